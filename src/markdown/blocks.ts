@@ -1,0 +1,39 @@
+import { cell, plain } from './text.js';
+
+/** A GitHub-flavoured markdown table. Cells are escaped; pass already-formatted inline code as-is via `raw`. */
+export function table(headers: readonly string[], rows: readonly (readonly string[])[]): string {
+  if (rows.length === 0) return '';
+  const head = `| ${headers.map(cell).join(' | ')} |`;
+  const rule = `|${headers.map(() => '---').join('|')}|`;
+  const body = rows.map((r) => `| ${headers.map((_, i) => escapePipes(r[i] ?? '')).join(' | ')} |`);
+  return [head, rule, ...body].join('\n');
+}
+
+/** Table cells may hold inline markdown (code spans, links); only pipes and newlines must go. */
+function escapePipes(text: string): string {
+  return plain(text)
+    .replace(/\s*\n\s*/g, ' ')
+    .replace(/(^|[^\\])\|/g, '$1\\|');
+}
+
+/** A fenced code block whose fence is longer than any backtick run inside. */
+export function codeBlock(text: string, language = ''): string {
+  const body = plain(text).replace(/\s+$/, '');
+  const longest = Math.max(2, ...(body.match(/`{3,}/g) ?? []).map((r) => r.length));
+  const fence = '`'.repeat(longest + 1);
+  return `${fence}${language}\n${body}\n${fence}`;
+}
+
+export function bullets(items: readonly string[], indent = 0): string {
+  const pad = ' '.repeat(indent);
+  return items.map((i) => `${pad}- ${i}`).join('\n');
+}
+
+export function heading(level: 2 | 3 | 4, text: string): string {
+  return `${'#'.repeat(level)} ${plain(text).replace(/\n/g, ' ')}`;
+}
+
+/** Joins blocks with one blank line, dropping empty ones. */
+export function join(...blocks: (string | false | null | undefined)[]): string {
+  return blocks.filter((b): b is string => typeof b === 'string' && b.trim() !== '').join('\n\n');
+}

@@ -1,0 +1,28 @@
+import type { Citation } from '../facts.js';
+import { code } from './text.js';
+
+/** A repository path as the brief writes it: `/packages/name/src/file.ts`, with `:line` when known. */
+export function repoPath(file: string, line?: number): string {
+  const clean = `/${file.replace(/^\.?\/+/, '')}`;
+  return line ? `${clean}:${line}` : clean;
+}
+
+/** The path as inline code, ready for a table cell or a bullet. */
+export function cite(citation: Citation | string, line?: number): string {
+  if (typeof citation === 'string') return code(repoPath(citation, line));
+  return code(repoPath(citation.file, citation.line));
+}
+
+/** Several citations, comma-separated, without duplicates. */
+export function citeAll(citations: readonly Citation[], limit = 6): string {
+  const seen = new Set<string>();
+  const parts: string[] = [];
+  for (const c of citations) {
+    const key = repoPath(c.file, c.line);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    parts.push(code(key));
+  }
+  if (parts.length > limit) return `${parts.slice(0, limit).join(', ')} (+${parts.length - limit} more)`;
+  return parts.join(', ');
+}

@@ -1,0 +1,67 @@
+import { oneLine } from './text.js';
+
+export interface DiagramBox {
+  readonly title: string;
+  /** Up to three short lines under the title. */
+  readonly lines?: readonly string[];
+}
+
+/**
+ * A top-to-bottom layered ASCII diagram: each layer is a row of boxes, and an arrow row joins consecutive layers.
+ * Used for the high-level architecture of components actually detected, so an empty layer is simply left out.
+ */
+export function layeredDiagram(layers: readonly (readonly DiagramBox[])[], maxWidth = 96): string {
+  const rows = layers.filter((l) => l.length > 0);
+  const out: string[] = [];
+  rows.forEach((layer, i) => {
+    const boxes = layer.map((b) => boxLines(b));
+    const height = Math.max(...boxes.map((b) => b.length));
+    const widthOf = (b: string[]) => b[0].length;
+    // Wrap a layer that would be too wide into several rows.
+    const chunks: string[][][] = [[]];
+    let used = 0;
+    for (const b of boxes) {
+      if (used > 0 && used + 3 + widthOf(b) > maxWidth) {
+        chunks.push([]);
+        used = 0;
+      }
+      chunks[chunks.length - 1].push(b);
+      used += (used > 0 ? 3 : 0) + widthOf(b);
+    }
+    for (const chunk of chunks) {
+      for (let r = 0; r < height; r++) {
+        out.push(
+          chunk
+            .map((b) => b[r] ?? ' '.repeat(widthOf(b)))
+            .join('   ')
+            .trimEnd(),
+        );
+      }
+    }
+    if (i < rows.length - 1) {
+      const width = Math.min(maxWidth, Math.max(...out.slice(-height).map((l) => l.length)));
+      const mid = Math.floor(width / 2);
+      out.push(`${' '.repeat(mid)}│`, `${' '.repeat(mid)}▼`);
+    }
+  });
+  return out.join('\n');
+}
+
+function boxLines(box: DiagramBox): string[] {
+  const content = [oneLine(box.title), ...(box.lines ?? []).slice(0, 3).map(oneLine)].map((l) => truncate(l, 28));
+  const inner = Math.max(...content.map((l) => l.length)) + 2;
+  const top = `┌${'─'.repeat(inner)}┐`;
+  const bottom = `└${'─'.repeat(inner)}┘`;
+  const body = content.map((l, i) => {
+    if (i === 0) {
+      const left = Math.floor((inner - l.length) / 2);
+      return `│${' '.repeat(left)}${l}${' '.repeat(inner - l.length - left)}│`;
+    }
+    return `│ ${l.padEnd(inner - 1)}│`;
+  });
+  return [top, ...body, bottom];
+}
+
+function truncate(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}

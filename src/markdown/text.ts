@@ -1,0 +1,44 @@
+/**
+ * Text taken from the analysed repository is untrusted: it can hold terminal escape sequences or control characters
+ * that would repaint the user's terminal, or markdown that breaks a table. Every repo-derived string goes through
+ * `plain` (or a builder that calls it) before it reaches a section.
+ */
+// eslint-disable-next-line no-control-regex
+const ESCAPES = /\u001b\[[0-?]*[ -/]*[@-~]|\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)|\u001b[@-Z\\-_]|[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+
+/** Removes terminal escape sequences and control characters; keeps newlines and tabs. */
+export function plain(text: string): string {
+  return text.replace(/\r\n?/g, '\n').replace(ESCAPES, '');
+}
+
+/** One line of plain text: control characters removed, whitespace runs collapsed. */
+export function oneLine(text: string): string {
+  return plain(text).replace(/\s+/g, ' ').trim();
+}
+
+/** Inline code span that survives backticks inside the text. */
+export function code(text: string): string {
+  const t = oneLine(text);
+  if (!t.includes('`')) return `\`${t}\``;
+  const longest = Math.max(...(t.match(/`+/g) ?? ['']).map((r) => r.length));
+  const fence = '`'.repeat(longest + 1);
+  return `${fence} ${t} ${fence}`;
+}
+
+/** Text safe inside a markdown table cell. */
+export function cell(text: string): string {
+  return oneLine(text).replace(/\|/g, '\\|');
+}
+
+/** First sentence (or line) of a longer description, for tables and bullet summaries. */
+export function firstSentence(text: string, max = 160): string {
+  const t = oneLine(text);
+  const m = t.match(/^(.+?[.!?])(\s|$)/);
+  const s = m ? m[1] : t;
+  return s.length > max ? `${s.slice(0, max - 1).trimEnd()}…` : s;
+}
+
+/** A URL path (a route, an endpoint without its method) as plain text, since `/x` in code would read as a file path. */
+export function urlPath(path: string): string {
+  return oneLine(path).replace(/([\\`*_[\]<>|])/g, '\\$1');
+}

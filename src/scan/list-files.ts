@@ -1,0 +1,57 @@
+import { execFileSync } from 'node:child_process';
+import { globby } from 'globby';
+
+/** Folders never analysed, whatever the ignore files say. */
+const ALWAYS_IGNORED = /(^|\/)(node_modules|\.git|\.project-context)(\/|$)/;
+
+export interface FileListing {
+  /** Repo-relative posix paths, sorted. */
+  readonly files: string[];
+  readonly source: 'git' | 'glob';
+  readonly gitHead: string | null;
+}
+
+/**
+ * Lists the repository's files. Inside git this is `git ls-files` (milliseconds even on 20,000 files, and exactly
+ * what the team sees); outside git, globby honouring .gitignore. Symbolic links are listed but never followed.
+ */
+export async function listFiles(root: string): Promise<FileListing> {
+  const fromGit = listWithGit(root);
+  if (fromGit) return fromGit;
+  const files = await globby(['**/*'], {
+    cwd: root,
+    dot: true,
+    gitignore: true,
+    onlyFiles: true,
+    followSymbolicLinks: false,
+    ignore: ['**/node_modules/**', '**/.git/**'],
+    suppressErrors: true,
+  });
+  return { files: clean(files), source: 'glob', gitHead: null };
+}
+
+function listWithGit(root: string): FileListing | null {
+  const git = (...args: string[]): string | null => {
+    try {
+      return execFileSync('git', args, {
+        cwd: root,
+        encoding: 'utf8',
+        maxBuffer: 512 * 1024 * 1024,
+        stdio: ['ignore', 'pipe', 'ignore'],
+      });
+    } catch {
+      return null;
+    }
+  };
+  if (git('rev-parse', '--is-inside-work-tree')?.trim() !== 'true') return null;
+  const listed = git('ls-files', '-z', '--cached', '--others', '--exclude-standard');
+  if (listed === null) return null;
+  const deleted = new Set((git('ls-files', '-z', '--deleted') ?? '').split('\0'));
+  const files = listed.split('\0').filter((f) => f && !deleted.has(f));
+  const head = git('rev-parse', 'HEAD')?.trim() || null;
+  return { files: clean(files), source: 'git', gitHead: head };
+}
+
+function clean(files: string[]): string[] {
+  return [...new Set(files.filter((f) => !ALWAYS_IGNORED.test(f)))].sort();
+}

@@ -1,0 +1,45 @@
+/** The parts of package.json the wizard reads. Everything is optional: real manifests are often partial. */
+export interface PackageJson {
+  readonly name?: string;
+  readonly version?: string;
+  readonly description?: string;
+  readonly private?: boolean;
+  readonly main?: string;
+  readonly module?: string;
+  readonly types?: string;
+  readonly typings?: string;
+  readonly exports?: unknown;
+  readonly bin?: string | Record<string, string>;
+  readonly files?: string[];
+  readonly scripts?: Record<string, string>;
+  readonly dependencies?: Record<string, string>;
+  readonly devDependencies?: Record<string, string>;
+  readonly peerDependencies?: Record<string, string>;
+  readonly workspaces?: string[] | { packages?: string[] };
+  readonly engines?: Record<string, string>;
+  readonly packageManager?: string;
+  readonly homepage?: string;
+  readonly repository?: string | { url?: string };
+  readonly keywords?: string[];
+}
+
+/** A package of the repository: the root package or a workspace. */
+export interface WorkspacePackage {
+  /** package.json `name`, or the folder name when it has none. */
+  readonly name: string;
+  /** Repo-relative posix folder; '' for the root. */
+  readonly dir: string;
+  readonly manifestPath: string;
+  readonly manifest: PackageJson;
+  readonly isRoot: boolean;
+}
+
+/** Every dependency name → declared version range, across dependencies, devDependencies and peerDependencies. */
+export function allDependencies(manifest: PackageJson): Record<string, string> {
+  return { ...manifest.peerDependencies, ...manifest.devDependencies, ...manifest.dependencies };
+}
+
+export function dependsOn(manifest: PackageJson, name: string | RegExp): boolean {
+  const names = Object.keys(allDependencies(manifest));
+  return typeof name === 'string' ? names.includes(name) : names.some((n) => name.test(n));
+}

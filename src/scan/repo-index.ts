@@ -1,0 +1,206 @@
+import { lstatSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { listFiles } from './list-files.js';
+import type { PackageJson, WorkspacePackage } from './package-json.js';
+import { isSourceFile, parseSource, type ts } from './ts.js';
+import { findWorkspaces, type WorkspaceTool } from './workspaces.js';
+
+/** Files larger than this are listed but never read: minified bundles and data dumps only slow analysis down. */
+export const MAX_READ_BYTES = 1_500_000;
+
+/** Why a listed file could not be read; reported, never fatal. */
+export interface SkippedFile {
+  readonly file: string;
+  readonly reason: 'too-large' | 'binary' | 'unreadable' | 'outside-root';
+}
+
+/**
+ * One immutable view of the repository being analysed. All paths are repo-relative posix paths without a leading
+ * slash. Contents and parse trees are read lazily and at most once per index.
+ */
+export interface RepoIndex {
+  /** Absolute path of the analysed folder. */
+  readonly root: string;
+  /** Every file, sorted: from `git ls-files` inside git, from globby (honouring .gitignore) outside. */
+  readonly files: readonly string[];
+  readonly listedBy: 'git' | 'glob';
+  readonly gitHead: string | null;
+  readonly workspaceTool: WorkspaceTool;
+  readonly workspacePatterns: readonly string[];
+  /** Root package first (when there is a package.json), then workspaces by folder. */
+  readonly packages: readonly WorkspacePackage[];
+  has(file: string): boolean;
+  /** True when some listed file lies under `dir` (so the folder exists as far as the repository is concerned). */
+  hasDir(dir: string): boolean;
+  /** Files under a folder ('' for all), sorted. */
+  filesUnder(dir: string): string[];
+  /** UTF-8 text, or undefined when the file is missing, binary, too large, unreadable or a link out of the root. */
+  read(file: string): string | undefined;
+  readJson<T = unknown>(file: string): T | undefined;
+  /** Syntax-only TypeScript/JavaScript tree, parsed once per index; undefined for non-source or unreadable files. */
+  parse(file: string): ts.SourceFile | undefined;
+  /** The innermost package whose folder holds the file. */
+  packageOf(file: string): WorkspacePackage | undefined;
+  /** Files that could not be read so far, with why. */
+  skipped(): readonly SkippedFile[];
+}
+
+interface CachedFile {
+  readonly mtimeMs: number;
+  readonly size: number;
+  readonly text: string | undefined;
+  tree?: ts.SourceFile;
+}
+
+export interface BuildIndexOptions {
+  /** Called with short human-readable messages while the index is built. */
+  readonly onProgress?: (message: string) => void;
+  /** A previous index of the same root: files whose size and mtime did not change are not read or parsed again. */
+  readonly previous?: RepoIndex;
+}
+
+const cacheOf = new WeakMap<RepoIndex, Map<string, CachedFile>>();
+
+export async function buildIndex(root: string, options: BuildIndexOptions = {}): Promise<RepoIndex> {
+  const absoluteRoot = realpathSync(path.resolve(root));
+  options.onProgress?.('Listing files');
+  const listing = await listFiles(absoluteRoot);
+  options.onProgress?.(`Listed ${listing.files.length.toLocaleString('en-US')} files`);
+  const previous = options.previous && options.previous.root === absoluteRoot ? cacheOf.get(options.previous) : undefined;
+  const index = new FileIndex(absoluteRoot, listing.files, listing.source, listing.gitHead, previous);
+  const layout = findWorkspaces(
+    listing.files,
+    (f) => index.readJson<PackageJson>(f),
+    (f) => index.read(f),
+  );
+  index.setWorkspaces(layout.tool, layout.patterns, layout.packages);
+  cacheOf.set(index, index.cache);
+  return index;
+}
+
+class FileIndex implements RepoIndex {
+  readonly cache = new Map<string, CachedFile>();
+  private readonly fileSet: Set<string>;
+  private readonly dirSet = new Set<string>(['']);
+  private readonly skippedFiles = new Map<string, SkippedFile['reason']>();
+  private readonly jsonCache = new Map<string, unknown>();
+  workspaceTool: WorkspaceTool = null;
+  workspacePatterns: readonly string[] = [];
+  packages: readonly WorkspacePackage[] = [];
+  private packagesByDepth: WorkspacePackage[] = [];
+
+  constructor(
+    readonly root: string,
+    readonly files: readonly string[],
+    readonly listedBy: 'git' | 'glob',
+    readonly gitHead: string | null,
+    private readonly previous: Map<string, CachedFile> | undefined,
+  ) {
+    this.fileSet = new Set(files);
+    for (const file of files) {
+      for (let i = file.indexOf('/'); i !== -1; i = file.indexOf('/', i + 1)) this.dirSet.add(file.slice(0, i));
+    }
+  }
+
+  setWorkspaces(tool: WorkspaceTool, patterns: readonly string[], packages: readonly WorkspacePackage[]): void {
+    this.workspaceTool = tool;
+    this.workspacePatterns = patterns;
+    this.packages = packages;
+    this.packagesByDepth = [...packages].sort((a, b) => b.dir.length - a.dir.length);
+  }
+
+  has(file: string): boolean {
+    return this.fileSet.has(normalise(file));
+  }
+
+  hasDir(dir: string): boolean {
+    return this.dirSet.has(normalise(dir).replace(/\/$/, ''));
+  }
+
+  filesUnder(dir: string): string[] {
+    const d = normalise(dir).replace(/\/$/, '');
+    if (d === '') return [...this.files];
+    const prefix = `${d}/`;
+    return this.files.filter((f) => f.startsWith(prefix));
+  }
+
+  read(file: string): string | undefined {
+    return this.load(normalise(file))?.text;
+  }
+
+  readJson<T = unknown>(file: string): T | undefined {
+    const f = normalise(file);
+    if (this.jsonCache.has(f)) return this.jsonCache.get(f) as T | undefined;
+    const text = this.read(f);
+    let value: unknown;
+    if (text !== undefined) {
+      try {
+        value = JSON.parse(stripBom(text));
+      } catch {
+        value = undefined;
+      }
+    }
+    this.jsonCache.set(f, value);
+    return value as T | undefined;
+  }
+
+  parse(file: string): ts.SourceFile | undefined {
+    const f = normalise(file);
+    if (!isSourceFile(f)) return undefined;
+    const entry = this.load(f);
+    if (!entry || entry.text === undefined) return undefined;
+    entry.tree ??= parseSource(f, entry.text);
+    return entry.tree;
+  }
+
+  packageOf(file: string): WorkspacePackage | undefined {
+    const f = normalise(file);
+    return this.packagesByDepth.find((p) => p.dir === '' || f === p.dir || f.startsWith(`${p.dir}/`));
+  }
+
+  skipped(): readonly SkippedFile[] {
+    return [...this.skippedFiles].map(([file, reason]) => ({ file, reason }));
+  }
+
+  private load(file: string): CachedFile | undefined {
+    if (!this.fileSet.has(file)) return undefined;
+    const cached = this.cache.get(file);
+    if (cached) return cached;
+    const entry = this.readFromDisk(file);
+    this.cache.set(file, entry);
+    return entry;
+  }
+
+  private readFromDisk(file: string): CachedFile {
+    const absolute = path.join(this.root, file);
+    const unreadable = (reason: SkippedFile['reason']): CachedFile => {
+      this.skippedFiles.set(file, reason);
+      return { mtimeMs: 0, size: 0, text: undefined };
+    };
+    try {
+      const link = lstatSync(absolute);
+      if (link.isSymbolicLink()) {
+        const target = realpathSync(absolute);
+        if (target !== this.root && !target.startsWith(this.root + path.sep)) return unreadable('outside-root');
+      }
+      const stat = link.isSymbolicLink() ? statSync(absolute) : link;
+      if (!stat.isFile()) return unreadable('unreadable');
+      const previous = this.previous?.get(file);
+      if (previous && previous.mtimeMs === stat.mtimeMs && previous.size === stat.size) return previous;
+      if (stat.size > MAX_READ_BYTES) return unreadable('too-large');
+      const bytes = readFileSync(absolute);
+      if (bytes.subarray(0, 8000).includes(0)) return unreadable('binary');
+      return { mtimeMs: stat.mtimeMs, size: stat.size, text: bytes.toString('utf8') };
+    } catch {
+      return unreadable('unreadable');
+    }
+  }
+}
+
+function normalise(file: string): string {
+  return file.replace(/\\/g, '/').replace(/^\.?\/+/, '');
+}
+
+function stripBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}

@@ -1,0 +1,37 @@
+import type { StepDefinition } from './types.js';
+
+/** The brief's ten steps, in order. A step without a definition is not implemented yet and is reported as such. */
+export interface StepEntry {
+  readonly number: number;
+  readonly title: string;
+  readonly definition?: StepDefinition;
+}
+
+const TITLES = [
+  'Project Overview & Architecture',
+  'Directory Structure',
+  'Backend & API',
+  'Database Schema',
+  'Frontend Applications',
+  'Infrastructure & CDK',
+  'SDKs',
+  'Configuration & Environment',
+  'Common Workflows',
+  'Integration Points',
+] as const;
+
+const DEFINITIONS: readonly StepDefinition[] = [];
+
+export const STEPS: readonly StepEntry[] = TITLES.map((title, i) => ({
+  number: i + 1,
+  title,
+  definition: DEFINITIONS.find((d) => d.number === i + 1),
+}));
+
+export const STEP_COUNT = STEPS.length;
+
+export function stepEntry(number: number): StepEntry {
+  const entry = STEPS.find((s) => s.number === number);
+  if (!entry) throw new RangeError(`There is no step ${number}; steps are 1 to ${STEP_COUNT}.`);
+  return entry;
+}
