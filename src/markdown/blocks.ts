@@ -37,3 +37,8 @@ export function heading(level: 2 | 3 | 4, text: string): string {
 export function join(...blocks: (string | false | null | undefined)[]): string {
   return blocks.filter((b): b is string => typeof b === 'string' && b.trim() !== '').join('\n\n');
 }
+
+/** The first line of every step's section: `## 3. Backend & API`. */
+export function stepHeading(number: number, title: string): string {
+  return `## ${number}. ${title}`;
+}
