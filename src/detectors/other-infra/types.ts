@@ -1,0 +1,82 @@
+import type { Fact } from '../../facts.js';
+
+/** Infrastructure-as-code other than AWS CDK. */
+export type InfraTool = 'serverless' | 'sst' | 'terraform';
+
+/** One configuration root: a `serverless.yml`, an `sst.config.ts`, a Terraform folder. */
+export interface InfraProjectData {
+  readonly tool: InfraTool;
+  readonly name?: string;
+  readonly provider?: string;
+  readonly runtime?: string;
+  readonly region?: string;
+  readonly file: string;
+  readonly line: number;
+}
+
+export interface InfraFunctionData {
+  readonly tool: InfraTool;
+  readonly name: string;
+  /** Handler as written (`src/handlers/users.get`, `packages/functions/src/x.handler`). */
+  readonly handler?: string;
+  /** The source file the handler resolves to, only when it exists in the repository. */
+  readonly handlerFile?: string;
+  readonly runtime?: string;
+  /** Environment variable names given to the function (never values). */
+  readonly environment: readonly string[];
+  readonly file: string;
+  readonly line: number;
+}
+
+export interface InfraRouteData {
+  readonly tool: InfraTool;
+  /** Upper-case method, `ANY` for `*` / any. */
+  readonly method: string;
+  readonly path: string;
+  /** Name of the function (or resource) serving it. */
+  readonly target?: string;
+  readonly handlerFile?: string;
+  readonly file: string;
+  readonly line: number;
+}
+
+export interface InfraTableIndex {
+  readonly name: string;
+  readonly kind: 'GSI' | 'LSI';
+  readonly hashKey?: string;
+  readonly rangeKey?: string;
+  readonly projection?: string;
+}
+
+export interface InfraTableData {
+  readonly tool: InfraTool;
+  /** Logical name (resource name, construct id). */
+  readonly name: string;
+  readonly physicalName?: string;
+  /** `pk (S)` style: attribute name with its type when declared. */
+  readonly hashKey?: string;
+  readonly rangeKey?: string;
+  readonly indexes: readonly InfraTableIndex[];
+  readonly billingMode?: string;
+  readonly stream?: string;
+  readonly ttl?: string;
+  readonly file: string;
+  readonly line: number;
+}
+
+/** Any other declared resource: `aws_s3_bucket.assets`, `AWS::SQS::Queue`, `sst.aws.StaticSite`. */
+export interface InfraResourceData {
+  readonly tool: InfraTool;
+  readonly type: string;
+  readonly name: string;
+  /** A few readable settings (`source: ./modules/vpc`, `path: packages/web`). */
+  readonly detail?: string;
+  readonly file: string;
+  readonly line: number;
+}
+
+export type InfraProjectFact = Fact<'infra.project', InfraProjectData>;
+export type InfraFunctionFact = Fact<'infra.function', InfraFunctionData>;
+export type InfraRouteFact = Fact<'infra.route', InfraRouteData>;
+export type InfraTableFact = Fact<'infra.table', InfraTableData>;
+export type InfraResourceFact = Fact<'infra.resource', InfraResourceData>;
