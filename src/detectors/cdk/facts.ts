@@ -42,8 +42,9 @@ export interface CdkConstructData {
 // ---------------------------------------------------------------------------------------------------------- app
 
 export interface CdkAppData {
-  /** The cdk.json file (repo-relative) and its folder, the CDK app's working directory. */
-  readonly cdkJson: string;
+  /** The cdk.json file (repo-relative); absent when the app was found by its `new App()` alone. */
+  readonly cdkJson?: string;
+  /** The CDK app's working folder (where cdk.json is, else the entry's package): relative entries resolve here. */
   readonly dir: string;
   /** cdk.json `app` command as written, e.g. `npx ts-node --prefer-ts-exts bin/app.ts`. */
   readonly command?: string;
@@ -155,6 +156,8 @@ export interface CdkLambdaData extends CdkConstructData {
   readonly grants: readonly CdkGrant[];
   /** Where the wrapper was called, when the function came from a wrapper (the `at` of the fact is this call site). */
   readonly definedAt?: Citation;
+  /** What invokes it besides API routes: event sources (`DynamoEventSource`…), Cognito triggers, rule targets. */
+  readonly triggers: readonly { readonly kind: string; readonly source: string; readonly at: Citation }[];
 }
 export type CdkLambdaFact = Fact<'cdk.lambda', CdkLambdaData>;
 
