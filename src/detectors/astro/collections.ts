@@ -1,0 +1,163 @@
+/** Astro content collections read from `src/content/config.ts` or `src/content.config.ts`, never imported. */
+import type { RepoIndex } from '../../scan/repo-index.js';
+import { globToRegExp } from '../../scan/glob.js';
+import { ts, lineOf, walk } from '../../scan/ts.js';
+import { constantsOf, dottedName, lastName, property, propertyNameText, staticString } from '../shared/ast.js';
+import { oneLine } from '../../markdown/text.js';
+
+export interface CollectionField {
+  readonly name: string;
+  /** Short zod description: `string`, `date`, `string[]`, `reference('authors')`. */
+  readonly type: string;
+  readonly optional: boolean;
+  readonly hasDefault: boolean;
+}
+
+export interface AstroCollection {
+  readonly name: string;
+  readonly type?: string;
+  /** `glob`, `file` or another loader's name (Astro 5 Content Layer). */
+  readonly loader?: string;
+  readonly fields: readonly CollectionField[];
+  /** Folder holding the entries, repo-relative, when it exists. */
+  readonly folder?: string;
+  readonly entries: number;
+  readonly sampleEntries: readonly string[];
+  readonly file: string;
+  readonly line: number;
+}
+
+const CONFIGS = ['src/content/config', 'src/content.config'].flatMap((b) => ['ts', 'mts', 'js', 'mjs'].map((e) => `${b}.${e}`));
+
+export function collectionConfig(index: RepoIndex, appDir: string): string | undefined {
+  return CONFIGS.map((c) => (appDir ? `${appDir}/${c}` : c)).find((f) => index.has(f));
+}
+
+export function readCollections(index: RepoIndex, appDir: string, file: string): AstroCollection[] {
+  const sf = index.parse(file);
+  if (!sf) return [];
+  const constants = constantsOf(sf);
+  const list = constants.get('collections');
+  if (!list || !ts.isObjectLiteralExpression(list)) return [];
+  const out: AstroCollection[] = [];
+  for (const prop of list.properties) {
+    let name: string | undefined;
+    let value: ts.Expression | undefined;
+    if (ts.isShorthandPropertyAssignment(prop)) {
+      name = prop.name.text;
+      value = constants.get(name);
+    } else if (ts.isPropertyAssignment(prop)) {
+      name = propertyNameText(prop.name);
+      value = ts.isIdentifier(prop.initializer) ? constants.get(prop.initializer.text) : prop.initializer;
+    }
+    if (!name || !value || !ts.isCallExpression(value)) continue;
+    out.push(readCollection(index, appDir, name, value, constants, file));
+  }
+  return out.sort((a, b) => (a.name < b.name ? -1 : 1));
+}
+
+function readCollection(
+  index: RepoIndex,
+  appDir: string,
+  name: string,
+  call: ts.CallExpression,
+  constants: Map<string, ts.Expression>,
+  file: string,
+): AstroCollection {
+  const options = call.arguments[0];
+  const type = staticString(property(options, 'type'), constants)?.text;
+  const loaderCall = property(options, 'loader');
+  const loader = loaderCall && ts.isCallExpression(loaderCall) ? lastName(loaderCall.expression) : undefined;
+  const fields = schemaFields(property(options, 'schema'), constants);
+  const at = (p: string) => (appDir ? `${appDir}/${p}` : p).replace(/\/$/, '');
+  let folder: string | undefined;
+  let match: RegExp | undefined;
+  if (!loaderCall) folder = at(`src/content/${name}`);
+  else if (loaderCall && ts.isCallExpression(loaderCall) && loader === 'glob') {
+    const base = staticString(property(loaderCall.arguments[0], 'base'), constants);
+    const pattern = staticString(property(loaderCall.arguments[0], 'pattern'), constants);
+    if (base?.resolved) folder = at(base.text.replace(/^\.\//, ''));
+    if (pattern?.resolved) match = globToRegExp(pattern.text);
+  } else if (loaderCall && ts.isCallExpression(loaderCall) && loader === 'file') {
+    const path = staticString(loaderCall.arguments[0], constants);
+    if (path?.resolved && index.has(at(path.text.replace(/^\.\//, '')))) folder = at(path.text.replace(/^\.\//, ''));
+  }
+  let entries: string[] = [];
+  if (folder && index.hasDir(folder)) {
+    entries = index
+      .filesUnder(folder)
+      .filter((f) => /\.(md|mdx|markdown|json|ya?ml|toml|mdoc)$/.test(f))
+      .filter((f) => !match || match.test(f.slice(folder!.length + 1)));
+  } else if (folder && !index.has(folder)) folder = undefined;
+  return {
+    name,
+    type,
+    loader,
+    fields,
+    folder,
+    entries: entries.length,
+    sampleEntries: entries.slice(0, 3),
+    file,
+    line: lineOf(call),
+  };
+}
+
+/** The fields of the first `z.object({...})` in a schema (also inside `({ image }) => z.object(...)`). */
+function schemaFields(schema: ts.Expression | undefined, constants: Map<string, ts.Expression>): CollectionField[] {
+  if (!schema) return [];
+  const target = ts.isIdentifier(schema) ? constants.get(schema.text) : schema;
+  if (!target) return [];
+  let object: ts.ObjectLiteralExpression | undefined;
+  const visit = (node: ts.Node): boolean | void => {
+    if (object) return false;
+    if (ts.isCallExpression(node) && lastName(node.expression) === 'object') {
+      const arg = node.arguments[0];
+      if (arg && ts.isObjectLiteralExpression(arg)) object = arg;
+    }
+  };
+  if (visit(target) !== false) walk(target, visit);
+  if (!object) return [];
+  const fields: CollectionField[] = [];
+  for (const p of object.properties) {
+    if (!ts.isPropertyAssignment(p)) continue;
+    const name = propertyNameText(p.name);
+    if (name) fields.push({ name, ...zodType(p.initializer) });
+  }
+  return fields;
+}
+
+const OPTIONAL = new Set(['optional', 'nullish']);
+
+/** Reads a zod chain outside-in: `z.array(z.string()).default([])` → `string[]` with a default. */
+export function zodType(expr: ts.Expression): { type: string; optional: boolean; hasDefault: boolean } {
+  let optional = false;
+  let hasDefault = false;
+  let e: ts.Expression = expr;
+  for (let depth = 0; depth < 20 && ts.isCallExpression(e); depth++) {
+    const callee = e.expression;
+    if (ts.isPropertyAccessExpression(callee)) {
+      const base = dottedName(callee.expression);
+      if (base === 'z' || base === 'z.coerce' || base === 'zod') {
+        return { type: describe(callee.name.text, e.arguments), optional, hasDefault };
+      }
+      if (OPTIONAL.has(callee.name.text)) optional = true;
+      if (callee.name.text === 'default') hasDefault = true;
+      e = callee.expression;
+      continue;
+    }
+    if (ts.isIdentifier(callee)) return { type: describe(callee.text, e.arguments), optional, hasDefault };
+    break;
+  }
+  const text = oneLine(expr.getText());
+  return { type: text.length > 40 ? `${text.slice(0, 39)}…` : text, optional, hasDefault };
+}
+
+function describe(name: string, args: ts.NodeArray<ts.Expression>): string {
+  const first = args[0];
+  if (name === 'array' && first) return `${zodType(first).type}[]`;
+  if (name === 'enum' && first && ts.isArrayLiteralExpression(first)) {
+    return first.elements.map((el) => (ts.isStringLiteralLike(el) ? `'${el.text}'` : oneLine(el.getText()))).join(' | ');
+  }
+  if ((name === 'reference' || name === 'literal') && first && ts.isStringLiteralLike(first)) return `${name}('${first.text}')`;
+  return name;
+}

@@ -1,0 +1,103 @@
+/**
+ * Which packages are frontend applications, and with which framework. Shared by every frontend detector so they agree
+ * on what an "app" is: a package (workspace, or the root of a single-package repository) identified by its folder.
+ */
+import type { RepoIndex } from '../../scan/repo-index.js';
+import { allDependencies, type WorkspacePackage } from '../../scan/package-json.js';
+
+export type FrontendFramework = 'astro' | 'next' | 'remix' | 'react' | 'vue' | 'svelte' | 'solid' | 'angular';
+
+export interface FrontendApp {
+  /** Package folder, '' for the repository root. */
+  readonly dir: string;
+  readonly name: string;
+  readonly framework: FrontendFramework;
+  /** Declared version range of the framework package, e.g. `^4.5.0`. */
+  readonly version?: string;
+  /** `vite`, `webpack`, `react-scripts`, `parcel`, or the framework's own (`next`, `astro`). */
+  readonly buildTool?: string;
+  readonly manifestPath: string;
+}
+
+const FRAMEWORKS: readonly (readonly [FrontendFramework, readonly string[]])[] = [
+  ['astro', ['astro']],
+  ['next', ['next']],
+  ['remix', ['@remix-run/react', '@react-router/dev']],
+  ['angular', ['@angular/core']],
+  ['svelte', ['@sveltejs/kit', 'svelte']],
+  ['vue', ['nuxt', 'vue']],
+  ['solid', ['solid-js']],
+  ['react', ['react-dom']],
+];
+const BUILD_TOOLS = ['vite', 'react-scripts', 'webpack', 'parcel', '@rsbuild/core', 'esbuild'];
+const APP_FILES = /^(index\.html|vite\.config\.[cm]?[jt]s|webpack\.config\.[cm]?[jt]s|src\/(main|index)\.[jt]sx?)$/;
+
+const cache = new WeakMap<RepoIndex, FrontendApp[]>();
+
+/** Frontend apps of the repository, by folder. Published component libraries (React as a peer) are not apps. */
+export function frontendApps(index: RepoIndex): FrontendApp[] {
+  const cached = cache.get(index);
+  if (cached) return cached;
+  const hasWorkspaces = index.packages.some((p) => !p.isRoot);
+  const apps: FrontendApp[] = [];
+  for (const pkg of index.packages) {
+    const app = classify(index, pkg, hasWorkspaces);
+    if (app) apps.push(app);
+  }
+  apps.sort((a, b) => (a.dir < b.dir ? -1 : a.dir > b.dir ? 1 : 0));
+  cache.set(index, apps);
+  return apps;
+}
+
+function classify(index: RepoIndex, pkg: WorkspacePackage, hasWorkspaces: boolean): FrontendApp | undefined {
+  const deps = { ...pkg.manifest.devDependencies, ...pkg.manifest.dependencies };
+  const found = FRAMEWORKS.find(([, names]) => names.some((n) => n in deps));
+  if (!found) return undefined;
+  const [framework, names] = found;
+  const own = appFiles(index, pkg.dir);
+  const hasAppFile = own.some((f) => APP_FILES.test(relative(pkg.dir, f)));
+  // A monorepo root that only holds shared devDependencies is not an app.
+  if (pkg.isRoot && hasWorkspaces && !hasAppFile && !own.some((f) => /^(src|app|pages)\//.test(f))) return undefined;
+  if (framework === 'react') {
+    const library = !pkg.manifest.private && (pkg.manifest.main || pkg.manifest.exports) && 'react' in (pkg.manifest.peerDependencies ?? {});
+    const appLike = hasAppFile || BUILD_TOOLS.some((t) => t in deps) || 'react-router-dom' in deps || '@tanstack/react-router' in deps;
+    if (library || !appLike) return undefined;
+  }
+  const all = allDependencies(pkg.manifest);
+  const version = names.map((n) => all[n]).find(Boolean);
+  const buildTool =
+    framework === 'astro' || framework === 'next' ? framework : BUILD_TOOLS.find((t) => t in deps);
+  return { dir: pkg.dir, name: pkg.name, framework, version, buildTool, manifestPath: pkg.manifestPath };
+}
+
+const filesCache = new WeakMap<RepoIndex, Map<string, string[]>>();
+
+/** Files of the package in `dir` itself, without nested packages, dependencies or build output. */
+export function appFiles(index: RepoIndex, dir: string): string[] {
+  let byDir = filesCache.get(index);
+  if (!byDir) {
+    byDir = new Map();
+    filesCache.set(index, byDir);
+  }
+  let files = byDir.get(dir);
+  if (!files) {
+    files = index
+      .filesUnder(dir)
+      .filter((f) => !/(^|\/)(node_modules|dist|build|\.next|\.astro|out|coverage)\//.test(f) && (index.packageOf(f)?.dir ?? '') === dir);
+    byDir.set(dir, files);
+  }
+  return files;
+}
+
+export function relative(dir: string, file: string): string {
+  return dir ? file.slice(dir.length + 1) : file;
+}
+
+/** The app whose folder holds the file. */
+export function appOf(apps: readonly FrontendApp[], file: string): FrontendApp | undefined {
+  let best: FrontendApp | undefined;
+  for (const app of apps) {
+    if ((app.dir === '' || file.startsWith(`${app.dir}/`)) && (!best || app.dir.length > best.dir.length)) best = app;
+  }
+  return best;
+}

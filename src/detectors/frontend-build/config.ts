@@ -1,0 +1,174 @@
+/** Vite, Next.js and Astro config files read as syntax trees: the exported config object, never evaluated. */
+import type { RepoIndex } from '../../scan/repo-index.js';
+import { ts, lineOf } from '../../scan/ts.js';
+import { constantsOf, dottedName, importsOf, property, propertyNameText, staticString } from '../shared/ast.js';
+import type { FrontendApp } from './apps.js';
+
+export interface FrontendConfig {
+  readonly file: string;
+  readonly line?: number;
+  readonly port?: number;
+  readonly base?: string;
+  readonly site?: string;
+  readonly output?: string;
+  readonly adapter?: string;
+  /** Vite plugins / Astro integrations, as the package they come from (or the call name). */
+  readonly plugins: readonly string[];
+  readonly proxy: readonly { readonly path: string; readonly target: string }[];
+  readonly aliases: readonly string[];
+  /** Next.js `basePath`, `env` keys; Astro `env.schema` keys. */
+  readonly declaredEnv: readonly string[];
+}
+
+const CONFIG_NAMES: Record<string, readonly string[]> = {
+  vite: ['vite.config'],
+  astro: ['astro.config'],
+  next: ['next.config'],
+  remix: ['vite.config', 'remix.config', 'react-router.config'],
+  svelte: ['svelte.config', 'vite.config'],
+  vue: ['nuxt.config', 'vite.config', 'vue.config'],
+  solid: ['app.config', 'vite.config'],
+  angular: [],
+  react: ['vite.config', 'webpack.config', 'craco.config', 'rsbuild.config'],
+};
+const EXTENSIONS = ['ts', 'mts', 'js', 'mjs', 'cjs'];
+
+export function configFile(index: RepoIndex, app: FrontendApp): string | undefined {
+  const names = app.framework === 'react' && app.buildTool === 'vite' ? ['vite.config'] : CONFIG_NAMES[app.framework] ?? [];
+  for (const name of names) {
+    for (const ext of EXTENSIONS) {
+      const f = app.dir ? `${app.dir}/${name}.${ext}` : `${name}.${ext}`;
+      if (index.has(f)) return f;
+    }
+  }
+  const angular = app.dir ? `${app.dir}/angular.json` : 'angular.json';
+  return app.framework === 'angular' && index.has(angular) ? angular : undefined;
+}
+
+export function readConfig(index: RepoIndex, file: string): FrontendConfig {
+  const empty: FrontendConfig = { file, plugins: [], proxy: [], aliases: [], declaredEnv: [] };
+  const sf = index.parse(file);
+  if (!sf) return empty;
+  const constants = constantsOf(sf);
+  const imports = importsOf(sf);
+  const obj = configObject(sf, constants);
+  if (!obj) return empty;
+  const str = (e: ts.Expression | undefined) => {
+    const s = staticString(e, constants);
+    return s?.resolved ? s.text : undefined;
+  };
+  const num = (e: ts.Expression | undefined) => {
+    const v = e && ts.isIdentifier(e) ? constants.get(e.text) : e;
+    return v && ts.isNumericLiteral(v) ? Number(v.text) : undefined;
+  };
+  const obj2 = (e: ts.Expression | undefined) => (e && ts.isIdentifier(e) ? constants.get(e.text) : e);
+  const server = obj2(property(obj, 'server'));
+  const pluginNames = (list: ts.Expression | undefined) => {
+    const arr = obj2(list);
+    if (!arr || !ts.isArrayLiteralExpression(arr)) return [];
+    const out: string[] = [];
+    for (const el of arr.elements) {
+      const call = firstCall(el);
+      if (!call) continue;
+      const name = dottedName(call.expression);
+      const root = name?.split('.')[0];
+      const from = root ? imports.get(root)?.module : undefined;
+      if (name) out.push(from ?? `${name}()`);
+    }
+    return [...new Set(out)];
+  };
+  const proxy: { path: string; target: string }[] = [];
+  const proxyObj = obj2(property(server, 'proxy'));
+  if (proxyObj && ts.isObjectLiteralExpression(proxyObj)) {
+    for (const p of proxyObj.properties) {
+      if (!ts.isPropertyAssignment(p)) continue;
+      const path = propertyNameText(p.name);
+      const target = str(p.initializer) ?? str(property(p.initializer, 'target'));
+      if (path) proxy.push({ path, target: target ?? '(computed)' });
+    }
+  }
+  const aliasObj = obj2(property(obj2(property(obj, 'resolve')), 'alias'));
+  const aliases =
+    aliasObj && ts.isObjectLiteralExpression(aliasObj)
+      ? aliasObj.properties.map((p) => (p.name ? propertyNameText(p.name) : undefined)).filter((n): n is string => !!n)
+      : [];
+  const adapterCall = firstCall(property(obj, 'adapter'));
+  const adapterRoot = adapterCall ? dottedName(adapterCall.expression)?.split('.')[0] : undefined;
+  const envKeys = (e: ts.Expression | undefined) => {
+    const o = obj2(e);
+    return o && ts.isObjectLiteralExpression(o)
+      ? o.properties.map((p) => (p.name ? propertyNameText(p.name) : undefined)).filter((n): n is string => !!n)
+      : [];
+  };
+  return {
+    file,
+    line: lineOf(obj),
+    port: num(property(server, 'port')) ?? num(property(obj2(property(obj, 'devServer')), 'port')),
+    base: str(property(obj, 'base')) ?? str(property(obj, 'basePath')),
+    site: str(property(obj, 'site')),
+    output: str(property(obj, 'output')),
+    adapter: adapterRoot ? (imports.get(adapterRoot)?.module ?? adapterRoot) : undefined,
+    plugins: [...pluginNames(property(obj, 'plugins')), ...pluginNames(property(obj, 'integrations'))],
+    proxy,
+    aliases,
+    declaredEnv: [...envKeys(property(obj, 'env')), ...envKeys(property(obj2(property(obj, 'env')), 'schema'))],
+  };
+}
+
+/** The object a config module exports: through `defineConfig(...)`, wrappers like `withX(config)`, consts, arrows. */
+export function configObject(sf: ts.SourceFile, constants: Map<string, ts.Expression>): ts.ObjectLiteralExpression | undefined {
+  let exported: ts.Expression | undefined;
+  for (const st of sf.statements) {
+    if (ts.isExportAssignment(st)) exported = st.expression;
+    else if (
+      ts.isExpressionStatement(st) &&
+      ts.isBinaryExpression(st.expression) &&
+      st.expression.operatorToken.kind === ts.SyntaxKind.EqualsToken &&
+      dottedName(st.expression.left as ts.Expression) === 'module.exports'
+    ) {
+      exported = st.expression.right;
+    }
+  }
+  return unwrap(exported, constants, 0);
+}
+
+function unwrap(e: ts.Expression | undefined, constants: Map<string, ts.Expression>, depth: number): ts.ObjectLiteralExpression | undefined {
+  if (!e || depth > 8) return undefined;
+  if (ts.isObjectLiteralExpression(e)) return e;
+  if (ts.isParenthesizedExpression(e) || ts.isAsExpression(e) || ts.isSatisfiesExpression(e)) return unwrap(e.expression, constants, depth + 1);
+  if (ts.isIdentifier(e)) return unwrap(constants.get(e.text), constants, depth + 1);
+  if (ts.isCallExpression(e)) {
+    for (const arg of e.arguments) {
+      const found = unwrap(arg, constants, depth + 1);
+      if (found) return found;
+    }
+    return undefined;
+  }
+  if (ts.isArrowFunction(e) || ts.isFunctionExpression(e)) {
+    if (!ts.isBlock(e.body)) return unwrap(e.body, constants, depth + 1);
+    for (const st of e.body.statements) if (ts.isReturnStatement(st)) return unwrap(st.expression, constants, depth + 1);
+  }
+  return undefined;
+}
+
+function firstCall(e: ts.Expression | undefined): ts.CallExpression | undefined {
+  if (!e) return undefined;
+  if (ts.isCallExpression(e)) return e;
+  let found: ts.CallExpression | undefined;
+  const visit = (n: ts.Node): void => {
+    if (found) return;
+    if (ts.isCallExpression(n)) found = n;
+    else ts.forEachChild(n, visit);
+  };
+  ts.forEachChild(e, visit);
+  return found;
+}
+
+/** `vite --port 3001`, `next dev -p 3001`, `PORT=3001 react-scripts start` in a dev script. */
+export function scriptPort(script: string | undefined): number | undefined {
+  if (!script) return undefined;
+  const m = /(?:--port[= ]|-p\s+|\bPORT=)(\d{2,5})\b/.exec(script);
+  return m ? Number(m[1]) : undefined;
+}
+
+export const DEFAULT_PORTS: Record<string, number> = { vite: 5173, astro: 4321, next: 3000, 'react-scripts': 3000, remix: 5173 };
