@@ -6,7 +6,7 @@ const ALWAYS_IGNORED = /(^|\/)(node_modules|\.git|\.project-context)(\/|$)/;
 
 export interface FileListing {
   /** Repo-relative posix paths, sorted. */
-  readonly files: string[];
+  files: string[];
   readonly source: 'git' | 'glob';
   readonly gitHead: string | null;
 }

@@ -25,6 +25,8 @@ export interface RepoIndex {
   readonly files: readonly string[];
   readonly listedBy: 'git' | 'glob';
   readonly gitHead: string | null;
+  /** Absolute paths that were left out on purpose (see BuildIndexOptions.exclude). */
+  readonly excluded: readonly string[];
   readonly workspaceTool: WorkspaceTool;
   readonly workspacePatterns: readonly string[];
   /** Root package first (when there is a package.json), then workspaces by folder. */
@@ -57,6 +59,8 @@ export interface BuildIndexOptions {
   readonly onProgress?: (message: string) => void;
   /** A previous index of the same root: files whose size and mtime did not change are not read or parsed again. */
   readonly previous?: RepoIndex;
+  /** Absolute paths left out of the index (the wizard's own output and state files). */
+  readonly exclude?: readonly string[];
 }
 
 const cacheOf = new WeakMap<RepoIndex, Map<string, CachedFile>>();
@@ -65,9 +69,11 @@ export async function buildIndex(root: string, options: BuildIndexOptions = {}):
   const absoluteRoot = realpathSync(path.resolve(root));
   options.onProgress?.('Listing files');
   const listing = await listFiles(absoluteRoot);
+  const excluded = (options.exclude ?? []).map((p) => path.relative(absoluteRoot, path.resolve(p)).split(path.sep).join('/'));
+  if (excluded.length > 0) listing.files = listing.files.filter((f) => !excluded.includes(f));
   options.onProgress?.(`Listed ${listing.files.length.toLocaleString('en-US')} files`);
   const previous = options.previous && options.previous.root === absoluteRoot ? cacheOf.get(options.previous) : undefined;
-  const index = new FileIndex(absoluteRoot, listing.files, listing.source, listing.gitHead, previous);
+  const index = new FileIndex(absoluteRoot, listing.files, listing.source, listing.gitHead, previous, options.exclude ?? []);
   const layout = findWorkspaces(
     listing.files,
     (f) => index.readJson<PackageJson>(f),
@@ -95,6 +101,7 @@ class FileIndex implements RepoIndex {
     readonly listedBy: 'git' | 'glob',
     readonly gitHead: string | null,
     private readonly previous: Map<string, CachedFile> | undefined,
+    readonly excluded: readonly string[],
   ) {
     this.fileSet = new Set(files);
     for (const file of files) {

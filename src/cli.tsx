@@ -1,0 +1,86 @@
+#!/usr/bin/env node
+import { readFileSync } from 'node:fs';
+import { parseCli, type CliOptions } from './cli/args.js';
+import { runConfigCommand } from './cli/config-command.js';
+import { helpText } from './cli/help.js';
+import { askResume } from './cli/resume-prompt.js';
+import { UsageError, UserFacingError } from './errors.js';
+import { chooseEditor } from './wizard/editor.js';
+import { resolveRunOptions } from './wizard/run-options.js';
+import { runWizard } from './wizard/run.js';
+
+const out = (line: string) => process.stdout.write(`${line}\n`);
+const err = (line: string) => process.stderr.write(`${line}\n`);
+
+async function main(argv: readonly string[]): Promise<number> {
+  const cli = parseCli(argv);
+  if (cli.help) {
+    out(helpText(version()));
+    return 0;
+  }
+  if (cli.version) {
+    out(version());
+    return 0;
+  }
+  if (cli.config) return runConfigCommand(cli.config, out);
+  const interactive = !cli.yes;
+  if (interactive && !(process.stdin.isTTY && process.stdout.isTTY)) {
+    throw new UsageError(
+      'No terminal to ask questions in, so nothing can be reviewed.',
+      'Run with --yes to generate and accept every step without review.',
+    );
+  }
+  const options = resolveRunOptions(cli);
+  return runWizard(options, {
+    stdout: out,
+    stderr: err,
+    interactive: interactive ? await interactiveEnvironment(cli) : undefined,
+  });
+}
+
+/** Ink is loaded only for interactive runs: `--yes` in CI never pays for React. */
+async function interactiveEnvironment(cli: CliOptions) {
+  const { InkWizardUI } = await import('./ui/ink-ui.js');
+  const { loadSettings } = await import('./settings.js');
+  return {
+    createUI: () => new InkWizardUI('project-context — reading the repository'),
+    askResume,
+    editor: async () => chooseEditor(cli.editor, (await loadSettings()).editor),
+  };
+}
+
+function version(): string {
+  for (const candidate of ['../package.json', '../../package.json']) {
+    try {
+      const pkg = JSON.parse(readFileSync(new URL(candidate, import.meta.url), 'utf8')) as { name?: string; version?: string };
+      if (pkg.name === 'project-context' && pkg.version) return pkg.version;
+    } catch {
+      // try the next location: the layout differs between src/ (tsx) and dist/src/ (built)
+    }
+  }
+  return 'unknown';
+}
+
+/** The one place errors become messages and exit codes. */
+function report(error: unknown): number {
+  if (error instanceof UserFacingError) {
+    err(`project-context: ${error.message}`);
+    if (error.tryMessage) err(error.tryMessage);
+    if (process.env.DEBUG) err(error.stack ?? '');
+    return error.exitCode;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  err(`project-context failed: ${message.split('\n')[0]}`);
+  if (process.env.DEBUG) err(error instanceof Error ? (error.stack ?? '') : '');
+  else err('Run again with DEBUG=1 to see the details, and please report it.');
+  return 1;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.exitCode = report(error);
+  },
+);

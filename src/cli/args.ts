@@ -1,0 +1,106 @@
+import { parseArgs } from 'node:util';
+import { UsageError } from '../errors.js';
+import { STEP_COUNT } from '../steps/registry.js';
+
+export interface CliOptions {
+  readonly dir: string;
+  readonly yes: boolean;
+  readonly output?: string;
+  readonly state?: string;
+  readonly restart: boolean;
+  /** Selected step numbers in order; every step when the flag is absent. */
+  readonly steps: readonly number[];
+  readonly stepsGiven: boolean;
+  readonly vision?: string;
+  readonly editor?: string;
+  readonly help: boolean;
+  readonly version: boolean;
+  /** `project-context config [key] [value]`: show or change user settings. */
+  readonly config?: readonly string[];
+}
+
+export function parseCli(argv: readonly string[]): CliOptions {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      strict: true,
+      options: {
+        yes: { type: 'boolean', short: 'y', default: false },
+        output: { type: 'string', short: 'o' },
+        state: { type: 'string' },
+        restart: { type: 'boolean', default: false },
+        steps: { type: 'string' },
+        vision: { type: 'string' },
+        editor: { type: 'string' },
+        help: { type: 'boolean', short: 'h', default: false },
+        version: { type: 'boolean', short: 'v', default: false },
+      },
+    });
+  } catch (error) {
+    throw new UsageError(plainArgError(error));
+  }
+  const { values, positionals } = parsed;
+  if (positionals[0] === 'config') {
+    return { ...defaults(), config: positionals.slice(1), help: values.help ?? false };
+  }
+  if (positionals.length > 1) {
+    throw new UsageError(`Expected one folder, got ${positionals.length}: ${positionals.join(' ')}.`);
+  }
+  return {
+    dir: positionals[0] ?? '.',
+    yes: values.yes ?? false,
+    output: nonEmpty(values.output, '--output'),
+    state: nonEmpty(values.state, '--state'),
+    restart: values.restart ?? false,
+    steps: values.steps === undefined ? allSteps() : parseStepList(values.steps),
+    stepsGiven: values.steps !== undefined,
+    vision: nonEmpty(values.vision, '--vision'),
+    editor: nonEmpty(values.editor, '--editor'),
+    help: values.help ?? false,
+    version: values.version ?? false,
+  };
+}
+
+function defaults(): CliOptions {
+  return { dir: '.', yes: false, restart: false, steps: allSteps(), stepsGiven: false, help: false, version: false };
+}
+
+function allSteps(): number[] {
+  return Array.from({ length: STEP_COUNT }, (_, i) => i + 1);
+}
+
+function nonEmpty(value: string | undefined, flag: string): string | undefined {
+  if (value !== undefined && value.trim() === '') throw new UsageError(`${flag} needs a value.`);
+  return value;
+}
+
+/** `1,2`, `3-5`, `1,3-5,10` → sorted unique step numbers within 1..STEP_COUNT. */
+export function parseStepList(text: string): number[] {
+  const out = new Set<number>();
+  for (const part of text.split(',').map((p) => p.trim())) {
+    const range = part.match(/^(\d+)\s*-\s*(\d+)$/);
+    const single = part.match(/^\d+$/);
+    if (!range && !single) {
+      throw new UsageError(`--steps takes numbers and ranges like 1,2 or 3-5; "${part}" is neither.`);
+    }
+    const [from, to] = range ? [Number(range[1]), Number(range[2])] : [Number(part), Number(part)];
+    if (from > to) throw new UsageError(`--steps range ${part} goes backwards; write ${to}-${from}.`);
+    for (let n = from; n <= to; n++) {
+      if (n < 1 || n > STEP_COUNT) throw new UsageError(`There is no step ${n}; steps are 1 to ${STEP_COUNT}.`);
+      out.add(n);
+    }
+  }
+  if (out.size === 0) throw new UsageError('--steps needs at least one step number.');
+  return [...out].sort((a, b) => a - b);
+}
+
+function plainArgError(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const unknown = message.match(/Unknown option '([^']+)'/);
+  if (unknown) return `Unknown option ${unknown[1]}.`;
+  const missing = message.match(/Option '([^']+?)(?: <value>)?' argument missing/);
+  if (missing) return `${missing[1].replace(/^-\w, /, '')} needs a value.`;
+  return message.replace(/\. To specify.*$/s, '.');
+}

@@ -1,0 +1,48 @@
+import { STEPS } from '../steps/registry.js';
+
+export function helpText(version: string): string {
+  const steps = STEPS.map((s) => `  ${String(s.number).padStart(2)}. ${s.title}`).join('\n');
+  return `project-context ${version}
+Reads a TypeScript/JavaScript repository and writes PROJECT-CONTEXT.md, the "where to find X" map for new engineers
+and AI assistants, one reviewed section at a time. Nothing is written until you accept a section.
+
+Usage
+  project-context [dir] [options]      run the wizard on dir (default: the current folder)
+  project-context config [key value]   show or change your settings (e.g. config editor "code --wait")
+
+Options
+  -y, --yes            no questions: generate and accept every step in order; one progress line per step on stderr
+  -o, --output FILE    where to write (default: <dir>/PROJECT-CONTEXT.md)
+      --state FILE     where to keep progress (default: <dir>/.project-context/state.json; git-ignored)
+      --restart        start a new session without asking (the previous output is kept as a .bak file)
+      --steps LIST     only these steps, e.g. 1,2 or 3-5 or 1,3-5
+      --vision FILE    a product vision document to summarise in step 1
+      --editor CMD     editor for this run (default: config editor, then $VISUAL, $EDITOR, vi)
+  -h, --help           this help
+  -v, --version        the version
+
+Steps
+${steps}
+
+Review keys
+  a, Enter   accept: append the section to the output and go on
+  e          edit the section in your editor, then review it again
+  r          regenerate the section from the code (re-reads changed files)
+  s          skip this step        q   save progress and quit        ?   all keys
+  ↑ ↓ j k    scroll a line         PgUp PgDn Space b   scroll a page  Home End g G   top, bottom
+
+Resuming
+  Progress is saved after every decision. Run the same command after quitting, Ctrl+C or a crash to continue where
+  you stopped; answer n to start over. A second wizard on the same repository is refused while the first runs.
+
+Safety
+  The repository's code is only read, never run. Environment variable names are listed, their values never are.
+  Sections edited by hand in PROJECT-CONTEXT.md are never replaced without asking.
+
+Exit codes
+  0 done   1 failed   2 wrong usage (or no terminal without --yes)   130 interrupted (progress saved)
+
+Environment
+  VISUAL, EDITOR   your editor        NO_COLOR   no colours        DEBUG   show stack traces on errors
+`;
+}

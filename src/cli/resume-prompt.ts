@@ -1,0 +1,25 @@
+import { confirm } from '@inquirer/prompts';
+import { InterruptedError } from '../errors.js';
+import { STEP_COUNT } from '../steps/registry.js';
+import type { ResumeQuestion } from '../wizard/session.js';
+
+/** Asked on the plain terminal before the wizard's screen appears. */
+export async function askResume(q: ResumeQuestion): Promise<'resume' | 'restart' | 'new'> {
+  try {
+    if (q.otherSelection) {
+      const resume = await confirm({
+        message: `An unfinished session for steps ${q.otherSelection.join(', ')} stopped at step ${q.step}. Resume it instead of starting this one?`,
+        default: false,
+      });
+      return resume ? 'resume' : 'new';
+    }
+    const resume = await confirm({
+      message: `Resume at step ${q.step} of ${STEP_COUNT} — ${q.accepted} accepted, ${q.skipped} skipped? (n starts over; the current output is kept as a backup)`,
+      default: true,
+    });
+    return resume ? 'resume' : 'restart';
+  } catch (error) {
+    if (error instanceof Error && error.name === 'ExitPromptError') throw new InterruptedError();
+    throw error;
+  }
+}

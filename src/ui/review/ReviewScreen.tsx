@@ -1,0 +1,96 @@
+import { Box, Text, useInput, useStdout } from 'ink';
+import { useEffect, useMemo, useReducer } from 'react';
+import { STEP_COUNT } from '../../steps/registry.js';
+import type { ReviewAction, ReviewModel } from '../../wizard/ui.js';
+import { markdownRows } from '../markdown-rows.js';
+import { KeyBar } from '../KeyBar.js';
+import { HelpPanel } from './HelpPanel.js';
+import { initialReviewState, reviewReducer } from './review-state.js';
+
+export interface ReviewScreenProps {
+  readonly model: ReviewModel;
+  readonly onAction: (action: ReviewAction) => void;
+  /** Terminal size; defaults to the real terminal's. Tests pass a fixed size. */
+  readonly columns?: number;
+  readonly rows?: number;
+}
+
+/** Rows used by everything but the viewport: two header rows, a rule, the message row and the key bar. */
+const CHROME = 5;
+
+/** The section under review: rendered markdown in a scrollable viewport, with the keys always visible below. */
+export function ReviewScreen({ model, onAction, columns, rows }: ReviewScreenProps) {
+  const { stdout } = useStdout();
+  const width = Math.max(40, columns ?? stdout.columns ?? 80);
+  const height = Math.max(8, rows ?? stdout.rows ?? 24);
+  const lines = useMemo(() => markdownRows(model.markdown, width - 1), [model.markdown, width]);
+  const viewport = Math.max(1, height - CHROME);
+  const [state, dispatch] = useReducer(reviewReducer, initialReviewState(lines.length, viewport));
+
+  useEffect(() => dispatch({ type: 'resize', rows: lines.length, height: viewport }), [lines.length, viewport]);
+
+  useInput((input, key) => {
+    if (key.ctrl && input === 'c') return onAction('interrupt');
+    if (state.help && (key.escape || input === '?' || input === 'q')) return dispatch({ type: 'toggle-help' });
+    if (input === '?') return dispatch({ type: 'toggle-help' });
+    if (input === 'a' || key.return) return onAction('accept');
+    if (input === 'e') return onAction('edit');
+    if (input === 'r') return onAction('regenerate');
+    if (input === 's') return onAction('skip');
+    if (input === 'q') return onAction('quit');
+    if (key.upArrow || input === 'k') return dispatch({ type: 'scroll', by: -1 });
+    if (key.downArrow || input === 'j') return dispatch({ type: 'scroll', by: 1 });
+    if (key.pageUp || input === 'b') return dispatch({ type: 'page', by: -1 });
+    if (key.pageDown || input === ' ') return dispatch({ type: 'page', by: 1 });
+    if (key.home || input === 'g') return dispatch({ type: 'home' });
+    if (key.end || input === 'G') return dispatch({ type: 'end' });
+  });
+
+  const visible = lines.slice(state.top, state.top + viewport);
+  const last = Math.min(lines.length, state.top + viewport);
+  const percent = lines.length <= viewport ? 100 : Math.round((last / lines.length) * 100);
+  const run = model.total !== STEP_COUNT ? `  ·  ${model.position} of ${model.total} in this run` : '';
+
+  return (
+    <Box flexDirection="column" width={width}>
+      <Box justifyContent="space-between">
+        <Text bold wrap="truncate-end">
+          Step {model.step} of {STEP_COUNT} — {model.title}
+        </Text>
+        {model.edited ? <Text color="yellow"> edited </Text> : null}
+      </Box>
+      <Text dimColor wrap="truncate-end">
+        lines {lines.length === 0 ? 0 : state.top + 1}–{last} of {lines.length} ({percent}%){run}
+      </Text>
+      <Text dimColor>{'─'.repeat(width - 1)}</Text>
+      <Box flexDirection="column" height={viewport}>
+        {state.help ? (
+          <HelpPanel />
+        ) : (
+          visible.map((line, i) => <Text key={state.top + i}>{line === '' ? ' ' : line}</Text>)
+        )}
+      </Box>
+      <Text color={toneColor(model.tone)} wrap="truncate-end">
+        {model.message ?? ' '}
+      </Text>
+      <KeyBar
+        keys={[
+          ['a', 'accept'],
+          ['e', 'edit'],
+          ['r', 'regenerate'],
+          ['s', 'skip'],
+          ['q', 'quit'],
+          ['↑↓ PgUp PgDn', 'scroll'],
+          ['?', state.help ? 'close help' : 'help'],
+        ]}
+        width={width - 1}
+      />
+    </Box>
+  );
+}
+
+function toneColor(tone: ReviewModel['tone']): string | undefined {
+  if (tone === 'error') return 'red';
+  if (tone === 'warning') return 'yellow';
+  return 'cyan';
+}

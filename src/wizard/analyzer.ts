@@ -1,0 +1,58 @@
+import { Analysis } from '../analysis/run-detectors.js';
+import { buildIndex, type RepoIndex } from '../scan/repo-index.js';
+import { generateSection, type GeneratedSection } from '../steps/generate.js';
+import { stepEntry } from '../steps/registry.js';
+import type { StepContext } from '../steps/types.js';
+
+export type ProgressListener = (message: string) => void;
+
+/** Lets the event loop run (a spinner repaint, a Ctrl+C key) between two pieces of synchronous analysis. */
+const tick = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * Owns the repository index and the detector results for one wizard run. Steps are analysed lazily, when first
+ * shown, so the first section appears after only its own detectors ran.
+ */
+export class Analyzer {
+  private analysis: Analysis;
+  private readonly sections = new Map<number, GeneratedSection>();
+
+  private constructor(
+    private index: RepoIndex,
+    private readonly context: StepContext,
+  ) {
+    this.analysis = new Analysis(index);
+  }
+
+  /** `exclude` names our own files (the output, the state file) so they are never analysed as part of the repository. */
+  static async open(root: string, context: StepContext, onProgress?: ProgressListener, exclude: readonly string[] = []): Promise<Analyzer> {
+    return new Analyzer(await buildIndex(root, { onProgress, exclude }), context);
+  }
+
+  get repoIndex(): RepoIndex {
+    return this.index;
+  }
+
+  async section(step: number, onProgress?: ProgressListener): Promise<GeneratedSection> {
+    const cached = this.sections.get(step);
+    if (cached) return cached;
+    const definition = stepEntry(step).definition;
+    if (!definition) throw new Error(`Step ${step} is not implemented yet.`);
+    for (const detector of definition.detectors) {
+      this.analysis.run([detector], onProgress);
+      await tick();
+    }
+    onProgress?.(`Writing step ${step}`);
+    const section = generateSection(definition, this.analysis, this.context);
+    this.sections.set(step, section);
+    return section;
+  }
+
+  /** Re-lists the repository and re-reads only files whose size or mtime changed, then regenerates the step. */
+  async regenerate(step: number, onProgress?: ProgressListener): Promise<GeneratedSection> {
+    this.index = await buildIndex(this.index.root, { onProgress, previous: this.index, exclude: this.index.excluded });
+    this.analysis = new Analysis(this.index);
+    this.sections.clear();
+    return this.section(step, onProgress);
+  }
+}

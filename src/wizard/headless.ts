@@ -1,0 +1,40 @@
+import { stepEntry } from '../steps/registry.js';
+import type { Analyzer } from './analyzer.js';
+import type { Session } from './session.js';
+
+export interface HeadlessDeps {
+  readonly session: Session;
+  readonly analyzer: Analyzer;
+  /** One line per step, to stderr in the CLI. */
+  readonly log: (line: string) => void;
+}
+
+/**
+ * `--yes`: generate and accept every undecided step in order. There is nobody to ask, so the choices are the safe
+ * ones: a foreign PROJECT-CONTEXT.md keeps its text (sections are added after it), and a section edited by hand in
+ * the file is left alone and reported.
+ */
+export async function runHeadless({ session, analyzer, log }: HeadlessDeps): Promise<void> {
+  const total = session.steps.length;
+  for (let record = session.next(); record; record = session.next()) {
+    const step = record.number;
+    const position = session.steps.findIndex((s) => s.number === step) + 1;
+    const label = `[${position}/${total}] Step ${step} — ${stepEntry(step).title}`;
+    const started = performance.now();
+    if (record.status === 'pending') {
+      const section = await analyzer.section(step);
+      session.setGenerated(step, section.markdown);
+    }
+    const lines = (session.text(step) ?? '').split('\n').length;
+    const seconds = ((performance.now() - started) / 1000).toFixed(1);
+    const conflict = session.conflictFor(step);
+    if (conflict?.kind === 'hand-edited') {
+      session.skip(step);
+      log(`${label}: kept the hand-edited section already in the file (run without --yes to replace it)`);
+      continue;
+    }
+    const result = session.accept(step, conflict?.kind === 'foreign-file' ? 'append' : conflict ? 'overwrite-block' : undefined);
+    const how = conflict?.kind === 'foreign-file' ? ', added after the existing text' : result.alreadyPresent ? ', already up to date' : '';
+    log(`${label}: accepted (${lines} lines, ${seconds} s${how})`);
+  }
+}

@@ -1,0 +1,57 @@
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import type { CliOptions } from '../cli/args.js';
+import { UserFacingError } from '../errors.js';
+import { STEPS } from '../steps/registry.js';
+import type { StepContext } from '../steps/types.js';
+
+export interface RunOptions {
+  readonly root: string;
+  readonly output: string;
+  readonly stateFile: string;
+  /** Selected steps that exist, in order. */
+  readonly steps: readonly number[];
+  /** Selected steps that are not available in this version. */
+  readonly unavailable: readonly number[];
+  readonly restart: boolean;
+  readonly context: StepContext;
+  readonly editorFlag?: string;
+}
+
+const MAX_VISION_BYTES = 512 * 1024;
+
+/** Turns flags into checked absolute paths, with a plain sentence for each way they can be wrong. */
+export function resolveRunOptions(cli: CliOptions, cwd = process.cwd()): RunOptions {
+  const root = path.resolve(cwd, cli.dir);
+  if (!existsSync(root)) throw new UserFacingError(`There is no folder at ${root}.`, 'Check the path, or run project-context inside the repository.');
+  if (!statSync(root).isDirectory()) {
+    throw new UserFacingError(`${root} is a file; project-context needs the repository's folder.`, `Try: project-context ${path.dirname(root)}`);
+  }
+  const output = cli.output ? path.resolve(cwd, cli.output) : path.join(root, 'PROJECT-CONTEXT.md');
+  if (existsSync(output) && statSync(output).isDirectory()) {
+    throw new UserFacingError(`The output ${output} is a folder.`, 'Give --output a file name, e.g. --output docs/PROJECT-CONTEXT.md.');
+  }
+  const stateFile = cli.state ? path.resolve(cwd, cli.state) : path.join(root, '.project-context', 'state.json');
+  const available = new Set(STEPS.filter((s) => s.definition).map((s) => s.number));
+  return {
+    root,
+    output,
+    stateFile,
+    steps: cli.steps.filter((n) => available.has(n)),
+    unavailable: cli.steps.filter((n) => !available.has(n)),
+    restart: cli.restart,
+    context: cli.vision ? { vision: readVision(cli.vision, root, cwd) } : {},
+    editorFlag: cli.editor,
+  };
+}
+
+function readVision(file: string, root: string, cwd: string): { path: string; text: string } {
+  const absolute = path.resolve(cwd, file);
+  if (!existsSync(absolute) || !statSync(absolute).isFile()) {
+    throw new UserFacingError(`The vision document ${absolute} does not exist.`, 'Check the --vision path.');
+  }
+  const text = readFileSync(absolute, 'utf8').slice(0, MAX_VISION_BYTES);
+  const inside = path.relative(root, absolute);
+  const shown = inside.startsWith('..') || path.isAbsolute(inside) ? absolute : inside.split(path.sep).join('/');
+  return { path: shown, text };
+}

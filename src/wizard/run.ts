@@ -1,0 +1,91 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { InterruptedError } from '../errors.js';
+import { Analyzer } from './analyzer.js';
+import { runHeadless } from './headless.js';
+import { runInteractive } from './interactive.js';
+import type { RunOptions } from './run-options.js';
+import { Session, type ResumeQuestion } from './session.js';
+import type { WizardUI } from './ui.js';
+
+export interface RunEnvironment {
+  /** Interactive mode: the terminal UI and the resume question (asked before the UI takes the screen). */
+  readonly interactive?: {
+    readonly createUI: () => WizardUI;
+    readonly askResume: (question: ResumeQuestion) => Promise<'resume' | 'restart' | 'new'>;
+    readonly editor: () => Promise<string>;
+  };
+  readonly stdout: (line: string) => void;
+  readonly stderr: (line: string) => void;
+}
+
+/** Runs one wizard session, interactive or headless, and returns the exit code. */
+export async function runWizard(options: RunOptions, env: RunEnvironment): Promise<number> {
+  if (options.unavailable.length > 0) {
+    env.stderr(`Steps ${options.unavailable.join(', ')} are not available in this version; running ${options.steps.join(', ') || 'none'}.`);
+  }
+  if (options.steps.length === 0) return 0;
+  const session = await Session.open({
+    root: options.root,
+    output: options.output,
+    stateFile: options.stateFile,
+    steps: options.steps,
+    restart: options.restart,
+    gitHead: gitHead(options.root),
+    askResume: env.interactive?.askResume ?? (async (q) => (q.otherSelection ? 'new' : 'resume')),
+    notice: env.stderr,
+  });
+  let ui: WizardUI | undefined;
+  const stopOnSignal = (signal: 'SIGINT' | 'SIGTERM' | 'SIGHUP') => {
+    void (async () => {
+      await ui?.close();
+      session.close();
+      const error = new InterruptedError(signal);
+      env.stderr(error.message);
+      process.exit(error.exitCode);
+    })();
+  };
+  const handlers = (['SIGINT', 'SIGTERM', 'SIGHUP'] as const).map((signal) => {
+    const handler = () => stopOnSignal(signal);
+    process.on(signal, handler);
+    return () => process.off(signal, handler);
+  });
+  try {
+    if (env.interactive) {
+      ui = env.interactive.createUI();
+      ui.progress('Reading the repository');
+      const analyzer = await Analyzer.open(options.root, options.context, (m) => ui?.progress(m), [options.output, options.stateFile]);
+      const outcome = await runInteractive({ session, analyzer, ui, editor: env.interactive.editor });
+      await ui.close();
+      if (outcome === 'quit') {
+        const next = session.next();
+        env.stdout(`Progress saved. Run the same command to resume${next ? ` at step ${next.number}` : ''}.`);
+        return 0;
+      }
+    } else {
+      const analyzer = await Analyzer.open(options.root, options.context, undefined, [options.output, options.stateFile]);
+      await runHeadless({ session, analyzer, log: env.stderr });
+    }
+    env.stdout(summaryLine(session, options.output));
+    return 0;
+  } finally {
+    await ui?.close();
+    handlers.forEach((off) => off());
+    session.close();
+  }
+}
+
+function summaryLine(session: Session, output: string): string {
+  const { accepted, edited, skipped } = session.summary();
+  const lines = existsSync(output) ? readFileSync(output, 'utf8').split('\n').length : 0;
+  const written = existsSync(output) ? `${output} (${lines.toLocaleString('en-US')} lines)` : `${output} was not written`;
+  return `Done: ${accepted} accepted${edited ? ` (${edited} edited)` : ''}, ${skipped} skipped. ${written}.`;
+}
+
+function gitHead(root: string): string | null {
+  try {
+    return execFileSync('git', ['rev-parse', 'HEAD'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim() || null;
+  } catch {
+    return null;
+  }
+}

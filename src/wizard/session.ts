@@ -1,0 +1,236 @@
+import { rmSync } from 'node:fs';
+import path from 'node:path';
+import { acceptSection, backupOutput, inspectForAccept, parseOutput, readOutputFile, sectionHash } from '../output/index.js';
+import type { AcceptConflict, AcceptResult, ConflictResolution } from '../output/index.js';
+import { stepEntry } from '../steps/registry.js';
+import { acquireLock, type Lock } from '../../state/lock.js';
+import { STATE_VERSION, type SessionState, type StepRecord } from '../../state/schema.js';
+import { loadState, saveState } from '../../state/store.js';
+
+export interface SessionPaths {
+  readonly root: string;
+  readonly output: string;
+  readonly stateFile: string;
+}
+
+/** What the wizard asks before resuming; the interactive UI shows it, headless mode answers yes. */
+export interface ResumeQuestion {
+  readonly step: number;
+  readonly position: number;
+  readonly total: number;
+  readonly accepted: number;
+  readonly skipped: number;
+  /** The unfinished session ran a different selection of steps than this run asks for. */
+  readonly otherSelection?: readonly number[];
+}
+
+export interface OpenSessionOptions extends SessionPaths {
+  readonly steps: readonly number[];
+  readonly restart: boolean;
+  readonly gitHead: string | null;
+  /**
+   * Decides what to do with an unfinished session: resume it, start over (the output is backed up and removed), or
+   * start a new session beside the output as it is (sections are replaced one by one as they are accepted).
+   */
+  readonly askResume: (question: ResumeQuestion) => Promise<'resume' | 'restart' | 'new'>;
+  readonly notice: (message: string) => void;
+}
+
+export type AcceptOutcome = { readonly conflict: AcceptConflict } | { readonly result: AcceptResult };
+
+/**
+ * The resumable session: which steps are decided, what text each has, and the write protocol that makes accepting
+ * crash-safe. Every change is saved before the next thing happens, so a kill at any moment loses nothing accepted.
+ */
+export class Session {
+  private constructor(
+    private state: SessionState,
+    readonly paths: SessionPaths,
+    private readonly lock: Lock,
+  ) {}
+
+  static async open(options: OpenSessionOptions): Promise<Session> {
+    const lock = acquireLock(options.stateFile);
+    try {
+      const previous = loadState(options.stateFile);
+      let state: SessionState | undefined;
+      if (previous && !options.restart && !isFinished(previous) && sameTarget(previous, options)) {
+        const answer = await options.askResume(resumeQuestion(previous, options.steps));
+        if (answer === 'resume') state = previous;
+        else if (answer === 'restart') startOver(options);
+      } else if (options.restart) {
+        startOver(options);
+      }
+      const session = new Session(state ?? freshState(options), options, lock);
+      session.reconcile(options.notice);
+      session.save();
+      return session;
+    } catch (error) {
+      lock.release();
+      throw error;
+    }
+  }
+
+  get steps(): readonly StepRecord[] {
+    return this.state.steps;
+  }
+
+  get gitHead(): string | null {
+    return this.state.gitHead;
+  }
+
+  /** The first step not yet accepted or skipped. */
+  next(): StepRecord | undefined {
+    return this.state.steps.find((s) => s.status === 'pending' || s.status === 'generated');
+  }
+
+  record(step: number): StepRecord {
+    const record = this.state.steps.find((s) => s.number === step);
+    if (!record) throw new Error(`Step ${step} is not part of this session.`);
+    return record;
+  }
+
+  /** The text the user would accept: their edit if any, else the generated section. */
+  text(step: number): string | undefined {
+    const record = this.record(step);
+    return record.edited ?? record.generated;
+  }
+
+  setGenerated(step: number, markdown: string): void {
+    this.update(step, {
+      status: 'generated',
+      generated: markdown,
+      edited: undefined,
+      hash: sectionHash(markdown),
+      generatedAt: now(),
+    });
+  }
+
+  setEdited(step: number, markdown: string): void {
+    this.update(step, { status: 'generated', edited: markdown, hash: sectionHash(markdown) });
+  }
+
+  skip(step: number): void {
+    this.update(step, { status: 'skipped', decidedAt: now() });
+  }
+
+  /** Checks whether accepting needs the user's decision (a foreign file, a block edited by hand). */
+  conflictFor(step: number): AcceptConflict | null {
+    const text = this.requireText(step);
+    return inspectForAccept(this.paths.output, step, text, this.state.outputHash);
+  }
+
+  /**
+   * Writes the step's block, then records it as accepted. If the process dies between the two, the next session
+   * finds the block (same hash) in the output and marks the step accepted without writing it again.
+   */
+  accept(step: number, resolution?: ConflictResolution): AcceptResult {
+    const text = this.requireText(step);
+    this.update(step, { status: 'generated', hash: sectionHash(text) });
+    const result = acceptSection(this.paths.output, step, text, resolution);
+    this.state = { ...this.state, outputHash: result.outputHash };
+    this.update(step, { status: 'accepted', decidedAt: now() });
+    return result;
+  }
+
+  summary(): { accepted: number; edited: number; skipped: number; pending: number } {
+    const s = this.state.steps;
+    return {
+      accepted: s.filter((r) => r.status === 'accepted').length,
+      edited: s.filter((r) => r.status === 'accepted' && r.edited !== undefined).length,
+      skipped: s.filter((r) => r.status === 'skipped').length,
+      pending: s.filter((r) => r.status === 'pending' || r.status === 'generated').length,
+    };
+  }
+
+  close(): void {
+    this.lock.release();
+  }
+
+  private requireText(step: number): string {
+    const text = this.text(step);
+    if (text === undefined) throw new Error(`Step ${step} has no section to accept yet.`);
+    return text;
+  }
+
+  private update(step: number, patch: Partial<StepRecord>): void {
+    this.state = {
+      ...this.state,
+      steps: this.state.steps.map((s) => (s.number === step ? withoutUndefined({ ...s, ...patch }) : s)),
+    };
+    this.save();
+  }
+
+  private save(): void {
+    this.state = { ...this.state, updatedAt: now() };
+    saveState(this.paths.stateFile, this.state);
+  }
+
+  /** A step whose block is already in the output with the hash we were about to accept was accepted before a crash. */
+  private reconcile(notice: (message: string) => void): void {
+    const text = readOutputFile(this.paths.output);
+    if (text === undefined) return;
+    const blocks = new Map(parseOutput(text).blocks.map((b) => [b.step, b]));
+    for (const record of this.state.steps) {
+      const block = blocks.get(record.number);
+      if (record.status === 'generated' && record.hash && block && block.hash === record.hash && !block.handEdited) {
+        this.state = {
+          ...this.state,
+          steps: this.state.steps.map((s) => (s.number === record.number ? { ...s, status: 'accepted', decidedAt: now() } : s)),
+        };
+        notice(`Step ${record.number} was written before the last session stopped; it is marked accepted.`);
+      }
+    }
+  }
+}
+
+function freshState(options: OpenSessionOptions): SessionState {
+  const time = now();
+  return {
+    version: STATE_VERSION,
+    tool: 'project-context',
+    root: options.root,
+    output: options.output,
+    gitHead: options.gitHead,
+    steps: options.steps.map((n) => ({ number: n, title: stepEntry(n).title, status: 'pending' })),
+    createdAt: time,
+    updatedAt: time,
+  };
+}
+
+function startOver(options: OpenSessionOptions): void {
+  const backup = backupOutput(options.output);
+  if (backup) {
+    rmSync(options.output, { force: true });
+    options.notice(`Starting over. The previous ${path.basename(options.output)} is kept as ${backup}.`);
+  }
+}
+
+function isFinished(state: SessionState): boolean {
+  return state.steps.every((s) => s.status === 'accepted' || s.status === 'skipped');
+}
+
+function sameTarget(state: SessionState, options: OpenSessionOptions): boolean {
+  return state.root === options.root && state.output === options.output;
+}
+
+function resumeQuestion(state: SessionState, selection: readonly number[]): ResumeQuestion {
+  const pendingIndex = state.steps.findIndex((s) => s.status === 'pending' || s.status === 'generated');
+  const same = state.steps.length === selection.length && state.steps.every((s, i) => s.number === selection[i]);
+  return {
+    step: state.steps[pendingIndex].number,
+    position: pendingIndex + 1,
+    total: state.steps.length,
+    accepted: state.steps.filter((s) => s.status === 'accepted').length,
+    skipped: state.steps.filter((s) => s.status === 'skipped').length,
+    otherSelection: same ? undefined : state.steps.map((s) => s.number),
+  };
+}
+
+function withoutUndefined<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+}
+
+function now(): string {
+  return new Date().toISOString();
+}
