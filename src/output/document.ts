@@ -1,0 +1,302 @@
+/**
+ * PROJECT-CONTEXT.md as a sequence of our marked blocks and the user's own text around them. Pure string functions:
+ * no I/O, so every rule here is unit-tested directly.
+ *
+ * Parsing rules (the guarantees the writer builds on):
+ * - A marker is a whole line at column 0 (see markers.ts). A block runs from `begin step=N` to the next `end step=N`.
+ * - Marker lines inside fenced code blocks (``` or ~~~, CommonMark rules) are text, so a section may quote marker
+ *   lines in a code block. Fences are honoured only when they close: a block body whose fence never closes before a
+ *   matching end marker is re-read ignoring fences, and an unclosed fence in the user's text does not hide the blocks
+ *   after it.
+ * - A begin whose end never comes (another marker or the end of the file arrives first), an end without a begin, and
+ *   a second block for the same step are reported in `malformed`; those lines are kept as they are, as user text.
+ * - Text outside blocks is never changed. New blocks go in step order: right after the block with the nearest lower
+ *   step, else right before the nearest higher one, else at the end of the file after a blank line.
+ * - Line endings: a file that uses CRLF gets new blocks with CRLF; hashes are computed on LF-normalised text.
+ */
+import { beginMarker, endMarker, fenceCloses, fenceOpen, looksLikeMarker, normalizeSection, parseMarker, sectionHash, type Fence } from './markers.js';
+
+export interface OutputBlock {
+  step: number;
+  hash: string;
+  /** The exact text between the begin and end marker lines. */
+  body: string;
+  /** The body no longer matches the hash in its begin marker: someone edited it after it was written. */
+  handEdited: boolean;
+  /** 1-based line of the begin marker. */
+  line: number;
+}
+
+/** A marker line that does not form a block (its partner is missing), kept in the file as user text. */
+export interface StrayMarker {
+  kind: 'begin' | 'end';
+  step: number;
+  /** 1-based line. */
+  line: number;
+}
+
+export interface OutputDocument {
+  /** In document order; a duplicated step appears twice here (and in `malformed`). */
+  blocks: OutputBlock[];
+  /** Non-whitespace text outside blocks (stray marker lines count). */
+  hasForeignText: boolean;
+  /** Plain sentences describing damaged markers. */
+  malformed: string[];
+  strays: StrayMarker[];
+}
+
+interface Line {
+  text: string;
+  eol: string;
+  start: number;
+}
+
+interface RawBlock {
+  step: number;
+  hash: string;
+  begin: number;
+  end: number;
+}
+
+interface Scan {
+  lines: Line[];
+  blocks: RawBlock[];
+  strays: StrayMarker[];
+  damaged: number[];
+}
+
+function splitLines(text: string): Line[] {
+  const lines: Line[] = [];
+  const re = /([^\n]*?)(\r?\n|$)/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) && m.index < text.length) {
+    lines.push({ text: m[1], eol: m[2], start: m.index });
+    if (!m[2]) break;
+  }
+  return lines;
+}
+
+/** Index of the `end step` line closing a block that begins before `from`, or -1. */
+function findEnd(lines: Line[], from: number, step: number, fences: boolean): number {
+  let fence: Fence | null = null;
+  for (let j = from; j < lines.length; j++) {
+    const t = lines[j].text;
+    if (fence) {
+      if (fenceCloses(t, fence)) fence = null;
+      continue;
+    }
+    const m = parseMarker(t);
+    if (m) return m.kind === 'end' && m.step === step ? j : -1;
+    if (fences) fence = fenceOpen(t);
+  }
+  return -1;
+}
+
+function scan(text: string): Scan {
+  const lines = splitLines(text);
+  const blocks: RawBlock[] = [];
+  const strays = new Map<number, StrayMarker>();
+  const damaged = new Set<number>();
+  const ignoredFences = new Set<number>();
+  let i = 0;
+  while (i < lines.length) {
+    let fence: Fence | null = null;
+    let fenceAt = -1;
+    let begin = -1;
+    const found: StrayMarker[] = [];
+    const hurt: number[] = [];
+    for (let j = i; j < lines.length; j++) {
+      const t = lines[j].text;
+      if (fence) {
+        if (fenceCloses(t, fence)) fence = null;
+        continue;
+      }
+      const m = parseMarker(t);
+      if (m?.kind === 'begin') {
+        begin = j;
+        break;
+      }
+      if (m) found.push({ kind: 'end', step: m.step, line: j + 1 });
+      else if (looksLikeMarker(t)) hurt.push(j);
+      else if (!ignoredFences.has(j) && (fence = fenceOpen(t))) fenceAt = j;
+    }
+    if (fence) {
+      // A fence in the user's text that never closes would hide every block after it: read its opening line as text.
+      ignoredFences.add(fenceAt);
+      continue;
+    }
+    for (const s of found) strays.set(s.line, s);
+    for (const h of hurt) damaged.add(h);
+    if (begin < 0) break;
+    const marker = parseMarker(lines[begin].text)!;
+    let end = findEnd(lines, begin + 1, marker.step, true);
+    if (end < 0) end = findEnd(lines, begin + 1, marker.step, false);
+    if (end < 0) {
+      strays.set(begin + 1, { kind: 'begin', step: marker.step, line: begin + 1 });
+      i = begin + 1;
+      continue;
+    }
+    blocks.push({ step: marker.step, hash: marker.hash ?? '', begin, end });
+    i = end + 1;
+  }
+  return {
+    lines,
+    blocks,
+    strays: [...strays.values()].sort((a, b) => a.line - b.line),
+    damaged: [...damaged].sort((a, b) => a - b),
+  };
+}
+
+function lineEnd(line: Line): number {
+  return line.start + line.text.length + line.eol.length;
+}
+
+function bodyOf(text: string, s: Scan, b: RawBlock): string {
+  return text.slice(lineEnd(s.lines[b.begin]), s.lines[b.end].start);
+}
+
+function describe(s: Scan): string[] {
+  const out: string[] = [];
+  for (const st of s.strays) {
+    out.push(
+      st.kind === 'begin'
+        ? `Line ${st.line}: section ${st.step} begins but its end marker is missing.`
+        : `Line ${st.line}: section ${st.step} ends here but its begin marker is missing.`,
+    );
+  }
+  for (const d of s.damaged) out.push(`Line ${d + 1} looks like a project-context marker but is damaged.`);
+  const seen = new Map<number, number>();
+  for (const b of s.blocks) {
+    const first = seen.get(b.step);
+    if (first === undefined) seen.set(b.step, b.begin + 1);
+    else out.push(`Section ${b.step} appears more than once (lines ${first} and ${b.begin + 1}); only the first is updated.`);
+  }
+  return out;
+}
+
+export function parseOutput(text: string): OutputDocument {
+  const s = scan(text);
+  const inBlock = new Set<number>();
+  for (const b of s.blocks) for (let k = b.begin; k <= b.end; k++) inBlock.add(k);
+  return {
+    blocks: s.blocks.map((b) => {
+      const body = bodyOf(text, s, b);
+      return { step: b.step, hash: b.hash, body, handEdited: sectionHash(body) !== b.hash, line: b.begin + 1 };
+    }),
+    hasForeignText: s.lines.some((l, k) => !inBlock.has(k) && /\S/.test(l.text)),
+    malformed: describe(s),
+    strays: s.strays,
+  };
+}
+
+/** The line ending a document uses (its first one), LF for a new or one-line document. */
+function eolOf(text: string): string {
+  return /\r?\n/.exec(text)?.[0] ?? '\n';
+}
+
+/** A complete block, including the end marker's line ending. */
+export function renderBlock(step: number, markdown: string, eol = '\n'): string {
+  const body = normalizeSection(markdown);
+  return `${beginMarker(step, sectionHash(markdown))}${eol}${eol === '\n' ? body : body.replace(/\n/g, eol)}${endMarker(step)}${eol}`;
+}
+
+/** A section whose text would be read back as something else (it holds a marker line outside a code block). */
+export class SectionTextError extends Error {
+  constructor(readonly step: number, line: string | undefined) {
+    super(
+      line
+        ? `Section ${step} contains the line "${line.slice(0, 80)}", which would be read as a project-context marker; indent it or put it in a code block, then accept again.`
+        : `Section ${step} cannot be stored safely between project-context markers; check it for marker-like lines.`,
+    );
+    this.name = 'SectionTextError';
+  }
+}
+
+interface Edit {
+  from: number;
+  to: number;
+  insert: string;
+}
+
+function applyEdits(text: string, edits: Edit[]): string {
+  // Right to left so earlier offsets stay valid; at one offset a removal goes before an insertion.
+  const sorted = [...edits].sort((a, b) => b.from - a.from || b.to - b.from - (a.to - a.from));
+  let out = text;
+  for (const e of sorted) out = out.slice(0, e.from) + e.insert + out.slice(e.to);
+  return out;
+}
+
+/** The range removing a block plus one blank separator line (after it, else before it), undoing an insertion. */
+function removalRange(s: Scan, b: RawBlock): Edit {
+  const { lines } = s;
+  let from = lines[b.begin].start;
+  let to = lineEnd(lines[b.end]);
+  const next = lines[b.end + 1];
+  const prev = lines[b.begin - 1];
+  if (next && next.text.trim() === '' && next.eol) to = lineEnd(next);
+  else if (prev && prev.text.trim() === '') from = prev.start;
+  return { from, to, insert: '' };
+}
+
+export interface UpsertOptions {
+  /**
+   * Also remove further copies of this step's block and its stray marker lines — used only after the user agreed to
+   * replace a damaged or hand-edited section.
+   */
+  readonly clean?: boolean;
+}
+
+/** Replaces the step's block (the first, if duplicated) or inserts it in step order. Pure. */
+export function upsertBlock(text: string, step: number, markdown: string, options: UpsertOptions = {}): string {
+  const s = scan(text);
+  const eol = eolOf(text);
+  const block = renderBlock(step, markdown, eol);
+  const mine = s.blocks.filter((b) => b.step === step);
+  const edits: Edit[] = [];
+  let out: string;
+  if (options.clean) {
+    for (const dup of mine.slice(1)) edits.push(removalRange(s, dup));
+    for (const st of s.strays.filter((x) => x.step === step)) {
+      const l = s.lines[st.line - 1];
+      edits.push({ from: l.start, to: lineEnd(l), insert: '' });
+    }
+  }
+  if (mine.length) {
+    edits.push({ from: s.lines[mine[0].begin].start, to: lineEnd(s.lines[mine[0].end]), insert: block });
+    out = applyEdits(text, edits);
+  } else {
+    const lower = s.blocks.filter((b) => b.step < step);
+    const higher = s.blocks.filter((b) => b.step > step);
+    if (lower.length) {
+      const prev = lower.reduce((a, b) => (b.step >= a.step ? b : a));
+      const endLine = s.lines[prev.end];
+      edits.push({ from: lineEnd(endLine), to: lineEnd(endLine), insert: `${endLine.eol ? '' : eol}${eol}${block}` });
+    } else if (higher.length) {
+      const next = higher.reduce((a, b) => (b.step < a.step ? b : a));
+      const at = s.lines[next.begin].start;
+      edits.push({ from: at, to: at, insert: `${block}${eol}` });
+    } else if (/\S/.test(text)) {
+      edits.push({ from: text.length, to: text.length, insert: `${/\r?\n$/.test(text) ? '' : eol}${eol}${block}` });
+    } else {
+      edits.push({ from: 0, to: text.length, insert: block });
+    }
+    out = applyEdits(text, edits);
+  }
+  verifyUpsert(out, step, markdown, s.blocks.length + (mine.length ? 0 : 1) - (options.clean ? Math.max(0, mine.length - 1) : 0));
+  return out;
+}
+
+/** The written block must read back as exactly this section; otherwise its text collides with the marker syntax. */
+function verifyUpsert(out: string, step: number, markdown: string, expectedBlocks: number): void {
+  const doc = parseOutput(out);
+  const block = doc.blocks.find((b) => b.step === step);
+  if (block && !block.handEdited && block.hash === sectionHash(markdown) && doc.blocks.length === expectedBlocks) return;
+  throw new SectionTextError(step, normalizeSection(markdown).split('\n').find((l) => looksLikeMarker(l)));
+}
+
+/** Removes the step's block (the first, if duplicated) and the blank line that separated it. Pure. */
+export function removeBlock(text: string, step: number): string {
+  const s = scan(text);
+  const b = s.blocks.find((x) => x.step === step);
+  return b ? applyEdits(text, [removalRange(s, b)]) : text;
+}

@@ -1,0 +1,203 @@
+/**
+ * Writing accepted sections into PROJECT-CONTEXT.md. The wizard calls `inspectForAccept` first; when it returns a
+ * conflict the user chooses a `ConflictResolution`, which is passed to `acceptSection`. Guarantees:
+ * - atomic replacement (see atomic.ts); on any failure the file is as it was and an `OutputWriteError` says why;
+ * - idempotent: accepting a section whose identical block is already in the file rewrites nothing (`alreadyPresent`),
+ *   so a session resumed after dying between "file written" and "state saved" never duplicates a section;
+ * - the user's text is never overwritten without a resolution: a file without our blocks (`foreign-file`) or a block
+ *   edited by hand (`hand-edited`) makes `acceptSection` throw `OutputConflictError` unless a resolution is given;
+ * - symbolic links are not written through (a cloned repository could point PROJECT-CONTEXT.md anywhere).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { backupPathFor, errCode, fsFailure, fsyncDir, sha256, writeFileAtomic } from './atomic.js';
+import { parseOutput, upsertBlock, type OutputDocument } from './document.js';
+import { sectionHash } from './markers.js';
+
+export type AcceptConflict =
+  /** The file exists, has text, and has none of our blocks: never overwritten without asking. */
+  | { kind: 'foreign-file' }
+  /** Our block for this step was edited by hand since written (or its markers were damaged or duplicated). */
+  | { kind: 'hand-edited'; step: number }
+  /** The file differs from what we last wrote, in ways the above do not explain (only with a known output hash). */
+  | { kind: 'changed-externally' };
+
+/**
+ * - `append`: keep everything in the file and put the section in step order (after a foreign file's text);
+ * - `overwrite-block`: replace this step's block, dropping its hand edits (also removes its duplicates and stray
+ *   marker lines);
+ * - `replace-with-backup`: copy the file to `<file>.bak-YYYYMMDD-HHMMSS`, then start a fresh document;
+ * - `cancel`: write nothing.
+ * Any resolution other than `cancel` means the user agreed to write.
+ */
+export type ConflictResolution = 'append' | 'replace-with-backup' | 'overwrite-block' | 'cancel';
+
+export interface AcceptResult {
+  written: boolean;
+  /** sha256 hex of the file after this call ('' when there is no file). */
+  outputHash: string;
+  backup?: string;
+  /** The identical block was already there: nothing was rewritten (crash-resume idempotence). */
+  alreadyPresent: boolean;
+}
+
+export type OutputFailure = 'not-writable' | 'not-readable' | 'disk-full' | 'not-a-file' | 'other';
+
+export class OutputWriteError extends Error {
+  constructor(
+    readonly reason: OutputFailure,
+    readonly file: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'OutputWriteError';
+  }
+}
+
+/** `acceptSection` was called without a resolution for a file that needs one. */
+export class OutputConflictError extends Error {
+  constructor(
+    readonly file: string,
+    readonly conflict: AcceptConflict,
+  ) {
+    super(
+      conflict.kind === 'foreign-file'
+        ? `${file} already exists and was not written by project-context; choose to append to it or replace it (a backup is kept).`
+        : conflict.kind === 'hand-edited'
+          ? `Section ${conflict.step} in ${file} was edited by hand; choose whether to replace it.`
+          : `${file} was changed by another program since it was last written.`,
+    );
+    this.name = 'OutputConflictError';
+  }
+}
+
+function failure(err: unknown, file: string, writing: boolean): OutputWriteError {
+  const reason = fsFailure(err, writing);
+  const code = errCode(err);
+  const dir = path.dirname(file);
+  const message = {
+    'not-writable': `Cannot write ${file}: permission denied or read-only disk in ${dir}. Fix the permissions or choose another file with --output; the file was not changed.`,
+    'not-readable': `Cannot read ${file}: permission denied. Fix its permissions or choose another file with --output.`,
+    'disk-full': `Cannot write ${file}: the disk is full. Free some space and accept again; the file was not changed.`,
+    'not-a-file':
+      code === 'ENOTDIR'
+        ? `Cannot use ${file}: part of its folder path is a file, not a folder. Choose another path with --output.`
+        : `${file} is a folder, not a file. Choose another path with --output.`,
+    other: `Cannot ${writing ? 'write' : 'read'} ${file} (${code ?? (err as Error)?.message ?? 'unknown error'}); the file was not changed. Try again.`,
+  }[reason];
+  return new OutputWriteError(reason, file, message);
+}
+
+/** The file's text; undefined when it does not exist. Throws OutputWriteError for anything that is not a UTF-8 file. */
+export function readOutputFile(file: string): string | undefined {
+  let st: fs.Stats;
+  try {
+    st = fs.lstatSync(file);
+  } catch (err) {
+    if (errCode(err) === 'ENOENT') return undefined;
+    throw failure(err, file, false);
+  }
+  if (st.isSymbolicLink()) {
+    throw new OutputWriteError('not-a-file', file, `${file} is a symbolic link; project-context does not write through links. Remove it or choose another path with --output.`);
+  }
+  if (st.isDirectory()) throw failure(Object.assign(new Error('EISDIR'), { code: 'EISDIR' }), file, false);
+  if (!st.isFile()) {
+    throw new OutputWriteError('not-a-file', file, `${file} is not a regular file. Choose another path with --output.`);
+  }
+  let bytes: Buffer;
+  try {
+    bytes = fs.readFileSync(file);
+  } catch (err) {
+    throw failure(err, file, false);
+  }
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+  } catch {
+    // Decoding with replacement characters and writing back would silently corrupt the user's bytes.
+    throw new OutputWriteError('other', file, `${file} is not UTF-8 text, so it cannot be updated safely. Move it aside or choose another path with --output.`);
+  }
+}
+
+/** The step's block is in the file exactly once, unedited, with this hash. */
+function isPresent(doc: OutputDocument, step: number, hash: string): boolean {
+  const mine = doc.blocks.filter((b) => b.step === step);
+  return mine.length === 1 && !mine[0].handEdited && mine[0].hash === hash && !doc.strays.some((s) => s.step === step);
+}
+
+function conflictIn(doc: OutputDocument, step: number, hash: string): AcceptConflict | null {
+  const mine = doc.blocks.filter((b) => b.step === step);
+  const damaged = mine.length > 1 || doc.strays.some((s) => s.step === step);
+  // A block hand-edited into exactly the new text needs no question.
+  const edited = mine.length === 1 && mine[0].handEdited && sectionHash(mine[0].body) !== hash;
+  if (damaged || edited) return { kind: 'hand-edited', step };
+  if (doc.blocks.length === 0 && doc.hasForeignText) return { kind: 'foreign-file' };
+  return null;
+}
+
+/**
+ * What accepting this section would run into, or null when it can be written without asking. With
+ * `knownOutputHash` (the state's `outputHash`), also reports a file changed by someone else since our last write.
+ */
+export function inspectForAccept(file: string, step: number, markdown: string, knownOutputHash?: string): AcceptConflict | null {
+  const text = readOutputFile(file);
+  if (text === undefined) return knownOutputHash ? { kind: 'changed-externally' } : null;
+  const doc = parseOutput(text);
+  const hash = sectionHash(markdown);
+  if (isPresent(doc, step, hash)) return null; // explains any difference: we wrote it, the state save was lost
+  const conflict = conflictIn(doc, step, hash);
+  if (conflict) return conflict;
+  if (knownOutputHash && sha256(text) !== knownOutputHash) return { kind: 'changed-externally' };
+  return null;
+}
+
+/** Writes (or confirms) the step's block. See the module comment for the guarantees. */
+export function acceptSection(file: string, step: number, markdown: string, resolution?: ConflictResolution): AcceptResult {
+  const current = readOutputFile(file);
+  const currentHash = current === undefined ? '' : sha256(current);
+  if (resolution === 'cancel') return { written: false, outputHash: currentHash, alreadyPresent: false };
+  const hash = sectionHash(markdown);
+  if (current !== undefined) {
+    const doc = parseOutput(current);
+    if (isPresent(doc, step, hash)) return { written: false, outputHash: currentHash, alreadyPresent: true };
+    const conflict = conflictIn(doc, step, hash);
+    if (conflict && !resolution) throw new OutputConflictError(file, conflict);
+  }
+  let base = current ?? '';
+  let backup: string | undefined;
+  if (resolution === 'replace-with-backup' && current !== undefined) {
+    backup = backupOutput(file) ?? undefined;
+    base = '';
+  }
+  const next = upsertBlock(base, step, markdown, { clean: resolution !== undefined });
+  try {
+    writeFileAtomic(file, next);
+  } catch (err) {
+    throw failure(err, file, true);
+  }
+  return { written: true, outputHash: sha256(next), ...(backup ? { backup } : {}), alreadyPresent: false };
+}
+
+/** Copies the file to `<file>.bak-YYYYMMDD-HHMMSS` (durably) and returns that path; null when there is no file. */
+export function backupOutput(file: string): string | null {
+  if (readOutputFile(file) === undefined) return null;
+  const target = backupPathFor(file);
+  try {
+    fs.copyFileSync(file, target, fs.constants.COPYFILE_EXCL);
+    const fd = fs.openSync(target, 'r');
+    try {
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+    fsyncDir(path.dirname(target));
+  } catch (err) {
+    throw failure(err, target, true);
+  }
+  return target;
+}
+
+/** sha256 hex of the output file as it is now ('' when it does not exist), to compare with the state's outputHash. */
+export function outputFileHash(file: string): string {
+  const text = readOutputFile(file);
+  return text === undefined ? '' : sha256(text);
+}

@@ -1,0 +1,151 @@
+/**
+ * Loading and saving the session state. Saving is atomic (temp file, fsync, rename, fsync of the folder), so a
+ * session killed at any moment leaves either the previous state or the new one, never a torn file; temp files left
+ * by a killed writer are ignored on load and cleaned on the next save.
+ *
+ * A state file that cannot be used (truncated, hand-edited into nonsense, from a newer version) is never deleted or
+ * silently replaced: loading throws StateFileError, a copy is kept beside it as `state.json.bak-<time>`, and the
+ * message tells the user to run with --restart (the wizard then calls `backupStateFile` and starts over).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { backupPathFor, errCode, fsFailure, sha256, writeFileAtomic } from '../src/output/atomic.js';
+import { ensureStateDir } from './dir.js';
+import { StateFileError, StateWriteError, type StateFileProblem } from './errors.js';
+import { migrate } from './migrate.js';
+import { SessionStateSchema, type SessionState } from './schema.js';
+
+export { StateFileError, StateWriteError } from './errors.js';
+
+/** An existing backup of `file` with the same bytes, so repeated failed loads do not pile up identical copies. */
+function identicalBackup(file: string, bytes: Buffer): string | undefined {
+  const dir = path.dirname(file);
+  const prefix = `${path.basename(file)}.bak-`;
+  const digest = sha256(bytes);
+  let names: string[];
+  try {
+    names = fs.readdirSync(dir);
+  } catch {
+    return undefined;
+  }
+  for (const name of names.filter((n) => n.startsWith(prefix)).sort()) {
+    const candidate = path.join(dir, name);
+    try {
+      if (sha256(fs.readFileSync(candidate)) === digest) return candidate;
+    } catch {
+      /* unreadable backup: not a match */
+    }
+  }
+  return undefined;
+}
+
+/** Copies a bad state file aside (reusing an identical earlier copy); undefined when even that fails. */
+function keepCopy(file: string): string | undefined {
+  try {
+    const bytes = fs.readFileSync(file);
+    const existing = identicalBackup(file, bytes);
+    if (existing) return existing;
+    const target = backupPathFor(file);
+    fs.writeFileSync(target, bytes, { flag: 'wx' });
+    return target;
+  } catch {
+    return undefined;
+  }
+}
+
+function problem(reason: StateFileProblem, file: string, what: string): StateFileError {
+  const backup = reason === 'unreadable' ? undefined : keepCopy(file);
+  const kept = backup ? `; the old file is kept as ${backup}` : '';
+  const advice =
+    reason === 'future-version'
+      ? `Update project-context to continue it, or run with --restart to start over${kept}.`
+      : reason === 'unreadable'
+        ? 'Fix its permissions, or run with --restart to start over.'
+        : `Run with --restart to start over${kept}.`;
+  return new StateFileError(reason, file, `${what} ${advice}`, backup);
+}
+
+/**
+ * The saved session, migrated to the current version; null when there is none. Throws StateFileError when the file
+ * exists but cannot be used.
+ */
+export function loadState(file: string): SessionState | null {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (err) {
+    if (errCode(err) === 'ENOENT') return null;
+    const why = errCode(err) === 'EISDIR' ? 'it is a folder' : errCode(err) === 'EACCES' ? 'permission denied' : (errCode(err) ?? 'unknown error');
+    throw problem('unreadable', file, `Cannot read the saved session ${file} (${why}).`);
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    const what = text.trim() === '' ? 'is empty' : 'is damaged (not valid JSON)';
+    throw problem('corrupt', file, `The saved session ${file} ${what}.`);
+  }
+  let migrated: unknown;
+  try {
+    migrated = migrate(raw, file);
+  } catch (err) {
+    if (err instanceof StateFileError) throw problem(err.reason, file, err.message);
+    throw err;
+  }
+  const parsed = SessionStateSchema.safeParse(migrated);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = issue.path.length ? issue.path.join('.') : 'the file';
+    throw problem('invalid', file, `The saved session ${file} is not a valid project-context session (${where}: ${issue.message}).`);
+  }
+  return parsed.data;
+}
+
+/** Saves atomically, creating the state folder (and its .gitignore). Throws StateWriteError; the old file then stays. */
+export function saveState(file: string, state: SessionState): void {
+  const checked = SessionStateSchema.safeParse(state);
+  if (!checked.success) {
+    // A caller bug, not a user problem: refuse rather than write a file the next run cannot load.
+    const issue = checked.error.issues[0];
+    throw new Error(`Refusing to save an invalid session state (${issue.path.join('.') || 'root'}: ${issue.message}).`);
+  }
+  try {
+    ensureStateDir(file);
+    writeFileAtomic(file, `${JSON.stringify(checked.data, null, 2)}\n`);
+  } catch (err) {
+    const reason = fsFailure(err, true);
+    const fix = {
+      'not-writable': 'permission denied or read-only disk; fix the permissions or choose another file with --state',
+      'not-readable': 'permission denied; fix the permissions or choose another file with --state',
+      'disk-full': 'the disk is full; free some space and try again',
+      'not-a-file': 'a part of that path is not a folder; choose another file with --state',
+      other: `${errCode(err) ?? (err as Error).message}; try again`,
+    }[reason];
+    throw new StateWriteError(reason === 'not-readable' ? 'not-writable' : reason, file, `Cannot save progress to ${file}: ${fix}.`);
+  }
+}
+
+/**
+ * Moves a bad or old state file aside (for --restart) and returns where it went; null when there is none. When an
+ * identical copy was already kept by a failed load, the file is removed and that copy's path is returned.
+ */
+export function backupStateFile(file: string): string | null {
+  let bytes: Buffer;
+  try {
+    bytes = fs.readFileSync(file);
+  } catch (err) {
+    if (errCode(err) === 'ENOENT') return null;
+    // Unreadable: it can still be renamed aside.
+    const target = backupPathFor(file);
+    fs.renameSync(file, target);
+    return target;
+  }
+  const existing = identicalBackup(file, bytes);
+  if (existing) {
+    fs.unlinkSync(file);
+    return existing;
+  }
+  const target = backupPathFor(file);
+  fs.renameSync(file, target);
+  return target;
+}
