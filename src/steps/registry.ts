@@ -1,4 +1,6 @@
 import type { StepDefinition } from './types.js';
+import { overviewStep } from './01-overview.js';
+import { directoryStructureStep } from './02-directory-structure.js';
 
 /** The brief's ten steps, in order. A step without a definition is not implemented yet and is reported as such. */
 export interface StepEntry {
@@ -20,7 +22,7 @@ const TITLES = [
   'Integration Points',
 ] as const;
 
-const DEFINITIONS: readonly StepDefinition[] = [];
+const DEFINITIONS: readonly StepDefinition[] = [overviewStep, directoryStructureStep];
 
 export const STEPS: readonly StepEntry[] = TITLES.map((title, i) => ({
   number: i + 1,

@@ -1,0 +1,178 @@
+import type { PackageKindId } from '../stack/kind.js';
+
+export interface KeyDirectory {
+  /** Repo-relative folder. */
+  readonly dir: string;
+  /** 1 for a direct child of the package folder, 2 for a grandchild. */
+  readonly depth: 1 | 2;
+  /** Files under it, recursively. */
+  readonly files: number;
+  /** What it holds, from its name (`Lambda handlers`) — undefined when the name says nothing. */
+  readonly role?: string;
+  /** Its subfolders (names), sorted, for folders whose children are not listed as rows. */
+  readonly subfolders: readonly string[];
+  /** A few file names, for folders whose name says nothing. */
+  readonly sample: readonly string[];
+  /** The dominant file extension (`.tsx`). */
+  readonly extension?: string;
+}
+
+/** Never worth listing: generated, vendored or cache folders. */
+const IGNORED = new Set(['node_modules', 'dist', 'build', 'out', 'coverage', '.astro', 'cdk.out', '.next', '.turbo', '.vercel', '.cache', '.svelte-kit', '.nuxt', '.output', '.git', '.idea', '.vscode', '.yarn', '.pnpm-store']);
+
+/** Folders whose children are worth listing too: they hold the source tree. */
+const CONTAINERS = new Set(['src', 'lib', 'app', 'source', 'server', 'client', 'api', 'functions', 'infra', 'infrastructure', 'apps', 'services']);
+
+const ROLES: Record<string, string> = {
+  src: 'source code',
+  lib: 'library code',
+  bin: 'executables / app entry',
+  app: 'application code',
+  test: 'tests',
+  tests: 'tests',
+  __tests__: 'tests',
+  spec: 'tests',
+  e2e: 'end-to-end tests',
+  fixtures: 'test fixtures',
+  __mocks__: 'test mocks',
+  mocks: 'mocks',
+  scripts: 'scripts',
+  docs: 'documentation',
+  doc: 'documentation',
+  examples: 'examples',
+  public: 'static assets served as-is',
+  static: 'static assets',
+  assets: 'assets',
+  styles: 'stylesheets',
+  css: 'stylesheets',
+  components: 'UI components',
+  ui: 'UI components',
+  pages: 'page components',
+  routes: 'routes',
+  layouts: 'page layouts',
+  views: 'views',
+  screens: 'screens',
+  hooks: 'React hooks',
+  context: 'React contexts',
+  contexts: 'React contexts',
+  providers: 'providers',
+  store: 'state store',
+  stores: 'state stores',
+  state: 'state management',
+  content: 'content (Markdown/MDX collections)',
+  middleware: 'middleware',
+  middlewares: 'middleware',
+  repositories: 'data-access repositories',
+  repository: 'data-access repositories',
+  models: 'data models',
+  entities: 'data entities',
+  schemas: 'schemas',
+  schema: 'schemas',
+  migrations: 'database migrations',
+  services: 'services',
+  controllers: 'controllers',
+  resolvers: 'resolvers',
+  authorizers: 'API Gateway authorizers',
+  triggers: 'event triggers',
+  stacks: 'CDK stacks',
+  constructs: 'CDK constructs',
+  types: 'type definitions',
+  typings: 'type definitions',
+  utils: 'utilities',
+  util: 'utilities',
+  helpers: 'helpers',
+  config: 'configuration',
+  configs: 'configuration',
+  constants: 'constants',
+  i18n: 'translations',
+  locales: 'translations',
+  workflows: 'CI workflows',
+  '.github': 'GitHub settings and CI',
+  '.husky': 'Git hooks',
+  '.changeset': 'Changesets release notes',
+  '.storybook': 'Storybook configuration',
+  packages: 'workspace packages',
+  apps: 'workspace apps',
+  features: 'feature modules',
+  modules: 'modules',
+  plugins: 'plugins',
+  errors: 'error types',
+  clients: 'API clients',
+  client: 'client code',
+  server: 'server code',
+  jobs: 'background jobs',
+  workers: 'workers',
+  queues: 'queue consumers',
+  events: 'event handlers',
+  commands: 'commands',
+  cli: 'command-line interface',
+  templates: 'templates',
+  generated: 'generated code',
+};
+
+/** Roles that depend on what the package is (a `handlers/` folder in a Lambda package holds Lambda handlers). */
+function roleOf(name: string, kind: PackageKindId | undefined, cdk: boolean): string | undefined {
+  const n = name.toLowerCase();
+  if (n === 'handlers' || n === 'functions' || n === 'lambdas' || n === 'lambda') {
+    return kind === 'lambda' || cdk ? 'Lambda handlers' : 'handlers';
+  }
+  if (n === 'api') return kind === 'http-server' || kind === 'lambda' ? 'API handlers' : 'API client / calls';
+  if (n === 'pages' && kind === 'astro') return 'Astro pages (file-based routes)';
+  if (n === 'pages' && kind === 'nextjs') return 'Next.js pages (file-based routes)';
+  if (n === 'app' && kind === 'nextjs') return 'Next.js app router (file-based routes)';
+  if (n === 'routes' && (kind === 'sveltekit' || kind === 'remix')) return 'file-based routes';
+  if (n === 'bin' && cdk) return 'CDK app entry';
+  if (n === 'lib' && cdk) return 'CDK stacks and constructs';
+  return Object.prototype.hasOwnProperty.call(ROLES, n) ? ROLES[n] : undefined;
+}
+
+/**
+ * The package's folders at depth one, and depth two inside source containers (`src/handlers/`), with file counts and
+ * what they hold. `own` are the package's files relative to the repository; `dir` its folder.
+ */
+export function keyDirectories(dir: string, own: readonly string[], kind: PackageKindId | undefined, cdk: boolean, limit = 24): KeyDirectory[] {
+  const prefix = dir ? `${dir}/` : '';
+  interface Stat {
+    files: number;
+    subfolders: Set<string>;
+    direct: string[];
+    exts: Map<string, number>;
+  }
+  const stats = new Map<string, Stat>();
+  const stat = (rel: string): Stat => {
+    let s = stats.get(rel);
+    if (!s) stats.set(rel, (s = { files: 0, subfolders: new Set(), direct: [], exts: new Map() }));
+    return s;
+  };
+  for (const file of own) {
+    const parts = file.slice(prefix.length).split('/');
+    if (parts.length < 2 || parts.slice(0, -1).some((p) => IGNORED.has(p))) continue;
+    const ext = parts[parts.length - 1].match(/(\.[a-z0-9]+)$/i)?.[1]?.toLowerCase();
+    for (let d = 1; d <= Math.min(2, parts.length - 1); d++) {
+      const s = stat(parts.slice(0, d).join('/'));
+      s.files++;
+      if (ext) s.exts.set(ext, (s.exts.get(ext) ?? 0) + 1);
+      if (parts.length - 1 > d) s.subfolders.add(parts[d]);
+      else s.direct.push(parts[d]);
+    }
+  }
+  const out: KeyDirectory[] = [];
+  for (const rel of [...stats.keys()].sort()) {
+    const parts = rel.split('/');
+    if (parts.length === 2 && !CONTAINERS.has(parts[0])) continue;
+    const s = stats.get(rel)!;
+    const name = parts[parts.length - 1];
+    const role = roleOf(name, kind, cdk);
+    const listsChildren = parts.length === 1 && CONTAINERS.has(name);
+    out.push({
+      dir: prefix + rel,
+      depth: parts.length as 1 | 2,
+      files: s.files,
+      role,
+      subfolders: listsChildren ? [] : [...s.subfolders].sort(),
+      sample: role ? [] : s.direct.sort().slice(0, 4),
+      extension: [...s.exts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0],
+    });
+  }
+  return out.slice(0, limit);
+}

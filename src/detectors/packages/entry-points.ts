@@ -1,0 +1,153 @@
+import type { WorkspacePackage } from '../../scan/package-json.js';
+import type { RepoIndex } from '../../scan/repo-index.js';
+
+export interface EntryPoint {
+  /** Repo-relative file that exists in the repository. */
+  readonly file: string;
+  /** Where it comes from: `main`, `exports["./client"]`, `bin.kv`, `cdk.json app`, or a convention (`Vite HTML entry`). */
+  readonly role: string;
+  /** The path as declared in package.json when it points at build output and `file` is the source it is built from. */
+  readonly builtTo?: string;
+  /** True when the entry is a folder of entry files (Lambda handlers). */
+  readonly isDir?: boolean;
+}
+
+/** A declared entry that exists neither as written nor as a source file: shown as written, marked as build output. */
+export interface UnresolvedEntry {
+  readonly role: string;
+  readonly declared: string;
+}
+
+const BUILD_DIRS = /^(dist|build|lib|out|esm|cjs|types)\//;
+const SOURCE_EXTS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs'];
+
+/** Conventional entry files, relative to the package folder, with what they are. */
+const CONVENTIONS: readonly [RegExp, string][] = [
+  [/^src\/index\.[cm]?[jt]sx?$/, 'source entry'],
+  [/^index\.[cm]?[jt]sx?$/, 'source entry'],
+  [/^src\/main\.[cm]?[jt]sx?$/, 'app bootstrap'],
+  [/^src\/App\.[jt]sx$/, 'root component'],
+  [/^src\/(server|app)\.[cm]?[jt]s$/, 'server entry'],
+  [/^(src\/)?app\/(page|layout)\.[jt]sx?$/, 'Next.js app router'],
+  [/^(src\/)?pages\/(index|_app)\.[jt]sx?$/, 'Next.js pages router'],
+  [/^src\/pages\/index\.(astro|md|mdx)$/, 'Astro home page'],
+  [/^src\/routes\/\+(page|layout)\.svelte$/, 'SvelteKit route'],
+  [/^app\/root\.[jt]sx$/, 'Remix root'],
+  [/^index\.html$/, 'HTML entry (Vite)'],
+  [/^bin\/[^/]+\.[cm]?[jt]s$/, 'bin script'],
+];
+
+/** `own`: the package's files (without those of nested packages). */
+export function entryPoints(
+  index: RepoIndex,
+  pkg: WorkspacePackage,
+  own: readonly string[],
+): { found: EntryPoint[]; unresolved: UnresolvedEntry[] } {
+  const found: EntryPoint[] = [];
+  const unresolved: UnresolvedEntry[] = [];
+  const seen = new Set<string>();
+  const push = (e: EntryPoint): void => {
+    if (seen.has(e.file)) return;
+    seen.add(e.file);
+    found.push(e);
+  };
+  const m = pkg.manifest;
+  const declared: [string, unknown][] = [
+    ['main', m.main],
+    ['module', m.module],
+    ['types', m.types ?? m.typings],
+  ];
+  if (typeof m.bin === 'string') declared.push(['bin', m.bin]);
+  else if (m.bin && typeof m.bin === 'object') for (const [k, v] of Object.entries(m.bin)) declared.push([`bin.${k}`, v]);
+  for (const [key, target] of exportTargets(m.exports)) declared.push([key, target]);
+
+  const resolvedTargets = new Set<string>();
+  for (const [role, value] of declared) {
+    if (typeof value !== 'string' || !value.trim() || /[*]/.test(value)) continue;
+    const rel = value.trim().replace(/^\.\//, '');
+    const file = join(pkg.dir, rel);
+    if (index.has(file)) push({ file, role });
+    else {
+      const source = sourceOf(index, pkg.dir, rel);
+      if (source) {
+        // Several fields (main, types, exports) often point at one build; the source is shown once.
+        if (!resolvedTargets.has(source)) push({ file: source, role, builtTo: value });
+        resolvedTargets.add(source);
+      } else if (!unresolved.some((u) => u.declared === value)) unresolved.push({ role, declared: value });
+    }
+  }
+
+  const cdkApp = cdkAppEntry(index, pkg.dir);
+  if (cdkApp) push({ file: cdkApp, role: '`cdk.json` app' });
+
+  const prefix = pkg.dir ? `${pkg.dir}/` : '';
+  for (const [re, role] of CONVENTIONS) {
+    for (const file of own) {
+      if (re.test(file.slice(prefix.length))) push({ file, role });
+    }
+  }
+  return { found, unresolved };
+}
+
+/** `exports` leaves as [`exports["./x"]`, target], skipping conditions other than the first string per subpath. */
+function exportTargets(exports: unknown): [string, string][] {
+  if (typeof exports === 'string') return [['exports', exports]];
+  if (!exports || typeof exports !== 'object') return [];
+  const entries = Object.entries(exports as Record<string, unknown>);
+  const isSubpathMap = entries.some(([k]) => k.startsWith('.'));
+  const out: [string, string][] = [];
+  const firstString = (v: unknown): string | undefined => {
+    if (typeof v === 'string') return v;
+    if (Array.isArray(v)) return v.map(firstString).find(Boolean);
+    if (v && typeof v === 'object') {
+      const o = v as Record<string, unknown>;
+      for (const key of ['source', 'import', 'default', 'require', 'node', ...Object.keys(o)]) {
+        const s = key in o && key !== 'types' ? firstString(o[key]) : undefined;
+        if (s) return s;
+      }
+    }
+    return undefined;
+  };
+  if (!isSubpathMap) {
+    const s = firstString(exports);
+    return s ? [['exports', s]] : [];
+  }
+  for (const [subpath, value] of entries) {
+    if (subpath === './package.json') continue;
+    const s = firstString(value);
+    if (s) out.push([subpath === '.' ? 'exports' : `exports["${subpath}"]`, s]);
+  }
+  return out.slice(0, 12);
+}
+
+/** The source file a build output is compiled from: `dist/index.js` → `src/index.ts` (or `index.ts`). */
+function sourceOf(index: RepoIndex, dir: string, rel: string): string | undefined {
+  if (!BUILD_DIRS.test(rel)) return undefined;
+  const inner = rel.replace(BUILD_DIRS, '').replace(/\.d\.[cm]?ts$|\.[cm]?[jt]sx?$/, '');
+  for (const base of [`src/${inner}`, inner, `lib/${inner}`]) {
+    for (const ext of SOURCE_EXTS) {
+      const file = join(dir, base + ext);
+      if (index.has(file) && !file.endsWith('.d.ts')) return file;
+    }
+  }
+  return undefined;
+}
+
+/** The file named in cdk.json's `app` command (`npx ts-node --prefer-ts-exts bin/app.ts`). */
+export function cdkAppEntry(index: RepoIndex, dir: string): string | undefined {
+  const config = index.readJson<{ app?: unknown }>(join(dir, 'cdk.json'));
+  if (typeof config?.app !== 'string') return undefined;
+  for (const token of config.app.split(/\s+/)) {
+    const rel = token.replace(/^['"]|['"]$/g, '').replace(/^\.\//, '');
+    if (!/\.[cm]?[jt]s$/.test(rel)) continue;
+    const file = join(dir, rel);
+    if (index.has(file)) return file;
+    const source = sourceOf(index, dir, rel);
+    if (source) return source;
+  }
+  return undefined;
+}
+
+export function join(dir: string, rel: string): string {
+  return dir ? `${dir}/${rel}` : rel;
+}

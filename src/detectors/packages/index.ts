@@ -1,0 +1,84 @@
+import type { Citation, Detector, Fact } from '../../facts.js';
+import { allDependencies, type WorkspacePackage } from '../../scan/package-json.js';
+import type { RepoIndex } from '../../scan/repo-index.js';
+import { packageKind, type PackageKind } from '../stack/kind.js';
+import { configFiles, type ConfigFile } from './config-files.js';
+import { keyDirectories, type KeyDirectory } from './directories.js';
+import { entryPoints, type EntryPoint, type UnresolvedEntry } from './entry-points.js';
+import { purposeOf, rootPackagesTable, type Purpose } from './purpose.js';
+
+export type { ConfigFile, EntryPoint, KeyDirectory, Purpose, UnresolvedEntry };
+export { cdkAppEntry } from './entry-points.js';
+
+export interface PackageData {
+  readonly name: string;
+  /** Repo-relative folder, '' for the root. */
+  readonly dir: string;
+  readonly manifest: string;
+  readonly isRoot: boolean;
+  readonly version?: string;
+  readonly private: boolean;
+  readonly purpose?: Purpose;
+  readonly kind?: PackageKind;
+  /** Files of this package, not counting nested packages. */
+  readonly fileCount: number;
+  readonly entryPoints: readonly EntryPoint[];
+  readonly unresolvedEntries: readonly UnresolvedEntry[];
+  readonly directories: readonly KeyDirectory[];
+  readonly configs: readonly ConfigFile[];
+}
+
+export type PackageFact = Fact<'packages.package', PackageData>;
+
+/** Every package of the repository (the root first) with its purpose, entry points, folders and config files. */
+export const packagesDetector: Detector = {
+  id: 'packages',
+  isEnabled: () => true,
+  detect(index): PackageFact[] {
+    const own = filesByPackage(index);
+    const table = rootPackagesTable(index);
+    return index.packages.map((pkg) => {
+      const files = own.get(pkg) ?? [];
+      const kind = packageKind(pkg);
+      const cdk = 'aws-cdk-lib' in allDependencies(pkg.manifest) || index.has(pkg.dir ? `${pkg.dir}/cdk.json` : 'cdk.json');
+      const { found, unresolved } = entryPoints(index, pkg, files);
+      const directories = keyDirectories(pkg.dir, files, kind?.id, cdk);
+      if (kind?.id === 'lambda') {
+        // Each Lambda handler file is an entry of its own; the folder that holds them is what a newcomer needs.
+        for (const d of directories.filter((x) => x.role === 'Lambda handlers')) {
+          found.push({ file: d.dir, role: `Lambda handler files (${d.files})`, isDir: true });
+        }
+      }
+      const data: PackageData = {
+        name: pkg.name,
+        dir: pkg.dir,
+        manifest: pkg.manifestPath,
+        isRoot: pkg.isRoot,
+        version: typeof pkg.manifest.version === 'string' ? pkg.manifest.version : undefined,
+        private: pkg.manifest.private === true,
+        purpose: purposeOf(index, pkg, table),
+        kind,
+        fileCount: files.length,
+        entryPoints: found,
+        unresolvedEntries: unresolved,
+        directories,
+        configs: configFiles(pkg.dir, files),
+      };
+      const at: Citation[] = [{ file: pkg.manifestPath }];
+      return { kind: 'packages.package', id: pkg.dir || '.', data, at };
+    });
+  },
+};
+
+/** Each file goes to its innermost package; files outside any package (no root package.json) are dropped. */
+function filesByPackage(index: RepoIndex): Map<WorkspacePackage, string[]> {
+  const out = new Map<WorkspacePackage, string[]>();
+  for (const file of index.files) {
+    const pkg = index.packageOf(file);
+    if (!pkg) continue;
+    let list = out.get(pkg);
+    if (!list) out.set(pkg, (list = []));
+    list.push(file);
+  }
+  return out;
+}

@@ -1,0 +1,74 @@
+import type { Citation } from '../../facts.js';
+import type { WorkspacePackage } from '../../scan/package-json.js';
+import type { RepoIndex } from '../../scan/repo-index.js';
+import { firstParagraph, parseBlocks, readmeOf, type MdBlock } from '../readme/index.js';
+import { firstSentence } from '../../markdown/text.js';
+import { lineAt } from '../stack/components.js';
+import { packageKind } from '../stack/kind.js';
+
+export interface Purpose {
+  /** One line. */
+  readonly text: string;
+  /** `description` (package.json), `readme` (the package's README), `root-readme` (a packages table), `inferred`. */
+  readonly source: 'description' | 'readme' | 'root-readme' | 'inferred';
+  readonly at?: Citation;
+  /** For inferred purposes: the evidence, finishing "inferred from …". */
+  readonly because?: string;
+}
+
+/**
+ * What a package is for, from the most explicit source available: its own description, its README, the root README's
+ * table of packages, or — said as such — inferred from its dependencies and fields.
+ */
+export function purposeOf(index: RepoIndex, pkg: WorkspacePackage, rootTable: RootPackagesTable | undefined): Purpose | undefined {
+  const description = pkg.manifest.description;
+  if (typeof description === 'string' && description.trim()) {
+    const text = index.read(pkg.manifestPath) ?? '';
+    const at = text.indexOf('"description"');
+    return { text: firstSentence(description), source: 'description', at: { file: pkg.manifestPath, line: at === -1 ? undefined : lineAt(text, at) } };
+  }
+  const readme = readmeOf(index, pkg.dir);
+  const paragraph = readme ? firstParagraph(index.read(readme) ?? '') : undefined;
+  if (readme && paragraph) return { text: firstSentence(paragraph.text), source: 'readme', at: { file: readme, line: paragraph.line } };
+  const row = rootTable?.rows.find((r) => r.keys.some((k) => k === pkg.name || (pkg.dir && (k === pkg.dir || k === `${pkg.dir}/`))));
+  if (row && rootTable) return { text: firstSentence(row.purpose), source: 'root-readme', at: { file: rootTable.file, line: row.line } };
+  const kind = packageKind(pkg);
+  if (kind) return { text: kind.label, source: 'inferred', because: kind.because };
+  return undefined;
+}
+
+export interface RootPackagesTable {
+  readonly file: string;
+  readonly rows: readonly { readonly keys: readonly string[]; readonly purpose: string; readonly line: number }[];
+}
+
+/** A table in the root README with a Purpose/Description column, keyed by its other cells (names, paths). */
+export function rootPackagesTable(index: RepoIndex): RootPackagesTable | undefined {
+  const file = readmeOf(index, '');
+  const text = file ? index.read(file) : undefined;
+  if (!file || text === undefined) return undefined;
+  const lines = text.replace(/\r\n?/g, '\n').split('\n');
+  for (const block of parseBlocks(text).filter((b: MdBlock) => b.kind === 'table')) {
+    const [head, ...body] = block.rows ?? [];
+    const col = head?.findIndex((h) => /^(purpose|description|what|role|contents?)$/i.test(h.trim()));
+    if (!head || col === undefined || col < 0) continue;
+    const rows = body.map((cells, i) => ({
+      keys: cells.filter((_, c) => c !== col).map((c) => c.trim().replace(/^\.?\//, '')),
+      purpose: cells[col] ?? '',
+      line: rowLine(lines, block.line, i + 1),
+    }));
+    return { file, rows: rows.filter((r) => r.purpose) };
+  }
+  return undefined;
+}
+
+/** Line of the n-th data row of a table starting at `start` (the separator row is skipped). */
+function rowLine(lines: readonly string[], start: number, n: number): number {
+  let seen = 0;
+  for (let i = start - 1; i < lines.length; i++) {
+    if (/^\s*\|?\s*:?-{2,}/.test(lines[i])) continue;
+    if (seen === n) return i + 1;
+    seen++;
+  }
+  return start;
+}

@@ -1,0 +1,157 @@
+import type { Citation, Detector, Fact } from '../../facts.js';
+import { allDependencies } from '../../scan/package-json.js';
+import type { RepoIndex } from '../../scan/repo-index.js';
+import { knownTech, STACK_GROUPS, type StackGroup } from './catalogue.js';
+import { detectComponents, lineAt, type ComponentData } from './components.js';
+
+export { STACK_GROUPS, type StackGroup } from './catalogue.js';
+export { LAYERS, type ComponentData, type ComponentEvidence, type Layer } from './components.js';
+export { packageKind, shortName, CLIENT_KINDS, type PackageKind, type PackageKindId } from './kind.js';
+
+export interface Declaration {
+  readonly dependency: string;
+  /** The range exactly as written in package.json. */
+  readonly version: string;
+  readonly packageName: string;
+  readonly manifest: string;
+  readonly line?: number;
+}
+
+export interface TechData {
+  readonly label: string;
+  readonly group: StackGroup;
+  /** Every package.json that declares it, sorted by manifest path. */
+  readonly declarations: readonly Declaration[];
+}
+
+export interface RuntimeData {
+  /** What the row is about: `Node.js`, `Package manager`, `Workspaces`. */
+  readonly label: string;
+  /** The value as declared: `20`, `>=20.11.0`, `pnpm@9.1.0`, `npm workspaces`. */
+  readonly value: string;
+  /** Where it is declared, in words: `.nvmrc`, `engines.node`, `lockfile`. */
+  readonly source: string;
+  /** Extra words: `packages/* — 6 packages`. */
+  readonly detail?: string;
+}
+
+export type TechFact = Fact<'stack.tech', TechData>;
+export type RuntimeFact = Fact<'stack.runtime', RuntimeData>;
+export type ComponentFact = Fact<'stack.component', ComponentData>;
+/** How many declared dependencies the tech table does not name (they are details of one package). */
+export type OtherDepsFact = Fact<'stack.other-deps', { readonly count: number }>;
+
+export const stackDetector: Detector = {
+  id: 'stack',
+  isEnabled: () => true,
+  detect(index): Fact[] {
+    const facts: Fact[] = [...runtimeFacts(index), ...techFacts(index)];
+    for (const c of detectComponents(index)) {
+      facts.push({ kind: 'stack.component', id: c.title, data: c, at: c.evidence.map(({ file, line }) => ({ file, line })) });
+    }
+    return facts;
+  },
+};
+
+function techFacts(index: RepoIndex): Fact[] {
+  const byLabel = new Map<string, { group: StackGroup; declarations: Declaration[] }>();
+  const others = new Set<string>();
+  for (const pkg of index.packages) {
+    const text = index.read(pkg.manifestPath) ?? '';
+    const deps = allDependencies(pkg.manifest);
+    for (const dependency of Object.keys(deps).sort()) {
+      const version = deps[dependency];
+      if (typeof version !== 'string') continue;
+      const tech = knownTech(dependency);
+      if (!tech) {
+        if (!dependency.startsWith('@types/') && !index.packages.some((p) => p.name === dependency)) others.add(dependency);
+        continue;
+      }
+      let entry = byLabel.get(tech.label);
+      if (!entry) byLabel.set(tech.label, (entry = { group: tech.group, declarations: [] }));
+      const at = text.indexOf(`"${dependency}"`);
+      entry.declarations.push({
+        dependency,
+        version,
+        packageName: pkg.name,
+        manifest: pkg.manifestPath,
+        line: at === -1 ? undefined : lineAt(text, at),
+      });
+    }
+  }
+  const facts: Fact[] = [...byLabel]
+    .sort(([a, x], [b, y]) => STACK_GROUPS.indexOf(x.group) - STACK_GROUPS.indexOf(y.group) || a.localeCompare(b))
+    .map(([label, { group, declarations }]) => ({
+      kind: 'stack.tech',
+      id: label,
+      data: { label, group, declarations },
+      at: declarations.map((d) => ({ file: d.manifest, line: d.line })),
+    }));
+  facts.push({ kind: 'stack.other-deps', id: 'other', data: { count: others.size }, at: [] });
+  return facts;
+}
+
+const LOCKFILES: readonly [string, string][] = [
+  ['pnpm-lock.yaml', 'pnpm'],
+  ['yarn.lock', 'Yarn'],
+  ['package-lock.json', 'npm'],
+  ['bun.lockb', 'Bun'],
+  ['bun.lock', 'Bun'],
+  ['npm-shrinkwrap.json', 'npm'],
+];
+
+function runtimeFacts(index: RepoIndex): RuntimeFact[] {
+  const out: RuntimeFact[] = [];
+  const push = (id: string, label: string, value: string, at: Citation, source: string, detail?: string): void => {
+    out.push({ kind: 'stack.runtime', id, data: { label, value, source, detail }, at: [at] });
+  };
+  const root = index.packages.find((p) => p.isRoot);
+  const rootText = root ? (index.read(root.manifestPath) ?? '') : '';
+  const lineOf = (needle: string): number | undefined => {
+    const at = rootText.indexOf(needle);
+    return at === -1 ? undefined : lineAt(rootText, at);
+  };
+
+  for (const file of ['.nvmrc', '.node-version']) {
+    const v = index.read(file)?.trim().split(/\s+/)[0];
+    if (v) {
+      push(`node:${file}`, 'Node.js', v, { file }, file);
+      break;
+    }
+  }
+  const engines = root?.manifest.engines;
+  if (root && typeof engines?.node === 'string') {
+    push('node:engines', 'Node.js', engines.node, { file: root.manifestPath, line: lineOf('"engines"') }, 'engines.node');
+  }
+  const tool = index.has('.tool-versions') ? index.read('.tool-versions')?.match(/^nodejs\s+(\S+)/m)?.[1] : undefined;
+  if (tool) push('node:tool-versions', 'Node.js', tool, { file: '.tool-versions' }, '.tool-versions');
+
+  const declared = root?.manifest.packageManager;
+  if (root && typeof declared === 'string') {
+    push('pm:field', 'Package manager', declared, { file: root.manifestPath, line: lineOf('"packageManager"') }, 'packageManager');
+  } else {
+    const lock = LOCKFILES.find(([file]) => index.has(file));
+    if (lock) push('pm:lockfile', 'Package manager', lock[1], { file: lock[0] }, 'lockfile');
+  }
+  if (root && typeof root.manifest.engines?.npm === 'string') {
+    push('pm:engines', 'Package manager', `npm ${root.manifest.engines.npm}`, { file: root.manifestPath, line: lineOf('"engines"') }, 'engines.npm');
+  }
+
+  if (index.workspaceTool) {
+    const file = index.workspaceTool === 'pnpm' ? (index.has('pnpm-workspace.yaml') ? 'pnpm-workspace.yaml' : 'pnpm-workspace.yml') : index.workspaceTool === 'lerna' ? 'lerna.json' : 'package.json';
+    const members = index.packages.filter((p) => !p.isRoot).length;
+    const detail = `${index.workspacePatterns.join(', ')} — ${members} package${members === 1 ? '' : 's'}`;
+    const at = { file, line: file === 'package.json' ? lineOf('"workspaces"') : undefined };
+    push('workspaces', 'Workspaces', `${index.workspaceTool} workspaces`, at, file, detail);
+  }
+  for (const [file, name] of [['turbo.json', 'Turborepo'], ['nx.json', 'Nx'], ['lerna.json', 'Lerna'], ['rush.json', 'Rush']] as const) {
+    if (index.has(file) && !(file === 'lerna.json' && index.workspaceTool === 'lerna')) push(`orchestrator:${file}`, 'Task runner', name, { file }, file);
+  }
+  const tsconfigs = index.files.filter((f) => /(^|\/)tsconfig[^/]*\.json$/.test(f));
+  if (tsconfigs.length > 0) {
+    const first = [...tsconfigs].sort((a, b) => a.split('/').length - b.split('/').length || a.length - b.length || a.localeCompare(b))[0];
+    const detail = `${tsconfigs.length} tsconfig file${tsconfigs.length === 1 ? '' : 's'}`;
+    push('language', 'Language', 'TypeScript', { file: first }, first, detail);
+  }
+  return out;
+}

@@ -1,0 +1,131 @@
+import path from 'node:path';
+import { packagesDetector, type PackageFact } from '../detectors/packages/index.js';
+import { readmeDetector, type ReadmeFact } from '../detectors/readme/index.js';
+import { summariseVision } from '../detectors/readme/vision.js';
+import { stackDetector } from '../detectors/stack/index.js';
+import { bullets, heading, join, stepHeading } from '../markdown/blocks.js';
+import { cite } from '../markdown/cite.js';
+import { oneLine, urlPath } from '../markdown/text.js';
+import type { RepoIndex } from '../scan/repo-index.js';
+import { architecture } from './parts/overview-architecture.js';
+import { packageTree, sentences } from './parts/overview-shared.js';
+import { techStack } from './parts/overview-stack.js';
+import type { StepContext, StepDefinition } from './types.js';
+
+export const overviewStep: StepDefinition = {
+  number: 1,
+  title: 'Project Overview & Architecture',
+  detectors: [readmeDetector, stackDetector, packagesDetector],
+  build(index, facts, context) {
+    const readme = facts.of<ReadmeFact>('readme.summary')[0]?.data;
+    const packages = facts.of<PackageFact>('packages.package').map((f) => f.data);
+    const name = projectName(index, readme, packages);
+    const markdown = join(
+      `# ${oneLine(name)} — Project Context`,
+      'The "where to find X" map of this repository for new engineers and AI assistants. Generated from the code by ' +
+        'static analysis and reviewed section by section; every path below exists in the repository.',
+      stepHeading(1, 'Project Overview & Architecture'),
+      project(name, readme, packages),
+      valueProposition(readme, context, index),
+      architecture(facts),
+      techStack(facts),
+      structure(index, packages),
+    );
+    return { markdown, facts: facts.all };
+  },
+};
+
+type Readme = ReadmeFact['data'] | undefined;
+type Pkg = PackageFact['data'];
+
+/** The README title when it reads like a name (`KV Store`), else the root package name, else the folder name. */
+function projectName(index: RepoIndex, readme: Readme, packages: readonly Pkg[]): string {
+  const title = readme?.title?.text;
+  const root = packages.find((p) => p.isRoot);
+  if (title && title.length <= 60 && !/^(readme|introduction|overview)$/i.test(title)) return title;
+  if (root && !/^root$/.test(root.name)) return root.name;
+  return path.basename(index.root);
+}
+
+function project(name: string, readme: Readme, packages: readonly Pkg[]): string {
+  const root = packages.find((p) => p.isRoot);
+  const items: string[] = [];
+  const nameSource = readme?.title?.text === name ? cite(readme.file, readme.title.line) : root ? cite(root.manifest) : undefined;
+  const pkgName = root && root.name !== name ? ` — package \`${oneLine(root.name)}\` in ${cite(root.manifest)}` : '';
+  items.push(`**Name:** ${oneLine(name)}${nameSource ? ` (${nameSource})` : ''}${pkgName}`);
+  const description = root?.purpose?.source === 'description' ? root.purpose : undefined;
+  if (readme?.tagline) {
+    items.push(`**Tagline:** ${sentences(readme.tagline.text, 2)} (${cite(readme.file, readme.tagline.line)})`);
+  } else if (description) {
+    items.push(`**Tagline:** ${oneLine(description.text)} (${cite(description.at!.file, description.at!.line)})`);
+  }
+  if (readme?.tagline && description && !sameText(description.text, readme.tagline.text)) {
+    items.push(`**package.json description:** ${oneLine(description.text)} (${cite(description.at!.file, description.at!.line)})`);
+  }
+  if (!readme) items.push('No README at the repository root: the name and tagline come from package.json only.');
+  if (readme && readme.sections.length > 0) {
+    const list = readme.sections.slice(0, 12).map((s) => oneLine(s.text)).join(' · ');
+    items.push(`**README sections:** ${list} (${cite(readme.file)})`);
+  }
+  return join(heading(3, 'Project'), bullets(items));
+}
+
+function valueProposition(readme: Readme, context: StepContext, index: RepoIndex): string {
+  const blocks: string[] = [];
+  const value = readme?.value;
+  if (readme && value) {
+    const intro = value.paragraph && !sameText(value.paragraph.text, readme.tagline?.text ?? '')
+      ? `${sentences(value.paragraph.text, 2)} `
+      : '';
+    blocks.push(`${intro}(from "${oneLine(value.heading.text)}", ${cite(readme.file, value.heading.line)})`);
+    if (value.bullets.length > 0) {
+      const shown = value.bullets.slice(0, 6).map((b) => sentences(b, 1, 140));
+      if (value.bullets.length > 6) shown.push(`… and ${value.bullets.length - 6} more in the README`);
+      blocks.push(bullets(shown));
+    }
+  } else if (readme) {
+    blocks.push(`The README has no "Why", "Features" or "Overview" section; the tagline above is the only statement of purpose.`);
+  }
+  if (context.vision) blocks.push(vision(context.vision, index));
+  if (blocks.length === 0) return '';
+  return join(heading(3, 'Core value proposition'), ...blocks);
+}
+
+function vision(doc: NonNullable<StepContext['vision']>, index: RepoIndex): string {
+  const summary = summariseVision(doc.text);
+  const where = inRepo(index, doc.path) ?? urlPath(doc.path);
+  const items = summary.sections.map((s) => {
+    const first = s.first ? ` — ${sentences(s.first, 1, 160)}` : '';
+    return `**${oneLine(s.heading.text)}**${first}`;
+  });
+  const title = summary.title ? ` "${oneLine(summary.title.text)}"` : '';
+  if (items.length === 0) return join(heading(4, 'Vision'), `The product document${title} (${where}) has no sections to summarise.`);
+  return join(heading(4, 'Vision'), `From the product document${title} (${where}), its sections and first lines:`, bullets(items));
+}
+
+/** The document cited as a repository path when it lies inside the analysed repository (relative to cwd or root). */
+function inRepo(index: RepoIndex, file: string): string | undefined {
+  for (const absolute of [path.resolve(file), path.resolve(index.root, file)]) {
+    const rel = path.relative(index.root, absolute).split(path.sep).join('/');
+    if (rel && !rel.startsWith('..') && !path.isAbsolute(rel) && index.has(rel)) return cite(rel);
+  }
+  return undefined;
+}
+
+function structure(index: RepoIndex, packages: readonly Pkg[]): string {
+  const members = packages.filter((p) => !p.isRoot);
+  if (members.length === 0) {
+    const root = packages.find((p) => p.isRoot);
+    const what = root ? `one package, \`${oneLine(root.name)}\` (${cite(root.manifest)})` : 'no package.json at the root';
+    return join(heading(3, 'Repository structure'), `A single-package repository: ${what}. Step 2 maps its folders.`);
+  }
+  const tool = index.workspaceTool ? `${index.workspaceTool} workspaces` : 'nested package.json files (no workspace declaration)';
+  const patterns = index.workspacePatterns.length ? ` (${index.workspacePatterns.map((p) => `\`${oneLine(p)}\``).join(', ')})` : '';
+  const intro = `${members.length} package${members.length === 1 ? '' : 's'} via ${tool}${patterns}:`;
+  return join(heading(3, 'Monorepo structure'), intro, packageTree(index, members));
+}
+
+function sameText(a: string, b: string): boolean {
+  const norm = (s: string) => oneLine(s).toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+  return norm(a) === norm(b) || norm(b).startsWith(norm(a)) || norm(a).startsWith(norm(b));
+}

@@ -1,0 +1,108 @@
+import { packagesDetector, type KeyDirectory, type PackageFact } from '../detectors/packages/index.js';
+import { bullets, heading, join, stepHeading, table } from '../markdown/blocks.js';
+import { cite } from '../markdown/cite.js';
+import { code, oneLine } from '../markdown/text.js';
+import { purposeLine } from './parts/overview-shared.js';
+import type { StepDefinition } from './types.js';
+
+type Pkg = PackageFact['data'];
+
+export const directoryStructureStep: StepDefinition = {
+  number: 2,
+  title: 'Directory Structure',
+  detectors: [packagesDetector],
+  build(index, facts) {
+    const packages = facts.of<PackageFact>('packages.package').map((f) => f.data);
+    const root = packages.find((p) => p.isRoot);
+    const members = packages.filter((p) => !p.isRoot);
+    const title = stepHeading(2, 'Directory Structure');
+    if (members.length === 0) {
+      const body = root
+        ? join(`A single-package repository: everything below belongs to \`${oneLine(root.name)}\` (${cite(root.manifest)}).`, packageDetails(root, 3))
+        : 'No package.json found: the repository has no JavaScript/TypeScript package to map.';
+      return { markdown: join(title, body), facts: facts.all };
+    }
+    const compact = members.length > 30;
+    const markdown = join(
+      title,
+      heading(3, 'Packages'),
+      packagesTable(members),
+      compact ? `${members.length} packages: each is summarised briefly below (folders at the first level only).` : '',
+      ...members.map((p) => join(heading(3, `${oneLine(p.name)} — ${p.dir}`), packageDetails(p, 4, compact))),
+      root ? rootSection(root) : '',
+    );
+    return { markdown, facts: facts.all };
+  },
+};
+
+function packagesTable(members: readonly Pkg[]): string {
+  const rows = members.map((p) => [code(p.name), cite(p.dir), purposeWithSource(p)]);
+  return table(['Package', 'Path', 'Purpose'], rows);
+}
+
+function purposeWithSource(p: Pkg): string {
+  const at = p.purpose?.at;
+  return at ? `${purposeLine(p)} (${cite(at.file, at.line)})` : purposeLine(p);
+}
+
+function packageDetails(p: Pkg, level: 3 | 4, compact = false): string {
+  const facts: string[] = [`**Purpose:** ${purposeWithSource(p)}`];
+  const meta = [`${p.fileCount} file${p.fileCount === 1 ? '' : 's'}`];
+  if (p.version) meta.push(`version ${code(p.version)}`);
+  if (p.private) meta.push('private');
+  facts.push(`**Manifest:** ${cite(p.manifest)} (${meta.join(', ')})`);
+  if (p.kind && p.purpose?.source !== 'inferred') facts.push(`**Kind:** ${oneLine(p.kind.label)} (from ${oneLine(p.kind.because)})`);
+  const dirs = compact ? p.directories.filter((d) => d.depth === 1) : p.directories;
+  return join(
+    bullets(facts),
+    dirs.length ? join(heading(level, 'Key directories'), table(['Folder', 'Files', 'What it holds'], dirs.map(dirRow))) : '',
+    entrySection(p, level),
+    p.configs.length
+      ? join(heading(level, 'Configuration files'), bullets(p.configs.map((c) => `${cite(c.file)} — ${oneLine(c.tool)}`)))
+      : '',
+  );
+}
+
+function dirRow(d: KeyDirectory): string[] {
+  return [cite(`${d.dir}/`), String(d.files), describe(d)];
+}
+
+/** From the folder's name when it says something, plus its subfolders or a few file names — never invented. */
+function describe(d: KeyDirectory): string {
+  const parts: string[] = [];
+  if (d.role) parts.push(d.role);
+  if (d.subfolders.length > 0) {
+    const shown = d.subfolders.slice(0, 8).join(', ');
+    parts.push(`${d.role ? 'in ' : 'folders: '}${shown}${d.subfolders.length > 8 ? `, +${d.subfolders.length - 8} more` : ''}`);
+  }
+  if (!d.role && d.sample.length > 0) {
+    const more = d.files - d.sample.length;
+    parts.push(`e.g. ${d.sample.join(', ')}${more > 0 && d.subfolders.length === 0 ? ` (+${more} more)` : ''}`);
+  }
+  if (parts.length === 0 && d.extension) parts.push(`${d.extension} files`);
+  return oneLine(parts.join(' — '));
+}
+
+function entrySection(p: Pkg, level: 3 | 4): string {
+  const lines = p.entryPoints.map((e) => {
+    const built = e.builtTo ? ` (source of ${code(e.builtTo)}, built output is not in the repository)` : '';
+    return `${cite(e.isDir ? `${e.file}/` : e.file)} — ${oneLine(e.role)}${built}`;
+  });
+  for (const u of p.unresolvedEntries) {
+    lines.push(`${code(u.declared)} — ${oneLine(u.role)} (build output; neither it nor a matching source file is in the repository)`);
+  }
+  return lines.length ? join(heading(level, 'Entry points'), bullets(lines)) : '';
+}
+
+function rootSection(root: Pkg): string {
+  const dirs = root.directories.filter((d) => d.depth === 1);
+  const configs = root.configs;
+  const intro = `The root package ${code(root.name)} (${cite(root.manifest)}) holds the workspace setup and shared tooling.`;
+  return join(
+    heading(3, 'Root-level configuration and tooling'),
+    intro,
+    configs.length ? table(['File', 'Configures'], configs.map((c) => [cite(c.file), oneLine(c.tool)])) : 'No configuration files at the root.',
+    dirs.length ? join(heading(4, 'Other top-level folders'), table(['Folder', 'Files', 'What it holds'], dirs.map(dirRow))) : '',
+    entrySection(root, 4),
+  );
+}

@@ -1,0 +1,47 @@
+import type { FactSet } from '../../facts.js';
+import { STACK_GROUPS, type OtherDepsFact, type RuntimeFact, type TechFact } from '../../detectors/stack/index.js';
+import { bullets, heading, join, table } from '../../markdown/blocks.js';
+import { cite, citeAll } from '../../markdown/cite.js';
+import { code, oneLine } from '../../markdown/text.js';
+
+/** Runtime facts as bullets (one per topic), then one table per group of named technologies with declared versions. */
+export function techStack(facts: FactSet): string {
+  const body = join(runtimeBullets(facts), ...STACK_GROUPS.map((g) => groupTable(facts, g)), otherDeps(facts));
+  return join(heading(3, 'Tech stack'), body || 'No package.json with dependencies found.');
+}
+
+function runtimeBullets(facts: FactSet): string {
+  const byLabel = new Map<string, string[]>();
+  for (const f of facts.of<RuntimeFact>('stack.runtime')) {
+    const at = f.at[0];
+    const value = /^[\w@.\-^~<>=*| ]+$/.test(f.data.value) && /\d/.test(f.data.value) ? code(f.data.value) : oneLine(f.data.value);
+    const where = at ? cite(at.file, at.line) : '';
+    const source = at && at.file.endsWith(f.data.source) ? '' : `${oneLine(f.data.source)} `;
+    const detail = f.data.detail ? `, ${oneLine(f.data.detail)}` : '';
+    const part = `${value} (${source}${where}${detail})`;
+    byLabel.set(f.data.label, [...(byLabel.get(f.data.label) ?? []), part]);
+  }
+  return bullets([...byLabel].map(([label, parts]) => `**${oneLine(label)}:** ${parts.join('; ')}`));
+}
+
+function groupTable(facts: FactSet, group: string): string {
+  const tech = facts.of<TechFact>('stack.tech').filter((f) => f.data.group === group);
+  const rows: string[][] = [];
+  for (const { data } of tech) {
+    const deps = [...new Set(data.declarations.map((d) => d.dependency))];
+    deps.slice(0, 4).forEach((dep, i) => {
+      const decl = data.declarations.filter((d) => d.dependency === dep);
+      const versions = [...new Set(decl.map((d) => d.version))].map(code).join(', ');
+      const where = citeAll(decl.map((d) => ({ file: d.manifest, line: d.line })), 3);
+      rows.push([i === 0 ? oneLine(data.label) : '', code(dep), versions, where]);
+    });
+    if (deps.length > 4) rows.push(['', `+${deps.length - 4} more`, '', '']);
+  }
+  return rows.length ? join(heading(4, group), table(['Technology', 'Package', 'Version', 'Declared in'], rows)) : '';
+}
+
+function otherDeps(facts: FactSet): string {
+  const n = facts.of<OtherDepsFact>('stack.other-deps')[0]?.data.count ?? 0;
+  if (n === 0) return '';
+  return `Plus ${n} other declared dependenc${n === 1 ? 'y' : 'ies'}, not listed: libraries specific to a package (see each package.json).`;
+}
