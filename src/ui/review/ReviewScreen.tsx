@@ -5,7 +5,7 @@ import type { ReviewAction, ReviewModel } from '../../wizard/ui.js';
 import { markdownRows } from '../markdown-rows.js';
 import { KeyBar } from '../KeyBar.js';
 import { HelpPanel } from './HelpPanel.js';
-import { initialReviewState, reviewReducer } from './review-state.js';
+import { initialReviewState, keyEvents, reviewReducer } from './review-state.js';
 
 export interface ReviewScreenProps {
   readonly model: ReviewModel;
@@ -30,21 +30,11 @@ export function ReviewScreen({ model, onAction, columns, rows }: ReviewScreenPro
   useEffect(() => dispatch({ type: 'resize', rows: lines.length, height: viewport }), [lines.length, viewport]);
 
   useInput((input, key) => {
-    if (key.ctrl && input === 'c') return onAction('interrupt');
-    if (state.help && (key.escape || input === '?' || input === 'q')) return dispatch({ type: 'toggle-help' });
-    if (input === '?') return dispatch({ type: 'toggle-help' });
-    if (input === 'a' || key.return) return onAction('accept');
-    if (input === 'e') return onAction('edit');
-    if (input === 'r') return onAction('regenerate');
-    if (input === 's') return onAction('skip');
-    if (input === 'q') return onAction('quit');
-    if (key.upArrow || input === 'k') return dispatch({ type: 'scroll', by: -1 });
-    if (key.downArrow || input === 'j') return dispatch({ type: 'scroll', by: 1 });
-    if (key.pageUp || input === 'b') return dispatch({ type: 'page', by: -1 });
-    if (key.pageDown || input === ' ') return dispatch({ type: 'page', by: 1 });
-    if (key.home || input === 'g') return dispatch({ type: 'home' });
-    if (key.end || input === 'G') return dispatch({ type: 'end' });
+    for (const event of keyEvents(input, key)) dispatch(event);
   });
+  useEffect(() => {
+    if (state.action) onAction(state.action);
+  }, [state.action, onAction]);
 
   const visible = lines.slice(state.top, state.top + viewport);
   const last = Math.min(lines.length, state.top + viewport);
