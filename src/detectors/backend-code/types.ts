@@ -12,7 +12,8 @@ export interface MiddlewareData {
   readonly line: number;
 }
 
-export type AuthKind = 'jwt-verify' | 'cognito-claims' | 'authorizer' | 'iam-policy' | 'api-key';
+export type AuthKind =
+  | 'jwt-verify' | 'cognito-claims' | 'authorizer' | 'iam-policy' | 'api-key' | 'webhook-signature' | 'cognito-trigger';
 
 /** A piece of the authentication flow found in code. */
 export interface AuthData {
@@ -40,6 +41,8 @@ export interface ErrorMappingData {
   readonly name: string;
   /** Error classes it checks with `instanceof`, sorted. */
   readonly handles: readonly string[];
+  /** Files that call it, sorted. */
+  readonly usedBy: readonly string[];
   readonly file: string;
   readonly line: number;
 }
@@ -56,8 +59,14 @@ export interface DbAccessData {
   readonly table: string;
   /** The environment variable that carries the table name, when the expression leads to one. */
   readonly envVar?: string;
+  /** The table name itself, when the expression is (or leads to) a string literal. */
+  readonly literal?: string;
+  /** For transaction items: `Put`, `Update`, `Delete`, `ConditionCheck`, `Get`. */
+  readonly action?: string;
   readonly index?: string;
   readonly keyCondition?: string;
+  /** Attribute names of the `Key` given to Get/Update/Delete. */
+  readonly key?: readonly string[];
   /** Enclosing function or method name. */
   readonly function?: string;
   readonly file: string;

@@ -1,4 +1,12 @@
 import type { FactSet } from '../../facts.js';
+import type {
+  AuthData, AuthFact, DataModuleFact, DbAccessData, DbAccessFact, ErrorClassFact, ErrorMappingFact, MiddlewareFact,
+  SharedLibFact,
+} from '../../detectors/backend-code/index.js';
+import { heading, join, table } from '../../markdown/blocks.js';
+import { cite } from '../../markdown/cite.js';
+import { cell, code } from '../../markdown/text.js';
+import { byFileLine, compareText, files, names, value } from './format.js';
 
 /** A table known to the step (e.g. from CDK), so that access patterns can be grouped under it. */
 export interface KnownTable {
@@ -8,19 +16,119 @@ export interface KnownTable {
   readonly envVars: readonly string[];
 }
 
-export function middlewarePart(_facts: FactSet): string {
-  return '';
+const KIND_LABEL = { wrapper: 'handler wrapper', middy: 'middy middleware', server: 'server middleware' } as const;
+
+/** `#### Middleware` (wrappers, middy, server middleware) and `#### Utilities` (shared backend modules). */
+export function middlewarePart(facts: FactSet): string {
+  const middleware = facts.of<MiddlewareFact>('backend.middleware').map((f) => f.data).sort(byFileLine);
+  const libs = facts.of<SharedLibFact>('backend.shared-lib').map((f) => f.data).sort(byFileLine);
+  const mwTable = table(
+    ['Middleware', 'Kind', 'What it does', 'Defined in', 'Used by'],
+    middleware.map((m) => [code(m.name), KIND_LABEL[m.kind], cell(m.detail ?? ''), cite(m.file, m.line), files(m.usedBy)]),
+  );
+  const libTable = table(
+    ['Module', 'Exports'],
+    libs.map((l) => [cite(l.file), names(l.exports)]),
+  );
+  return join(middleware.length > 0 && join(heading(4, 'Middleware'), mwTable), libs.length > 0 && join(heading(4, 'Utilities'), libTable));
 }
 
-export function authFlowPart(_facts: FactSet): string {
-  return '';
+const AUTH_ORDER: readonly AuthData['kind'][] = [
+  'authorizer', 'jwt-verify', 'api-key', 'iam-policy', 'cognito-claims', 'cognito-trigger', 'webhook-signature',
+];
+const AUTH_LABEL: Record<AuthData['kind'], string> = {
+  authorizer: 'Lambda authorizer',
+  'jwt-verify': 'JWT verification',
+  'api-key': 'API key check',
+  'iam-policy': 'IAM policy',
+  'cognito-claims': 'Caller identity',
+  'cognito-trigger': 'Cognito trigger',
+  'webhook-signature': 'Webhook signature',
+};
+
+/** `#### Authentication in code`: authorizers, token verification, claims reading, triggers, webhook signatures. */
+export function authFlowPart(facts: FactSet): string {
+  const auth = facts
+    .of<AuthFact>('backend.auth')
+    .map((f) => f.data)
+    .sort((a, b) => AUTH_ORDER.indexOf(a.kind) - AUTH_ORDER.indexOf(b.kind) || byFileLine(a, b));
+  if (auth.length === 0) return '';
+  const rows = auth.map((a) => [
+    AUTH_LABEL[a.kind],
+    code(a.name),
+    cell([a.library ? `${a.library}:` : '', a.detail ?? ''].filter(Boolean).join(' ')),
+    cite(a.file, a.line),
+  ]);
+  return join(heading(4, 'Authentication in code'), table(['Step', 'Code', 'What it does', 'Where'], rows));
 }
 
-export function errorHandlingPart(_facts: FactSet): string {
-  return '';
+/** `#### Error handling`: the error classes with status and code, and the functions mapping errors to responses. */
+export function errorHandlingPart(facts: FactSet): string {
+  const classes = facts.of<ErrorClassFact>('backend.error-class').map((f) => f.data).sort(byFileLine);
+  const mappings = facts.of<ErrorMappingFact>('backend.error-mapping').map((f) => f.data).sort(byFileLine);
+  if (classes.length === 0 && mappings.length === 0) return '';
+  const classTable = table(
+    ['Error class', 'Extends', 'Status', 'Code', 'Defined in'],
+    classes.map((c) => [code(c.name), code(c.extends), c.statusCode ? value(c.statusCode) : '—', c.code ? value(c.code) : '—', cite(c.file, c.line)]),
+  );
+  const mapLines = mappings.map((m) => {
+    const handles = m.handles.length > 0 ? `: checks ${names(m.handles)}` : '';
+    const used = m.usedBy.length > 0 ? `; called from ${files(m.usedBy)}` : '';
+    return `- ${code(m.name)} in ${cite(m.file, m.line)}${handles}${used}`;
+  });
+  return join(
+    heading(4, 'Error handling'),
+    classTable,
+    mapLines.length > 0 && `Errors become HTTP responses in:\n\n${mapLines.join('\n')}`,
+  );
 }
 
-/** Access patterns per table (matched by env var) or per `TableName` expression, plus where data-access code lives. */
-export function dataAccessPart(_facts: FactSet, _tables: readonly KnownTable[]): string {
-  return '';
+const MODULE_LABEL = { repository: 'repository', 'data-access': 'data access', client: 'client setup' } as const;
+
+/** Where data-access code lives, then access patterns grouped per table (matched by env var or name) or expression. */
+export function dataAccessPart(facts: FactSet, tables: readonly KnownTable[]): string {
+  const modules = facts.of<DataModuleFact>('backend.data-module').map((f) => f.data).sort(byFileLine);
+  const accesses = facts.of<DbAccessFact>('backend.db-access').map((f) => f.data);
+  if (modules.length === 0 && accesses.length === 0) return '';
+  const moduleTable = table(
+    ['Module', 'Kind', 'Exports'],
+    modules.map((m) => [cite(m.file), MODULE_LABEL[m.kind], names(m.exports)]),
+  );
+  const groups = new Map<string, { title: string; note: string; rows: DbAccessData[] }>();
+  for (const a of accesses) {
+    const known = tables.find((t) => (a.envVar && t.envVars.includes(a.envVar)) || (a.literal && t.physicalName === a.literal));
+    const key = known ? `0 ${known.id}` : a.envVar ? `1 ${a.envVar}` : a.literal ? `2 ${a.literal}` : `3 ${a.table} ${a.file}`;
+    let group = groups.get(key);
+    if (!group) {
+      const title = known ? code(known.id) : a.envVar ? `table named by ${code(a.envVar)}` : a.literal ? code(a.literal) : code(a.table);
+      group = { title, note: known || (!a.envVar && !a.literal) ? groupNote(a, known) : '', rows: [] };
+      groups.set(key, group);
+    }
+    group.rows.push(a);
+  }
+  const sections = [...groups.entries()]
+    .sort(([a], [b]) => compareText(a, b))
+    .map(([, g]) => {
+      const rows = g.rows.sort(byFileLine).map((a) => [
+        a.action ? `${a.operation} (${a.action})` : a.operation,
+        a.index ? indexCell(a.index) : 'table',
+        a.keyCondition ? value(a.keyCondition) : a.key && a.key.length > 0 ? `key ${names(a.key)}` : '—',
+        a.function ? code(a.function) : '—',
+        cite(a.file, a.line),
+      ]);
+      return join(heading(4, `Access patterns: ${g.title}`), g.note, table(['Operation', 'Index', 'Key / condition', 'Function', 'Where'], rows));
+    });
+  return join(modules.length > 0 && join(heading(4, 'Data access code'), moduleTable), ...sections);
+}
+
+/** `byUpdatedAt` (conditional): the index is only used on one branch of a condition. */
+function indexCell(index: string): string {
+  const conditional = index.endsWith(' (conditional)');
+  const name = conditional ? index.slice(0, -' (conditional)'.length) : index;
+  return conditional ? `${value(name)} (conditional)` : value(name);
+}
+
+function groupNote(a: DbAccessData, known: KnownTable | undefined): string {
+  const via = a.envVar ? `the table name comes from ${code(a.envVar)}` : a.literal ? `the table is named ${code(a.literal)} in code` : `${code('TableName')} is ${code(a.table)} (not resolved statically)`;
+  return known ? `Table ${code(known.id)}: ${via}.` : `${via[0].toUpperCase()}${via.slice(1)}.`;
 }

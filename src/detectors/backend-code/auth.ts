@@ -1,0 +1,97 @@
+/**
+ * The authentication flow as code shows it: JWT verification (jsonwebtoken, jose, aws-jwt-verify), handlers reading
+ * the API Gateway authorizer context (Cognito claims), Lambda authorizers and the IAM policies they return, API-key
+ * header checks, webhook signature checks, and Cognito triggers.
+ */
+import { ts, lineOf, walk } from '../../scan/ts.js';
+import { importsOf, lastName, mentions } from '../shared/ast.js';
+import { enclosingFunction, placeName } from '../shared/naming.js';
+import type { AuthData } from './types.js';
+
+const NEEDLES = [
+  'jsonwebtoken', 'jose', 'aws-jwt-verify', 'authorizer', 'policyDocument', 'AuthorizerEvent', 'TriggerEvent',
+  'x-api-key', 'X-API-Key', 'createHmac', 'constructEvent', 'webhooks', 'Signature',
+];
+const JWT_LIBRARIES = new Set(['jsonwebtoken', 'jose', 'aws-jwt-verify']);
+const AUTHORIZER_EVENT = /\bAPIGateway(Token|Request|Simple)?Authorizer\w*Event(V2)?\b|\bAPIGatewayRequestAuthorizerEventV2\b/;
+const COGNITO_TRIGGER =
+  /\b(PreSignUp|PostConfirmation|PreAuthentication|PostAuthentication|PreTokenGeneration\w*|CustomMessage|DefineAuthChallenge|CreateAuthChallenge|VerifyAuthChallengeResponse|UserMigration|CustomEmailSender|CustomSMSSender)TriggerEvent\b/;
+const SIGNATURE_CALL = /^(verify|validate|check)\w*Signature$|^isValidSignature$|^isSignatureValid$/;
+
+export function mayHaveAuth(text: string): boolean {
+  return mentions(text, NEEDLES);
+}
+
+export function authFacts(file: string, sf: ts.SourceFile): AuthData[] {
+  const imports = importsOf(sf);
+  const out: AuthData[] = [];
+  const seen = new Set<string>();
+  const add = (kind: AuthData['kind'], node: ts.Node, extra: Partial<AuthData> = {}) => {
+    const name = placeName(node) ?? '(module)';
+    const key = `${kind}|${name}|${extra.library ?? ''}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    out.push({ kind, name, ...extra, file, line: lineOf(node, sf) });
+  };
+  const libraryOf = (expr: ts.Expression): string | undefined => {
+    let root: ts.Expression = expr;
+    while (ts.isPropertyAccessExpression(root)) root = root.expression;
+    const module = ts.isIdentifier(root) ? imports.get(root.text)?.module : undefined;
+    return module && JWT_LIBRARIES.has(module) ? module : undefined;
+  };
+
+  walk(sf, (node) => {
+    if (ts.isCallExpression(node)) {
+      const name = lastName(node.expression);
+      const library = libraryOf(node.expression);
+      if (library === 'jsonwebtoken' && name === 'verify') add('jwt-verify', node, { library, detail: 'jwt.verify' });
+      if (library === 'jose' && (name === 'jwtVerify' || name === 'jwtDecrypt')) {
+        const jwks = sf.text.includes('createRemoteJWKSet') ? ' with a remote JWKS' : '';
+        add('jwt-verify', node, { library, detail: `${name}${jwks}` });
+      }
+      if (library === 'aws-jwt-verify' && name === 'create' && ts.isPropertyAccessExpression(node.expression)) {
+        const cls = lastName(node.expression.expression) ?? 'JwtVerifier';
+        const use = /tokenUse:\s*['"](\w+)['"]/.exec(node.getText(sf))?.[1];
+        add('jwt-verify', node, { library, detail: use ? `${cls} (tokenUse: ${use})` : cls });
+      }
+      if (name && SIGNATURE_CALL.test(name)) add('webhook-signature', node, { detail: `checks the signature with ${name}` });
+      if (name === 'constructEvent' && node.expression.getText(sf).includes('webhooks')) {
+        add('webhook-signature', node, { detail: 'Stripe webhooks.constructEvent' });
+      }
+      if (name === 'unmarshal' && node.expression.getText(sf).includes('webhooks')) {
+        add('webhook-signature', node, { detail: 'Paddle webhooks.unmarshal' });
+      }
+      if (name === 'createHmac') {
+        const fn = enclosingFunction(node);
+        if (fn && /timingSafeEqual|safeCompare|constantTimeEqual/.test(fn.getText(sf))) {
+          add('webhook-signature', node, { detail: 'HMAC signature check (createHmac + timingSafeEqual)' });
+        }
+      }
+    } else if (ts.isPropertyAccessExpression(node) && node.name.text === 'authorizer' && lastName(node.expression) === 'requestContext') {
+      const fnText = enclosingFunction(node)?.getText(sf) ?? '';
+      const detail = /\.jwt\b|\bjwt\?*\./.test(fnText)
+        ? 'reads requestContext.authorizer.jwt.claims (HTTP API JWT authorizer)'
+        : /\bclaims\b/.test(fnText)
+          ? 'reads requestContext.authorizer.claims (Cognito user pool)'
+          : /\.lambda\b/.test(fnText)
+            ? 'reads requestContext.authorizer.lambda (Lambda authorizer context)'
+            : 'reads requestContext.authorizer (authorizer context)';
+      add('cognito-claims', node, { detail });
+    } else if (ts.isPropertyAssignment(node) && node.name.getText(sf) === 'policyDocument') {
+      const effect = /Effect['"]?\s*:\s*['"]?(Allow|Deny)/.exec(node.getText(sf))?.[1];
+      add('iam-policy', node, { detail: effect ? `returns an IAM policy (${effect} execute-api:Invoke)` : 'returns an IAM policy' });
+    } else if (ts.isStringLiteralLike(node) && node.text.toLowerCase() === 'x-api-key') {
+      add('api-key', node, { detail: 'reads the x-api-key header' });
+    } else if (ts.isFunctionLike(node) && node.parameters.length > 0) {
+      const type = node.parameters[0].type?.getText(sf) ?? '';
+      const authorizer = AUTHORIZER_EVENT.exec(type);
+      if (authorizer) {
+        const style = type.includes('Token') ? 'TOKEN' : type.includes('Simple') || type.endsWith('V2') ? 'HTTP API' : 'REQUEST';
+        add('authorizer', node.parameters[0], { detail: `Lambda ${style} authorizer (${authorizer[0]})` });
+      }
+      const trigger = COGNITO_TRIGGER.exec(type);
+      if (trigger) add('cognito-trigger', node.parameters[0], { detail: `Cognito ${trigger[1]} trigger` });
+    }
+  });
+  return out;
+}

@@ -1,0 +1,162 @@
+/**
+ * Error handling: error class hierarchies (`class NotFoundError extends AppError`) with the status and code each one
+ * carries, and the functions that map errors to HTTP responses (`instanceof` checks next to a status, Express
+ * `(err, req, res, next)` handlers, NestJS `@Catch` filters).
+ */
+import { ts, lineOf, walk } from '../../scan/ts.js';
+import { lastName, propertyNameText } from '../shared/ast.js';
+import { enclosingName } from '../shared/naming.js';
+import type { ErrorClassData, ErrorMappingData } from './types.js';
+
+const STATUS = /^(statusCode|status|httpStatus|httpStatusCode)$/;
+const CODE = /^(code|errorCode|type)$/;
+const ERROR_NAME = /(Error|Exception|Fault)$/;
+
+/** What one class declaration says, before the hierarchy is known. */
+export interface ClassInfo {
+  readonly name: string;
+  readonly extends: string;
+  readonly file: string;
+  readonly line: number;
+  /** Constructor parameter names in order, with defaults as written. */
+  readonly params: readonly { name: string; default?: string }[];
+  /** Arguments of `super(...)` as written. */
+  readonly superArgs: readonly string[];
+  readonly own: { statusCode?: string; code?: string };
+}
+
+export function mayHaveErrors(text: string): boolean {
+  return /class\s+\w+\s+extends\s/.test(text) || text.includes('instanceof') || /\(\s*err\w*\s*,\s*req\w*\s*,\s*res\w*/.test(text);
+}
+
+export function classDeclarations(file: string, sf: ts.SourceFile): ClassInfo[] {
+  const out: ClassInfo[] = [];
+  walk(sf, (node) => {
+    if (!ts.isClassDeclaration(node) || !node.name) return;
+    const heritage = node.heritageClauses?.find((h) => h.token === ts.SyntaxKind.ExtendsKeyword)?.types[0];
+    if (!heritage) return;
+    const base = heritage.expression.getText(sf);
+    const own: { statusCode?: string; code?: string } = {};
+    let params: ClassInfo['params'] = [];
+    let superArgs: string[] = [];
+    const set = (name: string, value: string | undefined) => {
+      if (!value) return;
+      if (STATUS.test(name)) own.statusCode ??= value;
+      else if (CODE.test(name)) own.code ??= value;
+    };
+    for (const member of node.members) {
+      if (ts.isPropertyDeclaration(member) && member.name) set(propertyNameText(member.name) ?? '', member.initializer?.getText(sf));
+      if (!ts.isConstructorDeclaration(member)) continue;
+      params = member.parameters.map((p) => ({ name: p.name.getText(sf), default: p.initializer?.getText(sf) }));
+      for (const p of member.parameters) {
+        if (ts.getModifiers(p)?.length && p.initializer) set(p.name.getText(sf), p.initializer.getText(sf));
+      }
+      walk(member, (n) => {
+        if (ts.isCallExpression(n) && n.expression.kind === ts.SyntaxKind.SuperKeyword) superArgs = n.arguments.map((a) => a.getText(sf));
+        if (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isPropertyAccessExpression(n.left)) {
+          if (n.left.expression.kind === ts.SyntaxKind.ThisKeyword && !ts.isIdentifier(n.right)) set(n.left.name.text, n.right.getText(sf));
+        }
+      });
+    }
+    out.push({ name: node.name.text, extends: base, file, line: lineOf(node, sf), params, superArgs, own });
+  });
+  return out;
+}
+
+/** Keeps the error classes (named like errors, or descending from one) and fills status/code from the hierarchy. */
+export function errorClasses(classes: readonly ClassInfo[]): ErrorClassData[] {
+  const byName = new Map<string, ClassInfo>();
+  for (const c of classes) if (!byName.has(c.name)) byName.set(c.name, c);
+  const isError = (c: ClassInfo, depth = 0): boolean => {
+    if (ERROR_NAME.test(c.name) || ERROR_NAME.test(lastPart(c.extends))) return true;
+    const base = byName.get(c.extends);
+    return depth < 10 && base !== undefined && isError(base, depth + 1);
+  };
+  const resolve = (c: ClassInfo, field: 'statusCode' | 'code', depth = 0): string | undefined => {
+    if (c.own[field]) return c.own[field];
+    const base = byName.get(c.extends);
+    const pattern = field === 'statusCode' ? STATUS : CODE;
+    if (base && depth < 10) {
+      // `super(message, 404, 'NOT_FOUND')` lines up with the base constructor's parameter list.
+      const position = base.params.findIndex((p) => pattern.test(p.name));
+      if (position !== -1 && c.superArgs[position] !== undefined) return c.superArgs[position];
+      if (position !== -1 && base.params[position].default && !base.own[field]) return base.params[position].default;
+      return resolve(base, field, depth + 1);
+    }
+    if (field === 'statusCode') {
+      const status = c.superArgs.find((a) => /^[1-5]\d\d$/.test(a) || /^HttpStatus\.\w+$/.test(a));
+      if (status) return status;
+    }
+    return undefined;
+  };
+  return classes
+    .filter((c) => isError(c))
+    .map((c) => {
+      const statusCode = resolve(c, 'statusCode');
+      const code = resolve(c, 'code');
+      return {
+        name: c.name,
+        extends: c.extends,
+        ...(statusCode ? { statusCode } : {}),
+        ...(code ? { code } : {}),
+        file: c.file,
+        line: c.line,
+      };
+    });
+}
+
+function lastPart(name: string): string {
+  return name.slice(name.lastIndexOf('.') + 1);
+}
+
+/** Functions that turn errors into responses, with the error classes they test for. */
+export function errorMappings(file: string, sf: ts.SourceFile): Omit<ErrorMappingData, 'usedBy'>[] {
+  const found = new Map<ts.Node, { name: string; handles: Set<string>; line: number }>();
+  const note = (fn: ts.Node, at: ts.Node, handles: string[]) => {
+    let entry = found.get(fn);
+    if (!entry) {
+      entry = { name: enclosingName(at) ?? functionName(fn) ?? '(anonymous)', handles: new Set(), line: lineOf(fn, sf) };
+      found.set(fn, entry);
+    }
+    for (const h of handles) entry.handles.add(h);
+  };
+  walk(sf, (node) => {
+    if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.InstanceOfKeyword) {
+      const cls = lastName(node.right);
+      if (!cls || cls === 'Error' || !ERROR_NAME.test(cls)) return;
+      const fn = outerFunction(node);
+      if (fn && /status/i.test(fn.getText(sf))) note(fn, node, [cls]);
+    } else if (ts.isFunctionLike(node) && node.parameters.length === 4) {
+      const names = node.parameters.map((p) => p.name.getText(sf));
+      if (/^(err|error|e)$/.test(names[0]) && /^req/.test(names[1]) && /^res/.test(names[2])) note(node, node.parameters[0], []);
+    } else if (ts.isClassDeclaration(node)) {
+      const decorator = ts.getDecorators(node)?.find((d) => ts.isCallExpression(d.expression) && lastName(d.expression.expression) === 'Catch');
+      if (decorator && ts.isCallExpression(decorator.expression)) {
+        const handles = decorator.expression.arguments.map((a) => a.getText(sf));
+        found.set(node, { name: node.name?.text ?? '(filter)', handles: new Set(handles.length ? handles : ['*']), line: lineOf(node, sf) });
+      }
+    }
+  });
+  return [...found.values()].map((e) => ({ name: e.name, handles: [...e.handles].sort(), file, line: e.line }));
+}
+
+/** The named function around a node; nested callbacks (`.catch(err => …)`) count as their outer function. */
+function outerFunction(node: ts.Node): ts.Node | undefined {
+  let last: ts.Node | undefined;
+  for (let n: ts.Node | undefined = node.parent; n; n = n.parent) {
+    if (ts.isFunctionDeclaration(n) || ts.isMethodDeclaration(n)) return n;
+    if (ts.isArrowFunction(n) || ts.isFunctionExpression(n)) {
+      last = n;
+      const p = n.parent;
+      if (ts.isVariableDeclaration(p) || ts.isPropertyAssignment(p) || ts.isPropertyDeclaration(p)) return n;
+    }
+  }
+  return last;
+}
+
+function functionName(fn: ts.Node): string | undefined {
+  if ((ts.isFunctionDeclaration(fn) || ts.isMethodDeclaration(fn)) && fn.name) return fn.name.getText();
+  const p = fn.parent;
+  if (p && ts.isVariableDeclaration(p)) return p.name.getText();
+  return undefined;
+}

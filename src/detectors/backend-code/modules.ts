@@ -1,0 +1,23 @@
+/** Where backend code keeps its data access (repositories, `db/`, `dal/`, client factories) and its shared libraries. */
+import { mentions } from '../shared/ast.js';
+import type { DataModuleData } from './types.js';
+
+const REPOSITORY = /(^|\/)(repositories|repository|repos)\/|[-._]?(repository|repo)\.[cm]?[jt]s$/i;
+const DATA_ACCESS = /(^|\/)(dal|db|database|data-access|dataaccess|persistence|dao|daos|models|entities)\/|[-._](dao|dal|db|model|entity)\.[cm]?[jt]s$/i;
+const SHARED_LIB = /(^|\/)(lib|libs|utils|util|helpers|common|shared|core)\//;
+const CLIENT_FACTORY = [
+  'DynamoDBDocumentClient.from', 'new DynamoDBClient(', 'DocumentClient(', 'DynamoDBDocument.from', 'new PrismaClient(',
+  'new DataSource(', 'mongoose.connect(', 'drizzle(', 'new Pool(', 'createPool(', 'new Redis(', 'createClient(',
+];
+
+export function dataModuleKind(file: string, text: string, accessesDb: boolean): DataModuleData['kind'] | undefined {
+  if (REPOSITORY.test(file)) return 'repository';
+  if (mentions(text, CLIENT_FACTORY)) return 'client';
+  if (DATA_ACCESS.test(file) && accessesDb) return 'data-access';
+  if (DATA_ACCESS.test(file) && /(^|\/)(dal|db|database|data-access|persistence|dao)\//i.test(file)) return 'data-access';
+  return undefined;
+}
+
+export function isSharedLibPath(file: string): boolean {
+  return SHARED_LIB.test(file);
+}
