@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { parseCli, type CliOptions } from './cli/args.js';
 import { runConfigCommand } from './cli/config-command.js';
 import { helpText } from './cli/help.js';
-import { askResume } from './cli/resume-prompt.js';
+import { askResume, askStartOverAfterBadState } from './cli/resume-prompt.js';
 import { UsageError, UserFacingError } from './errors.js';
 import { chooseEditor } from './wizard/editor.js';
 import { resolveRunOptions } from './wizard/run-options.js';
@@ -45,6 +45,7 @@ async function interactiveEnvironment(cli: CliOptions) {
   return {
     createUI: () => new InkWizardUI('project-context — reading the repository'),
     askResume,
+    askStartOverAfterBadState,
     editor: async () => chooseEditor(cli.editor, (await loadSettings()).editor),
   };
 }
@@ -61,6 +62,9 @@ function version(): string {
   return 'unknown';
 }
 
+/** Errors of the state store and the output writer carry a plain sentence that already says what to do. */
+const PLAIN_ERRORS = new Set(['StateFileError', 'StateWriteError', 'LockError', 'OutputWriteError', 'OutputConflictError']);
+
 /** The one place errors become messages and exit codes. */
 function report(error: unknown): number {
   if (error instanceof UserFacingError) {
@@ -68,6 +72,11 @@ function report(error: unknown): number {
     if (error.tryMessage) err(error.tryMessage);
     if (process.env.DEBUG) err(error.stack ?? '');
     return error.exitCode;
+  }
+  if (error instanceof Error && PLAIN_ERRORS.has(error.name)) {
+    err(`project-context: ${error.message}`);
+    if (process.env.DEBUG) err(error.stack ?? '');
+    return 1;
   }
   const message = error instanceof Error ? error.message : String(error);
   err(`project-context failed: ${message.split('\n')[0]}`);

@@ -23,3 +23,14 @@ export async function askResume(q: ResumeQuestion): Promise<'resume' | 'restart'
     throw error;
   }
 }
+
+/** The saved session is unusable: say why and offer to start over (the bad file is kept aside). */
+export async function askStartOverAfterBadState(error: Error): Promise<boolean> {
+  process.stderr.write(`${error.message}\n`);
+  try {
+    return await confirm({ message: 'Start a new session? (the unreadable file is kept as a backup)', default: true });
+  } catch (e) {
+    if (e instanceof Error && e.name === 'ExitPromptError') throw new InterruptedError();
+    throw e;
+  }
+}

@@ -18,6 +18,10 @@ export function markdownRows(markdown: string, width: number, color = colorEnabl
   );
   marked.use({
     renderer: {
+      // marked-terminal prints a tight list item's text raw (`**bold**`, backticks); render its inline tokens instead.
+      text(token: Tokens.Text | Tokens.Escape) {
+        return 'tokens' in token && token.tokens ? this.parser.parseInline(token.tokens) : false;
+      },
       table(token: Tokens.Table) {
         const inline = (cell: Tokens.TableCell) => restore(this.parser.parseInline(cell.tokens));
         const dim = color ? (s: string) => `\u001b[90m${s}\u001b[39m` : (s: string) => s;

@@ -13,6 +13,7 @@ export interface RunEnvironment {
   readonly interactive?: {
     readonly createUI: () => WizardUI;
     readonly askResume: (question: ResumeQuestion) => Promise<'resume' | 'restart' | 'new'>;
+    readonly askStartOverAfterBadState: (error: Error) => Promise<boolean>;
     readonly editor: () => Promise<string>;
   };
   readonly stdout: (line: string) => void;
@@ -34,6 +35,7 @@ export async function runWizard(options: RunOptions, env: RunEnvironment): Promi
     gitHead: gitHead(options.root),
     askResume: env.interactive?.askResume ?? (async (q) => (q.otherSelection ? 'new' : 'resume')),
     notice: env.stderr,
+    askStartOverAfterBadState: env.interactive?.askStartOverAfterBadState,
   });
   let ui: WizardUI | undefined;
   const stopOnSignal = (signal: 'SIGINT' | 'SIGTERM' | 'SIGHUP') => {

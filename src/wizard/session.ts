@@ -5,7 +5,7 @@ import type { AcceptConflict, AcceptResult, ConflictResolution } from '../output
 import { stepEntry } from '../steps/registry.js';
 import { acquireLock, type Lock } from '../../state/lock.js';
 import { STATE_VERSION, type SessionState, type StepRecord } from '../../state/schema.js';
-import { loadState, saveState } from '../../state/store.js';
+import { backupStateFile, loadState, saveState, StateFileError } from '../../state/store.js';
 
 export interface SessionPaths {
   readonly root: string;
@@ -34,6 +34,11 @@ export interface OpenSessionOptions extends SessionPaths {
    */
   readonly askResume: (question: ResumeQuestion) => Promise<'resume' | 'restart' | 'new'>;
   readonly notice: (message: string) => void;
+  /**
+   * The saved session cannot be read (damaged, hand-edited into nonsense, from a newer version). Resolves true to
+   * start over (the bad file is kept aside); without it, or on false, the error stands and names --restart.
+   */
+  readonly askStartOverAfterBadState?: (error: StateFileError) => Promise<boolean>;
 }
 
 export type AcceptOutcome = { readonly conflict: AcceptConflict } | { readonly result: AcceptResult };
@@ -52,7 +57,7 @@ export class Session {
   static async open(options: OpenSessionOptions): Promise<Session> {
     const lock = acquireLock(options.stateFile);
     try {
-      const previous = loadState(options.stateFile);
+      const previous = await loadOrStartOver(options);
       let state: SessionState | undefined;
       if (previous && !options.restart && !isFinished(previous) && sameTarget(previous, options)) {
         const answer = await options.askResume(resumeQuestion(previous, options.steps));
@@ -181,6 +186,19 @@ export class Session {
         notice(`Step ${record.number} was written before the last session stopped; it is marked accepted.`);
       }
     }
+  }
+}
+
+async function loadOrStartOver(options: OpenSessionOptions): Promise<SessionState | null> {
+  try {
+    return loadState(options.stateFile);
+  } catch (error) {
+    if (!(error instanceof StateFileError)) throw error;
+    const startOver = options.restart || (await options.askStartOverAfterBadState?.(error)) === true;
+    if (!startOver) throw error;
+    const kept = backupStateFile(options.stateFile) ?? error.backup;
+    options.notice(`The saved session could not be used; starting a new one${kept ? ` (the old file is kept as ${kept})` : ''}.`);
+    return null;
   }
 }
 

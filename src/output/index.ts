@@ -1,0 +1,14 @@
+export { parseOutput, renderBlock, upsertBlock, removeBlock, type OutputBlock, type OutputDocument } from './document.js';
+export { sectionHash, normalizeSection } from './markers.js';
+export {
+  acceptSection,
+  backupOutput,
+  inspectForAccept,
+  outputFileHash,
+  readOutputFile,
+  OutputConflictError,
+  OutputWriteError,
+  type AcceptConflict,
+  type AcceptResult,
+  type ConflictResolution,
+} from './write.js';

@@ -1,0 +1,107 @@
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { acceptSection, parseOutput } from '../src/output/index.js';
+import { Session, type OpenSessionOptions } from '../src/wizard/session.js';
+import { processStartTime } from '../state/lock.js';
+import { loadState } from '../state/store.js';
+import { tempRepo } from './helpers/temp-repo.js';
+
+function options(root: string, over: Partial<OpenSessionOptions> = {}): OpenSessionOptions {
+  return {
+    root,
+    output: path.join(root, 'PROJECT-CONTEXT.md'),
+    stateFile: path.join(root, '.project-context/state.json'),
+    steps: [1, 2],
+    restart: false,
+    gitHead: null,
+    askResume: async () => 'resume',
+    notice: () => undefined,
+    ...over,
+  };
+}
+
+describe('Session', () => {
+  it('writes nothing to the output before the first accept, then one block per accepted step', async () => {
+    const root = tempRepo();
+    const s = await Session.open(options(root));
+    s.setGenerated(1, '## 1. One\n\nfirst\n');
+    expect(existsSync(path.join(root, 'PROJECT-CONTEXT.md'))).toBe(false);
+    s.accept(1);
+    s.setGenerated(2, '## 2. Two\n\nsecond\n');
+    s.skip(2);
+    s.close();
+    const doc = parseOutput(readFileSync(path.join(root, 'PROJECT-CONTEXT.md'), 'utf8'));
+    expect(doc.blocks.map((b) => b.step)).toEqual([1]);
+    expect(loadState(path.join(root, '.project-context/state.json'))?.steps.map((r) => r.status)).toEqual(['accepted', 'skipped']);
+  });
+
+  it('resumes where it stopped, with the edited text, after asking', async () => {
+    const root = tempRepo();
+    const first = await Session.open(options(root));
+    first.setGenerated(1, '## 1. One\n');
+    first.accept(1);
+    first.setGenerated(2, '## 2. Two\n');
+    first.setEdited(2, '## 2. Two, edited\n');
+    first.close();
+    const questions: unknown[] = [];
+    const second = await Session.open(options(root, { askResume: async (q) => (questions.push(q), 'resume') }));
+    expect(questions).toEqual([{ step: 2, position: 2, total: 2, accepted: 1, skipped: 0, otherSelection: undefined }]);
+    expect(second.next()?.number).toBe(2);
+    expect(second.text(2)).toBe('## 2. Two, edited\n');
+    second.close();
+  });
+
+  it('marks a step accepted when the process died after writing the file but before saving the state', async () => {
+    const root = tempRepo();
+    const o = options(root);
+    const s = await Session.open(o);
+    s.setGenerated(1, '## 1. One\n');
+    s.close();
+    // What `accept` does first, without the state update that follows it: the crash window.
+    acceptSection(o.output, 1, '## 1. One\n');
+    const notices: string[] = [];
+    const resumed = await Session.open({ ...o, notice: (m) => notices.push(m) });
+    expect(resumed.record(1).status).toBe('accepted');
+    expect(notices.join()).toContain('marked accepted');
+    resumed.accept(1); // accepting again must not duplicate it
+    resumed.close();
+    expect(parseOutput(readFileSync(o.output, 'utf8')).blocks).toHaveLength(1);
+  });
+
+  it('starts over on "n": the previous output is kept as a backup', async () => {
+    const root = tempRepo();
+    const s = await Session.open(options(root));
+    s.setGenerated(1, '## 1. One\n');
+    s.accept(1);
+    s.close();
+    const again = await Session.open(options(root, { askResume: async () => 'restart' }));
+    expect(again.record(1).status).toBe('pending');
+    again.close();
+    expect(existsSync(path.join(root, 'PROJECT-CONTEXT.md'))).toBe(false);
+    expect(readdirSync(root).some((f) => f.startsWith('PROJECT-CONTEXT.md.bak'))).toBe(true);
+  });
+
+  it('refuses a second session on the same state while the first holds the lock', async () => {
+    const root = tempRepo();
+    const o = options(root);
+    const first = await Session.open(o);
+    // The same pid may re-acquire, so simulate another live process holding the lock.
+    const lock = `${o.stateFile}.lock`;
+    const info = JSON.parse(readFileSync(lock, 'utf8'));
+    writeFileSync(lock, JSON.stringify({ ...info, pid: process.ppid, procStart: processStartTime(process.ppid) }));
+    await expect(Session.open(o)).rejects.toThrow(/Another project-context session/);
+    first.close();
+  });
+
+  it('a damaged state file: a clear error naming --restart, and --restart starts over', async () => {
+    const root = tempRepo();
+    const o = options(root);
+    (await Session.open(o)).close();
+    writeFileSync(o.stateFile, '{"version": 1, "steps": [');
+    await expect(Session.open(o)).rejects.toThrow(/--restart/);
+    const fresh = await Session.open({ ...o, restart: true });
+    expect(fresh.steps.map((r) => r.status)).toEqual(['pending', 'pending']);
+    fresh.close();
+  });
+});
