@@ -1,0 +1,49 @@
+import type { Detector, Fact } from '../../facts.js';
+import type { RepoIndex } from '../../scan/repo-index.js';
+import { githubAction, githubWorkflow } from './github.js';
+import { circleci, genericPipeline, gitlabPipeline } from './other.js';
+import type { CiProvider, CiWorkflowData, CiWorkflowFact } from './types.js';
+import { parseYaml } from './yaml.js';
+
+export type * from './types.js';
+
+const WORKFLOW = /^\.github\/workflows\/[^/]+\.ya?ml$/;
+const ACTION = /^\.github\/actions\/.+\/action\.ya?ml$|^action\.ya?ml$/;
+const OTHER: Readonly<Record<string, CiProvider>> = {
+  '.gitlab-ci.yml': 'gitlab-ci',
+  '.circleci/config.yml': 'circleci',
+  'bitbucket-pipelines.yml': 'bitbucket-pipelines',
+  'azure-pipelines.yml': 'azure-pipelines',
+  'buildspec.yml': 'aws-codebuild',
+  '.travis.yml': 'travis-ci',
+};
+
+export function isCiFile(file: string): boolean {
+  return WORKFLOW.test(file) || ACTION.test(file) || file in OTHER;
+}
+
+/** CI files read as text (YAML), never run: triggers, jobs, their order, the commands they run and the secrets they use. */
+export const ciDetector: Detector = {
+  id: 'ci',
+  isEnabled: (index) => index.files.some(isCiFile),
+  detect(index: RepoIndex): Fact[] {
+    const facts: CiWorkflowFact[] = [];
+    for (const file of index.files.filter(isCiFile)) {
+      const text = index.read(file);
+      if (text === undefined) continue;
+      const data = readCiFile(file, text);
+      facts.push({ kind: 'ci.workflow', id: file, data, at: [{ file }] });
+    }
+    return facts;
+  },
+};
+
+export function readCiFile(file: string, text: string): CiWorkflowData {
+  const doc = parseYaml(text);
+  if (WORKFLOW.test(file)) return githubWorkflow(file, doc, text);
+  if (ACTION.test(file)) return githubAction(file, doc, text);
+  const provider = OTHER[file];
+  if (provider === 'gitlab-ci') return gitlabPipeline(file, doc, text);
+  if (provider === 'circleci') return circleci(file, doc, text);
+  return genericPipeline(provider, file, doc, text);
+}

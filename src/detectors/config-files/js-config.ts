@@ -1,0 +1,87 @@
+import { constantsOf, lastName, property, propertyNameText, staticString } from '../shared/ast.js';
+import { ts } from '../../scan/ts.js';
+
+/**
+ * The configuration object a JS/TS config file exports, read from its syntax tree: `export default defineConfig({…})`,
+ * `export default {…}`, `module.exports = {…}`, `defineConfig(({ mode }) => ({…}))`, or a named constant exported.
+ */
+export function exportedConfig(sf: ts.SourceFile): ts.ObjectLiteralExpression | undefined {
+  const constants = constantsOf(sf);
+  for (const statement of sf.statements) {
+    let expr: ts.Expression | undefined;
+    if (ts.isExportAssignment(statement)) expr = statement.expression;
+    else if (
+      ts.isExpressionStatement(statement) &&
+      ts.isBinaryExpression(statement.expression) &&
+      statement.expression.operatorToken.kind === ts.SyntaxKind.EqualsToken &&
+      /^(module\.)?exports$/.test(statement.expression.left.getText(sf))
+    ) {
+      expr = statement.expression.right;
+    }
+    const obj = objectOf(expr, constants, 0);
+    if (obj) return obj;
+  }
+  return undefined;
+}
+
+function objectOf(expr: ts.Expression | undefined, constants: Map<string, ts.Expression>, depth: number): ts.ObjectLiteralExpression | undefined {
+  if (!expr || depth > 6) return undefined;
+  if (ts.isObjectLiteralExpression(expr)) return expr;
+  if (ts.isParenthesizedExpression(expr) || ts.isAsExpression(expr) || ts.isSatisfiesExpression(expr)) return objectOf(expr.expression, constants, depth + 1);
+  if (ts.isIdentifier(expr)) return objectOf(constants.get(expr.text), constants, depth + 1);
+  if (ts.isCallExpression(expr)) {
+    for (const a of expr.arguments) {
+      const o = objectOf(a, constants, depth + 1);
+      if (o) return o;
+    }
+  }
+  if (ts.isArrowFunction(expr) || ts.isFunctionExpression(expr)) {
+    if (ts.isBlock(expr.body)) {
+      const ret = expr.body.statements.find(ts.isReturnStatement);
+      return objectOf(ret?.expression, constants, depth + 1);
+    }
+    return objectOf(expr.body, constants, depth + 1);
+  }
+  return undefined;
+}
+
+/** A literal value as short text: strings, numbers, booleans; anything else as written, truncated. */
+export function valueText(expr: ts.Expression | undefined): string | undefined {
+  if (!expr) return undefined;
+  const s = staticString(expr);
+  if (s?.resolved) return s.text;
+  if (expr.kind === ts.SyntaxKind.TrueKeyword) return 'true';
+  if (expr.kind === ts.SyntaxKind.FalseKeyword) return 'false';
+  const text = expr.getText().replace(/\s+/g, ' ');
+  return text.length > 60 ? `${text.slice(0, 59)}…` : text;
+}
+
+export function numberAt(obj: ts.Expression | undefined, ...path: string[]): number | undefined {
+  let node: ts.Expression | undefined = obj;
+  for (const key of path) node = property(node, key);
+  if (node && ts.isNumericLiteral(node)) return Number(node.text);
+  return undefined;
+}
+
+export function at(obj: ts.Expression | undefined, ...path: string[]): ts.Expression | undefined {
+  let node: ts.Expression | undefined = obj;
+  for (const key of path) node = property(node, key);
+  return node;
+}
+
+/** Names of the plugins/integrations in an array: `[react(), tailwind({…}), mdx]` → `react`, `tailwind`, `mdx`. */
+export function callNames(expr: ts.Expression | undefined): string[] {
+  if (!expr || !ts.isArrayLiteralExpression(expr)) return [];
+  const out: string[] = [];
+  for (const el of expr.elements) {
+    const e = ts.isSpreadElement(el) ? el.expression : el;
+    const name = ts.isCallExpression(e) ? lastName(e.expression) : lastName(e);
+    if (name) out.push(name);
+  }
+  return out;
+}
+
+export function keysOf(expr: ts.Expression | undefined): string[] {
+  if (!expr || !ts.isObjectLiteralExpression(expr)) return [];
+  return expr.properties.flatMap((p) => (p.name ? [propertyNameText(p.name as ts.PropertyName) ?? ''] : [])).filter(Boolean);
+}

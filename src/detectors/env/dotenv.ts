@@ -1,0 +1,35 @@
+/** Dotenv files by name: `.env`, `.env.local`, `.env.example`, `api.env`, `.dev.vars` (Wrangler), `env.sample`. */
+const DOTENV = /(^|\/)(\.env(\.[\w.-]+)?|[\w.-]+\.env|\.dev\.vars|env\.(example|sample|template))$/;
+const EXAMPLE = /(example|sample|template|dist|defaults?)$/i;
+
+export function isDotenvFile(file: string): boolean {
+  return DOTENV.test(file);
+}
+
+export function isExampleDotenv(file: string): boolean {
+  return EXAMPLE.test(file.split('/').pop() ?? '');
+}
+
+/**
+ * The variable names a dotenv file declares, with their lines. The name is the only part of a line that is ever
+ * captured: the value (everything after `=`) is neither kept nor returned.
+ */
+export function dotenvNames(text: string): { name: string; line: number }[] {
+  const out: { name: string; line: number }[] = [];
+  const lines = text.split(/\r?\n/);
+  let inMultiline: string | null = null;
+  lines.forEach((raw, i) => {
+    if (inMultiline) {
+      if (raw.includes(inMultiline)) inMultiline = null;
+      return;
+    }
+    const m = /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_.-]*)\s*=/.exec(raw);
+    if (!m) return;
+    // A quoted value opened but not closed on this line continues (private keys); skip its other lines.
+    const after = raw.slice(m[0].length).trimStart();
+    const quote = after[0];
+    if ((quote === '"' || quote === "'" || quote === '`') && after.indexOf(quote, 1) === -1) inMultiline = quote;
+    out.push({ name: m[1], line: i + 1 });
+  });
+  return out;
+}

@@ -1,0 +1,103 @@
+import type { Detector, Fact } from '../../facts.js';
+import type { RepoIndex } from '../../scan/repo-index.js';
+import { isSourceFile } from '../../scan/ts.js';
+import { mentions } from '../shared/ast.js';
+import { dotenvNames, isDotenvFile, isExampleDotenv } from './dotenv.js';
+import { isBuiltin } from './names.js';
+import { envReadsInText, envReadsOf, type RawRead } from './reads.js';
+import type { EnvDeclaredFact, EnvDynamicReadFact, EnvReadFact } from './types.js';
+
+export type * from './types.js';
+export { looksSecret, isBuiltin } from './names.js';
+export { isDotenvFile, isExampleDotenv } from './dotenv.js';
+
+/** Build output, vendored and generated code: reads there are copies of reads elsewhere. */
+export const GENERATED = /(^|\/)(dist|build|out|\.next|\.nuxt|\.output|\.astro|\.svelte-kit|cdk\.out|coverage|vendor|storybook-static)\/|\.min\.[cm]?js$/;
+const TEXT_SOURCES = /\.(astro|vue|svelte|html|mdx)$/;
+
+/** Environment variables: where the code reads them, and the names dotenv files and `vite-env.d.ts` declare. */
+export const envDetector: Detector = {
+  id: 'env',
+  isEnabled: () => true,
+  detect(index: RepoIndex): Fact[] {
+    const facts: Fact[] = [];
+    for (const file of index.files) {
+      if (GENERATED.test(file)) continue;
+      if (isDotenvFile(file)) {
+        facts.push(...declared(index, file));
+        continue;
+      }
+      const parseable = isSourceFile(file);
+      const typed = file.endsWith('.d.ts');
+      if (!parseable && !typed && !TEXT_SOURCES.test(file)) continue;
+      const text = index.read(file);
+      if (typed) {
+        if (mentions(text, ['ImportMetaEnv', 'ProcessEnv'])) facts.push(...typedNames(index, file, text!));
+        continue;
+      }
+      if (!mentions(text, ['process.env', 'import.meta.env'])) continue;
+      if (parseable) {
+        const sf = index.parse(file);
+        if (!sf) continue;
+        const { reads, dynamic } = envReadsOf(sf);
+        facts.push(...group(index, file, reads));
+        for (const d of dynamic) {
+          const fact: EnvDynamicReadFact = { kind: 'env.dynamic', id: `${file}:${d.line}`, data: { file, ...d }, at: [{ file, line: d.line }] };
+          facts.push(fact);
+        }
+      } else {
+        facts.push(...group(index, file, envReadsInText(text!)));
+      }
+    }
+    return facts;
+  },
+};
+
+function group(index: RepoIndex, file: string, reads: RawRead[]): EnvReadFact[] {
+  const byName = new Map<string, RawRead[]>();
+  for (const r of reads) byName.set(r.name, [...(byName.get(r.name) ?? []), r]);
+  const pkg = index.packageOf(file)?.name ?? '';
+  return [...byName].sort(([a], [b]) => a.localeCompare(b)).map(([name, list]) => {
+    const lines = [...new Set(list.map((r) => r.line))].sort((a, b) => a - b);
+    return {
+      kind: 'env.read',
+      id: `${name} ${file}`,
+      data: { name, file, package: pkg, lines, via: list[0].via, builtin: isBuiltin(name, list[0].receiver) },
+      at: [{ file, line: lines[0] }],
+    };
+  });
+}
+
+function declared(index: RepoIndex, file: string): EnvDeclaredFact[] {
+  const text = index.read(file);
+  if (text === undefined) return [];
+  const source = isExampleDotenv(file) ? 'example' : 'dotenv';
+  const pkg = index.packageOf(file)?.name ?? '';
+  return dotenvNames(text).map(({ name, line }) => ({
+    kind: 'env.declared',
+    id: `${name} ${file}`,
+    data: { name, file, line, package: pkg, source },
+    at: [{ file, line }],
+  }));
+}
+
+/** `interface ImportMetaEnv { readonly VITE_API_URL: string }` and `namespace NodeJS { interface ProcessEnv {…} }`. */
+function typedNames(index: RepoIndex, file: string, text: string): EnvDeclaredFact[] {
+  const out: EnvDeclaredFact[] = [];
+  const pkg = index.packageOf(file)?.name ?? '';
+  const lines = text.split('\n');
+  let depth = 0;
+  let inside = false;
+  lines.forEach((line, i) => {
+    if (/interface\s+(ImportMetaEnv|ProcessEnv)\b/.test(line)) {
+      inside = true;
+      depth = 0;
+    }
+    if (!inside) return;
+    const m = /^\s*(?:readonly\s+)?([A-Z][A-Z0-9_]*)\??\s*:/.exec(line);
+    if (m && depth === 1) out.push({ kind: 'env.declared', id: `${m[1]} ${file}`, data: { name: m[1], file, line: i + 1, package: pkg, source: 'type' }, at: [{ file, line: i + 1 }] });
+    depth += (line.match(/\{/g) ?? []).length - (line.match(/\}/g) ?? []).length;
+    if (depth <= 0 && line.includes('}')) inside = false;
+  });
+  return out;
+}

@@ -1,0 +1,26 @@
+/** Words that make a variable's value secret: tokens, keys, passwords, signing secrets, credentials in URLs. */
+const SECRET = /(SECRET|TOKEN|PASSWORD|PASSWD|PASSPHRASE|PRIVATE|API_?KEY|ACCESS_?KEY|AUTH_?KEY|CREDENTIAL|SIGNING|SALT|DSN|CONNECTION_?STRING|DATABASE_URL|DB_URL|REDIS_URL|MONGO(DB)?_URI|WEBHOOK_KEY|ENCRYPTION_KEY|_PAT$)/i;
+/** Suffixes that name a resource rather than hold a secret: `API_KEYS_TABLE_NAME`, `SECRET_ARN`, `TOKEN_URL`. */
+const NOT_SECRET = /(_NAME|_ARN|_ID|_REGION|_TABLE|_BUCKET|_ENDPOINT|_PATH|_FILE|_ENABLED|_TTL|_EXPIRY|_EXPIRES_IN|_LENGTH|_HEADER|_PREFIX|_COOKIE)$/i;
+/** Client-side tokens meant to be public (Paddle client tokens, Stripe publishable keys). */
+const PUBLIC = /(CLIENT_TOKEN|PUBLISHABLE_KEY|PUBLIC_KEY)$/i;
+
+/** Whether a variable's name says its value is a secret (by name only: values are never read). */
+export function looksSecret(name: string): boolean {
+  if (NOT_SECRET.test(name) && !/(TOKEN|SECRET|PASSWORD)_?ID$/i.test(name)) return false;
+  if (PUBLIC.test(name)) return false;
+  return SECRET.test(name);
+}
+
+const VITE_BUILTIN = new Set(['MODE', 'DEV', 'PROD', 'SSR', 'BASE_URL', 'SITE', 'ASSETS_PREFIX']);
+const NODE_BUILTIN = new Set(['NODE_ENV', 'CI', 'HOME', 'PATH', 'PWD', 'USER', 'SHELL', 'TMPDIR', 'TERM', 'npm_package_version', 'npm_lifecycle_event', 'GITHUB_ACTIONS', 'LAMBDA_TASK_ROOT', 'AWS_LAMBDA_FUNCTION_NAME', 'AWS_EXECUTION_ENV', '_HANDLER', 'CDK_DEFAULT_ACCOUNT', 'CDK_DEFAULT_REGION', 'VITEST', 'JEST_WORKER_ID']);
+
+/** Variables set by the runtime or the tool rather than by the project. */
+export function isBuiltin(name: string, via: 'process' | 'import.meta'): boolean {
+  return via === 'import.meta' ? VITE_BUILTIN.has(name) || NODE_BUILTIN.has(name) : NODE_BUILTIN.has(name);
+}
+
+/** A name that can be an environment variable (skips `process.env.constructor`-style noise). */
+export function isEnvName(name: string): boolean {
+  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) && name !== 'constructor' && name !== 'hasOwnProperty';
+}

@@ -1,0 +1,127 @@
+import { constantsOf, propertyNameText, staticString } from '../shared/ast.js';
+import { lineOf, ts, walk } from '../../scan/ts.js';
+import { isEnvName } from './names.js';
+import type { EnvReadVia } from './types.js';
+
+export interface RawRead {
+  readonly name: string;
+  readonly line: number;
+  readonly via: EnvReadVia;
+  readonly receiver: 'process' | 'import.meta';
+}
+
+export interface RawDynamic {
+  readonly line: number;
+  readonly expression: string;
+}
+
+/**
+ * Every environment variable a source file reads: `process.env.X`, `process.env['X']`, `import.meta.env.X`,
+ * `const { X, Y: y = 1 } = process.env`, an alias (`const env = process.env; env.X`), and schema-validated env
+ * (`cleanEnv(process.env, { X: str() })`, `schema.parse(process.env)` with `z.object({ X: … })`).
+ */
+export function envReadsOf(sf: ts.SourceFile): { reads: RawRead[]; dynamic: RawDynamic[] } {
+  const reads: RawRead[] = [];
+  const dynamic: RawDynamic[] = [];
+  const aliases = new Map<string, 'process' | 'import.meta'>();
+  let constants: Map<string, ts.Expression> | undefined;
+  const consts = () => (constants ??= constantsOf(sf));
+
+  const receiver = (expr: ts.Expression): 'process' | 'import.meta' | undefined => {
+    const e = skipParens(expr);
+    if (ts.isIdentifier(e)) return aliases.get(e.text);
+    if (!ts.isPropertyAccessExpression(e) || e.name.text !== 'env') return undefined;
+    const obj = skipParens(e.expression);
+    if (ts.isIdentifier(obj) && obj.text === 'process') return 'process';
+    if (ts.isPropertyAccessExpression(obj) && obj.name.text === 'process' && ts.isIdentifier(obj.expression)) {
+      return ['globalThis', 'global', 'window'].includes(obj.expression.text) ? 'process' : undefined;
+    }
+    if (ts.isMetaProperty(obj) && obj.keywordToken === ts.SyntaxKind.ImportKeyword) return 'import.meta';
+    return undefined;
+  };
+
+  // Aliases first, so `env.X` before the alias's line in walk order is still seen.
+  walk(sf, (node) => {
+    if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer) {
+      const r = receiver(node.initializer);
+      if (r && !ts.isIdentifier(skipParens(node.initializer))) aliases.set(node.name.text, r);
+    }
+  });
+
+  walk(sf, (node) => {
+    if (ts.isPropertyAccessExpression(node)) {
+      const r = receiver(node.expression);
+      if (r && isEnvName(node.name.text)) {
+        reads.push({ name: node.name.text, line: lineOf(node, sf), via: r === 'process' ? 'process.env' : 'import.meta.env', receiver: r });
+      }
+    } else if (ts.isElementAccessExpression(node)) {
+      const r = receiver(node.expression);
+      if (!r) return;
+      const key = staticString(node.argumentExpression, consts());
+      if (key?.resolved && isEnvName(key.text)) {
+        reads.push({ name: key.text, line: lineOf(node, sf), via: r === 'process' ? 'process.env' : 'import.meta.env', receiver: r });
+      } else {
+        dynamic.push({ line: lineOf(node, sf), expression: node.getText(sf).slice(0, 80) });
+      }
+    } else if (ts.isVariableDeclaration(node) && ts.isObjectBindingPattern(node.name) && node.initializer) {
+      const r = receiver(node.initializer);
+      if (!r) return;
+      for (const el of node.name.elements) {
+        const name = el.propertyName ? propertyNameText(el.propertyName) : ts.isIdentifier(el.name) ? el.name.text : undefined;
+        if (name && !el.dotDotDotToken && isEnvName(name)) reads.push({ name, line: lineOf(el, sf), via: 'destructuring', receiver: r });
+      }
+    } else if (ts.isCallExpression(node) && node.arguments.some((a) => receiver(a) && !ts.isIdentifier(skipParens(a)))) {
+      for (const name of schemaKeys(node, consts())) reads.push({ name: name.text, line: name.line, via: 'schema', receiver: 'process' });
+    }
+  });
+  return { reads, dynamic };
+}
+
+/** Keys of the env schema a call validates `process.env` against. */
+function schemaKeys(call: ts.CallExpression, constants: Map<string, ts.Expression>): { text: string; line: number }[] {
+  const objects: ts.ObjectLiteralExpression[] = [];
+  // `cleanEnv(process.env, { X: str() })`, `envsafe(...)`.
+  for (const a of call.arguments) if (ts.isObjectLiteralExpression(a)) objects.push(a);
+  // `schema.parse(process.env)` / `safeParse`: find `object({...})` in the schema's definition.
+  const callee = call.expression;
+  if (objects.length === 0 && ts.isPropertyAccessExpression(callee) && /^(safe)?[pP]arse(Async)?$/.test(callee.name.text)) {
+    const target = skipParens(callee.expression);
+    const init = ts.isIdentifier(target) ? constants.get(target.text) : target;
+    if (init) {
+      walk(init, (n) => {
+        if (ts.isCallExpression(n) && /(^|\.)(object|strictObject)$/.test(n.expression.getText()) && n.arguments[0] && ts.isObjectLiteralExpression(n.arguments[0])) {
+          objects.push(n.arguments[0]);
+          return false;
+        }
+      });
+    }
+  }
+  const out: { text: string; line: number }[] = [];
+  for (const obj of objects) {
+    for (const p of obj.properties) {
+      const name = p.name && propertyNameText(p.name as ts.PropertyName);
+      if (name && /^[A-Z][A-Z0-9_]*$/.test(name)) out.push({ text: name, line: lineOf(p) });
+    }
+  }
+  return out;
+}
+
+function skipParens(expr: ts.Expression): ts.Expression {
+  let e = expr;
+  while (ts.isParenthesizedExpression(e) || ts.isNonNullExpression(e) || ts.isAsExpression(e) || ts.isTypeAssertionExpression(e)) e = e.expression;
+  return e;
+}
+
+const TEXT_READ = /\b(process\.env|import\.meta\.env)(?:\.([A-Za-z_][A-Za-z0-9_]*)|\[\s*['"]([A-Za-z_][A-Za-z0-9_]*)['"]\s*\])/g;
+
+/** For files the TypeScript parser cannot read (`.astro`, `.vue`, `.svelte`, `.html`): a text scan for the same forms. */
+export function envReadsInText(text: string): RawRead[] {
+  const out: RawRead[] = [];
+  text.split('\n').forEach((line, i) => {
+    for (const m of line.matchAll(TEXT_READ)) {
+      const name = m[2] ?? m[3];
+      if (isEnvName(name)) out.push({ name, line: i + 1, via: 'text', receiver: m[1] === 'process.env' ? 'process' : 'import.meta' });
+    }
+  });
+  return out;
+}

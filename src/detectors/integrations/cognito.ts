@@ -1,0 +1,68 @@
+import type { Detector, Fact } from '../../facts.js';
+import type { RepoIndex } from '../../scan/repo-index.js';
+import { isSourceFile, lineOf, ts } from '../../scan/ts.js';
+import { mentions } from '../shared/ast.js';
+import { GENERATED } from '../env/index.js';
+import type { CognitoUsageData, CognitoUsageFact } from './types.js';
+
+const LIBRARIES: readonly { readonly match: RegExp; readonly side: CognitoUsageData['side'] }[] = [
+  { match: /^amazon-cognito-identity-js$/, side: 'frontend' },
+  { match: /^aws-amplify(\/.*)?$|^@aws-amplify\//, side: 'frontend' },
+  { match: /^react-oidc-context$|^oidc-client(-ts)?$/, side: 'frontend' },
+  { match: /^@aws-sdk\/client-cognito-identity(-provider)?$/, side: 'backend' },
+  { match: /^aws-jwt-verify(\/.*)?$/, side: 'backend' },
+  { match: /^aws-sdk\/clients\/cognitoidentityserviceprovider$/, side: 'backend' },
+];
+
+/** Cognito Lambda trigger types from `@types/aws-lambda`: a handler file that declares itself a trigger. */
+const TRIGGER_TYPE = /^(PreSignUp|PostConfirmation|PreAuthentication|PostAuthentication|PreTokenGeneration(V2)?|CustomMessage|DefineAuthChallenge|CreateAuthChallenge|VerifyAuthChallengeResponse|UserMigration|CustomEmailSender|CustomSMSSender)Trigger(Handler|Event)$/;
+
+/** Where the code uses Cognito: sign-in in frontends, admin calls and token checks in backends, trigger handlers. */
+export const cognitoUsageDetector: Detector = {
+  id: 'cognito-usage',
+  isEnabled: () => true,
+  detect(index: RepoIndex): Fact[] {
+    const facts: CognitoUsageFact[] = [];
+    for (const file of index.files) {
+      if (!isSourceFile(file) || GENERATED.test(file)) continue;
+      const text = index.read(file);
+      if (!mentions(text, ['cognito', 'amplify', 'oidc', 'aws-jwt-verify', 'Trigger'])) continue;
+      const sf = index.parse(file);
+      if (!sf) continue;
+      for (const statement of sf.statements) {
+        if (!ts.isImportDeclaration(statement) || !ts.isStringLiteral(statement.moduleSpecifier)) continue;
+        const module = statement.moduleSpecifier.text;
+        const symbols = importedNames(statement);
+        const lib = LIBRARIES.find((l) => l.match.test(module));
+        const triggers = module === 'aws-lambda' ? symbols.filter((s) => TRIGGER_TYPE.test(s)) : [];
+        if (!lib && triggers.length === 0) continue;
+        const line = lineOf(statement, sf);
+        facts.push({
+          kind: 'cognito.usage',
+          id: `${file} ${module}`,
+          data: {
+            file,
+            line,
+            package: index.packageOf(file)?.name ?? '',
+            library: module,
+            side: lib ? lib.side : 'trigger',
+            symbols: lib ? symbols : triggers,
+          },
+          at: [{ file, line }],
+        });
+      }
+    }
+    return facts;
+  },
+};
+
+function importedNames(decl: ts.ImportDeclaration): string[] {
+  const clause = decl.importClause;
+  if (!clause) return [];
+  const out: string[] = [];
+  if (clause.name) out.push(clause.name.text);
+  const named = clause.namedBindings;
+  if (named && ts.isNamespaceImport(named)) out.push(`* as ${named.name.text}`);
+  if (named && ts.isNamedImports(named)) for (const el of named.elements) out.push((el.propertyName ?? el.name).text);
+  return out;
+}

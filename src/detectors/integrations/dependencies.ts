@@ -1,0 +1,72 @@
+import type { Detector, Fact } from '../../facts.js';
+import type { RepoIndex } from '../../scan/repo-index.js';
+import { GENERATED } from '../env/index.js';
+import { knownPackage } from './known-packages.js';
+import type { DependencyFact } from './types.js';
+
+const SOURCE = /\.([cm]?[jt]sx?|astro|vue|svelte)$/;
+const IMPORT = /(?:\bfrom\s*|\bimport\s*\(\s*|\brequire\s*\(\s*|^\s*import\s+)['"]([^'"./][^'"]*)['"]/gm;
+
+/** The package a module specifier belongs to: `@aws-sdk/client-s3/dist` → `@aws-sdk/client-s3`, `lodash/fp` → `lodash`. */
+export function packageName(specifier: string): string {
+  const parts = specifier.replace(/^node:.*/, '').split('/');
+  return specifier.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0];
+}
+
+/**
+ * Third-party runtime dependencies of each package (workspace packages, `@types/*` left out), what each is for when it
+ * is a well-known package, and the files that import it — import sites read from text, no parsing needed.
+ */
+export const dependenciesDetector: Detector = {
+  id: 'dependencies',
+  isEnabled: (index) => index.packages.length > 0,
+  detect(index: RepoIndex): Fact[] {
+    const internal = new Set(index.packages.map((p) => p.name));
+    const imports = new Map<string, Set<string>>(); // `${package}\0${dep}` → files
+    for (const file of index.files) {
+      if (!SOURCE.test(file) || GENERATED.test(file) || file.endsWith('.d.ts')) continue;
+      const text = index.read(file);
+      if (text === undefined) continue;
+      const pkg = index.packageOf(file)?.name ?? '';
+      for (const m of text.matchAll(IMPORT)) {
+        const name = packageName(m[1]);
+        if (!name) continue;
+        const key = `${pkg}\0${name}`;
+        let set = imports.get(key);
+        if (!set) imports.set(key, (set = new Set()));
+        set.add(file);
+      }
+    }
+    const facts: DependencyFact[] = [];
+    for (const pkg of index.packages) {
+      const fields = [
+        ['dependencies', pkg.manifest.dependencies],
+        ['peerDependencies', pkg.manifest.peerDependencies],
+      ] as const;
+      const seen = new Set<string>();
+      for (const [field, deps] of fields) {
+        if (!deps || typeof deps !== 'object') continue;
+        for (const [name, range] of Object.entries(deps)) {
+          if (internal.has(name) || name.startsWith('@types/') || seen.has(name)) continue;
+          seen.add(name);
+          const known = knownPackage(name);
+          facts.push({
+            kind: 'deps.dependency',
+            id: `${pkg.name} ${name}`,
+            data: {
+              package: pkg.name,
+              name,
+              range: String(range),
+              field,
+              purpose: known?.purpose,
+              category: known?.category,
+              importedIn: [...(imports.get(`${pkg.name}\0${name}`) ?? [])].sort(),
+            },
+            at: [{ file: pkg.manifestPath }],
+          });
+        }
+      }
+    }
+    return facts;
+  },
+};

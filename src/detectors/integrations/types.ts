@@ -1,0 +1,54 @@
+import type { Fact } from '../../facts.js';
+
+export type PaymentProvider = 'paddle' | 'stripe';
+
+/** What a line of code does with a payment provider. */
+export type PaymentRole =
+  | 'server-sdk'
+  | 'client-sdk'
+  | 'api-call'
+  | 'signature-verification'
+  | 'signature-header'
+  | 'webhook-events'
+  | 'client-checkout'
+  | 'server-checkout'
+  | 'price-id'
+  | 'price-env'
+  | 'plan-definition';
+
+export interface PaymentUsageData {
+  readonly provider: PaymentProvider;
+  readonly role: PaymentRole;
+  readonly file: string;
+  readonly line: number;
+  readonly package: string;
+  /** What was found: the call or module (`initializePaddle`, `@paddle/paddle-js`), event types, env name, price id… */
+  readonly detail: string;
+}
+export type PaymentUsageFact = Fact<'payments.usage', PaymentUsageData>;
+
+/** A file using a Cognito client library (frontend sign-in, backend admin calls, JWT verification, trigger types). */
+export interface CognitoUsageData {
+  readonly file: string;
+  readonly line: number;
+  readonly package: string;
+  readonly library: string;
+  readonly side: 'frontend' | 'backend' | 'trigger';
+  /** Imported names (`CognitoUserPool`, `signIn`, `AdminUpdateUserAttributesCommand`, `PostConfirmationTriggerHandler`). */
+  readonly symbols: readonly string[];
+}
+export type CognitoUsageFact = Fact<'cognito.usage', CognitoUsageData>;
+
+/** A third-party runtime dependency of one package, what it is for, and where it is imported. */
+export interface DependencyData {
+  readonly package: string;
+  readonly name: string;
+  readonly range: string;
+  readonly field: 'dependencies' | 'peerDependencies' | 'devDependencies';
+  /** From a curated list of well-known packages; absent when unknown. */
+  readonly purpose?: string;
+  readonly category?: string;
+  /** Files importing it (repo-relative, sorted). */
+  readonly importedIn: readonly string[];
+}
+export type DependencyFact = Fact<'deps.dependency', DependencyData>;

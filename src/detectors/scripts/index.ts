@@ -1,0 +1,133 @@
+import type { Detector, Fact } from '../../facts.js';
+import type { RepoIndex } from '../../scan/repo-index.js';
+import type { WorkspacePackage } from '../../scan/package-json.js';
+import { redactSecrets } from '../../secrets/redact.js';
+
+export type PackageManager = 'npm' | 'yarn' | 'pnpm' | 'bun';
+
+/** One package.json script. */
+export interface ScriptData {
+  readonly package: string;
+  /** Package folder, '' for the root. */
+  readonly dir: string;
+  readonly manifest: string;
+  readonly name: string;
+  /** The command as written (redacted). */
+  readonly command: string;
+  readonly line?: number;
+}
+export type ScriptFact = Fact<'scripts.script', ScriptData>;
+
+/** The package manager the repository uses, from its lockfile or the `packageManager` field. */
+export interface PackageManagerData {
+  readonly tool: PackageManager;
+  readonly lockfile?: string;
+  /** `packageManager` field as written, e.g. `pnpm@9.1.0`. */
+  readonly declared?: string;
+  /** The install command that keeps the lockfile: `npm ci`, `pnpm install --frozen-lockfile`… */
+  readonly install: string;
+}
+export type PackageManagerFact = Fact<'scripts.packageManager', PackageManagerData>;
+
+/** A workspace package depending on another workspace package: what decides build order. */
+export interface WorkspaceDepData {
+  readonly from: string;
+  readonly to: string;
+  readonly field: 'dependencies' | 'devDependencies' | 'peerDependencies';
+  readonly range: string;
+}
+export type WorkspaceDepFact = Fact<'scripts.workspaceDep', WorkspaceDepData>;
+
+const LOCKFILES: readonly [string, PackageManager][] = [
+  ['pnpm-lock.yaml', 'pnpm'],
+  ['yarn.lock', 'yarn'],
+  ['bun.lockb', 'bun'],
+  ['bun.lock', 'bun'],
+  ['package-lock.json', 'npm'],
+  ['npm-shrinkwrap.json', 'npm'],
+];
+
+const INSTALL: Record<PackageManager, string> = {
+  npm: 'npm ci',
+  yarn: 'yarn install --frozen-lockfile',
+  pnpm: 'pnpm install --frozen-lockfile',
+  bun: 'bun install --frozen-lockfile',
+};
+
+/** package.json scripts of every package, the package manager, and the dependencies between workspaces. */
+export const scriptsDetector: Detector = {
+  id: 'scripts',
+  isEnabled: (index) => index.packages.length > 0,
+  detect(index: RepoIndex): Fact[] {
+    const facts: Fact[] = [];
+    const pm = packageManager(index);
+    if (pm) facts.push({ kind: 'scripts.packageManager', id: pm.tool, data: pm, at: [{ file: pm.lockfile ?? 'package.json' }] } satisfies PackageManagerFact);
+    for (const pkg of index.packages) facts.push(...scriptsOf(index, pkg));
+    facts.push(...workspaceDeps(index));
+    return facts;
+  },
+};
+
+function packageManager(index: RepoIndex): PackageManagerData | undefined {
+  const root = index.packages.find((p) => p.isRoot);
+  const declared = typeof root?.manifest.packageManager === 'string' ? root.manifest.packageManager : undefined;
+  const lock = LOCKFILES.find(([file]) => index.has(file));
+  const fromField = declared ? (/^(npm|yarn|pnpm|bun)@/.exec(declared)?.[1] as PackageManager | undefined) : undefined;
+  const tool = fromField ?? lock?.[1] ?? (root ? 'npm' : undefined);
+  if (!tool) return undefined;
+  const lockfile = LOCKFILES.find(([file, t]) => t === tool && index.has(file))?.[0];
+  const yarnBerry = tool === 'yarn' && (index.has('.yarnrc.yml') || /^yarn@[2-9]/.test(declared ?? ''));
+  return {
+    tool,
+    lockfile,
+    declared,
+    install: lockfile ? (yarnBerry ? 'yarn install --immutable' : INSTALL[tool]) : `${tool} install`,
+  };
+}
+
+function scriptsOf(index: RepoIndex, pkg: WorkspacePackage): ScriptFact[] {
+  const scripts = pkg.manifest.scripts;
+  if (!scripts || typeof scripts !== 'object') return [];
+  const text = index.read(pkg.manifestPath) ?? '';
+  const scriptsAt = text.search(/"scripts"\s*:/);
+  return Object.entries(scripts)
+    .filter(([, command]) => typeof command === 'string')
+    .map(([name, command]) => {
+      const line = scriptsAt === -1 ? undefined : lineAt(text, text.indexOf(JSON.stringify(name), scriptsAt));
+      return {
+        kind: 'scripts.script',
+        id: `${pkg.name} ${name}`,
+        data: { package: pkg.name, dir: pkg.dir, manifest: pkg.manifestPath, name, command: redactSecrets(command), line },
+        at: [{ file: pkg.manifestPath, line }],
+      };
+    });
+}
+
+function lineAt(text: string, offset: number): number | undefined {
+  if (offset < 0) return undefined;
+  let line = 1;
+  for (let i = 0; i < offset; i++) if (text.charCodeAt(i) === 10) line++;
+  return line;
+}
+
+function workspaceDeps(index: RepoIndex): WorkspaceDepFact[] {
+  const names = new Set(index.packages.filter((p) => !p.isRoot).map((p) => p.name));
+  const out: WorkspaceDepFact[] = [];
+  for (const pkg of index.packages) {
+    if (pkg.isRoot) continue;
+    for (const field of ['dependencies', 'devDependencies', 'peerDependencies'] as const) {
+      const deps = pkg.manifest[field];
+      if (!deps || typeof deps !== 'object') continue;
+      for (const [to, range] of Object.entries(deps)) {
+        if (!names.has(to) || to === pkg.name) continue;
+        out.push({
+          kind: 'scripts.workspaceDep',
+          id: `${pkg.name} -> ${to}`,
+          data: { from: pkg.name, to, field, range: String(range) },
+          at: [{ file: pkg.manifestPath, line: lineAt(index.read(pkg.manifestPath) ?? '', (index.read(pkg.manifestPath) ?? '').indexOf(`"${to}"`)) }],
+        });
+      }
+    }
+  }
+  return out;
+}

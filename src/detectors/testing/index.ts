@@ -1,0 +1,107 @@
+import type { Detector, Fact } from '../../facts.js';
+import type { RepoIndex } from '../../scan/repo-index.js';
+import { allDependencies, type WorkspacePackage } from '../../scan/package-json.js';
+import { GENERATED } from '../env/index.js';
+
+/** How one package is tested. */
+export interface TestSetupData {
+  readonly package: string;
+  readonly dir: string;
+  /** `Vitest`, `Jest`, `Playwright`… from dependencies, config files and `node:test` imports. */
+  readonly frameworks: readonly string[];
+  readonly configFiles: readonly string[];
+  readonly testFileCount: number;
+  /** Folders holding tests (repo-relative) with their file counts; `colocated` when tests sit beside the code. */
+  readonly locations: readonly { readonly dir: string; readonly count: number; readonly colocated: boolean }[];
+  /** One test file, for a "run a single file" example. */
+  readonly sample?: string;
+  /** The package's `test` script as written. */
+  readonly script?: string;
+}
+export type TestSetupFact = Fact<'testing.package', TestSetupData>;
+
+const FRAMEWORKS: readonly { readonly name: string; readonly deps: readonly string[]; readonly config?: RegExp }[] = [
+  { name: 'Vitest', deps: ['vitest'], config: /(^|\/)vitest\.(config|workspace)\.[cm]?[jt]s$/ },
+  { name: 'Jest', deps: ['jest', 'ts-jest', '@jest/globals'], config: /(^|\/)jest\.config\.([cm]?[jt]s|json)$/ },
+  { name: 'Mocha', deps: ['mocha'], config: /(^|\/)\.mocharc(\.\w+)?$/ },
+  { name: 'AVA', deps: ['ava'], config: /(^|\/)ava\.config\.[cm]?js$/ },
+  { name: 'Playwright', deps: ['@playwright/test', 'playwright'], config: /(^|\/)playwright\.config\.[cm]?[jt]s$/ },
+  { name: 'Cypress', deps: ['cypress'], config: /(^|\/)cypress\.config\.[cm]?[jt]s$/ },
+  { name: 'uvu', deps: ['uvu'] },
+  { name: 'node-tap', deps: ['tap'] },
+  { name: 'Testing Library', deps: ['@testing-library/react', '@testing-library/vue', '@testing-library/svelte', '@testing-library/dom'] },
+];
+
+const TEST_FILE = /(\.|_)(test|spec|e2e)\.[cm]?[jt]sx?$/;
+const TEST_DIR = /(^|\/)(__tests__|tests?|e2e|specs?|cypress)\//;
+const SOURCE = /\.[cm]?[jt]sx?$/;
+
+export function isTestFile(file: string): boolean {
+  if (!SOURCE.test(file) || file.endsWith('.d.ts') || /(^|\/)(fixtures?|__fixtures__|__mocks__)\//.test(file)) return false;
+  if (TEST_FILE.test(file)) return true;
+  // Inside a test folder, helpers and config files are not tests.
+  return TEST_DIR.test(file) && !/(^|\/)(helpers?|utils|support|setup|mocks)\//.test(file) && !/(^|\/)[^/]*(\.config|setup)\.[cm]?[jt]s$/.test(file);
+}
+
+/** Test frameworks, their config files and where the tests live, per package. */
+export const testingDetector: Detector = {
+  id: 'testing',
+  isEnabled: (index) => index.packages.length > 0 || index.files.some(isTestFile),
+  detect(index: RepoIndex): Fact[] {
+    const byPackage = new Map<string, string[]>();
+    for (const file of index.files) {
+      if (GENERATED.test(file) || !isTestFile(file)) continue;
+      const pkg = index.packageOf(file)?.name ?? '';
+      byPackage.set(pkg, [...(byPackage.get(pkg) ?? []), file]);
+    }
+    const packages: (WorkspacePackage | { name: string; dir: string; manifest: Record<string, never>; isRoot: true })[] =
+      index.packages.length > 0 ? [...index.packages] : [{ name: '', dir: '', manifest: {}, isRoot: true }];
+    const facts: TestSetupFact[] = [];
+    for (const pkg of packages) {
+      const tests = byPackage.get(pkg.name) ?? [];
+      const data = setupOf(index, pkg, tests);
+      if (data.frameworks.length === 0 && tests.length === 0 && !data.script) continue;
+      facts.push({ kind: 'testing.package', id: pkg.name || '.', data, at: [{ file: data.configFiles[0] ?? ('manifestPath' in pkg ? pkg.manifestPath : tests[0]) }] });
+    }
+    return facts;
+  },
+};
+
+function setupOf(index: RepoIndex, pkg: { name: string; dir: string; manifest: object; isRoot: boolean }, tests: string[]): TestSetupData {
+  const manifest = pkg.manifest as WorkspacePackage['manifest'];
+  const deps = Object.keys(allDependencies(manifest));
+  const inPackage = (f: string) => pkg.dir === '' || f.startsWith(`${pkg.dir}/`);
+  const ownFiles = (f: string) => inPackage(f) && (index.packageOf(f)?.name ?? '') === pkg.name;
+  const configFiles = index.files.filter((f) => ownFiles(f) && !GENERATED.test(f) && FRAMEWORKS.some((fw) => fw.config?.test(f)));
+  const frameworks = FRAMEWORKS.filter(
+    (fw) => fw.deps.some((d) => deps.includes(d)) || configFiles.some((f) => fw.config?.test(f)) || (fw.name === 'Jest' && 'jest' in manifest),
+  ).map((fw) => fw.name);
+  if (tests.some((f) => /from ['"]node:test['"]|require\(['"]node:test['"]\)/.test(index.read(f) ?? ''))) frameworks.push('node:test');
+  const locations = new Map<string, { count: number; colocated: boolean }>();
+  for (const f of tests) {
+    const m = /^(.*?(?:^|\/)(?:__tests__|tests?|e2e|specs?|cypress))\//.exec(f);
+    const dir = m ? m[1] : f.slice(0, Math.max(0, f.lastIndexOf('/')));
+    const key = m ? dir : topDir(dir, pkg.dir);
+    const entry = locations.get(key) ?? { count: 0, colocated: !m };
+    entry.count++;
+    locations.set(key, entry);
+  }
+  const script = typeof manifest.scripts?.test === 'string' ? manifest.scripts.test : undefined;
+  return {
+    package: pkg.name,
+    dir: pkg.dir,
+    frameworks,
+    configFiles,
+    testFileCount: tests.length,
+    locations: [...locations].sort(([a], [b]) => a.localeCompare(b)).map(([dir, v]) => ({ dir, ...v })),
+    sample: tests[0],
+    script,
+  };
+}
+
+/** Colocated tests are summarised by the package's first-level folder (`packages/web/src`). */
+function topDir(dir: string, pkgDir: string): string {
+  const rest = pkgDir === '' ? dir : dir.slice(pkgDir.length + 1);
+  const first = rest.split('/')[0];
+  return [pkgDir, first].filter(Boolean).join('/');
+}
