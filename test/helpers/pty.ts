@@ -1,0 +1,83 @@
+import { spawn, type IPty } from '@lydell/node-pty';
+import xterm from '@xterm/headless';
+import path from 'node:path';
+import { PROJECT_ROOT } from './fixture.js';
+
+export const CLI = path.join(PROJECT_ROOT, 'dist/src/cli.js');
+
+export interface TerminalRun {
+  readonly pty: IPty;
+  /** The visible screen as text, one line per row, trailing spaces trimmed. */
+  screen(): string;
+  /** Everything written so far, raw. */
+  output(): string;
+  waitFor(text: string | RegExp, timeoutMs?: number): Promise<void>;
+  press(keys: string): void;
+  exited(timeoutMs?: number): Promise<number>;
+}
+
+/** Runs the built CLI in a real pseudo-terminal and reads its screen through a headless xterm. */
+export function runInTerminal(args: readonly string[], env: Record<string, string | undefined> = {}, cwd = PROJECT_ROOT): TerminalRun {
+  const cols = 110;
+  const rows = 34;
+  const term = new xterm.Terminal({ cols, rows, allowProposedApi: true });
+  const base: Record<string, string> = {};
+  for (const [k, v] of Object.entries(process.env)) if (v !== undefined) base[k] = v;
+  // Ink prints only the last frame when CI is set; a scripted EDITOR must not lose to the user's VISUAL.
+  delete base.CI;
+  delete base.VISUAL;
+  delete base.GITHUB_ACTIONS;
+  const merged = { ...base, TERM: 'xterm-256color', ...env };
+  for (const [k, v] of Object.entries(merged)) if (v === undefined) delete merged[k];
+  const pty = spawn(process.execPath, [CLI, ...args], { name: 'xterm-256color', cols, rows, cwd, env: merged as Record<string, string> });
+  let raw = '';
+  let exitCode: number | undefined;
+  const exitWaiters: ((code: number) => void)[] = [];
+  pty.onData((d) => {
+    raw += d;
+    term.write(d);
+  });
+  pty.onExit(({ exitCode: code }) => {
+    exitCode = code;
+    exitWaiters.splice(0).forEach((w) => w(code));
+  });
+  const screen = () => {
+    const buffer = term.buffer.active;
+    const lines: string[] = [];
+    for (let i = 0; i < rows; i++) lines.push(buffer.getLine(buffer.viewportY + i)?.translateToString(true) ?? '');
+    return lines.join('\n');
+  };
+  const flush = () => new Promise<void>((resolve) => term.write('', () => resolve()));
+  return {
+    pty,
+    screen,
+    output: () => raw,
+    async waitFor(text, timeoutMs = 15_000) {
+      const deadline = Date.now() + timeoutMs;
+      const matches = () => (typeof text === 'string' ? screen().includes(text) : text.test(screen()));
+      for (;;) {
+        await flush();
+        if (matches()) return;
+        if (exitCode !== undefined) throw new Error(`the wizard exited (${exitCode}) before showing ${text}; screen:\n${screen()}`);
+        if (Date.now() > deadline) throw new Error(`timed out waiting for ${text}; screen:\n${screen()}`);
+        await new Promise((r) => setTimeout(r, 25));
+      }
+    },
+    press(keys) {
+      pty.write(keys);
+    },
+    exited(timeoutMs = 15_000) {
+      if (exitCode !== undefined) return Promise.resolve(exitCode);
+      return new Promise((resolve, reject) => {
+        const timer = setTimeout(() => {
+          pty.kill();
+          reject(new Error(`the wizard did not exit; screen:\n${screen()}`));
+        }, timeoutMs);
+        exitWaiters.push((code) => {
+          clearTimeout(timer);
+          resolve(code);
+        });
+      });
+    },
+  };
+}
