@@ -8,7 +8,7 @@ import { cite } from '../markdown/cite.js';
 import { oneLine, urlPath } from '../markdown/text.js';
 import type { RepoIndex } from '../scan/repo-index.js';
 import { architecture } from './parts/overview-architecture.js';
-import { packageTree, sentences } from './parts/overview-shared.js';
+import { packageTree, purposeLine, sentences } from './parts/overview-shared.js';
 import { techStack } from './parts/overview-stack.js';
 import type { StepContext, StepDefinition } from './types.js';
 
@@ -62,7 +62,8 @@ function project(name: string, readme: Readme, packages: readonly Pkg[]): string
   if (readme?.tagline && description && !sameText(description.text, readme.tagline.text)) {
     items.push(`**package.json description:** ${oneLine(description.text)} (${cite(description.at!.file, description.at!.line)})`);
   }
-  if (!readme) items.push('No README at the repository root: the name and tagline come from package.json only.');
+  if (!readme?.tagline && !description && root?.purpose) items.push(`**What it is:** ${purposeLine(root)}`);
+  if (!readme) items.push('No README at the repository root: the name and description come from package.json only.');
   if (readme && readme.sections.length > 0) {
     const list = readme.sections.slice(0, 12).map((s) => oneLine(s.text)).join(' · ');
     items.push(`**README sections:** ${list} (${cite(readme.file)})`);
@@ -75,7 +76,7 @@ function valueProposition(readme: Readme, context: StepContext, index: RepoIndex
   const value = readme?.value;
   if (readme && value) {
     const intro = value.paragraph && !sameText(value.paragraph.text, readme.tagline?.text ?? '')
-      ? `${sentences(value.paragraph.text, 2)} `
+      ? `${sentences(value.paragraph.text, 2, 480)} `
       : '';
     blocks.push(`${intro}(from "${oneLine(value.heading.text)}", ${cite(readme.file, value.heading.line)})`);
     if (value.bullets.length > 0) {
@@ -95,7 +96,12 @@ function vision(doc: NonNullable<StepContext['vision']>, index: RepoIndex): stri
   const summary = summariseVision(doc.text);
   const where = inRepo(index, doc.path) ?? urlPath(doc.path);
   const items = summary.sections.map((s) => {
-    const first = s.first ? ` — ${sentences(s.first, 1, 160)}` : '';
+    let text = s.first ? sentences(s.first, 1, 200) : '';
+    if (s.items?.length) {
+      const shown = s.items.slice(0, 3).map((i) => sentences(i, 1, 90).replace(/[.;:]$/, ''));
+      text = `${shown.join(' · ')}${s.items.length > 3 ? ` (+${s.items.length - 3} more)` : ''}`;
+    }
+    const first = text ? ` — ${text}` : '';
     return `**${oneLine(s.heading.text)}**${first}`;
   });
   const title = summary.title ? ` "${oneLine(summary.title.text)}"` : '';

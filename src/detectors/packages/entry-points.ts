@@ -45,11 +45,13 @@ export function entryPoints(
 ): { found: EntryPoint[]; unresolved: UnresolvedEntry[] } {
   const found: EntryPoint[] = [];
   const unresolved: UnresolvedEntry[] = [];
-  const seen = new Set<string>();
   const push = (e: EntryPoint): void => {
-    if (seen.has(e.file)) return;
-    seen.add(e.file);
-    found.push(e);
+    const i = found.findIndex((f) => f.file === e.file);
+    // One file, several declarations (`bin` and the cdk.json app): one line that names both. Conventions add nothing.
+    if (i === -1) found.push(e);
+    else if (!CONVENTIONS.some(([, role]) => role === e.role) && !found[i].role.includes(e.role)) {
+      found[i] = { ...found[i], role: `${found[i].role}, ${e.role}` };
+    }
   };
   const m = pkg.manifest;
   const declared: [string, unknown][] = [
@@ -61,7 +63,6 @@ export function entryPoints(
   else if (m.bin && typeof m.bin === 'object') for (const [k, v] of Object.entries(m.bin)) declared.push([`bin.${k}`, v]);
   for (const [key, target] of exportTargets(m.exports)) declared.push([key, target]);
 
-  const resolvedTargets = new Set<string>();
   for (const [role, value] of declared) {
     if (typeof value !== 'string' || !value.trim() || /[*]/.test(value)) continue;
     const rel = value.trim().replace(/^\.\//, '');
@@ -69,11 +70,8 @@ export function entryPoints(
     if (index.has(file)) push({ file, role });
     else {
       const source = sourceOf(index, pkg.dir, rel);
-      if (source) {
-        // Several fields (main, types, exports) often point at one build; the source is shown once.
-        if (!resolvedTargets.has(source)) push({ file: source, role, builtTo: value });
-        resolvedTargets.add(source);
-      } else if (!unresolved.some((u) => u.declared === value)) unresolved.push({ role, declared: value });
+      if (source) push({ file: source, role, builtTo: value });
+      else if (!unresolved.some((u) => u.declared === value)) unresolved.push({ role, declared: value });
     }
   }
 
@@ -122,9 +120,14 @@ function exportTargets(exports: unknown): [string, string][] {
 
 /** The source file a build output is compiled from: `dist/index.js` → `src/index.ts` (or `index.ts`). */
 function sourceOf(index: RepoIndex, dir: string, rel: string): string | undefined {
-  if (!BUILD_DIRS.test(rel)) return undefined;
-  const inner = rel.replace(BUILD_DIRS, '').replace(/\.d\.[cm]?ts$|\.[cm]?[jt]sx?$/, '');
-  for (const base of [`src/${inner}`, inner, `lib/${inner}`]) {
+  const stem = rel.replace(/\.d\.[cm]?ts$|\.[cm]?[jt]sx?$/, '');
+  // Compiled in place (`bin/app.js` from `bin/app.ts`), or into a build folder (`dist/index.js` from `src/index.ts`).
+  const bases = [stem];
+  if (BUILD_DIRS.test(rel)) {
+    const inner = stem.replace(BUILD_DIRS, '');
+    bases.push(`src/${inner}`, inner, `lib/${inner}`);
+  }
+  for (const base of bases) {
     for (const ext of SOURCE_EXTS) {
       const file = join(dir, base + ext);
       if (index.has(file) && !file.endsWith('.d.ts')) return file;

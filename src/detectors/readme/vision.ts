@@ -1,10 +1,19 @@
 import { parseBlocks } from './parse.js';
 import { sectionBody, type LocatedText } from './index.js';
 
+export interface VisionSection {
+  readonly heading: LocatedText;
+  /** What follows the heading: a paragraph, a list or a table. */
+  readonly kind?: 'text' | 'list' | 'table';
+  /** The paragraph's text, or the table's size in words. */
+  readonly first?: string;
+  /** The list's items. */
+  readonly items?: readonly string[];
+}
+
 export interface VisionSummary {
   readonly title?: LocatedText;
-  /** Each top section of the document with its first line (a sentence, the first bullet, or a note that it is a table). */
-  readonly sections: readonly { readonly heading: LocatedText; readonly first?: string }[];
+  readonly sections: readonly VisionSection[];
 }
 
 /**
@@ -20,16 +29,17 @@ export function summariseVision(markdown: string, maxSections = 10): VisionSumma
   const sections = headings
     .filter((b) => b !== title && b.level === top)
     .slice(0, maxSections)
-    .map((h) => {
-      const body = sectionBody(blocks, h);
-      const b = body.find((x) => x.kind !== 'heading');
-      let first: string | undefined;
+    .map((h): VisionSection => {
+      const heading = { text: h.text, line: h.line };
+      const b = sectionBody(blocks, h).find((x) => x.kind !== 'heading');
       if (b?.kind === 'list') {
-        const n = b.items?.length ?? 0;
-        first = `${b.items?.[0] ?? ''}${n > 1 ? ` (+${n - 1} more)` : ''}`;
-      } else if (b?.kind === 'table') first = `a table of ${Math.max(0, (b.rows?.length ?? 1) - 1)} rows`;
-      else if (b) first = b.text;
-      return { heading: { text: h.text, line: h.line }, first };
+        return { heading, kind: 'list', items: b.items ?? [] };
+      }
+      if (b?.kind === 'table') {
+        const rows = Math.max(0, (b.rows?.length ?? 1) - 1);
+        return { heading, kind: 'table', first: `a table of ${rows} row${rows === 1 ? '' : 's'}` };
+      }
+      return b ? { heading, kind: 'text', first: b.text } : { heading };
     });
   return { title: title ? { text: title.text, line: title.line } : undefined, sections };
 }

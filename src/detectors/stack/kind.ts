@@ -79,7 +79,11 @@ export function packageKind(pkg: WorkspacePackage): PackageKind | undefined {
   if (/^(shared|common|core|types|utils?|lib)$/i.test(short)) {
     return { id: 'shared', label: 'Shared code for the other packages', because: `its package name, ${pkg.name}` };
   }
-  if (!pkg.isRoot && (pkg.manifest.main || pkg.manifest.exports || pkg.manifest.module)) {
+  const published = pkg.manifest.main || pkg.manifest.exports || pkg.manifest.module;
+  if (!pkg.isRoot && published && has('react')) {
+    return { id: 'library', label: 'React component library', because: 'its react dependency and `main`/`exports` fields' };
+  }
+  if (!pkg.isRoot && published) {
     return { id: 'library', label: 'Library', because: 'its `main`/`exports` fields' };
   }
   return undefined;

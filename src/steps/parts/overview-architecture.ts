@@ -1,5 +1,5 @@
 import type { FactSet } from '../../facts.js';
-import { LAYERS, type ComponentFact, type Layer } from '../../detectors/stack/index.js';
+import { LAYERS, type ComponentEvidence, type ComponentFact, type Layer } from '../../detectors/stack/index.js';
 import { heading, join, table } from '../../markdown/blocks.js';
 import { cite } from '../../markdown/cite.js';
 import { layeredDiagram } from '../../markdown/diagram.js';
@@ -24,8 +24,9 @@ export function architecture(facts: FactSet): string {
     components.filter((c) => c.layer === layer).map((c) => ({ title: c.title, lines: c.lines })),
   );
   const rows = components.map((c) => {
-    const shown = c.evidence.slice(0, 3).map((e) => `${cite(e.file, e.line)}${e.what ? ` ${evidenceText(e.what)}` : ''}`);
-    if (c.evidence.length > 3) shown.push(`+${c.evidence.length - 3} more`);
+    const merged = mergeEvidence(c.evidence);
+    const shown = merged.slice(0, 3).map((e) => `${cite(e.file, e.line)} ${evidenceText(e.whats)}`);
+    if (merged.length > 3) shown.push(`+${merged.length - 3} more`);
     return [oneLine(c.title), LAYER_NAMES[c.layer], shown.join('; ')];
   });
   return join(
@@ -36,7 +37,22 @@ export function architecture(facts: FactSet): string {
   );
 }
 
-/** `new apigw.RestApi` → "(`new apigw.RestApi`)"; `react, vite dependencies` → "(react, vite dependencies)". */
-function evidenceText(what: string): string {
-  return what.startsWith('new ') ? `(\`${oneLine(what)}\`)` : `(${oneLine(what)})`;
+/** Several findings in one file become one citation: `(@aws-sdk/client-dynamodb, @aws-sdk/lib-dynamodb dependencies)`. */
+function mergeEvidence(evidence: readonly ComponentEvidence[]): { file: string; line?: number; whats: string[] }[] {
+  const out: { file: string; line?: number; whats: string[] }[] = [];
+  for (const e of evidence) {
+    const same = out.find((o) => o.file === e.file && o.line === e.line);
+    if (same) same.whats.push(e.what);
+    else out.push({ file: e.file, line: e.line, whats: [e.what] });
+  }
+  return out;
+}
+
+/** `new apigw.RestApi` → "(`new apigw.RestApi`)"; dependency findings are joined: "(a, b dependencies)". */
+function evidenceText(whats: readonly string[]): string {
+  const deps = whats.filter((w) => / dependency$/.test(w)).map((w) => w.replace(/ dependency$/, ''));
+  const rest = whats.filter((w) => !/ dependency$/.test(w)).map((w) => (w.startsWith('new ') ? `\`${oneLine(w)}\`` : oneLine(w)));
+  const parts = [...rest];
+  if (deps.length) parts.push(`${deps.map(oneLine).join(', ')} ${deps.length > 1 ? 'dependencies' : 'dependency'}`);
+  return `(${parts.join('; ')})`;
 }

@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { packagesDetector, type PackageFact } from '../src/detectors/packages/index.js';
+import { detect } from './helpers/fixture.js';
+
+const packages = async (fixture: string) =>
+  ((await detect(packagesDetector, fixture)) as PackageFact[]).map((f) => f.data);
+
+describe('packages detector', () => {
+  it('maps build outputs back to the source they are built from, and names each declaration', async () => {
+    const [root] = await packages('ov-single');
+    expect(root.entryPoints).toEqual([
+      { file: 'src/index.ts', role: 'main, module, types, exports', builtTo: './dist/index.cjs' },
+      { file: 'bin/cli.js', role: 'bin.tiny-cache' },
+      { file: 'src/node.ts', role: 'exports["./node"]', builtTo: './dist/node.js' },
+    ]);
+    expect(root.unresolvedEntries).toEqual([]);
+  });
+
+  it('reads the cdk.json app entry and merges it with a bin declaration compiled in place', async () => {
+    const [root] = await packages('ov-noreadme');
+    expect(root.entryPoints).toEqual([{ file: 'bin/app.ts', role: 'bin.billing-infra, `cdk.json` app', builtTo: 'bin/app.js' }]);
+    expect(root.purpose).toEqual({
+      text: 'AWS CDK app (infrastructure as code)',
+      source: 'inferred',
+      because: 'aws-cdk-lib dependency',
+    });
+    expect(root.directories.map((d) => [d.dir, d.files, d.role])).toEqual([
+      ['bin', 1, 'CDK app entry'],
+      ['lambda', 1, 'Lambda handlers'],
+      ['lib', 1, 'CDK stacks and constructs'],
+      ['test', 1, 'tests'],
+    ]);
+  });
+
+  it('takes the purpose from the description, then the package README, then says it infers it', async () => {
+    const list = await packages('ov-pnpm');
+    const byName = Object.fromEntries(list.map((p) => [p.name, p.purpose]));
+    expect(byName['@acme/ui']).toEqual({
+      text: 'Shared React components for the Acme apps.',
+      source: 'readme',
+      at: { file: 'packages/ui/README.md', line: 3 },
+    });
+    expect(byName['@acme/web']).toEqual({ text: 'Next.js app', source: 'inferred', because: 'next dependency' });
+    expect(byName['@acme/tsconfig']).toBeUndefined();
+    const yarn = await packages('ov-yarn');
+    expect(yarn.find((p) => p.name === '@shop/logger')?.purpose).toEqual({
+      text: 'Structured JSON logger shared by the services.',
+      source: 'description',
+      at: { file: 'libs/core/logger/package.json', line: 1 },
+    });
+  });
+
+  it('lists key folders two levels deep inside source folders, with counts, roles, subfolders and samples', async () => {
+    const o = (await packages('ov-yarn')).find((p) => p.name === '@shop/orders')!;
+    expect(o.directories.map((d) => [d.dir, d.depth, d.files, d.role])).toEqual([
+      ['services/orders/src', 1, 6, 'source code'],
+      ['services/orders/src/handlers', 2, 4, 'handlers'],
+      ['services/orders/src/models', 2, 1, 'data models'],
+    ]);
+    const api = (await packages('ov-pnpm')).find((p) => p.name === '@acme/api')!;
+    expect(api.directories.find((d) => d.dir === 'apps/api/prisma')).toMatchObject({ role: undefined, sample: ['schema.prisma'] });
+  });
+
+  it('finds configuration files per package, root files staying with the root', async () => {
+    const list = await packages('ov-pnpm');
+    const configs = Object.fromEntries(list.map((p) => [p.name, p.configs.map((c) => `${c.file}: ${c.tool}`)]));
+    expect(configs['acme-monorepo']).toEqual(['.prettierrc: Prettier', 'pnpm-workspace.yaml: pnpm workspaces', 'turbo.json: Turborepo pipeline']);
+    expect(configs['@acme/api']).toEqual(['apps/api/.env.example: environment variable template', 'apps/api/Dockerfile: Docker image']);
+    expect(configs['@acme/web']).toEqual(['apps/web/next.config.mjs: Next.js', 'apps/web/tsconfig.json: TypeScript']);
+  });
+
+  it('honours nested and negated workspace globs', async () => {
+    const list = await packages('ov-yarn');
+    expect(list.map((p) => p.dir)).toEqual(['', 'libs/core/logger', 'libs/ui/widgets', 'services/orders', 'services/worker']);
+  });
+});

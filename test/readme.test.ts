@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { readmeDetector, summariseReadme, type ReadmeFact } from '../src/detectors/readme/index.js';
+import { parseBlocks, inline } from '../src/detectors/readme/parse.js';
+import { summariseVision } from '../src/detectors/readme/vision.js';
+import { sentences } from '../src/steps/parts/overview-shared.js';
+import { detect } from './helpers/fixture.js';
+
+describe('README summary', () => {
+  it('skips badges before the title and takes the first real paragraph as the tagline', async () => {
+    const [fact] = (await detect(readmeDetector, 'ov-single')) as ReadmeFact[];
+    expect(fact.data.file).toBe('README.md');
+    expect(fact.data.title).toEqual({ text: 'tiny-cache', line: 3 });
+    expect(fact.data.tagline?.text).toBe('Fast, typed LRU cache with per-entry TTLs. Zero dependencies. Works everywhere.');
+    expect(fact.data.tagline?.line).toBe(5);
+    expect(fact.data.value?.heading).toEqual({ text: 'Features', line: 7 });
+    expect(fact.data.value?.bullets).toEqual([
+      'O(1) get and set via a doubly linked list',
+      'Per-entry TTLs',
+      'A tiny-cache CLI for quick experiments',
+    ]);
+    // A `#` line inside a fenced block is code, not a heading.
+    expect(fact.data.sections.map((s) => s.text)).toEqual(['Features', 'Usage']);
+  });
+
+  it('reads setext headings and an "Overview" section', async () => {
+    const [fact] = (await detect(readmeDetector, 'ov-pnpm')) as ReadmeFact[];
+    expect(fact.data.title).toEqual({ text: 'Acme Platform', line: 1 });
+    expect(fact.data.tagline?.text).toBe('The customer portal and public API of Acme, in one pnpm workspace.');
+    expect(fact.data.value?.heading.text).toBe('Overview');
+    expect(fact.data.value?.paragraph?.text).toMatch(/^Acme lets small shops take orders online\./);
+  });
+
+  it('reads an HTML title and tagline (centered logo READMEs)', async () => {
+    const [fact] = (await detect(readmeDetector, 'ov-yarn')) as ReadmeFact[];
+    expect(fact.data.title).toEqual({ text: 'Shop', line: 2 });
+    expect(fact.data.tagline).toEqual({
+      text: 'Everything needed to run the shop: order service, background worker and shared libraries.',
+      line: 3,
+    });
+    expect(fact.data.value?.heading.text).toBe('Why');
+  });
+
+  it('is disabled without a README', async () => {
+    expect(await detect(readmeDetector, 'ov-noreadme')).toEqual([]);
+  });
+
+  it('prefers a blockquote under the title and a "Why" section over "Features"', () => {
+    const md = '# KV\n\n> Storage in three lines.\n\n## Features\n\n- a\n\n## Why\n\nBecause Redis is overkill.\n';
+    const s = summariseReadme('README.md', md);
+    expect(s.tagline).toEqual({ text: 'Storage in three lines.', line: 3 });
+    expect(s.value?.heading.text).toBe('Why');
+    expect(s.value?.paragraph?.text).toBe('Because Redis is overkill.');
+  });
+
+  it('strips inline markdown and skips HTML comments and front matter', () => {
+    expect(inline('**Fast** [docs](https://x) ![logo](l.png) `code` <b>bold</b>')).toBe('Fast docs code bold');
+    const blocks = parseBlocks('---\ntitle: x\n---\n<!-- hidden\n# not a title -->\n# Real\n');
+    expect(blocks).toEqual([{ kind: 'heading', line: 6, level: 1, text: 'Real' }]);
+  });
+});
+
+describe('vision summary', () => {
+  it('lists top sections with what follows each: a paragraph, list items or the size of a table', () => {
+    const md = '# Vision\n\n## One-liner\nStore data. More text.\n\n## Users\n1. Indie devs\n2. Teams\n\n## Plans\n| a | b |\n|---|---|\n| 1 | 2 |\n';
+    const v = summariseVision(md);
+    expect(v.title?.text).toBe('Vision');
+    expect(v.sections.map((s) => [s.heading.text, s.kind, s.first, s.items])).toEqual([
+      ['One-liner', 'text', 'Store data. More text.', undefined],
+      ['Users', 'list', undefined, ['Indie devs', 'Teams']],
+      ['Plans', 'table', 'a table of 1 row', undefined],
+    ]);
+  });
+});
+
+describe('sentences', () => {
+  it('does not cut inside identifiers like kv.set()', () => {
+    expect(sentences('Sign up → kv.set() in two minutes. Then more. And more.', 2)).toBe('Sign up → kv.set() in two minutes. Then more.');
+    expect(sentences('One. Two.', 1)).toBe('One.');
+  });
+});

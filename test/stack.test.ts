@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { stackDetector, type ComponentFact, type RuntimeFact, type TechFact } from '../src/detectors/stack/index.js';
+import { packageKind } from '../src/detectors/stack/kind.js';
+import type { Fact } from '../src/facts.js';
+import { detect, indexOf } from './helpers/fixture.js';
+
+const of = <F extends Fact>(facts: Fact[], kind: string) => facts.filter((f) => f.kind === kind) as F[];
+
+describe('stack detector', () => {
+  it('finds CDK constructs by a text scan of CDK code, with file and line, ignoring tests', async () => {
+    const facts = await detect(stackDetector, 'ov-noreadme');
+    const components = of<ComponentFact>(facts, 'stack.component').map((f) => f.data);
+    expect(components.map((c) => [c.title, c.layer])).toEqual([
+      ['API Gateway (HTTP)', 'edge'],
+      ['Lambda', 'compute'],
+      ['DynamoDB', 'data'],
+      ['S3', 'data'],
+      ['Cognito', 'data'],
+      ['Stripe', 'data'],
+    ]);
+    const dynamo = components.find((c) => c.title === 'DynamoDB')!;
+    // One TableV2 in lib/; the `new dynamodb.Table` in test/ is a test double.
+    expect(dynamo.evidence).toEqual([{ file: 'lib/billing-stack.ts', line: 12, what: 'new dynamodb.TableV2' }]);
+    expect(dynamo.lines).toEqual(['1× TableV2']);
+    expect(components.find((c) => c.title === 'Lambda')!.evidence[0]).toEqual({
+      file: 'lib/billing-stack.ts',
+      line: 17,
+      what: 'new lambda.Function',
+    });
+  });
+
+  it('derives clients, servers and data stores from dependencies', async () => {
+    const facts = await detect(stackDetector, 'ov-pnpm');
+    const components = of<ComponentFact>(facts, 'stack.component').map((f) => f.data);
+    expect(components.map((c) => [c.title, c.layer, c.lines.join(',')])).toEqual([
+      ['Next.js app', 'client', '@acme/web'],
+      ['HTTP server (Fastify)', 'edge', '@acme/api'],
+      ['Prisma', 'data', ''],
+    ]);
+    expect(components[0].evidence).toEqual([{ file: 'apps/web/package.json', what: 'next dependency' }]);
+  });
+
+  it('lists known technologies with the version as declared and where', async () => {
+    const facts = await detect(stackDetector, 'ov-pnpm');
+    const react = of<TechFact>(facts, 'stack.tech').find((f) => f.id === 'React')!;
+    expect(react.data.group).toBe('Frontend');
+    expect(react.data.declarations).toEqual([
+      { dependency: 'react', version: '18.3.1', packageName: '@acme/web', manifest: 'apps/web/package.json', line: 8 },
+      { dependency: 'react', version: '^18.0.0', packageName: '@acme/ui', manifest: 'packages/ui/package.json', line: 5 },
+    ]);
+    const labels = of<TechFact>(facts, 'stack.tech').map((f) => f.id);
+    expect(labels).toEqual(['TypeScript', 'Fastify', 'Prisma', 'Next.js', 'React', 'Prettier', 'Turborepo', 'Vitest']);
+    // Workspace packages are not "other dependencies"; prisma (CLI) and react-dom are.
+    expect(facts.find((f) => f.kind === 'stack.other-deps')?.data).toEqual({ count: 2 });
+  });
+
+  it('reads Node version, package manager and workspaces', async () => {
+    const runtime = (f: string) =>
+      detect(stackDetector, f).then((facts) => of<RuntimeFact>(facts, 'stack.runtime').map((x) => [x.id, x.data.value, x.at[0].file]));
+    expect(await runtime('ov-single')).toEqual([
+      ['node:.nvmrc', '18.19.0', '.nvmrc'],
+      ['node:engines', '>=18', 'package.json'],
+      ['pm:field', 'pnpm@9.1.0', 'package.json'],
+      ['language', 'TypeScript', 'tsconfig.json'],
+    ]);
+    expect(await runtime('ov-yarn')).toEqual([
+      ['pm:lockfile', 'Yarn', 'yarn.lock'],
+      ['workspaces', 'yarn workspaces', 'package.json'],
+    ]);
+    expect(await runtime('ov-pnpm')).toEqual([
+      ['pm:field', 'pnpm@9.4.0', 'package.json'],
+      ['workspaces', 'pnpm workspaces', 'pnpm-workspace.yaml'],
+      ['orchestrator:turbo.json', 'Turborepo', 'turbo.json'],
+      ['language', 'TypeScript', 'apps/web/tsconfig.json'],
+    ]);
+  });
+
+  it('classifies packages from their manifest and says why', async () => {
+    const index = await indexOf('ov-yarn');
+    const kinds = index.packages.map((p) => [p.name, packageKind(p)?.label, packageKind(p)?.because]);
+    expect(kinds).toEqual([
+      ['shop', undefined, undefined],
+      ['@shop/logger', 'Library', 'its `main`/`exports` fields'],
+      ['@shop/widgets', 'React component library', 'its react dependency and `main`/`exports` fields'],
+      ['@shop/orders', 'HTTP server (Express)', 'express dependency'],
+      ['@shop/worker', 'AWS Lambda handlers', '@types/aws-lambda dependency'],
+    ]);
+  });
+});

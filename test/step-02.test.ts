@@ -1,0 +1,64 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { directoryStructureStep } from '../src/steps/02-directory-structure.js';
+import { STEPS } from '../src/steps/registry.js';
+import { missingCitations } from '../src/steps/verify-citations.js';
+import { EXAMPLE, PROJECT_ROOT, indexOf, section } from './helpers/fixture.js';
+
+const FIXTURES = ['ov-single', 'ov-pnpm', 'ov-yarn', 'ov-noreadme'];
+
+describe('step 2 — Directory Structure', () => {
+  it('is registered as step 2', () => {
+    expect(STEPS[1].definition).toBe(directoryStructureStep);
+  });
+
+  it.each(FIXTURES)('%s: starts with the step heading and cites only existing paths', async (fixture) => {
+    const s = await section(directoryStructureStep, fixture);
+    expect(s.markdown.split('\n')[0]).toBe('## 2. Directory Structure');
+    expect(missingCitations(s.markdown, await indexOf(fixture))).toEqual([]);
+  });
+
+  it('treats a single-package repository as one package at the root', async () => {
+    const md = (await section(directoryStructureStep, 'ov-single')).markdown;
+    expect(md).toContain('A single-package repository: everything below belongs to `tiny-cache` (`/package.json`).');
+    expect(md).not.toContain('### Packages');
+    expect(md).toContain('| `/src/lru/` | 2 | e.g. list.ts, map.ts |');
+    expect(md).toContain(
+      '- `/src/index.ts` — main, module, types, exports (source of `./dist/index.cjs`, built output is not in the repository)',
+    );
+    expect(md).toContain('- `/vitest.config.ts` — Vitest');
+  });
+
+  it('lists every workspace package with purpose and source, then each package, then the root tooling', async () => {
+    const md = (await section(directoryStructureStep, 'ov-pnpm')).markdown;
+    expect(md).toContain('| `@acme/ui` | `/packages/ui` | Shared React components for the Acme apps. (`/packages/ui/README.md:3`) |');
+    expect(md).toContain('| `@acme/web` | `/apps/web` | Next.js app (inferred from next dependency) |');
+    expect(md).toContain('| `@acme/tsconfig` | `/packages/tsconfig` | purpose not stated');
+    expect(md).toContain('### @acme/api — apps/api');
+    expect(md).toContain('- `/apps/api/src/server.ts` — main (source of `dist/server.js`, built output is not in the repository)');
+    expect(md).toContain('- `/apps/web/app/page.tsx` — Next.js app router');
+    expect(md).toContain('| `/apps/web/app/` | 2 | Next.js app router (file-based routes) |');
+    expect(md).toContain('- `/apps/api/Dockerfile` — Docker image');
+    expect(md).toMatch(/### Root-level configuration and tooling\n\nThe root package `acme-monorepo` \(`\/package.json`\)/);
+    expect(md).toContain('| `/turbo.json` | Turborepo pipeline |');
+    // Packages appear in folder order, the root last.
+    expect(md.indexOf('### @acme/api')).toBeLessThan(md.indexOf('### @acme/web'));
+    expect(md.indexOf('### @acme/ui')).toBeLessThan(md.indexOf('### Root-level'));
+  });
+
+  it('names the Lambda handler folder as the entry of a handlers package', async () => {
+    const md = (await section(directoryStructureStep, EXAMPLE)).markdown;
+    expect(md).toContain('- `/packages/api/src/handlers/` — Lambda handler files');
+    expect(md).toContain('- `/packages/infrastructure/bin/kv-store.ts` — `cdk.json` app');
+    expect(md).toContain('| `/packages/infrastructure/lib/stacks/` |');
+  });
+
+  it('matches the golden section for examples/kv-store', async () => {
+    const s = await section(directoryStructureStep, EXAMPLE);
+    expect(missingCitations(s.markdown, await indexOf(EXAMPLE))).toEqual([]);
+    const golden = path.join(PROJECT_ROOT, 'test/golden/step-02.md');
+    if (process.env.UPDATE_GOLDEN) writeFileSync(golden, s.markdown);
+    expect(s.markdown).toBe(readFileSync(golden, 'utf8'));
+  });
+});
