@@ -1,0 +1,108 @@
+/**
+ * Next.js pages as frontend routes: App Router `page`/`layout` files (route groups left out of the URL, `[id]`,
+ * `[...slug]`, `[[...slug]]` dynamic) with their `loading`/`error` files, Pages Router pages, and — briefly — the
+ * API endpoints (`route.ts`, `pages/api`). Paths come from the shared `next-routes` conversion.
+ */
+import type { Detector, Fact } from '../../facts.js';
+import type { RepoIndex } from '../../scan/repo-index.js';
+import { ts } from '../../scan/ts.js';
+import { constantsOf, property, staticString } from '../shared/ast.js';
+import { defaultExportName, followExport } from '../shared/component-ref.js';
+import type { FrontendRouteData } from '../shared/frontend-route.js';
+import { nextRouteFiles, type NextRouteFile } from '../shared/next-routes.js';
+import { endpointMethods } from '../astro/routes.js';
+import { frontendApps, type FrontendApp } from '../frontend-build/apps.js';
+
+export type NextRouteFact = Fact<'next.route', FrontendRouteData>;
+
+export const nextPagesDetector: Detector = {
+  id: 'nextjs-pages',
+  isEnabled: (index) => frontendApps(index).some((a) => a.framework === 'next'),
+  detect(index) {
+    return frontendApps(index)
+      .filter((a) => a.framework === 'next')
+      .flatMap((app) => routesOf(index, app))
+      .map((data): Fact => ({ kind: 'next.route', id: `${data.app}:${data.extras?.kind}:${data.path}:${data.file}`, data, at: [{ file: data.file!, line: data.line }] }));
+  },
+};
+
+function routesOf(index: RepoIndex, app: FrontendApp): FrontendRouteData[] {
+  const files = nextRouteFiles(index, app.dir);
+  const protectedBy = middlewareMatchers(index, app);
+  const byDir = new Map<string, NextRouteFile[]>();
+  for (const f of files) {
+    const dir = f.file.slice(0, f.file.lastIndexOf('/'));
+    byDir.set(dir, [...(byDir.get(dir) ?? []), f]);
+  }
+  const out: FrontendRouteData[] = [];
+  for (const f of files) {
+    if (!['page', 'layout', 'route', 'api', 'not-found', 'global-error'].includes(f.kind)) continue;
+    if (f.kind === 'not-found' && f.path !== '/') continue;
+    const siblings = byDir.get(f.file.slice(0, f.file.lastIndexOf('/'))) ?? [];
+    const extras: Record<string, string> = { kind: f.kind };
+    if (f.kind === 'page') {
+      for (const s of siblings) if (s.kind === 'loading' || s.kind === 'error' || s.kind === 'template') extras[s.kind] = s.file;
+    }
+    const sf = index.parse(f.file);
+    if (f.kind === 'route' && sf) extras.methods = endpointMethods(sf).join(', ');
+    if (f.router === 'app' && sf && f.kind === 'page') {
+      const text = index.read(f.file) ?? '';
+      if (/^\s*['"]use client['"]/.test(text)) extras.client = 'yes';
+      if (/export\s+(async\s+)?function\s+generateStaticParams/.test(text)) extras.generateStaticParams = 'yes';
+    }
+    const api = f.kind === 'route' || f.kind === 'api';
+    out.push({
+      app: app.dir,
+      router: f.router === 'app' ? 'next-app' : 'next-pages',
+      path: f.path,
+      component: api ? undefined : defaultExportName(index, f.file),
+      file: f.file,
+      line: followExport(index, f.file, 'default', 0).line ?? (api ? firstExportLine(sf) : undefined),
+      declaredAt: { file: f.file },
+      index: false,
+      layout: f.kind === 'layout',
+      lazy: false,
+      guards: protectedBy.some((m) => m.test(samplePath(f.path))) ? ['middleware'] : [],
+      depth: f.path === '/' ? 0 : f.path.split('/').length - 1,
+      extras,
+    });
+  }
+  return out;
+}
+
+function firstExportLine(sf: ts.SourceFile | undefined): number | undefined {
+  if (!sf) return undefined;
+  for (const st of sf.statements) {
+    const mods = ts.canHaveModifiers(st) ? ts.getModifiers(st) ?? [] : [];
+    if (mods.some((m) => m.kind === ts.SyntaxKind.ExportKeyword)) {
+      return sf.getLineAndCharacterOfPosition(st.getStart(sf)).line + 1;
+    }
+  }
+  return undefined;
+}
+
+/** `[id]` → `x`, so a concrete-looking path can be tested against middleware matchers. */
+function samplePath(path: string): string {
+  return path.replace(/\[\[?\.{0,3}[^\]]+\]\]?/g, 'x');
+}
+
+/** `export const config = { matcher: ['/dashboard/:path*'] }` in middleware.ts → path tests. */
+function middlewareMatchers(index: RepoIndex, app: FrontendApp): RegExp[] {
+  const at = (p: string) => (app.dir ? `${app.dir}/${p}` : p);
+  const file = ['middleware.ts', 'middleware.js', 'src/middleware.ts', 'src/middleware.js'].map(at).find((f) => index.has(f));
+  const sf = file ? index.parse(file) : undefined;
+  if (!sf) return [];
+  const matcher = property(constantsOf(sf).get('config'), 'matcher');
+  const list = matcher && ts.isArrayLiteralExpression(matcher) ? [...matcher.elements] : matcher ? [matcher] : [];
+  return list
+    .map((e) => staticString(e)?.text)
+    .filter((m): m is string => !!m && m.startsWith('/') && !m.includes('('))
+    .map((m) => {
+      const source = m
+        .replace(/[.+?^${}|[\]\\]/g, '\\$&')
+        .replace(/\/:[A-Za-z_]+\*/g, '(?:/.*)?')
+        .replace(/\/:[A-Za-z_]+\+/g, '/.+')
+        .replace(/:[A-Za-z_]+/g, '[^/]+');
+      return new RegExp(`^${source}$`);
+    });
+}

@@ -1,0 +1,139 @@
+/** React Router framework mode (v7) and Remix: `app/routes.ts` route config, or flat file routes in `app/routes/`. */
+import type { RepoIndex } from '../../scan/repo-index.js';
+import { lineOf, ts } from '../../scan/ts.js';
+import { lastName, staticString } from '../shared/ast.js';
+import { defaultExportName, followExport } from '../shared/component-ref.js';
+import { composePath, type FrontendRouteData } from '../shared/frontend-route.js';
+import type { FrontendApp } from '../frontend-build/apps.js';
+
+const ROUTE_FILE = /\.(tsx|ts|jsx|js|mdx)$/;
+
+export function frameworkRoutes(index: RepoIndex, app: FrontendApp): FrontendRouteData[] {
+  const appDir = app.dir ? `${app.dir}/app` : 'app';
+  const config = ['routes.ts', 'routes.js', 'routes.mts'].map((f) => `${appDir}/${f}`).find((f) => index.has(f));
+  if (config) return fromConfig(index, app, appDir, config);
+  if (app.framework === 'remix' && index.hasDir(`${appDir}/routes`)) return flatRoutes(index, app, appDir, 'routes', undefined);
+  return [];
+}
+
+function fromConfig(index: RepoIndex, app: FrontendApp, appDir: string, config: string): FrontendRouteData[] {
+  const sf = index.parse(config);
+  if (!sf) return [];
+  let root: ts.Expression | undefined;
+  for (const st of sf.statements) if (ts.isExportAssignment(st)) root = st.expression;
+  const out: FrontendRouteData[] = [];
+  const visit = (expr: ts.Expression | undefined, prefix: string, depth: number): void => {
+    while (expr && (ts.isSatisfiesExpression(expr) || ts.isAsExpression(expr) || ts.isParenthesizedExpression(expr) || ts.isAwaitExpression(expr))) {
+      expr = expr.expression;
+    }
+    if (!expr) return;
+    if (ts.isArrayLiteralExpression(expr)) {
+      for (const el of expr.elements) visit(ts.isSpreadElement(el) ? el.expression : el, prefix, depth);
+      return;
+    }
+    if (!ts.isCallExpression(expr)) return;
+    const fn = lastName(expr.expression);
+    const args = expr.arguments;
+    const str = (e: ts.Expression | undefined) => staticString(e)?.text;
+    const children = args.find((a) => ts.isArrayLiteralExpression(a));
+    if (fn === 'flatRoutes') {
+      const rootDirectory = str(optionsProp(args[0], 'rootDirectory')) ?? 'routes';
+      out.push(...flatRoutes(index, app, appDir, rootDirectory, { file: config, line: lineOf(expr, sf) }, prefix, depth));
+    } else if (fn === 'prefix') {
+      visit(children, composePath(prefix, str(args[0])), depth);
+    } else if (fn === 'index' || fn === 'route' || fn === 'layout') {
+      const path = fn === 'route' ? str(args[0]) : undefined;
+      const moduleArg = fn === 'route' ? args[1] : args[0];
+      const full = fn === 'route' ? composePath(prefix, path) : prefix || '/';
+      out.push(routeData(index, app, `${appDir}/${str(moduleArg) ?? ''}`, full, { file: config, line: lineOf(expr, sf) }, depth, fn === 'index', fn === 'layout' || !!children));
+      if (children) visit(children, full, depth + 1);
+    }
+  };
+  visit(root, '', 0);
+  return out;
+}
+
+function optionsProp(e: ts.Expression | undefined, name: string): ts.Expression | undefined {
+  if (!e || !ts.isObjectLiteralExpression(e)) return undefined;
+  for (const p of e.properties) if (ts.isPropertyAssignment(p) && p.name.getText() === name) return p.initializer;
+  return undefined;
+}
+
+function routeData(
+  index: RepoIndex,
+  app: FrontendApp,
+  file: string,
+  path: string,
+  declaredAt: { file: string; line?: number },
+  depth: number,
+  isIndex: boolean,
+  layout: boolean,
+): FrontendRouteData {
+  const exists = index.has(file);
+  const line = exists ? followExport(index, file, 'default', 0).line : undefined;
+  return {
+    app: app.dir,
+    router: 'react-router-config',
+    path,
+    component: exists ? defaultName(index, file) : undefined,
+    file: exists ? file : undefined,
+    line,
+    declaredAt,
+    index: isIndex,
+    layout,
+    lazy: false,
+    guards: [],
+    depth,
+  };
+}
+
+function defaultName(index: RepoIndex, file: string): string {
+  return defaultExportName(index, file) ?? (file.split('/').pop() ?? file).replace(ROUTE_FILE, '');
+}
+
+/** Remix v2 / React Router flat routes: `concerts.$city.tsx` → `/concerts/:city`, `_auth.login.tsx` → `/login`. */
+export function flatRoutePath(name: string): { path: string; index: boolean } {
+  const segments: string[] = [];
+  let isIndex = false;
+  for (const raw of name.split(/\.(?![^[]*\])/)) {
+    if (raw === '_index' || raw === 'index') {
+      isIndex = true;
+      continue;
+    }
+    if (raw.startsWith('_')) continue;
+    let seg = raw.replace(/_$/, '').replace(/\[([^\]]*)\]/g, '$1');
+    const optional = /^\((.*)\)$/.exec(seg);
+    if (optional) seg = optional[1];
+    if (seg === '$') seg = '*';
+    else if (seg.startsWith('$')) seg = `:${seg.slice(1)}`;
+    segments.push(optional ? `${seg}?` : seg);
+  }
+  return { path: `/${segments.join('/')}`, index: isIndex };
+}
+
+function flatRoutes(
+  index: RepoIndex,
+  app: FrontendApp,
+  appDir: string,
+  rootDirectory: string,
+  declaredIn: { file: string; line?: number } | undefined,
+  prefix = '',
+  depth = 0,
+): FrontendRouteData[] {
+  const dir = `${appDir}/${rootDirectory}`;
+  const modules = new Map<string, string>();
+  for (const file of index.filesUnder(dir)) {
+    const rel = file.slice(dir.length + 1);
+    const parts = rel.split('/');
+    if (parts.length === 1 && ROUTE_FILE.test(rel) && !rel.endsWith('.d.ts')) modules.set(rel.replace(ROUTE_FILE, ''), file);
+    else if (parts.length === 2 && /^(route|index)\.(tsx|ts|jsx|js|mdx)$/.test(parts[1])) modules.set(parts[0], file);
+  }
+  const names = [...modules.keys()].sort();
+  return names.map((name) => {
+    const { path, index: isIndex } = flatRoutePath(name);
+    const file = modules.get(name)!;
+    const layout = names.some((other) => other !== name && other.startsWith(`${name}.`));
+    const nested = name.split(/\.(?![^[]*\])/).length - 1;
+    return routeData(index, app, file, composePath(prefix, path.slice(1)), declaredIn ?? { file }, depth + nested, isIndex, layout);
+  });
+}

@@ -1,0 +1,248 @@
+/**
+ * Reads one React Router route tree — route objects (`createBrowserRouter([...])`, `useRoutes`) or `<Route>` JSX
+ * (`<Routes>`, `createRoutesFromElements`) — composing nested paths and carrying guard layouts down to children.
+ */
+import type { RepoIndex } from '../../scan/repo-index.js';
+import { lineOf, ts } from '../../scan/ts.js';
+import { lastName, property, staticString } from '../shared/ast.js';
+import { dynamicImport, followExport, importsCached, localDeclaration, resolveComponent, type ComponentRef } from '../shared/component-ref.js';
+import { composePath, isGuardName, type FrontendRouteData } from '../shared/frontend-route.js';
+import { moduleResolver } from '../shared/resolve-module.js';
+
+export interface Mount {
+  readonly prefix: string;
+  readonly guards: readonly string[];
+  readonly depth: number;
+}
+
+interface Ctx extends Mount {
+  readonly sf: ts.SourceFile;
+}
+
+/** Calls whose first argument is a route tree. */
+export const ROUTER_CALLS = new Set(['createBrowserRouter', 'createHashRouter', 'createMemoryRouter', 'useRoutes', 'createStaticHandler']);
+export const ELEMENT_CALLS = new Set(['createRoutesFromElements', 'createRoutesFromChildren']);
+
+export class RouteTreeReader {
+  readonly routes: FrontendRouteData[] = [];
+
+  constructor(
+    private readonly index: RepoIndex,
+    private readonly app: string,
+  ) {}
+
+  /** The argument of a router call: an array, a const holding one (here or imported), or `createRoutesFromElements`. */
+  fromArray(expr: ts.Expression | undefined, ctx: Ctx, seen = 0): void {
+    const found = this.deref(expr, ctx.sf);
+    if (!found || seen > 20) return;
+    const { node, sf } = found;
+    const here = { ...ctx, sf };
+    if (ts.isArrayLiteralExpression(node)) {
+      for (const el of node.elements) {
+        if (ts.isSpreadElement(el)) this.fromArray(el.expression, here, seen + 1);
+        else this.fromObject(el, here);
+      }
+    } else if (ts.isCallExpression(node) && ELEMENT_CALLS.has(lastName(node.expression) ?? '')) {
+      this.fromJsxChildren([node.arguments[0]].filter(Boolean) as ts.Node[], here);
+    } else if (ts.isObjectLiteralExpression(node)) {
+      this.fromObject(node, here);
+    }
+  }
+
+  private fromObject(expr: ts.Expression, ctx: Ctx): void {
+    const found = this.deref(expr, ctx.sf);
+    if (!found || !ts.isObjectLiteralExpression(found.node)) return;
+    const { node: obj, sf } = found;
+    const isIndex = property(obj, 'index')?.kind === ts.SyntaxKind.TrueKeyword;
+    const path = staticString(property(obj, 'path'))?.text;
+    let component: ComponentRef | undefined;
+    let wrappers: string[] = [];
+    const element = property(obj, 'element');
+    const Component = property(obj, 'Component') ?? property(obj, 'component');
+    const lazy = property(obj, 'lazy');
+    if (element) ({ component, wrappers } = this.fromElement(element, sf));
+    else if (Component && (ts.isIdentifier(Component) || ts.isPropertyAccessExpression(Component))) {
+      component = resolveComponent(this.index, sf, Component.getText(sf));
+    } else if (lazy) component = this.lazyModule(lazy, sf);
+    const errorElement = property(obj, 'errorElement');
+    const extras: Record<string, string> = {};
+    if (errorElement) {
+      const err = this.fromElement(errorElement, sf).component;
+      if (err) extras.errorElement = err.name;
+    }
+    if (property(obj, 'loader')) extras.loader = 'yes';
+    this.emit(ctx, sf, obj, { path, isIndex, component, wrappers, children: property(obj, 'children'), extras });
+  }
+
+  private emit(
+    ctx: Ctx,
+    sf: ts.SourceFile,
+    at: ts.Node,
+    r: {
+      path?: string;
+      isIndex: boolean;
+      component?: ComponentRef;
+      wrappers: string[];
+      children?: ts.Expression | readonly ts.Node[];
+      extras?: Record<string, string>;
+    },
+  ): void {
+    const full = r.isIndex ? ctx.prefix || '/' : composePath(ctx.prefix, r.path);
+    const hasChildren = Array.isArray(r.children) ? r.children.length > 0 : !!r.children;
+    const guards = [...ctx.guards, ...r.wrappers.filter(isGuardName)];
+    if (r.component || r.path !== undefined || r.isIndex) {
+      this.routes.push({
+        app: this.app,
+        router: 'react-router',
+        path: full,
+        component: r.component?.name,
+        file: r.component?.file,
+        line: r.component?.line,
+        module: r.component?.module,
+        declaredAt: { file: sf.fileName, line: lineOf(at, sf) },
+        index: r.isIndex,
+        layout: hasChildren,
+        lazy: !!r.component?.lazy,
+        guards,
+        depth: ctx.depth,
+        extras: r.extras && Object.keys(r.extras).length ? r.extras : undefined,
+      });
+    }
+    const childGuards = r.component && hasChildren && isGuardName(r.component.name) ? [...guards, r.component.name] : guards;
+    const child: Ctx = { sf, prefix: full, guards: childGuards, depth: ctx.depth + 1 };
+    if (Array.isArray(r.children)) this.fromJsxChildren(r.children, child);
+    else if (r.children) this.fromArray(r.children as ts.Expression, child);
+  }
+
+  /** `<Route>` elements among JSX children (fragments and `{cond && <Route/>}` included). */
+  fromJsxChildren(nodes: readonly ts.Node[], ctx: Ctx): void {
+    for (const node of nodes) {
+      if (ts.isJsxElement(node) || ts.isJsxSelfClosingElement(node)) {
+        const tag = tagName(node);
+        if (tag && /Route$/.test(tag) && tag !== 'Routes') this.fromJsxRoute(node, tag, ctx);
+        else if (ts.isJsxElement(node)) this.fromJsxChildren(node.children, ctx);
+      } else if (ts.isJsxFragment(node)) this.fromJsxChildren(node.children, ctx);
+      else if (ts.isJsxExpression(node) && node.expression) this.fromJsxChildren(jsxIn(node.expression), ctx);
+      else if (ts.isParenthesizedExpression(node)) this.fromJsxChildren([node.expression], ctx);
+    }
+  }
+
+  private fromJsxRoute(node: ts.JsxElement | ts.JsxSelfClosingElement, tag: string, ctx: Ctx): void {
+    const sf = ctx.sf;
+    const attrs = ts.isJsxElement(node) ? node.openingElement.attributes : node.attributes;
+    const attr = (name: string): ts.Expression | true | undefined => {
+      for (const a of attrs.properties) {
+        if (!ts.isJsxAttribute(a) || a.name.getText(sf) !== name) continue;
+        if (!a.initializer) return true;
+        if (ts.isStringLiteral(a.initializer)) return a.initializer;
+        if (ts.isJsxExpression(a.initializer)) return a.initializer.expression;
+      }
+      return undefined;
+    };
+    const pathAttr = attr('path');
+    const path = pathAttr && pathAttr !== true ? staticString(pathAttr)?.text : undefined;
+    const indexAttr = attr('index');
+    const isIndex = indexAttr === true || (indexAttr !== undefined && indexAttr.kind === ts.SyntaxKind.TrueKeyword);
+    let component: ComponentRef | undefined;
+    let wrappers: string[] = tag !== 'Route' ? [tag] : [];
+    const element = attr('element');
+    const Component = attr('Component') ?? attr('component');
+    const lazy = attr('lazy');
+    if (element && element !== true) {
+      const r = this.fromElement(element, sf);
+      component = r.component;
+      wrappers = [...wrappers, ...r.wrappers];
+    } else if (Component && Component !== true && (ts.isIdentifier(Component) || ts.isPropertyAccessExpression(Component))) {
+      component = resolveComponent(this.index, sf, Component.getText(sf));
+    } else if (lazy && lazy !== true) component = this.lazyModule(lazy, sf);
+    const children = ts.isJsxElement(node) ? node.children.filter((c) => !ts.isJsxText(c)) : [];
+    // v5 style: `<Route path="/x"><Page /></Route>` renders its only child.
+    if (!component && path !== undefined && children.length > 0 && !children.some(isRouteElement)) {
+      const r = this.fromElement(children[0] as ts.Expression, sf);
+      component = r.component;
+    }
+    this.emit(ctx, sf, node, { path, isIndex, component, wrappers, children: children.filter(isRouteElementOrContainer) });
+  }
+
+  /** `<Guard><Suspense><Page /></Suspense></Guard>` → component Page, wrappers [Guard, Suspense]. */
+  fromElement(expr: ts.Expression, sf: ts.SourceFile): { component?: ComponentRef; wrappers: string[] } {
+    const wrappers: string[] = [];
+    let node: ts.Node | undefined = expr;
+    for (let i = 0; i < 8 && node; i++) {
+      if (ts.isParenthesizedExpression(node)) node = node.expression;
+      else if (ts.isConditionalExpression(node)) node = node.whenTrue;
+      else if (ts.isBinaryExpression(node)) node = node.right;
+      else if (ts.isJsxElement(node)) {
+        const elements: ts.JsxChild[] = node.children.filter((c: ts.JsxChild) => ts.isJsxElement(c) || ts.isJsxSelfClosingElement(c));
+        const tag = tagName(node);
+        if (elements.length === 1 && tag) {
+          wrappers.push(tag);
+          node = elements[0];
+        } else return { component: tag ? resolveComponent(this.index, sf, tag) : undefined, wrappers };
+      } else if (ts.isJsxSelfClosingElement(node)) {
+        const tag = tagName(node);
+        return { component: tag ? resolveComponent(this.index, sf, tag) : undefined, wrappers };
+      } else break;
+    }
+    return { wrappers };
+  }
+
+  /** `lazy: () => import('./pages/Detail')` → the module file, named after it. */
+  private lazyModule(expr: ts.Expression, sf: ts.SourceFile): ComponentRef | undefined {
+    const specifier = dynamicImport(expr);
+    if (!specifier) return undefined;
+    const file = moduleResolver(this.index).resolve(sf.fileName, specifier);
+    const name = specifier.split('/').pop() ?? specifier;
+    if (!file) return { name, lazy: true, module: specifier };
+    const exported = followExport(this.index, file, 'Component', 0);
+    return { name, file, line: exported.line ?? followExport(this.index, file, 'default', 0).line, lazy: true };
+  }
+
+  /** An identifier's value: a const of this file, or an exported const of the module it is imported from. */
+  private deref(expr: ts.Expression | undefined, sf: ts.SourceFile, depth = 0): { node: ts.Expression; sf: ts.SourceFile } | undefined {
+    if (!expr || depth > 4) return undefined;
+    if (ts.isParenthesizedExpression(expr) || ts.isAsExpression(expr) || ts.isSatisfiesExpression(expr)) {
+      return this.deref(expr.expression, sf, depth);
+    }
+    if (!ts.isIdentifier(expr)) return { node: expr, sf };
+    const local = localDeclaration(sf, expr.text);
+    if (local && ts.isVariableDeclaration(local) && local.initializer) return this.deref(local.initializer, sf, depth + 1);
+    const binding = importsCached(sf).get(expr.text);
+    if (!binding) return undefined;
+    const target = moduleResolver(this.index).resolve(sf.fileName, binding.module);
+    if (!target) return undefined;
+    const defined = followExport(this.index, target, binding.imported, 0);
+    const targetSf = this.index.parse(defined.file);
+    if (!targetSf) return undefined;
+    const name = binding.imported === 'default' ? defaultExportName(targetSf) : binding.imported;
+    const decl = name ? localDeclaration(targetSf, name) : undefined;
+    return decl && ts.isVariableDeclaration(decl) && decl.initializer ? this.deref(decl.initializer, targetSf, depth + 1) : undefined;
+  }
+}
+
+function defaultExportName(sf: ts.SourceFile): string | undefined {
+  for (const st of sf.statements) if (ts.isExportAssignment(st) && ts.isIdentifier(st.expression)) return st.expression.text;
+  return undefined;
+}
+
+export function tagName(node: ts.JsxElement | ts.JsxSelfClosingElement): string | undefined {
+  const tag = ts.isJsxElement(node) ? node.openingElement.tagName : node.tagName;
+  return ts.isIdentifier(tag) || ts.isPropertyAccessExpression(tag) ? tag.getText() : undefined;
+}
+
+function isRouteElement(node: ts.Node): boolean {
+  if (!ts.isJsxElement(node) && !ts.isJsxSelfClosingElement(node)) return false;
+  const tag = tagName(node);
+  return !!tag && /Route$/.test(tag) && tag !== 'Routes';
+}
+
+function isRouteElementOrContainer(node: ts.Node): boolean {
+  return isRouteElement(node) || ts.isJsxFragment(node) || ts.isJsxExpression(node);
+}
+
+function jsxIn(expr: ts.Expression): ts.Node[] {
+  if (ts.isBinaryExpression(expr)) return [expr.right];
+  if (ts.isConditionalExpression(expr)) return [expr.whenTrue, expr.whenFalse];
+  if (ts.isParenthesizedExpression(expr)) return [expr.expression];
+  return [expr];
+}

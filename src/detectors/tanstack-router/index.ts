@@ -1,0 +1,182 @@
+/**
+ * TanStack Router: file routes (`createFileRoute('/posts/$postId')` under `src/routes/`, the route id written in the
+ * file, or derived from its name) and code routes (`createRoute({ getParentRoute, path })`), with the component each
+ * renders and `beforeLoad` guards carried down to child routes.
+ */
+import type { Detector, Fact } from '../../facts.js';
+import type { RepoIndex } from '../../scan/repo-index.js';
+import { isSourceFile, lineOf, ts, walk } from '../../scan/ts.js';
+import { dependsOn } from '../../scan/package-json.js';
+import { lastName, mentions, property, staticString } from '../shared/ast.js';
+import { resolveComponent, type ComponentRef } from '../shared/component-ref.js';
+import type { FrontendRouteData } from '../shared/frontend-route.js';
+import { appFiles, frontendApps, type FrontendApp } from '../frontend-build/apps.js';
+
+export type TanStackRouteFact = Fact<'tanstack-router.route', FrontendRouteData>;
+
+const FILE_ROUTE = new Set(['createFileRoute', 'createLazyFileRoute']);
+const ROOT_ROUTE = new Set(['createRootRoute', 'createRootRouteWithContext']);
+
+interface RawRoute {
+  /** Route id as TanStack writes it (`/_auth/dashboard`, `/posts/`), composed for code routes. */
+  readonly id: string;
+  readonly component?: ComponentRef;
+  readonly guard: boolean;
+  readonly lazy: boolean;
+  readonly declaredAt: { file: string; line: number };
+  readonly extras?: Record<string, string>;
+}
+
+export const tanstackRouterDetector: Detector = {
+  id: 'tanstack-router',
+  isEnabled: (index) => apps(index).length > 0,
+  detect(index) {
+    return apps(index).flatMap((app) =>
+      toRoutes(app, collect(index, app)).map(
+        (data): Fact => ({
+          kind: 'tanstack-router.route',
+          id: `${app.dir}:${data.extras?.id ?? data.path}`,
+          data,
+          at: [data.declaredAt, ...(data.file && data.file !== data.declaredAt.file ? [{ file: data.file, line: data.line }] : [])],
+        }),
+      ),
+    );
+  },
+};
+
+function apps(index: RepoIndex): FrontendApp[] {
+  return frontendApps(index).filter((app) => {
+    const pkg = index.packages.find((p) => p.dir === app.dir);
+    return !!pkg && dependsOn(pkg.manifest, /^@tanstack\/(react|solid)-router$/);
+  });
+}
+
+function collect(index: RepoIndex, app: FrontendApp): RawRoute[] {
+  const out: RawRoute[] = [];
+  for (const file of appFiles(index, app.dir)) {
+    if (!isSourceFile(file) || /routeTree\.gen\.[jt]s$/.test(file) || /(^|\/)-/.test(file)) continue;
+    if (!mentions(index.read(file), ['createFileRoute', 'createLazyFileRoute', 'createRoute(', 'createRootRoute'])) continue;
+    const sf = index.parse(file);
+    if (!sf) continue;
+    const codeRoutes = new Map<string, { parent?: string; path?: string; id?: string; root: boolean; node: ts.CallExpression }>();
+    walk(sf, (node) => {
+      if (!ts.isCallExpression(node)) return;
+      const name = lastName(node.expression);
+      // `createFileRoute('/x')({...})`: the outer call holds the options.
+      if (ts.isCallExpression(node.expression) && FILE_ROUTE.has(lastName(node.expression.expression) ?? '')) {
+        const written = staticString(node.expression.arguments[0])?.text;
+        const id = written ?? idFromFile(file);
+        const lazy = lastName(node.expression.expression) === 'createLazyFileRoute';
+        if (id !== undefined) out.push(raw(index, sf, id, node.arguments[0], node, lazy));
+        return false;
+      }
+      if (ts.isCallExpression(node.expression) && ROOT_ROUTE.has(lastName(node.expression.expression) ?? '')) {
+        out.push(raw(index, sf, '__root__', node.arguments[0], node, false));
+        return false;
+      }
+      if (name && ROOT_ROUTE.has(name) && node.arguments[0]) {
+        out.push(raw(index, sf, '__root__', node.arguments[0], node, false));
+        codeRoutes.set(variableOf(node) ?? '', { root: true, node });
+        return false;
+      }
+      if (name === 'createRoute' && node.arguments[0]) {
+        const options = node.arguments[0];
+        const parent = property(options, 'getParentRoute');
+        const parentName = parent && (ts.isArrowFunction(parent) && !ts.isBlock(parent.body) ? lastName(parent.body) : undefined);
+        codeRoutes.set(variableOf(node) ?? `#${lineOf(node, sf)}`, {
+          parent: parentName,
+          path: staticString(property(options, 'path'))?.text,
+          id: staticString(property(options, 'id'))?.text,
+          root: false,
+          node,
+        });
+        return false;
+      }
+      return undefined;
+    });
+    // Code routes: compose each id through its parents (`getParentRoute: () => parentRoute`).
+    const idOf = (name: string, depth = 0): string => {
+      const r = codeRoutes.get(name);
+      if (!r || r.root || depth > 20) return '';
+      const parent = r.parent ? idOf(r.parent, depth + 1) : '';
+      const own = (r.path ?? (r.id ? `_${r.id.replace(/^_/, '')}` : '')).replace(/^\/+/, '');
+      return `${parent.replace(/\/$/, '')}/${own}`;
+    };
+    for (const [name, r] of codeRoutes) {
+      if (r.root) continue;
+      const id = idOf(name);
+      out.push(raw(index, sf, id, r.node.arguments[0], r.node, false));
+    }
+  }
+  return out;
+}
+
+function variableOf(node: ts.Node): string | undefined {
+  const decl = node.parent;
+  return ts.isVariableDeclaration(decl) && ts.isIdentifier(decl.name) ? decl.name.text : undefined;
+}
+
+function raw(index: RepoIndex, sf: ts.SourceFile, id: string, options: ts.Expression | undefined, at: ts.Node, lazy: boolean): RawRoute {
+  const component = property(options, 'component');
+  let ref: ComponentRef | undefined;
+  if (component && (ts.isIdentifier(component) || ts.isPropertyAccessExpression(component))) {
+    ref = resolveComponent(index, sf, component.getText(sf));
+  } else if (component) {
+    ref = { name: '(inline)', file: sf.fileName, line: lineOf(component, sf) };
+  }
+  const beforeLoad = property(options, 'beforeLoad');
+  const guard = !!beforeLoad && /redirect|auth|session|token|login/i.test(beforeLoad.getText(sf));
+  const extras: Record<string, string> = {};
+  if (property(options, 'loader')) extras.loader = 'yes';
+  return { id, component: ref, guard, lazy, declaredAt: { file: sf.fileName, line: lineOf(at, sf) }, extras };
+}
+
+/** File-route id from the file name, when `createFileRoute()` is called without one (newer generators). */
+export function idFromFile(file: string): string | undefined {
+  const m = /(?:^|\/)routes\/(.+)$/.exec(file);
+  if (!m) return undefined;
+  let rel = m[1].replace(/\.(tsx|ts|jsx|js)$/, '').replace(/\.lazy$/, '');
+  if (rel === '__root') return '__root__';
+  rel = rel.replace(/(^|\/)route$/, '').replace(/\./g, '/');
+  return `/${rel.replace(/(^|\/)index$/, '$1')}`;
+}
+
+/** `/_auth/dashboard` → `/dashboard`; `/(marketing)/pricing` → `/pricing`; `/posts/` → `/posts` (index). */
+export function urlOfId(id: string): { path: string; index: boolean } {
+  const index = id.length > 1 && id.endsWith('/');
+  const segments = id
+    .split('/')
+    .filter((s) => s && !s.startsWith('_') && !/^\(.*\)$/.test(s))
+    .map((s) => s.replace(/_$/, ''));
+  return { path: `/${segments.join('/')}`, index: index || id === '/' };
+}
+
+function toRoutes(app: FrontendApp, raws: RawRoute[]): FrontendRouteData[] {
+  const ids = raws.map((r) => r.id).filter((id) => id !== '__root__');
+  const guardIds = raws.filter((r) => r.guard && r.id !== '__root__').map((r) => r.id);
+  return raws
+    .map((r): FrontendRouteData => {
+      const root = r.id === '__root__';
+      const { path, index } = root ? { path: '/', index: false } : urlOfId(r.id);
+      const trimmed = r.id.replace(/\/$/, '');
+      const guards = guardIds.filter((g) => g !== r.id && trimmed.startsWith(`${g}/`)).map((g) => `beforeLoad in ${g}`);
+      if (r.guard) guards.push(`beforeLoad in ${root ? 'root' : r.id}`);
+      return {
+        app: app.dir,
+        router: 'tanstack-router',
+        path,
+        component: r.component?.name,
+        file: r.component?.file,
+        line: r.component?.line,
+        module: r.component?.module,
+        declaredAt: r.declaredAt,
+        index,
+        layout: root || (!index && ids.some((id) => id !== r.id && id.startsWith(`${trimmed}/`) && id !== `${trimmed}/`)),
+        lazy: r.lazy || !!r.component?.lazy,
+        guards,
+        depth: root ? 0 : trimmed.split('/').length - 1,
+        extras: { id: root ? '__root__' : r.id, ...r.extras },
+      };
+    })
+    .sort((a, b) => (a.extras!.id < b.extras!.id ? -1 : a.extras!.id > b.extras!.id ? 1 : 0));
+}
