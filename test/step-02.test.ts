@@ -3,7 +3,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { directoryStructureStep } from '../src/steps/02-directory-structure.js';
 import { STEPS } from '../src/steps/registry.js';
-import { missingCitations } from '../src/steps/verify-citations.js';
+import { redactSecrets } from '../src/secrets/redact.js';
+import { missingCitations, outsideCitations } from '../src/steps/verify-citations.js';
 import { EXAMPLE, PROJECT_ROOT, indexOf, section } from './helpers/fixture.js';
 
 const FIXTURES = ['ov-single', 'ov-pnpm', 'ov-yarn', 'ov-noreadme'];
@@ -52,6 +53,16 @@ describe('step 2 — Directory Structure', () => {
     expect(md).toContain('- `/packages/api/src/handlers/` — Lambda handler files');
     expect(md).toContain('- `/packages/infrastructure/bin/kv-store.ts` — `cdk.json` app');
     expect(md).toContain('| `/packages/infrastructure/lib/stacks/` |');
+  });
+
+  it('never redacts a cited path the repository has, however random it looks to the secret filter', async () => {
+    const index = await indexOf('ov-single');
+    const md = 'See `/src/lru/map.ts:1` and `/src/lru/` and `/nope/AbCdEfGhIjKlMnOpQrStUvWxYz0123456789`.';
+    expect(outsideCitations(md, index, () => 'X ⟦0⟧ ⟦1⟧ ⟦2⟧')).toBe('X `/src/lru/map.ts:1` `/src/lru/` ⟦2⟧');
+    const path = 'packages/DesignSystemComponents/README.md';
+    expect(redactSecrets(`\`/${path}\``)).toContain('[redacted]');
+    const fake = { ...index, has: (f: string) => f === path, hasDir: () => false };
+    expect(outsideCitations(`\`/${path}:3\``, fake, redactSecrets)).toBe(`\`/${path}:3\``);
   });
 
   it('matches the golden section for examples/kv-store', async () => {
