@@ -1,0 +1,78 @@
+/**
+ * Where CDK apps are: `cdk.json` files (their `app` command names the entry script) and, without one, files that
+ * create `new App()`. Also which source files may hold CDK code, by cheap checks before anything is parsed.
+ */
+import path from 'node:path';
+import type { RepoIndex } from '../../scan/repo-index.js';
+import { dependsOn } from '../../scan/package-json.js';
+import { isSourceFile } from '../../scan/ts.js';
+import { mentions } from '../shared/ast.js';
+
+export interface AppInfo {
+  readonly cdkJson?: string;
+  readonly dir: string;
+  readonly command?: string;
+  readonly entry?: string;
+  readonly contextKeys: readonly string[];
+}
+
+const CDK_DEP = /^(aws-cdk-lib|monocdk|@aws-cdk\/)/;
+const SKIP = /(^|\/)(node_modules|cdk\.out|dist|build|out|coverage|\.serverless|\.sst)\//;
+const TEST = /(^|\/)(test|tests|__tests__|__mocks__)\/|\.(test|spec)\.[cm]?[jt]sx?$/;
+export const CDK_TEXT = ['aws-cdk-lib', '@aws-cdk/', "'constructs'", '"constructs"', 'monocdk'];
+
+export function cdkJsonFiles(index: RepoIndex): string[] {
+  return index.files.filter((f) => (f === 'cdk.json' || f.endsWith('/cdk.json')) && !SKIP.test(f));
+}
+
+export function usesCdk(index: RepoIndex): boolean {
+  return cdkJsonFiles(index).length > 0 || index.packages.some((p) => dependsOn(p.manifest, CDK_DEP));
+}
+
+export function findApps(index: RepoIndex): AppInfo[] {
+  const out: AppInfo[] = [];
+  for (const file of cdkJsonFiles(index)) {
+    const dir = path.posix.dirname(file) === '.' ? '' : path.posix.dirname(file);
+    const json = index.readJson<{ app?: unknown; context?: unknown }>(file);
+    const command = typeof json?.app === 'string' ? json.app : undefined;
+    const contextKeys = json?.context && typeof json.context === 'object' ? Object.keys(json.context as object).sort() : [];
+    out.push({ cdkJson: file, dir, command, entry: command ? entryOf(index, dir, command) : undefined, contextKeys });
+  }
+  return out;
+}
+
+/** The script an `app` command runs: `npx ts-node --prefer-ts-exts bin/app.ts` → `bin/app.ts` (a built `.js` → its source). */
+function entryOf(index: RepoIndex, dir: string, command: string): string | undefined {
+  for (const token of command.split(/\s+/)) {
+    const t = token.replace(/^['"]|['"]$/g, '');
+    if (!/\.[cm]?[jt]sx?$/.test(t)) continue;
+    const file = path.posix.normalize(path.posix.join(dir, t));
+    const stem = file.replace(/\.[cm]?[jt]sx?$/, '');
+    const sourceStem = stem.replace(/(^|\/)(dist|build|out|lib)\//, '$1');
+    const candidates = [file, `${stem}.ts`, `${sourceStem}.ts`, `${sourceStem.replace(/(^|\/)(bin)\//, '$1src/$2/')}.ts`];
+    const found = candidates.find((c) => index.has(c));
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/**
+ * Source files that may hold CDK code: in packages that depend on the CDK or hold a cdk.json, not tests or build
+ * output, and mentioning a CDK module. Imports from these files are followed wherever they lead.
+ */
+export function candidateFiles(index: RepoIndex, apps: readonly AppInfo[]): string[] {
+  const dirs = new Set<string>(apps.map((a) => a.dir));
+  for (const p of index.packages) if (dependsOn(p.manifest, CDK_DEP)) dirs.add(p.dir);
+  const roots = [...dirs];
+  const under = (f: string) => roots.some((d) => d === '' || f.startsWith(`${d}/`));
+  return index.files.filter((f) => isSourceFile(f) && !SKIP.test(f) && !TEST.test(f) && under(f) && mentions(index.read(f), CDK_TEXT));
+}
+
+/** Files that create the app themselves (`new cdk.App()`), used when no cdk.json names an entry. */
+export function appScripts(index: RepoIndex, files: readonly string[]): string[] {
+  return files.filter((f) => /new\s+(?:[\w$]+\.)?App\s*\(/.test(index.read(f) ?? ''));
+}
+
+export function isTestFile(file: string): boolean {
+  return TEST.test(file);
+}

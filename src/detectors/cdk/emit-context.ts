@@ -1,0 +1,143 @@
+/**
+ * Shared by the fact builders: stable fact ids for records, the scope chain, references between constructs
+ * (which lambda an integration runs, which table an env var names) and citations that see through wrappers.
+ */
+import path from 'node:path';
+import type { Citation } from '../../facts.js';
+import type { RepoIndex } from '../../scan/repo-index.js';
+import type { ts } from '../../scan/ts.js';
+import type { AppInfo } from './app.js';
+import { INTEGRATIONS } from './catalogue.js';
+import type { CdkConstructData } from './facts.js';
+import { scopeName, stackOf, wrapperCalls, type Model, type Rec } from './records.js';
+import { citationOf, prop, propTexts, textOf, type Value } from './values.js';
+
+const MAX_PROP_TEXT = 120;
+
+export class EmitContext {
+  private readonly ids = new Map<Rec, string>();
+  readonly children = new Map<Rec, Rec[]>();
+
+  constructor(
+    readonly index: RepoIndex,
+    readonly model: Model,
+    readonly apps: readonly AppInfo[],
+  ) {
+    for (const rec of model.recs) {
+      if (!rec.parent) continue;
+      const list = this.children.get(rec.parent);
+      if (list) list.push(rec);
+      else this.children.set(rec.parent, [rec]);
+    }
+  }
+
+  /** A lambda made by a project construct that makes only it (`new KvFunction(this, 'KvGetFn')`) is named after it. */
+  wrapperOf(rec: Rec): Rec | undefined {
+    const parent = rec.parent;
+    if (!parent || !parent.decl || parent.kind !== 'cdk' || parent.category) return undefined;
+    const lambdas = (this.children.get(parent) ?? []).filter((c) => c.category === 'lambda');
+    return lambdas.length === 1 ? parent : undefined;
+  }
+
+  stackName(rec: Rec | undefined): string | undefined {
+    const stack = stackOf(rec);
+    if (!stack) return undefined;
+    return stack.decl ? stack.className : stack.idText.text;
+  }
+
+  /** `<Stack>/<id>/<id>`: ids below the stack, or below the enclosing class when the stack is not known. */
+  id(rec: Rec): string {
+    let id = this.ids.get(rec);
+    if (id) return id;
+    const named = rec.category === 'lambda' ? (this.wrapperOf(rec) ?? rec) : rec;
+    const parts: string[] = [];
+    let top: Rec | undefined = named;
+    for (; top && top.kind !== 'stack'; top = top.parent) parts.unshift(top.idText.text);
+    const prefix = rec.kind === 'stack' ? '' : top ? this.stackName(top) : scopeName(named.frame);
+    id = rec.kind === 'stack' ? this.stackName(rec) ?? rec.idText.text : [prefix, ...parts].filter(Boolean).join('/');
+    this.ids.set(rec, id);
+    return id;
+  }
+
+  setId(rec: Rec, id: string): void {
+    this.ids.set(rec, id);
+  }
+
+  /** Citations of a construct: where it is declared for the reader (through wrappers), then where `new` is. */
+  at(rec: Rec, category = rec.category ?? 'resource'): Citation[] {
+    return this.citeThrough(rec.node, rec.frame, category);
+  }
+
+  citeThrough(node: ts.Node, frame: Rec['frame'], category: string): Citation[] {
+    const wrappers = wrapperCalls(frame, category);
+    const outer = wrappers[wrappers.length - 1]?.callSite;
+    const own = citationOf(node);
+    if (!outer) return [own];
+    const first = citationOf(outer);
+    return first.file === own.file && first.line === own.line ? [own] : [first, own];
+  }
+
+  base(rec: Rec, display: Rec = rec): CdkConstructData {
+    const props = propTexts(rec.props, MAX_PROP_TEXT);
+    const frame = display === rec ? rec.frame : display.frame;
+    return {
+      constructId: display.idText.text,
+      idResolved: display.idText.resolved,
+      className: rec.className,
+      module: rec.module,
+      ...(display.variable ? { variable: display.variable } : {}),
+      scope: scopeName(frame),
+      ...(this.stackName(display) ? { stack: this.stackName(display) } : {}),
+      props,
+      ...(display.conditions.length > 0 ? { conditions: [...display.conditions] } : {}),
+    };
+  }
+
+  /** The record a value refers to: a construct, an attribute of one (`table.tableName`), a wrapper's only lambda. */
+  recOf(value: Value | undefined, category?: string): Rec | undefined {
+    if (!value) return undefined;
+    let rec: Rec | undefined;
+    if (value.k === 'rec') rec = value.rec;
+    else if (value.k === 'attr') rec = value.of;
+    if (!rec) return undefined;
+    if (!category || rec.category === category) return rec;
+    if (category === 'lambda') return this.lambdaIn(rec);
+    return undefined;
+  }
+
+  lambdaOf(value: Value | undefined): Rec | undefined {
+    if (value?.k === 'ext' && value.args) {
+      const name = value.path[value.path.length - 1];
+      const where = INTEGRATIONS[name];
+      if (where === 'handler') return this.recOf(prop(value.args[0], 'handler'), 'lambda');
+      if (typeof where === 'number') return this.recOf(value.args[where], 'lambda');
+      return undefined;
+    }
+    return this.recOf(value, 'lambda');
+  }
+
+  private lambdaIn(rec: Rec): Rec | undefined {
+    const lambdas = (this.children.get(rec) ?? []).filter((c) => c.category === 'lambda');
+    if (lambdas.length === 1) return lambdas[0];
+    for (const field of ['function', 'fn', 'lambda', 'handler', 'func']) {
+      const v = rec.fields.get(field);
+      if (v?.k === 'rec' && v.rec.category === 'lambda') return v.rec;
+    }
+    return undefined;
+  }
+
+  /** A fact id when the value is a construct, else the expression as written. */
+  ref(value: Value | undefined, category?: string): { text: string; resolved: boolean } {
+    const rec = category === 'lambda' ? this.lambdaOf(value) : this.recOf(value, category);
+    return rec ? { text: this.id(rec), resolved: true } : { text: textOf(value), resolved: false };
+  }
+
+  /** The CDK app folder a file belongs to: relative `entry` paths resolve against it (the `cdk` working directory). */
+  appDirFor(file: string): string {
+    const app = [...this.apps]
+      .filter((a) => a.dir === '' || file.startsWith(`${a.dir}/`))
+      .sort((a, b) => b.dir.length - a.dir.length)[0];
+    if (app) return app.dir;
+    return this.index.packageOf(file)?.dir ?? path.posix.dirname(file);
+  }
+}

@@ -1,0 +1,191 @@
+/** `cdk.lambda` facts: entry files resolved with CDK's own rules, runtime, memory, timeout, env vars, grants, triggers. */
+import path from 'node:path';
+import type { Citation } from '../../facts.js';
+import { EVENT_SOURCES } from './catalogue.js';
+import type { EmitContext } from './emit-context.js';
+import type { CdkEnvVar, CdkGrant, CdkLambdaData, CdkLambdaFact } from './facts.js';
+import type { Rec } from './records.js';
+import type { ts } from '../../scan/ts.js';
+import { citationOf, citeValue, durationText, memberName, nodeText, prop, propNode, stringOf, textOf, type Value } from './values.js';
+
+const SOURCE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.js', '.mjs', '.cjs', '.py', '.go'];
+
+type EntryInfo = Pick<CdkLambdaData, 'entry' | 'entryAsWritten' | 'entryResolved' | 'entrySource' | 'handler'>;
+
+export function lambdaFacts(ctx: EmitContext, grants: readonly CdkGrant[], triggers: Map<Rec, CdkLambdaData['triggers'][number][]>): CdkLambdaFact[] {
+  const out: CdkLambdaFact[] = [];
+  for (const rec of ctx.model.recs) {
+    if (rec.category !== 'lambda' || rec.imported) continue;
+    const wrapper = ctx.wrapperOf(rec);
+    const display = wrapper ?? rec;
+    const id = ctx.id(rec);
+    const at = ctx.at(display, 'lambda');
+    const own = citationOf(rec.node);
+    const props = rec.props;
+    const data: CdkLambdaData = {
+      ...ctx.base(rec, display),
+      kind: rec.cdkClass ?? rec.className,
+      ...(wrapper ? { wrapper: wrapper.className } : rec.decl ? { wrapper: rec.className } : wrapperName(ctx, rec)),
+      ...entryOf(ctx, rec),
+      ...optional('runtime', memberName(prop(props, 'runtime'))),
+      ...optional('memoryMb', stringOf(prop(props, 'memorySize')) ?? textIfSet(prop(props, 'memorySize'))),
+      ...optional('timeout', durationText(prop(props, 'timeout'))),
+      environment: environmentOf(ctx, rec),
+      grants: grants.filter((g) => g.grantee === id).map((g) => g),
+      ...(at[0].file !== own.file || at[0].line !== own.line ? { definedAt: own } : {}),
+      triggers: (triggers.get(rec) ?? []).sort((a, b) => a.kind.localeCompare(b.kind) || a.source.localeCompare(b.source)),
+    };
+    out.push({ kind: 'cdk.lambda', id, data, at });
+  }
+  return out;
+}
+
+function wrapperName(ctx: EmitContext, rec: Rec): { wrapper?: string } {
+  const at = ctx.at(rec, 'lambda');
+  if (at.length < 2) return {};
+  for (let f: Rec['frame'] | undefined = rec.frame; f; f = f.parent) {
+    if (f.parent && (f.parent.kind === 'stack' || f.parent.kind === 'script' || (f.parent.counts.get('lambda') ?? 0) > 1)) return { wrapper: f.name };
+  }
+  return {};
+}
+
+function optional<K extends string>(key: K, value: string | undefined): { [P in K]?: string } {
+  return value === undefined ? {} : ({ [key]: value } as { [P in K]?: string });
+}
+
+function textIfSet(value: Value | undefined): string | undefined {
+  return value && value.k !== 'undef' ? textOf(value) : undefined;
+}
+
+function entryOf(ctx: EmitContext, rec: Rec): EntryInfo {
+  const props = rec.props;
+  const kind = rec.cdkClass ?? rec.className;
+  const handler = stringOf(prop(props, 'handler'));
+  const definingFile = (rec.decl ?? rec.node).getSourceFile().fileName;
+  const entry = prop(props, 'entry');
+  if (entry && entry.k !== 'undef') {
+    const found = fileAt(ctx, entry, definingFile, [''].concat(SOURCE_EXTENSIONS));
+    return found
+      ? { entry: found, entryResolved: true, entrySource: 'entry', handler: handler ?? (kind === 'NodejsFunction' ? 'handler' : undefined) }
+      : { entryAsWritten: textOf(entry), entryResolved: false, entrySource: 'entry', handler };
+  }
+  if (kind === 'NodejsFunction') {
+    // CDK's default: `<defining file>.<construct id>.ts` (or .js) beside the file that creates the function.
+    const stem = definingFile.replace(/\.[cm]?[jt]sx?$/, '');
+    const asWritten = `${path.posix.basename(stem)}.${rec.idText.text}.ts`;
+    if (!rec.idText.resolved) return { entryAsWritten: asWritten, entryResolved: false, entrySource: 'default-entry', handler: handler ?? 'handler' };
+    const found = [`${stem}.${rec.idText.text}.ts`, `${stem}.${rec.idText.text}.js`].find((f) => ctx.index.has(f));
+    return found
+      ? { entry: found, entryResolved: true, entrySource: 'default-entry', handler: handler ?? 'handler' }
+      : { entryAsWritten: asWritten, entryResolved: false, entrySource: 'default-entry', handler: handler ?? 'handler' };
+  }
+  const code = prop(props, 'code');
+  if (code?.k === 'ext' && code.args) {
+    const factory = code.path[code.path.length - 1];
+    if (factory === 'fromInline') return { entryResolved: false, entrySource: 'inline', handler };
+    if (/Image|Docker|Ecr/.test(code.path.join('.') + factory)) {
+      const dir = dirAt(ctx, code.args[0], definingFile);
+      return dir ? { entry: dir, entryResolved: true, entrySource: 'docker' } : { entryAsWritten: textOf(code), entryResolved: false, entrySource: 'docker' };
+    }
+    if (factory === 'fromAsset') {
+      // `Code.fromAsset(dir)` + `handler: 'index.handler'` → `dir/index.{ts,js}`.
+      const stemName = handler && handler.includes('.') ? handler.slice(0, handler.lastIndexOf('.')) : 'index';
+      const dir = dirAt(ctx, code.args[0], definingFile);
+      if (dir !== undefined) {
+        const found = SOURCE_EXTENSIONS.map((e) => `${dir ? `${dir}/` : ''}${stemName}${e}`).find((f) => ctx.index.has(f));
+        if (found) return { entry: found, entryResolved: true, entrySource: 'asset-handler', handler };
+      }
+      return { entryAsWritten: `${textOf(code)} + handler ${handler ?? '?'}`, entryResolved: false, entrySource: 'asset-handler', handler };
+    }
+  }
+  if (props?.k === 'obj' && code) return { entryAsWritten: textOf(code), entryResolved: false, entrySource: 'unknown', handler };
+  return { entryResolved: false, entrySource: 'unknown', handler };
+}
+
+/** A file path value: `__dirname`-based paths are repo-relative already; relative ones resolve in the app folder. */
+function fileAt(ctx: EmitContext, value: Value, definingFile: string, extensions: readonly string[]): string | undefined {
+  if (value.k !== 'str') return undefined;
+  const base = value.abs ? value.v : path.posix.join(ctx.appDirFor(definingFile), value.v);
+  const file = path.posix.normalize(base);
+  if (file.startsWith('..')) return undefined;
+  return extensions.map((e) => file + e).find((f) => ctx.index.has(f));
+}
+
+function dirAt(ctx: EmitContext, value: Value | undefined, definingFile: string): string | undefined {
+  if (value?.k !== 'str') return undefined;
+  const dir = path.posix.normalize(value.abs ? value.v : path.posix.join(ctx.appDirFor(definingFile), value.v)).replace(/^\.$/, '');
+  if (dir.startsWith('..')) return undefined;
+  return ctx.index.hasDir(dir) ? dir : undefined;
+}
+
+function environmentOf(ctx: EmitContext, rec: Rec): CdkEnvVar[] {
+  const vars = new Map<string, CdkEnvVar>();
+  const add = (name: string, value: Value, fallback: Citation, written?: ts.Node) => {
+    const table = ctx.recOf(value, 'table');
+    vars.set(name, {
+      name,
+      value: written ? nodeText(written) : textOf(value),
+      literal: value.k === 'str' || value.k === 'num' || value.k === 'bool',
+      ...(table && value.k === 'attr' && /^tableName$/.test(value.name) ? { table: ctx.id(table) } : {}),
+      at: written ? citationOf(written) : (citeValue(value) ?? fallback),
+    });
+  };
+  const env = prop(rec.props, 'environment');
+  if (env?.k === 'obj') for (const [name, value] of env.props) add(name, value, citationOf(rec.node), propNode(env, name));
+  for (const extra of rec.extras.get('env') ?? []) {
+    const name = stringOf(extra.values[0]);
+    if (name !== undefined && extra.values[1]) add(name, extra.values[1], citationOf(extra.node));
+  }
+  return [...vars.values()].sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** What invokes each lambda besides routes: event sources, Cognito triggers, rules, authorizers. */
+export function lambdaTriggers(ctx: EmitContext): Map<Rec, CdkLambdaData['triggers'][number][]> {
+  const out = new Map<Rec, CdkLambdaData['triggers'][number][]>();
+  const add = (fnValue: Value | undefined, kind: string, source: string, at: Citation) => {
+    const fn = ctx.lambdaOf(fnValue);
+    if (!fn) return;
+    const list = out.get(fn) ?? [];
+    if (!list.some((t) => t.kind === kind && t.source === source)) list.push({ kind, source, at });
+    out.set(fn, list);
+  };
+  for (const rec of ctx.model.recs) {
+    for (const extra of rec.extras.get('eventSource') ?? []) {
+      const src = extra.values[0];
+      const name = src?.k === 'ext' ? src.path[src.path.length - 1] : undefined;
+      const kind = (name && EVENT_SOURCES[name]) ?? 'event source';
+      const target = src?.k === 'ext' ? src.args?.[0] : undefined;
+      add({ k: 'rec', rec }, kind, ctx.ref(target).text, citationOf(extra.node));
+    }
+    if (rec.category === 'userPool') {
+      const triggers = prop(rec.props, 'lambdaTriggers');
+      if (triggers?.k === 'obj') for (const [name, fn] of triggers.props) add(fn, 'Cognito trigger', `${ctx.id(rec)} ${name}`, citeValue(fn) ?? citationOf(rec.node));
+      for (const extra of rec.extras.get('trigger') ?? []) add(extra.values[1], 'Cognito trigger', `${ctx.id(rec)} ${cognitoTrigger(extra.values[0])}`, citationOf(extra.node));
+    }
+    if (rec.category === 'rule') {
+      const targets = [...(prop(rec.props, 'targets')?.k === 'arr' ? (prop(rec.props, 'targets') as { items: Value[] }).items : []), ...(rec.extras.get('target') ?? []).map((e) => e.values[0])];
+      const schedule = prop(rec.props, 'schedule');
+      for (const t of targets) {
+        if (t?.k === 'ext' && t.args) add(t.args[0], 'EventBridge rule', `${ctx.id(rec)}${schedule ? ` (${textOf(schedule)})` : ''}`, citationOf(rec.node));
+      }
+    }
+    if (rec.category === 'authorizer') {
+      const fn = prop(rec.props, 'handler') ?? rec.extras.get('target')?.[0]?.values[0];
+      if (ctx.lambdaOf(fn)) add(fn, 'API authorizer', ctx.id(rec), citationOf(rec.node));
+    }
+    if (rec.category === 'bucket') {
+      for (const extra of rec.extras.get('notification') ?? []) {
+        const dest = extra.values[1];
+        if (dest?.k === 'ext' && dest.args) add(dest.args[0], 'S3 notification', `${ctx.id(rec)} ${memberName(extra.values[0]) ?? ''}`.trim(), citationOf(extra.node));
+      }
+    }
+  }
+  return out;
+}
+
+/** `UserPoolOperation.POST_CONFIRMATION` → `postConfirmation`. */
+function cognitoTrigger(value: Value | undefined): string {
+  const name = memberName(value);
+  if (!name) return textOf(value);
+  return name.toLowerCase().replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
+}

@@ -1,0 +1,164 @@
+/** `cdk.app`, `cdk.stack`, `cdk.construct`, and the generic resources: alarms, outputs, everything else. */
+import type { Citation } from '../../facts.js';
+import type { ts } from '../../scan/ts.js';
+import { serviceOf } from './catalogue.js';
+import { classKind } from './classes.js';
+import type { EmitContext } from './emit-context.js';
+import type {
+  CdkAlarmFact,
+  CdkAppFact,
+  CdkConstructClassFact,
+  CdkCrossStackRef,
+  CdkOutputFact,
+  CdkResourceFact,
+  CdkStackFact,
+} from './facts.js';
+import type { Interpreter } from './interpreter.js';
+import { stackOf, type Rec } from './records.js';
+import { citationOf, prop, propNode, propText, propTexts, stringOf, textOf, type Value } from './values.js';
+
+export function appFacts(ctx: EmitContext): CdkAppFact[] {
+  const version = ctx.model.recs.some((r) => r.module.startsWith('@aws-cdk/')) ? 1 : 2;
+  const within = (dir: string, file: string) => dir === '' || file.startsWith(`${dir}/`);
+  const reads = <T extends { node: ts.Node }>(list: readonly T[], dir: string, key: (x: T) => string) => {
+    const seen = new Set<string>();
+    return list
+      .filter((x) => ctx.apps.length <= 1 || within(dir, x.node.getSourceFile().fileName))
+      .map((x) => ({ name: key(x), at: citationOf(x.node) }))
+      .filter((x) => !seen.has(`${x.name}@${x.at.file}:${x.at.line}`) && seen.add(`${x.name}@${x.at.file}:${x.at.line}`))
+      .sort((a, b) => a.name.localeCompare(b.name) || a.at.file.localeCompare(b.at.file) || (a.at.line ?? 0) - (b.at.line ?? 0));
+  };
+  return ctx.apps.map((app) => ({
+    kind: 'cdk.app' as const,
+    id: app.cdkJson ?? app.entry ?? app.dir,
+    data: {
+      ...(app.cdkJson ? { cdkJson: app.cdkJson } : {}),
+      dir: app.dir,
+      ...(app.command ? { command: app.command } : {}),
+      ...(app.entry ? { entry: app.entry } : {}),
+      contextKeys: app.contextKeys,
+      contextReads: reads(ctx.model.contextReads, app.dir, (r) => r.key).map((r) => ({ key: r.name, at: r.at })),
+      envReads: reads(ctx.model.envReads, app.dir, (r) => r.name),
+      cdkVersion: version as 1 | 2,
+    },
+    at: [{ file: app.cdkJson ?? app.entry ?? app.dir }],
+  }));
+}
+
+/** Which stack a value lives in: a construct, an attribute of one, or a stack itself; nested objects are searched. */
+function stackOfValue(value: Value | undefined, depth = 0): Rec | undefined {
+  if (!value || depth > 3) return undefined;
+  if (value.k === 'rec') return stackOf(value.rec);
+  if (value.k === 'attr') return stackOf(value.of);
+  if (value.k === 'res') return stackOf(value.api);
+  if (value.k === 'obj') for (const v of value.props.values()) { const s = stackOfValue(v, depth + 1); if (s) return s; }
+  if (value.k === 'arr') for (const v of value.items) { const s = stackOfValue(v, depth + 1); if (s) return s; }
+  return undefined;
+}
+
+export function stackFacts(ctx: EmitContext, it: Interpreter): CdkStackFact[] {
+  const out: CdkStackFact[] = [];
+  for (const rec of ctx.model.recs) {
+    if (rec.kind !== 'stack') continue;
+    const uses = ctx.model.stackUses.get(rec) ?? [];
+    const refs: CdkCrossStackRef[] = [];
+    const depends = new Set<string>();
+    for (const use of uses) {
+      if (use.props?.k !== 'obj') continue;
+      for (const [key, value] of use.props.props) {
+        const other = stackOfValue(value);
+        if (!other || other === rec) continue;
+        const name = ctx.stackName(other)!;
+        depends.add(name);
+        const node = propNode(use.props, key);
+        refs.push({ fromStack: name, prop: key, expression: propText(use.props, key), at: citationOf(node ?? use.node) });
+      }
+    }
+    for (const d of ctx.model.dependencies) if (stackOf(d.from) === rec && stackOf(d.to) && stackOf(d.to) !== rec) depends.add(ctx.stackName(d.to)!);
+    const constructs = new Set<string>();
+    for (const r of ctx.model.recs) if (r.decl && r.kind === 'cdk' && !r.category && stackOf(r) === rec) constructs.add(r.className);
+    const extendsText = rec.decl ? classKind(it, rec.decl).extendsText : rec.className;
+    out.push({
+      kind: 'cdk.stack',
+      id: ctx.id(rec),
+      data: {
+        className: rec.decl ? rec.className : ctx.id(rec),
+        extends: extendsText,
+        instances: uses.map((u) => ({
+          id: u.idText,
+          ...(u.variable ? { variable: u.variable } : {}),
+          props: propTexts(u.props),
+          ...(u.conditions.length ? { conditions: [...u.conditions] } : {}),
+          at: citationOf(u.node),
+        })),
+        dependsOn: [...depends].sort(),
+        crossStackRefs: refs.sort((a, b) => a.prop.localeCompare(b.prop)),
+        constructs: [...constructs].sort(),
+      },
+      at: [citationOf(rec.decl?.name ?? rec.decl ?? rec.node)],
+    });
+  }
+  return out;
+}
+
+
+export function constructClassFacts(ctx: EmitContext): CdkConstructClassFact[] {
+  const byDecl = new Map<ts.Node, { name: string; at: Citation; stacks: Set<string> }>();
+  for (const r of ctx.model.recs) {
+    if (!r.decl || r.kind !== 'cdk') continue;
+    const entry = byDecl.get(r.decl) ?? { name: r.className, at: citationOf(r.decl.name ?? r.decl), stacks: new Set<string>() };
+    const stack = ctx.stackName(r);
+    if (stack) entry.stacks.add(stack);
+    byDecl.set(r.decl, entry);
+  }
+  return [...byDecl.values()].map((e) => ({
+    kind: 'cdk.construct' as const,
+    id: e.name,
+    data: { className: e.name, usedBy: [...e.stacks].sort() },
+    at: [e.at],
+  }));
+}
+
+export function alarmFacts(ctx: EmitContext): CdkAlarmFact[] {
+  return ctx.model.recs
+    .filter((r) => r.category === 'alarm')
+    .map((rec) => {
+      const p = rec.props;
+      const text = (v: Value | undefined) => (v && v.k !== 'undef' ? (stringOf(v) ?? textOf(v)) : undefined);
+      const data = { ...ctx.base(rec), metric: text(prop(p, 'metric')), threshold: text(prop(p, 'threshold')), evaluationPeriods: text(prop(p, 'evaluationPeriods')) };
+      return { kind: 'cdk.alarm' as const, id: ctx.id(rec), data: JSON.parse(JSON.stringify(data)) as typeof data, at: ctx.at(rec) };
+    });
+}
+
+export function outputFacts(ctx: EmitContext): CdkOutputFact[] {
+  return ctx.model.recs
+    .filter((r) => r.category === 'output')
+    .map((rec) => {
+      const exportName = prop(rec.props, 'exportName');
+      const description = prop(rec.props, 'description');
+      return {
+        kind: 'cdk.output' as const,
+        id: ctx.id(rec),
+        data: {
+          ...ctx.base(rec),
+          value: textOf(prop(rec.props, 'value')),
+          ...(exportName ? { exportName: { text: stringOf(exportName) ?? textOf(exportName), resolved: stringOf(exportName) !== undefined } } : {}),
+          ...(description ? { description: stringOf(description) ?? textOf(description) } : {}),
+        },
+        at: ctx.at(rec),
+      };
+    });
+}
+
+const AS_RESOURCE = new Set(['rule', 'apiDomain', 'usagePlan', 'userPoolDomain', 'userPoolGroup', 'identityProvider', 'bucketDeployment']);
+
+export function resourceFacts(ctx: EmitContext): CdkResourceFact[] {
+  return ctx.model.recs
+    .filter((r) => r.kind === 'cdk' && !r.imported && ((!r.category && !r.decl) || (r.category && AS_RESOURCE.has(r.category))))
+    .map((rec) => ({
+      kind: 'cdk.resource' as const,
+      id: ctx.id(rec),
+      data: { ...ctx.base(rec), service: serviceOf(rec.module) ?? rec.module },
+      at: ctx.at(rec),
+    }));
+}

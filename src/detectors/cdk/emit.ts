@@ -1,0 +1,89 @@
+/** Turns what the evaluator recorded into facts: stable ids first (so facts can refer to each other), then each kind. */
+import type { Fact } from '../../facts.js';
+import type { RepoIndex } from '../../scan/repo-index.js';
+import type { AppInfo } from './app.js';
+import { apiFacts, authorizerFacts, routeFacts } from './emit-api.js';
+import { EmitContext } from './emit-context.js';
+import { lambdaFacts, lambdaTriggers } from './emit-lambdas.js';
+import { alarmFacts, appFacts, constructClassFacts, outputFacts, resourceFacts, stackFacts } from './emit-stacks.js';
+import { tableFacts } from './emit-tables.js';
+import { bucketFacts, distributionFacts, edgeFunctionFacts, userPoolClientFacts, userPoolFacts } from './emit-web.js';
+import type { CdkGrant } from './facts.js';
+import type { Interpreter } from './interpreter.js';
+import { citationOf } from './values.js';
+
+export function emitFacts(index: RepoIndex, it: Interpreter, apps: readonly AppInfo[]): Fact[] {
+  const ctx = new EmitContext(index, it.model, apps);
+  assignIds(ctx);
+  const grants = grantsOf(ctx);
+  const lambdas = lambdaFacts(ctx, grants, lambdaTriggers(ctx));
+  const facts: Fact[] = [
+    ...appFacts(ctx),
+    ...stackFacts(ctx, it),
+    ...constructClassFacts(ctx),
+    ...lambdas,
+    ...apiFacts(ctx),
+    ...authorizerFacts(ctx),
+    ...routeFacts(ctx, lambdas),
+    ...tableFacts(ctx, grants, lambdas),
+    ...userPoolFacts(ctx),
+    ...userPoolClientFacts(ctx),
+    ...bucketFacts(ctx),
+    ...distributionFacts(ctx),
+    ...edgeFunctionFacts(ctx),
+    ...alarmFacts(ctx),
+    ...outputFacts(ctx),
+    ...resourceFacts(ctx),
+  ];
+  const seen = new Set<string>();
+  return facts
+    .filter((f) => {
+      const key = `${f.kind}\u0000${f.id}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    })
+    .sort(
+      (a, b) =>
+        a.kind.localeCompare(b.kind) ||
+        (a.at[0]?.file ?? '').localeCompare(b.at[0]?.file ?? '') ||
+        (a.at[0]?.line ?? 0) - (b.at[0]?.line ?? 0) ||
+        a.id.localeCompare(b.id),
+    );
+}
+
+/** Two different constructs with the same id path (e.g. unresolved ids) get `@file:line` so references stay exact. */
+function assignIds(ctx: EmitContext): void {
+  const taken = new Map<string, { node: unknown }>();
+  for (const rec of ctx.model.recs) {
+    const id = ctx.id(rec);
+    const key = `${rec.category ?? rec.kind}\u0000${id}`;
+    const prev = taken.get(key);
+    if (!prev) taken.set(key, rec);
+    else if (prev.node !== rec.node) {
+      const c = citationOf(rec.node);
+      ctx.setId(rec, `${id}@${c.file}:${c.line}`);
+    }
+  }
+}
+
+function grantsOf(ctx: EmitContext): CdkGrant[] {
+  const seen = new Set<string>();
+  const out: CdkGrant[] = [];
+  for (const g of ctx.model.grants) {
+    const resource = ctx.ref(g.resource);
+    const grantee = ctx.ref(g.grantee, 'lambda');
+    const key = `${g.method}\u0000${resource.text}\u0000${grantee.text}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push({
+      method: g.method,
+      resource: resource.text,
+      resourceResolved: resource.resolved,
+      grantee: grantee.text,
+      granteeResolved: grantee.resolved,
+      at: citationOf(g.node),
+    });
+  }
+  return out;
+}

@@ -1,0 +1,367 @@
+/** Expressions: literals, names, operators, object/array literals, functions, property reads, calls and `new`. */
+import path from 'node:path';
+import { ts } from '../../scan/ts.js';
+import { getProp } from './access.js';
+import { builtinMethod, extCall, runCallbacks } from './builtins.js';
+import { categoryOf, isConstructModule } from './catalogue.js';
+import { findMember, instantiate, superCall } from './classes.js';
+import { createConstruct, genericConstruct } from './constructs.js';
+import type { Interpreter } from './interpreter.js';
+import { propertyKey } from './interpreter.js';
+import { cdkMethod, resourceMethod } from './methods.js';
+import { UNDEF, stringOf, truthy, unknown, type Env, type ObjValue, type Value } from './values.js';
+
+const GLOBALS = new Set(['Object', 'JSON', 'Math', 'String', 'Number', 'Boolean', 'Array', 'Promise', 'Date', 'URL']);
+
+export function evaluate(it: Interpreter, expr: ts.Expression, env: Env): Value {
+  it.steps++;
+  if (it.exhausted()) return unknown(expr);
+  if (ts.isStringLiteralLike(expr)) return { k: 'str', v: expr.text, n: expr };
+  if (ts.isNumericLiteral(expr)) return { k: 'num', v: Number(expr.text), n: expr };
+  switch (expr.kind) {
+    case ts.SyntaxKind.TrueKeyword:
+      return { k: 'bool', v: true, n: expr };
+    case ts.SyntaxKind.FalseKeyword:
+      return { k: 'bool', v: false, n: expr };
+    case ts.SyntaxKind.NullKeyword:
+      return { k: 'undef', n: expr };
+    case ts.SyntaxKind.ThisKeyword:
+      return it.selfOf(env) ?? unknown(expr);
+  }
+  if (ts.isIdentifier(expr)) return identifier(it, expr, env);
+  if (ts.isParenthesizedExpression(expr) || ts.isAsExpression(expr) || ts.isNonNullExpression(expr) || ts.isTypeAssertionExpression(expr) || ts.isSatisfiesExpression(expr) || ts.isAwaitExpression(expr)) {
+    return evaluate(it, expr.expression, env);
+  }
+  if (ts.isTemplateExpression(expr)) {
+    let text = expr.head.text;
+    let abs = false;
+    let known = true;
+    expr.templateSpans.forEach((span, i) => {
+      const v = evaluate(it, span.expression, env);
+      const s = stringOf(v);
+      if (s === undefined) known = false;
+      else {
+        if (i === 0 && expr.head.text === '' && v.k === 'str' && v.abs) abs = true;
+        text += s;
+      }
+      text += span.literal.text;
+    });
+    return known ? { k: 'str', v: text, n: expr, abs } : unknown(expr);
+  }
+  if (ts.isBinaryExpression(expr)) return binary(it, expr, env);
+  if (ts.isPrefixUnaryExpression(expr)) {
+    const v = evaluate(it, expr.operand, env);
+    if (expr.operator === ts.SyntaxKind.ExclamationToken) {
+      const t = truthy(v);
+      return t === undefined ? unknown(expr) : { k: 'bool', v: !t, n: expr };
+    }
+    if (expr.operator === ts.SyntaxKind.MinusToken && v.k === 'num') return { k: 'num', v: -v.v, n: expr };
+    return unknown(expr);
+  }
+  if (ts.isConditionalExpression(expr)) {
+    const t = truthy(evaluate(it, expr.condition, env));
+    if (t === true) return evaluate(it, expr.whenTrue, env);
+    if (t === false) return evaluate(it, expr.whenFalse, env);
+    const cond = expr.condition.getText().replace(/\s+/g, ' ');
+    const a = it.withCondition(cond, () => evaluate(it, expr.whenTrue, env));
+    const b = it.withCondition(`!(${cond})`, () => evaluate(it, expr.whenFalse, env));
+    const structured = (v: Value) => ['rec', 'res', 'attr', 'obj', 'arr', 'fn', 'class'].includes(v.k);
+    if (structured(a)) return a;
+    if (structured(b)) return b;
+    return unknown(expr);
+  }
+  if (ts.isPropertyAccessExpression(expr)) {
+    if (ts.isMetaProperty(expr.expression)) return importMeta(expr, env);
+    const target = evaluate(it, expr.expression, env);
+    if (expr.questionDotToken && target.k === 'undef') return target;
+    return getProp(it, target, expr.name.text, expr);
+  }
+  if (ts.isElementAccessExpression(expr)) {
+    const target = evaluate(it, expr.expression, env);
+    const key = stringOf(evaluate(it, expr.argumentExpression, env));
+    return key === undefined ? unknown(expr) : getProp(it, target, key, expr);
+  }
+  if (ts.isCallExpression(expr)) return call(it, expr, env);
+  if (ts.isNewExpression(expr)) return construct(it, expr, env);
+  if (ts.isObjectLiteralExpression(expr)) return objectLiteral(it, expr, env);
+  if (ts.isArrayLiteralExpression(expr)) {
+    const items: Value[] = [];
+    let open = false;
+    for (const el of expr.elements) {
+      if (ts.isSpreadElement(el)) {
+        const v = evaluate(it, el.expression, env);
+        if (v.k === 'arr') {
+          items.push(...v.items);
+          open ||= v.open;
+        } else open = true;
+      } else if (!ts.isOmittedExpression(el)) items.push(evaluate(it, el, env));
+    }
+    return { k: 'arr', items, open, n: expr };
+  }
+  if (ts.isArrowFunction(expr) || ts.isFunctionExpression(expr)) {
+    return { k: 'fn', fn: expr, env, name: nameFromParent(expr), n: expr };
+  }
+  if (ts.isClassExpression(expr)) return { k: 'class', decl: expr, file: env.file, n: expr };
+  if (ts.isVoidExpression(expr)) return UNDEF;
+  return unknown(expr);
+}
+
+function identifier(it: Interpreter, expr: ts.Identifier, env: Env): Value {
+  const name = expr.text;
+  if (name === 'undefined') return { k: 'undef', n: expr };
+  if (name === '__dirname') return { k: 'str', v: dirOf(env.file), abs: true, n: expr };
+  if (name === '__filename') return { k: 'str', v: env.file, abs: true, n: expr };
+  const v = it.lookup(name, env);
+  if (v) return v;
+  if (name === 'process') return { k: 'ext', module: 'process', path: [], n: expr };
+  if (GLOBALS.has(name)) return { k: 'ext', module: 'global', path: [name], n: expr };
+  return unknown(expr);
+}
+
+function importMeta(expr: ts.PropertyAccessExpression, env: Env): Value {
+  if (expr.name.text === 'url' || expr.name.text === 'filename') return { k: 'str', v: env.file, abs: true, n: expr };
+  if (expr.name.text === 'dirname') return { k: 'str', v: dirOf(env.file), abs: true, n: expr };
+  return unknown(expr);
+}
+
+export function dirOf(file: string): string {
+  const d = path.posix.dirname(file);
+  return d === '.' ? '' : d;
+}
+
+function binary(it: Interpreter, expr: ts.BinaryExpression, env: Env): Value {
+  const op = expr.operatorToken.kind;
+  if (op === ts.SyntaxKind.EqualsToken || op === ts.SyntaxKind.PlusEqualsToken || op === ts.SyntaxKind.QuestionQuestionEqualsToken) {
+    let value = evaluate(it, expr.right, env);
+    if (op === ts.SyntaxKind.PlusEqualsToken) value = plus(evaluate(it, expr.left, env), value, expr);
+    if (op === ts.SyntaxKind.QuestionQuestionEqualsToken) {
+      const current = evaluate(it, expr.left, env);
+      if (current.k !== 'undef') return current;
+    }
+    assignTo(it, expr.left, value, env);
+    return value;
+  }
+  if (op === ts.SyntaxKind.QuestionQuestionToken || op === ts.SyntaxKind.BarBarToken || op === ts.SyntaxKind.AmpersandAmpersandToken) {
+    const left = evaluate(it, expr.left, env);
+    const decided = op === ts.SyntaxKind.QuestionQuestionToken ? (left.k === 'undef' ? false : left.k === 'unknown' || left.k === 'attr' ? undefined : true) : truthy(left);
+    if (op === ts.SyntaxKind.AmpersandAmpersandToken) {
+      if (decided === false) return left;
+      const right = evaluate(it, expr.right, env);
+      return decided === true ? right : unknown(expr);
+    }
+    if (decided === true) return left;
+    const right = evaluate(it, expr.right, env);
+    return decided === false ? right : unknown(expr);
+  }
+  const left = evaluate(it, expr.left, env);
+  const right = evaluate(it, expr.right, env);
+  if (op === ts.SyntaxKind.PlusToken) return plus(left, right, expr);
+  if (op === ts.SyntaxKind.CommaToken) return right;
+  const eq = [ts.SyntaxKind.EqualsEqualsEqualsToken, ts.SyntaxKind.EqualsEqualsToken].includes(op);
+  const ne = [ts.SyntaxKind.ExclamationEqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsToken].includes(op);
+  const primitive = (v: Value) => v.k === 'str' || v.k === 'num' || v.k === 'bool' || v.k === 'undef';
+  if ((eq || ne) && primitive(left) && primitive(right)) {
+    const same = left.k === right.k && (left.k === 'undef' || (left as { v: unknown }).v === (right as { v: unknown }).v);
+    return { k: 'bool', v: eq ? same : !same, n: expr };
+  }
+  if (left.k === 'num' && right.k === 'num') {
+    const n = arithmetic(op, left.v, right.v);
+    if (n !== undefined) return { k: 'num', v: n, n: expr };
+  }
+  return unknown(expr);
+}
+
+function arithmetic(op: ts.SyntaxKind, a: number, b: number): number | undefined {
+  switch (op) {
+    case ts.SyntaxKind.MinusToken:
+      return a - b;
+    case ts.SyntaxKind.AsteriskToken:
+      return a * b;
+    case ts.SyntaxKind.SlashToken:
+      return b === 0 ? undefined : a / b;
+    default:
+      return undefined;
+  }
+}
+
+function plus(left: Value, right: Value, node: ts.Node): Value {
+  if (left.k === 'num' && right.k === 'num') return { k: 'num', v: left.v + right.v, n: node };
+  const a = stringOf(left);
+  const b = stringOf(right);
+  if (a === undefined || b === undefined) return unknown(node);
+  return { k: 'str', v: a + b, n: node, abs: left.k === 'str' && left.abs };
+}
+
+function assignTo(it: Interpreter, target: ts.Expression, value: Value, env: Env): void {
+  if (ts.isIdentifier(target)) {
+    it.assign(target.text, value, env);
+    return;
+  }
+  if (ts.isPropertyAccessExpression(target) || ts.isElementAccessExpression(target)) {
+    const key = ts.isPropertyAccessExpression(target) ? target.name.text : stringOf(evaluate(it, target.argumentExpression, env));
+    const owner = evaluate(it, target.expression, env);
+    if (key === undefined) return;
+    if (owner.k === 'rec') {
+      owner.rec.fields.set(key, value);
+      if (value.k === 'rec' && value.rec.variable === undefined) value.rec.variable = target.getText();
+    } else if (owner.k === 'obj') owner.props.set(key, value);
+  }
+}
+
+function objectLiteral(it: Interpreter, expr: ts.ObjectLiteralExpression, env: Env): ObjValue {
+  const obj: ObjValue = { k: 'obj', props: new Map(), open: false, n: expr, nodes: new Map() };
+  for (const p of expr.properties) {
+    if (ts.isSpreadAssignment(p)) {
+      const v = evaluate(it, p.expression, env);
+      if (v.k === 'obj') {
+        for (const [k, pv] of v.props) {
+          obj.props.set(k, pv);
+          const node = v.nodes?.get(k);
+          if (node) obj.nodes!.set(k, node);
+          else obj.nodes!.delete(k);
+        }
+        obj.open ||= v.open;
+      } else if (v.k !== 'undef') obj.open = true;
+      continue;
+    }
+    const key = p.name && ts.isComputedPropertyName(p.name) ? stringOf(evaluate(it, p.name.expression, env)) : p.name ? propertyKey(p.name) : undefined;
+    if (key === undefined) {
+      obj.open = true;
+      continue;
+    }
+    if (ts.isPropertyAssignment(p)) {
+      obj.props.set(key, evaluate(it, p.initializer, env));
+      obj.nodes!.set(key, p.initializer);
+    } else if (ts.isShorthandPropertyAssignment(p)) {
+      obj.props.set(key, evaluate(it, p.name, env));
+      obj.nodes!.set(key, p.name);
+    } else if (ts.isMethodDeclaration(p) || ts.isGetAccessorDeclaration(p)) obj.props.set(key, { k: 'fn', fn: p, env, name: key, n: p.name });
+  }
+  return obj;
+}
+
+function evalArgs(it: Interpreter, args: readonly ts.Expression[] | undefined, env: Env): Value[] {
+  const out: Value[] = [];
+  for (const a of args ?? []) {
+    if (ts.isSpreadElement(a)) {
+      const v = evaluate(it, a.expression, env);
+      if (v.k === 'arr' && !v.open) out.push(...v.items);
+      else out.push(unknown(a));
+    } else out.push(evaluate(it, a, env));
+  }
+  return out;
+}
+
+function call(it: Interpreter, expr: ts.CallExpression, env: Env): Value {
+  const args = evalArgs(it, expr.arguments, env);
+  if (expr.expression.kind === ts.SyntaxKind.SuperKeyword) {
+    const self = it.selfOf(env);
+    let cls: ts.Node | undefined = expr.parent;
+    while (cls && !ts.isClassLike(cls)) cls = cls.parent;
+    if (self?.k === 'rec' && cls && ts.isClassLike(cls)) superCall(it, cls, self.rec, args);
+    return UNDEF;
+  }
+  let callee: ts.Expression = expr.expression;
+  while (ts.isParenthesizedExpression(callee) || ts.isNonNullExpression(callee)) callee = callee.expression;
+  if (ts.isPropertyAccessExpression(callee) || ts.isElementAccessExpression(callee)) {
+    const target = evaluate(it, callee.expression, env);
+    const name = ts.isPropertyAccessExpression(callee) ? callee.name.text : stringOf(evaluate(it, callee.argumentExpression, env));
+    if (name === undefined || (callee.questionDotToken && target.k === 'undef')) return unknown(expr);
+    return callMethod(it, target, name, args, expr);
+  }
+  if (ts.isIdentifier(callee) && callee.text === 'require' && args[0]?.k === 'str' && !it.lookup('require', env)) {
+    const file = it.program.resolver.resolve(env.file, args[0].v);
+    return file ? { k: 'ext', module: `file:${file}`, path: [], n: expr } : { k: 'ext', module: args[0].v, path: [], n: expr };
+  }
+  return callValue(it, evaluate(it, callee, env), args, expr);
+}
+
+export function callValue(it: Interpreter, fn: Value, args: readonly Value[], node: ts.Node, self?: Value): Value {
+  if (fn.k === 'fn') return it.call(fn, args, node, self);
+  if (fn.k === 'ext') return extCall(it, fn, args, node);
+  runCallbacks(it, args);
+  return unknown(node);
+}
+
+export function callMethod(it: Interpreter, target: Value, name: string, args: readonly Value[], node: ts.Node): Value {
+  if ((name === 'tryGetContext' || name === 'getContext') && args[0]?.k === 'str') it.model.contextReads.push({ key: args[0].v, node });
+  switch (target.k) {
+    case 'rec': {
+      const rec = target.rec;
+      if (rec.decl) {
+        const member = findMember(it, rec.decl, name, false);
+        if (member && ts.isMethodDeclaration(member.node)) {
+          const fn = { k: 'fn' as const, fn: member.node, env: it.moduleEnv(member.file), name: `${rec.className}.${name}` };
+          return it.call(fn, args, node, target);
+        }
+      }
+      return cdkMethod(it, rec, name, args, node) ?? fallback(it, args, node);
+    }
+    case 'attr':
+      if (target.name === 'node' && name === 'addDependency') return cdkMethod(it, target.of, name, args, node) ?? UNDEF;
+      return fallback(it, args, node);
+    case 'res':
+      return resourceMethod(it, target, name, args, node);
+    case 'class': {
+      const member = findMember(it, target.decl, name, true);
+      if (member && ts.isMethodDeclaration(member.node)) {
+        return it.call({ k: 'fn', fn: member.node, env: it.moduleEnv(member.file), name: `${target.decl.name?.text ?? 'class'}.${name}` }, args, node);
+      }
+      return fallback(it, args, node);
+    }
+    case 'ext':
+      if (target.args !== undefined) return cdkMethodOnValue(it, target, name, args, node);
+      return extCall(it, { ...target, path: [...target.path, name] }, args, node);
+    case 'fn':
+      if (name === 'call') return it.call(target, args.slice(1), node, args[0]);
+      return fallback(it, args, node);
+    case 'arr':
+    case 'str':
+    case 'obj':
+      return builtinMethod(it, target, name, args, node);
+    default:
+      return fallback(it, args, node);
+  }
+}
+
+/** Calls on results of package calls: `fn.metricErrors().createAlarm(this, 'Id', {...})`. */
+function cdkMethodOnValue(it: Interpreter, target: Value, name: string, args: readonly Value[], node: ts.Node): Value {
+  if (name === 'createAlarm' && args[0]?.k === 'rec') {
+    return createConstruct(it, { module: 'aws-cdk-lib/aws-cloudwatch', path: ['Alarm'] }, 'alarm', [args[0], args[1], withMetric(args[2], target)], node);
+  }
+  return fallback(it, args, node);
+}
+
+function withMetric(props: Value | undefined, metric: Value): Value {
+  const obj: ObjValue = { k: 'obj', props: new Map(props?.k === 'obj' ? props.props : []), open: props?.k === 'obj' ? props.open : true, n: props?.n, nodes: new Map(props?.k === 'obj' ? props.nodes : []) };
+  obj.props.set('metric', metric);
+  return obj;
+}
+
+function fallback(it: Interpreter, args: readonly Value[], node: ts.Node): Value {
+  runCallbacks(it, args);
+  return unknown(node);
+}
+
+function construct(it: Interpreter, expr: ts.NewExpression, env: Env): Value {
+  const args = evalArgs(it, expr.arguments, env);
+  const cls = evaluate(it, expr.expression, env);
+  if (cls.k === 'class') return instantiate(it, cls, args, expr);
+  if (cls.k === 'ext' && cls.args === undefined) {
+    if (cls.module === 'global' && cls.path[0] === 'URL') return extCall(it, { ...cls, path: ['new URL'] }, args, expr);
+    const category = categoryOf(cls.module, cls.path);
+    if (category) return createConstruct(it, cls, category, args, expr, env);
+    if (isConstructModule(cls.module) && args[0]?.k === 'rec' && args[1] && (args[1].k === 'str' || args[1].k === 'unknown')) {
+      return genericConstruct(it, cls, args, expr);
+    }
+    return { k: 'ext', module: cls.module, path: cls.path, args, isNew: true, n: expr };
+  }
+  runCallbacks(it, args);
+  return unknown(expr);
+}
+
+function nameFromParent(node: ts.Node): string {
+  const p = node.parent;
+  if (p && (ts.isVariableDeclaration(p) || ts.isPropertyAssignment(p) || ts.isPropertyDeclaration(p)) && ts.isIdentifier(p.name)) return p.name.text;
+  return '(anonymous)';
+}

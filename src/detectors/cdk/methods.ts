@@ -1,0 +1,99 @@
+/**
+ * Method calls on constructs that add to what the app defines: grants, indexes, env vars, event sources, routes,
+ * triggers, domains, behaviours, dependencies. What a call adds is stored on the record and read by `emit-*.ts`.
+ */
+import type { ts } from '../../scan/ts.js';
+import { createConstruct } from './constructs.js';
+import type { Interpreter } from './interpreter.js';
+import type { Rec } from './records.js';
+import { pushRoute, segmentsOf } from './routes.js';
+import { UNDEF, prop, unknown, type ObjValue, type ResValue, type Value } from './values.js';
+
+/** Extras each category keeps: method name → extras key. */
+const EXTRAS: Record<string, Record<string, string>> = {
+  table: { addGlobalSecondaryIndex: 'gsi', addLocalSecondaryIndex: 'lsi' },
+  lambda: { addEnvironment: 'env', addEventSource: 'eventSource', addToRolePolicy: 'policy', addPermission: 'permission' },
+  api: { addDomainName: 'domain', addUsagePlan: 'usagePlan', addStage: 'stage', addApiKey: 'apiKey' },
+  userPool: { addTrigger: 'trigger', addDomain: 'domain', addGroup: 'group', registerIdentityProvider: 'idp' },
+  distribution: { addBehavior: 'behaviour' },
+  bucket: { addEventNotification: 'notification' },
+  rule: { addTarget: 'target' },
+  usagePlan: { addApiStage: 'apiStage' },
+};
+
+export function cdkMethod(it: Interpreter, rec: Rec, name: string, args: readonly Value[], node: ts.Node): Value | undefined {
+  const extra = (key: string) => it.model.extra(rec, key, { values: args, node, frame: it.frame, conditions: [...it.conditions] });
+  if (name.startsWith('grant') && args[0]) {
+    it.model.grants.push({ method: name, resource: { k: 'rec', rec }, grantee: args[0], node, frame: it.frame });
+    return unknown(node);
+  }
+  if (name === 'addDependency') {
+    const other = args[0];
+    if (other?.k === 'rec') it.model.dependencies.push({ from: rec, to: other.rec, node });
+    return UNDEF;
+  }
+  const key = rec.category ? EXTRAS[rec.category]?.[name] : undefined;
+  if (key) {
+    extra(key);
+    return unknown(node);
+  }
+  if (rec.category === 'api') return apiMethod(it, rec, name, args, node);
+  if (rec.category === 'userPool' && name === 'addClient') {
+    const props: ObjValue = { k: 'obj', props: new Map(args[1]?.k === 'obj' ? args[1].props : []), open: args[1]?.k !== 'obj' && args[1] !== undefined, n: args[1]?.n, nodes: new Map(args[1]?.k === 'obj' ? args[1].nodes : []) };
+    props.props.set('userPool', { k: 'rec', rec });
+    return createConstruct(it, { module: rec.module, path: ['UserPoolClient'] }, 'userPoolClient', [{ k: 'rec', rec }, args[0] ?? unknown(node), props], node);
+  }
+  if (name.startsWith('metric')) return { k: 'ext', module: 'metric', path: [name], args: [{ k: 'rec', rec }], n: node };
+  return undefined;
+}
+
+function apiMethod(it: Interpreter, api: Rec, name: string, args: readonly Value[], node: ts.Node): Value | undefined {
+  const options = args[0];
+  if (name === 'addRoutes') {
+    const seg = segmentsOf(prop(options, 'path'));
+    const methods = prop(options, 'methods');
+    const list: (Value | undefined)[] = methods?.k === 'arr' && methods.items.length > 0 ? methods.items : [methods];
+    for (const method of list) {
+      pushRoute(it, { api, method, segs: seg.segs, resolved: seg.resolved, integration: prop(options, 'integration'), options, inherited: [], source: 'http', node });
+    }
+    return unknown(node);
+  }
+  if (name === 'addRoute' && api.className === 'WebSocketApi') {
+    const seg = segmentsOf(args[0]);
+    pushRoute(it, { api, method: { k: 'str', v: 'WS' }, segs: seg.segs, resolved: seg.resolved, integration: prop(args[1], 'integration'), options: args[1], inherited: [], source: 'http', node });
+    return unknown(node);
+  }
+  return undefined;
+}
+
+/** `resource.addResource('x')`, `resourceForPath('a/b')`, `addMethod('GET', integration, options)`, `addProxy()`. */
+export function resourceMethod(it: Interpreter, res: ResValue, name: string, args: readonly Value[], node: ts.Node): Value {
+  const child = (part: Value | undefined, options?: Value): ResValue => {
+    const seg = segmentsOf(part);
+    const inherited = options ? [options, ...res.inherited] : res.inherited;
+    return { k: 'res', api: res.api, segs: [...res.segs, ...seg.segs], resolved: res.resolved && seg.resolved, inherited, n: node };
+  };
+  switch (name) {
+    case 'addResource':
+    case 'getResource':
+    case 'resourceForPath':
+      return child(args[0], prop(args[1], 'defaultMethodOptions'));
+    case 'addMethod': {
+      const integration = args[1] ?? prop(res.api.props, 'defaultIntegration');
+      pushRoute(it, { api: res.api, method: args[0], segs: res.segs, resolved: res.resolved, integration, options: args[2], inherited: res.inherited, source: 'rest', node });
+      return unknown(node);
+    }
+    case 'addProxy': {
+      const options = args[0];
+      const proxy = child({ k: 'str', v: '{proxy+}' }, prop(options, 'defaultMethodOptions'));
+      const any = prop(options, 'anyMethod');
+      if (!(any?.k === 'bool' && !any.v)) {
+        const integration = prop(options, 'defaultIntegration') ?? prop(res.api.props, 'defaultIntegration');
+        pushRoute(it, { api: res.api, method: { k: 'str', v: 'ANY' }, segs: proxy.segs, resolved: proxy.resolved, integration, options: prop(options, 'defaultMethodOptions'), inherited: res.inherited, source: 'proxy', node });
+      }
+      return proxy;
+    }
+    default:
+      return unknown(node);
+  }
+}

@@ -1,0 +1,141 @@
+/**
+ * What the evaluator records while it reads CDK code: every construct created (with the scope it was created in and
+ * the chain of project calls that led there), routes, grants and the other wiring calls. `emit-*.ts` turn these into
+ * facts once the whole app has been read.
+ */
+import type { ts } from '../../scan/ts.js';
+import type { Category } from './catalogue.js';
+import type { CdkText } from './facts.js';
+import type { Value } from './values.js';
+
+/** One call of project code: a stack/construct constructor, a helper function or method, or the app script. */
+export interface Frame {
+  readonly name: string;
+  readonly kind: 'script' | 'stack' | 'ctor' | 'fn';
+  /** Where it was called from (absent for the app script and for classes read on their own). */
+  readonly callSite?: ts.Node;
+  readonly parent?: Frame;
+  /** How many constructs of each category were created inside this call (nested calls included). */
+  readonly counts: Map<string, number>;
+}
+
+export interface Rec {
+  readonly seq: number;
+  /** `cdk` for a CDK class (or a project subclass of one), `instance` for any other project class. */
+  readonly kind: 'app' | 'stack' | 'stage' | 'cdk' | 'instance';
+  category?: Category;
+  /** The class written after `new`: a CDK class or a project class. */
+  readonly className: string;
+  /** For a project class extending a CDK construct class (`class Api extends RestApi`): that class. */
+  cdkClass?: string;
+  module: string;
+  idText: CdkText;
+  readonly parent?: Rec;
+  readonly node: ts.Node;
+  readonly frame: Frame;
+  props?: Value;
+  readonly conditions: readonly string[];
+  readonly fields: Map<string, Value>;
+  variable?: string;
+  /** Project class declaration, for instances of project classes. */
+  readonly decl?: ts.ClassLikeDeclaration;
+  /** A reference to an existing resource (`Table.fromTableName`), not a resource the app creates. */
+  imported?: boolean;
+  /** Category-specific additions made by method calls (`addGlobalSecondaryIndex`, `addEnvironment`…). */
+  readonly extras: Map<string, Extra[]>;
+}
+
+export interface Extra {
+  readonly values: readonly (Value | undefined)[];
+  readonly node: ts.Node;
+  readonly frame: Frame;
+  readonly conditions: readonly string[];
+}
+
+export interface RouteRec {
+  readonly api?: Rec;
+  readonly method: string;
+  readonly path: string;
+  readonly pathResolved: boolean;
+  readonly integration?: Value;
+  readonly options?: Value;
+  /** `defaultMethodOptions` of the resources above the method, nearest first. */
+  readonly inherited: readonly Value[];
+  readonly source: 'rest' | 'http' | 'proxy' | 'table';
+  readonly node: ts.Node;
+  readonly frame: Frame;
+  readonly conditions: readonly string[];
+  /** The literal the path or method came from when it is data (a route table row) rather than the call itself. */
+  readonly row?: ts.Node;
+}
+
+export interface GrantRec {
+  readonly method: string;
+  readonly resource: Value;
+  readonly grantee: Value;
+  readonly node: ts.Node;
+  readonly frame: Frame;
+}
+
+export interface StackUse {
+  readonly props?: Value;
+  readonly node: ts.Node;
+  readonly conditions: readonly string[];
+  readonly idText: CdkText;
+  variable?: string;
+}
+
+export class Model {
+  readonly recs: Rec[] = [];
+  readonly routes: RouteRec[] = [];
+  readonly grants: GrantRec[] = [];
+  readonly dependencies: { readonly from: Rec; readonly to: Rec; readonly node: ts.Node }[] = [];
+  readonly contextReads: { readonly key: string; readonly node: ts.Node }[] = [];
+  readonly envReads: { readonly name: string; readonly node: ts.Node }[] = [];
+  /** Stack class declaration → its record (its constructor is read once) and every place it is instantiated. */
+  readonly stackRecs = new Map<ts.Node, Rec>();
+  readonly stackUses = new Map<Rec, StackUse[]>();
+  private seq = 0;
+
+  add(rec: Omit<Rec, 'seq' | 'fields' | 'extras'>): Rec {
+    const full: Rec = { ...rec, seq: this.seq++, fields: new Map(), extras: new Map() };
+    this.recs.push(full);
+    if (full.category) count(full.frame, full.category);
+    return full;
+  }
+
+  extra(rec: Rec, key: string, extra: Extra): void {
+    const list = rec.extras.get(key);
+    if (list) list.push(extra);
+    else rec.extras.set(key, [extra]);
+  }
+}
+
+export function count(frame: Frame | undefined, category: string): void {
+  for (let f = frame; f; f = f.parent) f.counts.set(category, (f.counts.get(category) ?? 0) + 1);
+}
+
+/** The stack a construct belongs to: through its scope chain, else the nearest stack constructor being read. */
+export function stackOf(rec: Rec | undefined): Rec | undefined {
+  for (let r = rec; r; r = r.parent) if (r.kind === 'stack') return r;
+  return undefined;
+}
+
+/**
+ * Project calls that only wrap this one construct (a `KvFunction` class, an `addRoute` helper) are transparent: the
+ * construct is cited where the wrapper was called, since that is where its id, entry or path are written.
+ */
+export function wrapperCalls(frame: Frame, category: string): Frame[] {
+  const out: Frame[] = [];
+  for (let f: Frame | undefined = frame; f && f.callSite && (f.kind === 'fn' || f.kind === 'ctor'); f = f.parent) {
+    if ((f.counts.get(category) ?? 0) !== 1) break;
+    out.push(f);
+  }
+  return out;
+}
+
+/** Name of the enclosing class or function for `scope`. */
+export function scopeName(frame: Frame): string {
+  for (let f: Frame | undefined = frame; f; f = f.parent) if (f.name && f.name !== '(anonymous)') return f.name;
+  return 'app';
+}
