@@ -64,7 +64,7 @@ export function middyUses(index: RepoIndex, file: string, sf: ts.SourceFile): Mi
         detail: binding && !local ? `from ${binding.module}` : undefined,
         usedBy: [file],
         file: local ?? file,
-        line: local ? definitionLine(index, local, binding.imported) : lineOf(arg, sf),
+        line: local ? definitionLine(index, local, binding.imported) : binding ? lineOf(arg, sf) : localLine(sf, name) ?? lineOf(arg, sf),
       });
     }
   });
@@ -81,6 +81,11 @@ function rootsAt(expr: ts.Expression, name: string): boolean {
     else return false;
   }
   return false;
+}
+
+function localLine(sf: ts.SourceFile, name: string): number | undefined {
+  const found = exportedFunctions(sf).find((f) => f.name === name);
+  return found ? lineOf(found.at, sf) : undefined;
 }
 
 function definitionLine(index: RepoIndex, file: string, name: string): number {

@@ -12,8 +12,8 @@ const CLIENT_FACTORY = [
 
 export function dataModuleKind(file: string, text: string, accessesDb: boolean): DataModuleData['kind'] | undefined {
   if (REPOSITORY.test(file)) return 'repository';
-  if (mentions(text, CLIENT_FACTORY)) return 'client';
   if (DATA_ACCESS.test(file) && accessesDb) return 'data-access';
+  if (mentions(text, CLIENT_FACTORY)) return 'client';
   if (DATA_ACCESS.test(file) && /(^|\/)(dal|db|database|data-access|persistence|dao)\//i.test(file)) return 'data-access';
   return undefined;
 }

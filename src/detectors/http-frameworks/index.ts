@@ -1,15 +1,71 @@
 import type { Detector, Fact } from '../../facts.js';
 import type { RepoIndex } from '../../scan/repo-index.js';
+import { dependsOn } from '../../scan/package-json.js';
+import { mentions } from '../shared/ast.js';
+import { isAppSource } from '../shared/source-scope.js';
+import { nestRoutes } from './nest.js';
+import { nextApiRoutes } from './next.js';
+import { composeRoutes } from './router-graph.js';
+import type { HttpRouteData, HttpRouteFact } from './types.js';
 
 export type { HttpFramework, HttpRouteData, HttpRouteFact } from './types.js';
+
+const SERVER_DEPS = /^(express|fastify|hono|koa|@koa\/router|koa-router|@nestjs\/core|@nestjs\/common)$/;
+const IMPORT_NEEDLES = ["'express'", '"express"', 'fastify', "'hono", '"hono', '@hono/', "'koa", '"koa', '@koa/router', 'koa-router'];
 
 /** Express, Fastify, Hono, Koa-router, NestJS controllers and Next.js API routes: one `http.route` fact per route. */
 export const httpFrameworksDetector: Detector = {
   id: 'http-frameworks',
-  isEnabled(_index: RepoIndex): boolean {
-    return false;
+  isEnabled(index: RepoIndex): boolean {
+    if (index.packages.length === 0) return true;
+    return index.packages.some((p) => dependsOn(p.manifest, SERVER_DEPS) || dependsOn(p.manifest, 'next'));
   },
-  detect(_index: RepoIndex): Fact[] {
-    return [];
+  detect(index: RepoIndex): Fact[] {
+    const appOf = (file: string) => {
+      const pkg = index.packageOf(file);
+      return pkg ? pkg.name : '(root)';
+    };
+    const routes: HttpRouteData[] = [];
+    const sources = index.files.filter(isAppSource);
+    const candidates = sources.filter((f) => mentions(index.read(f), IMPORT_NEEDLES));
+    for (const r of composeRoutes(index, candidates)) {
+      routes.push({
+        framework: r.framework,
+        app: appOf(r.file),
+        method: r.method,
+        path: r.path,
+        resolved: r.resolved,
+        ...(r.handler ? { handler: r.handler } : {}),
+        ...(r.handlerFile ? { handlerFile: r.handlerFile } : {}),
+        ...(r.middleware.length > 0 ? { middleware: r.middleware } : {}),
+        file: r.file,
+        line: r.line,
+      });
+    }
+    for (const r of nestRoutes(index, sources)) {
+      const { middleware, ...rest } = r;
+      routes.push({ framework: 'nest', app: appOf(r.file), ...rest, ...(middleware.length > 0 ? { middleware } : {}) });
+    }
+    const nextPackages = index.packages.filter((p) => dependsOn(p.manifest, 'next'));
+    for (const pkg of nextPackages) {
+      for (const r of nextApiRoutes(index, pkg.dir)) {
+        if (index.packageOf(r.file)?.dir !== pkg.dir) continue;
+        routes.push({ framework: 'next', app: pkg.name, resolved: true, ...r });
+      }
+    }
+    return routes
+      .sort((a, b) => cmp(a.app, b.app) || cmp(a.framework, b.framework) || cmp(a.path, b.path) || cmp(a.method, b.method) || cmp(a.file, b.file) || a.line - b.line)
+      .map(
+        (data): HttpRouteFact => ({
+          kind: 'http.route',
+          id: `${data.framework} ${data.method} ${data.path} ${data.file}:${data.line}`,
+          data,
+          at: [{ file: data.file, line: data.line }],
+        }),
+      );
   },
 };
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

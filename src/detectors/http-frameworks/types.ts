@@ -15,6 +15,11 @@ export interface HttpRouteData {
   readonly resolved: boolean;
   /** Handler function or controller method name, when it has one. */
   readonly handler?: string;
+  /** The file the handler is imported from, when it is imported from the repository. */
+  readonly handlerFile?: string;
+  /** Names of route-level middleware / guards before the handler (`requireAuth`, `AuthGuard`). */
+  readonly middleware?: readonly string[];
+  /** Where the route is declared. */
   readonly file: string;
   readonly line: number;
 }

@@ -1,0 +1,393 @@
+/**
+ * One file's view of Express, Fastify, Hono and Koa routing: the router "units" it creates (an app or router held in a
+ * variable, or a function that receives one: a Fastify plugin, `registerRoutes(app)`), the routes declared on each,
+ * and the mounts that attach other units under a prefix (`app.use('/x', router)`, `register(plugin, { prefix })`,
+ * `app.route('/x', sub)`). Mount targets in other files stay symbolic here and are resolved by the graph.
+ */
+import { ts, lineOf, walk } from '../../scan/ts.js';
+import { constantsOf, dottedName, importsOf, lastName, property, staticString, type ImportBinding } from '../shared/ast.js';
+import { HTTP_METHODS, normaliseMethod } from './paths.js';
+import type { HttpFramework } from './types.js';
+
+export interface RouteDecl {
+  readonly method: string;
+  readonly path: string;
+  readonly resolved: boolean;
+  readonly handler?: string;
+  /** Import specifier the handler's name comes from, when imported. */
+  readonly handlerModule?: string;
+  readonly middleware: readonly string[];
+  readonly line: number;
+}
+
+export type MountTarget =
+  | { readonly kind: 'unit'; readonly name: string }
+  | { readonly kind: 'import'; readonly module: string; readonly imported: string }
+  | { readonly kind: 'autoload'; readonly dir: string };
+
+export interface Mount {
+  readonly prefix: string;
+  /** Middleware given before the mounted router (`app.use('/x', requireAuth, router)`). */
+  readonly middleware: readonly string[];
+  readonly resolved: boolean;
+  readonly target: MountTarget;
+  readonly line: number;
+}
+
+export interface Unit {
+  readonly name: string;
+  framework?: HttpFramework;
+  prefix: string;
+  readonly routes: RouteDecl[];
+  readonly mounts: Mount[];
+}
+
+export interface FileRouting {
+  readonly units: Map<string, Unit>;
+  /** Exported name (`default` included) → unit name. */
+  readonly exports: Map<string, string>;
+  /** Factory function name → the unit it returns. */
+  readonly aliases: Map<string, string>;
+}
+
+const METHOD_SET = new Set<string>(HTTP_METHODS);
+const PARAM_TYPE = /\b(FastifyInstance|Express|Application|Router|Hono|OpenAPIHono|KoaRouter)\b/;
+const PLUGIN_PARAM = /^(fastify|app|server|instance|router|api)$/;
+
+export function frameworkOfModule(module: string): HttpFramework | undefined {
+  if (module === 'express') return 'express';
+  if (module === 'fastify') return 'fastify';
+  if (module === 'hono' || module.startsWith('hono/') || module === '@hono/zod-openapi') return 'hono';
+  if (module === 'koa' || module === '@koa/router' || module === 'koa-router') return 'koa';
+  return undefined;
+}
+
+export function analyseFile(sf: ts.SourceFile): FileRouting {
+  const imports = importsOf(sf);
+  const constants = constantsOf(sf);
+  const units = new Map<string, Unit>();
+  const exports = new Map<string, string>();
+  /** Function node → unit name, for units that are a function's router parameter. */
+  const paramUnits = new Map<ts.Node, { unit: string; param: string }>();
+  const fileFrameworks = new Set([...imports.values()].map((b) => frameworkOfModule(b.module)).filter((f): f is HttpFramework => !!f));
+  const functionNames = new Set<string>();
+  walk(sf, (n) => {
+    if (ts.isFunctionLike(n)) {
+      const name = functionUnitName(n, sf);
+      if (name) functionNames.add(name);
+    }
+  });
+  const soleFramework = fileFrameworks.size === 1 ? [...fileFrameworks][0] : undefined;
+
+  /** Scope (function node or the file) → variable name → unit name; nested variables get `name@line` unit names. */
+  const scopes = new Map<ts.Node, Map<string, string>>();
+  const declare = (decl: ts.Node, name: string): string => {
+    let scope: ts.Node = sf;
+    for (let n = decl.parent; n && n !== sf; n = n.parent) {
+      if (ts.isFunctionLike(n)) {
+        scope = n;
+        break;
+      }
+    }
+    const unitName = scope === sf || name.startsWith('this.') ? name : `${name}@${lineOf(decl, sf)}`;
+    let names = scopes.get(scope);
+    if (!names) scopes.set(scope, (names = new Map()));
+    names.set(name, unitName);
+    return unitName;
+  };
+  const unit = (name: string, framework?: HttpFramework, prefix = ''): Unit => {
+    let u = units.get(name);
+    if (!u) {
+      u = { name, framework, prefix, routes: [], mounts: [] };
+      units.set(name, u);
+    }
+    return u;
+  };
+  const str = (e: ts.Expression | undefined) => (e ? staticString(e, constants) : undefined);
+  const bindingOf = (e: ts.Expression): ImportBinding | undefined => {
+    let root = e;
+    while (ts.isPropertyAccessExpression(root) || ts.isCallExpression(root)) root = root.expression;
+    return ts.isIdentifier(root) ? imports.get(root.text) : undefined;
+  };
+
+  /** `express()`, `Router()`, `new Hono().basePath('/api')`, `Fastify({...})`, `new Router({ prefix })`. */
+  const creation = (expr: ts.Expression): { framework: HttpFramework; prefix: string } | undefined => {
+    if (ts.isCallExpression(expr) && ts.isPropertyAccessExpression(expr.expression) && expr.expression.name.text === 'basePath') {
+      const inner = creation(expr.expression.expression);
+      return inner && { ...inner, prefix: inner.prefix + (str(expr.arguments[0])?.text ?? '') };
+    }
+    if (!ts.isCallExpression(expr) && !ts.isNewExpression(expr)) return undefined;
+    const framework = frameworkOfModule(bindingOf(expr.expression)?.module ?? '');
+    if (!framework) return undefined;
+    const name = lastName(expr.expression) ?? '';
+    if (framework === 'express' && (ts.isCallExpression(expr) || name === 'Router')) return { framework, prefix: '' };
+    if (framework === 'fastify' && ts.isCallExpression(expr)) return { framework, prefix: '' };
+    if (framework === 'hono' && ts.isNewExpression(expr) && /Hono$/.test(name)) return { framework, prefix: '' };
+    if (framework === 'koa' && ts.isNewExpression(expr)) {
+      return { framework, prefix: str(property(expr.arguments?.[0], 'prefix'))?.text ?? '' };
+    }
+    return undefined;
+  };
+
+  // Units held in variables, class properties and `this.x = …` assignments.
+  walk(sf, (node) => {
+    let name: string | undefined;
+    let init: ts.Expression | undefined;
+    if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name)) [name, init] = [node.name.text, node.initializer];
+    else if (ts.isPropertyDeclaration(node) && ts.isIdentifier(node.name)) [name, init] = [`this.${node.name.text}`, node.initializer];
+    else if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+      [name, init] = [dottedName(node.left), node.right];
+    }
+    const created = init && creation(init);
+    if (name && created) unit(declare(node, name), created.framework, created.prefix);
+    if (ts.isFunctionLike(node) && node.parameters.length > 0) {
+      const param = node.parameters[0];
+      const pname = ts.isIdentifier(param.name) ? param.name.text : undefined;
+      const fname = functionUnitName(node, sf);
+      if (!pname || !fname) return;
+      const typed = PARAM_TYPE.exec(param.type?.getText(sf) ?? '') ?? PARAM_TYPE.exec(declaredTypeOf(node, sf));
+      const plugin = PLUGIN_PARAM.test(pname) && (fname === 'default' || fname.startsWith('inline@') || isRegisteredOrWrapped(node));
+      if (typed || plugin) {
+        const fw = typed ? frameworkOfType(typed[1], soleFramework) : soleFramework;
+        unit(fname, fw);
+        paramUnits.set(node, { unit: fname, param: pname });
+      }
+    }
+  });
+
+  /** The unit an expression refers to: a parameter of an enclosing plugin function, else a file-level variable. */
+  const unitOf = (expr: ts.Expression): Unit | undefined => {
+    const name = dottedName(expr);
+    if (!name) return undefined;
+    for (let n: ts.Node | undefined = expr.parent; n; n = n.parent) {
+      const p = paramUnits.get(n);
+      if (p && p.param === name) return units.get(p.unit);
+      const scoped = scopes.get(n)?.get(name);
+      if (scoped) return units.get(scoped);
+    }
+    return undefined;
+  };
+  /** Receiver of a route call, through Hono chaining (`app.get().post()`) and Express `route('/x').get()`. */
+  const receiverOf = (expr: ts.Expression): { unit: Unit; base: string } | undefined => {
+    const direct = unitOf(expr);
+    if (direct) return { unit: direct, base: '' };
+    if (ts.isCallExpression(expr) && ts.isPropertyAccessExpression(expr.expression)) {
+      const inner = receiverOf(expr.expression.expression);
+      if (!inner) return undefined;
+      const method = expr.expression.name.text;
+      if (method === 'route' && expr.arguments.length === 1 && inner.unit.framework !== 'fastify') {
+        return { unit: inner.unit, base: inner.base + (str(expr.arguments[0])?.text ?? '') };
+      }
+      if (METHOD_SET.has(method) || method === 'use' || method === 'route' || method === 'on') return inner;
+    }
+    return undefined;
+  };
+  const targetOf = (arg: ts.Expression): MountTarget | undefined => {
+    if (ts.isParenthesizedExpression(arg) || ts.isAsExpression(arg)) return targetOf(arg.expression);
+    if (ts.isArrowFunction(arg) || ts.isFunctionExpression(arg)) {
+      const p = paramUnits.get(arg);
+      return p ? { kind: 'unit', name: p.unit } : undefined;
+    }
+    if (ts.isCallExpression(arg)) {
+      const callee = arg.expression;
+      // `require('./x')`, `import('./x')`, `sub.routes()`, `fp(plugin)`, `usersRouter(deps)`.
+      const first = arg.arguments[0];
+      if ((ts.isIdentifier(callee) && callee.text === 'require') || callee.kind === ts.SyntaxKind.ImportKeyword) {
+        return first && ts.isStringLiteralLike(first) ? { kind: 'import', module: first.text, imported: 'default' } : undefined;
+      }
+      if (ts.isPropertyAccessExpression(callee) && /^(routes|middleware|allowedMethods)$/.test(callee.name.text)) return targetOf(callee.expression);
+      if (ts.isIdentifier(callee) && imports.get(callee.text)?.module === 'fastify-plugin' && first) return targetOf(first);
+      return targetOf(callee);
+    }
+    if (ts.isPropertyAccessExpression(arg) && ts.isIdentifier(arg.expression)) {
+      const b = imports.get(arg.expression.text);
+      if (b?.imported === '*') return { kind: 'import', module: b.module, imported: arg.name.text };
+    }
+    const local = unitOf(arg);
+    if (local) return { kind: 'unit', name: local.name };
+    if (ts.isIdentifier(arg)) {
+      const b = imports.get(arg.text);
+      if (b && !frameworkOfModule(b.module)) return { kind: 'import', module: b.module, imported: b.imported === '*' ? 'default' : b.imported };
+      if (units.has(arg.text) || functionNames.has(arg.text)) return { kind: 'unit', name: arg.text };
+    }
+    return undefined;
+  };
+  const handlerOf = (args: readonly ts.Expression[]): Pick<RouteDecl, 'handler' | 'handlerModule' | 'middleware'> => {
+    const fns = args.filter((a) => !ts.isObjectLiteralExpression(a));
+    const names = fns.map(nameOf);
+    const last = fns[fns.length - 1];
+    const handler = names[names.length - 1];
+    const root = last && rootIdentifier(last);
+    const module = root ? imports.get(root)?.module : undefined;
+    return { handler, handlerModule: module, middleware: names.slice(0, -1).filter((n): n is string => !!n) };
+  };
+  const addRoute = (u: Unit, method: string, path: ts.Expression | undefined, base: string, rest: readonly ts.Expression[], at: ts.Node) => {
+    const p = path ? str(path) : { text: '', resolved: true };
+    const text = p ? p.text : `\${${path!.getText(sf)}}`;
+    u.routes.push({ method: normaliseMethod(method), path: base + text, resolved: p?.resolved ?? false, ...handlerOf(rest), line: lineOf(at, sf) });
+  };
+  const addMount = (u: Unit, prefix: ts.Expression | undefined, target: MountTarget | undefined, at: ts.Node, before: readonly ts.Expression[] = []) => {
+    if (!target) return;
+    const p = prefix ? str(prefix) : { text: '', resolved: true };
+    const middleware = before.map(nameOf).filter((n): n is string => !!n);
+    u.mounts.push({ prefix: p?.text ?? `\${${prefix!.getText(sf)}}`, resolved: p?.resolved ?? false, middleware, target, line: lineOf(at, sf) });
+  };
+
+  walk(sf, (node) => {
+    if (!ts.isCallExpression(node)) return;
+    const callee = node.expression;
+    const args = node.arguments;
+    if (!ts.isPropertyAccessExpression(callee)) {
+      // `registerRoutes(app)`: a function that receives a unit attaches its routes to it.
+      const passed = args.find((a) => unitOf(a));
+      const target = passed && targetOf(callee);
+      if (passed && target && !(ts.isIdentifier(callee) && callee.text === 'require')) addMount(unitOf(passed)!, undefined, target, node);
+      return;
+    }
+    const method = callee.name.text;
+    const recv = receiverOf(callee.expression);
+    if (!recv) return;
+    const { unit: u, base } = recv;
+    const isPath = (e: ts.Expression | undefined) => !!e && (ts.isStringLiteralLike(e) || ts.isTemplateExpression(e) || (ts.isIdentifier(e) && !!str(e)));
+    if (METHOD_SET.has(method)) {
+      if (base !== '' && !isPath(args[0])) return addRoute(u, method, undefined, base, args, node);
+      if (u.framework === 'express' && method === 'get' && args.length < 2) return; // app.get('env')
+      if (u.framework === 'koa' && isPath(args[0]) && isPath(args[1])) return addRoute(u, method, args[1], base, args.slice(2), node);
+      if (isPath(args[0])) addRoute(u, method, args[0], base, args.slice(1), node);
+    } else if (method === 'route' && args.length === 1 && ts.isObjectLiteralExpression(args[0])) {
+      const opts = args[0];
+      const m = property(opts, 'method');
+      const methods = m && ts.isArrayLiteralExpression(m) ? [...m.elements] : m ? [m] : [];
+      const handler = property(opts, 'handler');
+      for (const each of methods) {
+        const text = str(each)?.text;
+        if (text) addRoute(u, text, property(opts, 'url') ?? property(opts, 'path'), base, handler ? [handler] : [], node);
+      }
+    } else if (method === 'route' && args.length === 2 && isPath(args[0])) {
+      addMount(u, args[0], targetOf(args[1]), node);
+    } else if (method === 'on' && args.length >= 2 && isPath(args[1])) {
+      const list = ts.isArrayLiteralExpression(args[0]) ? [...args[0].elements] : [args[0]];
+      for (const each of list) {
+        const text = str(each)?.text;
+        if (text) addRoute(u, text, args[1], base, args.slice(2), node);
+      }
+    } else if (method === 'openapi' && args.length >= 2) {
+      const route = ts.isIdentifier(args[0]) ? constants.get(args[0].text) : args[0];
+      const def = route && ts.isCallExpression(route) ? route.arguments[0] : route;
+      const m = str(property(def, 'method'))?.text;
+      if (m) addRoute(u, m, property(def, 'path'), base, args.slice(1), node);
+    } else if (method === 'use') {
+      const hasPath = isPath(args[0]);
+      const rest = args.slice(hasPath ? 1 : 0);
+      rest.forEach((arg, i) => addMount(u, hasPath ? args[0] : undefined, targetOf(arg), node, rest.slice(0, i)));
+    } else if (method === 'register' && args[0]) {
+      const opts = ts.isObjectLiteralExpression(args[1] ?? ({} as ts.Expression)) ? args[1] : undefined;
+      const b = ts.isIdentifier(args[0]) ? imports.get(args[0].text) : undefined;
+      if (b && /^(@fastify\/autoload|fastify-autoload)$/.test(b.module)) {
+        const dir = autoloadDir(property(opts, 'dir'), constants);
+        if (dir) addMount(u, property(property(opts, 'options'), 'prefix'), { kind: 'autoload', dir }, node);
+        return;
+      }
+      addMount(u, property(opts, 'prefix'), targetOf(args[0]), node);
+    }
+  });
+
+  // Factories: a function returning a router stands for that router (`app.use('/x', ordersRouter())`).
+  const aliases = new Map<string, string>();
+  walk(sf, (node) => {
+    if (!ts.isReturnStatement(node) || !node.expression) return;
+    const fn = enclosingFunctionOf(node);
+    const fname = fn && functionUnitName(fn, sf);
+    const returned = unitOf(node.expression);
+    if (fname && returned && !units.has(fname)) aliases.set(fname, returned.name);
+  });
+
+  // Exports: which unit an importer gets.
+  for (const s of sf.statements) {
+    if (ts.isExportAssignment(s)) {
+      const target = targetOf(s.expression);
+      if (target?.kind === 'unit') exports.set('default', target.name);
+    } else if (ts.isExportDeclaration(s) && s.exportClause && ts.isNamedExports(s.exportClause)) {
+      for (const el of s.exportClause.elements) exports.set(el.name.text, (el.propertyName ?? el.name).text);
+    } else if (ts.isExpressionStatement(s) && ts.isBinaryExpression(s.expression) && s.expression.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+      const left = s.expression.left.getText(sf);
+      const target = targetOf(s.expression.right);
+      const m = /^(?:module\.)?exports(?:\.(\w+))?$/.exec(left);
+      if (m && target?.kind === 'unit') exports.set(m[1] ?? 'default', target.name);
+    } else if (ts.isFunctionDeclaration(s) && s.name && (ts.getModifiers(s) ?? []).some((m) => m.kind === ts.SyntaxKind.DefaultKeyword)) {
+      exports.set('default', s.name.text);
+    }
+  }
+  for (const [name, target] of exports) if (aliases.has(target)) exports.set(name, aliases.get(target)!);
+  for (const u of units.values()) {
+    u.mounts.forEach((m, i) => {
+      if (m.target.kind === 'unit' && aliases.has(m.target.name)) u.mounts[i] = { ...m, target: { kind: 'unit', name: aliases.get(m.target.name)! } };
+    });
+  }
+  return { units, exports, aliases };
+}
+
+function enclosingFunctionOf(node: ts.Node): ts.SignatureDeclaration | undefined {
+  for (let n = node.parent; n; n = n.parent) if (ts.isFunctionLike(n)) return n;
+  return undefined;
+}
+
+function frameworkOfType(type: string, fallback: HttpFramework | undefined): HttpFramework | undefined {
+  if (type === 'FastifyInstance') return 'fastify';
+  if (type === 'Hono' || type === 'OpenAPIHono') return 'hono';
+  if (type === 'KoaRouter') return 'koa';
+  if (type === 'Express' || type === 'Application') return 'express';
+  return fallback ?? 'express';
+}
+
+/** `const plugin: FastifyPluginAsync = async (fastify) => …` types the function through its variable. */
+function declaredTypeOf(fn: ts.Node, sf: ts.SourceFile): string {
+  const p = fn.parent;
+  return p && ts.isVariableDeclaration(p) && p.type ? p.type.getText(sf).replace(/FastifyPlugin\w*/, 'FastifyInstance') : '';
+}
+
+/** A function literal passed straight to `register(...)` or to `fp(...)`. */
+function isRegisteredOrWrapped(fn: ts.Node): boolean {
+  const p = fn.parent;
+  return !!p && ts.isCallExpression(p) && /^(register|fp|fastifyPlugin)$/.test(lastName(p.expression) ?? '');
+}
+
+/** The unit name of a function: its declared name, its variable, `default` for default exports, else `inline@line`. */
+function functionUnitName(fn: ts.SignatureDeclaration, sf: ts.SourceFile): string | undefined {
+  if (ts.isFunctionDeclaration(fn)) {
+    const isDefault = (ts.getModifiers(fn) ?? []).some((m) => m.kind === ts.SyntaxKind.DefaultKeyword);
+    return fn.name?.text ?? (isDefault ? 'default' : undefined);
+  }
+  if (!ts.isArrowFunction(fn) && !ts.isFunctionExpression(fn)) return undefined;
+  let p: ts.Node = fn.parent;
+  while (ts.isParenthesizedExpression(p) || ts.isAsExpression(p) || (ts.isCallExpression(p) && /^(fp|fastifyPlugin)$/.test(lastName(p.expression) ?? ''))) p = p.parent;
+  if (ts.isVariableDeclaration(p) && ts.isIdentifier(p.name)) return p.name.text;
+  if (ts.isExportAssignment(p)) return 'default';
+  if (ts.isBinaryExpression(p) && /^(module\.)?exports$/.test(p.left.getText(sf))) return 'default';
+  if (ts.isCallExpression(p)) return `inline@${lineOf(fn, sf)}`;
+  return undefined;
+}
+
+function nameOf(e: ts.Expression): string | undefined {
+  if (ts.isIdentifier(e) || ts.isPropertyAccessExpression(e)) return dottedName(e);
+  if (ts.isCallExpression(e)) {
+    const inner = e.arguments.length === 1 ? e.arguments[0] : undefined;
+    if (inner && (ts.isIdentifier(inner) || ts.isPropertyAccessExpression(inner))) return dottedName(inner);
+    return dottedName(e.expression);
+  }
+  return undefined;
+}
+
+function rootIdentifier(e: ts.Expression): string | undefined {
+  let r = ts.isCallExpression(e) && e.arguments.length === 1 ? e.arguments[0] : e;
+  while (ts.isPropertyAccessExpression(r)) r = r.expression;
+  return ts.isIdentifier(r) ? r.text : undefined;
+}
+
+/** `path.join(__dirname, 'routes')` → `routes` (relative to the file's folder). */
+function autoloadDir(expr: ts.Expression | undefined, constants: ReadonlyMap<string, ts.Expression>): string | undefined {
+  if (!expr || !ts.isCallExpression(expr)) return undefined;
+  const parts = expr.arguments.map((a) => (ts.isIdentifier(a) && a.text === '__dirname' ? '.' : staticString(a, constants)?.text));
+  if (parts.some((p) => p === undefined) || parts[0] !== '.') return undefined;
+  return parts.slice(1).join('/');
+}

@@ -1,0 +1,158 @@
+import { describe, expect, it } from 'vitest';
+import { backendCodeDetector } from '../src/detectors/backend-code/index.js';
+import type {
+  AuthData, DataModuleData, DbAccessData, ErrorClassData, ErrorMappingData, MiddlewareData, SharedLibData,
+} from '../src/detectors/backend-code/index.js';
+import { FactSet, type Fact } from '../src/facts.js';
+import { authFlowPart, dataAccessPart, errorHandlingPart, middlewarePart } from '../src/steps/parts/backend-code.js';
+import { missingCitations } from '../src/steps/verify-citations.js';
+import { EXAMPLE, detect, indexOf } from './helpers/fixture.js';
+
+const data = <T>(facts: readonly Fact[], kind: string) => facts.filter((f) => f.kind === kind).map((f) => f.data as T);
+
+describe('backend-code on examples/kv-store', () => {
+  it('finds the repositories, their DynamoDB access patterns and the env vars naming each table', async () => {
+    const facts = await detect(backendCodeDetector, EXAMPLE);
+    const modules = data<DataModuleData>(facts, 'backend.data-module');
+    expect(modules.filter((m) => m.kind === 'repository').map((m) => m.file)).toEqual([
+      'packages/api/src/repositories/api-keys-repository.ts',
+      'packages/api/src/repositories/kv-repository.ts',
+      'packages/api/src/repositories/usage-repository.ts',
+      'packages/api/src/repositories/users-repository.ts',
+    ]);
+    expect(modules.find((m) => m.kind === 'client')).toMatchObject({ file: 'packages/api/src/lib/dynamo.ts' });
+    const access = data<DbAccessData>(facts, 'backend.db-access');
+    expect(access.find((a) => a.function === 'usersRepository.getByEmail')).toMatchObject({
+      operation: 'Query', table: 'TABLE_NAME', envVar: 'USERS_TABLE_NAME', index: 'byEmail', keyCondition: 'email = :email',
+    });
+    expect(access.find((a) => a.function === 'kvRepository.get')).toMatchObject({ operation: 'Get', envVar: 'KV_TABLE_NAME', key: ['namespaceId', 'key'] });
+    expect(access.find((a) => a.function === 'kvRepository.batch')).toMatchObject({ operation: 'BatchWrite', envVar: 'KV_TABLE_NAME' });
+    // One transaction writes two tables: each item keeps its own table.
+    const create = access.filter((a) => a.function === 'apiKeysRepository.create');
+    expect(create.map((a) => [a.action, a.envVar])).toEqual([['Put', 'API_KEYS_TABLE_NAME'], ['Update', 'USERS_TABLE_NAME']]);
+    expect(new Set(access.map((a) => a.envVar))).toEqual(new Set(['API_KEYS_TABLE_NAME', 'KV_TABLE_NAME', 'USAGE_TABLE_NAME', 'USERS_TABLE_NAME']));
+  });
+
+  it('finds the handler wrappers with the handlers that use them', async () => {
+    const facts = await detect(backendCodeDetector, EXAMPLE);
+    const mw = data<MiddlewareData>(facts, 'backend.middleware');
+    expect(mw.map((m) => m.name).sort()).toEqual(['withAuth', 'withHandler', 'withRateLimit']);
+    const withHandler = mw.find((m) => m.name === 'withHandler')!;
+    expect(withHandler.file).toBe('packages/api/src/middleware/with-handler.ts');
+    expect(withHandler.usedBy).toContain('packages/api/src/handlers/billing/paddle-webhook.ts');
+    expect(mw.find((m) => m.name === 'withRateLimit')!.usedBy.every((f) => f.startsWith('packages/api/src/handlers/kv/'))).toBe(true);
+  });
+
+  it('reads the error hierarchy with status codes through super() calls, and the mapping to HTTP', async () => {
+    const facts = await detect(backendCodeDetector, EXAMPLE);
+    const classes = data<ErrorClassData>(facts, 'backend.error-class');
+    expect(classes.find((c) => c.name === 'AppError')).toMatchObject({ extends: 'Error', statusCode: '500' });
+    expect(classes.find((c) => c.name === 'NotFoundError')).toMatchObject({ extends: 'AppError', statusCode: '404', code: 'ErrorCode.NotFound' });
+    expect(classes.find((c) => c.name === 'QuotaExceededError')).toMatchObject({ statusCode: '429' });
+    const mapping = data<ErrorMappingData>(facts, 'backend.error-mapping');
+    expect(mapping).toEqual([
+      expect.objectContaining({ name: 'toHttpResponse', handles: ['AppError', 'ZodError'], usedBy: ['packages/api/src/middleware/with-handler.ts'] }),
+    ]);
+  });
+
+  it('reads the auth flow: token authorizer, Cognito JWT verifier, IAM policy, claims, trigger and Paddle webhook', async () => {
+    const facts = await detect(backendCodeDetector, EXAMPLE);
+    const auth = data<AuthData>(facts, 'backend.auth');
+    const at = (kind: AuthData['kind']) => auth.filter((a) => a.kind === kind).map((a) => `${a.file}#${a.name}`);
+    expect(at('authorizer')).toEqual(['packages/api/src/authorizers/api-key-authorizer.ts#handler']);
+    expect(auth.find((a) => a.kind === 'jwt-verify')).toMatchObject({ library: 'aws-jwt-verify', detail: 'CognitoJwtVerifier (tokenUse: id)' });
+    expect(at('iam-policy')).toEqual(['packages/api/src/authorizers/api-key-authorizer.ts#buildPolicy']);
+    expect(at('cognito-claims')).toEqual(['packages/api/src/middleware/with-auth.ts#getPrincipal']);
+    expect(at('cognito-trigger')).toEqual(['packages/api/src/triggers/post-confirmation.ts#handler']);
+    expect(at('webhook-signature')).toEqual([
+      'packages/api/src/handlers/billing/paddle-webhook.ts#handler',
+      'packages/api/src/lib/paddle.ts#verifyPaddleSignature',
+    ]);
+  });
+
+  it('keeps infrastructure, frontend and SDK packages out of backend code', async () => {
+    const facts = await detect(backendCodeDetector, EXAMPLE);
+    expect(facts.every((f) => f.at.every((c) => c.file.startsWith('packages/api/')))).toBe(true);
+  });
+
+  it('writes parts that group access patterns under known tables and cite only existing paths', async () => {
+    const index = await indexOf(EXAMPLE);
+    const facts = new FactSet(await detect(backendCodeDetector, EXAMPLE));
+    const tables = [
+      { id: 'UsersTable', physicalName: 'kv-users', envVars: ['USERS_TABLE_NAME'] },
+      { id: 'KvTable', envVars: ['KV_TABLE_NAME'] },
+    ];
+    const md = [middlewarePart(facts), authFlowPart(facts), errorHandlingPart(facts), dataAccessPart(facts, tables)].join('\n\n');
+    expect(md).toContain('#### Access patterns: `KvTable`');
+    expect(md).toContain('#### Access patterns: `UsersTable`');
+    expect(md).toContain('#### Access patterns: table named by `USAGE_TABLE_NAME`');
+    expect(md).toContain('| Query | `byEmail` | `email = :email` | `usersRepository.getByEmail` | `/packages/api/src/repositories/users-repository.ts:24` |');
+    expect(md).toContain('| `NotFoundError` | `AppError` | `404` | `ErrorCode.NotFound` | `/packages/api/src/lib/errors.ts:35` |');
+    expect(md).toMatch(/\| `withHandler` \| handler wrapper \| Wraps a route handler.*\| 13 files under `\/packages\/api\/src\/handlers` \|/);
+    expect(md).toContain('| Lambda authorizer | `handler` |');
+    expect(md).not.toMatch(/^#{1,3} /m);
+    expect(missingCitations(md, index)).toEqual([]);
+  });
+});
+
+describe('backend-code on be-lambda-code', () => {
+  it('resolves table names through imported constants, env helpers, params variables and batch keys', async () => {
+    const access = data<DbAccessData>(await detect(backendCodeDetector, 'be-lambda-code'), 'backend.db-access');
+    const row = (fn: string, op: string) => access.filter((a) => a.function === fn && a.operation === op);
+    expect(row('allOrders', 'Scan')[0]).toMatchObject({ table: 'ORDERS_TABLE', envVar: 'ORDERS_TABLE', client: 'sdk-v3' });
+    expect(row('ordersAndCustomer', 'BatchGet').map((a) => a.envVar ?? a.literal).sort()).toEqual(['ORDERS_TABLE', 'audit-log']);
+    expect(row('ordersAndCustomer', 'TransactGet')[0]).toMatchObject({ action: 'Get', envVar: 'CUSTOMERS_TABLE', key: ['customerId'] });
+    expect(row('ordersByStatus', 'Query')[0]).toMatchObject({
+      client: 'document-client', envVar: 'LEGACY_TABLE', index: 'byStatus', keyCondition: '#s = :status',
+    });
+  });
+
+  it('finds middy middleware, arrow wrappers, JWT libraries, request authorizers and webhook checks', async () => {
+    const facts = await detect(backendCodeDetector, 'be-lambda-code');
+    const mw = data<MiddlewareData>(facts, 'backend.middleware');
+    expect(mw.map((m) => `${m.kind}:${m.name}`).sort()).toEqual(['middy:errorLogger', 'middy:jsonBodyParser', 'wrapper:withErrors', 'wrapper:wrap']);
+    expect(mw.find((m) => m.name === 'jsonBodyParser')).toMatchObject({ detail: 'from @middy/http-json-body-parser' });
+    expect(mw.find((m) => m.name === 'errorLogger')).toMatchObject({ file: 'src/lib/middleware.ts', line: 15 });
+    const auth = data<AuthData>(facts, 'backend.auth');
+    expect(auth.map((a) => `${a.kind}:${a.name}:${a.library ?? ''}`).sort()).toEqual([
+      'api-key:handler:',
+      'authorizer:handler:',
+      'cognito-claims:handler:',
+      'iam-policy:handler:',
+      'jwt-verify:verifyLegacyToken:jsonwebtoken',
+      'jwt-verify:verifyToken:jose',
+      'webhook-signature:handler:',
+    ]);
+    expect(auth.find((a) => a.kind === 'authorizer')!.detail).toContain('REQUEST');
+    expect(auth.find((a) => a.kind === 'cognito-claims')!.detail).toContain('jwt.claims');
+  });
+
+  it('reads status codes set by field initialisers and constructor assignments', async () => {
+    const facts = await detect(backendCodeDetector, 'be-lambda-code');
+    const classes = data<ErrorClassData>(facts, 'backend.error-class');
+    expect(classes.map((c) => [c.name, c.statusCode, c.code])).toEqual([
+      ['HttpError', '500', "'INTERNAL'"],
+      ['NotFound', '404', "'NOT_FOUND'"],
+      ['BadRequestException', '400', "'INTERNAL'"],
+    ]);
+    expect(data<DataModuleData>(facts, 'backend.data-module').map((m) => `${m.kind}:${m.file}`)).toEqual([
+      'data-access:src/db/legacy.js',
+      'data-access:src/db/orders.ts',
+    ]);
+    expect(data<SharedLibData>(facts, 'backend.shared-lib').map((l) => l.file)).toContain('src/lib/config.ts');
+  });
+
+  it('groups unmatched access by env var or literal, and every part cites existing paths', async () => {
+    const index = await indexOf('be-lambda-code');
+    const facts = new FactSet(await detect(backendCodeDetector, 'be-lambda-code'));
+    const md = [middlewarePart(facts), authFlowPart(facts), errorHandlingPart(facts), dataAccessPart(facts, [])].join('\n\n');
+    expect(md).toContain('#### Access patterns: `audit-log`');
+    expect(md).toContain('#### Access patterns: table named by `LEGACY_TABLE`');
+    expect(missingCitations(md, index)).toEqual([]);
+  });
+
+  it('returns empty parts when there is nothing to say', () => {
+    const none = new FactSet([]);
+    expect([middlewarePart(none), authFlowPart(none), errorHandlingPart(none), dataAccessPart(none, [])]).toEqual(['', '', '', '']);
+  });
+});
