@@ -23,6 +23,13 @@ async function main(argv: readonly string[]): Promise<number> {
     return 0;
   }
   if (cli.config) return runConfigCommand(cli.config, out);
+  if (cli.json && !cli.check) {
+    const options = resolveRunOptions(cli);
+    const { factsReport } = await import('./report/facts-report.js');
+    const report = await factsReport(options.root, options.steps, options.context, version(), [options.output, options.stateFile]);
+    out(JSON.stringify(report, null, 2));
+    return 0;
+  }
   const interactive = !cli.yes;
   if (interactive && !(process.stdin.isTTY && process.stdout.isTTY)) {
     throw new UsageError(

@@ -15,6 +15,10 @@ export interface CliOptions {
   readonly editor?: string;
   readonly help: boolean;
   readonly version: boolean;
+  /** Print every step's facts as JSON; no prompts, no writes. */
+  readonly json: boolean;
+  /** Compare PROJECT-CONTEXT.md with the code; exit 3 when it drifted. */
+  readonly check: boolean;
   /** `project-context config [key] [value]`: show or change user settings. */
   readonly config?: readonly string[];
 }
@@ -34,6 +38,8 @@ export function parseCli(argv: readonly string[]): CliOptions {
         steps: { type: 'string' },
         vision: { type: 'string' },
         editor: { type: 'string' },
+        json: { type: 'boolean', default: false },
+        check: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
       },
@@ -45,6 +51,8 @@ export function parseCli(argv: readonly string[]): CliOptions {
   if (positionals[0] === 'config') {
     return { ...defaults(), config: positionals.slice(1), help: values.help ?? false };
   }
+  if (values.yes && values.check) throw new UsageError('--check only reads; it cannot be combined with --yes.');
+  if (values.restart && (values.check || values.json)) throw new UsageError('--restart starts a wizard session; --check and --json only read.');
   if (positionals.length > 1) {
     throw new UsageError(`Expected one folder, got ${positionals.length}: ${positionals.join(' ')}.`);
   }
@@ -60,11 +68,13 @@ export function parseCli(argv: readonly string[]): CliOptions {
     editor: nonEmpty(values.editor, '--editor'),
     help: values.help ?? false,
     version: values.version ?? false,
+    json: values.json ?? false,
+    check: values.check ?? false,
   };
 }
 
 function defaults(): CliOptions {
-  return { dir: '.', yes: false, restart: false, steps: allSteps(), stepsGiven: false, help: false, version: false };
+  return { dir: '.', yes: false, restart: false, steps: allSteps(), stepsGiven: false, help: false, version: false, json: false, check: false };
 }
 
 function allSteps(): number[] {
