@@ -95,8 +95,8 @@ export function loadState(file: string): SessionState | null {
   const parsed = SessionStateSchema.safeParse(migrated);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    const where = issue.path.length ? issue.path.join('.') : 'the file';
-    throw problem('invalid', file, `The saved session ${file} is not a valid project-context session (${where}: ${issue.message}).`);
+    const detail = issue.path.length ? `${issue.path.join('.')}: ${issue.message}` : issue.message;
+    throw problem('invalid', file, `The saved session ${file} is not a valid project-context session (${detail}).`);
   }
   return parsed.data;
 }

@@ -4,10 +4,10 @@
  *
  * Parsing rules (the guarantees the writer builds on):
  * - A marker is a whole line at column 0 (see markers.ts). A block runs from `begin step=N` to the next `end step=N`.
- * - Marker lines inside fenced code blocks (``` or ~~~, CommonMark rules) are text, so a section may quote marker
- *   lines in a code block. Fences are honoured only when they close: a block body whose fence never closes before a
- *   matching end marker is re-read ignoring fences, and an unclosed fence in the user's text does not hide the blocks
- *   after it.
+ * - Marker lines inside fenced code blocks (``` or ~~~, CommonMark rules) are text, so a section or the user's notes
+ *   may quote marker lines in a code block. A fence that would swallow our blocks is not honoured: a block body whose
+ *   fence never closes is re-read ignoring fences, and a fence in the user's text that never closes, or that holds a
+ *   begin marker whose block still matches its hash (a block we wrote, not a quotation), is read as plain text.
  * - A begin whose end never comes (another marker or the end of the file arrives first), an end without a begin, and
  *   a second block for the same step are reported in `malformed`; those lines are kept as they are, as user text.
  * - Text outside blocks is never changed. New blocks go in step order: right after the block with the nearest lower
@@ -92,6 +92,15 @@ function findEnd(lines: Line[], from: number, step: number, fences: boolean): nu
   return -1;
 }
 
+/** Whether line `at` begins a block whose body still matches its hash: a block we wrote, not a quoted marker. */
+function isIntactBlockAt(text: string, lines: Line[], at: number): boolean {
+  const m = parseMarker(lines[at].text);
+  if (m?.kind !== 'begin') return false;
+  let end = findEnd(lines, at + 1, m.step, true);
+  if (end < 0) end = findEnd(lines, at + 1, m.step, false);
+  return end >= 0 && sectionHash(text.slice(lineEnd(lines[at]), lines[end].start)) === m.hash;
+}
+
 function scan(text: string): Scan {
   const lines = splitLines(text);
   const blocks: RawBlock[] = [];
@@ -109,6 +118,7 @@ function scan(text: string): Scan {
       const t = lines[j].text;
       if (fence) {
         if (fenceCloses(t, fence)) fence = null;
+        else if (isIntactBlockAt(text, lines, j)) break; // the fence swallowed one of our blocks: it is not real
         continue;
       }
       const m = parseMarker(t);
@@ -121,7 +131,8 @@ function scan(text: string): Scan {
       else if (!ignoredFences.has(j) && (fence = fenceOpen(t))) fenceAt = j;
     }
     if (fence) {
-      // A fence in the user's text that never closes would hide every block after it: read its opening line as text.
+      // A fence in the user's text that never closes, or that swallows a block we wrote, would hide our blocks: read
+      // its opening line as text and scan again.
       ignoredFences.add(fenceAt);
       continue;
     }

@@ -1,0 +1,172 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { acquireLock, LockError, processStartTime } from '../state/lock.js';
+import { PROJECT_ROOT } from './helpers/fixture.js';
+
+const roots: string[] = [];
+const children: ChildProcess[] = [];
+afterAll(() => {
+  for (const c of children) if (c.exitCode === null) c.kill('SIGKILL');
+  for (const r of roots) fs.rmSync(r, { recursive: true, force: true });
+});
+
+function stateFile(): string {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'pc-lock-'));
+  roots.push(root);
+  return path.join(root, '.project-context', 'state.json');
+}
+
+/** A real process that stays alive until the test ends. */
+async function liveProcess(): Promise<number> {
+  const child = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 120000)'], { stdio: 'ignore' });
+  children.push(child);
+  await new Promise((resolve) => child.once('spawn', resolve));
+  return child.pid!;
+}
+
+/** The pid of a real process that has already exited. */
+function deadPid(): number {
+  return spawnSync(process.execPath, ['-e', '']).pid!;
+}
+
+function writeLock(file: string, content: string): void {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(`${file}.lock`, content);
+}
+
+function lockOwner(file: string): number {
+  return JSON.parse(fs.readFileSync(`${file}.lock`, 'utf8')).pid;
+}
+
+describe('acquireLock', () => {
+  it('creates the lock with pid, start time and host, and release removes it', () => {
+    const file = stateFile();
+    const lock = acquireLock(file);
+    expect(lock.file).toBe(`${file}.lock`);
+    const info = JSON.parse(fs.readFileSync(lock.file, 'utf8'));
+    expect(info).toMatchObject({ pid: process.pid, hostname: os.hostname() });
+    expect(new Date(info.startedAt).toISOString()).toBe(info.startedAt);
+    // The state folder is created with its .gitignore, even before any state is saved.
+    expect(fs.readdirSync(path.dirname(file)).sort()).toEqual(['.gitignore', 'state.json.lock']);
+    lock.release();
+    lock.release();
+    expect(fs.existsSync(lock.file)).toBe(false);
+  });
+
+  it('refuses while a live process holds it, naming its pid', async () => {
+    const file = stateFile();
+    const pid = await liveProcess();
+    writeLock(file, JSON.stringify({ pid, startedAt: new Date().toISOString(), hostname: os.hostname(), procStart: processStartTime(pid) }));
+    let err: unknown;
+    try {
+      acquireLock(file);
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(LockError);
+    expect((err as LockError).pid).toBe(pid);
+    expect((err as LockError).file).toBe(`${file}.lock`);
+    expect((err as Error).message).toBe(
+      `Another project-context session (pid ${pid}) is running on this repository. Finish it first, or if it is stuck, end it: kill ${pid}.`,
+    );
+    expect(lockOwner(file)).toBe(pid);
+  });
+
+  it('refuses for a live pid recorded without a start time (non-Linux lock files)', async () => {
+    const file = stateFile();
+    const pid = await liveProcess();
+    writeLock(file, JSON.stringify({ pid, startedAt: new Date().toISOString(), hostname: os.hostname() }));
+    expect(() => acquireLock(file)).toThrow(LockError);
+  });
+
+  it('takes over a lock whose process has exited', () => {
+    const file = stateFile();
+    const pid = deadPid();
+    writeLock(file, JSON.stringify({ pid, startedAt: new Date().toISOString(), hostname: os.hostname() }));
+    const lock = acquireLock(file);
+    expect(lockOwner(file)).toBe(process.pid);
+    lock.release();
+  });
+
+  it('takes over a lock whose pid now belongs to another process (pid reused after a crash or reboot)', async () => {
+    const file = stateFile();
+    const pid = await liveProcess();
+    expect(processStartTime(pid)).toMatch(/^\d+$/);
+    writeLock(file, JSON.stringify({ pid, startedAt: '2020-01-01T00:00:00.000Z', hostname: os.hostname(), procStart: '1' }));
+    acquireLock(file).release();
+  });
+
+  it.each([
+    ['garbage', 'not json at all'],
+    ['an empty file', ''],
+    ['JSON without a pid', '{"hostname":"x"}'],
+    ['a negative pid', JSON.stringify({ pid: -5, startedAt: '', hostname: os.hostname() })],
+  ])('takes over a lock holding %s', (_name, content) => {
+    const file = stateFile();
+    writeLock(file, content);
+    const lock = acquireLock(file);
+    expect(lockOwner(file)).toBe(process.pid);
+    lock.release();
+  });
+
+  it('respects a lock from another host, saying how to remove it', async () => {
+    const file = stateFile();
+    writeLock(file, JSON.stringify({ pid: deadPid(), startedAt: new Date().toISOString(), hostname: 'build-box-7' }));
+    expect(() => acquireLock(file)).toThrow(/^Another project-context session \(pid \d+ on build-box-7\) may be running on this repository\. Finish it first, or if it is not running, delete .*state\.json\.lock\.$/);
+  });
+
+  it('lets the same process acquire again', () => {
+    const file = stateFile();
+    const a = acquireLock(file);
+    const b = acquireLock(file);
+    expect(b.file).toBe(a.file);
+    b.release();
+    expect(fs.existsSync(a.file)).toBe(false);
+  });
+
+  it('release leaves a lock that is no longer ours', () => {
+    const file = stateFile();
+    const lock = acquireLock(file);
+    const theirs = JSON.stringify({ pid: 1, startedAt: new Date().toISOString(), hostname: os.hostname() });
+    fs.writeFileSync(lock.file, theirs);
+    lock.release();
+    expect(fs.readFileSync(lock.file, 'utf8')).toBe(theirs);
+  });
+
+  it('exactly one of several processes racing for a stale lock wins', async () => {
+    const file = stateFile();
+    writeLock(file, JSON.stringify({ pid: deadPid(), startedAt: new Date().toISOString(), hostname: os.hostname() }));
+    const start = Date.now() + 2500;
+    // The winner holds the lock until the test has heard from everyone, however slowly the others start.
+    const script = `import { acquireLock } from ${JSON.stringify(path.join(PROJECT_ROOT, 'state/lock.ts'))};
+      while (Date.now() < ${start}) {}
+      try { acquireLock(process.env.FILE); console.log('won'); setTimeout(() => {}, 60000); }
+      catch (e) { console.log(e.name === 'LockError' ? 'refused ' + e.pid : 'error ' + e.message); }`;
+    const runs = Array.from({ length: 6 }, () => {
+      const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+        cwd: PROJECT_ROOT,
+        env: { ...process.env, FILE: file },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      children.push(child);
+      let out = '';
+      return new Promise<{ pid: number; out: string }>((resolve) => {
+        const done = () => resolve({ pid: child.pid!, out: out.trim() });
+        child.stdout!.on('data', (d) => {
+          out += d;
+          if (out.includes('\n')) done();
+        });
+        child.stderr!.on('data', (d) => (out += d));
+        child.on('close', done);
+      });
+    });
+    const results = await Promise.all(runs);
+    for (const c of children) if (c.exitCode === null) c.kill('SIGKILL');
+    const winners = results.filter((r) => r.out === 'won');
+    expect(winners, JSON.stringify(results)).toHaveLength(1);
+    for (const r of results.filter((x) => x !== winners[0])) expect(r.out).toBe(`refused ${winners[0].pid}`);
+  });
+});
