@@ -13,7 +13,7 @@ export function table(headers: readonly string[], rows: readonly (readonly strin
 function escapePipes(text: string): string {
   return plain(text)
     .replace(/\s*\n\s*/g, ' ')
-    .replace(/(^|[^\\])\|/g, '$1\\|');
+    .replace(/(?<!\\)\|/g, '\\|');
 }
 
 /** A fenced code block whose fence is longer than any backtick run inside. */
