@@ -1,0 +1,116 @@
+/**
+ * The module a frontend app talks to its API through: an axios/ky/ofetch instance, an openapi-fetch, tRPC, Apollo or
+ * GraphQL client, a workspace SDK, or a `fetch` wrapper in an `api`/`client` file — with the endpoints it names.
+ */
+import type { RepoIndex } from '../../scan/repo-index.js';
+import { isSourceFile, lineOf, ts, walk } from '../../scan/ts.js';
+import { constantsOf, lastName, mentions, property } from '../shared/ast.js';
+import { importsCached } from '../shared/component-ref.js';
+import { importGraph } from './graph.js';
+import { httpCalls, type HttpCall } from '../shared/http-calls.js';
+import { oneLine } from '../../markdown/text.js';
+import type { FrontendApp } from '../frontend-build/apps.js';
+
+export interface ApiClientData {
+  readonly app: string;
+  readonly file: string;
+  readonly line: number;
+  /** `axios`, `ky`, `fetch`, `openapi-fetch`, `@trpc/client`, `@apollo/client`, or the workspace SDK package. */
+  readonly transport: string;
+  /** The base URL expression as written (`import.meta.env.VITE_API_URL`). */
+  readonly baseUrl?: string;
+  readonly endpoints: readonly HttpCall[];
+  /** Other files of the app that call it, counted. */
+  readonly usedBy: number;
+}
+
+const FACTORIES: readonly [RegExp, RegExp, string][] = [
+  [/^axios$/, /^create$/, 'axios'],
+  [/^ky$/, /^(create|extend)$/, 'ky'],
+  [/^ofetch$/, /^(create|\$fetch)$/, 'ofetch'],
+  [/^openapi-fetch$/, /^(default|createClient)$/, 'openapi-fetch'],
+  [/^@trpc\/(client|react-query|next)/, /^(createTRPCProxyClient|createTRPCClient|createTRPCReact|createTRPCNext)$/, 'tRPC'],
+  [/^@apollo\/client/, /^ApolloClient$/, 'Apollo Client'],
+  [/^graphql-request$/, /^GraphQLClient$/, 'graphql-request'],
+  [/^hono\/client$/, /^hc$/, 'hono/client'],
+  [/^wretch$/, /^default$/, 'wretch'],
+];
+const API_FILE = /(^|\/)(api|apis|api-?client|client|http|fetcher|request|requests|services?|lib\/api)(\/|\.|-|$)/i;
+const BASE_KEYS = ['baseURL', 'baseUrl', 'prefixUrl', 'uri', 'url', 'baseQuery'];
+
+export function apiClientsOf(index: RepoIndex, app: FrontendApp, files: readonly string[], sdkPackages: ReadonlySet<string>): ApiClientData[] {
+  const found: Omit<ApiClientData, 'usedBy'>[] = [];
+  for (const file of files) {
+    if (!isSourceFile(file) || /\.(test|spec|stories)\.[jt]sx?$/.test(file)) continue;
+    const text = index.read(file);
+    if (!text) continue;
+    const sdkImport = [...sdkPackages].some((p) => text.includes(`'${p}'`) || text.includes(`"${p}"`));
+    const named = API_FILE.test(file) && /\bfetch\(/.test(text);
+    if (!sdkImport && !named && !mentions(text, ['axios', 'ky', 'ofetch', 'openapi-fetch', '@trpc', '@apollo', 'graphql-request', 'hono/client', 'wretch'])) continue;
+    const sf = index.parse(file);
+    if (!sf) continue;
+    const client = clientIn(sf, sdkPackages);
+    if (!client && !named) continue;
+    const constants = constantsOf(sf);
+    const baseUrl = client?.options ? baseUrlOf(client.options, sf) : baseConstant(constants, sf);
+    found.push({
+      app: app.dir,
+      file,
+      line: client ? lineOf(client.node, sf) : 1,
+      transport: client?.transport ?? 'fetch',
+      baseUrl,
+      endpoints: httpCalls(sf, sf, constants).slice(0, 20),
+    });
+  }
+  // How many files import each client module: the shared one is the one to read first.
+  const graph = importGraph(index, app.dir, files);
+  return found.map((f) => ({ ...f, usedBy: graph.importers.get(f.file)?.length ?? 0 }));
+}
+
+function clientIn(sf: ts.SourceFile, sdkPackages: ReadonlySet<string>): { node: ts.Node; transport: string; options?: ts.Expression } | undefined {
+  const imports = importsCached(sf);
+  let found: { node: ts.Node; transport: string; options?: ts.Expression } | undefined;
+  walk(sf, (node) => {
+    if (found) return false;
+    if (!ts.isCallExpression(node) && !ts.isNewExpression(node)) return;
+    const callee = node.expression;
+    const name = lastName(callee);
+    const root = ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) ? callee.expression.text : name;
+    const binding = root ? imports.get(root) : undefined;
+    if (!binding || !name) return;
+    const imported = root === name ? binding.imported : name;
+    const options = node.arguments?.[0];
+    for (const [module, fn, transport] of FACTORIES) {
+      if (module.test(binding.module) && fn.test(imported)) {
+        found = { node, transport, options };
+        return false;
+      }
+    }
+    if (sdkPackages.has(binding.module) && (ts.isNewExpression(node) || /^create/.test(imported))) {
+      found = { node, transport: binding.module, options };
+      return false;
+    }
+    return undefined;
+  });
+  return found;
+}
+
+function baseUrlOf(options: ts.Expression, sf: ts.SourceFile): string | undefined {
+  for (const key of BASE_KEYS) {
+    const value = property(options, key);
+    if (value) return short(value.getText(sf));
+  }
+  return undefined;
+}
+
+function baseConstant(constants: Map<string, ts.Expression>, sf: ts.SourceFile): string | undefined {
+  for (const [name, value] of constants) {
+    if (/^(api_?)?(base_?url|url|endpoint|host)$|^api_?(url|base|root)$/i.test(name)) return short(value.getText(sf));
+  }
+  return undefined;
+}
+
+function short(text: string): string {
+  const t = oneLine(text);
+  return t.length > 70 ? `${t.slice(0, 69)}…` : t;
+}

@@ -1,0 +1,57 @@
+/** How a frontend app handles sign-in: auth libraries it imports and the auth hooks it defines (`useAuth`, `useSession`). */
+import type { RepoIndex } from '../../scan/repo-index.js';
+import { isSourceFile, lineOf, ts } from '../../scan/ts.js';
+
+export interface AuthData {
+  readonly app: string;
+  readonly kind: 'library' | 'hook';
+  /** Package name for libraries, hook name for hooks. */
+  readonly name: string;
+  readonly file: string;
+  readonly line: number;
+  /** Files importing the library. */
+  readonly usedBy: number;
+}
+
+const LIBRARIES =
+  /^(aws-amplify|@aws-amplify\/[a-z-]+|amazon-cognito-identity-js|@aws-sdk\/client-cognito-identity-provider|next-auth(\/react)?|@auth\/[a-z-]+|@clerk\/[a-z-]+|firebase\/auth|@firebase\/auth|@auth0\/[a-z0-9-]+|@supabase\/(supabase-js|auth-helpers-[a-z]+|ssr)|oidc-client-ts|react-oidc-context|better-auth(\/[a-z]+)?|lucia|@okta\/[a-z-]+|@azure\/msal-[a-z]+|@kinde-oss\/[a-z-]+|@stytch\/[a-z-]+)$/;
+const AUTH_HOOK = /^use[A-Z]\w*$/;
+const AUTH_WORD = /auth|session|currentuser|^useuser$|^useme$|login|logout|signin|signout|token|permission|identity|account/i;
+
+export function authOf(index: RepoIndex, appDir: string, files: readonly string[]): AuthData[] {
+  const libraries = new Map<string, { file: string; line: number; count: number }>();
+  const hooks: AuthData[] = [];
+  for (const file of files) {
+    if (!isSourceFile(file) || /\.(test|spec|stories)\.[jt]sx?$/.test(file)) continue;
+    const sf = index.parse(file);
+    if (!sf) continue;
+    const seen = new Set<string>();
+    for (const st of sf.statements) {
+      if (ts.isImportDeclaration(st) && ts.isStringLiteral(st.moduleSpecifier) && LIBRARIES.test(st.moduleSpecifier.text)) {
+        const module = st.moduleSpecifier.text;
+        if (seen.has(module)) continue;
+        seen.add(module);
+        const entry = libraries.get(module);
+        if (entry) entry.count++;
+        else libraries.set(module, { file, line: lineOf(st, sf), count: 1 });
+      }
+      const hook = declaredHook(st);
+      if (hook && AUTH_WORD.test(hook.name)) {
+        hooks.push({ app: appDir, kind: 'hook', name: hook.name, file, line: lineOf(hook.node, sf), usedBy: 0 });
+      }
+    }
+  }
+  const libs = [...libraries].map(([name, l]): AuthData => ({ app: appDir, kind: 'library', name, file: l.file, line: l.line, usedBy: l.count }));
+  return [...libs.sort((a, b) => (a.name < b.name ? -1 : 1)), ...hooks];
+}
+
+function declaredHook(st: ts.Statement): { name: string; node: ts.Node } | undefined {
+  if (ts.isFunctionDeclaration(st) && st.name && AUTH_HOOK.test(st.name.text)) return { name: st.name.text, node: st };
+  if (ts.isVariableStatement(st)) {
+    for (const d of st.declarationList.declarations) {
+      if (!ts.isIdentifier(d.name) || !AUTH_HOOK.test(d.name.text) || !d.initializer) continue;
+      if (ts.isArrowFunction(d.initializer) || ts.isFunctionExpression(d.initializer)) return { name: d.name.text, node: d };
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,122 @@
+/**
+ * HTTP requests a piece of code names literally: `http.get('/v1/x')`, `this.request('POST', `/v1/kv/${ns}`)`,
+ * `fetch(`${this.baseUrl}/v1/keys`, { method: 'DELETE' })`. Used for SDK methods and frontend API clients.
+ */
+import { lineOf, ts, walk } from '../../scan/ts.js';
+import { lastName, property, staticString } from './ast.js';
+
+export interface HttpCall {
+  /** Upper-case verb, or the expression as written when it is not a literal. */
+  readonly method: string;
+  /** Path with template parts written `{name}` and a leading base URL removed: `/v1/kv/{namespace}/{key}`. */
+  readonly path: string;
+  /** False when the method or a path part is not literal (shown as written). */
+  readonly resolved: boolean;
+  readonly line: number;
+}
+
+const VERBS = new Set(['get', 'post', 'put', 'patch', 'delete', 'del', 'head', 'options']);
+const REQUESTERS = /^(_?request|fetch|send|call|makeRequest|doRequest|req|http|apiFetch|fetchJson|fetchApi|ofetch|\$fetch|fetcher)$/i;
+const CLIENT_OBJECT = /http|api|client|ky|axios|instance|request|fetch|rest|transport/i;
+const NOT_HTTP_OBJECT = /^(map|params|searchParams|headers|cookies?|localStorage|sessionStorage|cache|store|formData|url|query|storage|redis|kv|env|config|process|router|app|Reflect|weakMap|set)$/i;
+const BASE = /^\$\{[^}]*(base|url|host|endpoint|origin|root|api|server|prefix)[^}]*\}/i;
+
+export function httpCalls(node: ts.Node, sf: ts.SourceFile, constants: ReadonlyMap<string, ts.Expression> = new Map()): HttpCall[] {
+  const out: HttpCall[] = [];
+  walk(node, (n) => {
+    if (!ts.isCallExpression(n)) return;
+    const call = readCall(n, sf, constants);
+    if (call) out.push(call);
+  });
+  return out;
+}
+
+function readCall(n: ts.CallExpression, sf: ts.SourceFile, constants: ReadonlyMap<string, ts.Expression>): HttpCall | undefined {
+  const name = lastName(n.expression);
+  if (!name) return undefined;
+  const args = n.arguments;
+  if (VERBS.has(name) && ts.isPropertyAccessExpression(n.expression) && args[0]) {
+    const object = lastName(n.expression.expression) ?? (n.expression.expression.kind === ts.SyntaxKind.ThisKeyword ? 'this' : '');
+    if (NOT_HTTP_OBJECT.test(object)) return undefined;
+    const path = pathOf(args[0], sf, constants, CLIENT_OBJECT.test(object) || object === 'this');
+    if (!path) return undefined;
+    return { method: name === 'del' ? 'DELETE' : name.toUpperCase(), path: path.text, resolved: path.resolved, line: lineOf(n, sf) };
+  }
+  if (!REQUESTERS.test(name)) return undefined;
+  let method: { text: string; resolved: boolean } | undefined;
+  let path: { text: string; resolved: boolean } | undefined;
+  for (const arg of args) {
+    if (ts.isObjectLiteralExpression(arg)) {
+      method ??= methodOf(property(arg, 'method'), sf, constants);
+      path ??= pathOf(property(arg, 'path') ?? property(arg, 'url') ?? property(arg, 'endpoint'), sf, constants, true);
+      continue;
+    }
+    const verb = methodOf(arg, sf, constants);
+    if (verb?.resolved && !method) {
+      method = verb;
+      continue;
+    }
+    path ??= pathOf(arg, sf, constants, name.toLowerCase() !== 'fetch');
+  }
+  if (!path) return undefined;
+  const m = method ?? { text: 'GET', resolved: true };
+  return { method: m.text, path: path.text, resolved: m.resolved && path.resolved, line: lineOf(n, sf) };
+}
+
+function methodOf(e: ts.Expression | undefined, sf: ts.SourceFile, constants: ReadonlyMap<string, ts.Expression>) {
+  if (!e) return undefined;
+  const s = staticString(e, constants);
+  if (s?.resolved && /^(get|post|put|patch|delete|head|options)$/i.test(s.text)) return { text: s.text.toUpperCase(), resolved: true };
+  if (ts.isPropertyAccessExpression(e) && /^(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)$/i.test(e.name.text)) {
+    return { text: e.name.text.toUpperCase(), resolved: true };
+  }
+  return ts.isIdentifier(e) && /method/i.test(e.text) ? { text: `\${${e.getText(sf)}}`, resolved: false } : undefined;
+}
+
+/** A path-like string argument: literal or template, with `${param}` parts named and the base URL dropped. */
+export function pathOf(
+  e: ts.Expression | undefined,
+  sf: ts.SourceFile,
+  constants: ReadonlyMap<string, ts.Expression>,
+  allowRelative: boolean,
+): { text: string; resolved: boolean } | undefined {
+  if (!e) return undefined;
+  if (!ts.isStringLiteralLike(e) && !ts.isTemplateExpression(e) && !ts.isBinaryExpression(e) && !ts.isIdentifier(e)) return undefined;
+  let text: string;
+  let resolved = true;
+  if (ts.isTemplateExpression(e)) {
+    text = e.head.text;
+    for (const span of e.templateSpans) {
+      const value = staticString(span.expression, constants);
+      text += (value?.resolved ? value.text : `\${${placeholder(span.expression, sf)}}`) + span.literal.text;
+    }
+  } else {
+    const s = staticString(e, constants);
+    if (!s) return undefined;
+    text = s.text;
+    resolved = s.resolved;
+  }
+  text = text.replace(/^https?:\/\/[^/]+/, '').replace(BASE, '').split('?')[0];
+  if (!allowRelative && !text.startsWith('/')) return undefined;
+  if (!/^\/?[A-Za-z0-9_\-.{}$:/@~*]*$/.test(text) || text === '' || /^\$\{[^}]*\}$/.test(text)) return undefined;
+  if (!text.startsWith('/') && !/[/{]/.test(text) && !allowRelative) return undefined;
+  // `${name}` → `{name}` (the parameter the method fills in); ky-style relative paths are shown from the root.
+  const named = text.replace(/\$\{([^}]*)\}/g, '{$1}');
+  return { text: named.startsWith('/') ? named : `/${named}`, resolved };
+}
+
+/** The name a template part stands for: `${encodeURIComponent(key)}` → `key`, `${this.ns}` → `ns`. */
+function placeholder(e: ts.Expression, sf: ts.SourceFile): string {
+  let cur: ts.Expression = e;
+  for (let i = 0; i < 5; i++) {
+    if (ts.isCallExpression(cur) && cur.arguments[0]) cur = cur.arguments[0];
+    else if (ts.isParenthesizedExpression(cur) || ts.isAsExpression(cur) || ts.isNonNullExpression(cur)) cur = cur.expression;
+    else break;
+  }
+  if (ts.isIdentifier(cur)) return cur.text;
+  if (ts.isPropertyAccessExpression(cur)) return cur.name.text;
+  if (ts.isElementAccessExpression(cur) && ts.isStringLiteralLike(cur.argumentExpression)) return cur.argumentExpression.text;
+  const text = cur.getText(sf).replace(/\s+/g, ' ');
+  return text.length > 24 ? `${text.slice(0, 23)}…` : text;
+}
+
