@@ -27,7 +27,7 @@ export function runInTerminal(args: readonly string[], env: Record<string, strin
   delete base.CI;
   delete base.VISUAL;
   delete base.GITHUB_ACTIONS;
-  const merged = { ...base, TERM: 'xterm-256color', ...env };
+  const merged: Record<string, string | undefined> = { ...base, TERM: 'xterm-256color', ...env };
   for (const [k, v] of Object.entries(merged)) if (v === undefined) delete merged[k];
   const pty = spawn(process.execPath, [CLI, ...args], { name: 'xterm-256color', cols, rows, cwd, env: merged as Record<string, string> });
   let raw = '';
