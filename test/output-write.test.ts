@@ -255,14 +255,22 @@ describe('files that cannot be written', () => {
     expect(fs.readFileSync(target, 'utf8')).toBe('precious\n');
   });
 
-  it('a file that is not UTF-8 is refused rather than re-encoded', () => {
-    const file = path.join(tempDir(), 'PROJECT-CONTEXT.md');
+  it('a file that is not UTF-8 is a foreign file: never re-encoded, replaceable with a backup', () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'PROJECT-CONTEXT.md');
     const bytes = Buffer.from([0x23, 0x20, 0xff, 0xfe, 0x0a]);
     fs.writeFileSync(file, bytes);
+    expect(inspectForAccept(file, 1, S1)).toEqual({ kind: 'foreign-file' });
+    expect(caught(() => acceptSection(file, 1, S1))).toBeInstanceOf(OutputConflictError);
     const err = caught(() => acceptSection(file, 1, S1, 'append')) as OutputWriteError;
     expect(err.reason).toBe('other');
-    expect(err.message).toMatch(/not UTF-8 text/);
+    expect(err.message).toMatch(/is not UTF-8 text, so it cannot be updated safely/);
+    expect(() => readOutputFile(file)).toThrow(OutputWriteError);
     expect(fs.readFileSync(file).equals(bytes)).toBe(true);
+    expect(outputFileHash(file)).toBe(sha256(bytes));
+    const r = acceptSection(file, 1, S1, 'replace-with-backup');
+    expect(fs.readFileSync(r.backup!).equals(bytes)).toBe(true);
+    expect(fs.readFileSync(file, 'utf8')).toBe(renderBlock(1, S1));
   });
 
   it('a full disk fails cleanly: original untouched, no temp file left', () => {

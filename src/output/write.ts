@@ -15,7 +15,7 @@ import { parseOutput, upsertBlock, type OutputDocument } from './document.js';
 import { sectionHash } from './markers.js';
 
 export type AcceptConflict =
-  /** The file exists, has text, and has none of our blocks: never overwritten without asking. */
+  /** The file exists, has text (or is not UTF-8 text at all), and has none of our blocks: never written without asking. */
   | { kind: 'foreign-file' }
   /** Our block for this step was edited by hand since written (or its markers were damaged or duplicated). */
   | { kind: 'hand-edited'; step: number }
@@ -88,13 +88,23 @@ function failure(err: unknown, file: string, writing: boolean): OutputWriteError
   return new OutputWriteError(reason, file, message);
 }
 
-/** The file's text; undefined when it does not exist. Throws OutputWriteError for anything that is not a UTF-8 file. */
-export function readOutputFile(file: string): string | undefined {
+type Current =
+  | { readonly kind: 'missing' }
+  | { readonly kind: 'text'; readonly text: string; readonly bytes: Buffer }
+  /** Not UTF-8 (a binary file, another encoding): it cannot hold our blocks, and is never re-encoded. */
+  | { readonly kind: 'binary'; readonly bytes: Buffer };
+
+function notUtf8(file: string): OutputWriteError {
+  return new OutputWriteError('other', file, `${file} is not UTF-8 text, so it cannot be updated safely. Replace it (a backup is kept), move it aside, or choose another path with --output.`);
+}
+
+/** What is at the output path now. Throws OutputWriteError for a link, a folder, a device, or a read failure. */
+function readCurrent(file: string): Current {
   let st: fs.Stats;
   try {
     st = fs.lstatSync(file);
   } catch (err) {
-    if (errCode(err) === 'ENOENT') return undefined;
+    if (errCode(err) === 'ENOENT') return { kind: 'missing' };
     throw failure(err, file, false);
   }
   if (st.isSymbolicLink()) {
@@ -111,11 +121,18 @@ export function readOutputFile(file: string): string | undefined {
     throw failure(err, file, false);
   }
   try {
-    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+    return { kind: 'text', text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes), bytes };
   } catch {
     // Decoding with replacement characters and writing back would silently corrupt the user's bytes.
-    throw new OutputWriteError('other', file, `${file} is not UTF-8 text, so it cannot be updated safely. Move it aside or choose another path with --output.`);
+    return { kind: 'binary', bytes };
   }
+}
+
+/** The file's text; undefined when it does not exist. Throws OutputWriteError for anything that is not a UTF-8 file. */
+export function readOutputFile(file: string): string | undefined {
+  const current = readCurrent(file);
+  if (current.kind === 'binary') throw notUtf8(file);
+  return current.kind === 'text' ? current.text : undefined;
 }
 
 /** The step's block is in the file exactly once, unedited, with this hash. */
@@ -139,34 +156,38 @@ function conflictIn(doc: OutputDocument, step: number, hash: string): AcceptConf
  * `knownOutputHash` (the state's `outputHash`), also reports a file changed by someone else since our last write.
  */
 export function inspectForAccept(file: string, step: number, markdown: string, knownOutputHash?: string): AcceptConflict | null {
-  const text = readOutputFile(file);
-  if (text === undefined) return knownOutputHash ? { kind: 'changed-externally' } : null;
-  const doc = parseOutput(text);
+  const current = readCurrent(file);
+  if (current.kind === 'missing') return knownOutputHash ? { kind: 'changed-externally' } : null;
+  if (current.kind === 'binary') return { kind: 'foreign-file' };
+  const doc = parseOutput(current.text);
   const hash = sectionHash(markdown);
   if (isPresent(doc, step, hash)) return null; // explains any difference: we wrote it, the state save was lost
   const conflict = conflictIn(doc, step, hash);
   if (conflict) return conflict;
-  if (knownOutputHash && sha256(text) !== knownOutputHash) return { kind: 'changed-externally' };
+  if (knownOutputHash && sha256(current.bytes) !== knownOutputHash) return { kind: 'changed-externally' };
   return null;
 }
 
 /** Writes (or confirms) the step's block. See the module comment for the guarantees. */
 export function acceptSection(file: string, step: number, markdown: string, resolution?: ConflictResolution): AcceptResult {
-  const current = readOutputFile(file);
-  const currentHash = current === undefined ? '' : sha256(current);
+  const current = readCurrent(file);
+  const currentHash = current.kind === 'missing' ? '' : sha256(current.bytes);
   if (resolution === 'cancel') return { written: false, outputHash: currentHash, alreadyPresent: false };
   const hash = sectionHash(markdown);
-  if (current !== undefined) {
-    const doc = parseOutput(current);
+  if (current.kind === 'text') {
+    const doc = parseOutput(current.text);
     if (isPresent(doc, step, hash)) return { written: false, outputHash: currentHash, alreadyPresent: true };
     const conflict = conflictIn(doc, step, hash);
     if (conflict && !resolution) throw new OutputConflictError(file, conflict);
   }
-  let base = current ?? '';
+  if (current.kind === 'binary' && !resolution) throw new OutputConflictError(file, { kind: 'foreign-file' });
+  let base = current.kind === 'text' ? current.text : '';
   let backup: string | undefined;
-  if (resolution === 'replace-with-backup' && current !== undefined) {
+  if (resolution === 'replace-with-backup' && current.kind !== 'missing') {
     backup = backupOutput(file) ?? undefined;
     base = '';
+  } else if (current.kind === 'binary') {
+    throw notUtf8(file);
   }
   const next = upsertBlock(base, step, markdown, { clean: resolution !== undefined });
   try {
@@ -179,7 +200,7 @@ export function acceptSection(file: string, step: number, markdown: string, reso
 
 /** Copies the file to `<file>.bak-YYYYMMDD-HHMMSS` (durably) and returns that path; null when there is no file. */
 export function backupOutput(file: string): string | null {
-  if (readOutputFile(file) === undefined) return null;
+  if (readCurrent(file).kind === 'missing') return null;
   const target = backupPathFor(file);
   try {
     fs.copyFileSync(file, target, fs.constants.COPYFILE_EXCL);
@@ -198,6 +219,6 @@ export function backupOutput(file: string): string | null {
 
 /** sha256 hex of the output file as it is now ('' when it does not exist), to compare with the state's outputHash. */
 export function outputFileHash(file: string): string {
-  const text = readOutputFile(file);
-  return text === undefined ? '' : sha256(text);
+  const current = readCurrent(file);
+  return current.kind === 'missing' ? '' : sha256(current.bytes);
 }
