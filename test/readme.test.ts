@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readmeDetector, summariseReadme, type ReadmeFact } from '../src/detectors/readme/index.js';
+import { firstParagraph, readmeDetector, summariseReadme, type ReadmeFact } from '../src/detectors/readme/index.js';
 import { parseBlocks, inline } from '../src/detectors/readme/parse.js';
 import { summariseVision } from '../src/detectors/readme/vision.js';
 import { sentences } from '../src/steps/parts/overview-shared.js';
@@ -76,5 +76,31 @@ describe('sentences', () => {
   it('does not cut inside identifiers like kv.set()', () => {
     expect(sentences('Sign up → kv.set() in two minutes. Then more. And more.', 2)).toBe('Sign up → kv.set() in two minutes. Then more.');
     expect(sentences('One. Two.', 1)).toBe('One.');
+  });
+});
+
+describe('README shapes seen in real repositories', () => {
+  it('takes a sentence-like subheading right under the title as the tagline, and reads <br> as a space', () => {
+    const md = '<div align="center">\n  <h1>tRPC</h1>\n  <h3>Move fast and break nothing.<br />End-to-end typesafe APIs made easy.</h3>\n</div>\n\n## Intro\n\ntRPC lets you build typesafe APIs.\n\n### Features\n\n- Typesafe\n';
+    const s = summariseReadme('README.md', md);
+    expect(s.title).toEqual({ text: 'tRPC', line: 2 });
+    expect(s.tagline).toEqual({ text: 'Move fast and break nothing. End-to-end typesafe APIs made easy.', line: 3 });
+    // "Intro" comes first in the document and holds the Features list under it.
+    expect(s.value).toEqual({
+      heading: { text: 'Intro', line: 6 },
+      paragraph: { text: 'tRPC lets you build typesafe APIs.', line: 8 },
+      bullets: ['Typesafe'],
+    });
+  });
+
+  it('does not mistake a section heading under the title for a subtitle', () => {
+    const s = summariseReadme('README.md', '# Tool\n\n## Getting started today\n\nRun it.\n');
+    expect(s.tagline).toBeUndefined();
+  });
+
+  it('skips HTML tables, pipe-less tables and instructions when looking for a package purpose', () => {
+    expect(firstParagraph('# x\n\n<table>\n<tr><td>Path</td></tr>\n</table>\n\nA real sentence about x.\n')?.text).toBe('A real sentence about x.');
+    expect(firstParagraph('Path | Description\n--- | ---\n./a | b\n\nThe package does y.\n')?.text).toBe('The package does y.');
+    expect(firstParagraph('Created by someone.\n\nRun the server:\n\nTip: try it.\n\nServes the orders API.\n')?.text).toBe('Serves the orders API.');
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { stackDetector, type ComponentFact, type RuntimeFact, type TechFact } from '../src/detectors/stack/index.js';
-import { packageKind } from '../src/detectors/stack/kind.js';
+import { isAuxiliary, packageKind } from '../src/detectors/stack/kind.js';
 import type { Fact } from '../src/facts.js';
 import { detect, indexOf } from './helpers/fixture.js';
 
@@ -34,8 +34,12 @@ describe('stack detector', () => {
     const components = of<ComponentFact>(facts, 'stack.component').map((f) => f.data);
     expect(components.map((c) => [c.title, c.layer, c.lines.join(',')])).toEqual([
       ['Next.js app', 'client', '@acme/web'],
+      ['Published libraries', 'client', '@acme/ui'],
       ['HTTP server (Fastify)', 'edge', '@acme/api'],
       ['Prisma', 'data', ''],
+    ]);
+    expect(components[1].evidence).toEqual([
+      { file: 'packages/ui/package.json', what: 'its react peer dependency and `main`/`exports` fields' },
     ]);
     expect(components[0].evidence).toEqual([{ file: 'apps/web/package.json', what: 'next dependency' }]);
   });
@@ -75,13 +79,28 @@ describe('stack detector', () => {
     ]);
   });
 
+  it('tells integration libraries (framework as a peer) from apps, and skips example and test packages', async () => {
+    const index = await indexOf('ov-pnpm');
+    const lib = { name: '@x/next', dir: 'packages/next', manifestPath: 'packages/next/package.json', isRoot: false };
+    const nextLib = { ...lib, manifest: { main: 'dist/index.js', peerDependencies: { next: '*' }, devDependencies: { next: '15.0.0', '@types/aws-lambda': '*' } } };
+    expect(packageKind(nextLib)?.id).toBe('library');
+    expect(packageKind({ ...lib, manifest: { dependencies: { next: '15.0.0' } } })?.id).toBe('nextjs');
+    const cdkLib = { ...lib, manifest: { main: 'lib/index.js', peerDependencies: { 'aws-cdk-lib': '^2' } } };
+    expect(packageKind(cdkLib)?.label).toBe('AWS CDK construct library');
+    expect(isAuxiliary({ ...lib, dir: 'examples/.test/ssg' , manifest: {} })).toBe(true);
+    expect(isAuxiliary({ ...lib, name: '@trpc/tests', dir: 'packages/tests', manifest: {} })).toBe(true);
+    expect(isAuxiliary({ ...lib, name: 'e2e-app', dir: 'apps/web', manifest: {} })).toBe(false);
+    expect(index.packages.some(isAuxiliary)).toBe(false);
+  });
+
   it('classifies packages from their manifest and says why', async () => {
     const index = await indexOf('ov-yarn');
     const kinds = index.packages.map((p) => [p.name, packageKind(p)?.label, packageKind(p)?.because]);
     expect(kinds).toEqual([
       ['shop', undefined, undefined],
       ['@shop/logger', 'Library', 'its `main`/`exports` fields'],
-      ['@shop/widgets', 'React component library', 'its react dependency and `main`/`exports` fields'],
+      // react in `dependencies` without a bundler: a library, not an app; not a "React library" without the peer.
+      ['@shop/widgets', 'Library', 'its `main`/`exports` fields'],
       ['@shop/orders', 'HTTP server (Express)', 'express dependency'],
       ['@shop/worker', 'AWS Lambda handlers', '@types/aws-lambda dependency'],
     ]);

@@ -25,9 +25,8 @@ describe('step 2 — Directory Structure', () => {
     expect(md).toContain('A single-package repository: everything below belongs to `tiny-cache` (`/package.json`).');
     expect(md).not.toContain('### Packages');
     expect(md).toContain('| `/src/lru/` | 2 | e.g. list.ts, map.ts |');
-    expect(md).toContain(
-      '- `/src/index.ts` — main, module, types, exports (source of `./dist/index.cjs`, built output is not in the repository)',
-    );
+    expect(md).toContain('- `/src/index.ts` — main, module, types, exports → `./dist/index.cjs`');
+    expect(md).toContain('`→` marks what package.json declares: build output that is not in the repository');
     expect(md).toContain('- `/vitest.config.ts` — Vitest');
   });
 
@@ -37,7 +36,7 @@ describe('step 2 — Directory Structure', () => {
     expect(md).toContain('| `@acme/web` | `/apps/web` | Next.js app (inferred from next dependency) |');
     expect(md).toContain('| `@acme/tsconfig` | `/packages/tsconfig` | purpose not stated');
     expect(md).toContain('### @acme/api — apps/api');
-    expect(md).toContain('- `/apps/api/src/server.ts` — main (source of `dist/server.js`, built output is not in the repository)');
+    expect(md).toContain('- `/apps/api/src/server.ts` — main → `dist/server.js`');
     expect(md).toContain('- `/apps/web/app/page.tsx` — Next.js app router');
     expect(md).toContain('| `/apps/web/app/` | 2 | Next.js app router (file-based routes) |');
     expect(md).toContain('- `/apps/api/Dockerfile` — Docker image');

@@ -18,17 +18,31 @@ export const directoryStructureStep: StepDefinition = {
     const title = stepHeading(2, 'Directory Structure');
     if (members.length === 0) {
       const body = root
-        ? join(`A single-package repository: everything below belongs to \`${oneLine(root.name)}\` (${cite(root.manifest)}).`, packageDetails(root, 3))
+        ? join(
+            `A single-package repository: everything below belongs to \`${oneLine(root.name)}\` (${cite(root.manifest)}).`,
+            builtNote([root]),
+            packageDetails(root, 3),
+          )
         : 'No package.json found: the repository has no JavaScript/TypeScript package to map.';
       return { markdown: join(title, body), facts: facts.all };
     }
-    const compact = members.length > 30;
+    const product = members.filter((p) => !p.auxiliary);
+    const aux = members.filter((p) => p.auxiliary);
+    const compact = product.length > 30;
     const markdown = join(
       title,
       heading(3, 'Packages'),
-      packagesTable(members),
-      compact ? `${members.length} packages: each is summarised briefly below (folders at the first level only).` : '',
-      ...members.map((p) => join(heading(3, `${oneLine(p.name)} — ${p.dir}`), packageDetails(p, 4, compact))),
+      packagesTable(product),
+      compact ? `${product.length} packages: each is summarised briefly below (folders at the first level only).` : '',
+      builtNote(product),
+      ...product.map((p) => join(heading(3, `${oneLine(p.name)} — ${p.dir}`), packageDetails(p, 4, compact))),
+      aux.length
+        ? join(
+            heading(3, 'Examples, tests and fixtures'),
+            `${aux.length} package${aux.length === 1 ? '' : 's'} that support the product rather than ship in it, listed without details:`,
+            packagesTable(aux),
+          )
+        : '',
       root ? rootSection(root) : '',
     );
     return { markdown, facts: facts.all };
@@ -57,9 +71,7 @@ function packageDetails(p: Pkg, level: 3 | 4, compact = false): string {
     bullets(facts),
     dirs.length ? join(heading(level, 'Key directories'), table(['Folder', 'Files', 'What it holds'], dirs.map(dirRow))) : '',
     entrySection(p, level),
-    p.configs.length
-      ? join(heading(level, 'Configuration files'), bullets(p.configs.map((c) => `${cite(c.file)} — ${oneLine(c.tool)}`)))
-      : '',
+    p.configs.length ? join(heading(level, 'Configuration files'), bullets(configRows(p.configs).map(([f, t]) => `${f} — ${t}`))) : '',
   );
 }
 
@@ -85,13 +97,40 @@ function describe(d: KeyDirectory): string {
 
 function entrySection(p: Pkg, level: 3 | 4): string {
   const lines = p.entryPoints.map((e) => {
-    const built = e.builtTo ? ` (source of ${code(e.builtTo)}, built output is not in the repository)` : '';
+    const built = e.builtTo ? ` → ${code(e.builtTo)}` : '';
     return `${cite(e.isDir ? `${e.file}/` : e.file)} — ${oneLine(e.role)}${built}`;
   });
   for (const u of p.unresolvedEntries) {
-    lines.push(`${code(u.declared)} — ${oneLine(u.role)} (build output; neither it nor a matching source file is in the repository)`);
+    lines.push(`${code(u.declared)} — ${oneLine(u.role)} (build output; no matching source file in the repository)`);
   }
   return lines.length ? join(heading(level, 'Entry points'), bullets(lines)) : '';
+}
+
+/** Said once per section rather than on every entry point it applies to. */
+function builtNote(packages: readonly Pkg[]): string {
+  return packages.some((p) => p.entryPoints.some((e) => e.builtTo))
+    ? 'In entry points, `→` marks what package.json declares: build output that is not in the repository, so the source file it is built from is listed.'
+    : '';
+}
+
+/** Config files, with runs of one tool in one folder (a dozen CI workflows) folded into a single row. */
+function configRows(configs: Pkg['configs']): string[][] {
+  const groups = new Map<string, Pkg['configs'][number][]>();
+  for (const c of configs) {
+    const key = `${c.file.slice(0, c.file.lastIndexOf('/') + 1)}\u0000${c.tool}`;
+    groups.set(key, [...(groups.get(key) ?? []), c]);
+  }
+  const rows: string[][] = [];
+  for (const list of groups.values()) {
+    if (list.length <= 4) {
+      for (const c of list) rows.push([cite(c.file), oneLine(c.tool)]);
+      continue;
+    }
+    const dir = list[0].file.slice(0, list[0].file.lastIndexOf('/') + 1);
+    const names = list.map((c) => c.file.slice(dir.length));
+    rows.push([cite(dir), `${oneLine(list[0].tool)} ×${list.length}: ${oneLine(names.slice(0, 6).join(', '))}${names.length > 6 ? ', …' : ''}`]);
+  }
+  return rows.sort((a, b) => a[0].localeCompare(b[0]));
 }
 
 function rootSection(root: Pkg): string {
@@ -101,7 +140,7 @@ function rootSection(root: Pkg): string {
   return join(
     heading(3, 'Root-level configuration and tooling'),
     intro,
-    configs.length ? table(['File', 'Configures'], configs.map((c) => [cite(c.file), oneLine(c.tool)])) : 'No configuration files at the root.',
+    configs.length ? table(['File', 'Configures'], configRows(configs)) : 'No configuration files at the root.',
     dirs.length ? join(heading(4, 'Other top-level folders'), table(['Folder', 'Files', 'What it holds'], dirs.map(dirRow))) : '',
     entrySection(root, 4),
   );

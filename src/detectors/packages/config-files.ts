@@ -61,6 +61,8 @@ export function configFiles(dir: string, own: readonly string[]): ConfigFile[] {
   const out: ConfigFile[] = [];
   for (const file of own) {
     const rel = file.slice(prefix.length);
+    // Config files sit at the package's top level or in a dot-folder (.github/, .husky/): skip the source tree cheaply.
+    if (rel.includes('/') && !rel.startsWith('.')) continue;
     const rule = RULES.find(([re]) => re.test(rel));
     if (rule) out.push({ file, tool: rule[1] });
   }

@@ -79,8 +79,9 @@ export function entryPoints(
   if (cdkApp) push({ file: cdkApp, role: '`cdk.json` app' });
 
   const prefix = pkg.dir ? `${pkg.dir}/` : '';
+  const shallow = own.filter((f) => f.split('/').length - prefix.split('/').length < 3);
   for (const [re, role] of CONVENTIONS) {
-    for (const file of own) {
+    for (const file of shallow) {
       if (re.test(file.slice(prefix.length))) push({ file, role });
     }
   }

@@ -1,7 +1,7 @@
 import type { Citation, Detector, Fact } from '../../facts.js';
 import { allDependencies, type WorkspacePackage } from '../../scan/package-json.js';
 import type { RepoIndex } from '../../scan/repo-index.js';
-import { packageKind, type PackageKind } from '../stack/kind.js';
+import { isAuxiliary, packageKind, type PackageKind } from '../stack/kind.js';
 import { configFiles, type ConfigFile } from './config-files.js';
 import { keyDirectories, type KeyDirectory } from './directories.js';
 import { entryPoints, type EntryPoint, type UnresolvedEntry } from './entry-points.js';
@@ -16,6 +16,8 @@ export interface PackageData {
   readonly dir: string;
   readonly manifest: string;
   readonly isRoot: boolean;
+  /** An example, test suite, fixture or playground package rather than part of the product. */
+  readonly auxiliary: boolean;
   readonly version?: string;
   readonly private: boolean;
   readonly purpose?: Purpose;
@@ -54,6 +56,7 @@ export const packagesDetector: Detector = {
         dir: pkg.dir,
         manifest: pkg.manifestPath,
         isRoot: pkg.isRoot,
+        auxiliary: isAuxiliary(pkg),
         version: typeof pkg.manifest.version === 'string' ? pkg.manifest.version : undefined,
         private: pkg.manifest.private === true,
         purpose: purposeOf(index, pkg, table),
@@ -70,15 +73,15 @@ export const packagesDetector: Detector = {
   },
 };
 
-/** Each file goes to its innermost package; files outside any package (no root package.json) are dropped. */
-function filesByPackage(index: RepoIndex): Map<WorkspacePackage, string[]> {
-  const out = new Map<WorkspacePackage, string[]>();
+/** Each file goes to its innermost package (a map lookup per parent folder); files outside any package are dropped. */
+export function filesByPackage(index: RepoIndex): Map<WorkspacePackage, string[]> {
+  const byDir = new Map(index.packages.map((p) => [p.dir, p]));
+  const out = new Map<WorkspacePackage, string[]>(index.packages.map((p) => [p, []]));
   for (const file of index.files) {
-    const pkg = index.packageOf(file);
-    if (!pkg) continue;
-    let list = out.get(pkg);
-    if (!list) out.set(pkg, (list = []));
-    list.push(file);
+    let pkg: WorkspacePackage | undefined;
+    for (let i = file.lastIndexOf('/'); i > 0 && !pkg; i = file.lastIndexOf('/', i - 1)) pkg = byDir.get(file.slice(0, i));
+    pkg ??= byDir.get('');
+    if (pkg) out.get(pkg)!.push(file);
   }
   return out;
 }

@@ -27,13 +27,12 @@ export interface ReadmeSummary {
 
 export type ReadmeFact = Fact<'readme.summary', ReadmeSummary>;
 
-/** Headings of the section that says why the project exists, best first. */
-const VALUE_HEADINGS = [
-  /^why\b/i,
-  /value proposition|motivation/i,
-  /^(key )?features\b|highlights/i,
-  /^overview\b|^about\b|^introduction\b|^what is\b|^what's\b/i,
-];
+/** Headings of the section that says why the project exists: an explicit "Why" first, else the first of the others. */
+const WHY_HEADING = /^why\b|value proposition|motivation/i;
+const VALUE_HEADING = /^(key )?features\b|highlights|^overview\b|^about\b|^intro(duction)?\b|^what is\b|^what's\b/i;
+
+/** Section names that are never a subtitle, even right under the title. */
+const SECTION_NAME = /^(table of contents|contents|install(ation)?|usage|getting started|quick ?start|intro(duction)?|overview|features|docs|documentation|license|about|why)\b/i;
 
 const README_NAMES = ['README.md', 'readme.md', 'Readme.md', 'README.markdown', 'README.mdx', 'README', 'README.txt'];
 
@@ -51,8 +50,15 @@ export function summariseReadme(file: string, markdown: string): ReadmeSummary {
 
   const afterTitle = titleBlock ? blocks.slice(blocks.indexOf(titleBlock) + 1) : blocks;
   let tagline: LocatedText | undefined;
-  for (const b of afterTitle) {
-    if (b.kind === 'heading' && tagline === undefined && b.level !== undefined && b.level <= 2) break;
+  for (const [i, b] of afterTitle.entries()) {
+    // A sentence-like subheading right under the title is a subtitle (`<h3>Move fast and break nothing.</h3>`).
+    if (b.kind === 'heading' && i === 0 && titleBlock && (b.level ?? 0) > (titleBlock.level ?? 1)) {
+      if (b.text.split(/\s+/).length >= 3 && !SECTION_NAME.test(b.text)) {
+        tagline = { text: b.text, line: b.line };
+        break;
+      }
+    }
+    if (b.kind === 'heading' && (b.level ?? 1) <= 2) break;
     if ((b.kind === 'quote' || b.kind === 'paragraph') && !isDecorative(b)) {
       tagline = { text: b.text, line: b.line };
       break;
@@ -60,9 +66,9 @@ export function summariseReadme(file: string, markdown: string): ReadmeSummary {
   }
 
   let value: ReadmeSummary['value'];
-  for (const pattern of VALUE_HEADINGS) {
-    const h = headings.find((b) => b !== titleBlock && pattern.test(b.text));
-    if (!h) continue;
+  const candidates = [...headings.filter((h) => WHY_HEADING.test(h.text)), ...headings.filter((h) => VALUE_HEADING.test(h.text))];
+  for (const h of candidates) {
+    if (h === titleBlock) continue;
     const body = sectionBody(blocks, h);
     const paragraph = body.find((b) => b.kind === 'paragraph' && !isDecorative(b));
     const list = body.find((b) => b.kind === 'list');
@@ -91,10 +97,13 @@ export function sectionBody(blocks: readonly MdBlock[], heading: MdBlock): MdBlo
   return out;
 }
 
-/** The first sentence-bearing paragraph of a package README, for a one-line purpose. */
+/** Paragraphs that introduce a command or credit someone rather than say what the package is. */
+const NOT_A_PURPOSE = /:$|^(created|made|maintained|written|built) by\b|^(requires?|install|run|try|see|note|tip|warning|important|todo|if you|to (run|start|use|install)|npm|yarn|pnpm|bun|npx)\b/i;
+
+/** The first paragraph of a package README that says what it is, for a one-line purpose. */
 export function firstParagraph(markdown: string): LocatedText | undefined {
   const blocks = parseBlocks(markdown);
-  const b = blocks.find((x) => (x.kind === 'paragraph' || x.kind === 'quote') && !isDecorative(x));
+  const b = blocks.find((x) => (x.kind === 'paragraph' || x.kind === 'quote') && !isDecorative(x) && !NOT_A_PURPOSE.test(x.text));
   return b ? { text: b.text, line: b.line } : undefined;
 }
 

@@ -61,6 +61,11 @@ export function parseBlocks(markdown: string): MdBlock[] {
       flush();
       continue;
     }
+    // HTML tables, lists and code blocks are structure, not prose: skip them up to the next blank line.
+    if (!pending && /^\s*<(table|thead|tbody|tr|td|th|ul|ol|li|dl|pre|code|script|style|details)\b/i.test(line)) {
+      while (i + 1 < lines.length && lines[i + 1].trim() !== '') i++;
+      continue;
+    }
     const h = line.match(HEADING) ?? line.match(HTML_HEADING);
     if (h) {
       flush();
@@ -73,6 +78,15 @@ export function parseBlocks(markdown: string): MdBlock[] {
     if (!pending && next !== undefined && /^\s*(=+|-{2,})\s*$/.test(next) && !LIST_ITEM.test(line) && line.trim()) {
       blocks.push({ kind: 'heading', line: i + 1, level: next.includes('=') ? 1 : 2, text: inline(line) });
       i++;
+      continue;
+    }
+    // A table written without outer pipes: its header was read as a paragraph line until this separator row.
+    if (/^\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)+\|?\s*$/.test(line) && pending?.kind === 'paragraph' && pending.raw.length === 1) {
+      pending = { kind: 'table', line: pending.line, raw: [pending.raw[0]] };
+      continue;
+    }
+    if (pending?.kind === 'table' && line.includes('|')) {
+      pending.raw.push(line);
       continue;
     }
     if (/^\s*>/.test(line)) add('quote', i + 1, line.replace(/^\s*>\s?/, ''));
@@ -115,6 +129,7 @@ function toBlock(kind: MdBlock['kind'], line: number, raw: string[]): MdBlock {
 export function inline(text: string): string {
   return text
     .replace(/<img\b[^>]*>/gi, '')
+    .replace(/<br\s*\/?>/gi, ' ')
     .replace(/!\[[^\]]*\]\([^)]*\)/g, '')
     .replace(/!\[[^\]]*\]\[[^\]]*\]/g, '')
     .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')

@@ -2,7 +2,7 @@ import type { Citation } from '../../facts.js';
 import { allDependencies, type WorkspacePackage } from '../../scan/package-json.js';
 import type { RepoIndex } from '../../scan/repo-index.js';
 import { isSourceFile } from '../../scan/ts.js';
-import { CLIENT_KINDS, packageKind } from './kind.js';
+import { CLIENT_KINDS, isAuxiliary, packageKind } from './kind.js';
 
 /** Rows of the architecture diagram, top to bottom. */
 export const LAYERS = ['client', 'edge', 'compute', 'data'] as const;
@@ -90,20 +90,24 @@ export function detectComponents(index: RepoIndex): ComponentData[] {
     if (evidence && !c.evidence.some((e) => e.file === evidence.file && e.what === evidence.what)) c.evidence.push(evidence);
   };
 
-  const packages = index.packages.filter((p) => !p.isRoot || index.packages.length === 1);
+  const product = index.packages.filter((p) => !isAuxiliary(p));
+  const packages = product.filter((p) => !p.isRoot || index.packages.length === 1);
   for (const pkg of packages) {
     const kind = packageKind(pkg);
     if (kind && CLIENT_KINDS.has(kind.id)) add(clientTitle(kind.label), 'client', { file: pkg.manifestPath, what: kind.because }, pkg.name);
+    if (kind?.id === 'library' && pkg.manifest.private !== true && !pkg.isRoot) {
+      add('Published libraries', 'client', { file: pkg.manifestPath, what: kind.because }, pkg.name);
+    }
     if (kind?.id === 'http-server') add(kind.label, 'edge', { file: pkg.manifestPath, what: kind.because }, pkg.name);
     if (kind?.id === 'lambda') add('Lambda', 'compute', { file: pkg.manifestPath, what: kind.because }, `code: ${pkg.name}`);
   }
 
-  for (const pkg of index.packages) {
+  for (const pkg of product) {
     const deps = allDependencies(pkg.manifest);
     if ('aws-cdk-lib' in deps || '@aws-cdk/core' in deps) scanCdk(index, pkg, add);
   }
 
-  for (const pkg of index.packages) {
+  for (const pkg of product) {
     for (const dep of Object.keys(allDependencies(pkg.manifest)).sort()) {
       for (const s of SERVICE_DEPS) {
         if (s.re.test(dep)) add(s.title, s.layer, { file: pkg.manifestPath, what: `${dep} dependency` });
@@ -112,7 +116,9 @@ export function detectComponents(index: RepoIndex): ComponentData[] {
   }
   for (const file of index.files) {
     for (const p of PROVIDER_FILES) {
-      if (p.re.test(file) && isSourceFile(file) && !SKIP_DIR.test(file) && !TEST_FILE.test(file)) {
+      if (!p.re.test(file) || !isSourceFile(file) || SKIP_DIR.test(file) || TEST_FILE.test(file)) continue;
+      const owner = index.packageOf(file);
+      if (!owner || !isAuxiliary(owner)) {
         add(p.title, 'data', { file, what: 'source file named after the provider' });
       }
     }

@@ -3,10 +3,11 @@ import { allDependencies } from '../../scan/package-json.js';
 import type { RepoIndex } from '../../scan/repo-index.js';
 import { knownTech, STACK_GROUPS, type StackGroup } from './catalogue.js';
 import { detectComponents, lineAt, type ComponentData } from './components.js';
+import { AUX_DIR, isAuxiliary } from './kind.js';
 
 export { STACK_GROUPS, type StackGroup } from './catalogue.js';
 export { LAYERS, type ComponentData, type ComponentEvidence, type Layer } from './components.js';
-export { packageKind, shortName, CLIENT_KINDS, type PackageKind, type PackageKindId } from './kind.js';
+export { packageKind, shortName, isAuxiliary, CLIENT_KINDS, type PackageKind, type PackageKindId } from './kind.js';
 
 export interface Declaration {
   readonly dependency: string;
@@ -40,6 +41,15 @@ export type RuntimeFact = Fact<'stack.runtime', RuntimeData>;
 export type ComponentFact = Fact<'stack.component', ComponentData>;
 /** How many declared dependencies the tech table does not name (they are details of one package). */
 export type OtherDepsFact = Fact<'stack.other-deps', { readonly count: number }>;
+/** Example, test and fixture packages, left out of the stack and the diagram; `folders` are where they live. */
+export type AuxiliaryFact = Fact<'stack.auxiliary', { readonly count: number; readonly folders: readonly string[] }>;
+
+/** `examples/.test/ssg` → `examples`: the folder up to the first example/test segment (the package folder otherwise). */
+export function auxiliaryFolder(dir: string): string {
+  const parts = dir.split('/');
+  const i = parts.findIndex((d) => AUX_DIR.test(d.replace(/^\./, '')));
+  return i === -1 ? dir : parts.slice(0, i + 1).join('/');
+}
 
 export const stackDetector: Detector = {
   id: 'stack',
@@ -56,15 +66,17 @@ export const stackDetector: Detector = {
 function techFacts(index: RepoIndex): Fact[] {
   const byLabel = new Map<string, { group: StackGroup; declarations: Declaration[] }>();
   const others = new Set<string>();
-  for (const pkg of index.packages) {
+  const own = new Set(index.packages.map((p) => p.name));
+  for (const pkg of index.packages.filter((p) => !isAuxiliary(p))) {
     const text = index.read(pkg.manifestPath) ?? '';
     const deps = allDependencies(pkg.manifest);
     for (const dependency of Object.keys(deps).sort()) {
       const version = deps[dependency];
-      if (typeof version !== 'string') continue;
+      // The repository's own packages are structure, not stack.
+      if (typeof version !== 'string' || own.has(dependency)) continue;
       const tech = knownTech(dependency);
       if (!tech) {
-        if (!dependency.startsWith('@types/') && !index.packages.some((p) => p.name === dependency)) others.add(dependency);
+        if (!dependency.startsWith('@types/')) others.add(dependency);
         continue;
       }
       let entry = byLabel.get(tech.label);
@@ -88,6 +100,11 @@ function techFacts(index: RepoIndex): Fact[] {
       at: declarations.map((d) => ({ file: d.manifest, line: d.line })),
     }));
   facts.push({ kind: 'stack.other-deps', id: 'other', data: { count: others.size }, at: [] });
+  const aux = index.packages.filter(isAuxiliary);
+  if (aux.length > 0) {
+    const folders = [...new Set(aux.map((p) => auxiliaryFolder(p.dir)))].sort();
+    facts.push({ kind: 'stack.auxiliary', id: 'auxiliary', data: { count: aux.length, folders }, at: folders.map((file) => ({ file })) });
+  }
   return facts;
 }
 

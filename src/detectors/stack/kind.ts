@@ -2,6 +2,7 @@ import { allDependencies, type WorkspacePackage } from '../../scan/package-json.
 
 export type PackageKindId =
   | 'cdk-app'
+  | 'docs-site'
   | 'nextjs'
   | 'astro'
   | 'remix'
@@ -37,9 +38,16 @@ const SERVERS: Record<string, string> = {
   '@hapi/hapi': 'hapi',
 };
 
+const DOCS: Record<string, string> = {
+  '@docusaurus/core': 'Docusaurus',
+  vitepress: 'VitePress',
+  nextra: 'Nextra',
+  '@astrojs/starlight': 'Starlight',
+};
+
 /** Client-side kinds: drawn in the top row of the architecture diagram. */
 export const CLIENT_KINDS: ReadonlySet<PackageKindId> = new Set([
-  'nextjs', 'astro', 'remix', 'sveltekit', 'nuxt', 'react-native', 'angular', 'react-spa', 'vue-spa', 'svelte-spa', 'sdk', 'cli',
+  'docs-site', 'nextjs', 'astro', 'remix', 'sveltekit', 'nuxt', 'react-native', 'angular', 'react-spa', 'vue-spa', 'svelte-spa', 'sdk', 'cli',
 ]);
 
 /**
@@ -52,41 +60,60 @@ export function packageKind(pkg: WorkspacePackage): PackageKind | undefined {
   const some = (re: RegExp): string | undefined => Object.keys(deps).sort().find((d) => re.test(d));
   const from = (...names: string[]): string => `${names.join(', ')} ${names.length > 1 ? 'dependencies' : 'dependency'}`;
   const bundler = ['vite', 'react-scripts', 'webpack', 'parcel', '@vitejs/plugin-react', '@rsbuild/core'].find(has);
+  const published = !pkg.isRoot && Boolean(pkg.manifest.main || pkg.manifest.exports || pkg.manifest.module);
+  // A published package with a framework only in peer/dev dependencies is an integration library, not an app.
+  const app = (name: string): boolean => has(name) && (!published || pkg.manifest.dependencies?.[name] !== undefined);
 
+  if (published && has('aws-cdk-lib') && !app('aws-cdk-lib')) {
+    return { id: 'library', label: 'AWS CDK construct library', because: 'its aws-cdk-lib peer dependency and `main`/`exports` fields' };
+  }
   if (has('aws-cdk-lib')) return { id: 'cdk-app', label: 'AWS CDK app (infrastructure as code)', because: from('aws-cdk-lib') };
   if (has('@aws-cdk/core')) return { id: 'cdk-app', label: 'AWS CDK v1 app', because: from('@aws-cdk/core') };
-  if (has('next')) return { id: 'nextjs', label: 'Next.js app', because: from('next') };
-  if (has('astro')) return { id: 'astro', label: 'Astro site', because: from('astro') };
+  const docs = ['@docusaurus/core', 'vitepress', 'nextra', '@astrojs/starlight'].find(app);
+  if (docs) return { id: 'docs-site', label: `Documentation site (${DOCS[docs]})`, because: from(docs) };
+  if (app('next')) return { id: 'nextjs', label: 'Next.js app', because: from('next') };
+  if (app('astro')) return { id: 'astro', label: 'Astro site', because: from('astro') };
   const remix = some(/^@remix-run\//);
-  if (remix) return { id: 'remix', label: 'Remix app', because: from(remix) };
-  if (has('@sveltejs/kit')) return { id: 'sveltekit', label: 'SvelteKit app', because: from('@sveltejs/kit') };
-  if (has('nuxt')) return { id: 'nuxt', label: 'Nuxt app', because: from('nuxt') };
-  if (has('react-native')) return { id: 'react-native', label: 'React Native app', because: from('react-native') };
-  if (has('@angular/core')) return { id: 'angular', label: 'Angular app', because: from('@angular/core') };
-  if (has('react') && bundler && has('react-dom')) {
+  if (remix && app(remix)) return { id: 'remix', label: 'Remix app', because: from(remix) };
+  if (app('@sveltejs/kit')) return { id: 'sveltekit', label: 'SvelteKit app', because: from('@sveltejs/kit') };
+  if (app('nuxt')) return { id: 'nuxt', label: 'Nuxt app', because: from('nuxt') };
+  if (app('react-native')) return { id: 'react-native', label: 'React Native app', because: from('react-native') };
+  if (app('@angular/core')) return { id: 'angular', label: 'Angular app', because: from('@angular/core') };
+  if (app('react') && bundler && has('react-dom')) {
     return { id: 'react-spa', label: `React SPA (${bundlerName(bundler)})`, because: from('react', 'react-dom', bundler) };
   }
-  if (has('vue') && bundler) return { id: 'vue-spa', label: `Vue SPA (${bundlerName(bundler)})`, because: from('vue', bundler) };
-  if (has('svelte') && bundler) return { id: 'svelte-spa', label: `Svelte SPA (${bundlerName(bundler)})`, because: from('svelte', bundler) };
+  if (app('vue') && bundler) return { id: 'vue-spa', label: `Vue SPA (${bundlerName(bundler)})`, because: from('vue', bundler) };
+  if (app('svelte') && bundler) return { id: 'svelte-spa', label: `Svelte SPA (${bundlerName(bundler)})`, because: from('svelte', bundler) };
   const server = Object.keys(SERVERS).find((s) => pkg.manifest.dependencies?.[s] !== undefined);
   if (server) return { id: 'http-server', label: `HTTP server (${SERVERS[server]})`, because: from(server) };
   const lambda = ['@types/aws-lambda', '@middy/core', 'aws-lambda'].find(has) ?? some(/^@aws-lambda-powertools\//);
-  if (lambda) return { id: 'lambda', label: 'AWS Lambda handlers', because: from(lambda) };
-  if (has('serverless')) return { id: 'serverless', label: 'Serverless Framework service', because: from('serverless') };
-  if (pkg.manifest.bin && !pkg.isRoot) return { id: 'cli', label: 'Command-line tool', because: 'its `bin` field' };
+  if (lambda && !published) return { id: 'lambda', label: 'AWS Lambda handlers', because: from(lambda) };
+  if (has('serverless') && !published) return { id: 'serverless', label: 'Serverless Framework service', because: from('serverless') };
+  if (pkg.manifest.bin && !pkg.isRoot && !published) return { id: 'cli', label: 'Command-line tool', because: 'its `bin` field' };
   const short = shortName(pkg);
   if (/(^|[-_.])(sdk|client)($|[-_.])/i.test(short)) return { id: 'sdk', label: 'Client SDK', because: `its package name, ${pkg.name}` };
   if (/^(shared|common|core|types|utils?|lib)$/i.test(short)) {
     return { id: 'shared', label: 'Shared code for the other packages', because: `its package name, ${pkg.name}` };
   }
-  const published = pkg.manifest.main || pkg.manifest.exports || pkg.manifest.module;
-  if (!pkg.isRoot && published && has('react')) {
-    return { id: 'library', label: 'React component library', because: 'its react dependency and `main`/`exports` fields' };
+  if (published && pkg.manifest.peerDependencies?.react !== undefined) {
+    return { id: 'library', label: 'React library', because: 'its react peer dependency and `main`/`exports` fields' };
   }
-  if (!pkg.isRoot && published) {
+  if (published) {
     return { id: 'library', label: 'Library', because: 'its `main`/`exports` fields' };
   }
   return undefined;
+}
+
+export const AUX_DIR = /^(examples?|samples?|demos?|playgrounds?|sandbox(es)?|fixtures?|__fixtures__|e2e|benchmarks?|bench|tests?|__tests__|integration-tests?|starters?|templates?)$/i;
+const AUX_NAME = /^(tests?|e2e|integration-tests?)$|[-_.](tests?|e2e|examples?|demo|playground|fixtures?)$|^(examples?|demo|playground)[-_.]/i;
+
+/**
+ * Example apps, test suites, fixtures and playgrounds: packages of the repository but not of the product, so they are
+ * left out of the architecture and the stack, and listed apart.
+ */
+export function isAuxiliary(pkg: WorkspacePackage): boolean {
+  if (pkg.isRoot) return false;
+  return pkg.dir.split('/').some((d) => AUX_DIR.test(d.replace(/^\./, ''))) || AUX_NAME.test(shortName(pkg));
 }
 
 /** `@kv/dashboard` → `dashboard`; the folder name when the package has no name. */

@@ -1,5 +1,5 @@
 import type { FactSet } from '../../facts.js';
-import { LAYERS, type ComponentEvidence, type ComponentFact, type Layer } from '../../detectors/stack/index.js';
+import { LAYERS, type AuxiliaryFact, type ComponentEvidence, type ComponentFact, type Layer } from '../../detectors/stack/index.js';
 import { heading, join, table } from '../../markdown/blocks.js';
 import { cite } from '../../markdown/cite.js';
 import { layeredDiagram } from '../../markdown/diagram.js';
@@ -18,7 +18,11 @@ export function architecture(facts: FactSet): string {
   const components = facts.of<ComponentFact>('stack.component').map((f) => f.data);
   const title = heading(3, 'High-level architecture');
   if (components.length === 0) {
-    return join(title, 'No deployable components detected (no app framework, HTTP server, CDK constructs or data-store client in any package.json).');
+    return join(
+      title,
+      'No deployable components detected (no app framework, HTTP server, CDK constructs or data-store client in any package.json).',
+      auxiliaryNote(facts),
+    );
   }
   const layers = LAYERS.map((layer) =>
     components.filter((c) => c.layer === layer).map((c) => ({ title: c.title, lines: c.lines })),
@@ -32,6 +36,7 @@ export function architecture(facts: FactSet): string {
   return join(
     title,
     'Components detected from package.json dependencies and a text scan of CDK code (top: clients; arrows: request flow, roughly):',
+    auxiliaryNote(facts),
     codeBlock(layeredDiagram(layers), 'text'),
     table(['Component', 'Layer', 'Evidence'], rows),
   );
@@ -55,4 +60,13 @@ function evidenceText(whats: readonly string[]): string {
   const parts = [...rest];
   if (deps.length) parts.push(`${deps.map(oneLine).join(', ')} ${deps.length > 1 ? 'dependencies' : 'dependency'}`);
   return `(${parts.join('; ')})`;
+}
+
+/** One line naming what was left out of the diagram and the stack: example, test and fixture packages. */
+export function auxiliaryNote(facts: FactSet): string {
+  const aux = facts.of<AuxiliaryFact>('stack.auxiliary')[0]?.data;
+  if (!aux) return '';
+  const where = aux.folders.slice(0, 4).map((f) => cite(`${f}/`)).join(', ');
+  const more = aux.folders.length > 4 ? ` and ${aux.folders.length - 4} more folders` : '';
+  return `Left out here: ${aux.count} example, test or fixture package${aux.count === 1 ? '' : 's'} (${where}${more}).`;
 }

@@ -1,4 +1,5 @@
 import type { PackageFact } from '../../detectors/packages/index.js';
+import { auxiliaryFolder } from '../../detectors/stack/index.js';
 import { codeBlock } from '../../markdown/blocks.js';
 import { oneLine } from '../../markdown/text.js';
 import { tree } from '../../markdown/tree.js';
@@ -26,12 +27,22 @@ export function purposeLine(pkg: PackageFact['data']): string {
   return oneLine(p.text);
 }
 
-/** A tree of the workspace packages, each with `name — purpose`. */
-export function packageTree(index: RepoIndex, members: readonly PackageFact['data'][]): string {
-  const entries = members.map((p) => {
-    const note = `${p.name} — ${purposeLine(p).replace(/\s*\(inferred from .*\)$/, ' (inferred)')}`;
-    return { path: p.dir, note: oneLine(note) };
-  });
-  const dirs = new Set(members.map((p) => p.dir));
-  return codeBlock(tree(`${path.basename(index.root)}/`, entries, dirs), 'text');
+/**
+ * A tree of the workspace packages, each with `name — purpose`. Example, test and fixture packages are folded into one
+ * line per folder when there are several, so the product's own packages stay readable.
+ */
+export function packageTree(index: RepoIndex, members: readonly PackageFact['data'][], limit = 40): string {
+  const aux = new Map<string, number>();
+  for (const p of members.filter((m) => m.auxiliary)) aux.set(auxiliaryFolder(p.dir), (aux.get(auxiliaryFolder(p.dir)) ?? 0) + 1);
+  const folded = new Set([...aux].filter(([, n]) => n >= 3).map(([dir]) => dir));
+  const entries: { path: string; note: string }[] = [];
+  for (const p of members) {
+    if (p.auxiliary && folded.has(auxiliaryFolder(p.dir))) continue;
+    entries.push({ path: p.dir, note: oneLine(`${p.name} — ${purposeLine(p).replace(/\s*\(inferred from .*\)$/, ' (inferred)')}`) });
+  }
+  const shown = entries.slice(0, limit);
+  for (const dir of folded) shown.push({ path: dir, note: `${aux.get(dir)} example/test packages (listed in step 2)` });
+  const dirs = new Set([...members.map((p) => p.dir), ...folded]);
+  const more = entries.length > limit ? `\n… and ${entries.length - limit} more packages (all listed in step 2)` : '';
+  return codeBlock(tree(`${path.basename(index.root)}/`, [...shown].sort((a, b) => a.path.localeCompare(b.path)), dirs) + more, 'text');
 }
