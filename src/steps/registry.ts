@@ -1,6 +1,9 @@
 import type { StepDefinition } from './types.js';
 import { overviewStep } from './01-overview.js';
 import { directoryStructureStep } from './02-directory-structure.js';
+import { configurationStep } from './08-configuration.js';
+import { workflowsStep } from './09-workflows.js';
+import { integrationsStep } from './10-integrations.js';
 
 /** The brief's ten steps, in order. A step without a definition is not implemented yet and is reported as such. */
 export interface StepEntry {
@@ -22,7 +25,7 @@ const TITLES = [
   'Integration Points',
 ] as const;
 
-const DEFINITIONS: readonly StepDefinition[] = [overviewStep, directoryStructureStep];
+const DEFINITIONS: readonly StepDefinition[] = [overviewStep, directoryStructureStep, configurationStep, workflowsStep, integrationsStep];
 
 export const STEPS: readonly StepEntry[] = TITLES.map((title, i) => ({
   number: i + 1,

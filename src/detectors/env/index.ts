@@ -1,6 +1,6 @@
 import type { Detector, Fact } from '../../facts.js';
 import type { RepoIndex } from '../../scan/repo-index.js';
-import { isSourceFile } from '../../scan/ts.js';
+import { isSourceFile, parseSource } from '../../scan/ts.js';
 import { mentions } from '../shared/ast.js';
 import { dotenvNames, isDotenvFile, isExampleDotenv } from './dotenv.js';
 import { isBuiltin } from './names.js';
@@ -46,7 +46,11 @@ export const envDetector: Detector = {
           facts.push(fact);
         }
       } else {
-        facts.push(...group(index, file, envReadsInText(text!)));
+        // Component files: the script part is parsed (so code samples in strings are not reads), the markup scanned.
+        const { script, markup } = splitComponent(text!);
+        const reads = envReadsInText(markup);
+        if (mentions(script, ['process.env', 'import.meta.env'])) reads.push(...envReadsOf(parseSource(`${file}.ts`, script)).reads);
+        facts.push(...group(index, file, reads));
       }
     }
     return facts;
@@ -62,7 +66,7 @@ function group(index: RepoIndex, file: string, reads: RawRead[]): EnvReadFact[] 
     return {
       kind: 'env.read',
       id: `${name} ${file}`,
-      data: { name, file, package: pkg, lines, via: list[0].via, builtin: isBuiltin(name, list[0].receiver) },
+      data: { name, file, package: pkg, lines, via: list[0].via, builtin: isBuiltin(name, list[0].receiver), hasFallback: list.every((r) => r.fallback) },
       at: [{ file, line: lines[0] }],
     };
   });
@@ -100,4 +104,31 @@ function typedNames(index: RepoIndex, file: string, text: string): EnvDeclaredFa
     if (depth <= 0 && line.includes('}')) inside = false;
   });
   return out;
+}
+
+/**
+ * Splits an `.astro`/`.vue`/`.svelte` file into its script (Astro frontmatter, `<script>` blocks) and its markup, each
+ * the full length of the file with the other part blanked, so line numbers stay true.
+ */
+export function splitComponent(text: string): { script: string; markup: string } {
+  const ranges: [number, number][] = [];
+  const front = /^---\r?\n([\s\S]*?)\r?\n---/.exec(text);
+  if (front) ranges.push([front.index + 4, front.index + 4 + front[1].length]);
+  for (const m of text.matchAll(/<script\b[^>]*>([\s\S]*?)<\/script>/g)) {
+    const start = (m.index ?? 0) + m[0].indexOf('>') + 1;
+    ranges.push([start, start + m[1].length]);
+  }
+  const blank = (s: string) => s.replace(/[^\n]/g, ' ');
+  let script = '';
+  let markup = '';
+  let pos = 0;
+  for (const [a, b] of ranges.sort((x, y) => x[0] - y[0])) {
+    if (a < pos) continue;
+    script += blank(text.slice(pos, a)) + text.slice(a, b);
+    markup += text.slice(pos, a) + blank(text.slice(a, b));
+    pos = b;
+  }
+  script += blank(text.slice(pos));
+  markup += text.slice(pos);
+  return { script, markup };
 }

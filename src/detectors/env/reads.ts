@@ -8,6 +8,8 @@ export interface RawRead {
   readonly line: number;
   readonly via: EnvReadVia;
   readonly receiver: 'process' | 'import.meta';
+  /** `process.env.X ?? 'x'`, `|| 'x'`, `{ X = 'x' } = process.env`: the code copes when it is unset. */
+  readonly fallback: boolean;
 }
 
 export interface RawDynamic {
@@ -52,14 +54,14 @@ export function envReadsOf(sf: ts.SourceFile): { reads: RawRead[]; dynamic: RawD
     if (ts.isPropertyAccessExpression(node)) {
       const r = receiver(node.expression);
       if (r && isEnvName(node.name.text)) {
-        reads.push({ name: node.name.text, line: lineOf(node, sf), via: r === 'process' ? 'process.env' : 'import.meta.env', receiver: r });
+        reads.push({ name: node.name.text, line: lineOf(node, sf), via: r === 'process' ? 'process.env' : 'import.meta.env', receiver: r, fallback: hasFallback(node) });
       }
     } else if (ts.isElementAccessExpression(node)) {
       const r = receiver(node.expression);
       if (!r) return;
       const key = staticString(node.argumentExpression, consts());
       if (key?.resolved && isEnvName(key.text)) {
-        reads.push({ name: key.text, line: lineOf(node, sf), via: r === 'process' ? 'process.env' : 'import.meta.env', receiver: r });
+        reads.push({ name: key.text, line: lineOf(node, sf), via: r === 'process' ? 'process.env' : 'import.meta.env', receiver: r, fallback: hasFallback(node) });
       } else {
         dynamic.push({ line: lineOf(node, sf), expression: node.getText(sf).slice(0, 80) });
       }
@@ -68,17 +70,17 @@ export function envReadsOf(sf: ts.SourceFile): { reads: RawRead[]; dynamic: RawD
       if (!r) return;
       for (const el of node.name.elements) {
         const name = el.propertyName ? propertyNameText(el.propertyName) : ts.isIdentifier(el.name) ? el.name.text : undefined;
-        if (name && !el.dotDotDotToken && isEnvName(name)) reads.push({ name, line: lineOf(el, sf), via: 'destructuring', receiver: r });
+        if (name && !el.dotDotDotToken && isEnvName(name)) reads.push({ name, line: lineOf(el, sf), via: 'destructuring', receiver: r, fallback: el.initializer !== undefined });
       }
     } else if (ts.isCallExpression(node) && node.arguments.some((a) => receiver(a) && !ts.isIdentifier(skipParens(a)))) {
-      for (const name of schemaKeys(node, consts())) reads.push({ name: name.text, line: name.line, via: 'schema', receiver: 'process' });
+      for (const name of schemaKeys(node, consts())) reads.push({ name: name.text, line: name.line, via: 'schema', receiver: 'process', fallback: name.fallback });
     }
   });
   return { reads, dynamic };
 }
 
 /** Keys of the env schema a call validates `process.env` against. */
-function schemaKeys(call: ts.CallExpression, constants: Map<string, ts.Expression>): { text: string; line: number }[] {
+function schemaKeys(call: ts.CallExpression, constants: Map<string, ts.Expression>): { text: string; line: number; fallback: boolean }[] {
   const objects: ts.ObjectLiteralExpression[] = [];
   // `cleanEnv(process.env, { X: str() })`, `envsafe(...)`.
   for (const a of call.arguments) if (ts.isObjectLiteralExpression(a)) objects.push(a);
@@ -96,14 +98,28 @@ function schemaKeys(call: ts.CallExpression, constants: Map<string, ts.Expressio
       });
     }
   }
-  const out: { text: string; line: number }[] = [];
+  const out: { text: string; line: number; fallback: boolean }[] = [];
   for (const obj of objects) {
     for (const p of obj.properties) {
       const name = p.name && propertyNameText(p.name as ts.PropertyName);
-      if (name && /^[A-Z][A-Z0-9_]*$/.test(name)) out.push({ text: name, line: lineOf(p) });
+      const fallback = /\.(default|optional)\(|\bdefault\s*:/.test(p.getText());
+      if (name && /^[A-Z][A-Z0-9_]*$/.test(name)) out.push({ text: name, line: lineOf(p), fallback });
     }
   }
   return out;
+}
+
+/** True when the read is the left side of `??` / `||` (through parentheses and `!`), or of a `?? =` default. */
+function hasFallback(node: ts.Node): boolean {
+  let n: ts.Node = node;
+  while (ts.isParenthesizedExpression(n.parent) || ts.isNonNullExpression(n.parent) || ts.isAsExpression(n.parent)) n = n.parent;
+  const p = n.parent;
+  if (ts.isBinaryExpression(p) && p.left === n) {
+    const op = p.operatorToken.kind;
+    return op === ts.SyntaxKind.QuestionQuestionToken || op === ts.SyntaxKind.BarBarToken;
+  }
+  // A default parameter value (`secret = process.env.X`) is a fallback for callers, not for the variable.
+  return false;
 }
 
 function skipParens(expr: ts.Expression): ts.Expression {
@@ -120,7 +136,10 @@ export function envReadsInText(text: string): RawRead[] {
   text.split('\n').forEach((line, i) => {
     for (const m of line.matchAll(TEXT_READ)) {
       const name = m[2] ?? m[3];
-      if (isEnvName(name)) out.push({ name, line: i + 1, via: 'text', receiver: m[1] === 'process.env' ? 'process' : 'import.meta' });
+      if (isEnvName(name)) {
+        const fallback = /^\s*(\?\?|\|\|)/.test(line.slice((m.index ?? 0) + m[0].length));
+        out.push({ name, line: i + 1, via: 'text', receiver: m[1] === 'process.env' ? 'process' : 'import.meta', fallback });
+      }
     }
   });
   return out;

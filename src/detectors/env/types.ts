@@ -13,6 +13,8 @@ export interface EnvReadData {
   readonly via: EnvReadVia;
   /** Set by the tool, not by the project: `NODE_ENV`, Vite's `MODE`/`DEV`/`PROD`/`SSR`/`BASE_URL`, CI's `CI`. */
   readonly builtin: boolean;
+  /** Every read in this file has a fallback (`?? 'x'`, `|| 'x'`, a destructuring default). */
+  readonly hasFallback: boolean;
 }
 export type EnvReadFact = Fact<'env.read', EnvReadData>;
 

@@ -1,0 +1,70 @@
+import type { Detector, Fact } from '../../facts.js';
+import type { RepoIndex } from '../../scan/repo-index.js';
+import { parseBlocks, type MdBlock } from '../readme/parse.js';
+import { GENERATED } from '../env/index.js';
+
+/** A troubleshooting or FAQ section of the repository's docs, with the questions it answers. */
+export interface TroubleshootingData {
+  readonly file: string;
+  readonly heading: string;
+  readonly line: number;
+  /** Each problem or question as the docs word it (first sentence), with its line. */
+  readonly entries: readonly { readonly text: string; readonly line: number }[];
+}
+export type TroubleshootingFact = Fact<'docs.troubleshooting', TroubleshootingData>;
+
+const TITLE = /troubleshoot|\bfaq\b|frequently asked|common (issues|problems|errors|pitfalls)|known (issues|problems)|gotchas|debugging/i;
+const DOC = /(^|\/)(readme|troubleshooting|faq|contributing|development|getting-started)[^/]*\.mdx?$|^docs?\/.+\.mdx?$/i;
+
+/** README/docs sections titled Troubleshooting, FAQ, Known issues…: what the team already wrote down. */
+export const troubleshootingDetector: Detector = {
+  id: 'troubleshooting',
+  isEnabled: () => true,
+  detect(index: RepoIndex): Fact[] {
+    const facts: TroubleshootingFact[] = [];
+    for (const file of index.files) {
+      if (!DOC.test(file) || GENERATED.test(file) || /(^|\/)(node_modules|fixtures?|CHANGELOG)/i.test(file)) continue;
+      const text = index.read(file);
+      if (text === undefined || !TITLE.test(text)) continue;
+      const blocks = parseBlocks(text);
+      const wholeFile = /troubleshoot|faq/i.test(file.split('/').pop() ?? '');
+      blocks.forEach((b, i) => {
+        if (b.kind !== 'heading' || !TITLE.test(b.text)) return;
+        const body = sectionOf(blocks, i);
+        facts.push({ kind: 'docs.troubleshooting', id: `${file}#${b.line}`, data: { file, heading: b.text, line: b.line, entries: entriesOf(body) }, at: [{ file, line: b.line }] });
+      });
+      if (wholeFile && !facts.some((f) => f.data.file === file)) {
+        const title = blocks.find((b) => b.kind === 'heading');
+        facts.push({ kind: 'docs.troubleshooting', id: file, data: { file, heading: title?.text ?? file, line: title?.line ?? 1, entries: entriesOf(blocks.filter((b) => b !== title)) }, at: [{ file }] });
+      }
+    }
+    return facts;
+  },
+};
+
+function sectionOf(blocks: readonly MdBlock[], at: number): MdBlock[] {
+  const level = blocks[at].level ?? 1;
+  const out: MdBlock[] = [];
+  for (let i = at + 1; i < blocks.length; i++) {
+    const b = blocks[i];
+    if (b.kind === 'heading' && (b.level ?? 1) <= level) break;
+    out.push(b);
+  }
+  return out;
+}
+
+/** Sub-headings, `Q:` paragraphs, bold-led paragraphs and list items that ask or name a problem. */
+function entriesOf(body: readonly MdBlock[]): { text: string; line: number }[] {
+  const out: { text: string; line: number }[] = [];
+  for (const b of body) {
+    if (b.kind === 'heading') out.push({ text: b.text, line: b.line });
+    else if (b.kind === 'paragraph') {
+      const q = /^(?:Q\s*[:.)-]\s*)(.+?)(?:\s+A\s*[:.)-]\s.*)?$/s.exec(b.text);
+      if (q) out.push({ text: q[1], line: b.line });
+      else if (/\?\s*$/.test(b.text.split(/(?<=\?)\s/)[0] ?? '') || /\?$/.test(b.text)) out.push({ text: b.text.split(/(?<=\?)\s/)[0], line: b.line });
+    } else if (b.kind === 'list') {
+      for (const item of b.items ?? []) if (/\?\s*$/.test(item) || /^(error|problem|issue)\b/i.test(item)) out.push({ text: item, line: b.line });
+    }
+  }
+  return out.map((e) => ({ text: e.text.replace(/\s+/g, ' ').trim().slice(0, 200), line: e.line }));
+}

@@ -1,0 +1,30 @@
+import { cdkDetector } from '../detectors/cdk/index.js';
+import { ciDetector, type CiWorkflowFact } from '../detectors/ci/index.js';
+import { configFilesDetector, type ConfigFileFact } from '../detectors/config-files/index.js';
+import { envDetector } from '../detectors/env/index.js';
+import { otherInfraDetector } from '../detectors/other-infra/index.js';
+import { scriptsDetector, type ScriptFact } from '../detectors/scripts/index.js';
+import { secretsSourcesDetector, type SecretSourceFact } from '../detectors/secrets-sources/index.js';
+import { join, stepHeading } from '../markdown/blocks.js';
+import { configFilesSection, scriptsSection } from './parts/config-and-scripts.js';
+import { envModel } from './parts/env-model.js';
+import { envVarsSection } from './parts/env-vars.js';
+import { secretsSection } from './parts/secrets-management.js';
+import type { StepDefinition } from './types.js';
+
+export const configurationStep: StepDefinition = {
+  number: 8,
+  title: 'Configuration & Environment',
+  detectors: [envDetector, ciDetector, cdkDetector, configFilesDetector, scriptsDetector, secretsSourcesDetector, otherInfraDetector],
+  build(index, facts) {
+    const vars = envModel(facts);
+    const markdown = join(
+      stepHeading(8, 'Configuration & Environment'),
+      envVarsSection(index, vars),
+      configFilesSection(facts.of<ConfigFileFact>('config.file')),
+      secretsSection(index, facts.of<SecretSourceFact>('secrets.source'), facts.of<CiWorkflowFact>('ci.workflow'), vars),
+      scriptsSection(index, facts.of<ScriptFact>('scripts.script')),
+    );
+    return { markdown, facts: facts.all };
+  },
+};

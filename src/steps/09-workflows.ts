@@ -1,0 +1,36 @@
+import { ciDetector, type CiWorkflowFact } from '../detectors/ci/index.js';
+import { configFilesDetector, type ConfigFileFact } from '../detectors/config-files/index.js';
+import { envDetector } from '../detectors/env/index.js';
+import { otherInfraDetector } from '../detectors/other-infra/index.js';
+import { scriptsDetector, type PackageManagerFact, type ScriptFact, type WorkspaceDepFact } from '../detectors/scripts/index.js';
+import { testingDetector, type TestSetupFact } from '../detectors/testing/index.js';
+import { troubleshootingDetector, type TroubleshootingFact } from '../detectors/troubleshooting/index.js';
+import { join, stepHeading } from '../markdown/blocks.js';
+import { ciWorkflowsSection, deploymentSection } from './parts/ci-workflows.js';
+import { buildOrderSection, devWorkflowSection } from './parts/dev-workflow.js';
+import { envModel } from './parts/env-model.js';
+import { testingSection, troubleshootingSection } from './parts/testing-and-troubleshooting.js';
+import type { StepDefinition } from './types.js';
+
+export const workflowsStep: StepDefinition = {
+  number: 9,
+  title: 'Common Workflows',
+  detectors: [scriptsDetector, configFilesDetector, testingDetector, ciDetector, envDetector, otherInfraDetector, troubleshootingDetector],
+  build(index, facts) {
+    const pmFact = facts.of<PackageManagerFact>('scripts.packageManager')[0];
+    const pm = pmFact?.data.tool ?? 'npm';
+    const scripts = facts.of<ScriptFact>('scripts.script');
+    const configs = facts.of<ConfigFileFact>('config.file');
+    const workflows = facts.of<CiWorkflowFact>('ci.workflow');
+    const markdown = join(
+      stepHeading(9, 'Common Workflows'),
+      devWorkflowSection(index, pmFact, scripts, configs),
+      buildOrderSection(index, facts.of<WorkspaceDepFact>('scripts.workspaceDep'), scripts),
+      testingSection(index, pm, facts.of<TestSetupFact>('testing.package')),
+      deploymentSection(index, pm, scripts, workflows),
+      ciWorkflowsSection(workflows),
+      troubleshootingSection(facts.of<TroubleshootingFact>('docs.troubleshooting'), envModel(facts), configs),
+    );
+    return { markdown, facts: facts.all };
+  },
+};

@@ -1,0 +1,97 @@
+import type { CiJob, CiWorkflowData, CiWorkflowFact } from '../../detectors/ci/index.js';
+import type { PackageManager, ScriptFact } from '../../detectors/scripts/index.js';
+import { bullets, codeBlock, heading, join, table } from '../../markdown/blocks.js';
+import { cite } from '../../markdown/cite.js';
+import { code, oneLine } from '../../markdown/text.js';
+import type { RepoIndex } from '../../scan/repo-index.js';
+import { value } from './format.js';
+import { runScript } from './run-commands.js';
+
+const PROVIDER: Record<string, string> = {
+  'github-actions': 'GitHub Actions',
+  'github-composite-action': 'GitHub composite action',
+  'gitlab-ci': 'GitLab CI',
+  circleci: 'CircleCI',
+  'bitbucket-pipelines': 'Bitbucket Pipelines',
+  'azure-pipelines': 'Azure Pipelines',
+  'aws-codebuild': 'AWS CodeBuild',
+  'travis-ci': 'Travis CI',
+};
+
+const DEPLOY = /deploy|release|publish|\bcd\b|ship|production|prod\b/i;
+
+export function isDeployWorkflow(w: CiWorkflowData): boolean {
+  return DEPLOY.test(`${w.file} ${w.name ?? ''}`) || w.jobs.some((j) => DEPLOY.test(j.id) || j.environment !== undefined);
+}
+
+/** Jobs in the order they run: by `needs:` levels (GitLab: stage order, then needs). */
+export function jobLevels(w: CiWorkflowData): CiJob[][] {
+  const level = new Map<string, number>();
+  const byId = new Map(w.jobs.map((j) => [j.id, j]));
+  const depth = (j: CiJob, seen: Set<string>): number => {
+    if (level.has(j.id)) return level.get(j.id)!;
+    if (seen.has(j.id)) return 0;
+    seen.add(j.id);
+    const stage = w.stages.length && j.stage ? Math.max(0, w.stages.indexOf(j.stage)) : 0;
+    const fromNeeds = Math.max(-1, ...j.needs.map((n) => (byId.has(n) ? depth(byId.get(n)!, seen) : -1))) + 1;
+    const l = Math.max(stage, fromNeeds);
+    level.set(j.id, l);
+    return l;
+  };
+  w.jobs.forEach((j) => depth(j, new Set()));
+  const out: CiJob[][] = [];
+  for (const j of w.jobs) (out[level.get(j.id)!] ??= []).push(j);
+  return out.filter(Boolean);
+}
+
+function commands(job: CiJob, limit = 6): string {
+  const runs = job.steps.flatMap((s) => (s.run ? s.run.split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#')) : []));
+  const uses = job.steps.filter((s) => s.uses && !s.run).map((s) => s.uses!);
+  const parts = runs.slice(0, limit).map(value);
+  if (runs.length > limit) parts.push(`(+${runs.length - limit} more)`);
+  const keyUses = uses.filter((u) => !/^actions\/(checkout|setup-node|cache|upload-artifact|download-artifact)@/.test(u));
+  if (keyUses.length) parts.push(`uses ${keyUses.map((u) => code(u)).join(', ')}`);
+  if (job.calls) parts.push(`calls ${code(job.calls)}`);
+  return parts.join(' · ') || '—';
+}
+
+/** Each CI file: triggers, then its jobs with what they need and run. */
+export function ciWorkflowsSection(workflows: readonly CiWorkflowFact[]): string {
+  if (workflows.length === 0) return join(heading(3, 'CI workflows'), 'No CI configuration found (GitHub Actions, GitLab CI, CircleCI, Bitbucket, Azure Pipelines, CodeBuild, Travis).');
+  const blocks = [...workflows]
+    .sort((a, b) => (a.data.file < b.data.file ? -1 : 1))
+    .map((f) => {
+      const w = f.data;
+      const triggers = w.triggers.map((t) => (t.detail ? `${code(t.event)} (${oneLine(t.detail)})` : code(t.event)));
+      const rows = jobLevels(w).flat().map((j) => [
+        `${code(j.id)}${j.name && j.name !== j.id ? ` ${oneLine(j.name)}` : ''} (${cite(w.file, j.line)})`,
+        j.needs.length ? j.needs.map((n) => code(n)).join(', ') : j.stage ? `stage ${code(j.stage)}` : '—',
+        [j.environment && `environment ${value(j.environment)}`, j.matrix.length ? `matrix: ${j.matrix.join(', ')}` : '', j.condition && `if ${value(j.condition)}`].filter(Boolean).join('; ') || '—',
+        commands(j),
+      ]);
+      const secrets = w.secrets.length ? `Secrets: ${w.secrets.map((s) => code(s.name)).join(', ')}.` : '';
+      return join(
+        heading(4, `${w.name ? oneLine(w.name) : w.file.split('/').pop()!} — ${PROVIDER[w.provider]}`),
+        `${cite(w.file)}${triggers.length ? ` · on ${triggers.join(', ')}` : ''}${w.stages.length ? ` · stages ${w.stages.map((s) => code(s)).join(' → ')}` : ''}`,
+        table(['Job', 'Needs', 'Conditions', 'Runs'], rows),
+        secrets,
+      );
+    });
+  return join(heading(3, 'CI workflows'), ...blocks);
+}
+
+/** Deploy scripts of every package, then deploy workflows' jobs in the order they run. */
+export function deploymentSection(index: RepoIndex, pm: PackageManager, scripts: readonly ScriptFact[], workflows: readonly CiWorkflowFact[]): string {
+  const deployScripts = scripts.filter((s) => /^(deploy|release|publish|synth|diff|destroy|bootstrap|cdk)([:-].*)?$/.test(s.data.name) || /\b(cdk deploy|sst deploy|serverless deploy|sls deploy|vercel|netlify deploy|wrangler (deploy|publish)|npm publish|changeset publish)\b/.test(s.data.command));
+  const items = deployScripts.map((s) => `${code(runScript(index, pm, s.data.package, s.data.name))} — ${value(s.data.command)} (${cite(s.data.manifest, s.data.line)})`);
+  const flows = workflows.filter((w) => isDeployWorkflow(w.data)).map((f) => {
+    const levels = jobLevels(f.data);
+    const chain = levels.map((l) => l.map((j) => j.id).join(' + ')).join('  →  ');
+    const detail = levels.flat().map((j, i) => `${i + 1}. ${code(j.id)}${j.environment ? ` (environment ${value(j.environment)})` : ''}: ${commands(j, 4)}`);
+    const triggers = f.data.triggers.map((t) => (t.detail ? `${t.event} (${oneLine(t.detail)})` : t.event)).join(', ');
+    return join(`**${oneLine(f.data.name ?? f.data.file)}** — ${cite(f.data.file)}${triggers ? `, on ${oneLine(triggers)}` : ''}:`, codeBlock(chain), detail.join('\n'));
+  });
+  if (items.length === 0 && flows.length === 0) return join(heading(3, 'Deployment'), 'No deploy scripts or deploy workflows found.');
+  return join(heading(3, 'Deployment'), items.length > 0 && join('**Scripts:**', bullets(items)), ...flows);
+}
+

@@ -1,0 +1,91 @@
+import type { ConfigFileFact } from '../../detectors/config-files/index.js';
+import type { PackageManagerFact, ScriptFact, WorkspaceDepFact } from '../../detectors/scripts/index.js';
+import { codeBlock, heading, join, table } from '../../markdown/blocks.js';
+import { cite } from '../../markdown/cite.js';
+import { code, oneLine } from '../../markdown/text.js';
+import type { RepoIndex } from '../../scan/repo-index.js';
+import { value } from './format.js';
+import { DEFAULT_PORTS, devTool, portInCommand, runScript } from './run-commands.js';
+
+/** Install, Node version, env files to copy, build and dev servers — in the order a new engineer does them. */
+export function devWorkflowSection(index: RepoIndex, pmFact: PackageManagerFact | undefined, scripts: readonly ScriptFact[], configs: readonly ConfigFileFact[]): string {
+  const steps: string[] = [];
+  const nodeFiles = configs.filter((c) => c.data.category === 'node-version');
+  const root = index.packages.find((p) => p.isRoot);
+  const engines = root?.manifest.engines?.node;
+  if (nodeFiles.length || engines) {
+    const parts = nodeFiles.map((c) => `${c.data.items.map(oneLine).join(', ') || 'version file'} (${cite(c.data.file)})`);
+    if (engines) parts.push(`\`engines.node\` ${code(engines)} (${cite(root!.manifestPath)})`);
+    steps.push(`**Node.js:** ${parts.join('; ')}${nodeFiles.some((c) => c.data.file === '.nvmrc') ? ' — `nvm use` picks it up' : ''}.`);
+  }
+  const pm = pmFact?.data;
+  if (pm) {
+    const lock = pm.lockfile ? `lockfile ${cite(pm.lockfile)}` : 'no lockfile committed';
+    const ws = index.workspaceTool ? `, ${index.workspaceTool} workspaces: ${index.workspacePatterns.map((p) => code(p)).join(', ')}` : '';
+    steps.push(`**Install:** ${code(pm.install)} at the repository root (${pm.tool}${pm.declared ? ` ${code(pm.declared)}` : ''}, ${lock}${ws}).`);
+  }
+  const examples = index.files.filter((f) => /(^|\/)\.env\.(example|sample|template)$/.test(f));
+  if (examples.length) {
+    const copies = examples.map((f) => `${cite(f)} → ${code(f.replace(/\.(example|sample|template)$/, ''))}`);
+    steps.push(`**Environment:** copy ${copies.join(', ')} and fill in values (names are listed in step 8).`);
+  }
+  const rootScripts = scripts.filter((s) => s.data.dir === '');
+  const build = rootScripts.find((s) => s.data.name === 'build');
+  if (build && pm) steps.push(`**Build:** ${code(runScript(index, pm.tool, build.data.package, 'build'))} — runs ${value(build.data.command)} (${cite(build.data.manifest, build.data.line)}).`);
+  const dev = rootScripts.find((s) => s.data.name === 'dev' || s.data.name === 'start');
+  if (dev && pm) steps.push(`**Run locally:** ${code(runScript(index, pm.tool, dev.data.package, dev.data.name))} — runs ${value(dev.data.command)} (${cite(dev.data.manifest, dev.data.line)}).`);
+  const numbered = steps.map((s, i) => `${i + 1}. ${s}`).join('\n');
+  return join(heading(3, 'Development workflow'), numbered || 'No package.json, Node version file or dotenv example found.', devServers(index, pm?.tool ?? 'npm', scripts, configs));
+}
+
+function devServers(index: RepoIndex, pm: 'npm' | 'yarn' | 'pnpm' | 'bun', scripts: readonly ScriptFact[], configs: readonly ConfigFileFact[]): string {
+  const rows: string[][] = [];
+  for (const s of scripts) {
+    if (!/^(dev|start|serve|develop|watch)$/.test(s.data.name) || s.data.dir === '' && index.packages.length > 1) continue;
+    const tool = devTool(s.data.command);
+    if (!tool) continue;
+    const config = configs.find((c) => c.data.package === s.data.package && c.data.devPort !== undefined);
+    const cmdPort = portInCommand(s.data.command);
+    const port = cmdPort !== undefined
+      ? `${cmdPort} (${cite(s.data.manifest, s.data.line)})`
+      : config
+        ? `${config.data.devPort} (${cite(config.data.file)})`
+        : DEFAULT_PORTS[tool] !== undefined
+          ? `not set; ${tool}'s default is ${DEFAULT_PORTS[tool]}`
+          : '—';
+    rows.push([oneLine(s.data.package), code(runScript(index, pm, s.data.package, s.data.name)), value(s.data.command), port]);
+  }
+  if (rows.length === 0) return '';
+  return join('**Dev servers:**', table(['Package', 'Command', 'Runs', 'Port'], rows));
+}
+
+/** Workspace packages in dependency order (from package.json dependencies between workspaces). */
+export function buildOrderSection(index: RepoIndex, deps: readonly WorkspaceDepFact[], scripts: readonly ScriptFact[]): string {
+  const names = index.packages.filter((p) => !p.isRoot).map((p) => p.name);
+  if (names.length < 2) return '';
+  const needs = new Map(names.map((n) => [n, new Set<string>()]));
+  for (const d of deps) needs.get(d.data.from)?.add(d.data.to);
+  const level = new Map<string, number>();
+  const depth = (n: string, seen: Set<string>): number => {
+    if (level.has(n)) return level.get(n)!;
+    if (seen.has(n)) return 0; // a cycle: break it where found
+    seen.add(n);
+    const l = Math.max(-1, ...[...(needs.get(n) ?? [])].map((d) => depth(d, seen))) + 1;
+    level.set(n, l);
+    return l;
+  };
+  names.forEach((n) => depth(n, new Set()));
+  const levels: string[][] = [];
+  for (const n of [...names].sort()) (levels[level.get(n)!] ??= []).push(n);
+  const lines = levels.map((group, i) => {
+    const on = [...new Set(group.flatMap((n) => [...(needs.get(n) ?? [])]))].sort();
+    return `${i + 1}. ${group.join(', ')}${on.length ? `   (needs ${on.join(', ')})` : ''}`;
+  });
+  const rootBuild = scripts.find((s) => s.data.dir === '' && s.data.name === 'build');
+  return join(
+    heading(3, 'Build order'),
+    `From the dependencies between workspace packages (${deps.length} link${deps.length === 1 ? '' : 's'} in their package.json files): each line builds after the lines above it.`,
+    codeBlock(lines.join('\n')),
+    rootBuild && `The root ${code('build')} script: ${value(rootBuild.data.command)} (${cite(rootBuild.data.manifest, rootBuild.data.line)}).`,
+  );
+}

@@ -1,0 +1,100 @@
+import { bullets, heading, join, table } from '../../markdown/blocks.js';
+import { cite, citeAll } from '../../markdown/cite.js';
+import { code, oneLine } from '../../markdown/text.js';
+import type { RepoIndex } from '../../scan/repo-index.js';
+import type { EnvVarView, SetSite } from './env-model.js';
+import { sortedVars } from './env-model.js';
+
+/** Step 8's environment variable tables: one per package that reads variables, then names set but never read. */
+export function envVarsSection(index: RepoIndex, vars: Map<string, EnvVarView>): string {
+  const all = sortedVars(vars);
+  const read = all.filter((v) => v.reads.length > 0);
+  if (all.length === 0) return join(heading(3, 'Environment variables'), 'No environment variables are read (`process.env`, `import.meta.env`) or declared (dotenv files) in this repository.');
+  const packages = [...new Set(read.flatMap((v) => v.reads.map((r) => r.package)))].sort(packageOrder(index));
+  const secrets = all.filter((v) => v.secret).length;
+  const intro =
+    `${read.length} variable${read.length === 1 ? '' : 's'} read by the code in ${packages.length} package${packages.length === 1 ? '' : 's'}` +
+    `${secrets ? `; ${secrets} look${secrets === 1 ? 's' : ''} secret by name` : ''}. Names only: values are never copied from dotenv files, ` +
+    'CI files or CDK code. "Set in" lists CDK Lambda `environment`, CI `env:`, dotenv files and typed declarations.';
+  const tables = packages.map((pkg) => {
+    const rows = read
+      .filter((v) => v.reads.some((r) => r.package === pkg))
+      .map((v) => [code(v.name), readIn(v, pkg), setIn(v), secretCell(v)]);
+    return join(heading(4, packageTitle(index, pkg)), table(['Variable', 'Read in', 'Set in', 'Secret?'], rows));
+  });
+  const unread = all.filter((v) => v.reads.length === 0);
+  const unreadBlock =
+    unread.length > 0 &&
+    join(
+      heading(4, 'Set or declared, but not read by the code'),
+      'Often read by tools instead (AWS CLI/CDK credentials, build-time variables), or left over.',
+      table(['Variable', 'Set in', 'Secret?'], unread.map((v) => [code(v.name), setIn(v), secretCell(v)])),
+    );
+  return join(heading(3, 'Environment variables'), intro, ...tables, unreadBlock);
+}
+
+function readIn(v: EnvVarView, pkg: string): string {
+  const reads = v.reads.filter((r) => r.package === pkg);
+  return citeAll(reads.map((r) => ({ file: r.file, line: r.lines[0] })), 3);
+}
+
+/** Sets grouped by kind, each kind in a few words: CDK (3 functions) `…:88`, CI `…:37` (secret X), `.env.example:3`. */
+export function setIn(v: EnvVarView): string {
+  const parts: string[] = [];
+  const of = (kind: SetSite['kind']) => v.sets.filter((s) => s.kind === kind);
+  const cdk = of('cdk');
+  if (cdk.length) {
+    const fns = new Set(cdk.map((s) => s.owner)).size;
+    const literal = cdk.some((s) => s.literal) ? ', literal in code' : '';
+    parts.push(`CDK env of ${fns} Lambda${fns === 1 ? '' : 's'}${literal} ${citeAll(cdk.map((s) => s.at), 2)}`);
+  }
+  const sls = of('serverless');
+  if (sls.length) parts.push(`function env ${citeAll(sls.map((s) => s.at), 2)}`);
+  const ci = of('ci');
+  if (ci.length) {
+    const sources = [...new Set(ci.map((s) => s.source).filter((s): s is string => !!s && s !== 'literal' && s !== 'expression'))];
+    parts.push(`CI ${citeAll(ci.map((s) => s.at), 2)}${sources.length ? ` (${sources.map(ciSource).join(', ')})` : ''}`);
+  }
+  for (const kind of ['example', 'dotenv', 'type'] as const) {
+    const list = of(kind);
+    if (list.length) parts.push(`${kind === 'type' ? 'typed in ' : ''}${citeAll(list.map((s) => s.at), 2)}`);
+  }
+  return parts.join('; ') || '—';
+}
+
+function ciSource(source: string): string {
+  const [kind, name] = source.split(' ');
+  return name ? `${kind === 'var' ? 'variable' : kind} ${code(name)}` : kind;
+}
+
+function secretCell(v: EnvVarView): string {
+  if (v.builtin) return 'set by the runtime/tool';
+  return v.secret ? '**yes**' : '—';
+}
+
+export function packageTitle(index: RepoIndex, name: string): string {
+  const pkg = index.packages.find((p) => p.name === name);
+  if (!pkg) return name || 'Repository';
+  return pkg.isRoot ? `${oneLine(name)} (repository root)` : `${oneLine(name)} — ${cite(pkg.dir)}`;
+}
+
+/** Root package first, then by folder, as the index lists them. */
+export function packageOrder(index: RepoIndex): (a: string, b: string) => number {
+  const rank = (name: string) => {
+    const i = index.packages.findIndex((p) => p.name === name);
+    return i === -1 ? index.packages.length : i;
+  };
+  return (a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0);
+}
+
+/** Variables read without a fallback and set nowhere the repository shows: what breaks first on a fresh setup. */
+export function requiredVarsBullets(vars: Map<string, EnvVarView>): string {
+  const required = sortedVars(vars).filter((v) => !v.builtin && v.reads.some((r) => !r.hasFallback));
+  return bullets(
+    required.map((v) => {
+      const files = v.reads.filter((r) => !r.hasFallback);
+      const where = v.sets.length ? '' : ' — **set nowhere in the repository**';
+      return `${code(v.name)} — read without a fallback in ${citeAll(files.map((r) => ({ file: r.file, line: r.lines[0] })), 3)}${where}`;
+    }),
+  );
+}

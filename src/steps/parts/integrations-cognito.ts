@@ -1,0 +1,73 @@
+import type { CdkAuthorizerFact, CdkLambdaFact, CdkUserPoolClientFact, CdkUserPoolFact } from '../../detectors/cdk/facts.js';
+import type { CognitoUsageFact } from '../../detectors/integrations/index.js';
+import type { FactSet } from '../../facts.js';
+import { bullets, heading, join, table } from '../../markdown/blocks.js';
+import { cite } from '../../markdown/cite.js';
+import { code, oneLine } from '../../markdown/text.js';
+import type { EnvVarView } from './env-model.js';
+import { sortedVars } from './env-model.js';
+import { value } from './format.js';
+
+/** Lambda fact id → its handler file citation, or the id as written when unresolved. */
+export function lambdaRef(lambdas: readonly CdkLambdaFact[], id: string): string {
+  const fn = lambdas.find((l) => l.id === id);
+  if (!fn) return value(id);
+  return `${code(fn.data.constructId)} → ${fn.data.entry ? cite(fn.data.entry) : value(fn.data.entryAsWritten ?? 'handler not resolved')}`;
+}
+
+const SIDE: Record<string, string> = { frontend: 'Frontend sign-in', backend: 'Backend (admin API, token checks)', trigger: 'Trigger handlers (typed)' };
+
+/** User pools, clients, triggers and authorizers from CDK; then where the code uses Cognito. */
+export function cognitoSection(facts: FactSet, vars: Map<string, EnvVarView>): string {
+  const pools = facts.of<CdkUserPoolFact>('cdk.userPool');
+  const clients = facts.of<CdkUserPoolClientFact>('cdk.userPoolClient');
+  const lambdas = facts.of<CdkLambdaFact>('cdk.lambda');
+  const authorizers = facts.of<CdkAuthorizerFact>('cdk.authorizer').filter((a) => a.data.type === 'cognito');
+  const usage = facts.of<CognitoUsageFact>('cognito.usage');
+  if (pools.length + clients.length + usage.length === 0) return join(heading(3, 'Cognito authentication'), 'No Cognito user pools in CDK code and no Cognito client library in use.');
+  const blocks: string[] = [];
+  if (pools.length) {
+    blocks.push(
+      table(
+        ['User pool', 'Sign-in', 'Attributes', 'Triggers → handler', 'Defined in'],
+        pools.map((p) => {
+          const d = p.data;
+          const attrs = [...d.standardAttributes, ...d.customAttributes.map((a) => `custom:${a}`)].join(', ') || '—';
+          const signIn = [d.signInAliases.join(', '), d.selfSignUp ? `self sign-up ${value(d.selfSignUp)}` : '', d.mfa ? `MFA ${value(d.mfa)}` : ''].filter(Boolean).join('; ');
+          const triggers = d.triggers.map((t) => `${code(t.trigger)}: ${lambdaRef(lambdas, t.lambda)}`).join('; ') || '—';
+          return [`${code(d.constructId)}${d.userPoolName ? ` (${value(d.userPoolName.text)})` : ''}`, signIn || '—', attrs, triggers, cite(p.at[0])];
+        }),
+      ),
+    );
+    const extras = pools.flatMap((p) => [
+      ...p.data.domains.map((d) => `Hosted UI domain ${value(d.domain)} (${cite(d.at)})`),
+      ...p.data.groups.map((g) => `Group ${value(g.name)} (${cite(g.at)})`),
+      ...p.data.identityProviders.map((i) => `Identity provider ${oneLine(i.kind)} (${cite(i.at)})`),
+    ]);
+    if (extras.length) blocks.push(bullets(extras));
+  }
+  if (clients.length) {
+    blocks.push(
+      table(
+        ['App client', 'Pool', 'Auth flows', 'OAuth', 'Secret', 'Defined in'],
+        clients.map((c) => {
+          const d = c.data;
+          const oauth = [d.oauthFlows.join(', '), d.oauthScopes.length ? `scopes ${d.oauthScopes.join(', ')}` : ''].filter(Boolean).join('; ') || '—';
+          return [code(d.constructId), d.userPool ? value(d.userPool) : '—', d.authFlows.join(', ') || '—', oauth, d.generateSecret ? value(d.generateSecret) : '—', cite(c.at[0])];
+        }),
+      ),
+    );
+  }
+  if (authorizers.length) {
+    blocks.push(`**API Gateway Cognito authorizers:** ${authorizers.map((a) => `${code(a.data.constructId)} on ${a.data.userPools.map(value).join(', ')} (${cite(a.at[0])})`).join('; ')}.`);
+  }
+  for (const side of ['frontend', 'backend', 'trigger'] as const) {
+    const list = usage.filter((u) => u.data.side === side);
+    if (!list.length) continue;
+    const items = list.map((u) => `${cite(u.data.file, u.data.line)} — ${code(u.data.library)}: ${u.data.symbols.map((s) => code(s)).join(', ')}`);
+    blocks.push(join(`**${SIDE[side]}:**`, bullets(items)));
+  }
+  const config = sortedVars(vars).filter((v) => /COGNITO|USER_POOL|IDENTITY_POOL/.test(v.name) && v.reads.length > 0);
+  if (config.length) blocks.push(`**Configuration:** ${config.map((v) => code(v.name)).join(', ')} (where each is read and set: step 8).`);
+  return join(heading(3, 'Cognito authentication'), ...blocks);
+}

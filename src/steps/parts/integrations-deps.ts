@@ -1,0 +1,30 @@
+import type { DependencyFact } from '../../detectors/integrations/index.js';
+import { heading, join, table } from '../../markdown/blocks.js';
+import { oneLine } from '../../markdown/text.js';
+import { files, value } from './format.js';
+
+const CATEGORY_ORDER = ['infrastructure', 'aws', 'auth', 'payments', 'database', 'http', 'framework', 'ui', 'routing', 'data', 'state', 'forms', 'validation', 'email', 'ai', 'observability', 'config', 'cli', 'util', 'styles', 'build', 'tooling'];
+
+/**
+ * Third-party runtime dependencies, one row per package name: what it is for (well-known packages), which workspace
+ * packages declare it, and where it is imported. Unknown packages are listed too, marked as such.
+ */
+export function dependenciesSection(deps: readonly DependencyFact[]): string {
+  if (deps.length === 0) return join(heading(3, 'Key third-party dependencies'), 'No runtime dependencies declared in package.json files.');
+  const byName = new Map<string, DependencyFact[]>();
+  for (const d of deps) byName.set(d.data.name, [...(byName.get(d.data.name) ?? []), d]);
+  const rank = (c?: string) => (c ? CATEGORY_ORDER.indexOf(c) : CATEGORY_ORDER.length);
+  const rows = [...byName]
+    .sort(([a, x], [b, y]) => rank(x[0].data.category) - rank(y[0].data.category) || (a < b ? -1 : 1))
+    .map(([name, list]) => {
+      const first = list[0].data;
+      const imported = list.flatMap((d) => d.data.importedIn);
+      return [
+        value(name),
+        first.purpose ? oneLine(first.purpose) : '(not a well-known package)',
+        list.map((d) => `${oneLine(d.data.package)} ${value(d.data.range)}`).join(', '),
+        imported.length ? files(imported, 3) : 'not imported in source',
+      ];
+    });
+  return join(heading(3, 'Key third-party dependencies'), table(['Package', 'Used for', 'Declared by', 'Imported in'], rows));
+}

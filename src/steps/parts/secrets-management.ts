@@ -1,0 +1,62 @@
+import type { CiWorkflowFact } from '../../detectors/ci/index.js';
+import type { SecretSourceFact } from '../../detectors/secrets-sources/index.js';
+import { bullets, heading, join, table } from '../../markdown/blocks.js';
+import { cite, citeAll } from '../../markdown/cite.js';
+import { code } from '../../markdown/text.js';
+import type { RepoIndex } from '../../scan/repo-index.js';
+import { sortedVars, type EnvVarView } from './env-model.js';
+import { value } from './format.js';
+
+const PROVIDER: Record<string, string> = { ssm: 'SSM Parameter Store', 'secrets-manager': 'Secrets Manager', plaintext: 'plain text in code' };
+
+/** Where secrets come from: Parameter Store, Secrets Manager, CI secrets, committed dotenv files. Names and places only. */
+export function secretsSection(index: RepoIndex, sources: readonly SecretSourceFact[], workflows: readonly CiWorkflowFact[], vars: Map<string, EnvVarView>): string {
+  const blocks: string[] = [];
+  const stores = sources.filter((s) => s.data.provider !== 'plaintext');
+  if (stores.length > 0) {
+    const rows = [...stores]
+      .sort((a, b) => (a.data.file < b.data.file ? -1 : a.data.file > b.data.file ? 1 : a.data.line - b.data.line))
+      .map((s) => [PROVIDER[s.data.provider], s.data.name ? `${value(s.data.name)}${s.data.resolved ? '' : ' (unresolved)'}` : '—', s.data.action, code(s.data.via), cite(s.data.file, s.data.line)]);
+    blocks.push(table(['Store', 'Name', 'Use', 'API', 'Where'], rows));
+  } else {
+    blocks.push('No SSM Parameter Store or Secrets Manager use found in code or CDK.');
+  }
+  const plaintext = sources.filter((s) => s.data.provider === 'plaintext');
+  if (plaintext.length) blocks.push(`**Plain-text secret values in infrastructure code** (value not shown): ${citeAll(plaintext.map((s) => s.at[0]), 6)}.`);
+
+  const ciSecrets = new Map<string, { file: string; line: number }[]>();
+  const ciVars = new Map<string, { file: string; line: number }[]>();
+  for (const w of workflows) {
+    for (const s of w.data.secrets) ciSecrets.set(s.name, [...(ciSecrets.get(s.name) ?? []), { file: w.data.file, line: s.line }]);
+    for (const s of w.data.vars) ciVars.set(s.name, [...(ciVars.get(s.name) ?? []), { file: w.data.file, line: s.line }]);
+  }
+  if (ciSecrets.size > 0) {
+    const rows = [...ciSecrets].sort(([a], [b]) => (a < b ? -1 : 1)).map(([name, at]) => [code(name), citeAll(at, 4)]);
+    blocks.push(join('**CI secrets** (`secrets.X`; stored in the CI provider, not in the repository):', table(['Secret', 'Used in'], rows)));
+  }
+  if (ciVars.size > 0) {
+    const rows = [...ciVars].sort(([a], [b]) => (a < b ? -1 : 1)).map(([name, at]) => [code(name), citeAll(at, 4)]);
+    blocks.push(join('**CI configuration variables** (`vars.X`, not secret):', table(['Variable', 'Used in'], rows)));
+  }
+
+  const secretVars = sortedVars(vars).filter((v) => v.secret && !v.builtin);
+  if (secretVars.length > 0) {
+    const items = secretVars.map((v) => {
+      const cdk = v.sets.filter((s) => s.kind === 'cdk');
+      const ci = v.sets.filter((s) => s.kind === 'ci' && s.source?.startsWith('secret'));
+      const how = [
+        ci.length ? `from CI secret${ci.length > 1 ? 's' : ''} ${[...new Set(ci.map((s) => code(s.source!.split(' ')[1] ?? v.name)))].join(', ')}` : '',
+        cdk.length ? `into Lambda environment via CDK ${citeAll(cdk.map((s) => s.at), 2)}` : '',
+        v.reads.length ? `read in ${citeAll(v.reads.map((r) => ({ file: r.file, line: r.lines[0] })), 3)}` : 'not read by the code',
+      ].filter(Boolean);
+      return `${code(v.name)} — ${how.join('; ')}`;
+    });
+    blocks.push(join('**Secret-looking variables** (by name) and how each reaches the code:', bullets(items)));
+  }
+
+  const committed = index.files.filter((f) => /(^|\/)\.env(\.(local|development|production|staging|test))?(\.local)?$/.test(f));
+  if (committed.length > 0) {
+    blocks.push(`**Dotenv files in the repository with real values** (only their variable names are used here): ${committed.map((f) => cite(f)).join(', ')}.`);
+  }
+  return join(heading(3, 'Secrets management'), ...blocks);
+}
