@@ -1,15 +1,78 @@
 import type { Detector, Fact } from '../../facts.js';
 import type { RepoIndex } from '../../scan/repo-index.js';
+import { dependsOn } from '../../scan/package-json.js';
+import { mentions } from '../shared/ast.js';
+import { isAppSource, isBuildOrVendor } from '../shared/source-scope.js';
+import { decoratorEntities } from './decorators.js';
+import { creatorsIn, drizzleFile } from './drizzle.js';
+import { mongooseModels } from './mongoose.js';
+import { prismaSchemas } from './prisma.js';
+import type { OrmEnumData, OrmEnumFact, OrmModelData, OrmModelFact } from './types.js';
 
 export type * from './types.js';
 
-/** Prisma, Drizzle, TypeORM and Mongoose schemas: `orm.model` and `orm.enum` facts. */
+const ORM_DEPS = /^(prisma|@prisma\/client|drizzle-orm|typeorm|@mikro-orm\/core|mongoose)$/;
+
+/** Prisma, Drizzle, TypeORM, MikroORM and Mongoose schemas: `orm.model` and `orm.enum` facts. */
 export const ormDetector: Detector = {
   id: 'orm',
-  isEnabled(_index: RepoIndex): boolean {
-    return false;
+  isEnabled(index: RepoIndex): boolean {
+    return index.packages.some((p) => dependsOn(p.manifest, ORM_DEPS)) || index.files.some(isPrismaSchema);
   },
-  detect(_index: RepoIndex): Fact[] {
-    return [];
+  detect(index: RepoIndex): Fact[] {
+    const prismaFiles = index.files.filter(isPrismaSchema).flatMap((file) => {
+      const text = index.read(file);
+      return text ? [{ file, text }] : [];
+    });
+    const { models, enums } = prismaSchemas(prismaFiles);
+
+    const sources = index.files.filter(isAppSource);
+    const drizzle = sources.filter((f) => mentions(index.read(f), ['drizzle-orm']));
+    const creators = new Set(drizzle.flatMap((f) => {
+      const sf = index.parse(f);
+      return sf && index.read(f)?.includes('TableCreator') ? creatorsIn(sf) : [];
+    }));
+    const relations = new Map<string, OrmModelData['fields'][number][]>();
+    const drizzleModels: OrmModelData[] = [];
+    for (const file of drizzle) {
+      const sf = index.parse(file);
+      if (!sf) continue;
+      const found = drizzleFile(file, sf, creators);
+      drizzleModels.push(...found.models);
+      enums.push(...found.enums);
+      for (const [table, fields] of found.relations) relations.set(table, [...(relations.get(table) ?? []), ...fields]);
+    }
+    // `relations(users, …)` usually sits in another file than `users`; the table variable name joins them.
+    for (const m of drizzleModels) {
+      const extra = relations.get(m.name)?.filter((r) => !m.fields.some((f) => f.name === r.name)) ?? [];
+      models.push(extra.length > 0 ? { ...m, fields: [...m.fields, ...extra] } : m);
+    }
+
+    for (const file of sources) {
+      const text = index.read(file);
+      if (!text) continue;
+      const decorated = text.includes('@Entity') && mentions(text, ["'typeorm'", '"typeorm"', '@mikro-orm/']);
+      const mongoose = text.includes('Schema') && mentions(text, ["'mongoose'", '"mongoose"']);
+      if (!decorated && !mongoose) continue;
+      const sf = index.parse(file);
+      if (!sf) continue;
+      if (decorated) models.push(...decoratorEntities(file, sf));
+      if (mongoose) models.push(...mongooseModels(file, sf));
+    }
+
+    const byPlace = (a: { file: string; line: number; name: string }, b: { file: string; line: number; name: string }) =>
+      a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+    return [
+      ...models.sort(byPlace).map(
+        (data): OrmModelFact => ({ kind: 'orm.model', id: `${data.orm} ${data.name} ${data.file}`, data, at: [{ file: data.file, line: data.line }] }),
+      ),
+      ...enums.sort(byPlace).map(
+        (data: OrmEnumData): OrmEnumFact => ({ kind: 'orm.enum', id: `${data.orm} ${data.name} ${data.file}`, data, at: [{ file: data.file, line: data.line }] }),
+      ),
+    ];
   },
 };
+
+function isPrismaSchema(file: string): boolean {
+  return file.endsWith('.prisma') && !isBuildOrVendor(file);
+}

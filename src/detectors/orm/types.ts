@@ -1,6 +1,6 @@
 import type { Fact } from '../../facts.js';
 
-export type Orm = 'prisma' | 'drizzle' | 'typeorm' | 'mongoose';
+export type Orm = 'prisma' | 'drizzle' | 'typeorm' | 'mikro-orm' | 'mongoose';
 
 export interface OrmRelation {
   /** The related model's name as written. */

@@ -1,6 +1,90 @@
 import type { FactSet } from '../../facts.js';
+import type { Orm, OrmEnumFact, OrmField, OrmModelData, OrmModelFact } from '../../detectors/orm/index.js';
+import { heading, join, table } from '../../markdown/blocks.js';
+import { cite } from '../../markdown/cite.js';
+import { code, oneLine } from '../../markdown/text.js';
+import { byFileLine, names } from './format.js';
+
+const ORDER: readonly Orm[] = ['prisma', 'drizzle', 'typeorm', 'mikro-orm', 'mongoose'];
+const TITLE: Record<Orm, string> = {
+  prisma: 'Prisma models',
+  drizzle: 'Drizzle tables',
+  typeorm: 'TypeORM entities',
+  'mikro-orm': 'MikroORM entities',
+  mongoose: 'Mongoose models',
+};
+const MAX_FIELDS = 14;
 
 /** `####` subsections per ORM with each model's fields, keys, indexes and relations; '' when there are none. */
-export function ormSchemaPart(_facts: FactSet): string {
-  return '';
+export function ormSchemaPart(facts: FactSet): string {
+  const models = facts.of<OrmModelFact>('orm.model').map((f) => f.data);
+  const enums = facts.of<OrmEnumFact>('orm.enum').map((f) => f.data);
+  return join(
+    ...ORDER.map((orm) => {
+      const list = models.filter((m) => m.orm === orm).sort(byFileLine);
+      const enumList = enums.filter((e) => e.orm === orm).sort(byFileLine);
+      if (list.length === 0 && enumList.length === 0) return '';
+      const files = [...new Set([...list, ...enumList].map((m) => m.file))].sort();
+      const where = files.length <= 3 ? files.map((f) => cite(f)).join(', ') : `${files.length} files`;
+      const summary = `${count(list.length, 'model')}${enumList.length > 0 ? `, ${count(enumList.length, 'enum')}` : ''} in ${where}.`;
+      const modelTable = table(
+        ['Model', 'Fields', 'Keys & indexes', 'Relations', 'Defined in'],
+        list.map((m) => [modelName(m), fieldsCell(m), keysCell(m), relationsCell(m), cite(m.file, m.line)]),
+      );
+      const enumTable = table(
+        ['Enum', 'Values', 'Defined in'],
+        enumList.map((e) => [code(e.name), names(e.values, 12), cite(e.file, e.line)]),
+      );
+      return join(heading(4, TITLE[orm]), summary, modelTable, enumTable);
+    }),
+  );
+}
+
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
+
+function modelName(m: OrmModelData): string {
+  const noun = m.orm === 'mongoose' ? 'collection' : 'table';
+  return m.table && m.table !== m.name ? `${code(m.name)} (${noun} ${code(m.table)})` : code(m.name);
+}
+
+function fieldsCell(m: OrmModelData): string {
+  const plain = m.fields.filter((f) => !f.attributes.includes('relation') && !(f.relation && f.relation.kind !== 'ref' && f.type === f.relation.model));
+  const shown = plain.slice(0, MAX_FIELDS).map(fieldText).join(', ');
+  return plain.length > MAX_FIELDS ? `${shown} (+${plain.length - MAX_FIELDS} more)` : shown || '—';
+}
+
+function fieldText(f: OrmField): string {
+  const marks = f.attributes.filter((a) => /^(default|generated|defaultNow|defaultRandom|updatedAt|createDate|updateDate|deleteDate|timestamps)/.test(a));
+  const type = `${oneLine(f.type)}${f.list ? '[]' : ''}${f.optional ? '?' : ''}`;
+  return `${code(`${f.name}: ${type}`)}${marks.length > 0 ? ` (${marks.map((a) => a.replace(/^default\((.*)\)$/, 'default $1')).join(', ')})` : ''}`;
+}
+
+function keysCell(m: OrmModelData): string {
+  const parts: string[] = [];
+  if (m.primaryKey.length > 0) parts.push(`PK ${names(m.primaryKey)}`);
+  const uniqueFields = m.fields.filter((f) => f.attributes.includes('unique')).map((f) => f.name);
+  const indexed = new Set<string>();
+  for (const i of m.indexes) {
+    const key = `${i.unique}|${i.fields.join(',')}`;
+    if (indexed.has(key)) continue;
+    indexed.add(key);
+    if (i.unique && i.fields.length === 1 && uniqueFields.includes(i.fields[0])) continue;
+    parts.push(`${i.unique ? 'unique' : 'index'} (${names(i.fields)})${i.name ? ` ${code(i.name)}` : ''}`);
+  }
+  for (const f of uniqueFields) parts.push(`unique ${code(f)}`);
+  return parts.join('; ') || '—';
+}
+
+function relationsCell(m: OrmModelData): string {
+  const rel = m.fields.filter((f) => f.relation);
+  if (rel.length === 0) return '—';
+  return rel
+    .map((f) => {
+      const r = f.relation!;
+      const via = r.fields && !(r.fields.length === 1 && r.fields[0] === f.name) ? ` via ${names(r.fields)}` : '';
+      return `${code(f.name)} → ${code(r.model)} (${r.kind}${via})`;
+    })
+    .join('; ');
 }

@@ -1,0 +1,195 @@
+/**
+ * Drizzle schemas: `pgTable` / `mysqlTable` / `sqliteTable` (and `pgTableCreator` or `pgSchema(...).table` variants)
+ * with their column builders, extra config (indexes, composite primary keys), `pgEnum`s, and `relations(...)`.
+ */
+import { ts, lineOf, walk } from '../../scan/ts.js';
+import { importsOf, lastName, property, propertyNameText, staticString } from '../shared/ast.js';
+import type { OrmEnumData, OrmField, OrmIndex, OrmModelData, OrmRelation } from './types.js';
+
+const TABLE_FN = /^(pg|mysql|sqlite|singlestore)Table$/;
+const CREATOR_FN = /^(pg|mysql|sqlite|singlestore)TableCreator$/;
+const SCHEMA_FN = /^(pg|mysql)Schema$/;
+const ENUM_FN = /^(pg|mysql)Enum$/;
+
+export interface DrizzleFile {
+  readonly models: OrmModelData[];
+  readonly enums: OrmEnumData[];
+  /** `relations(users, ...)`: table variable → relation fields to add to it. */
+  readonly relations: Map<string, OrmField[]>;
+}
+
+export function drizzleFile(file: string, sf: ts.SourceFile, creatorNames: ReadonlySet<string>): DrizzleFile {
+  const imports = importsOf(sf);
+  const fromDrizzle = (name: string) => imports.get(name)?.module.startsWith('drizzle-orm') ?? false;
+  const creators = new Set(creatorNames);
+  const schemas = new Set<string>();
+  const models: OrmModelData[] = [];
+  const enums: OrmEnumData[] = [];
+  const relations = new Map<string, OrmField[]>();
+
+  walk(sf, (node) => {
+    if (!ts.isVariableDeclaration(node) || !ts.isIdentifier(node.name) || !node.initializer || !ts.isCallExpression(node.initializer)) return;
+    const call = node.initializer;
+    const callee = call.expression;
+    const name = lastName(callee) ?? '';
+    const variable = node.name.text;
+    if (CREATOR_FN.test(name) && fromDrizzle(name)) creators.add(variable);
+    else if (SCHEMA_FN.test(name) && fromDrizzle(name)) schemas.add(variable);
+    else if (ENUM_FN.test(name) && fromDrizzle(name)) {
+      const values = call.arguments[1];
+      enums.push({
+        orm: 'drizzle',
+        name: variable,
+        values: values && ts.isArrayLiteralExpression(values) ? values.elements.map((e) => staticString(e)?.text ?? e.getText(sf)) : [],
+        file,
+        line: lineOf(node, sf),
+      });
+    } else if (
+      (ts.isIdentifier(callee) && ((TABLE_FN.test(name) && fromDrizzle(name)) || creators.has(name))) ||
+      (ts.isPropertyAccessExpression(callee) && name === 'table' && ts.isIdentifier(callee.expression) && schemas.has(callee.expression.text))
+    ) {
+      models.push(table(variable, call, file, lineOf(node, sf), sf));
+    } else if (name === 'relations' && fromDrizzle(name)) {
+      const target = call.arguments[0];
+      const fields = relationFields(call.arguments[1]);
+      if (target && ts.isIdentifier(target)) relations.set(target.text, [...(relations.get(target.text) ?? []), ...fields]);
+    }
+  });
+  return { models, enums, relations };
+}
+
+/** Names of `const x = pgTableCreator(...)` declared in a file, so other files calling `x(...)` define tables. */
+export function creatorsIn(sf: ts.SourceFile): string[] {
+  const out: string[] = [];
+  walk(sf, (node) => {
+    if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer && ts.isCallExpression(node.initializer)) {
+      if (CREATOR_FN.test(lastName(node.initializer.expression) ?? '')) out.push(node.name.text);
+    }
+  });
+  return out;
+}
+
+function table(variable: string, call: ts.CallExpression, file: string, line: number, sf: ts.SourceFile): OrmModelData {
+  const [nameArg, columnsArg, extraArg] = call.arguments;
+  const columns = objectOf(columnsArg);
+  const fields: OrmField[] = [];
+  const primaryKey: string[] = [];
+  for (const p of columns?.properties ?? []) {
+    if (!ts.isPropertyAssignment(p)) continue;
+    const fieldName = propertyNameText(p.name) ?? p.name.getText(sf);
+    const col = column(fieldName, p.initializer, sf);
+    if (col.attributes.includes('id')) primaryKey.push(fieldName);
+    fields.push(col);
+  }
+  const indexes: OrmIndex[] = [];
+  const extra = extraArg && (ts.isArrowFunction(extraArg) || ts.isFunctionExpression(extraArg)) ? returned(extraArg) : undefined;
+  const entries = extra && ts.isObjectLiteralExpression(extra)
+    ? extra.properties.flatMap((p) => (ts.isPropertyAssignment(p) ? [p.initializer] : []))
+    : extra && ts.isArrayLiteralExpression(extra)
+      ? [...extra.elements]
+      : [];
+  for (const e of entries) {
+    const chain = chainOf(e);
+    const root = chain[0];
+    const on = chain.find((c) => c.name === 'on');
+    const columnsOf = (args: readonly ts.Expression[]) => args.map((a) => lastName(a) ?? a.getText(sf));
+    if (root?.name === 'primaryKey') {
+      const cols = property(root.args[0], 'columns');
+      primaryKey.push(...columnsOf(cols && ts.isArrayLiteralExpression(cols) ? [...cols.elements] : root.args));
+    } else if (root && /^(index|uniqueIndex|unique)$/.test(root.name) && on) {
+      const name = root.args[0] && staticString(root.args[0])?.text;
+      indexes.push({ fields: columnsOf(on.args), unique: root.name !== 'index', ...(name ? { name } : {}) });
+    }
+  }
+  const tableName = staticString(nameArg)?.text;
+  return { orm: 'drizzle', name: variable, ...(tableName ? { table: tableName } : {}), fields, primaryKey, indexes, file, line };
+}
+
+/** `varchar('email', { length: 255 }).notNull().unique()` → type `varchar`, attributes from the chained calls. */
+function column(name: string, expr: ts.Expression, sf: ts.SourceFile): OrmField {
+  const chain = chainOf(expr);
+  const type = chain[0]?.name ?? expr.getText(sf);
+  const attributes: string[] = [];
+  let notNull = false;
+  let list = false;
+  let relation: OrmRelation | undefined;
+  for (const c of chain.slice(1)) {
+    if (c.name === 'notNull') notNull = true;
+    else if (c.name === 'array') list = true;
+    else if (c.name === 'primaryKey') attributes.push('id');
+    else if (c.name === 'unique') attributes.push('unique');
+    else if (/^(default|\$default|\$defaultFn)$/.test(c.name)) attributes.push(`default(${c.args.map((a) => a.getText(sf)).join(', ')})`);
+    else if (/^(defaultNow|defaultRandom|autoincrement|generatedAlwaysAsIdentity|generatedByDefaultAsIdentity|\$onUpdate|onUpdateNow)$/.test(c.name)) attributes.push(c.name);
+    else if (c.name === 'references') {
+      const target = c.args[0];
+      const body = target && (ts.isArrowFunction(target) || ts.isFunctionExpression(target)) ? returned(target) : target;
+      const model = body && ts.isPropertyAccessExpression(body) ? body.expression.getText(sf) : body?.getText(sf) ?? '?';
+      relation = { model, kind: 'many-to-one', fields: [name] };
+    }
+  }
+  const optional = !notNull && !attributes.includes('id');
+  return { name, type, ...(optional ? { optional: true } : {}), ...(list ? { list: true } : {}), attributes, ...(relation ? { relation } : {}) };
+}
+
+/** `({ one, many }) => ({ posts: many(posts), author: one(users, { fields: [...] }) })`. */
+function relationFields(fn: ts.Expression | undefined): OrmField[] {
+  const obj = fn && (ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) ? returned(fn) : undefined;
+  if (!obj || !ts.isObjectLiteralExpression(obj)) return [];
+  const out: OrmField[] = [];
+  for (const p of obj.properties) {
+    if (!ts.isPropertyAssignment(p) || !ts.isCallExpression(p.initializer)) continue;
+    const kind = lastName(p.initializer.expression);
+    const target = p.initializer.arguments[0];
+    if (!target || (kind !== 'one' && kind !== 'many')) continue;
+    const fieldsArg = property(p.initializer.arguments[1], 'fields');
+    const fields = fieldsArg && ts.isArrayLiteralExpression(fieldsArg) ? fieldsArg.elements.map((e) => lastName(e) ?? e.getText()) : undefined;
+    const model = target.getText();
+    out.push({
+      name: propertyNameText(p.name) ?? p.name.getText(),
+      type: model,
+      ...(kind === 'many' ? { list: true } : {}),
+      attributes: ['relation'],
+      relation: { model, kind: kind === 'many' ? 'one-to-many' : fields ? 'many-to-one' : 'one-to-one', ...(fields ? { fields } : {}) },
+    });
+  }
+  return out;
+}
+
+interface ChainCall {
+  readonly name: string;
+  readonly args: readonly ts.Expression[];
+}
+
+/** `a(x).b().c(y)` → `[a(x), b(), c(y)]`, innermost first; `t.integer()` (column callback style) names `integer`. */
+function chainOf(expr: ts.Expression): ChainCall[] {
+  const out: ChainCall[] = [];
+  let e: ts.Expression = expr;
+  while (ts.isCallExpression(e)) {
+    const callee = e.expression;
+    const name = lastName(callee) ?? '';
+    out.unshift({ name, args: e.arguments });
+    if (ts.isPropertyAccessExpression(callee) && ts.isCallExpression(callee.expression)) e = callee.expression;
+    else break;
+  }
+  return out;
+}
+
+function objectOf(expr: ts.Expression | undefined): ts.ObjectLiteralExpression | undefined {
+  if (!expr) return undefined;
+  if (ts.isObjectLiteralExpression(expr)) return expr;
+  if (ts.isArrowFunction(expr) || ts.isFunctionExpression(expr)) {
+    const r = returned(expr);
+    return r && ts.isObjectLiteralExpression(r) ? r : undefined;
+  }
+  return undefined;
+}
+
+function returned(fn: ts.ArrowFunction | ts.FunctionExpression): ts.Expression | undefined {
+  let body: ts.Node = fn.body;
+  if (ts.isBlock(body)) {
+    const ret = body.statements.find(ts.isReturnStatement);
+    body = ret?.expression ?? body;
+  }
+  while (ts.isParenthesizedExpression(body as ts.Expression)) body = (body as ts.ParenthesizedExpression).expression;
+  return ts.isBlock(body) ? undefined : (body as ts.Expression);
+}

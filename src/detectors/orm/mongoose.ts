@@ -1,0 +1,96 @@
+/** Mongoose schemas: `new Schema({...})` fields (type, required, unique, ref), `schema.index(...)`, `model('Name', schema)`. */
+import { ts, lineOf, walk } from '../../scan/ts.js';
+import { importsOf, lastName, property, propertyNameText, staticString } from '../shared/ast.js';
+import type { OrmField, OrmIndex, OrmModelData } from './types.js';
+
+export function mongooseModels(file: string, sf: ts.SourceFile): OrmModelData[] {
+  const imports = importsOf(sf);
+  if (![...imports.values()].some((b) => b.module === 'mongoose')) return [];
+  const schemas = new Map<string, { fields: OrmField[]; line: number; timestamps: boolean }>();
+  const indexes = new Map<string, OrmIndex[]>();
+  const names = new Map<string, { name: string; collection?: string }>();
+  walk(sf, (node) => {
+    if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer && ts.isNewExpression(node.initializer)) {
+      if (lastName(node.initializer.expression) !== 'Schema') return;
+      const [def, opts] = node.initializer.arguments ?? [];
+      const timestamps = property(opts, 'timestamps')?.kind === ts.SyntaxKind.TrueKeyword;
+      schemas.set(node.name.text, { fields: fieldsOf(def, sf), line: lineOf(node, sf), timestamps });
+    }
+    if (!ts.isCallExpression(node)) return;
+    const name = lastName(node.expression);
+    if (name === 'index' && ts.isPropertyAccessExpression(node.expression) && ts.isIdentifier(node.expression.expression)) {
+      const spec = node.arguments[0];
+      if (!spec || !ts.isObjectLiteralExpression(spec)) return;
+      const list = indexes.get(node.expression.expression.text) ?? [];
+      list.push({
+        fields: spec.properties.flatMap((p) => (p.name ? [propertyNameText(p.name) ?? p.name.getText(sf)] : [])),
+        unique: property(node.arguments[1], 'unique')?.kind === ts.SyntaxKind.TrueKeyword,
+      });
+      indexes.set(node.expression.expression.text, list);
+    }
+    if (name === 'model' && node.arguments.length >= 2) {
+      const modelName = staticString(node.arguments[0])?.text;
+      const schema = node.arguments[1];
+      const collection = node.arguments[2] ? staticString(node.arguments[2])?.text : undefined;
+      if (modelName && ts.isIdentifier(schema)) names.set(schema.text, { name: modelName, ...(collection ? { collection } : {}) });
+    }
+  });
+  return [...schemas].map(([variable, s]) => {
+    const model = names.get(variable);
+    const timestamps: OrmField[] = s.timestamps
+      ? ['createdAt', 'updatedAt'].map((n) => ({ name: n, type: 'Date', attributes: ['timestamps'] }))
+      : [];
+    const fieldIndexes: OrmIndex[] = s.fields
+      .filter((f) => f.attributes.includes('unique') || f.attributes.includes('index'))
+      .map((f) => ({ fields: [f.name], unique: f.attributes.includes('unique') }));
+    return {
+      orm: 'mongoose' as const,
+      name: model?.name ?? variable,
+      ...(model?.collection ? { table: model.collection } : {}),
+      fields: [...s.fields, ...timestamps],
+      primaryKey: ['_id'],
+      indexes: [...fieldIndexes, ...(indexes.get(variable) ?? [])],
+      file,
+      line: s.line,
+    };
+  });
+}
+
+function fieldsOf(def: ts.Expression | undefined, sf: ts.SourceFile): OrmField[] {
+  if (!def || !ts.isObjectLiteralExpression(def)) return [];
+  const out: OrmField[] = [];
+  for (const p of def.properties) {
+    if (!ts.isPropertyAssignment(p)) continue;
+    const name = propertyNameText(p.name) ?? p.name.getText(sf);
+    let value = p.initializer;
+    let list = false;
+    if (ts.isArrayLiteralExpression(value)) {
+      list = true;
+      value = value.elements[0] ?? value;
+    }
+    const attributes: string[] = [];
+    let type = value.getText(sf);
+    let optional = true;
+    let relation: OrmField['relation'];
+    if (ts.isObjectLiteralExpression(value)) {
+      const t = property(value, 'type');
+      type = t ? t.getText(sf) : 'object';
+      if (property(value, 'required') && property(value, 'required')!.kind !== ts.SyntaxKind.FalseKeyword) optional = false;
+      if (property(value, 'unique')?.kind === ts.SyntaxKind.TrueKeyword) attributes.push('unique');
+      if (property(value, 'index')?.kind === ts.SyntaxKind.TrueKeyword) attributes.push('index');
+      const def = property(value, 'default');
+      if (def) attributes.push(`default(${def.getText(sf)})`);
+      const ref = staticString(property(value, 'ref'))?.text;
+      if (ref) relation = { model: ref, kind: 'ref' };
+    }
+    out.push({
+      name,
+      type: type.replace(/^(mongoose\.)?Schema\.Types\./, ''),
+      ...(optional ? { optional: true } : {}),
+      ...(list ? { list: true } : {}),
+      attributes,
+      ...(relation ? { relation } : {}),
+    });
+  }
+  return out;
+}
