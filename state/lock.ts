@@ -14,6 +14,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import { errCode, pidAlive } from '../src/output/atomic.js';
 import { ensureStateDir } from './dir.js';
+import { stateWriteFailure } from './errors.js';
 
 export interface LockInfo {
   pid: number;
@@ -104,6 +105,16 @@ function tryCreate(file: string): boolean {
   }
 }
 
+/** Creates the state folder and the lock; a folder that cannot be written becomes a plain StateWriteError. */
+function create(stateFile: string, file: string): boolean {
+  try {
+    ensureStateDir(stateFile);
+    return tryCreate(file);
+  } catch (err) {
+    throw stateWriteFailure(err, file, `Cannot create the session lock ${file}`);
+  }
+}
+
 /** Whether the session that wrote this lock may still be running here. */
 function ownerAlive(info: LockInfo): boolean {
   if (!pidAlive(info.pid)) return false;
@@ -140,9 +151,8 @@ function takeOver(file: string, seen: Buffer): void {
 /** Takes the lock for `stateFile` (`${stateFile}.lock`) or throws LockError naming the live owner's pid. */
 export function acquireLock(stateFile: string): Lock {
   const file = `${stateFile}.lock`;
-  ensureStateDir(stateFile);
   for (let attempt = 0; attempt < 10; attempt++) {
-    if (tryCreate(file)) return makeLock(file);
+    if (create(stateFile, file)) return makeLock(file);
     const current = readLock(file);
     if (!current) continue; // released meanwhile
     const { info } = current;

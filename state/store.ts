@@ -9,9 +9,9 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { backupPathFor, errCode, fsFailure, sha256, writeFileAtomic } from '../src/output/atomic.js';
+import { backupPathFor, errCode, sha256, writeFileAtomic } from '../src/output/atomic.js';
 import { ensureStateDir } from './dir.js';
-import { StateFileError, StateWriteError, type StateFileProblem } from './errors.js';
+import { StateFileError, stateWriteFailure, type StateFileProblem } from './errors.js';
 import { migrate } from './migrate.js';
 import { SessionStateSchema, type SessionState } from './schema.js';
 
@@ -113,15 +113,7 @@ export function saveState(file: string, state: SessionState): void {
     ensureStateDir(file);
     writeFileAtomic(file, `${JSON.stringify(checked.data, null, 2)}\n`);
   } catch (err) {
-    const reason = fsFailure(err, true);
-    const fix = {
-      'not-writable': 'permission denied or read-only disk; fix the permissions or choose another file with --state',
-      'not-readable': 'permission denied; fix the permissions or choose another file with --state',
-      'disk-full': 'the disk is full; free some space and try again',
-      'not-a-file': 'a part of that path is not a folder; choose another file with --state',
-      other: `${errCode(err) ?? (err as Error).message}; try again`,
-    }[reason];
-    throw new StateWriteError(reason === 'not-readable' ? 'not-writable' : reason, file, `Cannot save progress to ${file}: ${fix}.`);
+    throw stateWriteFailure(err, file, `Cannot save progress to ${file}`);
   }
 }
 

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { StateWriteError } from '../state/errors.js';
 import { acquireLock, LockError, processStartTime } from '../state/lock.js';
 import { PROJECT_ROOT } from './helpers/fixture.js';
 
@@ -116,6 +117,21 @@ describe('acquireLock', () => {
     const file = stateFile();
     writeLock(file, JSON.stringify({ pid: deadPid(), startedAt: new Date().toISOString(), hostname: 'build-box-7' }));
     expect(() => acquireLock(file)).toThrow(/^Another project-context session \(pid \d+ on build-box-7\) may be running on this repository\. Finish it first, or if it is not running, delete .*state\.json\.lock\.$/);
+  });
+
+  it('a state path under a regular file fails with a plain StateWriteError', () => {
+    const root = path.dirname(path.dirname(stateFile()));
+    fs.writeFileSync(path.join(root, 'blocker'), '');
+    const file = path.join(root, 'blocker', 'state.json');
+    let err: unknown;
+    try {
+      acquireLock(file);
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(StateWriteError);
+    expect((err as StateWriteError).reason).toBe('not-a-file');
+    expect((err as Error).message).toBe(`Cannot create the session lock ${file}.lock: a part of that path is not a folder; choose another file with --state.`);
   });
 
   it('lets the same process acquire again', () => {
