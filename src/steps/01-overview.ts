@@ -78,7 +78,10 @@ function valueProposition(readme: Readme, context: StepContext, index: RepoIndex
     const intro = value.paragraph && !sameText(value.paragraph.text, readme.tagline?.text ?? '')
       ? `${sentences(value.paragraph.text, 2, 480)} `
       : '';
-    blocks.push(`${intro}(from "${oneLine(value.heading.text)}", ${cite(readme.file, value.heading.line)})`);
+    const from = value.heading
+      ? `from "${oneLine(value.heading.text)}", ${cite(readme.file, value.heading.line)}`
+      : `from the README's introduction, ${cite(readme.file, value.paragraph?.line)}`;
+    blocks.push(`${intro}(${from})`);
     if (value.bullets.length > 0) {
       const shown = value.bullets.slice(0, 6).map((b) => sentences(b, 1, 140));
       if (value.bullets.length > 6) shown.push(`… and ${value.bullets.length - 6} more in the README`);
@@ -120,10 +123,12 @@ function inRepo(index: RepoIndex, file: string): string | undefined {
 
 function structure(index: RepoIndex, packages: readonly Pkg[]): string {
   const members = packages.filter((p) => !p.isRoot);
-  if (members.length === 0) {
+  if (members.every((p) => p.auxiliary)) {
     const root = packages.find((p) => p.isRoot);
     const what = root ? `one package, \`${oneLine(root.name)}\` (${cite(root.manifest)})` : 'no package.json at the root';
-    return join(heading(3, 'Repository structure'), `A single-package repository: ${what}. Step 2 maps its folders.`);
+    const aux = members.length ? `, plus ${members.length} example or test package${members.length === 1 ? '' : 's'}` : '';
+    const body = `A single-package repository: ${what}${aux}. Step 2 maps its folders.`;
+    return join(heading(3, 'Repository structure'), body, members.length ? packageTree(index, members) : '');
   }
   const tool = index.workspaceTool ? `${index.workspaceTool} workspaces` : 'nested package.json files (no workspace declaration)';
   const patterns = index.workspacePatterns.length ? ` (${index.workspacePatterns.map((p) => `\`${oneLine(p)}\``).join(', ')})` : '';

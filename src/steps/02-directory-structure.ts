@@ -15,19 +15,21 @@ export const directoryStructureStep: StepDefinition = {
     const packages = facts.of<PackageFact>('packages.package').map((f) => f.data);
     const root = packages.find((p) => p.isRoot);
     const members = packages.filter((p) => !p.isRoot);
+    const product = members.filter((p) => !p.auxiliary);
+    const aux = members.filter((p) => p.auxiliary);
     const title = stepHeading(2, 'Directory Structure');
-    if (members.length === 0) {
+    if (product.length === 0) {
+      // No workspace packages of its own (at most examples and tests): the root is the one package.
       const body = root
         ? join(
             `A single-package repository: everything below belongs to \`${oneLine(root.name)}\` (${cite(root.manifest)}).`,
             builtNote([root]),
             packageDetails(root, 3),
+            auxSection(aux),
           )
         : 'No package.json found: the repository has no JavaScript/TypeScript package to map.';
       return { markdown: join(title, body), facts: facts.all };
     }
-    const product = members.filter((p) => !p.auxiliary);
-    const aux = members.filter((p) => p.auxiliary);
     const compact = product.length > 30;
     const markdown = join(
       title,
@@ -36,18 +38,18 @@ export const directoryStructureStep: StepDefinition = {
       compact ? `${product.length} packages: each is summarised briefly below (folders at the first level only).` : '',
       builtNote(product),
       ...product.map((p) => join(heading(3, `${oneLine(p.name)} — ${p.dir}`), packageDetails(p, 4, compact))),
-      aux.length
-        ? join(
-            heading(3, 'Examples, tests and fixtures'),
-            `${aux.length} package${aux.length === 1 ? '' : 's'} that support the product rather than ship in it, listed without details:`,
-            packagesTable(aux),
-          )
-        : '',
+      auxSection(aux),
       root ? rootSection(root) : '',
     );
     return { markdown, facts: facts.all };
   },
 };
+
+function auxSection(aux: readonly Pkg[]): string {
+  if (aux.length === 0) return '';
+  const intro = `${aux.length} package${aux.length === 1 ? '' : 's'} that support the product rather than ship in it, listed without details:`;
+  return join(heading(3, 'Examples, tests and fixtures'), intro, packagesTable(aux));
+}
 
 function packagesTable(members: readonly Pkg[]): string {
   const rows = members.map((p) => [code(p.name), cite(p.dir), purposeWithSource(p)]);

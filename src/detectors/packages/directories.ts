@@ -170,7 +170,7 @@ export function keyDirectories(dir: string, own: readonly string[], kind: Packag
       files: s.files,
       role,
       subfolders: listsChildren ? [] : [...s.subfolders].sort(),
-      sample: role ? [] : s.direct.sort().slice(0, 4),
+      sample: role ? [] : s.direct.filter((f) => !f.startsWith('.')).sort().slice(0, 4),
       extension: [...s.exts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0],
     });
   }

@@ -17,7 +17,8 @@ export interface ReadmeSummary {
   readonly tagline?: LocatedText;
   /** The "Why" / "Features" / "Overview" section: its heading, first paragraph and first bullets. */
   readonly value?: {
-    readonly heading: LocatedText;
+    /** The section's heading; undefined when the value is the README's untitled introduction. */
+    readonly heading?: LocatedText;
     readonly paragraph?: LocatedText;
     readonly bullets: readonly string[];
   };
@@ -30,6 +31,9 @@ export type ReadmeFact = Fact<'readme.summary', ReadmeSummary>;
 /** Headings of the section that says why the project exists: an explicit "Why" first, else the first of the others. */
 const WHY_HEADING = /^why\b|value proposition|motivation/i;
 const VALUE_HEADING = /^(key )?features\b|highlights|^overview\b|^about\b|^intro(duction)?\b|^what is\b|^what's\b/i;
+
+/** Admonitions (`NOTE:`, `> [!WARNING]`) are asides, not what the project is. */
+const CALLOUT = /^(\[!\w+\]|(note|warning|important|caution|tip|disclaimer|deprecated)\b\s*:?)/i;
 
 /** Section names that are never a subtitle, even right under the title. */
 const SECTION_NAME = /^(table of contents|contents|install(ation)?|usage|getting started|quick ?start|intro(duction)?|overview|features|docs|documentation|license|about|why)\b/i;
@@ -59,7 +63,7 @@ export function summariseReadme(file: string, markdown: string): ReadmeSummary {
       }
     }
     if (b.kind === 'heading' && (b.level ?? 1) <= 2) break;
-    if ((b.kind === 'quote' || b.kind === 'paragraph') && !isDecorative(b)) {
+    if ((b.kind === 'quote' || b.kind === 'paragraph') && !isDecorative(b) && !CALLOUT.test(b.text)) {
       tagline = { text: b.text, line: b.line };
       break;
     }
@@ -68,7 +72,8 @@ export function summariseReadme(file: string, markdown: string): ReadmeSummary {
   let value: ReadmeSummary['value'];
   const candidates = [...headings.filter((h) => WHY_HEADING.test(h.text)), ...headings.filter((h) => VALUE_HEADING.test(h.text))];
   for (const h of candidates) {
-    if (h === titleBlock) continue;
+    // "Why is this on aws-samples, and not awslabs?" is a FAQ entry, not the pitch.
+    if (h === titleBlock || h.text.split(/\s+/).length > 4) continue;
     const body = sectionBody(blocks, h);
     const paragraph = body.find((b) => b.kind === 'paragraph' && !isDecorative(b));
     const list = body.find((b) => b.kind === 'list');
@@ -81,8 +86,26 @@ export function summariseReadme(file: string, markdown: string): ReadmeSummary {
     break;
   }
 
+  value ??= introduction(afterTitle, tagline);
   const sections = headings.filter((b) => b.level === 2).map((b) => ({ text: b.text, line: b.line }));
   return { file, title, tagline, value, sections };
+}
+
+/** Without a "Why"/"Features" section, the prose between the tagline and the first section says what it is for. */
+function introduction(afterTitle: readonly MdBlock[], tagline: LocatedText | undefined): ReadmeSummary['value'] {
+  const intro: MdBlock[] = [];
+  for (const b of afterTitle) {
+    if (b.kind === 'heading' && (b.level ?? 1) <= 2) break;
+    if (b.line > (tagline?.line ?? 0)) intro.push(b);
+  }
+  // A paragraph ending in ":" counts only when a list follows it ("It supports three methods:" + bullets).
+  const followedByList = (b: MdBlock) => intro[intro.indexOf(b) + 1]?.kind === 'list';
+  const paragraph = intro.find(
+    (b) => b.kind === 'paragraph' && !isDecorative(b) && !CALLOUT.test(b.text) && (!/:$/.test(b.text) || followedByList(b)),
+  );
+  if (!paragraph) return undefined;
+  const next = intro[intro.indexOf(paragraph) + 1];
+  return { paragraph: { text: paragraph.text, line: paragraph.line }, bullets: next?.kind === 'list' ? (next.items ?? []) : [] };
 }
 
 /** Blocks under a heading, up to the next heading of the same or a higher level. */

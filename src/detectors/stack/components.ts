@@ -32,25 +32,25 @@ interface ConstructPattern {
  * step 1 fast; the CDK step does the real AST analysis.
  */
 const CONSTRUCTS: readonly ConstructPattern[] = [
-  { title: 'CloudFront', layer: 'edge', re: /new\s+(?:[\w$]+\.)?(Distribution|CloudFrontWebDistribution)\s*\(/g },
-  { title: 'API Gateway (REST)', layer: 'edge', re: /new\s+(?:[\w$]+\.)?(RestApi|LambdaRestApi|SpecRestApi)\s*\(/g },
-  { title: 'API Gateway (HTTP)', layer: 'edge', re: /new\s+(?:[\w$]+\.)?(HttpApi)\s*\(/g },
-  { title: 'API Gateway (WebSocket)', layer: 'edge', re: /new\s+(?:[\w$]+\.)?(WebSocketApi)\s*\(/g },
-  { title: 'AppSync GraphQL', layer: 'edge', re: /new\s+(?:[\w$]+\.)?(GraphqlApi)\s*\(/g },
+  { title: 'CloudFront', layer: 'edge', re: /new\s+(?:[\w$]+\.)*(Distribution|CloudFrontWebDistribution)\s*\(/g },
+  { title: 'API Gateway (REST)', layer: 'edge', re: /new\s+(?:[\w$]+\.)*(RestApi|LambdaRestApi|SpecRestApi)\s*\(/g },
+  { title: 'API Gateway (HTTP)', layer: 'edge', re: /new\s+(?:[\w$]+\.)*(HttpApi)\s*\(/g },
+  { title: 'API Gateway (WebSocket)', layer: 'edge', re: /new\s+(?:[\w$]+\.)*(WebSocketApi)\s*\(/g },
+  { title: 'AppSync GraphQL', layer: 'edge', re: /new\s+(?:[\w$]+\.)*(GraphqlApi)\s*\(/g },
   {
     title: 'Lambda',
     layer: 'compute',
-    re: /new\s+(?:(?:[\w$]+\.)?(NodejsFunction|DockerImageFunction|PythonFunction)|([\w$]*lambda[\w$]*\.Function))\s*\(/gi,
+    re: /new\s+(?:(?:[\w$]+\.)*(NodejsFunction|DockerImageFunction|PythonFunction)|(?:[\w$]+\.)*?([\w$]*lambda[\w$]*\.Function))\s*\(/gi,
   },
-  { title: 'ECS Fargate', layer: 'compute', re: /new\s+(?:[\w$]+\.)?(FargateService|ApplicationLoadBalancedFargateService)\s*\(/g },
-  { title: 'Step Functions', layer: 'compute', re: /new\s+(?:[\w$]+\.)?(StateMachine)\s*\(/g },
-  { title: 'SQS', layer: 'compute', re: /new\s+(?:[\w$]+\.)?(Queue)\s*\(/g },
-  { title: 'EventBridge', layer: 'compute', re: /new\s+(?:[\w$]+\.)?(EventBus|Rule)\s*\(/g },
-  { title: 'DynamoDB', layer: 'data', re: /new\s+(?:[\w$]+\.)?(Table|TableV2)\s*\(/g },
-  { title: 'S3', layer: 'data', re: /new\s+(?:[\w$]+\.)?(Bucket)\s*\(/g },
-  { title: 'RDS', layer: 'data', re: /new\s+(?:[\w$]+\.)?(DatabaseInstance|DatabaseCluster|ServerlessCluster)\s*\(/g },
-  { title: 'Cognito', layer: 'data', re: /new\s+(?:[\w$]+\.)?(UserPool)\s*\(/g },
-  { title: 'SNS', layer: 'compute', re: /new\s+(?:[\w$]+\.)?(Topic)\s*\(/g },
+  { title: 'ECS Fargate', layer: 'compute', re: /new\s+(?:[\w$]+\.)*(FargateService|ApplicationLoadBalancedFargateService)\s*\(/g },
+  { title: 'Step Functions', layer: 'compute', re: /new\s+(?:[\w$]+\.)*(StateMachine)\s*\(/g },
+  { title: 'SQS', layer: 'compute', re: /new\s+(?:[\w$]+\.)*(Queue)\s*\(/g },
+  { title: 'EventBridge', layer: 'compute', re: /new\s+(?:[\w$]+\.)*(EventBus|Rule)\s*\(/g },
+  { title: 'DynamoDB', layer: 'data', re: /new\s+(?:[\w$]+\.)*(Table|TableV2)\s*\(/g },
+  { title: 'S3', layer: 'data', re: /new\s+(?:[\w$]+\.)*(Bucket)\s*\(/g },
+  { title: 'RDS', layer: 'data', re: /new\s+(?:[\w$]+\.)*(DatabaseInstance|DatabaseCluster|ServerlessCluster)\s*\(/g },
+  { title: 'Cognito', layer: 'data', re: /new\s+(?:[\w$]+\.)*(UserPool)\s*\(/g },
+  { title: 'SNS', layer: 'compute', re: /new\s+(?:[\w$]+\.)*(Topic)\s*\(/g },
 ];
 
 /** Services known from a dependency alone (no CDK definition needed), in the data/services row. */

@@ -60,7 +60,8 @@ export function packageKind(pkg: WorkspacePackage): PackageKind | undefined {
   const some = (re: RegExp): string | undefined => Object.keys(deps).sort().find((d) => re.test(d));
   const from = (...names: string[]): string => `${names.join(', ')} ${names.length > 1 ? 'dependencies' : 'dependency'}`;
   const bundler = ['vite', 'react-scripts', 'webpack', 'parcel', '@vitejs/plugin-react', '@rsbuild/core'].find(has);
-  const published = !pkg.isRoot && Boolean(pkg.manifest.main || pkg.manifest.exports || pkg.manifest.module);
+  // The root counts as a published package only when it is not a workspace root.
+  const published = (!pkg.isRoot || !pkg.manifest.workspaces) && Boolean(pkg.manifest.main || pkg.manifest.exports || pkg.manifest.module);
   // A published package with a framework only in peer/dev dependencies is an integration library, not an app.
   const app = (name: string): boolean => has(name) && (!published || pkg.manifest.dependencies?.[name] !== undefined);
 
@@ -89,7 +90,7 @@ export function packageKind(pkg: WorkspacePackage): PackageKind | undefined {
   const lambda = ['@types/aws-lambda', '@middy/core', 'aws-lambda'].find(has) ?? some(/^@aws-lambda-powertools\//);
   if (lambda && !published) return { id: 'lambda', label: 'AWS Lambda handlers', because: from(lambda) };
   if (has('serverless') && !published) return { id: 'serverless', label: 'Serverless Framework service', because: from('serverless') };
-  if (pkg.manifest.bin && !pkg.isRoot && !published) return { id: 'cli', label: 'Command-line tool', because: 'its `bin` field' };
+  if (pkg.manifest.bin && !published) return { id: 'cli', label: 'Command-line tool', because: 'its `bin` field' };
   const short = shortName(pkg);
   if (/(^|[-_.])(sdk|client)($|[-_.])/i.test(short)) return { id: 'sdk', label: 'Client SDK', because: `its package name, ${pkg.name}` };
   if (/^(shared|common|core|types|utils?|lib)$/i.test(short)) {
@@ -104,7 +105,8 @@ export function packageKind(pkg: WorkspacePackage): PackageKind | undefined {
   return undefined;
 }
 
-export const AUX_DIR = /^(examples?|samples?|demos?|playgrounds?|sandbox(es)?|fixtures?|__fixtures__|e2e|benchmarks?|bench|tests?|__tests__|integration-tests?|starters?|templates?)$/i;
+export const AUX_DIR =
+  /^(examples?|samples?|demos?|playgrounds?|sandbox(es)?|fixtures?|__fixtures__|e2e|benchmarks?|bench|tests?|__tests__|integration-tests?|starters?|templates?)$|[-_](examples?|samples?|demos?|playgrounds?)$|^(examples?|samples?|demos?)[-_]/i;
 const AUX_NAME = /^(tests?|e2e|integration-tests?)$|[-_.](tests?|e2e|examples?|demo|playground|fixtures?)$|^(examples?|demo|playground)[-_.]/i;
 
 /**
