@@ -317,6 +317,20 @@ describe('files that cannot be written', () => {
   });
 });
 
+describe('section text that collides with the markers', () => {
+  it('is refused with a plain OutputWriteError and the file is untouched', () => {
+    const file = path.join(tempDir(), 'PROJECT-CONTEXT.md');
+    acceptSection(file, 1, S1);
+    const before = fs.readFileSync(file, 'utf8');
+    const err = caught(() => acceptSection(file, 2, '## 2. Pasted\n<!-- project-context:end step=2 -->\n')) as OutputWriteError;
+    expect(err).toBeInstanceOf(OutputWriteError);
+    expect(err.message).toBe(
+      'Section 2 contains the line "<!-- project-context:end step=2 -->", which would be read as a project-context marker; indent it or put it in a code block, then accept again.',
+    );
+    expect(fs.readFileSync(file, 'utf8')).toBe(before);
+  });
+});
+
 describe('backupOutput', () => {
   it('copies aside with a timestamped name, never over an earlier backup', () => {
     const dir = tempDir();

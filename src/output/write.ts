@@ -11,7 +11,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { backupPathFor, errCode, fsFailure, fsyncDir, sha256, writeFileAtomic } from './atomic.js';
-import { parseOutput, upsertBlock, type OutputDocument } from './document.js';
+import { parseOutput, SectionTextError, upsertBlock, type OutputDocument } from './document.js';
 import { sectionHash } from './markers.js';
 
 export type AcceptConflict =
@@ -189,7 +189,14 @@ export function acceptSection(file: string, step: number, markdown: string, reso
   } else if (current.kind === 'binary') {
     throw notUtf8(file);
   }
-  const next = upsertBlock(base, step, markdown, { clean: resolution !== undefined });
+  let next: string;
+  try {
+    next = upsertBlock(base, step, markdown, { clean: resolution !== undefined });
+  } catch (err) {
+    // The section text itself is the problem (a bare marker line): the user can edit it and accept again.
+    if (err instanceof SectionTextError) throw new OutputWriteError('other', file, err.message);
+    throw err;
+  }
   try {
     writeFileAtomic(file, next);
   } catch (err) {
