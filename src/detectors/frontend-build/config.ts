@@ -3,6 +3,7 @@ import type { RepoIndex } from '../../scan/repo-index.js';
 import { ts, lineOf } from '../../scan/ts.js';
 import { constantsOf, dottedName, importsOf, property, propertyNameText, staticString } from '../shared/ast.js';
 import type { FrontendApp } from './apps.js';
+import { oneLine } from '../../markdown/text.js';
 
 export interface FrontendConfig {
   readonly file: string;
@@ -83,8 +84,10 @@ export function readConfig(index: RepoIndex, file: string): FrontendConfig {
     for (const p of proxyObj.properties) {
       if (!ts.isPropertyAssignment(p)) continue;
       const path = propertyNameText(p.name);
-      const target = str(p.initializer) ?? str(property(p.initializer, 'target'));
-      if (path) proxy.push({ path, target: target ?? '(computed)' });
+      const targetExpr = property(p.initializer, 'target') ?? p.initializer;
+      // A target computed from env (`env.API ?? 'https://…'`) is shown as written.
+      const target = str(targetExpr) ?? oneLine(targetExpr.getText(sf)).slice(0, 80);
+      if (path) proxy.push({ path, target });
     }
   }
   const aliasObj = obj2(property(obj2(property(obj, 'resolve')), 'alias'));

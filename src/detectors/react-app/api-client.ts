@@ -19,7 +19,8 @@ export interface ApiClientData {
   readonly transport: string;
   /** The base URL expression as written (`import.meta.env.VITE_API_URL`). */
   readonly baseUrl?: string;
-  readonly endpoints: readonly HttpCall[];
+  /** Endpoints named literally in the client module and in the files that import it. */
+  readonly endpoints: readonly (HttpCall & { readonly file: string })[];
   /** Other files of the app that call it, counted. */
   readonly usedBy: number;
 }
@@ -59,12 +60,29 @@ export function apiClientsOf(index: RepoIndex, app: FrontendApp, files: readonly
       line: client ? lineOf(client.node, sf) : 1,
       transport: client?.transport ?? 'fetch',
       baseUrl,
-      endpoints: httpCalls(sf, sf, constants).slice(0, 20),
+      endpoints: httpCalls(sf, sf, constants).map((c) => ({ ...c, file })),
     });
   }
   // How many files import each client module: the shared one is the one to read first.
   const graph = importGraph(index, app.dir, files);
-  return found.map((f) => ({ ...f, usedBy: graph.importers.get(f.file)?.length ?? 0 }));
+  return found.map((f) => {
+    const importers = graph.importers.get(f.file) ?? [];
+    const calls = [...f.endpoints];
+    for (const edge of importers) {
+      const sf = index.parse(edge.from);
+      if (sf) calls.push(...httpCalls(sf, sf, constantsOf(sf)).map((c) => ({ ...c, file: edge.from })));
+    }
+    const seen = new Set<string>();
+    const endpoints = calls
+      .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line))
+      .filter((c) => {
+        const key = `${c.method} ${c.path}`;
+        if (seen.has(key)) return false;
+        seen.add(key);
+        return true;
+      });
+    return { ...f, endpoints, usedBy: importers.length };
+  });
 }
 
 function clientIn(sf: ts.SourceFile, sdkPackages: ReadonlySet<string>): { node: ts.Node; transport: string; options?: ts.Expression } | undefined {

@@ -16,7 +16,7 @@ export interface AuthData {
 const LIBRARIES =
   /^(aws-amplify|@aws-amplify\/[a-z-]+|amazon-cognito-identity-js|@aws-sdk\/client-cognito-identity-provider|next-auth(\/react)?|@auth\/[a-z-]+|@clerk\/[a-z-]+|firebase\/auth|@firebase\/auth|@auth0\/[a-z0-9-]+|@supabase\/(supabase-js|auth-helpers-[a-z]+|ssr)|oidc-client-ts|react-oidc-context|better-auth(\/[a-z]+)?|lucia|@okta\/[a-z-]+|@azure\/msal-[a-z]+|@kinde-oss\/[a-z-]+|@stytch\/[a-z-]+)$/;
 const AUTH_HOOK = /^use[A-Z]\w*$/;
-const AUTH_WORD = /auth|session|currentuser|^useuser$|^useme$|login|logout|signin|signout|token|permission|identity|account/i;
+const AUTH_WORD = /auth|session|currentuser|^useuser$|^useme$|login|logout|signin|signout|token|permission|identity/i;
 
 export function authOf(index: RepoIndex, appDir: string, files: readonly string[]): AuthData[] {
   const libraries = new Map<string, { file: string; line: number; count: number }>();

@@ -61,7 +61,7 @@ function libraryRoutes(index: RepoIndex, app: FrontendApp): FrontendRouteData[] 
   const read = (group: RootGroup, mount: Mount) => {
     const reader = new RouteTreeReader(index, app.dir);
     group.read(reader, mount);
-    return reader.routes;
+    return reader.routes.map((r) => (r.guards.length ? { ...r, guardAt: pick(reader.guardAt, r.guards) } : r));
   };
   const top: Mount = { prefix: '', guards: [], depth: 0 };
   // Descendant `<Routes>` take the path of the splat route that renders their file; find mounts to a fixpoint.
@@ -120,4 +120,10 @@ function dedupe(routes: FrontendRouteData[]): FrontendRouteData[] {
     seen.add(key);
     return true;
   });
+}
+
+function pick(all: Record<string, { file: string; line?: number }>, names: readonly string[]): Record<string, { file: string; line?: number }> | undefined {
+  const out: Record<string, { file: string; line?: number }> = {};
+  for (const n of names) if (all[n]) out[n] = all[n];
+  return Object.keys(out).length ? out : undefined;
 }

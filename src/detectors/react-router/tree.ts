@@ -25,6 +25,8 @@ export const ELEMENT_CALLS = new Set(['createRoutesFromElements', 'createRoutesF
 
 export class RouteTreeReader {
   readonly routes: FrontendRouteData[] = [];
+  /** Guard components met while reading (wrappers such as `<RequireAuth>`), by name → where they are defined. */
+  readonly guardAt: Record<string, { file: string; line?: number }> = {};
 
   constructor(
     private readonly index: RepoIndex,
@@ -109,6 +111,7 @@ export class RouteTreeReader {
       });
     }
     const childGuards = r.component && hasChildren && isGuardName(r.component.name) ? [...guards, r.component.name] : guards;
+    if (r.component?.file && isGuardName(r.component.name)) this.guardAt[r.component.name] ??= { file: r.component.file, line: r.component.line };
     const child: Ctx = { sf, prefix: full, guards: childGuards, depth: ctx.depth + 1 };
     if (Array.isArray(r.children)) this.fromJsxChildren(r.children, child);
     else if (r.children) this.fromArray(r.children as ts.Expression, child);
@@ -167,6 +170,11 @@ export class RouteTreeReader {
   /** `<Guard><Suspense><Page /></Suspense></Guard>` → component Page, wrappers [Guard, Suspense]. */
   fromElement(expr: ts.Expression, sf: ts.SourceFile): { component?: ComponentRef; wrappers: string[] } {
     const wrappers: string[] = [];
+    const noteGuard = (tag: string) => {
+      if (!isGuardName(tag) || this.guardAt[tag]) return;
+      const ref = resolveComponent(this.index, sf, tag);
+      if (ref.file) this.guardAt[tag] = { file: ref.file, line: ref.line };
+    };
     let node: ts.Node | undefined = expr;
     for (let i = 0; i < 8 && node; i++) {
       if (ts.isParenthesizedExpression(node)) node = node.expression;
@@ -177,6 +185,7 @@ export class RouteTreeReader {
         const tag = tagName(node);
         if (elements.length === 1 && tag) {
           wrappers.push(tag);
+          noteGuard(tag);
           node = elements[0];
         } else return { component: tag ? resolveComponent(this.index, sf, tag) : undefined, wrappers };
       } else if (ts.isJsxSelfClosingElement(node)) {

@@ -24,6 +24,8 @@ export interface FrontendRouteData {
   readonly lazy: boolean;
   /** Wrapping guard components (`ProtectedRoute`, `RequireAuth`) or `beforeLoad` checks on the way to this route. */
   readonly guards: readonly string[];
+  /** Where the guard components are defined, when they are in the repository. */
+  readonly guardAt?: Readonly<Record<string, Citation>>;
   /** Nesting depth, 0 for top-level routes. */
   readonly depth: number;
   /** Next.js/TanStack extras: `loading`, `error`, `not-found` files next to the page, API methods… */

@@ -89,3 +89,12 @@ function functionOf(st: ts.Statement): { name: string; node: ts.Node } | undefin
   }
   return undefined;
 }
+
+/** A query key as written: `['account', 'usage']`, `/api/me`, a constant's value, or the call that builds it. */
+export function keyText(e: ts.Expression | undefined, constants: ReadonlyMap<string, ts.Expression>): string | undefined {
+  if (!e) return undefined;
+  const value = ts.isIdentifier(e) ? constants.get(e.text) ?? e : e;
+  if (ts.isStringLiteralLike(value)) return value.text;
+  const text = value.getText().replace(/\s+/g, ' ').replace(/,\s*\]$/, ']').replace(/ as const$/, '');
+  return text.length > 48 ? `${text.slice(0, 47)}…` : text;
+}

@@ -6,10 +6,10 @@
 import type { Detector, Fact } from '../../facts.js';
 import type { RepoIndex } from '../../scan/repo-index.js';
 import { isSourceFile, lineOf, ts, walk } from '../../scan/ts.js';
-import { lastName, mentions } from '../shared/ast.js';
+import { constantsOf, lastName, mentions, property } from '../shared/ast.js';
 import { importsCached } from '../shared/component-ref.js';
 import { appFiles, frontendApps } from '../frontend-build/apps.js';
-import { contextDetails, keyOf, objectKeys, reduxDetails, returnedKeys } from './details.js';
+import { contextDetails, keyOf, keyText, objectKeys, reduxDetails, returnedKeys } from './details.js';
 
 export type StateLibrary =
   | 'zustand'
@@ -81,6 +81,8 @@ function inFile(sf: ts.SourceFile, app: string): StateData[] {
   };
   const out: StateData[] = [];
   const file = sf.fileName;
+  let consts: Map<string, ts.Expression> | undefined;
+  const constants = () => (consts ??= constantsOf(sf));
   const add = (library: StateLibrary, kind: string, name: string, node: ts.Node, details: string[] = []) =>
     out.push({ app, library, kind, name, file, line: lineOf(node, sf), details });
 
@@ -112,12 +114,14 @@ function inFile(sf: ts.SourceFile, app: string): StateData[] {
       }
     } else if (/react-query$/.test(module) && QUERY_HOOKS[name]) {
       const hook = enclosingFunctionName(node);
-      const key = keyOf(node.arguments[0], 'queryKey') ?? keyOf(node.arguments[0], 'mutationKey') ?? firstKey(node.arguments[0]);
+      const options = node.arguments[0];
+      const written = property(options, 'queryKey') ?? property(options, 'mutationKey') ?? (options && !ts.isObjectLiteralExpression(options) ? options : undefined);
+      const key = keyText(written, constants());
       const custom = !!hook && /^use[A-Z0-9]/.test(hook);
       add('tanstack-query', custom ? `${QUERY_HOOKS[name]}-hook` : `${QUERY_HOOKS[name]}-call`, hook ?? name, node, [name, ...(key ? [key] : [])]);
     } else if (/^swr(\/infinite|\/mutation)?$/.test(module) && SWR_HOOKS[name]) {
       const hook = enclosingFunctionName(node);
-      const key = firstKey(node.arguments[0]);
+      const key = keyText(node.arguments[0], constants());
       const custom = !!hook && /^use[A-Z0-9]/.test(hook);
       const kind = SWR_HOOKS[name];
       add('swr', custom ? `${kind}-hook` : `${kind}-call`, hook ?? 'useSWR', node, [name === 'default' ? 'useSWR' : name, ...(key ? [key] : [])]);
@@ -160,15 +164,6 @@ export function enclosingFunctionName(node: ts.Node): string | undefined {
 
 function enclosingClassName(node: ts.Node): string | undefined {
   for (let cur = node.parent; cur; cur = cur.parent) if (ts.isClassDeclaration(cur)) return cur.name?.text;
-  return undefined;
-}
-
-/** First element of a key: `['todos', id]` → `todos`, `'/api/me'` → `/api/me`, `` `/p/${id}` `` → `/p/${id}`. */
-function firstKey(e: ts.Expression | undefined): string | undefined {
-  if (!e) return undefined;
-  if (ts.isArrayLiteralExpression(e)) return firstKey(e.elements[0]);
-  if (ts.isStringLiteralLike(e)) return e.text;
-  if (ts.isTemplateExpression(e)) return e.getText().slice(1, -1);
   return undefined;
 }
 

@@ -1,0 +1,116 @@
+/**
+ * Step 5 — Frontend Applications: per app, the framework, entry and config, every route with the component and file
+ * it renders, layouts, state management, API client and auth, key components and environment variables.
+ */
+import { astroDetector, type AstroCollectionFact, type AstroComponentFact, type AstroLayoutFact, type AstroRouteFact } from '../detectors/astro/index.js';
+import { frontendBuildDetector, type FrontendAppData, type FrontendAppFact, type FrontendEnvFact } from '../detectors/frontend-build/index.js';
+import { nextPagesDetector, type NextRouteFact } from '../detectors/nextjs-pages/index.js';
+import {
+  reactAppDetector,
+  type ApiClientFact,
+  type AuthFact,
+  type KeyComponentFact,
+  type ReactEntryFact,
+} from '../detectors/react-app/index.js';
+import { reactRouterDetector, type ReactRouterRouteFact } from '../detectors/react-router/index.js';
+import { stateManagementDetector, type StateFact } from '../detectors/state-management/index.js';
+import { tanstackRouterDetector, type TanStackRouteFact } from '../detectors/tanstack-router/index.js';
+import type { Citation, FactSet } from '../facts.js';
+import { heading, join, stepHeading, table } from '../markdown/blocks.js';
+import { cite } from '../markdown/cite.js';
+import { code, oneLine } from '../markdown/text.js';
+import { astroCollections, astroComponents, astroLayouts, astroRoutes } from './parts/frontend-astro.js';
+import { apiAndAuthSection, componentsSection, envSection, frameworkLabel, headerBullets, stateSection } from './parts/frontend-common.js';
+import { layoutsSection, routeGuards, routesSection } from './parts/frontend-routes.js';
+import type { StepDefinition } from './types.js';
+
+export const frontendStep: StepDefinition = {
+  number: 5,
+  title: 'Frontend Applications',
+  detectors: [frontendBuildDetector, astroDetector, reactRouterDetector, tanstackRouterDetector, nextPagesDetector, stateManagementDetector, reactAppDetector],
+  build(_index, facts) {
+    const apps = facts.of<FrontendAppFact>('frontend.app').map((f) => f.data);
+    const title = stepHeading(5, 'Frontend Applications');
+    if (apps.length === 0) {
+      return {
+        markdown: join(title, 'No frontend application found: no package depends on Astro, Next.js, React DOM with a bundler, Vue, Svelte, Solid or Angular.'),
+        facts: facts.all,
+      };
+    }
+    const routeCount = (dir: string) => routesOf(facts, dir).filter((r) => !['route', 'api'].includes(r.extras?.kind ?? '')).length + astroOf(facts, dir).length;
+    const overview = table(
+      ['App', 'Framework', 'Folder', 'Config', 'Dev port', 'Routes'],
+      apps.map((a) => [
+        code(a.name),
+        frameworkLabel(a),
+        cite(a.dir || '.'),
+        a.config ? cite(a.config.file) : '—',
+        a.devPort ? String(a.devPort) : '—',
+        String(routeCount(a.dir)),
+      ]),
+    );
+    const summary = `${apps.length} frontend app${apps.length === 1 ? '' : 's'}: ${apps.map((a) => `${code(a.name)} (${frameworkLabel(a)})`).join(', ')}.`;
+    return {
+      markdown: join(title, summary, overview, ...apps.map((a) => appSection(a, facts))),
+      facts: facts.all,
+    };
+  },
+};
+
+function astroOf(facts: FactSet, dir: string) {
+  return facts.of<AstroRouteFact>('astro.route').filter((f) => f.data.app === dir).map((f) => f.data);
+}
+
+function routesOf(facts: FactSet, dir: string) {
+  return [
+    ...facts.of<ReactRouterRouteFact>('react-router.route'),
+    ...facts.of<TanStackRouteFact>('tanstack-router.route'),
+    ...facts.of<NextRouteFact>('next.route'),
+  ]
+    .map((f) => f.data)
+    .filter((r) => r.app === dir);
+}
+
+function appSection(app: FrontendAppData, facts: FactSet): string {
+  const mine = <D extends { app: string }>(list: readonly { data: D }[]): D[] => list.filter((f) => f.data.app === app.dir).map((f) => f.data);
+  const entries = mine(facts.of<ReactEntryFact>('react.entry'));
+  const envFacts = facts.of<FrontendEnvFact>('frontend.env').filter((f) => f.data.app === app.dir);
+  const envAt = new Map<string, readonly Citation[]>(envFacts.map((f) => [f.data.name, f.at]));
+  const head = heading(3, `${oneLine(app.name)} — ${frameworkLabel(app)}`);
+  const common = [
+    stateSection(mine(facts.of<StateFact>('state.store')), 4),
+    apiAndAuthSection(mine(facts.of<ApiClientFact>('react.api-client')), mine(facts.of<AuthFact>('react.auth')), routeGuards(routesOf(facts, app.dir)), 4),
+  ];
+  if (app.framework === 'astro') {
+    const layouts = mine(facts.of<AstroLayoutFact>('astro.layout'));
+    return join(
+      head,
+      headerBullets(app, entries),
+      astroRoutes(astroOf(facts, app.dir), layouts, app.dir ? `${app.dir}/src/pages` : 'src/pages'),
+      astroLayouts(layouts),
+      astroCollections(mine(facts.of<AstroCollectionFact>('astro.collection'))),
+      astroComponents(mine(facts.of<AstroComponentFact>('astro.component'))),
+      ...common,
+      envSection(envFacts.map((f) => f.data), envAt, 4),
+    );
+  }
+  const routes = routesOf(facts, app.dir);
+  const noRoutes =
+    routes.length === 0 && ['react', 'remix', 'next'].includes(app.framework)
+      ? join(heading(4, 'Routes'), 'No router found: no React Router, TanStack Router or Next.js route files in this app.')
+      : '';
+  const notAnalysed = ['vue', 'svelte', 'solid', 'angular'].includes(app.framework)
+    ? `Routes and components of ${frameworkLabel(app)} apps are not analysed; the config and environment below are.`
+    : '';
+  return join(
+    head,
+    headerBullets(app, entries),
+    notAnalysed,
+    routesSection(routes),
+    noRoutes,
+    layoutsSection(routes),
+    ...common,
+    componentsSection(mine(facts.of<KeyComponentFact>('react.component')), 4),
+    envSection(envFacts.map((f) => f.data), envAt, 4),
+  );
+}

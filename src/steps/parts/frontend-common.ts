@@ -1,0 +1,149 @@
+/** Pieces every frontend app section shares: the header line, state management, API client and auth, components, env. */
+import type { FrontendAppData, FrontendEnvData } from '../../detectors/frontend-build/index.js';
+import type { ApiClientData, AuthData, EntryData, KeyComponentData } from '../../detectors/react-app/index.js';
+import type { StateData } from '../../detectors/state-management/index.js';
+import type { Citation } from '../../facts.js';
+import { bullets, heading, join, table } from '../../markdown/blocks.js';
+import { cite } from '../../markdown/cite.js';
+import { code, oneLine, urlPath } from '../../markdown/text.js';
+import { byFileLine, compareText, files, names, value } from './format.js';
+
+const FRAMEWORK_NAMES: Record<string, string> = {
+  astro: 'Astro',
+  next: 'Next.js',
+  remix: 'React Router / Remix',
+  react: 'React',
+  vue: 'Vue',
+  svelte: 'Svelte',
+  solid: 'Solid',
+  angular: 'Angular',
+};
+const TOOL_NAMES: Record<string, string> = { vite: 'Vite', 'react-scripts': 'Create React App', webpack: 'webpack', parcel: 'Parcel', '@rsbuild/core': 'Rsbuild', esbuild: 'esbuild' };
+
+export function frameworkLabel(app: FrontendAppData): string {
+  const name = FRAMEWORK_NAMES[app.framework] ?? app.framework;
+  const tool = app.buildTool && TOOL_NAMES[app.buildTool];
+  return tool ? `${name} + ${tool}` : name;
+}
+
+/** The line under an app's heading: framework and version, entry, config, dev port, proxy, base, plugins. */
+export function headerBullets(app: FrontendAppData, entries: readonly EntryData[]): string {
+  const out: string[] = [];
+  const version = app.version ? ` ${code(app.version)}` : '';
+  out.push(`**Framework:** ${FRAMEWORK_NAMES[app.framework] ?? app.framework}${version}${app.buildTool && TOOL_NAMES[app.buildTool] ? `, built with ${TOOL_NAMES[app.buildTool]}` : ''} (${cite(app.manifestPath)})`);
+  for (const e of entries) {
+    const chain = [...e.providers, ...(e.root ? [e.root] : [])].map(oneLine);
+    const tree = chain.length ? ` — renders ${chain.map(code).join(' › ')}` : '';
+    out.push(`**Entry:** ${cite(e.file, e.line > 1 ? e.line : undefined)} (${oneLine(e.how)})${tree}`);
+  }
+  const c = app.config;
+  if (c) {
+    const parts: string[] = [];
+    if (c.site) parts.push(`site ${code(c.site)}`);
+    if (c.output) parts.push(`output ${code(c.output)}`);
+    if (c.adapter) parts.push(`adapter ${code(c.adapter)}`);
+    if (c.base && c.base !== '/') parts.push(`base ${value(c.base)}`);
+    if (c.plugins.length) parts.push(`${app.framework === 'astro' ? 'integrations' : 'plugins'} ${names(c.plugins)}`);
+    if (c.aliases.length) parts.push(`aliases ${names(c.aliases)}`);
+    out.push(`**Config:** ${cite(c.file, c.line)}${parts.length ? ` — ${parts.join(', ')}` : ''}`);
+    if (c.proxy.length) out.push(`**Dev proxy:** ${c.proxy.map((p) => `${urlPath(p.path)} → ${value(p.target)}`).join('; ')}`);
+  }
+  if (app.devPort) {
+    const source = app.devPortSource === 'default' ? ' (framework default)' : app.devPortSource === 'script' ? ' (from the dev script)' : '';
+    out.push(`**Dev server:** port ${app.devPort}${source}${app.scripts.dev ? `, ${code(`npm run dev`)} runs ${code(app.scripts.dev)}` : ''}`);
+  }
+  if (app.otherConfigs.length) out.push(`**Other config:** ${app.otherConfigs.map((f) => cite(f)).join(', ')}`);
+  return bullets(out);
+}
+
+const LIBRARY_NAMES: Record<string, string> = {
+  zustand: 'zustand',
+  redux: 'Redux Toolkit',
+  'tanstack-query': 'TanStack Query',
+  swr: 'SWR',
+  'react-context': 'React context',
+  jotai: 'Jotai',
+  recoil: 'Recoil',
+  mobx: 'MobX',
+  valtio: 'Valtio',
+};
+
+export function stateSection(state: readonly StateData[], level: 4): string {
+  if (state.length === 0) return '';
+  const hooks = state.filter((s) => !s.kind.endsWith('-call'));
+  const calls = state.filter((s) => s.kind.endsWith('-call'));
+  const rows = [...hooks]
+    .sort((a, b) => compareText(a.library, b.library) || byFileLine(a, b))
+    .map((s) => [LIBRARY_NAMES[s.library] ?? s.library, s.kind.replace('-', ' '), code(s.name), cite(s.file, s.line), describeState(s)]);
+  const libraries = [...new Set(state.map((s) => LIBRARY_NAMES[s.library] ?? s.library))].sort();
+  const direct = calls.length
+    ? `Direct calls outside custom hooks: ${calls
+        .sort(byFileLine)
+        .slice(0, 8)
+        .map((c) => `${code(c.details[0] ?? c.library)} in ${code(c.name)} (${cite(c.file, c.line)})`)
+        .join(', ')}${calls.length > 8 ? ` (+${calls.length - 8} more)` : ''}.`
+    : '';
+  return join(heading(level, 'State management'), `Uses ${libraries.join(', ')}.`, table(['Library', 'Kind', 'Name', 'Where', 'Details'], rows), direct);
+}
+
+function describeState(s: StateData): string {
+  if (s.library === 'tanstack-query' || s.library === 'swr') {
+    const [hook, key] = s.details;
+    return [hook ? code(hook) : '', key ? `key ${value(key)}` : ''].filter(Boolean).join(', ');
+  }
+  if (s.library === 'react-context') return s.details.map((d) => d.replace(/^(provider|hook) (.+)$/, (_m, k, n) => `${k} ${code(n)}`)).join(', ');
+  if (s.details.length === 0) return '';
+  const label = s.library === 'redux' && s.kind === 'store' ? 'reducers' : s.library === 'redux' && s.kind === 'slice' ? 'reducers' : s.kind === 'api' ? 'endpoints' : 'state';
+  return `${label}: ${names(s.details, 6)}`;
+}
+
+export function apiAndAuthSection(clients: readonly ApiClientData[], auth: readonly AuthData[], guards: readonly { name: string; at?: Citation }[], level: 4): string {
+  if (clients.length === 0 && auth.length === 0 && guards.length === 0) return '';
+  const parts: string[] = [];
+  for (const c of [...clients].sort((a, b) => b.usedBy - a.usedBy || byFileLine(a, b))) {
+    const base = c.baseUrl ? `, base URL ${code(c.baseUrl)}` : '';
+    const used = c.usedBy ? `, imported by ${c.usedBy} file${c.usedBy === 1 ? '' : 's'}` : '';
+    parts.push(`**API client:** ${cite(c.file, c.line > 1 ? c.line : undefined)} — ${code(c.transport)}${base}${used}`);
+  }
+  const libs = auth.filter((a) => a.kind === 'library');
+  const hooks = auth.filter((a) => a.kind === 'hook');
+  if (libs.length) parts.push(`**Auth library:** ${libs.map((l) => `${code(l.name)} (${cite(l.file, l.line)}${l.usedBy > 1 ? `, ${l.usedBy} files` : ''})`).join(', ')}`);
+  if (hooks.length) parts.push(`**Auth hooks:** ${hooks.map((h) => `${code(h.name)} (${cite(h.file, h.line)})`).join(', ')}`);
+  if (guards.length) parts.push(`**Route guards:** ${guards.map((g) => (g.at ? `${code(g.name)} (${cite(g.at)})` : code(g.name))).join(', ')}`);
+  const endpoints = clients.flatMap((c) => c.endpoints);
+  const table_ = endpoints.length
+    ? table(
+        ['Endpoint', 'Called in'],
+        endpoints.map((e) => [code(`${e.method} ${e.path}`), cite(e.file, e.line)]),
+      )
+    : '';
+  return join(heading(level, 'API client and auth'), bullets(parts), endpoints.length ? 'Endpoints the app calls, as written in the code:' : '', table_);
+}
+
+export function componentsSection(components: readonly KeyComponentData[], level: 4): string {
+  if (components.length === 0) return '';
+  const rows = components.map((c) => [code(c.name), cite(c.file, c.line), String(c.usedBy)]);
+  return join(heading(level, 'Key components'), 'Most imported components:', table(['Component', 'File', 'Imported by'], rows));
+}
+
+export function envSection(env: readonly FrontendEnvData[], at: ReadonlyMap<string, readonly Citation[]>, level: 4): string {
+  if (env.length === 0) return '';
+  const own = env.filter((e) => !e.builtin).sort((a, b) => compareText(a.name, b.name));
+  const builtins = env.filter((e) => e.builtin).map((e) => e.name).sort();
+  const rows = own.map((e) => {
+    const reads = (at.get(e.name) ?? []).filter((c) => !e.declaredIn.includes(c.file));
+    return [code(e.name), e.public ? 'yes' : 'no', reads.length ? readsOf(reads) : 'not read in code', e.declaredIn.length ? files(e.declaredIn) : '—'];
+  });
+  return join(
+    heading(level, 'Environment variables'),
+    'Names only; values are never read into this document.',
+    table(['Name', 'Exposed to browser', 'Read in', 'Declared in'], rows),
+    builtins.length ? `Framework built-ins read: ${names(builtins)}.` : '',
+  );
+}
+
+function readsOf(reads: readonly Citation[]): string {
+  const sorted = [...reads].sort((a, b) => byFileLine({ file: a.file, line: a.line }, { file: b.file, line: b.line }));
+  const shown = sorted.slice(0, 3).map((c) => cite(c));
+  return sorted.length > 3 ? `${shown.join(', ')} (+${sorted.length - 3} more)` : shown.join(', ');
+}

@@ -1,0 +1,94 @@
+/** Routes of React apps (React Router, TanStack Router, Next.js) as one table per app, plus their layouts. */
+import type { FrontendRouteData } from '../../detectors/shared/frontend-route.js';
+import { bullets, heading, join, table } from '../../markdown/blocks.js';
+import { cite } from '../../markdown/cite.js';
+import { code, urlPath } from '../../markdown/text.js';
+import { compareText } from './format.js';
+
+const ROUTER_NAMES: Record<string, string> = {
+  'react-router': 'React Router',
+  'react-router-config': 'React Router route config',
+  'tanstack-router': 'TanStack Router',
+  'next-app': 'Next.js App Router',
+  'next-pages': 'Next.js Pages Router',
+};
+
+export function routesSection(routes: readonly FrontendRouteData[]): string {
+  if (routes.length === 0) return '';
+  const pages = routes.filter((r) => !isApi(r) && r.extras?.kind !== 'not-found' && !(r.router.startsWith('next') && r.layout));
+  const api = routes.filter(isApi);
+  const routers = [...new Set(routes.map((r) => r.router))].map((r) => ROUTER_NAMES[r] ?? r);
+  const declared = [...new Set(pages.filter((r) => !r.router.startsWith('next')).map((r) => r.declaredAt.file))].sort();
+  const intro = `${routers.join(' and ')}${declared.length && declared.length <= 4 ? `, declared in ${declared.map((f) => cite(f)).join(', ')}` : ''}. ${pages.length} route${pages.length === 1 ? '' : 's'}:`;
+  const rows = sortRoutes(pages).map((r) => [urlPath(r.path) + (r.index ? ' (index)' : ''), r.component ? code(r.component) : '—', where(r), notes(r)]);
+  const apiRows = sortRoutes(api).map((r) => [code(`${r.extras?.methods || 'ALL'} ${r.path}`), cite(r.file!, r.line)]);
+  return join(
+    heading(4, 'Routes'),
+    intro,
+    table(['URL', 'Component', 'File', 'Notes'], rows),
+    api.length ? join(`API endpoints in the same app (${api.length}; the backend section covers them in detail):`, table(['Endpoint', 'File'], apiRows)) : '',
+  );
+}
+
+export function layoutsSection(routes: readonly FrontendRouteData[]): string {
+  const layouts = routes.filter((r) => r.layout && r.file && !isApi(r));
+  if (layouts.length === 0) return '';
+  const items = sortRoutes(layouts).map((l) => {
+    const children = routes.filter((r) => r !== l && !isApi(r) && !r.layout && within(r.path, l.path)).length;
+    const guard = l.guards.length ? `, guarded by ${[...new Set(l.guards)].map(code).join(', ')}` : '';
+    const scope = l.router.startsWith('next') ? `wraps ${urlPath(l.path)} and below` : `wraps ${children} route${children === 1 ? '' : 's'} under ${urlPath(l.path)}`;
+    return `${code(l.component ?? 'layout')} — ${cite(l.file!, l.line)} — ${scope}${guard}`;
+  });
+  return join(heading(4, 'Layouts'), bullets(items));
+}
+
+/** Guards found on routes, with the file that defines them when a route renders them. */
+export function routeGuards(routes: readonly FrontendRouteData[]): { name: string; at?: { file: string; line?: number } }[] {
+  const names = [...new Set(routes.flatMap((r) => r.guards))].sort();
+  return names.map((name) => {
+    const self = routes.find((r) => r.component === name && r.file);
+    const at = routes.find((r) => r.guardAt?.[name])?.guardAt?.[name];
+    return { name, at: self ? { file: self.file!, line: self.line } : at };
+  });
+}
+
+function isApi(r: FrontendRouteData): boolean {
+  return r.extras?.kind === 'route' || r.extras?.kind === 'api';
+}
+
+function within(path: string, parent: string): boolean {
+  const base = parent.replace(/\/\*$/, '').replace(/\/$/, '');
+  return path === parent || path.startsWith(`${base}/`) || base === '';
+}
+
+function where(r: FrontendRouteData): string {
+  if (r.file) return cite(r.file, r.line);
+  if (r.module) return `from ${code(r.module)}`;
+  return `declared at ${cite(r.declaredAt)}`;
+}
+
+function notes(r: FrontendRouteData): string {
+  const out: string[] = [];
+  if (r.layout) out.push('layout');
+  if (r.lazy) out.push('lazy');
+  if (r.guards.length) out.push(`guard: ${[...new Set(r.guards)].join(', ')}`);
+  const x = r.extras ?? {};
+  if (x.client) out.push("'use client'");
+  if (x.generateStaticParams) out.push('generateStaticParams');
+  if (x.loading) out.push(`loading ${cite(x.loading)}`);
+  if (x.error) out.push(`error ${cite(x.error)}`);
+  if (x.errorElement) out.push(`errorElement ${code(x.errorElement)}`);
+  if (x.loader) out.push('loader');
+  return out.join(' · ');
+}
+
+function sortRoutes(routes: readonly FrontendRouteData[]): FrontendRouteData[] {
+  return [...routes].sort(
+    (a, b) =>
+      compareText(a.path, b.path) ||
+      Number(b.layout) - Number(a.layout) ||
+      Number(a.index) - Number(b.index) ||
+      compareText(a.declaredAt.file, b.declaredAt.file) ||
+      (a.declaredAt.line ?? 0) - (b.declaredAt.line ?? 0),
+  );
+}
