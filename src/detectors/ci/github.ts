@@ -107,11 +107,11 @@ export function envVars(node: YamlNode | undefined): CiEnvVar[] {
 
 export function valueSource(node: YamlNode): Pick<CiEnvVar, 'source' | 'ref'> {
   const value = scalar(node) ?? '';
-  const secret = /^\$\{\{\s*secrets\.([A-Za-z_][A-Za-z0-9_]*)\s*\}\}$/.exec(value);
-  if (secret) return { source: 'secret', ref: secret[1] };
-  const variable = /^\$\{\{\s*vars\.([A-Za-z_][A-Za-z0-9_]*)\s*\}\}$/.exec(value);
-  if (variable) return { source: 'var', ref: variable[1] };
-  if (/\$\{\{[^}]*secrets\./.test(value)) return { source: 'secret', ref: /secrets\.([A-Za-z_][A-Za-z0-9_]*)/.exec(value)?.[1] };
+  const ref = (kind: string) => new RegExp(String.raw`\b${kind}(?:\.([A-Za-z_][A-Za-z0-9_-]*)|\[\s*['"]([A-Za-z_][A-Za-z0-9_-]*)['"]\s*\])`).exec(value);
+  const secret = value.includes('${{') ? ref('secrets') : null;
+  if (secret) return { source: 'secret', ref: secret[1] ?? secret[2] };
+  const variable = value.includes('${{') ? ref('vars') : null;
+  if (variable && /^\$\{\{[^}]*\}\}$/.test(value.trim())) return { source: 'var', ref: variable[1] ?? variable[2] };
   if (value.includes('${{') || /^\$[A-Za-z_{]/.test(value)) return { source: 'expression' };
   return { source: 'literal' };
 }

@@ -89,14 +89,14 @@ function schemaKeys(call: ts.CallExpression, constants: Map<string, ts.Expressio
   if (objects.length === 0 && ts.isPropertyAccessExpression(callee) && /^(safe)?[pP]arse(Async)?$/.test(callee.name.text)) {
     const target = skipParens(callee.expression);
     const init = ts.isIdentifier(target) ? constants.get(target.text) : target;
-    if (init) {
-      walk(init, (n) => {
-        if (ts.isCallExpression(n) && /(^|\.)(object|strictObject)$/.test(n.expression.getText()) && n.arguments[0] && ts.isObjectLiteralExpression(n.arguments[0])) {
-          objects.push(n.arguments[0]);
-          return false;
-        }
-      });
-    }
+    const schemaObject = (n: ts.Node): boolean => {
+      if (ts.isCallExpression(n) && /(^|\.)(object|strictObject)$/.test(n.expression.getText()) && n.arguments[0] && ts.isObjectLiteralExpression(n.arguments[0])) {
+        objects.push(n.arguments[0]);
+        return true;
+      }
+      return false;
+    };
+    if (init && !schemaObject(init)) walk(init, (n) => (schemaObject(n) ? false : undefined));
   }
   const out: { text: string; line: number; fallback: boolean }[] = [];
   for (const obj of objects) {

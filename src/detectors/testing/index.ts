@@ -72,9 +72,14 @@ function setupOf(index: RepoIndex, pkg: { name: string; dir: string; manifest: o
   const deps = Object.keys(allDependencies(manifest));
   const inPackage = (f: string) => pkg.dir === '' || f.startsWith(`${pkg.dir}/`);
   const ownFiles = (f: string) => inPackage(f) && (index.packageOf(f)?.name ?? '') === pkg.name;
-  const configFiles = index.files.filter((f) => ownFiles(f) && !GENERATED.test(f) && FRAMEWORKS.some((fw) => fw.config?.test(f)));
+  // A Vite config with a `test:` block is Vitest's config too.
+  const viteWithTests = (f: string) => /(^|\/)vite\.config\.[cm]?[jt]s$/.test(f) && /\btest\s*:/.test(index.read(f) ?? '');
+  const configFiles = index.files.filter((f) => ownFiles(f) && !GENERATED.test(f) && (FRAMEWORKS.some((fw) => fw.config?.test(f)) || viteWithTests(f)));
   const frameworks = FRAMEWORKS.filter(
-    (fw) => fw.deps.some((d) => deps.includes(d)) || configFiles.some((f) => fw.config?.test(f)) || (fw.name === 'Jest' && 'jest' in manifest),
+    (fw) =>
+      fw.deps.some((d) => deps.includes(d)) ||
+      configFiles.some((f) => fw.config?.test(f) || (fw.name === 'Vitest' && viteWithTests(f))) ||
+      (fw.name === 'Jest' && 'jest' in manifest),
   ).map((fw) => fw.name);
   if (tests.some((f) => /from ['"]node:test['"]|require\(['"]node:test['"]\)/.test(index.read(f) ?? ''))) frameworks.push('node:test');
   const locations = new Map<string, { count: number; colocated: boolean }>();

@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import { ciDetector, type CiWorkflowData } from '../src/detectors/ci/index.js';
+import { get, parseYaml, scalar, strings } from '../src/detectors/ci/yaml.js';
+import { detect } from './helpers/fixture.js';
+
+const workflows = async () => {
+  const facts = await detect(ciDetector, 'cfg-ci');
+  return new Map(facts.map((f) => [f.id, f.data as CiWorkflowData]));
+};
+
+describe('yaml reader', () => {
+  it('reads block and flow collections, block scalars, comments, anchors and merge keys with lines', () => {
+    const doc = parseYaml(
+      [
+        '.base: &base',
+        '  image: node:20',
+        'job:',
+        '  <<: *base',
+        '  script:',
+        '    - |',
+        '      echo "a # b"',
+        '',
+        '      echo c',
+        '    - >-',
+        '      folded',
+        '      text',
+        '  only: [main, "release/*"]  # trailing comment',
+        '  vars: {A: 1, B: "x, y"}',
+        'url: http://x.test/a#frag',
+      ].join('\n'),
+    );
+    const job = get(doc, 'job');
+    expect(scalar(get(job, 'image'))).toBe('node:20');
+    expect(strings(get(job, 'script'))).toEqual(['echo "a # b"\n\necho c', 'folded text']);
+    expect(strings(get(job, 'only'))).toEqual(['main', 'release/*']);
+    expect(scalar(get(get(job, 'vars'), 'B'))).toBe('x, y');
+    expect(scalar(get(doc, 'url'))).toBe('http://x.test/a#frag');
+    expect(job?.kind === 'map' && job.entries.find((e) => e.key === 'script')?.line).toBe(5);
+  });
+
+  it('never throws on broken input', () => {
+    expect(() => parseYaml('a: [1, 2\nb: {c\n  - : :\n\t- x')).not.toThrow();
+  });
+});
+
+describe('ci detector', () => {
+  it('reads GitHub Actions triggers, jobs in order, matrix, step commands and env sources', async () => {
+    const ci = (await workflows()).get('.github/workflows/ci.yml')!;
+    expect(ci.provider).toBe('github-actions');
+    expect(ci.triggers.map((t) => t.event)).toEqual(['push', 'pull_request']);
+    const build = ci.jobs[0];
+    expect(build).toMatchObject({ id: 'build', name: 'Build and test', matrix: ['os', 'node'], line: 8 });
+    expect(build.steps.map((s) => s.uses ?? s.run)).toEqual(['actions/checkout@v4', './.github/actions/setup', 'npm run build\n# a comment line\nnpm test -- --coverage']);
+    expect(build.steps[2].env).toEqual([
+      { name: 'NPM_TOKEN', line: 24, source: 'secret', ref: 'NPM_TOKEN' },
+      { name: 'CI_LABEL', line: 25, source: 'literal' },
+    ]);
+    expect(ci.secrets).toEqual([{ name: 'NPM_TOKEN', line: 24 }]);
+  });
+
+  it('keeps needs, environments, conditions, reusable calls, schedules and vars', async () => {
+    const release = (await workflows()).get('.github/workflows/release.yml')!;
+    expect(release.triggers).toEqual([
+      { event: 'push', detail: 'tags: v*' },
+      { event: 'schedule', detail: 'cron 0 3 * * 1' },
+      { event: 'workflow_dispatch', detail: 'inputs: dry-run' },
+    ]);
+    const [test, publish, deploy] = release.jobs;
+    expect(test.calls).toBe('./.github/workflows/ci.yml');
+    expect(publish.needs).toEqual(['test']);
+    expect(publish.env.map((e) => [e.name, e.source, e.ref])).toEqual([
+      ['NODE_AUTH_TOKEN', 'secret', 'NPM_TOKEN'],
+      ['REGISTRY', 'var', 'REGISTRY_URL'],
+    ]);
+    expect(deploy).toMatchObject({ needs: ['test', 'publish'], environment: 'production', condition: "github.ref_type == 'tag'" });
+    expect(release.secrets.map((s) => s.name)).toEqual(['DEPLOY_KEY', 'NPM_TOKEN']);
+    expect(release.vars.map((s) => s.name)).toEqual(['REGISTRY_URL']);
+  });
+
+  it('reads composite actions, GitLab CI (stages, anchors, needs, rules) and CircleCI (requires)', async () => {
+    const all = await workflows();
+    expect(all.get('.github/actions/setup/action.yml')!.jobs[0].steps.map((s) => s.uses ?? s.run)).toEqual(['actions/setup-node@v4', 'npm ci']);
+    const gitlab = all.get('.gitlab-ci.yml')!;
+    expect(gitlab.stages).toEqual(['install', 'test', 'deploy']);
+    const deploy = gitlab.jobs.find((j) => j.id === 'deploy-prod')!;
+    expect(deploy).toMatchObject({ stage: 'deploy', needs: ['unit'], environment: 'production', condition: '$CI_COMMIT_BRANCH == "main"' });
+    expect(deploy.steps.map((s) => s.run)).toEqual(['npm ci', 'npm run build', 'npx cdk deploy --all']);
+    expect(gitlab.jobs.map((j) => j.id)).toEqual(['unit', 'deploy-prod']);
+    const circle = all.get('.circleci/config.yml')!;
+    expect(circle.jobs.map((j) => [j.id, j.needs])).toEqual([['test', []], ['deploy', ['test']]]);
+    expect(circle.jobs[0].steps.map((s) => s.run ?? s.uses)).toEqual(['checkout', 'npm ci', 'npm test']);
+  });
+});
