@@ -1,6 +1,10 @@
 import type { StepDefinition } from './types.js';
 import { overviewStep } from './01-overview.js';
 import { directoryStructureStep } from './02-directory-structure.js';
+import { backendApiStep } from './03-backend-api.js';
+import { databaseSchemaStep } from './04-database-schema.js';
+import { frontendStep } from './05-frontend.js';
+import { infrastructureStep } from './06-infrastructure.js';
 import { configurationStep } from './08-configuration.js';
 import { workflowsStep } from './09-workflows.js';
 import { integrationsStep } from './10-integrations.js';
@@ -25,7 +29,7 @@ const TITLES = [
   'Integration Points',
 ] as const;
 
-const DEFINITIONS: readonly StepDefinition[] = [overviewStep, directoryStructureStep, configurationStep, workflowsStep, integrationsStep];
+const DEFINITIONS: readonly StepDefinition[] = [overviewStep, directoryStructureStep, backendApiStep, databaseSchemaStep, frontendStep, infrastructureStep, configurationStep, workflowsStep, integrationsStep];
 
 export const STEPS: readonly StepEntry[] = TITLES.map((title, i) => ({
   number: i + 1,

@@ -1,16 +1,12 @@
 /** `cdk.lambda` facts: entry files resolved with CDK's own rules, runtime, memory, timeout, env vars, grants, triggers. */
-import path from 'node:path';
 import type { Citation } from '../../facts.js';
+import { entryOf } from './entry.js';
 import { EVENT_SOURCES } from './catalogue.js';
 import type { EmitContext } from './emit-context.js';
 import type { CdkEnvVar, CdkGrant, CdkLambdaData, CdkLambdaFact } from './facts.js';
 import type { Rec } from './records.js';
 import type { ts } from '../../scan/ts.js';
 import { citationOf, citeValue, durationText, memberName, nodeText, prop, propNode, stringOf, textOf, type Value } from './values.js';
-
-const SOURCE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.js', '.mjs', '.cjs', '.py', '.go'];
-
-type EntryInfo = Pick<CdkLambdaData, 'entry' | 'entryAsWritten' | 'entryResolved' | 'entrySource' | 'handler'>;
 
 export function lambdaFacts(ctx: EmitContext, grants: readonly CdkGrant[], triggers: Map<Rec, CdkLambdaData['triggers'][number][]>): CdkLambdaFact[] {
   const out: CdkLambdaFact[] = [];
@@ -55,67 +51,6 @@ function optional<K extends string>(key: K, value: string | undefined): { [P in 
 
 function textIfSet(value: Value | undefined): string | undefined {
   return value && value.k !== 'undef' ? textOf(value) : undefined;
-}
-
-function entryOf(ctx: EmitContext, rec: Rec): EntryInfo {
-  const props = rec.props;
-  const kind = rec.cdkClass ?? rec.className;
-  const handler = stringOf(prop(props, 'handler'));
-  const definingFile = (rec.decl ?? rec.node).getSourceFile().fileName;
-  const entry = prop(props, 'entry');
-  if (entry && entry.k !== 'undef') {
-    const found = fileAt(ctx, entry, definingFile, [''].concat(SOURCE_EXTENSIONS));
-    return found
-      ? { entry: found, entryResolved: true, entrySource: 'entry', handler: handler ?? (kind === 'NodejsFunction' ? 'handler' : undefined) }
-      : { entryAsWritten: textOf(entry), entryResolved: false, entrySource: 'entry', handler };
-  }
-  if (kind === 'NodejsFunction') {
-    // CDK's default: `<defining file>.<construct id>.ts` (or .js) beside the file that creates the function.
-    const stem = definingFile.replace(/\.[cm]?[jt]sx?$/, '');
-    const asWritten = `${path.posix.basename(stem)}.${rec.idText.text}.ts`;
-    if (!rec.idText.resolved) return { entryAsWritten: asWritten, entryResolved: false, entrySource: 'default-entry', handler: handler ?? 'handler' };
-    const found = [`${stem}.${rec.idText.text}.ts`, `${stem}.${rec.idText.text}.js`].find((f) => ctx.index.has(f));
-    return found
-      ? { entry: found, entryResolved: true, entrySource: 'default-entry', handler: handler ?? 'handler' }
-      : { entryAsWritten: asWritten, entryResolved: false, entrySource: 'default-entry', handler: handler ?? 'handler' };
-  }
-  const code = prop(props, 'code');
-  if (code?.k === 'ext' && code.args) {
-    const factory = code.path[code.path.length - 1];
-    if (factory === 'fromInline') return { entryResolved: false, entrySource: 'inline', handler };
-    if (/Image|Docker|Ecr/.test(code.path.join('.') + factory)) {
-      const dir = dirAt(ctx, code.args[0], definingFile);
-      return dir ? { entry: dir, entryResolved: true, entrySource: 'docker' } : { entryAsWritten: textOf(code), entryResolved: false, entrySource: 'docker' };
-    }
-    if (factory === 'fromAsset') {
-      // `Code.fromAsset(dir)` + `handler: 'index.handler'` → `dir/index.{ts,js}`.
-      const stemName = handler && handler.includes('.') ? handler.slice(0, handler.lastIndexOf('.')) : 'index';
-      const dir = dirAt(ctx, code.args[0], definingFile);
-      if (dir !== undefined) {
-        const found = SOURCE_EXTENSIONS.map((e) => `${dir ? `${dir}/` : ''}${stemName}${e}`).find((f) => ctx.index.has(f));
-        if (found) return { entry: found, entryResolved: true, entrySource: 'asset-handler', handler };
-      }
-      return { entryAsWritten: `${textOf(code)} + handler ${handler ?? '?'}`, entryResolved: false, entrySource: 'asset-handler', handler };
-    }
-  }
-  if (props?.k === 'obj' && code) return { entryAsWritten: textOf(code), entryResolved: false, entrySource: 'unknown', handler };
-  return { entryResolved: false, entrySource: 'unknown', handler };
-}
-
-/** A file path value: `__dirname`-based paths are repo-relative already; relative ones resolve in the app folder. */
-function fileAt(ctx: EmitContext, value: Value, definingFile: string, extensions: readonly string[]): string | undefined {
-  if (value.k !== 'str') return undefined;
-  const base = value.abs ? value.v : path.posix.join(ctx.appDirFor(definingFile), value.v);
-  const file = path.posix.normalize(base);
-  if (file.startsWith('..')) return undefined;
-  return extensions.map((e) => file + e).find((f) => ctx.index.has(f));
-}
-
-function dirAt(ctx: EmitContext, value: Value | undefined, definingFile: string): string | undefined {
-  if (value?.k !== 'str') return undefined;
-  const dir = path.posix.normalize(value.abs ? value.v : path.posix.join(ctx.appDirFor(definingFile), value.v)).replace(/^\.$/, '');
-  if (dir.startsWith('..')) return undefined;
-  return ctx.index.hasDir(dir) ? dir : undefined;
 }
 
 function environmentOf(ctx: EmitContext, rec: Rec): CdkEnvVar[] {

@@ -1,0 +1,94 @@
+/**
+ * Where a Lambda's code is, by the CDK's own rules: `entry` (relative paths resolve in the app folder, where cdk.json
+ * is), the `NodejsFunction` default `<defining file>.<id>.ts`, `Code.fromAsset(dir)` + `handler: 'file.export'`,
+ * `PythonFunction` folders with their `index`, inline code read from a file. Otherwise: as written, unresolved.
+ */
+import path from 'node:path';
+import type { EmitContext } from './emit-context.js';
+import type { CdkLambdaData } from './facts.js';
+import type { Rec } from './records.js';
+import { prop, stringOf, textOf, type ExtValue, type Value } from './values.js';
+
+const SOURCE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.js', '.mjs', '.cjs', '.py', '.go', '.rb', '.java'];
+
+export type EntryInfo = Pick<CdkLambdaData, 'entry' | 'entryAsWritten' | 'entryResolved' | 'entrySource' | 'handler'>;
+
+export function entryOf(ctx: EmitContext, rec: Rec): EntryInfo {
+  const props = rec.props;
+  const kind = rec.cdkClass ?? rec.className;
+  const handler = stringOf(prop(props, 'handler'));
+  const definingFile = (rec.decl ?? rec.node).getSourceFile().fileName;
+  const entry = prop(props, 'entry');
+  if (entry && entry.k !== 'undef') {
+    const defaultHandler = kind === 'NodejsFunction' || kind === 'PythonFunction' ? 'handler' : undefined;
+    const index = kind === 'PythonFunction' ? (stringOf(prop(props, 'index')) ?? 'index.py') : undefined;
+    const found = fileAt(ctx, entry, definingFile, index);
+    return found
+      ? { entry: found, entryResolved: true, entrySource: 'entry', handler: handler ?? defaultHandler }
+      : { entryAsWritten: textOf(entry), entryResolved: false, entrySource: 'entry', handler: handler ?? defaultHandler };
+  }
+  if (kind === 'NodejsFunction') {
+    // CDK's default: `<defining file>.<construct id>.ts` (or .js) beside the file that creates the function.
+    const stem = definingFile.replace(/\.[cm]?[jt]sx?$/, '');
+    const asWritten = `${path.posix.basename(stem)}.${rec.idText.text}.ts`;
+    const found = rec.idText.resolved ? [`${stem}.${rec.idText.text}.ts`, `${stem}.${rec.idText.text}.js`].find((f) => ctx.index.has(f)) : undefined;
+    return found
+      ? { entry: found, entryResolved: true, entrySource: 'default-entry', handler: handler ?? 'handler' }
+      : { entryAsWritten: asWritten, entryResolved: false, entrySource: 'default-entry', handler: handler ?? 'handler' };
+  }
+  const code = prop(props, 'code');
+  if (code?.k === 'ext' && code.args) return fromCode(ctx, code, handler, definingFile);
+  if (code && code.k !== 'undef') return { entryAsWritten: textOf(code), entryResolved: false, entrySource: 'unknown', handler };
+  return { entryResolved: false, entrySource: 'unknown', handler };
+}
+
+function fromCode(ctx: EmitContext, code: ExtValue, handler: string | undefined, definingFile: string): EntryInfo {
+  const name = code.path.join('.');
+  const arg = code.args?.[0];
+  if (/fromInline$|InlineCode$/.test(name)) {
+    // `Code.fromInline(fs.readFileSync('handler.py', 'utf8'))`: the code is that file.
+    const read = arg?.k === 'ext' && /readFileSync$/.test(arg.path.join('.')) ? arg.args?.[0] : undefined;
+    const file = read ? fileAt(ctx, read, definingFile) : undefined;
+    return file ? { entry: file, entryResolved: true, entrySource: 'inline', handler } : { entryResolved: false, entrySource: 'inline', handler };
+  }
+  if (/Image|Docker|Ecr/.test(name)) {
+    const dir = dirAt(ctx, arg, definingFile);
+    return dir !== undefined ? { entry: dir, entryResolved: true, entrySource: 'docker' } : { entryAsWritten: textOf(code), entryResolved: false, entrySource: 'docker' };
+  }
+  if (/fromAsset$|AssetCode$/.test(name)) {
+    // `Code.fromAsset(dir)` + `handler: 'index.handler'` → `dir/index.{ts,js,…}`.
+    const stemName = handler && handler.includes('.') ? handler.slice(0, handler.lastIndexOf('.')) : 'index';
+    const dir = dirAt(ctx, arg, definingFile);
+    if (dir !== undefined) {
+      const found = SOURCE_EXTENSIONS.map((e) => `${dir ? `${dir}/` : ''}${stemName}${e}`).find((f) => ctx.index.has(f));
+      if (found) return { entry: found, entryResolved: true, entrySource: 'asset-handler', handler };
+    }
+    return { entryAsWritten: `${textOf(code)} + handler ${handler ?? '?'}`, entryResolved: false, entrySource: 'asset-handler', handler };
+  }
+  return { entryAsWritten: textOf(code), entryResolved: false, entrySource: 'unknown', handler };
+}
+
+function located(ctx: EmitContext, value: Value | undefined, definingFile: string): string | undefined {
+  if (value?.k !== 'str') return undefined;
+  const base = value.abs ? value.v : path.posix.join(ctx.appDirFor(definingFile), value.v);
+  const p = path.posix.normalize(base).replace(/^\.$/, '').replace(/\/$/, '');
+  return p.startsWith('..') ? undefined : p;
+}
+
+/** A file (extensions tried), or a folder's `index` file (`PythonFunction`), that the repository has. */
+function fileAt(ctx: EmitContext, value: Value, definingFile: string, index?: string): string | undefined {
+  const file = located(ctx, value, definingFile);
+  if (file === undefined) return undefined;
+  const direct = ['', ...SOURCE_EXTENSIONS].map((e) => file + e).find((f) => f !== '' && ctx.index.has(f));
+  if (direct) return direct;
+  if (index && ctx.index.hasDir(file)) {
+    const inDir = `${file ? `${file}/` : ''}${index}`;
+    return ctx.index.has(inDir) ? inDir : file;
+  }
+  return undefined;
+}
+
+function dirAt(ctx: EmitContext, value: Value | undefined, definingFile: string): string | undefined {
+  const dir = located(ctx, value, definingFile);
+  return dir !== undefined && (dir === '' || ctx.index.hasDir(dir)) ? dir : undefined;
+}

@@ -1,0 +1,97 @@
+import { backendCodeDetector } from '../detectors/backend-code/index.js';
+import { cdkDetector, type CdkAuthorizerFact, type CdkLambdaFact, type CdkRouteFact, type CdkUserPoolClientFact, type CdkUserPoolFact } from '../detectors/cdk/index.js';
+import { httpFrameworksDetector } from '../detectors/http-frameworks/index.js';
+import type { FactSet } from '../facts.js';
+import { bullets, heading, join, stepHeading } from '../markdown/blocks.js';
+import { code, urlPath } from '../markdown/text.js';
+import { authFlowPart, errorHandlingPart, middlewarePart } from './parts/backend-code.js';
+import { endpointsPart, sortRoutes } from './parts/cdk-endpoints.js';
+import { lambdasPart } from './parts/cdk-lambdas.js';
+import { at, authorizerType, entryCell, lambdaById, plural } from './parts/cdk-shared.js';
+import { commonDir, names } from './parts/format.js';
+import { httpRoutesPart } from './parts/http-routes.js';
+import type { StepDefinition } from './types.js';
+
+export const backendApiStep: StepDefinition = {
+  number: 3,
+  title: 'Backend & API',
+  detectors: [cdkDetector, httpFrameworksDetector, backendCodeDetector],
+  build(_index, facts) {
+    const routes = facts.of<CdkRouteFact>('cdk.route');
+    const lambdas = facts.of<CdkLambdaFact>('cdk.lambda');
+    const http = httpRoutesPart(facts);
+    const hasCdk = facts.has('cdk.app') || facts.has('cdk.stack');
+    const markdown = join(
+      stepHeading(3, 'Backend & API'),
+      summary(facts, hasCdk, http !== ''),
+      endpointsPart(facts),
+      lambdas.length > 0 && join(heading(3, 'Lambda functions'), lambdasPart(facts)),
+      http !== '' && join(heading(3, 'HTTP servers'), http),
+      section('Middleware and utilities', middlewarePart(facts)),
+      section('Authentication flow', join(apiAuth(facts), authFlowPart(facts))),
+      section('Error handling', errorHandlingPart(facts).replace(/^#### Error handling\n\n/, '')),
+    );
+    return { markdown, facts: [...facts.all] };
+  },
+};
+
+function section(title: string, body: string): string {
+  return body.trim() === '' ? '' : join(heading(3, title), body);
+}
+
+function summary(facts: FactSet, hasCdk: boolean, hasHttp: boolean): string {
+  const routes = facts.of<CdkRouteFact>('cdk.route');
+  const lambdas = facts.of<CdkLambdaFact>('cdk.lambda');
+  if (!hasCdk) {
+    return hasHttp
+      ? 'No AWS CDK app in this repository: the API is served by the HTTP framework routes below.'
+      : 'No AWS CDK app and no HTTP framework routes were found in this repository: there is no backend API to map.';
+  }
+  if (routes.length === 0 && lambdas.length === 0) return 'The CDK app defines no API Gateway routes or Lambda functions.';
+  const entries = lambdas.map((l) => l.data.entry).filter((e): e is string => e !== undefined);
+  const dir = commonDir(entries);
+  const where = entries.length > 1 && dir ? ` Handler code lives under ${code(`/${dir}`)}.` : '';
+  const unresolved = lambdas.filter((l) => !l.data.entryResolved && l.data.entrySource !== 'inline').length;
+  return (
+    `${plural(routes.length, 'endpoint')} on API Gateway and ${plural(lambdas.length, 'Lambda function')}, read from the AWS CDK code.${where}` +
+    (unresolved > 0 ? ` ${plural(unresolved, 'function')} could not be traced to a file statically; their code location is shown as written.` : '')
+  );
+}
+
+/** Who guards which endpoints (from CDK), the user pool behind Cognito authorizers and its triggers. */
+function apiAuth(facts: FactSet): string {
+  const routes = sortRoutes(facts.of<CdkRouteFact>('cdk.route'));
+  const authorizers = facts.of<CdkAuthorizerFact>('cdk.authorizer');
+  if (routes.length === 0 && authorizers.length === 0 && !facts.has('cdk.userPool')) return '';
+  const lambdas = lambdaById(facts);
+  const items: string[] = [];
+  for (const a of authorizers) {
+    const guarded = routes.filter((r) => r.data.authorizer === a.id);
+    const fn = a.data.lambda ? lambdas.get(a.data.lambda) : undefined;
+    const backing = fn ? `, code in ${entryCell(fn.data)}` : '';
+    items.push(
+      `${code(a.data.constructId)} (${authorizerType(a.data.type)}${backing}) guards ${plural(guarded.length, 'endpoint')}${prefixOf(guarded)} — ${at(a.at[0])}`,
+    );
+  }
+  const open = routes.filter((r) => !r.data.authorizer && (!r.data.authorizationType || r.data.authorizationType === 'NONE') && !r.data.apiKeyRequired);
+  if (open.length > 0) items.push(`No authorizer (public): ${names(open.map((r) => `${r.data.method} ${r.data.path}`), 6)}`);
+  for (const pool of facts.of<CdkUserPoolFact>('cdk.userPool')) {
+    const clients = facts.of<CdkUserPoolClientFact>('cdk.userPoolClient').filter((c) => c.data.userPool === pool.id);
+    const sign = pool.data.signInAliases.length > 0 ? `, sign-in with ${pool.data.signInAliases.join('/')}` : '';
+    const clientText = clients.map((c) => `${code(c.data.constructId)}${c.data.authFlows.length ? ` (${c.data.authFlows.join(', ')})` : ''}`).join(', ');
+    items.push(`Cognito user pool ${code(pool.data.constructId)}${sign}${clientText ? `; clients ${clientText}` : ''} — ${at(pool.at[0])}`);
+    for (const t of pool.data.triggers) {
+      const fn = lambdas.get(t.lambda);
+      items.push(`Trigger ${code(t.trigger)} runs ${fn ? entryCell(fn.data) : code(t.lambda)}`);
+    }
+  }
+  return join(heading(4, 'At the API (from CDK)'), bullets(items));
+}
+
+/** ` under /v1` when all guarded paths share a first segment. */
+function prefixOf(routes: readonly CdkRouteFact[]): string {
+  const firsts = new Set(routes.map((r) => r.data.path.split('/')[1] ?? ''));
+  if (routes.length < 2 || firsts.size !== 1) return '';
+  const first = [...firsts][0];
+  return first ? ` under ${urlPath(`/${first}`)}` : '';
+}

@@ -1,0 +1,42 @@
+import { backendCodeDetector } from '../detectors/backend-code/index.js';
+import { cdkDetector, type CdkTableFact } from '../detectors/cdk/index.js';
+import { ormDetector } from '../detectors/orm/index.js';
+import { heading, join, stepHeading } from '../markdown/blocks.js';
+import { cite } from '../markdown/cite.js';
+import { dataAccessPart } from './parts/backend-code.js';
+import { plural } from './parts/cdk-shared.js';
+import { knownTables, tableSections, tablesOverview } from './parts/cdk-tables.js';
+import { ormSchemaPart } from './parts/orm-schema.js';
+import type { StepDefinition } from './types.js';
+
+export const databaseSchemaStep: StepDefinition = {
+  number: 4,
+  title: 'Database Schema',
+  detectors: [cdkDetector, ormDetector, backendCodeDetector],
+  build(_index, facts) {
+    const tables = facts.of<CdkTableFact>('cdk.table');
+    const access = dataAccessPart(facts, knownTables(facts));
+    const orm = ormSchemaPart(facts);
+    const created = tables.filter((t) => !t.data.kind.includes('.from'));
+    const files = [...new Set(created.map((t) => t.at[0].file))].sort();
+    const intro =
+      tables.length > 0
+        ? `${plural(created.length, 'DynamoDB table')} defined with AWS CDK in ${files.map((f) => cite(f)).join(', ')}` +
+          (tables.length > created.length ? `, and ${plural(tables.length - created.length, 'existing table')} imported by name` : '') +
+          '. Keys, indexes and settings come from the table definitions; access patterns from the code that reads and writes them.'
+        : orm !== ''
+          ? 'No DynamoDB tables in CDK code; the schema comes from the ORM definitions below.'
+          : access !== ''
+            ? 'No table definitions were found (no CDK tables, no ORM schema); the access patterns below come from the code that calls the database.'
+            : 'No database schema found: no DynamoDB tables in CDK code, no Prisma, Drizzle or TypeORM schema, and no database access code.';
+    const markdown = join(
+      stepHeading(4, 'Database Schema'),
+      intro,
+      tables.length > 0 && tablesOverview(facts),
+      tableSections(facts),
+      access !== '' && join(heading(3, 'Access patterns and data-access code'), access),
+      orm !== '' && join(heading(3, 'ORM models'), orm),
+    );
+    return { markdown, facts: [...facts.all] };
+  },
+};

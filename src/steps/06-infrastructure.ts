@@ -1,0 +1,50 @@
+import { cdkDetector, type CdkAppFact, type CdkStackFact } from '../detectors/cdk/index.js';
+import { ciDetector } from '../detectors/ci/index.js';
+import { otherInfraDetector } from '../detectors/other-infra/index.js';
+import { scriptsDetector } from '../detectors/scripts/index.js';
+import { heading, join, stepHeading } from '../markdown/blocks.js';
+import { cite } from '../markdown/cite.js';
+import { appPart, crossStackPart, deploymentPart, environmentPart } from './parts/cdk-deploy.js';
+import { plural } from './parts/cdk-shared.js';
+import { stackDiagram, stackSection, stacksTable } from './parts/cdk-stacks.js';
+import { otherInfraPart } from './parts/other-infra.js';
+import type { StepDefinition } from './types.js';
+
+export const infrastructureStep: StepDefinition = {
+  number: 6,
+  title: 'Infrastructure & CDK',
+  detectors: [cdkDetector, otherInfraDetector, scriptsDetector, ciDetector],
+  build(_index, facts) {
+    const apps = facts.of<CdkAppFact>('cdk.app');
+    const stacks = facts.of<CdkStackFact>('cdk.stack');
+    const other = otherInfraPart(facts);
+    const title = stepHeading(6, 'Infrastructure & CDK');
+    if (apps.length === 0 && stacks.length === 0) {
+      const none = other !== ''
+        ? 'No AWS CDK app in this repository; its infrastructure is described by the tools below.'
+        : 'No infrastructure code found: no AWS CDK app, no serverless.yml, SST or Terraform configuration.';
+      return { markdown: join(title, none, other), facts: [...facts.all] };
+    }
+    const where = [...new Set(apps.map((a) => a.data.dir))].map((d) => cite(d === '' ? '/' : d));
+    const markdown = join(
+      title,
+      `An AWS CDK app in ${where.join(', ')} with ${plural(stacks.length, 'stack')}. Everything below is read from the CDK code without running it.`,
+      heading(3, 'CDK app'),
+      appPart(apps),
+      heading(3, 'Stacks'),
+      stackDiagram(stacks, facts),
+      stacksTable(stacks, facts),
+      ...stacks.map((s) => stackSection(s, facts)),
+      section('Environment and stages', environmentPart(apps, stacks)),
+      section('Cross-stack references', crossStackPart(stacks)),
+      heading(3, 'Deployment'),
+      deploymentPart(facts),
+      other !== '' && join(heading(3, 'Other infrastructure tools'), other),
+    );
+    return { markdown, facts: [...facts.all] };
+  },
+};
+
+function section(title: string, body: string): string {
+  return body.trim() === '' ? '' : join(heading(3, title), body);
+}

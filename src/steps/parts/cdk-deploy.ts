@@ -1,0 +1,95 @@
+/** The CDK app's configuration (context, env vars, stages), cross-stack references, and how it is deployed. */
+import type { FactSet } from '../../facts.js';
+import type { CdkAppFact, CdkStackFact } from '../../detectors/cdk/index.js';
+import type { CiWorkflowFact } from '../../detectors/ci/index.js';
+import type { ScriptFact } from '../../detectors/scripts/index.js';
+import { bullets, join, table } from '../../markdown/blocks.js';
+import { cite } from '../../markdown/cite.js';
+import { code } from '../../markdown/text.js';
+import { at, plural, written } from './cdk-shared.js';
+import { names } from './format.js';
+
+export function appPart(apps: readonly CdkAppFact[]): string {
+  return join(
+    ...apps.map((app) => {
+      const d = app.data;
+      const flags = d.contextKeys.filter((k) => k.startsWith('@aws-cdk/') || k.startsWith('aws-cdk:'));
+      const items = [
+        d.cdkJson ? `${cite(d.cdkJson)}${d.command ? `: ${code(d.command)}` : ''}` : `No cdk.json: the app is created in ${d.entry ? cite(d.entry) : 'code'}`,
+        d.entry ? `Entry: ${cite(d.entry)}` : d.command ? `Entry: not found in the repository (${code(d.command)})` : '',
+        `AWS CDK v${d.cdkVersion} (${d.cdkVersion === 2 ? code('aws-cdk-lib') : code('@aws-cdk/*')} packages)`,
+        flags.length > 0 ? `${plural(flags.length, 'CDK feature flag')} set in cdk.json context` : '',
+      ].filter(Boolean);
+      return bullets(items);
+    }),
+  );
+}
+
+/** Context keys (cdk.json and `-c key=value`), env vars read at synth time, stage-dependent stack ids. */
+export function environmentPart(apps: readonly CdkAppFact[], stacks: readonly CdkStackFact[]): string {
+  const blocks: string[] = [];
+  for (const app of apps) {
+    const d = app.data;
+    const keys = new Set([...d.contextKeys.filter((k) => !k.startsWith('@aws-cdk/') && !k.startsWith('aws-cdk:')), ...d.contextReads.map((r) => r.key)]);
+    const rows = [...keys].sort().map((key) => {
+      const reads = d.contextReads.filter((r) => r.key === key);
+      return [code(key), d.contextKeys.includes(key) ? 'cdk.json' : `command line (${code(`-c ${key}=…`)})`, reads.map((r) => at(r.at)).join(', ') || 'not read in the code read'];
+    });
+    if (rows.length > 0) blocks.push(join('Context values (`cdk.json` `context`, or `cdk deploy -c key=value`):', table(['Key', 'Set in', 'Read at'], rows)));
+    const env = new Map<string, string[]>();
+    for (const r of d.envReads) env.set(r.name, [...(env.get(r.name) ?? []), at(r.at)]);
+    if (env.size > 0) {
+      blocks.push(join('Environment variables read when the app is synthesized:', table(['Variable', 'Read at'], [...env.entries()].map(([n, where]) => [code(n), where.join(', ')]))));
+    }
+  }
+  const staged = stacks.flatMap((s) => s.data.instances.filter((i) => !i.id.resolved && i.id.text.includes('${')).map((i) => i.id.text));
+  if (staged.length > 0) blocks.push(`Stack ids are computed (${names(staged, 6)}): one set of stacks per value, e.g. per stage.`);
+  return join(...blocks);
+}
+
+export function crossStackPart(stacks: readonly CdkStackFact[]): string {
+  const rows = stacks.flatMap((s) =>
+    s.data.crossStackRefs.map((r) => [code(s.id), code(r.prop), code(r.fromStack), written(r.expression, false), at(r.at)]),
+  );
+  return table(['Stack', 'Receives', 'From', 'Expression', 'Where'], rows);
+}
+
+const CDK_COMMAND = /(^|[\s;&|(])(npx\s+)?(cdk|aws-cdk)\s+(deploy|synth|diff|destroy|bootstrap|watch)\b/;
+
+/** package.json scripts that run the CDK CLI (and scripts that call them), then CI jobs that deploy. */
+export function deploymentPart(facts: FactSet): string {
+  const scripts = facts.of<ScriptFact>('scripts.script').map((s) => s.data);
+  const cdk = scripts.filter((s) => CDK_COMMAND.test(s.command));
+  const callers = scripts.filter((s) => !cdk.includes(s) && cdk.some((c) => callsScript(s.command, c.name, c.package)));
+  const scriptRows = [...cdk, ...callers].map((s) => [code(s.name), code(s.command), s.package ? code(s.package) : '—', cite(s.manifest, s.line)]);
+  const deployNames = [...cdk, ...callers].filter((s) => /deploy/.test(s.name) || /\bdeploy\b/.test(s.command));
+  const jobs: string[] = [];
+  for (const wf of facts.of<CiWorkflowFact>('ci.workflow')) {
+    const d = wf.data;
+    const triggers = d.triggers.map((t) => (t.detail ? `${t.event} (${t.detail})` : t.event)).join(', ');
+    for (const job of d.jobs) {
+      const steps = job.steps.filter(
+        (st) => st.run && (CDK_COMMAND.test(st.run) || deployNames.some((s) => callsScript(st.run!, s.name, s.package))),
+      );
+      for (const st of steps) {
+        const env = job.environment ? `, environment ${written(job.environment, false)}` : '';
+        jobs.push(`${cite(d.file, st.line)} — job ${code(job.id)}${job.needs.length ? ` (after ${names(job.needs)})` : ''}${env}, on ${triggers || 'manual runs'}: ${code(st.run!.split('\n')[0])}`);
+      }
+    }
+  }
+  const blocks = [
+    scriptRows.length > 0 ? join('Scripts that run the CDK CLI:', table(['Script', 'Command', 'Package', 'Defined at'], scriptRows)) : '',
+    jobs.length > 0 ? join('CI jobs that deploy:', bullets(jobs)) : '',
+  ];
+  if (blocks.every((b) => b === '')) return 'No package.json script or CI workflow runs `cdk deploy`: deployment is manual (`npx cdk deploy` in the app folder).';
+  return join(...blocks);
+}
+
+/** `npm run deploy -w @kv/infrastructure`, `yarn deploy`, `pnpm --filter x deploy`, `turbo run deploy`. */
+function callsScript(command: string, name: string, pkg: string): boolean {
+  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const runs = new RegExp(`\\b(npm|yarn|pnpm|bun|turbo)\\b[^;&|\\n]*\\b(run\\s+)?${escaped}\\b`).test(command);
+  if (!runs) return false;
+  return !/\s(-w|--workspace|--filter|-F)\b/.test(command) || command.includes(pkg);
+}
+

@@ -1,0 +1,73 @@
+/** API Gateway endpoints from CDK: one table per API (method, path, handler, authorizer, where wired) and the authorizers. */
+import type { FactSet } from '../../facts.js';
+import type { CdkApiFact, CdkRouteFact } from '../../detectors/cdk/index.js';
+import { bullets, heading, join, table } from '../../markdown/blocks.js';
+import { code } from '../../markdown/text.js';
+import { at, conditionText, entryCell, lambdaById, namer, plural, routeAuth, written } from './cdk-shared.js';
+import { compareText } from './format.js';
+
+const METHOD_ORDER = ['ANY', 'GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS', 'WS'];
+
+export function sortRoutes(routes: readonly CdkRouteFact[]): CdkRouteFact[] {
+  return [...routes].sort(
+    (a, b) =>
+      compareText(a.data.path, b.data.path) ||
+      METHOD_ORDER.indexOf(a.data.method) - METHOD_ORDER.indexOf(b.data.method) ||
+      compareText(a.data.method, b.data.method),
+  );
+}
+
+/** `### API: <name>` per API with its settings and endpoints table; routes without a known API come last. */
+export function endpointsPart(facts: FactSet): string {
+  const apis = facts.of<CdkApiFact>('cdk.api');
+  const routes = facts.of<CdkRouteFact>('cdk.route');
+  if (apis.length === 0 && routes.length === 0) return '';
+  const name = namer(apis);
+  const sections = apis.map((api) => {
+    const own = routes.filter((r) => r.data.api === api.id);
+    const title = `API: ${name(api.id)} (${api.data.kind})`;
+    return join(heading(3, title), apiSummary(api, own.length), endpointsTable(own, facts));
+  });
+  const orphans = routes.filter((r) => !r.data.api || !apis.some((a) => a.id === r.data.api));
+  if (orphans.length > 0) sections.push(join(heading(3, 'Other routes'), endpointsTable(orphans, facts)));
+  return join(...sections);
+}
+
+function apiSummary(api: CdkApiFact, count: number): string {
+  const d = api.data;
+  const items = [`Defined in ${at(api.at[0])}${d.stack ? ` (stack ${code(d.stack)})` : ''}: ${plural(count, 'endpoint')}.`];
+  if (d.name) items.push(`Name: ${written(d.name.text, false)}`);
+  if (d.stages.length > 0) items.push(`Stage: ${d.stages.map((s) => written(s, false)).join(', ')}`);
+  if (d.cors?.origins) items.push(`CORS origins: ${written(d.cors.origins, false)}`);
+  if (d.throttling) {
+    items.push(`Throttling: rate ${written(d.throttling.rateLimit ?? '—', false)}, burst ${written(d.throttling.burstLimit ?? '—', false)}`);
+  }
+  for (const domain of d.domains) items.push(`Custom domain: ${written(domain.domainName, false)} (${at(domain.at)})`);
+  if (d.conditions?.length) items.push(`Created ${conditionText(d.conditions)}`);
+  return bullets(items);
+}
+
+function endpointsTable(routes: readonly CdkRouteFact[], facts: FactSet): string {
+  const lambdas = lambdaById(facts);
+  const sorted = sortRoutes(routes);
+  const withNotes = sorted.some((r) => r.data.conditions?.length || !r.data.pathResolved || r.data.source !== 'rest');
+  const rows = sorted.map((r) => {
+    const d = r.data;
+    const lambda = d.lambda ? lambdas.get(d.lambda) : undefined;
+    const handler = lambda ? entryCell(lambda.data) : d.integration ? written(d.integration, false) : '—';
+    const notes = [
+      conditionText(d.conditions),
+      d.pathResolved ? '' : 'path partly computed at run time, shown as written',
+      d.source === 'table' ? `from a route table (${at(r.at[r.at.length - 1])})` : '',
+      d.source === 'proxy' ? 'proxy: every path below goes to the handler' : '',
+    ].filter(Boolean);
+    return [
+      code(`${d.method} ${d.path}`),
+      handler,
+      routeAuth(d, facts),
+      at(r.at[0]),
+      ...(withNotes ? [notes.join('; ') || '—'] : []),
+    ];
+  });
+  return table(['Endpoint', 'Handler', 'Authorizer', 'Wired at', ...(withNotes ? ['Notes'] : [])], rows);
+}

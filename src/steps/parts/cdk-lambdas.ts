@@ -1,0 +1,79 @@
+/** The Lambda functions table: where each one's code is, how it is sized, what it is given and what invokes it. */
+import type { FactSet } from '../../facts.js';
+import type { CdkConstructClassFact, CdkLambdaFact, CdkRouteFact, CdkTableFact } from '../../detectors/cdk/index.js';
+import { join, table } from '../../markdown/blocks.js';
+import { code } from '../../markdown/text.js';
+import { at, conditionText, entryCell, namer, plural } from './cdk-shared.js';
+import { names } from './format.js';
+
+export function lambdasPart(facts: FactSet): string {
+  const lambdas = facts.of<CdkLambdaFact>('cdk.lambda');
+  if (lambdas.length === 0) return '';
+  const name = namer(lambdas);
+  const common = commonEnv(lambdas);
+  const routes = facts.of<CdkRouteFact>('cdk.route');
+  const tables = namer(facts.of<CdkTableFact>('cdk.table'));
+  const rows = lambdas.map((l) => {
+    const d = l.data;
+    const env = d.environment.filter((e) => !common.has(e.name)).map((e) => e.name);
+    return [
+      code(name(l.id)) + (d.conditions?.length ? ` (${conditionText(d.conditions)})` : ''),
+      entryCell(d),
+      d.runtime ? code(d.runtime) : '—',
+      d.memoryMb ?? '—',
+      d.timeout ?? '—',
+      env.length > 0 ? names(env, 6) : '—',
+      invokedBy(l, routes, tables),
+      at(l.at[0]),
+    ];
+  });
+  const wrappers = wrapperNote(lambdas, facts);
+  const commonNote =
+    common.size > 0 ? `Every function also gets ${names([...common].sort())} (set in ${at(lambdas[0].data.environment.find((e) => common.has(e.name))?.at)}).` : '';
+  return join(
+    table(['Function', 'Code', 'Runtime', 'Memory (MB)', 'Timeout', 'Environment', 'Invoked by', 'Defined at'], rows),
+    commonNote,
+    wrappers,
+  );
+}
+
+/** Variables every function gets with the same value (a wrapper's defaults): listed once under the table. */
+function commonEnv(lambdas: readonly CdkLambdaFact[]): Set<string> {
+  if (lambdas.length < 3) return new Set();
+  const [first, ...rest] = lambdas;
+  return new Set(
+    first.data.environment
+      .filter((e) => rest.every((l) => l.data.environment.some((o) => o.name === e.name && o.value === e.value && o.at.file === e.at.file && o.at.line === e.at.line)))
+      .map((e) => e.name),
+  );
+}
+
+function invokedBy(l: CdkLambdaFact, routes: readonly CdkRouteFact[], tableName: (id: string) => string): string {
+  const own = routes.filter((r) => r.data.lambda === l.id);
+  const parts: string[] = [];
+  if (own.length > 0 && own.length <= 2) parts.push(...own.map((r) => code(`${r.data.method} ${r.data.path}`)));
+  else if (own.length > 2) parts.push(plural(own.length, 'endpoint'));
+  for (const t of l.data.triggers) {
+    if (t.kind === 'DynamoDB stream') parts.push(`stream of ${code(tableName(t.source))}`);
+    else if (t.kind === 'Cognito trigger') parts.push(`Cognito ${code(t.source.split(' ').pop() ?? t.source)}`);
+    else if (t.kind === 'API authorizer') parts.push(`authorizer ${code(t.source.split('/').pop() ?? t.source)}`);
+    else parts.push(`${t.kind} ${code(t.source)}`);
+  }
+  return parts.join(', ') || '—';
+}
+
+/** Project wrappers (a construct or helper that creates the function) and where they are defined. */
+function wrapperNote(lambdas: readonly CdkLambdaFact[], facts: FactSet): string {
+  const byWrapper = new Map<string, CdkLambdaFact[]>();
+  for (const l of lambdas) {
+    if (!l.data.wrapper) continue;
+    byWrapper.set(l.data.wrapper, [...(byWrapper.get(l.data.wrapper) ?? []), l]);
+  }
+  const classes = facts.of<CdkConstructClassFact>('cdk.construct');
+  const lines = [...byWrapper.entries()].map(([wrapper, list]) => {
+    const cls = classes.find((c) => c.id === wrapper);
+    const where = cls ? at(cls.at[0]) : at(list[0].data.definedAt);
+    return `${plural(list.length, 'function')} ${list.length === 1 ? 'is' : 'are'} created through ${code(wrapper)} (${where}), which creates the ${code(list[0].data.kind)}; "Defined at" is where it is called.`;
+  });
+  return lines.join('\n\n');
+}

@@ -1,0 +1,111 @@
+/** Stacks: a dependency diagram, an overview table, and per stack what it creates and where. */
+import type { Fact, FactSet } from '../../facts.js';
+import type { CdkConstructData, CdkStackFact } from '../../detectors/cdk/index.js';
+import { bullets, heading, join, table } from '../../markdown/blocks.js';
+import { layeredDiagram, type DiagramBox } from '../../markdown/diagram.js';
+import { code } from '../../markdown/text.js';
+import { at, conditionText, plural, written } from './cdk-shared.js';
+import { names } from './format.js';
+
+type ConstructFact = Fact<string, CdkConstructData>;
+
+/** Kinds that make up "what a stack creates", in reading order, with their labels. */
+const KINDS: readonly [kind: string, one: string, many: string][] = [
+  ['cdk.table', 'table', 'tables'],
+  ['cdk.lambda', 'function', 'functions'],
+  ['cdk.api', 'API', 'APIs'],
+  ['cdk.authorizer', 'authorizer', 'authorizers'],
+  ['cdk.userPool', 'user pool', 'user pools'],
+  ['cdk.userPoolClient', 'user pool client', 'user pool clients'],
+  ['cdk.bucket', 'bucket', 'buckets'],
+  ['cdk.distribution', 'distribution', 'distributions'],
+  ['cdk.edgeFunction', 'CloudFront function', 'CloudFront functions'],
+  ['cdk.alarm', 'alarm', 'alarms'],
+  ['cdk.resource', 'other resource', 'other resources'],
+  ['cdk.output', 'output', 'outputs'],
+];
+
+function inStack(facts: FactSet, kind: string, stack: string): ConstructFact[] {
+  return facts.of<ConstructFact>(kind).filter((f) => f.data.stack === stack);
+}
+
+export function stackSummary(facts: FactSet, stack: string): string[] {
+  return KINDS.map(([kind, one, many]) => {
+    const n = inStack(facts, kind, stack).length;
+    return n > 0 ? plural(n, one, many) : '';
+  }).filter(Boolean);
+}
+
+/** Stacks that depend on nothing on top, each next row depending only on rows above it. */
+export function stackDiagram(stacks: readonly CdkStackFact[], facts: FactSet): string {
+  if (stacks.length < 2) return '';
+  const depth = new Map<string, number>();
+  const known = new Set(stacks.map((s) => s.id));
+  const visit = (s: CdkStackFact, seen: Set<string>): number => {
+    const cached = depth.get(s.id);
+    if (cached !== undefined) return cached;
+    if (seen.has(s.id)) return 0;
+    seen.add(s.id);
+    const deps = s.data.dependsOn.filter((d) => known.has(d)).map((d) => visit(stacks.find((x) => x.id === d)!, seen));
+    const value = deps.length === 0 ? 0 : Math.max(...deps) + 1;
+    depth.set(s.id, value);
+    return value;
+  };
+  for (const s of stacks) visit(s, new Set());
+  const layers: DiagramBox[][] = [];
+  for (const s of stacks) {
+    const d = depth.get(s.id) ?? 0;
+    (layers[d] ??= []).push({ title: s.id, lines: [s.data.instances[0]?.id.text ?? '', stackSummary(facts, s.id).slice(0, 2).join(', ')].filter(Boolean) });
+  }
+  const edges = stacks
+    .filter((s) => s.data.dependsOn.length > 0)
+    .map((s) => `${code(s.id)} uses ${names(s.data.dependsOn)}`);
+  return join('```text\n' + layeredDiagram(layers.filter(Boolean)) + '\n```', 'Each row uses resources of the rows above it:', bullets(edges));
+}
+
+export function stacksTable(stacks: readonly CdkStackFact[], facts: FactSet): string {
+  const rows = stacks.map((s) => {
+    const instances = s.data.instances.map((i) => `${written(i.id.text, false)} (${at(i.at)})`);
+    return [code(s.id), instances.join(', ') || 'not instantiated in the code read', stackSummary(facts, s.id).join(', ') || '—', at(s.at[0])];
+  });
+  return table(['Stack', 'Instantiated as', 'Creates', 'Class defined at'], rows);
+}
+
+const LABELS: Record<string, string> = {
+  'cdk.table': 'DynamoDB table',
+  'cdk.api': 'API Gateway',
+  'cdk.authorizer': 'Authorizer',
+  'cdk.userPool': 'Cognito user pool',
+  'cdk.userPoolClient': 'User pool client',
+  'cdk.bucket': 'S3 bucket',
+  'cdk.distribution': 'CloudFront distribution',
+  'cdk.edgeFunction': 'CloudFront function',
+  'cdk.alarm': 'CloudWatch alarm',
+};
+
+/** `### Stack X`: where it is defined and instantiated, what it receives from other stacks, and what it creates. */
+export function stackSection(s: CdkStackFact, facts: FactSet): string {
+  const d = s.data;
+  const items = [`Class ${code(d.className)} extends ${code(d.extends)}, ${at(s.at[0])}`];
+  for (const i of d.instances) {
+    items.push(`Instantiated as ${written(i.id.text, false)} at ${at(i.at)}${i.conditions?.length ? `, ${conditionText(i.conditions)}` : ''}`);
+  }
+  if (d.constructs.length > 0) items.push(`Project constructs used: ${names(d.constructs)}`);
+  const rows: string[][] = [];
+  for (const kind of Object.keys(LABELS)) {
+    for (const f of inStack(facts, kind, s.id)) {
+      rows.push([LABELS[kind], `${code(f.data.constructId)}${f.data.conditions?.length ? ` (${conditionText(f.data.conditions)})` : ''}`, at(f.at[0])]);
+    }
+  }
+  const lambdas = inStack(facts, 'cdk.lambda', s.id);
+  if (lambdas.length > 0) rows.push([`Lambda functions (${lambdas.length})`, names(lambdas.map((l) => l.data.constructId), 6), at(lambdas[0].at[0])]);
+  const byClass = new Map<string, ConstructFact[]>();
+  for (const r of inStack(facts, 'cdk.resource', s.id)) byClass.set(r.data.className, [...(byClass.get(r.data.className) ?? []), r]);
+  for (const [cls, list] of [...byClass.entries()].sort(([a], [b]) => a.localeCompare(b))) {
+    const shown = list.length > 3 ? `${list.length}, e.g. ${code(list[0].data.constructId)}` : names(list.map((r) => r.data.constructId));
+    rows.push([code(cls), shown, at(list[0].at[0])]);
+  }
+  const outputs = inStack(facts, 'cdk.output', s.id);
+  if (outputs.length > 0) rows.push([`Outputs (${outputs.length})`, names(outputs.map((o) => o.data.constructId), 6), at(outputs[0].at[0])]);
+  return join(heading(3, `Stack ${s.id}`), bullets(items), table(['Resource', 'Construct', 'Defined at'], rows));
+}

@@ -1,0 +1,95 @@
+/** DynamoDB tables from CDK: an overview table, then one subsection per table with keys, indexes and who uses it. */
+import type { FactSet } from '../../facts.js';
+import type { CdkKey, CdkLambdaFact, CdkTableFact, CdkTableIndex } from '../../detectors/cdk/index.js';
+import { bullets, heading, join, table } from '../../markdown/blocks.js';
+import { code } from '../../markdown/text.js';
+import type { KnownTable } from './backend-code.js';
+import { at, conditionText, entryCell, grantLabel, lambdaById, namer, plural, written } from './cdk-shared.js';
+import { names } from './format.js';
+
+export function tableName(facts: FactSet): (id: string) => string {
+  return namer(facts.of<CdkTableFact>('cdk.table'));
+}
+
+/** What the data-access part needs to group access patterns under each table: its name and env vars. */
+export function knownTables(facts: FactSet): KnownTable[] {
+  const name = tableName(facts);
+  return facts.of<CdkTableFact>('cdk.table').map((t) => ({
+    id: name(t.id),
+    ...(t.data.tableName?.resolved ? { physicalName: t.data.tableName.text } : {}),
+    envVars: [...new Set(t.data.envVars.map((e) => e.name))].sort(),
+  }));
+}
+
+function key(k: CdkKey | undefined): string {
+  return k ? `${code(k.name)} (${k.type})` : '—';
+}
+
+export function tablesOverview(facts: FactSet): string {
+  const tables = facts.of<CdkTableFact>('cdk.table');
+  const name = tableName(facts);
+  const rows = tables.map((t) => {
+    const d = t.data;
+    const indexes = [...d.gsis.map((g) => `GSI ${code(g.name.text)}`), ...d.lsis.map((l) => `LSI ${code(l.name.text)}`)];
+    const env = [...new Set(d.envVars.map((e) => e.name))];
+    return [code(name(t.id)), key(d.partitionKey), key(d.sortKey), indexes.join(', ') || '—', env.length ? names(env) : '—', at(t.at[0])];
+  });
+  return table(['Table', 'Partition key', 'Sort key', 'Indexes', 'Name passed in', 'Defined at'], rows);
+}
+
+export function tableSections(facts: FactSet): string {
+  const name = tableName(facts);
+  const lambdas = lambdaById(facts);
+  const lambdaName = namer(facts.of<CdkLambdaFact>('cdk.lambda'));
+  return join(...facts.of<CdkTableFact>('cdk.table').map((t) => tableSection(t, name(t.id), lambdas, lambdaName)));
+}
+
+function indexRow(kind: string, index: CdkTableIndex): string[] {
+  const projection = index.projection
+    ? `${code(index.projection)}${index.nonKeyAttributes?.length ? `: ${names(index.nonKeyAttributes)}` : ''}`
+    : 'ALL (default)';
+  const title = `${kind} ${index.name.resolved ? code(index.name.text) : written(index.name.text)}`;
+  return [title, key(index.partitionKey), key(index.sortKey), projection, at(index.at)];
+}
+
+function tableSection(t: CdkTableFact, title: string, lambdas: Map<string, CdkLambdaFact>, lambdaName: (id: string) => string): string {
+  const d = t.data;
+  const keys = table(
+    ['Index', 'Partition key', 'Sort key', 'Projection', 'Defined at'],
+    [
+      ['table', key(d.partitionKey), key(d.sortKey), '—', at(t.at[0])],
+      ...d.gsis.map((g) => indexRow('GSI', g)),
+      ...d.lsis.map((l) => indexRow('LSI', l)),
+    ],
+  );
+  const items: string[] = [];
+  items.push(`Construct ${code(d.constructId)}${d.stack ? ` in stack ${code(d.stack)}` : ''} (${d.kind}), ${at(t.at[0])}`);
+  if (d.tableName) items.push(`Physical name: ${written(d.tableName.text, false)}`);
+  if (d.conditions?.length) items.push(`Created ${conditionText(d.conditions)}`);
+  const settings = [
+    d.billing && `billing ${code(d.billing)}`,
+    d.ttlAttribute && `TTL attribute ${code(d.ttlAttribute)}`,
+    d.stream && `stream ${code(d.stream)}`,
+    d.pointInTimeRecovery && `point-in-time recovery ${written(d.pointInTimeRecovery, false)}`,
+    d.removalPolicy && `removal policy ${code(d.removalPolicy)}`,
+  ].filter(Boolean);
+  if (settings.length) items.push(`Settings: ${settings.join(', ')}`);
+  for (const consumer of d.streamConsumers) {
+    const fn = lambdas.get(consumer);
+    items.push(`Stream consumed by ${code(lambdaName(consumer))}${fn ? ` (${entryCell(fn.data)})` : ''}`);
+  }
+  const env = [...new Set(d.envVars.map((e) => e.name))];
+  for (const name of env) {
+    const count = new Set(d.envVars.filter((e) => e.name === name).map((e) => e.lambda)).size;
+    items.push(`Code finds it through ${code(name)} (given to ${plural(count, 'function')})`);
+  }
+  const byGrant = new Map<string, string[]>();
+  for (const g of d.grants) {
+    const label = grantLabel(g.method);
+    byGrant.set(label, [...(byGrant.get(label) ?? []), g.granteeResolved ? lambdaName(g.grantee) : g.grantee]);
+  }
+  if (byGrant.size > 0) {
+    items.push(`Access granted: ${[...byGrant.entries()].map(([label, who]) => `${label} — ${names([...new Set(who)], 10)}`).join('; ')}`);
+  }
+  return join(heading(3, `Table ${title}`), bullets(items), keys);
+}
