@@ -3,6 +3,7 @@ import { buildIndex, type RepoIndex } from '../scan/repo-index.js';
 import { generateSection, type GeneratedSection } from '../steps/generate.js';
 import { stepEntry } from '../steps/registry.js';
 import type { StepContext } from '../steps/types.js';
+import { timing } from './timings.js';
 
 export type ProgressListener = (message: string) => void;
 
@@ -26,7 +27,9 @@ export class Analyzer {
 
   /** `exclude` names our own files (the output, the state file) so they are never analysed as part of the repository. */
   static async open(root: string, context: StepContext, onProgress?: ProgressListener, exclude: readonly string[] = []): Promise<Analyzer> {
-    return new Analyzer(await buildIndex(root, { onProgress, exclude }), context);
+    const index = await buildIndex(root, { onProgress, exclude });
+    timing('index-built', { files: index.files.length });
+    return new Analyzer(index, context);
   }
 
   get repoIndex(): RepoIndex {
@@ -38,6 +41,7 @@ export class Analyzer {
     if (cached) return cached;
     const definition = stepEntry(step).definition;
     if (!definition) throw new Error(`Step ${step} is not implemented yet.`);
+    const started = performance.now();
     for (const detector of definition.detectors) {
       this.analysis.run([detector], onProgress);
       await tick();
@@ -45,6 +49,7 @@ export class Analyzer {
     onProgress?.(`Writing step ${step}`);
     const section = generateSection(definition, this.analysis, this.context);
     this.sections.set(step, section);
+    timing('step', { step, stepMs: Math.round(performance.now() - started), lines: section.markdown.split('\n').length });
     return section;
   }
 

@@ -1,0 +1,164 @@
+#!/usr/bin/env node
+// `npm run bench`: builds, generates synthetic monorepos (about 1,000, 5,000 and 20,000 files, committed to git),
+// runs the built CLI with --yes on each and on examples/kv-store, and prints wall time, time until step 1's section
+// is ready, peak RSS, CPU time and time per step; then how time grows with file count; then the interactive path
+// (first screen in a pseudo-terminal, PgDn repaint on a 2,000-line section).
+//
+//   node scripts/bench.mjs [--sizes 1000,5000,20000] [--runs 3] [--fresh] [--no-interactive] [--json FILE]
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { generateMonorepo } from './bench/generate.mjs';
+import { measureRepaint, measureTerminal } from './bench/interactive.mjs';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const DIST = path.join(ROOT, 'dist');
+const CLI = path.join(DIST, 'src/cli.js');
+const BASE = path.join(os.tmpdir(), 'project-context-bench');
+
+const TARGETS = { wallMs20k: 6000, rssMb20k: 400, firstStepMs: 1000, pgdnMs: 50 };
+
+function option(name, fallback) {
+  const i = process.argv.indexOf(`--${name}`);
+  return i === -1 ? fallback : process.argv[i + 1];
+}
+const flag = (name) => process.argv.includes(`--${name}`);
+const sizes = option('sizes', '1000,5000,20000').split(',').map(Number);
+const runs = Number(option('runs', '3'));
+
+if (!existsSync(CLI)) {
+  console.error('dist/src/cli.js is missing: run `npm run bench` (it builds first).');
+  process.exit(1);
+}
+
+/** One `--yes` run on a fresh output and state; returns wall time and what the CLI's timing channel reported. */
+function runOnce(repo) {
+  const tmp = mkdtempSync(path.join(os.tmpdir(), 'pc-bench-run-'));
+  const timings = path.join(tmp, 'timings.jsonl');
+  const args = [CLI, repo, '--yes', '--output', path.join(tmp, 'out.md'), '--state', path.join(tmp, 'state.json')];
+  const started = performance.now();
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, args, { env: { ...process.env, PROJECT_CONTEXT_TIMINGS: timings }, stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      const wallMs = performance.now() - started;
+      if (code !== 0) return reject(new Error(`the CLI exited ${code} on ${repo}:\n${stderr}`));
+      const events = readFileSync(timings, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+      rmSync(tmp, { recursive: true, force: true });
+      const exit = events.find((e) => e.event === 'exit');
+      const steps = Object.fromEntries(events.filter((e) => e.event === 'step').map((e) => [e.step, e.stepMs]));
+      resolve({
+        wallMs,
+        files: events.find((e) => e.event === 'index-built')?.files ?? 0,
+        indexMs: events.find((e) => e.event === 'index-built')?.ms ?? NaN,
+        step1Ms: events.find((e) => e.event === 'step' && e.step === 1)?.ms ?? NaN,
+        peakRssMb: exit.maxRssKb / 1024,
+        cpuMs: exit.cpuMs,
+        steps,
+      });
+    });
+  });
+}
+
+const median = (values) => {
+  const sorted = values.filter((v) => Number.isFinite(v)).sort((a, b) => a - b);
+  return sorted.length === 0 ? NaN : sorted[Math.floor((sorted.length - 1) / 2)];
+};
+
+async function measure(label, repo) {
+  const all = [];
+  for (let i = 0; i < runs; i++) all.push(await runOnce(repo));
+  const stepNumbers = Object.keys(all[0].steps).map(Number);
+  return {
+    label,
+    files: all[0].files,
+    wallMs: median(all.map((r) => r.wallMs)),
+    indexMs: median(all.map((r) => r.indexMs)),
+    step1Ms: median(all.map((r) => r.step1Ms)),
+    peakRssMb: median(all.map((r) => r.peakRssMb)),
+    cpuMs: median(all.map((r) => r.cpuMs)),
+    steps: Object.fromEntries(stepNumbers.map((n) => [n, median(all.map((r) => r.steps[n]))])),
+  };
+}
+
+const fmtS = (ms) => (Number.isFinite(ms) ? (ms / 1000).toFixed(2) : '–');
+const fmtMs = (ms) => (Number.isFinite(ms) ? String(Math.round(ms)) : '–');
+
+function table(results) {
+  const stepNumbers = [...new Set(results.flatMap((r) => Object.keys(r.steps).map(Number)))].sort((a, b) => a - b);
+  const head = ['repository', 'files', 'wall s', 'CPU s', 'index ms', 'step 1 ready ms', 'peak RSS MB', ...stepNumbers.map((n) => `step ${n} ms`)];
+  const rows = results.map((r) => [r.label, r.files.toLocaleString('en-US'), fmtS(r.wallMs), fmtS(r.cpuMs), fmtMs(r.indexMs), fmtMs(r.step1Ms), fmtMs(r.peakRssMb), ...stepNumbers.map((n) => fmtMs(r.steps[n]))]);
+  return [`| ${head.join(' | ')} |`, `| ${head.map(() => '---').join(' | ')} |`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
+}
+
+function growth(results) {
+  const synthetic = results.filter((r) => r.label.startsWith('synthetic')).sort((a, b) => a.files - b.files);
+  if (synthetic.length < 2) return '';
+  const [small, big] = [synthetic[0], synthetic.at(-1)];
+  const fileRatio = big.files / small.files;
+  const lines = [
+    `Growth ${small.files.toLocaleString('en-US')} → ${big.files.toLocaleString('en-US')} files (×${fileRatio.toFixed(1)}):`,
+    `  wall ×${(big.wallMs / small.wallMs).toFixed(1)}, CPU ×${(big.cpuMs / small.cpuMs).toFixed(1)}, peak RSS ×${(big.peakRssMb / small.peakRssMb).toFixed(1)}`,
+  ];
+  for (let i = 1; i < synthetic.length; i++) {
+    const [a, b] = [synthetic[i - 1], synthetic[i]];
+    const perK = ((b.cpuMs - a.cpuMs) / (b.files - a.files)) * 1000;
+    lines.push(`  marginal cost ${a.files.toLocaleString('en-US')} → ${b.files.toLocaleString('en-US')}: ${perK.toFixed(0)} ms CPU per 1,000 files`);
+  }
+  const linear = big.cpuMs / small.cpuMs <= fileRatio * 1.1;
+  lines.push(`  at most linear: ${linear ? 'yes' : 'NO'} (CPU ratio ${(big.cpuMs / small.cpuMs).toFixed(1)} vs file ratio ${fileRatio.toFixed(1)})`);
+  return lines.join('\n');
+}
+
+async function main() {
+  console.log(`project-context benchmark — node ${process.version}, ${os.cpus().length} CPUs, load ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}; median of ${runs} runs`);
+  const repos = [];
+  for (const size of sizes) {
+    const started = performance.now();
+    const dir = generateMonorepo(BASE, size, { fresh: flag('fresh') });
+    console.log(`  synthetic ${size}: ${dir} (${fmtS(performance.now() - started)} s to prepare)`);
+    repos.push([`synthetic ${size.toLocaleString('en-US')}`, dir]);
+  }
+  repos.push(['examples/kv-store', path.join(ROOT, 'examples/kv-store')]);
+  const results = [];
+  for (const [label, dir] of repos) {
+    results.push(await measure(label, dir));
+    process.stdout.write('.');
+  }
+  console.log('\n');
+  console.log(table(results));
+  console.log(`\n${growth(results)}`);
+
+  let interactive;
+  if (!flag('no-interactive')) {
+    const repo2k = generateMonorepo(BASE, 2000, { fresh: flag('fresh') });
+    const terminal = [];
+    for (let i = 0; i < runs; i++) terminal.push(await measureTerminal(CLI, repo2k));
+    const repaint = await measureRepaint(DIST);
+    interactive = {
+      firstStepMs: median(terminal.map((t) => t.firstStepMs)),
+      terminalPgdnMs: median(terminal.map((t) => t.pgdnMs)),
+      repaint,
+    };
+    console.log('\nInteractive (2,000-file synthetic repository, 110×34 pseudo-terminal):');
+    console.log(`  process start → "Step 1 of" on screen: ${fmtMs(interactive.firstStepMs)} ms (target ≤ ${TARGETS.firstStepMs})`);
+    console.log(`  PgDn → screen changed, in the terminal: ${fmtMs(interactive.terminalPgdnMs)} ms`);
+    console.log(`  2,000-line section (${repaint.rows} rows): first render ${fmtMs(repaint.firstRenderMs)} ms, PgDn repaint median ${repaint.medianMs.toFixed(1)} ms, max ${repaint.maxMs.toFixed(1)} ms (target ≤ ${TARGETS.pgdnMs})`);
+  }
+
+  const big = results.find((r) => r.label === `synthetic ${Math.max(...sizes).toLocaleString('en-US')}`);
+  if (big && big.files >= 15000) {
+    console.log(`\nTargets: 20k wall ${fmtS(big.wallMs)} s (≤ 6), peak RSS ${fmtMs(big.peakRssMb)} MB (≤ 400)`);
+  }
+  const out = option('json', undefined);
+  if (out) writeFileSync(out, JSON.stringify({ node: process.version, runs, results, interactive }, null, 2));
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exitCode = 1;
+});

@@ -1,0 +1,106 @@
+// The interactive path: the built CLI in a real pseudo-terminal (node-pty + a headless xterm, as in
+// test/helpers/pty.ts), and the review screen rendered in-process with a 2,000-line section.
+import { spawn } from '@lydell/node-pty';
+import xterm from '@xterm/headless';
+import { render } from 'ink-testing-library';
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createElement } from 'react';
+
+const COLS = 110;
+const ROWS = 34;
+const PGDN = '\u001b[6~';
+
+function terminal(cli, args) {
+  const term = new xterm.Terminal({ cols: COLS, rows: ROWS, allowProposedApi: true });
+  const env = { ...process.env, TERM: 'xterm-256color' };
+  delete env.CI;
+  delete env.GITHUB_ACTIONS;
+  delete env.PROJECT_CONTEXT_TIMINGS;
+  const started = performance.now();
+  const pty = spawn(process.execPath, [cli, ...args], { name: 'xterm-256color', cols: COLS, rows: ROWS, env });
+  let exited;
+  pty.onData((d) => term.write(d));
+  pty.onExit(({ exitCode }) => (exited = exitCode));
+  const screen = () => {
+    const buffer = term.buffer.active;
+    const lines = [];
+    for (let i = 0; i < ROWS; i++) lines.push(buffer.getLine(buffer.viewportY + i)?.translateToString(true) ?? '');
+    return lines.join('\n');
+  };
+  const flush = () => new Promise((resolve) => term.write('', resolve));
+  /** Resolves with the time (ms since `since`) at which the screen first satisfies `check`. */
+  const until = async (check, since, timeoutMs = 60_000) => {
+    for (;;) {
+      await flush();
+      if (check(screen())) return performance.now() - since;
+      if (exited !== undefined) throw new Error(`the CLI exited (${exited}); screen:\n${screen()}`);
+      if (performance.now() - since > timeoutMs) throw new Error(`timed out; screen:\n${screen()}`);
+      await new Promise((r) => setTimeout(r, 1));
+    }
+  };
+  return { pty, started, screen, until, exited: () => exited };
+}
+
+/**
+ * Starts the wizard on `repo` with a fresh state and measures: process start → "Step 1 of" on screen, then a PgDn
+ * in that section → the "lines a–b" header changing on screen. Quits with q.
+ */
+export async function measureTerminal(cli, repo) {
+  const tmp = mkdtempSync(path.join(os.tmpdir(), 'pc-bench-pty-'));
+  const t = terminal(cli, [repo, '--output', path.join(tmp, 'out.md'), '--state', path.join(tmp, 'state.json')]);
+  try {
+    const firstStepMs = await t.until((s) => s.includes('Step 1 of'), t.started);
+    const header = () => t.screen().match(/lines \d+–\d+ of \d+/)?.[0];
+    await new Promise((r) => setTimeout(r, 300));
+    const before = header();
+    const pressed = performance.now();
+    t.pty.write(PGDN);
+    const pgdnMs = await t.until(() => header() !== before, pressed, 5_000);
+    t.pty.write('q');
+    const deadline = Date.now() + 10_000;
+    while (t.exited() === undefined && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    return { firstStepMs, pgdnMs, sectionRows: Number(before?.split(' of ')[1] ?? 0) };
+  } finally {
+    if (t.exited() === undefined) t.pty.kill();
+  }
+}
+
+/** A section of about `lines` markdown lines mixing what steps print: headings, bullets, tables, code. */
+export function bigSection(lines) {
+  const out = ['## 3. Backend & API', ''];
+  for (let i = 0; out.length < lines; i++) {
+    out.push(`### Service ${i}`, '', `Handlers live in \`/packages/svc-${i}/src/handlers\`; each one reads \`TABLE_NAME\`.`, '');
+    out.push('| Method | Path | Handler | Auth |', '| --- | --- | --- | --- |');
+    for (let k = 0; k < 8; k++) out.push(`| GET | \`/v1/items-${i}/{id}\` | \`/packages/svc-${i}/src/handlers/h${k}.ts:${k + 3}\` | Cognito |`);
+    out.push('');
+    for (let k = 0; k < 6; k++) out.push(`- **repository ${k}** — \`QueryCommand\` on \`by${i}UpdatedAt\` with a \`tenantId\` key and a long explanation that wraps onto the next row of the terminal`);
+    out.push('', '```ts', `export const handler = withHandler(async () => ({ ok: ${i} }));`, '```', '');
+  }
+  return out.slice(0, lines).join('\n');
+}
+
+/**
+ * Renders the review screen with a 2,000-line section in-process (ink-testing-library) and times the first render
+ * and each PgDn until the new frame is written. This is Ink's render path without the terminal's own latency.
+ */
+export async function measureRepaint(distDir, lines = 2000, presses = 30) {
+  const { ReviewScreen } = await import(path.join(distDir, 'src/ui/review/ReviewScreen.js'));
+  const model = { step: 3, position: 3, total: 10, title: 'Backend & API', markdown: bigSection(lines), edited: false };
+  const mountStarted = performance.now();
+  const view = render(createElement(ReviewScreen, { model, onAction: () => {}, columns: COLS, rows: ROWS }));
+  const firstRenderMs = performance.now() - mountStarted;
+  const times = [];
+  const rows = Number((view.lastFrame() ?? '').match(/lines \d+–\d+ of (\d+)/)?.[1] ?? 0);
+  for (let i = 0; i < presses; i++) {
+    const before = view.lastFrame();
+    const pressed = performance.now();
+    view.stdin.write(PGDN);
+    while (view.lastFrame() === before && performance.now() - pressed < 2_000) await new Promise((r) => setImmediate(r));
+    times.push(performance.now() - pressed);
+  }
+  view.unmount();
+  times.sort((a, b) => a - b);
+  return { rows, firstRenderMs, medianMs: times[Math.floor(times.length / 2)], maxMs: times.at(-1) };
+}
