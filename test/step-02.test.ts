@@ -23,7 +23,8 @@ describe('step 2 — Directory Structure', () => {
     const md = (await section(directoryStructureStep, 'ov-single')).markdown;
     expect(md).toContain('A single-package repository: everything below belongs to `tiny-cache` (`/package.json`).');
     expect(md).not.toContain('### Packages');
-    expect(md).toContain('| `/src/lru/` | 2 | e.g. list.ts, map.ts |');
+    expect(md).toContain('| `/src/lru/` | 2 | list.ts, map.ts |');
+    expect(md).toContain('| `/src/` | 4 | source code — index.ts, node.ts |');
     expect(md).toContain('- `/src/index.ts` — main, module, types, exports → `./dist/index.cjs`');
     expect(md).toContain('`→` marks what package.json declares: build output that is not in the repository');
     expect(md).toContain('- `/vitest.config.ts` — Vitest');
@@ -37,7 +38,7 @@ describe('step 2 — Directory Structure', () => {
     expect(md).toContain('### @acme/api — apps/api');
     expect(md).toContain('- `/apps/api/src/server.ts` — main → `dist/server.js`');
     expect(md).toContain('- `/apps/web/app/page.tsx` — Next.js app router');
-    expect(md).toContain('| `/apps/web/app/` | 2 | Next.js app router (file-based routes) |');
+    expect(md).toContain('| `/apps/web/app/` | 2 | Next.js app router (file-based routes) — layout.tsx, page.tsx |');
     expect(md).toContain('- `/apps/api/Dockerfile` — Docker image');
     expect(md).toMatch(/### Root-level configuration and tooling\n\nThe root package `acme-monorepo` \(`\/package.json`\)/);
     expect(md).toContain('| `/turbo.json` | Turborepo pipeline |');
@@ -50,7 +51,11 @@ describe('step 2 — Directory Structure', () => {
     const md = (await section(directoryStructureStep, EXAMPLE)).markdown;
     expect(md).toContain('- `/packages/api/src/handlers/` — Lambda handler files');
     expect(md).toContain('- `/packages/infrastructure/bin/kv-store.ts` — `cdk.json` app');
-    expect(md).toContain('| `/packages/infrastructure/lib/stacks/` |');
+    expect(md).toContain(
+      '| `/packages/infrastructure/lib/stacks/` | 5 | CDK stacks — api-stack.ts, auth-stack.ts, database-stack.ts, frontend-stack.ts, monitoring-stack.ts |',
+    );
+    expect(md).toContain('| `/packages/api/src/handlers/` | 14 | Lambda handlers — in account, billing, keys, kv, namespaces, streams, usage |');
+    expect(md).toContain('- `/packages/dashboard/src/router.tsx` — route table (by file name)');
   });
 
   it('never redacts a cited path the repository has, however random it looks to the secret filter', async () => {

@@ -81,7 +81,7 @@ function dirRow(d: KeyDirectory): string[] {
   return [cite(`${d.dir}/`), String(d.files), describe(d)];
 }
 
-/** From the folder's name when it says something, plus its subfolders or a few file names — never invented. */
+/** From the folder's name when it says something, plus its subfolders and file names — never invented. */
 function describe(d: KeyDirectory): string {
   const parts: string[] = [];
   if (d.role) parts.push(d.role);
@@ -89,9 +89,9 @@ function describe(d: KeyDirectory): string {
     const shown = d.subfolders.slice(0, 8).join(', ');
     parts.push(`${d.role ? 'in ' : 'folders: '}${shown}${d.subfolders.length > 8 ? `, +${d.subfolders.length - 8} more` : ''}`);
   }
-  if (!d.role && d.sample.length > 0) {
-    const more = d.files - d.sample.length;
-    parts.push(`e.g. ${d.sample.join(', ')}${more > 0 && d.subfolders.length === 0 ? ` (+${more} more)` : ''}`);
+  if (d.sample.length > 0) {
+    const more = d.direct - d.sample.length;
+    parts.push(`${d.subfolders.length > 0 ? 'files: ' : ''}${d.sample.join(', ')}${more > 0 ? ` (+${more} more)` : ''}`);
   }
   if (parts.length === 0 && d.extension) parts.push(`${d.extension} files`);
   return oneLine(parts.join(' — '));

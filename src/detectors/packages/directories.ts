@@ -11,8 +11,10 @@ export interface KeyDirectory {
   readonly role?: string;
   /** Its subfolders (names), sorted, for folders whose children are not listed as rows. */
   readonly subfolders: readonly string[];
-  /** A few file names, for folders whose name says nothing. */
+  /** Up to five of its own file names (not in subfolders), sorted. */
   readonly sample: readonly string[];
+  /** How many files it holds directly (not in subfolders). */
+  readonly direct: number;
   /** The dominant file extension (`.tsx`). */
   readonly extension?: string;
 }
@@ -170,7 +172,8 @@ export function keyDirectories(dir: string, own: readonly string[], kind: Packag
       files: s.files,
       role,
       subfolders: listsChildren ? [] : [...s.subfolders].sort(),
-      sample: role ? [] : s.direct.filter((f) => !f.startsWith('.')).sort().slice(0, 4),
+      sample: s.direct.filter((f) => !f.startsWith('.')).sort().slice(0, 5),
+      direct: s.direct.length,
       extension: [...s.exts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0],
     });
   }

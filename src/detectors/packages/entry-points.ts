@@ -27,6 +27,7 @@ const CONVENTIONS: readonly [RegExp, string][] = [
   [/^index\.[cm]?[jt]sx?$/, 'source entry'],
   [/^src\/main\.[cm]?[jt]sx?$/, 'app bootstrap'],
   [/^src\/App\.[jt]sx$/, 'root component'],
+  [/^src\/(router|routes)\.[jt]sx?$/, 'route table (by file name)'],
   [/^src\/(server|app)\.[cm]?[jt]s$/, 'server entry'],
   [/^(src\/)?app\/(page|layout)\.[jt]sx?$/, 'Next.js app router'],
   [/^(src\/)?pages\/(index|_app)\.[jt]sx?$/, 'Next.js pages router'],

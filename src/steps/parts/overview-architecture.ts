@@ -1,4 +1,5 @@
 import type { FactSet } from '../../facts.js';
+import type { ReadmeFact } from '../../detectors/readme/index.js';
 import { LAYERS, type AuxiliaryFact, type ComponentEvidence, type ComponentFact, type Layer } from '../../detectors/stack/index.js';
 import { heading, join, table } from '../../markdown/blocks.js';
 import { cite } from '../../markdown/cite.js';
@@ -33,12 +34,15 @@ export function architecture(facts: FactSet): string {
     if (merged.length > 3) shown.push(`+${merged.length - 3} more`);
     return [oneLine(c.title), LAYER_NAMES[c.layer], shown.join('; ')];
   });
+  const cdk = components.some((c) => c.evidence.some((e) => e.what.startsWith('new ')));
+  const source = cdk ? 'package.json dependencies and a text scan of CDK code' : 'package.json dependencies';
   return join(
     title,
-    'Components detected from package.json dependencies and a text scan of CDK code (top: clients; arrows: request flow, roughly):',
+    `Components detected from ${source} (clients on top; arrows show the rough direction of requests):`,
     auxiliaryNote(facts),
     codeBlock(layeredDiagram(layers), 'text'),
     table(['Component', 'Layer', 'Evidence'], rows),
+    readmeArchitecture(facts),
   );
 }
 
@@ -69,4 +73,11 @@ export function auxiliaryNote(facts: FactSet): string {
   const where = aux.folders.slice(0, 4).map((f) => cite(`${f}/`)).join(', ');
   const more = aux.folders.length > 4 ? ` and ${aux.folders.length - 4} more folders` : '';
   return `Left out here: ${aux.count} example, test or fixture package${aux.count === 1 ? '' : 's'} (${where}${more}).`;
+}
+
+/** The README's own architecture section, when it has one: the authors' picture next to the detected one. */
+function readmeArchitecture(facts: FactSet): string {
+  const readme = facts.of<ReadmeFact>('readme.summary')[0]?.data;
+  const section = readme?.sections.find((s) => /architecture|how it works|design/i.test(s.text));
+  return readme && section ? `The README describes the architecture too: "${oneLine(section.text)}" (${cite(readme.file, section.line)}).` : '';
 }
