@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { parseCli, type CliOptions } from './cli/args.js';
 import { runConfigCommand } from './cli/config-command.js';
 import { helpText } from './cli/help.js';
-import { askResume, askStartOverAfterBadState } from './cli/resume-prompt.js';
+import { askRegenerate, askResume, askStartOverAfterBadState } from './cli/resume-prompt.js';
 import { UsageError, UserFacingError } from './errors.js';
 import { chooseEditor } from './wizard/editor.js';
 import { resolveRunOptions } from './wizard/run-options.js';
@@ -53,6 +53,7 @@ async function interactiveEnvironment(cli: CliOptions) {
     createUI: () => new InkWizardUI('project-context — reading the repository'),
     askResume,
     askStartOverAfterBadState,
+    askRegenerate,
     editor: async () => chooseEditor(cli.editor, (await loadSettings()).editor),
   };
 }

@@ -101,6 +101,7 @@ export function writeFileAtomic(file: string, data: string | Uint8Array, options
     fs.fsyncSync(fd);
     fs.closeSync(fd);
     fd = undefined;
+    testOnlyDelayBeforeRename();
     fs.renameSync(tmp, file);
   } catch (err) {
     if (fd !== undefined) {
@@ -119,6 +120,16 @@ export function writeFileAtomic(file: string, data: string | Uint8Array, options
   }
   fsyncDir(dir);
   removeStaleTemps(file);
+}
+
+/**
+ * Test-only hook: with PROJECT_CONTEXT_TEST_DELAY_WRITE_MS set, every atomic write pauses that long between the
+ * complete temp file and the rename, so scripts/fault-injection.mjs can SIGKILL the wizard in the middle of writing
+ * PROJECT-CONTEXT.md or the state file. Nothing sets it outside that script and its test.
+ */
+function testOnlyDelayBeforeRename(): void {
+  const ms = Number(process.env.PROJECT_CONTEXT_TEST_DELAY_WRITE_MS);
+  if (Number.isFinite(ms) && ms > 0) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, Math.min(ms, 10_000));
 }
 
 /**

@@ -30,19 +30,29 @@ export async function listFiles(root: string): Promise<FileListing> {
   return { files: clean(files), source: 'glob', gitHead: null };
 }
 
+/**
+ * A repository's own `.git/config` is as untrusted as its files: `core.fsmonitor` names a program that git runs on
+ * `ls-files`, so a repository unpacked with its .git folder could make us run its code. Overriding it on the command
+ * line wins over every config file.
+ */
+const SAFE_GIT = ['-c', 'core.fsmonitor=false'];
+
+/** Runs a read-only git command in `root`; null when git is missing, fails, or this is not a repository. */
+export function runGit(root: string, ...args: string[]): string | null {
+  try {
+    return execFileSync('git', [...SAFE_GIT, ...args], {
+      cwd: root,
+      encoding: 'utf8',
+      maxBuffer: 512 * 1024 * 1024,
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
+  } catch {
+    return null;
+  }
+}
+
 function listWithGit(root: string): FileListing | null {
-  const git = (...args: string[]): string | null => {
-    try {
-      return execFileSync('git', args, {
-        cwd: root,
-        encoding: 'utf8',
-        maxBuffer: 512 * 1024 * 1024,
-        stdio: ['ignore', 'pipe', 'ignore'],
-      });
-    } catch {
-      return null;
-    }
-  };
+  const git = (...args: string[]): string | null => runGit(root, ...args);
   if (git('rev-parse', '--is-inside-work-tree')?.trim() !== 'true') return null;
   const listed = git('ls-files', '-z', '--cached', '--others', '--exclude-standard');
   if (listed === null) return null;

@@ -34,7 +34,14 @@ export async function runHeadless({ session, analyzer, log }: HeadlessDeps): Pro
       continue;
     }
     const result = session.accept(step, conflict?.kind === 'foreign-file' ? 'append' : conflict ? 'overwrite-block' : undefined);
-    const how = conflict?.kind === 'foreign-file' ? ', added after the existing text' : result.alreadyPresent ? ', already up to date' : '';
+    const how =
+      conflict?.kind === 'foreign-file'
+        ? ', added after the existing text'
+        : conflict?.kind === 'changed-externally'
+          ? ', into a file another program changed; its other text is kept'
+          : result.alreadyPresent
+            ? ', already up to date'
+            : '';
     log(`${label}: accepted (${lines} lines, ${seconds} s${how})`);
   }
 }

@@ -1,11 +1,13 @@
-import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { InterruptedError } from '../errors.js';
+import { runGit } from '../scan/list-files.js';
 import { Analyzer } from './analyzer.js';
 import { runHeadless } from './headless.js';
 import { runInteractive } from './interactive.js';
+import { readingNotes } from './reading-notes.js';
 import type { RunOptions } from './run-options.js';
 import { Session, type ResumeQuestion } from './session.js';
+import type { Drift } from './drift.js';
 import type { WizardUI } from './ui.js';
 
 export interface RunEnvironment {
@@ -14,6 +16,8 @@ export interface RunEnvironment {
     readonly createUI: () => WizardUI;
     readonly askResume: (question: ResumeQuestion) => Promise<'resume' | 'restart' | 'new'>;
     readonly askStartOverAfterBadState: (error: Error) => Promise<boolean>;
+    /** The repository changed since the resumed session was saved: regenerate the undecided steps it affects? */
+    readonly askRegenerate?: (drift: Drift, message: string) => Promise<boolean>;
     readonly editor: () => Promise<string>;
   };
   readonly stdout: (line: string) => void;
@@ -36,6 +40,7 @@ export async function runWizard(options: RunOptions, env: RunEnvironment): Promi
     askResume: env.interactive?.askResume ?? (async (q) => (q.otherSelection ? 'new' : 'resume')),
     notice: env.stderr,
     askStartOverAfterBadState: env.interactive?.askStartOverAfterBadState,
+    askRegenerate: env.interactive?.askRegenerate,
   });
   let ui: WizardUI | undefined;
   const stopOnSignal = (signal: 'SIGINT' | 'SIGTERM' | 'SIGHUP') => {
@@ -59,6 +64,7 @@ export async function runWizard(options: RunOptions, env: RunEnvironment): Promi
       const analyzer = await Analyzer.open(options.root, options.context, (m) => ui?.progress(m), [options.output, options.stateFile]);
       const outcome = await runInteractive({ session, analyzer, ui, editor: env.interactive.editor });
       await ui.close();
+      readingNotes(analyzer.repoIndex).forEach((note) => env.stderr(note));
       if (outcome === 'quit') {
         const next = session.next();
         env.stdout(`Progress saved. Run the same command to resume${next ? ` at step ${next.number}` : ''}.`);
@@ -67,6 +73,7 @@ export async function runWizard(options: RunOptions, env: RunEnvironment): Promi
     } else {
       const analyzer = await Analyzer.open(options.root, options.context, undefined, [options.output, options.stateFile]);
       await runHeadless({ session, analyzer, log: env.stderr });
+      readingNotes(analyzer.repoIndex).forEach((note) => env.stderr(note));
     }
     env.stdout(summaryLine(session, options.output));
     return 0;
@@ -85,9 +92,5 @@ function summaryLine(session: Session, output: string): string {
 }
 
 function gitHead(root: string): string | null {
-  try {
-    return execFileSync('git', ['rev-parse', 'HEAD'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim() || null;
-  } catch {
-    return null;
-  }
+  return runGit(root, 'rev-parse', 'HEAD')?.trim() || null;
 }

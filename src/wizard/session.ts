@@ -1,11 +1,14 @@
 import { rmSync } from 'node:fs';
 import path from 'node:path';
+import { removeStaleTemps, sha256 } from '../output/atomic.js';
 import { acceptSection, backupOutput, inspectForAccept, parseOutput, readOutputFile, sectionHash } from '../output/index.js';
 import type { AcceptConflict, AcceptResult, ConflictResolution } from '../output/index.js';
 import { stepEntry } from '../steps/registry.js';
 import { acquireLock, type Lock } from '../../state/lock.js';
 import { STATE_VERSION, type SessionState, type StepRecord } from '../../state/schema.js';
 import { backupStateFile, loadState, saveState, StateFileError } from '../../state/store.js';
+import { citedFileHashes } from '../../state/changes.js';
+import { describeDrift, detectDrift, driftNotices, settleDrift, type Drift } from './drift.js';
 
 export interface SessionPaths {
   readonly root: string;
@@ -39,6 +42,11 @@ export interface OpenSessionOptions extends SessionPaths {
    * start over (the bad file is kept aside); without it, or on false, the error stands and names --restart.
    */
   readonly askStartOverAfterBadState?: (error: StateFileError) => Promise<boolean>;
+  /**
+   * The repository changed since the resumed session was saved. Resolves true to regenerate `drift.undecided` (edits
+   * included). Without it (`--yes`), the undecided steps without edits are regenerated and a notice says so.
+   */
+  readonly askRegenerate?: (drift: Drift, message: string) => Promise<boolean>;
 }
 
 export type AcceptOutcome = { readonly conflict: AcceptConflict } | { readonly result: AcceptResult };
@@ -57,6 +65,8 @@ export class Session {
   static async open(options: OpenSessionOptions): Promise<Session> {
     const lock = acquireLock(options.stateFile);
     try {
+      // A session killed mid-write leaves a hidden temp file beside the output; it must not linger in the repository.
+      removeStaleTemps(options.output);
       const previous = await loadOrStartOver(options);
       let state: SessionState | undefined;
       if (previous && !options.restart && !isFinished(previous) && sameTarget(previous, options)) {
@@ -68,6 +78,7 @@ export class Session {
       }
       const session = new Session(state ?? freshState(options), options, lock);
       session.reconcile(options.notice);
+      if (state) await session.checkDrift(options);
       session.save();
       return session;
     } catch (error) {
@@ -107,12 +118,13 @@ export class Session {
       generated: markdown,
       edited: undefined,
       hash: sectionHash(markdown),
+      citedFiles: citedFileHashes(this.paths.root, markdown),
       generatedAt: now(),
     });
   }
 
   setEdited(step: number, markdown: string): void {
-    this.update(step, { status: 'generated', edited: markdown, hash: sectionHash(markdown) });
+    this.update(step, { status: 'generated', edited: markdown, hash: sectionHash(markdown), citedFiles: citedFileHashes(this.paths.root, markdown) });
   }
 
   skip(step: number): void {
@@ -176,6 +188,7 @@ export class Session {
     const text = readOutputFile(this.paths.output);
     if (text === undefined) return;
     const blocks = new Map(parseOutput(text).blocks.map((b) => [b.step, b]));
+    let reconciled = false;
     for (const record of this.state.steps) {
       const block = blocks.get(record.number);
       if (record.status === 'generated' && record.hash && block && block.hash === record.hash && !block.handEdited) {
@@ -183,10 +196,29 @@ export class Session {
           ...this.state,
           steps: this.state.steps.map((s) => (s.number === record.number ? { ...s, status: 'accepted', decidedAt: now() } : s)),
         };
+        reconciled = true;
         notice(`Step ${record.number} was written before the last session stopped; it is marked accepted.`);
       }
     }
+    // That write was ours: without this, the next accept would ask whether "another program" changed the file.
+    if (reconciled) this.state = { ...this.state, outputHash: sha256(text) };
   }
+
+  /** On resume: if the repository changed, offer to regenerate the steps shown but not yet decided. */
+  private async checkDrift(options: OpenSessionOptions): Promise<void> {
+    const drift = detectDrift(this.state, options.gitHead);
+    if (!drift) return;
+    const message = describeDrift(drift);
+    let regenerate: readonly number[];
+    if (drift.undecided.length > 0 && options.askRegenerate) {
+      regenerate = (await options.askRegenerate(drift, message)) ? drift.undecided : [];
+    } else {
+      regenerate = drift.undecided.filter((n) => !drift.edited.includes(n));
+    }
+    driftNotices(drift, message, regenerate, !options.askRegenerate).forEach((line) => options.notice(line));
+    this.state = settleDrift(this.state, options.gitHead, regenerate);
+  }
+
 }
 
 async function loadOrStartOver(options: OpenSessionOptions): Promise<SessionState | null> {
