@@ -1,20 +1,17 @@
 /**
- * PROJECT-CONTEXT.md as a sequence of our marked blocks and the user's own text around them. Pure string functions:
- * no I/O, so every rule here is unit-tested directly.
+ * PROJECT-CONTEXT.md as a sequence of our marked blocks and the user's own text around them (how the file is read:
+ * scan.ts). Pure string functions: no I/O, so every rule here is unit-tested directly.
  *
- * Parsing rules (the guarantees the writer builds on):
- * - A marker is a whole line at column 0 (see markers.ts). A block runs from `begin step=N` to the next `end step=N`.
- * - Marker lines inside fenced code blocks (``` or ~~~, CommonMark rules) are text, so a section or the user's notes
- *   may quote marker lines in a code block. A fence that would swallow our blocks is not honoured: a block body whose
- *   fence never closes is re-read ignoring fences, and a fence in the user's text that never closes, or that holds a
- *   begin marker whose block still matches its hash (a block we wrote, not a quotation), is read as plain text.
- * - A begin whose end never comes (another marker or the end of the file arrives first), an end without a begin, and
- *   a second block for the same step are reported in `malformed`; those lines are kept as they are, as user text.
+ * Writing rules (the guarantees the writer builds on):
  * - Text outside blocks is never changed. New blocks go in step order: right after the block with the nearest lower
  *   step, else right before the nearest higher one, else at the end of the file after a blank line.
+ * - The written block must read back as exactly the accepted section; otherwise upsertBlock throws SectionTextError.
  * - Line endings: a file that uses CRLF gets new blocks with CRLF; hashes are computed on LF-normalised text.
  */
-import { beginMarker, endMarker, fenceCloses, fenceOpen, looksLikeMarker, normalizeSection, parseMarker, sectionHash, type Fence } from './markers.js';
+import { beginMarker, endMarker, looksLikeMarker, normalizeSection, sectionHash } from './markers.js';
+import { bodyOf, describeProblems, lineEnd, scan, type RawBlock, type Scan, type StrayMarker } from './scan.js';
+
+export type { StrayMarker } from './scan.js';
 
 export interface OutputBlock {
   step: number;
@@ -24,14 +21,6 @@ export interface OutputBlock {
   /** The body no longer matches the hash in its begin marker: someone edited it after it was written. */
   handEdited: boolean;
   /** 1-based line of the begin marker. */
-  line: number;
-}
-
-/** A marker line that does not form a block (its partner is missing), kept in the file as user text. */
-export interface StrayMarker {
-  kind: 'begin' | 'end';
-  step: number;
-  /** 1-based line. */
   line: number;
 }
 
@@ -45,146 +34,6 @@ export interface OutputDocument {
   strays: StrayMarker[];
 }
 
-interface Line {
-  text: string;
-  eol: string;
-  start: number;
-}
-
-interface RawBlock {
-  step: number;
-  hash: string;
-  begin: number;
-  end: number;
-}
-
-interface Scan {
-  lines: Line[];
-  blocks: RawBlock[];
-  strays: StrayMarker[];
-  damaged: number[];
-}
-
-function splitLines(text: string): Line[] {
-  const lines: Line[] = [];
-  const re = /([^\n]*?)(\r?\n|$)/g;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(text)) && m.index < text.length) {
-    lines.push({ text: m[1], eol: m[2], start: m.index });
-    if (!m[2]) break;
-  }
-  return lines;
-}
-
-/** Index of the `end step` line closing a block that begins before `from`, or -1. */
-function findEnd(lines: Line[], from: number, step: number, fences: boolean): number {
-  let fence: Fence | null = null;
-  for (let j = from; j < lines.length; j++) {
-    const t = lines[j].text;
-    if (fence) {
-      if (fenceCloses(t, fence)) fence = null;
-      continue;
-    }
-    const m = parseMarker(t);
-    if (m) return m.kind === 'end' && m.step === step ? j : -1;
-    if (fences) fence = fenceOpen(t);
-  }
-  return -1;
-}
-
-/** Whether line `at` begins a block whose body still matches its hash: a block we wrote, not a quoted marker. */
-function isIntactBlockAt(text: string, lines: Line[], at: number): boolean {
-  const m = parseMarker(lines[at].text);
-  if (m?.kind !== 'begin') return false;
-  let end = findEnd(lines, at + 1, m.step, true);
-  if (end < 0) end = findEnd(lines, at + 1, m.step, false);
-  return end >= 0 && sectionHash(text.slice(lineEnd(lines[at]), lines[end].start)) === m.hash;
-}
-
-function scan(text: string): Scan {
-  const lines = splitLines(text);
-  const blocks: RawBlock[] = [];
-  const strays = new Map<number, StrayMarker>();
-  const damaged = new Set<number>();
-  const ignoredFences = new Set<number>();
-  let i = 0;
-  while (i < lines.length) {
-    let fence: Fence | null = null;
-    let fenceAt = -1;
-    let begin = -1;
-    const found: StrayMarker[] = [];
-    const hurt: number[] = [];
-    for (let j = i; j < lines.length; j++) {
-      const t = lines[j].text;
-      if (fence) {
-        if (fenceCloses(t, fence)) fence = null;
-        else if (isIntactBlockAt(text, lines, j)) break; // the fence swallowed one of our blocks: it is not real
-        continue;
-      }
-      const m = parseMarker(t);
-      if (m?.kind === 'begin') {
-        begin = j;
-        break;
-      }
-      if (m) found.push({ kind: 'end', step: m.step, line: j + 1 });
-      else if (looksLikeMarker(t)) hurt.push(j);
-      else if (!ignoredFences.has(j) && (fence = fenceOpen(t))) fenceAt = j;
-    }
-    if (fence) {
-      // A fence in the user's text that never closes, or that swallows a block we wrote, would hide our blocks: read
-      // its opening line as text and scan again.
-      ignoredFences.add(fenceAt);
-      continue;
-    }
-    for (const s of found) strays.set(s.line, s);
-    for (const h of hurt) damaged.add(h);
-    if (begin < 0) break;
-    const marker = parseMarker(lines[begin].text)!;
-    let end = findEnd(lines, begin + 1, marker.step, true);
-    if (end < 0) end = findEnd(lines, begin + 1, marker.step, false);
-    if (end < 0) {
-      strays.set(begin + 1, { kind: 'begin', step: marker.step, line: begin + 1 });
-      i = begin + 1;
-      continue;
-    }
-    blocks.push({ step: marker.step, hash: marker.hash ?? '', begin, end });
-    i = end + 1;
-  }
-  return {
-    lines,
-    blocks,
-    strays: [...strays.values()].sort((a, b) => a.line - b.line),
-    damaged: [...damaged].sort((a, b) => a - b),
-  };
-}
-
-function lineEnd(line: Line): number {
-  return line.start + line.text.length + line.eol.length;
-}
-
-function bodyOf(text: string, s: Scan, b: RawBlock): string {
-  return text.slice(lineEnd(s.lines[b.begin]), s.lines[b.end].start);
-}
-
-function describe(s: Scan): string[] {
-  const out: string[] = [];
-  for (const st of s.strays) {
-    out.push(
-      st.kind === 'begin'
-        ? `Line ${st.line}: section ${st.step} begins but its end marker is missing.`
-        : `Line ${st.line}: section ${st.step} ends here but its begin marker is missing.`,
-    );
-  }
-  for (const d of s.damaged) out.push(`Line ${d + 1} looks like a project-context marker but is damaged.`);
-  const seen = new Map<number, number>();
-  for (const b of s.blocks) {
-    const first = seen.get(b.step);
-    if (first === undefined) seen.set(b.step, b.begin + 1);
-    else out.push(`Section ${b.step} appears more than once (lines ${first} and ${b.begin + 1}); only the first is updated.`);
-  }
-  return out;
-}
-
 export function parseOutput(text: string): OutputDocument {
   const s = scan(text);
   const inBlock = new Set<number>();
@@ -195,7 +44,7 @@ export function parseOutput(text: string): OutputDocument {
       return { step: b.step, hash: b.hash, body, handEdited: sectionHash(body) !== b.hash, line: b.begin + 1 };
     }),
     hasForeignText: s.lines.some((l, k) => !inBlock.has(k) && /\S/.test(l.text)),
-    malformed: describe(s),
+    malformed: describeProblems(s),
     strays: s.strays,
   };
 }
