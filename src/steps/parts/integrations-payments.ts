@@ -61,9 +61,10 @@ function endpointsFor(facts: FactSet, file: string): string[] {
   for (const r of facts.of<CdkRouteFact>('cdk.route')) {
     if (r.data.entry === file) out.push(`${code(`${r.data.method} ${r.data.path}`)} (API Gateway, wired at ${cite(r.at[0])})`);
   }
-  for (const r of facts.of<HttpRouteFact>('http.route')) {
-    if (r.data.handlerFile === file || r.data.file === file) out.push(`${code(`${r.data.method} ${r.data.path}`)} (${r.data.framework}, ${cite(r.data.file, r.data.line)})`);
-  }
+  const routes = facts.of<HttpRouteFact>('http.route').filter((r) => r.data.handlerFile === file || r.data.file === file);
+  // A file exporting several handlers (webhook and checkout) is reached by several routes: keep the webhook ones.
+  const hooks = routes.filter((r) => /hook/i.test(`${r.data.path} ${r.data.handler ?? ''}`));
+  for (const r of hooks.length ? hooks : routes) out.push(`${code(`${r.data.method} ${r.data.path}`)} (${r.data.framework}, ${cite(r.data.file, r.data.line)})`);
   return out;
 }
 

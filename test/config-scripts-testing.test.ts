@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { configFilesDetector, type ConfigFileData } from '../src/detectors/config-files/index.js';
+import { scriptsDetector, type PackageManagerData, type ScriptData, type WorkspaceDepData } from '../src/detectors/scripts/index.js';
+import { testingDetector, type TestSetupData } from '../src/detectors/testing/index.js';
+import { troubleshootingDetector, type TroubleshootingData } from '../src/detectors/troubleshooting/index.js';
+import { detect } from './helpers/fixture.js';
+
+describe('config-files detector', () => {
+  it('says what each config file configures, reading JSONC, JS/TS configs and workspace files without running them', async () => {
+    const configs = new Map((await detect(configFilesDetector, 'cfg-env')).map((f) => [f.id, f.data as ConfigFileData]));
+    expect([...configs.keys()].sort()).toEqual([
+      '.eslintrc.json', '.nvmrc', '.prettierrc.json', 'apps/api/tsconfig.json', 'apps/site/astro.config.mjs', 'apps/web/jest.config.js',
+      'apps/web/next.config.mjs', 'packages/ui/vite.config.ts', 'pnpm-workspace.yaml', 'tsconfig.json', 'turbo.json',
+    ]);
+    expect(configs.get('tsconfig.json')!.items).toEqual(['target ES2022, module NodeNext', 'strict', 'path aliases @acme/ui', 'references ./apps/api']);
+    expect(configs.get('packages/ui/vite.config.ts')).toMatchObject({ tool: 'Vite', devPort: 6006, items: ['plugins: react', 'dev server port 6006', 'dev proxy /api', 'build.outDir lib', 'test environment happy-dom'] });
+    expect(configs.get('apps/site/astro.config.mjs')).toMatchObject({ devPort: 4000, items: ['integrations: sitemap', 'site https://acme.example', 'dev server port 4000'] });
+    expect(configs.get('apps/web/next.config.mjs')!.items).toEqual(['output standalone', 'sets reactStrictMode, env']);
+    expect(configs.get('turbo.json')).toMatchObject({ tool: 'Turborepo', items: ['tasks build, dev, test'] });
+    expect(configs.get('.nvmrc')!.items).toEqual(['Node 20.11.0']);
+    expect(configs.get('.prettierrc.json')!.items).toEqual(['semi: false', 'singleQuote: true', 'printWidth: 120']);
+  });
+});
+
+describe('scripts detector', () => {
+  it('lists every script with its line, the package manager and the links between workspaces', async () => {
+    const facts = await detect(scriptsDetector, 'cfg-env');
+    const scripts = facts.filter((f) => f.kind === 'scripts.script').map((f) => f.data as ScriptData);
+    expect(scripts).toHaveLength(16);
+    expect(scripts.find((s) => s.package === '@acme/web' && s.name === 'dev')).toEqual({
+      package: '@acme/web', dir: 'apps/web', manifest: 'apps/web/package.json', name: 'dev', command: 'next dev -p 3001', line: 5,
+    });
+    const pm = facts.find((f) => f.kind === 'scripts.packageManager')!.data as PackageManagerData;
+    expect(pm).toEqual({ tool: 'pnpm', lockfile: 'pnpm-lock.yaml', declared: 'pnpm@9.1.0', install: 'pnpm install --frozen-lockfile' });
+    const deps = facts.filter((f) => f.kind === 'scripts.workspaceDep').map((f) => f.data as WorkspaceDepData);
+    expect(deps.map((d) => `${d.from}->${d.to}`)).toEqual(['@acme/api->@acme/ui', '@acme/web->@acme/ui']);
+  });
+
+  it('falls back to npm without a lockfile field and to npm ci with package-lock.json', async () => {
+    const pm = (await detect(scriptsDetector, 'cfg-ci')).find((f) => f.kind === 'scripts.packageManager')!.data as PackageManagerData;
+    expect(pm).toMatchObject({ tool: 'npm', lockfile: 'package-lock.json', install: 'npm ci' });
+  });
+});
+
+describe('testing detector', () => {
+  it('finds frameworks, config files (a Vite config with test: counts) and where tests live, per package', async () => {
+    const setups = new Map((await detect(testingDetector, 'cfg-env')).map((f) => [f.id, f.data as TestSetupData]));
+    expect(setups.get('@acme/api')).toMatchObject({ frameworks: ['Vitest'], testFileCount: 1, locations: [{ dir: 'apps/api/src', count: 1, colocated: true }], script: 'vitest run' });
+    expect(setups.get('@acme/web')).toMatchObject({ frameworks: ['Jest'], configFiles: ['apps/web/jest.config.js'], sample: 'apps/web/src/app/page.test.tsx' });
+    expect(setups.get('@acme/ui')).toMatchObject({ configFiles: ['packages/ui/vite.config.ts'], locations: [{ dir: 'packages/ui/src/__tests__', count: 1, colocated: false }] });
+    expect(setups.has('@acme/site')).toBe(false);
+  });
+});
+
+describe('troubleshooting detector', () => {
+  it('quotes the questions of FAQ and Troubleshooting sections with their lines', async () => {
+    const docs = (await detect(troubleshootingDetector, 'cfg-env')).map((f) => f.data as TroubleshootingData);
+    expect(docs.map((d) => [d.heading, d.line, d.entries.map((e) => [e.text, e.line])])).toEqual([
+      ['FAQ', 3, [['Why does pnpm dev fail with EADDRINUSE?', 5], ['Does the API need Redis locally?', 8]]],
+      ['Troubleshooting', 10, [["Error: Cannot find module '@acme/ui'", 12], ['Why are my env vars undefined in the browser?', 12]]],
+    ]);
+  });
+});

@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { envDetector, looksSecret, splitComponent, type EnvDeclaredData, type EnvReadData } from '../src/detectors/env/index.js';
+import { dotenvNames } from '../src/detectors/env/dotenv.js';
+import { detect } from './helpers/fixture.js';
+
+const reads = async () => (await detect(envDetector, 'cfg-env')).filter((f) => f.kind === 'env.read').map((f) => f.data as EnvReadData);
+const declared = async () => (await detect(envDetector, 'cfg-env')).filter((f) => f.kind === 'env.declared').map((f) => f.data as EnvDeclaredData);
+
+describe('env detector', () => {
+  it('finds every read form: member, string index, destructuring, alias, schema (envalid, zod), import.meta.env', async () => {
+    const all = await reads();
+    const server = all.filter((r) => r.file === 'apps/api/src/server.ts').map((r) => [r.name, r.via, r.lines[0], r.hasFallback]);
+    expect(server).toEqual([
+      ['DATABASE_URL', 'process.env', 10, false],
+      ['FEATURE_FLAGS', 'process.env', 13, true],
+      ['JWT_SECRET', 'schema', 5, false],
+      ['LOG_LEVEL', 'destructuring', 11, true],
+      ['NODE_ENV', 'destructuring', 11, false],
+      ['PORT', 'process.env', 9, true],
+      ['REDIS_URL', 'destructuring', 11, false],
+      ['SENTRY_DSN', 'schema', 6, true],
+    ]);
+    expect(all.find((r) => r.name === 'NODE_ENV')?.builtin).toBe(true);
+    expect(all.filter((r) => r.file === 'apps/web/src/env.ts').map((r) => [r.name, r.via, r.hasFallback])).toEqual([
+      ['ANALYTICS_WRITE_KEY', 'schema', true],
+      ['NEXT_PUBLIC_SITE_URL', 'schema', false],
+    ]);
+    expect(all.find((r) => r.name === 'VITE_API_BASE')).toMatchObject({ package: '@acme/ui', via: 'import.meta.env', hasFallback: true });
+    expect(all.find((r) => r.name === 'DEV')).toMatchObject({ builtin: true });
+  });
+
+  it('does not count env names inside strings and code samples', async () => {
+    const names = (await reads()).map((r) => r.name);
+    expect(names).not.toContain('NOT_A_READ_IN_A_STRING');
+    expect(names).not.toContain('SNIPPET_ONLY_VAR');
+    expect((await reads()).filter((r) => r.file.endsWith('.astro')).map((r) => [r.name, r.lines[0]])).toEqual([
+      ['PUBLIC_API_URL', 7],
+      ['PUBLIC_GA_ID', 2],
+    ]);
+  });
+
+  it('reports dynamic reads as unresolved', async () => {
+    const dynamic = (await detect(envDetector, 'cfg-env')).filter((f) => f.kind === 'env.dynamic');
+    expect(dynamic.map((f) => f.data)).toEqual([{ file: 'apps/api/src/server.ts', line: 16, expression: 'process.env[name]' }]);
+  });
+
+  it('reads only names from dotenv files and typed declarations, never values', async () => {
+    const list = await declared();
+    expect(list.filter((d) => d.file === '.env').map((d) => [d.name, d.line, d.source])).toEqual([
+      ['SESSION_SECRET', 1, 'dotenv'],
+      ['PRIVATE_KEY', 2, 'dotenv'],
+      ['LOG_LEVEL', 5, 'dotenv'],
+    ]);
+    expect(list.filter((d) => d.file === '.env.example').map((d) => d.name)).toEqual(['DATABASE_URL', 'SESSION_SECRET', 'NEXT_PUBLIC_SITE_URL', 'REDIS_URL']);
+    expect(list.filter((d) => d.source === 'type').map((d) => d.name)).toEqual(['PUBLIC_GA_ID', 'PUBLIC_API_URL']);
+    const json = JSON.stringify(await detect(envDetector, 'cfg-env'));
+    expect(json).not.toContain('fixture-session-value-never-printed');
+    expect(json).not.toContain('fixture-line-that-is-not-a-name');
+    expect(dotenvNames('A=1\nexport B="x\ny"\n# C=2\nD = 3')).toEqual([
+      { name: 'A', line: 1 },
+      { name: 'B', line: 2 },
+      { name: 'D', line: 5 },
+    ]);
+  });
+
+  it('judges secrets by name', () => {
+    for (const n of ['PADDLE_API_KEY', 'PADDLE_WEBHOOK_SECRET', 'JWT_SECRET', 'DATABASE_URL', 'GITHUB_TOKEN', 'DB_PASSWORD', 'SENTRY_DSN']) expect(looksSecret(n)).toBe(true);
+    for (const n of ['API_KEYS_TABLE_NAME', 'USER_POOL_CLIENT_ID', 'VITE_PADDLE_CLIENT_TOKEN', 'STRIPE_PUBLISHABLE_KEY', 'SECRET_ARN', 'LOG_LEVEL']) expect(looksSecret(n)).toBe(false);
+  });
+
+  it('keeps line numbers when splitting component files', () => {
+    const { script, markup } = splitComponent('---\nconst a = 1;\n---\n<p>{b}</p>\n<script>\nlet c;\n</script>');
+    expect(script.split('\n')).toHaveLength(7);
+    expect(script.split('\n')[1]).toBe('const a = 1;');
+    expect(script.split('\n')[5]).toBe('let c;');
+    expect(markup.split('\n')[3]).toBe('<p>{b}</p>');
+    expect(markup).not.toContain('const a');
+  });
+});

@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { cognitoUsageDetector, dependenciesDetector, packageName, paymentsDetector, type CognitoUsageData, type DependencyData, type PaymentUsageData } from '../src/detectors/integrations/index.js';
+import { secretsSourcesDetector, type SecretSourceData } from '../src/detectors/secrets-sources/index.js';
+import { EXAMPLE, detect } from './helpers/fixture.js';
+
+const roles = (list: PaymentUsageData[]) => list.map((u) => [u.role, u.file, u.line, u.detail]);
+
+describe('payments detector', () => {
+  it('maps a Stripe integration: SDK, webhook signature check, events, checkout, prices', async () => {
+    const usage = (await detect(paymentsDetector, 'cfg-integrations')).map((f) => f.data as PaymentUsageData);
+    expect(usage.every((u) => u.provider === 'stripe')).toBe(true);
+    expect(roles(usage)).toEqual([
+      ['server-sdk', 'apps/server/src/stripe.ts', 1, 'stripe'],
+      ['server-sdk', 'apps/server/src/stripe.ts', 4, 'new Stripe(…)'],
+      ['price-id', 'apps/server/src/stripe.ts', 5, 'price_1NqXyZAbCdEfGhIjKl'],
+      ['signature-header', 'apps/server/src/stripe.ts', 8, 'stripe-signature'],
+      ['signature-verification', 'apps/server/src/stripe.ts', 9, 'webhooks.constructEvent'],
+      ['server-checkout', 'apps/server/src/stripe.ts', 19, 'checkout.sessions.create'],
+      ['webhook-events', 'apps/server/src/stripe.ts', 11, 'checkout.session.completed, customer.subscription.deleted'],
+      ['client-sdk', 'apps/web/src/checkout.ts', 1, '@stripe/stripe-js'],
+      ['client-checkout', 'apps/web/src/checkout.ts', 3, 'loadStripe'],
+    ]);
+  });
+
+  it('maps the example Paddle integration: HMAC check, webhook events, paddle-js checkout in both frontends, prices', async () => {
+    const usage = (await detect(paymentsDetector, EXAMPLE)).map((f) => f.data as PaymentUsageData);
+    const of = (role: string) => usage.filter((u) => u.role === role).map((u) => `${u.file}:${u.line} ${u.detail}`);
+    expect(of('signature-verification')).toEqual(['packages/api/src/lib/paddle.ts:26 HMAC (createHmac)']);
+    expect(of('signature-header')).toEqual(['packages/api/src/handlers/billing/paddle-webhook.ts:15 Paddle-Signature']);
+    expect(of('webhook-events')).toEqual(['packages/api/src/handlers/billing/paddle-webhook.ts:8 subscription.canceled, subscription.created, subscription.updated']);
+    expect(of('client-checkout').map((s) => s.split(':')[0])).toEqual([
+      'packages/dashboard/src/lib/paddle.ts', 'packages/dashboard/src/lib/paddle.ts',
+      'packages/landing/src/components/CheckoutButton.tsx', 'packages/landing/src/components/CheckoutButton.tsx',
+    ]);
+    expect(of('price-env').map((s) => s.split(' ')[1])).toContain('VITE_PADDLE_PRICE_PRO');
+    expect(of('plan-definition').map((s) => s.split(' ')[1])).toContain('PLAN_LIMITS');
+  });
+});
+
+describe('cognito usage detector', () => {
+  it('finds Amplify sign-in in a frontend', async () => {
+    const usage = (await detect(cognitoUsageDetector, 'cfg-integrations')).map((f) => f.data as CognitoUsageData);
+    expect(usage.map((u) => [u.file, u.library, u.side, u.symbols])).toEqual([
+      ['apps/web/src/auth.ts', 'aws-amplify', 'frontend', ['Amplify']],
+      ['apps/web/src/auth.ts', 'aws-amplify/auth', 'frontend', ['signIn', 'signOut', 'fetchAuthSession']],
+    ]);
+  });
+
+  it('finds the example frontend, backend and trigger handler uses', async () => {
+    const usage = (await detect(cognitoUsageDetector, EXAMPLE)).map((f) => f.data as CognitoUsageData);
+    expect(usage.map((u) => `${u.side} ${u.file} ${u.library}`)).toEqual([
+      'backend packages/api/src/authorizers/api-key-authorizer.ts aws-jwt-verify',
+      'backend packages/api/src/lib/cognito.ts @aws-sdk/client-cognito-identity-provider',
+      'trigger packages/api/src/triggers/post-confirmation.ts aws-lambda',
+      'frontend packages/dashboard/src/lib/cognito.ts amazon-cognito-identity-js',
+    ]);
+  });
+});
+
+describe('dependencies detector', () => {
+  it('lists runtime dependencies with their purpose and import sites', async () => {
+    const deps = new Map((await detect(dependenciesDetector, 'cfg-integrations')).map((f) => [f.id, f.data as DependencyData]));
+    expect(deps.get('@shop/server stripe')).toMatchObject({ purpose: 'Stripe server SDK', category: 'payments', importedIn: ['apps/server/src/stripe.ts'] });
+    expect(deps.get('@shop/server express')!.importedIn).toEqual(['apps/server/src/index.ts', 'apps/server/src/stripe.ts']);
+    expect(deps.get('@shop/web aws-amplify')!.importedIn).toEqual(['apps/web/src/auth.ts']);
+    expect(deps.get('@shop/server left-pad')).toMatchObject({ purpose: undefined, importedIn: [] });
+    expect(packageName('@aws-sdk/client-s3/dist-es')).toBe('@aws-sdk/client-s3');
+    expect(packageName('lodash/fp')).toBe('lodash');
+  });
+});
+
+describe('secrets-sources detector', () => {
+  it('finds SSM and Secrets Manager reads in code and references in CDK, names only', async () => {
+    const sources = (await detect(secretsSourcesDetector, 'cfg-integrations')).map((f) => f.data as SecretSourceData);
+    expect(sources.map((s) => [s.provider, s.action, s.name, s.resolved, s.via, s.line])).toEqual([
+      ['ssm', 'read', '/shop/prod/db-password', true, 'GetParameterCommand', 10],
+      ['secrets-manager', 'read', 'shop/stripe', true, 'GetSecretValueCommand', 12],
+      ['ssm', 'read', '/shop/${stage}/flags', false, 'Powertools getParameter', 13],
+      ['ssm', 'reference', '/shop/prod/api-url', true, 'StringParameter.valueForStringParameter', 9],
+      ['secrets-manager', 'reference', 'shop/stripe', true, 'Secret.fromSecretNameV2', 10],
+      ['secrets-manager', 'define', 'shop/jwt', true, 'new Secret', 11],
+      ['plaintext', 'define', '', false, 'SecretValue.unsafePlainText', 12],
+    ]);
+  });
+});

@@ -1,0 +1,50 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { workflowsStep } from '../src/steps/09-workflows.js';
+import { STEPS } from '../src/steps/registry.js';
+import { missingCitations } from '../src/steps/verify-citations.js';
+import { EXAMPLE, PROJECT_ROOT, indexOf, section } from './helpers/fixture.js';
+
+describe('step 9 — Common Workflows', () => {
+  it('is registered as step 9', () => {
+    expect(STEPS[8].definition).toBe(workflowsStep);
+  });
+
+  it.each(['cfg-env', 'cfg-ci', 'cfg-integrations'])('%s: step heading and only existing paths', async (fixture) => {
+    const s = await section(workflowsStep, fixture);
+    expect(s.markdown.split('\n')[0]).toBe('## 9. Common Workflows');
+    for (const h of ['### Development workflow', '### Testing', '### Deployment', '### CI workflows', '### Troubleshooting']) expect(s.markdown).toContain(`\n${h}\n`);
+    expect(missingCitations(s.markdown, await indexOf(fixture))).toEqual([]);
+    expect(s.failures).toEqual([]);
+  });
+
+  it('uses the repository package manager, dev ports from configs and commands, build order and tests per package', async () => {
+    const md = (await section(workflowsStep, 'cfg-env')).markdown;
+    expect(md).toContain('2. **Install:** `pnpm install --frozen-lockfile` at the repository root (pnpm `pnpm@9.1.0`, lockfile `/pnpm-lock.yaml`, pnpm workspaces: `apps/*`, `packages/*`).');
+    expect(md).toContain('| @acme/web | `pnpm --filter @acme/web dev` | `next dev -p 3001` | 3001 (`/apps/web/package.json:5`) |');
+    expect(md).toContain('| @acme/site | `pnpm --filter @acme/site dev` | `astro dev` | 4000 (`/apps/site/astro.config.mjs`) |');
+    expect(md).toContain('1. @acme/site, @acme/ui\n2. @acme/api, @acme/web   (needs @acme/ui)');
+    expect(md).toContain('| @acme/web | Jest | `/apps/web/jest.config.js` | `/apps/web/src` (1, beside the code) | `pnpm --filter @acme/web test` | `pnpm --filter @acme/web test -- src/app/page.test.tsx` |');
+    expect(md).toContain('- Why does pnpm dev fail with EADDRINUSE? (`/README.md:5`)');
+    expect(md).toContain('- `REDIS_URL` — read without a fallback in `/apps/api/src/server.ts:11`');
+  });
+
+  it('orders CI jobs by needs and lists deploy workflows with their commands', async () => {
+    const md = (await section(workflowsStep, 'cfg-ci')).markdown;
+    expect(md).toContain('test  →  publish  →  deploy');
+    expect(md).toContain('3. `deploy` (environment `production`): `./scripts/deploy.sh --prod`');
+    expect(md).toContain('`/.gitlab-ci.yml` · stages `install` → `test` → `deploy`');
+    expect(md).toContain('| `deploy-prod` (`/.gitlab-ci.yml:17`) | `unit` | environment `production`; if `$CI_COMMIT_BRANCH == "main"` | `npm ci` · `npm run build` · `npx cdk deploy --all` |');
+    expect(md).toContain('`/.github/workflows/release.yml` · on `push` (tags: v*), `schedule` (cron 0 3 * * 1), `workflow_dispatch` (inputs: dry-run)');
+  });
+
+  it('matches the golden section for examples/kv-store', async () => {
+    const s = await section(workflowsStep, EXAMPLE);
+    expect(missingCitations(s.markdown, await indexOf(EXAMPLE))).toEqual([]);
+    expect(s.markdown).not.toContain('[redacted]');
+    const golden = path.join(PROJECT_ROOT, 'test/golden/step-09.md');
+    if (process.env.UPDATE_GOLDEN) writeFileSync(golden, s.markdown);
+    expect(s.markdown).toBe(readFileSync(golden, 'utf8'));
+  });
+});
