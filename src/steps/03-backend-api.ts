@@ -54,7 +54,7 @@ function summary(facts: FactSet, hasCdk: boolean, hasHttp: boolean): string {
   const unresolved = lambdas.filter((l) => !l.data.entryResolved && l.data.entrySource !== 'inline').length;
   return (
     `${plural(routes.length, 'endpoint')} on API Gateway and ${plural(lambdas.length, 'Lambda function')}, read from the AWS CDK code.${where}` +
-    (unresolved > 0 ? ` ${plural(unresolved, 'function')} could not be traced to a file statically; their code location is shown as written.` : '')
+    (unresolved > 0 ? ` ${plural(unresolved, 'function')} could not be traced to a file statically; ${unresolved === 1 ? 'its' : 'their'} code location is shown as written.` : '')
   );
 }
 

@@ -5,7 +5,7 @@ import { heading, join, stepHeading } from '../markdown/blocks.js';
 import { cite } from '../markdown/cite.js';
 import { dataAccessPart } from './parts/backend-code.js';
 import { plural } from './parts/cdk-shared.js';
-import { knownTables, tableSections, tablesOverview } from './parts/cdk-tables.js';
+import { imported, knownTables, tableSections, tablesOverview } from './parts/cdk-tables.js';
 import { ormSchemaPart } from './parts/orm-schema.js';
 import type { StepDefinition } from './types.js';
 
@@ -17,7 +17,7 @@ export const databaseSchemaStep: StepDefinition = {
     const tables = facts.of<CdkTableFact>('cdk.table');
     const access = dataAccessPart(facts, knownTables(facts));
     const orm = ormSchemaPart(facts);
-    const created = tables.filter((t) => !t.data.kind.includes('.from'));
+    const created = tables.filter((t) => !imported(t.data));
     const files = [...new Set(created.map((t) => t.at[0].file))].sort();
     const intro =
       tables.length > 0

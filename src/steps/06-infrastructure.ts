@@ -25,10 +25,10 @@ export const infrastructureStep: StepDefinition = {
         : 'No infrastructure code found: no AWS CDK app, no serverless.yml, SST or Terraform configuration.';
       return { markdown: join(title, none, other), facts: [...facts.all] };
     }
-    const where = [...new Set(apps.map((a) => a.data.dir))].map((d) => cite(d === '' ? '/' : d));
+    const where = [...new Set(apps.map((a) => a.data.dir))].map((d) => (d === '' ? 'the repository root' : cite(d)));
     const markdown = join(
       title,
-      `An AWS CDK app in ${where.join(', ')} with ${plural(stacks.length, 'stack')}. Everything below is read from the CDK code without running it.`,
+      `${apps.length > 1 ? `${apps.length} AWS CDK apps` : 'An AWS CDK app'} in ${where.join(', ')} with ${plural(stacks.length, 'stack')}. Everything below is read from the CDK code without running it.`,
       heading(3, 'CDK app'),
       appPart(apps),
       heading(3, 'Stacks'),

@@ -138,7 +138,7 @@ export function routeFacts(ctx: EmitContext, lambdas: readonly CdkLambdaFact[]):
     const lambda = fn ? ctx.id(fn) : undefined;
     const auth = authorizerOf(ctx, route);
     const apiKey = prop(route.options, 'apiKeyRequired');
-    const data: CdkRouteData = {
+    let data: CdkRouteData = {
       method: route.method,
       path: route.path,
       pathResolved: route.pathResolved,
@@ -156,6 +156,8 @@ export function routeFacts(ctx: EmitContext, lambdas: readonly CdkLambdaFact[]):
       const row = citationOf(route.row);
       if (!at.some((c) => c.file === row.file && c.line === row.line)) at.push(row);
     }
+    const via = ctx.via(route.frame, 'route');
+    if (via) data = { ...data, via };
     const id = `${apis.size > 1 && api ? `${api} ` : ''}${route.method} ${route.path}`;
     if (!out.has(id)) out.set(id, { kind: 'cdk.route', id, data, at });
   }

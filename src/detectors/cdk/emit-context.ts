@@ -77,6 +77,14 @@ export class EmitContext {
     return first.file === own.file && first.line === own.line ? [own] : [first, own];
   }
 
+  /** The call in stack (or app) code that reaches a helper doing the work, when the helper is not a plain wrapper. */
+  via(frame: Rec['frame'], category: string): Citation | undefined {
+    const wrappers = wrapperCalls(frame, category);
+    let outer: Rec['frame'] | undefined;
+    for (let f = wrappers.length > 0 ? wrappers[wrappers.length - 1].parent : frame; f && f.callSite && (f.kind === 'fn' || f.kind === 'ctor'); f = f.parent) outer = f;
+    return outer?.callSite ? citationOf(outer.callSite) : undefined;
+  }
+
   base(rec: Rec, display: Rec = rec): CdkConstructData {
     const props = propTexts(rec.props, MAX_PROP_TEXT);
     const frame = display === rec ? rec.frame : display.frame;

@@ -77,11 +77,11 @@ function environmentOf(ctx: EmitContext, rec: Rec): CdkEnvVar[] {
 /** What invokes each lambda besides routes: event sources, Cognito triggers, rules, authorizers. */
 export function lambdaTriggers(ctx: EmitContext): Map<Rec, CdkLambdaData['triggers'][number][]> {
   const out = new Map<Rec, CdkLambdaData['triggers'][number][]>();
-  const add = (fnValue: Value | undefined, kind: string, source: string, at: Citation) => {
+  const add = (fnValue: Value | undefined, kind: string, source: string, at: Citation, detail?: string) => {
     const fn = ctx.lambdaOf(fnValue);
     if (!fn) return;
     const list = out.get(fn) ?? [];
-    if (!list.some((t) => t.kind === kind && t.source === source)) list.push({ kind, source, at });
+    if (!list.some((t) => t.kind === kind && t.source === source)) list.push({ kind, source, ...(detail ? { detail } : {}), at });
     out.set(fn, list);
   };
   for (const rec of ctx.model.recs) {
@@ -101,7 +101,7 @@ export function lambdaTriggers(ctx: EmitContext): Map<Rec, CdkLambdaData['trigge
       const targets = [...(prop(rec.props, 'targets')?.k === 'arr' ? (prop(rec.props, 'targets') as { items: Value[] }).items : []), ...(rec.extras.get('target') ?? []).map((e) => e.values[0])];
       const schedule = prop(rec.props, 'schedule');
       for (const t of targets) {
-        if (t?.k === 'ext' && t.args) add(t.args[0], 'EventBridge rule', `${ctx.id(rec)}${schedule ? ` (${textOf(schedule)})` : ''}`, citationOf(rec.node));
+        if (t?.k === 'ext' && t.args) add(t.args[0], 'EventBridge rule', ctx.id(rec), citationOf(rec.node), schedule ? textOf(schedule) : undefined);
       }
     }
     if (rec.category === 'authorizer') {

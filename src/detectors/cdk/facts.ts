@@ -157,7 +157,7 @@ export interface CdkLambdaData extends CdkConstructData {
   /** Where the wrapper was called, when the function came from a wrapper (the `at` of the fact is this call site). */
   readonly definedAt?: Citation;
   /** What invokes it besides API routes: event sources (`DynamoEventSource`…), Cognito triggers, rule targets. */
-  readonly triggers: readonly { readonly kind: string; readonly source: string; readonly at: Citation }[];
+  readonly triggers: readonly { readonly kind: string; readonly source: string; readonly detail?: string; readonly at: Citation }[];
 }
 export type CdkLambdaFact = Fact<'cdk.lambda', CdkLambdaData>;
 
@@ -226,6 +226,8 @@ export interface CdkRouteData {
   readonly conditions?: readonly string[];
   /** How it was declared. */
   readonly source: 'rest' | 'http' | 'proxy' | 'table';
+  /** When the wiring happens inside a project helper (`addCrud(resource, fn)`): the call in stack code that leads there. */
+  readonly via?: Citation;
 }
 /** `at[0]` is where the route is wired (`addMethod` / `addRoutes` / the table row). */
 export type CdkRouteFact = Fact<'cdk.route', CdkRouteData>;

@@ -65,7 +65,7 @@ function endpointsTable(routes: readonly CdkRouteFact[], facts: FactSet): string
       code(`${d.method} ${d.path}`),
       handler,
       routeAuth(d, facts),
-      at(r.at[0]),
+      d.via ? `${at(r.at[0])}, called at ${at(d.via)}` : at(r.at[0]),
       ...(withNotes ? [notes.join('; ') || '—'] : []),
     ];
   });

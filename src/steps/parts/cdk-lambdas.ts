@@ -3,7 +3,7 @@ import type { FactSet } from '../../facts.js';
 import type { CdkConstructClassFact, CdkLambdaFact, CdkRouteFact, CdkTableFact } from '../../detectors/cdk/index.js';
 import { join, table } from '../../markdown/blocks.js';
 import { code } from '../../markdown/text.js';
-import { at, conditionText, entryCell, namer, plural } from './cdk-shared.js';
+import { at, conditionText, entryCell, namer, plural, written } from './cdk-shared.js';
 import { names } from './format.js';
 
 export function lambdasPart(facts: FactSet): string {
@@ -57,7 +57,7 @@ function invokedBy(l: CdkLambdaFact, routes: readonly CdkRouteFact[], tableName:
     if (t.kind === 'DynamoDB stream') parts.push(`stream of ${code(tableName(t.source))}`);
     else if (t.kind === 'Cognito trigger') parts.push(`Cognito ${code(t.source.split(' ').pop() ?? t.source)}`);
     else if (t.kind === 'API authorizer') parts.push(`authorizer ${code(t.source.split('/').pop() ?? t.source)}`);
-    else parts.push(`${t.kind} ${code(t.source)}`);
+    else parts.push(`${t.kind} ${code(t.source.split('/').pop() ?? t.source)}${t.detail ? ` (${written(t.detail, false)})` : ''}`);
   }
   return parts.join(', ') || '—';
 }

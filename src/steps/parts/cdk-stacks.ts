@@ -94,7 +94,8 @@ export function stackSection(s: CdkStackFact, facts: FactSet): string {
   const rows: string[][] = [];
   for (const kind of Object.keys(LABELS)) {
     for (const f of inStack(facts, kind, s.id)) {
-      rows.push([LABELS[kind], `${code(f.data.constructId)}${f.data.conditions?.length ? ` (${conditionText(f.data.conditions)})` : ''}`, at(f.at[0])]);
+      const label = kind === 'cdk.table' && String((f.data as { kind?: string }).kind).includes('.from') ? `${LABELS[kind]} (imported)` : LABELS[kind];
+      rows.push([label, `${code(f.data.constructId)}${f.data.conditions?.length ? ` (${conditionText(f.data.conditions)})` : ''}`, at(f.at[0])]);
     }
   }
   const lambdas = inStack(facts, 'cdk.lambda', s.id);

@@ -21,6 +21,11 @@ export function knownTables(facts: FactSet): KnownTable[] {
   }));
 }
 
+/** `Table.fromTableName(...)`: a reference to a table another app or stack owns. */
+export function imported(d: CdkTableFact['data']): boolean {
+  return d.kind.includes('.from');
+}
+
 function key(k: CdkKey | undefined): string {
   return k ? `${code(k.name)} (${k.type})` : '—';
 }
@@ -32,9 +37,10 @@ export function tablesOverview(facts: FactSet): string {
     const d = t.data;
     const indexes = [...d.gsis.map((g) => `GSI ${code(g.name.text)}`), ...d.lsis.map((l) => `LSI ${code(l.name.text)}`)];
     const env = [...new Set(d.envVars.map((e) => e.name))];
-    return [code(name(t.id)), key(d.partitionKey), key(d.sortKey), indexes.join(', ') || '—', env.length ? names(env) : '—', at(t.at[0])];
+    const keys = imported(d) ? ['imported: defined elsewhere', '—'] : [key(d.partitionKey), key(d.sortKey)];
+    return [code(name(t.id)), ...keys, indexes.join(', ') || '—', env.length ? names(env) : '—', at(t.at[0])];
   });
-  return table(['Table', 'Partition key', 'Sort key', 'Indexes', 'Name passed in', 'Defined at'], rows);
+  return table(['Table', 'Partition key', 'Sort key', 'Indexes', 'Name env var', 'Defined at'], rows);
 }
 
 export function tableSections(facts: FactSet): string {
@@ -63,7 +69,8 @@ function tableSection(t: CdkTableFact, title: string, lambdas: Map<string, CdkLa
     ],
   );
   const items: string[] = [];
-  items.push(`Construct ${code(d.constructId)}${d.stack ? ` in stack ${code(d.stack)}` : ''} (${d.kind}), ${at(t.at[0])}`);
+  items.push(`Construct ${code(d.constructId)}${d.stack ? ` in stack ${code(d.stack)}` : ''} (${code(d.kind)}), ${at(t.at[0])}`);
+  if (imported(d)) items.push('An existing table referenced by name: its keys and indexes are defined outside this code');
   if (d.tableName) items.push(`Physical name: ${written(d.tableName.text, false)}`);
   if (d.conditions?.length) items.push(`Created ${conditionText(d.conditions)}`);
   const settings = [
@@ -91,5 +98,5 @@ function tableSection(t: CdkTableFact, title: string, lambdas: Map<string, CdkLa
   if (byGrant.size > 0) {
     items.push(`Access granted: ${[...byGrant.entries()].map(([label, who]) => `${label} — ${names([...new Set(who)], 10)}`).join('; ')}`);
   }
-  return join(heading(3, `Table ${title}`), bullets(items), keys);
+  return join(heading(3, `Table ${title}`), bullets(items), !imported(d) && keys);
 }
