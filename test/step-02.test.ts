@@ -1,10 +1,12 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { packagesDetector, type PackageFact } from '../src/detectors/packages/index.js';
+import { FactSet } from '../src/facts.js';
 import { directoryStructureStep } from '../src/steps/02-directory-structure.js';
 import { STEPS } from '../src/steps/registry.js';
 import { missingCitations, outsideCitations } from '../src/steps/verify-citations.js';
-import { EXAMPLE, PROJECT_ROOT, indexOf, section } from './helpers/fixture.js';
+import { EXAMPLE, PROJECT_ROOT, detect, indexOf, section } from './helpers/fixture.js';
 
 const FIXTURES = ['ov-single', 'ov-pnpm', 'ov-yarn', 'ov-noreadme'];
 
@@ -75,5 +77,34 @@ describe('step 2 — Directory Structure', () => {
     const golden = path.join(PROJECT_ROOT, 'test/golden/step-02.md');
     if (process.env.UPDATE_GOLDEN) writeFileSync(golden, s.markdown);
     expect(s.markdown).toBe(readFileSync(golden, 'utf8'));
+  });
+});
+
+describe('step 2 — many packages', () => {
+  const many = async (n: number) => {
+    const index = await indexOf('ov-pnpm');
+    const facts = await detect(packagesDetector, 'ov-pnpm');
+    const api = facts.find((f) => f.id === 'apps/api') as PackageFact;
+    const root = facts.find((f) => f.id === '.') as PackageFact;
+    const copies = Array.from({ length: n }, (_, i) => ({ ...api, id: `apps/api#${i}`, data: { ...api.data, name: `@acme/api-${i}` } }));
+    const md = directoryStructureStep.build(index, new FactSet([root, ...copies]), {}).markdown;
+    return { md, index };
+  };
+
+  it('gives each of a few dozen packages four lines instead of tables', async () => {
+    const { md, index } = await many(20);
+    expect(md).toContain('### @acme/api-7 — apps/api');
+    expect(md).toContain('- **Folders:** `/apps/api/prisma/` (1), `/apps/api/src/` (3, source code)');
+    expect(md).toContain('- **Entry points:** `/apps/api/src/server.ts` (main)');
+    expect(md).toContain('- **Config:** `/apps/api/.env.example`, `/apps/api/Dockerfile`');
+    expect(md).not.toContain('#### Key directories');
+    expect(missingCitations(md, index)).toEqual([]);
+  });
+
+  it('lists very many packages in one table with their main entry point', async () => {
+    const { md, index } = await many(45);
+    expect(md).toContain('| `@acme/api-44` | `/apps/api` | HTTP server (Fastify) (inferred from fastify dependency) | `/apps/api/src/server.ts` (main) | 7 |');
+    expect(md).not.toContain('### @acme/api-1 —');
+    expect(missingCitations(md, index)).toEqual([]);
   });
 });

@@ -132,7 +132,10 @@ function structure(index: RepoIndex, packages: readonly Pkg[]): string {
   }
   const tool = index.workspaceTool ? `${index.workspaceTool} workspaces` : 'nested package.json files (no workspace declaration)';
   const patterns = index.workspacePatterns.length ? ` (${index.workspacePatterns.map((p) => `\`${oneLine(p)}\``).join(', ')})` : '';
-  const intro = `${members.length} package${members.length === 1 ? '' : 's'} via ${tool}${patterns}:`;
+  let intro = `${members.length} package${members.length === 1 ? '' : 's'} via ${tool}${patterns}:`;
+  if (!index.workspaceTool && members.length > 20) {
+    intro = `${members.length} package.json files and no workspace declaration: this looks like a collection of independent projects, and the architecture above is the union of what they use.`;
+  }
   return join(heading(3, 'Monorepo structure'), intro, packageTree(index, members));
 }
 

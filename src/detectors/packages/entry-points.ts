@@ -80,7 +80,7 @@ export function entryPoints(
   if (cdkApp) push({ file: cdkApp, role: '`cdk.json` app' });
 
   const prefix = pkg.dir ? `${pkg.dir}/` : '';
-  const shallow = own.filter((f) => f.split('/').length - prefix.split('/').length < 3);
+  const shallow = own.filter((f) => depth(f, prefix.length) < 3);
   for (const [re, role] of CONVENTIONS) {
     for (const file of shallow) {
       if (re.test(file.slice(prefix.length))) push({ file, role });
@@ -151,6 +151,13 @@ export function cdkAppEntry(index: RepoIndex, dir: string): string | undefined {
     if (source) return source;
   }
   return undefined;
+}
+
+/** Folders between the package folder and the file: 0 for `pkg/index.ts`, 1 for `pkg/src/index.ts`. */
+function depth(file: string, from: number): number {
+  let n = 0;
+  for (let i = file.indexOf('/', from); i !== -1 && n < 3; i = file.indexOf('/', i + 1)) n++;
+  return n;
 }
 
 export function join(dir: string, rel: string): string {

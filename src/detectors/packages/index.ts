@@ -1,7 +1,7 @@
 import type { Citation, Detector, Fact } from '../../facts.js';
-import { allDependencies, type WorkspacePackage } from '../../scan/package-json.js';
-import type { RepoIndex } from '../../scan/repo-index.js';
+import { allDependencies } from '../../scan/package-json.js';
 import { isAuxiliary, packageKind, type PackageKind } from '../stack/kind.js';
+import { filesByPackage } from '../stack/package-files.js';
 import { configFiles, type ConfigFile } from './config-files.js';
 import { keyDirectories, type KeyDirectory } from './directories.js';
 import { entryPoints, type EntryPoint, type UnresolvedEntry } from './entry-points.js';
@@ -39,7 +39,9 @@ export const packagesDetector: Detector = {
   detect(index): PackageFact[] {
     const own = filesByPackage(index);
     const table = rootPackagesTable(index);
-    return index.packages.map((pkg) => {
+    // Root first, then by folder (a parent before its nested packages).
+    const ordered = [...index.packages].sort((a, b) => Number(b.isRoot) - Number(a.isRoot) || a.dir.localeCompare(b.dir));
+    return ordered.map((pkg) => {
       const files = own.get(pkg) ?? [];
       const kind = packageKind(pkg);
       const cdk = 'aws-cdk-lib' in allDependencies(pkg.manifest) || index.has(pkg.dir ? `${pkg.dir}/cdk.json` : 'cdk.json');
@@ -72,16 +74,3 @@ export const packagesDetector: Detector = {
     });
   },
 };
-
-/** Each file goes to its innermost package (a map lookup per parent folder); files outside any package are dropped. */
-export function filesByPackage(index: RepoIndex): Map<WorkspacePackage, string[]> {
-  const byDir = new Map(index.packages.map((p) => [p.dir, p]));
-  const out = new Map<WorkspacePackage, string[]>(index.packages.map((p) => [p, []]));
-  for (const file of index.files) {
-    let pkg: WorkspacePackage | undefined;
-    for (let i = file.lastIndexOf('/'); i > 0 && !pkg; i = file.lastIndexOf('/', i - 1)) pkg = byDir.get(file.slice(0, i));
-    pkg ??= byDir.get('');
-    if (pkg) out.get(pkg)!.push(file);
-  }
-  return out;
-}

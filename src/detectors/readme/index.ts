@@ -125,7 +125,8 @@ const NOT_A_PURPOSE = /:$|^(created|made|maintained|written|built) by\b|^(requir
 
 /** The first paragraph of a package README that says what it is, for a one-line purpose. */
 export function firstParagraph(markdown: string): LocatedText | undefined {
-  const blocks = parseBlocks(markdown);
+  // The purpose is near the top; long READMEs are not worth parsing whole for one line.
+  const blocks = parseBlocks(markdown.length > 3000 ? markdown.slice(0, markdown.indexOf('\n', 3000) + 1 || 3000) : markdown);
   const b = blocks.find((x) => (x.kind === 'paragraph' || x.kind === 'quote') && !isDecorative(x) && !NOT_A_PURPOSE.test(x.text));
   return b ? { text: b.text, line: b.line } : undefined;
 }

@@ -3,6 +3,7 @@ import { allDependencies, type WorkspacePackage } from '../../scan/package-json.
 import type { RepoIndex } from '../../scan/repo-index.js';
 import { isSourceFile } from '../../scan/ts.js';
 import { CLIENT_KINDS, isAuxiliary, packageKind } from './kind.js';
+import { filesByPackage } from './package-files.js';
 
 /** Rows of the architecture diagram, top to bottom. */
 export const LAYERS = ['client', 'edge', 'compute', 'data'] as const;
@@ -21,37 +22,40 @@ export interface ComponentData {
   readonly evidence: readonly ComponentEvidence[];
 }
 
-interface ConstructPattern {
-  readonly title: string;
-  readonly layer: Layer;
-  readonly re: RegExp;
-}
-
 /**
- * CDK constructs worth a box, matched as text (`new apigw.RestApi(`). A text scan is enough for an overview and keeps
- * step 1 fast; the CDK step does the real AST analysis.
+ * CDK construct classes worth a box, matched as text (`new apigw.RestApi(`) in one pass per file. A text scan is enough
+ * for an overview and keeps step 1 fast; the CDK step does the real AST analysis.
  */
-const CONSTRUCTS: readonly ConstructPattern[] = [
-  { title: 'CloudFront', layer: 'edge', re: /new\s+(?:[\w$]+\.)*(Distribution|CloudFrontWebDistribution)\s*\(/g },
-  { title: 'API Gateway (REST)', layer: 'edge', re: /new\s+(?:[\w$]+\.)*(RestApi|LambdaRestApi|SpecRestApi)\s*\(/g },
-  { title: 'API Gateway (HTTP)', layer: 'edge', re: /new\s+(?:[\w$]+\.)*(HttpApi)\s*\(/g },
-  { title: 'API Gateway (WebSocket)', layer: 'edge', re: /new\s+(?:[\w$]+\.)*(WebSocketApi)\s*\(/g },
-  { title: 'AppSync GraphQL', layer: 'edge', re: /new\s+(?:[\w$]+\.)*(GraphqlApi)\s*\(/g },
-  {
-    title: 'Lambda',
-    layer: 'compute',
-    re: /new\s+(?:(?:[\w$]+\.)*(NodejsFunction|DockerImageFunction|PythonFunction)|(?:[\w$]+\.)*?([\w$]*lambda[\w$]*\.Function))\s*\(/gi,
-  },
-  { title: 'ECS Fargate', layer: 'compute', re: /new\s+(?:[\w$]+\.)*(FargateService|ApplicationLoadBalancedFargateService)\s*\(/g },
-  { title: 'Step Functions', layer: 'compute', re: /new\s+(?:[\w$]+\.)*(StateMachine)\s*\(/g },
-  { title: 'SQS', layer: 'compute', re: /new\s+(?:[\w$]+\.)*(Queue)\s*\(/g },
-  { title: 'EventBridge', layer: 'compute', re: /new\s+(?:[\w$]+\.)*(EventBus|Rule)\s*\(/g },
-  { title: 'DynamoDB', layer: 'data', re: /new\s+(?:[\w$]+\.)*(Table|TableV2)\s*\(/g },
-  { title: 'S3', layer: 'data', re: /new\s+(?:[\w$]+\.)*(Bucket)\s*\(/g },
-  { title: 'RDS', layer: 'data', re: /new\s+(?:[\w$]+\.)*(DatabaseInstance|DatabaseCluster|ServerlessCluster)\s*\(/g },
-  { title: 'Cognito', layer: 'data', re: /new\s+(?:[\w$]+\.)*(UserPool)\s*\(/g },
-  { title: 'SNS', layer: 'compute', re: /new\s+(?:[\w$]+\.)*(Topic)\s*\(/g },
-];
+const CONSTRUCTS: Readonly<Record<string, { readonly title: string; readonly layer: Layer }>> = {
+  Distribution: { title: 'CloudFront', layer: 'edge' },
+  CloudFrontWebDistribution: { title: 'CloudFront', layer: 'edge' },
+  RestApi: { title: 'API Gateway (REST)', layer: 'edge' },
+  LambdaRestApi: { title: 'API Gateway (REST)', layer: 'edge' },
+  SpecRestApi: { title: 'API Gateway (REST)', layer: 'edge' },
+  HttpApi: { title: 'API Gateway (HTTP)', layer: 'edge' },
+  WebSocketApi: { title: 'API Gateway (WebSocket)', layer: 'edge' },
+  GraphqlApi: { title: 'AppSync GraphQL', layer: 'edge' },
+  NodejsFunction: { title: 'Lambda', layer: 'compute' },
+  DockerImageFunction: { title: 'Lambda', layer: 'compute' },
+  PythonFunction: { title: 'Lambda', layer: 'compute' },
+  Function: { title: 'Lambda', layer: 'compute' },
+  FargateService: { title: 'ECS Fargate', layer: 'compute' },
+  ApplicationLoadBalancedFargateService: { title: 'ECS Fargate', layer: 'compute' },
+  StateMachine: { title: 'Step Functions', layer: 'compute' },
+  Queue: { title: 'SQS', layer: 'compute' },
+  Topic: { title: 'SNS', layer: 'compute' },
+  EventBus: { title: 'EventBridge', layer: 'compute' },
+  Rule: { title: 'EventBridge', layer: 'compute' },
+  Table: { title: 'DynamoDB', layer: 'data' },
+  TableV2: { title: 'DynamoDB', layer: 'data' },
+  Bucket: { title: 'S3', layer: 'data' },
+  DatabaseInstance: { title: 'RDS', layer: 'data' },
+  DatabaseCluster: { title: 'RDS', layer: 'data' },
+  ServerlessCluster: { title: 'RDS', layer: 'data' },
+  UserPool: { title: 'Cognito', layer: 'data' },
+};
+
+const NEW_CONSTRUCT = new RegExp(`new\\s+((?:[\\w$]+\\.)*)(${Object.keys(CONSTRUCTS).join('|')})\\s*\\(`, 'g');
 
 /** Services known from a dependency alone (no CDK definition needed), in the data/services row. */
 const SERVICE_DEPS: readonly { readonly title: string; readonly layer: Layer; readonly re: RegExp }[] = [
@@ -102,9 +106,16 @@ export function detectComponents(index: RepoIndex): ComponentData[] {
     if (kind?.id === 'lambda') add('Lambda', 'compute', { file: pkg.manifestPath, what: kind.because }, `code: ${pkg.name}`);
   }
 
+  const counts: ConstructCounts = new Map();
+  const owned = filesByPackage(index);
   for (const pkg of product) {
     const deps = allDependencies(pkg.manifest);
-    if ('aws-cdk-lib' in deps || '@aws-cdk/core' in deps) scanCdk(index, pkg, add);
+    if ('aws-cdk-lib' in deps || '@aws-cdk/core' in deps) scanCdk(index, owned.get(pkg) ?? [], counts, add);
+  }
+  for (const [title, { n, classes }] of counts) {
+    // Lambda functions are often created through a wrapper construct, so a count of `new` sites would mislead.
+    const names = [...classes].sort().join('/');
+    add(title, 'data', undefined, title === 'Lambda' ? `via ${names}` : `${n}× ${names}`);
   }
 
   for (const pkg of product) {
@@ -130,34 +141,27 @@ export function detectComponents(index: RepoIndex): ComponentData[] {
 }
 
 type AddComponent = (title: string, layer: Layer, evidence: ComponentEvidence | undefined, line?: string) => void;
+type ConstructCounts = Map<string, { n: number; classes: Set<string> }>;
 
-function scanCdk(index: RepoIndex, pkg: WorkspacePackage, add: AddComponent): void {
-  const counts = new Map<string, { n: number; classes: Set<string> }>();
-  const files = index
-    .filesUnder(pkg.dir)
-    .filter((f) => isSourceFile(f) && !SKIP_DIR.test(f) && !TEST_FILE.test(f) && index.packageOf(f) === pkg);
+function scanCdk(index: RepoIndex, files: readonly string[], counts: ConstructCounts, add: AddComponent): void {
   for (const file of files) {
+    if (!isSourceFile(file) || SKIP_DIR.test(file) || TEST_FILE.test(file)) continue;
     const text = index.read(file);
     if (text === undefined || !text.includes('new ') || !/aws-cdk|constructs/.test(text)) continue;
-    for (const pattern of CONSTRUCTS) {
-      pattern.re.lastIndex = 0;
-      let first: RegExpExecArray | null = null;
-      const count = counts.get(pattern.title) ?? { n: 0, classes: new Set<string>() };
-      for (let m = pattern.re.exec(text); m; m = pattern.re.exec(text)) {
-        first ??= m;
-        count.n++;
-        count.classes.add((m[1] ?? m[2] ?? '').replace(/^.*\./, ''));
-      }
-      if (!first) continue;
-      counts.set(pattern.title, count);
-      const what = first[0].replace(/\s*\($/, '').replace(/\s+/g, ' ');
-      add(pattern.title, pattern.layer, { file, line: lineAt(text, first.index), what });
+    const firstOf = new Set<string>();
+    NEW_CONSTRUCT.lastIndex = 0;
+    for (let m = NEW_CONSTRUCT.exec(text); m; m = NEW_CONSTRUCT.exec(text)) {
+      // A bare `Function` is Lambda's only behind a lambda namespace (`lambda.Function`, `cdk.aws_lambda.Function`).
+      if (m[2] === 'Function' && !/lambda/i.test(m[1])) continue;
+      const { title, layer } = CONSTRUCTS[m[2]];
+      const count = counts.get(title) ?? { n: 0, classes: new Set<string>() };
+      counts.set(title, count);
+      count.n++;
+      count.classes.add(m[2]);
+      if (firstOf.has(title)) continue;
+      firstOf.add(title);
+      add(title, layer, { file, line: lineAt(text, m.index), what: m[0].replace(/\s*\($/, '').replace(/\s+/g, ' ') });
     }
-  }
-  for (const [title, { n, classes }] of counts) {
-    // Lambda functions are often created through a wrapper construct, so a count of `new` sites would mislead.
-    const names = [...classes].sort().join('/');
-    add(title, 'data', undefined, title === 'Lambda' ? `via ${names}` : `${n}× ${names}`);
   }
 }
 
