@@ -1,15 +1,55 @@
+import path from 'node:path';
 import type { Detector, Fact } from '../../facts.js';
 import type { RepoIndex } from '../../scan/repo-index.js';
+import { isBuildOrVendor } from '../shared/source-scope.js';
+import { emptyFindings, isServerlessConfig, serverlessService } from './serverless.js';
+import { sstProject } from './sst.js';
+import { terraformFolder } from './terraform.js';
+import type {
+  InfraFunctionFact, InfraProjectFact, InfraResourceFact, InfraRouteFact, InfraTableFact,
+} from './types.js';
 
 export type * from './types.js';
+
+const SST_CONFIG = /(^|\/)sst\.config\.[cm]?[jt]s$/;
+
+function configs(index: RepoIndex) {
+  const usable = index.files.filter((f) => !isBuildOrVendor(f) && !/(^|\/)(\.terraform|\.sst|\.serverless)\//.test(f));
+  const tfByDir = new Map<string, string[]>();
+  for (const f of usable) {
+    if (!f.endsWith('.tf')) continue;
+    const dir = path.posix.dirname(f) === '.' ? '' : path.posix.dirname(f);
+    tfByDir.set(dir, [...(tfByDir.get(dir) ?? []), f]);
+  }
+  return {
+    serverless: usable.filter(isServerlessConfig),
+    sst: usable.filter((f) => SST_CONFIG.test(f)),
+    terraform: tfByDir,
+  };
+}
 
 /** Serverless Framework, SST and Terraform, read as text: `infra.project|function|route|table|resource` facts. */
 export const otherInfraDetector: Detector = {
   id: 'other-infra',
-  isEnabled(_index: RepoIndex): boolean {
-    return false;
+  isEnabled(index: RepoIndex): boolean {
+    return index.files.some((f) => isServerlessConfig(f) || SST_CONFIG.test(f) || f.endsWith('.tf'));
   },
-  detect(_index: RepoIndex): Fact[] {
-    return [];
+  detect(index: RepoIndex): Fact[] {
+    const found = emptyFindings();
+    const { serverless, sst, terraform } = configs(index);
+    for (const file of serverless) serverlessService(index, file, found);
+    for (const file of sst) sstProject(index, file, sst, found);
+    for (const [dir, files] of [...terraform].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) terraformFolder(index, dir, files, found);
+
+    const at = (d: { file: string; line: number }) => [{ file: d.file, line: d.line }];
+    const byPlace = <T extends { file: string; line: number }>(list: T[]) =>
+      list.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line));
+    return [
+      ...byPlace(found.projects).map((d): InfraProjectFact => ({ kind: 'infra.project', id: `${d.tool} ${d.file}`, data: d, at: at(d) })),
+      ...byPlace(found.functions).map((d): InfraFunctionFact => ({ kind: 'infra.function', id: `${d.tool} ${d.name} ${d.file}`, data: d, at: at(d) })),
+      ...byPlace(found.routes).map((d): InfraRouteFact => ({ kind: 'infra.route', id: `${d.tool} ${d.method} ${d.path} ${d.file}:${d.line}`, data: d, at: at(d) })),
+      ...byPlace(found.tables).map((d): InfraTableFact => ({ kind: 'infra.table', id: `${d.tool} ${d.name} ${d.file}`, data: d, at: at(d) })),
+      ...byPlace(found.resources).map((d): InfraResourceFact => ({ kind: 'infra.resource', id: `${d.tool} ${d.type} ${d.name} ${d.file}:${d.line}`, data: d, at: at(d) })),
+    ];
   },
 };

@@ -24,6 +24,8 @@ export interface InfraFunctionData {
   readonly runtime?: string;
   /** Environment variable names given to the function (never values). */
   readonly environment: readonly string[];
+  /** Non-HTTP triggers in a few words: `sqs`, `schedule rate(5 minutes)`, `stream`. */
+  readonly triggers?: readonly string[];
   readonly file: string;
   readonly line: number;
 }

@@ -1,6 +1,94 @@
 import type { FactSet } from '../../facts.js';
+import type {
+  InfraFunctionFact, InfraProjectFact, InfraResourceFact, InfraRouteFact, InfraTableFact, InfraTableIndex, InfraTool,
+} from '../../detectors/other-infra/index.js';
+import { bullets, heading, join, table } from '../../markdown/blocks.js';
+import { cite, citeAll } from '../../markdown/cite.js';
+import { cell, code } from '../../markdown/text.js';
+import { byFileLine, compareText, names, value } from './format.js';
+
+const TOOLS: readonly InfraTool[] = ['serverless', 'sst', 'terraform'];
+/** Resources the endpoints table already shows, route by route. */
+const ROUTE_PLUMBING = new Set([
+  'aws_apigatewayv2_route', 'aws_apigatewayv2_integration', 'aws_api_gateway_resource', 'aws_api_gateway_method',
+  'aws_api_gateway_integration',
+]);
+const TITLE: Record<InfraTool, string> = { serverless: 'Serverless Framework', sst: 'SST', terraform: 'Terraform' };
 
 /** `####` subsections for Serverless Framework, SST and Terraform; '' when the repository uses none of them. */
-export function otherInfraPart(_facts: FactSet): string {
-  return '';
+export function otherInfraPart(facts: FactSet): string {
+  const of = <T extends { tool: InfraTool; file: string; line: number }>(list: readonly { data: T }[], tool: InfraTool) =>
+    list.map((f) => f.data).filter((d) => d.tool === tool).sort(byFileLine);
+  return join(
+    ...TOOLS.map((tool) => {
+      const projects = of(facts.of<InfraProjectFact>('infra.project'), tool);
+      const functions = of(facts.of<InfraFunctionFact>('infra.function'), tool);
+      const routes = of(facts.of<InfraRouteFact>('infra.route'), tool);
+      const tables = of(facts.of<InfraTableFact>('infra.table'), tool);
+      const resources = of(facts.of<InfraResourceFact>('infra.resource'), tool);
+      if (projects.length === 0) return '';
+      const projectLines = projects.map((p) => {
+        const settings = [p.provider && `provider ${value(p.provider)}`, p.runtime && `runtime ${value(p.runtime)}`, p.region && `region ${value(p.region)}`]
+          .filter(Boolean)
+          .join(', ');
+        return `${p.name ? `${code(p.name)} in ` : ''}${cite(p.file)}${settings ? `: ${settings}` : ''}`;
+      });
+      const routeTable = table(
+        ['Route', 'Served by', 'Handler file', 'Defined in'],
+        [...routes]
+          .sort((a, b) => compareText(a.path, b.path) || compareText(a.method, b.method) || byFileLine(a, b))
+          .map((r) => [code(`${r.method} ${r.path}`), r.target ? value(r.target) : '—', r.handlerFile ? cite(r.handlerFile) : 'not found in the repository', cite(r.file, r.line)]),
+      );
+      const functionTable = table(
+        ['Function', 'Handler', 'Runtime', 'Environment', 'Triggers', 'Defined in'],
+        functions.map((f) => [
+          code(f.name),
+          `${f.handler ? value(f.handler) : '—'}${f.handlerFile ? ` → ${cite(f.handlerFile)}` : ''}`,
+          f.runtime ? value(f.runtime) : '—',
+          f.environment.length > 0 ? names(f.environment, 6) : '—',
+          f.triggers && f.triggers.length > 0 ? cell(f.triggers.join(', ')) : '—',
+          cite(f.file, f.line),
+        ]),
+      );
+      const tableTable = table(
+        ['Table', 'Partition key', 'Sort key', 'Indexes', 'Settings', 'Defined in'],
+        tables.map((t) => [
+          `${code(t.name)}${t.physicalName && t.physicalName !== t.name ? ` (${value(t.physicalName)})` : ''}`,
+          t.hashKey ? value(t.hashKey) : '—',
+          t.rangeKey ? value(t.rangeKey) : '—',
+          t.indexes.length > 0 ? t.indexes.map(indexText).join('; ') : '—',
+          [t.billingMode && `billing ${t.billingMode}`, t.stream && `stream ${t.stream}`, t.ttl && `TTL ${value(t.ttl)}`].filter(Boolean).join(', ') || '—',
+          cite(t.file, t.line),
+        ]),
+      );
+      const byType = new Map<string, typeof resources>();
+      for (const r of resources) {
+        if (routes.length > 0 && ROUTE_PLUMBING.has(r.type)) continue;
+        byType.set(r.type, [...(byType.get(r.type) ?? []), r]);
+      }
+      const resourceTable = table(
+        ['Type', 'Resources', 'Defined in'],
+        [...byType.entries()]
+          .sort(([a], [b]) => compareText(a, b))
+          .map(([type, list]) => [
+            code(type),
+            list.map((r) => `${code(r.name)}${r.detail ? ` (${cell(r.detail)})` : ''}`).slice(0, 8).join(', ') + (list.length > 8 ? ` (+${list.length - 8} more)` : ''),
+            citeAll(list.map((r) => ({ file: r.file, line: list.length === 1 ? r.line : undefined })), 3),
+          ]),
+      );
+      return join(
+        heading(4, TITLE[tool]),
+        bullets(projectLines),
+        routeTable && join('**Endpoints**', routeTable),
+        functionTable && join('**Functions**', functionTable),
+        tableTable && join('**DynamoDB tables**', tableTable),
+        resourceTable && join('**Other resources**', resourceTable),
+      );
+    }),
+  );
+}
+
+function indexText(i: InfraTableIndex): string {
+  const keys = [i.hashKey, i.rangeKey].filter((k): k is string => !!k);
+  return `${i.kind} ${code(i.name)}${keys.length > 0 ? ` (${names(keys)})` : ''}${i.projection ? ` ${i.projection}` : ''}`;
 }

@@ -1,0 +1,124 @@
+/**
+ * Serverless Framework services (`serverless.yml` / `.yaml` / `.ts`): service and provider, functions with their
+ * handler files, HTTP events as routes, other events as triggers, and CloudFormation `resources` (DynamoDB tables in
+ * detail). `${file(...)}` includes of functions and resources are followed when the file is in the repository.
+ */
+import path from 'node:path';
+import type { RepoIndex } from '../../scan/repo-index.js';
+import { get, keys, parseYaml, scalar, type YamlNode } from '../ci/yaml.js';
+import { cfnResources } from './cloudformation.js';
+import { handlerFile } from './handlers.js';
+import { exportedConfig, originOf } from './ts-config.js';
+import type { InfraFunctionData, InfraProjectData, InfraResourceData, InfraRouteData, InfraTableData } from './types.js';
+
+export interface InfraFindings {
+  projects: InfraProjectData[];
+  functions: InfraFunctionData[];
+  routes: InfraRouteData[];
+  tables: InfraTableData[];
+  resources: InfraResourceData[];
+}
+
+export function emptyFindings(): InfraFindings {
+  return { projects: [], functions: [], routes: [], tables: [], resources: [] };
+}
+
+const SERVERLESS_FILE = /(^|\/)serverless\.(ya?ml|ts|js)$/;
+
+export function isServerlessConfig(file: string): boolean {
+  return SERVERLESS_FILE.test(file);
+}
+
+export function serverlessService(index: RepoIndex, file: string, out: InfraFindings): void {
+  const dir = path.posix.dirname(file) === '.' ? '' : path.posix.dirname(file);
+  const root = /\.(ya?ml)$/.test(file) ? yamlAt(index, file) : exportedConfig(index, file, dir);
+  if (root?.kind !== 'map') return;
+  /** A node, or the node a `${file(x.yml)}` include points at, with the file it lives in. */
+  const include = (node: YamlNode | undefined, from: string): { node: YamlNode; file: string }[] => {
+    if (!node) return [];
+    const ref = /^\$\{file\(([^):]+)\)(?::(\w+))?\}$/.exec(scalar(node) ?? '');
+    if (ref) {
+      const target = path.posix.normalize(path.posix.join(path.posix.dirname(from), ref[1])).replace(/^\.\//, '');
+      const included = yamlAt(index, target);
+      const picked = ref[2] ? get(included, ref[2]) : included;
+      return picked ? [{ node: picked, file: target }] : [];
+    }
+    if (node.kind === 'seq') return node.items.flatMap((i) => include(i, from));
+    return [{ node, file: from }];
+  };
+
+  const service = scalar(get(root, 'service')) ?? scalar(get(get(root, 'service'), 'name'));
+  const provider = get(root, 'provider');
+  const runtime = scalar(get(provider, 'runtime'));
+  out.projects.push({
+    tool: 'serverless',
+    ...(service ? { name: service } : {}),
+    ...(scalar(get(provider, 'name')) ? { provider: scalar(get(provider, 'name')) } : {}),
+    ...(runtime ? { runtime } : {}),
+    ...(scalar(get(provider, 'region')) ? { region: scalar(get(provider, 'region')) } : {}),
+    file,
+    line: 1,
+  });
+  const shared = keys(get(provider, 'environment'));
+
+  for (const { node: functions, file: fnFile } of include(get(root, 'functions'), file)) {
+    if (functions.kind !== 'map') continue;
+    for (const entry of functions.entries) {
+      const fn = entry.value;
+      const handler = scalar(get(fn, 'handler'));
+      const resolved = handlerFile(index, dir, handler);
+      const triggers: string[] = [];
+      const events = get(fn, 'events');
+      for (const event of events?.kind === 'seq' ? events.items : []) {
+        const kind = event.kind === 'map' ? event.entries[0] : undefined;
+        if (!kind) continue;
+        const route = httpRoute(kind.key, kind.value);
+        if (route) {
+          const at = originOf(kind.value) ?? fnFile;
+          out.routes.push({ tool: 'serverless', ...route, target: entry.key, ...(resolved ? { handlerFile: resolved } : {}), file: at, line: kind.line });
+        } else {
+          const detail = scalar(kind.value) ?? scalar(get(kind.value, 'rate')) ?? scalar(get(kind.value, 'arn')) ?? scalar(get(kind.value, 'queueName'));
+          triggers.push(detail && detail.length < 60 ? `${kind.key} ${detail}` : kind.key);
+        }
+      }
+      const fnRuntime = scalar(get(fn, 'runtime')) ?? runtime;
+      out.functions.push({
+        tool: 'serverless',
+        name: entry.key,
+        ...(handler ? { handler } : {}),
+        ...(resolved ? { handlerFile: resolved } : {}),
+        ...(fnRuntime ? { runtime: fnRuntime } : {}),
+        environment: [...new Set([...shared, ...keys(get(fn, 'environment'))])].sort(),
+        ...(triggers.length > 0 ? { triggers } : {}),
+        file: fnFile,
+        line: entry.line,
+      });
+    }
+  }
+
+  for (const { node: resources, file: resFile } of include(get(root, 'resources'), file)) {
+    for (const { node: section, file: sectionFile } of include(get(resources, 'Resources') ?? resources, resFile)) {
+      const found = cfnResources('serverless', get(section, 'Resources') ?? section, sectionFile);
+      out.tables.push(...found.tables);
+      out.resources.push(...found.others);
+    }
+  }
+}
+
+/** `http: GET users/{id}`, `http: { method, path }`, `httpApi: 'GET /x'`, `httpApi: '*'`. */
+function httpRoute(kind: string, value: YamlNode): { method: string; path: string } | undefined {
+  if (kind !== 'http' && kind !== 'httpApi') return undefined;
+  const short = scalar(value);
+  if (short === '*') return { method: 'ANY', path: '/*' };
+  const m = short ? /^(\S+)\s+(\S+)/.exec(short) : undefined;
+  const method = m?.[1] ?? scalar(get(value, 'method'));
+  const p = m?.[2] ?? scalar(get(value, 'path'));
+  if (!method || p === undefined) return undefined;
+  const upper = method.toUpperCase();
+  return { method: upper === '*' ? 'ANY' : upper, path: p.startsWith('/') ? p : `/${p}` };
+}
+
+function yamlAt(index: RepoIndex, file: string): YamlNode | undefined {
+  const text = index.read(file);
+  return text === undefined ? undefined : parseYaml(text);
+}

@@ -1,0 +1,187 @@
+/**
+ * Terraform configurations (`*.tf`, one project per folder): resources by type and name; Lambda functions with their
+ * handler files (through `archive_file` sources), DynamoDB tables with keys and indexes, API Gateway routes (HTTP API
+ * `route_key`s and REST resource/method chains) with the Lambda behind each, and modules with their sources.
+ */
+import path from 'node:path';
+import type { RepoIndex } from '../../scan/repo-index.js';
+import { handlerFile } from './handlers.js';
+import { hclValue, objectKeys, parseHcl, type HclBlock } from './hcl.js';
+import type { InfraFindings } from './serverless.js';
+import type { InfraTableIndex } from './types.js';
+
+interface Located {
+  readonly block: HclBlock;
+  readonly file: string;
+}
+
+export function terraformFolder(index: RepoIndex, dir: string, files: readonly string[], out: InfraFindings): void {
+  const blocks: Located[] = files.flatMap((file) => parseHcl(index.read(file) ?? '').map((block) => ({ block, file })));
+  const resources = new Map<string, Located>();
+  for (const l of blocks) {
+    if (l.block.type === 'resource' && l.block.labels.length >= 2) resources.set(`${l.block.labels[0]}.${l.block.labels[1]}`, l);
+    if (l.block.type === 'data' && l.block.labels.length >= 2) resources.set(`data.${l.block.labels[0]}.${l.block.labels[1]}`, l);
+  }
+  const providers = blocks.filter((l) => l.block.type === 'provider');
+  const aws = providers.find((p) => p.block.labels[0] === 'aws');
+  out.projects.push({
+    tool: 'terraform',
+    name: dir || '(root)',
+    ...(providers.length > 0 ? { provider: [...new Set(providers.map((p) => p.block.labels[0]))].sort().join(', ') } : {}),
+    ...(aws && hclValue(aws.block.attributes.get('region')) ? { region: hclValue(aws.block.attributes.get('region')) } : {}),
+    file: (aws ?? providers[0] ?? blocks[0])?.file ?? files[0],
+    line: (aws ?? providers[0])?.block.line ?? 1,
+  });
+  const moduleDir = (file: string) => path.posix.dirname(file);
+  /** `${path.module}/../src` → repo path, for the folder a Lambda archive is built from. */
+  const localPath = (raw: string | undefined, file: string): string | undefined => {
+    if (!raw) return undefined;
+    const p = raw.replace(/\$\{path\.(module|root)\}/g, moduleDir(file)).replace(/^"|"$/g, '');
+    return p.includes('${') ? undefined : path.posix.normalize(p.startsWith('/') ? p.slice(1) : path.posix.join(p.startsWith(moduleDir(file)) ? '' : moduleDir(file), p));
+  };
+  const functionFile = (fn: Located): string | undefined => {
+    const handler = hclValue(fn.block.attributes.get('handler'));
+    const filename = fn.block.attributes.get('filename')?.raw ?? '';
+    const archive = /data\.archive_file\.(\w+)/.exec(filename)?.[1];
+    const source = archive ? resources.get(`data.archive_file.${archive}`) : undefined;
+    const dirs = [
+      source && localPath(source.block.attributes.get('source_dir')?.raw, source.file),
+      source && path.posix.dirname(localPath(source.block.attributes.get('source_file')?.raw, source.file) ?? '.'),
+      localPath(fn.block.attributes.get('source_path')?.raw, fn.file),
+    ].filter((d): d is string => !!d);
+    for (const d of dirs) {
+      const found = handlerFile(index, d === '.' ? '' : d, handler);
+      if (found) return found;
+    }
+    return undefined;
+  };
+
+  for (const l of blocks) {
+    const { block, file } = l;
+    if (block.type === 'module') {
+      const source = hclValue(block.attributes.get('source')) ?? '';
+      if (/terraform-aws-modules\/lambda\/aws/.test(source)) {
+        addFunction(l, hclValue(block.attributes.get('function_name')) ?? block.labels[0], functionFile(l), out);
+      }
+      out.resources.push({ tool: 'terraform', type: 'module', name: block.labels[0] ?? '?', detail: `source: ${source}`, file, line: block.line });
+      continue;
+    }
+    if (block.type !== 'resource' || block.labels.length < 2) continue;
+    const [type, name] = block.labels;
+    if (type === 'aws_lambda_function') addFunction(l, name, functionFile(l), out);
+    else if (type === 'aws_dynamodb_table') out.tables.push(table(l));
+    else if (type === 'aws_apigatewayv2_route') {
+      const key = hclValue(block.attributes.get('route_key')) ?? '';
+      const m = /^(\S+)\s+(\S+)$/.exec(key);
+      const target = lambdaBehind(block.attributes.get('target')?.raw, resources);
+      const fnFile = target ? functionFile(resources.get(`aws_lambda_function.${target}`)!) : undefined;
+      out.routes.push({
+        tool: 'terraform',
+        method: m ? m[1].toUpperCase() : 'ANY',
+        path: m ? m[2] : key,
+        ...(target ? { target } : {}),
+        ...(fnFile ? { handlerFile: fnFile } : {}),
+        file,
+        line: block.line,
+      });
+    } else if (type === 'aws_api_gateway_method') {
+      const resourcePath = restPath(block.attributes.get('resource_id')?.raw, resources);
+      const method = hclValue(block.attributes.get('http_method')) ?? 'ANY';
+      const integration = [...resources.values()].find(
+        (r) => r.block.labels[0] === 'aws_api_gateway_integration' && r.block.attributes.get('resource_id')?.raw === block.attributes.get('resource_id')?.raw && (r.block.attributes.get('http_method')?.raw ?? '').includes(name),
+      ) ?? [...resources.values()].find(
+        (r) => r.block.labels[0] === 'aws_api_gateway_integration' && r.block.attributes.get('resource_id')?.raw === block.attributes.get('resource_id')?.raw && hclValue(r.block.attributes.get('http_method')) === method,
+      );
+      const target = integration ? lambdaBehind(integration.block.attributes.get('uri')?.raw, resources) : undefined;
+      const fnFile = target ? functionFile(resources.get(`aws_lambda_function.${target}`)!) : undefined;
+      if (resourcePath) {
+        out.routes.push({ tool: 'terraform', method: method === '*' ? 'ANY' : method, path: resourcePath, ...(target ? { target } : {}), ...(fnFile ? { handlerFile: fnFile } : {}), file, line: block.line });
+      }
+    }
+    if (type !== 'aws_lambda_function' && type !== 'aws_dynamodb_table') {
+      out.resources.push({ tool: 'terraform', type, name, file, line: block.line });
+    }
+  }
+}
+
+function addFunction(l: Located, name: string, file: string | undefined, out: InfraFindings): void {
+  const env = l.block.blocks.find((b) => b.type === 'environment');
+  const variables = env?.attributes.get('variables')?.raw ?? l.block.attributes.get('environment_variables')?.raw;
+  const handler = hclValue(l.block.attributes.get('handler'));
+  const runtime = hclValue(l.block.attributes.get('runtime'));
+  out.functions.push({
+    tool: 'terraform',
+    name,
+    ...(handler ? { handler } : {}),
+    ...(file ? { handlerFile: file } : {}),
+    ...(runtime ? { runtime } : {}),
+    environment: objectKeys(variables),
+    file: l.file,
+    line: l.block.line,
+  });
+}
+
+/** `aws_lambda_function.api.invoke_arn`, directly or through an `aws_apigatewayv2_integration`. */
+function lambdaBehind(raw: string | undefined, resources: ReadonlyMap<string, Located>, depth = 0): string | undefined {
+  if (!raw || depth > 3) return undefined;
+  const direct = /aws_lambda_function\.([\w-]+)/.exec(raw)?.[1];
+  if (direct) return resources.has(`aws_lambda_function.${direct}`) ? direct : undefined;
+  const integration = /aws_apigatewayv2_integration\.([\w-]+)/.exec(raw)?.[1];
+  const block = integration ? resources.get(`aws_apigatewayv2_integration.${integration}`) : undefined;
+  return block ? lambdaBehind(block.block.attributes.get('integration_uri')?.raw, resources, depth + 1) : undefined;
+}
+
+/** A REST API resource's full path, following `parent_id` up to the API's root. */
+function restPath(resourceId: string | undefined, resources: ReadonlyMap<string, Located>, depth = 0): string | undefined {
+  if (!resourceId || depth > 20) return undefined;
+  if (/root_resource_id/.test(resourceId)) return '/';
+  const name = /aws_api_gateway_resource\.([\w-]+)/.exec(resourceId)?.[1];
+  const block = name ? resources.get(`aws_api_gateway_resource.${name}`) : undefined;
+  if (!block) return undefined;
+  const parent = restPath(block.block.attributes.get('parent_id')?.raw, resources, depth + 1);
+  const part = hclValue(block.block.attributes.get('path_part')) ?? '?';
+  return parent === undefined ? undefined : `${parent === '/' ? '' : parent}/${part}`;
+}
+
+function table({ block, file }: Located): InfraFindings['tables'][number] {
+  const types = new Map<string, string>();
+  for (const a of block.blocks.filter((b) => b.type === 'attribute')) {
+    const n = hclValue(a.attributes.get('name'));
+    const t = hclValue(a.attributes.get('type'));
+    if (n && t) types.set(n, t);
+  }
+  const key = (raw: string | undefined) => (raw ? (types.has(raw) ? `${raw} (${types.get(raw)})` : raw) : undefined);
+  const indexes: InfraTableIndex[] = block.blocks
+    .filter((b) => b.type === 'global_secondary_index' || b.type === 'local_secondary_index')
+    .map((b) => {
+      const hashKey = key(hclValue(b.attributes.get('hash_key')));
+      const rangeKey = key(hclValue(b.attributes.get('range_key')));
+      const projection = hclValue(b.attributes.get('projection_type'));
+      return {
+        name: hclValue(b.attributes.get('name')) ?? '?',
+        kind: b.type === 'global_secondary_index' ? ('GSI' as const) : ('LSI' as const),
+        ...(hashKey ? { hashKey } : {}),
+        ...(rangeKey ? { rangeKey } : {}),
+        ...(projection ? { projection } : {}),
+      };
+    });
+  const hashKey = key(hclValue(block.attributes.get('hash_key')));
+  const rangeKey = key(hclValue(block.attributes.get('range_key')));
+  const physicalName = hclValue(block.attributes.get('name'));
+  const billingMode = hclValue(block.attributes.get('billing_mode'));
+  const stream = hclValue(block.attributes.get('stream_view_type'));
+  const ttl = hclValue(block.blocks.find((b) => b.type === 'ttl')?.attributes.get('attribute_name'));
+  return {
+    tool: 'terraform',
+    name: block.labels[1],
+    ...(physicalName ? { physicalName } : {}),
+    ...(hashKey ? { hashKey } : {}),
+    ...(rangeKey ? { rangeKey } : {}),
+    indexes,
+    ...(billingMode ? { billingMode } : {}),
+    ...(stream ? { stream } : {}),
+    ...(ttl ? { ttl } : {}),
+    file,
+    line: block.line,
+  };
+}

@@ -1,0 +1,116 @@
+/**
+ * Reads a TypeScript configuration object (`serverless.ts`) into the same node shape as the YAML reader gives, so one
+ * interpreter serves both. Constants and imported objects are followed; what cannot be read stays as written.
+ */
+import path from 'node:path';
+import type { RepoIndex } from '../../scan/repo-index.js';
+import { ts, lineOf } from '../../scan/ts.js';
+import { constantsOf, importsOf, lastName, propertyNameText } from '../shared/ast.js';
+import { moduleResolver } from '../shared/resolve-module.js';
+import type { YamlMap, YamlNode } from '../ci/yaml.js';
+
+const origins = new WeakMap<YamlNode, string>();
+
+/** The file a node read from TypeScript came from (imported objects live in other files than the config). */
+export function originOf(node: YamlNode): string | undefined {
+  return origins.get(node);
+}
+
+/** The configuration object a file exports (`export default`, `module.exports =`), as a node tree. */
+export function exportedConfig(index: RepoIndex, file: string, projectDir: string, depth = 0): YamlNode | undefined {
+  const sf = index.parse(file);
+  if (!sf || depth > 4) return undefined;
+  const reader = new Reader(index, file, sf, projectDir, depth);
+  for (const s of sf.statements) {
+    if (ts.isExportAssignment(s)) return reader.node(s.expression);
+    if (ts.isExpressionStatement(s) && ts.isBinaryExpression(s.expression) && /^module\.exports$/.test(s.expression.left.getText(sf))) {
+      return reader.node(s.expression.right);
+    }
+  }
+  return undefined;
+}
+
+class Reader {
+  private readonly constants: ReadonlyMap<string, ts.Expression>;
+  private readonly imports: ReturnType<typeof importsOf>;
+
+  constructor(
+    private readonly index: RepoIndex,
+    private readonly file: string,
+    private readonly sf: ts.SourceFile,
+    private readonly projectDir: string,
+    private readonly depth: number,
+  ) {
+    this.constants = constantsOf(sf);
+    this.imports = importsOf(sf);
+  }
+
+  node(expr: ts.Expression, guard = 0): YamlNode {
+    const node = this.read(expr, guard);
+    if (!origins.has(node)) origins.set(node, this.file);
+    return node;
+  }
+
+  private read(expr: ts.Expression, guard: number): YamlNode {
+    const line = lineOf(expr, this.sf);
+    if (guard > 12) return { kind: 'scalar', line, value: expr.getText(this.sf) };
+    if (ts.isParenthesizedExpression(expr) || ts.isAsExpression(expr) || ts.isSatisfiesExpression(expr)) return this.node(expr.expression, guard + 1);
+    if (ts.isObjectLiteralExpression(expr)) {
+      const entries: YamlMap['entries'][number][] = [];
+      for (const p of expr.properties) {
+        if (ts.isSpreadAssignment(p)) {
+          const spread = this.node(p.expression, guard + 1);
+          if (spread.kind === 'map') entries.push(...spread.entries);
+        } else if (ts.isPropertyAssignment(p) || ts.isShorthandPropertyAssignment(p)) {
+          const key = ts.isPropertyAssignment(p) ? (propertyNameText(p.name) ?? p.name.getText(this.sf)) : p.name.text;
+          const value = ts.isPropertyAssignment(p) ? p.initializer : p.name;
+          entries.push({ key, line: lineOf(p, this.sf), value: this.node(value, guard + 1) });
+        }
+      }
+      return { kind: 'map', line, entries };
+    }
+    if (ts.isArrayLiteralExpression(expr)) return { kind: 'seq', line, items: expr.elements.map((e) => this.node(e, guard + 1)) };
+    if (ts.isIdentifier(expr)) {
+      const local = this.constants.get(expr.text);
+      if (local) return this.node(local, guard + 1);
+      const binding = this.imports.get(expr.text);
+      const target = binding && moduleResolver(this.index).resolve(this.file, binding.module);
+      if (target && binding.imported === 'default') {
+        return exportedConfig(this.index, target, this.projectDir, this.depth + 1) ?? { kind: 'scalar', line, value: expr.text };
+      }
+      if (target && binding) {
+        const tsf = this.index.parse(target);
+        const init = tsf && constantsOf(tsf).get(binding.imported);
+        if (tsf && init) return new Reader(this.index, target, tsf, this.projectDir, this.depth + 1).node(init, guard + 1);
+      }
+      if (expr.text === '__dirname') return { kind: 'scalar', line, value: this.dirFromProject() };
+    }
+    return { kind: 'scalar', line, value: this.text(expr) };
+  }
+
+  /** String-ish text: literals, templates with readable parts, `handlerPath(__dirname)` as the folder. */
+  private text(expr: ts.Expression): string {
+    if (ts.isStringLiteralLike(expr) || ts.isNumericLiteral(expr)) return expr.text;
+    if (expr.kind === ts.SyntaxKind.TrueKeyword) return 'true';
+    if (expr.kind === ts.SyntaxKind.FalseKeyword) return 'false';
+    if (ts.isTemplateExpression(expr)) {
+      return expr.head.text + expr.templateSpans.map((s) => this.part(s.expression) + s.literal.text).join('');
+    }
+    return this.part(expr);
+  }
+
+  private part(expr: ts.Expression): string {
+    if (ts.isIdentifier(expr) && expr.text === '__dirname') return this.dirFromProject();
+    if (ts.isCallExpression(expr) && /^handlerPath$/.test(lastName(expr.expression) ?? '')) return this.dirFromProject();
+    if (ts.isStringLiteralLike(expr)) return expr.text;
+    if (ts.isIdentifier(expr)) {
+      const c = this.constants.get(expr.text);
+      if (c && (ts.isStringLiteralLike(c) || ts.isTemplateExpression(c))) return this.text(c);
+    }
+    return `\${${expr.getText(this.sf)}}`;
+  }
+
+  private dirFromProject(): string {
+    return path.posix.relative(this.projectDir, path.posix.dirname(this.file)) || '.';
+  }
+}
