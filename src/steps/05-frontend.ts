@@ -43,7 +43,7 @@ export const frontendStep: StepDefinition = {
       apps.map((a) => [
         code(a.name),
         frameworkLabel(a),
-        cite(a.dir || '.'),
+        a.dir ? cite(a.dir) : 'repository root',
         a.config ? cite(a.config.file) : '—',
         a.devPort ? String(a.devPort) : '—',
         String(routeCount(a.dir)),

@@ -5,6 +5,7 @@ import { backendApiStep } from './03-backend-api.js';
 import { databaseSchemaStep } from './04-database-schema.js';
 import { frontendStep } from './05-frontend.js';
 import { infrastructureStep } from './06-infrastructure.js';
+import { sdksStep } from './07-sdks.js';
 import { configurationStep } from './08-configuration.js';
 import { workflowsStep } from './09-workflows.js';
 import { integrationsStep } from './10-integrations.js';
@@ -29,7 +30,7 @@ const TITLES = [
   'Integration Points',
 ] as const;
 
-const DEFINITIONS: readonly StepDefinition[] = [overviewStep, directoryStructureStep, backendApiStep, databaseSchemaStep, frontendStep, infrastructureStep, configurationStep, workflowsStep, integrationsStep];
+const DEFINITIONS: readonly StepDefinition[] = [overviewStep, directoryStructureStep, backendApiStep, databaseSchemaStep, frontendStep, infrastructureStep, sdksStep, configurationStep, workflowsStep, integrationsStep];
 
 export const STEPS: readonly StepEntry[] = TITLES.map((title, i) => ({
   number: i + 1,

@@ -143,3 +143,15 @@ export function defaultExportName(index: RepoIndex, file: string): string | unde
   }
   return undefined;
 }
+
+/** Name of the function (declaration or `const useX = () => …`) that contains the node. */
+export function enclosingFunctionName(node: ts.Node): string | undefined {
+  for (let cur = node.parent; cur; cur = cur.parent) {
+    if (ts.isFunctionDeclaration(cur)) return cur.name?.text;
+    if ((ts.isArrowFunction(cur) || ts.isFunctionExpression(cur)) && ts.isVariableDeclaration(cur.parent) && ts.isIdentifier(cur.parent.name)) {
+      return cur.parent.name.text;
+    }
+    if (ts.isMethodDeclaration(cur) && ts.isIdentifier(cur.name)) return cur.name.text;
+  }
+  return undefined;
+}

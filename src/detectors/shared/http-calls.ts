@@ -23,11 +23,14 @@ const BASE = /^\$\{[^}]*(base|url|host|endpoint|origin|root|api|server|prefix)[^
 
 export function httpCalls(node: ts.Node, sf: ts.SourceFile, constants: ReadonlyMap<string, ts.Expression> = new Map()): HttpCall[] {
   const out: HttpCall[] = [];
-  walk(node, (n) => {
+  const visit = (n: ts.Node): void => {
     if (!ts.isCallExpression(n)) return;
     const call = readCall(n, sf, constants);
     if (call) out.push(call);
-  });
+  };
+  // An arrow function's expression body is itself the call (`get = () => this.http.get('/x')`).
+  visit(node);
+  walk(node, visit);
   return out;
 }
 
@@ -35,12 +38,13 @@ function readCall(n: ts.CallExpression, sf: ts.SourceFile, constants: ReadonlyMa
   const name = lastName(n.expression);
   if (!name) return undefined;
   const args = n.arguments;
-  if (VERBS.has(name) && ts.isPropertyAccessExpression(n.expression) && args[0]) {
+  const verb = name.replace(/^_+/, '');
+  if (VERBS.has(verb) && ts.isPropertyAccessExpression(n.expression) && args[0]) {
     const object = lastName(n.expression.expression) ?? (n.expression.expression.kind === ts.SyntaxKind.ThisKeyword ? 'this' : '');
     if (NOT_HTTP_OBJECT.test(object)) return undefined;
     const path = pathOf(args[0], sf, constants, CLIENT_OBJECT.test(object) || object === 'this');
     if (!path) return undefined;
-    return { method: name === 'del' ? 'DELETE' : name.toUpperCase(), path: path.text, resolved: path.resolved, line: lineOf(n, sf) };
+    return { method: verb === 'del' ? 'DELETE' : verb.toUpperCase(), path: path.text, resolved: path.resolved, line: lineOf(n, sf) };
   }
   if (!REQUESTERS.test(name)) return undefined;
   let method: { text: string; resolved: boolean } | undefined;
@@ -81,6 +85,8 @@ export function pathOf(
   allowRelative: boolean,
 ): { text: string; resolved: boolean } | undefined {
   if (!e) return undefined;
+  if (ts.isConditionalExpression(e)) return pathOf(e.whenFalse, sf, constants, allowRelative) ?? pathOf(e.whenTrue, sf, constants, allowRelative);
+  if (ts.isParenthesizedExpression(e) || ts.isAsExpression(e)) return pathOf(e.expression, sf, constants, allowRelative);
   if (!ts.isStringLiteralLike(e) && !ts.isTemplateExpression(e) && !ts.isBinaryExpression(e) && !ts.isIdentifier(e)) return undefined;
   let text: string;
   let resolved = true;

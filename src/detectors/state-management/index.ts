@@ -7,7 +7,7 @@ import type { Detector, Fact } from '../../facts.js';
 import type { RepoIndex } from '../../scan/repo-index.js';
 import { isSourceFile, lineOf, ts, walk } from '../../scan/ts.js';
 import { constantsOf, lastName, mentions, property } from '../shared/ast.js';
-import { importsCached } from '../shared/component-ref.js';
+import { enclosingFunctionName, importsCached } from '../shared/component-ref.js';
 import { appFiles, frontendApps } from '../frontend-build/apps.js';
 import { contextDetails, keyOf, keyText, objectKeys, reduxDetails, returnedKeys } from './details.js';
 
@@ -146,18 +146,6 @@ function variableName(node: ts.Node): string | undefined {
     if (ts.isPropertyDeclaration(cur) && ts.isIdentifier(cur.name)) return cur.name.text;
     if (ts.isExportAssignment(cur)) return 'default';
     if (!ts.isCallExpression(cur) && !ts.isAsExpression(cur) && !ts.isParenthesizedExpression(cur) && !ts.isSatisfiesExpression(cur)) break;
-  }
-  return undefined;
-}
-
-/** Name of the function (declaration or `const useX = () => …`) that contains the node. */
-export function enclosingFunctionName(node: ts.Node): string | undefined {
-  for (let cur = node.parent; cur; cur = cur.parent) {
-    if (ts.isFunctionDeclaration(cur)) return cur.name?.text;
-    if ((ts.isArrowFunction(cur) || ts.isFunctionExpression(cur)) && ts.isVariableDeclaration(cur.parent) && ts.isIdentifier(cur.parent.name)) {
-      return cur.parent.name.text;
-    }
-    if (ts.isMethodDeclaration(cur) && ts.isIdentifier(cur.name)) return cur.name.text;
   }
   return undefined;
 }

@@ -1,0 +1,148 @@
+/**
+ * SDKs and client libraries: packages published with `exports`/`main`/`types` whose name says SDK/client or whose
+ * entry exports a client class. For each: the client classes (options with defaults, public methods with signature,
+ * doc line and the endpoint they call, sub-resources), the HTTP layer, error classes, exported types and examples.
+ */
+import type { Detector, Fact } from '../../facts.js';
+import type { RepoIndex } from '../../scan/repo-index.js';
+import type { WorkspacePackage } from '../../scan/package-json.js';
+import { isSourceFile, ts } from '../../scan/ts.js';
+import { appFiles, frontendApps } from '../frontend-build/apps.js';
+import { signatureOf, type ClassInfo } from './classes.js';
+import { readClients, type SdkClient } from './clients.js';
+import { errorClasses, type SdkError } from './errors.js';
+import { exportedSymbols, type ExportedSymbol } from './exports.js';
+import { httpLayer, type HttpLayer } from './http-layer.js';
+import { docExample, docOf, summary } from './jsdoc.js';
+import { readmeExamples, type CodeExample } from './readme.js';
+import { moduleResolver } from '../shared/resolve-module.js';
+
+export type { SdkClient, SdkError, HttpLayer, CodeExample };
+export type { SdkMethod } from './classes.js';
+export type { SdkOption, SdkOptions } from './options.js';
+
+export interface SdkPackageData {
+  readonly name: string;
+  readonly dir: string;
+  readonly manifest: string;
+  readonly version?: string;
+  readonly description?: string;
+  readonly private: boolean;
+  /** Source file the published entry is built from. */
+  readonly entry: string;
+  /** What package.json publishes: `main`, `module`, `types`, `exports` targets. */
+  readonly published: Readonly<Record<string, string>>;
+  readonly http?: HttpLayer;
+  readonly errors: readonly SdkError[];
+  readonly types: readonly { readonly name: string; readonly kind: string; readonly file: string; readonly line: number }[];
+  /** Exported functions (factories such as `createClient`), with signature and doc line. */
+  readonly functions: readonly { readonly name: string; readonly signature: string; readonly doc?: string; readonly file: string; readonly line: number }[];
+  readonly examples: readonly CodeExample[];
+  /** Where the examples come from: the README, a doc comment, or none (the step builds one from signatures). */
+  readonly examplesFrom: 'readme' | 'doc-comment' | 'none';
+  /** Bundler config (tsup, rollup, vite in library mode…), when present. */
+  readonly buildConfig?: string;
+}
+
+export type SdkPackageFact = Fact<'sdk.package', SdkPackageData>;
+export type SdkClientFact = Fact<'sdk.client', SdkClient>;
+
+const NAMED = /(^|[-/_.@])(sdk|client|api-client|js-client|node-client)([-/_.]|$)|sdk/i;
+const BUILD_CONFIGS = /^(tsup|rollup|vite|tsdown|unbuild|build|esbuild)\.config\.[cm]?[jt]s$/;
+
+export const sdkDetector: Detector = {
+  id: 'sdk',
+  isEnabled: (index) => candidates(index).length > 0,
+  detect(index) {
+    const facts: Fact[] = [];
+    for (const pkg of candidates(index)) {
+      const entry = moduleResolver(index).packageEntry(pkg);
+      if (!entry) continue;
+      const symbols = exportedSymbols(index, entry);
+      const files = appFiles(index, pkg.dir).filter((f) => isSourceFile(f) && !/(^|\/)(test|tests|__tests__|examples?|scripts)\/|\.(test|spec)\.[jt]sx?$/.test(f));
+      const clients = readClients(index, pkg, symbols);
+      const named = NAMED.test(pkg.name) || NAMED.test(pkg.dir.split('/').pop() ?? '');
+      if (clients.length === 0 && !named) continue;
+      const data = describe(index, pkg, entry, symbols, files, clients);
+      facts.push({ kind: 'sdk.package', id: pkg.name, data, at: [{ file: pkg.manifestPath }, { file: entry }] });
+      for (const c of clients) facts.push({ kind: 'sdk.client', id: `${pkg.name}:${c.accessor}`, data: c, at: [{ file: c.file, line: c.line }] });
+    }
+    return facts;
+  },
+};
+
+/** Publishable packages that are not apps, CDK projects or CLIs only. */
+function candidates(index: RepoIndex): WorkspacePackage[] {
+  const apps = new Set(frontendApps(index).map((a) => a.dir));
+  const hasWorkspaces = index.packages.some((p) => !p.isRoot);
+  return index.packages.filter((p) => {
+    const m = p.manifest;
+    if ((p.isRoot && hasWorkspaces) || apps.has(p.dir)) return false;
+    if (/(^|\/)(examples?|fixtures?|test|tests|docs?)\//.test(`${p.dir}/`)) return false;
+    const deps = { ...m.dependencies, ...m.devDependencies };
+    if ('aws-cdk-lib' in deps || 'aws-cdk' in deps) return false;
+    const publishable = !!(m.exports || m.main || m.module || m.types || m.typings);
+    const named = NAMED.test(p.name) || NAMED.test(p.dir.split('/').pop() ?? '');
+    return publishable && (!m.private || named);
+  });
+}
+
+function describe(index: RepoIndex, pkg: WorkspacePackage, entry: string, symbols: ExportedSymbol[], files: string[], clients: SdkClient[]): SdkPackageData {
+  const m = pkg.manifest;
+  const published: Record<string, string> = {};
+  for (const key of ['main', 'module', 'types', 'typings'] as const) if (typeof m[key] === 'string') published[key] = m[key] as string;
+  if (m.exports) published.exports = Object.keys(typeof m.exports === 'object' && m.exports ? (m.exports as object) : { '.': m.exports }).join(', ');
+  const exported = new Set(symbols.map((s) => s.name));
+  const allErrors = errorClasses(index, files);
+  // Exported error classes are the SDK's contract; internal ones only matter when nothing is exported.
+  const errors = allErrors.some((e) => exported.has(e.name)) ? allErrors.filter((e) => exported.has(e.name)) : allErrors;
+  const types = symbols
+    .filter((s) => s.kind === 'interface' || s.kind === 'type' || s.kind === 'enum')
+    .map((s) => ({ name: s.name, kind: s.kind, file: s.file, line: s.line }));
+  const clientNames = new Set(clients.map((c) => c.className));
+  const functions = symbols
+    .filter((s) => s.kind === 'function' && ts.isFunctionDeclaration(s.node))
+    .map((s) => ({ name: s.name, signature: signatureOf(s.name, s.node as ts.FunctionDeclaration, s.sf), doc: summary(docOf(s.node, s.sf)), file: s.file, line: s.line }));
+  const readme = [pkg.dir ? `${pkg.dir}/README.md` : 'README.md', pkg.dir ? `${pkg.dir}/readme.md` : 'readme.md'].find((f) => index.has(f));
+  const methodCalls = clients.flatMap((c) => c.methods.filter((m) => m.name.length > 3).map((m) => `.${m.name}(`));
+  const needles = [pkg.name, ...clientNames, ...functions.map((f) => `${f.name}(`), ...methodCalls];
+  let examples = readme ? readmeExamples(index, readme, needles) : [];
+  let examplesFrom: SdkPackageData['examplesFrom'] = examples.length ? 'readme' : 'none';
+  if (examples.length === 0) {
+    for (const c of clients) {
+      const found = clientExample(index, c);
+      if (found) {
+        examples = [found];
+        examplesFrom = 'doc-comment';
+        break;
+      }
+    }
+  }
+  const buildConfig = appFiles(index, pkg.dir).find((f) => BUILD_CONFIGS.test(f.split('/').pop() ?? '') && f.split('/').length === (pkg.dir ? pkg.dir.split('/').length + 1 : 1));
+  return {
+    name: pkg.name,
+    dir: pkg.dir,
+    manifest: pkg.manifestPath,
+    version: m.version,
+    description: m.description,
+    private: !!m.private,
+    entry,
+    published,
+    http: httpLayer(index, files),
+    errors,
+    types,
+    functions,
+    examples,
+    examplesFrom,
+    buildConfig,
+  };
+}
+
+function clientExample(index: RepoIndex, c: SdkClient): CodeExample | undefined {
+  const sf = index.parse(c.file);
+  const node = sf?.statements.find((s) => ts.isClassDeclaration(s) && s.name?.text === c.className);
+  const found = sf && node ? docExample(node, sf) : undefined;
+  return found ? { file: c.file, line: found.line, language: 'ts', code: found.code, title: `${c.className} doc comment` } : undefined;
+}
+
+export type { ClassInfo };

@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { astroDetector, type AstroCollectionData, type AstroRouteData, type AstroUnitData } from '../src/detectors/astro/index.js';
+import { astroRoute } from '../src/detectors/astro/routes.js';
+import { frontmatterText } from '../src/detectors/astro/frontmatter.js';
+import { EXAMPLE, detect } from './helpers/fixture.js';
+
+const facts = (fixture: string) => detect(astroDetector, fixture);
+const of = async <T>(fixture: string, kind: string) => (await facts(fixture)).filter((f) => f.kind === kind).map((f) => f.data as T);
+
+describe('Astro detector', () => {
+  it('maps src/pages files to URLs: index, dynamic, rest, endpoints, markdown, private files', () => {
+    expect(astroRoute('index.astro')).toEqual({ path: '/', kind: 'page' });
+    expect(astroRoute('blog/[slug].astro')).toEqual({ path: '/blog/[slug]', kind: 'page' });
+    expect(astroRoute('docs/[...path].astro')).toEqual({ path: '/docs/[...path]', kind: 'page' });
+    expect(astroRoute('rss.xml.js')).toEqual({ path: '/rss.xml', kind: 'endpoint' });
+    expect(astroRoute('about.md')).toEqual({ path: '/about', kind: 'markdown' });
+    expect(astroRoute('_drafts/x.astro')).toBeUndefined();
+    expect(astroRoute('styles.css')).toBeUndefined();
+  });
+
+  it('keeps frontmatter line numbers equal to the file', () => {
+    const text = '---\nimport A from "./A.astro";\n---\n<A />';
+    expect(frontmatterText(text)!.split('\n')[1]).toBe('import A from "./A.astro";');
+  });
+
+  it('finds every page and endpoint of the fixture with its file, layout and methods', async () => {
+    const routes = await of<AstroRouteData>('fe-astro-site', 'astro.route');
+    const byPath = new Map(routes.map((r) => [r.path, r]));
+    expect([...byPath.keys()].sort()).toEqual(['/', '/404', '/about', '/api/subscribe', '/blog', '/blog/[slug]', '/docs/[...path]', '/pricing', '/rss.xml']);
+    expect(byPath.get('/blog/[slug]')).toMatchObject({ file: 'src/pages/blog/[slug].astro', dynamic: true, getStaticPaths: true, layouts: ['src/layouts/BlogPost.astro'] });
+    expect(byPath.get('/api/subscribe')).toMatchObject({ kind: 'endpoint', methods: ['GET', 'POST'], prerender: false });
+    expect(byPath.get('/about')).toMatchObject({ kind: 'markdown', layouts: ['src/layouts/BaseLayout.astro'] });
+    // Imported through the tsconfig alias `@layouts/*`.
+    expect(byPath.get('/')!.layouts).toEqual(['src/layouts/BaseLayout.astro']);
+  });
+
+  it('separates layouts from components and records island hydration', async () => {
+    const layouts = await of<AstroUnitData>('fe-astro-site', 'astro.layout');
+    expect(layouts.map((l) => [l.name, l.usedBy])).toEqual([
+      ['BaseLayout', 6],
+      ['BlogPost', 1],
+    ]);
+    const components = await of<AstroUnitData>('fe-astro-site', 'astro.component');
+    const pricing = components.find((c) => c.name === 'PricingTable')!;
+    expect(pricing).toMatchObject({ file: 'src/components/PricingTable.tsx', usedBy: 2, hydration: ['load', 'visible'] });
+    expect(components.map((c) => c.name).sort()).toEqual(['Footer', 'Header', 'Hero', 'PricingTable']);
+  });
+
+  it('reads content collections: type, schema fields, entries', async () => {
+    const collections = await of<AstroCollectionData>('fe-astro-site', 'astro.collection');
+    const blog = collections.find((c) => c.name === 'blog')!;
+    expect(blog).toMatchObject({ type: 'content', folder: 'src/content/blog', entries: 2, file: 'src/content/config.ts', line: 3 });
+    expect(blog.fields.map((f) => `${f.name}${f.optional ? '?' : ''}: ${f.type}${f.hasDefault ? ' =' : ''}`)).toEqual([
+      'title: string',
+      'description?: string',
+      'pubDate: date',
+      "author: reference('authors')",
+      'tags: string[] =',
+    ]);
+    const authors = collections.find((c) => c.name === 'authors')!;
+    expect(authors).toMatchObject({ type: 'data', entries: 1, fields: [{ name: 'name', type: 'string' }, { name: 'avatar', type: 'image' }] });
+  });
+
+  it('finds the landing site of the example with both collections', async () => {
+    const routes = await of<AstroRouteData>(EXAMPLE, 'astro.route');
+    expect(routes).toHaveLength(8);
+    expect(routes.every((r) => r.file.startsWith('packages/landing/src/pages/'))).toBe(true);
+    const collections = await of<AstroCollectionData>(EXAMPLE, 'astro.collection');
+    expect(collections.map((c) => `${c.name}:${c.entries}`)).toEqual(['blog:2', 'docs:2']);
+  });
+});

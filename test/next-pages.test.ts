@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { nextPagesDetector } from '../src/detectors/nextjs-pages/index.js';
+import type { FrontendRouteData } from '../src/detectors/shared/frontend-route.js';
+import { nextAppPath, nextPagesPath } from '../src/detectors/shared/next-routes.js';
+import { detect } from './helpers/fixture.js';
+
+const routes = async () => (await detect(nextPagesDetector, 'fe-next-app')).map((f) => f.data as FrontendRouteData);
+
+describe('Next.js pages detector', () => {
+  it('turns app/ and pages/ files into URLs: groups and slots out, dynamic segments kept', () => {
+    expect(nextAppPath('(marketing)/about/page.tsx')).toBe('/about');
+    expect(nextAppPath('shop/[[...slug]]/page.tsx')).toBe('/shop/[[...slug]]');
+    expect(nextAppPath('@modal/(.)photo/[id]/page.tsx')).toBe('/(.)photo/[id]');
+    expect(nextAppPath('_components/Nav/page.tsx')).toBeUndefined();
+    expect(nextAppPath('page.tsx')).toBe('/');
+    expect(nextPagesPath('index.tsx')).toBe('/');
+    expect(nextPagesPath('blog/[slug].tsx')).toBe('/blog/[slug]');
+    expect(nextPagesPath('_app.tsx')).toBeUndefined();
+  });
+
+  it('lists every page with its component and file, layouts, and the API routes', async () => {
+    const found = await routes();
+    const pages = found.filter((r) => r.extras?.kind === 'page').map((r) => `${r.path} → ${r.component} @ ${r.file}:${r.line}`);
+    expect(pages).toEqual([
+      '/ → HomePage @ app/page.tsx:2',
+      '/about → AboutPage @ app/(marketing)/about/page.tsx:1',
+      '/blog/[slug] → BlogPost @ app/blog/[slug]/page.tsx:4',
+      '/dashboard → Dashboard @ app/dashboard/page.tsx:3',
+      '/dashboard/settings → SettingsPage @ app/dashboard/settings/page.tsx:1',
+      '/docs/[...slug] → DocsPage @ app/docs/[...slug]/page.tsx:1',
+      '/legacy → Legacy @ pages/legacy.tsx:1',
+      '/shop/[[...slug]] → ShopPage @ app/shop/[[...slug]]/page.tsx:4',
+    ]);
+    const layouts = found.filter((r) => r.layout).map((r) => `${r.path} ${r.component}`);
+    expect(layouts).toEqual(['/ MarketingLayout', '/ RootLayout', '/dashboard DashboardLayout']);
+    const api = found.filter((r) => r.extras?.kind === 'route' || r.extras?.kind === 'api').map((r) => `${r.extras?.methods ?? 'ALL'} ${r.path}`);
+    expect(api).toEqual(['ALL /api/hello', 'GET, POST /api/users', 'DELETE, GET /api/users/[id]']);
+  });
+
+  it('attaches loading/error files, client components, generateStaticParams and middleware guards', async () => {
+    const found = await routes();
+    const dashboard = found.find((r) => r.path === '/dashboard' && r.extras?.kind === 'page')!;
+    expect(dashboard.extras).toMatchObject({ loading: 'app/dashboard/loading.tsx', error: 'app/dashboard/error.tsx', client: 'yes' });
+    expect(dashboard.guards).toEqual(['middleware']);
+    expect(found.find((r) => r.path === '/dashboard/settings')!.guards).toEqual(['middleware']);
+    expect(found.find((r) => r.path === '/about')!.guards).toEqual([]);
+    expect(found.find((r) => r.path === '/blog/[slug]')!.extras?.generateStaticParams).toBe('yes');
+  });
+});

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { reactAppDetector, type ApiClientData, type AuthData, type EntryData, type KeyComponentData } from '../src/detectors/react-app/index.js';
+import { EXAMPLE, detect } from './helpers/fixture.js';
+
+const of = async <T>(fixture: string, kind: string) => (await detect(reactAppDetector, fixture)).filter((f) => f.kind === kind).map((f) => f.data as T);
+
+describe('React app detector', () => {
+  it('finds the entry and the providers wrapped around the root component', async () => {
+    expect(await of<EntryData>('fe-react-router', 'react.entry')).toEqual([
+      { app: '', file: 'src/main.tsx', line: 12, how: 'createRoot', root: 'RouterProvider', providers: ['StrictMode', 'QueryClientProvider', 'Provider', 'AuthProvider'] },
+    ]);
+    const cra = await of<EntryData>('fe-react-router-jsx', 'react.entry');
+    expect(cra.map((e) => `${e.file}:${e.line} ${e.how} ${e.root}`)).toEqual(['src/embed/main.jsx:7 createRoot RouterProvider', 'src/index.js:8 ReactDOM.render App']);
+    const next = await of<EntryData>('fe-next-app', 'react.entry');
+    expect(next.map((e) => `${e.file} ${e.how} ${e.providers.join(',')}`)).toEqual(['app/layout.tsx root layout ThemeProvider', 'pages/_app.tsx _app ']);
+  });
+
+  it('finds the API client, its base URL, and the endpoints named through it', async () => {
+    const [axios] = await of<ApiClientData>('fe-react-router', 'react.api-client');
+    expect(axios).toMatchObject({ file: 'src/lib/api.ts', line: 4, transport: 'axios', baseUrl: 'import.meta.env.VITE_API_URL', usedBy: 2 });
+    expect(axios.endpoints.map((e) => `${e.method} ${e.path} @ ${e.file}:${e.line}`)).toEqual([
+      'GET /v1/namespaces @ src/lib/api.ts:16',
+      'GET /v1/keys @ src/lib/api.ts:21',
+      'POST /v1/keys @ src/lib/api.ts:25',
+    ]);
+    const [ky] = await of<ApiClientData>('fe-tanstack-router', 'react.api-client');
+    expect(ky).toMatchObject({ transport: 'ky', baseUrl: 'import.meta.env.VITE_API_BASE', endpoints: [{ method: 'GET', path: '/posts' }] });
+    const [example] = await of<ApiClientData>(EXAMPLE, 'react.api-client');
+    expect(example.file).toBe('packages/dashboard/src/api/client.ts');
+    expect(example.endpoints.map((e) => `${e.method} ${e.path}`)).toContain('DELETE /v1/kv/{namespace}/{key}');
+  });
+
+  it('finds auth libraries and auth hooks', async () => {
+    const auth = await of<AuthData>(EXAMPLE, 'react.auth');
+    expect(auth.map((a) => `${a.kind} ${a.name} @ ${a.file}:${a.line}`)).toEqual([
+      'library amazon-cognito-identity-js @ packages/dashboard/src/lib/cognito.ts:1',
+      'hook useAuth @ packages/dashboard/src/hooks/useAuth.ts:7',
+    ]);
+    expect((await of<AuthData>('fe-react-router', 'react.auth')).map((a) => a.name)).toEqual(['useAuth']);
+  });
+
+  it('ranks the most imported components, leaving out type-only imports', async () => {
+    const components = await of<KeyComponentData>('fe-react-router', 'react.component');
+    expect(components.map((c) => `${c.name} ${c.usedBy}`)).toEqual(['Button 4', 'Card 4']);
+    const tanstack = await of<KeyComponentData>('fe-tanstack-router', 'react.component');
+    expect(tanstack.map((c) => c.name)).toEqual(['Header']);
+  });
+});

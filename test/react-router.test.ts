@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import { reactRouterDetector } from '../src/detectors/react-router/index.js';
+import { flatRoutePath } from '../src/detectors/react-router/framework.js';
+import type { FrontendRouteData } from '../src/detectors/shared/frontend-route.js';
+import { EXAMPLE, detect } from './helpers/fixture.js';
+
+const routes = async (fixture: string) => (await detect(reactRouterDetector, fixture)).map((f) => f.data as FrontendRouteData);
+const row = (r: FrontendRouteData) => `${r.path}${r.index ? ' (index)' : ''} → ${r.component ?? '-'} @ ${r.file ?? r.module ?? '-'}:${r.line ?? ''}`;
+
+describe('React Router detector', () => {
+  it('reads route objects: nested children, index, Component, lazy, spread route arrays from another file, descendant <Routes>', async () => {
+    const found = await routes('fe-react-router');
+    expect(found.map(row).sort()).toEqual(
+      [
+        '/ → RootLayout @ src/layouts/RootLayout.tsx:4',
+        '/ (index) → HomePage @ src/pages/HomePage.tsx:2',
+        '/login → LoginPage @ src/pages/LoginPage.tsx:3',
+        '/ → ProtectedRoute @ src/components/ProtectedRoute.tsx:4',
+        '/dashboard → DashboardLayout @ src/layouts/DashboardLayout.tsx:5',
+        '/dashboard (index) → Overview @ src/pages/Overview.tsx:4',
+        '/dashboard/keys → ApiKeysPage @ src/pages/ApiKeysPage.tsx:5',
+        '/dashboard/keys/:keyId → KeyDetail @ src/pages/KeyDetail.tsx:4',
+        '/dashboard/settings/* → Settings @ src/pages/Settings.tsx:12',
+        '/dashboard/settings (index) → Profile @ src/pages/Settings.tsx:4',
+        '/dashboard/settings/billing → Billing @ src/pages/Settings.tsx:8',
+        '/admin → AdminPage @ src/pages/AdminPage.tsx:3',
+        '/* → NotFound @ src/router.tsx:14',
+      ].sort(),
+    );
+  });
+
+  it('carries a pathless guard layout down to its children and marks lazy routes', async () => {
+    const found = await routes('fe-react-router');
+    const by = (c: string) => found.find((r) => r.component === c)!;
+    expect(by('ProtectedRoute').layout).toBe(true);
+    expect(by('ProtectedRoute').guards).toEqual([]);
+    expect(by('DashboardLayout').guards).toEqual(['ProtectedRoute']);
+    expect(by('AdminPage').guards).toEqual(['ProtectedRoute']);
+    expect(by('Billing').guards).toEqual(['ProtectedRoute']);
+    expect(by('LoginPage').guards).toEqual([]);
+    expect(by('KeyDetail').lazy).toBe(true);
+    expect(by('Settings').lazy).toBe(true);
+    expect(by('AdminPage').declaredAt).toEqual({ file: 'src/routes/admin.tsx', line: 4 });
+    expect(by('RootLayout').extras).toEqual({ errorElement: 'ErrorPage' });
+  });
+
+  it('reads <Routes>/<Route> JSX: wrappers as guards, namespace imports through a barrel, conditional routes, createRoutesFromElements', async () => {
+    const found = await routes('fe-react-router-jsx');
+    expect(found.map(row).sort()).toEqual(
+      [
+        '/ → Layout @ src/components/Layout.jsx:2',
+        '/ (index) → Pages.Home @ src/pages/Home.jsx:1',
+        '/projects → - @ -:',
+        '/projects (index) → Pages.Projects @ src/pages/Projects.jsx:4',
+        '/projects/:projectId → Pages.ProjectDetail @ src/pages/ProjectDetail.jsx:5',
+        '/about → Pages.About @ src/pages/About.jsx:1',
+        '/* → Pages.NotFound @ src/pages/NotFound.jsx:1',
+        '/embed/:projectId → Widget @ src/embed/Widget.jsx:1',
+      ].sort(),
+    );
+    const detail = found.find((r) => r.component === 'Pages.ProjectDetail')!;
+    expect(detail.guards).toEqual(['RequireAuth']);
+    expect(detail.guardAt).toEqual({ RequireAuth: { file: 'src/components/RequireAuth.jsx', line: 4 } });
+  });
+
+  it('reads framework-mode routes.ts (index, route, layout, prefix) and flat file routes', async () => {
+    const found = await routes('fe-rr7-framework');
+    expect(found.map(row)).toEqual([
+      '/ (index) → Home @ app/routes/home.tsx:1',
+      '/about → About @ app/routes/about.tsx:1',
+      '/ → AuthLayout @ app/routes/auth-layout.tsx:3',
+      '/login → Login @ app/routes/login.tsx:1',
+      '/register → Register @ app/routes/register.tsx:1',
+      '/projects (index) → ProjectsHome @ app/routes/projects/home.tsx:1',
+      '/projects/:pid → Project @ app/routes/projects/project.tsx:7',
+      '/:lang?/pricing → Lang @ app/flat/($lang).pricing.tsx:1',
+      '/concerts → Concerts @ app/flat/concerts.tsx:2',
+      '/concerts/:city → Concert @ app/flat/concerts.$city.tsx:1',
+      '/concerts (index) → Trending @ app/flat/concerts._index.tsx:1',
+      '/docs/* → Docs @ app/flat/docs.$.tsx:1',
+    ]);
+    expect(found.find((r) => r.component === 'Concerts')!.layout).toBe(true);
+  });
+
+  it('converts flat route names like Remix does', () => {
+    expect(flatRoutePath('_index')).toEqual({ path: '/', index: true });
+    expect(flatRoutePath('_auth.login')).toEqual({ path: '/login', index: false });
+    expect(flatRoutePath('concerts_.mine')).toEqual({ path: '/concerts/mine', index: false });
+    expect(flatRoutePath('sitemap[.]xml')).toEqual({ path: '/sitemap.xml', index: false });
+  });
+
+  it('finds every dashboard route of the example, guarded by RequireAuth', async () => {
+    const found = await routes(EXAMPLE);
+    expect(found).toHaveLength(11);
+    expect(found.every((r) => r.file && r.file.startsWith('packages/dashboard/src/'))).toBe(true);
+    expect(found.filter((r) => r.guards.includes('RequireAuth')).map((r) => r.path).sort()).toEqual(
+      ['/', '/', '/billing', '/keys', '/namespaces', '/namespaces/:namespaceId', '/settings', '/usage'].sort(),
+    );
+  });
+});
