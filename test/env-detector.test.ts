@@ -41,7 +41,15 @@ describe('env detector', () => {
 
   it('reports dynamic reads as unresolved', async () => {
     const dynamic = (await detect(envDetector, 'cfg-env')).filter((f) => f.kind === 'env.dynamic');
-    expect(dynamic.map((f) => f.data)).toEqual([{ file: 'apps/api/src/server.ts', line: 16, expression: 'process.env[name]' }]);
+    expect(dynamic.map((f) => f.data)).toEqual([{ file: 'apps/api/src/server.ts', line: 23, expression: 'process.env[`${prefix}_URL`]' }]);
+  });
+
+  it('follows env helpers (`process.env[param]` in a named function) to their call sites', async () => {
+    const viaHelper = (await reads()).filter((r) => r.via === 'helper').map((r) => [r.name, r.file, r.lines[0]]);
+    expect(viaHelper).toEqual([
+      ['QUEUE_URL', 'apps/api/src/queue.ts', 3],
+      ['TEST_ONLY_FLAG', 'apps/api/src/server.test.ts', 5],
+    ]);
   });
 
   it('reads only names from dotenv files and typed declarations, never values', async () => {

@@ -92,7 +92,8 @@ export function eslintrc(index: RepoIndex, file: string): ConfigSummary {
     plugins = list(json.plugins);
   } else {
     const sf = index.parse(file);
-    const config = sf && exportedConfig(sf);
+    const flat = /(^|\/)eslint\.config\.[cm]?[jt]s$/.test(file);
+    const config = sf && !flat ? exportedConfig(sf) : undefined;
     const strings = (e: ts.Expression | undefined) =>
       e && ts.isArrayLiteralExpression(e) ? e.elements.flatMap((x) => (ts.isStringLiteralLike(x) ? [x.text] : [])) : e && ts.isStringLiteralLike(e) ? [e.text] : [];
     ext = strings(at(config, 'extends'));

@@ -1,5 +1,5 @@
-/** Dotenv files by name: `.env`, `.env.local`, `.env.example`, `api.env`, `.dev.vars` (Wrangler), `env.sample`. */
-const DOTENV = /(^|\/)(\.env(\.[\w.-]+)?|[\w.-]+\.env|\.dev\.vars|env\.(example|sample|template))$/;
+/** Dotenv files by name: `.env`, `.env.local`, `.env.example`, `api.env`, `.dev.vars` (Wrangler), `env.sample`, `env.sh.template`. */
+const DOTENV = /(^|\/)(\.env(\.[\w.-]+)?|[\w.-]+\.env|\.dev\.vars|env(\.sh)?\.(example|sample|template))$/;
 const EXAMPLE = /(example|sample|template|dist|defaults?)$/i;
 
 export function isDotenvFile(file: string): boolean {

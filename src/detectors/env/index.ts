@@ -4,7 +4,7 @@ import { isSourceFile, parseSource } from '../../scan/ts.js';
 import { mentions } from '../shared/ast.js';
 import { dotenvNames, isDotenvFile, isExampleDotenv } from './dotenv.js';
 import { isBuiltin } from './names.js';
-import { envReadsInText, envReadsOf, type RawRead } from './reads.js';
+import { envReadsInText, envReadsOf, helperCallsOf, type RawRead } from './reads.js';
 import type { EnvDeclaredFact, EnvDynamicReadFact, EnvReadFact } from './types.js';
 
 export type * from './types.js';
@@ -21,6 +21,7 @@ export const envDetector: Detector = {
   isEnabled: () => true,
   detect(index: RepoIndex): Fact[] {
     const facts: Fact[] = [];
+    const helpers = new Map<string, number>();
     for (const file of index.files) {
       if (GENERATED.test(file)) continue;
       if (isDotenvFile(file)) {
@@ -39,7 +40,8 @@ export const envDetector: Detector = {
       if (parseable) {
         const sf = index.parse(file);
         if (!sf) continue;
-        const { reads, dynamic } = envReadsOf(sf);
+        const { reads, dynamic, helpers: found } = envReadsOf(sf);
+        for (const h of found) helpers.set(h.name, h.param);
         facts.push(...group(index, file, reads));
         for (const d of dynamic) {
           const fact: EnvDynamicReadFact = { kind: 'env.dynamic', id: `${file}:${d.line}`, data: { file, ...d }, at: [{ file, line: d.line }] };
@@ -53,9 +55,25 @@ export const envDetector: Detector = {
         facts.push(...group(index, file, reads));
       }
     }
+    if (helpers.size > 0) facts.push(...helperReads(index, helpers));
     return facts;
   },
 };
+
+/** Second pass: files calling an env helper found in the first (`Utils.getEnv('X')`). */
+function helperReads(index: RepoIndex, helpers: ReadonlyMap<string, number>): EnvReadFact[] {
+  const needles = [...helpers.keys()].map((n) => `${n}(`);
+  const out: EnvReadFact[] = [];
+  for (const file of index.files) {
+    if (GENERATED.test(file) || !isSourceFile(file) || !mentions(index.read(file), needles)) continue;
+    const sf = index.parse(file);
+    if (!sf) continue;
+    const reads = helperCallsOf(sf, helpers);
+    // Keep ids unique next to the first pass: a helper read is its own fact kind of read.
+    out.push(...group(index, file, reads).map((f) => ({ ...f, id: `${f.id} helper` })));
+  }
+  return out;
+}
 
 function group(index: RepoIndex, file: string, reads: RawRead[]): EnvReadFact[] {
   const byName = new Map<string, RawRead[]>();

@@ -1,4 +1,4 @@
-import { constantsOf, propertyNameText, staticString } from '../shared/ast.js';
+import { constantsOf, lastName, property, propertyNameText, staticString } from '../shared/ast.js';
 import { lineOf, ts, walk } from '../../scan/ts.js';
 import { isEnvName } from './names.js';
 import type { EnvReadVia } from './types.js';
@@ -17,14 +17,21 @@ export interface RawDynamic {
   readonly expression: string;
 }
 
+/** A function that reads `process.env[param]`: calls to it with a literal name are reads (`Utils.getEnv('X')`). */
+export interface EnvHelper {
+  readonly name: string;
+  readonly param: number;
+}
+
 /**
  * Every environment variable a source file reads: `process.env.X`, `process.env['X']`, `import.meta.env.X`,
  * `const { X, Y: y = 1 } = process.env`, an alias (`const env = process.env; env.X`), and schema-validated env
  * (`cleanEnv(process.env, { X: str() })`, `schema.parse(process.env)` with `z.object({ X: … })`).
  */
-export function envReadsOf(sf: ts.SourceFile): { reads: RawRead[]; dynamic: RawDynamic[] } {
+export function envReadsOf(sf: ts.SourceFile): { reads: RawRead[]; dynamic: RawDynamic[]; helpers: EnvHelper[] } {
   const reads: RawRead[] = [];
   const dynamic: RawDynamic[] = [];
+  const helpers: EnvHelper[] = [];
   const aliases = new Map<string, 'process' | 'import.meta'>();
   let constants: Map<string, ts.Expression> | undefined;
   const consts = () => (constants ??= constantsOf(sf));
@@ -63,7 +70,9 @@ export function envReadsOf(sf: ts.SourceFile): { reads: RawRead[]; dynamic: RawD
       if (key?.resolved && isEnvName(key.text)) {
         reads.push({ name: key.text, line: lineOf(node, sf), via: r === 'process' ? 'process.env' : 'import.meta.env', receiver: r, fallback: hasFallback(node) });
       } else {
-        dynamic.push({ line: lineOf(node, sf), expression: node.getText(sf).slice(0, 80) });
+        const helper = helperOf(node.argumentExpression);
+        if (helper) helpers.push(helper);
+        else dynamic.push({ line: lineOf(node, sf), expression: node.getText(sf).slice(0, 80) });
       }
     } else if (ts.isVariableDeclaration(node) && ts.isObjectBindingPattern(node.name) && node.initializer) {
       const r = receiver(node.initializer);
@@ -72,11 +81,46 @@ export function envReadsOf(sf: ts.SourceFile): { reads: RawRead[]; dynamic: RawD
         const name = el.propertyName ? propertyNameText(el.propertyName) : ts.isIdentifier(el.name) ? el.name.text : undefined;
         if (name && !el.dotDotDotToken && isEnvName(name)) reads.push({ name, line: lineOf(el, sf), via: 'destructuring', receiver: r, fallback: el.initializer !== undefined });
       }
+    } else if (ts.isCallExpression(node) && lastName(node.expression) === 'createEnv') {
+      // t3-env: `createEnv({ server: { X: z.string() }, client: {…}, shared: {…}, runtimeEnv: process.env })`.
+      const options = node.arguments[0];
+      const groups = ['server', 'client', 'shared'].map((k) => property(options, k)).filter((o): o is ts.ObjectLiteralExpression => !!o && ts.isObjectLiteralExpression(o));
+      for (const name of objectKeys(groups)) reads.push({ name: name.text, line: name.line, via: 'schema', receiver: 'process', fallback: name.fallback });
     } else if (ts.isCallExpression(node) && node.arguments.some((a) => receiver(a) && !ts.isIdentifier(skipParens(a)))) {
       for (const name of schemaKeys(node, consts())) reads.push({ name: name.text, line: name.line, via: 'schema', receiver: 'process', fallback: name.fallback });
     }
   });
-  return { reads, dynamic };
+  return { reads, dynamic, helpers };
+}
+
+/** `process.env[name]` where `name` is a parameter of the enclosing named function or method. */
+function helperOf(arg: ts.Expression): EnvHelper | undefined {
+  if (!ts.isIdentifier(arg)) return undefined;
+  let fn: ts.Node | undefined = arg.parent;
+  while (fn && !ts.isFunctionLike(fn)) fn = fn.parent;
+  if (!fn || !ts.isFunctionLike(fn)) return undefined;
+  const param = fn.parameters.findIndex((p) => ts.isIdentifier(p.name) && p.name.text === arg.text);
+  if (param === -1) return undefined;
+  let name: string | undefined;
+  if ((ts.isFunctionDeclaration(fn) || ts.isMethodDeclaration(fn)) && fn.name && ts.isIdentifier(fn.name)) name = fn.name.text;
+  else if ((ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) && (ts.isVariableDeclaration(fn.parent) || ts.isPropertyAssignment(fn.parent)) && ts.isIdentifier(fn.parent.name)) name = fn.parent.name.text;
+  return name ? { name, param } : undefined;
+}
+
+/** Calls to env helpers with a literal variable name: `getEnv('STAGE')`, `Utils.getEnv("DOMAIN", "")`. */
+export function helperCallsOf(sf: ts.SourceFile, helpers: ReadonlyMap<string, number>): RawRead[] {
+  const out: RawRead[] = [];
+  walk(sf, (node) => {
+    if (!ts.isCallExpression(node)) return;
+    const name = lastName(node.expression);
+    const param = name === undefined ? undefined : helpers.get(name);
+    if (param === undefined) return;
+    const arg = node.arguments[param];
+    if (arg && ts.isStringLiteralLike(arg) && isEnvName(arg.text)) {
+      out.push({ name: arg.text, line: lineOf(node, sf), via: 'helper', receiver: 'process', fallback: node.arguments.length > param + 1 });
+    }
+  });
+  return out;
 }
 
 /** Keys of the env schema a call validates `process.env` against. */
@@ -98,6 +142,11 @@ function schemaKeys(call: ts.CallExpression, constants: Map<string, ts.Expressio
     };
     if (init && !schemaObject(init)) walk(init, (n) => (schemaObject(n) ? false : undefined));
   }
+  return objectKeys(objects);
+}
+
+/** Upper-case keys of schema objects, with whether each has a default or is optional. */
+function objectKeys(objects: readonly ts.ObjectLiteralExpression[]): { text: string; line: number; fallback: boolean }[] {
   const out: { text: string; line: number; fallback: boolean }[] = [];
   for (const obj of objects) {
     for (const p of obj.properties) {

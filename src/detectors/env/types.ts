@@ -1,7 +1,7 @@
 import type { Fact } from '../../facts.js';
 
 /** How the code reads a variable. */
-export type EnvReadVia = 'process.env' | 'import.meta.env' | 'destructuring' | 'schema' | 'text';
+export type EnvReadVia = 'process.env' | 'import.meta.env' | 'destructuring' | 'schema' | 'helper' | 'text';
 
 /** One variable read in one file (all lines of that file). */
 export interface EnvReadData {

@@ -3,6 +3,7 @@ import type { RepoIndex } from '../../scan/repo-index.js';
 import { isSourceFile, lineOf, ts } from '../../scan/ts.js';
 import { mentions } from '../shared/ast.js';
 import { GENERATED } from '../env/index.js';
+import { isTestFile } from '../testing/index.js';
 import type { CognitoUsageData, CognitoUsageFact } from './types.js';
 
 const LIBRARIES: readonly { readonly match: RegExp; readonly side: CognitoUsageData['side'] }[] = [
@@ -24,7 +25,7 @@ export const cognitoUsageDetector: Detector = {
   detect(index: RepoIndex): Fact[] {
     const facts: CognitoUsageFact[] = [];
     for (const file of index.files) {
-      if (!isSourceFile(file) || GENERATED.test(file)) continue;
+      if (!isSourceFile(file) || GENERATED.test(file) || isTestFile(file)) continue;
       const text = index.read(file);
       if (!mentions(text, ['cognito', 'amplify', 'oidc', 'aws-jwt-verify', 'Trigger'])) continue;
       const sf = index.parse(file);

@@ -1,6 +1,7 @@
 import type { Detector, Fact } from '../../facts.js';
 import type { RepoIndex } from '../../scan/repo-index.js';
 import { GENERATED } from '../env/index.js';
+import { isTestFile } from '../testing/index.js';
 import type { PaymentProvider, PaymentRole, PaymentUsageFact } from './types.js';
 
 interface Spec {
@@ -60,7 +61,7 @@ export const paymentsDetector: Detector = {
   detect(index: RepoIndex): Fact[] {
     const facts: PaymentUsageFact[] = [];
     for (const file of index.files) {
-      if (!SOURCE.test(file) || GENERATED.test(file) || file.endsWith('.d.ts')) continue;
+      if (!SOURCE.test(file) || GENERATED.test(file) || file.endsWith('.d.ts') || isTestFile(file)) continue;
       const text = index.read(file);
       if (text === undefined) continue;
       for (const spec of SPECS) if (spec.mention.test(text)) facts.push(...scan(index, file, text, spec));

@@ -84,6 +84,7 @@ export function ciWorkflowsSection(workflows: readonly CiWorkflowFact[]): string
 export function deploymentSection(index: RepoIndex, pm: PackageManager, scripts: readonly ScriptFact[], workflows: readonly CiWorkflowFact[]): string {
   const deployScripts = scripts.filter((s) => /^(deploy|release|publish|synth|diff|destroy|bootstrap|cdk)([:-].*)?$/.test(s.data.name) || /\b(cdk deploy|sst deploy|serverless deploy|sls deploy|vercel|netlify deploy|wrangler (deploy|publish)|npm publish|changeset publish)\b/.test(s.data.command));
   const items = deployScripts.map((s) => `${code(runScript(index, pm, s.data.package, s.data.name))} — ${value(s.data.command)} (${cite(s.data.manifest, s.data.line)})`);
+  for (const f of index.files.filter((x) => /^(scripts\/|bin\/)?[\w.-]*(deploy|release|publish|synth|diff|destroy|cleanup)[\w.-]*\.sh$/.test(x))) items.push(`shell script ${cite(f)}`);
   const flows = workflows.filter((w) => isDeployWorkflow(w.data)).map((f) => {
     const levels = jobLevels(f.data);
     const chain = levels.map((l) => l.map((j) => j.id).join(' + ')).join('  →  ');

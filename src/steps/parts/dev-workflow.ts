@@ -19,12 +19,16 @@ export function devWorkflowSection(index: RepoIndex, pmFact: PackageManagerFact 
     steps.push(`**Node.js:** ${parts.join('; ')}${nodeFiles.some((c) => c.data.file === '.nvmrc') ? ' — `nvm use` picks it up' : ''}.`);
   }
   const pm = pmFact?.data;
-  if (pm) {
+  const separate = !root && index.packages.length > 0;
+  if (separate) {
+    const installs = index.packages.map((p) => code(`cd ${p.dir} && ${index.has(`${p.dir}/package-lock.json`) ? 'npm ci' : 'npm install'}`));
+    steps.push(`**Install:** no root package.json and no workspaces — each package installs on its own: ${installs.join(', ')}.`);
+  } else if (pm) {
     const lock = pm.lockfile ? `lockfile ${cite(pm.lockfile)}` : 'no lockfile committed';
     const ws = index.workspaceTool ? `, ${index.workspaceTool} workspaces: ${index.workspacePatterns.map((p) => code(p)).join(', ')}` : '';
     steps.push(`**Install:** ${code(pm.install)} at the repository root (${pm.tool}${pm.declared ? ` ${code(pm.declared)}` : ''}, ${lock}${ws}).`);
   }
-  const examples = index.files.filter((f) => /(^|\/)\.env\.(example|sample|template)$/.test(f));
+  const examples = index.files.filter((f) => /(^|\/)\.?env(\.[\w-]+)?\.(example|sample|template)$/.test(f));
   if (examples.length) {
     const copies = examples.map((f) => `${cite(f)} → ${code(f.replace(/\.(example|sample|template)$/, ''))}`);
     steps.push(`**Environment:** copy ${copies.join(', ')} and fill in values (names are listed in step 8).`);
@@ -34,6 +38,8 @@ export function devWorkflowSection(index: RepoIndex, pmFact: PackageManagerFact 
   if (build && pm) steps.push(`**Build:** ${code(runScript(index, pm.tool, build.data.package, 'build'))} — runs ${value(build.data.command)} (${cite(build.data.manifest, build.data.line)}).`);
   const dev = rootScripts.find((s) => s.data.name === 'dev' || s.data.name === 'start');
   if (dev && pm) steps.push(`**Run locally:** ${code(runScript(index, pm.tool, dev.data.package, dev.data.name))} — runs ${value(dev.data.command)} (${cite(dev.data.manifest, dev.data.line)}).`);
+  const shell = index.files.filter((f) => /^(scripts\/)?[\w.-]*(install|setup|bootstrap|build|dev|start|test)[\w.-]*\.sh$/.test(f));
+  if (shell.length) steps.push(`**Shell scripts:** ${shell.map((f) => cite(f)).join(', ')}.`);
   const numbered = steps.map((s, i) => `${i + 1}. ${s}`).join('\n');
   return join(heading(3, 'Development workflow'), numbered || 'No package.json, Node version file or dotenv example found.', devServers(index, pm?.tool ?? 'npm', scripts, configs));
 }
@@ -74,6 +80,7 @@ export function buildOrderSection(index: RepoIndex, deps: readonly WorkspaceDepF
     level.set(n, l);
     return l;
   };
+  if (deps.length === 0) return join(heading(3, 'Build order'), 'No package depends on another workspace package (package.json dependencies): they build independently.');
   names.forEach((n) => depth(n, new Set()));
   const levels: string[][] = [];
   for (const n of [...names].sort()) (levels[level.get(n)!] ??= []).push(n);
