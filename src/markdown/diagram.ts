@@ -14,8 +14,8 @@ export function layeredDiagram(layers: readonly (readonly DiagramBox[])[], maxWi
   const rows = layers.filter((l) => l.length > 0);
   const out: string[] = [];
   rows.forEach((layer, i) => {
+    const layerStart = out.length;
     const boxes = layer.map((b) => boxLines(b));
-    const height = Math.max(...boxes.map((b) => b.length));
     const widthOf = (b: string[]) => b[0].length;
     // Wrap a layer that would be too wide into several rows.
     const chunks: string[][][] = [[]];
@@ -29,7 +29,9 @@ export function layeredDiagram(layers: readonly (readonly DiagramBox[])[], maxWi
       used += (used > 0 ? 3 : 0) + widthOf(b);
     }
     for (const chunk of chunks) {
-      for (let r = 0; r < height; r++) {
+      // Each wrapped row is as tall as its own boxes, so no blank lines appear between rows.
+      const rowHeight = Math.max(...chunk.map((b) => b.length));
+      for (let r = 0; r < rowHeight; r++) {
         out.push(
           chunk
             .map((b) => b[r] ?? ' '.repeat(widthOf(b)))
@@ -39,7 +41,7 @@ export function layeredDiagram(layers: readonly (readonly DiagramBox[])[], maxWi
       }
     }
     if (i < rows.length - 1) {
-      const width = Math.min(maxWidth, Math.max(...out.slice(-height).map((l) => l.length)));
+      const width = Math.min(maxWidth, Math.max(...out.slice(layerStart).map((l) => l.length)));
       const mid = Math.floor(width / 2);
       out.push(`${' '.repeat(mid)}│`, `${' '.repeat(mid)}▼`);
     }

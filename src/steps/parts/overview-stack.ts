@@ -31,7 +31,7 @@ function groupTable(facts: FactSet, group: string): string {
     const deps = [...new Set(data.declarations.map((d) => d.dependency))];
     deps.slice(0, 4).forEach((dep, i) => {
       const decl = data.declarations.filter((d) => d.dependency === dep);
-      const versions = [...new Set(decl.map((d) => d.version))].map(code).join(', ');
+      const versions = commonest(decl.map((d) => d.version), 3);
       const where = citeAll(decl.map((d) => ({ file: d.manifest, line: d.line })), 3);
       rows.push([i === 0 ? oneLine(data.label) : '', code(dep), versions, where]);
     });
@@ -44,4 +44,12 @@ function otherDeps(facts: FactSet): string {
   const n = facts.of<OtherDepsFact>('stack.other-deps')[0]?.data.count ?? 0;
   if (n === 0) return '';
   return `Plus ${n} other declared dependenc${n === 1 ? 'y' : 'ies'}, not listed: libraries specific to a package (see each package.json).`;
+}
+
+/** Distinct versions, the most declared first, at most `max` of them (`^5.4.0`, `~5.2.0`, +12 more). */
+function commonest(versions: readonly string[], max: number): string {
+  const counts = new Map<string, number>();
+  for (const v of versions) counts.set(v, (counts.get(v) ?? 0) + 1);
+  const sorted = [...counts].sort((a, b) => b[1] - a[1]).map(([v]) => code(v));
+  return sorted.length > max ? `${sorted.slice(0, max).join(', ')}, +${sorted.length - max} more` : sorted.join(', ');
 }
