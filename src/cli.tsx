@@ -4,7 +4,7 @@ import { parseCli, type CliOptions } from './cli/args.js';
 import { runConfigCommand } from './cli/config-command.js';
 import { helpText } from './cli/help.js';
 import { askRegenerate, askResume, askStartOverAfterBadState } from './cli/resume-prompt.js';
-import { UsageError, UserFacingError } from './errors.js';
+import { EXIT, UsageError, UserFacingError } from './errors.js';
 import { chooseEditor } from './wizard/editor.js';
 import { resolveRunOptions } from './wizard/run-options.js';
 import { runWizard } from './wizard/run.js';
@@ -23,7 +23,14 @@ async function main(argv: readonly string[]): Promise<number> {
     return 0;
   }
   if (cli.config) return runConfigCommand(cli.config, out);
-  if (cli.json && !cli.check) {
+  if (cli.check) {
+    const options = resolveRunOptions(cli);
+    const { checkOutput, formatCheck } = await import('./check/check.js');
+    const report = await checkOutput(options.root, options.output, options.context, [options.output, options.stateFile]);
+    out(cli.json ? JSON.stringify(report, null, 2) : formatCheck(report));
+    return report.current ? EXIT.ok : EXIT.drifted;
+  }
+  if (cli.json) {
     const options = resolveRunOptions(cli);
     const { factsReport } = await import('./report/facts-report.js');
     const report = await factsReport(options.root, options.steps, options.context, version(), [options.output, options.stateFile]);
@@ -71,7 +78,7 @@ function version(): string {
 }
 
 /** Errors of the state store and the output writer carry a plain sentence that already says what to do. */
-const PLAIN_ERRORS = new Set(['StateFileError', 'StateWriteError', 'LockError', 'OutputWriteError', 'OutputConflictError']);
+const PLAIN_ERRORS = new Set(['StateFileError', 'StateWriteError', 'LockError', 'OutputWriteError', 'OutputConflictError', 'CheckInputError']);
 
 /** The one place errors become messages and exit codes. */
 function report(error: unknown): number {

@@ -8,6 +8,8 @@ and AI assistants, one reviewed section at a time. Nothing is written until you 
 
 Usage
   project-context [dir] [options]      run the wizard on dir (default: the current folder)
+  project-context --check [dir]        compare PROJECT-CONTEXT.md with the code: exit 0 current, 3 drifted
+  project-context --json [dir]         print every step's facts with their files and lines as JSON (writes nothing)
   project-context config [key value]   show or change your settings (e.g. config editor "code --wait")
 
 Options
@@ -18,6 +20,9 @@ Options
       --steps LIST     only these steps, e.g. 1,2 or 3-5 or 1,3-5
       --vision FILE    a product vision document to summarise in step 1
       --editor CMD     editor for this run (default: config editor, then $VISUAL, $EDITOR, vi)
+      --check          report cited paths that are gone, facts added/removed/changed since each section was
+                       accepted, sections edited by hand, and steps never accepted (with --json: as JSON)
+      --json           the facts of the selected steps as JSON (schema: docs/facts-json.md)
   -h, --help           this help
   -v, --version        the version
 
@@ -40,7 +45,7 @@ Safety
   Sections edited by hand in PROJECT-CONTEXT.md are never replaced without asking.
 
 Exit codes
-  0 done   1 failed   2 wrong usage (or no terminal without --yes)   130 interrupted (progress saved)
+  0 done   1 failed   2 wrong usage (or no terminal without --yes)   3 --check found drift   130 interrupted
 
 Environment
   VISUAL, EDITOR   your editor        NO_COLOR   no colours        DEBUG   show stack traces on errors

@@ -33,7 +33,8 @@ export async function runHeadless({ session, analyzer, log }: HeadlessDeps): Pro
       log(`${label}: kept the hand-edited section already in the file (run without --yes to replace it)`);
       continue;
     }
-    const result = session.accept(step, conflict?.kind === 'foreign-file' ? 'append' : conflict ? 'overwrite-block' : undefined);
+    const { facts } = await analyzer.section(step);
+    const result = session.accept(step, conflict?.kind === 'foreign-file' ? 'append' : conflict ? 'overwrite-block' : undefined, facts);
     const how =
       conflict?.kind === 'foreign-file'
         ? ', added after the existing text'

@@ -1,4 +1,5 @@
 import { InterruptedError } from '../errors.js';
+import type { Fact } from '../facts.js';
 import { OutputWriteError, type AcceptConflict, type ConflictResolution } from '../output/index.js';
 import { stepEntry } from '../steps/registry.js';
 import type { Analyzer } from './analyzer.js';
@@ -53,7 +54,7 @@ export async function runInteractive(deps: InteractiveDeps): Promise<Interactive
       message = {};
       switch (action) {
         case 'accept': {
-          const outcome = await accept(session, ui, step);
+          const outcome = await accept(session, ui, step, (await analyzer.section(step)).facts);
           if (outcome.ok) decided = true;
           else message = outcome.message;
           break;
@@ -99,7 +100,7 @@ export async function runInteractive(deps: InteractiveDeps): Promise<Interactive
 
 type AcceptOutcome = { ok: true } | { ok: false; message: Pick<ReviewModel, 'message' | 'tone'> };
 
-async function accept(session: Session, ui: WizardUI, step: number): Promise<AcceptOutcome> {
+async function accept(session: Session, ui: WizardUI, step: number, facts: readonly Fact[]): Promise<AcceptOutcome> {
   const conflict = session.conflictFor(step);
   let resolution: ConflictResolution | undefined;
   if (conflict) {
@@ -109,7 +110,7 @@ async function accept(session: Session, ui: WizardUI, step: number): Promise<Acc
     resolution = answer;
   }
   try {
-    session.accept(step, resolution);
+    session.accept(step, resolution, facts);
     return { ok: true };
   } catch (error) {
     if (error instanceof OutputWriteError) return { ok: false, message: { message: `${error.message} Fix it and press a again.`, tone: 'error' } };

@@ -1,5 +1,7 @@
 import { rmSync } from 'node:fs';
 import path from 'node:path';
+import { withDigest } from '../check/fact-digest.js';
+import type { Fact } from '../facts.js';
 import { removeStaleTemps, sha256 } from '../output/atomic.js';
 import { acceptSection, backupOutput, inspectForAccept, parseOutput, readOutputFile, sectionHash } from '../output/index.js';
 import type { AcceptConflict, AcceptResult, ConflictResolution } from '../output/index.js';
@@ -141,8 +143,9 @@ export class Session {
    * Writes the step's block, then records it as accepted. If the process dies between the two, the next session
    * finds the block (same hash) in the output and marks the step accepted without writing it again.
    */
-  accept(step: number, resolution?: ConflictResolution): AcceptResult {
-    const text = this.requireText(step);
+  accept(step: number, resolution?: ConflictResolution, facts: readonly Fact[] = []): AcceptResult {
+    // The block carries a digest of the facts it was built from, so `--check` can later say what changed in the code.
+    const text = withDigest(this.requireText(step), facts);
     this.update(step, { status: 'generated', hash: sectionHash(text) });
     const result = acceptSection(this.paths.output, step, text, resolution);
     this.state = { ...this.state, outputHash: result.outputHash };

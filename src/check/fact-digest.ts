@@ -1,0 +1,96 @@
+import { createHash } from 'node:crypto';
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
+import type { Fact } from '../facts.js';
+
+/**
+ * A compact record of the facts a section was built from, kept as the last line of the section's block in
+ * PROJECT-CONTEXT.md (an HTML comment, invisible when rendered). `--check` compares it with the facts found in the code
+ * today to say what was added, removed or altered, with no other file needed (CI has only the committed output).
+ */
+export interface DigestEntry {
+  readonly kind: string;
+  readonly id: string;
+  /** Short hash of the fact's data and cited files, without line numbers (moving code is not a change). */
+  readonly hash: string;
+  /** The first cited file, for the report. */
+  readonly file?: string;
+}
+
+const PREFIX = '<!-- project-context:facts v1 ';
+const LINE = /^<!-- project-context:facts v1 ([A-Za-z0-9_-]+) -->[ \t]*$/m;
+
+export function digestOf(facts: readonly Fact[]): DigestEntry[] {
+  const entries = new Map<string, DigestEntry>();
+  for (const fact of facts) {
+    const key = `${fact.kind}\u0000${fact.id}`;
+    const files = [...new Set(fact.at.map((c) => c.file))].sort();
+    const hash = createHash('sha256')
+      .update(stableJson(withoutLines(fact.data)))
+      .update('\u0000')
+      .update(files.join('\u0000'))
+      .digest('hex')
+      .slice(0, 10);
+    const previous = entries.get(key);
+    // Two facts with one identity (rare): combine, so the entry still changes when either does.
+    entries.set(key, { kind: fact.kind, id: fact.id, hash: previous ? combine(previous.hash, hash) : hash, file: previous?.file ?? files[0] });
+  }
+  return [...entries.values()].sort((a, b) => (a.kind === b.kind ? a.id.localeCompare(b.id) : a.kind.localeCompare(b.kind)));
+}
+
+/** The comment line to append to a section when it is written. */
+export function digestLine(entries: readonly DigestEntry[]): string {
+  const rows = entries.map((e) => [e.kind, e.id, e.hash, e.file ?? '']);
+  const packed = deflateRawSync(Buffer.from(JSON.stringify(rows), 'utf8'), { level: 9 }).toString('base64url');
+  return `${PREFIX}${packed} -->`;
+}
+
+/** The section text as written: the reviewed markdown plus its digest line. */
+export function withDigest(markdown: string, facts: readonly Fact[]): string {
+  return `${stripDigest(markdown).replace(/\s+$/, '')}\n\n${digestLine(digestOf(facts))}\n`;
+}
+
+/** The digest recorded in a block, or undefined when it has none (written by an older version) or it is damaged. */
+export function readDigest(body: string): DigestEntry[] | undefined {
+  const m = LINE.exec(body);
+  if (!m) return undefined;
+  try {
+    const rows = JSON.parse(inflateRawSync(Buffer.from(m[1], 'base64url')).toString('utf8')) as unknown;
+    if (!Array.isArray(rows)) return undefined;
+    return rows
+      .filter((r): r is string[] => Array.isArray(r) && r.length >= 3 && r.every((x) => typeof x === 'string'))
+      .map(([kind, id, hash, file]) => ({ kind, id, hash, file: file || undefined }));
+  } catch {
+    return undefined;
+  }
+}
+
+export function stripDigest(body: string): string {
+  return body.replace(LINE, '').replace(/\n{3,}$/, '\n\n');
+}
+
+function withoutLines(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutLines);
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(
+      Object.entries(value as Record<string, unknown>)
+        .filter(([k]) => k !== 'line' && k !== 'lines' && k !== 'endLine' && k !== 'column')
+        .map(([k, v]) => [k, withoutLines(v)]),
+    );
+  }
+  return value;
+}
+
+function stableJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stableJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+}
+
+function combine(a: string, b: string): string {
+  return createHash('sha256').update(a).update(b).digest('hex').slice(0, 10);
+}
