@@ -45,7 +45,11 @@ export function jobLevels(w: CiWorkflowData): CiJob[][] {
 }
 
 function commands(job: CiJob, limit = 6): string {
-  const runs = job.steps.flatMap((s) => (s.run ? s.run.split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#')) : []));
+  // A long inline script (a heredoc, `node -e "…"`) is named by its first line, not spelled out.
+  const runs = job.steps.flatMap((s) => {
+    const lines = (s.run ?? '').split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#'));
+    return lines.length > 4 ? [`${lines[0]} (+${lines.length - 1} lines, ${s.name ? `step "${s.name}"` : 'inline script'})`] : lines;
+  });
   const uses = job.steps.filter((s) => s.uses && !s.run).map((s) => s.uses!);
   const parts = runs.slice(0, limit).map(value);
   if (runs.length > limit) parts.push(`(+${runs.length - limit} more)`);

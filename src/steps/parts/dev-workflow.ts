@@ -46,8 +46,10 @@ export function devWorkflowSection(index: RepoIndex, pmFact: PackageManagerFact 
 
 function devServers(index: RepoIndex, pm: 'npm' | 'yarn' | 'pnpm' | 'bun', scripts: readonly ScriptFact[], configs: readonly ConfigFileFact[]): string {
   const rows: string[][] = [];
+  const hasDev = new Set(scripts.filter((s) => /^(dev|develop|serve)$/.test(s.data.name)).map((s) => s.data.package));
   for (const s of scripts) {
-    if (!/^(dev|start|serve|develop|watch)$/.test(s.data.name) || s.data.dir === '' && index.packages.length > 1) continue;
+    if (!/^(dev|start|serve|develop|watch)$/.test(s.data.name) || (s.data.dir === '' && index.packages.length > 1)) continue;
+    if (s.data.name === 'start' && hasDev.has(s.data.package)) continue; // `start` serves a build when a dev script exists
     const tool = devTool(s.data.command);
     if (!tool) continue;
     const config = configs.find((c) => c.data.package === s.data.package && c.data.devPort !== undefined);
@@ -62,7 +64,9 @@ function devServers(index: RepoIndex, pm: 'npm' | 'yarn' | 'pnpm' | 'bun', scrip
     rows.push([oneLine(s.data.package), code(runScript(index, pm, s.data.package, s.data.name)), value(s.data.command), port]);
   }
   if (rows.length === 0) return '';
-  return join('**Dev servers:**', table(['Package', 'Command', 'Runs', 'Port'], rows));
+  const LIMIT = 15;
+  const more = rows.length > LIMIT ? `(+${rows.length - LIMIT} more packages with dev servers; their scripts are listed in step 8.)` : '';
+  return join('**Dev servers:**', table(['Package', 'Command', 'Runs', 'Port'], rows.slice(0, LIMIT)), more);
 }
 
 /** Workspace packages in dependency order (from package.json dependencies between workspaces). */
