@@ -45,6 +45,7 @@ const CLASSES: Record<string, Record<string, Category>> = {
     CognitoUserPoolsAuthorizer: 'authorizer',
     TokenAuthorizer: 'authorizer',
     RequestAuthorizer: 'authorizer',
+    CfnAuthorizer: 'authorizer',
     Method: 'restMethod',
     Resource: 'restResource',
     Stage: 'apiStage',

@@ -99,6 +99,7 @@ export function instantiate(it: Interpreter, cls: ClassValue, args: readonly Val
     frame: it.frame,
     conditions,
     decl: cls.decl,
+    idNode: id?.n,
     variable: variableOf(node),
   });
   if (kind.kind === 'stack') {
@@ -107,7 +108,7 @@ export function instantiate(it: Interpreter, cls: ClassValue, args: readonly Val
   }
   const frameKind = kind.kind === 'stack' || kind.kind === 'stage' ? 'stack' : 'ctor';
   it.entered.add(cls.decl);
-  it.withFrame({ name: className, kind: frameKind, callSite: standalone ? undefined : node, parent: it.frame, counts: new Map() }, () =>
+  it.withFrame({ name: className, kind: frameKind, callSite: standalone ? undefined : node, fnNode: cls.decl, parent: it.frame, counts: new Map() }, () =>
     runConstructor(it, cls.decl, rec, args),
   );
   return { k: 'rec', rec, n: node };

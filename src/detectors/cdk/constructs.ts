@@ -69,6 +69,7 @@ function addRec(it: Interpreter, cls: ClassRef, category: Category | undefined, 
     node,
     frame: it.frame,
     props,
+    idNode: id?.n,
     conditions: [...it.conditions],
     variable: variableOf(node),
   });

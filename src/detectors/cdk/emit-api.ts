@@ -107,9 +107,9 @@ export function authorizerFacts(ctx: EmitContext): CdkAuthorizerFact[] {
   for (const rec of ctx.model.recs) {
     if (rec.category !== 'authorizer') continue;
     const kind = rec.cdkClass ?? rec.className;
-    const type = AUTH_TYPES[kind] ?? 'lambda-request';
+    const type = kind === 'CfnAuthorizer' ? cfnType(prop(rec.props, 'type')) : (AUTH_TYPES[kind] ?? 'lambda-request');
     const target = rec.extras.get('target')?.[0]?.values[0];
-    const pools = prop(rec.props, 'cognitoUserPools');
+    const pools = prop(rec.props, 'cognitoUserPools') ?? prop(rec.props, 'providerArns');
     const userPools = pools?.k === 'arr' ? pools.items.map((p) => ctx.ref(p, 'userPool').text) : type === 'cognito' && target ? [ctx.ref(target, 'userPool').text] : [];
     const fn = type.startsWith('lambda') ? (prop(rec.props, 'handler') ?? target) : undefined;
     const identity = prop(rec.props, 'identitySource') ?? prop(rec.props, 'identitySources');
@@ -126,6 +126,14 @@ export function authorizerFacts(ctx: EmitContext): CdkAuthorizerFact[] {
     out.push({ kind: 'cdk.authorizer', id: ctx.id(rec), data, at: ctx.at(rec) });
   }
   return out;
+}
+
+/** `CfnAuthorizer` `type`: `COGNITO_USER_POOLS` (or `AuthorizationType.COGNITO`), `TOKEN`, `REQUEST`. */
+function cfnType(value: Value | undefined): CdkAuthorizerData['type'] {
+  const t = (memberName(value) ?? textOf(value)).toUpperCase();
+  if (t.includes('COGNITO')) return 'cognito';
+  if (t.includes('TOKEN')) return 'lambda-token';
+  return 'lambda-request';
 }
 
 export function routeFacts(ctx: EmitContext, lambdas: readonly CdkLambdaFact[]): CdkRouteFact[] {
@@ -151,12 +159,12 @@ export function routeFacts(ctx: EmitContext, lambdas: readonly CdkLambdaFact[]):
       ...(route.conditions.length > 0 ? { conditions: [...route.conditions] } : {}),
       source: route.source,
     };
-    const at = ctx.citeThrough(route.node, route.frame, 'route');
+    const at = ctx.citeThrough(route.node, route.frame, 'route', route.methodNode);
     if (route.row) {
       const row = citationOf(route.row);
       if (!at.some((c) => c.file === row.file && c.line === row.line)) at.push(row);
     }
-    const via = ctx.via(route.frame, 'route');
+    const via = ctx.via(route.frame, 'route', route.methodNode);
     if (via) data = { ...data, via };
     const id = `${apis.size > 1 && api ? `${api} ` : ''}${route.method} ${route.path}`;
     if (!out.has(id)) out.set(id, { kind: 'cdk.route', id, data, at });
@@ -167,7 +175,9 @@ export function routeFacts(ctx: EmitContext, lambdas: readonly CdkLambdaFact[]):
 function authorizerOf(ctx: EmitContext, route: RouteRec): Pick<CdkRouteData, 'authorizer' | 'authorizationType'> {
   const chain = [route.options, ...route.inherited, prop(route.api?.props, 'defaultMethodOptions'), route.api?.props];
   for (const options of chain) {
-    const authorizer = prop(options, options === route.api?.props ? 'defaultAuthorizer' : 'authorizer');
+    let authorizer = prop(options, options === route.api?.props ? 'defaultAuthorizer' : 'authorizer');
+    // `{ authorizerId: cfnAuthorizer.ref }` points at an L1 authorizer.
+    if (authorizer?.k === 'obj' && prop(authorizer, 'authorizerId')) authorizer = prop(authorizer, 'authorizerId');
     const type = prop(options, 'authorizationType');
     if (authorizer && authorizer.k !== 'undef') {
       const ref = ctx.ref(authorizer, 'authorizer');

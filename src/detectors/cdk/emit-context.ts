@@ -13,6 +13,12 @@ import { scopeName, stackOf, wrapperCalls, type Model, type Rec } from './record
 import { citationOf, prop, propTexts, textOf, type Value } from './values.js';
 
 const MAX_PROP_TEXT = 120;
+const MAX_ID_TEXT = 48;
+
+/** Unresolved ids are expressions as written; long ones are cut so ids and tables stay readable. */
+export function shortId(id: { text: string; resolved: boolean }): string {
+  return !id.resolved && id.text.length > MAX_ID_TEXT ? `${id.text.slice(0, MAX_ID_TEXT - 1)}…` : id.text;
+}
 
 export class EmitContext {
   private readonly ids = new Map<Rec, string>();
@@ -42,7 +48,7 @@ export class EmitContext {
   stackName(rec: Rec | undefined): string | undefined {
     const stack = stackOf(rec);
     if (!stack) return undefined;
-    return stack.decl ? stack.className : stack.idText.text;
+    return stack.decl ? stack.className : shortId(stack.idText);
   }
 
   /** `<Stack>/<id>/<id>`: ids below the stack, or below the enclosing class when the stack is not known. */
@@ -52,7 +58,7 @@ export class EmitContext {
     const named = rec.category === 'lambda' ? (this.wrapperOf(rec) ?? rec) : rec;
     const parts: string[] = [];
     let top: Rec | undefined = named;
-    for (; top && top.kind !== 'stack'; top = top.parent) parts.unshift(top.idText.text);
+    for (; top && top.kind !== 'stack'; top = top.parent) parts.unshift(shortId(top.idText));
     const prefix = rec.kind === 'stack' ? '' : top ? this.stackName(top) : scopeName(named.frame);
     id = rec.kind === 'stack' ? this.stackName(rec) ?? rec.idText.text : [prefix, ...parts].filter(Boolean).join('/');
     this.ids.set(rec, id);
@@ -65,11 +71,11 @@ export class EmitContext {
 
   /** Citations of a construct: where it is declared for the reader (through wrappers), then where `new` is. */
   at(rec: Rec, category = rec.category ?? 'resource'): Citation[] {
-    return this.citeThrough(rec.node, rec.frame, category);
+    return this.citeThrough(rec.node, rec.frame, category, rec.idNode);
   }
 
-  citeThrough(node: ts.Node, frame: Rec['frame'], category: string): Citation[] {
-    const wrappers = wrapperCalls(frame, category);
+  citeThrough(node: ts.Node, frame: Rec['frame'], category: string, origin: ts.Node | undefined): Citation[] {
+    const wrappers = wrapperCalls(frame, category, origin);
     const outer = wrappers[wrappers.length - 1]?.callSite;
     const own = citationOf(node);
     if (!outer) return [own];
@@ -78,8 +84,8 @@ export class EmitContext {
   }
 
   /** The call in stack (or app) code that reaches a helper doing the work, when the helper is not a plain wrapper. */
-  via(frame: Rec['frame'], category: string): Citation | undefined {
-    const wrappers = wrapperCalls(frame, category);
+  via(frame: Rec['frame'], category: string, origin: ts.Node | undefined): Citation | undefined {
+    const wrappers = wrapperCalls(frame, category, origin);
     let outer: Rec['frame'] | undefined;
     for (let f = wrappers.length > 0 ? wrappers[wrappers.length - 1].parent : frame; f && f.callSite && (f.kind === 'fn' || f.kind === 'ctor'); f = f.parent) outer = f;
     return outer?.callSite ? citationOf(outer.callSite) : undefined;
@@ -89,7 +95,7 @@ export class EmitContext {
     const props = propTexts(rec.props, MAX_PROP_TEXT);
     const frame = display === rec ? rec.frame : display.frame;
     return {
-      constructId: display.idText.text,
+      constructId: shortId(display.idText),
       idResolved: display.idText.resolved,
       className: rec.className,
       module: rec.module,

@@ -4,7 +4,7 @@ import { entryOf } from './entry.js';
 import { EVENT_SOURCES } from './catalogue.js';
 import type { EmitContext } from './emit-context.js';
 import type { CdkEnvVar, CdkGrant, CdkLambdaData, CdkLambdaFact } from './facts.js';
-import type { Rec } from './records.js';
+import { wrapperCalls, type Rec } from './records.js';
 import type { ts } from '../../scan/ts.js';
 import { citationOf, citeValue, durationText, memberName, nodeText, prop, propNode, stringOf, textOf, type Value } from './values.js';
 
@@ -21,13 +21,13 @@ export function lambdaFacts(ctx: EmitContext, grants: readonly CdkGrant[], trigg
     const data: CdkLambdaData = {
       ...ctx.base(rec, display),
       kind: rec.cdkClass ?? rec.className,
-      ...(wrapper ? { wrapper: wrapper.className } : rec.decl ? { wrapper: rec.className } : wrapperName(ctx, rec)),
+      ...(wrapper ? { wrapper: wrapper.className } : rec.decl ? { wrapper: rec.className } : wrapperName(rec)),
       ...entryOf(ctx, rec),
       ...optional('runtime', memberName(prop(props, 'runtime'))),
       ...optional('memoryMb', stringOf(prop(props, 'memorySize')) ?? textIfSet(prop(props, 'memorySize'))),
       ...optional('timeout', durationText(prop(props, 'timeout'))),
       environment: environmentOf(ctx, rec),
-      grants: grants.filter((g) => g.grantee === id).map((g) => g),
+      grants: grants.filter((g) => g.grantee === id),
       ...(at[0].file !== own.file || at[0].line !== own.line ? { definedAt: own } : {}),
       triggers: (triggers.get(rec) ?? []).sort((a, b) => a.kind.localeCompare(b.kind) || a.source.localeCompare(b.source)),
     };
@@ -36,13 +36,10 @@ export function lambdaFacts(ctx: EmitContext, grants: readonly CdkGrant[], trigg
   return out;
 }
 
-function wrapperName(ctx: EmitContext, rec: Rec): { wrapper?: string } {
-  const at = ctx.at(rec, 'lambda');
-  if (at.length < 2) return {};
-  for (let f: Rec['frame'] | undefined = rec.frame; f; f = f.parent) {
-    if (f.parent && (f.parent.kind === 'stack' || f.parent.kind === 'script' || (f.parent.counts.get('lambda') ?? 0) > 1)) return { wrapper: f.name };
-  }
-  return {};
+/** The project helper the function is made through (`createFunction`), when its id is passed in by the caller. */
+function wrapperName(rec: Rec): { wrapper?: string } {
+  const frames = wrapperCalls(rec.frame, 'lambda', rec.idNode);
+  return frames.length > 0 ? { wrapper: frames[frames.length - 1].name } : {};
 }
 
 function optional<K extends string>(key: K, value: string | undefined): { [P in K]?: string } {

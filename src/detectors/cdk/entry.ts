@@ -11,7 +11,7 @@ import { prop, stringOf, textOf, type ExtValue, type Value } from './values.js';
 
 const SOURCE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.js', '.mjs', '.cjs', '.py', '.go', '.rb', '.java'];
 
-export type EntryInfo = Pick<CdkLambdaData, 'entry' | 'entryAsWritten' | 'entryResolved' | 'entrySource' | 'handler'>;
+export type EntryInfo = Pick<CdkLambdaData, 'entry' | 'entryAsWritten' | 'entryResolved' | 'entrySource' | 'handler' | 'entryIsSource'>;
 
 export function entryOf(ctx: EmitContext, rec: Rec): EntryInfo {
   const props = rec.props;
@@ -58,12 +58,21 @@ function fromCode(ctx: EmitContext, code: ExtValue, handler: string | undefined,
   if (/fromAsset$|AssetCode$/.test(name)) {
     // `Code.fromAsset(dir)` + `handler: 'index.handler'` → `dir/index.{ts,js,…}`.
     const stemName = handler && handler.includes('.') ? handler.slice(0, handler.lastIndexOf('.')) : 'index';
+    const asWritten = `${textOf(code)} + handler ${handler ?? '?'}`;
+    const inDir = (dir: string) => SOURCE_EXTENSIONS.map((e) => `${dir ? `${dir}/` : ''}${stemName}${e}`).find((f) => ctx.index.has(f));
     const dir = dirAt(ctx, arg, definingFile);
     if (dir !== undefined) {
-      const found = SOURCE_EXTENSIONS.map((e) => `${dir ? `${dir}/` : ''}${stemName}${e}`).find((f) => ctx.index.has(f));
+      const found = inDir(dir);
       if (found) return { entry: found, entryResolved: true, entrySource: 'asset-handler', handler };
     }
-    return { entryAsWritten: `${textOf(code)} + handler ${handler ?? '?'}`, entryResolved: false, entrySource: 'asset-handler', handler };
+    // A build folder the repository does not hold (`lambda/api/dist/src`): its source is the same path without it.
+    const built = located(ctx, arg, definingFile);
+    const source = built !== undefined && !ctx.index.hasDir(built) ? built.replace(/(^|\/)(dist|build|out|\.build)(\/|$)/, '$1').replace(/\/$/, '') : undefined;
+    if (source !== undefined && source !== built && (source === '' || ctx.index.hasDir(source))) {
+      const found = inDir(source);
+      if (found) return { entry: found, entryAsWritten: asWritten, entryResolved: true, entrySource: 'asset-handler', entryIsSource: true, handler };
+    }
+    return { entryAsWritten: asWritten, entryResolved: false, entrySource: 'asset-handler', handler };
   }
   return { entryAsWritten: textOf(code), entryResolved: false, entrySource: 'unknown', handler };
 }

@@ -143,7 +143,7 @@ function binary(it: Interpreter, expr: ts.BinaryExpression, env: Env): Value {
   }
   if (op === ts.SyntaxKind.QuestionQuestionToken || op === ts.SyntaxKind.BarBarToken || op === ts.SyntaxKind.AmpersandAmpersandToken) {
     const left = evaluate(it, expr.left, env);
-    const decided = op === ts.SyntaxKind.QuestionQuestionToken ? (left.k === 'undef' ? false : left.k === 'unknown' || left.k === 'attr' ? undefined : true) : truthy(left);
+    const decided = op === ts.SyntaxKind.QuestionQuestionToken ? (left.k === 'undef' ? false : left.k === 'unknown' ? undefined : true) : truthy(left);
     if (op === ts.SyntaxKind.AmpersandAmpersandToken) {
       if (decided === false) return left;
       const right = evaluate(it, expr.right, env);

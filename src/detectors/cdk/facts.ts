@@ -143,6 +143,11 @@ export interface CdkLambdaData extends CdkConstructData {
   readonly entryAsWritten?: string;
   /** True when `entry` names an existing file. */
   readonly entryResolved: boolean;
+  /**
+   * The code names a build output that is not in the repository (`Code.fromAsset('../api/dist')`, kept in
+   * `entryAsWritten`); `entry` is the source file it is built from, found by dropping the build folder (`../api/src/…`).
+   */
+  readonly entryIsSource?: boolean;
   /** How the entry was found: `entry` prop, default `<file>.<id>.ts`, `Code.fromAsset` + handler… */
   readonly entrySource: 'entry' | 'default-entry' | 'asset-handler' | 'inline' | 'docker' | 'unknown';
   /** Exported handler name (`handler`) or `file.export` for `Function`. */

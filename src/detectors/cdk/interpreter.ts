@@ -9,11 +9,11 @@ import { evaluate } from './evaluate.js';
 import { Program, boundNames, type FnNode, type ModuleInfo } from './program.js';
 import { Model, type Frame } from './records.js';
 import { getProp } from './access.js';
+import { execBlock, execStatement, returned } from './statements.js';
 import { UNDEF, unknown, type Env, type FnValue, type Value } from './values.js';
 
 const MAX_STEPS = 2_000_000;
 const MAX_DEPTH = 40;
-const MAX_ITERATIONS = 300;
 
 export class Interpreter {
   readonly model = new Model();
@@ -46,7 +46,7 @@ export class Interpreter {
         if (ts.isVariableStatement(st)) {
           for (const decl of st.declarationList.declarations) this.topValue(info, boundNames(decl.name)[0] ?? '');
         } else if (!ts.isFunctionDeclaration(st) && !ts.isClassDeclaration(st)) {
-          this.execStatement(st, env);
+          execStatement(this, st, env);
         }
       }
     });
@@ -183,18 +183,25 @@ export class Interpreter {
     });
     this.entered.add(fn.fn);
     const run = (): Value => {
+      const saved = { returns: this.returns, depth: this.returnDepth };
+      this.returns = [];
+      this.returnDepth = this.conditions.length;
       this.depth++;
       try {
         const body = fn.fn.body;
         if (!body) return UNDEF;
         if (!ts.isBlock(body)) return evaluate(this, body, env);
-        return this.execBlock(body.statements, env) ?? UNDEF;
+        this.execBlock(body.statements, env);
+        return returned(this.returns, callSite);
       } finally {
         this.depth--;
+        this.returns = saved.returns;
+        this.returnDepth = saved.depth;
       }
     };
-    if (!callSite) return run();
-    return this.withFrame({ name: frameName ?? fn.name, kind: 'fn', callSite, parent: this.frame, counts: new Map() }, run);
+    const result = callSite ? this.withFrame({ name: frameName ?? fn.name, kind: 'fn', callSite, fnNode: fn.fn, parent: this.frame, counts: new Map() }, run) : run();
+    // An unknown result reads best as the call that produced it (`getEnv("STAGE")`), not as code inside the helper.
+    return result.k === 'unknown' && callSite ? unknown(callSite) : result;
   }
 
   /** Runs a callback given to a built-in (`forEach`, an unknown API) without a frame of its own. */
@@ -202,101 +209,14 @@ export class Interpreter {
     return this.call(fn, args, undefined);
   }
 
-  /** Executes statements; returns the value of a `return` reached unconditionally, else the first conditional one. */
-  execBlock(statements: readonly ts.Statement[], parent: Env, scoped = true): Value | undefined {
-    const env: Env = scoped ? { vars: new Map(), parent, file: parent.file } : parent;
-    for (const st of statements) {
-      if (ts.isFunctionDeclaration(st) && st.name) env.vars.set(st.name.text, { k: 'fn', fn: st, env, name: st.name.text, n: st.name });
-    }
-    let pending: Value | undefined;
-    for (const st of statements) {
-      if (this.exhausted()) break;
-      if (ts.isReturnStatement(st)) return st.expression ? evaluate(this, st.expression, env) : UNDEF;
-      const r = this.execStatement(st, env);
-      pending ??= r;
-    }
-    return pending;
+  /** Executes statements in order; true when a `return` reached on every path stops the enclosing function. */
+  execBlock(statements: readonly ts.Statement[], parent: Env, scoped = true): boolean {
+    return execBlock(this, statements, parent, scoped);
   }
 
-  execStatement(st: ts.Statement, env: Env): Value | undefined {
-    this.steps++;
-    if (ts.isExpressionStatement(st)) {
-      evaluate(this, st.expression, env);
-    } else if (ts.isVariableStatement(st)) {
-      for (const decl of st.declarationList.declarations) {
-        const value = decl.initializer ? evaluate(this, decl.initializer, env) : UNDEF;
-        this.bind(decl.name, value, env);
-      }
-    } else if (ts.isIfStatement(st)) {
-      evaluate(this, st.expression, env);
-      const cond = oneLineText(st.expression);
-      const a = this.withCondition(cond, () => this.execBlock(blockOf(st.thenStatement), env));
-      const b = st.elseStatement ? this.withCondition(`!(${cond})`, () => this.execBlock(blockOf(st.elseStatement!), env)) : undefined;
-      return a ?? b;
-    } else if (ts.isBlock(st)) {
-      return this.execBlock(st.statements, env);
-    } else if (ts.isForOfStatement(st) || ts.isForInStatement(st)) {
-      return this.execLoop(st, env);
-    } else if (ts.isForStatement(st) || ts.isWhileStatement(st) || ts.isDoStatement(st)) {
-      const inner: Env = { vars: new Map(), parent: env, file: env.file };
-      if (ts.isForStatement(st) && st.initializer && ts.isVariableDeclarationList(st.initializer)) {
-        for (const d of st.initializer.declarations) this.bind(d.name, unknown(d.name), inner);
-      }
-      return this.execBlock(blockOf(st.statement), inner);
-    } else if (ts.isTryStatement(st)) {
-      const r = this.execBlock(st.tryBlock.statements, env);
-      if (st.catchClause) this.execBlock(st.catchClause.block.statements, env);
-      if (st.finallyBlock) this.execBlock(st.finallyBlock.statements, env);
-      return r;
-    } else if (ts.isSwitchStatement(st)) {
-      evaluate(this, st.expression, env);
-      let r: Value | undefined;
-      for (const clause of st.caseBlock.clauses) {
-        const cond = ts.isCaseClause(clause) ? `${oneLineText(st.expression)} === ${oneLineText(clause.expression)}` : undefined;
-        r ??= this.withCondition(cond, () => this.execBlock(clause.statements.filter((s) => !ts.isBreakStatement(s)), env));
-      }
-      return r;
-    } else if (ts.isLabeledStatement(st)) {
-      return this.execStatement(st.statement, env);
-    } else if (ts.isClassDeclaration(st) && st.name) {
-      env.vars.set(st.name.text, { k: 'class', decl: st, file: env.file, n: st.name });
-    }
-    return undefined;
-  }
-
-  private execLoop(st: ts.ForOfStatement | ts.ForInStatement, env: Env): Value | undefined {
-    const iterable = evaluate(this, st.expression, env);
-    const init = st.initializer;
-    const target = ts.isVariableDeclarationList(init) ? init.declarations[0]?.name : undefined;
-    const runWith = (item: Value, row?: ts.Node): Value | undefined => {
-      const inner: Env = { vars: new Map(), parent: env, file: env.file };
-      if (target) this.bind(target, item, inner);
-      else if (ts.isIdentifier(init)) this.assign(init.text, item, env);
-      const saved = this.row;
-      this.row = row ?? saved;
-      try {
-        return this.execBlock(blockOf(st.statement), inner);
-      } finally {
-        this.row = saved;
-      }
-    };
-    let items: Value[] | undefined;
-    if (ts.isForOfStatement(st) && iterable.k === 'arr' && !iterable.open) items = iterable.items;
-    if (ts.isForInStatement(st) && iterable.k === 'obj' && !iterable.open) items = [...iterable.props.keys()].map((k) => ({ k: 'str', v: k }));
-    if (!items) return runWith({ ...unknown(target ?? st.expression), t: target ? target.getText() : undefined });
-    let r: Value | undefined;
-    for (const item of items.slice(0, MAX_ITERATIONS)) r ??= runWith(item, item.k === 'obj' ? item.n : undefined);
-    return r;
-  }
-}
-
-export function blockOf(st: ts.Statement): readonly ts.Statement[] {
-  return ts.isBlock(st) ? st.statements : [st];
-}
-
-export function oneLineText(node: ts.Node): string {
-  const t = node.getText().replace(/\s+/g, ' ').trim();
-  return t.length > 120 ? `${t.slice(0, 119)}…` : t;
+  /** Where `return` values of the function being read are collected, and the condition depth it was entered at. */
+  returns?: { value: Value; conditional: boolean }[];
+  returnDepth = 0;
 }
 
 export function propertyKey(name: ts.PropertyName): string | undefined {

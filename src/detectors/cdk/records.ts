@@ -14,6 +14,8 @@ export interface Frame {
   readonly kind: 'script' | 'stack' | 'ctor' | 'fn';
   /** Where it was called from (absent for the app script and for classes read on their own). */
   readonly callSite?: ts.Node;
+  /** The function or class entered. */
+  readonly fnNode?: ts.Node;
   readonly parent?: Frame;
   /** How many constructs of each category were created inside this call (nested calls included). */
   readonly counts: Map<string, number>;
@@ -34,6 +36,8 @@ export interface Rec {
   readonly node: ts.Node;
   readonly frame: Frame;
   props?: Value;
+  /** Where the construct id was written (a literal in a helper, or an argument at the helper's call site). */
+  readonly idNode?: ts.Node;
   readonly conditions: readonly string[];
   readonly fields: Map<string, Value>;
   variable?: string;
@@ -63,6 +67,8 @@ export interface RouteRec {
   readonly inherited: readonly Value[];
   readonly source: 'rest' | 'http' | 'proxy' | 'table';
   readonly node: ts.Node;
+  /** Where the method was written: a helper's call site when it is passed in. */
+  readonly methodNode?: ts.Node;
   readonly frame: Frame;
   readonly conditions: readonly string[];
   /** The literal the path or method came from when it is data (a route table row) rather than the call itself. */
@@ -122,16 +128,22 @@ export function stackOf(rec: Rec | undefined): Rec | undefined {
 }
 
 /**
- * Project calls that only wrap this one construct (a `KvFunction` class, an `addRoute` helper) are transparent: the
- * construct is cited where the wrapper was called, since that is where its id, entry or path are written.
+ * Project calls that only wrap this one construct (a `createFunction` helper, an `addRoute` helper) are transparent
+ * when what tells the construct apart (its id, a route's method) is passed in by the caller: the construct is cited
+ * where the wrapper is called, since that is where it is written. A construct class that makes one table with a
+ * literal id keeps the table's own line.
  */
-export function wrapperCalls(frame: Frame, category: string): Frame[] {
+export function wrapperCalls(frame: Frame, category: string, origin?: ts.Node): Frame[] {
   const out: Frame[] = [];
   for (let f: Frame | undefined = frame; f && f.callSite && (f.kind === 'fn' || f.kind === 'ctor'); f = f.parent) {
-    if ((f.counts.get(category) ?? 0) !== 1) break;
+    if ((f.counts.get(category) ?? 0) !== 1 || !origin || within(origin, f.fnNode)) break;
     out.push(f);
   }
   return out;
+}
+
+function within(node: ts.Node, outer: ts.Node | undefined): boolean {
+  return outer !== undefined && node.getSourceFile() === outer.getSourceFile() && node.pos >= outer.pos && node.end <= outer.end;
 }
 
 /** Name of the enclosing class or function for `scope`. */

@@ -41,6 +41,7 @@ export function pushRoute(it: Interpreter, input: RouteInput): void {
     inherited: input.inherited,
     source: row ? 'table' : input.source,
     node: input.node,
+    methodNode: input.method?.n,
     frame: it.frame,
     conditions: [...it.conditions],
     row,

@@ -1,0 +1,120 @@
+/**
+ * Statements, in order, the way the app would run them: declarations bind names, `if` enters only the branch a known
+ * condition selects (both, each with its condition remembered, when it is unknown), loops over literal arrays are
+ * unrolled, other loops are entered once. `return` values are collected for `Interpreter.call`.
+ */
+import { ts } from '../../scan/ts.js';
+import { evaluate } from './evaluate.js';
+import type { Interpreter } from './interpreter.js';
+import { UNDEF, truthy, unknown, type Env, type Value } from './values.js';
+
+const MAX_ITERATIONS = 300;
+
+/** True when a `return` on every path ended the function: later statements are unreachable. */
+export function execBlock(it: Interpreter, statements: readonly ts.Statement[], parent: Env, scoped = true): boolean {
+  const env: Env = scoped ? { vars: new Map(), parent, file: parent.file } : parent;
+  for (const st of statements) {
+    if (ts.isFunctionDeclaration(st) && st.name) env.vars.set(st.name.text, { k: 'fn', fn: st, env, name: st.name.text, n: st.name });
+  }
+  for (const st of statements) {
+    if (it.exhausted()) break;
+    if (ts.isReturnStatement(st)) {
+      const value = st.expression ? evaluate(it, st.expression, env) : UNDEF;
+      it.returns?.push({ value, conditional: it.conditions.length > it.returnDepth });
+      return true;
+    }
+    if (execStatement(it, st, env)) return true;
+  }
+  return false;
+}
+
+/** The value a function returns: one unconditional `return`, or the value every path agrees on; else unknown. */
+export function returned(returns: readonly { value: Value; conditional: boolean }[], callSite: ts.Node | undefined): Value {
+  if (returns.length === 0) return UNDEF;
+  if (returns.every((r) => !r.conditional)) return returns[returns.length - 1].value;
+  const values = returns.map((r) => r.value);
+  const first = values[0];
+  if (first.k === 'rec' && values.every((v) => v.k === 'rec' && v.rec === first.rec)) return first;
+  if (first.k === 'str' && values.every((v) => v.k === 'str' && v.v === first.v)) return first;
+  // `if (!enabled) return; return new Table(...)`: the construct is what the helper is for.
+  const structured = values.filter((v) => v.k !== 'undef');
+  if (structured.length === 1 && ['rec', 'res', 'obj', 'arr'].includes(structured[0].k)) return structured[0];
+  return unknown(callSite);
+}
+
+export function execStatement(it: Interpreter, st: ts.Statement, env: Env): boolean {
+  it.steps++;
+  if (ts.isExpressionStatement(st)) {
+    evaluate(it, st.expression, env);
+  } else if (ts.isVariableStatement(st)) {
+    for (const decl of st.declarationList.declarations) it.bind(decl.name, decl.initializer ? evaluate(it, decl.initializer, env) : UNDEF, env);
+  } else if (ts.isIfStatement(st)) {
+    const known = truthy(evaluate(it, st.expression, env));
+    if (known === true) return execBlock(it, blockOf(st.thenStatement), env);
+    if (known === false) return st.elseStatement ? execBlock(it, blockOf(st.elseStatement), env) : false;
+    const cond = oneLineText(st.expression);
+    const a = it.withCondition(cond, () => execBlock(it, blockOf(st.thenStatement), env));
+    const b = st.elseStatement ? it.withCondition(`!(${cond})`, () => execBlock(it, blockOf(st.elseStatement!), env)) : false;
+    return a && b;
+  } else if (ts.isBlock(st)) {
+    return execBlock(it, st.statements, env);
+  } else if (ts.isForOfStatement(st) || ts.isForInStatement(st)) {
+    return execLoop(it, st, env);
+  } else if (ts.isForStatement(st) || ts.isWhileStatement(st) || ts.isDoStatement(st)) {
+    const inner: Env = { vars: new Map(), parent: env, file: env.file };
+    if (ts.isForStatement(st) && st.initializer && ts.isVariableDeclarationList(st.initializer)) {
+      for (const d of st.initializer.declarations) it.bind(d.name, unknown(d.name), inner);
+    }
+    // The count of iterations is not known: the body is read once.
+    execBlock(it, blockOf(st.statement), inner);
+  } else if (ts.isTryStatement(st)) {
+    const stopped = execBlock(it, st.tryBlock.statements, env);
+    if (st.catchClause) execBlock(it, st.catchClause.block.statements, env);
+    if (st.finallyBlock) execBlock(it, st.finallyBlock.statements, env);
+    return stopped;
+  } else if (ts.isSwitchStatement(st)) {
+    evaluate(it, st.expression, env);
+    for (const clause of st.caseBlock.clauses) {
+      const cond = ts.isCaseClause(clause) ? `${oneLineText(st.expression)} === ${oneLineText(clause.expression)}` : `default of ${oneLineText(st.expression)}`;
+      it.withCondition(cond, () => execBlock(it, clause.statements.filter((s) => !ts.isBreakStatement(s)), env));
+    }
+  } else if (ts.isLabeledStatement(st)) {
+    return execStatement(it, st.statement, env);
+  } else if (ts.isClassDeclaration(st) && st.name) {
+    env.vars.set(st.name.text, { k: 'class', decl: st, file: env.file, n: st.name });
+  }
+  return false;
+}
+
+function execLoop(it: Interpreter, st: ts.ForOfStatement | ts.ForInStatement, env: Env): boolean {
+  const iterable = evaluate(it, st.expression, env);
+  const init = st.initializer;
+  const target = ts.isVariableDeclarationList(init) ? init.declarations[0]?.name : undefined;
+  const runWith = (item: Value, row?: ts.Node): boolean => {
+    const inner: Env = { vars: new Map(), parent: env, file: env.file };
+    if (target) it.bind(target, item, inner);
+    else if (ts.isIdentifier(init)) it.assign(init.text, item, env);
+    const saved = it.row;
+    it.row = row ?? saved;
+    try {
+      return execBlock(it, blockOf(st.statement), inner);
+    } finally {
+      it.row = saved;
+    }
+  };
+  let items: Value[] | undefined;
+  if (ts.isForOfStatement(st) && iterable.k === 'arr' && !iterable.open) items = iterable.items;
+  if (ts.isForInStatement(st) && iterable.k === 'obj' && !iterable.open) items = [...iterable.props.keys()].map((k): Value => ({ k: 'str', v: k }));
+  if (!items) return runWith({ ...unknown(target ?? st.expression), t: target ? target.getText() : undefined });
+  for (const item of items.slice(0, MAX_ITERATIONS)) if (runWith(item, item.k === 'obj' ? item.n : undefined)) return true;
+  return false;
+}
+
+export function blockOf(st: ts.Statement): readonly ts.Statement[] {
+  return ts.isBlock(st) ? st.statements : [st];
+}
+
+export function oneLineText(node: ts.Node): string {
+  const t = node.getText().replace(/\s+/g, ' ').trim();
+  return t.length > 120 ? `${t.slice(0, 119)}…` : t;
+}
