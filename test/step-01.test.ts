@@ -7,7 +7,11 @@ import { overviewStep } from '../src/steps/01-overview.js';
 import { generateSection } from '../src/steps/generate.js';
 import { STEPS } from '../src/steps/registry.js';
 import { missingCitations } from '../src/steps/verify-citations.js';
-import { EXAMPLE, PROJECT_ROOT, indexOf, section } from './helpers/fixture.js';
+import { packagesDetector, type PackageFact } from '../src/detectors/packages/index.js';
+import { readmeDetector } from '../src/detectors/readme/index.js';
+import { stackDetector } from '../src/detectors/stack/index.js';
+import { FactSet } from '../src/facts.js';
+import { EXAMPLE, PROJECT_ROOT, detect, indexOf, section } from './helpers/fixture.js';
 
 const FIXTURES = ['ov-single', 'ov-pnpm', 'ov-yarn', 'ov-noreadme'];
 
@@ -85,5 +89,24 @@ describe('step 1 — Project Overview & Architecture', () => {
     const start = performance.now();
     generateSection(overviewStep, new Analysis(index));
     expect(performance.now() - start).toBeLessThan(500);
+  });
+});
+
+describe('step 1 — untrusted text', () => {
+  it('never turns repository text into a fake path citation or a terminal escape', async () => {
+    const index = await indexOf('ov-single');
+    const facts = await Promise.all([detect(readmeDetector, 'ov-single'), detect(stackDetector, 'ov-single'), detect(packagesDetector, 'ov-single')]);
+    const root = facts[2][0] as PackageFact;
+    const evil = {
+      ...root,
+      data: {
+        ...root.data,
+        purpose: { text: 'Run `/etc/passwd` \u001b[31mred\u001b[0m', source: 'description' as const, at: { file: 'package.json', line: 4 } },
+      },
+    };
+    const md = overviewStep.build(index, new FactSet([...facts[0], ...facts[1], evil]), { vision: { path: '/abs/outside.md', text: '# V\n\n## A\n`/nope` here\n' } }).markdown;
+    expect(missingCitations(md, index)).toEqual([]);
+    const generated = generateSection(overviewStep, new Analysis(index), { vision: { path: '/abs/outside.md', text: '## A\n\u001b[2Jx\n' } }).markdown;
+    expect(generated).not.toContain('\u001b');
   });
 });

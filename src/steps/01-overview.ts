@@ -8,7 +8,7 @@ import { cite } from '../markdown/cite.js';
 import { oneLine, urlPath } from '../markdown/text.js';
 import type { RepoIndex } from '../scan/repo-index.js';
 import { architecture } from './parts/overview-architecture.js';
-import { packageTree, purposeLine, sentences } from './parts/overview-shared.js';
+import { literal, packageTree, prose, purposeLine, sentences } from './parts/overview-shared.js';
 import { techStack } from './parts/overview-stack.js';
 import type { StepContext, StepDefinition } from './types.js';
 
@@ -21,7 +21,7 @@ export const overviewStep: StepDefinition = {
     const packages = facts.of<PackageFact>('packages.package').map((f) => f.data);
     const name = projectName(index, readme, packages);
     const markdown = join(
-      `# ${oneLine(name)} — Project Context`,
+      `# ${prose(name)} — Project Context`,
       'The "where to find X" map of this repository for new engineers and AI assistants. Generated from the code by ' +
         'static analysis and reviewed section by section; every path below exists in the repository.',
       stepHeading(1, 'Project Overview & Architecture'),
@@ -51,21 +51,21 @@ function project(name: string, readme: Readme, packages: readonly Pkg[]): string
   const root = packages.find((p) => p.isRoot);
   const items: string[] = [];
   const nameSource = readme?.title?.text === name ? cite(readme.file, readme.title.line) : root ? cite(root.manifest) : undefined;
-  const pkgName = root && root.name !== name ? ` — package \`${oneLine(root.name)}\` in ${cite(root.manifest)}` : '';
-  items.push(`**Name:** ${oneLine(name)}${nameSource ? ` (${nameSource})` : ''}${pkgName}`);
+  const pkgName = root && root.name !== name ? ` — package ${literal(root.name)} in ${cite(root.manifest)}` : '';
+  items.push(`**Name:** ${prose(name)}${nameSource ? ` (${nameSource})` : ''}${pkgName}`);
   const description = root?.purpose?.source === 'description' ? root.purpose : undefined;
   if (readme?.tagline) {
     items.push(`**Tagline:** ${sentences(readme.tagline.text, 2)} (${cite(readme.file, readme.tagline.line)})`);
   } else if (description) {
-    items.push(`**Tagline:** ${oneLine(description.text)} (${cite(description.at!.file, description.at!.line)})`);
+    items.push(`**Tagline:** ${prose(description.text)} (${cite(description.at!.file, description.at!.line)})`);
   }
   if (readme?.tagline && description && !sameText(description.text, readme.tagline.text)) {
-    items.push(`**package.json description:** ${oneLine(description.text)} (${cite(description.at!.file, description.at!.line)})`);
+    items.push(`**package.json description:** ${prose(description.text)} (${cite(description.at!.file, description.at!.line)})`);
   }
   if (!readme?.tagline && !description && root?.purpose) items.push(`**What it is:** ${purposeLine(root)}`);
   if (!readme) items.push('No README at the repository root: the name and description come from package.json only.');
   if (readme && readme.sections.length > 0) {
-    const list = readme.sections.slice(0, 12).map((s) => oneLine(s.text)).join(' · ');
+    const list = readme.sections.slice(0, 12).map((s) => prose(s.text)).join(' · ');
     items.push(`**README sections:** ${list} (${cite(readme.file)})`);
   }
   return join(heading(3, 'Project'), bullets(items));
@@ -79,7 +79,7 @@ function valueProposition(readme: Readme, context: StepContext, index: RepoIndex
       ? `${sentences(value.paragraph.text, 2, 480)} `
       : '';
     const from = value.heading
-      ? `from "${oneLine(value.heading.text)}", ${cite(readme.file, value.heading.line)}`
+      ? `from "${prose(value.heading.text)}", ${cite(readme.file, value.heading.line)}`
       : `from the README's introduction, ${cite(readme.file, value.paragraph?.line)}`;
     blocks.push(`${intro}(${from})`);
     if (value.bullets.length > 0) {
@@ -105,9 +105,9 @@ function vision(doc: NonNullable<StepContext['vision']>, index: RepoIndex): stri
       text = `${shown.join(' · ')}${s.items.length > 3 ? ` (+${s.items.length - 3} more)` : ''}`;
     }
     const first = text ? ` — ${text}` : '';
-    return `**${oneLine(s.heading.text)}**${first}`;
+    return `**${prose(s.heading.text)}**${first}`;
   });
-  const title = summary.title ? ` "${oneLine(summary.title.text)}"` : '';
+  const title = summary.title ? ` "${prose(summary.title.text)}"` : '';
   if (items.length === 0) return join(heading(4, 'Vision'), `The product document${title} (${where}) has no sections to summarise.`);
   return join(heading(4, 'Vision'), `From the product document${title} (${where}), its sections and first lines:`, bullets(items));
 }
@@ -125,13 +125,13 @@ function structure(index: RepoIndex, packages: readonly Pkg[]): string {
   const members = packages.filter((p) => !p.isRoot);
   if (members.every((p) => p.auxiliary)) {
     const root = packages.find((p) => p.isRoot);
-    const what = root ? `one package, \`${oneLine(root.name)}\` (${cite(root.manifest)})` : 'no package.json at the root';
+    const what = root ? `one package, ${literal(root.name)} (${cite(root.manifest)})` : 'no package.json at the root';
     const aux = members.length ? `, plus ${members.length} example or test package${members.length === 1 ? '' : 's'}` : '';
     const body = `A single-package repository: ${what}${aux}. Step 2 maps its folders.`;
     return join(heading(3, 'Repository structure'), body, members.length ? packageTree(index, members) : '');
   }
   const tool = index.workspaceTool ? `${index.workspaceTool} workspaces` : 'nested package.json files (no workspace declaration)';
-  const patterns = index.workspacePatterns.length ? ` (${index.workspacePatterns.map((p) => `\`${oneLine(p)}\``).join(', ')})` : '';
+  const patterns = index.workspacePatterns.length ? ` (${index.workspacePatterns.map(literal).join(', ')})` : '';
   let intro = `${members.length} package${members.length === 1 ? '' : 's'} via ${tool}${patterns}:`;
   if (!index.workspaceTool && members.length > 20) {
     intro = `${members.length} package.json files and no workspace declaration: this looks like a collection of independent projects, and the architecture above is the union of what they use.`;

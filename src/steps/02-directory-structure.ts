@@ -1,7 +1,8 @@
 import { packagesDetector, type KeyDirectory, type PackageFact } from '../detectors/packages/index.js';
 import { bullets, heading, join, stepHeading, table } from '../markdown/blocks.js';
 import { cite } from '../markdown/cite.js';
-import { code, oneLine } from '../markdown/text.js';
+import { oneLine } from '../markdown/text.js';
+import { literal, prose } from './parts/overview-shared.js';
 import { builtNote, compactDetails, configRows, dirRow, entrySection, packageDetails, purposeWithSource } from './parts/structure-package.js';
 import type { StepDefinition } from './types.js';
 
@@ -40,7 +41,7 @@ export const directoryStructureStep: StepDefinition = {
       builtNote(product),
       ...(mode === 'table'
         ? []
-        : product.map((p) => join(heading(3, `${oneLine(p.name)} — ${p.dir}`), mode === 'full' ? packageDetails(p, 4) : compactDetails(p)))),
+        : product.map((p) => join(heading(3, `${prose(p.name)} — ${prose(p.dir)}`), mode === 'full' ? packageDetails(p, 4) : compactDetails(p)))),
       auxSection(aux),
       root ? rootSection(root) : '',
     );
@@ -55,7 +56,7 @@ function auxSection(aux: readonly Pkg[]): string {
 }
 
 function packagesTable(members: readonly Pkg[]): string {
-  const rows = members.map((p) => [code(p.name), cite(p.dir), purposeWithSource(p)]);
+  const rows = members.map((p) => [literal(p.name), cite(p.dir), purposeWithSource(p)]);
   return table(['Package', 'Path', 'Purpose'], rows);
 }
 
@@ -63,7 +64,7 @@ function overviewTable(members: readonly Pkg[]): string {
   const rows = members.map((p) => {
     const entry = p.entryPoints[0];
     const where = entry ? `${cite(entry.isDir ? `${entry.file}/` : entry.file)} (${oneLine(entry.role)})` : '—';
-    return [code(p.name), cite(p.dir), purposeWithSource(p), where, String(p.fileCount)];
+    return [literal(p.name), cite(p.dir), purposeWithSource(p), where, String(p.fileCount)];
   });
   return table(['Package', 'Path', 'Purpose', 'Main entry', 'Files'], rows);
 }
@@ -71,7 +72,7 @@ function overviewTable(members: readonly Pkg[]): string {
 function rootSection(root: Pkg): string {
   const dirs = root.directories.filter((d) => d.depth === 1);
   const configs = root.configs;
-  const intro = `The root package ${code(root.name)} (${cite(root.manifest)}) holds the workspace setup and shared tooling.`;
+  const intro = `The root package ${literal(root.name)} (${cite(root.manifest)}) holds the workspace setup and shared tooling.`;
   return join(
     heading(3, 'Root-level configuration and tooling'),
     intro,

@@ -1,7 +1,7 @@
 import type { Citation } from '../../facts.js';
 import type { WorkspacePackage } from '../../scan/package-json.js';
 import type { RepoIndex } from '../../scan/repo-index.js';
-import { firstParagraph, parseBlocks, readmeOf, type MdBlock } from '../readme/index.js';
+import { firstParagraph, inline, parseBlocks, readmeOf, type MdBlock } from '../readme/index.js';
 import { firstSentence } from '../../markdown/text.js';
 import { lineAt } from '../stack/components.js';
 import { packageKind } from '../stack/kind.js';
@@ -25,7 +25,7 @@ export function purposeOf(index: RepoIndex, pkg: WorkspacePackage, rootTable: Ro
   if (typeof description === 'string' && description.trim()) {
     const text = index.read(pkg.manifestPath) ?? '';
     const at = text.indexOf('"description"');
-    return { text: firstSentence(description), source: 'description', at: { file: pkg.manifestPath, line: at === -1 ? undefined : lineAt(text, at) } };
+    return { text: firstSentence(inline(description)), source: 'description', at: { file: pkg.manifestPath, line: at === -1 ? undefined : lineAt(text, at) } };
   }
   const readme = readmeOf(index, pkg.dir);
   const paragraph = readme ? firstParagraph(index.read(readme) ?? '') : undefined;

@@ -23,7 +23,7 @@ const HTML_HEADING = /^\s*<h([1-6])[^>]*>(.*?)<\/h\1>\s*$/i;
 
 /** Splits markdown into blocks, skipping fenced code, HTML comments and front matter. */
 export function parseBlocks(markdown: string): MdBlock[] {
-  const lines = markdown.replace(/\r\n?/g, '\n').split('\n');
+  const lines = markdown.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').split('\n');
   const blocks: MdBlock[] = [];
   let i = 0;
   if (lines[0]?.trim() === '---') {

@@ -1,14 +1,27 @@
 import type { PackageFact } from '../../detectors/packages/index.js';
 import { auxiliaryFolder } from '../../detectors/stack/index.js';
 import { codeBlock } from '../../markdown/blocks.js';
-import { oneLine } from '../../markdown/text.js';
+import { code, oneLine, urlPath } from '../../markdown/text.js';
 import { tree } from '../../markdown/tree.js';
 import type { RepoIndex } from '../../scan/repo-index.js';
 import path from 'node:path';
 
+/**
+ * A value from the repository (package name, version, declared path) as inline code — unless it starts with `/`,
+ * which would read as a repository path citation; then it is plain text.
+ */
+export function literal(text: string): string {
+  return oneLine(text).startsWith('/') ? urlPath(text) : code(text);
+}
+
+/** Text quoted from the repository as one line of prose: no code spans, which could pass for path citations. */
+export function prose(text: string): string {
+  return oneLine(text.replace(/`+/g, ''));
+}
+
 /** Up to `n` whole sentences of a text, on one line, while they fit in `max` characters (cut with … otherwise). */
 export function sentences(text: string, n: number, max = 320): string {
-  const t = oneLine(text);
+  const t = prose(text);
   const ends: number[] = [];
   // A sentence ends at . ! or ? followed by a space and a capital, digit or quote (so `kv.set()` is not an end).
   for (const m of t.matchAll(/[.!?]+(?=\s+["'“(\p{Lu}\d])/gu)) ends.push((m.index ?? 0) + m[0].length);
@@ -23,8 +36,8 @@ export function sentences(text: string, n: number, max = 320): string {
 export function purposeLine(pkg: PackageFact['data']): string {
   const p = pkg.purpose;
   if (!p) return 'purpose not stated (no description, README or telling dependency)';
-  if (p.source === 'inferred') return `${oneLine(p.text)} (inferred from ${oneLine(p.because ?? 'its manifest')})`;
-  return oneLine(p.text);
+  if (p.source === 'inferred') return `${prose(p.text)} (inferred from ${oneLine(p.because ?? 'its manifest')})`;
+  return prose(p.text);
 }
 
 /**

@@ -2,7 +2,8 @@ import type { FactSet } from '../../facts.js';
 import { STACK_GROUPS, type OtherDepsFact, type RuntimeFact, type TechFact } from '../../detectors/stack/index.js';
 import { bullets, heading, join, table } from '../../markdown/blocks.js';
 import { cite, citeAll } from '../../markdown/cite.js';
-import { code, oneLine } from '../../markdown/text.js';
+import { oneLine } from '../../markdown/text.js';
+import { literal } from './overview-shared.js';
 
 /** Runtime facts as bullets (one per topic), then one table per group of named technologies with declared versions. */
 export function techStack(facts: FactSet): string {
@@ -14,7 +15,7 @@ function runtimeBullets(facts: FactSet): string {
   const byLabel = new Map<string, string[]>();
   for (const f of facts.of<RuntimeFact>('stack.runtime')) {
     const at = f.at[0];
-    const value = /^[\w@.\-^~<>=*| ]+$/.test(f.data.value) && /\d/.test(f.data.value) ? code(f.data.value) : oneLine(f.data.value);
+    const value = /^[\w@.\-^~<>=*| ]+$/.test(f.data.value) && /\d/.test(f.data.value) ? literal(f.data.value) : oneLine(f.data.value);
     const where = at ? cite(at.file, at.line) : '';
     const source = at && at.file.endsWith(f.data.source) ? '' : `${oneLine(f.data.source)} `;
     const detail = f.data.detail ? `, ${oneLine(f.data.detail)}` : '';
@@ -33,7 +34,7 @@ function groupTable(facts: FactSet, group: string): string {
       const decl = data.declarations.filter((d) => d.dependency === dep);
       const versions = commonest(decl.map((d) => d.version), 3);
       const where = citeAll(decl.map((d) => ({ file: d.manifest, line: d.line })), 3);
-      rows.push([i === 0 ? oneLine(data.label) : '', code(dep), versions, where]);
+      rows.push([i === 0 ? oneLine(data.label) : '', literal(dep), versions, where]);
     });
     if (deps.length > 4) rows.push(['', `+${deps.length - 4} more`, '', '']);
   }
@@ -50,6 +51,6 @@ function otherDeps(facts: FactSet): string {
 function commonest(versions: readonly string[], max: number): string {
   const counts = new Map<string, number>();
   for (const v of versions) counts.set(v, (counts.get(v) ?? 0) + 1);
-  const sorted = [...counts].sort((a, b) => b[1] - a[1]).map(([v]) => code(v));
+  const sorted = [...counts].sort((a, b) => b[1] - a[1]).map(([v]) => literal(v));
   return sorted.length > max ? `${sorted.slice(0, max).join(', ')}, +${sorted.length - max} more` : sorted.join(', ');
 }

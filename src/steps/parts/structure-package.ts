@@ -1,8 +1,8 @@
 import type { KeyDirectory, PackageFact } from '../../detectors/packages/index.js';
 import { bullets, heading, join, table } from '../../markdown/blocks.js';
 import { cite } from '../../markdown/cite.js';
-import { code, oneLine } from '../../markdown/text.js';
-import { purposeLine } from './overview-shared.js';
+import { oneLine } from '../../markdown/text.js';
+import { literal, purposeLine } from './overview-shared.js';
 
 type Pkg = PackageFact['data'];
 
@@ -15,7 +15,7 @@ export function purposeWithSource(p: Pkg): string {
 export function packageDetails(p: Pkg, level: 3 | 4): string {
   const facts: string[] = [`**Purpose:** ${purposeWithSource(p)}`];
   const meta = [`${p.fileCount} file${p.fileCount === 1 ? '' : 's'}`];
-  if (p.version) meta.push(`version ${code(p.version)}`);
+  if (p.version) meta.push(`version ${literal(p.version)}`);
   if (p.private) meta.push('private');
   facts.push(`**Manifest:** ${cite(p.manifest)} (${meta.join(', ')})`);
   if (p.kind && p.purpose?.source !== 'inferred') facts.push(`**Kind:** ${oneLine(p.kind.label)} (from ${oneLine(p.kind.because)})`);
@@ -50,11 +50,11 @@ function describe(d: KeyDirectory): string {
 
 export function entrySection(p: Pkg, level: 3 | 4): string {
   const lines = p.entryPoints.map((e) => {
-    const built = e.builtTo ? ` → ${code(e.builtTo)}` : '';
+    const built = e.builtTo ? ` → ${literal(e.builtTo)}` : '';
     return `${cite(e.isDir ? `${e.file}/` : e.file)} — ${oneLine(e.role)}${built}`;
   });
   for (const u of p.unresolvedEntries) {
-    lines.push(`${code(u.declared)} — ${oneLine(u.role)} (build output; no matching source file in the repository)`);
+    lines.push(`${literal(u.declared)} — ${oneLine(u.role)} (build output; no matching source file in the repository)`);
   }
   return lines.length ? join(heading(level, 'Entry points'), bullets(lines)) : '';
 }
