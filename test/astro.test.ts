@@ -36,8 +36,9 @@ describe('Astro detector', () => {
 
   it('separates layouts from components and records island hydration', async () => {
     const layouts = await of<AstroUnitData>('fe-astro-site', 'astro.layout');
+    // Six pages and layouts import BaseLayout; about.md names it in its frontmatter.
     expect(layouts.map((l) => [l.name, l.usedBy])).toEqual([
-      ['BaseLayout', 6],
+      ['BaseLayout', 7],
       ['BlogPost', 1],
     ]);
     const components = await of<AstroUnitData>('fe-astro-site', 'astro.component');

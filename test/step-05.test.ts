@@ -30,8 +30,8 @@ describe('step 5 — Frontend Applications', () => {
     const md = (await section(frontendStep, 'fe-react-router')).markdown;
     expect(md).toContain('- **Entry:** `/src/main.tsx:12` (createRoot) — renders `StrictMode` › `QueryClientProvider` › `Provider` › `AuthProvider` › `RouterProvider`');
     expect(md).toContain('- **Dev proxy:** /api → `http://localhost:8787`; /ws → `ws://localhost:8787`');
-    expect(md).toContain('| /dashboard/keys/:keyId | `KeyDetail` | `/src/pages/KeyDetail.tsx:4` | lazy · guard: ProtectedRoute |');
-    expect(md).toContain('| /dashboard/settings/billing | `Billing` | `/src/pages/Settings.tsx:8` | guard: ProtectedRoute |');
+    expect(md).toContain('| /dashboard/keys/:keyId | `KeyDetail` | `/src/pages/KeyDetail.tsx:4` | lazy · guarded by ProtectedRoute |');
+    expect(md).toContain('| /dashboard/settings/billing | `Billing` | `/src/pages/Settings.tsx:8` | guarded by ProtectedRoute |');
     expect(md).toContain('- `DashboardLayout` — `/src/layouts/DashboardLayout.tsx:5` — wraps 6 routes under /dashboard, guarded by `ProtectedRoute`');
     expect(md).toContain('| zustand | store | `useUiStore` | `/src/store/ui-store.ts:9` | state: `sidebarCollapsed`, `toggleSidebar` |');
     expect(md).toContain('- **API client:** `/src/lib/api.ts:4` — `axios`, base URL `import.meta.env.VITE_API_URL`, imported by 2 files');
@@ -43,9 +43,11 @@ describe('step 5 — Frontend Applications', () => {
   it('writes a Next.js app: pages, layouts, API endpoints briefly', async () => {
     const md = (await section(frontendStep, 'fe-next-app')).markdown;
     expect(md).toContain('| /shop/\\[\\[...slug\\]\\] | `ShopPage` | `/app/shop/[[...slug]]/page.tsx:4` |');
-    expect(md).toContain("| /dashboard | `Dashboard` | `/app/dashboard/page.tsx:3` | guard: middleware · 'use client' · loading `/app/dashboard/loading.tsx` · error `/app/dashboard/error.tsx` |");
+    expect(md).toContain("| /dashboard | `Dashboard` | `/app/dashboard/page.tsx:3` | matched by middleware · 'use client' · loading `/app/dashboard/loading.tsx` · error `/app/dashboard/error.tsx` |");
     expect(md).toContain('| `GET, POST /api/users` | `/app/api/users/route.ts:1` |');
     expect(md).toContain('- `RootLayout` — `/app/layout.tsx:5` — wraps / and below');
+    expect(md).toContain('- `MarketingLayout` — `/app/(marketing)/layout.tsx:1` — wraps the (marketing) route group');
+    expect(md).toContain('- `DashboardLayout` — `/app/dashboard/layout.tsx:1` — wraps /dashboard and below, matched by middleware');
   });
 
   it('matches the golden section for examples/kv-store', async () => {

@@ -21,7 +21,7 @@ import { cite } from '../markdown/cite.js';
 import { code, oneLine } from '../markdown/text.js';
 import { astroCollections, astroComponents, astroLayouts, astroRoutes } from './parts/frontend-astro.js';
 import { apiAndAuthSection, componentsSection, envSection, frameworkLabel, headerBullets, stateSection } from './parts/frontend-common.js';
-import { layoutsSection, routeGuards, routesSection } from './parts/frontend-routes.js';
+import { layoutsSection, pageRoutes, routeGuards, routesSection } from './parts/frontend-routes.js';
 import type { StepDefinition } from './types.js';
 
 export const frontendStep: StepDefinition = {
@@ -37,7 +37,7 @@ export const frontendStep: StepDefinition = {
         facts: facts.all,
       };
     }
-    const routeCount = (dir: string) => routesOf(facts, dir).filter((r) => !['route', 'api'].includes(r.extras?.kind ?? '')).length + astroOf(facts, dir).length;
+    const routeCount = (dir: string) => pageRoutes(routesOf(facts, dir)).length + astroOf(facts, dir).length;
     const overview = table(
       ['App', 'Framework', 'Folder', 'Config', 'Dev port', 'Routes'],
       apps.map((a) => [

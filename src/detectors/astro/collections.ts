@@ -75,9 +75,13 @@ function readCollection(
   if (!loaderCall) folder = at(`src/content/${name}`);
   else if (loaderCall && ts.isCallExpression(loaderCall) && loader === 'glob') {
     const base = staticString(property(loaderCall.arguments[0], 'base'), constants);
-    const pattern = staticString(property(loaderCall.arguments[0], 'pattern'), constants);
+    const patternExpr = property(loaderCall.arguments[0], 'pattern');
+    const patterns = (patternExpr && ts.isArrayLiteralExpression(patternExpr) ? [...patternExpr.elements] : [patternExpr])
+      .map((p) => staticString(p, constants))
+      .filter((p) => p?.resolved)
+      .map((p) => globToRegExp(p!.text));
     if (base?.resolved) folder = at(base.text.replace(/^\.\//, ''));
-    if (pattern?.resolved) match = globToRegExp(pattern.text);
+    if (patterns.length) match = new RegExp(patterns.map((r) => r.source).join('|'));
   } else if (loaderCall && ts.isCallExpression(loaderCall) && loader === 'file') {
     const path = staticString(loaderCall.arguments[0], constants);
     if (path?.resolved && index.has(at(path.text.replace(/^\.\//, '')))) folder = at(path.text.replace(/^\.\//, ''));

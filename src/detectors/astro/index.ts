@@ -88,7 +88,7 @@ function detectApp(index: RepoIndex, app: FrontendApp): Fact[] {
   }
 
   const facts: Fact[] = [];
-  const mdLayouts = new Set<string>();
+  const mdLayouts = new Map<string, number>();
   for (const file of files) {
     if (!file.startsWith(`${pagesDir}/`)) continue;
     const route = astroRoute(file.slice(pagesDir.length + 1));
@@ -102,7 +102,7 @@ function detectApp(index: RepoIndex, app: FrontendApp): Fact[] {
       const target = declared ? resolver.resolve(file, declared) : undefined;
       if (target) {
         layouts = [target];
-        mdLayouts.add(target);
+        mdLayouts.set(target, (mdLayouts.get(target) ?? 0) + 1);
       }
     } else {
       const sf = parseModule(index, file);
@@ -135,15 +135,15 @@ function detectApp(index: RepoIndex, app: FrontendApp): Fact[] {
       app: app.dir,
       name: componentName(target),
       file: target,
-      usedBy: from.size,
+      usedBy: from.size + (mdLayouts.get(target) ?? 0),
       hydration: [...(hydration.get(target) ?? [])].sort(),
     };
     facts.push({ kind: layout ? 'astro.layout' : 'astro.component', id: `${app.dir}:${relative(app.dir, target)}`, data, at: [{ file: target }] });
   }
   // Layouts nobody imports yet are still layouts of the site.
   for (const file of files) {
-    if (isLayoutPath(file) && file.endsWith('.astro') && !importers.has(file)) {
-      const data: AstroUnitData = { app: app.dir, name: componentName(file), file, usedBy: 0, hydration: [] };
+    if ((isLayoutPath(file) || mdLayouts.has(file)) && file.endsWith('.astro') && !importers.has(file)) {
+      const data: AstroUnitData = { app: app.dir, name: componentName(file), file, usedBy: mdLayouts.get(file) ?? 0, hydration: [] };
       facts.push({ kind: 'astro.layout', id: `${app.dir}:${relative(app.dir, file)}`, data, at: [{ file }] });
     }
   }

@@ -7,7 +7,7 @@ import type { Detector, Fact } from '../../facts.js';
 import type { RepoIndex } from '../../scan/repo-index.js';
 import { ts } from '../../scan/ts.js';
 import { constantsOf, property, staticString } from '../shared/ast.js';
-import { defaultExportName, followExport } from '../shared/component-ref.js';
+import { defaultExportAt, defaultExportName } from '../shared/component-ref.js';
 import type { FrontendRouteData } from '../shared/frontend-route.js';
 import { nextRouteFiles, type NextRouteFile } from '../shared/next-routes.js';
 import { endpointMethods } from '../astro/routes.js';
@@ -40,6 +40,8 @@ function routesOf(index: RepoIndex, app: FrontendApp): FrontendRouteData[] {
     if (f.kind === 'not-found' && f.path !== '/') continue;
     const siblings = byDir.get(f.file.slice(0, f.file.lastIndexOf('/'))) ?? [];
     const extras: Record<string, string> = { kind: f.kind };
+    const group = /\/(\([^)/]+\))\/[^/]+$/.exec(f.file)?.[1];
+    if (f.kind === 'layout' && group) extras.group = group;
     if (f.kind === 'page') {
       for (const s of siblings) if (s.kind === 'loading' || s.kind === 'error' || s.kind === 'template') extras[s.kind] = s.file;
     }
@@ -51,13 +53,15 @@ function routesOf(index: RepoIndex, app: FrontendApp): FrontendRouteData[] {
       if (/export\s+(async\s+)?function\s+generateStaticParams/.test(text)) extras.generateStaticParams = 'yes';
     }
     const api = f.kind === 'route' || f.kind === 'api';
+    const at = defaultExportAt(index, f.file);
+    if (at.definedIn) extras.definedIn = `${at.definedIn.file}${at.definedIn.line ? `:${at.definedIn.line}` : ''}`;
     out.push({
       app: app.dir,
       router: f.router === 'app' ? 'next-app' : 'next-pages',
       path: f.path,
       component: api ? undefined : defaultExportName(index, f.file),
       file: f.file,
-      line: followExport(index, f.file, 'default', 0).line ?? (api ? firstExportLine(sf) : undefined),
+      line: at.line ?? (api ? firstExportLine(sf) : undefined),
       declaredAt: { file: f.file },
       index: false,
       layout: f.kind === 'layout',

@@ -4,7 +4,7 @@
  */
 import type { RepoIndex } from '../../scan/repo-index.js';
 import { isSourceFile, lineOf, ts, walk } from '../../scan/ts.js';
-import { constantsOf, lastName, mentions, property } from '../shared/ast.js';
+import { constantsOf, lastName, property } from '../shared/ast.js';
 import { importsCached } from '../shared/component-ref.js';
 import { importGraph } from './graph.js';
 import { httpCalls, type HttpCall } from '../shared/http-calls.js';
@@ -36,6 +36,7 @@ const FACTORIES: readonly [RegExp, RegExp, string][] = [
   [/^hono\/client$/, /^hc$/, 'hono/client'],
   [/^wretch$/, /^default$/, 'wretch'],
 ];
+const CLIENT_IMPORT = /from\s+['"](axios|ky|ofetch|openapi-fetch|@trpc\/[\w-]+|@apollo\/client[\w/-]*|graphql-request|hono\/client|wretch)['"]/;
 const API_FILE = /(^|\/)(api|apis|api-?client|client|http|fetcher|request|requests|services?|lib\/api)(\/|\.|-|$)/i;
 const BASE_KEYS = ['baseURL', 'baseUrl', 'prefixUrl', 'uri', 'url', 'baseQuery'];
 
@@ -46,8 +47,10 @@ export function apiClientsOf(index: RepoIndex, app: FrontendApp, files: readonly
     const text = index.read(file);
     if (!text) continue;
     const sdkImport = [...sdkPackages].some((p) => text.includes(`'${p}'`) || text.includes(`"${p}"`));
-    const named = API_FILE.test(file) && /\bfetch\(/.test(text);
-    if (!sdkImport && !named && !mentions(text, ['axios', 'ky', 'ofetch', 'openapi-fetch', '@trpc', '@apollo', 'graphql-request', 'hono/client', 'wretch'])) continue;
+    // Server route handlers (`app/api/**/route.ts`, `pages/api/**`) serve the API; they are not its client.
+    const routeHandler = /(^|\/)(app|pages)\/api\/|(^|\/)route\.[jt]sx?$/.test(file);
+    const named = !routeHandler && API_FILE.test(file) && /\bfetch\(/.test(text);
+    if (!sdkImport && !named && !CLIENT_IMPORT.test(text)) continue;
     const sf = index.parse(file);
     if (!sf) continue;
     const client = clientIn(sf, sdkPackages);

@@ -16,13 +16,18 @@ export interface AuthData {
 const LIBRARIES =
   /^(aws-amplify|@aws-amplify\/[a-z-]+|amazon-cognito-identity-js|@aws-sdk\/client-cognito-identity-provider|next-auth(\/react)?|@auth\/[a-z-]+|@clerk\/[a-z-]+|firebase\/auth|@firebase\/auth|@auth0\/[a-z0-9-]+|@supabase\/(supabase-js|auth-helpers-[a-z]+|ssr)|oidc-client-ts|react-oidc-context|better-auth(\/[a-z]+)?|lucia|@okta\/[a-z-]+|@azure\/msal-[a-z]+|@kinde-oss\/[a-z-]+|@stytch\/[a-z-]+)$/;
 const AUTH_HOOK = /^use[A-Z]\w*$/;
-const AUTH_WORD = /auth|session|currentuser|^useuser$|^useme$|login|logout|signin|signout|token|permission|identity/i;
+// Cheap text filters so that only files declaring a likely auth hook or importing an auth library are parsed.
+const HOOK_TEXT = /(function\s+|const\s+|[{,]\s*)use\w*?(Auth|Session|User|Me|Login|Logout|SignIn|SignOut|Token|Permission|Identity)/i;
+const LIBRARY_TEXT = /from\s+['"](aws-amplify|@aws-amplify|amazon-cognito|@aws-sdk\/client-cognito|next-auth|@auth\/|@clerk|firebase\/auth|@firebase\/auth|@auth0|@supabase|oidc-client|react-oidc|better-auth|lucia|@okta|@azure\/msal|@kinde|@stytch)/;
+const AUTH_WORD = /auth|session|currentuser|^useuser$|^useme$|login|logout|signin|signout|token|permission|identity|register|signup/i;
 
 export function authOf(index: RepoIndex, appDir: string, files: readonly string[]): AuthData[] {
   const libraries = new Map<string, { file: string; line: number; count: number }>();
   const hooks: AuthData[] = [];
   for (const file of files) {
     if (!isSourceFile(file) || /\.(test|spec|stories)\.[jt]sx?$/.test(file)) continue;
+    const text = index.read(file);
+    if (!text || !(HOOK_TEXT.test(text) || LIBRARY_TEXT.test(text))) continue;
     const sf = index.parse(file);
     if (!sf) continue;
     const seen = new Set<string>();
@@ -35,9 +40,8 @@ export function authOf(index: RepoIndex, appDir: string, files: readonly string[
         if (entry) entry.count++;
         else libraries.set(module, { file, line: lineOf(st, sf), count: 1 });
       }
-      const hook = declaredHook(st);
-      if (hook && AUTH_WORD.test(hook.name)) {
-        hooks.push({ app: appDir, kind: 'hook', name: hook.name, file, line: lineOf(hook.node, sf), usedBy: 0 });
+      for (const hook of declaredHooks(st)) {
+        if (AUTH_WORD.test(hook.name)) hooks.push({ app: appDir, kind: 'hook', name: hook.name, file, line: lineOf(hook.node, sf), usedBy: 0 });
       }
     }
   }
@@ -45,13 +49,18 @@ export function authOf(index: RepoIndex, appDir: string, files: readonly string[
   return [...libs.sort((a, b) => (a.name < b.name ? -1 : 1)), ...hooks];
 }
 
-function declaredHook(st: ts.Statement): { name: string; node: ts.Node } | undefined {
-  if (ts.isFunctionDeclaration(st) && st.name && AUTH_HOOK.test(st.name.text)) return { name: st.name.text, node: st };
+/** `function useX`, `const useX = () => …`, and `export const { useUser, useLogin } = configureAuth(…)`. */
+function declaredHooks(st: ts.Statement): { name: string; node: ts.Node }[] {
+  if (ts.isFunctionDeclaration(st) && st.name && AUTH_HOOK.test(st.name.text)) return [{ name: st.name.text, node: st }];
+  const out: { name: string; node: ts.Node }[] = [];
   if (ts.isVariableStatement(st)) {
     for (const d of st.declarationList.declarations) {
+      if (ts.isObjectBindingPattern(d.name) && d.initializer && ts.isCallExpression(d.initializer)) {
+        for (const el of d.name.elements) if (ts.isIdentifier(el.name) && AUTH_HOOK.test(el.name.text)) out.push({ name: el.name.text, node: el });
+      }
       if (!ts.isIdentifier(d.name) || !AUTH_HOOK.test(d.name.text) || !d.initializer) continue;
-      if (ts.isArrowFunction(d.initializer) || ts.isFunctionExpression(d.initializer)) return { name: d.name.text, node: d };
+      if (ts.isArrowFunction(d.initializer) || ts.isFunctionExpression(d.initializer)) out.push({ name: d.name.text, node: d });
     }
   }
-  return undefined;
+  return out;
 }

@@ -17,7 +17,7 @@ export interface EntryData {
   readonly providers: readonly string[];
 }
 
-const RENDER = ['createRoot', 'hydrateRoot', 'ReactDOM.render', 'render('];
+const RENDER = ['createRoot', 'hydrateRoot', 'ReactDOM'];
 const FRAMEWORK_ROOTS: Record<string, readonly [string, string][]> = {
   next: [
     ['app/layout', 'root layout'],

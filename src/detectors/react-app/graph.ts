@@ -1,7 +1,6 @@
 /** The import graph of one app's source files (resolved to repository files), built once per index and app. */
 import type { RepoIndex } from '../../scan/repo-index.js';
-import { isSourceFile, ts } from '../../scan/ts.js';
-import { importsCached } from '../shared/component-ref.js';
+import { isSourceFile } from '../../scan/ts.js';
 import { moduleResolver } from '../shared/resolve-module.js';
 
 export interface ImportEdge {
@@ -29,16 +28,14 @@ export function importGraph(index: RepoIndex, appDir: string, files: readonly st
   const importers = new Map<string, ImportEdge[]>();
   for (const file of files) {
     if (!isSourceFile(file) || /\.(test|spec|stories)\.[jt]sx?$/.test(file)) continue;
-    const sf = index.parse(file);
-    if (!sf) continue;
+    const text = index.read(file);
+    if (!text || !text.includes('import')) continue;
     const byTarget = new Map<string, string[]>();
-    const typeOnly = typeOnlyNames(sf);
-    for (const [local, binding] of importsCached(sf)) {
-      if (typeOnly.has(local)) continue;
-      if (/^(react|react-dom|next|@?tanstack|@types)(\/|$)/.test(binding.module)) continue;
-      const target = resolver.resolve(file, binding.module);
+    for (const { module, names } of importClauses(text)) {
+      if (/^(react|react-dom|next|@?tanstack|@types)(\/|$)/.test(module)) continue;
+      const target = resolver.resolve(file, module);
       if (!target || target === file) continue;
-      byTarget.set(target, [...(byTarget.get(target) ?? []), local]);
+      byTarget.set(target, [...(byTarget.get(target) ?? []), ...names]);
     }
     for (const [target, names] of byTarget) {
       const list = importers.get(target);
@@ -52,17 +49,28 @@ export function importGraph(index: RepoIndex, appDir: string, files: readonly st
   return graph;
 }
 
-/** Names bound by `import type {…}` or `import { type X }`: types, not components or modules in use. */
-function typeOnlyNames(sf: ts.SourceFile): Set<string> {
-  const out = new Set<string>();
-  for (const st of sf.statements) {
-    if (!ts.isImportDeclaration(st) || !st.importClause) continue;
-    const clause = st.importClause;
-    const named = clause.namedBindings && ts.isNamedImports(clause.namedBindings) ? clause.namedBindings.elements : [];
-    if (clause.isTypeOnly) {
-      if (clause.name) out.add(clause.name.text);
-      for (const el of named) out.add(el.name.text);
-    } else for (const el of named) if (el.isTypeOnly) out.add(el.name.text);
+// Import statements are matched on text rather than parsed: the graph needs every file of the app, and most of them
+// no other detector parses. `import type` and `type X` specifiers bind types, not values, and are left out.
+const IMPORT = /^[ \t]*import\s+(type\s+)?([^'";]*?)\s*from\s*['"]([^'"\n]+)['"]/gm;
+
+export function importClauses(text: string): { module: string; names: string[] }[] {
+  const out: { module: string; names: string[] }[] = [];
+  for (const m of text.matchAll(IMPORT)) {
+    if (m[1]) continue;
+    const clause = m[2];
+    const names: string[] = [];
+    const def = /^([A-Za-z_$][\w$]*)\s*(,|$)/.exec(clause);
+    if (def && def[1] !== 'type') names.push(def[1]);
+    const ns = /\*\s+as\s+([A-Za-z_$][\w$]*)/.exec(clause);
+    if (ns) names.push(ns[1]);
+    const named = /\{([^}]*)\}/.exec(clause);
+    for (const part of named ? named[1].split(',') : []) {
+      const spec = part.trim();
+      if (!spec || /^type\s/.test(spec)) continue;
+      const alias = /^([\w$]+)(?:\s+as\s+([\w$]+))?$/.exec(spec);
+      if (alias) names.push(alias[2] ?? alias[1]);
+    }
+    out.push({ module: m[3], names });
   }
   return out;
 }

@@ -2,7 +2,7 @@
 import type { RepoIndex } from '../../scan/repo-index.js';
 import { lineOf, ts } from '../../scan/ts.js';
 import { lastName, staticString } from '../shared/ast.js';
-import { defaultExportName, followExport } from '../shared/component-ref.js';
+import { defaultExportAt, defaultExportName } from '../shared/component-ref.js';
 import { composePath, type FrontendRouteData } from '../shared/frontend-route.js';
 import type { FrontendApp } from '../frontend-build/apps.js';
 
@@ -70,20 +70,21 @@ function routeData(
   layout: boolean,
 ): FrontendRouteData {
   const exists = index.has(file);
-  const line = exists ? followExport(index, file, 'default', 0).line : undefined;
+  const at = exists ? defaultExportAt(index, file) : {};
   return {
     app: app.dir,
     router: 'react-router-config',
     path,
     component: exists ? defaultName(index, file) : undefined,
     file: exists ? file : undefined,
-    line,
+    line: at.line,
     declaredAt,
     index: isIndex,
     layout,
     lazy: false,
     guards: [],
     depth,
+    extras: at.definedIn ? { definedIn: `${at.definedIn.file}${at.definedIn.line ? `:${at.definedIn.line}` : ''}` } : undefined,
   };
 }
 

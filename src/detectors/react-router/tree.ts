@@ -4,7 +4,8 @@
  */
 import type { RepoIndex } from '../../scan/repo-index.js';
 import { lineOf, ts } from '../../scan/ts.js';
-import { lastName, property, staticString } from '../shared/ast.js';
+import { lastName, property } from '../shared/ast.js';
+import { staticValue } from '../shared/static-value.js';
 import { dynamicImport, followExport, importsCached, localDeclaration, resolveComponent, type ComponentRef } from '../shared/component-ref.js';
 import { composePath, isGuardName, type FrontendRouteData } from '../shared/frontend-route.js';
 import { moduleResolver } from '../shared/resolve-module.js';
@@ -56,7 +57,7 @@ export class RouteTreeReader {
     if (!found || !ts.isObjectLiteralExpression(found.node)) return;
     const { node: obj, sf } = found;
     const isIndex = property(obj, 'index')?.kind === ts.SyntaxKind.TrueKeyword;
-    const path = staticString(property(obj, 'path'))?.text;
+    const path = staticValue(this.index, sf, property(obj, 'path'))?.text;
     let component: ComponentRef | undefined;
     let wrappers: string[] = [];
     const element = property(obj, 'element');
@@ -143,7 +144,7 @@ export class RouteTreeReader {
       return undefined;
     };
     const pathAttr = attr('path');
-    const path = pathAttr && pathAttr !== true ? staticString(pathAttr)?.text : undefined;
+    const path = pathAttr && pathAttr !== true ? staticValue(this.index, sf, pathAttr)?.text : undefined;
     const indexAttr = attr('index');
     const isIndex = indexAttr === true || (indexAttr !== undefined && indexAttr.kind === ts.SyntaxKind.TrueKeyword);
     let component: ComponentRef | undefined;

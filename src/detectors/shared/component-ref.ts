@@ -132,6 +132,11 @@ export function defaultExportName(index: RepoIndex, file: string): string | unde
       const mods = ts.getModifiers(st) ?? [];
       if (mods.some((m) => m.kind === ts.SyntaxKind.DefaultKeyword)) return st.name.text;
     }
+    if (ts.isExportDeclaration(st) && st.exportClause && ts.isNamedExports(st.exportClause)) {
+      // `export { DashboardPage as default } from './dashboard'`
+      const el = st.exportClause.elements.find((e) => e.name.text === 'default');
+      if (el?.propertyName) return el.propertyName.text;
+    }
     if (ts.isExportAssignment(st) && !st.isExportEquals) {
       if (ts.isIdentifier(st.expression)) return st.expression.text;
       if (ts.isCallExpression(st.expression)) {
@@ -154,4 +159,13 @@ export function enclosingFunctionName(node: ts.Node): string | undefined {
     if (ts.isMethodDeclaration(cur) && ts.isIdentifier(cur.name)) return cur.name.text;
   }
   return undefined;
+}
+
+/** Where a route file's default export is: its line in the file, and the defining file:line when it is re-exported. */
+export function defaultExportAt(index: RepoIndex, file: string): { line?: number; definedIn?: { file: string; line?: number } } {
+  const found = followExport(index, file, 'default', 0);
+  if (found.file === file) return { line: found.line };
+  const sf = index.parse(file);
+  const st = sf?.statements.find((s) => ts.isExportDeclaration(s) || ts.isExportAssignment(s));
+  return { line: st && sf ? lineOf(st, sf) : undefined, definedIn: found };
 }

@@ -9,6 +9,7 @@ import { isSourceFile, lineOf, ts, walk } from '../../scan/ts.js';
 import { dependsOn } from '../../scan/package-json.js';
 import { lastName, mentions, property, staticString } from '../shared/ast.js';
 import { resolveComponent, type ComponentRef } from '../shared/component-ref.js';
+import { staticValue } from '../shared/static-value.js';
 import type { FrontendRouteData } from '../shared/frontend-route.js';
 import { appFiles, frontendApps, type FrontendApp } from '../frontend-build/apps.js';
 
@@ -85,8 +86,8 @@ function collect(index: RepoIndex, app: FrontendApp): RawRoute[] {
         const parentName = parent && (ts.isArrowFunction(parent) && !ts.isBlock(parent.body) ? lastName(parent.body) : undefined);
         codeRoutes.set(variableOf(node) ?? `#${lineOf(node, sf)}`, {
           parent: parentName,
-          path: staticString(property(options, 'path'))?.text,
-          id: staticString(property(options, 'id'))?.text,
+          path: staticValue(index, sf, property(options, 'path'))?.text,
+          id: staticValue(index, sf, property(options, 'id'))?.text,
           root: false,
           node,
         });

@@ -109,7 +109,9 @@ export function apiAndAuthSection(clients: readonly ApiClientData[], auth: reado
   const hooks = auth.filter((a) => a.kind === 'hook');
   if (libs.length) parts.push(`**Auth library:** ${libs.map((l) => `${code(l.name)} (${cite(l.file, l.line)}${l.usedBy > 1 ? `, ${l.usedBy} files` : ''})`).join(', ')}`);
   if (hooks.length) parts.push(`**Auth hooks:** ${hooks.map((h) => `${code(h.name)} (${cite(h.file, h.line)})`).join(', ')}`);
-  if (guards.length) parts.push(`**Route guards:** ${guards.map((g) => (g.at ? `${code(g.name)} (${cite(g.at)})` : code(g.name))).join(', ')}`);
+  const components = guards.filter((g) => g.name !== 'middleware');
+  if (components.length) parts.push(`**Route guards:** ${components.map((g) => (g.at ? `${code(g.name)} (${cite(g.at)})` : code(g.name))).join(', ')}`);
+  if (guards.some((g) => g.name === 'middleware')) parts.push('**Middleware:** `middleware` matchers cover some routes (see the Notes column)');
   const endpoints = clients.flatMap((c) => c.endpoints);
   const table_ = endpoints.length
     ? table(

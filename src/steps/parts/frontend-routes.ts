@@ -13,9 +13,14 @@ const ROUTER_NAMES: Record<string, string> = {
   'next-pages': 'Next.js Pages Router',
 };
 
+/** Routes shown in the routes table: pages, and layout routes of routers where layouts are routes. */
+export function pageRoutes(routes: readonly FrontendRouteData[]): FrontendRouteData[] {
+  return routes.filter((r) => !isApi(r) && r.extras?.kind !== 'not-found' && !(r.router.startsWith('next') && r.layout));
+}
+
 export function routesSection(routes: readonly FrontendRouteData[]): string {
   if (routes.length === 0) return '';
-  const pages = routes.filter((r) => !isApi(r) && r.extras?.kind !== 'not-found' && !(r.router.startsWith('next') && r.layout));
+  const pages = pageRoutes(routes);
   const api = routes.filter(isApi);
   const routers = [...new Set(routes.map((r) => r.router))].map((r) => ROUTER_NAMES[r] ?? r);
   const declared = [...new Set(pages.filter((r) => !r.router.startsWith('next')).map((r) => r.declaredAt.file))].sort();
@@ -35,8 +40,12 @@ export function layoutsSection(routes: readonly FrontendRouteData[]): string {
   if (layouts.length === 0) return '';
   const items = sortRoutes(layouts).map((l) => {
     const children = routes.filter((r) => r !== l && !isApi(r) && !r.layout && within(r.path, l.path)).length;
-    const guard = l.guards.length ? `, guarded by ${[...new Set(l.guards)].map(code).join(', ')}` : '';
-    const scope = l.router.startsWith('next') ? `wraps ${urlPath(l.path)} and below` : `wraps ${children} route${children === 1 ? '' : 's'} under ${urlPath(l.path)}`;
+    const guard = l.guards.length ? `, ${guardText(l.guards)}` : '';
+    const scope = l.extras?.group
+      ? `wraps the ${urlPath(l.extras.group)} route group`
+      : l.router.startsWith('next')
+        ? `wraps ${urlPath(l.path)} and below`
+        : `wraps ${children} route${children === 1 ? '' : 's'} under ${urlPath(l.path)}`;
     return `${code(l.component ?? 'layout')} — ${cite(l.file!, l.line)} — ${scope}${guard}`;
   });
   return join(heading(4, 'Layouts'), bullets(items));
@@ -71,7 +80,7 @@ function notes(r: FrontendRouteData): string {
   const out: string[] = [];
   if (r.layout) out.push('layout');
   if (r.lazy) out.push('lazy');
-  if (r.guards.length) out.push(`guard: ${[...new Set(r.guards)].join(', ')}`);
+  if (r.guards.length) out.push(guardText(r.guards, false));
   const x = r.extras ?? {};
   if (x.client) out.push("'use client'");
   if (x.generateStaticParams) out.push('generateStaticParams');
@@ -79,6 +88,10 @@ function notes(r: FrontendRouteData): string {
   if (x.error) out.push(`error ${cite(x.error)}`);
   if (x.errorElement) out.push(`errorElement ${code(x.errorElement)}`);
   if (x.loader) out.push('loader');
+  if (x.definedIn) {
+    const m = /^(.*?)(?::(\d+))?$/.exec(x.definedIn)!;
+    out.push(`component in ${cite(m[1], m[2] ? Number(m[2]) : undefined)}`);
+  }
   return out.join(' · ');
 }
 
@@ -91,4 +104,13 @@ function sortRoutes(routes: readonly FrontendRouteData[]): FrontendRouteData[] {
       compareText(a.declaredAt.file, b.declaredAt.file) ||
       (a.declaredAt.line ?? 0) - (b.declaredAt.line ?? 0),
   );
+}
+
+/** Next.js middleware runs on matched paths (often auth, not always); other guards are components or `beforeLoad`. */
+function guardText(guards: readonly string[], asCode = true): string {
+  const names = [...new Set(guards)];
+  const middleware = names.includes('middleware');
+  const others = names.filter((g) => g !== 'middleware');
+  const parts = [others.length ? `guarded by ${others.map((g) => (asCode ? code(g) : g)).join(', ')}` : '', middleware ? 'matched by middleware' : ''];
+  return parts.filter(Boolean).join(', ');
 }
