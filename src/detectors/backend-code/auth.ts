@@ -9,10 +9,10 @@ import { enclosingFunction, placeName } from '../shared/naming.js';
 import type { AuthData } from './types.js';
 
 const NEEDLES = [
-  'jsonwebtoken', 'jose', 'aws-jwt-verify', 'authorizer', 'policyDocument', 'AuthorizerEvent', 'TriggerEvent',
+  'jsonwebtoken', 'jose', 'aws-jwt-verify', 'express-jwt', 'passport-jwt', '@fastify/jwt', '@nestjs/jwt', 'authorizer', 'policyDocument', 'AuthorizerEvent', 'TriggerEvent',
   'x-api-key', 'X-API-Key', 'createHmac', 'constructEvent', 'webhooks', 'Signature',
 ];
-const JWT_LIBRARIES = new Set(['jsonwebtoken', 'jose', 'aws-jwt-verify']);
+const JWT_LIBRARIES = new Set(['jsonwebtoken', 'jose', 'aws-jwt-verify', 'express-jwt', 'passport-jwt', '@fastify/jwt', '@nestjs/jwt']);
 const AUTHORIZER_EVENT = /\bAPIGateway(Token|Request|Simple)?Authorizer\w*Event(V2)?\b|\bAPIGatewayRequestAuthorizerEventV2\b/;
 const COGNITO_TRIGGER =
   /\b(PreSignUp|PostConfirmation|PreAuthentication|PostAuthentication|PreTokenGeneration\w*|CustomMessage|DefineAuthChallenge|CreateAuthChallenge|VerifyAuthChallengeResponse|UserMigration|CustomEmailSender|CustomSMSSender)TriggerEvent\b/;
@@ -41,10 +41,15 @@ export function authFacts(file: string, sf: ts.SourceFile): AuthData[] {
   };
 
   walk(sf, (node) => {
-    if (ts.isCallExpression(node)) {
+    if (ts.isNewExpression(node) && libraryOf(node.expression) === 'passport-jwt') {
+      add('jwt-verify', node, { library: 'passport-jwt', detail: `passport ${lastName(node.expression) ?? 'Strategy'}` });
+    } else if (ts.isCallExpression(node)) {
       const name = lastName(node.expression);
       const library = libraryOf(node.expression);
       if (library === 'jsonwebtoken' && name === 'verify') add('jwt-verify', node, { library, detail: 'jwt.verify' });
+      if ((library === 'jsonwebtoken' || library === '@nestjs/jwt') && /^sign(Async)?$/.test(name ?? '')) add('jwt-sign', node, { library, detail: `${name} issues tokens` });
+      if (library === 'express-jwt' && ts.isIdentifier(node.expression)) add('jwt-verify', node, { library, detail: `${node.expression.text}(…) middleware` });
+      if (library === '@nestjs/jwt' && /^verify(Async)?$/.test(name ?? '')) add('jwt-verify', node, { library, detail: `JwtService.${name}` });
       if (library === 'jose' && (name === 'jwtVerify' || name === 'jwtDecrypt')) {
         const jwks = sf.text.includes('createRemoteJWKSet') ? ' with a remote JWKS' : '';
         add('jwt-verify', node, { library, detail: `${name}${jwks}` });

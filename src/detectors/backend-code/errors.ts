@@ -26,7 +26,7 @@ export interface ClassInfo {
 }
 
 export function mayHaveErrors(text: string): boolean {
-  return /class\s+\w+\s+extends\s/.test(text) || text.includes('instanceof') || /\(\s*err\w*\s*,\s*req\w*\s*,\s*res\w*/.test(text);
+  return /class\s+\w+\s+extends\s/.test(text) || text.includes('instanceof') || /\b(err|error)\b[^,()]{0,60},\s*req\w*\b/.test(text);
 }
 
 export function classDeclarations(file: string, sf: ts.SourceFile): ClassInfo[] {
@@ -128,7 +128,13 @@ export function errorMappings(file: string, sf: ts.SourceFile): Omit<ErrorMappin
       if (fn && /status/i.test(fn.getText(sf))) note(fn, node, [cls]);
     } else if (ts.isFunctionLike(node) && node.parameters.length === 4) {
       const names = node.parameters.map((p) => p.name.getText(sf));
-      if (/^(err|error|e)$/.test(names[0]) && /^req/.test(names[1]) && /^res/.test(names[2])) note(node, node.parameters[0], []);
+      if (/^(err|error|e)$/.test(names[0]) && /^req/.test(names[1]) && /^res/.test(names[2])) {
+        // An inline `app.use((err, req, res, next) => …)` is named after the call that installs it.
+        const p = node.parent;
+        const installer = p && ts.isCallExpression(p) && p.arguments.includes(node as unknown as ts.Expression) ? `${p.expression.getText(sf)}(…)` : undefined;
+        if (installer && !enclosingName(node.parameters[0])) found.set(node, { name: installer, handles: new Set(), line: lineOf(node, sf) });
+        else note(node, node.parameters[0], []);
+      }
     } else if (ts.isClassDeclaration(node)) {
       const decorator = ts.getDecorators(node)?.find((d) => ts.isCallExpression(d.expression) && lastName(d.expression.expression) === 'Catch');
       if (decorator && ts.isCallExpression(decorator.expression)) {

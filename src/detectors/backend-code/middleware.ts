@@ -24,11 +24,18 @@ export function middlewareDefinitions(file: string, sf: ts.SourceFile): Candidat
   for (const { name, fn, at } of exportedFunctions(sf)) {
     const params = fn.parameters;
     const first = params[0];
-    if (!first || !ts.isIdentifier(first.name)) continue;
+    if (!first) continue;
+    if (!ts.isIdentifier(first.name)) {
+      if (returnsMiddleware(fn)) out.push({ name, kind: 'server', detail: docSentence(at, sf), file, line: lineOf(at, sf) });
+      continue;
+    }
     const paramNames = params.map((p) => (ts.isIdentifier(p.name) ? p.name.text : ''));
     const typeText = first.type?.getText(sf) ?? '';
     if ((HANDLER_PARAM.test(first.name.text) || /Handler\b/.test(typeText)) && returnsFunction(fn)) {
       out.push({ name, kind: 'wrapper', detail: docSentence(at, sf), file, line: lineOf(at, sf) });
+    } else if (returnsMiddleware(fn)) {
+      // `auth(...rights)` returning `(req, res, next) => …`: a middleware factory.
+      out.push({ name, kind: 'server', detail: docSentence(at, sf), file, line: lineOf(at, sf) });
     } else if (
       (params.length === 3 && /^(req|request)$/.test(paramNames[0]) && paramNames[2] === 'next') ||
       (params.length === 2 && /^(ctx|c|context)$/.test(paramNames[0]) && paramNames[1] === 'next')
@@ -104,11 +111,13 @@ function exportedFunctions(sf: ts.SourceFile): ExportedFunction[] {
   const out: ExportedFunction[] = [];
   const exported = (node: ts.Node) =>
     ts.canHaveModifiers(node) && (ts.getModifiers(node) ?? []).some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
+  const commonJs = commonJsExports(sf);
   for (const s of sf.statements) {
-    if (ts.isFunctionDeclaration(s) && s.name && exported(s)) out.push({ name: s.name.text, fn: s, at: s });
-    if (ts.isVariableStatement(s) && exported(s)) {
+    if (ts.isFunctionDeclaration(s) && s.name && (exported(s) || commonJs.has(s.name.text))) out.push({ name: s.name.text, fn: s, at: s });
+    if (ts.isVariableStatement(s)) {
       for (const d of s.declarationList.declarations) {
         const init = d.initializer && unwrap(d.initializer);
+        if (!exported(s) && !(ts.isIdentifier(d.name) && commonJs.has(d.name.text))) continue;
         if (ts.isIdentifier(d.name) && init && (ts.isArrowFunction(init) || ts.isFunctionExpression(init))) {
           out.push({ name: d.name.text, fn: init, at: s });
         }
@@ -118,8 +127,39 @@ function exportedFunctions(sf: ts.SourceFile): ExportedFunction[] {
   return out;
 }
 
+/** Local names a CommonJS module exports: `module.exports = x`, `module.exports = { a, b }`, `exports.a = a`. */
+function commonJsExports(sf: ts.SourceFile): Set<string> {
+  const out = new Set<string>();
+  for (const s of sf.statements) {
+    if (!ts.isExpressionStatement(s) || !ts.isBinaryExpression(s.expression)) continue;
+    const { left, right } = s.expression;
+    if (!/^(module\.)?exports(\.\w+)?$/.test(left.getText(sf))) continue;
+    if (ts.isIdentifier(right)) out.add(right.text);
+    if (ts.isObjectLiteralExpression(right)) {
+      for (const p of right.properties) {
+        if (ts.isShorthandPropertyAssignment(p)) out.add(p.name.text);
+        else if (ts.isPropertyAssignment(p) && ts.isIdentifier(p.initializer)) out.add(p.initializer.text);
+      }
+    }
+  }
+  return out;
+}
+
 function unwrap(e: ts.Expression): ts.Expression {
   return ts.isParenthesizedExpression(e) || ts.isAsExpression(e) || ts.isSatisfiesExpression(e) ? unwrap(e.expression) : e;
+}
+
+/** A function returning `(req, res, next) => …` or `(ctx, next) => …`. */
+function returnsMiddleware(fn: ts.FunctionLikeDeclaration): boolean {
+  const isMw = (e: ts.Expression | undefined) => {
+    const u = e && unwrap(e);
+    if (!u || !(ts.isArrowFunction(u) || ts.isFunctionExpression(u))) return false;
+    const names = u.parameters.map((p) => p.name.getText());
+    return (names.length === 3 && /^req/.test(names[0]) && names[2] === 'next') || (names.length === 2 && /^(ctx|c)$/.test(names[0]) && names[1] === 'next');
+  };
+  if (!fn.body) return false;
+  if (!ts.isBlock(fn.body)) return isMw(fn.body);
+  return fn.body.statements.some((st) => ts.isReturnStatement(st) && isMw(st.expression));
 }
 
 /** True when the function's result is itself a function (or a middy chain): the mark of a wrapper. */

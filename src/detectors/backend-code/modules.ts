@@ -11,6 +11,7 @@ const CLIENT_FACTORY = [
 ];
 
 export function dataModuleKind(file: string, text: string, accessesDb: boolean): DataModuleData['kind'] | undefined {
+  if (/(^|\/)(seeds?|migrations?)(\/|\.[cm]?[jt]s$)/.test(file)) return undefined;
   if (REPOSITORY.test(file)) return 'repository';
   if (DATA_ACCESS.test(file) && accessesDb) return 'data-access';
   if (mentions(text, CLIENT_FACTORY)) return 'client';

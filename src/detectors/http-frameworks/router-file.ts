@@ -129,7 +129,9 @@ export function analyseFile(sf: ts.SourceFile): FileRouting {
     return undefined;
   };
 
-  // Units held in variables, class properties and `this.x = …` assignments.
+  /** Creation expressions (`express.Router()`) → the unit they make, for chains called on them directly. */
+  const creations = new Map<ts.Node, string>();
+  // Units held in variables, class properties, `this.x = …` assignments and default exports.
   walk(sf, (node) => {
     let name: string | undefined;
     let init: ts.Expression | undefined;
@@ -138,8 +140,16 @@ export function analyseFile(sf: ts.SourceFile): FileRouting {
     else if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
       [name, init] = [dottedName(node.left), node.right];
     }
-    const created = init && creation(init);
-    if (name && created) unit(declare(node, name), created.framework, created.prefix);
+    if (ts.isExportAssignment(node)) [name, init] = ['default', node.expression];
+    if (ts.isBinaryExpression(node) && name === 'module.exports') name = 'default';
+    // `Router().use(a).use(b)`: the unit is created at the root of a chain whose calls are read below.
+    const root = init && chainRoot(init);
+    const created = root && creation(root);
+    if (name && root && created) {
+      const unitName = name === 'default' ? 'default' : declare(node, name);
+      unit(unitName, created.framework, created.prefix);
+      creations.set(root, unitName);
+    }
     if (ts.isFunctionLike(node) && node.parameters.length > 0) {
       const param = node.parameters[0];
       const pname = ts.isIdentifier(param.name) ? param.name.text : undefined;
@@ -169,7 +179,8 @@ export function analyseFile(sf: ts.SourceFile): FileRouting {
   };
   /** Receiver of a route call, through Hono chaining (`app.get().post()`) and Express `route('/x').get()`. */
   const receiverOf = (expr: ts.Expression): { unit: Unit; base: string } | undefined => {
-    const direct = unitOf(expr);
+    const created = creations.get(expr);
+    const direct = created ? units.get(created) : unitOf(expr);
     if (direct) return { unit: direct, base: '' };
     if (ts.isCallExpression(expr) && ts.isPropertyAccessExpression(expr.expression)) {
       const inner = receiverOf(expr.expression.expression);
@@ -211,6 +222,35 @@ export function analyseFile(sf: ts.SourceFile): FileRouting {
       if (units.has(arg.text) || functionNames.has(arg.text)) return { kind: 'unit', name: arg.text };
     }
     return undefined;
+  };
+  /**
+   * Route tables kept as data: `routes.forEach((r) => router.use(r.path, r.route))` or `for (const r of routes)`,
+   * over an array of object literals held in a constant. Returns the rows when both arguments read the loop variable.
+   */
+  const rowsOf = (a: ts.Expression, b: ts.Expression): ts.ObjectLiteralExpression[] | undefined => {
+    if (!ts.isPropertyAccessExpression(a) || !ts.isPropertyAccessExpression(b)) return undefined;
+    if (!ts.isIdentifier(a.expression) || !ts.isIdentifier(b.expression) || a.expression.text !== b.expression.text) return undefined;
+    const name = a.expression.text;
+    for (let n: ts.Node | undefined = a.parent; n; n = n.parent) {
+      if ((ts.isArrowFunction(n) || ts.isFunctionExpression(n)) && n.parameters[0]?.name.getText(sf) === name) {
+        const call = n.parent;
+        const loop = ts.isCallExpression(call) && ts.isPropertyAccessExpression(call.expression) && /^(forEach|map)$/.test(call.expression.name.text);
+        return loop ? arrayRows((call.expression as ts.PropertyAccessExpression).expression) : undefined;
+      }
+      if (ts.isForOfStatement(n) && ts.isVariableDeclarationList(n.initializer) && n.initializer.declarations[0]?.name.getText(sf) === name) {
+        return arrayRows(n.expression);
+      }
+    }
+    return undefined;
+  };
+  const arrayRows = (e: ts.Expression, depth = 0): ts.ObjectLiteralExpression[] | undefined => {
+    const arr = ts.isIdentifier(e) ? constants.get(e.text) : e;
+    if (!arr || !ts.isArrayLiteralExpression(arr) || depth > 3) return undefined;
+    return arr.elements.flatMap((el) => {
+      if (ts.isObjectLiteralExpression(el)) return [el];
+      if (ts.isSpreadElement(el)) return arrayRows(el.expression, depth + 1) ?? [];
+      return [];
+    });
   };
   const handlerOf = (args: readonly ts.Expression[]): Pick<RouteDecl, 'handler' | 'handlerModule' | 'middleware'> => {
     const fns = args.filter((a) => !ts.isObjectLiteralExpression(a));
@@ -276,6 +316,9 @@ export function analyseFile(sf: ts.SourceFile): FileRouting {
       const def = route && ts.isCallExpression(route) ? route.arguments[0] : route;
       const m = str(property(def, 'method'))?.text;
       if (m) addRoute(u, m, property(def, 'path'), base, args.slice(1), node);
+    } else if (method === 'use' && args.length >= 2 && rowsOf(args[0], args[args.length - 1])) {
+      const [prefix, target] = [args[0] as ts.PropertyAccessExpression, args[args.length - 1] as ts.PropertyAccessExpression];
+      for (const row of rowsOf(prefix, target)!) addMount(u, property(row, prefix.name.text), targetOf(property(row, target.name.text) ?? prefix), node);
     } else if (method === 'use') {
       const hasPath = isPath(args[0]);
       const rest = args.slice(hasPath ? 1 : 0);
@@ -305,7 +348,8 @@ export function analyseFile(sf: ts.SourceFile): FileRouting {
   // Exports: which unit an importer gets.
   for (const s of sf.statements) {
     if (ts.isExportAssignment(s)) {
-      const target = targetOf(s.expression);
+      const root = chainRoot(s.expression);
+      const target = creations.has(root) ? { kind: 'unit' as const, name: creations.get(root)! } : targetOf(s.expression);
       if (target?.kind === 'unit') exports.set('default', target.name);
     } else if (ts.isExportDeclaration(s) && s.exportClause && ts.isNamedExports(s.exportClause)) {
       for (const el of s.exportClause.elements) exports.set(el.name.text, (el.propertyName ?? el.name).text);
@@ -330,6 +374,17 @@ export function analyseFile(sf: ts.SourceFile): FileRouting {
 function enclosingFunctionOf(node: ts.Node): ts.SignatureDeclaration | undefined {
   for (let n = node.parent; n; n = n.parent) if (ts.isFunctionLike(n)) return n;
   return undefined;
+}
+
+/** The innermost receiver of a call chain: `Router()` in `Router().use(a).get('/x', h)`. */
+function chainRoot(expr: ts.Expression): ts.Expression {
+  let e = expr;
+  while (ts.isCallExpression(e) && ts.isPropertyAccessExpression(e.expression) && ts.isCallExpression(e.expression.expression)) {
+    const method = e.expression.name.text;
+    if (method !== 'use' && method !== 'route' && method !== 'on' && !METHOD_SET.has(method)) break;
+    e = e.expression.expression;
+  }
+  return e;
 }
 
 function frameworkOfType(type: string, fallback: HttpFramework | undefined): HttpFramework | undefined {

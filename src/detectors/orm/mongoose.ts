@@ -10,9 +10,10 @@ export function mongooseModels(file: string, sf: ts.SourceFile): OrmModelData[] 
   const indexes = new Map<string, OrmIndex[]>();
   const names = new Map<string, { name: string; collection?: string }>();
   walk(sf, (node) => {
-    if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer && ts.isNewExpression(node.initializer)) {
-      if (lastName(node.initializer.expression) !== 'Schema') return;
-      const [def, opts] = node.initializer.arguments ?? [];
+    const init = ts.isVariableDeclaration(node) ? node.initializer : undefined;
+    if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && init && (ts.isNewExpression(init) || ts.isCallExpression(init))) {
+      if (lastName(init.expression) !== 'Schema') return;
+      const [def, opts] = init.arguments ?? [];
       const timestamps = property(opts, 'timestamps')?.kind === ts.SyntaxKind.TrueKeyword;
       schemas.set(node.name.text, { fields: fieldsOf(def, sf), line: lineOf(node, sf), timestamps });
     }

@@ -4,6 +4,9 @@
  */
 import type { OrmEnumData, OrmField, OrmIndex, OrmModelData } from './types.js';
 
+/** Each relation field's `@relation("name")`, used only to pair the two sides. */
+const relationNames = new WeakMap<OrmField, string>();
+
 interface Block {
   readonly keyword: string;
   readonly name: string;
@@ -25,12 +28,14 @@ export function prismaSchemas(files: readonly { file: string; text: string }[]):
       line: b.line,
     }));
   const models = blocks.filter((b) => b.keyword !== 'enum').map((b) => model(b, modelNames));
-  // A list on both sides without foreign-key fields is an implicit many-to-many.
+  // The two sides of a relation pair up by relation name; a list on both sides is an implicit many-to-many.
   for (const m of models) {
     for (const f of m.fields) {
       if (f.relation?.kind !== 'one-to-many') continue;
+      const name = relationNames.get(f);
       const other = models.find((o) => o.name === f.relation!.model);
-      if (other?.fields.some((g) => g.list && g.relation?.model === m.name)) (f.relation as { kind: string }).kind = 'many-to-many';
+      const opposite = other?.fields.find((g) => g !== f && g.relation?.model === m.name && relationNames.get(g) === name);
+      if (opposite?.list) (f.relation as { kind: string }).kind = 'many-to-many';
     }
   }
   return { models, enums };
@@ -96,14 +101,17 @@ function model(block: Block, modelNames: ReadonlySet<string>): OrmModelData {
       const kind = list ? 'one-to-many' : fkFields ? 'many-to-one' : 'one-to-one';
       relation = { model: type, kind, ...(fkFields ? { fields: fkFields } : {}) };
     }
-    fields.push({
+    const field: OrmField = {
       name,
       type,
       ...(optional ? { optional: true } : {}),
       ...(list ? { list: true } : {}),
       attributes: attributeList,
       ...(relation ? { relation } : {}),
-    });
+    };
+    const relationArgs = attrs.find((a) => a.name === 'relation')?.args ?? '';
+    relationNames.set(field, /^\s*(?:name:\s*)?"([^"]+)"/.exec(relationArgs)?.[1] ?? '');
+    fields.push(field);
   }
   // A foreign key that is itself unique makes the relation one-to-one.
   for (const f of fields) {

@@ -75,7 +75,8 @@ export function exportedNames(sourceFile: ts.SourceFile): string[] {
   const isDefault = (node: ts.Node) =>
     ts.canHaveModifiers(node) && (ts.getModifiers(node) ?? []).some((m) => m.kind === ts.SyntaxKind.DefaultKeyword);
   for (const s of sourceFile.statements) {
-    if (ts.isExportAssignment(s)) out.add('default');
+    // `export default router` / `module.exports = catchAsync` read better under the local name.
+    if (ts.isExportAssignment(s)) out.add(ts.isIdentifier(s.expression) ? s.expression.text : 'default');
     else if (ts.isExportDeclaration(s) && s.exportClause && ts.isNamedExports(s.exportClause)) {
       if (!s.isTypeOnly) for (const el of s.exportClause.elements) if (!el.isTypeOnly) out.add(el.name.text);
     } else if (isExported(s)) {
@@ -90,7 +91,7 @@ export function exportedNames(sourceFile: ts.SourceFile): string[] {
       if (m?.[1]) out.add(m[1]);
       else if (m && ts.isObjectLiteralExpression(s.expression.right)) {
         for (const p of s.expression.right.properties) if (p.name) out.add(propertyNameText(p.name) ?? '');
-      } else if (m) out.add('default');
+      } else if (m) out.add(ts.isIdentifier(s.expression.right) ? s.expression.right.text : 'default');
     }
   }
   out.delete('');

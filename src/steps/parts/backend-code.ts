@@ -34,11 +34,12 @@ export function middlewarePart(facts: FactSet): string {
 }
 
 const AUTH_ORDER: readonly AuthData['kind'][] = [
-  'authorizer', 'jwt-verify', 'api-key', 'iam-policy', 'cognito-claims', 'cognito-trigger', 'webhook-signature',
+  'authorizer', 'jwt-verify', 'jwt-sign', 'api-key', 'iam-policy', 'cognito-claims', 'cognito-trigger', 'webhook-signature',
 ];
 const AUTH_LABEL: Record<AuthData['kind'], string> = {
   authorizer: 'Lambda authorizer',
   'jwt-verify': 'JWT verification',
+  'jwt-sign': 'Token issuing',
   'api-key': 'API key check',
   'iam-policy': 'IAM policy',
   'cognito-claims': 'Caller identity',
@@ -59,7 +60,7 @@ export function authFlowPart(facts: FactSet): string {
     cell([a.library ? `${a.library}:` : '', a.detail ?? ''].filter(Boolean).join(' ')),
     cite(a.file, a.line),
   ]);
-  return join(heading(4, 'Authentication in code'), table(['Step', 'Code', 'What it does', 'Where'], rows));
+  return join(heading(4, 'Authentication in code'), table(['Piece', 'Code', 'What it does', 'Where'], rows));
 }
 
 /** `#### Error handling`: the error classes with status and code, and the functions mapping errors to responses. */
@@ -72,7 +73,7 @@ export function errorHandlingPart(facts: FactSet): string {
     classes.map((c) => [code(c.name), code(c.extends), c.statusCode ? value(c.statusCode) : '—', c.code ? value(c.code) : '—', cite(c.file, c.line)]),
   );
   const mapLines = mappings.map((m) => {
-    const handles = m.handles.length > 0 ? `: checks ${names(m.handles)}` : '';
+    const handles = m.handles.length > 0 ? `: checks ${names(m.handles)}` : ' (error-handling middleware)';
     const used = m.usedBy.length > 0 ? `; called from ${files(m.usedBy)}` : '';
     return `- ${code(m.name)} in ${cite(m.file, m.line)}${handles}${used}`;
   });
