@@ -95,6 +95,17 @@ describe('backend-code on examples/kv-store', () => {
   });
 });
 
+describe('backend-code on be-express', () => {
+  it('finds server middleware, middleware factories and CommonJS wrappers with their users', async () => {
+    const mw = data<MiddlewareData>(await detect(backendCodeDetector, 'be-express'), 'backend.middleware');
+    expect(mw.map((m) => `${m.kind}:${m.name}:${m.usedBy.join(',')}`)).toEqual([
+      'server:requireAuth:src/app.ts',
+      'wrapper:catchAsync:src/routes/items.route.js',
+      'server:validate:src/routes/users.ts',
+    ]);
+  });
+});
+
 describe('backend-code on be-lambda-code', () => {
   it('resolves table names through imported constants, env helpers, params variables and batch keys', async () => {
     const access = data<DbAccessData>(await detect(backendCodeDetector, 'be-lambda-code'), 'backend.db-access');

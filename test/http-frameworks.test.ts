@@ -24,7 +24,7 @@ describe('Express', () => {
     const list = await routes('be-express');
     expect(list.every((r) => r.framework === 'express' && r.app === 'be-express' && r.resolved)).toBe(true);
     expect(lines(list)).toEqual([
-      'GET / src/app.ts:10',
+      'GET / src/app.ts:12',
       'GET /admin/status src/admin-server.ts:8',
       'GET /api/orders src/routes/orders.ts:5',
       'DELETE /api/orders/:orderId src/routes/orders.ts:6',
@@ -34,12 +34,24 @@ describe('Express', () => {
       'GET /api/users/:id/avatar src/routes/users.ts:10',
       'PUT /api/users/:id/avatar src/routes/users.ts:10',
       'GET /health src/routes/health.ts:4',
+      'GET /public/ping src/routes/public.ts:3',
+      'GET /v2/admin/stats src/routes/admin.route.js:4',
+      'GET /v2/items src/routes/items.route.js:8',
+      'POST /v2/items src/routes/items.route.js:9',
     ]);
-    expect(list.find((r) => r.method === 'POST')).toMatchObject({
+    expect(list.find((r) => r.method === 'POST' && r.path === '/api/users')).toMatchObject({
       handler: 'createUser',
       handlerFile: 'src/controllers/users.ts',
       middleware: ['requireAuth', 'validate'],
     });
+  });
+
+  it('reads route tables kept as data (forEach and for-of over arrays of { path, route }) and chained Router()', async () => {
+    const list = await routes('be-express');
+    // Both loops mount `/items`; the route is listed once.
+    expect(list.filter((r) => r.path === '/v2/items' && r.method === 'GET')).toHaveLength(1);
+    expect(list.find((r) => r.path === '/v2/items' && r.method === 'GET')).toMatchObject({ handler: 'listItems' });
+    expect(list.find((r) => r.path === '/public/ping')).toMatchObject({ handler: 'ping', resolved: true });
   });
 
   it('writes one table per app with handler files and middleware', async () => {

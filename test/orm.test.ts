@@ -23,12 +23,14 @@ describe('Prisma', () => {
   it('reads models, field types and attributes, relations, block attributes and enums', async () => {
     const facts = await detect(ormDetector, 'be-prisma');
     const list = facts.filter((f) => f.kind === 'orm.model').map((f) => f.data as OrmModelData);
-    expect(list.map((m) => `${m.name}:${m.line}`)).toEqual(['User:16', 'Profile:29', 'Post:36', 'Tag:49']);
+    expect(list.map((m) => `${m.name}:${m.line}`)).toEqual(['User:16', 'Profile:30', 'Post:37', 'Tag:51']);
     const user = model(list, 'User');
     expect(user).toMatchObject({ orm: 'prisma', table: 'users', primaryKey: ['id'], indexes: [{ fields: ['name'], unique: false }] });
     expect(field(user, 'email')).toEqual({ name: 'email', type: 'String', attributes: ['unique'] });
     expect(field(user, 'name')).toMatchObject({ optional: true });
+    // Post also lists users (`likedBy`), but `posts` pairs with the unnamed `author` side: one-to-many.
     expect(field(user, 'posts').relation).toEqual({ model: 'Post', kind: 'one-to-many' });
+    expect(field(user, 'likes').relation).toEqual({ model: 'Post', kind: 'many-to-many' });
     const post = model(list, 'Post');
     expect(field(post, 'author').relation).toEqual({ model: 'User', kind: 'many-to-one', fields: ['authorId'] });
     expect(field(post, 'tags').relation).toEqual({ model: 'Tag', kind: 'many-to-many' });
@@ -46,7 +48,7 @@ describe('Prisma', () => {
     const md = await part('be-prisma');
     expect(md).toContain('#### Prisma models\n\n4 models, 1 enum in `/prisma/schema.prisma`.');
     expect(md).toContain(
-      '| `Post` | `id: String` (default uuid()), `title: String`, `published: Boolean` (default false), `authorId: Int`, `updatedAt: DateTime` (updatedAt) | PK `id`; unique (`authorId`, `title`); index (`authorId`, `published`) | `author` → `User` (many-to-one via `authorId`); `tags` → `Tag` (many-to-many) | `/prisma/schema.prisma:36` |',
+      '| `Post` | `id: String` (default uuid()), `title: String`, `published: Boolean` (default false), `authorId: Int`, `updatedAt: DateTime` (updatedAt) | PK `id`; unique (`authorId`, `title`); index (`authorId`, `published`) | `author` → `User` (many-to-one via `authorId`); `tags` → `Tag` (many-to-many); `likedBy` → `User` (many-to-many) | `/prisma/schema.prisma:37` |',
     );
   });
 });
@@ -87,13 +89,18 @@ describe('TypeORM', () => {
 
 describe('Mongoose', () => {
   it('reads schema fields, refs, required, timestamps, schema.index and the model name', async () => {
-    const [order] = await models('be-mongoose');
+    const list = await models('be-mongoose');
+    const order = model(list, 'Order');
     expect(order).toMatchObject({ orm: 'mongoose', name: 'Order', table: 'orders', primaryKey: ['_id'] });
     expect(field(order, 'customer')).toEqual({ name: 'customer', type: 'ObjectId', attributes: [], relation: { model: 'Customer', kind: 'ref' } });
     expect(field(order, 'items')).toMatchObject({ type: 'String', list: true });
     expect(field(order, 'updatedAt')).toMatchObject({ attributes: ['timestamps'] });
     expect(order.indexes).toContainEqual({ fields: ['customer', 'createdAt'], unique: false });
     expect(await part('be-mongoose')).toContain('`Order` (collection `orders`)');
+    // CommonJS, and `mongoose.Schema(...)` called without `new`.
+    const customer = model(list, 'Customer');
+    expect(field(customer, 'email')).toEqual({ name: 'email', type: 'String', attributes: ['unique'] });
+    expect(field(customer, 'orders')).toMatchObject({ list: true, relation: { model: 'Order', kind: 'ref' } });
   });
 });
 

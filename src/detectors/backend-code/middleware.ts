@@ -155,7 +155,7 @@ function returnsMiddleware(fn: ts.FunctionLikeDeclaration): boolean {
     const u = e && unwrap(e);
     if (!u || !(ts.isArrowFunction(u) || ts.isFunctionExpression(u))) return false;
     const names = u.parameters.map((p) => p.name.getText());
-    return (names.length === 3 && /^req/.test(names[0]) && names[2] === 'next') || (names.length === 2 && /^(ctx|c)$/.test(names[0]) && names[1] === 'next');
+    return (names.length === 3 && /^_?req/.test(names[0]) && /^_?next$/.test(names[2])) || (names.length === 2 && /^(ctx|c)$/.test(names[0]) && names[1] === 'next');
   };
   if (!fn.body) return false;
   if (!ts.isBlock(fn.body)) return isMw(fn.body);

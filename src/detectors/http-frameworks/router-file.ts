@@ -264,7 +264,9 @@ export function analyseFile(sf: ts.SourceFile): FileRouting {
   const addRoute = (u: Unit, method: string, path: ts.Expression | undefined, base: string, rest: readonly ts.Expression[], at: ts.Node) => {
     const p = path ? str(path) : { text: '', resolved: true };
     const text = p ? p.text : `\${${path!.getText(sf)}}`;
-    u.routes.push({ method: normaliseMethod(method), path: base + text, resolved: p?.resolved ?? false, ...handlerOf(rest), line: lineOf(at, sf) });
+    // In a chain (`router.route('/').get(a).post(b)`) each route is cited at its own method name.
+    const token = ts.isCallExpression(at) && ts.isPropertyAccessExpression(at.expression) ? at.expression.name : at;
+    u.routes.push({ method: normaliseMethod(method), path: base + text, resolved: p?.resolved ?? false, ...handlerOf(rest), line: lineOf(token, sf) });
   };
   const addMount = (u: Unit, prefix: ts.Expression | undefined, target: MountTarget | undefined, at: ts.Node, before: readonly ts.Expression[] = []) => {
     if (!target) return;
