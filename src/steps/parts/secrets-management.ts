@@ -54,6 +54,12 @@ export function secretsSection(index: RepoIndex, sources: readonly SecretSourceF
     blocks.push(join('**Secret-looking variables** (by name) and how each reaches the code:', bullets(items)));
   }
 
+  const providers = sortedVars(vars).filter((v) => /COGNITO|USER_POOL|IDENTITY_POOL|PADDLE|STRIPE/.test(v.name));
+  if (providers.length > 0) {
+    const kind = (v: EnvVarView) => (v.secret ? 'secret' : /CLIENT_TOKEN|PUBLISHABLE/.test(v.name) ? 'public client key' : /PRICE/.test(v.name) ? 'price id' : 'identifier/setting');
+    blocks.push(`**Cognito, Paddle and Stripe keys and ids** (details in step 10): ${providers.map((v) => `${code(v.name)} (${kind(v)})`).join(', ')}.`);
+  }
+
   const committed = index.files.filter((f) => /(^|\/)\.env(\.(local|development|production|staging|test))?(\.local)?$/.test(f));
   if (committed.length > 0) {
     blocks.push(`**Dotenv files in the repository with real values** (only their variable names are used here): ${committed.map((f) => cite(f)).join(', ')}.`);
