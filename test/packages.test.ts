@@ -41,7 +41,12 @@ describe('packages detector', () => {
       at: { file: 'packages/ui/README.md', line: 3 },
     });
     expect(byName['@acme/web']).toEqual({ text: 'Next.js app', source: 'inferred', because: 'next dependency' });
-    expect(byName['@acme/tsconfig']).toBeUndefined();
+    expect(byName['@acme/tsconfig']).toEqual({
+      text: 'Shared TypeScript configuration',
+      source: 'inferred',
+      because: 'its package name, @acme/tsconfig',
+    });
+    expect(byName['@acme/legacy']).toBeUndefined();
     const yarn = await packages('ov-yarn');
     expect(yarn.find((p) => p.name === '@shop/logger')?.purpose).toEqual({
       text: 'Structured JSON logger shared by the services.',

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { stackDetector, type ComponentFact, type RuntimeFact, type TechFact } from '../src/detectors/stack/index.js';
+import { pnpmCatalogs } from '../src/detectors/stack/catalogs.js';
 import { isAuxiliary, packageKind } from '../src/detectors/stack/kind.js';
 import type { Fact } from '../src/facts.js';
 import { detect, indexOf } from './helpers/fixture.js';
@@ -50,12 +51,26 @@ describe('stack detector', () => {
     expect(react.data.group).toBe('Frontend');
     expect(react.data.declarations).toEqual([
       { dependency: 'react', version: '18.3.1', packageName: '@acme/web', manifest: 'apps/web/package.json', line: 8 },
-      { dependency: 'react', version: '^18.0.0', packageName: '@acme/ui', manifest: 'packages/ui/package.json', line: 5 },
+      { dependency: 'react', version: 'catalog:react18', resolved: '^18.3.1', packageName: '@acme/ui', manifest: 'packages/ui/package.json', line: 5 },
     ]);
     const labels = of<TechFact>(facts, 'stack.tech').map((f) => f.id);
     expect(labels).toEqual(['TypeScript', 'Fastify', 'Prisma', 'Next.js', 'React', 'Prettier', 'Turborepo', 'Vitest']);
     // Workspace packages are not "other dependencies"; prisma (CLI) and react-dom are.
     expect(facts.find((f) => f.kind === 'stack.other-deps')?.data).toEqual({ count: 2 });
+  });
+
+  it('resolves pnpm catalog specifiers from pnpm-workspace.yaml', async () => {
+    const facts = await detect(stackDetector, 'ov-pnpm');
+    const ts = of<TechFact>(facts, 'stack.tech').find((f) => f.id === 'TypeScript')!;
+    expect(ts.data.declarations.map((d) => [d.manifest, d.version, d.resolved])).toEqual([
+      ['package.json', '~5.5.3', undefined],
+      ['packages/ui/package.json', 'catalog:', '~5.5.3'],
+    ]);
+    const catalogs = pnpmCatalogs(await indexOf('ov-pnpm'));
+    expect([...catalogs].map(([k, v]) => [k, Object.fromEntries(v)])).toEqual([
+      ['default', { typescript: '~5.5.3', zod: '^3.23.8' }],
+      ['react18', { react: '^18.3.1', 'react-dom': '^18.3.1' }],
+    ]);
   });
 
   it('reads Node version, package manager and workspaces', async () => {
@@ -87,6 +102,9 @@ describe('stack detector', () => {
     expect(packageKind({ ...lib, manifest: { dependencies: { next: '15.0.0' } } })?.id).toBe('nextjs');
     const cdkLib = { ...lib, manifest: { main: 'lib/index.js', peerDependencies: { 'aws-cdk-lib': '^2' } } };
     expect(packageKind(cdkLib)?.label).toBe('AWS CDK construct library');
+    expect(packageKind({ ...lib, manifest: { dependencies: { expo: '~54.0.0', 'react-native': '0.81.0' } } })?.label).toBe('Expo app (React Native)');
+    expect(packageKind({ ...lib, manifest: { dependencies: { '@tanstack/react-start': '^1', react: '19', 'react-dom': '19', vite: '7' } } })?.label).toBe('TanStack Start app');
+    expect(packageKind({ ...lib, name: '@acme/eslint-config', manifest: { exports: './index.js' } })?.label).toBe('Shared ESLint configuration');
     expect(isAuxiliary({ ...lib, dir: 'examples/.test/ssg' , manifest: {} })).toBe(true);
     expect(isAuxiliary({ ...lib, name: '@trpc/tests', dir: 'packages/tests', manifest: {} })).toBe(true);
     expect(isAuxiliary({ ...lib, name: 'e2e-app', dir: 'apps/web', manifest: {} })).toBe(false);

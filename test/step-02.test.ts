@@ -36,7 +36,8 @@ describe('step 2 — Directory Structure', () => {
     const md = (await section(directoryStructureStep, 'ov-pnpm')).markdown;
     expect(md).toContain('| `@acme/ui` | `/packages/ui` | Shared React components for the Acme apps. (`/packages/ui/README.md:3`) |');
     expect(md).toContain('| `@acme/web` | `/apps/web` | Next.js app (inferred from next dependency) |');
-    expect(md).toContain('| `@acme/tsconfig` | `/packages/tsconfig` | purpose not stated');
+    expect(md).toContain('| `@acme/tsconfig` | `/packages/tsconfig` | Shared TypeScript configuration (inferred from its package name, @acme/tsconfig) |');
+    expect(md).toContain('| `@acme/legacy` | `/packages/legacy` | purpose not stated (no description, README or telling dependency) |');
     expect(md).toContain('### @acme/api — apps/api');
     expect(md).toContain('- `/apps/api/src/server.ts` — main → `dist/server.js`');
     expect(md).toContain('- `/apps/web/app/page.tsx` — Next.js app router');

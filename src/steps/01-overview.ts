@@ -62,7 +62,7 @@ function project(name: string, readme: Readme, packages: readonly Pkg[]): string
   if (readme?.tagline && description && !sameText(description.text, readme.tagline.text)) {
     items.push(`**package.json description:** ${prose(description.text)} (${cite(description.at!.file, description.at!.line)})`);
   }
-  if (!readme?.tagline && !description && root?.purpose) items.push(`**What it is:** ${purposeLine(root)}`);
+  if (!readme?.tagline && root?.purpose?.source === 'inferred') items.push(`**What it is:** ${purposeLine(root)}`);
   if (!readme) items.push('No README at the repository root: the name and description come from package.json only.');
   if (readme && readme.sections.length > 0) {
     const list = readme.sections.slice(0, 12).map((s) => prose(s.text)).join(' · ');
@@ -141,5 +141,7 @@ function structure(index: RepoIndex, packages: readonly Pkg[]): string {
 
 function sameText(a: string, b: string): boolean {
   const norm = (s: string) => oneLine(s).toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
-  return norm(a) === norm(b) || norm(b).startsWith(norm(a)) || norm(a).startsWith(norm(b));
+  const [x, y] = [norm(a), norm(b)];
+  if (x === '' || y === '') return false;
+  return x === y || y.startsWith(x) || x.startsWith(y);
 }

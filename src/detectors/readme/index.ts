@@ -46,7 +46,11 @@ export function readmeOf(index: RepoIndex, dir: string): string | undefined {
   return README_NAMES.map((n) => prefix + n).find((f) => index.has(f));
 }
 
-export function summariseReadme(file: string, markdown: string): ReadmeSummary {
+/**
+ * `accept` filters tagline candidates: by default only admonitions are skipped; a package purpose also skips
+ * instructions ("Run the server:") and credits.
+ */
+export function summariseReadme(file: string, markdown: string, accept = (text: string) => !CALLOUT.test(text)): ReadmeSummary {
   const blocks = parseBlocks(markdown);
   const headings = blocks.filter((b) => b.kind === 'heading');
   const titleBlock = headings.find((b) => b.level === 1) ?? headings[0];
@@ -57,13 +61,13 @@ export function summariseReadme(file: string, markdown: string): ReadmeSummary {
   for (const [i, b] of afterTitle.entries()) {
     // A sentence-like subheading right under the title is a subtitle (`<h3>Move fast and break nothing.</h3>`).
     if (b.kind === 'heading' && i === 0 && titleBlock && (b.level ?? 0) > (titleBlock.level ?? 1)) {
-      if (b.text.split(/\s+/).length >= 3 && !SECTION_NAME.test(b.text)) {
+      if (b.text.split(/\s+/).length >= 3 && !SECTION_NAME.test(b.text) && accept(b.text)) {
         tagline = { text: b.text, line: b.line };
         break;
       }
     }
     if (b.kind === 'heading' && (b.level ?? 1) <= 2) break;
-    if ((b.kind === 'quote' || b.kind === 'paragraph') && !isDecorative(b) && !CALLOUT.test(b.text)) {
+    if ((b.kind === 'quote' || b.kind === 'paragraph') && !isDecorative(b) && accept(b.text)) {
       tagline = { text: b.text, line: b.line };
       break;
     }
@@ -123,12 +127,16 @@ export function sectionBody(blocks: readonly MdBlock[], heading: MdBlock): MdBlo
 /** Paragraphs that introduce a command or credit someone rather than say what the package is. */
 const NOT_A_PURPOSE = /:$|^(created|made|maintained|written|built) by\b|^(requires?|install|run|try|see|note|tip|warning|important|todo|if you|to (run|start|use|install)|npm|yarn|pnpm|bun|npx)\b/i;
 
-/** The first paragraph of a package README that says what it is, for a one-line purpose. */
+/**
+ * What a package README says the package is: the paragraph under its title, else the first paragraph of its
+ * Overview/About/Why section. Instructions, credits and admonitions are skipped; nothing found means nothing said.
+ */
 export function firstParagraph(markdown: string): LocatedText | undefined {
   // The purpose is near the top; long READMEs are not worth parsing whole for one line.
-  const blocks = parseBlocks(markdown.length > 3000 ? markdown.slice(0, markdown.indexOf('\n', 3000) + 1 || 3000) : markdown);
-  const b = blocks.find((x) => (x.kind === 'paragraph' || x.kind === 'quote') && !isDecorative(x) && !NOT_A_PURPOSE.test(x.text));
-  return b ? { text: b.text, line: b.line } : undefined;
+  const head = markdown.length > 4000 ? markdown.slice(0, markdown.indexOf('\n', 4000) + 1 || 4000) : markdown;
+  const accept = (text: string) => !CALLOUT.test(text) && !NOT_A_PURPOSE.test(text);
+  const summary = summariseReadme('', head, accept);
+  return [summary.tagline, summary.value?.paragraph].find((c) => c !== undefined && accept(c.text));
 }
 
 export const readmeDetector: Detector = {

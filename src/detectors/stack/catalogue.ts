@@ -47,6 +47,8 @@ export const KNOWN_TECH: readonly KnownTech[] = [
   { match: 'stripe', label: 'Stripe', group: B },
   { match: 'jsonwebtoken', label: 'jsonwebtoken', group: B },
   { match: 'next-auth', label: 'NextAuth.js', group: B },
+  { match: 'better-auth', label: 'Better Auth', group: B },
+  { match: /^@clerk\/(nextjs|clerk-react|backend)$/, label: 'Clerk', group: B },
   // Frontend
   { match: 'react', label: 'React', group: F },
   { match: 'next', label: 'Next.js', group: F },
@@ -64,6 +66,7 @@ export const KNOWN_TECH: readonly KnownTech[] = [
   { match: 'react-router-dom', label: 'React Router', group: F },
   { match: 'react-router', label: 'React Router', group: F },
   { match: '@tanstack/react-router', label: 'TanStack Router', group: F },
+  { match: '@tanstack/react-start', label: 'TanStack Start', group: F },
   { match: '@tanstack/react-query', label: 'TanStack Query', group: F },
   { match: 'swr', label: 'SWR', group: F },
   { match: 'zustand', label: 'Zustand', group: F },

@@ -4,6 +4,7 @@ import type { RepoIndex } from '../../scan/repo-index.js';
 import { knownTech, STACK_GROUPS, type StackGroup } from './catalogue.js';
 import { detectComponents, lineAt, type ComponentData } from './components.js';
 import { AUX_DIR, isAuxiliary } from './kind.js';
+import { fromCatalog, pnpmCatalogs } from './catalogs.js';
 
 export { STACK_GROUPS, type StackGroup } from './catalogue.js';
 export { LAYERS, type ComponentData, type ComponentEvidence, type Layer } from './components.js';
@@ -13,6 +14,8 @@ export interface Declaration {
   readonly dependency: string;
   /** The range exactly as written in package.json. */
   readonly version: string;
+  /** For pnpm `catalog:` specifiers, the range the catalog in pnpm-workspace.yaml gives. */
+  readonly resolved?: string;
   readonly packageName: string;
   readonly manifest: string;
   readonly line?: number;
@@ -67,6 +70,7 @@ function techFacts(index: RepoIndex): Fact[] {
   const byLabel = new Map<string, { group: StackGroup; declarations: Declaration[] }>();
   const others = new Set<string>();
   const own = new Set(index.packages.map((p) => p.name));
+  const catalogs = pnpmCatalogs(index);
   for (const pkg of index.packages.filter((p) => !isAuxiliary(p))) {
     const text = index.read(pkg.manifestPath) ?? '';
     const deps = allDependencies(pkg.manifest);
@@ -82,9 +86,11 @@ function techFacts(index: RepoIndex): Fact[] {
       let entry = byLabel.get(tech.label);
       if (!entry) byLabel.set(tech.label, (entry = { group: tech.group, declarations: [] }));
       const at = text.indexOf(`"${dependency}"`);
+      const resolved = fromCatalog(catalogs, dependency, version);
       entry.declarations.push({
         dependency,
         version,
+        ...(resolved ? { resolved } : {}),
         packageName: pkg.name,
         manifest: pkg.manifestPath,
         line: at === -1 ? undefined : lineAt(text, at),

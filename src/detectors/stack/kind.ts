@@ -4,6 +4,8 @@ export type PackageKindId =
   | 'cdk-app'
   | 'docs-site'
   | 'nextjs'
+  | 'react-ssr'
+  | 'tool-config'
   | 'astro'
   | 'remix'
   | 'sveltekit'
@@ -38,6 +40,18 @@ const SERVERS: Record<string, string> = {
   '@hapi/hapi': 'hapi',
 };
 
+const TOOL_NAMES: Record<string, string> = {
+  eslint: 'ESLint',
+  prettier: 'Prettier',
+  tailwind: 'Tailwind',
+  typescript: 'TypeScript',
+  jest: 'Jest',
+  vitest: 'Vitest',
+  babel: 'Babel',
+  stylelint: 'Stylelint',
+  commitlint: 'commitlint',
+};
+
 const DOCS: Record<string, string> = {
   '@docusaurus/core': 'Docusaurus',
   vitepress: 'VitePress',
@@ -47,7 +61,7 @@ const DOCS: Record<string, string> = {
 
 /** Client-side kinds: drawn in the top row of the architecture diagram. */
 export const CLIENT_KINDS: ReadonlySet<PackageKindId> = new Set([
-  'docs-site', 'nextjs', 'astro', 'remix', 'sveltekit', 'nuxt', 'react-native', 'angular', 'react-spa', 'vue-spa', 'svelte-spa', 'sdk', 'cli',
+  'docs-site', 'nextjs', 'react-ssr', 'astro', 'remix', 'sveltekit', 'nuxt', 'react-native', 'angular', 'react-spa', 'vue-spa', 'svelte-spa', 'sdk', 'cli',
 ]);
 
 /**
@@ -74,10 +88,13 @@ export function packageKind(pkg: WorkspacePackage): PackageKind | undefined {
   if (docs) return { id: 'docs-site', label: `Documentation site (${DOCS[docs]})`, because: from(docs) };
   if (app('next')) return { id: 'nextjs', label: 'Next.js app', because: from('next') };
   if (app('astro')) return { id: 'astro', label: 'Astro site', because: from('astro') };
+  const start = ['@tanstack/react-start', '@tanstack/start'].find(app);
+  if (start) return { id: 'react-ssr', label: 'TanStack Start app', because: from(start) };
   const remix = some(/^@remix-run\//);
   if (remix && app(remix)) return { id: 'remix', label: 'Remix app', because: from(remix) };
   if (app('@sveltejs/kit')) return { id: 'sveltekit', label: 'SvelteKit app', because: from('@sveltejs/kit') };
   if (app('nuxt')) return { id: 'nuxt', label: 'Nuxt app', because: from('nuxt') };
+  if (app('expo')) return { id: 'react-native', label: 'Expo app (React Native)', because: from('expo') };
   if (app('react-native')) return { id: 'react-native', label: 'React Native app', because: from('react-native') };
   if (app('@angular/core')) return { id: 'angular', label: 'Angular app', because: from('@angular/core') };
   if (app('react') && bundler && has('react-dom')) {
@@ -92,6 +109,11 @@ export function packageKind(pkg: WorkspacePackage): PackageKind | undefined {
   if (has('serverless') && !published) return { id: 'serverless', label: 'Serverless Framework service', because: from('serverless') };
   if (pkg.manifest.bin && !published) return { id: 'cli', label: 'Command-line tool', because: 'its `bin` field' };
   const short = shortName(pkg);
+  const config = short.match(/^(?:(eslint|prettier|tailwind|typescript|ts|jest|vitest|babel|stylelint|commitlint)-?config|tsconfig|config-(\w+))$/i);
+  if (config) {
+    const tool = (config[1] ?? config[2] ?? 'typescript').toLowerCase().replace(/^ts$/, 'typescript');
+    return { id: 'tool-config', label: `Shared ${TOOL_NAMES[tool] ?? tool} configuration`, because: `its package name, ${pkg.name}` };
+  }
   if (/(^|[-_.])(sdk|client)($|[-_.])/i.test(short)) return { id: 'sdk', label: 'Client SDK', because: `its package name, ${pkg.name}` };
   if (/^(shared|common|core|types|utils?|lib)$/i.test(short)) {
     return { id: 'shared', label: 'Shared code for the other packages', because: `its package name, ${pkg.name}` };

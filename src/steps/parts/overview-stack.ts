@@ -32,7 +32,7 @@ function groupTable(facts: FactSet, group: string): string {
     const deps = [...new Set(data.declarations.map((d) => d.dependency))];
     deps.slice(0, 4).forEach((dep, i) => {
       const decl = data.declarations.filter((d) => d.dependency === dep);
-      const versions = commonest(decl.map((d) => d.version), 3);
+      const versions = commonest(decl.map((d) => (d.resolved ? `${d.resolved}\u0000` : d.version)), 3);
       const where = citeAll(decl.map((d) => ({ file: d.manifest, line: d.line })), 3);
       rows.push([i === 0 ? oneLine(data.label) : '', literal(dep), versions, where]);
     });
@@ -51,6 +51,7 @@ function otherDeps(facts: FactSet): string {
 function commonest(versions: readonly string[], max: number): string {
   const counts = new Map<string, number>();
   for (const v of versions) counts.set(v, (counts.get(v) ?? 0) + 1);
-  const sorted = [...counts].sort((a, b) => b[1] - a[1]).map(([v]) => literal(v));
+  // A trailing NUL marks a range resolved from a pnpm catalog.
+  const sorted = [...counts].sort((a, b) => b[1] - a[1]).map(([v]) => (v.endsWith('\u0000') ? `${literal(v.slice(0, -1))} (catalog)` : literal(v)));
   return sorted.length > max ? `${sorted.slice(0, max).join(', ')}, +${sorted.length - max} more` : sorted.join(', ');
 }
