@@ -26,7 +26,7 @@ describe('README summary', () => {
     const [fact] = (await detect(readmeDetector, 'ov-pnpm')) as ReadmeFact[];
     expect(fact.data.title).toEqual({ text: 'Acme Platform', line: 1 });
     expect(fact.data.tagline?.text).toBe('The customer portal and public API of Acme, in one pnpm workspace.');
-    expect(fact.data.value?.heading.text).toBe('Overview');
+    expect(fact.data.value?.heading?.text).toBe('Overview');
     expect(fact.data.value?.paragraph?.text).toMatch(/^Acme lets small shops take orders online\./);
   });
 
@@ -37,7 +37,7 @@ describe('README summary', () => {
       text: 'Everything needed to run the shop: order service, background worker and shared libraries.',
       line: 3,
     });
-    expect(fact.data.value?.heading.text).toBe('Why');
+    expect(fact.data.value?.heading?.text).toBe('Why');
   });
 
   it('is disabled without a README', async () => {
@@ -48,7 +48,7 @@ describe('README summary', () => {
     const md = '# KV\n\n> Storage in three lines.\n\n## Features\n\n- a\n\n## Why\n\nBecause Redis is overkill.\n';
     const s = summariseReadme('README.md', md);
     expect(s.tagline).toEqual({ text: 'Storage in three lines.', line: 3 });
-    expect(s.value?.heading.text).toBe('Why');
+    expect(s.value?.heading?.text).toBe('Why');
     expect(s.value?.paragraph?.text).toBe('Because Redis is overkill.');
   });
 
