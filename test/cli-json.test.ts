@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { FactsReportSchema } from '../src/report/facts-schema.js';
 import { CLI } from './helpers/pty.js';
 import { tempExample } from './helpers/temp-repo.js';
+import { leakedSecrets, plantCanaryRepo } from './fixtures/secret-canary/planted.js';
 
 describe('--json', () => {
   it('prints the facts of the selected steps as the versioned schema, with citations that exist, and writes nothing', () => {
@@ -19,5 +20,12 @@ describe('--json', () => {
       }
     }
     expect(readdirSync(repo).sort()).toEqual(before);
+  });
+
+  it('never prints a planted secret value, even from facts that quote code', () => {
+    const repo = plantCanaryRepo();
+    const stdout = execFileSync(process.execPath, [CLI, repo, '--json'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    expect(FactsReportSchema.parse(JSON.parse(stdout)).steps).toHaveLength(10);
+    expect(leakedSecrets(stdout)).toEqual([]);
   });
 });

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import type { Fact } from '../facts.js';
+import { redactSecrets } from '../secrets/redact.js';
 
 /**
  * A compact record of the facts a section was built from, kept as the last line of the section's block in
@@ -39,7 +40,8 @@ export function digestOf(facts: readonly Fact[]): DigestEntry[] {
 
 /** The comment line to append to a section when it is written. */
 export function digestLine(entries: readonly DigestEntry[]): string {
-  const rows = entries.map((e) => [e.kind, e.id, e.hash, e.file ?? '']);
+  // Ids are written into the file, so they get the same redaction as the section text.
+  const rows = entries.map((e) => [e.kind, redactSecrets(e.id), e.hash, e.file ?? '']);
   const packed = deflateRawSync(Buffer.from(JSON.stringify(rows), 'utf8'), { level: 9 }).toString('base64url');
   return `${PREFIX}${packed} -->`;
 }

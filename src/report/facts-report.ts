@@ -1,3 +1,4 @@
+import { redactDeep, redactSecrets } from '../secrets/redact.js';
 import { Analyzer } from '../wizard/analyzer.js';
 import type { StepContext } from '../steps/types.js';
 import { FACTS_SCHEMA_VERSION, FactsReportSchema, type FactsReport } from './facts-schema.js';
@@ -18,7 +19,8 @@ export async function factsReport(root: string, steps: readonly number[], contex
     report.steps.push({
       number,
       title: section.title,
-      facts: section.facts.map((f) => ({ kind: f.kind, id: f.id, data: f.data, at: f.at.map((c) => ({ ...c })) })),
+      // Facts can quote code (CDK props, README text); the same redaction as the sections applies before printing.
+      facts: section.facts.map((f) => ({ kind: f.kind, id: redactSecrets(f.id), data: redactDeep(f.data), at: f.at.map((c) => ({ ...c })) })),
       failures: section.failures.map((f) => ({ ...f })),
     });
   }

@@ -97,3 +97,13 @@ function entropy(text: string): number {
   }
   return h;
 }
+
+/** Redacts every string inside plain JSON data (facts for `--json`), keeping its shape. */
+export function redactDeep<T>(value: T): T {
+  if (typeof value === 'string') return redactSecrets(value) as T;
+  if (Array.isArray(value)) return value.map((v) => redactDeep(v)) as T;
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, redactDeep(v)])) as T;
+  }
+  return value;
+}

@@ -1,5 +1,5 @@
 import stringWidth from 'string-width';
-import wrapAnsi from 'wrap-ansi';
+import { wrapStyled } from './wrap-cell.js';
 
 const MIN_COLUMN = 6;
 
@@ -13,10 +13,11 @@ export function layoutTable(headers: readonly string[], rows: readonly (readonly
   if (count * MIN_COLUMN + borders > width) return records(headers, rows, width, dim);
 
   const natural = headers.map((h, i) => Math.max(stringWidth(h), ...rows.map((r) => stringWidth(r[i] ?? ''))));
-  const widths = fit(natural, width - borders);
+  const lengths = [headers, ...rows].map((r) => headers.map((_, i) => stringWidth(r[i] ?? '')));
+  const widths = fit(natural, width - borders, lengths);
   const line = (l: string, m: string, r: string) => dim(`${l}${widths.map((w) => '─'.repeat(w + 2)).join(m)}${r}`);
   const renderRow = (cells: readonly string[]): string[] => {
-    const wrapped = widths.map((w, i) => wrapAnsi(cells[i] ?? '', w, { hard: true, trim: true }).split('\n'));
+    const wrapped = widths.map((w, i) => wrapStyled(cells[i] ?? '', w));
     const height = Math.max(...wrapped.map((c) => c.length));
     const out: string[] = [];
     for (let r = 0; r < height; r++) {
@@ -28,18 +29,27 @@ export function layoutTable(headers: readonly string[], rows: readonly (readonly
     }
     return out;
   };
-  return [
-    line('┌', '┬', '┐'),
-    ...renderRow(headers),
-    line('├', '┼', '┤'),
-    ...rows.flatMap((r) => renderRow(r)),
-    line('└', '┴', '┘'),
-  ].join('\n');
+  const body = rows.map((r) => renderRow(r));
+  // A table whose rows wrap onto many lines reads better as records, one labelled line per cell.
+  const wrappedRows = body.reduce((n, r) => n + r.length, 0);
+  if (rows.length > 0 && wrappedRows / rows.length > RECORDS_ABOVE) return records(headers, rows, width, dim);
+  return [line('┌', '┬', '┐'), ...renderRow(headers), line('├', '┼', '┤'), ...body.flat(), line('└', '┴', '┘')].join('\n');
 }
 
-/** Shrinks the widest columns first until the total fits. */
-function fit(natural: readonly number[], available: number): number[] {
-  const widths = natural.map((n) => Math.max(1, n));
+/** Average screen rows per table row above which the table is shown as records instead. */
+const RECORDS_ABOVE = 2.5;
+
+/**
+ * Column widths within `available`: each column asks for what most of its cells need (the 80th percentile, so one
+ * long note does not claim a third of the screen), the widest requests shrink first until they fit, and any columns
+ * left over go to the columns whose longest cells still wrap.
+ */
+function fit(natural: readonly number[], available: number, lengths: readonly (readonly number[])[]): number[] {
+  const wanted = natural.map((max, i) => {
+    const sorted = lengths.map((row) => row[i]).sort((a, b) => a - b);
+    return Math.max(MIN_COLUMN, Math.min(max, sorted[Math.floor((sorted.length - 1) * 0.8)] ?? max));
+  });
+  const widths = [...wanted];
   let total = widths.reduce((a, b) => a + b, 0);
   while (total > available) {
     const widest = widths.indexOf(Math.max(...widths));
@@ -47,17 +57,28 @@ function fit(natural: readonly number[], available: number): number[] {
     widths[widest] -= 1;
     total -= 1;
   }
+  for (let spare = available - total; spare > 0; ) {
+    const open = widths.map((w, i) => i).filter((i) => widths[i] < natural[i]);
+    if (open.length === 0) break;
+    for (const i of open) {
+      if (spare === 0) break;
+      widths[i] += 1;
+      spare -= 1;
+    }
+  }
   return widths;
 }
 
 function records(headers: readonly string[], rows: readonly (readonly string[])[], width: number, dim: (s: string) => string): string {
-  const labelWidth = Math.min(16, Math.max(...headers.map((h) => stringWidth(h))));
+  const labels = headers.map((h) => `${h.replace(/\u001b\[[0-9;]*m/g, '')}:`);
+  const labelWidth = Math.min(18, Math.max(...labels.map((l) => stringWidth(l))) + 1);
   const out: string[] = [];
   for (const row of rows) {
-    headers.forEach((h, i) => {
-      const label = `${h}:`.padEnd(labelWidth + 2);
-      const value = wrapAnsi(row[i] ?? '', Math.max(10, width - labelWidth - 2), { hard: true, trim: true }).split('\n');
-      out.push(`${dim(label)}${value[0] ?? ''}`, ...value.slice(1).map((v) => `${' '.repeat(labelWidth + 2)}${v}`));
+    headers.forEach((_, i) => {
+      if (i > 0 && /^(—|-|)$/.test((row[i] ?? '').replace(/\u001b\[[0-9;]*m/g, '').trim())) return;
+      const label = labels[i].padEnd(labelWidth);
+      const value = wrapStyled(row[i] ?? '', Math.max(10, width - labelWidth));
+      out.push(`${dim(label)}${value[0] ?? ''}`, ...value.slice(1).map((v) => `${' '.repeat(labelWidth)}${v}`));
     });
     out.push(dim('─'.repeat(Math.min(width, 40))));
   }
