@@ -63,7 +63,10 @@ describe('packages detector', () => {
       ['services/orders/src/models', 2, 1, 'data models'],
     ]);
     const api = (await packages('ov-pnpm')).find((p) => p.name === '@acme/api')!;
-    expect(api.directories.find((d) => d.dir === 'apps/api/prisma')).toMatchObject({ role: undefined, sample: ['schema.prisma'] });
+    expect(api.directories.find((d) => d.dir === 'apps/api/prisma')).toMatchObject({ role: 'Prisma schema', sample: ['schema.prisma'] });
+    // A folder whose name says nothing gets no role, only its files.
+    const [single] = await packages('ov-single');
+    expect(single.directories.find((d) => d.dir === 'src/lru')).toMatchObject({ role: undefined, sample: ['list.ts', 'map.ts'], direct: 2 });
   });
 
   it('finds configuration files per package, root files staying with the root', async () => {

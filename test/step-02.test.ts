@@ -95,7 +95,7 @@ describe('step 2 — many packages', () => {
   it('gives each of a few dozen packages four lines instead of tables', async () => {
     const { md, index } = await many(20);
     expect(md).toContain('### @acme/api-7 — apps/api');
-    expect(md).toContain('- **Folders:** `/apps/api/prisma/` (1), `/apps/api/src/` (3, source code)');
+    expect(md).toContain('- **Folders:** `/apps/api/prisma/` (1, Prisma schema), `/apps/api/src/` (3, source code)');
     expect(md).toContain('- **Entry points:** `/apps/api/src/server.ts` (main)');
     expect(md).toContain('- **Config:** `/apps/api/.env.example`, `/apps/api/Dockerfile`');
     expect(md).not.toContain('#### Key directories');

@@ -110,6 +110,16 @@ const ROLES: Record<string, string> = {
   cli: 'command-line interface',
   templates: 'templates',
   generated: 'generated code',
+  auth: 'authentication',
+  router: 'routers',
+  routers: 'routers',
+  db: 'database access',
+  database: 'database access',
+  emails: 'email templates',
+  prisma: 'Prisma schema',
+  drizzle: 'Drizzle files (migrations, snapshots)',
+  graphql: 'GraphQL schema and resolvers',
+  webhooks: 'webhook handlers',
 };
 
 /** Roles that depend on what the package is (a `handlers/` folder in a Lambda package holds Lambda handlers). */

@@ -40,6 +40,15 @@ const SERVERS: Record<string, string> = {
   '@hapi/hapi': 'hapi',
 };
 
+const ORM_NAMES: Record<string, string> = {
+  'drizzle-orm': 'Drizzle ORM',
+  '@prisma/client': 'Prisma',
+  kysely: 'Kysely',
+  typeorm: 'TypeORM',
+  mongoose: 'Mongoose',
+  '@mikro-orm/core': 'MikroORM',
+};
+
 const TOOL_NAMES: Record<string, string> = {
   eslint: 'ESLint',
   prettier: 'Prettier',
@@ -118,6 +127,13 @@ export function packageKind(pkg: WorkspacePackage): PackageKind | undefined {
   if (/^(shared|common|core|types|utils?|lib)$/i.test(short)) {
     return { id: 'shared', label: 'Shared code for the other packages', because: `its package name, ${pkg.name}` };
   }
+  // Internal libraries named by the one framework they wrap: the dependency says what they are for.
+  const runtime = (name: string): boolean => pkg.manifest.dependencies?.[name] !== undefined;
+  if (runtime('@trpc/server')) return { id: 'library', label: 'tRPC API (routers and procedures)', because: from('@trpc/server') };
+  const orm = ['drizzle-orm', '@prisma/client', 'kysely', 'typeorm', 'mongoose', '@mikro-orm/core'].find(runtime);
+  if (orm) return { id: 'library', label: `Data access (${ORM_NAMES[orm]})`, because: from(orm) };
+  const auth = ['better-auth', 'next-auth', '@auth/core', 'lucia', '@clerk/backend', 'passport'].find(runtime);
+  if (auth) return { id: 'library', label: 'Authentication', because: from(auth) };
   if (published && pkg.manifest.peerDependencies?.react !== undefined) {
     return { id: 'library', label: 'React library', because: 'its react peer dependency and `main`/`exports` fields' };
   }
