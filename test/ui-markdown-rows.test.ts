@@ -46,3 +46,22 @@ describe('markdownRows', () => {
     expect(rows.join('')).not.toMatch(/\u001b\[/);
   });
 });
+
+describe('tables in the terminal', () => {
+  const row = (i: number) => `| \`GET /v1/kv/{namespace}/${i}\` | \`/packages/api/src/handlers/kv/get-${i}.ts\` | \`ApiKeyAuthorizer\` (Lambda token) | \`/packages/infrastructure/lib/stacks/api-stack.ts:${100 + i}\` | — |`;
+  const md = ['| Endpoint | Handler | Authorizer | Wired at | Notes |', '|---|---|---|---|---|', row(1), row(2)].join('\n');
+
+  it('keeps a table that fits as a grid, breaking paths after a slash', () => {
+    const rows = markdownRows(md, 140, false);
+    expect(rows.some((r) => r.startsWith('┌'))).toBe(true);
+    const narrow = markdownRows('| A | Path |\n|---|---|\n| x | `/packages/api/src/handlers/kv/get.ts` |', 36, false);
+    expect(narrow.join('\n')).toMatch(/\/packages\/api\/src\/\s*│\n.*│ handlers\/kv\/get\.ts/);
+  });
+
+  it('shows a table whose rows would wrap onto many lines as labelled records, dropping empty cells', () => {
+    const rows = markdownRows(md, 70, false);
+    expect(rows.some((r) => r.startsWith('┌'))).toBe(false);
+    expect(rows).toContain('Handler:    /packages/api/src/handlers/kv/get-1.ts');
+    expect(rows.some((r) => r.startsWith('Notes:'))).toBe(false);
+  });
+});
