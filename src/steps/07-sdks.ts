@@ -89,9 +89,20 @@ function errorsSection(p: SdkPackageData): string {
 
 function typesSection(p: SdkPackageData): string {
   if (p.types.length === 0) return '';
-  const rows = p.types.slice(0, MAX_TYPES).map((t) => [code(t.name), t.kind, cite(t.file, t.line)]);
-  const more = p.types.length > MAX_TYPES ? `(+${p.types.length - MAX_TYPES} more exported types.)` : '';
-  return join(heading(4, 'Exported types'), table(['Type', 'Kind', 'Where'], rows), more);
+  if (p.types.length <= MAX_TYPES) {
+    const rows = p.types.map((t) => [code(t.name), t.kind, cite(t.file, t.line)]);
+    return join(heading(4, 'Exported types'), table(['Type', 'Kind', 'Where'], rows));
+  }
+  // Many types: where they live, by folder, with a few names each.
+  const byDir = new Map<string, string[]>();
+  for (const t of p.types) {
+    const dir = t.file.slice(0, t.file.lastIndexOf('/'));
+    byDir.set(dir, [...(byDir.get(dir) ?? []), t.name]);
+  }
+  const rows = [...byDir]
+    .sort((a, b) => b[1].length - a[1].length || (a[0] < b[0] ? -1 : 1))
+    .map(([dir, names]) => [cite(`${dir}/`), String(names.length), names.slice(0, 3).map(code).join(', ') + (names.length > 3 ? ', …' : '')]);
+  return join(heading(4, 'Exported types'), `${p.types.length} exported types, by folder:`, table(['Folder', 'Types', 'e.g.'], rows));
 }
 
 function examplesSection(p: SdkPackageData, clients: SdkClient[]): string {

@@ -30,7 +30,7 @@ const FRAMEWORKS: readonly (readonly [FrontendFramework, readonly string[]])[] =
   ['react', ['react-dom']],
 ];
 const BUILD_TOOLS = ['vite', 'react-scripts', 'webpack', 'parcel', '@rsbuild/core', 'esbuild'];
-const APP_FILES = /^(index\.html|vite\.config\.[cm]?[jt]s|webpack\.config\.[cm]?[jt]s|src\/(main|index)\.[jt]sx?)$/;
+const APP_FILES = /^(index\.html|public\/index\.html|vite\.config\.[cm]?[jt]s|webpack\.config\.[cm]?[jt]s|src\/(main|index)\.[jt]sx|src\/main\.[jt]s)$/;
 
 const cache = new WeakMap<RepoIndex, FrontendApp[]>();
 
@@ -59,8 +59,11 @@ function classify(index: RepoIndex, pkg: WorkspacePackage, hasWorkspaces: boolea
   // A monorepo root that only holds shared devDependencies is not an app.
   if (pkg.isRoot && hasWorkspaces && !hasAppFile && !own.some((f) => /^(src|app|pages)\//.test(f))) return undefined;
   if (framework === 'react') {
-    const library = !pkg.manifest.private && (pkg.manifest.main || pkg.manifest.exports) && 'react' in (pkg.manifest.peerDependencies ?? {});
-    const appLike = hasAppFile || BUILD_TOOLS.some((t) => t in deps) || 'react-router-dom' in deps || '@tanstack/react-router' in deps;
+    // A published package (main/exports, not private) without an HTML page is a library that uses React.
+    const published = !pkg.manifest.private && !!(pkg.manifest.main || pkg.manifest.exports || pkg.manifest.module);
+    const hasHtml = own.some((f) => /^(public\/)?index\.html$/.test(relative(pkg.dir, f)));
+    const library = published && !hasHtml;
+    const appLike = hasAppFile || BUILD_TOOLS.some((t) => t in deps && t !== 'esbuild') || 'react-router-dom' in deps || '@tanstack/react-router' in deps;
     if (library || !appLike) return undefined;
   }
   const all = allDependencies(pkg.manifest);

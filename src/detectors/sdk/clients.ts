@@ -44,8 +44,12 @@ export function readClients(index: RepoIndex, pkg: WorkspacePackage, symbols: re
     return found;
   };
   if (roots.length === 0) {
-    // No class is named like a client: take exported classes whose public methods call HTTP endpoints.
-    roots = unique.filter((c) => info(c).methods.some((m) => m.endpoints.length > 0));
+    // No class is named like a client: the class named after the package (`resend` → `Resend`), a hub holding
+    // resources (`this.emails = new Emails(this)`), or classes whose public methods call HTTP endpoints.
+    const bare = pkg.name.replace(/^@[^/]+\//, '').replace(/[^a-z0-9]/gi, '').toLowerCase();
+    roots = unique.filter((c) => c.name.toLowerCase() === bare);
+    if (roots.length === 0) roots = unique.filter((c) => info(c).resources.length >= 2);
+    if (roots.length === 0) roots = unique.filter((c) => info(c).methods.some((m) => m.endpoints.length > 0));
   }
   const out: SdkClient[] = [];
   const seen = new Set<string>();

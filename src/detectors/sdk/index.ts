@@ -61,8 +61,10 @@ export const sdkDetector: Detector = {
       const symbols = exportedSymbols(index, entry);
       const files = appFiles(index, pkg.dir).filter((f) => isSourceFile(f) && !/(^|\/)(test|tests|__tests__|examples?|scripts)\/|\.(test|spec)\.[jt]sx?$/.test(f));
       const clients = readClients(index, pkg, symbols);
+      const hasEndpoints = clients.some((c) => c.methods.some((m) => m.endpoints.length > 0));
       const named = NAMED.test(pkg.name) || NAMED.test(pkg.dir.split('/').pop() ?? '');
-      if (clients.length === 0 && !named) continue;
+      // Without an SDK-like name, a package is an SDK only when its client classes call HTTP endpoints.
+      if (!named && !hasEndpoints) continue;
       const data = describe(index, pkg, entry, symbols, files, clients);
       facts.push({ kind: 'sdk.package', id: pkg.name, data, at: [{ file: pkg.manifestPath }, { file: entry }] });
       for (const c of clients) facts.push({ kind: 'sdk.client', id: `${pkg.name}:${c.accessor}`, data: c, at: [{ file: c.file, line: c.line }] });
@@ -74,10 +76,10 @@ export const sdkDetector: Detector = {
 /** Publishable packages that are not apps, CDK projects or CLIs only. */
 function candidates(index: RepoIndex): WorkspacePackage[] {
   const apps = new Set(frontendApps(index).map((a) => a.dir));
-  const hasWorkspaces = index.packages.some((p) => !p.isRoot);
   return index.packages.filter((p) => {
     const m = p.manifest;
-    if ((p.isRoot && hasWorkspaces) || apps.has(p.dir)) return false;
+    // A monorepo root is private tooling; a public root package with nested e2e/example packages is the library.
+    if ((p.isRoot && m.private) || apps.has(p.dir)) return false;
     if (/(^|\/)(examples?|fixtures?|test|tests|docs?)\//.test(`${p.dir}/`)) return false;
     const deps = { ...m.dependencies, ...m.devDependencies };
     if ('aws-cdk-lib' in deps || 'aws-cdk' in deps) return false;

@@ -35,7 +35,14 @@ export function readOptions(index: RepoIndex, cls: ts.ClassDeclaration, sf: ts.S
   if (!ctor) return undefined;
   const params = ctor.parameters.map((p) => p.getText(sf)).join(', ');
   const constructorSignature = oneLine(`new ${className}(${params})`);
-  const param = ctor.parameters[0];
+  // The options object: a parameter typed `…Options`/`…Config`, a type literal or a destructured object; else the only one.
+  const param =
+    ctor.parameters.find(
+      (p) =>
+        ts.isObjectBindingPattern(p.name) ||
+        (p.type && ts.isTypeLiteralNode(p.type)) ||
+        (p.type && ts.isTypeReferenceNode(p.type) && /(Options|Config|Configuration|Settings|Params|Init|Props)$/.test(p.type.typeName.getText(sf))),
+    ) ?? (ctor.parameters.length === 1 ? ctor.parameters[0] : undefined);
   if (!param) return { constructorSignature, fields: [] };
   const constants = constantsOf(sf);
   const literal = (e: ts.Expression): string => {

@@ -21,8 +21,10 @@ const CLIENT_OBJECT = /http|api|client|ky|axios|instance|request|fetch|rest|tran
 const NOT_HTTP_OBJECT = /^(map|params|searchParams|headers|cookies?|localStorage|sessionStorage|cache|store|formData|url|query|storage|redis|kv|env|config|process|router|app|Reflect|weakMap|set)$/i;
 const BASE = /^\$\{[^}]*(base|url|host|endpoint|origin|root|api|server|prefix)[^}]*\}/i;
 
-export function httpCalls(node: ts.Node, sf: ts.SourceFile, constants: ReadonlyMap<string, ts.Expression> = new Map()): HttpCall[] {
+export function httpCalls(node: ts.Node, sf: ts.SourceFile, fileConstants: ReadonlyMap<string, ts.Expression> = new Map()): HttpCall[] {
   const out: HttpCall[] = [];
+  // Constants declared inside the function win over same-named ones elsewhere in the file (`const url = …` per method).
+  const constants = node === sf ? fileConstants : new Map([...fileConstants, ...localConstants(node)]);
   const visit = (n: ts.Node): void => {
     if (!ts.isCallExpression(n)) return;
     const call = readCall(n, sf, constants);
@@ -83,10 +85,25 @@ export function pathOf(
   sf: ts.SourceFile,
   constants: ReadonlyMap<string, ts.Expression>,
   allowRelative: boolean,
+  depth = 0,
 ): { text: string; resolved: boolean } | undefined {
-  if (!e) return undefined;
-  if (ts.isConditionalExpression(e)) return pathOf(e.whenFalse, sf, constants, allowRelative) ?? pathOf(e.whenTrue, sf, constants, allowRelative);
-  if (ts.isParenthesizedExpression(e) || ts.isAsExpression(e)) return pathOf(e.expression, sf, constants, allowRelative);
+  if (!e || depth > 6) return undefined;
+  if (ts.isConditionalExpression(e)) {
+    return pathOf(e.whenFalse, sf, constants, allowRelative, depth + 1) ?? pathOf(e.whenTrue, sf, constants, allowRelative, depth + 1);
+  }
+  if (ts.isParenthesizedExpression(e) || ts.isAsExpression(e)) return pathOf(e.expression, sf, constants, allowRelative, depth + 1);
+  if (ts.isIdentifier(e)) {
+    // `const url = buildPaginationUrl('/segments', options)`: the path the helper is given.
+    const init = constants.get(e.text);
+    if (init && ts.isCallExpression(init)) {
+      for (const arg of init.arguments) {
+        const found = pathOf(arg, sf, constants, false, depth + 1);
+        if (found) return found;
+      }
+      return undefined;
+    }
+    if (init && !ts.isStringLiteralLike(init) && !ts.isTemplateExpression(init)) return pathOf(init, sf, constants, allowRelative, depth + 1);
+  }
   if (!ts.isStringLiteralLike(e) && !ts.isTemplateExpression(e) && !ts.isBinaryExpression(e) && !ts.isIdentifier(e)) return undefined;
   let text: string;
   let resolved = true;
@@ -126,3 +143,11 @@ function placeholder(e: ts.Expression, sf: ts.SourceFile): string {
   return text.length > 24 ? `${text.slice(0, 23)}…` : text;
 }
 
+
+function localConstants(node: ts.Node): Map<string, ts.Expression> {
+  const out = new Map<string, ts.Expression>();
+  walk(node, (n) => {
+    if (ts.isVariableDeclaration(n) && ts.isIdentifier(n.name) && n.initializer && !out.has(n.name.text)) out.set(n.name.text, n.initializer);
+  });
+  return out;
+}

@@ -54,13 +54,16 @@ export function architectureDiagram(pkg: SdkPackageData, clients: readonly SdkCl
   const layers: DiagramBox[][] = [[{ title: 'your code' }]];
   layers.push(roots.map((c) => ({ title: c.className, lines: [short(c.file), `${methods(c)} public methods`] })));
   const resources = clients.filter((c) => c.accessor !== 'client');
-  if (resources.length) layers.push(resources.slice(0, 6).map((c) => ({ title: c.accessor, lines: [c.className] })));
+  if (resources.length > 4) {
+    const shown = resources.slice(0, 2).map((c) => c.accessor);
+    layers.push([{ title: `${resources.length} resources`, lines: [...shown, `+${resources.length - 2} more`] }]);
+  } else if (resources.length) layers.push(resources.map((c) => ({ title: c.accessor, lines: [c.className] })));
   const h = pkg.http;
   if (h) {
     const traits = [h.retries && 'retries', h.backoff && 'backoff', h.timeout && 'timeout'].filter(Boolean).join(', ');
     layers.push([{ title: h.where ?? 'HTTP layer', lines: [short(h.file), h.transport, ...(traits ? [traits] : [])] }]);
   }
-  const base = roots.flatMap((c) => c.options?.fields ?? []).find((f) => /base_?url|host|origin|endpoint/i.test(f.name) && f.default);
+  const base = roots.flatMap((c) => c.options?.fields ?? []).find((f) => /base_?url|host|origin|endpoint/i.test(f.name) && /^['"`]/.test(f.default ?? ''));
   layers.push([{ title: 'HTTP API', lines: base ? [base.default!.replace(/^['"`]|['"`]$/g, '')] : [] }]);
   return codeBlock(layeredDiagram(layers), 'text');
 }
