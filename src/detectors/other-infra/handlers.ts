@@ -2,7 +2,8 @@
 import path from 'node:path';
 import type { RepoIndex } from '../../scan/repo-index.js';
 
-const EXTENSIONS = ['.ts', '.js', '.mjs', '.cjs', '.mts', '.tsx', '/index.ts', '/index.js'];
+// Lambda runtimes beyond Node read the same `module.function` handler form (Python and Ruby files by module name).
+const EXTENSIONS = ['.ts', '.js', '.mjs', '.cjs', '.mts', '.tsx', '/index.ts', '/index.js', '.py', '.rb'];
 
 export function handlerFile(index: RepoIndex, baseDir: string, handler: string | undefined): string | undefined {
   if (!handler || handler.includes('${')) return undefined;

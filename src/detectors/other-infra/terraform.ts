@@ -42,12 +42,13 @@ export function terraformFolder(index: RepoIndex, dir: string, files: readonly s
   const functionFile = (fn: Located): string | undefined => {
     const handler = hclValue(fn.block.attributes.get('handler'));
     const filename = fn.block.attributes.get('filename')?.raw ?? '';
-    const archive = /data\.archive_file\.(\w+)/.exec(filename)?.[1];
-    const source = archive ? resources.get(`data.archive_file.${archive}`) : undefined;
+    const source = archiveOf([...fn.block.attributes.values()].map((a) => a.raw).join('\n'), resources);
     const dirs = [
       source && localPath(source.block.attributes.get('source_dir')?.raw, source.file),
       source && path.posix.dirname(localPath(source.block.attributes.get('source_file')?.raw, source.file) ?? '.'),
-      localPath(fn.block.attributes.get('source_path')?.raw, fn.file),
+      sourceDir(localPath(fn.block.attributes.get('source_path')?.raw, fn.file)),
+      // A committed `filename = "src/fn.zip"`: the source usually sits beside the archive.
+      /^"[^"$]*\.zip"$/.test(filename) ? path.posix.dirname(localPath(filename, fn.file) ?? '.') : undefined,
     ].filter((d): d is string => !!d);
     for (const d of dirs) {
       const found = handlerFile(index, d === '.' ? '' : d, handler);
@@ -102,6 +103,20 @@ export function terraformFolder(index: RepoIndex, dir: string, files: readonly s
       out.resources.push({ tool: 'terraform', type, name, file, line: block.line });
     }
   }
+}
+
+/** The `archive_file` a function is built from: named in its attributes, or behind the S3 object it deploys. */
+function archiveOf(raw: string, resources: ReadonlyMap<string, Located>, depth = 0): Located | undefined {
+  const archive = /data\.archive_file\.([\w-]+)/.exec(raw)?.[1];
+  if (archive) return resources.get(`data.archive_file.${archive}`);
+  const object = /(aws_s3_object|aws_s3_bucket_object)\.([\w-]+)/.exec(raw);
+  const block = object && depth < 2 ? resources.get(`${object[1]}.${object[2]}`) : undefined;
+  return block ? archiveOf(block.block.attributes.get('source')?.raw ?? '', resources, depth + 1) : undefined;
+}
+
+/** `source_path` may name the handler file itself (`src/app.py`) or its folder. */
+function sourceDir(p: string | undefined): string | undefined {
+  return p && /\.[a-z]+$/.test(p) ? path.posix.dirname(p) : p;
 }
 
 function addFunction(l: Located, name: string, file: string | undefined, out: InfraFindings): void {
