@@ -1,5 +1,13 @@
 import { backendCodeDetector } from '../detectors/backend-code/index.js';
-import { cdkDetector, type CdkAuthorizerFact, type CdkLambdaFact, type CdkRouteFact, type CdkUserPoolClientFact, type CdkUserPoolFact } from '../detectors/cdk/index.js';
+import {
+  cdkDetector,
+  type CdkAuthorizerFact,
+  type CdkLambdaFact,
+  type CdkResourceFact,
+  type CdkRouteFact,
+  type CdkUserPoolClientFact,
+  type CdkUserPoolFact,
+} from '../detectors/cdk/index.js';
 import { httpFrameworksDetector } from '../detectors/http-frameworks/index.js';
 import type { FactSet } from '../facts.js';
 import { bullets, heading, join, stepHeading } from '../markdown/blocks.js';
@@ -25,6 +33,7 @@ export const backendApiStep: StepDefinition = {
       stepHeading(3, 'Backend & API'),
       summary(facts, hasCdk, http !== ''),
       endpointsPart(facts),
+      graphqlApis(facts),
       lambdas.length > 0 && join(heading(3, 'Lambda functions'), lambdasPart(facts)),
       http !== '' && join(heading(3, 'HTTP servers'), http),
       section('Middleware and utilities', middlewarePart(facts)),
@@ -56,6 +65,16 @@ function summary(facts: FactSet, hasCdk: boolean, hasHttp: boolean): string {
     `${plural(routes.length, 'endpoint')} on API Gateway and ${plural(lambdas.length, 'Lambda function')}, read from the AWS CDK code.${where}` +
     (unresolved > 0 ? ` ${plural(unresolved, 'function')} could not be traced to a file statically; ${unresolved === 1 ? 'its' : 'their'} code location is shown as written.` : '')
   );
+}
+
+/** AppSync APIs are listed, not mapped: their resolvers are not read here. */
+function graphqlApis(facts: FactSet): string {
+  const apis = facts
+    .of<CdkResourceFact>('cdk.resource')
+    .filter((r) => r.data.service === 'appsync' && /^(GraphqlApi|CfnGraphQLApi|EventApi)$/.test(r.data.className));
+  if (apis.length === 0) return '';
+  const items = apis.map((a) => `${code(a.data.constructId)} (${a.data.className}${a.data.stack ? `, stack ${code(a.data.stack)}` : ''}) — ${at(a.at[0])}`);
+  return join(heading(3, 'GraphQL APIs (AppSync)'), 'Defined in CDK; their resolvers and schema are not mapped here.', bullets(items));
 }
 
 /** Who guards which endpoints (from CDK), the user pool behind Cognito authorizers and its triggers. */

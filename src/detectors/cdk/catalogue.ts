@@ -14,6 +14,7 @@ export type Category =
   | 'httpRoute'
   | 'restMethod'
   | 'restResource'
+  | 'cfnRoute'
   | 'apiStage'
   | 'apiDomain'
   | 'usagePlan'
@@ -42,6 +43,8 @@ const CLASSES: Record<string, Record<string, Category>> = {
     RestApi: 'api',
     LambdaRestApi: 'api',
     SpecRestApi: 'api',
+    StepFunctionsRestApi: 'api',
+    ProxyResource: 'restResource',
     CognitoUserPoolsAuthorizer: 'authorizer',
     TokenAuthorizer: 'authorizer',
     RequestAuthorizer: 'authorizer',
@@ -56,6 +59,8 @@ const CLASSES: Record<string, Record<string, Category>> = {
     HttpApi: 'api',
     WebSocketApi: 'api',
     HttpRoute: 'httpRoute',
+    CfnApi: 'api',
+    CfnRoute: 'cfnRoute',
     HttpStage: 'apiStage',
     WebSocketStage: 'apiStage',
     DomainName: 'apiDomain',

@@ -5,7 +5,7 @@ import { variableOf } from './classes.js';
 import type { Interpreter } from './interpreter.js';
 import type { Rec } from './records.js';
 import { pushRoute, segmentsOf } from './routes.js';
-import { memberName, prop, textOf, truthy, type Env, type Value } from './values.js';
+import { memberName, prop, refsOf, stringOf, textOf, truthy, type Env, type Value } from './values.js';
 
 interface ClassRef {
   readonly module: string;
@@ -30,11 +30,28 @@ export function createConstruct(it: Interpreter, cls: ClassRef, category: Catego
       break;
     case 'restResource': {
       const parent = prop(props, 'parent');
-      const part = prop(props, 'pathPart');
+      const proxy = rec.className === 'ProxyResource';
       if (parent?.k === 'res') {
-        const seg = segmentsOf(part);
-        return { k: 'res', api: parent.api, segs: [...parent.segs, ...seg.segs], resolved: parent.resolved && seg.resolved, inherited: [prop(props, 'defaultMethodOptions'), ...parent.inherited].filter((v): v is Value => v !== undefined), n: node };
+        const seg = proxy ? { segs: ['{proxy+}'], resolved: true } : segmentsOf(prop(props, 'pathPart'));
+        const inherited = [prop(props, 'defaultMethodOptions'), ...parent.inherited].filter((v): v is Value => v !== undefined);
+        const res: Value = { k: 'res', api: parent.api, segs: [...parent.segs, ...seg.segs], resolved: parent.resolved && seg.resolved, inherited, n: node };
+        const any = prop(props, 'anyMethod');
+        if (proxy && !(any?.k === 'bool' && !any.v)) {
+          const integration = prop(props, 'defaultIntegration') ?? prop(parent.api.props, 'defaultIntegration');
+          pushRoute(it, { api: parent.api, method: { k: 'str', v: 'ANY' }, segs: res.segs, resolved: res.resolved, integration, options: prop(props, 'defaultMethodOptions'), inherited, source: 'proxy', node });
+        }
+        return res;
       }
+      break;
+    }
+    case 'cfnRoute': {
+      // L1 HTTP/WebSocket route: `routeKey: 'GET /items'` or `'$connect'`, `target: 'integrations/' + integration.ref`.
+      const api = refsOf(prop(props, 'apiId'))[0];
+      const key = stringOf(prop(props, 'routeKey'));
+      const m = key ? /^([A-Z]+)\s+(\/\S*)$/.exec(key) : null;
+      const method: Value = m ? { k: 'str', v: m[1] } : { k: 'str', v: key?.startsWith('$') || (key && !key.includes(' ')) ? 'WS' : 'ANY' };
+      const seg = m ? segmentsOf({ k: 'str', v: m[2] }) : segmentsOf(key !== undefined ? { k: 'str', v: key } : prop(props, 'routeKey'));
+      pushRoute(it, { api, method, segs: seg.segs, resolved: seg.resolved, integration: prop(props, 'target'), options: props, inherited: [], source: 'http', node });
       break;
     }
     case 'restMethod': {

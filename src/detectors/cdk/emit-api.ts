@@ -12,7 +12,8 @@ export function apiFacts(ctx: EmitContext): CdkApiFact[] {
     if (rec.category !== 'api') continue;
     const props = rec.props;
     const kind = rec.cdkClass ?? rec.className;
-    const flavour = kind === 'HttpApi' ? 'http' : kind === 'WebSocketApi' ? 'websocket' : 'rest';
+    const protocol = stringOf(prop(props, 'protocolType'));
+    const flavour = kind === 'HttpApi' || protocol === 'HTTP' ? 'http' : kind === 'WebSocketApi' || protocol === 'WEBSOCKET' ? 'websocket' : 'rest';
     const deploy = prop(props, 'deployOptions');
     const stages = new Set<string>();
     const stageName = prop(deploy, 'stageName');
@@ -47,7 +48,7 @@ export function apiFacts(ctx: EmitContext): CdkApiFact[] {
     ];
     const rate = prop(deploy, 'throttlingRateLimit');
     const burst = prop(deploy, 'throttlingBurstLimit');
-    const name = prop(props, flavour === 'rest' ? 'restApiName' : 'apiName');
+    const name = prop(props, flavour === 'rest' ? 'restApiName' : 'apiName') ?? (kind === 'CfnApi' ? prop(props, 'name') : undefined);
     const handler = ctx.lambdaOf(prop(props, 'handler'));
     const data: CdkApiData = {
       ...ctx.base(rec),
@@ -128,6 +129,13 @@ export function authorizerFacts(ctx: EmitContext): CdkAuthorizerFact[] {
   return out;
 }
 
+/** `new MockIntegration({...})` → `MockIntegration(…)`: the kind of integration reads better than its options. */
+function integrationText(value: Value): string {
+  if (value.k === 'ext' && value.args) return `${value.path.join('.')}(${value.args.length > 0 ? '…' : ''})`;
+  if (value.k === 'rec') return `${value.rec.className} ${value.rec.idText.text}`;
+  return textOf(value);
+}
+
 /** `CfnAuthorizer` `type`: `COGNITO_USER_POOLS` (or `AuthorizationType.COGNITO`), `TOKEN`, `REQUEST`. */
 function cfnType(value: Value | undefined): CdkAuthorizerData['type'] {
   const t = (memberName(value) ?? textOf(value)).toUpperCase();
@@ -153,7 +161,7 @@ export function routeFacts(ctx: EmitContext, lambdas: readonly CdkLambdaFact[]):
       ...(api ? { api } : {}),
       ...(lambda ? { lambda } : {}),
       ...(lambda && entries.get(lambda) ? { entry: entries.get(lambda) } : {}),
-      ...(!lambda && route.integration ? { integration: textOf(route.integration) } : {}),
+      ...(!lambda && route.integration ? { integration: integrationText(route.integration) } : {}),
       ...auth,
       ...(apiKey ? { apiKeyRequired: truthy(apiKey) === true } : {}),
       ...(route.conditions.length > 0 ? { conditions: [...route.conditions] } : {}),
@@ -164,8 +172,8 @@ export function routeFacts(ctx: EmitContext, lambdas: readonly CdkLambdaFact[]):
       const row = citationOf(route.row);
       if (!at.some((c) => c.file === row.file && c.line === row.line)) at.push(row);
     }
-    const via = ctx.via(route.frame, 'route', route.methodNode);
-    if (via) data = { ...data, via };
+    const via = ctx.via(route.frame, route.pathNode);
+    if (via && !(via.file === at[0].file && via.line === at[0].line)) data = { ...data, via };
     const id = `${apis.size > 1 && api ? `${api} ` : ''}${route.method} ${route.path}`;
     if (!out.has(id)) out.set(id, { kind: 'cdk.route', id, data, at });
   }

@@ -9,7 +9,7 @@ import type { ts } from '../../scan/ts.js';
 import type { AppInfo } from './app.js';
 import { INTEGRATIONS } from './catalogue.js';
 import type { CdkConstructData } from './facts.js';
-import { scopeName, stackOf, wrapperCalls, type Model, type Rec } from './records.js';
+import { scopeName, stackOf, within, wrapperCalls, type Model, type Rec } from './records.js';
 import { citationOf, prop, propTexts, textOf, type Value } from './values.js';
 
 const MAX_PROP_TEXT = 120;
@@ -84,10 +84,12 @@ export class EmitContext {
   }
 
   /** The call in stack (or app) code that reaches a helper doing the work, when the helper is not a plain wrapper. */
-  via(frame: Rec['frame'], category: string, origin: ts.Node | undefined): Citation | undefined {
-    const wrappers = wrapperCalls(frame, category, origin);
+  via(frame: Rec['frame'], pathNode: ts.Node | undefined): Citation | undefined {
     let outer: Rec['frame'] | undefined;
-    for (let f = wrappers.length > 0 ? wrappers[wrappers.length - 1].parent : frame; f && f.callSite && (f.kind === 'fn' || f.kind === 'ctor'); f = f.parent) outer = f;
+    for (let f: Rec['frame'] | undefined = frame; f && f.callSite && (f.kind === 'fn' || f.kind === 'ctor'); f = f.parent) {
+      if (!pathNode || within(pathNode, f.fnNode)) break;
+      outer = f;
+    }
     return outer?.callSite ? citationOf(outer.callSite) : undefined;
   }
 
@@ -119,7 +121,19 @@ export class EmitContext {
     return undefined;
   }
 
-  lambdaOf(value: Value | undefined): Rec | undefined {
+  lambdaOf(value: Value | undefined, depth = 0): Rec | undefined {
+    if (value?.k === 'unknown' && value.refs && depth < 3) {
+      // `'integrations/' + integration.ref` (an L1 route target) or an ARN built from `fn.functionArn`.
+      for (const ref of value.refs) {
+        if (ref.category === 'lambda') return ref;
+        if (ref.className === 'CfnIntegration') {
+          const found = this.lambdaOf(prop(ref.props, 'integrationUri'), depth + 1);
+          if (found) return found;
+        }
+      }
+      return undefined;
+    }
+    if (value?.k === 'rec' && value.rec.className === 'CfnIntegration' && depth < 3) return this.lambdaOf(prop(value.rec.props, 'integrationUri'), depth + 1);
     if (value?.k === 'ext' && value.args) {
       const name = value.path[value.path.length - 1];
       const where = INTEGRATIONS[name];

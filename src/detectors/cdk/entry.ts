@@ -43,8 +43,15 @@ export function entryOf(ctx: EmitContext, rec: Rec): EntryInfo {
 }
 
 function fromCode(ctx: EmitContext, code: ExtValue, handler: string | undefined, definingFile: string): EntryInfo {
-  const name = code.path.join('.');
-  const arg = code.args?.[0];
+  let name = code.path.join('.');
+  let arg = code.args?.[0];
+  // `Code.fromBucket(asset.bucket, asset.s3ObjectKey)` with an `s3_assets.Asset`: the code is the asset's `path`.
+  const asset = /fromBucket$/.test(name) && arg?.k === 'attr' && arg.of.className === 'Asset' ? prop(arg.of.props, 'path') : undefined;
+  if (asset) {
+    name = 'Code.fromAsset';
+    arg = asset;
+    definingFile = arg.n?.getSourceFile().fileName ?? definingFile;
+  }
   if (/fromInline$|InlineCode$/.test(name)) {
     // `Code.fromInline(fs.readFileSync('handler.py', 'utf8'))`: the code is that file.
     const read = arg?.k === 'ext' && /readFileSync$/.test(arg.path.join('.')) ? arg.args?.[0] : undefined;

@@ -9,7 +9,7 @@ import { createConstruct, genericConstruct } from './constructs.js';
 import type { Interpreter } from './interpreter.js';
 import { propertyKey } from './interpreter.js';
 import { cdkMethod, resourceMethod } from './methods.js';
-import { UNDEF, stringOf, truthy, unknown, type Env, type ObjValue, type Value } from './values.js';
+import { UNDEF, stringOf, truthy, unknown, unknownWithRefs, type Env, type ObjValue, type Value } from './values.js';
 
 const GLOBALS = new Set(['Object', 'JSON', 'Math', 'String', 'Number', 'Boolean', 'Array', 'Promise', 'Date', 'URL']);
 
@@ -36,8 +36,10 @@ export function evaluate(it: Interpreter, expr: ts.Expression, env: Env): Value 
     let text = expr.head.text;
     let abs = false;
     let known = true;
+    const parts: Value[] = [];
     expr.templateSpans.forEach((span, i) => {
       const v = evaluate(it, span.expression, env);
+      parts.push(v);
       const s = stringOf(v);
       if (s === undefined) known = false;
       else {
@@ -46,7 +48,7 @@ export function evaluate(it: Interpreter, expr: ts.Expression, env: Env): Value 
       }
       text += span.literal.text;
     });
-    return known ? { k: 'str', v: text, n: expr, abs } : unknown(expr);
+    return known ? { k: 'str', v: text, n: expr, abs } : unknownWithRefs(expr, parts);
   }
   if (ts.isBinaryExpression(expr)) return binary(it, expr, env);
   if (ts.isPrefixUnaryExpression(expr)) {
@@ -188,7 +190,7 @@ function plus(left: Value, right: Value, node: ts.Node): Value {
   if (left.k === 'num' && right.k === 'num') return { k: 'num', v: left.v + right.v, n: node };
   const a = stringOf(left);
   const b = stringOf(right);
-  if (a === undefined || b === undefined) return unknown(node);
+  if (a === undefined || b === undefined) return unknownWithRefs(node, [left, right]);
   return { k: 'str', v: a + b, n: node, abs: left.k === 'str' && left.abs };
 }
 

@@ -79,8 +79,8 @@ export function resourceMethod(it: Interpreter, res: ResValue, name: string, arg
     case 'resourceForPath':
       return child(args[0], prop(args[1], 'defaultMethodOptions'));
     case 'addMethod': {
-      const integration = args[1] ?? prop(res.api.props, 'defaultIntegration');
-      pushRoute(it, { api: res.api, method: args[0], segs: res.segs, resolved: res.resolved, integration, options: args[2], inherited: res.inherited, source: 'rest', node });
+      const integration = args[1] && args[1].k !== 'undef' ? args[1] : defaultIntegration(res.api);
+      pushRoute(it, { api: res.api, method: args[0], segs: res.segs, resolved: res.resolved, integration, options: args[2], inherited: res.inherited, source: 'rest', node, pathNode: res.n });
       return unknown(node);
     }
     case 'addProxy': {
@@ -88,7 +88,7 @@ export function resourceMethod(it: Interpreter, res: ResValue, name: string, arg
       const proxy = child({ k: 'str', v: '{proxy+}' }, prop(options, 'defaultMethodOptions'));
       const any = prop(options, 'anyMethod');
       if (!(any?.k === 'bool' && !any.v)) {
-        const integration = prop(options, 'defaultIntegration') ?? prop(res.api.props, 'defaultIntegration');
+        const integration = prop(options, 'defaultIntegration') ?? defaultIntegration(res.api);
         pushRoute(it, { api: res.api, method: { k: 'str', v: 'ANY' }, segs: proxy.segs, resolved: proxy.resolved, integration, options: prop(options, 'defaultMethodOptions'), inherited: res.inherited, source: 'proxy', node });
       }
       return proxy;
@@ -96,4 +96,10 @@ export function resourceMethod(it: Interpreter, res: ResValue, name: string, arg
     default:
       return unknown(node);
   }
+}
+
+/** What a method without an integration runs: the API's `defaultIntegration`, or a `LambdaRestApi`'s handler. */
+function defaultIntegration(api: Rec): Value | undefined {
+  const kind = api.cdkClass ?? api.className;
+  return prop(api.props, 'defaultIntegration') ?? (kind === 'LambdaRestApi' ? prop(api.props, 'handler') : kind === 'StepFunctionsRestApi' ? prop(api.props, 'stateMachine') : undefined);
 }

@@ -69,6 +69,8 @@ export interface RouteRec {
   readonly node: ts.Node;
   /** Where the method was written: a helper's call site when it is passed in. */
   readonly methodNode?: ts.Node;
+  /** Where the resource the method is added to was made: a helper's call site when it is passed in. */
+  readonly pathNode?: ts.Node;
   readonly frame: Frame;
   readonly conditions: readonly string[];
   /** The literal the path or method came from when it is data (a route table row) rather than the call itself. */
@@ -142,7 +144,7 @@ export function wrapperCalls(frame: Frame, category: string, origin?: ts.Node): 
   return out;
 }
 
-function within(node: ts.Node, outer: ts.Node | undefined): boolean {
+export function within(node: ts.Node, outer: ts.Node | undefined): boolean {
   return outer !== undefined && node.getSourceFile() === outer.getSourceFile() && node.pos >= outer.pos && node.end <= outer.end;
 }
 

@@ -14,6 +14,7 @@ export interface RouteInput {
   readonly inherited: readonly Value[];
   readonly source: 'rest' | 'http' | 'proxy';
   readonly node: ts.Node;
+  readonly pathNode?: ts.Node;
 }
 
 /** Path segments of `'v1/kv'` / `'/{id}'`; an expression that cannot be read becomes one `${expr}` segment. */
@@ -31,10 +32,12 @@ export function methodText(value: Value | undefined): string {
 
 export function pushRoute(it: Interpreter, input: RouteInput): void {
   const row = it.row;
+  const method = methodText(input.method);
   it.model.routes.push({
     api: input.api,
-    method: methodText(input.method),
-    path: `/${input.segs.join('/')}`,
+    method,
+    // WebSocket routes are route keys (`$connect`, `sendmessage`), not paths.
+    path: method === 'WS' ? input.segs.join('/') : `/${input.segs.join('/')}`,
     pathResolved: input.resolved,
     integration: input.integration,
     options: input.options,
@@ -42,6 +45,7 @@ export function pushRoute(it: Interpreter, input: RouteInput): void {
     source: row ? 'table' : input.source,
     node: input.node,
     methodNode: input.method?.n,
+    pathNode: input.pathNode,
     frame: it.frame,
     conditions: [...it.conditions],
     row,

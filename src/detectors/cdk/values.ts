@@ -53,7 +53,12 @@ export interface ExtValue extends Base {
   readonly args?: readonly Value[];
   readonly isNew?: boolean;
 }
-export interface UnknownValue extends Base { readonly k: 'unknown'; readonly t?: string }
+export interface UnknownValue extends Base {
+  readonly k: 'unknown';
+  readonly t?: string;
+  /** Constructs the expression mentions (`'integrations/' + integration.ref`), so references survive string building. */
+  readonly refs?: readonly Rec[];
+}
 
 export type Value =
   | StrValue
@@ -84,6 +89,21 @@ export const UNDEF: UndefValue = { k: 'undef' };
 
 export function unknown(n?: ts.Node, t?: string): UnknownValue {
   return { k: 'unknown', n, t };
+}
+
+/** Constructs a value is or mentions. */
+export function refsOf(value: Value | undefined): Rec[] {
+  if (!value) return [];
+  if (value.k === 'rec') return [value.rec];
+  if (value.k === 'attr') return [value.of];
+  if (value.k === 'unknown') return [...(value.refs ?? [])];
+  return [];
+}
+
+/** Unknown, but remembering the constructs its parts refer to. */
+export function unknownWithRefs(n: ts.Node, parts: readonly (Value | undefined)[]): UnknownValue {
+  const refs = parts.flatMap(refsOf);
+  return refs.length > 0 ? { k: 'unknown', n, refs } : { k: 'unknown', n };
 }
 
 export function str(v: string, n?: ts.Node, abs?: boolean): StrValue {

@@ -9,11 +9,16 @@ import { code } from '../../markdown/text.js';
 import { at, plural, written } from './cdk-shared.js';
 import { names } from './format.js';
 
+/** `@aws-cdk/core:checkSecretUsage`, `@aws-cdk-containers/…`: the CDK's own feature flags, not project settings. */
+function isFeatureFlag(key: string): boolean {
+  return key.startsWith('@aws-cdk') || key.startsWith('aws-cdk:');
+}
+
 export function appPart(apps: readonly CdkAppFact[]): string {
   return join(
     ...apps.map((app) => {
       const d = app.data;
-      const flags = d.contextKeys.filter((k) => k.startsWith('@aws-cdk/') || k.startsWith('aws-cdk:'));
+      const flags = d.contextKeys.filter(isFeatureFlag);
       const items = [
         d.cdkJson ? `${cite(d.cdkJson)}${d.command ? `: ${code(d.command)}` : ''}` : `No cdk.json: the app is created in ${d.entry ? cite(d.entry) : 'code'}`,
         d.entry ? `Entry: ${cite(d.entry)}` : d.command ? `Entry: not found in the repository (${code(d.command)})` : '',
@@ -30,7 +35,7 @@ export function environmentPart(apps: readonly CdkAppFact[], stacks: readonly Cd
   const blocks: string[] = [];
   for (const app of apps) {
     const d = app.data;
-    const keys = new Set([...d.contextKeys.filter((k) => !k.startsWith('@aws-cdk/') && !k.startsWith('aws-cdk:')), ...d.contextReads.map((r) => r.key)]);
+    const keys = new Set([...d.contextKeys.filter((k) => !isFeatureFlag(k)), ...d.contextReads.map((r) => r.key)]);
     const rows = [...keys].sort().map((key) => {
       const reads = d.contextReads.filter((r) => r.key === key);
       return [code(key), d.contextKeys.includes(key) ? 'cdk.json' : `command line (${code(`-c ${key}=…`)})`, reads.map((r) => at(r.at)).join(', ') || 'not read in the code read'];
@@ -81,7 +86,7 @@ export function deploymentPart(facts: FactSet): string {
     scriptRows.length > 0 ? join('Scripts that run the CDK CLI:', table(['Script', 'Command', 'Package', 'Defined at'], scriptRows)) : '',
     jobs.length > 0 ? join('CI jobs that deploy:', bullets(jobs)) : '',
   ];
-  if (blocks.every((b) => b === '')) return 'No package.json script or CI workflow runs `cdk deploy`: deployment is manual (`npx cdk deploy` in the app folder).';
+  if (blocks.every((b) => b === '')) return 'No package.json script or CI workflow in the repository runs `cdk deploy`.';
   return join(...blocks);
 }
 

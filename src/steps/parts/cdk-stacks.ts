@@ -9,6 +9,8 @@ import { names } from './format.js';
 
 type ConstructFact = Fact<string, CdkConstructData>;
 
+const MAX_DIAGRAM_STACKS = 12;
+
 /** Kinds that make up "what a stack creates", in reading order, with their labels. */
 const KINDS: readonly [kind: string, one: string, many: string][] = [
   ['cdk.table', 'table', 'tables'],
@@ -39,6 +41,11 @@ export function stackSummary(facts: FactSet, stack: string): string[] {
 /** Stacks that depend on nothing on top, each next row depending only on rows above it. */
 export function stackDiagram(stacks: readonly CdkStackFact[], facts: FactSet): string {
   if (stacks.length < 2) return '';
+  const edges = stacks
+    .filter((s) => s.data.dependsOn.length > 0)
+    .map((s) => `${code(s.id)} uses ${names(s.data.dependsOn)}`);
+  // A diagram of dozens of stacks (a repository of many apps) reads worse than the list of dependencies.
+  if (stacks.length > MAX_DIAGRAM_STACKS) return edges.length > 0 ? join('Stacks that use resources of other stacks:', bullets(edges)) : '';
   const depth = new Map<string, number>();
   const known = new Set(stacks.map((s) => s.id));
   const visit = (s: CdkStackFact, seen: Set<string>): number => {
@@ -57,9 +64,6 @@ export function stackDiagram(stacks: readonly CdkStackFact[], facts: FactSet): s
     const d = depth.get(s.id) ?? 0;
     (layers[d] ??= []).push({ title: s.id, lines: [s.data.instances[0]?.id.text ?? '', stackSummary(facts, s.id).slice(0, 2).join(', ')].filter(Boolean) });
   }
-  const edges = stacks
-    .filter((s) => s.data.dependsOn.length > 0)
-    .map((s) => `${code(s.id)} uses ${names(s.data.dependsOn)}`);
   return join('```text\n' + layeredDiagram(layers.filter(Boolean)) + '\n```', 'Each row uses resources of the rows above it:', bullets(edges));
 }
 

@@ -14,10 +14,14 @@ export function tableName(facts: FactSet): (id: string) => string {
 /** What the data-access part needs to group access patterns under each table: its name and env vars. */
 export function knownTables(facts: FactSet): KnownTable[] {
   const name = tableName(facts);
-  return facts.of<CdkTableFact>('cdk.table').map((t) => ({
+  const tables = facts.of<CdkTableFact>('cdk.table');
+  // The same variable name carrying different tables to different functions cannot tell code apart: leave it out.
+  const owners = new Map<string, Set<string>>();
+  for (const t of tables) for (const e of t.data.envVars) owners.set(e.name, (owners.get(e.name) ?? new Set()).add(t.id));
+  return tables.map((t) => ({
     id: name(t.id),
     ...(t.data.tableName?.resolved ? { physicalName: t.data.tableName.text } : {}),
-    envVars: [...new Set(t.data.envVars.map((e) => e.name))].sort(),
+    envVars: [...new Set(t.data.envVars.map((e) => e.name))].filter((v) => owners.get(v)?.size === 1).sort(),
   }));
 }
 
@@ -87,8 +91,9 @@ function tableSection(t: CdkTableFact, title: string, lambdas: Map<string, CdkLa
   }
   const env = [...new Set(d.envVars.map((e) => e.name))];
   for (const name of env) {
-    const count = new Set(d.envVars.filter((e) => e.name === name).map((e) => e.lambda)).size;
-    items.push(`Code finds it through ${code(name)} (given to ${plural(count, 'function')})`);
+    const given = [...new Set(d.envVars.filter((e) => e.name === name).map((e) => e.lambda))];
+    const to = given.length <= 3 ? names(given.map(lambdaName)) : plural(given.length, 'function');
+    items.push(`Code finds it through ${code(name)}, given to ${to}`);
   }
   const byGrant = new Map<string, string[]>();
   for (const g of d.grants) {
