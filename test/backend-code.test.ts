@@ -113,6 +113,9 @@ describe('backend-code on be-lambda-code', () => {
     expect(row('allOrders', 'Scan')[0]).toMatchObject({ table: 'ORDERS_TABLE', envVar: 'ORDERS_TABLE', client: 'sdk-v3' });
     expect(row('ordersAndCustomer', 'BatchGet').map((a) => a.envVar ?? a.literal).sort()).toEqual(['ORDERS_TABLE', 'audit-log']);
     expect(row('ordersAndCustomer', 'TransactGet')[0]).toMatchObject({ action: 'Get', envVar: 'CUSTOMERS_TABLE', key: ['customerId'] });
+    // Each function's own `params` (const or var), not the first one declared in the file.
+    expect(row('readSession', 'Get')[0]).toMatchObject({ envVar: 'SESSIONS_TABLE', key: ['id'] });
+    expect(row('writeAudit', 'Put')[0]).toMatchObject({ envVar: 'AUDIT_TABLE' });
     expect(row('ordersByStatus', 'Query')[0]).toMatchObject({
       client: 'document-client', envVar: 'LEGACY_TABLE', index: 'byStatus', keyCondition: '#s = :status',
     });
@@ -149,6 +152,7 @@ describe('backend-code on be-lambda-code', () => {
     expect(data<DataModuleData>(facts, 'backend.data-module').map((m) => `${m.kind}:${m.file}`)).toEqual([
       'data-access:src/db/legacy.js',
       'data-access:src/db/orders.ts',
+      'data-access:src/db/scoped.mjs',
     ]);
     expect(data<SharedLibData>(facts, 'backend.shared-lib').map((l) => l.file)).toContain('src/lib/config.ts');
   });

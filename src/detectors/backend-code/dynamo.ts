@@ -108,14 +108,31 @@ function isV3Binding(callee: ts.Expression, imports: ReturnType<typeof importsOf
   return binding !== undefined && V3_MODULES.has(binding.module);
 }
 
-/** An object literal, directly or through a local `const params = {...}`. */
+/**
+ * An object literal, directly or through a variable (`const params = {...}`, or `var`/`let`), looked up in the
+ * scopes around the use first: handlers often declare a `params` object in every function of one file.
+ */
 function objectOf(expr: ts.Expression | undefined, constants: ReadonlyMap<string, ts.Expression>): ts.ObjectLiteralExpression | undefined {
   let e = expr;
   for (let i = 0; e && i < 4; i++) {
     if (ts.isParenthesizedExpression(e) || ts.isAsExpression(e) || ts.isSatisfiesExpression(e)) e = e.expression;
     else if (ts.isObjectLiteralExpression(e)) return e;
-    else if (ts.isIdentifier(e)) e = constants.get(e.text);
+    else if (ts.isIdentifier(e)) e = declaredNear(e) ?? constants.get(e.text);
     else return undefined;
+  }
+  return undefined;
+}
+
+function declaredNear(id: ts.Identifier): ts.Expression | undefined {
+  for (let n: ts.Node | undefined = id.parent; n; n = n.parent) {
+    if (!ts.isBlock(n) && !ts.isSourceFile(n) && !ts.isModuleBlock(n) && !ts.isCaseClause(n)) continue;
+    for (const st of n.statements) {
+      if (st.pos > id.pos) break;
+      if (!ts.isVariableStatement(st)) continue;
+      for (const d of st.declarationList.declarations) {
+        if (ts.isIdentifier(d.name) && d.name.text === id.text && d.initializer) return d.initializer;
+      }
+    }
   }
   return undefined;
 }

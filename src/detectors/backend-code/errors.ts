@@ -26,7 +26,7 @@ export interface ClassInfo {
 }
 
 export function mayHaveErrors(text: string): boolean {
-  return /class\s+\w+\s+extends\s/.test(text) || text.includes('instanceof') || /\b(err|error)\b[^,()]{0,60},\s*req\w*\b/.test(text);
+  return /class\s+\w+\s+extends\s/.test(text) || text.includes('instanceof') || /\.(setErrorHandler|onError)\(/.test(text) || /\b(err|error)\b[^,()]{0,60},\s*req\w*\b/.test(text);
 }
 
 export function classDeclarations(file: string, sf: ts.SourceFile): ClassInfo[] {
@@ -135,6 +135,10 @@ export function errorMappings(file: string, sf: ts.SourceFile): Omit<ErrorMappin
         if (installer && !enclosingName(node.parameters[0])) found.set(node, { name: installer, handles: new Set(), line: lineOf(node, sf) });
         else note(node, node.parameters[0], []);
       }
+    } else if (ts.isCallExpression(node) && /^(setErrorHandler|onError)$/.test(lastName(node.expression) ?? '') && node.arguments.some((a) => ts.isFunctionLike(a))) {
+      // Framework-level handlers: Fastify `setErrorHandler`, Hono `app.onError`.
+      const fn = node.arguments.find((a) => ts.isFunctionLike(a))!;
+      found.set(fn, { name: `${node.expression.getText(sf)}(…)`, handles: new Set(), line: lineOf(node, sf) });
     } else if (ts.isClassDeclaration(node)) {
       const decorator = ts.getDecorators(node)?.find((d) => ts.isCallExpression(d.expression) && lastName(d.expression.expression) === 'Catch');
       if (decorator && ts.isCallExpression(decorator.expression)) {

@@ -14,6 +14,8 @@ const SERVER_DEPS = [
 ];
 const DATA_AND_AUTH_DEPS = [
   /^@aws-sdk\/(client|lib)-dynamodb$/, /^aws-sdk$/, /^@prisma\/client$/, /^drizzle-orm$/, /^typeorm$/, /^mongoose$/,
+  // CDK and SST apps keep their Lambda code beside the stacks; the stack files themselves are left out by text.
+  /^aws-cdk-lib$/, /^@aws-cdk\//, /^sst$/,
   /^aws-jwt-verify$/, /^jsonwebtoken$/, /^jose$/, /^next-auth$/, /^@auth\/core$/, /^pg$/, /^mysql2$/, /^ioredis$/,
 ];
 
@@ -46,8 +48,9 @@ function computeScope(index: RepoIndex): BackendScope {
   const noManifests = index.packages.length === 0;
   const files = index.files.filter((file) => {
     if (!isAppSource(file)) return false;
-    if (noManifests) return true;
-    return backend.has(index.packageOf(file)?.dir ?? '');
+    // Lambda code often ships without a package.json of its own: with no manifest to judge by, keep the file.
+    const pkg = index.packageOf(file);
+    return noManifests || !pkg || backend.has(pkg.dir);
   });
   return { files, serverDirs: noManifests ? new Set(['']) : server };
 }
