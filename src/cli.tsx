@@ -57,7 +57,7 @@ async function interactiveEnvironment(cli: CliOptions) {
   const { InkWizardUI } = await import('./ui/ink-ui.js');
   const { loadSettings } = await import('./settings.js');
   return {
-    createUI: () => new InkWizardUI('project-context — reading the repository'),
+    createUI: (onInterrupt: () => void) => new InkWizardUI('project-context — reading the repository', onInterrupt),
     askResume,
     askStartOverAfterBadState,
     askRegenerate,

@@ -17,6 +17,7 @@ const tick = () => new Promise<void>((resolve) => setImmediate(resolve));
 export class Analyzer {
   private analysis: Analysis;
   private readonly sections = new Map<number, GeneratedSection>();
+  private stopped = false;
 
   private constructor(
     private index: RepoIndex,
@@ -32,6 +33,14 @@ export class Analyzer {
     return new Analyzer(index, context);
   }
 
+  /**
+   * Ctrl+C arrived: the wizard is restoring the terminal and exiting. The analysis does not go on to show a screen
+   * (or save a section) meanwhile; it simply never resumes after its current detector.
+   */
+  stop(): void {
+    this.stopped = true;
+  }
+
   get repoIndex(): RepoIndex {
     return this.index;
   }
@@ -45,6 +54,7 @@ export class Analyzer {
     for (const detector of definition.detectors) {
       this.analysis.run([detector], onProgress);
       await tick();
+      if (this.stopped) await new Promise<never>(() => undefined);
     }
     onProgress?.(`Writing step ${step}`);
     const section = generateSection(definition, this.analysis, this.context);

@@ -113,9 +113,25 @@ async function accept(session: Session, ui: WizardUI, step: number, facts: reado
     session.accept(step, resolution, facts);
     return { ok: true };
   } catch (error) {
-    if (error instanceof OutputWriteError) return { ok: false, message: { message: `${error.message} Fix it and press a again.`, tone: 'error' } };
+    if (error instanceof OutputWriteError) return { ok: false, message: { message: writeFailure(error), tone: 'error' } };
     throw error;
   }
+}
+
+/**
+ * The message row is one line: what to do comes first, the long path last (where a narrow terminal cuts it). Other
+ * failures (an odd errno, a section the file format cannot hold) keep their full sentence.
+ */
+function writeFailure(error: OutputWriteError): string {
+  const why: Partial<Record<OutputWriteError['reason'], string>> = {
+    'not-writable': 'permission denied or read-only disk',
+    'not-readable': 'permission denied',
+    'disk-full': 'the disk is full',
+    'not-a-file': 'its path is not a file',
+  };
+  const reason = why[error.reason];
+  if (!reason) return `${error.message} Fix it and press a again.`;
+  return `Not written (${reason}); nothing changed. Fix it and press a again, or q to quit — ${error.file}`;
 }
 
 function askAbout(conflict: AcceptConflict, ui: WizardUI, output: string) {

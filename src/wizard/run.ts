@@ -13,7 +13,8 @@ import type { WizardUI } from './ui.js';
 export interface RunEnvironment {
   /** Interactive mode: the terminal UI and the resume question (asked before the UI takes the screen). */
   readonly interactive?: {
-    readonly createUI: () => WizardUI;
+    /** `onInterrupt` is called at once when the user presses Ctrl+C on a screen that has no answer for it. */
+    readonly createUI: (onInterrupt: () => void) => WizardUI;
     readonly askResume: (question: ResumeQuestion) => Promise<'resume' | 'restart' | 'new'>;
     readonly askStartOverAfterBadState: (error: Error) => Promise<boolean>;
     /** The repository changed since the resumed session was saved: regenerate the undecided steps it affects? */
@@ -44,7 +45,12 @@ export async function runWizard(options: RunOptions, env: RunEnvironment): Promi
     askRegenerate: env.interactive?.askRegenerate,
   });
   let ui: WizardUI | undefined;
+  let analyzer: Analyzer | undefined;
+  let stopping = false;
   const stopOnSignal = (signal: 'SIGINT' | 'SIGTERM' | 'SIGHUP') => {
+    if (stopping) return; // a second Ctrl+C while the terminal is being restored
+    stopping = true;
+    analyzer?.stop();
     void (async () => {
       await ui?.close();
       session.close();
@@ -60,9 +66,10 @@ export async function runWizard(options: RunOptions, env: RunEnvironment): Promi
   });
   try {
     if (env.interactive) {
-      ui = env.interactive.createUI();
+      ui = env.interactive.createUI(() => stopOnSignal('SIGINT'));
       ui.progress('Reading the repository');
-      const analyzer = await Analyzer.open(options.root, options.context, (m) => ui?.progress(m), [options.output, options.stateFile]);
+      analyzer = await Analyzer.open(options.root, options.context, (m) => ui?.progress(m), [options.output, options.stateFile]);
+      if (stopping) analyzer.stop();
       const outcome = await runInteractive({ session, analyzer, ui, editor: env.interactive.editor });
       await ui.close();
       readingNotes(analyzer.repoIndex).forEach((note) => env.stderr(note));
@@ -72,7 +79,8 @@ export async function runWizard(options: RunOptions, env: RunEnvironment): Promi
         return 0;
       }
     } else {
-      const analyzer = await Analyzer.open(options.root, options.context, undefined, [options.output, options.stateFile]);
+      analyzer = await Analyzer.open(options.root, options.context, undefined, [options.output, options.stateFile]);
+      if (stopping) analyzer.stop();
       await runHeadless({ session, analyzer, log: env.stderr });
       readingNotes(analyzer.repoIndex).forEach((note) => env.stderr(note));
     }

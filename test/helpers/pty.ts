@@ -17,7 +17,16 @@ export interface TerminalRun {
 }
 
 /** Runs the built CLI in a real pseudo-terminal and reads its screen through a headless xterm. */
-export function runInTerminal(args: readonly string[], env: Record<string, string | undefined> = {}, cwd = PROJECT_ROOT): TerminalRun {
+/**
+ * `wrap`, when given, is a /bin/sh script that runs the CLI as "$@" — e.g. `"$@"; echo "EXIT=$?"; stty -a` to see how
+ * the wizard left the terminal, or a `setpriv` prefix to run it as another user.
+ */
+export function runInTerminal(
+  args: readonly string[],
+  env: Record<string, string | undefined> = {},
+  cwd = PROJECT_ROOT,
+  wrap?: string,
+): TerminalRun {
   const cols = 110;
   const rows = 34;
   const term = new xterm.Terminal({ cols, rows, allowProposedApi: true });
@@ -29,7 +38,8 @@ export function runInTerminal(args: readonly string[], env: Record<string, strin
   delete base.GITHUB_ACTIONS;
   const merged: Record<string, string | undefined> = { ...base, TERM: 'xterm-256color', ...env };
   for (const [k, v] of Object.entries(merged)) if (v === undefined) delete merged[k];
-  const pty = spawn(process.execPath, [CLI, ...args], { name: 'xterm-256color', cols, rows, cwd, env: merged as Record<string, string> });
+  const [file, argv] = wrap ? ['/bin/sh', ['-c', wrap, 'sh', process.execPath, CLI, ...args]] : [process.execPath, [CLI, ...args]];
+  const pty = spawn(file, argv, { name: 'xterm-256color', cols, rows, cwd, env: merged as Record<string, string> });
   let raw = '';
   let exitCode: number | undefined;
   const exitWaiters: ((code: number) => void)[] = [];
