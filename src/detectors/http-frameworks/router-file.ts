@@ -5,165 +5,23 @@
  * `app.route('/x', sub)`). Mount targets in other files stay symbolic here and are resolved by the graph.
  */
 import { ts, lineOf, walk } from '../../scan/ts.js';
-import { constantsOf, dottedName, importsOf, lastName, property, staticString, type ImportBinding } from '../shared/ast.js';
+import { constantsOf, dottedName, importsOf, property, staticString } from '../shared/ast.js';
 import { HTTP_METHODS, normaliseMethod } from './paths.js';
-import type { HttpFramework } from './types.js';
+import type { FileRouting, MountTarget, RouteDecl, Unit } from './router-types.js';
+import { discoverUnits } from './router-units.js';
+import { autoloadDir, chainRoot, enclosingFunctionOf, frameworkOfModule, functionUnitName, nameOf, rootIdentifier } from './router-syntax.js';
 
-export interface RouteDecl {
-  readonly method: string;
-  readonly path: string;
-  readonly resolved: boolean;
-  readonly handler?: string;
-  /** Import specifier the handler's name comes from, when imported. */
-  readonly handlerModule?: string;
-  readonly middleware: readonly string[];
-  readonly line: number;
-}
-
-export type MountTarget =
-  | { readonly kind: 'unit'; readonly name: string }
-  | { readonly kind: 'import'; readonly module: string; readonly imported: string }
-  | { readonly kind: 'autoload'; readonly dir: string };
-
-export interface Mount {
-  readonly prefix: string;
-  /** Middleware given before the mounted router (`app.use('/x', requireAuth, router)`). */
-  readonly middleware: readonly string[];
-  readonly resolved: boolean;
-  readonly target: MountTarget;
-  readonly line: number;
-}
-
-export interface Unit {
-  readonly name: string;
-  framework?: HttpFramework;
-  prefix: string;
-  readonly routes: RouteDecl[];
-  readonly mounts: Mount[];
-}
-
-export interface FileRouting {
-  readonly units: Map<string, Unit>;
-  /** Exported name (`default` included) → unit name. */
-  readonly exports: Map<string, string>;
-  /** Factory function name → the unit it returns. */
-  readonly aliases: Map<string, string>;
-}
+export type { FileRouting, Mount, MountTarget, RouteDecl, Unit } from './router-types.js';
+export { frameworkOfModule };
 
 const METHOD_SET = new Set<string>(HTTP_METHODS);
-const PARAM_TYPE = /\b(FastifyInstance|Express|Application|Router|Hono|OpenAPIHono|KoaRouter)\b/;
-const PLUGIN_PARAM = /^(fastify|app|server|instance|router|api)$/;
-
-export function frameworkOfModule(module: string): HttpFramework | undefined {
-  if (module === 'express') return 'express';
-  if (module === 'fastify') return 'fastify';
-  if (module === 'hono' || module.startsWith('hono/') || module === '@hono/zod-openapi') return 'hono';
-  if (module === 'koa' || module === '@koa/router' || module === 'koa-router') return 'koa';
-  return undefined;
-}
 
 export function analyseFile(sf: ts.SourceFile): FileRouting {
   const imports = importsOf(sf);
   const constants = constantsOf(sf);
-  const units = new Map<string, Unit>();
+  const { units, scopes, paramUnits, creations, functionNames } = discoverUnits(sf, imports, constants);
   const exports = new Map<string, string>();
-  /** Function node → unit name, for units that are a function's router parameter. */
-  const paramUnits = new Map<ts.Node, { unit: string; param: string }>();
-  const fileFrameworks = new Set([...imports.values()].map((b) => frameworkOfModule(b.module)).filter((f): f is HttpFramework => !!f));
-  const functionNames = new Set<string>();
-  walk(sf, (n) => {
-    if (ts.isFunctionLike(n)) {
-      const name = functionUnitName(n, sf);
-      if (name) functionNames.add(name);
-    }
-  });
-  const soleFramework = fileFrameworks.size === 1 ? [...fileFrameworks][0] : undefined;
-
-  /** Scope (function node or the file) → variable name → unit name; nested variables get `name@line` unit names. */
-  const scopes = new Map<ts.Node, Map<string, string>>();
-  const declare = (decl: ts.Node, name: string): string => {
-    let scope: ts.Node = sf;
-    for (let n = decl.parent; n && n !== sf; n = n.parent) {
-      if (ts.isFunctionLike(n)) {
-        scope = n;
-        break;
-      }
-    }
-    const unitName = scope === sf || name.startsWith('this.') ? name : `${name}@${lineOf(decl, sf)}`;
-    let names = scopes.get(scope);
-    if (!names) scopes.set(scope, (names = new Map()));
-    names.set(name, unitName);
-    return unitName;
-  };
-  const unit = (name: string, framework?: HttpFramework, prefix = ''): Unit => {
-    let u = units.get(name);
-    if (!u) {
-      u = { name, framework, prefix, routes: [], mounts: [] };
-      units.set(name, u);
-    }
-    return u;
-  };
   const str = (e: ts.Expression | undefined) => (e ? staticString(e, constants) : undefined);
-  const bindingOf = (e: ts.Expression): ImportBinding | undefined => {
-    let root = e;
-    while (ts.isPropertyAccessExpression(root) || ts.isCallExpression(root)) root = root.expression;
-    return ts.isIdentifier(root) ? imports.get(root.text) : undefined;
-  };
-
-  /** `express()`, `Router()`, `new Hono().basePath('/api')`, `Fastify({...})`, `new Router({ prefix })`. */
-  const creation = (expr: ts.Expression): { framework: HttpFramework; prefix: string } | undefined => {
-    if (ts.isCallExpression(expr) && ts.isPropertyAccessExpression(expr.expression) && expr.expression.name.text === 'basePath') {
-      const inner = creation(expr.expression.expression);
-      return inner && { ...inner, prefix: inner.prefix + (str(expr.arguments[0])?.text ?? '') };
-    }
-    if (!ts.isCallExpression(expr) && !ts.isNewExpression(expr)) return undefined;
-    const framework = frameworkOfModule(bindingOf(expr.expression)?.module ?? '');
-    if (!framework) return undefined;
-    const name = lastName(expr.expression) ?? '';
-    if (framework === 'express' && (ts.isCallExpression(expr) || name === 'Router')) return { framework, prefix: '' };
-    if (framework === 'fastify' && ts.isCallExpression(expr)) return { framework, prefix: '' };
-    if (framework === 'hono' && ts.isNewExpression(expr) && /Hono$/.test(name)) return { framework, prefix: '' };
-    if (framework === 'koa' && ts.isNewExpression(expr)) {
-      return { framework, prefix: str(property(expr.arguments?.[0], 'prefix'))?.text ?? '' };
-    }
-    return undefined;
-  };
-
-  /** Creation expressions (`express.Router()`) → the unit they make, for chains called on them directly. */
-  const creations = new Map<ts.Node, string>();
-  // Units held in variables, class properties, `this.x = …` assignments and default exports.
-  walk(sf, (node) => {
-    let name: string | undefined;
-    let init: ts.Expression | undefined;
-    if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name)) [name, init] = [node.name.text, node.initializer];
-    else if (ts.isPropertyDeclaration(node) && ts.isIdentifier(node.name)) [name, init] = [`this.${node.name.text}`, node.initializer];
-    else if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
-      [name, init] = [dottedName(node.left), node.right];
-    }
-    if (ts.isExportAssignment(node)) [name, init] = ['default', node.expression];
-    if (ts.isBinaryExpression(node) && name === 'module.exports') name = 'default';
-    // `Router().use(a).use(b)`: the unit is created at the root of a chain whose calls are read below.
-    const root = init && chainRoot(init);
-    const created = root && creation(root);
-    if (name && root && created) {
-      const unitName = name === 'default' ? 'default' : declare(node, name);
-      unit(unitName, created.framework, created.prefix);
-      creations.set(root, unitName);
-    }
-    if (ts.isFunctionLike(node) && node.parameters.length > 0) {
-      const param = node.parameters[0];
-      const pname = ts.isIdentifier(param.name) ? param.name.text : undefined;
-      const fname = functionUnitName(node, sf);
-      if (!pname || !fname) return;
-      const typed = PARAM_TYPE.exec(param.type?.getText(sf) ?? '') ?? PARAM_TYPE.exec(declaredTypeOf(node, sf));
-      const plugin = PLUGIN_PARAM.test(pname) && (fname === 'default' || fname.startsWith('inline@') || isRegisteredOrWrapped(node));
-      if (typed || plugin) {
-        const fw = typed ? frameworkOfType(typed[1], soleFramework) : soleFramework;
-        unit(fname, fw);
-        paramUnits.set(node, { unit: fname, param: pname });
-      }
-    }
-  });
 
   /** The unit an expression refers to: a parameter of an enclosing plugin function, else a file-level variable. */
   const unitOf = (expr: ts.Expression): Unit | undefined => {
@@ -371,80 +229,4 @@ export function analyseFile(sf: ts.SourceFile): FileRouting {
     });
   }
   return { units, exports, aliases };
-}
-
-function enclosingFunctionOf(node: ts.Node): ts.SignatureDeclaration | undefined {
-  for (let n = node.parent; n; n = n.parent) if (ts.isFunctionLike(n)) return n;
-  return undefined;
-}
-
-/** The innermost receiver of a call chain: `Router()` in `Router().use(a).get('/x', h)`. */
-function chainRoot(expr: ts.Expression): ts.Expression {
-  let e = expr;
-  while (ts.isCallExpression(e) && ts.isPropertyAccessExpression(e.expression) && ts.isCallExpression(e.expression.expression)) {
-    const method = e.expression.name.text;
-    if (method !== 'use' && method !== 'route' && method !== 'on' && !METHOD_SET.has(method)) break;
-    e = e.expression.expression;
-  }
-  return e;
-}
-
-function frameworkOfType(type: string, fallback: HttpFramework | undefined): HttpFramework | undefined {
-  if (type === 'FastifyInstance') return 'fastify';
-  if (type === 'Hono' || type === 'OpenAPIHono') return 'hono';
-  if (type === 'KoaRouter') return 'koa';
-  if (type === 'Express' || type === 'Application') return 'express';
-  return fallback ?? 'express';
-}
-
-/** `const plugin: FastifyPluginAsync = async (fastify) => …` types the function through its variable. */
-function declaredTypeOf(fn: ts.Node, sf: ts.SourceFile): string {
-  const p = fn.parent;
-  return p && ts.isVariableDeclaration(p) && p.type ? p.type.getText(sf).replace(/FastifyPlugin\w*/, 'FastifyInstance') : '';
-}
-
-/** A function literal passed straight to `register(...)` or to `fp(...)`. */
-function isRegisteredOrWrapped(fn: ts.Node): boolean {
-  const p = fn.parent;
-  return !!p && ts.isCallExpression(p) && /^(register|fp|fastifyPlugin)$/.test(lastName(p.expression) ?? '');
-}
-
-/** The unit name of a function: its declared name, its variable, `default` for default exports, else `inline@line`. */
-function functionUnitName(fn: ts.SignatureDeclaration, sf: ts.SourceFile): string | undefined {
-  if (ts.isFunctionDeclaration(fn)) {
-    const isDefault = (ts.getModifiers(fn) ?? []).some((m) => m.kind === ts.SyntaxKind.DefaultKeyword);
-    return fn.name?.text ?? (isDefault ? 'default' : undefined);
-  }
-  if (!ts.isArrowFunction(fn) && !ts.isFunctionExpression(fn)) return undefined;
-  let p: ts.Node = fn.parent;
-  while (ts.isParenthesizedExpression(p) || ts.isAsExpression(p) || (ts.isCallExpression(p) && /^(fp|fastifyPlugin)$/.test(lastName(p.expression) ?? ''))) p = p.parent;
-  if (ts.isVariableDeclaration(p) && ts.isIdentifier(p.name)) return p.name.text;
-  if (ts.isExportAssignment(p)) return 'default';
-  if (ts.isBinaryExpression(p) && /^(module\.)?exports$/.test(p.left.getText(sf))) return 'default';
-  if (ts.isCallExpression(p)) return `inline@${lineOf(fn, sf)}`;
-  return undefined;
-}
-
-function nameOf(e: ts.Expression): string | undefined {
-  if (ts.isIdentifier(e) || ts.isPropertyAccessExpression(e)) return dottedName(e);
-  if (ts.isCallExpression(e)) {
-    const inner = e.arguments.length === 1 ? e.arguments[0] : undefined;
-    if (inner && (ts.isIdentifier(inner) || ts.isPropertyAccessExpression(inner))) return dottedName(inner);
-    return dottedName(e.expression);
-  }
-  return undefined;
-}
-
-function rootIdentifier(e: ts.Expression): string | undefined {
-  let r = ts.isCallExpression(e) && e.arguments.length === 1 ? e.arguments[0] : e;
-  while (ts.isPropertyAccessExpression(r)) r = r.expression;
-  return ts.isIdentifier(r) ? r.text : undefined;
-}
-
-/** `path.join(__dirname, 'routes')` → `routes` (relative to the file's folder). */
-function autoloadDir(expr: ts.Expression | undefined, constants: ReadonlyMap<string, ts.Expression>): string | undefined {
-  if (!expr || !ts.isCallExpression(expr)) return undefined;
-  const parts = expr.arguments.map((a) => (ts.isIdentifier(a) && a.text === '__dirname' ? '.' : staticString(a, constants)?.text));
-  if (parts.some((p) => p === undefined) || parts[0] !== '.') return undefined;
-  return parts.slice(1).join('/');
 }

@@ -1,0 +1,92 @@
+/** Syntax helpers for router analysis: chains, plugin functions, handler names, autoload folders. */
+import { ts, lineOf } from '../../scan/ts.js';
+import { dottedName, lastName, staticString } from '../shared/ast.js';
+import { HTTP_METHODS } from './paths.js';
+import type { HttpFramework } from './types.js';
+
+const METHOD_SET = new Set<string>(HTTP_METHODS);
+
+export function frameworkOfModule(module: string): HttpFramework | undefined {
+  if (module === 'express') return 'express';
+  if (module === 'fastify') return 'fastify';
+  if (module === 'hono' || module.startsWith('hono/') || module === '@hono/zod-openapi') return 'hono';
+  if (module === 'koa' || module === '@koa/router' || module === 'koa-router') return 'koa';
+  return undefined;
+}
+
+export function enclosingFunctionOf(node: ts.Node): ts.SignatureDeclaration | undefined {
+  for (let n = node.parent; n; n = n.parent) if (ts.isFunctionLike(n)) return n;
+  return undefined;
+}
+
+/** The innermost receiver of a call chain: `Router()` in `Router().use(a).get('/x', h)`. */
+export function chainRoot(expr: ts.Expression): ts.Expression {
+  let e = expr;
+  while (ts.isCallExpression(e) && ts.isPropertyAccessExpression(e.expression) && ts.isCallExpression(e.expression.expression)) {
+    const method = e.expression.name.text;
+    if (method !== 'use' && method !== 'route' && method !== 'on' && !METHOD_SET.has(method)) break;
+    e = e.expression.expression;
+  }
+  return e;
+}
+
+export function frameworkOfType(type: string, fallback: HttpFramework | undefined): HttpFramework | undefined {
+  if (type === 'FastifyInstance') return 'fastify';
+  if (type === 'Hono' || type === 'OpenAPIHono') return 'hono';
+  if (type === 'KoaRouter') return 'koa';
+  if (type === 'Express' || type === 'Application') return 'express';
+  return fallback ?? 'express';
+}
+
+/** `const plugin: FastifyPluginAsync = async (fastify) => …` types the function through its variable. */
+export function declaredTypeOf(fn: ts.Node, sf: ts.SourceFile): string {
+  const p = fn.parent;
+  return p && ts.isVariableDeclaration(p) && p.type ? p.type.getText(sf).replace(/FastifyPlugin\w*/, 'FastifyInstance') : '';
+}
+
+/** A function literal passed straight to `register(...)` or to `fp(...)`. */
+export function isRegisteredOrWrapped(fn: ts.Node): boolean {
+  const p = fn.parent;
+  return !!p && ts.isCallExpression(p) && /^(register|fp|fastifyPlugin)$/.test(lastName(p.expression) ?? '');
+}
+
+/** The unit name of a function: its declared name, its variable, `default` for default exports, else `inline@line`. */
+export function functionUnitName(fn: ts.SignatureDeclaration, sf: ts.SourceFile): string | undefined {
+  if (ts.isFunctionDeclaration(fn)) {
+    const isDefault = (ts.getModifiers(fn) ?? []).some((m) => m.kind === ts.SyntaxKind.DefaultKeyword);
+    return fn.name?.text ?? (isDefault ? 'default' : undefined);
+  }
+  if (!ts.isArrowFunction(fn) && !ts.isFunctionExpression(fn)) return undefined;
+  let p: ts.Node = fn.parent;
+  while (ts.isParenthesizedExpression(p) || ts.isAsExpression(p) || (ts.isCallExpression(p) && /^(fp|fastifyPlugin)$/.test(lastName(p.expression) ?? ''))) p = p.parent;
+  if (ts.isVariableDeclaration(p) && ts.isIdentifier(p.name)) return p.name.text;
+  if (ts.isExportAssignment(p)) return 'default';
+  if (ts.isBinaryExpression(p) && /^(module\.)?exports$/.test(p.left.getText(sf))) return 'default';
+  if (ts.isCallExpression(p)) return `inline@${lineOf(fn, sf)}`;
+  return undefined;
+}
+
+export function nameOf(e: ts.Expression): string | undefined {
+  if (ts.isIdentifier(e) || ts.isPropertyAccessExpression(e)) return dottedName(e);
+  if (ts.isCallExpression(e)) {
+    const inner = e.arguments.length === 1 ? e.arguments[0] : undefined;
+    if (inner && (ts.isIdentifier(inner) || ts.isPropertyAccessExpression(inner))) return dottedName(inner);
+    return dottedName(e.expression);
+  }
+  return undefined;
+}
+
+export function rootIdentifier(e: ts.Expression): string | undefined {
+  let r = ts.isCallExpression(e) && e.arguments.length === 1 ? e.arguments[0] : e;
+  while (ts.isPropertyAccessExpression(r)) r = r.expression;
+  return ts.isIdentifier(r) ? r.text : undefined;
+}
+
+/** `path.join(__dirname, 'routes')` → `routes` (relative to the file's folder). */
+export function autoloadDir(expr: ts.Expression | undefined, constants: ReadonlyMap<string, ts.Expression>): string | undefined {
+  if (!expr || !ts.isCallExpression(expr)) return undefined;
+  const here = (a: ts.Expression) => (ts.isIdentifier(a) && a.text === '__dirname') || /^import\.meta\.(dirname|dir)$/.test(a.getText());
+  const parts = expr.arguments.map((a) => (here(a) ? '.' : staticString(a, constants)?.text));
+  if (parts.some((p) => p === undefined) || parts[0] !== '.') return undefined;
+  return parts.slice(1).join('/');
+}

@@ -1,0 +1,130 @@
+/**
+ * Finds the router units of a file: apps and routers created in variables, class fields, `this.x = …` and default
+ * exports (`express()`, `Router()`, `new Hono().basePath('/api')`, `Fastify()`, `new Router({ prefix })`), and
+ * functions that receive one (typed `FastifyInstance` / `Router` / `Express` parameters, Fastify plugins).
+ */
+import { ts, lineOf, walk } from '../../scan/ts.js';
+import { dottedName, lastName, property, staticString, type ImportBinding } from '../shared/ast.js';
+import type { HttpFramework } from './types.js';
+import type { Unit } from './router-types.js';
+import { chainRoot, declaredTypeOf, frameworkOfModule, frameworkOfType, functionUnitName, isRegisteredOrWrapped } from './router-syntax.js';
+
+const PARAM_TYPE = /\b(FastifyInstance|Express|Application|Router|Hono|OpenAPIHono|KoaRouter)\b/;
+const PLUGIN_PARAM = /^(fastify|app|server|instance|router|api)$/;
+
+export interface DiscoveredUnits {
+  readonly units: Map<string, Unit>;
+  /** Scope (function node or the file) → variable name → unit name; nested variables get `name@line` unit names. */
+  readonly scopes: Map<ts.Node, Map<string, string>>;
+  /** Function node → unit name, for units that are a function's router parameter. */
+  readonly paramUnits: Map<ts.Node, { unit: string; param: string }>;
+  /** Creation expressions (`express.Router()`) → the unit they make, for chains called on them directly. */
+  readonly creations: Map<ts.Node, string>;
+  readonly functionNames: Set<string>;
+}
+
+export function discoverUnits(
+  sf: ts.SourceFile,
+  imports: ReadonlyMap<string, ImportBinding>,
+  constants: ReadonlyMap<string, ts.Expression>,
+): DiscoveredUnits {
+  const units = new Map<string, Unit>();
+  /** Function node → unit name, for units that are a function's router parameter. */
+  const paramUnits = new Map<ts.Node, { unit: string; param: string }>();
+  const fileFrameworks = new Set([...imports.values()].map((b) => frameworkOfModule(b.module)).filter((f): f is HttpFramework => !!f));
+  const functionNames = new Set<string>();
+  walk(sf, (n) => {
+    if (ts.isFunctionLike(n)) {
+      const name = functionUnitName(n, sf);
+      if (name) functionNames.add(name);
+    }
+  });
+  const soleFramework = fileFrameworks.size === 1 ? [...fileFrameworks][0] : undefined;
+
+  /** Scope (function node or the file) → variable name → unit name; nested variables get `name@line` unit names. */
+  const scopes = new Map<ts.Node, Map<string, string>>();
+  const declare = (decl: ts.Node, name: string): string => {
+    let scope: ts.Node = sf;
+    for (let n = decl.parent; n && n !== sf; n = n.parent) {
+      if (ts.isFunctionLike(n)) {
+        scope = n;
+        break;
+      }
+    }
+    const unitName = scope === sf || name.startsWith('this.') ? name : `${name}@${lineOf(decl, sf)}`;
+    let names = scopes.get(scope);
+    if (!names) scopes.set(scope, (names = new Map()));
+    names.set(name, unitName);
+    return unitName;
+  };
+  const unit = (name: string, framework?: HttpFramework, prefix = ''): Unit => {
+    let u = units.get(name);
+    if (!u) {
+      u = { name, framework, prefix, routes: [], mounts: [] };
+      units.set(name, u);
+    }
+    return u;
+  };
+  const str = (e: ts.Expression | undefined) => (e ? staticString(e, constants) : undefined);
+  const bindingOf = (e: ts.Expression): ImportBinding | undefined => {
+    let root = e;
+    while (ts.isPropertyAccessExpression(root) || ts.isCallExpression(root)) root = root.expression;
+    return ts.isIdentifier(root) ? imports.get(root.text) : undefined;
+  };
+
+  /** `express()`, `Router()`, `new Hono().basePath('/api')`, `Fastify({...})`, `new Router({ prefix })`. */
+  const creation = (expr: ts.Expression): { framework: HttpFramework; prefix: string } | undefined => {
+    if (ts.isCallExpression(expr) && ts.isPropertyAccessExpression(expr.expression) && expr.expression.name.text === 'basePath') {
+      const inner = creation(expr.expression.expression);
+      return inner && { ...inner, prefix: inner.prefix + (str(expr.arguments[0])?.text ?? '') };
+    }
+    if (!ts.isCallExpression(expr) && !ts.isNewExpression(expr)) return undefined;
+    const framework = frameworkOfModule(bindingOf(expr.expression)?.module ?? '');
+    if (!framework) return undefined;
+    const name = lastName(expr.expression) ?? '';
+    if (framework === 'express' && (ts.isCallExpression(expr) || name === 'Router')) return { framework, prefix: '' };
+    if (framework === 'fastify' && ts.isCallExpression(expr)) return { framework, prefix: '' };
+    if (framework === 'hono' && ts.isNewExpression(expr) && /Hono$/.test(name)) return { framework, prefix: '' };
+    if (framework === 'koa' && ts.isNewExpression(expr)) {
+      return { framework, prefix: str(property(expr.arguments?.[0], 'prefix'))?.text ?? '' };
+    }
+    return undefined;
+  };
+
+  const creations = new Map<ts.Node, string>();
+  // Units held in variables, class properties, `this.x = …` assignments and default exports.
+  walk(sf, (node) => {
+    let name: string | undefined;
+    let init: ts.Expression | undefined;
+    if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name)) [name, init] = [node.name.text, node.initializer];
+    else if (ts.isPropertyDeclaration(node) && ts.isIdentifier(node.name)) [name, init] = [`this.${node.name.text}`, node.initializer];
+    else if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+      [name, init] = [dottedName(node.left), node.right];
+    }
+    if (ts.isExportAssignment(node)) [name, init] = ['default', node.expression];
+    if (ts.isBinaryExpression(node) && name === 'module.exports') name = 'default';
+    // `Router().use(a).use(b)`: the unit is created at the root of a chain whose calls are read below.
+    const root = init && chainRoot(init);
+    const created = root && creation(root);
+    if (name && root && created) {
+      const unitName = name === 'default' ? 'default' : declare(node, name);
+      unit(unitName, created.framework, created.prefix);
+      creations.set(root, unitName);
+    }
+    if (ts.isFunctionLike(node) && node.parameters.length > 0) {
+      const param = node.parameters[0];
+      const pname = ts.isIdentifier(param.name) ? param.name.text : undefined;
+      const fname = functionUnitName(node, sf);
+      if (!pname || !fname) return;
+      const typed = PARAM_TYPE.exec(param.type?.getText(sf) ?? '') ?? PARAM_TYPE.exec(declaredTypeOf(node, sf));
+      const plugin = PLUGIN_PARAM.test(pname) && (fname === 'default' || fname.startsWith('inline@') || isRegisteredOrWrapped(node));
+      if (typed || plugin) {
+        const fw = typed ? frameworkOfType(typed[1], soleFramework) : soleFramework;
+        unit(fname, fw);
+        paramUnits.set(node, { unit: fname, param: pname });
+      }
+    }
+  });
+
+  return { units, scopes, paramUnits, creations, functionNames };
+}
