@@ -106,6 +106,13 @@ describe('backend-code on be-express', () => {
   });
 });
 
+describe('backend-code on be-fastify', () => {
+  it('reads the framework-level error handler', async () => {
+    const mapping = data<ErrorMappingData>(await detect(backendCodeDetector, 'be-fastify'), 'backend.error-mapping');
+    expect(mapping).toEqual([{ name: 'app.setErrorHandler(…)', handles: [], usedBy: [], file: 'src/server.ts', line: 19 }]);
+  });
+});
+
 describe('backend-code on be-lambda-code', () => {
   it('resolves table names through imported constants, env helpers, params variables and batch keys', async () => {
     const access = data<DbAccessData>(await detect(backendCodeDetector, 'be-lambda-code'), 'backend.db-access');
