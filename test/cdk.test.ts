@@ -220,6 +220,26 @@ describe('cdk detector — construct styles', () => {
     expect(byId<CdkTableFact>(facts, 'cdk.table', 'ShopStack/Products').data).toMatchObject({ kind: 'Table.fromTableName', tableName: { text: 'shop-products', resolved: true } });
   });
 
+  it('L1 and WebSocket APIs, ProxyResource, LambdaRestApi defaults, build outputs and s3 assets; an app without cdk.json', async () => {
+    const facts = await detect(cdkDetector, 'cdk-websocket');
+    expect(of<CdkAppFact>(facts, 'cdk.app')[0].data).toMatchObject({ entry: 'infra/app.ts', dir: '' });
+    expect(of<CdkAppFact>(facts, 'cdk.app')[0].data.cdkJson).toBeUndefined();
+    expect(endpoints(facts)).toEqual([
+      'ANY /reports/{proxy+} -> functions/report/main.py',
+      'GET /reports -> functions/rest/index.js',
+      'WS $connect -> functions/connect/src/index.ts',
+      'WS subscribe -> functions/connect/src/index.ts',
+    ]);
+    expect(byId<CdkApiFact>(facts, 'cdk.api', 'ChatStack/ChatApi').data).toMatchObject({ kind: 'CfnApi', flavour: 'websocket', name: { text: 'chat' } });
+    // The code names a build folder the repository does not hold; the source it is built from is given instead.
+    expect(byId<CdkLambdaFact>(facts, 'cdk.lambda', 'ChatStack/ConnectFn').data).toMatchObject({
+      entry: 'functions/connect/src/index.ts',
+      entryIsSource: true,
+      entryAsWritten: "lambda.Code.fromAsset(path.join(__dirname, '../functions/connect/dist/src')) + handler index.handler",
+    });
+    expect(byId<CdkLambdaFact>(facts, 'cdk.lambda', 'ChatStack/ReportFn').data).toMatchObject({ entry: 'functions/report/main.py', handler: 'main.handler' });
+  });
+
   it('is not enabled without CDK', async () => {
     expect(await detect(cdkDetector, 'cdk-none')).toEqual([]);
   });

@@ -6,7 +6,7 @@ import { STEPS } from '../src/steps/registry.js';
 import { missingCitations } from '../src/steps/verify-citations.js';
 import { EXAMPLE, PROJECT_ROOT, indexOf, section } from './helpers/fixture.js';
 
-const FIXTURES = ['cdk-v1', 'cdk-http-api', 'cdk-helpers', 'cdk-none'];
+const FIXTURES = ['cdk-v1', 'cdk-http-api', 'cdk-helpers', 'cdk-websocket', 'cdk-none'];
 
 describe('step 3 — Backend & API', () => {
   it('is registered as step 3', () => {

@@ -25,7 +25,6 @@ export const backendApiStep: StepDefinition = {
   title: 'Backend & API',
   detectors: [cdkDetector, httpFrameworksDetector, backendCodeDetector],
   build(_index, facts) {
-    const routes = facts.of<CdkRouteFact>('cdk.route');
     const lambdas = facts.of<CdkLambdaFact>('cdk.lambda');
     const http = httpRoutesPart(facts);
     const hasCdk = facts.has('cdk.app') || facts.has('cdk.stack');

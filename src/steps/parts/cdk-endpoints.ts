@@ -50,17 +50,19 @@ function apiSummary(api: CdkApiFact, count: number): string {
 function endpointsTable(routes: readonly CdkRouteFact[], facts: FactSet): string {
   const lambdas = lambdaById(facts);
   const sorted = sortRoutes(routes);
-  const withNotes = sorted.some((r) => r.data.conditions?.length || !r.data.pathResolved || r.data.source !== 'rest');
+  const notesOf = (r: CdkRouteFact) =>
+    [
+      conditionText(r.data.conditions),
+      r.data.pathResolved ? '' : 'path partly computed at run time, shown as written',
+      r.data.source === 'table' ? `from a route table (${at(r.at[r.at.length - 1])})` : '',
+      r.data.source === 'proxy' ? 'proxy: every path below goes to the handler' : '',
+    ].filter(Boolean);
+  const withNotes = sorted.some((r) => notesOf(r).length > 0);
   const rows = sorted.map((r) => {
     const d = r.data;
     const lambda = d.lambda ? lambdas.get(d.lambda) : undefined;
     const handler = lambda ? entryCell(lambda.data) : d.integration ? written(d.integration, false) : '—';
-    const notes = [
-      conditionText(d.conditions),
-      d.pathResolved ? '' : 'path partly computed at run time, shown as written',
-      d.source === 'table' ? `from a route table (${at(r.at[r.at.length - 1])})` : '',
-      d.source === 'proxy' ? 'proxy: every path below goes to the handler' : '',
-    ].filter(Boolean);
+    const notes = notesOf(r);
     return [
       code(`${d.method} ${d.path}`),
       handler,

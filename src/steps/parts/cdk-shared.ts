@@ -33,6 +33,7 @@ export function written(text: string, unresolved = true): string {
 /** Where a Lambda's code is: the file, or how it is written when it cannot be resolved. */
 export function entryCell(l: CdkLambdaData): string {
   const handler = l.handler && l.handler !== 'handler' && !l.handler.endsWith('.handler') ? ` → ${code(l.handler)}` : '';
+  if (l.entry && l.entryIsSource) return `${cite(l.entry)}${handler} (source of the build output the code names)`;
   if (l.entry) return `${cite(l.entry)}${handler}`;
   if (l.entrySource === 'inline') return 'inline code';
   if (l.entryAsWritten) return written(l.entryAsWritten);
