@@ -72,7 +72,7 @@ export function contextDetails(sf: ts.SourceFile, ctx: string): string[] {
     const fn = functionOf(st);
     if (!fn) continue;
     const body = text.slice(fn.node.pos, fn.node.end);
-    if (body.includes(`<${ctx}.Provider`) || body.includes(`<${ctx} `) || body.includes(`<${ctx}>`)) providers.add(fn.name);
+    if (!/^use[A-Z]/.test(fn.name) && (body.includes(`<${ctx}.Provider`) || body.includes(`<${ctx} `) || body.includes(`<${ctx}>`))) providers.add(fn.name);
     if (new RegExp(`\\b(useContext|use)\\(\\s*${ctx}\\s*\\)`).test(body) && /^use[A-Z]/.test(fn.name)) hooks.add(fn.name);
   }
   return [...[...providers].map((p) => `provider ${p}`), ...[...hooks].map((h) => `hook ${h}`)];
