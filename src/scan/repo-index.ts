@@ -93,7 +93,8 @@ class FileIndex implements RepoIndex {
   workspaceTool: WorkspaceTool = null;
   workspacePatterns: readonly string[] = [];
   packages: readonly WorkspacePackage[] = [];
-  private packagesByDepth: WorkspacePackage[] = [];
+  /** Package folder → package, for `packageOf`'s walk up the folders (O(depth), not O(packages), per call). */
+  private packagesByDir = new Map<string, WorkspacePackage>();
 
   constructor(
     readonly root: string,
@@ -113,7 +114,8 @@ class FileIndex implements RepoIndex {
     this.workspaceTool = tool;
     this.workspacePatterns = patterns;
     this.packages = packages;
-    this.packagesByDepth = [...packages].sort((a, b) => b.dir.length - a.dir.length);
+    this.packagesByDir = new Map();
+    for (const pkg of packages) if (!this.packagesByDir.has(pkg.dir)) this.packagesByDir.set(pkg.dir, pkg);
   }
 
   has(file: string): boolean {
@@ -128,7 +130,10 @@ class FileIndex implements RepoIndex {
     const d = normalise(dir).replace(/\/$/, '');
     if (d === '') return [...this.files];
     const prefix = `${d}/`;
-    return this.files.filter((f) => f.startsWith(prefix));
+    // `files` is sorted, so the files under a folder are one contiguous run starting at the prefix's insertion point.
+    const out: string[] = [];
+    for (let i = lowerBound(this.files, prefix); i < this.files.length && this.files[i].startsWith(prefix); i++) out.push(this.files[i]);
+    return out;
   }
 
   read(file: string): string | undefined {
@@ -161,8 +166,13 @@ class FileIndex implements RepoIndex {
   }
 
   packageOf(file: string): WorkspacePackage | undefined {
-    const f = normalise(file);
-    return this.packagesByDepth.find((p) => p.dir === '' || f === p.dir || f.startsWith(`${p.dir}/`));
+    for (let d = normalise(file); ; ) {
+      const pkg = this.packagesByDir.get(d);
+      if (pkg) return pkg;
+      if (d === '') return undefined;
+      const slash = d.lastIndexOf('/');
+      d = slash === -1 ? '' : d.slice(0, slash);
+    }
   }
 
   skipped(): readonly SkippedFile[] {
@@ -205,7 +215,21 @@ class FileIndex implements RepoIndex {
 }
 
 function normalise(file: string): string {
+  // Detectors call has/read/parse hundreds of thousands of times with paths that are already clean.
+  if (!file.includes('\\') && file.charCodeAt(0) !== 47 && !file.startsWith('./')) return file;
   return file.replace(/\\/g, '/').replace(/^\.?\/+/, '');
+}
+
+/** First position in a sorted array whose item is not less than `key`. */
+function lowerBound(sorted: readonly string[], key: string): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid] < key) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 function stripBom(text: string): string {

@@ -11,8 +11,23 @@ export interface ImportBinding {
   readonly imported: string;
 }
 
-/** Local name → where it was imported from (ES imports and `const x = require('m')` / `const {a} = require('m')`). */
+const importsCache = new WeakMap<ts.SourceFile, Map<string, ImportBinding>>();
+
+/**
+ * Local name → where it was imported from (ES imports and `const x = require('m')` / `const {a} = require('m')`).
+ * Computed once per tree and shared by every caller (several detectors ask for the same file's imports), so the
+ * returned map must not be modified.
+ */
 export function importsOf(sourceFile: ts.SourceFile): Map<string, ImportBinding> {
+  let imports = importsCache.get(sourceFile);
+  if (!imports) {
+    imports = readImports(sourceFile);
+    importsCache.set(sourceFile, imports);
+  }
+  return imports;
+}
+
+function readImports(sourceFile: ts.SourceFile): Map<string, ImportBinding> {
   const out = new Map<string, ImportBinding>();
   for (const statement of sourceFile.statements) {
     if (ts.isImportDeclaration(statement) && ts.isStringLiteral(statement.moduleSpecifier)) {

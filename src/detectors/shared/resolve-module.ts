@@ -50,7 +50,20 @@ class Resolver implements ModuleResolver {
     for (const pkg of index.packages) if (!this.byName.has(pkg.name)) this.byName.set(pkg.name, pkg);
   }
 
+  /** `${folder}\0${specifier}` → result: resolution depends only on the importing file's folder, and a monorepo's
+   * files import the same few modules thousands of times. */
+  private readonly resolved = new Map<string, string | undefined>();
+
   resolve(fromFile: string, specifier: string): string | undefined {
+    const slash = fromFile.lastIndexOf('/');
+    const key = `${slash === -1 ? '' : fromFile.slice(0, slash)}\0${specifier}`;
+    if (this.resolved.has(key)) return this.resolved.get(key);
+    const found = this.resolveUncached(fromFile, specifier);
+    this.resolved.set(key, found);
+    return found;
+  }
+
+  private resolveUncached(fromFile: string, specifier: string): string | undefined {
     if (specifier.startsWith('.')) return this.file(posix.join(posix.dirname(fromFile), specifier));
     if (specifier.startsWith('/') || specifier.includes(':')) return undefined;
     const mapping = this.mappingFor(posix.dirname(fromFile));

@@ -52,7 +52,9 @@ export const testingDetector: Detector = {
     for (const file of index.files) {
       if (GENERATED.test(file) || !isTestFile(file)) continue;
       const pkg = index.packageOf(file)?.name ?? '';
-      byPackage.set(pkg, [...(byPackage.get(pkg) ?? []), file]);
+      const list = byPackage.get(pkg);
+      if (list) list.push(file);
+      else byPackage.set(pkg, [file]);
     }
     const packages: (WorkspacePackage | { name: string; dir: string; manifest: Record<string, never>; isRoot: true })[] =
       index.packages.length > 0 ? [...index.packages] : [{ name: '', dir: '', manifest: {}, isRoot: true }];
@@ -74,7 +76,7 @@ function setupOf(index: RepoIndex, pkg: { name: string; dir: string; manifest: o
   const ownFiles = (f: string) => inPackage(f) && (index.packageOf(f)?.name ?? '') === pkg.name;
   // A Vite config with a `test:` block is Vitest's config too.
   const viteWithTests = (f: string) => /(^|\/)vite\.config\.[cm]?[jt]s$/.test(f) && /\btest\s*:/.test(index.read(f) ?? '');
-  const configFiles = index.files.filter((f) => ownFiles(f) && !GENERATED.test(f) && (FRAMEWORKS.some((fw) => fw.config?.test(f)) || viteWithTests(f)));
+  const configFiles = index.filesUnder(pkg.dir).filter((f) => ownFiles(f) && !GENERATED.test(f) && (FRAMEWORKS.some((fw) => fw.config?.test(f)) || viteWithTests(f)));
   const frameworks = FRAMEWORKS.filter(
     (fw) =>
       fw.deps.some((d) => deps.includes(d)) ||
