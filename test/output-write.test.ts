@@ -15,7 +15,7 @@ import {
   outputFileHash,
   readOutputFile,
 } from '../src/output/write.js';
-import { PROJECT_ROOT } from './helpers/fixture.js';
+import { readableProjectRoot } from './helpers/unprivileged.js';
 
 const S1 = '## 1. Project Overview & Architecture\n\nOne.\n';
 const S2 = '## 2. Directory Structure\n\nTwo.\n';
@@ -299,7 +299,7 @@ describe('files that cannot be written', () => {
     fs.chmodSync(dir, 0o555);
     try {
       const result = runUnprivileged(
-        `import { acceptSection } from ${JSON.stringify(path.join(PROJECT_ROOT, 'src/output/write.ts'))};
+        `import { acceptSection } from ${JSON.stringify(path.join(readableProjectRoot(), 'src/output/write.ts'))};
          try { acceptSection(process.env.FILE, 2, '## 2. X\\n'); console.log(JSON.stringify({ ok: true })); }
          catch (e) { console.log(JSON.stringify({ name: e.name, reason: e.reason, message: e.message })); }`,
         { FILE: file },
@@ -355,7 +355,7 @@ function runUnprivileged(script: string, env: Record<string, string>): unknown {
   roots.push(home);
   fs.chmodSync(home, 0o777);
   const r = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
-    cwd: PROJECT_ROOT,
+    cwd: readableProjectRoot(),
     env: { ...process.env, ...env, HOME: home, TSX_DISABLE_CACHE: '1' },
     encoding: 'utf8',
     ...(asRoot ? { uid: 65534, gid: 65534 } : {}),

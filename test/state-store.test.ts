@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it, vi } from 'vitest';
 import { climb, migrate, type Migration } from '../state/migrate.js';
 import { createSessionState, STATE_VERSION, type SessionState } from '../state/schema.js';
 import { backupStateFile, loadState, saveState, StateFileError, StateWriteError } from '../state/store.js';
-import { PROJECT_ROOT } from './helpers/fixture.js';
+import { readableProjectRoot } from './helpers/unprivileged.js';
 
 const roots: string[] = [];
 function tempDir(): string {
@@ -153,14 +153,14 @@ describe('saveState / loadState', () => {
     const file = path.join(dir, 'state.json');
     saveState(file, sample(root));
     fs.chmodSync(dir, 0o555);
-    const script = `import { saveState, loadState } from ${JSON.stringify(path.join(PROJECT_ROOT, 'state/store.ts'))};
+    const script = `import { saveState, loadState } from ${JSON.stringify(path.join(readableProjectRoot(), 'state/store.ts'))};
       const s = loadState(process.env.FILE); s.updatedAt = new Date().toISOString();
       try { saveState(process.env.FILE, s); console.log(JSON.stringify({ ok: true })); }
       catch (e) { console.log(JSON.stringify({ name: e.name, reason: e.reason, message: e.message })); }`;
     const home = tempDir();
     fs.chmodSync(home, 0o777);
     const r = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
-      cwd: PROJECT_ROOT,
+      cwd: readableProjectRoot(),
       env: { ...process.env, FILE: file, HOME: home },
       encoding: 'utf8',
       ...(process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {}),
