@@ -113,6 +113,23 @@ describe('backend-code on be-fastify', () => {
   });
 });
 
+describe('backend-code on be-sst', () => {
+  it('groups access through an SST-linked resource across handlers, and repeated auth reads in one row', async () => {
+    const index = await indexOf('be-sst');
+    const facts = await detect(backendCodeDetector, 'be-sst');
+    const access = data<DbAccessData>(facts, 'backend.db-access');
+    expect(access.map((a) => `${a.operation} ${a.table} ${a.function}`)).toEqual([
+      'Query Resource.Notes.name list',
+      'Put Resource.Notes.name create',
+    ]);
+    const set = new FactSet(facts);
+    const md = [authFlowPart(set), dataAccessPart(set, [])].join('\n\n');
+    expect(md).toContain('#### Access patterns: `Resource.Notes.name`\n\n`TableName` is `Resource.Notes.name`, the SST resource `Notes` linked to the function.');
+    expect(md).toContain('| Caller identity | `list`, `create`, `handler` | reads requestContext.authorizer.iam (IAM auth, Cognito identity) | `/packages/functions/src/notes.ts`, `/packages/functions/src/worker.ts` |');
+    expect(missingCitations(md, index)).toEqual([]);
+  });
+});
+
 describe('backend-code on be-lambda-code', () => {
   it('resolves table names through imported constants, env helpers, params variables and batch keys', async () => {
     const access = data<DbAccessData>(await detect(backendCodeDetector, 'be-lambda-code'), 'backend.db-access');

@@ -78,6 +78,8 @@ export function authFacts(file: string, sf: ts.SourceFile): AuthData[] {
         ? 'reads requestContext.authorizer.jwt.claims (HTTP API JWT authorizer)'
         : /\bclaims\b/.test(fnText)
           ? 'reads requestContext.authorizer.claims (Cognito user pool)'
+          : /\.iam\b/.test(fnText)
+            ? 'reads requestContext.authorizer.iam (IAM auth, Cognito identity)'
           : /\.lambda\b/.test(fnText)
             ? 'reads requestContext.authorizer.lambda (Lambda authorizer context)'
             : 'reads requestContext.authorizer (authorizer context)';

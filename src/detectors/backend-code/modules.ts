@@ -10,11 +10,14 @@ const CLIENT_FACTORY = [
   'new DataSource(', 'mongoose.connect(', 'drizzle(', 'new Pool(', 'createPool(', 'new Redis(', 'createClient(',
 ];
 
+const CLIENT_MODULE = /(db|dynamo|database|client|prisma|drizzle|mongo|redis|sql|data|store)[^/]*$|(^|\/)(lib|libs|utils|shared|common|core|clients?)\/[^/]*(db|dynamo|database|client|prisma|mongo|redis|sql)/i;
+
 export function dataModuleKind(file: string, text: string, accessesDb: boolean): DataModuleData['kind'] | undefined {
   if (/(^|\/)(seeds?|migrations?)(\/|\.[cm]?[jt]s$)/.test(file)) return undefined;
   if (REPOSITORY.test(file)) return 'repository';
   if (DATA_ACCESS.test(file) && accessesDb) return 'data-access';
-  if (mentions(text, CLIENT_FACTORY)) return 'client';
+  // A module that sets up the client for others (`lib/dynamo.ts`, `lib/db.ts`), not a handler making its own.
+  if (!accessesDb && CLIENT_MODULE.test(file) && mentions(text, CLIENT_FACTORY)) return 'client';
   if (DATA_ACCESS.test(file) && /(^|\/)(dal|db|database|data-access|persistence|dao)\//i.test(file)) return 'data-access';
   return undefined;
 }

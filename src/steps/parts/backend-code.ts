@@ -54,12 +54,18 @@ export function authFlowPart(facts: FactSet): string {
     .map((f) => f.data)
     .sort((a, b) => AUTH_ORDER.indexOf(a.kind) - AUTH_ORDER.indexOf(b.kind) || byFileLine(a, b));
   if (auth.length === 0) return '';
-  const rows = auth.map((a) => [
-    AUTH_LABEL[a.kind],
-    code(a.name),
-    cell([a.library ? `${a.library}:` : '', a.detail ?? ''].filter(Boolean).join(' ')),
-    cite(a.file, a.line),
-  ]);
+  // The same check repeated in many handlers reads better as one row.
+  const groups = new Map<string, AuthData[]>();
+  for (const a of auth) {
+    const key = `${a.kind}|${a.library ?? ''}|${a.detail ?? ''}`;
+    groups.set(key, [...(groups.get(key) ?? []), a]);
+  }
+  const rows = [...groups.values()].flatMap((list) => {
+    const what = (a: AuthData) => cell([a.library ? `${a.library}:` : '', a.detail ?? ''].filter(Boolean).join(' '));
+    if (list.length < 3) return list.map((a) => [AUTH_LABEL[a.kind], code(a.name), what(a), cite(a.file, a.line)]);
+    const fns = [...new Set(list.map((a) => a.name))];
+    return [[AUTH_LABEL[list[0].kind], names(fns, 3), what(list[0]), files(list.map((a) => a.file))]];
+  });
   return join(heading(4, 'Authentication in code'), table(['Piece', 'Code', 'What it does', 'Where'], rows));
 }
 
@@ -98,7 +104,10 @@ export function dataAccessPart(facts: FactSet, tables: readonly KnownTable[]): s
   const groups = new Map<string, { title: string; note: string; rows: DbAccessData[] }>();
   for (const a of accesses) {
     const known = tables.find((t) => (a.envVar && t.envVars.includes(a.envVar)) || (a.literal && t.physicalName === a.literal));
-    const key = known ? `0 ${known.id}` : a.envVar ? `1 ${a.envVar}` : a.literal ? `2 ${a.literal}` : `3 ${a.table} ${a.file}`;
+    // An unresolved local name (`TABLE`) means something different in every file; a dotted global
+    // (`Resource.Notes.name`, `config.tables.users`) names the same table wherever it is read.
+    const local = /^[\w$]+$/.test(a.table);
+    const key = known ? `0 ${known.id}` : a.envVar ? `1 ${a.envVar}` : a.literal ? `2 ${a.literal}` : `3 ${a.table}${local ? ` ${a.file}` : ''}`;
     let group = groups.get(key);
     if (!group) {
       const title = known ? code(known.id) : a.envVar ? `table named by ${code(a.envVar)}` : a.literal ? code(a.literal) : code(a.table);
@@ -130,6 +139,13 @@ function indexCell(index: string): string {
 }
 
 function groupNote(a: DbAccessData, known: KnownTable | undefined): string {
-  const via = a.envVar ? `the table name comes from ${code(a.envVar)}` : a.literal ? `the table is named ${code(a.literal)} in code` : `${code('TableName')} is ${code(a.table)} (not resolved statically)`;
+  const sst = /^Resource\.(\w+)\.name$/.exec(a.table)?.[1];
+  const via = a.envVar
+    ? `the table name comes from ${code(a.envVar)}`
+    : a.literal
+      ? `the table is named ${code(a.literal)} in code`
+      : sst
+        ? `${code('TableName')} is ${code(a.table)}, the SST resource ${code(sst)} linked to the function`
+        : `${code('TableName')} is ${code(a.table)} (not resolved statically)`;
   return known ? `Table ${code(known.id)}: ${via}.` : `${via[0].toUpperCase()}${via.slice(1)}.`;
 }
