@@ -61,6 +61,7 @@ describe('React Router detector', () => {
     const detail = found.find((r) => r.component === 'Pages.ProjectDetail')!;
     expect(detail.guards).toEqual(['RequireAuth']);
     expect(detail.guardAt).toEqual({ RequireAuth: { file: 'src/components/RequireAuth.jsx', line: 4 } });
+    expect(found.find((r) => r.path === '/about')!.guards).toEqual(["when process.env.REACT_APP_SHOW_ABOUT === 'true'"]);
   });
 
   it('reads framework-mode routes.ts (index, route, layout, prefix) and flat file routes', async () => {

@@ -90,7 +90,7 @@ export class RouteTreeReader {
       extras?: Record<string, string>;
     },
   ): void {
-    const full = r.isIndex ? ctx.prefix || '/' : composePath(ctx.prefix, r.path);
+    const full = r.isIndex && r.path === undefined ? ctx.prefix || '/' : composePath(ctx.prefix, r.path);
     const hasChildren = Array.isArray(r.children) ? r.children.length > 0 : !!r.children;
     const guards = [...ctx.guards, ...r.wrappers.filter(isGuardName)];
     if (r.component || r.path !== undefined || r.isIndex) {
@@ -126,7 +126,14 @@ export class RouteTreeReader {
         if (tag && /Route$/.test(tag) && tag !== 'Routes') this.fromJsxRoute(node, tag, ctx);
         else if (ts.isJsxElement(node)) this.fromJsxChildren(node.children, ctx);
       } else if (ts.isJsxFragment(node)) this.fromJsxChildren(node.children, ctx);
-      else if (ts.isJsxExpression(node) && node.expression) this.fromJsxChildren(jsxIn(node.expression), ctx);
+      else if (ts.isJsxExpression(node) && node.expression) {
+        // `{isAdmin && <Route …/>}`: the routes exist only when the condition holds.
+        const e = node.expression;
+        const condition = ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken ? e.left : ts.isConditionalExpression(e) ? e.condition : undefined;
+        const text = condition ? condition.getText(ctx.sf).replace(/\s+/g, ' ') : '';
+        const when = text ? `when ${text.length > 48 ? `${text.slice(0, 47)}…` : text}` : undefined;
+        this.fromJsxChildren(jsxIn(e), when ? { ...ctx, guards: [...ctx.guards, when] } : ctx);
+      }
       else if (ts.isParenthesizedExpression(node)) this.fromJsxChildren([node.expression], ctx);
     }
   }

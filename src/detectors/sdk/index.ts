@@ -65,6 +65,8 @@ export const sdkDetector: Detector = {
       const named = NAMED.test(pkg.name) || NAMED.test(pkg.dir.split('/').pop() ?? '');
       // Without an SDK-like name, a package is an SDK only when its client classes call HTTP endpoints.
       if (!named && !hasEndpoints) continue;
+      // A name like `…-client-side-app` is not enough: an SDK exports something to call.
+      if (!hasEndpoints && clients.length === 0 && !symbols.some((s) => s.kind === 'class' || s.kind === 'function')) continue;
       const data = describe(index, pkg, entry, symbols, files, clients);
       facts.push({ kind: 'sdk.package', id: pkg.name, data, at: [{ file: pkg.manifestPath }, { file: entry }] });
       for (const c of clients) facts.push({ kind: 'sdk.client', id: `${pkg.name}:${c.accessor}`, data: c, at: [{ file: c.file, line: c.line }] });

@@ -53,7 +53,7 @@ export function layoutsSection(routes: readonly FrontendRouteData[]): string {
 
 /** Guards found on routes, with the file that defines them when a route renders them. */
 export function routeGuards(routes: readonly FrontendRouteData[]): { name: string; at?: { file: string; line?: number } }[] {
-  const names = [...new Set(routes.flatMap((r) => r.guards))].sort();
+  const names = [...new Set(routes.flatMap((r) => r.guards))].filter((g) => !g.startsWith('when ')).sort();
   return names.map((name) => {
     const self = routes.find((r) => r.component === name && r.file);
     const at = routes.find((r) => r.guardAt?.[name])?.guardAt?.[name];
@@ -110,7 +110,12 @@ function sortRoutes(routes: readonly FrontendRouteData[]): FrontendRouteData[] {
 function guardText(guards: readonly string[], asCode = true): string {
   const names = [...new Set(guards)];
   const middleware = names.includes('middleware');
-  const others = names.filter((g) => g !== 'middleware');
-  const parts = [others.length ? `guarded by ${others.map((g) => (asCode ? code(g) : g)).join(', ')}` : '', middleware ? 'matched by middleware' : ''];
+  const conditions = names.filter((g) => g.startsWith('when ')).map((g) => g.slice(5));
+  const others = names.filter((g) => g !== 'middleware' && !g.startsWith('when '));
+  const parts = [
+    others.length ? `guarded by ${others.map((g) => (asCode ? code(g) : g)).join(', ')}` : '',
+    middleware ? 'matched by middleware' : '',
+    conditions.length ? `only when ${conditions.map(code).join(' and ')}` : '',
+  ];
   return parts.filter(Boolean).join(', ');
 }
