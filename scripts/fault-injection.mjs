@@ -99,6 +99,7 @@ async function runScenario(n, kind) {
         log(`${label}: ${how}; ${describe(files)}${problems.length ? ' — FAILED' : ''}`);
       }
       for (const p of problems) totals.failures.push(`${label}: ${p}`);
+      if (finished && !args.verbose) log(`scenario ${n} ${kind}: ${round} runs, ${problems.length ? 'FAILED' : `finished; ${describe(files)}`}`);
       if (problems.length > 0 || finished) return;
     }
   } finally {

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { CliOptions } from '../cli/args.js';
 import { UserFacingError } from '../errors.js';
@@ -32,6 +32,7 @@ export function resolveRunOptions(cli: CliOptions, cwd = process.cwd()): RunOpti
     throw new UserFacingError(`The output ${output} is a folder.`, 'Give --output a file name, e.g. --output docs/PROJECT-CONTEXT.md.');
   }
   const stateFile = cli.state ? path.resolve(cwd, cli.state) : path.join(root, '.project-context', 'state.json');
+  if (!cli.state) refuseLinks(stateFile);
   const available = new Set(STEPS.filter((s) => s.definition).map((s) => s.number));
   return {
     root,
@@ -43,6 +44,24 @@ export function resolveRunOptions(cli: CliOptions, cwd = process.cwd()): RunOpti
     context: cli.vision ? { vision: readVision(cli.vision, root, cwd) } : {},
     editorFlag: cli.editor,
   };
+}
+
+/**
+ * The default session folder sits inside a repository nobody vetted: committed as a symbolic link, it would make us
+ * write (and read) our files wherever it points. A --state the user typed is theirs to choose.
+ */
+function refuseLinks(stateFile: string): void {
+  for (const p of [path.dirname(stateFile), stateFile, `${stateFile}.lock`]) {
+    let link = false;
+    try {
+      link = lstatSync(p).isSymbolicLink();
+    } catch {
+      // missing: nothing to refuse
+    }
+    if (link) {
+      throw new UserFacingError(`${p} is a symbolic link; project-context does not write through links.`, 'Remove it, or choose where to keep the session with --state.');
+    }
+  }
 }
 
 function readVision(file: string, root: string, cwd: string): { path: string; text: string } {

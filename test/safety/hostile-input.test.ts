@@ -4,7 +4,7 @@
  * documented one-sentence error. Never a stack trace, never a hang, never raw control characters in the output.
  */
 import { execFileSync } from 'node:child_process';
-import { chmodSync, chownSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -188,6 +188,26 @@ describe.concurrent('hostile input, --yes through every available step', { timeo
     mkdirSync(path.join(dir, 'src', 'index.ts'), { recursive: true });
     writeFileSync(path.join(dir, 'src', 'index.ts', 'inner.ts'), 'export const y = 2;\n');
     await expectFinished(dir);
+  });
+
+  it('PROJECT-CONTEXT.md or the session folder committed as links out of the repository: refused, nothing written there', async () => {
+    const elsewhere = repo({ 'precious.txt': 'keep me\n' });
+    const linkedOutput = repo({ 'package.json': PACKAGE });
+    symlinkSync(path.join(elsewhere, 'precious.txt'), path.join(linkedOutput, 'PROJECT-CONTEXT.md'));
+    const linkedState = repo({ 'package.json': PACKAGE });
+    symlinkSync(elsewhere, path.join(linkedState, '.project-context'));
+    for (const [dir, says] of [
+      [linkedOutput, 'is a symbolic link; project-context does not write through links.'],
+      [linkedState, `${path.join(linkedState, '.project-context')} is a symbolic link; project-context does not write through links.`],
+    ] as const) {
+      commitAll(dir);
+      const run = await runCli([dir, '--yes']);
+      expectPlain(run);
+      expect(run.code).toBe(1);
+      expect(run.stderr).toContain(says);
+    }
+    expect(readdirSync(elsewhere)).toEqual(['precious.txt']);
+    expect(readFileSync(path.join(elsewhere, 'precious.txt'), 'utf8')).toBe('keep me\n');
   });
 
   it('a package.json that is not JSON: read as empty, and stderr says which', async () => {
