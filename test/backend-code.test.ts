@@ -113,6 +113,15 @@ describe('backend-code on be-fastify', () => {
   });
 });
 
+describe('backend-code on be-next', () => {
+  it('finds the NextAuth configuration', async () => {
+    const auth = data<AuthData>(await detect(backendCodeDetector, 'be-next'), 'backend.auth');
+    expect(auth).toEqual([
+      { kind: 'session', name: 'default', library: 'next-auth', detail: 'NextAuth configuration', file: 'pages/api/auth/[...nextauth].ts', line: 3 },
+    ]);
+  });
+});
+
 describe('backend-code on be-sst', () => {
   it('groups access through an SST-linked resource across handlers, and repeated auth reads in one row', async () => {
     const index = await indexOf('be-sst');

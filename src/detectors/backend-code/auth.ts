@@ -4,13 +4,13 @@
  * header checks, webhook signature checks, and Cognito triggers.
  */
 import { ts, lineOf, walk } from '../../scan/ts.js';
-import { importsOf, lastName, mentions } from '../shared/ast.js';
+import { importsOf, lastName, mentions, property } from '../shared/ast.js';
 import { enclosingFunction, placeName } from '../shared/naming.js';
 import type { AuthData } from './types.js';
 
 const NEEDLES = [
   'jsonwebtoken', 'jose', 'aws-jwt-verify', 'express-jwt', 'passport-jwt', '@fastify/jwt', '@nestjs/jwt', 'authorizer', 'policyDocument', 'AuthorizerEvent', 'TriggerEvent',
-  'x-api-key', 'X-API-Key', 'createHmac', 'constructEvent', 'webhooks', 'Signature',
+  'x-api-key', 'X-API-Key', 'next-auth', 'NextAuth', 'createHmac', 'constructEvent', 'webhooks', 'Signature',
 ];
 const JWT_LIBRARIES = new Set(['jsonwebtoken', 'jose', 'aws-jwt-verify', 'express-jwt', 'passport-jwt', '@fastify/jwt', '@nestjs/jwt']);
 const AUTHORIZER_EVENT = /\bAPIGateway(Token|Request|Simple)?Authorizer\w*Event(V2)?\b|\bAPIGatewayRequestAuthorizerEventV2\b/;
@@ -22,12 +22,22 @@ export function mayHaveAuth(text: string): boolean {
   return mentions(text, NEEDLES);
 }
 
+/** `NextAuth({...})` (next-auth, Auth.js) or a `const authOptions: NextAuthOptions = {...}`. */
+function isNextAuthConfig(node: ts.Node, imports: ReturnType<typeof importsOf>): boolean {
+  if (ts.isCallExpression(node) && ts.isIdentifier(node.expression)) {
+    const b = imports.get(node.expression.text);
+    return b !== undefined && /^(next-auth|next-auth\/next|@auth\/core)$/.test(b.module) && b.imported === 'default' && node.arguments.length > 0 && ts.isObjectLiteralExpression(node.arguments[0]);
+  }
+  return ts.isVariableDeclaration(node) && /\b(NextAuthOptions|NextAuthConfig|AuthOptions)\b/.test(node.type?.getText() ?? '');
+}
+
 export function authFacts(file: string, sf: ts.SourceFile): AuthData[] {
   const imports = importsOf(sf);
   const out: AuthData[] = [];
   const seen = new Set<string>();
   const add = (kind: AuthData['kind'], node: ts.Node, extra: Partial<AuthData> = {}) => {
-    const name = placeName(node) ?? '(module)';
+    const exported = ts.findAncestor(node, ts.isExportAssignment) ? 'default' : '(module)';
+    const name = (ts.isVariableDeclaration(node) ? node.name.getText(sf) : placeName(node)) ?? exported;
     const key = `${kind}|${name}|${extra.library ?? ''}`;
     if (seen.has(key)) return;
     seen.add(key);
@@ -41,6 +51,12 @@ export function authFacts(file: string, sf: ts.SourceFile): AuthData[] {
   };
 
   walk(sf, (node) => {
+    if (isNextAuthConfig(node, imports)) {
+      const config = ts.isCallExpression(node) ? node.arguments[0] : (node as ts.VariableDeclaration).initializer;
+      const providers = property(config, 'providers');
+      const list = providers && ts.isArrayLiteralExpression(providers) ? providers.elements.map((e) => lastName(ts.isCallExpression(e) ? e.expression : e) ?? '?') : [];
+      add('session', node, { library: 'next-auth', detail: list.length > 0 ? `NextAuth configuration (providers: ${list.join(', ')})` : 'NextAuth configuration' });
+    }
     if (ts.isNewExpression(node) && libraryOf(node.expression) === 'passport-jwt') {
       add('jwt-verify', node, { library: 'passport-jwt', detail: `passport ${lastName(node.expression) ?? 'Strategy'}` });
     } else if (ts.isCallExpression(node)) {

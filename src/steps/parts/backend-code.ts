@@ -34,12 +34,13 @@ export function middlewarePart(facts: FactSet): string {
 }
 
 const AUTH_ORDER: readonly AuthData['kind'][] = [
-  'authorizer', 'jwt-verify', 'jwt-sign', 'api-key', 'iam-policy', 'cognito-claims', 'cognito-trigger', 'webhook-signature',
+  'authorizer', 'session', 'jwt-verify', 'jwt-sign', 'api-key', 'iam-policy', 'cognito-claims', 'cognito-trigger', 'webhook-signature',
 ];
 const AUTH_LABEL: Record<AuthData['kind'], string> = {
   authorizer: 'Lambda authorizer',
   'jwt-verify': 'JWT verification',
   'jwt-sign': 'Token issuing',
+  session: 'Session auth',
   'api-key': 'API key check',
   'iam-policy': 'IAM policy',
   'cognito-claims': 'Caller identity',
