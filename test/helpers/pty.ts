@@ -2,6 +2,7 @@ import { spawn, type IPty } from '@lydell/node-pty';
 import xterm from '@xterm/headless';
 import path from 'node:path';
 import { PROJECT_ROOT } from './fixture.js';
+import { readableProjectRoot } from './unprivileged.js';
 
 export const CLI = path.join(PROJECT_ROOT, 'dist/src/cli.js');
 
@@ -38,7 +39,9 @@ export function runInTerminal(
   delete base.GITHUB_ACTIONS;
   const merged: Record<string, string | undefined> = { ...base, TERM: 'xterm-256color', ...env };
   for (const [k, v] of Object.entries(merged)) if (v === undefined) delete merged[k];
-  const [file, argv] = wrap ? ['/bin/sh', ['-c', wrap, 'sh', process.execPath, CLI, ...args]] : [process.execPath, [CLI, ...args]];
+  // A wrapper that drops privileges (setpriv) needs a copy of the CLI the other user can read.
+  const cli = wrap?.includes('setpriv') ? path.join(readableProjectRoot(), 'dist/src/cli.js') : CLI;
+  const [file, argv] = wrap ? ['/bin/sh', ['-c', wrap, 'sh', process.execPath, cli, ...args]] : [process.execPath, [cli, ...args]];
   const pty = spawn(file, argv, { name: 'xterm-256color', cols, rows, cwd, env: merged as Record<string, string> });
   let raw = '';
   let exitCode: number | undefined;

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { expect } from 'vitest';
 import { parseOutput } from '../../src/output/index.js';
 import { CLI } from '../helpers/pty.js';
+import { readableProjectRoot } from '../helpers/unprivileged.js';
 
 export interface CliRun {
   readonly code: number | null;
@@ -31,7 +32,9 @@ export function runCli(args: readonly string[], options: CliRunOptions = {}): Pr
   const env: Record<string, string> = {};
   for (const [k, v] of Object.entries({ ...process.env, ...options.env })) if (v !== undefined) env[k] = v;
   delete env.DEBUG;
-  const argv = [CLI, ...args];
+  // A child that runs as another user needs a copy of the CLI that user can read (see readableProjectRoot).
+  const cli = options.uid !== undefined ? path.join(readableProjectRoot(), 'dist/src/cli.js') : CLI;
+  const argv = [cli, ...args];
   const [command, commandArgs] = options.wrap
     ? ['/bin/sh', ['-c', options.wrap, 'wrap', process.execPath, ...argv]]
     : [process.execPath, argv];
