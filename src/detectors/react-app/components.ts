@@ -17,22 +17,27 @@ const COMPONENT_FILE = /\.(tsx|jsx|vue|svelte)$/;
 const NOT_COMPONENT = /(^|\/)(app|pages|routes)\/.*(page|layout|route|_app|_document)\.[jt]sx$|\.(test|spec|stories)\.[jt]sx$/;
 
 export function keyComponents(index: RepoIndex, appDir: string, graph: ImportGraph, limit = 12): KeyComponentData[] {
+  // Rank on the import graph first; only the few top files are parsed (to drop type-only names and find the line).
+  const ranked = [...graph.importers]
+    .filter(([file, edges]) => COMPONENT_FILE.test(file) && !NOT_COMPONENT.test(file) && edges.some((e) => e.names.some(isComponentName)))
+    .map(([file, edges]) => ({ file, edges, usedBy: new Set(edges.map((e) => e.from)).size }))
+    .filter((r) => r.usedBy >= 2)
+    .sort((a, b) => b.usedBy - a.usedBy || (a.file < b.file ? -1 : 1))
+    .slice(0, limit * 2);
   const rows: KeyComponentData[] = [];
-  for (const [file, edges] of graph.importers) {
-    if (!COMPONENT_FILE.test(file) || NOT_COMPONENT.test(file)) continue;
+  for (const { file, edges, usedBy } of ranked) {
     const sf = index.parse(file);
     const types = new Set((sf?.statements ?? []).filter((s) => ts.isInterfaceDeclaration(s) || ts.isTypeAliasDeclaration(s)).map((s) => (s as ts.InterfaceDeclaration).name.text));
-    const names = new Set(edges.flatMap((e) => e.names).filter((n) => /^[A-Z]/.test(n) && !/(Context|Provider)$/.test(n) && !types.has(n)));
-    if (names.size === 0) continue;
-    const name = [...names].sort()[0];
-    const usedBy = new Set(edges.map((e) => e.from)).size;
-    if (usedBy < 2) continue;
-    const line = sf ? followExport(index, file, name, 0).line ?? followExport(index, file, 'default', 0).line : undefined;
-    const sorted = [...names].sort();
-    const label = sorted.length > 3 ? `${sorted.slice(0, 3).join(', ')} (+${sorted.length - 3})` : sorted.join(', ');
+    const names = [...new Set(edges.flatMap((e) => e.names).filter((n) => isComponentName(n) && !types.has(n)))].sort();
+    if (names.length === 0) continue;
+    const line = sf ? followExport(index, file, names[0], 0).line ?? followExport(index, file, 'default', 0).line : undefined;
+    const label = names.length > 3 ? `${names.slice(0, 3).join(', ')} (+${names.length - 3})` : names.join(', ');
     rows.push({ app: appDir, name: label, file, line, usedBy });
+    if (rows.length === limit) break;
   }
-  rows.sort((a, b) => b.usedBy - a.usedBy || (a.file < b.file ? -1 : 1));
-  return rows.slice(0, limit);
+  return rows;
 }
 
+function isComponentName(name: string): boolean {
+  return /^[A-Z]/.test(name) && !/(Context|Provider)$/.test(name);
+}
