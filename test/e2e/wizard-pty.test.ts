@@ -71,10 +71,13 @@ describe('the wizard in a real terminal', () => {
     expect(status.trim()).toBe('?? PROJECT-CONTEXT.md');
   });
 
-  it('Ctrl+C on the review screen saves progress, restores the terminal and exits 130', async () => {
+  it('follows a window resize; Ctrl+C on the review screen saves progress, restores the terminal and exits 130', async () => {
     const repo = tempExample();
     const run = runInTerminal([repo]);
     await run.waitFor('Step 1 of 10');
+    // A resized window re-wraps the section and resizes the viewport (20 rows: 15 for the section).
+    run.pty.resize(70, 20);
+    await run.waitFor(/lines 1–15 of \d+/);
     run.press('\u0003');
     expect(await run.exited()).toBe(130);
     expect(run.output()).toContain('Progress is saved');

@@ -1,8 +1,9 @@
-import { Box, Text, useInput, useStdout } from 'ink';
+import { Box, Text, useInput } from 'ink';
 import { useEffect, useMemo, useReducer } from 'react';
 import { STEP_COUNT } from '../../steps/registry.js';
 import type { ReviewAction, ReviewModel } from '../../wizard/ui.js';
 import { markdownRows } from '../markdown-rows.js';
+import { useTerminalSize } from '../use-terminal-size.js';
 import { KeyBar } from '../KeyBar.js';
 import { HelpPanel } from './HelpPanel.js';
 import { initialReviewState, keyEvents, reviewReducer } from './review-state.js';
@@ -20,9 +21,9 @@ const CHROME = 5;
 
 /** The section under review: rendered markdown in a scrollable viewport, with the keys always visible below. */
 export function ReviewScreen({ model, onAction, columns, rows }: ReviewScreenProps) {
-  const { stdout } = useStdout();
-  const width = Math.max(40, columns ?? stdout.columns ?? 80);
-  const height = Math.max(8, rows ?? stdout.rows ?? 24);
+  const terminal = useTerminalSize();
+  const width = Math.max(40, columns ?? terminal.columns);
+  const height = Math.max(8, rows ?? terminal.rows);
   const lines = useMemo(() => markdownRows(model.markdown, width - 1), [model.markdown, width]);
   const viewport = Math.max(1, height - CHROME);
   const [state, dispatch] = useReducer(reviewReducer, initialReviewState(lines.length, viewport));
