@@ -244,3 +244,13 @@ describe('cdk detector — construct styles', () => {
     expect(await detect(cdkDetector, 'cdk-none')).toEqual([]);
   });
 });
+
+describe('cdk detector — speed', () => {
+  it('reads the example app quickly once files are parsed', async () => {
+    const index = await indexOf(EXAMPLE);
+    cdkDetector.detect(index); // parses the files once (the index caches trees)
+    const started = performance.now();
+    cdkDetector.detect(index);
+    expect(performance.now() - started).toBeLessThan(1500);
+  });
+});

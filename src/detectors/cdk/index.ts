@@ -47,7 +47,7 @@ function readUnreached(it: Interpreter, files: readonly string[]): void {
       if (ts.isClassDeclaration(decl)) {
         const kind = classKind(it, decl).kind;
         if (kind !== 'plain') classes.push({ decl, file, rank: kind === 'stack' || kind === 'stage' ? 0 : 1 });
-      } else if (ts.isFunctionDeclaration(decl) && decl.body && /\bnew\s/.test(decl.body.getText())) {
+      } else if (ts.isFunctionDeclaration(decl) && decl.body && takesScope(decl) && /\bnew\s/.test(decl.body.getText())) {
         functions.push({ decl, file });
       }
     }
@@ -63,4 +63,11 @@ function readUnreached(it: Interpreter, files: readonly string[]): void {
     const fn = it.topValue(it.program.module(file)!, decl.name?.text ?? '');
     if (fn?.k === 'fn') it.call(fn, fn.fn.parameters.map((p) => unknown(p.name, p.name.getText())), undefined);
   }
+}
+
+/** A helper that creates constructs takes the scope to create them in: `(scope: Construct, …)`, `(stack: Stack, …)`. */
+function takesScope(decl: ts.FunctionDeclaration): boolean {
+  return decl.parameters.some(
+    (p) => /^(scope|stack|construct|parent|app)$/.test(p.name.getText()) || /\b(Construct|Stack|App|Stage)\b/.test(p.type?.getText() ?? ''),
+  );
 }
