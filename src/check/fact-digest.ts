@@ -20,17 +20,24 @@ export interface DigestEntry {
 const PREFIX = '<!-- project-context:facts v1 ';
 const LINE = /^<!-- project-context:facts v1 ([A-Za-z0-9_-]+) -->[ \t]*$/m;
 
+/** Facts are immutable and shared between steps (the CDK facts feed five of them): each is hashed once per run. */
+const factHashes = new WeakMap<Fact, string>();
+
+function factHash(fact: Fact, files: readonly string[]): string {
+  let hash = factHashes.get(fact);
+  if (hash === undefined) {
+    hash = createHash('sha256').update(stableJson(fact.data)).update('\u0000').update(files.join('\u0000')).digest('hex').slice(0, 10);
+    factHashes.set(fact, hash);
+  }
+  return hash;
+}
+
 export function digestOf(facts: readonly Fact[]): DigestEntry[] {
   const entries = new Map<string, DigestEntry>();
   for (const fact of facts) {
     const key = `${fact.kind}\u0000${fact.id}`;
     const files = [...new Set(fact.at.map((c) => c.file))].sort();
-    const hash = createHash('sha256')
-      .update(stableJson(withoutLines(fact.data)))
-      .update('\u0000')
-      .update(files.join('\u0000'))
-      .digest('hex')
-      .slice(0, 10);
+    const hash = factHash(fact, files);
     const previous = entries.get(key);
     // Two facts with one identity (rare): combine, so the entry still changes when either does.
     entries.set(key, { kind: fact.kind, id: fact.id, hash: previous ? combine(previous.hash, hash) : hash, file: previous?.file ?? files[0] });
@@ -42,7 +49,7 @@ export function digestOf(facts: readonly Fact[]): DigestEntry[] {
 export function digestLine(entries: readonly DigestEntry[]): string {
   // Ids are written into the file, so they get the same redaction as the section text.
   const rows = entries.map((e) => [e.kind, redactSecrets(e.id), e.hash, e.file ?? '']);
-  const packed = deflateRawSync(Buffer.from(JSON.stringify(rows), 'utf8'), { level: 9 }).toString('base64url');
+  const packed = deflateRawSync(Buffer.from(JSON.stringify(rows), 'utf8'), { level: 6 }).toString('base64url');
   return `${PREFIX}${packed} -->`;
 }
 
@@ -70,25 +77,18 @@ export function stripDigest(body: string): string {
   return body.replace(LINE, '').replace(/\n{3,}$/, '\n\n');
 }
 
-function withoutLines(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(withoutLines);
-  if (value && typeof value === 'object') {
-    return Object.fromEntries(
-      Object.entries(value as Record<string, unknown>)
-        .filter(([k]) => k !== 'line' && k !== 'lines' && k !== 'endLine' && k !== 'column')
-        .map(([k, v]) => [k, withoutLines(v)]),
-    );
-  }
-  return value;
-}
+/** Keys left out of the hash: moving code is not a change. */
+const LINE_KEYS = new Set(['line', 'lines', 'endLine', 'column']);
 
+/** JSON with sorted keys, without undefined members and without line keys at any depth; one pass, no copies. */
 function stableJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
   if (value && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stableJson(v)}`).join(',')}}`;
+    const record = value as Record<string, unknown>;
+    const keys = Object.keys(record)
+      .filter((k) => !LINE_KEYS.has(k) && record[k] !== undefined)
+      .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${keys.map((k) => `${JSON.stringify(k)}:${stableJson(record[k])}`).join(',')}}`;
   }
   return JSON.stringify(value) ?? 'null';
 }
