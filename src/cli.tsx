@@ -3,7 +3,6 @@ import { readFileSync } from 'node:fs';
 import { parseCli, type CliOptions } from './cli/args.js';
 import { runConfigCommand } from './cli/config-command.js';
 import { helpText } from './cli/help.js';
-import { askRegenerate, askResume, askStartOverAfterBadState } from './cli/resume-prompt.js';
 import { EXIT, UsageError, UserFacingError } from './errors.js';
 import { chooseEditor } from './wizard/editor.js';
 import { resolveRunOptions } from './wizard/run-options.js';
@@ -52,10 +51,11 @@ async function main(argv: readonly string[]): Promise<number> {
   });
 }
 
-/** Ink is loaded only for interactive runs: `--yes` in CI never pays for React. */
+/** Ink and the prompts are loaded only for interactive runs: `--yes` in CI never pays for React. */
 async function interactiveEnvironment(cli: CliOptions) {
   const { InkWizardUI } = await import('./ui/ink-ui.js');
   const { loadSettings } = await import('./settings.js');
+  const { askRegenerate, askResume, askStartOverAfterBadState } = await import('./cli/resume-prompt.js');
   return {
     createUI: (onInterrupt: () => void) => new InkWizardUI('project-context — reading the repository', onInterrupt),
     askResume,

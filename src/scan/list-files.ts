@@ -1,5 +1,4 @@
 import { execFileSync } from 'node:child_process';
-import { globby } from 'globby';
 
 /** Folders never analysed, whatever the ignore files say. */
 const ALWAYS_IGNORED = /(^|\/)(node_modules|\.git|\.project-context)(\/|$)/;
@@ -18,6 +17,8 @@ export interface FileListing {
 export async function listFiles(root: string): Promise<FileListing> {
   const fromGit = listWithGit(root);
   if (fromGit) return fromGit;
+  // Loaded only outside git: most runs never pay for it.
+  const { globby } = await import('globby');
   const files = await globby(['**/*'], {
     cwd: root,
     dot: true,
