@@ -7,6 +7,13 @@ import { timing } from './timings.js';
 
 export type ProgressListener = (message: string) => void;
 
+/** What the review loops need from an analysis: in this thread (`Analyzer`) or in a worker (`openAnalysis`). */
+export interface StepSource {
+  section(step: number, onProgress?: ProgressListener): Promise<GeneratedSection>;
+  regenerate(step: number, onProgress?: ProgressListener): Promise<GeneratedSection>;
+  stop(): void;
+}
+
 /** Lets the event loop run (a spinner repaint, a Ctrl+C key) between two pieces of synchronous analysis. */
 const tick = () => new Promise<void>((resolve) => setImmediate(resolve));
 
@@ -14,7 +21,7 @@ const tick = () => new Promise<void>((resolve) => setImmediate(resolve));
  * Owns the repository index and the detector results for one wizard run. Steps are analysed lazily, when first
  * shown, so the first section appears after only its own detectors ran.
  */
-export class Analyzer {
+export class Analyzer implements StepSource {
   private analysis: Analysis;
   private readonly sections = new Map<number, GeneratedSection>();
   private stopped = false;

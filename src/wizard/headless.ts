@@ -1,10 +1,10 @@
 import { stepEntry } from '../steps/registry.js';
-import type { Analyzer } from './analyzer.js';
+import type { StepSource } from './analyzer.js';
 import type { Session } from './session.js';
 
 export interface HeadlessDeps {
   readonly session: Session;
-  readonly analyzer: Analyzer;
+  readonly analyzer: StepSource;
   /** One line per step, to stderr in the CLI. */
   readonly log: (line: string) => void;
 }

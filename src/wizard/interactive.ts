@@ -2,14 +2,14 @@ import { InterruptedError } from '../errors.js';
 import type { Fact } from '../facts.js';
 import { OutputWriteError, type AcceptConflict, type ConflictResolution } from '../output/index.js';
 import { stepEntry } from '../steps/registry.js';
-import type { Analyzer } from './analyzer.js';
+import type { StepSource } from './analyzer.js';
 import { editInEditor } from './editor.js';
 import type { Session } from './session.js';
 import type { ReviewModel, WizardUI } from './ui.js';
 
 export interface InteractiveDeps {
   readonly session: Session;
-  readonly analyzer: Analyzer;
+  readonly analyzer: StepSource;
   readonly ui: WizardUI;
   /** Resolved lazily: settings are read only when the user first presses `e`. */
   readonly editor: () => Promise<string>;

@@ -1,14 +1,13 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { InterruptedError } from '../errors.js';
 import { runGit } from '../scan/list-files.js';
-import { Analyzer } from './analyzer.js';
 import { runHeadless } from './headless.js';
 import { runInteractive } from './interactive.js';
-import { readingNotes } from './reading-notes.js';
 import type { RunOptions } from './run-options.js';
 import { Session, type ResumeQuestion } from './session.js';
 import type { Drift } from './drift.js';
 import type { WizardUI } from './ui.js';
+import { openAnalysis, type AnalysisHandle } from './worker-analysis.js';
 
 export interface RunEnvironment {
   /** Interactive mode: the terminal UI and the resume question (asked before the UI takes the screen). */
@@ -45,7 +44,7 @@ export async function runWizard(options: RunOptions, env: RunEnvironment): Promi
     askRegenerate: env.interactive?.askRegenerate,
   });
   let ui: WizardUI | undefined;
-  let analyzer: Analyzer | undefined;
+  let analyzer: AnalysisHandle | undefined;
   let stopping = false;
   const stopOnSignal = (signal: 'SIGINT' | 'SIGTERM' | 'SIGHUP') => {
     if (stopping) return; // a second Ctrl+C while the terminal is being restored
@@ -68,29 +67,36 @@ export async function runWizard(options: RunOptions, env: RunEnvironment): Promi
     if (env.interactive) {
       ui = env.interactive.createUI(() => stopOnSignal('SIGINT'));
       ui.progress('Reading the repository');
-      analyzer = await Analyzer.open(options.root, options.context, (m) => ui?.progress(m), [options.output, options.stateFile]);
+      analyzer = await openAnalysis({ ...analysisOf(options, session), workAhead: true, onProgress: (m) => ui?.progress(m) });
       if (stopping) analyzer.stop();
       const outcome = await runInteractive({ session, analyzer, ui, editor: env.interactive.editor });
       await ui.close();
-      readingNotes(analyzer.repoIndex).forEach((note) => env.stderr(note));
+      (await analyzer.notes()).forEach((note) => env.stderr(note));
       if (outcome === 'quit') {
         const next = session.next();
         env.stdout(`Progress saved. Run the same command to resume${next ? ` at step ${next.number}` : ''}.`);
         return 0;
       }
     } else {
-      analyzer = await Analyzer.open(options.root, options.context, undefined, [options.output, options.stateFile]);
+      analyzer = await openAnalysis({ ...analysisOf(options, session), workAhead: false });
       if (stopping) analyzer.stop();
       await runHeadless({ session, analyzer, log: env.stderr });
-      readingNotes(analyzer.repoIndex).forEach((note) => env.stderr(note));
+      (await analyzer.notes()).forEach((note) => env.stderr(note));
     }
     env.stdout(summaryLine(session, options.output));
     return 0;
   } finally {
+    analyzer?.close();
     await ui?.close();
     handlers.forEach((off) => off());
     session.close();
   }
+}
+
+/** The analysis works ahead through the steps still to decide, in order (accepting one records its facts too). */
+function analysisOf(options: RunOptions, session: Session) {
+  const ahead = session.steps.filter((s) => s.status === 'pending' || s.status === 'generated').map((s) => s.number);
+  return { root: options.root, context: options.context, exclude: [options.output, options.stateFile], steps: ahead };
 }
 
 function summaryLine(session: Session, output: string): string {
