@@ -156,7 +156,7 @@ function envFor(mode) {
 function watchWrites(files, pid, mode, kill) {
   const k = mode === 'output-write' ? 1 + Math.floor(random() * 3) : 1 + Math.floor(random() * 12);
   const seen = { output: new Set(), state: new Set() };
-  const tag = `.tmp-${pid}-`;
+  const tag = new RegExp(`\\.tmp-${pid}[.-]`);
   const scan = (file, set) => {
     let names = [];
     try {
@@ -164,8 +164,8 @@ function watchWrites(files, pid, mode, kill) {
     } catch {
       return;
     }
-    const prefix = `.${path.basename(file)}${tag}`;
-    for (const name of names) if (name.startsWith(prefix)) set.add(name);
+    const prefix = `.${path.basename(file)}.tmp-`;
+    for (const name of names) if (name.startsWith(prefix) && tag.test(name)) set.add(name);
   };
   const timer = setInterval(() => {
     const outputBefore = seen.output.size;

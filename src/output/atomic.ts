@@ -37,12 +37,30 @@ export function errCode(err: unknown): string | undefined {
   return (err as NodeJS.ErrnoException | undefined)?.code;
 }
 
-const TEMP_RE = /^\.(.+)\.tmp-(\d+)-[0-9a-f]+$/;
+/** `.<name>.tmp-<pid>[.<start>]-<random>`: the writer's pid and, on Linux, its kernel start time. */
+const TEMP_RE = /^\.(.+)\.tmp-(\d+)(?:\.(\d+))?-[0-9a-f]+$/;
+
+/**
+ * A process's kernel start time (Linux: /proc/<pid>/stat field 22), '' where unknown. With it, a temp file left by a
+ * killed writer is not mistaken for a live one when another process has since been given the same pid (pids wrap
+ * at 32768 on many systems, and a busy machine gets there in minutes).
+ */
+function startTimeOf(pid: number): string {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19] ?? '';
+  } catch {
+    return '';
+  }
+}
+
+let ownStart: string | undefined;
 
 /** Name of the temporary sibling used while replacing `file`; leftovers are recognised by `TEMP_RE`. */
 export function tempPathFor(file: string): string {
   const rand = crypto.randomBytes(6).toString('hex');
-  return path.join(path.dirname(file), `.${path.basename(file)}.tmp-${process.pid}-${rand}`);
+  ownStart ??= startTimeOf(process.pid);
+  return path.join(path.dirname(file), `.${path.basename(file)}.tmp-${process.pid}${ownStart ? `.${ownStart}` : ''}-${rand}`);
 }
 
 /** Whether a process with this pid exists (EPERM means it exists but belongs to someone else). */
@@ -149,7 +167,7 @@ export function removeStaleTemps(file: string): void {
     const m = TEMP_RE.exec(name);
     if (!m || m[1] !== base) continue;
     const pid = Number(m[2]);
-    if (pid === process.pid || pidAlive(pid)) continue;
+    if (pid === process.pid || (pidAlive(pid) && (!m[3] || startTimeOf(pid) === m[3]))) continue;
     try {
       fs.unlinkSync(path.join(dir, name));
     } catch {

@@ -48,6 +48,12 @@ export class Analyzer implements StepSource {
     this.stopped = true;
   }
 
+  /** A tick for the event loop; after stop() it never returns. */
+  private async pause(): Promise<void> {
+    await tick();
+    if (this.stopped) await new Promise<never>(() => undefined);
+  }
+
   get repoIndex(): RepoIndex {
     return this.index;
   }
@@ -60,11 +66,11 @@ export class Analyzer implements StepSource {
     const started = performance.now();
     for (const detector of definition.detectors) {
       this.analysis.run([detector], onProgress);
-      await tick();
-      if (this.stopped) await new Promise<never>(() => undefined);
+      await this.pause();
     }
     onProgress?.(`Writing step ${step}`);
     const section = generateSection(definition, this.analysis, this.context);
+    await this.pause();
     this.sections.set(step, section);
     timing('step', { step, stepMs: Math.round(performance.now() - started), lines: section.markdown.split('\n').length });
     return section;
