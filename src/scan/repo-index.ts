@@ -1,5 +1,6 @@
 import { lstatSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { contentHash, type FileCache } from './file-cache.js';
 import { listFiles } from './list-files.js';
 import type { PackageJson, WorkspacePackage } from './package-json.js';
 import { isSourceFile, parseSource, type ts } from './ts.js';
@@ -39,6 +40,13 @@ export interface RepoIndex {
   /** UTF-8 text, or undefined when the file is missing, binary, too large, unreadable or a link out of the root. */
   read(file: string): string | undefined;
   readJson<T = unknown>(file: string): T | undefined;
+  /**
+   * A pure function of one file's text (`compute` may parse it), computed at most once per index and, when the index
+   * has a cache, kept across runs so an unchanged file is not parsed again. `namespace` names the function and its
+   * version (`env.reads@1`): bump it when the function changes. The value must be plain JSON. Undefined when the file
+   * cannot be read.
+   */
+  memo<T>(namespace: string, file: string, compute: (text: string) => T): T | undefined;
   /** Syntax-only TypeScript/JavaScript tree, parsed once per index; undefined for non-source or unreadable files. */
   parse(file: string): ts.SourceFile | undefined;
   /** The innermost package whose folder holds the file. */
@@ -61,6 +69,8 @@ export interface BuildIndexOptions {
   readonly previous?: RepoIndex;
   /** Absolute paths left out of the index (the wizard's own output and state files). */
   readonly exclude?: readonly string[];
+  /** Per-file results saved by an earlier run (see `memo`); the caller saves it. */
+  readonly cache?: FileCache;
 }
 
 const cacheOf = new WeakMap<RepoIndex, Map<string, CachedFile>>();
@@ -73,7 +83,8 @@ export async function buildIndex(root: string, options: BuildIndexOptions = {}):
   if (excluded.length > 0) listing.files = listing.files.filter((f) => !excluded.includes(f));
   options.onProgress?.(`Listed ${listing.files.length.toLocaleString('en-US')} files`);
   const previous = options.previous && options.previous.root === absoluteRoot ? cacheOf.get(options.previous) : undefined;
-  const index = new FileIndex(absoluteRoot, listing.files, listing.source, listing.gitHead, previous, options.exclude ?? []);
+  const index = new FileIndex(absoluteRoot, listing.files, listing.source, listing.gitHead, previous, options.exclude ?? [], options.cache);
+  options.cache?.retain(new Set(listing.files));
   const layout = findWorkspaces(
     listing.files,
     (f) => index.readJson<PackageJson>(f),
@@ -90,6 +101,7 @@ class FileIndex implements RepoIndex {
   private readonly dirSet = new Set<string>(['']);
   private readonly skippedFiles = new Map<string, SkippedFile['reason']>();
   private readonly jsonCache = new Map<string, unknown>();
+  private readonly memos = new Map<string, unknown>();
   workspaceTool: WorkspaceTool = null;
   workspacePatterns: readonly string[] = [];
   packages: readonly WorkspacePackage[] = [];
@@ -103,6 +115,7 @@ class FileIndex implements RepoIndex {
     readonly gitHead: string | null,
     private readonly previous: Map<string, CachedFile> | undefined,
     readonly excluded: readonly string[],
+    private readonly fileCache: FileCache | undefined,
   ) {
     this.fileSet = new Set(files);
     for (const file of files) {
@@ -138,6 +151,23 @@ class FileIndex implements RepoIndex {
 
   read(file: string): string | undefined {
     return this.load(normalise(file))?.text;
+  }
+
+  memo<T>(namespace: string, file: string, compute: (text: string) => T): T | undefined {
+    const f = normalise(file);
+    const key = `${namespace}\0${f}`;
+    if (this.memos.has(key)) return this.memos.get(key) as T;
+    const text = this.read(f);
+    if (text === undefined) return undefined;
+    let value: T;
+    const hash = this.fileCache ? contentHash(text) : '';
+    if (this.fileCache?.has(namespace, f, hash)) value = this.fileCache.get(namespace, f, hash) as T;
+    else {
+      value = compute(text);
+      this.fileCache?.set(namespace, f, hash, value);
+    }
+    this.memos.set(key, value);
+    return value;
   }
 
   readJson<T = unknown>(file: string): T | undefined {

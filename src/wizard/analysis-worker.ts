@@ -5,6 +5,7 @@
  * answered from that work, or start it.
  */
 import { parentPort, workerData } from 'node:worker_threads';
+import { FileCache } from '../scan/file-cache.js';
 import type { GeneratedSection } from '../steps/generate.js';
 import type { StepContext } from '../steps/types.js';
 import { Analyzer } from './analyzer.js';
@@ -16,6 +17,7 @@ export interface WorkerInput {
   readonly exclude: readonly string[];
   /** Steps to analyse ahead, in the order they will be shown. */
   readonly steps: readonly number[];
+  readonly cacheFile?: string;
 }
 
 export type WorkerRequest =
@@ -34,7 +36,8 @@ if (!port) throw new Error('analysis-worker.ts runs only as a worker thread.');
 const input = workerData as WorkerInput;
 const post = (message: WorkerMessage) => port.postMessage(message);
 
-const analyzer = await Analyzer.open(input.root, input.context, (message) => post({ kind: 'progress', message }), input.exclude);
+const cache = input.cacheFile ? FileCache.load(input.cacheFile) : undefined;
+const analyzer = await Analyzer.open(input.root, input.context, (message) => post({ kind: 'progress', message }), input.exclude, cache);
 post({ kind: 'opened', files: analyzer.repoIndex.files.length });
 
 /** One computation per step (and per regeneration): the look-ahead and a request for the same step share it. */

@@ -1,4 +1,5 @@
 import { Analysis } from '../analysis/run-detectors.js';
+import type { FileCache } from '../scan/file-cache.js';
 import { buildIndex, type RepoIndex } from '../scan/repo-index.js';
 import { generateSection, type GeneratedSection } from '../steps/generate.js';
 import { stepEntry } from '../steps/registry.js';
@@ -29,15 +30,25 @@ export class Analyzer implements StepSource {
   private constructor(
     private index: RepoIndex,
     private readonly context: StepContext,
+    private readonly cache?: FileCache,
   ) {
     this.analysis = new Analysis(index);
   }
 
-  /** `exclude` names our own files (the output, the state file) so they are never analysed as part of the repository. */
-  static async open(root: string, context: StepContext, onProgress?: ProgressListener, exclude: readonly string[] = []): Promise<Analyzer> {
-    const index = await buildIndex(root, { onProgress, exclude });
+  /**
+   * `exclude` names our own files (the output, the state file) so they are never analysed as part of the repository.
+   * `cache` holds per-file results of earlier runs; it is saved after each step.
+   */
+  static async open(
+    root: string,
+    context: StepContext,
+    onProgress?: ProgressListener,
+    exclude: readonly string[] = [],
+    cache?: FileCache,
+  ): Promise<Analyzer> {
+    const index = await buildIndex(root, { onProgress, exclude, cache });
     timing('index-built', { files: index.files.length });
-    return new Analyzer(index, context);
+    return new Analyzer(index, context, cache);
   }
 
   /**
@@ -72,13 +83,14 @@ export class Analyzer implements StepSource {
     const section = generateSection(definition, this.analysis, this.context);
     await this.pause();
     this.sections.set(step, section);
+    this.cache?.save();
     timing('step', { step, stepMs: Math.round(performance.now() - started), lines: section.markdown.split('\n').length });
     return section;
   }
 
   /** Re-lists the repository and re-reads only files whose size or mtime changed, then regenerates the step. */
   async regenerate(step: number, onProgress?: ProgressListener): Promise<GeneratedSection> {
-    this.index = await buildIndex(this.index.root, { onProgress, previous: this.index, exclude: this.index.excluded });
+    this.index = await buildIndex(this.index.root, { onProgress, previous: this.index, exclude: this.index.excluded, cache: this.cache });
     this.analysis = new Analysis(this.index);
     this.sections.clear();
     return this.section(step, onProgress);

@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { InterruptedError } from '../errors.js';
 import { runGit } from '../scan/list-files.js';
 import { runHeadless } from './headless.js';
@@ -96,7 +97,8 @@ export async function runWizard(options: RunOptions, env: RunEnvironment): Promi
 /** The analysis works ahead through the steps still to decide, in order (accepting one records its facts too). */
 function analysisOf(options: RunOptions, session: Session) {
   const ahead = session.steps.filter((s) => s.status === 'pending' || s.status === 'generated').map((s) => s.number);
-  return { root: options.root, context: options.context, exclude: [options.output, options.stateFile], steps: ahead };
+  const cacheFile = path.join(path.dirname(options.stateFile), 'file-cache.json');
+  return { root: options.root, context: options.context, exclude: [options.output, options.stateFile, cacheFile], steps: ahead, cacheFile };
 }
 
 function summaryLine(session: Session, output: string): string {

@@ -9,6 +9,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { FileCache } from '../scan/file-cache.js';
 import type { GeneratedSection } from '../steps/generate.js';
 import type { StepContext } from '../steps/types.js';
 import type { WorkerInput, WorkerMessage, WorkerRequest } from './analysis-worker.js';
@@ -30,6 +31,8 @@ export interface AnalysisOptions {
   readonly exclude: readonly string[];
   /** The steps the session will show, in order. */
   readonly steps: readonly number[];
+  /** Where per-file results are kept between runs (beside the state file). */
+  readonly cacheFile?: string;
   /** Analyse the steps after the first in a worker thread, ahead of the review. */
   readonly workAhead: boolean;
   /** Messages while the index is built. */
@@ -39,11 +42,13 @@ export interface AnalysisOptions {
 const WORKER = new URL('./analysis-worker.js', import.meta.url);
 
 export async function openAnalysis(options: AnalysisOptions): Promise<AnalysisHandle> {
-  const local = await Analyzer.open(options.root, options.context, options.onProgress, options.exclude);
+  const cache = options.cacheFile ? FileCache.load(options.cacheFile) : undefined;
+  const local = await Analyzer.open(options.root, options.context, options.onProgress, options.exclude, cache);
   const here: AnalysisHandle = Object.assign(local, { notes: async () => readingNotes(local.repoIndex), close: () => undefined });
   const usable = WORKER.protocol === 'file:' && existsSync(fileURLToPath(WORKER)) && process.env.PROJECT_CONTEXT_WORKER !== '0';
   if (!options.workAhead || !usable || options.steps.length < 2) return here;
-  const ahead = WorkerAnalysis.start({ root: options.root, context: options.context, exclude: options.exclude, steps: options.steps.slice(1) });
+  const { root, context, exclude, cacheFile } = options;
+  const ahead = WorkerAnalysis.start({ root, context, exclude, cacheFile, steps: options.steps.slice(1) });
   return new SplitAnalysis(here, options.steps[0], ahead);
 }
 

@@ -23,9 +23,11 @@ function importerTable(index: RepoIndex, files: readonly string[]): Map<string, 
   for (const file of files) {
     const text = index.read(file);
     if (!text || !(text.includes('import') || text.includes('require'))) continue;
-    const sf = index.parse(file);
-    if (!sf) continue;
-    for (const binding of importsOf(sf).values()) {
+    const bindings = index.memo('imports@1', file, () => {
+      const sf = index.parse(file);
+      return sf ? [...importsOf(sf).values()] : [];
+    });
+    for (const binding of bindings ?? []) {
       const list = table.get(binding.imported);
       if (list) list.push({ file, module: binding.module });
       else table.set(binding.imported, [{ file, module: binding.module }]);

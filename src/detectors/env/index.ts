@@ -38,9 +38,12 @@ export const envDetector: Detector = {
       }
       if (!mentions(text, ['process.env', 'import.meta.env'])) continue;
       if (parseable) {
-        const sf = index.parse(file);
-        if (!sf) continue;
-        const { reads, dynamic, helpers: found } = envReadsOf(sf);
+        const result = index.memo('env.reads@1', file, () => {
+          const sf = index.parse(file);
+          return sf ? envReadsOf(sf) : null;
+        });
+        if (!result) continue;
+        const { reads, dynamic, helpers: found } = result;
         for (const h of found) helpers.set(h.name, h.param);
         facts.push(...group(index, file, reads));
         for (const d of dynamic) {
