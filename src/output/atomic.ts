@@ -107,6 +107,8 @@ export function writeFileAtomic(file: string, data: string | Uint8Array, options
       if (errCode(err) !== 'ENOENT') throw err;
     }
   }
+  // Before writing, not after: a run of writers killed mid-write then leaves one temp file, not one each.
+  removeStaleTemps(file);
   const tmp = tempPathFor(file);
   const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
   let fd: number | undefined;
@@ -137,7 +139,6 @@ export function writeFileAtomic(file: string, data: string | Uint8Array, options
     throw err;
   }
   fsyncDir(dir);
-  removeStaleTemps(file);
 }
 
 /**
