@@ -5,7 +5,11 @@ import { ChoiceScreen } from './ChoiceScreen.js';
 import { ProgressScreen } from './ProgressScreen.js';
 import { ReviewScreen } from './review/ReviewScreen.js';
 
+/** A little more than one frame at Ink's default 30 fps. */
+const FRAME_MS = 40;
+
 type Screen =
+  | { readonly kind: 'blank' }
   | { readonly kind: 'progress'; readonly title: string; readonly message: string }
   | { readonly kind: 'review'; readonly id: number; readonly model: ReviewModel; readonly resolve: (a: ReviewAction) => void }
   | {
@@ -32,6 +36,8 @@ class ScreenStore {
 function Root({ store, onInterrupt }: { store: ScreenStore; onInterrupt: () => void }) {
   const screen = useSyncExternalStore(store.subscribe, store.get);
   switch (screen.kind) {
+    case 'blank':
+      return null;
     case 'progress':
       return <ProgressScreen title={screen.title} message={screen.message} onInterrupt={onInterrupt} />;
     case 'review':
@@ -99,6 +105,10 @@ export class InkWizardUI implements WizardUI {
     const instance = this.instance;
     if (!instance) return;
     this.instance = undefined;
+    // Render an empty frame first: unmount flushes any throttled render, which would otherwise paint the last screen
+    // back after clear() and leave the next line of output glued to the key bar.
+    this.store.set({ kind: 'blank' });
+    await new Promise((resolve) => setTimeout(resolve, FRAME_MS));
     instance.clear();
     instance.unmount();
     await instance.waitUntilExit().catch(() => undefined);
