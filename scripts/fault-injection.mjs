@@ -52,7 +52,7 @@ const started = Date.now();
 log(`fault injection: ${args.runs} kills, seed ${args.seed}${args.steps ? `, steps ${args.steps}` : ''}`);
 
 /** Typical durations, learnt from runs that were not killed, to spread random kills over a whole run. */
-const typical = { headless: 2500, interactive: 6000 };
+const typical = { headless: 1500, interactive: 3500 };
 
 for (let scenario = 1; totals.kills < args.runs; scenario++) {
   // Alternate, so even a short run covers both: --yes first, then a scripted interactive run.
@@ -203,7 +203,7 @@ function headlessRun(repo, files, mode) {
       clearTimeout(timer);
       stopWatching();
       const ms = Date.now() - t0;
-      if (!killed && code === 0 && mode === 'none') typical.headless = (typical.headless + ms) / 2;
+      if (!killed && code === 0) typical.headless = (typical.headless + ms) / 2;
       resolve({ killed: killed && signal === 'SIGKILL', code: code ?? 128, stderr, ms, problems: [] });
     });
   });
@@ -285,7 +285,7 @@ async function interactiveRun(repo, files, mode, editor) {
   clearTimeout(timer);
   stopWatching();
   const ms = Date.now() - t0;
-  if (!killed && exitCode === 0 && !quit && mode === 'none') typical.interactive = (typical.interactive + ms) / 2;
+  if (!killed && exitCode === 0 && !quit) typical.interactive = (typical.interactive + ms) / 2;
   term.dispose();
   return { killed: killed && !timedOut && signal === 9, code: exitCode, stderr: raw.slice(-400), ms, problems, quit: quit && !killed };
 }

@@ -24,7 +24,8 @@ function runScript(args: readonly string[]): Promise<{ code: number | null; stdo
 describe('fault injection (small count)', () => {
   it('6 SIGKILLs at random moments and mid-write, each followed by a resume: nothing lost, nothing duplicated', { timeout: 300_000 }, async () => {
     const seed = Math.floor(Math.random() * 1_000_000);
-    const run = await runScript(['--runs', '6', '--seed', String(seed), '--steps', '1-4']);
+    // Steps 1, 2 and 4 of the example: a session long enough to kill in every phase, short enough for the suite.
+    const run = await runScript(['--runs', '6', '--seed', String(seed), '--steps', '1,2,4']);
     const report = `${run.stdout}\n${run.stderr}`;
     expect(report, report).toMatch(/\n0 failures\n/);
     expect(run.code, report).toBe(0);

@@ -26,7 +26,6 @@ async function damagedSession(damage: (text: string) => string): Promise<{ root:
 
 const CASES: Array<{ name: string; damage: (text: string) => string; says: RegExp }> = [
   { name: 'truncated mid-write', damage: (t) => t.slice(0, Math.floor(t.length / 2)), says: /is damaged \(not valid JSON\)/ },
-  { name: 'empty', damage: () => '', says: /is empty/ },
   {
     name: 'hand-edited into nonsense',
     damage: (t) => JSON.stringify({ ...JSON.parse(t), steps: 'all of them, probably', root: 42 }),
