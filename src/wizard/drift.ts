@@ -50,7 +50,7 @@ export function describeDrift(drift: Drift): string {
 }
 
 /**
- * What the user is told. `headless`: nobody was asked, so the message says what was done. Accepted steps are never
+ * What the user is told. `headless`: nobody was asked, so the message says what (if anything) was done. Accepted steps are never
  * regenerated here (their text is in the output); the user is told how to refresh them.
  */
 export function driftNotices(drift: Drift, message: string, regenerate: readonly number[], headless: boolean): string[] {

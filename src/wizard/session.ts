@@ -218,7 +218,8 @@ export class Session {
     } else {
       regenerate = drift.undecided.filter((n) => !drift.edited.includes(n));
     }
-    driftNotices(drift, message, regenerate, !options.askRegenerate).forEach((line) => options.notice(line));
+    // Nobody was asked (--yes, or nothing to regenerate): the message itself says what happened.
+    driftNotices(drift, message, regenerate, !options.askRegenerate || drift.undecided.length === 0).forEach((line) => options.notice(line));
     this.state = settleDrift(this.state, options.gitHead, regenerate);
   }
 

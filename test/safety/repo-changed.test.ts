@@ -87,7 +87,10 @@ describe('the repository changed since the session was saved', { timeout: 120_00
     s.close();
     writeFileSync(path.join(root, 'README.md'), '# Renamed\n');
     const notices: string[] = [];
-    const again = await Session.open(options(root, { notice: (m) => notices.push(m) }));
+    const askRegenerate = async () => {
+      throw new Error('nothing undecided to regenerate: no question');
+    };
+    const again = await Session.open(options(root, { notice: (m) => notices.push(m), askRegenerate }));
     again.close();
     expect(notices).toEqual([
       'The repository changed since this session was saved: a cited file changed (README.md).',
