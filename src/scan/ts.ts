@@ -31,8 +31,11 @@ export function isSourceFile(path: string): boolean {
   return scriptKindOf(path) !== undefined && !path.endsWith('.d.ts');
 }
 
+/** JSDoc is not parsed into nodes: detectors read doc comments as text (`getLeadingCommentRanges`), never as trees. */
+const PARSE_OPTIONS: ts.CreateSourceFileOptions = { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone };
+
 export function parseSource(path: string, text: string, kind = scriptKindOf(path) ?? ts.ScriptKind.TS): ts.SourceFile {
-  return ts.createSourceFile(path, text, ts.ScriptTarget.Latest, true, kind);
+  return ts.createSourceFile(path, text, PARSE_OPTIONS, true, kind);
 }
 
 /** 1-based line of a node's first token (not its leading comments). */
