@@ -142,11 +142,14 @@ async function main() {
     interactive = {
       firstStepMs: median(terminal.map((t) => t.firstStepMs)),
       terminalPgdnMs: median(terminal.map((t) => t.pgdnMs)),
+      nextStepMs: median(terminal.map((t) => t.nextStepMs)),
+      thirdStepMs: median(terminal.map((t) => t.thirdStepMs)),
       repaint,
     };
     console.log('\nInteractive (2,000-file synthetic repository, 110×34 pseudo-terminal):');
     console.log(`  process start → "Step 1 of" on screen: ${fmtMs(interactive.firstStepMs)} ms (target ≤ ${TARGETS.firstStepMs})`);
     console.log(`  PgDn → screen changed, in the terminal: ${fmtMs(interactive.terminalPgdnMs)} ms`);
+    console.log(`  accept step 1 → step 2 on screen: ${fmtMs(interactive.nextStepMs)} ms; accept step 2 → step 3: ${fmtMs(interactive.thirdStepMs)} ms (2 s of reading each)`);
     console.log(`  2,000-line section (${repaint.rows} rows): first render ${fmtMs(repaint.firstRenderMs)} ms, PgDn repaint median ${repaint.medianMs.toFixed(1)} ms, max ${repaint.maxMs.toFixed(1)} ms (target ≤ ${TARGETS.pgdnMs})`);
   }
 

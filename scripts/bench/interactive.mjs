@@ -44,24 +44,33 @@ function terminal(cli, args) {
 }
 
 /**
- * Starts the wizard on `repo` with a fresh state and measures: process start → "Step 1 of" on screen, then a PgDn
- * in that section → the "lines a–b" header changing on screen. Quits with q.
+ * Starts the wizard on `repo` with a fresh state and measures: process start → "Step 1 of" on screen; after the user
+ * has read for `readMs`, a PgDn → the "lines a–b" header changing; then accepting step 1 → "Step 2 of", and after
+ * reading step 2 for `readMs`, accepting it → "Step 3 of" (steps after the first are analysed while the user reads).
  */
-export async function measureTerminal(cli, repo) {
+export async function measureTerminal(cli, repo, readMs = 2000) {
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'pc-bench-pty-'));
   const t = terminal(cli, [repo, '--output', path.join(tmp, 'out.md'), '--state', path.join(tmp, 'state.json')]);
+  const pause = (ms) => new Promise((r) => setTimeout(r, ms));
   try {
     const firstStepMs = await t.until((s) => s.includes('Step 1 of'), t.started);
     const header = () => t.screen().match(/lines \d+–\d+ of \d+/)?.[0];
-    await new Promise((r) => setTimeout(r, 300));
+    await pause(readMs);
     const before = header();
-    const pressed = performance.now();
+    let pressed = performance.now();
     t.pty.write(PGDN);
     const pgdnMs = await t.until(() => header() !== before, pressed, 5_000);
+    pressed = performance.now();
+    t.pty.write('a');
+    const nextStepMs = await t.until((s) => s.includes('Step 2 of'), pressed);
+    await pause(readMs);
+    pressed = performance.now();
+    t.pty.write('a');
+    const thirdStepMs = await t.until((s) => s.includes('Step 3 of'), pressed);
     t.pty.write('q');
     const deadline = Date.now() + 10_000;
-    while (t.exited() === undefined && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
-    return { firstStepMs, pgdnMs, sectionRows: Number(before?.split(' of ')[1] ?? 0) };
+    while (t.exited() === undefined && Date.now() < deadline) await pause(20);
+    return { firstStepMs, pgdnMs, nextStepMs, thirdStepMs };
   } finally {
     if (t.exited() === undefined) t.pty.kill();
   }

@@ -45,10 +45,22 @@ export function digestOf(facts: readonly Fact[]): DigestEntry[] {
   return [...entries.values()].sort((a, b) => (a.kind === b.kind ? a.id.localeCompare(b.id) : a.kind.localeCompare(b.kind)));
 }
 
+/** Redacted ids: the same facts (and ids) recur in several steps' digests. */
+const redactedIds = new Map<string, string>();
+
+function redactedId(id: string): string {
+  let out = redactedIds.get(id);
+  if (out === undefined) {
+    out = redactSecrets(id);
+    redactedIds.set(id, out);
+  }
+  return out;
+}
+
 /** The comment line to append to a section when it is written. */
 export function digestLine(entries: readonly DigestEntry[]): string {
   // Ids are written into the file, so they get the same redaction as the section text.
-  const rows = entries.map((e) => [e.kind, redactSecrets(e.id), e.hash, e.file ?? '']);
+  const rows = entries.map((e) => [e.kind, redactedId(e.id), e.hash, e.file ?? '']);
   const packed = deflateRawSync(Buffer.from(JSON.stringify(rows), 'utf8'), { level: 6 }).toString('base64url');
   return `${PREFIX}${packed} -->`;
 }
