@@ -6,7 +6,8 @@ import { helpText } from './cli/help.js';
 import { EXIT, UsageError, UserFacingError } from './errors.js';
 import { chooseEditor } from './wizard/editor.js';
 import { resolveRunOptions } from './wizard/run-options.js';
-import { runWizard } from './wizard/run.js';
+import { analysisOptions, runWizard } from './wizard/run.js';
+import { startAnalysis } from './wizard/worker-analysis.js';
 
 const out = (line: string) => process.stdout.write(`${line}\n`);
 const err = (line: string) => process.stderr.write(`${line}\n`);
@@ -44,11 +45,14 @@ async function main(argv: readonly string[]): Promise<number> {
     );
   }
   const options = resolveRunOptions(cli);
-  return runWizard(options, {
-    stdout: out,
-    stderr: err,
-    interactive: interactive ? await interactiveEnvironment(cli) : undefined,
-  });
+  if (!interactive) return runWizard(options, { stdout: out, stderr: err });
+  // The analysis starts in its own thread before Ink loads: the first section is ready about when the screen is.
+  const analysis = options.steps.length > 0 ? startAnalysis(analysisOptions(options, true)) : undefined;
+  try {
+    return await runWizard(options, { stdout: out, stderr: err, analysis, interactive: await interactiveEnvironment(cli) });
+  } finally {
+    analysis?.close();
+  }
 }
 
 /** Ink and the prompts are loaded only for interactive runs: `--yes` in CI never pays for React. */

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { UsageError } from '../errors.js';
-import { STEP_COUNT } from '../steps/registry.js';
+import { STEP_COUNT } from '../steps/titles.js';
 
 export interface CliOptions {
   readonly dir: string;

@@ -1,7 +1,7 @@
-import { STEPS } from '../steps/registry.js';
+import { STEP_TITLES } from '../steps/titles.js';
 
 export function helpText(version: string): string {
-  const steps = STEPS.map((s) => `  ${String(s.number).padStart(2)}. ${s.title}`).join('\n');
+  const steps = STEP_TITLES.map((title, i) => `  ${String(i + 1).padStart(2)}. ${title}`).join('\n');
   return `project-context ${version}
 Reads a TypeScript/JavaScript repository and writes PROJECT-CONTEXT.md, the "where to find X" map for new engineers
 and AI assistants, one reviewed section at a time. Nothing is written until you accept a section.

@@ -1,6 +1,6 @@
 import { confirm } from '@inquirer/prompts';
 import { InterruptedError } from '../errors.js';
-import { STEP_COUNT } from '../steps/registry.js';
+import { STEP_COUNT } from '../steps/titles.js';
 import type { Drift } from '../wizard/drift.js';
 import type { ResumeQuestion } from '../wizard/session.js';
 

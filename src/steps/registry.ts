@@ -1,4 +1,5 @@
 import type { StepDefinition } from './types.js';
+import { STEP_TITLES } from './titles.js';
 import { overviewStep } from './01-overview.js';
 import { directoryStructureStep } from './02-directory-structure.js';
 import { backendApiStep } from './03-backend-api.js';
@@ -17,18 +18,7 @@ export interface StepEntry {
   readonly definition?: StepDefinition;
 }
 
-const TITLES = [
-  'Project Overview & Architecture',
-  'Directory Structure',
-  'Backend & API',
-  'Database Schema',
-  'Frontend Applications',
-  'Infrastructure & CDK',
-  'SDKs',
-  'Configuration & Environment',
-  'Common Workflows',
-  'Integration Points',
-] as const;
+const TITLES = STEP_TITLES;
 
 const DEFINITIONS: readonly StepDefinition[] = [overviewStep, directoryStructureStep, backendApiStep, databaseSchemaStep, frontendStep, infrastructureStep, sdksStep, configurationStep, workflowsStep, integrationsStep];
 

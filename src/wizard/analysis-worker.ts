@@ -1,8 +1,8 @@
 /**
- * The analysis thread. It builds the index, then generates the sections of the session's steps in order, ahead of
- * the review: while the user reads step N, step N+1 is being analysed here, on the second core, and the terminal
- * stays responsive however long one detector takes. Requests from the main thread (see worker-analysis.ts) are
- * answered from that work, or start it.
+ * The analysis thread. It builds the index at once, then generates the sections of the session's steps (its `plan`)
+ * in order, ahead of the review: while the user reads step N, step N+1 is being analysed here, on the second core,
+ * and the terminal stays responsive however long one detector takes. Requests from the main thread (see
+ * worker-analysis.ts) are answered from that work, or start it.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { FileCache } from '../scan/file-cache.js';
@@ -15,13 +15,13 @@ export interface WorkerInput {
   readonly root: string;
   readonly context: StepContext;
   readonly exclude: readonly string[];
-  /** Steps to analyse ahead, in the order they will be shown. */
-  readonly steps: readonly number[];
   readonly cacheFile?: string;
 }
 
 export type WorkerRequest =
   | { readonly id: number; readonly kind: 'section' | 'regenerate'; readonly step: number }
+  /** Steps to analyse ahead, in the order they will be shown. */
+  | { readonly id: number; readonly kind: 'plan'; readonly steps: readonly number[] }
   | { readonly id: number; readonly kind: 'notes' };
 
 export type WorkerMessage =
@@ -65,12 +65,13 @@ function sectionOf(step: number, regenerate = false): Promise<{ section: Generat
   return pending;
 }
 
+let plan: readonly number[] = [];
 let lookingAhead = false;
 async function lookAhead(): Promise<void> {
   if (lookingAhead) return;
   lookingAhead = true;
   try {
-    for (const step of input.steps) await sectionOf(step).catch(() => undefined);
+    for (let i = 0; i < plan.length; i++) await sectionOf(plan[i]).catch(() => undefined);
   } finally {
     lookingAhead = false;
   }
@@ -79,6 +80,11 @@ async function lookAhead(): Promise<void> {
 port.on('message', (request: WorkerRequest) => {
   void (async () => {
     try {
+      if (request.kind === 'plan') {
+        plan = request.steps;
+        void lookAhead();
+        return;
+      }
       if (request.kind === 'notes') {
         post({ kind: 'notes', id: request.id, notes: readingNotes(analyzer.repoIndex) });
         return;
@@ -93,4 +99,3 @@ port.on('message', (request: WorkerRequest) => {
   })();
 });
 
-void lookAhead();

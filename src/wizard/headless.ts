@@ -1,4 +1,4 @@
-import { stepEntry } from '../steps/registry.js';
+import { stepTitle } from '../steps/titles.js';
 import type { StepSource } from './analyzer.js';
 import type { Session } from './session.js';
 
@@ -19,7 +19,7 @@ export async function runHeadless({ session, analyzer, log }: HeadlessDeps): Pro
   for (let record = session.next(); record; record = session.next()) {
     const step = record.number;
     const position = session.steps.findIndex((s) => s.number === step) + 1;
-    const label = `[${position}/${total}] Step ${step} — ${stepEntry(step).title}`;
+    const label = `[${position}/${total}] Step ${step} — ${stepTitle(step)}`;
     const started = performance.now();
     if (record.status === 'pending') {
       const section = await analyzer.section(step);

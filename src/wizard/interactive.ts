@@ -1,7 +1,7 @@
 import { InterruptedError } from '../errors.js';
 import type { Fact } from '../facts.js';
 import { OutputWriteError, type AcceptConflict, type ConflictResolution } from '../output/index.js';
-import { stepEntry } from '../steps/registry.js';
+import { stepTitle } from '../steps/titles.js';
 import type { StepSource } from './analyzer.js';
 import { editInEditor } from './editor.js';
 import type { Session } from './session.js';
@@ -28,7 +28,7 @@ export async function runInteractive(deps: InteractiveDeps): Promise<Interactive
   const total = session.steps.length;
   for (let record = session.next(); record; record = session.next()) {
     const step = record.number;
-    const { title } = stepEntry(step);
+    const title = stepTitle(step);
     let message: Pick<ReviewModel, 'message' | 'tone'> = {};
     if (record.status === 'pending') {
       ui.progress(`Step ${step}: reading the code for ${title}`);

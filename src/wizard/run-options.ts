@@ -2,7 +2,7 @@ import { existsSync, lstatSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { CliOptions } from '../cli/args.js';
 import { UserFacingError } from '../errors.js';
-import { STEPS } from '../steps/registry.js';
+import { IMPLEMENTED_STEPS } from '../steps/titles.js';
 import type { StepContext } from '../steps/types.js';
 
 export interface RunOptions {
@@ -33,7 +33,7 @@ export function resolveRunOptions(cli: CliOptions, cwd = process.cwd()): RunOpti
   }
   const stateFile = cli.state ? path.resolve(cwd, cli.state) : path.join(root, '.project-context', 'state.json');
   if (!cli.state) refuseLinks(stateFile);
-  const available = new Set(STEPS.filter((s) => s.definition).map((s) => s.number));
+  const available = new Set(IMPLEMENTED_STEPS);
   return {
     root,
     output,

@@ -8,7 +8,7 @@ import type { RunOptions } from './run-options.js';
 import { Session, type ResumeQuestion } from './session.js';
 import type { Drift } from './drift.js';
 import type { WizardUI } from './ui.js';
-import { openAnalysis, type AnalysisHandle } from './worker-analysis.js';
+import { startAnalysis, type AnalysisHandle, type AnalysisOptions, type AnalysisStart } from './worker-analysis.js';
 
 export interface RunEnvironment {
   /** Interactive mode: the terminal UI and the resume question (asked before the UI takes the screen). */
@@ -23,6 +23,8 @@ export interface RunEnvironment {
   };
   readonly stdout: (line: string) => void;
   readonly stderr: (line: string) => void;
+  /** The analysis, if the caller started it early (see cli.tsx); it is closed when the run ends. */
+  readonly analysis?: AnalysisStart;
 }
 
 /** Runs one wizard session, interactive or headless, and returns the exit code. */
@@ -44,6 +46,7 @@ export async function runWizard(options: RunOptions, env: RunEnvironment): Promi
     askStartOverAfterBadState: env.interactive?.askStartOverAfterBadState,
     askRegenerate: env.interactive?.askRegenerate,
   });
+  const start = env.analysis ?? startAnalysis(analysisOptions(options, env.interactive !== undefined));
   let ui: WizardUI | undefined;
   let analyzer: AnalysisHandle | undefined;
   let stopping = false;
@@ -68,7 +71,9 @@ export async function runWizard(options: RunOptions, env: RunEnvironment): Promi
     if (env.interactive) {
       ui = env.interactive.createUI(() => stopOnSignal('SIGINT'));
       ui.progress('Reading the repository');
-      analyzer = await openAnalysis({ ...analysisOf(options, session), workAhead: true, onProgress: (m) => ui?.progress(m) });
+      start.onProgress((m) => ui?.progress(m));
+      analyzer = await start.opened;
+      analyzer.plan(ahead(session));
       if (stopping) analyzer.stop();
       const outcome = await runInteractive({ session, analyzer, ui, editor: env.interactive.editor });
       await ui.close();
@@ -79,7 +84,7 @@ export async function runWizard(options: RunOptions, env: RunEnvironment): Promi
         return 0;
       }
     } else {
-      analyzer = await openAnalysis({ ...analysisOf(options, session), workAhead: false });
+      analyzer = await start.opened;
       if (stopping) analyzer.stop();
       await runHeadless({ session, analyzer, log: env.stderr });
       (await analyzer.notes()).forEach((note) => env.stderr(note));
@@ -87,18 +92,22 @@ export async function runWizard(options: RunOptions, env: RunEnvironment): Promi
     env.stdout(summaryLine(session, options.output));
     return 0;
   } finally {
-    analyzer?.close();
+    start.close();
     await ui?.close();
     handlers.forEach((off) => off());
     session.close();
   }
 }
 
-/** The analysis works ahead through the steps still to decide, in order (accepting one records its facts too). */
-function analysisOf(options: RunOptions, session: Session) {
-  const ahead = session.steps.filter((s) => s.status === 'pending' || s.status === 'generated').map((s) => s.number);
+/** What to analyse and where its per-file cache lives (beside the state file, never analysed itself). */
+export function analysisOptions(options: RunOptions, inWorker: boolean): AnalysisOptions {
   const cacheFile = path.join(path.dirname(options.stateFile), 'file-cache.json');
-  return { root: options.root, context: options.context, exclude: [options.output, options.stateFile, cacheFile], steps: ahead, cacheFile };
+  return { root: options.root, context: options.context, exclude: [options.output, options.stateFile, cacheFile], cacheFile, inWorker };
+}
+
+/** The steps still to decide, in order: analysed ahead (accepting one records its facts too). */
+function ahead(session: Session): number[] {
+  return session.steps.filter((s) => s.status === 'pending' || s.status === 'generated').map((s) => s.number);
 }
 
 function summaryLine(session: Session, output: string): string {

@@ -5,7 +5,7 @@ import type { Fact } from '../facts.js';
 import { removeStaleTemps, sha256 } from '../output/atomic.js';
 import { acceptSection, backupOutput, inspectForAccept, parseOutput, readOutputFile, sectionHash } from '../output/index.js';
 import type { AcceptConflict, AcceptResult, ConflictResolution } from '../output/index.js';
-import { stepEntry } from '../steps/registry.js';
+import { stepTitle } from '../steps/titles.js';
 import { acquireLock, type Lock } from '../../state/lock.js';
 import { STATE_VERSION, type SessionState, type StepRecord } from '../../state/schema.js';
 import { backupStateFile, loadState, saveState, StateFileError } from '../../state/store.js';
@@ -246,7 +246,7 @@ function freshState(options: OpenSessionOptions): SessionState {
     root: options.root,
     output: options.output,
     gitHead: options.gitHead,
-    steps: options.steps.map((n) => ({ number: n, title: stepEntry(n).title, status: 'pending' })),
+    steps: options.steps.map((n) => ({ number: n, title: stepTitle(n), status: 'pending' })),
     createdAt: time,
     updatedAt: time,
   };

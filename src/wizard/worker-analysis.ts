@@ -1,93 +1,66 @@
 /**
- * The main thread's handle on the analysis. Interactive runs analyse the first step here, at once, and start a worker
- * thread (analysis-worker.ts) that works ahead through the other steps on the second core: the next section is ready
- * when the user accepts the one on screen, and the terminal answers keys at once however long a detector takes.
- * `--yes` has nobody to keep waiting and runs everything in this thread (a second thread would cost ~110 MB for a
- * ~10% shorter run). Where the worker cannot run (from TypeScript sources under tsx or vitest, or with
- * PROJECT_CONTEXT_WORKER=0) everything runs here.
+ * The main thread's handle on the analysis. An interactive run starts the analysis in a worker thread
+ * (analysis-worker.ts) before it loads the terminal UI, so Ink loads on one core while the other reads the repository
+ * and generates step 1; the worker then works ahead through the other steps while the user reviews, and the terminal
+ * answers keys at once however long a detector takes. `--yes` has nobody to keep waiting and runs in this thread (a
+ * second thread would cost ~110 MB for a ~10% shorter run). Where the worker cannot run (TypeScript sources under tsx
+ * or vitest, or PROJECT_CONTEXT_WORKER=0) everything runs in this thread.
+ *
+ * This module and everything it imports statically stay light: the analysis (and the TypeScript compiler) is loaded
+ * by the worker, or imported here only when it runs in this thread.
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { FileCache } from '../scan/file-cache.js';
 import type { GeneratedSection } from '../steps/generate.js';
 import type { StepContext } from '../steps/types.js';
 import type { WorkerInput, WorkerMessage, WorkerRequest } from './analysis-worker.js';
-import { Analyzer, type ProgressListener, type StepSource } from './analyzer.js';
-import { readingNotes } from './reading-notes.js';
+import type { ProgressListener, StepSource } from './analyzer.js';
 import { timing } from './timings.js';
 
 export interface AnalysisHandle extends StepSource {
+  /** The steps the session will show, in order: a worker analyses them ahead of the review. */
+  plan(steps: readonly number[]): void;
   /** Notes on files that could not be read, for the end of the run. */
   notes(): Promise<string[]>;
-  /** Ends the worker; pending requests are abandoned. */
-  close(): void;
 }
 
 export interface AnalysisOptions {
   readonly root: string;
   readonly context: StepContext;
-  /** Our own output and state files, never analysed. */
+  /** Our own output, state and cache files, never analysed. */
   readonly exclude: readonly string[];
-  /** The steps the session will show, in order. */
-  readonly steps: readonly number[];
   /** Where per-file results are kept between runs (beside the state file). */
   readonly cacheFile?: string;
-  /** Analyse the steps after the first in a worker thread, ahead of the review. */
-  readonly workAhead: boolean;
-  /** Messages while the index is built. */
-  readonly onProgress?: ProgressListener;
+  /** In a worker thread when possible (interactive runs). */
+  readonly inWorker: boolean;
+}
+
+/** An analysis being opened: the handle once the index is built, progress messages meanwhile, and the way to end it. */
+export interface AnalysisStart {
+  readonly opened: Promise<AnalysisHandle>;
+  onProgress(listener: ProgressListener): void;
+  /** Ends the worker (also before it has opened); pending requests are abandoned. */
+  close(): void;
 }
 
 const WORKER = new URL('./analysis-worker.js', import.meta.url);
 
-export async function openAnalysis(options: AnalysisOptions): Promise<AnalysisHandle> {
-  const cache = options.cacheFile ? FileCache.load(options.cacheFile) : undefined;
-  const local = await Analyzer.open(options.root, options.context, options.onProgress, options.exclude, cache);
-  const here: AnalysisHandle = Object.assign(local, { notes: async () => readingNotes(local.repoIndex), close: () => undefined });
-  const usable = WORKER.protocol === 'file:' && existsSync(fileURLToPath(WORKER)) && process.env.PROJECT_CONTEXT_WORKER !== '0';
-  if (!options.workAhead || !usable || options.steps.length < 2) return here;
-  const { root, context, exclude, cacheFile } = options;
-  const ahead = WorkerAnalysis.start({ root, context, exclude, cacheFile, steps: options.steps.slice(1) });
-  return new SplitAnalysis(here, options.steps[0], ahead);
-}
-
-/** The first step from this thread, the others from the worker (or from this thread if the worker failed). */
-class SplitAnalysis implements AnalysisHandle {
-  constructor(
-    private readonly here: AnalysisHandle,
-    private readonly first: number,
-    private readonly ahead: Promise<WorkerAnalysis>,
-  ) {
-    ahead.catch(() => undefined);
-  }
-
-  private worker(): Promise<AnalysisHandle> {
-    return this.ahead.catch(() => this.here);
-  }
-
-  async section(step: number, onProgress?: ProgressListener): Promise<GeneratedSection> {
-    if (step === this.first) return this.here.section(step, onProgress);
-    return (await this.worker()).section(step, onProgress);
-  }
-
-  async regenerate(step: number, onProgress?: ProgressListener): Promise<GeneratedSection> {
-    return (await this.worker()).regenerate(step, onProgress);
-  }
-
-  async notes(): Promise<string[]> {
-    const lists = await Promise.all([this.here.notes(), this.worker().then((w) => (w === this.here ? [] : w.notes()))]);
-    return [...new Set(lists.flat())];
-  }
-
-  stop(): void {
-    this.here.stop();
-    void this.ahead.then((w) => w.stop(), () => undefined);
-  }
-
-  close(): void {
-    void this.ahead.then((w) => w.close(), () => undefined);
-  }
+export function startAnalysis(options: AnalysisOptions): AnalysisStart {
+  const usable = options.inWorker && WORKER.protocol === 'file:' && existsSync(fileURLToPath(WORKER)) && process.env.PROJECT_CONTEXT_WORKER !== '0';
+  if (usable) return WorkerAnalysis.start({ root: options.root, context: options.context, exclude: options.exclude, cacheFile: options.cacheFile });
+  let listener: ProgressListener | undefined;
+  const opened = (async (): Promise<AnalysisHandle> => {
+    const [{ Analyzer }, { FileCache }, { readingNotes }] = await Promise.all([
+      import('./analyzer.js'),
+      import('../scan/file-cache.js'),
+      import('./reading-notes.js'),
+    ]);
+    const cache = options.cacheFile ? FileCache.load(options.cacheFile) : undefined;
+    const analyzer = await Analyzer.open(options.root, options.context, (m) => listener?.(m), options.exclude, cache);
+    return Object.assign(analyzer, { plan: () => undefined, notes: async () => readingNotes(analyzer.repoIndex) });
+  })();
+  return { opened, onProgress: (l) => (listener = l), close: () => undefined };
 }
 
 interface Pending {
@@ -106,15 +79,18 @@ class WorkerAnalysis implements AnalysisHandle {
 
   private constructor(private readonly worker: Worker) {}
 
-  static start(input: WorkerInput): Promise<WorkerAnalysis> {
+  static start(input: WorkerInput): AnalysisStart {
     const worker = new Worker(WORKER, { workerData: input });
     const analysis = new WorkerAnalysis(worker);
-    return new Promise((resolve, reject) => {
+    let listener: ProgressListener | undefined;
+    const opened = new Promise<AnalysisHandle>((resolve, reject) => {
       worker.on('message', (message: WorkerMessage) => {
         if (message.kind === 'opened') {
+          timing('index-built', { files: message.files });
           analysis.idle();
           resolve(analysis);
-        } else analysis.receive(message);
+        } else if (message.kind === 'progress' && message.step === undefined) listener?.(message.message);
+        else analysis.receive(message);
       });
       worker.on('error', (error) => {
         analysis.fail(error);
@@ -126,6 +102,12 @@ class WorkerAnalysis implements AnalysisHandle {
         reject(error);
       });
     });
+    opened.catch(() => undefined);
+    return { opened, onProgress: (l) => (listener = l), close: () => analysis.close() };
+  }
+
+  plan(steps: readonly number[]): void {
+    if (!this.stopped) this.worker.postMessage({ id: 0, kind: 'plan', steps } satisfies WorkerRequest);
   }
 
   section(step: number, onProgress?: ProgressListener): Promise<GeneratedSection> {

@@ -1,6 +1,6 @@
 import { Box, Text, useInput } from 'ink';
 import { useEffect, useMemo, useReducer } from 'react';
-import { STEP_COUNT } from '../../steps/registry.js';
+import { STEP_COUNT } from '../../steps/titles.js';
 import type { ReviewAction, ReviewModel } from '../../wizard/ui.js';
 import { markdownRows } from '../markdown-rows.js';
 import { useTerminalSize } from '../use-terminal-size.js';
