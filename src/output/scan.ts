@@ -38,13 +38,19 @@ export interface Scan {
   damaged: number[];
 }
 
+/** Lines with their ends (`\r\n`, `\n`, or '' for the last line without one); indexOf, not a regex: the output of a
+ * big monorepo is tens of thousands of lines, read several times per accepted step. */
 function splitLines(text: string): Line[] {
   const lines: Line[] = [];
-  const re = /([^\n]*?)(\r?\n|$)/g;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(text)) && m.index < text.length) {
-    lines.push({ text: m[1], eol: m[2], start: m.index });
-    if (!m[2]) break;
+  for (let start = 0; start < text.length; ) {
+    const nl = text.indexOf('\n', start);
+    if (nl === -1) {
+      lines.push({ text: text.slice(start), eol: '', start });
+      break;
+    }
+    const cr = nl > start && text.charCodeAt(nl - 1) === 13;
+    lines.push({ text: text.slice(start, cr ? nl - 1 : nl), eol: cr ? '\r\n' : '\n', start });
+    start = nl + 1;
   }
   return lines;
 }
