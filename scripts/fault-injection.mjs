@@ -11,7 +11,8 @@
  *   and the next resume must mark it accepted;
  * - nothing once accepted is lost or changed by a later run; a resumed run that is not killed finishes with exit 0.
  *
- * Usage: npm run fault-injection -- [--runs 60] [--seed N] [--steps 1-10] [--verbose]
+ * Usage: npm run fault-injection -- [--runs 60] [--seed N] [--steps 1-10] [--repo DIR] [--verbose]
+ * `--repo` runs on a copy of another repository instead of examples/kv-store.
  * `--runs` counts delivered kills. Exit status 1 when any check failed. Needs `npm run build` (the npm script does it).
  *
  * Mid-write kills use the test-only hook PROJECT_CONTEXT_TEST_DELAY_WRITE_MS (src/output/atomic.ts): each atomic write
@@ -49,7 +50,7 @@ const log = (line) => process.stdout.write(`${line}\n`);
 
 const totals = { kills: 0, runs: 0, resumes: 0, headless: 0, interactive: 0, failures: [], byMode: {} };
 const started = Date.now();
-log(`fault injection: ${args.runs} kills, seed ${args.seed}${args.steps ? `, steps ${args.steps}` : ''}`);
+log(`fault injection: ${args.runs} kills, seed ${args.seed}${args.steps ? `, steps ${args.steps}` : ''}${args.repo ? `, on ${args.repo}` : ''}`);
 
 /** Typical durations, learnt from runs that were not killed, to spread random kills over a whole run. */
 const typical = { headless: 1500, interactive: 3500 };
@@ -92,7 +93,7 @@ async function runScenario(n, kind) {
       }
       const finished = !result.killed && result.code === 0 && !result.quit;
       const problems = [...result.problems, ...check(files, accepted, { finished })];
-      if (!result.killed && result.code !== 0) problems.push(`exit code ${result.code}: ${result.stderr.trim().split('\n').slice(-3).join(' | ')}`);
+      if (!result.killed && result.code !== null && result.code !== 0) problems.push(`exit code ${result.code}: ${result.stderr.trim().split('\n').slice(-3).join(' | ')}`);
       if (round > 12) problems.push('the session did not finish after 12 runs');
       if (args.verbose || problems.length > 0) {
         const how = result.killed ? `killed after ${result.ms} ms` : `exit ${result.code} after ${result.ms} ms${result.quit ? ' (quit)' : ''}`;
@@ -116,10 +117,12 @@ function snapshotBuild() {
   return dir;
 }
 
-/** A fresh git copy of the bundled example (git, so HEAD is recorded and compared on resume). */
+/** A fresh git copy of the bundled example, or of --repo (git, so HEAD is recorded and compared on resume). */
 function makeRepo() {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'pc-fault-'));
-  cpSync(EXAMPLE, dir, { recursive: true });
+  cpSync(args.repo ?? EXAMPLE, dir, { recursive: true });
+  for (const own of ['PROJECT-CONTEXT.md', '.project-context']) rmSync(path.join(dir, own), { recursive: true, force: true });
+  if (existsSync(path.join(dir, '.git'))) return dir;
   const git = (...a) => execFileSync('git', a, { cwd: dir, stdio: 'ignore' });
   git('init', '-q');
   git('add', '-A');
@@ -253,14 +256,14 @@ async function interactiveRun(repo, files, mode, editor) {
     await new Promise((r) => setTimeout(r, 20));
     await new Promise((r) => term.write('', r));
     const s = screen();
-    const flat = s.replace(/\s+/g, ' ');
     const identity = `${s.match(/Step \d+ of \d+[^\n]*/)?.[0] ?? ''}|${s.match(/(Your edit is saved|No changes made|Regenerated|No change in the code|Restored from the saved session)[^\n]*/)?.[0] ?? ''}`;
-    if (/Regenerate .* from the current code|Start a new session\?|was not written by project-context|edited by hand|changed by another program/.test(flat)) {
+    if (/Regenerate.*fromthecurrentcode|Startanewsession\?|wasnotwrittenbyproject-context|editedbyhand|changedbyanotherprogram/.test(s.replace(/\s+/g, ''))) {
       problems.push(`unexpected question on screen: ${s.split('\n').find((l) => /\?/.test(l))?.trim()}`);
       kill();
       break;
     }
-    if (!answeredResume && /Resume at step \d+.*\(Y\/n/.test(flat)) {
+    // The prompt wraps anywhere (even inside "(Y/n)"), so it is matched with all whitespace removed.
+    if (!answeredResume && /Resumeatstep\d+.*\(Y\/n\)/.test(s.replace(/\s+/g, ''))) {
       answeredResume = true;
       pty.write('\r');
       continue;
@@ -287,7 +290,7 @@ async function interactiveRun(repo, files, mode, editor) {
   const ms = Date.now() - t0;
   if (!killed && exitCode === 0 && !quit) typical.interactive = (typical.interactive + ms) / 2;
   term.dispose();
-  return { killed: killed && !timedOut && signal === 9, code: exitCode, stderr: raw.slice(-400), ms, problems, quit: quit && !killed };
+  return { killed: killed && !timedOut && signal === 9, code: timedOut ? null : exitCode, stderr: raw.slice(-400), ms, problems, quit: quit && !killed };
 }
 
 /** The checks listed at the top of this file. */
@@ -370,16 +373,17 @@ function describe(files) {
 }
 
 function parseArgs(argv) {
-  const out = { runs: 60, seed: Date.now() % 1_000_000, steps: undefined, verbose: false, keep: false };
+  const out = { runs: 60, seed: Date.now() % 1_000_000, steps: undefined, repo: undefined, verbose: false, keep: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--runs') out.runs = Number(argv[++i]);
     else if (a === '--seed') out.seed = Number(argv[++i]);
     else if (a === '--steps') out.steps = argv[++i];
+    else if (a === '--repo') out.repo = path.resolve(argv[++i]);
     else if (a === '--verbose') out.verbose = true;
     else if (a === '--keep') out.keep = true;
     else {
-      console.error(`unknown option ${a}; usage: fault-injection.mjs [--runs N] [--seed N] [--steps LIST] [--verbose] [--keep]`);
+      console.error(`unknown option ${a}; usage: fault-injection.mjs [--runs N] [--seed N] [--steps LIST] [--repo DIR] [--verbose] [--keep]`);
       process.exit(2);
     }
   }
