@@ -8,6 +8,8 @@ import { chooseEditor } from './wizard/editor.js';
 import { resolveRunOptions } from './wizard/run-options.js';
 import { analysisOptions, runWizard } from './wizard/run.js';
 import { startAnalysis } from './wizard/worker-analysis.js';
+import type { Drift } from './wizard/drift.js';
+import type { ResumeQuestion } from './wizard/session.js';
 
 const out = (line: string) => process.stdout.write(`${line}\n`);
 const err = (line: string) => process.stderr.write(`${line}\n`);
@@ -59,12 +61,13 @@ async function main(argv: readonly string[]): Promise<number> {
 async function interactiveEnvironment(cli: CliOptions) {
   const { InkWizardUI } = await import('./ui/ink-ui.js');
   const { loadSettings } = await import('./settings.js');
-  const { askRegenerate, askResume, askStartOverAfterBadState } = await import('./cli/resume-prompt.js');
+  // The prompts are needed only when a saved session exists: loaded on the first question, not before the first screen.
+  const prompts = () => import('./cli/resume-prompt.js');
   return {
     createUI: (onInterrupt: () => void) => new InkWizardUI('project-context — reading the repository', onInterrupt),
-    askResume,
-    askStartOverAfterBadState,
-    askRegenerate,
+    askResume: async (q: ResumeQuestion) => (await prompts()).askResume(q),
+    askStartOverAfterBadState: async (error: Error) => (await prompts()).askStartOverAfterBadState(error),
+    askRegenerate: async (drift: Drift, message: string) => (await prompts()).askRegenerate(drift, message),
     editor: async () => chooseEditor(cli.editor, (await loadSettings()).editor),
   };
 }
