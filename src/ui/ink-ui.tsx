@@ -3,7 +3,20 @@ import { useSyncExternalStore } from 'react';
 import type { Choice, ReviewAction, ReviewModel, WizardUI } from '../wizard/ui.js';
 import { ChoiceScreen } from './ChoiceScreen.js';
 import { ProgressScreen } from './ProgressScreen.js';
-import { ReviewScreen } from './review/ReviewScreen.js';
+import type { ReviewScreen as ReviewScreenComponent } from './review/ReviewScreen.js';
+
+/**
+ * The review screen and the markdown renderer behind it (marked, marked-terminal, highlight.js) load after the first
+ * frame: the progress screen shows sooner, and the module is ready well before the first section is.
+ */
+let ReviewScreen: typeof ReviewScreenComponent | undefined;
+let loadingReview: Promise<void> | undefined;
+function loadReviewScreen(): Promise<void> {
+  loadingReview ??= import('./review/ReviewScreen.js').then((m) => {
+    ReviewScreen = m.ReviewScreen;
+  });
+  return loadingReview;
+}
 
 /** A little more than one frame at Ink's default 30 fps. */
 const FRAME_MS = 40;
@@ -41,7 +54,7 @@ function Root({ store, onInterrupt }: { store: ScreenStore; onInterrupt: () => v
     case 'progress':
       return <ProgressScreen title={screen.title} message={screen.message} onInterrupt={onInterrupt} />;
     case 'review':
-      return <ReviewScreen key={screen.id} model={screen.model} onAction={screen.resolve} />;
+      return ReviewScreen ? <ReviewScreen key={screen.id} model={screen.model} onAction={screen.resolve} /> : null;
     case 'choice':
       return <ChoiceScreen question={screen.question} choices={screen.choices} onChoose={screen.resolve} />;
   }
@@ -63,11 +76,13 @@ export class InkWizardUI implements WizardUI {
   progress(message: string): void {
     this.store.set({ kind: 'progress', title: this.title, message });
     this.mount();
+    void loadReviewScreen();
   }
 
-  review(model: ReviewModel): Promise<ReviewAction> {
+  async review(model: ReviewModel): Promise<ReviewAction> {
     this.reviews += 1;
     const id = this.reviews;
+    await loadReviewScreen();
     return new Promise((resolve) => {
       let done = false;
       this.store.set({
