@@ -66,6 +66,9 @@ function sectionOf(step: number, regenerate = false): Promise<{ section: Generat
 }
 
 let plan: readonly number[] = [];
+/** Whether the first section was sent; working ahead starts a little after that. */
+let answered = false;
+const FIRST_PAINT_MS = 150;
 let lookingAhead = false;
 async function lookAhead(): Promise<void> {
   if (lookingAhead) return;
@@ -82,7 +85,7 @@ port.on('message', (request: WorkerRequest) => {
     try {
       if (request.kind === 'plan') {
         plan = request.steps;
-        void lookAhead();
+        if (answered) void lookAhead();
         return;
       }
       if (request.kind === 'notes') {
@@ -91,6 +94,11 @@ port.on('message', (request: WorkerRequest) => {
       }
       const { section, stepMs } = await sectionOf(request.step, request.kind === 'regenerate');
       post({ kind: 'section', id: request.id, section, stepMs });
+      if (!answered) {
+        answered = true;
+        // The first section is about to be drawn: leave the processor to the terminal for a moment before working ahead.
+        setTimeout(() => void lookAhead(), FIRST_PAINT_MS);
+      }
       // A regeneration re-read the repository: the sections analysed ahead were of the old files.
       if (request.kind === 'regenerate') void lookAhead();
     } catch (error) {
