@@ -53,6 +53,7 @@ export async function measureTerminal(cli, repo, readMs = 2000) {
   const t = terminal(cli, [repo, '--output', path.join(tmp, 'out.md'), '--state', path.join(tmp, 'state.json')]);
   const pause = (ms) => new Promise((r) => setTimeout(r, ms));
   try {
+    const firstPaintMs = await t.until((s) => s.trim() !== '', t.started);
     const firstStepMs = await t.until((s) => s.includes('Step 1 of'), t.started);
     const header = () => t.screen().match(/lines \d+–\d+ of \d+/)?.[0];
     await pause(readMs);
@@ -70,7 +71,7 @@ export async function measureTerminal(cli, repo, readMs = 2000) {
     t.pty.write('q');
     const deadline = Date.now() + 10_000;
     while (t.exited() === undefined && Date.now() < deadline) await pause(20);
-    return { firstStepMs, pgdnMs, nextStepMs, thirdStepMs };
+    return { firstPaintMs, firstStepMs, pgdnMs, nextStepMs, thirdStepMs };
   } finally {
     if (t.exited() === undefined) t.pty.kill();
   }
