@@ -1,10 +1,10 @@
 /**
  * The secret canary through the whole wizard: the planted values (test/fixtures/secret-canary) must reach neither
- * PROJECT-CONTEXT.md, nor the state file, nor the terminal — in a `--yes` run and in an interactive run in a real
+ * PROJECT-CONTEXT.md, nor the state file (or anything else in the session folder), nor the terminal — in a `--yes` run and in an interactive run in a real
  * terminal, where the repository also carries terminal escape sequences in a file name and in file contents, which
  * must not reach the screen raw either.
  */
-import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import stripAnsi from 'strip-ansi';
 import { describe, expect, it } from 'vitest';
@@ -22,11 +22,13 @@ function leaks(text: string): string[] {
   return [...new Set([...leakedSecrets(text), ...leakedSecrets(plain), ...leakedSecrets(plain.replace(/\s+/g, ''))])];
 }
 
+/** The state file (raw and its texts decoded) and every other file the wizard keeps in its session folder (caches). */
 function stateTexts(root: string): string {
-  const file = path.join(root, '.project-context/state.json');
-  const raw = readFileSync(file, 'utf8');
+  const dir = path.join(root, '.project-context');
+  const raw = readFileSync(path.join(dir, 'state.json'), 'utf8');
   const steps = (JSON.parse(raw) as { steps: Array<{ generated?: string; edited?: string }> }).steps;
-  return `${raw}\n${steps.map((s) => `${s.generated ?? ''}\n${s.edited ?? ''}`).join('\n')}`;
+  const others = readdirSync(dir).map((name) => readFileSync(path.join(dir, name), 'utf8'));
+  return [raw, ...steps.map((s) => `${s.generated ?? ''}\n${s.edited ?? ''}`), ...others].join('\n');
 }
 
 describe('secret canary through the whole wizard', { timeout: 120_000 }, () => {
