@@ -37,7 +37,8 @@ if (!existsSync(CLI)) {
 function runOnce(repo) {
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'pc-bench-run-'));
   const timings = path.join(tmp, 'timings.jsonl');
-  const args = [CLI, repo, '--yes', '--output', path.join(tmp, 'out.md'), '--state', path.join(tmp, 'state.json')];
+  // The state in a `.project-context` folder, as by default: the per-file cache is written as in a real first run.
+  const args = [CLI, repo, '--yes', '--output', path.join(tmp, 'out.md'), '--state', path.join(tmp, '.project-context', 'state.json')];
   const started = performance.now();
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, args, { env: { ...process.env, PROJECT_CONTEXT_TIMINGS: timings }, stdio: ['ignore', 'ignore', 'pipe'] });

@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { envDetector } from '../src/detectors/env/index.js';
 import { FILE_CACHE_FORMAT, FileCache } from '../src/scan/file-cache.js';
 import { buildIndex } from '../src/scan/repo-index.js';
+import type { RunOptions } from '../src/wizard/run-options.js';
+import { analysisOptions } from '../src/wizard/run.js';
 import { tempRepo } from './helpers/temp-repo.js';
 
 const HANDLER = "export const table = process.env.TABLE_NAME ?? 'dev';\n";
@@ -110,5 +112,14 @@ describe('per-file cache', () => {
     expect(cached).toEqual(fresh);
     expect(fresh.map((f) => f.id).sort()).toEqual(['REGION src/other.ts', 'TABLE_NAME src/handler.ts']);
     expect(parsed).toEqual([]);
+  });
+
+  it('is kept only in a state folder that is ours, never as a stray file in a folder of the user', () => {
+    const root = tempRepo({ 'docs/notes.md': '# Notes\n', 'tmp/.gitignore': '*\n' });
+    const cacheFor = (stateFile: string) =>
+      analysisOptions({ root, output: path.join(root, 'PROJECT-CONTEXT.md'), stateFile, context: {} } as unknown as RunOptions, false).cacheFile;
+    expect(cacheFor(path.join(root, '.project-context', 'state.json'))).toBe(path.join(root, '.project-context', 'file-cache.json'));
+    expect(cacheFor(path.join(root, 'tmp', 'state.json'))).toBe(path.join(root, 'tmp', 'file-cache.json'));
+    expect(cacheFor(path.join(root, 'docs', 'state.json'))).toBeUndefined();
   });
 });

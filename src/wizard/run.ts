@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { InterruptedError } from '../errors.js';
+import { DEFAULT_STATE_DIR } from '../../state/dir.js';
 import { runGit } from '../scan/list-files.js';
 import { runHeadless } from './headless.js';
 import { runInteractive } from './interactive.js';
@@ -99,10 +100,24 @@ export async function runWizard(options: RunOptions, env: RunEnvironment): Promi
   }
 }
 
-/** What to analyse and where its per-file cache lives (beside the state file, never analysed itself). */
+/**
+ * What to analyse and where its per-file cache lives: beside the state file, in a folder that is ours (the default
+ * `.project-context/`, or one whose `.gitignore` ignores everything), never as a stray file in the user's own folder.
+ */
 export function analysisOptions(options: RunOptions, inWorker: boolean): AnalysisOptions {
-  const cacheFile = path.join(path.dirname(options.stateFile), 'file-cache.json');
-  return { root: options.root, context: options.context, exclude: [options.output, options.stateFile, cacheFile], cacheFile, inWorker };
+  const dir = path.dirname(options.stateFile);
+  const ours = path.basename(dir) === DEFAULT_STATE_DIR || /^\*$/m.test(readIfExists(path.join(dir, '.gitignore')));
+  const cacheFile = ours ? path.join(dir, 'file-cache.json') : undefined;
+  const exclude = [options.output, options.stateFile, ...(cacheFile ? [cacheFile] : [])];
+  return { root: options.root, context: options.context, exclude, cacheFile, inWorker };
+}
+
+function readIfExists(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return '';
+  }
 }
 
 /** The steps still to decide, in order: analysed ahead (accepting one records its facts too). */
