@@ -4,17 +4,21 @@
  * documented one-sentence error. Never a stack trace, never a hang, never raw control characters in the output.
  */
 import { execFileSync } from 'node:child_process';
-import { chmodSync, chownSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { STEPS } from '../../src/steps/registry.js';
 import { CONTROL, expectCompleteOutput, expectPlain, leftBehind, runCli } from './cli.js';
 
 const AVAILABLE = STEPS.filter((s) => s.definition).map((s) => s.number);
 
+const made: string[] = [];
+afterAll(() => made.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
 function repo(files: Record<string, string | Buffer> = {}): string {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'pc-hostile-'));
+  made.push(dir);
   for (const [file, content] of Object.entries(files)) {
     mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
     writeFileSync(path.join(dir, file), content);

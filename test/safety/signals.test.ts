@@ -4,9 +4,9 @@
  * and the same command then finishes the job.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { parseOutput } from '../../src/output/index.js';
 import { STEPS } from '../../src/steps/registry.js';
 import { loadState } from '../../state/store.js';
@@ -15,6 +15,8 @@ import { tempExample } from '../helpers/temp-repo.js';
 import { expectCompleteOutput, expectPlain, leftBehind, runCli } from './cli.js';
 
 const AVAILABLE = STEPS.filter((s) => s.definition).map((s) => s.number);
+const copies: string[] = [];
+afterAll(() => copies.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 
 /** Starts `--yes`, sends `signal` once the first step is accepted, and resolves with how it ended. */
 function interruptAfterFirstStep(root: string, signal: NodeJS.Signals): Promise<{ code: number | null; stderr: string }> {
@@ -39,6 +41,7 @@ describe.concurrent('--yes interrupted by a signal', { timeout: 120_000 }, () =>
   for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]] as const) {
     it(`${signal}: exit ${code}, progress saved, lock released; the same command finishes`, async () => {
       const root = tempExample();
+      copies.push(root);
       const stopped = await interruptAfterFirstStep(root, signal);
       expect(stopped.code, stopped.stderr).toBe(code);
       expect(stopped.stderr).toContain('Interrupted. Progress is saved; run the same command to resume.');
