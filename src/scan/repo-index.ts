@@ -12,7 +12,7 @@ export const MAX_READ_BYTES = 1_500_000;
 /** Why a listed file could not be read; reported, never fatal. */
 export interface SkippedFile {
   readonly file: string;
-  readonly reason: 'too-large' | 'binary' | 'unreadable' | 'outside-root';
+  readonly reason: 'too-large' | 'binary' | 'unreadable' | 'outside-root' | 'too-deep';
 }
 
 /**
@@ -191,7 +191,14 @@ class FileIndex implements RepoIndex {
     if (!isSourceFile(f)) return undefined;
     const entry = this.load(f);
     if (!entry || entry.text === undefined) return undefined;
-    entry.tree ??= parseSource(f, entry.text);
+    if (entry.tree) return entry.tree;
+    // Recursive walks (ours and the parser's) would overflow the stack on pathologically nested code; such files
+    // are generated, never hand-written, so they are left out like minified bundles rather than failing a detector.
+    if (nestingDepth(entry.text) > MAX_NESTING) {
+      this.skippedFiles.set(f, 'too-deep');
+      return undefined;
+    }
+    entry.tree = parseSource(f, entry.text);
     return entry.tree;
   }
 
@@ -264,4 +271,21 @@ function lowerBound(sorted: readonly string[], key: string): number {
 
 function stripBom(text: string): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/** Bracket nesting beyond which a file is not parsed (real code stays far below 100). */
+export const MAX_NESTING = 400;
+
+/** Deepest bracket nesting of a text, counted cheaply (strings and comments included: an upper bound is enough). */
+export function nestingDepth(text: string): number {
+  let depth = 0;
+  let max = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x7b || c === 0x5b || c === 0x28) {
+      depth += 1;
+      if (depth > max) max = depth;
+    } else if ((c === 0x7d || c === 0x5d || c === 0x29) && depth > 0) depth -= 1;
+  }
+  return max;
 }

@@ -4,6 +4,7 @@ import { MAX_READ_BYTES, type RepoIndex, type SkippedFile } from '../scan/repo-i
 const WHY: Record<SkippedFile['reason'], string> = {
   'too-large': `larger than ${MAX_READ_BYTES / 1_000_000} MB`,
   binary: 'binary',
+  'too-deep': 'nested too deeply to parse (generated code)',
   'outside-root': 'links out of the repository (never followed)',
   unreadable: 'unreadable (no permission, a broken or looping link, or not a regular file)',
 };

@@ -241,13 +241,17 @@ describe.concurrent('hostile input, --yes through every available step', { timeo
     }
   });
 
-  it('pathologically nested code: a detector that cannot cope becomes a note, not a crash', async () => {
+  it('pathologically nested code: those files are left out and named, the rest of the repository is still mapped', async () => {
     const depth = 100_000;
     const dir = repo({
       'package.json': JSON.stringify({ name: 'deep', dependencies: { express: '^4.19.0' } }),
-      'src/deep.ts': `export const x = ${'['.repeat(depth)}${']'.repeat(depth)};\n`,
-      'src/ifs.ts': `${'if (a) {'.repeat(20_000)}${'}'.repeat(20_000)}\n`,
+      // Both mention express and process.env, so the detectors that pre-filter on text do try to parse them.
+      'src/deep.ts': `import express from 'express';\nexport const x = ${'['.repeat(depth)}${']'.repeat(depth)};\n`,
+      'src/ifs.ts': `import express from 'express';\n${'if (process.env.A) {'.repeat(20_000)}${'}'.repeat(20_000)}\n`,
+      'src/server.ts': "import express from 'express';\nconst app = express();\napp.get('/health', (req, res) => res.send('ok'));\n",
     });
-    await expectFinished(dir);
+    const { run, output } = await expectFinished(dir);
+    expect(output).toContain('GET /health');
+    expect(run.stderr).toMatch(/nested too deeply to parse[^\n]*\/src\/(deep|ifs)\.ts/);
   });
 });
