@@ -110,3 +110,15 @@ describe('step 1 — untrusted text', () => {
     expect(generated).not.toContain('\u001b');
   });
 });
+
+describe('step 1 — neither README nor package.json', () => {
+  it('says the name is the folder name instead of pointing at a package.json that is not there', async () => {
+    const { mkdtempSync } = await import('node:fs');
+    const os = await import('node:os');
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'pc-bare-'));
+    writeFileSync(path.join(dir, 'main.py'), 'print(1)\n');
+    const s = generateSection(overviewStep, new Analysis(await buildIndex(dir)));
+    expect(s.markdown).toContain('No README and no package.json at the repository root: the name is the folder name.');
+    expect(s.markdown).not.toContain('come from package.json only');
+  });
+});

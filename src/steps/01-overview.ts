@@ -63,7 +63,13 @@ function project(name: string, readme: Readme, packages: readonly Pkg[]): string
     items.push(`**package.json description:** ${prose(description.text)} (${cite(description.at!.file, description.at!.line)})`);
   }
   if (!readme?.tagline && root?.purpose?.source === 'inferred') items.push(`**What it is:** ${purposeLine(root)}`);
-  if (!readme) items.push('No README at the repository root: the name and description come from package.json only.');
+  if (!readme) {
+    items.push(
+      root
+        ? 'No README at the repository root: the name and description come from package.json only.'
+        : 'No README and no package.json at the repository root: the name is the folder name.',
+    );
+  }
   if (readme && readme.sections.length > 0) {
     const list = readme.sections.slice(0, 12).map((s) => prose(s.text)).join(' · ');
     items.push(`**README sections:** ${list} (${cite(readme.file)})`);
