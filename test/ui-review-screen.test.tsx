@@ -118,3 +118,14 @@ describe('reviewReducer', () => {
     expect(s.action).toBe('skip');
   });
 });
+
+describe('ReviewScreen messages', () => {
+  it('gives a long message a second row instead of cutting off what to do', () => {
+    const message = 'Not written (permission denied or read-only disk); nothing changed. Fix it and press a again: /very/long/path/to/the/output/folder/PROJECT-CONTEXT.md';
+    const view = render(<ReviewScreen model={{ ...model, message, tone: 'error' }} onAction={() => undefined} columns={80} rows={20} />);
+    const screen = stripAnsi(view.lastFrame() ?? '');
+    expect(screen.replace(/\n/g, ' ')).toContain('PROJECT-CONTEXT.md');
+    expect(screen.split('\n')).toHaveLength(20);
+    view.unmount();
+  });
+});

@@ -1,5 +1,6 @@
 import { Box, Text, useInput } from 'ink';
 import { useEffect, useMemo, useReducer } from 'react';
+import stringWidth from 'string-width';
 import { STEP_COUNT } from '../../steps/titles.js';
 import type { ReviewAction, ReviewModel } from '../../wizard/ui.js';
 import { markdownRows } from '../markdown-rows.js';
@@ -16,8 +17,11 @@ export interface ReviewScreenProps {
   readonly rows?: number;
 }
 
-/** Rows used by everything but the viewport: two header rows, a rule, the message row and the key bar. */
-const CHROME = 5;
+/** Rows used by everything but the viewport and the message: two header rows, a rule and the key bar. */
+const CHROME = 4;
+
+/** A status message may take two rows (a write error says what to fix and where), never more. */
+const MAX_MESSAGE_ROWS = 2;
 
 /** The section under review: rendered markdown in a scrollable viewport, with the keys always visible below. */
 export function ReviewScreen({ model, onAction, columns, rows }: ReviewScreenProps) {
@@ -25,7 +29,8 @@ export function ReviewScreen({ model, onAction, columns, rows }: ReviewScreenPro
   const width = Math.max(40, columns ?? terminal.columns);
   const height = Math.max(8, rows ?? terminal.rows);
   const lines = useMemo(() => markdownRows(model.markdown, width - 1), [model.markdown, width]);
-  const viewport = Math.max(1, height - CHROME);
+  const messageRows = model.message ? Math.min(MAX_MESSAGE_ROWS, Math.ceil(stringWidth(model.message) / (width - 1))) : 1;
+  const viewport = Math.max(1, height - CHROME - messageRows);
   const [state, dispatch] = useReducer(reviewReducer, initialReviewState(lines.length, viewport));
 
   useEffect(() => dispatch({ type: 'resize', rows: lines.length, height: viewport }), [lines.length, viewport]);
@@ -61,9 +66,11 @@ export function ReviewScreen({ model, onAction, columns, rows }: ReviewScreenPro
           visible.map((line, i) => <Text key={state.top + i}>{line === '' ? ' ' : line}</Text>)
         )}
       </Box>
-      <Text color={toneColor(model.tone)} wrap="truncate-end">
-        {model.message ?? ' '}
-      </Text>
+      <Box height={messageRows} width={width - 1}>
+        <Text color={toneColor(model.tone)} wrap={messageRows > 1 ? 'wrap' : 'truncate-end'}>
+          {model.message ?? ' '}
+        </Text>
+      </Box>
       <KeyBar
         keys={[
           ['a', 'accept'],
