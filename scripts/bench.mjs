@@ -4,7 +4,7 @@
 // is ready, peak RSS, CPU time and time per step; then how time grows with file count; then the interactive path
 // (first screen in a pseudo-terminal, PgDn repaint on a 2,000-line section).
 //
-//   node scripts/bench.mjs [--sizes 1000,5000,20000] [--runs 3] [--fresh] [--no-interactive] [--json FILE]
+//   node scripts/bench.mjs [--sizes 1000,5000,20000] [--runs 3] [--fresh] [--no-interactive | --no-yes] [--json FILE]
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -122,21 +122,23 @@ function growth(results) {
 async function main() {
   console.log(`project-context benchmark — node ${process.version}, ${os.cpus().length} CPUs, load ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}; median of ${runs} runs`);
   const repos = [];
-  for (const size of sizes) {
+  for (const size of flag('no-yes') ? [] : sizes) {
     const started = performance.now();
     const dir = generateMonorepo(BASE, size, { fresh: flag('fresh') });
     console.log(`  synthetic ${size}: ${dir} (${fmtS(performance.now() - started)} s to prepare)`);
     repos.push([`synthetic ${size.toLocaleString('en-US')}`, dir]);
   }
-  repos.push(['examples/kv-store', path.join(ROOT, 'examples/kv-store')]);
+  if (!flag('no-yes')) repos.push(['examples/kv-store', path.join(ROOT, 'examples/kv-store')]);
   const results = [];
   for (const [label, dir] of repos) {
     results.push(await measure(label, dir));
     process.stdout.write('.');
   }
-  console.log('\n');
-  console.log(table(results));
-  console.log(`\n${growth(results)}`);
+  if (results.length > 0) {
+    console.log('\n');
+    console.log(table(results));
+    console.log(`\n${growth(results)}`);
+  }
 
   let interactive;
   if (!flag('no-interactive')) {
