@@ -3,7 +3,7 @@
 import { spawn } from '@lydell/node-pty';
 import xterm from '@xterm/headless';
 import { render } from 'ink-testing-library';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createElement } from 'react';
@@ -74,6 +74,7 @@ export async function measureTerminal(cli, repo, readMs = 2000) {
     return { firstPaintMs, firstStepMs, pgdnMs, nextStepMs, thirdStepMs };
   } finally {
     if (t.exited() === undefined) t.pty.kill();
+    rmSync(tmp, { recursive: true, force: true });
   }
 }
 
