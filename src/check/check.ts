@@ -58,7 +58,7 @@ export async function checkOutput(root: string, output: string, context: StepCon
     const block = blocks.get(entry.number);
     const title = `step ${entry.number} (${entry.title})`;
     if (!block) {
-      if (entry.definition) add({ step: entry.number, kind: 'not-accepted', message: `${title} is not in the file` });
+      add({ step: entry.number, kind: 'not-accepted', message: `${title} is not in the file` });
       continue;
     }
     if (block.handEdited) add({ step: entry.number, kind: 'hand-edited', message: `${title} was edited by hand since it was written` });
@@ -66,7 +66,6 @@ export async function checkOutput(root: string, output: string, context: StepCon
     for (const missing of dedupe(missingCitations(body, analyzer.repoIndex).map((c) => c.file))) {
       add({ step: entry.number, kind: 'missing-path', file: missing, message: `${title} cites /${missing}, which no longer exists` });
     }
-    if (!entry.definition) continue;
     const recorded = readDigest(block.body);
     if (!recorded) {
       add({ step: entry.number, kind: 'no-fact-record', message: `${title} has no fact record; regenerate it (--steps ${entry.number}) to enable fact checks` });

@@ -11,22 +11,23 @@ import { configurationStep } from './08-configuration.js';
 import { workflowsStep } from './09-workflows.js';
 import { integrationsStep } from './10-integrations.js';
 
-/** The brief's ten steps, in order. A step without a definition is not implemented yet and is reported as such. */
+/** The brief's ten steps, in order, each with its definition. */
 export interface StepEntry {
   readonly number: number;
   readonly title: string;
-  readonly definition?: StepDefinition;
+  readonly definition: StepDefinition;
 }
 
 const TITLES = STEP_TITLES;
 
 const DEFINITIONS: readonly StepDefinition[] = [overviewStep, directoryStructureStep, backendApiStep, databaseSchemaStep, frontendStep, infrastructureStep, sdksStep, configurationStep, workflowsStep, integrationsStep];
 
-export const STEPS: readonly StepEntry[] = TITLES.map((title, i) => ({
-  number: i + 1,
-  title,
-  definition: DEFINITIONS.find((d) => d.number === i + 1),
-}));
+export const STEPS: readonly StepEntry[] = TITLES.map((title, i) => {
+  const definition = DEFINITIONS.find((d) => d.number === i + 1);
+  // A missing step is a programming error, caught by every test that loads the registry.
+  if (!definition) throw new Error(`The step registry has no definition for step ${i + 1} (${title}).`);
+  return { number: i + 1, title, definition };
+});
 
 export const STEP_COUNT = STEPS.length;
 

@@ -2,17 +2,14 @@ import { existsSync, lstatSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { CliOptions } from '../cli/args.js';
 import { UserFacingError } from '../errors.js';
-import { IMPLEMENTED_STEPS } from '../steps/titles.js';
 import type { StepContext } from '../steps/types.js';
 
 export interface RunOptions {
   readonly root: string;
   readonly output: string;
   readonly stateFile: string;
-  /** Selected steps that exist, in order. */
+  /** Selected steps, in order. */
   readonly steps: readonly number[];
-  /** Selected steps that are not available in this version. */
-  readonly unavailable: readonly number[];
   readonly restart: boolean;
   readonly context: StepContext;
   readonly editorFlag?: string;
@@ -33,13 +30,11 @@ export function resolveRunOptions(cli: CliOptions, cwd = process.cwd()): RunOpti
   }
   const stateFile = cli.state ? path.resolve(cwd, cli.state) : path.join(root, '.project-context', 'state.json');
   if (!cli.state) refuseLinks(stateFile);
-  const available = new Set(IMPLEMENTED_STEPS);
   return {
     root,
     output,
     stateFile,
-    steps: cli.steps.filter((n) => available.has(n)),
-    unavailable: cli.steps.filter((n) => !available.has(n)),
+    steps: cli.steps,
     restart: cli.restart,
     context: cli.vision ? { vision: readVision(cli.vision, root, cwd) } : {},
     editorFlag: cli.editor,

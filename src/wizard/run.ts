@@ -30,11 +30,6 @@ export interface RunEnvironment {
 
 /** Runs one wizard session, interactive or headless, and returns the exit code. */
 export async function runWizard(options: RunOptions, env: RunEnvironment): Promise<number> {
-  if (options.unavailable.length > 0) {
-    const which = options.unavailable.length === 1 ? `Step ${options.unavailable[0]} is` : `Steps ${options.unavailable.join(', ')} are`;
-    env.stderr(`${which} not available in this version; running ${options.steps.join(', ') || 'none'}.`);
-  }
-  if (options.steps.length === 0) return 0;
   const session = await Session.open({
     root: options.root,
     output: options.output,
