@@ -84,6 +84,14 @@ describe('fact digest', () => {
     expect(read).not.toEqual(digestOf([fact('GET /a', { handler: 'y' })]));
   });
 
+  it('records ids that look like secrets redacted, and compares current facts under the same ids', () => {
+    const id = 'AwsGenAILLMChatbotStack/UserInterface/PublicWebsite/S3OAIxQ9z';
+    const facts = [{ kind: 'cdk.resource', id, data: {}, at: [{ file: 'lib/x.ts' }] }];
+    const recorded = readDigest(withDigest('body\n', facts));
+    expect(recorded?.[0].id).not.toBe(id);
+    expect(recorded).toEqual(digestOf(facts));
+  });
+
   it('replaces an older digest instead of stacking them', () => {
     const once = withDigest('body\n', [fact('GET /a', {})]);
     const twice = withDigest(once, [fact('GET /b', {})]);

@@ -35,12 +35,15 @@ function factHash(fact: Fact, files: readonly string[]): string {
 export function digestOf(facts: readonly Fact[]): DigestEntry[] {
   const entries = new Map<string, DigestEntry>();
   for (const fact of facts) {
-    const key = `${fact.kind}\u0000${fact.id}`;
+    // Ids are written into the file, so they get the same redaction as the section text — here, not when writing,
+    // so that `--check` compares the code's facts with the recorded ones under the same ids.
+    const id = redactedId(fact.id);
+    const key = `${fact.kind}\u0000${id}`;
     const files = [...new Set(fact.at.map((c) => c.file))].sort();
     const hash = factHash(fact, files);
     const previous = entries.get(key);
     // Two facts with one identity (rare): combine, so the entry still changes when either does.
-    entries.set(key, { kind: fact.kind, id: fact.id, hash: previous ? combine(previous.hash, hash) : hash, file: previous?.file ?? files[0] });
+    entries.set(key, { kind: fact.kind, id, hash: previous ? combine(previous.hash, hash) : hash, file: previous?.file ?? files[0] });
   }
   return [...entries.values()].sort((a, b) => (a.kind === b.kind ? a.id.localeCompare(b.id) : a.kind.localeCompare(b.kind)));
 }
@@ -59,8 +62,7 @@ function redactedId(id: string): string {
 
 /** The comment line to append to a section when it is written. */
 export function digestLine(entries: readonly DigestEntry[]): string {
-  // Ids are written into the file, so they get the same redaction as the section text.
-  const rows = entries.map((e) => [e.kind, redactedId(e.id), e.hash, e.file ?? '']);
+  const rows = entries.map((e) => [e.kind, e.id, e.hash, e.file ?? '']);
   const packed = deflateRawSync(Buffer.from(JSON.stringify(rows), 'utf8'), { level: 6 }).toString('base64url');
   return `${PREFIX}${packed} -->`;
 }
