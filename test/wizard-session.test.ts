@@ -2,24 +2,13 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { acceptSection, parseOutput } from '../src/output/index.js';
-import { Session, type OpenSessionOptions } from '../src/wizard/session.js';
+import { sessionOptions } from './helpers/session-options.js';
+import { Session } from '../src/wizard/session.js';
 import { processStartTime } from '../state/lock.js';
 import { loadState } from '../state/store.js';
 import { tempRepo } from './helpers/temp-repo.js';
 
-function options(root: string, over: Partial<OpenSessionOptions> = {}): OpenSessionOptions {
-  return {
-    root,
-    output: path.join(root, 'PROJECT-CONTEXT.md'),
-    stateFile: path.join(root, '.project-context/state.json'),
-    steps: [1, 2],
-    restart: false,
-    gitHead: null,
-    askResume: async () => 'resume',
-    notice: () => undefined,
-    ...over,
-  };
-}
+const options = sessionOptions;
 
 describe('Session', () => {
   it('writes nothing to the output before the first accept, then one block per accepted step', async () => {

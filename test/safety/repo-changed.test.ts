@@ -9,24 +9,13 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseOutput } from '../../src/output/index.js';
-import { Session, type OpenSessionOptions } from '../../src/wizard/session.js';
+import { sessionOptions } from '../helpers/session-options.js';
+import { Session } from '../../src/wizard/session.js';
 import { loadState } from '../../state/store.js';
 import { tempRepo } from '../helpers/temp-repo.js';
 import { expectPlain, runCli } from './cli.js';
 
-function options(root: string, over: Partial<OpenSessionOptions> = {}): OpenSessionOptions {
-  return {
-    root,
-    output: path.join(root, 'PROJECT-CONTEXT.md'),
-    stateFile: path.join(root, '.project-context/state.json'),
-    steps: [1, 2],
-    restart: false,
-    gitHead: null,
-    askResume: async () => 'resume',
-    notice: () => undefined,
-    ...over,
-  };
-}
+const options = sessionOptions;
 
 const git = (dir: string, ...args: string[]) =>
   execFileSync('git', ['-c', 'user.email=t@example.com', '-c', 'user.name=t', ...args], { cwd: dir, encoding: 'utf8' }).trim();
