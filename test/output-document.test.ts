@@ -143,6 +143,15 @@ describe('hand-edit detection', () => {
     const blocks = parseOutput(doc.replace(sectionHash(S1), 'xyz')).blocks;
     expect(blocks.map((b) => [b.step, b.hash, b.handEdited])).toEqual([[1, 'xyz', true], [2, sectionHash(S2), false]]);
   });
+
+  it('reads a text edited between two reads afresh (the last parse is remembered only for identical text)', () => {
+    const same = `${doc.slice(0, 10)}${doc.slice(10)}`; // equal content, another string
+    expect(parseOutput(same).blocks.some((b) => b.handEdited)).toBe(false);
+    const edited = same.replace('One.', 'Two.');
+    expect(parseOutput(edited).blocks.map((b) => b.handEdited)).toEqual([true, false]);
+    expect(parseOutput(doc).blocks.map((b) => b.handEdited)).toEqual([false, false]);
+    expect(upsertBlock(edited, 3, S3)).toContain('Two.');
+  });
 });
 
 describe('malformed markers', () => {

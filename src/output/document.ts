@@ -34,8 +34,27 @@ export interface OutputDocument {
   strays: StrayMarker[];
 }
 
+/**
+ * Accepting a step reads the whole file several times (inspect, accept, read back what was written, then the next
+ * step's inspect): on a big monorepo that is megabytes scanned and hashed again for identical text. The last text
+ * scanned and parsed is remembered; an equal string (compared by content) reuses the result. Results are shared, so
+ * nothing that receives them may mutate them.
+ */
+let lastScan: { text: string; scan: Scan } | undefined;
+let lastDoc: { text: string; doc: OutputDocument } | undefined;
+
+function scanOnce(text: string): Scan {
+  if (lastScan?.text !== text) lastScan = { text, scan: scan(text) };
+  return lastScan.scan;
+}
+
 export function parseOutput(text: string): OutputDocument {
-  const s = scan(text);
+  if (lastDoc?.text !== text) lastDoc = { text, doc: parseFresh(text) };
+  return lastDoc.doc;
+}
+
+function parseFresh(text: string): OutputDocument {
+  const s = scanOnce(text);
   const inBlock = new Set<number>();
   for (const b of s.blocks) for (let k = b.begin; k <= b.end; k++) inBlock.add(k);
   return {
@@ -108,7 +127,7 @@ export interface UpsertOptions {
 
 /** Replaces the step's block (the first, if duplicated) or inserts it in step order. Pure. */
 export function upsertBlock(text: string, step: number, markdown: string, options: UpsertOptions = {}): string {
-  const s = scan(text);
+  const s = scanOnce(text);
   const eol = eolOf(text);
   const block = renderBlock(step, markdown, eol);
   const mine = s.blocks.filter((b) => b.step === step);
@@ -156,7 +175,7 @@ function verifyUpsert(out: string, step: number, markdown: string, expectedBlock
 
 /** Removes the step's block (the first, if duplicated) and the blank line that separated it. Pure. */
 export function removeBlock(text: string, step: number): string {
-  const s = scan(text);
+  const s = scanOnce(text);
   const b = s.blocks.find((x) => x.step === step);
   return b ? applyEdits(text, [removalRange(s, b)]) : text;
 }

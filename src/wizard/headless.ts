@@ -23,7 +23,7 @@ export async function runHeadless({ session, analyzer, log }: HeadlessDeps): Pro
     const started = performance.now();
     if (record.status === 'pending') {
       const section = await analyzer.section(step);
-      session.setGenerated(step, section.markdown);
+      session.setGenerated(step, section.markdown, false);
     }
     const lines = (session.text(step) ?? '').split('\n').length;
     const seconds = ((performance.now() - started) / 1000).toFixed(1);

@@ -114,15 +114,23 @@ export class Session {
     return record.edited ?? record.generated;
   }
 
-  setGenerated(step: number, markdown: string): void {
-    this.update(step, {
-      status: 'generated',
-      generated: markdown,
-      edited: undefined,
-      hash: sectionHash(markdown),
-      citedFiles: citedFileHashes(this.paths.root, markdown),
-      generatedAt: now(),
-    });
+  /**
+   * `persist: false` when the caller accepts at once (`--yes`): accept() saves the text with its hash before writing
+   * the output, so an extra save here would only rewrite a state file of megabytes.
+   */
+  setGenerated(step: number, markdown: string, persist = true): void {
+    this.update(
+      step,
+      {
+        status: 'generated',
+        generated: markdown,
+        edited: undefined,
+        hash: sectionHash(markdown),
+        citedFiles: citedFileHashes(this.paths.root, markdown),
+        generatedAt: now(),
+      },
+      persist,
+    );
   }
 
   setEdited(step: number, markdown: string): void {
@@ -173,12 +181,12 @@ export class Session {
     return text;
   }
 
-  private update(step: number, patch: Partial<StepRecord>): void {
+  private update(step: number, patch: Partial<StepRecord>, persist = true): void {
     this.state = {
       ...this.state,
       steps: this.state.steps.map((s) => (s.number === step ? withoutUndefined({ ...s, ...patch }) : s)),
     };
-    this.save();
+    if (persist) this.save();
   }
 
   private save(): void {
