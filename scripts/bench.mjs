@@ -15,7 +15,7 @@ import { measureRepaint, measureTerminal } from './bench/interactive.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const DIST = path.join(ROOT, 'dist');
-const CLI = path.join(DIST, 'src/cli.js');
+const CLI = path.join(DIST, process.env.BENCH_CLI ?? 'bin/cli.js');
 const BASE = path.join(os.tmpdir(), 'project-context-bench');
 
 const TARGETS = { wallMs20k: 6000, rssMb20k: 400, firstStepMs: 1000, pgdnMs: 50 };
@@ -29,7 +29,7 @@ const sizes = option('sizes', '1000,5000,20000').split(',').map(Number);
 const runs = Number(option('runs', '3'));
 
 if (!existsSync(CLI)) {
-  console.error('dist/src/cli.js is missing: run `npm run bench` (it builds first).');
+  console.error('dist/bin/cli.js is missing: run `npm run bench` (it builds first).');
   process.exit(1);
 }
 

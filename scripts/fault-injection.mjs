@@ -29,13 +29,13 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const EXAMPLE = path.join(ROOT, 'examples/kv-store');
 
 const args = parseArgs(process.argv.slice(2));
-if (!existsSync(path.join(ROOT, 'dist/src/cli.js'))) {
-  console.error('dist/src/cli.js is missing: run npm run build first (npm run fault-injection does).');
+if (!existsSync(path.join(ROOT, 'dist/bin/cli.js'))) {
+  console.error('dist/bin/cli.js is missing: run npm run build first (npm run fault-injection does).');
   process.exit(2);
 }
 // A private copy of the build, so a rebuild of dist/ while this runs (a long loop) cannot break a run half-way.
 const BUILD = snapshotBuild();
-const CLI = path.join(BUILD, 'dist/src/cli.js');
+const CLI = path.join(BUILD, 'dist/bin/cli.js');
 const { parseOutput, normalizeSection } = await import(path.join(BUILD, 'dist/src/output/index.js'));
 const { loadState } = await import(path.join(BUILD, 'dist/state/store.js'));
 // A block may end with the facts digest `--check` reads (an HTML comment added on write); it is not part of the text

@@ -1,5 +1,5 @@
 /**
- * Interruptions and failures in a real terminal (node-pty + headless xterm, driving dist/src/cli.js):
+ * Interruptions and failures in a real terminal (node-pty + headless xterm, driving dist/bin/cli.js):
  * - Ctrl+C during analysis and inside the editor: exit 130, progress saved, cursor shown, and the terminal back in
  *   cooked mode (a wrapper shell runs `stty -a` on the same terminal after the wizard exits);
  * - an editor that fails or leaves the file empty: the section keeps its text and the user is told;

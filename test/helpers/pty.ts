@@ -4,7 +4,7 @@ import path from 'node:path';
 import { PROJECT_ROOT } from './fixture.js';
 import { readableProjectRoot } from './unprivileged.js';
 
-export const CLI = path.join(PROJECT_ROOT, 'dist/src/cli.js');
+export const CLI = path.join(PROJECT_ROOT, 'dist/bin/cli.js');
 
 export interface TerminalRun {
   readonly pty: IPty;
@@ -40,14 +40,16 @@ export function runInTerminal(
   const merged: Record<string, string | undefined> = { ...base, TERM: 'xterm-256color', ...env };
   for (const [k, v] of Object.entries(merged)) if (v === undefined) delete merged[k];
   // A wrapper that drops privileges (setpriv) needs a copy of the CLI the other user can read.
-  const cli = wrap?.includes('setpriv') ? path.join(readableProjectRoot(), 'dist/src/cli.js') : CLI;
+  const cli = wrap?.includes('setpriv') ? path.join(readableProjectRoot(), 'dist/bin/cli.js') : CLI;
   const [file, argv] = wrap ? ['/bin/sh', ['-c', wrap, 'sh', process.execPath, cli, ...args]] : [process.execPath, [cli, ...args]];
   const pty = spawn(file, argv, { name: 'xterm-256color', cols, rows, cwd, env: merged as Record<string, string> });
   let raw = '';
+  let lastDataAt = Date.now();
   let exitCode: number | undefined;
   const exitWaiters: ((code: number) => void)[] = [];
   pty.onData((d) => {
     raw += d;
+    lastDataAt = Date.now();
     term.write(d);
   });
   pty.onExit(({ exitCode: code }) => {
@@ -70,7 +72,15 @@ export function runInTerminal(
       const matches = () => (typeof text === 'string' ? screen().includes(text) : text.test(screen()));
       for (;;) {
         await flush();
-        if (matches()) return;
+        // A frame can reach the terminal in several chunks: once the text shows, let the frame finish (no output for
+        // a moment) so that what a test checks next on the same screen is drawn too.
+        if (matches()) {
+          while (Date.now() - lastDataAt < 40 && Date.now() < deadline) {
+            await new Promise((r) => setTimeout(r, 15));
+            await flush();
+          }
+          if (matches()) return;
+        }
         if (exitCode !== undefined) throw new Error(`the wizard exited (${exitCode}) before showing ${text}; screen:\n${screen()}`);
         if (Date.now() > deadline) throw new Error(`timed out waiting for ${text}; screen:\n${screen()}`);
         await new Promise((r) => setTimeout(r, 25));

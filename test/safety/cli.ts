@@ -33,7 +33,7 @@ export function runCli(args: readonly string[], options: CliRunOptions = {}): Pr
   for (const [k, v] of Object.entries({ ...process.env, ...options.env })) if (v !== undefined) env[k] = v;
   delete env.DEBUG;
   // A child that runs as another user needs a copy of the CLI that user can read (see readableProjectRoot).
-  const cli = options.uid !== undefined ? path.join(readableProjectRoot(), 'dist/src/cli.js') : CLI;
+  const cli = options.uid !== undefined ? path.join(readableProjectRoot(), 'dist/bin/cli.js') : CLI;
   const argv = [cli, ...args];
   const [command, commandArgs] = options.wrap
     ? ['/bin/sh', ['-c', options.wrap, 'wrap', process.execPath, ...argv]]
