@@ -1,4 +1,4 @@
-import type { RepoIndex } from './scan/repo-index.js';
+import type { RepoIndex, TreeMemo } from './scan/repo-index.js';
 
 /** Where in the analysed repository a fact comes from. `file` is repo-relative, posix, without a leading slash. */
 export interface Citation {
@@ -25,6 +25,11 @@ export interface Detector {
   /** Cheap check (package.json dependencies, a config file's presence) that gates `detect`. */
   isEnabled(index: RepoIndex): boolean;
   detect(index: RepoIndex): Fact[];
+  /**
+   * Per-file functions of parse trees this detector reads through `index.treeMemo`: computed whenever any detector
+   * parses a file they want, so this detector need not re-parse files whose trees earlier steps already dropped.
+   */
+  readonly treeMemos?: readonly TreeMemo<unknown>[];
 }
 
 /** Read-only view over the facts of several detectors. */

@@ -47,12 +47,39 @@ export interface RepoIndex {
    * cannot be read.
    */
   memo<T>(namespace: string, file: string, compute: (text: string) => T): T | undefined;
+  /**
+   * `memo` for a function of the file's parse tree, declared up front (see `TreeMemo`): when another detector parses
+   * the file first, the value is computed from that tree then, so this file need not be parsed, or kept parsed, again.
+   * Null when the file is not parseable source; undefined when it cannot be read.
+   */
+  treeMemo<T>(memo: TreeMemo<T>, file: string): T | null | undefined;
   /** Syntax-only TypeScript/JavaScript tree, parsed once per index; undefined for non-source or unreadable files. */
   parse(file: string): ts.SourceFile | undefined;
   /** The innermost package whose folder holds the file. */
   packageOf(file: string): WorkspacePackage | undefined;
   /** Files that could not be read so far, with why. */
   skipped(): readonly SkippedFile[];
+}
+
+/**
+ * A per-file function of a parse tree that several steps need. Parse trees are the bulk of the memory an analysis
+ * uses (about 40 bytes per character of source), so they are dropped after each step (`releaseTrees`); a value that a
+ * later step needs from a tree an earlier step parsed is declared here and computed while that tree exists.
+ */
+export interface TreeMemo<T> {
+  /** Names the function and its version (`env.reads@1`), as for `memo`. */
+  readonly namespace: string;
+  /** Cheap test on the path and text (no parse): whether the tree can hold anything for this function. */
+  wants(file: string, text: string): boolean;
+  compute(tree: ts.SourceFile): T;
+}
+
+/** The index as the analysis that owns it sees it: detectors get the read-only `RepoIndex`. */
+export interface ManagedIndex extends RepoIndex {
+  /** Declares the tree memos every parse computes for the files they want (all detectors' `treeMemos`). */
+  watchTrees(memos: readonly TreeMemo<unknown>[]): void;
+  /** Drops every parse tree; a later `parse` of the same file parses it again. Values already memoised stay. */
+  releaseTrees(): void;
 }
 
 interface CachedFile {
@@ -75,7 +102,7 @@ export interface BuildIndexOptions {
 
 const cacheOf = new WeakMap<RepoIndex, Map<string, CachedFile>>();
 
-export async function buildIndex(root: string, options: BuildIndexOptions = {}): Promise<RepoIndex> {
+export async function buildIndex(root: string, options: BuildIndexOptions = {}): Promise<ManagedIndex> {
   const absoluteRoot = realpathSync(path.resolve(root));
   options.onProgress?.('Listing files');
   const listing = await listFiles(absoluteRoot);
@@ -95,13 +122,16 @@ export async function buildIndex(root: string, options: BuildIndexOptions = {}):
   return index;
 }
 
-class FileIndex implements RepoIndex {
+class FileIndex implements ManagedIndex {
   readonly cache = new Map<string, CachedFile>();
   private readonly fileSet: Set<string>;
   private readonly dirSet = new Set<string>(['']);
   private readonly skippedFiles = new Map<string, SkippedFile['reason']>();
   private readonly jsonCache = new Map<string, unknown>();
   private readonly memos = new Map<string, unknown>();
+  /** Keys being computed right now: a tree memo that triggers a parse must not be computed twice by the parse hook. */
+  private readonly computing = new Set<string>();
+  private treeMemos: readonly TreeMemo<unknown>[] = [];
   workspaceTool: WorkspaceTool = null;
   workspacePatterns: readonly string[] = [];
   packages: readonly WorkspacePackage[] = [];
@@ -163,11 +193,32 @@ class FileIndex implements RepoIndex {
     const hash = this.fileCache ? contentHash(text) : '';
     if (this.fileCache?.has(namespace, f, hash)) value = this.fileCache.get(namespace, f, hash) as T;
     else {
-      value = compute(text);
+      this.computing.add(key);
+      try {
+        value = compute(text);
+      } finally {
+        this.computing.delete(key);
+      }
       this.fileCache?.set(namespace, f, hash, value);
     }
     this.memos.set(key, value);
     return value;
+  }
+
+  treeMemo<T>(memo: TreeMemo<T>, file: string): T | null | undefined {
+    return this.memo(memo.namespace, file, () => {
+      const tree = this.parse(file);
+      return tree ? memo.compute(tree) : null;
+    });
+  }
+
+  watchTrees(memos: readonly TreeMemo<unknown>[]): void {
+    const seen = new Set<string>();
+    this.treeMemos = memos.filter((m) => !seen.has(m.namespace) && seen.add(m.namespace));
+  }
+
+  releaseTrees(): void {
+    for (const entry of this.cache.values()) entry.tree = undefined;
   }
 
   readJson<T = unknown>(file: string): T | undefined {
@@ -198,8 +249,14 @@ class FileIndex implements RepoIndex {
       this.skippedFiles.set(f, 'too-deep');
       return undefined;
     }
-    entry.tree = parseSource(f, entry.text);
-    return entry.tree;
+    const tree = parseSource(f, entry.text);
+    entry.tree = tree;
+    for (const memo of this.treeMemos) {
+      const key = `${memo.namespace}\0${f}`;
+      if (this.memos.has(key) || this.computing.has(key) || !memo.wants(f, entry.text)) continue;
+      this.memo(memo.namespace, f, () => memo.compute(tree));
+    }
+    return tree;
   }
 
   packageOf(file: string): WorkspacePackage | undefined {

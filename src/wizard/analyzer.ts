@@ -1,8 +1,8 @@
 import { Analysis } from '../analysis/run-detectors.js';
 import type { FileCache } from '../scan/file-cache.js';
-import { buildIndex, type RepoIndex } from '../scan/repo-index.js';
+import { buildIndex, type ManagedIndex, type RepoIndex } from '../scan/repo-index.js';
 import { generateSection, type GeneratedSection } from '../steps/generate.js';
-import { stepEntry } from '../steps/registry.js';
+import { STEPS, stepEntry } from '../steps/registry.js';
 import type { StepContext } from '../steps/types.js';
 import { timing } from './timings.js';
 
@@ -14,6 +14,9 @@ export interface StepSource {
   regenerate(step: number, onProgress?: ProgressListener): Promise<GeneratedSection>;
   stop(): void;
 }
+
+/** Every detector's per-file tree functions, computed on each parse (see TreeMemo). */
+const TREE_MEMOS = STEPS.flatMap((s) => s.definition.detectors.flatMap((d) => d.treeMemos ?? []));
 
 /** Lets the event loop run (a spinner repaint, a Ctrl+C key) between two pieces of synchronous analysis. */
 const tick = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -28,11 +31,12 @@ export class Analyzer implements StepSource {
   private stopped = false;
 
   private constructor(
-    private index: RepoIndex,
+    private index: ManagedIndex,
     private readonly context: StepContext,
     private readonly cache?: FileCache,
   ) {
     this.analysis = new Analysis(index);
+    index.watchTrees(TREE_MEMOS);
   }
 
   /**
@@ -80,6 +84,8 @@ export class Analyzer implements StepSource {
     }
     onProgress?.(`Writing step ${step}`);
     const section = generateSection(definition, this.analysis, this.context);
+    // Trees are most of the memory; what later steps need from them was memoised while they existed (TREE_MEMOS).
+    this.index.releaseTrees();
     await this.pause();
     this.sections.set(step, section);
     this.cache?.save();
@@ -90,6 +96,7 @@ export class Analyzer implements StepSource {
   /** Re-lists the repository and re-reads only files whose size or mtime changed, then regenerates the step. */
   async regenerate(step: number, onProgress?: ProgressListener): Promise<GeneratedSection> {
     this.index = await buildIndex(this.index.root, { onProgress, previous: this.index, exclude: this.index.excluded, cache: this.cache });
+    this.index.watchTrees(TREE_MEMOS);
     this.analysis = new Analysis(this.index);
     this.sections.clear();
     return this.section(step, onProgress);

@@ -1,5 +1,5 @@
 import type { Detector, Fact } from '../../facts.js';
-import type { RepoIndex } from '../../scan/repo-index.js';
+import type { RepoIndex, TreeMemo } from '../../scan/repo-index.js';
 import { isSourceFile, parseSource } from '../../scan/ts.js';
 import { mentions } from '../shared/ast.js';
 import { dotenvNames, isDotenvFile, isExampleDotenv } from './dotenv.js';
@@ -15,10 +15,21 @@ export { isDotenvFile, isExampleDotenv } from './dotenv.js';
 export const GENERATED = /(^|\/)(dist|build|out|\.next|\.nuxt|\.output|\.astro|\.svelte-kit|cdk\.out|coverage|vendor|storybook-static)\/|\.min\.[cm]?js$/;
 const TEXT_SOURCES = /\.(astro|vue|svelte|html|mdx)$/;
 
+/**
+ * The reads in one source file. Step 8 needs them for nearly every file steps 3 and 5 parsed, so they are computed
+ * from those trees while they exist rather than by parsing everything a second time.
+ */
+const ENV_READS: TreeMemo<ReturnType<typeof envReadsOf>> = {
+  namespace: 'env.reads@1',
+  wants: (file, text) => !GENERATED.test(file) && mentions(text, ['process.env', 'import.meta.env']),
+  compute: envReadsOf,
+};
+
 /** Environment variables: where the code reads them, and the names dotenv files and `vite-env.d.ts` declare. */
 export const envDetector: Detector = {
   id: 'env',
   isEnabled: () => true,
+  treeMemos: [ENV_READS],
   detect(index: RepoIndex): Fact[] {
     const facts: Fact[] = [];
     const helpers = new Map<string, number>();
@@ -38,10 +49,7 @@ export const envDetector: Detector = {
       }
       if (!mentions(text, ['process.env', 'import.meta.env'])) continue;
       if (parseable) {
-        const result = index.memo('env.reads@1', file, () => {
-          const sf = index.parse(file);
-          return sf ? envReadsOf(sf) : null;
-        });
+        const result = index.treeMemo(ENV_READS, file);
         if (!result) continue;
         const { reads, dynamic, helpers: found } = result;
         for (const h of found) helpers.set(h.name, h.param);
