@@ -1,4 +1,6 @@
 #!/usr/bin/env node
+// First: sets how the heap grows before anything allocates.
+import './cli/heap-policy.js';
 import { readFileSync } from 'node:fs';
 import { parseCli, type CliOptions } from './cli/args.js';
 import { runConfigCommand } from './cli/config-command.js';
