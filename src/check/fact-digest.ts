@@ -69,7 +69,7 @@ export function digestLine(entries: readonly DigestEntry[]): string {
 
 /** The section text as written: the reviewed markdown plus its digest line. */
 export function withDigest(markdown: string, facts: readonly Fact[]): string {
-  return `${stripDigest(markdown).replace(/\s+$/, '')}\n\n${digestLine(digestOf(facts))}\n`;
+  return `${stripDigest(markdown).trimEnd()}\n\n${digestLine(digestOf(facts))}\n`;
 }
 
 /** The digest recorded in a block, or undefined when it has none (written by an older version) or it is damaged. */
@@ -88,7 +88,11 @@ export function readDigest(body: string): DigestEntry[] | undefined {
 }
 
 export function stripDigest(body: string): string {
-  return body.replace(LINE, '').replace(/\n{3,}$/, '\n\n');
+  const text = body.includes(PREFIX) ? body.replace(LINE, '') : body;
+  // At most two trailing line breaks (where the digest line was); a loop, as /\n{3,}$/ retries at every line break.
+  let end = text.length;
+  while (end > 0 && text.charCodeAt(end - 1) === 10) end--;
+  return text.length - end > 2 ? `${text.slice(0, end)}\n\n` : text;
 }
 
 /** Keys left out of the hash: moving code is not a change. */

@@ -14,7 +14,11 @@ import crypto from 'node:crypto';
 
 /** Section text as it is hashed and written: LF line ends, exactly one trailing newline. */
 export function normalizeSection(markdown: string): string {
-  return `${markdown.replace(/\r\n?/g, '\n').replace(/\n+$/, '')}\n`;
+  // Plain loops, not /\n+$/: on a section of megabytes the regex retries at every line break.
+  const lf = markdown.includes('\r') ? markdown.replace(/\r\n?/g, '\n') : markdown;
+  let end = lf.length;
+  while (end > 0 && lf.charCodeAt(end - 1) === 10) end--;
+  return `${lf.slice(0, end)}\n`;
 }
 
 /** sha256 hex (first 16 characters) of the normalised section text. */

@@ -25,7 +25,7 @@ export function generateSection(
   const facts = analysis.run(step.detectors, onProgress);
   const failures = analysis.failures().filter((f) => step.detectors.some((d) => d.id === f.detector));
   const section = step.build(analysis.index, new FactSet(facts), context);
-  let markdown = outsideCitations(plain(section.markdown), analysis.index, redactSecrets).replace(/\s+$/, '');
+  let markdown = outsideCitations(plain(section.markdown), analysis.index, redactSecrets).trimEnd();
   if (failures.length > 0) {
     const notes = failures.map((f) => `- The ${f.detector} analysis failed (${plain(f.message)}); its facts are missing here.`);
     markdown += `\n\n> **Note**\n>\n${notes.map((n) => `> ${n}`).join('\n')}`;

@@ -40,7 +40,7 @@ export function markdownRows(markdown: string, width: number, color = colorEnabl
   rendered = restore(rendered);
   if (!color) rendered = stripAnsi(rendered);
   const rows: string[] = [];
-  for (const line of rendered.replace(/\t/g, TAB).replace(/\s+$/, '').split('\n')) {
+  for (const line of rendered.replace(/\t/g, TAB).trimEnd().split('\n')) {
     rows.push(...reopenStyles(wrapWithHangingIndent(line, w)));
   }
   return rows;
