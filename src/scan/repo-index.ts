@@ -6,13 +6,16 @@ import type { PackageJson, WorkspacePackage } from './package-json.js';
 import { isSourceFile, parseSource, type ts } from './ts.js';
 import { findWorkspaces, type WorkspaceTool } from './workspaces.js';
 
+/** C0 and C1 control characters and DEL. */
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+
 /** Files larger than this are listed but never read: minified bundles and data dumps only slow analysis down. */
 export const MAX_READ_BYTES = 1_500_000;
 
 /** Why a listed file could not be read; reported, never fatal. */
 export interface SkippedFile {
   readonly file: string;
-  readonly reason: 'too-large' | 'binary' | 'unreadable' | 'outside-root' | 'too-deep';
+  readonly reason: 'too-large' | 'binary' | 'unreadable' | 'outside-root' | 'too-deep' | 'control-characters';
 }
 
 /**
@@ -108,10 +111,15 @@ export async function buildIndex(root: string, options: BuildIndexOptions = {}):
   const listing = await listFiles(absoluteRoot);
   const excluded = (options.exclude ?? []).map((p) => path.relative(absoluteRoot, path.resolve(p)).split(path.sep).join('/'));
   if (excluded.length > 0) listing.files = listing.files.filter((f) => !excluded.includes(f));
+  // A name holding terminal control characters cannot be printed as it is (the sections strip them), so any path we
+  // printed for it would not exist: such files are left out, and reported.
+  const unprintable = listing.files.filter((f) => CONTROL.test(f));
+  if (unprintable.length > 0) listing.files = listing.files.filter((f) => !CONTROL.test(f));
   options.onProgress?.(`Listed ${listing.files.length.toLocaleString('en-US')} files`);
   const previous = options.previous && options.previous.root === absoluteRoot ? cacheOf.get(options.previous) : undefined;
   const index = new FileIndex(absoluteRoot, listing.files, listing.source, listing.gitHead, previous, options.exclude ?? [], options.cache);
   options.cache?.retain(new Set(listing.files));
+  for (const f of unprintable) index.skip(f, 'control-characters');
   const layout = findWorkspaces(
     listing.files,
     (f) => index.readJson<PackageJson>(f),
@@ -267,6 +275,11 @@ class FileIndex implements ManagedIndex {
       const slash = d.lastIndexOf('/');
       d = slash === -1 ? '' : d.slice(0, slash);
     }
+  }
+
+  /** Records a file left out before it was ever read. */
+  skip(file: string, reason: SkippedFile['reason']): void {
+    this.skippedFiles.set(file, reason);
   }
 
   skipped(): readonly SkippedFile[] {

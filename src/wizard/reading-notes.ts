@@ -7,6 +7,7 @@ const WHY: Record<SkippedFile['reason'], string> = {
   'too-deep': 'nested too deeply to parse (generated code)',
   'outside-root': 'links out of the repository (never followed)',
   unreadable: 'unreadable (no permission, a broken or looping link, or not a regular file)',
+  'control-characters': 'named with terminal control characters (a path that cannot be printed as it is)',
 };
 
 const SHOWN = 3;
@@ -19,7 +20,8 @@ export function readingNotes(index: RepoIndex): string[] {
   const notes: string[] = [];
   const byReason = new Map<SkippedFile['reason'], string[]>();
   for (const { file, reason } of index.skipped()) byReason.set(reason, [...(byReason.get(reason) ?? []), file]);
-  const parts = [...byReason].map(([reason, files]) => `${WHY[reason]}: ${list(files)}`);
+  // Names with control characters are counted, not listed: printed without them they would name other files.
+  const parts = [...byReason].map(([reason, files]) => `${WHY[reason]}: ${reason === 'control-characters' ? count(files) : list(files)}`);
   if (parts.length > 0) notes.push(`Not analysed — ${parts.join('; ')}.`);
   const broken = index.files.filter(
     (f) => (f === 'package.json' || f.endsWith('/package.json')) && index.read(f) !== undefined && index.readJson(f) === undefined,
@@ -29,6 +31,10 @@ export function readingNotes(index: RepoIndex): string[] {
     notes.push(`${what} read as empty: ${list(broken)}.`);
   }
   return notes;
+}
+
+function count(files: readonly string[]): string {
+  return files.length === 1 ? '1 file' : `${files.length} files`;
 }
 
 function list(files: readonly string[]): string {

@@ -4,11 +4,12 @@
  * documented one-sentence error. Never a stack trace, never a hang, never raw control characters in the output.
  */
 import { execFileSync } from 'node:child_process';
-import { chmodSync, chownSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { STEPS } from '../../src/steps/registry.js';
+import { citedPaths } from '../../src/steps/verify-citations.js';
 import { CONTROL, expectCompleteOutput, expectPlain, leftBehind, runCli } from './cli.js';
 
 const AVAILABLE = STEPS.filter((s) => s.definition).map((s) => s.number);
@@ -239,6 +240,11 @@ describe.concurrent('hostile input, --yes through every available step', { timeo
       expect(text).not.toMatch(CONTROL);
       expect(text).not.toContain('PWNED');
     }
+    // Printed without their control characters, those names would be other (nonexistent) paths: they are left out.
+    const cited = citedPaths(output ?? '').map((c) => c.file);
+    expect(cited.length).toBeGreaterThan(0);
+    expect(cited.filter((f) => f !== '' && !existsSync(path.join(dir, f)))).toEqual([]);
+    expect(run.stderr).toContain('named with terminal control characters (a path that cannot be printed as it is): 2 files');
   });
 
   it('pathologically nested code: those files are left out and named, the rest of the repository is still mapped', async () => {
