@@ -1,7 +1,8 @@
 /**
  * "Never runs the repository" as a rule the code base itself is checked against: only two modules may start
  * processes (git for the file list, the user's own editor), every git call goes through the one helper that disables
- * repository-configured programs, and nothing evaluates code or imports a computed module path.
+ * repository-configured programs, and nothing evaluates code or imports a computed module path (except the code cache,
+ * which compiles ts-morph's own files and nothing else).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -40,7 +41,8 @@ describe('no code path runs the analysed repository', () => {
   });
 
   it('nothing evaluates code or imports a computed path', () => {
-    const offenders = files.flatMap(({ file, text }) =>
+    // The one exception, checked below: the compiler's code cache compiles ts-morph's own files with `vm`.
+    const offenders = files.filter(({ file }) => file !== CODE_CACHE).flatMap(({ file, text }) =>
       // `require('pkg')` / `import('pkg')` with a literal name loads our own dependencies; a computed or relative one
       // could load a file of the repository.
       [/\beval\s*\(/, /\bnew\s+Function\s*\(/, /['"]node:vm['"]|['"]vm['"]/, /\bcreateRequire\b/, /\brequire\s*\(\s*(?!['"][^./'"])/, /\bimport\s*\(\s*(?!['"])/]
@@ -49,4 +51,18 @@ describe('no code path runs the analysed repository', () => {
     );
     expect(offenders).toEqual([]);
   });
+
+  it('the code cache compiles only ts-morph and the compiler it bundles, found from our own module', () => {
+    const cache = files.find((f) => f.file === CODE_CACHE)!.text;
+    // The only files it loads: ts-morph, resolved by name from the caller, and the two files of @ts-morph/common.
+    expect(cache.match(/loadCommonJs\(/g)).toHaveLength(2); // its definition and one call
+    expect(cache).toMatch(/const morph = createRequire\(from\)\.resolve\('ts-morph'\);/);
+    expect(cache).toMatch(/const common = createRequire\(morph\)\.resolve\('@ts-morph\/common'\);/);
+    expect(cache).toMatch(/for \(const file of \[path\.join\(path\.dirname\(common\), 'typescript\.js'\), common, morph\]\) \{/);
+    // …and its one caller passes its own module's URL, never a path of the repository.
+    const callers = files.filter((f) => f.file !== CODE_CACHE && /preloadTsMorph\(/.test(f.text));
+    expect(callers.map((f) => [f.file, f.text.match(/preloadTsMorph\([^)]*\)/g)])).toEqual([['src/scan/ts.ts', ['preloadTsMorph(import.meta.url)']]]);
+  });
 });
+
+const CODE_CACHE = 'src/scan/code-cache.ts';
