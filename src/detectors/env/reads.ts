@@ -1,5 +1,5 @@
 import { constantsOf, lastName, property, propertyNameText, staticString } from '../shared/ast.js';
-import { lineOf, ts, walk } from '../../scan/ts.js';
+import { lineOf, ts, walk, walkMentioning } from '../../scan/ts.js';
 import { isEnvName } from './names.js';
 import type { EnvReadVia } from './types.js';
 
@@ -49,15 +49,18 @@ export function envReadsOf(sf: ts.SourceFile): { reads: RawRead[]; dynamic: RawD
     return undefined;
   };
 
+  // Every read, alias and schema call below holds the identifier `env` (`process.env`, `import.meta.env`), an alias
+  // or `createEnv`: the walks enter only the parts of the tree that mention one of them.
   // Aliases first, so `env.X` before the alias's line in walk order is still seen.
-  walk(sf, (node) => {
+  walkMentioning(sf, /env/, (node) => {
     if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer) {
       const r = receiver(node.initializer);
       if (r && !ts.isIdentifier(skipParens(node.initializer))) aliases.set(node.name.text, r);
     }
   });
 
-  walk(sf, (node) => {
+  const mentioned = [...aliases.keys()].map((a) => a.replace(/[$]/g, '\\$&'));
+  walkMentioning(sf, new RegExp(['env', 'createEnv', ...mentioned].join('|')), (node) => {
     if (ts.isPropertyAccessExpression(node)) {
       const r = receiver(node.expression);
       if (r && isEnvName(node.name.text)) {
