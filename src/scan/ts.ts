@@ -63,7 +63,7 @@ export function walk(node: ts.Node, visit: (node: ts.Node) => boolean | void): v
 const SPELLING_ESCAPE = /\\(u|x|[0-7]|\r|\n|\u2028|\u2029)/;
 
 /**
- * `walk()` restricted to the nodes whose source range holds a match of `pattern` (global flag optional): for a visitor
+ * `walk()` restricted to the nodes whose source range holds a match of `pattern`: for a visitor
  * that can only act on a node whose own text matches (an identifier, a property name, a type's text), it sees every
  * node it would act on, in the same order, and the rest of the tree is skipped. Matches may overlap. Falls back to
  * the full walk when the text has escapes that could spell a match.
@@ -75,11 +75,14 @@ export function walkMentioning(sourceFile: ts.SourceFile, pattern: RegExp, visit
     return;
   }
   const starts: number[] = [];
-  const re = new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`);
+  // A global pattern is used as is (pass a module constant: compiling a pattern per file costs more than the match).
+  const re = pattern.global ? pattern : new RegExp(pattern.source, `${pattern.flags}g`);
+  re.lastIndex = 0;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     starts.push(m.index);
     re.lastIndex = m.index + 1;
   }
+  re.lastIndex = 0;
   if (starts.length === 0) return;
   // `starts` is ascending; a node holds a match when the first match at or after its start lies before its end.
   const holdsMatch = (node: ts.Node): boolean => {

@@ -38,9 +38,11 @@ function isNextAuthConfig(node: ts.Node, imports: ReturnType<typeof importsOf>):
  */
 const WORDS = ['authorizer', 'policyDocument', 'x-api-key', 'Signature', 'constructEvent', 'unmarshal', 'createHmac', 'AuthOptions', 'NextAuthConfig', 'TriggerEvent'];
 
+const WORDS_PATTERN = new RegExp(WORDS.join('|'), 'gi');
+
 function needlesOf(imports: ReturnType<typeof importsOf>): RegExp {
   const names = [...imports].filter(([, b]) => JWT_LIBRARIES.has(b.module) || NEXT_AUTH.test(b.module)).map(([local]) => local.replace(/[$]/g, '\\$&'));
-  return new RegExp([...WORDS, ...names].join('|'), 'i');
+  return names.length === 0 ? WORDS_PATTERN : new RegExp([...WORDS, ...names].join('|'), 'gi');
 }
 
 export function authFacts(file: string, sf: ts.SourceFile): AuthData[] {

@@ -23,6 +23,9 @@ export interface EnvHelper {
   readonly param: number;
 }
 
+const ENV = /env/g;
+const ENV_OR_CREATE = /env|createEnv/g;
+
 /**
  * Every environment variable a source file reads: `process.env.X`, `process.env['X']`, `import.meta.env.X`,
  * `const { X, Y: y = 1 } = process.env`, an alias (`const env = process.env; env.X`), and schema-validated env
@@ -52,7 +55,7 @@ export function envReadsOf(sf: ts.SourceFile): { reads: RawRead[]; dynamic: RawD
   // Every read, alias and schema call below holds the identifier `env` (`process.env`, `import.meta.env`), an alias
   // or `createEnv`: the walks enter only the parts of the tree that mention one of them.
   // Aliases first, so `env.X` before the alias's line in walk order is still seen.
-  walkMentioning(sf, /env/, (node) => {
+  walkMentioning(sf, ENV, (node) => {
     if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer) {
       const r = receiver(node.initializer);
       if (r && !ts.isIdentifier(skipParens(node.initializer))) aliases.set(node.name.text, r);
@@ -60,7 +63,7 @@ export function envReadsOf(sf: ts.SourceFile): { reads: RawRead[]; dynamic: RawD
   });
 
   const mentioned = [...aliases.keys()].map((a) => a.replace(/[$]/g, '\\$&'));
-  walkMentioning(sf, new RegExp(['env', 'createEnv', ...mentioned].join('|')), (node) => {
+  walkMentioning(sf, mentioned.length === 0 ? ENV_OR_CREATE : new RegExp(['env', 'createEnv', ...mentioned].join('|'), 'g'), (node) => {
     if (ts.isPropertyAccessExpression(node)) {
       const r = receiver(node.expression);
       if (r && isEnvName(node.name.text)) {
