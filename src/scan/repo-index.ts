@@ -90,6 +90,8 @@ interface CachedFile {
   readonly size: number;
   readonly text: string | undefined;
   tree?: ts.SourceFile;
+  /** `contentHash(text)`, computed once per file for `memo` (several extractors share it). */
+  hash?: string;
 }
 
 export interface BuildIndexOptions {
@@ -195,10 +197,11 @@ class FileIndex implements ManagedIndex {
     const f = normalise(file);
     const key = `${namespace}\0${f}`;
     if (this.memos.has(key)) return this.memos.get(key) as T;
-    const text = this.read(f);
-    if (text === undefined) return undefined;
+    const entry = this.load(f);
+    const text = entry?.text;
+    if (!entry || text === undefined) return undefined;
     let value: T;
-    const hash = this.fileCache ? contentHash(text) : '';
+    const hash = this.fileCache ? (entry.hash ??= contentHash(text)) : '';
     if (this.fileCache?.has(namespace, f, hash)) value = this.fileCache.get(namespace, f, hash) as T;
     else {
       this.computing.add(key);

@@ -55,3 +55,48 @@ export function walk(node: ts.Node, visit: (node: ts.Node) => boolean | void): v
   };
   ts.forEachChild(node, recurse);
 }
+
+/**
+ * An escape that can spell a letter in an identifier or a string (`\u0065nv`, `'\x65'`, octal, a line continuation):
+ * the node's value is then not in the raw text, so a text match cannot stand for it.
+ */
+const SPELLING_ESCAPE = /\\(u|x|[0-7]|\r|\n|\u2028|\u2029)/;
+
+/**
+ * `walk()` restricted to the nodes whose source range holds a match of `pattern`: for a visitor
+ * that can only act on a node whose own text matches (an identifier, a property name, a type's text), it sees every
+ * node it would act on, in the same order, and the rest of the tree is skipped. Matches may overlap. Falls back to
+ * the full walk when the text has escapes that could spell a match.
+ */
+export function walkMentioning(sourceFile: ts.SourceFile, pattern: RegExp, visit: (node: ts.Node) => boolean | void): void {
+  const text = sourceFile.text;
+  if (text.includes('\\') && SPELLING_ESCAPE.test(text)) {
+    walk(sourceFile, visit);
+    return;
+  }
+  const starts: number[] = [];
+  // A global pattern is used as is (pass a module constant: compiling a pattern per file costs more than the match).
+  const re = pattern.global ? pattern : new RegExp(pattern.source, `${pattern.flags}g`);
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    starts.push(m.index);
+    re.lastIndex = m.index + 1;
+  }
+  re.lastIndex = 0;
+  if (starts.length === 0) return;
+  // `starts` is ascending; a node holds a match when the first match at or after its start lies before its end.
+  const holdsMatch = (node: ts.Node): boolean => {
+    let lo = 0;
+    let hi = starts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (starts[mid] < node.pos) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < starts.length && starts[lo] < node.end;
+  };
+  const recurse = (child: ts.Node): void => {
+    if (holdsMatch(child) && visit(child) !== false) ts.forEachChild(child, recurse);
+  };
+  ts.forEachChild(sourceFile, recurse);
+}

@@ -3,7 +3,7 @@
  * the API Gateway authorizer context (Cognito claims), Lambda authorizers and the IAM policies they return, API-key
  * header checks, webhook signature checks, and Cognito triggers.
  */
-import { ts, lineOf, walk } from '../../scan/ts.js';
+import { ts, lineOf, walkMentioning } from '../../scan/ts.js';
 import { importsOf, lastName, mentions, property } from '../shared/ast.js';
 import { enclosingFunction, placeName } from '../shared/naming.js';
 import type { AuthData } from './types.js';
@@ -16,6 +16,7 @@ const JWT_LIBRARIES = new Set(['jsonwebtoken', 'jose', 'aws-jwt-verify', 'expres
 const AUTHORIZER_EVENT = /\bAPIGateway(Token|Request|Simple)?Authorizer\w*Event(V2)?\b|\bAPIGatewayRequestAuthorizerEventV2\b/;
 const COGNITO_TRIGGER =
   /\b(PreSignUp|PostConfirmation|PreAuthentication|PostAuthentication|PreTokenGeneration\w*|CustomMessage|DefineAuthChallenge|CreateAuthChallenge|VerifyAuthChallengeResponse|UserMigration|CustomEmailSender|CustomSMSSender)TriggerEvent\b/;
+const NEXT_AUTH = /^(next-auth|next-auth\/next|@auth\/core)$/;
 const SIGNATURE_CALL = /^(verify|validate|check)\w*Signature$|^isValidSignature$|^isSignatureValid$/;
 
 export function mayHaveAuth(text: string): boolean {
@@ -26,9 +27,22 @@ export function mayHaveAuth(text: string): boolean {
 function isNextAuthConfig(node: ts.Node, imports: ReturnType<typeof importsOf>): boolean {
   if (ts.isCallExpression(node) && ts.isIdentifier(node.expression)) {
     const b = imports.get(node.expression.text);
-    return b !== undefined && /^(next-auth|next-auth\/next|@auth\/core)$/.test(b.module) && b.imported === 'default' && node.arguments.length > 0 && ts.isObjectLiteralExpression(node.arguments[0]);
+    return b !== undefined && NEXT_AUTH.test(b.module) && b.imported === 'default' && node.arguments.length > 0 && ts.isObjectLiteralExpression(node.arguments[0]);
   }
   return ts.isVariableDeclaration(node) && /\b(NextAuthOptions|NextAuthConfig|AuthOptions)\b/.test(node.type?.getText() ?? '');
+}
+
+/**
+ * What the walk below can act on, as text: a node it acts on holds one of these words (an imported library's local
+ * name, a property or call name, a parameter's type). Case is ignored, for the `X-Api-Key` string.
+ */
+const WORDS = ['authorizer', 'policyDocument', 'x-api-key', 'Signature', 'constructEvent', 'unmarshal', 'createHmac', 'AuthOptions', 'NextAuthConfig', 'TriggerEvent'];
+
+const WORDS_PATTERN = new RegExp(WORDS.join('|'), 'gi');
+
+function needlesOf(imports: ReturnType<typeof importsOf>): RegExp {
+  const names = [...imports].filter(([, b]) => JWT_LIBRARIES.has(b.module) || NEXT_AUTH.test(b.module)).map(([local]) => local.replace(/[$]/g, '\\$&'));
+  return names.length === 0 ? WORDS_PATTERN : new RegExp([...WORDS, ...names].join('|'), 'gi');
 }
 
 export function authFacts(file: string, sf: ts.SourceFile): AuthData[] {
@@ -50,7 +64,7 @@ export function authFacts(file: string, sf: ts.SourceFile): AuthData[] {
     return module && JWT_LIBRARIES.has(module) ? module : undefined;
   };
 
-  walk(sf, (node) => {
+  walkMentioning(sf, needlesOf(imports), (node) => {
     if (isNextAuthConfig(node, imports)) {
       const config = ts.isCallExpression(node) ? node.arguments[0] : (node as ts.VariableDeclaration).initializer;
       const providers = property(config, 'providers');

@@ -63,9 +63,9 @@ function entryOf(index: RepoIndex, dir: string, command: string): string | undef
 export function candidateFiles(index: RepoIndex, apps: readonly AppInfo[]): string[] {
   const dirs = new Set<string>(apps.map((a) => a.dir));
   for (const p of index.packages) if (dependsOn(p.manifest, CDK_DEP)) dirs.add(p.dir);
-  const roots = [...dirs];
-  const under = (f: string) => roots.some((d) => d === '' || f.startsWith(`${d}/`));
-  return index.files.filter((f) => isSourceFile(f) && !SKIP.test(f) && !TEST.test(f) && under(f) && mentions(index.read(f), CDK_TEXT));
+  const prefixes = [...dirs].map((d) => (d === '' ? '' : `${d}/`));
+  const under = (f: string) => prefixes.some((p) => f.startsWith(p));
+  return index.files.filter((f) => under(f) && isSourceFile(f) && !SKIP.test(f) && !TEST.test(f) && mentions(index.read(f), CDK_TEXT));
 }
 
 /** Files that create the app themselves (`new cdk.App()`), used when no cdk.json names an entry. */

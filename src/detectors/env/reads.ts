@@ -1,5 +1,5 @@
 import { constantsOf, lastName, property, propertyNameText, staticString } from '../shared/ast.js';
-import { lineOf, ts, walk } from '../../scan/ts.js';
+import { lineOf, ts, walk, walkMentioning } from '../../scan/ts.js';
 import { isEnvName } from './names.js';
 import type { EnvReadVia } from './types.js';
 
@@ -22,6 +22,9 @@ export interface EnvHelper {
   readonly name: string;
   readonly param: number;
 }
+
+const ENV = /env/g;
+const ENV_OR_CREATE = /env|createEnv/g;
 
 /**
  * Every environment variable a source file reads: `process.env.X`, `process.env['X']`, `import.meta.env.X`,
@@ -49,15 +52,18 @@ export function envReadsOf(sf: ts.SourceFile): { reads: RawRead[]; dynamic: RawD
     return undefined;
   };
 
+  // Every read, alias and schema call below holds the identifier `env` (`process.env`, `import.meta.env`), an alias
+  // or `createEnv`: the walks enter only the parts of the tree that mention one of them.
   // Aliases first, so `env.X` before the alias's line in walk order is still seen.
-  walk(sf, (node) => {
+  walkMentioning(sf, ENV, (node) => {
     if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer) {
       const r = receiver(node.initializer);
       if (r && !ts.isIdentifier(skipParens(node.initializer))) aliases.set(node.name.text, r);
     }
   });
 
-  walk(sf, (node) => {
+  const mentioned = [...aliases.keys()].map((a) => a.replace(/[$]/g, '\\$&'));
+  walkMentioning(sf, mentioned.length === 0 ? ENV_OR_CREATE : new RegExp(['env', 'createEnv', ...mentioned].join('|'), 'g'), (node) => {
     if (ts.isPropertyAccessExpression(node)) {
       const r = receiver(node.expression);
       if (r && isEnvName(node.name.text)) {

@@ -42,11 +42,12 @@ const BASE_KEYS = ['baseURL', 'baseUrl', 'prefixUrl', 'uri', 'url', 'baseQuery']
 
 export function apiClientsOf(index: RepoIndex, app: FrontendApp, files: readonly string[], sdkPackages: ReadonlySet<string>): ApiClientData[] {
   const found: Omit<ApiClientData, 'usedBy'>[] = [];
+  const sdkSpecifiers = [...sdkPackages].flatMap((p) => [`'${p}'`, `"${p}"`]);
   for (const file of files) {
     if (!isSourceFile(file) || /\.(test|spec|stories)\.[jt]sx?$/.test(file)) continue;
     const text = index.read(file);
     if (!text) continue;
-    const sdkImport = [...sdkPackages].some((p) => text.includes(`'${p}'`) || text.includes(`"${p}"`));
+    const sdkImport = sdkSpecifiers.some((s) => text.includes(s));
     // Server route handlers (`app/api/**/route.ts`, `pages/api/**`) serve the API; they are not its client.
     const routeHandler = /(^|\/)(app|pages)\/api\/|(^|\/)route\.[jt]sx?$/.test(file);
     const named = !routeHandler && API_FILE.test(file) && /\bfetch\(/.test(text);

@@ -35,6 +35,7 @@ const FRAMEWORKS: readonly { readonly name: string; readonly deps: readonly stri
 const TEST_FILE = /(\.|_)(test|spec|e2e)\.[cm]?[jt]sx?$/;
 const TEST_DIR = /(^|\/)(__tests__|tests?|e2e|specs?|cypress)\//;
 const SOURCE = /\.[cm]?[jt]sx?$/;
+const VITE_CONFIG = /(^|\/)vite\.config\.[cm]?[jt]s$/;
 
 export function isTestFile(file: string): boolean {
   if (!SOURCE.test(file) || file.endsWith('.d.ts') || /(^|\/)(fixtures?|__fixtures__|__mocks__)\//.test(file)) return false;
@@ -75,8 +76,12 @@ function setupOf(index: RepoIndex, pkg: { name: string; dir: string; manifest: o
   const inPackage = (f: string) => pkg.dir === '' || f.startsWith(`${pkg.dir}/`);
   const ownFiles = (f: string) => inPackage(f) && (index.packageOf(f)?.name ?? '') === pkg.name;
   // A Vite config with a `test:` block is Vitest's config too.
-  const viteWithTests = (f: string) => /(^|\/)vite\.config\.[cm]?[jt]s$/.test(f) && /\btest\s*:/.test(index.read(f) ?? '');
-  const configFiles = index.filesUnder(pkg.dir).filter((f) => ownFiles(f) && !GENERATED.test(f) && (FRAMEWORKS.some((fw) => fw.config?.test(f)) || viteWithTests(f)));
+  const viteWithTests = (f: string) => VITE_CONFIG.test(f) && /\btest\s*:/.test(index.read(f) ?? '');
+  // The name tests first: they rule out almost every file before the package lookup.
+  const configName = (f: string) => FRAMEWORKS.some((fw) => fw.config?.test(f)) || VITE_CONFIG.test(f);
+  const configFiles = index
+    .filesUnder(pkg.dir)
+    .filter((f) => configName(f) && ownFiles(f) && !GENERATED.test(f) && (FRAMEWORKS.some((fw) => fw.config?.test(f)) || viteWithTests(f)));
   const frameworks = FRAMEWORKS.filter(
     (fw) =>
       fw.deps.some((d) => deps.includes(d)) ||

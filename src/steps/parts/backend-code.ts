@@ -59,7 +59,9 @@ export function authFlowPart(facts: FactSet): string {
   const groups = new Map<string, AuthData[]>();
   for (const a of auth) {
     const key = `${a.kind}|${a.library ?? ''}|${a.detail ?? ''}`;
-    groups.set(key, [...(groups.get(key) ?? []), a]);
+    const group = groups.get(key);
+    if (group) group.push(a);
+    else groups.set(key, [a]);
   }
   const rows = [...groups.values()].flatMap((list) => {
     const what = (a: AuthData) => cell([a.library ? `${a.library}:` : '', a.detail ?? ''].filter(Boolean).join(' '));
@@ -103,8 +105,9 @@ export function dataAccessPart(facts: FactSet, tables: readonly KnownTable[]): s
     modules.map((m) => [cite(m.file), MODULE_LABEL[m.kind], names(m.exports)]),
   );
   const groups = new Map<string, { title: string; note: string; rows: DbAccessData[] }>();
+  const knownTable = knownTableFinder(tables);
   for (const a of accesses) {
-    const known = tables.find((t) => (a.envVar && t.envVars.includes(a.envVar)) || (a.literal && t.physicalName === a.literal));
+    const known = knownTable(a);
     // An unresolved local name (`TABLE`) means something different in every file; a dotted global
     // (`Resource.Notes.name`, `config.tables.users`) names the same table wherever it is read.
     const local = /^[\w$]+$/.test(a.table);
@@ -130,6 +133,25 @@ export function dataAccessPart(facts: FactSet, tables: readonly KnownTable[]): s
       return join(heading(4, `Access patterns: ${g.title}`), g.note, table(['Operation', 'Index', 'Key / condition', 'Function', 'Where'], rows));
     });
   return join(modules.length > 0 && join(heading(4, 'Data access code'), moduleTable), ...sections);
+}
+
+/**
+ * The first known table (in `tables` order) that an access names by env var or by physical name: two lookups per
+ * access instead of a scan of every table.
+ */
+function knownTableFinder(tables: readonly KnownTable[]): (a: DbAccessData) => KnownTable | undefined {
+  const byEnvVar = new Map<string, number>();
+  const byName = new Map<string, number>();
+  tables.forEach((t, i) => {
+    for (const v of t.envVars) if (!byEnvVar.has(v)) byEnvVar.set(v, i);
+    if (t.physicalName && !byName.has(t.physicalName)) byName.set(t.physicalName, i);
+  });
+  return (a) => {
+    const byVar = a.envVar ? byEnvVar.get(a.envVar) : undefined;
+    const byLiteral = a.literal ? byName.get(a.literal) : undefined;
+    const i = Math.min(byVar ?? Infinity, byLiteral ?? Infinity);
+    return i === Infinity ? undefined : tables[i];
+  };
 }
 
 /** `byUpdatedAt` (conditional): the index is only used on one branch of a condition. */

@@ -65,16 +65,18 @@ const CDK_COMMAND = /(^|[\s;&|(])(npx\s+)?(cdk|aws-cdk)\s+(deploy|synth|diff|des
 export function deploymentPart(facts: FactSet): string {
   const scripts = facts.of<ScriptFact>('scripts.script').map((s) => s.data);
   const cdk = scripts.filter((s) => CDK_COMMAND.test(s.command));
-  const callers = scripts.filter((s) => !cdk.includes(s) && cdk.some((c) => callsScript(s.command, c.name, c.package)));
+  const cdkCallers = cdk.map((c) => scriptCaller(c.name, c.package));
+  const callers = scripts.filter((s) => !cdk.includes(s) && cdkCallers.some((calls) => calls(s.command)));
   const scriptRows = [...cdk, ...callers].map((s) => [code(s.name), code(s.command), s.package ? code(s.package) : '—', cite(s.manifest, s.line)]);
   const deployNames = [...cdk, ...callers].filter((s) => /deploy/.test(s.name) || /\bdeploy\b/.test(s.command));
+  const deployCallers = deployNames.map((s) => scriptCaller(s.name, s.package));
   const jobs: string[] = [];
   for (const wf of facts.of<CiWorkflowFact>('ci.workflow')) {
     const d = wf.data;
     const triggers = d.triggers.map((t) => (t.detail ? `${t.event} (${t.detail})` : t.event)).join(', ');
     for (const job of d.jobs) {
       const steps = job.steps.filter(
-        (st) => st.run && (CDK_COMMAND.test(st.run) || deployNames.some((s) => callsScript(st.run!, s.name, s.package))),
+        (st) => st.run && (CDK_COMMAND.test(st.run) || deployCallers.some((calls) => calls(st.run!))),
       );
       for (const st of steps) {
         const env = job.environment ? `, environment ${written(job.environment, false)}` : '';
@@ -90,11 +92,13 @@ export function deploymentPart(facts: FactSet): string {
   return join(...blocks);
 }
 
-/** `npm run deploy -w @kv/infrastructure`, `yarn deploy`, `pnpm --filter x deploy`, `turbo run deploy`. */
-function callsScript(command: string, name: string, pkg: string): boolean {
+/**
+ * Whether a command runs script `name` of package `pkg`: `npm run deploy -w @kv/infrastructure`, `yarn deploy`,
+ * `pnpm --filter x deploy`, `turbo run deploy`. The pattern is compiled once per script, not once per command.
+ */
+function scriptCaller(name: string, pkg: string): (command: string) => boolean {
   const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const runs = new RegExp(`\\b(npm|yarn|pnpm|bun|turbo)\\b[^;&|\\n]*\\b(run\\s+)?${escaped}\\b`).test(command);
-  if (!runs) return false;
-  return !/\s(-w|--workspace|--filter|-F)\b/.test(command) || command.includes(pkg);
+  const runs = new RegExp(`\\b(npm|yarn|pnpm|bun|turbo)\\b[^;&|\\n]*\\b(run\\s+)?${escaped}\\b`);
+  return (command) => runs.test(command) && (!/\s(-w|--workspace|--filter|-F)\b/.test(command) || command.includes(pkg));
 }
 

@@ -11,7 +11,13 @@ export function lambdasPart(facts: FactSet): string {
   if (lambdas.length === 0) return '';
   const name = namer(lambdas);
   const common = commonEnv(lambdas);
-  const routes = facts.of<CdkRouteFact>('cdk.route');
+  const routes = new Map<string, CdkRouteFact[]>();
+  for (const r of facts.of<CdkRouteFact>('cdk.route')) {
+    if (r.data.lambda === undefined) continue;
+    const list = routes.get(r.data.lambda);
+    if (list) list.push(r);
+    else routes.set(r.data.lambda, [r]);
+  }
   const tables = namer(facts.of<CdkTableFact>('cdk.table'));
   const rows = lambdas.map((l) => {
     const d = l.data;
@@ -23,7 +29,7 @@ export function lambdasPart(facts: FactSet): string {
       d.memoryMb ?? '—',
       d.timeout ?? '—',
       env.length > 0 ? names(env, 6) : '—',
-      invokedBy(l, routes, tables),
+      invokedBy(l, routes.get(l.id) ?? [], tables),
       at(l.at[0]),
     ];
   });
@@ -48,8 +54,8 @@ function commonEnv(lambdas: readonly CdkLambdaFact[]): Set<string> {
   );
 }
 
-function invokedBy(l: CdkLambdaFact, routes: readonly CdkRouteFact[], tableName: (id: string) => string): string {
-  const own = routes.filter((r) => r.data.lambda === l.id);
+/** `own`: the routes whose integration is this function. */
+function invokedBy(l: CdkLambdaFact, own: readonly CdkRouteFact[], tableName: (id: string) => string): string {
   const parts: string[] = [];
   if (own.length > 0 && own.length <= 2) parts.push(...own.map((r) => code(`${r.data.method} ${r.data.path}`)));
   else if (own.length > 2) parts.push(plural(own.length, 'endpoint'));

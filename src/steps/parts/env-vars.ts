@@ -2,6 +2,7 @@ import { bullets, heading, join, table } from '../../markdown/blocks.js';
 import { cite, citeAll } from '../../markdown/cite.js';
 import { code, oneLine } from '../../markdown/text.js';
 import type { RepoIndex } from '../../scan/repo-index.js';
+import type { EnvReadData } from '../../detectors/env/index.js';
 import type { EnvVarView, SetSite } from './env-model.js';
 import { sortedVars } from './env-model.js';
 
@@ -16,10 +17,20 @@ export function envVarsSection(index: RepoIndex, vars: Map<string, EnvVarView>):
     `${read.length} variable${read.length === 1 ? '' : 's'} read by the code in ${packages.length} package${packages.length === 1 ? '' : 's'}` +
     `${secrets ? `; ${secrets} look${secrets === 1 ? 's' : ''} secret by name` : ''}. Names only: values are never copied from dotenv files, ` +
     'CI files or CDK code. "Set in" lists CDK Lambda `environment`, CI `env:`, dotenv files and typed declarations.';
+  // A variable read in many packages has one "Set in" cell, built once; each package's rows keep `read`'s order.
+  const setCells = new Map(read.map((v) => [v, setIn(v)]));
+  const byPackage = new Map<string, Map<EnvVarView, EnvReadData[]>>();
+  for (const v of read) {
+    for (const r of v.reads) {
+      let vars = byPackage.get(r.package);
+      if (!vars) byPackage.set(r.package, (vars = new Map()));
+      const reads = vars.get(v);
+      if (reads) reads.push(r);
+      else vars.set(v, [r]);
+    }
+  }
   const tables = packages.map((pkg) => {
-    const rows = read
-      .filter((v) => v.reads.some((r) => r.package === pkg))
-      .map((v) => [code(v.name), readIn(v, pkg), setIn(v), secretCell(v)]);
+    const rows = [...(byPackage.get(pkg) ?? [])].map(([v, reads]) => [code(v.name), readIn(reads), setCells.get(v)!, secretCell(v)]);
     return join(heading(4, packageTitle(index, pkg)), table(['Variable', 'Read in', 'Set in', 'Secret?'], rows));
   });
   const unread = all.filter((v) => v.reads.length === 0);
@@ -33,8 +44,7 @@ export function envVarsSection(index: RepoIndex, vars: Map<string, EnvVarView>):
   return join(heading(3, 'Environment variables'), intro, ...tables, unreadBlock);
 }
 
-function readIn(v: EnvVarView, pkg: string): string {
-  const reads = v.reads.filter((r) => r.package === pkg);
+function readIn(reads: readonly EnvReadData[]): string {
   return citeAll(reads.map((r) => ({ file: r.file, line: r.lines[0] })), 3);
 }
 
@@ -80,10 +90,11 @@ export function packageTitle(index: RepoIndex, name: string): string {
 
 /** Root package first, then by folder, as the index lists them. */
 export function packageOrder(index: RepoIndex): (a: string, b: string) => number {
-  const rank = (name: string) => {
-    const i = index.packages.findIndex((p) => p.name === name);
-    return i === -1 ? index.packages.length : i;
-  };
+  const ranks = new Map<string, number>();
+  index.packages.forEach((p, i) => {
+    if (!ranks.has(p.name)) ranks.set(p.name, i);
+  });
+  const rank = (name: string) => ranks.get(name) ?? index.packages.length;
   return (a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0);
 }
 
