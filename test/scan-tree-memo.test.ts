@@ -49,6 +49,20 @@ describe('tree memos and released trees', () => {
     expect(calls).toHaveLength(1);
   });
 
+  it('parseOnce: a tree that is not kept (its memos computed), or the kept one when there is one', async () => {
+    const index = await buildIndex(tempRepo(FILES));
+    const { memo, calls } = countingMemo();
+    index.watchTrees([memo]);
+    const once = index.parseOnce('src/handler.ts');
+    expect(once?.statements).toHaveLength(1);
+    expect(calls).toEqual(['src/handler.ts']);
+    expect(index.parseOnce('src/handler.ts')).not.toBe(once); // not kept: parsed again
+    expect(calls).toHaveLength(1); // but its memo is not computed again
+    const kept = index.parse('src/handler.ts');
+    expect(index.parseOnce('src/handler.ts')).toBe(kept);
+    expect(index.parseOnce('README.md')).toBeUndefined();
+  });
+
   it('computes once when the memo itself triggers the parse', async () => {
     const index = await buildIndex(tempRepo(FILES));
     const { memo, calls } = countingMemo();

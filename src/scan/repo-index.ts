@@ -58,6 +58,12 @@ export interface RepoIndex {
   treeMemo<T>(memo: TreeMemo<T>, file: string): T | null | undefined;
   /** Syntax-only TypeScript/JavaScript tree, parsed once per index; undefined for non-source or unreadable files. */
   parse(file: string): ts.SourceFile | undefined;
+  /**
+   * A tree for one pass over a file whose tree nothing else in this step needs: the kept tree when there is one, else
+   * a fresh parse that is not kept (its tree memos are still computed), so a detector reading thousands of files one
+   * at a time holds one tree, not all of them.
+   */
+  parseOnce(file: string): ts.SourceFile | undefined;
   /** The innermost package whose folder holds the file. */
   packageOf(file: string): WorkspacePackage | undefined;
   /** Files that could not be read so far, with why. */
@@ -218,7 +224,7 @@ class FileIndex implements ManagedIndex {
 
   treeMemo<T>(memo: TreeMemo<T>, file: string): T | null | undefined {
     return this.memo(memo.namespace, file, () => {
-      const tree = this.parse(file);
+      const tree = this.parseOnce(file);
       return tree ? memo.compute(tree) : null;
     });
   }
@@ -254,17 +260,31 @@ class FileIndex implements ManagedIndex {
     const entry = this.load(f);
     if (!entry || entry.text === undefined) return undefined;
     if (entry.tree) return entry.tree;
+    const tree = this.newTree(f, entry.text);
+    if (tree) entry.tree = tree;
+    return tree;
+  }
+
+  parseOnce(file: string): ts.SourceFile | undefined {
+    const f = normalise(file);
+    if (!isSourceFile(f)) return undefined;
+    const entry = this.load(f);
+    if (!entry || entry.text === undefined) return undefined;
+    return entry.tree ?? this.newTree(f, entry.text);
+  }
+
+  /** Parses, and computes the tree memos that want the file; undefined for pathologically nested text. */
+  private newTree(f: string, text: string): ts.SourceFile | undefined {
     // Recursive walks (ours and the parser's) would overflow the stack on pathologically nested code; such files
     // are generated, never hand-written, so they are left out like minified bundles rather than failing a detector.
-    if (nestingDepth(entry.text) > MAX_NESTING) {
+    if (nestingDepth(text) > MAX_NESTING) {
       this.skippedFiles.set(f, 'too-deep');
       return undefined;
     }
-    const tree = parseSource(f, entry.text);
-    entry.tree = tree;
+    const tree = parseSource(f, text);
     for (const memo of this.treeMemos) {
       const key = `${memo.namespace}\0${f}`;
-      if (this.memos.has(key) || this.computing.has(key) || !memo.wants(f, entry.text)) continue;
+      if (this.memos.has(key) || this.computing.has(key) || !memo.wants(f, text)) continue;
       this.memo(memo.namespace, f, () => memo.compute(tree));
     }
     return tree;

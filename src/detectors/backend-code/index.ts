@@ -7,7 +7,7 @@ import { classDeclarations, errorClasses, errorMappings, mayHaveErrors, type Cla
 import { mayHaveMiddleware, middlewareDefinitions, middyUses, withUsers } from './middleware.js';
 import { dataModuleKind, isSharedLibPath } from './modules.js';
 import { backendScope, isInfrastructureCode } from './scope.js';
-import { importersOf } from './usage.js';
+import { importBindings, importersOf, mayImport } from './usage.js';
 import type {
   AuthFact, DataModuleFact, DbAccessData, DbAccessFact, ErrorClassFact, ErrorMappingData, ErrorMappingFact,
   MiddlewareData, MiddlewareFact, SharedLibFact,
@@ -42,8 +42,11 @@ export const backendCodeDetector: Detector = {
       const dataPath = dataModuleKind(file, text, false) !== undefined;
       const lib = server && isSharedLibPath(file);
       if (!dynamo && !auth && !errors && !mw && !dataPath && !lib) continue;
-      const sf = index.parse(file);
+      // One pass, file by file: its tree need not outlive this iteration (steps 3 and 4 read thousands of files).
+      const sf = index.parseOnce(file);
       if (!sf) continue;
+      // Read now for `importersOf` below, while the tree is at hand.
+      if (mayImport(text)) importBindings(index, file, sf);
       const fileAccesses = dynamo ? dynamoAccesses(index, file, sf) : [];
       accesses.push(...fileAccesses);
       if (auth) {

@@ -1,11 +1,28 @@
 /** Who uses an exported function: files that import it (resolved to its defining file) and mention it again. */
 import type { RepoIndex } from '../../scan/repo-index.js';
+import type { ts } from '../../scan/ts.js';
 import { importsOf } from '../shared/ast.js';
 import { moduleResolver } from '../shared/resolve-module.js';
 
 interface Importer {
   readonly file: string;
   readonly module: string;
+}
+
+/**
+ * The import bindings of one file, memoised (and kept across runs). A caller that holds the file's tree passes it, so
+ * that the tree need not be parsed again once it is dropped.
+ */
+export function importBindings(index: RepoIndex, file: string, tree?: ts.SourceFile) {
+  return index.memo('imports@1', file, () => {
+    const sf = tree ?? index.parse(file);
+    return sf ? [...importsOf(sf).values()] : [];
+  });
+}
+
+/** Which files `importBindings` reads: the others cannot import anything. */
+export function mayImport(text: string): boolean {
+  return text.includes('import') || text.includes('require');
 }
 
 /**
@@ -22,12 +39,8 @@ function importerTable(index: RepoIndex, files: readonly string[]): Map<string, 
   table = new Map();
   for (const file of files) {
     const text = index.read(file);
-    if (!text || !(text.includes('import') || text.includes('require'))) continue;
-    const bindings = index.memo('imports@1', file, () => {
-      const sf = index.parse(file);
-      return sf ? [...importsOf(sf).values()] : [];
-    });
-    for (const binding of bindings ?? []) {
+    if (!text || !mayImport(text)) continue;
+    for (const binding of importBindings(index, file) ?? []) {
       const list = table.get(binding.imported);
       if (list) list.push({ file, module: binding.module });
       else table.set(binding.imported, [{ file, module: binding.module }]);
