@@ -3,6 +3,7 @@ import { markedTerminal } from 'marked-terminal';
 import stripAnsi from 'strip-ansi';
 import wrapAnsi from 'wrap-ansi';
 import { layoutTable } from './terminal-table.js';
+import { textWidth } from './text-width.js';
 
 const TAB = '  ';
 
@@ -55,17 +56,13 @@ function restore(text: string): string {
 
 /** Wraps one rendered line; continuation rows of a list item or an indented line keep the item's indentation. */
 function wrapWithHangingIndent(line: string, width: number): string[] {
-  if (stringWidthOf(line) <= width) return [line];
+  if (textWidth(line) <= width) return [line];
   const plainLine = stripAnsi(line);
   const indent = Math.min(plainLine.match(/^(\s*(?:[*•-]|\d+\.)?\s*)/)?.[1].length ?? 0, Math.floor(width / 2));
   const first = wrapAnsi(line, width, { hard: true, trim: false }).split('\n');
   if (indent === 0 || first.length === 1) return first;
   const rest = wrapAnsi(first.slice(1).join(' '), width - indent, { hard: true, trim: true }).split('\n');
   return [first[0], ...rest.map((r) => ' '.repeat(indent) + r)];
-}
-
-function stringWidthOf(text: string): number {
-  return stripAnsi(text).length;
 }
 
 export function colorEnabled(): boolean {

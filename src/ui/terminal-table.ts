@@ -1,4 +1,4 @@
-import stringWidth from 'string-width';
+import { textWidth } from './text-width.js';
 import { wrapStyled } from './wrap-cell.js';
 
 const MIN_COLUMN = 6;
@@ -12,8 +12,8 @@ export function layoutTable(headers: readonly string[], rows: readonly (readonly
   const borders = 3 * count + 1;
   if (count * MIN_COLUMN + borders > width) return records(headers, rows, width, dim);
 
-  const natural = headers.map((h, i) => Math.max(stringWidth(h), ...rows.map((r) => stringWidth(r[i] ?? ''))));
-  const lengths = [headers, ...rows].map((r) => headers.map((_, i) => stringWidth(r[i] ?? '')));
+  const natural = headers.map((h, i) => Math.max(textWidth(h), ...rows.map((r) => textWidth(r[i] ?? ''))));
+  const lengths = [headers, ...rows].map((r) => headers.map((_, i) => textWidth(r[i] ?? '')));
   const widths = fit(natural, width - borders, lengths);
   const line = (l: string, m: string, r: string) => dim(`${l}${widths.map((w) => '─'.repeat(w + 2)).join(m)}${r}`);
   const renderRow = (cells: readonly string[]): string[] => {
@@ -23,7 +23,7 @@ export function layoutTable(headers: readonly string[], rows: readonly (readonly
     for (let r = 0; r < height; r++) {
       const parts = wrapped.map((c, i) => {
         const text = c[r] ?? '';
-        return ` ${text}${' '.repeat(Math.max(0, widths[i] - stringWidth(text)))} `;
+        return ` ${text}${' '.repeat(Math.max(0, widths[i] - textWidth(text)))} `;
       });
       out.push(`${dim('│')}${parts.join(dim('│'))}${dim('│')}`);
     }
@@ -71,7 +71,7 @@ function fit(natural: readonly number[], available: number, lengths: readonly (r
 
 function records(headers: readonly string[], rows: readonly (readonly string[])[], width: number, dim: (s: string) => string): string {
   const labels = headers.map((h) => `${h.replace(/\u001b\[[0-9;]*m/g, '')}:`);
-  const labelWidth = Math.min(18, Math.max(...labels.map((l) => stringWidth(l))) + 1);
+  const labelWidth = Math.min(18, Math.max(...labels.map((l) => textWidth(l))) + 1);
   const out: string[] = [];
   for (const row of rows) {
     headers.forEach((_, i) => {

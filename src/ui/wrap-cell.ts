@@ -1,4 +1,4 @@
-import stringWidth from 'string-width';
+import { charWidth } from './text-width.js';
 
 // eslint-disable-next-line no-control-regex
 const SGR = /\u001b\[[0-9;]*m/y;
@@ -60,7 +60,7 @@ function toGlyphs(text: string): Glyph[] {
       continue;
     }
     const ch = String.fromCodePoint(text.codePointAt(i) ?? 32);
-    out.push({ ch, style: style.join(''), width: stringWidth(ch) });
+    out.push({ ch, style: style.join(''), width: charWidth(ch) });
     i += ch.length;
   }
   return out;
