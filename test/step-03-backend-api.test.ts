@@ -6,7 +6,7 @@ import { STEPS } from '../src/steps/registry.js';
 import { missingCitations } from '../src/steps/verify-citations.js';
 import { EXAMPLE, PROJECT_ROOT, indexOf, section } from './helpers/fixture.js';
 
-const FIXTURES = ['cdk-v1', 'cdk-http-api', 'cdk-helpers', 'cdk-websocket', 'cdk-none'];
+const FIXTURES = ['cdk-v1', 'cdk-http-api', 'cdk-helpers', 'cdk-websocket', 'cdk-none', 'cdk-lib-handlers'];
 
 describe('step 3 — Backend & API', () => {
   it('is registered as step 3', () => {
@@ -59,6 +59,13 @@ describe('step 3 — Backend & API', () => {
     const md = (await section(backendApiStep, 'cdk-none')).markdown;
     expect(md).toContain('No AWS CDK app in this repository: the API is served by the HTTP framework routes below.');
     expect(md).toContain('`GET /health`');
+  });
+
+  it('lists a Lambda entry file with its function, not again as a shared utility (handlers under lib/)', async () => {
+    const md = (await section(backendApiStep, 'cdk-lib-handlers')).markdown;
+    expect(md).toContain('| `HelloConstruct` | `/lib/lambda/hello.ts` |');
+    expect(md).toContain('| `/lib/utils.ts` | `constructId` |');
+    expect(md).not.toContain('| `/lib/lambda/hello.ts` | `handler` |');
   });
 
   it('matches the golden section for examples/kv-store', async () => {

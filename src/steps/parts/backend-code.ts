@@ -3,6 +3,7 @@ import type {
   AuthData, AuthFact, DataModuleFact, DbAccessData, DbAccessFact, ErrorClassFact, ErrorMappingFact, MiddlewareFact,
   SharedLibFact,
 } from '../../detectors/backend-code/index.js';
+import type { CdkLambdaFact } from '../../detectors/cdk/index.js';
 import { heading, join, table } from '../../markdown/blocks.js';
 import { cite } from '../../markdown/cite.js';
 import { cell, code } from '../../markdown/text.js';
@@ -21,7 +22,9 @@ const KIND_LABEL = { wrapper: 'handler wrapper', middy: 'middy middleware', serv
 /** `#### Middleware` (wrappers, middy, server middleware) and `#### Utilities` (shared backend modules). */
 export function middlewarePart(facts: FactSet): string {
   const middleware = facts.of<MiddlewareFact>('backend.middleware').map((f) => f.data).sort(byFileLine);
-  const libs = facts.of<SharedLibFact>('backend.shared-lib').map((f) => f.data).sort(byFileLine);
+  // A Lambda function's own entry file is listed with the function, not again as a shared utility.
+  const entries = new Set(facts.of<CdkLambdaFact>('cdk.lambda').map((f) => f.data.entry));
+  const libs = facts.of<SharedLibFact>('backend.shared-lib').map((f) => f.data).filter((l) => !entries.has(l.file)).sort(byFileLine);
   const mwTable = table(
     ['Middleware', 'Kind', 'What it does', 'Defined in', 'Used by'],
     middleware.map((m) => [code(m.name), KIND_LABEL[m.kind], cell(m.detail ?? ''), cite(m.file, m.line), files(m.usedBy)]),
