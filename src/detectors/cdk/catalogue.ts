@@ -29,7 +29,12 @@ export type Category =
   | 'edgeFunction'
   | 'alarm'
   | 'output'
-  | 'rule';
+  | 'rule'
+  | 'graphqlApi'
+  | 'graphqlDataSource'
+  | 'graphqlResolver'
+  | 'graphqlFunction'
+  | 'graphqlSchema';
 
 const CLASSES: Record<string, Record<string, Category>> = {
   core: { App: 'app', Stack: 'stack', NestedStack: 'stack', Stage: 'stage', CfnOutput: 'output' },
@@ -95,6 +100,24 @@ const CLASSES: Record<string, Record<string, Category>> = {
   },
   cloudwatch: { Alarm: 'alarm', CompositeAlarm: 'alarm' },
   events: { Rule: 'rule' },
+  appsync: {
+    GraphqlApi: 'graphqlApi',
+    CfnGraphQLApi: 'graphqlApi',
+    LambdaDataSource: 'graphqlDataSource',
+    DynamoDbDataSource: 'graphqlDataSource',
+    HttpDataSource: 'graphqlDataSource',
+    NoneDataSource: 'graphqlDataSource',
+    OpenSearchDataSource: 'graphqlDataSource',
+    ElasticsearchDataSource: 'graphqlDataSource',
+    RdsDataSource: 'graphqlDataSource',
+    EventBridgeDataSource: 'graphqlDataSource',
+    CfnDataSource: 'graphqlDataSource',
+    Resolver: 'graphqlResolver',
+    CfnResolver: 'graphqlResolver',
+    AppsyncFunction: 'graphqlFunction',
+    CfnFunctionConfiguration: 'graphqlFunction',
+    CfnGraphQLSchema: 'graphqlSchema',
+  },
 };
 
 /** Authorizers of the HTTP/WebSocket API modules take `(id, target, props)`, not `(scope, id, props)`. */

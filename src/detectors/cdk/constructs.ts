@@ -23,6 +23,8 @@ export function createConstruct(it: Interpreter, cls: ClassRef, category: Catego
     it.model.stackRecs.set(node, rec);
     it.model.stackUses.set(rec, [{ props: args[2], node, conditions: [...it.conditions], idText: rec.idText, variable: rec.variable }]);
   }
+  // A resolver wired from a literal table of fields: the row is where its type and field are written.
+  if (category === 'graphqlResolver' && it.row) it.model.extra(rec, 'row', { values: [], node: it.row, frame: it.frame, conditions: [] });
   const props = rec.props;
   switch (category) {
     case 'api':

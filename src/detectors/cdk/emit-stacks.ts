@@ -150,7 +150,7 @@ export function outputFacts(ctx: EmitContext): CdkOutputFact[] {
     });
 }
 
-const AS_RESOURCE = new Set(['rule', 'apiDomain', 'usagePlan', 'userPoolDomain', 'userPoolGroup', 'identityProvider', 'bucketDeployment']);
+const AS_RESOURCE = new Set(['graphqlApi', 'graphqlDataSource', 'graphqlResolver', 'graphqlFunction', 'graphqlSchema', 'rule', 'apiDomain', 'usagePlan', 'userPoolDomain', 'userPoolGroup', 'identityProvider', 'bucketDeployment']);
 
 export function resourceFacts(ctx: EmitContext): CdkResourceFact[] {
   return ctx.model.recs

@@ -3,6 +3,7 @@ import type { Fact } from '../../facts.js';
 import type { RepoIndex } from '../../scan/repo-index.js';
 import type { AppInfo } from './app.js';
 import { apiFacts, authorizerFacts, routeFacts } from './emit-api.js';
+import { graphqlFacts } from './emit-appsync.js';
 import { EmitContext } from './emit-context.js';
 import { lambdaFacts, lambdaTriggers } from './emit-lambdas.js';
 import { alarmFacts, appFacts, constructClassFacts, outputFacts, resourceFacts, stackFacts } from './emit-stacks.js';
@@ -25,6 +26,7 @@ export function emitFacts(index: RepoIndex, it: Interpreter, apps: readonly AppI
     ...apiFacts(ctx),
     ...authorizerFacts(ctx),
     ...routeFacts(ctx, lambdas),
+    ...graphqlFacts(ctx, lambdas),
     ...tableFacts(ctx, grants, lambdas),
     ...userPoolFacts(ctx),
     ...userPoolClientFacts(ctx),

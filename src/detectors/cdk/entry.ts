@@ -84,7 +84,7 @@ function fromCode(ctx: EmitContext, code: ExtValue, handler: string | undefined,
   return { entryAsWritten: textOf(code), entryResolved: false, entrySource: 'unknown', handler };
 }
 
-function located(ctx: EmitContext, value: Value | undefined, definingFile: string): string | undefined {
+export function located(ctx: EmitContext, value: Value | undefined, definingFile: string): string | undefined {
   if (value?.k !== 'str') return undefined;
   const base = value.abs ? value.v : path.posix.join(ctx.appDirFor(definingFile), value.v);
   const p = path.posix.normalize(base).replace(/^\.$/, '').replace(/\/$/, '');

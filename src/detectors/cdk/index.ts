@@ -9,6 +9,7 @@ import { Program } from './program.js';
 import { unknown, type Value } from './values.js';
 
 export type * from './facts.js';
+export type * from './facts-appsync.js';
 
 /**
  * AWS CDK apps (v1 and v2), read statically: the app entry is followed like `cdk synth` would run it, stacks and

@@ -3,6 +3,7 @@
  * triggers, domains, behaviours, dependencies. What a call adds is stored on the record and read by `emit-*.ts`.
  */
 import type { ts } from '../../scan/ts.js';
+import { appsyncMethod } from './appsync.js';
 import { createConstruct } from './constructs.js';
 import type { Interpreter } from './interpreter.js';
 import type { Rec } from './records.js';
@@ -38,6 +39,7 @@ export function cdkMethod(it: Interpreter, rec: Rec, name: string, args: readonl
     return unknown(node);
   }
   if (rec.category === 'api') return apiMethod(it, rec, name, args, node);
+  if (rec.category === 'graphqlApi' || rec.category === 'graphqlDataSource') return appsyncMethod(it, rec, name, args, node);
   if (rec.category === 'userPool' && name === 'addClient') {
     const props: ObjValue = { k: 'obj', props: new Map(args[1]?.k === 'obj' ? args[1].props : []), open: args[1]?.k !== 'obj' && args[1] !== undefined, n: args[1]?.n, nodes: new Map(args[1]?.k === 'obj' ? args[1].nodes : []) };
     props.props.set('userPool', { k: 'rec', rec });
