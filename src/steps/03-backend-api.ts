@@ -2,8 +2,8 @@ import { backendCodeDetector } from '../detectors/backend-code/index.js';
 import {
   cdkDetector,
   type CdkAuthorizerFact,
+  type CdkGraphqlResolverFact,
   type CdkLambdaFact,
-  type CdkResourceFact,
   type CdkRouteFact,
   type CdkUserPoolClientFact,
   type CdkUserPoolFact,
@@ -15,6 +15,7 @@ import { code, urlPath } from '../markdown/text.js';
 import { authFlowPart, errorHandlingPart, middlewarePart } from './parts/backend-code.js';
 import { endpointsPart, sortRoutes } from './parts/cdk-endpoints.js';
 import { lambdasPart } from './parts/cdk-lambdas.js';
+import { graphqlPart } from './parts/graphql.js';
 import { at, authorizerType, entryCell, lambdaById, plural } from './parts/cdk-shared.js';
 import { commonDir, names } from './parts/format.js';
 import { httpRoutesPart } from './parts/http-routes.js';
@@ -32,7 +33,7 @@ export const backendApiStep: StepDefinition = {
       stepHeading(3, 'Backend & API'),
       summary(facts, hasCdk, http !== ''),
       endpointsPart(facts),
-      graphqlApis(facts),
+      graphqlPart(facts),
       lambdas.length > 0 && join(heading(3, 'Lambda functions'), lambdasPart(facts)),
       http !== '' && join(heading(3, 'HTTP servers'), http),
       section('Middleware and utilities', middlewarePart(facts)),
@@ -55,25 +56,21 @@ function summary(facts: FactSet, hasCdk: boolean, hasHttp: boolean): string {
       ? 'No AWS CDK app in this repository: the API is served by the HTTP framework routes below.'
       : 'No AWS CDK app and no HTTP framework routes were found in this repository: there is no backend API to map.';
   }
-  if (routes.length === 0 && lambdas.length === 0) return 'The CDK app defines no API Gateway routes or Lambda functions.';
+  const resolvers = facts.of<CdkGraphqlResolverFact>('cdk.graphqlResolver').length;
+  if (routes.length === 0 && lambdas.length === 0 && resolvers === 0) return 'The CDK app defines no API Gateway routes or Lambda functions.';
+  const counts = [
+    routes.length > 0 || resolvers === 0 ? `${plural(routes.length, 'endpoint')} on API Gateway` : '',
+    resolvers > 0 ? `${plural(resolvers, 'GraphQL resolver')} on AppSync` : '',
+    lambdas.length > 0 || resolvers === 0 ? plural(lambdas.length, 'Lambda function') : '',
+  ].filter(Boolean);
   const entries = lambdas.map((l) => l.data.entry).filter((e): e is string => e !== undefined);
   const dir = commonDir(entries);
   const where = entries.length > 1 && dir ? ` Handler code lives under ${code(`/${dir}`)}.` : '';
   const unresolved = lambdas.filter((l) => !l.data.entryResolved && l.data.entrySource !== 'inline').length;
   return (
-    `${plural(routes.length, 'endpoint')} on API Gateway and ${plural(lambdas.length, 'Lambda function')}, read from the AWS CDK code.${where}` +
+    `${counts.length > 1 ? `${counts.slice(0, -1).join(', ')} and ` : ''}${counts[counts.length - 1]}, read from the AWS CDK code.${where}` +
     (unresolved > 0 ? ` ${plural(unresolved, 'function')} could not be traced to a file statically; ${unresolved === 1 ? 'its' : 'their'} code location is shown as written.` : '')
   );
-}
-
-/** AppSync APIs are listed, not mapped: their resolvers are not read here. */
-function graphqlApis(facts: FactSet): string {
-  const apis = facts
-    .of<CdkResourceFact>('cdk.resource')
-    .filter((r) => r.data.service === 'appsync' && /^(GraphqlApi|CfnGraphQLApi|EventApi)$/.test(r.data.className));
-  if (apis.length === 0) return '';
-  const items = apis.map((a) => `${code(a.data.constructId)} (${a.data.className}${a.data.stack ? `, stack ${code(a.data.stack)}` : ''}) — ${at(a.at[0])}`);
-  return join(heading(3, 'GraphQL APIs (AppSync)'), 'Defined in CDK; their resolvers and schema are not mapped here.', bullets(items));
 }
 
 /** Who guards which endpoints (from CDK), the user pool behind Cognito authorizers and its triggers. */

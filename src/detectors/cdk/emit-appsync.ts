@@ -88,6 +88,8 @@ function schemaOf(ctx: EmitContext, rec: Rec): CdkGraphqlSchema | undefined {
   let value = prop(rec.props, 'definition') ?? prop(rec.props, 'schema');
   // `Definition.fromSchema(SchemaFile.fromAsset(...))`
   if (value?.k === 'ext' && /fromSchema$/.test(value.path.join('.'))) value = value.args?.[0];
+  // `definition: { schema: SchemaFile.fromAsset(...) }`: an IDefinition written as an object.
+  if (value?.k === 'obj') value = prop(value, 'schema') ?? (prop(value, 'sourceApiOptions') ? { k: 'ext', module: '', path: ['fromSourceApis'], args: [] } : value);
   if (!value || value.k === 'undef') return { kind: 'code-first', at };
   if (value.k === 'ext' && /fromSourceApis$/.test(value.path.join('.'))) return { kind: 'merged', at };
   if (value.k === 'ext' && value.isNew) {

@@ -1,6 +1,6 @@
 /** The Lambda functions table: where each one's code is, how it is sized, what it is given and what invokes it. */
 import type { FactSet } from '../../facts.js';
-import type { CdkConstructClassFact, CdkLambdaFact, CdkRouteFact, CdkTableFact } from '../../detectors/cdk/index.js';
+import type { CdkConstructClassFact, CdkGraphqlResolverFact, CdkLambdaFact, CdkRouteFact, CdkTableFact } from '../../detectors/cdk/index.js';
 import { join, table } from '../../markdown/blocks.js';
 import { code } from '../../markdown/text.js';
 import { at, conditionText, entryCell, namer, plural, written } from './cdk-shared.js';
@@ -18,6 +18,7 @@ export function lambdasPart(facts: FactSet): string {
     if (list) list.push(r);
     else routes.set(r.data.lambda, [r]);
   }
+  const fields = graphqlFields(facts);
   const tables = namer(facts.of<CdkTableFact>('cdk.table'));
   const rows = lambdas.map((l) => {
     const d = l.data;
@@ -29,7 +30,7 @@ export function lambdasPart(facts: FactSet): string {
       d.memoryMb ?? '—',
       d.timeout ?? '—',
       env.length > 0 ? names(env, 6) : '—',
-      invokedBy(l, routes.get(l.id) ?? [], tables),
+      [invokedBy(l, routes.get(l.id) ?? [], tables), fieldsText(fields.get(l.id) ?? [])].filter((t) => t !== '—' && t !== '').join(', ') || '—',
       at(l.at[0]),
     ];
   });
@@ -41,6 +42,26 @@ export function lambdasPart(facts: FactSet): string {
     commonNote,
     wrappers,
   );
+}
+
+/** Lambda fact id → the GraphQL fields it resolves (as a data source, or in a pipeline function). */
+function graphqlFields(facts: FactSet): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const r of facts.of<CdkGraphqlResolverFact>('cdk.graphqlResolver')) {
+    const field = `${r.data.typeName}.${r.data.fieldName}`;
+    for (const ds of [r.data.dataSource, ...r.data.functions.map((f) => f.dataSource)]) {
+      if (!ds?.lambda) continue;
+      const list = out.get(ds.lambda) ?? [];
+      if (!list.includes(field)) list.push(field);
+      out.set(ds.lambda, list);
+    }
+  }
+  return out;
+}
+
+function fieldsText(fields: readonly string[]): string {
+  if (fields.length === 0) return '';
+  return fields.length <= 2 ? `GraphQL ${fields.map((f) => code(f)).join(', ')}` : `${plural(fields.length, 'GraphQL field')}`;
 }
 
 /** Variables every function gets with the same value (a wrapper's defaults): listed once under the table. */
