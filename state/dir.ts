@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { errCode } from '../src/output/atomic.js';
+import { errCode, makeDirs } from '../src/output/atomic.js';
 
 export const DEFAULT_STATE_DIR = '.project-context';
 
@@ -23,7 +23,7 @@ function isOurs(name: string, stateBase: string): boolean {
 export function ensureStateDir(stateFile: string): void {
   const dir = path.dirname(stateFile);
   const existed = fs.existsSync(dir);
-  fs.mkdirSync(dir, { recursive: true });
+  makeDirs(dir);
   const ignore = path.join(dir, '.gitignore');
   if (fs.existsSync(ignore)) return;
   const ours =

@@ -87,6 +87,29 @@ export function fsyncDir(dir: string): void {
   }
 }
 
+/**
+ * `mkdir -p`. Not `fs.mkdirSync(dir, { recursive: true })`: on Node 20 that loops forever, at full CPU, when the
+ * system answers ENOENT for a folder whose parent exists (`--state /proc/x/state.json`, some FUSE mounts). Here every
+ * level is one plain mkdir, and any error other than "already there" is thrown.
+ */
+export function makeDirs(dir: string, mode?: number): void {
+  const absolute = path.resolve(dir);
+  const missing: string[] = [];
+  for (let d = absolute; ; d = path.dirname(d)) {
+    if (fs.existsSync(d)) break;
+    missing.push(d);
+    if (path.dirname(d) === d) break;
+  }
+  for (const d of missing.reverse()) {
+    try {
+      fs.mkdirSync(d, mode === undefined ? undefined : { mode });
+    } catch (err) {
+      if (errCode(err) !== 'EEXIST') throw err;
+    }
+  }
+  if (!fs.statSync(absolute).isDirectory()) throw Object.assign(new Error(`ENOTDIR: not a directory, mkdir '${absolute}'`), { code: 'ENOTDIR' });
+}
+
 export interface AtomicWriteOptions {
   /** File mode for the new file; defaults to the replaced file's mode, or 0o666 minus umask for a new file. */
   readonly mode?: number;
@@ -98,7 +121,7 @@ export interface AtomicWriteOptions {
  */
 export function writeFileAtomic(file: string, data: string | Uint8Array, options: AtomicWriteOptions = {}): void {
   const dir = path.dirname(file);
-  fs.mkdirSync(dir, { recursive: true });
+  makeDirs(dir);
   let mode = options.mode;
   if (mode === undefined) {
     try {

@@ -9,11 +9,12 @@
  * the V8 version. V8 rejects a stale or damaged cache itself; it is then rewritten. Any failure falls back to a plain
  * `require`. `PROJECT_CONTEXT_CODE_CACHE=0` turns it off.
  */
-import { existsSync, lstatSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import Module, { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import vm from 'node:vm';
+import { makeDirs } from '../output/atomic.js';
 
 interface ModuleInternals {
   _cache: Record<string, unknown>;
@@ -38,7 +39,7 @@ export function codeCacheDir(env: NodeJS.ProcessEnv = process.env, platform = pr
 
 /** The folder, created private; undefined unless it is a real folder of ours. */
 function ownFolder(dir: string): string | undefined {
-  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  makeDirs(dir, 0o700);
   const st = lstatSync(dir);
   if (!st.isDirectory() || (process.getuid && st.uid !== process.getuid())) return undefined;
   return dir;

@@ -12,9 +12,10 @@
  *   saved only makes the next run slower. Nothing here ever fails a run.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { makeDirs } from '../output/atomic.js';
 
 export const FILE_CACHE_FORMAT = 1;
 
@@ -95,7 +96,7 @@ export class FileCache {
     };
     const temp = `${this.file}.${process.pid}.tmp`;
     try {
-      mkdirSync(path.dirname(this.file), { recursive: true });
+      makeDirs(path.dirname(this.file));
       writeFileSync(temp, JSON.stringify(json));
       renameSync(temp, this.file);
       this.dirty = false;
