@@ -61,11 +61,13 @@ describe('step 3 — Backend & API', () => {
     expect(md).toContain('`GET /health`');
   });
 
-  it('lists a Lambda entry file with its function, not again as a shared utility (handlers under lib/)', async () => {
+  it('lists a Lambda entry or resolver code file with what runs it, not again as a shared utility (code under lib/)', async () => {
     const md = (await section(backendApiStep, 'cdk-lib-handlers')).markdown;
     expect(md).toContain('| `HelloConstruct` | `/lib/lambda/hello.ts` |');
+    expect(md).toContain('| `Query.echo` | none (local resolver) | `/lib/resolvers/echo.js` (JS) | `/lib/api-stack.ts:22` |');
     expect(md).toContain('| `/lib/utils.ts` | `constructId` |');
     expect(md).not.toContain('| `/lib/lambda/hello.ts` | `handler` |');
+    expect(md).not.toContain('| `/lib/resolvers/echo.js` | `request`, `response` |');
   });
 
   it('matches the golden section for examples/kv-store', async () => {

@@ -3,7 +3,7 @@ import type {
   AuthData, AuthFact, DataModuleFact, DbAccessData, DbAccessFact, ErrorClassFact, ErrorMappingFact, MiddlewareFact,
   SharedLibFact,
 } from '../../detectors/backend-code/index.js';
-import type { CdkLambdaFact } from '../../detectors/cdk/index.js';
+import type { CdkGraphqlResolverFact, CdkLambdaFact } from '../../detectors/cdk/index.js';
 import { heading, join, table } from '../../markdown/blocks.js';
 import { cite } from '../../markdown/cite.js';
 import { cell, code } from '../../markdown/text.js';
@@ -22,9 +22,8 @@ const KIND_LABEL = { wrapper: 'handler wrapper', middy: 'middy middleware', serv
 /** `#### Middleware` (wrappers, middy, server middleware) and `#### Utilities` (shared backend modules). */
 export function middlewarePart(facts: FactSet): string {
   const middleware = facts.of<MiddlewareFact>('backend.middleware').map((f) => f.data).sort(byFileLine);
-  // A Lambda function's own entry file is listed with the function, not again as a shared utility.
-  const entries = new Set(facts.of<CdkLambdaFact>('cdk.lambda').map((f) => f.data.entry));
-  const libs = facts.of<SharedLibFact>('backend.shared-lib').map((f) => f.data).filter((l) => !entries.has(l.file)).sort(byFileLine);
+  const deployed = deployedCodeFiles(facts);
+  const libs = facts.of<SharedLibFact>('backend.shared-lib').map((f) => f.data).filter((l) => !deployed.has(l.file)).sort(byFileLine);
   const mwTable = table(
     ['Middleware', 'Kind', 'What it does', 'Defined in', 'Used by'],
     middleware.map((m) => [code(m.name), KIND_LABEL[m.kind], cell(m.detail ?? ''), cite(m.file, m.line), files(m.usedBy)]),
@@ -34,6 +33,18 @@ export function middlewarePart(facts: FactSet): string {
     libs.map((l) => [cite(l.file), names(l.exports)]),
   );
   return join(middleware.length > 0 && join(heading(4, 'Middleware'), mwTable), libs.length > 0 && join(heading(4, 'Utilities'), libTable));
+}
+
+/**
+ * Files the CDK code deploys as code of their own (a Lambda function's entry, an AppSync resolver's or pipeline
+ * function's code): they are listed with what runs them, not again as shared utilities.
+ */
+function deployedCodeFiles(facts: FactSet): Set<string | undefined> {
+  const files = new Set<string | undefined>(facts.of<CdkLambdaFact>('cdk.lambda').map((f) => f.data.entry));
+  for (const { data } of facts.of<CdkGraphqlResolverFact>('cdk.graphqlResolver')) {
+    for (const ref of [data.code, data.responseTemplate, ...data.functions.map((fn) => fn.code)]) files.add(ref?.file);
+  }
+  return files;
 }
 
 const AUTH_ORDER: readonly AuthData['kind'][] = [
