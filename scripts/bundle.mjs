@@ -10,18 +10,21 @@
 // is loaded with `require` (see src/scan/ts.ts). react-devtools-core is an optional Ink dependency loaded only with
 // DEV=true and not installed.
 import { build } from 'esbuild';
-import { rmSync } from 'node:fs';
+import { renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const OUT = path.join(ROOT, 'dist/bin');
 
-rmSync(OUT, { recursive: true, force: true });
+// Built beside, then swapped in: a CLI started during a rebuild finds the old bundle or the new one, never half of one.
+const NEXT = `${OUT}.next-${process.pid}`;
+const OLD = `${OUT}.old-${process.pid}`;
+rmSync(NEXT, { recursive: true, force: true });
 await build({
   absWorkingDir: ROOT,
   entryPoints: { cli: 'src/cli.tsx', 'analysis-worker': 'src/wizard/analysis-worker.ts' },
-  outdir: OUT,
+  outdir: NEXT,
   bundle: true,
   splitting: true,
   format: 'esm',
@@ -39,3 +42,10 @@ await build({
   legalComments: 'none',
   logLevel: 'warning',
 });
+try {
+  renameSync(OUT, OLD);
+} catch {
+  /* the first build: nothing to move aside */
+}
+renameSync(NEXT, OUT);
+rmSync(OLD, { recursive: true, force: true });
