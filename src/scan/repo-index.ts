@@ -335,13 +335,27 @@ class FileIndex implements ManagedIndex {
       const previous = this.previous?.get(file);
       if (previous && previous.mtimeMs === stat.mtimeMs && previous.size === stat.size) return previous;
       if (stat.size > MAX_READ_BYTES) return unreadable('too-large');
-      const bytes = readFileSync(absolute);
-      if (bytes.subarray(0, 8000).includes(0)) return unreadable('binary');
-      return { mtimeMs: stat.mtimeMs, size: stat.size, text: bytes.toString('utf8') };
+      const text = decodeText(readFileSync(absolute));
+      if (text === undefined) return unreadable('binary');
+      return { mtimeMs: stat.mtimeMs, size: stat.size, text };
     } catch {
       return unreadable('unreadable');
     }
   }
+}
+
+/**
+ * A file's text: UTF-8, or UTF-16 when it starts with a byte-order mark (Windows tools write it: `supabase gen types
+ * > types.ts` in PowerShell gives a UTF-16 TypeScript file). Undefined for binary content (NUL bytes otherwise).
+ */
+export function decodeText(bytes: Buffer): string | undefined {
+  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return bytes.subarray(2).toString('utf16le');
+  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) {
+    const swapped = Buffer.from(bytes.subarray(2, 2 + ((bytes.length - 2) & ~1)));
+    return swapped.swap16().toString('utf16le');
+  }
+  if (bytes.subarray(0, 8000).includes(0)) return undefined;
+  return bytes.toString('utf8');
 }
 
 function normalise(file: string): string {
