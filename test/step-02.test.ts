@@ -57,7 +57,7 @@ describe('step 2 — Directory Structure', () => {
     expect(md).toContain(
       '| `/packages/infrastructure/lib/stacks/` | 5 | CDK stacks — api-stack.ts, auth-stack.ts, database-stack.ts, frontend-stack.ts, monitoring-stack.ts |',
     );
-    expect(md).toContain('| `/packages/api/src/handlers/` | 14 | Lambda handlers — in account, billing, keys, kv, namespaces, streams, usage |');
+    expect(md).toContain('| `/packages/api/src/handlers/` | 14 | Lambda handlers — folders: account, billing, keys, kv, namespaces, streams, usage |');
     expect(md).toContain('- `/packages/dashboard/src/router.tsx` — route table (by file name)');
   });
 

@@ -38,7 +38,7 @@ function describe(d: KeyDirectory): string {
   if (d.role) parts.push(d.role);
   if (d.subfolders.length > 0) {
     const shown = d.subfolders.slice(0, 8).join(', ');
-    parts.push(`${d.role ? 'in ' : 'folders: '}${shown}${d.subfolders.length > 8 ? `, +${d.subfolders.length - 8} more` : ''}`);
+    parts.push(`folders: ${shown}${d.subfolders.length > 8 ? `, +${d.subfolders.length - 8} more` : ''}`);
   }
   if (d.sample.length > 0) {
     const more = d.direct - d.sample.length;
