@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { frontendBuildDetector, frontendApps, type FrontendAppData, type FrontendEnvData } from '../src/detectors/frontend-build/index.js';
 import { moduleResolver } from '../src/detectors/shared/resolve-module.js';
+import { buildIndex } from '../src/scan/repo-index.js';
 import { EXAMPLE, detect, indexOf } from './helpers/fixture.js';
+import { tempRepo } from './helpers/temp-repo.js';
 
 const appOf = async (fixture: string) => (await detect(frontendBuildDetector, fixture)).find((f) => f.kind === 'frontend.app')!.data as FrontendAppData;
 const envOf = async (fixture: string) =>
@@ -16,6 +18,17 @@ describe('frontend apps and build config', () => {
       }),
     );
     expect(kinds).toEqual(['astro/astro', 'react/vite', 'react/react-scripts', 'next/next', 'react/vite', 'remix/vite']);
+  });
+
+  it('recognises a VitePress site as a Vue app built with VitePress, without passing its version off as Vue\'s', async () => {
+    const root = tempRepo({
+      'package.json': JSON.stringify({ name: 'docs-site', private: true, devDependencies: { vitepress: '^1.6.4' } }),
+      'docs/.vitepress/config.ts': "export default { title: 'Docs' };\n",
+      'docs/index.md': '# Docs\n',
+    });
+    const [app] = frontendApps(await buildIndex(root));
+    expect(app).toMatchObject({ name: 'docs-site', framework: 'vue', buildTool: 'vitepress' });
+    expect(app.version).toBeUndefined();
   });
 
   it('finds both apps of the example monorepo and no app in its libraries', async () => {

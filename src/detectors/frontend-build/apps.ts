@@ -14,7 +14,7 @@ export interface FrontendApp {
   readonly framework: FrontendFramework;
   /** Declared version range of the framework package, e.g. `^4.5.0`. */
   readonly version?: string;
-  /** `vite`, `webpack`, `react-scripts`, `parcel`, or the framework's own (`next`, `astro`). */
+  /** `vite`, `vitepress`, `webpack`, `react-scripts`, `parcel`, or the framework's own (`next`, `astro`). */
   readonly buildTool?: string;
   readonly manifestPath: string;
 }
@@ -25,11 +25,12 @@ const FRAMEWORKS: readonly (readonly [FrontendFramework, readonly string[]])[] =
   ['remix', ['@remix-run/react', '@react-router/dev']],
   ['angular', ['@angular/core']],
   ['svelte', ['@sveltejs/kit', 'svelte']],
-  ['vue', ['nuxt', 'vue']],
+  // VitePress (a Vue-based site generator) may be the only dependency of a docs site that is a Vue app.
+  ['vue', ['nuxt', 'vue', 'vitepress']],
   ['solid', ['solid-js']],
   ['react', ['react-dom']],
 ];
-const BUILD_TOOLS = ['vite', 'react-scripts', 'webpack', 'parcel', '@rsbuild/core', 'esbuild'];
+const BUILD_TOOLS = ['vitepress', 'vite', 'react-scripts', 'webpack', 'parcel', '@rsbuild/core', 'esbuild'];
 const APP_FILES = /^(index\.html|public\/index\.html|vite\.config\.[cm]?[jt]s|webpack\.config\.[cm]?[jt]s|src\/(main|index)\.[jt]sx|src\/main\.[jt]s)$/;
 
 const cache = new WeakMap<RepoIndex, FrontendApp[]>();
@@ -67,7 +68,8 @@ function classify(index: RepoIndex, pkg: WorkspacePackage, hasWorkspaces: boolea
     if (library || !appLike) return undefined;
   }
   const all = allDependencies(pkg.manifest);
-  const version = names.map((n) => all[n]).find(Boolean);
+  // The framework's own version: a VitePress range is not Vue's.
+  const version = names.filter((n) => !BUILD_TOOLS.includes(n)).map((n) => all[n]).find(Boolean);
   const buildTool =
     framework === 'astro' || framework === 'next' ? framework : BUILD_TOOLS.find((t) => t in deps);
   return { dir: pkg.dir, name: pkg.name, framework, version, buildTool, manifestPath: pkg.manifestPath };

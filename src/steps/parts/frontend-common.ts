@@ -18,7 +18,7 @@ const FRAMEWORK_NAMES: Record<string, string> = {
   solid: 'Solid',
   angular: 'Angular',
 };
-const TOOL_NAMES: Record<string, string> = { vite: 'Vite', 'react-scripts': 'Create React App', webpack: 'webpack', parcel: 'Parcel', '@rsbuild/core': 'Rsbuild', esbuild: 'esbuild' };
+const TOOL_NAMES: Record<string, string> = { vite: 'Vite', vitepress: 'VitePress', 'react-scripts': 'Create React App', webpack: 'webpack', parcel: 'Parcel', '@rsbuild/core': 'Rsbuild', esbuild: 'esbuild' };
 
 export function frameworkLabel(app: FrontendAppData): string {
   const name = FRAMEWORK_NAMES[app.framework] ?? app.framework;
