@@ -3,17 +3,21 @@ import type { RepoIndex } from '../../scan/repo-index.js';
 import { dependsOn } from '../../scan/package-json.js';
 import { mentions } from '../shared/ast.js';
 import { isAppSource, isBuildOrVendor } from '../shared/source-scope.js';
+import { ormAccesses } from './access.js';
 import { decoratorEntities } from './decorators.js';
 import { creatorsIn, drizzleFile } from './drizzle.js';
 import { mongooseModels } from './mongoose.js';
 import { prismaSchemas } from './prisma.js';
-import type { OrmEnumData, OrmEnumFact, OrmModelData, OrmModelFact } from './types.js';
+import type { OrmAccessFact, OrmEnumData, OrmEnumFact, OrmModelData, OrmModelFact } from './types.js';
 
 export type * from './types.js';
 
 const ORM_DEPS = /^(prisma|@prisma\/client|drizzle-orm|typeorm|@mikro-orm\/core|mongoose)$/;
 
-/** Prisma, Drizzle, TypeORM, MikroORM and Mongoose schemas: `orm.model` and `orm.enum` facts. */
+/**
+ * Prisma, Drizzle, TypeORM, MikroORM and Mongoose schemas (`orm.model`, `orm.enum` facts) and where the code reads and
+ * writes each model (`orm.access`).
+ */
 export const ormDetector: Detector = {
   id: 'orm',
   isEnabled(index: RepoIndex): boolean {
@@ -62,12 +66,22 @@ export const ormDetector: Detector = {
 
     const byPlace = (a: { file: string; line: number; name: string }, b: { file: string; line: number; name: string }) =>
       a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+    models.sort(byPlace);
+    const accesses = ormAccesses(index, models).sort((a, b) => byPlace({ ...a, name: a.model }, { ...b, name: b.model }) || (a.method < b.method ? -1 : a.method > b.method ? 1 : 0));
     return [
-      ...models.sort(byPlace).map(
+      ...models.map(
         (data): OrmModelFact => ({ kind: 'orm.model', id: `${data.orm} ${data.name} ${data.file}`, data, at: [{ file: data.file, line: data.line }] }),
       ),
       ...enums.sort(byPlace).map(
         (data: OrmEnumData): OrmEnumFact => ({ kind: 'orm.enum', id: `${data.orm} ${data.name} ${data.file}`, data, at: [{ file: data.file, line: data.line }] }),
+      ),
+      ...accesses.map(
+        (data): OrmAccessFact => ({
+          kind: 'orm.access',
+          id: `${data.orm} ${data.model} ${data.method} ${data.file}:${data.line}`,
+          data,
+          at: [{ file: data.file, line: data.line }],
+        }),
       ),
     ];
   },

@@ -8,7 +8,7 @@ export function mongooseModels(file: string, sf: ts.SourceFile): OrmModelData[] 
   if (![...imports.values()].some((b) => b.module === 'mongoose')) return [];
   const schemas = new Map<string, { fields: OrmField[]; line: number; timestamps: boolean }>();
   const indexes = new Map<string, OrmIndex[]>();
-  const names = new Map<string, { name: string; collection?: string }>();
+  const names = new Map<string, { name: string; collection?: string; binding?: string }>();
   walk(sf, (node) => {
     const init = ts.isVariableDeclaration(node) ? node.initializer : undefined;
     if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && init && (ts.isNewExpression(init) || ts.isCallExpression(init))) {
@@ -33,7 +33,9 @@ export function mongooseModels(file: string, sf: ts.SourceFile): OrmModelData[] 
       const modelName = staticString(node.arguments[0])?.text;
       const schema = node.arguments[1];
       const collection = node.arguments[2] ? staticString(node.arguments[2])?.text : undefined;
-      if (modelName && ts.isIdentifier(schema)) names.set(schema.text, { name: modelName, ...(collection ? { collection } : {}) });
+      const variable = ts.isVariableDeclaration(node.parent) && ts.isIdentifier(node.parent.name) ? node.parent.name.text : undefined;
+      const binding = variable && variable !== modelName ? { binding: variable } : {};
+      if (modelName && ts.isIdentifier(schema)) names.set(schema.text, { name: modelName, ...(collection ? { collection } : {}), ...binding });
     }
   });
   return [...schemas].map(([variable, s]) => {
@@ -48,6 +50,7 @@ export function mongooseModels(file: string, sf: ts.SourceFile): OrmModelData[] 
       orm: 'mongoose' as const,
       name: model?.name ?? variable,
       ...(model?.collection ? { table: model.collection } : {}),
+      ...(model?.binding ? { binding: model.binding } : {}),
       fields: [...s.fields, ...timestamps],
       primaryKey: ['_id'],
       indexes: [...fieldIndexes, ...(indexes.get(variable) ?? [])],

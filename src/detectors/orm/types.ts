@@ -34,6 +34,8 @@ export interface OrmModelData {
   readonly name: string;
   /** Database table or collection name when it differs from or is given beside the model name. */
   readonly table?: string;
+  /** The variable the code calls the model by, when it differs from `name` (`const UserModel = model('User', …)`). */
+  readonly binding?: string;
   readonly fields: readonly OrmField[];
   readonly primaryKey: readonly string[];
   readonly indexes: readonly OrmIndex[];
@@ -53,3 +55,21 @@ export interface OrmEnumData {
 }
 
 export type OrmEnumFact = Fact<'orm.enum', OrmEnumData>;
+
+/** One call in application code that reads or writes a model (`db.user.findMany`, `repo.save`, `User.find`). */
+export interface OrmAccessData {
+  readonly orm: Orm;
+  /** The model's name as in `orm.model` (Prisma model, Drizzle table variable, entity class, Mongoose model). */
+  readonly model: string;
+  /** The file that defines the model, to tell apart two models of one name. */
+  readonly modelFile: string;
+  readonly kind: 'read' | 'write';
+  /** The method as called: `findMany`, `insert`, `select` (for `.from(table)`), `save`, `createQueryBuilder`. */
+  readonly method: string;
+  /** The enclosing function, when it has a name. */
+  readonly function?: string;
+  readonly file: string;
+  readonly line: number;
+}
+
+export type OrmAccessFact = Fact<'orm.access', OrmAccessData>;

@@ -1,0 +1,149 @@
+/**
+ * Accesses through entity classes and models: TypeORM / MikroORM repositories (`@InjectRepository(User) repo:
+ * Repository<User>`, `getRepository(User)`), entity managers (`manager.save(User, …)`), active records
+ * (`User.find()`), query builders; Mongoose models (`User.findOne(…)`, `new User(…).save()`).
+ */
+import { ts } from '../../scan/ts.js';
+import { dottedName, lastName, staticString } from '../shared/ast.js';
+import type { AccessVisitor, FileContext, Hit, ModelTable } from './access.js';
+import type { OrmModelData } from './types.js';
+
+type Kind = 'read' | 'write';
+
+const kinds = (read: readonly string[], write: readonly string[]): ReadonlyMap<string, Kind> =>
+  new Map([...read.map((m) => [m, 'read'] as const), ...write.map((m) => [m, 'write'] as const)]);
+
+export const ENTITY_METHODS = kinds(
+  ['find', 'findBy', 'findOne', 'findOneBy', 'findOneOrFail', 'findOneByOrFail', 'findAndCount', 'findAndCountBy', 'findByIds', 'findAll',
+    'count', 'countBy', 'exist', 'exists', 'existsBy', 'sum', 'average', 'minimum', 'maximum', 'preload'],
+  ['save', 'insert', 'update', 'upsert', 'delete', 'remove', 'softDelete', 'softRemove', 'restore', 'recover', 'increment', 'decrement',
+    'clear', 'nativeInsert', 'nativeUpdate', 'nativeDelete', 'insertMany', 'upsertMany'],
+);
+
+export const MONGOOSE_METHODS = kinds(
+  ['find', 'findOne', 'findById', 'countDocuments', 'estimatedDocumentCount', 'count', 'exists', 'distinct', 'aggregate', 'where', 'paginate'],
+  ['create', 'insertMany', 'updateOne', 'updateMany', 'replaceOne', 'deleteOne', 'deleteMany', 'findOneAndUpdate', 'findByIdAndUpdate',
+    'findOneAndDelete', 'findByIdAndDelete', 'findOneAndRemove', 'findByIdAndRemove', 'findOneAndReplace', 'bulkWrite', 'remove'],
+);
+
+const REPOSITORY_GETTERS = new Set(['getRepository', 'getMongoRepository', 'getTreeRepository']);
+const REPOSITORY_TYPES = new Set(['Repository', 'MongoRepository', 'TreeRepository', 'EntityRepository']);
+const BUILDER_WRITES = new Set(['insert', 'update', 'delete', 'softDelete', 'restore', 'into']);
+
+export function typeormVisitor(context: FileContext, entities: ModelTable): AccessVisitor {
+  const entityOf = (expr: ts.Node | undefined) => (expr && ts.isIdentifier(expr) ? context.refersTo(entities, expr.text) : undefined);
+  /** `Repository<User>` (or `typeorm.Repository<User>`): the entity of a repository's type. */
+  const repositoryType = (type: ts.TypeNode | undefined) => {
+    if (!type || !ts.isTypeReferenceNode(type) || !REPOSITORY_TYPES.has(rightmost(type.typeName))) return undefined;
+    const arg = type.typeArguments?.[0];
+    return arg && ts.isTypeReferenceNode(arg) && ts.isIdentifier(arg.typeName) ? context.refersTo(entities, arg.typeName.text) : undefined;
+  };
+  /** `getRepository(User)`, `dataSource.getRepository(User)`, `em.getRepository(User)`. */
+  const repositoryCall = (expr: ts.Expression | undefined): OrmModelData | undefined => {
+    while (expr && (ts.isAwaitExpression(expr) || ts.isParenthesizedExpression(expr))) expr = expr.expression;
+    return expr && ts.isCallExpression(expr) && REPOSITORY_GETTERS.has(lastName(expr.expression) ?? '') ? entityOf(expr.arguments[0]) : undefined;
+  };
+  /** Repository variables and members by how the code names them (`repo`, `this.userRepository`). */
+  const repositories = new Map<string, OrmModelData>();
+  const calls: ts.CallExpression[] = [];
+  return {
+    visit(node) {
+      if (ts.isParameter(node) || ts.isPropertyDeclaration(node)) {
+        if (!ts.isIdentifier(node.name)) return;
+        const injected = ts.getDecorators(node)?.find((d) => ts.isCallExpression(d.expression) && lastName(d.expression.expression) === 'InjectRepository');
+        const model =
+          (injected && entityOf((injected.expression as ts.CallExpression).arguments[0])) || repositoryType(node.type) || repositoryCall(node.initializer);
+        if (!model) return;
+        repositories.set(`this.${node.name.text}`, model);
+        if (ts.isParameter(node)) repositories.set(node.name.text, model);
+      } else if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name)) {
+        const model = repositoryCall(node.initializer);
+        if (model) repositories.set(node.name.text, model);
+      } else if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+        const target = dottedName(node.left);
+        const model = target && repositoryCall(node.right);
+        if (target && model) repositories.set(target, model);
+      } else if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression)) calls.push(node);
+    },
+    finish() {
+      const hits: Hit[] = [];
+      for (const call of calls) {
+        const callee = call.expression as ts.PropertyAccessExpression;
+        const method = callee.name.text;
+        const receiver = callee.expression;
+        if (method === 'from' || method === 'into') {
+          // Query builder: `.select().from(User, 'u')`, `.insert().into(User)`, `.delete().from(User)`.
+          const model = entityOf(call.arguments[0]);
+          if (model) hits.push({ model, kind: method === 'into' ? 'write' : builderKind(call), method: 'createQueryBuilder', node: call });
+          continue;
+        }
+        const repository = repositoryCall(receiver) ?? repositories.get(dottedName(receiver) ?? '');
+        if (method === 'createQueryBuilder') {
+          if (repository) hits.push({ model: repository, kind: builderKind(call), method, node: call });
+          continue;
+        }
+        const kind = ENTITY_METHODS.get(method);
+        if (!kind) continue;
+        // A repository, an entity manager given the entity (`manager.save(User, …)`), or an active record (`User.find()`).
+        const model = repository ?? entityOf(call.arguments[0]) ?? entityOf(receiver);
+        if (model) hits.push({ model, kind, method, node: call });
+      }
+      return hits;
+    },
+  };
+}
+
+function rightmost(name: ts.EntityName): string {
+  return ts.isIdentifier(name) ? name.text : name.right.text;
+}
+
+/** A query builder chain writes when any call of it inserts, updates or deletes. */
+function builderKind(call: ts.CallExpression): Kind {
+  let top: ts.Node = call;
+  while (ts.isPropertyAccessExpression(top.parent) && ts.isCallExpression(top.parent.parent) && top.parent.parent.expression === top.parent) top = top.parent.parent;
+  for (let e: ts.Node = top; ts.isCallExpression(e) && ts.isPropertyAccessExpression(e.expression); e = e.expression.expression) {
+    if (BUILDER_WRITES.has(e.expression.name.text)) return 'write';
+  }
+  return 'read';
+}
+
+export function mongooseVisitor(context: FileContext, models: ModelTable): AccessVisitor {
+  /** `const User = mongoose.model('User')`: a model fetched by name. */
+  const local = new Map<string, OrmModelData>();
+  const modelOf = (expr: ts.Expression) => (ts.isIdentifier(expr) ? local.get(expr.text) ?? context.refersTo(models, expr.text) : undefined);
+  /** `const user = new User({...})`, later `user.save()`. */
+  const instances = new Map<string, ts.NewExpression>();
+  const calls: ts.CallExpression[] = [];
+  return {
+    visit(node) {
+      if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer) {
+        const init = node.initializer;
+        if (ts.isNewExpression(init)) instances.set(node.name.text, init);
+        else if (ts.isCallExpression(init) && lastName(init.expression) === 'model' && init.arguments.length === 1) {
+          const name = staticString(init.arguments[0])?.text;
+          const model = name ? [...models.values()].find((m) => m.name === name) : undefined;
+          if (model) local.set(node.name.text, model);
+        }
+      } else if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression)) calls.push(node);
+    },
+    finish() {
+      const hits: Hit[] = [];
+      for (const call of calls) {
+        const callee = call.expression as ts.PropertyAccessExpression;
+        const method = callee.name.text;
+        let receiver: ts.Expression = callee.expression;
+        while (ts.isParenthesizedExpression(receiver)) receiver = receiver.expression;
+        if (method === 'save') {
+          const created = ts.isNewExpression(receiver) ? receiver : ts.isIdentifier(receiver) ? instances.get(receiver.text) : undefined;
+          const model = created && modelOf(created.expression);
+          if (model) hits.push({ model, kind: 'write', method: 'save', node: call });
+          continue;
+        }
+        const kind = MONGOOSE_METHODS.get(method);
+        const model = kind && modelOf(receiver);
+        if (kind && model) hits.push({ model, kind, method, node: call });
+      }
+      return hits;
+    },
+  };
+}

@@ -1,0 +1,163 @@
+/**
+ * Where application code reads and writes the models the schema detectors found: one pass over the source files, a
+ * text pre-filter built from the model names (a file that names no model, or never calls a model method on one,
+ * cannot hold an access), then one walk per remaining file that each ORM's visitor watches.
+ */
+import type { RepoIndex } from '../../scan/repo-index.js';
+import { ts, lineOf, walkMentioning } from '../../scan/ts.js';
+import { importsOf } from '../shared/ast.js';
+import { enclosingName } from '../shared/naming.js';
+import { isAppSource } from '../shared/source-scope.js';
+import { mongooseVisitor, typeormVisitor, ENTITY_METHODS, MONGOOSE_METHODS } from './access-entities.js';
+import { drizzleVisitor, prismaVisitor, PRISMA_METHODS } from './access-queries.js';
+import type { OrmAccessData, OrmModelData } from './types.js';
+
+/** An access found in one file, before it becomes a fact. */
+export interface Hit {
+  readonly model: OrmModelData;
+  readonly kind: 'read' | 'write';
+  readonly method: string;
+  readonly node: ts.Node;
+}
+
+/** Watches the nodes of one file's walk; `finish` resolves what needed the whole file (bindings declared later). */
+export interface AccessVisitor {
+  visit(node: ts.Node): void;
+  finish(): Hit[];
+}
+
+/** Model name (or the name code uses for it) → model, for one family of ORMs. */
+export type ModelTable = ReadonlyMap<string, OrmModelData>;
+
+export interface FileContext {
+  readonly file: string;
+  readonly sf: ts.SourceFile;
+  /**
+   * The model an identifier stands for in this file: imported under the model's name (or by default import / require
+   * under that name), or declared in the model's own file. A local variable that merely shares the name is not one.
+   */
+  refersTo(table: ModelTable, name: string): OrmModelData | undefined;
+  /** `schema.users` through a namespace import: the table by its property name. */
+  namespaceMember(table: ModelTable, expr: ts.Expression): OrmModelData | undefined;
+}
+
+export interface Tables {
+  readonly prisma: ModelTable;
+  readonly drizzle: ModelTable;
+  readonly entities: ModelTable;
+  readonly mongoose: ModelTable;
+}
+
+/** Names the visitors act on besides the method tables (a node the walk skips holds none of these). */
+const WALKED = ['from', 'into', 'insert', 'update', 'delete', 'count', 'innerJoin', 'leftJoin', 'rightJoin', 'fullJoin', 'crossJoin', 'save', 'new', 'model', 'createQueryBuilder'];
+
+export function ormAccesses(index: RepoIndex, models: readonly OrmModelData[]): OrmAccessData[] {
+  const tables = tablesOf(models);
+  const filters = prefilters(tables);
+  if (filters.length === 0) return [];
+  const walkPattern = new RegExp(String.raw`\b(?:${[...PRISMA_METHODS.keys(), ...ENTITY_METHODS.keys(), ...MONGOOSE_METHODS.keys(), ...WALKED].join('|')})\b|Repository`, 'g');
+  const out: OrmAccessData[] = [];
+  const seen = new Set<string>();
+  for (const file of index.files) {
+    if (!isAppSource(file)) continue;
+    const text = index.read(file);
+    if (!text) continue;
+    const active = filters.filter((f) => f.test(text));
+    if (active.length === 0) continue;
+    const sf = index.parseOnce(file);
+    if (!sf) continue;
+    const context = fileContext(file, sf);
+    const visitors = active.map((f) => f.visitor(context, tables));
+    walkMentioning(sf, walkPattern, (node) => {
+      for (const v of visitors) v.visit(node);
+    });
+    for (const hit of visitors.flatMap((v) => v.finish())) {
+      const line = lineOf(hit.node, sf);
+      const key = `${hit.model.orm} ${hit.model.name} ${hit.model.file} ${hit.method} ${line}`;
+      if (seen.has(`${file}\0${key}`)) continue;
+      seen.add(`${file}\0${key}`);
+      const fn = enclosingName(hit.node);
+      out.push({
+        orm: hit.model.orm,
+        model: hit.model.name,
+        modelFile: hit.model.file,
+        kind: hit.kind,
+        method: hit.method,
+        ...(fn ? { function: fn } : {}),
+        file,
+        line,
+      });
+    }
+  }
+  return out;
+}
+
+function tablesOf(models: readonly OrmModelData[]): Tables {
+  const prisma = new Map<string, OrmModelData>();
+  const drizzle = new Map<string, OrmModelData>();
+  const entities = new Map<string, OrmModelData>();
+  const mongoose = new Map<string, OrmModelData>();
+  const add = (map: Map<string, OrmModelData>, key: string, m: OrmModelData) => {
+    if (!map.has(key)) map.set(key, m);
+  };
+  for (const m of models) {
+    // The client names each model in camelCase: `model UserProfile` is `prisma.userProfile`.
+    if (m.orm === 'prisma') add(prisma, m.name.charAt(0).toLowerCase() + m.name.slice(1), m);
+    else if (m.orm === 'drizzle') add(drizzle, m.name, m);
+    else if (m.orm === 'typeorm' || m.orm === 'mikro-orm') add(entities, m.name, m);
+    else if (m.orm === 'mongoose') {
+      add(mongoose, m.name, m);
+      if (m.binding) add(mongoose, m.binding, m);
+    }
+  }
+  return { prisma, drizzle, entities, mongoose };
+}
+
+interface Prefilter {
+  test(text: string): boolean;
+  visitor(context: FileContext, tables: Tables): AccessVisitor;
+}
+
+/** One cheap text test per ORM in use, built once: the model names joined into one pattern. */
+function prefilters(tables: Tables): Prefilter[] {
+  const alternatives = (names: Iterable<string>) => [...names].map((n) => n.replace(/[$]/g, '\\$')).join('|');
+  const out: Prefilter[] = [];
+  if (tables.prisma.size > 0) {
+    const re = new RegExp(String.raw`\.\s*(?:${alternatives(tables.prisma.keys())})\s*\.\s*(?:${alternatives(PRISMA_METHODS.keys())})\b`);
+    out.push({ test: (t) => re.test(t), visitor: (c, t) => prismaVisitor(c, t.prisma) });
+  }
+  if (tables.drizzle.size > 0) {
+    const named = new RegExp(String.raw`\b(?:${alternatives(tables.drizzle.keys())})\b`);
+    const call = /\.\s*(?:from|insert|update|delete|innerJoin|leftJoin|rightJoin|fullJoin|\$count)\s*\(|\.\s*query\s*\./;
+    out.push({ test: (t) => call.test(t) && named.test(t), visitor: (c, t) => drizzleVisitor(c, t.drizzle) });
+  }
+  if (tables.entities.size > 0) {
+    const named = new RegExp(String.raw`\b(?:${alternatives(tables.entities.keys())})\b`);
+    const call = new RegExp(String.raw`\.\s*(?:${alternatives(ENTITY_METHODS.keys())}|createQueryBuilder|from|into)\s*\(`);
+    out.push({ test: (t) => named.test(t) && call.test(t), visitor: (c, t) => typeormVisitor(c, t.entities) });
+  }
+  if (tables.mongoose.size > 0) {
+    const names = alternatives(tables.mongoose.keys());
+    const re = new RegExp(String.raw`\b(?:${names})\s*\.\s*(?:${alternatives(MONGOOSE_METHODS.keys())})\b|\bnew\s+(?:${names})\b|\bmodel\s*(?:<[^>]*>)?\(\s*['"\x60](?:${alternatives([...tables.mongoose.values()].map((m) => m.name))})['"\x60]\s*\)`);
+    out.push({ test: (t) => re.test(t), visitor: (c, t) => mongooseVisitor(c, t.mongoose) });
+  }
+  return out;
+}
+
+function fileContext(file: string, sf: ts.SourceFile): FileContext {
+  const imports = importsOf(sf);
+  return {
+    file,
+    sf,
+    refersTo(table, name) {
+      const binding = imports.get(name);
+      const key = binding && binding.imported !== 'default' && binding.imported !== '*' ? binding.imported : name;
+      const model = table.get(key);
+      return model && (binding || model.file === file) ? model : undefined;
+    },
+    namespaceMember(table, expr) {
+      if (!ts.isPropertyAccessExpression(expr) || !ts.isIdentifier(expr.expression)) return undefined;
+      return imports.get(expr.expression.text)?.imported === '*' ? table.get(expr.name.text) : undefined;
+    },
+  };
+}
