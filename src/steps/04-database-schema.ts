@@ -6,6 +6,7 @@ import { cite } from '../markdown/cite.js';
 import { dataAccessPart } from './parts/backend-code.js';
 import { plural } from './parts/cdk-shared.js';
 import { imported, knownTables, tableSections, tablesOverview } from './parts/cdk-tables.js';
+import { ormAccessPart } from './parts/orm-access.js';
 import { ormSchemaPart } from './parts/orm-schema.js';
 import type { StepDefinition } from './types.js';
 
@@ -17,6 +18,7 @@ export const databaseSchemaStep: StepDefinition = {
     const tables = facts.of<CdkTableFact>('cdk.table');
     const access = dataAccessPart(facts, knownTables(facts));
     const orm = ormSchemaPart(facts);
+    const ormAccess = ormAccessPart(facts);
     const created = tables.filter((t) => !imported(t.data));
     const files = [...new Set(created.map((t) => t.at[0].file))].sort();
     const intro =
@@ -25,7 +27,7 @@ export const databaseSchemaStep: StepDefinition = {
           (tables.length > created.length ? `, and ${plural(tables.length - created.length, 'existing table')} imported by name` : '') +
           '. Keys, indexes and settings come from the table definitions; access patterns from the code that reads and writes them.'
         : orm !== ''
-          ? 'No DynamoDB tables in CDK code; the schema comes from the ORM definitions below.'
+          ? `No DynamoDB tables in CDK code; the schema comes from the ORM definitions below${ormAccess !== '' ? ', access patterns from the code that calls them' : ''}.`
           : access !== ''
             ? 'No table definitions were found (no CDK tables, no ORM schema); the access patterns below come from the code that calls the database.'
             : 'No database schema found: no DynamoDB tables in CDK code, no Prisma, Drizzle or TypeORM schema, and no database access code.';
@@ -36,6 +38,7 @@ export const databaseSchemaStep: StepDefinition = {
       tableSections(facts),
       access !== '' && join(heading(3, 'Access patterns and data-access code'), access),
       orm !== '' && join(heading(3, 'ORM models'), orm),
+      ormAccess !== '' && join(heading(3, 'ORM access patterns'), ormAccess),
     );
     return { markdown, facts: [...facts.all] };
   },

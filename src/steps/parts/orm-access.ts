@@ -1,0 +1,99 @@
+import type { FactSet } from '../../facts.js';
+import type { Orm, OrmAccessData, OrmAccessFact, OrmModelData, OrmModelFact } from '../../detectors/orm/index.js';
+import { heading, join, table } from '../../markdown/blocks.js';
+import { cite } from '../../markdown/cite.js';
+import { code } from '../../markdown/text.js';
+import { plural } from './cdk-shared.js';
+import { byFileLine, files, names } from './format.js';
+
+const ORDER: readonly Orm[] = ['prisma', 'drizzle', 'typeorm', 'mikro-orm', 'mongoose'];
+const NOUN: Record<Orm, string> = {
+  prisma: 'Prisma model',
+  drizzle: 'Drizzle table',
+  typeorm: 'TypeORM entity',
+  'mikro-orm': 'MikroORM entity',
+  mongoose: 'Mongoose model',
+};
+/** Rows per model: a model used all over a large codebase is summarised by the files of the rest. */
+const MAX_ROWS = 12;
+
+interface Row {
+  readonly kind: OrmAccessData['kind'];
+  readonly method: string;
+  readonly file: string;
+  readonly line: number;
+  readonly calls: number;
+  readonly functions: string[];
+}
+
+/**
+ * `#### Access patterns: <model>` per model the code calls, in schema order: one row per file and method (first call's
+ * line, how many calls), then one line naming the models no call was found for; '' when no access was found.
+ */
+export function ormAccessPart(facts: FactSet): string {
+  const accesses = facts.of<OrmAccessFact>('orm.access').map((f) => f.data);
+  if (accesses.length === 0) return '';
+  const byModel = new Map<string, OrmAccessData[]>();
+  for (const a of accesses) {
+    const key = modelKey(a.orm, a.model, a.modelFile);
+    const list = byModel.get(key);
+    if (list) list.push(a);
+    else byModel.set(key, [a]);
+  }
+  const models = facts
+    .of<OrmModelFact>('orm.model')
+    .map((f) => f.data)
+    .sort((a, b) => ORDER.indexOf(a.orm) - ORDER.indexOf(b.orm) || byFileLine(a, b));
+  const unused: string[] = [];
+  const sections = models.map((m) => {
+    const list = byModel.get(modelKey(m.orm, m.name, m.file));
+    if (!list) {
+      unused.push(m.name);
+      return '';
+    }
+    return modelSection(m, list);
+  });
+  return join(
+    'Calls in the code that read or write each model: one row per file and method, at its first call.',
+    ...sections,
+    unused.length > 0 && `No direct calls found in code for ${names(unused, 12)}.`,
+  );
+}
+
+function modelKey(orm: Orm, name: string, file: string): string {
+  return `${orm}\0${name}\0${file}`;
+}
+
+function modelSection(m: OrmModelData, list: readonly OrmAccessData[]): string {
+  const rows = new Map<string, Row>();
+  for (const a of [...list].sort(byFileLine)) {
+    const key = `${a.file}\0${a.method}\0${a.kind}`;
+    const row = rows.get(key);
+    if (!row) rows.set(key, { kind: a.kind, method: a.method, file: a.file, line: a.line, calls: 1, functions: a.function ? [a.function] : [] });
+    else {
+      rows.set(key, { ...row, calls: row.calls + 1 });
+      if (a.function && !row.functions.includes(a.function)) row.functions.push(a.function);
+    }
+  }
+  const all = [...rows.values()].sort((a, b) => byFileLine(a, b) || (a.method < b.method ? -1 : a.method > b.method ? 1 : 0));
+  const shown = all.slice(0, MAX_ROWS);
+  const rest = all.slice(MAX_ROWS);
+  const reads = list.filter((a) => a.kind === 'read').length;
+  const writes = list.length - reads;
+  const fileCount = new Set(list.map((a) => a.file)).size;
+  const counts = [reads > 0 && plural(reads, 'read'), writes > 0 && plural(writes, 'write')].filter(Boolean).join(' and ');
+  const note = `${NOUN[m.orm]} ${code(m.name)} (${cite(m.file, m.line)}): ${counts} in ${plural(fileCount, 'file')}.`;
+  const body = table(
+    ['Access', 'Method', 'Function', 'Where'],
+    shown.map((r) => [
+      r.kind,
+      code(r.method),
+      r.functions.length > 0 ? names(r.functions, 3) : '—',
+      `${cite(r.file, r.line)}${r.calls > 1 ? ` (${r.calls} calls)` : ''}`,
+    ]),
+  );
+  const more = rest.length > 0
+    ? `And ${plural(rest.length, 'more row')} (${rest.reduce((n, r) => n + r.calls, 0)} calls) in ${files(rest.map((r) => r.file))}.`
+    : '';
+  return join(heading(4, `Access patterns: ${code(m.name)}`), note, body, more);
+}
