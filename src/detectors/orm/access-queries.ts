@@ -15,6 +15,9 @@ export const PRISMA_METHODS: ReadonlyMap<string, 'read' | 'write'> = new Map([
  * model method: the client is whatever holds it (`prisma`, `db`, `ctx.db`, `this.prisma`, a `$transaction`
  * callback's `tx`), which a syntax-only reading cannot type, so the pair of names is the evidence.
  */
+/** Methods the client only accepts with an argument (`update({ where, data })`): `req.user.update()` is not one. */
+const PRISMA_NEEDS_ARGS = /^(findUnique|findUniqueOrThrow|create|createMany|createManyAndReturn|update|updateMany|updateManyAndReturn|upsert|delete)$/;
+
 export function prismaVisitor(_context: FileContext, models: ModelTable): AccessVisitor {
   const hits: Hit[] = [];
   return {
@@ -23,6 +26,7 @@ export function prismaVisitor(_context: FileContext, models: ModelTable): Access
       const kind = PRISMA_METHODS.get(node.expression.name.text);
       const owner = node.expression.expression;
       if (!kind || !ts.isPropertyAccessExpression(owner)) return;
+      if (node.arguments.length === 0 && PRISMA_NEEDS_ARGS.test(node.expression.name.text)) return;
       const model = models.get(owner.name.text);
       if (model) hits.push({ model, kind, method: node.expression.name.text, node });
     },
