@@ -74,8 +74,12 @@ describe('ORM access: Drizzle', () => {
 });
 
 describe('ORM access: TypeORM', () => {
-  it('follows injected and fetched repositories, entity managers, query builders and active records', async () => {
+  it('follows injected, fetched, imported and custom repositories, entity managers, query builders and active records', async () => {
     expect(await rows('orm-access-typeorm')).toEqual([
+      // Repositories declared in other modules: an exported `getRepository(...).extend()` and a custom class.
+      'Photo write delete src/gallery.ts:10 Gallery.clearOwner',
+      'User write remove src/gallery.ts:11 Gallery.clearOwner',
+      'User read count src/gallery.ts:15 countUsers',
       'Order read find src/orders.ts:3 openOrders',
       'Order write delete src/orders.ts:11 cancel',
       'Photo read find src/photos.ts:8 photosOf',
@@ -84,13 +88,16 @@ describe('ORM access: TypeORM', () => {
       'User write delete src/photos.ts:18 removeOwner',
       'Photo write createQueryBuilder src/photos.ts:23 importPhotos',
       'Photo read createQueryBuilder src/photos.ts:27 photoUrls',
+      // `this` in the methods given to `.extend({...})` and in a class extending `Repository<User>`.
+      'Photo read findOneBy src/repositories/photo.repository.ts:6 byUrl',
+      'User read findOne src/repositories/user.repository.ts:7 UserRepository.findByEmail',
       'User read find src/users/users.service.ts:14 UsersService.findAll',
       'User read findOneBy src/users/users.service.ts:18 UsersService.findByEmail',
       'User write save src/users/users.service.ts:23 UsersService.register',
       'User write createQueryBuilder src/users/users.service.ts:27 UsersService.purgeInactive',
     ]);
     const md = await step('typeorm');
-    expect(md).toContain('TypeORM entity `User` (`/src/entity/User.ts:3`): 2 reads and 3 writes in 2 files.');
+    expect(md).toContain('TypeORM entity `User` (`/src/entity/User.ts:3`): 4 reads and 4 writes in 4 files.');
     expect(md).toContain('| write | `createQueryBuilder` | `UsersService.purgeInactive` | `/src/users/users.service.ts:27` |');
     expect(md).toContain('No direct calls found in code for `Audit`.');
   });

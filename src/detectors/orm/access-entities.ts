@@ -6,6 +6,7 @@
 import { ts } from '../../scan/ts.js';
 import { dottedName, lastName, staticString } from '../shared/ast.js';
 import type { AccessVisitor, FileContext, Hit, ModelTable } from './access.js';
+import { fetchedRepository, repositoryClass, REPOSITORY_TYPES, type RepositoryModules } from './access-repositories.js';
 import type { OrmModelData } from './types.js';
 
 type Kind = 'read' | 'write';
@@ -26,25 +27,33 @@ export const MONGOOSE_METHODS = kinds(
     'findOneAndDelete', 'findByIdAndDelete', 'findOneAndRemove', 'findByIdAndRemove', 'findOneAndReplace', 'bulkWrite', 'remove'],
 );
 
-const REPOSITORY_GETTERS = new Set(['getRepository', 'getMongoRepository', 'getTreeRepository']);
-const REPOSITORY_TYPES = new Set(['Repository', 'MongoRepository', 'TreeRepository', 'EntityRepository']);
 const BUILDER_WRITES = new Set(['insert', 'update', 'delete', 'softDelete', 'restore', 'into']);
 
-export function typeormVisitor(context: FileContext, entities: ModelTable): AccessVisitor {
+export function typeormVisitor(context: FileContext, entities: ModelTable, modules: RepositoryModules): AccessVisitor {
   const entityOf = (expr: ts.Node | undefined) => (expr && ts.isIdentifier(expr) ? context.refersTo(entities, expr.text) : undefined);
-  /** `Repository<User>` (or `typeorm.Repository<User>`): the entity of a repository's type. */
+  /** A repository another module declares, by the name this file imported it under. */
+  const imported = (name: string) => {
+    const from = context.importedFrom(name);
+    return from ? modules.get(from.file)?.get(from.name) : undefined;
+  };
+  /** `Repository<User>` (or `typeorm.Repository<User>`), or a custom repository class: the entity a type holds. */
   const repositoryType = (type: ts.TypeNode | undefined) => {
-    if (!type || !ts.isTypeReferenceNode(type) || !REPOSITORY_TYPES.has(rightmost(type.typeName))) return undefined;
+    if (!type || !ts.isTypeReferenceNode(type)) return undefined;
+    if (!REPOSITORY_TYPES.has(rightmost(type.typeName))) return ts.isIdentifier(type.typeName) ? imported(type.typeName.text) : undefined;
     const arg = type.typeArguments?.[0];
     return arg && ts.isTypeReferenceNode(arg) && ts.isIdentifier(arg.typeName) ? context.refersTo(entities, arg.typeName.text) : undefined;
   };
-  /** `getRepository(User)`, `dataSource.getRepository(User)`, `em.getRepository(User)`. */
+  /** `getRepository(User)`, `dataSource.getRepository(User)`, `getCustomRepository(UserRepository)`. */
   const repositoryCall = (expr: ts.Expression | undefined): OrmModelData | undefined => {
-    while (expr && (ts.isAwaitExpression(expr) || ts.isParenthesizedExpression(expr))) expr = expr.expression;
-    return expr && ts.isCallExpression(expr) && REPOSITORY_GETTERS.has(lastName(expr.expression) ?? '') ? entityOf(expr.arguments[0]) : undefined;
+    const fetched = fetchedRepository(expr, context, entities);
+    if (fetched || !expr || !ts.isCallExpression(expr) || lastName(expr.expression) !== 'getCustomRepository') return fetched;
+    const arg = expr.arguments[0];
+    return arg && ts.isIdentifier(arg) ? imported(arg.text) : undefined;
   };
   /** Repository variables and members by how the code names them (`repo`, `this.userRepository`). */
   const repositories = new Map<string, OrmModelData>();
+  /** Custom repository classes of this file: `this.find()` inside one reads its entity. */
+  const classes = new Map<ts.Node, OrmModelData>();
   const calls: ts.CallExpression[] = [];
   return {
     visit(node) {
@@ -63,10 +72,24 @@ export function typeormVisitor(context: FileContext, entities: ModelTable): Acce
         const target = dottedName(node.left);
         const model = target && repositoryCall(node.right);
         if (target && model) repositories.set(target, model);
+      } else if (ts.isClassDeclaration(node)) {
+        const model = repositoryClass(node, context, entities);
+        if (model) classes.set(node, model);
       } else if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression)) calls.push(node);
     },
     finish() {
       const hits: Hit[] = [];
+      /** `this` in a custom repository: a class of this file, or the methods given to `getRepository(User).extend({…})`. */
+      const own = (receiver: ts.Expression) => {
+        if (receiver.kind !== ts.SyntaxKind.ThisKeyword) return undefined;
+        for (let n: ts.Node | undefined = receiver.parent; n; n = n.parent) {
+          if (ts.isClassDeclaration(n)) return classes.get(n);
+          if (ts.isObjectLiteralExpression(n) && ts.isCallExpression(n.parent) && lastName(n.parent.expression) === 'extend') {
+            return fetchedRepository(n.parent, context, entities);
+          }
+        }
+        return undefined;
+      };
       for (const call of calls) {
         const callee = call.expression as ts.PropertyAccessExpression;
         const method = callee.name.text;
@@ -77,7 +100,8 @@ export function typeormVisitor(context: FileContext, entities: ModelTable): Acce
           if (model) hits.push({ model, kind: method === 'into' ? 'write' : builderKind(call), method: 'createQueryBuilder', node: call });
           continue;
         }
-        const repository = repositoryCall(receiver) ?? repositories.get(dottedName(receiver) ?? '');
+        const name = dottedName(receiver) ?? '';
+        const repository = repositoryCall(receiver) ?? repositories.get(name) ?? (ts.isIdentifier(receiver) ? imported(name) : own(receiver));
         if (method === 'createQueryBuilder') {
           if (repository) hits.push({ model: repository, kind: builderKind(call), method, node: call });
           continue;

@@ -7,7 +7,9 @@ import type { RepoIndex } from '../../scan/repo-index.js';
 import { ts, lineOf, walkMentioning } from '../../scan/ts.js';
 import { importsOf } from '../shared/ast.js';
 import { enclosingName } from '../shared/naming.js';
+import { moduleResolver } from '../shared/resolve-module.js';
 import { isAppSource } from '../shared/source-scope.js';
+import { mayDeclareRepository, repositoryModules, type RepositoryModules } from './access-repositories.js';
 import { mongooseVisitor, typeormVisitor, ENTITY_METHODS, MONGOOSE_METHODS } from './access-entities.js';
 import { drizzleVisitor, prismaVisitor, PRISMA_METHODS } from './access-queries.js';
 import type { OrmAccessData, OrmModelData } from './types.js';
@@ -37,11 +39,14 @@ export interface FileContext {
    * under that name), or declared in the model's own file. A local variable that merely shares the name is not one.
    */
   refersTo(table: ModelTable, name: string): OrmModelData | undefined;
+  /** The repository file and exported name an imported identifier comes from (relative imports, tsconfig paths). */
+  importedFrom(name: string): { file: string; name: string } | undefined;
   /** `schema.users` through a namespace import: the table by its property name. */
   namespaceMember(table: ModelTable, expr: ts.Expression): OrmModelData | undefined;
 }
 
 export interface Tables {
+  readonly repositories: RepositoryModules;
   readonly prisma: ModelTable;
   readonly drizzle: ModelTable;
   readonly entities: ModelTable;
@@ -52,21 +57,24 @@ export interface Tables {
 const WALKED = ['from', 'into', 'insert', 'update', 'delete', 'count', 'innerJoin', 'leftJoin', 'rightJoin', 'fullJoin', 'crossJoin', 'save', 'new', 'model', 'createQueryBuilder'];
 
 export function ormAccesses(index: RepoIndex, models: readonly OrmModelData[]): OrmAccessData[] {
-  const tables = tablesOf(models);
+  const sources = index.files.filter(isAppSource);
+  const contextOf = (file: string, sf: ts.SourceFile) => fileContext(index, file, sf);
+  const tables = tablesOf(models, (entities) =>
+    entities.size === 0 ? new Map() : repositoryModules(index, sources.filter((f) => mayDeclareRepository(index.read(f) ?? '')), entities, contextOf),
+  );
   const filters = prefilters(tables);
   if (filters.length === 0) return [];
   const walkPattern = new RegExp(String.raw`\b(?:${[...PRISMA_METHODS.keys(), ...ENTITY_METHODS.keys(), ...MONGOOSE_METHODS.keys(), ...WALKED].join('|')})\b|Repository`, 'g');
   const out: OrmAccessData[] = [];
   const seen = new Set<string>();
-  for (const file of index.files) {
-    if (!isAppSource(file)) continue;
+  for (const file of sources) {
     const text = index.read(file);
     if (!text) continue;
     const active = filters.filter((f) => f.test(text));
     if (active.length === 0) continue;
     const sf = index.parseOnce(file);
     if (!sf) continue;
-    const context = fileContext(file, sf);
+    const context = contextOf(file, sf);
     const visitors = active.map((f) => f.visitor(context, tables));
     walkMentioning(sf, walkPattern, (node) => {
       for (const v of visitors) v.visit(node);
@@ -92,7 +100,7 @@ export function ormAccesses(index: RepoIndex, models: readonly OrmModelData[]): 
   return out;
 }
 
-function tablesOf(models: readonly OrmModelData[]): Tables {
+function tablesOf(models: readonly OrmModelData[], repositoriesOf: (entities: ModelTable) => RepositoryModules): Tables {
   const prisma = new Map<string, OrmModelData>();
   const drizzle = new Map<string, OrmModelData>();
   const entities = new Map<string, OrmModelData>();
@@ -110,7 +118,7 @@ function tablesOf(models: readonly OrmModelData[]): Tables {
       if (m.binding) add(mongoose, m.binding, m);
     }
   }
-  return { prisma, drizzle, entities, mongoose };
+  return { repositories: repositoriesOf(entities), prisma, drizzle, entities, mongoose };
 }
 
 interface Prefilter {
@@ -127,14 +135,23 @@ function prefilters(tables: Tables): Prefilter[] {
     out.push({ test: (t) => re.test(t), visitor: (c, t) => prismaVisitor(c, t.prisma) });
   }
   if (tables.drizzle.size > 0) {
-    const named = new RegExp(String.raw`\b(?:${alternatives(tables.drizzle.keys())})\b`);
-    const call = /\.\s*(?:from|insert|update|delete|innerJoin|leftJoin|rightJoin|fullJoin|\$count)\s*\(|\.\s*query\s*\./;
-    out.push({ test: (t) => call.test(t) && named.test(t), visitor: (c, t) => drizzleVisitor(c, t.drizzle) });
+    // The table is the call's first argument (`.from(users`, `.insert(schema.users`) or a key of `db.query`.
+    const names = alternatives(tables.drizzle.keys());
+    const re = new RegExp(String.raw`\.\s*(?:from|insert|update|delete|\w+Join|\$count)\s*\(\s*(?:[\w$]+\s*\.\s*)?(?:${names})\b|\.\s*query\s*\.\s*(?:${names})\b`);
+    out.push({ test: (t) => re.test(t), visitor: (c, t) => drizzleVisitor(c, t.drizzle) });
   }
   if (tables.entities.size > 0) {
-    const named = new RegExp(String.raw`\b(?:${alternatives(tables.entities.keys())})\b`);
-    const call = new RegExp(String.raw`\.\s*(?:${alternatives(ENTITY_METHODS.keys())}|createQueryBuilder|from|into)\s*\(`);
-    out.push({ test: (t) => named.test(t) && call.test(t), visitor: (c, t) => typeormVisitor(c, t.entities) });
+    // A repository (typed, injected or fetched), an entity passed to a manager or query builder, or an active record.
+    const names = alternatives(tables.entities.keys());
+    const methods = alternatives(ENTITY_METHODS.keys());
+    const named = new RegExp(String.raw`\b(?:${names})\b`);
+    const direct = new RegExp(String.raw`\.\s*(?:${methods}|from|into)\s*\(\s*(?:${names})\b|\b(?:${names})\s*\.\s*(?:${methods})\s*\(`);
+    const declared = [...tables.repositories.values()].flatMap((m) => [...m.keys()]);
+    const imported = declared.length > 0 ? new RegExp(String.raw`\b(?:${alternatives(new Set(declared))})\b`) : undefined;
+    out.push({
+      test: (t) => direct.test(t) || imported?.test(t) === true || (t.includes('Repository') && named.test(t)),
+      visitor: (c, t) => typeormVisitor(c, t.entities, t.repositories),
+    });
   }
   if (tables.mongoose.size > 0) {
     const names = alternatives(tables.mongoose.keys());
@@ -144,11 +161,16 @@ function prefilters(tables: Tables): Prefilter[] {
   return out;
 }
 
-function fileContext(file: string, sf: ts.SourceFile): FileContext {
+function fileContext(index: RepoIndex, file: string, sf: ts.SourceFile): FileContext {
   const imports = importsOf(sf);
   return {
     file,
     sf,
+    importedFrom(name) {
+      const binding = imports.get(name);
+      const target = binding && binding.imported !== '*' ? moduleResolver(index).resolve(file, binding.module) : undefined;
+      return target && binding ? { file: target, name: binding.imported } : undefined;
+    },
     refersTo(table, name) {
       const binding = imports.get(name);
       const key = binding && binding.imported !== 'default' && binding.imported !== '*' ? binding.imported : name;
