@@ -137,21 +137,21 @@ function prefilters(tables: Tables): Prefilter[] {
   if (tables.drizzle.size > 0) {
     // The table is the call's first argument (`.from(users`, `.insert(schema.users`) or a key of `db.query`.
     const names = alternatives(tables.drizzle.keys());
-    const re = new RegExp(String.raw`\.\s*(?:from|insert|update|delete|\w+Join|\$count)\s*\(\s*(?:[\w$]+\s*\.\s*)?(?:${names})\b|\.\s*query\s*\.\s*(?:${names})\b`);
+    const re = new RegExp(String.raw`\.\s*(?:from|insert|update|delete|(?:inner|left|right|full|cross)Join|\$count)\s*\(\s*(?:[\w$]+\s*\.\s*)?(?:${names})\b|\.\s*query\s*\.\s*(?:${names})\b`);
     out.push({ test: (t) => re.test(t), visitor: (c, t) => drizzleVisitor(c, t.drizzle) });
   }
   if (tables.entities.size > 0) {
-    // A repository (typed, injected or fetched), an entity passed to a manager or query builder, or an active record.
+    // A repository typed, injected or fetched for an entity (`Repository<User>`, `InjectRepository(User)`,
+    // `getRepository(User)`) or imported from the module declaring it, an entity passed to a manager or query builder,
+    // or an active record.
     const names = alternatives(tables.entities.keys());
     const methods = alternatives(ENTITY_METHODS.keys());
-    const named = new RegExp(String.raw`\b(?:${names})\b`);
-    const direct = new RegExp(String.raw`\.\s*(?:${methods}|from|into)\s*\(\s*(?:${names})\b|\b(?:${names})\s*\.\s*(?:${methods})\s*\(`);
+    const direct = new RegExp(
+      String.raw`Repository\s*[<(]\s*(?:${names})\b|\.\s*(?:${methods}|from|into)\s*\(\s*(?:${names})\b|\b(?:${names})\s*\.\s*(?:${methods})\s*\(`,
+    );
     const declared = [...tables.repositories.values()].flatMap((m) => [...m.keys()]);
     const imported = declared.length > 0 ? new RegExp(String.raw`\b(?:${alternatives(new Set(declared))})\b`) : undefined;
-    out.push({
-      test: (t) => direct.test(t) || imported?.test(t) === true || (t.includes('Repository') && named.test(t)),
-      visitor: (c, t) => typeormVisitor(c, t.entities, t.repositories),
-    });
+    out.push({ test: (t) => direct.test(t) || imported?.test(t) === true, visitor: (c, t) => typeormVisitor(c, t.entities, t.repositories) });
   }
   if (tables.mongoose.size > 0) {
     const names = alternatives(tables.mongoose.keys());
