@@ -52,6 +52,19 @@ describe('ORM access: Prisma', () => {
   });
 });
 
+describe('ORM access: Prisma in a monorepo', () => {
+  it('gives each call the model its package can reach, and skips packages that reach no Prisma client', async () => {
+    const facts = (await detect(ormDetector, 'orm-access-prisma-mono')).filter((f) => f.kind === 'orm.access');
+    expect(facts.map((f) => { const a = f.data as OrmAccessData; return `${a.model}@${a.modelFile} ${a.method} ${a.file}:${a.line}`; })).toEqual([
+      'Post@packages/shop/prisma/schema.prisma create packages/api/src/listing.ts:4',
+      'Post@packages/blog/prisma/schema.prisma findMany packages/blog/src/posts.ts:5',
+    ]);
+    const md = await step('prisma-mono');
+    expect(md).toContain('Prisma model `Post` (`/packages/shop/prisma/schema.prisma:1`): 1 write in 1 file.');
+    expect(md).not.toContain('/packages/mock/');
+  });
+});
+
 describe('ORM access: Drizzle', () => {
   it('matches tables by imported binding (aliases, namespace imports), not by local names', async () => {
     expect(await rows('orm-access-drizzle')).toEqual([

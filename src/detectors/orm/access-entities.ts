@@ -145,7 +145,7 @@ export function mongooseVisitor(context: FileContext, models: ModelTable): Acces
         if (ts.isNewExpression(init)) instances.set(node.name.text, init);
         else if (ts.isCallExpression(init) && lastName(init.expression) === 'model' && init.arguments.length === 1) {
           const name = staticString(init.arguments[0])?.text;
-          const model = name ? [...models.values()].find((m) => m.name === name) : undefined;
+          const model = name ? models.get(name, context.file) : undefined;
           if (model) local.set(node.name.text, model);
         }
       } else if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression)) calls.push(node);

@@ -18,7 +18,7 @@ export const PRISMA_METHODS: ReadonlyMap<string, 'read' | 'write'> = new Map([
 /** Methods the client only accepts with an argument (`update({ where, data })`): `req.user.update()` is not one. */
 const PRISMA_NEEDS_ARGS = /^(findUnique|findUniqueOrThrow|create|createMany|createManyAndReturn|update|updateMany|updateManyAndReturn|upsert|delete)$/;
 
-export function prismaVisitor(_context: FileContext, models: ModelTable): AccessVisitor {
+export function prismaVisitor(context: FileContext, models: ModelTable): AccessVisitor {
   const hits: Hit[] = [];
   return {
     visit(node) {
@@ -27,7 +27,7 @@ export function prismaVisitor(_context: FileContext, models: ModelTable): Access
       const owner = node.expression.expression;
       if (!kind || !ts.isPropertyAccessExpression(owner)) return;
       if (node.arguments.length === 0 && PRISMA_NEEDS_ARGS.test(node.expression.name.text)) return;
-      const model = models.get(owner.name.text);
+      const model = models.get(owner.name.text, context.file);
       if (model) hits.push({ model, kind, method: node.expression.name.text, node });
     },
     finish: () => hits,
@@ -58,7 +58,7 @@ export function drizzleVisitor(context: FileContext, tables: ModelTable): Access
         // `db.query.users.findMany()`: the table is a key of the schema object the client was built with.
         if (!ts.isPropertyAccessExpression(receiver) || !ts.isPropertyAccessExpression(receiver.expression)) return;
         if (receiver.expression.name.text !== 'query') return;
-        const model = tables.get(receiver.name.text);
+        const model = tables.get(receiver.name.text, context.file);
         if (model) hits.push({ model, kind: 'read', method: name, node });
         return;
       }

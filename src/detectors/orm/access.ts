@@ -10,6 +10,9 @@ import { enclosingName } from '../shared/naming.js';
 import { moduleResolver } from '../shared/resolve-module.js';
 import { isAppSource } from '../shared/source-scope.js';
 import { mayDeclareRepository, repositoryModules, type RepositoryModules } from './access-repositories.js';
+import { ModelTable, PackageReach, prismaScope } from './access-scope.js';
+
+export type { ModelTable };
 import { mongooseVisitor, typeormVisitor, ENTITY_METHODS, MONGOOSE_METHODS } from './access-entities.js';
 import { drizzleVisitor, prismaVisitor, PRISMA_METHODS } from './access-queries.js';
 import type { OrmAccessData, OrmModelData } from './types.js';
@@ -27,9 +30,6 @@ export interface AccessVisitor {
   visit(node: ts.Node): void;
   finish(): Hit[];
 }
-
-/** Model name (or the name code uses for it) → model, for one family of ORMs. */
-export type ModelTable = ReadonlyMap<string, OrmModelData>;
 
 export interface FileContext {
   readonly file: string;
@@ -59,10 +59,11 @@ const WALKED = ['from', 'into', 'insert', 'update', 'delete', 'count', 'innerJoi
 export function ormAccesses(index: RepoIndex, models: readonly OrmModelData[]): OrmAccessData[] {
   const sources = index.files.filter(isAppSource);
   const contextOf = (file: string, sf: ts.SourceFile) => fileContext(index, file, sf);
-  const tables = tablesOf(models, (entities) =>
+  const reach = new PackageReach(index);
+  const tables = tablesOf(models, reach, (entities) =>
     entities.size === 0 ? new Map() : repositoryModules(index, sources.filter((f) => mayDeclareRepository(index.read(f) ?? '')), entities, contextOf),
   );
-  const filters = prefilters(tables);
+  const filters = prefilters(tables, tables.prisma.size > 0 ? prismaScope(index, reach) : () => false);
   if (filters.length === 0) return [];
   const walkPattern = new RegExp(String.raw`\b(?:${[...PRISMA_METHODS.keys(), ...ENTITY_METHODS.keys(), ...MONGOOSE_METHODS.keys(), ...WALKED].join('|')})\b|Repository`, 'g');
   const out: OrmAccessData[] = [];
@@ -70,7 +71,7 @@ export function ormAccesses(index: RepoIndex, models: readonly OrmModelData[]): 
   for (const file of sources) {
     const text = index.read(file);
     if (!text) continue;
-    const active = filters.filter((f) => f.test(text));
+    const active = filters.filter((f) => f.test(text, file));
     if (active.length === 0) continue;
     const sf = index.parseOnce(file);
     if (!sf) continue;
@@ -100,39 +101,33 @@ export function ormAccesses(index: RepoIndex, models: readonly OrmModelData[]): 
   return out;
 }
 
-function tablesOf(models: readonly OrmModelData[], repositoriesOf: (entities: ModelTable) => RepositoryModules): Tables {
-  const prisma = new Map<string, OrmModelData>();
-  const drizzle = new Map<string, OrmModelData>();
-  const entities = new Map<string, OrmModelData>();
-  const mongoose = new Map<string, OrmModelData>();
-  const add = (map: Map<string, OrmModelData>, key: string, m: OrmModelData) => {
-    if (!map.has(key)) map.set(key, m);
-  };
+function tablesOf(models: readonly OrmModelData[], reach: PackageReach, repositoriesOf: (entities: ModelTable) => RepositoryModules): Tables {
+  const [prisma, drizzle, entities, mongoose] = [new ModelTable(reach), new ModelTable(reach), new ModelTable(reach), new ModelTable(reach)];
   for (const m of models) {
     // The client names each model in camelCase: `model UserProfile` is `prisma.userProfile`.
-    if (m.orm === 'prisma') add(prisma, m.name.charAt(0).toLowerCase() + m.name.slice(1), m);
-    else if (m.orm === 'drizzle') add(drizzle, m.name, m);
-    else if (m.orm === 'typeorm' || m.orm === 'mikro-orm') add(entities, m.name, m);
+    if (m.orm === 'prisma') prisma.add(m.name.charAt(0).toLowerCase() + m.name.slice(1), m);
+    else if (m.orm === 'drizzle') drizzle.add(m.name, m);
+    else if (m.orm === 'typeorm' || m.orm === 'mikro-orm') entities.add(m.name, m);
     else if (m.orm === 'mongoose') {
-      add(mongoose, m.name, m);
-      if (m.binding) add(mongoose, m.binding, m);
+      mongoose.add(m.name, m);
+      if (m.binding) mongoose.add(m.binding, m);
     }
   }
   return { repositories: repositoriesOf(entities), prisma, drizzle, entities, mongoose };
 }
 
 interface Prefilter {
-  test(text: string): boolean;
+  test(text: string, file: string): boolean;
   visitor(context: FileContext, tables: Tables): AccessVisitor;
 }
 
 /** One cheap text test per ORM in use, built once: the model names joined into one pattern. */
-function prefilters(tables: Tables): Prefilter[] {
+function prefilters(tables: Tables, prismaReachable: (file: string) => boolean): Prefilter[] {
   const alternatives = (names: Iterable<string>) => [...names].map((n) => n.replace(/[$]/g, '\\$')).join('|');
   const out: Prefilter[] = [];
   if (tables.prisma.size > 0) {
     const re = new RegExp(String.raw`\.\s*(?:${alternatives(tables.prisma.keys())})\s*\.\s*(?:${alternatives(PRISMA_METHODS.keys())})\b`);
-    out.push({ test: (t) => re.test(t), visitor: (c, t) => prismaVisitor(c, t.prisma) });
+    out.push({ test: (t, file) => re.test(t) && prismaReachable(file), visitor: (c, t) => prismaVisitor(c, t.prisma) });
   }
   if (tables.drizzle.size > 0) {
     // The table is the call's first argument (`.from(users`, `.insert(schema.users`) or a key of `db.query`.
@@ -155,7 +150,7 @@ function prefilters(tables: Tables): Prefilter[] {
   }
   if (tables.mongoose.size > 0) {
     const names = alternatives(tables.mongoose.keys());
-    const re = new RegExp(String.raw`\b(?:${names})\s*\.\s*(?:${alternatives(MONGOOSE_METHODS.keys())})\b|\bnew\s+(?:${names})\b|\bmodel\s*(?:<[^>]*>)?\(\s*['"\x60](?:${alternatives([...tables.mongoose.values()].map((m) => m.name))})['"\x60]\s*\)`);
+    const re = new RegExp(String.raw`\b(?:${names})\s*\.\s*(?:${alternatives(MONGOOSE_METHODS.keys())})\b|\bnew\s+(?:${names})\b|\bmodel\s*(?:<[^>]*>)?\(\s*['"\x60](?:${names})['"\x60]\s*\)`);
     out.push({ test: (t) => re.test(t), visitor: (c, t) => mongooseVisitor(c, t.mongoose) });
   }
   return out;
@@ -174,12 +169,12 @@ function fileContext(index: RepoIndex, file: string, sf: ts.SourceFile): FileCon
     refersTo(table, name) {
       const binding = imports.get(name);
       const key = binding && binding.imported !== 'default' && binding.imported !== '*' ? binding.imported : name;
-      const model = table.get(key);
+      const model = table.get(key, file);
       return model && (binding || model.file === file) ? model : undefined;
     },
     namespaceMember(table, expr) {
       if (!ts.isPropertyAccessExpression(expr) || !ts.isIdentifier(expr.expression)) return undefined;
-      return imports.get(expr.expression.text)?.imported === '*' ? table.get(expr.name.text) : undefined;
+      return imports.get(expr.expression.text)?.imported === '*' ? table.get(expr.name.text, file) : undefined;
     },
   };
 }
