@@ -62,6 +62,9 @@ describe('ORM access: Prisma in a monorepo', () => {
     const md = await step('prisma-mono');
     expect(md).toContain('Prisma model `Post` (`/packages/shop/prisma/schema.prisma:1`): 1 write in 1 file.');
     expect(md).not.toContain('/packages/mock/');
+    // Two models named `Post`: each heading names its schema.
+    expect(md).toContain('#### Access patterns: `Post` (`/packages/blog/prisma/schema.prisma`)');
+    expect(md).toContain('#### Access patterns: `Post` (`/packages/shop/prisma/schema.prisma`)');
   });
 });
 

@@ -45,13 +45,16 @@ export function ormAccessPart(facts: FactSet): string {
     .map((f) => f.data)
     .sort((a, b) => ORDER.indexOf(a.orm) - ORDER.indexOf(b.orm) || byFileLine(a, b));
   const unused: string[] = [];
+  const used = models.filter((m) => byModel.has(modelKey(m.orm, m.name, m.file)));
+  // Several schemas of one monorepo may each define a `Post`: their headings name the schema file too.
+  const shared = new Set(used.filter((m, i) => used.findIndex((o) => o.name === m.name) !== i).map((m) => m.name));
   const sections = models.map((m) => {
     const list = byModel.get(modelKey(m.orm, m.name, m.file));
     if (!list) {
       unused.push(m.name);
       return '';
     }
-    return modelSection(m, list);
+    return modelSection(m, list, shared.has(m.name));
   });
   return join(
     'Calls in the code that read or write each model: one row per file and method, at its first call.',
@@ -64,7 +67,7 @@ function modelKey(orm: Orm, name: string, file: string): string {
   return `${orm}\0${name}\0${file}`;
 }
 
-function modelSection(m: OrmModelData, list: readonly OrmAccessData[]): string {
+function modelSection(m: OrmModelData, list: readonly OrmAccessData[], sharedName: boolean): string {
   const rows = new Map<string, Row>();
   for (const a of [...list].sort(byFileLine)) {
     const key = `${a.file}\0${a.method}\0${a.kind}`;
@@ -95,5 +98,6 @@ function modelSection(m: OrmModelData, list: readonly OrmAccessData[]): string {
   const more = rest.length > 0
     ? `And ${plural(rest.length, 'more row')} (${rest.reduce((n, r) => n + r.calls, 0)} calls) in ${files(rest.map((r) => r.file))}.`
     : '';
-  return join(heading(4, `Access patterns: ${code(m.name)}`), note, body, more);
+  const title = `Access patterns: ${code(m.name)}${sharedName ? ` (${cite(m.file)})` : ''}`;
+  return join(heading(4, title), note, body, more);
 }
