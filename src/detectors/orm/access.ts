@@ -11,11 +11,11 @@ import { moduleResolver } from '../shared/resolve-module.js';
 import { isAppSource } from '../shared/source-scope.js';
 import { mayDeclareRepository, repositoryModules, type RepositoryModules } from './access-repositories.js';
 import { ModelTable, PackageReach, prismaScope } from './access-scope.js';
-
-export type { ModelTable };
 import { mongooseVisitor, typeormVisitor, ENTITY_METHODS, MONGOOSE_METHODS } from './access-entities.js';
 import { drizzleVisitor, prismaVisitor, PRISMA_METHODS } from './access-queries.js';
 import type { OrmAccessData, OrmModelData } from './types.js';
+
+export type { ModelTable };
 
 /** An access found in one file, before it becomes a fact. */
 export interface Hit {
