@@ -120,8 +120,11 @@ describe('ORM access: TypeORM', () => {
 });
 
 describe('ORM access: Mongoose', () => {
-  it('finds model statics through require, named exports and model(name), and saves of new documents', async () => {
+  it('finds model statics through require (under any name), named exports and model(name), and saves of new documents', async () => {
     expect(await rows('orm-access-mongoose')).toEqual([
+      // A model module required under another name.
+      'Audit write create src/services/audit.service.js:3 record',
+      'Audit read find src/services/audit.service.js:5 history',
       'Post read find src/services/post.service.ts:4 recent',
       'Post write findByIdAndUpdate src/services/post.service.ts:6 retitle',
       'Post read aggregate src/services/post.service.ts:8 byAuthor',

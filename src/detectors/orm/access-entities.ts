@@ -134,7 +134,7 @@ function builderKind(call: ts.CallExpression): Kind {
 export function mongooseVisitor(context: FileContext, models: ModelTable): AccessVisitor {
   /** `const User = mongoose.model('User')`: a model fetched by name. */
   const local = new Map<string, OrmModelData>();
-  const modelOf = (expr: ts.Expression) => (ts.isIdentifier(expr) ? local.get(expr.text) ?? context.refersTo(models, expr.text) : undefined);
+  const modelOf = (expr: ts.Expression) => (ts.isIdentifier(expr) ? local.get(expr.text) ?? context.refersTo(models, expr.text, true) : undefined);
   /** `const user = new User({...})`, later `user.save()`. */
   const instances = new Map<string, ts.NewExpression>();
   const calls: ts.CallExpression[] = [];

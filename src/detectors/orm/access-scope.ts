@@ -9,6 +9,7 @@ import type { OrmModelData } from './types.js';
 /** Model name (or the name code uses for it) → the models of that name, for one family of ORMs. */
 export class ModelTable {
   private readonly byName = new Map<string, OrmModelData[]>();
+  private readonly byFile = new Map<string, OrmModelData[]>();
 
   constructor(private readonly reach?: PackageReach) {}
 
@@ -16,6 +17,18 @@ export class ModelTable {
     const list = this.byName.get(name);
     if (!list) this.byName.set(name, [model]);
     else if (!list.includes(model)) list.push(model);
+    const inFile = this.byFile.get(model.file);
+    if (!inFile) this.byFile.set(model.file, [model]);
+    else if (!inFile.includes(model)) inFile.push(model);
+  }
+
+  /** The models a file defines (a model module's default export, imported under any name, is its only model). */
+  inFile(file: string): readonly OrmModelData[] {
+    return this.byFile.get(file) ?? [];
+  }
+
+  files(): IterableIterator<string> {
+    return this.byFile.keys();
   }
 
   get size(): number {

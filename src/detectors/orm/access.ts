@@ -37,8 +37,10 @@ export interface FileContext {
   /**
    * The model an identifier stands for in this file: imported under the model's name (or by default import / require
    * under that name), or declared in the model's own file. A local variable that merely shares the name is not one.
+   * With `wholeModule`, a module imported whole under another name stands for the one model it defines (Mongoose
+   * model files export their model).
    */
-  refersTo(table: ModelTable, name: string): OrmModelData | undefined;
+  refersTo(table: ModelTable, name: string, wholeModule?: boolean): OrmModelData | undefined;
   /** The repository file and exported name an imported identifier comes from (relative imports, tsconfig paths). */
   importedFrom(name: string): { file: string; name: string } | undefined;
   /** `schema.users` through a namespace import: the table by its property name. */
@@ -151,7 +153,10 @@ function prefilters(tables: Tables, prismaReachable: (file: string) => boolean):
   if (tables.mongoose.size > 0) {
     const names = alternatives(tables.mongoose.keys());
     const re = new RegExp(String.raw`\b(?:${names})\s*\.\s*(?:${alternatives(MONGOOSE_METHODS.keys())})\b|\bnew\s+(?:${names})\b|\bmodel\s*(?:<[^>]*>)?\(\s*['"\x60](?:${names})['"\x60]\s*\)`);
-    out.push({ test: (t) => re.test(t), visitor: (c, t) => mongooseVisitor(c, t.mongoose) });
+    // A file importing a model module under another name (`require('../models/user.model')` as `UserModel`).
+    const modules = [...new Set([...tables.mongoose.files()].map((f) => f.slice(f.lastIndexOf('/') + 1).replace(/\.[cm]?[jt]sx?$/, '')))];
+    const imports = new RegExp(String.raw`['"\x60][^'"\x60\n]*/(?:${modules.map((m) => m.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?:\.[cm]?[jt]s)?['"\x60]`);
+    out.push({ test: (t) => re.test(t) || imports.test(t), visitor: (c, t) => mongooseVisitor(c, t.mongoose) });
   }
   return out;
 }
@@ -166,11 +171,16 @@ function fileContext(index: RepoIndex, file: string, sf: ts.SourceFile): FileCon
       const target = binding && binding.imported !== '*' ? moduleResolver(index).resolve(file, binding.module) : undefined;
       return target && binding ? { file: target, name: binding.imported } : undefined;
     },
-    refersTo(table, name) {
+    refersTo(table, name, wholeModule) {
       const binding = imports.get(name);
-      const key = binding && binding.imported !== 'default' && binding.imported !== '*' ? binding.imported : name;
-      const model = table.get(key, file);
-      return model && (binding || model.file === file) ? model : undefined;
+      const whole = binding !== undefined && (binding.imported === 'default' || binding.imported === '*');
+      const model = table.get(binding && !whole ? binding.imported : name, file);
+      if (model && (binding || model.file === file)) return model;
+      if (!whole || !wholeModule) return undefined;
+      // `const UserModel = require('./user.model')`: the module's one model, whatever the local name.
+      const target = moduleResolver(index).resolve(file, binding.module);
+      const defined = target ? table.inFile(target) : [];
+      return defined.length === 1 ? defined[0] : undefined;
     },
     namespaceMember(table, expr) {
       if (!ts.isPropertyAccessExpression(expr) || !ts.isIdentifier(expr.expression)) return undefined;
