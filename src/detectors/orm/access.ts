@@ -155,7 +155,7 @@ function prefilters(tables: Tables, prismaReachable: (file: string) => boolean):
     const re = new RegExp(String.raw`\b(?:${names})\s*\.\s*(?:${alternatives(MONGOOSE_METHODS.keys())})\b|\bnew\s+(?:${names})\b|\bmodel\s*(?:<[^>]*>)?\(\s*['"\x60](?:${names})['"\x60]\s*\)`);
     // A file importing a model module under another name (`require('../models/user.model')` as `UserModel`).
     const modules = [...new Set([...tables.mongoose.files()].map((f) => f.slice(f.lastIndexOf('/') + 1).replace(/\.[cm]?[jt]sx?$/, '')))];
-    const imports = new RegExp(String.raw`['"\x60][^'"\x60\n]*/(?:${modules.map((m) => m.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?:\.[cm]?[jt]s)?['"\x60]`);
+    const imports = new RegExp(String.raw`/(?:${modules.map((m) => m.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?:\.[cm]?[jt]s)?['"\x60]`);
     out.push({ test: (t) => re.test(t) || imports.test(t), visitor: (c, t) => mongooseVisitor(c, t.mongoose) });
   }
   return out;
