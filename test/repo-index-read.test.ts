@@ -1,7 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildIndex, decodeText } from '../src/scan/repo-index.js';
+import { decodeText } from '../src/scan/file-text.js';
+import { buildIndex } from '../src/scan/repo-index.js';
 import { tempRepo } from './helpers/temp-repo.js';
 
 const SOURCE = 'export type Json = string | number;\r\nexport const tables = ["users"];\r\n';

@@ -4,92 +4,17 @@ import { contentHash, type FileCache } from './file-cache.js';
 import { listFiles } from './list-files.js';
 import type { PackageJson, WorkspacePackage } from './package-json.js';
 import { isSourceFile, parseSource, type ts } from './ts.js';
+import { decodeText, MAX_NESTING, nestingDepth, stripBom } from './file-text.js';
 import { findWorkspaces, type WorkspaceTool } from './workspaces.js';
+import type { ManagedIndex, RepoIndex, SkippedFile, TreeMemo } from './repo-index-types.js';
+
+export type { ManagedIndex, RepoIndex, SkippedFile, TreeMemo } from './repo-index-types.js';
 
 /** C0 and C1 control characters and DEL. */
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
 
 /** Files larger than this are listed but never read: minified bundles and data dumps only slow analysis down. */
 export const MAX_READ_BYTES = 1_500_000;
-
-/** Why a listed file could not be read; reported, never fatal. */
-export interface SkippedFile {
-  readonly file: string;
-  readonly reason: 'too-large' | 'binary' | 'unreadable' | 'outside-root' | 'too-deep' | 'control-characters';
-}
-
-/**
- * One immutable view of the repository being analysed. All paths are repo-relative posix paths without a leading
- * slash. Contents and parse trees are read lazily and at most once per index.
- */
-export interface RepoIndex {
-  /** Absolute path of the analysed folder. */
-  readonly root: string;
-  /** Every file, sorted: from `git ls-files` inside git, from globby (honouring .gitignore) outside. */
-  readonly files: readonly string[];
-  readonly listedBy: 'git' | 'glob';
-  readonly gitHead: string | null;
-  /** Absolute paths that were left out on purpose (see BuildIndexOptions.exclude). */
-  readonly excluded: readonly string[];
-  readonly workspaceTool: WorkspaceTool;
-  readonly workspacePatterns: readonly string[];
-  /** Root package first (when there is a package.json), then workspaces by folder. */
-  readonly packages: readonly WorkspacePackage[];
-  has(file: string): boolean;
-  /** True when some listed file lies under `dir` (so the folder exists as far as the repository is concerned). */
-  hasDir(dir: string): boolean;
-  /** Files under a folder ('' for all), sorted. */
-  filesUnder(dir: string): string[];
-  /** UTF-8 text, or undefined when the file is missing, binary, too large, unreadable or a link out of the root. */
-  read(file: string): string | undefined;
-  readJson<T = unknown>(file: string): T | undefined;
-  /**
-   * A pure function of one file's text (`compute` may parse it), computed at most once per index and, when the index
-   * has a cache, kept across runs so an unchanged file is not parsed again. `namespace` names the function and its
-   * version (`env.reads@1`): bump it when the function changes. The value must be plain JSON. Undefined when the file
-   * cannot be read.
-   */
-  memo<T>(namespace: string, file: string, compute: (text: string) => T): T | undefined;
-  /**
-   * `memo` for a function of the file's parse tree, declared up front (see `TreeMemo`): when another detector parses
-   * the file first, the value is computed from that tree then, so this file need not be parsed, or kept parsed, again.
-   * Null when the file is not parseable source; undefined when it cannot be read.
-   */
-  treeMemo<T>(memo: TreeMemo<T>, file: string): T | null | undefined;
-  /** Syntax-only TypeScript/JavaScript tree, parsed once per index; undefined for non-source or unreadable files. */
-  parse(file: string): ts.SourceFile | undefined;
-  /**
-   * A tree for one pass over a file whose tree nothing else in this step needs: the kept tree when there is one, else
-   * a fresh parse that is not kept (its tree memos are still computed), so a detector reading thousands of files one
-   * at a time holds one tree, not all of them.
-   */
-  parseOnce(file: string): ts.SourceFile | undefined;
-  /** The innermost package whose folder holds the file. */
-  packageOf(file: string): WorkspacePackage | undefined;
-  /** Files that could not be read so far, with why. */
-  skipped(): readonly SkippedFile[];
-}
-
-/**
- * A per-file function of a parse tree that several steps need. Parse trees are the bulk of the memory an analysis
- * uses (about 40 bytes per character of source), so they are dropped after each step (`releaseTrees`); a value that a
- * later step needs from a tree an earlier step parsed is declared here and computed while that tree exists.
- */
-export interface TreeMemo<T> {
-  /** Names the function and its version (`env.reads@1`), as for `memo`. */
-  readonly namespace: string;
-  /** Cheap test on the path and text (no parse): whether the tree can hold anything for this function. */
-  wants(file: string, text: string): boolean;
-  compute(tree: ts.SourceFile): T;
-}
-
-/** The index as the analysis that owns it sees it: detectors get the read-only `RepoIndex`. */
-export interface ManagedIndex extends RepoIndex {
-  /** Declares the tree memos every parse computes for the files they want (all detectors' `treeMemos`). */
-  watchTrees(memos: readonly TreeMemo<unknown>[]): void;
-  /** Drops every parse tree; a later `parse` of the same file parses it again. Values already memoised stay. */
-  releaseTrees(): void;
-}
 
 interface CachedFile {
   readonly mtimeMs: number;
@@ -344,20 +269,6 @@ class FileIndex implements ManagedIndex {
   }
 }
 
-/**
- * A file's text: UTF-8, or UTF-16 when it starts with a byte-order mark (Windows tools write it: `supabase gen types
- * > types.ts` in PowerShell gives a UTF-16 TypeScript file). Undefined for binary content (NUL bytes otherwise).
- */
-export function decodeText(bytes: Buffer): string | undefined {
-  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return bytes.subarray(2).toString('utf16le');
-  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) {
-    const swapped = Buffer.from(bytes.subarray(2, 2 + ((bytes.length - 2) & ~1)));
-    return swapped.swap16().toString('utf16le');
-  }
-  if (bytes.subarray(0, 8000).includes(0)) return undefined;
-  return bytes.toString('utf8');
-}
-
 function normalise(file: string): string {
   // Detectors call has/read/parse hundreds of thousands of times with paths that are already clean.
   if (!file.includes('\\') && file.charCodeAt(0) !== 47 && !file.startsWith('./')) return file;
@@ -374,25 +285,4 @@ function lowerBound(sorted: readonly string[], key: string): number {
     else hi = mid;
   }
   return lo;
-}
-
-function stripBom(text: string): string {
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-}
-
-/** Bracket nesting beyond which a file is not parsed (real code stays far below 100). */
-export const MAX_NESTING = 400;
-
-/** Deepest bracket nesting of a text, counted cheaply (strings and comments included: an upper bound is enough). */
-export function nestingDepth(text: string): number {
-  let depth = 0;
-  let max = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 0x7b || c === 0x5b || c === 0x28) {
-      depth += 1;
-      if (depth > max) max = depth;
-    } else if ((c === 0x7d || c === 0x5d || c === 0x29) && depth > 0) depth -= 1;
-  }
-  return max;
 }
