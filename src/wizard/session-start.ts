@@ -1,0 +1,110 @@
+/**
+ * How a session starts: load the saved state (or start over when it cannot be used and the user agrees), ask whether
+ * to resume an unfinished one, or begin fresh. The Session class (session.ts) owns everything after that.
+ */
+import { rmSync } from 'node:fs';
+import path from 'node:path';
+import { backupOutput } from '../output/index.js';
+import { stepTitle } from '../steps/titles.js';
+import { STATE_VERSION, type SessionState } from '../../state/schema.js';
+import { backupStateFile, loadState, StateFileError } from '../../state/store.js';
+import type { Drift } from './drift.js';
+
+export interface SessionPaths {
+  readonly root: string;
+  readonly output: string;
+  readonly stateFile: string;
+}
+
+/** What the wizard asks before resuming; the interactive UI shows it, headless mode answers yes. */
+export interface ResumeQuestion {
+  readonly step: number;
+  readonly position: number;
+  readonly total: number;
+  readonly accepted: number;
+  readonly skipped: number;
+  /** The unfinished session ran a different selection of steps than this run asks for. */
+  readonly otherSelection?: readonly number[];
+}
+
+export interface OpenSessionOptions extends SessionPaths {
+  readonly steps: readonly number[];
+  readonly restart: boolean;
+  readonly gitHead: string | null;
+  /**
+   * Decides what to do with an unfinished session: resume it, start over (the output is backed up and removed), or
+   * start a new session beside the output as it is (sections are replaced one by one as they are accepted).
+   */
+  readonly askResume: (question: ResumeQuestion) => Promise<'resume' | 'restart' | 'new'>;
+  readonly notice: (message: string) => void;
+  /**
+   * The saved session cannot be read (damaged, hand-edited into nonsense, from a newer version). Resolves true to
+   * start over (the bad file is kept aside); without it, or on false, the error stands and names --restart.
+   */
+  readonly askStartOverAfterBadState?: (error: StateFileError) => Promise<boolean>;
+  /**
+   * The repository changed since the resumed session was saved. Resolves true to regenerate `drift.undecided` (edits
+   * included). Without it (`--yes`), the undecided steps without edits are regenerated and a notice says so.
+   */
+  readonly askRegenerate?: (drift: Drift, message: string) => Promise<boolean>;
+}
+
+export async function loadOrStartOver(options: OpenSessionOptions): Promise<SessionState | null> {
+  try {
+    return loadState(options.stateFile);
+  } catch (error) {
+    if (!(error instanceof StateFileError)) throw error;
+    const startOver = options.restart || (await options.askStartOverAfterBadState?.(error)) === true;
+    if (!startOver) throw error;
+    const kept = backupStateFile(options.stateFile) ?? error.backup;
+    options.notice(`The saved session could not be used; starting a new one${kept ? ` (the old file is kept as ${kept})` : ''}.`);
+    return null;
+  }
+}
+
+export function freshState(options: OpenSessionOptions): SessionState {
+  const time = now();
+  return {
+    version: STATE_VERSION,
+    tool: 'project-context',
+    root: options.root,
+    output: options.output,
+    gitHead: options.gitHead,
+    steps: options.steps.map((n) => ({ number: n, title: stepTitle(n), status: 'pending' })),
+    createdAt: time,
+    updatedAt: time,
+  };
+}
+
+export function startOver(options: OpenSessionOptions): void {
+  const backup = backupOutput(options.output);
+  if (backup) {
+    rmSync(options.output, { force: true });
+    options.notice(`Starting over. The previous ${path.basename(options.output)} is kept as ${backup}.`);
+  }
+}
+
+export function isFinished(state: SessionState): boolean {
+  return state.steps.every((s) => s.status === 'accepted' || s.status === 'skipped');
+}
+
+export function sameTarget(state: SessionState, options: OpenSessionOptions): boolean {
+  return state.root === options.root && state.output === options.output;
+}
+
+export function resumeQuestion(state: SessionState, selection: readonly number[]): ResumeQuestion {
+  const pendingIndex = state.steps.findIndex((s) => s.status === 'pending' || s.status === 'generated');
+  const same = state.steps.length === selection.length && state.steps.every((s, i) => s.number === selection[i]);
+  return {
+    step: state.steps[pendingIndex].number,
+    position: pendingIndex + 1,
+    total: state.steps.length,
+    accepted: state.steps.filter((s) => s.status === 'accepted').length,
+    skipped: state.steps.filter((s) => s.status === 'skipped').length,
+    otherSelection: same ? undefined : state.steps.map((s) => s.number),
+  };
+}
+
+function now(): string {
+  return new Date().toISOString();
+}
