@@ -9,6 +9,7 @@ import {
   type CdkUserPoolFact,
 } from '../detectors/cdk/index.js';
 import { httpFrameworksDetector } from '../detectors/http-frameworks/index.js';
+import { otherInfraDetector } from '../detectors/other-infra/index.js';
 import type { FactSet } from '../facts.js';
 import { bullets, heading, join, stepHeading } from '../markdown/blocks.js';
 import { code, urlPath } from '../markdown/text.js';
@@ -19,12 +20,13 @@ import { graphqlPart } from './parts/graphql.js';
 import { at, authorizerType, entryCell, lambdaById, plural } from './parts/cdk-shared.js';
 import { commonDir, names } from './parts/format.js';
 import { httpRoutesPart } from './parts/http-routes.js';
+import { infraApiPart, infraApis } from './parts/infra-api.js';
 import type { StepDefinition } from './types.js';
 
 export const backendApiStep: StepDefinition = {
   number: 3,
   title: 'Backend & API',
-  detectors: [cdkDetector, httpFrameworksDetector, backendCodeDetector],
+  detectors: [cdkDetector, httpFrameworksDetector, otherInfraDetector, backendCodeDetector],
   build(_index, facts) {
     const lambdas = facts.of<CdkLambdaFact>('cdk.lambda');
     const http = httpRoutesPart(facts);
@@ -33,6 +35,7 @@ export const backendApiStep: StepDefinition = {
       stepHeading(3, 'Backend & API'),
       summary(facts, hasCdk, http !== ''),
       endpointsPart(facts),
+      infraApiPart(facts),
       graphqlPart(facts),
       lambdas.length > 0 && join(heading(3, 'Lambda functions'), lambdasPart(facts)),
       http !== '' && join(heading(3, 'HTTP servers'), http),
@@ -52,6 +55,11 @@ function summary(facts: FactSet, hasCdk: boolean, hasHttp: boolean): string {
   const routes = facts.of<CdkRouteFact>('cdk.route');
   const lambdas = facts.of<CdkLambdaFact>('cdk.lambda');
   if (!hasCdk) {
+    const infra = infraApis(facts);
+    if (infra.length > 0) {
+      const tools = infra.map((a) => `${a.title} — ${[a.routes > 0 && plural(a.routes, 'endpoint'), a.functions > 0 && plural(a.functions, 'function')].filter(Boolean).join(', ')}`);
+      return `No AWS CDK app in this repository; the API is defined with ${tools.join('; ')}${hasHttp ? '; the HTTP framework routes are below too' : ''}.`;
+    }
     return hasHttp
       ? 'No AWS CDK app in this repository: the API is served by the HTTP framework routes below.'
       : 'No AWS CDK app and no HTTP framework routes were found in this repository: there is no backend API to map.';

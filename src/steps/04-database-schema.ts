@@ -1,24 +1,28 @@
 import { backendCodeDetector } from '../detectors/backend-code/index.js';
 import { cdkDetector, type CdkTableFact } from '../detectors/cdk/index.js';
 import { ormDetector } from '../detectors/orm/index.js';
+import { otherInfraDetector, type InfraTableFact } from '../detectors/other-infra/index.js';
 import { heading, join, stepHeading } from '../markdown/blocks.js';
 import { cite } from '../markdown/cite.js';
 import { dataAccessPart } from './parts/backend-code.js';
 import { plural } from './parts/cdk-shared.js';
 import { imported, knownTables, tableSections, tablesOverview } from './parts/cdk-tables.js';
+import { infraTablesPart } from './parts/infra-api.js';
 import { ormAccessPart } from './parts/orm-access.js';
+import { TITLE as INFRA_TITLE } from './parts/other-infra.js';
 import { ormSchemaPart } from './parts/orm-schema.js';
 import type { StepDefinition } from './types.js';
 
 export const databaseSchemaStep: StepDefinition = {
   number: 4,
   title: 'Database Schema',
-  detectors: [cdkDetector, ormDetector, backendCodeDetector],
+  detectors: [cdkDetector, otherInfraDetector, ormDetector, backendCodeDetector],
   build(_index, facts) {
     const tables = facts.of<CdkTableFact>('cdk.table');
     const access = dataAccessPart(facts, knownTables(facts));
     const orm = ormSchemaPart(facts);
     const ormAccess = ormAccessPart(facts);
+    const infraTables = facts.of<InfraTableFact>('infra.table');
     const created = tables.filter((t) => !imported(t.data));
     const files = [...new Set(created.map((t) => t.at[0].file))].sort();
     const intro =
@@ -26,6 +30,8 @@ export const databaseSchemaStep: StepDefinition = {
         ? `${plural(created.length, 'DynamoDB table')} defined with AWS CDK in ${files.map((f) => cite(f)).join(', ')}` +
           (tables.length > created.length ? `, and ${plural(tables.length - created.length, 'existing table')} imported by name` : '') +
           '. Keys, indexes and settings come from the table definitions; access patterns from the code that reads and writes them.'
+        : infraTables.length > 0
+          ? `${plural(infraTables.length, 'DynamoDB table')} defined with ${[...new Set(infraTables.map((t) => INFRA_TITLE[t.data.tool]))].join(' and ')} in ${[...new Set(infraTables.map((t) => t.data.file))].sort().map((f) => cite(f)).join(', ')}${access !== '' ? '; access patterns from the code that reads and writes them' : ''}.`
         : orm !== ''
           ? `No DynamoDB tables in CDK code; the schema comes from the ORM definitions below${ormAccess !== '' ? ', access patterns from the code that calls them' : ''}.`
           : access !== ''
@@ -36,6 +42,7 @@ export const databaseSchemaStep: StepDefinition = {
       intro,
       tables.length > 0 && tablesOverview(facts),
       tableSections(facts),
+      infraTablesPart(facts),
       access !== '' && join(heading(3, 'Access patterns and data-access code'), access),
       orm !== '' && join(heading(3, 'ORM models'), orm),
       ormAccess !== '' && join(heading(3, 'ORM access patterns'), ormAccess),

@@ -1,31 +1,30 @@
 import type { FactSet } from '../../facts.js';
 import type {
-  InfraFunctionFact, InfraProjectFact, InfraResourceFact, InfraRouteFact, InfraTableFact, InfraTableIndex, InfraTool,
+  InfraFunctionData, InfraFunctionFact, InfraProjectFact, InfraResourceFact, InfraRouteData, InfraRouteFact, InfraTableData,
+  InfraTableFact, InfraTableIndex, InfraTool,
 } from '../../detectors/other-infra/index.js';
 import { bullets, heading, join, table } from '../../markdown/blocks.js';
 import { cite, citeAll } from '../../markdown/cite.js';
 import { cell, code } from '../../markdown/text.js';
 import { byFileLine, compareText, names, value } from './format.js';
 
-const TOOLS: readonly InfraTool[] = ['serverless', 'sst', 'terraform'];
+export const INFRA_TOOLS: readonly InfraTool[] = ['serverless', 'sst', 'terraform'];
 /** Resources the endpoints table already shows, route by route. */
 const ROUTE_PLUMBING = new Set([
   'aws_apigatewayv2_route', 'aws_apigatewayv2_integration', 'aws_api_gateway_resource', 'aws_api_gateway_method',
   'aws_api_gateway_integration',
 ]);
-const TITLE: Record<InfraTool, string> = { serverless: 'Serverless Framework', sst: 'SST', terraform: 'Terraform' };
+export const TITLE: Record<InfraTool, string> = { serverless: 'Serverless Framework', sst: 'SST', terraform: 'Terraform' };
 
 /** `####` subsections for Serverless Framework, SST and Terraform; '' when the repository uses none of them. */
 export function otherInfraPart(facts: FactSet): string {
-  const of = <T extends { tool: InfraTool; file: string; line: number }>(list: readonly { data: T }[], tool: InfraTool) =>
-    list.map((f) => f.data).filter((d) => d.tool === tool).sort(byFileLine);
   return join(
-    ...TOOLS.map((tool) => {
-      const projects = of(facts.of<InfraProjectFact>('infra.project'), tool);
-      const functions = of(facts.of<InfraFunctionFact>('infra.function'), tool);
-      const routes = of(facts.of<InfraRouteFact>('infra.route'), tool);
-      const tables = of(facts.of<InfraTableFact>('infra.table'), tool);
-      const resources = of(facts.of<InfraResourceFact>('infra.resource'), tool);
+    ...INFRA_TOOLS.map((tool) => {
+      const projects = ofTool(facts.of<InfraProjectFact>('infra.project'), tool);
+      const functions = ofTool(facts.of<InfraFunctionFact>('infra.function'), tool);
+      const routes = ofTool(facts.of<InfraRouteFact>('infra.route'), tool);
+      const tables = ofTool(facts.of<InfraTableFact>('infra.table'), tool);
+      const resources = ofTool(facts.of<InfraResourceFact>('infra.resource'), tool);
       if (projects.length === 0) return '';
       const projectLines = projects.map((p) => {
         const settings = [p.provider && `provider ${value(p.provider)}`, p.runtime && `runtime ${value(p.runtime)}`, p.region && `region ${value(p.region)}`]
@@ -33,34 +32,9 @@ export function otherInfraPart(facts: FactSet): string {
           .join(', ');
         return `${p.name ? `${code(p.name)} in ` : ''}${cite(p.file)}${settings ? `: ${settings}` : ''}`;
       });
-      const routeTable = table(
-        ['Route', 'Served by', 'Handler file', 'Defined in'],
-        [...routes]
-          .sort((a, b) => compareText(a.path, b.path) || compareText(a.method, b.method) || byFileLine(a, b))
-          .map((r) => [code(`${r.method} ${r.path}`), r.target ? value(r.target) : '—', r.handlerFile ? cite(r.handlerFile) : 'not found in the repository', cite(r.file, r.line)]),
-      );
-      const functionTable = table(
-        ['Function', 'Handler', 'Runtime', 'Environment', 'Triggers', 'Defined in'],
-        functions.map((f) => [
-          code(f.name),
-          `${f.handler ? value(f.handler) : '—'}${f.handlerFile ? ` → ${cite(f.handlerFile)}` : ''}`,
-          f.runtime ? value(f.runtime) : '—',
-          f.environment.length > 0 ? names(f.environment, 6) : '—',
-          f.triggers && f.triggers.length > 0 ? cell(f.triggers.join(', ')) : '—',
-          cite(f.file, f.line),
-        ]),
-      );
-      const tableTable = table(
-        ['Table', 'Partition key', 'Sort key', 'Indexes', 'Settings', 'Defined in'],
-        tables.map((t) => [
-          `${code(t.name)}${t.physicalName && t.physicalName !== t.name ? ` (${value(t.physicalName)})` : ''}`,
-          t.hashKey ? value(t.hashKey) : '—',
-          t.rangeKey ? value(t.rangeKey) : '—',
-          t.indexes.length > 0 ? t.indexes.map(indexText).join('; ') : '—',
-          [t.billingMode && `billing ${t.billingMode}`, t.stream && `stream ${t.stream}`, t.ttl && `TTL ${value(t.ttl)}`].filter(Boolean).join(', ') || '—',
-          cite(t.file, t.line),
-        ]),
-      );
+      const routeTable = infraRouteTable(routes);
+      const functionTable = infraFunctionTable(functions);
+      const tableTable = infraTableTable(tables);
       const byType = new Map<string, typeof resources>();
       for (const r of resources) {
         if (routes.length > 0 && ROUTE_PLUMBING.has(r.type)) continue;
@@ -85,6 +59,48 @@ export function otherInfraPart(facts: FactSet): string {
         resourceTable && join('**Other resources**', resourceTable),
       );
     }),
+  );
+}
+
+/** Facts of one kind made with one tool, in file order. */
+export function ofTool<T extends { tool: InfraTool; file: string; line: number }>(list: readonly { data: T }[], tool: InfraTool): T[] {
+  return list.map((f) => f.data).filter((d) => d.tool === tool).sort(byFileLine);
+}
+
+export function infraRouteTable(routes: readonly InfraRouteData[]): string {
+  return table(
+    ['Route', 'Served by', 'Handler file', 'Defined in'],
+    [...routes]
+      .sort((a, b) => compareText(a.path, b.path) || compareText(a.method, b.method) || byFileLine(a, b))
+      .map((r) => [code(`${r.method} ${r.path}`), r.target ? value(r.target) : '—', r.handlerFile ? cite(r.handlerFile) : 'not found in the repository', cite(r.file, r.line)]),
+  );
+}
+
+export function infraFunctionTable(functions: readonly InfraFunctionData[]): string {
+  return table(
+    ['Function', 'Handler', 'Runtime', 'Environment', 'Triggers', 'Defined in'],
+    functions.map((f) => [
+      code(f.name),
+      `${f.handler ? value(f.handler) : '—'}${f.handlerFile ? ` → ${cite(f.handlerFile)}` : ''}`,
+      f.runtime ? value(f.runtime) : '—',
+      f.environment.length > 0 ? names(f.environment, 6) : '—',
+      f.triggers && f.triggers.length > 0 ? cell(f.triggers.join(', ')) : '—',
+      cite(f.file, f.line),
+    ]),
+  );
+}
+
+export function infraTableTable(tables: readonly InfraTableData[]): string {
+  return table(
+    ['Table', 'Partition key', 'Sort key', 'Indexes', 'Settings', 'Defined in'],
+    tables.map((t) => [
+      `${code(t.name)}${t.physicalName && t.physicalName !== t.name ? ` (${value(t.physicalName)})` : ''}`,
+      t.hashKey ? value(t.hashKey) : '—',
+      t.rangeKey ? value(t.rangeKey) : '—',
+      t.indexes.length > 0 ? t.indexes.map(indexText).join('; ') : '—',
+      [t.billingMode && `billing ${t.billingMode}`, t.stream && `stream ${t.stream}`, t.ttl && `TTL ${value(t.ttl)}`].filter(Boolean).join(', ') || '—',
+      cite(t.file, t.line),
+    ]),
   );
 }
 

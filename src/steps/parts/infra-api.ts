@@ -1,0 +1,40 @@
+/**
+ * The backend API and tables of a repository whose infrastructure is not AWS CDK but Serverless Framework, SST or
+ * Terraform (the other-infra detector): step 3 shows their endpoints and functions, step 4 their tables. Step 6 shows
+ * the same tools in full, as infrastructure.
+ */
+import type { InfraFunctionFact, InfraRouteFact, InfraTableFact, InfraTool } from '../../detectors/other-infra/index.js';
+import type { FactSet } from '../../facts.js';
+import { heading, join } from '../../markdown/blocks.js';
+import { INFRA_TOOLS, infraFunctionTable, infraRouteTable, infraTableTable, ofTool, TITLE } from './other-infra.js';
+
+/** Tools that define HTTP routes or functions, with their route counts, in a fixed order. */
+export function infraApis(facts: FactSet): { tool: InfraTool; title: string; routes: number; functions: number }[] {
+  return INFRA_TOOLS.map((tool) => ({
+    tool,
+    title: TITLE[tool],
+    routes: ofTool(facts.of<InfraRouteFact>('infra.route'), tool).length,
+    functions: ofTool(facts.of<InfraFunctionFact>('infra.function'), tool).length,
+  })).filter((a) => a.routes > 0 || a.functions > 0);
+}
+
+/** `### API: SST` sections: endpoints with their handler files, then functions and their triggers. */
+export function infraApiPart(facts: FactSet): string {
+  return join(
+    ...infraApis(facts).map(({ tool, title }) => {
+      const routes = infraRouteTable(ofTool(facts.of<InfraRouteFact>('infra.route'), tool));
+      const functions = infraFunctionTable(ofTool(facts.of<InfraFunctionFact>('infra.function'), tool));
+      return join(heading(3, `API: ${title}`), routes && join('**Endpoints**', routes), functions && join('**Functions**', functions));
+    }),
+  );
+}
+
+/** `### DynamoDB tables (SST)` sections; '' when no such tool declares a table. */
+export function infraTablesPart(facts: FactSet): string {
+  return join(
+    ...INFRA_TOOLS.map((tool) => {
+      const tables = infraTableTable(ofTool(facts.of<InfraTableFact>('infra.table'), tool));
+      return tables && join(heading(3, `DynamoDB tables (${TITLE[tool]})`), tables);
+    }),
+  );
+}
