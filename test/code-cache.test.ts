@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { chownSync, mkdirSync, mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { chownSync, mkdirSync, mkdtempSync, readdirSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -50,6 +50,26 @@ describe('the compiler code cache', () => {
     writeFileSync(typescript, 'not a code cache');
     expect(parseInChild(home)).toBe('2');
     expect(statSync(typescript).size).toBeGreaterThan(1_000_000); // rejected by V8, then rewritten
+  });
+
+  it('keeps the current cache and the newest earlier one per file, not every earlier install\'s', () => {
+    const home = mkdtempSync(path.join(os.tmpdir(), 'pc-code-cache-'));
+    const dir = path.join(home, 'project-context', `v8-${process.versions.v8}-${process.arch}`);
+    mkdirSync(dir, { recursive: true });
+    const old = (name: string, secondsAgo: number) => {
+      writeFileSync(path.join(dir, name), 'stale');
+      const t = Date.now() / 1000 - secondsAgo;
+      utimesSync(path.join(dir, name), t, t);
+    };
+    old('typescript.js-1-1000.bin', 300);
+    old('typescript.js-1-2000.bin', 200);
+    old('typescript.js-1-3000.bin', 100);
+    old('other-file.bin', 400);
+    expect(parseInChild(home)).toBe('2');
+    const left = cacheFiles(home);
+    expect(left.filter((f) => f.startsWith('typescript.js-'))).toHaveLength(2); // the new one and typescript.js-1-3000.bin
+    expect(left).toContain('typescript.js-1-3000.bin');
+    expect(left).toContain('other-file.bin');
   });
 
   it('is not used when turned off', () => {

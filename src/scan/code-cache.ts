@@ -9,7 +9,7 @@
  * the V8 version. V8 rejects a stale or damaged cache itself; it is then rewritten. Any failure falls back to a plain
  * `require`. `PROJECT_CONTEXT_CODE_CACHE=0` turns it off.
  */
-import { existsSync, lstatSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import Module, { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
@@ -72,10 +72,24 @@ function loadCommonJs(file: string, cacheDir: string): void {
       const temp = `${cacheFile}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
       writeFileSync(temp, script.createCachedData(), { mode: 0o600 });
       renameSync(temp, cacheFile);
+      removeOlderCaches(cacheDir, path.basename(file), path.basename(cacheFile));
     } catch {
       /* a read-only or full disk: the next run compiles again */
     }
   }
+}
+
+/**
+ * A reinstall changes the files' mtime and so the key: caches of earlier installs (megabytes each) would pile up. The
+ * newest other one is kept, so two installs used in turn (a global one and a clone) do not evict each other.
+ */
+function removeOlderCaches(cacheDir: string, source: string, current: string): void {
+  const prefix = `${source}-`;
+  const others = readdirSync(cacheDir)
+    .filter((name) => name !== current && name.startsWith(prefix) && /-\d+-\d+\.bin$/.test(name))
+    .map((name) => ({ name, mtime: statSync(path.join(cacheDir, name)).mtimeMs }))
+    .sort((a, b) => b.mtime - a.mtime);
+  for (const { name } of others.slice(1)) rmSync(path.join(cacheDir, name), { force: true });
 }
 
 /**
