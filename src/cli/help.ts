@@ -49,5 +49,7 @@ Exit codes
 
 Environment
   VISUAL, EDITOR   your editor        NO_COLOR   no colours        DEBUG   show stack traces on errors
+  PROJECT_CONTEXT_CONFIG_DIR     where your settings are kept
+  PROJECT_CONTEXT_CODE_CACHE=0   do not keep compiled TypeScript in your cache folder (~/.cache/project-context)
 `;
 }
