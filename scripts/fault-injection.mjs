@@ -5,8 +5,8 @@
  * scripted interactive runs in a real pseudo-terminal, and resumes after every kill. After every run it checks:
  *
  * - the state file parses (state/store.js loadState), and the lock and temp files of a finished run are gone;
- * - the output holds each accepted step's block exactly once, in step order, byte-identical to the accepted text in
- *   the state (edited ?? generated), and no block of a skipped step;
+ * - the output holds each accepted step's block exactly once, in step order, with the hash the state recorded for the
+ *   accepted text before writing it (the state keeps no text once a step is accepted), and no block of a skipped step;
  * - the only other block allowed is the one step whose write finished while its "accepted" save did not (same hash),
  *   and the next resume must mark it accepted;
  * - nothing once accepted is lost or changed by a later run; a resumed run that is not killed finishes with exit 0.
@@ -36,12 +36,8 @@ if (!existsSync(path.join(ROOT, 'dist/bin/cli.js'))) {
 // A private copy of the build, so a rebuild of dist/ while this runs (a long loop) cannot break a run half-way.
 const BUILD = snapshotBuild();
 const CLI = path.join(BUILD, 'dist/bin/cli.js');
-const { parseOutput, normalizeSection } = await import(path.join(BUILD, 'dist/src/output/index.js'));
+const { parseOutput } = await import(path.join(BUILD, 'dist/src/output/index.js'));
 const { loadState } = await import(path.join(BUILD, 'dist/state/store.js'));
-// A block may end with the facts digest `--check` reads (an HTML comment added on write); it is not part of the text
-// the user reviewed.
-const stripDigest = await import(path.join(BUILD, 'dist/src/check/fact-digest.js')).then((m) => m.stripDigest, () => (body) => body);
-const reviewed = (text) => normalizeSection(stripDigest(text).replace(/\s+$/, ''));
 
 const random = mulberry32(args.seed);
 const pick = (items) => items[Math.floor(random() * items.length)];
@@ -91,8 +87,10 @@ async function runScenario(n, kind) {
         killsLeft -= 1;
         totals.byMode[mode] = (totals.byMode[mode] ?? 0) + 1;
       }
-      const finished = !result.killed && result.code === 0 && !result.quit;
-      const problems = [...result.problems, ...check(files, accepted, { finished })];
+      // A kill that lands after the last step was decided (the CLI was exiting) ends the session all the same: another
+      // run would start a new session over the finished file, which is not a resume.
+      const finished = (!result.killed && result.code === 0 && !result.quit) || (result.killed && sessionComplete(files));
+      const problems = [...result.problems, ...check(files, accepted, { finished, clean: finished && !result.killed })];
       if (!result.killed && result.code !== null && result.code !== 0) problems.push(`exit code ${result.code}: ${result.stderr.trim().split('\n').slice(-3).join(' | ')}`);
       if (round > 12) problems.push('the session did not finish after 12 runs');
       if (args.verbose || problems.length > 0) {
@@ -224,6 +222,8 @@ async function interactiveRun(repo, files, mode, editor) {
   let raw = '';
   let exit;
   let killed = false;
+  /** The SIGKILL reached a live process (node-pty does not always report the signal in its exit event). */
+  let delivered = false;
   let quit = false;
   const problems = [];
   pty.onData((d) => {
@@ -236,6 +236,7 @@ async function interactiveRun(repo, files, mode, editor) {
     killed = true;
     try {
       process.kill(pty.pid, 'SIGKILL');
+      delivered = true;
     } catch {
       /* already gone */
     }
@@ -290,11 +291,11 @@ async function interactiveRun(repo, files, mode, editor) {
   const ms = Date.now() - t0;
   if (!killed && exitCode === 0 && !quit) typical.interactive = (typical.interactive + ms) / 2;
   term.dispose();
-  return { killed: killed && !timedOut && signal === 9, code: timedOut ? null : exitCode, stderr: raw.slice(-400), ms, problems, quit: quit && !killed };
+  return { killed: killed && !timedOut && (signal === 9 || delivered), code: timedOut ? null : exitCode, stderr: raw.slice(-400), ms, problems, quit: quit && !killed };
 }
 
 /** The checks listed at the top of this file. */
-function check(files, accepted, { finished }) {
+function check(files, accepted, { finished, clean }) {
   const problems = [];
   let state = null;
   try {
@@ -321,14 +322,15 @@ function check(files, accepted, { finished }) {
   let inFlight = 0;
   for (const record of state.steps) {
     const block = blocks.get(record.number);
-    const text = record.edited ?? record.generated;
     if (record.status === 'accepted') {
+      // An accepted step keeps no text in the state (it is in the output), only the hash of exactly what was accepted
+      // (the reviewed text with its facts digest), saved before the block was written.
       if (!block) problems.push(`step ${record.number} is accepted but not in the output`);
-      else if (reviewed(block.body) !== reviewed(text ?? '')) problems.push(`step ${record.number}'s block differs from the accepted text`);
+      else if (!record.hash || block.hash !== record.hash) problems.push(`step ${record.number}'s block differs from the accepted text`);
       else if (block.handEdited) problems.push(`step ${record.number}'s block does not match its hash`);
       const before = accepted.get(record.number);
-      if (before !== undefined && before !== text) problems.push(`step ${record.number}'s accepted text changed after it was accepted`);
-      accepted.set(record.number, text);
+      if (before !== undefined && before !== record.hash) problems.push(`step ${record.number}'s accepted text changed after it was accepted`);
+      accepted.set(record.number, record.hash);
     } else {
       if (accepted.has(record.number)) problems.push(`step ${record.number} was accepted before and is now ${record.status}`);
       if (block) {
@@ -349,8 +351,9 @@ function check(files, accepted, { finished }) {
   if (finished) {
     const open = state.steps.filter((s) => s.status === 'pending' || s.status === 'generated').map((s) => s.number);
     if (open.length > 0) problems.push(`finished with steps ${open.join(',')} undecided`);
-    if (existsSync(`${files.state}.lock`)) problems.push('the lock file is left after a finished run');
-    for (const file of [files.output, files.state]) {
+    // Only a run that exited by itself cleans up; one killed after its last step leaves its lock (stale, taken over).
+    if (clean && existsSync(`${files.state}.lock`)) problems.push('the lock file is left after a finished run');
+    for (const file of clean ? [files.output, files.state] : []) {
       const leftovers = readdirSync(path.dirname(file)).filter((n) => n.startsWith(`.${path.basename(file)}.tmp-`));
       if (leftovers.length > 0) problems.push(`temp files left after a finished run: ${leftovers.join(', ')}`);
     }
@@ -359,6 +362,16 @@ function check(files, accepted, { finished }) {
 }
 
 /** `steps 1✓ 2● 3· 4✗, blocks 1,2`: accepted ✓, generated ●, pending ·, skipped ✗. */
+/** Every step of the saved session is accepted or skipped. */
+function sessionComplete(files) {
+  try {
+    const state = loadState(files.state);
+    return !!state && state.steps.every((s) => s.status === 'accepted' || s.status === 'skipped');
+  } catch {
+    return false;
+  }
+}
+
 function describe(files) {
   try {
     const state = loadState(files.state);
