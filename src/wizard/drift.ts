@@ -3,7 +3,7 @@
  * moved, or files a section cites differ from when it was generated): which steps to offer for regeneration, what
  * to tell the user, and the state once that is settled.
  */
-import { citedFileHashes, repoChanges } from '../../state/changes.js';
+import { hashFiles, repoChanges } from '../../state/changes.js';
 import type { SessionState, StepRecord } from '../../state/schema.js';
 
 export interface Drift {
@@ -78,8 +78,8 @@ export function settleDrift(state: SessionState, currentHead: string | null, reg
     gitHead: currentHead,
     steps: state.steps.map((s): StepRecord => {
       if (regenerate.includes(s.number)) return { number: s.number, title: s.title, status: 'pending' };
-      const text = s.edited ?? s.generated;
-      return s.citedFiles && text !== undefined ? { ...s, citedFiles: citedFileHashes(state.root, text) } : s;
+      // The same cited paths, hashed as they are now (an accepted step keeps no text, only its cited files).
+      return s.citedFiles ? { ...s, citedFiles: hashFiles(state.root, Object.keys(s.citedFiles)) } : s;
     }),
   };
 }

@@ -113,12 +113,16 @@ export class Session {
    * finds the block (same hash) in the output and marks the step accepted without writing it again.
    */
   accept(step: number, resolution?: ConflictResolution, facts: readonly Fact[] = []): AcceptResult {
+    // Accepted already (its text is in the output, no longer here): nothing to write again.
+    if (this.record(step).status === 'accepted') return { written: false, outputHash: this.state.outputHash ?? '', alreadyPresent: true };
     // The block carries a digest of the facts it was built from, so `--check` can later say what changed in the code.
     const text = withDigest(this.requireText(step), facts);
     this.update(step, { status: 'generated', hash: sectionHash(text) });
     const result = acceptSection(this.paths.output, step, text, resolution);
     this.state = { ...this.state, outputHash: result.outputHash };
-    this.update(step, { status: 'accepted', decidedAt: now() });
+    // The accepted text now lives in the output; kept here too, it would make every later save rewrite it (megabytes
+    // on a big monorepo). The hash and cited files stay for reconcile and drift; an edit stays (counted, and rare).
+    this.update(step, { status: 'accepted', decidedAt: now(), generated: undefined });
     return result;
   }
 
@@ -166,7 +170,7 @@ export class Session {
       if (record.status === 'generated' && record.hash && block && block.hash === record.hash && !block.handEdited) {
         this.state = {
           ...this.state,
-          steps: this.state.steps.map((s) => (s.number === record.number ? { ...s, status: 'accepted', decidedAt: now() } : s)),
+          steps: this.state.steps.map((s) => (s.number === record.number ? withoutUndefined({ ...s, status: 'accepted', decidedAt: now(), generated: undefined }) : s)),
         };
         reconciled = true;
         notice(`Step ${record.number} was written before the last session stopped; it is marked accepted.`);
