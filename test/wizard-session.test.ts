@@ -23,6 +23,11 @@ describe('Session', () => {
     const doc = parseOutput(readFileSync(path.join(root, 'PROJECT-CONTEXT.md'), 'utf8'));
     expect(doc.blocks.map((b) => b.step)).toEqual([1]);
     expect(loadState(path.join(root, '.project-context/state.json'))?.steps.map((r) => r.status)).toEqual(['accepted', 'skipped']);
+    // The accepted text lives in the output only; the state keeps the hash of the block written.
+    const saved = loadState(path.join(root, '.project-context/state.json'))!.steps[0];
+    expect(saved.generated).toBeUndefined();
+    expect(saved.hash).toBe(doc.blocks[0].hash);
+    expect(readFileSync(path.join(root, '.project-context/state.json'), 'utf8')).not.toContain('first');
   });
 
   it('resumes where it stopped, with the edited text, after asking', async () => {
