@@ -5,8 +5,8 @@ import { cite } from '../../markdown/cite.js';
 import { code } from '../../markdown/text.js';
 import { plural } from './cdk-shared.js';
 import { byFileLine, files, names } from './format.js';
+import { ORM_ORDER } from './orm-schema.js';
 
-const ORDER: readonly Orm[] = ['prisma', 'drizzle', 'typeorm', 'mikro-orm', 'mongoose'];
 const NOUN: Record<Orm, string> = {
   prisma: 'Prisma model',
   drizzle: 'Drizzle table',
@@ -43,7 +43,7 @@ export function ormAccessPart(facts: FactSet): string {
   const models = facts
     .of<OrmModelFact>('orm.model')
     .map((f) => f.data)
-    .sort((a, b) => ORDER.indexOf(a.orm) - ORDER.indexOf(b.orm) || byFileLine(a, b));
+    .sort((a, b) => ORM_ORDER.indexOf(a.orm) - ORM_ORDER.indexOf(b.orm) || byFileLine(a, b));
   const unused: string[] = [];
   const used = models.filter((m) => byModel.has(modelKey(m.orm, m.name, m.file)));
   // Several schemas of one monorepo may each define a `Post`: their headings name the schema file too.

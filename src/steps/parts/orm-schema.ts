@@ -5,7 +5,8 @@ import { cite } from '../../markdown/cite.js';
 import { code, oneLine } from '../../markdown/text.js';
 import { byFileLine, names } from './format.js';
 
-const ORDER: readonly Orm[] = ['prisma', 'drizzle', 'typeorm', 'mikro-orm', 'mongoose'];
+/** The order ORMs appear in, in the schema and in the access patterns. */
+export const ORM_ORDER: readonly Orm[] = ['prisma', 'drizzle', 'typeorm', 'mikro-orm', 'mongoose'];
 const TITLE: Record<Orm, string> = {
   prisma: 'Prisma models',
   drizzle: 'Drizzle tables',
@@ -20,7 +21,7 @@ export function ormSchemaPart(facts: FactSet): string {
   const models = facts.of<OrmModelFact>('orm.model').map((f) => f.data);
   const enums = facts.of<OrmEnumFact>('orm.enum').map((f) => f.data);
   return join(
-    ...ORDER.map((orm) => {
+    ...ORM_ORDER.map((orm) => {
       const list = models.filter((m) => m.orm === orm).sort(byFileLine);
       const enumList = enums.filter((e) => e.orm === orm).sort(byFileLine);
       if (list.length === 0 && enumList.length === 0) return '';
