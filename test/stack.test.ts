@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { stackDetector, type ComponentFact, type RuntimeFact, type TechFact } from '../src/detectors/stack/index.js';
 import { pnpmCatalogs } from '../src/detectors/stack/catalogs.js';
-import { isAuxiliary, packageKind } from '../src/detectors/stack/kind.js';
+import { packageKind } from '../src/detectors/stack/kind.js';
+import { isAuxiliary } from '../src/detectors/stack/role.js';
 import type { Fact } from '../src/facts.js';
 import { detect, indexOf } from './helpers/fixture.js';
 
@@ -96,7 +97,7 @@ describe('stack detector', () => {
 
   it('tells integration libraries (framework as a peer) from apps, and skips example and test packages', async () => {
     const index = await indexOf('ov-pnpm');
-    const lib = { name: '@x/next', dir: 'packages/next', manifestPath: 'packages/next/package.json', isRoot: false };
+    const lib = { name: '@x/next', dir: 'packages/next', manifestPath: 'packages/next/package.json', isRoot: false, declared: true, hoisted: {} };
     const nextLib = { ...lib, manifest: { main: 'dist/index.js', peerDependencies: { next: '*' }, devDependencies: { next: '15.0.0', '@types/aws-lambda': '*' } } };
     expect(packageKind(nextLib)?.id).toBe('library');
     expect(packageKind({ ...lib, manifest: { dependencies: { next: '15.0.0' } } })?.id).toBe('nextjs');

@@ -10,8 +10,7 @@ import { missingCitations } from '../src/steps/verify-citations.js';
 import { packagesDetector, type PackageFact } from '../src/detectors/packages/index.js';
 import { readmeDetector } from '../src/detectors/readme/index.js';
 import { stackDetector } from '../src/detectors/stack/index.js';
-import { FactSet } from '../src/facts.js';
-import { EXAMPLE, PROJECT_ROOT, detect, indexOf, section } from './helpers/fixture.js';
+import { EXAMPLE, PROJECT_ROOT, detect, indexOf, section, stepModel } from './helpers/fixture.js';
 
 const FIXTURES = ['ov-single', 'ov-pnpm', 'ov-yarn', 'ov-noreadme'];
 
@@ -104,7 +103,7 @@ describe('step 1 — untrusted text', () => {
         purpose: { text: 'Run `/etc/passwd` \u001b[31mred\u001b[0m', source: 'description' as const, at: { file: 'package.json', line: 4 } },
       },
     };
-    const md = overviewStep.build(index, new FactSet([...facts[0], ...facts[1], evil]), { vision: { path: '/abs/outside.md', text: '# V\n\n## A\n`/nope` here\n' } }).markdown;
+    const md = overviewStep.build(stepModel(index, [...facts[0], ...facts[1], evil]), { vision: { path: '/abs/outside.md', text: '# V\n\n## A\n`/nope` here\n' } }).markdown;
     expect(missingCitations(md, index)).toEqual([]);
     const generated = generateSection(overviewStep, new Analysis(index), { vision: { path: '/abs/outside.md', text: '## A\n\u001b[2Jx\n' } }).markdown;
     expect(generated).not.toContain('\u001b');

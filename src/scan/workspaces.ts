@@ -25,25 +25,34 @@ export function findWorkspaces(files: readonly string[], readJson: ReadJson, rea
   const manifests = files.filter((f) => f.endsWith('package.json') && (f === 'package.json' || f.endsWith('/package.json')));
   const nested = manifests.filter((f) => f !== 'package.json');
 
-  let members: string[];
+  let members: Set<string>;
   if (patterns.length > 0) {
     const include = patterns.filter((p) => !p.startsWith('!')).map(globToRegExp);
     const exclude = patterns.filter((p) => p.startsWith('!')).map((p) => globToRegExp(p.slice(1)));
-    members = nested.filter((f) => {
-      const dir = f.slice(0, -'/package.json'.length);
-      return include.some((r) => r.test(dir)) && !exclude.some((r) => r.test(dir));
-    });
+    members = new Set(
+      nested.filter((f) => {
+        const dir = f.slice(0, -'/package.json'.length);
+        return include.some((r) => r.test(dir)) && !exclude.some((r) => r.test(dir));
+      }),
+    );
   } else {
-    members = nested.filter((f) => !NOT_A_PACKAGE.test(f));
+    members = new Set(nested.filter((f) => !NOT_A_PACKAGE.test(f)));
   }
+  // A package.json folder that no workspace pattern names is still part of the repository (an app kept outside the
+  // workspace list, an example with its own install): leaving it out made other steps say it did not exist.
+  const undeclared = nested.filter((f) => !members.has(f) && !NOT_A_PACKAGE.test(f) && !/(^|\/)node_modules\//.test(f));
 
   const packages: WorkspacePackage[] = [];
   if (rootManifest || files.includes('package.json')) {
-    packages.push(toPackage('package.json', rootManifest ?? {}, true));
+    packages.push(toPackage('package.json', rootManifest ?? {}, true, true, {}));
   }
-  for (const path of members.sort()) {
+  const rootDeps = { ...rootManifest?.devDependencies, ...rootManifest?.dependencies };
+  const configs = configFilesByDir(files);
+  for (const path of [...members, ...undeclared].sort()) {
     const manifest = readJson(path);
-    if (manifest) packages.push(toPackage(path, manifest, false));
+    if (!manifest) continue;
+    const dir = path.slice(0, -'/package.json'.length);
+    packages.push(toPackage(path, manifest, false, members.has(path), hoistedFrameworks(manifest, rootDeps, configs.get(dir) ?? [])));
   }
   return { tool, patterns, packages };
 }
@@ -93,9 +102,47 @@ function unquote(s: string): string {
   return s.trim().replace(/^['"]|['"]$/g, '');
 }
 
-function toPackage(manifestPath: string, manifest: PackageJson, isRoot: boolean): WorkspacePackage {
+/** Config files that name the framework a folder is built with, and the packages that framework needs. */
+const FRAMEWORK_CONFIGS: readonly (readonly [RegExp, readonly string[]])[] = [
+  [/^next\.config\.[cm]?[jt]s$/, ['next', 'react', 'react-dom']],
+  [/^astro\.config\.[cm]?[jt]s$/, ['astro']],
+  [/^nuxt\.config\.[cm]?[jt]s$/, ['nuxt', 'vue']],
+  [/^svelte\.config\.[cm]?[jt]s$/, ['@sveltejs/kit', 'svelte']],
+  [/^remix\.config\.[cm]?[jt]s$/, ['@remix-run/react', '@remix-run/dev', 'react', 'react-dom']],
+  [/^react-router\.config\.[cm]?[jt]s$/, ['@react-router/dev', 'react', 'react-dom']],
+  [/^vite\.config\.[cm]?[jt]s$/, ['vite', '@vitejs/plugin-react', 'react', 'react-dom', 'vue', 'svelte', 'solid-js']],
+  [/^angular\.json$/, ['@angular/core']],
+  [/^app\.(json|config\.[cm]?[jt]s)$/, ['expo', 'react-native', 'react']],
+];
+
+function configFilesByDir(files: readonly string[]): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const f of files) {
+    const slash = f.lastIndexOf('/');
+    const name = f.slice(slash + 1);
+    if (!FRAMEWORK_CONFIGS.some(([re]) => re.test(name))) continue;
+    const dir = slash === -1 ? '' : f.slice(0, slash);
+    const list = out.get(dir);
+    if (list) list.push(name);
+    else out.set(dir, [name]);
+  }
+  return out;
+}
+
+/** Framework packages a folder's config file needs, declared by the root instead of the package itself. */
+function hoistedFrameworks(manifest: PackageJson, rootDeps: Record<string, string>, configs: readonly string[]): Record<string, string> {
+  const own = { ...manifest.peerDependencies, ...manifest.devDependencies, ...manifest.dependencies };
+  const out: Record<string, string> = {};
+  for (const [re, names] of FRAMEWORK_CONFIGS) {
+    if (!configs.some((c) => re.test(c))) continue;
+    for (const name of names) if (!(name in own) && typeof rootDeps[name] === 'string') out[name] = rootDeps[name];
+  }
+  return out;
+}
+
+function toPackage(manifestPath: string, manifest: PackageJson, isRoot: boolean, declared: boolean, hoisted: Record<string, string>): WorkspacePackage {
   const dir = isRoot ? '' : manifestPath.slice(0, -'/package.json'.length);
   const folderName = dir.split('/').pop() || 'root';
   const name = typeof manifest.name === 'string' && manifest.name ? manifest.name : folderName;
-  return { name, dir, manifestPath, manifest, isRoot };
+  return { name, dir, manifestPath, manifest, isRoot, declared, hoisted };
 }

@@ -16,7 +16,9 @@ export const overviewStep: StepDefinition = {
   number: 1,
   title: 'Project Overview & Architecture',
   detectors: [readmeDetector, stackDetector, packagesDetector],
-  build(index, facts, context) {
+  claims: ['components'],
+  build(model, context) {
+    const { index, facts } = model;
     const readme = facts.of<ReadmeFact>('readme.summary')[0]?.data;
     const packages = facts.of<PackageFact>('packages.package').map((f) => f.data);
     const name = projectName(index, readme, packages);
@@ -27,7 +29,7 @@ export const overviewStep: StepDefinition = {
       stepHeading(1, 'Project Overview & Architecture'),
       project(name, readme, packages),
       valueProposition(readme, context, index),
-      architecture(facts),
+      architecture(model),
       techStack(facts),
       structure(index, packages),
     );

@@ -21,19 +21,23 @@ import { at, authorizerType, entryCell, lambdaById, plural } from './parts/cdk-s
 import { commonDir, names } from './parts/format.js';
 import { httpRoutesPart } from './parts/http-routes.js';
 import { infraApiPart, infraApis } from './parts/infra-api.js';
+import type { StepModel } from '../model/repo-model.js';
+import { noCdk, noneOr } from './parts/claims.js';
 import type { StepDefinition } from './types.js';
 
 export const backendApiStep: StepDefinition = {
   number: 3,
   title: 'Backend & API',
   detectors: [cdkDetector, httpFrameworksDetector, otherInfraDetector, backendCodeDetector],
-  build(_index, facts) {
+  claims: ['backend-api', 'cdk'],
+  build(model) {
+    const { facts } = model;
     const lambdas = facts.of<CdkLambdaFact>('cdk.lambda');
     const http = httpRoutesPart(facts);
     const hasCdk = facts.has('cdk.app') || facts.has('cdk.stack');
     const markdown = join(
       stepHeading(3, 'Backend & API'),
-      summary(facts, hasCdk, http !== ''),
+      summary(model, hasCdk, http !== ''),
       endpointsPart(facts),
       infraApiPart(facts),
       graphqlPart(facts),
@@ -51,18 +55,24 @@ function section(title: string, body: string): string {
   return body.trim() === '' ? '' : join(heading(3, title), body);
 }
 
-function summary(facts: FactSet, hasCdk: boolean, hasHttp: boolean): string {
+function summary(model: StepModel, hasCdk: boolean, hasHttp: boolean): string {
+  const { facts } = model;
   const routes = facts.of<CdkRouteFact>('cdk.route');
   const lambdas = facts.of<CdkLambdaFact>('cdk.lambda');
   if (!hasCdk) {
     const infra = infraApis(facts);
     if (infra.length > 0) {
       const tools = infra.map((a) => `${a.title} — ${[a.routes > 0 && plural(a.routes, 'endpoint'), a.functions > 0 && plural(a.functions, 'function')].filter(Boolean).join(', ')}`);
-      return `No AWS CDK app in this repository; the API is defined with ${tools.join('; ')}${hasHttp ? '; the HTTP framework routes are below too' : ''}.`;
+      return `${noCdk(model)}; the API is defined with ${tools.join('; ')}${hasHttp ? '; the HTTP framework routes are below too' : ''}.`;
     }
     return hasHttp
-      ? 'No AWS CDK app in this repository: the API is served by the HTTP framework routes below.'
-      : 'No AWS CDK app and no HTTP framework routes were found in this repository: there is no backend API to map.';
+      ? `${noCdk(model)}: the API is served by the HTTP framework routes below.`
+      : noneOr(
+          model,
+          'backend-api',
+          'No AWS CDK app, serverless functions or HTTP framework routes were found in this repository: there is no backend API to map.',
+          'No API routes were mapped, but these packages or definitions look like a backend:',
+        );
   }
   const resolvers = facts.of<CdkGraphqlResolverFact>('cdk.graphqlResolver').length;
   if (routes.length === 0 && lambdas.length === 0 && resolvers === 0) return 'The CDK app defines no API Gateway routes or Lambda functions.';

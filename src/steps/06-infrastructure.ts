@@ -8,21 +8,29 @@ import { appPart, crossStackPart, deploymentPart, environmentPart } from './part
 import { plural } from './parts/cdk-shared.js';
 import { stackDiagram, stackSection, stacksTable } from './parts/cdk-stacks.js';
 import { otherInfraPart } from './parts/other-infra.js';
+import { noCdk, noneOr } from './parts/claims.js';
 import type { StepDefinition } from './types.js';
 
 export const infrastructureStep: StepDefinition = {
   number: 6,
   title: 'Infrastructure & CDK',
   detectors: [cdkDetector, otherInfraDetector, scriptsDetector, ciDetector],
-  build(_index, facts) {
+  claims: ['infrastructure', 'deploy', 'cdk'],
+  build(model) {
+    const { facts } = model;
     const apps = facts.of<CdkAppFact>('cdk.app');
     const stacks = facts.of<CdkStackFact>('cdk.stack');
     const other = otherInfraPart(facts);
     const title = stepHeading(6, 'Infrastructure & CDK');
     if (apps.length === 0 && stacks.length === 0) {
       const none = other !== ''
-        ? 'No AWS CDK app in this repository; its infrastructure is described by the tools below.'
-        : 'No infrastructure code found: no AWS CDK app, no serverless.yml, SST or Terraform configuration.';
+        ? `${noCdk(model)}; the infrastructure is described by the tools below.`
+        : noneOr(
+            model,
+            'infrastructure',
+            'No infrastructure code found: no AWS CDK app, serverless.yml, SST, Terraform, CloudFormation, Docker, compose, Kubernetes or hosting configuration.',
+            'No AWS CDK app, serverless.yml, SST or Terraform configuration is mapped here, but these infrastructure files exist:',
+          );
       return { markdown: join(title, none, other), facts: [...facts.all] };
     }
     const where = [...new Set(apps.map((a) => a.data.dir))].map((d) => (d === '' ? 'the repository root' : cite(d)));
@@ -38,7 +46,7 @@ export const infrastructureStep: StepDefinition = {
       section('Environment and stages', environmentPart(apps, stacks)),
       section('Cross-stack references', crossStackPart(stacks)),
       heading(3, 'Deployment'),
-      deploymentPart(facts),
+      deploymentPart(model),
       other !== '' && join(heading(3, 'Other infrastructure tools'), other),
     );
     return { markdown, facts: [...facts.all] };

@@ -16,13 +16,15 @@ export const configurationStep: StepDefinition = {
   number: 8,
   title: 'Configuration & Environment',
   detectors: [envDetector, ciDetector, cdkDetector, configFilesDetector, scriptsDetector, secretsSourcesDetector, otherInfraDetector],
-  build(index, facts) {
+  claims: ['env', 'env-read', 'config-files', 'secrets-store'],
+  build(model) {
+    const { index, facts } = model;
     const vars = envModel(facts);
     const markdown = join(
       stepHeading(8, 'Configuration & Environment'),
-      envVarsSection(index, vars),
-      configFilesSection(facts.of<ConfigFileFact>('config.file')),
-      secretsSection(index, facts.of<SecretSourceFact>('secrets.source'), facts.of<CiWorkflowFact>('ci.workflow'), vars),
+      envVarsSection(model, vars),
+      configFilesSection(model, facts.of<ConfigFileFact>('config.file')),
+      secretsSection(model, facts.of<SecretSourceFact>('secrets.source'), facts.of<CiWorkflowFact>('ci.workflow'), vars),
       scriptsSection(index, facts.of<ScriptFact>('scripts.script')),
     );
     return { markdown, facts: facts.all };

@@ -16,7 +16,9 @@ export const workflowsStep: StepDefinition = {
   number: 9,
   title: 'Common Workflows',
   detectors: [scriptsDetector, configFilesDetector, testingDetector, ciDetector, envDetector, otherInfraDetector, troubleshootingDetector],
-  build(index, facts) {
+  claims: ['tests', 'deploy', 'ci', 'package-json', 'env-set'],
+  build(model) {
+    const { index, facts } = model;
     const pmFact = facts.of<PackageManagerFact>('scripts.packageManager')[0];
     const pm = pmFact?.data.tool ?? 'npm';
     const scripts = facts.of<ScriptFact>('scripts.script');
@@ -24,12 +26,12 @@ export const workflowsStep: StepDefinition = {
     const workflows = facts.of<CiWorkflowFact>('ci.workflow');
     const markdown = join(
       stepHeading(9, 'Common Workflows'),
-      devWorkflowSection(index, pmFact, scripts, configs),
+      devWorkflowSection(model, pmFact, scripts, configs),
       buildOrderSection(index, facts.of<WorkspaceDepFact>('scripts.workspaceDep'), scripts),
-      testingSection(index, pm, facts.of<TestSetupFact>('testing.package')),
-      deploymentSection(index, pm, scripts, workflows),
-      ciWorkflowsSection(workflows),
-      troubleshootingSection(facts.of<TroubleshootingFact>('docs.troubleshooting'), envModel(facts), configs),
+      testingSection(model, pm, facts.of<TestSetupFact>('testing.package')),
+      deploymentSection(model, pm, scripts, workflows),
+      ciWorkflowsSection(model, workflows),
+      troubleshootingSection(model, facts.of<TroubleshootingFact>('docs.troubleshooting'), envModel(facts), configs),
     );
     return { markdown, facts: facts.all };
   },

@@ -1,5 +1,6 @@
 import type { Analysis, DetectorFailure } from '../analysis/run-detectors.js';
 import { FactSet } from '../facts.js';
+import { RepoModel, StepModel, stepDetectors } from '../model/repo-model.js';
 import { redactSecrets } from '../secrets/redact.js';
 import { plain } from '../markdown/text.js';
 import type { Section, StepContext, StepDefinition } from './types.js';
@@ -23,12 +24,15 @@ export function generateSection(
   onProgress?: (message: string) => void,
 ): GeneratedSection {
   const facts = analysis.run(step.detectors, onProgress);
-  const failures = analysis.failures().filter((f) => step.detectors.some((d) => d.id === f.detector));
-  const section = step.build(analysis.index, new FactSet(facts), context);
+  const model = new StepModel(RepoModel.of(analysis), new FactSet(facts));
+  const section = step.build(model, context);
+  const detectors = stepDetectors(step.detectors, step.claims);
+  const failures = analysis.failures().filter((f) => detectors.some((d) => d.id === f.detector));
   let markdown = outsideCitations(plain(section.markdown), analysis.index, redactSecrets).trimEnd();
   if (failures.length > 0) {
     const notes = failures.map((f) => `- The ${f.detector} analysis failed (${plain(f.message)}); its facts are missing here.`);
     markdown += `\n\n> **Note**\n>\n${notes.map((n) => `> ${n}`).join('\n')}`;
   }
-  return { step: step.number, title: step.title, markdown: `${markdown}\n`, facts: section.facts, failures };
+  const claims = [...(section.claims ?? []), ...model.claims()];
+  return { step: step.number, title: step.title, markdown: `${markdown}\n`, facts: section.facts, claims, failures };
 }

@@ -3,6 +3,7 @@ import type { FileCache } from '../scan/file-cache.js';
 import { buildIndex, type ManagedIndex, type RepoIndex } from '../scan/repo-index.js';
 import { generateSection, type GeneratedSection } from '../steps/generate.js';
 import { STEPS, stepEntry } from '../steps/registry.js';
+import { stepDetectors } from '../model/repo-model.js';
 import type { StepContext } from '../steps/types.js';
 import { timing } from './timings.js';
 
@@ -16,7 +17,7 @@ export interface StepSource {
 }
 
 /** Every detector's per-file tree functions, computed on each parse (see TreeMemo). */
-const TREE_MEMOS = STEPS.flatMap((s) => s.definition.detectors.flatMap((d) => d.treeMemos ?? []));
+const TREE_MEMOS = STEPS.flatMap((s) => stepDetectors(s.definition.detectors, s.definition.claims).flatMap((d) => d.treeMemos ?? []));
 
 /** Lets the event loop run (a spinner repaint, a Ctrl+C key) between two pieces of synchronous analysis. */
 const tick = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -78,7 +79,7 @@ export class Analyzer implements StepSource {
     if (cached) return cached;
     const definition = stepEntry(step).definition;
     const started = performance.now();
-    for (const detector of definition.detectors) {
+    for (const detector of stepDetectors(definition.detectors, definition.claims)) {
       this.analysis.run([detector], onProgress);
       await this.pause();
     }

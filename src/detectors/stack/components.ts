@@ -2,7 +2,8 @@ import type { Citation } from '../../facts.js';
 import { allDependencies, type WorkspacePackage } from '../../scan/package-json.js';
 import type { RepoIndex } from '../../scan/repo-index.js';
 import { isSourceFile } from '../../scan/ts.js';
-import { CLIENT_KINDS, isAuxiliary, packageKind } from './kind.js';
+import { CLIENT_KINDS, packageKind } from './kind.js';
+import { isAuxiliary } from './role.js';
 import { filesByPackage } from './package-files.js';
 
 /** Rows of the architecture diagram, top to bottom. */

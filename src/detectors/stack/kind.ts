@@ -78,15 +78,20 @@ export const CLIENT_KINDS: ReadonlySet<PackageKindId> = new Set([
  * answer always says which evidence it rests on; undefined when nothing says.
  */
 export function packageKind(pkg: WorkspacePackage): PackageKind | undefined {
-  const deps = allDependencies(pkg.manifest);
+  // Framework packages hoisted to the root count for a folder whose config file shows it uses them.
+  const hoisted = pkg.hoisted ?? {};
+  const deps = { ...hoisted, ...allDependencies(pkg.manifest) };
   const has = (name: string): boolean => name in deps;
   const some = (re: RegExp): string | undefined => Object.keys(deps).sort().find((d) => re.test(d));
-  const from = (...names: string[]): string => `${names.join(', ')} ${names.length > 1 ? 'dependencies' : 'dependency'}`;
+  const from = (...names: string[]): string => {
+    const list = `${names.join(', ')} ${names.length > 1 ? 'dependencies' : 'dependency'}`;
+    return names.some((n) => n in hoisted && !(n in allDependencies(pkg.manifest))) ? `${list} (hoisted to the root package.json, with its config file here)` : list;
+  };
   const bundler = ['vite', 'react-scripts', 'webpack', 'parcel', '@vitejs/plugin-react', '@rsbuild/core'].find(has);
   // The root counts as a published package only when it is not a workspace root.
   const published = (!pkg.isRoot || !pkg.manifest.workspaces) && Boolean(pkg.manifest.main || pkg.manifest.exports || pkg.manifest.module);
   // A published package with a framework only in peer/dev dependencies is an integration library, not an app.
-  const app = (name: string): boolean => has(name) && (!published || pkg.manifest.dependencies?.[name] !== undefined);
+  const app = (name: string): boolean => has(name) && (!published || pkg.manifest.dependencies?.[name] !== undefined || name in hoisted);
 
   if (published && has('aws-cdk-lib') && !app('aws-cdk-lib')) {
     return { id: 'library', label: 'AWS CDK construct library', because: 'its aws-cdk-lib peer dependency and `main`/`exports` fields' };
@@ -141,19 +146,6 @@ export function packageKind(pkg: WorkspacePackage): PackageKind | undefined {
     return { id: 'library', label: 'Library', because: 'its `main`/`exports` fields' };
   }
   return undefined;
-}
-
-export const AUX_DIR =
-  /^(examples?|samples?|demos?|playgrounds?|sandbox(es)?|fixtures?|__fixtures__|e2e|benchmarks?|bench|tests?|__tests__|integration-tests?|starters?|templates?)$|[-_](examples?|samples?|demos?|playgrounds?)$|^(examples?|samples?|demos?)[-_]/i;
-const AUX_NAME = /^(tests?|e2e|integration-tests?)$|[-_.](tests?|e2e|examples?|demo|playground|fixtures?)$|^(examples?|demo|playground)[-_.]/i;
-
-/**
- * Example apps, test suites, fixtures and playgrounds: packages of the repository but not of the product, so they are
- * left out of the architecture and the stack, and listed apart.
- */
-export function isAuxiliary(pkg: WorkspacePackage): boolean {
-  if (pkg.isRoot) return false;
-  return pkg.dir.split('/').some((d) => AUX_DIR.test(d.replace(/^\./, ''))) || AUX_NAME.test(shortName(pkg));
 }
 
 /** `@kv/dashboard` → `dashboard`; the folder name when the package has no name. */

@@ -6,6 +6,8 @@ import { cite } from '../../markdown/cite.js';
 import { layeredDiagram } from '../../markdown/diagram.js';
 import { codeBlock } from '../../markdown/blocks.js';
 import { oneLine } from '../../markdown/text.js';
+import type { StepModel } from '../../model/repo-model.js';
+import { noneOr } from './claims.js';
 
 const LAYER_NAMES: Record<Layer, string> = {
   client: 'Clients',
@@ -15,13 +17,19 @@ const LAYER_NAMES: Record<Layer, string> = {
 };
 
 /** The ASCII diagram of detected components (clients on top) and a table of the evidence for each box. */
-export function architecture(facts: FactSet): string {
+export function architecture(model: StepModel): string {
+  const { facts } = model;
   const components = facts.of<ComponentFact>('stack.component').map((f) => f.data);
   const title = heading(3, 'High-level architecture');
   if (components.length === 0) {
     return join(
       title,
-      'No deployable components detected (no app framework, HTTP server, CDK constructs or data-store client in any package.json).',
+      noneOr(
+        model,
+        'components',
+        'No deployable components detected (no app framework, HTTP server, CDK constructs or data-store client in any package.json).',
+        'No component could be placed in a diagram, but these packages are deployable:',
+      ),
       auxiliaryNote(facts),
     );
   }
