@@ -45,7 +45,7 @@ export interface Topic {
 }
 
 const FRONTEND_KINDS = new Set(['nextjs', 'react-ssr', 'astro', 'remix', 'sveltekit', 'nuxt', 'react-native', 'angular', 'react-spa', 'vue-spa', 'svelte-spa', 'docs-site']);
-const SERVER_KINDS = new Set(['http-server', 'lambda', 'serverless']);
+const SERVER_KINDS = new Set(['http-server', 'lambda', 'serverless', 'worker']);
 const CI_FILE = /^(\.github\/workflows\/[^/]+\.ya?ml|\.gitlab-ci\.yml|\.circleci\/config\.ya?ml|bitbucket-pipelines\.yml|azure-pipelines\.ya?ml|(.*\/)?buildspec\.ya?ml|\.travis\.yml|Jenkinsfile|\.drone\.ya?ml|\.buildkite\/pipeline\.ya?ml)$/;
 const INFRA_FILE =
   /(^|\/)(cdk\.json|serverless\.ya?ml|sst\.config\.[cm]?[jt]s|[^/]+\.tf|Pulumi\.ya?ml|Dockerfile(\.[\w-]+)?|[\w.-]*\.Dockerfile|docker-compose[\w.-]*\.ya?ml|compose\.ya?ml|kustomization\.ya?ml|Chart\.yaml|fly\.toml|render\.yaml|app\.yaml|vercel\.json|netlify\.toml|wrangler\.toml|Procfile|template\.ya?ml|samconfig\.toml|amplify\.yml)$/;

@@ -43,8 +43,9 @@ export function findWorkspaces(files: readonly string[], readJson: ReadJson, rea
   const undeclared = nested.filter((f) => !members.has(f) && !NOT_A_PACKAGE.test(f) && !/(^|\/)node_modules\//.test(f));
 
   const packages: WorkspacePackage[] = [];
+  const markers = markersByDir(files);
   if (rootManifest || files.includes('package.json')) {
-    packages.push(toPackage('package.json', rootManifest ?? {}, true, true, {}));
+    packages.push(toPackage('package.json', rootManifest ?? {}, true, true, {}, markers.get('') ?? []));
   }
   const rootDeps = { ...rootManifest?.devDependencies, ...rootManifest?.dependencies };
   const configs = configFilesByDir(files);
@@ -52,7 +53,7 @@ export function findWorkspaces(files: readonly string[], readJson: ReadJson, rea
     const manifest = readJson(path);
     if (!manifest) continue;
     const dir = path.slice(0, -'/package.json'.length);
-    packages.push(toPackage(path, manifest, false, members.has(path), hoistedFrameworks(manifest, rootDeps, configs.get(dir) ?? [])));
+    packages.push(toPackage(path, manifest, false, members.has(path), hoistedFrameworks(manifest, rootDeps, configs.get(dir) ?? []), markers.get(dir) ?? []));
   }
   return { tool, patterns, packages };
 }
@@ -140,9 +141,35 @@ function hoistedFrameworks(manifest: PackageJson, rootDeps: Record<string, strin
   return out;
 }
 
-function toPackage(manifestPath: string, manifest: PackageJson, isRoot: boolean, declared: boolean, hoisted: Record<string, string>): WorkspacePackage {
+const MARKER = /^(app\.json|app\.config\.[cm]?[jt]s|metro\.config\.[cm]?[jt]s|eas\.json|ios|android|index\.html|Dockerfile|serverless\.ya?ml|cdk\.json|vercel\.json|netlify\.toml|wrangler\.(toml|jsonc?)|fly\.toml|Procfile|template\.ya?ml|sst\.config\.[cm]?[jt]s)$/;
+
+/** Per folder, the telling entries directly in it (a file, or the first folder of a deeper path). */
+function markersByDir(files: readonly string[]): Map<string, string[]> {
+  const out = new Map<string, Set<string>>();
+  const add = (dir: string, name: string) => {
+    if (!MARKER.test(name)) return;
+    let set = out.get(dir);
+    if (!set) out.set(dir, (set = new Set()));
+    set.add(name);
+  };
+  for (const f of files) {
+    const parts = f.split('/');
+    // The file itself, and each ancestor folder as an entry of its parent (`ios` in `apps/mobile`).
+    for (let i = 0; i < parts.length; i++) add(parts.slice(0, i).join('/'), parts[i]);
+  }
+  return new Map([...out].map(([dir, set]) => [dir, [...set].sort()]));
+}
+
+function toPackage(
+  manifestPath: string,
+  manifest: PackageJson,
+  isRoot: boolean,
+  declared: boolean,
+  hoisted: Record<string, string>,
+  markers: readonly string[],
+): WorkspacePackage {
   const dir = isRoot ? '' : manifestPath.slice(0, -'/package.json'.length);
   const folderName = dir.split('/').pop() || 'root';
   const name = typeof manifest.name === 'string' && manifest.name ? manifest.name : folderName;
-  return { name, dir, manifestPath, manifest, isRoot, declared, hoisted };
+  return { name, dir, manifestPath, manifest, isRoot, declared, hoisted, markers };
 }
