@@ -16,6 +16,8 @@ import { paymentsDetector } from '../detectors/integrations/payments.js';
 import { dependenciesDetector } from '../detectors/integrations/dependencies.js';
 import { nextPagesDetector } from '../detectors/nextjs-pages/index.js';
 import { ormDetector } from '../detectors/orm/index.js';
+import { jobsDetector } from '../detectors/jobs/index.js';
+import { databaseRuntimeDetector } from '../detectors/database-runtime/index.js';
 import { otherInfraDetector } from '../detectors/other-infra/index.js';
 import { packagesDetector } from '../detectors/packages/index.js';
 import { reactAppDetector } from '../detectors/react-app/index.js';
@@ -85,9 +87,9 @@ const TOPICS: readonly Topic[] = [
   },
   {
     id: 'backend-api',
-    detectors: [packagesDetector, cdkDetector, httpFrameworksDetector, otherInfraDetector],
+    detectors: [packagesDetector, cdkDetector, httpFrameworksDetector, otherInfraDetector, jobsDetector],
     evidence: (set) => [
-      ...kinds(set, ['cdk.route', 'cdk.lambda', 'cdk.graphqlApi', 'http.route', 'infra.route', 'infra.function'], (f) => `${f.kind} ${f.id}`),
+      ...kinds(set, ['cdk.route', 'cdk.lambda', 'cdk.graphqlApi', 'http.route', 'infra.route', 'infra.function', 'jobs.job'], (f) => `${f.kind} ${f.id}`),
       ...packagesOfKind(set, SERVER_KINDS),
     ],
   },
@@ -135,9 +137,9 @@ const TOPICS: readonly Topic[] = [
   },
   {
     id: 'database',
-    detectors: [cdkDetector, otherInfraDetector, ormDetector, backendCodeDetector],
+    detectors: [cdkDetector, otherInfraDetector, ormDetector, backendCodeDetector, databaseRuntimeDetector],
     evidence: (set, index) => [
-      ...kinds(set, ['cdk.table', 'infra.table', 'orm.model', 'orm.access', 'backend.db-access'], (f) => `${f.kind} ${f.id}`),
+      ...kinds(set, ['cdk.table', 'infra.table', 'orm.model', 'orm.access', 'backend.db-access', 'db.engine', 'db.migrations'], (f) => `${f.kind} ${f.id}`),
       ...filesMatching(index, DB_FILE, 'database file', 5),
       ...dependencyEvidence(index, DB_DEPS, 'database client'),
     ],

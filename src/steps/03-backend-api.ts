@@ -22,13 +22,15 @@ import { commonDir, names } from './parts/format.js';
 import { httpRoutesPart } from './parts/http-routes.js';
 import { infraApiPart, infraApis } from './parts/infra-api.js';
 import type { StepModel } from '../model/repo-model.js';
+import { jobsDetector } from '../detectors/jobs/index.js';
 import { noCdk, noneOr } from './parts/claims.js';
+import { jobsPart } from './parts/jobs.js';
 import type { StepDefinition } from './types.js';
 
 export const backendApiStep: StepDefinition = {
   number: 3,
   title: 'Backend & API',
-  detectors: [cdkDetector, httpFrameworksDetector, otherInfraDetector, backendCodeDetector],
+  detectors: [cdkDetector, httpFrameworksDetector, otherInfraDetector, backendCodeDetector, jobsDetector],
   claims: ['backend-api', 'cdk'],
   build(model) {
     const { facts } = model;
@@ -43,6 +45,7 @@ export const backendApiStep: StepDefinition = {
       graphqlPart(facts),
       lambdas.length > 0 && join(heading(3, 'Lambda functions'), lambdasPart(facts)),
       http !== '' && join(heading(3, 'HTTP servers'), http),
+      jobsPart(facts),
       section('Middleware and utilities', middlewarePart(facts)),
       section('Authentication flow', join(apiAuth(facts), authFlowPart(facts))),
       section('Error handling', errorHandlingPart(facts).replace(/^#### Error handling\n\n/, '')),
