@@ -99,3 +99,15 @@ describe('folder and package labels come from evidence, not names alone', () => 
     expect(byName.get('@labels/web')!.purpose?.source).toBe('inferred');
   });
 });
+
+describe('the repository guides', () => {
+  it('cites AGENTS.md and CONTRIBUTING.md by section in step 9, headings in code fences left out', async () => {
+    const { workflowsStep } = await import('../src/steps/09-workflows.js');
+    const { section } = await import('./helpers/fixture.js');
+    const md = (await section(workflowsStep, 'model-labels')).markdown;
+    expect(md).toContain("### The repository's own guides");
+    expect(md).toContain('- `/AGENTS.md` — for AI assistants: Setup (`/AGENTS.md:3`) · Testing (`/AGENTS.md:7`) · Conventions (`/AGENTS.md:14`)');
+    expect(md).toContain('- `/CONTRIBUTING.md` — for contributors: Pull requests (`/CONTRIBUTING.md:3`)');
+    expect(md).not.toContain('not a heading');
+  });
+});

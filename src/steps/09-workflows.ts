@@ -9,13 +9,15 @@ import { join, stepHeading } from '../markdown/blocks.js';
 import { ciWorkflowsSection, deploymentSection } from './parts/ci-workflows.js';
 import { buildOrderSection, devWorkflowSection } from './parts/dev-workflow.js';
 import { envModel } from './parts/env-model.js';
+import { guidesDetector } from '../detectors/guides/index.js';
+import { guidesPart } from './parts/guides.js';
 import { testingSection, troubleshootingSection } from './parts/testing-and-troubleshooting.js';
 import type { StepDefinition } from './types.js';
 
 export const workflowsStep: StepDefinition = {
   number: 9,
   title: 'Common Workflows',
-  detectors: [scriptsDetector, configFilesDetector, testingDetector, ciDetector, envDetector, otherInfraDetector, troubleshootingDetector],
+  detectors: [scriptsDetector, configFilesDetector, testingDetector, ciDetector, envDetector, otherInfraDetector, troubleshootingDetector, guidesDetector],
   claims: ['tests', 'deploy', 'ci', 'package-json', 'env-set'],
   build(model) {
     const { index, facts } = model;
@@ -26,6 +28,7 @@ export const workflowsStep: StepDefinition = {
     const workflows = facts.of<CiWorkflowFact>('ci.workflow');
     const markdown = join(
       stepHeading(9, 'Common Workflows'),
+      guidesPart(facts),
       devWorkflowSection(model, pmFact, scripts, configs),
       buildOrderSection(index, facts.of<WorkspaceDepFact>('scripts.workspaceDep'), scripts),
       testingSection(model, pm, facts.of<TestSetupFact>('testing.package')),
