@@ -27,6 +27,12 @@ async function main(argv: readonly string[]): Promise<number> {
     return 0;
   }
   if (cli.config) return runConfigCommand(cli.config, out);
+  if (cli.mcp) {
+    const options = resolveRunOptions(cli);
+    const { runMcpServer } = await import('./mcp/server.js');
+    await runMcpServer({ root: options.root, output: options.output, stateFile: options.stateFile, context: options.context, version: version() });
+    return 0;
+  }
   if (cli.check) {
     const options = resolveRunOptions(cli);
     const { checkOutput, formatCheck } = await import('./check/check.js');

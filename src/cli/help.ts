@@ -11,6 +11,7 @@ Usage
   project-context --check [dir]        compare PROJECT-CONTEXT.md with the code: exit 0 current, 3 drifted
   project-context --json [dir]         print every step's facts with their files and lines as JSON (writes nothing)
   project-context config [key value]   show or change your settings (e.g. config editor "code --wait")
+  project-context mcp [dir]            serve the map to AI assistants (Model Context Protocol over stdio)
 
 Options
   -y, --yes            no questions: generate and accept every step in order; one progress line per step on stderr
