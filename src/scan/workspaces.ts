@@ -1,4 +1,5 @@
 import { globToRegExp } from './glob.js';
+import { get, parseYaml, strings } from './yaml.js';
 import type { PackageJson, WorkspacePackage } from './package-json.js';
 
 export type WorkspaceTool = 'npm' | 'yarn' | 'pnpm' | 'lerna' | null;
@@ -69,28 +70,9 @@ function declaredPatterns(
   return { tool: null, patterns: [] };
 }
 
-/** Reads the `packages:` list of pnpm-workspace.yaml without a YAML dependency (it is always a flat list). */
+/** The `packages:` list of pnpm-workspace.yaml (what parses of it, when it has a syntax error). */
 export function parsePnpmPackages(yaml: string): string[] {
-  const out: string[] = [];
-  let inPackages = false;
-  for (const raw of yaml.split(/\r?\n/)) {
-    const line = raw.replace(/#.*$/, '');
-    if (/^packages\s*:/.test(line)) {
-      inPackages = true;
-      const inline = line.match(/\[(.*)\]/);
-      if (inline) return inline[1].split(',').map(unquote).filter(Boolean);
-      continue;
-    }
-    if (!inPackages) continue;
-    const item = line.match(/^\s*-\s*(.+?)\s*$/);
-    if (item) out.push(unquote(item[1]));
-    else if (/^\S/.test(line)) inPackages = false;
-  }
-  return out.filter(Boolean);
-}
-
-function unquote(s: string): string {
-  return s.trim().replace(/^['"]|['"]$/g, '');
+  return strings(get(parseYaml(yaml).root, 'packages')).filter(Boolean);
 }
 
 function toPackage(manifestPath: string, manifest: PackageJson, isRoot: boolean): WorkspacePackage {

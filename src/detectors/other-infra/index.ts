@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { Detector, Fact } from '../../facts.js';
 import type { RepoIndex } from '../../scan/repo-index.js';
 import { isBuildOrVendor } from '../shared/source-scope.js';
+import { problemFacts } from '../shared/parse-problems.js';
 import { emptyFindings, isServerlessConfig, serverlessService } from './serverless.js';
 import { sstProject } from './sst.js';
 import { terraformFolder } from './terraform.js';
@@ -28,7 +29,10 @@ function configs(index: RepoIndex) {
   };
 }
 
-/** Serverless Framework, SST and Terraform, read as text: `infra.project|function|route|table|resource` facts. */
+/**
+ * Serverless Framework, SST, CloudFormation/SAM templates and Terraform, read as text:
+ * `infra.project|function|route|table|resource` facts.
+ */
 export const otherInfraDetector: Detector = {
   id: 'other-infra',
   isEnabled(index: RepoIndex): boolean {
@@ -50,6 +54,7 @@ export const otherInfraDetector: Detector = {
       ...byPlace(found.routes).map((d): InfraRouteFact => ({ kind: 'infra.route', id: `${d.tool} ${d.method} ${d.path} ${d.file}:${d.line}`, data: d, at: at(d) })),
       ...byPlace(found.tables).map((d): InfraTableFact => ({ kind: 'infra.table', id: `${d.tool} ${d.name} ${d.file}`, data: d, at: at(d) })),
       ...byPlace(found.resources).map((d): InfraResourceFact => ({ kind: 'infra.resource', id: `${d.tool} ${d.type} ${d.name} ${d.file}:${d.line}`, data: d, at: at(d) })),
+      ...byPlace(found.problems).flatMap((p) => problemFacts(p.file, p.format, [p])),
     ];
   },
 };
