@@ -22,7 +22,7 @@ export const infrastructureStep: StepDefinition = {
     if (apps.length === 0 && stacks.length === 0) {
       const none = other !== ''
         ? 'No AWS CDK app in this repository; its infrastructure is described by the tools below.'
-        : 'No infrastructure code found: no AWS CDK app, no serverless.yml, SST or Terraform configuration.';
+        : 'No infrastructure code found: no AWS CDK app, no serverless.yml, SST, CloudFormation/SAM template or Terraform configuration.';
       return { markdown: join(title, none, other), facts: [...facts.all] };
     }
     const where = [...new Set(apps.map((a) => a.data.dir))].map((d) => (d === '' ? 'the repository root' : cite(d)));

@@ -3,6 +3,7 @@ import type { Detector, Fact } from '../../facts.js';
 import type { RepoIndex } from '../../scan/repo-index.js';
 import { isBuildOrVendor } from '../shared/source-scope.js';
 import { problemFacts } from '../shared/parse-problems.js';
+import { cfnTemplate, isTemplateCandidate } from './cfn-template.js';
 import { emptyFindings, isServerlessConfig, serverlessService } from './serverless.js';
 import { sstProject } from './sst.js';
 import { terraformFolder } from './terraform.js';
@@ -25,6 +26,7 @@ function configs(index: RepoIndex) {
   return {
     serverless: usable.filter(isServerlessConfig),
     sst: usable.filter((f) => SST_CONFIG.test(f)),
+    templates: usable.filter(isTemplateCandidate),
     terraform: tfByDir,
   };
 }
@@ -36,13 +38,14 @@ function configs(index: RepoIndex) {
 export const otherInfraDetector: Detector = {
   id: 'other-infra',
   isEnabled(index: RepoIndex): boolean {
-    return index.files.some((f) => isServerlessConfig(f) || SST_CONFIG.test(f) || f.endsWith('.tf'));
+    return index.files.some((f) => isServerlessConfig(f) || SST_CONFIG.test(f) || f.endsWith('.tf') || isTemplateCandidate(f));
   },
   detect(index: RepoIndex): Fact[] {
     const found = emptyFindings();
-    const { serverless, sst, terraform } = configs(index);
+    const { serverless, sst, templates, terraform } = configs(index);
     for (const file of serverless) serverlessService(index, file, found);
     for (const file of sst) sstProject(index, file, sst, found);
+    for (const file of templates) cfnTemplate(index, file, found);
     for (const [dir, files] of [...terraform].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) terraformFolder(index, dir, files, found);
 
     const at = (d: { file: string; line: number }) => [{ file: d.file, line: d.line }];
