@@ -1,4 +1,4 @@
-import { globToRegExp } from './glob.js';
+import { globListMatcher } from './glob.js';
 import { get, parseYaml, strings } from './yaml.js';
 import type { PackageJson, WorkspacePackage } from './package-json.js';
 
@@ -28,12 +28,8 @@ export function findWorkspaces(files: readonly string[], readJson: ReadJson, rea
 
   let members: string[];
   if (patterns.length > 0) {
-    const include = patterns.filter((p) => !p.startsWith('!')).map(globToRegExp);
-    const exclude = patterns.filter((p) => p.startsWith('!')).map((p) => globToRegExp(p.slice(1)));
-    members = nested.filter((f) => {
-      const dir = f.slice(0, -'/package.json'.length);
-      return include.some((r) => r.test(dir)) && !exclude.some((r) => r.test(dir));
-    });
+    const member = globListMatcher(patterns);
+    members = nested.filter((f) => member(f.slice(0, -'/package.json'.length)));
   } else {
     members = nested.filter((f) => !NOT_A_PACKAGE.test(f));
   }
