@@ -117,6 +117,9 @@ describe('Make, just and Procfile', () => {
 
   it('does not take variable assignments for targets', () => {
     expect(makeTargets('Makefile', 'X := 1\nY ?= 2\nZ::=3\nrun: ; echo\n\techo hi\n').map((t) => t.name)).toEqual(['run']);
+    // A plain comment after the prerequisites is not help, and does not hide the target.
+    expect(makeTargets('Makefile', 'deploy: build # s3 bucket still needed\n\tsam deploy\n')).toMatchObject([{ name: 'deploy', needs: ['build'], command: 'sam deploy' }]);
+    expect(makeTargets('Makefile', 'deploy: build # s3 bucket still needed\n\tsam deploy\n')[0].help).toBeUndefined();
     expect(justRecipes('justfile', 'version := "1"\nalias b := build\nbuild:\n  cargo build\n').map((t) => t.name)).toEqual(['build']);
   });
 });

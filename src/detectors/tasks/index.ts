@@ -57,15 +57,19 @@ export function makeTargets(file: string, text: string): TaskData[] {
   const out: TaskData[] = [];
   const seen = new Set<string>();
   for (let i = 0; i < lines.length; i++) {
-    const m = /^([A-Za-z0-9_][A-Za-z0-9_.\/-]*(?:\s+[A-Za-z0-9_][A-Za-z0-9_.\/-]*)*)\s*:(?![=:])([^#\n]*)(?:##\s*(.*))?$/.exec(lines[i]);
+    const m = /^([A-Za-z0-9_][A-Za-z0-9_.\/-]*(?:\s+[A-Za-z0-9_][A-Za-z0-9_.\/-]*)*)\s*:(?![=:])(.*)$/.exec(lines[i]);
     if (!m || /^\s/.test(lines[i])) continue;
+    // `target: prereqs # note` or `target: prereqs ## help` (the convention of self-documenting Makefiles).
+    const hash = m[2].indexOf('#');
+    const prereqs = hash === -1 ? m[2] : m[2].slice(0, hash);
+    const help = /##\s*(.+)$/.exec(m[2])?.[1];
     const commands = recipe(lines, i, /^\t/);
     const command = commands[0];
-    const needs = m[2].split(/[\s|]+/).filter((n) => n && !n.includes('$') && !n.includes('%'));
+    const needs = prereqs.split(/[\s|]+/).filter((n) => n && !n.includes('$') && !n.includes('%'));
     for (const name of m[1].split(/\s+/)) {
       if (seen.has(name) || name.startsWith('.') || name.includes('%') || /\.(o|c|h|js|ts|json|zip|txt)$/.test(name)) continue;
       seen.add(name);
-      out.push({ tool: 'make', file, line: i + 1, name, ...(command ? { command } : {}), commands, needs, ...(m[3] ? { help: m[3].trim() } : {}) });
+      out.push({ tool: 'make', file, line: i + 1, name, ...(command ? { command } : {}), commands, needs, ...(help ? { help: help.trim() } : {}) });
     }
   }
   return out;
