@@ -30,11 +30,13 @@ export const ciDetector: Detector = {
   detect(index: RepoIndex): Fact[] {
     const facts: Fact[] = [];
     for (const file of index.files.filter(isCiFile)) {
-      const text = index.read(file);
-      if (text === undefined) continue;
-      const problems: YamlProblem[] = [];
-      const data = readCiFile(file, text, problems);
-      facts.push({ kind: 'ci.workflow', id: file, data, at: [{ file }] } satisfies CiWorkflowFact, ...problemFacts(file, 'YAML', problems));
+      // A pure function of the file's text: kept across runs, so an unchanged workflow is not parsed again.
+      const read = index.memo('ci.file@1', file, (text) => {
+        const problems: YamlProblem[] = [];
+        return { data: readCiFile(file, text, problems), problems };
+      });
+      if (!read) continue;
+      facts.push({ kind: 'ci.workflow', id: file, data: read.data, at: [{ file }] } satisfies CiWorkflowFact, ...problemFacts(file, 'YAML', read.problems));
     }
     return facts;
   },

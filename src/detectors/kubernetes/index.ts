@@ -103,9 +103,13 @@ export const kubernetesDetector: Detector = {
       }
       // The cheap filter: a manifest says what it is at the top level of some document.
       if (!/^apiVersion\s*:/m.test(text) || !/^kind\s*:/m.test(text) || inTemplates(file) || /\{\{/.test(text)) continue;
-      const { docs, problems } = parseYamlDocuments(text);
-      facts.push(...problemFacts(file, 'YAML', problems));
-      for (const doc of docs) facts.push(...resourceFacts(file, doc));
+      // A pure function of the text: kept across runs, so unchanged manifests are not parsed again.
+      const read = index.memo('k8s.manifest@1', file, (t) => {
+        const { docs, problems } = parseYamlDocuments(t);
+        return { resources: docs.flatMap((doc) => resourceFacts(file, doc)), problems: [...problems] };
+      });
+      if (!read) continue;
+      facts.push(...problemFacts(file, 'YAML', read.problems), ...read.resources);
     }
     return facts;
   },
