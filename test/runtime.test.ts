@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { composeDetector, type ComposeServiceData } from '../src/detectors/compose/index.js';
 import { dockerfileDetector, readDockerfile, type DockerfileData } from '../src/detectors/dockerfile/index.js';
 import { kubernetesDetector, type HelmChartData, type K8sResourceData, type KustomizationData } from '../src/detectors/kubernetes/index.js';
-import { justRecipes, makeTargets, tasksDetector, type TaskData } from '../src/detectors/tasks/index.js';
+import { invocation, justRecipes, makeTargets, tasksDetector, type TaskData } from '../src/detectors/tasks/index.js';
 import { FactSet, type Fact } from '../src/facts.js';
 import { deploymentPart } from '../src/steps/parts/cdk-deploy.js';
 import { runtimePart } from '../src/steps/parts/runtime.js';
@@ -113,6 +113,14 @@ describe('Make, just and Procfile', () => {
     expect(tasks[0].commands).toEqual(['npm ci', 'npx cdk deploy --all --require-approval never']);
     const md = deploymentPart(new FactSet(tasks.map((t) => ({ kind: 'tasks.task', id: t.name, data: t, at: [{ file: t.file, line: t.line }] }))));
     expect(md).toBe('Make and just targets that run the CDK CLI:\n\n- `make deploy` — `npx cdk deploy --all --require-approval never` (`/Makefile:1`)');
+  });
+
+  it('shows how to run a target from the root, and the command that does something rather than an echo', () => {
+    const [deploy] = makeTargets('backend/Makefile', 'deploy:\n\t@echo "Deploying..."\n\t@sam deploy --stack-name x\n');
+    expect(deploy.command).toBe('sam deploy --stack-name x');
+    expect(invocation(deploy)).toBe('make -C backend deploy');
+    expect(invocation(justRecipes('tools/justfile', 'seed:\n  node seed.js\n')[0])).toBe('just -f tools/justfile seed');
+    expect(invocation(makeTargets('Makefile', 'up:\n\tdocker compose up\n')[0])).toBe('make up');
   });
 
   it('does not take variable assignments for targets', () => {

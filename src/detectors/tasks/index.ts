@@ -12,7 +12,10 @@ export interface TaskData {
   readonly file: string;
   readonly line: number;
   readonly name: string;
-  /** The first command of the recipe, or the process command, redacted; undefined for an alias of other targets. */
+  /**
+   * The recipe's first command that does something (an `echo` announcing it is skipped), or the process command,
+   * redacted; undefined for an alias of other targets.
+   */
   readonly command?: string;
   /** Every command of the recipe (up to 8), redacted: what a deploy or a CDK call is looked for in. */
   readonly commands: readonly string[];
@@ -64,7 +67,7 @@ export function makeTargets(file: string, text: string): TaskData[] {
     const prereqs = hash === -1 ? m[2] : m[2].slice(0, hash);
     const help = /##\s*(.+)$/.exec(m[2])?.[1];
     const commands = recipe(lines, i, /^\t/);
-    const command = commands[0];
+    const command = meaningful(commands);
     const needs = prereqs.split(/[\s|]+/).filter((n) => n && !n.includes('$') && !n.includes('%'));
     for (const name of m[1].split(/\s+/)) {
       if (seen.has(name) || name.startsWith('.') || name.includes('%') || /\.(o|c|h|js|ts|json|zip|txt)$/.test(name)) continue;
@@ -84,7 +87,7 @@ export function justRecipes(file: string, text: string): TaskData[] {
     const m = /^@?([A-Za-z_][A-Za-z0-9_-]*)((?:\s+[^\s:]+)*)\s*:(?!=)\s*([^#]*)$/.exec(lines[i]);
     if (!m || /^(set|export|alias|import|mod)\b/.test(lines[i])) continue;
     const commands = recipe(lines, i, /^\s+\S/);
-    const command = commands[0];
+    const command = meaningful(commands);
     const help = /^#\s*(.+)$/.exec(lines[i - 1] ?? '')?.[1];
     const needs = m[3].split(/\s+/).filter(Boolean).map((d) => d.replace(/^\(|\)$/g, ''));
     out.push({ tool: 'just', file, line: i + 1, name: m[1], ...(command ? { command } : {}), commands, needs, ...(help ? { help: help.trim() } : {}) });
@@ -118,4 +121,21 @@ function recipe(lines: readonly string[], header: number, body: RegExp): string[
   }
   if (pending) out.push(clean(pending));
   return out;
+}
+
+function meaningful(commands: readonly string[]): string | undefined {
+  return commands.find((c) => !/^(echo|printf)\b/.test(c)) ?? commands[0];
+}
+
+/** How a developer runs it from the repository root: `make -C backend deploy`, `just -f tools/justfile seed`. */
+export function invocation(t: TaskData): string {
+  const slash = t.file.lastIndexOf('/');
+  const dir = slash === -1 ? '' : t.file.slice(0, slash);
+  const base = t.file.slice(slash + 1);
+  if (t.tool === 'make') {
+    if (!/^(GNUmakefile|[Mm]akefile)$/.test(base)) return dir ? `make -C ${dir} -f ${base} ${t.name}` : `make -f ${base} ${t.name}`;
+    return dir ? `make -C ${dir} ${t.name}` : `make ${t.name}`;
+  }
+  if (t.tool === 'just') return dir || !/^\.?[Jj]ustfile$/.test(base) ? `just -f ${t.file} ${t.name}` : `just ${t.name}`;
+  return t.name;
 }

@@ -3,7 +3,7 @@ import type { FactSet } from '../../facts.js';
 import type { CdkAppFact, CdkStackFact } from '../../detectors/cdk/index.js';
 import type { CiWorkflowFact } from '../../detectors/ci/index.js';
 import type { ScriptFact } from '../../detectors/scripts/index.js';
-import type { TaskFact } from '../../detectors/tasks/index.js';
+import { invocation, type TaskFact } from '../../detectors/tasks/index.js';
 import { bullets, join, table } from '../../markdown/blocks.js';
 import { cite } from '../../markdown/cite.js';
 import { code } from '../../markdown/text.js';
@@ -86,7 +86,7 @@ export function deploymentPart(facts: FactSet): string {
     }
   }
   const targets = facts.of<TaskFact>('tasks.task').map((t) => t.data).filter((t) => t.tool !== 'procfile' && t.commands.some((c) => CDK_COMMAND.test(c)));
-  const targetItems = targets.map((t) => `${code(`${t.tool} ${t.name}`)} — ${code(t.commands.find((c) => CDK_COMMAND.test(c))!)} (${cite(t.file, t.line)})`);
+  const targetItems = targets.map((t) => `${code(invocation(t))} — ${code(t.commands.find((c) => CDK_COMMAND.test(c))!)} (${cite(t.file, t.line)})`);
   const blocks = [
     scriptRows.length > 0 ? join('Scripts that run the CDK CLI:', table(['Script', 'Command', 'Package', 'Defined at'], scriptRows)) : '',
     targetItems.length > 0 ? join('Make and just targets that run the CDK CLI:', bullets(targetItems)) : '',

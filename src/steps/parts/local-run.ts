@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import type { ComposeServiceFact } from '../../detectors/compose/index.js';
-import type { TaskData, TaskFact } from '../../detectors/tasks/index.js';
+import { invocation, type TaskData, type TaskFact } from '../../detectors/tasks/index.js';
 import type { FactSet } from '../../facts.js';
 import { bullets, heading, join, table } from '../../markdown/blocks.js';
 import { cite } from '../../markdown/cite.js';
@@ -14,10 +14,10 @@ import { overlayFiles } from './runtime.js';
 
 const DEFAULT_COMPOSE = /^(compose|docker-compose)\.ya?ml$/;
 const OVERRIDE = /^(compose|docker-compose)\.override\.ya?ml$/;
-const DAILY = /^(setup|install|bootstrap|init|deps|dev|develop|start|run|serve|up|down|stop|logs|build|test|tests|e2e|lint|fmt|format|check|typecheck|migrate|migration|seed|db|clean|generate|codegen)([:_-].*)?$/;
+const DAILY = /(^|[:_-])(setup|install|bootstrap|init|deps|dev|develop|start|run|serve|up|down|stop|logs|build|test|tests|e2e|lint|fmt|format|check|typecheck|migrate|migration|seed|db|clean|generate|codegen)([:_-]|$)/;
 /** Commands that ship something: a target that runs one is a deployment step. */
-export const DEPLOY_COMMAND = /\b(cdk deploy|sst deploy|serverless deploy|sls deploy|sam deploy|terraform apply|kubectl apply|helm (upgrade|install)|docker (push|buildx build[^|]*--push)|fly deploy|vercel( --prod)?\b|netlify deploy|wrangler (deploy|publish)|gcloud (run deploy|app deploy)|aws s3 sync|npm publish|pulumi up|copilot deploy|eb deploy)\b/;
-const DEPLOY_NAME = /^(deploy|release|publish|ship|push)([:_-].*)?$/;
+export const DEPLOY_COMMAND = /\b(cdk deploy|sst deploy|serverless deploy|sls deploy|sam deploy|terraform apply|kubectl apply|helm (upgrade|install)|docker (push|buildx build[^|]*--push)|fly deploy|vercel( --prod)?\b|netlify deploy|wrangler (deploy|publish)|gcloud (run deploy|app deploy)|aws s3 sync|aws cloudformation (deploy|create-stack|update-stack)|amplify (publish|push)|npm publish|pulumi up|copilot deploy|eb deploy)\b/;
+const DEPLOY_NAME = /(^|[:_-])(deploy|release|publish|ship)([:_-]|$)|^push([:_-]|$)/;
 
 export function isDeployTask(t: TaskData): boolean {
   return t.tool !== 'procfile' && (DEPLOY_NAME.test(t.name) || t.commands.some((c) => DEPLOY_COMMAND.test(c)));
@@ -55,9 +55,11 @@ export function localRunSection(facts: FactSet): string {
         '.',
     );
   }
-  const daily = tasks.filter((t) => t.tool !== 'procfile' && (DAILY.test(t.name) || t.help));
+  // The root's targets first: they are what the README's "make dev" means; nested Makefiles serve their folder.
+  const depth = (t: TaskData) => t.file.split('/').length;
+  const daily = tasks.filter((t) => t.tool !== 'procfile' && (DAILY.test(t.name) || t.help)).sort((a, b) => depth(a) - depth(b) || byFileLine(a, b));
   const rest = tasks.filter((t) => t.tool !== 'procfile' && !daily.includes(t));
-  const targetRows = daily.slice(0, 12).map((t) => [code(`${t.tool} ${t.name}`), runs(t), cite(t.file, t.line)]);
+  const targetRows = daily.slice(0, 12).map((t) => [code(invocation(t)), runs(t), cite(t.file, t.line)]);
   const processes = tasks.filter((t) => t.tool === 'procfile');
   if (items.length === 0 && targetRows.length === 0 && rest.length === 0 && processes.length === 0) return '';
   return join(
@@ -65,7 +67,7 @@ export function localRunSection(facts: FactSet): string {
     items.length > 0 && join('**Docker Compose:**', bullets(items)),
     targetRows.length > 0 && join('**Targets for day-to-day work:**', table(['Command', 'Runs', 'Defined in'], targetRows)),
     (daily.length > 12 || rest.length > 0) &&
-      `Other targets: ${names([...daily.slice(12), ...rest].map((t) => `${t.tool} ${t.name}`), 10)} (step 6 lists them with their commands).`,
+      `Other targets: ${names([...daily.slice(12), ...rest].map((t) => invocation(t)), 10)} (step 6 lists them with their commands).`,
     processes.length > 0 &&
       join(`**Procfile processes** (started by a Procfile runner such as ${code('heroku local')} or ${code('foreman start')}):`, bullets(processes.map((p) => `${code(p.name)}: ${p.command ? value(p.command) : '—'} — ${cite(p.file, p.line)}`))),
   );
@@ -78,7 +80,10 @@ export function deployTaskItems(facts: FactSet): string[] {
     .map((f) => f.data)
     .filter(isDeployTask)
     .sort(byFileLine)
-    .map((t) => `${code(`${t.tool} ${t.name}`)} — ${runs(t)} (${cite(t.file, t.line)})`);
+    .map((t) => {
+      const deploys = t.commands.find((c) => DEPLOY_COMMAND.test(c));
+      return `${code(invocation(t))} — ${deploys ? value(deploys) : runs(t)} (${cite(t.file, t.line)})`;
+    });
 }
 
 function runs(t: TaskData): string {

@@ -6,7 +6,7 @@
 import type { ComposeServiceFact } from '../../detectors/compose/index.js';
 import type { DockerfileFact } from '../../detectors/dockerfile/index.js';
 import type { HelmChartFact, K8sResourceFact, KustomizationFact } from '../../detectors/kubernetes/index.js';
-import type { TaskFact } from '../../detectors/tasks/index.js';
+import { invocation, type TaskFact } from '../../detectors/tasks/index.js';
 import type { FactSet } from '../../facts.js';
 import { bullets, heading, join, table } from '../../markdown/blocks.js';
 import { cite } from '../../markdown/cite.js';
@@ -162,7 +162,7 @@ function tasksPart(facts: FactSet): string {
   const targetTable = table(
     ['Target', 'Runs', 'Defined in'],
     targets.slice(0, ROWS).map((t) => [
-      code(`${t.tool} ${t.name}`),
+      code(invocation(t)),
       [t.command ? value(t.command) : t.needs.length > 0 ? `runs ${names(t.needs, 4)}` : '—', t.help ? cell(t.help) : ''].filter(Boolean).join(' — '),
       cite(t.file, t.line),
     ]),
