@@ -31,6 +31,12 @@ describe('step 1 — Project Overview & Architecture', () => {
     }
   });
 
+  it('without components from package.json, points at the infrastructure files steps 3 and 6 describe', async () => {
+    const md = (await section(overviewStep, 'infra-sam')).markdown;
+    expect(md).toContain('How it is deployed and run is described by `/template.yaml`, `/image/Dockerfile`, `/legacy/stack.template.json`: see steps 3 and 6.');
+    expect(missingCitations(md, await indexOf('infra-sam'))).toEqual([]);
+  });
+
   it('is registered as step 1', () => {
     expect(STEPS[0].definition).toBe(overviewStep);
   });

@@ -27,7 +27,7 @@ export const overviewStep: StepDefinition = {
       stepHeading(1, 'Project Overview & Architecture'),
       project(name, readme, packages),
       valueProposition(readme, context, index),
-      architecture(facts),
+      architecture(facts, index),
       techStack(facts),
       structure(index, packages),
     );
