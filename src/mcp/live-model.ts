@@ -40,6 +40,10 @@ export class LiveModel {
   }
 
   private async refresh(): Promise<Analyzer> {
+    // A change made just before this call is already queued by the kernel, but its watch event may come after the
+    // request in the same turn of the event loop: let the loop deliver it first.
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    await new Promise<void>((resolve) => setImmediate(resolve));
     if (this.analyzer && !this.watch.dirty) return this.analyzer;
     this.watch.reset();
     const print = await fingerprintOf(this.root, this.exclude);

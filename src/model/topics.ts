@@ -32,6 +32,11 @@ import type { Citation, Detector, Fact, FactSet } from '../facts.js';
 import type { RepoIndex } from '../scan/repo-index.js';
 import type { ClaimTopic } from './claims.js';
 import { envMentions } from './env-mentions.js';
+import { envModel, type EnvVarView } from '../steps/parts/env-model.js';
+import { composeDetector } from '../detectors/compose/index.js';
+import { dockerfileDetector } from '../detectors/dockerfile/index.js';
+import { kubernetesDetector } from '../detectors/kubernetes/index.js';
+import { tasksDetector } from '../detectors/tasks/index.js';
 
 /** One thing that contradicts a negative claim, said in a few words with where it is. */
 export interface Evidence {
@@ -50,7 +55,7 @@ const FRONTEND_KINDS = new Set(['nextjs', 'react-ssr', 'astro', 'remix', 'svelte
 const SERVER_KINDS = new Set(['http-server', 'lambda', 'serverless', 'worker']);
 const CI_FILE = /^(\.github\/workflows\/[^/]+\.ya?ml|\.gitlab-ci\.yml|\.circleci\/config\.ya?ml|bitbucket-pipelines\.yml|azure-pipelines\.ya?ml|(.*\/)?buildspec\.ya?ml|\.travis\.yml|Jenkinsfile|\.drone\.ya?ml|\.buildkite\/pipeline\.ya?ml)$/;
 const INFRA_FILE =
-  /(^|\/)(cdk\.json|serverless\.ya?ml|sst\.config\.[cm]?[jt]s|[^/]+\.tf|Pulumi\.ya?ml|Dockerfile(\.[\w-]+)?|[\w.-]*\.Dockerfile|docker-compose[\w.-]*\.ya?ml|compose\.ya?ml|kustomization\.ya?ml|Chart\.yaml|fly\.toml|render\.yaml|app\.yaml|vercel\.json|netlify\.toml|wrangler\.toml|Procfile|template\.ya?ml|samconfig\.toml|amplify\.yml)$/;
+  /(^|\/)(Makefile|makefile|GNUmakefile|justfile|Justfile|cdk\.json|serverless\.ya?ml|sst\.config\.[cm]?[jt]s|[^/]+\.tf|Pulumi\.ya?ml|Dockerfile(\.[\w-]+)?|[\w.-]*\.Dockerfile|docker-compose[\w.-]*\.ya?ml|compose\.ya?ml|kustomization\.ya?ml|Chart\.yaml|fly\.toml|render\.yaml|app\.yaml|vercel\.json|netlify\.toml|wrangler\.toml|Procfile|template\.ya?ml|samconfig\.toml|amplify\.yml)$/;
 const ROUTE_FILE = /^(src\/)?((routes?|router)\.[cm]?[jt]sx?|(routes|pages|app)\/.+\.[jt]sx)$/;
 const K8S_FILE = /(^|\/)(k8s|kubernetes|kube|manifests|helm|charts|deploy|deployments?|kustomize|overlays|base)\/(.+\/)?[^/]+\.ya?ml$/;
 const TEST_FILE = /(^|\/)(__tests__\/|[^/]+\.(test|spec)\.[cm]?[jt]sx?$)/;
@@ -95,9 +100,13 @@ const TOPICS: readonly Topic[] = [
   },
   {
     id: 'infrastructure',
-    detectors: [cdkDetector, otherInfraDetector],
+    detectors: [cdkDetector, otherInfraDetector, composeDetector, dockerfileDetector, kubernetesDetector, tasksDetector],
     evidence: (set, index) => [
-      ...kinds(set, ['cdk.app', 'cdk.stack', 'infra.project', 'infra.resource', 'infra.function', 'infra.table'], (f) => `${f.kind} ${f.id}`),
+      ...kinds(
+        set,
+        ['cdk.app', 'cdk.stack', 'infra.project', 'infra.resource', 'infra.function', 'infra.table', 'compose.service', 'docker.dockerfile', 'k8s.resource', 'k8s.helmChart', 'k8s.kustomization', 'tasks.task'],
+        (f) => `${f.kind} ${f.id}`,
+      ),
       ...filesMatching(index, INFRA_FILE, 'infrastructure file'),
       ...filesMatching(index, K8S_FILE, 'Kubernetes or deployment manifest', 10),
     ],
@@ -146,20 +155,20 @@ const TOPICS: readonly Topic[] = [
   },
   {
     id: 'env',
-    detectors: [envDetector, cdkDetector, otherInfraDetector, ciDetector],
+    detectors: [envDetector, cdkDetector, otherInfraDetector, ciDetector, composeDetector, dockerfileDetector, kubernetesDetector],
     evidence: (set) => [
-      ...kinds(set, ['env.read', 'env.declared', 'env.dynamic'], (f) => `environment variable ${f.id}`),
-      ...facts<{ environment?: readonly { name: string; at: Citation }[] }>(set, 'cdk.lambda').flatMap((l) => (l.data.environment ?? []).map((e) => ({ what: `${e.name} set for a Lambda`, at: e.at }))),
+      ...kinds(set, ['env.dynamic'], (f) => `environment variable ${f.id}`),
+      ...[...envModel(set).values()].flatMap((v) => [...v.reads.map((r) => ({ what: `${v.name} read`, at: { file: r.file, line: r.lines[0] } })), ...v.sets.map((x) => ({ what: `${v.name} set`, at: x.at }))]),
     ],
   },
   {
     id: 'env-set',
-    detectors: [envDetector, cdkDetector, otherInfraDetector, ciDetector],
+    detectors: [envDetector, cdkDetector, otherInfraDetector, ciDetector, composeDetector, dockerfileDetector, kubernetesDetector],
     evidence: (set, index, name) => (name ? [...envSetFacts(set, name), ...envMentions(index).settings(name)] : []),
   },
   {
     id: 'env-read',
-    detectors: [envDetector, cdkDetector, otherInfraDetector, ciDetector],
+    detectors: [envDetector, cdkDetector, otherInfraDetector, ciDetector, composeDetector, dockerfileDetector, kubernetesDetector],
     evidence: (set, index, name) => {
       if (!name) return [];
       // A line that sets or declares the variable (a CDK `environment` key, a typed declaration) is not a read of it.
@@ -255,33 +264,13 @@ export function topic(id: ClaimTopic): Topic {
 
 export const ALL_TOPICS = TOPICS;
 
-const envSets = new WeakMap<FactSet, Map<string, Evidence[]>>();
+const envViews = new WeakMap<FactSet, Map<string, EnvVarView>>();
 
-/** Every place the facts set or declare a variable, by name (built once per fact set: steps ask for many names). */
+/** Every place the facts set or declare a variable: the same env model the steps render (built once per fact set). */
 function envSetFacts(set: FactSet, name: string): Evidence[] {
-  let byName = envSets.get(set);
-  if (!byName) {
-    const map = new Map<string, Evidence[]>();
-    const add = (n: string, e: Evidence) => {
-      const list = map.get(n);
-      if (list) list.push(e);
-      else map.set(n, [e]);
-    };
-    for (const d of facts<{ name: string; file: string; line: number }>(set, 'env.declared')) add(d.data.name, { what: 'declared', at: { file: d.data.file, line: d.data.line } });
-    for (const l of facts<{ environment?: readonly { name: string; at: Citation }[] }>(set, 'cdk.lambda')) for (const e of l.data.environment ?? []) add(e.name, { what: 'CDK Lambda environment', at: e.at });
-    for (const f of facts<{ environment: readonly string[]; file: string; line: number }>(set, 'infra.function')) for (const n of f.data.environment) add(n, { what: 'function environment', at: { file: f.data.file, line: f.data.line } });
-    for (const w of facts<CiEnvData>(set, 'ci.workflow')) {
-      for (const e of [...w.data.env, ...w.data.jobs.flatMap((j) => [...j.env, ...j.steps.flatMap((s) => s.env)])]) add(e.name, { what: 'CI env', at: { file: w.data.file, line: e.line } });
-    }
-    envSets.set(set, (byName = map));
-  }
-  return byName.get(name) ?? [];
-}
-
-interface CiEnvData {
-  readonly file: string;
-  readonly env: readonly { name: string; line: number }[];
-  readonly jobs: readonly { env: readonly { name: string; line: number }[]; steps: readonly { env: readonly { name: string; line: number }[] }[] }[];
+  let views = envViews.get(set);
+  if (!views) envViews.set(set, (views = envModel(set)));
+  return (views.get(name)?.sets ?? []).map((s) => ({ what: `${s.kind}${s.owner ? ` ${s.owner}` : ''}`, at: s.at }));
 }
 
 interface CiRunData {

@@ -1,4 +1,5 @@
-import { globToRegExp } from './glob.js';
+import { globListMatcher } from './glob.js';
+import { get, parseYaml, strings } from './yaml.js';
 import type { PackageJson, WorkspacePackage } from './package-json.js';
 
 export type WorkspaceTool = 'npm' | 'yarn' | 'pnpm' | 'lerna' | null;
@@ -27,14 +28,8 @@ export function findWorkspaces(files: readonly string[], readJson: ReadJson, rea
 
   let members: Set<string>;
   if (patterns.length > 0) {
-    const include = patterns.filter((p) => !p.startsWith('!')).map(globToRegExp);
-    const exclude = patterns.filter((p) => p.startsWith('!')).map((p) => globToRegExp(p.slice(1)));
-    members = new Set(
-      nested.filter((f) => {
-        const dir = f.slice(0, -'/package.json'.length);
-        return include.some((r) => r.test(dir)) && !exclude.some((r) => r.test(dir));
-      }),
-    );
+    const member = globListMatcher(patterns);
+    members = new Set(nested.filter((f) => member(f.slice(0, -'/package.json'.length))));
   } else {
     members = new Set(nested.filter((f) => !NOT_A_PACKAGE.test(f)));
   }
@@ -79,28 +74,9 @@ function declaredPatterns(
   return { tool: null, patterns: [] };
 }
 
-/** Reads the `packages:` list of pnpm-workspace.yaml without a YAML dependency (it is always a flat list). */
+/** The `packages:` list of pnpm-workspace.yaml (what parses of it, when it has a syntax error). */
 export function parsePnpmPackages(yaml: string): string[] {
-  const out: string[] = [];
-  let inPackages = false;
-  for (const raw of yaml.split(/\r?\n/)) {
-    const line = raw.replace(/#.*$/, '');
-    if (/^packages\s*:/.test(line)) {
-      inPackages = true;
-      const inline = line.match(/\[(.*)\]/);
-      if (inline) return inline[1].split(',').map(unquote).filter(Boolean);
-      continue;
-    }
-    if (!inPackages) continue;
-    const item = line.match(/^\s*-\s*(.+?)\s*$/);
-    if (item) out.push(unquote(item[1]));
-    else if (/^\S/.test(line)) inPackages = false;
-  }
-  return out.filter(Boolean);
-}
-
-function unquote(s: string): string {
-  return s.trim().replace(/^['"]|['"]$/g, '');
+  return strings(get(parseYaml(yaml).root, 'packages')).filter(Boolean);
 }
 
 /** Config files that name the framework a folder is built with, and the packages that framework needs. */

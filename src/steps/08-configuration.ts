@@ -1,7 +1,10 @@
 import { cdkDetector } from '../detectors/cdk/index.js';
 import { ciDetector, type CiWorkflowFact } from '../detectors/ci/index.js';
+import { composeDetector } from '../detectors/compose/index.js';
 import { configFilesDetector, type ConfigFileFact } from '../detectors/config-files/index.js';
+import { dockerfileDetector } from '../detectors/dockerfile/index.js';
 import { envDetector } from '../detectors/env/index.js';
+import { kubernetesDetector } from '../detectors/kubernetes/index.js';
 import { otherInfraDetector } from '../detectors/other-infra/index.js';
 import { scriptsDetector, type ScriptFact } from '../detectors/scripts/index.js';
 import { secretsSourcesDetector, type SecretSourceFact } from '../detectors/secrets-sources/index.js';
@@ -15,7 +18,7 @@ import type { StepDefinition } from './types.js';
 export const configurationStep: StepDefinition = {
   number: 8,
   title: 'Configuration & Environment',
-  detectors: [envDetector, ciDetector, cdkDetector, configFilesDetector, scriptsDetector, secretsSourcesDetector, otherInfraDetector],
+  detectors: [envDetector, ciDetector, cdkDetector, configFilesDetector, scriptsDetector, secretsSourcesDetector, otherInfraDetector, composeDetector, dockerfileDetector, kubernetesDetector],
   claims: ['env', 'env-read', 'config-files', 'secrets-store'],
   build(model) {
     const { index, facts } = model;

@@ -1,4 +1,6 @@
 import { ciDetector, type CiWorkflowFact } from '../detectors/ci/index.js';
+import { composeDetector } from '../detectors/compose/index.js';
+import { tasksDetector } from '../detectors/tasks/index.js';
 import { configFilesDetector, type ConfigFileFact } from '../detectors/config-files/index.js';
 import { envDetector } from '../detectors/env/index.js';
 import { otherInfraDetector } from '../detectors/other-infra/index.js';
@@ -11,13 +13,14 @@ import { buildOrderSection, devWorkflowSection } from './parts/dev-workflow.js';
 import { envModel } from './parts/env-model.js';
 import { guidesDetector } from '../detectors/guides/index.js';
 import { guidesPart } from './parts/guides.js';
+import { deployTaskItems, localRunSection } from './parts/local-run.js';
 import { testingSection, troubleshootingSection } from './parts/testing-and-troubleshooting.js';
 import type { StepDefinition } from './types.js';
 
 export const workflowsStep: StepDefinition = {
   number: 9,
   title: 'Common Workflows',
-  detectors: [scriptsDetector, configFilesDetector, testingDetector, ciDetector, envDetector, otherInfraDetector, troubleshootingDetector, guidesDetector],
+  detectors: [scriptsDetector, configFilesDetector, testingDetector, ciDetector, envDetector, otherInfraDetector, troubleshootingDetector, guidesDetector, composeDetector, tasksDetector],
   claims: ['tests', 'deploy', 'ci', 'package-json', 'env-set'],
   build(model) {
     const { index, facts } = model;
@@ -30,9 +33,10 @@ export const workflowsStep: StepDefinition = {
       stepHeading(9, 'Common Workflows'),
       guidesPart(facts),
       devWorkflowSection(model, pmFact, scripts, configs),
+      localRunSection(facts),
       buildOrderSection(index, facts.of<WorkspaceDepFact>('scripts.workspaceDep'), scripts),
       testingSection(model, pm, facts.of<TestSetupFact>('testing.package')),
-      deploymentSection(model, pm, scripts, workflows),
+      deploymentSection(model, pm, scripts, workflows, deployTaskItems(facts)),
       ciWorkflowsSection(model, workflows),
       troubleshootingSection(model, facts.of<TroubleshootingFact>('docs.troubleshooting'), envModel(facts), configs),
     );

@@ -29,7 +29,9 @@ export function envVarsSection(model: StepModel, vars: Map<string, EnvVarView>):
   const intro =
     `${read.length} variable${read.length === 1 ? '' : 's'} read by the code in ${packages.length} package${packages.length === 1 ? '' : 's'}` +
     `${secrets ? `; ${secrets} look${secrets === 1 ? 's' : ''} secret by name` : ''}. Names only: values are never copied from dotenv files, ` +
-    'CI files or CDK code. "Set in" lists CDK Lambda `environment`, CI `env:`, dotenv files and typed declarations.';
+    (all.some((v) => v.sets.some((s) => s.kind === 'container'))
+      ? 'CI files, CDK code or container files. "Set in" lists CDK Lambda `environment`, CI `env:`, container environments (compose `environment`, Dockerfile `ENV`, Kubernetes `env`), dotenv files and typed declarations.'
+      : 'CI files or CDK code. "Set in" lists CDK Lambda `environment`, CI `env:`, dotenv files and typed declarations.');
   // A variable read in many packages has one "Set in" cell, built once; each package's rows keep `read`'s order.
   const setCells = new Map(read.map((v) => [v, setIn(v)]));
   const byPackage = new Map<string, Map<EnvVarView, EnvReadData[]>>();
@@ -82,6 +84,8 @@ export function setIn(v: EnvVarView): string {
   }
   const sls = of('serverless');
   if (sls.length) parts.push(`function env ${citeAll(sls.map((s) => s.at), 2)}`);
+  const containers = of('container');
+  if (containers.length) parts.push(`container env ${citeAll(containers.map((s) => s.at), 2)}`);
   const ci = of('ci');
   if (ci.length) {
     const sources = [...new Set(ci.map((s) => s.source).filter((s): s is string => !!s && s !== 'literal' && s !== 'expression'))];
