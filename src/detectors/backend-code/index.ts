@@ -1,13 +1,13 @@
 import type { Detector, Fact } from '../../facts.js';
 import type { RepoIndex } from '../../scan/repo-index.js';
-import { exportedNames } from '../shared/naming.js';
+import { exportedNamesFromText } from '../shared/text-scan.js';
 import { authFacts, mayHaveAuth } from './auth.js';
 import { dynamoAccesses, mayAccessDynamo } from './dynamo.js';
 import { classDeclarations, errorClasses, errorMappings, mayHaveErrors, type ClassInfo } from './errors.js';
 import { mayHaveMiddleware, middlewareDefinitions, middyUses, withUsers } from './middleware.js';
 import { dataModuleKind, isSharedLibPath } from './modules.js';
 import { backendScope, isInfrastructureCode } from './scope.js';
-import { importBindings, importersOf, mayImport } from './usage.js';
+import { importersFinder } from './usage.js';
 import type {
   AuthFact, DataModuleFact, DbAccessData, DbAccessFact, ErrorClassFact, ErrorMappingData, ErrorMappingFact,
   MiddlewareData, MiddlewareFact, SharedLibFact,
@@ -37,34 +37,35 @@ export const backendCodeDetector: Detector = {
       const auth = mayHaveAuth(text);
       const errors = mayHaveErrors(text);
       const mw = mayHaveMiddleware(text);
-      const pkgDir = index.packageOf(file)?.dir ?? '';
-      const server = scope.serverDirs.has(pkgDir);
-      const dataPath = dataModuleKind(file, text, false) !== undefined;
-      const lib = server && isSharedLibPath(file);
-      if (!dynamo && !auth && !errors && !mw && !dataPath && !lib) continue;
-      // One pass, file by file: its tree need not outlive this iteration (steps 3 and 4 read thousands of files).
-      const sf = index.parseOnce(file);
-      if (!sf) continue;
-      // Read now for `importersOf` below, while the tree is at hand.
-      if (mayImport(text)) importBindings(index, file, sf);
-      const fileAccesses = dynamo ? dynamoAccesses(index, file, sf) : [];
-      accesses.push(...fileAccesses);
-      if (auth) {
-        for (const a of authFacts(file, sf)) facts.push(fact<AuthFact>('backend.auth', `${a.kind} ${a.file}#${a.name}`, a));
-      }
-      if (errors) {
-        classes.push(...classDeclarations(file, sf));
-        mappings.push(...errorMappings(file, sf));
-      }
-      if (mw) {
-        middleware.push(...middlewareDefinitions(file, sf));
-        for (const use of middyUses(index, file, sf)) {
+      if (text.includes('@middy/core')) {
+        for (const use of middyUses(index, file, text)) {
           const known = middy.get(use.name);
           if (known) middy.set(use.name, { ...known, usedBy: [...new Set([...known.usedBy, ...use.usedBy])].sort() });
           else middy.set(use.name, use);
         }
       }
-      const exports = exportedNames(sf);
+      const pkgDir = index.packageOf(file)?.dir ?? '';
+      const lib = scope.serverDirs.has(pkgDir) && isSharedLibPath(file);
+      const dataPath = dataModuleKind(file, text, false) !== undefined;
+      if (!dynamo && !auth && !errors && !mw && !dataPath && !lib) continue;
+      // A module's exports are read from its text: a shared library or data module needs no tree for them.
+      const exports = exportedNamesFromText(text);
+      let fileAccesses: DbAccessData[] = [];
+      if (dynamo || auth || errors || mw) {
+        // One pass, file by file: its tree need not outlive this iteration (steps 3 and 4 read thousands of files).
+        const sf = index.parseOnce(file);
+        if (!sf) continue;
+        fileAccesses = dynamo ? dynamoAccesses(index, file, sf) : [];
+        accesses.push(...fileAccesses);
+        if (auth) {
+          for (const a of authFacts(file, sf)) facts.push(fact<AuthFact>('backend.auth', `${a.kind} ${a.file}#${a.name}`, a));
+        }
+        if (errors) {
+          classes.push(...classDeclarations(file, sf));
+          mappings.push(...errorMappings(file, sf));
+        }
+        if (mw) middleware.push(...middlewareDefinitions(file, sf));
+      }
       const kind = dataModuleKind(file, text, fileAccesses.length > 0);
       if (kind && exports.length > 0) {
         facts.push(fact<DataModuleFact>('backend.data-module', file, { file, kind, exports }));
@@ -73,11 +74,12 @@ export const backendCodeDetector: Detector = {
       }
     }
 
-    for (const m of withUsers(index, scope.files, middleware)) facts.push(fact<MiddlewareFact>('backend.middleware', `${m.file}#${m.name}`, m));
+    const usersOf = importersFinder(index, scope.files, [...middleware, ...mappings]);
+    for (const m of withUsers(usersOf, middleware)) facts.push(fact<MiddlewareFact>('backend.middleware', `${m.file}#${m.name}`, m));
     for (const m of middy.values()) facts.push(fact<MiddlewareFact>('backend.middleware', `middy ${m.name}`, m));
     for (const e of errorClasses(classes)) facts.push(fact<ErrorClassFact>('backend.error-class', `${e.file}#${e.name}`, e));
     for (const m of mappings) {
-      const usedBy = importersOf(index, scope.files, m.file, m.name);
+      const usedBy = usersOf(m);
       facts.push(fact<ErrorMappingFact>('backend.error-mapping', `${m.file}#${m.name}`, { ...m, usedBy }));
     }
     for (const a of accesses) {
