@@ -1,4 +1,4 @@
-import type { Detector, Fact } from '../../facts.js';
+import type { Citation, Detector, Fact } from '../../facts.js';
 import type { RepoIndex } from '../../scan/repo-index.js';
 import { dependsOn } from '../../scan/package-json.js';
 import { mentions } from '../shared/ast.js';
@@ -6,9 +6,9 @@ import { isAppSource } from '../shared/source-scope.js';
 import { nestRoutes } from './nest.js';
 import { nextApiRoutes } from './next.js';
 import { composeRoutes } from './router-graph.js';
-import type { HttpRouteData, HttpRouteFact } from './types.js';
+import type { HttpRouteData, HttpRouteFact, MiddlewareUse } from './types.js';
 
-export type { HttpFramework, HttpRouteData, HttpRouteFact } from './types.js';
+export type { HttpFramework, HttpRouteData, HttpRouteFact, MiddlewareUse } from './types.js';
 
 const SERVER_DEPS = /^(express|fastify|hono|koa|@koa\/router|koa-router|@nestjs\/core|@nestjs\/common)$/;
 const IMPORT_NEEDLES = ["'express'", '"express"', 'fastify', "'hono", '"hono', '@hono/', "'koa", '"koa', '@koa/router', 'koa-router'];
@@ -35,9 +35,8 @@ export const httpFrameworksDetector: Detector = {
         method: r.method,
         path: r.path,
         resolved: r.resolved,
-        ...(r.handler ? { handler: r.handler } : {}),
-        ...(r.handlerFile ? { handlerFile: r.handlerFile } : {}),
-        ...(r.middleware.length > 0 ? { middleware: r.middleware } : {}),
+        ...handlerFields(r),
+        ...middlewareFields(r.middleware),
         file: r.file,
         line: r.line,
       });
@@ -65,6 +64,20 @@ export const httpFrameworksDetector: Detector = {
       );
   },
 };
+
+function handlerFields(r: { handler?: string; handlerResolved: boolean; handlerAt?: Citation }): Partial<HttpRouteData> {
+  return {
+    ...(r.handler !== undefined ? { handler: r.handler } : {}),
+    ...(r.handlerResolved ? {} : { handlerResolved: false }),
+    ...(r.handlerAt ? { handlerAt: r.handlerAt } : {}),
+    // The file alone, for readers of the earlier fact shape: only when the code is in another file.
+    ...(r.handlerAt && r.handler !== undefined ? { handlerFile: r.handlerAt.file } : {}),
+  };
+}
+
+function middlewareFields(uses: readonly MiddlewareUse[]): Partial<HttpRouteData> {
+  return uses.length === 0 ? {} : { middleware: uses.map((u) => u.name), middlewareUses: uses };
+}
 
 function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
