@@ -100,6 +100,7 @@ describe('backend-code on be-express', () => {
     const mw = data<MiddlewareData>(await detect(backendCodeDetector, 'be-express'), 'backend.middleware');
     expect(mw.map((m) => `${m.kind}:${m.name}:${m.usedBy.join(',')}`)).toEqual([
       'server:requireAuth:src/app.ts',
+      'server:requireAdmin:src/routes/admin-panel.ts',
       'wrapper:catchAsync:src/routes/items.route.js',
       'server:validate:src/routes/users.ts',
     ]);
@@ -109,7 +110,7 @@ describe('backend-code on be-express', () => {
 describe('backend-code on be-fastify', () => {
   it('reads the framework-level error handler', async () => {
     const mapping = data<ErrorMappingData>(await detect(backendCodeDetector, 'be-fastify'), 'backend.error-mapping');
-    expect(mapping).toEqual([{ name: 'app.setErrorHandler(…)', handles: [], usedBy: [], file: 'src/server.ts', line: 19 }]);
+    expect(mapping).toEqual([{ name: 'app.setErrorHandler(…)', handles: [], usedBy: [], file: 'src/server.ts', line: 23 }]);
   });
 });
 
