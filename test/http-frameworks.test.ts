@@ -183,19 +183,54 @@ describe('Koa', () => {
 });
 
 describe('NestJS', () => {
-  it('joins the global prefix, controller path and method path, with guards', async () => {
+  it('joins the global prefix (and its exclusions), the URI version, the controller path and the method path', async () => {
     const list = await routes('be-nest');
     expect(list.map((r) => `${r.method} ${r.path} ${r.handler}`)).toEqual([
-      'GET /api/health HealthController.check',
-      'GET /api/users UsersController.findAll',
-      'POST /api/users UsersController.create',
-      'DELETE /api/users/:id UsersController.remove',
-      'GET /api/users/:id UsersController.findOne',
+      'GET /api/v1/orders OrdersController.list',
+      'POST /api/v1/orders OrdersController.place',
+      'GET /api/v1/users UsersController.findAll',
+      'POST /api/v1/users UsersController.create',
+      'DELETE /api/v1/users/:id UsersController.remove',
+      'GET /api/v2/orders OrdersController.list',
+      'POST /api/v2/orders OrdersController.place',
+      'GET /api/v2/users/:id UsersController.findOne',
+      'GET /v1/health HealthController.check',
     ]);
-    expect(list.find((r) => r.handler === 'UsersController.remove')).toMatchObject({
-      file: 'src/users/users.controller.ts', line: 22, middleware: ['AuthGuard'],
+    expect(find(list, 'DELETE', '/api/v1/users/:id')).toMatchObject({
+      file: 'src/users/users.controller.ts',
+      line: 24,
+      handlerAt: { file: 'src/users/users.controller.ts', line: 24 },
     });
-    expect(await part('be-nest')).toContain('| `DELETE /api/users/:id` | `UsersController.remove` | `AuthGuard` | `/src/users/users.controller.ts:22` |');
+  });
+
+  it('puts app middleware, consumer middleware, APP_GUARD, @UseGuards and policy decorators in front of each route, in Nest order', async () => {
+    const list = await routes('be-nest');
+    expect(chain(find(list, 'DELETE', '/api/v1/users/:id'))).toEqual([
+      'helmet():use',
+      'AuditMiddleware:module',
+      'JwtAuthGuard:global',
+      "AuthGuard('jwt'):guard",
+      "@Roles('admin'):decorator",
+      'RolesGuard:guard',
+    ]);
+    // `.exclude({ path: 'users', method: GET })` and `.forRoutes(…, { path: 'orders', method: POST })`.
+    expect(chain(find(list, 'GET', '/api/v1/users'))).not.toContain('AuditMiddleware:module');
+    expect(chain(find(list, 'GET', '/api/v1/orders'))).not.toContain('AuditMiddleware:module');
+    expect(chain(find(list, 'POST', '/api/v1/orders'))).toContain('AuditMiddleware:module');
+    const uses = find(list, 'GET', '/v1/health')?.middlewareUses ?? [];
+    expect(uses.map((u) => [u.name, u.kind, u.code])).toEqual([
+      ['helmet()', 'use', undefined],
+      ['JwtAuthGuard', 'global', { file: 'src/auth/jwt-auth.guard.ts', line: 8 }],
+      ['@Public()', 'decorator', { file: 'src/auth/public.decorator.ts', line: 4 }],
+    ]);
+    expect(uses[1].at).toEqual({ file: 'src/app.module.ts', line: 11 });
+    expect(uses[0].from).toBe('helmet');
+    const md = await part('be-nest');
+    expect(md).toContain('Every route here passes through `helmet()`, `JwtAuthGuard`.');
+    expect(md).toContain(
+      "| `DELETE /api/v1/users/:id` | `UsersController.remove` | `AuditMiddleware`, `AuthGuard('jwt')`, `@Roles('admin')`, `RolesGuard` | `/src/users/users.controller.ts:24` |",
+    );
+    expect(md).toContain('- `JwtAuthGuard` — code in `/src/auth/jwt-auth.guard.ts:8`; global guard, at `/src/app.module.ts:11`');
   });
 });
 
@@ -207,13 +242,28 @@ describe('Next.js API routes', () => {
       'GET /api/files/[[...path]] app/api/files/[[...path]]/route.ts',
       'POST /api/files/[[...path]] app/api/files/[[...path]]/route.ts',
       'ALL /api/hello pages/api/hello.ts',
+      'POST /api/orders app/api/orders/route.ts',
       'GET /api/users/[id] pages/api/users/[id].ts',
       'PUT /api/users/[id] pages/api/users/[id].ts',
       'DELETE /products/[id] app/(shop)/products/[id]/route.ts',
       'GET /products/[id] app/(shop)/products/[id]/route.ts',
     ]);
     const md = await part('be-next');
-    expect(md).toContain('| `GET /products/[id]` | `/app/(shop)/products/[id]/route.ts:1` |');
+    expect(md).toContain('| `GET /products/[id]` | `next-auth/middleware` | `/app/(shop)/products/[id]/route.ts:1` |');
+  });
+
+  it('puts middleware.ts in front of the routes its matcher covers, and wrappers around exported handlers', async () => {
+    const list = await routes('be-next');
+    const mw = { name: 'next-auth/middleware', kind: 'middleware-file', at: { file: 'middleware.ts', line: 1 }, code: { file: 'middleware.ts', line: 1 } };
+    // `/api/users/:path*` covers the users API; the negative lookahead leaves the other API routes out.
+    expect(find(list, 'GET', '/api/users/[id]')?.middlewareUses).toEqual([mw]);
+    expect(find(list, 'GET', '/products/[id]')?.middlewareUses).toEqual([mw]);
+    expect(find(list, 'ALL', '/api/hello')?.middleware).toBeUndefined();
+    expect(find(list, 'POST', '/api/orders')?.middlewareUses).toEqual([
+      { name: 'withApiKey', kind: 'wrapper', at: { file: 'app/api/orders/route.ts', line: 3 }, code: { file: 'lib/with-api-key.ts', line: 6 } },
+    ]);
+    // `NextAuth({…})` builds the handler; it does not wrap one.
+    expect(find(list, 'ALL', '/api/auth/[...nextauth]')?.middleware).toBeUndefined();
   });
 });
 

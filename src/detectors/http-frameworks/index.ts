@@ -42,14 +42,15 @@ export const httpFrameworksDetector: Detector = {
       });
     }
     for (const r of nestRoutes(index, sources)) {
-      const { middleware, ...rest } = r;
-      routes.push({ framework: 'nest', app: appOf(r.file), ...rest, ...(middleware.length > 0 ? { middleware } : {}) });
+      const { middleware, handlerAt, ...rest } = r;
+      routes.push({ framework: 'nest', app: appOf(r.file), ...rest, handlerAt, ...middlewareFields(middleware) });
     }
     const nextPackages = index.packages.filter((p) => dependsOn(p.manifest, 'next'));
     for (const pkg of nextPackages) {
       for (const r of nextApiRoutes(index, pkg.dir)) {
         if (index.packageOf(r.file)?.dir !== pkg.dir) continue;
-        routes.push({ framework: 'next', app: pkg.name, resolved: true, ...r });
+        const { middleware, ...rest } = r;
+        routes.push({ framework: 'next', app: pkg.name, resolved: true, ...rest, ...middlewareFields(middleware) });
       }
     }
     return routes

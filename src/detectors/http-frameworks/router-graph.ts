@@ -12,7 +12,7 @@ import { findDefinition } from '../shared/definitions.js';
 import { moduleResolver } from '../shared/resolve-module.js';
 import { isAppSource } from '../shared/source-scope.js';
 import { analyseFile, type FileRouting, type MiddlewareRef, type Mount, type RouteDecl, type Unit } from './router-file.js';
-import { joinPaths } from './paths.js';
+import { joinPaths, packageName } from './paths.js';
 import type { HttpFramework, MiddlewareUse } from './types.js';
 
 export interface ComposedRoute extends Omit<RouteDecl, 'middleware' | 'order' | 'handlerModule' | 'handlerImported' | 'handlerLine'> {
@@ -193,12 +193,6 @@ export function composeRoutes(index: RepoIndex, candidates: readonly string[]): 
     if (!mounted.has(k)) visit(k, '', true, undefined, new Set(), []);
   }
   return out;
-}
-
-/** `@fastify/jwt/lib` → `@fastify/jwt`; `express` → `express`. */
-export function packageName(specifier: string): string {
-  const parts = specifier.split('/');
-  return specifier.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0];
 }
 
 /** Whether middleware used under `pattern` runs for `route`: `/admin` covers `/admin/x`; `/api/*` covers `/api/x`. */

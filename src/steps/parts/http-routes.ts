@@ -72,7 +72,7 @@ function usesOf(r: HttpRouteData): readonly MiddlewareUse[] {
 function handlerCell(r: HttpRouteData): string {
   if (r.handler === undefined) return 'inline';
   if (r.handlerResolved === false) return `${code(r.handler)} (not resolved statically)`;
-  if (!r.handlerAt) return code(r.handler);
-  // A same-file handler is cited by line only when it is not the route's own line.
+  // A handler declared where the route is (a NestJS method) needs no second citation.
+  if (!r.handlerAt || (r.handlerAt.file === r.file && r.handlerAt.line === r.line)) return code(r.handler);
   return `${code(r.handler)} ${cite(r.handlerAt)}`;
 }
