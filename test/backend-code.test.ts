@@ -115,9 +115,10 @@ describe('backend-code on be-fastify', () => {
 });
 
 describe('backend-code on be-next', () => {
-  it('finds the NextAuth configuration', async () => {
+  it('finds the NextAuth configuration and an API key read from the request', async () => {
     const auth = data<AuthData>(await detect(backendCodeDetector, 'be-next'), 'backend.auth');
     expect(auth).toEqual([
+      { kind: 'api-key', name: 'withApiKey', detail: 'reads the x-api-key header', file: 'lib/with-api-key.ts', line: 8 },
       { kind: 'session', name: 'default', library: 'next-auth', detail: 'NextAuth configuration', file: 'pages/api/auth/[...nextauth].ts', line: 3 },
     ]);
   });
@@ -171,6 +172,8 @@ describe('backend-code on be-lambda-code', () => {
       'jwt-verify:verifyToken:jose',
       'webhook-signature:handler:',
     ]);
+    // A key sent to another service (`headers: { 'x-api-key': … }`, `headers.set(…)`) authenticates nothing here.
+    expect(auth.filter((a) => a.file === 'src/lib/rates-client.ts')).toEqual([]);
     expect(auth.find((a) => a.kind === 'authorizer')!.detail).toContain('REQUEST');
     expect(auth.find((a) => a.kind === 'cognito-claims')!.detail).toContain('jwt.claims');
   });

@@ -1,30 +1,9 @@
 import type { Citation, Fact } from '../../facts.js';
+import type { MiddlewareUse } from '../shared/middleware-use.js';
+
+export type { MiddlewareUse } from '../shared/middleware-use.js';
 
 export type HttpFramework = 'express' | 'fastify' | 'hono' | 'koa' | 'nest' | 'next';
-
-/**
- * Something that runs before a route's handler, as the code applies it. `kind` says how it is applied:
- * `route` — named on the route itself; `wrapper` — wraps the handler (`asyncHandler(fn)`, `withAuth(handler)`);
- * `mount` — given where the route's router is mounted (`app.use('/x', requireAuth, router)`); `use` — a `use` call
- * before the route on a router it passes through; `hook` — a Fastify hook (route option or `addHook`);
- * `guard` — a NestJS guard (`@UseGuards`); `global` — an app-wide NestJS guard (`APP_GUARD`, `useGlobalGuards`);
- * `module` — NestJS middleware from `consumer.apply(…).forRoutes(…)`; `decorator` — a NestJS metadata decorator such
- * as `@Roles('admin')` or `@Public()` that guards read; `middleware-file` — Next.js `middleware.ts` whose matcher
- * covers the route.
- */
-export interface MiddlewareUse {
-  /** As written: `requireAuth`, `requireRole('admin')`, `fastify.authenticate`, `JwtAuthGuard`, `@Public()`. */
-  readonly name: string;
-  readonly kind: 'route' | 'wrapper' | 'mount' | 'use' | 'hook' | 'guard' | 'global' | 'module' | 'decorator' | 'middleware-file';
-  /** Fastify hook name: `onRequest`, `preHandler`, … */
-  readonly hook?: string;
-  /** Where it is applied. */
-  readonly at: Citation;
-  /** Where its code is, when it can be followed (an import, a same-file function, a Fastify decorator). */
-  readonly code?: Citation;
-  /** The npm package it comes from, when it is not the repository's own code (`express`, `@fastify/jwt`). */
-  readonly from?: string;
-}
 
 /** One HTTP route served by a Node framework (not API Gateway: that is the CDK detector's). */
 export interface HttpRouteData {

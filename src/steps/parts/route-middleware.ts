@@ -20,6 +20,9 @@ const KIND_LABEL: Record<MiddlewareUse['kind'], string> = {
   module: '`consumer.apply(…).forRoutes(…)`',
   decorator: 'decorator',
   'middleware-file': 'Next.js middleware',
+  procedure: 'procedure middleware',
+  'action-client': 'action client middleware',
+  rule: 'graphql-shield rule',
 };
 
 const keyOf = (u: MiddlewareUse) => `${u.name}\u0000${u.at.file}:${u.at.line ?? ''}`;
