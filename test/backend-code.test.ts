@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { backendCodeDetector } from '../src/detectors/backend-code/index.js';
+import { backendCodeDetector as codeDetector, dbAccessDetector } from '../src/detectors/backend-code/index.js';
+import type { Detector } from '../src/facts.js';
 import type {
   AuthData, DataModuleData, DbAccessData, ErrorClassData, ErrorMappingData, MiddlewareData, SharedLibData,
 } from '../src/detectors/backend-code/index.js';
@@ -9,6 +10,13 @@ import { missingCitations } from '../src/steps/verify-citations.js';
 import { EXAMPLE, detect, indexOf } from './helpers/fixture.js';
 
 const data = <T>(facts: readonly Fact[], kind: string) => facts.filter((f) => f.kind === kind).map((f) => f.data as T);
+
+/** Backend code as steps 3 and 4 read it together: middleware, auth and errors, then data access. */
+const backendCodeDetector: Detector = {
+  id: 'backend-code+db-access',
+  isEnabled: (index) => codeDetector.isEnabled(index),
+  detect: (index) => [...codeDetector.detect(index), ...dbAccessDetector.detect(index)],
+};
 
 describe('backend-code on examples/kv-store', () => {
   it('finds the repositories, their DynamoDB access patterns and the env vars naming each table', async () => {
@@ -154,6 +162,21 @@ describe('backend-code on be-lambda-code', () => {
     expect(row('ordersByStatus', 'Query')[0]).toMatchObject({
       client: 'document-client', envVar: 'LEGACY_TABLE', index: 'byStatus', keyCondition: '#s = :status',
     });
+  });
+
+  it('parses no file whose hints are only in strings or comments, and leaves data access to step 4', async () => {
+    const index = await indexOf('be-lambda-code');
+    const parsed: string[] = [];
+    const parseOnce = index.parseOnce.bind(index);
+    index.parseOnce = (file: string) => (parsed.push(file), parseOnce(file));
+    try {
+      const facts = codeDetector.detect(index);
+      expect(parsed).not.toContain('src/lib/prompts.ts');
+      expect(facts.filter((f) => f.kind === 'backend.db-access' || f.kind === 'backend.data-module')).toEqual([]);
+      expect(dbAccessDetector.detect(index).some((f) => f.kind === 'backend.db-access')).toBe(true);
+    } finally {
+      index.parseOnce = parseOnce;
+    }
   });
 
   it('finds middy middleware, arrow wrappers, JWT libraries, request authorizers and webhook checks', async () => {

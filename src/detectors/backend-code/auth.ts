@@ -23,6 +23,14 @@ export function mayHaveAuth(text: string): boolean {
   return mentions(text, NEEDLES);
 }
 
+/**
+ * The needles that live in strings: an auth library's import (`from 'jose'`) or the `'x-api-key'` header. With code
+ * only (strings blanked) these would be missed; with all text, a prompt mentioning "Signature" would count.
+ */
+export function authInStrings(text: string): boolean {
+  return /(?:from\s*|require\(\s*)['"](?:jsonwebtoken|jose|aws-jwt-verify|express-jwt|passport-jwt|@fastify\/jwt|@nestjs\/jwt|next-auth[^'"]*|@auth\/core)['"]|['"]x-api-key['"]/i.test(text);
+}
+
 /** `NextAuth({...})` (next-auth, Auth.js) or a `const authOptions: NextAuthOptions = {...}`. */
 function isNextAuthConfig(node: ts.Node, imports: ReturnType<typeof importsOf>): boolean {
   if (ts.isCallExpression(node) && ts.isIdentifier(node.expression)) {

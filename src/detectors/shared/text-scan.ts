@@ -152,29 +152,18 @@ export function lineAt(text: string, offset: number): number {
   return line;
 }
 
+/** Strings, templates and comments, in one pass (a regex literal or a division can mislead it; code rarely quotes). */
+const QUOTED = /\/\/[^\n]*|\/\*[\s\S]*?(?:\*\/|$)|'(?:[^'\\\n]|\\.)*'?|"(?:[^"\\\n]|\\.)*"?|`(?:[^`\\]|\\[\s\S])*`?/g;
+
 /** The text with every string, template and comment blanked out (lengths and line breaks kept), for regexes over code. */
 export function codeOnly(text: string): string {
-  let out = '';
-  let from = 0;
-  for (let i = 0; i < text.length; ) {
-    const c = text[i];
-    if (c !== '"' && c !== "'" && c !== '`' && c !== '/') {
-      i++;
-      continue;
-    }
-    const end = skipQuoted(text, i);
-    if (end === i) {
-      i++;
-      continue;
-    }
+  return text.replace(QUOTED, (m) => {
+    const c = m[0];
     // Strings keep their quotes (so brackets still pair up in the result); comments become spaces.
-    const quoted = c !== '/';
-    const closes = quoted && end > i + 1 && text[end - 1] === c;
-    const inner = text.slice(quoted ? i + 1 : i, closes ? end - 1 : end).replace(/[^\n]/g, ' ');
-    out += text.slice(from, quoted ? i + 1 : i) + inner + (closes ? c : '');
-    from = i = end;
-  }
-  return out + text.slice(from);
+    if (c === '/') return m.replace(/[^\n]/g, ' ');
+    const closes = m.length > 1 && m[m.length - 1] === c;
+    return c + m.slice(1, closes ? -1 : undefined).replace(/[^\n]/g, ' ') + (closes ? c : '');
+  });
 }
 
 /**
