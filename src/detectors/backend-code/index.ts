@@ -14,6 +14,8 @@ import type { AuthFact, ErrorClassFact, ErrorMappingData, ErrorMappingFact, Midd
 export type * from './types.js';
 export { dbAccessDetector } from './db-access.js';
 
+const COMPONENT = /\.[jt]sx$/;
+
 /** Backend source read for middleware, auth flow and error handling (data access is `dbAccessDetector`'s, step 4). */
 export const backendCodeDetector: Detector = {
   id: 'backend-code',
@@ -29,6 +31,8 @@ export const backendCodeDetector: Detector = {
     const mappings: Omit<ErrorMappingData, 'usedBy'>[] = [];
 
     for (const file of scope.files) {
+      // Components (.tsx, .jsx) are the frontend's: no middleware, auth flow, error mapping or shared library here.
+      if (COMPONENT.test(file)) continue;
       const text = index.read(file);
       if (!text || isInfrastructureCode(text)) continue;
       // Structural hints count only in code: a file of prompt strings or docs mentioning `next:` parses for nothing.
@@ -36,8 +40,7 @@ export const backendCodeDetector: Detector = {
       const inCode = (test: (t: string) => boolean) => test(text) && test((code ??= codeOnly(text)));
       const auth = mayHaveAuth(text) && (mayHaveAuth((code ??= codeOnly(text))) || authInStrings(text));
       const errors = inCode(mayHaveErrors);
-      // Components (.tsx, .jsx) define no server middleware; their `setState(next)` and `(h) =>` look like it.
-      const mw = !/\.[jt]sx$/.test(file) && inCode(mayHaveMiddleware);
+      const mw = inCode(mayHaveMiddleware);
       if (text.includes('@middy/core')) {
         for (const use of middyUses(index, file, text)) {
           const known = middy.get(use.name);
@@ -65,7 +68,8 @@ export const backendCodeDetector: Detector = {
       if (mw) middleware.push(...middlewareDefinitions(file, sf));
     }
 
-    const usersOf = importersFinder(index, scope.files, [...middleware, ...mappings]);
+    // Components do not import server middleware or error mappers.
+    const usersOf = importersFinder(index, scope.files.filter((f) => !COMPONENT.test(f)), [...middleware, ...mappings]);
     for (const m of withUsers(usersOf, middleware)) facts.push(fact<MiddlewareFact>('backend.middleware', `${m.file}#${m.name}`, m));
     for (const m of middy.values()) facts.push(fact<MiddlewareFact>('backend.middleware', `middy ${m.name}`, m));
     for (const e of errorClasses(classes)) facts.push(fact<ErrorClassFact>('backend.error-class', `${e.file}#${e.name}`, e));

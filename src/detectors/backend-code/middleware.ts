@@ -16,18 +16,27 @@ const HANDLER_PARAM = /^(handler|fn|func|next|inner|wrapped|h|cb|callback|lambda
 type Candidate = Omit<MiddlewareData, 'usedBy'>;
 
 /**
- * What a file defining middleware contains: a `next` parameter (`(req, res, next)`, `(ctx, next)`), or a function
- * whose first parameter is the handler it wraps (`withAuth = (handler) =>`, `function wrap(fn: Handler)`). A call
- * such as `middy(baseHandler)` is not a parameter list, and React code's `next/link` and event handlers match nothing.
+ * What a file defining middleware contains: a `next` parameter closing a parameter list (`(req, res, next) =>`,
+ * `(ctx: Context, next: Next) {`), or a function assigned or declared with the handler it wraps as its first
+ * parameter (`withAuth = (handler) =>`, `function wrap(fn: Handler)`, `= async (h) =>`). Calls (`middy(baseHandler)`,
+ * `setItems(next)`) and callbacks (`.map((h) => …)`) are not definitions: only exported functions are read.
  */
 const WRAPPED = String.raw`(?:handler|fn|func|inner|wrapped|h|cb|callback|lambda|route|resolver|controller|action|[\w$]*Handler)`;
-const PARAMS_OPEN = String.raw`(?:[=(,:]\s*(?:async\s*)?(?:<[^<>()]*>\s*)?|\bfunction\s*\*?\s*[\w$]*\s*(?:<[^<>()]*>\s*)?)\(\s*`;
+const PARAMS_OPEN = String.raw`(?:=\s*(?:async\s*)?(?:<[^<>()]*>\s*)?|\bfunction\s*\*?\s*[\w$]*\s*(?:<[^<>()]*>\s*)?)\(\s*`;
 const MIDDLEWARE_TEXT = new RegExp(
-  String.raw`\bnext\s*[:,)?]|${PARAMS_OPEN}${WRAPPED}\s*[:,)?=]|[=(,]\s*(?:async\s*)?${WRAPPED}\s*=>|${PARAMS_OPEN}[\w$]+\s*:\s*[\w$.]*Handler\b`,
+  String.raw`,\s*next\s*(?::[^),]*)?\)\s*(?:=>|\{|:)|${PARAMS_OPEN}${WRAPPED}\s*[:,)?=]|=\s*(?:async\s*)?${WRAPPED}\s*=>|${PARAMS_OPEN}[\w$]+\s*:\s*[\w$.]*Handler\b`,
 );
 
+/** Every match of MIDDLEWARE_TEXT holds one of these words: finding them first is much faster than the full pattern. */
+const WORDS = /\bnext\b|\b(?:handler|fn|func|inner|wrapped|h|cb|callback|lambda|route|resolver|controller|action)\b|Handler\b/g;
+
 export function mayHaveMiddleware(text: string): boolean {
-  return MIDDLEWARE_TEXT.test(text);
+  WORDS.lastIndex = 0;
+  for (let m = WORDS.exec(text); m; m = WORDS.exec(text)) {
+    // The full pattern, in a window around the word (its longest reach: a typed parameter list's opening).
+    if (MIDDLEWARE_TEXT.test(text.slice(Math.max(0, m.index - 120), m.index + 40))) return true;
+  }
+  return false;
 }
 
 /** Wrappers and server middleware defined in one file (without their users yet). */

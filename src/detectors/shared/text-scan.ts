@@ -55,23 +55,26 @@ function skipQuoted(text: string, i: number): number {
   return text.length;
 }
 
+const BRACKETS = /['"`/()[\]{}]/g;
+
 /** The index of the bracket closing the one at `open`, or -1. */
 export function closingBracket(text: string, open: number): number {
   const pairs: Record<string, string> = { '(': ')', '[': ']', '{': '}' };
   const stack: string[] = [];
-  for (let i = open; i < text.length; ) {
-    const skipped = skipQuoted(text, i);
-    if (skipped !== i) {
-      i = skipped;
+  BRACKETS.lastIndex = open;
+  for (let m = BRACKETS.exec(text); m; m = BRACKETS.exec(text)) {
+    const i = m.index;
+    const c = text[i];
+    if (c === '"' || c === "'" || c === '`' || c === '/') {
+      const skipped = skipQuoted(text, i);
+      if (skipped !== i) BRACKETS.lastIndex = skipped;
       continue;
     }
-    const c = text[i];
     if (pairs[c]) stack.push(pairs[c]);
-    else if (c === ')' || c === ']' || c === '}') {
+    else {
       if (stack.pop() !== c) return -1;
       if (stack.length === 0) return i;
     }
-    i++;
   }
   return -1;
 }
@@ -86,26 +89,26 @@ function skipSpace(text: string, i: number): number {
 }
 
 /** Top-level comma-separated parts of an argument list's text, each with its offset in `text`. */
+const ARGUMENT_MARKS = /['"`/([{,]/g;
+
 export function splitArguments(text: string, start: number, end: number): { text: string; offset: number }[] {
   const out: { text: string; offset: number }[] = [];
   let from = start;
-  for (let i = start; i < end; ) {
-    const skipped = skipQuoted(text, i);
-    if (skipped !== i) {
-      i = skipped;
-      continue;
-    }
+  ARGUMENT_MARKS.lastIndex = start;
+  for (let m = ARGUMENT_MARKS.exec(text); m && m.index < end; m = ARGUMENT_MARKS.exec(text)) {
+    const i = m.index;
     const c = text[i];
-    if (c === '(' || c === '[' || c === '{') {
-      const close = closingBracket(text, i);
-      i = close === -1 ? end : close + 1;
-      continue;
-    }
     if (c === ',') {
       out.push({ text: text.slice(from, i), offset: from });
       from = i + 1;
+    } else if (c === '(' || c === '[' || c === '{') {
+      const close = closingBracket(text, i);
+      if (close === -1) break;
+      ARGUMENT_MARKS.lastIndex = close + 1;
+    } else {
+      const skipped = skipQuoted(text, i);
+      if (skipped !== i) ARGUMENT_MARKS.lastIndex = skipped;
     }
-    i++;
   }
   if (text.slice(from, end).trim() !== '') out.push({ text: text.slice(from, end), offset: from });
   return out;
@@ -145,25 +148,59 @@ export function chainsAfterCalls(text: string, callee: string): ChainedCall[][] 
   return out;
 }
 
-/** 1-based line of an offset. */
+/** 1-based line of an offset; the line starts of the last text asked about are kept (callers ask many in a row). */
 export function lineAt(text: string, offset: number): number {
-  let line = 1;
-  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) line++;
-  return line;
+  if (text !== lastText) {
+    lastText = text;
+    lastStarts = [0];
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lastStarts.push(i + 1);
+  }
+  let lo = 0;
+  let hi = lastStarts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (lastStarts[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo + 1;
 }
 
-/** Strings, templates and comments, in one pass (a regex literal or a division can mislead it; code rarely quotes). */
-const QUOTED = /\/\/[^\n]*|\/\*[\s\S]*?(?:\*\/|$)|'(?:[^'\\\n]|\\.)*'?|"(?:[^"\\\n]|\\.)*"?|`(?:[^`\\]|\\[\s\S])*`?/g;
+let lastText = '';
+let lastStarts: number[] = [0];
 
-/** The text with every string, template and comment blanked out (lengths and line breaks kept), for regexes over code. */
+const START = /['"`/]/g;
+
+/**
+ * The text with every string, template and comment blanked out (lengths and line breaks kept), for regexes over
+ * code. Strings keep their quotes, so brackets still pair up. One forward scan; a regex literal or a division can
+ * mislead it, which code rarely makes matter.
+ */
 export function codeOnly(text: string): string {
-  return text.replace(QUOTED, (m) => {
-    const c = m[0];
-    // Strings keep their quotes (so brackets still pair up in the result); comments become spaces.
-    if (c === '/') return m.replace(/[^\n]/g, ' ');
-    const closes = m.length > 1 && m[m.length - 1] === c;
-    return c + m.slice(1, closes ? -1 : undefined).replace(/[^\n]/g, ' ') + (closes ? c : '');
-  });
+  const parts: string[] = [];
+  let from = 0;
+  START.lastIndex = 0;
+  for (let m = START.exec(text); m; m = START.exec(text)) {
+    const i = m.index;
+    const end = skipQuoted(text, i);
+    if (end === i) continue;
+    const c = text[i];
+    const quoted = c !== '/';
+    const closes = quoted && end > i + 1 && text[end - 1] === c;
+    const innerStart = quoted ? i + 1 : i;
+    const innerEnd = closes ? end - 1 : end;
+    parts.push(text.slice(from, innerStart), blank(text, innerStart, innerEnd));
+    from = innerEnd;
+    START.lastIndex = end;
+  }
+  parts.push(text.slice(from));
+  return parts.join('');
+}
+
+/** Spaces for `text[start, end)`, its line breaks kept. */
+function blank(text: string, start: number, end: number): string {
+  const nl = text.indexOf('\n', start);
+  if (nl === -1 || nl >= end) return ' '.repeat(end - start);
+  return text.slice(start, end).replace(/[^\n]/g, ' ');
 }
 
 /**
