@@ -118,7 +118,7 @@ describe('backend-code on be-express', () => {
 describe('backend-code on be-fastify', () => {
   it('reads the framework-level error handler', async () => {
     const mapping = data<ErrorMappingData>(await detect(backendCodeDetector, 'be-fastify'), 'backend.error-mapping');
-    expect(mapping).toEqual([{ name: 'app.setErrorHandler(…)', handles: [], usedBy: [], file: 'src/server.ts', line: 23 }]);
+    expect(mapping).toEqual([{ name: 'app.setErrorHandler(…)', handles: [], usedBy: [], file: 'src/server.ts', line: 24 }]);
   });
 });
 

@@ -106,16 +106,17 @@ describe('Fastify', () => {
   it('follows register prefixes, nested plugins, inline plugins, route() with several methods and autoload folders', async () => {
     const list = await routes('be-fastify');
     expect(lines(list)).toEqual([
-      'GET / src/server.ts:21',
-      'HEAD / src/server.ts:21',
+      'GET / src/server.ts:22',
+      'HEAD / src/server.ts:22',
       'GET /api src/routes/root.ts:2',
       'GET /api/items src/routes/items/index.js:2',
       'GET /api/items/:itemId src/routes/items/index.js:3',
-      'GET /internal/ping src/server.ts:17',
+      'GET /internal/ping src/server.ts:18',
       'GET /v1/admin/stats src/v1/admin.ts:5',
       'GET /v1/books src/v1/books.ts:7',
       'POST /v1/books src/v1/books.ts:8',
       'DELETE /v1/books/:id src/v1/books.ts:9',
+      'GET /v1/books/top src/v1/books.ts:10',
       'POST /v1/users src/plugins/users.ts:6',
       'GET /v1/users/:id src/plugins/users.ts:5',
     ]);
@@ -126,6 +127,8 @@ describe('Fastify', () => {
 
   it('reads routes on a withTypeProvider() alias, and authenticate hooks from route options, route() and addHook', async () => {
     const list = await routes('be-fastify');
+    // `Fastify().withTypeProvider<…>()` is the app; `fastify.withTypeProvider<…>().get(…)` a route on the plugin.
+    expect(find(list, 'GET', '/v1/books/top')).toMatchObject({ handler: 'listBooks', file: 'src/v1/books.ts' });
     expect(find(list, 'GET', '/v1/books')).toMatchObject({ handler: 'listBooks', handlerAt: { file: 'src/handlers/books.ts', line: 1 } });
     expect(find(list, 'GET', '/v1/books')?.middleware).toBeUndefined();
     const auth = { file: 'src/plugins/auth.ts', line: 6 };

@@ -16,6 +16,8 @@ export type { FileRouting, Hook, MiddlewareRef, Mount, MountTarget, RouteDecl, U
 export { frameworkOfModule };
 
 const METHOD_SET = new Set<string>(HTTP_METHODS);
+/** Calls that return the same router, typed differently. */
+const ALIAS_METHODS = /^withTypeProvider$/;
 
 export function analyseFile(sf: ts.SourceFile): FileRouting {
   const imports = importsOf(sf);
@@ -47,6 +49,7 @@ export function analyseFile(sf: ts.SourceFile): FileRouting {
       const inner = receiverOf(expr.expression.expression);
       if (!inner) return undefined;
       const method = expr.expression.name.text;
+      if (ALIAS_METHODS.test(method)) return inner;
       if (method === 'route' && expr.arguments.length === 1 && inner.unit.framework !== 'fastify') {
         return { unit: inner.unit, base: inner.base + (str(expr.arguments[0])?.text ?? '') };
       }

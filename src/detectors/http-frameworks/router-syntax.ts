@@ -24,7 +24,7 @@ export function chainRoot(expr: ts.Expression): ts.Expression {
   let e = expr;
   while (ts.isCallExpression(e) && ts.isPropertyAccessExpression(e.expression) && ts.isCallExpression(e.expression.expression)) {
     const method = e.expression.name.text;
-    if (method !== 'use' && method !== 'route' && method !== 'on' && !METHOD_SET.has(method)) break;
+    if (method !== 'use' && method !== 'route' && method !== 'on' && method !== 'withTypeProvider' && !METHOD_SET.has(method)) break;
     e = e.expression.expression;
   }
   return e;

@@ -80,6 +80,10 @@ export function discoverUnits(
       const inner = creation(expr.expression.expression);
       return inner && { ...inner, prefix: inner.prefix + (str(expr.arguments[0])?.text ?? '') };
     }
+    // `Fastify({ logger: true }).withTypeProvider<ZodTypeProvider>()` is the app, typed.
+    if (ts.isCallExpression(expr) && ts.isPropertyAccessExpression(expr.expression) && ALIAS_METHODS.test(expr.expression.name.text)) {
+      return creation(expr.expression.expression);
+    }
     if (!ts.isCallExpression(expr) && !ts.isNewExpression(expr)) return undefined;
     const framework = frameworkOfModule(bindingOf(expr.expression)?.module ?? '');
     if (!framework) return undefined;
