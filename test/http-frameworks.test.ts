@@ -135,7 +135,7 @@ describe('Fastify', () => {
     expect(find(list, 'POST', '/v1/books')?.middlewareUses).toEqual([
       { name: 'fastify.authenticate', kind: 'hook', hook: 'onRequest', at: { file: 'src/v1/books.ts', line: 8 }, code: auth },
     ]);
-    expect(find(list, 'DELETE', '/v1/books/:id')).toMatchObject({ handler: 'removeBook', handlerAt: { file: 'src/v1/books.ts', line: 12 } });
+    expect(find(list, 'DELETE', '/v1/books/:id')).toMatchObject({ handler: 'removeBook', handlerAt: { file: 'src/v1/books.ts', line: 13 } });
     expect(find(list, 'DELETE', '/v1/books/:id')?.middlewareUses).toEqual([
       { name: 'app.authenticate', kind: 'hook', hook: 'preHandler', at: { file: 'src/v1/books.ts', line: 9 }, code: auth },
     ]);
