@@ -146,6 +146,15 @@ describe('Fastify', () => {
     expect(find(list, 'GET', '/v1/users/:id')?.middleware).toBeUndefined();
     expect(await part('be-fastify')).toContain('| `POST /v1/books` | `createBook` `/src/handlers/books.ts:5` | `fastify.authenticate` (onRequest) | `/src/v1/books.ts:8` |');
   });
+
+  it("gives an autoload folder's autohooks file to the plugins of that folder and below, not to the others", async () => {
+    const list = await routes('be-fastify');
+    const hook = { name: 'verifyApiKey', kind: 'hook', hook: 'onRequest', at: { file: 'src/routes/items/autohooks.ts', line: 6 }, code: { file: 'src/plugins/api-key.ts', line: 3 } };
+    expect(find(list, 'GET', '/api/items/:itemId')?.middlewareUses).toEqual([hook]);
+    expect(find(list, 'GET', '/api')?.middleware).toBeUndefined();
+    // The hooks file itself is no route plugin.
+    expect(list.some((r) => r.file.endsWith('autohooks.ts'))).toBe(false);
+  });
 });
 
 describe('Hono', () => {

@@ -220,7 +220,7 @@ export function analyseFile(sf: ts.SourceFile): FileRouting {
       if (hook && (FASTIFY_HOOKS as readonly string[]).includes(hook)) {
         u.hooks.push({ ref: middlewareRef(args[1], ctx, lineOf(node, sf), hook), order: callee.name.getStart(sf) });
       }
-    } else if (method === 'decorate' && args.length >= 2) {
+    } else if ((method === 'decorate' || method === 'decorateRequest' || method === 'decorateReply') && args.length >= 2) {
       const name = str(args[0])?.text;
       if (name && !decorators.has(name)) decorators.set(name, lineOf(node, sf));
     } else if (method === 'register' && args[0]) {
@@ -228,7 +228,12 @@ export function analyseFile(sf: ts.SourceFile): FileRouting {
       const b = ts.isIdentifier(args[0]) ? imports.get(args[0].text) : undefined;
       if (b && /^(@fastify\/autoload|fastify-autoload)$/.test(b.module)) {
         const dir = autoloadDir(property(opts, 'dir'), constants);
-        if (dir) addMount(u, property(property(opts, 'options'), 'prefix'), { kind: 'autoload', dir }, node);
+        const hooks = property(opts, 'autoHooks')?.kind === ts.SyntaxKind.TrueKeyword;
+        const cascade = property(opts, 'cascadeHooks')?.kind === ts.SyntaxKind.TrueKeyword;
+        if (dir) {
+          const target: MountTarget = { kind: 'autoload', dir, ...(hooks ? { autoHooks: cascade ? 'cascade' : 'folder' } : {}) };
+          addMount(u, property(property(opts, 'options'), 'prefix'), target, node);
+        }
         return;
       }
       addMount(u, property(opts, 'prefix'), targetOf(args[0]), node);

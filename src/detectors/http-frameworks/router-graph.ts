@@ -15,6 +15,8 @@ import { analyseFile, type FileRouting, type MiddlewareRef, type Mount, type Rou
 import { joinPaths, packageName } from './paths.js';
 import type { HttpFramework, MiddlewareUse } from './types.js';
 
+const AUTOHOOKS = /(^|\/)autohooks\.[cm]?[jt]s$/;
+
 export interface ComposedRoute extends Omit<RouteDecl, 'middleware' | 'order' | 'handlerModule' | 'handlerImported' | 'handlerLine'> {
   readonly framework: HttpFramework;
   readonly file: string;
@@ -46,7 +48,7 @@ export function composeRoutes(index: RepoIndex, candidates: readonly string[]): 
   const unitAt = (k: string): Unit | undefined => routingOf(fileOf(k))?.units.get(k.slice(k.lastIndexOf('#') + 1));
 
   /** Target units of a mount, as keys (an autoload folder gives one per plugin file, with its folder as prefix). */
-  const targetsOf = (file: string, mount: Mount): { key: string; prefix: string }[] => {
+  const targetsOf = (file: string, mount: Mount): { key: string; prefix: string; hooks?: string[] }[] => {
     const t = mount.target;
     if (!t) return [];
     if (t.kind === 'unit') {
@@ -62,21 +64,30 @@ export function composeRoutes(index: RepoIndex, candidates: readonly string[]): 
       return routing.units.has(name) ? [{ key: key(target, name), prefix: '' }] : [];
     }
     const dir = path.posix.join(path.posix.dirname(file), t.dir);
-    return index
-      .filesUnder(dir)
-      .filter(isAppSource)
+    const files = index.filesUnder(dir).filter(isAppSource);
+    // `autohooks.ts` files are not route plugins: their hooks go to the plugins of their folder (and below).
+    const hookFiles = t.autoHooks ? files.filter((f) => AUTOHOOKS.test(f)) : [];
+    return files
+      .filter((f) => !AUTOHOOKS.test(f) || !t.autoHooks)
       .flatMap((f) => {
         const routing = routingOf(f);
         const name = routing?.exports.get('default') ?? 'default';
         if (!routing?.units.has(name)) return [];
         const folder = path.posix.dirname(f.slice(dir.length + 1));
-        return [{ key: key(f, name), prefix: folder === '.' ? '' : folder }];
+        const here = path.posix.dirname(f);
+        const hooks = hookFiles
+          .filter((h) => {
+            const hd = path.posix.dirname(h);
+            return hd === here || (t.autoHooks === 'cascade' && here.startsWith(`${hd}/`));
+          })
+          .map((h) => key(h, routingOf(h)?.exports.get('default') ?? 'default'));
+        return [{ key: key(f, name), prefix: folder === '.' ? '' : folder, hooks }];
       });
   };
 
   for (const file of candidates) routingOf(file);
   const mounted = new Set<string>();
-  const edges = new Map<Mount, { target: string; extra: string }[]>();
+  const edges = new Map<Mount, { target: string; extra: string; hooks: string[] }[]>();
   // Mount targets may live in files that were not candidates; analysing them can reveal further mounts.
   const queue = [...analysed.keys()];
   const seen = new Set<string>();
@@ -88,7 +99,7 @@ export function composeRoutes(index: RepoIndex, candidates: readonly string[]): 
     for (const unit of routingOf(file)?.units.values() ?? []) {
       unitKeys.push(key(file, unit.name));
       for (const mount of unit.mounts) {
-        const list = targetsOf(file, mount).map((t) => ({ target: t.key, extra: t.prefix }));
+        const list = targetsOf(file, mount).map((t) => ({ target: t.key, extra: t.prefix, hooks: t.hooks ?? [] }));
         edges.set(mount, list);
         for (const t of list) {
           mounted.add(t.target);
@@ -185,7 +196,8 @@ export function composeRoutes(index: RepoIndex, candidates: readonly string[]): 
       const passing = active.filter((a) => a.after < m.order).map((a) => ({ ...a, after: -1 }));
       for (const t of targets) {
         const scoped = before.map((use) => ({ use, under: '', after: -1 }));
-        visit(t.target, joinPaths(under, t.extra), resolved && m.resolved, framework, next, [...passing, ...scoped]);
+        const autoHooks = t.hooks.flatMap((h) => (unitAt(h)?.hooks ?? []).map((hook) => ({ use: useOf(fileOf(h), hook.ref, 'hook'), under: '', after: -1 })));
+        visit(t.target, joinPaths(under, t.extra), resolved && m.resolved, framework, next, [...passing, ...scoped, ...autoHooks]);
       }
     }
   };

@@ -88,7 +88,12 @@ function origin(e: ts.Expression, ctx: RefContext): Pick<MiddlewareRef, 'module'
 export function middlewareRef(arg: ts.Expression, ctx: RefContext, line: number, hook?: string): MiddlewareRef {
   const e = unwrap(arg);
   const base = { line, ...(hook ? { hook } : {}) };
-  if (isFunctionLiteral(e)) return { name: '(inline)', localLine: lineOf(e, ctx.sf), ...base };
+  // `(request, reply) => request.isAdmin(reply)`: the call it makes says more than "(inline)".
+  if (isFunctionLiteral(e)) {
+    const body = ts.isArrowFunction(e) && !ts.isBlock(e.body) ? e.body : undefined;
+    const call = body && ts.isCallExpression(body) ? shortText(body, ctx.sf) : undefined;
+    return { name: call && !call.endsWith('(…)') ? call : '(inline)', localLine: lineOf(e, ctx.sf), ...base };
+  }
   if (ts.isIdentifier(e) || ts.isPropertyAccessExpression(e)) return { name: dottedName(e) ?? shortText(e, ctx.sf), ...origin(e, ctx), ...base };
   if (ts.isCallExpression(e)) return { name: shortText(e, ctx.sf), ...origin(e.expression, ctx), ...base };
   return { name: shortText(e, ctx.sf), ...base };

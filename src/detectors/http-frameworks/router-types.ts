@@ -41,7 +41,12 @@ export interface RouteDecl {
 export type MountTarget =
   | { readonly kind: 'unit'; readonly name: string }
   | { readonly kind: 'import'; readonly module: string; readonly imported: string }
-  | { readonly kind: 'autoload'; readonly dir: string };
+  | {
+      readonly kind: 'autoload';
+      readonly dir: string;
+      /** `autoHooks: true`: each folder's `autohooks` file adds hooks to that folder's plugins (and below, with `cascadeHooks`). */
+      readonly autoHooks?: 'folder' | 'cascade';
+    };
 
 export interface Mount {
   readonly prefix: string;
