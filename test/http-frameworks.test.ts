@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { httpFrameworksDetector, type HttpRouteData } from '../src/detectors/http-frameworks/index.js';
 import { FactSet } from '../src/facts.js';
+import { selects } from '../src/detectors/http-frameworks/nest-app.js';
 import { httpRoutesPart } from '../src/steps/parts/http-routes.js';
 import { missingCitations } from '../src/steps/verify-citations.js';
 import { detect, indexOf } from './helpers/fixture.js';
@@ -243,6 +244,19 @@ describe('NestJS', () => {
       "| `DELETE /api/v1/users/:id` | `UsersController.remove` | `AuditMiddleware`, `AuthGuard('jwt')`, `@Roles('admin')`, `RolesGuard` | `/src/users/users.controller.ts:24` |",
     );
     expect(md).toContain('- `JwtAuthGuard` — code in `/src/auth/jwt-auth.guard.ts:8`; global guard, at `/src/app.module.ts:11`');
+  });
+});
+
+describe('NestJS route selectors', () => {
+  it("reads exclude: ['/'] as the root route only, and '*' or '(.*)' as every route", () => {
+    const route = (path: string) => ({ controller: 'UsersController', path, method: 'GET' });
+    expect(selects({ path: '/' }, route(''))).toBe(true);
+    expect(selects({ path: '/' }, route('users'))).toBe(false);
+    expect(selects({ path: '*' }, route('users/:id'))).toBe(true);
+    expect(selects({ path: '(.*)' }, route('users'))).toBe(true);
+    expect(selects({ path: 'users/*' }, route('users/:id'))).toBe(true);
+    expect(selects({ path: 'users', method: 'POST' }, route('users'))).toBe(false);
+    expect(selects({ controller: 'UsersController' }, route('anything'))).toBe(true);
   });
 });
 

@@ -27,6 +27,8 @@ export interface NestConsumer {
 
 export interface NestApp {
   prefix: string;
+  /** False when the prefix is computed at run time (`configService.get('app.apiPrefix')`): shown as written. */
+  prefixResolved: boolean;
   prefixExclude: RouteSelector[];
   /** `VersioningType.URI` puts `v1` in the path; other types leave the path alone. */
   versioning?: { readonly type: 'uri' | 'header' | 'media-type' | 'custom'; readonly prefix: string; readonly defaultVersion?: readonly string[] };
@@ -39,7 +41,7 @@ export interface NestApp {
 export const NEST_APP_TEXT = /setGlobalPrefix|enableVersioning|useGlobalGuards|APP_GUARD|forRoutes|NestFactory/;
 
 export function emptyApp(): NestApp {
-  return { prefix: '', prefixExclude: [], globalGuards: [], globalMiddleware: [], consumers: [] };
+  return { prefix: '', prefixResolved: true, prefixExclude: [], globalGuards: [], globalMiddleware: [], consumers: [] };
 }
 
 /** Reads one file's app-wide setup into `app`. */
@@ -51,7 +53,9 @@ export function readNestApp(index: RepoIndex, file: string, sf: ts.SourceFile, a
     const method = node.expression.name.text;
     const args = node.arguments;
     if (method === 'setGlobalPrefix' && args[0]) {
-      app.prefix = staticString(args[0])?.text ?? `\${${args[0].getText(sf)}}`;
+      const written = staticString(args[0]);
+      app.prefix = written?.text ?? `\${${shortCall(args[0], sf)}}`;
+      app.prefixResolved = written?.resolved ?? false;
       const exclude = property(args[1], 'exclude');
       if (exclude && ts.isArrayLiteralExpression(exclude)) app.prefixExclude = exclude.elements.flatMap((e) => selectors(e));
     } else if (method === 'enableVersioning') {
@@ -130,7 +134,9 @@ export function selects(sel: RouteSelector, route: { controller: string; path: s
   if (sel.method && sel.method !== route.method) return false;
   const pattern = (sel.path ?? '').replace(/^\/+|\/+$/g, '');
   const path = route.path.replace(/^\/+|\/+$/g, '');
-  if (pattern === '' || pattern === '*' || pattern === '(.*)' || pattern === '{*splat}') return true;
+  // `exclude: ['/']` is the root route; `*`, `(.*)` and `{*splat}` are every route.
+  if (pattern === '') return path === '';
+  if (pattern === '*' || pattern === '(.*)' || pattern === '{*splat}') return true;
   const re = new RegExp(`^${pattern.replace(/\(\.\*\)/g, '*').split('*').map((s) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
   return re.test(path);
 }

@@ -85,7 +85,7 @@ export function nestRoutes(index: RepoIndex, files: readonly string[]): NestRout
                 out.push({
                   method,
                   path: joinPaths(excluded ? '' : app.prefix, uri, local),
-                  resolved: b.resolved && p.resolved,
+                  resolved: b.resolved && p.resolved && (excluded || app.prefixResolved),
                   handler: `${cls.name.text}.${member.name.getText(sf)}`,
                   handlerAt: { file, line: lineOf(member, sf) },
                   middleware: inFront,
