@@ -17,8 +17,10 @@ describe('tRPC', () => {
       'mutation bookmarks.create src/server/api/routers/bookmarks.ts:7',
       'query bookmarks.list src/server/api/routers/bookmarks.ts:6',
       'subscription bookmarks.onAdded src/server/api/routers/bookmarks.ts:8',
+      'query health.ping src/server/api/routers/health.ts:6',
+      'query health.whoami src/server/api/routers/health.ts:7',
     ]);
-    expect(list.every((p) => p.router === 'appRouter' && p.routerAt.file === 'src/server/api/root.ts' && p.routerAt.line === 7)).toBe(true);
+    expect(list.every((p) => p.router === 'appRouter' && p.routerAt.file === 'src/server/api/root.ts' && p.routerAt.line === 8)).toBe(true);
     const ids = (await detect(trpcDetector, 'be-trpc')).map((f) => f.id);
     expect(ids).toContain('trpc bookmarks.create be-trpc');
   });
@@ -36,6 +38,11 @@ describe('tRPC', () => {
       ['audit', 'src/server/api/routers/admin.ts'],
     ]);
     expect(by('admin.stats')).toMatchObject({ builder: 'adminProcedure', builderAt: { file: 'src/server/api/procedures.ts', line: 4 } });
+    // A plain router record (`{ … } satisfies TRPCRouterRecord`), and inline middleware cited where it is written.
+    expect(by('health.whoami').middleware.map((m) => [m.name, m.code])).toEqual([
+      ['enforceUserIsAuthed', { file: 'src/server/api/trpc.ts', line: 11 }],
+      ['(inline middleware)', { file: 'src/server/api/routers/health.ts', line: 7 }],
+    ]);
   });
 
   it('follows a named resolver to its code and finds the HTTP endpoint from the adapter', async () => {
@@ -52,7 +59,7 @@ describe('tRPC', () => {
     const md = (await section(backendApiStep, 'be-trpc')).markdown;
     expect(missingCitations(md, await indexOf('be-trpc'))).toEqual([]);
     expect(md).toContain('No AWS CDK app in this repository: the API is served by the HTTP framework routes and tRPC procedures below.');
-    expect(md).toContain('5 procedures from `appRouter` (`/src/server/api/root.ts:7`), served at /api/trpc (`/src/app/api/trpc/[trpc]/route.ts:5`).');
+    expect(md).toContain('7 procedures from `appRouter` (`/src/server/api/root.ts:8`), served at /api/trpc (`/src/app/api/trpc/[trpc]/route.ts:5`).');
     expect(md).toContain(
       '| `bookmarks.create` | mutation | `protectedProcedure` `/src/server/api/trpc.ts:16` | `enforceUserIsAuthed` | `createBookmark` `/src/server/handlers/bookmarks.ts:1` | `/src/server/api/routers/bookmarks.ts:7` |',
     );

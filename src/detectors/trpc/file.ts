@@ -87,7 +87,7 @@ export function readTrpcFile(sf: ts.SourceFile): TrpcFile {
   const middlewareOf = (calls: readonly ts.CallExpression[]): Middleware[] =>
     calls
       .filter((c) => (c.expression as ts.PropertyAccessExpression).name.text === 'use')
-      .flatMap((c) => c.arguments.map((a) => ({ ref: ref(dottedName(a) ?? (ts.isCallExpression(a) ? `${dottedName(a.expression) ?? '?'}(…)` : '(inline)')), line: lineOf(a, sf) })));
+      .flatMap((c) => c.arguments.map((a) => ({ ref: ref(dottedName(a) ?? (ts.isCallExpression(a) ? `${dottedName(a.expression) ?? '?'}(…)` : '(inline middleware)')), line: lineOf(a, sf) })));
   /** A builder expression: `t.procedure…`, or a known/imported builder name, with only builder calls after it. */
   const builderBase = (root: ts.Expression): Ref | undefined => {
     const name = dottedName(root);
@@ -96,16 +96,17 @@ export function readTrpcFile(sf: ts.SourceFile): TrpcFile {
     return ref(name);
   };
 
-  const routerOf = (call: ts.CallExpression, name: string): void => {
-    const callee = dottedName(call.expression) ?? '';
+  /** `router({ … })`, `mergeRouters(a, b)`, or a plain router record (`{ … } satisfies TRPCRouterRecord`). */
+  const routerOf = (call: ts.CallExpression | ts.ObjectLiteralExpression, name: string): void => {
+    const callee = ts.isCallExpression(call) ? (dottedName(call.expression) ?? '') : '';
     const entries: RouterEntry[] = [];
-    if (MERGE_CALLEES.test(callee)) {
+    if (ts.isCallExpression(call) && MERGE_CALLEES.test(callee)) {
       for (const a of call.arguments) {
         const entry = entryOf('', a, lineOf(a, sf));
         if (entry?.kind === 'router') entries.push(entry);
       }
     } else {
-      const obj = call.arguments[0];
+      const obj = ts.isCallExpression(call) ? call.arguments[0] : call;
       if (!obj || !ts.isObjectLiteralExpression(obj)) return;
       for (const p of obj.properties) {
         if (ts.isShorthandPropertyAssignment(p)) {
@@ -154,13 +155,24 @@ export function readTrpcFile(sf: ts.SourceFile): TrpcFile {
     };
   };
 
+  /** `x.query(…)`, `x.input(…).mutation(…)`: a procedure, whatever it is built from. */
+  const isProcedure = (e: ts.Expression): boolean =>
+    ts.isCallExpression(e) && ts.isPropertyAccessExpression(e.expression) && (PROCEDURE_TYPES as readonly string[]).includes(e.expression.name.text);
+
   walk(sf, (node) => {
     let name: string | undefined;
     let init: ts.Expression | undefined;
     if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer) [name, init] = [node.name.text, node.initializer];
     else if (ts.isExportAssignment(node)) [name, init] = ['default', node.expression];
     if (!name || !init) return;
+    const typed = /TRPCRouterRecord|RouterRecord/.test(
+      (ts.isVariableDeclaration(node) ? node.type?.getText(sf) : '') + (ts.isSatisfiesExpression(init) || ts.isAsExpression(init) ? init.type.getText(sf) : ''),
+    );
     while (ts.isAsExpression(init) || ts.isSatisfiesExpression(init) || ts.isParenthesizedExpression(init)) init = init.expression;
+    // tRPC v11: a sub-router may be a plain object of procedures (`{ … } satisfies TRPCRouterRecord`).
+    if (ts.isObjectLiteralExpression(init) && (typed || init.properties.some((p) => ts.isPropertyAssignment(p) && isProcedure(p.initializer)))) {
+      return routerOf(init, name);
+    }
     if (ts.isCallExpression(init)) {
       const callee = dottedName(init.expression) ?? '';
       if (ROUTER_CALLEES.test(callee) || MERGE_CALLEES.test(callee)) return routerOf(init, name);

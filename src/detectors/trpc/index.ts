@@ -98,6 +98,8 @@ function trpcProcedures(index: RepoIndex): TrpcProcedureData[] {
 
   const middlewareUse = (file: string, m: Middleware): MiddlewareUse => {
     const at = { file, line: m.line };
+    // `.use(({ ctx, next }) => …)`: its code is where it is written.
+    if (m.ref.name === '(inline middleware)') return { name: m.ref.name, kind: 'procedure', at, code: at };
     const found = locate(file, m.ref, (f, n) => f.middleware.has(n));
     if (found) return { name: m.ref.name, kind: 'procedure', at, code: { file: found.file, line: fileOf(found.file)!.middleware.get(found.name)! } };
     const target = m.ref.binding && resolver.resolve(file, m.ref.binding.module);
