@@ -186,7 +186,13 @@ describe('Hono', () => {
 describe('Koa', () => {
   it('reads router prefixes, named routes, nested router.use and router-level middleware', async () => {
     const list = await routes('be-koa');
-    expect(lines(list)).toEqual(['GET /api/health src/app.ts:8', 'GET /api/users src/users.ts:6', 'POST /api/users/:id src/users.ts:8']);
+    expect(lines(list)).toEqual([
+      'GET /api/health src/app.ts:9',
+      'GET /api/legacy/orders src/legacy.js:6',
+      'GET /api/legacy/orders/:id/lines src/legacy.js:7',
+      'GET /api/users src/users.ts:6',
+      'POST /api/users/:id src/users.ts:8',
+    ]);
     expect(chain(find(list, 'GET', '/api/users'))).toEqual([]);
     expect(find(list, 'POST', '/api/users/:id')?.middlewareUses).toEqual([
       { name: 'requireUser', kind: 'use', at: { file: 'src/users.ts', line: 7 }, code: { file: 'src/auth.ts', line: 3 } },
@@ -244,6 +250,14 @@ describe('NestJS', () => {
       "| `DELETE /api/v1/users/:id` | `UsersController.remove` | `AuditMiddleware`, `AuthGuard('jwt')`, `@Roles('admin')`, `RolesGuard` | `/src/users/users.controller.ts:24` |",
     );
     expect(md).toContain('- `JwtAuthGuard` — code in `/src/auth/jwt-auth.guard.ts:8`; global guard, at `/src/app.module.ts:11`');
+  });
+});
+
+describe('handlers reached through CommonJS controller modules', () => {
+  it("follows require('./controllers').orders, shorthand exports ({ lines }) and nested members to the method", async () => {
+    const list = await routes('be-koa');
+    expect(find(list, 'GET', '/api/legacy/orders')).toMatchObject({ handler: 'ctrl.list', handlerAt: { file: 'src/controllers/orders.js', line: 4 } });
+    expect(find(list, 'GET', '/api/legacy/orders/:id/lines')).toMatchObject({ handler: 'ctrl.lines.get', handlerAt: { file: 'src/controllers/lines.js', line: 2 } });
   });
 });
 

@@ -17,7 +17,7 @@ import type { HttpFramework, MiddlewareUse } from './types.js';
 
 const AUTOHOOKS = /(^|\/)autohooks\.[cm]?[jt]s$/;
 
-export interface ComposedRoute extends Omit<RouteDecl, 'middleware' | 'order' | 'handlerModule' | 'handlerImported' | 'handlerLine'> {
+export interface ComposedRoute extends Omit<RouteDecl, 'middleware' | 'order' | 'handlerModule' | 'handlerImported' | 'handlerMember' | 'handlerLine'> {
   readonly framework: HttpFramework;
   readonly file: string;
   readonly handlerAt?: Citation;
@@ -116,12 +116,11 @@ export function composeRoutes(index: RepoIndex, candidates: readonly string[]): 
   }
 
   /** Where a handler's or middleware's code is: an imported definition, a same-file one, or a Fastify decorator. */
-  const codeOf = (file: string, ref: Pick<MiddlewareRef, 'name' | 'module' | 'imported' | 'localLine'>): Citation | undefined => {
+  const codeOf = (file: string, ref: Pick<MiddlewareRef, 'name' | 'module' | 'imported' | 'member' | 'localLine'>): Citation | undefined => {
     if (ref.module) {
       const target = resolver.resolve(file, ref.module);
       if (!target) return undefined;
-      const member = ref.imported !== undefined && ref.name.includes('.') && ref.imported !== ref.name.split('.').pop() ? ref.name.split('.').pop() : undefined;
-      return findDefinition(index, { file: target, name: ref.imported ?? 'default', ...(member ? { member } : {}) });
+      return findDefinition(index, { file: target, name: ref.imported ?? 'default', ...(ref.member ? { member: ref.member } : {}) });
     }
     if (ref.localLine !== undefined) return { file, line: ref.localLine };
     const decorated = /^[\w$]+\.([\w$]+)$/.exec(ref.name)?.[1];
@@ -168,7 +167,7 @@ export function composeRoutes(index: RepoIndex, candidates: readonly string[]): 
         const handlerAt = r.handlerResolved && r.handler === undefined && r.handlerLine !== undefined
           ? { file, line: r.handlerLine }
           : r.handlerResolved && r.handler !== undefined
-            ? codeOf(file, { name: r.handler, module: r.handlerModule, imported: r.handlerImported, localLine: r.handlerLine })
+            ? codeOf(file, { name: r.handler, module: r.handlerModule, imported: r.handlerImported, member: r.handlerMember, localLine: r.handlerLine })
             : undefined;
         out.push({
           method: r.method,

@@ -10,27 +10,45 @@ import type { MiddlewareRef, RouteDecl } from './router-types.js';
 /** Fastify route options that run before the handler, in the order Fastify runs them. */
 export const FASTIFY_HOOKS = ['onRequest', 'preParsing', 'preValidation', 'preHandler'] as const;
 
-export type HandlerPart = Pick<RouteDecl, 'handler' | 'handlerResolved' | 'handlerModule' | 'handlerImported' | 'handlerLine'>;
+export type HandlerPart = Pick<RouteDecl, 'handler' | 'handlerResolved' | 'handlerModule' | 'handlerImported' | 'handlerMember' | 'handlerLine'>;
+
+/** A local definition: its line, what made it (`new X()`), or the module member it holds (`require('./c').users`). */
+export interface LocalDefinition {
+  readonly line: number;
+  readonly madeBy?: string;
+  readonly fromModule?: { readonly module: string; readonly imported: string };
+  /** `const ctrl = controllers.users`: the dotted name it stands for. */
+  readonly alias?: string;
+}
 
 export interface RefContext {
   readonly sf: ts.SourceFile;
   readonly imports: ReadonlyMap<string, ImportBinding>;
   /** Functions and constants defined in the file: name → line, and for `const x = new X()` / `X()` the callee. */
-  readonly locals: ReadonlyMap<string, { line: number; madeBy?: string }>;
+  readonly locals: ReadonlyMap<string, LocalDefinition>;
   /** Whether an expression is a router or app instance: `fastify.authenticate` is then a decorator, not a local. */
   readonly isRouter?: (e: ts.Expression) => boolean;
 }
 
 /** Same-file definitions a route can name: functions, `const x = …`, classes. */
-export function localDefinitions(sf: ts.SourceFile): Map<string, { line: number; madeBy?: string }> {
-  const out = new Map<string, { line: number; madeBy?: string }>();
+export function localDefinitions(sf: ts.SourceFile): Map<string, LocalDefinition> {
+  const out = new Map<string, LocalDefinition>();
   walk(sf, (node) => {
     if ((ts.isFunctionDeclaration(node) || ts.isClassDeclaration(node)) && node.name && !out.has(node.name.text)) {
       out.set(node.name.text, { line: lineOf(node, sf) });
     } else if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer && !out.has(node.name.text)) {
       const init = node.initializer;
+      // `const ctrl = require('../controllers').users`: the `users` export of that module.
+      if (ts.isPropertyAccessExpression(init) && ts.isCallExpression(init.expression) && ts.isIdentifier(init.expression.expression)) {
+        const arg = init.expression.arguments[0];
+        if (init.expression.expression.text === 'require' && arg && ts.isStringLiteralLike(arg)) {
+          out.set(node.name.text, { line: lineOf(node, sf), fromModule: { module: arg.text, imported: init.name.text } });
+          return;
+        }
+      }
+      const alias = ts.isIdentifier(init) || ts.isPropertyAccessExpression(init) ? dottedName(init) : undefined;
       const made = ts.isNewExpression(init) || ts.isCallExpression(init) ? dottedName(init.expression) : undefined;
-      out.set(node.name.text, { line: lineOf(node, sf), ...(made ? { madeBy: made } : {}) });
+      out.set(node.name.text, { line: lineOf(node, sf), ...(made ? { madeBy: made } : {}), ...(alias ? { alias } : {}) });
     }
   });
   return out;
@@ -65,22 +83,35 @@ function shortText(e: ts.Expression, sf: ts.SourceFile): string {
   return text.length <= 48 ? text : `${text.slice(0, 45)}…`;
 }
 
-/** Where the code of a named thing is: an import (module and name) or a same-file definition. */
-function origin(e: ts.Expression, ctx: RefContext): Pick<MiddlewareRef, 'module' | 'imported' | 'localLine'> {
+/**
+ * Where the code of a named thing is: an import (module, name, and the member path after it), or a same-file
+ * definition. `auth.required` with `import auth from './auth'` is member `required` of that module's default export.
+ */
+function origin(e: ts.Expression, ctx: RefContext): Pick<MiddlewareRef, 'module' | 'imported' | 'member' | 'localLine'> {
   if (ts.isPropertyAccessExpression(e) && ctx.isRouter?.(e.expression)) return {};
-  const root = rootOf(e);
-  if (!root) return {};
-  const binding = ctx.imports.get(root.text);
+  const name = dottedName(e) ?? rootOf(e)?.text;
+  return name ? originOf(name, ctx, 0) : {};
+}
+
+function originOf(name: string, ctx: RefContext, depth: number): Pick<MiddlewareRef, 'module' | 'imported' | 'member' | 'localLine'> {
+  const [root, ...path] = name.split('.');
+  const withMember = (rest: string[]) => (rest.length > 0 ? { member: rest.join('.') } : {});
+  const binding = ctx.imports.get(root);
   if (binding) {
     // `import * as auth from './auth'; auth.requireUser` names `requireUser` in that module.
-    const member = ts.isPropertyAccessExpression(e) && e.expression === root && binding.imported === '*' ? e.name.text : binding.imported;
-    return { module: binding.module, imported: member };
+    if (binding.imported === '*' && path.length > 0) return { module: binding.module, imported: path[0], ...withMember(path.slice(1)) };
+    return { module: binding.module, imported: binding.imported, ...withMember(path) };
   }
-  const local = ctx.locals.get(root.text);
+  const local = ctx.locals.get(root);
   if (!local) return {};
+  if (local.fromModule) return { module: local.fromModule.module, imported: local.fromModule.imported, ...withMember(path) };
+  // `const ctrl = controllers.users`: what it stands for, followed.
+  if (local.alias && depth < 3) return originOf([local.alias, ...path].join('.'), ctx, depth + 1);
   // `const users = new UsersController()` then `users.list`: the code is in the imported class's module.
   const made = local.madeBy && ctx.imports.get(local.madeBy.split('.')[0]);
-  if (made && e !== root) return { module: made.module, imported: made.imported };
+  if (made && path.length > 0) return { module: made.module, imported: made.imported, ...withMember(path) };
+  // A member of a local object we cannot see into (`ctrl.get` on `const ctrl = pick()`) is not at its line.
+  if (path.length > 0 && local.madeBy !== undefined) return {};
   return { localLine: local.line };
 }
 
@@ -138,7 +169,7 @@ export function handlerRef(arg: ts.Expression | undefined, ctx: RefContext, line
       handler: {
         handler: name ?? shortText(e, ctx.sf),
         handlerResolved: known,
-        ...(from.module ? { handlerModule: from.module, handlerImported: from.imported } : {}),
+        ...(from.module ? { handlerModule: from.module, handlerImported: from.imported, ...(from.member ? { handlerMember: from.member } : {}) } : {}),
         ...(from.localLine ? { handlerLine: from.localLine } : {}),
       },
       wrappers: [],

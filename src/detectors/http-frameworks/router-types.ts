@@ -11,6 +11,8 @@ export interface MiddlewareRef {
   readonly module?: string;
   /** The name imported from `module` (`default`, `*`, or the exported name). */
   readonly imported?: string;
+  /** A member of what is imported, dotted: `comments.get` for `ctrl.comments.get`. */
+  readonly member?: string;
   /** Line of a same-file definition (`function requireAuth`, `const auth = …`). */
   readonly localLine?: number;
   /** Where it is applied. */
@@ -30,6 +32,7 @@ export interface RouteDecl {
   /** Import specifier the handler's name comes from, when imported, and the name imported. */
   readonly handlerModule?: string;
   readonly handlerImported?: string;
+  readonly handlerMember?: string;
   /** Line of the handler: a same-file function, or the inline function itself. */
   readonly handlerLine?: number;
   readonly middleware: readonly MiddlewareRef[];

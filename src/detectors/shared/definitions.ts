@@ -40,10 +40,19 @@ function declarationOffset(code: string, name: string): number {
   return -1;
 }
 
+/** `const users = require('./users-controller')` at `offset`: the module required, whose default export it is. */
+function requiredAt(code: string, text: string, offset: number): string | undefined {
+  const m = /^(?:export\s+)?(?:const|let|var)\s+[\w$]+\s*=\s*require\(\s*(['"])/.exec(code.slice(offset, offset + 200));
+  if (!m) return undefined;
+  const quote = offset + m[0].length - 1;
+  const end = text.indexOf(m[1], quote + 1);
+  return end === -1 ? undefined : text.slice(quote + 1, end);
+}
+
 /** Offset of `member` defined after `from` (a method, a property, a class field). */
 function memberOffset(code: string, from: number, member: string): number {
   const re = new RegExp(
-    `(?:^|[\\s,{;])(?:(?:public|private|protected|static|readonly|async|override)\\s+)*(?:get\\s+|set\\s+)?${escape(member)}\\s*(?:<[^>]*>\\s*)?(?:[:=(])`,
+    `(?:^|[\\s,{;])(?:(?:public|private|protected|static|readonly|async|override)\\s+)*(?:get\\s+|set\\s+)?${escape(member)}\\s*(?:<[^>]*>\\s*)?(?:[:=(]|(?=[,}]))`,
     'gm',
   );
   re.lastIndex = from;
@@ -76,10 +85,25 @@ function lookup(index: RepoIndex, { file, name, member }: DefinitionQuery, depth
   if (code === undefined) return undefined;
   const text = index.read(file) ?? '';
   const here = (offset: number): Citation => ({ file, line: lineAt(text, offset) });
-  const withMember = (offset: number): Citation => {
-    if (!member) return here(offset);
-    const at = memberOffset(code, offset, member);
-    return here(at === -1 ? offset : at);
+  /** The member path inside what is defined at `offset`; through `const x = require('./y')` and `{ x }` into where x is. */
+  const withMember = (offset: number, parts: readonly string[] = member ? member.split('.') : [], hops = 0): Citation => {
+    const required = requiredAt(code, text, offset);
+    if (required && depth < 4) {
+      const target = moduleResolver(index).resolve(file, required);
+      const rest = parts.join('.');
+      const found = target && target !== file ? lookup(index, { file: target, name: 'default', ...(rest ? { member: rest } : {}) }, depth + 1) : undefined;
+      if (found?.line !== undefined) return found;
+    }
+    if (parts.length === 0 || hops > 8) return here(offset);
+    const next = memberOffset(code, offset, parts[0]);
+    if (next === -1) return here(offset);
+    // `{ comments }` or `comments: comments`: the member is a name defined elsewhere in the file.
+    const value = /^[\w$]+\s*(?::\s*([\w$]+)\s*)?(?=[,}\n])/.exec(code.slice(next, next + 120));
+    if (value) {
+      const decl = declarationOffset(code, value[1] ?? parts[0]);
+      if (decl !== -1) return withMember(decl, parts.slice(1), hops + 1);
+    }
+    return withMember(next, parts.slice(1), hops + 1);
   };
   if (name === '*') {
     if (!member) return { file };
