@@ -232,12 +232,18 @@ function arrayMethod(it: Interpreter, arr: ArrValue, name: string, args: readonl
   }
 }
 
-/** `/\/+/g` as written → a RegExp, or undefined when it does not compile. */
+const regexes = new Map<string, RegExp | undefined>();
+
+/** `/\/+/g` as written → a RegExp (one per literal text), or undefined when it does not compile. */
 function regexOf(literal: string): RegExp | undefined {
+  if (regexes.has(literal)) return regexes.get(literal);
   const end = literal.lastIndexOf('/');
+  let re: RegExp | undefined;
   try {
-    return new RegExp(literal.slice(1, end), literal.slice(end + 1));
+    re = new RegExp(literal.slice(1, end), literal.slice(end + 1));
   } catch {
-    return undefined;
+    re = undefined;
   }
+  regexes.set(literal, re);
+  return re;
 }
