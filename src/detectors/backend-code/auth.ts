@@ -4,7 +4,7 @@
  * header checks, webhook signature checks, and Cognito triggers.
  */
 import { ts, lineOf, walkMentioning } from '../../scan/ts.js';
-import { importsOf, lastName, mentions, property } from '../shared/ast.js';
+import { importsOf, lastName, property } from '../shared/ast.js';
 import { enclosingFunction, placeName } from '../shared/naming.js';
 import type { AuthData } from './types.js';
 
@@ -19,8 +19,11 @@ const COGNITO_TRIGGER =
 const NEXT_AUTH = /^(next-auth|next-auth\/next|@auth\/core)$/;
 const SIGNATURE_CALL = /^(verify|validate|check)\w*Signature$|^isValidSignature$|^isSignatureValid$/;
 
+/** All needles in one pattern: one scan of the text instead of one per needle. */
+const NEEDLE_PATTERN = new RegExp(NEEDLES.map((n) => n.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|'));
+
 export function mayHaveAuth(text: string): boolean {
-  return mentions(text, NEEDLES);
+  return NEEDLE_PATTERN.test(text);
 }
 
 /**

@@ -26,7 +26,8 @@ export const backendCodeDetector: Detector = {
     const scope = backendScope(index);
     const facts: Fact[] = [];
     const middleware: Omit<MiddlewareData, 'usedBy'>[] = [];
-    const middy = new Map<string, MiddlewareData>();
+    // Users gathered in a set per middleware, sorted once: hundreds of handlers use the same few.
+    const middy = new Map<string, { use: MiddlewareData; users: Set<string> }>();
     const classes: ClassInfo[] = [];
     const mappings: Omit<ErrorMappingData, 'usedBy'>[] = [];
 
@@ -44,8 +45,8 @@ export const backendCodeDetector: Detector = {
       if (text.includes('@middy/core')) {
         for (const use of middyUses(index, file, text)) {
           const known = middy.get(use.name);
-          if (known) middy.set(use.name, { ...known, usedBy: [...new Set([...known.usedBy, ...use.usedBy])].sort() });
-          else middy.set(use.name, use);
+          if (known) for (const f of use.usedBy) known.users.add(f);
+          else middy.set(use.name, { use, users: new Set(use.usedBy) });
         }
       }
       const lib = scope.serverDirs.has(index.packageOf(file)?.dir ?? '') && isSharedLibPath(file);
@@ -71,7 +72,9 @@ export const backendCodeDetector: Detector = {
     // Components do not import server middleware or error mappers.
     const usersOf = importersFinder(index, scope.files.filter((f) => !COMPONENT.test(f)), [...middleware, ...mappings]);
     for (const m of withUsers(usersOf, middleware)) facts.push(fact<MiddlewareFact>('backend.middleware', `${m.file}#${m.name}`, m));
-    for (const m of middy.values()) facts.push(fact<MiddlewareFact>('backend.middleware', `middy ${m.name}`, m));
+    for (const { use, users } of middy.values()) {
+      facts.push(fact<MiddlewareFact>('backend.middleware', `middy ${use.name}`, { ...use, usedBy: [...users].sort() }));
+    }
     for (const e of errorClasses(classes)) facts.push(fact<ErrorClassFact>('backend.error-class', `${e.file}#${e.name}`, e));
     for (const m of mappings) {
       const usedBy = usersOf(m);

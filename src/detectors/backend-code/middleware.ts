@@ -110,10 +110,21 @@ function localLine(index: RepoIndex, file: string, name: string): number | undef
   return found && sf ? lineOf(found.at, sf) : undefined;
 }
 
+const definitionLines = new WeakMap<RepoIndex, Map<string, number>>();
+
+/** Where an exported middleware is defined; asked once per use, so kept per file and name. */
 function definitionLine(index: RepoIndex, file: string, name: string): number {
-  const sf = index.parse(file);
-  const found = sf && exportedFunctions(sf).find((f) => f.name === name);
-  return found && sf ? lineOf(found.at, sf) : 1;
+  let lines = definitionLines.get(index);
+  if (!lines) definitionLines.set(index, (lines = new Map()));
+  const key = `${file}\0${name}`;
+  let line = lines.get(key);
+  if (line === undefined) {
+    const sf = index.parse(file);
+    const found = sf && exportedFunctions(sf).find((f) => f.name === name);
+    line = found && sf ? lineOf(found.at, sf) : 1;
+    lines.set(key, line);
+  }
+  return line;
 }
 
 interface ExportedFunction {
