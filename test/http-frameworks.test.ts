@@ -166,9 +166,13 @@ describe('Hono', () => {
       'GET /api/books src/books.ts:5',
       'POST /api/books src/books.ts:5',
       'GET /api/books/:id src/books.ts:6',
-      'DELETE /api/things/:id src/index.ts:12',
-      'PUT /api/things/:id src/index.ts:12',
+      'GET /api/books/reviews src/books.ts:14',
+      'POST /api/books/reviews src/books.ts:14',
+      'DELETE /api/things/:id src/index.ts:13',
+      'PUT /api/things/:id src/index.ts:13',
     ]);
+    // `new Hono().get('/reviews', a).post(b)`: the method without a path serves the previous one's.
+    expect(find(await routes('be-hono'), 'POST', '/api/books/reviews')).toMatchObject({ handler: 'addReview', handlerAt: { file: 'src/books.ts', line: 17 } });
     expect(await part('be-hono')).toContain('#### Hono: be-hono');
   });
 
@@ -176,7 +180,7 @@ describe('Hono', () => {
     const list = await routes('be-hono');
     expect(chain(find(list, 'GET', '/api/books'))).toEqual(['authMiddleware:use']);
     expect(chain(find(list, 'GET', '/api/admin/users'))).toEqual(['authMiddleware:use', 'bearerAuth(…):use']);
-    expect(find(list, 'GET', '/api/admin/users')?.middlewareUses?.[1]).toMatchObject({ from: 'hono', at: { file: 'src/index.ts', line: 13 } });
+    expect(find(list, 'GET', '/api/admin/users')?.middlewareUses?.[1]).toMatchObject({ from: 'hono', at: { file: 'src/index.ts', line: 14 } });
     const md = await part('be-hono');
     expect(md).toContain('Every route here passes through `authMiddleware`.');
     expect(md).toContain('| `GET /api/admin/users` | inline | `bearerAuth(…)` | `/src/admin.ts:5` |');

@@ -41,7 +41,11 @@ export function analyseFile(sf: ts.SourceFile): FileRouting {
     return undefined;
   };
   /** Receiver of a route call, through Hono chaining (`app.get().post()`) and Express `route('/x').get()`. */
-  const receiverOf = (expr: ts.Expression): { unit: Unit; base: string } | undefined => {
+  /**
+   * The router a call is made on, and for chains the path it continues: Express `route('/x').get(h)`, Hono
+   * `app.get('/x', a).post(b)` (a method without a path takes the previous one's).
+   */
+  const receiverOf = (expr: ts.Expression): { unit: Unit; base: string; chained?: ts.Expression } | undefined => {
     const created = creations.get(expr);
     const direct = created ? units.get(created) : unitOf(expr);
     if (direct) return { unit: direct, base: '' };
@@ -52,6 +56,10 @@ export function analyseFile(sf: ts.SourceFile): FileRouting {
       if (ALIAS_METHODS.test(method)) return inner;
       if (method === 'route' && expr.arguments.length === 1 && inner.unit.framework !== 'fastify') {
         return { unit: inner.unit, base: inner.base + (str(expr.arguments[0])?.text ?? '') };
+      }
+      if (inner.unit.framework === 'hono' && (METHOD_SET.has(method) || method === 'use')) {
+        const path = expr.arguments[0];
+        return { ...inner, chained: path && (ts.isStringLiteralLike(path) || ts.isTemplateExpression(path)) ? path : inner.chained };
       }
       if (METHOD_SET.has(method) || method === 'use' || method === 'route' || method === 'on') return inner;
     }
@@ -175,6 +183,10 @@ export function analyseFile(sf: ts.SourceFile): FileRouting {
     if (!recv) return;
     const { unit: u, base } = recv;
     const isPath = (e: ts.Expression | undefined) => !!e && (ts.isStringLiteralLike(e) || ts.isTemplateExpression(e) || (ts.isIdentifier(e) && !!str(e)));
+    // Hono `.get('/x', a).post(b)`: `post` serves `/x` too.
+    if (METHOD_SET.has(method) && u.framework === 'hono' && recv.chained && !isPath(args[0]) && args.length > 0) {
+      return addRoute(u, method, recv.chained, base, args, node);
+    }
     if (METHOD_SET.has(method)) {
       if (base !== '' && !isPath(args[0])) return addRoute(u, method, undefined, base, args, node);
       if (u.framework === 'express' && method === 'get' && args.length < 2) return; // app.get('env')
