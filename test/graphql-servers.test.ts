@@ -42,7 +42,7 @@ describe('GraphQL servers', () => {
   it('keeps operation ids stable, told apart by place only when two apps share a name', async () => {
     const ids = (await detect(graphqlServersDetector, 'be-graphql')).map((f) => f.id);
     expect(ids).toContain('graphql Mutation.addBook');
-    expect(ids).toContain('graphql Query.users packages/books-api/src/schema/admin.ts:2');
+    expect(ids).toContain('graphql @shelf/books-api Query.users');
   });
 
   it('writes one section per server app', async () => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { httpFrameworksDetector, type HttpRouteData } from '../src/detectors/http-frameworks/index.js';
 import { FactSet } from '../src/facts.js';
 import { selects } from '../src/detectors/http-frameworks/nest-app.js';
+import { stableIds } from '../src/detectors/shared/stable-ids.js';
 import { httpRoutesPart } from '../src/steps/parts/http-routes.js';
 import { missingCitations } from '../src/steps/verify-citations.js';
 import { detect, indexOf } from './helpers/fixture.js';
@@ -308,6 +309,23 @@ describe('Next.js API routes', () => {
     ]);
     // `NextAuth({…})` builds the handler; it does not wrap one.
     expect(find(list, 'ALL', '/api/auth/[...nextauth]')?.middleware).toBeUndefined();
+  });
+});
+
+describe('route fact ids', () => {
+  it('are the method and path, qualified by app, file and line only where two routes would share one', async () => {
+    const ids = (await detect(httpFrameworksDetector, 'be-express')).map((f) => f.id);
+    expect(ids).toContain('POST /api/users');
+    expect(ids).toContain('GET /admin/status');
+    const items = [
+      { app: 'a', method: 'GET', path: '/x', file: 'one.ts', line: 1 },
+      { app: 'b', method: 'GET', path: '/x', file: 'two.ts', line: 1 },
+      { app: 'b', method: 'GET', path: '/y', file: 'two.ts', line: 2 },
+      { app: 'b', method: 'GET', path: '/y', file: 'three.ts', line: 4 },
+    ];
+    expect(
+      stableIds(items, [(d) => `${d.method} ${d.path}`, (d) => `${d.app} ${d.method} ${d.path}`, (d) => `${d.app} ${d.method} ${d.path} ${d.file}`]),
+    ).toEqual(['a GET /x', 'b GET /x', 'b GET /y two.ts', 'b GET /y three.ts']);
   });
 });
 

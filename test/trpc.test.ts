@@ -22,7 +22,7 @@ describe('tRPC', () => {
     ]);
     expect(list.every((p) => p.router === 'appRouter' && p.routerAt.file === 'src/server/api/root.ts' && p.routerAt.line === 8)).toBe(true);
     const ids = (await detect(trpcDetector, 'be-trpc')).map((f) => f.id);
-    expect(ids).toContain('trpc bookmarks.create be-trpc');
+    expect(ids).toContain('trpc bookmarks.create');
   });
 
   it("takes the builder's middleware chain as the guard, across files, and the procedure's own .use()", async () => {

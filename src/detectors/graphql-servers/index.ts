@@ -11,6 +11,7 @@ import { ts, lineOf } from '../../scan/ts.js';
 import { importsOf, lastName, property, staticString } from '../shared/ast.js';
 import type { MiddlewareUse } from '../shared/middleware-use.js';
 import { isAppSource } from '../shared/source-scope.js';
+import { stableIds } from '../shared/stable-ids.js';
 import { NEST_APP_TEXT, emptyApp, nestUse, readNestApp, type NestApp } from '../http-frameworks/nest-app.js';
 import { MAP_TEXT, OPERATION_TYPES, resolverMapOperations, shieldRules, type OperationType } from './resolver-maps.js';
 
@@ -39,12 +40,12 @@ export const graphqlServersDetector: Detector = {
   isEnabled: (index) => index.packages.some((p) => dependsOn(p.manifest, SERVER_DEPS)),
   detect(index) {
     const ops = graphqlOperations(index);
-    const ids = new Map<string, number>();
-    for (const o of ops) ids.set(`${o.type}.${o.field}`, (ids.get(`${o.type}.${o.field}`) ?? 0) + 1);
-    return ops.map((data): GraphqlOperationFact => {
-      const base = `graphql ${data.type}.${data.field}`;
-      return { kind: 'graphql.operation', id: (ids.get(`${data.type}.${data.field}`) ?? 0) > 1 ? `${base} ${data.file}:${data.line}` : base, data, at: [{ file: data.file, line: data.line }] };
-    });
+    const ids = stableIds(ops, [
+      (d) => `graphql ${d.type}.${d.field}`,
+      (d) => `graphql ${d.app} ${d.type}.${d.field}`,
+      (d) => `graphql ${d.app} ${d.type}.${d.field} ${d.file}`,
+    ]);
+    return ops.map((data, i): GraphqlOperationFact => ({ kind: 'graphql.operation', id: ids[i], data, at: [{ file: data.file, line: data.line }] }));
   },
 };
 

@@ -3,6 +3,7 @@ import type { RepoIndex } from '../../scan/repo-index.js';
 import { dependsOn } from '../../scan/package-json.js';
 import { mentions } from '../shared/ast.js';
 import { isAppSource } from '../shared/source-scope.js';
+import { stableIds } from '../shared/stable-ids.js';
 import { nestRoutes } from './nest.js';
 import { nextApiRoutes } from './next.js';
 import { composeRoutes } from './router-graph.js';
@@ -53,16 +54,17 @@ export const httpFrameworksDetector: Detector = {
         routes.push({ framework: 'next', app: pkg.name, resolved: true, ...rest, ...middlewareFields(middleware) });
       }
     }
-    return routes
-      .sort((a, b) => cmp(a.app, b.app) || cmp(a.framework, b.framework) || cmp(a.path, b.path) || cmp(a.method, b.method) || cmp(a.file, b.file) || a.line - b.line)
-      .map(
-        (data): HttpRouteFact => ({
-          kind: 'http.route',
-          id: `${data.framework} ${data.method} ${data.path} ${data.file}:${data.line}`,
-          data,
-          at: [{ file: data.file, line: data.line }],
-        }),
-      );
+    const sorted = routes.sort(
+      (a, b) => cmp(a.app, b.app) || cmp(a.framework, b.framework) || cmp(a.path, b.path) || cmp(a.method, b.method) || cmp(a.file, b.file) || a.line - b.line,
+    );
+    // `GET /v1/books`, qualified by app, then file, then line only where two routes would share an id.
+    const ids = stableIds(sorted, [
+      (d) => `${d.method} ${d.path}`,
+      (d) => `${d.app} ${d.method} ${d.path}`,
+      (d) => `${d.app} ${d.method} ${d.path} ${d.file}`,
+      (d) => `${d.app} ${d.method} ${d.path} ${d.file}:${d.line}`,
+    ]);
+    return sorted.map((data, i): HttpRouteFact => ({ kind: 'http.route', id: ids[i], data, at: [{ file: data.file, line: data.line }] }));
   },
 };
 

@@ -10,6 +10,7 @@ import { findDefinition } from '../shared/definitions.js';
 import type { MiddlewareUse } from '../shared/middleware-use.js';
 import { moduleResolver } from '../shared/resolve-module.js';
 import { isAppSource } from '../shared/source-scope.js';
+import { stableIds } from '../shared/stable-ids.js';
 import { ADAPTER_TEXT, endpointsIn, type TrpcEndpoint } from './adapters.js';
 import { readTrpcFile, type Builder, type Middleware, type ProcedureType, type Ref, type TrpcFile } from './file.js';
 
@@ -45,12 +46,9 @@ export const trpcDetector: Detector = {
   id: 'trpc',
   isEnabled: (index) => index.packages.some((p) => dependsOn(p.manifest, '@trpc/server')),
   detect(index) {
-    return trpcProcedures(index).map((data): TrpcProcedureFact => ({
-      kind: 'trpc.procedure',
-      id: `trpc ${data.path}${data.app ? ` ${data.app}` : ''}`,
-      data,
-      at: [{ file: data.file, line: data.line }],
-    }));
+    const procedures = trpcProcedures(index);
+    const ids = stableIds(procedures, [(d) => `trpc ${d.path}`, (d) => `trpc ${d.app} ${d.path}`, (d) => `trpc ${d.app} ${d.path} ${d.file}`]);
+    return procedures.map((data, i): TrpcProcedureFact => ({ kind: 'trpc.procedure', id: ids[i], data, at: [{ file: data.file, line: data.line }] }));
   },
 };
 
