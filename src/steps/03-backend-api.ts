@@ -141,7 +141,10 @@ function apiAuth(facts: FactSet): string {
       `${code(a.data.constructId)} (${authorizerType(a.data.type)}${backing}) guards ${plural(guarded.length, 'endpoint')}${prefixOf(guarded)} — ${at(a.at[0])}`,
     );
   }
-  const open = routes.filter((r) => !r.data.authorizer && (!r.data.authorizationType || r.data.authorizationType === 'NONE') && !r.data.apiKeyRequired);
+  // `HttpNoneAuthorizer` / `AuthorizationType.NONE` on a route under a default authorizer: public too.
+  const open = routes.filter(
+    (r) => (!r.data.authorizer || r.data.authorizer === 'NONE') && (!r.data.authorizationType || r.data.authorizationType === 'NONE') && !r.data.apiKeyRequired,
+  );
   if (open.length > 0) items.push(`No authorizer (public): ${names(open.map((r) => `${r.data.method} ${r.data.path}`), 6)}`);
   for (const pool of facts.of<CdkUserPoolFact>('cdk.userPool')) {
     const clients = facts.of<CdkUserPoolClientFact>('cdk.userPoolClient').filter((c) => c.data.userPool === pool.id);
