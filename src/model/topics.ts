@@ -5,7 +5,7 @@
  * another section shows.
  */
 import { astroDetector } from '../detectors/astro/index.js';
-import { backendCodeDetector } from '../detectors/backend-code/index.js';
+import { dbAccessDetector } from '../detectors/backend-code/index.js';
 import { cdkDetector } from '../detectors/cdk/index.js';
 import { ciDetector } from '../detectors/ci/index.js';
 import { configFilesDetector } from '../detectors/config-files/index.js';
@@ -17,6 +17,10 @@ import { dependenciesDetector } from '../detectors/integrations/dependencies.js'
 import { nextPagesDetector } from '../detectors/nextjs-pages/index.js';
 import { ormDetector } from '../detectors/orm/index.js';
 import { jobsDetector } from '../detectors/jobs/index.js';
+import { trpcDetector } from '../detectors/trpc/index.js';
+import { serverActionsDetector } from '../detectors/server-actions/index.js';
+import { graphqlServersDetector } from '../detectors/graphql-servers/index.js';
+import { lambdaDispatchDetector } from '../detectors/lambda-dispatch/index.js';
 import { databaseRuntimeDetector } from '../detectors/database-runtime/index.js';
 import { otherInfraDetector } from '../detectors/other-infra/index.js';
 import { packagesDetector } from '../detectors/packages/index.js';
@@ -92,9 +96,13 @@ const TOPICS: readonly Topic[] = [
   },
   {
     id: 'backend-api',
-    detectors: [packagesDetector, cdkDetector, httpFrameworksDetector, otherInfraDetector, jobsDetector],
+    detectors: [packagesDetector, cdkDetector, httpFrameworksDetector, trpcDetector, serverActionsDetector, graphqlServersDetector, lambdaDispatchDetector, otherInfraDetector, jobsDetector],
     evidence: (set) => [
-      ...kinds(set, ['cdk.route', 'cdk.lambda', 'cdk.graphqlApi', 'http.route', 'infra.route', 'infra.function', 'jobs.job'], (f) => `${f.kind} ${f.id}`),
+      ...kinds(
+        set,
+        ['cdk.route', 'cdk.lambda', 'cdk.graphqlApi', 'http.route', 'infra.route', 'infra.function', 'jobs.job', 'trpc.procedure', 'next.server-action', 'graphql.operation', 'lambda.inner-route'],
+        (f) => `${f.kind} ${f.id}`,
+      ),
       ...packagesOfKind(set, SERVER_KINDS),
     ],
   },
@@ -146,7 +154,7 @@ const TOPICS: readonly Topic[] = [
   },
   {
     id: 'database',
-    detectors: [cdkDetector, otherInfraDetector, ormDetector, backendCodeDetector, databaseRuntimeDetector],
+    detectors: [cdkDetector, otherInfraDetector, ormDetector, dbAccessDetector, databaseRuntimeDetector],
     evidence: (set, index) => [
       ...kinds(set, ['cdk.table', 'infra.table', 'orm.model', 'orm.access', 'backend.db-access', 'db.engine', 'db.migrations'], (f) => `${f.kind} ${f.id}`),
       ...filesMatching(index, DB_FILE, 'database file', 5),

@@ -1,4 +1,4 @@
-import { backendCodeDetector } from '../detectors/backend-code/index.js';
+import { dbAccessDetector } from '../detectors/backend-code/index.js';
 import { cdkDetector, type CdkTableFact } from '../detectors/cdk/index.js';
 import { ormDetector } from '../detectors/orm/index.js';
 import { otherInfraDetector, type InfraTableFact } from '../detectors/other-infra/index.js';
@@ -19,7 +19,7 @@ import type { StepDefinition } from './types.js';
 export const databaseSchemaStep: StepDefinition = {
   number: 4,
   title: 'Database Schema',
-  detectors: [cdkDetector, otherInfraDetector, ormDetector, backendCodeDetector, databaseRuntimeDetector],
+  detectors: [cdkDetector, otherInfraDetector, ormDetector, dbAccessDetector, databaseRuntimeDetector],
   claims: ['database', 'table-definitions'],
   build(model) {
     const { facts } = model;

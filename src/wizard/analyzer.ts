@@ -79,8 +79,11 @@ export class Analyzer implements StepSource {
     if (cached) return cached;
     const definition = stepEntry(step).definition;
     const started = performance.now();
+    const cpu = process.cpuUsage();
     for (const detector of stepDetectors(definition.detectors, definition.claims)) {
+      const before = performance.now();
       this.analysis.run([detector], onProgress);
+      timing('detector', { step, detector: detector.id, detectorMs: Math.round(performance.now() - before) });
       await this.pause();
     }
     onProgress?.(`Writing step ${step}`);
@@ -90,7 +93,14 @@ export class Analyzer implements StepSource {
     await this.pause();
     this.sections.set(step, section);
     this.cache?.save();
-    timing('step', { step, stepMs: Math.round(performance.now() - started), lines: section.markdown.split('\n').length });
+    const used = process.cpuUsage(cpu);
+    timing('step', {
+      step,
+      stepMs: Math.round(performance.now() - started),
+      // Process CPU (the collector's helper threads included): steadier than wall time on a loaded machine.
+      stepCpuMs: Math.round((used.user + used.system) / 1000),
+      lines: section.markdown.split('\n').length,
+    });
     return section;
   }
 
