@@ -78,11 +78,12 @@ export class Analyzer implements StepSource {
     if (cached) return cached;
     const definition = stepEntry(step).definition;
     const started = performance.now();
-    for (const detector of definition.detectors) {
-      this.analysis.run([detector], onProgress);
+    const { detectors } = definition;
+    for (const [i, detector] of detectors.entries()) {
+      this.analysis.run([detector], onProgress && ((phase) => onProgress(`${phase} (${i + 1} of ${detectors.length})`)));
       await this.pause();
     }
-    onProgress?.(`Writing step ${step}`);
+    onProgress?.('Writing the section');
     const section = generateSection(definition, this.analysis, this.context);
     // Trees are most of the memory; what later steps need from them was memoised while they existed (TREE_MEMOS).
     this.index.releaseTrees();

@@ -1,16 +1,34 @@
-import { withDigest } from '../check/fact-digest.js';
+import path from 'node:path';
+import { stripDigest, withDigest } from '../check/fact-digest.js';
 import type { Fact } from '../facts.js';
 import { removeStaleTemps, sha256 } from '../output/atomic.js';
-import { acceptSection, inspectForAccept, parseOutput, readOutputFile, sectionHash } from '../output/index.js';
+import { acceptSection, inspectForAccept, parseOutput, readOutputFile, removeSection, sectionHash } from '../output/index.js';
 import type { AcceptConflict, AcceptResult, ConflictResolution } from '../output/index.js';
 import { acquireLock, type Lock } from '../../state/lock.js';
 import type { SessionState, StepRecord } from '../../state/schema.js';
 import { saveState } from '../../state/store.js';
 import { citedFileHashes } from '../../state/changes.js';
 import { describeDrift, detectDrift, driftNotices, settleDrift } from './drift.js';
-import { freshState, isFinished, loadOrStartOver, resumeQuestion, sameTarget, startOver, type OpenSessionOptions, type SessionPaths } from './session-start.js';
+import {
+  finishedQuestion,
+  freshState,
+  isFinished,
+  loadOrStartOver,
+  NothingToDo,
+  reopenSkipped,
+  resumeQuestion,
+  sameSelection,
+  sameTarget,
+  startOver,
+  type OpenSessionOptions,
+  type SessionPaths,
+} from './session-start.js';
 
-export type { OpenSessionOptions, ResumeQuestion, SessionPaths } from './session-start.js';
+export type { FinishedAnswer, FinishedQuestion, OpenSessionOptions, ResumeQuestion, SessionPaths } from './session-start.js';
+export { NothingToDo } from './session-start.js';
+
+/** What `u` did. `changed`: the block in the output was edited since it was written, so it was left alone. */
+export type UndoOutcome = { readonly kind: 'unskipped' | 'removed' | 'reopened' | 'changed' | 'nothing' };
 
 export type AcceptOutcome = { readonly conflict: AcceptConflict } | { readonly result: AcceptResult };
 
@@ -19,6 +37,8 @@ export type AcceptOutcome = { readonly conflict: AcceptConflict } | { readonly r
  * crash-safe. Every change is saved before the next thing happens, so a kill at any moment loses nothing accepted.
  */
 export class Session {
+  private staleSteps: readonly number[] = [];
+
   private constructor(
     private state: SessionState,
     readonly paths: SessionPaths,
@@ -36,10 +56,17 @@ export class Session {
         const answer = await options.askResume(resumeQuestion(previous, options.steps));
         if (answer === 'resume') state = previous;
         else if (answer === 'restart') startOver(options);
+      } else if (previous && !options.restart && options.askFinished && sameTarget(previous, options) && sameSelection(previous, options.steps)) {
+        // The same command again after a finished session: starting over silently would surprise; ask what is meant.
+        const answer = await options.askFinished(finishedQuestion(previous));
+        if (answer === 'quit') throw new NothingToDo(options.output);
+        if (answer === 'skipped') state = reopenSkipped(previous);
+        else if (answer === 'restart') startOver(options);
       } else if (options.restart) {
         startOver(options);
       }
       const session = new Session(state ?? freshState(options), options, lock);
+      session.finishUndo(options.notice);
       session.reconcile(options.notice);
       if (state) await session.checkDrift(options);
       session.save();
@@ -52,6 +79,11 @@ export class Session {
 
   get steps(): readonly StepRecord[] {
     return this.state.steps;
+  }
+
+  /** Steps accepted before the repository changed under them: their section in the output may be out of date. */
+  get stale(): readonly number[] {
+    return this.staleSteps;
   }
 
   get gitHead(): string | null {
@@ -118,12 +150,65 @@ export class Session {
     // The block carries a digest of the facts it was built from, so `--check` can later say what changed in the code.
     const text = withDigest(this.requireText(step), facts);
     this.update(step, { status: 'generated', hash: sectionHash(text) });
-    const result = acceptSection(this.paths.output, step, text, resolution);
+    const result = acceptSection(this.paths.output, step, text, resolution, path.dirname(this.paths.stateFile));
     this.state = { ...this.state, outputHash: result.outputHash };
     // The accepted text now lives in the output; kept here too, it would make every later save rewrite it (megabytes
     // on a big monorepo). The hash and cited files stay for reconcile and drift; an edit stays (counted, and rare).
     this.update(step, { status: 'accepted', decidedAt: now(), generated: undefined });
     return result;
+  }
+
+  /** The decision `u` takes back: the step accepted or skipped last. */
+  lastDecision(): StepRecord | undefined {
+    const decided = this.state.steps
+      .map((record, position) => ({ record, position }))
+      .filter(({ record }) => record.status === 'accepted' || record.status === 'skipped');
+    decided.sort((a, b) => (a.record.decidedAt ?? '').localeCompare(b.record.decidedAt ?? '') || a.position - b.position);
+    return decided.at(-1)?.record;
+  }
+
+  /**
+   * Takes back the decision on `step`. A skipped step is undecided again. An accepted one is taken out of the output
+   * (only its block, and only while it is exactly as written: a block edited by hand since stays, `changed`) and
+   * comes back with the text that was accepted; `generated` is the section as generated now, needed when the
+   * accepted text was an edit. The state records the removal before the file changes (`undoing`), so a session that
+   * dies in between finishes it on the next start instead of counting the step twice.
+   */
+  undo(step: number, generated: string): UndoOutcome {
+    const record = this.record(step);
+    if (record.status === 'skipped') {
+      const text = record.edited ?? record.generated;
+      this.update(step, { status: text === undefined ? 'pending' : 'generated', decidedAt: undefined });
+      return { kind: 'unskipped' };
+    }
+    if (record.status !== 'accepted') return { kind: 'nothing' };
+    const current = readOutputFile(this.paths.output);
+    const block = current === undefined ? undefined : parseOutput(current).blocks.find((b) => b.step === step);
+    if (block && (block.handEdited || block.hash !== record.hash)) return { kind: 'changed' };
+    const written = block ? stripDigest(block.body).replace(/\n+$/, '\n') : generated;
+    // The block holds the text as normalised for the file; when that is the section as generated, it is that text.
+    const accepted = record.edited ?? (written.trimEnd() === generated.trimEnd() ? generated : written);
+    const reopened: Partial<StepRecord> = { status: 'generated', generated: record.edited === undefined ? accepted : generated, decidedAt: undefined };
+    if (!block) {
+      // The block is already gone from the file (removed by hand): the step is simply undecided again.
+      this.update(step, { ...reopened, hash: sectionHash(accepted) });
+      return { kind: 'reopened' };
+    }
+    this.update(step, { ...reopened, hash: undefined, undoing: block.hash });
+    let removed;
+    try {
+      removed = removeSection(this.paths.output, step, block.hash);
+    } catch (error) {
+      this.put(record);
+      throw error;
+    }
+    if (removed.kind === 'changed') {
+      this.put(record);
+      return { kind: 'changed' };
+    }
+    if (removed.kind === 'removed') this.state = { ...this.state, outputHash: removed.outputHash };
+    this.update(step, { undoing: undefined, hash: sectionHash(accepted) });
+    return { kind: 'removed' };
   }
 
   summary(): { accepted: number; edited: number; skipped: number; pending: number } {
@@ -146,6 +231,12 @@ export class Session {
     return text;
   }
 
+  /** Puts a record back exactly as it was (an undo that could not be done). */
+  private put(record: StepRecord): void {
+    this.state = { ...this.state, steps: this.state.steps.map((s) => (s.number === record.number ? record : s)) };
+    this.save();
+  }
+
   private update(step: number, patch: Partial<StepRecord>, persist = true): void {
     this.state = {
       ...this.state,
@@ -157,6 +248,27 @@ export class Session {
   private save(): void {
     this.state = { ...this.state, updatedAt: now() };
     saveState(this.paths.stateFile, this.state);
+  }
+
+  /** An undo that the last session began but did not finish (it died between saving the state and the file). */
+  private finishUndo(notice: (message: string) => void): void {
+    for (const record of this.state.steps) {
+      if (!record.undoing) continue;
+      let removed;
+      try {
+        removed = removeSection(this.paths.output, record.number, record.undoing);
+      } catch {
+        removed = { kind: 'changed' as const };
+      }
+      if (removed.kind === 'removed') {
+        this.state = { ...this.state, outputHash: removed.outputHash };
+        notice(`Step ${record.number} was being taken back when the last session stopped; its section is now out of the file.`);
+      } else if (removed.kind === 'changed') {
+        notice(`Step ${record.number} was being taken back when the last session stopped, but its section in the file changed since; it was left there.`);
+      }
+      const text = record.edited ?? record.generated;
+      this.update(record.number, { undoing: undefined, hash: text === undefined ? undefined : sectionHash(text) }, false);
+    }
   }
 
   /** A step whose block is already in the output with the hash we were about to accept was accepted before a crash. */
@@ -194,6 +306,7 @@ export class Session {
     // Nobody was asked (--yes, or nothing to regenerate): the message itself says what happened.
     driftNotices(drift, message, regenerate, !options.askRegenerate || drift.undecided.length === 0).forEach((line) => options.notice(line));
     this.state = settleDrift(this.state, options.gitHead, regenerate);
+    this.staleSteps = drift.accepted;
   }
 
 }

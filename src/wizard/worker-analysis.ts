@@ -70,6 +70,8 @@ interface Pending {
   readonly reject: (error: Error) => void;
   readonly step?: number;
   readonly onProgress?: ProgressListener;
+  /** The regeneration count when asked: an answer from before a regeneration is not kept. */
+  readonly generation: number;
 }
 
 class WorkerAnalysis implements AnalysisHandle {
@@ -78,6 +80,12 @@ class WorkerAnalysis implements AnalysisHandle {
   private failure: Error | undefined;
   private stopped = false;
   private readonly reported = new Set<number>();
+  /**
+   * Sections already received, so accepting one (which needs its facts) does not wait for the worker, which may be
+   * deep in a detector for a later step and answers only between detectors.
+   */
+  private readonly received = new Map<number, GeneratedSection>();
+  private generation = 0;
 
   private constructor(private readonly worker: Worker) {}
 
@@ -113,11 +121,15 @@ class WorkerAnalysis implements AnalysisHandle {
   }
 
   section(step: number, onProgress?: ProgressListener): Promise<GeneratedSection> {
+    const known = this.received.get(step);
+    if (known) return Promise.resolve(known);
     return this.request({ kind: 'section', step }, onProgress);
   }
 
   regenerate(step: number, onProgress?: ProgressListener): Promise<GeneratedSection> {
     this.reported.delete(step);
+    this.generation += 1;
+    this.received.clear();
     return this.request({ kind: 'regenerate', step }, onProgress);
   }
 
@@ -146,7 +158,13 @@ class WorkerAnalysis implements AnalysisHandle {
     if (this.failure) return Promise.reject(this.failure);
     const id = this.nextId++;
     return new Promise<T>((resolve, reject) => {
-      this.pending.set(id, { resolve: resolve as (value: never) => void, reject, step: 'step' in body ? body.step : undefined, onProgress });
+      this.pending.set(id, {
+        resolve: resolve as (value: never) => void,
+        reject,
+        step: 'step' in body ? body.step : undefined,
+        onProgress,
+        generation: this.generation,
+      });
       this.worker.ref();
       this.worker.postMessage({ id, ...body } as WorkerRequest);
     });
@@ -166,6 +184,7 @@ class WorkerAnalysis implements AnalysisHandle {
     else if (message.kind === 'notes') pending.resolve(message.notes as never);
     else {
       const { section } = message;
+      if (pending.generation === this.generation) this.received.set(section.step, section);
       if (!this.reported.has(section.step)) {
         this.reported.add(section.step);
         timing('step', { step: section.step, stepMs: message.stepMs, lines: section.markdown.split('\n').length });
