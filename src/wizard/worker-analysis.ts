@@ -86,6 +86,9 @@ class WorkerAnalysis implements AnalysisHandle {
    */
   private readonly received = new Map<number, GeneratedSection>();
   private generation = 0;
+  /** What the worker last said about each step it works on, so that asking for a step analysed ahead shows at once
+   * where it is (`Reading HTTP server routes (4 of 6)`) rather than nothing until its next detector starts. */
+  private readonly phase = new Map<number, string>();
 
   private constructor(private readonly worker: Worker) {}
 
@@ -130,6 +133,7 @@ class WorkerAnalysis implements AnalysisHandle {
     this.reported.delete(step);
     this.generation += 1;
     this.received.clear();
+    this.phase.clear();
     return this.request({ kind: 'regenerate', step }, onProgress);
   }
 
@@ -167,11 +171,14 @@ class WorkerAnalysis implements AnalysisHandle {
       });
       this.worker.ref();
       this.worker.postMessage({ id, ...body } as WorkerRequest);
+      const phase = body.kind === 'section' ? this.phase.get(body.step) : undefined;
+      if (phase) onProgress?.(phase);
     });
   }
 
   private receive(message: WorkerMessage): void {
     if (message.kind === 'progress') {
+      if (message.step !== undefined) this.phase.set(message.step, message.message);
       for (const p of this.pending.values()) if (p.step === message.step) p.onProgress?.(message.message);
       return;
     }

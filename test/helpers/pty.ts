@@ -58,7 +58,7 @@ export function runInTerminal(
   // A wrapper that drops privileges (setpriv) needs a copy of the CLI the other user can read.
   const cli = wrap?.includes('setpriv') ? path.join(readableProjectRoot(), 'dist/bin/cli.js') : CLI;
   const [file, argv] = wrap ? ['/bin/sh', ['-c', wrap, 'sh', process.execPath, cli, ...args]] : [process.execPath, [cli, ...args]];
-  const pty = spawn(file, argv, { name: 'xterm-256color', cols, rows, cwd, env: merged as Record<string, string> });
+  const pty = spawn(file, argv, { name: merged.TERM ?? 'xterm-256color', cols, rows, cwd, env: merged as Record<string, string> });
   let raw = '';
   let lastDataAt = Date.now();
   let queue = Promise.resolve();
