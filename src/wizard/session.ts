@@ -1,14 +1,15 @@
 import path from 'node:path';
-import { stripDigest, withDigest } from '../check/fact-digest.js';
+import { withDigest } from '../check/fact-digest.js';
 import type { Fact } from '../facts.js';
 import { removeStaleTemps, sha256 } from '../output/atomic.js';
-import { acceptSection, inspectForAccept, parseOutput, readOutputFile, removeSection, sectionHash } from '../output/index.js';
+import { acceptSection, inspectForAccept, parseOutput, readOutputFile, sectionHash } from '../output/index.js';
 import type { AcceptConflict, AcceptResult, ConflictResolution } from '../output/index.js';
 import { acquireLock, type Lock } from '../../state/lock.js';
 import type { SessionState, StepRecord } from '../../state/schema.js';
 import { saveState } from '../../state/store.js';
 import { citedFileHashes } from '../../state/changes.js';
 import { describeDrift, detectDrift, driftNotices, settleDrift } from './drift.js';
+import { finishUndo, undoDecision, type SessionAccess, type UndoOutcome } from './session-undo.js';
 import {
   finishedQuestion,
   freshState,
@@ -27,8 +28,7 @@ import {
 export type { FinishedAnswer, FinishedQuestion, OpenSessionOptions, ResumeQuestion, SessionPaths } from './session-start.js';
 export { NothingToDo } from './session-start.js';
 
-/** What `u` did. `changed`: the block in the output was edited since it was written, so it was left alone. */
-export type UndoOutcome = { readonly kind: 'unskipped' | 'removed' | 'reopened' | 'changed' | 'nothing' };
+export type { UndoOutcome } from './session-undo.js';
 
 export type AcceptOutcome = { readonly conflict: AcceptConflict } | { readonly result: AcceptResult };
 
@@ -66,7 +66,7 @@ export class Session {
         startOver(options);
       }
       const session = new Session(state ?? freshState(options), options, lock);
-      session.finishUndo(options.notice);
+      finishUndo(session.access(), options.notice);
       session.reconcile(options.notice);
       if (state) await session.checkDrift(options);
       session.save();
@@ -168,47 +168,12 @@ export class Session {
   }
 
   /**
-   * Takes back the decision on `step`. A skipped step is undecided again. An accepted one is taken out of the output
-   * (only its block, and only while it is exactly as written: a block edited by hand since stays, `changed`) and
-   * comes back with the text that was accepted; `generated` is the section as generated now, needed when the
-   * accepted text was an edit. The state records the removal before the file changes (`undoing`), so a session that
-   * dies in between finishes it on the next start instead of counting the step twice.
+   * Takes back the decision on `step` (see session-undo.ts): a skipped step is undecided again; an accepted one is
+   * taken out of the output, only while its block is exactly as written. `generated` is the section as generated
+   * now, needed when the accepted text was an edit.
    */
   undo(step: number, generated: string): UndoOutcome {
-    const record = this.record(step);
-    if (record.status === 'skipped') {
-      const text = record.edited ?? record.generated;
-      this.update(step, { status: text === undefined ? 'pending' : 'generated', decidedAt: undefined });
-      return { kind: 'unskipped' };
-    }
-    if (record.status !== 'accepted') return { kind: 'nothing' };
-    const current = readOutputFile(this.paths.output);
-    const block = current === undefined ? undefined : parseOutput(current).blocks.find((b) => b.step === step);
-    if (block && (block.handEdited || block.hash !== record.hash)) return { kind: 'changed' };
-    const written = block ? stripDigest(block.body).replace(/\n+$/, '\n') : generated;
-    // The block holds the text as normalised for the file; when that is the section as generated, it is that text.
-    const accepted = record.edited ?? (written.trimEnd() === generated.trimEnd() ? generated : written);
-    const reopened: Partial<StepRecord> = { status: 'generated', generated: record.edited === undefined ? accepted : generated, decidedAt: undefined };
-    if (!block) {
-      // The block is already gone from the file (removed by hand): the step is simply undecided again.
-      this.update(step, { ...reopened, hash: sectionHash(accepted) });
-      return { kind: 'reopened' };
-    }
-    this.update(step, { ...reopened, hash: undefined, undoing: block.hash });
-    let removed;
-    try {
-      removed = removeSection(this.paths.output, step, block.hash);
-    } catch (error) {
-      this.put(record);
-      throw error;
-    }
-    if (removed.kind === 'changed') {
-      this.put(record);
-      return { kind: 'changed' };
-    }
-    if (removed.kind === 'removed') this.state = { ...this.state, outputHash: removed.outputHash };
-    this.update(step, { undoing: undefined, hash: sectionHash(accepted) });
-    return { kind: 'removed' };
+    return undoDecision(this.access(), step, generated);
   }
 
   summary(): { accepted: number; edited: number; skipped: number; pending: number } {
@@ -250,25 +215,18 @@ export class Session {
     saveState(this.paths.stateFile, this.state);
   }
 
-  /** An undo that the last session began but did not finish (it died between saving the state and the file). */
-  private finishUndo(notice: (message: string) => void): void {
-    for (const record of this.state.steps) {
-      if (!record.undoing) continue;
-      let removed;
-      try {
-        removed = removeSection(this.paths.output, record.number, record.undoing);
-      } catch {
-        removed = { kind: 'changed' as const };
-      }
-      if (removed.kind === 'removed') {
-        this.state = { ...this.state, outputHash: removed.outputHash };
-        notice(`Step ${record.number} was being taken back when the last session stopped; its section is now out of the file.`);
-      } else if (removed.kind === 'changed') {
-        notice(`Step ${record.number} was being taken back when the last session stopped, but its section in the file changed since; it was left there.`);
-      }
-      const text = record.edited ?? record.generated;
-      this.update(record.number, { undoing: undefined, hash: text === undefined ? undefined : sectionHash(text) }, false);
-    }
+  /** The session's state as session-undo.ts changes it. */
+  private access(): SessionAccess {
+    return {
+      paths: this.paths,
+      steps: () => this.state.steps,
+      record: (step) => this.record(step),
+      update: (step, patch, persist) => this.update(step, patch, persist),
+      put: (record) => this.put(record),
+      setOutputHash: (hash) => {
+        this.state = { ...this.state, outputHash: hash };
+      },
+    };
   }
 
   /** A step whose block is already in the output with the hash we were about to accept was accepted before a crash. */
