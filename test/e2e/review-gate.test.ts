@@ -164,6 +164,26 @@ describe('the review gate in a real terminal', { timeout: 120_000 }, () => {
     expect(loadState(path.join(root, STATE))?.steps[0].edited).toBeUndefined();
   });
 
+  it('reviewing a step again (--steps) opens on what would change against the section in the file', async () => {
+    const root = tempRepo({ 'README.md': '# First Title\n\nThe first tagline.\n' });
+    const { execFileSync } = await import('node:child_process');
+    const { CLI } = await import('../helpers/pty.js');
+    execFileSync(process.execPath, [CLI, root, '--yes'], { stdio: 'ignore' });
+    const { writeFileSync } = await import('node:fs');
+    writeFileSync(path.join(root, 'README.md'), '# First Title\n\nA second tagline.\n');
+    const run = runInTerminal([root, '--steps', '1']);
+    await run.waitFor('Step 1 of 10');
+    await run.waitFor(/already has this step: \+\d+ −\d+ lines would change/);
+    expect(run.screen()).toMatch(/changes from the section in .*PROJECT-CONTEXT\.md/);
+    expect(run.screen()).toMatch(/^- .*The first tagline/m);
+    expect(run.screen()).toMatch(/^\+ .*A second tagline/m);
+    run.press('d');
+    await run.waitFor(/── lines 1–/);
+    run.press('a');
+    expect(await run.exited()).toBe(0);
+    expect(readFileSync(path.join(root, 'PROJECT-CONTEXT.md'), 'utf8')).toContain('A second tagline');
+  });
+
   it('after a, the line saying what was written where shows at once, while the next section is still being prepared', async () => {
     const root = slowBackend();
     const run = runInTerminal([root, '--steps', '1,3']);
