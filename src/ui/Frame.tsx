@@ -45,12 +45,22 @@ export function noticeRows(notices: readonly Notice[], dismissed: ReadonlySet<nu
   return [...open.slice(0, MAX_NOTICE_ROWS - 1), { id: -1, text: `${rest} more notices; they are all repeated when the wizard ends.`, tone: 'info' }];
 }
 
+/** A notice takes up to two rows: long enough for a sentence that names a file (a backup's path), never more. */
+function noticeHeight(notice: Notice, width: number): number {
+  return Math.min(2, Math.max(1, Math.ceil(textWidth(`! ${notice.text}`) / Math.max(1, width))));
+}
+
+/** Screen rows the notices take. */
+export function noticesHeight(notices: readonly Notice[], width: number): number {
+  return notices.reduce((n, notice) => n + noticeHeight(notice, width), 0);
+}
+
 export function Notices({ rows, width }: { rows: readonly Notice[]; width: number }) {
   return (
     <>
       {rows.map((n) => (
-        <Box key={n.id} width={width}>
-          <Text color={toneColor(n.tone === 'info' ? 'warning' : n.tone)} wrap="truncate-end">
+        <Box key={n.id} width={width} height={noticeHeight(n, width)}>
+          <Text color={toneColor(n.tone === 'info' ? 'warning' : n.tone)} wrap={noticeHeight(n, width) > 1 ? 'wrap' : 'truncate-end'}>
             {`! ${n.text}`}
           </Text>
         </Box>

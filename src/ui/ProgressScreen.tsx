@@ -1,7 +1,7 @@
 import { Box, Text, useInput } from 'ink';
 import { useEffect, useState } from 'react';
 import type { SessionView, Tone } from '../wizard/ui.js';
-import { FRAME_ROWS, Header, isTooSmall, noticeRows, Notices, TooSmall, toneColor } from './Frame.js';
+import { FRAME_ROWS, Header, isTooSmall, noticeRows, Notices, noticesHeight, TooSmall, toneColor } from './Frame.js';
 import { KeyBar } from './KeyBar.js';
 import { color } from './theme.js';
 import { useTerminalSize } from './use-terminal-size.js';
@@ -46,7 +46,7 @@ export function ProgressScreen({ title, message, confirmation, view, dismissed =
   const time = elapsed >= SHOW_ELAPSED_MS ? ` · ${(elapsed / 1000).toFixed(1)} s` : '';
   const session = view ?? { steps: [], output: '', notices: [] };
   const notices = noticeRows(session.notices, dismissed);
-  const body = Math.max(1, rows - FRAME_ROWS - notices.length - 1);
+  const body = Math.max(1, rows - FRAME_ROWS - noticesHeight(notices, width) - 1);
   return (
     <Box flexDirection="column" width={columns}>
       <Header title={title} view={session} width={width} />

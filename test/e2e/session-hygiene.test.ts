@@ -87,6 +87,29 @@ describe('session hygiene in a real terminal', { timeout: 120_000 }, () => {
     expect(run.history().join('')).toMatch(/The previous .*PROJECT-CONTEXT\.md is kept as .*\.project-context\/PROJECT-CONTEXT\.md\.bak-/);
   });
 
+  it('answering n to the resume question starts over and names the backup on screen', async () => {
+    const root = tempRepo();
+    const first = runInTerminal([root, '--steps', '1,2']);
+    await first.waitFor('Step 1 of 10');
+    first.press('a');
+    await first.waitFor('Step 2 of 10');
+    first.press('q');
+    expect(await first.exited()).toBe(0);
+    const second = runInTerminal([root, '--steps', '1,2']);
+    await second.waitFor('Resume at step 2');
+    second.press('n');
+    second.press('\r');
+    await second.waitFor('Step 1 of 10');
+    const backup = readdirSync(path.join(root, '.project-context')).find((f) => f.startsWith('PROJECT-CONTEXT.md.bak-'));
+    expect(backup).toBeDefined();
+    // The notice may take two rows: joined, it names the backup in full.
+    expect(second.screen()).toMatch(/^! Starting over\. The previous PROJECT-CONTEXT\.md is kept as/m);
+    expect(second.screen().replace(/\n/g, '')).toContain(`.project-context/${backup}.`);
+    expect(existsSync(path.join(root, 'PROJECT-CONTEXT.md'))).toBe(false);
+    second.press('q');
+    expect(await second.exited()).toBe(0);
+  });
+
   it('a step accepted before the code changed is marked stale on the rail, with a notice naming the command', async () => {
     const root = tempRepo({ 'README.md': '# First Title\n\nThe first tagline.\n' });
     const git = (...args: string[]) => execFileSync('git', args, { cwd: root, stdio: 'ignore' });

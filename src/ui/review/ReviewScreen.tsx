@@ -4,7 +4,7 @@ import stripAnsi from 'strip-ansi';
 import { diffLines, diffStats } from '../../diff/line-diff.js';
 import { STEP_COUNT } from '../../steps/titles.js';
 import type { ReviewAction, ReviewModel, SessionView } from '../../wizard/ui.js';
-import { FRAME_ROWS, Header, isTooSmall, noticeRows, Notices, TooSmall, toneColor } from '../Frame.js';
+import { FRAME_ROWS, Header, isTooSmall, noticeRows, Notices, noticesHeight, TooSmall, toneColor } from '../Frame.js';
 import { KeyBar, type KeyHint } from '../KeyBar.js';
 import { markdownRows } from '../markdown-rows.js';
 import { color } from '../theme.js';
@@ -56,7 +56,7 @@ export function ReviewScreen({ model, onAction, view, dismissed = NO_NOTICES, on
   );
   const message = statusLine(state, model);
   const messageRows = message.text ? Math.min(MAX_MESSAGE_ROWS, Math.max(1, Math.ceil(textWidth(message.text) / inner))) : 1;
-  const viewport = Math.max(1, height - FRAME_ROWS - notices.length - messageRows);
+  const viewport = Math.max(1, height - FRAME_ROWS - noticesHeight(notices, inner) - messageRows);
   const shownView: View = state.help ? 'help' : state.view;
   const rowsShown = content[shownView];
 
