@@ -58,6 +58,9 @@ describe('tables in the terminal', () => {
     expect(rows.some((r) => r.startsWith('┌'))).toBe(true);
     const narrow = markdownRows('| A | Path |\n|---|---|\n| x | `/packages/api/src/handlers/kv/get.ts` |', 36, false);
     expect(narrow.join('\n')).toMatch(/\/packages\/api\/src\/\s*│\n.*│ handlers\/kv\/get\.ts/);
+    // A slash is a better place to break than a dot in the file name.
+    const route = markdownRows('| Route | Declared in |\n|---|---|\n| `OPTIONS /community` | `/apps/openpage-api/app/community/route.ts:29` |', 60, false);
+    expect(route.join('\n')).toMatch(/\/app\/community\/\s*│\n.*│ route\.ts:29/);
   });
 
   it('shows a table whose rows would wrap onto many lines as labelled records, dropping empty cells', () => {

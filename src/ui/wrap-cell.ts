@@ -40,9 +40,11 @@ export function wrapStyled(text: string, width: number): string[] {
 function breakPoint(row: readonly Glyph[]): number {
   // Any space will do: a word is never split while the row has a space to break at.
   for (let i = row.length - 1; i > 0; i--) if (row[i].ch === ' ') return i + 1;
-  // Punctuation breaks need a little of the piece on the first row (`@kv/` + `infrastructure`, never `/` + …).
-  const minimum = 1;
-  for (let i = row.length - 1; i > minimum; i--) if ('/.-_,:'.includes(row[i - 1].ch) && row[i].ch !== ' ') return i;
+  // Any punctuation break beats cutting a word, even one that leaves a lone `/` on the row.
+  const minimum = 0;
+  // After a slash first: `…/community/` + `route.ts:12` reads better than `…/community/route.` + `ts:12`.
+  for (let i = row.length - 1; i > minimum; i--) if (row[i - 1].ch === '/' && row[i].ch !== ' ') return i;
+  for (let i = row.length - 1; i > minimum; i--) if ('.-_,:'.includes(row[i - 1].ch) && row[i].ch !== ' ') return i;
   for (let i = row.length - 1; i > minimum; i--) if (/[A-Z]/.test(row[i].ch) && /[a-z]/.test(row[i - 1].ch)) return i;
   return 0;
 }
