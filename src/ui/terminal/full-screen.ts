@@ -153,7 +153,10 @@ export class InkStdout extends EventEmitter {
   }
 
   write(data: string, callback?: () => void): boolean {
-    if (data !== '') this.onFrame(data);
+    // Ink's own line eraser still writes here when the window narrows: control sequences with nothing to show are
+    // not a frame (a real frame is text, even an empty screen's newlines).
+    // eslint-disable-next-line no-control-regex
+    if (data !== '' && data.replace(/\u001b\[[0-9;?]*[A-Za-z]/g, '') !== '') this.onFrame(data);
     if (callback) setImmediate(callback);
     return true;
   }
