@@ -61,16 +61,17 @@ export async function runInteractive(deps: InteractiveDeps): Promise<Interactive
     let showChanges = false;
     let first = true;
     let decided = false;
+    /** The section already in the output for this step (an earlier session's), read once per step. */
+    const inFile = sectionInOutput(session, step);
     while (!decided) {
       const current = session.record(step);
       const text = session.text(step) ?? '';
-      const fromFile = first && !beforeRegenerate ? inOutput(session, step, text) : undefined;
+      const fromFile = inFile && inFile.markdown.trimEnd() !== text.trimEnd() ? inFile : undefined;
       const previous =
         beforeRegenerate ??
         (current.edited !== undefined && current.generated !== undefined ? { label: 'the generated section', markdown: current.generated } : undefined) ??
-        fromFile ??
-        inOutput(session, step, text);
-      if (fromFile && current.edited === undefined) {
+        fromFile;
+      if (first && fromFile && current.edited === undefined) {
         // Reviewing a step again (`--steps`): the section in the file is what this one would replace; like
         // `git add -p`, the changes come first.
         const { added, removed } = diffStats(diffLines(fromFile.markdown, text));
@@ -211,8 +212,8 @@ async function undoLast(session: Session, analyzer: StepSource, ui: WizardUI, ou
   }
 }
 
-/** The section already in the output for this step (from an earlier session), when it differs from `text`. */
-function inOutput(session: Session, step: number, text: string): ReviewModel['previous'] {
+/** The section already in the output for this step (from an earlier session), if there is one. */
+function sectionInOutput(session: Session, step: number): ReviewModel['previous'] {
   let file: string | undefined;
   try {
     file = readOutputFile(session.paths.output);
@@ -222,7 +223,5 @@ function inOutput(session: Session, step: number, text: string): ReviewModel['pr
   if (file === undefined) return undefined;
   const block = parseOutput(file).blocks.find((b) => b.step === step);
   if (!block) return undefined;
-  const markdown = stripDigest(block.body);
-  if (markdown.trimEnd() === text.trimEnd()) return undefined;
-  return { label: `the section in ${displayPath(session.paths.output)}`, markdown };
+  return { label: `the section in ${displayPath(session.paths.output)}`, markdown: stripDigest(block.body) };
 }
