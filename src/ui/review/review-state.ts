@@ -205,7 +205,7 @@ function scroll(state: ReviewState, input: string, key: KeyInfo): ReviewState | 
 function jumpToMatch(state: ReviewState, which: 'first' | 'next' | 'previous'): ReviewState {
   const { matches } = state;
   if (!state.query) return state;
-  if (matches.length === 0) return which === 'first' ? { ...state, hint: `Not found: ${state.query}` } : { ...state, hint: `Not found: ${state.query}` };
+  if (matches.length === 0) return { ...state, hint: `Not found: ${state.query}` };
   const view = state.view;
   const top = state.top[view];
   let match: number;
