@@ -124,6 +124,12 @@ export class InkWizardUI implements WizardUI {
   async review(model: ReviewModel): Promise<ReviewAction> {
     const id = ++this.shown;
     await loadReviewScreen();
+    // Laying out thousands of lines takes a moment: the screen says so first, rather than leaving the last one up.
+    const lines = countLines(model.markdown);
+    if (lines > LONG_SECTION_LINES && this.instance) {
+      this.progress(`Laying out the section (${lines.toLocaleString('en-US')} lines)`, `Step ${model.step} — ${model.title}`);
+      await new Promise((resolve) => setImmediate(resolve));
+    }
     return new Promise((resolve) => {
       let done = false;
       this.store.set({
@@ -191,6 +197,15 @@ export class InkWizardUI implements WizardUI {
       patchConsole: false,
     });
   }
+}
+
+/** Sections longer than this take long enough to lay out that the screen first says it is coming. */
+const LONG_SECTION_LINES = 600;
+
+function countLines(text: string): number {
+  let n = 1;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) n++;
+  return n;
 }
 
 function setRawMode(on: boolean): void {
