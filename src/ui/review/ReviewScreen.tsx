@@ -108,7 +108,7 @@ export function ReviewScreen({ model, onAction, view, dismissed = NO_NOTICES, on
       />
       <Box flexDirection="column" height={viewport}>
         {visible.map((line, i) => (
-          <Text key={top + i} wrap="truncate-end">
+          <Text key={i} wrap="truncate-end">
             {viewRow(line, shownView === 'section' ? state.left : 0, inner, matchSet.has(top + i) ? state.query : undefined)}
           </Text>
         ))}
