@@ -116,8 +116,10 @@ describe('the terminal is given back as it was', { timeout: 180_000 }, () => {
     run.press('q');
     run.press('q');
     await run.waitFor('Progress saved');
+    // The shell's prompt is back once the wizard has ended: only then is a typed line the shell's.
+    await run.waitFor(/Progress saved[^]*\nshell\$/);
     run.pressNow('exit\r');
-    await run.exited();
+    expect(await run.exited()).toBe(0);
   });
 });
 
