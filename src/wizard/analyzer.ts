@@ -80,13 +80,14 @@ export class Analyzer implements StepSource {
     const definition = stepEntry(step).definition;
     const started = performance.now();
     const cpu = process.cpuUsage();
-    for (const detector of stepDetectors(definition.detectors, definition.claims)) {
+    const detectors = stepDetectors(definition.detectors, definition.claims);
+    for (const [i, detector] of detectors.entries()) {
       const before = performance.now();
-      this.analysis.run([detector], onProgress);
+      this.analysis.run([detector], onProgress && ((phase) => onProgress(`${phase} (${i + 1} of ${detectors.length})`)));
       timing('detector', { step, detector: detector.id, detectorMs: Math.round(performance.now() - before) });
       await this.pause();
     }
-    onProgress?.(`Writing step ${step}`);
+    onProgress?.('Writing the section');
     const section = generateSection(definition, this.analysis, this.context);
     // Trees are most of the memory; what later steps need from them was memoised while they existed (TREE_MEMOS).
     this.index.releaseTrees();
