@@ -7,10 +7,12 @@
 // dist/src (type-checked, used by the tests that import modules); dist/bin is what users run.
 //
 // ts-morph stays outside the bundle: it is CommonJS around a 9 MB compiler that gains nothing from bundling, and it
-// is loaded with `require` (see src/scan/ts.ts). react-devtools-core is an optional Ink dependency loaded only with
-// DEV=true and not installed.
+// is loaded with `require` (see src/scan/ts.ts). It is the package's one runtime dependency: everything else is in
+// the bundle, so `dependencies` in package.json lists only what `external` does (test/package-deps.test.ts checks
+// the list this script writes to dist/bundle-externals.json).
 import { build } from 'esbuild';
-import { renameSync, rmSync } from 'node:fs';
+import { isBuiltin } from 'node:module';
+import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -20,8 +22,21 @@ const OUT = path.join(ROOT, 'dist/bin');
 // Built beside, then swapped in: a CLI started during a rebuild finds the old bundle or the new one, never half of one.
 const NEXT = `${OUT}.next-${process.pid}`;
 const OLD = `${OUT}.old-${process.pid}`;
+/**
+ * With DEV=true, Ink connects to React DevTools: it imports react-devtools-core (not a dependency) and reads its own
+ * package.json (not in the bundle), and the wizard crashed. Ink's `isDev` is false here and its devtools module is
+ * empty, so DEV=true (set for other tools, often) changes nothing, and neither the devtools client nor `ws` is bundled.
+ */
+const withoutInkDevtools = {
+  name: 'without-ink-devtools',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]ink[\\/]build[\\/]utils\.js$/ }, () => ({ contents: 'export const isDev = () => false;', loader: 'js' }));
+    b.onLoad({ filter: /[\\/]ink[\\/]build[\\/]devtools\.js$/ }, () => ({ contents: '', loader: 'js' }));
+  },
+};
+
 rmSync(NEXT, { recursive: true, force: true });
-await build({
+const result = await build({
   absWorkingDir: ROOT,
   entryPoints: { cli: 'src/cli.tsx', 'analysis-worker': 'src/wizard/analysis-worker.ts' },
   outdir: NEXT,
@@ -31,7 +46,9 @@ await build({
   platform: 'node',
   target: 'node20',
   jsx: 'automatic',
-  external: ['ts-morph', 'react-devtools-core'],
+  external: ['ts-morph'],
+  plugins: [withoutInkDevtools],
+  metafile: true,
   // React's production build: the development one checks every render and is twice the size.
   define: { 'process.env.NODE_ENV': '"production"' },
   // CommonJS dependencies inside an ES module bundle call `require` for Node's built-ins.
@@ -42,6 +59,12 @@ await build({
   legalComments: 'none',
   logLevel: 'warning',
 });
+// What the bundle still imports at run time, besides Node's own modules: the package's runtime dependencies.
+const externals = new Set();
+for (const output of Object.values(result.metafile.outputs)) {
+  for (const i of output.imports) if (i.external && !isBuiltin(i.path)) externals.add(i.path.replace(/^((?:@[^/]+\/)?[^/]+).*$/, '$1'));
+}
+writeFileSync(path.join(ROOT, 'dist/bundle-externals.json'), `${JSON.stringify([...externals].sort(), null, 2)}\n`);
 try {
   renameSync(OUT, OLD);
 } catch {

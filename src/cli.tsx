@@ -12,6 +12,7 @@ import { analysisOptions, runWizard } from './wizard/run.js';
 import { startAnalysis } from './wizard/worker-analysis.js';
 import type { Drift } from './wizard/drift.js';
 import type { FinishedQuestion, ResumeQuestion } from './wizard/session.js';
+import { PACKAGE_NAME } from './package-name.js';
 
 const out = (line: string) => process.stdout.write(`${line}\n`);
 const err = (line: string) => process.stderr.write(`${line}\n`);
@@ -54,6 +55,10 @@ async function main(argv: readonly string[]): Promise<number> {
       'Run with --yes to generate and accept every step without review.',
     );
   }
+  // CI runners often give a pseudo-terminal nobody reads: a wizard there would wait forever for a key.
+  if (interactive && runsInCi(process.env)) {
+    throw new UsageError('CI is set, so nobody is there to review the sections.', 'Run with --yes to generate and accept every step without review.');
+  }
   const options = resolveRunOptions(cli);
   if (!interactive) return runWizard(options, { stdout: out, stderr: err });
   // The analysis starts in its own thread before Ink loads: the first section is ready about when the screen is.
@@ -85,11 +90,17 @@ async function interactiveEnvironment(cli: CliOptions) {
   };
 }
 
+/** CI=true (or any value but false/0), as GitHub Actions, GitLab, CircleCI and most others set it. */
+function runsInCi(env: NodeJS.ProcessEnv): boolean {
+  const ci = env.CI?.trim().toLowerCase();
+  return ci !== undefined && ci !== '' && ci !== 'false' && ci !== '0';
+}
+
 function version(): string {
   for (const candidate of ['../package.json', '../../package.json']) {
     try {
       const pkg = JSON.parse(readFileSync(new URL(candidate, import.meta.url), 'utf8')) as { name?: string; version?: string };
-      if (pkg.name === 'project-context' && pkg.version) return pkg.version;
+      if (pkg.name === PACKAGE_NAME && pkg.version) return pkg.version;
     } catch {
       // try the next location: the layout differs between src/ (tsx) and dist/src/ (built)
     }

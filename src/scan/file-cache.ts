@@ -16,6 +16,7 @@ import { readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileS
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { makeDirs } from '../output/atomic.js';
+import { PACKAGE_NAME } from '../package-name.js';
 
 export const FILE_CACHE_FORMAT = 1;
 
@@ -142,7 +143,7 @@ function packageVersion(here: string): string {
   for (const up of ['../..', '../../..']) {
     try {
       const pkg = JSON.parse(readFileSync(path.join(here, up, 'package.json'), 'utf8')) as { name?: string; version?: string };
-      if (pkg.name === 'project-context' && pkg.version) return pkg.version;
+      if (pkg.name === PACKAGE_NAME && pkg.version) return pkg.version;
     } catch {
       // the layout differs between src/ and dist/src/
     }
