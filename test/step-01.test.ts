@@ -79,7 +79,7 @@ describe('step 1 — Project Overview & Architecture', () => {
     expect(md).toMatch(/    └── worker\/\s+# @shop\/worker — AWS Lambda handlers \(inferred\)/);
     const pnpm = (await section(overviewStep, 'ov-pnpm')).markdown;
     expect(pnpm).toContain('- **Name:** Acme Platform (`/README.md:1`) — package `acme-monorepo` in `/package.json`');
-    expect(pnpm).toContain('- **Workspaces:** pnpm workspaces (`/pnpm-workspace.yaml`, apps/*, packages/* — 5 packages)');
+    expect(pnpm).toContain('- **Workspaces:** pnpm workspaces (`/pnpm-workspace.yaml`, apps/\\*, packages/\\* — 5 packages)');
     expect(pnpm).toContain('- **Task runner:** Turborepo (`/turbo.json`)');
   });
 

@@ -36,7 +36,7 @@ describe('step 6 — Infrastructure & CDK', () => {
 
   it('reads CI steps that run the CDK CLI directly and dependencies from addDependency', async () => {
     const md = (await section(infrastructureStep, 'cdk-http-api')).markdown;
-    expect(md).toContain('- `/.github/workflows/release.yml:13` — job `deploy`, on push (tags: v*): `npx cdk deploy --all --require-approval never`');
+    expect(md).toContain('- `/.github/workflows/release.yml:13` — job `deploy`, on push (tags: v\\*): `npx cdk deploy --all --require-approval never`');
     expect(md).toContain('- `HttpStack` uses `DataStack`');
     expect(md).toContain('| `deploy` | `npm run deploy -w infra` | `items-platform` | `/package.json:6` |');
   });

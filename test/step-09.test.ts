@@ -36,7 +36,7 @@ describe('step 9 — Common Workflows', () => {
     expect(md).toContain('3. `deploy` (environment `production`): `./scripts/deploy.sh --prod`');
     expect(md).toContain('`/.gitlab-ci.yml` · stages `install` → `test` → `deploy`');
     expect(md).toContain('| `deploy-prod` (`/.gitlab-ci.yml:17`) | `unit` | environment `production`; if `$CI_COMMIT_BRANCH == "main"` | `npm ci` · `npm run build` · `npx cdk deploy --all` |');
-    expect(md).toContain('`/.github/workflows/release.yml` · on `push` (tags: v*), `schedule` (cron 0 3 * * 1), `workflow_dispatch` (inputs: dry-run)');
+    expect(md).toContain('`/.github/workflows/release.yml` · on `push` (tags: v\\*), `schedule` (cron 0 3 \\* \\* 1), `workflow_dispatch` (inputs: dry-run)');
   });
 
   it('matches the golden section for examples/kv-store', async () => {

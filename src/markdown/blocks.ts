@@ -1,11 +1,16 @@
 import { cell, plain } from './text.js';
 
-/** A GitHub-flavoured markdown table. Cells are escaped; pass already-formatted inline code as-is via `raw`. */
+/**
+ * A GitHub-flavoured markdown table. Cells are escaped; pass already-formatted inline code as-is via `raw`.
+ * One space on each side of every pipe, the separator included (`| --- |`), and an empty cell as one space: the
+ * "compact" style markdownlint's MD060 accepts.
+ */
 export function table(headers: readonly string[], rows: readonly (readonly string[])[]): string {
   if (rows.length === 0) return '';
-  const head = `| ${headers.map(cell).join(' | ')} |`;
-  const rule = `|${headers.map(() => '---').join('|')}|`;
-  const body = rows.map((r) => `| ${headers.map((_, i) => escapePipes(r[i] ?? '')).join(' | ')} |`);
+  const row = (cells: readonly string[]) => `|${cells.map((c) => (c === '' ? ' ' : ` ${c} `)).join('|')}|`;
+  const head = row(headers.map(cell));
+  const rule = row(headers.map(() => '---'));
+  const body = rows.map((r) => row(headers.map((_, i) => escapePipes(r[i] ?? '').trim())));
   return [head, rule, ...body].join('\n');
 }
 
@@ -21,7 +26,7 @@ export function codeBlock(text: string, language = ''): string {
   const body = plain(text).replace(/\s+$/, '');
   const longest = Math.max(2, ...(body.match(/`{3,}/g) ?? []).map((r) => r.length));
   const fence = '`'.repeat(longest + 1);
-  return `${fence}${language}\n${body}\n${fence}`;
+  return `${fence}${language || 'text'}\n${body}\n${fence}`;
 }
 
 export function bullets(items: readonly string[], indent = 0): string {
@@ -29,7 +34,7 @@ export function bullets(items: readonly string[], indent = 0): string {
   return items.map((i) => `${pad}- ${i}`).join('\n');
 }
 
-export function heading(level: 2 | 3 | 4, text: string): string {
+export function heading(level: 2 | 3 | 4 | 5, text: string): string {
   return `${'#'.repeat(level)} ${plain(text).replace(/\n/g, ' ')}`;
 }
 

@@ -67,3 +67,28 @@ function boxLines(box: DiagramBox): string[] {
 function truncate(text: string, max: number): string {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
+
+/**
+ * The same layered picture as a Mermaid flowchart, which GitHub and many editors draw: one subgraph per non-empty
+ * layer, top to bottom, an arrow from each layer to the next. Labels are quoted and every character Mermaid or HTML
+ * could read as syntax is written as an entity code, so repository text cannot break out of a label.
+ */
+export function layeredMermaid(layers: readonly { readonly name: string; readonly boxes: readonly DiagramBox[] }[]): string {
+  const shown = layers.filter((l) => l.boxes.length > 0);
+  const out = ['flowchart TD'];
+  let node = 0;
+  shown.forEach((layer, i) => {
+    out.push(`  subgraph L${i + 1}["${mermaidText(layer.name)}"]`);
+    for (const box of layer.boxes) {
+      const label = [box.title, ...(box.lines ?? []).slice(0, 3)].map((l) => mermaidText(truncate(oneLine(l), 40))).join('<br/>');
+      out.push(`    N${++node}["${label}"]`);
+    }
+    out.push('  end');
+  });
+  for (let i = 1; i < shown.length; i++) out.push(`  L${i} --> L${i + 1}`);
+  return out.join('\n');
+}
+
+function mermaidText(text: string): string {
+  return oneLine(text).replace(/[#"<>`&]/g, (c) => `#${c.charCodeAt(0)};`);
+}

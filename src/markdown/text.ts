@@ -42,3 +42,25 @@ export function firstSentence(text: string, max = 160): string {
 export function urlPath(path: string): string {
   return oneLine(path).replace(/([\\`*_[\]<>|])/g, '\\$1');
 }
+
+/**
+ * Repository text shown as plain text inside markdown (a glob, a cron schedule, a folder name, a config summary):
+ * characters markdown would read as emphasis, strikethrough, links, HTML or code are escaped, so a glob's stars
+ * or a leading underscore read as written on GitHub instead of turning into emphasis; a URL becomes an autolink
+ * (markdownlint's MD034 flags bare ones).
+ */
+export function escaped(text: string): string {
+  const t = oneLine(text);
+  let out = '';
+  let last = 0;
+  for (const m of t.matchAll(/\bhttps?:\/\/[^\s<>`|]+?(?=[.,;:!?)\]]*(?:\s|$))/g)) {
+    out += `${escapeInline(t.slice(last, m.index))}<${m[0]}>`;
+    last = m.index + m[0].length;
+  }
+  return out + escapeInline(t.slice(last));
+}
+
+/** An underscore inside a word (`workflow_dispatch`) is never emphasis, so it stays as written. */
+function escapeInline(text: string): string {
+  return text.replace(/[\\`*[\]<>|~]|(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])/gu, '\\$&');
+}

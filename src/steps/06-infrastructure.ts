@@ -25,11 +25,12 @@ export const infrastructureStep: StepDefinition = {
     const { facts } = model;
     const apps = facts.of<CdkAppFact>('cdk.app');
     const stacks = facts.of<CdkStackFact>('cdk.stack');
-    const other = otherInfraPart(facts);
+    const cdk = apps.length > 0 || stacks.length > 0;
+    const other = otherInfraPart(facts, cdk ? 4 : 3);
     const runtime = runtimePart(facts);
     const runtimeSection = runtime !== '' && join(heading(3, 'Containers, manifests and task runners'), `Found: ${runtimeSummary(facts).join(', ')}.`, runtime);
     const title = stepHeading(6, 'Infrastructure & CDK');
-    if (apps.length === 0 && stacks.length === 0) {
+    if (!cdk) {
       const none = other !== ''
         ? `${noCdk(model)}; the infrastructure is described by the tools below.`
         : runtime !== ''

@@ -6,7 +6,7 @@ import type { ScriptFact } from '../../detectors/scripts/index.js';
 import { invocation, type TaskFact } from '../../detectors/tasks/index.js';
 import { bullets, join, table } from '../../markdown/blocks.js';
 import { cite } from '../../markdown/cite.js';
-import { code } from '../../markdown/text.js';
+import { code, escaped } from '../../markdown/text.js';
 import { at, plural, written } from './cdk-shared.js';
 import { names } from './format.js';
 import type { StepModel } from '../../model/repo-model.js';
@@ -84,7 +84,7 @@ export function deploymentPart(model: StepModel): string {
       );
       for (const st of steps) {
         const env = job.environment ? `, environment ${written(job.environment, false)}` : '';
-        jobs.push(`${cite(d.file, st.line)} — job ${code(job.id)}${job.needs.length ? ` (after ${names(job.needs)})` : ''}${env}, on ${triggers || 'manual runs'}: ${code(st.run!.split('\n')[0])}`);
+        jobs.push(`${cite(d.file, st.line)} — job ${code(job.id)}${job.needs.length ? ` (after ${names(job.needs)})` : ''}${env}, on ${triggers ? escaped(triggers) : 'manual runs'}: ${code(st.run!.split('\n')[0])}`);
       }
     }
   }

@@ -2,7 +2,7 @@ import type { CiJob, CiWorkflowData, CiWorkflowFact } from '../../detectors/ci/i
 import type { PackageManager, ScriptFact } from '../../detectors/scripts/index.js';
 import { bullets, codeBlock, heading, join, table } from '../../markdown/blocks.js';
 import { cite } from '../../markdown/cite.js';
-import { code, oneLine } from '../../markdown/text.js';
+import { code, escaped, oneLine } from '../../markdown/text.js';
 import type { StepModel } from '../../model/repo-model.js';
 import { noneOr } from './claims.js';
 import { value } from './format.js';
@@ -77,16 +77,16 @@ export function ciWorkflowsSection(model: StepModel, workflows: readonly CiWorkf
     .sort((a, b) => (a.data.file < b.data.file ? -1 : 1))
     .map((f) => {
       const w = f.data;
-      const triggers = w.triggers.map((t) => (t.detail ? `${code(t.event)} (${oneLine(t.detail)})` : code(t.event)));
+      const triggers = w.triggers.map((t) => (t.detail ? `${code(t.event)} (${escaped(t.detail)})` : code(t.event)));
       const rows = jobLevels(w).flat().map((j) => [
-        `${code(j.id)}${j.name && j.name !== j.id ? ` ${oneLine(j.name)}` : ''} (${cite(w.file, j.line)})`,
+        `${code(j.id)}${j.name && j.name !== j.id ? ` ${escaped(j.name)}` : ''} (${cite(w.file, j.line)})`,
         j.needs.length ? j.needs.map((n) => code(n)).join(', ') : j.stage ? `stage ${code(j.stage)}` : '—',
-        [j.environment && `environment ${value(j.environment)}`, j.matrix.length ? `matrix: ${j.matrix.join(', ')}` : '', j.condition && `if ${value(j.condition)}`].filter(Boolean).join('; ') || '—',
+        [j.environment && `environment ${value(j.environment)}`, j.matrix.length ? `matrix: ${escaped(j.matrix.join(', '))}` : '', j.condition && `if ${value(j.condition)}`].filter(Boolean).join('; ') || '—',
         commands(j),
       ]);
       const secrets = w.secrets.length ? `Secrets: ${w.secrets.map((s) => code(s.name)).join(', ')}.` : '';
       return join(
-        heading(4, `${w.name ? oneLine(w.name) : w.file.split('/').pop()!} — ${PROVIDER[w.provider]}`),
+        heading(4, `${escaped(w.name ?? w.file.split('/').pop()!)} — ${PROVIDER[w.provider]}`),
         `${cite(w.file)}${triggers.length ? ` · on ${triggers.join(', ')}` : ''}${w.stages.length ? ` · stages ${w.stages.map((s) => code(s)).join(' → ')}` : ''}`,
         table(['Job', 'Needs', 'Conditions', 'Runs'], rows),
         secrets,
@@ -107,8 +107,8 @@ export function deploymentSection(model: StepModel, pm: PackageManager, scripts:
     const levels = jobLevels(f.data);
     const chain = levels.map((l) => l.map((j) => j.id).join(' + ')).join('  →  ');
     const detail = levels.flat().map((j, i) => `${i + 1}. ${code(j.id)}${j.environment ? ` (environment ${value(j.environment)})` : ''}: ${commands(j, 4)}`);
-    const triggers = f.data.triggers.map((t) => (t.detail ? `${t.event} (${oneLine(t.detail)})` : t.event)).join(', ');
-    return join(`**${oneLine(f.data.name ?? f.data.file)}** — ${cite(f.data.file)}${triggers ? `, on ${oneLine(triggers)}` : ''}:`, codeBlock(chain), detail.join('\n'));
+    const triggers = f.data.triggers.map((t) => (t.detail ? `${t.event} (${t.detail})` : t.event)).join(', ');
+    return join(`**${escaped(f.data.name ?? f.data.file)}** — ${cite(f.data.file)}${triggers ? `, on ${escaped(triggers)}` : ''}:`, codeBlock(chain), detail.join('\n'));
   });
   if (items.length === 0 && flows.length === 0) {
     return join(

@@ -2,7 +2,7 @@ import type { ConfigFileFact } from '../../detectors/config-files/index.js';
 import type { ScriptFact } from '../../detectors/scripts/index.js';
 import { heading, join, table } from '../../markdown/blocks.js';
 import { cite } from '../../markdown/cite.js';
-import { oneLine } from '../../markdown/text.js';
+import { escaped, oneLine } from '../../markdown/text.js';
 import type { StepModel } from '../../model/repo-model.js';
 import type { RepoIndex } from '../../scan/repo-index.js';
 import { value } from './format.js';
@@ -19,7 +19,7 @@ export function configFilesSection(model: StepModel, configs: readonly ConfigFil
   const sorted = [...configs].sort(
     (a, b) => CATEGORY_ORDER.indexOf(a.data.category) - CATEGORY_ORDER.indexOf(b.data.category) || (a.data.file < b.data.file ? -1 : 1),
   );
-  const rows = sorted.map((f) => [cite(f.data.file), oneLine(f.data.tool), f.data.items.length ? f.data.items.map(oneLine).join('; ') : '—']);
+  const rows = sorted.map((f) => [cite(f.data.file), oneLine(f.data.tool), f.data.items.length ? f.data.items.map(escaped).join('; ') : '—']);
   return join(heading(3, 'Configuration files'), table(['File', 'Tool', 'Configures'], rows));
 }
 

@@ -5,7 +5,7 @@ import type { StateData } from '../../detectors/state-management/index.js';
 import type { Citation } from '../../facts.js';
 import { bullets, heading, join, table } from '../../markdown/blocks.js';
 import { cite } from '../../markdown/cite.js';
-import { code, oneLine, urlPath } from '../../markdown/text.js';
+import { code, escaped, oneLine, urlPath } from '../../markdown/text.js';
 import { byFileLine, compareText, files, names, value } from './format.js';
 import type { StepModel } from '../../model/repo-model.js';
 
@@ -35,7 +35,7 @@ export function headerBullets(app: FrontendAppData, entries: readonly EntryData[
   for (const e of entries) {
     const chain = [...e.providers, ...(e.root ? [e.root] : [])].map(oneLine);
     const tree = chain.length ? ` — renders ${chain.map(code).join(' › ')}` : '';
-    out.push(`**Entry:** ${cite(e.file, e.line > 1 ? e.line : undefined)} (${oneLine(e.how)})${tree}`);
+    out.push(`**Entry:** ${cite(e.file, e.line > 1 ? e.line : undefined)} (${escaped(e.how)})${tree}`);
   }
   const c = app.config;
   if (c) {

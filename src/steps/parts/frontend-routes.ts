@@ -2,7 +2,7 @@
 import type { FrontendRouteData } from '../../detectors/shared/frontend-route.js';
 import { bullets, heading, join, table } from '../../markdown/blocks.js';
 import { cite } from '../../markdown/cite.js';
-import { code, urlPath } from '../../markdown/text.js';
+import { code, escaped, urlPath } from '../../markdown/text.js';
 import { compareText } from './format.js';
 
 const ROUTER_NAMES: Record<string, string> = {
@@ -113,7 +113,7 @@ function guardText(guards: readonly string[], asCode = true): string {
   const conditions = names.filter((g) => g.startsWith('when ')).map((g) => g.slice(5));
   const others = names.filter((g) => g !== 'middleware' && !g.startsWith('when '));
   const parts = [
-    others.length ? `guarded by ${others.map((g) => (asCode ? code(g) : g)).join(', ')}` : '',
+    others.length ? `guarded by ${others.map((g) => (asCode ? code(g) : escaped(g))).join(', ')}` : '',
     middleware ? 'matched by middleware' : '',
     conditions.length ? `only when ${conditions.map(code).join(' and ')}` : '',
   ];

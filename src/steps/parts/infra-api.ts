@@ -24,7 +24,7 @@ export function infraApiPart(facts: FactSet): string {
     ...infraApis(facts).map(({ tool, title }) => {
       const routes = infraRouteTable(ofTool(facts.of<InfraRouteFact>('infra.route'), tool));
       const functions = infraFunctionTable(ofTool(facts.of<InfraFunctionFact>('infra.function'), tool));
-      return join(heading(3, `API: ${title}`), routes && join('**Endpoints**', routes), functions && join('**Functions**', functions));
+      return join(heading(3, `API: ${title}`), routes && join(heading(4, 'Endpoints'), routes), functions && join(heading(4, 'Functions'), functions));
     }),
   );
 }

@@ -5,7 +5,7 @@ import type {
 } from '../../detectors/other-infra/index.js';
 import { bullets, heading, join, table } from '../../markdown/blocks.js';
 import { cite, citeAll } from '../../markdown/cite.js';
-import { cell, code } from '../../markdown/text.js';
+import { cell, code, escaped } from '../../markdown/text.js';
 import { byFileLine, compareText, names, value } from './format.js';
 
 export const INFRA_TOOLS: readonly InfraTool[] = ['serverless', 'sst', 'sam', 'cloudformation', 'terraform'];
@@ -23,8 +23,13 @@ export const TITLE: Record<InfraTool, string> = {
   terraform: 'Terraform',
 };
 
-/** `####` subsections for Serverless Framework, SST and Terraform; '' when the repository uses none of them. */
-export function otherInfraPart(facts: FactSet): string {
+/**
+ * A subsection per tool (Serverless Framework, SST, SAM, CloudFormation, Terraform) at `level` (`###` when they are
+ * the step's only infrastructure, `####` under "Other infrastructure tools"), its tables under headings one deeper;
+ * '' when the repository uses none of them.
+ */
+export function otherInfraPart(facts: FactSet, level: 3 | 4 = 4): string {
+  const sub = (level + 1) as 4 | 5;
   return join(
     ...INFRA_TOOLS.map((tool) => {
       const projects = ofTool(facts.of<InfraProjectFact>('infra.project'), tool);
@@ -58,12 +63,12 @@ export function otherInfraPart(facts: FactSet): string {
           ]),
       );
       return join(
-        heading(4, TITLE[tool]),
+        heading(level, TITLE[tool]),
         bullets(projectLines),
-        routeTable && join('**Endpoints**', routeTable),
-        functionTable && join('**Functions**', functionTable),
-        tableTable && join('**DynamoDB tables**', tableTable),
-        resourceTable && join('**Other resources**', resourceTable),
+        routeTable && join(heading(sub, 'Endpoints'), routeTable),
+        functionTable && join(heading(sub, 'Functions'), functionTable),
+        tableTable && join(heading(sub, 'DynamoDB tables'), tableTable),
+        resourceTable && join(heading(sub, 'Other resources'), resourceTable),
       );
     }),
   );
@@ -96,7 +101,7 @@ export function infraFunctionTable(functions: readonly InfraFunctionData[]): str
       `${f.handler ? value(f.handler) : '—'}${f.handlerFile ? ` → ${cite(f.handlerFile)}` : ''}`,
       f.runtime ? value(f.runtime) : '—',
       f.environment.length > 0 ? names(f.environment, 6) : '—',
-      f.triggers && f.triggers.length > 0 ? cell(f.triggers.join(', ')) : '—',
+      f.triggers && f.triggers.length > 0 ? escaped(f.triggers.join(', ')) : '—',
       cite(f.file, f.line),
     ]),
   );

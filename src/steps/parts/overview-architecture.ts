@@ -3,7 +3,7 @@ import type { ReadmeFact } from '../../detectors/readme/index.js';
 import { LAYERS, type AuxiliaryFact, type ComponentEvidence, type ComponentFact, type Layer } from '../../detectors/stack/index.js';
 import { heading, join, table } from '../../markdown/blocks.js';
 import { cite } from '../../markdown/cite.js';
-import { layeredDiagram } from '../../markdown/diagram.js';
+import { layeredDiagram, layeredMermaid } from '../../markdown/diagram.js';
 import { codeBlock } from '../../markdown/blocks.js';
 import { oneLine } from '../../markdown/text.js';
 import type { StepModel } from '../../model/repo-model.js';
@@ -50,9 +50,10 @@ export function architecture(model: StepModel): string {
       auxiliaryNote(facts),
     );
   }
-  const layers = LAYERS.map((layer) =>
-    components.filter((c) => c.layer === layer).map((c) => ({ title: c.title, lines: c.lines })),
-  );
+  const layers = LAYERS.map((layer) => ({
+    name: LAYER_NAMES[layer],
+    boxes: components.filter((c) => c.layer === layer).map((c) => ({ title: c.title, lines: c.lines })),
+  }));
   const rows = components.map((c) => {
     const merged = mergeEvidence(c.evidence);
     const shown = merged.slice(0, 3).map((e) => `${cite(e.file, e.line)} ${evidenceText(e.whats)}`);
@@ -65,7 +66,9 @@ export function architecture(model: StepModel): string {
     title,
     `Components detected from ${source} (clients on top; arrows show the rough direction of requests):`,
     auxiliaryNote(facts),
-    codeBlock(layeredDiagram(layers), 'text'),
+    codeBlock(layeredDiagram(layers.map((l) => l.boxes)), 'text'),
+    'The same as a Mermaid diagram (drawn on GitHub):',
+    codeBlock(layeredMermaid(layers), 'mermaid'),
     table(['Component', 'Layer', 'Evidence'], rows),
     readmeArchitecture(facts),
   );

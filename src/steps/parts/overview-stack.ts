@@ -2,7 +2,7 @@ import type { FactSet } from '../../facts.js';
 import { STACK_GROUPS, type OtherDepsFact, type RuntimeFact, type TechFact } from '../../detectors/stack/index.js';
 import { bullets, heading, join, table } from '../../markdown/blocks.js';
 import { cite, citeAll } from '../../markdown/cite.js';
-import { oneLine } from '../../markdown/text.js';
+import { escaped, oneLine } from '../../markdown/text.js';
 import { literal } from './overview-shared.js';
 
 /** Runtime facts as bullets (one per topic), then one table per group of named technologies with declared versions. */
@@ -15,10 +15,10 @@ function runtimeBullets(facts: FactSet): string {
   const byLabel = new Map<string, string[]>();
   for (const f of facts.of<RuntimeFact>('stack.runtime')) {
     const at = f.at[0];
-    const value = /^[\w@.\-^~<>=*| ]+$/.test(f.data.value) && /\d/.test(f.data.value) ? literal(f.data.value) : oneLine(f.data.value);
+    const value = /^[\w@.\-^~<>=*| ]+$/.test(f.data.value) && /\d/.test(f.data.value) ? literal(f.data.value) : escaped(f.data.value);
     const where = at ? cite(at.file, at.line) : '';
     const source = at && at.file.endsWith(f.data.source) ? '' : `${oneLine(f.data.source)} `;
-    const detail = f.data.detail ? `, ${oneLine(f.data.detail)}` : '';
+    const detail = f.data.detail ? `, ${escaped(f.data.detail)}` : '';
     const part = `${value} (${source}${where}${detail})`;
     byLabel.set(f.data.label, [...(byLabel.get(f.data.label) ?? []), part]);
   }

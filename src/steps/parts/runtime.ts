@@ -120,7 +120,7 @@ function kubernetesPart(facts: FactSet): string {
       ...new Set(w.containers.flatMap((c) => c.configMaps)),
     ].map((n) => `ConfigMap ${code(n)}`).concat([...new Set(w.containers.flatMap((c) => c.secrets))].map((n) => `Secret ${code(n)}`));
     return [
-      `${w.kind} ${code(w.name)}${w.schedule ? ` (${cell(w.schedule)})` : ''}`,
+      `${w.kind} ${code(w.name)}${w.schedule ? ` (${value(w.schedule)})` : ''}`,
       images.length > 0 ? images.slice(0, 3).map(image).join(', ') + (images.length > 3 ? ` (+${images.length - 3} more)` : '') : '—',
       ports.length > 0 ? names(ports, 4) : '—',
       [env.length > 0 ? names(env, 6) : '', ...refs].filter(Boolean).join('; ') || '—',

@@ -1,7 +1,7 @@
 import type { KeyDirectory, PackageFact } from '../../detectors/packages/index.js';
 import { bullets, heading, join, table } from '../../markdown/blocks.js';
 import { cite } from '../../markdown/cite.js';
-import { oneLine } from '../../markdown/text.js';
+import { escaped, oneLine } from '../../markdown/text.js';
 import { literal, purposeLine } from './overview-shared.js';
 
 type Pkg = PackageFact['data'];
@@ -45,7 +45,7 @@ function describe(d: KeyDirectory): string {
     parts.push(`${d.subfolders.length > 0 ? 'files: ' : ''}${d.sample.join(', ')}${more > 0 ? ` (+${more} more)` : ''}`);
   }
   if (parts.length === 0 && d.extension) parts.push(`${d.extension} files`);
-  return oneLine(parts.join(' — '));
+  return escaped(parts.join(' — '));
 }
 
 export function entrySection(p: Pkg, level: 3 | 4): string {
