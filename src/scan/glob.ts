@@ -29,3 +29,23 @@ export function globListMatcher(patterns: readonly string[]): (path: string) => 
   const excluded = exclude.length > 0 ? picomatch(exclude, { dot: false }) : () => false;
   return (path) => included(path) && !excluded(path);
 }
+
+/**
+ * The `ignore` list of project-context.config.json: a file is left out when it, or a folder it is in, matches a
+ * pattern (so `legacy`, `legacy/` and `legacy/**` all mean the whole folder) and no `!pattern` takes it back.
+ * Dot files match too: `.storybook/**` means that folder.
+ */
+export function ignoreMatcher(patterns: readonly string[]): (file: string) => boolean {
+  const clean = (p: string) => normalise(p.replace(/^\/+/, ''));
+  const include = patterns.filter((p) => !p.startsWith('!')).map(clean);
+  const exclude = patterns.filter((p) => p.startsWith('!')).map((p) => clean(p.slice(1)));
+  if (include.length === 0) return () => false;
+  const ignored = picomatch(include, { dot: true });
+  const kept = exclude.length > 0 ? picomatch(exclude, { dot: true }) : () => false;
+  const matchesOrParent = (test: (p: string) => boolean, file: string) => {
+    if (test(file)) return true;
+    for (let i = file.indexOf('/'); i !== -1; i = file.indexOf('/', i + 1)) if (test(file.slice(0, i))) return true;
+    return false;
+  };
+  return (file) => matchesOrParent(ignored, file) && !matchesOrParent(kept, file);
+}

@@ -1,6 +1,7 @@
 import { lstatSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { contentHash, type FileCache } from './file-cache.js';
+import { ignoreMatcher } from './glob.js';
 import { listFiles } from './list-files.js';
 import type { PackageJson, WorkspacePackage } from './package-json.js';
 import { isSourceFile, parseSource, type ts } from './ts.js';
@@ -32,6 +33,8 @@ export interface BuildIndexOptions {
   readonly previous?: RepoIndex;
   /** Absolute paths left out of the index (the wizard's own output and state files). */
   readonly exclude?: readonly string[];
+  /** Glob patterns, repository-relative, left out of the index: `ignore` in project-context.config.json. */
+  readonly ignore?: readonly string[];
   /** Per-file results saved by an earlier run (see `memo`); the caller saves it. */
   readonly cache?: FileCache;
 }
@@ -44,6 +47,11 @@ export async function buildIndex(root: string, options: BuildIndexOptions = {}):
   const listing = await listFiles(absoluteRoot);
   const excluded = (options.exclude ?? []).map((p) => path.relative(absoluteRoot, path.resolve(p)).split(path.sep).join('/'));
   if (excluded.length > 0) listing.files = listing.files.filter((f) => !excluded.includes(f));
+  // Before anything reads the listing (workspaces included), so no step sees an ignored file.
+  if (options.ignore && options.ignore.length > 0) {
+    const ignored = ignoreMatcher(options.ignore);
+    listing.files = listing.files.filter((f) => !ignored(f));
+  }
   // A name holding terminal control characters cannot be printed as it is (the sections strip them), so any path we
   // printed for it would not exist: such files are left out, and reported.
   const unprintable = listing.files.filter((f) => CONTROL.test(f));

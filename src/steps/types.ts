@@ -10,10 +10,21 @@ export interface Section {
   readonly claims?: readonly NegativeClaim[];
 }
 
-/** Options that change what a step writes, from the command line. */
+/**
+ * How much of the long tail a section shows: at most so many lines or bytes, or everything (`"full"`). From `budget`
+ * in project-context.config.json (see src/config/project-config.ts). Checked and carried here; the steps do not
+ * apply it yet (the size budget itself is another branch's work).
+ */
+export type SizeBudget = { readonly lines?: number; readonly bytes?: number } | 'full';
+
+/** Options that change what a step writes, from the command line and project-context.config.json. */
 export interface StepContext {
   /** Text of the `--vision FILE` product document, already read, if given. */
   readonly vision?: { readonly path: string; readonly text: string };
+  /** Repository-relative globs left out of the index, so no step sees them (`ignore` in the config file). */
+  readonly ignore?: readonly string[];
+  /** The size budget, when the config file sets one. */
+  readonly budget?: SizeBudget;
 }
 
 /** One of the brief's ten steps. `build` is pure: no I/O beyond the index, no UI. */

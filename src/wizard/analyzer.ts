@@ -51,7 +51,7 @@ export class Analyzer implements StepSource {
     exclude: readonly string[] = [],
     cache?: FileCache,
   ): Promise<Analyzer> {
-    const index = await buildIndex(root, { onProgress, exclude, cache });
+    const index = await buildIndex(root, { onProgress, exclude, ignore: context.ignore, cache });
     timing('index-built', { files: index.files.length });
     return new Analyzer(index, context, cache);
   }
@@ -107,7 +107,7 @@ export class Analyzer implements StepSource {
 
   /** Re-lists the repository and re-reads only files whose size or mtime changed, then regenerates the step. */
   async regenerate(step: number, onProgress?: ProgressListener): Promise<GeneratedSection> {
-    this.index = await buildIndex(this.index.root, { onProgress, previous: this.index, exclude: this.index.excluded, cache: this.cache });
+    this.index = await buildIndex(this.index.root, { onProgress, previous: this.index, exclude: this.index.excluded, ignore: this.context.ignore, cache: this.cache });
     this.index.watchTrees(TREE_MEMOS);
     this.analysis = new Analysis(this.index);
     this.sections.clear();

@@ -1,6 +1,7 @@
 import { existsSync, lstatSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { CliOptions } from '../cli/args.js';
+import { loadProjectConfig, type ProjectConfig } from '../config/project-config.js';
 import { UserFacingError } from '../errors.js';
 import type { StepContext } from '../steps/types.js';
 
@@ -11,20 +12,27 @@ export interface RunOptions {
   /** Selected steps, in order. */
   readonly steps: readonly number[];
   readonly restart: boolean;
+  /** Vision, ignore globs and size budget: what changes the sections themselves. */
   readonly context: StepContext;
   readonly editorFlag?: string;
+  /** project-context.config.json at the root, checked, when there is one. */
+  readonly config?: ProjectConfig;
 }
 
 const MAX_VISION_BYTES = 512 * 1024;
 
-/** Turns flags into checked absolute paths, with a plain sentence for each way they can be wrong. */
+/**
+ * Turns flags and the repository's project-context.config.json into checked absolute paths, with a plain sentence
+ * for each way they can be wrong. A flag wins over the file: `--output`, `--steps`.
+ */
 export function resolveRunOptions(cli: CliOptions, cwd = process.cwd()): RunOptions {
   const root = path.resolve(cwd, cli.dir);
   if (!existsSync(root)) throw new UserFacingError(`There is no folder at ${root}.`, 'Check the path, or run project-context inside the repository.');
   if (!statSync(root).isDirectory()) {
     throw new UserFacingError(`${root} is a file; project-context needs the repository's folder.`, `Try: project-context ${path.dirname(root)}`);
   }
-  const output = cli.output ? path.resolve(cwd, cli.output) : path.join(root, 'PROJECT-CONTEXT.md');
+  const config = loadProjectConfig(root);
+  const output = cli.output ? path.resolve(cwd, cli.output) : path.resolve(root, config?.output ?? 'PROJECT-CONTEXT.md');
   if (existsSync(output) && statSync(output).isDirectory()) {
     throw new UserFacingError(`The output ${output} is a folder.`, 'Give --output a file name, e.g. --output docs/PROJECT-CONTEXT.md.');
   }
@@ -34,10 +42,15 @@ export function resolveRunOptions(cli: CliOptions, cwd = process.cwd()): RunOpti
     root,
     output,
     stateFile,
-    steps: cli.steps,
+    steps: cli.stepsGiven || !config?.steps ? cli.steps : [...new Set(config.steps)].sort((a, b) => a - b),
     restart: cli.restart,
-    context: cli.vision ? { vision: readVision(cli.vision, root, cwd) } : {},
+    context: {
+      ...(cli.vision ? { vision: readVision(cli.vision, root, cwd) } : {}),
+      ...(config?.ignore?.length ? { ignore: config.ignore } : {}),
+      ...(config?.budget !== undefined ? { budget: config.budget } : {}),
+    },
     editorFlag: cli.editor,
+    config,
   };
 }
 
