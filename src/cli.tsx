@@ -38,7 +38,8 @@ async function main(argv: readonly string[]): Promise<number> {
     const options = resolveRunOptions(cli);
     const { checkOutput, formatCheck } = await import('./check/check.js');
     const report = await checkOutput(options.root, options.output, options.context, [options.output, options.stateFile], { diff: cli.diff });
-    out(cli.json ? JSON.stringify(report, null, 2) : formatCheck(report));
+    if (cli.format === 'github') out((await import('./check/github-annotations.js')).githubAnnotations(report));
+    else out(cli.format === 'json' ? JSON.stringify(report, null, 2) : formatCheck(report));
     return report.current ? EXIT.ok : EXIT.drifted;
   }
   if (cli.json) {

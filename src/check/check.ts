@@ -28,6 +28,8 @@ export interface Finding {
   readonly message: string;
   /** Repo-relative file the finding is about, when there is one. */
   readonly file?: string;
+  /** 1-based line of the output file the finding points at: the section's heading, or the line citing a lost path. */
+  readonly line?: number;
   readonly fact?: { readonly kind: string; readonly id: string };
 }
 
@@ -70,19 +72,23 @@ export async function checkOutput(root: string, output: string, context: StepCon
       add({ step: entry.number, kind: 'not-accepted', message: `${title} is not in the file` });
       continue;
     }
-    if (block.handEdited) add({ step: entry.number, kind: 'hand-edited', message: `${title} was edited by hand since it was written` });
+    // The body starts on the line after the begin marker, with the section's heading.
+    const heading = block.line + 1;
+    const bodyLines = block.body.split('\n');
+    if (block.handEdited) add({ step: entry.number, kind: 'hand-edited', line: heading, message: `${title} was edited by hand since it was written` });
     const body = stripDigest(block.body);
     for (const missing of dedupe(missingCitations(body, analyzer.repoIndex).map((c) => c.file))) {
-      add({ step: entry.number, kind: 'missing-path', file: missing, message: `${title} cites /${missing}, which no longer exists` });
+      const at = bodyLines.findIndex((l) => l.includes(`\`/${missing}`));
+      add({ step: entry.number, kind: 'missing-path', file: missing, line: at === -1 ? heading : heading + at, message: `${title} cites /${missing}, which no longer exists` });
     }
     const recorded = readDigest(block.body);
     if (!recorded) {
-      add({ step: entry.number, kind: 'no-fact-record', message: `${title} has no fact record; regenerate it (--steps ${entry.number}) to enable fact checks` });
+      add({ step: entry.number, kind: 'no-fact-record', line: heading, message: `${title} has no fact record; regenerate it (--steps ${entry.number}) to enable fact checks` });
       continue;
     }
     const section = await analyzer.section(entry.number);
     for (const change of compare(recorded, digestOf(section.facts))) {
-      add({ step: entry.number, ...change, message: `${title}: ${change.message}` });
+      add({ step: entry.number, ...change, line: heading, message: `${title}: ${change.message}` });
     }
   }
   const diffs: { step: number; title: string; diff: string }[] = [];

@@ -21,11 +21,16 @@ export interface CliOptions {
   readonly check: boolean;
   /** With --check: show what regenerating each drifted section would change. */
   readonly diff: boolean;
+  /** With --check: `github` prints GitHub Actions annotations (`::warning file=…,line=…::…`) instead of plain lines. */
+  readonly format: CheckFormat;
   /** `project-context config [key] [value]`: show or change user settings. */
   readonly config?: readonly string[];
   /** `project-context mcp [dir]`: serve the map to AI assistants over stdio. */
   readonly mcp: boolean;
 }
+
+export type CheckFormat = 'text' | 'json' | 'github';
+const FORMATS: readonly CheckFormat[] = ['text', 'json', 'github'];
 
 export function parseCli(argv: readonly string[]): CliOptions {
   let parsed;
@@ -45,6 +50,7 @@ export function parseCli(argv: readonly string[]): CliOptions {
         json: { type: 'boolean', default: false },
         check: { type: 'boolean', default: false },
         diff: { type: 'boolean', default: false },
+        format: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
       },
@@ -63,6 +69,11 @@ export function parseCli(argv: readonly string[]): CliOptions {
     if (positionals.length > 2) throw new UsageError(`Expected one folder after mcp, got ${positionals.length - 1}: ${positionals.slice(1).join(' ')}.`);
     return { ...defaults(), mcp: true, dir: positionals[1] ?? '.', output: nonEmpty(values.output, '--output'), state: nonEmpty(values.state, '--state'), vision: nonEmpty(values.vision, '--vision'), help: values.help ?? false };
   }
+  if (values.format !== undefined && !FORMATS.includes(values.format as CheckFormat)) {
+    throw new UsageError(`--format takes ${FORMATS.join(', ')}; "${values.format}" is none of them.`);
+  }
+  if (values.format !== undefined && !values.check) throw new UsageError('--format goes with --check: project-context --check --format github.');
+  if (values.format !== undefined && values.format !== 'json' && values.json) throw new UsageError(`--json and --format ${values.format} ask for two formats; give one.`);
   if (values.diff && !values.check) throw new UsageError('--diff goes with --check: project-context --check --diff.');
   if (values.yes && values.check) throw new UsageError('--check only reads; it cannot be combined with --yes.');
   if (values.restart && (values.check || values.json)) throw new UsageError('--restart starts a wizard session; --check and --json only read.');
@@ -85,11 +96,12 @@ export function parseCli(argv: readonly string[]): CliOptions {
     check: values.check ?? false,
     mcp: false,
     diff: values.diff ?? false,
+    format: values.json ? 'json' : ((values.format as CheckFormat | undefined) ?? 'text'),
   };
 }
 
 function defaults(): CliOptions {
-  return { dir: '.', yes: false, restart: false, steps: allSteps(), stepsGiven: false, help: false, version: false, json: false, check: false, diff: false, mcp: false };
+  return { dir: '.', yes: false, restart: false, steps: allSteps(), stepsGiven: false, help: false, version: false, json: false, check: false, diff: false, format: 'text', mcp: false };
 }
 
 function allSteps(): number[] {

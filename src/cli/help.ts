@@ -25,6 +25,8 @@ Options
       --check          report cited paths that are gone, facts added/removed/changed since each section was
                        accepted, sections edited by hand, and steps never accepted (with --json: as JSON)
       --diff           with --check: also show what regenerating each drifted section would change
+      --format FMT     with --check: text (default), json, or github (workflow annotations on the lines of the
+                       output file, for GitHub Actions)
       --json           the facts of the selected steps as JSON (schema: docs/facts-json.md)
   -h, --help           this help
   -v, --version        the version
