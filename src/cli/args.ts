@@ -23,6 +23,8 @@ export interface CliOptions {
   readonly diff: boolean;
   /** With --check: `github` prints GitHub Actions annotations (`::warning file=…,line=…::…`) instead of plain lines. */
   readonly format: CheckFormat;
+  /** Add a line pointing at the output to AGENTS.md / CLAUDE.md when they exist, without asking. */
+  readonly linkAgents: boolean;
   /** `project-context config [key] [value]`: show or change user settings. */
   readonly config?: readonly string[];
   /** `project-context mcp [dir]`: serve the map to AI assistants over stdio. */
@@ -51,6 +53,7 @@ export function parseCli(argv: readonly string[]): CliOptions {
         check: { type: 'boolean', default: false },
         diff: { type: 'boolean', default: false },
         format: { type: 'string' },
+        'link-agents': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
       },
@@ -74,6 +77,7 @@ export function parseCli(argv: readonly string[]): CliOptions {
   }
   if (values.format !== undefined && !values.check) throw new UsageError('--format goes with --check: project-context --check --format github.');
   if (values.format !== undefined && values.format !== 'json' && values.json) throw new UsageError(`--json and --format ${values.format} ask for two formats; give one.`);
+  if (values['link-agents'] && (values.check || values.json)) throw new UsageError('--link-agents goes with a run that writes the map; --check and --json only read.');
   if (values.diff && !values.check) throw new UsageError('--diff goes with --check: project-context --check --diff.');
   if (values.yes && values.check) throw new UsageError('--check only reads; it cannot be combined with --yes.');
   if (values.restart && (values.check || values.json)) throw new UsageError('--restart starts a wizard session; --check and --json only read.');
@@ -96,12 +100,13 @@ export function parseCli(argv: readonly string[]): CliOptions {
     check: values.check ?? false,
     mcp: false,
     diff: values.diff ?? false,
+    linkAgents: values['link-agents'] ?? false,
     format: values.json ? 'json' : ((values.format as CheckFormat | undefined) ?? 'text'),
   };
 }
 
 function defaults(): CliOptions {
-  return { dir: '.', yes: false, restart: false, steps: allSteps(), stepsGiven: false, help: false, version: false, json: false, check: false, diff: false, format: 'text', mcp: false };
+  return { dir: '.', yes: false, restart: false, steps: allSteps(), stepsGiven: false, help: false, version: false, json: false, check: false, diff: false, format: 'text', linkAgents: false, mcp: false };
 }
 
 function allSteps(): number[] {

@@ -21,6 +21,8 @@ Options
                        folder, .project-context/)
       --steps LIST     only these steps, e.g. 1,2 or 3-5 or 1,3-5
       --vision FILE    a product vision document to summarise in step 1
+      --link-agents    add a line pointing at the map to AGENTS.md and CLAUDE.md when they exist (the wizard
+                       asks at the end; with --yes only this flag does it)
       --editor CMD     editor for this run (default: config editor, then $VISUAL, $EDITOR, vi)
       --check          report cited paths that are gone, facts added/removed/changed since each section was
                        accepted, sections edited by hand, and steps never accepted (with --json: as JSON)

@@ -15,6 +15,8 @@ export interface RunOptions {
   /** Vision, ignore globs and size budget: what changes the sections themselves. */
   readonly context: StepContext;
   readonly editorFlag?: string;
+  /** `--link-agents`: add the pointer to AGENTS.md / CLAUDE.md without asking (the only way `--yes` does). */
+  readonly linkAgents: boolean;
   /** project-context.config.json at the root, checked, when there is one. */
   readonly config?: ProjectConfig;
 }
@@ -50,6 +52,7 @@ export function resolveRunOptions(cli: CliOptions, cwd = process.cwd()): RunOpti
       ...(config?.budget !== undefined ? { budget: config.budget } : {}),
     },
     editorFlag: cli.editor,
+    linkAgents: cli.linkAgents,
     config,
   };
 }

@@ -4,6 +4,7 @@ import { InterruptedError } from '../errors.js';
 import { DEFAULT_STATE_DIR } from '../../state/dir.js';
 import { runGit } from '../scan/list-files.js';
 import { runHeadless } from './headless.js';
+import { offerAgentLinks } from './agent-links-offer.js';
 import { runInteractive } from './interactive.js';
 import { NoticeBoard } from './notices.js';
 import type { RunOptions } from './run-options.js';
@@ -82,7 +83,10 @@ export async function runWizard(options: RunOptions, env: RunEnvironment): Promi
       analyzer.plan(ahead(session));
       if (stopping) analyzer.stop();
       const outcome = await runInteractive({ session, analyzer, ui, editor: env.interactive.editor, notices });
+      const links = outcome === 'finished' ? await offerAgentLinks(options.root, options.output, options.linkAgents, ui) : undefined;
       await ui.close();
+      if (links?.interrupted) throw new InterruptedError();
+      links?.lines.forEach((line) => env.stdout(line));
       (await analyzer.notes()).forEach((note) => env.stderr(note));
       notices.all().forEach((n) => env.stderr(n.text));
       if (outcome === 'quit') {
@@ -95,6 +99,7 @@ export async function runWizard(options: RunOptions, env: RunEnvironment): Promi
       if (stopping) analyzer.stop();
       await runHeadless({ session, analyzer, log: env.stderr });
       (await analyzer.notes()).forEach((note) => env.stderr(note));
+      if (options.linkAgents) (await offerAgentLinks(options.root, options.output, true)).lines.forEach((line) => env.stderr(line));
     }
     env.stdout(summaryLine(session, options.output));
     return 0;
