@@ -1,10 +1,17 @@
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { chooseEditor, editInEditor } from '../src/wizard/editor.js';
+import { chooseEditor, editInEditor, editorInvocation } from '../src/wizard/editor.js';
 import { CLI } from './helpers/pty.js';
+
+function script(body: string): string {
+  const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'pc-ed-')), 'ed.sh');
+  writeFileSync(file, `#!/bin/sh\n${body}\n`);
+  chmodSync(file, 0o755);
+  return file;
+}
 
 function cli(args: string[], configDir: string) {
   return spawnSync(process.execPath, [CLI, ...args], {
@@ -47,14 +54,8 @@ describe('choosing and running the editor', () => {
     expect(chooseEditor(undefined, undefined, {})).toBe('vi');
   });
 
-  function script(body: string): string {
-    const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'pc-ed-')), 'ed.sh');
-    writeFileSync(file, `#!/bin/sh\n${body}\n`);
-    chmodSync(file, 0o755);
-    return file;
-  }
 
-  it('returns the saved text without the instruction banner, and runs commands with arguments through the shell', () => {
+  it('returns the saved text without the instruction banner, and passes the command\'s own arguments before the file', () => {
     const ed = script('for last; do :; done\n[ "$1" = --some-flag ] || exit 9\nsed -i "s/old/new/" "$last"');
     const result = editInEditor('## 1. Title\n\nold text\n', `${ed} --some-flag`, 'step-1');
     expect(result).toEqual({ kind: 'changed', text: '## 1. Title\n\nnew text\n' });
@@ -65,5 +66,30 @@ describe('choosing and running the editor', () => {
     expect(editInEditor('x\n', script(': > "$1"'), 's')).toEqual({ kind: 'empty' });
     expect(editInEditor('x\n', script('true'), 's')).toEqual({ kind: 'unchanged' });
     expect(editInEditor('x\n', '/no/such/editor', 's').kind).toBe('failed');
+  });
+});
+
+describe('starting the editor', () => {
+  it('runs plain words directly, without a shell; quotes, variables and ~ go through /bin/sh', () => {
+    expect(editorInvocation('vim', '/t/s.md')).toEqual({ file: 'vim', args: ['/t/s.md'], shell: false });
+    expect(editorInvocation('code', '/t/s.md')).toEqual({ file: 'code', args: ['--wait', '/t/s.md'], shell: false });
+    expect(editorInvocation('/usr/bin/emacs -nw', '/t/s.md')).toEqual({ file: '/usr/bin/emacs', args: ['-nw', '/t/s.md'], shell: false });
+    for (const editor of ['"/Applications/My Editor" -w', 'vim -c "set tw=0"', '$HOME/bin/ed', '~/bin/ed', 'ed; rm x']) {
+      expect(editorInvocation(editor, '/t/s.md')).toEqual({ file: '/bin/sh', args: ['-c', `${editor} "$@"`, 'editor', '/t/s.md'], shell: true });
+    }
+  });
+
+  it.runIf(existsSync('/proc/self/comm'))('a plain editor command is the wizard process\'s own child, not a shell\'s', () => {
+    const out = path.join(mkdtempSync(path.join(os.tmpdir(), 'pc-ed-')), 'parent');
+    const ed = script(`cat /proc/$PPID/comm > ${out}\necho changed >> "$1"`);
+    expect(editInEditor('x\n', ed, 's').kind).toBe('changed');
+    expect(readFileSync(out, 'utf8').trim()).not.toMatch(/^(sh|dash|bash)$/);
+    expect(editInEditor('x\n', `"${ed}"`, 's').kind).toBe('changed');
+    expect(readFileSync(out, 'utf8').trim()).toMatch(/^(sh|dash|bash)$/);
+  });
+
+  it('names an editor found nowhere as not found, started directly or through the shell', () => {
+    expect(editInEditor('x\n', 'no-such-editor-here', 's')).toEqual({ kind: 'failed', message: expect.stringContaining('"no-such-editor-here" was not found') });
+    expect(editInEditor('x\n', '"no-such-editor-here"', 's')).toEqual({ kind: 'failed', message: expect.stringContaining('was not found') });
   });
 });

@@ -21,16 +21,34 @@ export function chooseEditor(flag: string | undefined, saved: string | undefined
 }
 
 /**
- * Opens `text` in the editor and returns what the user saved. The command runs through the shell, as git runs
- * $EDITOR, so `code --wait` or `emacs -nw` work as written. The terminal must be free (no Ink mounted).
+ * How the editor command is started. Plain words (`vim`, `code --wait`, `/usr/bin/emacs -nw`) are run directly,
+ * without a shell: nothing depends on /bin/sh, and an editor found nowhere is ENOENT rather than the shell's 127.
+ * Anything a shell would read differently — quotes, `$`, `~`, `;`, `|`, globs — runs through the shell as git runs
+ * $EDITOR (cmd.exe on Windows), so `"/Applications/My Editor" -w` works as written.
  */
+export function editorInvocation(editor: string, file: string, platform = process.platform): { readonly file: string; readonly args: readonly string[]; readonly shell: boolean } {
+  const command = withWaitFlag(editor).trim();
+  if (/^[\w@%+=:,./-]+(?:\s+[\w@%+=:,./-]+)*$/.test(command)) {
+    const [program, ...args] = command.split(/\s+/);
+    return { file: program, args: [...args, file], shell: false };
+  }
+  if (platform === 'win32') return { file: `${command} "${file}"`, args: [], shell: true };
+  return { file: '/bin/sh', args: ['-c', `${command} "$@"`, 'editor', file], shell: true };
+}
+
+/** Opens `text` in the editor and returns what the user saved. The terminal must be free (no Ink mounted). */
 export function editInEditor(text: string, editor: string, name: string): EditResult {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'project-context-'));
   const file = path.join(dir, `${name}.md`);
   try {
     writeFileSync(file, BANNER + text, { mode: 0o600 });
-    const command = withWaitFlag(editor);
-    const result = spawnSync('/bin/sh', ['-c', `${command} "$@"`, 'editor', file], { stdio: 'inherit' });
+    const how = editorInvocation(editor, file);
+    const result =
+      how.shell && how.file !== '/bin/sh' ? spawnSync(how.file, { stdio: 'inherit', shell: true }) : spawnSync(how.file, how.args, { stdio: 'inherit' });
+    const code = (result.error as NodeJS.ErrnoException | undefined)?.code;
+    // Started directly, an editor that is not there or cannot be run fails to spawn; through the shell, 127 and 126.
+    if (code === 'ENOENT') return { kind: 'failed', message: `The editor "${program(editor)}" was not found. Set $EDITOR, or choose one with --editor or project-context config editor.` };
+    if (code === 'EACCES') return { kind: 'failed', message: `The editor "${program(editor)}" could not be run (is it executable?). Set $EDITOR, or choose one with --editor.` };
     if (result.error) return { kind: 'failed', message: `Could not start the editor "${editor}": ${result.error.message}.` };
     // The shell's own codes for a command it could not find or run (POSIX): say so, not "code 127".
     if (result.status === 127) return { kind: 'failed', message: `The editor "${program(editor)}" was not found. Set $EDITOR, or choose one with --editor or project-context config editor.` };
