@@ -54,10 +54,15 @@ Safety
   Sections edited by hand in PROJECT-CONTEXT.md are never replaced without asking.
 
 Exit codes
-  0 done   1 failed   2 wrong usage (or no terminal without --yes)   3 --check found drift   130 interrupted
+  0 done   1 failed   2 wrong usage (or no terminal, or CI, without --yes)   3 --check found drift   130 interrupted
+
+Config file
+  project-context.config.json at the repository's root: ignore (globs), steps, output, budget; flags win over it.
+  Its JSON Schema is schema.json in the package. A bad key or value stops with exit 2 naming it.
 
 Environment
   VISUAL, EDITOR   your editor        NO_COLOR   no colours        DEBUG   show stack traces on errors
+  CI               set (not false/0): the wizard needs --yes, as without a terminal
   PROJECT_CONTEXT_CONFIG_DIR     where your settings are kept
   PROJECT_CONTEXT_CODE_CACHE=0   do not keep compiled TypeScript in your cache folder (~/.cache/project-context)
 `;
