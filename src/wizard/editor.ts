@@ -43,8 +43,8 @@ export function editInEditor(text: string, editor: string, name: string): EditRe
   try {
     writeFileSync(file, BANNER + text, { mode: 0o600 });
     const how = editorInvocation(editor, file);
-    const result =
-      how.shell && how.file !== '/bin/sh' ? spawnSync(how.file, { stdio: 'inherit', shell: true }) : spawnSync(how.file, how.args, { stdio: 'inherit' });
+    // On Windows the command line goes to cmd.exe through Node's `shell` option; elsewhere /bin/sh is the program.
+    const result = spawnSync(how.file, how.args, { stdio: 'inherit', shell: how.shell && how.file !== '/bin/sh' });
     const code = (result.error as NodeJS.ErrnoException | undefined)?.code;
     // Started directly, an editor that is not there or cannot be run fails to spawn; through the shell, 127 and 126.
     if (code === 'ENOENT') return { kind: 'failed', message: `The editor "${program(editor)}" was not found. Set $EDITOR, or choose one with --editor or project-context config editor.` };
