@@ -83,6 +83,7 @@ describe('Session', () => {
     // The same pid may re-acquire, so simulate another live process holding the lock.
     const lock = `${o.stateFile}.lock`;
     const info = JSON.parse(readFileSync(lock, 'utf8'));
+    // (a live process identified by its recorded start time: the lock stands, whatever its command line)
     writeFileSync(lock, JSON.stringify({ ...info, pid: process.ppid, procStart: processStartTime(process.ppid) }));
     await expect(Session.open(o)).rejects.toThrow(/Another project-context session/);
     first.close();

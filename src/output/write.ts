@@ -6,11 +6,16 @@
  *   so a session resumed after dying between "file written" and "state saved" never duplicates a section;
  * - the user's text is never overwritten without a resolution: a file without our blocks (`foreign-file`) or a block
  *   edited by hand (`hand-edited`) makes `acceptSection` throw `OutputConflictError` unless a resolution is given;
- * - symbolic links are not written through (a cloned repository could point PROJECT-CONTEXT.md anywhere).
+ * - the path policy (path-policy.ts): the output is read and replaced only as a regular file — never through a link
+ *   (a cloned repository could point PROJECT-CONTEXT.md anywhere), never a FIFO, device or folder;
+ * - one writer at a time (output-lock.ts): the read-modify-write of each accept holds the output's write lock, so two
+ *   sessions on one output (different state files) never drop each other's blocks.
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { backupPathFor, errCode, fsFailure, fsyncDir, sha256, writeFileAtomic } from './atomic.js';
+import { backupPathFor, errCode, fsFailure, fsyncDir, makeDirs, sha256, writeFileAtomic } from './atomic.js';
+import { OutputBusyError, withOutputLock } from './output-lock.js';
+import { readRegularFile, UnsafePathError, type PolicyOptions } from './path-policy.js';
 import { parseOutput, SectionTextError, upsertBlock, type OutputDocument } from './document.js';
 import { sectionHash } from './markers.js';
 
@@ -98,28 +103,20 @@ function notUtf8(file: string): OutputWriteError {
   return new OutputWriteError('other', file, `${file} is not UTF-8 text, so it cannot be updated safely. Replace it (a backup is kept), move it aside, or choose another path with --output.`);
 }
 
-/** What is at the output path now. Throws OutputWriteError for a link, a folder, a device, or a read failure. */
+/** PROJECT-CONTEXT.md of a big monorepo is a few megabytes; a file far bigger is not one we wrote. */
+export const MAX_OUTPUT_BYTES = 128 * 1024 * 1024;
+export const OUTPUT_POLICY: PolicyOptions = { what: 'The output', fix: 'choose another path with --output' };
+
+/** What is at the output path now. Throws OutputWriteError for a link, a folder, a FIFO, a device, or a read failure. */
 function readCurrent(file: string): Current {
-  let st: fs.Stats;
+  let bytes: Buffer | undefined;
   try {
-    st = fs.lstatSync(file);
+    bytes = readRegularFile(file, { ...OUTPUT_POLICY, maxBytes: MAX_OUTPUT_BYTES });
   } catch (err) {
-    if (errCode(err) === 'ENOENT') return { kind: 'missing' };
+    if (err instanceof UnsafePathError) throw new OutputWriteError(err.kind === 'too-big' ? 'other' : 'not-a-file', file, err.message);
     throw failure(err, file, false);
   }
-  if (st.isSymbolicLink()) {
-    throw new OutputWriteError('not-a-file', file, `${file} is a symbolic link; project-context does not write through links. Remove it or choose another path with --output.`);
-  }
-  if (st.isDirectory()) throw failure(Object.assign(new Error('EISDIR'), { code: 'EISDIR' }), file, false);
-  if (!st.isFile()) {
-    throw new OutputWriteError('not-a-file', file, `${file} is not a regular file. Choose another path with --output.`);
-  }
-  let bytes: Buffer;
-  try {
-    bytes = fs.readFileSync(file);
-  } catch (err) {
-    throw failure(err, file, false);
-  }
+  if (bytes === undefined) return { kind: 'missing' };
   try {
     return { kind: 'text', text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes), bytes };
   } catch {
@@ -168,8 +165,33 @@ export function inspectForAccept(file: string, step: number, markdown: string, k
   return null;
 }
 
+/**
+ * Runs a read-modify-write of the output under its write lock (see output-lock.ts). The folder is created first (the
+ * lock lives there); failures to lock become OutputWriteErrors like any other write failure.
+ */
+export function underOutputLock<T>(file: string, write: () => T): T {
+  try {
+    makeDirs(path.dirname(file));
+  } catch (err) {
+    throw failure(err, file, true);
+  }
+  try {
+    return withOutputLock(file, write);
+  } catch (err) {
+    if (err instanceof OutputWriteError || err instanceof OutputConflictError) throw err;
+    if (err instanceof OutputBusyError) throw new OutputWriteError('other', file, err.message);
+    if (err instanceof UnsafePathError) throw new OutputWriteError('not-a-file', file, err.message);
+    if (errCode(err)) throw failure(err, file, true);
+    throw err;
+  }
+}
+
 /** Writes (or confirms) the step's block. See the module comment for the guarantees. */
 export function acceptSection(file: string, step: number, markdown: string, resolution?: ConflictResolution): AcceptResult {
+  return underOutputLock(file, () => acceptLocked(file, step, markdown, resolution));
+}
+
+function acceptLocked(file: string, step: number, markdown: string, resolution?: ConflictResolution): AcceptResult {
   const current = readCurrent(file);
   const currentHash = current.kind === 'missing' ? '' : sha256(current.bytes);
   if (resolution === 'cancel') return { written: false, outputHash: currentHash, alreadyPresent: false };
@@ -198,8 +220,9 @@ export function acceptSection(file: string, step: number, markdown: string, reso
     throw err;
   }
   try {
-    writeFileAtomic(file, next);
+    writeFileAtomic(file, next, { policy: OUTPUT_POLICY });
   } catch (err) {
+    if (err instanceof UnsafePathError) throw new OutputWriteError('not-a-file', file, err.message);
     throw failure(err, file, true);
   }
   return { written: true, outputHash: sha256(next), ...(backup ? { backup } : {}), alreadyPresent: false };
@@ -207,21 +230,58 @@ export function acceptSection(file: string, step: number, markdown: string, reso
 
 /** Copies the file to `<file>.bak-YYYYMMDD-HHMMSS` (durably) and returns that path; null when there is no file. */
 export function backupOutput(file: string): string | null {
-  if (readCurrent(file).kind === 'missing') return null;
+  const current = readCurrent(file);
+  if (current.kind === 'missing') return null;
   const target = backupPathFor(file);
   try {
-    fs.copyFileSync(file, target, fs.constants.COPYFILE_EXCL);
-    const fd = fs.openSync(target, 'r');
+    // The bytes just read as a regular file, written to a new file (O_EXCL): nothing at either path is followed.
+    const mode = fs.lstatSync(file).mode & 0o7777;
+    const fd = fs.openSync(target, 'wx', mode);
     try {
+      let off = 0;
+      while (off < current.bytes.length) off += fs.writeSync(fd, current.bytes, off, current.bytes.length - off);
       fs.fsyncSync(fd);
     } finally {
       fs.closeSync(fd);
     }
     fsyncDir(path.dirname(target));
   } catch (err) {
+    try {
+      fs.unlinkSync(target); // a partial copy is not a backup
+    } catch {
+      /* never created */
+    }
     throw failure(err, target, true);
   }
   return target;
+}
+
+/**
+ * Removes the output if it still holds exactly the bytes hashed `expectedHash` (a restart whose backup is made);
+ * a file changed since is left alone. Returns whether it was removed. Holds the write lock.
+ */
+export function removeOutputIf(file: string, expectedHash: string): boolean {
+  return underOutputLock(file, () => {
+    const current = readCurrent(file);
+    if (current.kind === 'missing' || sha256(current.bytes) !== expectedHash) return false;
+    try {
+      fs.unlinkSync(file);
+      fsyncDir(path.dirname(file));
+    } catch (err) {
+      throw failure(err, file, true);
+    }
+    return true;
+  });
+}
+
+/** Backs the output up (under the write lock); null when there is none. Returns the backup and the hash of what it holds. */
+export function backupOutputLocked(file: string): { backup: string; hash: string } | null {
+  return underOutputLock(file, () => {
+    const current = readCurrent(file);
+    if (current.kind === 'missing') return null;
+    const backup = backupOutput(file);
+    return backup ? { backup, hash: sha256(current.bytes) } : null;
+  });
 }
 
 /** sha256 hex of the output file as it is now ('' when it does not exist), to compare with the state's outputHash. */
