@@ -37,6 +37,9 @@ export async function runInteractive(deps: InteractiveDeps): Promise<Interactive
     } else {
       message = { message: 'Restored from the saved session. Press r to regenerate it from the code.', tone: 'info' };
     }
+    if (session.restored.includes(step)) {
+      message = { message: 'Accepted before, but its section is missing from the file: review it again.', tone: 'warning' };
+    }
 
     let decided = false;
     while (!decided) {
