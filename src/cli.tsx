@@ -30,7 +30,7 @@ async function main(argv: readonly string[]): Promise<number> {
   if (cli.check) {
     const options = resolveRunOptions(cli);
     const { checkOutput, formatCheck } = await import('./check/check.js');
-    const report = await checkOutput(options.root, options.output, options.context, [options.output, options.stateFile]);
+    const report = await checkOutput(options.root, options.output, options.context, [options.output, options.stateFile], options.stateFile);
     out(cli.json ? JSON.stringify(report, null, 2) : formatCheck(report));
     return report.current ? EXIT.ok : EXIT.drifted;
   }
