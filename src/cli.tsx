@@ -16,7 +16,23 @@ import type { ResumeQuestion } from './wizard/session.js';
 const out = (line: string) => process.stdout.write(`${line}\n`);
 const err = (line: string) => process.stderr.write(`${line}\n`);
 
+/**
+ * `project-context --json | head`, `--yes | head`: a reader that stops early closes the pipe. That is not a failure:
+ * a closed stdout ends the process quietly (exit 0, or the code already decided; the exit hook of lock-file.ts releases
+ * any lock), and a closed stderr only silences the progress lines while the run goes on.
+ */
+function quietOnClosedPipes(): void {
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exit(typeof process.exitCode === 'number' ? process.exitCode : 0);
+  });
+  process.stderr.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+  });
+}
+
 async function main(argv: readonly string[]): Promise<number> {
+  quietOnClosedPipes();
   const cli = parseCli(argv);
   if (cli.help) {
     out(helpText(version()));
@@ -52,15 +68,18 @@ async function main(argv: readonly string[]): Promise<number> {
   if (!interactive) return runWizard(options, { stdout: out, stderr: err });
   // The analysis starts in its own thread before Ink loads: the first section is ready about when the screen is.
   const analysis = options.steps.length > 0 ? startAnalysis(analysisOptions(options, true)) : undefined;
+  const warnings = new Set<string>();
   try {
-    return await runWizard(options, { stdout: out, stderr: err, analysis, interactive: await interactiveEnvironment(cli) });
+    return await runWizard(options, { stdout: out, stderr: err, analysis, interactive: await interactiveEnvironment(cli, (w) => warnings.add(w)) });
   } finally {
     analysis?.close();
+    // Said once the screen is given back (settings are read when the editor is first opened, under the wizard's screen).
+    warnings.forEach(err);
   }
 }
 
 /** Ink and the prompts are loaded only for interactive runs: `--yes` in CI never pays for React. */
-async function interactiveEnvironment(cli: CliOptions) {
+async function interactiveEnvironment(cli: CliOptions, warn: (message: string) => void) {
   const { InkWizardUI } = await import('./ui/ink-ui.js');
   const { loadSettings } = await import('./settings.js');
   // The prompts are needed only when a saved session exists: loaded on the first question, not before the first screen.
@@ -70,7 +89,7 @@ async function interactiveEnvironment(cli: CliOptions) {
     askResume: async (q: ResumeQuestion) => (await prompts()).askResume(q),
     askStartOverAfterBadState: async (error: Error) => (await prompts()).askStartOverAfterBadState(error),
     askRegenerate: async (drift: Drift, message: string) => (await prompts()).askRegenerate(drift, message),
-    editor: async () => chooseEditor(cli.editor, (await loadSettings()).editor),
+    editor: async () => chooseEditor(cli.editor, (await loadSettings(warn)).editor),
   };
 }
 
@@ -87,7 +106,7 @@ function version(): string {
 }
 
 /** Errors of the state store and the output writer carry a plain sentence that already says what to do. */
-const PLAIN_ERRORS = new Set(['StateFileError', 'StateWriteError', 'LockError', 'OutputWriteError', 'OutputConflictError', 'CheckInputError']);
+const PLAIN_ERRORS = new Set(['StateFileError', 'StateWriteError', 'LockError', 'OutputWriteError', 'OutputConflictError', 'CheckInputError', 'UnsafePathError', 'OutputBusyError']);
 
 /** The one place errors become messages and exit codes. */
 function report(error: unknown): number {
