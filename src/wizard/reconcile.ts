@@ -60,11 +60,10 @@ function withoutText(record: StepRecord): StepRecord {
   return rest;
 }
 
-/** One line telling the user which accepted sections are gone from the file, and what happens to them. */
-export function missingNotice(missing: readonly number[], output: string, fileExists: boolean, headless: boolean): string {
+/** One line telling the user which accepted sections are gone from the file, and that they are generated again. */
+export function missingNotice(missing: readonly number[], output: string, fileExists: boolean): string {
   const which = missing.length === 1 ? `Step ${missing[0]} was` : `Steps ${missing.join(', ')} were`;
   const their = missing.length === 1 ? 'its section is' : 'their sections are';
   const where = fileExists ? `no longer in ${output}` : `gone: ${output} does not exist`;
-  const next = headless ? 'generated and written again' : 'shown again for review';
-  return `${which} accepted, but ${their} ${where}; ${missing.length === 1 ? 'it is' : 'they are'} ${next}.`;
+  return `${which} accepted, but ${their} ${where}; ${missing.length === 1 ? 'it is' : 'they are'} generated again.`;
 }

@@ -45,8 +45,9 @@ export class Session {
         // Reconciled before the question, so it counts what the file really holds, and says what is gone.
         const text = readOutputFile(options.output);
         const checked = reconcile(previous, text);
-        if (checked.missing.length > 0) options.notice(missingNotice(checked.missing, options.output, text !== undefined, !options.askRegenerate));
-        const answer = await options.askResume(resumeQuestion(checked.state, options.steps));
+        if (checked.missing.length > 0) options.notice(missingNotice(checked.missing, options.output, text !== undefined));
+        // The last write of a killed session may have been its last step: then there is nothing left to ask about.
+        const answer = isFinished(checked.state) ? 'resume' : await options.askResume(resumeQuestion(checked.state, options.steps));
         if (answer === 'resume') {
           state = checked.state;
           missing = checked.missing;

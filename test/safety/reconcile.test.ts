@@ -44,7 +44,7 @@ describe.concurrent('accepted sections missing from the output', { timeout: 120_
     const run = await runCli([root, '--yes', '--steps', STEPS]);
     expectPlain(run);
     expect(run.code, run.stderr).toBe(0);
-    expect(run.stderr).toContain(`Steps 1, 2 were accepted, but their sections are gone: ${output} does not exist; they are generated and written again.`);
+    expect(run.stderr).toContain(`Steps 1, 2 were accepted, but their sections are gone: ${output} does not exist; they are generated again.`);
     expect(run.stderr).toMatch(/\[1\/3\] Step 1 — .*: accepted \(.*\); written again, its section was missing from the file/);
     expect(run.stdout).toMatch(/^Done: 3 accepted, 0 skipped\. .* Accepted sections that were missing from the file: steps 1, 2 written again\.$/m);
     expect(blocks(output)).toEqual([1, 2, 3]);
@@ -58,7 +58,7 @@ describe.concurrent('accepted sections missing from the output', { timeout: 120_
     writeFileSync(output, removeBlock(readFileSync(output, 'utf8'), 1));
     const run = await runCli([root, '--yes', '--steps', STEPS]);
     expect(run.code, run.stderr).toBe(0);
-    expect(run.stderr).toContain(`Step 1 was accepted, but its section is no longer in ${output}; it is generated and written again.`);
+    expect(run.stderr).toContain(`Step 1 was accepted, but its section is no longer in ${output}; it is generated again.`);
     expect(run.stdout).toContain('Done: 3 accepted, 0 skipped.');
     expect(run.stdout).toContain('missing from the file: step 1 written again.');
     expect(blocks(output)).toEqual([1, 2, 3]);
