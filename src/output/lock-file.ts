@@ -209,7 +209,11 @@ export function tryLockFile(file: string, policy: PolicyOptions): LockAttempt {
   for (let attempt = 0; attempt < 10; attempt++) {
     const existing = readLock(file, policy); // before creating: a folder or FIFO there is refused, never replaced
     if (!existing) {
-      if (tryCreate(file)) return { acquired: makeLock(file, policy) };
+      // The temp file a killed taker left (SIGKILL between creating and linking it) goes with the next taker.
+      if (tryCreate(file)) {
+        removeStaleTemps(file);
+        return { acquired: makeLock(file, policy) };
+      }
       continue; // created meanwhile by someone else
     }
     const { info } = existing;
