@@ -8,7 +8,8 @@
  *   step accepted in a session stays accepted with that hash in that session;
  * - a block of a step not accepted in this session is allowed only as the one write in flight (its "accepted" save
  *   lost to the kill; the next start must mark it accepted), as a section an earlier session of the scenario accepted
- *   (a new `--steps` selection starts beside the file as it is), or while a restart is removing the old file;
+ *   or wrote in flight (a new `--steps` selection starts beside the file as it is), or while a restart is removing the
+ *   old file;
  * - nothing accepted by any session is ever lost: its block stays in the output, or — only after a restart — is in a
  *   `PROJECT-CONTEXT.md.bak-*` backup, byte for byte (same hash);
  * - outside the crash window the state's outputHash matches the file (no false "another program changed it");
@@ -67,6 +68,8 @@ export function checkRun({ parseOutput, loadState }, files, tracker, { finished,
   let seen = tracker.sessions.get(state.createdAt);
   if (!seen) tracker.sessions.set(state.createdAt, (seen = new Map()));
   let inFlight = 0;
+  /** Blocks written for an accept whose save the kill cut off: the user accepted them, so they must stay too. */
+  const written = [];
   for (const record of state.steps) {
     const block = blocks.get(record.number);
     if (record.status === 'accepted') {
@@ -79,7 +82,10 @@ export function checkRun({ parseOutput, loadState }, files, tracker, { finished,
     }
     if (seen.has(record.number)) fail('lost', `step ${record.number} was accepted in this session and is now ${record.status}`);
     if (!block) continue;
-    if (record.status === 'generated' && record.hash === block.hash && !finished) inFlight += 1;
+    if (record.status === 'generated' && record.hash === block.hash && !finished) {
+      inFlight += 1;
+      written.push([record.number, block.hash]);
+    }
     else if (!clearing && !tracker.ever.has(record.number)) fail('other', `step ${record.number} (${record.status}) has a block no session accepted`);
   }
   if (inFlight > 1) fail('other', `${inFlight} blocks written without their accept being saved (at most one write can be in flight)`);
@@ -99,6 +105,8 @@ export function checkRun({ parseOutput, loadState }, files, tracker, { finished,
     fail('lost', `step ${step} was accepted (hash ${hash}) and its block is gone${tracker.restarted ? ', and in no backup' : ''}`);
   }
   for (const record of state.steps) if (record.status === 'accepted') tracker.ever.set(record.number, record.hash);
+  // A new session (another --steps selection) may start beside such a block without ever accepting it itself.
+  for (const [step, hash] of written) tracker.ever.set(step, hash);
   for (const step of blocks.keys()) {
     const inSession = state.steps.some((r) => r.number === step);
     if (!inSession && !tracker.ever.has(step) && !clearing) fail('other', `a block for step ${step}, which no session of this scenario accepted`);

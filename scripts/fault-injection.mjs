@@ -123,7 +123,10 @@ async function runScenario(n, kind) {
         const how = result.killed ? `killed after ${result.ms} ms` : `exit ${result.code} after ${result.ms} ms${result.quit ? ' (quit)' : ''}`;
         log(`${label}: ${how}; ${describe(files)}${problems.length ? ' — FAILED' : ''}`);
       }
-      for (const p of problems) totals.failures.push(`${label}: ${p.message}`);
+      for (const p of problems) {
+        totals.failures.push(`${label}: ${p.message}`);
+        log(`  FAIL ${p.message}`);
+      }
       // Done once a run finished by itself after every selection and the restart had their turn.
       const done = !result.killed && sessionDone && used.size === selections.length && round >= restartRound;
       if (done && !args.verbose) log(`scenario ${n} ${kind}: ${round} runs, ${problems.length ? 'FAILED' : `finished; ${describe(files)}`}`);
