@@ -104,6 +104,19 @@ describe('acquireLock', () => {
     expect(() => acquireLock(file)).toThrow(LockError);
   });
 
+  it('takes over a lock whose process was killed but not yet reaped by its parent (a zombie)', async () => {
+    const file = stateFile();
+    // `sleep 0.2` exits after its parent shell became `sleep 30`, which never waits for it: a zombie for 30 s.
+    const parent = spawn('/bin/sh', ['-c', 'sleep 0.2 & echo $!; exec sleep 30'], { stdio: ['ignore', 'pipe', 'ignore'] });
+    children.push(parent);
+    const pid = Number(await new Promise<string>((resolve) => parent.stdout!.once('data', (d) => resolve(String(d).trim()))));
+    for (let i = 0; i < 100 && !/\) Z /.test(fs.readFileSync(`/proc/${pid}/stat`, 'utf8')); i++) await new Promise((r) => setTimeout(r, 20));
+    writeLock(file, JSON.stringify({ pid, startedAt: new Date().toISOString(), hostname: os.hostname(), procStart: processStartTime(pid), argv1: '/x/cli.js' }));
+    const lock = acquireLock(file);
+    expect(lockOwner(file)).toBe(process.pid);
+    lock.release();
+  });
+
   it.each([
     ['pid 1 (init)', () => 1],
     ['a live process that is not project-context', () => liveProcess('other')],

@@ -5,9 +5,10 @@
  *
  * - The lock appears complete or not at all: its content is written to a temp file first and hard-linked into place
  *   (`link` fails if the lock exists, like O_EXCL), so nobody ever reads a half-written lock and takes it over.
- * - A lock whose owner is gone is taken over. "Gone" is `kill(pid, 0)` → ESRCH; or, on Linux, a process with that pid
- *   that started at another time than the owner (the pid was reused after a crash or reboot), or whose command line
- *   is not the owner's (a lock file written by hand, or committed, naming pid 1 or some other program).
+ * - A lock whose owner is gone is taken over. "Gone" is `kill(pid, 0)` → ESRCH; or, on Linux, a zombie (killed but not
+ *   yet reaped by its parent), a process with that pid that started at another time than the owner (the pid was
+ *   reused after a crash or reboot), or whose command line is not the owner's (a lock file written by hand, or
+ *   committed, naming pid 1 or some other program).
  * - The pid in a lock file is validated (an integer from 2 up); a lock naming pid 1 or garbage is not a live owner,
  *   and a message suggests `kill <pid>` only for a process verified to be project-context.
  * - Takeover renames the stale lock aside and checks it is still the one judged stale before deleting it, so two
@@ -52,15 +53,21 @@ export type LockAttempt =
 const PID_MAX = 4_194_304;
 const MAX_LOCK_BYTES = 64 * 1024;
 
-/** The kernel start time of a process, from /proc (Linux only); undefined elsewhere or when it is not running. */
-export function processStartTime(pid: number): string | undefined {
+/** Fields of /proc/<pid>/stat (Linux only); undefined elsewhere or when the process is gone. */
+function procStat(pid: number): { state: string; start: string } | undefined {
   try {
     const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-    // Field 2 (comm) may hold spaces and parentheses; the fields after the last ')' start at field 3.
-    return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19];
+    // Field 2 (comm) may hold spaces and parentheses; the fields after the last ')' start at field 3 (the state).
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return { state: fields[0], start: fields[19] };
   } catch {
     return undefined;
   }
+}
+
+/** The kernel start time of a process, from /proc (Linux only); undefined elsewhere or when it is not running. */
+export function processStartTime(pid: number): string | undefined {
+  return procStat(pid)?.start;
 }
 
 /** The arguments a process was started with (Linux /proc); undefined where that cannot be read. */
@@ -145,7 +152,10 @@ function tryCreate(file: string): boolean {
  */
 function owner(info: LockInfo): { alive: boolean; verified: boolean } {
   if (!pidAlive(info.pid)) return { alive: false, verified: false };
-  const started = info.procStart ? processStartTime(info.pid) : undefined;
+  const stat = procStat(info.pid);
+  // A zombie (killed, not yet reaped by its parent) answers kill(pid, 0) but will never release anything.
+  if (stat?.state === 'Z' || stat?.state === 'X') return { alive: false, verified: false };
+  const started = info.procStart ? stat?.start : undefined;
   if (started !== undefined && started !== info.procStart) return { alive: false, verified: false };
   const args = commandLine(info.pid);
   const ours = args !== undefined && isOwnersCommand(args, info.argv1);
