@@ -70,12 +70,21 @@ export function processStartTime(pid: number): string | undefined {
   return procStat(pid)?.start;
 }
 
-/** The arguments a process was started with (Linux /proc); undefined where that cannot be read. */
+/**
+ * The arguments a process was started with (Linux /proc); undefined where that cannot be read. A live process can
+ * show an empty command line for a moment (seen right after a Node process starts), so an empty one is read again
+ * briefly before it counts as empty (kernel threads and exiting processes stay empty).
+ */
 function commandLine(pid: number): string[] | undefined {
-  try {
-    return fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter((a) => a !== '');
-  } catch {
-    return undefined;
+  for (let attempt = 0; ; attempt++) {
+    let text: string;
+    try {
+      text = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+    } catch {
+      return undefined;
+    }
+    if (text !== '' || attempt >= 10) return text.split('\0').filter((a) => a !== '');
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 5);
   }
 }
 
