@@ -104,7 +104,7 @@ export function createServer(options: McpOptions, live = new LiveModel(options.r
     () =>
       safely(options.root, async () => {
         const { checkOutput, formatCheck } = await import('../check/check.js');
-        const report = await checkOutput(options.root, options.output, options.context, [options.output, options.stateFile]);
+        const report = await checkOutput(options.root, options.output, options.context, [options.output, options.stateFile], { stateFile: options.stateFile });
         return { content: [{ type: 'text', text: formatCheck(report) }], structuredContent: JSON.parse(JSON.stringify(report)) as Record<string, unknown> };
       }),
   );

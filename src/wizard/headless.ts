@@ -43,6 +43,7 @@ export async function runHeadless({ session, analyzer, log }: HeadlessDeps): Pro
           : result.alreadyPresent
             ? ', already up to date'
             : '';
-    log(`${label}: accepted (${lines} lines, ${seconds} s${how})`);
+    const again = session.restored.includes(step) ? '; written again, its section was missing from the file' : '';
+    log(`${label}: accepted (${lines} lines, ${seconds} s${how})${again}`);
   }
 }

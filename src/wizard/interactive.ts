@@ -55,6 +55,9 @@ export async function runInteractive(deps: InteractiveDeps): Promise<Interactive
       message = { message: edited ? 'Restored from the saved session, with your edit.' : 'Restored from the saved session. Press r to regenerate it from the code.', tone: 'info' };
     }
     restored.delete(step);
+    if (session.restored.includes(step)) {
+      message = { message: 'Accepted before, but its section is missing from the file: review it again.', tone: 'warning' };
+    }
 
     /** The text before the last `r`, when it changed something: what `d` compares with. */
     let beforeRegenerate: ReviewModel['previous'];

@@ -1,8 +1,10 @@
-import { existsSync, lstatSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { CliOptions } from '../cli/args.js';
 import { UserFacingError } from '../errors.js';
 import type { StepContext } from '../steps/types.js';
+import { readRegularFile } from '../output/path-policy.js';
+import { checkRunPaths } from './run-paths.js';
 
 export interface RunOptions {
   readonly root: string;
@@ -30,6 +32,7 @@ export function resolveRunOptions(cli: CliOptions, cwd = process.cwd()): RunOpti
   }
   const stateFile = cli.state ? path.resolve(cwd, cli.state) : path.join(root, '.project-context', 'state.json');
   if (!cli.state) refuseLinks(stateFile);
+  checkRunPaths(root, output, stateFile);
   return {
     root,
     output,
@@ -54,8 +57,18 @@ function refuseLinks(stateFile: string): void {
       // missing: nothing to refuse
     }
     if (link) {
-      throw new UserFacingError(`${p} is a symbolic link; project-context does not write through links.`, 'Remove it, or choose where to keep the session with --state.');
+      throw new UserFacingError(`${p} is a symbolic link; project-context does not read or write through links.`, 'Remove it, or choose where to keep the session with --state.');
     }
+  }
+}
+
+function readVisionText(file: string): string {
+  try {
+    return (readRegularFile(realpathSync(file), { what: 'The vision document', fix: 'check the --vision path', maxBytes: 64 * MAX_VISION_BYTES }) ?? Buffer.alloc(0))
+      .toString('utf8')
+      .slice(0, MAX_VISION_BYTES);
+  } catch (error) {
+    throw new UserFacingError(error instanceof Error ? error.message : String(error), 'Check the --vision path.');
   }
 }
 
@@ -64,7 +77,8 @@ function readVision(file: string, root: string, cwd: string): { path: string; te
   if (!existsSync(absolute) || !statSync(absolute).isFile()) {
     throw new UserFacingError(`The vision document ${absolute} does not exist.`, 'Check the --vision path.');
   }
-  const text = readFileSync(absolute, 'utf8').slice(0, MAX_VISION_BYTES);
+  // A regular file (statSync above follows a link the user may well mean), read without blocking and within a cap.
+  const text = readVisionText(absolute);
   const inside = path.relative(root, absolute);
   const shown = inside.startsWith('..') || path.isAbsolute(inside) ? absolute : inside.split(path.sep).join('/');
   return { path: shown, text };

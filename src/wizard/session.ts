@@ -1,16 +1,19 @@
 import path from 'node:path';
 import { withDigest } from '../check/fact-digest.js';
 import type { Fact } from '../facts.js';
-import { removeStaleTemps, sha256 } from '../output/atomic.js';
-import { acceptSection, inspectForAccept, parseOutput, readOutputFile, sectionHash } from '../output/index.js';
+import { removeStaleTemps } from '../output/atomic.js';
+import { acceptSection, inspectForAccept, readOutputFile, sectionHash } from '../output/index.js';
+import { removeStaleOutputLock } from '../output/output-lock.js';
 import type { AcceptConflict, AcceptResult, ConflictResolution } from '../output/index.js';
 import { acquireLock, type Lock } from '../../state/lock.js';
 import type { SessionState, StepRecord } from '../../state/schema.js';
 import { saveState } from '../../state/store.js';
 import { citedFileHashes } from '../../state/changes.js';
 import { describeDrift, detectDrift, driftNotices, settleDrift } from './drift.js';
-import { finishUndo, undoDecision, type SessionAccess, type UndoOutcome } from './session-undo.js';
+import { finishUndo, type SessionAccess, type UndoOutcome, undoDecision } from './session-undo.js';
+import { reconcile, missingNotice } from './reconcile.js';
 import {
+  finishClear,
   finishedQuestion,
   freshState,
   isFinished,
@@ -43,32 +46,51 @@ export class Session {
     private state: SessionState,
     readonly paths: SessionPaths,
     private readonly lock: Lock,
+    /** Steps the saved session called accepted whose sections were gone from the output when it resumed. */
+    readonly restored: readonly number[] = [],
   ) {}
 
   static async open(options: OpenSessionOptions): Promise<Session> {
     const lock = acquireLock(options.stateFile);
     try {
-      // A session killed mid-write leaves a hidden temp file beside the output; it must not linger in the repository.
+      // A session killed mid-write leaves a hidden temp file (or write lock) beside the output; it must not linger.
       removeStaleTemps(options.output);
-      const previous = await loadOrStartOver(options);
+      removeStaleOutputLock(options.output);
+      let previous = await loadOrStartOver(options);
+      if (previous) previous = finishClear(options, previous);
       let state: SessionState | undefined;
-      if (previous && !options.restart && !isFinished(previous) && sameTarget(previous, options)) {
-        const answer = await options.askResume(resumeQuestion(previous, options.steps));
-        if (answer === 'resume') state = previous;
-        else if (answer === 'restart') startOver(options);
-      } else if (previous && !options.restart && options.askFinished && sameTarget(previous, options) && sameSelection(previous, options.steps)) {
-        // The same command again after a finished session: starting over silently would surprise; ask what is meant.
-        const answer = await options.askFinished(finishedQuestion(previous));
-        if (answer === 'quit') throw new NothingToDo(options.output);
-        if (answer === 'skipped') state = reopenSkipped(previous);
-        else if (answer === 'restart') startOver(options);
-      } else if (options.restart) {
-        startOver(options);
+      let missing: readonly number[] = [];
+      let restart = options.restart;
+      let resumed = false;
+      if (previous && !restart && sameTarget(previous, options)) {
+        // Reconciled before any question, so it counts what the file really holds, and says what is gone.
+        const text = readOutputFile(options.output);
+        const checked = reconcile(previous, text);
+        if (checked.missing.length > 0) options.notice(missingNotice(checked.missing, options.output, text !== undefined));
+        let answer: 'resume' | 'restart' | 'skipped' | 'new' = 'new';
+        if (!isFinished(checked.state)) answer = await options.askResume(resumeQuestion(checked.state, options.steps));
+        // The last write of a killed session may have been its last step: then there is nothing left to ask about.
+        else if (!isFinished(previous)) answer = 'resume';
+        else if (options.askFinished && sameSelection(previous, options.steps)) {
+          // The same command again after a finished session: starting over silently would surprise; ask what is meant.
+          const finished = await options.askFinished(finishedQuestion(previous));
+          if (finished === 'quit') throw new NothingToDo(options.output);
+          answer = finished === 'skipped' ? 'skipped' : finished === 'restart' ? 'restart' : 'new';
+        }
+        if (answer === 'resume' || answer === 'skipped') {
+          state = answer === 'skipped' ? reopenSkipped(checked.state) : checked.state;
+          missing = checked.missing;
+          resumed = true;
+          writtenNotices(checked.written, options.notice);
+        } else if (answer === 'restart') restart = true;
       }
-      const session = new Session(state ?? freshState(options), options, lock);
+      state ??= restart ? startOver(options, freshState(options)) : freshState(options);
+      const session = new Session(state, options, lock, missing);
       finishUndo(session.access(), options.notice);
       session.reconcile(options.notice);
-      if (state) await session.checkDrift(options);
+      if (resumed) await session.checkDrift(options);
+      session.reconcile(options.notice);
+      if (resumed) await session.checkDrift(options);
       session.save();
       return session;
     } catch (error) {
@@ -231,23 +253,9 @@ export class Session {
 
   /** A step whose block is already in the output with the hash we were about to accept was accepted before a crash. */
   private reconcile(notice: (message: string) => void): void {
-    const text = readOutputFile(this.paths.output);
-    if (text === undefined) return;
-    const blocks = new Map(parseOutput(text).blocks.map((b) => [b.step, b]));
-    let reconciled = false;
-    for (const record of this.state.steps) {
-      const block = blocks.get(record.number);
-      if (record.status === 'generated' && record.hash && block && block.hash === record.hash && !block.handEdited) {
-        this.state = {
-          ...this.state,
-          steps: this.state.steps.map((s) => (s.number === record.number ? withoutUndefined({ ...s, status: 'accepted', decidedAt: now(), generated: undefined }) : s)),
-        };
-        reconciled = true;
-        notice(`Step ${record.number} was written before the last session stopped; it is marked accepted.`);
-      }
-    }
-    // That write was ours: without this, the next accept would ask whether "another program" changed the file.
-    if (reconciled) this.state = { ...this.state, outputHash: sha256(text) };
+    const checked = reconcile(this.state, readOutputFile(this.paths.output));
+    this.state = checked.state;
+    writtenNotices(checked.written, notice);
   }
 
   /** On resume: if the repository changed, offer to regenerate the steps shown but not yet decided. */
@@ -267,6 +275,10 @@ export class Session {
     this.staleSteps = drift.accepted;
   }
 
+}
+
+function writtenNotices(steps: readonly number[], notice: (message: string) => void): void {
+  for (const step of steps) notice(`Step ${step} was written before the last session stopped; it is marked accepted.`);
 }
 
 function withoutUndefined<T extends object>(value: T): T {
