@@ -5,6 +5,8 @@ import { redactSecrets } from '../secrets/redact.js';
 import { plain } from '../markdown/text.js';
 import type { Section, StepContext, StepDefinition } from './types.js';
 import { outsideCitations } from './verify-citations.js';
+import { fitSection } from './budget/fit.js';
+import { stepBudget } from './budget/limits.js';
 
 export interface GeneratedSection extends Section {
   readonly step: number;
@@ -28,7 +30,11 @@ export function generateSection(
   const section = step.build(model, context);
   const detectors = stepDetectors(step.detectors, step.claims);
   const failures = analysis.failures().filter((f) => detectors.some((d) => d.id === f.detector));
-  let markdown = outsideCitations(plain(section.markdown), analysis.index, redactSecrets).trimEnd();
+  let markdown = plain(section.markdown);
+  if (context.detail !== 'full') {
+    markdown = fitSection(markdown, { budget: stepBudget(step.number), index: analysis.index, focus: context.focus, units: step.units, keepTables: step.keepTables }).markdown;
+  }
+  markdown = outsideCitations(markdown, analysis.index, redactSecrets).trimEnd();
   if (failures.length > 0) {
     const notes = failures.map((f) => `- The ${f.detector} analysis failed (${plain(f.message)}); its facts are missing here.`);
     markdown += `\n\n> **Note**\n>\n${notes.map((n) => `> ${n}`).join('\n')}`;

@@ -36,7 +36,11 @@ export function resolveRunOptions(cli: CliOptions, cwd = process.cwd()): RunOpti
     stateFile,
     steps: cli.steps,
     restart: cli.restart,
-    context: cli.vision ? { vision: readVision(cli.vision, root, cwd) } : {},
+    context: {
+      ...(cli.vision ? { vision: readVision(cli.vision, root, cwd) } : {}),
+      ...(cli.detail === 'full' ? { detail: 'full' as const } : {}),
+      ...(cli.focus !== undefined ? { focus: focusPath(cli.focus, root, cwd) } : {}),
+    },
     editorFlag: cli.editor,
   };
 }
@@ -57,6 +61,20 @@ function refuseLinks(stateFile: string): void {
       throw new UserFacingError(`${p} is a symbolic link; project-context does not write through links.`, 'Remove it, or choose where to keep the session with --state.');
     }
   }
+}
+
+/**
+ * `--focus` as a repo-relative posix path: written relative to the repository (`packages/api`, `/packages/api` as the
+ * map cites it) or to the current folder (`./src` inside a package).
+ */
+export function focusPath(focus: string, root: string, cwd: string): string {
+  const candidates = [path.resolve(root, focus.replace(/^\/+/, '')), path.resolve(cwd, focus)];
+  for (const absolute of candidates) {
+    const rel = path.relative(root, absolute);
+    if (rel.startsWith('..') || path.isAbsolute(rel)) continue;
+    if (existsSync(absolute)) return rel.split(path.sep).join('/');
+  }
+  throw new UserFacingError(`--focus ${focus}: there is no such file or folder in ${root}.`, 'Give a package folder as the map cites it, e.g. --focus packages/api.');
 }
 
 function readVision(file: string, root: string, cwd: string): { path: string; text: string } {
