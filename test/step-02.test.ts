@@ -33,10 +33,14 @@ describe('step 2 — Directory Structure', () => {
 
   it('lists every workspace package with purpose and source, then each package, then the root tooling', async () => {
     const md = (await section(directoryStructureStep, 'ov-pnpm')).markdown;
-    expect(md).toContain('| `@acme/ui` | `/packages/ui` | Shared React components for the Acme apps. (`/packages/ui/README.md:3`) |');
-    expect(md).toContain('| `@acme/web` | `/apps/web` | Next.js app (inferred from next dependency) |');
-    expect(md).toContain('| `@acme/tsconfig` | `/packages/tsconfig` | Shared TypeScript configuration (inferred from its package name, @acme/tsconfig) |');
-    expect(md).toContain('| `@acme/legacy` | `/packages/legacy` | purpose not stated (no description, README or telling dependency) |');
+    expect(md).toContain('| `@acme/ui` | `/packages/ui` | product | Shared React components for the Acme apps. (`/packages/ui/README.md:3`) |');
+    expect(md).toContain('| `@acme/web` | `/apps/web` | product | Next.js app (inferred from next dependency) |');
+    expect(md).toContain('| `@acme/tsconfig` | `/packages/tsconfig` | internal tooling | Shared TypeScript configuration (inferred from its package name, @acme/tsconfig) |');
+    expect(md).toContain('| `@acme/legacy` | `/packages/legacy` | product | purpose not stated (no description, README or telling dependency) |');
+    expect(md).toContain('Roles: 4 product packages, 1 internal tooling package.');
+    expect(md).toContain('- **Role:** product (evidence: fastify dependency)');
+    // Product packages first, then tooling.
+    expect(md.indexOf('| `@acme/ui`')).toBeLessThan(md.indexOf('| `@acme/tsconfig`'));
     expect(md).toContain('### @acme/api — apps/api');
     expect(md).toContain('- `/apps/api/src/server.ts` — main → `dist/server.js`');
     expect(md).toContain('- `/apps/web/app/page.tsx` — Next.js app router');
@@ -103,7 +107,7 @@ describe('step 2 — many packages', () => {
 
   it('lists very many packages in one table with their main entry point', async () => {
     const { md, index } = await many(45);
-    expect(md).toContain('| `@acme/api-44` | `/apps/api` | HTTP server (Fastify) (inferred from fastify dependency) | `/apps/api/src/server.ts` (main) | 7 |');
+    expect(md).toContain('| `@acme/api-44` | `/apps/api` | product | HTTP server (Fastify) (inferred from fastify dependency) | `/apps/api/src/server.ts` (main) | 7 |');
     expect(md).not.toContain('### @acme/api-1 —');
     expect(missingCitations(md, index)).toEqual([]);
   });

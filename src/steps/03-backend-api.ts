@@ -23,6 +23,7 @@ import { httpRoutesPart } from './parts/http-routes.js';
 import { infraApiPart, infraApis } from './parts/infra-api.js';
 import type { StepModel } from '../model/repo-model.js';
 import { noCdk, noneOr } from './parts/claims.js';
+import { fileRank } from './parts/roles.js';
 import type { StepDefinition } from './types.js';
 
 export const backendApiStep: StepDefinition = {
@@ -33,7 +34,7 @@ export const backendApiStep: StepDefinition = {
   build(model) {
     const { facts } = model;
     const lambdas = facts.of<CdkLambdaFact>('cdk.lambda');
-    const http = httpRoutesPart(facts);
+    const http = httpRoutesPart(facts, fileRank(model.index));
     const hasCdk = facts.has('cdk.app') || facts.has('cdk.stack');
     const markdown = join(
       stepHeading(3, 'Backend & API'),

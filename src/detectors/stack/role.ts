@@ -32,8 +32,12 @@ export const ROLE_LABELS: Readonly<Record<PackageRoleId, string>> = {
 const TEST_DIR = /^(e2e|tests?|__tests__|integration-tests?|fixtures?|__fixtures__|test-apps?|testing|specs?|cypress|playwright)$/i;
 const EXAMPLE_DIR = /^(examples?|samples?|demos?|playgrounds?|sandbox(es)?|starters?|templates?|boilerplates?|showcases?)$|[-_](examples?|samples?|demos?|playgrounds?|templates?|starters?)$|^(examples?|samples?|demos?|templates?|starters?)[-_]/i;
 const BENCH_DIR = /^(bench|benchmarks?|perf|performance)$|[-_](bench|benchmarks?)$/i;
-/** `www` holds the website or the docs (medusa's `www/apps/book`, trpc's `www`), rarely the product itself. */
-const DOCS_DIR = /^(docs?|website|documentation|site|www-docs|www)$/i;
+const DOCS_DIR = /^(docs?|documentation|www-docs)$/i;
+/**
+ * A folder that holds the website: the marketing site itself is product (`apps/site`, `website`), but what sits
+ * below it is the docs (medusa's `www/apps/book`, `www/packages/docs-ui`).
+ */
+const SITE_DIR = /^(website|site|www)$/i;
 const TOOLING_DIR = /^(tools?|tooling|scripts|internal|configs?|build-tools|devtools-config)$/i;
 const TEST_NAME = /^(tests?|e2e|integration-tests?)$|[-_.](tests?|e2e|fixtures?)$/i;
 const EXAMPLE_NAME = /^(examples?|demo|playground)[-_.]|[-_.](examples?|demo|playground)$/i;
@@ -72,7 +76,7 @@ export function packageRole(pkg: WorkspacePackage, index?: RepoIndex): PackageRo
   const folder = (re: RegExp) => segments.find((s) => re.test(s));
   const kind = packageKind(pkg);
   if (kind?.id === 'docs-site') return { id: 'docs', because: kind.because };
-  const docsFolder = folder(DOCS_DIR);
+  const docsFolder = folder(DOCS_DIR) ?? parents.find((s) => SITE_DIR.test(s));
   if (docsFolder && kind && ['astro', 'nextjs', 'vue-spa', 'react-spa', 'react-ssr', 'remix', 'sveltekit', 'nuxt'].includes(kind.id)) {
     return { id: 'docs', because: `a site in its folder ${docsFolder}/` };
   }
@@ -182,6 +186,15 @@ function composeContexts(index: RepoIndex): string[] {
   }
   composeCache.set(index, out);
   return out;
+}
+
+/** The role a folder's name gives what it holds (`e2e` → test, `examples` → example), if any. */
+export function folderRole(segment: string): 'benchmark' | 'test' | 'example' | undefined {
+  const s = segment.replace(/^\./, '');
+  if (BENCH_DIR.test(s)) return 'benchmark';
+  if (TEST_DIR.test(s)) return 'test';
+  if (EXAMPLE_DIR.test(s)) return 'example';
+  return undefined;
 }
 
 /** A folder that holds examples, tests or benchmarks rather than the product (used to fold their counts). */
