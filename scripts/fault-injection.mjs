@@ -9,6 +9,8 @@
  *   accepted text before writing it (the state keeps no text once a step is accepted), and no block of a skipped step;
  * - the only other block allowed is the one step whose write finished while its "accepted" save did not (same hash),
  *   and the next resume must mark it accepted;
+ * - every block in the output has its record in PROJECT-CONTEXT.facts.json (written before the block), so --check
+ *   works on whatever a crash left;
  * - nothing once accepted is lost or changed by a later run; a resumed run that is not killed finishes with exit 0.
  *
  * Usage: npm run fault-injection -- [--runs 60] [--seed N] [--steps 1-10] [--repo DIR] [--verbose]
@@ -38,6 +40,7 @@ const BUILD = snapshotBuild();
 const CLI = path.join(BUILD, 'dist/bin/cli.js');
 const { parseOutput } = await import(path.join(BUILD, 'dist/src/output/index.js'));
 const { loadState } = await import(path.join(BUILD, 'dist/state/store.js'));
+const { readFactRecord } = await import(path.join(BUILD, 'dist/src/check/fact-record.js'));
 
 const random = mulberry32(args.seed);
 const pick = (items) => items[Math.floor(random() * items.length)];
@@ -70,13 +73,13 @@ process.exit(totals.failures.length > 0 ? 1 : 0);
 
 async function runScenario(n, kind) {
   const repo = makeRepo();
-  const files = { output: path.join(repo, 'PROJECT-CONTEXT.md'), state: path.join(repo, '.project-context/state.json') };
+  const files = { output: path.join(repo, 'PROJECT-CONTEXT.md'), record: path.join(repo, 'PROJECT-CONTEXT.facts.json'), state: path.join(repo, '.project-context/state.json') };
   const editor = makeEditor(repo);
   const accepted = new Map(); // step → text, everything ever accepted in this scenario
   let killsLeft = 1 + Math.floor(random() * 3);
   try {
     for (let round = 1; ; round++) {
-      const mode = killsLeft > 0 && totals.kills < args.runs ? pick(['random', 'random', 'output-write', 'state-write', 'between-writes']) : 'none';
+      const mode = killsLeft > 0 && totals.kills < args.runs ? pick(['random', 'random', 'output-write', 'state-write', 'record-write', 'between-writes']) : 'none';
       const label = `scenario ${n} ${kind} run ${round} (${mode === 'none' ? 'resume to the end' : `kill: ${mode}`})`;
       const result = kind === 'headless' ? await headlessRun(repo, files, mode) : await interactiveRun(repo, files, mode, editor);
       totals.runs += 1;
@@ -145,18 +148,18 @@ function envFor(mode) {
   delete env.CI;
   delete env.VISUAL;
   delete env.GITHUB_ACTIONS;
-  if (mode === 'output-write' || mode === 'state-write' || mode === 'between-writes') env.PROJECT_CONTEXT_TEST_DELAY_WRITE_MS = '40';
+  if (mode === 'output-write' || mode === 'state-write' || mode === 'record-write' || mode === 'between-writes') env.PROJECT_CONTEXT_TEST_DELAY_WRITE_MS = '40';
   return env;
 }
 
 /**
  * Watches for the temp files of atomic writes by process `pid` and calls `kill` when the mode's moment comes:
- * the k-th output write, the k-th state write, or the first state write after an output write (the moment between
- * "block written" and "accepted saved").
+ * the k-th output write, the k-th state write, the k-th write of the fact record, or the first state write after an
+ * output write (the moment between "block written" and "accepted saved").
  */
 function watchWrites(files, pid, mode, kill) {
   const k = mode === 'output-write' ? 1 + Math.floor(random() * 3) : 1 + Math.floor(random() * 12);
-  const seen = { output: new Set(), state: new Set() };
+  const seen = { output: new Set(), state: new Set(), record: new Set() };
   const tag = new RegExp(`\\.tmp-${pid}[.-]`);
   const scan = (file, set) => {
     let names = [];
@@ -173,9 +176,11 @@ function watchWrites(files, pid, mode, kill) {
     const stateBefore = seen.state.size;
     scan(files.output, seen.output);
     scan(files.state, seen.state);
+    scan(files.record, seen.record);
     const hit =
       (mode === 'output-write' && seen.output.size >= k) ||
       (mode === 'state-write' && seen.state.size >= k) ||
+      (mode === 'record-write' && seen.record.size >= Math.min(k, 3)) ||
       (mode === 'between-writes' && seen.output.size > 0 && seen.state.size > stateBefore && outputBefore > 0);
     if (hit) {
       clearInterval(timer);
@@ -316,6 +321,15 @@ function check(files, accepted, { finished, clean }) {
   }
   const doc = text === undefined ? { blocks: [], malformed: [], strays: [] } : parseOutput(text);
   if (doc.malformed.length > 0) problems.push(`damaged markers: ${doc.malformed.join('; ')}`);
+  if (doc.blocks.length > 0) {
+    const read = readFactRecord(files.output);
+    if (read.kind !== 'ok') problems.push(`the fact record beside the output is ${read.kind}`);
+    else {
+      for (const b of doc.blocks) {
+        if (!read.record.sections.some((r) => r.step === b.step && r.hash === b.hash)) problems.push(`step ${b.step}'s block has no fact record`);
+      }
+    }
+  }
   const order = doc.blocks.map((b) => b.step);
   if (order.some((s, i) => i > 0 && s <= order[i - 1])) problems.push(`blocks out of step order or duplicated: ${order.join(',')}`);
   const blocks = new Map(doc.blocks.map((b) => [b.step, b]));
@@ -324,7 +338,7 @@ function check(files, accepted, { finished, clean }) {
     const block = blocks.get(record.number);
     if (record.status === 'accepted') {
       // An accepted step keeps no text in the state (it is in the output), only the hash of exactly what was accepted
-      // (the reviewed text with its facts digest), saved before the block was written.
+      // (the reviewed or edited text), saved before the block was written.
       if (!block) problems.push(`step ${record.number} is accepted but not in the output`);
       else if (!record.hash || block.hash !== record.hash) problems.push(`step ${record.number}'s block differs from the accepted text`);
       else if (block.handEdited) problems.push(`step ${record.number}'s block does not match its hash`);
@@ -353,7 +367,7 @@ function check(files, accepted, { finished, clean }) {
     if (open.length > 0) problems.push(`finished with steps ${open.join(',')} undecided`);
     // Only a run that exited by itself cleans up; one killed after its last step leaves its lock (stale, taken over).
     if (clean && existsSync(`${files.state}.lock`)) problems.push('the lock file is left after a finished run');
-    for (const file of clean ? [files.output, files.state] : []) {
+    for (const file of clean ? [files.output, files.record, files.state] : []) {
       const leftovers = readdirSync(path.dirname(file)).filter((n) => n.startsWith(`.${path.basename(file)}.tmp-`));
       if (leftovers.length > 0) problems.push(`temp files left after a finished run: ${leftovers.join(', ')}`);
     }

@@ -1,4 +1,5 @@
-import { withDigest } from '../check/fact-digest.js';
+import { digestOf, stripDigest } from '../check/fact-digest.js';
+import { EMPTY_RECORD, pruned, readFactRecord, withSection, writeFactRecord } from '../check/fact-record.js';
 import type { Fact } from '../facts.js';
 import { removeStaleTemps, sha256 } from '../output/atomic.js';
 import { acceptSection, inspectForAccept, parseOutput, readOutputFile, sectionHash } from '../output/index.js';
@@ -115,15 +116,44 @@ export class Session {
   accept(step: number, resolution?: ConflictResolution, facts: readonly Fact[] = []): AcceptResult {
     // Accepted already (its text is in the output, no longer here): nothing to write again.
     if (this.record(step).status === 'accepted') return { written: false, outputHash: this.state.outputHash ?? '', alreadyPresent: true };
-    // The block carries a digest of the facts it was built from, so `--check` can later say what changed in the code.
-    const text = withDigest(this.requireText(step), facts);
-    this.update(step, { status: 'generated', hash: sectionHash(text) });
+    const text = stripDigest(this.requireText(step));
+    const hash = sectionHash(text);
+    this.update(step, { status: 'generated', hash });
+    // The facts the section was built from go to the record beside the output (for `--check`), before the block: a
+    // crash between the two leaves a record without its block, never a block without its record.
+    if (resolution !== 'cancel') this.recordFacts(step, hash, facts);
     const result = acceptSection(this.paths.output, step, text, resolution);
+    if (result.written) this.pruneFactRecord();
     this.state = { ...this.state, outputHash: result.outputHash };
     // The accepted text now lives in the output; kept here too, it would make every later save rewrite it (megabytes
     // on a big monorepo). The hash and cited files stay for reconcile and drift; an edit stays (counted, and rare).
     this.update(step, { status: 'accepted', decidedAt: now(), generated: undefined });
     return result;
+  }
+
+  /** Adds the section's facts to the record, keeping the records of the blocks the output holds now. */
+  private recordFacts(step: number, hash: string, facts: readonly Fact[]): void {
+    const read = readFactRecord(this.paths.output);
+    const record = read.kind === 'ok' ? read.record : EMPTY_RECORD;
+    writeFactRecord(this.paths.output, withSection(record, step, hash, digestOf(facts), this.blockIn()));
+  }
+
+  /** After a block replaced an older one of its step, the older block's record goes too (best effort: it is harmless). */
+  private pruneFactRecord(): void {
+    try {
+      const read = readFactRecord(this.paths.output);
+      if (read.kind !== 'ok') return;
+      const next = pruned(read.record, this.blockIn());
+      if (next !== read.record) writeFactRecord(this.paths.output, next);
+    } catch {
+      // A stale record is ignored by --check (its hash matches no block); the next accept prunes it.
+    }
+  }
+
+  private blockIn(): (step: number, hash: string) => boolean {
+    const text = readOutputFile(this.paths.output);
+    const blocks = text === undefined ? [] : parseOutput(text).blocks;
+    return (step, hash) => blocks.some((b) => b.step === step && b.hash === hash);
   }
 
   summary(): { accepted: number; edited: number; skipped: number; pending: number } {
