@@ -10,12 +10,44 @@ import { ciWorkflowsSection, deploymentSection } from './parts/ci-workflows.js';
 import { buildOrderSection, devWorkflowSection } from './parts/dev-workflow.js';
 import { envModel } from './parts/env-model.js';
 import { testingSection, troubleshootingSection } from './parts/testing-and-troubleshooting.js';
+import { astroDetector } from '../detectors/astro/index.js';
+import { backendCodeDetector } from '../detectors/backend-code/index.js';
+import { cdkDetector } from '../detectors/cdk/index.js';
+import { frontendBuildDetector } from '../detectors/frontend-build/index.js';
+import { httpFrameworksDetector } from '../detectors/http-frameworks/index.js';
+import { nextPagesDetector } from '../detectors/nextjs-pages/index.js';
+import { ormDetector } from '../detectors/orm/index.js';
+import { reactAppDetector } from '../detectors/react-app/index.js';
+import { reactRouterDetector } from '../detectors/react-router/index.js';
+import { sdkDetector } from '../detectors/sdk/index.js';
+import { tanstackRouterDetector } from '../detectors/tanstack-router/index.js';
+import { recipesSection } from './parts/recipes/index.js';
 import type { StepDefinition } from './types.js';
 
 export const workflowsStep: StepDefinition = {
   number: 9,
   title: 'Common Workflows',
-  detectors: [scriptsDetector, configFilesDetector, testingDetector, ciDetector, envDetector, otherInfraDetector, troubleshootingDetector],
+  // The recipes read what the other steps map: routes, handlers, tables, models, pages, SDK clients.
+  detectors: [
+    scriptsDetector,
+    configFilesDetector,
+    testingDetector,
+    ciDetector,
+    envDetector,
+    otherInfraDetector,
+    troubleshootingDetector,
+    cdkDetector,
+    httpFrameworksDetector,
+    backendCodeDetector,
+    ormDetector,
+    frontendBuildDetector,
+    astroDetector,
+    reactRouterDetector,
+    tanstackRouterDetector,
+    nextPagesDetector,
+    reactAppDetector,
+    sdkDetector,
+  ],
   claims: ['tests', 'deploy', 'ci', 'package-json', 'env-set'],
   build(model) {
     const { index, facts } = model;
@@ -27,6 +59,7 @@ export const workflowsStep: StepDefinition = {
     const markdown = join(
       stepHeading(9, 'Common Workflows'),
       devWorkflowSection(model, pmFact, scripts, configs),
+      recipesSection(model, pm),
       buildOrderSection(index, facts.of<WorkspaceDepFact>('scripts.workspaceDep'), scripts),
       testingSection(model, pm, facts.of<TestSetupFact>('testing.package')),
       deploymentSection(model, pm, scripts, workflows),
