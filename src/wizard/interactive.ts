@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { InterruptedError } from '../errors.js';
 import type { Fact } from '../facts.js';
 import { OutputWriteError, type AcceptConflict, type ConflictResolution } from '../output/index.js';
@@ -54,6 +55,9 @@ export async function runInteractive(deps: InteractiveDeps): Promise<Interactive
       message = {};
       switch (action) {
         case 'accept': {
+          // The accepted section leaves the screen at once: its facts come from the analysis and both files are
+          // written before the next step shows, which takes a moment on a big repository.
+          ui.progress(`Step ${step}: writing ${path.basename(session.paths.output)}`);
           const outcome = await accept(session, ui, step, (await analyzer.section(step)).facts);
           if (outcome.ok) decided = true;
           else message = outcome.message;

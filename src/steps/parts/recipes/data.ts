@@ -15,11 +15,16 @@ export function dataRecipes(input: RecipeInput, pm: 'npm' | 'yarn' | 'pnpm' | 'b
 }
 
 /** Scripts that deploy infrastructure or change a database schema, product packages first. */
-function scriptMatching(input: RecipeInput, re: RegExp): ScriptFact | undefined {
+function scriptMatching(input: RecipeInput, re: RegExp, preferDir?: string): ScriptFact | undefined {
   return input.facts
     .of<ScriptFact>('scripts.script')
     .filter((s) => re.test(s.data.command) && input.product(s.data.manifest))
-    .sort((a, b) => Number(b.data.dir === '') - Number(a.data.dir === '') || compareText(a.data.name, b.data.name))[0];
+    .sort(
+      (a, b) =>
+        Number(b.data.dir === preferDir) - Number(a.data.dir === preferDir) ||
+        Number(b.data.dir === '') - Number(a.data.dir === '') ||
+        compareText(a.data.name, b.data.name),
+    )[0];
 }
 
 function runLine(input: RecipeInput, pm: 'npm' | 'yarn' | 'pnpm' | 'bun', s: ScriptFact): string {
@@ -88,11 +93,20 @@ function ormModel(input: RecipeInput, pm: 'npm' | 'yarn' | 'pnpm' | 'bun'): stri
   const models = facts.of<OrmModelFact>('orm.model').map((f) => f.data).filter((m) => product(m.file));
   const orm = mostCommon(models, (m) => m.orm);
   if (!orm) return '';
-  const byFile = mostCommon(orm.items, (m) => m.file)!;
   const files = [...new Set(orm.items.map((m) => m.file))];
   const noun = NOUN[orm.key];
+  const nouns = noun === 'entity' ? 'entities' : `${noun}s`;
+  // One schema file (Prisma, a Drizzle schema) or one file per model: then the folder that holds the most of them.
+  // Base classes are not models to copy.
+  const concrete = orm.items.filter((m) => !/^(Base|Abstract)[A-Z]|^(Base|Abstract)$/.test(m.name));
+  const byFile = mostCommon(concrete.length ? concrete : orm.items, (m) => (files.length > 3 ? m.file.slice(0, m.file.lastIndexOf('/')) : m.file))!;
   const example = [...byFile.items].sort(byFileLine)[0];
-  const where = files.length > 1 ? `${folder(commonDir(files) || example.file.slice(0, example.file.lastIndexOf('/')))} (${plural(orm.items.length, noun, noun === 'entity' ? 'entities' : `${noun}s`)} in ${plural(files.length, 'file')})` : cite(example.file);
+  const where =
+    files.length === 1
+      ? cite(example.file)
+      : files.length <= 3
+        ? `${files.map((f) => cite(f)).join(', ')}`
+        : `files like those in ${folder(byFile.key)} (${plural(byFile.items.length, noun, nouns)} there; ${plural(orm.items.length, noun, nouns)} in ${plural(files.length, 'file')} in all)`;
   const access = facts.of<OrmAccessFact>('orm.access').map((f) => f.data).filter((a) => a.orm === orm.key && product(a.file));
   const mine = access.filter((a) => a.model === example.name && a.modelFile === example.file).sort(byFileLine);
   const anyAccess = mine[0] ?? [...access].sort(byFileLine)[0];
@@ -102,13 +116,13 @@ function ormModel(input: RecipeInput, pm: 'npm' | 'yarn' | 'pnpm' | 'bun'): stri
   const pkg = index.packageOf(example.file)?.dir ?? '';
   const migrations = index.filesUnder(pkg).filter((f) => /(^|\/)migrations?\//.test(f) && product(f) && !/\.(test|spec)\./.test(f));
   const migrationDir = migrations.length ? /^(.*?(^|\/)migrations?)\//.exec(commonDir(migrations) + '/')?.[1] ?? commonDir(migrations) : '';
-  const script = scriptMatching(input, MIGRATE[orm.key]);
+  const script = scriptMatching(input, MIGRATE[orm.key], pkg);
   const migrate = [
     migrationDir ? `migrations are in ${folder(migrationDir)} (${plural(migrations.length, 'file')})` : '',
     script ? `run them with ${runLine(input, pm, script)}` : '',
   ].filter(Boolean);
   return recipe(`Add a ${ORM_LABEL[orm.key]} ${noun}`, [
-    `**Definition:** ${ORM_LABEL[orm.key]} ${noun === 'entity' ? 'entities' : `${noun}s`} are defined in ${where}; copy ${code(example.name)} at ${lineIn(example.file, example.line, files.length > 1 ? '' : example.file)}.`,
+    `**Definition:** ${ORM_LABEL[orm.key]} ${nouns} are defined in ${where}; copy ${code(example.name)} at ${lineIn(example.file, example.line, files.length > 1 ? '' : example.file)}.`,
     anyAccess
       ? `**Access code:** the code calls ${anyAccess.model === example.name ? 'it' : 'the models'} directly${accessFiles.length > 1 && accessDir ? ` from ${folder(accessDir)} (${plural(accessFiles.length, 'file')})` : ''}, e.g. ${code(anyAccess.method)} on ${code(anyAccess.model)} at ${cite(anyAccess.file, anyAccess.line)}.`
       : '',

@@ -8,6 +8,9 @@ import { authorizerType, grantLabel, plural } from '../cdk-shared.js';
 import { commonDir, compareText, names } from '../format.js';
 import { folder, lineIn, mostCommon, recipe, type RecipeInput } from './shared.js';
 
+/** Fewer routes than this make no convention to follow. */
+const MIN_ROUTES = 3;
+
 export function endpointRecipes(input: RecipeInput): string[] {
   const cdk = cdkEndpoint(input);
   return [cdk, ...httpEndpoints(input)].filter(Boolean);
@@ -28,7 +31,7 @@ function cdkEndpoint({ facts, product, tests }: RecipeInput): string {
     .of<CdkRouteFact>('cdk.route')
     .filter((r) => r.data.entry && r.data.pathResolved && product(r.at[0]?.file ?? '') && product(r.data.entry));
   const api = mostCommon(routes, (r) => r.data.api ?? '');
-  if (!api) return '';
+  if (!api || api.items.length < MIN_ROUTES) return '';
   const lambdas = new Map(facts.of<CdkLambdaFact>('cdk.lambda').map((l) => [l.id, l]));
   const authorizers = new Map(facts.of<CdkAuthorizerFact>('cdk.authorizer').map((a) => [a.id, a]));
   const apiName = facts.of<CdkApiFact>('cdk.api').find((a) => a.id === api.key)?.data.constructId;
@@ -90,7 +93,9 @@ function httpEndpoints({ facts, product, tests }: RecipeInput): string[] {
   const routes = facts.of<HttpRouteFact>('http.route').map((f) => f.data).filter((r) => r.resolved && product(r.file));
   const apps = new Map<string, HttpRouteData[]>();
   for (const r of routes) apps.set(`${r.framework}\u0000${r.app}`, [...(apps.get(`${r.framework}\u0000${r.app}`) ?? []), r]);
+  // A convention takes a few routes: one dev-server route (a bundler's `serve.ts`) is not how the product adds its API.
   return [...apps.values()]
+    .filter((list) => list.length >= MIN_ROUTES)
     .sort((a, b) => b.length - a.length || compareText(a[0].app, b[0].app))
     .slice(0, 2)
     .map((list) => {

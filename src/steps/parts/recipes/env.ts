@@ -35,7 +35,7 @@ export function envRecipe({ facts, product }: RecipeInput): string {
   }
   const sets: string[] = [];
   for (const runtime of RUNTIME) {
-    const sites = vars.flatMap((v) => v.sets.filter((s) => s.kind === runtime.kind).map((s) => ({ name: v.name, site: s })));
+    const sites = vars.flatMap((v) => v.sets.filter((s) => s.kind === runtime.kind && product(s.at.file)).map((s) => ({ name: v.name, site: s })));
     if (sites.length === 0) continue;
     // From the file that sets the most (the stack, the workflow), the first there.
     const top = mostCommon(sites, (s) => s.site.at.file)!;

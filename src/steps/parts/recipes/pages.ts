@@ -69,7 +69,11 @@ function routedPage(input: RecipeInput, app: FrontendAppData): string {
   const dir = siblings.length > 1 ? commonDir(siblings) : commonDir(components);
   const fileBased = example.router === 'next-app' || example.router === 'next-pages' || (example.router === 'tanstack-router' && example.declaredAt.file === file);
   const declared = example.declaredAt;
-  const parent = routes.find((r) => r.layout && r.depth === example.depth - 1 && r.declaredAt.file === declared.file && (r.declaredAt.line ?? 0) < (declared.line ?? 0));
+  // Its parent: the closest route above it in the same file, one level up, whose path the example's path extends.
+  const parent = routes
+    .filter((r) => r.depth === example.depth - 1 && r.declaredAt.file === declared.file && (r.declaredAt.line ?? 0) < (declared.line ?? 0))
+    .filter((r) => r.path === '/' || example.path === r.path || example.path.startsWith(`${r.path.replace(/\/$/, '')}/`))
+    .sort((a, b) => (b.declaredAt.line ?? 0) - (a.declaredAt.line ?? 0))[0];
   const steps = fileBased
     ? [
         `**Page:** the file is the route: add one under ${folder(dir || file.slice(0, file.lastIndexOf('/')))} (${plural(components.length, 'route file')}); copy ${cite(file)}, which serves ${urlPath(example.path)}.`,
