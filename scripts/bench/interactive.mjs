@@ -84,10 +84,10 @@ export async function measureTerminal(cli, repo, readMs = 2000) {
  * accepted section stays on screen (until its "Step k of" header is gone) and how long until the next step is shown;
  * then the process's peak RSS (analysis worker included) from the timings channel.
  */
-export async function measureSession(cli, repo, readMs = 1000) {
+export async function measureSession(cli, repo, readMs = 1000, env = {}) {
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'pc-bench-session-'));
   const timings = path.join(tmp, 'timings.jsonl');
-  const t = terminal(cli, [repo, '--output', path.join(tmp, 'out.md'), '--state', path.join(tmp, 'state.json')], { PROJECT_CONTEXT_TIMINGS: timings });
+  const t = terminal(cli, [repo, '--output', path.join(tmp, 'out.md'), '--state', path.join(tmp, 'state.json')], { PROJECT_CONTEXT_TIMINGS: timings, ...env });
   const pause = (ms) => new Promise((r) => setTimeout(r, ms));
   const accepts = [];
   try {

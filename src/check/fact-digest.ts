@@ -49,6 +49,14 @@ export function digestOf(facts: readonly Fact[]): DigestEntry[] {
   return [...entries.values()].sort((a, b) => (a.kind === b.kind ? a.id.localeCompare(b.id) : a.kind.localeCompare(b.kind)));
 }
 
+/**
+ * The digest of a generated section: computed where its facts are (the analysis worker sends the digest, not the
+ * facts, so the terminal thread never holds a copy of a big step's facts), or from the facts in a one-thread run.
+ */
+export function digestOfSection(section: { readonly facts: readonly Fact[]; readonly digest?: readonly DigestEntry[] }): readonly DigestEntry[] {
+  return section.digest ?? digestOf(section.facts);
+}
+
 /** Redacted ids: the same facts (and ids) recur in several steps' digests. */
 const redactedIds = new Map<string, string>();
 

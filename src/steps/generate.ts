@@ -1,4 +1,5 @@
 import type { Analysis, DetectorFailure } from '../analysis/run-detectors.js';
+import type { DigestEntry } from '../check/fact-digest.js';
 import { FactSet } from '../facts.js';
 import { RepoModel, StepModel, stepDetectors } from '../model/repo-model.js';
 import { redactSecrets } from '../secrets/redact.js';
@@ -13,6 +14,8 @@ export interface GeneratedSection extends Section {
   readonly title: string;
   /** Detectors that failed while building this step (the section says so too). */
   readonly failures: readonly DetectorFailure[];
+  /** The facts' digest, when the facts themselves stayed in the analysis worker (`facts` is then empty). */
+  readonly digest?: readonly DigestEntry[];
 }
 
 /**

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { InterruptedError } from '../errors.js';
-import type { Fact } from '../facts.js';
+import { digestOfSection, type DigestEntry } from '../check/fact-digest.js';
 import { OutputWriteError, type AcceptConflict, type ConflictResolution } from '../output/index.js';
 import { stepTitle } from '../steps/titles.js';
 import type { StepSource } from './analyzer.js';
@@ -58,7 +58,7 @@ export async function runInteractive(deps: InteractiveDeps): Promise<Interactive
           // The accepted section leaves the screen at once: its facts come from the analysis and both files are
           // written before the next step shows, which takes a moment on a big repository.
           ui.progress(`Step ${step}: writing ${path.basename(session.paths.output)}`);
-          const outcome = await accept(session, ui, step, (await analyzer.section(step)).facts);
+          const outcome = await accept(session, ui, step, digestOfSection(await analyzer.section(step)));
           if (outcome.ok) decided = true;
           else message = outcome.message;
           break;
@@ -104,7 +104,7 @@ export async function runInteractive(deps: InteractiveDeps): Promise<Interactive
 
 type AcceptOutcome = { ok: true } | { ok: false; message: Pick<ReviewModel, 'message' | 'tone'> };
 
-async function accept(session: Session, ui: WizardUI, step: number, facts: readonly Fact[]): Promise<AcceptOutcome> {
+async function accept(session: Session, ui: WizardUI, step: number, digest: readonly DigestEntry[]): Promise<AcceptOutcome> {
   const conflict = session.conflictFor(step);
   let resolution: ConflictResolution | undefined;
   if (conflict) {
@@ -114,7 +114,7 @@ async function accept(session: Session, ui: WizardUI, step: number, facts: reado
     resolution = answer;
   }
   try {
-    session.accept(step, resolution, facts);
+    session.accept(step, resolution, digest);
     return { ok: true };
   } catch (error) {
     if (error instanceof OutputWriteError) return { ok: false, message: { message: writeFailure(error), tone: 'error' } };

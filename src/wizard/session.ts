@@ -1,6 +1,5 @@
-import { digestOf, stripDigest } from '../check/fact-digest.js';
-import { EMPTY_RECORD, pruned, readFactRecord, withSection, writeFactRecord } from '../check/fact-record.js';
-import type { Fact } from '../facts.js';
+import { stripDigest, type DigestEntry } from '../check/fact-digest.js';
+import { EMPTY_RECORD, pruned, readFactRecord, withSection, writeFactRecord, type FactRecord } from '../check/fact-record.js';
 import { removeStaleTemps, sha256 } from '../output/atomic.js';
 import { acceptSection, inspectForAccept, parseOutput, readOutputFile, sectionHash } from '../output/index.js';
 import type { AcceptConflict, AcceptResult, ConflictResolution } from '../output/index.js';
@@ -113,7 +112,7 @@ export class Session {
    * Writes the step's block, then records it as accepted. If the process dies between the two, the next session
    * finds the block (same hash) in the output and marks the step accepted without writing it again.
    */
-  accept(step: number, resolution?: ConflictResolution, facts: readonly Fact[] = []): AcceptResult {
+  accept(step: number, resolution?: ConflictResolution, digest: readonly DigestEntry[] = []): AcceptResult {
     // Accepted already (its text is in the output, no longer here): nothing to write again.
     if (this.record(step).status === 'accepted') return { written: false, outputHash: this.state.outputHash ?? '', alreadyPresent: true };
     const text = stripDigest(this.requireText(step));
@@ -121,7 +120,7 @@ export class Session {
     this.update(step, { status: 'generated', hash });
     // The facts the section was built from go to the record beside the output (for `--check`), before the block: a
     // crash between the two leaves a record without its block, never a block without its record.
-    if (resolution !== 'cancel') this.recordFacts(step, hash, facts);
+    if (resolution !== 'cancel') this.recordFacts(step, hash, digest);
     const result = acceptSection(this.paths.output, step, text, resolution);
     if (result.written) this.pruneFactRecord();
     this.state = { ...this.state, outputHash: result.outputHash };
@@ -131,20 +130,35 @@ export class Session {
     return result;
   }
 
+  /**
+   * The fact record as this session last wrote it: read from disk once, then kept, so a big repository's record
+   * (megabytes) is not parsed again on every accept. The session holds the lock, so nobody else writes it meanwhile.
+   */
+  private factRecord: FactRecord | undefined;
+
+  private currentRecord(): FactRecord {
+    if (!this.factRecord) {
+      const read = readFactRecord(this.paths.output);
+      this.factRecord = read.kind === 'ok' ? read.record : EMPTY_RECORD;
+    }
+    return this.factRecord;
+  }
+
   /** Adds the section's facts to the record, keeping the records of the blocks the output holds now. */
-  private recordFacts(step: number, hash: string, facts: readonly Fact[]): void {
-    const read = readFactRecord(this.paths.output);
-    const record = read.kind === 'ok' ? read.record : EMPTY_RECORD;
-    writeFactRecord(this.paths.output, withSection(record, step, hash, digestOf(facts), this.blockIn()));
+  private recordFacts(step: number, hash: string, digest: readonly DigestEntry[]): void {
+    const next = withSection(this.currentRecord(), step, hash, digest, this.blockIn());
+    writeFactRecord(this.paths.output, next);
+    this.factRecord = next;
   }
 
   /** After a block replaced an older one of its step, the older block's record goes too (best effort: it is harmless). */
   private pruneFactRecord(): void {
     try {
-      const read = readFactRecord(this.paths.output);
-      if (read.kind !== 'ok') return;
-      const next = pruned(read.record, this.blockIn());
-      if (next !== read.record) writeFactRecord(this.paths.output, next);
+      const record = this.currentRecord();
+      const next = pruned(record, this.blockIn());
+      if (next === record) return;
+      writeFactRecord(this.paths.output, next);
+      this.factRecord = next;
     } catch {
       // A stale record is ignored by --check (its hash matches no block); the next accept prunes it.
     }
