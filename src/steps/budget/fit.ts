@@ -59,7 +59,10 @@ interface Node {
   priority: Priority;
   owner?: Owner;
   state: 'full' | 'compact' | 'folded';
+  /** Cached sizes: the whole subtree, the heading and lead blocks alone, and the summary of folded children. */
   size?: Size;
+  ownSize?: Size;
+  summarySize?: Size;
 }
 
 interface Size {
@@ -161,24 +164,33 @@ class Fitter {
 
   // ---- operations, in the order detail is given up ---------------------------------------------------------------
 
-  /** Changes made while fitting, latest last, for `regrow`; forced ones (other packages under --focus) are not kept. */
-  private readonly changes: Change[] = [];
+  /**
+   * Changes made while fitting, latest last, with what each saved when it was made, for `regrow`; forced ones (other
+   * packages under --focus) are not kept.
+   */
+  private readonly changes: { readonly change: Change; readonly saved: Size }[] = [];
 
   private apply(ops: Iterable<() => Change | undefined>, force: boolean): void {
     for (const op of ops) {
       if (!force && this.fits()) return;
+      const before = force ? undefined : { ...this.sizeOf(this.root) };
       const change = op();
-      if (change && !force) this.changes.push(change);
+      if (!change || !before) continue;
+      const after = this.sizeOf(this.root);
+      this.changes.push({ change, saved: { lines: before.lines - after.lines, bytes: before.bytes - after.bytes } });
     }
   }
 
   /**
    * A change that saved more than was needed can leave room: going back from the latest change to the first, each is
-   * undone when the section still fits without it (and its target was not changed again since).
+   * undone when the section still fits without it (and its target was not changed again since). One that saved more
+   * than the room left is not tried: most are not, which keeps this pass cheap on a section of thousands of parts.
    */
   private regrow(): void {
     for (let i = this.changes.length - 1; i >= 0; i--) {
-      const change = this.changes[i];
+      const { change, saved } = this.changes[i];
+      const size = this.sizeOf(this.root);
+      if (saved.lines > this.budget.lines - size.lines || saved.bytes > this.budget.bytes - size.bytes) continue;
       if (!change.undo()) continue;
       if (!this.fits()) change.redo();
     }
@@ -192,17 +204,17 @@ class Fitter {
   private setState(n: Node, state: Node['state']): Change {
     const before = n.state;
     n.state = state;
-    this.touch(n);
+    this.touch(n, true);
     return {
       undo: () => {
         if (n.state !== state || this.hidden(n)) return false;
         n.state = before;
-        this.touch(n);
+        this.touch(n, true);
         return true;
       },
       redo: () => {
         n.state = state;
-        this.touch(n);
+        this.touch(n, true);
       },
     };
   }
@@ -294,13 +306,20 @@ class Fitter {
     return n.children.length > 0 || n.blocks.length > 1 || n.blocks.some((b) => this.shownRows(b).length > COMPACT_ROWS);
   }
 
-  private touch(n: Node): void {
+  /**
+   * `n` changed: its own lines, and (when its state changed) its parent's summary, are measured again; every ancestor's
+   * total is summed again from the cached parts, so one change costs the size of its neighbourhood, not of the section.
+   */
+  private touch(n: Node, stateChanged = false): void {
+    n.ownSize = undefined;
+    if (stateChanged && n.parent) n.parent.summarySize = undefined;
     for (let p: Node | undefined = n; p; p = p.parent) p.size = undefined;
   }
 
   private sizeOf(n: Node): Size {
     if (n.size) return n.size;
-    const size = measureLines(this.renderOwn(n));
+    n.ownSize ??= measureLines(this.renderOwn(n));
+    const size = { ...n.ownSize };
     if (n.state === 'full') {
       for (const c of n.children) {
         if (c.state === 'folded') continue;
@@ -308,9 +327,9 @@ class Fitter {
         size.lines += s.lines;
         size.bytes += s.bytes;
       }
-      const summary = measureLines(this.renderSummary(n));
-      size.lines += summary.lines;
-      size.bytes += summary.bytes;
+      n.summarySize ??= measureLines(this.renderSummary(n));
+      size.lines += n.summarySize.lines;
+      size.bytes += n.summarySize.bytes;
     }
     n.size = size;
     return size;
@@ -393,7 +412,16 @@ class Fitter {
     return ['', title, '', ...foldedBullets(units, noun)];
   }
 
+  /** A folded section's summary input never changes; the parent's summary is rebuilt after every change. */
+  private readonly units = new WeakMap<Node, FoldedUnit>();
+
   private unitOf(n: Node): FoldedUnit {
+    let unit = this.units.get(n);
+    if (!unit) this.units.set(n, (unit = this.computeUnit(n)));
+    return unit;
+  }
+
+  private computeUnit(n: Node): FoldedUnit {
     const label = headingText(n.md);
     const dash = label.lastIndexOf(' — ');
     const trait = dash > 0 && !label.slice(dash).includes('`') ? label.slice(dash + 3) : undefined;

@@ -42,6 +42,12 @@ function folderOf(owner: Owner | undefined): string {
   return slash === -1 ? '' : owner.dir.slice(0, slash);
 }
 
+function depth(folder: string): number {
+  let n = folder === '' ? 0 : 1;
+  for (let i = folder.indexOf('/'); i !== -1; i = folder.indexOf('/', i + 1)) n++;
+  return n;
+}
+
 function parent(folder: string): string {
   const slash = folder.lastIndexOf('/');
   return slash === -1 ? '' : folder.slice(0, slash);
@@ -65,11 +71,11 @@ function groups<T>(items: readonly T[], ownerOf: (item: T) => Owner | undefined,
   out = [...byKey.values()];
   // Merging stops at the top-level folders: "under the repository root" would say nothing.
   while (out.length > max) {
-    const deepest = Math.max(...out.map((g) => (g.folder === '' ? 0 : g.folder.split('/').length)));
+    const deepest = Math.max(...out.map((g) => depth(g.folder)));
     if (deepest <= 1) break;
     const merged = new Map<string, Group<T>>();
     for (const g of out) {
-      const folder = g.folder !== '' && g.folder.split('/').length === deepest ? parent(g.folder) : g.folder;
+      const folder = depth(g.folder) === deepest ? parent(g.folder) : g.folder;
       const key = `${g.role ?? ''}\u0000${folder}`;
       const m = merged.get(key);
       if (m) m.items.push(...g.items);
