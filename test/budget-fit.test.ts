@@ -1,6 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fitSection } from '../src/steps/budget/fit.js';
-import { measure, within } from '../src/steps/budget/limits.js';
+import { FILE_BUDGET, measure, STEP_BUDGETS, stepBudget, within } from '../src/steps/budget/limits.js';
+import { Analysis } from '../src/analysis/run-detectors.js';
+import { generateSection } from '../src/steps/generate.js';
+import type { StepDefinition } from '../src/steps/types.js';
 import { buildIndex, type RepoIndex } from '../src/scan/repo-index.js';
 import { missingCitations } from '../src/steps/verify-citations.js';
 import { tempRepo } from './helpers/temp-repo.js';
@@ -101,5 +104,32 @@ describe('fitting a section in its budget', () => {
     const fitted = fitSection(md, { budget, index });
     expect(within(measure(fitted.markdown), budget)).toBe(true);
     expect(fitted.markdown).toMatch(/line \d+\n```\n\n\(… The rest of this section did not fit the map's budget; `project-context --detail full` writes it\.\)\n$/);
+  });
+});
+
+describe('every step goes through the budget', () => {
+  const big: StepDefinition = {
+    number: 7,
+    title: 'SDKs',
+    detectors: [],
+    build: () => ({ markdown: `## 7. SDKs\n\n${Array.from({ length: 900 }, (_, i) => `- item ${i} of \`/packages/api/src/index.ts\``).join('\n')}\n`, facts: [] }),
+  };
+
+  it('fits a section in its step\'s share unless --detail full', () => {
+    const fitted = generateSection(big, new Analysis(index));
+    expect(within(measure(fitted.markdown), stepBudget(7))).toBe(true);
+    expect(fitted.markdown).toContain('more items not shown');
+    const full = generateSection(big, new Analysis(index), { detail: 'full' });
+    expect(full.markdown.split('\n').length).toBeGreaterThan(900);
+  });
+
+  it('keeps the step budgets within the file budget, with room for the marker lines', () => {
+    const steps = Object.values(STEP_BUDGETS);
+    expect(steps).toHaveLength(10);
+    const lines = steps.reduce((n, b) => n + b.lines, 0);
+    const bytes = steps.reduce((n, b) => n + b.bytes, 0);
+    // Two marker lines and a blank line per block, each marker under 60 bytes.
+    expect(lines + 3 * 10).toBeLessThanOrEqual(FILE_BUDGET.lines);
+    expect(bytes + 10 * 2 * 60).toBeLessThanOrEqual(FILE_BUDGET.bytes);
   });
 });

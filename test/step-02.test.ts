@@ -85,15 +85,24 @@ describe('step 2 — Directory Structure', () => {
 });
 
 describe('step 2 — many packages', () => {
-  const many = async (n: number) => {
+  const many = async (n: number, focus?: string) => {
     const index = await indexOf('ov-pnpm');
     const facts = await detect(packagesDetector, 'ov-pnpm');
     const api = facts.find((f) => f.id === 'apps/api') as PackageFact;
+    const web = facts.find((f) => f.id === 'apps/web') as PackageFact;
     const root = facts.find((f) => f.id === '.') as PackageFact;
     const copies = Array.from({ length: n }, (_, i) => ({ ...api, id: `apps/api#${i}`, data: { ...api.data, name: `@acme/api-${i}` } }));
-    const md = directoryStructureStep.build(stepModel(index, [root, ...copies]), {}).markdown;
+    const md = directoryStructureStep.build(stepModel(index, [root, ...copies, web]), focus === undefined ? {} : { focus }).markdown;
     return { md, index };
   };
+
+  it('gives the package --focus names its full details even among very many', async () => {
+    const { md } = await many(45, 'apps/web');
+    expect(md).toContain('### @acme/web — apps/web');
+    expect(md).toMatch(/### @acme\/web — apps\/web\n\n- \*\*Purpose:\*\*[^\n]*\n- \*\*Role:\*\* product/);
+    expect(md).toContain('#### Key directories');
+    expect(md).not.toContain('### @acme/api-1 —');
+  });
 
   it('gives each of a few dozen packages four lines instead of tables', async () => {
     const { md, index } = await many(20);

@@ -15,7 +15,7 @@ export const directoryStructureStep: StepDefinition = {
   detectors: [packagesDetector],
   units: { 3: ['package', 'packages'] },
   keepTables: [/^\| Package \| Path \| Role \|/],
-  build(model) {
+  build(model, context) {
     const { index, facts } = model;
     const packages = facts.of<PackageFact>('packages.package').map((f) => f.data);
     const root = packages.find((p) => p.isRoot);
@@ -46,15 +46,21 @@ export const directoryStructureStep: StepDefinition = {
       mode === 'table' ? overviewTable(product) : packagesTable(product),
       mode === 'table' ? `${product.length} packages: too many to detail each here; the table lists each one's main entry point.` : '',
       builtNote(product),
-      ...(mode === 'table'
-        ? []
-        : product.map((p) => join(heading(3, `${prose(p.name)} — ${prose(p.dir)}`), mode === 'full' ? packageDetails(p, 4) : compactDetails(p)))),
+      ...product
+        .filter((p) => mode !== 'table' || focused(p.dir, context.focus))
+        .map((p) => join(heading(3, `${prose(p.name)} — ${prose(p.dir)}`), mode === 'full' || focused(p.dir, context.focus) ? packageDetails(p, 4) : compactDetails(p))),
       auxSection(aux),
       root ? rootSection(root) : '',
     );
     return { markdown, facts: facts.all };
   },
 };
+
+/** `--focus` names this package, a folder inside it, or a folder that holds it: it gets its full details. */
+function focused(dir: string, focus: string | undefined): boolean {
+  if (focus === undefined || dir === '') return false;
+  return dir === focus || dir.startsWith(`${focus}/`) || focus.startsWith(`${dir}/`);
+}
 
 function auxSection(aux: readonly Pkg[]): string {
   if (aux.length === 0) return '';

@@ -114,7 +114,7 @@ class Fitter {
     this.regrow();
     const leftOut = this.leftOut();
     let lines = this.render(this.root);
-    if (leftOut.sections + leftOut.rows > 0) lines.push('', leftOutNote(this.options.budget, this.focusExample()));
+    if (leftOut.sections + leftOut.rows > 0) lines.push('', leftOutNote(this.options.budget, this.focusExample(), this.options.focus));
     lines = cut(lines, this.options.budget);
     return { markdown: `${lines.join('\n')}\n`, leftOut };
   }

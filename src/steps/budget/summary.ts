@@ -146,8 +146,15 @@ export function hiddenRowsNote(all: readonly (Owner | undefined)[], what: 'rows'
 }
 
 /** The closing note of a section the budget shortened: what happened and the three ways to see the rest. */
-export function leftOutNote(budget: Budget, focusExample: string | undefined): string {
-  const focus = focusExample ? `--focus ${focusExample.length > 60 ? `${focusExample.slice(0, 59)}…` : focusExample}` : '--focus <folder>';
+export function leftOutNote(budget: Budget, focusExample: string | undefined, focused?: string): string {
+  const short = (p: string) => (p.length > 60 ? `${p.slice(0, 59)}…` : p);
+  if (focused !== undefined) {
+    return (
+      `> **Focused on ${focused === '' ? 'the repository root' : `\`${short(focused)}\``}:** other packages are summarised. ` +
+      '`project-context --detail full` writes everything, and `project-context --json` lists every fact with its file and line.'
+    );
+  }
+  const focus = focusExample ? `--focus ${short(focusExample)}` : '--focus <folder>';
   return (
     `> **Summarised to fit the map** (${describeBudget(budget)} for this step; examples, tests and benchmarks are ` +
     `summarised first). \`project-context --detail full\` writes everything, \`project-context ${focus}\` maps one ` +
