@@ -66,6 +66,11 @@ function classify(index: RepoIndex, pkg: WorkspacePackage, hasWorkspaces: boolea
   if (published && !hasHtml && (framework === 'react' || framework === 'vue' || framework === 'solid' || (framework === 'svelte' && !('@sveltejs/kit' in deps)))) {
     return undefined;
   }
+  // Likewise an Astro integration or a Next.js plugin: published, with no config of its own and no pages.
+  if (published && (framework === 'astro' || framework === 'next')) {
+    const site = own.some((f) => /^(astro|next)\.config\.[cm]?[jt]s$|^(src\/)?(pages|app)\//.test(relative(pkg.dir, f)));
+    if (!site) return undefined;
+  }
   if (framework === 'react') {
     const appLike = hasAppFile || BUILD_TOOLS.some((t) => t in deps && t !== 'esbuild') || 'react-router-dom' in deps || '@tanstack/react-router' in deps;
     if (!appLike) return undefined;

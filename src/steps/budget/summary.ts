@@ -69,19 +69,24 @@ function groups<T>(items: readonly T[], ownerOf: (item: T) => Owner | undefined,
     g.items.push(item);
   }
   out = [...byKey.values()];
+  // Too many groups: merge the sibling groups of the folder that has the most of them (medusa's 14 integrations'
+  // test fixtures become one line under /packages/integrations/, and /packages/astro/test/fixtures/ keeps its own).
   // Merging stops at the top-level folders: "under the repository root" would say nothing.
   while (out.length > max) {
-    const deepest = Math.max(...out.map((g) => depth(g.folder)));
-    if (deepest <= 1) break;
-    const merged = new Map<string, Group<T>>();
+    const siblings = new Map<string, Group<T>[]>();
     for (const g of out) {
-      const folder = depth(g.folder) === deepest ? parent(g.folder) : g.folder;
-      const key = `${g.role ?? ''}\u0000${folder}`;
-      const m = merged.get(key);
-      if (m) m.items.push(...g.items);
-      else merged.set(key, { role: g.role, folder, items: [...g.items] });
+      if (depth(g.folder) <= 1) continue;
+      const key = `${g.role ?? ''}\u0000${parent(g.folder)}`;
+      siblings.set(key, [...(siblings.get(key) ?? []), g]);
     }
-    out = [...merged.values()];
+    const best = [...siblings.entries()].sort((a, b) => b[1].length - a[1].length || depth(b[1][0].folder) - depth(a[1][0].folder))[0];
+    if (!best) break;
+    const [, members] = best;
+    const folder = parent(members[0].folder);
+    const into = out.find((g) => g.role === members[0].role && g.folder === folder);
+    const merged: Group<T> = into ?? { role: members[0].role, folder, items: [] };
+    for (const m of members) merged.items.push(...m.items);
+    out = [...out.filter((g) => !members.includes(g) && g !== into), merged];
   }
   return out.sort((a, b) => b.items.length - a.items.length || a.folder.localeCompare(b.folder));
 }
