@@ -196,9 +196,21 @@ export function writeFactRecord(output: string, record: FactRecord): void {
   try {
     writeFileAtomic(file, serializeFactRecord(record));
   } catch (err) {
+    // The record is written first, beside the output: what stops it stops the output too, so the sentence is the
+    // one writing the output would give (and names the record only when the cause is particular to it).
     const reason = fsFailure(err, true);
-    const why = reason === 'disk-full' ? 'the disk is full' : reason === 'not-writable' ? 'permission denied or read-only disk' : (errCode(err) ?? 'error');
-    throw new OutputWriteError(reason, file, `Cannot write ${file}: ${why}. Nothing was written; fix it and accept again.`);
+    const dir = path.dirname(output);
+    const message = {
+      'not-writable': `Cannot write ${output}: permission denied or read-only disk in ${dir}. Fix the permissions or choose another file with --output; the file was not changed.`,
+      'disk-full': `Cannot write ${output}: the disk is full. Free some space and accept again; the file was not changed.`,
+      'not-a-file':
+        errCode(err) === 'ENOTDIR'
+          ? `Cannot use ${output}: part of its folder path is a file, not a folder. Choose another path with --output.`
+          : `${file} is a folder, not a file. Remove it or choose another path with --output; the file was not changed.`,
+      'not-readable': `Cannot write ${output}: permission denied in ${dir}; the file was not changed.`,
+      other: `Cannot write ${file} (${errCode(err) ?? (err as Error)?.message ?? 'unknown error'}); the file was not changed. Try again.`,
+    }[reason];
+    throw new OutputWriteError(reason, output, message);
   }
 }
 
