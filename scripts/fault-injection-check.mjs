@@ -12,6 +12,8 @@
  *   old file;
  * - nothing accepted by any session is ever lost: its block stays in the output, or — only after a restart — is in a
  *   `PROJECT-CONTEXT.md.bak-*` backup, byte for byte (same hash);
+ * - every block in the output has its record in PROJECT-CONTEXT.facts.json (written before the block), so --check
+ *   works on whatever a crash left;
  * - outside the crash window the state's outputHash matches the file (no false "another program changed it");
  * - a run that ended by itself leaves no lock (session or output write lock) and no temp files.
  *
@@ -34,7 +36,7 @@ export function newTracker() {
  * `finished`: the run's session has every step decided. `clean`: the run also exited by itself (not killed), so its
  * locks and temp files must be gone. Returns [{ kind: 'lost' | 'duplicated' | 'other', message }].
  */
-export function checkRun({ parseOutput, loadState }, files, tracker, { finished, clean }) {
+export function checkRun({ parseOutput, loadState, readFactRecord }, files, tracker, { finished, clean }) {
   const problems = [];
   const fail = (kind, message) => problems.push({ kind, message });
   let state = null;
@@ -57,6 +59,13 @@ export function checkRun({ parseOutput, loadState }, files, tracker, { finished,
     return problems;
   }
   for (const m of doc.malformed) fail(/more than once/.test(m) ? 'duplicated' : 'other', `damaged markers: ${m}`);
+  // Every block has its facts in the record beside the output (written before the block), so --check works on
+  // whatever a crash left.
+  if (readFactRecord && doc.blocks.length > 0) {
+    const read = readFactRecord(files.output);
+    if (read.kind !== 'ok') fail('other', `the fact record beside the output is ${read.kind}`);
+    else for (const b of doc.blocks) if (!read.record.sections.some((r) => r.step === b.step && r.hash === b.hash)) fail('other', `step ${b.step}'s block has no fact record`);
+  }
   const order = doc.blocks.map((b) => b.step);
   if (order.some((s, i) => i > 0 && s === order[i - 1])) fail('duplicated', `a block appears twice: ${order.join(',')}`);
   else if (order.some((s, i) => i > 0 && s < order[i - 1])) fail('other', `blocks out of step order: ${order.join(',')}`);

@@ -42,6 +42,7 @@ const CLI = path.join(BUILD, 'dist/bin/cli.js');
 const { parseOutput } = await import(path.join(BUILD, 'dist/src/output/index.js'));
 const { loadState } = await import(path.join(BUILD, 'dist/state/store.js'));
 const { checkRun, newTracker, sha256 } = await import('./fault-injection-check.mjs');
+const { readFactRecord } = await import(path.join(BUILD, 'dist/src/check/fact-record.js'));
 
 const random = mulberry32(args.seed);
 const pick = (items) => items[Math.floor(random() * items.length)];
@@ -76,7 +77,7 @@ process.exit(totals.failures.length > 0 ? 1 : 0);
 
 async function runScenario(n, kind) {
   const repo = makeRepo();
-  const files = { output: path.join(repo, 'PROJECT-CONTEXT.md'), state: path.join(repo, '.project-context/state.json') };
+  const files = { output: path.join(repo, 'PROJECT-CONTEXT.md'), record: path.join(repo, 'PROJECT-CONTEXT.facts.json'), state: path.join(repo, '.project-context/state.json') };
   const editor = makeEditor(repo);
   const tracker = newTracker();
   const interactive = kind.endsWith('interactive');
@@ -89,7 +90,7 @@ async function runScenario(n, kind) {
       const restart = round === restartRound;
       const selection = round === 1 ? selections[0] : pick(selections);
       used.add(selection);
-      const modes = restart ? ['random', 'state-write', 'after-backup', 'after-backup', 'output-write'] : ['random', 'random', 'output-write', 'state-write', 'between-writes'];
+      const modes = restart ? ['random', 'state-write', 'after-backup', 'after-backup', 'output-write'] : ['random', 'random', 'output-write', 'state-write', 'record-write', 'between-writes'];
       const mode = killsLeft > 0 && totals.kills < args.runs ? pick(modes) : 'none';
       const run = { repo, files, mode, selection, restart, editor, mayRestart: kind === 'restart-interactive' && round >= restartRound };
       const label = `scenario ${n} ${kind} run ${round}${selection ? ` --steps ${selection}` : ''}${restart ? ' --restart' : ''} (${mode === 'none' ? 'to the end' : `kill: ${mode}`})`;
@@ -108,7 +109,7 @@ async function runScenario(n, kind) {
         totals.byKind[kind] = (totals.byKind[kind] ?? 0) + 1;
       }
       const sessionDone = (!result.killed && result.code === 0 && !result.quit) || (result.killed && sessionComplete(files));
-      const found = checkRun({ parseOutput, loadState }, files, tracker, { finished: sessionDone, clean: sessionDone && !result.killed });
+      const found = checkRun({ parseOutput, loadState, readFactRecord }, files, tracker, { finished: sessionDone, clean: sessionDone && !result.killed });
       const problems = [...result.problems.map((message) => ({ kind: 'other', message })), ...found];
       if (/(was|were) accepted, but (its|their) sections? (is|are) (no longer|gone)/.test(result.stderr)) {
         problems.push({ kind: 'lost', message: `the run found accepted sections missing from the file: ${result.stderr.match(/[^\n]*accepted, but[^\n]*/)?.[0]}` });
@@ -197,18 +198,18 @@ function envFor(mode) {
   delete env.CI;
   delete env.VISUAL;
   delete env.GITHUB_ACTIONS;
-  if (mode === 'output-write' || mode === 'state-write' || mode === 'between-writes' || mode === 'after-backup') env.PROJECT_CONTEXT_TEST_DELAY_WRITE_MS = '40';
+  if (mode === 'output-write' || mode === 'state-write' || mode === 'record-write' || mode === 'between-writes' || mode === 'after-backup') env.PROJECT_CONTEXT_TEST_DELAY_WRITE_MS = '40';
   return env;
 }
 
 /**
  * Watches for the temp files of atomic writes by process `pid` and calls `kill` when the mode's moment comes:
- * the k-th output write, the k-th state write, or the first state write after an output write (the moment between
- * "block written" and "accepted saved").
+ * the k-th output write, the k-th state write, the k-th write of the fact record, or the first state write after an
+ * output write (the moment between "block written" and "accepted saved").
  */
 function watchWrites(files, pid, mode, kill) {
   const k = mode === 'output-write' ? 1 + Math.floor(random() * 3) : 1 + Math.floor(random() * 12);
-  const seen = { output: new Set(), state: new Set() };
+  const seen = { output: new Set(), state: new Set(), record: new Set() };
   const tag = new RegExp(`\\.tmp-${pid}[.-]`);
   // A restart's backup goes to the session folder (beside the state file).
   const backups = () => {
@@ -238,10 +239,12 @@ function watchWrites(files, pid, mode, kill) {
     const stateBefore = seen.state.size;
     scan(files.output, seen.output);
     scan(files.state, seen.state);
+    scan(files.record, seen.record);
     const hit =
       (mode === 'output-write' && seen.output.size >= k) ||
       (mode === 'state-write' && seen.state.size >= k) ||
       (mode === 'between-writes' && seen.output.size > 0 && seen.state.size > stateBefore && outputBefore > 0) ||
+      (mode === 'record-write' && seen.record.size >= Math.min(k, 3)) ||
       // A restart's backup is made, its new state is being saved (paused by the hook), the old file not yet removed.
       (mode === 'after-backup' && backups() > backupsBefore);
     if (hit) {
@@ -351,6 +354,12 @@ async function interactiveRun(run) {
       answeredResume = true;
       // A list: Enter resumes the other selection, down and Enter starts this one.
       pty.write(random() < 0.5 ? '\r' : '\x1b[B\r');
+      continue;
+    }
+    // The same selection again after it finished: the first choice reviews the skipped steps (or every step) again.
+    if (!answeredResume && /Thissessionisfinished:.*Whatnow\?/.test(flat)) {
+      answeredResume = true;
+      pty.write('\r');
       continue;
     }
     // The wizard ignores a deciding key that comes before a screen could be read (300 ms): act on a still screen.

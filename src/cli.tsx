@@ -7,6 +7,7 @@ import { runConfigCommand } from './cli/config-command.js';
 import { helpText } from './cli/help.js';
 import { EXIT, UsageError, UserFacingError } from './errors.js';
 import { chooseEditor } from './wizard/editor.js';
+import { factRecordPath } from './check/fact-record.js';
 import { resolveRunOptions } from './wizard/run-options.js';
 import { analysisOptions, runWizard } from './wizard/run.js';
 import { startAnalysis } from './wizard/worker-analysis.js';
@@ -52,14 +53,14 @@ async function main(argv: readonly string[]): Promise<number> {
   if (cli.check) {
     const options = resolveRunOptions(cli);
     const { checkOutput, formatCheck } = await import('./check/check.js');
-    const report = await checkOutput(options.root, options.output, options.context, [options.output, options.stateFile], { diff: cli.diff, stateFile: options.stateFile });
+    const report = await checkOutput(options.root, options.output, options.context, [options.output, factRecordPath(options.output), options.stateFile], { diff: cli.diff, stateFile: options.stateFile });
     out(cli.json ? JSON.stringify(report, null, 2) : formatCheck(report));
     return report.current ? EXIT.ok : EXIT.drifted;
   }
   if (cli.json) {
     const options = resolveRunOptions(cli);
     const { factsReport } = await import('./report/facts-report.js');
-    const report = await factsReport(options.root, options.steps, options.context, version(), [options.output, options.stateFile]);
+    const report = await factsReport(options.root, options.steps, options.context, version(), [options.output, factRecordPath(options.output), options.stateFile]);
     out(JSON.stringify(report, null, 2));
     return 0;
   }

@@ -96,7 +96,7 @@ describe('Session', () => {
     const asked: unknown[] = [];
     const resumed = await Session.open({ ...o, notice: (m) => notices.push(m), askResume: async (q) => (asked.push(q), 'resume') });
     expect(notices).toEqual([`Steps 1, 2 were accepted, but their sections are no longer in ${o.output}; they are generated again.`]);
-    expect(asked).toEqual([{ step: 1, position: 1, total: 3, accepted: 0, skipped: 0, otherSelection: undefined }]);
+    expect(asked).toEqual([{ step: 1, position: 1, total: 3, accepted: 0, skipped: 0, otherSelection: undefined, notice: notices[0] }]);
     expect(resumed.restored).toEqual([1, 2]);
     expect(resumed.record(1).status).toBe('pending');
     // The user's edit is what they accepted: it comes back for review rather than being regenerated.

@@ -6,8 +6,10 @@ import { STEPS } from '../steps/registry.js';
 import type { StepContext } from '../steps/types.js';
 import { missingCitations } from '../steps/verify-citations.js';
 import { Analyzer } from '../wizard/analyzer.js';
+import path from 'node:path';
 import { unifiedDiff } from '../diff/line-diff.js';
 import { digestOf, readDigest, stripDigest, type DigestEntry } from './fact-digest.js';
+import { factRecordPath, readFactRecord, recordedFacts, type RecordRead } from './fact-record.js';
 import { factWords } from './fact-words.js';
 
 export type FindingKind =
@@ -109,6 +111,8 @@ function acceptedBySession(stateFile: string | undefined, output: string): Reado
 export async function checkOutput(root: string, output: string, context: StepContext, exclude: readonly string[], options: CheckOptions = {}): Promise<CheckReport> {
   const doc = parseOutput(readChecked(output));
   const accepted = acceptedBySession(options.stateFile, output);
+  const record = readFactRecord(output);
+  const recordFile = path.basename(factRecordPath(output));
   const analyzer = await Analyzer.open(root, context, undefined, exclude);
   const findings: Finding[] = [];
   const add = (f: Omit<Finding, 'drift'>) => findings.push({ ...f, drift: DRIFT.has(f.kind) });
@@ -136,10 +140,21 @@ export async function checkOutput(root: string, output: string, context: StepCon
     for (const missing of dedupe(missingCitations(body, analyzer.repoIndex).map((c) => c.file))) {
       add({ step: entry.number, kind: 'missing-path', file: missing, message: `${title} cites /${missing}, which no longer exists` });
     }
-    const recorded = readDigest(block.body);
+    // The record beside the file, for the block with this hash; a file written before the record moved out carries
+    // it in the block itself.
+    const fromRecord = record.kind === 'ok' ? recordedFacts(record.record, entry.number, block.hash) : undefined;
+    const recorded = fromRecord?.entries ?? readDigest(block.body);
     if (!recorded) {
-      add({ step: entry.number, kind: 'no-fact-record', message: `${title} has no fact record; regenerate it (--steps ${entry.number}) to enable fact checks` });
+      add({ step: entry.number, kind: 'no-fact-record', message: `${title} has no fact record ${noRecordReason(record.kind, recordFile, entry.number)}` });
       continue;
+    }
+    for (const kind of fromRecord?.superseded ?? []) {
+      add({
+        step: entry.number,
+        kind: 'fact-altered',
+        fact: { kind, id: '*' },
+        message: `${title}: the ${kind} facts changed after it was accepted (a later section recorded them differently); the lines below compare with that later record`,
+      });
     }
     const section = await analyzer.section(entry.number);
     for (const change of compare(recorded, digestOf(section.facts))) {
@@ -184,6 +199,12 @@ function compare(before: readonly DigestEntry[], now: readonly DigestEntry[]): O
     if (!cur.has(k)) out.push({ kind: 'fact-removed', fact: { kind: e.kind, id: e.id }, file: e.file, message: `removed ${what(e)}` });
   }
   return out;
+}
+
+function noRecordReason(read: RecordRead['kind'], file: string, step: number): string {
+  if (read === 'missing') return `(${file} is missing beside it: commit it with the file, or regenerate with --steps ${step})`;
+  if (read === 'damaged') return `(${file} is not a fact record project-context can read; regenerate with --steps ${step} to rewrite it)`;
+  return `in ${file} for this block; regenerate it (--steps ${step}) to enable fact checks`;
 }
 
 function dedupe(values: readonly string[]): string[] {

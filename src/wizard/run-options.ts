@@ -39,7 +39,11 @@ export function resolveRunOptions(cli: CliOptions, cwd = process.cwd()): RunOpti
     stateFile,
     steps: cli.steps,
     restart: cli.restart,
-    context: cli.vision ? { vision: readVision(cli.vision, root, cwd) } : {},
+    context: {
+      ...(cli.vision ? { vision: readVision(cli.vision, root, cwd) } : {}),
+      ...(cli.detail === 'full' ? { detail: 'full' as const } : {}),
+      ...(cli.focus !== undefined ? { focus: focusPath(cli.focus, root, cwd) } : {}),
+    },
     editorFlag: cli.editor,
   };
 }
@@ -70,6 +74,20 @@ function readVisionText(file: string): string {
   } catch (error) {
     throw new UserFacingError(error instanceof Error ? error.message : String(error), 'Check the --vision path.');
   }
+}
+
+/**
+ * `--focus` as a repo-relative posix path: written relative to the repository (`packages/api`, `/packages/api` as the
+ * map cites it) or to the current folder (`./src` inside a package).
+ */
+export function focusPath(focus: string, root: string, cwd: string): string {
+  const candidates = [path.resolve(root, focus.replace(/^\/+/, '')), path.resolve(cwd, focus)];
+  for (const absolute of candidates) {
+    const rel = path.relative(root, absolute);
+    if (rel.startsWith('..') || path.isAbsolute(rel)) continue;
+    if (existsSync(absolute)) return rel.split(path.sep).join('/');
+  }
+  throw new UserFacingError(`--focus ${focus}: there is no such file or folder in ${root}.`, 'Give a package folder as the map cites it, e.g. --focus packages/api.');
 }
 
 function readVision(file: string, root: string, cwd: string): { path: string; text: string } {

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { readRegularFile } from '../output/path-policy.js';
 import { MAX_OUTPUT_BYTES, OUTPUT_POLICY } from '../output/index.js';
+import { factRecordPath } from '../check/fact-record.js';
 import { InterruptedError } from '../errors.js';
 import { DEFAULT_STATE_DIR } from '../../state/dir.js';
 import { runGit } from '../scan/list-files.js';
@@ -115,7 +116,7 @@ export function analysisOptions(options: RunOptions, inWorker: boolean): Analysi
   const dir = path.dirname(options.stateFile);
   const ours = path.basename(dir) === DEFAULT_STATE_DIR || /^\*$/m.test(readIfExists(path.join(dir, '.gitignore')));
   const cacheFile = ours ? path.join(dir, 'file-cache.json') : undefined;
-  const exclude = [options.output, options.stateFile, ...(cacheFile ? [cacheFile] : [])];
+  const exclude = [options.output, factRecordPath(options.output), options.stateFile, ...(cacheFile ? [cacheFile] : [])];
   return { root: options.root, context: options.context, exclude, cacheFile, inWorker };
 }
 

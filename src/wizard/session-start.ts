@@ -26,6 +26,8 @@ export interface ResumeQuestion {
   readonly skipped: number;
   /** The unfinished session ran a different selection of steps than this run asks for. */
   readonly otherSelection?: readonly number[];
+  /** Said before the question: what the counts above already left out (accepted sections gone from the file). */
+  readonly notice?: string;
 }
 
 /** The same command again after every step was decided. */

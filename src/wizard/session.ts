@@ -1,8 +1,8 @@
 import path from 'node:path';
-import { withDigest } from '../check/fact-digest.js';
-import type { Fact } from '../facts.js';
+import { stripDigest, type DigestEntry } from '../check/fact-digest.js';
+import { EMPTY_RECORD, pruned, readFactRecord, withSection, writeFactRecord, type FactRecord } from '../check/fact-record.js';
 import { removeStaleTemps } from '../output/atomic.js';
-import { acceptSection, inspectForAccept, readOutputFile, sectionHash } from '../output/index.js';
+import { acceptSection, inspectForAccept, parseOutput, readOutputFile, sectionHash } from '../output/index.js';
 import { removeStaleOutputLock } from '../output/output-lock.js';
 import type { AcceptConflict, AcceptResult, ConflictResolution } from '../output/index.js';
 import { acquireLock, type Lock } from '../../state/lock.js';
@@ -66,9 +66,10 @@ export class Session {
         // Reconciled before any question, so it counts what the file really holds, and says what is gone.
         const text = readOutputFile(options.output);
         const checked = reconcile(previous, text);
-        if (checked.missing.length > 0) options.notice(missingNotice(checked.missing, options.output, text !== undefined));
+        const gone = checked.missing.length > 0 ? missingNotice(checked.missing, options.output, text !== undefined) : undefined;
+        if (gone) options.notice(gone);
         let answer: 'resume' | 'restart' | 'skipped' | 'new' = 'new';
-        if (!isFinished(checked.state)) answer = await options.askResume(resumeQuestion(checked.state, options.steps));
+        if (!isFinished(checked.state)) answer = await options.askResume({ ...resumeQuestion(checked.state, options.steps), notice: gone });
         // The last write of a killed session may have been its last step: then there is nothing left to ask about.
         else if (!isFinished(previous)) answer = 'resume';
         else if (options.askFinished && sameSelection(previous, options.steps)) {
@@ -87,8 +88,6 @@ export class Session {
       state ??= restart ? startOver(options, freshState(options)) : freshState(options);
       const session = new Session(state, options, lock, missing);
       finishUndo(session.access(), options.notice);
-      session.reconcile(options.notice);
-      if (resumed) await session.checkDrift(options);
       session.reconcile(options.notice);
       if (resumed) await session.checkDrift(options);
       session.save();
@@ -166,13 +165,17 @@ export class Session {
    * Writes the step's block, then records it as accepted. If the process dies between the two, the next session
    * finds the block (same hash) in the output and marks the step accepted without writing it again.
    */
-  accept(step: number, resolution?: ConflictResolution, facts: readonly Fact[] = []): AcceptResult {
+  accept(step: number, resolution?: ConflictResolution, digest: readonly DigestEntry[] = []): AcceptResult {
     // Accepted already (its text is in the output, no longer here): nothing to write again.
     if (this.record(step).status === 'accepted') return { written: false, outputHash: this.state.outputHash ?? '', alreadyPresent: true };
-    // The block carries a digest of the facts it was built from, so `--check` can later say what changed in the code.
-    const text = withDigest(this.requireText(step), facts);
-    this.update(step, { status: 'generated', hash: sectionHash(text) });
+    const text = stripDigest(this.requireText(step));
+    const hash = sectionHash(text);
+    this.update(step, { status: 'generated', hash });
+    // The facts the section was built from go to the record beside the output (for `--check`), before the block: a
+    // crash between the two leaves a record without its block, never a block without its record.
+    if (resolution !== 'cancel') this.recordFacts(step, hash, digest);
     const result = acceptSection(this.paths.output, step, text, resolution, path.dirname(this.paths.stateFile));
+    if (result.written) this.pruneFactRecord();
     this.state = { ...this.state, outputHash: result.outputHash };
     // The accepted text now lives in the output; kept here too, it would make every later save rewrite it (megabytes
     // on a big monorepo). The hash and cited files stay for reconcile and drift; an edit stays (counted, and rare).
@@ -196,6 +199,46 @@ export class Session {
    */
   undo(step: number, generated: string): UndoOutcome {
     return undoDecision(this.access(), step, generated);
+  }
+
+  /**
+   * The fact record as this session last wrote it: read from disk once, then kept, so a big repository's record
+   * (megabytes) is not parsed again on every accept. The session holds the lock, so nobody else writes it meanwhile.
+   */
+  private factRecord: FactRecord | undefined;
+
+  private currentRecord(): FactRecord {
+    if (!this.factRecord) {
+      const read = readFactRecord(this.paths.output);
+      this.factRecord = read.kind === 'ok' ? read.record : EMPTY_RECORD;
+    }
+    return this.factRecord;
+  }
+
+  /** Adds the section's facts to the record, keeping the records of the blocks the output holds now. */
+  private recordFacts(step: number, hash: string, digest: readonly DigestEntry[]): void {
+    const next = withSection(this.currentRecord(), step, hash, digest, this.blockIn());
+    writeFactRecord(this.paths.output, next);
+    this.factRecord = next;
+  }
+
+  /** After a block replaced an older one of its step, the older block's record goes too (best effort: it is harmless). */
+  private pruneFactRecord(): void {
+    try {
+      const record = this.currentRecord();
+      const next = pruned(record, this.blockIn());
+      if (next === record) return;
+      writeFactRecord(this.paths.output, next);
+      this.factRecord = next;
+    } catch {
+      // A stale record is ignored by --check (its hash matches no block); the next accept prunes it.
+    }
+  }
+
+  private blockIn(): (step: number, hash: string) => boolean {
+    const text = readOutputFile(this.paths.output);
+    const blocks = text === undefined ? [] : parseOutput(text).blocks;
+    return (step, hash) => blocks.some((b) => b.step === step && b.hash === hash);
   }
 
   summary(): { accepted: number; edited: number; skipped: number; pending: number } {

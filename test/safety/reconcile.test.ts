@@ -107,7 +107,7 @@ describe.concurrent('accepted sections missing from the output', { timeout: 120_
     term.press('a');
     expect(await term.exited()).toBe(0);
     const screen = term.screen().replace(/\s+/g, '');
-    expect(screen).toContain('Done:2accepted,1skipped.');
+    expect(screen).toContain('Done:2accepted,1skipped(step2;project-context--steps2reviewsit).');
     expect(screen).toContain('Acceptedsectionsthatweremissingfromthefile:step1writtenagain;step2skippedthistime,sonotinthefile.');
     expect(blocks(output)).toEqual([1, 3]);
   });
