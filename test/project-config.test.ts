@@ -12,9 +12,10 @@ import { describe, expect, it } from 'vitest';
 import { parseCli } from '../src/cli/args.js';
 import { ConfigError, parseProjectConfig, projectConfigJsonSchema } from '../src/config/project-config.js';
 import { buildIndex } from '../src/scan/repo-index.js';
+import { stepBudget } from '../src/steps/budget/limits.js';
 import { Analyzer } from '../src/wizard/analyzer.js';
 import { resolveRunOptions } from '../src/wizard/run-options.js';
-import { fixturePath, PROJECT_ROOT } from './helpers/fixture.js';
+import { EXAMPLE, fixturePath, PROJECT_ROOT } from './helpers/fixture.js';
 import { CLI } from './helpers/pty.js';
 import { tempRepo } from './helpers/temp-repo.js';
 
@@ -33,11 +34,11 @@ function problem(text: string): string {
 
 describe('checking the file', () => {
   it('accepts every key with good values', () => {
-    expect(parseProjectConfig('{"ignore":["a/**"],"steps":[1,2],"output":"x.md","budget":{"lines":10,"bytes":2000}}')).toEqual({
+    expect(parseProjectConfig('{"ignore":["a/**"],"steps":[1,2],"output":"x.md","budget":{"lines":1000,"bytes":50000}}')).toEqual({
       ignore: ['a/**'],
       steps: [1, 2],
       output: 'x.md',
-      budget: { lines: 10, bytes: 2000 },
+      budget: { lines: 1000, bytes: 50000 },
     });
     expect(parseProjectConfig('\uFEFF{"budget":"full"}')).toEqual({ budget: 'full' });
   });
@@ -51,7 +52,7 @@ describe('checking the file', () => {
     expect(problem('{"steps":[1,11]}')).toBe('project-context.config.json: "steps[1]" must be a whole number from 1 to 10; it is 11.');
     expect(problem('{"ignore":"legacy"}')).toContain('"ignore" must be a list of glob patterns');
     expect(problem('{"output":""}')).toContain('"output" must be a file path');
-    expect(problem('{"budget":{"lines":0}}')).toBe('project-context.config.json: "budget.lines" must be a whole number of 1 or more; it is 0.');
+    expect(problem('{"budget":{"lines":0}}')).toBe('project-context.config.json: "budget.lines" must be a whole number of 200 or more (lines in the whole file); it is 0.');
     expect(problem('{"budget":{}}')).toContain('"budget" must be "full" or an object with "lines" and/or "bytes"');
     expect(problem('{"budget":"half"}')).toContain('"budget" must be "full" or an object');
     expect(problem('[1]')).toContain('must be a JSON object');
@@ -86,6 +87,21 @@ describe('the settings it gives a run', () => {
     const flags = resolveRunOptions(parseCli([FIXTURE, '--steps', '2', '--output', '/tmp/elsewhere.md']));
     expect(flags.steps).toEqual([2]);
     expect(flags.output).toBe('/tmp/elsewhere.md');
+  });
+
+  it('budget "full" is --detail full, and --detail budget wins over it', () => {
+    const root = tempRepo({ 'project-context.config.json': '{"budget":"full"}' });
+    expect(resolveRunOptions(parseCli([root])).context).toEqual({ detail: 'full' });
+    expect(resolveRunOptions(parseCli([root, '--detail', 'budget'])).context).toEqual({});
+  });
+
+  it('budget { lines } scales every section\'s share of the file', async () => {
+    const small = await (await Analyzer.open(EXAMPLE, { budget: { lines: 400 } })).section(2);
+    const normal = await (await Analyzer.open(EXAMPLE, {})).section(2);
+    const lines = (t: string) => t.trimEnd().split('\n').length;
+    expect(stepBudget(2, { lines: 400 }).lines).toBe(45);
+    expect(lines(small.markdown)).toBeLessThanOrEqual(45);
+    expect(lines(normal.markdown)).toBeGreaterThan(45);
   });
 
   it('without a file: the defaults', () => {

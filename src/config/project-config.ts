@@ -17,8 +17,8 @@ export const SCHEMA_URL = 'https://unpkg.com/project-context-map/schema.json';
 
 const budgetObject = z
   .strictObject({
-    lines: z.int().min(1).optional().describe('At most this many lines per section.'),
-    bytes: z.int().min(1).optional().describe('At most this many bytes per section.'),
+    lines: z.int().min(200).optional().describe('At most this many lines in the whole file (default 4000); each section gets its share.'),
+    bytes: z.int().min(10240).optional().describe('At most this many bytes in the whole file (default 204800); each section gets its share.'),
   })
   .refine((b) => b.lines !== undefined || b.bytes !== undefined, { message: 'needs lines or bytes' })
   .meta({ minProperties: 1 });
@@ -41,7 +41,7 @@ export const projectConfigSchema = z
     budget: z
       .union([z.literal('full'), budgetObject])
       .optional()
-      .describe('How much each section shows: "full" for everything, or at most { "lines": N, "bytes": N }.'),
+      .describe('The size of the file: "full" for everything (as --detail full), or at most { "lines": N, "bytes": N } instead of 4,000 lines and 200 KB; --detail wins over it.'),
   })
   .describe('Settings of project-context for this repository.');
 
@@ -62,8 +62,8 @@ const EXPECTED: Record<string, string> = {
   'steps[]': `a whole number from 1 to ${STEP_COUNT}`,
   output: 'a file path (a non-empty string)',
   budget: '"full" or an object with "lines" and/or "bytes", e.g. { "lines": 400 }',
-  'budget.lines': 'a whole number of 1 or more',
-  'budget.bytes': 'a whole number of 1 or more',
+  'budget.lines': 'a whole number of 200 or more (lines in the whole file)',
+  'budget.bytes': 'a whole number of 10240 or more (bytes in the whole file)',
 };
 
 export class ConfigError extends UserFacingError {

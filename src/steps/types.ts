@@ -1,6 +1,7 @@
 import type { Detector, Fact } from '../facts.js';
 import type { ClaimTopic, NegativeClaim } from '../model/claims.js';
 import type { StepModel } from '../model/repo-model.js';
+import type { Budget, Detail } from './budget/limits.js';
 
 /** What a step produces: the markdown shown for review and the facts it is built from. */
 export interface Section {
@@ -10,21 +11,21 @@ export interface Section {
   readonly claims?: readonly NegativeClaim[];
 }
 
-/**
- * How much of the long tail a section shows: at most so many lines or bytes, or everything (`"full"`). From `budget`
- * in project-context.config.json (see src/config/project-config.ts). Checked and carried here; the steps do not
- * apply it yet (the size budget itself is another branch's work).
- */
-export type SizeBudget = { readonly lines?: number; readonly bytes?: number } | 'full';
-
 /** Options that change what a step writes, from the command line and project-context.config.json. */
 export interface StepContext {
   /** Text of the `--vision FILE` product document, already read, if given. */
   readonly vision?: { readonly path: string; readonly text: string };
-  /** Repository-relative globs left out of the index, so no step sees them (`ignore` in the config file). */
+  /** `--detail full`: no budget, every section written whole. */
+  readonly detail?: Detail;
+  /** `--focus PATH` (repo-relative): that package or folder in full, other packages summarised. */
+  readonly focus?: string;
+  /** Repository-relative globs left out of the index, so no step sees them (`ignore` in project-context.config.json). */
   readonly ignore?: readonly string[];
-  /** The size budget, when the config file sets one. */
-  readonly budget?: SizeBudget;
+  /**
+   * The whole file's size budget from project-context.config.json (`budget: { lines, bytes }`), instead of 4,000
+   * lines and 200 KB; each step's share is scaled to it (`stepBudget`).
+   */
+  readonly budget?: Partial<Budget>;
 }
 
 /** One of the brief's ten steps. `build` is pure: no I/O beyond the index, no UI. */
@@ -35,5 +36,9 @@ export interface StepDefinition {
   readonly detectors: readonly Detector[];
   /** Topics the step may claim are absent (`model.none`); their detectors run before the step is built too. */
   readonly claims?: readonly ClaimTopic[];
+  /** What the subsections at a heading level are (`{ 3: ['app', 'apps'] }`), for the budget's summaries. */
+  readonly units?: Readonly<Record<number, readonly [string, string]>>;
+  /** Tables (matched on their header line) that index the section: their product rows are never left out. */
+  readonly keepTables?: readonly RegExp[];
   build(model: StepModel, context: StepContext): Section;
 }
