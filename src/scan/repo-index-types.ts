@@ -38,6 +38,11 @@ export interface RepoIndex {
   read(file: string): string | undefined;
   readJson<T = unknown>(file: string): T | undefined;
   /**
+   * 1-based line of a character offset in a file's text (as `read` returns it); undefined when the file cannot be
+   * read or the offset is negative (an `indexOf` that found nothing). The file's line starts are found once per index.
+   */
+  lineAt(file: string, offset: number): number | undefined;
+  /**
    * A pure function of one file's text (`compute` may parse it), computed at most once per index and, when the index
    * has a cache, kept across runs so an unchanged file is not parsed again. `namespace` names the function and its
    * version (`env.reads@1`): bump it when the function changes. The value must be plain JSON. Undefined when the file

@@ -5,6 +5,7 @@ import { listFiles } from './list-files.js';
 import type { PackageJson, WorkspacePackage } from './package-json.js';
 import { isSourceFile, parseSource, type ts } from './ts.js';
 import { decodeText, MAX_NESTING, nestingDepth, stripBom } from './file-text.js';
+import { LineIndex } from './line-index.js';
 import { findWorkspaces, type WorkspaceTool } from './workspaces.js';
 import type { ManagedIndex, RepoIndex, SkippedFile, TreeMemo } from './repo-index-types.js';
 
@@ -21,6 +22,8 @@ interface CachedFile {
   readonly size: number;
   readonly text: string | undefined;
   tree?: ts.SourceFile;
+  /** Line starts, for `lineAt`; built on the first lookup. */
+  lines?: LineIndex;
   /** `contentHash(text)`, computed once per file for `memo` (several extractors share it). */
   hash?: string;
 }
@@ -122,6 +125,12 @@ class FileIndex implements ManagedIndex {
 
   read(file: string): string | undefined {
     return this.load(normalise(file))?.text;
+  }
+
+  lineAt(file: string, offset: number): number | undefined {
+    const entry = this.load(normalise(file));
+    if (!entry || entry.text === undefined || offset < 0) return undefined;
+    return (entry.lines ??= new LineIndex(entry.text)).lineAt(offset);
   }
 
   memo<T>(namespace: string, file: string, compute: (text: string) => T): T | undefined {

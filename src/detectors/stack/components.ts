@@ -160,7 +160,7 @@ function scanCdk(index: RepoIndex, files: readonly string[], counts: ConstructCo
       count.classes.add(m[2]);
       if (firstOf.has(title)) continue;
       firstOf.add(title);
-      add(title, layer, { file, line: lineAt(text, m.index), what: m[0].replace(/\s*\($/, '').replace(/\s+/g, ' ') });
+      add(title, layer, { file, line: index.lineAt(file, m.index), what: m[0].replace(/\s*\($/, '').replace(/\s+/g, ' ') });
     }
   }
 }
@@ -174,10 +174,4 @@ function order(title: string): number {
 
 function clientTitle(label: string): string {
   return label.replace(/\s*\(.*\)$/, '');
-}
-
-export function lineAt(text: string, offset: number): number {
-  let line = 1;
-  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) line++;
-  return line;
 }

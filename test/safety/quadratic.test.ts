@@ -1,0 +1,100 @@
+/**
+ * No quadratic pass over a file's lines (issue 18, case 7: 110,000 npm scripts took 229 s, as the scripts detector
+ * counted the lines before each script from offset 0, and the wizard ignored Ctrl+C meanwhile). Each hostile input
+ * below is analysed at two sizes, n and 4n: linear work grows about 4 times, a quadratic pass 16 times. The shortest of
+ * three runs is compared, so other processes on the machine do not decide the result.
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { Analysis } from '../../src/analysis/run-detectors.js';
+import { ciDetector } from '../../src/detectors/ci/index.js';
+import { scriptsDetector, type ScriptFact } from '../../src/detectors/scripts/index.js';
+import { stackDetector } from '../../src/detectors/stack/index.js';
+import { jsonKeyOffsets } from '../../src/scan/json-keys.js';
+import { LineIndex } from '../../src/scan/line-index.js';
+import { buildIndex, type RepoIndex } from '../../src/scan/repo-index.js';
+import { generateSection } from '../../src/steps/generate.js';
+import { STEPS } from '../../src/steps/registry.js';
+
+const made: string[] = [];
+afterAll(() => made.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
+async function repoWith(files: Record<string, string>): Promise<RepoIndex> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'pc-quadratic-'));
+  made.push(dir);
+  for (const [file, text] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+    writeFileSync(path.join(dir, file), text);
+  }
+  return buildIndex(dir);
+}
+
+/** A package.json with `n` scripts (named in base 36) and `n / 100` dependencies, one per line, under the 1.5 MB read limit. */
+function manifest(n: number): string {
+  const scripts = Array.from({ length: n }, (_, i) => `"${i.toString(36)}":"a"`).join(',\n');
+  const deps = Array.from({ length: n / 100 }, (_, i) => `"d${i}":"1"`).join(',\n');
+  return `{"name":"big","description":"Big.","dependencies":{\n${deps},\n"react":"18"},\n"scripts":{\n${scripts}}}\n`;
+}
+
+function fastest(run: () => void): number {
+  let best = Infinity;
+  for (let i = 0; i < 3; i++) {
+    const started = performance.now();
+    run();
+    best = Math.min(best, performance.now() - started);
+  }
+  return best;
+}
+
+/** Work at 4n over work at n: about 4 when linear, 16 when quadratic. A floor of 5 ms keeps timer noise out. */
+async function growth(files: (n: number) => Record<string, string>, n: number, work: (index: RepoIndex) => void): Promise<number> {
+  const small = await repoWith(files(n));
+  const large = await repoWith(files(4 * n));
+  work(small); // warm the code paths up before timing
+  return fastest(() => work(large)) / Math.max(5, fastest(() => work(small)));
+}
+
+describe('no quadratic pass over a file', { timeout: 120_000 }, () => {
+  it('110,000 npm scripts are analysed in seconds, each cited at its own line', async () => {
+    const text = manifest(110_000);
+    expect(text.length).toBeLessThan(1_500_000);
+    const index = await repoWith({ 'package.json': text });
+    const started = performance.now();
+    const analysis = new Analysis(index);
+    for (const step of STEPS) if (step.definition) generateSection(step.definition, analysis);
+    // Every step of the wizard, on one machine shared with other test runs: the quadratic version took 229 s.
+    expect(performance.now() - started).toBeLessThan(30_000);
+    const scripts = scriptsDetector.detect(index).filter((f): f is ScriptFact => f.kind === 'scripts.script');
+    expect(scripts).toHaveLength(110_000);
+    const name = (109_999).toString(36);
+    const last = scripts.find((s) => s.data.name === name);
+    expect(last?.data.line).toBe(text.split('\n').findIndex((l) => l.startsWith(`"${name}"`)) + 1);
+  });
+
+  it('scripts and dependencies of package.json: linear', async () => {
+    expect(await growth((n) => ({ 'package.json': manifest(n) }), 5_000, (index) => {
+      scriptsDetector.detect(index);
+      stackDetector.detect(index);
+    })).toBeLessThan(9);
+  });
+
+  it('a CI file with thousands of variables and steps: linear', async () => {
+    const workflow = (n: number) => {
+      let yml = 'name: ci\non: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    env:\n';
+      for (let i = 0; i < n; i++) yml += `      V${i}: x\n`;
+      yml += '    steps:\n';
+      for (let i = 0; i < n / 4; i++) yml += `      - run: echo ${i}\n`;
+      return { 'package.json': '{}', '.github/workflows/ci.yml': yml };
+    };
+    expect(await growth(workflow, 10_000, (index) => ciDetector.detect(index))).toBeLessThan(9);
+  });
+
+  it('the shared helpers find lines and keys right', () => {
+    const lines = new LineIndex('a\nbc\n\nd');
+    expect([0, 1, 2, 3, 4, 5, 6, 99].map((o) => lines.lineAt(o))).toEqual([1, 1, 2, 2, 2, 3, 4, 4]);
+    const keys = jsonKeyOffsets('{"a":{"b":1,"c":[{"d":"\\"x"}]},"e\\u0041":"a:b","b":2}');
+    expect([...keys.keys()]).toEqual(['a', 'a\u0000b', 'a\u0000c', 'a\u0000c\u0000[]\u0000d', 'eA', 'b']);
+  });
+});
