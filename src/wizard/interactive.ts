@@ -61,7 +61,7 @@ export async function runInteractive(deps: InteractiveDeps): Promise<Interactive
         }
         case 'edit': {
           await ui.suspend();
-          const result = (deps.edit ?? editInEditor)(session.text(step) ?? '', await deps.editor(), `step-${step}`);
+          const result = (deps.edit ?? editInEditor)(session.text(step) ?? '', await deps.editor(), `step-${step}`, { untrusted: [session.paths.root] });
           if (result.kind === 'changed') {
             session.setEdited(step, result.text);
             message = { message: 'Your edit is saved. Press a to accept it, or e to edit again.', tone: 'info' };
