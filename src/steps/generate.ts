@@ -1,9 +1,7 @@
 import type { Analysis, DetectorFailure } from '../analysis/run-detectors.js';
 import { FactSet } from '../facts.js';
-import { redactSecrets } from '../secrets/redact.js';
-import { plain } from '../markdown/text.js';
+import { redactText } from '../secrets/outbound.js';
 import type { Section, StepContext, StepDefinition } from './types.js';
-import { outsideCitations } from './verify-citations.js';
 
 export interface GeneratedSection extends Section {
   readonly step: number;
@@ -25,9 +23,11 @@ export function generateSection(
   const facts = analysis.run(step.detectors, onProgress);
   const failures = analysis.failures().filter((f) => step.detectors.some((d) => d.id === f.detector));
   const section = step.build(analysis.index, new FactSet(facts), context);
-  let markdown = outsideCitations(plain(section.markdown), analysis.index, redactSecrets).trimEnd();
+  const index = analysis.index;
+  // Verified path citations keep their text: a random-looking file name is a file, not a secret.
+  let markdown = redactText(section.markdown, { isPath: (p) => index.has(p) || index.hasDir(p) }).trimEnd();
   if (failures.length > 0) {
-    const notes = failures.map((f) => `- The ${f.detector} analysis failed (${plain(f.message)}); its facts are missing here.`);
+    const notes = failures.map((f) => `- The ${f.detector} analysis failed (${redactText(f.message).replace(/\s+/g, ' ')}); its facts are missing here.`);
     markdown += `\n\n> **Note**\n>\n${notes.map((n) => `> ${n}`).join('\n')}`;
   }
   return { step: step.number, title: step.title, markdown: `${markdown}\n`, facts: section.facts, failures };

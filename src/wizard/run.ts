@@ -9,6 +9,7 @@ import type { RunOptions } from './run-options.js';
 import { Session, type ResumeQuestion } from './session.js';
 import type { Drift } from './drift.js';
 import type { WizardUI } from './ui.js';
+import { safeUI } from './safe-ui.js';
 import { startAnalysis, type AnalysisHandle, type AnalysisOptions, type AnalysisStart } from './worker-analysis.js';
 
 export interface RunEnvironment {
@@ -65,7 +66,7 @@ export async function runWizard(options: RunOptions, env: RunEnvironment): Promi
   });
   try {
     if (env.interactive) {
-      ui = env.interactive.createUI(() => stopOnSignal('SIGINT'));
+      ui = safeUI(env.interactive.createUI(() => stopOnSignal('SIGINT')));
       ui.progress('Reading the repository');
       start.onProgress((m) => ui?.progress(m));
       analyzer = await start.opened;

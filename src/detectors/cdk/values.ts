@@ -8,6 +8,7 @@ import { oneLine } from '../../markdown/text.js';
 import { lineOf, ts } from '../../scan/ts.js';
 import type { Rec } from './records.js';
 import type { FnNode } from './program.js';
+import { clip } from '../../secrets/clip.js';
 
 interface Base {
   /** The expression the value was written as; its text and line are read lazily. */
@@ -118,7 +119,7 @@ const MAX_TEXT = 160;
 
 export function nodeText(node: ts.Node): string {
   const t = oneLine(node.getText(node.getSourceFile()));
-  return t.length > MAX_TEXT ? `${t.slice(0, MAX_TEXT - 1)}…` : t;
+  return clip(t, MAX_TEXT);
 }
 
 /** The value as written in the code, one line, truncated. */
@@ -226,7 +227,7 @@ export function propTexts(obj: Value | undefined, max = 120): Record<string, str
   const out: Record<string, string> = {};
   for (const key of [...obj.props.keys()].sort()) {
     const t = propText(obj, key);
-    out[key] = t.length > max ? `${t.slice(0, max - 1)}…` : t;
+    out[key] = clip(t, max);
   }
   return out;
 }

@@ -2,7 +2,6 @@ import type { Detector, Fact } from '../../facts.js';
 import type { RepoIndex } from '../../scan/repo-index.js';
 import type { WorkspacePackage } from '../../scan/package-json.js';
 import { jsonKeyLine } from '../../scan/json-keys.js';
-import { redactSecrets } from '../../secrets/redact.js';
 
 export type PackageManager = 'npm' | 'yarn' | 'pnpm' | 'bun';
 
@@ -13,7 +12,7 @@ export interface ScriptData {
   readonly dir: string;
   readonly manifest: string;
   readonly name: string;
-  /** The command as written (redacted). */
+  /** The command as written (redacted as it leaves the analysis, like all fact data). */
   readonly command: string;
   readonly line?: number;
 }
@@ -96,7 +95,7 @@ function scriptsOf(index: RepoIndex, pkg: WorkspacePackage): ScriptFact[] {
       return {
         kind: 'scripts.script',
         id: `${pkg.name} ${name}`,
-        data: { package: pkg.name, dir: pkg.dir, manifest: pkg.manifestPath, name, command: redactSecrets(command), line },
+        data: { package: pkg.name, dir: pkg.dir, manifest: pkg.manifestPath, name, command, line },
         at: [{ file: pkg.manifestPath, line }],
       };
     });
