@@ -9,7 +9,7 @@ import type { ts } from './ts.js';
 /** Why a listed file could not be read; reported, never fatal. */
 export interface SkippedFile {
   readonly file: string;
-  readonly reason: 'too-large' | 'binary' | 'unreadable' | 'outside-root' | 'too-deep' | 'control-characters';
+  readonly reason: 'too-large' | 'binary' | 'unreadable' | 'outside-root' | 'too-deep' | 'control-characters' | 'secret-in-name';
 }
 
 /**
