@@ -28,7 +28,8 @@ export function redactEnvExpression(text: string): string {
       while (j < text.length && /\s/.test(text[j])) j++;
       const isKey = (last === '{' || last === ',') && text[j] === ':';
       const inCall = calls.length > 0 && calls[calls.length - 1];
-      out += isKey || inCall || (c === '`' && onlySubstitutions(literal)) ? literal : VALUE_REDACTED;
+      const empty = literal.length === 2 && literal[1] === c; // `''`: nothing to hide, and it says "empty by default"
+      out += isKey || inCall || empty || (c === '`' && onlySubstitutions(literal)) ? literal : VALUE_REDACTED;
       last = c;
       i = end;
       continue;
@@ -82,6 +83,8 @@ export function redactEnvValue(value: string): string {
   return VALUE_REDACTED;
 }
 
+const STACK_ENVIRONMENT = /^\{\s*(?:(?:account|region)\s*:\s*[^,{}]*,?\s*)+\}$/;
+
 /**
  * A text stored under an environment key: an object literal as written (`{ A: 'x', ...props.env }`), `NAME=value`
  * lines, or a single value. A bare word stays: under `environment` it names a deployment environment (`production`),
@@ -89,6 +92,8 @@ export function redactEnvValue(value: string): string {
  */
 export function redactEnvText(text: string): string {
   const t = text.trim();
+  // A CDK stack's `env: { account, region }` is where it deploys, not environment variables.
+  if (STACK_ENVIRONMENT.test(t)) return text;
   if (t.startsWith('{') || t.startsWith('[') || /^['"`]/.test(t)) return redactEnvExpression(text);
   if (/^(?:export\s+|ENV\s+)?[A-Za-z_][\w.-]*\s*=/m.test(t)) {
     return text.replace(/^(\s*(?:export\s+|ENV\s+)?[A-Za-z_][\w.-]*\s*=\s*)(.*)$/gm, (m, name: string, value: string) => `${name}${redactEnvValue(value)}`);

@@ -101,6 +101,9 @@ describe('literal values of environment variables in fact data (issue 18, case 4
     });
     expect(redactData({ env: 'ENV ADMIN=1\nENV PASSWORD=abc\nexport TOKEN=x\nREF=$X' }).env).toBe('ENV ADMIN=1\nENV PASSWORD=[value redacted]\nexport TOKEN=[value redacted]\nREF=$X');
     expect(redactData({ jobs: [{ environment: 'production' }] })).toEqual({ jobs: [{ environment: 'production' }] });
+    // Not values: an empty default, and a CDK stack's `env` (where it deploys).
+    expect(redactData({ env: [{ name: 'URL', value: "process.env.URL ?? ''" }] })).toEqual({ env: [{ name: 'URL', value: "process.env.URL ?? ''" }] });
+    expect(redactData({ props: { env: "{ account: process.env.CDK_DEFAULT_ACCOUNT, region: 'us-east-1', }" } }).props.env).toBe("{ account: process.env.CDK_DEFAULT_ACCOUNT, region: 'us-east-1', }");
   });
 
   it('facts: ids and data redacted once, the same objects on a second pass (every sink may call it again)', () => {
