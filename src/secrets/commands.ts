@@ -40,6 +40,11 @@ const RULES: readonly [RegExp, (...groups: string[]) => string][] = [
     /\b((?:mysql|mysqldump|mysqladmin|mysqlimport|mysqlcheck|mysqlsh|mariadb|mariadb-dump)\b[^\n;&|]*?\s-p)('[^'\n]*'|"[^"\n]*"|[^\s'"-][^\s'"]*)/g,
     (_m, prefix: string, value: string) => keep(prefix, value),
   ],
+  // Programs whose short flag takes the password as its own word: `redis-cli -a …`, `sshpass -p …`.
+  [
+    new RegExp(String.raw`\b((?:redis-cli|keydb-cli|valkey-cli)\b[^\n;&|]*?\s-a\s+|sshpass\b[^\n;&|]*?\s-p\s*)(?!-)(${WORD})`, 'g'),
+    (_m, prefix: string, value: string) => keep(prefix, value),
+  ],
   // `--password=…`, `--token …`, `--api-key=…`, `--client-secret …` and their kind.
   [
     new RegExp(String.raw`(?<=^|[\s'"])(--?[A-Za-z0-9-]*?(?:password|passwd|pass|pwd|secret|token|api-?key|apikey|access-?key|private-?key|auth-?key|credentials?)(?:=|\s+))(?!-)(${WORD})`, 'gi'),

@@ -74,7 +74,7 @@ describe('secret canary through the whole wizard', { timeout: 120_000 }, () => {
       expect.objectContaining({ name: 'TABLE_NAME', value: "props?.tableName ?? [value redacted]" }),
     ]));
     const output = leftBehind(root).output ?? '';
-    for (const command of ['curl -u deploy:[redacted] https://api.example.com/v1/items', 'mysql -u root -p[redacted] canary', 'curl -H "X-Api-Key: [redacted]" https://api.example.com/ping', 'cdk synth --context dbPassword=[redacted] -c stage=prod', 'PGPASSWORD=[redacted] psql -h localhost -U canary', '--password=[redacted]', 'curl -u ci:[redacted] https://api.example.com/deployments']) {
+    for (const command of ['curl -u deploy:[redacted] https://api.example.com/v1/items', 'mysql -u root -p[redacted] canary', 'curl -H "X-Api-Key: [redacted]" https://api.example.com/ping', 'cdk synth --context dbPassword=[redacted] -c stage=prod', 'PGPASSWORD=[redacted] psql -h localhost -U canary', '--password=[redacted]', 'curl -u ci:[redacted] https://api.example.com/deployments', 'psql postgresql://app:[redacted]@db.example.com:5432/canary', 'npm publish --//registry.npmjs.org/:_authToken=[redacted]', 'redis-cli -h cache.example.com -a [redacted] ping']) {
       expect(output).toContain(command);
     }
   });

@@ -29,6 +29,12 @@ describe('credentials in commands (issue 18, case 8)', () => {
     ['AWS_SECRET_ACCESS_KEY=abc cdk deploy', 'AWS_SECRET_ACCESS_KEY=[redacted] cdk deploy'],
     ['export MYSQL_PWD=abc && mysql', 'export MYSQL_PWD=[redacted] && mysql'],
     ["DB_PASS='x y' node seed.js", "DB_PASS='[redacted]' node seed.js"],
+    ['redis-cli -h cache -p 6379 -a s3cret ping', 'redis-cli -h cache -p 6379 -a [redacted] ping'],
+    ["sshpass -p 'pw 1' ssh deploy@host", "sshpass -p '[redacted]' ssh deploy@host"],
+    ['sshpass -pPw1 scp a host:b', 'sshpass -p[redacted] scp a host:b'],
+    ['git clone https://deploy:hunter2@github.com/o/r.git', 'git clone https://deploy:[redacted]@github.com/o/r.git'],
+    ['psql postgresql://app:hunter2@db:5432/app', 'psql postgresql://app:[redacted]@db:5432/app'],
+    ['npm publish --//registry.npmjs.org/:_authToken=abc123', 'npm publish --//registry.npmjs.org/:_authToken=[redacted]'],
   ];
   it.each(cases)('%s', (command, expected) => {
     expect(redactText(command)).toBe(expected);
@@ -46,6 +52,10 @@ describe('credentials in commands (issue 18, case 8)', () => {
       'cdk deploy -c stage=prod --context region=eu-west-1',
       'git push -u origin main',
       'mysql -u root -p mydb',
+      'redis-cli -h cache -p 6379 ping',
+      'redis-cli -a "$REDIS_PASSWORD" ping',
+      'sshpass -e ssh deploy@host',
+      'git clone https://github.com/o/r.git',
       'vite --port 5173 --host',
       "headers: { Authorization: `Bearer ${token}` }",
       'NODE_ENV=production node server.js',
