@@ -13,7 +13,7 @@ import { resolveRunOptions } from './wizard/run-options.js';
 import { analysisOptions, runWizard } from './wizard/run.js';
 import { startAnalysis } from './wizard/worker-analysis.js';
 import type { Drift } from './wizard/drift.js';
-import type { ResumeQuestion } from './wizard/session.js';
+import type { FinishedQuestion, ResumeQuestion } from './wizard/session.js';
 
 // Every line this process prints goes through the one redaction (src/secrets/outbound.ts): file names, notes, error
 // messages, check findings. JSON reports are redacted as data before they are serialised (a pass over JSON text would
@@ -33,11 +33,17 @@ async function main(argv: readonly string[]): Promise<number> {
     return 0;
   }
   if (cli.config) return runConfigCommand(cli.config, out);
+  if (cli.mcp) {
+    const options = resolveRunOptions(cli);
+    const { runMcpServer } = await import('./mcp/server.js');
+    await runMcpServer({ root: options.root, output: options.output, stateFile: options.stateFile, context: options.context, version: version() });
+    return 0;
+  }
   if (cli.check) {
     const options = resolveRunOptions(cli);
     const { checkOutput, formatCheck } = await import('./check/check.js');
     // The findings quote the committed file, which any earlier version (or anyone) may have written: redacted too.
-    const found = await checkOutput(options.root, options.output, options.context, [options.output, options.stateFile]);
+    const found = await checkOutput(options.root, options.output, options.context, [options.output, options.stateFile], { diff: cli.diff });
     const report = redactData(found, { isPath: (p) => existsSync(path.join(found.root, p)) });
     if (cli.json) json(report);
     else out(formatCheck(report));
@@ -70,13 +76,18 @@ async function main(argv: readonly string[]): Promise<number> {
 
 /** Ink and the prompts are loaded only for interactive runs: `--yes` in CI never pays for React. */
 async function interactiveEnvironment(cli: CliOptions) {
-  const { InkWizardUI } = await import('./ui/ink-ui.js');
   const { loadSettings } = await import('./settings.js');
+  // A terminal without cursor control gets plain lines: no Ink, no escape sequences.
+  const dumb = process.env.TERM === 'dumb';
+  const createUI = dumb
+    ? await import('./ui/line/line-ui.js').then(({ LineUI }) => () => new LineUI())
+    : await import('./ui/ink-ui.js').then(({ InkWizardUI }) => (onInterrupt: () => void) => new InkWizardUI('Reading the repository', onInterrupt));
   // The prompts are needed only when a saved session exists: loaded on the first question, not before the first screen.
-  const prompts = () => import('./cli/resume-prompt.js');
+  const prompts = () => (dumb ? import('./cli/line-prompts.js') : import('./cli/resume-prompt.js'));
   return {
-    createUI: (onInterrupt: () => void) => new InkWizardUI('project-context — reading the repository', onInterrupt),
+    createUI,
     askResume: async (q: ResumeQuestion) => (await prompts()).askResume(q),
+    askFinished: async (q: FinishedQuestion) => (await prompts()).askFinished(q),
     askStartOverAfterBadState: async (error: Error) => (await prompts()).askStartOverAfterBadState(error),
     askRegenerate: async (drift: Drift, message: string) => (await prompts()).askRegenerate(drift, message),
     editor: async () => chooseEditor(cli.editor, (await loadSettings()).editor),

@@ -1,4 +1,5 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Analysis } from '../src/analysis/run-detectors.js';
@@ -10,12 +11,31 @@ import { missingCitations } from '../src/steps/verify-citations.js';
 import { packagesDetector, type PackageFact } from '../src/detectors/packages/index.js';
 import { readmeDetector } from '../src/detectors/readme/index.js';
 import { stackDetector } from '../src/detectors/stack/index.js';
-import { FactSet } from '../src/facts.js';
-import { EXAMPLE, PROJECT_ROOT, detect, indexOf, section } from './helpers/fixture.js';
+import { EXAMPLE, PROJECT_ROOT, detect, indexOf, section, stepModel } from './helpers/fixture.js';
 
 const FIXTURES = ['ov-single', 'ov-pnpm', 'ov-yarn', 'ov-noreadme'];
 
 describe('step 1 — Project Overview & Architecture', () => {
+  it('names the project after package.json, not after a README section heading', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'pc-title-'));
+    try {
+      writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: 'invoicer', description: 'Sends invoices every month.' }));
+      writeFileSync(path.join(dir, 'README.md'), '# Intro\n\nThis service sends invoices.\n\n## Install\n\nnpm i\n');
+      const md = generateSection(overviewStep, new Analysis(await buildIndex(dir))).markdown;
+      expect(md.split('\n')[0]).toBe('# invoicer — Project Context');
+      expect(md).toContain('**Name:** invoicer (`/package.json`)');
+      expect(md).not.toMatch(/^# Intro — /m);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('without components from package.json, points at the infrastructure files steps 3 and 6 describe', async () => {
+    const md = (await section(overviewStep, 'infra-sam')).markdown;
+    expect(md).toContain('How it is deployed and run is described by `/template.yaml`, `/image/Dockerfile`, `/legacy/stack.template.json`: see steps 3 and 6.');
+    expect(missingCitations(md, await indexOf('infra-sam'))).toEqual([]);
+  });
+
   it('is registered as step 1', () => {
     expect(STEPS[0].definition).toBe(overviewStep);
   });
@@ -104,7 +124,7 @@ describe('step 1 — untrusted text', () => {
         purpose: { text: 'Run `/etc/passwd` \u001b[31mred\u001b[0m', source: 'description' as const, at: { file: 'package.json', line: 4 } },
       },
     };
-    const md = overviewStep.build(index, new FactSet([...facts[0], ...facts[1], evil]), { vision: { path: '/abs/outside.md', text: '# V\n\n## A\n`/nope` here\n' } }).markdown;
+    const md = overviewStep.build(stepModel(index, [...facts[0], ...facts[1], evil]), { vision: { path: '/abs/outside.md', text: '# V\n\n## A\n`/nope` here\n' } }).markdown;
     expect(missingCitations(md, index)).toEqual([]);
     const generated = generateSection(overviewStep, new Analysis(index), { vision: { path: '/abs/outside.md', text: '## A\n\u001b[2Jx\n' } }).markdown;
     expect(generated).not.toContain('\u001b');

@@ -2,12 +2,11 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { packagesDetector, type PackageFact } from '../src/detectors/packages/index.js';
-import { FactSet } from '../src/facts.js';
 import { directoryStructureStep } from '../src/steps/02-directory-structure.js';
 import { STEPS } from '../src/steps/registry.js';
 import { missingCitations } from '../src/steps/verify-citations.js';
 import { redactText } from '../src/secrets/outbound.js';
-import { EXAMPLE, PROJECT_ROOT, detect, indexOf, section } from './helpers/fixture.js';
+import { EXAMPLE, PROJECT_ROOT, detect, indexOf, section, stepModel } from './helpers/fixture.js';
 
 const FIXTURES = ['ov-single', 'ov-pnpm', 'ov-yarn', 'ov-noreadme'];
 
@@ -85,7 +84,7 @@ describe('step 2 — many packages', () => {
     const api = facts.find((f) => f.id === 'apps/api') as PackageFact;
     const root = facts.find((f) => f.id === '.') as PackageFact;
     const copies = Array.from({ length: n }, (_, i) => ({ ...api, id: `apps/api#${i}`, data: { ...api.data, name: `@acme/api-${i}` } }));
-    const md = directoryStructureStep.build(index, new FactSet([root, ...copies]), {}).markdown;
+    const md = directoryStructureStep.build(stepModel(index, [root, ...copies]), {}).markdown;
     return { md, index };
   };
 

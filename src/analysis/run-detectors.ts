@@ -1,6 +1,7 @@
 import type { Detector, Fact } from '../facts.js';
 import type { RepoIndex } from '../scan/repo-index.js';
 import { redactFacts } from '../secrets/outbound.js';
+import { phaseName } from './phase-names.js';
 
 /** A detector that threw: reported in the section's notes instead of failing the whole step. */
 export interface DetectorFailure {
@@ -26,7 +27,7 @@ export class Analysis {
     for (const detector of detectors) {
       let result = this.results.get(detector.id);
       if (!result) {
-        onProgress?.(`Analysing ${detector.id}`);
+        onProgress?.(phaseName(detector.id));
         result = redactFacts(this.detect(detector), { isPath: this.isPath });
         this.results.set(detector.id, result);
       }

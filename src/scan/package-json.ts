@@ -32,6 +32,22 @@ export interface WorkspacePackage {
   readonly manifestPath: string;
   readonly manifest: PackageJson;
   readonly isRoot: boolean;
+  /**
+   * The root, or a folder the workspace declaration names (or any package.json folder when there is none). A package
+   * outside the declared workspaces is still a package of the repository, but it is not linked by the package manager.
+   */
+  readonly declared: boolean;
+  /**
+   * Framework dependencies the package uses without declaring them: its folder holds the framework's config file
+   * (`next.config.js`, `astro.config.mjs`, `vite.config.ts`, Expo's `app.json`) and the root package.json declares the
+   * framework, hoisted. Name → version range from the root.
+   */
+  readonly hoisted: Readonly<Record<string, string>>;
+  /**
+   * Telling entries directly in the package folder (`app.json`, `metro.config.js`, `ios`, `android`, `index.html`,
+   * `Dockerfile`, `serverless.yml`, `vercel.json`…): what a manifest alone cannot say about the package.
+   */
+  readonly markers: readonly string[];
 }
 
 /** Every dependency name → declared version range, across dependencies, devDependencies and peerDependencies. */

@@ -16,7 +16,9 @@ export const overviewStep: StepDefinition = {
   number: 1,
   title: 'Project Overview & Architecture',
   detectors: [readmeDetector, stackDetector, packagesDetector],
-  build(index, facts, context) {
+  claims: ['components'],
+  build(model, context) {
+    const { index, facts } = model;
     const readme = facts.of<ReadmeFact>('readme.summary')[0]?.data;
     const packages = facts.of<PackageFact>('packages.package').map((f) => f.data);
     const name = projectName(index, readme, packages);
@@ -27,7 +29,7 @@ export const overviewStep: StepDefinition = {
       stepHeading(1, 'Project Overview & Architecture'),
       project(name, readme, packages),
       valueProposition(readme, context, index),
-      architecture(facts),
+      architecture(model),
       techStack(facts),
       structure(index, packages),
     );
@@ -38,11 +40,14 @@ export const overviewStep: StepDefinition = {
 type Readme = ReadmeFact['data'] | undefined;
 type Pkg = PackageFact['data'];
 
-/** The README title when it reads like a name (`KV Store`), else the root package name, else the folder name. */
+/**
+ * The README's own title when it reads like a name (`KV Store`; never a section heading such as `# Intro`, which the
+ * README summary does not take as a title), else the root package name, else the folder name.
+ */
 function projectName(index: RepoIndex, readme: Readme, packages: readonly Pkg[]): string {
   const title = readme?.title?.text;
   const root = packages.find((p) => p.isRoot);
-  if (title && title.length <= 60 && !/^(readme|introduction|overview)$/i.test(title)) return title;
+  if (title && title.length <= 60) return title;
   if (root && !/^root$/.test(root.name)) return root.name;
   return path.basename(index.root);
 }

@@ -12,7 +12,8 @@ export const directoryStructureStep: StepDefinition = {
   number: 2,
   title: 'Directory Structure',
   detectors: [packagesDetector],
-  build(index, facts) {
+  build(model) {
+    const { index, facts } = model;
     const packages = facts.of<PackageFact>('packages.package').map((f) => f.data);
     const root = packages.find((p) => p.isRoot);
     const members = packages.filter((p) => !p.isRoot);
@@ -28,7 +29,8 @@ export const directoryStructureStep: StepDefinition = {
             packageDetails(root, 3),
             auxSection(aux),
           )
-        : 'No package.json found: the repository has no JavaScript/TypeScript package to map.';
+        : (model.none('package-json', 'No package.json found: the repository has no JavaScript/TypeScript package to map.') ??
+          'The package.json files of this repository could not be read (see the notes at the end of the run).');
       return { markdown: join(title, body), facts: facts.all };
     }
     // Full details for a handful of packages; four lines each for a few dozen; one table row each beyond that.

@@ -1,4 +1,4 @@
-import { backendCodeDetector } from '../detectors/backend-code/index.js';
+import { dbAccessDetector } from '../detectors/backend-code/index.js';
 import { cdkDetector, type CdkTableFact } from '../detectors/cdk/index.js';
 import { ormDetector } from '../detectors/orm/index.js';
 import { otherInfraDetector, type InfraTableFact } from '../detectors/other-infra/index.js';
@@ -11,13 +11,18 @@ import { infraTablesPart } from './parts/infra-api.js';
 import { ormAccessPart } from './parts/orm-access.js';
 import { TITLE as INFRA_TITLE } from './parts/other-infra.js';
 import { ormSchemaPart } from './parts/orm-schema.js';
+import { databaseRuntimeDetector } from '../detectors/database-runtime/index.js';
+import { noneOr } from './parts/claims.js';
+import { dbRuntimePart } from './parts/db-runtime.js';
 import type { StepDefinition } from './types.js';
 
 export const databaseSchemaStep: StepDefinition = {
   number: 4,
   title: 'Database Schema',
-  detectors: [cdkDetector, otherInfraDetector, ormDetector, backendCodeDetector],
-  build(_index, facts) {
+  detectors: [cdkDetector, otherInfraDetector, ormDetector, dbAccessDetector, databaseRuntimeDetector],
+  claims: ['database', 'table-definitions'],
+  build(model) {
+    const { facts } = model;
     const tables = facts.of<CdkTableFact>('cdk.table');
     const access = dataAccessPart(facts, knownTables(facts));
     const orm = ormSchemaPart(facts);
@@ -35,11 +40,17 @@ export const databaseSchemaStep: StepDefinition = {
         : orm !== ''
           ? `No DynamoDB tables in CDK code; the schema comes from the ORM definitions below${ormAccess !== '' ? ', access patterns from the code that calls them' : ''}.`
           : access !== ''
-            ? 'No table definitions were found (no CDK tables, no ORM schema); the access patterns below come from the code that calls the database.'
-            : 'No database schema found: no DynamoDB tables in CDK code, no Prisma, Drizzle or TypeORM schema, and no database access code.';
+            ? `${model.none('table-definitions', 'No table definitions were found (no CDK tables, no ORM schema, no migrations)') ?? 'The tables are defined outside the CDK and ORM code this step maps'}; the access patterns below come from the code that calls the database.`
+            : noneOr(
+                model,
+                'database',
+                'No database schema found: no DynamoDB tables in CDK code, no Prisma, Drizzle or TypeORM schema, no database client dependency and no database access code.',
+                'No table definition or ORM schema this step maps was found, but the repository has these signs of a database:',
+              );
     const markdown = join(
       stepHeading(4, 'Database Schema'),
       intro,
+      dbRuntimePart(facts),
       tables.length > 0 && tablesOverview(facts),
       tableSections(facts),
       infraTablesPart(facts),

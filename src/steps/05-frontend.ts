@@ -22,18 +22,30 @@ import { code, oneLine } from '../markdown/text.js';
 import { astroCollections, astroComponents, astroLayouts, astroRoutes } from './parts/frontend-astro.js';
 import { apiAndAuthSection, componentsSection, envSection, frameworkLabel, headerBullets, stateSection } from './parts/frontend-common.js';
 import { layoutsSection, pageRoutes, routeGuards, routesSection } from './parts/frontend-routes.js';
+import type { StepModel } from '../model/repo-model.js';
+import { noneOr } from './parts/claims.js';
 import type { StepDefinition } from './types.js';
 
 export const frontendStep: StepDefinition = {
   number: 5,
   title: 'Frontend Applications',
   detectors: [frontendBuildDetector, astroDetector, reactRouterDetector, tanstackRouterDetector, nextPagesDetector, stateManagementDetector, reactAppDetector],
-  build(_index, facts) {
+  claims: ['frontend-app', 'app-routes', 'env-read'],
+  build(model) {
+    const { facts } = model;
     const apps = facts.of<FrontendAppFact>('frontend.app').map((f) => f.data);
     const title = stepHeading(5, 'Frontend Applications');
     if (apps.length === 0) {
       return {
-        markdown: join(title, 'No frontend application found: no package depends on Astro, Next.js, React DOM with a bundler, Vue, Svelte, Solid or Angular.'),
+        markdown: join(
+          title,
+          noneOr(
+            model,
+            'frontend-app',
+            'No frontend application found: no package depends on Astro, Next.js, React DOM with a bundler, Vue, Svelte, Solid or Angular, and no app config or route files exist.',
+            'No frontend app built with a framework this step maps (Astro, Next.js, React with a bundler, Vue, Svelte, Solid, Angular) was recognised, but the repository has these app signs; read them directly:',
+          ),
+        ),
         facts: facts.all,
       };
     }
@@ -51,7 +63,7 @@ export const frontendStep: StepDefinition = {
     );
     const summary = `${apps.length} frontend app${apps.length === 1 ? '' : 's'}: ${apps.map((a) => `${code(a.name)} (${frameworkLabel(a)})`).join(', ')}.`;
     return {
-      markdown: join(title, summary, overview, ...apps.map((a) => appSection(a, facts))),
+      markdown: join(title, summary, overview, ...apps.map((a) => appSection(a, model))),
       facts: facts.all,
     };
   },
@@ -71,7 +83,8 @@ function routesOf(facts: FactSet, dir: string) {
     .filter((r) => r.app === dir);
 }
 
-function appSection(app: FrontendAppData, facts: FactSet): string {
+function appSection(app: FrontendAppData, model: StepModel): string {
+  const { facts } = model;
   const mine = <D extends { app: string }>(list: readonly { data: D }[]): D[] => list.filter((f) => f.data.app === app.dir).map((f) => f.data);
   const entries = mine(facts.of<ReactEntryFact>('react.entry'));
   const envFacts = facts.of<FrontendEnvFact>('frontend.env').filter((f) => f.data.app === app.dir);
@@ -91,13 +104,22 @@ function appSection(app: FrontendAppData, facts: FactSet): string {
       astroCollections(mine(facts.of<AstroCollectionFact>('astro.collection'))),
       astroComponents(mine(facts.of<AstroComponentFact>('astro.component'))),
       ...common,
-      envSection(envFacts.map((f) => f.data), envAt, 4),
+      envSection(model, envFacts.map((f) => f.data), envAt, 4),
     );
   }
   const routes = routesOf(facts, app.dir);
   const noRoutes =
     routes.length === 0 && ['react', 'remix', 'next'].includes(app.framework)
-      ? join(heading(4, 'Routes'), 'No router found: no React Router, TanStack Router or Next.js route files in this app.')
+      ? join(
+          heading(4, 'Routes'),
+          noneOr(
+            model,
+            'app-routes',
+            'No router found: no React Router, TanStack Router or Next.js route files in this app.',
+            'No React Router, TanStack Router or Next.js route was mapped in this app; these files look like routes:',
+            app.dir,
+          ),
+        )
       : '';
   const notAnalysed = ['vue', 'svelte', 'solid', 'angular'].includes(app.framework)
     ? `Routes and components of ${frameworkLabel(app)} apps are not analysed; the config and environment below are.`
@@ -111,6 +133,6 @@ function appSection(app: FrontendAppData, facts: FactSet): string {
     layoutsSection(routes),
     ...common,
     componentsSection(mine(facts.of<KeyComponentFact>('react.component')), 4),
-    envSection(envFacts.map((f) => f.data), envAt, 4),
+    envSection(model, envFacts.map((f) => f.data), envAt, 4),
   );
 }

@@ -7,6 +7,7 @@ import { bullets, codeBlock, heading, join, stepHeading, table } from '../markdo
 import { cite } from '../markdown/cite.js';
 import { code, oneLine } from '../markdown/text.js';
 import { architectureDiagram, builtExample, clientSection } from './parts/sdk-client.js';
+import { noneOr } from './parts/claims.js';
 import type { StepDefinition } from './types.js';
 
 const MAX_TYPES = 40;
@@ -15,13 +16,23 @@ export const sdksStep: StepDefinition = {
   number: 7,
   title: 'SDKs',
   detectors: [sdkDetector],
-  build(_index, facts) {
+  claims: ['sdk'],
+  build(model) {
+    const { facts } = model;
     const packages = facts.of<SdkPackageFact>('sdk.package').map((f) => f.data);
     const clients = facts.of<SdkClientFact>('sdk.client').map((f) => f.data);
     const title = stepHeading(7, 'SDKs');
     if (packages.length === 0) {
       return {
-        markdown: join(title, 'No SDK or client library found: no publishable package is named like an SDK or client, or exports a client class.'),
+        markdown: join(
+          title,
+          noneOr(
+            model,
+            'sdk',
+            'No SDK or client library found: no publishable package is named like an SDK or client, or exports a client class.',
+            'No SDK package with a client class was mapped, but these packages look like SDKs or clients:',
+          ),
+        ),
         facts: facts.all,
       };
     }

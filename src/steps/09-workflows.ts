@@ -1,4 +1,6 @@
 import { ciDetector, type CiWorkflowFact } from '../detectors/ci/index.js';
+import { composeDetector } from '../detectors/compose/index.js';
+import { tasksDetector } from '../detectors/tasks/index.js';
 import { configFilesDetector, type ConfigFileFact } from '../detectors/config-files/index.js';
 import { envDetector } from '../detectors/env/index.js';
 import { otherInfraDetector } from '../detectors/other-infra/index.js';
@@ -9,14 +11,19 @@ import { join, stepHeading } from '../markdown/blocks.js';
 import { ciWorkflowsSection, deploymentSection } from './parts/ci-workflows.js';
 import { buildOrderSection, devWorkflowSection } from './parts/dev-workflow.js';
 import { envModel } from './parts/env-model.js';
+import { guidesDetector } from '../detectors/guides/index.js';
+import { guidesPart } from './parts/guides.js';
+import { deployTaskItems, localRunSection } from './parts/local-run.js';
 import { testingSection, troubleshootingSection } from './parts/testing-and-troubleshooting.js';
 import type { StepDefinition } from './types.js';
 
 export const workflowsStep: StepDefinition = {
   number: 9,
   title: 'Common Workflows',
-  detectors: [scriptsDetector, configFilesDetector, testingDetector, ciDetector, envDetector, otherInfraDetector, troubleshootingDetector],
-  build(index, facts) {
+  detectors: [scriptsDetector, configFilesDetector, testingDetector, ciDetector, envDetector, otherInfraDetector, troubleshootingDetector, guidesDetector, composeDetector, tasksDetector],
+  claims: ['tests', 'deploy', 'ci', 'package-json', 'env-set'],
+  build(model) {
+    const { index, facts } = model;
     const pmFact = facts.of<PackageManagerFact>('scripts.packageManager')[0];
     const pm = pmFact?.data.tool ?? 'npm';
     const scripts = facts.of<ScriptFact>('scripts.script');
@@ -24,12 +31,14 @@ export const workflowsStep: StepDefinition = {
     const workflows = facts.of<CiWorkflowFact>('ci.workflow');
     const markdown = join(
       stepHeading(9, 'Common Workflows'),
-      devWorkflowSection(index, pmFact, scripts, configs),
+      guidesPart(facts),
+      devWorkflowSection(model, pmFact, scripts, configs),
+      localRunSection(facts),
       buildOrderSection(index, facts.of<WorkspaceDepFact>('scripts.workspaceDep'), scripts),
-      testingSection(index, pm, facts.of<TestSetupFact>('testing.package')),
-      deploymentSection(index, pm, scripts, workflows),
-      ciWorkflowsSection(workflows),
-      troubleshootingSection(facts.of<TroubleshootingFact>('docs.troubleshooting'), envModel(facts), configs),
+      testingSection(model, pm, facts.of<TestSetupFact>('testing.package')),
+      deploymentSection(model, pm, scripts, workflows, deployTaskItems(facts)),
+      ciWorkflowsSection(model, workflows),
+      troubleshootingSection(model, facts.of<TroubleshootingFact>('docs.troubleshooting'), envModel(facts), configs),
     );
     return { markdown, facts: facts.all };
   },

@@ -1,6 +1,10 @@
 import type { Analysis, DetectorFailure } from '../analysis/run-detectors.js';
-import { FactSet } from '../facts.js';
+import { FactSet, type Fact } from '../facts.js';
+import { RepoModel, StepModel, stepDetectors } from '../model/repo-model.js';
 import { redactText } from '../secrets/outbound.js';
+import { cite } from '../markdown/cite.js';
+import { oneLine } from '../markdown/text.js';
+import type { ParseProblemFact } from '../detectors/shared/parse-problems.js';
 import type { Section, StepContext, StepDefinition } from './types.js';
 
 export interface GeneratedSection extends Section {
@@ -21,14 +25,28 @@ export function generateSection(
   onProgress?: (message: string) => void,
 ): GeneratedSection {
   const facts = analysis.run(step.detectors, onProgress);
-  const failures = analysis.failures().filter((f) => step.detectors.some((d) => d.id === f.detector));
-  const section = step.build(analysis.index, new FactSet(facts), context);
+  const model = new StepModel(RepoModel.of(analysis), new FactSet(facts));
+  const section = step.build(model, context);
+  const detectors = stepDetectors(step.detectors, step.claims);
+  const failures = analysis.failures().filter((f) => detectors.some((d) => d.id === f.detector));
   const index = analysis.index;
   // Verified path citations keep their text: a random-looking file name is a file, not a secret.
   let markdown = redactText(section.markdown, { isPath: (p) => index.has(p) || index.hasDir(p) }).trimEnd();
-  if (failures.length > 0) {
-    const notes = failures.map((f) => `- The ${f.detector} analysis failed (${redactText(f.message).replace(/\s+/g, ' ')}); its facts are missing here.`);
-    markdown += `\n\n> **Note**\n>\n${notes.map((n) => `> ${n}`).join('\n')}`;
-  }
-  return { step: step.number, title: step.title, markdown: `${markdown}\n`, facts: section.facts, failures };
+  // Messages of parsers and detectors can quote the text they failed on: redacted like the section.
+  const notes = [
+    ...failures.map((f) => `- The ${f.detector} analysis failed (${oneLine(redactText(f.message))}); its facts are missing here.`),
+    ...parseProblemNotes(facts),
+  ];
+  if (notes.length > 0) markdown += `\n\n> **Note**\n>\n${notes.map((n) => `> ${n}`).join('\n')}`;
+  const claims = [...(section.claims ?? []), ...model.claims()];
+  return { step: step.number, title: step.title, markdown: `${markdown}\n`, facts: section.facts, claims, failures };
+}
+
+/** Files a detector of this step could read only in part: once per file, in path order. */
+function parseProblemNotes(facts: readonly Fact[]): string[] {
+  const seen = new Map<string, ParseProblemFact['data']>();
+  for (const f of facts) if (f.kind === 'parse.problem') seen.set((f as ParseProblemFact).data.file, (f as ParseProblemFact).data);
+  return [...seen.values()]
+    .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))
+    .map((p) => `- ${cite(p.file, p.line)} is not valid ${p.format} (${oneLine(redactText(p.message))}); what could be read of it is used.`);
 }

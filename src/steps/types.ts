@@ -1,10 +1,13 @@
-import type { Detector, Fact, FactSet } from '../facts.js';
-import type { RepoIndex } from '../scan/repo-index.js';
+import type { Detector, Fact } from '../facts.js';
+import type { ClaimTopic, NegativeClaim } from '../model/claims.js';
+import type { StepModel } from '../model/repo-model.js';
 
 /** What a step produces: the markdown shown for review and the facts it is built from. */
 export interface Section {
   readonly markdown: string;
   readonly facts: readonly Fact[];
+  /** The negative claims printed in it ("no … found"), each confirmed by the whole repository model. */
+  readonly claims?: readonly NegativeClaim[];
 }
 
 /** Options that change what a step writes, from the command line. */
@@ -17,7 +20,9 @@ export interface StepContext {
 export interface StepDefinition {
   readonly number: number;
   readonly title: string;
-  /** Detectors whose facts `build` reads; they run (once per index) before the step is built. */
+  /** Detectors whose facts `build` reads (`model.facts`); they run (once per index) before the step is built. */
   readonly detectors: readonly Detector[];
-  build(index: RepoIndex, facts: FactSet, context: StepContext): Section;
+  /** Topics the step may claim are absent (`model.none`); their detectors run before the step is built too. */
+  readonly claims?: readonly ClaimTopic[];
+  build(model: StepModel, context: StepContext): Section;
 }

@@ -51,7 +51,7 @@ export function frontendApps(index: RepoIndex): FrontendApp[] {
 }
 
 function classify(index: RepoIndex, pkg: WorkspacePackage, hasWorkspaces: boolean): FrontendApp | undefined {
-  const deps = { ...pkg.manifest.devDependencies, ...pkg.manifest.dependencies };
+  const deps = { ...pkg.hoisted, ...pkg.manifest.devDependencies, ...pkg.manifest.dependencies };
   const found = FRAMEWORKS.find(([, names]) => names.some((n) => n in deps));
   if (!found) return undefined;
   const [framework, names] = found;
@@ -67,7 +67,7 @@ function classify(index: RepoIndex, pkg: WorkspacePackage, hasWorkspaces: boolea
     const appLike = hasAppFile || BUILD_TOOLS.some((t) => t in deps && t !== 'esbuild') || 'react-router-dom' in deps || '@tanstack/react-router' in deps;
     if (library || !appLike) return undefined;
   }
-  const all = allDependencies(pkg.manifest);
+  const all = { ...pkg.hoisted, ...allDependencies(pkg.manifest) };
   // The framework's own version: a VitePress range is not Vue's.
   const version = names.filter((n) => !BUILD_TOOLS.includes(n)).map((n) => all[n]).find(Boolean);
   const buildTool =

@@ -1,13 +1,14 @@
 import type { Citation, Detector, Fact } from '../../facts.js';
 import { allDependencies } from '../../scan/package-json.js';
-import { isAuxiliary, packageKind, type PackageKind } from '../stack/kind.js';
+import { packageKind, type PackageKind } from '../stack/kind.js';
+import { isAuxiliary, packageRole, type PackageRole } from '../stack/role.js';
 import { filesByPackage } from '../stack/package-files.js';
 import { configFiles, type ConfigFile } from './config-files.js';
 import { keyDirectories, type KeyDirectory } from './directories.js';
 import { entryPoints, type EntryPoint, type UnresolvedEntry } from './entry-points.js';
 import { purposeOf, rootPackagesTable, type Purpose } from './purpose.js';
 
-export type { ConfigFile, EntryPoint, KeyDirectory, Purpose, UnresolvedEntry };
+export type { ConfigFile, EntryPoint, KeyDirectory, PackageRole, Purpose, UnresolvedEntry };
 export { cdkAppEntry } from './entry-points.js';
 
 export interface PackageData {
@@ -16,8 +17,12 @@ export interface PackageData {
   readonly dir: string;
   readonly manifest: string;
   readonly isRoot: boolean;
-  /** An example, test suite, fixture or playground package rather than part of the product. */
+  /** An example, test suite, fixture, benchmark or playground package rather than part of the product. */
   readonly auxiliary: boolean;
+  /** Product, docs site, internal tooling, example, test app or benchmark, with the evidence. */
+  readonly role: PackageRole;
+  /** Named by the workspace declaration (or the root); false for a package.json folder outside the workspaces. */
+  readonly declared: boolean;
   readonly version?: string;
   readonly private: boolean;
   readonly purpose?: Purpose;
@@ -46,7 +51,8 @@ export const packagesDetector: Detector = {
       const kind = packageKind(pkg);
       const cdk = 'aws-cdk-lib' in allDependencies(pkg.manifest) || index.has(pkg.dir ? `${pkg.dir}/cdk.json` : 'cdk.json');
       const { found, unresolved } = entryPoints(index, pkg, files);
-      const directories = keyDirectories(pkg.dir, files, kind?.id, cdk);
+      const deps = new Set([...Object.keys(pkg.hoisted ?? {}), ...Object.keys(allDependencies(pkg.manifest))]);
+      const directories = keyDirectories(pkg.dir, files, { kind: kind?.id, cdk, deps });
       if (kind?.id === 'lambda') {
         // Each Lambda handler file is an entry of its own; the folder that holds them is what a newcomer needs.
         for (const d of directories.filter((x) => x.role === 'Lambda handlers')) {
@@ -59,6 +65,8 @@ export const packagesDetector: Detector = {
         manifest: pkg.manifestPath,
         isRoot: pkg.isRoot,
         auxiliary: isAuxiliary(pkg),
+        role: packageRole(pkg, index),
+        declared: pkg.declared,
         version: typeof pkg.manifest.version === 'string' ? pkg.manifest.version : undefined,
         private: pkg.manifest.private === true,
         purpose: purposeOf(index, pkg, table),

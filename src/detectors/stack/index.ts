@@ -4,12 +4,13 @@ import type { RepoIndex } from '../../scan/repo-index.js';
 import { knownTech, STACK_GROUPS, type StackGroup } from './catalogue.js';
 import { detectComponents, type ComponentData } from './components.js';
 import { jsonKeyLine } from '../../scan/json-keys.js';
-import { AUX_DIR, isAuxiliary } from './kind.js';
+import { AUX_DIR, isAuxiliary } from './role.js';
 import { fromCatalog, pnpmCatalogs } from './catalogs.js';
 
 export { STACK_GROUPS, type StackGroup } from './catalogue.js';
 export { LAYERS, type ComponentData, type ComponentEvidence, type Layer } from './components.js';
-export { packageKind, shortName, isAuxiliary, CLIENT_KINDS, type PackageKind, type PackageKindId } from './kind.js';
+export { packageKind, shortName, CLIENT_KINDS, type PackageKind, type PackageKindId } from './kind.js';
+export { isAuxiliary, packageRole, packageRoles, ROLE_LABELS, ROLE_ORDER, roleRank, type PackageRole, type PackageRoleId } from './role.js';
 
 export interface Declaration {
   readonly dependency: string;

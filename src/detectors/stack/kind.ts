@@ -16,6 +16,7 @@ export type PackageKindId =
   | 'vue-spa'
   | 'svelte-spa'
   | 'http-server'
+  | 'worker'
   | 'lambda'
   | 'serverless'
   | 'cli'
@@ -78,15 +79,20 @@ export const CLIENT_KINDS: ReadonlySet<PackageKindId> = new Set([
  * answer always says which evidence it rests on; undefined when nothing says.
  */
 export function packageKind(pkg: WorkspacePackage): PackageKind | undefined {
-  const deps = allDependencies(pkg.manifest);
+  // Framework packages hoisted to the root count for a folder whose config file shows it uses them.
+  const hoisted = pkg.hoisted ?? {};
+  const deps = { ...hoisted, ...allDependencies(pkg.manifest) };
   const has = (name: string): boolean => name in deps;
   const some = (re: RegExp): string | undefined => Object.keys(deps).sort().find((d) => re.test(d));
-  const from = (...names: string[]): string => `${names.join(', ')} ${names.length > 1 ? 'dependencies' : 'dependency'}`;
+  const from = (...names: string[]): string => {
+    const list = `${names.join(', ')} ${names.length > 1 ? 'dependencies' : 'dependency'}`;
+    return names.some((n) => n in hoisted && !(n in allDependencies(pkg.manifest))) ? `${list} (hoisted to the root package.json, with its config file here)` : list;
+  };
   const bundler = ['vite', 'react-scripts', 'webpack', 'parcel', '@vitejs/plugin-react', '@rsbuild/core'].find(has);
   // The root counts as a published package only when it is not a workspace root.
   const published = (!pkg.isRoot || !pkg.manifest.workspaces) && Boolean(pkg.manifest.main || pkg.manifest.exports || pkg.manifest.module);
   // A published package with a framework only in peer/dev dependencies is an integration library, not an app.
-  const app = (name: string): boolean => has(name) && (!published || pkg.manifest.dependencies?.[name] !== undefined);
+  const app = (name: string): boolean => has(name) && (!published || pkg.manifest.dependencies?.[name] !== undefined || name in hoisted);
 
   if (published && has('aws-cdk-lib') && !app('aws-cdk-lib')) {
     return { id: 'library', label: 'AWS CDK construct library', because: 'its aws-cdk-lib peer dependency and `main`/`exports` fields' };
@@ -103,8 +109,14 @@ export function packageKind(pkg: WorkspacePackage): PackageKind | undefined {
   if (remix && app(remix)) return { id: 'remix', label: 'Remix app', because: from(remix) };
   if (app('@sveltejs/kit')) return { id: 'sveltekit', label: 'SvelteKit app', because: from('@sveltejs/kit') };
   if (app('nuxt')) return { id: 'nuxt', label: 'Nuxt app', because: from('nuxt') };
-  if (app('expo')) return { id: 'react-native', label: 'Expo app (React Native)', because: from('expo') };
-  if (app('react-native')) return { id: 'react-native', label: 'React Native app', because: from('react-native') };
+  // A package that only shares React Native code (hooks, components) has no app config, entry or native folders.
+  const markers = pkg.markers ?? [];
+  const nativeApp = markers.some((m) => /^(app\.json|app\.config\.|metro\.config\.|eas\.json|ios|android)/.test(m));
+  if (app('expo') && (nativeApp || pkg.isRoot)) return { id: 'react-native', label: 'Expo app (React Native)', because: from('expo') };
+  if (app('react-native') && (nativeApp || pkg.isRoot)) return { id: 'react-native', label: 'React Native app', because: from('react-native') };
+  if (app('react-native') || app('expo')) {
+    return { id: 'library', label: 'React Native shared code', because: `${from(has('expo') ? 'expo' : 'react-native')}, without an app config or native folders` };
+  }
   if (app('@angular/core')) return { id: 'angular', label: 'Angular app', because: from('@angular/core') };
   if (app('react') && bundler && has('react-dom')) {
     return { id: 'react-spa', label: `React SPA (${bundlerName(bundler)})`, because: from('react', 'react-dom', bundler) };
@@ -113,8 +125,17 @@ export function packageKind(pkg: WorkspacePackage): PackageKind | undefined {
   if (app('svelte') && bundler) return { id: 'svelte-spa', label: `Svelte SPA (${bundlerName(bundler)})`, because: from('svelte', bundler) };
   const server = Object.keys(SERVERS).find((s) => pkg.manifest.dependencies?.[s] !== undefined);
   if (server) return { id: 'http-server', label: `HTTP server (${SERVERS[server]})`, because: from(server) };
+  if (runtimeDep(pkg, '@temporalio/worker')) return { id: 'worker', label: 'Temporal worker (workflows and activities)', because: from('@temporalio/worker') };
+  const queue = ['bullmq', 'bull', 'bee-queue', 'agenda', 'pg-boss', 'graphile-worker', '@aws-sdk/client-sqs', 'sqs-consumer'].find((q) => runtimeDep(pkg, q));
+  if (queue && !published && (queue !== '@aws-sdk/client-sqs' || runtimeDep(pkg, 'sqs-consumer'))) {
+    return { id: 'worker', label: `Background worker (${queue})`, because: from(queue) };
+  }
   const lambda = ['@types/aws-lambda', '@middy/core', 'aws-lambda'].find(has) ?? some(/^@aws-lambda-powertools\//);
-  if (lambda && !published) return { id: 'lambda', label: 'AWS Lambda handlers', because: from(lambda) };
+  // A Lambda package often has `main` and no `private`: that does not make it a published library.
+  // Publishing intent shows as `publishConfig`, a `files` list or peer dependencies.
+  const m = pkg.manifest as { publishConfig?: unknown; files?: unknown; peerDependencies?: unknown };
+  const publishedForReal = published && (m.publishConfig !== undefined || m.files !== undefined || m.peerDependencies !== undefined);
+  if (lambda && !publishedForReal && !has('aws-cdk-lib')) return { id: 'lambda', label: 'AWS Lambda handlers', because: from(lambda) };
   if (has('serverless') && !published) return { id: 'serverless', label: 'Serverless Framework service', because: from('serverless') };
   if (pkg.manifest.bin && !published) return { id: 'cli', label: 'Command-line tool', because: 'its `bin` field' };
   const short = shortName(pkg);
@@ -143,19 +164,6 @@ export function packageKind(pkg: WorkspacePackage): PackageKind | undefined {
   return undefined;
 }
 
-export const AUX_DIR =
-  /^(examples?|samples?|demos?|playgrounds?|sandbox(es)?|fixtures?|__fixtures__|e2e|benchmarks?|bench|tests?|__tests__|integration-tests?|starters?|templates?)$|[-_](examples?|samples?|demos?|playgrounds?)$|^(examples?|samples?|demos?)[-_]/i;
-const AUX_NAME = /^(tests?|e2e|integration-tests?)$|[-_.](tests?|e2e|examples?|demo|playground|fixtures?)$|^(examples?|demo|playground)[-_.]/i;
-
-/**
- * Example apps, test suites, fixtures and playgrounds: packages of the repository but not of the product, so they are
- * left out of the architecture and the stack, and listed apart.
- */
-export function isAuxiliary(pkg: WorkspacePackage): boolean {
-  if (pkg.isRoot) return false;
-  return pkg.dir.split('/').some((d) => AUX_DIR.test(d.replace(/^\./, ''))) || AUX_NAME.test(shortName(pkg));
-}
-
 /** `@kv/dashboard` → `dashboard`; the folder name when the package has no name. */
 export function shortName(pkg: WorkspacePackage): string {
   return pkg.name.replace(/^@[^/]+\//, '');
@@ -166,4 +174,8 @@ function bundlerName(dep: string): string {
   if (dep === 'react-scripts') return 'Create React App';
   if (dep.includes('rsbuild')) return 'Rsbuild';
   return dep.charAt(0).toUpperCase() + dep.slice(1);
+}
+
+function runtimeDep(pkg: WorkspacePackage, name: string): boolean {
+  return pkg.manifest.dependencies?.[name] !== undefined;
 }

@@ -3,11 +3,14 @@ import type { FactSet } from '../../facts.js';
 import type { CdkAppFact, CdkStackFact } from '../../detectors/cdk/index.js';
 import type { CiWorkflowFact } from '../../detectors/ci/index.js';
 import type { ScriptFact } from '../../detectors/scripts/index.js';
+import { invocation, type TaskFact } from '../../detectors/tasks/index.js';
 import { bullets, join, table } from '../../markdown/blocks.js';
 import { cite } from '../../markdown/cite.js';
 import { code } from '../../markdown/text.js';
 import { at, plural, written } from './cdk-shared.js';
 import { names } from './format.js';
+import type { StepModel } from '../../model/repo-model.js';
+import { noneOr } from './claims.js';
 
 /** `@aws-cdk/core:checkSecretUsage`, `@aws-cdk-containers/…`: the CDK's own feature flags, not project settings. */
 function isFeatureFlag(key: string): boolean {
@@ -62,7 +65,8 @@ export function crossStackPart(stacks: readonly CdkStackFact[]): string {
 const CDK_COMMAND = /(^|[\s;&|(])(npx\s+)?(cdk|aws-cdk)\s+(deploy|synth|diff|destroy|bootstrap|watch)\b/;
 
 /** package.json scripts that run the CDK CLI (and scripts that call them), then CI jobs that deploy. */
-export function deploymentPart(facts: FactSet): string {
+export function deploymentPart(model: StepModel): string {
+  const { facts } = model;
   const scripts = facts.of<ScriptFact>('scripts.script').map((s) => s.data);
   const cdk = scripts.filter((s) => CDK_COMMAND.test(s.command));
   const cdkCallers = cdk.map((c) => scriptCaller(c.name, c.package));
@@ -84,11 +88,22 @@ export function deploymentPart(facts: FactSet): string {
       }
     }
   }
+  const targets = facts.of<TaskFact>('tasks.task').map((t) => t.data).filter((t) => t.tool !== 'procfile' && t.commands.some((c) => CDK_COMMAND.test(c)));
+  const targetItems = targets.map((t) => `${code(invocation(t))} — ${code(t.commands.find((c) => CDK_COMMAND.test(c))!)} (${cite(t.file, t.line)})`);
   const blocks = [
     scriptRows.length > 0 ? join('Scripts that run the CDK CLI:', table(['Script', 'Command', 'Package', 'Defined at'], scriptRows)) : '',
+    targetItems.length > 0 ? join('Make and just targets that run the CDK CLI:', bullets(targetItems)) : '',
     jobs.length > 0 ? join('CI jobs that deploy:', bullets(jobs)) : '',
   ];
-  if (blocks.every((b) => b === '')) return 'No package.json script or CI workflow in the repository runs `cdk deploy`.';
+  if (blocks.every((b) => b === '')) {
+    return noneOr(
+      model,
+      'deploy',
+      'No package.json script, Make or just target, CI workflow or shell script in the repository runs the CDK CLI (`cdk deploy`).',
+      'No package.json script or CI workflow runs the CDK CLI, but these do:',
+      'cdk',
+    );
+  }
   return join(...blocks);
 }
 

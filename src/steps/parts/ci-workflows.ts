@@ -3,7 +3,8 @@ import type { PackageManager, ScriptFact } from '../../detectors/scripts/index.j
 import { bullets, codeBlock, heading, join, table } from '../../markdown/blocks.js';
 import { cite } from '../../markdown/cite.js';
 import { code, oneLine } from '../../markdown/text.js';
-import type { RepoIndex } from '../../scan/repo-index.js';
+import type { StepModel } from '../../model/repo-model.js';
+import { noneOr } from './claims.js';
 import { value } from './format.js';
 import { runScript } from './run-commands.js';
 
@@ -60,8 +61,18 @@ function commands(job: CiJob, limit = 6): string {
 }
 
 /** Each CI file: triggers, then its jobs with what they need and run. */
-export function ciWorkflowsSection(workflows: readonly CiWorkflowFact[]): string {
-  if (workflows.length === 0) return join(heading(3, 'CI workflows'), 'No CI configuration found (GitHub Actions, GitLab CI, CircleCI, Bitbucket, Azure Pipelines, CodeBuild, Travis).');
+export function ciWorkflowsSection(model: StepModel, workflows: readonly CiWorkflowFact[]): string {
+  if (workflows.length === 0) {
+    return join(
+      heading(3, 'CI workflows'),
+      noneOr(
+        model,
+        'ci',
+        'No CI configuration found (GitHub Actions, GitLab CI, CircleCI, Bitbucket, Azure Pipelines, CodeBuild, Travis, Jenkins, Drone, Buildkite).',
+        'CI files exist but none could be mapped; read them directly:',
+      ),
+    );
+  }
   const blocks = [...workflows]
     .sort((a, b) => (a.data.file < b.data.file ? -1 : 1))
     .map((f) => {
@@ -85,10 +96,13 @@ export function ciWorkflowsSection(workflows: readonly CiWorkflowFact[]): string
 }
 
 /** Deploy scripts of every package, then deploy workflows' jobs in the order they run. */
-export function deploymentSection(index: RepoIndex, pm: PackageManager, scripts: readonly ScriptFact[], workflows: readonly CiWorkflowFact[]): string {
+/** `taskItems`: Make/just targets that deploy, already written as bullets (see local-run.ts). */
+export function deploymentSection(model: StepModel, pm: PackageManager, scripts: readonly ScriptFact[], workflows: readonly CiWorkflowFact[], taskItems: readonly string[] = []): string {
+  const { index } = model;
   const deployScripts = scripts.filter((s) => /^(deploy|release|publish|synth|diff|destroy|bootstrap|cdk)([:-].*)?$/.test(s.data.name) || /\b(cdk deploy|sst deploy|serverless deploy|sls deploy|vercel|netlify deploy|wrangler (deploy|publish)|npm publish|changeset publish)\b/.test(s.data.command));
   const items = deployScripts.map((s) => `${code(runScript(index, pm, s.data.package, s.data.name))} — ${value(s.data.command)} (${cite(s.data.manifest, s.data.line)})`);
   for (const f of index.files.filter((x) => /^(scripts\/|bin\/)?[\w.-]*(deploy|release|publish|synth|diff|destroy|cleanup)[\w.-]*\.sh$/.test(x))) items.push(`shell script ${cite(f)}`);
+  items.push(...taskItems);
   const flows = workflows.filter((w) => isDeployWorkflow(w.data)).map((f) => {
     const levels = jobLevels(f.data);
     const chain = levels.map((l) => l.map((j) => j.id).join(' + ')).join('  →  ');
@@ -96,7 +110,12 @@ export function deploymentSection(index: RepoIndex, pm: PackageManager, scripts:
     const triggers = f.data.triggers.map((t) => (t.detail ? `${t.event} (${oneLine(t.detail)})` : t.event)).join(', ');
     return join(`**${oneLine(f.data.name ?? f.data.file)}** — ${cite(f.data.file)}${triggers ? `, on ${oneLine(triggers)}` : ''}:`, codeBlock(chain), detail.join('\n'));
   });
-  if (items.length === 0 && flows.length === 0) return join(heading(3, 'Deployment'), 'No deploy scripts or deploy workflows found.');
+  if (items.length === 0 && flows.length === 0) {
+    return join(
+      heading(3, 'Deployment'),
+      noneOr(model, 'deploy', 'No deploy scripts, deploy targets, deploy workflows or deploy commands (Makefile, shell scripts) found.', 'No deploy script or workflow is mapped, but these run a deploy:'),
+    );
+  }
   return join(heading(3, 'Deployment'), items.length > 0 && join('**Scripts:**', bullets(items)), ...flows);
 }
 

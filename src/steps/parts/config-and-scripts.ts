@@ -3,6 +3,7 @@ import type { ScriptFact } from '../../detectors/scripts/index.js';
 import { heading, join, table } from '../../markdown/blocks.js';
 import { cite } from '../../markdown/cite.js';
 import { oneLine } from '../../markdown/text.js';
+import type { StepModel } from '../../model/repo-model.js';
 import type { RepoIndex } from '../../scan/repo-index.js';
 import { value } from './format.js';
 import { packageOrder, packageTitle } from './env-vars.js';
@@ -10,8 +11,11 @@ import { packageOrder, packageTitle } from './env-vars.js';
 const CATEGORY_ORDER = ['workspace', 'node-version', 'typescript', 'cdk', 'framework', 'bundler', 'test', 'lint', 'format', 'styles', 'container', 'hosting', 'dependencies', 'git-hooks', 'editor'];
 
 /** Every configuration file with what it configures, grouped by kind. */
-export function configFilesSection(configs: readonly ConfigFileFact[]): string {
-  if (configs.length === 0) return join(heading(3, 'Configuration files'), 'No configuration files recognised (tsconfig, bundler, framework, lint, format, Node version, workspace).');
+export function configFilesSection(model: StepModel, configs: readonly ConfigFileFact[]): string {
+  if (configs.length === 0) {
+    const none = model.none('config-files', 'No configuration files recognised (tsconfig, bundler, framework, lint, format, Node version, workspace).');
+    return join(heading(3, 'Configuration files'), none ?? 'No configuration file this step knows was found.');
+  }
   const sorted = [...configs].sort(
     (a, b) => CATEGORY_ORDER.indexOf(a.data.category) - CATEGORY_ORDER.indexOf(b.data.category) || (a.data.file < b.data.file ? -1 : 1),
   );

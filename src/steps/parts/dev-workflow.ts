@@ -3,12 +3,14 @@ import type { PackageManagerFact, ScriptFact, WorkspaceDepFact } from '../../det
 import { codeBlock, heading, join, table } from '../../markdown/blocks.js';
 import { cite } from '../../markdown/cite.js';
 import { code, oneLine } from '../../markdown/text.js';
+import type { StepModel } from '../../model/repo-model.js';
 import type { RepoIndex } from '../../scan/repo-index.js';
 import { value } from './format.js';
 import { DEFAULT_PORTS, devTool, portInCommand, runScript } from './run-commands.js';
 
 /** Install, Node version, env files to copy, build and dev servers — in the order a new engineer does them. */
-export function devWorkflowSection(index: RepoIndex, pmFact: PackageManagerFact | undefined, scripts: readonly ScriptFact[], configs: readonly ConfigFileFact[]): string {
+export function devWorkflowSection(model: StepModel, pmFact: PackageManagerFact | undefined, scripts: readonly ScriptFact[], configs: readonly ConfigFileFact[]): string {
+  const { index } = model;
   const steps: string[] = [];
   const nodeFiles = configs.filter((c) => c.data.category === 'node-version');
   const root = index.packages.find((p) => p.isRoot);
@@ -41,7 +43,8 @@ export function devWorkflowSection(index: RepoIndex, pmFact: PackageManagerFact 
   const shell = index.files.filter((f) => /^(scripts\/)?[\w.-]*(install|setup|bootstrap|build|dev|start|test)[\w.-]*\.sh$/.test(f));
   if (shell.length) steps.push(`**Shell scripts:** ${shell.map((f) => cite(f)).join(', ')}.`);
   const numbered = steps.map((s, i) => `${i + 1}. ${s}`).join('\n');
-  return join(heading(3, 'Development workflow'), numbered || 'No package.json, Node version file or dotenv example found.', devServers(index, pm?.tool ?? 'npm', scripts, configs));
+  const empty = () => model.none('package-json', 'No package.json, Node version file or dotenv example found.') ?? 'Nothing to install or configure was found at the root; see each package in step 2.';
+  return join(heading(3, 'Development workflow'), numbered || empty(), devServers(index, pm?.tool ?? 'npm', scripts, configs));
 }
 
 function devServers(index: RepoIndex, pm: 'npm' | 'yarn' | 'pnpm' | 'bun', scripts: readonly ScriptFact[], configs: readonly ConfigFileFact[]): string {

@@ -3,12 +3,15 @@ import type { CiWorkflowFact } from '../../detectors/ci/index.js';
 import type { CdkLambdaFact } from '../../detectors/cdk/facts.js';
 import { looksSecret, type EnvDeclaredFact, type EnvReadData, type EnvReadFact } from '../../detectors/env/index.js';
 import type { InfraFunctionFact } from '../../detectors/other-infra/types.js';
+import type { ComposeServiceFact } from '../../detectors/compose/index.js';
+import type { DockerfileFact } from '../../detectors/dockerfile/index.js';
+import type { K8sResourceFact } from '../../detectors/kubernetes/index.js';
 import type { Citation, FactSet } from '../../facts.js';
 
 export interface SetSite {
-  readonly kind: 'cdk' | 'ci' | 'example' | 'dotenv' | 'type' | 'serverless';
+  readonly kind: 'cdk' | 'ci' | 'example' | 'dotenv' | 'type' | 'serverless' | 'container';
   readonly at: Citation;
-  /** Lambda construct id, CI job, or function name. */
+  /** Lambda construct id, CI job, function name, or compose service / Kubernetes workload / Dockerfile. */
   readonly owner?: string;
   /** CI value source: `secret X`, `var X`, `literal`. */
   readonly source?: string;
@@ -46,6 +49,18 @@ export function envModel(facts: FactSet): Map<string, EnvVarView> {
   }
   for (const f of facts.of<InfraFunctionFact>('infra.function')) {
     for (const name of f.data.environment) view(name).sets.push({ kind: 'serverless', at: { file: f.data.file, line: f.data.line }, owner: f.data.name });
+  }
+  // Containers: compose `environment`, Dockerfile `ENV`, Kubernetes container `env` (names only, as everywhere).
+  for (const f of facts.of<ComposeServiceFact>('compose.service')) {
+    for (const e of f.data.environment) view(e.name).sets.push({ kind: 'container', at: { file: f.data.file, line: e.line }, owner: `compose ${f.data.name}` });
+  }
+  for (const f of facts.of<DockerfileFact>('docker.dockerfile')) {
+    for (const e of f.data.env) view(e.name).sets.push({ kind: 'container', at: { file: f.data.file, line: e.line }, owner: 'Dockerfile' });
+  }
+  for (const f of facts.of<K8sResourceFact>('k8s.resource')) {
+    for (const name of new Set(f.data.containers.flatMap((c) => c.env))) {
+      view(name).sets.push({ kind: 'container', at: { file: f.data.file, line: f.data.line }, owner: `${f.data.kind} ${f.data.name}` });
+    }
   }
   for (const f of facts.of<CiWorkflowFact>('ci.workflow')) {
     const w = f.data;

@@ -7,6 +7,7 @@ import { bullets, heading, join, table } from '../../markdown/blocks.js';
 import { cite } from '../../markdown/cite.js';
 import { code, oneLine, urlPath } from '../../markdown/text.js';
 import { byFileLine, compareText, files, names, value } from './format.js';
+import type { StepModel } from '../../model/repo-model.js';
 
 const FRAMEWORK_NAMES: Record<string, string> = {
   astro: 'Astro',
@@ -128,13 +129,14 @@ export function componentsSection(components: readonly KeyComponentData[], level
   return join(heading(level, 'Key components'), 'Most imported components:', table(['Component', 'File', 'Imported by'], rows));
 }
 
-export function envSection(env: readonly FrontendEnvData[], at: ReadonlyMap<string, readonly Citation[]>, level: 4): string {
+export function envSection(model: StepModel, env: readonly FrontendEnvData[], at: ReadonlyMap<string, readonly Citation[]>, level: 4): string {
   if (env.length === 0) return '';
   const own = env.filter((e) => !e.builtin).sort((a, b) => compareText(a.name, b.name));
   const builtins = env.filter((e) => e.builtin).map((e) => e.name).sort();
   const rows = own.map((e) => {
     const reads = (at.get(e.name) ?? []).filter((c) => !e.declaredIn.includes(c.file));
-    return [code(e.name), e.public ? 'yes' : 'no', reads.length ? readsOf(reads) : 'not read in code', e.declaredIn.length ? files(e.declaredIn) : '—'];
+    const unread = () => model.none('env-read', 'not read in code', e.name) ?? `named in ${readsOf(model.evidence('env-read', e.name).map((x) => x.at))}`;
+    return [code(e.name), e.public ? 'yes' : 'no', reads.length ? readsOf(reads) : unread(), e.declaredIn.length ? files(e.declaredIn) : '—'];
   });
   return join(
     heading(level, 'Environment variables'),

@@ -1,5 +1,7 @@
 import type { CdkApiFact, CdkAuthorizerFact, CdkDistributionFact, CdkEdgeFunctionFact, CdkLambdaFact } from '../../detectors/cdk/facts.js';
 import type { FactSet } from '../../facts.js';
+import type { StepModel } from '../../model/repo-model.js';
+import { noneOr } from './claims.js';
 import { bullets, heading, join, table } from '../../markdown/blocks.js';
 import { cite } from '../../markdown/cite.js';
 import { code, oneLine } from '../../markdown/text.js';
@@ -7,9 +9,16 @@ import { value } from './format.js';
 import { lambdaRef } from './integrations-cognito.js';
 
 /** CloudFront distributions: domains, behaviours (path → origin, cache, functions), error pages. */
-export function cloudfrontSection(facts: FactSet): string {
+export function cloudfrontSection(model: StepModel): string {
+  const { facts } = model;
   const dists = facts.of<CdkDistributionFact>('cdk.distribution');
-  if (dists.length === 0) return join(heading(3, 'CloudFront distributions'), 'No CloudFront distributions in CDK code.');
+  if (dists.length === 0) {
+    if (!facts.has('cdk.app') && !facts.has('cdk.stack') && model.evidence('cloudfront').length === 0) return '';
+    return join(
+      heading(3, 'CloudFront distributions'),
+      noneOr(model, 'cloudfront', 'No CloudFront distributions in CDK code.', 'No `cloudfront.Distribution` was mapped, but these create or configure CloudFront:'),
+    );
+  }
   const fns = facts.of<CdkEdgeFunctionFact>('cdk.edgeFunction');
   const fnRef = (id: string) => {
     const f = fns.find((x) => x.id === id);
@@ -39,7 +48,10 @@ export function cloudfrontSection(facts: FactSet): string {
 /** API Gateway APIs: stages, CORS, throttling, custom domains, authorizers, usage plans. */
 export function apiGatewaySection(facts: FactSet): string {
   const apis = facts.of<CdkApiFact>('cdk.api');
-  if (apis.length === 0) return join(heading(3, 'API Gateway configuration'), 'No API Gateway APIs in CDK code.');
+  if (apis.length === 0) {
+    // Only a CDK app makes "no API Gateway" worth a line; elsewhere step 3 says how the API is served.
+    return facts.has('cdk.app') || facts.has('cdk.stack') ? join(heading(3, 'API Gateway configuration'), 'No API Gateway APIs in CDK code.') : '';
+  }
   const authorizers = facts.of<CdkAuthorizerFact>('cdk.authorizer');
   const lambdas = facts.of<CdkLambdaFact>('cdk.lambda');
   const blocks = apis.map((f) => {

@@ -24,7 +24,10 @@ export function cognitoSection(facts: FactSet, vars: Map<string, EnvVarView>): s
   const lambdas = facts.of<CdkLambdaFact>('cdk.lambda');
   const authorizers = facts.of<CdkAuthorizerFact>('cdk.authorizer').filter((a) => a.data.type === 'cognito');
   const usage = facts.of<CognitoUsageFact>('cognito.usage');
-  if (pools.length + clients.length + usage.length === 0) return join(heading(3, 'Cognito authentication'), 'No Cognito user pools in CDK code and no Cognito client library in use.');
+  if (pools.length + clients.length + usage.length === 0) {
+    if (!facts.has('cdk.app') && !facts.has('cdk.stack')) return '';
+    return join(heading(3, 'Cognito authentication'), 'No Cognito user pools in CDK code and no Cognito client library in use.');
+  }
   const blocks: string[] = [];
   if (pools.length) {
     blocks.push(

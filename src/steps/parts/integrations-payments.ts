@@ -5,18 +5,21 @@ import type { FactSet } from '../../facts.js';
 import { bullets, heading, join } from '../../markdown/blocks.js';
 import { cite, citeAll } from '../../markdown/cite.js';
 import { code } from '../../markdown/text.js';
-import type { RepoIndex } from '../../scan/repo-index.js';
+import type { StepModel } from '../../model/repo-model.js';
+import { noneOr } from './claims.js';
 import { sortedVars, type EnvVarView } from './env-model.js';
 
 const NAME: Record<PaymentProvider, string> = { paddle: 'Paddle', stripe: 'Stripe' };
 
 /** One provider: endpoint, handler, signature check, events, API use, checkout, prices and plans, configuration. */
-export function paymentsSection(index: RepoIndex, provider: PaymentProvider, facts: FactSet, vars: Map<string, EnvVarView>): string {
+export function paymentsSection(model: StepModel, provider: PaymentProvider, vars: Map<string, EnvVarView>): string {
+  const { index, facts } = model;
   const usage = facts.of<PaymentUsageFact>('payments.usage').filter((f) => f.data.provider === provider);
   const title = `${NAME[provider]} payments`;
   const deps = index.packages.filter((p) => Object.keys({ ...p.manifest.dependencies, ...p.manifest.devDependencies }).some((d) => (provider === 'paddle' ? /^@paddle\// : /^(stripe|@stripe\/)/).test(d)));
   if (usage.length === 0 && deps.length === 0) {
-    return join(heading(3, title), `No ${NAME[provider]} integration found (no ${provider === 'paddle' ? '`@paddle/*`' : '`stripe`/`@stripe/*`'} dependency, API call, webhook or checkout code).`);
+    const none = `No ${NAME[provider]} integration found (no ${provider === 'paddle' ? '`@paddle/*`' : '`stripe`/`@stripe/*`'} dependency, API call, webhook or checkout code).`;
+    return join(heading(3, title), noneOr(model, 'payments', none, `No ${NAME[provider]} code was mapped, but the repository refers to it:`, provider));
   }
   const of = (role: PaymentRole) => usage.filter((u) => u.data.role === role);
   const items: string[] = [];

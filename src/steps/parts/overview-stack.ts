@@ -8,7 +8,7 @@ import { literal } from './overview-shared.js';
 /** Runtime facts as bullets (one per topic), then one table per group of named technologies with declared versions. */
 export function techStack(facts: FactSet): string {
   const body = join(runtimeBullets(facts), ...STACK_GROUPS.map((g) => groupTable(facts, g)), otherDeps(facts));
-  return join(heading(3, 'Tech stack'), body || 'No package.json with dependencies found.');
+  return join(heading(3, 'Tech stack'), body || 'No package.json declares dependencies.');
 }
 
 function runtimeBullets(facts: FactSet): string {

@@ -3,14 +3,16 @@ import type { SecretSourceFact } from '../../detectors/secrets-sources/index.js'
 import { bullets, heading, join, table } from '../../markdown/blocks.js';
 import { cite, citeAll } from '../../markdown/cite.js';
 import { code } from '../../markdown/text.js';
-import type { RepoIndex } from '../../scan/repo-index.js';
+import type { StepModel } from '../../model/repo-model.js';
+import { noneOr } from './claims.js';
 import { sortedVars, type EnvVarView } from './env-model.js';
 import { value } from './format.js';
 
 const PROVIDER: Record<string, string> = { ssm: 'SSM Parameter Store', 'secrets-manager': 'Secrets Manager', plaintext: 'plain text in code' };
 
 /** Where secrets come from: Parameter Store, Secrets Manager, CI secrets, committed dotenv files. Names and places only. */
-export function secretsSection(index: RepoIndex, sources: readonly SecretSourceFact[], workflows: readonly CiWorkflowFact[], vars: Map<string, EnvVarView>): string {
+export function secretsSection(model: StepModel, sources: readonly SecretSourceFact[], workflows: readonly CiWorkflowFact[], vars: Map<string, EnvVarView>): string {
+  const { index } = model;
   const blocks: string[] = [];
   const stores = sources.filter((s) => s.data.provider !== 'plaintext');
   if (stores.length > 0) {
@@ -19,7 +21,14 @@ export function secretsSection(index: RepoIndex, sources: readonly SecretSourceF
       .map((s) => [PROVIDER[s.data.provider], s.data.name ? `${value(s.data.name)}${s.data.resolved ? '' : ' (unresolved)'}` : '—', s.data.action, code(s.data.via), cite(s.data.file, s.data.line)]);
     blocks.push(table(['Store', 'Name', 'Use', 'API', 'Where'], rows));
   } else {
-    blocks.push('No SSM Parameter Store or Secrets Manager use found in code or CDK.');
+    blocks.push(
+      noneOr(
+        model,
+        'secrets-store',
+        'No SSM Parameter Store or Secrets Manager use found in code or CDK.',
+        'No SSM Parameter Store or Secrets Manager call was mapped, but these point to one:',
+      ),
+    );
   }
   const plaintext = sources.filter((s) => s.data.provider === 'plaintext');
   if (plaintext.length) blocks.push(`**Plain-text secret values in infrastructure code** (value not shown): ${citeAll(plaintext.map((s) => s.at[0]), 6)}.`);
@@ -47,7 +56,7 @@ export function secretsSection(index: RepoIndex, sources: readonly SecretSourceF
       const how = [
         ci.length ? `from CI secret${ci.length > 1 ? 's' : ''} ${[...new Set(ci.map((s) => code(s.source!.split(' ')[1] ?? v.name)))].join(', ')}` : '',
         cdk.length ? `into Lambda environment via CDK ${citeAll(cdk.map((s) => s.at), 2)}` : '',
-        v.reads.length ? `read in ${citeAll(v.reads.map((r) => ({ file: r.file, line: r.lines[0] })), 3)}` : 'not read by the code',
+        v.reads.length ? `read in ${citeAll(v.reads.map((r) => ({ file: r.file, line: r.lines[0] })), 3)}` : notRead(model, v.name),
       ].filter(Boolean);
       return `${code(v.name)} — ${how.join('; ')}`;
     });
@@ -65,4 +74,10 @@ export function secretsSection(index: RepoIndex, sources: readonly SecretSourceF
     blocks.push(`**Dotenv files in the repository with real values** (only their variable names are used here): ${committed.map((f) => cite(f)).join(', ')}.`);
   }
   return join(heading(3, 'Secrets management'), ...blocks);
+}
+
+/** "not read by the code" only when no source file names the variable; otherwise where it is named. */
+function notRead(model: StepModel, name: string): string {
+  if (model.none('env-read', 'not read by the code', name) !== undefined) return 'not read by the code';
+  return `no \`process.env\` read recognised; named in ${citeAll(model.evidence('env-read', name).map((e) => e.at), 3)}`;
 }

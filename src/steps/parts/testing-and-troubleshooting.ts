@@ -5,18 +5,29 @@ import type { TroubleshootingFact } from '../../detectors/troubleshooting/index.
 import { bullets, heading, join, table } from '../../markdown/blocks.js';
 import { cite } from '../../markdown/cite.js';
 import { code, oneLine } from '../../markdown/text.js';
-import type { RepoIndex } from '../../scan/repo-index.js';
+import type { StepModel } from '../../model/repo-model.js';
+import { noneOr } from './claims.js';
 import type { EnvVarView } from './env-model.js';
 import { requiredVarsBullets } from './env-vars.js';
 import { value } from './format.js';
 import { runScript } from './run-commands.js';
 
 /** Per package: framework, config, where tests live, and the commands to run them (all, or one file). */
-export function testingSection(index: RepoIndex, pm: PackageManager, setups: readonly TestSetupFact[]): string {
+export function testingSection(model: StepModel, pm: PackageManager, setups: readonly TestSetupFact[]): string {
+  const { index } = model;
   const withTests = setups.filter((s) => s.data.testFileCount > 0 || s.data.configFiles.length > 0);
   if (withTests.length === 0) {
     const frameworks = [...new Set(setups.flatMap((s) => s.data.frameworks))];
-    return join(heading(3, 'Testing'), frameworks.length ? `Test tooling is installed (${frameworks.join(', ')}) but no test files were found.` : 'No tests or test framework found.');
+    const tooling = frameworks.length ? `Test tooling is installed (${frameworks.join(', ')})` : '';
+    return join(
+      heading(3, 'Testing'),
+      noneOr(
+        model,
+        'tests',
+        tooling ? `${tooling} but no test files were found.` : 'No tests or test framework found.',
+        tooling ? `${tooling}; test files exist outside the setups this step maps:` : 'Test files exist outside the test setups this step maps:',
+      ),
+    );
   }
   const rows = withTests.map((s) => {
     const d = s.data;
@@ -34,14 +45,14 @@ export function testingSection(index: RepoIndex, pm: PackageManager, setups: rea
 }
 
 /** What the repository's docs already say about problems, then what a fresh setup needs (env vars, Node version). */
-export function troubleshootingSection(docs: readonly TroubleshootingFact[], vars: Map<string, EnvVarView>, configs: readonly ConfigFileFact[]): string {
+export function troubleshootingSection(model: StepModel, docs: readonly TroubleshootingFact[], vars: Map<string, EnvVarView>, configs: readonly ConfigFileFact[]): string {
   const blocks: string[] = [];
   for (const d of [...docs].sort((a, b) => (a.data.file < b.data.file ? -1 : a.data.file > b.data.file ? 1 : a.data.line - b.data.line))) {
     const entries = d.data.entries.map((e) => `${oneLine(e.text)} (${cite(d.data.file, e.line)})`);
     blocks.push(join(`**${oneLine(d.data.heading)}** — ${cite(d.data.file, d.data.line)}${entries.length ? ':' : ''}`, bullets(entries)));
   }
   if (docs.length === 0) blocks.push('The README and docs have no troubleshooting or FAQ section.');
-  const required = requiredVarsBullets(vars);
+  const required = requiredVarsBullets(model, vars);
   if (required) blocks.push(join('**Environment variables read without a fallback** (unset, the code gets `undefined`):', required));
   const node = configs.filter((c) => c.data.category === 'node-version');
   if (node.length) blocks.push(`**Node version:** use ${node.map((c) => `${c.data.items.map(oneLine).join(', ')} from ${cite(c.data.file)}`).join('; ')}; a different major version is a common cause of install and build errors.`);

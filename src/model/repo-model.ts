@@ -1,0 +1,86 @@
+/**
+ * The repository model every step renders from: the index, the detectors' facts (each detector run at most once per
+ * analysis, on demand, so the first section does not wait for all of them) and the negative claims, which are
+ * conclusions over every detector that could contradict them.
+ */
+import type { Analysis } from '../analysis/run-detectors.js';
+import { FactSet, type Detector } from '../facts.js';
+import type { RepoIndex } from '../scan/repo-index.js';
+import type { ClaimTopic, NegativeClaim } from './claims.js';
+import { topic, type Evidence } from './topics.js';
+
+export class RepoModel {
+  /** Per topic, the facts of its detectors: detectors run once, so the set never changes within an analysis. */
+  private readonly topicFacts = new Map<ClaimTopic, FactSet>();
+
+  private constructor(private readonly analysis: Analysis) {}
+
+  private static readonly models = new WeakMap<Analysis, RepoModel>();
+
+  /** The one model of an analysis: every step of a run shares it (and its per-topic facts). */
+  static of(analysis: Analysis): RepoModel {
+    let model = RepoModel.models.get(analysis);
+    if (!model) RepoModel.models.set(analysis, (model = new RepoModel(analysis)));
+    return model;
+  }
+
+  get index(): RepoIndex {
+    return this.analysis.index;
+  }
+
+  /** Facts of these detectors (run now if they have not run yet). */
+  facts(detectors: readonly Detector[]): FactSet {
+    return new FactSet(this.analysis.run(detectors));
+  }
+
+  /** Everything in the repository that shows a `topic` exists; empty when the whole model confirms it does not. */
+  evidence(id: ClaimTopic, subject?: string): Evidence[] {
+    const t = topic(id);
+    let set = this.topicFacts.get(id);
+    if (!set) this.topicFacts.set(id, (set = this.facts(t.detectors)));
+    return t.evidence(set, this.index, subject);
+  }
+}
+
+/**
+ * What one step's builder sees: the repository model, the facts of the detectors the step declares (only those, so a
+ * section does not depend on which steps ran before it), and the way to make a negative claim.
+ */
+export class StepModel {
+  private readonly made: NegativeClaim[] = [];
+
+  constructor(
+    readonly repo: RepoModel,
+    readonly facts: FactSet,
+  ) {}
+
+  get index(): RepoIndex {
+    return this.repo.index;
+  }
+
+  /**
+   * `text` when the whole repository confirms there is no `topic` (recorded with the section), otherwise undefined:
+   * the step then says what it found instead of "none".
+   */
+  none(id: ClaimTopic, text: string, subject?: string): string | undefined {
+    if (this.repo.evidence(id, subject).length > 0) return undefined;
+    this.made.push({ topic: id, ...(subject !== undefined ? { subject } : {}), text });
+    return text;
+  }
+
+  /** What contradicts a claim about `topic`, for the sentence a step writes instead of it. */
+  evidence(id: ClaimTopic, subject?: string): Evidence[] {
+    return this.repo.evidence(id, subject);
+  }
+
+  claims(): readonly NegativeClaim[] {
+    return this.made;
+  }
+}
+
+/** The detectors a step needs before it is built: its own and those of every topic it may make a claim about. */
+export function stepDetectors(detectors: readonly Detector[], claims: readonly ClaimTopic[] = []): Detector[] {
+  const out = new Map(detectors.map((d) => [d.id, d]));
+  for (const id of claims) for (const d of topic(id).detectors) if (!out.has(d.id)) out.set(d.id, d);
+  return [...out.values()];
+}

@@ -1,0 +1,301 @@
+/**
+ * For each negative-claim topic: which detectors can show that the thing exists, and what counts as evidence of it in
+ * their facts or in the file list. A step's "none found" is printed only when this evidence is empty over the whole
+ * repository — not only over the facts that step happens to render — so no section says "none" about something
+ * another section shows.
+ */
+import { astroDetector } from '../detectors/astro/index.js';
+import { dbAccessDetector } from '../detectors/backend-code/index.js';
+import { cdkDetector } from '../detectors/cdk/index.js';
+import { ciDetector } from '../detectors/ci/index.js';
+import { configFilesDetector } from '../detectors/config-files/index.js';
+import { envDetector } from '../detectors/env/index.js';
+import { frontendBuildDetector } from '../detectors/frontend-build/index.js';
+import { httpFrameworksDetector } from '../detectors/http-frameworks/index.js';
+import { paymentsDetector } from '../detectors/integrations/payments.js';
+import { dependenciesDetector } from '../detectors/integrations/dependencies.js';
+import { nextPagesDetector } from '../detectors/nextjs-pages/index.js';
+import { ormDetector } from '../detectors/orm/index.js';
+import { jobsDetector } from '../detectors/jobs/index.js';
+import { trpcDetector } from '../detectors/trpc/index.js';
+import { serverActionsDetector } from '../detectors/server-actions/index.js';
+import { graphqlServersDetector } from '../detectors/graphql-servers/index.js';
+import { lambdaDispatchDetector } from '../detectors/lambda-dispatch/index.js';
+import { databaseRuntimeDetector } from '../detectors/database-runtime/index.js';
+import { otherInfraDetector } from '../detectors/other-infra/index.js';
+import { packagesDetector } from '../detectors/packages/index.js';
+import { reactAppDetector } from '../detectors/react-app/index.js';
+import { reactRouterDetector } from '../detectors/react-router/index.js';
+import { scriptsDetector } from '../detectors/scripts/index.js';
+import { sdkDetector } from '../detectors/sdk/index.js';
+import { secretsSourcesDetector } from '../detectors/secrets-sources/index.js';
+import { stackDetector } from '../detectors/stack/index.js';
+import { tanstackRouterDetector } from '../detectors/tanstack-router/index.js';
+import { testingDetector } from '../detectors/testing/index.js';
+import type { Citation, Detector, Fact, FactSet } from '../facts.js';
+import type { RepoIndex } from '../scan/repo-index.js';
+import type { ClaimTopic } from './claims.js';
+import { envMentions } from './env-mentions.js';
+import { envModel, type EnvVarView } from '../steps/parts/env-model.js';
+import { composeDetector } from '../detectors/compose/index.js';
+import { dockerfileDetector } from '../detectors/dockerfile/index.js';
+import { kubernetesDetector } from '../detectors/kubernetes/index.js';
+import { tasksDetector } from '../detectors/tasks/index.js';
+
+/** One thing that contradicts a negative claim, said in a few words with where it is. */
+export interface Evidence {
+  readonly what: string;
+  readonly at: Citation;
+}
+
+export interface Topic {
+  readonly id: ClaimTopic;
+  /** Every detector whose facts can show the thing exists. */
+  readonly detectors: readonly Detector[];
+  evidence(facts: FactSet, index: RepoIndex, subject?: string): Evidence[];
+}
+
+const FRONTEND_KINDS = new Set(['nextjs', 'react-ssr', 'astro', 'remix', 'sveltekit', 'nuxt', 'react-native', 'angular', 'react-spa', 'vue-spa', 'svelte-spa', 'docs-site']);
+const SERVER_KINDS = new Set(['http-server', 'lambda', 'serverless', 'worker']);
+const CI_FILE = /^(\.github\/workflows\/[^/]+\.ya?ml|\.gitlab-ci\.yml|\.circleci\/config\.ya?ml|bitbucket-pipelines\.yml|azure-pipelines\.ya?ml|(.*\/)?buildspec\.ya?ml|\.travis\.yml|Jenkinsfile|\.drone\.ya?ml|\.buildkite\/pipeline\.ya?ml)$/;
+const INFRA_FILE =
+  /(^|\/)(Makefile|makefile|GNUmakefile|justfile|Justfile|cdk\.json|serverless\.ya?ml|sst\.config\.[cm]?[jt]s|[^/]+\.tf|Pulumi\.ya?ml|Dockerfile(\.[\w-]+)?|[\w.-]*\.Dockerfile|docker-compose[\w.-]*\.ya?ml|compose\.ya?ml|kustomization\.ya?ml|Chart\.yaml|fly\.toml|render\.yaml|app\.yaml|vercel\.json|netlify\.toml|wrangler\.toml|Procfile|template\.ya?ml|samconfig\.toml|amplify\.yml)$/;
+const ROUTE_FILE = /^(src\/)?((routes?|router)\.[cm]?[jt]sx?|(routes|pages|app)\/.+\.[jt]sx)$/;
+const K8S_FILE = /(^|\/)(k8s|kubernetes|kube|manifests|helm|charts|deploy|deployments?|kustomize|overlays|base)\/(.+\/)?[^/]+\.ya?ml$/;
+const TEST_FILE = /(^|\/)(__tests__\/|[^/]+\.(test|spec)\.[cm]?[jt]sx?$)/;
+const DB_FILE = /(^|\/)(schema\.prisma|drizzle\.config\.[cm]?[jt]s|[^/]*migrations?\/[^/]+\.sql|knexfile\.[cm]?[jt]s|ormconfig\.[\w]+)$/;
+const DB_DEPS = /^(pg|postgres|mysql2?|mongodb|mongoose|@prisma\/client|drizzle-orm|typeorm|kysely|knex|sequelize|@mikro-orm\/core|better-sqlite3|sqlite3|redis|ioredis|@aws-sdk\/(client-dynamodb|lib-dynamodb)|aws-sdk|@supabase\/supabase-js|firebase-admin|@planetscale\/database|@neondatabase\/serverless|@libsql\/client|@upstash\/redis)$/;
+const CDK_COMMAND = /(^|[\s;&|(])(npx\s+|pnpm\s+(exec\s+)?|yarn\s+)?(cdk|aws-cdk)\s+(deploy|synth|diff|destroy|bootstrap|watch)\b/;
+const DEPLOY_WORDS = /\b(cdk deploy|sst deploy|serverless deploy|sls deploy|vercel( deploy| --prod)?|netlify deploy|wrangler (deploy|publish)|fly deploy|kubectl apply|helm (upgrade|install)|docker push|terraform apply|pulumi up|firebase deploy|eb deploy|sam deploy|amplify publish|npm publish|pnpm publish|changeset publish|gcloud (app|run) deploy)\b/;
+
+const facts = <T>(set: FactSet, kind: string) => set.of<Fact<string, T>>(kind);
+const first = (f: Fact): Citation => f.at[0] ?? { file: '' };
+const filesMatching = (index: RepoIndex, re: RegExp, what: string, limit = 20): Evidence[] =>
+  index.files.filter((f) => re.test(f)).slice(0, limit).map((file) => ({ what, at: { file } }));
+const kinds = (set: FactSet, list: readonly string[], what: (f: Fact) => string): Evidence[] =>
+  list.flatMap((k) => set.of(k).map((f) => ({ what: what(f), at: first(f) })));
+
+type Kinded = { kind?: { id: string; label: string }; dir: string; name: string; manifest: string };
+const packagesOfKind = (set: FactSet, ids: ReadonlySet<string>): Evidence[] =>
+  facts<Kinded>(set, 'packages.package')
+    .filter((p) => p.data.kind && ids.has(p.data.kind.id))
+    .map((p) => ({ what: `${p.data.name} (${p.data.kind!.label})`, at: { file: p.data.manifest } }));
+
+const dependencyEvidence = (index: RepoIndex, re: RegExp, what: string): Evidence[] =>
+  index.packages.flatMap((p) => Object.keys({ ...p.manifest.dependencies, ...p.manifest.devDependencies }).filter((d) => re.test(d)).map((d) => ({ what: `${what} ${d} in ${p.name}`, at: { file: p.manifestPath } })));
+
+const TOPICS: readonly Topic[] = [
+  {
+    id: 'frontend-app',
+    detectors: [packagesDetector, frontendBuildDetector, astroDetector, reactRouterDetector, tanstackRouterDetector, nextPagesDetector, reactAppDetector],
+    evidence: (set) => [
+      ...kinds(set, ['frontend.app'], (f) => `frontend app ${(f.data as { name: string }).name}`),
+      ...packagesOfKind(set, FRONTEND_KINDS),
+      ...kinds(set, ['next.route', 'astro.route', 'react-router.route', 'tanstack-router.route', 'react.entry'], (f) => `${f.kind} ${f.id}`),
+    ],
+  },
+  {
+    id: 'backend-api',
+    detectors: [packagesDetector, cdkDetector, httpFrameworksDetector, trpcDetector, serverActionsDetector, graphqlServersDetector, lambdaDispatchDetector, otherInfraDetector, jobsDetector],
+    evidence: (set) => [
+      ...kinds(
+        set,
+        ['cdk.route', 'cdk.lambda', 'cdk.graphqlApi', 'http.route', 'infra.route', 'infra.function', 'jobs.job', 'trpc.procedure', 'next.server-action', 'graphql.operation', 'lambda.inner-route'],
+        (f) => `${f.kind} ${f.id}`,
+      ),
+      ...packagesOfKind(set, SERVER_KINDS),
+    ],
+  },
+  {
+    id: 'infrastructure',
+    detectors: [cdkDetector, otherInfraDetector, composeDetector, dockerfileDetector, kubernetesDetector, tasksDetector],
+    evidence: (set, index) => [
+      ...kinds(
+        set,
+        ['cdk.app', 'cdk.stack', 'infra.project', 'infra.resource', 'infra.function', 'infra.table', 'compose.service', 'docker.dockerfile', 'k8s.resource', 'k8s.helmChart', 'k8s.kustomization', 'tasks.task'],
+        (f) => `${f.kind} ${f.id}`,
+      ),
+      ...filesMatching(index, INFRA_FILE, 'infrastructure file'),
+      ...filesMatching(index, K8S_FILE, 'Kubernetes or deployment manifest', 10),
+    ],
+  },
+  {
+    id: 'sdk',
+    detectors: [packagesDetector, sdkDetector],
+    evidence: (set) => [...kinds(set, ['sdk.package', 'sdk.client'], (f) => `SDK ${f.id}`), ...packagesOfKind(set, new Set(['sdk']))],
+  },
+  {
+    id: 'ci',
+    detectors: [ciDetector],
+    evidence: (set, index) => [...kinds(set, ['ci.workflow'], (f) => `CI workflow ${f.id}`), ...filesMatching(index, CI_FILE, 'CI file')],
+  },
+  {
+    // Subject `cdk`: only commands that run the CDK CLI; without one, any deploy or publish command.
+    id: 'deploy',
+    detectors: [scriptsDetector, ciDetector, cdkDetector, otherInfraDetector],
+    evidence: (set, index, subject) => {
+      const words = subject === 'cdk' ? CDK_COMMAND : DEPLOY_WORDS;
+      return [
+        ...facts<{ name: string; command: string; manifest: string; line?: number }>(set, 'scripts.script')
+          .filter((s) => (subject !== 'cdk' && /^(deploy|release|publish)([:-].*)?$/.test(s.data.name)) || words.test(s.data.command))
+          .map((s) => ({ what: `script ${s.data.name}`, at: { file: s.data.manifest, line: s.data.line } })),
+        ...facts<CiRunData>(set, 'ci.workflow').flatMap((w) =>
+          w.data.jobs.flatMap((j) => j.steps.filter((st) => st.run && words.test(st.run)).map((st) => ({ what: `CI job ${j.id}`, at: { file: w.data.file, line: st.line } }))),
+        ),
+        ...(subject === 'cdk' ? [] : kinds(set, ['cdk.app'], () => 'a CDK app (deployed with cdk deploy)')),
+        ...deployInFiles(index, words),
+      ];
+    },
+  },
+  {
+    id: 'tests',
+    detectors: [testingDetector],
+    evidence: (set, index) => [...kinds(set, ['testing.package'], (f) => `tests in ${f.id}`), ...filesMatching(index, TEST_FILE, 'test file', 5)],
+  },
+  {
+    id: 'database',
+    detectors: [cdkDetector, otherInfraDetector, ormDetector, dbAccessDetector, databaseRuntimeDetector],
+    evidence: (set, index) => [
+      ...kinds(set, ['cdk.table', 'infra.table', 'orm.model', 'orm.access', 'backend.db-access', 'db.engine', 'db.migrations'], (f) => `${f.kind} ${f.id}`),
+      ...filesMatching(index, DB_FILE, 'database file', 5),
+      ...dependencyEvidence(index, DB_DEPS, 'database client'),
+    ],
+  },
+  {
+    id: 'env',
+    detectors: [envDetector, cdkDetector, otherInfraDetector, ciDetector, composeDetector, dockerfileDetector, kubernetesDetector],
+    evidence: (set) => [
+      ...kinds(set, ['env.dynamic'], (f) => `environment variable ${f.id}`),
+      ...[...envModel(set).values()].flatMap((v) => [...v.reads.map((r) => ({ what: `${v.name} read`, at: { file: r.file, line: r.lines[0] } })), ...v.sets.map((x) => ({ what: `${v.name} set`, at: x.at }))]),
+    ],
+  },
+  {
+    id: 'env-set',
+    detectors: [envDetector, cdkDetector, otherInfraDetector, ciDetector, composeDetector, dockerfileDetector, kubernetesDetector],
+    evidence: (set, index, name) => (name ? [...envSetFacts(set, name), ...envMentions(index).settings(name)] : []),
+  },
+  {
+    id: 'env-read',
+    detectors: [envDetector, cdkDetector, otherInfraDetector, ciDetector, composeDetector, dockerfileDetector, kubernetesDetector],
+    evidence: (set, index, name) => {
+      if (!name) return [];
+      // A line that sets or declares the variable (a CDK `environment` key, a typed declaration) is not a read of it.
+      const setLines = new Set(envSetFacts(set, name).map((e) => `${e.at.file}:${e.at.line}`));
+      return [
+        ...facts<{ name: string; file: string; lines: readonly number[] }>(set, 'env.read').filter((r) => r.data.name === name).map((r) => ({ what: 'read', at: { file: r.data.file, line: r.data.lines[0] } })),
+        ...envMentions(index).code(name).filter((m) => !setLines.has(`${m.at.file}:${m.at.line}`)),
+      ];
+    },
+  },
+  {
+    id: 'config-files',
+    detectors: [configFilesDetector],
+    evidence: (set) => kinds(set, ['config.file'], (f) => `config file ${f.id}`),
+  },
+  {
+    id: 'secrets-store',
+    detectors: [secretsSourcesDetector, cdkDetector],
+    evidence: (set, index) => [
+      ...facts<{ provider: string }>(set, 'secrets.source').filter((s) => s.data.provider !== 'plaintext').map((s) => ({ what: `${s.data.provider} use`, at: first(s) })),
+      ...dependencyEvidence(index, /^@aws-sdk\/(client-ssm|client-secrets-manager)$|^aws-sdk$/, 'AWS client'),
+    ],
+  },
+  {
+    id: 'payments',
+    detectors: [paymentsDetector, dependenciesDetector],
+    evidence: (set, index, provider) => [
+      ...facts<{ provider: string }>(set, 'payments.usage').filter((p) => p.data.provider === provider).map((p) => ({ what: `${provider} use`, at: first(p) })),
+      ...(provider ? dependencyEvidence(index, provider === 'paddle' ? /^@paddle\// : new RegExp(`^(@${provider}\\/|${provider}$)`), `${provider} dependency`) : []),
+    ],
+  },
+  {
+    id: 'cloudfront',
+    detectors: [cdkDetector],
+    evidence: (set, index) => [
+      ...kinds(set, ['cdk.distribution'], (f) => `distribution ${f.id}`),
+      ...facts<{ type?: string; service?: string }>(set, 'cdk.resource')
+        .filter((r) => /cloudfront/i.test(`${r.data.type ?? ''} ${r.data.service ?? ''} ${r.id}`))
+        .map((r) => ({ what: `CloudFront resource ${r.id}`, at: first(r) })),
+      // Construct libraries whose constructs create a distribution (static sites, Next.js on AWS).
+      ...dependencyEvidence(index, /^(@aws-solutions-constructs\/aws-cloudfront-.+|cdk-spa-deploy|cdk-nextjs-standalone|cdk-nextjs|@cloudcomponents\/cdk-static-website|cdk-static-website|@aws-cdk\/aws-cloudfront)$/, 'construct library'),
+    ],
+  },
+  {
+    id: 'components',
+    detectors: [stackDetector, packagesDetector],
+    evidence: (set) => [...kinds(set, ['stack.component'], (f) => f.id), ...packagesOfKind(set, new Set([...FRONTEND_KINDS, ...SERVER_KINDS, 'cdk-app']))],
+  },
+  {
+    // Subject: the app's folder ('' for the root).
+    id: 'app-routes',
+    detectors: [reactRouterDetector, tanstackRouterDetector, nextPagesDetector, astroDetector],
+    evidence: (set, index, dir = '') => {
+      const inside = (file: string) => dir === '' || file.startsWith(`${dir}/`);
+      return [
+        ...kinds(set, ['next.route', 'astro.route', 'react-router.route', 'tanstack-router.route'], (f) => `${f.kind} ${f.id}`).filter((e) => inside(e.at.file)),
+        ...index.filesUnder(dir).filter((f) => ROUTE_FILE.test(f.slice(dir ? dir.length + 1 : 0))).slice(0, 10).map((file) => ({ what: 'route-like file', at: { file } })),
+      ];
+    },
+  },
+  {
+    id: 'cdk',
+    detectors: [cdkDetector],
+    evidence: (set, index) => [
+      ...kinds(set, ['cdk.app', 'cdk.stack'], (f) => `${f.kind} ${f.id}`),
+      ...filesMatching(index, /(^|\/)cdk\.json$/, 'CDK app config'),
+      ...dependencyEvidence(index, /^(aws-cdk-lib|@aws-cdk\/core)$/, 'CDK dependency'),
+    ],
+  },
+  {
+    id: 'table-definitions',
+    detectors: [cdkDetector, otherInfraDetector, ormDetector],
+    evidence: (set, index) => [
+      ...kinds(set, ['cdk.table', 'infra.table', 'orm.model'], (f) => `${f.kind} ${f.id}`),
+      ...filesMatching(index, DB_FILE, 'schema or migration file', 5),
+    ],
+  },
+  {
+    id: 'package-json',
+    detectors: [],
+    evidence: (_set, index) => filesMatching(index, /(^|\/)package\.json$/, 'package.json', 5),
+  },
+];
+
+const BY_ID = new Map(TOPICS.map((t) => [t.id, t]));
+
+export function topic(id: ClaimTopic): Topic {
+  const t = BY_ID.get(id);
+  // A claim about an unknown topic is a programming error, caught by the tests that render every step.
+  if (!t) throw new Error(`No negative-claim topic ${id}`);
+  return t;
+}
+
+export const ALL_TOPICS = TOPICS;
+
+const envViews = new WeakMap<FactSet, Map<string, EnvVarView>>();
+
+/** Every place the facts set or declare a variable: the same env model the steps render (built once per fact set). */
+function envSetFacts(set: FactSet, name: string): Evidence[] {
+  let views = envViews.get(set);
+  if (!views) envViews.set(set, (views = envModel(set)));
+  return (views.get(name)?.sets ?? []).map((s) => ({ what: `${s.kind}${s.owner ? ` ${s.owner}` : ''}`, at: s.at }));
+}
+
+interface CiRunData {
+  readonly file: string;
+  readonly jobs: readonly { id: string; steps: readonly { run?: string; line?: number }[] }[];
+}
+
+/** Makefiles, justfiles and shell scripts that run a deploy command (they are not npm scripts). */
+function deployInFiles(index: RepoIndex, words: RegExp): Evidence[] {
+  const out: Evidence[] = [];
+  for (const file of index.files) {
+    if (!/(^|\/)(Makefile|makefile|GNUmakefile|justfile|Justfile|Taskfile\.ya?ml|[^/]+\.sh|[^/]+\.mk)$/.test(file)) continue;
+    const text = index.read(file);
+    if (!text) continue;
+    const m = words.exec(text);
+    if (m) out.push({ what: `${m[0]} in ${file.split('/').pop()}`, at: { file, line: text.slice(0, m.index).split('\n').length } });
+    if (out.length >= 10) break;
+  }
+  return out;
+}
