@@ -38,7 +38,10 @@ export function editInEditor(text: string, editor: string, name: string, options
   const lookup = { path: options.path, untrusted: options.untrusted };
   const command = resolvedCommand(withWaitFlag(editor), lookup);
   if (command === undefined) {
-    return { kind: 'failed', message: `Could not find the editor "${editor}" in PATH (relative PATH entries and folders inside the repository are not searched).` };
+    return {
+      kind: 'failed',
+      message: `The editor "${program(editor)}" was not found in PATH (relative entries and folders inside the repository are not searched). Set $EDITOR, or choose one with --editor or project-context config editor.`,
+    };
   }
   const dir = mkdtempSync(path.join(os.tmpdir(), 'project-context-'));
   const file = path.join(dir, `${name}.md`);

@@ -69,7 +69,7 @@ describe('programs come from trusted PATH entries only', { timeout: 120_000 }, (
       process.env.PATH = [relative, saved].join(path.delimiter);
       const result = editInEditor('x\n', 'pc-test-editor', 'step-1', { untrusted: [dir] });
       expect(markers(process.cwd())).toEqual([]);
-      expect(result).toEqual({ kind: 'failed', message: expect.stringContaining('Could not find the editor "pc-test-editor" in PATH') });
+      expect(result).toEqual({ kind: 'failed', message: expect.stringContaining('The editor "pc-test-editor" was not found in PATH') });
     } finally {
       process.env.PATH = saved;
       for (const m of markers(process.cwd())) rmSync(path.join(process.cwd(), m));
