@@ -1,17 +1,22 @@
 import type { Analysis, DetectorFailure } from '../analysis/run-detectors.js';
+import type { DigestEntry } from '../check/fact-digest.js';
 import { FactSet, type Fact } from '../facts.js';
 import { RepoModel, StepModel, stepDetectors } from '../model/repo-model.js';
 import { redactText } from '../secrets/outbound.js';
 import { cite } from '../markdown/cite.js';
-import { oneLine } from '../markdown/text.js';
+import { oneLine, plain } from '../markdown/text.js';
 import type { ParseProblemFact } from '../detectors/shared/parse-problems.js';
 import type { Section, StepContext, StepDefinition } from './types.js';
+import { fitSection } from './budget/fit.js';
+import { stepBudget } from './budget/limits.js';
 
 export interface GeneratedSection extends Section {
   readonly step: number;
   readonly title: string;
   /** Detectors that failed while building this step (the section says so too). */
   readonly failures: readonly DetectorFailure[];
+  /** The facts' digest, when the facts themselves stayed in the analysis worker (`facts` is then empty). */
+  readonly digest?: readonly DigestEntry[];
 }
 
 /**
@@ -29,9 +34,13 @@ export function generateSection(
   const section = step.build(model, context);
   const detectors = stepDetectors(step.detectors, step.claims);
   const failures = analysis.failures().filter((f) => detectors.some((d) => d.id === f.detector));
+  let markdown = plain(section.markdown);
+  if (context.detail !== 'full') {
+    markdown = fitSection(markdown, { budget: stepBudget(step.number), index: analysis.index, focus: context.focus, units: step.units, keepTables: step.keepTables }).markdown;
+  }
   const index = analysis.index;
   // Verified path citations keep their text: a random-looking file name is a file, not a secret.
-  let markdown = redactText(section.markdown, { isPath: (p) => index.has(p) || index.hasDir(p) }).trimEnd();
+  markdown = redactText(markdown, { isPath: (p) => index.has(p) || index.hasDir(p) }).trimEnd();
   // Messages of parsers and detectors can quote the text they failed on: redacted like the section.
   const notes = [
     ...failures.map((f) => `- The ${f.detector} analysis failed (${oneLine(redactText(f.message))}); its facts are missing here.`),
