@@ -65,7 +65,8 @@ describe('text from the editor and from a state file', () => {
     expect(text).not.toMatch(BIDI);
     expect(text).not.toContain(KEY);
     expect(text).toContain('PGPASSWORD=[redacted] psql');
-    expect(resumed.record(1).title).toBe('One');
+    // The title is the step's own (main's safety merge: a state file does not name the steps), never the hostile one.
+    expect(resumed.record(1).title).toBe(STEPS[0].title);
     resumed.accept(1);
     resumed.close();
     expect(readFileSync(path.join(root, 'PROJECT-CONTEXT.md'), 'utf8')).not.toMatch(CONTROL);
