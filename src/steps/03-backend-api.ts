@@ -84,7 +84,8 @@ function summary(model: StepModel, hasCdk: boolean, hasHttp: boolean): string {
   const entries = lambdas.map((l) => l.data.entry).filter((e): e is string => e !== undefined);
   const dir = commonDir(entries);
   const where = entries.length > 1 && dir ? ` Handler code lives under ${code(`/${dir}`)}.` : '';
-  const unresolved = lambdas.filter((l) => !l.data.entryResolved && l.data.entrySource !== 'inline').length;
+  // Inline code and code a construct library ships are where they are said to be; only the others are untraced.
+  const unresolved = lambdas.filter((l) => !l.data.entryResolved && l.data.entrySource !== 'inline' && !(l.data.entrySource === 'library' && !l.data.entryAsWritten)).length;
   return (
     `${counts.length > 1 ? `${counts.slice(0, -1).join(', ')} and ` : ''}${counts[counts.length - 1]}, read from the AWS CDK code.${where}` +
     (unresolved > 0 ? ` ${plural(unresolved, 'function')} could not be traced to a file statically; ${unresolved === 1 ? 'its' : 'their'} code location is shown as written.` : '')

@@ -6,7 +6,7 @@ import { heading, join, stepHeading } from '../markdown/blocks.js';
 import { cite } from '../markdown/cite.js';
 import { appPart, crossStackPart, deploymentPart, environmentPart } from './parts/cdk-deploy.js';
 import { plural } from './parts/cdk-shared.js';
-import { stackDiagram, stackSection, stacksTable } from './parts/cdk-stacks.js';
+import { deployedPart, stackDiagram, stackSection, stacksTable } from './parts/cdk-stacks.js';
 import { otherInfraPart } from './parts/other-infra.js';
 import { noCdk, noneOr } from './parts/claims.js';
 import type { StepDefinition } from './types.js';
@@ -40,6 +40,7 @@ export const infrastructureStep: StepDefinition = {
       heading(3, 'CDK app'),
       appPart(apps),
       heading(3, 'Stacks'),
+      deployedPart(apps, stacks),
       stackDiagram(stacks, facts),
       stacksTable(stacks, facts),
       ...stacks.map((s) => stackSection(s, facts)),

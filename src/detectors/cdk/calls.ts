@@ -8,6 +8,8 @@ import { categoryOf, isConstructModule } from './catalogue.js';
 import { findMember, instantiate, superCall } from './classes.js';
 import { createConstruct, genericConstruct } from './constructs.js';
 import { evaluate } from './evaluate.js';
+import { createLibraryConstruct } from './library.js';
+import { libraryConstruct } from './library-catalogue.js';
 import type { Interpreter } from './interpreter.js';
 import { cdkMethod, resourceMethod } from './methods.js';
 import { UNDEF, stringOf, unknown, type Env, type ObjValue, type Value } from './values.js';
@@ -123,6 +125,8 @@ export function construct(it: Interpreter, expr: ts.NewExpression, env: Env): Va
     if (cls.module === 'global' && cls.path[0] === 'URL') return extCall(it, { ...cls, path: ['new URL'] }, args, expr);
     const category = categoryOf(cls.module, cls.path);
     if (category) return createConstruct(it, cls, category, args, expr, env);
+    const library = libraryConstruct(cls.module, cls.path[cls.path.length - 1] ?? '');
+    if (library && args[0]?.k === 'rec') return createLibraryConstruct(it, cls, library, args, expr);
     if (isConstructModule(cls.module) && args[0]?.k === 'rec' && args[1] && (args[1].k === 'str' || args[1].k === 'unknown')) {
       return genericConstruct(it, cls, args, expr);
     }

@@ -2,7 +2,8 @@
 import type { Citation } from '../../facts.js';
 import type { ts } from '../../scan/ts.js';
 import { serviceOf } from './catalogue.js';
-import { classKind } from './classes.js';
+import { alternativesOf, exclusive } from './alternatives.js';
+import { baseOf, classKind } from './classes.js';
 import type { EmitContext } from './emit-context.js';
 import type {
   CdkAlarmFact,
@@ -10,14 +11,17 @@ import type {
   CdkConstructClassFact,
   CdkCrossStackRef,
   CdkOutputFact,
+  CdkResourceData,
   CdkResourceFact,
+  CdkStackData,
   CdkStackFact,
 } from './facts.js';
 import type { Interpreter } from './interpreter.js';
-import { stackOf, type Rec } from './records.js';
+import { stackOf, within as inside, type Rec, type StackUse } from './records.js';
+import type { UnusedStackClass } from './unreached.js';
 import { citationOf, prop, propNode, propText, propTexts, stringOf, textOf, type Value } from './values.js';
 
-export function appFacts(ctx: EmitContext): CdkAppFact[] {
+export function appFacts(ctx: EmitContext, unused: readonly UnusedStackClass[] = []): CdkAppFact[] {
   const version = ctx.model.recs.some((r) => r.module.startsWith('@aws-cdk/')) ? 1 : 2;
   const within = (dir: string, file: string) => dir === '' || file.startsWith(`${dir}/`);
   const reads = <T extends { node: ts.Node }>(list: readonly T[], dir: string, key: (x: T) => string) => {
@@ -28,7 +32,13 @@ export function appFacts(ctx: EmitContext): CdkAppFact[] {
       .filter((x) => !seen.has(`${x.name}@${x.at.file}:${x.at.line}`) && seen.add(`${x.name}@${x.at.file}:${x.at.line}`))
       .sort((a, b) => a.name.localeCompare(b.name) || a.at.file.localeCompare(b.at.file) || (a.at.line ?? 0) - (b.at.line ?? 0));
   };
-  return ctx.apps.map((app) => ({
+  const appOf = (file: string) => [...ctx.apps].filter((a) => within(a.dir, file)).sort((a, b) => b.dir.length - a.dir.length)[0] ?? ctx.apps[0];
+  return ctx.apps.map((app) => {
+    const notDeployed = unused
+      .filter((u) => appOf(u.file) === app)
+      .map((u) => ({ className: u.decl.name?.text ?? '(class)', reason: u.reason, at: citationOf(u.decl.name ?? u.decl) }))
+      .sort((a, b) => a.at.file.localeCompare(b.at.file) || (a.at.line ?? 0) - (b.at.line ?? 0));
+    return {
     kind: 'cdk.app' as const,
     id: app.cdkJson ?? app.entry ?? app.dir,
     data: {
@@ -40,9 +50,11 @@ export function appFacts(ctx: EmitContext): CdkAppFact[] {
       contextReads: reads(ctx.model.contextReads, app.dir, (r) => r.key).map((r) => ({ key: r.name, at: r.at })),
       envReads: reads(ctx.model.envReads, app.dir, (r) => r.name),
       cdkVersion: version as 1 | 2,
+      ...(notDeployed.length > 0 ? { stackClassesNotDeployed: notDeployed } : {}),
     },
     at: [{ file: app.cdkJson ?? app.entry ?? app.dir }],
-  }));
+  };
+  });
 }
 
 /** Which stack a value lives in: a construct, an attribute of one, or a stack itself; nested objects are searched. */
@@ -58,8 +70,14 @@ function stackOfValue(value: Value | undefined, depth = 0): Rec | undefined {
 
 export function stackFacts(ctx: EmitContext, it: Interpreter): CdkStackFact[] {
   const out: CdkStackFact[] = [];
-  for (const rec of ctx.model.recs) {
-    if (rec.kind !== 'stack') continue;
+  const stacks = ctx.model.recs.filter((r) => r.kind === 'stack');
+  const alternatives = alternativesOf(stacks.map((r) => ({ key: r, uses: (ctx.model.stackUses.get(r) ?? []).map((u) => u.conditions) })));
+  // A use of a stack under conditions that exclude every instance of another stack cannot receive its resources.
+  const excluded = (use: StackUse, other: Rec) => {
+    const theirs = ctx.model.stackUses.get(other) ?? [];
+    return theirs.length > 0 && theirs.every((u) => exclusive(use.conditions, u.conditions));
+  };
+  for (const rec of stacks) {
     const uses = ctx.model.stackUses.get(rec) ?? [];
     const refs: CdkCrossStackRef[] = [];
     const depends = new Set<string>();
@@ -67,14 +85,17 @@ export function stackFacts(ctx: EmitContext, it: Interpreter): CdkStackFact[] {
       if (use.props?.k !== 'obj') continue;
       for (const [key, value] of use.props.props) {
         const other = stackOfValue(value);
-        if (!other || other === rec) continue;
+        if (!other || other === rec || excluded(use, other)) continue;
         const name = ctx.stackName(other)!;
         depends.add(name);
         const node = propNode(use.props, key);
         refs.push({ fromStack: name, prop: key, expression: propText(use.props, key), at: citationOf(node ?? use.node) });
       }
     }
-    for (const d of ctx.model.dependencies) if (stackOf(d.from) === rec && stackOf(d.to) && stackOf(d.to) !== rec) depends.add(ctx.stackName(d.to)!);
+    for (const d of ctx.model.dependencies) {
+      const to = stackOf(d.to);
+      if (stackOf(d.from) === rec && to && to !== rec && !(alternatives.get(rec) ?? []).includes(to)) depends.add(ctx.stackName(to)!);
+    }
     const constructs = new Set<string>();
     for (const r of ctx.model.recs) if (r.decl && r.kind === 'cdk' && !r.category && stackOf(r) === rec) constructs.add(r.className);
     const extendsText = rec.decl ? classKind(it, rec.decl).extendsText : rec.className;
@@ -94,6 +115,8 @@ export function stackFacts(ctx: EmitContext, it: Interpreter): CdkStackFact[] {
         dependsOn: [...depends].sort(),
         crossStackRefs: refs.sort((a, b) => a.prop.localeCompare(b.prop)),
         constructs: [...constructs].sort(),
+        ...basesOf(ctx, it, rec),
+        ...((alternatives.get(rec) ?? []).length > 0 ? { alternatives: alternatives.get(rec)!.map((r) => ctx.stackName(r)!).sort() } : {}),
       },
       at: [citationOf(rec.decl?.name ?? rec.decl ?? rec.node)],
     });
@@ -101,6 +124,22 @@ export function stackFacts(ctx: EmitContext, it: Interpreter): CdkStackFact[] {
   return out;
 }
 
+
+/** The project classes a stack class extends, nearest first, with how many of its constructs each one defines. */
+function basesOf(ctx: EmitContext, it: Interpreter, rec: Rec): Pick<CdkStackData, 'bases'> {
+  const bases: { className: string; constructs: number; at: Citation }[] = [];
+  for (let b = rec.decl ? baseOf(it, rec.decl) : undefined, i = 0; b?.k === 'class' && i < 10; b = baseOf(it, b.decl), i++) {
+    const decl = b.decl;
+    const fromBase = (r: Rec) => {
+      if (inside(r.node, decl)) return true;
+      for (let f: Rec['frame'] | undefined = r.frame; f; f = f.parent) if (f.fnNode && f.fnNode !== rec.decl && inside(f.fnNode, decl)) return true;
+      return false;
+    };
+    const constructs = ctx.model.recs.filter((r) => r !== rec && r.kind === 'cdk' && stackOf(r) === rec && fromBase(r)).length;
+    bases.push({ className: decl.name?.text ?? '(class)', constructs, at: citationOf(decl.name ?? decl) });
+  }
+  return bases.length > 0 ? { bases } : {};
+}
 
 export function constructClassFacts(ctx: EmitContext): CdkConstructClassFact[] {
   const byDecl = new Map<ts.Node, { name: string; at: Citation; stacks: Set<string> }>();
@@ -150,7 +189,7 @@ export function outputFacts(ctx: EmitContext): CdkOutputFact[] {
     });
 }
 
-const AS_RESOURCE = new Set(['graphqlApi', 'graphqlDataSource', 'graphqlResolver', 'graphqlFunction', 'graphqlSchema', 'rule', 'apiDomain', 'usagePlan', 'userPoolDomain', 'userPoolGroup', 'identityProvider', 'bucketDeployment']);
+const AS_RESOURCE = new Set(['graphqlApi', 'graphqlDataSource', 'graphqlResolver', 'graphqlFunction', 'graphqlSchema', 'rule', 'apiDomain', 'usagePlan', 'userPoolDomain', 'userPoolGroup', 'identityProvider', 'bucketDeployment', 'schedule', 'topic', 'eventSourceMapping']);
 
 export function resourceFacts(ctx: EmitContext): CdkResourceFact[] {
   return ctx.model.recs
@@ -158,7 +197,13 @@ export function resourceFacts(ctx: EmitContext): CdkResourceFact[] {
     .map((rec) => ({
       kind: 'cdk.resource' as const,
       id: ctx.id(rec),
-      data: { ...ctx.base(rec), service: serviceOf(rec.module) ?? rec.module },
+      data: { ...ctx.base(rec), service: serviceOf(rec.module) ?? rec.module, ...libraryOf(ctx, rec) },
       at: ctx.at(rec),
     }));
+}
+
+function libraryOf(ctx: EmitContext, rec: Rec): Pick<CdkResourceData, 'library'> {
+  if (!rec.library) return {};
+  const creates = ctx.model.recs.filter((r) => r.createdBy === rec).map((r) => ({ id: ctx.id(r), className: r.className }));
+  return { library: { summary: rec.library.summary, creates } };
 }

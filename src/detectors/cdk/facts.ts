@@ -58,6 +58,11 @@ export interface CdkAppData {
   readonly envReads: readonly { readonly name: string; readonly at: Citation }[];
   /** 1 for `@aws-cdk/*` imports, 2 for `aws-cdk-lib`. */
   readonly cdkVersion: 1 | 2;
+  /**
+   * Stack classes the app does not deploy as stacks: `abstract` classes, `base` classes other stack classes extend, and
+   * (when the entry was followed) `unused` classes it never instantiates. Their resources are not listed on their own.
+   */
+  readonly stackClassesNotDeployed?: readonly { readonly className: string; readonly reason: 'abstract' | 'base' | 'unused'; readonly at: Citation }[];
 }
 export type CdkAppFact = Fact<'cdk.app', CdkAppData>;
 
@@ -96,6 +101,16 @@ export interface CdkStackData {
   readonly crossStackRefs: readonly CdkCrossStackRef[];
   /** Construct classes (project classes extending `Construct`) instantiated by the stack, transitively. */
   readonly constructs: readonly string[];
+  /**
+   * Project base classes the stack class extends, nearest first, and how many of this stack's constructs their
+   * constructors (or methods) define: a base's resources are created in every stack that extends it.
+   */
+  readonly bases?: readonly { readonly className: string; readonly constructs: number; readonly at: Citation }[];
+  /**
+   * Other stacks the app creates instead of this one: every instantiation of this stack and of each of them sits under
+   * conditions that exclude each other (`if (useX) … else …`, `switch` cases).
+   */
+  readonly alternatives?: readonly string[];
 }
 export type CdkStackFact = Fact<'cdk.stack', CdkStackData>;
 
@@ -148,8 +163,15 @@ export interface CdkLambdaData extends CdkConstructData {
    * `entryAsWritten`); `entry` is the source file it is built from, found by dropping the build folder (`../api/src/…`).
    */
   readonly entryIsSource?: boolean;
-  /** How the entry was found: `entry` prop, default `<file>.<id>.ts`, `Code.fromAsset` + handler… */
-  readonly entrySource: 'entry' | 'default-entry' | 'asset-handler' | 'inline' | 'docker' | 'unknown';
+  /**
+   * How the entry was found: `entry` prop, default `<file>.<id>.ts`, `Code.fromAsset` + handler, a container image
+   * (`entry` is its Dockerfile), a construct library that builds or ships the code (`entryNote` says which)…
+   */
+  readonly entrySource: 'entry' | 'default-entry' | 'asset-handler' | 'inline' | 'docker' | 'library' | 'unknown';
+  /** Line of the entry to cite: a Dockerfile's `CMD` (the handler it runs), when there is one. */
+  readonly entryLine?: number;
+  /** What the code is when a library builds it from a folder or ships it (`Next.js server, built by OpenNext`). */
+  readonly entryNote?: string;
   /** Exported handler name (`handler`) or `file.export` for `Function`. */
   readonly handler?: string;
   /** As written: `NODEJS_20_X`. */
@@ -382,6 +404,11 @@ export type CdkOutputFact = Fact<'cdk.output', CdkOutputData>;
 export interface CdkResourceData extends CdkConstructData {
   /** Service from the module name: `sqs`, `sns`, `events`, `secretsmanager`… */
   readonly service: string;
+  /**
+   * For a construct of a well-known library (`CloudFrontToS3`): what it is, and the ids of the facts of the resources it
+   * creates (a `cdk.distribution`, a `cdk.bucket`…), with their AWS CDK classes.
+   */
+  readonly library?: { readonly summary: string; readonly creates: readonly { readonly id: string; readonly className: string }[] };
 }
 export type CdkResourceFact = Fact<'cdk.resource', CdkResourceData>;
 

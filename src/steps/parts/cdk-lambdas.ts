@@ -83,10 +83,18 @@ function invokedBy(l: CdkLambdaFact, own: readonly CdkRouteFact[], tableName: (i
   for (const t of l.data.triggers) {
     if (t.kind === 'DynamoDB stream') parts.push(`stream of ${code(tableName(t.source))}`);
     else if (t.kind === 'Cognito trigger') parts.push(`Cognito ${code(t.source.split(' ').pop() ?? t.source)}`);
-    else if (t.kind === 'API authorizer') parts.push(`authorizer ${code(t.source.split('/').pop() ?? t.source)}`);
-    else parts.push(`${t.kind} ${code(t.source.split('/').pop() ?? t.source)}${t.detail ? ` (${written(t.detail, false)})` : ''}`);
+    else if (t.kind === 'API authorizer') parts.push(`authorizer ${code(shortName(t.source))}`);
+    else if (t.kind === 'Function URL') parts.push('its function URL');
+    else parts.push(`${t.kind} ${code(shortName(t.source))}${t.detail ? ` (${written(t.detail, false)})` : ''}`);
   }
   return parts.join(', ') || '—';
+}
+
+/** The last part of a fact id, or the last two when the last is CDK's default child id (`Site/Resource`). */
+function shortName(id: string): string {
+  const parts = id.split('/');
+  const last = parts[parts.length - 1] ?? id;
+  return /^(Resource|Default)$/.test(last) && parts.length > 1 ? parts.slice(-2).join('/') : last;
 }
 
 /** Project wrappers (a construct or helper that creates the function) and where they are defined. */
