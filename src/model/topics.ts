@@ -137,7 +137,7 @@ const TOPICS: readonly Topic[] = [
     id: 'database',
     detectors: [cdkDetector, otherInfraDetector, ormDetector, backendCodeDetector],
     evidence: (set, index) => [
-      ...kinds(set, ['cdk.table', 'infra.table', 'orm.model', 'orm.access', 'backend.db-access'], (f) => `${f.kind} ${f.id}`),
+      ...kinds(set, ['cdk.table', 'cdk.database', 'infra.table', 'orm.model', 'orm.access', 'backend.db-access'], (f) => `${f.kind} ${f.id}`),
       ...filesMatching(index, DB_FILE, 'database file', 5),
       ...dependencyEvidence(index, DB_DEPS, 'database client'),
     ],

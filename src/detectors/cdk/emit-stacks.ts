@@ -3,6 +3,8 @@ import type { Citation } from '../../facts.js';
 import type { ts } from '../../scan/ts.js';
 import { serviceOf } from './catalogue.js';
 import { alternativesOf, exclusive } from './alternatives.js';
+import { databaseEngine } from './emit-databases.js';
+import { resourceLabel } from './resource-labels.js';
 import { baseOf, classKind } from './classes.js';
 import type { EmitContext } from './emit-context.js';
 import type {
@@ -142,20 +144,45 @@ function basesOf(ctx: EmitContext, it: Interpreter, rec: Rec): Pick<CdkStackData
 }
 
 export function constructClassFacts(ctx: EmitContext): CdkConstructClassFact[] {
-  const byDecl = new Map<ts.Node, { name: string; at: Citation; stacks: Set<string> }>();
+  const byDecl = new Map<ts.Node, { name: string; at: Citation; stacks: Set<string>; creates: Map<string, number> }>();
   for (const r of ctx.model.recs) {
     if (!r.decl || r.kind !== 'cdk') continue;
-    const entry = byDecl.get(r.decl) ?? { name: r.className, at: citationOf(r.decl.name ?? r.decl), stacks: new Set<string>() };
+    const entry = byDecl.get(r.decl) ?? { name: r.className, at: citationOf(r.decl.name ?? r.decl), stacks: new Set<string>(), creates: new Map<string, number>() };
     const stack = ctx.stackName(r);
     if (stack) entry.stacks.add(stack);
+    // What one instance creates (the most any instance does), named by service: `EventBus` → AppSync Events API.
+    for (const [label, n] of createdBy(ctx, r)) entry.creates.set(label, Math.max(n, entry.creates.get(label) ?? 0));
     byDecl.set(r.decl, entry);
   }
   return [...byDecl.values()].map((e) => ({
     kind: 'cdk.construct' as const,
     id: e.name,
-    data: { className: e.name, usedBy: [...e.stacks].sort() },
+    data: {
+      className: e.name,
+      usedBy: [...e.stacks].sort(),
+      ...(e.creates.size > 0 ? { creates: [...e.creates.entries()].map(([label, n]) => (n > 1 ? `${n} × ${label}` : label)) } : {}),
+    },
     at: [e.at],
   }));
+}
+
+/** Labels of the notable resources a construct instance creates, directly or through constructs inside it. */
+function createdBy(ctx: EmitContext, rec: Rec): Map<string, number> {
+  const out = new Map<string, number>();
+  const visit = (r: Rec, depth: number) => {
+    if (depth > 8) return;
+    for (const child of ctx.children.get(r) ?? []) {
+      const label = resourceLabel(child, databaseEngine);
+      if (label) out.set(label, (out.get(label) ?? 0) + 1);
+      if (!child.category || child.decl) visit(child, depth + 1);
+    }
+  };
+  if (rec.category) {
+    const own = resourceLabel(rec, databaseEngine);
+    if (own) out.set(own, 1);
+  }
+  visit(rec, 0);
+  return out;
 }
 
 export function alarmFacts(ctx: EmitContext): CdkAlarmFact[] {

@@ -5,6 +5,7 @@ import type { AppInfo } from './app.js';
 import { apiFacts, authorizerFacts, routeFacts } from './emit-api.js';
 import { graphqlFacts } from './emit-appsync.js';
 import { EmitContext } from './emit-context.js';
+import { databaseFacts } from './emit-databases.js';
 import { lambdaFacts } from './emit-lambdas.js';
 import { lambdaTriggers } from './emit-triggers.js';
 import { alarmFacts, appFacts, constructClassFacts, outputFacts, resourceFacts, stackFacts } from './emit-stacks.js';
@@ -30,6 +31,7 @@ export function emitFacts(index: RepoIndex, it: Interpreter, apps: readonly AppI
     ...routeFacts(ctx, lambdas),
     ...graphqlFacts(ctx, lambdas),
     ...tableFacts(ctx, grants, lambdas),
+    ...databaseFacts(ctx),
     ...userPoolFacts(ctx),
     ...userPoolClientFacts(ctx),
     ...bucketFacts(ctx),

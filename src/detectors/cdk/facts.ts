@@ -119,6 +119,11 @@ export interface CdkConstructClassData {
   readonly className: string;
   /** Stack classes that instantiate it (transitively). */
   readonly usedBy: readonly string[];
+  /**
+   * What it creates, named by AWS service (`AppSync Events API`, `2 × Lambda function`): a construct named like a
+   * service (`EventBus`) is described by this, not by its name.
+   */
+  readonly creates?: readonly string[];
 }
 export type CdkConstructClassFact = Fact<'cdk.construct', CdkConstructClassData>;
 
@@ -302,6 +307,27 @@ export interface CdkTableData extends CdkConstructData {
 }
 export type CdkTableFact = Fact<'cdk.table', CdkTableData>;
 
+// ----------------------------------------------------------------------------------- other databases and caches
+
+/** An RDS/Aurora cluster or instance, Aurora DSQL, ElastiCache, OpenSearch, DocumentDB, Neptune, MemoryDB, Redshift. */
+export interface CdkDatabaseData extends CdkConstructData {
+  /** The CDK class: `DatabaseCluster`, `CfnCluster`, `Domain`… */
+  readonly kind: string;
+  /** Service from the module name: `rds`, `dsql`, `elasticache`, `opensearchservice`… */
+  readonly service: string;
+  /** The engine in words: `Aurora PostgreSQL`, `PostgreSQL`, `Aurora DSQL`, `Redis`, `OpenSearch`… */
+  readonly engine: string;
+  /** The engine version as written (`VER_15_4`, `'8.0.35'`), when set. */
+  readonly version?: string;
+  /** Aurora Serverless: `v1` (`ServerlessCluster`) or `v2` (serverless v2 capacity or writer). */
+  readonly serverless?: 'v1' | 'v2';
+  /** The engine expression as written, when it could not be named. */
+  readonly engineAsWritten?: string;
+  /** `defaultDatabaseName` / `databaseName` as written. */
+  readonly databaseName?: CdkText;
+}
+export type CdkDatabaseFact = Fact<'cdk.database', CdkDatabaseData>;
+
 // ------------------------------------------------------------------------------------------------------- Cognito
 
 export interface CdkUserPoolData extends CdkConstructData {
@@ -421,6 +447,7 @@ export type CdkFact =
   | CdkAuthorizerFact
   | CdkRouteFact
   | CdkTableFact
+  | CdkDatabaseFact
   | CdkUserPoolFact
   | CdkUserPoolClientFact
   | CdkBucketFact

@@ -1,9 +1,10 @@
 /** Stacks: a dependency diagram, an overview table, and per stack what it creates and where. */
 import type { Fact, FactSet } from '../../facts.js';
-import type { CdkAppFact, CdkConstructData, CdkStackFact } from '../../detectors/cdk/index.js';
+import type { CdkAppFact, CdkConstructClassFact, CdkConstructData, CdkDatabaseData, CdkStackFact } from '../../detectors/cdk/index.js';
+import { engineText } from './cdk-databases.js';
 import { bullets, heading, join, table } from '../../markdown/blocks.js';
 import { layeredDiagram, type DiagramBox } from '../../markdown/diagram.js';
-import { code } from '../../markdown/text.js';
+import { code, oneLine } from '../../markdown/text.js';
 import { at, conditionText, plural, written } from './cdk-shared.js';
 import { names } from './format.js';
 
@@ -14,6 +15,7 @@ const MAX_DIAGRAM_STACKS = 12;
 /** Kinds that make up "what a stack creates", in reading order, with their labels. */
 const KINDS: readonly [kind: string, one: string, many: string][] = [
   ['cdk.table', 'table', 'tables'],
+  ['cdk.database', 'database', 'databases'],
   ['cdk.lambda', 'function', 'functions'],
   ['cdk.api', 'API', 'APIs'],
   ['cdk.authorizer', 'authorizer', 'authorizers'],
@@ -112,6 +114,7 @@ export function stacksTable(stacks: readonly CdkStackFact[], facts: FactSet): st
 
 const LABELS: Record<string, string> = {
   'cdk.table': 'DynamoDB table',
+  'cdk.database': 'Database',
   'cdk.api': 'API Gateway',
   'cdk.authorizer': 'Authorizer',
   'cdk.userPool': 'Cognito user pool',
@@ -138,11 +141,24 @@ export function stackSection(s: CdkStackFact, facts: FactSet): string {
   }
   if (d.instances.length > 1) items.push(`Each of the ${d.instances.length} instances creates everything listed below`);
   if (d.alternatives?.length) items.push(`An alternative to ${names(d.alternatives)}: the app creates one or the other`);
-  if (d.constructs.length > 0) items.push(`Project constructs used: ${names(d.constructs)}`);
+  if (d.constructs.length > 0) {
+    // Named by what they create: a construct called `EventBus` may make an AppSync Events API, not EventBridge.
+    const classes = new Map(facts.of<CdkConstructClassFact>('cdk.construct').map((c) => [c.id, c.data.creates ?? []]));
+    const described = d.constructs.map((c) => {
+      const creates = classes.get(c) ?? [];
+      return creates.length > 0 ? `${code(c)} (${creates.slice(0, 4).map(oneLine).join(', ')}${creates.length > 4 ? ', …' : ''})` : code(c);
+    });
+    items.push(`Project constructs used: ${described.join(', ')}`);
+  }
   const rows: string[][] = [];
   for (const kind of Object.keys(LABELS)) {
     for (const f of inStack(facts, kind, s.id)) {
-      const label = kind === 'cdk.table' && String((f.data as { kind?: string }).kind).includes('.from') ? `${LABELS[kind]} (imported)` : LABELS[kind];
+      const label =
+        kind === 'cdk.table' && String((f.data as { kind?: string }).kind).includes('.from')
+          ? `${LABELS[kind]} (imported)`
+          : kind === 'cdk.database'
+            ? `${engineText(f.data as unknown as CdkDatabaseData)} (${code((f.data as unknown as CdkDatabaseData).kind)})`
+            : LABELS[kind];
       rows.push([label, `${code(f.data.constructId)}${f.data.conditions?.length ? ` (${conditionText(f.data.conditions)})` : ''}`, at(f.at[0])]);
     }
   }
