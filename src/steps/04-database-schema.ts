@@ -6,6 +6,7 @@ import { heading, join, stepHeading } from '../markdown/blocks.js';
 import { cite } from '../markdown/cite.js';
 import { dataAccessPart } from './parts/backend-code.js';
 import { plural } from './parts/cdk-shared.js';
+import { copiesOf } from './parts/cdk-copies.js';
 import { databasesPart, databasesSentence } from './parts/cdk-databases.js';
 import { imported, knownTables, tableSections, tablesOverview } from './parts/cdk-tables.js';
 import { infraTablesPart } from './parts/infra-api.js';
@@ -22,7 +23,8 @@ export const databaseSchemaStep: StepDefinition = {
   claims: ['database', 'table-definitions'],
   build(model) {
     const { facts } = model;
-    const tables = facts.of<CdkTableFact>('cdk.table');
+    // A table a base stack class defines is counted once, not once per stack that extends it.
+    const tables = copiesOf(facts.of<CdkTableFact>('cdk.table')).shown;
     const access = dataAccessPart(facts, knownTables(facts));
     const orm = ormSchemaPart(facts);
     const ormAccess = ormAccessPart(facts);

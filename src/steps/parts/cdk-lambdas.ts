@@ -4,10 +4,13 @@ import type { CdkConstructClassFact, CdkGraphqlResolverFact, CdkLambdaFact, CdkR
 import { join, table } from '../../markdown/blocks.js';
 import { code } from '../../markdown/text.js';
 import { at, conditionText, entryCell, namer, plural, written } from './cdk-shared.js';
+import { alsoInText, copiesOf } from './cdk-copies.js';
 import { names } from './format.js';
 
 export function lambdasPart(facts: FactSet): string {
-  const lambdas = facts.of<CdkLambdaFact>('cdk.lambda');
+  // A function a base stack class defines is listed once, with the other stacks that create it.
+  const copies = copiesOf(facts.of<CdkLambdaFact>('cdk.lambda'));
+  const lambdas = copies.shown;
   if (lambdas.length === 0) return '';
   const name = namer(lambdas);
   const common = commonEnv(lambdas);
@@ -23,8 +26,9 @@ export function lambdasPart(facts: FactSet): string {
   const rows = lambdas.map((l) => {
     const d = l.data;
     const env = d.environment.filter((e) => !common.has(e.name)).map((e) => e.name);
+    const also = alsoInText(d.stack, copies.alsoIn.get(l), facts);
     return [
-      code(name(l.id)) + (d.conditions?.length ? ` (${conditionText(d.conditions)})` : ''),
+      code(name(l.id)) + (also ? ` (${also})` : d.conditions?.length ? ` (${conditionText(d.conditions)})` : ''),
       entryCell(d),
       d.runtime ? code(d.runtime) : '—',
       d.memoryMb ?? '—',
