@@ -13,8 +13,11 @@ const of = <F extends Fact>(facts: readonly Fact[], kind: F['kind']) => facts.fi
 describe('CDK as deployed — an abstract base stack, alternative stacks and a stack the app never creates (cdk-deployed)', () => {
   it('counts only the stacks the entry instantiates; the abstract base and the unused class are not stacks', async () => {
     const facts = await detect(cdkDetector, 'cdk-deployed');
-    expect(of<CdkStackFact>(facts, 'cdk.stack').map((s) => s.id).sort()).toEqual(['DataStack', 'DevApiStack', 'ProdApiStack']);
-    const [app] = of<CdkAppFact>(facts, 'cdk.app');
+    expect(of<CdkStackFact>(facts, 'cdk.stack').map((s) => s.id).sort()).toEqual(['DataStack', 'DevApiStack', 'MigrationStack', 'ProdApiStack']);
+    // Another script creating a CDK App is an app of its own; an Amplify `new amplify.App` and an example script are not.
+    const apps = of<CdkAppFact>(facts, 'cdk.app');
+    expect(apps.map((a) => a.data.entry).sort()).toEqual(['bin/app.ts', 'bin/migrate.ts']);
+    const app = apps.find((a) => a.data.cdkJson)!;
     expect(app.data.stackClassesNotDeployed).toEqual([
       { className: 'BaseApiStack', reason: 'abstract', at: { file: 'lib/base-api-stack.ts', line: 12 } },
       { className: 'LegacyStack', reason: 'unused', at: { file: 'lib/legacy-stack.ts', line: 6 } },
@@ -48,7 +51,8 @@ describe('CDK as deployed — an abstract base stack, alternative stacks and a s
 
   it('step 6 says which classes are bases or unused and which stacks are alternatives', async () => {
     const s = await section(infrastructureStep, 'cdk-deployed');
-    expect(s.markdown).toContain('with 3 stacks.');
+    expect(s.markdown).toContain('2 AWS CDK apps in the repository root with 4 stacks.');
+    expect(s.markdown).toContain("- Another app, created in `/bin/migrate.ts` (deployed with `cdk --app …` naming it)");
     expect(s.markdown).toContain(
       '- `BaseApiStack` (`/lib/base-api-stack.ts:12`) is an abstract base class, not a stack of its own; `ProdApiStack`, `DevApiStack` extend it and each create what it defines.',
     );

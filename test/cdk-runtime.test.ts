@@ -23,7 +23,7 @@ describe('container-image Lambdas, triggers and databases (cdk-runtime)', () => 
     // `Code.fromAssetImage(dir, { file, cmd })`: the named Dockerfile, and `cmd` over the Dockerfile's CMD.
     expect(fns.get('Report')).toMatchObject({ entry: 'services/report/Dockerfile.lambda', entryLine: 3, handler: 'report.main' });
     const s = await section(backendApiStep, 'cdk-runtime');
-    expect(s.markdown).toContain('| `Worker` | `/services/worker/Dockerfile:3` (container image) |');
+    expect(s.markdown).toContain('| `Worker` | `/services/worker/Dockerfile:3` → `app.handler` (container image) |');
     expect(s.markdown).not.toContain('unresolved');
     expect(missingCitations(s.markdown, await indexOf('cdk-runtime'))).toEqual([]);
   });

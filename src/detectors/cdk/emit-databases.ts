@@ -40,15 +40,33 @@ const SERVICE_ENGINES: Readonly<Record<string, string>> = {
 
 const CACHE_ENGINES: Readonly<Record<string, string>> = { redis: 'Redis', valkey: 'Valkey', memcached: 'Memcached' };
 
+/** `new CfnResource(this, id, { type: 'AWS::DSQL::Cluster' })`: a database written as a raw CloudFormation type. */
+const CFN_TYPES: Readonly<Record<string, { readonly service: string; readonly className: string }>> = {
+  'AWS::DSQL::Cluster': { service: 'dsql', className: 'CfnCluster' },
+  'AWS::RDS::DBCluster': { service: 'rds', className: 'CfnDBCluster' },
+  'AWS::RDS::DBInstance': { service: 'rds', className: 'CfnDBInstance' },
+  'AWS::ElastiCache::CacheCluster': { service: 'elasticache', className: 'CfnCacheCluster' },
+  'AWS::ElastiCache::ReplicationGroup': { service: 'elasticache', className: 'CfnReplicationGroup' },
+  'AWS::ElastiCache::ServerlessCache': { service: 'elasticache', className: 'CfnServerlessCache' },
+  'AWS::OpenSearchService::Domain': { service: 'opensearchservice', className: 'CfnDomain' },
+};
+
+/** The database a raw `CfnResource` declares, by its `type`. */
+export function cfnDatabase(rec: Rec): { readonly service: string; readonly className: string } | undefined {
+  if (rec.className !== 'CfnResource' || rec.category) return undefined;
+  const type = stringOf(prop(rec.props, 'type'));
+  return type ? CFN_TYPES[type] : undefined;
+}
+
 export function databaseFacts(ctx: EmitContext): CdkDatabaseFact[] {
   return ctx.model.recs
-    .filter((r) => r.category === 'database' && !r.imported)
+    .filter((r) => (r.category === 'database' || cfnDatabase(r)) && !r.imported)
     .map((rec) => {
-      const service = serviceOf(rec.module) ?? rec.module;
+      const service = cfnDatabase(rec)?.service ?? serviceOf(rec.module) ?? rec.module;
       const name = prop(rec.props, 'defaultDatabaseName') ?? prop(rec.props, 'databaseName');
       const data: CdkDatabaseData = {
         ...ctx.base(rec),
-        kind: rec.className,
+        kind: cfnDatabase(rec) ? `CfnResource ${stringOf(prop(rec.props, 'type'))}` : rec.className,
         service,
         ...engineOf(rec, service),
         ...(name && name.k !== 'undef' ? { databaseName: { text: stringOf(name) ?? textOf(name), resolved: stringOf(name) !== undefined } } : {}),
@@ -58,8 +76,9 @@ export function databaseFacts(ctx: EmitContext): CdkDatabaseFact[] {
 }
 
 /** The engine in words, with the kind of resource (`Aurora PostgreSQL cluster`, `Redis (ElastiCache) cache`). */
-export function databaseEngine(rec: Rec): string {
-  const service = serviceOf(rec.module) ?? rec.module;
+export function databaseEngine(rec: Rec): string | undefined {
+  if (rec.category !== 'database' && !cfnDatabase(rec)) return undefined;
+  const service = cfnDatabase(rec)?.service ?? serviceOf(rec.module) ?? rec.module;
   const { engine } = engineOf(rec, service);
   const kind = service === 'elasticache' || service === 'memorydb' ? 'cache' : /Instance/.test(rec.className) ? 'instance' : /Domain/.test(rec.className) ? 'domain' : /Collection/.test(rec.className) ? 'collection' : 'cluster';
   return `${engine} ${kind}`;
@@ -68,7 +87,7 @@ export function databaseEngine(rec: Rec): string {
 function engineOf(rec: Rec, service: string): Pick<CdkDatabaseData, 'engine' | 'version' | 'serverless' | 'engineAsWritten'> {
   const props = rec.props;
   if (service === 'rds') {
-    const engine = prop(props, 'engine');
+    const engine = prop(props, 'engine') ?? prop(prop(props, 'properties'), 'Engine');
     const named = rdsEngine(engine);
     const version = versionOf(engine) ?? text(prop(props, 'engineVersion'));
     const serverless = rec.className.startsWith('Serverless') ? 'v1' : serverlessV2(props) ? 'v2' : undefined;

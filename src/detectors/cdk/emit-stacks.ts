@@ -3,7 +3,7 @@ import type { Citation } from '../../facts.js';
 import type { ts } from '../../scan/ts.js';
 import { serviceOf } from './catalogue.js';
 import { alternativesOf, exclusive } from './alternatives.js';
-import { databaseEngine } from './emit-databases.js';
+import { cfnDatabase, databaseEngine } from './emit-databases.js';
 import { resourceLabel } from './resource-labels.js';
 import { baseOf, classKind } from './classes.js';
 import type { EmitContext } from './emit-context.js';
@@ -24,7 +24,8 @@ import type { UnusedStackClass } from './unreached.js';
 import { citationOf, prop, propNode, propText, propTexts, stringOf, textOf, type Value } from './values.js';
 
 export function appFacts(ctx: EmitContext, unused: readonly UnusedStackClass[] = []): CdkAppFact[] {
-  const version = ctx.model.recs.some((r) => r.module.startsWith('@aws-cdk/')) ? 1 : 2;
+  // `@aws-cdk/*-alpha` modules are CDK v2's experimental ones.
+  const version = ctx.model.recs.some((r) => r.module.startsWith('@aws-cdk/') && !r.module.endsWith('-alpha')) ? 1 : 2;
   const within = (dir: string, file: string) => dir === '' || file.startsWith(`${dir}/`);
   const reads = <T extends { node: ts.Node }>(list: readonly T[], dir: string, key: (x: T) => string) => {
     const seen = new Set<string>();
@@ -220,7 +221,7 @@ const AS_RESOURCE = new Set(['graphqlApi', 'graphqlDataSource', 'graphqlResolver
 
 export function resourceFacts(ctx: EmitContext): CdkResourceFact[] {
   return ctx.model.recs
-    .filter((r) => r.kind === 'cdk' && !r.imported && ((!r.category && !r.decl) || (r.category && AS_RESOURCE.has(r.category))))
+    .filter((r) => r.kind === 'cdk' && !r.imported && ((!r.category && !r.decl && !cfnDatabase(r)) || (r.category && AS_RESOURCE.has(r.category))))
     .map((rec) => ({
       kind: 'cdk.resource' as const,
       id: ctx.id(rec),

@@ -79,6 +79,11 @@ export function lambdaTriggers(ctx: EmitContext): Map<Rec, CdkLambdaData['trigge
     }
     // Run by CloudFormation while deploying: a `triggers.Trigger`, or a custom resource provider's event handler.
     if (rec.className === 'Trigger' && /triggers/.test(rec.module)) add(prop(rec.props, 'handler'), 'deploy-time trigger', ctx.id(rec), citationOf(rec.node));
+    if (rec.className === 'CustomResource' || rec.className === 'CfnCustomResource') {
+      // `serviceToken: fn.functionArn`: CloudFormation calls the function itself.
+      const token = prop(rec.props, 'serviceToken');
+      if (token?.k === 'attr' && token.of.category === 'lambda') add(token, 'custom resource', ctx.id(rec), citationOf(rec.node));
+    }
     if (rec.className === 'Provider' && /custom-resources/.test(rec.module)) {
       add(prop(rec.props, 'onEventHandler'), 'custom resource', ctx.id(rec), citationOf(rec.node));
       add(prop(rec.props, 'isCompleteHandler'), 'custom resource', ctx.id(rec), citationOf(rec.node));

@@ -4,6 +4,7 @@ import { appScripts, candidateFiles, findApps, usesCdk, type AppInfo } from './a
 import { emitFacts } from './emit.js';
 import { Interpreter } from './interpreter.js';
 import { Program } from './program.js';
+import { AUX_DIR } from '../stack/role.js';
 import { readUnreached } from './unreached.js';
 
 export type * from './facts.js';
@@ -15,6 +16,11 @@ export type * from './facts-appsync.js';
  * distribution becomes a fact citing where it is defined. What an entry does not reach is not deployed; without an entry
  * that creates stacks, classes are read on their own with unknown props (see `unreached.ts`).
  */
+/** The folder of the cdk.json app a script belongs to (relative paths in it resolve there). */
+function appDirOf(apps: readonly AppInfo[], file: string): string | undefined {
+  return [...apps].filter((a) => a.dir === '' || file.startsWith(`${a.dir}/`)).sort((a, b) => b.dir.length - a.dir.length)[0]?.dir;
+}
+
 export const cdkDetector: Detector = {
   id: 'cdk',
   isEnabled: usesCdk,
@@ -24,10 +30,16 @@ export const cdkDetector: Detector = {
     let apps = findApps(index);
     const files = candidateFiles(index, apps);
     const entries = apps.map((a) => a.entry).filter((e): e is string => e !== undefined);
+    const scripts = appScripts(index, files);
     if (entries.length === 0) {
-      const scripts = appScripts(index, files);
       entries.push(...scripts);
       if (apps.length === 0) apps = scripts.map((entry): AppInfo => ({ dir: index.packageOf(entry)?.dir ?? '', entry, contextKeys: [] }));
+    } else {
+      // Other scripts that create an App are apps of their own (`cdk --app 'npx ts-node bin/publish.ts' deploy`),
+      // unless they sit in an examples or tests folder.
+      const more = scripts.filter((s) => !entries.includes(s) && !s.split('/').slice(0, -1).some((d) => AUX_DIR.test(d)));
+      entries.push(...more);
+      apps = [...apps, ...more.map((entry): AppInfo => ({ dir: appDirOf(apps, entry) ?? index.packageOf(entry)?.dir ?? '', entry, contextKeys: [] }))];
     }
     // An app whose entry created stacks is read as deployed: what its entry does not reach is not part of it.
     const followed: string[] = [];

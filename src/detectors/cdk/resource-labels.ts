@@ -36,9 +36,10 @@ const BY_CLASS: Readonly<Record<string, string>> = {
 };
 
 /** The service-level name of a record, or undefined when it is not one a reader looks for. */
-export function resourceLabel(rec: Rec, engine?: (rec: Rec) => string): string | undefined {
+export function resourceLabel(rec: Rec, database?: (rec: Rec) => string | undefined): string | undefined {
   if (rec.imported) return undefined;
-  if (rec.category === 'database') return engine ? engine(rec) : 'database';
+  const engine = database?.(rec);
+  if (engine) return engine;
   if (rec.category === 'api' && (rec.cdkClass ?? rec.className) === 'HttpApi') return 'API Gateway HTTP API';
   if (rec.category && BY_CATEGORY[rec.category]) return BY_CATEGORY[rec.category];
   if (!rec.category && !rec.decl && BY_CLASS[rec.className]) {
