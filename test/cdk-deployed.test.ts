@@ -84,3 +84,20 @@ describe('CDK without an entry that creates stacks (cdk-no-entry)', () => {
     ]);
   });
 });
+
+describe('a stack class chosen by a condition (cdk-stack-choice)', () => {
+  it('creates each class the condition can choose, as alternatives, and reads a class the code only names on its own', async () => {
+    const facts = await detect(cdkDetector, 'cdk-stack-choice');
+    const stacks = Object.fromEntries(of<CdkStackFact>(facts, 'cdk.stack').map((s) => [s.id, s.data]));
+    expect(Object.keys(stacks).sort()).toEqual(['CloudStack', 'LocalStack', 'ToolsStack']);
+    expect(stacks.LocalStack.instances[0].conditions).toEqual(['isLocal']);
+    expect(stacks.CloudStack.instances[0].conditions).toEqual(['!(isLocal)']);
+    expect(stacks.CloudStack.alternatives).toEqual(['LocalStack']);
+    // Named in a list but never created: not claimed unused, and not claimed instantiated.
+    expect(stacks.ToolsStack.instances).toEqual([]);
+    expect(of<CdkAppFact>(facts, 'cdk.app')[0].data.stackClassesNotDeployed).toBeUndefined();
+    const s = await section(infrastructureStep, 'cdk-stack-choice');
+    expect(s.markdown).toContain('| `ToolsStack` | not instantiated in the code read |');
+    expect(s.markdown).toContain('- Alternatives — the app creates one of these, never both: `LocalStack` only if `isLocal` (`/bin/app.ts:9`); `CloudStack` only if `!(isLocal)` (`/bin/app.ts:9`).');
+  });
+});

@@ -120,6 +120,10 @@ function fallback(it: Interpreter, args: readonly Value[], node: ts.Node): Value
 export function construct(it: Interpreter, expr: ts.NewExpression, env: Env): Value {
   const args = evalArgs(it, expr.arguments, env);
   const cls = evaluate(it, expr.expression, env);
+  if (cls.k === 'class' && cls.either) {
+    const made = cls.either.map((e) => it.withCondition(e.condition, () => instantiate(it, e.value, args, expr)));
+    return made[0];
+  }
   if (cls.k === 'class') return instantiate(it, cls, args, expr);
   if (cls.k === 'ext' && cls.args === undefined) {
     if (cls.module === 'global' && cls.path[0] === 'URL') return extCall(it, { ...cls, path: ['new URL'] }, args, expr);

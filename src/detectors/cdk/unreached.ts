@@ -6,6 +6,7 @@
  * since each concrete stack that extends them already runs their constructor.
  */
 import { ts } from '../../scan/ts.js';
+import { AUX_DIR } from '../stack/role.js';
 import { baseOf, classKind, instantiate } from './classes.js';
 import type { Interpreter } from './interpreter.js';
 import { unknown, type Value } from './values.js';
@@ -48,10 +49,18 @@ export function readUnreached(it: Interpreter, files: readonly string[], followe
   for (const c of stacks) for (let b = baseOf(it, c.decl), i = 0; b?.k === 'class' && i < 10; b = baseOf(it, b.decl), i++) bases.add(b.decl);
   const abstract = (d: ts.ClassDeclaration) => (ts.getCombinedModifierFlags(d) & ts.ModifierFlags.Abstract) !== 0;
   const unused: UnusedStackClass[] = [];
+  // A class the code names somewhere besides its declaration and imports (`const S = local ? A : B`, a list of
+  // classes) may be instantiated in a way not followed: it is read on its own rather than said to be unused.
+  const named = namedClasses(it, files, stacks.map((c) => c.decl.name?.text ?? ''));
+  const readAlone = new Set<ts.ClassDeclaration>();
   for (const c of stacks) {
     if (it.entered.has(c.decl) || c.kind !== 'stack') continue;
     const reason = abstract(c.decl) ? 'abstract' : bases.has(c.decl) ? 'base' : 'unused';
-    if (followed(c.file) || reason !== 'unused') unused.push({ decl: c.decl, file: c.file, reason });
+    if (reason === 'unused' && named.has(c.decl.name?.text ?? '')) readAlone.add(c.decl);
+    else if (followed(c.file) || reason !== 'unused') unused.push({ decl: c.decl, file: c.file, reason });
+  }
+  for (const decl of readAlone) {
+    if (!it.exhausted()) instantiate(it, { k: 'class', decl, file: decl.getSourceFile().fileName }, ['scope', 'id', 'props'].map((t) => unknown(undefined, t)), decl, true);
   }
   const skip = new Set<ts.Node>(unused.map((u) => u.decl));
   const rank = (c: Candidate) => (c.kind === 'stack' || c.kind === 'stage' ? 0 : 1);
@@ -66,6 +75,27 @@ export function readUnreached(it: Interpreter, files: readonly string[], followe
     if (fn?.k === 'fn') it.call(fn, fn.fn.parameters.map((p) => unknown(p.name, p.name.getText())), undefined);
   }
   return unused;
+}
+
+/** Which of `names` the files mention outside `import`/`export … from` lines and their own `class X` declaration. */
+function namedClasses(it: Interpreter, files: readonly string[], names: readonly string[]): Set<string> {
+  const wanted = names.filter(Boolean);
+  const out = new Set<string>();
+  if (wanted.length === 0) return out;
+  const re = new RegExp(`\\b(${wanted.map((n) => n.replace(/[$]/g, '\\$')).join('|')})\\b`, 'g');
+  for (const file of files) {
+    // Examples and tests name classes without deploying them.
+    if (file.split('/').slice(0, -1).some((d) => AUX_DIR.test(d))) continue;
+    const text = it.program.index.read(file) ?? '';
+    for (const line of text.split('\n')) {
+      if (/^\s*(import\b|export\s*(\*|\{[^}]*\}\s*from)|\}\s*from\s)/.test(line)) continue;
+      for (const m of line.matchAll(re)) {
+        const before = line.slice(0, m.index);
+        if (!/\b(class|interface|type|extends)\s+$/.test(before) && !/:\s*$/.test(before)) out.add(m[1]);
+      }
+    }
+  }
+  return out;
 }
 
 /** A helper that creates constructs takes the scope to create them in: `(scope: Construct, …)`, `(stack: Stack, …)`. */
