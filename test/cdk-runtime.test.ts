@@ -37,6 +37,8 @@ describe('container-image Lambdas, triggers and databases (cdk-runtime)', () => 
     expect(triggers('OnTask')).toEqual(['SQS JobsStack/Tasks']);
     expect(triggers('OnAlert')).toEqual(['SNS JobsStack/Alerts']);
     expect(triggers('OnChange')).toEqual(['DynamoDB stream JobsStack/Audit']);
+    // Invoked while deploying, through an SDK call of an AwsCustomResource.
+    expect(triggers('Seed')).toEqual(['custom resource JobsStack/RunSeed']);
     const s = await section(backendApiStep, 'cdk-runtime');
     // The LambdaRestApi proxy integration invokes OnTask for every path.
     expect(s.markdown).toMatch(/\| `OnTask` \|[^\n]*\| `ANY \/`, `ANY \/\{proxy\+\}`, SQS `Tasks` \|/);
@@ -52,10 +54,10 @@ describe('container-image Lambdas, triggers and databases (cdk-runtime)', () => 
     ]);
     const md = (await section(databaseSchemaStep, 'cdk-runtime')).markdown;
     expect(md).toContain('Databases and caches created with AWS CDK: Aurora PostgreSQL (serverless v2) `Db`, Redis (ElastiCache) `Cache`, Aurora DSQL `Ledger`.');
-    expect(md).toContain('| `Db` | Aurora PostgreSQL (serverless v2) | `VER_15_4` | `jobs` | `JobsStack` | `/lib/jobs-stack.ts:87` |');
+    expect(md).toContain('| `Db` | Aurora PostgreSQL (serverless v2) | `VER_15_4` | `jobs` | `JobsStack` | `/lib/jobs-stack.ts:88` |');
     const six = (await section(infrastructureStep, 'cdk-runtime')).markdown;
-    expect(six).toContain('| Aurora PostgreSQL (serverless v2) (`DatabaseCluster`) | `Db` | `/lib/jobs-stack.ts:87` |');
-    expect(six).toContain('| Aurora DSQL (`CfnCluster`) | `Ledger` | `/lib/jobs-stack.ts:98` |');
+    expect(six).toContain('| Aurora PostgreSQL (serverless v2) (`DatabaseCluster`) | `Db` | `/lib/jobs-stack.ts:88` |');
+    expect(six).toContain('| Aurora DSQL (`CfnCluster`) | `Ledger` | `/lib/jobs-stack.ts:99` |');
   });
 });
 

@@ -84,6 +84,15 @@ export function lambdaTriggers(ctx: EmitContext): Map<Rec, CdkLambdaData['trigge
       const token = prop(rec.props, 'serviceToken');
       if (token?.k === 'attr' && token.of.category === 'lambda') add(token, 'custom resource', ctx.id(rec), citationOf(rec.node));
     }
+    if (rec.className === 'AwsCustomResource') {
+      // An SDK call made while deploying: `{ service: 'Lambda', action: 'invoke', parameters: { FunctionName: fn.functionName } }`.
+      for (const key of ['onCreate', 'onUpdate', 'onDelete']) {
+        const sdkCall = prop(rec.props, key);
+        if (!/^(lambda|@aws-sdk\/client-lambda)$/i.test(stringOf(prop(sdkCall, 'service')) ?? '') || !/^invoke$/i.test(stringOf(prop(sdkCall, 'action')) ?? '')) continue;
+        const fn = prop(prop(sdkCall, 'parameters'), 'FunctionName');
+        if (fn?.k === 'attr' && fn.of.category === 'lambda') add(fn, 'custom resource', ctx.id(rec), citationOf(rec.node));
+      }
+    }
     if (rec.className === 'Provider' && /custom-resources/.test(rec.module)) {
       add(prop(rec.props, 'onEventHandler'), 'custom resource', ctx.id(rec), citationOf(rec.node));
       add(prop(rec.props, 'isCompleteHandler'), 'custom resource', ctx.id(rec), citationOf(rec.node));

@@ -32,8 +32,9 @@ export const cdkDetector: Detector = {
     const entries = apps.map((a) => a.entry).filter((e): e is string => e !== undefined);
     const scripts = appScripts(index, files);
     if (entries.length === 0) {
+      // A cdk.json without `app` (apps chosen with `cdk --app` in a Makefile or script): each script is an app.
       entries.push(...scripts);
-      if (apps.length === 0) apps = scripts.map((entry): AppInfo => ({ dir: index.packageOf(entry)?.dir ?? '', entry, contextKeys: [] }));
+      apps = [...apps, ...scripts.map((entry): AppInfo => ({ dir: appDirOf(apps, entry) ?? index.packageOf(entry)?.dir ?? '', entry, contextKeys: [] }))];
     } else {
       // Other scripts that create an App are apps of their own (`cdk --app 'npx ts-node bin/publish.ts' deploy`),
       // unless they sit in an examples or tests folder.

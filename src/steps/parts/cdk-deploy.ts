@@ -26,7 +26,7 @@ export function appPart(apps: readonly CdkAppFact[]): string {
       const flags = d.contextKeys.filter(isFeatureFlag);
       const items = [
         d.cdkJson
-          ? `${cite(d.cdkJson)}${d.command ? `: ${code(d.command)}` : ''}`
+          ? `${cite(d.cdkJson)}${d.command ? `: ${code(d.command)}` : ordered.length > 1 ? ' (no `app` command: the apps below are deployed with `cdk --app` naming them)' : ''}`
           : withJson && d.entry
             ? `Another app, created in ${cite(d.entry)} (deployed with ${code(`cdk --app …`)} naming it)`
             : `No cdk.json: the app is created in ${d.entry ? cite(d.entry) : 'code'}`,
