@@ -51,11 +51,13 @@ export function readUnreached(it: Interpreter, files: readonly string[], followe
   const unused: UnusedStackClass[] = [];
   // A class the code names somewhere besides its declaration and imports (`const S = local ? A : B`, a list of
   // classes) may be instantiated in a way not followed: it is read on its own rather than said to be unused.
-  const named = namedClasses(it, files, stacks.map((c) => c.decl.name?.text ?? ''));
+  const unreached = stacks.filter((c) => !it.entered.has(c.decl) && c.kind === 'stack');
+  const reasonOf = (c: Candidate) => (abstract(c.decl) ? 'abstract' : bases.has(c.decl) ? 'base' : 'unused');
+  const maybeUnused = unreached.filter((c) => reasonOf(c) === 'unused').map((c) => c.decl.name?.text ?? '');
+  const named = maybeUnused.length > 0 ? namedClasses(it, files, maybeUnused) : new Set<string>();
   const readAlone = new Set<ts.ClassDeclaration>();
-  for (const c of stacks) {
-    if (it.entered.has(c.decl) || c.kind !== 'stack') continue;
-    const reason = abstract(c.decl) ? 'abstract' : bases.has(c.decl) ? 'base' : 'unused';
+  for (const c of unreached) {
+    const reason = reasonOf(c);
     if (reason === 'unused' && named.has(c.decl.name?.text ?? '')) readAlone.add(c.decl);
     else if (followed(c.file) || reason !== 'unused') unused.push({ decl: c.decl, file: c.file, reason });
   }
