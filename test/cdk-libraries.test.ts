@@ -39,7 +39,13 @@ describe('construct libraries create the AWS resources they are documented to cr
     const index = await indexOf('cdk-libraries');
     const facts = new FactSet(new Analysis(index).run([cdkDetector]));
     const evidence = topic('cloudfront').evidence(facts, index).map((e) => e.what);
-    expect(evidence).toEqual(expect.arrayContaining(['distribution ShopStack/Web/Distribution', 'distribution ShopStack/Assets/CloudFrontWebDistribution']));
+    expect(evidence).toEqual(
+      expect.arrayContaining([
+        'distribution ShopStack/Web/Distribution',
+        'distribution ShopStack/Assets/CloudFrontWebDistribution',
+        'construct ShopStack/Assets creates a CloudFront distribution',
+      ]),
+    );
     const s = await section(integrationsStep, 'cdk-libraries');
     expect(s.markdown).toContain('**`Assets/CloudFrontWebDistribution`** (Distribution in `ShopStack`) — `/lib/shop-stack.ts:39`');
     expect(s.markdown).not.toContain('No CloudFront distributions');
