@@ -31,8 +31,16 @@ export interface ObjValue extends Base {
 export interface ArrValue extends Base { readonly k: 'arr'; readonly items: Value[]; open: boolean }
 /** A function or arrow of the repository, with the scope it closes over. */
 export interface FnValue extends Base { readonly k: 'fn'; readonly fn: FnNode; readonly env: Env; readonly self?: Value; readonly name: string }
-/** A class of the repository. */
-export interface ClassValue extends Base { readonly k: 'class'; readonly decl: ts.ClassLikeDeclaration; readonly file: string }
+/**
+ * A class of the repository. `either`: chosen by a condition (`isLocal ? LocalStack : ProdStack`), each class with the
+ * condition under which it is the one; `new` on it creates each, under its condition.
+ */
+export interface ClassValue extends Base {
+  readonly k: 'class';
+  readonly decl: ts.ClassLikeDeclaration;
+  readonly file: string;
+  readonly either?: readonly { readonly condition: string; readonly value: ClassValue }[];
+}
 /** A construct created (CDK or project class instance), a stack, the app. */
 export interface RecValue extends Base { readonly k: 'rec'; readonly rec: Rec }
 /** An API Gateway (REST) resource: the API and the path segments from its root. */
