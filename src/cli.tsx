@@ -1,11 +1,13 @@
 #!/usr/bin/env node
 // First: sets how the heap grows before anything allocates.
 import './cli/heap-policy.js';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { parseCli, type CliOptions } from './cli/args.js';
 import { runConfigCommand } from './cli/config-command.js';
 import { helpText } from './cli/help.js';
 import { EXIT, UsageError, UserFacingError } from './errors.js';
+import { redactData, redactText } from './secrets/outbound.js';
 import { chooseEditor } from './wizard/editor.js';
 import { factRecordPath } from './check/fact-record.js';
 import { resolveRunOptions } from './wizard/run-options.js';
@@ -15,8 +17,12 @@ import type { Drift } from './wizard/drift.js';
 import type { FinishedQuestion, ResumeQuestion } from './wizard/session.js';
 import { PACKAGE_NAME } from './package-name.js';
 
-const out = (line: string) => process.stdout.write(`${line}\n`);
-const err = (line: string) => process.stderr.write(`${line}\n`);
+// Every line this process prints goes through the one redaction (src/secrets/outbound.ts): file names, notes, error
+// messages, check findings. JSON reports are redacted as data before they are serialised (a pass over JSON text would
+// not know a path from a secret).
+const out = (line: string) => process.stdout.write(`${redactText(line)}\n`);
+const err = (line: string) => process.stderr.write(`${redactText(line)}\n`);
+const json = (report: unknown) => process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
 
 /**
  * `project-context --json | head`, `--yes | head`: a reader that stops early closes the pipe. That is not a failure:
@@ -54,16 +60,19 @@ async function main(argv: readonly string[]): Promise<number> {
   if (cli.check) {
     const options = resolveRunOptions(cli);
     const { checkOutput, formatCheck } = await import('./check/check.js');
-    const report = await checkOutput(options.root, options.output, options.context, [options.output, factRecordPath(options.output), options.stateFile], { diff: cli.diff, stateFile: options.stateFile });
+    // The findings quote the committed file, which any earlier version (or anyone) may have written: redacted too.
+    const found = await checkOutput(options.root, options.output, options.context, [options.output, factRecordPath(options.output), options.stateFile], { diff: cli.diff, stateFile: options.stateFile });
+    const report = redactData(found, { isPath: (p) => existsSync(path.join(found.root, p)) });
     if (cli.format === 'github') out((await import('./check/github-annotations.js')).githubAnnotations(report));
-    else out(cli.format === 'json' ? JSON.stringify(report, null, 2) : formatCheck(report));
+    else if (cli.format === 'json') json(report);
+    else out(formatCheck(report));
     return report.current ? EXIT.ok : EXIT.drifted;
   }
   if (cli.json) {
     const options = resolveRunOptions(cli);
     const { factsReport } = await import('./report/facts-report.js');
-    const report = await factsReport(options.root, options.steps, options.context, version(), [options.output, factRecordPath(options.output), options.stateFile]);
-    out(JSON.stringify(report, null, 2));
+    // Redacted inside: facts as they leave the analysis, the rest with redactData (src/report/facts-report.ts).
+    json(await factsReport(options.root, options.steps, options.context, version(), [options.output, factRecordPath(options.output), options.stateFile]));
     return 0;
   }
   const interactive = !cli.yes;

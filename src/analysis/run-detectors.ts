@@ -1,5 +1,6 @@
 import type { Detector, Fact } from '../facts.js';
 import type { RepoIndex } from '../scan/repo-index.js';
+import { redactFacts } from '../secrets/outbound.js';
 import { phaseName } from './phase-names.js';
 
 /** A detector that threw: reported in the section's notes instead of failing the whole step. */
@@ -10,7 +11,8 @@ export interface DetectorFailure {
 
 /**
  * Runs detectors against one index, each at most once (several steps share e.g. the CDK detector), and keeps going
- * when one fails on input nobody anticipated.
+ * when one fails on input nobody anticipated. Facts leave here redacted (`redactFacts`): no step, report, digest or
+ * server ever sees a raw one, so none can print a secret value that a detector read.
  */
 export class Analysis {
   private readonly results = new Map<string, readonly Fact[]>();
@@ -18,13 +20,15 @@ export class Analysis {
 
   constructor(readonly index: RepoIndex) {}
 
+  private readonly isPath = (p: string): boolean => this.index.has(p) || this.index.hasDir(p);
+
   run(detectors: readonly Detector[], onProgress?: (message: string) => void): Fact[] {
     const facts: Fact[] = [];
     for (const detector of detectors) {
       let result = this.results.get(detector.id);
       if (!result) {
         onProgress?.(phaseName(detector.id));
-        result = this.detect(detector);
+        result = redactFacts(this.detect(detector), { isPath: this.isPath });
         this.results.set(detector.id, result);
       }
       facts.push(...result);

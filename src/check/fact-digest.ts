@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import type { Fact } from '../facts.js';
-import { redactSecrets } from '../secrets/redact.js';
 
 /**
  * A compact identity of each fact a section was built from: kind, id and a short hash of its data and cited files.
@@ -36,9 +35,9 @@ function factHash(fact: Fact, files: readonly string[]): string {
 export function digestOf(facts: readonly Fact[]): DigestEntry[] {
   const entries = new Map<string, DigestEntry>();
   for (const fact of facts) {
-    // Ids are written into the file, so they get the same redaction as the section text — here, not when writing,
-    // so that `--check` compares the code's facts with the recorded ones under the same ids.
-    const id = redactedId(fact.id);
+    // Ids are written into the file: facts leave the analysis redacted (src/secrets/outbound.ts), ids included, so
+    // `--check` compares the code's facts with the recorded ones under the same ids.
+    const id = fact.id;
     const key = `${fact.kind}\u0000${id}`;
     const files = [...new Set(fact.at.map((c) => c.file))].sort();
     const hash = factHash(fact, files);
@@ -55,18 +54,6 @@ export function digestOf(facts: readonly Fact[]): DigestEntry[] {
  */
 export function digestOfSection(section: { readonly facts: readonly Fact[]; readonly digest?: readonly DigestEntry[] }): readonly DigestEntry[] {
   return section.digest ?? digestOf(section.facts);
-}
-
-/** Redacted ids: the same facts (and ids) recur in several steps' digests. */
-const redactedIds = new Map<string, string>();
-
-function redactedId(id: string): string {
-  let out = redactedIds.get(id);
-  if (out === undefined) {
-    out = redactSecrets(id);
-    redactedIds.set(id, out);
-  }
-  return out;
 }
 
 /** The hidden line earlier versions appended to a block (kept to read and to test files they wrote). */

@@ -48,6 +48,7 @@ const WORDS: Record<string, string> = {
   'cdk.route': 'API endpoint',
   'cdk.stack': 'CDK stack',
   'cdk.table': 'DynamoDB table',
+  'cdk.database': 'database or cache (CDK)',
   'cdk.user': 'Cognito user pool',
   'cdk.userPool': 'Cognito user pool',
   'cdk.userPoolClient': 'Cognito app client',

@@ -6,9 +6,22 @@
 // eslint-disable-next-line no-control-regex
 const ESCAPES = /\u001b\[[0-?]*[ -/]*[@-~]|\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)|\u001b[@-Z\\-_]|[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
 
-/** Removes terminal escape sequences and control characters; keeps newlines and tabs. */
+/**
+ * Characters that change how text around them reads without showing themselves: bidirectional overrides and
+ * isolates (U+202A–202E, U+2066–2069, the marks U+200E/200F/061C: "Trojan Source" text that displays in an order other
+ * than the one it is in) and zero-width characters (U+200B–200D, U+2060, U+FEFF) that hide inside names. A zero-width
+ * joiner between two pictographs is part of an emoji (👩‍💻) and stays.
+ */
+export const INVISIBLE = /[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c\u200b\u200c\u2060\ufeff]|(?<!\p{Extended_Pictographic}\ufe0f?)\u200d|\u200d(?!\p{Extended_Pictographic})/gu;
+
+/** Cheap test before the replacements: most text has no character below U+0020 other than line breaks, no escape. */
+// eslint-disable-next-line no-control-regex
+export const SUSPECT = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\r\u061c\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]/;
+
+/** Removes terminal escape sequences, control characters and invisible direction/width characters; keeps newlines and tabs. */
 export function plain(text: string): string {
-  return text.replace(/\r\n?/g, '\n').replace(ESCAPES, '');
+  if (!SUSPECT.test(text)) return text;
+  return text.replace(/\r\n?/g, '\n').replace(ESCAPES, '').replace(INVISIBLE, '');
 }
 
 /** One line of plain text: control characters removed, whitespace runs collapsed. */
@@ -20,7 +33,7 @@ export function oneLine(text: string): string {
 export function code(text: string): string {
   const t = oneLine(text);
   if (!t.includes('`')) return `\`${t}\``;
-  const longest = Math.max(...(t.match(/`+/g) ?? ['']).map((r) => r.length));
+  const longest = (t.match(/`+/g) ?? ['']).reduce((max, run) => Math.max(max, run.length), 0);
   const fence = '`'.repeat(longest + 1);
   return `${fence} ${t} ${fence}`;
 }

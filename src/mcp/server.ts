@@ -8,7 +8,9 @@ import { factRecordPath } from '../check/fact-record.js';
 import { McpServer, ResourceTemplate } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
 import { z } from 'zod';
-import { redactSecrets } from '../secrets/redact.js';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { redactData, redactText } from '../secrets/outbound.js';
 import { STEPS } from '../steps/registry.js';
 import type { StepContext } from '../steps/types.js';
 import { ENTRY_KINDS, type Entry } from './entries.js';
@@ -34,7 +36,7 @@ async function safely(root: string, run: () => Promise<ToolResult>): Promise<Too
     return await run();
   } catch (error) {
     const message = (error instanceof Error ? error.message : String(error)).split(`${root}/`).join('');
-    return { content: [{ type: 'text', text: `project-context could not answer: ${redactSecrets(message)}` }], isError: true };
+    return { content: [{ type: 'text', text: `project-context could not answer: ${redactText(message)}` }], isError: true };
   }
 }
 
@@ -63,8 +65,8 @@ export function createServer(options: McpOptions, live = new LiveModel(options.r
         const matches = rank(entries, query, kind).slice(0, limit ?? 10);
         const results = matches.map(({ entry }) => ({
           kind: entry.kind,
-          title: redactSecrets(entry.title),
-          summary: redactSecrets(entry.summary),
+          title: redactText(entry.title),
+          summary: redactText(entry.summary),
           citations: cited(entry),
         }));
         const counts: Record<string, number> = {};
@@ -76,7 +78,7 @@ export function createServer(options: McpOptions, live = new LiveModel(options.r
         const text =
           results.length > 0
             ? results.map((r) => `[${r.kind}] ${r.summary}\n  ${r.citations.slice(0, 6).join(', ')}`).join('\n')
-            : `Nothing matches "${redactSecrets(query)}"${kind ? ` among ${kind} facts` : ''}. Searched ${searched || 'no facts'}.`;
+            : `Nothing matches "${redactText(query)}"${kind ? ` among ${kind} facts` : ''}. Searched ${searched || 'no facts'}.`;
         return { content: [{ type: 'text', text }], structuredContent: { query, results, searched: counts } };
       }),
   );
@@ -105,7 +107,9 @@ export function createServer(options: McpOptions, live = new LiveModel(options.r
     () =>
       safely(options.root, async () => {
         const { checkOutput, formatCheck } = await import('../check/check.js');
-        const report = await checkOutput(options.root, options.output, options.context, [options.output, factRecordPath(options.output), options.stateFile], { stateFile: options.stateFile });
+        // The findings quote the committed file: redacted as data, as `--check --json` is.
+        const found = await checkOutput(options.root, options.output, options.context, [options.output, factRecordPath(options.output), options.stateFile], { stateFile: options.stateFile });
+        const report = redactData(found, { isPath: (p) => existsSync(path.join(found.root, p)) });
         return { content: [{ type: 'text', text: formatCheck(report) }], structuredContent: JSON.parse(JSON.stringify(report)) as Record<string, unknown> };
       }),
   );

@@ -156,7 +156,7 @@ const TOPICS: readonly Topic[] = [
     id: 'database',
     detectors: [cdkDetector, otherInfraDetector, ormDetector, dbAccessDetector, databaseRuntimeDetector],
     evidence: (set, index) => [
-      ...kinds(set, ['cdk.table', 'infra.table', 'orm.model', 'orm.access', 'backend.db-access', 'db.engine', 'db.migrations'], (f) => `${f.kind} ${f.id}`),
+      ...kinds(set, ['cdk.table', 'cdk.database', 'infra.table', 'orm.model', 'orm.access', 'backend.db-access', 'db.engine', 'db.migrations'], (f) => `${f.kind} ${f.id}`),
       ...filesMatching(index, DB_FILE, 'database file', 5),
       ...dependencyEvidence(index, DB_DEPS, 'database client'),
     ],
@@ -216,6 +216,10 @@ const TOPICS: readonly Topic[] = [
       ...facts<{ type?: string; service?: string }>(set, 'cdk.resource')
         .filter((r) => /cloudfront/i.test(`${r.data.type ?? ''} ${r.data.service ?? ''} ${r.id}`))
         .map((r) => ({ what: `CloudFront resource ${r.id}`, at: first(r) })),
+      // A construct of a well-known library that creates a distribution (its distribution is a cdk.distribution too).
+      ...facts<{ library?: { creates: readonly { className: string }[] } }>(set, 'cdk.resource')
+        .filter((r) => r.data.library?.creates.some((c) => /Distribution$/.test(c.className)))
+        .map((r) => ({ what: `construct ${r.id} creates a CloudFront distribution`, at: first(r) })),
       // Construct libraries whose constructs create a distribution (static sites, Next.js on AWS).
       ...dependencyEvidence(index, /^(@aws-solutions-constructs\/aws-cloudfront-.+|cdk-spa-deploy|cdk-nextjs-standalone|cdk-nextjs|@cloudcomponents\/cdk-static-website|cdk-static-website|@aws-cdk\/aws-cloudfront)$/, 'construct library'),
     ],

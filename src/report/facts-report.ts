@@ -1,4 +1,4 @@
-import { redactDeep, redactSecrets } from '../secrets/redact.js';
+import { redactData, redactFacts } from '../secrets/outbound.js';
 import { Analyzer } from '../wizard/analyzer.js';
 import type { StepContext } from '../steps/types.js';
 import { FACTS_SCHEMA_VERSION, FactsReportSchema, type FactsReport } from './facts-schema.js';
@@ -14,14 +14,17 @@ export async function factsReport(root: string, steps: readonly number[], contex
     gitHead: analyzer.repoIndex.gitHead,
     steps: [],
   };
+  const index = analyzer.repoIndex;
+  const isPath = (p: string) => index.has(p) || index.hasDir(p);
   for (const number of steps) {
     const section = await analyzer.section(number);
     report.steps.push({
       number,
       title: section.title,
-      // Facts can quote code (CDK props, README text); the same redaction as the sections applies before printing.
-      facts: section.facts.map((f) => ({ kind: f.kind, id: redactSecrets(f.id), data: redactDeep(f.data), at: f.at.map((c) => ({ ...c })) })),
-      failures: section.failures.map((f) => ({ ...f })),
+      // Facts left the analysis redacted; the pass is repeated here (a no-op for them) so that this printer, like
+      // every other, goes through the one redaction (src/secrets/outbound.ts) whatever produced its facts.
+      facts: redactFacts(section.facts, { isPath }).map((f) => ({ kind: f.kind, id: f.id, data: f.data, at: f.at.map((c) => ({ ...c })) })),
+      failures: redactData(section.failures.map((f) => ({ ...f }))),
     });
   }
   // The schema is the contract: never print a report that does not match it.

@@ -8,6 +8,8 @@
  * - The whole cache is dropped when the tool changes: another version, or another build of the analysis code (the
  *   sizes and times of the compiled detector and scanner modules), or another cache format.
  * - Each extractor names itself and its own version in the namespace (`env.reads@1`); values are plain JSON.
+ * - The file outlives the run, so a value that quotes repository text (commands, env values) is redacted by its
+ *   extractor before it is returned (`redactData`/`redactFacts`, as the facts will be): the secret canary reads it.
  * - A cache that is missing, unreadable, corrupt or written by another tool is an empty cache; one that cannot be
  *   saved only makes the next run slower. Nothing here ever fails a run.
  */

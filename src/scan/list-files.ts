@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { findProgram, trustedPathVariable } from './find-program.js';
 
 /** Folders never analysed, whatever the ignore files say. */
 const ALWAYS_IGNORED = /(^|\/)(node_modules|\.git|\.project-context)(\/|$)/;
@@ -38,11 +39,27 @@ export async function listFiles(root: string): Promise<FileListing> {
  */
 const SAFE_GIT = ['-c', 'core.fsmonitor=false'];
 
+/** Git by absolute path, found outside the repository (see find-program.ts), and the PATH it runs with; per root. */
+const gitOf = new Map<string, { readonly program: string | undefined; readonly env: NodeJS.ProcessEnv }>();
+
+function gitFor(root: string): { readonly program: string | undefined; readonly env: NodeJS.ProcessEnv } {
+  let found = gitOf.get(root);
+  if (!found) {
+    const lookup = { untrusted: [root] };
+    found = { program: findProgram('git', lookup), env: { ...process.env, PATH: trustedPathVariable(lookup) } };
+    gitOf.set(root, found);
+  }
+  return found;
+}
+
 /** Runs a read-only git command in `root`; null when git is missing, fails, or this is not a repository. */
 export function runGit(root: string, ...args: string[]): string | null {
+  const { program, env } = gitFor(root);
+  if (!program) return null;
   try {
-    return execFileSync('git', [...SAFE_GIT, ...args], {
+    return execFileSync(program, [...SAFE_GIT, ...args], {
       cwd: root,
+      env,
       encoding: 'utf8',
       maxBuffer: 512 * 1024 * 1024,
       stdio: ['ignore', 'pipe', 'ignore'],

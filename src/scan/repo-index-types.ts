@@ -9,7 +9,7 @@ import type { ts } from './ts.js';
 /** Why a listed file could not be read; reported, never fatal. */
 export interface SkippedFile {
   readonly file: string;
-  readonly reason: 'too-large' | 'binary' | 'unreadable' | 'outside-root' | 'too-deep' | 'control-characters';
+  readonly reason: 'too-large' | 'binary' | 'unreadable' | 'outside-root' | 'too-deep' | 'control-characters' | 'secret-in-name';
 }
 
 /**
@@ -37,6 +37,11 @@ export interface RepoIndex {
   /** UTF-8 text, or undefined when the file is missing, binary, too large, unreadable or a link out of the root. */
   read(file: string): string | undefined;
   readJson<T = unknown>(file: string): T | undefined;
+  /**
+   * 1-based line of a character offset in a file's text (as `read` returns it); undefined when the file cannot be
+   * read or the offset is negative (an `indexOf` that found nothing). The file's line starts are found once per index.
+   */
+  lineAt(file: string, offset: number): number | undefined;
   /**
    * A pure function of one file's text (`compute` may parse it), computed at most once per index and, when the index
    * has a cache, kept across runs so an unchanged file is not parsed again. `namespace` names the function and its

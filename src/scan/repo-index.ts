@@ -6,13 +6,19 @@ import { listFiles } from './list-files.js';
 import type { PackageJson, WorkspacePackage } from './package-json.js';
 import { isSourceFile, parseSource, type ts } from './ts.js';
 import { decodeText, MAX_NESTING, nestingDepth, stripBom } from './file-text.js';
+import { LineIndex } from './line-index.js';
+import { hasKnownFormat } from '../secrets/known-formats.js';
 import { findWorkspaces, type WorkspaceTool } from './workspaces.js';
 import type { ManagedIndex, RepoIndex, SkippedFile, TreeMemo } from './repo-index-types.js';
 
 export type { ManagedIndex, RepoIndex, SkippedFile, TreeMemo } from './repo-index-types.js';
 
-/** C0 and C1 control characters and DEL. */
-const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+/**
+ * C0 and C1 control characters and DEL, and the invisible direction and zero-width characters `plain` removes: a name
+ * holding one cannot be printed as it is.
+ */
+// eslint-disable-next-line no-control-regex
+const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]/;
 
 /** Files larger than this are listed but never read: minified bundles and data dumps only slow analysis down. */
 export const MAX_READ_BYTES = 1_500_000;
@@ -22,6 +28,8 @@ interface CachedFile {
   readonly size: number;
   readonly text: string | undefined;
   tree?: ts.SourceFile;
+  /** Line starts, for `lineAt`; built on the first lookup. */
+  lines?: LineIndex;
   /** `contentHash(text)`, computed once per file for `memo` (several extractors share it). */
   hash?: string;
 }
@@ -52,15 +60,21 @@ export async function buildIndex(root: string, options: BuildIndexOptions = {}):
     const ignored = ignoreMatcher(options.ignore);
     listing.files = listing.files.filter((f) => !ignored(f));
   }
-  // A name holding terminal control characters cannot be printed as it is (the sections strip them), so any path we
-  // printed for it would not exist: such files are left out, and reported.
-  const unprintable = listing.files.filter((f) => CONTROL.test(f));
-  if (unprintable.length > 0) listing.files = listing.files.filter((f) => !CONTROL.test(f));
+  // A name holding terminal control or invisible characters cannot be printed as it is (the sections strip them), and
+  // a name holding a provider key (`sk_live_…`) cannot be printed at all (every output redacts it): any path we printed
+  // for either would not exist. Such files are left out, and counted, never named.
+  const unprintable = listing.files.filter((f) => UNPRINTABLE.test(f));
+  const secretNamed = listing.files.filter((f) => !UNPRINTABLE.test(f) && hasKnownFormat(f));
+  if (unprintable.length + secretNamed.length > 0) {
+    const out = new Set([...unprintable, ...secretNamed]);
+    listing.files = listing.files.filter((f) => !out.has(f));
+  }
   options.onProgress?.(`Listed ${listing.files.length.toLocaleString('en-US')} files`);
   const previous = options.previous && options.previous.root === absoluteRoot ? cacheOf.get(options.previous) : undefined;
   const index = new FileIndex(absoluteRoot, listing.files, listing.source, listing.gitHead, previous, options.exclude ?? [], options.cache);
   options.cache?.retain(new Set(listing.files));
   for (const f of unprintable) index.skip(f, 'control-characters');
+  for (const f of secretNamed) index.skip(f, 'secret-in-name');
   const layout = findWorkspaces(
     listing.files,
     (f) => index.readJson<PackageJson>(f),
@@ -130,6 +144,12 @@ class FileIndex implements ManagedIndex {
 
   read(file: string): string | undefined {
     return this.load(normalise(file))?.text;
+  }
+
+  lineAt(file: string, offset: number): number | undefined {
+    const entry = this.load(normalise(file));
+    if (!entry || entry.text === undefined || offset < 0) return undefined;
+    return (entry.lines ??= new LineIndex(entry.text)).lineAt(offset);
   }
 
   memo<T>(namespace: string, file: string, compute: (text: string) => T): T | undefined {

@@ -150,8 +150,10 @@ class Converter {
       return this.sized({ kind: 'seq', line, items }, items);
     }
     if (isMap(source)) {
-      const entries: YamlEntry[] = [];
-      const merged: YamlEntry[] = [];
+      // By key, in order: a repeated key replaces the earlier one and moves to the end, in O(1) per key — a search of
+      // the entries per key is quadratic in a mapping of 10,000 variables (issue 18, case 7).
+      const own = new Map<string, YamlEntry>();
+      const merged = new Map<string, YamlEntry>();
       for (const pair of source.items) {
         if (!isPair(pair)) continue;
         const key = this.keyText(pair.key);
@@ -159,16 +161,16 @@ class Converter {
         if (key === '<<' && !(isScalar(pair.key) && pair.key.type !== 'PLAIN')) {
           // Merge sources in order: an earlier source wins over a later one, the map's own keys over all of them.
           for (const from of value.kind === 'seq' ? value.items : [value]) {
-            if (from.kind === 'map') for (const e of from.entries) if (!merged.some((m) => m.key === e.key)) merged.push(e);
+            if (from.kind === 'map') for (const e of from.entries) if (!merged.has(e.key)) merged.set(e.key, e);
           }
           continue;
         }
         if (key === undefined) continue;
-        const existing = entries.findIndex((e) => e.key === key);
-        if (existing !== -1) entries.splice(existing, 1);
-        entries.push({ key, line: this.lineOf(pair.key) || line, value });
+        own.delete(key);
+        own.set(key, { key, line: this.lineOf(pair.key) || line, value });
       }
-      for (const e of merged) if (!entries.some((x) => x.key === e.key)) entries.push(e);
+      const entries = [...own.values()];
+      for (const e of merged.values()) if (!own.has(e.key)) entries.push(e);
       return this.sized({ kind: 'map', line, entries }, entries.map((e) => e.value));
     }
     return { kind: 'scalar', line, value: null };

@@ -1,46 +1,31 @@
 /**
- * Known secret formats, replaced by `[redacted]` in anything quoted from the analysed repository (README excerpts,
- * code examples, default values, CI commands). Environment variable *names* are fine; values never are.
+ * Secrets in text, replaced by `[redacted]` in anything quoted from the analysed repository (README excerpts, code
+ * examples, default values, CI commands, expression text in facts). Environment variable *names* are fine; values
+ * never are. Callers go through `src/secrets/outbound.ts`, which applies this to everything that leaves the process.
  *
- * Three layers: provider key formats (exact prefixes), assignments to secret-named keys (`API_KEY=…`,
- * `clientSecret: '…'`), and long random-looking strings. Each is written to leave code references alone
+ * Layers: provider key formats (exact prefixes, known-formats.ts), credentials in command lines (commands.ts),
+ * assignments to secret-named keys (`API_KEY=…`, `clientSecret: '…'`), passwords in URLs (also when the text was cut
+ * short before the `@`), and long random-looking strings. Each leaves code references alone
  * (`apiKey: process.env.KV_API_KEY`), so a quoted example stays readable.
  */
-const PATTERNS: readonly RegExp[] = [
-  // PEM private keys, also when cut off or written with literal `\n`.
-  /-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----[\s\S]*?(?:-----END [A-Z0-9 ]*PRIVATE KEY-----|$)/g,
-  // AWS access key ids.
-  /\b(?:AKIA|ASIA|AGPA|AIDA|AROA|ANPA|ANVA|AIPA|ABIA|ACCA)[A-Z0-9]{16}\b/g,
-  // Stripe secret, publishable and restricted keys; webhook signing secrets.
-  /\b(?:sk|pk|rk)_(?:live|test)_[A-Za-z0-9]{10,}\b/g,
-  /\bwhsec_[A-Za-z0-9+/=]{16,}/g,
-  // Paddle Billing API keys and notification secrets (`pdl_live_apikey_…`, `pdl_ntfset_…`), client-side tokens.
-  /\bpdl_[a-z]+_[A-Za-z0-9_]{12,}/g,
-  /\b(?:live|test)_[a-f0-9]{27,}\b/g,
-  // GitHub, GitLab, npm, Slack, Google, OpenAI, Anthropic, SendGrid, Twilio tokens.
-  /\b(?:gh[pousr]_[A-Za-z0-9]{30,}|github_pat_[A-Za-z0-9_]{40,}|glpat-[A-Za-z0-9_-]{20,}|npm_[A-Za-z0-9]{36})\b/g,
-  /\bxox[abprs]-[A-Za-z0-9-]{10,}/g,
-  /\bAIza[0-9A-Za-z_-]{35}\b/g,
-  /\bsk-(?:ant-|proj-)?[A-Za-z0-9_-]{20,}/g,
-  /\bSG\.[A-Za-z0-9_-]{16,}\.[A-Za-z0-9_-]{16,}/g,
-  /\bSK[0-9a-f]{32}\b/g,
-  /https:\/\/hooks\.slack\.com\/services\/[A-Za-z0-9/]+/g,
-  // JSON Web Tokens.
-  /\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/g,
-];
+import { redactCommandCredentials } from './commands.js';
+import { REDACTED, redactKnownFormats } from './known-formats.js';
 
-export const REDACTED = '[redacted]';
+export { REDACTED } from './known-formats.js';
 
 /** A key whose name ends in a secret word: `PADDLE_API_KEY`, `clientSecret`, `db_password`, `"token"`. */
 const SECRET_KEY = String.raw`[A-Za-z0-9_.-]*?(?:secret|token|password|passwd|pwd|api_?key|apikey|private_?key|access_?key|auth_?key|credentials?)`;
 /** `KEY = 'value'`, `KEY: "value"`, `"key": "value"`, `KEY=value` (dotenv/shell), `--password=value`. */
-const QUOTED_ASSIGNMENT = new RegExp(String.raw`(?<![A-Za-z0-9])(${SECRET_KEY}["']?\s*(?:=|:|=>)\s*)(["'\x60])([^"'\x60\s]{8,})\2`, 'gi');
-const BARE_ASSIGNMENT = new RegExp(String.raw`(?<![A-Za-z0-9])(${SECRET_KEY}\s*=\s*)([^\s"'\x60,;)}\]]{8,})`, 'gi');
+const QUOTED_ASSIGNMENT = new RegExp(String.raw`(?<![A-Za-z0-9])(${SECRET_KEY}["']?\s*(?:=|:|=>)\s*)(["'\x60])([^"'\x60\s]{1,})\2`, 'gi');
+const BARE_ASSIGNMENT = new RegExp(String.raw`(?<![A-Za-z0-9])(${SECRET_KEY}\s*=(?![=>])\s*)([^\s"'\x60,;)}\]]{1,})`, 'gi');
 /** A whole line `password: value` (YAML, dotenv, shell) with an unquoted value. */
-const LINE_ASSIGNMENT = new RegExp(String.raw`^([\t -]*(?:export\s+)?${SECRET_KEY}\s*[:=]\s*)([^\s"'\x60,;]{8,})\s*$`, 'gim');
-/** Passwords in URLs: `postgres://user:pass@host`. */
-const URL_PASSWORD = /\b([a-z][a-z0-9+.-]*:\/\/[^\s:/@'"`]+:)([^\s@/'"`]{3,})@/gi;
-/** `Authorization: Bearer <token>` with a literal token. */
+const LINE_ASSIGNMENT = new RegExp(String.raw`^([\t -]*(?:export\s+)?${SECRET_KEY}\s*[:=]\s*)([^\s"'\x60,;]{3,})\s*$`, 'gim');
+/**
+ * Passwords in URLs: `postgres://user:pass@host`, and `postgres://user:pass…` when a detector cut the text before the
+ * `@` (a port, `http://localhost:5173`, is digits and stays).
+ */
+const URL_PASSWORD = /\b([a-z][a-z0-9+.-]*:\/\/[^\s:/@'"`]+:)([^\s@/'"`…]+)(?=@|…|$|[\s'"`])/gi;
+/** `Bearer <token>` with a long literal token (short ones after an `Authorization:` header are in commands.ts). */
 const BEARER = /\b(Bearer\s+)([A-Za-z0-9._~+/-]{20,}=*)/g;
 
 /** Code, not a value: `process.env.X`, `config.apiKey`, `${…}`, a function call, a placeholder in angle brackets. */
@@ -53,21 +38,89 @@ function isReference(value: string): boolean {
   );
 }
 
+/**
+ * Inside quotes only a placeholder is not a value: `"${DB_PASSWORD}"`, `'{{ token }}'`, `"<your key>"`, `'%s'`, and the
+ * made-up values of examples (`'kv_live_your_key'`, `'changeme'`, `'xxxx'`). Anything else is printed as
+ * `[redacted]`: a real password need not look like one.
+ */
+function isPlaceholder(value: string): boolean {
+  return (
+    /^(\$|\{|<|%|\[(?:value )?redacted\])/.test(value) ||
+    /^(process|import\.meta)\.env\./.test(value) ||
+    /your|example|placeholder|changeme|dummy|\.\.\.|…|^(?:x+|\*+|-+)$/i.test(value)
+  );
+}
+
+/** `SecretValue.unsafePlainText('…')` (CDK): a literal secret by definition, whatever it looks like. */
+const PLAIN_TEXT_SECRET = /(\b(?:unsafePlainText|plainText)\(\s*)(['"\x60])((?:(?!\2)[^\\]|\\.)*)(\2|$)/g;
+
+/**
+ * Cheap test first: a text none of the rules can match. Every rule needs one of these — an assignment or a URL needs
+ * `=` or `:`, a command credential a flag after white space or a quote, a key format its prefix, a random string a run
+ * of 32 characters — and most strings (names, paths, kinds) have none, so they cost one or two regex tests each.
+ */
+const MAY_HOLD = /[:=]|(?:^|[\s'"])-[A-Za-z-]|[Bb]earer|[Pp]lainText|AKIA|ASIA|AGPA|AIDA|AROA|ANPA|ANVA|AIPA|ABIA|ACCA|live_|test_|whsec_|pdl_|gh[pousr]_|github_pat_|glpat-|\bnpm_|xox[abprs]-|AIza|\bsk-|\bSG\.|SK[0-9a-f]|\beyJ|PRIVATE KEY/;
+export function mayHoldSecret(text: string): boolean {
+  return MAY_HOLD.test(text) || hasLongRun(text);
+}
+
+/**
+ * A run of 32 characters that a random string is made of (`[A-Za-z0-9+/_=-]`), found in one pass: the regex
+ * `/[…]{32}/` restarts at every position and was the costliest test of all, on paths made of exactly those characters.
+ */
+function hasLongRun(text: string): boolean {
+  if (text.length < 32) return false;
+  let run = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const inRun =
+      (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 47 && c <= 57) || c === 43 || c === 95 || c === 61 || c === 45; // a-z A-Z / 0-9 + _ = -
+    run = inRun ? run + 1 : 0;
+    if (run >= 32) return true;
+  }
+  return false;
+}
+
+/** Sections run to megabytes: a long text is redacted line by line (every rule but the PEM one stays within a line). */
+const LONG_TEXT = 4096;
+
 export function redactSecrets(text: string): string {
-  let out = text;
-  for (const pattern of PATTERNS) out = out.replace(pattern, REDACTED);
-  out = out.replace(QUOTED_ASSIGNMENT, (match, prefix: string, quote: string, value: string) =>
-    value === REDACTED || isReference(value) ? match : `${prefix}${quote}${REDACTED}${quote}`,
-  );
-  out = out.replace(BARE_ASSIGNMENT, (match, prefix: string, value: string) =>
-    value.startsWith(REDACTED) || isReference(value) ? match : `${prefix}${REDACTED}`,
-  );
-  out = out.replace(LINE_ASSIGNMENT, (match, prefix: string, value: string) =>
-    value.startsWith(REDACTED) || isReference(value) ? match : `${prefix}${REDACTED}`,
-  );
-  out = out.replace(URL_PASSWORD, (match, prefix: string, password: string) => (password.startsWith('$') ? match : `${prefix}${REDACTED}@`));
-  out = out.replace(BEARER, (_m, prefix: string) => `${prefix}${REDACTED}`);
-  return out.replace(CANDIDATE, (match) => (looksRandom(match) ? REDACTED : match));
+  if (text.length > LONG_TEXT && text.includes('\n')) {
+    const whole = text.includes('PRIVATE KEY') ? redactKnownFormats(text) : text;
+    return whole.split('\n').map(redactLine).join('\n');
+  }
+  return redactLine(text);
+}
+
+/** The words an assignment rule needs in its key (a cheap test before the three assignment patterns). */
+const SECRET_WORD = /secret|token|passw|pwd|api_?key|apikey|private_?key|access_?key|auth_?key|credential/i;
+
+function redactLine(text: string): string {
+  if (!mayHoldSecret(text)) return text;
+  let out = redactCommandCredentials(redactKnownFormats(text));
+  if (out.includes('lainText(')) {
+    out = out.replace(PLAIN_TEXT_SECRET, (match, prefix: string, quote: string, value: string, close: string) =>
+      value === REDACTED || value === '' ? match : `${prefix}${quote}${REDACTED}${close}`,
+    );
+  }
+  if (SECRET_WORD.test(out)) {
+    out = out.replace(QUOTED_ASSIGNMENT, (match, prefix: string, quote: string, value: string) =>
+      isPlaceholder(value) ? match : `${prefix}${quote}${REDACTED}${quote}`,
+    );
+    out = out.replace(BARE_ASSIGNMENT, (match, prefix: string, value: string) =>
+      value.startsWith(REDACTED) || isReference(value) ? match : `${prefix}${REDACTED}`,
+    );
+    out = out.replace(LINE_ASSIGNMENT, (match, prefix: string, value: string) =>
+      value.startsWith(REDACTED) || isReference(value) ? match : `${prefix}${REDACTED}`,
+    );
+  }
+  if (out.includes('://')) {
+    out = out.replace(URL_PASSWORD, (match, prefix: string, password: string) =>
+      password.startsWith('$') || password.startsWith('{') || password === REDACTED || /^\d+$/.test(password) ? match : `${prefix}${REDACTED}`,
+    );
+  }
+  if (out.includes('earer')) out = out.replace(BEARER, (_m, prefix: string) => `${prefix}${REDACTED}`);
+  return hasLongRun(out) ? out.replace(CANDIDATE, (match) => (looksRandom(match) ? REDACTED : match)) : out;
 }
 
 /** Long strings that look random (mixed classes, high entropy) are treated as secrets too. */
@@ -80,8 +133,12 @@ export function looksRandom(text: string): boolean {
   if (/^[a-z0-9-]+$/.test(text) && text.includes('-')) return false; // kebab-case identifiers and package names
   if (/^[0-9a-f]{40}$/.test(text)) return false; // git commit ids
   if (/^[0-9a-fA-F]+$/.test(text)) return /\d/.test(text) && /[a-fA-F]/.test(text) && entropy(text) >= 3.0; // hex secrets
-  // Paths and identifiers made of words (`packages/dashboard/src/components/UsageChart`) are not random.
-  if (text.split(/[/_.=+-]+/).filter(Boolean).every((w) => WORDY.test(w))) return false;
+  // Paths and identifiers made of words (`packages/dashboard/src/components/UsageChart`) are not random, nor are paths
+  // with a short random part among words (`/tmp/pc-repo-tuFYbW/blocker/PROJECT-CONTEXT`, a temp folder).
+  const words = text.split(/[/_.=+-]+/).filter(Boolean);
+  // A word cut short by a detector (`LogG…`) ends in a lone capital: still a word.
+  const odd = words.filter((w) => !WORDY.test(w) && !WORDY.test(w.replace(/[A-Z]$/, '')));
+  if (odd.length === 0 || (words.length >= 3 && odd.length * 3 <= words.length && odd.every((w) => w.length <= 12))) return false;
   const classes = [/[a-z]/, /[A-Z]/, /[0-9]/].filter((r) => r.test(text)).length;
   if (classes < 2) return false;
   return entropy(text) >= 4.0;
@@ -96,14 +153,4 @@ function entropy(text: string): number {
     h -= p * Math.log2(p);
   }
   return h;
-}
-
-/** Redacts every string inside plain JSON data (facts for `--json`), keeping its shape. */
-export function redactDeep<T>(value: T): T {
-  if (typeof value === 'string') return redactSecrets(value) as T;
-  if (Array.isArray(value)) return value.map((v) => redactDeep(v)) as T;
-  if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, redactDeep(v)])) as T;
-  }
-  return value;
 }

@@ -1,6 +1,7 @@
 import { backendCodeDetector } from '../detectors/backend-code/index.js';
 import {
   cdkDetector,
+  type CdkApiFact,
   type CdkAuthorizerFact,
   type CdkGraphqlResolverFact,
   type CdkLambdaFact,
@@ -20,6 +21,7 @@ import { code, urlPath } from '../markdown/text.js';
 import { authFlowPart, errorHandlingPart, middlewarePart } from './parts/backend-code.js';
 import { endpointsPart, sortRoutes } from './parts/cdk-endpoints.js';
 import { lambdasPart } from './parts/cdk-lambdas.js';
+import { copiesOf, routesShown } from './parts/cdk-copies.js';
 import { graphqlPart } from './parts/graphql.js';
 import { graphqlServersPart } from './parts/graphql-servers.js';
 import { dispatchedRoutesPart, innerRoutesByFile } from './parts/lambda-dispatch.js';
@@ -107,8 +109,11 @@ function summary(model: StepModel, hasCdk: boolean, apis: CodeApis): string {
   const { facts } = model;
   const inCode = codeApis(apis);
   const hasHttp = inCode !== '';
-  const routes = facts.of<CdkRouteFact>('cdk.route');
-  const lambdas = facts.of<CdkLambdaFact>('cdk.lambda');
+  // What a base stack class defines is counted once, not once per stack that extends it.
+  const cdkApis = facts.of<CdkApiFact>('cdk.api');
+  const routes = routesShown(facts.of<CdkRouteFact>('cdk.route'), cdkApis, copiesOf(cdkApis));
+  const lambdaCopies = copiesOf(facts.of<CdkLambdaFact>('cdk.lambda'));
+  const lambdas = lambdaCopies.shown;
   if (!hasCdk) {
     const infra = infraApis(facts);
     if (infra.length > 0) {
@@ -134,17 +139,21 @@ function summary(model: StepModel, hasCdk: boolean, apis: CodeApis): string {
   const entries = lambdas.map((l) => l.data.entry).filter((e): e is string => e !== undefined);
   const dir = commonDir(entries);
   const where = entries.length > 1 && dir ? ` Handler code lives under ${code(`/${dir}`)}.` : '';
-  const unresolved = lambdas.filter((l) => !l.data.entryResolved && l.data.entrySource !== 'inline').length;
+  // Inline code and code a construct library ships are where they are said to be; only the others are untraced.
+  const unresolved = lambdas.filter((l) => !l.data.entryResolved && l.data.entrySource !== 'inline' && !(l.data.entrySource === 'library' && !l.data.entryAsWritten)).length;
+  const copied = [...new Set([...lambdaCopies.alsoIn.entries()].flatMap(([l, others]) => [l.data.stack ?? '', ...others]))].filter(Boolean).sort();
   return (
     `${counts.length > 1 ? `${counts.slice(0, -1).join(', ')} and ` : ''}${counts[counts.length - 1]}, read from the AWS CDK code.${where}` +
+    (copied.length > 0 ? ` What stacks ${names(copied)} create from the same code (a base stack class they extend) is counted and listed once.` : '') +
     (unresolved > 0 ? ` ${plural(unresolved, 'function')} could not be traced to a file statically; ${unresolved === 1 ? 'its' : 'their'} code location is shown as written.` : '')
   );
 }
 
 /** Who guards which endpoints (from CDK), the user pool behind Cognito authorizers and its triggers. */
 function apiAuth(facts: FactSet): string {
-  const routes = sortRoutes(facts.of<CdkRouteFact>('cdk.route'));
-  const authorizers = facts.of<CdkAuthorizerFact>('cdk.authorizer');
+  const apis = facts.of<CdkApiFact>('cdk.api');
+  const routes = sortRoutes(routesShown(facts.of<CdkRouteFact>('cdk.route'), apis, copiesOf(apis)));
+  const authorizers = copiesOf(facts.of<CdkAuthorizerFact>('cdk.authorizer')).shown;
   if (routes.length === 0 && authorizers.length === 0 && !facts.has('cdk.userPool')) return '';
   const lambdas = lambdaById(facts);
   const items: string[] = [];

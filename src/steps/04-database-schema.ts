@@ -6,6 +6,8 @@ import { heading, join, stepHeading } from '../markdown/blocks.js';
 import { cite } from '../markdown/cite.js';
 import { dataAccessPart } from './parts/backend-code.js';
 import { plural } from './parts/cdk-shared.js';
+import { copiesOf } from './parts/cdk-copies.js';
+import { databasesPart, databasesSentence } from './parts/cdk-databases.js';
 import { imported, knownTables, tableSections, tablesOverview } from './parts/cdk-tables.js';
 import { infraTablesPart } from './parts/infra-api.js';
 import { ormAccessPart } from './parts/orm-access.js';
@@ -24,12 +26,14 @@ export const databaseSchemaStep: StepDefinition = {
   claims: ['database', 'table-definitions'],
   build(model) {
     const { facts } = model;
-    const tables = facts.of<CdkTableFact>('cdk.table');
+    // A table a base stack class defines is counted once, not once per stack that extends it.
+    const tables = copiesOf(facts.of<CdkTableFact>('cdk.table')).shown;
     const access = dataAccessPart(facts, knownTables(facts));
     const rank = fileRank(model.index);
     const orm = ormSchemaPart(facts, rank);
     const ormAccess = ormAccessPart(facts, rank);
     const infraTables = facts.of<InfraTableFact>('infra.table');
+    const databases = facts.has('cdk.database') ? `${databasesSentence(facts)}.` : '';
     const created = tables.filter((t) => !imported(t.data));
     const files = [...new Set(created.map((t) => t.at[0].file))].sort();
     const intro =
@@ -39,6 +43,8 @@ export const databaseSchemaStep: StepDefinition = {
           '. Keys, indexes and settings come from the table definitions; access patterns from the code that reads and writes them.'
         : infraTables.length > 0
           ? `${plural(infraTables.length, 'DynamoDB table')} defined with ${[...new Set(infraTables.map((t) => INFRA_TITLE[t.data.tool]))].join(' and ')} in ${[...new Set(infraTables.map((t) => t.data.file))].sort().map((f) => cite(f)).join(', ')}${access !== '' ? '; access patterns from the code that reads and writes them' : ''}.`
+        : databases !== ''
+          ? `${databases}${orm !== '' ? ` The schema comes from the ORM definitions below${ormAccess !== '' ? ', access patterns from the code that calls them' : ''}.` : access !== '' ? ' The access patterns below come from the code that calls the database.' : ''}`
         : orm !== ''
           ? `No DynamoDB tables in CDK code; the schema comes from the ORM definitions below${ormAccess !== '' ? ', access patterns from the code that calls them' : ''}.`
           : access !== ''
@@ -55,6 +61,7 @@ export const databaseSchemaStep: StepDefinition = {
       dbRuntimePart(facts),
       tables.length > 0 && tablesOverview(facts),
       tableSections(facts),
+      databases !== '' && join(heading(3, 'Databases and caches (from CDK)'), tables.length > 0 ? databases : '', databasesPart(facts)),
       infraTablesPart(facts),
       access !== '' && join(heading(3, 'Access patterns and data-access code'), access),
       orm !== '' && join(heading(3, 'ORM models'), orm),

@@ -10,7 +10,7 @@ import { heading, join, stepHeading } from '../markdown/blocks.js';
 import { cite } from '../markdown/cite.js';
 import { appPart, crossStackPart, deploymentPart, environmentPart } from './parts/cdk-deploy.js';
 import { plural } from './parts/cdk-shared.js';
-import { stackDiagram, stackSection, stacksTable } from './parts/cdk-stacks.js';
+import { deployedPart, stackDiagram, stackSection, stacksTable } from './parts/cdk-stacks.js';
 import { otherInfraPart } from './parts/other-infra.js';
 import { noCdk, noneOr } from './parts/claims.js';
 import { runtimePart, runtimeSummary } from './parts/runtime.js';
@@ -46,10 +46,11 @@ export const infrastructureStep: StepDefinition = {
     const where = [...new Set(apps.map((a) => a.data.dir))].map((d) => (d === '' ? 'the repository root' : cite(d)));
     const markdown = join(
       title,
-      `${apps.length > 1 ? `${apps.length} AWS CDK apps` : 'An AWS CDK app'} in ${where.join(', ')} with ${plural(stacks.length, 'stack')}. Everything below is read from the CDK code without running it.`,
+      `${appCount(apps) > 1 ? `${appCount(apps)} AWS CDK apps` : 'An AWS CDK app'} in ${where.join(', ')} with ${plural(stacks.length, 'stack')}. Everything below is read from the CDK code without running it.`,
       heading(3, 'CDK app'),
       appPart(apps),
       heading(3, 'Stacks'),
+      deployedPart(apps, stacks),
       stackDiagram(stacks, facts),
       stacksTable(stacks, facts),
       ...stacks.map((s) => stackSection(s, facts)),
@@ -63,6 +64,11 @@ export const infrastructureStep: StepDefinition = {
     return { markdown, facts: [...facts.all] };
   },
 };
+
+/** A cdk.json without an `app` command only holds settings: the apps are the scripts that create one. */
+function appCount(apps: readonly CdkAppFact[]): number {
+  return apps.filter((a) => a.data.entry).length || apps.length;
+}
 
 function section(title: string, body: string): string {
   return body.trim() === '' ? '' : join(heading(3, title), body);

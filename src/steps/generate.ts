@@ -2,12 +2,11 @@ import type { Analysis, DetectorFailure } from '../analysis/run-detectors.js';
 import type { DigestEntry } from '../check/fact-digest.js';
 import { FactSet, type Fact } from '../facts.js';
 import { RepoModel, StepModel, stepDetectors } from '../model/repo-model.js';
-import { redactSecrets } from '../secrets/redact.js';
+import { redactText } from '../secrets/outbound.js';
 import { cite } from '../markdown/cite.js';
 import { oneLine, plain } from '../markdown/text.js';
 import type { ParseProblemFact } from '../detectors/shared/parse-problems.js';
 import type { Section, StepContext, StepDefinition } from './types.js';
-import { outsideCitations } from './verify-citations.js';
 import { fitSection } from './budget/fit.js';
 import { stepBudget } from './budget/limits.js';
 
@@ -39,9 +38,12 @@ export function generateSection(
   if (context.detail !== 'full') {
     markdown = fitSection(markdown, { budget: stepBudget(step.number, context.budget), index: analysis.index, focus: context.focus, units: step.units, keepTables: step.keepTables }).markdown;
   }
-  markdown = outsideCitations(markdown, analysis.index, redactSecrets).trimEnd();
+  const index = analysis.index;
+  // Verified path citations keep their text: a random-looking file name is a file, not a secret.
+  markdown = redactText(markdown, { isPath: (p) => index.has(p) || index.hasDir(p) }).trimEnd();
+  // Messages of parsers and detectors can quote the text they failed on: redacted like the section.
   const notes = [
-    ...failures.map((f) => `- The ${f.detector} analysis failed (${plain(f.message)}); its facts are missing here.`),
+    ...failures.map((f) => `- The ${f.detector} analysis failed (${oneLine(redactText(f.message))}); its facts are missing here.`),
     ...parseProblemNotes(facts),
   ];
   if (notes.length > 0) markdown += `\n\n> **Note**\n>\n${notes.map((n) => `> ${n}`).join('\n')}`;
@@ -55,5 +57,5 @@ function parseProblemNotes(facts: readonly Fact[]): string[] {
   for (const f of facts) if (f.kind === 'parse.problem') seen.set((f as ParseProblemFact).data.file, (f as ParseProblemFact).data);
   return [...seen.values()]
     .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))
-    .map((p) => `- ${cite(p.file, p.line)} is not valid ${p.format} (${oneLine(p.message)}); what could be read of it is used.`);
+    .map((p) => `- ${cite(p.file, p.line)} is not valid ${p.format} (${oneLine(redactText(p.message))}); what could be read of it is used.`);
 }

@@ -29,18 +29,3 @@ export function citedPaths(markdown: string): CitedPath[] {
 export function missingCitations(markdown: string, index: RepoIndex): CitedPath[] {
   return citedPaths(markdown).filter((c) => c.file !== '' && !index.has(c.file) && !index.hasDir(c.file));
 }
-
-/**
- * Applies `transform` (secret redaction) to a section while leaving alone the path citations that the repository
- * has: `examples/.experimental/next-app-dir/README` looks random to an entropy check but is a verified file name.
- */
-export function outsideCitations(markdown: string, index: RepoIndex, transform: (text: string) => string): string {
-  const kept: string[] = [];
-  const masked = markdown.replace(CITED, (span: string, file: string) => {
-    const f = file.slice(1).replace(/\/$/, '');
-    if (f === '' || (!index.has(f) && !index.hasDir(f))) return span;
-    kept.push(span);
-    return `\u27e6${kept.length - 1}\u27e7`;
-  });
-  return transform(masked).replace(/\u27e6(\d+)\u27e7/g, (m, n: string) => kept[Number(n)] ?? m);
-}

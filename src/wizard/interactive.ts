@@ -116,7 +116,7 @@ export async function runInteractive(deps: InteractiveDeps): Promise<Interactive
         }
         case 'edit': {
           await ui.suspend();
-          const result = (deps.edit ?? editInEditor)(text, await deps.editor(), `step-${step}`);
+          const result = (deps.edit ?? editInEditor)(text, await deps.editor(), `step-${step}`, { untrusted: [session.paths.root] });
           if (result.kind === 'changed') {
             session.setEdited(step, result.text);
             beforeRegenerate = undefined;

@@ -7,10 +7,13 @@ const WHY: Record<SkippedFile['reason'], string> = {
   'too-deep': 'nested too deeply to parse (generated code)',
   'outside-root': 'links out of the repository (never followed)',
   unreadable: 'unreadable (no permission, a broken or looping link, or not a regular file)',
-  'control-characters': 'named with terminal control characters (a path that cannot be printed as it is)',
+  'control-characters': 'named with terminal control or invisible characters (a path that cannot be printed as it is)',
+  'secret-in-name': 'named with what looks like a key or token (never printed)',
 };
 
 const SHOWN = 3;
+
+const COUNTED: ReadonlySet<SkippedFile['reason']> = new Set(['control-characters', 'secret-in-name']);
 
 /**
  * Plain sentences about what the analysis could not use: files it skipped and manifests that are not JSON. The
@@ -20,8 +23,9 @@ export function readingNotes(index: RepoIndex): string[] {
   const notes: string[] = [];
   const byReason = new Map<SkippedFile['reason'], string[]>();
   for (const { file, reason } of index.skipped()) byReason.set(reason, [...(byReason.get(reason) ?? []), file]);
-  // Names with control characters are counted, not listed: printed without them they would name other files.
-  const parts = [...byReason].map(([reason, files]) => `${WHY[reason]}: ${reason === 'control-characters' ? count(files) : list(files)}`);
+  // Names with control characters or a key in them are counted, not listed: printed without them (or redacted) they
+  // would name other files, or leak the key.
+  const parts = [...byReason].map(([reason, files]) => `${WHY[reason]}: ${COUNTED.has(reason) ? count(files) : list(files)}`);
   if (parts.length > 0) notes.push(`Not analysed — ${parts.join('; ')}.`);
   const broken = index.files.filter(
     (f) => (f === 'package.json' || f.endsWith('/package.json')) && index.read(f) !== undefined && index.readJson(f) === undefined,

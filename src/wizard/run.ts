@@ -14,6 +14,7 @@ import { Session, type FinishedAnswer, type FinishedQuestion, type ResumeQuestio
 import type { Drift } from './drift.js';
 import { sessionView } from './session-view.js';
 import type { WizardUI } from './ui.js';
+import { safeUI } from './safe-ui.js';
 import { startAnalysis, type AnalysisHandle, type AnalysisOptions, type AnalysisStart } from './worker-analysis.js';
 
 export interface RunEnvironment {
@@ -77,7 +78,7 @@ export async function runWizard(options: RunOptions, env: RunEnvironment): Promi
   });
   try {
     if (env.interactive) {
-      ui = env.interactive.createUI(() => stopOnSignal('SIGINT'));
+      ui = safeUI(env.interactive.createUI(() => stopOnSignal('SIGINT')));
       ui.setView(sessionView(session, undefined, notices));
       ui.progress('Listing files', 'Reading the repository');
       start.onProgress((m) => ui?.progress(m, 'Reading the repository'));

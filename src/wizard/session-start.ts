@@ -10,6 +10,7 @@ import { ensureStateDir } from '../../state/dir.js';
 import { STATE_VERSION, type SessionState } from '../../state/schema.js';
 import { backupStateFile, loadState, saveState, StateFileError } from '../../state/store.js';
 import type { Drift } from './drift.js';
+import { userText } from '../secrets/outbound.js';
 
 export interface SessionPaths {
   readonly root: string;
@@ -76,7 +77,7 @@ export interface OpenSessionOptions extends SessionPaths {
 
 export async function loadOrStartOver(options: OpenSessionOptions): Promise<SessionState | null> {
   try {
-    return loadState(options.stateFile);
+    return withSafeTexts(loadState(options.stateFile));
   } catch (error) {
     if (!(error instanceof StateFileError)) throw error;
     const startOver = options.restart || (await options.askStartOverAfterBadState?.(error)) === true;
@@ -85,6 +86,21 @@ export async function loadOrStartOver(options: OpenSessionOptions): Promise<Sess
     options.notice(`The saved session could not be used; starting a new one${kept ? ` (the old file is kept as ${kept})` : ''}.`);
     return null;
   }
+}
+
+/**
+ * A state file is input like any other (it can be committed, copied or edited): the texts it holds are shown and
+ * written only after the same sanitising as an edit from the editor.
+ */
+function withSafeTexts(state: SessionState | null): SessionState | null {
+  if (!state) return state;
+  const steps = state.steps.map((s) => ({
+    ...s,
+    title: userText(s.title).replace(/\s+/g, ' ').trim(),
+    ...(s.generated !== undefined ? { generated: userText(s.generated) } : {}),
+    ...(s.edited !== undefined ? { edited: userText(s.edited) } : {}),
+  }));
+  return { ...state, steps };
 }
 
 export function freshState(options: OpenSessionOptions): SessionState {

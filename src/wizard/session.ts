@@ -9,6 +9,7 @@ import { acquireLock, type Lock } from '../../state/lock.js';
 import type { SessionState, StepRecord } from '../../state/schema.js';
 import { saveState } from '../../state/store.js';
 import { citedFileHashes } from '../../state/changes.js';
+import { userText } from '../secrets/outbound.js';
 import { describeDrift, detectDrift, driftNotices, settleDrift } from './drift.js';
 import { finishUndo, type SessionAccess, type UndoOutcome, undoDecision } from './session-undo.js';
 import { reconcile, missingNotice } from './reconcile.js';
@@ -147,7 +148,9 @@ export class Session {
     );
   }
 
-  setEdited(step: number, markdown: string): void {
+  /** The user's edit (from their editor), sanitised like analysed text: no raw escapes, no secret values kept. */
+  setEdited(step: number, edited: string): void {
+    const markdown = userText(edited);
     this.update(step, { status: 'generated', edited: markdown, hash: sectionHash(markdown), citedFiles: citedFileHashes(this.paths.root, markdown) });
   }
 

@@ -244,7 +244,7 @@ describe.concurrent('hostile input, --yes through every available step', { timeo
     const cited = citedPaths(output ?? '').map((c) => c.file);
     expect(cited.length).toBeGreaterThan(0);
     expect(cited.filter((f) => f !== '' && !existsSync(path.join(dir, f)))).toEqual([]);
-    expect(run.stderr).toContain('named with terminal control characters (a path that cannot be printed as it is): 2 files');
+    expect(run.stderr).toContain('named with terminal control or invisible characters (a path that cannot be printed as it is): 2 files');
   });
 
   it('pathologically nested code: those files are left out and named, the rest of the repository is still mapped', async () => {

@@ -37,7 +37,22 @@ describe('no code path runs the analysed repository', () => {
     const lister = files.find((f) => f.file === 'src/scan/list-files.ts')!.text;
     expect(lister).toMatch(/const SAFE_GIT = \['-c', 'core\.fsmonitor=false'\]/);
     expect(lister.match(/execFileSync\(/g)).toHaveLength(1);
-    expect(lister).toMatch(/execFileSync\('git', \[\.\.\.SAFE_GIT, \.\.\.args\]/);
+    expect(lister).toMatch(/execFileSync\(program, \[\.\.\.SAFE_GIT, \.\.\.args\]/);
+  });
+
+  it('every program is started by the absolute path findProgram resolved, with the trusted PATH (issue 18, case 5)', () => {
+    const lister = files.find((f) => f.file === 'src/scan/list-files.ts')!.text;
+    // The program and the PATH given to git come from the lookup that skips relative entries and the repository.
+    expect(lister).toMatch(/program: findProgram\('git', lookup\), env: \{ \.\.\.process\.env, PATH: trustedPathVariable\(lookup\) \}/);
+    expect(lister).toMatch(/const lookup = \{ untrusted: \[root\] \};/);
+    const editor = files.find((f) => f.file === 'src/wizard/editor.ts')!.text;
+    // Plain words run directly, the program by the path findProgram resolved; otherwise the shell is named by its
+    // absolute path and the editor word in its command is replaced by the resolved path.
+    expect(editor).toMatch(/const found = findProgram\(word, lookup\);\n\s+return found === undefined \? undefined : \{ file: found, args: \[\.\.\.args, file\], shell: false \};/);
+    expect(editor).toMatch(/const resolved = resolvedCommand\(command, lookup\);/);
+    expect(editor).toMatch(/return \{ file: '\/bin\/sh', args: \['-c', `\$\{resolved\} "\$@"`, 'editor', file\], shell: true \};/);
+    expect(editor).toMatch(/spawnSync\(how\.file, how\.args, \{ stdio: 'inherit', env, shell: how\.shell && how\.file !== '\/bin\/sh' \}\)/);
+    expect(editor).toMatch(/const env = \{ \.\.\.process\.env, PATH: trustedPathVariable\(lookup\) \};/);
   });
 
   it('nothing evaluates code or imports a computed path', () => {

@@ -51,6 +51,34 @@ describe('secret canary through the whole wizard', { timeout: 120_000 }, () => {
     expect(leaks(run.stdout + run.stderr)).toEqual([]);
   });
 
+  it('--json, --check, --check --json and the state file: nothing planted, names still there (issue 18, cases 4 and 8)', async () => {
+    const root = plantCanaryRepo();
+    const yes = await runCli([root, '--yes']);
+    expect(yes.code, yes.stderr).toBe(0);
+    const json = await runCli([root, '--json']);
+    expect(json.code, json.stderr).toBe(0);
+    const check = await runCli([root, '--check']);
+    const checkJson = await runCli([root, '--check', '--json']);
+    expect(check.code, check.stderr).toBe(0);
+    expect(checkJson.code, checkJson.stderr).toBe(0);
+    for (const [what, text] of [['--json', json.stdout + json.stderr], ['--check', check.stdout + check.stderr], ['--check --json', checkJson.stdout + checkJson.stderr], ['state', stateTexts(root)], ['output', leftBehind(root).output ?? '']] as const) {
+      expect({ what, leaked: leaks(text) }).toEqual({ what, leaked: [] });
+    }
+    // Names and where values come from stay: the lambda's variables, the commands with their credentials cut out.
+    const report = JSON.parse(json.stdout) as { steps: Array<{ facts: Array<{ kind: string; data: Record<string, unknown> }> }> };
+    const lambdas = report.steps.flatMap((s) => s.facts).filter((f) => f.kind === 'cdk.lambda');
+    const env = lambdas.flatMap((l) => l.data.environment as Array<{ name: string; value: string }>);
+    expect(env).toEqual(expect.arrayContaining([
+      expect.objectContaining({ name: 'ADMIN_PASSWORD', value: '[value redacted]' }),
+      expect.objectContaining({ name: 'LEGACY_PASSWORD', value: '[value redacted]' }),
+      expect.objectContaining({ name: 'TABLE_NAME', value: "props?.tableName ?? [value redacted]" }),
+    ]));
+    const output = leftBehind(root).output ?? '';
+    for (const command of ['curl -u deploy:[redacted] https://api.example.com/v1/items', 'mysql -u root -p[redacted] canary', 'curl -H "X-Api-Key: [redacted]" https://api.example.com/ping', 'cdk synth --context dbPassword=[redacted] -c stage=prod', 'PGPASSWORD=[redacted] psql -h localhost -U canary', '--password=[redacted]', 'curl -u ci:[redacted] https://api.example.com/deployments', 'psql postgresql://app:[redacted]@db.example.com:5432/canary', 'npm publish --//registry.npmjs.org/:_authToken=[redacted]', 'redis-cli -h cache.example.com -a [redacted] ping']) {
+      expect(output).toContain(command);
+    }
+  });
+
   it('interactive: nothing planted and no escape sequence from the repository reaches the screen', async () => {
     const root = plantCanaryRepo();
     appendFileSync(path.join(root, 'README.md'), `\nStatus ${ESC}]0;PWNED-README${ESC}\\ and ${ESC}[6n and ${ESC}[?1049h and \u009b2J.\n`);

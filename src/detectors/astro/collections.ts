@@ -4,6 +4,7 @@ import { globToRegExp } from '../../scan/glob.js';
 import { ts, lineOf, walk } from '../../scan/ts.js';
 import { constantsOf, dottedName, lastName, property, propertyNameText, staticString } from '../shared/ast.js';
 import { oneLine } from '../../markdown/text.js';
+import { clip } from '../../secrets/clip.js';
 
 export interface CollectionField {
   readonly name: string;
@@ -153,7 +154,7 @@ export function zodType(expr: ts.Expression): { type: string; optional: boolean;
     break;
   }
   const text = oneLine(expr.getText());
-  return { type: text.length > 40 ? `${text.slice(0, 39)}…` : text, optional, hasDefault };
+  return { type: clip(text, 40), optional, hasDefault };
 }
 
 function describe(name: string, args: ts.NodeArray<ts.Expression>): string {

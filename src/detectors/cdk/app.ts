@@ -7,6 +7,7 @@ import type { RepoIndex } from '../../scan/repo-index.js';
 import { dependsOn } from '../../scan/package-json.js';
 import { isSourceFile } from '../../scan/ts.js';
 import { mentions } from '../shared/ast.js';
+import { moduleOfNew, textImports } from '../stack/imports-text.js';
 
 export interface AppInfo {
   readonly cdkJson?: string;
@@ -68,9 +69,20 @@ export function candidateFiles(index: RepoIndex, apps: readonly AppInfo[]): stri
   return index.files.filter((f) => under(f) && isSourceFile(f) && !SKIP.test(f) && !TEST.test(f) && mentions(index.read(f), CDK_TEXT));
 }
 
-/** Files that create the app themselves (`new cdk.App()`), used when no cdk.json names an entry. */
+/**
+ * Files that create a CDK app themselves (`new cdk.App()`): the entry when no cdk.json names one, else further apps.
+ * The `App` must be the CDK core's (`aws-cdk-lib`, `@aws-cdk/core`), not an Amplify `new amplify.App(...)`.
+ */
 export function appScripts(index: RepoIndex, files: readonly string[]): string[] {
-  return files.filter((f) => /new\s+(?:[\w$]+\.)?App\s*\(/.test(index.read(f) ?? ''));
+  return files.filter((f) => {
+    const text = index.read(f) ?? '';
+    const re = /new\s+((?:[\w$]+\.)*)App\s*\(/g;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      const module = moduleOfNew(textImports(text), m[1].replace(/\.$/, ''), 'App');
+      if (module === undefined || /^(aws-cdk-lib|monocdk|@aws-cdk\/core)$/.test(module)) return true;
+    }
+    return false;
+  });
 }
 
 export function isTestFile(file: string): boolean {

@@ -8,6 +8,8 @@ import { categoryOf, isConstructModule } from './catalogue.js';
 import { findMember, instantiate, superCall } from './classes.js';
 import { createConstruct, genericConstruct } from './constructs.js';
 import { evaluate } from './evaluate.js';
+import { createLibraryConstruct } from './library.js';
+import { libraryConstruct } from './library-catalogue.js';
 import type { Interpreter } from './interpreter.js';
 import { cdkMethod, resourceMethod } from './methods.js';
 import { UNDEF, stringOf, unknown, type Env, type ObjValue, type Value } from './values.js';
@@ -118,11 +120,17 @@ function fallback(it: Interpreter, args: readonly Value[], node: ts.Node): Value
 export function construct(it: Interpreter, expr: ts.NewExpression, env: Env): Value {
   const args = evalArgs(it, expr.arguments, env);
   const cls = evaluate(it, expr.expression, env);
+  if (cls.k === 'class' && cls.either) {
+    const made = cls.either.map((e) => it.withCondition(e.condition, () => instantiate(it, e.value, args, expr)));
+    return made[0];
+  }
   if (cls.k === 'class') return instantiate(it, cls, args, expr);
   if (cls.k === 'ext' && cls.args === undefined) {
     if (cls.module === 'global' && cls.path[0] === 'URL') return extCall(it, { ...cls, path: ['new URL'] }, args, expr);
     const category = categoryOf(cls.module, cls.path);
     if (category) return createConstruct(it, cls, category, args, expr, env);
+    const library = libraryConstruct(cls.module, cls.path[cls.path.length - 1] ?? '');
+    if (library && args[0]?.k === 'rec') return createLibraryConstruct(it, cls, library, args, expr);
     if (isConstructModule(cls.module) && args[0]?.k === 'rec' && args[1] && (args[1].k === 'str' || args[1].k === 'unknown')) {
       return genericConstruct(it, cls, args, expr);
     }

@@ -30,6 +30,10 @@ export type Category =
   | 'alarm'
   | 'output'
   | 'rule'
+  | 'schedule'
+  | 'topic'
+  | 'eventSourceMapping'
+  | 'database'
   | 'graphqlApi'
   | 'graphqlDataSource'
   | 'graphqlResolver'
@@ -39,7 +43,7 @@ export type Category =
 const CLASSES: Record<string, Record<string, Category>> = {
   core: { App: 'app', Stack: 'stack', NestedStack: 'stack', Stage: 'stage', CfnOutput: 'output' },
   cloudformation: { NestedStack: 'stack' },
-  lambda: { Function: 'lambda', DockerImageFunction: 'lambda', SingletonFunction: 'lambda' },
+  lambda: { Function: 'lambda', DockerImageFunction: 'lambda', SingletonFunction: 'lambda', EventSourceMapping: 'eventSourceMapping' },
   'lambda-nodejs': { NodejsFunction: 'lambda' },
   'lambda-python': { PythonFunction: 'lambda' },
   'lambda-go': { GoFunction: 'lambda' },
@@ -99,7 +103,29 @@ const CLASSES: Record<string, Record<string, Category>> = {
     EdgeFunction: 'lambda',
   },
   cloudwatch: { Alarm: 'alarm', CompositeAlarm: 'alarm' },
-  events: { Rule: 'rule' },
+  events: { Rule: 'rule', CfnRule: 'rule' },
+  scheduler: { Schedule: 'schedule', CfnSchedule: 'schedule' },
+  sns: { Topic: 'topic' },
+  rds: {
+    DatabaseCluster: 'database',
+    DatabaseClusterFromSnapshot: 'database',
+    ServerlessCluster: 'database',
+    ServerlessClusterFromSnapshot: 'database',
+    DatabaseInstance: 'database',
+    DatabaseInstanceFromSnapshot: 'database',
+    DatabaseInstanceReadReplica: 'database',
+    CfnDBCluster: 'database',
+    CfnDBInstance: 'database',
+  },
+  dsql: { CfnCluster: 'database' },
+  elasticache: { CfnCacheCluster: 'database', CfnReplicationGroup: 'database', CfnServerlessCache: 'database' },
+  opensearchservice: { Domain: 'database', CfnDomain: 'database' },
+  elasticsearch: { Domain: 'database', CfnDomain: 'database' },
+  opensearchserverless: { CfnCollection: 'database' },
+  docdb: { DatabaseCluster: 'database', CfnDBCluster: 'database' },
+  neptune: { DatabaseCluster: 'database', CfnDBCluster: 'database' },
+  memorydb: { CfnCluster: 'database' },
+  redshift: { Cluster: 'database', CfnCluster: 'database' },
   appsync: {
     GraphqlApi: 'graphqlApi',
     CfnGraphQLApi: 'graphqlApi',

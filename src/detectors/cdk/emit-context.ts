@@ -96,8 +96,10 @@ export class EmitContext {
   base(rec: Rec, display: Rec = rec): CdkConstructData {
     const props = propTexts(rec.props, MAX_PROP_TEXT);
     const frame = display === rec ? rec.frame : display.frame;
+    // A resource a library construct creates reads best under that construct's id: `Site/CloudFrontDistribution`.
+    const owner = display.createdBy;
     return {
-      constructId: shortId(display.idText),
+      constructId: owner ? `${shortId(owner.idText)}/${shortId(display.idText)}` : shortId(display.idText),
       idResolved: display.idText.resolved,
       className: rec.className,
       module: rec.module,
@@ -147,7 +149,7 @@ export class EmitContext {
   private lambdaIn(rec: Rec): Rec | undefined {
     const lambdas = (this.children.get(rec) ?? []).filter((c) => c.category === 'lambda');
     if (lambdas.length === 1) return lambdas[0];
-    for (const field of ['function', 'fn', 'lambda', 'handler', 'func']) {
+    for (const field of ['function', 'fn', 'lambda', 'handler', 'func', 'lambdaFunction']) {
       const v = rec.fields.get(field);
       if (v?.k === 'rec' && v.rec.category === 'lambda') return v.rec;
     }

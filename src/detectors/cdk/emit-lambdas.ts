@@ -1,7 +1,6 @@
 /** `cdk.lambda` facts: entry files resolved with CDK's own rules, runtime, memory, timeout, env vars, grants, triggers. */
 import type { Citation } from '../../facts.js';
 import { entryOf } from './entry.js';
-import { EVENT_SOURCES } from './catalogue.js';
 import type { EmitContext } from './emit-context.js';
 import type { CdkEnvVar, CdkGrant, CdkLambdaData, CdkLambdaFact } from './facts.js';
 import { wrapperCalls, type Rec } from './records.js';
@@ -71,55 +70,4 @@ function environmentOf(ctx: EmitContext, rec: Rec): CdkEnvVar[] {
     if (name !== undefined && extra.values[1]) add(name, extra.values[1], citationOf(extra.node));
   }
   return [...vars.values()].sort((a, b) => a.name.localeCompare(b.name));
-}
-
-/** What invokes each lambda besides routes: event sources, Cognito triggers, rules, authorizers. */
-export function lambdaTriggers(ctx: EmitContext): Map<Rec, CdkLambdaData['triggers'][number][]> {
-  const out = new Map<Rec, CdkLambdaData['triggers'][number][]>();
-  const add = (fnValue: Value | undefined, kind: string, source: string, at: Citation, detail?: string) => {
-    const fn = ctx.lambdaOf(fnValue);
-    if (!fn) return;
-    const list = out.get(fn) ?? [];
-    if (!list.some((t) => t.kind === kind && t.source === source)) list.push({ kind, source, ...(detail ? { detail } : {}), at });
-    out.set(fn, list);
-  };
-  for (const rec of ctx.model.recs) {
-    for (const extra of rec.extras.get('eventSource') ?? []) {
-      const src = extra.values[0];
-      const name = src?.k === 'ext' ? src.path[src.path.length - 1] : undefined;
-      const kind = (name && EVENT_SOURCES[name]) ?? 'event source';
-      const target = src?.k === 'ext' ? src.args?.[0] : undefined;
-      add({ k: 'rec', rec }, kind, ctx.ref(target).text, citationOf(extra.node));
-    }
-    if (rec.category === 'userPool') {
-      const triggers = prop(rec.props, 'lambdaTriggers');
-      if (triggers?.k === 'obj') for (const [name, fn] of triggers.props) add(fn, 'Cognito trigger', `${ctx.id(rec)} ${name}`, citeValue(fn) ?? citationOf(rec.node));
-      for (const extra of rec.extras.get('trigger') ?? []) add(extra.values[1], 'Cognito trigger', `${ctx.id(rec)} ${cognitoTrigger(extra.values[0])}`, citationOf(extra.node));
-    }
-    if (rec.category === 'rule') {
-      const targets = [...(prop(rec.props, 'targets')?.k === 'arr' ? (prop(rec.props, 'targets') as { items: Value[] }).items : []), ...(rec.extras.get('target') ?? []).map((e) => e.values[0])];
-      const schedule = prop(rec.props, 'schedule');
-      for (const t of targets) {
-        if (t?.k === 'ext' && t.args) add(t.args[0], 'EventBridge rule', ctx.id(rec), citationOf(rec.node), schedule ? textOf(schedule) : undefined);
-      }
-    }
-    if (rec.category === 'authorizer') {
-      const fn = prop(rec.props, 'handler') ?? rec.extras.get('target')?.[0]?.values[0];
-      if (ctx.lambdaOf(fn)) add(fn, 'API authorizer', ctx.id(rec), citationOf(rec.node));
-    }
-    if (rec.category === 'bucket') {
-      for (const extra of rec.extras.get('notification') ?? []) {
-        const dest = extra.values[1];
-        if (dest?.k === 'ext' && dest.args) add(dest.args[0], 'S3 notification', `${ctx.id(rec)} ${memberName(extra.values[0]) ?? ''}`.trim(), citationOf(extra.node));
-      }
-    }
-  }
-  return out;
-}
-
-/** `UserPoolOperation.POST_CONFIRMATION` → `postConfirmation`. */
-function cognitoTrigger(value: Value | undefined): string {
-  const name = memberName(value);
-  if (!name) return textOf(value);
-  return name.toLowerCase().replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
 }

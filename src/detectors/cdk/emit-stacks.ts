@@ -2,7 +2,10 @@
 import type { Citation } from '../../facts.js';
 import type { ts } from '../../scan/ts.js';
 import { serviceOf } from './catalogue.js';
-import { classKind } from './classes.js';
+import { alternativesOf, exclusive } from './alternatives.js';
+import { cfnDatabase, databaseEngine } from './emit-databases.js';
+import { resourceLabel } from './resource-labels.js';
+import { baseOf, classKind } from './classes.js';
 import type { EmitContext } from './emit-context.js';
 import type {
   CdkAlarmFact,
@@ -10,15 +13,19 @@ import type {
   CdkConstructClassFact,
   CdkCrossStackRef,
   CdkOutputFact,
+  CdkResourceData,
   CdkResourceFact,
+  CdkStackData,
   CdkStackFact,
 } from './facts.js';
 import type { Interpreter } from './interpreter.js';
-import { stackOf, type Rec } from './records.js';
+import { stackOf, within as inside, type Rec, type StackUse } from './records.js';
+import type { UnusedStackClass } from './unreached.js';
 import { citationOf, prop, propNode, propText, propTexts, stringOf, textOf, type Value } from './values.js';
 
-export function appFacts(ctx: EmitContext): CdkAppFact[] {
-  const version = ctx.model.recs.some((r) => r.module.startsWith('@aws-cdk/')) ? 1 : 2;
+export function appFacts(ctx: EmitContext, unused: readonly UnusedStackClass[] = []): CdkAppFact[] {
+  // `@aws-cdk/*-alpha` modules are CDK v2's experimental ones.
+  const version = ctx.model.recs.some((r) => r.module.startsWith('@aws-cdk/') && !r.module.endsWith('-alpha')) ? 1 : 2;
   const within = (dir: string, file: string) => dir === '' || file.startsWith(`${dir}/`);
   const reads = <T extends { node: ts.Node }>(list: readonly T[], dir: string, key: (x: T) => string) => {
     const seen = new Set<string>();
@@ -28,7 +35,13 @@ export function appFacts(ctx: EmitContext): CdkAppFact[] {
       .filter((x) => !seen.has(`${x.name}@${x.at.file}:${x.at.line}`) && seen.add(`${x.name}@${x.at.file}:${x.at.line}`))
       .sort((a, b) => a.name.localeCompare(b.name) || a.at.file.localeCompare(b.at.file) || (a.at.line ?? 0) - (b.at.line ?? 0));
   };
-  return ctx.apps.map((app) => ({
+  const appOf = (file: string) => [...ctx.apps].filter((a) => within(a.dir, file)).sort((a, b) => b.dir.length - a.dir.length)[0] ?? ctx.apps[0];
+  return ctx.apps.map((app) => {
+    const notDeployed = unused
+      .filter((u) => appOf(u.file) === app)
+      .map((u) => ({ className: u.decl.name?.text ?? '(class)', reason: u.reason, at: citationOf(u.decl.name ?? u.decl) }))
+      .sort((a, b) => a.at.file.localeCompare(b.at.file) || (a.at.line ?? 0) - (b.at.line ?? 0));
+    return {
     kind: 'cdk.app' as const,
     id: app.cdkJson ?? app.entry ?? app.dir,
     data: {
@@ -40,9 +53,11 @@ export function appFacts(ctx: EmitContext): CdkAppFact[] {
       contextReads: reads(ctx.model.contextReads, app.dir, (r) => r.key).map((r) => ({ key: r.name, at: r.at })),
       envReads: reads(ctx.model.envReads, app.dir, (r) => r.name),
       cdkVersion: version as 1 | 2,
+      ...(notDeployed.length > 0 ? { stackClassesNotDeployed: notDeployed } : {}),
     },
     at: [{ file: app.cdkJson ?? app.entry ?? app.dir }],
-  }));
+  };
+  });
 }
 
 /** Which stack a value lives in: a construct, an attribute of one, or a stack itself; nested objects are searched. */
@@ -58,8 +73,14 @@ function stackOfValue(value: Value | undefined, depth = 0): Rec | undefined {
 
 export function stackFacts(ctx: EmitContext, it: Interpreter): CdkStackFact[] {
   const out: CdkStackFact[] = [];
-  for (const rec of ctx.model.recs) {
-    if (rec.kind !== 'stack') continue;
+  const stacks = ctx.model.recs.filter((r) => r.kind === 'stack');
+  const alternatives = alternativesOf(stacks.map((r) => ({ key: r, uses: (ctx.model.stackUses.get(r) ?? []).map((u) => u.conditions) })));
+  // A use of a stack under conditions that exclude every instance of another stack cannot receive its resources.
+  const excluded = (use: StackUse, other: Rec) => {
+    const theirs = ctx.model.stackUses.get(other) ?? [];
+    return theirs.length > 0 && theirs.every((u) => exclusive(use.conditions, u.conditions));
+  };
+  for (const rec of stacks) {
     const uses = ctx.model.stackUses.get(rec) ?? [];
     const refs: CdkCrossStackRef[] = [];
     const depends = new Set<string>();
@@ -67,14 +88,17 @@ export function stackFacts(ctx: EmitContext, it: Interpreter): CdkStackFact[] {
       if (use.props?.k !== 'obj') continue;
       for (const [key, value] of use.props.props) {
         const other = stackOfValue(value);
-        if (!other || other === rec) continue;
+        if (!other || other === rec || excluded(use, other)) continue;
         const name = ctx.stackName(other)!;
         depends.add(name);
         const node = propNode(use.props, key);
         refs.push({ fromStack: name, prop: key, expression: propText(use.props, key), at: citationOf(node ?? use.node) });
       }
     }
-    for (const d of ctx.model.dependencies) if (stackOf(d.from) === rec && stackOf(d.to) && stackOf(d.to) !== rec) depends.add(ctx.stackName(d.to)!);
+    for (const d of ctx.model.dependencies) {
+      const to = stackOf(d.to);
+      if (stackOf(d.from) === rec && to && to !== rec && !(alternatives.get(rec) ?? []).includes(to)) depends.add(ctx.stackName(to)!);
+    }
     const constructs = new Set<string>();
     for (const r of ctx.model.recs) if (r.decl && r.kind === 'cdk' && !r.category && stackOf(r) === rec) constructs.add(r.className);
     const extendsText = rec.decl ? classKind(it, rec.decl).extendsText : rec.className;
@@ -94,6 +118,8 @@ export function stackFacts(ctx: EmitContext, it: Interpreter): CdkStackFact[] {
         dependsOn: [...depends].sort(),
         crossStackRefs: refs.sort((a, b) => a.prop.localeCompare(b.prop)),
         constructs: [...constructs].sort(),
+        ...basesOf(ctx, it, rec),
+        ...((alternatives.get(rec) ?? []).length > 0 ? { alternatives: alternatives.get(rec)!.map((r) => ctx.stackName(r)!).sort() } : {}),
       },
       at: [citationOf(rec.decl?.name ?? rec.decl ?? rec.node)],
     });
@@ -102,21 +128,62 @@ export function stackFacts(ctx: EmitContext, it: Interpreter): CdkStackFact[] {
 }
 
 
+/** The project classes a stack class extends, nearest first, with how many of its constructs each one defines. */
+function basesOf(ctx: EmitContext, it: Interpreter, rec: Rec): Pick<CdkStackData, 'bases'> {
+  const bases: { className: string; constructs: number; at: Citation }[] = [];
+  for (let b = rec.decl ? baseOf(it, rec.decl) : undefined, i = 0; b?.k === 'class' && i < 10; b = baseOf(it, b.decl), i++) {
+    const decl = b.decl;
+    const fromBase = (r: Rec) => {
+      if (inside(r.node, decl)) return true;
+      for (let f: Rec['frame'] | undefined = r.frame; f; f = f.parent) if (f.fnNode && f.fnNode !== rec.decl && inside(f.fnNode, decl)) return true;
+      return false;
+    };
+    const constructs = ctx.model.recs.filter((r) => r !== rec && r.kind === 'cdk' && stackOf(r) === rec && fromBase(r)).length;
+    bases.push({ className: decl.name?.text ?? '(class)', constructs, at: citationOf(decl.name ?? decl) });
+  }
+  return bases.length > 0 ? { bases } : {};
+}
+
 export function constructClassFacts(ctx: EmitContext): CdkConstructClassFact[] {
-  const byDecl = new Map<ts.Node, { name: string; at: Citation; stacks: Set<string> }>();
+  const byDecl = new Map<ts.Node, { name: string; at: Citation; stacks: Set<string>; creates: Map<string, number> }>();
   for (const r of ctx.model.recs) {
     if (!r.decl || r.kind !== 'cdk') continue;
-    const entry = byDecl.get(r.decl) ?? { name: r.className, at: citationOf(r.decl.name ?? r.decl), stacks: new Set<string>() };
+    const entry = byDecl.get(r.decl) ?? { name: r.className, at: citationOf(r.decl.name ?? r.decl), stacks: new Set<string>(), creates: new Map<string, number>() };
     const stack = ctx.stackName(r);
     if (stack) entry.stacks.add(stack);
+    // What one instance creates (the most any instance does), named by service: `EventBus` → AppSync Events API.
+    for (const [label, n] of createdBy(ctx, r)) entry.creates.set(label, Math.max(n, entry.creates.get(label) ?? 0));
     byDecl.set(r.decl, entry);
   }
   return [...byDecl.values()].map((e) => ({
     kind: 'cdk.construct' as const,
     id: e.name,
-    data: { className: e.name, usedBy: [...e.stacks].sort() },
+    data: {
+      className: e.name,
+      usedBy: [...e.stacks].sort(),
+      ...(e.creates.size > 0 ? { creates: [...e.creates.entries()].map(([label, n]) => (n > 1 ? `${n} × ${label}` : label)) } : {}),
+    },
     at: [e.at],
   }));
+}
+
+/** Labels of the notable resources a construct instance creates, directly or through constructs inside it. */
+function createdBy(ctx: EmitContext, rec: Rec): Map<string, number> {
+  const out = new Map<string, number>();
+  const visit = (r: Rec, depth: number) => {
+    if (depth > 8) return;
+    for (const child of ctx.children.get(r) ?? []) {
+      const label = resourceLabel(child, databaseEngine);
+      if (label) out.set(label, (out.get(label) ?? 0) + 1);
+      if (!child.category || child.decl) visit(child, depth + 1);
+    }
+  };
+  if (rec.category) {
+    const own = resourceLabel(rec, databaseEngine);
+    if (own) out.set(own, 1);
+  }
+  visit(rec, 0);
+  return out;
 }
 
 export function alarmFacts(ctx: EmitContext): CdkAlarmFact[] {
@@ -150,15 +217,21 @@ export function outputFacts(ctx: EmitContext): CdkOutputFact[] {
     });
 }
 
-const AS_RESOURCE = new Set(['graphqlApi', 'graphqlDataSource', 'graphqlResolver', 'graphqlFunction', 'graphqlSchema', 'rule', 'apiDomain', 'usagePlan', 'userPoolDomain', 'userPoolGroup', 'identityProvider', 'bucketDeployment']);
+const AS_RESOURCE = new Set(['graphqlApi', 'graphqlDataSource', 'graphqlResolver', 'graphqlFunction', 'graphqlSchema', 'rule', 'apiDomain', 'usagePlan', 'userPoolDomain', 'userPoolGroup', 'identityProvider', 'bucketDeployment', 'schedule', 'topic', 'eventSourceMapping']);
 
 export function resourceFacts(ctx: EmitContext): CdkResourceFact[] {
   return ctx.model.recs
-    .filter((r) => r.kind === 'cdk' && !r.imported && ((!r.category && !r.decl) || (r.category && AS_RESOURCE.has(r.category))))
+    .filter((r) => r.kind === 'cdk' && !r.imported && ((!r.category && !r.decl && !cfnDatabase(r)) || (r.category && AS_RESOURCE.has(r.category))))
     .map((rec) => ({
       kind: 'cdk.resource' as const,
       id: ctx.id(rec),
-      data: { ...ctx.base(rec), service: serviceOf(rec.module) ?? rec.module },
+      data: { ...ctx.base(rec), service: serviceOf(rec.module) ?? rec.module, ...libraryOf(ctx, rec) },
       at: ctx.at(rec),
     }));
+}
+
+function libraryOf(ctx: EmitContext, rec: Rec): Pick<CdkResourceData, 'library'> {
+  if (!rec.library) return {};
+  const creates = ctx.model.recs.filter((r) => r.createdBy === rec).map((r) => ({ id: ctx.id(r), className: r.className }));
+  return { library: { summary: rec.library.summary, creates } };
 }

@@ -136,7 +136,7 @@ export function bucketFacts(ctx: EmitContext): CdkBucketFact[] {
 }
 
 export function distributionFacts(ctx: EmitContext): CdkDistributionFact[] {
-  return of(ctx.model.recs, 'distribution').map((rec) => {
+  return of(ctx.model.recs, 'distribution').filter((r) => !r.imported).map((rec) => {
     const props = rec.props;
     const behaviours: CdkBehaviour[] = [];
     const behaviour = (pattern: string, origin: Value | undefined, opts: Value | undefined, at: Citation) => {

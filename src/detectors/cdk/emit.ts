@@ -5,21 +5,24 @@ import type { AppInfo } from './app.js';
 import { apiFacts, authorizerFacts, routeFacts } from './emit-api.js';
 import { graphqlFacts } from './emit-appsync.js';
 import { EmitContext } from './emit-context.js';
-import { lambdaFacts, lambdaTriggers } from './emit-lambdas.js';
+import { databaseFacts } from './emit-databases.js';
+import { lambdaFacts } from './emit-lambdas.js';
+import { lambdaTriggers } from './emit-triggers.js';
 import { alarmFacts, appFacts, constructClassFacts, outputFacts, resourceFacts, stackFacts } from './emit-stacks.js';
 import { tableFacts } from './emit-tables.js';
 import { bucketFacts, distributionFacts, edgeFunctionFacts, userPoolClientFacts, userPoolFacts } from './emit-web.js';
 import type { CdkGrant } from './facts.js';
 import type { Interpreter } from './interpreter.js';
+import type { UnusedStackClass } from './unreached.js';
 import { citationOf } from './values.js';
 
-export function emitFacts(index: RepoIndex, it: Interpreter, apps: readonly AppInfo[]): Fact[] {
+export function emitFacts(index: RepoIndex, it: Interpreter, apps: readonly AppInfo[], unused: readonly UnusedStackClass[] = []): Fact[] {
   const ctx = new EmitContext(index, it.model, apps);
   assignIds(ctx);
   const grants = grantsOf(ctx);
   const lambdas = lambdaFacts(ctx, grants, lambdaTriggers(ctx));
   const facts: Fact[] = [
-    ...appFacts(ctx),
+    ...appFacts(ctx, unused),
     ...stackFacts(ctx, it),
     ...constructClassFacts(ctx),
     ...lambdas,
@@ -28,6 +31,7 @@ export function emitFacts(index: RepoIndex, it: Interpreter, apps: readonly AppI
     ...routeFacts(ctx, lambdas),
     ...graphqlFacts(ctx, lambdas),
     ...tableFacts(ctx, grants, lambdas),
+    ...databaseFacts(ctx),
     ...userPoolFacts(ctx),
     ...userPoolClientFacts(ctx),
     ...bucketFacts(ctx),

@@ -11,10 +11,17 @@ import { prop, stringOf, textOf, type ExtValue, type Value } from './values.js';
 
 const SOURCE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.js', '.mjs', '.cjs', '.py', '.go', '.rb', '.java'];
 
-export type EntryInfo = Pick<CdkLambdaData, 'entry' | 'entryAsWritten' | 'entryResolved' | 'entrySource' | 'handler' | 'entryIsSource'>;
+export type EntryInfo = Pick<CdkLambdaData, 'entry' | 'entryAsWritten' | 'entryResolved' | 'entrySource' | 'handler' | 'entryIsSource' | 'entryLine' | 'entryNote'>;
 
 export function entryOf(ctx: EmitContext, rec: Rec): EntryInfo {
   const props = rec.props;
+  if (rec.libraryCode) {
+    // A library builds the code from a folder (`nextjsPath`) or ships it: the folder, or what it is, in words.
+    const { value, note } = rec.libraryCode;
+    const dir = value ? dirAt(ctx, value, (rec.decl ?? rec.node).getSourceFile().fileName) : undefined;
+    if (dir !== undefined) return { entry: dir, entryResolved: true, entrySource: 'library', entryNote: note };
+    return { ...(value ? { entryAsWritten: textOf(value) } : {}), entryResolved: false, entrySource: 'library', entryNote: note };
+  }
   const kind = rec.cdkClass ?? rec.className;
   const handler = stringOf(prop(props, 'handler'));
   const definingFile = (rec.decl ?? rec.node).getSourceFile().fileName;
@@ -58,10 +65,7 @@ function fromCode(ctx: EmitContext, code: ExtValue, handler: string | undefined,
     const file = read ? fileAt(ctx, read, definingFile) : undefined;
     return file ? { entry: file, entryResolved: true, entrySource: 'inline', handler } : { entryResolved: false, entrySource: 'inline', handler };
   }
-  if (/Image|Docker|Ecr/.test(name)) {
-    const dir = dirAt(ctx, arg, definingFile);
-    return dir !== undefined ? { entry: dir, entryResolved: true, entrySource: 'docker' } : { entryAsWritten: textOf(code), entryResolved: false, entrySource: 'docker' };
-  }
+  if (/Image|Docker|Ecr/.test(name)) return dockerEntry(ctx, name, code, definingFile);
   if (/fromAsset$|AssetCode$/.test(name)) {
     // `Code.fromAsset(dir)` + `handler: 'index.handler'` → `dir/index.{ts,js,…}`.
     const stemName = handler && handler.includes('.') ? handler.slice(0, handler.lastIndexOf('.')) : 'index';
@@ -82,6 +86,44 @@ function fromCode(ctx: EmitContext, code: ExtValue, handler: string | undefined,
     return { entryAsWritten: asWritten, entryResolved: false, entrySource: 'asset-handler', handler };
   }
   return { entryAsWritten: textOf(code), entryResolved: false, entrySource: 'unknown', handler };
+}
+
+/**
+ * A container image: `DockerImageCode.fromImageAsset(dir, { file, cmd })` or `Code.fromAssetImage(…)` is built from
+ * `dir/Dockerfile` (or `file`), cited at its `CMD` (the handler it runs); an image from ECR is not in the repository.
+ */
+function dockerEntry(ctx: EmitContext, name: string, code: ExtValue, definingFile: string): EntryInfo {
+  const [dirArg, options] = code.args ?? [];
+  if (/Ecr/.test(name)) {
+    return { entryAsWritten: textOf(code), entryResolved: false, entrySource: 'docker', entryNote: 'a container image from an ECR repository, not built from this repository' };
+  }
+  const dir = dirAt(ctx, dirArg, definingFile);
+  const fileName = stringOf(prop(options, 'file')) ?? 'Dockerfile';
+  const dockerfile = dir === undefined ? undefined : path.posix.normalize(dir === '' ? fileName : `${dir}/${fileName}`);
+  const cmd = prop(options, 'cmd');
+  const cmdHandler = cmd?.k === 'arr' ? stringOf(cmd.items[0]) : undefined;
+  if (dockerfile === undefined || !ctx.index.has(dockerfile)) {
+    if (dir !== undefined) return { entry: dir, entryResolved: true, entrySource: 'docker', ...(cmdHandler ? { handler: cmdHandler } : {}) };
+    return { entryAsWritten: textOf(code), entryResolved: false, entrySource: 'docker' };
+  }
+  const command = dockerCommand(ctx.index.read(dockerfile) ?? '');
+  const handler = cmdHandler ?? command?.handler;
+  return { entry: dockerfile, entryResolved: true, entrySource: 'docker', ...(command ? { entryLine: command.line } : {}), ...(handler ? { handler } : {}) };
+}
+
+/** The last `CMD` of a Dockerfile (what the Lambda runtime calls: `CMD ["app.handler"]`), else its `ENTRYPOINT`. */
+function dockerCommand(text: string): { line: number; handler?: string } | undefined {
+  let found: { line: number; handler?: string; cmd: boolean } | undefined;
+  text.split('\n').forEach((raw, i) => {
+    const m = /^\s*(CMD|ENTRYPOINT)\s+(.*)$/i.exec(raw);
+    if (!m) return;
+    const cmd = m[1].toUpperCase() === 'CMD';
+    if (found?.cmd && !cmd) return;
+    const args = /^\[(.*)\]\s*$/.exec(m[2].trim());
+    const first = args ? /^\s*"([^"]*)"/.exec(args[1])?.[1] : m[2].trim().split(/\s+/)[0];
+    found = { line: i + 1, cmd, ...(cmd && first && /^[\w./-]+\.[\w$]+$/.test(first) ? { handler: first } : {}) };
+  });
+  return found ? { line: found.line, ...(found.handler ? { handler: found.handler } : {}) } : undefined;
 }
 
 export function located(ctx: EmitContext, value: Value | undefined, definingFile: string): string | undefined {

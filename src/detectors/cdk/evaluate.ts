@@ -64,6 +64,8 @@ export function evaluate(it: Interpreter, expr: ts.Expression, env: Env): Value 
     const a = it.withCondition(cond, () => evaluate(it, expr.whenTrue, env));
     const b = it.withCondition(`!(${cond})`, () => evaluate(it, expr.whenFalse, env));
     const structured = (v: Value) => ['rec', 'res', 'attr', 'obj', 'arr', 'fn', 'class'].includes(v.k);
+    // One class or another: remember both, so `new` creates each under its condition (alternative stacks).
+    if (a.k === 'class' && b.k === 'class' && a.decl !== b.decl) return { ...a, either: [{ condition: cond, value: a }, { condition: `!(${cond})`, value: b }] };
     if (structured(a)) return a;
     if (structured(b)) return b;
     return unknown(expr);

@@ -58,6 +58,11 @@ export interface CdkAppData {
   readonly envReads: readonly { readonly name: string; readonly at: Citation }[];
   /** 1 for `@aws-cdk/*` imports, 2 for `aws-cdk-lib`. */
   readonly cdkVersion: 1 | 2;
+  /**
+   * Stack classes the app does not deploy as stacks: `abstract` classes, `base` classes other stack classes extend, and
+   * (when the entry was followed) `unused` classes it never instantiates. Their resources are not listed on their own.
+   */
+  readonly stackClassesNotDeployed?: readonly { readonly className: string; readonly reason: 'abstract' | 'base' | 'unused'; readonly at: Citation }[];
 }
 export type CdkAppFact = Fact<'cdk.app', CdkAppData>;
 
@@ -96,6 +101,16 @@ export interface CdkStackData {
   readonly crossStackRefs: readonly CdkCrossStackRef[];
   /** Construct classes (project classes extending `Construct`) instantiated by the stack, transitively. */
   readonly constructs: readonly string[];
+  /**
+   * Project base classes the stack class extends, nearest first, and how many of this stack's constructs their
+   * constructors (or methods) define: a base's resources are created in every stack that extends it.
+   */
+  readonly bases?: readonly { readonly className: string; readonly constructs: number; readonly at: Citation }[];
+  /**
+   * Other stacks the app creates instead of this one: every instantiation of this stack and of each of them sits under
+   * conditions that exclude each other (`if (useX) … else …`, `switch` cases).
+   */
+  readonly alternatives?: readonly string[];
 }
 export type CdkStackFact = Fact<'cdk.stack', CdkStackData>;
 
@@ -104,6 +119,11 @@ export interface CdkConstructClassData {
   readonly className: string;
   /** Stack classes that instantiate it (transitively). */
   readonly usedBy: readonly string[];
+  /**
+   * What it creates, named by AWS service (`AppSync Events API`, `2 × Lambda function`): a construct named like a
+   * service (`EventBus`) is described by this, not by its name.
+   */
+  readonly creates?: readonly string[];
 }
 export type CdkConstructClassFact = Fact<'cdk.construct', CdkConstructClassData>;
 
@@ -148,8 +168,15 @@ export interface CdkLambdaData extends CdkConstructData {
    * `entryAsWritten`); `entry` is the source file it is built from, found by dropping the build folder (`../api/src/…`).
    */
   readonly entryIsSource?: boolean;
-  /** How the entry was found: `entry` prop, default `<file>.<id>.ts`, `Code.fromAsset` + handler… */
-  readonly entrySource: 'entry' | 'default-entry' | 'asset-handler' | 'inline' | 'docker' | 'unknown';
+  /**
+   * How the entry was found: `entry` prop, default `<file>.<id>.ts`, `Code.fromAsset` + handler, a container image
+   * (`entry` is its Dockerfile), a construct library that builds or ships the code (`entryNote` says which)…
+   */
+  readonly entrySource: 'entry' | 'default-entry' | 'asset-handler' | 'inline' | 'docker' | 'library' | 'unknown';
+  /** Line of the entry to cite: a Dockerfile's `CMD` (the handler it runs), when there is one. */
+  readonly entryLine?: number;
+  /** What the code is when a library builds it from a folder or ships it (`Next.js server, built by OpenNext`). */
+  readonly entryNote?: string;
   /** Exported handler name (`handler`) or `file.export` for `Function`. */
   readonly handler?: string;
   /** As written: `NODEJS_20_X`. */
@@ -280,6 +307,27 @@ export interface CdkTableData extends CdkConstructData {
 }
 export type CdkTableFact = Fact<'cdk.table', CdkTableData>;
 
+// ----------------------------------------------------------------------------------- other databases and caches
+
+/** An RDS/Aurora cluster or instance, Aurora DSQL, ElastiCache, OpenSearch, DocumentDB, Neptune, MemoryDB, Redshift. */
+export interface CdkDatabaseData extends CdkConstructData {
+  /** The CDK class: `DatabaseCluster`, `CfnCluster`, `Domain`… */
+  readonly kind: string;
+  /** Service from the module name: `rds`, `dsql`, `elasticache`, `opensearchservice`… */
+  readonly service: string;
+  /** The engine in words: `Aurora PostgreSQL`, `PostgreSQL`, `Aurora DSQL`, `Redis`, `OpenSearch`… */
+  readonly engine: string;
+  /** The engine version as written (`VER_15_4`, `'8.0.35'`), when set. */
+  readonly version?: string;
+  /** Aurora Serverless: `v1` (`ServerlessCluster`) or `v2` (serverless v2 capacity or writer). */
+  readonly serverless?: 'v1' | 'v2';
+  /** The engine expression as written, when it could not be named. */
+  readonly engineAsWritten?: string;
+  /** `defaultDatabaseName` / `databaseName` as written. */
+  readonly databaseName?: CdkText;
+}
+export type CdkDatabaseFact = Fact<'cdk.database', CdkDatabaseData>;
+
 // ------------------------------------------------------------------------------------------------------- Cognito
 
 export interface CdkUserPoolData extends CdkConstructData {
@@ -382,6 +430,11 @@ export type CdkOutputFact = Fact<'cdk.output', CdkOutputData>;
 export interface CdkResourceData extends CdkConstructData {
   /** Service from the module name: `sqs`, `sns`, `events`, `secretsmanager`… */
   readonly service: string;
+  /**
+   * For a construct of a well-known library (`CloudFrontToS3`): what it is, and the ids of the facts of the resources it
+   * creates (a `cdk.distribution`, a `cdk.bucket`…), with their AWS CDK classes.
+   */
+  readonly library?: { readonly summary: string; readonly creates: readonly { readonly id: string; readonly className: string }[] };
 }
 export type CdkResourceFact = Fact<'cdk.resource', CdkResourceData>;
 
@@ -394,6 +447,7 @@ export type CdkFact =
   | CdkAuthorizerFact
   | CdkRouteFact
   | CdkTableFact
+  | CdkDatabaseFact
   | CdkUserPoolFact
   | CdkUserPoolClientFact
   | CdkBucketFact

@@ -1,12 +1,11 @@
 import type { Detector, Fact } from '../../facts.js';
 import type { RepoIndex } from '../../scan/repo-index.js';
-import { ts } from '../../scan/ts.js';
 import { appScripts, candidateFiles, findApps, usesCdk, type AppInfo } from './app.js';
-import { classKind, instantiate } from './classes.js';
 import { emitFacts } from './emit.js';
 import { Interpreter } from './interpreter.js';
 import { Program } from './program.js';
-import { unknown, type Value } from './values.js';
+import { AUX_DIR } from '../stack/role.js';
+import { readUnreached } from './unreached.js';
 
 export type * from './facts.js';
 export type * from './facts-appsync.js';
@@ -14,9 +13,14 @@ export type * from './facts-appsync.js';
 /**
  * AWS CDK apps (v1 and v2), read statically: the app entry is followed like `cdk synth` would run it, stacks and
  * construct wrappers are entered with their arguments, and every stack, Lambda, route, table, user pool, bucket and
- * distribution becomes a fact citing where it is defined. Stacks and constructs the entry does not reach are read on
- * their own, with unknown props.
+ * distribution becomes a fact citing where it is defined. What an entry does not reach is not deployed; without an entry
+ * that creates stacks, classes are read on their own with unknown props (see `unreached.ts`).
  */
+/** The folder of the cdk.json app a script belongs to (relative paths in it resolve there). */
+function appDirOf(apps: readonly AppInfo[], file: string): string | undefined {
+  return [...apps].filter((a) => a.dir === '' || file.startsWith(`${a.dir}/`)).sort((a, b) => b.dir.length - a.dir.length)[0]?.dir;
+}
+
 export const cdkDetector: Detector = {
   id: 'cdk',
   isEnabled: usesCdk,
@@ -26,49 +30,27 @@ export const cdkDetector: Detector = {
     let apps = findApps(index);
     const files = candidateFiles(index, apps);
     const entries = apps.map((a) => a.entry).filter((e): e is string => e !== undefined);
+    const scripts = appScripts(index, files);
     if (entries.length === 0) {
-      const scripts = appScripts(index, files);
+      // A cdk.json without `app` (apps chosen with `cdk --app` in a Makefile or script): each script is an app.
       entries.push(...scripts);
-      if (apps.length === 0) apps = scripts.map((entry): AppInfo => ({ dir: index.packageOf(entry)?.dir ?? '', entry, contextKeys: [] }));
+      apps = [...apps, ...scripts.map((entry): AppInfo => ({ dir: appDirOf(apps, entry) ?? index.packageOf(entry)?.dir ?? '', entry, contextKeys: [] }))];
+    } else {
+      // Other scripts that create an App are apps of their own (`cdk --app 'npx ts-node bin/publish.ts' deploy`),
+      // unless they sit in an examples or tests folder.
+      const more = scripts.filter((s) => !entries.includes(s) && !s.split('/').slice(0, -1).some((d) => AUX_DIR.test(d)));
+      entries.push(...more);
+      apps = [...apps, ...more.map((entry): AppInfo => ({ dir: appDirOf(apps, entry) ?? index.packageOf(entry)?.dir ?? '', entry, contextKeys: [] }))];
     }
-    for (const entry of entries) it.runScript(entry);
-    readUnreached(it, files);
-    return emitFacts(index, it, apps);
+    // An app whose entry created stacks is read as deployed: what its entry does not reach is not part of it.
+    const followed: string[] = [];
+    for (const entry of entries) {
+      const before = it.model.stackUses.size;
+      it.runScript(entry);
+      if (it.model.stackUses.size > before) followed.push(index.packageOf(entry)?.dir ?? '', ...apps.filter((a) => a.entry === entry).map((a) => a.dir));
+    }
+    const inFollowed = (file: string) => followed.some((dir) => dir === '' || file.startsWith(`${dir}/`));
+    const unused = readUnreached(it, files, inFollowed);
+    return emitFacts(index, it, apps, unused);
   },
 };
-
-/** Stacks, then constructs, then helper functions that no entry reached: read alone so their resources still show. */
-function readUnreached(it: Interpreter, files: readonly string[]): void {
-  const classes: { decl: ts.ClassDeclaration; file: string; rank: number }[] = [];
-  const functions: { decl: ts.FunctionDeclaration; file: string }[] = [];
-  for (const file of files) {
-    const info = it.program.module(file);
-    if (!info) continue;
-    for (const decl of info.decls.values()) {
-      if (ts.isClassDeclaration(decl)) {
-        const kind = classKind(it, decl).kind;
-        if (kind !== 'plain') classes.push({ decl, file, rank: kind === 'stack' || kind === 'stage' ? 0 : 1 });
-      } else if (ts.isFunctionDeclaration(decl) && decl.body && takesScope(decl) && /\bnew\s/.test(decl.body.getText())) {
-        functions.push({ decl, file });
-      }
-    }
-  }
-  classes.sort((a, b) => a.rank - b.rank);
-  const args = (names: readonly string[]): Value[] => names.map((t) => unknown(undefined, t));
-  for (const { decl, file } of classes) {
-    if (it.entered.has(decl) || it.exhausted()) continue;
-    instantiate(it, { k: 'class', decl, file }, args(['scope', 'id', 'props']), decl, true);
-  }
-  for (const { decl, file } of functions) {
-    if (it.entered.has(decl) || it.exhausted()) continue;
-    const fn = it.topValue(it.program.module(file)!, decl.name?.text ?? '');
-    if (fn?.k === 'fn') it.call(fn, fn.fn.parameters.map((p) => unknown(p.name, p.name.getText())), undefined);
-  }
-}
-
-/** A helper that creates constructs takes the scope to create them in: `(scope: Construct, …)`, `(stack: Stack, …)`. */
-function takesScope(decl: ts.FunctionDeclaration): boolean {
-  return decl.parameters.some(
-    (p) => /^(scope|stack|construct|parent|app)$/.test(p.name.getText()) || /\b(Construct|Stack|App|Stage)\b/.test(p.type?.getText() ?? ''),
-  );
-}

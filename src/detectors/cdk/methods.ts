@@ -5,6 +5,7 @@
 import type { ts } from '../../scan/ts.js';
 import { appsyncMethod } from './appsync.js';
 import { createConstruct } from './constructs.js';
+import { libraryMethod } from './library.js';
 import type { Interpreter } from './interpreter.js';
 import type { Rec } from './records.js';
 import { pushRoute, segmentsOf } from './routes.js';
@@ -13,17 +14,29 @@ import { UNDEF, prop, unknown, type ObjValue, type ResValue, type Value } from '
 /** Extras each category keeps: method name → extras key. */
 const EXTRAS: Record<string, Record<string, string>> = {
   table: { addGlobalSecondaryIndex: 'gsi', addLocalSecondaryIndex: 'lsi' },
-  lambda: { addEnvironment: 'env', addEventSource: 'eventSource', addToRolePolicy: 'policy', addPermission: 'permission' },
+  lambda: {
+    addEnvironment: 'env',
+    addEventSource: 'eventSource',
+    addEventSourceMapping: 'eventSourceMapping',
+    addToRolePolicy: 'policy',
+    addPermission: 'permission',
+    addFunctionUrl: 'functionUrl',
+  },
   api: { addDomainName: 'domain', addUsagePlan: 'usagePlan', addStage: 'stage', addApiKey: 'apiKey' },
   userPool: { addTrigger: 'trigger', addDomain: 'domain', addGroup: 'group', registerIdentityProvider: 'idp' },
   distribution: { addBehavior: 'behaviour' },
-  bucket: { addEventNotification: 'notification' },
+  bucket: { addEventNotification: 'notification', addObjectCreatedNotification: 'createdNotification', addObjectRemovedNotification: 'removedNotification' },
+  topic: { addSubscription: 'subscription' },
   rule: { addTarget: 'target' },
   usagePlan: { addApiStage: 'apiStage' },
 };
 
 export function cdkMethod(it: Interpreter, rec: Rec, name: string, args: readonly Value[], node: ts.Node): Value | undefined {
   const extra = (key: string) => it.model.extra(rec, key, { values: args, node, frame: it.frame, conditions: [...it.conditions] });
+  if (rec.library) {
+    const made = libraryMethod(it, rec, name, args, node);
+    if (made) return made;
+  }
   if (name.startsWith('grant') && args[0]) {
     it.model.grants.push({ method: name, resource: { k: 'rec', rec }, grantee: args[0], node, frame: it.frame });
     return unknown(node);
@@ -36,7 +49,8 @@ export function cdkMethod(it: Interpreter, rec: Rec, name: string, args: readonl
   const key = rec.category ? EXTRAS[rec.category]?.[name] : undefined;
   if (key) {
     extra(key);
-    return unknown(node);
+    // A function URL stands for its function where it is used (`FunctionUrlOrigin(url)` behind CloudFront).
+    return key === 'functionUrl' ? { k: 'attr', of: rec, name: 'functionUrl', n: node } : unknown(node);
   }
   if (rec.category === 'api') return apiMethod(it, rec, name, args, node);
   if (rec.category === 'graphqlApi' || rec.category === 'graphqlDataSource') return appsyncMethod(it, rec, name, args, node);

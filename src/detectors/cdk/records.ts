@@ -6,6 +6,7 @@
 import type { ts } from '../../scan/ts.js';
 import type { Category } from './catalogue.js';
 import type { CdkText } from './facts.js';
+import type { LibraryConstruct } from './library-catalogue.js';
 import type { Value } from './values.js';
 
 /** One call of project code: a stack/construct constructor, a helper function or method, or the app script. */
@@ -47,6 +48,12 @@ export interface Rec {
   imported?: boolean;
   /** Category-specific additions made by method calls (`addGlobalSecondaryIndex`, `addEnvironment`…). */
   readonly extras: Map<string, Extra[]>;
+  /** A construct of a well-known library (`CloudFrontToS3`): what it creates (see `library-catalogue.ts`). */
+  library?: LibraryConstruct;
+  /** A resource created by a library construct, and that construct. */
+  createdBy?: Rec;
+  /** For a function a library creates: where its code is (a folder prop) or what ships it, in words. */
+  libraryCode?: { readonly value?: Value; readonly note: string };
 }
 
 export interface Extra {

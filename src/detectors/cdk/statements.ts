@@ -7,6 +7,7 @@ import { ts } from '../../scan/ts.js';
 import { evaluate } from './evaluate.js';
 import type { Interpreter } from './interpreter.js';
 import { UNDEF, truthy, unknown, type Env, type Value } from './values.js';
+import { clip } from '../../secrets/clip.js';
 
 const MAX_ITERATIONS = 300;
 
@@ -147,5 +148,5 @@ export function blockOf(st: ts.Statement): readonly ts.Statement[] {
 
 export function oneLineText(node: ts.Node): string {
   const t = node.getText().replace(/\s+/g, ' ').trim();
-  return t.length > 120 ? `${t.slice(0, 119)}…` : t;
+  return clip(t, 120);
 }

@@ -8,6 +8,7 @@ import { oneLine } from '../../markdown/text.js';
 import { lineOf, ts } from '../../scan/ts.js';
 import type { Rec } from './records.js';
 import type { FnNode } from './program.js';
+import { clip } from '../../secrets/clip.js';
 
 interface Base {
   /** The expression the value was written as; its text and line are read lazily. */
@@ -30,8 +31,16 @@ export interface ObjValue extends Base {
 export interface ArrValue extends Base { readonly k: 'arr'; readonly items: Value[]; open: boolean }
 /** A function or arrow of the repository, with the scope it closes over. */
 export interface FnValue extends Base { readonly k: 'fn'; readonly fn: FnNode; readonly env: Env; readonly self?: Value; readonly name: string }
-/** A class of the repository. */
-export interface ClassValue extends Base { readonly k: 'class'; readonly decl: ts.ClassLikeDeclaration; readonly file: string }
+/**
+ * A class of the repository. `either`: chosen by a condition (`isLocal ? LocalStack : ProdStack`), each class with the
+ * condition under which it is the one; `new` on it creates each, under its condition.
+ */
+export interface ClassValue extends Base {
+  readonly k: 'class';
+  readonly decl: ts.ClassLikeDeclaration;
+  readonly file: string;
+  readonly either?: readonly { readonly condition: string; readonly value: ClassValue }[];
+}
 /** A construct created (CDK or project class instance), a stack, the app. */
 export interface RecValue extends Base { readonly k: 'rec'; readonly rec: Rec }
 /** An API Gateway (REST) resource: the API and the path segments from its root. */
@@ -118,7 +127,7 @@ const MAX_TEXT = 160;
 
 export function nodeText(node: ts.Node): string {
   const t = oneLine(node.getText(node.getSourceFile()));
-  return t.length > MAX_TEXT ? `${t.slice(0, MAX_TEXT - 1)}…` : t;
+  return clip(t, MAX_TEXT);
 }
 
 /** The value as written in the code, one line, truncated. */
@@ -226,7 +235,7 @@ export function propTexts(obj: Value | undefined, max = 120): Record<string, str
   const out: Record<string, string> = {};
   for (const key of [...obj.props.keys()].sort()) {
     const t = propText(obj, key);
-    out[key] = t.length > max ? `${t.slice(0, max - 1)}…` : t;
+    out[key] = clip(t, max);
   }
   return out;
 }

@@ -1,4 +1,3 @@
-import { redactSecrets } from '../../secrets/redact.js';
 import type { CiEnvVar, CiJob, CiStep, CiTrigger, CiWorkflowData } from './types.js';
 import { get, keys, scalar, strings, type YamlNode } from '../../scan/yaml.js';
 
@@ -91,7 +90,7 @@ function stepsOf(node: YamlNode | undefined): CiStep[] {
     const run = commandText(get(item, 'run'));
     return {
       name: scalar(get(item, 'name')),
-      run: run === undefined ? undefined : redactSecrets(run),
+      run,
       uses: scalar(get(item, 'uses')),
       env: envVars(get(item, 'env')),
       line: item.line,

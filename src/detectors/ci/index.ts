@@ -5,6 +5,7 @@ import { circleci, genericPipeline, gitlabPipeline } from './other.js';
 import type { CiProvider, CiWorkflowData, CiWorkflowFact } from './types.js';
 import { parseYaml, type YamlProblem } from '../../scan/yaml.js';
 import { problemFacts } from '../shared/parse-problems.js';
+import { redactData, redactText } from '../../secrets/outbound.js';
 
 export type * from './types.js';
 
@@ -29,11 +30,14 @@ export const ciDetector: Detector = {
   isEnabled: (index) => index.files.some(isCiFile),
   detect(index: RepoIndex): Fact[] {
     const facts: Fact[] = [];
+    const isPath = (p: string): boolean => index.has(p) || index.hasDir(p);
     for (const file of index.files.filter(isCiFile)) {
-      // A pure function of the file's text: kept across runs, so an unchanged workflow is not parsed again.
-      const read = index.memo('ci.file@1', file, (text) => {
+      // A pure function of the file's text: kept across runs, so an unchanged workflow is not parsed again. The cache
+      // is a file in the session folder, so what it keeps is redacted as the fact will be (`curl -u ci:…` in a `run:`).
+      const read = index.memo('ci.file@2', file, (text) => {
         const problems: YamlProblem[] = [];
-        return { data: readCiFile(file, text, problems), problems };
+        const data = redactData(readCiFile(file, text, problems), { isPath });
+        return { data, problems: problems.map((p) => ({ ...p, message: redactText(p.message) })) };
       });
       if (!read) continue;
       facts.push({ kind: 'ci.workflow', id: file, data: read.data, at: [{ file }] } satisfies CiWorkflowFact, ...problemFacts(file, 'YAML', read.problems));

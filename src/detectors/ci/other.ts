@@ -1,4 +1,3 @@
-import { redactSecrets } from '../../secrets/redact.js';
 import { commandText, references } from './github.js';
 import type { CiEnvVar, CiJob, CiProvider, CiStep, CiWorkflowData } from './types.js';
 import { get, keys, scalar, strings, type YamlNode } from '../../scan/yaml.js';
@@ -72,7 +71,7 @@ function commandSteps(node: YamlNode | undefined): CiStep[] {
   const items = node.kind === 'seq' ? node.items : [node];
   return items.flatMap((i) => {
     const run = commandText(i);
-    return run ? [{ run: redactSecrets(run), env: [], line: i.line }] : [];
+    return run ? [{ run, env: [], line: i.line }] : [];
   });
 }
 
@@ -116,7 +115,7 @@ function circleSteps(node: YamlNode | undefined): CiStep[] {
     const first = item.kind === 'map' ? item.entries[0] : undefined;
     if (first?.key === 'run') {
       const run = commandText(first.value) ?? commandText(get(first.value, 'command'));
-      return { name: scalar(get(first.value, 'name')), run: run && redactSecrets(run), env: [], line: item.line };
+      return { name: scalar(get(first.value, 'name')), run, env: [], line: item.line };
     }
     return { uses: first?.key, env: [], line: item.line };
   });
@@ -137,7 +136,7 @@ export function genericPipeline(provider: CiProvider, file: string, doc: YamlNod
         const items = e.value.kind === 'seq' ? e.value.items : [e.value];
         for (const i of items) {
           const run = commandText(i);
-          if (run) steps.push({ run: redactSecrets(run), env: [], line: i.line });
+          if (run) steps.push({ run, env: [], line: i.line });
         }
       } else visit(e.value, depth + 1);
     }

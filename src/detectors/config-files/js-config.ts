@@ -1,5 +1,6 @@
 import { constantsOf, lastName, property, propertyNameText, staticString } from '../shared/ast.js';
 import { ts } from '../../scan/ts.js';
+import { clip } from '../../secrets/clip.js';
 
 /**
  * The configuration object a JS/TS config file exports, read from its syntax tree: `export default defineConfig({…})`,
@@ -53,7 +54,7 @@ export function valueText(expr: ts.Expression | undefined): string | undefined {
   if (expr.kind === ts.SyntaxKind.TrueKeyword) return 'true';
   if (expr.kind === ts.SyntaxKind.FalseKeyword) return 'false';
   const text = expr.getText().replace(/\s+/g, ' ');
-  return text.length > 60 ? `${text.slice(0, 59)}…` : text;
+  return clip(text, 60);
 }
 
 export function numberAt(obj: ts.Expression | undefined, ...path: string[]): number | undefined {

@@ -4,6 +4,7 @@
  * file; and migration commands (npm scripts) and folders. Read from text: config files are never imported.
  */
 import type { Citation, Detector, Fact } from '../../facts.js';
+import { jsonKeyLine } from '../../scan/json-keys.js';
 import type { RepoIndex } from '../../scan/repo-index.js';
 import { isBuildOrVendor } from '../shared/source-scope.js';
 
@@ -116,13 +117,13 @@ function migrations(index: RepoIndex): DbMigrationsFact[] {
     return e;
   };
   for (const pkg of index.packages) {
-    const text = index.read(pkg.manifestPath) ?? '';
     for (const [name, command] of Object.entries(pkg.manifest.scripts ?? {})) {
       if (typeof command !== 'string') continue;
       const m = MIGRATE.exec(command);
       if (!m) continue;
-      const at = text.indexOf(`"${name}"`);
-      entry(toolOf(m[0])).scripts.push({ name, command, manifest: pkg.manifestPath, dir: pkg.dir, line: at === -1 ? undefined : lineOf(text, at) });
+      // The script's own key (a search for its name from the top finds a dependency or another script first).
+      const line = jsonKeyLine(index, pkg.manifestPath, 'scripts', name);
+      entry(toolOf(m[0])).scripts.push({ name, command, manifest: pkg.manifestPath, dir: pkg.dir, line });
     }
   }
   for (const file of index.files) {

@@ -2,6 +2,7 @@ import { constantsOf, lastName, property, propertyNameText, staticString } from 
 import { lineOf, ts, walk, walkMentioning } from '../../scan/ts.js';
 import { isEnvName } from './names.js';
 import type { EnvReadVia } from './types.js';
+import { clip } from '../../secrets/clip.js';
 
 export interface RawRead {
   readonly name: string;
@@ -78,7 +79,7 @@ export function envReadsOf(sf: ts.SourceFile): { reads: RawRead[]; dynamic: RawD
       } else {
         const helper = helperOf(node.argumentExpression);
         if (helper) helpers.push(helper);
-        else dynamic.push({ line: lineOf(node, sf), expression: node.getText(sf).slice(0, 80) });
+        else dynamic.push({ line: lineOf(node, sf), expression: clip(node.getText(sf), 80) });
       }
     } else if (ts.isVariableDeclaration(node) && ts.isObjectBindingPattern(node.name) && node.initializer) {
       const r = receiver(node.initializer);

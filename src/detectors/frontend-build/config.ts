@@ -4,6 +4,7 @@ import { ts, lineOf } from '../../scan/ts.js';
 import { constantsOf, dottedName, importsOf, property, propertyNameText, staticString } from '../shared/ast.js';
 import type { FrontendApp } from './apps.js';
 import { oneLine } from '../../markdown/text.js';
+import { clip } from '../../secrets/clip.js';
 
 export interface FrontendConfig {
   readonly file: string;
@@ -86,7 +87,7 @@ export function readConfig(index: RepoIndex, file: string): FrontendConfig {
       const path = propertyNameText(p.name);
       const targetExpr = property(p.initializer, 'target') ?? p.initializer;
       // A target computed from env (`env.API ?? 'https://…'`) is shown as written.
-      const target = str(targetExpr) ?? oneLine(targetExpr.getText(sf)).slice(0, 80);
+      const target = str(targetExpr) ?? clip(oneLine(targetExpr.getText(sf)), 80);
       if (path) proxy.push({ path, target });
     }
   }

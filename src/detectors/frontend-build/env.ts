@@ -43,7 +43,7 @@ export function envReads(index: RepoIndex, files: readonly string[]): EnvRead[] 
       if (file.endsWith('.astro')) out.push(...fromTree(parseAstro(index, file)));
       const seen = new Set(out.filter((r) => r.at.file === file).map((r) => `${r.name}:${r.at.line}`));
       for (const m of text!.matchAll(TEXT_READ)) {
-        const line = text!.slice(0, m.index).split('\n').length;
+        const line = index.lineAt(file, m.index) ?? 1;
         const name = m[1] ?? m[2];
         if (!seen.has(`${name}:${line}`)) out.push({ name, at: { file, line } });
       }

@@ -5,6 +5,7 @@
  * paths; kustomization resources; Helm chart names and the image in values.yaml. Helm templates are Go templates,
  * not YAML: they are counted with their chart, not parsed.
  */
+import { redactFacts, redactText } from '../../secrets/outbound.js';
 import path from 'node:path';
 import type { Detector, Fact } from '../../facts.js';
 import type { RepoIndex } from '../../scan/repo-index.js';
@@ -103,10 +104,12 @@ export const kubernetesDetector: Detector = {
       }
       // The cheap filter: a manifest says what it is at the top level of some document.
       if (!/^apiVersion\s*:/m.test(text) || !/^kind\s*:/m.test(text) || inTemplates(file) || /\{\{/.test(text)) continue;
-      // A pure function of the text: kept across runs, so unchanged manifests are not parsed again.
-      const read = index.memo('k8s.manifest@1', file, (t) => {
+      // A pure function of the text: kept across runs, so unchanged manifests are not parsed again. Kept in a file of
+      // the session folder, so redacted as the facts will be (a container's `env: - value:`).
+      const read = index.memo('k8s.manifest@2', file, (t) => {
         const { docs, problems } = parseYamlDocuments(t);
-        return { resources: docs.flatMap((doc) => resourceFacts(file, doc)), problems: [...problems] };
+        const resources = redactFacts(docs.flatMap((doc) => resourceFacts(file, doc)), { isPath: (p) => index.has(p) || index.hasDir(p) });
+        return { resources, problems: problems.map((p) => ({ ...p, message: redactText(p.message) })) };
       });
       if (!read) continue;
       facts.push(...problemFacts(file, 'YAML', read.problems), ...read.resources);

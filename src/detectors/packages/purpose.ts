@@ -3,7 +3,7 @@ import type { WorkspacePackage } from '../../scan/package-json.js';
 import type { RepoIndex } from '../../scan/repo-index.js';
 import { firstParagraph, inline, parseBlocks, readmeOf, type MdBlock } from '../readme/index.js';
 import { firstSentence } from '../../markdown/text.js';
-import { lineAt } from '../stack/components.js';
+import { jsonKeyLine } from '../../scan/json-keys.js';
 import { packageKind } from '../stack/kind.js';
 
 /**
@@ -30,9 +30,7 @@ export interface Purpose {
 export function purposeOf(index: RepoIndex, pkg: WorkspacePackage, rootTable: RootPackagesTable | undefined): Purpose | undefined {
   const description = pkg.manifest.description;
   if (typeof description === 'string' && description.trim()) {
-    const text = index.read(pkg.manifestPath) ?? '';
-    const at = text.indexOf('"description"');
-    return { text: firstSentence(inline(description)), source: 'description', at: { file: pkg.manifestPath, line: at === -1 ? undefined : lineAt(text, at) } };
+    return { text: firstSentence(inline(description)), source: 'description', at: { file: pkg.manifestPath, line: jsonKeyLine(index, pkg.manifestPath, 'description') } };
   }
   const readme = readmeOf(index, pkg.dir);
   const paragraph = readme ? firstParagraph(index.read(readme) ?? '') : undefined;

@@ -10,6 +10,7 @@ import { importGraph } from './graph.js';
 import { httpCalls, type HttpCall } from '../shared/http-calls.js';
 import { oneLine } from '../../markdown/text.js';
 import type { FrontendApp } from '../frontend-build/apps.js';
+import { clip } from '../../secrets/clip.js';
 
 export interface ApiClientData {
   readonly app: string;
@@ -134,5 +135,5 @@ function baseConstant(constants: Map<string, ts.Expression>, sf: ts.SourceFile):
 
 function short(text: string): string {
   const t = oneLine(text);
-  return t.length > 70 ? `${t.slice(0, 69)}…` : t;
+  return clip(t, 70);
 }

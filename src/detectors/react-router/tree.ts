@@ -9,6 +9,7 @@ import { staticValue } from '../shared/static-value.js';
 import { dynamicImport, followExport, importsCached, localDeclaration, resolveComponent, type ComponentRef } from '../shared/component-ref.js';
 import { composePath, isGuardName, type FrontendRouteData } from '../shared/frontend-route.js';
 import { moduleResolver } from '../shared/resolve-module.js';
+import { clip } from '../../secrets/clip.js';
 
 export interface Mount {
   readonly prefix: string;
@@ -131,7 +132,7 @@ export class RouteTreeReader {
         const e = node.expression;
         const condition = ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken ? e.left : ts.isConditionalExpression(e) ? e.condition : undefined;
         const text = condition ? condition.getText(ctx.sf).replace(/\s+/g, ' ') : '';
-        const when = text ? `when ${text.length > 48 ? `${text.slice(0, 47)}…` : text}` : undefined;
+        const when = text ? `when ${clip(text, 48)}` : undefined;
         this.fromJsxChildren(jsxIn(e), when ? { ...ctx, guards: [...ctx.guards, when] } : ctx);
       }
       else if (ts.isParenthesizedExpression(node)) this.fromJsxChildren([node.expression], ctx);

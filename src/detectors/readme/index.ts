@@ -89,7 +89,9 @@ export function summariseReadme(file: string, markdown: string, accept = (text: 
   const titleBlock = titleOf(blocks);
   const title = titleBlock && titleBlock.text ? { text: titleBlock.text, line: titleBlock.line } : undefined;
 
-  const afterTitle = titleBlock ? blocks.slice(blocks.indexOf(titleBlock) + 1) : blocks;
+  // Positions of the blocks, looked up per heading below (an `indexOf` each is quadratic in a long README).
+  const position = new Map(blocks.map((b, i) => [b, i]));
+  const afterTitle = titleBlock ? blocks.slice((position.get(titleBlock) ?? -1) + 1) : blocks;
   let tagline: LocatedText | undefined;
   for (const [i, b] of afterTitle.entries()) {
     // A sentence-like subheading right under the title is a subtitle (`<h3>Move fast and break nothing.</h3>`).
@@ -111,7 +113,7 @@ export function summariseReadme(file: string, markdown: string, accept = (text: 
   for (const h of candidates) {
     // "Why is this on aws-samples, and not awslabs?" is a FAQ entry, not the pitch.
     if (h === titleBlock || h.text.split(/\s+/).length > 4) continue;
-    const body = sectionBody(blocks, h);
+    const body = sectionBody(blocks, h, (position.get(h) ?? -1) + 1);
     const paragraph = body.find((b) => b.kind === 'paragraph' && !isDecorative(b));
     const list = body.find((b) => b.kind === 'list');
     if (!paragraph && !list) continue;
@@ -136,18 +138,17 @@ function introduction(afterTitle: readonly MdBlock[], tagline: LocatedText | und
     if (b.line > (tagline?.line ?? 0)) intro.push(b);
   }
   // A paragraph ending in ":" counts only when a list follows it ("It supports three methods:" + bullets).
-  const followedByList = (b: MdBlock) => intro[intro.indexOf(b) + 1]?.kind === 'list';
-  const paragraph = intro.find(
-    (b) => b.kind === 'paragraph' && !isDecorative(b) && !CALLOUT.test(b.text) && (!/:$/.test(b.text) || followedByList(b)),
+  const at = intro.findIndex(
+    (b, i) => b.kind === 'paragraph' && !isDecorative(b) && !CALLOUT.test(b.text) && (!/:$/.test(b.text) || intro[i + 1]?.kind === 'list'),
   );
-  if (!paragraph) return undefined;
-  const next = intro[intro.indexOf(paragraph) + 1];
+  if (at === -1) return undefined;
+  const paragraph = intro[at];
+  const next = intro[at + 1];
   return { paragraph: { text: paragraph.text, line: paragraph.line }, bullets: next?.kind === 'list' ? (next.items ?? []) : [] };
 }
 
 /** Blocks under a heading, up to the next heading of the same or a higher level. */
-export function sectionBody(blocks: readonly MdBlock[], heading: MdBlock): MdBlock[] {
-  const start = blocks.indexOf(heading) + 1;
+export function sectionBody(blocks: readonly MdBlock[], heading: MdBlock, start = blocks.indexOf(heading) + 1): MdBlock[] {
   const out: MdBlock[] = [];
   for (let i = start; i < blocks.length; i++) {
     const b = blocks[i];

@@ -5,6 +5,7 @@
  * headings and `<p>` paragraphs. Nothing is rendered; an overview needs only a few blocks (title, tagline, "why").
  */
 import { Lexer, type Token, type Tokens } from 'marked';
+import { LineIndex } from '../../scan/line-index.js';
 
 export interface MdBlock {
   readonly kind: 'heading' | 'paragraph' | 'quote' | 'list' | 'table';
@@ -32,11 +33,13 @@ export function parseBlocks(markdown: string): MdBlock[] {
     return [];
   }
   const blocks: MdBlock[] = [];
+  // One line index for the text: counting the line breaks before each block is quadratic in a README of 50,000 blocks.
+  const lines = new LineIndex(src);
   let offset = 0;
   for (const token of tokens) {
     const at = src.startsWith(token.raw, offset) ? offset : src.indexOf(token.raw, offset);
     const start = at === -1 ? offset : at;
-    const line = lineAt(src, start);
+    const line = lines.lineAt(start);
     offset = start + token.raw.length;
     blocks.push(...toBlocks(token, line));
   }
@@ -86,7 +89,8 @@ function htmlBlocks(raw: string, line: number): MdBlock[] {
   // Comments are blanked (lines kept) so nothing inside them is read.
   const html = raw.replace(/<!--[\s\S]*?(-->|$)/g, (c) => c.replace(/[^\n]/g, ' '));
   const out: MdBlock[] = [];
-  const lineOf = (index: number) => line + (html.slice(0, index).match(/\n/g)?.length ?? 0);
+  const lines = new LineIndex(html);
+  const lineOf = (index: number) => line + lines.lineAt(index) - 1;
   for (const m of html.matchAll(HTML_HEADING)) {
     const alt = /<img\b[^>]*\balt\s*=\s*["']([^"']+)["']/i.exec(m[2])?.[1];
     const text = inline(m[2]) || plainText(alt ?? '');
@@ -105,11 +109,6 @@ function htmlBlocks(raw: string, line: number): MdBlock[] {
   return out.sort((a, b) => a.line - b.line);
 }
 
-function lineAt(text: string, index: number): number {
-  let n = 1;
-  for (let i = text.indexOf('\n'); i !== -1 && i < index; i = text.indexOf('\n', i + 1)) n++;
-  return n;
-}
 
 /** Inline markdown and HTML → plain text: images dropped, links keep their text, emphasis marks removed. */
 export function inline(text: string): string {

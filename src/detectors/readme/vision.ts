@@ -25,7 +25,7 @@ export function summariseVision(markdown: string, maxSections = 10): VisionSumma
   const headings = blocks.filter((b) => b.kind === 'heading');
   const title = headings.find((b) => b.level === 1);
   const levels = headings.filter((b) => b !== title).map((b) => b.level ?? 2);
-  const top = levels.length ? Math.min(...levels) : 2;
+  const top = levels.length ? levels.reduce((a, b) => Math.min(a, b)) : 2;
   const sections = headings
     .filter((b) => b !== title && b.level === top)
     .slice(0, maxSections)

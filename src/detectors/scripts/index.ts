@@ -1,7 +1,7 @@
 import type { Detector, Fact } from '../../facts.js';
 import type { RepoIndex } from '../../scan/repo-index.js';
 import type { WorkspacePackage } from '../../scan/package-json.js';
-import { redactSecrets } from '../../secrets/redact.js';
+import { jsonKeyLine } from '../../scan/json-keys.js';
 
 export type PackageManager = 'npm' | 'yarn' | 'pnpm' | 'bun';
 
@@ -12,7 +12,7 @@ export interface ScriptData {
   readonly dir: string;
   readonly manifest: string;
   readonly name: string;
-  /** The command as written (redacted). */
+  /** The command as written (redacted as it leaves the analysis, like all fact data). */
   readonly command: string;
   readonly line?: number;
 }
@@ -88,26 +88,17 @@ function packageManager(index: RepoIndex): PackageManagerData | undefined {
 function scriptsOf(index: RepoIndex, pkg: WorkspacePackage): ScriptFact[] {
   const scripts = pkg.manifest.scripts;
   if (!scripts || typeof scripts !== 'object') return [];
-  const text = index.read(pkg.manifestPath) ?? '';
-  const scriptsAt = text.search(/"scripts"\s*:/);
   return Object.entries(scripts)
     .filter(([, command]) => typeof command === 'string')
     .map(([name, command]) => {
-      const line = scriptsAt === -1 ? undefined : lineAt(text, text.indexOf(JSON.stringify(name), scriptsAt));
+      const line = jsonKeyLine(index, pkg.manifestPath, 'scripts', name);
       return {
         kind: 'scripts.script',
         id: `${pkg.name} ${name}`,
-        data: { package: pkg.name, dir: pkg.dir, manifest: pkg.manifestPath, name, command: redactSecrets(command), line },
+        data: { package: pkg.name, dir: pkg.dir, manifest: pkg.manifestPath, name, command, line },
         at: [{ file: pkg.manifestPath, line }],
       };
     });
-}
-
-function lineAt(text: string, offset: number): number | undefined {
-  if (offset < 0) return undefined;
-  let line = 1;
-  for (let i = 0; i < offset; i++) if (text.charCodeAt(i) === 10) line++;
-  return line;
 }
 
 function workspaceDeps(index: RepoIndex): WorkspaceDepFact[] {
@@ -124,7 +115,7 @@ function workspaceDeps(index: RepoIndex): WorkspaceDepFact[] {
           kind: 'scripts.workspaceDep',
           id: `${pkg.name} -> ${to}`,
           data: { from: pkg.name, to, field, range: String(range) },
-          at: [{ file: pkg.manifestPath, line: lineAt(index.read(pkg.manifestPath) ?? '', (index.read(pkg.manifestPath) ?? '').indexOf(`"${to}"`)) }],
+          at: [{ file: pkg.manifestPath, line: jsonKeyLine(index, pkg.manifestPath, field, to) }],
         });
       }
     }

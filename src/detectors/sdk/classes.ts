@@ -7,6 +7,7 @@ import { httpCalls, type HttpCall } from '../shared/http-calls.js';
 import { moduleResolver } from '../shared/resolve-module.js';
 import { oneLine } from '../../markdown/text.js';
 import { docOf, summary } from './jsdoc.js';
+import { clip } from '../../secrets/clip.js';
 
 export interface SdkMethod {
   readonly name: string;
@@ -146,5 +147,5 @@ export function signatureOf(name: string, fn: ts.SignatureDeclaration, sf: ts.So
   const params = fn.parameters.map((p) => p.getText(sf)).join(', ');
   const returns = fn.type ? `: ${fn.type.getText(sf)}` : '';
   const text = oneLine(`${name}${typeParams}(${params})${returns}`);
-  return text.length > 160 ? `${text.slice(0, 159)}…` : text;
+  return clip(text, 160);
 }

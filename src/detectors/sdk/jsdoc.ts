@@ -1,5 +1,6 @@
 /** Doc comments read from the source text (`/** … *\/` right before a declaration), without a type checker. */
 import { ts } from '../../scan/ts.js';
+import { clip } from '../../secrets/clip.js';
 
 export interface DocComment {
   /** The description before the first `@tag`, joined into one line. */
@@ -39,7 +40,7 @@ export function summary(doc: DocComment | undefined): string | undefined {
   // A sentence ends before a capital or the end, so `e.g. for tests` stays whole.
   const m = /^(.+?[.!?])(\s+(?=[A-Z`("'])|$)/.exec(firstParagraph);
   const s = m ? m[1] : firstParagraph;
-  return s ? (s.length > 160 ? `${s.slice(0, 159)}…` : s) : undefined;
+  return s ? clip(s, 160) : undefined;
 }
 
 /** A ```ts example inside a doc comment, with the line it starts on. */

@@ -9,6 +9,7 @@ import { followExport, importsCached } from '../shared/component-ref.js';
 import { moduleResolver } from '../shared/resolve-module.js';
 import { oneLine } from '../../markdown/text.js';
 import { docOf, summary } from './jsdoc.js';
+import { clip } from '../../secrets/clip.js';
 
 export interface SdkOption {
   readonly name: string;
@@ -49,7 +50,7 @@ export function readOptions(index: RepoIndex, cls: ts.ClassDeclaration, sf: ts.S
     const v = ts.isIdentifier(e) ? constants.get(e.text) : undefined;
     const shown = v && (ts.isLiteralExpression(v) || ts.isNoSubstitutionTemplateLiteral(v) || ts.isPrefixUnaryExpression(v)) ? v : e;
     const t = oneLine(shown.getText(sf));
-    return t.length > 60 ? `${t.slice(0, 59)}…` : t;
+    return clip(t, 60);
   };
   const defaults = new Map<string, string>();
   let fields: SdkOption[] = [];

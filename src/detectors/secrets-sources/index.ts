@@ -3,6 +3,7 @@ import type { RepoIndex } from '../../scan/repo-index.js';
 import { isSourceFile, lineOf, ts, walk } from '../../scan/ts.js';
 import { constantsOf, importsOf, lastName, mentions, property, staticString } from '../shared/ast.js';
 import { GENERATED } from '../env/index.js';
+import { clip } from '../../secrets/clip.js';
 
 /** Where a secret or parameter comes from. Names and locations only; values are never read. */
 export interface SecretSourceData {
@@ -90,7 +91,7 @@ function sourcesIn(index: RepoIndex, file: string, sf: ts.SourceFile): SecretSou
     const names = expr && ts.isArrayLiteralExpression(expr) ? [...expr.elements] : [expr];
     for (const e of names) {
       const s = e ? staticString(e, constants) : undefined;
-      const name = provider === 'plaintext' ? '' : s ? s.text : e ? e.getText(sf).slice(0, 80) : '';
+      const name = provider === 'plaintext' ? '' : s ? s.text : e ? clip(e.getText(sf), 80) : '';
       const line = lineOf(node, sf);
       out.push({ kind: 'secrets.source', id: `${file}:${line}:${name}`, data: { provider, action, name, resolved: !!s?.resolved, via, file, line, package: pkg }, at: [{ file, line }] });
     }

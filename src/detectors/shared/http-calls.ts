@@ -4,6 +4,7 @@
  */
 import { lineOf, ts, walk } from '../../scan/ts.js';
 import { lastName, property, staticString } from './ast.js';
+import { clip } from '../../secrets/clip.js';
 
 export interface HttpCall {
   /** Upper-case verb, or the expression as written when it is not a literal. */
@@ -140,7 +141,7 @@ function placeholder(e: ts.Expression, sf: ts.SourceFile): string {
   if (ts.isPropertyAccessExpression(cur)) return cur.name.text;
   if (ts.isElementAccessExpression(cur) && ts.isStringLiteralLike(cur.argumentExpression)) return cur.argumentExpression.text;
   const text = cur.getText(sf).replace(/\s+/g, ' ');
-  return text.length > 24 ? `${text.slice(0, 23)}…` : text;
+  return clip(text, 24);
 }
 
 

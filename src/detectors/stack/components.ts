@@ -5,6 +5,8 @@ import { isSourceFile } from '../../scan/ts.js';
 import { CLIENT_KINDS, packageKind } from './kind.js';
 import { isAuxiliary, isPublished } from './role.js';
 import { filesByPackage } from './package-files.js';
+import { isCdkModule, moduleOfNew, textImports, type TextImports } from './imports-text.js';
+import { LIBRARY_MODULES, libraryConstruct, servicesOf } from '../cdk/library-catalogue.js';
 
 /** Rows of the architecture diagram, top to bottom. */
 export const LAYERS = ['client', 'edge', 'compute', 'data'] as const;
@@ -54,9 +56,36 @@ const CONSTRUCTS: Readonly<Record<string, { readonly title: string; readonly lay
   DatabaseCluster: { title: 'RDS', layer: 'data' },
   ServerlessCluster: { title: 'RDS', layer: 'data' },
   UserPool: { title: 'Cognito', layer: 'data' },
+  EventApi: { title: 'AppSync Events', layer: 'edge' },
 };
 
-const NEW_CONSTRUCT = new RegExp(`new\\s+((?:[\\w$]+\\.)*)(${Object.keys(CONSTRUCTS).join('|')})\\s*\\(`, 'g');
+/** Classes whose name alone does not say the service: they count only from their CDK module. */
+const BY_MODULE: Readonly<Record<string, Readonly<Record<string, { readonly title: string; readonly layer: Layer }>>>> = {
+  dsql: { CfnCluster: { title: 'Aurora DSQL', layer: 'data' } },
+  elasticache: { CfnCacheCluster: { title: 'ElastiCache', layer: 'data' }, CfnReplicationGroup: { title: 'ElastiCache', layer: 'data' }, CfnServerlessCache: { title: 'ElastiCache', layer: 'data' } },
+  opensearchservice: { Domain: { title: 'OpenSearch', layer: 'data' } },
+  scheduler: { Schedule: { title: 'EventBridge Scheduler', layer: 'compute' } },
+};
+
+/** What a construct library's resources are called in the diagram, by CDK service. */
+const SERVICE_TITLES: Readonly<Record<string, { readonly title: string; readonly layer: Layer }>> = {
+  cloudfront: { title: 'CloudFront', layer: 'edge' },
+  apigateway: { title: 'API Gateway (REST)', layer: 'edge' },
+  lambda: { title: 'Lambda', layer: 'compute' },
+  sqs: { title: 'SQS', layer: 'compute' },
+  sns: { title: 'SNS', layer: 'compute' },
+  events: { title: 'EventBridge', layer: 'compute' },
+  kinesis: { title: 'Kinesis', layer: 'compute' },
+  dynamodb: { title: 'DynamoDB', layer: 'data' },
+  s3: { title: 'S3', layer: 'data' },
+  cognito: { title: 'Cognito', layer: 'data' },
+};
+
+// A name in BY_MODULE only (a DSQL `CfnCluster`) is not in CONSTRUCTS: another module's class of that name is skipped.
+const CLASS_NAMES = [...new Set([...Object.keys(CONSTRUCTS), ...Object.values(BY_MODULE).flatMap((m) => Object.keys(m))])];
+const NEW_CONSTRUCT = new RegExp(`new\\s+((?:[\\w$]+\\.)*)(${CLASS_NAMES.join('|')})\\s*\\(`, 'g');
+/** Any `new X(`: a construct from a well-known library is looked up by its import. */
+const NEW_ANY = /new\s+((?:[\w$]+\.)*)([A-Z][\w$]*)\s*\(/g;
 
 /** Services known from a dependency alone (no CDK definition needed), in the data/services row. */
 const SERVICE_DEPS: readonly { readonly title: string; readonly layer: Layer; readonly re: RegExp }[] = [
@@ -151,18 +180,39 @@ function scanCdk(index: RepoIndex, files: readonly string[], counts: ConstructCo
     const text = index.read(file);
     if (text === undefined || !text.includes('new ') || !/aws-cdk|constructs/.test(text)) continue;
     const firstOf = new Set<string>();
+    let imports: TextImports | undefined;
+    const moduleOf = (prefix: string, name: string) => moduleOfNew((imports ??= textImports(text)), prefix.replace(/\.$/, ''), name);
+    const found = (title: string, layer: Layer, className: string, offset: number, what: string) => {
+      const count = counts.get(title) ?? { n: 0, classes: new Set<string>() };
+      counts.set(title, count);
+      count.n++;
+      count.classes.add(className);
+      if (firstOf.has(title)) return;
+      firstOf.add(title);
+      add(title, layer, { file, line: index.lineAt(file, offset), what });
+    };
     NEW_CONSTRUCT.lastIndex = 0;
     for (let m = NEW_CONSTRUCT.exec(text); m; m = NEW_CONSTRUCT.exec(text)) {
       // A bare `Function` is Lambda's only behind a lambda namespace (`lambda.Function`, `cdk.aws_lambda.Function`).
       if (m[2] === 'Function' && !/lambda/i.test(m[1])) continue;
-      const { title, layer } = CONSTRUCTS[m[2]];
-      const count = counts.get(title) ?? { n: 0, classes: new Set<string>() };
-      counts.set(title, count);
-      count.n++;
-      count.classes.add(m[2]);
-      if (firstOf.has(title)) continue;
-      firstOf.add(title);
-      add(title, layer, { file, line: lineAt(text, m.index), what: m[0].replace(/\s*\($/, '').replace(/\s+/g, ' ') });
+      // Only the AWS CDK's own classes: a project construct named `EventBus` may create something else entirely.
+      const module = moduleOf(m[1], m[2]);
+      if (!isCdkModule(module)) continue;
+      const service = module!.replace(/^(aws-cdk-lib|monocdk)\/?|^@aws-cdk\//, '').replace(/^aws-/, '').replace(/-alpha$/, '');
+      const known = BY_MODULE[service]?.[m[2]] ?? CONSTRUCTS[m[2]];
+      if (known) found(known.title, known.layer, m[2], m.index, m[0].replace(/\s*\($/, '').replace(/\s+/g, ' '));
+    }
+    if (LIBRARY_MODULES.some((lib) => text.includes(lib))) {
+      NEW_ANY.lastIndex = 0;
+      for (let m = NEW_ANY.exec(text); m; m = NEW_ANY.exec(text)) {
+        const module = moduleOf(m[1], m[2]);
+        const entry = module ? libraryConstruct(module, m[2]) : undefined;
+        if (!entry) continue;
+        for (const service of servicesOf(entry)) {
+          const t = SERVICE_TITLES[service];
+          if (t) found(t.title, t.layer, m[2], m.index, `new ${m[2]} (${module})`);
+        }
+      }
     }
   }
 }
@@ -176,10 +226,4 @@ function order(title: string): number {
 
 function clientTitle(label: string): string {
   return label.replace(/\s*\(.*\)$/, '');
-}
-
-export function lineAt(text: string, offset: number): number {
-  let line = 1;
-  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) line++;
-  return line;
 }

@@ -2,7 +2,8 @@ import type { Citation, Detector, Fact } from '../../facts.js';
 import { allDependencies } from '../../scan/package-json.js';
 import type { RepoIndex } from '../../scan/repo-index.js';
 import { knownTech, STACK_GROUPS, type StackGroup } from './catalogue.js';
-import { detectComponents, lineAt, type ComponentData } from './components.js';
+import { detectComponents, type ComponentData } from './components.js';
+import { jsonKeyLine } from '../../scan/json-keys.js';
 import { AUX_DIR, isAuxiliary } from './role.js';
 import { fromCatalog, pnpmCatalogs } from './catalogs.js';
 
@@ -73,7 +74,6 @@ function techFacts(index: RepoIndex): Fact[] {
   const own = new Set(index.packages.map((p) => p.name));
   const catalogs = pnpmCatalogs(index);
   for (const pkg of index.packages.filter((p) => !isAuxiliary(p))) {
-    const text = index.read(pkg.manifestPath) ?? '';
     const deps = allDependencies(pkg.manifest);
     for (const dependency of Object.keys(deps).sort()) {
       const version = deps[dependency];
@@ -86,7 +86,8 @@ function techFacts(index: RepoIndex): Fact[] {
       }
       let entry = byLabel.get(tech.label);
       if (!entry) byLabel.set(tech.label, (entry = { group: tech.group, declarations: [] }));
-      const at = text.indexOf(`"${dependency}"`);
+      // The declaration whose version `allDependencies` keeps: dependencies, then devDependencies, then peers.
+      const line = DEPENDENCY_FIELDS.reduce<number | undefined>((found, field) => found ?? jsonKeyLine(index, pkg.manifestPath, field, dependency), undefined);
       const resolved = fromCatalog(catalogs, dependency, version);
       entry.declarations.push({
         dependency,
@@ -94,7 +95,7 @@ function techFacts(index: RepoIndex): Fact[] {
         ...(resolved ? { resolved } : {}),
         packageName: pkg.name,
         manifest: pkg.manifestPath,
-        line: at === -1 ? undefined : lineAt(text, at),
+        line,
       });
     }
   }
@@ -115,6 +116,8 @@ function techFacts(index: RepoIndex): Fact[] {
   return facts;
 }
 
+const DEPENDENCY_FIELDS = ['dependencies', 'devDependencies', 'peerDependencies'] as const;
+
 const LOCKFILES: readonly [string, string][] = [
   ['pnpm-lock.yaml', 'pnpm'],
   ['yarn.lock', 'Yarn'],
@@ -130,11 +133,7 @@ function runtimeFacts(index: RepoIndex): RuntimeFact[] {
     out.push({ kind: 'stack.runtime', id, data: { label, value, source, detail }, at: [at] });
   };
   const root = index.packages.find((p) => p.isRoot);
-  const rootText = root ? (index.read(root.manifestPath) ?? '') : '';
-  const lineOf = (needle: string): number | undefined => {
-    const at = rootText.indexOf(needle);
-    return at === -1 ? undefined : lineAt(rootText, at);
-  };
+  const lineOf = (key: string): number | undefined => (root ? jsonKeyLine(index, root.manifestPath, key) : undefined);
 
   for (const file of ['.nvmrc', '.node-version']) {
     const v = index.read(file)?.trim().split(/\s+/)[0];
@@ -145,27 +144,27 @@ function runtimeFacts(index: RepoIndex): RuntimeFact[] {
   }
   const engines = root?.manifest.engines;
   if (root && typeof engines?.node === 'string') {
-    push('node:engines', 'Node.js', engines.node, { file: root.manifestPath, line: lineOf('"engines"') }, 'engines.node');
+    push('node:engines', 'Node.js', engines.node, { file: root.manifestPath, line: lineOf('engines') }, 'engines.node');
   }
   const tool = index.has('.tool-versions') ? index.read('.tool-versions')?.match(/^nodejs\s+(\S+)/m)?.[1] : undefined;
   if (tool) push('node:tool-versions', 'Node.js', tool, { file: '.tool-versions' }, '.tool-versions');
 
   const declared = root?.manifest.packageManager;
   if (root && typeof declared === 'string') {
-    push('pm:field', 'Package manager', declared, { file: root.manifestPath, line: lineOf('"packageManager"') }, 'packageManager');
+    push('pm:field', 'Package manager', declared, { file: root.manifestPath, line: lineOf('packageManager') }, 'packageManager');
   } else {
     const lock = LOCKFILES.find(([file]) => index.has(file));
     if (lock) push('pm:lockfile', 'Package manager', lock[1], { file: lock[0] }, 'lockfile');
   }
   if (root && typeof root.manifest.engines?.npm === 'string') {
-    push('pm:engines', 'Package manager', `npm ${root.manifest.engines.npm}`, { file: root.manifestPath, line: lineOf('"engines"') }, 'engines.npm');
+    push('pm:engines', 'Package manager', `npm ${root.manifest.engines.npm}`, { file: root.manifestPath, line: lineOf('engines') }, 'engines.npm');
   }
 
   if (index.workspaceTool) {
     const file = index.workspaceTool === 'pnpm' ? (index.has('pnpm-workspace.yaml') ? 'pnpm-workspace.yaml' : 'pnpm-workspace.yml') : index.workspaceTool === 'lerna' ? 'lerna.json' : 'package.json';
     const members = index.packages.filter((p) => !p.isRoot).length;
     const detail = `${index.workspacePatterns.join(', ')} — ${members} package${members === 1 ? '' : 's'}`;
-    const at = { file, line: file === 'package.json' ? lineOf('"workspaces"') : undefined };
+    const at = { file, line: file === 'package.json' ? lineOf('workspaces') : undefined };
     push('workspaces', 'Workspaces', `${index.workspaceTool} workspaces`, at, file, detail);
   }
   for (const [file, name] of [['turbo.json', 'Turborepo'], ['nx.json', 'Nx'], ['lerna.json', 'Lerna'], ['rush.json', 'Rush']] as const) {

@@ -1,6 +1,7 @@
 /** Small readers for what a store names: state keys, reducer keys, slice reducers, API endpoints, context hooks. */
 import { ts, walk } from '../../scan/ts.js';
 import { lastName, property, propertyNameText, staticString } from '../shared/ast.js';
+import { clip } from '../../secrets/clip.js';
 
 export function objectKeys(e: ts.Expression | undefined): string[] {
   if (!e || !ts.isObjectLiteralExpression(e)) return [];
@@ -96,5 +97,5 @@ export function keyText(e: ts.Expression | undefined, constants: ReadonlyMap<str
   const value = ts.isIdentifier(e) ? constants.get(e.text) ?? e : e;
   if (ts.isStringLiteralLike(value)) return value.text;
   const text = value.getText().replace(/\s+/g, ' ').replace(/,\s*\]$/, ']').replace(/ as const$/, '');
-  return text.length > 48 ? `${text.slice(0, 47)}…` : text;
+  return clip(text, 48);
 }

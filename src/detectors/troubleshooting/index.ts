@@ -2,7 +2,7 @@ import type { Detector, Fact } from '../../facts.js';
 import type { RepoIndex } from '../../scan/repo-index.js';
 import { parseBlocks, type MdBlock } from '../readme/parse.js';
 import { GENERATED } from '../env/index.js';
-import { redactSecrets } from '../../secrets/redact.js';
+import { clip } from '../../secrets/clip.js';
 
 /** A troubleshooting or FAQ section of the repository's docs, with the questions it answers. */
 export interface TroubleshootingData {
@@ -32,11 +32,11 @@ export const troubleshootingDetector: Detector = {
       blocks.forEach((b, i) => {
         if (b.kind !== 'heading' || !TITLE.test(b.text)) return;
         const body = sectionOf(blocks, i);
-        facts.push({ kind: 'docs.troubleshooting', id: `${file}#${b.line}`, data: { file, heading: redactSecrets(b.text), line: b.line, entries: entriesOf(body) }, at: [{ file, line: b.line }] });
+        facts.push({ kind: 'docs.troubleshooting', id: `${file}#${b.line}`, data: { file, heading: b.text, line: b.line, entries: entriesOf(body) }, at: [{ file, line: b.line }] });
       });
       if (wholeFile && !facts.some((f) => f.data.file === file)) {
         const title = blocks.find((b) => b.kind === 'heading');
-        facts.push({ kind: 'docs.troubleshooting', id: file, data: { file, heading: redactSecrets(title?.text ?? file), line: title?.line ?? 1, entries: entriesOf(blocks.filter((b) => b !== title)) }, at: [{ file }] });
+        facts.push({ kind: 'docs.troubleshooting', id: file, data: { file, heading: title?.text ?? file, line: title?.line ?? 1, entries: entriesOf(blocks.filter((b) => b !== title)) }, at: [{ file }] });
       }
     }
     return facts;
@@ -67,5 +67,5 @@ function entriesOf(body: readonly MdBlock[]): { text: string; line: number }[] {
       for (const item of b.items ?? []) if (/\?\s*$/.test(item) || /^(error|problem|issue)\b/i.test(item)) out.push({ text: item, line: b.line });
     }
   }
-  return out.map((e) => ({ text: redactSecrets(e.text.replace(/\s+/g, ' ').trim()).slice(0, 200), line: e.line }));
+  return out.map((e) => ({ text: clip(e.text.replace(/\s+/g, ' ').trim(), 200), line: e.line }));
 }

@@ -18,12 +18,19 @@ function isFeatureFlag(key: string): boolean {
 }
 
 export function appPart(apps: readonly CdkAppFact[]): string {
+  // The app cdk.json names first; other scripts that create an App are deployed with `cdk --app <script>`.
+  const ordered = [...apps.filter((a) => a.data.cdkJson), ...apps.filter((a) => !a.data.cdkJson)];
+  const withJson = ordered.some((a) => a.data.cdkJson);
   return join(
-    ...apps.map((app) => {
+    ...ordered.map((app) => {
       const d = app.data;
       const flags = d.contextKeys.filter(isFeatureFlag);
       const items = [
-        d.cdkJson ? `${cite(d.cdkJson)}${d.command ? `: ${code(d.command)}` : ''}` : `No cdk.json: the app is created in ${d.entry ? cite(d.entry) : 'code'}`,
+        d.cdkJson
+          ? `${cite(d.cdkJson)}${d.command ? `: ${code(d.command)}` : ordered.length > 1 ? ' (no `app` command: the apps below are deployed with `cdk --app` naming them)' : ''}`
+          : withJson && d.entry
+            ? `Another app, created in ${cite(d.entry)} (deployed with ${code(`cdk --app …`)} naming it)`
+            : `No cdk.json: the app is created in ${d.entry ? cite(d.entry) : 'code'}`,
         d.entry ? `Entry: ${cite(d.entry)}` : d.command ? `Entry: not found in the repository (${code(d.command)})` : '',
         `AWS CDK v${d.cdkVersion} (${d.cdkVersion === 2 ? code('aws-cdk-lib') : code('@aws-cdk/*')} packages)`,
         flags.length > 0 ? `${plural(flags.length, 'CDK feature flag')} set in cdk.json context` : '',

@@ -4,6 +4,7 @@ import type { CdkApiFact, CdkRouteFact } from '../../detectors/cdk/index.js';
 import { bullets, heading, join, table } from '../../markdown/blocks.js';
 import { code } from '../../markdown/text.js';
 import { at, conditionText, entryCell, lambdaById, namer, plural, routeAuth, written } from './cdk-shared.js';
+import { alsoInText, copiesOf } from './cdk-copies.js';
 import { compareText } from './format.js';
 import { innerHandlerCell, innerMatch, innerRoutesByFile } from './lambda-dispatch.js';
 
@@ -24,19 +25,24 @@ export function endpointsPart(facts: FactSet): string {
   const routes = facts.of<CdkRouteFact>('cdk.route');
   if (apis.length === 0 && routes.length === 0) return '';
   const name = namer(apis);
-  const sections = apis.map((api) => {
+  // An API a base stack class defines is created in each stack that extends it: listed once, with where else.
+  const copies = copiesOf(apis);
+  const sections = copies.shown.map((api) => {
     const own = routes.filter((r) => r.data.api === api.id);
     const title = `API: ${name(api.id)} (${api.data.kind})`;
-    return join(heading(3, title), apiSummary(api, own.length), endpointsTable(own, facts));
+    // Copies in other stacks: the stack's own condition no longer says when the endpoints exist.
+    const alsoIn = alsoInText(api.data.stack, copies.alsoIn.get(api), facts);
+    return join(heading(3, title), apiSummary(api, own.length, alsoIn), endpointsTable(own, facts, alsoIn !== ''));
   });
   const orphans = routes.filter((r) => !r.data.api || !apis.some((a) => a.id === r.data.api));
   if (orphans.length > 0) sections.push(join(heading(3, 'Other routes'), endpointsTable(orphans, facts)));
   return join(...sections);
 }
 
-function apiSummary(api: CdkApiFact, count: number): string {
+function apiSummary(api: CdkApiFact, count: number, alsoIn = ''): string {
   const d = api.data;
   const items = [`Defined in ${at(api.at[0])}${d.stack ? ` (stack ${code(d.stack)})` : ''}: ${plural(count, 'endpoint')}.`];
+  if (alsoIn) items.push(`The same API and endpoints are ${alsoIn}.`);
   if (d.name) items.push(`Name: ${written(d.name.text, false)}`);
   if (d.stages.length > 0) items.push(`Stage: ${d.stages.map((s) => written(s, false)).join(', ')}`);
   if (d.cors?.origins) items.push(`CORS origins: ${written(d.cors.origins, false)}`);
@@ -44,17 +50,17 @@ function apiSummary(api: CdkApiFact, count: number): string {
     items.push(`Throttling: rate ${written(d.throttling.rateLimit ?? '—', false)}, burst ${written(d.throttling.burstLimit ?? '—', false)}`);
   }
   for (const domain of d.domains) items.push(`Custom domain: ${written(domain.domainName, false)} (${at(domain.at)})`);
-  if (d.conditions?.length) items.push(`Created ${conditionText(d.conditions)}`);
+  if (d.conditions?.length && !alsoIn) items.push(`Created ${conditionText(d.conditions)}`);
   return bullets(items);
 }
 
-function endpointsTable(routes: readonly CdkRouteFact[], facts: FactSet): string {
+function endpointsTable(routes: readonly CdkRouteFact[], facts: FactSet, copied = false): string {
   const lambdas = lambdaById(facts);
   const inner = innerRoutesByFile(facts);
   const sorted = sortRoutes(routes);
   const notesOf = (r: CdkRouteFact) =>
     [
-      conditionText(r.data.conditions),
+      copied ? '' : conditionText(r.data.conditions),
       r.data.pathResolved ? '' : 'path partly computed at run time, shown as written',
       r.data.source === 'table' ? `from a route table (${at(r.at[r.at.length - 1])})` : '',
       r.data.source === 'proxy' ? 'proxy: every path below goes to the handler' : '',

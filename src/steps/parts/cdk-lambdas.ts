@@ -4,10 +4,13 @@ import type { CdkConstructClassFact, CdkGraphqlResolverFact, CdkLambdaFact, CdkR
 import { join, table } from '../../markdown/blocks.js';
 import { code } from '../../markdown/text.js';
 import { at, conditionText, entryCell, namer, plural, written } from './cdk-shared.js';
+import { alsoInText, copiesOf } from './cdk-copies.js';
 import { names } from './format.js';
 
 export function lambdasPart(facts: FactSet): string {
-  const lambdas = facts.of<CdkLambdaFact>('cdk.lambda');
+  // A function a base stack class defines is listed once, with the other stacks that create it.
+  const copies = copiesOf(facts.of<CdkLambdaFact>('cdk.lambda'));
+  const lambdas = copies.shown;
   if (lambdas.length === 0) return '';
   const name = namer(lambdas);
   const common = commonEnv(lambdas);
@@ -23,8 +26,9 @@ export function lambdasPart(facts: FactSet): string {
   const rows = lambdas.map((l) => {
     const d = l.data;
     const env = d.environment.filter((e) => !common.has(e.name)).map((e) => e.name);
+    const also = alsoInText(d.stack, copies.alsoIn.get(l), facts);
     return [
-      code(name(l.id)) + (d.conditions?.length ? ` (${conditionText(d.conditions)})` : ''),
+      code(name(l.id)) + (also ? ` (${also})` : d.conditions?.length ? ` (${conditionText(d.conditions)})` : ''),
       entryCell(d),
       d.runtime ? code(d.runtime) : '—',
       d.memoryMb ?? '—',
@@ -83,10 +87,18 @@ function invokedBy(l: CdkLambdaFact, own: readonly CdkRouteFact[], tableName: (i
   for (const t of l.data.triggers) {
     if (t.kind === 'DynamoDB stream') parts.push(`stream of ${code(tableName(t.source))}`);
     else if (t.kind === 'Cognito trigger') parts.push(`Cognito ${code(t.source.split(' ').pop() ?? t.source)}`);
-    else if (t.kind === 'API authorizer') parts.push(`authorizer ${code(t.source.split('/').pop() ?? t.source)}`);
-    else parts.push(`${t.kind} ${code(t.source.split('/').pop() ?? t.source)}${t.detail ? ` (${written(t.detail, false)})` : ''}`);
+    else if (t.kind === 'API authorizer') parts.push(`authorizer ${code(shortName(t.source))}`);
+    else if (t.kind === 'Function URL') parts.push('its function URL');
+    else parts.push(`${t.kind} ${code(shortName(t.source))}${t.detail ? ` (${written(t.detail, false)})` : ''}`);
   }
   return parts.join(', ') || '—';
+}
+
+/** The last part of a fact id, or the last two when the last is CDK's default child id (`Site/Resource`). */
+function shortName(id: string): string {
+  const parts = id.split('/');
+  const last = parts[parts.length - 1] ?? id;
+  return /^(Resource|Default)$/.test(last) && parts.length > 1 ? parts.slice(-2).join('/') : last;
 }
 
 /** Project wrappers (a construct or helper that creates the function) and where they are defined. */

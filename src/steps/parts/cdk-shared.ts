@@ -32,11 +32,15 @@ export function written(text: string, unresolved = true): string {
 
 /** Where a Lambda's code is: the file, or how it is written when it cannot be resolved. */
 export function entryCell(l: CdkLambdaData): string {
-  const handler = l.handler && l.handler !== 'handler' && !l.handler.endsWith('.handler') ? ` → ${code(l.handler)}` : '';
+  // A container's command names the module it runs (`app.sqs_consumer.handler`); elsewhere `file.handler` is implied.
+  const shownHandler = l.handler && l.handler !== 'handler' && (l.entrySource === 'docker' || !l.handler.endsWith('.handler'));
+  const handler = shownHandler ? ` → ${code(l.handler!)}` : '';
+  const note = l.entrySource === 'docker' && l.entry ? ' (container image)' : l.entryNote ? ` (${oneLine(l.entryNote)})` : '';
   if (l.entry && l.entryIsSource) return `${cite(l.entry)}${handler} (source of the build output the code names)`;
-  if (l.entry) return `${cite(l.entry)}${handler}`;
+  if (l.entry) return `${cite(l.entry, l.entryLine)}${handler}${note}`;
   if (l.entrySource === 'inline') return 'inline code';
-  if (l.entryAsWritten) return written(l.entryAsWritten);
+  if (l.entryAsWritten) return `${written(l.entryAsWritten)}${note}`;
+  if (l.entryNote) return oneLine(l.entryNote);
   return '—';
 }
 

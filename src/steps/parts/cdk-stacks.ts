@@ -1,9 +1,10 @@
 /** Stacks: a dependency diagram, an overview table, and per stack what it creates and where. */
 import type { Fact, FactSet } from '../../facts.js';
-import type { CdkConstructData, CdkStackFact } from '../../detectors/cdk/index.js';
+import type { CdkAppFact, CdkConstructClassFact, CdkConstructData, CdkDatabaseData, CdkStackFact } from '../../detectors/cdk/index.js';
+import { engineText } from './cdk-databases.js';
 import { bullets, heading, join, table } from '../../markdown/blocks.js';
 import { layeredDiagram, type DiagramBox } from '../../markdown/diagram.js';
-import { code } from '../../markdown/text.js';
+import { code, oneLine } from '../../markdown/text.js';
 import { at, conditionText, plural, written } from './cdk-shared.js';
 import { names } from './format.js';
 
@@ -14,6 +15,7 @@ const MAX_DIAGRAM_STACKS = 12;
 /** Kinds that make up "what a stack creates", in reading order, with their labels. */
 const KINDS: readonly [kind: string, one: string, many: string][] = [
   ['cdk.table', 'table', 'tables'],
+  ['cdk.database', 'database', 'databases'],
   ['cdk.lambda', 'function', 'functions'],
   ['cdk.api', 'API', 'APIs'],
   ['cdk.authorizer', 'authorizer', 'authorizers'],
@@ -64,7 +66,42 @@ export function stackDiagram(stacks: readonly CdkStackFact[], facts: FactSet): s
     const d = depth.get(s.id) ?? 0;
     (layers[d] ??= []).push({ title: s.id, lines: [s.data.instances[0]?.id.text ?? '', stackSummary(facts, s.id).slice(0, 2).join(', ')].filter(Boolean) });
   }
-  return join('```text\n' + layeredDiagram(layers.filter(Boolean)) + '\n```', 'Each row uses resources of the rows above it:', bullets(edges));
+  return join('```text\n' + layeredDiagram(layers.filter(Boolean)) + '\n```', edges.length > 0 && 'Each row uses resources of the rows above it:', bullets(edges));
+}
+
+/**
+ * Stack classes that are not stacks of the app (abstract and base classes, classes the entry never instantiates), and
+ * stacks that are alternatives of each other: what `cdk deploy` creates, said before the per-stack detail.
+ */
+export function deployedPart(apps: readonly CdkAppFact[], stacks: readonly CdkStackFact[]): string {
+  const items: string[] = [];
+  const byName = new Map<string, CdkStackFact[]>();
+  for (const s of stacks) for (const b of s.data.bases ?? []) byName.set(b.className, [...(byName.get(b.className) ?? []), s]);
+  const notDeployed = apps.flatMap((a) => a.data.stackClassesNotDeployed ?? []);
+  for (const c of notDeployed) {
+    const extendedBy = byName.get(c.className) ?? [];
+    if (c.reason === 'unused') continue;
+    const base = extendedBy.length > 0 ? `; ${names(extendedBy.map((s) => s.id))} ${extendedBy.length === 1 ? 'extends it and creates' : 'extend it and each create'} what it defines` : '';
+    items.push(`${code(c.className)} (${at(c.at)}) is ${c.reason === 'abstract' ? 'an abstract base class' : 'a base class'}, not a stack of its own${base}.`);
+  }
+  const unused = notDeployed.filter((c) => c.reason === 'unused');
+  if (unused.length > 0) {
+    items.push(`${plural(unused.length, 'stack class', 'stack classes')} the app entry never instantiates, so not deployed and not mapped here: ${list(unused.map((c) => `${code(c.className)} (${at(c.at)})`), 8)}.`);
+  }
+  const seen = new Set<string>();
+  for (const s of stacks) {
+    const alts = s.data.alternatives ?? [];
+    if (alts.length === 0 || seen.has(s.id)) continue;
+    const group = [s, ...stacks.filter((o) => alts.includes(o.id))];
+    for (const g of group) seen.add(g.id);
+    const when = group.map((g) => `${code(g.id)} ${conditionText(g.data.instances[0]?.conditions)} (${at(g.data.instances[0]?.at)})`);
+    items.push(`Alternatives — the app creates one of these, never both: ${when.join('; ')}.`);
+  }
+  return items.length > 0 ? bullets(items) : '';
+}
+
+function list(items: readonly string[], max: number): string {
+  return items.length > max ? `${items.slice(0, max).join(', ')} (+${items.length - max} more)` : items.join(', ');
 }
 
 export function stacksTable(stacks: readonly CdkStackFact[], facts: FactSet): string {
@@ -77,6 +114,7 @@ export function stacksTable(stacks: readonly CdkStackFact[], facts: FactSet): st
 
 const LABELS: Record<string, string> = {
   'cdk.table': 'DynamoDB table',
+  'cdk.database': 'Database',
   'cdk.api': 'API Gateway',
   'cdk.authorizer': 'Authorizer',
   'cdk.userPool': 'Cognito user pool',
@@ -91,14 +129,36 @@ const LABELS: Record<string, string> = {
 export function stackSection(s: CdkStackFact, facts: FactSet): string {
   const d = s.data;
   const items = [`Class ${code(d.className)} extends ${code(d.extends)}, ${at(s.at[0])}`];
+  for (const b of d.bases ?? []) {
+    items.push(
+      b.constructs > 0
+        ? `${plural(b.constructs, 'construct')} below ${b.constructs === 1 ? 'is' : 'are'} defined in the base class ${code(b.className)} (${at(b.at)}) and created in this stack`
+        : `Base class ${code(b.className)} (${at(b.at)}) creates no resources of its own`,
+    );
+  }
   for (const i of d.instances) {
     items.push(`Instantiated as ${written(i.id.text, false)} at ${at(i.at)}${i.conditions?.length ? `, ${conditionText(i.conditions)}` : ''}`);
   }
-  if (d.constructs.length > 0) items.push(`Project constructs used: ${names(d.constructs)}`);
+  if (d.instances.length > 1) items.push(`Each of the ${d.instances.length} instances creates everything listed below`);
+  if (d.alternatives?.length) items.push(`An alternative to ${names(d.alternatives)}: the app creates one or the other`);
+  if (d.constructs.length > 0) {
+    // Named by what they create: a construct called `EventBus` may make an AppSync Events API, not EventBridge.
+    const classes = new Map(facts.of<CdkConstructClassFact>('cdk.construct').map((c) => [c.id, c.data.creates ?? []]));
+    const described = d.constructs.map((c) => {
+      const creates = classes.get(c) ?? [];
+      return creates.length > 0 ? `${code(c)} (${creates.slice(0, 4).map(oneLine).join(', ')}${creates.length > 4 ? ', …' : ''})` : code(c);
+    });
+    items.push(`Project constructs used: ${described.join(', ')}`);
+  }
   const rows: string[][] = [];
   for (const kind of Object.keys(LABELS)) {
     for (const f of inStack(facts, kind, s.id)) {
-      const label = kind === 'cdk.table' && String((f.data as { kind?: string }).kind).includes('.from') ? `${LABELS[kind]} (imported)` : LABELS[kind];
+      const label =
+        kind === 'cdk.table' && String((f.data as { kind?: string }).kind).includes('.from')
+          ? `${LABELS[kind]} (imported)`
+          : kind === 'cdk.database'
+            ? `${engineText(f.data as unknown as CdkDatabaseData)} (${code((f.data as unknown as CdkDatabaseData).kind)})`
+            : LABELS[kind];
       rows.push([label, `${code(f.data.constructId)}${f.data.conditions?.length ? ` (${conditionText(f.data.conditions)})` : ''}`, at(f.at[0])]);
     }
   }

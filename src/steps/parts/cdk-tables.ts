@@ -5,6 +5,7 @@ import { bullets, heading, join, table } from '../../markdown/blocks.js';
 import { code } from '../../markdown/text.js';
 import type { KnownTable } from './backend-code.js';
 import { at, conditionText, entryCell, grantLabel, lambdaById, namer, plural, written } from './cdk-shared.js';
+import { alsoInText, copiesOf } from './cdk-copies.js';
 import { names } from './format.js';
 
 export function tableName(facts: FactSet): (id: string) => string {
@@ -35,7 +36,7 @@ function key(k: CdkKey | undefined): string {
 }
 
 export function tablesOverview(facts: FactSet): string {
-  const tables = facts.of<CdkTableFact>('cdk.table');
+  const tables = copiesOf(facts.of<CdkTableFact>('cdk.table')).shown;
   const name = tableName(facts);
   const rows = tables.map((t) => {
     const d = t.data;
@@ -51,7 +52,8 @@ export function tableSections(facts: FactSet): string {
   const name = tableName(facts);
   const lambdas = lambdaById(facts);
   const lambdaName = namer(facts.of<CdkLambdaFact>('cdk.lambda'));
-  return join(...facts.of<CdkTableFact>('cdk.table').map((t) => tableSection(t, name(t.id), lambdas, lambdaName)));
+  const copies = copiesOf(facts.of<CdkTableFact>('cdk.table'));
+  return join(...copies.shown.map((t) => tableSection(t, name(t.id), lambdas, lambdaName, alsoInText(t.data.stack, copies.alsoIn.get(t), facts))));
 }
 
 function indexRow(kind: string, index: CdkTableIndex): string[] {
@@ -62,7 +64,7 @@ function indexRow(kind: string, index: CdkTableIndex): string[] {
   return [title, key(index.partitionKey), key(index.sortKey), projection, at(index.at)];
 }
 
-function tableSection(t: CdkTableFact, title: string, lambdas: Map<string, CdkLambdaFact>, lambdaName: (id: string) => string): string {
+function tableSection(t: CdkTableFact, title: string, lambdas: Map<string, CdkLambdaFact>, lambdaName: (id: string) => string, alsoIn = ''): string {
   const d = t.data;
   const keys = table(
     ['Index', 'Partition key', 'Sort key', 'Projection', 'Defined at'],
@@ -74,6 +76,7 @@ function tableSection(t: CdkTableFact, title: string, lambdas: Map<string, CdkLa
   );
   const items: string[] = [];
   items.push(`Construct ${code(d.constructId)}${d.stack ? ` in stack ${code(d.stack)}` : ''} (${code(d.kind)}), ${at(t.at[0])}`);
+  if (alsoIn) items.push(`The same table is ${alsoIn}`);
   if (imported(d)) items.push('An existing table referenced by name: its keys and indexes are defined outside this code');
   if (d.tableName) items.push(`Physical name: ${written(d.tableName.text, false)}`);
   if (d.conditions?.length) items.push(`Created ${conditionText(d.conditions)}`);

@@ -7,11 +7,12 @@ import { cite } from '../../markdown/cite.js';
 import { code, oneLine } from '../../markdown/text.js';
 import { value } from './format.js';
 import { lambdaRef } from './integrations-cognito.js';
+import { copiesOf } from './cdk-copies.js';
 
 /** CloudFront distributions: domains, behaviours (path → origin, cache, functions), error pages. */
 export function cloudfrontSection(model: StepModel): string {
   const { facts } = model;
-  const dists = facts.of<CdkDistributionFact>('cdk.distribution');
+  const dists = copiesOf(facts.of<CdkDistributionFact>('cdk.distribution')).shown;
   if (dists.length === 0) {
     if (!facts.has('cdk.app') && !facts.has('cdk.stack') && model.evidence('cloudfront').length === 0) return '';
     return join(
@@ -47,7 +48,7 @@ export function cloudfrontSection(model: StepModel): string {
 
 /** API Gateway APIs: stages, CORS, throttling, custom domains, authorizers, usage plans. */
 export function apiGatewaySection(facts: FactSet): string {
-  const apis = facts.of<CdkApiFact>('cdk.api');
+  const apis = copiesOf(facts.of<CdkApiFact>('cdk.api')).shown;
   if (apis.length === 0) {
     // Only a CDK app makes "no API Gateway" worth a line; elsewhere step 3 says how the API is served.
     return facts.has('cdk.app') || facts.has('cdk.stack') ? join(heading(3, 'API Gateway configuration'), 'No API Gateway APIs in CDK code.') : '';

@@ -1,0 +1,108 @@
+/**
+ * What the app entry did not reach. When an entry created stacks, the app is what `cdk synth` deploys: a stack class
+ * it never instantiates (an abstract base, a base that concrete stacks extend, example code) is not a stack, and
+ * nothing is read from it on its own. Only when no entry reached a stack (no cdk.json entry, or one the evaluator could
+ * not follow) are unreached classes read alone, so their resources still show — bases and abstract classes excepted,
+ * since each concrete stack that extends them already runs their constructor.
+ */
+import { ts } from '../../scan/ts.js';
+import { AUX_DIR } from '../stack/role.js';
+import { baseOf, classKind, instantiate } from './classes.js';
+import type { Interpreter } from './interpreter.js';
+import { unknown, type Value } from './values.js';
+
+export interface UnusedStackClass {
+  readonly decl: ts.ClassDeclaration;
+  readonly file: string;
+  /** `abstract`: declared abstract; `base`: extended by a stack class; `unused`: neither, and never instantiated. */
+  readonly reason: 'abstract' | 'base' | 'unused';
+}
+
+interface Candidate {
+  readonly decl: ts.ClassDeclaration;
+  readonly file: string;
+  readonly kind: string;
+}
+
+/**
+ * Reads what the entries did not reach (see above) and returns the stack classes that are not followed as stacks.
+ * `followed(file)`: the file belongs to an app whose entry created stacks, so what the entry did not reach there is
+ * not followed.
+ */
+export function readUnreached(it: Interpreter, files: readonly string[], followed: (file: string) => boolean): UnusedStackClass[] {
+  const classes: Candidate[] = [];
+  const functions: { decl: ts.FunctionDeclaration; file: string }[] = [];
+  for (const file of files) {
+    const info = it.program.module(file);
+    if (!info) continue;
+    for (const decl of info.decls.values()) {
+      if (ts.isClassDeclaration(decl)) {
+        const kind = classKind(it, decl).kind;
+        if (kind !== 'plain') classes.push({ decl, file, kind });
+      } else if (!followed(file) && ts.isFunctionDeclaration(decl) && decl.body && takesScope(decl) && /\bnew\s/.test(decl.body.getText())) {
+        functions.push({ decl, file });
+      }
+    }
+  }
+  const stacks = classes.filter((c) => c.kind === 'stack' || c.kind === 'stage');
+  const bases = new Set<ts.Node>();
+  for (const c of stacks) for (let b = baseOf(it, c.decl), i = 0; b?.k === 'class' && i < 10; b = baseOf(it, b.decl), i++) bases.add(b.decl);
+  const abstract = (d: ts.ClassDeclaration) => (ts.getCombinedModifierFlags(d) & ts.ModifierFlags.Abstract) !== 0;
+  const unused: UnusedStackClass[] = [];
+  // A class the code names somewhere besides its declaration and imports (`const S = local ? A : B`, a list of
+  // classes) may be instantiated in a way not followed: it is read on its own rather than said to be unused.
+  const unreached = stacks.filter((c) => !it.entered.has(c.decl) && c.kind === 'stack');
+  const reasonOf = (c: Candidate) => (abstract(c.decl) ? 'abstract' : bases.has(c.decl) ? 'base' : 'unused');
+  const maybeUnused = unreached.filter((c) => reasonOf(c) === 'unused').map((c) => c.decl.name?.text ?? '');
+  const named = maybeUnused.length > 0 ? namedClasses(it, files, maybeUnused) : new Set<string>();
+  const readAlone = new Set<ts.ClassDeclaration>();
+  for (const c of unreached) {
+    const reason = reasonOf(c);
+    if (reason === 'unused' && named.has(c.decl.name?.text ?? '')) readAlone.add(c.decl);
+    else if (followed(c.file) || reason !== 'unused') unused.push({ decl: c.decl, file: c.file, reason });
+  }
+  for (const decl of readAlone) {
+    if (!it.exhausted()) instantiate(it, { k: 'class', decl, file: decl.getSourceFile().fileName }, ['scope', 'id', 'props'].map((t) => unknown(undefined, t)), decl, true);
+  }
+  const skip = new Set<ts.Node>(unused.map((u) => u.decl));
+  const rank = (c: Candidate) => (c.kind === 'stack' || c.kind === 'stage' ? 0 : 1);
+  const args = (names: readonly string[]): Value[] => names.map((t) => unknown(undefined, t));
+  for (const { decl, file } of [...classes].sort((a, b) => rank(a) - rank(b))) {
+    if (followed(file) || it.entered.has(decl) || skip.has(decl) || bases.has(decl) || abstract(decl) || it.exhausted()) continue;
+    instantiate(it, { k: 'class', decl, file }, args(['scope', 'id', 'props']), decl, true);
+  }
+  for (const { decl, file } of functions) {
+    if (it.entered.has(decl) || it.exhausted()) continue;
+    const fn = it.topValue(it.program.module(file)!, decl.name?.text ?? '');
+    if (fn?.k === 'fn') it.call(fn, fn.fn.parameters.map((p) => unknown(p.name, p.name.getText())), undefined);
+  }
+  return unused;
+}
+
+/** Which of `names` the files mention outside `import`/`export … from` lines and their own `class X` declaration. */
+function namedClasses(it: Interpreter, files: readonly string[], names: readonly string[]): Set<string> {
+  const wanted = names.filter(Boolean);
+  const out = new Set<string>();
+  if (wanted.length === 0) return out;
+  const re = new RegExp(`\\b(${wanted.map((n) => n.replace(/[$]/g, '\\$')).join('|')})\\b`, 'g');
+  for (const file of files) {
+    // Examples and tests name classes without deploying them.
+    if (file.split('/').slice(0, -1).some((d) => AUX_DIR.test(d))) continue;
+    const text = it.program.index.read(file) ?? '';
+    for (const line of text.split('\n')) {
+      if (/^\s*(import\b|export\s*(\*|\{[^}]*\}\s*from)|\}\s*from\s)/.test(line)) continue;
+      for (const m of line.matchAll(re)) {
+        const before = line.slice(0, m.index);
+        if (!/\b(class|interface|type|extends)\s+$/.test(before) && !/:\s*$/.test(before)) out.add(m[1]);
+      }
+    }
+  }
+  return out;
+}
+
+/** A helper that creates constructs takes the scope to create them in: `(scope: Construct, …)`, `(stack: Stack, …)`. */
+function takesScope(decl: ts.FunctionDeclaration): boolean {
+  return decl.parameters.some(
+    (p) => /^(scope|stack|construct|parent|app)$/.test(p.name.getText()) || /\b(Construct|Stack|App|Stage)\b/.test(p.type?.getText() ?? ''),
+  );
+}
