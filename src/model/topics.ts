@@ -9,7 +9,6 @@ import { backendCodeDetector } from '../detectors/backend-code/index.js';
 import { cdkDetector } from '../detectors/cdk/index.js';
 import { ciDetector } from '../detectors/ci/index.js';
 import { configFilesDetector } from '../detectors/config-files/index.js';
-import { envDetector } from '../detectors/env/index.js';
 import { frontendBuildDetector } from '../detectors/frontend-build/index.js';
 import { httpFrameworksDetector } from '../detectors/http-frameworks/index.js';
 import { paymentsDetector } from '../detectors/integrations/payments.js';
@@ -30,6 +29,7 @@ import type { Citation, Detector, Fact, FactSet } from '../facts.js';
 import type { RepoIndex } from '../scan/repo-index.js';
 import type { ClaimTopic } from './claims.js';
 import { envMentions } from './env-mentions.js';
+import { ENV_DETECTORS, envModelOf } from './env.js';
 
 /** One thing that contradicts a negative claim, said in a few words with where it is. */
 export interface Evidence {
@@ -144,28 +144,35 @@ const TOPICS: readonly Topic[] = [
   },
   {
     id: 'env',
-    detectors: [envDetector, cdkDetector, otherInfraDetector, ciDetector],
-    evidence: (set) => [
-      ...kinds(set, ['env.read', 'env.declared', 'env.dynamic'], (f) => `environment variable ${f.id}`),
-      ...facts<{ environment?: readonly { name: string; at: Citation }[] }>(set, 'cdk.lambda').flatMap((l) => (l.data.environment ?? []).map((e) => ({ what: `${e.name} set for a Lambda`, at: e.at }))),
-    ],
+    detectors: ENV_DETECTORS,
+    evidence: (set, index) => {
+      const env = envModelOf(set, index);
+      const vars = env.sorted().flatMap((v) => {
+        const at = v.reads[0] ? { file: v.reads[0].file, line: v.reads[0].lines[0] } : v.sets[0]?.at;
+        return at ? [{ what: `environment variable ${v.name}`, at }] : [];
+      });
+      return [...vars.slice(0, 20), ...env.dynamic.slice(0, 5).map((d) => ({ what: `read by a computed name (${d.expression})`, at: { file: d.file, line: d.line } }))];
+    },
   },
   {
+    // Subject: the variable's name. Sets anywhere in the model, the runtime, then any settings file naming it.
     id: 'env-set',
-    detectors: [envDetector, cdkDetector, otherInfraDetector, ciDetector],
-    evidence: (set, index, name) => (name ? [...envSetFacts(set, name), ...envMentions(index).settings(name)] : []),
+    detectors: ENV_DETECTORS,
+    evidence: (set, index, name) => (name ? [...envModelOf(set, index).setEvidence(name), ...envMentions(index).settings(name)] : []),
   },
   {
+    // Subject: the variable's name. Reads (any language the model reads), production reads by a computed name, then
+    // any source line naming it that does not set it.
     id: 'env-read',
-    detectors: [envDetector, cdkDetector, otherInfraDetector, ciDetector],
+    detectors: ENV_DETECTORS,
     evidence: (set, index, name) => {
       if (!name) return [];
-      // A line that sets or declares the variable (a CDK `environment` key, a typed declaration) is not a read of it.
-      const setLines = new Set(envSetFacts(set, name).map((e) => `${e.at.file}:${e.at.line}`));
-      return [
-        ...facts<{ name: string; file: string; lines: readonly number[] }>(set, 'env.read').filter((r) => r.data.name === name).map((r) => ({ what: 'read', at: { file: r.data.file, line: r.data.lines[0] } })),
-        ...envMentions(index).code(name).filter((m) => !setLines.has(`${m.at.file}:${m.at.line}`)),
-      ];
+      const env = envModelOf(set, index);
+      const setLines = new Set(env.setEvidence(name).map((e) => `${e.at.file}:${e.at.line}`));
+      // A framework config's `env: { X: … }` is cited at the config, not at the key: its whole file sets, not reads.
+      const setFiles = new Set((env.get(name)?.sets ?? []).filter((s) => s.kind === 'framework-config').map((s) => s.at.file));
+      const mentions = envMentions(index).code(name).filter((m) => !setLines.has(`${m.at.file}:${m.at.line}`) && !setFiles.has(m.at.file));
+      return [...env.readEvidence(name), ...mentions];
     },
   },
   {
@@ -252,35 +259,6 @@ export function topic(id: ClaimTopic): Topic {
 }
 
 export const ALL_TOPICS = TOPICS;
-
-const envSets = new WeakMap<FactSet, Map<string, Evidence[]>>();
-
-/** Every place the facts set or declare a variable, by name (built once per fact set: steps ask for many names). */
-function envSetFacts(set: FactSet, name: string): Evidence[] {
-  let byName = envSets.get(set);
-  if (!byName) {
-    const map = new Map<string, Evidence[]>();
-    const add = (n: string, e: Evidence) => {
-      const list = map.get(n);
-      if (list) list.push(e);
-      else map.set(n, [e]);
-    };
-    for (const d of facts<{ name: string; file: string; line: number }>(set, 'env.declared')) add(d.data.name, { what: 'declared', at: { file: d.data.file, line: d.data.line } });
-    for (const l of facts<{ environment?: readonly { name: string; at: Citation }[] }>(set, 'cdk.lambda')) for (const e of l.data.environment ?? []) add(e.name, { what: 'CDK Lambda environment', at: e.at });
-    for (const f of facts<{ environment: readonly string[]; file: string; line: number }>(set, 'infra.function')) for (const n of f.data.environment) add(n, { what: 'function environment', at: { file: f.data.file, line: f.data.line } });
-    for (const w of facts<CiEnvData>(set, 'ci.workflow')) {
-      for (const e of [...w.data.env, ...w.data.jobs.flatMap((j) => [...j.env, ...j.steps.flatMap((s) => s.env)])]) add(e.name, { what: 'CI env', at: { file: w.data.file, line: e.line } });
-    }
-    envSets.set(set, (byName = map));
-  }
-  return byName.get(name) ?? [];
-}
-
-interface CiEnvData {
-  readonly file: string;
-  readonly env: readonly { name: string; line: number }[];
-  readonly jobs: readonly { env: readonly { name: string; line: number }[]; steps: readonly { env: readonly { name: string; line: number }[] }[] }[];
-}
 
 interface CiRunData {
   readonly file: string;

@@ -1,21 +1,19 @@
-import { ciDetector, type CiWorkflowFact } from '../detectors/ci/index.js';
+import type { CiWorkflowFact } from '../detectors/ci/index.js';
 import { configFilesDetector, type ConfigFileFact } from '../detectors/config-files/index.js';
-import { envDetector } from '../detectors/env/index.js';
-import { otherInfraDetector } from '../detectors/other-infra/index.js';
 import { scriptsDetector, type PackageManagerFact, type ScriptFact, type WorkspaceDepFact } from '../detectors/scripts/index.js';
 import { testingDetector, type TestSetupFact } from '../detectors/testing/index.js';
 import { troubleshootingDetector, type TroubleshootingFact } from '../detectors/troubleshooting/index.js';
 import { join, stepHeading } from '../markdown/blocks.js';
 import { ciWorkflowsSection, deploymentSection } from './parts/ci-workflows.js';
 import { buildOrderSection, devWorkflowSection } from './parts/dev-workflow.js';
-import { envModel } from './parts/env-model.js';
 import { testingSection, troubleshootingSection } from './parts/testing-and-troubleshooting.js';
+import { ENV_DETECTORS } from '../model/env.js';
 import type { StepDefinition } from './types.js';
 
 export const workflowsStep: StepDefinition = {
   number: 9,
   title: 'Common Workflows',
-  detectors: [scriptsDetector, configFilesDetector, testingDetector, ciDetector, envDetector, otherInfraDetector, troubleshootingDetector],
+  detectors: [scriptsDetector, configFilesDetector, testingDetector, ...ENV_DETECTORS, troubleshootingDetector],
   claims: ['tests', 'deploy', 'ci', 'package-json', 'env-set'],
   build(model) {
     const { index, facts } = model;
@@ -31,7 +29,7 @@ export const workflowsStep: StepDefinition = {
       testingSection(model, pm, facts.of<TestSetupFact>('testing.package')),
       deploymentSection(model, pm, scripts, workflows),
       ciWorkflowsSection(model, workflows),
-      troubleshootingSection(model, facts.of<TroubleshootingFact>('docs.troubleshooting'), envModel(facts), configs),
+      troubleshootingSection(model, facts.of<TroubleshootingFact>('docs.troubleshooting'), configs),
     );
     return { markdown, facts: facts.all };
   },

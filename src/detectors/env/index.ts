@@ -4,39 +4,94 @@ import { isSourceFile, parseSource } from '../../scan/ts.js';
 import { mentions } from '../shared/ast.js';
 import { dotenvNames, isDotenvFile, isExampleDotenv } from './dotenv.js';
 import { isBuiltin } from './names.js';
-import { envReadsInText, envReadsOf, helperCallsOf, type RawRead } from './reads.js';
-import type { EnvDeclaredFact, EnvDynamicReadFact, EnvReadFact } from './types.js';
+import { envReadsOf, helperCallsOf, type FileEnvReads, type RawRead } from './reads.js';
+import { envReadsInText, goReads, GO_FILE, pythonReads, PYTHON_FILE } from './reads-text.js';
+import { COMPOSE_FILE, composeEnv } from './sets-compose.js';
+import { DOCKERFILE, dockerfileEnv } from './sets-dockerfile.js';
+import { IAC_TEXT, iacEnvSets, type IacEnvSet } from './sets-iac.js';
+import { KUBERNETES_TEXT, kubernetesEnv } from './sets-kubernetes.js';
+import { PLATFORM_FILE, platformEnv, TEMPLATE_FILE, TEMPLATE_TEXT, templateEnv } from './sets-platform.js';
+import type { EnvConsumedData, EnvConsumedFact, EnvDeclaredFact, EnvDynamicReadFact, EnvExternalSourceData, EnvExternalSourceFact, EnvReadFact, EnvSetData, EnvSetFact } from './types.js';
 
 export type * from './types.js';
 export { looksSecret, isBuiltin } from './names.js';
+export { runtimeProvider, type RuntimeProvider } from './runtime.js';
 export { isDotenvFile, isExampleDotenv } from './dotenv.js';
 
 /** Build output, vendored and generated code: reads there are copies of reads elsewhere. */
-export const GENERATED = /(^|\/)(dist|build|out|\.next|\.nuxt|\.output|\.astro|\.svelte-kit|cdk\.out|coverage|vendor|storybook-static)\/|\.min\.[cm]?js$/;
+export const GENERATED = /(^|\/)(dist|build|out|\.next|\.nuxt|\.output|\.astro|\.svelte-kit|cdk\.out|coverage|vendor|storybook-static|node_modules)\/|\.min\.[cm]?js$/;
+const TOOL_CONFIG = /(^|\/)[\w.-]+\.config\.[cm]?[jt]s$/;
 const TEXT_SOURCES = /\.(astro|vue|svelte|html|mdx)$/;
+/** Words every read form holds: a file without one of them is never parsed for reads. */
+const READ_NEEDLES = ['process.env', 'import.meta.env', 'loadEnv', 'Deno.env', 'Bun.env', 'env-var', '$env/', 'astro:env', 'node:process', "'process'", '"process"'];
+/** YAML that is neither a manifest nor a template: CI files, lock files, compose (read apart), Serverless (other-infra). */
+const YAML_ELSEWHERE = /(^|\/)(\.github|\.gitlab|\.circleci|\.buildkite)\/|(^|\/)(pnpm-lock\.yaml|\.gitlab-ci\.yml|serverless\.ya?ml|bitbucket-pipelines\.yml|azure-pipelines\.ya?ml|\.travis\.yml|mkdocs\.ya?ml|\.pre-commit-config\.yaml|\.yarnrc\.yml)$/;
 
 /**
  * The reads in one source file. Step 8 needs them for nearly every file steps 3 and 5 parsed, so they are computed
  * from those trees while they exist rather than by parsing everything a second time.
  */
-const ENV_READS: TreeMemo<ReturnType<typeof envReadsOf>> = {
-  namespace: 'env.reads@1',
-  wants: (file, text) => !GENERATED.test(file) && mentions(text, ['process.env', 'import.meta.env']),
+const ENV_READS: TreeMemo<FileEnvReads> = {
+  namespace: 'env.reads@3',
+  wants: (file, text) => !GENERATED.test(file) && mentions(text, READ_NEEDLES),
   compute: envReadsOf,
 };
 
-/** Environment variables: where the code reads them, and the names dotenv files and `vite-env.d.ts` declare. */
+/** Environment blocks in CDK/SST/Pulumi code, computed while the CDK and infrastructure detectors hold the trees. */
+const IAC_SETS: TreeMemo<IacEnvSet[]> = {
+  namespace: 'env.iac-sets@1',
+  wants: (file, text) => !GENERATED.test(file) && mentions(text, IAC_TEXT) && mentions(text, ['environment', 'Environment', 'secrets']),
+  compute: iacEnvSets,
+};
+
+/**
+ * Environment variables: where the code reads them, where deployment and tool configuration sets them (compose,
+ * Dockerfiles, Kubernetes, CDK/SST/Pulumi code, SAM templates, hosting platforms, the code itself), and the names
+ * dotenv files and `vite-env.d.ts` declare. CDK Lambda environments, Serverless/SST functions and CI `env:` come from
+ * their own detectors; `src/model/env.ts` joins them all into one view.
+ */
 export const envDetector: Detector = {
   id: 'env',
   isEnabled: () => true,
-  treeMemos: [ENV_READS],
+  treeMemos: [ENV_READS, IAC_SETS],
   detect(index: RepoIndex): Fact[] {
     const facts: Fact[] = [];
     const helpers = new Map<string, number>();
+    const manifests: string[] = [];
+    const sets = (list: readonly EnvSetData[]) => facts.push(...list.map(setFact));
     for (const file of index.files) {
       if (GENERATED.test(file)) continue;
       if (isDotenvFile(file)) {
         facts.push(...declared(index, file));
+        continue;
+      }
+      if (COMPOSE_FILE.test(file)) {
+        const text = index.read(file);
+        if (text === undefined) continue;
+        const found = composeEnv(index, file, text);
+        sets(found.sets);
+        facts.push(...found.consumed.map(consumedFact), ...found.external.map(externalFact));
+        continue;
+      }
+      if (DOCKERFILE.test(file)) {
+        sets(dockerfileEnv(file, index.read(file) ?? ''));
+        continue;
+      }
+      if (PLATFORM_FILE.test(file)) {
+        sets(platformEnv(index, file, index.read(file) ?? ''));
+        continue;
+      }
+      if (TEMPLATE_FILE.test(file) && !YAML_ELSEWHERE.test(file)) {
+        const text = index.read(file);
+        if (text === undefined) continue;
+        if (TEMPLATE_TEXT.test(text)) sets(templateEnv(file, text));
+        else if (KUBERNETES_TEXT.test(text)) manifests.push(file);
+        continue;
+      }
+      if (PYTHON_FILE.test(file) || GO_FILE.test(file)) {
+        const text = index.read(file);
+        if (!text || !/environ|getenv|Getenv|LookupEnv/.test(text)) continue;
+        facts.push(...group(index, file, PYTHON_FILE.test(file) ? pythonReads(text) : goReads(text)));
         continue;
       }
       const parseable = isSourceFile(file);
@@ -47,29 +102,50 @@ export const envDetector: Detector = {
         if (mentions(text, ['ImportMetaEnv', 'ProcessEnv'])) facts.push(...typedNames(index, file, text!));
         continue;
       }
-      if (!mentions(text, ['process.env', 'import.meta.env'])) continue;
+      if (parseable && IAC_SETS.wants(file, text ?? '')) {
+        sets((index.treeMemo(IAC_SETS, file) ?? []).map((s) => ({ ...s, file, kind: 'iac' as const })));
+      }
+      if (!mentions(text, READ_NEEDLES)) continue;
       if (parseable) {
         const result = index.treeMemo(ENV_READS, file);
         if (!result) continue;
-        const { reads, dynamic, helpers: found } = result;
+        const { reads, dynamic, helpers: found, assigned } = result;
         for (const h of found) helpers.set(h.name, h.param);
         facts.push(...group(index, file, reads));
         for (const d of dynamic) {
           const fact: EnvDynamicReadFact = { kind: 'env.dynamic', id: `${file}:${d.line}`, data: { file, ...d }, at: [{ file, line: d.line }] };
           facts.push(fact);
         }
+        sets(assigned.map((a) => ({ name: a.name, file, line: a.line, kind: 'code' as const, tool: 'code' })));
       } else {
         // Component files: the script part is parsed (so code samples in strings are not reads), the markup scanned.
         const { script, markup } = splitComponent(text!);
         const reads = envReadsInText(markup);
-        if (mentions(script, ['process.env', 'import.meta.env'])) reads.push(...envReadsOf(parseSource(`${file}.ts`, script)).reads);
+        if (mentions(script, READ_NEEDLES)) reads.push(...envReadsOf(parseSource(`${file}.ts`, script)).reads);
         facts.push(...group(index, file, reads));
       }
+    }
+    if (manifests.length > 0) {
+      const k8s = kubernetesEnv(index, manifests);
+      sets(k8s.sets);
+      facts.push(...k8s.external.map(externalFact));
     }
     if (helpers.size > 0) facts.push(...helperReads(index, helpers));
     return facts;
   },
 };
+
+function setFact(d: EnvSetData): EnvSetFact {
+  return { kind: 'env.set', id: `${d.name} ${d.file}:${d.line} ${d.kind}`, data: d, at: [{ file: d.file, line: d.line }] };
+}
+
+function consumedFact(d: EnvConsumedData): EnvConsumedFact {
+  return { kind: 'env.consumed', id: `${d.name} ${d.file}:${d.line}`, data: d, at: [{ file: d.file, line: d.line }] };
+}
+
+function externalFact(d: EnvExternalSourceData): EnvExternalSourceFact {
+  return { kind: 'env.external', id: `${d.file}:${d.line} ${d.ref}`, data: d, at: [{ file: d.file, line: d.line }] };
+}
 
 /** Second pass: files calling an env helper found in the first (`Utils.getEnv('X')`). */
 function helperReads(index: RepoIndex, helpers: ReadonlyMap<string, number>): EnvReadFact[] {
@@ -92,10 +168,21 @@ function group(index: RepoIndex, file: string, reads: RawRead[]): EnvReadFact[] 
   const pkg = index.packageOf(file)?.name ?? '';
   return [...byName].sort(([a], [b]) => a.localeCompare(b)).map(([name, list]) => {
     const lines = [...new Set(list.map((r) => r.line))].sort((a, b) => a - b);
+    // A tool's config file exports its config object, not values other modules import.
+    const exportedAs = TOOL_CONFIG.test(file) ? undefined : list.find((r) => r.exportedAs)?.exportedAs;
     return {
       kind: 'env.read',
       id: `${name} ${file}`,
-      data: { name, file, package: pkg, lines, via: list[0].via, builtin: isBuiltin(name, list[0].receiver), hasFallback: list.every((r) => r.fallback) },
+      data: {
+        name,
+        file,
+        package: pkg,
+        lines,
+        via: list[0].via,
+        builtin: isBuiltin(name, list[0].receiver),
+        hasFallback: list.every((r) => r.fallback),
+        ...(exportedAs ? { exportedAs } : {}),
+      },
       at: [{ file, line: lines[0] }],
     };
   });

@@ -1,0 +1,86 @@
+/**
+ * Variables the platform, the runtime or a tool sets, not the project: `AWS_REGION` inside a Lambda, `VERCEL_URL`,
+ * `GITHUB_SHA` in Actions, `NODE_ENV` from the framework, Vite's `import.meta.env.MODE`. A read of one is never "set
+ * nowhere", and no dotenv file of another app is shown as its source.
+ */
+
+export interface RuntimeProvider {
+  /** Who sets it, for a reader: `the AWS Lambda runtime`, `Vercel`, `GitHub Actions`. */
+  readonly label: string;
+  /** `lambda`: only code that runs in a Lambda gets it (a CDK app reading `AWS_REGION` at synth time does not). */
+  readonly scope?: 'lambda';
+}
+
+const LAMBDA: RuntimeProvider = { label: 'the AWS Lambda runtime', scope: 'lambda' };
+const TOOLING: RuntimeProvider = { label: 'the tooling (frameworks, bundlers, test runners) or the start script' };
+const VITE: RuntimeProvider = { label: 'Vite (`import.meta.env`)' };
+const ASTRO: RuntimeProvider = { label: 'Astro (`import.meta.env`)' };
+const NPM: RuntimeProvider = { label: 'npm / the package manager running the script' };
+const OS: RuntimeProvider = { label: 'the shell / operating system' };
+const CI: RuntimeProvider = { label: 'the CI provider' };
+const ACTIONS: RuntimeProvider = { label: 'GitHub Actions' };
+const CDK: RuntimeProvider = { label: 'the AWS CDK CLI' };
+const VERCEL: RuntimeProvider = { label: 'Vercel' };
+const NETLIFY: RuntimeProvider = { label: 'Netlify' };
+const NEXT: RuntimeProvider = { label: 'Next.js' };
+const TESTS: RuntimeProvider = { label: 'the test runner' };
+const K8S: RuntimeProvider = { label: 'Kubernetes' };
+
+const EXACT: Record<string, RuntimeProvider> = {
+  NODE_ENV: TOOLING,
+  AWS_REGION: LAMBDA,
+  AWS_DEFAULT_REGION: LAMBDA,
+  AWS_EXECUTION_ENV: LAMBDA,
+  LAMBDA_TASK_ROOT: LAMBDA,
+  LAMBDA_RUNTIME_DIR: LAMBDA,
+  _HANDLER: LAMBDA,
+  _X_AMZN_TRACE_ID: LAMBDA,
+  AWS_XRAY_DAEMON_ADDRESS: LAMBDA,
+  AWS_ACCESS_KEY_ID: LAMBDA,
+  AWS_SECRET_ACCESS_KEY: LAMBDA,
+  AWS_SESSION_TOKEN: LAMBDA,
+  CDK_DEFAULT_ACCOUNT: CDK,
+  CDK_DEFAULT_REGION: CDK,
+  CI: CI,
+  HOME: OS,
+  PATH: OS,
+  PWD: OS,
+  USER: OS,
+  SHELL: OS,
+  TMPDIR: OS,
+  TERM: OS,
+  HOSTNAME: OS,
+  LANG: OS,
+  INIT_CWD: NPM,
+  VERCEL: VERCEL,
+  NETLIFY: NETLIFY,
+  NEXT_RUNTIME: NEXT,
+  NEXT_PHASE: NEXT,
+  VITEST: TESTS,
+  JEST_WORKER_ID: TESTS,
+  KUBERNETES_SERVICE_HOST: K8S,
+  KUBERNETES_SERVICE_PORT: K8S,
+};
+
+const PREFIXES: readonly [RegExp, RuntimeProvider][] = [
+  [/^AWS_LAMBDA_/, LAMBDA],
+  [/^VERCEL_/, VERCEL],
+  [/^NETLIFY_/, NETLIFY],
+  // `GITHUB_TOKEN` is not exported by Actions unless a workflow maps it, so it stays the project's.
+  [/^(GITHUB_(?!TOKEN$)|RUNNER_)/, ACTIONS],
+  [/^npm_(package|lifecycle|config|execpath|node_execpath)/, NPM],
+  [/^VITEST_/, TESTS],
+];
+
+const VITE_BUILTIN = new Set(['MODE', 'DEV', 'PROD', 'SSR', 'BASE_URL']);
+const ASTRO_BUILTIN = new Set(['SITE', 'ASSETS_PREFIX']);
+
+/** Who sets `name` when the project does not, or undefined for the project's own variables. */
+export function runtimeProvider(name: string, via: 'process' | 'import.meta' = 'process'): RuntimeProvider | undefined {
+  if (via === 'import.meta' && VITE_BUILTIN.has(name)) return VITE;
+  if (via === 'import.meta' && ASTRO_BUILTIN.has(name)) return ASTRO;
+  const exact = Object.hasOwn(EXACT, name) ? EXACT[name] : undefined;
+  if (exact) return exact;
+  for (const [re, provider] of PREFIXES) if (re.test(name)) return provider;
+  return undefined;
+}
