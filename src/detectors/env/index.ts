@@ -4,7 +4,9 @@ import { isSourceFile, parseSource } from '../../scan/ts.js';
 import { mentions } from '../shared/ast.js';
 import { dotenvNames, isDotenvFile, isExampleDotenv } from './dotenv.js';
 import { isBuiltin } from './names.js';
-import { envReadsOf, helperCallsOf, type FileEnvReads, type RawRead } from './reads.js';
+import { envReadsOf, helperCallsOf, type FileEnvReads, type RawDynamic, type RawRead, type SchemaImport } from './reads.js';
+import { exportedSchemaKeys } from './reads-schema.js';
+import { moduleResolver } from '../shared/resolve-module.js';
 import { envReadsInText, goReads, GO_FILE, pythonReads, PYTHON_FILE } from './reads-text.js';
 import { COMPOSE_FILE, composeEnv } from './sets-compose.js';
 import { DOCKERFILE, dockerfileEnv } from './sets-dockerfile.js';
@@ -32,7 +34,7 @@ const YAML_ELSEWHERE = /(^|\/)(\.github|\.gitlab|\.circleci|\.buildkite)\/|(^|\/
  * from those trees while they exist rather than by parsing everything a second time.
  */
 const ENV_READS: TreeMemo<FileEnvReads> = {
-  namespace: 'env.reads@3',
+  namespace: 'env.reads@4',
   wants: (file, text) => !GENERATED.test(file) && mentions(text, READ_NEEDLES),
   compute: envReadsOf,
 };
@@ -109,10 +111,11 @@ export const envDetector: Detector = {
       if (parseable) {
         const result = index.treeMemo(ENV_READS, file);
         if (!result) continue;
-        const { reads, dynamic, helpers: found, assigned } = result;
+        const { reads, dynamic, helpers: found, assigned, schemaImports } = result;
         for (const h of found) helpers.set(h.name, h.param);
-        facts.push(...group(index, file, reads));
-        for (const d of dynamic) {
+        const imported = schemaImports.flatMap((s) => importedSchemaReads(index, file, s));
+        facts.push(...group(index, file, [...reads, ...imported.filter((r): r is RawRead => 'name' in r)]));
+        for (const d of [...dynamic, ...imported.filter((r): r is RawDynamic => !('name' in r))]) {
           const fact: EnvDynamicReadFact = { kind: 'env.dynamic', id: `${file}:${d.line}`, data: { file, ...d }, at: [{ file, line: d.line }] };
           facts.push(fact);
         }
@@ -145,6 +148,15 @@ function consumedFact(d: EnvConsumedData): EnvConsumedFact {
 
 function externalFact(d: EnvExternalSourceData): EnvExternalSourceFact {
   return { kind: 'env.external', id: `${d.file}:${d.line} ${d.ref}`, data: d, at: [{ file: d.file, line: d.line }] };
+}
+
+/** The keys of a schema another module exports, read where it is parsed; unresolved, the parse is a dynamic read. */
+function importedSchemaReads(index: RepoIndex, file: string, s: SchemaImport): (RawRead | RawDynamic)[] {
+  const target = moduleResolver(index).resolve(file, s.module);
+  const sf = target ? index.parse(target) : undefined;
+  const keys = sf ? exportedSchemaKeys(sf, s.imported) : [];
+  if (keys.length === 0) return [{ line: s.line, expression: s.expression }];
+  return keys.map((k) => ({ name: k.text, line: s.line, via: 'schema', receiver: 'process', fallback: k.fallback, ...(s.exportedAs ? { exportedAs: `${s.exportedAs}.${k.text}` } : {}) }));
 }
 
 /** Second pass: files calling an env helper found in the first (`Utils.getEnv('X')`). */

@@ -3,7 +3,7 @@
  * shared })`, envalid `cleanEnv(process.env, { X: str() })`, zod `schema.parse(process.env)`, valibot
  * `v.parse(Schema, process.env)` — with the schema object found in the call, or in a constant of the same file.
  */
-import { lastName, property, propertyNameText } from '../shared/ast.js';
+import { constantsOf, lastName, property, propertyNameText } from '../shared/ast.js';
 import { lineOf, ts, walk } from '../../scan/ts.js';
 
 export interface SchemaKey {
@@ -30,6 +30,34 @@ export function createEnvKeys(call: ts.CallExpression, constants: ReadonlyMap<st
  */
 export function schemaKeys(call: ts.CallExpression, isEnv: (e: ts.Expression) => boolean, constants: ReadonlyMap<string, ts.Expression>): SchemaKey[] {
   const objects: ts.ObjectLiteralExpression[] = [];
+  for (const a of call.arguments) {
+    if (isEnv(a)) continue;
+    const arg = resolve(a, constants);
+    if (arg && ts.isObjectLiteralExpression(arg)) objects.push(arg);
+    else objects.push(...schemaObjects(a, constants));
+  }
+  const callee = call.expression;
+  if (objects.length === 0 && ts.isPropertyAccessExpression(callee) && PARSE_CALL.test(callee.name.text)) objects.push(...schemaObjects(callee.expression, constants));
+  return objectKeys(objects);
+}
+
+/** The keys of the schema another module exports as `name` (`export const serverSchema = z.object({…})`). */
+export function exportedSchemaKeys(sf: ts.SourceFile, name: string): SchemaKey[] {
+  const constants = constantsOf(sf);
+  let init: ts.Expression | undefined;
+  for (const st of sf.statements) {
+    if (name === 'default' && ts.isExportAssignment(st)) init = st.expression;
+    else if (ts.isVariableStatement(st) && st.modifiers?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword)) {
+      for (const d of st.declarationList.declarations) if (ts.isIdentifier(d.name) && d.name.text === name) init = d.initializer;
+    }
+  }
+  if (!init && name !== 'default') init = constants.get(name);
+  return init ? objectKeys(schemaObjects(init, constants)) : [];
+}
+
+/** `object({…})` / `strictObject({…})` inside a schema expression (zod, valibot, yup-like builders). */
+function schemaObjects(expr: ts.Expression | undefined, constants: ReadonlyMap<string, ts.Expression>): ts.ObjectLiteralExpression[] {
+  const objects: ts.ObjectLiteralExpression[] = [];
   const schemaObject = (n: ts.Node): boolean => {
     if (ts.isCallExpression(n) && /^(object|strictObject|looseObject)$/.test(lastName(n.expression) ?? '') && n.arguments[0]) {
       const arg = resolve(n.arguments[0], constants);
@@ -38,19 +66,9 @@ export function schemaKeys(call: ts.CallExpression, isEnv: (e: ts.Expression) =>
     }
     return false;
   };
-  const searchSchema = (expr: ts.Expression | undefined) => {
-    const init = resolve(expr, constants);
-    if (init && !schemaObject(init)) walk(init, (n) => (schemaObject(n) ? false : undefined));
-  };
-  for (const a of call.arguments) {
-    if (isEnv(a)) continue;
-    const arg = resolve(a, constants);
-    if (arg && ts.isObjectLiteralExpression(arg)) objects.push(arg);
-    else searchSchema(a);
-  }
-  const callee = call.expression;
-  if (objects.length === 0 && ts.isPropertyAccessExpression(callee) && PARSE_CALL.test(callee.name.text)) searchSchema(callee.expression);
-  return objectKeys(objects);
+  const init = resolve(expr, constants);
+  if (init && !schemaObject(init)) walk(init, (n) => (schemaObject(n) ? false : undefined));
+  return objects;
 }
 
 /** Upper-case keys of schema objects, with whether each has a default or is optional. */

@@ -31,11 +31,22 @@ export interface RawAssignment {
   readonly line: number;
 }
 
+/** `schema.parse(process.env)` where `schema` is imported: the detector reads the keys in that module. */
+export interface SchemaImport {
+  readonly module: string;
+  readonly imported: string;
+  readonly line: number;
+  readonly expression: string;
+  /** The exported name the parsed env gets here (`serverEnv`), when it is exported. */
+  readonly exportedAs?: string;
+}
+
 export interface FileEnvReads {
   readonly reads: RawRead[];
   readonly dynamic: RawDynamic[];
   readonly helpers: EnvHelper[];
   readonly assigned: RawAssignment[];
+  readonly schemaImports: SchemaImport[];
 }
 
 interface Receiver {
@@ -63,6 +74,7 @@ export function envReadsOf(sf: ts.SourceFile): FileEnvReads {
   const dynamic: RawDynamic[] = [];
   const helpers: EnvHelper[] = [];
   const assigned: RawAssignment[] = [];
+  const schemaImports: SchemaImport[] = [];
   const aliases = new Map<string, Receiver>();
   const envVar = new Set<string>();
   let constants: Map<string, ts.Expression> | undefined;
@@ -182,8 +194,15 @@ export function envReadsOf(sf: ts.SourceFile): FileEnvReads {
     if (!node.arguments.some((a) => isEnv(a) && !ts.isIdentifier(skipParens(a)))) return;
     const keys = schemaKeys(node, isEnv, consts());
     for (const k of keys) reads.push({ name: k.text, line: k.line, via: 'schema', receiver: 'process', fallback: k.fallback, ...optional(exportOf(node, k.text)) });
-    // A validating call whose schema is in another module: every variable it checks is read, none known by name.
-    if (keys.length === 0 && PARSE_CALL.test(method ?? lastName(callee) ?? '')) dynamic.push({ line: lineOf(node, sf), expression: node.getText(sf).slice(0, 80) });
+    if (keys.length > 0 || !PARSE_CALL.test(method ?? lastName(callee) ?? '')) return;
+    // A validating call whose schema is imported: the detector reads it in that module; otherwise every variable
+    // it checks is read, none known by name.
+    const expression = node.getText(sf).slice(0, 80);
+    const candidates = [...(method ? [skipParens((callee as ts.PropertyAccessExpression).expression)] : []), ...node.arguments.filter((a) => !isEnv(a))];
+    const imports = importsOf(sf);
+    const binding = candidates.map((c) => (ts.isIdentifier(c) ? imports.get(c.text) : undefined)).find((b) => b);
+    if (binding) schemaImports.push({ module: binding.module, imported: binding.imported, line: lineOf(node, sf), expression, ...optional(exportOf(node)) });
+    else dynamic.push({ line: lineOf(node, sf), expression });
   }
 
   /** `env.get` where `env` is env-var's default or namespace import, or `from(process.env)`. */
@@ -193,7 +212,7 @@ export function envReadsOf(sf: ts.SourceFile): FileEnvReads {
     return ts.isCallExpression(e) && lastName(e.expression) === 'from' && (envVar.has(e.expression.getText(sf).split('.')[0]) || e.arguments.some(isEnv));
   }
 
-  return { reads, dynamic, helpers, assigned };
+  return { reads, dynamic, helpers, assigned, schemaImports };
 }
 
 /** Calls to env helpers with a literal variable name: `getEnv('STAGE')`, `Utils.getEnv("DOMAIN", "")`. */

@@ -26,7 +26,9 @@ function describe(kind: SetKind, list: readonly SetSite[]): string[] {
       return [`CDK env of ${fns} Lambda${fns === 1 ? '' : 's'}${list.some((s) => s.literal) ? ', literal in code' : ''} ${at(list)}`];
     }
     case 'iac':
-      return byTool(list).map(([tool, l]) => `${tool} \`environment\`${owners(l)} ${at(l)}`);
+      return byTool(list).flatMap(([tool, l]) =>
+        [l.filter((s) => !s.secretRef), l.filter((s) => s.secretRef)].filter((g) => g.length).map((g) => `${tool} \`${g[0].secretRef ? 'secrets' : 'environment'}\`${owners(g)} ${at(g)}`),
+      );
     case 'function':
       return byTool(list).map(([tool, l]) => `${tool} function env${owners(l)} ${at(l)}`);
     case 'cloudformation':
@@ -53,7 +55,7 @@ function describe(kind: SetKind, list: readonly SetSite[]): string[] {
     }
     case 'platform':
     case 'framework-config':
-      return byTool(list).map(([tool, l]) => `${oneLine(tool)}${owners(l)} ${at(l)}`);
+      return byTool(list).map(([tool, l]) => `${oneLine(tool)}${owners(l, '')} ${at(l)}`);
     case 'ci': {
       const sources = [...new Set(list.map((s) => s.source).filter((s): s is string => !!s && s !== 'literal' && s !== 'expression'))];
       return [`CI ${at(list)}${sources.length ? ` (${sources.map(ciSource).join(', ')})` : ''}`];
