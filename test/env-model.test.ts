@@ -35,7 +35,7 @@ describe('env model: read forms', () => {
     expect(reads(env.get('TIMEOUT_MS'))).toEqual([['src/env-var.ts', 4, 'env-var', true, 'timeoutMs', false]]);
     expect(reads(env.get('DENO_KV_TOKEN'))).toEqual([['src/runtimes.ts', 4, 'Deno.env', false, 'denoKey', false]]);
     expect(reads(env.get('BUN_API_KEY'))).toEqual([['src/runtimes.ts', 5, 'Bun.env', false, 'bunKey', false]]);
-    expect(reads(env.get('API_PROXY_TARGET'))).toEqual([['vite.config.ts', 5, 'loadEnv', false, null, false]]);
+    expect(reads(env.get('API_PROXY_TARGET'))).toEqual([['vite.config.ts', 6, 'loadEnv', false, null, false]]);
     expect(reads(env.get('SK_PRIVATE_TOKEN'))).toEqual([['web/src/routes/+page.server.ts', 1, 'import', false, null, false]]);
     expect(reads(env.get('QUEUE_NAME'))).toEqual([['src/worker.ts', 1, 'destructuring', false, null, false]]);
     expect(reads(env.get('REGION_OVERRIDE'))).toEqual([['src/worker.ts', 1, 'destructuring', true, null, false]]);
@@ -48,6 +48,7 @@ describe('env model: read forms', () => {
     const env = await modelOf('env-reads');
     expect(reads(env.get('ORDERS_TABLE'))).toEqual([['lambda/handler.py', 3, 'python', false, null, false]]);
     expect(reads(env.get('STAGE'))).toEqual([['lambda/handler.py', 4, 'python', true, null, false]]);
+    expect(reads(env.get('ORDERS_BY_STATUS_INDEX'))).toEqual([['lambda/handler.py', 6, 'python', false, null, false]]);
     expect(reads(env.get('GO_PORT'))).toEqual([['cmd/main.go', 6, 'go', false, null, false]]);
     expect(env.get('COMMENTED_OUT')).toBeUndefined();
   });
@@ -66,8 +67,19 @@ describe('env model: read forms', () => {
     expect(env.get('PG_URL')!.sets[0].test).toBe(true);
   });
 
-  it('keeps a computed name as unresolved, with the names it can be', async () => {
+  it('knows when the code copes with a variable unset: a positive check, a comparison; a negated check is a requirement', async () => {
     const env = await modelOf('env-reads');
+    expect(reads(env.get('APP_VERSION'))[0][3]).toBe(true);
+    expect(reads(env.get('BETA_FLAG'))[0][3]).toBe(true);
+    expect(reads(env.get('LICENSE_KEY'))[0][3]).toBe(false);
+    // `process.env = { ...process.env, X }` sets X.
+    expect(sets(env.get('BUILD_STAMP'))).toEqual([['code', 'code', null, 'vite.config.ts', 5]]);
+  });
+
+  it('keeps a computed name as unresolved, with the names it can be, except inside an env helper its call sites name', async () => {
+    const env = await modelOf('env-reads');
+    expect(reads(env.get('DEPLOYMENT_TYPE'))).toEqual([['src/helpers.ts', 7, 'helper', true, null, false]]);
+    expect(reads(env.get('DEPLOY_REGION'))).toEqual([['src/helpers.ts', 14, 'helper', true, null, false]]);
     expect(env.dynamic.map((d) => [d.file, d.line, d.pattern])).toEqual([['src/worker.ts', 12, '^FEATURE_.*$']]);
     expect(env.readEvidence('FEATURE_BETA').map((e) => e.kind)).toEqual(['dynamic']);
     expect(env.readEvidence('UNUSED_LEFTOVER')).toEqual([]);
@@ -111,18 +123,23 @@ describe('env model: set forms', () => {
     expect(sets(env.get('FLY_APP_MODE'))).toEqual([['platform', 'Fly.io', null, 'fly.toml', 4]]);
     expect(sets(env.get('RENDER_WORKERS'))).toEqual([['platform', 'Render', 'api', 'render.yaml', 5]]);
     expect(sets(env.get('HEROKU_TIER'))).toEqual([['platform', 'Heroku', null, 'app.json', 3]]);
+    // Python sets: a literal name, and a computed one that may set any variable.
+    expect(sets(env.get('CACHE_DIR'))).toEqual([['code', 'code', null, 'jobs/secrets.py', 5]]);
+    expect(env.dynamicSets.map((d) => [d.file, d.line])).toEqual([['jobs/secrets.py', 7]]);
+    expect(env.setEvidence('SOMETHING_ELSE').map((e) => e.what)).toEqual(['set by a computed name (os.environ[key] =)']);
   });
 
   it('reads CDK environment and addEnvironment (through a wrapper too), ECS containers and secrets, and SST environment', async () => {
     const env = await modelOf('env-iac');
-    expect(sets(env.get('TABLE_NAME'))).toEqual([['cdk', 'AWS CDK', 'OrdersFn', 'infra/lib/api-stack.ts', 18]]);
-    expect(sets(env.get('FEATURE_X'))).toEqual([['cdk', 'AWS CDK', 'OrdersFn', 'infra/lib/api-stack.ts', 20]]);
-    expect(sets(env.get('WORKER_QUEUE_URL'))).toEqual([['cdk', 'AWS CDK', 'Worker', 'infra/lib/api-stack.ts', 23]]);
+    expect(sets(env.get('TABLE_NAME'))).toEqual([['cdk', 'AWS CDK', 'OrdersFn', 'infra/lib/api-stack.ts', 19]]);
+    expect(sets(env.get('FEATURE_X'))).toEqual([['cdk', 'AWS CDK', 'OrdersFn', 'infra/lib/api-stack.ts', 21]]);
+    expect(sets(env.get('WORKER_QUEUE_URL'))).toEqual([['cdk', 'AWS CDK', 'Worker', 'infra/lib/api-stack.ts', 24]]);
     expect(sets(env.get('POWERTOOLS_SERVICE_NAME'))).toEqual([['cdk', 'AWS CDK', 'Worker', 'infra/lib/make-worker.ts', 4]]);
-    expect(sets(env.get('WEB_ORIGIN'))).toEqual([['iac', 'AWS CDK', "container 'web'", 'infra/lib/api-stack.ts', 29]]);
-    expect(env.get('WEB_SECRET')!.sets[0]).toMatchObject({ kind: 'iac', secretRef: true, at: { line: 30 } });
+    expect(sets(env.get('WEB_ORIGIN'))).toEqual([['iac', 'AWS CDK', "container 'web'", 'infra/lib/api-stack.ts', 30]]);
+    expect(env.get('WEB_SECRET')!.sets[0]).toMatchObject({ kind: 'iac', secretRef: true, at: { line: 31 } });
     expect(sets(env.get('SST_API_MODE'))).toEqual([['iac', 'SST', "Function 'Api'", 'sst-app/sst.config.ts', 8]]);
     expect(sets(env.get('NEXT_PUBLIC_STAGE'))).toEqual([['iac', 'SST', "Nextjs 'Site'", 'sst-app/sst.config.ts', 9]]);
+    expect(sets(env.get('JOB_ID'))).toEqual([['iac', 'AWS CDK', "CustomState 'RunJob'", 'infra/lib/api-stack.ts', 36]]);
   });
 
   it('marks runtime-provided variables, Lambda ones only for Lambda code, and never takes another app\'s dotenv for their source', async () => {
@@ -142,7 +159,7 @@ describe('env sections', () => {
     const iac = (await section(configurationStep, 'env-iac')).markdown;
     expect(iac).toContain('| `AWS_REGION` | `/services/api/src/handler.ts:5` | set by the AWS Lambda runtime | — |');
     expect(iac).toContain('| `AWS_REGION` | `/apps/web/src/region.ts:2` (as `region`) | `/apps/web/.env.example:1` | — |');
-    expect(iac).toContain("| `WEB_SECRET` | `/services/web-task/src/index.ts:1` | AWS CDK `secrets` of `container 'web'` `/infra/lib/api-stack.ts:30` | **yes** |");
+    expect(iac).toContain("| `WEB_SECRET` | `/services/web-task/src/index.ts:1` | AWS CDK `secrets` of `container 'web'` `/infra/lib/api-stack.ts:31` | **yes** |");
     const deploy = (await section(configurationStep, 'env-deploy')).markdown;
     expect(deploy).toContain(
       '| `PAYMENTS_API_KEY` | `/src/server.ts:8` (as `settings.apiKey`) | compose `env_file` of `api` `/docker-compose.yml:9` (`.env` not committed; names from `/.env.example`); Kubernetes `api / api` `/k8s/deployment.yaml:14` (from a Secret); `/.env.example:2` | **yes** |',
@@ -161,6 +178,8 @@ describe('env sections', () => {
     const md = (await section(workflowsStep, 'env-reads')).markdown;
     expect(md).toContain('- `API_TOKEN` — read without a fallback in `/src/envalid.ts:4` — **set nowhere in the repository**');
     expect(md).toContain('- `PG_URL` — read without a fallback in `/src/config.ts:3`\n');
+    expect(md).toContain('- `LICENSE_KEY` — read without a fallback in `/src/guards.ts:6` — **set nowhere in the repository**');
+    expect(md).not.toContain('`APP_VERSION` — read without a fallback');
     const deploy = (await section(workflowsStep, 'env-deploy')).markdown;
     expect(deploy).not.toContain('set nowhere');
   });

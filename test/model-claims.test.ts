@@ -32,6 +32,7 @@ const NOT_A_CLAIM = [
   /not read statically/i,
   /not read in the code read/i,
   /not read by name/i,
+  /sets variables by a computed name/i,
   /not instantiated in the code read/i,
   /no route wiring found for it/i,
   /not set; \w+'s default is/i,

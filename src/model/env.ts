@@ -120,6 +120,8 @@ const FUNCTION_TOOL: Record<string, string> = { serverless: 'Serverless', sst: '
 export class EnvModel {
   readonly vars: ReadonlyMap<string, EnvVarView>;
   readonly dynamic: readonly DynamicRead[];
+  /** `process.env[key] = value` / `os.environ[key] = value`: sets by a computed name. */
+  readonly dynamicSets: readonly DynamicRead[];
   /** Bulk sources outside the repository: an uncommitted env_file, a Kubernetes Secret defined elsewhere. */
   readonly external: readonly EnvExternalSourceData[];
   /** Package folders that hold Lambda code: only there do Lambda runtime variables come from the runtime. */
@@ -134,18 +136,19 @@ export class EnvModel {
     };
     for (const f of facts.of<EnvReadFact>('env.read')) view(f.data.name).reads.push({ ...f.data, test: isTestPath(f.data.file) });
     for (const f of facts.of<EnvDeclaredFact>('env.declared')) view(f.data.name).sets.push({ kind: f.data.source, at: { file: f.data.file, line: f.data.line } });
-    const cdkLines = new Set<string>();
+    const cdkFiles = new Set<string>();
     for (const f of facts.of<CdkLambdaFact>('cdk.lambda')) {
       for (const e of f.data.environment ?? []) {
         view(e.name).sets.push({ kind: 'cdk', tool: 'AWS CDK', at: e.at, owner: f.data.constructId, literal: e.literal });
-        cdkLines.add(`${e.name} ${e.at.file}:${e.at.line}`);
+        cdkFiles.add(`${e.name} ${e.at.file}`);
       }
     }
     const iacFiles = new Set<string>();
     for (const f of facts.of<EnvSetFact>('env.set')) {
       const d = f.data;
-      // The CDK detector saw this line already, with the Lambda it belongs to.
-      if (d.kind === 'iac' && cdkLines.has(`${d.name} ${d.file}:${d.line}`)) continue;
+      // The CDK detector saw the variable in this file already, with the Lambda it belongs to (it cites the value's
+      // line, this pass the key's).
+      if (d.kind === 'iac' && cdkFiles.has(`${d.name} ${d.file}`)) continue;
       if (d.kind === 'iac') iacFiles.add(`${d.name} ${d.file}`);
       view(d.name).sets.push({
         kind: d.kind,
@@ -189,10 +192,13 @@ export class EnvModel {
       out.set(v.name, { name: v.name, reads, sets, consumers: v.consumers, secret: looksSecret(v.name), ...(runtime ? { runtime } : {}), builtin: !!runtime && runtime.scope === undefined });
     }
     this.vars = out;
-    this.dynamic = facts
-      .of<EnvDynamicReadFact>('env.dynamic')
-      .map((f) => ({ ...f.data, test: isTestPath(f.data.file) }))
-      .sort((a, b) => compare(a.file, b.file) || a.line - b.line);
+    const dynamicOf = (kind: 'env.dynamic' | 'env.dynamic-set') =>
+      facts
+        .of<EnvDynamicReadFact>(kind as 'env.dynamic')
+        .map((f) => ({ ...f.data, test: isTestPath(f.data.file) }))
+        .sort((a, b) => compare(a.file, b.file) || a.line - b.line);
+    this.dynamic = dynamicOf('env.dynamic');
+    this.dynamicSets = dynamicOf('env.dynamic-set');
     this.external = facts.of<EnvExternalSourceFact>('env.external').map((f) => f.data);
     const lambdaFiles = [...facts.of<CdkLambdaFact>('cdk.lambda').map((f) => f.data.entry), ...facts.of<InfraFunctionFact>('infra.function').map((f) => f.data.handlerFile)];
     this.lambdaDirs = new Set(lambdaFiles.filter((f): f is string => !!f).map((f) => this.dirOf(f)));
@@ -232,13 +238,17 @@ export class EnvModel {
     return slash === -1 ? '' : file.slice(0, slash);
   }
 
-  /** Everything that sets or provides the variable: no "set nowhere" while any of it exists. */
+  /**
+   * Everything that sets or provides the variable: no "set nowhere" while any of it exists — production code that
+   * sets variables by a computed name included, when the name can be this one.
+   */
   setEvidence(name: string): { what: string; at: Citation }[] {
     const v = this.vars.get(name);
-    if (!v) return [];
+    const computed = matching(this.dynamicSets, name).map((d) => ({ what: `set by a computed name (${d.expression})`, at: { file: d.file, line: d.line } }));
+    if (!v) return computed;
     const out = v.sets.map((s) => ({ what: `${s.tool ?? s.kind} ${s.kind === 'example' || s.kind === 'dotenv' ? 'dotenv file' : 'sets it'}`, at: s.at }));
     if (v.runtime) out.push({ what: `set by ${v.runtime.label}`, at: v.reads[0] ? { file: v.reads[0].file, line: v.reads[0].lines[0] } : (v.sets[0]?.at ?? { file: '' }) });
-    return out;
+    return [...out, ...computed];
   }
 
   /** Recognised reads of the variable, then production reads by a computed name anywhere (they may be this one). */
@@ -246,7 +256,7 @@ export class EnvModel {
     const v = this.vars.get(name);
     return [
       ...(v?.reads ?? []).map((r) => ({ kind: 'read' as const, what: 'read', at: { file: r.file, line: r.lines[0] } })),
-      ...this.dynamic.filter((d) => !d.test && (!d.pattern || new RegExp(d.pattern).test(name))).map((d) => ({ kind: 'dynamic' as const, what: `read by a computed name (${d.expression})`, at: { file: d.file, line: d.line } })),
+      ...matching(this.dynamic, name).map((d) => ({ kind: 'dynamic' as const, what: `read by a computed name (${d.expression})`, at: { file: d.file, line: d.line } })),
     ];
   }
 }
@@ -258,6 +268,11 @@ export function envModelOf(facts: FactSet, index: RepoIndex): EnvModel {
   let model = models.get(facts);
   if (!model) models.set(facts, (model = new EnvModel(facts, index)));
   return model;
+}
+
+/** Production reads or sets by a computed name that can be `name` (a literal part of the key rules others out). */
+function matching(list: readonly DynamicRead[], name: string): DynamicRead[] {
+  return list.filter((d) => !d.test && (!d.pattern || new RegExp(d.pattern).test(name)));
 }
 
 function compare(a: string, b: string): number {

@@ -7,13 +7,13 @@ import { isBuiltin } from './names.js';
 import { envReadsOf, helperCallsOf, type FileEnvReads, type RawDynamic, type RawRead, type SchemaImport } from './reads.js';
 import { exportedSchemaKeys } from './reads-schema.js';
 import { moduleResolver } from '../shared/resolve-module.js';
-import { envReadsInText, goReads, GO_FILE, pythonReads, PYTHON_FILE } from './reads-text.js';
+import { envReadsInText, goReads, GO_FILE, pythonEnv, PYTHON_FILE } from './reads-text.js';
 import { COMPOSE_FILE, composeEnv } from './sets-compose.js';
 import { DOCKERFILE, dockerfileEnv } from './sets-dockerfile.js';
 import { IAC_TEXT, iacEnvSets, type IacEnvSet } from './sets-iac.js';
 import { KUBERNETES_TEXT, kubernetesEnv } from './sets-kubernetes.js';
 import { PLATFORM_FILE, platformEnv, TEMPLATE_FILE, TEMPLATE_TEXT, templateEnv } from './sets-platform.js';
-import type { EnvConsumedData, EnvConsumedFact, EnvDeclaredFact, EnvDynamicReadFact, EnvExternalSourceData, EnvExternalSourceFact, EnvReadFact, EnvSetData, EnvSetFact } from './types.js';
+import type { EnvConsumedData, EnvConsumedFact, EnvDeclaredFact, EnvDynamicReadFact, EnvDynamicSetFact, EnvExternalSourceData, EnvExternalSourceFact, EnvReadFact, EnvSetData, EnvSetFact } from './types.js';
 
 export type * from './types.js';
 export { looksSecret, isBuiltin } from './names.js';
@@ -34,14 +34,14 @@ const YAML_ELSEWHERE = /(^|\/)(\.github|\.gitlab|\.circleci|\.buildkite)\/|(^|\/
  * from those trees while they exist rather than by parsing everything a second time.
  */
 const ENV_READS: TreeMemo<FileEnvReads> = {
-  namespace: 'env.reads@4',
+  namespace: 'env.reads@6',
   wants: (file, text) => !GENERATED.test(file) && mentions(text, READ_NEEDLES),
   compute: envReadsOf,
 };
 
 /** Environment blocks in CDK/SST/Pulumi code, computed while the CDK and infrastructure detectors hold the trees. */
 const IAC_SETS: TreeMemo<IacEnvSet[]> = {
-  namespace: 'env.iac-sets@1',
+  namespace: 'env.iac-sets@2',
   wants: (file, text) => !GENERATED.test(file) && mentions(text, IAC_TEXT) && mentions(text, ['environment', 'Environment', 'secrets']),
   compute: iacEnvSets,
 };
@@ -93,7 +93,13 @@ export const envDetector: Detector = {
       if (PYTHON_FILE.test(file) || GO_FILE.test(file)) {
         const text = index.read(file);
         if (!text || !/environ|getenv|Getenv|LookupEnv/.test(text)) continue;
-        facts.push(...group(index, file, PYTHON_FILE.test(file) ? pythonReads(text) : goReads(text)));
+        if (GO_FILE.test(file)) {
+          facts.push(...group(index, file, goReads(text)));
+          continue;
+        }
+        const py = pythonEnv(text);
+        facts.push(...group(index, file, py.reads), ...py.dynamicSets.map((d) => dynamicFact('env.dynamic-set', file, d)));
+        sets(py.assigned.map((a) => ({ name: a.name, file, line: a.line, kind: 'code' as const, tool: 'code' })));
         continue;
       }
       const parseable = isSourceFile(file);
@@ -111,14 +117,12 @@ export const envDetector: Detector = {
       if (parseable) {
         const result = index.treeMemo(ENV_READS, file);
         if (!result) continue;
-        const { reads, dynamic, helpers: found, assigned, schemaImports } = result;
+        const { reads, dynamic, dynamicSets, helpers: found, assigned, schemaImports } = result;
         for (const h of found) helpers.set(h.name, h.param);
         const imported = schemaImports.flatMap((s) => importedSchemaReads(index, file, s));
         facts.push(...group(index, file, [...reads, ...imported.filter((r): r is RawRead => 'name' in r)]));
-        for (const d of [...dynamic, ...imported.filter((r): r is RawDynamic => !('name' in r))]) {
-          const fact: EnvDynamicReadFact = { kind: 'env.dynamic', id: `${file}:${d.line}`, data: { file, ...d }, at: [{ file, line: d.line }] };
-          facts.push(fact);
-        }
+        for (const d of [...dynamic, ...imported.filter((r): r is RawDynamic => !('name' in r))]) facts.push(dynamicFact('env.dynamic', file, d));
+        for (const d of dynamicSets) facts.push(dynamicFact('env.dynamic-set', file, d));
         sets(assigned.map((a) => ({ name: a.name, file, line: a.line, kind: 'code' as const, tool: 'code' })));
       } else {
         // Component files: the script part is parsed (so code samples in strings are not reads), the markup scanned.
@@ -137,6 +141,10 @@ export const envDetector: Detector = {
     return facts;
   },
 };
+
+function dynamicFact(kind: 'env.dynamic' | 'env.dynamic-set', file: string, d: RawDynamic): EnvDynamicReadFact | EnvDynamicSetFact {
+  return { kind, id: `${file}:${d.line}`, data: { file, ...d }, at: [{ file, line: d.line }] } as EnvDynamicReadFact | EnvDynamicSetFact;
+}
 
 function setFact(d: EnvSetData): EnvSetFact {
   return { kind: 'env.set', id: `${d.name} ${d.file}:${d.line} ${d.kind}`, data: d, at: [{ file: d.file, line: d.line }] };

@@ -3,7 +3,7 @@
  * Python and Go code (a CDK app's Lambdas are often Python: a variable CDK sets there is read, not "left over").
  */
 import { isEnvName } from './names.js';
-import type { RawRead } from './reads.js';
+import type { RawAssignment, RawDynamic, RawRead } from './reads.js';
 
 const TEXT_READ = /\b(process\.env|import\.meta\.env)(?:\.([A-Za-z_][A-Za-z0-9_]*)|\[\s*['"]([A-Za-z_][A-Za-z0-9_]*)['"]\s*\])/g;
 
@@ -30,8 +30,23 @@ const GO = /\bos\.(?:Getenv|LookupEnv)\(\s*"([A-Za-z_][A-Za-z0-9_]*)"/g;
 export const PYTHON_FILE = /\.py$/;
 export const GO_FILE = /\.go$/;
 
-export function pythonReads(text: string): RawRead[] {
-  return scan(text, '#', PYTHON, (m) => ({ name: m[3], fallback: m[4] === ',' && m[1] !== 'environ[' && !m[1].startsWith('environ ') }), 'python');
+/** `os.environ["X"] = v` sets X; `os.environ[key] = v` sets a computed name. */
+const PYTHON_SET = /\b(?:os\.)?environ\s*\[\s*([^\]\n]+?)\s*\]\s*=(?!=)/g;
+
+export function pythonEnv(text: string): { reads: RawRead[]; assigned: RawAssignment[]; dynamicSets: RawDynamic[] } {
+  const assigned: RawAssignment[] = [];
+  const dynamicSets: RawDynamic[] = [];
+  const setLines = new Set<string>();
+  for (const { m, line } of matches(text, '#', PYTHON_SET)) {
+    const literal = /^(['"])([A-Za-z_][A-Za-z0-9_]*)\1$/.exec(m[1]);
+    if (literal) assigned.push({ name: literal[2], line });
+    else dynamicSets.push({ line, expression: m[0].slice(0, 80) });
+    setLines.add(`${line}:${m[1]}`);
+  }
+  const reads = scan(text, '#', PYTHON, (m) => ({ name: m[3], fallback: m[4] === ',' && m[1] !== 'environ[' && !m[1].startsWith('environ ') }), 'python').filter(
+    (r) => !setLines.has(`${r.line}:"${r.name}"`) && !setLines.has(`${r.line}:'${r.name}'`),
+  );
+  return { reads, assigned, dynamicSets };
 }
 
 export function goReads(text: string): RawRead[] {
@@ -40,12 +55,25 @@ export function goReads(text: string): RawRead[] {
 
 function scan(text: string, comment: string, re: RegExp, pick: (m: RegExpMatchArray) => { name: string; fallback: boolean }, via: 'python' | 'go'): RawRead[] {
   const out: RawRead[] = [];
-  text.split('\n').forEach((line, i) => {
-    if (line.trimStart().startsWith(comment)) return;
-    for (const m of line.matchAll(re)) {
-      const { name, fallback } = pick(m);
-      if (isEnvName(name)) out.push({ name, line: i + 1, via, receiver: 'process', fallback });
+  for (const { m, line } of matches(text, comment, re)) {
+    const { name, fallback } = pick(m);
+    if (isEnvName(name)) out.push({ name, line, via, receiver: 'process', fallback });
+  }
+  return out;
+}
+
+/** Matches over the whole text (a call's argument may be on the next line), with their lines, outside comment lines. */
+function matches(text: string, comment: string, re: RegExp): { m: RegExpMatchArray; line: number }[] {
+  const out: { m: RegExpMatchArray; line: number }[] = [];
+  let line = 1;
+  let from = 0;
+  for (const m of text.matchAll(re)) {
+    const at = m.index ?? 0;
+    for (let i = text.indexOf('\n', from); i !== -1 && i < at; i = text.indexOf('\n', i + 1)) {
+      line++;
+      from = i + 1;
     }
-  });
+    if (!text.slice(from, at).trimStart().startsWith(comment)) out.push({ m, line });
+  }
   return out;
 }

@@ -44,6 +44,8 @@ export interface SchemaImport {
 export interface FileEnvReads {
   readonly reads: RawRead[];
   readonly dynamic: RawDynamic[];
+  /** `process.env[key] = value`: the code sets variables whose names it computes. */
+  readonly dynamicSets: RawDynamic[];
   readonly helpers: EnvHelper[];
   readonly assigned: RawAssignment[];
   readonly schemaImports: SchemaImport[];
@@ -72,9 +74,14 @@ const ASSIGN = new Set([ts.SyntaxKind.EqualsToken, ts.SyntaxKind.QuestionQuestio
 export function envReadsOf(sf: ts.SourceFile): FileEnvReads {
   const reads: RawRead[] = [];
   const dynamic: RawDynamic[] = [];
+  const dynamicSets: RawDynamic[] = [];
   const helpers: EnvHelper[] = [];
   const assigned: RawAssignment[] = [];
   const schemaImports: SchemaImport[] = [];
+  // Computed names inside an env helper (`process.env[\`${prefix}${name}\`] ?? process.env[name]`) are the helper's
+  // reads, which its call sites name; they are kept apart until every helper of the file is known.
+  const pending: { node: ts.Node; read: RawDynamic }[] = [];
+  const helperFns = new Set<ts.Node | undefined>();
   const aliases = new Map<string, Receiver>();
   const envVar = new Set<string>();
   let constants: Map<string, ts.Expression> | undefined;
@@ -140,7 +147,11 @@ export function envReadsOf(sf: ts.SourceFile): FileEnvReads {
         read(key.text, node, r);
         return;
       }
-      if (isAssigned(node) || isDeleted(node)) return;
+      if (isDeleted(node)) return;
+      if (isAssigned(node)) {
+        dynamicSets.push({ line: lineOf(node, sf), expression: outer(node).parent.getText(sf).slice(0, 80), ...namePattern(key?.text) });
+        return;
+      }
       const arg = skipParens(node.argumentExpression);
       const listed = ts.isIdentifier(arg) ? loopNames(arg, consts()) : undefined;
       if (listed) {
@@ -148,8 +159,10 @@ export function envReadsOf(sf: ts.SourceFile): FileEnvReads {
         return;
       }
       const helper = helperOf(arg);
-      if (helper) helpers.push(helper);
-      else dynamic.push({ line: lineOf(node, sf), expression: node.getText(sf).slice(0, 80), ...namePattern(key?.text) });
+      if (helper) {
+        helpers.push(helper);
+        helperFns.add(enclosingFunction(node));
+      } else pending.push({ node, read: { line: lineOf(node, sf), expression: node.getText(sf).slice(0, 80), ...namePattern(key?.text) } });
     } else if (ts.isVariableDeclaration(node) && ts.isObjectBindingPattern(node.name) && node.initializer) {
       const r = receiver(node.initializer);
       if (!r) return;
@@ -159,6 +172,12 @@ export function envReadsOf(sf: ts.SourceFile): FileEnvReads {
       }
     } else if (ts.isCallExpression(node)) {
       callRead(node);
+    } else if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken && isEnv(node.left) && ts.isObjectLiteralExpression(skipParens(node.right))) {
+      // `process.env = { ...process.env, ...loadEnv(mode), X: … }`: the literal keys are set.
+      for (const p of (skipParens(node.right) as ts.ObjectLiteralExpression).properties) {
+        const name = !ts.isSpreadAssignment(p) && p.name ? propertyNameText(p.name) : undefined;
+        if (name && isEnvName(name)) assigned.push({ name, line: lineOf(p, sf) });
+      }
     }
   });
 
@@ -212,7 +231,32 @@ export function envReadsOf(sf: ts.SourceFile): FileEnvReads {
     return ts.isCallExpression(e) && lastName(e.expression) === 'from' && (envVar.has(e.expression.getText(sf).split('.')[0]) || e.arguments.some(isEnv));
   }
 
-  return { reads, dynamic, helpers, assigned, schemaImports };
+  for (const p of pending) if (!helperFns.has(enclosingFunction(p.node))) dynamic.push(p.read);
+  if (helpers.length > 0) helpers.push(...wrappingHelpers(sf, helpers));
+  return { reads, dynamic, dynamicSets, helpers, assigned, schemaImports };
+}
+
+/**
+ * Helpers of helpers: `getTypedEnvVar(name, fallback)` calling `getEnvVar(name)` with its own parameter is a helper
+ * too (followed a few levels, within the file that defines them).
+ */
+function wrappingHelpers(sf: ts.SourceFile, found: readonly EnvHelper[]): EnvHelper[] {
+  const known = new Map(found.map((h) => [h.name, h.param]));
+  const out: EnvHelper[] = [];
+  for (let round = 0; round < 3; round++) {
+    const added: EnvHelper[] = [];
+    walk(sf, (node) => {
+      if (!ts.isCallExpression(node)) return;
+      const param = known.get(lastName(node.expression) ?? '');
+      const arg = param === undefined ? undefined : node.arguments[param];
+      const helper = arg && helperOf(arg);
+      if (helper && !known.has(helper.name)) added.push(helper);
+    });
+    if (added.length === 0) break;
+    for (const h of added) known.set(h.name, h.param);
+    out.push(...added);
+  }
+  return out;
 }
 
 /** Calls to env helpers with a literal variable name: `getEnv('STAGE')`, `Utils.getEnv("DOMAIN", "")`. */
@@ -239,6 +283,12 @@ function namePattern(text: string | undefined): { pattern?: string } {
   return { pattern: `^${parts.map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$` };
 }
 
+function enclosingFunction(node: ts.Node): ts.Node | undefined {
+  let n: ts.Node | undefined = node.parent;
+  while (n && !ts.isFunctionLike(n)) n = n.parent;
+  return n;
+}
+
 function optional(exportedAs: string | undefined): { exportedAs?: string } {
   return exportedAs ? { exportedAs } : {};
 }
@@ -258,10 +308,10 @@ function chainHas(node: ts.Node, method: string): boolean {
   return false;
 }
 
-function outer(node: ts.Node): ts.Node {
+function outer(node: ts.Node): ts.Node & { parent: ts.Node } {
   let n = node;
   while (ts.isParenthesizedExpression(n.parent) || ts.isNonNullExpression(n.parent) || ts.isAsExpression(n.parent)) n = n.parent;
-  return n;
+  return n as ts.Node & { parent: ts.Node };
 }
 
 /** The left side of `=`, `??=`, `||=`: the code sets the variable (the right side may read it; that is seen apart). */
@@ -274,15 +324,38 @@ function isDeleted(node: ts.Node): boolean {
   return ts.isDeleteExpression(outer(node).parent);
 }
 
-/** True when the read is the left side of `??` / `||` (through parentheses and `!`). */
+/**
+ * True when the code copes with the variable unset: the left side of `??` / `||`; a comparison
+ * (`process.env.X === 'true'`); a positive check (`if (process.env.X)`, `process.env.X ? … : …`, `process.env.X && …`)
+ * and the reads it guards. A negated check (`if (!process.env.X) throw …`) is how code says it is required.
+ */
 function hasFallback(node: ts.Node): boolean {
   const n = outer(node);
   const p = n.parent;
-  if (ts.isBinaryExpression(p) && p.left === n) {
+  if (ts.isBinaryExpression(p)) {
     const op = p.operatorToken.kind;
-    return op === ts.SyntaxKind.QuestionQuestionToken || op === ts.SyntaxKind.BarBarToken;
+    if (p.left === n && (op === ts.SyntaxKind.QuestionQuestionToken || op === ts.SyntaxKind.BarBarToken)) return true;
+    if (COMPARISONS.has(op)) return true;
   }
-  // A default parameter value (`secret = process.env.X`) is a fallback for callers, not for the variable.
+  return guarded(n);
+}
+
+const COMPARISONS = new Set([ts.SyntaxKind.EqualsEqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsEqualsToken, ts.SyntaxKind.EqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsToken]);
+
+/** The read is a positive condition, or sits where a positive condition naming the same expression holds. */
+function guarded(node: ts.Node): boolean {
+  const text = node.getText();
+  const positive = (cond: ts.Expression): boolean => {
+    const c = skipParens(cond);
+    if (c.getText() === text) return true;
+    return ts.isBinaryExpression(c) && c.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken && (positive(c.left) || positive(c.right));
+  };
+  let child: ts.Node = node;
+  for (let n: ts.Node | undefined = node.parent; n && !ts.isSourceFile(n) && !ts.isFunctionLike(n); child = n, n = n.parent) {
+    if (ts.isIfStatement(n) && (child === n.expression ? positive(n.expression) : child === n.thenStatement && positive(n.expression))) return true;
+    if (ts.isConditionalExpression(n) && (child === n.condition ? positive(n.condition) : child === n.whenTrue && positive(n.condition))) return true;
+    if (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken && (child === n.left ? positive(n.left) : positive(n.left))) return true;
+  }
   return false;
 }
 

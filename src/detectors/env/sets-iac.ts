@@ -1,7 +1,8 @@
 /**
  * Infrastructure code in TypeScript (AWS CDK, SST, Pulumi, CDKTF): every `environment: { X: … }` on any construct —
  * a Lambda, an ECS container, a Batch job, a Next.js site, a construct made by a project wrapper — every
- * `x.addEnvironment('X', …)`, and ECS `secrets: { X: … }`. The CDK detector follows Lambdas in depth; this pass is
+ * `x.addEnvironment('X', …)`, ECS `secrets: { X: … }`, and the list form `environment: [{ name: 'X', value }]` (ECS task
+ * overrides, Step Functions states written as JSON). The CDK detector follows Lambdas in depth; this pass is
  * what keeps a variable set on something else, or through a wrapper it does not follow, from reading "set nowhere".
  */
 import { constantsOf, importsOf, lastName, propertyNameText, staticString } from '../shared/ast.js';
@@ -35,7 +36,7 @@ export function iacEnvSets(sf: ts.SourceFile): IacEnvSet[] {
   walkMentioning(sf, WORDS, (node) => {
     if (ts.isPropertyAssignment(node) && node.name) {
       const key = propertyNameText(node.name);
-      if (key !== 'environment' && key !== 'environmentVariables' && key !== 'secrets') return;
+      if (key !== 'environment' && key !== 'Environment' && key !== 'environmentVariables' && key !== 'secrets') return;
       if (key === 'secrets' && !siblings(node).has('image')) return;
       const owner = ownerOf(node, sf);
       for (const k of objectKeys(node.initializer, consts())) out.push({ name: k.name, line: k.line, tool, ...(owner ? { owner } : {}), ...(key === 'secrets' ? { secretRef: true } : {}) });
@@ -60,6 +61,15 @@ function objectKeys(expr: ts.Expression, constants: ReadonlyMap<string, ts.Expre
   if (ts.isIdentifier(e) && depth < 3) {
     const init = constants.get(e.text);
     return init ? objectKeys(init, constants, depth + 1) : [];
+  }
+  // ECS / Step Functions / CloudFormation list form: `environment: [{ name: 'X', value }]`, `Environment: [{ Name: 'X' }]`.
+  if (ts.isArrayLiteralExpression(e)) {
+    return e.elements.flatMap((el) => {
+      if (!ts.isObjectLiteralExpression(el)) return [];
+      const name = el.properties.find((p): p is ts.PropertyAssignment => ts.isPropertyAssignment(p) && /^(name|Name)$/.test(propertyNameText(p.name) ?? ''));
+      const text = name && staticString(name.initializer, constants);
+      return name && text?.resolved && NAME.test(text.text) ? [{ name: text.text, line: lineOf(name) }] : [];
+    });
   }
   if (!ts.isObjectLiteralExpression(e) || depth > 3) return [];
   const out: { name: string; line: number }[] = [];

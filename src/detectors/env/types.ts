@@ -45,6 +45,8 @@ export interface EnvDynamicReadData {
   readonly pattern?: string;
 }
 export type EnvDynamicReadFact = Fact<'env.dynamic', EnvDynamicReadData>;
+/** `process.env[key] = value`, `os.environ[key] = value`: the code sets variables whose names it computes. */
+export type EnvDynamicSetFact = Fact<'env.dynamic-set', EnvDynamicReadData>;
 
 /**
  * A variable named in a dotenv file (`.env.example`, `.env.local`…) or typed in `vite-env.d.ts`. Only the name is

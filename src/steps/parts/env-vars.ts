@@ -1,7 +1,7 @@
 import { bullets, heading, join, table } from '../../markdown/blocks.js';
 import { cite, citeAll } from '../../markdown/cite.js';
 import { code, oneLine } from '../../markdown/text.js';
-import type { EnvModel, EnvRead, EnvVarView } from '../../model/env.js';
+import type { DynamicRead, EnvModel, EnvRead, EnvVarView } from '../../model/env.js';
 import type { StepModel } from '../../model/repo-model.js';
 import type { RepoIndex } from '../../scan/repo-index.js';
 import { noneOr } from './claims.js';
@@ -115,10 +115,14 @@ function interpolatedBlock(vars: readonly EnvVarView[]): string {
 }
 
 function dynamicBlock(env: EnvModel): string {
-  if (env.dynamic.length === 0) return '';
-  const items = env.dynamic.map((d) => `${code(d.expression)} — ${cite(d.file, d.line)}${d.test ? ' (test)' : ''}`);
-  const shown = items.length > 6 ? [...items.slice(0, 6), `(+${items.length - 6} more)`] : items;
-  return join('**Read by a computed name** (the name is not in the code; it could not be resolved statically):', bullets(shown));
+  const list = (items: readonly DynamicRead[]) => {
+    const lines = items.map((d) => `${code(d.expression)} — ${cite(d.file, d.line)}${d.test ? ' (test)' : ''}`);
+    return bullets(lines.length > 6 ? [...lines.slice(0, 6), `(+${lines.length - 6} more)`] : lines);
+  };
+  return join(
+    env.dynamic.length > 0 && join('**Read by a computed name** (the name is not in the code; it could not be resolved statically):', list(env.dynamic)),
+    env.dynamicSets.length > 0 && join('**Set by a computed name** (`process.env[key] = …`; the names could not be resolved statically):', list(env.dynamicSets)),
+  );
 }
 
 function externalBlock(env: EnvModel): string {
@@ -131,11 +135,19 @@ function externalBlock(env: EnvModel): string {
 export function readIn(reads: readonly EnvRead[]): string {
   const prod = reads.filter((r) => !r.test);
   const tests = reads.filter((r) => r.test);
-  const one = (r: EnvRead) => `${cite(r.file, r.lines[0])}${r.exportedAs ? ` (as ${code(r.exportedAs)})` : ''}`;
+  const one = (r: EnvRead) => `${cite(r.file, r.lines[0])}${r.exportedAs ? ` (${exported(r.exportedAs)})` : ''}`;
   const list = (rs: readonly EnvRead[], limit: number) => `${rs.slice(0, limit).map(one).join(', ')}${rs.length > limit ? ` (+${rs.length - limit} more)` : ''}`;
   if (prod.length === 0) return `tests only: ${list(tests, 2)}`;
   const testFiles = new Set(tests.map((r) => r.file)).size;
   return `${list(prod, 3)}${testFiles ? `; ${testFiles} test file${testFiles === 1 ? '' : 's'}` : ''}`;
+}
+
+/** `config.db.url` → as `config.db.url`; `default.db.url` → as `db.url` of the default export. */
+function exported(path: string): string {
+  const m = /^(default|module\.exports|exports)(?:\.(.+))?$/.exec(path);
+  if (!m) return `as ${code(path)}`;
+  const owner = m[1] === 'default' ? 'the default export' : code(m[1]);
+  return m[2] ? `as ${code(m[2])} of ${owner}` : `as ${owner}`;
 }
 
 function secretCell(v: EnvVarView): string {
@@ -176,6 +188,9 @@ export function requiredVarsBullets(model: StepModel): string {
 /** " — set nowhere in the repository" only when nothing in the repository sets or names it as a setting. */
 function setNowhere(model: StepModel, name: string): string {
   if (model.none('env-set', 'set nowhere in the repository', name) !== undefined) return ' — **set nowhere in the repository**';
-  const named = model.evidence('env-set', name).map((e) => e.at);
-  return named.length ? ` — no set was recognised; named in ${citeAll(named, 3)}` : '';
+  const evidence = model.evidence('env-set', name);
+  const named = evidence.filter((e) => e.what === 'named in a settings file').map((e) => e.at);
+  const computed = evidence.filter((e) => e.what.startsWith('set by a computed name')).map((e) => e.at);
+  if (named.length) return ` — no set was recognised; named in ${citeAll(named, 3)}`;
+  return computed.length ? ` — the code sets variables by a computed name at ${citeAll(computed, 2)}, which may include it` : '';
 }
