@@ -8,10 +8,10 @@ import { envReadsOf, helperCallsOf, type FileEnvReads, type RawDynamic, type Raw
 import { exportedSchemaKeys } from './reads-schema.js';
 import { moduleResolver } from '../shared/resolve-module.js';
 import { envReadsInText, goReads, GO_FILE, pythonEnv, PYTHON_FILE } from './reads-text.js';
-import { COMPOSE_FILE, composeEnv } from './sets-compose.js';
+import { COMPOSE_FILE, composeEnv, readCompose } from './sets-compose.js';
 import { DOCKERFILE, dockerfileEnv } from './sets-dockerfile.js';
-import { IAC_TEXT, iacEnvSets, type IacEnvSet } from './sets-iac.js';
-import { KUBERNETES_TEXT, kubernetesEnv } from './sets-kubernetes.js';
+import { IAC_WORDS, iacEnvSets, type IacEnvSet } from './sets-iac.js';
+import { KUBERNETES_TEXT, kubernetesEnv, readManifests, type ManifestFile } from './sets-kubernetes.js';
 import { PLATFORM_FILE, platformEnv, TEMPLATE_FILE, TEMPLATE_TEXT, templateEnv } from './sets-platform.js';
 import type { EnvConsumedData, EnvConsumedFact, EnvDeclaredFact, EnvDynamicReadFact, EnvDynamicSetFact, EnvExternalSourceData, EnvExternalSourceFact, EnvReadFact, EnvSetData, EnvSetFact } from './types.js';
 
@@ -24,8 +24,10 @@ export { isDotenvFile, isExampleDotenv } from './dotenv.js';
 export const GENERATED = /(^|\/)(dist|build|out|\.next|\.nuxt|\.output|\.astro|\.svelte-kit|cdk\.out|coverage|vendor|storybook-static|node_modules)\/|\.min\.[cm]?js$/;
 const TOOL_CONFIG = /(^|\/)[\w.-]+\.config\.[cm]?[jt]s$/;
 const TEXT_SOURCES = /\.(astro|vue|svelte|html|mdx)$/;
-/** Words every read form holds: a file without one of them is never parsed for reads. */
-const READ_NEEDLES = ['process.env', 'import.meta.env', 'loadEnv', 'Deno.env', 'Bun.env', 'env-var', '$env/', 'astro:env', 'node:process', "'process'", '"process"'];
+/** Words every read form holds: a file without one of them is never parsed for reads (one regex: one pass). */
+const READ_WORDS = /process\.env|import\.meta\.env|loadEnv|Deno\.env|Bun\.env|env-var|\$env\/|astro:env|node:process|['"]process['"]/;
+// Every read form holds `env` or `Env` (an import of `node:process` is then read as `env.X`): a cheap test first.
+const mentionsRead = (text: string | undefined): text is string => text !== undefined && (text.includes('env') || text.includes('Env')) && READ_WORDS.test(text);
 /** YAML that is neither a manifest nor a template: CI files, lock files, compose (read apart), Serverless (other-infra). */
 const YAML_ELSEWHERE = /(^|\/)(\.github|\.gitlab|\.circleci|\.buildkite)\/|(^|\/)(pnpm-lock\.yaml|\.gitlab-ci\.yml|serverless\.ya?ml|bitbucket-pipelines\.yml|azure-pipelines\.ya?ml|\.travis\.yml|mkdocs\.ya?ml|\.pre-commit-config\.yaml|\.yarnrc\.yml)$/;
 
@@ -35,14 +37,14 @@ const YAML_ELSEWHERE = /(^|\/)(\.github|\.gitlab|\.circleci|\.buildkite)\/|(^|\/
  */
 const ENV_READS: TreeMemo<FileEnvReads> = {
   namespace: 'env.reads@6',
-  wants: (file, text) => !GENERATED.test(file) && mentions(text, READ_NEEDLES),
+  wants: (file, text) => !GENERATED.test(file) && mentionsRead(text),
   compute: envReadsOf,
 };
 
 /** Environment blocks in CDK/SST/Pulumi code, computed while the CDK and infrastructure detectors hold the trees. */
 const IAC_SETS: TreeMemo<IacEnvSet[]> = {
   namespace: 'env.iac-sets@2',
-  wants: (file, text) => !GENERATED.test(file) && mentions(text, IAC_TEXT) && mentions(text, ['environment', 'Environment', 'secrets']),
+  wants: (file, text) => !GENERATED.test(file) && (text.includes('nvironment') || text.includes('secrets')) && IAC_WORDS.test(text),
   compute: iacEnvSets,
 };
 
@@ -59,7 +61,7 @@ export const envDetector: Detector = {
   detect(index: RepoIndex): Fact[] {
     const facts: Fact[] = [];
     const helpers = new Map<string, number>();
-    const manifests: string[] = [];
+    const manifests: { file: string; manifest: ManifestFile }[] = [];
     const sets = (list: readonly EnvSetData[]) => facts.push(...list.map(setFact));
     for (const file of index.files) {
       if (GENERATED.test(file)) continue;
@@ -68,26 +70,31 @@ export const envDetector: Detector = {
         continue;
       }
       if (COMPOSE_FILE.test(file)) {
-        const text = index.read(file);
-        if (text === undefined) continue;
-        const found = composeEnv(index, file, text);
+        const compose = index.memo('env.compose@1', file, readCompose);
+        if (!compose) continue;
+        const found = composeEnv(index, file, compose);
         sets(found.sets);
         facts.push(...found.consumed.map(consumedFact), ...found.external.map(externalFact));
         continue;
       }
+      // Per-file results of parsed config are kept across runs (`index.memo`): YAML parsing is the costly part.
       if (DOCKERFILE.test(file)) {
-        sets(dockerfileEnv(file, index.read(file) ?? ''));
+        sets(index.memo('env.dockerfile@1', file, (text) => dockerfileEnv(file, text)) ?? []);
         continue;
       }
       if (PLATFORM_FILE.test(file)) {
-        sets(platformEnv(index, file, index.read(file) ?? ''));
+        sets(index.memo('env.platform@1', file, (text) => platformEnv(file, text)) ?? []);
         continue;
       }
       if (TEMPLATE_FILE.test(file) && !YAML_ELSEWHERE.test(file)) {
         const text = index.read(file);
         if (text === undefined) continue;
-        if (TEMPLATE_TEXT.test(text)) sets(templateEnv(file, text));
-        else if (KUBERNETES_TEXT.test(text)) manifests.push(file);
+        if (TEMPLATE_TEXT.test(text)) sets(index.memo('env.template@1', file, (t) => templateEnv(file, t)) ?? []);
+        // Helm templates (`{{ .Values.x }}`) are not YAML until rendered; the text safety net still sees their names.
+        else if (KUBERNETES_TEXT.test(text) && !text.includes('{{')) {
+          const manifest = index.memo('env.manifests@1', file, readManifests);
+          if (manifest) manifests.push({ file, manifest });
+        }
         continue;
       }
       if (PYTHON_FILE.test(file) || GO_FILE.test(file)) {
@@ -113,7 +120,7 @@ export const envDetector: Detector = {
       if (parseable && IAC_SETS.wants(file, text ?? '')) {
         sets((index.treeMemo(IAC_SETS, file) ?? []).map((s) => ({ ...s, file, kind: 'iac' as const })));
       }
-      if (!mentions(text, READ_NEEDLES)) continue;
+      if (!mentionsRead(text)) continue;
       if (parseable) {
         const result = index.treeMemo(ENV_READS, file);
         if (!result) continue;
@@ -128,7 +135,7 @@ export const envDetector: Detector = {
         // Component files: the script part is parsed (so code samples in strings are not reads), the markup scanned.
         const { script, markup } = splitComponent(text!);
         const reads = envReadsInText(markup);
-        if (mentions(script, READ_NEEDLES)) reads.push(...envReadsOf(parseSource(`${file}.ts`, script)).reads);
+        if (mentionsRead(script)) reads.push(...envReadsOf(parseSource(`${file}.ts`, script)).reads);
         facts.push(...group(index, file, reads));
       }
     }

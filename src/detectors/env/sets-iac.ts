@@ -22,7 +22,8 @@ const MODULES: readonly [RegExp, string][] = [
   [/^@pulumi\//, 'Pulumi'],
   [/^(cdktf|@cdktf\/)/, 'CDKTF'],
 ];
-export const IAC_TEXT = ['aws-cdk-lib', '@aws-cdk/', 'sst', '@serverless-stack/', '@pulumi/', 'cdktf'];
+/** Words an IaC file holds (its imports, or SST v3's globals): nothing else is parsed for this pass. */
+export const IAC_WORDS = /aws-cdk-lib|@aws-cdk\/|['"]sst|sst\.(?:aws|cloudflare)\.|\$config\(|@serverless-stack\/|@pulumi\/|cdktf/;
 const WORDS = /environment|Environment|secrets/g;
 /** Upper snake case: CodeBuild's `environment: { buildImage }` is build settings, not variables. */
 const NAME = /^[A-Z_][A-Z0-9_]*$/;

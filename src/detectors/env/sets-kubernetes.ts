@@ -16,42 +16,73 @@ const TOOL = 'Kubernetes';
 /** Cheap text test before parsing: a manifest with a container env, or a ConfigMap/Secret a container may load. */
 export const KUBERNETES_TEXT = /^\s*(-\s+)?(env|envFrom|configMapGenerator|secretGenerator):|^kind:\s*(ConfigMap|Secret)\b/m;
 
-interface KeySource {
-  readonly keys: { name: string; file: string; line: number }[];
-  readonly secret: boolean;
+/** What one manifest file says, as plain data (kept across runs per file text by `index.memo`). */
+export interface ManifestFile {
+  /** ConfigMaps and Secrets it defines (manifests, kustomize generators), with their keys. */
+  readonly sources: readonly { type: 'configmap' | 'secret'; name: string; keys: { name: string; line: number }[]; envFiles: string[] }[];
+  readonly containers: readonly {
+    readonly owner: string;
+    readonly env: readonly { name: string; line: number; secret: boolean }[];
+    readonly envFrom: readonly { type: 'configmap' | 'secret'; ref: string; prefix: string; line: number }[];
+  }[];
 }
 
-export function kubernetesEnv(index: RepoIndex, files: readonly string[]): { sets: EnvSetData[]; external: EnvExternalSourceData[] } {
-  const parsed = files.map((file) => ({ file, yaml: readYaml(index.read(file) ?? '') }));
-  const sources = new Map<string, KeySource>();
-  for (const { file, yaml } of parsed) for (const doc of yaml.docs) collectSources(index, file, yaml, doc, sources);
+export function readManifests(source: string): ManifestFile {
+  const yaml = readYaml(source);
+  const sources: ManifestFile['sources'][number][] = [];
+  const found: ManifestFile['containers'][number][] = [];
+  for (const doc of yaml.docs) {
+    sources.push(...sourcesOf(yaml, doc));
+    for (const { container, owner } of containers(doc, doc.contents, 0)) {
+      const env: { name: string; line: number; secret: boolean }[] = [];
+      for (const item of items(doc, get(doc, container, 'env'))) {
+        const name = text(get(doc, item, 'name'));
+        if (name && isEnvName(name)) env.push({ name, line: yaml.line(item), secret: get(doc, get(doc, item, 'valueFrom'), 'secretKeyRef') !== null });
+      }
+      const envFrom: { type: 'configmap' | 'secret'; ref: string; prefix: string; line: number }[] = [];
+      for (const item of items(doc, get(doc, container, 'envFrom'))) {
+        const prefix = text(get(doc, item, 'prefix')) ?? '';
+        for (const [refKey, type] of [['configMapRef', 'configmap'], ['secretRef', 'secret']] as const) {
+          const ref = text(get(doc, get(doc, item, refKey), 'name'));
+          if (ref) envFrom.push({ type, ref, prefix, line: yaml.line(item) });
+        }
+      }
+      found.push({ owner, env, envFrom });
+    }
+  }
+  return { sources, containers: found };
+}
+
+/** The sets of every manifest, with `envFrom` resolved to the ConfigMaps and Secrets any of them defines. */
+export function kubernetesEnv(index: RepoIndex, files: readonly { file: string; manifest: ManifestFile }[]): { sets: EnvSetData[]; external: EnvExternalSourceData[] } {
+  const sources = new Map<string, { name: string; file: string; line: number }[]>();
+  for (const { file, manifest } of files) {
+    for (const src of manifest.sources) {
+      const keys = src.keys.map((k) => ({ ...k, file }));
+      for (const envFile of src.envFiles) {
+        const target = path.posix.normalize(path.posix.join(path.posix.dirname(file), envFile));
+        for (const n of dotenvNames(index.read(target) ?? '')) keys.push({ name: n.name, file: target, line: n.line });
+      }
+      const key = `${src.type}:${src.name}`;
+      sources.set(key, [...(sources.get(key) ?? []), ...keys]);
+    }
+  }
   const sets: EnvSetData[] = [];
   const external: EnvExternalSourceData[] = [];
-  for (const { file, yaml } of parsed) {
-    for (const doc of yaml.docs) {
-      for (const { container, owner } of containers(doc, doc.contents, 0)) {
-        for (const item of items(doc, get(doc, container, 'env'))) {
-          const name = text(get(doc, item, 'name'));
-          if (!name || !isEnvName(name)) continue;
-          const secret = get(doc, get(doc, item, 'valueFrom'), 'secretKeyRef') !== null;
-          sets.push({ name, file, line: yaml.line(item), kind: 'kubernetes', tool: TOOL, owner, ...(secret ? { secretRef: true } : {}) });
+  for (const { file, manifest } of files) {
+    for (const { owner, env, envFrom } of manifest.containers) {
+      for (const e of env) sets.push({ name: e.name, file, line: e.line, kind: 'kubernetes', tool: TOOL, owner, ...(e.secret ? { secretRef: true } : {}) });
+      for (const ref of envFrom) {
+        const secret = ref.type === 'secret';
+        const label = `${secret ? 'secret' : 'ConfigMap'} ${ref.ref}`;
+        const keys = sources.get(`${ref.type}:${ref.ref}`);
+        if (!keys) {
+          external.push({ file, line: ref.line, tool: TOOL, ref: label, owner });
+          continue;
         }
-        for (const item of items(doc, get(doc, container, 'envFrom'))) {
-          const prefix = text(get(doc, item, 'prefix')) ?? '';
-          for (const [refKey, secret] of [['configMapRef', false], ['secretRef', true]] as const) {
-            const ref = text(get(doc, get(doc, item, refKey), 'name'));
-            if (!ref) continue;
-            const source = sources.get(`${secret ? 'secret' : 'configmap'}:${ref}`);
-            const line = yaml.line(item);
-            if (!source) {
-              external.push({ file, line, tool: TOOL, ref: `${secret ? 'secret' : 'ConfigMap'} ${ref}`, owner });
-              continue;
-            }
-            for (const k of source.keys) {
-              const name = `${prefix}${k.name}`;
-              if (isEnvName(name)) sets.push({ name, file, line, kind: 'kubernetes', tool: TOOL, owner, from: k.file, ref: `${secret ? 'secret' : 'ConfigMap'} ${ref}`, ...(secret ? { secretRef: true } : {}) });
-            }
-          }
+        for (const k of keys) {
+          const name = `${ref.prefix}${k.name}`;
+          if (isEnvName(name)) sets.push({ name, file, line: ref.line, kind: 'kubernetes', tool: TOOL, owner, from: k.file, ref: label, ...(secret ? { secretRef: true } : {}) });
         }
       }
     }
@@ -59,35 +90,28 @@ export function kubernetesEnv(index: RepoIndex, files: readonly string[]): { set
   return { sets, external };
 }
 
-/** ConfigMaps and Secrets by name, with their keys: manifests, and kustomize generators (`literals`, `envs`). */
-function collectSources(index: RepoIndex, file: string, yaml: YamlFile, doc: Document.Parsed, out: Map<string, KeySource>): void {
+/** ConfigMaps and Secrets a document defines: a manifest, or kustomize generators (`literals`, `envs`). */
+function sourcesOf(yaml: YamlFile, doc: Document.Parsed): ManifestFile['sources'][number][] {
+  const out: ManifestFile['sources'][number][] = [];
   const kind = text(get(doc, doc.contents, 'kind'));
-  const add = (type: 'configmap' | 'secret', name: string | undefined, keys: KeySource['keys']) => {
-    if (!name) return;
-    const key = `${type}:${name}`;
-    const prev = out.get(key);
-    out.set(key, { secret: type === 'secret', keys: [...(prev?.keys ?? []), ...keys] });
-  };
   if (kind === 'ConfigMap' || kind === 'Secret') {
     const name = text(get(doc, get(doc, doc.contents, 'metadata'), 'name'));
-    const keys = ['data', 'stringData'].flatMap((k) => entries(doc, get(doc, doc.contents, k)).map((e) => ({ name: e.key, file, line: yaml.line(e.keyNode) })));
-    add(kind === 'Secret' ? 'secret' : 'configmap', name, keys);
+    const keys = ['data', 'stringData'].flatMap((k) => entries(doc, get(doc, doc.contents, k)).map((e) => ({ name: e.key, line: yaml.line(e.keyNode) })));
+    if (name) out.push({ type: kind === 'Secret' ? 'secret' : 'configmap', name, keys, envFiles: [] });
   }
   for (const [generator, type] of [['configMapGenerator', 'configmap'], ['secretGenerator', 'secret']] as const) {
     for (const g of items(doc, get(doc, doc.contents, generator))) {
-      const keys: KeySource['keys'] = [];
-      for (const literal of items(doc, get(doc, g, 'literals'))) {
-        const name = text(literal)?.split('=')[0];
-        if (name) keys.push({ name, file, line: yaml.line(literal) });
-      }
+      const name = text(get(doc, g, 'name'));
+      if (!name) continue;
+      const keys = items(doc, get(doc, g, 'literals')).flatMap((literal) => {
+        const key = text(literal)?.split('=')[0];
+        return key ? [{ name: key, line: yaml.line(literal) }] : [];
+      });
       const envFiles = [get(doc, g, 'env'), ...items(doc, get(doc, g, 'envs'))].map(text).filter((f): f is string => !!f);
-      for (const envFile of envFiles) {
-        const target = path.posix.normalize(path.posix.join(path.posix.dirname(file), envFile));
-        for (const n of dotenvNames(index.read(target) ?? '')) keys.push({ name: n.name, file: target, line: n.line });
-      }
-      add(type, text(get(doc, g, 'name')), keys);
+      out.push({ type, name, keys, envFiles });
     }
   }
+  return out;
 }
 
 /**

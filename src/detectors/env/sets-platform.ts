@@ -3,7 +3,6 @@
  * `[build.environment]`/`[context.*.environment]`, wrangler.toml `[vars]`, fly.toml `[env]`, render.yaml `envVars`,
  * Heroku app.json `env`, and SAM/CloudFormation `Environment: Variables:`. Names only.
  */
-import type { RepoIndex } from '../../scan/repo-index.js';
 import { isEnvName } from './names.js';
 import type { EnvSetData } from './types.js';
 import { entries, get, items, readYaml, text } from './yaml.js';
@@ -13,16 +12,21 @@ export const PLATFORM_FILE = /(^|\/)(vercel\.json|netlify\.toml|wrangler\.toml|f
 export const TEMPLATE_FILE = /\.(ya?ml|template)$/;
 export const TEMPLATE_TEXT = /AWSTemplateFormatVersion|AWS::Serverless|AWS::Lambda::Function/;
 
-export function platformEnv(index: RepoIndex, file: string, source: string): EnvSetData[] {
+export function platformEnv(file: string, source: string): EnvSetData[] {
   const base = file.split('/').pop() ?? '';
-  if (base === 'vercel.json' || base === 'app.json') return jsonEnv(index, file, source, base === 'vercel.json' ? 'Vercel' : 'Heroku');
+  if (base === 'vercel.json' || base === 'app.json') return jsonEnv(file, source, base === 'vercel.json' ? 'Vercel' : 'Heroku');
   if (base.endsWith('.toml')) return tomlEnv(file, source);
   return renderEnv(file, source);
 }
 
 /** vercel.json `env` and `build.env`; Heroku app.json `env` (Expo's app.json has none at the top level). */
-function jsonEnv(index: RepoIndex, file: string, source: string, tool: string): EnvSetData[] {
-  const json = index.readJson<{ env?: unknown; build?: { env?: unknown } }>(file);
+function jsonEnv(file: string, source: string, tool: string): EnvSetData[] {
+  let json: { env?: unknown; build?: { env?: unknown } } | undefined;
+  try {
+    json = JSON.parse(source.replace(/^\uFEFF/, '')) as typeof json;
+  } catch {
+    return [];
+  }
   if (!json || typeof json !== 'object') return [];
   const lines = source.split('\n');
   const lineOf = (name: string) => Math.max(1, lines.findIndex((l) => l.includes(`"${name}"`)) + 1);

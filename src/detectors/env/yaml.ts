@@ -4,7 +4,7 @@
  *
  * `readYaml` is the one place that calls the parser; at merge it moves to the project's shared YAML module.
  */
-import { isAlias, isMap, isScalar, isSeq, LineCounter, parseAllDocuments, type Document, type Node } from 'yaml';
+import { isAlias, isMap, isNode, isScalar, isSeq, LineCounter, parseAllDocuments, visit, type Document, type Node } from 'yaml';
 
 export interface YamlFile {
   /** Documents without fatal errors (`---`-separated); a broken document is left out, the others kept. */
@@ -34,10 +34,24 @@ export interface YamlEntry {
   readonly value: Node | null;
 }
 
-/** Follows an alias (`*common-env`) to its anchored node, whose lines are where the names are written. */
+const anchorMaps = new WeakMap<Document.Parsed, Map<string, Node>>();
+
+/**
+ * Follows an alias (`*common-env`) to its anchored node, whose lines are where the names are written. The anchors of
+ * a document are collected once: `Alias.resolve` walks the whole document on every call.
+ */
 export function deref(doc: Document.Parsed, node: unknown): Node | null {
-  if (isAlias(node)) return (node.resolve(doc) as Node | undefined) ?? null;
-  return (node as Node | null) ?? null;
+  if (!isAlias(node)) return (node as Node | null) ?? null;
+  let anchors = anchorMaps.get(doc);
+  if (!anchors) {
+    const found = new Map<string, Node>();
+    visit(doc, (_key, n) => {
+      // A later anchor of the same name replaces an earlier one, as in YAML.
+      if (isNode(n) && n.anchor) found.set(n.anchor, n);
+    });
+    anchorMaps.set(doc, (anchors = found));
+  }
+  return anchors.get(node.source) ?? null;
 }
 
 /** The entries of a mapping, with `<<: *anchor` merge keys expanded (compose files share env blocks that way). */
