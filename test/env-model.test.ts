@@ -74,6 +74,8 @@ describe('env model: read forms', () => {
     expect(reads(env.get('LICENSE_KEY'))[0][3]).toBe(false);
     // `process.env = { ...process.env, X }` sets X.
     expect(sets(env.get('BUILD_STAMP'))).toEqual([['code', 'code', null, 'vite.config.ts', 5]]);
+    // `{ ...process.env, X }` for a child process sets X too.
+    expect(sets(env.get('CHILD_BUILD_DATE'))).toEqual([['code', 'code', null, 'src/runtimes.ts', 8]]);
   });
 
   it('keeps a computed name as unresolved, with the names it can be, except inside an env helper its call sites name', async () => {
@@ -145,8 +147,8 @@ describe('env model: set forms', () => {
   it('marks runtime-provided variables, Lambda ones only for Lambda code, and never takes another app\'s dotenv for their source', async () => {
     const env = await modelOf('env-iac');
     const region = env.get('AWS_REGION')!;
-    expect(env.runtimeFor(region, 'services/api')).toBe('the AWS Lambda runtime');
-    expect(env.runtimeFor(region, 'apps/web')).toBeUndefined();
+    expect(env.runtimeFor(region, ['services/api/src/handler.ts'])).toBe('the AWS Lambda runtime');
+    expect(env.runtimeFor(region, ['apps/web/src/region.ts'])).toBeUndefined();
     expect(env.setsFor(region, ['services/api/src/handler.ts'])).toEqual([]);
     expect(env.setsFor(region, ['apps/web/src/region.ts']).map((s) => s.at.file)).toEqual(['apps/web/.env.example']);
     expect(env.get('VERCEL_URL')!.runtime?.label).toBe('Vercel');

@@ -124,8 +124,9 @@ export class EnvModel {
   readonly dynamicSets: readonly DynamicRead[];
   /** Bulk sources outside the repository: an uncommitted env_file, a Kubernetes Secret defined elsewhere. */
   readonly external: readonly EnvExternalSourceData[];
-  /** Package folders that hold Lambda code: only there do Lambda runtime variables come from the runtime. */
+  /** Package folders with a Lambda entry, and files that read a variable a Lambda's environment sets. */
   private readonly lambdaDirs: ReadonlySet<string>;
+  private readonly lambdaFiles: ReadonlySet<string>;
 
   constructor(facts: FactSet, private readonly index: RepoIndex) {
     const vars = new Map<string, { name: string; reads: EnvRead[]; sets: SetSite[]; consumers: { tool: string; at: Citation }[] }>();
@@ -202,6 +203,16 @@ export class EnvModel {
     this.external = facts.of<EnvExternalSourceFact>('env.external').map((f) => f.data);
     const lambdaFiles = [...facts.of<CdkLambdaFact>('cdk.lambda').map((f) => f.data.entry), ...facts.of<InfraFunctionFact>('infra.function').map((f) => f.data.handlerFile)];
     this.lambdaDirs = new Set(lambdaFiles.filter((f): f is string => !!f).map((f) => this.dirOf(f)));
+    // An entry the CDK detector could not resolve (`join(__dirname, 'x.js')` of a build output) still leaves its mark:
+    // the handler reads the variables that Lambda's environment sets. Infrastructure code reads them too (to pass them
+    // on): a file that sets variables or reads the CDK CLI's own is not Lambda code.
+    const infra = new Set([...out.values()].flatMap((v) => [...v.sets.filter((s) => s.kind === 'cdk' || s.kind === 'iac').map((s) => s.at.file), ...(/^CDK_DEFAULT_/.test(v.name) ? v.reads.map((r) => r.file) : [])]));
+    this.lambdaFiles = new Set(
+      [...out.values()]
+        .filter((v) => v.sets.some((s) => s.kind === 'cdk' || s.kind === 'function'))
+        .flatMap((v) => v.reads.map((r) => r.file))
+        .filter((f) => !infra.has(f)),
+    );
   }
 
   sorted(): EnvVarView[] {
@@ -212,10 +223,11 @@ export class EnvModel {
     return this.vars.get(name);
   }
 
-  /** Who sets the variable for code in the package at `dir`, when the runtime or a tool does. */
-  runtimeFor(v: EnvVarView, dir: string): string | undefined {
+  /** Who sets the variable for code in `files`, when the runtime or a tool does (Lambda variables: Lambda code only). */
+  runtimeFor(v: EnvVarView, files: readonly string[]): string | undefined {
     if (!v.runtime) return undefined;
-    return v.runtime.scope === 'lambda' && !this.lambdaDirs.has(dir) ? undefined : v.runtime.label;
+    if (v.runtime.scope !== 'lambda') return v.runtime.label;
+    return files.some((f) => this.lambdaFiles.has(f) || this.lambdaDirs.has(this.dirOf(f))) ? v.runtime.label : undefined;
   }
 
   /**

@@ -36,7 +36,7 @@ const YAML_ELSEWHERE = /(^|\/)(\.github|\.gitlab|\.circleci|\.buildkite)\/|(^|\/
  * from those trees while they exist rather than by parsing everything a second time.
  */
 const ENV_READS: TreeMemo<FileEnvReads> = {
-  namespace: 'env.reads@6',
+  namespace: 'env.reads@7',
   wants: (file, text) => !GENERATED.test(file) && mentionsRead(text),
   compute: envReadsOf,
 };

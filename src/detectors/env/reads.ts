@@ -173,11 +173,12 @@ export function envReadsOf(sf: ts.SourceFile): FileEnvReads {
     } else if (ts.isCallExpression(node)) {
       callRead(node);
     } else if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken && isEnv(node.left) && ts.isObjectLiteralExpression(skipParens(node.right))) {
-      // `process.env = { ...process.env, ...loadEnv(mode), X: … }`: the literal keys are set.
-      for (const p of (skipParens(node.right) as ts.ObjectLiteralExpression).properties) {
-        const name = !ts.isSpreadAssignment(p) && p.name ? propertyNameText(p.name) : undefined;
-        if (name && isEnvName(name)) assigned.push({ name, line: lineOf(p, sf) });
-      }
+      // `process.env = { X: … }`: the literal keys are set.
+      const obj = skipParens(node.right) as ts.ObjectLiteralExpression;
+      if (!obj.properties.some((p) => ts.isSpreadAssignment(p) && isEnv(p.expression))) assigned.push(...literalKeys(obj));
+    } else if (ts.isObjectLiteralExpression(node) && node.properties.some((p) => ts.isSpreadAssignment(p) && isEnv(p.expression))) {
+      // `{ ...process.env, X: … }`: a new environment, for `process.env` itself or a child process (`spawn(cmd, { env })`).
+      assigned.push(...literalKeys(node));
     }
   });
 
@@ -281,6 +282,13 @@ function namePattern(text: string | undefined): { pattern?: string } {
   const parts = text.split(/\$\{[^}]*\}/);
   if (parts.every((p) => p === '')) return {};
   return { pattern: `^${parts.map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$` };
+}
+
+function literalKeys(obj: ts.ObjectLiteralExpression): RawAssignment[] {
+  return obj.properties.flatMap((p) => {
+    const name = !ts.isSpreadAssignment(p) && p.name ? propertyNameText(p.name) : undefined;
+    return name && isEnvName(name) ? [{ name, line: lineOf(p) }] : [];
+  });
 }
 
 function enclosingFunction(node: ts.Node): ts.Node | undefined {

@@ -72,8 +72,11 @@ export function entries(doc: Document.Parsed, node: unknown, depth = 0): YamlEnt
   return out;
 }
 
+/** The value of `key` (the last one, as YAML takes it when a key repeats). */
 export function get(doc: Document.Parsed, node: unknown, key: string): Node | null {
-  return entries(doc, node).find((e) => e.key === key)?.value ?? null;
+  let value: Node | null = null;
+  for (const e of entries(doc, node)) if (e.key === key) value = e.value;
+  return value;
 }
 
 export function items(doc: Document.Parsed, node: unknown): Node[] {

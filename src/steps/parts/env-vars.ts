@@ -48,7 +48,7 @@ export function envVarsSection(model: StepModel): string {
   const tables = packages.map((pkg) => {
     const rows = [...byPackage.get(pkg)!].map(([v, reads]) => {
       const files = reads.map((r) => r.file);
-      return [code(v.name), readIn(reads), setIn(env.setsFor(v, files), env.runtimeFor(v, env.dirOf(files[0]))), secretCell(v)];
+      return [code(v.name), readIn(reads), setIn(env.setsFor(v, files), env.runtimeFor(v, files)), secretCell(v)];
     });
     return join(heading(4, packageTitle(index, pkg)), table(['Variable', 'Read in', 'Set in', 'Secret?'], rows));
   });
@@ -174,7 +174,7 @@ export function packageOrder(index: RepoIndex): (a: string, b: string) => number
 export function requiredVarsBullets(model: StepModel): string {
   const env = model.env;
   const required = env.sorted().flatMap((v) => {
-    const files = v.reads.filter((r) => !r.test && !r.hasFallback && !env.runtimeFor(v, env.dirOf(r.file)));
+    const files = v.reads.filter((r) => !r.test && !r.hasFallback && !env.runtimeFor(v, [r.file]));
     return v.builtin || files.length === 0 ? [] : [{ v, files }];
   });
   return bullets(

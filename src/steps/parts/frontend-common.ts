@@ -145,7 +145,7 @@ export function envSection(model: StepModel, app: FrontendAppData, level: 4): st
     const reads = v.reads.filter((r) => mine.has(r.file));
     const declared = v.sets.filter((s) => DECLARED.has(s.kind) && mine.has(s.at.file));
     if (reads.length === 0 && declared.length === 0) continue;
-    if (reads.length > 0 && env.runtimeFor(v, app.dir)) {
+    if (reads.length > 0 && env.runtimeFor(v, reads.map((r) => r.file))) {
       provided.push(v.name);
       continue;
     }
