@@ -72,6 +72,8 @@ describe('env model: read forms', () => {
     expect(reads(env.get('APP_VERSION'))[0][3]).toBe(true);
     expect(reads(env.get('BETA_FLAG'))[0][3]).toBe(true);
     expect(reads(env.get('LICENSE_KEY'))[0][3]).toBe(false);
+    expect(reads(env.get('NO_TELEMETRY'))[0][3]).toBe(true);
+    expect(reads(env.get('FEATURE_PREVIEW'))[0][3]).toBe(true);
     // `process.env = { ...process.env, X }` sets X.
     expect(sets(env.get('BUILD_STAMP'))).toEqual([['code', 'code', null, 'vite.config.ts', 5]]);
     // `{ ...process.env, X }` for a child process sets X too.
@@ -82,6 +84,9 @@ describe('env model: read forms', () => {
     const env = await modelOf('env-reads');
     expect(reads(env.get('DEPLOYMENT_TYPE'))).toEqual([['src/helpers.ts', 7, 'helper', true, null, false]]);
     expect(reads(env.get('DEPLOY_REGION'))).toEqual([['src/helpers.ts', 14, 'helper', true, null, false]]);
+    // A list helper: `checkMissing(['SMTP_HOST', 'SMTP_PORT'])` reads both, and its own `process.env[key]` is not unresolved.
+    expect(reads(env.get('SMTP_HOST'))).toEqual([['src/check-env.ts', 10, 'helper', false, null, false]]);
+    expect(reads(env.get('SMTP_PORT'))).toEqual([['src/check-env.ts', 10, 'helper', false, null, false]]);
     expect(env.dynamic.map((d) => [d.file, d.line, d.pattern])).toEqual([['src/worker.ts', 12, '^FEATURE_.*$']]);
     expect(env.readEvidence('FEATURE_BETA').map((e) => e.kind)).toEqual(['dynamic']);
     expect(env.readEvidence('UNUSED_LEFTOVER')).toEqual([]);
@@ -153,6 +158,7 @@ describe('env model: set forms', () => {
     expect(env.setsFor(region, ['apps/web/src/region.ts']).map((s) => s.at.file)).toEqual(['apps/web/.env.example']);
     expect(env.get('VERCEL_URL')!.runtime?.label).toBe('Vercel');
     expect(env.get('GITHUB_SHA')!.runtime?.label).toBe('GitHub Actions');
+    expect((await modelOf('env-reads')).get('RAILWAY_ENVIRONMENT')!.runtime?.label).toBe('Railway');
   });
 });
 

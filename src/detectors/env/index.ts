@@ -4,7 +4,7 @@ import { isSourceFile, parseSource } from '../../scan/ts.js';
 import { mentions } from '../shared/ast.js';
 import { dotenvNames, isDotenvFile, isExampleDotenv } from './dotenv.js';
 import { isBuiltin } from './names.js';
-import { envReadsOf, helperCallsOf, type FileEnvReads, type RawDynamic, type RawRead, type SchemaImport } from './reads.js';
+import { envReadsOf, helperCallsOf, type EnvHelper, type FileEnvReads, type RawDynamic, type RawRead, type SchemaImport } from './reads.js';
 import { exportedSchemaKeys } from './reads-schema.js';
 import { moduleResolver } from '../shared/resolve-module.js';
 import { envReadsInText, goReads, GO_FILE, pythonEnv, PYTHON_FILE } from './reads-text.js';
@@ -36,7 +36,7 @@ const YAML_ELSEWHERE = /(^|\/)(\.github|\.gitlab|\.circleci|\.buildkite)\/|(^|\/
  * from those trees while they exist rather than by parsing everything a second time.
  */
 const ENV_READS: TreeMemo<FileEnvReads> = {
-  namespace: 'env.reads@7',
+  namespace: 'env.reads@8',
   wants: (file, text) => !GENERATED.test(file) && mentionsRead(text),
   compute: envReadsOf,
 };
@@ -60,7 +60,7 @@ export const envDetector: Detector = {
   treeMemos: [ENV_READS, IAC_SETS],
   detect(index: RepoIndex): Fact[] {
     const facts: Fact[] = [];
-    const helpers = new Map<string, number>();
+    const helpers = new Map<string, EnvHelper>();
     const manifests: { file: string; manifest: ManifestFile }[] = [];
     const sets = (list: readonly EnvSetData[]) => facts.push(...list.map(setFact));
     for (const file of index.files) {
@@ -125,7 +125,7 @@ export const envDetector: Detector = {
         const result = index.treeMemo(ENV_READS, file);
         if (!result) continue;
         const { reads, dynamic, dynamicSets, helpers: found, assigned, schemaImports } = result;
-        for (const h of found) helpers.set(h.name, h.param);
+        for (const h of found) helpers.set(h.name, h);
         const imported = schemaImports.flatMap((s) => importedSchemaReads(index, file, s));
         facts.push(...group(index, file, [...reads, ...imported.filter((r): r is RawRead => 'name' in r)]));
         for (const d of [...dynamic, ...imported.filter((r): r is RawDynamic => !('name' in r))]) facts.push(dynamicFact('env.dynamic', file, d));
@@ -175,7 +175,7 @@ function importedSchemaReads(index: RepoIndex, file: string, s: SchemaImport): (
 }
 
 /** Second pass: files calling an env helper found in the first (`Utils.getEnv('X')`). */
-function helperReads(index: RepoIndex, helpers: ReadonlyMap<string, number>): EnvReadFact[] {
+function helperReads(index: RepoIndex, helpers: ReadonlyMap<string, EnvHelper>): EnvReadFact[] {
   const needles = [...helpers.keys()].map((n) => `${n}(`);
   const out: EnvReadFact[] = [];
   for (const file of index.files) {

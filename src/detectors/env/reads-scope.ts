@@ -5,15 +5,19 @@
 import { lastName, propertyNameText, staticString } from '../shared/ast.js';
 import { ts } from '../../scan/ts.js';
 
-/** A function that reads `process.env[param]`: calls to it with a literal name are reads (`Utils.getEnv('X')`). */
+/**
+ * A function that reads `process.env[param]`: calls to it with a literal name are reads (`Utils.getEnv('X')`). A list
+ * helper reads every name of an array parameter (`checkMissing(['A', 'B'])`).
+ */
 export interface EnvHelper {
   readonly name: string;
   readonly param: number;
+  readonly list?: boolean;
 }
 
 /** Calls that pass a value through unchanged enough to keep its config path (`Number(process.env.PORT)`). */
 const CONVERSIONS = /^(Number|parseInt|parseFloat|Boolean|String|parse|freeze|createEnv|cleanEnv|defineConfig|registerAs|required|optional|(to|as|get|parse)?(Number|Int|Integer|Float|Bool|Boolean|String|Str|Url|URL|Array|List|Json|JSON|Port|Duration|Ms)|bool|int|num|str|url|port|json)$/;
-const ITERATORS = new Set(['forEach', 'map', 'filter', 'every', 'some', 'find', 'flatMap', 'reduce']);
+const ITERATORS = new Set(['forEach', 'map', 'filter', 'every', 'some', 'find', 'flatMap', 'reduce', 'reduceRight']);
 
 /**
  * The exported name a read's value ends up in: `export const config = { db: { url: process.env.X } }` →
@@ -100,19 +104,30 @@ export function exportedNames(sf: ts.SourceFile): Set<string> {
  * `Object.keys({ A: 1 }).map(…)`. The names, or undefined when the list is not a literal of the file.
  */
 export function loopNames(key: ts.Identifier, constants: ReadonlyMap<string, ts.Expression>): string[] | undefined {
+  const list = iterated(key);
+  return list ? listNames(list, constants) : undefined;
+}
+
+/** `process.env[key]` where `key` walks an array parameter of a named function: a list helper (`checkMissing(vars)`). */
+export function listHelperOf(key: ts.Identifier): EnvHelper | undefined {
+  const list = iterated(key);
+  if (!list || !ts.isIdentifier(list)) return undefined;
+  const helper = helperOf(list);
+  return helper ? { ...helper, list: true } : undefined;
+}
+
+/** The list a loop variable walks: `for (const k of LIST)`, `LIST.forEach((k) => …)`, `LIST.reduce((acc, k) => …)`. */
+function iterated(key: ts.Identifier): ts.Expression | undefined {
   for (let n: ts.Node | undefined = key.parent; n; n = n.parent) {
     if (ts.isForOfStatement(n) && ts.isVariableDeclarationList(n.initializer)) {
-      if (n.initializer.declarations.some((d) => ts.isIdentifier(d.name) && d.name.text === key.text)) return listNames(n.expression, constants);
+      if (n.initializer.declarations.some((d) => ts.isIdentifier(d.name) && d.name.text === key.text)) return n.expression;
     }
     if (ts.isFunctionLike(n) && n.parameters.some((p) => ts.isIdentifier(p.name) && p.name.text === key.text)) {
-      const first = n.parameters[0];
       const call = n.parent;
-      if ((ts.isArrowFunction(n) || ts.isFunctionExpression(n)) && first && ts.isIdentifier(first.name) && first.name.text === key.text) {
-        if (ts.isCallExpression(call) && call.arguments[0] === n && ts.isPropertyAccessExpression(call.expression) && ITERATORS.has(call.expression.name.text)) {
-          return listNames(call.expression.expression, constants);
-        }
-      }
-      return undefined;
+      if (!(ts.isArrowFunction(n) || ts.isFunctionExpression(n)) || !ts.isCallExpression(call) || call.arguments[0] !== n) return undefined;
+      if (!ts.isPropertyAccessExpression(call.expression) || !ITERATORS.has(call.expression.name.text)) return undefined;
+      const element = n.parameters[/^reduce/.test(call.expression.name.text) ? 1 : 0];
+      return element && ts.isIdentifier(element.name) && element.name.text === key.text ? call.expression.expression : undefined;
     }
   }
   return undefined;

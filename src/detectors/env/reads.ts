@@ -2,7 +2,7 @@ import { constantsOf, importsOf, lastName, propertyNameText, staticString } from
 import { lineOf, ts, walk, walkMentioning } from '../../scan/ts.js';
 import { isEnvName } from './names.js';
 import { createEnvKeys, PARSE_CALL, schemaKeys } from './reads-schema.js';
-import { exportedNames, exportPath, helperOf, loopNames, type EnvHelper } from './reads-scope.js';
+import { exportedNames, exportPath, helperOf, listHelperOf, loopNames, type EnvHelper } from './reads-scope.js';
 import type { EnvReadVia } from './types.js';
 
 export type { EnvHelper } from './reads-scope.js';
@@ -158,7 +158,7 @@ export function envReadsOf(sf: ts.SourceFile): FileEnvReads {
         for (const name of listed.filter(isEnvName)) read(name, node, r);
         return;
       }
-      const helper = helperOf(arg);
+      const helper = (ts.isIdentifier(arg) ? listHelperOf(arg) : undefined) ?? helperOf(arg);
       if (helper) {
         helpers.push(helper);
         helperFns.add(enclosingFunction(node));
@@ -242,7 +242,7 @@ export function envReadsOf(sf: ts.SourceFile): FileEnvReads {
  * too (followed a few levels, within the file that defines them).
  */
 function wrappingHelpers(sf: ts.SourceFile, found: readonly EnvHelper[]): EnvHelper[] {
-  const known = new Map(found.map((h) => [h.name, h.param]));
+  const known = new Map(found.filter((h) => !h.list).map((h) => [h.name, h.param]));
   const out: EnvHelper[] = [];
   for (let round = 0; round < 3; round++) {
     const added: EnvHelper[] = [];
@@ -261,16 +261,17 @@ function wrappingHelpers(sf: ts.SourceFile, found: readonly EnvHelper[]): EnvHel
 }
 
 /** Calls to env helpers with a literal variable name: `getEnv('STAGE')`, `Utils.getEnv("DOMAIN", "")`. */
-export function helperCallsOf(sf: ts.SourceFile, helpers: ReadonlyMap<string, number>): RawRead[] {
+export function helperCallsOf(sf: ts.SourceFile, helpers: ReadonlyMap<string, EnvHelper>): RawRead[] {
   const out: RawRead[] = [];
   walk(sf, (node) => {
     if (!ts.isCallExpression(node)) return;
     const name = lastName(node.expression);
-    const param = name === undefined ? undefined : helpers.get(name);
-    if (param === undefined) return;
-    const arg = node.arguments[param];
-    if (arg && ts.isStringLiteralLike(arg) && isEnvName(arg.text)) {
-      out.push({ name: arg.text, line: lineOf(node, sf), via: 'helper', receiver: 'process', fallback: node.arguments.length > param + 1 });
+    const helper = name === undefined ? undefined : helpers.get(name);
+    const arg = helper && node.arguments[helper.param];
+    if (!helper || !arg) return;
+    const names = helper.list ? (ts.isArrayLiteralExpression(arg) ? arg.elements : []) : [arg];
+    for (const n of names) {
+      if (ts.isStringLiteralLike(n) && isEnvName(n.text)) out.push({ name: n.text, line: lineOf(n, sf), via: 'helper', receiver: 'process', fallback: !helper.list && node.arguments.length > helper.param + 1 });
     }
   });
   return out;
@@ -334,8 +335,9 @@ function isDeleted(node: ts.Node): boolean {
 
 /**
  * True when the code copes with the variable unset: the left side of `??` / `||`; a comparison
- * (`process.env.X === 'true'`); a positive check (`if (process.env.X)`, `process.env.X ? … : …`, `process.env.X && …`)
- * and the reads it guards. A negated check (`if (!process.env.X) throw …`) is how code says it is required.
+ * (`process.env.X === 'true'`); a boolean (`!!process.env.X`, `Boolean(…)`, `!process.env.X` as a flag); a positive
+ * check (`if (process.env.X)`, `X ? … : …`, `X && …`) and the reads it guards. A negated check whose branch throws or
+ * exits (`if (!process.env.X) throw …`) is how code says the variable is required.
  */
 function hasFallback(node: ts.Node): boolean {
   const n = outer(node);
@@ -345,7 +347,25 @@ function hasFallback(node: ts.Node): boolean {
     if (p.left === n && (op === ts.SyntaxKind.QuestionQuestionToken || op === ts.SyntaxKind.BarBarToken)) return true;
     if (COMPARISONS.has(op)) return true;
   }
+  if (ts.isCallExpression(p) && ts.isIdentifier(p.expression) && p.expression.text === 'Boolean') return true;
+  if (ts.isPrefixUnaryExpression(p) && p.operator === ts.SyntaxKind.ExclamationToken) return !requiredCheck(p);
   return guarded(n);
+}
+
+/** `!process.env.X` as (part of) an `if` condition whose branch throws or exits. */
+function requiredCheck(not: ts.Node): boolean {
+  let child: ts.Node = not;
+  for (let n: ts.Node | undefined = not.parent; n && !ts.isStatement(n); child = n, n = n.parent) {
+    if (!(ts.isBinaryExpression(n) || ts.isParenthesizedExpression(n))) return false;
+  }
+  const st = child.parent;
+  if (!st || !ts.isIfStatement(st) || st.expression !== child) return false;
+  let stops = false;
+  walk(st.thenStatement, (x) => {
+    if (ts.isThrowStatement(x) || (ts.isCallExpression(x) && /^process\.exit$/.test(x.expression.getText()))) stops = true;
+    return stops ? false : undefined;
+  });
+  return stops || ts.isThrowStatement(st.thenStatement);
 }
 
 const COMPARISONS = new Set([ts.SyntaxKind.EqualsEqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsEqualsToken, ts.SyntaxKind.EqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsToken]);

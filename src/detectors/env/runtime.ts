@@ -25,6 +25,13 @@ const NETLIFY: RuntimeProvider = { label: 'Netlify' };
 const NEXT: RuntimeProvider = { label: 'Next.js' };
 const TESTS: RuntimeProvider = { label: 'the test runner' };
 const K8S: RuntimeProvider = { label: 'Kubernetes' };
+const RAILWAY: RuntimeProvider = { label: 'Railway' };
+const RENDER: RuntimeProvider = { label: 'Render' };
+const FLY: RuntimeProvider = { label: 'Fly.io' };
+const HEROKU: RuntimeProvider = { label: 'Heroku' };
+const CLOUD_RUN: RuntimeProvider = { label: 'Google Cloud Run' };
+const CF_PAGES: RuntimeProvider = { label: 'Cloudflare Pages' };
+const CODEBUILD: RuntimeProvider = { label: 'AWS CodeBuild' };
 
 const EXACT: Record<string, RuntimeProvider> = {
   NODE_ENV: TOOLING,
@@ -60,6 +67,20 @@ const EXACT: Record<string, RuntimeProvider> = {
   JEST_WORKER_ID: TESTS,
   KUBERNETES_SERVICE_HOST: K8S,
   KUBERNETES_SERVICE_PORT: K8S,
+  RENDER: RENDER,
+  IS_PULL_REQUEST: RENDER,
+  DYNO: HEROKU,
+  K_SERVICE: CLOUD_RUN,
+  K_REVISION: CLOUD_RUN,
+  K_CONFIGURATION: CLOUD_RUN,
+  CF_PAGES: CF_PAGES,
+  FLY_APP_NAME: FLY,
+  FLY_REGION: FLY,
+  FLY_ALLOC_ID: FLY,
+  FLY_MACHINE_ID: FLY,
+  FLY_PUBLIC_IP: FLY,
+  FLY_IMAGE_REF: FLY,
+  FLY_PRIVATE_IP: FLY,
 };
 
 const PREFIXES: readonly [RegExp, RuntimeProvider][] = [
@@ -70,6 +91,10 @@ const PREFIXES: readonly [RegExp, RuntimeProvider][] = [
   [/^(GITHUB_(?!TOKEN$)|RUNNER_)/, ACTIONS],
   [/^npm_(package|lifecycle|config|execpath|node_execpath)/, NPM],
   [/^VITEST_/, TESTS],
+  [/^RAILWAY_/, RAILWAY],
+  [/^RENDER_(SERVICE|INSTANCE|EXTERNAL|GIT|DISCOVERY)/, RENDER],
+  [/^CF_PAGES_/, CF_PAGES],
+  [/^CODEBUILD_/, CODEBUILD],
 ];
 
 const VITE_BUILTIN = new Set(['MODE', 'DEV', 'PROD', 'SSR', 'BASE_URL']);
