@@ -36,6 +36,7 @@ describe('env model: read forms', () => {
     expect(reads(env.get('DENO_KV_TOKEN'))).toEqual([['src/runtimes.ts', 4, 'Deno.env', false, 'denoKey', false]]);
     expect(reads(env.get('BUN_API_KEY'))).toEqual([['src/runtimes.ts', 5, 'Bun.env', false, 'bunKey', false]]);
     expect(reads(env.get('API_PROXY_TARGET'))).toEqual([['vite.config.ts', 6, 'loadEnv', false, null, false]]);
+    expect(reads(env.get('PRISMA_DB_URL'))).toEqual([['prisma.config.ts', 3, 'helper', false, null, false]]);
     expect(reads(env.get('SK_PRIVATE_TOKEN'))).toEqual([['web/src/routes/+page.server.ts', 1, 'import', false, null, false]]);
     expect(reads(env.get('QUEUE_NAME'))).toEqual([['src/worker.ts', 1, 'destructuring', false, null, false]]);
     expect(reads(env.get('REGION_OVERRIDE'))).toEqual([['src/worker.ts', 1, 'destructuring', true, null, false]]);
@@ -74,6 +75,7 @@ describe('env model: read forms', () => {
     expect(reads(env.get('LICENSE_KEY'))[0][3]).toBe(false);
     expect(reads(env.get('NO_TELEMETRY'))[0][3]).toBe(true);
     expect(reads(env.get('FEATURE_PREVIEW'))[0][3]).toBe(true);
+    expect(reads(env.get('CLOUD_ONLY'))[0][3]).toBe(true);
     // `process.env = { ...process.env, X }` sets X.
     expect(sets(env.get('BUILD_STAMP'))).toEqual([['code', 'code', null, 'vite.config.ts', 5]]);
     // `{ ...process.env, X }` for a child process sets X too.

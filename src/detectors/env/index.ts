@@ -25,7 +25,7 @@ export const GENERATED = /(^|\/)(dist|build|out|\.next|\.nuxt|\.output|\.astro|\
 const TOOL_CONFIG = /(^|\/)[\w.-]+\.config\.[cm]?[jt]s$/;
 const TEXT_SOURCES = /\.(astro|vue|svelte|html|mdx)$/;
 /** Words every read form holds: a file without one of them is never parsed for reads (one regex: one pass). */
-const READ_WORDS = /process\.env|import\.meta\.env|loadEnv|Deno\.env|Bun\.env|env-var|\$env\/|astro:env|node:process|['"]process['"]/;
+const READ_WORDS = /process\.env|import\.meta\.env|loadEnv|Deno\.env|Bun\.env|env-var|prisma\/config|\$env\/|astro:env|node:process|['"]process['"]/;
 // Every read form holds `env` or `Env` (an import of `node:process` is then read as `env.X`): a cheap test first.
 const mentionsRead = (text: string | undefined): text is string => text !== undefined && (text.includes('env') || text.includes('Env')) && READ_WORDS.test(text);
 /** YAML that is neither a manifest nor a template: CI files, lock files, compose (read apart), Serverless (other-infra). */
@@ -36,7 +36,7 @@ const YAML_ELSEWHERE = /(^|\/)(\.github|\.gitlab|\.circleci|\.buildkite)\/|(^|\/
  * from those trees while they exist rather than by parsing everything a second time.
  */
 const ENV_READS: TreeMemo<FileEnvReads> = {
-  namespace: 'env.reads@8',
+  namespace: 'env.reads@9',
   wants: (file, text) => !GENERATED.test(file) && mentionsRead(text),
   compute: envReadsOf,
 };

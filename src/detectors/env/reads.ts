@@ -84,6 +84,7 @@ export function envReadsOf(sf: ts.SourceFile): FileEnvReads {
   const helperFns = new Set<ts.Node | undefined>();
   const aliases = new Map<string, Receiver>();
   const envVar = new Set<string>();
+  const envCalls = new Set<string>();
   let constants: Map<string, ts.Expression> | undefined;
   const consts = () => (constants ??= constantsOf(sf));
   let exports: Set<string> | undefined;
@@ -93,6 +94,8 @@ export function envReadsOf(sf: ts.SourceFile): FileEnvReads {
   for (const [local, binding] of importsOf(sf)) {
     if (ENV_MODULES.test(binding.module) && binding.imported === 'env') aliases.set(local, PROCESS);
     if (binding.module === 'env-var') envVar.add(local);
+    // Prisma's config: `import { env } from 'prisma/config'`, `env('DATABASE_URL')`.
+    if (binding.module === 'prisma/config' && binding.imported === 'env') envCalls.add(local);
   }
   for (const st of sf.statements) {
     if (!ts.isImportDeclaration(st) || !ts.isStringLiteral(st.moduleSpecifier) || !NAME_MODULES.test(st.moduleSpecifier.text)) continue;
@@ -134,7 +137,7 @@ export function envReadsOf(sf: ts.SourceFile): FileEnvReads {
     else if (ts.isCallExpression(init) && lastName(init.expression) === 'require' && ts.isStringLiteralLike(init.arguments[0]) && init.arguments[0].text === 'env-var') envVar.add(node.name.text);
   });
 
-  const extra = [...new Set([...aliases.keys(), ...envVar])].filter((a) => !/env|Env/.test(a)).map((a) => a.replace(/[$]/g, '\\$&'));
+  const extra = [...new Set([...aliases.keys(), ...envVar, ...envCalls])].filter((a) => !/env|Env/.test(a)).map((a) => a.replace(/[$]/g, '\\$&'));
   walkMentioning(sf, extra.length === 0 ? ENV_WORDS : new RegExp(['env', 'Env', ...extra].join('|'), 'g'), (node) => {
     if (ts.isPropertyAccessExpression(node)) {
       const r = receiver(node.expression);
@@ -184,6 +187,11 @@ export function envReadsOf(sf: ts.SourceFile): FileEnvReads {
 
   function callRead(node: ts.CallExpression): void {
     const callee = node.expression;
+    if (ts.isIdentifier(callee) && envCalls.has(callee.text)) {
+      const key = staticString(node.arguments[0], consts());
+      if (key?.resolved && isEnvName(key.text)) reads.push({ name: key.text, line: lineOf(node, sf), via: 'helper', receiver: 'process', fallback: false });
+      return;
+    }
     const method = ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
     if (method && ts.isPropertyAccessExpression(callee) && callee.expression.getText(sf) === 'Deno.env') {
       const key = staticString(node.arguments[0], consts());
@@ -376,7 +384,8 @@ function guarded(node: ts.Node): boolean {
   const positive = (cond: ts.Expression): boolean => {
     const c = skipParens(cond);
     if (c.getText() === text) return true;
-    return ts.isBinaryExpression(c) && c.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken && (positive(c.left) || positive(c.right));
+    const op = ts.isBinaryExpression(c) ? c.operatorToken.kind : undefined;
+    return ts.isBinaryExpression(c) && (op === ts.SyntaxKind.AmpersandAmpersandToken || op === ts.SyntaxKind.BarBarToken) && (positive(c.left) || positive(c.right));
   };
   let child: ts.Node = node;
   for (let n: ts.Node | undefined = node.parent; n && !ts.isSourceFile(n) && !ts.isFunctionLike(n); child = n, n = n.parent) {
