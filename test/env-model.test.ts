@@ -20,7 +20,8 @@ describe('env model: read forms', () => {
   it('reads validated env (t3-env, envalid, zod, valibot, a schema imported from another module) where the code parses it', async () => {
     const env = await modelOf('env-reads');
     expect(reads(env.get('AUTH_SECRET'))).toEqual([['src/t3.ts', 6, 'schema', false, 'env.AUTH_SECRET', false]]);
-    expect(reads(env.get('RESEND_KEY'))).toEqual([['src/t3.ts', 7, 'schema', true, 'env.RESEND_KEY', false]]);
+    // The schema says RESEND_KEY is optional; `runtimeEnv: { RESEND_KEY: process.env.RESEND_KEY }` only hands it over.
+    expect(env.get('RESEND_KEY')!.reads.map((r) => [r.file, r.lines, r.hasFallback])).toEqual([['src/t3.ts', [7, 12], true]]);
     expect(reads(env.get('PUBLIC_APP_NAME'))[0]?.[0]).toBe('src/t3.ts');
     expect(reads(env.get('API_TOKEN'))).toEqual([['src/envalid.ts', 4, 'schema', false, 'settings.API_TOKEN', false]]);
     expect(reads(env.get('LISTEN_PORT'))).toEqual([['src/envalid.ts', 5, 'schema', true, 'settings.LISTEN_PORT', false]]);
@@ -51,6 +52,8 @@ describe('env model: read forms', () => {
     expect(reads(env.get('STAGE'))).toEqual([['lambda/handler.py', 4, 'python', true, null, false]]);
     expect(reads(env.get('ORDERS_BY_STATUS_INDEX'))).toEqual([['lambda/handler.py', 6, 'python', false, null, false]]);
     expect(reads(env.get('GO_PORT'))).toEqual([['cmd/main.go', 6, 'go', false, null, false]]);
+    // A Go helper over os.LookupEnv: its calls name the variables.
+    expect(reads(env.get('GO_API_TOKEN'))).toEqual([['cmd/main.go', 17, 'go', true, null, false]]);
     expect(env.get('COMMENTED_OUT')).toBeUndefined();
   });
 
@@ -115,7 +118,8 @@ describe('env model: set forms', () => {
 
   it('reads Dockerfile ENV (both forms) and ARG, Kubernetes env, envFrom ConfigMaps and kustomize generators, SAM and platform config', async () => {
     const env = await modelOf('env-deploy');
-    expect(sets(env.get('PORT'))).toEqual([['dockerfile', 'Dockerfile', null, 'Dockerfile', 7]]);
+    // `ENV NODE_ENV=production \` / `PORT=3000`: each name on its own line.
+    expect(sets(env.get('PORT'))).toEqual([['dockerfile', 'Dockerfile', null, 'Dockerfile', 8]]);
     expect(sets(env.get('LEGACY_GREETING'))).toEqual([['dockerfile', 'Dockerfile', null, 'Dockerfile', 9]]);
     expect(sets(env.get('BUILD_SHA'))).toEqual([
       ['dockerfile-arg', 'Dockerfile', 'stage build', 'Dockerfile', 3],
@@ -132,6 +136,7 @@ describe('env model: set forms', () => {
     expect(sets(env.get('FLY_APP_MODE'))).toEqual([['platform', 'Fly.io', null, 'fly.toml', 4]]);
     expect(sets(env.get('RENDER_WORKERS'))).toEqual([['platform', 'Render', 'api', 'render.yaml', 5]]);
     expect(sets(env.get('HEROKU_TIER'))).toEqual([['platform', 'Heroku', null, 'app.json', 3]]);
+    expect(sets(env.get('STACK_MODE'))).toEqual([['compose', 'docker compose', 'web', 'deploy/stack.yaml', 6]]);
     // Python sets: a literal name, and a computed one that may set any variable.
     expect(sets(env.get('CACHE_DIR'))).toEqual([['code', 'code', null, 'jobs/secrets.py', 5]]);
     expect(env.dynamicSets.map((d) => [d.file, d.line])).toEqual([['jobs/secrets.py', 7]]);

@@ -22,6 +22,8 @@ export { isDotenvFile, isExampleDotenv } from './dotenv.js';
 
 /** Build output, vendored and generated code: reads there are copies of reads elsewhere. */
 export const GENERATED = /(^|\/)(dist|build|out|\.next|\.nuxt|\.output|\.astro|\.svelte-kit|cdk\.out|coverage|vendor|storybook-static|node_modules)\/|\.min\.[cm]?js$/;
+/** A compose file by its content (`coolify-deployment.yaml`, `stack.yml`): top-level `services:` with an image or build. */
+const COMPOSE_TEXT = /^services:\s*$[\s\S]*^\s{2,}(image|build):/m;
 const TOOL_CONFIG = /(^|\/)[\w.-]+\.config\.[cm]?[jt]s$/;
 const TEXT_SOURCES = /\.(astro|vue|svelte|html|mdx)$/;
 /** Words every read form holds: a file without one of them is never parsed for reads (one regex: one pass). */
@@ -36,7 +38,7 @@ const YAML_ELSEWHERE = /(^|\/)(\.github|\.gitlab|\.circleci|\.buildkite)\/|(^|\/
  * from those trees while they exist rather than by parsing everything a second time.
  */
 const ENV_READS: TreeMemo<FileEnvReads> = {
-  namespace: 'env.reads@9',
+  namespace: 'env.reads@10',
   wants: (file, text) => !GENERATED.test(file) && mentionsRead(text),
   compute: envReadsOf,
 };
@@ -69,7 +71,7 @@ export const envDetector: Detector = {
         facts.push(...declared(index, file));
         continue;
       }
-      if (COMPOSE_FILE.test(file)) {
+      if (COMPOSE_FILE.test(file) || (TEMPLATE_FILE.test(file) && !YAML_ELSEWHERE.test(file) && COMPOSE_TEXT.test(index.read(file) ?? ''))) {
         const compose = index.memo('env.compose@1', file, readCompose);
         if (!compose) continue;
         const found = composeEnv(index, file, compose);
@@ -79,7 +81,7 @@ export const envDetector: Detector = {
       }
       // Per-file results of parsed config are kept across runs (`index.memo`): YAML parsing is the costly part.
       if (DOCKERFILE.test(file)) {
-        sets(index.memo('env.dockerfile@1', file, (text) => dockerfileEnv(file, text)) ?? []);
+        sets(index.memo('env.dockerfile@2', file, (text) => dockerfileEnv(file, text)) ?? []);
         continue;
       }
       if (PLATFORM_FILE.test(file)) {
@@ -195,6 +197,10 @@ function group(index: RepoIndex, file: string, reads: RawRead[]): EnvReadFact[] 
   const pkg = index.packageOf(file)?.name ?? '';
   return [...byName].sort(([a], [b]) => a.localeCompare(b)).map(([name, list]) => {
     const lines = [...new Set(list.map((r) => r.line))].sort((a, b) => a - b);
+    // A validated schema says whether the variable is optional; t3-env's `runtimeEnv: { X: process.env.X }` next to it
+    // only hands the value over.
+    const schema = list.filter((r) => r.via === 'schema');
+    const hasFallback = (schema.length ? schema : list).every((r) => r.fallback);
     // A tool's config file exports its config object, not values other modules import.
     const exportedAs = TOOL_CONFIG.test(file) ? undefined : list.find((r) => r.exportedAs)?.exportedAs;
     return {
@@ -207,7 +213,7 @@ function group(index: RepoIndex, file: string, reads: RawRead[]): EnvReadFact[] 
         lines,
         via: list[0].via,
         builtin: isBuiltin(name, list[0].receiver),
-        hasFallback: list.every((r) => r.fallback),
+        hasFallback,
         ...(exportedAs ? { exportedAs } : {}),
       },
       at: [{ file, line: lines[0] }],

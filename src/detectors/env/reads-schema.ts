@@ -77,7 +77,8 @@ function objectKeys(objects: readonly ts.ObjectLiteralExpression[]): SchemaKey[]
   for (const obj of objects) {
     for (const p of obj.properties) {
       const name = p.name && propertyNameText(p.name as ts.PropertyName);
-      const fallback = /\.(default|optional)\(|\bdefault\s*:|\boptional\(/.test(p.getText());
+      // zod `.default()`, `.optional()`, `.prefault()`, `.catch()`; envalid `{ default: … }`; valibot `optional(…)`.
+      const fallback = /\.(default|optional|prefault|catch|nullish)\(|\bdefault\s*:|\b(optional|nullish)\(/.test(p.getText());
       if (name && /^[A-Z][A-Z0-9_]*$/.test(name)) out.push({ text: name, line: lineOf(p), fallback });
     }
   }

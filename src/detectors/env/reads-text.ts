@@ -49,8 +49,17 @@ export function pythonEnv(text: string): { reads: RawRead[]; assigned: RawAssign
   return { reads, assigned, dynamicSets };
 }
 
+/** `func env(key, fallback string) string { … os.LookupEnv(key) … }`: a helper whose calls name the variable. */
+const GO_HELPER = /^func\s+(\w+)\s*\(\s*(\w+)\b[^)]*\)[^{\n]*\{\n([\s\S]*?)^\}/gm;
+
 export function goReads(text: string): RawRead[] {
-  return scan(text, '//', GO, (m) => ({ name: m[1], fallback: false }), 'go');
+  const reads = scan(text, '//', GO, (m) => ({ name: m[1], fallback: false }), 'go');
+  for (const h of text.matchAll(GO_HELPER)) {
+    if (!new RegExp(`os\\.(Getenv|LookupEnv)\\(\\s*${h[2]}\\s*\\)`).test(h[3])) continue;
+    const calls = new RegExp(`\\b${h[1]}\\(\\s*"([A-Za-z_][A-Za-z0-9_]*)"\\s*(,)?`, 'g');
+    reads.push(...scan(text, '//', calls, (m) => ({ name: m[1], fallback: m[2] === ',' }), 'go'));
+  }
+  return reads;
 }
 
 function scan(text: string, comment: string, re: RegExp, pick: (m: RegExpMatchArray) => { name: string; fallback: boolean }, via: 'python' | 'go'): RawRead[] {

@@ -22,7 +22,13 @@ export function dockerfileEnv(file: string, source: string): EnvSetData[] {
     }
     const kind = instruction === 'ENV' ? 'dockerfile' : 'dockerfile-arg';
     for (const name of names(instruction, m[2])) {
-      out.push({ name, file, line: start + 1, kind, tool: 'Dockerfile', ...(stage ? { owner: `stage ${stage}` } : {}) });
+      // An instruction continued over lines (`ENV A=1 \` / `B=2`): each name is cited on its own line.
+      let line = start;
+      for (let j = start; j <= i; j++) if (new RegExp(`(^|\\s)${name}(=|\\s|$)`).test(lines[j].replace(/^\s*(ENV|ARG)\s+/i, ' '))) {
+        line = j;
+        break;
+      }
+      out.push({ name, file, line: line + 1, kind, tool: 'Dockerfile', ...(stage ? { owner: `stage ${stage}` } : {}) });
     }
   }
   return out;
