@@ -130,13 +130,24 @@ describe('env model: set forms', () => {
     expect(env.get('CLOUD_REGION')!.sets[0]).toMatchObject({ kind: 'kubernetes', from: 'k8s/configmap.yaml', ref: 'ConfigMap api-config', at: { line: 20 } });
     expect(env.get('REPORT_RECIPIENTS')!.sets[0]).toMatchObject({ kind: 'kubernetes', owner: 'nightly / report', ref: 'ConfigMap generated-config' });
     expect(env.external.map((e) => [e.tool, e.ref, e.file, e.line])).toEqual([['Kubernetes', 'secret api-secrets', 'k8s/deployment.yaml', 22]]);
-    expect(sets(env.get('STAGE'))).toEqual([['cloudformation', 'SAM/CloudFormation', 'Globals', 'template.yaml', 7]]);
+    expect(sets(env.get('STAGE'))).toEqual([
+      ['cloudformation', 'SAM/CloudFormation', 'Globals', 'template.yaml', 7],
+      ['script', 'script', null, 'scripts/deploy.sh', 5],
+    ]);
     expect(sets(env.get('ORDERS_TABLE'))).toEqual([['cloudformation', 'SAM/CloudFormation', 'OrdersFunction', 'template.yaml', 15]]);
     expect(sets(env.get('KV_NAMESPACE')).map((s) => [s[1], s[2], s[4]])).toEqual([['Cloudflare Wrangler', null, 4], ['Cloudflare Wrangler', 'staging', 7]]);
     expect(sets(env.get('FLY_APP_MODE'))).toEqual([['platform', 'Fly.io', null, 'fly.toml', 4]]);
     expect(sets(env.get('RENDER_WORKERS'))).toEqual([['platform', 'Render', 'api', 'render.yaml', 5]]);
     expect(sets(env.get('HEROKU_TIER'))).toEqual([['platform', 'Heroku', null, 'app.json', 3]]);
     expect(sets(env.get('STACK_MODE'))).toEqual([['compose', 'docker compose', 'web', 'deploy/stack.yaml', 6]]);
+    // Scripts: `export`, assignments before a command (in any segment), a dotenv file a heredoc writes, npm scripts.
+    expect(sets(env.get('DEPLOY_TARGET'))).toEqual([['script', 'script', null, 'scripts/deploy.sh', 3]]);
+    expect(sets(env.get('DEPLOY_WEB'))).toEqual([['script', 'script', null, 'scripts/deploy.sh', 5]]);
+    expect(sets(env.get('WEB_API_URL'))).toEqual([['script', 'script', null, 'scripts/deploy.sh', 6]]);
+    expect(env.get('WEB_BUILD_ID')!.sets).toMatchObject([{ kind: 'script', ref: 'web/.env.local', at: { line: 8 } }]);
+    expect(env.get('API_ENDPOINT')).toBeUndefined();
+    expect(sets(env.get('LOG_FORMAT'))).toEqual([['script', 'npm script', 'start:dev', 'package.json', 7]]);
+    expect(sets(env.get('E2E'))).toEqual([['script', 'npm script', 'e2e', 'package.json', 8]]);
     // Python sets: a literal name, and a computed one that may set any variable.
     expect(sets(env.get('CACHE_DIR'))).toEqual([['code', 'code', null, 'jobs/secrets.py', 5]]);
     expect(env.dynamicSets.map((d) => [d.file, d.line])).toEqual([['jobs/secrets.py', 7]]);

@@ -108,13 +108,17 @@ export const SET_ORDER: readonly SetKind[] = [
   'platform',
   'framework-config',
   'ci',
+  'script',
   'code',
   'example',
   'dotenv',
   'type',
 ];
-/** Sets that apply by folder: a dotenv file or a typed declaration serves the code under its own folder only. */
-const SCOPED = new Set<SetKind>(['example', 'dotenv', 'type']);
+/**
+ * Sets that apply by folder: a dotenv file, a typed declaration, or the code's own `process.env.X = …` (a test setup)
+ * serves the code under its own folder or package only.
+ */
+const SCOPED = new Set<SetKind>(['example', 'dotenv', 'type', 'code']);
 const FUNCTION_TOOL: Record<string, string> = { serverless: 'Serverless', sst: 'SST', terraform: 'Terraform' };
 
 export class EnvModel {

@@ -10,6 +10,7 @@ import { moduleResolver } from '../shared/resolve-module.js';
 import { envReadsInText, goReads, GO_FILE, pythonEnv, PYTHON_FILE } from './reads-text.js';
 import { COMPOSE_FILE, composeEnv, readCompose } from './sets-compose.js';
 import { DOCKERFILE, dockerfileEnv } from './sets-dockerfile.js';
+import { packageScriptEnv, SCRIPT_FILE, scriptEnv } from './sets-scripts.js';
 import { IAC_WORDS, iacEnvSets, type IacEnvSet } from './sets-iac.js';
 import { KUBERNETES_TEXT, kubernetesEnv, readManifests, type ManifestFile } from './sets-kubernetes.js';
 import { PLATFORM_FILE, platformEnv, TEMPLATE_FILE, TEMPLATE_TEXT, templateEnv } from './sets-platform.js';
@@ -80,6 +81,14 @@ export const envDetector: Detector = {
         continue;
       }
       // Per-file results of parsed config are kept across runs (`index.memo`): YAML parsing is the costly part.
+      if (SCRIPT_FILE.test(file)) {
+        sets(index.memo('env.script@1', file, (text) => scriptEnv(file, text)) ?? []);
+        continue;
+      }
+      if (/(^|\/)package\.json$/.test(file)) {
+        sets(index.memo('env.npm-scripts@1', file, (text) => packageScriptEnv(file, text)) ?? []);
+        continue;
+      }
       if (DOCKERFILE.test(file)) {
         sets(index.memo('env.dockerfile@2', file, (text) => dockerfileEnv(file, text)) ?? []);
         continue;

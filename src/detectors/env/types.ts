@@ -79,6 +79,8 @@ export type EnvSetKind =
   | 'cloudformation'
   /** Hosting platform config: vercel.json, netlify.toml, wrangler.toml, fly.toml, render.yaml, app.json. */
   | 'platform'
+  /** A shell script, Makefile or package.json script: `export X=`, `X=1 cmd`, a dotenv file it writes. */
+  | 'script'
   /** `process.env.X = …` in the code itself (a script, a test setup). */
   | 'code';
 

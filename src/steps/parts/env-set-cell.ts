@@ -60,6 +60,15 @@ function describe(kind: SetKind, list: readonly SetSite[]): string[] {
       const sources = [...new Set(list.map((s) => s.source).filter((s): s is string => !!s && s !== 'literal' && s !== 'expression'))];
       return [`CI ${at(list)}${sources.length ? ` (${sources.map(ciSource).join(', ')})` : ''}`];
     }
+    case 'script': {
+      const npm = list.filter((s) => s.tool === 'npm script');
+      const shell = list.filter((s) => s.tool !== 'npm script');
+      const written = [...new Set(shell.map((s) => s.ref).filter((r): r is string => !!r))];
+      return [
+        shell.length ? `script ${at(shell)}${written.length ? ` (writes ${written.map(code).join(', ')})` : ''}` : '',
+        npm.length ? `npm script${owners(npm, '')} ${at(npm, 1)}` : '',
+      ].filter(Boolean);
+    }
     case 'code': {
       const prod = list.filter((s) => !s.test);
       const tests = list.filter((s) => s.test);
