@@ -83,6 +83,7 @@ describe('env model: read forms', () => {
     expect(sets(env.get('BUILD_STAMP'))).toEqual([['code', 'code', null, 'vite.config.ts', 5]]);
     // `{ ...process.env, X }` for a child process sets X too.
     expect(sets(env.get('CHILD_BUILD_DATE'))).toEqual([['code', 'code', null, 'src/runtimes.ts', 8]]);
+    expect(sets(env.get('PUBLIC_BETA_ENABLED'))).toEqual([['code', 'code', null, 'src/runtimes.ts', 13]]);
   });
 
   it('keeps a computed name as unresolved, with the names it can be, except inside an env helper its call sites name', async () => {

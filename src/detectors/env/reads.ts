@@ -119,6 +119,15 @@ export function envReadsOf(sf: ts.SourceFile): FileEnvReads {
     return undefined;
   };
   const isEnv = (e: ts.Expression) => receiver(e) !== undefined;
+  const spreadsEnv = (e: ts.Expression): boolean => {
+    if (isEnv(e)) return true;
+    let found = false;
+    walk(e, (n) => {
+      if (!found && ts.isExpression(n) && isEnv(n)) found = true;
+      return found ? false : undefined;
+    });
+    return found;
+  };
   const read = (name: string, node: ts.Node, r: Receiver, fallback = hasFallback(node)) => {
     if (isAssigned(node)) assigned.push({ name, line: lineOf(node, sf) });
     else if (!isDeleted(node)) reads.push({ name, line: lineOf(node, sf), via: r.via, receiver: r.receiver, fallback, ...optional(exportOf(node)) });
@@ -179,8 +188,9 @@ export function envReadsOf(sf: ts.SourceFile): FileEnvReads {
       // `process.env = { X: … }`: the literal keys are set.
       const obj = skipParens(node.right) as ts.ObjectLiteralExpression;
       if (!obj.properties.some((p) => ts.isSpreadAssignment(p) && isEnv(p.expression))) assigned.push(...literalKeys(obj));
-    } else if (ts.isObjectLiteralExpression(node) && node.properties.some((p) => ts.isSpreadAssignment(p) && isEnv(p.expression))) {
-      // `{ ...process.env, X: … }`: a new environment, for `process.env` itself or a child process (`spawn(cmd, { env })`).
+    } else if (ts.isObjectLiteralExpression(node) && node.properties.some((p) => ts.isSpreadAssignment(p) && spreadsEnv(p.expression))) {
+      // `{ ...process.env, X: … }`: a new environment, for `process.env` itself or a child process (`spawn(cmd, { env })`),
+      // or a filtered copy handed to the browser (`{ ...Object.fromEntries(Object.entries(process.env)…), X: … }`).
       assigned.push(...literalKeys(node));
     }
   });
