@@ -82,7 +82,7 @@ export const envDetector: Detector = {
       }
       // Per-file results of parsed config are kept across runs (`index.memo`): YAML parsing is the costly part.
       if (SCRIPT_FILE.test(file)) {
-        sets(index.memo('env.script@1', file, (text) => scriptEnv(file, text)) ?? []);
+        sets(index.memo('env.script@2', file, (text) => scriptEnv(file, text)) ?? []);
         continue;
       }
       if (/(^|\/)package\.json$/.test(file)) {

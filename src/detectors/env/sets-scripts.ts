@@ -12,7 +12,8 @@ export const SCRIPT_FILE = /(^|\/)(Makefile|makefile|GNUmakefile|justfile|Justfi
 /** `export X=`, and the assignments before a command in one segment of a command line. */
 const EXPORT = /^\s*export\s+([A-Za-z_][A-Za-z0-9_]*)=/;
 const PREFIX = /^\s*(?:(?:env|cross-env|cross-env-shell)\s+)?((?:[A-Za-z_][A-Za-z0-9_]*=(?:"[^"]*"|'[^']*'|\S*)\s+)+)(?=[A-Za-z.\/$])/;
-const HEREDOC = /(?:>|>>)\s*["']?([^\s"'<>]*\.env[\w.-]*)["']?\s*<<-?\s*["']?(\w+)["']?|<<-?\s*["']?(\w+)["']?\s*(?:>|>>)\s*["']?([^\s"'<>]*\.env[\w.-]*)/;
+/** A heredoc written to a dotenv file: `.env…` by name, or a variable naming one (`"$ENV_FILE"`). */
+const HEREDOC = /(?:>|>>)\s*["']?([^\s"'<>]*(?:\.env|ENV)[\w.${}-]*)["']?\s*<<-?\s*["']?(\w+)["']?|<<-?\s*["']?(\w+)["']?\s*(?:>|>>)\s*["']?([^\s"'<>]*(?:\.env|ENV)[\w.${}-]*)/;
 const ECHO_TO_DOTENV = /\becho\s+["']?([A-Za-z_][A-Za-z0-9_]*)=.*>>?\s*["']?[^\s"']*\.env[\w.-]*/;
 
 export function scriptEnv(file: string, source: string): EnvSetData[] {
