@@ -147,6 +147,7 @@ describe('env model: set forms', () => {
     expect(sets(env.get('WEB_API_URL'))).toEqual([['script', 'script', null, 'scripts/deploy.sh', 6]]);
     expect(env.get('WEB_BUILD_ID')!.sets).toMatchObject([{ kind: 'script', ref: 'web/.env.local', at: { line: 8 } }]);
     expect(env.get('API_ENDPOINT')).toBeUndefined();
+    expect(env.get('SERIAL')).toBeUndefined();
     expect(env.get('WEB_REGION')!.sets).toMatchObject([{ kind: 'script', ref: '$ENV_FILE', at: { line: 13 } }]);
     expect(sets(env.get('LOG_FORMAT'))).toEqual([['script', 'npm script', 'start:dev', 'package.json', 7]]);
     expect(sets(env.get('E2E'))).toEqual([['script', 'npm script', 'e2e', 'package.json', 8]]);

@@ -115,10 +115,10 @@ export const SET_ORDER: readonly SetKind[] = [
   'type',
 ];
 /**
- * Sets that apply by folder: a dotenv file, a typed declaration, or the code's own `process.env.X = …` (a test setup)
- * serves the code under its own folder or package only.
+ * Sets that apply by folder: a dotenv file, a typed declaration, the code's own `process.env.X = …` (a test setup),
+ * or a script (`X=1 npx cdk deploy`, a dotenv file it writes) serves the code under its own folder or package only.
  */
-const SCOPED = new Set<SetKind>(['example', 'dotenv', 'type', 'code']);
+const SCOPED = new Set<SetKind>(['example', 'dotenv', 'type', 'code', 'script']);
 const FUNCTION_TOOL: Record<string, string> = { serverless: 'Serverless', sst: 'SST', terraform: 'Terraform' };
 
 export class EnvModel {

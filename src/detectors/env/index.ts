@@ -82,11 +82,11 @@ export const envDetector: Detector = {
       }
       // Per-file results of parsed config are kept across runs (`index.memo`): YAML parsing is the costly part.
       if (SCRIPT_FILE.test(file)) {
-        sets(index.memo('env.script@2', file, (text) => scriptEnv(file, text)) ?? []);
+        sets(index.memo('env.script@3', file, (text) => scriptEnv(file, text)) ?? []);
         continue;
       }
       if (/(^|\/)package\.json$/.test(file)) {
-        sets(index.memo('env.npm-scripts@1', file, (text) => packageScriptEnv(file, text)) ?? []);
+        sets(index.memo('env.npm-scripts@2', file, (text) => packageScriptEnv(file, text)) ?? []);
         continue;
       }
       if (DOCKERFILE.test(file)) {

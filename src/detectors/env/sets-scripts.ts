@@ -11,7 +11,9 @@ export const SCRIPT_FILE = /(^|\/)(Makefile|makefile|GNUmakefile|justfile|Justfi
 
 /** `export X=`, and the assignments before a command in one segment of a command line. */
 const EXPORT = /^\s*export\s+([A-Za-z_][A-Za-z0-9_]*)=/;
-const PREFIX = /^\s*(?:(?:env|cross-env|cross-env-shell)\s+)?((?:[A-Za-z_][A-Za-z0-9_]*=(?:"[^"]*"|'[^']*'|\S*)\s+)+)(?=[A-Za-z.\/$])/;
+/** A value: quoted, `${…}` / `$(…)` (which may hold spaces: `${2:?serial required}`), or a word. */
+const VALUE = String.raw`(?:"[^"]*"|'[^']*'|\$\{[^}]*\}|\$\([^)]*\)|\$(?![{(])\w*|[^\s"'$])*`;
+const PREFIX = new RegExp(String.raw`^\s*(?:(?:env|cross-env|cross-env-shell)\s+)?((?:[A-Za-z_][A-Za-z0-9_]*=${VALUE}\s+)+)(?=[A-Za-z.\/$])`);
 /** A heredoc written to a dotenv file: `.env…` by name, or a variable naming one (`"$ENV_FILE"`). */
 const HEREDOC = /(?:>|>>)\s*["']?([^\s"'<>]*(?:\.env|ENV)[\w.${}-]*)["']?\s*<<-?\s*["']?(\w+)["']?|<<-?\s*["']?(\w+)["']?\s*(?:>|>>)\s*["']?([^\s"'<>]*(?:\.env|ENV)[\w.${}-]*)/;
 const ECHO_TO_DOTENV = /\becho\s+["']?([A-Za-z_][A-Za-z0-9_]*)=.*>>?\s*["']?[^\s"']*\.env[\w.-]*/;
