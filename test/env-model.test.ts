@@ -84,6 +84,7 @@ describe('env model: read forms', () => {
     // `{ ...process.env, X }` for a child process sets X too.
     expect(sets(env.get('CHILD_BUILD_DATE'))).toEqual([['code', 'code', null, 'src/runtimes.ts', 8]]);
     expect(sets(env.get('PUBLIC_BETA_ENABLED'))).toEqual([['code', 'code', null, 'src/runtimes.ts', 13]]);
+    expect(env.get('region')).toBeUndefined();
   });
 
   it('keeps a computed name as unresolved, with the names it can be, except inside an env helper its call sites name', async () => {

@@ -239,12 +239,13 @@ export class EnvModel {
    * declaration only in a file's folder or a parent, or in the same package (another app's `.env` is not its source).
    */
   setsFor(v: EnvVarView, files: readonly string[]): SetSite[] {
-    return v.sets.filter((s) => !SCOPED.has(s.kind) || files.some((f) => this.serves(s.at.file, f)));
+    return v.sets.filter((s) => !SCOPED.has(s.kind) || files.some((f) => this.serves(s, f)));
   }
 
-  private serves(setFile: string, readFile: string): boolean {
-    const dir = this.dirOf(setFile, false);
-    return dir === '' || readFile.startsWith(`${dir}/`) || this.dirOf(setFile) === this.dirOf(readFile);
+  /** A script works from its package (`scripts/` beside the code it deploys); other scoped sets from their folder. */
+  private serves(set: SetSite, readFile: string): boolean {
+    const dir = set.kind === 'script' ? this.dirOf(set.at.file) : this.dirOf(set.at.file, false);
+    return dir === '' || readFile.startsWith(`${dir}/`) || this.dirOf(set.at.file) === this.dirOf(readFile);
   }
 
   /** The package folder of a file ('' for the root or no package). */

@@ -39,7 +39,7 @@ const YAML_ELSEWHERE = /(^|\/)(\.github|\.gitlab|\.circleci|\.buildkite)\/|(^|\/
  * from those trees while they exist rather than by parsing everything a second time.
  */
 const ENV_READS: TreeMemo<FileEnvReads> = {
-  namespace: 'env.reads@11',
+  namespace: 'env.reads@12',
   wants: (file, text) => !GENERATED.test(file) && mentionsRead(text),
   compute: envReadsOf,
 };

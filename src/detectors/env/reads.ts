@@ -119,11 +119,12 @@ export function envReadsOf(sf: ts.SourceFile): FileEnvReads {
     return undefined;
   };
   const isEnv = (e: ts.Expression) => receiver(e) !== undefined;
+  /** `...process.env`, or a copy of it: `...Object.fromEntries(Object.entries(process.env).filter(…))`. */
   const spreadsEnv = (e: ts.Expression): boolean => {
     if (isEnv(e)) return true;
     let found = false;
     walk(e, (n) => {
-      if (!found && ts.isExpression(n) && isEnv(n)) found = true;
+      if (!found && ts.isCallExpression(n) && /^Object\.(entries|keys)$/.test(n.expression.getText(sf)) && n.arguments[0] && isEnv(n.arguments[0])) found = true;
       return found ? false : undefined;
     });
     return found;
