@@ -169,6 +169,11 @@ describe('env model: set forms', () => {
     expect(sets(env.get('SST_API_MODE'))).toEqual([['iac', 'SST', "Function 'Api'", 'sst-app/sst.config.ts', 8]]);
     expect(sets(env.get('NEXT_PUBLIC_STAGE'))).toEqual([['iac', 'SST', "Nextjs 'Site'", 'sst-app/sst.config.ts', 9]]);
     expect(sets(env.get('JOB_ID'))).toEqual([['iac', 'AWS CDK', "CustomState 'RunJob'", 'infra/lib/api-stack.ts', 36]]);
+    // A CDK app in Python: `environment={…}` keys (not the nested dict's) and `add_environment`.
+    expect(sets(env.get('REPORT_BUCKET'))).toEqual([['iac', 'AWS CDK', null, 'py-infra/stack.py', 15]]);
+    expect(sets(env.get('REPORT_SCHEMA'))).toEqual([['iac', 'AWS CDK', null, 'py-infra/stack.py', 16]]);
+    expect(sets(env.get('REPORT_MODE'))).toEqual([['iac', 'AWS CDK', null, 'py-infra/stack.py', 19]]);
+    expect(env.get('type')).toBeUndefined();
   });
 
   it('marks runtime-provided variables, Lambda ones only for Lambda code, and never takes another app\'s dotenv for their source', async () => {

@@ -213,7 +213,7 @@ export class EnvModel {
     const infra = new Set([...out.values()].flatMap((v) => [...v.sets.filter((s) => s.kind === 'cdk' || s.kind === 'iac').map((s) => s.at.file), ...(/^CDK_DEFAULT_/.test(v.name) ? v.reads.map((r) => r.file) : [])]));
     this.lambdaFiles = new Set(
       [...out.values()]
-        .filter((v) => v.sets.some((s) => s.kind === 'cdk' || s.kind === 'function'))
+        .filter((v) => v.sets.some((s) => s.kind === 'cdk' || s.kind === 'function' || (s.kind === 'iac' && s.tool === 'AWS CDK' && !s.owner?.startsWith('container'))))
         .flatMap((v) => v.reads.map((r) => r.file))
         .filter((f) => !infra.has(f)),
     );

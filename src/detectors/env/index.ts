@@ -7,7 +7,7 @@ import { isBuiltin } from './names.js';
 import { envReadsOf, helperCallsOf, type EnvHelper, type FileEnvReads, type RawDynamic, type RawRead, type SchemaImport } from './reads.js';
 import { exportedSchemaKeys } from './reads-schema.js';
 import { moduleResolver } from '../shared/resolve-module.js';
-import { envReadsInText, goReads, GO_FILE, pythonEnv, PYTHON_FILE } from './reads-text.js';
+import { envReadsInText, goReads, GO_FILE, pythonCdkSets, pythonEnv, PYTHON_FILE } from './reads-text.js';
 import { COMPOSE_FILE, composeEnv, readCompose } from './sets-compose.js';
 import { DOCKERFILE, dockerfileEnv } from './sets-dockerfile.js';
 import { packageScriptEnv, SCRIPT_FILE, scriptEnv } from './sets-scripts.js';
@@ -110,7 +110,7 @@ export const envDetector: Detector = {
       }
       if (PYTHON_FILE.test(file) || GO_FILE.test(file)) {
         const text = index.read(file);
-        if (!text || !/environ|getenv|Getenv|LookupEnv/.test(text)) continue;
+        if (!text || !/environ|getenv|Getenv|LookupEnv|aws_cdk/.test(text)) continue;
         if (GO_FILE.test(file)) {
           facts.push(...group(index, file, goReads(text)));
           continue;
@@ -118,6 +118,7 @@ export const envDetector: Detector = {
         const py = pythonEnv(text);
         facts.push(...group(index, file, py.reads), ...py.dynamicSets.map((d) => dynamicFact('env.dynamic-set', file, d)));
         sets(py.assigned.map((a) => ({ name: a.name, file, line: a.line, kind: 'code' as const, tool: 'code' })));
+        sets(pythonCdkSets(text).map((c) => ({ ...c, file, kind: 'iac' as const, tool: 'AWS CDK' })));
         continue;
       }
       const parseable = isSourceFile(file);

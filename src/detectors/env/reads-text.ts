@@ -86,3 +86,37 @@ function matches(text: string, comment: string, re: RegExp): { m: RegExpMatchArr
   }
   return out;
 }
+
+/**
+ * AWS CDK in Python: `environment={"X": …}` on any construct and `fn.add_environment("X", …)`. A CDK app in Python
+ * with Lambdas in Python is common; without this its Lambdas' variables would read "set nowhere".
+ */
+export function pythonCdkSets(text: string): { name: string; line: number; owner?: string }[] {
+  if (!/\baws_cdk\b/.test(text)) return [];
+  const out: { name: string; line: number; owner?: string }[] = [];
+  const lineAt = (offset: number) => text.slice(0, offset).split('\n').length;
+  for (const m of text.matchAll(/\benvironment\s*=\s*\{/g)) {
+    // The dict runs to its matching brace; its keys are the quoted strings followed by a colon at depth 1.
+    let depth = 0;
+    let end = m.index! + m[0].length - 1;
+    for (; end < text.length; end++) {
+      if (text[end] === '{') depth++;
+      else if (text[end] === '}' && --depth === 0) break;
+    }
+    const body = text.slice(m.index! + m[0].length, end);
+    let level = 0;
+    for (let i = 0; i < body.length; i++) {
+      const c = body[i];
+      if (c === '{' || c === '[' || c === '(') level++;
+      else if (c === '}' || c === ']' || c === ')') level--;
+      else if (level === 0 && (c === '"' || c === "'")) {
+        const key = new RegExp(`^${c}([A-Za-z_][A-Za-z0-9_]*)${c}\\s*:`).exec(body.slice(i));
+        if (key) out.push({ name: key[1], line: lineAt(m.index! + m[0].length + i) });
+        const close = body.indexOf(c, i + 1);
+        if (close !== -1) i = close;
+      }
+    }
+  }
+  for (const m of text.matchAll(/\.add_environment\(\s*["']([A-Za-z_][A-Za-z0-9_]*)["']/g)) out.push({ name: m[1], line: lineAt(m.index!) });
+  return out.filter((s) => isEnvName(s.name));
+}
