@@ -64,6 +64,12 @@ describe('env model: read forms', () => {
       ['test/config.test.ts', 4, 'process.env', false, null, true],
     ]);
     expect(reads(env.get('HTTP_PORT'))[0]).toEqual(['src/config.ts', 4, 'process.env', true, 'config.port', false]);
+    // Through a module that exports the environment, into a config class's property.
+    // A converter named optional is a fallback; one that is not leaves the read required.
+    expect(reads(env.get('SMTP_USER'))).toEqual([['src/settings.ts', 4, 'process.env', true, 'Settings.SMTP_USER', false]]);
+    expect(reads(env.get('SENDER_ADDRESS'))).toEqual([['src/settings.ts', 5, 'process.env', false, 'Settings.SENDER_ADDRESS', false]]);
+    // The module that exports the environment itself reads no variable.
+    expect([...env.vars.values()].flatMap((v) => v.reads).filter((r) => r.file === 'src/env-source.ts')).toEqual([]);
     expect(sets(env.get('PG_URL'))).toEqual([
       ['code', 'code', null, 'test/setup.ts', 2],
       ['example', null, null, '.env.example', 1],

@@ -1,7 +1,7 @@
 import type { Detector, Fact } from '../../facts.js';
 import type { RepoIndex, TreeMemo } from '../../scan/repo-index.js';
 import { isSourceFile, parseSource } from '../../scan/ts.js';
-import { mentions } from '../shared/ast.js';
+import { importsOf, mentions } from '../shared/ast.js';
 import { dotenvNames, isDotenvFile, isExampleDotenv } from './dotenv.js';
 import { isBuiltin } from './names.js';
 import { envReadsOf, helperCallsOf, type EnvHelper, type FileEnvReads, type RawDynamic, type RawRead, type SchemaImport } from './reads.js';
@@ -39,7 +39,7 @@ const YAML_ELSEWHERE = /(^|\/)(\.github|\.gitlab|\.circleci|\.buildkite)\/|(^|\/
  * from those trees while they exist rather than by parsing everything a second time.
  */
 const ENV_READS: TreeMemo<FileEnvReads> = {
-  namespace: 'env.reads@12',
+  namespace: 'env.reads@13',
   wants: (file, text) => !GENERATED.test(file) && mentionsRead(text),
   compute: envReadsOf,
 };
@@ -65,6 +65,8 @@ export const envDetector: Detector = {
     const facts: Fact[] = [];
     const helpers = new Map<string, EnvHelper>();
     const manifests: { file: string; manifest: ManifestFile }[] = [];
+    const envModules = new Map<string, readonly string[]>();
+    const firstPass = new Map<string, Set<string>>();
     const sets = (list: readonly EnvSetData[]) => facts.push(...list.map(setFact));
     for (const file of index.files) {
       if (GENERATED.test(file)) continue;
@@ -136,7 +138,9 @@ export const envDetector: Detector = {
       if (parseable) {
         const result = index.treeMemo(ENV_READS, file);
         if (!result) continue;
-        const { reads, dynamic, dynamicSets, helpers: found, assigned, schemaImports } = result;
+        const { reads, dynamic, dynamicSets, helpers: found, assigned, schemaImports, exportsEnv } = result;
+        if (exportsEnv.length) envModules.set(file, exportsEnv);
+        firstPass.set(file, new Set(reads.map((r) => `${r.name}:${r.line}`)));
         for (const h of found) helpers.set(h.name, h);
         const imported = schemaImports.flatMap((s) => importedSchemaReads(index, file, s));
         facts.push(...group(index, file, [...reads, ...imported.filter((r): r is RawRead => 'name' in r)]));
@@ -157,6 +161,7 @@ export const envDetector: Detector = {
       facts.push(...k8s.external.map(externalFact));
     }
     if (helpers.size > 0) facts.push(...helperReads(index, helpers));
+    if (envModules.size > 0) facts.push(...importedEnvReads(index, envModules, firstPass));
     return facts;
   },
 };
@@ -184,6 +189,41 @@ function importedSchemaReads(index: RepoIndex, file: string, s: SchemaImport): (
   const keys = sf ? exportedSchemaKeys(sf, s.imported) : [];
   if (keys.length === 0) return [{ line: s.line, expression: s.expression }];
   return keys.map((k) => ({ name: k.text, line: s.line, via: 'schema', receiver: 'process', fallback: k.fallback, ...(s.exportedAs ? { exportedAs: `${s.exportedAs}.${k.text}` } : {}) }));
+}
+
+/**
+ * Modules that export `process.env` (or a wrapper of it): in the files importing them, the imported name reads
+ * variables (`import environment from './utils/environment'; environment.URL`).
+ */
+function importedEnvReads(index: RepoIndex, modules: ReadonlyMap<string, readonly string[]>, firstPass: ReadonlyMap<string, Set<string>>): EnvReadFact[] {
+  // Only files whose text names one of the modules in an import specifier (`'./utils/environment'`, `"@/env"`) are parsed.
+  const stems = [...new Set([...modules.keys()].map(importStem))].map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const names = new RegExp(`[/'"](${stems.join('|')})(\\.[cm]?[jt]sx?)?(/index(\\.[cm]?[jt]sx?)?)?['"]`);
+  const resolver = moduleResolver(index);
+  const out: EnvReadFact[] = [];
+  for (const file of index.files) {
+    if (GENERATED.test(file) || !isSourceFile(file) || modules.has(file)) continue;
+    const text = index.read(file);
+    if (!text || !names.test(text)) continue;
+    const sf = index.parse(file);
+    if (!sf) continue;
+    const aliases = new Map<string, 'process'>();
+    for (const [local, binding] of importsOf(sf)) {
+      const target = resolver.resolve(file, binding.module);
+      if (target && modules.get(target)?.includes(binding.imported === '*' ? 'default' : binding.imported)) aliases.set(local, 'process');
+    }
+    if (aliases.size === 0) continue;
+    const seen = firstPass.get(file) ?? new Set();
+    const reads = envReadsOf(sf, aliases).reads.filter((r) => !seen.has(`${r.name}:${r.line}`));
+    out.push(...group(index, file, reads).map((f) => ({ ...f, id: `${f.id} via module` })));
+  }
+  return out;
+}
+
+/** The last segment an import of a module names: its file name, or its folder's for an index file. */
+function importStem(file: string): string {
+  const parts = file.replace(/\.[cm]?[jt]sx?$/, '').split('/');
+  return parts.at(-1) === 'index' && parts.length > 1 ? parts.at(-2)! : parts.at(-1)!;
 }
 
 /** Second pass: files calling an env helper found in the first (`Utils.getEnv('X')`). */

@@ -16,7 +16,7 @@ export interface EnvHelper {
 }
 
 /** Calls that pass a value through unchanged enough to keep its config path (`Number(process.env.PORT)`). */
-const CONVERSIONS = /^(Number|parseInt|parseFloat|Boolean|String|parse|freeze|createEnv|cleanEnv|defineConfig|registerAs|required|optional|(to|as|get|parse)?(Number|Int|Integer|Float|Bool|Boolean|String|Str|Url|URL|Array|List|Json|JSON|Port|Duration|Ms)|bool|int|num|str|url|port|json)$/;
+const CONVERSIONS = /^(Number|parseInt|parseFloat|Boolean|String|parse|freeze|createEnv|cleanEnv|defineConfig|registerAs|required|optional|(to|as|get|parse)?\w*(Number|Int|Integer|Float|Bool|Boolean|String|Str|Url|URL|Array|List|Json|JSON|Port|Duration|Ms|Date)|bool|int|num|str|url|port|json)$/;
 const ITERATORS = new Set(['forEach', 'map', 'filter', 'every', 'some', 'find', 'flatMap', 'reduce', 'reduceRight']);
 
 /**
@@ -42,6 +42,11 @@ export function exportPath(node: ts.Node, exported: () => ReadonlySet<string>, l
       return [p.name.text, ...path].join('.');
     }
     if (ts.isExportAssignment(p)) return ['default', ...path].join('.');
+    // A config class: `class Env { public PORT = this.toNumber(environment.PORT) }`.
+    if (ts.isPropertyDeclaration(p) && p.initializer === n && ts.isClassLike(p.parent) && p.parent.name) {
+      const key = propertyNameText(p.name);
+      return key === undefined ? undefined : [p.parent.name.text, key, ...path].join('.');
+    }
     if (ts.isBinaryExpression(p) && p.right === n && p.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
       const left = p.left.getText();
       return /^(module\.)?exports\b/.test(left) ? [left, ...path].join('.') : undefined;

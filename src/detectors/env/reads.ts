@@ -49,6 +49,8 @@ export interface FileEnvReads {
   readonly helpers: EnvHelper[];
   readonly assigned: RawAssignment[];
   readonly schemaImports: SchemaImport[];
+  /** Names under which the module exports `process.env` itself or a wrapper of it (`export default withSecrets(process.env)`). */
+  readonly exportsEnv: string[];
 }
 
 interface Receiver {
@@ -71,7 +73,11 @@ const ASSIGN = new Set([ts.SyntaxKind.EqualsToken, ts.SyntaxKind.QuestionQuestio
  * `Deno.env.get('X')`, `Bun.env.X`, env-var's `env.get('X')`, SvelteKit/Astro env imports, schema-validated env
  * (t3-env, envalid, zod, valibot), and `process.env[key]` over a literal list of names.
  */
-export function envReadsOf(sf: ts.SourceFile): FileEnvReads {
+/**
+ * `aliases`: local names another module's env export is imported under (`import environment from './environment'`),
+ * for the second pass over importers of such a module.
+ */
+export function envReadsOf(sf: ts.SourceFile, imported?: ReadonlyMap<string, 'process'>): FileEnvReads {
   const reads: RawRead[] = [];
   const dynamic: RawDynamic[] = [];
   const dynamicSets: RawDynamic[] = [];
@@ -82,7 +88,7 @@ export function envReadsOf(sf: ts.SourceFile): FileEnvReads {
   // reads, which its call sites name; they are kept apart until every helper of the file is known.
   const pending: { node: ts.Node; read: RawDynamic }[] = [];
   const helperFns = new Set<ts.Node | undefined>();
-  const aliases = new Map<string, Receiver>();
+  const aliases = new Map<string, Receiver>([...(imported?.keys() ?? [])].map((name) => [name, PROCESS]));
   const envVar = new Set<string>();
   const envCalls = new Set<string>();
   let constants: Map<string, ts.Expression> | undefined;
@@ -253,7 +259,7 @@ export function envReadsOf(sf: ts.SourceFile): FileEnvReads {
 
   for (const p of pending) if (!helperFns.has(enclosingFunction(p.node))) dynamic.push(p.read);
   if (helpers.length > 0) helpers.push(...wrappingHelpers(sf, helpers));
-  return { reads, dynamic, dynamicSets, helpers, assigned, schemaImports };
+  return { reads, dynamic, dynamicSets, helpers, assigned, schemaImports, exportsEnv: envExports(sf, isEnv) };
 }
 
 /**
@@ -302,6 +308,26 @@ function namePattern(text: string | undefined): { pattern?: string } {
   const parts = text.split(/\$\{[^}]*\}/);
   if (parts.every((p) => p === '')) return {};
   return { pattern: `^${parts.map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$` };
+}
+
+/** `export default process.env`, `export default wrap(process.env)`, `export const env = process.env`, `module.exports = …`. */
+function envExports(sf: ts.SourceFile, isEnv: (e: ts.Expression) => boolean): string[] {
+  // A wrapper (`withFileSecrets(process.env)`) still reads the raw environment; a validating call (`schema.parse(…)`,
+  // `cleanEnv(…)`) gives an object whose keys were already read at the schema.
+  const env = (e: ts.Expression) => {
+    const x = skipParens(e);
+    if (isEnv(x)) return true;
+    if (!ts.isCallExpression(x) || PARSE_CALL.test(lastName(x.expression) ?? '')) return false;
+    return x.arguments.length === 1 && isEnv(x.arguments[0]);
+  };
+  const out: string[] = [];
+  for (const st of sf.statements) {
+    if (ts.isExportAssignment(st) && env(st.expression)) out.push('default');
+    else if (ts.isVariableStatement(st) && st.modifiers?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword)) {
+      for (const d of st.declarationList.declarations) if (ts.isIdentifier(d.name) && d.initializer && env(d.initializer)) out.push(d.name.text);
+    } else if (ts.isExpressionStatement(st) && ts.isBinaryExpression(st.expression) && st.expression.left.getText(sf) === 'module.exports' && env(st.expression.right)) out.push('default');
+  }
+  return out;
 }
 
 function literalKeys(obj: ts.ObjectLiteralExpression): RawAssignment[] {
@@ -367,6 +393,8 @@ function hasFallback(node: ts.Node): boolean {
     if (COMPARISONS.has(op)) return true;
   }
   if (ts.isCallExpression(p) && ts.isIdentifier(p.expression) && p.expression.text === 'Boolean') return true;
+  // A converter that says it tolerates a missing value: `toOptionalString(env.X)`, `withDefault(env.X, …)`.
+  if (ts.isCallExpression(p) && p.arguments[0] === n && OPTIONAL_CALL.test(lastName(p.expression) ?? '')) return true;
   if (ts.isPrefixUnaryExpression(p) && p.operator === ts.SyntaxKind.ExclamationToken) return !requiredCheck(p);
   return guarded(n);
 }
@@ -386,6 +414,8 @@ function requiredCheck(not: ts.Node): boolean {
   });
   return stops || ts.isThrowStatement(st.thenStatement);
 }
+
+const OPTIONAL_CALL = /optional|default|maybe/i;
 
 const COMPARISONS = new Set([ts.SyntaxKind.EqualsEqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsEqualsToken, ts.SyntaxKind.EqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsToken]);
 
