@@ -68,6 +68,8 @@ describe('env model: read forms', () => {
     // A converter named optional is a fallback; one that is not leaves the read required.
     expect(reads(env.get('SMTP_USER'))).toEqual([['src/settings.ts', 4, 'process.env', true, 'Settings.SMTP_USER', false]]);
     expect(reads(env.get('SENDER_ADDRESS'))).toEqual([['src/settings.ts', 5, 'process.env', false, 'Settings.SENDER_ADDRESS', false]]);
+    // Playwright's webServer env sets it for the server the tests start: a test set, even with no read in that file.
+    expect(env.get('E2E_SERVER_FLAG')?.sets.map((s) => [s.kind, s.at.file, s.at.line, s.test ?? false])).toEqual([['code', 'playwright.config.ts', 7, true]]);
     // The module that exports the environment itself reads no variable.
     expect([...env.vars.values()].flatMap((v) => v.reads).filter((r) => r.file === 'src/env-source.ts')).toEqual([]);
     expect(sets(env.get('PG_URL'))).toEqual([

@@ -26,6 +26,8 @@ export const GENERATED = /(^|\/)(dist|build|out|\.next|\.nuxt|\.output|\.astro|\
 /** A compose file by its content (`coolify-deployment.yaml`, `stack.yml`): top-level `services:` with an image or build. */
 const COMPOSE_TEXT = /^services:\s*$[\s\S]*^\s{2,}(image|build):/m;
 const TOOL_CONFIG = /(^|\/)[\w.-]+\.config\.[cm]?[jt]s$/;
+/** Test-harness configs that set the environment of what they start (`webServer.env`, `test.env`). */
+const HARNESS_CONFIG = /(^|\/)(playwright|vitest|vite)\.config\.[cm]?[jt]s$/;
 const TEXT_SOURCES = /\.(astro|vue|svelte|html|mdx)$/;
 /** Words every read form holds: a file without one of them is never parsed for reads (one regex: one pass). */
 const READ_WORDS = /process\.env|import\.meta\.env|loadEnv|Deno\.env|Bun\.env|env-var|prisma\/config|\$env\/|astro:env|node:process|['"]process['"]/;
@@ -39,8 +41,8 @@ const YAML_ELSEWHERE = /(^|\/)(\.github|\.gitlab|\.circleci|\.buildkite)\/|(^|\/
  * from those trees while they exist rather than by parsing everything a second time.
  */
 const ENV_READS: TreeMemo<FileEnvReads> = {
-  namespace: 'env.reads@13',
-  wants: (file, text) => !GENERATED.test(file) && mentionsRead(text),
+  namespace: 'env.reads@14',
+  wants: (file, text) => !GENERATED.test(file) && (HARNESS_CONFIG.test(file) ? text.includes('env') : mentionsRead(text)),
   compute: envReadsOf,
 };
 
@@ -134,7 +136,7 @@ export const envDetector: Detector = {
       if (parseable && IAC_SETS.wants(file, text ?? '')) {
         sets((index.treeMemo(IAC_SETS, file) ?? []).map((s) => ({ ...s, file, kind: 'iac' as const })));
       }
-      if (!mentionsRead(text)) continue;
+      if (!(text !== undefined && ENV_READS.wants(file, text))) continue;
       if (parseable) {
         const result = index.treeMemo(ENV_READS, file);
         if (!result) continue;

@@ -195,6 +195,9 @@ export function envReadsOf(sf: ts.SourceFile, imported?: ReadonlyMap<string, 'pr
       // `process.env = { X: … }`: the literal keys are set.
       const obj = skipParens(node.right) as ts.ObjectLiteralExpression;
       if (!obj.properties.some((p) => ts.isSpreadAssignment(p) && isEnv(p.expression))) assigned.push(...literalKeys(obj));
+    } else if (ts.isPropertyAssignment(node) && propertyNameText(node.name) === 'env' && ts.isObjectLiteralExpression(node.initializer) && harnessEnv(node)) {
+      // A test harness's environment for what it starts: Playwright's `webServer: { env: { PORT } }`, Vitest's `test: { env }`.
+      assigned.push(...literalKeys(node.initializer));
     } else if (ts.isObjectLiteralExpression(node) && node.properties.some((p) => ts.isSpreadAssignment(p) && spreadsEnv(p.expression))) {
       // `{ ...process.env, X: … }`: a new environment, for `process.env` itself or a child process (`spawn(cmd, { env })`),
       // or a filtered copy handed to the browser (`{ ...Object.fromEntries(Object.entries(process.env)…), X: … }`).
@@ -328,6 +331,14 @@ function envExports(sf: ts.SourceFile, isEnv: (e: ts.Expression) => boolean): st
     } else if (ts.isExpressionStatement(st) && ts.isBinaryExpression(st.expression) && st.expression.left.getText(sf) === 'module.exports' && env(st.expression.right)) out.push('default');
   }
   return out;
+}
+
+/** `env: {…}` in the object a `webServer` (one or a list) or a `test` key holds. */
+function harnessEnv(env: ts.PropertyAssignment): boolean {
+  let holder: ts.Node = env.parent;
+  if (ts.isArrayLiteralExpression(holder.parent)) holder = holder.parent;
+  const key = ts.isPropertyAssignment(holder.parent) ? propertyNameText(holder.parent.name) : undefined;
+  return key === 'webServer' || key === 'test';
 }
 
 function literalKeys(obj: ts.ObjectLiteralExpression): RawAssignment[] {
