@@ -226,8 +226,10 @@ async function interactiveRun(repo, files, mode, editor) {
   let delivered = false;
   let quit = false;
   const problems = [];
+  let lastDataAt = Date.now();
   pty.onData((d) => {
     raw += d;
+    lastDataAt = Date.now();
     term.write(d);
   });
   const exited = new Promise((resolve) => pty.onExit(({ exitCode, signal }) => resolve((exit = { exitCode, signal }))));
@@ -257,7 +259,7 @@ async function interactiveRun(repo, files, mode, editor) {
     await new Promise((r) => setTimeout(r, 20));
     await new Promise((r) => term.write('', r));
     const s = screen();
-    const identity = `${s.match(/Step \d+ of \d+[^\n]*/)?.[0] ?? ''}|${s.match(/(Your edit is saved|No changes made|Regenerated|No change in the code|Restored from the saved session)[^\n]*/)?.[0] ?? ''}`;
+    const identity = `${s.match(/Step \d+ of \d+[^\n]*/)?.[0] ?? ''}|${s.match(/(Your edit is saved|Your edit is kept|No changes made|Regenerated|only just appeared|Restored from the saved session)[^\n]*/)?.[0] ?? ''}`;
     if (/Regenerate.*fromthecurrentcode|Startanewsession\?|wasnotwrittenbyproject-context|editedbyhand|changedbyanotherprogram/.test(s.replace(/\s+/g, ''))) {
       problems.push(`unexpected question on screen: ${s.split('\n').find((l) => /\?/.test(l))?.trim()}`);
       kill();
@@ -267,6 +269,13 @@ async function interactiveRun(repo, files, mode, editor) {
     if (!answeredResume && /Resumeatstep\d+.*\(Y\/n\)/.test(s.replace(/\s+/g, ''))) {
       answeredResume = true;
       pty.write('\r');
+      continue;
+    }
+    // The wizard ignores a deciding key that comes before a screen could be read (300 ms): act on a still screen.
+    if (Date.now() - lastDataAt < 350) continue;
+    // `r` on an edited section asks whether to discard the edit: either answer.
+    if (/hasyouredit\.Regeneratingreplacesit/.test(s.replace(/\s+/g, ''))) {
+      pty.write(random() < 0.5 ? '1' : '2');
       continue;
     }
     if (!/Step \d+ of \d+/.test(s) || !/a\s+accept/.test(s)) continue;

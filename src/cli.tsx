@@ -11,7 +11,7 @@ import { resolveRunOptions } from './wizard/run-options.js';
 import { analysisOptions, runWizard } from './wizard/run.js';
 import { startAnalysis } from './wizard/worker-analysis.js';
 import type { Drift } from './wizard/drift.js';
-import type { ResumeQuestion } from './wizard/session.js';
+import type { FinishedQuestion, ResumeQuestion } from './wizard/session.js';
 
 const out = (line: string) => process.stdout.write(`${line}\n`);
 const err = (line: string) => process.stderr.write(`${line}\n`);
@@ -27,10 +27,16 @@ async function main(argv: readonly string[]): Promise<number> {
     return 0;
   }
   if (cli.config) return runConfigCommand(cli.config, out);
+  if (cli.mcp) {
+    const options = resolveRunOptions(cli);
+    const { runMcpServer } = await import('./mcp/server.js');
+    await runMcpServer({ root: options.root, output: options.output, stateFile: options.stateFile, context: options.context, version: version() });
+    return 0;
+  }
   if (cli.check) {
     const options = resolveRunOptions(cli);
     const { checkOutput, formatCheck } = await import('./check/check.js');
-    const report = await checkOutput(options.root, options.output, options.context, [options.output, options.stateFile]);
+    const report = await checkOutput(options.root, options.output, options.context, [options.output, options.stateFile], { diff: cli.diff });
     out(cli.json ? JSON.stringify(report, null, 2) : formatCheck(report));
     return report.current ? EXIT.ok : EXIT.drifted;
   }
@@ -61,13 +67,18 @@ async function main(argv: readonly string[]): Promise<number> {
 
 /** Ink and the prompts are loaded only for interactive runs: `--yes` in CI never pays for React. */
 async function interactiveEnvironment(cli: CliOptions) {
-  const { InkWizardUI } = await import('./ui/ink-ui.js');
   const { loadSettings } = await import('./settings.js');
+  // A terminal without cursor control gets plain lines: no Ink, no escape sequences.
+  const dumb = process.env.TERM === 'dumb';
+  const createUI = dumb
+    ? await import('./ui/line/line-ui.js').then(({ LineUI }) => () => new LineUI())
+    : await import('./ui/ink-ui.js').then(({ InkWizardUI }) => (onInterrupt: () => void) => new InkWizardUI('Reading the repository', onInterrupt));
   // The prompts are needed only when a saved session exists: loaded on the first question, not before the first screen.
-  const prompts = () => import('./cli/resume-prompt.js');
+  const prompts = () => (dumb ? import('./cli/line-prompts.js') : import('./cli/resume-prompt.js'));
   return {
-    createUI: (onInterrupt: () => void) => new InkWizardUI('project-context — reading the repository', onInterrupt),
+    createUI,
     askResume: async (q: ResumeQuestion) => (await prompts()).askResume(q),
+    askFinished: async (q: FinishedQuestion) => (await prompts()).askFinished(q),
     askStartOverAfterBadState: async (error: Error) => (await prompts()).askStartOverAfterBadState(error),
     askRegenerate: async (drift: Drift, message: string) => (await prompts()).askRegenerate(drift, message),
     editor: async () => chooseEditor(cli.editor, (await loadSettings()).editor),

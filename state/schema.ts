@@ -26,6 +26,11 @@ export interface StepRecord {
   citedFiles?: Record<string, string>;
   generatedAt?: string;
   decidedAt?: string;
+  /**
+   * `u` is taking this step's accepted block out of the output: the hash of that block. Saved before the file
+   * changes and cleared after, so a session that died in between finishes the removal on its next start.
+   */
+  undoing?: string;
 }
 
 export interface SessionState {
@@ -57,6 +62,7 @@ const StepRecordSchema = z.object({
   citedFiles: z.record(z.string(), z.string()).optional(),
   generatedAt: isoTime.optional(),
   decidedAt: isoTime.optional(),
+  undoing: z.string().regex(/^[0-9a-f]{16}$/, 'must be 16 hex characters').optional(),
 });
 
 export const SessionStateSchema: z.ZodType<SessionState> = z.object({

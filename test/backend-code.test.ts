@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { backendCodeDetector } from '../src/detectors/backend-code/index.js';
+import { backendCodeDetector as codeDetector, dbAccessDetector } from '../src/detectors/backend-code/index.js';
+import type { Detector } from '../src/facts.js';
 import type {
   AuthData, DataModuleData, DbAccessData, ErrorClassData, ErrorMappingData, MiddlewareData, SharedLibData,
 } from '../src/detectors/backend-code/index.js';
@@ -9,6 +10,13 @@ import { missingCitations } from '../src/steps/verify-citations.js';
 import { EXAMPLE, detect, indexOf } from './helpers/fixture.js';
 
 const data = <T>(facts: readonly Fact[], kind: string) => facts.filter((f) => f.kind === kind).map((f) => f.data as T);
+
+/** Backend code as steps 3 and 4 read it together: middleware, auth and errors, then data access. */
+const backendCodeDetector: Detector = {
+  id: 'backend-code+db-access',
+  isEnabled: (index) => codeDetector.isEnabled(index),
+  detect: (index) => [...codeDetector.detect(index), ...dbAccessDetector.detect(index)],
+};
 
 describe('backend-code on examples/kv-store', () => {
   it('finds the repositories, their DynamoDB access patterns and the env vars naming each table', async () => {
@@ -100,6 +108,7 @@ describe('backend-code on be-express', () => {
     const mw = data<MiddlewareData>(await detect(backendCodeDetector, 'be-express'), 'backend.middleware');
     expect(mw.map((m) => `${m.kind}:${m.name}:${m.usedBy.join(',')}`)).toEqual([
       'server:requireAuth:src/app.ts',
+      'server:requireAdmin:src/routes/admin-panel.ts',
       'wrapper:catchAsync:src/routes/items.route.js',
       'server:validate:src/routes/users.ts',
     ]);
@@ -109,14 +118,15 @@ describe('backend-code on be-express', () => {
 describe('backend-code on be-fastify', () => {
   it('reads the framework-level error handler', async () => {
     const mapping = data<ErrorMappingData>(await detect(backendCodeDetector, 'be-fastify'), 'backend.error-mapping');
-    expect(mapping).toEqual([{ name: 'app.setErrorHandler(…)', handles: [], usedBy: [], file: 'src/server.ts', line: 19 }]);
+    expect(mapping).toEqual([{ name: 'app.setErrorHandler(…)', handles: [], usedBy: [], file: 'src/server.ts', line: 24 }]);
   });
 });
 
 describe('backend-code on be-next', () => {
-  it('finds the NextAuth configuration', async () => {
+  it('finds the NextAuth configuration and an API key read from the request', async () => {
     const auth = data<AuthData>(await detect(backendCodeDetector, 'be-next'), 'backend.auth');
     expect(auth).toEqual([
+      { kind: 'api-key', name: 'withApiKey', detail: 'reads the x-api-key header', file: 'lib/with-api-key.ts', line: 8 },
       { kind: 'session', name: 'default', library: 'next-auth', detail: 'NextAuth configuration', file: 'pages/api/auth/[...nextauth].ts', line: 3 },
     ]);
   });
@@ -154,6 +164,21 @@ describe('backend-code on be-lambda-code', () => {
     });
   });
 
+  it('parses no file whose hints are only in strings or comments, and leaves data access to step 4', async () => {
+    const index = await indexOf('be-lambda-code');
+    const parsed: string[] = [];
+    const parseOnce = index.parseOnce.bind(index);
+    index.parseOnce = (file: string) => (parsed.push(file), parseOnce(file));
+    try {
+      const facts = codeDetector.detect(index);
+      expect(parsed).not.toContain('src/lib/prompts.ts');
+      expect(facts.filter((f) => f.kind === 'backend.db-access' || f.kind === 'backend.data-module')).toEqual([]);
+      expect(dbAccessDetector.detect(index).some((f) => f.kind === 'backend.db-access')).toBe(true);
+    } finally {
+      index.parseOnce = parseOnce;
+    }
+  });
+
   it('finds middy middleware, arrow wrappers, JWT libraries, request authorizers and webhook checks', async () => {
     const facts = await detect(backendCodeDetector, 'be-lambda-code');
     const mw = data<MiddlewareData>(facts, 'backend.middleware');
@@ -170,6 +195,8 @@ describe('backend-code on be-lambda-code', () => {
       'jwt-verify:verifyToken:jose',
       'webhook-signature:handler:',
     ]);
+    // A key sent to another service (`headers: { 'x-api-key': … }`, `headers.set(…)`) authenticates nothing here.
+    expect(auth.filter((a) => a.file === 'src/lib/rates-client.ts')).toEqual([]);
     expect(auth.find((a) => a.kind === 'authorizer')!.detail).toContain('REQUEST');
     expect(auth.find((a) => a.kind === 'cognito-claims')!.detail).toContain('jwt.claims');
   });

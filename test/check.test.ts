@@ -44,8 +44,13 @@ describe('--check', () => {
 
     const r = cli(drifted, '--check');
     expect(r.status).toBe(3);
-    expect(r.stdout).toMatch(/removed cdk\.route "POST \/v1\/namespaces" \(\/packages\/infrastructure\/lib\/stacks\/api-stack\.ts\)/);
-    expect(r.stdout).toMatch(/changed cdk\.table "[^"]*Users"/);
+    // In words, not the detectors' kind names.
+    expect(r.stdout).toMatch(/removed API endpoint "POST \/v1\/namespaces" \(\/packages\/infrastructure\/lib\/stacks\/api-stack\.ts\)/);
+    expect(r.stdout).toMatch(/changed DynamoDB table "[^"]*Users"/);
+    expect(r.stdout).not.toMatch(/\b(cdk|env|http|infra)\.[a-z]+/);
+    // The count is of the lines printed above it.
+    const printed = r.stdout.split('\n').filter((l) => l.startsWith('drift')).length;
+    expect(r.stdout).toContain(`drifted: ${printed} differences`);
     expect(r.stdout).toContain('cites /packages/api/src/lib/hash.ts, which no longer exists');
     expect(r.stdout).toContain('step 9 (Common Workflows) was edited by hand');
     expect(r.stdout).toMatch(/project-context --steps [\d,]*3[\d,]*9/);
@@ -54,6 +59,24 @@ describe('--check', () => {
     expect(json.schema).toBe('project-context/check');
     expect(json.current).toBe(false);
     expect(json.findings.some((f: { kind: string; fact?: { id: string } }) => f.kind === 'fact-removed' && f.fact?.id === 'POST /v1/namespaces')).toBe(true);
+  });
+
+  it('--diff shows what regenerating each drifted section would change, as a unified diff', () => {
+    const drifted = tempExample();
+    execFileSync(process.execPath, [CLI, drifted, '--yes'], { stdio: 'ignore' });
+    edit(path.join(drifted, 'packages/infrastructure/lib/stacks/api-stack.ts'), (t) => t.replace(/^\s*addRoute\(namespaces, 'POST'.*\n/m, ''));
+    const plain = cli(drifted, '--check');
+    expect(plain.stdout).toContain('--check --diff shows what would change');
+    const r = cli(drifted, '--check', '--diff');
+    expect(r.status).toBe(3);
+    expect(r.stdout).toContain('What regenerating step 3 (Backend & API) would change:');
+    expect(r.stdout).toMatch(/^--- step 3 in .*PROJECT-CONTEXT\.md$/m);
+    expect(r.stdout).toMatch(/^-13 endpoints on API Gateway/m);
+    expect(r.stdout).toMatch(/^\+12 endpoints on API Gateway/m);
+    expect(r.stdout).toMatch(/^-\| `POST \/v1\/namespaces` /m);
+    const json = JSON.parse(cli(drifted, '--check', '--diff', '--json').stdout);
+    expect(json.diffs.map((d: { step: number }) => d.step)).toContain(3);
+    expect(cli(drifted, '--diff').status).toBe(2);
   });
 
   it('regenerating the named steps brings the file back to current', () => {

@@ -1,47 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { ciDetector, type CiWorkflowData } from '../src/detectors/ci/index.js';
-import { get, parseYaml, scalar, strings } from '../src/detectors/ci/yaml.js';
 import { detect } from './helpers/fixture.js';
 
 const workflows = async () => {
   const facts = await detect(ciDetector, 'cfg-ci');
   return new Map(facts.map((f) => [f.id, f.data as CiWorkflowData]));
 };
-
-describe('yaml reader', () => {
-  it('reads block and flow collections, block scalars, comments, anchors and merge keys with lines', () => {
-    const doc = parseYaml(
-      [
-        '.base: &base',
-        '  image: node:20',
-        'job:',
-        '  <<: *base',
-        '  script:',
-        '    - |',
-        '      echo "a # b"',
-        '',
-        '      echo c',
-        '    - >-',
-        '      folded',
-        '      text',
-        '  only: [main, "release/*"]  # trailing comment',
-        '  vars: {A: 1, B: "x, y"}',
-        'url: http://x.test/a#frag',
-      ].join('\n'),
-    );
-    const job = get(doc, 'job');
-    expect(scalar(get(job, 'image'))).toBe('node:20');
-    expect(strings(get(job, 'script'))).toEqual(['echo "a # b"\n\necho c', 'folded text']);
-    expect(strings(get(job, 'only'))).toEqual(['main', 'release/*']);
-    expect(scalar(get(get(job, 'vars'), 'B'))).toBe('x, y');
-    expect(scalar(get(doc, 'url'))).toBe('http://x.test/a#frag');
-    expect(job?.kind === 'map' && job.entries.find((e) => e.key === 'script')?.line).toBe(5);
-  });
-
-  it('never throws on broken input', () => {
-    expect(() => parseYaml('a: [1, 2\nb: {c\n  - : :\n\t- x')).not.toThrow();
-  });
-});
 
 describe('ci detector', () => {
   it('reads GitHub Actions triggers, jobs in order, matrix, step commands and env sources', async () => {

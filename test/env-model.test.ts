@@ -194,10 +194,10 @@ describe('env model: set forms', () => {
     expect(env.get('VERCEL_URL')!.runtime?.label).toBe('Vercel');
     expect(env.get('GITHUB_SHA')!.runtime?.label).toBe('GitHub Actions');
     expect((await modelOf('env-reads')).get('RAILWAY_ENVIRONMENT')!.runtime?.label).toBe('Railway');
-    // A SAM function's CodeUri folder (from Globals here) is Lambda code, all of it; an S3 CodeUri names no folder.
+    // A SAM function's package (CodeUri from Globals here) is Lambda code, all of it; another package is not.
     const deploy = await modelOf('env-deploy');
     expect(deploy.runtimeFor(deploy.get('AWS_REGION')!, ['lambdas/billing/lib/aws.js'])).toBe('the AWS Lambda runtime');
-    expect(deploy.runtimeFor(deploy.get('AWS_REGION')!, ['src/server.ts'])).toBeUndefined();
+    expect(deploy.runtimeFor(deploy.get('AWS_REGION')!, ['tools/region.js'])).toBeUndefined();
   });
 });
 

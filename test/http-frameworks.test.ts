@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { httpFrameworksDetector, type HttpRouteData } from '../src/detectors/http-frameworks/index.js';
 import { FactSet } from '../src/facts.js';
+import { selects } from '../src/detectors/http-frameworks/nest-app.js';
+import { stableIds } from '../src/detectors/shared/stable-ids.js';
 import { httpRoutesPart } from '../src/steps/parts/http-routes.js';
 import { missingCitations } from '../src/steps/verify-citations.js';
 import { detect, indexOf } from './helpers/fixture.js';
@@ -19,12 +21,20 @@ async function part(fixture: string): Promise<string> {
   return md;
 }
 
+/** `name:kind` per middleware use of a route, outermost first. */
+const chain = (r: HttpRouteData | undefined) => (r?.middlewareUses ?? []).map((m) => `${m.name}:${m.kind}`);
+const find = (list: readonly HttpRouteData[], method: string, path: string) => list.find((r) => r.method === method && r.path === path);
+
 describe('Express', () => {
   it('composes mounted routers, router factories, route chains, functions given the app, and class-held apps', async () => {
     const list = await routes('be-express');
     expect(list.every((r) => r.framework === 'express' && r.app === 'be-express' && r.resolved)).toBe(true);
     expect(lines(list)).toEqual([
-      'GET / src/app.ts:12',
+      'GET / src/app.ts:13',
+      'GET /admin/open src/routes/admin-panel.ts:10',
+      'DELETE /admin/reports src/routes/admin-panel.ts:15',
+      'GET /admin/reports src/routes/admin-panel.ts:12',
+      'POST /admin/reports/:kind src/routes/admin-panel.ts:13',
       'GET /admin/status src/admin-server.ts:8',
       'GET /api/orders src/routes/orders.ts:5',
       'DELETE /api/orders/:orderId src/routes/orders.ts:6',
@@ -39,87 +49,233 @@ describe('Express', () => {
       'GET /v2/items src/routes/items.route.js:8',
       'POST /v2/items src/routes/items.route.js:9',
     ]);
-    expect(list.find((r) => r.method === 'POST' && r.path === '/api/users')).toMatchObject({
+    expect(find(list, 'POST', '/api/users')).toMatchObject({
       handler: 'createUser',
       handlerFile: 'src/controllers/users.ts',
-      middleware: ['requireAuth', 'validate'],
+      handlerAt: { file: 'src/controllers/users.ts', line: 9 },
+      middleware: ['express.json()', 'requireAuth', "validate('createUser')"],
     });
+    // Where each one's code is, and how it is applied.
+    expect(find(list, 'POST', '/api/users')?.middlewareUses).toEqual([
+      { name: 'express.json()', kind: 'use', at: { file: 'src/app.ts', line: 11 }, from: 'express' },
+      { name: 'requireAuth', kind: 'mount', at: { file: 'src/app.ts', line: 14 }, code: { file: 'src/middleware/auth.ts', line: 3 } },
+      { name: "validate('createUser')", kind: 'route', at: { file: 'src/routes/users.ts', line: 9 }, code: { file: 'src/middleware/validate.ts', line: 1 } },
+    ]);
+  });
+
+  it('applies router-level use() to the routes declared after it, follows namespace imports, keeps routes inside if blocks', async () => {
+    const list = await routes('be-express');
+    expect(chain(find(list, 'GET', '/admin/open'))).toEqual(['express.json():use']);
+    expect(chain(find(list, 'GET', '/admin/reports'))).toEqual(['express.json():use', 'requireAdmin:use']);
+    expect(find(list, 'GET', '/admin/reports')).toMatchObject({ handler: 'reports.list', handlerAt: { file: 'src/controllers/reports.ts', line: 7 } });
+    expect(find(list, 'GET', '/admin/reports')?.middlewareUses?.[1].code).toEqual({ file: 'src/middleware/auth.ts', line: 8 });
+    expect(find(list, 'DELETE', '/admin/reports')).toMatchObject({ handler: 'reports.purge', line: 15 });
+    // A class-held app is a second app: nothing of the first one's middleware applies to it.
+    expect(find(list, 'GET', '/admin/status')?.middleware).toBeUndefined();
+  });
+
+  it('says when a handler cannot be resolved statically, with the expression as written, and never names a file for it', async () => {
+    const r = find(await routes('be-express'), 'POST', '/admin/reports/:kind');
+    expect(r).toMatchObject({ handler: "handlers[process.env.REPORT_KIND ?? 'export']", handlerResolved: false });
+    expect(r?.handlerAt).toBeUndefined();
+    expect(r?.handlerFile).toBeUndefined();
   });
 
   it('reads route tables kept as data (forEach and for-of over arrays of { path, route }) and chained Router()', async () => {
     const list = await routes('be-express');
     // Both loops mount `/items`; the route is listed once.
     expect(list.filter((r) => r.path === '/v2/items' && r.method === 'GET')).toHaveLength(1);
-    expect(list.find((r) => r.path === '/v2/items' && r.method === 'GET')).toMatchObject({ handler: 'listItems' });
-    expect(list.find((r) => r.path === '/public/ping')).toMatchObject({ handler: 'ping', resolved: true });
+    expect(find(list, 'GET', '/v2/items')).toMatchObject({ handler: 'listItems', handlerAt: { file: 'src/routes/items.route.js', line: 11 } });
+    // A wrapper around the handler is listed in front of it, with its code.
+    expect(find(list, 'GET', '/v2/items')?.middlewareUses?.at(-1)).toMatchObject({ name: 'catchAsync', kind: 'wrapper', code: { file: 'src/middleware/catch-async.js', line: 1 } });
+    expect(find(list, 'GET', '/public/ping')).toMatchObject({ handler: 'ping', resolved: true });
   });
 
-  it('writes one table per app with handler files and middleware', async () => {
+  it('writes one table per app with handler code, middleware, and where each middleware is', async () => {
     const md = await part('be-express');
     expect(md.startsWith('#### Express: be-express\n')).toBe(true);
-    expect(md).toContain('| `POST /api/users` | `createUser` in `/src/controllers/users.ts` | `requireAuth`, `validate` | `/src/routes/users.ts:9` |');
-    expect(md).toContain('| `GET /health` | inline | — | `/src/routes/health.ts:4` |');
+    expect(md).toContain(
+      "| `POST /api/users` | `createUser` `/src/controllers/users.ts:9` | `express.json()`, `requireAuth`, `validate('createUser')` | `/src/routes/users.ts:9` |",
+    );
+    expect(md).toContain('| `GET /health` | inline | `express.json()` | `/src/routes/health.ts:4` |');
+    expect(md).toContain("| `POST /admin/reports/:kind` | `handlers[process.env.REPORT_KIND ?? 'export']` (not resolved statically) |");
+    expect(md).toContain('- `requireAuth` — code in `/src/middleware/auth.ts:3`; where the router is mounted, at `/src/app.ts:14`');
+    expect(md).toContain('- `express.json()` — from the `express` package; `use` before the route, at `/src/app.ts:11`');
   });
 });
 
 describe('Fastify', () => {
-  it('follows register prefixes, inline plugins, route() with several methods and autoload folders', async () => {
+  it('follows register prefixes, nested plugins, inline plugins, route() with several methods and autoload folders', async () => {
     const list = await routes('be-fastify');
     expect(lines(list)).toEqual([
-      'GET / src/server.ts:17',
-      'HEAD / src/server.ts:17',
+      'GET / src/server.ts:22',
+      'HEAD / src/server.ts:22',
       'GET /api src/routes/root.ts:2',
       'GET /api/items src/routes/items/index.js:2',
       'GET /api/items/:itemId src/routes/items/index.js:3',
-      'GET /internal/ping src/server.ts:13',
+      'GET /internal/ping src/server.ts:18',
+      'GET /v1/admin/stats src/v1/admin.ts:5',
+      'GET /v1/books src/v1/books.ts:7',
+      'POST /v1/books src/v1/books.ts:8',
+      'DELETE /v1/books/:id src/v1/books.ts:9',
+      'GET /v1/books/top src/v1/books.ts:10',
       'POST /v1/users src/plugins/users.ts:6',
       'GET /v1/users/:id src/plugins/users.ts:5',
     ]);
-    expect(list.find((r) => r.path === '/v1/users/:id')).toMatchObject({ handler: 'getUser', handlerFile: 'src/handlers/users.ts' });
-    expect(list.find((r) => r.path === '/')).toMatchObject({ handler: 'rootHandler', framework: 'fastify' });
+    expect(find(list, 'GET', '/v1/users/:id')).toMatchObject({ handler: 'getUser', handlerFile: 'src/handlers/users.ts' });
+    expect(find(list, 'GET', '/')).toMatchObject({ handler: 'rootHandler', framework: 'fastify' });
     await part('be-fastify');
+  });
+
+  it('reads routes on a withTypeProvider() alias, and authenticate hooks from route options, route() and addHook', async () => {
+    const list = await routes('be-fastify');
+    // `Fastify().withTypeProvider<…>()` is the app; `fastify.withTypeProvider<…>().get(…)` a route on the plugin.
+    expect(find(list, 'GET', '/v1/books/top')).toMatchObject({ handler: 'listBooks', file: 'src/v1/books.ts' });
+    expect(find(list, 'GET', '/v1/books')).toMatchObject({ handler: 'listBooks', handlerAt: { file: 'src/handlers/books.ts', line: 1 } });
+    expect(find(list, 'GET', '/v1/books')?.middleware).toBeUndefined();
+    const auth = { file: 'src/plugins/auth.ts', line: 6 };
+    expect(find(list, 'POST', '/v1/books')?.middlewareUses).toEqual([
+      { name: 'fastify.authenticate', kind: 'hook', hook: 'onRequest', at: { file: 'src/v1/books.ts', line: 8 }, code: auth },
+    ]);
+    expect(find(list, 'DELETE', '/v1/books/:id')).toMatchObject({ handler: 'removeBook', handlerAt: { file: 'src/v1/books.ts', line: 13 } });
+    expect(find(list, 'DELETE', '/v1/books/:id')?.middlewareUses).toEqual([
+      { name: 'app.authenticate', kind: 'hook', hook: 'preHandler', at: { file: 'src/v1/books.ts', line: 9 }, code: auth },
+    ]);
+    // A plugin's addHook guards every route of that plugin, and nothing outside it.
+    expect(find(list, 'GET', '/v1/admin/stats')?.middlewareUses).toEqual([
+      { name: 'fastify.authenticate', kind: 'hook', hook: 'onRequest', at: { file: 'src/v1/admin.ts', line: 4 }, code: auth },
+    ]);
+    expect(find(list, 'GET', '/v1/users/:id')?.middleware).toBeUndefined();
+    expect(await part('be-fastify')).toContain('| `POST /v1/books` | `createBook` `/src/handlers/books.ts:5` | `fastify.authenticate` (onRequest) | `/src/v1/books.ts:8` |');
+  });
+
+  it("gives an autoload folder's autohooks file to the plugins of that folder and below, not to the others", async () => {
+    const list = await routes('be-fastify');
+    const hook = { name: 'verifyApiKey', kind: 'hook', hook: 'onRequest', at: { file: 'src/routes/items/autohooks.ts', line: 6 }, code: { file: 'src/plugins/api-key.ts', line: 3 } };
+    expect(find(list, 'GET', '/api/items/:itemId')?.middlewareUses).toEqual([hook]);
+    expect(find(list, 'GET', '/api')?.middleware).toBeUndefined();
+    // The hooks file itself is no route plugin.
+    expect(list.some((r) => r.file.endsWith('autohooks.ts'))).toBe(false);
   });
 });
 
 describe('Hono', () => {
   it('applies basePath, app.route sub-apps, chained methods and app.on', async () => {
     expect(lines(await routes('be-hono'))).toEqual([
-      'GET /api src/index.ts:8',
+      'GET /api src/index.ts:10',
+      'GET /api/admin/users src/admin.ts:5',
       'GET /api/books src/books.ts:5',
       'POST /api/books src/books.ts:5',
       'GET /api/books/:id src/books.ts:6',
-      'DELETE /api/things/:id src/index.ts:10',
-      'PUT /api/things/:id src/index.ts:10',
+      'GET /api/books/reviews src/books.ts:14',
+      'POST /api/books/reviews src/books.ts:14',
+      'DELETE /api/things/:id src/index.ts:13',
+      'PUT /api/things/:id src/index.ts:13',
     ]);
+    // `new Hono().get('/reviews', a).post(b)`: the method without a path serves the previous one's.
+    expect(find(await routes('be-hono'), 'POST', '/api/books/reviews')).toMatchObject({ handler: 'addReview', handlerAt: { file: 'src/books.ts', line: 17 } });
     expect(await part('be-hono')).toContain('#### Hono: be-hono');
+  });
+
+  it("applies app.use('*') to every route and app.use('/admin/*') to the routes under it, across mounted sub-apps", async () => {
+    const list = await routes('be-hono');
+    expect(chain(find(list, 'GET', '/api/books'))).toEqual(['authMiddleware:use']);
+    expect(chain(find(list, 'GET', '/api/admin/users'))).toEqual(['authMiddleware:use', 'bearerAuth(…):use']);
+    expect(find(list, 'GET', '/api/admin/users')?.middlewareUses?.[1]).toMatchObject({ from: 'hono', at: { file: 'src/index.ts', line: 14 } });
+    const md = await part('be-hono');
+    expect(md).toContain('Every route here passes through `authMiddleware`.');
+    expect(md).toContain('| `GET /api/admin/users` | inline | `bearerAuth(…)` | `/src/admin.ts:5` |');
   });
 });
 
 describe('Koa', () => {
-  it('reads router prefixes, named routes and nested router.use', async () => {
-    expect(lines(await routes('be-koa'))).toEqual([
-      'GET /api/health src/app.ts:8',
-      'GET /api/users src/users.ts:5',
-      'POST /api/users/:id src/users.ts:6',
+  it('reads router prefixes, named routes, nested router.use and router-level middleware', async () => {
+    const list = await routes('be-koa');
+    expect(lines(list)).toEqual([
+      'GET /api/health src/app.ts:9',
+      'GET /api/legacy/orders src/legacy.js:6',
+      'GET /api/legacy/orders/:id/lines src/legacy.js:7',
+      'GET /api/users src/users.ts:6',
+      'POST /api/users/:id src/users.ts:8',
+    ]);
+    expect(chain(find(list, 'GET', '/api/users'))).toEqual([]);
+    expect(find(list, 'POST', '/api/users/:id')?.middlewareUses).toEqual([
+      { name: 'requireUser', kind: 'use', at: { file: 'src/users.ts', line: 7 }, code: { file: 'src/auth.ts', line: 3 } },
     ]);
     await part('be-koa');
   });
 });
 
 describe('NestJS', () => {
-  it('joins the global prefix, controller path and method path, with guards', async () => {
+  it('joins the global prefix (and its exclusions), the URI version, the controller path and the method path', async () => {
     const list = await routes('be-nest');
     expect(list.map((r) => `${r.method} ${r.path} ${r.handler}`)).toEqual([
-      'GET /api/health HealthController.check',
-      'GET /api/users UsersController.findAll',
-      'POST /api/users UsersController.create',
-      'DELETE /api/users/:id UsersController.remove',
-      'GET /api/users/:id UsersController.findOne',
+      'GET /api/v1/orders OrdersController.list',
+      'POST /api/v1/orders OrdersController.place',
+      'GET /api/v1/users UsersController.findAll',
+      'POST /api/v1/users UsersController.create',
+      'DELETE /api/v1/users/:id UsersController.remove',
+      'GET /api/v2/orders OrdersController.list',
+      'POST /api/v2/orders OrdersController.place',
+      'GET /api/v2/users/:id UsersController.findOne',
+      'GET /v1/health HealthController.check',
     ]);
-    expect(list.find((r) => r.handler === 'UsersController.remove')).toMatchObject({
-      file: 'src/users/users.controller.ts', line: 22, middleware: ['AuthGuard'],
+    expect(find(list, 'DELETE', '/api/v1/users/:id')).toMatchObject({
+      file: 'src/users/users.controller.ts',
+      line: 24,
+      handlerAt: { file: 'src/users/users.controller.ts', line: 24 },
     });
-    expect(await part('be-nest')).toContain('| `DELETE /api/users/:id` | `UsersController.remove` | `AuthGuard` | `/src/users/users.controller.ts:22` |');
+  });
+
+  it('puts app middleware, consumer middleware, APP_GUARD, @UseGuards and policy decorators in front of each route, in Nest order', async () => {
+    const list = await routes('be-nest');
+    expect(chain(find(list, 'DELETE', '/api/v1/users/:id'))).toEqual([
+      'helmet():use',
+      'AuditMiddleware:module',
+      'JwtAuthGuard:global',
+      "AuthGuard('jwt'):guard",
+      "@Roles('admin'):decorator",
+      'RolesGuard:guard',
+    ]);
+    // `.exclude({ path: 'users', method: GET })` and `.forRoutes(…, { path: 'orders', method: POST })`.
+    expect(chain(find(list, 'GET', '/api/v1/users'))).not.toContain('AuditMiddleware:module');
+    expect(chain(find(list, 'GET', '/api/v1/orders'))).not.toContain('AuditMiddleware:module');
+    expect(chain(find(list, 'POST', '/api/v1/orders'))).toContain('AuditMiddleware:module');
+    const uses = find(list, 'GET', '/v1/health')?.middlewareUses ?? [];
+    expect(uses.map((u) => [u.name, u.kind, u.code])).toEqual([
+      ['helmet()', 'use', undefined],
+      ['JwtAuthGuard', 'global', { file: 'src/auth/jwt-auth.guard.ts', line: 8 }],
+      ['@Public()', 'decorator', { file: 'src/auth/public.decorator.ts', line: 4 }],
+    ]);
+    expect(uses[1].at).toEqual({ file: 'src/app.module.ts', line: 11 });
+    expect(uses[0].from).toBe('helmet');
+    const md = await part('be-nest');
+    expect(md).toContain('Every route here passes through `helmet()`, `JwtAuthGuard`.');
+    expect(md).toContain(
+      "| `DELETE /api/v1/users/:id` | `UsersController.remove` | `AuditMiddleware`, `AuthGuard('jwt')`, `@Roles('admin')`, `RolesGuard` | `/src/users/users.controller.ts:24` |",
+    );
+    expect(md).toContain('- `JwtAuthGuard` — code in `/src/auth/jwt-auth.guard.ts:8`; global guard, at `/src/app.module.ts:11`');
+  });
+});
+
+describe('handlers reached through CommonJS controller modules', () => {
+  it("follows require('./controllers').orders, shorthand exports ({ lines }) and nested members to the method", async () => {
+    const list = await routes('be-koa');
+    expect(find(list, 'GET', '/api/legacy/orders')).toMatchObject({ handler: 'ctrl.list', handlerAt: { file: 'src/controllers/orders.js', line: 4 } });
+    expect(find(list, 'GET', '/api/legacy/orders/:id/lines')).toMatchObject({ handler: 'ctrl.lines.get', handlerAt: { file: 'src/controllers/lines.js', line: 2 } });
+  });
+});
+
+describe('NestJS route selectors', () => {
+  it("reads exclude: ['/'] as the root route only, and '*' or '(.*)' as every route", () => {
+    const route = (path: string) => ({ controller: 'UsersController', path, method: 'GET' });
+    expect(selects({ path: '/' }, route(''))).toBe(true);
+    expect(selects({ path: '/' }, route('users'))).toBe(false);
+    expect(selects({ path: '*' }, route('users/:id'))).toBe(true);
+    expect(selects({ path: '(.*)' }, route('users'))).toBe(true);
+    expect(selects({ path: 'users/*' }, route('users/:id'))).toBe(true);
+    expect(selects({ path: 'users', method: 'POST' }, route('users'))).toBe(false);
+    expect(selects({ controller: 'UsersController' }, route('anything'))).toBe(true);
   });
 });
 
@@ -131,13 +287,45 @@ describe('Next.js API routes', () => {
       'GET /api/files/[[...path]] app/api/files/[[...path]]/route.ts',
       'POST /api/files/[[...path]] app/api/files/[[...path]]/route.ts',
       'ALL /api/hello pages/api/hello.ts',
+      'POST /api/orders app/api/orders/route.ts',
       'GET /api/users/[id] pages/api/users/[id].ts',
       'PUT /api/users/[id] pages/api/users/[id].ts',
       'DELETE /products/[id] app/(shop)/products/[id]/route.ts',
       'GET /products/[id] app/(shop)/products/[id]/route.ts',
     ]);
     const md = await part('be-next');
-    expect(md).toContain('| `GET /products/[id]` | `/app/(shop)/products/[id]/route.ts:1` |');
+    expect(md).toContain('| `GET /products/[id]` | `next-auth/middleware` | `/app/(shop)/products/[id]/route.ts:1` |');
+  });
+
+  it('puts middleware.ts in front of the routes its matcher covers, and wrappers around exported handlers', async () => {
+    const list = await routes('be-next');
+    const mw = { name: 'next-auth/middleware', kind: 'middleware-file', at: { file: 'middleware.ts', line: 1 }, code: { file: 'middleware.ts', line: 1 } };
+    // `/api/users/:path*` covers the users API; the negative lookahead leaves the other API routes out.
+    expect(find(list, 'GET', '/api/users/[id]')?.middlewareUses).toEqual([mw]);
+    expect(find(list, 'GET', '/products/[id]')?.middlewareUses).toEqual([mw]);
+    expect(find(list, 'ALL', '/api/hello')?.middleware).toBeUndefined();
+    expect(find(list, 'POST', '/api/orders')?.middlewareUses).toEqual([
+      { name: 'withApiKey', kind: 'wrapper', at: { file: 'app/api/orders/route.ts', line: 3 }, code: { file: 'lib/with-api-key.ts', line: 6 } },
+    ]);
+    // `NextAuth({…})` builds the handler; it does not wrap one.
+    expect(find(list, 'ALL', '/api/auth/[...nextauth]')?.middleware).toBeUndefined();
+  });
+});
+
+describe('route fact ids', () => {
+  it('are the method and path, qualified by app, file and line only where two routes would share one', async () => {
+    const ids = (await detect(httpFrameworksDetector, 'be-express')).map((f) => f.id);
+    expect(ids).toContain('POST /api/users');
+    expect(ids).toContain('GET /admin/status');
+    const items = [
+      { app: 'a', method: 'GET', path: '/x', file: 'one.ts', line: 1 },
+      { app: 'b', method: 'GET', path: '/x', file: 'two.ts', line: 1 },
+      { app: 'b', method: 'GET', path: '/y', file: 'two.ts', line: 2 },
+      { app: 'b', method: 'GET', path: '/y', file: 'three.ts', line: 4 },
+    ];
+    expect(
+      stableIds(items, [(d) => `${d.method} ${d.path}`, (d) => `${d.app} ${d.method} ${d.path}`, (d) => `${d.app} ${d.method} ${d.path} ${d.file}`]),
+    ).toEqual(['a GET /x', 'b GET /x', 'b GET /y two.ts', 'b GET /y three.ts']);
   });
 });
 

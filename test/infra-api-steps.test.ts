@@ -4,11 +4,12 @@ import { databaseSchemaStep } from '../src/steps/04-database-schema.js';
 import { missingCitations } from '../src/steps/verify-citations.js';
 import { indexOf, section } from './helpers/fixture.js';
 
-describe('steps 3 and 4 for APIs and tables defined with Serverless Framework, SST or Terraform', () => {
+describe('steps 3 and 4 for APIs and tables defined with Serverless Framework, SST, SAM/CloudFormation or Terraform', () => {
   it.each([
     ['be-serverless', 'Serverless Framework — 3 endpoints, 4 functions', '| `POST /users` | `createUser` | `/services/users/src/handlers/users.ts` | `/services/users/serverless.yml:26` |'],
     ['be-sst', 'SST — 6 endpoints, 2 functions', '| `GET /notes` | `packages/functions/src/notes.list` | `/packages/functions/src/notes.ts` | `/infra/api.ts:5` |'],
     ['be-terraform', 'Terraform — 3 endpoints, 1 function', '| `GET /orders/{id}` | `api` | `/src/api/index.js` | `/infra/api.tf:18` |'],
+    ['infra-sam', 'AWS SAM — 4 endpoints, 4 functions; CloudFormation — 1 endpoint, 1 function', '| `GET /orders/{id}` | `GetOrderFunction` | `/src/handlers/get-order.ts` | `/template.yaml:40` |'],
   ])('%s: step 3 maps the endpoints to their handler files instead of saying there is no API', async (fixture, counts, row) => {
     const md = (await section(backendApiStep, fixture)).markdown;
     expect(md).toContain(`No AWS CDK app in this repository; the API is defined with ${counts}.`);
@@ -18,12 +19,13 @@ describe('steps 3 and 4 for APIs and tables defined with Serverless Framework, S
   });
 
   it.each([
-    ['be-serverless', '1 DynamoDB table defined with Serverless Framework in `/services/users/resources/dynamodb.yml`.'],
+    ['be-serverless', '2 DynamoDB tables defined with Serverless Framework in `/services/users/resources/dynamodb.yml`, `/services/users/serverless.yml`.'],
     ['be-terraform', '1 DynamoDB table defined with Terraform in `/infra/dynamodb.tf`.'],
+    ['infra-sam', '2 DynamoDB tables defined with AWS SAM in `/template.yaml`.'],
   ])('%s: step 4 shows the tables the tool declares', async (fixture, intro) => {
     const md = (await section(databaseSchemaStep, fixture)).markdown;
     expect(md).toContain(intro);
-    expect(md).toMatch(/### DynamoDB tables \((Serverless Framework|Terraform)\)\n\n\| Table \| Partition key \| Sort key \|/);
+    expect(md).toMatch(/### DynamoDB tables \((Serverless Framework|Terraform|AWS SAM)\)\n\n\| Table \| Partition key \| Sort key \|/);
     expect(md).not.toContain('No table definitions were found');
     expect(missingCitations(md, await indexOf(fixture))).toEqual([]);
   });

@@ -93,12 +93,12 @@ describe('classes of false "none" seen on real repositories', () => {
   it('does not say "no infrastructure", "no deploy" or "set nowhere" when compose, Kubernetes and a Makefile say otherwise', async () => {
     const md = await sectionsOf('model-ops');
     expect(md[5]).not.toContain('No infrastructure code found');
-    expect(md[5]).toContain('`/docker-compose.yml`');
-    expect(md[5]).toContain('`/k8s/deployment.yaml`');
+    expect(md[5]).toContain('| `api` | build the repository root → `/Dockerfile` | `3000:3000` | `db`, `cache` | `DATABASE_URL`, `REDIS_URL` | `/docker-compose.yml:2` |');
+    expect(md[5]).toContain('| Deployment `ops-service` | `ghcr.io/acme/ops-service:latest` | — | `DATABASE_URL`; Secret `db` | `/k8s/deployment.yaml:1` |');
     expect(md[8]).not.toContain('No deploy scripts');
-    expect(md[8]).toContain('kubectl apply in Makefile — `/Makefile:7`');
+    expect(md[8]).toContain('- `make deploy` — `kubectl apply -f k8s/` (`/Makefile:6`)');
     expect(md[8]).not.toContain('set nowhere');
-    expect(md[8]).toContain('`DATABASE_URL` — read without a fallback in `/src/config.ts:4`\n');
+    expect(md[8]).toContain('- `DATABASE_URL` — read without a fallback in `/src/config.ts:4`\n');
     expect(md[7]).toContain('| `DATABASE_URL` | `/src/config.ts:4` (as `config.DATABASE_URL`) | compose service `api` `/docker-compose.yml:7`; Kubernetes `ops-service / api` `/k8s/deployment.yaml:12` (from a Secret) | **yes** |');
     expect(md[3]).toContain('signs of a database');
     expect(md[3]).toContain('database client pg in ops-service');

@@ -5,7 +5,11 @@ import {
 import { FactSet, type Fact } from '../src/facts.js';
 import { otherInfraPart } from '../src/steps/parts/other-infra.js';
 import { missingCitations } from '../src/steps/verify-citations.js';
-import { detect, indexOf } from './helpers/fixture.js';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { infrastructureStep } from '../src/steps/06-infrastructure.js';
+import { detect, indexOf, section } from './helpers/fixture.js';
 
 const data = <T>(facts: readonly Fact[], kind: string) => facts.filter((f) => f.kind === kind).map((f) => f.data as T);
 
@@ -49,6 +53,18 @@ describe('Serverless Framework', () => {
         stream: 'NEW_IMAGE',
         file: 'services/users/resources/dynamodb.yml',
         line: 2,
+      },
+      // A multi-line `!Join` table name (nested sequences) keeps the keys and GSIs written after it.
+      {
+        tool: 'serverless',
+        name: 'OrdersTable',
+        physicalName: '${AWS::StackName}-orders',
+        hashKey: 'pk (S)',
+        rangeKey: 'sk (S)',
+        indexes: [{ name: 'byStatus', kind: 'GSI', hashKey: 'status (S)', rangeKey: 'sk (S)', projection: 'KEYS_ONLY' }],
+        billingMode: 'PAY_PER_REQUEST',
+        file: 'services/users/serverless.yml',
+        line: 39,
       },
     ]);
     expect(data<InfraResourceData>(facts, 'infra.resource').map((r) => `${r.type} ${r.name}`)).toEqual(['AWS::SQS::Queue WelcomeQueue']);
@@ -132,6 +148,84 @@ describe('Terraform', () => {
     const md = await part('be-terraform');
     expect(md).toContain('| `POST /v1/orders` | `api` | `/src/api/index.js` | `/infra/api.tf:41` |');
     expect(md).not.toContain('`aws_apigatewayv2_route`');
+  });
+});
+
+describe('CloudFormation and SAM templates', () => {
+  it('maps functions to their code, events to routes and triggers, tables with keys and indexes, other resources', async () => {
+    const facts = await detect(otherInfraDetector, 'infra-sam');
+    expect(data<InfraProjectData>(facts, 'infra.project').map((p) => `${p.tool} ${p.file}`)).toEqual([
+      'cloudformation legacy/stack.template.json',
+      'sam template.yaml',
+    ]);
+    expect(data<InfraFunctionData>(facts, 'infra.function').map((f) => [f.name, f.handlerFile, f.runtime, f.environment.join(','), (f.triggers ?? []).join('; '), f.line])).toEqual([
+      ['LegacyFunction', 'legacy/lambda/index.js', 'nodejs18.x', 'LEGACY_MODE', 'schedule cron(0 3 * * ? *) (rule NightlyRule)', 4],
+      // CodeUri + Handler; Globals give the runtime and the shared environment.
+      ['HelloFunction', 'hello-world/app.mjs', 'nodejs20.x', 'TABLE_NAME', '', 14],
+      // esbuild: the handler module is an entry point under CodeUri.
+      ['GetOrderFunction', 'src/handlers/get-order.ts', 'nodejs20.x', 'SECRET_ARN,TABLE_NAME', 'dynamodb stream OrdersTable', 26],
+      ['WorkerFunction', 'src/handlers/worker.ts', 'nodejs20.x', 'TABLE_NAME', 'sqs JobsQueue; schedule rate(1 day)', 52],
+      // An image function's code is its Dockerfile; it has no runtime.
+      ['ImageFunction', 'image/Dockerfile', undefined, 'TABLE_NAME', '', 67],
+    ]);
+    expect(data<InfraRouteData>(facts, 'infra.route').map((r) => `${r.method} ${r.path} ${r.target ?? '-'} ${r.handlerFile ?? '-'} ${r.file}:${r.line}`)).toEqual([
+      // An OpenAPI body included with AWS::Include is read from its file, each route cited there.
+      'GET /orders WorkerFunction src/handlers/worker.ts api/openapi.yaml:7',
+      'POST /orders - - api/openapi.yaml:12',
+      // REST API Method → Resource → Resource → RootResourceId, and its Fn::Sub integration URI.
+      'GET /items/{id} LegacyFunction legacy/lambda/index.js legacy/stack.template.json:22',
+      'GET /hello HelloFunction hello-world/app.mjs template.yaml:20',
+      'GET /orders/{id} GetOrderFunction src/handlers/get-order.ts template.yaml:40',
+    ]);
+    expect(data<InfraTableData>(facts, 'infra.table')).toEqual([
+      {
+        tool: 'sam',
+        name: 'OrdersTable',
+        physicalName: '${AWS::StackName}-orders',
+        hashKey: 'pk (S)',
+        rangeKey: 'sk (S)',
+        indexes: [
+          { name: 'gsi1', kind: 'GSI', hashKey: 'gsi1pk (S)', projection: 'ALL' },
+          { name: 'byCreated', kind: 'LSI', hashKey: 'pk (S)', rangeKey: 'createdAt (N)', projection: 'KEYS_ONLY' },
+        ],
+        billingMode: 'PAY_PER_REQUEST',
+        stream: 'NEW_AND_OLD_IMAGES',
+        file: 'template.yaml',
+        line: 90,
+      },
+      { tool: 'sam', name: 'SessionsTable', hashKey: 'sessionId (String)', indexes: [], file: 'template.yaml', line: 131 },
+    ]);
+    expect(data<InfraResourceData>(facts, 'infra.resource').filter((r) => r.tool === 'sam').map((r) => `${r.type} ${r.name}:${r.line}`)).toEqual([
+      'AWS::Serverless::HttpApi OrdersHttpApi:75',
+      'AWS::Serverless::Api RestApi:80',
+      'AWS::SQS::Queue JobsQueue:138',
+      'AWS::SNS::Topic EventsTopic:141',
+      'AWS::S3::Bucket UploadsBucket:144',
+      'AWS::Cognito::UserPool UserPool:147',
+      'AWS::SecretsManager::Secret OrdersSecret:152',
+    ]);
+    // A route served by an integration rather than a function says so instead of "not found".
+    expect(data<InfraRouteData>(facts, 'infra.route').find((r) => r.method === 'POST' && r.path === '/orders')).toMatchObject({ integration: 'mock' });
+    const md = await part('infra-sam');
+    expect(md).toContain('| `POST /orders` | mock | no function (integration) | `/api/openapi.yaml:12` |');
+    expect(md).toContain('#### AWS SAM');
+    expect(md).toContain('#### CloudFormation');
+    // The REST API plumbing is shown route by route, not again as resources.
+    expect(md).not.toContain('`AWS::ApiGateway::Method`');
+  });
+
+  it('reads a template with a YAML error as far as it parses, and the section says where it broke', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'pc-cfn-'));
+    try {
+      const template = ['AWSTemplateFormatVersion: "2010-09-09"', 'Resources:', '  Jobs:', '    Type: AWS::SQS::Queue', '   Broken: x', '  Topic:', '    Type: AWS::SNS::Topic', ''];
+      writeFileSync(path.join(dir, 'template.yaml'), template.join('\n'));
+      const md = (await section(infrastructureStep, dir)).markdown;
+      expect(md).toContain('`AWS::SQS::Queue` | `Jobs`');
+      expect(md).toContain('`AWS::SNS::Topic` | `Topic`');
+      expect(md).toContain('> - `/template.yaml:5` is not valid YAML (All mapping items must start at the same column); what could be read of it is used.');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

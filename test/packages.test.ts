@@ -82,3 +82,32 @@ describe('packages detector', () => {
     expect(list.map((p) => p.dir)).toEqual(['', 'libs/core/logger', 'libs/ui/widgets', 'services/orders', 'services/worker']);
   });
 });
+
+describe('folder and package labels come from evidence, not names alone', () => {
+  it('labels Temporal workflows, an API folder of controllers, shared React Native hooks, a Lambda with main, and skips template READMEs', async () => {
+    const facts = (await detect(packagesDetector, 'model-labels')) as PackageFact[];
+    const byName = new Map(facts.map((f) => [f.data.name, f.data]));
+    const folder = (pkg: string, dir: string) => byName.get(pkg)!.directories.find((d) => d.dir === dir)?.role;
+    expect(folder('@labels/worker', 'packages/worker/src/workflows')).toBe('Temporal workflows');
+    expect(folder('@labels/worker', 'packages/worker/src/activities')).toBe('Temporal activities');
+    expect(byName.get('@labels/worker')!.kind?.label).toBe('Temporal worker (workflows and activities)');
+    expect(folder('@labels/server', 'packages/server/src/api')).toBe('API handlers (routes, controllers)');
+    expect(byName.get('@labels/mobile-hooks')!.kind?.label).toBe('React Native shared code');
+    expect(byName.get('@labels/fn')!.kind?.id).toBe('lambda');
+    expect(byName.get('@labels/fn')!.role).toEqual({ id: 'product', because: '@types/aws-lambda dependency' });
+    // create-next-app's README describes the template, not the app.
+    expect(byName.get('@labels/web')!.purpose?.source).toBe('inferred');
+  });
+});
+
+describe('the repository guides', () => {
+  it('cites AGENTS.md and CONTRIBUTING.md by section in step 9, headings in code fences left out', async () => {
+    const { workflowsStep } = await import('../src/steps/09-workflows.js');
+    const { section } = await import('./helpers/fixture.js');
+    const md = (await section(workflowsStep, 'model-labels')).markdown;
+    expect(md).toContain("### The repository's own guides");
+    expect(md).toContain('- `/AGENTS.md` — for AI assistants: Setup (`/AGENTS.md:3`) · Testing (`/AGENTS.md:7`) · Conventions (`/AGENTS.md:14`)');
+    expect(md).toContain('- `/CONTRIBUTING.md` — for contributors: Pull requests (`/CONTRIBUTING.md:3`)');
+    expect(md).not.toContain('not a heading');
+  });
+});

@@ -59,6 +59,45 @@ describe('README summary', () => {
   });
 });
 
+describe('README blocks from marked\'s lexer', () => {
+  it('keeps what is inside code spans: `<…>` placeholders and generics', () => {
+    const [p] = parseBlocks('Keys are `PK = <namespace>#<key>` and values `Array<string>`; plain <b>tags</b> go &amp; entities decode.\n');
+    expect(p.text).toBe('Keys are PK = <namespace>#<key> and values Array<string>; plain tags go & entities decode.');
+    expect(inline('`a &amp; b` &amp; c')).toBe('a &amp; b & c');
+  });
+
+  it('reads indented code as code, not prose', () => {
+    const s = summariseReadme('README.md', '# Tool\n\n    npm install tool\n    tool --run\n\nRuns your tasks in parallel, with a cache.\n');
+    expect(s.tagline).toEqual({ text: 'Runs your tasks in parallel, with a cache.', line: 6 });
+  });
+
+  it('reads headings, paragraphs, lists and tables with their lines, skipping fences', () => {
+    const md = ['Title', '=====', '', '```sh', '# not a heading', '```', '', '- one', '  more', '- two', '  - nested', '', '| a | b |', '|---|---|', '| `x` | y |', '', 'Sub', '---'].join('\n');
+    expect(parseBlocks(md)).toEqual([
+      { kind: 'heading', line: 1, level: 1, text: 'Title' },
+      { kind: 'list', line: 8, text: 'one more two', items: ['one more', 'two'] },
+      { kind: 'table', line: 13, text: '', rows: [['a', 'b'], ['x', 'y']] },
+      { kind: 'heading', line: 17, level: 2, text: 'Sub' },
+    ]);
+  });
+
+  it('takes the title from an HTML banner: a heading inside a centered block, or its logo\'s alt text', () => {
+    const banner = summariseReadme('README.md', '<div align="center">\n  <img src="logo.png" width="80">\n  <h1>Orbit</h1>\n  <p>Deploy previews for every branch.</p>\n</div>\n\n## Install\n');
+    expect(banner.title).toEqual({ text: 'Orbit', line: 3 });
+    expect(banner.tagline).toEqual({ text: 'Deploy previews for every branch.', line: 4 });
+    const logo = summariseReadme('README.md', '<h1 align="center"><img src="logo.svg" alt="Lumen"></h1>\n\nA static site generator.\n');
+    expect(logo.title).toEqual({ text: 'Lumen', line: 1 });
+  });
+
+  it('never takes a section heading (`# Intro`, `## Install`) as the title', () => {
+    expect(summariseReadme('README.md', '# Intro\n\nThis service sends invoices.\n\n## Install\n').title).toBeUndefined();
+    expect(summariseReadme('README.md', '[![ci](b.svg)](x)\n\n## Install\n\nnpm i\n').title).toBeUndefined();
+    expect(summariseReadme('README.md', '## Getting Started 🚀\n\nRun it.\n').title).toBeUndefined();
+    expect(summariseReadme('README.md', '# Intro\n\n# Invoicer\n').title).toBeUndefined();
+    expect(summariseReadme('README.md', '## Invoicer\n\nSends invoices.\n').title).toEqual({ text: 'Invoicer', line: 1 });
+  });
+});
+
 describe('vision summary', () => {
   it('lists top sections with what follows each: a paragraph, list items or the size of a table', () => {
     const md = '# Vision\n\n## One-liner\nStore data. More text.\n\n## Users\n1. Indie devs\n2. Teams\n\n## Plans\n| a | b |\n|---|---|\n| 1 | 2 |\n';

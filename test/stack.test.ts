@@ -97,13 +97,17 @@ describe('stack detector', () => {
 
   it('tells integration libraries (framework as a peer) from apps, and skips example and test packages', async () => {
     const index = await indexOf('ov-pnpm');
-    const lib = { name: '@x/next', dir: 'packages/next', manifestPath: 'packages/next/package.json', isRoot: false, declared: true, hoisted: {} };
+    const lib = { name: '@x/next', dir: 'packages/next', manifestPath: 'packages/next/package.json', isRoot: false, declared: true, hoisted: {}, markers: [] };
     const nextLib = { ...lib, manifest: { main: 'dist/index.js', peerDependencies: { next: '*' }, devDependencies: { next: '15.0.0', '@types/aws-lambda': '*' } } };
     expect(packageKind(nextLib)?.id).toBe('library');
     expect(packageKind({ ...lib, manifest: { dependencies: { next: '15.0.0' } } })?.id).toBe('nextjs');
     const cdkLib = { ...lib, manifest: { main: 'lib/index.js', peerDependencies: { 'aws-cdk-lib': '^2' } } };
     expect(packageKind(cdkLib)?.label).toBe('AWS CDK construct library');
-    expect(packageKind({ ...lib, manifest: { dependencies: { expo: '~54.0.0', 'react-native': '0.81.0' } } })?.label).toBe('Expo app (React Native)');
+    expect(packageKind({ ...lib, markers: ['app.json'], manifest: { dependencies: { expo: '~54.0.0', 'react-native': '0.81.0' } } })?.label).toBe('Expo app (React Native)');
+    // Shared hooks for a React Native app are not an app: no app config, entry or native folders.
+    expect(packageKind({ ...lib, manifest: { dependencies: { 'react-native': '0.81.0', react: '19' } } })?.label).toBe('React Native shared code');
+    // A Lambda package with `main` and without `private` is not a published library.
+    expect(packageKind({ ...lib, manifest: { main: 'index.js', dependencies: { '@middy/core': '5' }, devDependencies: { '@types/aws-lambda': '8' } } })?.id).toBe('lambda');
     expect(packageKind({ ...lib, manifest: { dependencies: { '@tanstack/react-start': '^1', react: '19', 'react-dom': '19', vite: '7' } } })?.label).toBe('TanStack Start app');
     expect(packageKind({ ...lib, name: '@acme/eslint-config', manifest: { exports: './index.js' } })?.label).toBe('Shared ESLint configuration');
     expect(isAuxiliary({ ...lib, dir: 'examples/.test/ssg' , manifest: {} })).toBe(true);

@@ -1,4 +1,5 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Analysis } from '../src/analysis/run-detectors.js';
@@ -15,6 +16,26 @@ import { EXAMPLE, PROJECT_ROOT, detect, indexOf, section, stepModel } from './he
 const FIXTURES = ['ov-single', 'ov-pnpm', 'ov-yarn', 'ov-noreadme'];
 
 describe('step 1 — Project Overview & Architecture', () => {
+  it('names the project after package.json, not after a README section heading', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'pc-title-'));
+    try {
+      writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: 'invoicer', description: 'Sends invoices every month.' }));
+      writeFileSync(path.join(dir, 'README.md'), '# Intro\n\nThis service sends invoices.\n\n## Install\n\nnpm i\n');
+      const md = generateSection(overviewStep, new Analysis(await buildIndex(dir))).markdown;
+      expect(md.split('\n')[0]).toBe('# invoicer — Project Context');
+      expect(md).toContain('**Name:** invoicer (`/package.json`)');
+      expect(md).not.toMatch(/^# Intro — /m);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('without components from package.json, points at the infrastructure files steps 3 and 6 describe', async () => {
+    const md = (await section(overviewStep, 'infra-sam')).markdown;
+    expect(md).toContain('How it is deployed and run is described by `/template.yaml`, `/image/Dockerfile`, `/legacy/stack.template.json`: see steps 3 and 6.');
+    expect(missingCitations(md, await indexOf('infra-sam'))).toEqual([]);
+  });
+
   it('is registered as step 1', () => {
     expect(STEPS[0].definition).toBe(overviewStep);
   });

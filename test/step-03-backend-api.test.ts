@@ -6,7 +6,10 @@ import { STEPS } from '../src/steps/registry.js';
 import { missingCitations } from '../src/steps/verify-citations.js';
 import { EXAMPLE, PROJECT_ROOT, indexOf, section } from './helpers/fixture.js';
 
-const FIXTURES = ['cdk-v1', 'cdk-http-api', 'cdk-helpers', 'cdk-websocket', 'cdk-none', 'cdk-lib-handlers'];
+const FIXTURES = [
+  'cdk-v1', 'cdk-http-api', 'cdk-helpers', 'cdk-websocket', 'cdk-none', 'cdk-lib-handlers', 'cdk-dispatch', 'cdk-route-tables',
+  'be-express', 'be-fastify', 'be-hono', 'be-koa', 'be-nest', 'be-next', 'be-trpc', 'be-actions', 'be-graphql',
+];
 
 describe('step 3 — Backend & API', () => {
   it('is registered as step 3', () => {
@@ -44,6 +47,19 @@ describe('step 3 — Backend & API', () => {
     expect(md).toContain('| `POST /v1/carts` | `/src/handlers/cart.ts` | `TokenAuth` (Lambda token) | `/lib/routes.ts:9`, called at `/lib/shop-stack.ts:47` |');
     expect(md).toContain('| `ANY /v1/admin/{proxy+}` | `/src/handlers/admin.ts` | none | `/lib/shop-stack.ts:51` | only if `props.enableAdmin`; proxy: every path below goes to the handler |');
     expect(md).toContain('1 function could not be traced to a file statically; its code location is shown as written.');
+  });
+
+  it('expands route tables built by functions in other files, looped with an index into one nested stack per domain', async () => {
+    const md = (await section(backendApiStep, 'cdk-route-tables')).markdown;
+    // `HttpApi.fromHttpApiAttributes(this, …, { httpApiId: props.httpApi.apiId })` is the app's API, not a new one.
+    expect(md).toContain('### API: ShopApi (HttpApi)');
+    expect(md).not.toContain('-api (HttpApi)');
+    expect(md).toContain('- Defined in `/lib/api-stack.ts:13` (stack `ApiStack`): 3 endpoints.');
+    // Paths joined by a template and `.replace(/\/+/g, '/')`; entries by `path.join(__dirname, …)` in a helper.
+    expect(md).toContain('| `POST /carts/items` | `/services/carts/add-item.ts` | `Jwt` (JWT) | `/lib/domain-stack.ts:29` | from a route table (`/lib/routes/carts.routes.ts:9`) |');
+    expect(md).toContain('| `POST /users/sign-up` | `/services/users/sign-up.ts` | none |');
+    // `new HttpNoneAuthorizer()` on a route of an API whose other routes are guarded: listed as public.
+    expect(md).toContain('- No authorizer (public): `POST /users/sign-up`');
   });
 
   it('reads CDK v1 and HTTP APIs the same way', async () => {

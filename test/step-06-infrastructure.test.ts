@@ -50,9 +50,7 @@ describe('step 6 — Infrastructure & CDK', () => {
 
   it('says plainly when there is no infrastructure code', async () => {
     const md = (await section(infrastructureStep, 'cdk-none')).markdown;
-    expect(md).toBe(
-      '## 6. Infrastructure & CDK\n\nNo infrastructure code found: no AWS CDK app, serverless.yml, SST, Terraform, CloudFormation, Docker, compose, Kubernetes or hosting configuration.\n',
-    );
+    expect(md).toBe('## 6. Infrastructure & CDK\n\nNo infrastructure code found: no AWS CDK app, no serverless.yml, SST, CloudFormation/SAM template or Terraform configuration, no Docker Compose file, Dockerfile, Kubernetes manifest, Makefile, justfile or Procfile.\n');
   });
 
   it('matches the golden section for examples/kv-store', async () => {

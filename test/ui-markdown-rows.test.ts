@@ -2,6 +2,8 @@ import stringWidth from 'string-width';
 import stripAnsi from 'strip-ansi';
 import { describe, expect, it } from 'vitest';
 import { markdownRows } from '../src/ui/markdown-rows.js';
+import { STEPS } from '../src/steps/registry.js';
+import { EXAMPLE, section } from './helpers/fixture.js';
 
 describe('markdownRows', () => {
   const md = [
@@ -56,6 +58,9 @@ describe('tables in the terminal', () => {
     expect(rows.some((r) => r.startsWith('┌'))).toBe(true);
     const narrow = markdownRows('| A | Path |\n|---|---|\n| x | `/packages/api/src/handlers/kv/get.ts` |', 36, false);
     expect(narrow.join('\n')).toMatch(/\/packages\/api\/src\/\s*│\n.*│ handlers\/kv\/get\.ts/);
+    // A slash is a better place to break than a dot in the file name.
+    const route = markdownRows('| Route | Declared in |\n|---|---|\n| `OPTIONS /community` | `/apps/openpage-api/app/community/route.ts:29` |', 60, false);
+    expect(route.join('\n')).toMatch(/\/app\/community\/\s*│\n.*│ route\.ts:29/);
   });
 
   it('shows a table whose rows would wrap onto many lines as labelled records, dropping empty cells', () => {
@@ -64,4 +69,37 @@ describe('tables in the terminal', () => {
     expect(rows).toContain('Handler:    /packages/api/src/handlers/kv/get-1.ts');
     expect(rows.some((r) => r.startsWith('Notes:'))).toBe(false);
   });
+});
+
+describe('table cells at 80 columns break between words', () => {
+  it('in every section of the example, a cell that goes on to the next row ends at a space or a path separator', async () => {
+    const problems: string[] = [];
+    for (const step of STEPS) {
+      const { markdown } = await section(step.definition, EXAMPLE);
+      const words = new Set(markdown.split(/[\s|`*]+/).filter(Boolean));
+      for (const width of [79, 100]) {
+        const rows = markdownRows(markdown, width, false);
+        for (let i = 0; i + 1 < rows.length; i++) {
+          if (!rows[i].startsWith('│') || !rows[i + 1].startsWith('│')) continue;
+          const cells = rows[i].split('│').slice(1, -1);
+          const next = rows[i + 1].split('│').slice(1, -1);
+          cells.forEach((cell, c) => {
+            const rest = next[c]?.trim() ?? '';
+            const text = cell.trim();
+            if (!text || !rest) return;
+            const last = text.split(' ').at(-1) ?? '';
+            const first = rest.split(' ')[0];
+            // Broken after / . - _ , : or before a capital is a break a path or a name allows.
+            if (/[/.\-_,:]$/.test(last) || (/[a-z]$/.test(last) && /^[A-Z]/.test(first))) return;
+            // Rows of a table follow each other with no rule between them: two counts are two rows, not one cut.
+            if (/^\d+$/.test(last) && /^\d+$/.test(first)) return;
+            // A word cut in two reads back as one word of the section: `API Gatewa` + `y`.
+            const joined = `${last}${first}`.replace(/[,.;:)]+$/, '');
+            if (words.has(joined) || words.has(`${joined},`) || words.has(`${joined}.`)) problems.push(`step ${step.number}, ${width} columns: "${last}" + "${first}"`);
+          });
+        }
+      }
+    }
+    expect(problems).toEqual([]);
+  }, 60_000);
 });

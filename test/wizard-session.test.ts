@@ -63,17 +63,58 @@ describe('Session', () => {
     expect(parseOutput(readFileSync(o.output, 'utf8')).blocks).toHaveLength(1);
   });
 
-  it('starts over on "n": the previous output is kept as a backup', async () => {
+  it('starts over on "n": the previous output is kept as a backup in the session folder, and the notice names it', async () => {
     const root = tempRepo();
     const s = await Session.open(options(root));
     s.setGenerated(1, '## 1. One\n');
     s.accept(1);
     s.close();
-    const again = await Session.open(options(root, { askResume: async () => 'restart' }));
+    const notices: string[] = [];
+    const again = await Session.open(options(root, { askResume: async () => 'restart', notice: (m) => notices.push(m) }));
     expect(again.record(1).status).toBe('pending');
     again.close();
     expect(existsSync(path.join(root, 'PROJECT-CONTEXT.md'))).toBe(false);
-    expect(readdirSync(root).some((f) => f.startsWith('PROJECT-CONTEXT.md.bak'))).toBe(true);
+    expect(readdirSync(root).some((f) => f.includes('.bak'))).toBe(false);
+    const backup = readdirSync(path.join(root, '.project-context')).find((f) => f.startsWith('PROJECT-CONTEXT.md.bak-'));
+    expect(backup).toBeDefined();
+    expect(notices.join()).toContain(path.join(root, '.project-context', backup ?? ''));
+  });
+
+  it('a finished session run again asks what to do: review the skipped steps, every step, start over, or quit', async () => {
+    const root = tempRepo();
+    const s = await Session.open(options(root));
+    s.setGenerated(1, '## 1. One\n');
+    s.accept(1);
+    s.setGenerated(2, '## 2. Two\n');
+    s.skip(2);
+    s.close();
+    const asked: unknown[] = [];
+    const skipped = await Session.open(options(root, { askFinished: async (q) => (asked.push(q), 'skipped') }));
+    expect(asked).toEqual([{ accepted: 1, skipped: [2], output: path.join(root, 'PROJECT-CONTEXT.md') }]);
+    expect(skipped.steps.map((r) => r.status)).toEqual(['accepted', 'generated']);
+    expect(skipped.text(2)).toBe('## 2. Two\n');
+    skipped.skip(2);
+    skipped.close();
+    await expect(Session.open(options(root, { askFinished: async () => 'quit' }))).rejects.toThrow(/Nothing changed/);
+    const again = await Session.open(options(root, { askFinished: async () => 'again' }));
+    expect(again.steps.map((r) => r.status)).toEqual(['pending', 'pending']);
+    again.close();
+    expect(existsSync(path.join(root, 'PROJECT-CONTEXT.md'))).toBe(true);
+  });
+
+  it('a finished session and another selection of steps (--steps 2): that is what was asked for, no question', async () => {
+    const root = tempRepo();
+    const s = await Session.open(options(root));
+    s.setGenerated(1, '## 1. One\n');
+    s.accept(1);
+    s.setGenerated(2, '## 2. Two\n');
+    s.accept(2);
+    s.close();
+    let questions = 0;
+    const other = await Session.open(options(root, { steps: [2], askFinished: async () => (questions++, 'quit') }));
+    expect(other.steps.map((r) => r.number)).toEqual([2]);
+    other.close();
+    expect(questions).toBe(0);
   });
 
   it('refuses a second session on the same state while the first holds the lock', async () => {

@@ -1,5 +1,6 @@
 import type { Detector, Fact } from '../facts.js';
 import type { RepoIndex } from '../scan/repo-index.js';
+import { phaseName } from './phase-names.js';
 
 /** A detector that threw: reported in the section's notes instead of failing the whole step. */
 export interface DetectorFailure {
@@ -22,7 +23,7 @@ export class Analysis {
     for (const detector of detectors) {
       let result = this.results.get(detector.id);
       if (!result) {
-        onProgress?.(`Analysing ${detector.id}`);
+        onProgress?.(phaseName(detector.id));
         result = this.detect(detector);
         this.results.set(detector.id, result);
       }

@@ -4,7 +4,9 @@ import { STEPS } from '../steps/registry.js';
 import type { StepContext } from '../steps/types.js';
 import { missingCitations } from '../steps/verify-citations.js';
 import { Analyzer } from '../wizard/analyzer.js';
+import { unifiedDiff } from '../diff/line-diff.js';
 import { digestOf, readDigest, stripDigest, type DigestEntry } from './fact-digest.js';
+import { factWords } from './fact-words.js';
 
 export type FindingKind =
   | 'missing-path'
@@ -36,6 +38,13 @@ export interface CheckReport {
   readonly root: string;
   readonly current: boolean;
   readonly findings: readonly Finding[];
+  /** With `diff`: for each drifted step, what regenerating it would change in the file (a unified diff). */
+  readonly diffs?: readonly { readonly step: number; readonly title: string; readonly diff: string }[];
+}
+
+export interface CheckOptions {
+  /** Also compute, for each drifted step, the diff between its block and the section regenerated now. */
+  readonly diff?: boolean;
 }
 
 /**
@@ -43,7 +52,7 @@ export interface CheckReport {
  * since each section was accepted (from the digest line each block carries), sections edited by hand, steps never
  * accepted. Reads only; the wizard's own files are left out of the analysis.
  */
-export async function checkOutput(root: string, output: string, context: StepContext, exclude: readonly string[]): Promise<CheckReport> {
+export async function checkOutput(root: string, output: string, context: StepContext, exclude: readonly string[], options: CheckOptions = {}): Promise<CheckReport> {
   if (!existsSync(output)) {
     throw Object.assign(new Error(`There is no ${output} to check. Run project-context first to write it.`), { name: 'CheckInputError' });
   }
@@ -76,6 +85,17 @@ export async function checkOutput(root: string, output: string, context: StepCon
       add({ step: entry.number, ...change, message: `${title}: ${change.message}` });
     }
   }
+  const diffs: { step: number; title: string; diff: string }[] = [];
+  if (options.diff) {
+    for (const step of new Set(findings.filter((f) => f.drift && f.step !== null).map((f) => f.step as number))) {
+      const block = blocks.get(step);
+      if (!block) continue;
+      const entry = STEPS.find((s) => s.number === step);
+      const now = (await analyzer.section(step)).markdown;
+      const diff = unifiedDiff(stripDigest(block.body), now, { before: `step ${step} in ${output}`, after: `step ${step} regenerated from the code` });
+      if (diff) diffs.push({ step, title: entry?.title ?? `Step ${step}`, diff });
+    }
+  }
   return {
     schema: 'project-context/check',
     version: 1,
@@ -83,6 +103,7 @@ export async function checkOutput(root: string, output: string, context: StepCon
     root: analyzer.repoIndex.root,
     current: !findings.some((f) => f.drift),
     findings,
+    ...(options.diff ? { diffs } : {}),
   };
 }
 
@@ -92,13 +113,14 @@ function compare(before: readonly DigestEntry[], now: readonly DigestEntry[]): O
   const cur = new Map(now.map((e) => [key(e), e]));
   const out: Omit<Finding, 'drift' | 'step'>[] = [];
   const where = (e: DigestEntry) => (e.file ? ` (/${e.file})` : '');
+  const what = (e: DigestEntry) => `${factWords(e.kind)} "${e.id}"${where(e)}`;
   for (const [k, e] of cur) {
     const was = old.get(k);
-    if (!was) out.push({ kind: 'fact-added', fact: { kind: e.kind, id: e.id }, file: e.file, message: `added ${e.kind} "${e.id}"${where(e)}` });
-    else if (was.hash !== e.hash) out.push({ kind: 'fact-altered', fact: { kind: e.kind, id: e.id }, file: e.file, message: `changed ${e.kind} "${e.id}"${where(e)}` });
+    if (!was) out.push({ kind: 'fact-added', fact: { kind: e.kind, id: e.id }, file: e.file, message: `new ${what(e)}` });
+    else if (was.hash !== e.hash) out.push({ kind: 'fact-altered', fact: { kind: e.kind, id: e.id }, file: e.file, message: `changed ${what(e)}` });
   }
   for (const [k, e] of old) {
-    if (!cur.has(k)) out.push({ kind: 'fact-removed', fact: { kind: e.kind, id: e.id }, file: e.file, message: `removed ${e.kind} "${e.id}"${where(e)}` });
+    if (!cur.has(k)) out.push({ kind: 'fact-removed', fact: { kind: e.kind, id: e.id }, file: e.file, message: `removed ${what(e)}` });
   }
   return out;
 }
@@ -129,11 +151,15 @@ export function formatCheck(report: CheckReport): string {
     const where = steps.length === 1 ? `step ${steps[0]}` : `steps ${steps.join(', ')}`;
     lines.push(`drift  ${where}: ${what}`);
   }
-  const drifted = report.findings.filter((f) => f.drift).length;
+  // What is counted is what was printed: a change several sections share is one line, and one difference.
+  const drifted = lines.filter((l) => l.startsWith('drift')).length;
+  const notes = lines.length - drifted;
+  const noted = notes > 0 ? ` and ${notes} note${notes === 1 ? '' : 's'}` : '';
+  for (const d of report.diffs ?? []) lines.push('', `What regenerating step ${d.step} (${d.title}) would change:`, d.diff.trimEnd());
   lines.push(
     report.current
-      ? `${report.output} is current.`
-      : `${report.output} drifted (${drifted} finding${drifted === 1 ? '' : 's'}). Regenerate and review those sections: project-context --steps ${stepsOf(report).join(',')}`,
+      ? `${report.output} is current${noted ? ` (${notes} note${notes === 1 ? '' : 's'} above)` : ''}.`
+      : `${report.output} drifted: ${drifted} difference${drifted === 1 ? '' : 's'}${noted} above. Regenerate and review those sections: project-context --steps ${stepsOf(report).join(',')}${report.diffs ? '' : ' (--check --diff shows what would change)'}`,
   );
   return lines.join('\n');
 }

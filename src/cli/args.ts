@@ -19,8 +19,12 @@ export interface CliOptions {
   readonly json: boolean;
   /** Compare PROJECT-CONTEXT.md with the code; exit 3 when it drifted. */
   readonly check: boolean;
+  /** With --check: show what regenerating each drifted section would change. */
+  readonly diff: boolean;
   /** `project-context config [key] [value]`: show or change user settings. */
   readonly config?: readonly string[];
+  /** `project-context mcp [dir]`: serve the map to AI assistants over stdio. */
+  readonly mcp: boolean;
 }
 
 export function parseCli(argv: readonly string[]): CliOptions {
@@ -40,6 +44,7 @@ export function parseCli(argv: readonly string[]): CliOptions {
         editor: { type: 'string' },
         json: { type: 'boolean', default: false },
         check: { type: 'boolean', default: false },
+        diff: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
       },
@@ -51,6 +56,14 @@ export function parseCli(argv: readonly string[]): CliOptions {
   if (positionals[0] === 'config') {
     return { ...defaults(), config: positionals.slice(1), help: values.help ?? false };
   }
+  if (positionals[0] === 'mcp') {
+    if (values.yes || values.check || values.json || values.restart || values.steps !== undefined) {
+      throw new UsageError('project-context mcp takes a folder and --output only: it serves every step and never writes.');
+    }
+    if (positionals.length > 2) throw new UsageError(`Expected one folder after mcp, got ${positionals.length - 1}: ${positionals.slice(1).join(' ')}.`);
+    return { ...defaults(), mcp: true, dir: positionals[1] ?? '.', output: nonEmpty(values.output, '--output'), state: nonEmpty(values.state, '--state'), vision: nonEmpty(values.vision, '--vision'), help: values.help ?? false };
+  }
+  if (values.diff && !values.check) throw new UsageError('--diff goes with --check: project-context --check --diff.');
   if (values.yes && values.check) throw new UsageError('--check only reads; it cannot be combined with --yes.');
   if (values.restart && (values.check || values.json)) throw new UsageError('--restart starts a wizard session; --check and --json only read.');
   if (positionals.length > 1) {
@@ -70,11 +83,13 @@ export function parseCli(argv: readonly string[]): CliOptions {
     version: values.version ?? false,
     json: values.json ?? false,
     check: values.check ?? false,
+    mcp: false,
+    diff: values.diff ?? false,
   };
 }
 
 function defaults(): CliOptions {
-  return { dir: '.', yes: false, restart: false, steps: allSteps(), stepsGiven: false, help: false, version: false, json: false, check: false };
+  return { dir: '.', yes: false, restart: false, steps: allSteps(), stepsGiven: false, help: false, version: false, json: false, check: false, diff: false, mcp: false };
 }
 
 function allSteps(): number[] {

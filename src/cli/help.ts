@@ -11,17 +11,20 @@ Usage
   project-context --check [dir]        compare PROJECT-CONTEXT.md with the code: exit 0 current, 3 drifted
   project-context --json [dir]         print every step's facts with their files and lines as JSON (writes nothing)
   project-context config [key value]   show or change your settings (e.g. config editor "code --wait")
+  project-context mcp [dir]            serve the map to AI assistants (Model Context Protocol over stdio)
 
 Options
   -y, --yes            no questions: generate and accept every step in order; one progress line per step on stderr
   -o, --output FILE    where to write (default: <dir>/PROJECT-CONTEXT.md)
       --state FILE     where to keep progress (default: <dir>/.project-context/state.json; git-ignored)
-      --restart        start a new session without asking (the previous output is kept as a .bak file)
+      --restart        start a new session without asking (the previous output is backed up into the session
+                       folder, .project-context/)
       --steps LIST     only these steps, e.g. 1,2 or 3-5 or 1,3-5
       --vision FILE    a product vision document to summarise in step 1
       --editor CMD     editor for this run (default: config editor, then $VISUAL, $EDITOR, vi)
       --check          report cited paths that are gone, facts added/removed/changed since each section was
                        accepted, sections edited by hand, and steps never accepted (with --json: as JSON)
+      --diff           with --check: also show what regenerating each drifted section would change
       --json           the facts of the selected steps as JSON (schema: docs/facts-json.md)
   -h, --help           this help
   -v, --version        the version
@@ -30,11 +33,13 @@ Steps
 ${steps}
 
 Review keys
-  a, Enter   accept: append the section to the output and go on
+  a, Enter   accept: append the section to the output and go on (only once it has been on screen a moment)
   e          edit the section in your editor, then review it again
-  r          regenerate the section from the code (re-reads changed files)
-  s          skip this step        q   save progress and quit        ?   all keys
-  ↑ ↓ j k    scroll a line         PgUp PgDn Space b   scroll a page  Home End g G   top, bottom
+  r          regenerate the section from the code (re-reads changed files; asks first if you edited it)
+  s          skip this step        u   undo the last accept or skip    d   show what changed
+  /  n N     search, next, previous                                   q   save progress and quit
+  ↑ ↓ j k    scroll a line         PgUp PgDn Space b   a page         Ctrl+U Ctrl+D   half a page
+  ← → h l    wide lines sideways   Home End g G   top, bottom          x   dismiss notices   ?   all keys
 
 Resuming
   Progress is saved after every decision. Run the same command after quitting, Ctrl+C or a crash to continue where

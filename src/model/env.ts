@@ -16,7 +16,6 @@ import {
   type EnvDynamicReadFact,
   type EnvExternalSourceData,
   type EnvExternalSourceFact,
-  type EnvLambdaHandlerFact,
   type EnvReadData,
   type EnvReadFact,
   type EnvSetFact,
@@ -132,7 +131,6 @@ export class EnvModel {
   /** Package folders with a Lambda entry, and files that read a variable a Lambda's environment sets. */
   private readonly lambdaDirs: ReadonlySet<string>;
   private readonly lambdaFiles: ReadonlySet<string>;
-  private readonly lambdaCodeDirs: readonly string[];
 
   constructor(facts: FactSet, private readonly index: RepoIndex) {
     const vars = new Map<string, { name: string; reads: EnvRead[]; sets: SetSite[]; consumers: { tool: string; at: Citation }[] }>();
@@ -156,7 +154,8 @@ export class EnvModel {
       // The CDK detector saw the variable in this file already, with the Lambda it belongs to (it cites the value's
       // line, this pass the key's).
       if (d.kind === 'iac' && cdkFiles.has(`${d.name} ${d.file}`)) continue;
-      if (d.kind === 'iac') iacFiles.add(`${d.name} ${d.file}`);
+      // A SAM/CloudFormation key is cited on its own line too; the function fact adds only the function's line.
+      if (d.kind === 'iac' || d.kind === 'cloudformation') iacFiles.add(`${d.name} ${d.file}`);
       view(d.name).sets.push({
         kind: d.kind,
         tool: d.tool,
@@ -211,8 +210,6 @@ export class EnvModel {
       ...facts.of<CdkLambdaFact>('cdk.lambda').map((f) => f.data.entry),
       ...facts.of<InfraFunctionFact>('infra.function').map((f) => f.data.handlerFile),
     ];
-    // A SAM function deploys its whole CodeUri folder, and nothing around it.
-    this.lambdaCodeDirs = [...new Set(facts.of<EnvLambdaHandlerFact>('env.lambda-handler').map((f) => f.data.codeDir))];
     this.lambdaDirs = new Set(lambdaFiles.filter((f): f is string => !!f).map((f) => this.dirOf(f)));
     // An entry the CDK detector could not resolve (`join(__dirname, 'x.js')` of a build output) still leaves its mark:
     // the handler reads the variables that Lambda's environment sets. Infrastructure code reads them too (to pass them
@@ -238,8 +235,7 @@ export class EnvModel {
   runtimeFor(v: EnvVarView, files: readonly string[]): string | undefined {
     if (!v.runtime) return undefined;
     if (v.runtime.scope !== 'lambda') return v.runtime.label;
-    const deployed = (f: string) => this.lambdaCodeDirs.some((d) => d === '' || f.startsWith(`${d}/`));
-    return files.some((f) => this.lambdaFiles.has(f) || this.lambdaDirs.has(this.dirOf(f)) || deployed(f)) ? v.runtime.label : undefined;
+    return files.some((f) => this.lambdaFiles.has(f) || this.lambdaDirs.has(this.dirOf(f))) ? v.runtime.label : undefined;
   }
 
   /**

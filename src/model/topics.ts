@@ -5,7 +5,7 @@
  * another section shows.
  */
 import { astroDetector } from '../detectors/astro/index.js';
-import { backendCodeDetector } from '../detectors/backend-code/index.js';
+import { dbAccessDetector } from '../detectors/backend-code/index.js';
 import { cdkDetector } from '../detectors/cdk/index.js';
 import { ciDetector } from '../detectors/ci/index.js';
 import { configFilesDetector } from '../detectors/config-files/index.js';
@@ -15,6 +15,12 @@ import { paymentsDetector } from '../detectors/integrations/payments.js';
 import { dependenciesDetector } from '../detectors/integrations/dependencies.js';
 import { nextPagesDetector } from '../detectors/nextjs-pages/index.js';
 import { ormDetector } from '../detectors/orm/index.js';
+import { jobsDetector } from '../detectors/jobs/index.js';
+import { trpcDetector } from '../detectors/trpc/index.js';
+import { serverActionsDetector } from '../detectors/server-actions/index.js';
+import { graphqlServersDetector } from '../detectors/graphql-servers/index.js';
+import { lambdaDispatchDetector } from '../detectors/lambda-dispatch/index.js';
+import { databaseRuntimeDetector } from '../detectors/database-runtime/index.js';
 import { otherInfraDetector } from '../detectors/other-infra/index.js';
 import { packagesDetector } from '../detectors/packages/index.js';
 import { reactAppDetector } from '../detectors/react-app/index.js';
@@ -30,6 +36,10 @@ import type { RepoIndex } from '../scan/repo-index.js';
 import type { ClaimTopic } from './claims.js';
 import { envMentions } from './env-mentions.js';
 import { ENV_DETECTORS, envModelOf } from './env.js';
+import { composeDetector } from '../detectors/compose/index.js';
+import { dockerfileDetector } from '../detectors/dockerfile/index.js';
+import { kubernetesDetector } from '../detectors/kubernetes/index.js';
+import { tasksDetector } from '../detectors/tasks/index.js';
 
 /** One thing that contradicts a negative claim, said in a few words with where it is. */
 export interface Evidence {
@@ -45,10 +55,10 @@ export interface Topic {
 }
 
 const FRONTEND_KINDS = new Set(['nextjs', 'react-ssr', 'astro', 'remix', 'sveltekit', 'nuxt', 'react-native', 'angular', 'react-spa', 'vue-spa', 'svelte-spa', 'docs-site']);
-const SERVER_KINDS = new Set(['http-server', 'lambda', 'serverless']);
+const SERVER_KINDS = new Set(['http-server', 'lambda', 'serverless', 'worker']);
 const CI_FILE = /^(\.github\/workflows\/[^/]+\.ya?ml|\.gitlab-ci\.yml|\.circleci\/config\.ya?ml|bitbucket-pipelines\.yml|azure-pipelines\.ya?ml|(.*\/)?buildspec\.ya?ml|\.travis\.yml|Jenkinsfile|\.drone\.ya?ml|\.buildkite\/pipeline\.ya?ml)$/;
 const INFRA_FILE =
-  /(^|\/)(cdk\.json|serverless\.ya?ml|sst\.config\.[cm]?[jt]s|[^/]+\.tf|Pulumi\.ya?ml|Dockerfile(\.[\w-]+)?|[\w.-]*\.Dockerfile|docker-compose[\w.-]*\.ya?ml|compose\.ya?ml|kustomization\.ya?ml|Chart\.yaml|fly\.toml|render\.yaml|app\.yaml|vercel\.json|netlify\.toml|wrangler\.toml|Procfile|template\.ya?ml|samconfig\.toml|amplify\.yml)$/;
+  /(^|\/)(Makefile|makefile|GNUmakefile|justfile|Justfile|cdk\.json|serverless\.ya?ml|sst\.config\.[cm]?[jt]s|[^/]+\.tf|Pulumi\.ya?ml|Dockerfile(\.[\w-]+)?|[\w.-]*\.Dockerfile|docker-compose[\w.-]*\.ya?ml|compose\.ya?ml|kustomization\.ya?ml|Chart\.yaml|fly\.toml|render\.yaml|app\.yaml|vercel\.json|netlify\.toml|wrangler\.toml|Procfile|template\.ya?ml|samconfig\.toml|amplify\.yml)$/;
 const ROUTE_FILE = /^(src\/)?((routes?|router)\.[cm]?[jt]sx?|(routes|pages|app)\/.+\.[jt]sx)$/;
 const K8S_FILE = /(^|\/)(k8s|kubernetes|kube|manifests|helm|charts|deploy|deployments?|kustomize|overlays|base)\/(.+\/)?[^/]+\.ya?ml$/;
 const TEST_FILE = /(^|\/)(__tests__\/|[^/]+\.(test|spec)\.[cm]?[jt]sx?$)/;
@@ -85,17 +95,25 @@ const TOPICS: readonly Topic[] = [
   },
   {
     id: 'backend-api',
-    detectors: [packagesDetector, cdkDetector, httpFrameworksDetector, otherInfraDetector],
+    detectors: [packagesDetector, cdkDetector, httpFrameworksDetector, trpcDetector, serverActionsDetector, graphqlServersDetector, lambdaDispatchDetector, otherInfraDetector, jobsDetector],
     evidence: (set) => [
-      ...kinds(set, ['cdk.route', 'cdk.lambda', 'cdk.graphqlApi', 'http.route', 'infra.route', 'infra.function'], (f) => `${f.kind} ${f.id}`),
+      ...kinds(
+        set,
+        ['cdk.route', 'cdk.lambda', 'cdk.graphqlApi', 'http.route', 'infra.route', 'infra.function', 'jobs.job', 'trpc.procedure', 'next.server-action', 'graphql.operation', 'lambda.inner-route'],
+        (f) => `${f.kind} ${f.id}`,
+      ),
       ...packagesOfKind(set, SERVER_KINDS),
     ],
   },
   {
     id: 'infrastructure',
-    detectors: [cdkDetector, otherInfraDetector],
+    detectors: [cdkDetector, otherInfraDetector, composeDetector, dockerfileDetector, kubernetesDetector, tasksDetector],
     evidence: (set, index) => [
-      ...kinds(set, ['cdk.app', 'cdk.stack', 'infra.project', 'infra.resource', 'infra.function', 'infra.table'], (f) => `${f.kind} ${f.id}`),
+      ...kinds(
+        set,
+        ['cdk.app', 'cdk.stack', 'infra.project', 'infra.resource', 'infra.function', 'infra.table', 'compose.service', 'docker.dockerfile', 'k8s.resource', 'k8s.helmChart', 'k8s.kustomization', 'tasks.task'],
+        (f) => `${f.kind} ${f.id}`,
+      ),
       ...filesMatching(index, INFRA_FILE, 'infrastructure file'),
       ...filesMatching(index, K8S_FILE, 'Kubernetes or deployment manifest', 10),
     ],
@@ -135,9 +153,9 @@ const TOPICS: readonly Topic[] = [
   },
   {
     id: 'database',
-    detectors: [cdkDetector, otherInfraDetector, ormDetector, backendCodeDetector],
+    detectors: [cdkDetector, otherInfraDetector, ormDetector, dbAccessDetector, databaseRuntimeDetector],
     evidence: (set, index) => [
-      ...kinds(set, ['cdk.table', 'infra.table', 'orm.model', 'orm.access', 'backend.db-access'], (f) => `${f.kind} ${f.id}`),
+      ...kinds(set, ['cdk.table', 'infra.table', 'orm.model', 'orm.access', 'backend.db-access', 'db.engine', 'db.migrations'], (f) => `${f.kind} ${f.id}`),
       ...filesMatching(index, DB_FILE, 'database file', 5),
       ...dependencyEvidence(index, DB_DEPS, 'database client'),
     ],

@@ -12,3 +12,4 @@ export {
   type AcceptResult,
   type ConflictResolution,
 } from './write.js';
+export { removeSection, type RemoveResult } from './remove.js';

@@ -71,7 +71,7 @@ export class OutputConflictError extends Error {
   }
 }
 
-function failure(err: unknown, file: string, writing: boolean): OutputWriteError {
+export function failure(err: unknown, file: string, writing: boolean): OutputWriteError {
   const reason = fsFailure(err, writing);
   const code = errCode(err);
   const dir = path.dirname(file);
@@ -169,7 +169,7 @@ export function inspectForAccept(file: string, step: number, markdown: string, k
 }
 
 /** Writes (or confirms) the step's block. See the module comment for the guarantees. */
-export function acceptSection(file: string, step: number, markdown: string, resolution?: ConflictResolution): AcceptResult {
+export function acceptSection(file: string, step: number, markdown: string, resolution?: ConflictResolution, backupDir?: string): AcceptResult {
   const current = readCurrent(file);
   const currentHash = current.kind === 'missing' ? '' : sha256(current.bytes);
   if (resolution === 'cancel') return { written: false, outputHash: currentHash, alreadyPresent: false };
@@ -184,7 +184,7 @@ export function acceptSection(file: string, step: number, markdown: string, reso
   let base = current.kind === 'text' ? current.text : '';
   let backup: string | undefined;
   if (resolution === 'replace-with-backup' && current.kind !== 'missing') {
-    backup = backupOutput(file) ?? undefined;
+    backup = backupOutput(file, backupDir) ?? undefined;
     base = '';
   } else if (current.kind === 'binary') {
     throw notUtf8(file);
@@ -205,10 +205,13 @@ export function acceptSection(file: string, step: number, markdown: string, reso
   return { written: true, outputHash: sha256(next), ...(backup ? { backup } : {}), alreadyPresent: false };
 }
 
-/** Copies the file to `<file>.bak-YYYYMMDD-HHMMSS` (durably) and returns that path; null when there is no file. */
-export function backupOutput(file: string): string | null {
+/**
+ * Copies the file to `<dir>/<name>.bak-YYYYMMDD-HHMMSS` (durably; `dir` defaults to the file's own folder, the wizard
+ * passes its state folder so backups stay out of the repository) and returns that path; null when there is no file.
+ */
+export function backupOutput(file: string, dir = path.dirname(file)): string | null {
   if (readCurrent(file).kind === 'missing') return null;
-  const target = backupPathFor(file);
+  const target = backupPathFor(path.join(dir, path.basename(file)));
   try {
     fs.copyFileSync(file, target, fs.constants.COPYFILE_EXCL);
     const fd = fs.openSync(target, 'r');

@@ -43,6 +43,11 @@ export interface WorkspacePackage {
    * framework, hoisted. Name → version range from the root.
    */
   readonly hoisted: Readonly<Record<string, string>>;
+  /**
+   * Telling entries directly in the package folder (`app.json`, `metro.config.js`, `ios`, `android`, `index.html`,
+   * `Dockerfile`, `serverless.yml`, `vercel.json`…): what a manifest alone cannot say about the package.
+   */
+  readonly markers: readonly string[];
 }
 
 /** Every dependency name → declared version range, across dependencies, devDependencies and peerDependencies. */

@@ -1,4 +1,5 @@
-import { globToRegExp } from './glob.js';
+import { globListMatcher } from './glob.js';
+import { get, parseYaml, strings } from './yaml.js';
 import type { PackageJson, WorkspacePackage } from './package-json.js';
 
 export type WorkspaceTool = 'npm' | 'yarn' | 'pnpm' | 'lerna' | null;
@@ -27,14 +28,8 @@ export function findWorkspaces(files: readonly string[], readJson: ReadJson, rea
 
   let members: Set<string>;
   if (patterns.length > 0) {
-    const include = patterns.filter((p) => !p.startsWith('!')).map(globToRegExp);
-    const exclude = patterns.filter((p) => p.startsWith('!')).map((p) => globToRegExp(p.slice(1)));
-    members = new Set(
-      nested.filter((f) => {
-        const dir = f.slice(0, -'/package.json'.length);
-        return include.some((r) => r.test(dir)) && !exclude.some((r) => r.test(dir));
-      }),
-    );
+    const member = globListMatcher(patterns);
+    members = new Set(nested.filter((f) => member(f.slice(0, -'/package.json'.length))));
   } else {
     members = new Set(nested.filter((f) => !NOT_A_PACKAGE.test(f)));
   }
@@ -43,8 +38,9 @@ export function findWorkspaces(files: readonly string[], readJson: ReadJson, rea
   const undeclared = nested.filter((f) => !members.has(f) && !NOT_A_PACKAGE.test(f) && !/(^|\/)node_modules\//.test(f));
 
   const packages: WorkspacePackage[] = [];
+  const markers = markersByDir(files);
   if (rootManifest || files.includes('package.json')) {
-    packages.push(toPackage('package.json', rootManifest ?? {}, true, true, {}));
+    packages.push(toPackage('package.json', rootManifest ?? {}, true, true, {}, markers.get('') ?? []));
   }
   const rootDeps = { ...rootManifest?.devDependencies, ...rootManifest?.dependencies };
   const configs = configFilesByDir(files);
@@ -52,7 +48,7 @@ export function findWorkspaces(files: readonly string[], readJson: ReadJson, rea
     const manifest = readJson(path);
     if (!manifest) continue;
     const dir = path.slice(0, -'/package.json'.length);
-    packages.push(toPackage(path, manifest, false, members.has(path), hoistedFrameworks(manifest, rootDeps, configs.get(dir) ?? [])));
+    packages.push(toPackage(path, manifest, false, members.has(path), hoistedFrameworks(manifest, rootDeps, configs.get(dir) ?? []), markers.get(dir) ?? []));
   }
   return { tool, patterns, packages };
 }
@@ -78,28 +74,9 @@ function declaredPatterns(
   return { tool: null, patterns: [] };
 }
 
-/** Reads the `packages:` list of pnpm-workspace.yaml without a YAML dependency (it is always a flat list). */
+/** The `packages:` list of pnpm-workspace.yaml (what parses of it, when it has a syntax error). */
 export function parsePnpmPackages(yaml: string): string[] {
-  const out: string[] = [];
-  let inPackages = false;
-  for (const raw of yaml.split(/\r?\n/)) {
-    const line = raw.replace(/#.*$/, '');
-    if (/^packages\s*:/.test(line)) {
-      inPackages = true;
-      const inline = line.match(/\[(.*)\]/);
-      if (inline) return inline[1].split(',').map(unquote).filter(Boolean);
-      continue;
-    }
-    if (!inPackages) continue;
-    const item = line.match(/^\s*-\s*(.+?)\s*$/);
-    if (item) out.push(unquote(item[1]));
-    else if (/^\S/.test(line)) inPackages = false;
-  }
-  return out.filter(Boolean);
-}
-
-function unquote(s: string): string {
-  return s.trim().replace(/^['"]|['"]$/g, '');
+  return strings(get(parseYaml(yaml).root, 'packages')).filter(Boolean);
 }
 
 /** Config files that name the framework a folder is built with, and the packages that framework needs. */
@@ -140,9 +117,35 @@ function hoistedFrameworks(manifest: PackageJson, rootDeps: Record<string, strin
   return out;
 }
 
-function toPackage(manifestPath: string, manifest: PackageJson, isRoot: boolean, declared: boolean, hoisted: Record<string, string>): WorkspacePackage {
+const MARKER = /^(app\.json|app\.config\.[cm]?[jt]s|metro\.config\.[cm]?[jt]s|eas\.json|ios|android|index\.html|Dockerfile|serverless\.ya?ml|cdk\.json|vercel\.json|netlify\.toml|wrangler\.(toml|jsonc?)|fly\.toml|Procfile|template\.ya?ml|sst\.config\.[cm]?[jt]s)$/;
+
+/** Per folder, the telling entries directly in it (a file, or the first folder of a deeper path). */
+function markersByDir(files: readonly string[]): Map<string, string[]> {
+  const out = new Map<string, Set<string>>();
+  const add = (dir: string, name: string) => {
+    if (!MARKER.test(name)) return;
+    let set = out.get(dir);
+    if (!set) out.set(dir, (set = new Set()));
+    set.add(name);
+  };
+  for (const f of files) {
+    const parts = f.split('/');
+    // The file itself, and each ancestor folder as an entry of its parent (`ios` in `apps/mobile`).
+    for (let i = 0; i < parts.length; i++) add(parts.slice(0, i).join('/'), parts[i]);
+  }
+  return new Map([...out].map(([dir, set]) => [dir, [...set].sort()]));
+}
+
+function toPackage(
+  manifestPath: string,
+  manifest: PackageJson,
+  isRoot: boolean,
+  declared: boolean,
+  hoisted: Record<string, string>,
+  markers: readonly string[],
+): WorkspacePackage {
   const dir = isRoot ? '' : manifestPath.slice(0, -'/package.json'.length);
   const folderName = dir.split('/').pop() || 'root';
   const name = typeof manifest.name === 'string' && manifest.name ? manifest.name : folderName;
-  return { name, dir, manifestPath, manifest, isRoot, declared, hoisted };
+  return { name, dir, manifestPath, manifest, isRoot, declared, hoisted, markers };
 }

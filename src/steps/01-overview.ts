@@ -40,11 +40,14 @@ export const overviewStep: StepDefinition = {
 type Readme = ReadmeFact['data'] | undefined;
 type Pkg = PackageFact['data'];
 
-/** The README title when it reads like a name (`KV Store`), else the root package name, else the folder name. */
+/**
+ * The README's own title when it reads like a name (`KV Store`; never a section heading such as `# Intro`, which the
+ * README summary does not take as a title), else the root package name, else the folder name.
+ */
 function projectName(index: RepoIndex, readme: Readme, packages: readonly Pkg[]): string {
   const title = readme?.title?.text;
   const root = packages.find((p) => p.isRoot);
-  if (title && title.length <= 60 && !/^(readme|introduction|overview)$/i.test(title)) return title;
+  if (title && title.length <= 60) return title;
   if (root && !/^root$/.test(root.name)) return root.name;
   return path.basename(index.root);
 }

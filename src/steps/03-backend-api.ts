@@ -8,7 +8,11 @@ import {
   type CdkUserPoolClientFact,
   type CdkUserPoolFact,
 } from '../detectors/cdk/index.js';
+import { graphqlServersDetector } from '../detectors/graphql-servers/index.js';
 import { httpFrameworksDetector } from '../detectors/http-frameworks/index.js';
+import { lambdaDispatchDetector } from '../detectors/lambda-dispatch/index.js';
+import { serverActionsDetector } from '../detectors/server-actions/index.js';
+import { trpcDetector } from '../detectors/trpc/index.js';
 import { otherInfraDetector } from '../detectors/other-infra/index.js';
 import type { FactSet } from '../facts.js';
 import { bullets, heading, join, stepHeading } from '../markdown/blocks.js';
@@ -17,32 +21,57 @@ import { authFlowPart, errorHandlingPart, middlewarePart } from './parts/backend
 import { endpointsPart, sortRoutes } from './parts/cdk-endpoints.js';
 import { lambdasPart } from './parts/cdk-lambdas.js';
 import { graphqlPart } from './parts/graphql.js';
+import { graphqlServersPart } from './parts/graphql-servers.js';
+import { dispatchedRoutesPart, innerRoutesByFile } from './parts/lambda-dispatch.js';
+import { serverActionsPart } from './parts/server-actions.js';
+import { trpcPart } from './parts/trpc.js';
 import { at, authorizerType, entryCell, lambdaById, plural } from './parts/cdk-shared.js';
 import { commonDir, names } from './parts/format.js';
 import { httpRoutesPart } from './parts/http-routes.js';
 import { infraApiPart, infraApis } from './parts/infra-api.js';
 import type { StepModel } from '../model/repo-model.js';
+import { jobsDetector } from '../detectors/jobs/index.js';
 import { noCdk, noneOr } from './parts/claims.js';
+import { jobsPart } from './parts/jobs.js';
 import type { StepDefinition } from './types.js';
 
 export const backendApiStep: StepDefinition = {
   number: 3,
   title: 'Backend & API',
-  detectors: [cdkDetector, httpFrameworksDetector, otherInfraDetector, backendCodeDetector],
+  detectors: [
+    cdkDetector,
+    httpFrameworksDetector,
+    trpcDetector,
+    serverActionsDetector,
+    graphqlServersDetector,
+    lambdaDispatchDetector,
+    otherInfraDetector,
+    backendCodeDetector,
+    jobsDetector,
+  ],
   claims: ['backend-api', 'cdk'],
   build(model) {
     const { facts } = model;
     const lambdas = facts.of<CdkLambdaFact>('cdk.lambda');
     const http = httpRoutesPart(facts);
+    const trpc = trpcPart(facts);
+    const actions = serverActionsPart(facts);
+    const graphqlServers = graphqlServersPart(facts);
     const hasCdk = facts.has('cdk.app') || facts.has('cdk.stack');
+    const apiRoutes = facts.of<CdkRouteFact>('cdk.route').map((r) => ({ method: r.data.method, path: r.data.path, entry: r.data.entry }));
     const markdown = join(
       stepHeading(3, 'Backend & API'),
-      summary(model, hasCdk, http !== ''),
+      summary(model, hasCdk, { http: http !== '', trpc: trpc !== '', actions: actions !== '', graphql: graphqlServers !== '' }),
       endpointsPart(facts),
+      dispatchedRoutesPart(innerRoutesByFile(facts), apiRoutes),
       infraApiPart(facts),
       graphqlPart(facts),
+      graphqlServers,
       lambdas.length > 0 && join(heading(3, 'Lambda functions'), lambdasPart(facts)),
       http !== '' && join(heading(3, 'HTTP servers'), http),
+      trpc,
+      actions,
+      jobsPart(facts),
       section('Middleware and utilities', middlewarePart(facts)),
       section('Authentication flow', join(apiAuth(facts), authFlowPart(facts))),
       section('Error handling', errorHandlingPart(facts).replace(/^#### Error handling\n\n/, '')),
@@ -55,22 +84,42 @@ function section(title: string, body: string): string {
   return body.trim() === '' ? '' : join(heading(3, title), body);
 }
 
-function summary(model: StepModel, hasCdk: boolean, hasHttp: boolean): string {
+interface CodeApis {
+  readonly http: boolean;
+  readonly trpc: boolean;
+  readonly actions: boolean;
+  readonly graphql: boolean;
+}
+
+/** `the HTTP framework routes, tRPC procedures and Server Actions below`: what the code serves, for the summary. */
+function codeApis(apis: CodeApis): string {
+  const parts = [
+    apis.http && 'HTTP framework routes',
+    apis.graphql && 'GraphQL operations',
+    apis.trpc && 'tRPC procedures',
+    apis.actions && 'Server Actions',
+  ].filter((p): p is string => !!p);
+  return parts.length <= 1 ? (parts[0] ?? '') : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
+}
+
+function summary(model: StepModel, hasCdk: boolean, apis: CodeApis): string {
   const { facts } = model;
+  const inCode = codeApis(apis);
+  const hasHttp = inCode !== '';
   const routes = facts.of<CdkRouteFact>('cdk.route');
   const lambdas = facts.of<CdkLambdaFact>('cdk.lambda');
   if (!hasCdk) {
     const infra = infraApis(facts);
     if (infra.length > 0) {
       const tools = infra.map((a) => `${a.title} — ${[a.routes > 0 && plural(a.routes, 'endpoint'), a.functions > 0 && plural(a.functions, 'function')].filter(Boolean).join(', ')}`);
-      return `${noCdk(model)}; the API is defined with ${tools.join('; ')}${hasHttp ? '; the HTTP framework routes are below too' : ''}.`;
+      return `${noCdk(model)}; the API is defined with ${tools.join('; ')}${hasHttp ? `; the ${inCode} are below too` : ''}.`;
     }
     return hasHttp
-      ? `${noCdk(model)}: the API is served by the HTTP framework routes below.`
+      ? `${noCdk(model)}: the API is served by the ${inCode} below.`
       : noneOr(
           model,
           'backend-api',
-          'No AWS CDK app, serverless functions or HTTP framework routes were found in this repository: there is no backend API to map.',
+          'No AWS CDK app, serverless functions, HTTP framework routes, GraphQL server, tRPC router or Server Actions were found in this repository: there is no backend API to map.',
           'No API routes were mapped, but these packages or definitions look like a backend:',
         );
   }
@@ -106,7 +155,10 @@ function apiAuth(facts: FactSet): string {
       `${code(a.data.constructId)} (${authorizerType(a.data.type)}${backing}) guards ${plural(guarded.length, 'endpoint')}${prefixOf(guarded)} — ${at(a.at[0])}`,
     );
   }
-  const open = routes.filter((r) => !r.data.authorizer && (!r.data.authorizationType || r.data.authorizationType === 'NONE') && !r.data.apiKeyRequired);
+  // `HttpNoneAuthorizer` / `AuthorizationType.NONE` on a route under a default authorizer: public too.
+  const open = routes.filter(
+    (r) => (!r.data.authorizer || r.data.authorizer === 'NONE') && (!r.data.authorizationType || r.data.authorizationType === 'NONE') && !r.data.apiKeyRequired,
+  );
   if (open.length > 0) items.push(`No authorizer (public): ${names(open.map((r) => `${r.data.method} ${r.data.path}`), 6)}`);
   for (const pool of facts.of<CdkUserPoolFact>('cdk.userPool')) {
     const clients = facts.of<CdkUserPoolClientFact>('cdk.userPoolClient').filter((c) => c.data.userPool === pool.id);

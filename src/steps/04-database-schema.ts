@@ -1,4 +1,4 @@
-import { backendCodeDetector } from '../detectors/backend-code/index.js';
+import { dbAccessDetector } from '../detectors/backend-code/index.js';
 import { cdkDetector, type CdkTableFact } from '../detectors/cdk/index.js';
 import { ormDetector } from '../detectors/orm/index.js';
 import { otherInfraDetector, type InfraTableFact } from '../detectors/other-infra/index.js';
@@ -11,13 +11,15 @@ import { infraTablesPart } from './parts/infra-api.js';
 import { ormAccessPart } from './parts/orm-access.js';
 import { TITLE as INFRA_TITLE } from './parts/other-infra.js';
 import { ormSchemaPart } from './parts/orm-schema.js';
+import { databaseRuntimeDetector } from '../detectors/database-runtime/index.js';
 import { noneOr } from './parts/claims.js';
+import { dbRuntimePart } from './parts/db-runtime.js';
 import type { StepDefinition } from './types.js';
 
 export const databaseSchemaStep: StepDefinition = {
   number: 4,
   title: 'Database Schema',
-  detectors: [cdkDetector, otherInfraDetector, ormDetector, backendCodeDetector],
+  detectors: [cdkDetector, otherInfraDetector, ormDetector, dbAccessDetector, databaseRuntimeDetector],
   claims: ['database', 'table-definitions'],
   build(model) {
     const { facts } = model;
@@ -48,6 +50,7 @@ export const databaseSchemaStep: StepDefinition = {
     const markdown = join(
       stepHeading(4, 'Database Schema'),
       intro,
+      dbRuntimePart(facts),
       tables.length > 0 && tablesOverview(facts),
       tableSections(facts),
       infraTablesPart(facts),

@@ -1,8 +1,10 @@
 import type { Analysis, DetectorFailure } from '../analysis/run-detectors.js';
-import { FactSet } from '../facts.js';
+import { FactSet, type Fact } from '../facts.js';
 import { RepoModel, StepModel, stepDetectors } from '../model/repo-model.js';
 import { redactSecrets } from '../secrets/redact.js';
-import { plain } from '../markdown/text.js';
+import { cite } from '../markdown/cite.js';
+import { oneLine, plain } from '../markdown/text.js';
+import type { ParseProblemFact } from '../detectors/shared/parse-problems.js';
 import type { Section, StepContext, StepDefinition } from './types.js';
 import { outsideCitations } from './verify-citations.js';
 
@@ -29,10 +31,20 @@ export function generateSection(
   const detectors = stepDetectors(step.detectors, step.claims);
   const failures = analysis.failures().filter((f) => detectors.some((d) => d.id === f.detector));
   let markdown = outsideCitations(plain(section.markdown), analysis.index, redactSecrets).trimEnd();
-  if (failures.length > 0) {
-    const notes = failures.map((f) => `- The ${f.detector} analysis failed (${plain(f.message)}); its facts are missing here.`);
-    markdown += `\n\n> **Note**\n>\n${notes.map((n) => `> ${n}`).join('\n')}`;
-  }
+  const notes = [
+    ...failures.map((f) => `- The ${f.detector} analysis failed (${plain(f.message)}); its facts are missing here.`),
+    ...parseProblemNotes(facts),
+  ];
+  if (notes.length > 0) markdown += `\n\n> **Note**\n>\n${notes.map((n) => `> ${n}`).join('\n')}`;
   const claims = [...(section.claims ?? []), ...model.claims()];
   return { step: step.number, title: step.title, markdown: `${markdown}\n`, facts: section.facts, claims, failures };
+}
+
+/** Files a detector of this step could read only in part: once per file, in path order. */
+function parseProblemNotes(facts: readonly Fact[]): string[] {
+  const seen = new Map<string, ParseProblemFact['data']>();
+  for (const f of facts) if (f.kind === 'parse.problem') seen.set((f as ParseProblemFact).data.file, (f as ParseProblemFact).data);
+  return [...seen.values()]
+    .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))
+    .map((p) => `- ${cite(p.file, p.line)} is not valid ${p.format} (${oneLine(p.message)}); what could be read of it is used.`);
 }

@@ -3,20 +3,35 @@ import { markedTerminal } from 'marked-terminal';
 import stripAnsi from 'strip-ansi';
 import wrapAnsi from 'wrap-ansi';
 import { layoutTable } from './terminal-table.js';
+import { colorEnabled } from './color-enabled.js';
 import { textWidth } from './text-width.js';
 
 const TAB = '  ';
+/** Marks a rendered line that must not be wrapped (a code block's); removed before the rows are returned. */
+const UNWRAPPED = '\u0000';
 
 /**
  * Renders markdown for the terminal and cuts it into screen rows of at most `width` columns, so that a viewport is
- * a plain slice of the array. marked-terminal wraps paragraphs but not lists, tables or code, and Ink counts a tab
+ * a plain slice of the array. Code blocks are the exception: their rows keep their full width (the review scrolls
+ * them sideways). marked-terminal wraps paragraphs but not lists, tables or code, and Ink counts a tab
  * as zero columns, hence the tab expansion and the hard wrap of every line.
  */
 export function markdownRows(markdown: string, width: number, color = colorEnabled()): string[] {
   const w = Math.max(20, width);
-  const marked = new Marked().use(
-    markedTerminal({ width: w, reflowText: true, tab: 2, showSectionPrefix: true, emoji: false }),
-  );
+  const terminal = markedTerminal({ width: w, reflowText: true, tab: 2, showSectionPrefix: true, emoji: false }) as {
+    renderer: Record<string, (...args: unknown[]) => string>;
+  };
+  // Code blocks (diagrams, folder trees, snippets) keep their lines whole, marked for the viewport to scroll sideways:
+  // wrapped, a diagram's boxes and arrows fall apart.
+  const code = terminal.renderer.code;
+  terminal.renderer.code = function (this: unknown, ...args: unknown[]) {
+    return code
+      .apply(this, args)
+      .split('\n')
+      .map((line) => (line.trim() === '' ? line : `${UNWRAPPED}${line}`))
+      .join('\n');
+  };
+  const marked = new Marked().use(terminal as never);
   marked.use({
     renderer: {
       // marked-terminal prints a tight list item's text raw (`**bold**`, backticks); render its inline tokens instead.
@@ -42,7 +57,9 @@ export function markdownRows(markdown: string, width: number, color = colorEnabl
   if (!color) rendered = stripAnsi(rendered);
   const rows: string[] = [];
   for (const line of rendered.replace(/\t/g, TAB).trimEnd().split('\n')) {
-    rows.push(...reopenStyles(wrapWithHangingIndent(line, w)));
+    const at = line.indexOf(UNWRAPPED);
+    if (at >= 0) rows.push(...reopenStyles([line.slice(0, at) + line.slice(at + 1)]));
+    else rows.push(...reopenStyles(wrapWithHangingIndent(line, w)));
   }
   return rows;
 }
@@ -65,11 +82,7 @@ function wrapWithHangingIndent(line: string, width: number): string[] {
   return [first[0], ...rest.map((r) => ' '.repeat(indent) + r)];
 }
 
-export function colorEnabled(): boolean {
-  if ('NO_COLOR' in process.env && process.env.NO_COLOR !== '') return false;
-  if (process.env.TERM === 'dumb') return false;
-  return true;
-}
+export { colorEnabled };
 
 // eslint-disable-next-line no-control-regex
 const SGR = /\u001b\[([0-9;]*)m/g;

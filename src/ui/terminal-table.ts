@@ -1,5 +1,5 @@
 import { textWidth } from './text-width.js';
-import { wrapStyled } from './wrap-cell.js';
+import { longestUnbreakable, wrapStyled } from './wrap-cell.js';
 
 const MIN_COLUMN = 6;
 
@@ -14,7 +14,10 @@ export function layoutTable(headers: readonly string[], rows: readonly (readonly
 
   const natural = headers.map((h, i) => Math.max(textWidth(h), ...rows.map((r) => textWidth(r[i] ?? ''))));
   const lengths = [headers, ...rows].map((r) => headers.map((_, i) => textWidth(r[i] ?? '')));
-  const widths = fit(natural, width - borders, lengths);
+  // A column is never narrower than its longest word: `API Gatewa` + `y` reads as two words.
+  const words = headers.map((h, i) => Math.max(MIN_COLUMN, longestUnbreakable(h), ...rows.map((r) => longestUnbreakable(r[i] ?? ''))));
+  if (words.reduce((a, b) => a + b, 0) > width - borders) return records(headers, rows, width, dim);
+  const widths = fit(natural, width - borders, lengths, words);
   const line = (l: string, m: string, r: string) => dim(`${l}${widths.map((w) => '─'.repeat(w + 2)).join(m)}${r}`);
   const renderRow = (cells: readonly string[]): string[] => {
     const wrapped = widths.map((w, i) => wrapStyled(cells[i] ?? '', w));
@@ -44,16 +47,18 @@ const RECORDS_ABOVE = 2.5;
  * long note does not claim a third of the screen), the widest requests shrink first until they fit, and any columns
  * left over go to the columns whose longest cells still wrap.
  */
-function fit(natural: readonly number[], available: number, lengths: readonly (readonly number[])[]): number[] {
+function fit(natural: readonly number[], available: number, lengths: readonly (readonly number[])[], minimum: readonly number[]): number[] {
   const wanted = natural.map((max, i) => {
     const sorted = lengths.map((row) => row[i]).sort((a, b) => a - b);
-    return Math.max(MIN_COLUMN, Math.min(max, sorted[Math.floor((sorted.length - 1) * 0.8)] ?? max));
+    return Math.max(minimum[i], Math.min(max, sorted[Math.floor((sorted.length - 1) * 0.8)] ?? max));
   });
   const widths = [...wanted];
   let total = widths.reduce((a, b) => a + b, 0);
   while (total > available) {
-    const widest = widths.indexOf(Math.max(...widths));
-    if (widths[widest] <= MIN_COLUMN) break;
+    // The widest column that can still give a column without cutting a word.
+    let widest = -1;
+    for (let i = 0; i < widths.length; i++) if (widths[i] > minimum[i] && (widest < 0 || widths[i] > widths[widest])) widest = i;
+    if (widest < 0) break;
     widths[widest] -= 1;
     total -= 1;
   }

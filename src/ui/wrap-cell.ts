@@ -38,11 +38,40 @@ export function wrapStyled(text: string, width: number): string[] {
 
 /** Index after the best break opportunity in a full row (0: none, break anywhere). */
 function breakPoint(row: readonly Glyph[]): number {
-  const minimum = Math.floor(row.length / 3);
-  for (let i = row.length - 1; i > minimum; i--) if (row[i].ch === ' ') return i + 1;
-  for (let i = row.length - 1; i > minimum; i--) if ('/.-_,:'.includes(row[i - 1].ch) && row[i].ch !== ' ') return i;
+  // Any space will do: a word is never split while the row has a space to break at.
+  for (let i = row.length - 1; i > 0; i--) if (row[i].ch === ' ') return i + 1;
+  // Any punctuation break beats cutting a word, even one that leaves a lone `/` on the row.
+  const minimum = 0;
+  // After a slash first: `…/community/` + `route.ts:12` reads better than `…/community/route.` + `ts:12`.
+  for (let i = row.length - 1; i > minimum; i--) if (row[i - 1].ch === '/' && row[i].ch !== ' ') return i;
+  for (let i = row.length - 1; i > minimum; i--) if ('.-_,:'.includes(row[i - 1].ch) && row[i].ch !== ' ') return i;
   for (let i = row.length - 1; i > minimum; i--) if (/[A-Z]/.test(row[i].ch) && /[a-z]/.test(row[i - 1].ch)) return i;
   return 0;
+}
+
+/**
+ * The widest piece of `text` that wrapStyled cannot break: a word, or the part of a path between two slashes (paths
+ * break after `/`, `.`, `-`, `_`). A table column narrower than this would cut a word in two.
+ */
+export function longestUnbreakable(text: string): number {
+  let widest = 0;
+  // eslint-disable-next-line no-control-regex
+  for (const word of text.replace(/\u001b\[[0-9;]*m/g, '').split(/\s+/)) {
+    for (const piece of word.split(/(?<=[/.\-_,:])/)) widest = Math.max(widest, [...piece].length);
+  }
+  return widest;
+}
+
+/** Columns `from` to `from + width` of styled text (for rows wider than the screen, scrolled sideways). */
+export function sliceStyled(text: string, from: number, width: number): string {
+  const out: Glyph[] = [];
+  let column = 0;
+  for (const g of toGlyphs(text)) {
+    if (column >= from && column + g.width <= from + width) out.push(g);
+    column += g.width;
+    if (column >= from + width) break;
+  }
+  return render(out);
 }
 
 function toGlyphs(text: string): Glyph[] {

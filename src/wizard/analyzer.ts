@@ -79,18 +79,29 @@ export class Analyzer implements StepSource {
     if (cached) return cached;
     const definition = stepEntry(step).definition;
     const started = performance.now();
-    for (const detector of stepDetectors(definition.detectors, definition.claims)) {
-      this.analysis.run([detector], onProgress);
+    const cpu = process.cpuUsage();
+    const detectors = stepDetectors(definition.detectors, definition.claims);
+    for (const [i, detector] of detectors.entries()) {
+      const before = performance.now();
+      this.analysis.run([detector], onProgress && ((phase) => onProgress(`${phase} (${i + 1} of ${detectors.length})`)));
+      timing('detector', { step, detector: detector.id, detectorMs: Math.round(performance.now() - before) });
       await this.pause();
     }
-    onProgress?.(`Writing step ${step}`);
+    onProgress?.('Writing the section');
     const section = generateSection(definition, this.analysis, this.context);
     // Trees are most of the memory; what later steps need from them was memoised while they existed (TREE_MEMOS).
     this.index.releaseTrees();
     await this.pause();
     this.sections.set(step, section);
     this.cache?.save();
-    timing('step', { step, stepMs: Math.round(performance.now() - started), lines: section.markdown.split('\n').length });
+    const used = process.cpuUsage(cpu);
+    timing('step', {
+      step,
+      stepMs: Math.round(performance.now() - started),
+      // Process CPU (the collector's helper threads included): steadier than wall time on a loaded machine.
+      stepCpuMs: Math.round((used.user + used.system) / 1000),
+      lines: section.markdown.split('\n').length,
+    });
     return section;
   }
 

@@ -32,6 +32,9 @@ export function editInEditor(text: string, editor: string, name: string): EditRe
     const command = withWaitFlag(editor);
     const result = spawnSync('/bin/sh', ['-c', `${command} "$@"`, 'editor', file], { stdio: 'inherit' });
     if (result.error) return { kind: 'failed', message: `Could not start the editor "${editor}": ${result.error.message}.` };
+    // The shell's own codes for a command it could not find or run (POSIX): say so, not "code 127".
+    if (result.status === 127) return { kind: 'failed', message: `The editor "${program(editor)}" was not found. Set $EDITOR, or choose one with --editor or project-context config editor.` };
+    if (result.status === 126) return { kind: 'failed', message: `The editor "${program(editor)}" could not be run (is it executable?). Set $EDITOR, or choose one with --editor.` };
     if (result.status !== 0) {
       const why = result.signal ? `was stopped by ${result.signal}` : `exited with code ${result.status}`;
       return { kind: 'failed', message: `The editor "${editor}" ${why}; the section keeps its previous text.` };
@@ -43,6 +46,10 @@ export function editInEditor(text: string, editor: string, name: string): EditRe
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+function program(editor: string): string {
+  return editor.trim().split(/\s+/)[0] ?? editor;
 }
 
 function withWaitFlag(editor: string): string {

@@ -5,9 +5,11 @@ import { DEFAULT_STATE_DIR } from '../../state/dir.js';
 import { runGit } from '../scan/list-files.js';
 import { runHeadless } from './headless.js';
 import { runInteractive } from './interactive.js';
+import { NoticeBoard } from './notices.js';
 import type { RunOptions } from './run-options.js';
-import { Session, type ResumeQuestion } from './session.js';
+import { Session, type FinishedAnswer, type FinishedQuestion, type ResumeQuestion } from './session.js';
 import type { Drift } from './drift.js';
+import { sessionView } from './session-view.js';
 import type { WizardUI } from './ui.js';
 import { startAnalysis, type AnalysisHandle, type AnalysisOptions, type AnalysisStart } from './worker-analysis.js';
 
@@ -17,6 +19,8 @@ export interface RunEnvironment {
     /** `onInterrupt` is called at once when the user presses Ctrl+C on a screen that has no answer for it. */
     readonly createUI: (onInterrupt: () => void) => WizardUI;
     readonly askResume: (question: ResumeQuestion) => Promise<'resume' | 'restart' | 'new'>;
+    /** The same command again after a finished session. */
+    readonly askFinished?: (question: FinishedQuestion) => Promise<FinishedAnswer>;
     readonly askStartOverAfterBadState: (error: Error) => Promise<boolean>;
     /** The repository changed since the resumed session was saved: regenerate the undecided steps it affects? */
     readonly askRegenerate?: (drift: Drift, message: string) => Promise<boolean>;
@@ -30,6 +34,9 @@ export interface RunEnvironment {
 
 /** Runs one wizard session, interactive or headless, and returns the exit code. */
 export async function runWizard(options: RunOptions, env: RunEnvironment): Promise<number> {
+  // Interactive notices stay on screen until dismissed and are repeated at the end; the terminal's alternate screen
+  // would swallow a line printed now. Headless runs print them at once.
+  const notices = new NoticeBoard();
   const session = await Session.open({
     root: options.root,
     output: options.output,
@@ -38,7 +45,8 @@ export async function runWizard(options: RunOptions, env: RunEnvironment): Promi
     restart: options.restart,
     gitHead: gitHead(options.root),
     askResume: env.interactive?.askResume ?? (async (q) => (q.otherSelection ? 'new' : 'resume')),
-    notice: env.stderr,
+    notice: env.interactive ? (m) => notices.add(m) : env.stderr,
+    askFinished: env.interactive?.askFinished,
     askStartOverAfterBadState: env.interactive?.askStartOverAfterBadState,
     askRegenerate: env.interactive?.askRegenerate,
   });
@@ -53,6 +61,7 @@ export async function runWizard(options: RunOptions, env: RunEnvironment): Promi
     void (async () => {
       await ui?.close();
       session.close();
+      if (env.interactive) notices.all().forEach((n) => env.stderr(n.text));
       const error = new InterruptedError(signal);
       env.stderr(error.message);
       process.exit(error.exitCode);
@@ -66,14 +75,16 @@ export async function runWizard(options: RunOptions, env: RunEnvironment): Promi
   try {
     if (env.interactive) {
       ui = env.interactive.createUI(() => stopOnSignal('SIGINT'));
-      ui.progress('Reading the repository');
-      start.onProgress((m) => ui?.progress(m));
+      ui.setView(sessionView(session, undefined, notices));
+      ui.progress('Listing files', 'Reading the repository');
+      start.onProgress((m) => ui?.progress(m, 'Reading the repository'));
       analyzer = await start.opened;
       analyzer.plan(ahead(session));
       if (stopping) analyzer.stop();
-      const outcome = await runInteractive({ session, analyzer, ui, editor: env.interactive.editor });
+      const outcome = await runInteractive({ session, analyzer, ui, editor: env.interactive.editor, notices });
       await ui.close();
       (await analyzer.notes()).forEach((note) => env.stderr(note));
+      notices.all().forEach((n) => env.stderr(n.text));
       if (outcome === 'quit') {
         const next = session.next();
         env.stdout(`Progress saved. Run the same command to resume${next ? ` at step ${next.number}` : ''}.`);
@@ -121,10 +132,12 @@ function ahead(session: Session): number[] {
 }
 
 function summaryLine(session: Session, output: string): string {
-  const { accepted, edited, skipped } = session.summary();
+  const { accepted, edited } = session.summary();
+  const skipped = session.steps.filter((s) => s.status === 'skipped').map((s) => s.number);
   const lines = existsSync(output) ? readFileSync(output, 'utf8').split('\n').length : 0;
   const written = existsSync(output) ? `${output} (${lines.toLocaleString('en-US')} lines)` : `${output} was not written`;
-  return `Done: ${accepted} accepted${edited ? ` (${edited} edited)` : ''}, ${skipped} skipped. ${written}.`;
+  const revisit = skipped.length > 0 ? ` (${skipped.length === 1 ? 'step' : 'steps'} ${skipped.join(', ')}; project-context --steps ${skipped.join(',')} reviews ${skipped.length === 1 ? 'it' : 'them'})` : '';
+  return `Done: ${accepted} accepted${edited ? ` (${edited} edited)` : ''}, ${skipped.length} skipped${revisit}. ${written}.`;
 }
 
 function gitHead(root: string): string | null {

@@ -4,8 +4,10 @@
  */
 import { rmSync } from 'node:fs';
 import path from 'node:path';
+import { UserFacingError } from '../errors.js';
 import { backupOutput } from '../output/index.js';
 import { stepTitle } from '../steps/titles.js';
+import { ensureStateDir } from '../../state/dir.js';
 import { STATE_VERSION, type SessionState } from '../../state/schema.js';
 import { backupStateFile, loadState, StateFileError } from '../../state/store.js';
 import type { Drift } from './drift.js';
@@ -27,6 +29,26 @@ export interface ResumeQuestion {
   readonly otherSelection?: readonly number[];
 }
 
+/** The same command again after every step was decided. */
+export interface FinishedQuestion {
+  readonly accepted: number;
+  readonly skipped: readonly number[];
+  readonly output: string;
+}
+
+/**
+ * `skipped`: review the skipped steps in the same session; `again`: a new session over every step (each section is
+ * replaced only when accepted again); `restart`: a new session and a new file (the old one backed up); `quit`.
+ */
+export type FinishedAnswer = 'skipped' | 'again' | 'restart' | 'quit';
+
+/** The user chose to change nothing: exit 0 with one sentence. */
+export class NothingToDo extends UserFacingError {
+  constructor(output: string) {
+    super(`Nothing changed; ${path.basename(output)} is as it was.`, undefined, 0);
+  }
+}
+
 export interface OpenSessionOptions extends SessionPaths {
   readonly steps: readonly number[];
   readonly restart: boolean;
@@ -37,6 +59,8 @@ export interface OpenSessionOptions extends SessionPaths {
    */
   readonly askResume: (question: ResumeQuestion) => Promise<'resume' | 'restart' | 'new'>;
   readonly notice: (message: string) => void;
+  /** Asked when the same steps are run again after a finished session; without it (`--yes`) a new session starts. */
+  readonly askFinished?: (question: FinishedQuestion) => Promise<FinishedAnswer>;
   /**
    * The saved session cannot be read (damaged, hand-edited into nonsense, from a newer version). Resolves true to
    * start over (the bad file is kept aside); without it, or on false, the error stands and names --restart.
@@ -76,8 +100,10 @@ export function freshState(options: OpenSessionOptions): SessionState {
   };
 }
 
+/** Backs the output up into the state folder (out of the repository's way) and removes it. */
 export function startOver(options: OpenSessionOptions): void {
-  const backup = backupOutput(options.output);
+  ensureStateDir(options.stateFile);
+  const backup = backupOutput(options.output, path.dirname(options.stateFile));
   if (backup) {
     rmSync(options.output, { force: true });
     options.notice(`Starting over. The previous ${path.basename(options.output)} is kept as ${backup}.`);
@@ -86,6 +112,30 @@ export function startOver(options: OpenSessionOptions): void {
 
 export function isFinished(state: SessionState): boolean {
   return state.steps.every((s) => s.status === 'accepted' || s.status === 'skipped');
+}
+
+export function sameSelection(state: SessionState, steps: readonly number[]): boolean {
+  return state.steps.length === steps.length && state.steps.every((s, i) => s.number === steps[i]);
+}
+
+export function finishedQuestion(state: SessionState): FinishedQuestion {
+  return {
+    accepted: state.steps.filter((s) => s.status === 'accepted').length,
+    skipped: state.steps.filter((s) => s.status === 'skipped').map((s) => s.number),
+    output: state.output,
+  };
+}
+
+/** The finished session again, its skipped steps undecided (with the text they had, if any). */
+export function reopenSkipped(state: SessionState): SessionState {
+  return {
+    ...state,
+    steps: state.steps.map((s) => {
+      if (s.status !== 'skipped') return s;
+      const { decidedAt: _decided, ...rest } = s;
+      return { ...rest, status: s.generated !== undefined || s.edited !== undefined ? 'generated' : 'pending' };
+    }),
+  };
 }
 
 export function sameTarget(state: SessionState, options: OpenSessionOptions): boolean {

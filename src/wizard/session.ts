@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { withDigest } from '../check/fact-digest.js';
 import type { Fact } from '../facts.js';
 import { removeStaleTemps, sha256 } from '../output/atomic.js';
@@ -8,9 +9,26 @@ import type { SessionState, StepRecord } from '../../state/schema.js';
 import { saveState } from '../../state/store.js';
 import { citedFileHashes } from '../../state/changes.js';
 import { describeDrift, detectDrift, driftNotices, settleDrift } from './drift.js';
-import { freshState, isFinished, loadOrStartOver, resumeQuestion, sameTarget, startOver, type OpenSessionOptions, type SessionPaths } from './session-start.js';
+import { finishUndo, undoDecision, type SessionAccess, type UndoOutcome } from './session-undo.js';
+import {
+  finishedQuestion,
+  freshState,
+  isFinished,
+  loadOrStartOver,
+  NothingToDo,
+  reopenSkipped,
+  resumeQuestion,
+  sameSelection,
+  sameTarget,
+  startOver,
+  type OpenSessionOptions,
+  type SessionPaths,
+} from './session-start.js';
 
-export type { OpenSessionOptions, ResumeQuestion, SessionPaths } from './session-start.js';
+export type { FinishedAnswer, FinishedQuestion, OpenSessionOptions, ResumeQuestion, SessionPaths } from './session-start.js';
+export { NothingToDo } from './session-start.js';
+
+export type { UndoOutcome } from './session-undo.js';
 
 export type AcceptOutcome = { readonly conflict: AcceptConflict } | { readonly result: AcceptResult };
 
@@ -19,6 +37,8 @@ export type AcceptOutcome = { readonly conflict: AcceptConflict } | { readonly r
  * crash-safe. Every change is saved before the next thing happens, so a kill at any moment loses nothing accepted.
  */
 export class Session {
+  private staleSteps: readonly number[] = [];
+
   private constructor(
     private state: SessionState,
     readonly paths: SessionPaths,
@@ -36,10 +56,17 @@ export class Session {
         const answer = await options.askResume(resumeQuestion(previous, options.steps));
         if (answer === 'resume') state = previous;
         else if (answer === 'restart') startOver(options);
+      } else if (previous && !options.restart && options.askFinished && sameTarget(previous, options) && sameSelection(previous, options.steps)) {
+        // The same command again after a finished session: starting over silently would surprise; ask what is meant.
+        const answer = await options.askFinished(finishedQuestion(previous));
+        if (answer === 'quit') throw new NothingToDo(options.output);
+        if (answer === 'skipped') state = reopenSkipped(previous);
+        else if (answer === 'restart') startOver(options);
       } else if (options.restart) {
         startOver(options);
       }
       const session = new Session(state ?? freshState(options), options, lock);
+      finishUndo(session.access(), options.notice);
       session.reconcile(options.notice);
       if (state) await session.checkDrift(options);
       session.save();
@@ -52,6 +79,11 @@ export class Session {
 
   get steps(): readonly StepRecord[] {
     return this.state.steps;
+  }
+
+  /** Steps accepted before the repository changed under them: their section in the output may be out of date. */
+  get stale(): readonly number[] {
+    return this.staleSteps;
   }
 
   get gitHead(): string | null {
@@ -118,12 +150,30 @@ export class Session {
     // The block carries a digest of the facts it was built from, so `--check` can later say what changed in the code.
     const text = withDigest(this.requireText(step), facts);
     this.update(step, { status: 'generated', hash: sectionHash(text) });
-    const result = acceptSection(this.paths.output, step, text, resolution);
+    const result = acceptSection(this.paths.output, step, text, resolution, path.dirname(this.paths.stateFile));
     this.state = { ...this.state, outputHash: result.outputHash };
     // The accepted text now lives in the output; kept here too, it would make every later save rewrite it (megabytes
     // on a big monorepo). The hash and cited files stay for reconcile and drift; an edit stays (counted, and rare).
     this.update(step, { status: 'accepted', decidedAt: now(), generated: undefined });
     return result;
+  }
+
+  /** The decision `u` takes back: the step accepted or skipped last. */
+  lastDecision(): StepRecord | undefined {
+    const decided = this.state.steps
+      .map((record, position) => ({ record, position }))
+      .filter(({ record }) => record.status === 'accepted' || record.status === 'skipped');
+    decided.sort((a, b) => (a.record.decidedAt ?? '').localeCompare(b.record.decidedAt ?? '') || a.position - b.position);
+    return decided.at(-1)?.record;
+  }
+
+  /**
+   * Takes back the decision on `step` (see session-undo.ts): a skipped step is undecided again; an accepted one is
+   * taken out of the output, only while its block is exactly as written. `generated` is the section as generated
+   * now, needed when the accepted text was an edit.
+   */
+  undo(step: number, generated: string): UndoOutcome {
+    return undoDecision(this.access(), step, generated);
   }
 
   summary(): { accepted: number; edited: number; skipped: number; pending: number } {
@@ -146,6 +196,12 @@ export class Session {
     return text;
   }
 
+  /** Puts a record back exactly as it was (an undo that could not be done). */
+  private put(record: StepRecord): void {
+    this.state = { ...this.state, steps: this.state.steps.map((s) => (s.number === record.number ? record : s)) };
+    this.save();
+  }
+
   private update(step: number, patch: Partial<StepRecord>, persist = true): void {
     this.state = {
       ...this.state,
@@ -157,6 +213,20 @@ export class Session {
   private save(): void {
     this.state = { ...this.state, updatedAt: now() };
     saveState(this.paths.stateFile, this.state);
+  }
+
+  /** The session's state as session-undo.ts changes it. */
+  private access(): SessionAccess {
+    return {
+      paths: this.paths,
+      steps: () => this.state.steps,
+      record: (step) => this.record(step),
+      update: (step, patch, persist) => this.update(step, patch, persist),
+      put: (record) => this.put(record),
+      setOutputHash: (hash) => {
+        this.state = { ...this.state, outputHash: hash };
+      },
+    };
   }
 
   /** A step whose block is already in the output with the hash we were about to accept was accepted before a crash. */
@@ -194,6 +264,7 @@ export class Session {
     // Nobody was asked (--yes, or nothing to regenerate): the message itself says what happened.
     driftNotices(drift, message, regenerate, !options.askRegenerate || drift.undecided.length === 0).forEach((line) => options.notice(line));
     this.state = settleDrift(this.state, options.gitHead, regenerate);
+    this.staleSteps = drift.accepted;
   }
 
 }

@@ -70,6 +70,8 @@ interface Pending {
   readonly reject: (error: Error) => void;
   readonly step?: number;
   readonly onProgress?: ProgressListener;
+  /** The regeneration count when asked: an answer from before a regeneration is not kept. */
+  readonly generation: number;
 }
 
 class WorkerAnalysis implements AnalysisHandle {
@@ -78,6 +80,15 @@ class WorkerAnalysis implements AnalysisHandle {
   private failure: Error | undefined;
   private stopped = false;
   private readonly reported = new Set<number>();
+  /**
+   * Sections already received, so accepting one (which needs its facts) does not wait for the worker, which may be
+   * deep in a detector for a later step and answers only between detectors.
+   */
+  private readonly received = new Map<number, GeneratedSection>();
+  private generation = 0;
+  /** What the worker last said about each step it works on, so that asking for a step analysed ahead shows at once
+   * where it is (`Reading HTTP server routes (4 of 6)`) rather than nothing until its next detector starts. */
+  private readonly phase = new Map<number, string>();
 
   private constructor(private readonly worker: Worker) {}
 
@@ -113,11 +124,16 @@ class WorkerAnalysis implements AnalysisHandle {
   }
 
   section(step: number, onProgress?: ProgressListener): Promise<GeneratedSection> {
+    const known = this.received.get(step);
+    if (known) return Promise.resolve(known);
     return this.request({ kind: 'section', step }, onProgress);
   }
 
   regenerate(step: number, onProgress?: ProgressListener): Promise<GeneratedSection> {
     this.reported.delete(step);
+    this.generation += 1;
+    this.received.clear();
+    this.phase.clear();
     return this.request({ kind: 'regenerate', step }, onProgress);
   }
 
@@ -146,14 +162,23 @@ class WorkerAnalysis implements AnalysisHandle {
     if (this.failure) return Promise.reject(this.failure);
     const id = this.nextId++;
     return new Promise<T>((resolve, reject) => {
-      this.pending.set(id, { resolve: resolve as (value: never) => void, reject, step: 'step' in body ? body.step : undefined, onProgress });
+      this.pending.set(id, {
+        resolve: resolve as (value: never) => void,
+        reject,
+        step: 'step' in body ? body.step : undefined,
+        onProgress,
+        generation: this.generation,
+      });
       this.worker.ref();
       this.worker.postMessage({ id, ...body } as WorkerRequest);
+      const phase = body.kind === 'section' ? this.phase.get(body.step) : undefined;
+      if (phase) onProgress?.(phase);
     });
   }
 
   private receive(message: WorkerMessage): void {
     if (message.kind === 'progress') {
+      if (message.step !== undefined) this.phase.set(message.step, message.message);
       for (const p of this.pending.values()) if (p.step === message.step) p.onProgress?.(message.message);
       return;
     }
@@ -166,6 +191,7 @@ class WorkerAnalysis implements AnalysisHandle {
     else if (message.kind === 'notes') pending.resolve(message.notes as never);
     else {
       const { section } = message;
+      if (pending.generation === this.generation) this.received.set(section.step, section);
       if (!this.reported.has(section.step)) {
         this.reported.add(section.step);
         timing('step', { step: section.step, stepMs: message.stepMs, lines: section.markdown.split('\n').length });

@@ -27,7 +27,7 @@ function scriptedEditor(): string {
   return file;
 }
 
-describe('the wizard in a real terminal', () => {
+describe('the wizard in a real terminal', { timeout: 120_000 }, () => {
   beforeAll(() => {
     if (!existsSync(CLI)) throw new Error('dist/bin/cli.js is missing: npm test builds it first (npm run build).');
   });

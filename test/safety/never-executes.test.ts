@@ -107,7 +107,7 @@ describe('never runs the repository', { timeout: 120_000 }, () => {
       await term.waitFor(new RegExp(`Step ${step} of 10 — [^\\n]*\\n(?:.*\\n)*.*a\\s+accept`), 30_000);
       if (i === 0) {
         term.press('r'); // regenerate re-lists and re-reads the repository: git runs again
-        await term.waitFor('No change in the code since it was generated.', 30_000);
+        await term.waitFor('Regenerated: no change, the code gives the same section.', 30_000);
       }
       term.press('a');
     }

@@ -4,6 +4,7 @@
  */
 import type { RepoIndex } from '../../scan/repo-index.js';
 import { parseSource, ts } from '../../scan/ts.js';
+import { get, parseYaml, scalar } from '../../scan/yaml.js';
 
 const trees = new WeakMap<RepoIndex, Map<string, ts.SourceFile | null>>();
 
@@ -39,6 +40,7 @@ export function parseModule(index: RepoIndex, file: string): ts.SourceFile | und
 export function yamlKey(text: string, key: string): string | undefined {
   const fm = /^\s*---\r?\n([\s\S]*?)\r?\n---/.exec(text);
   if (!fm) return undefined;
-  const m = new RegExp(`^${key}\\s*:\\s*(.+?)\\s*$`, 'm').exec(fm[1]);
-  return m ? m[1].replace(/^['"]|['"]$/g, '') : undefined;
+  // Only pages whose frontmatter names the key are parsed (the YAML module; a broken frontmatter reads as far as it can).
+  if (!new RegExp(`^${key}\\s*:`, 'm').test(fm[1])) return undefined;
+  return scalar(get(parseYaml(fm[1]).root, key));
 }

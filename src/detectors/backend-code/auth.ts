@@ -4,7 +4,7 @@
  * header checks, webhook signature checks, and Cognito triggers.
  */
 import { ts, lineOf, walkMentioning } from '../../scan/ts.js';
-import { importsOf, lastName, mentions, property } from '../shared/ast.js';
+import { importsOf, lastName, property } from '../shared/ast.js';
 import { enclosingFunction, placeName } from '../shared/naming.js';
 import type { AuthData } from './types.js';
 
@@ -19,8 +19,19 @@ const COGNITO_TRIGGER =
 const NEXT_AUTH = /^(next-auth|next-auth\/next|@auth\/core)$/;
 const SIGNATURE_CALL = /^(verify|validate|check)\w*Signature$|^isValidSignature$|^isSignatureValid$/;
 
+/** All needles in one pattern: one scan of the text instead of one per needle. */
+const NEEDLE_PATTERN = new RegExp(NEEDLES.map((n) => n.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|'));
+
 export function mayHaveAuth(text: string): boolean {
-  return mentions(text, NEEDLES);
+  return NEEDLE_PATTERN.test(text);
+}
+
+/**
+ * The needles that live in strings: an auth library's import (`from 'jose'`) or the `'x-api-key'` header. With code
+ * only (strings blanked) these would be missed; with all text, a prompt mentioning "Signature" would count.
+ */
+export function authInStrings(text: string): boolean {
+  return /(?:from\s*|require\(\s*)['"](?:jsonwebtoken|jose|aws-jwt-verify|express-jwt|passport-jwt|@fastify\/jwt|@nestjs\/jwt|next-auth[^'"]*|@auth\/core)['"]|['"]x-api-key['"]/i.test(text);
 }
 
 /** `NextAuth({...})` (next-auth, Auth.js) or a `const authOptions: NextAuthOptions = {...}`. */
@@ -117,7 +128,7 @@ export function authFacts(file: string, sf: ts.SourceFile): AuthData[] {
     } else if (ts.isPropertyAssignment(node) && node.name.getText(sf) === 'policyDocument') {
       const effect = /Effect['"]?\s*:\s*['"]?(Allow|Deny)/.exec(node.getText(sf))?.[1];
       add('iam-policy', node, { detail: effect ? `returns an IAM policy (${effect} execute-api:Invoke)` : 'returns an IAM policy' });
-    } else if (ts.isStringLiteralLike(node) && node.text.toLowerCase() === 'x-api-key') {
+    } else if (ts.isStringLiteralLike(node) && node.text.toLowerCase() === 'x-api-key' && readsHeader(node)) {
       add('api-key', node, { detail: 'reads the x-api-key header' });
     } else if (ts.isFunctionLike(node) && node.parameters.length > 0) {
       const type = node.parameters[0].type?.getText(sf) ?? '';
@@ -131,4 +142,23 @@ export function authFacts(file: string, sf: ts.SourceFile): AuthData[] {
     }
   });
   return out;
+}
+
+/**
+ * Whether an `'x-api-key'` literal reads the header of a request coming in (`event.headers['x-api-key']`,
+ * `request.headers.get('x-api-key')`, `c.req.header('x-api-key')`), as opposed to sending one to another service
+ * (`fetch(url, { headers: { 'x-api-key': key } })`, `headers.set('x-api-key', key)`), which is not authentication here.
+ */
+function readsHeader(literal: ts.StringLiteralLike): boolean {
+  const p = literal.parent;
+  if (ts.isElementAccessExpression(p) && p.argumentExpression === literal) return !isAssigned(p);
+  if (ts.isCallExpression(p) && p.arguments.length === 1 && p.arguments[0] === literal) {
+    return /^(get|header|getHeader|headers)$/.test(lastName(p.expression) ?? '');
+  }
+  return false;
+}
+
+function isAssigned(e: ts.Expression): boolean {
+  const p = e.parent;
+  return ts.isBinaryExpression(p) && p.left === e && p.operatorToken.kind === ts.SyntaxKind.EqualsToken;
 }

@@ -25,8 +25,14 @@ export interface ClassInfo {
   readonly own: { statusCode?: string; code?: string };
 }
 
+/** `instanceof Error` alone maps nothing: only a check against a named error class (`instanceof NotFoundError`) does. */
 export function mayHaveErrors(text: string): boolean {
-  return /class\s+\w+\s+extends\s/.test(text) || text.includes('instanceof') || /\.(setErrorHandler|onError)\(/.test(text) || /\b(err|error)\b[^,()]{0,60},\s*req\w*\b/.test(text);
+  return (
+    /class\s+\w+\s+extends\s/.test(text) ||
+    /instanceof\s+(?:[\w$]+\.)*[\w$]+(?:Error|Exception|Fault)\b/.test(text) ||
+    /\.(setErrorHandler|onError)\(|@Catch\(/.test(text) ||
+    /\b(err|error)\b[^,()]{0,60},\s*req\w*\b/.test(text)
+  );
 }
 
 export function classDeclarations(file: string, sf: ts.SourceFile): ClassInfo[] {

@@ -1,21 +1,22 @@
 import type { Detector, Fact } from '../../facts.js';
 import type { RepoIndex } from '../../scan/repo-index.js';
-import { exportedNames } from '../shared/naming.js';
-import { authFacts, mayHaveAuth } from './auth.js';
-import { dynamoAccesses, mayAccessDynamo } from './dynamo.js';
+import { codeOnly, exportedNamesFromText } from '../shared/text-scan.js';
+import { authFacts, authInStrings, mayHaveAuth } from './auth.js';
+import { isDataModule } from './db-access.js';
+import { byPlace, fact } from './facts-util.js';
 import { classDeclarations, errorClasses, errorMappings, mayHaveErrors, type ClassInfo } from './errors.js';
 import { mayHaveMiddleware, middlewareDefinitions, middyUses, withUsers } from './middleware.js';
-import { dataModuleKind, isSharedLibPath } from './modules.js';
+import { isSharedLibPath } from './modules.js';
 import { backendScope, isInfrastructureCode } from './scope.js';
-import { importBindings, importersOf, mayImport } from './usage.js';
-import type {
-  AuthFact, DataModuleFact, DbAccessData, DbAccessFact, ErrorClassFact, ErrorMappingData, ErrorMappingFact,
-  MiddlewareData, MiddlewareFact, SharedLibFact,
-} from './types.js';
+import { importersFinder } from './usage.js';
+import type { AuthFact, ErrorClassFact, ErrorMappingData, ErrorMappingFact, MiddlewareData, MiddlewareFact, SharedLibFact } from './types.js';
 
 export type * from './types.js';
+export { dbAccessDetector } from './db-access.js';
 
-/** Backend source read for middleware, auth flow, error handling and DynamoDB access. */
+const COMPONENT = /\.[jt]sx$/;
+
+/** Backend source read for middleware, auth flow and error handling (data access is `dbAccessDetector`'s, step 4). */
 export const backendCodeDetector: Detector = {
   id: 'backend-code',
   isEnabled(index: RepoIndex): boolean {
@@ -25,30 +26,39 @@ export const backendCodeDetector: Detector = {
     const scope = backendScope(index);
     const facts: Fact[] = [];
     const middleware: Omit<MiddlewareData, 'usedBy'>[] = [];
-    const middy = new Map<string, MiddlewareData>();
+    // Users gathered in a set per middleware, sorted once: hundreds of handlers use the same few.
+    const middy = new Map<string, { use: MiddlewareData; users: Set<string> }>();
     const classes: ClassInfo[] = [];
     const mappings: Omit<ErrorMappingData, 'usedBy'>[] = [];
-    const accesses: DbAccessData[] = [];
 
     for (const file of scope.files) {
+      // Components (.tsx, .jsx) are the frontend's: no middleware, auth flow, error mapping or shared library here.
+      if (COMPONENT.test(file)) continue;
       const text = index.read(file);
       if (!text || isInfrastructureCode(text)) continue;
-      const dynamo = mayAccessDynamo(text);
-      const auth = mayHaveAuth(text);
-      const errors = mayHaveErrors(text);
-      const mw = mayHaveMiddleware(text);
-      const pkgDir = index.packageOf(file)?.dir ?? '';
-      const server = scope.serverDirs.has(pkgDir);
-      const dataPath = dataModuleKind(file, text, false) !== undefined;
-      const lib = server && isSharedLibPath(file);
-      if (!dynamo && !auth && !errors && !mw && !dataPath && !lib) continue;
-      // One pass, file by file: its tree need not outlive this iteration (steps 3 and 4 read thousands of files).
+      // Structural hints count only in code: a file of prompt strings or docs mentioning `next:` parses for nothing.
+      let code: string | undefined;
+      const inCode = (test: (t: string) => boolean) => test(text) && test((code ??= codeOnly(text)));
+      const auth = mayHaveAuth(text) && (mayHaveAuth((code ??= codeOnly(text))) || authInStrings(text));
+      const errors = inCode(mayHaveErrors);
+      const mw = inCode(mayHaveMiddleware);
+      if (text.includes('@middy/core')) {
+        for (const use of middyUses(index, file, text)) {
+          const known = middy.get(use.name);
+          if (known) for (const f of use.usedBy) known.users.add(f);
+          else middy.set(use.name, { use, users: new Set(use.usedBy) });
+        }
+      }
+      const lib = scope.serverDirs.has(index.packageOf(file)?.dir ?? '') && isSharedLibPath(file);
+      // A data module is step 4's (`dbAccessDetector`), not a shared utility; its exports are read from text.
+      if (lib && !isDataModule(index, file, text)) {
+        const exports = exportedNamesFromText(text);
+        if (exports.length > 0) facts.push(fact<SharedLibFact>('backend.shared-lib', file, { file, exports }));
+      }
+      if (!auth && !errors && !mw) continue;
+      // One pass, file by file: its tree need not outlive this iteration.
       const sf = index.parseOnce(file);
       if (!sf) continue;
-      // Read now for `importersOf` below, while the tree is at hand.
-      if (mayImport(text)) importBindings(index, file, sf);
-      const fileAccesses = dynamo ? dynamoAccesses(index, file, sf) : [];
-      accesses.push(...fileAccesses);
       if (auth) {
         for (const a of authFacts(file, sf)) facts.push(fact<AuthFact>('backend.auth', `${a.kind} ${a.file}#${a.name}`, a));
       }
@@ -56,48 +66,20 @@ export const backendCodeDetector: Detector = {
         classes.push(...classDeclarations(file, sf));
         mappings.push(...errorMappings(file, sf));
       }
-      if (mw) {
-        middleware.push(...middlewareDefinitions(file, sf));
-        for (const use of middyUses(index, file, sf)) {
-          const known = middy.get(use.name);
-          if (known) middy.set(use.name, { ...known, usedBy: [...new Set([...known.usedBy, ...use.usedBy])].sort() });
-          else middy.set(use.name, use);
-        }
-      }
-      const exports = exportedNames(sf);
-      const kind = dataModuleKind(file, text, fileAccesses.length > 0);
-      if (kind && exports.length > 0) {
-        facts.push(fact<DataModuleFact>('backend.data-module', file, { file, kind, exports }));
-      } else if (lib && exports.length > 0) {
-        facts.push(fact<SharedLibFact>('backend.shared-lib', file, { file, exports }));
-      }
+      if (mw) middleware.push(...middlewareDefinitions(file, sf));
     }
 
-    for (const m of withUsers(index, scope.files, middleware)) facts.push(fact<MiddlewareFact>('backend.middleware', `${m.file}#${m.name}`, m));
-    for (const m of middy.values()) facts.push(fact<MiddlewareFact>('backend.middleware', `middy ${m.name}`, m));
+    // Components do not import server middleware or error mappers.
+    const usersOf = importersFinder(index, scope.files.filter((f) => !COMPONENT.test(f)), [...middleware, ...mappings]);
+    for (const m of withUsers(usersOf, middleware)) facts.push(fact<MiddlewareFact>('backend.middleware', `${m.file}#${m.name}`, m));
+    for (const { use, users } of middy.values()) {
+      facts.push(fact<MiddlewareFact>('backend.middleware', `middy ${use.name}`, { ...use, usedBy: [...users].sort() }));
+    }
     for (const e of errorClasses(classes)) facts.push(fact<ErrorClassFact>('backend.error-class', `${e.file}#${e.name}`, e));
     for (const m of mappings) {
-      const usedBy = importersOf(index, scope.files, m.file, m.name);
+      const usedBy = usersOf(m);
       facts.push(fact<ErrorMappingFact>('backend.error-mapping', `${m.file}#${m.name}`, { ...m, usedBy }));
-    }
-    for (const a of accesses) {
-      const id = `${a.operation} ${a.table}${a.action ? ` ${a.action}` : ''} ${a.file}:${a.line}`;
-      facts.push(fact<DbAccessFact>('backend.db-access', id, a));
     }
     return facts.sort(byPlace);
   },
 };
-
-function fact<F extends Fact>(kind: F['kind'], id: string, data: F['data'] & { file: string; line?: number }): F {
-  return { kind, id, data, at: [{ file: data.file, ...(data.line ? { line: data.line } : {}) }] } as unknown as F;
-}
-
-function byPlace(a: Fact, b: Fact): number {
-  const fa = a.at[0]?.file ?? '';
-  const fb = b.at[0]?.file ?? '';
-  if (fa !== fb) return fa < fb ? -1 : 1;
-  const la = a.at[0]?.line ?? 0;
-  const lb = b.at[0]?.line ?? 0;
-  if (la !== lb) return la - lb;
-  return a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
-}

@@ -4,18 +4,39 @@
  */
 import type { RepoIndex } from '../../scan/repo-index.js';
 import { ts, lineOf, walk } from '../../scan/ts.js';
-import { importsOf, lastName } from '../shared/ast.js';
+import { lastName } from '../shared/ast.js';
+import { chainsAfterCalls, importsFromText, lineAt } from '../shared/text-scan.js';
 import { moduleResolver } from '../shared/resolve-module.js';
 import { firstSentence } from '../../markdown/text.js';
 import type { MiddlewareData } from './types.js';
-import { importersOf } from './usage.js';
+import { importersFinder } from './usage.js';
 
 const HANDLER_PARAM = /^(handler|fn|func|next|inner|wrapped|h|cb|callback|lambda|route|resolver|controller|action)$|Handler$/i;
 
 type Candidate = Omit<MiddlewareData, 'usedBy'>;
 
+/**
+ * What a file defining middleware contains: a `next` parameter closing a parameter list (`(req, res, next) =>`,
+ * `(ctx: Context, next: Next) {`), or a function assigned or declared with the handler it wraps as its first
+ * parameter (`withAuth = (handler) =>`, `function wrap(fn: Handler)`, `= async (h) =>`). Calls (`middy(baseHandler)`,
+ * `setItems(next)`) and callbacks (`.map((h) => …)`) are not definitions: only exported functions are read.
+ */
+const WRAPPED = String.raw`(?:handler|fn|func|inner|wrapped|h|cb|callback|lambda|route|resolver|controller|action|[\w$]*Handler)`;
+const PARAMS_OPEN = String.raw`(?:=\s*(?:async\s*)?(?:<[^<>()]*>\s*)?|\bfunction\s*\*?\s*[\w$]*\s*(?:<[^<>()]*>\s*)?)\(\s*`;
+const MIDDLEWARE_TEXT = new RegExp(
+  String.raw`,\s*next\s*(?::[^),]*)?\)\s*(?:=>|\{|:)|${PARAMS_OPEN}${WRAPPED}\s*[:,)?=]|=\s*(?:async\s*)?${WRAPPED}\s*=>|${PARAMS_OPEN}[\w$]+\s*:\s*[\w$.]*Handler\b`,
+);
+
+/** Every match of MIDDLEWARE_TEXT holds one of these words: finding them first is much faster than the full pattern. */
+const WORDS = /\bnext\b|\b(?:handler|fn|func|inner|wrapped|h|cb|callback|lambda|route|resolver|controller|action)\b|Handler\b/g;
+
 export function mayHaveMiddleware(text: string): boolean {
-  return /handler|next|middy/i.test(text);
+  WORDS.lastIndex = 0;
+  for (let m = WORDS.exec(text); m; m = WORDS.exec(text)) {
+    // The full pattern, in a window around the word (its longest reach: a typed parameter list's opening).
+    if (MIDDLEWARE_TEXT.test(text.slice(Math.max(0, m.index - 120), m.index + 40))) return true;
+  }
+  return false;
 }
 
 /** Wrappers and server middleware defined in one file (without their users yet). */
@@ -46,59 +67,64 @@ export function middlewareDefinitions(file: string, sf: ts.SourceFile): Candidat
   return out;
 }
 
-export function withUsers(index: RepoIndex, files: readonly string[], defs: readonly Candidate[]): MiddlewareData[] {
-  return defs.map((d) => ({ ...d, usedBy: importersOf(index, files, d.file, d.name) }));
+export function withUsers(usersOf: (def: { file: string; name: string }) => string[], defs: readonly Candidate[]): MiddlewareData[] {
+  return defs.map((d) => ({ ...d, usedBy: usersOf(d) }));
 }
 
-/** `middy(handler).use(a()).use(b())`: one entry per middleware name, with every file that uses it. */
-export function middyUses(index: RepoIndex, file: string, sf: ts.SourceFile): MiddlewareData[] {
-  const imports = importsOf(sf);
+/**
+ * `middy(handler).use(a()).use(b())`: one entry per middleware name, with every file that uses it. Read from the text:
+ * Lambda code wraps every handler in middy, and parsing hundreds of handlers for one chain each cost most of step 3.
+ */
+export function middyUses(index: RepoIndex, file: string, text: string): MiddlewareData[] {
+  const imports = importsFromText(text);
   const middy = [...imports].find(([, b]) => b.module === '@middy/core')?.[0];
   if (!middy) return [];
   const out: MiddlewareData[] = [];
-  walk(sf, (node) => {
-    if (!ts.isCallExpression(node) || !ts.isPropertyAccessExpression(node.expression) || node.expression.name.text !== 'use') return;
-    if (!rootsAt(node.expression.expression, middy)) return;
-    for (const arg of node.arguments) {
-      const callee = ts.isCallExpression(arg) ? arg.expression : arg;
-      const name = lastName(callee);
-      if (!name) continue;
-      const binding = imports.get(ts.isIdentifier(callee) ? callee.text : name);
-      const local = binding && moduleResolver(index).resolve(file, binding.module);
-      out.push({
-        name,
-        kind: 'middy',
-        detail: binding && !local ? `from ${binding.module}` : undefined,
-        usedBy: [file],
-        file: local ?? file,
-        line: local ? definitionLine(index, local, binding.imported) : binding ? lineOf(arg, sf) : localLine(sf, name) ?? lineOf(arg, sf),
-      });
+  for (const chain of chainsAfterCalls(text, middy)) {
+    for (const call of chain) {
+      if (call.method !== 'use') continue;
+      for (const arg of call.args) {
+        const callee = /^\s*([\w$]+(?:\s*\.\s*[\w$]+)*)\s*(?:\(|$)/.exec(arg.text)?.[1]?.replace(/\s/g, '');
+        if (!callee) continue;
+        const name = callee.slice(callee.lastIndexOf('.') + 1);
+        const binding = imports.get(callee.includes('.') ? name : callee);
+        const local = binding && moduleResolver(index).resolve(file, binding.module);
+        const at = lineAt(text, arg.offset + (arg.text.length - arg.text.trimStart().length));
+        out.push({
+          name,
+          kind: 'middy',
+          detail: binding && !local ? `from ${binding.module}` : undefined,
+          usedBy: [file],
+          file: local ?? file,
+          line: local ? definitionLine(index, local, binding.imported) : binding ? at : (localLine(index, file, name) ?? at),
+        });
+      }
     }
-  });
+  }
   return out;
 }
 
-function rootsAt(expr: ts.Expression, name: string): boolean {
-  let e: ts.Expression = expr;
-  for (let i = 0; i < 50; i++) {
-    if (ts.isCallExpression(e)) {
-      if (ts.isIdentifier(e.expression) && e.expression.text === name) return true;
-      e = e.expression;
-    } else if (ts.isPropertyAccessExpression(e)) e = e.expression;
-    else return false;
-  }
-  return false;
-}
-
-function localLine(sf: ts.SourceFile, name: string): number | undefined {
-  const found = exportedFunctions(sf).find((f) => f.name === name);
-  return found ? lineOf(found.at, sf) : undefined;
-}
-
-function definitionLine(index: RepoIndex, file: string, name: string): number {
+function localLine(index: RepoIndex, file: string, name: string): number | undefined {
   const sf = index.parse(file);
   const found = sf && exportedFunctions(sf).find((f) => f.name === name);
-  return found && sf ? lineOf(found.at, sf) : 1;
+  return found && sf ? lineOf(found.at, sf) : undefined;
+}
+
+const definitionLines = new WeakMap<RepoIndex, Map<string, number>>();
+
+/** Where an exported middleware is defined; asked once per use, so kept per file and name. */
+function definitionLine(index: RepoIndex, file: string, name: string): number {
+  let lines = definitionLines.get(index);
+  if (!lines) definitionLines.set(index, (lines = new Map()));
+  const key = `${file}\0${name}`;
+  let line = lines.get(key);
+  if (line === undefined) {
+    const sf = index.parse(file);
+    const found = sf && exportedFunctions(sf).find((f) => f.name === name);
+    line = found && sf ? lineOf(found.at, sf) : 1;
+    lines.set(key, line);
+  }
+  return line;
 }
 
 interface ExportedFunction {

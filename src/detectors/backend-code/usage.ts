@@ -1,89 +1,84 @@
 /** Who uses an exported function: files that import it (resolved to its defining file) and mention it again. */
+import path from 'node:path';
 import type { RepoIndex } from '../../scan/repo-index.js';
-import type { ts } from '../../scan/ts.js';
-import { importsOf } from '../shared/ast.js';
 import { moduleResolver } from '../shared/resolve-module.js';
+import { importsFromText } from '../shared/text-scan.js';
 
 interface Importer {
   readonly file: string;
   readonly module: string;
 }
 
-/**
- * The import bindings of one file, memoised (and kept across runs). A caller that holds the file's tree passes it, so
- * that the tree need not be parsed again once it is dropped.
- */
-export function importBindings(index: RepoIndex, file: string, tree?: ts.SourceFile) {
-  return index.memo('imports@1', file, () => {
-    const sf = tree ?? index.parse(file);
-    return sf ? [...importsOf(sf).values()] : [];
-  });
+/** A definition whose importers are asked for. */
+export interface Defined {
+  readonly file: string;
+  readonly name: string;
 }
 
-/** Which files `importBindings` reads: the others cannot import anything. */
-export function mayImport(text: string): boolean {
+/** Which files can import anything at all. */
+function mayImport(text: string): boolean {
   return text.includes('import') || text.includes('require');
 }
 
 /**
- * Imported name → the files (of one file list) that import it. Built once per index and list, so asking about every
- * middleware and error mapping of a 20,000-file monorepo costs one pass over the files instead of one per name.
+ * The words an importer of a definition must contain: its name (named imports), or the defining file's name (a whole
+ * module taken with `require('./auth')` or `import * as auth from './auth'`; an `index` file is imported by its folder).
  */
-const importerTables = new WeakMap<RepoIndex, WeakMap<readonly string[], Map<string, Importer[]>>>();
-
-function importerTable(index: RepoIndex, files: readonly string[]): Map<string, Importer[]> {
-  let byList = importerTables.get(index);
-  if (!byList) importerTables.set(index, (byList = new WeakMap()));
-  let table = byList.get(files);
-  if (table) return table;
-  table = new Map();
-  for (const file of files) {
-    const text = index.read(file);
-    if (!text || !mayImport(text)) continue;
-    for (const binding of importBindings(index, file) ?? []) {
-      const list = table.get(binding.imported);
-      if (list) list.push({ file, module: binding.module });
-      else table.set(binding.imported, [{ file, module: binding.module }]);
-    }
+function needlesOf(defs: readonly Defined[]): string[] {
+  const words = new Set<string>();
+  for (const d of defs) {
+    words.add(d.name);
+    const base = path.posix.basename(d.file).replace(/\.[cm]?[jt]sx?$/, '');
+    words.add(base === 'index' ? path.posix.basename(path.posix.dirname(d.file)) : base);
   }
-  byList.set(files, table);
-  return table;
+  return [...words].filter((w) => w !== '');
 }
 
-/** Per name: defining file → its importers (each importer resolved once per name, not once per definition). */
-const byTargetCache = new WeakMap<Map<string, Importer[]>, Map<string, Map<string, string[]>>>();
-
-export function importersOf(index: RepoIndex, files: readonly string[], definingFile: string, name: string): string[] {
-  const direct = importersByName(index, files, definingFile, name, name);
-  // `const auth = require('./auth')` takes the whole module: it is this name when the module exports only it.
-  if (!new RegExp(`(module\\.exports\\s*=|export default)\\s*${name}\\b`).test(index.read(definingFile) ?? '')) return direct;
-  const whole = ['*', 'default'].flatMap((imported) => importersByName(index, files, definingFile, imported, undefined));
-  return [...new Set([...direct, ...whole])].sort();
-}
-
-function importersByName(
-  index: RepoIndex,
-  files: readonly string[],
-  definingFile: string,
-  name: string,
-  mentioned: string | undefined,
-): string[] {
-  const table = importerTable(index, files);
-  let byName = byTargetCache.get(table);
-  if (!byName) byTargetCache.set(table, (byName = new Map()));
-  let byTarget = byName.get(name);
-  if (!byTarget) {
-    byTarget = new Map();
-    const resolver = moduleResolver(index);
-    for (const { file, module } of table.get(name) ?? []) {
-      if (mentioned !== undefined && !index.read(file)?.includes(mentioned)) continue;
-      const target = resolver.resolve(file, module);
-      if (target === undefined) continue;
-      const list = byTarget.get(target);
-      if (!list) byTarget.set(target, [file]);
-      else if (list.at(-1) !== file) list.push(file);
+/**
+ * Who imports each of `defs`, from one pass over `files`: only the files whose text names one of them are read for
+ * their imports, so asking about a few middleware functions of a large app parses a handful of files, not all.
+ */
+export function importersFinder(index: RepoIndex, files: readonly string[], defs: readonly Defined[]): (def: Defined) => string[] {
+  const needles = needlesOf(defs);
+  const table = new Map<string, Importer[]>();
+  if (needles.length > 0) {
+    const pattern = new RegExp(needles.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'));
+    for (const file of files) {
+      const text = index.read(file);
+      if (!text || !mayImport(text) || !pattern.test(text)) continue;
+      // Import statements are read from the text: these files need no tree for it.
+      for (const binding of importsFromText(text).values()) {
+        const list = table.get(binding.imported);
+        if (list) list.push({ file, module: binding.module });
+        else table.set(binding.imported, [{ file, module: binding.module }]);
+      }
     }
-    byName.set(name, byTarget);
   }
-  return [...new Set(byTarget.get(definingFile) ?? [])].filter((f) => f !== definingFile).sort();
+  const byName = new Map<string, Map<string, string[]>>();
+  /** Per name: defining file → its importers (each importer resolved once per name, not once per definition). */
+  const importersByName = (definingFile: string, name: string, mentioned: string | undefined): string[] => {
+    const cacheKey = `${name}\0${mentioned ?? ''}`;
+    let byTarget = byName.get(cacheKey);
+    if (!byTarget) {
+      byTarget = new Map();
+      const resolver = moduleResolver(index);
+      for (const { file, module } of table.get(name) ?? []) {
+        if (mentioned !== undefined && !index.read(file)?.includes(mentioned)) continue;
+        const target = resolver.resolve(file, module);
+        if (target === undefined) continue;
+        const list = byTarget.get(target);
+        if (!list) byTarget.set(target, [file]);
+        else if (list.at(-1) !== file) list.push(file);
+      }
+      byName.set(cacheKey, byTarget);
+    }
+    return [...new Set(byTarget.get(definingFile) ?? [])].filter((f) => f !== definingFile).sort();
+  };
+  return ({ file, name }) => {
+    const direct = importersByName(file, name, name);
+    // `const auth = require('./auth')` takes the whole module: it is this name when the module exports only it.
+    if (!new RegExp(`(module\\.exports\\s*=|export default)\\s*${name}\\b`).test(index.read(file) ?? '')) return direct;
+    const whole = ['*', 'default'].flatMap((imported) => importersByName(file, imported, undefined));
+    return [...new Set([...direct, ...whole])].sort();
+  };
 }

@@ -3,7 +3,7 @@
  * methods, `Object.entries`. Their results are computed here (no repository code runs); anything else stays unknown.
  */
 import path from 'node:path';
-import type { ts } from '../../scan/ts.js';
+import { ts } from '../../scan/ts.js';
 import { categoryOf, normaliseExt } from './catalogue.js';
 import { importedConstruct } from './constructs.js';
 import { dirOf } from './evaluate.js';
@@ -143,9 +143,13 @@ function stringMethod(s: StrValue, name: string, args: readonly Value[], node: t
       if (args.some((_, i) => nums[i] === undefined)) return unknown(node);
       return out(name === 'slice' ? s.v.slice(nums[0], nums[1]) : s.v.substring(nums[0] ?? 0, nums[1]));
     case 'replace':
-    case 'replaceAll':
+    case 'replaceAll': {
+      // `.replace(/\/+/g, '/')`: a regex literal as written (run on our own short string, never on code).
+      const re = args[0] && args[0].n && ts.isRegularExpressionLiteral(args[0].n) ? regexOf(args[0].n.text) : undefined;
+      if (re && strs[1] !== undefined && !strs[1].includes('$')) return out(s.v.replace(re, strs[1]));
       if (strs[0] === undefined || strs[1] === undefined || args[0].k !== 'str') return unknown(node);
       return out(name === 'replace' ? s.v.replace(strs[0], strs[1]) : s.v.split(strs[0]).join(strs[1]));
+    }
     case 'split':
       if (strs[0] === undefined) return unknown(node);
       return { k: 'arr', items: s.v.split(strs[0]).map((v) => ({ k: 'str', v })), open: false, n: node };
@@ -226,4 +230,20 @@ function arrayMethod(it: Interpreter, arr: ArrValue, name: string, args: readonl
       runCallbacks(it, args);
       return unknown(node);
   }
+}
+
+const regexes = new Map<string, RegExp | undefined>();
+
+/** `/\/+/g` as written → a RegExp (one per literal text), or undefined when it does not compile. */
+function regexOf(literal: string): RegExp | undefined {
+  if (regexes.has(literal)) return regexes.get(literal);
+  const end = literal.lastIndexOf('/');
+  let re: RegExp | undefined;
+  try {
+    re = new RegExp(literal.slice(1, end), literal.slice(end + 1));
+  } catch {
+    re = undefined;
+  }
+  regexes.set(literal, re);
+  return re;
 }

@@ -85,6 +85,14 @@ export function instantiate(it: Interpreter, cls: ClassValue, args: readonly Val
   const known = kind.kind === 'stack' ? it.model.stackRecs.get(cls.decl) : undefined;
   if (known) {
     if (!standalone) it.model.stackUses.get(known)?.push(use);
+    // The same `new` again is a loop (`for (const domain of domains) new DomainStack(this, …, { domain })`): each
+    // pass builds different resources, so the constructor runs again with these props. Another call site is the same
+    // stack deployed again (dev, prod): it is read once.
+    if (!standalone && it.model.stackUses.get(known)?.some((u) => u !== use && u.node === node)) {
+      it.withFrame({ name: className, kind: 'stack', callSite: node, fnNode: cls.decl, parent: it.frame, counts: new Map() }, () =>
+        runConstructor(it, cls.decl, known, args),
+      );
+    }
     return { k: 'rec', rec: known, n: node };
   }
   const rec = it.model.add({

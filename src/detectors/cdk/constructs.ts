@@ -101,6 +101,11 @@ export function genericConstruct(it: Interpreter, cls: ClassRef, args: readonly 
 
 /** `Table.fromTableName(this, 'Users', name)`: not created here, but grants and env vars may still point at it. */
 export function importedConstruct(it: Interpreter, cls: ClassRef, category: Category, args: readonly Value[], node: ts.Node, factory: string): Value {
+  // `HttpApi.fromHttpApiAttributes(this, 'Api', { httpApiId: httpApi.apiId })` inside a nested stack is that same API:
+  // an import whose attributes are an attribute of a construct of its own kind in this app stands for it.
+  const attrs = args[2]?.k === 'obj' ? [...args[2].props.values()] : args[2] ? [args[2]] : [];
+  const same = attrs.find((v): v is Extract<Value, { k: 'attr' }> => v.k === 'attr' && v.of.category === category);
+  if (same) return { k: 'rec', rec: same.of, n: node };
   const rec = addRec(it, cls, category, args[0], args[1], undefined, node);
   rec.imported = true;
   it.model.extra(rec, 'imported', { values: [{ k: 'str', v: factory }, args[2]], node, frame: it.frame, conditions: [] });

@@ -10,6 +10,8 @@ import { citationOf, citeValue, durationText, memberName, nodeText, prop, propNo
 
 export function lambdaFacts(ctx: EmitContext, grants: readonly CdkGrant[], triggers: Map<Rec, CdkLambdaData['triggers'][number][]>): CdkLambdaFact[] {
   const out: CdkLambdaFact[] = [];
+  const grantsOf = new Map<string, CdkGrant[]>();
+  for (const g of grants) grantsOf.set(g.grantee, [...(grantsOf.get(g.grantee) ?? []), g]);
   for (const rec of ctx.model.recs) {
     if (rec.category !== 'lambda' || rec.imported) continue;
     const wrapper = ctx.wrapperOf(rec);
@@ -27,7 +29,7 @@ export function lambdaFacts(ctx: EmitContext, grants: readonly CdkGrant[], trigg
       ...optional('memoryMb', stringOf(prop(props, 'memorySize')) ?? textIfSet(prop(props, 'memorySize'))),
       ...optional('timeout', durationText(prop(props, 'timeout'))),
       environment: environmentOf(ctx, rec),
-      grants: grants.filter((g) => g.grantee === id),
+      grants: grantsOf.get(id) ?? [],
       ...(at[0].file !== own.file || at[0].line !== own.line ? { definedAt: own } : {}),
       triggers: (triggers.get(rec) ?? []).sort((a, b) => a.kind.localeCompare(b.kind) || a.source.localeCompare(b.source)),
     };

@@ -6,15 +6,30 @@ import { citationOf, citeValue, memberName, prop, stringOf, textOf, type Value }
 
 export function tableFacts(ctx: EmitContext, grants: readonly CdkGrant[], lambdas: readonly CdkLambdaFact[]): CdkTableFact[] {
   const out: CdkTableFact[] = [];
+  // One pass over the functions' environments and triggers, not one per table (hundreds of functions share them).
+  const envByTable = new Map<string, { name: string; lambda: string }[]>();
+  const consumersByTable = new Map<string, string[]>();
+  for (const l of lambdas) {
+    for (const e of l.data.environment) {
+      if (e.table === undefined) continue;
+      const list = envByTable.get(e.table) ?? [];
+      list.push({ name: e.name, lambda: l.id });
+      envByTable.set(e.table, list);
+    }
+    for (const t of l.data.triggers) {
+      if (t.kind !== 'DynamoDB stream' || t.source === undefined) continue;
+      consumersByTable.set(t.source, [...(consumersByTable.get(t.source) ?? []), l.id]);
+    }
+  }
+  const grantsByResource = new Map<string, CdkGrant[]>();
+  for (const g of grants) grantsByResource.set(g.resource, [...(grantsByResource.get(g.resource) ?? []), g]);
   for (const rec of ctx.model.recs) {
     if (rec.category !== 'table') continue;
     const id = ctx.id(rec);
     const props = rec.props;
     const cfn = rec.className.startsWith('Cfn');
     const keys = cfn ? cfnKeys(props) : { partitionKey: keyOf(prop(props, 'partitionKey')), sortKey: keyOf(prop(props, 'sortKey')) };
-    const envVars = lambdas
-      .flatMap((l) => l.data.environment.filter((e) => e.table === id).map((e) => ({ name: e.name, lambda: l.id })))
-      .sort((a, b) => a.name.localeCompare(b.name) || a.lambda.localeCompare(b.lambda));
+    const envVars = [...(envByTable.get(id) ?? [])].sort((a, b) => a.name.localeCompare(b.name) || a.lambda.localeCompare(b.lambda));
     const imported = rec.extras.get('imported')?.[0];
     const data: CdkTableData = {
       ...ctx.base(rec),
@@ -29,12 +44,9 @@ export function tableFacts(ctx: EmitContext, grants: readonly CdkGrant[], lambda
       ...opt('stream', enumText(prop(props, 'stream') ?? prop(props, 'dynamoStream') ?? prop(prop(props, 'streamSpecification'), 'streamViewType'))),
       ...opt('pointInTimeRecovery', enumText(prop(props, 'pointInTimeRecovery') ?? prop(props, 'pointInTimeRecoverySpecification'))),
       ...opt('removalPolicy', enumText(prop(props, 'removalPolicy'))),
-      grants: grants.filter((g) => g.resource === id),
+      grants: grantsByResource.get(id) ?? [],
       envVars: dedupe(envVars),
-      streamConsumers: lambdas
-        .filter((l) => l.data.triggers.some((t) => t.kind === 'DynamoDB stream' && t.source === id))
-        .map((l) => l.id)
-        .sort(),
+      streamConsumers: [...new Set(consumersByTable.get(id) ?? [])].sort(),
     };
     out.push({ kind: 'cdk.table', id, data, at: ctx.at(rec) });
   }

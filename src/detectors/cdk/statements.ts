@@ -60,6 +60,8 @@ export function execStatement(it: Interpreter, st: ts.Statement, env: Env): bool
     return execBlock(it, st.statements, env);
   } else if (ts.isForOfStatement(st) || ts.isForInStatement(st)) {
     return execLoop(it, st, env);
+  } else if (ts.isForStatement(st) && countedLoop(it, st, env)) {
+    return false;
   } else if (ts.isForStatement(st) || ts.isWhileStatement(st) || ts.isDoStatement(st)) {
     const inner: Env = { vars: new Map(), parent: env, file: env.file };
     if (ts.isForStatement(st) && st.initializer && ts.isVariableDeclarationList(st.initializer)) {
@@ -84,6 +86,35 @@ export function execStatement(it: Interpreter, st: ts.Statement, env: Env): bool
     env.vars.set(st.name.text, { k: 'class', decl: st, file: env.file, n: st.name });
   }
   return false;
+}
+
+/**
+ * `for (let i = 0; i < domains.length; i++)`: a counted loop whose bounds are known runs once per index, like a
+ * `for…of` (route tables indexed side by side with stack names). Anything else is read once with `i` unknown.
+ */
+function countedLoop(it: Interpreter, st: ts.ForStatement, env: Env): boolean {
+  const init = st.initializer;
+  const decl = init && ts.isVariableDeclarationList(init) && init.declarations.length === 1 ? init.declarations[0] : undefined;
+  if (!decl || !ts.isIdentifier(decl.name) || !decl.initializer) return false;
+  const name = decl.name.text;
+  const start = evaluate(it, decl.initializer, env);
+  const cond = st.condition;
+  if (start.k !== 'num' || !cond || !ts.isBinaryExpression(cond) || !ts.isIdentifier(cond.left) || cond.left.text !== name) return false;
+  const op = cond.operatorToken.kind;
+  if (op !== ts.SyntaxKind.LessThanToken && op !== ts.SyntaxKind.LessThanEqualsToken) return false;
+  const bound = evaluate(it, cond.right, env);
+  const inc = st.incrementor;
+  const steps =
+    inc &&
+    ((ts.isPostfixUnaryExpression(inc) || ts.isPrefixUnaryExpression(inc)) && inc.operator === ts.SyntaxKind.PlusPlusToken && ts.isIdentifier(inc.operand) && inc.operand.text === name);
+  if (bound.k !== 'num' || !steps) return false;
+  const end = op === ts.SyntaxKind.LessThanEqualsToken ? bound.v + 1 : bound.v;
+  for (let i = start.v; i < end && i - start.v < MAX_ITERATIONS; i++) {
+    const inner: Env = { vars: new Map(), parent: env, file: env.file };
+    it.bind(decl.name, { k: 'num', v: i, n: decl.name }, inner);
+    if (execBlock(it, blockOf(st.statement), inner)) return true;
+  }
+  return true;
 }
 
 function execLoop(it: Interpreter, st: ts.ForOfStatement | ts.ForInStatement, env: Env): boolean {

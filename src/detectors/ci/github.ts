@@ -1,6 +1,6 @@
 import { redactSecrets } from '../../secrets/redact.js';
 import type { CiEnvVar, CiJob, CiStep, CiTrigger, CiWorkflowData } from './types.js';
-import { get, keys, scalar, strings, type YamlNode } from './yaml.js';
+import { get, keys, scalar, strings, type YamlNode } from '../../scan/yaml.js';
 
 /** A GitHub Actions workflow (`.github/workflows/*.yml`) as a plain model. */
 export function githubWorkflow(file: string, doc: YamlNode, text: string): CiWorkflowData {
@@ -88,7 +88,7 @@ function githubJob(id: string, node: YamlNode, line: number): CiJob {
 function stepsOf(node: YamlNode | undefined): CiStep[] {
   if (node?.kind !== 'seq') return [];
   return node.items.map((item) => {
-    const run = scalar(get(item, 'run'));
+    const run = commandText(get(item, 'run'));
     return {
       name: scalar(get(item, 'name')),
       run: run === undefined ? undefined : redactSecrets(run),
@@ -129,4 +129,10 @@ export function references(text: string): Pick<CiWorkflowData, 'secrets' | 'vars
   const list = (m: Map<string, number>) =>
     [...m].map(([name, line]) => ({ name, line })).sort((a, b) => a.name.localeCompare(b.name));
   return { secrets: list(found.secrets), vars: list(found.vars) };
+}
+
+/** A command as written; a block scalar's final line break is not part of it. */
+export function commandText(node: YamlNode | undefined): string | undefined {
+  const text = scalar(node)?.replace(/\n+$/, '');
+  return text === '' ? undefined : text;
 }

@@ -3,7 +3,8 @@ import type { RepoIndex } from '../../scan/repo-index.js';
 import { githubAction, githubWorkflow } from './github.js';
 import { circleci, genericPipeline, gitlabPipeline } from './other.js';
 import type { CiProvider, CiWorkflowData, CiWorkflowFact } from './types.js';
-import { parseYaml } from './yaml.js';
+import { parseYaml, type YamlProblem } from '../../scan/yaml.js';
+import { problemFacts } from '../shared/parse-problems.js';
 
 export type * from './types.js';
 
@@ -27,19 +28,24 @@ export const ciDetector: Detector = {
   id: 'ci',
   isEnabled: (index) => index.files.some(isCiFile),
   detect(index: RepoIndex): Fact[] {
-    const facts: CiWorkflowFact[] = [];
+    const facts: Fact[] = [];
     for (const file of index.files.filter(isCiFile)) {
-      const text = index.read(file);
-      if (text === undefined) continue;
-      const data = readCiFile(file, text);
-      facts.push({ kind: 'ci.workflow', id: file, data, at: [{ file }] });
+      // A pure function of the file's text: kept across runs, so an unchanged workflow is not parsed again.
+      const read = index.memo('ci.file@1', file, (text) => {
+        const problems: YamlProblem[] = [];
+        return { data: readCiFile(file, text, problems), problems };
+      });
+      if (!read) continue;
+      facts.push({ kind: 'ci.workflow', id: file, data: read.data, at: [{ file }] } satisfies CiWorkflowFact, ...problemFacts(file, 'YAML', read.problems));
     }
     return facts;
   },
 };
 
-export function readCiFile(file: string, text: string): CiWorkflowData {
-  const doc = parseYaml(text);
+/** `problems` receives what the YAML parser could not read (the rest of the file is still used). */
+export function readCiFile(file: string, text: string, problems: YamlProblem[] = []): CiWorkflowData {
+  const { root: doc, problems: found } = parseYaml(text);
+  problems.push(...found);
   if (WORKFLOW.test(file)) return githubWorkflow(file, doc, text);
   if (ACTION.test(file)) return githubAction(file, doc, text);
   const provider = OTHER[file];

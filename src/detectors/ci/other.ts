@@ -1,7 +1,7 @@
 import { redactSecrets } from '../../secrets/redact.js';
-import { references } from './github.js';
+import { commandText, references } from './github.js';
 import type { CiEnvVar, CiJob, CiProvider, CiStep, CiWorkflowData } from './types.js';
-import { get, keys, scalar, strings, type YamlNode } from './yaml.js';
+import { get, keys, scalar, strings, type YamlNode } from '../../scan/yaml.js';
 
 /** GitLab keys that are settings, not jobs. */
 const GITLAB_RESERVED = new Set([
@@ -71,7 +71,7 @@ function commandSteps(node: YamlNode | undefined): CiStep[] {
   if (!node) return [];
   const items = node.kind === 'seq' ? node.items : [node];
   return items.flatMap((i) => {
-    const run = scalar(i);
+    const run = commandText(i);
     return run ? [{ run: redactSecrets(run), env: [], line: i.line }] : [];
   });
 }
@@ -115,7 +115,7 @@ function circleSteps(node: YamlNode | undefined): CiStep[] {
     if (simple) return { uses: simple, env: [], line: item.line };
     const first = item.kind === 'map' ? item.entries[0] : undefined;
     if (first?.key === 'run') {
-      const run = scalar(first.value) ?? scalar(get(first.value, 'command'));
+      const run = commandText(first.value) ?? commandText(get(first.value, 'command'));
       return { name: scalar(get(first.value, 'name')), run: run && redactSecrets(run), env: [], line: item.line };
     }
     return { uses: first?.key, env: [], line: item.line };
@@ -136,7 +136,7 @@ export function genericPipeline(provider: CiProvider, file: string, doc: YamlNod
       if (['script', 'commands', 'bash', 'powershell', 'install', 'before_install', 'before_script'].includes(e.key)) {
         const items = e.value.kind === 'seq' ? e.value.items : [e.value];
         for (const i of items) {
-          const run = scalar(i);
+          const run = commandText(i);
           if (run) steps.push({ run: redactSecrets(run), env: [], line: i.line });
         }
       } else visit(e.value, depth + 1);

@@ -1,4 +1,3 @@
-import path from 'node:path';
 import type { Detector, Fact } from '../../facts.js';
 import type { RepoIndex, TreeMemo } from '../../scan/repo-index.js';
 import { isSourceFile, parseSource } from '../../scan/ts.js';
@@ -14,9 +13,8 @@ import { DOCKERFILE, dockerfileEnv } from './sets-dockerfile.js';
 import { packageScriptEnv, SCRIPT_FILE, scriptEnv } from './sets-scripts.js';
 import { IAC_WORDS, iacEnvSets, type IacEnvSet } from './sets-iac.js';
 import { KUBERNETES_TEXT, kubernetesEnv, readManifests, type ManifestFile } from './sets-kubernetes.js';
-import { PLATFORM_FILE, platformEnv, TEMPLATE_FILE, TEMPLATE_TEXT, templateEnv, templateHandlers } from './sets-platform.js';
-import { handlerFile } from '../other-infra/handlers.js';
-import type { EnvConsumedData, EnvConsumedFact, EnvDeclaredFact, EnvDynamicReadFact, EnvDynamicSetFact, EnvExternalSourceData, EnvExternalSourceFact, EnvLambdaHandlerFact, EnvReadFact, EnvSetData, EnvSetFact } from './types.js';
+import { PLATFORM_FILE, platformEnv, TEMPLATE_FILE, TEMPLATE_TEXT, templateEnv } from './sets-platform.js';
+import type { EnvConsumedData, EnvConsumedFact, EnvDeclaredFact, EnvDynamicReadFact, EnvDynamicSetFact, EnvExternalSourceData, EnvExternalSourceFact, EnvReadFact, EnvSetData, EnvSetFact } from './types.js';
 
 export type * from './types.js';
 export { looksSecret, isBuiltin } from './names.js';
@@ -106,11 +104,7 @@ export const envDetector: Detector = {
       if (TEMPLATE_FILE.test(file) && !YAML_ELSEWHERE.test(file)) {
         const text = index.read(file);
         if (text === undefined) continue;
-        if (TEMPLATE_TEXT.test(text)) {
-          const template = index.memo('env.template@2', file, (t) => ({ sets: templateEnv(file, t), handlers: templateHandlers(t) }));
-          sets(template?.sets ?? []);
-          facts.push(...(template?.handlers ?? []).flatMap((h) => lambdaHandlerFact(index, file, h)));
-        }
+        if (TEMPLATE_TEXT.test(text)) sets(index.memo('env.template@1', file, (t) => templateEnv(file, t)) ?? []);
         // Helm templates (`{{ .Values.x }}`) are not YAML until rendered; the text safety net still sees their names.
         else if (KUBERNETES_TEXT.test(text) && !text.includes('{{')) {
           const manifest = index.memo('env.manifests@1', file, readManifests);
@@ -184,14 +178,6 @@ function setFact(d: EnvSetData): EnvSetFact {
 
 function consumedFact(d: EnvConsumedData): EnvConsumedFact {
   return { kind: 'env.consumed', id: `${d.name} ${d.file}:${d.line}`, data: d, at: [{ file: d.file, line: d.line }] };
-}
-
-function lambdaHandlerFact(index: RepoIndex, file: string, h: { codeUri: string; handler: string; line: number }): EnvLambdaHandlerFact[] {
-  const dir = file.includes('/') ? file.slice(0, file.lastIndexOf('/')) : '';
-  const codeDir = path.posix.normalize(path.posix.join(dir, h.codeUri)).replace(/\/$/, '').replace(/^\.$/, '');
-  const resolved = codeDir.startsWith('..') ? undefined : handlerFile(index, codeDir, h.handler);
-  if (!resolved) return [];
-  return [{ kind: 'env.lambda-handler', id: `${resolved} ${file}:${h.line}`, data: { handlerFile: resolved, codeDir, file, line: h.line }, at: [{ file, line: h.line }] }];
 }
 
 function externalFact(d: EnvExternalSourceData): EnvExternalSourceFact {

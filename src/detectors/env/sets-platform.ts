@@ -108,31 +108,3 @@ export function templateEnv(file: string, source: string): EnvSetData[] {
   }
   return out;
 }
-
-/** A SAM function's code folder and handler as written (`CodeUri: ../backends/x/code/`, `Handler: app.handler`). */
-export interface TemplateHandler {
-  readonly codeUri: string;
-  readonly handler: string;
-  readonly line: number;
-}
-
-/**
- * SAM functions whose code is in the repository: the env model takes their handler files for Lambda code, so the
- * variables the Lambda runtime sets (`AWS_REGION`) are known to be set there. `Globals.Function` fills in what a
- * function leaves out; an S3 or computed `CodeUri` is left alone.
- */
-export function templateHandlers(source: string): TemplateHandler[] {
-  const yaml = readYaml(source);
-  const out: TemplateHandler[] = [];
-  for (const doc of yaml.docs) {
-    const globals = get(doc, get(doc, doc.contents, 'Globals'), 'Function');
-    for (const r of entries(doc, get(doc, doc.contents, 'Resources'))) {
-      if (text(get(doc, r.value, 'Type')) !== 'AWS::Serverless::Function') continue;
-      const props = get(doc, r.value, 'Properties');
-      const codeUri = text(get(doc, props, 'CodeUri')) ?? text(get(doc, globals, 'CodeUri'));
-      const handler = text(get(doc, props, 'Handler')) ?? text(get(doc, globals, 'Handler'));
-      if (codeUri && handler && !/^s3:|\$\{/.test(codeUri)) out.push({ codeUri, handler, line: yaml.line(r.keyNode) });
-    }
-  }
-  return out;
-}

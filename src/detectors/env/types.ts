@@ -125,14 +125,3 @@ export interface EnvExternalSourceData {
   readonly owner?: string;
 }
 export type EnvExternalSourceFact = Fact<'env.external', EnvExternalSourceData>;
-
-/** A Lambda handler file a SAM template names (`CodeUri` + `Handler`): code the Lambda runtime's variables reach. */
-export interface EnvLambdaHandlerData {
-  readonly handlerFile: string;
-  /** The `CodeUri` folder, repository-relative: all of it is deployed as the function's code. */
-  readonly codeDir: string;
-  readonly file: string;
-  readonly line: number;
-}
-
-export type EnvLambdaHandlerFact = Fact<'env.lambda-handler', EnvLambdaHandlerData>;

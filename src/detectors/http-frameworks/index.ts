@@ -1,14 +1,15 @@
-import type { Detector, Fact } from '../../facts.js';
+import type { Citation, Detector, Fact } from '../../facts.js';
 import type { RepoIndex } from '../../scan/repo-index.js';
 import { dependsOn } from '../../scan/package-json.js';
 import { mentions } from '../shared/ast.js';
 import { isAppSource } from '../shared/source-scope.js';
+import { stableIds } from '../shared/stable-ids.js';
 import { nestRoutes } from './nest.js';
 import { nextApiRoutes } from './next.js';
 import { composeRoutes } from './router-graph.js';
-import type { HttpRouteData, HttpRouteFact } from './types.js';
+import type { HttpRouteData, HttpRouteFact, MiddlewareUse } from './types.js';
 
-export type { HttpFramework, HttpRouteData, HttpRouteFact } from './types.js';
+export type { HttpFramework, HttpRouteData, HttpRouteFact, MiddlewareUse } from './types.js';
 
 const SERVER_DEPS = /^(express|fastify|hono|koa|@koa\/router|koa-router|@nestjs\/core|@nestjs\/common)$/;
 const IMPORT_NEEDLES = ["'express'", '"express"', 'fastify', "'hono", '"hono', '@hono/', "'koa", '"koa', '@koa/router', 'koa-router'];
@@ -35,36 +36,51 @@ export const httpFrameworksDetector: Detector = {
         method: r.method,
         path: r.path,
         resolved: r.resolved,
-        ...(r.handler ? { handler: r.handler } : {}),
-        ...(r.handlerFile ? { handlerFile: r.handlerFile } : {}),
-        ...(r.middleware.length > 0 ? { middleware: r.middleware } : {}),
+        ...handlerFields(r),
+        ...middlewareFields(r.middleware),
         file: r.file,
         line: r.line,
       });
     }
     for (const r of nestRoutes(index, sources)) {
-      const { middleware, ...rest } = r;
-      routes.push({ framework: 'nest', app: appOf(r.file), ...rest, ...(middleware.length > 0 ? { middleware } : {}) });
+      const { middleware, handlerAt, ...rest } = r;
+      routes.push({ framework: 'nest', app: appOf(r.file), ...rest, handlerAt, ...middlewareFields(middleware) });
     }
     const nextPackages = index.packages.filter((p) => dependsOn(p.manifest, 'next'));
     for (const pkg of nextPackages) {
       for (const r of nextApiRoutes(index, pkg.dir)) {
         if (index.packageOf(r.file)?.dir !== pkg.dir) continue;
-        routes.push({ framework: 'next', app: pkg.name, resolved: true, ...r });
+        const { middleware, ...rest } = r;
+        routes.push({ framework: 'next', app: pkg.name, resolved: true, ...rest, ...middlewareFields(middleware) });
       }
     }
-    return routes
-      .sort((a, b) => cmp(a.app, b.app) || cmp(a.framework, b.framework) || cmp(a.path, b.path) || cmp(a.method, b.method) || cmp(a.file, b.file) || a.line - b.line)
-      .map(
-        (data): HttpRouteFact => ({
-          kind: 'http.route',
-          id: `${data.framework} ${data.method} ${data.path} ${data.file}:${data.line}`,
-          data,
-          at: [{ file: data.file, line: data.line }],
-        }),
-      );
+    const sorted = routes.sort(
+      (a, b) => cmp(a.app, b.app) || cmp(a.framework, b.framework) || cmp(a.path, b.path) || cmp(a.method, b.method) || cmp(a.file, b.file) || a.line - b.line,
+    );
+    // `GET /v1/books`, qualified by app, then file, then line only where two routes would share an id.
+    const ids = stableIds(sorted, [
+      (d) => `${d.method} ${d.path}`,
+      (d) => `${d.app} ${d.method} ${d.path}`,
+      (d) => `${d.app} ${d.method} ${d.path} ${d.file}`,
+      (d) => `${d.app} ${d.method} ${d.path} ${d.file}:${d.line}`,
+    ]);
+    return sorted.map((data, i): HttpRouteFact => ({ kind: 'http.route', id: ids[i], data, at: [{ file: data.file, line: data.line }] }));
   },
 };
+
+function handlerFields(r: { handler?: string; handlerResolved: boolean; handlerAt?: Citation }): Partial<HttpRouteData> {
+  return {
+    ...(r.handler !== undefined ? { handler: r.handler } : {}),
+    ...(r.handlerResolved ? {} : { handlerResolved: false }),
+    ...(r.handlerAt ? { handlerAt: r.handlerAt } : {}),
+    // The file alone, for readers of the earlier fact shape: only when the code is in another file.
+    ...(r.handlerAt && r.handler !== undefined ? { handlerFile: r.handlerAt.file } : {}),
+  };
+}
+
+function middlewareFields(uses: readonly MiddlewareUse[]): Partial<HttpRouteData> {
+  return uses.length === 0 ? {} : { middleware: uses.map((u) => u.name), middlewareUses: uses };
+}
 
 function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;

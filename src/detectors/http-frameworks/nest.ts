@@ -1,58 +1,99 @@
-/** NestJS controllers: `@Controller('users')` classes with `@Get(':id')`-style methods, under `setGlobalPrefix`. */
+/**
+ * NestJS controllers: `@Controller('users')` classes with `@Get(':id')`-style methods, under the app's global prefix
+ * and URI version, with what runs before each: `app.use` and `consumer.apply(…).forRoutes(…)` middleware, global
+ * guards, `@UseGuards` on the class and the method, and metadata decorators guards read (`@Roles`, `@Public()`).
+ */
 import type { RepoIndex } from '../../scan/repo-index.js';
 import { ts, lineOf } from '../../scan/ts.js';
-import { lastName, property, staticString } from '../shared/ast.js';
+import { importsOf, lastName, property, staticString } from '../shared/ast.js';
+import { NEST_APP_TEXT, emptyApp, nestUse, readNestApp, selects, versionsOf, type NestApp } from './nest-app.js';
 import { joinPaths, normaliseMethod } from './paths.js';
+import type { MiddlewareUse } from './types.js';
 
 const METHOD_DECORATORS = new Set(['Get', 'Post', 'Put', 'Patch', 'Delete', 'Options', 'Head', 'All']);
+/** Decorators that set what a guard reads (`@Roles('admin')`, `@Public()`), as opposed to Swagger or parameter ones. */
+const POLICY_DECORATOR = /Public|Auth|Role|Permission|Polic|Scope|Abilit|Anonymous|Access|Claim|Protected|Guard/;
 
 export interface NestRoute {
   readonly method: string;
   readonly path: string;
   readonly resolved: boolean;
   readonly handler: string;
-  readonly middleware: readonly string[];
+  readonly handlerAt: { file: string; line: number };
+  readonly middleware: readonly MiddlewareUse[];
+  readonly version?: string;
   readonly file: string;
   readonly line: number;
 }
 
 export function nestRoutes(index: RepoIndex, files: readonly string[]): NestRoute[] {
-  const prefixes = new Map<string, string>();
+  const apps = new Map<string, NestApp>();
+  const appOf = (file: string) => {
+    const key = index.packageOf(file)?.dir ?? '';
+    let app = apps.get(key);
+    if (!app) apps.set(key, (app = emptyApp()));
+    return app;
+  };
   const controllers: { file: string; sf: ts.SourceFile }[] = [];
   for (const file of files) {
     const text = index.read(file);
     if (!text?.includes('@nestjs/')) continue;
+    const setup = NEST_APP_TEXT.test(text);
+    const controller = text.includes('@Controller');
+    if (!setup && !controller) continue;
     const sf = index.parse(file);
     if (!sf) continue;
-    const global = /\.setGlobalPrefix\(\s*['"`]([^'"`]*)['"`]/.exec(text);
-    if (global) prefixes.set(index.packageOf(file)?.dir ?? '', global[1]);
-    if (text.includes('@Controller')) controllers.push({ file, sf });
+    if (setup) readNestApp(index, file, sf, appOf(file));
+    if (controller) controllers.push({ file, sf });
   }
   const out: NestRoute[] = [];
   for (const { file, sf } of controllers) {
-    const global = prefixes.get(index.packageOf(file)?.dir ?? '') ?? '';
+    const app = appOf(file);
+    const imports = importsOf(sf);
+    const uses = (node: ts.HasDecorators) => guardsAndPolicies(node, (e, kind) => nestUse(index, file, sf, imports, e, kind));
     for (const cls of sf.statements.filter(ts.isClassDeclaration)) {
       const controller = decorator(cls, 'Controller');
       if (!controller || !cls.name) continue;
-      const base = pathArgs(controller.arguments[0]);
-      const guards = guardNames(cls);
+      const options = controller.arguments[0];
+      const bases = pathArgs(options && ts.isObjectLiteralExpression(options) ? property(options, 'path') : options);
+      const classVersion = options && ts.isObjectLiteralExpression(options) && property(options, 'version') ? versionsOf(property(options, 'version')!) : undefined;
+      const classUses = uses(cls);
       for (const member of cls.members) {
         if (!ts.isMethodDeclaration(member)) continue;
+        const methodVersion = decorator(member, 'Version')?.arguments[0];
+        // `@Version` means nothing until the app enables versioning.
+        const versions = app.versioning ? ((methodVersion ? versionsOf(methodVersion) : classVersion) ?? app.versioning.defaultVersion ?? [undefined]) : [undefined];
         for (const d of ts.getDecorators(member) ?? []) {
           if (!ts.isCallExpression(d.expression)) continue;
           const name = lastName(d.expression.expression);
           if (!name || !METHOD_DECORATORS.has(name)) continue;
-          for (const b of base) {
+          const method = normaliseMethod(name);
+          for (const b of bases) {
             for (const p of pathArgs(d.expression.arguments[0])) {
-              out.push({
-                method: normaliseMethod(name),
-                path: joinPaths(global, b.text, p.text),
-                resolved: b.resolved && p.resolved,
-                handler: `${cls.name.text}.${member.name.getText(sf)}`,
-                middleware: [...guards, ...guardNames(member)],
-                file,
-                line: lineOf(member, sf),
-              });
+              const local = joinPaths(b.text, p.text);
+              const target = { controller: cls.name.text, path: local, method };
+              for (const version of versions) {
+                const excluded = app.prefixExclude.some((sel) => selects(sel, target));
+                const uri = app.versioning?.type === 'uri' && version ? `${app.versioning.prefix}${version}` : '';
+                const inFront = [
+                  ...app.globalMiddleware,
+                  ...app.consumers.filter((c) => c.forRoutes.some((s) => selects(s, target)) && !c.exclude.some((s) => selects(s, target))).map((c) => c.use),
+                  ...app.globalGuards,
+                  ...classUses,
+                  ...uses(member),
+                ];
+                out.push({
+                  method,
+                  path: joinPaths(excluded ? '' : app.prefix, uri, local),
+                  resolved: b.resolved && p.resolved && (excluded || app.prefixResolved),
+                  handler: `${cls.name.text}.${member.name.getText(sf)}`,
+                  handlerAt: { file, line: lineOf(member, sf) },
+                  middleware: inFront,
+                  ...(version && app.versioning && app.versioning.type !== 'uri' ? { version } : {}),
+                  file,
+                  line: lineOf(member, sf),
+                });
+              }
             }
           }
         }
@@ -78,8 +119,18 @@ function pathArgs(arg: ts.Expression | undefined): { text: string; resolved: boo
   return [s ?? { text: `\${${arg.getText()}}`, resolved: false }];
 }
 
-/** `@UseGuards(AuthGuard('jwt'))` → `AuthGuard`: what stands in front of a controller or route. */
-function guardNames(node: ts.HasDecorators): string[] {
-  const guards = decorator(node, 'UseGuards');
-  return guards ? guards.arguments.map((a) => lastName(ts.isCallExpression(a) ? a.expression : a) ?? a.getText()) : [];
+/** `@UseGuards(A, B)` as guards, then `@Roles('admin')`-style decorators, in the order written. */
+function guardsAndPolicies(node: ts.HasDecorators, use: (e: ts.Expression, kind: MiddlewareUse['kind']) => MiddlewareUse): MiddlewareUse[] {
+  const out: MiddlewareUse[] = [];
+  for (const d of ts.getDecorators(node) ?? []) {
+    const e = d.expression;
+    const name = lastName(ts.isCallExpression(e) ? e.expression : e);
+    if (!name) continue;
+    if (name === 'UseGuards' && ts.isCallExpression(e)) out.push(...e.arguments.map((a) => use(a, 'guard')));
+    else if (!name.startsWith('Api') && !METHOD_DECORATORS.has(name) && POLICY_DECORATOR.test(name)) {
+      const u = use(e, 'decorator');
+      out.push({ ...u, name: `@${u.name}` });
+    }
+  }
+  return out;
 }

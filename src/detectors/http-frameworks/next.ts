@@ -4,7 +4,13 @@
  */
 import type { RepoIndex } from '../../scan/repo-index.js';
 import { ts, lineOf } from '../../scan/ts.js';
+import { dottedName, importsOf } from '../shared/ast.js';
+import { findDefinition } from '../shared/definitions.js';
+import { nextMiddleware } from '../shared/next-middleware.js';
 import { nextRouteFiles } from '../shared/next-routes.js';
+import { moduleResolver } from '../shared/resolve-module.js';
+import { packageName } from './paths.js';
+import type { MiddlewareUse } from './types.js';
 
 const METHODS = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS']);
 
@@ -12,40 +18,91 @@ export interface NextApiRoute {
   readonly method: string;
   readonly path: string;
   readonly handler: string;
+  /** `middleware.ts` when its matcher covers the route, then wrappers around the export (`withAuth(handler)`). */
+  readonly middleware: readonly MiddlewareUse[];
   readonly file: string;
   readonly line: number;
 }
 
 export function nextApiRoutes(index: RepoIndex, packageDir: string): NextApiRoute[] {
   const out: NextApiRoute[] = [];
+  const mw = nextMiddleware(index, packageDir);
   for (const route of nextRouteFiles(index, packageDir)) {
     if (route.kind !== 'route' && route.kind !== 'api') continue;
     const sf = index.parse(route.file);
     if (!sf) continue;
+    const front: MiddlewareUse[] =
+      mw && mw.covers(route.path) ? [{ name: mw.name, kind: 'middleware-file', at: { file: mw.file, line: mw.line }, code: { file: mw.file, line: mw.line } }] : [];
+    const wrapped = (wrappers: readonly ts.Expression[]) => [...front, ...wrappers.map((w) => wrapperUse(index, route.file, sf, w))];
     if (route.kind === 'route') {
-      for (const e of exportedMethods(sf)) out.push({ method: e.name, path: route.path, handler: e.name, file: route.file, line: e.line });
+      for (const e of exportedMethods(sf)) {
+        out.push({ method: e.name, path: route.path, handler: e.name, middleware: wrapped(e.wrappers), file: route.file, line: e.line });
+      }
     } else {
       const methods = pagesMethods(sf);
-      const line = defaultExportLine(sf);
-      if (methods.length === 0) out.push({ method: 'ALL', path: route.path, handler: 'default', file: route.file, line });
-      for (const m of methods) out.push({ method: m, path: route.path, handler: 'default', file: route.file, line });
+      const { line, wrappers } = defaultExport(sf);
+      const middleware = wrapped(wrappers);
+      if (methods.length === 0) out.push({ method: 'ALL', path: route.path, handler: 'default', middleware, file: route.file, line });
+      for (const m of methods) out.push({ method: m, path: route.path, handler: 'default', middleware, file: route.file, line });
     }
   }
   return out;
 }
 
-function exportedMethods(sf: ts.SourceFile): { name: string; line: number }[] {
-  const out: { name: string; line: number }[] = [];
+/** `withAuth(handler)` around an exported handler: the wrapper, with its code when it comes from the repository. */
+function wrapperUse(index: RepoIndex, file: string, sf: ts.SourceFile, callee: ts.Expression): MiddlewareUse {
+  const name = dottedName(callee) ?? callee.getText(sf);
+  const binding = importsOf(sf).get(name.split('.')[0]);
+  const target = binding && moduleResolver(index).resolve(file, binding.module);
+  const code = target ? findDefinition(index, { file: target, name: binding.imported === '*' ? name.split('.').pop()! : binding.imported }) : undefined;
+  const from = binding && !target && !binding.module.startsWith('.') ? packageName(binding.module) : undefined;
+  return { name, kind: 'wrapper', at: { file, line: lineOf(callee, sf) }, ...(code ? { code } : {}), ...(from ? { from } : {}) };
+}
+
+/**
+ * Callees wrapped around a handler: `withAuth(withLogging(async (req) => …))` → [withAuth, withLogging]. Only a call
+ * around a function (inline, or declared in the file) wraps a handler; `NextAuth(authOptions)` makes one.
+ */
+function wrappersOf(e: ts.Expression | undefined, sf: ts.SourceFile): ts.Expression[] {
+  const out: ts.Expression[] = [];
+  const isFunction = (a: ts.Expression): boolean =>
+    ts.isArrowFunction(a) ||
+    ts.isFunctionExpression(a) ||
+    (ts.isCallExpression(a) && wrappersOf(a, sf).length > 0) ||
+    (ts.isIdentifier(a) && sf.statements.some((s) => localFunction(s, a.text)));
+  while (e && ts.isCallExpression(e) && e.arguments.length >= 1 && isFunction(e.arguments[e.arguments.length - 1])) {
+    out.push(e.expression);
+    e = e.arguments[e.arguments.length - 1];
+  }
+  return out;
+}
+
+function localFunction(s: ts.Statement, name: string): boolean {
+  if (ts.isFunctionDeclaration(s)) return s.name?.text === name;
+  if (!ts.isVariableStatement(s)) return false;
+  return s.declarationList.declarations.some(
+    (d) => ts.isIdentifier(d.name) && d.name.text === name && !!d.initializer && (ts.isArrowFunction(d.initializer) || ts.isFunctionExpression(d.initializer)),
+  );
+}
+
+function exportedMethods(sf: ts.SourceFile): { name: string; line: number; wrappers: ts.Expression[] }[] {
+  const out: { name: string; line: number; wrappers: ts.Expression[] }[] = [];
   const exported = (n: ts.Node) => ts.canHaveModifiers(n) && (ts.getModifiers(n) ?? []).some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
   for (const s of sf.statements) {
-    if (ts.isFunctionDeclaration(s) && s.name && exported(s) && METHODS.has(s.name.text)) out.push({ name: s.name.text, line: lineOf(s, sf) });
+    if (ts.isFunctionDeclaration(s) && s.name && exported(s) && METHODS.has(s.name.text)) out.push({ name: s.name.text, line: lineOf(s, sf), wrappers: [] });
     if (ts.isVariableStatement(s) && exported(s)) {
       for (const d of s.declarationList.declarations) {
-        if (ts.isIdentifier(d.name) && METHODS.has(d.name.text)) out.push({ name: d.name.text, line: lineOf(s, sf) });
+        if (ts.isIdentifier(d.name) && METHODS.has(d.name.text)) out.push({ name: d.name.text, line: lineOf(s, sf), wrappers: wrappersOf(d.initializer, sf) });
+        // `export const { GET, POST } = handlers` (Auth.js).
+        if (ts.isObjectBindingPattern(d.name)) {
+          for (const el of d.name.elements) {
+            if (ts.isIdentifier(el.name) && METHODS.has(el.name.text)) out.push({ name: el.name.text, line: lineOf(s, sf), wrappers: [] });
+          }
+        }
       }
     }
     if (ts.isExportDeclaration(s) && s.exportClause && ts.isNamedExports(s.exportClause)) {
-      for (const el of s.exportClause.elements) if (METHODS.has(el.name.text)) out.push({ name: el.name.text, line: lineOf(el, sf) });
+      for (const el of s.exportClause.elements) if (METHODS.has(el.name.text)) out.push({ name: el.name.text, line: lineOf(el, sf), wrappers: [] });
     }
   }
   return out;
@@ -64,10 +121,11 @@ function pagesMethods(sf: ts.SourceFile): string[] {
   return [...found].sort();
 }
 
-function defaultExportLine(sf: ts.SourceFile): number {
+/** The default export's line and the wrappers around it (`export default withAuth(handler)`). */
+function defaultExport(sf: ts.SourceFile): { line: number; wrappers: ts.Expression[] } {
   for (const s of sf.statements) {
-    if (ts.isExportAssignment(s)) return lineOf(s, sf);
-    if (ts.isFunctionDeclaration(s) && (ts.getModifiers(s) ?? []).some((m) => m.kind === ts.SyntaxKind.DefaultKeyword)) return lineOf(s, sf);
+    if (ts.isExportAssignment(s)) return { line: lineOf(s, sf), wrappers: wrappersOf(s.expression, sf) };
+    if (ts.isFunctionDeclaration(s) && (ts.getModifiers(s) ?? []).some((m) => m.kind === ts.SyntaxKind.DefaultKeyword)) return { line: lineOf(s, sf), wrappers: [] };
   }
-  return 1;
+  return { line: 1, wrappers: [] };
 }

@@ -12,3 +12,9 @@ export function normaliseMethod(method: string): string {
   if (m === '*' || m === 'ANY') return 'ALL';
   return m;
 }
+
+/** `@fastify/jwt/lib` → `@fastify/jwt`; `express` → `express`. */
+export function packageName(specifier: string): string {
+  const parts = specifier.split('/');
+  return specifier.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0];
+}

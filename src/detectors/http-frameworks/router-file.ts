@@ -7,20 +7,25 @@
 import { ts, lineOf, walk } from '../../scan/ts.js';
 import { constantsOf, dottedName, importsOf, property, staticString } from '../shared/ast.js';
 import { HTTP_METHODS, normaliseMethod } from './paths.js';
-import type { FileRouting, MountTarget, RouteDecl, Unit } from './router-types.js';
+import { handlerRef, hookRefs, localDefinitions, middlewareRef, middlewareRefs, FASTIFY_HOOKS, type RefContext } from './router-refs.js';
+import type { FileRouting, MiddlewareRef, MountTarget, Unit } from './router-types.js';
 import { discoverUnits } from './router-units.js';
-import { autoloadDir, chainRoot, enclosingFunctionOf, frameworkOfModule, functionUnitName, nameOf, rootIdentifier } from './router-syntax.js';
+import { autoloadDir, chainRoot, enclosingFunctionOf, frameworkOfModule, functionUnitName } from './router-syntax.js';
 
-export type { FileRouting, Mount, MountTarget, RouteDecl, Unit } from './router-types.js';
+export type { FileRouting, Hook, MiddlewareRef, Mount, MountTarget, RouteDecl, Unit } from './router-types.js';
 export { frameworkOfModule };
 
 const METHOD_SET = new Set<string>(HTTP_METHODS);
+/** Calls that return the same router, typed differently. */
+const ALIAS_METHODS = /^withTypeProvider$/;
 
 export function analyseFile(sf: ts.SourceFile): FileRouting {
   const imports = importsOf(sf);
   const constants = constantsOf(sf);
   const { units, scopes, paramUnits, creations, functionNames } = discoverUnits(sf, imports, constants);
   const exports = new Map<string, string>();
+  const decorators = new Map<string, number>();
+  const ctx: RefContext = { sf, imports, locals: localDefinitions(sf), isRouter: (e) => unitOf(e) !== undefined };
   const str = (e: ts.Expression | undefined) => (e ? staticString(e, constants) : undefined);
 
   /** The unit an expression refers to: a parameter of an enclosing plugin function, else a file-level variable. */
@@ -36,7 +41,11 @@ export function analyseFile(sf: ts.SourceFile): FileRouting {
     return undefined;
   };
   /** Receiver of a route call, through Hono chaining (`app.get().post()`) and Express `route('/x').get()`. */
-  const receiverOf = (expr: ts.Expression): { unit: Unit; base: string } | undefined => {
+  /**
+   * The router a call is made on, and for chains the path it continues: Express `route('/x').get(h)`, Hono
+   * `app.get('/x', a).post(b)` (a method without a path takes the previous one's).
+   */
+  const receiverOf = (expr: ts.Expression): { unit: Unit; base: string; chained?: ts.Expression } | undefined => {
     const created = creations.get(expr);
     const direct = created ? units.get(created) : unitOf(expr);
     if (direct) return { unit: direct, base: '' };
@@ -44,8 +53,13 @@ export function analyseFile(sf: ts.SourceFile): FileRouting {
       const inner = receiverOf(expr.expression.expression);
       if (!inner) return undefined;
       const method = expr.expression.name.text;
+      if (ALIAS_METHODS.test(method)) return inner;
       if (method === 'route' && expr.arguments.length === 1 && inner.unit.framework !== 'fastify') {
         return { unit: inner.unit, base: inner.base + (str(expr.arguments[0])?.text ?? '') };
+      }
+      if (inner.unit.framework === 'hono' && (METHOD_SET.has(method) || method === 'use')) {
+        const path = expr.arguments[0];
+        return { ...inner, chained: path && (ts.isStringLiteralLike(path) || ts.isTemplateExpression(path)) ? path : inner.chained };
       }
       if (METHOD_SET.has(method) || method === 'use' || method === 'route' || method === 'on') return inner;
     }
@@ -110,27 +124,46 @@ export function analyseFile(sf: ts.SourceFile): FileRouting {
       return [];
     });
   };
-  const handlerOf = (args: readonly ts.Expression[]): Pick<RouteDecl, 'handler' | 'handlerModule' | 'middleware'> => {
-    const fns = args.filter((a) => !ts.isObjectLiteralExpression(a));
-    const names = fns.map(nameOf);
-    const last = fns[fns.length - 1];
-    const handler = names[names.length - 1];
-    const root = last && rootIdentifier(last);
-    const module = root ? imports.get(root)?.module : undefined;
-    return { handler, handlerModule: module, middleware: names.slice(0, -1).filter((n): n is string => !!n) };
-  };
+  /**
+   * A route's arguments after its path: middleware, then the handler (or, Fastify style, an options object carrying
+   * `handler` and hooks such as `onRequest: [fastify.authenticate]`).
+   */
   const addRoute = (u: Unit, method: string, path: ts.Expression | undefined, base: string, rest: readonly ts.Expression[], at: ts.Node) => {
     const p = path ? str(path) : { text: '', resolved: true };
     const text = p ? p.text : `\${${path!.getText(sf)}}`;
     // In a chain (`router.route('/').get(a).post(b)`) each route is cited at its own method name.
     const token = ts.isCallExpression(at) && ts.isPropertyAccessExpression(at.expression) ? at.expression.name : at;
-    u.routes.push({ method: normaliseMethod(method), path: base + text, resolved: p?.resolved ?? false, ...handlerOf(rest), line: lineOf(token, sf) });
+    const line = lineOf(token, sf);
+    const last = rest[rest.length - 1];
+    const options = rest.find((a) => ts.isObjectLiteralExpression(a));
+    const handlerArg = last && ts.isObjectLiteralExpression(last) ? property(last, 'handler') : last;
+    const before = last && !ts.isObjectLiteralExpression(last) ? rest.slice(0, -1) : rest;
+    const { handler, wrappers } = handlerRef(handlerArg, ctx, line);
+    const middleware = [...hookRefs(options, ctx, line), ...middlewareRefs(before, ctx, line), ...wrappers];
+    u.routes.push({ method: normaliseMethod(method), path: base + text, resolved: p?.resolved ?? false, ...handler, middleware, line, order: token.getStart(sf) });
   };
-  const addMount = (u: Unit, prefix: ts.Expression | undefined, target: MountTarget | undefined, at: ts.Node, before: readonly ts.Expression[] = []) => {
-    if (!target) return;
+  const addMount = (
+    u: Unit,
+    prefix: ts.Expression | undefined,
+    target: MountTarget | undefined,
+    at: ts.Node,
+    before: readonly MiddlewareRef[] = [],
+    viaUse = false,
+    asMiddleware?: MiddlewareRef,
+  ) => {
+    if (!target && !asMiddleware) return;
     const p = prefix ? str(prefix) : { text: '', resolved: true };
-    const middleware = before.map(nameOf).filter((n): n is string => !!n);
-    u.mounts.push({ prefix: p?.text ?? `\${${prefix!.getText(sf)}}`, resolved: p?.resolved ?? false, middleware, target, line: lineOf(at, sf) });
+    const token = ts.isCallExpression(at) && ts.isPropertyAccessExpression(at.expression) ? at.expression.name : at;
+    u.mounts.push({
+      prefix: p?.text ?? `\${${prefix!.getText(sf)}}`,
+      resolved: p?.resolved ?? false,
+      middleware: before,
+      ...(target ? { target } : {}),
+      ...(asMiddleware ? { asMiddleware } : {}),
+      viaUse,
+      line: lineOf(at, sf),
+      order: token.getStart(sf),
+    });
   };
 
   walk(sf, (node) => {
@@ -142,6 +175,7 @@ export function analyseFile(sf: ts.SourceFile): FileRouting {
       const passed = args.find((a) => unitOf(a));
       const target = passed && targetOf(callee);
       if (passed && target && !(ts.isIdentifier(callee) && callee.text === 'require')) addMount(unitOf(passed)!, undefined, target, node);
+      // `const app = fastify.withTypeProvider<…>()` is handled as an alias when units are discovered.
       return;
     }
     const method = callee.name.text;
@@ -149,6 +183,10 @@ export function analyseFile(sf: ts.SourceFile): FileRouting {
     if (!recv) return;
     const { unit: u, base } = recv;
     const isPath = (e: ts.Expression | undefined) => !!e && (ts.isStringLiteralLike(e) || ts.isTemplateExpression(e) || (ts.isIdentifier(e) && !!str(e)));
+    // Hono `.get('/x', a).post(b)`: `post` serves `/x` too.
+    if (METHOD_SET.has(method) && u.framework === 'hono' && recv.chained && !isPath(args[0]) && args.length > 0) {
+      return addRoute(u, method, recv.chained, base, args, node);
+    }
     if (METHOD_SET.has(method)) {
       if (base !== '' && !isPath(args[0])) return addRoute(u, method, undefined, base, args, node);
       if (u.framework === 'express' && method === 'get' && args.length < 2) return; // app.get('env')
@@ -158,10 +196,9 @@ export function analyseFile(sf: ts.SourceFile): FileRouting {
       const opts = args[0];
       const m = property(opts, 'method');
       const methods = m && ts.isArrayLiteralExpression(m) ? [...m.elements] : m ? [m] : [];
-      const handler = property(opts, 'handler');
       for (const each of methods) {
         const text = str(each)?.text;
-        if (text) addRoute(u, text, property(opts, 'url') ?? property(opts, 'path'), base, handler ? [handler] : [], node);
+        if (text) addRoute(u, text, property(opts, 'url') ?? property(opts, 'path'), base, [opts], node);
       }
     } else if (method === 'route' && args.length === 2 && isPath(args[0])) {
       addMount(u, args[0], targetOf(args[1]), node);
@@ -180,15 +217,35 @@ export function analyseFile(sf: ts.SourceFile): FileRouting {
       const [prefix, target] = [args[0] as ts.PropertyAccessExpression, args[args.length - 1] as ts.PropertyAccessExpression];
       for (const row of rowsOf(prefix, target)!) addMount(u, property(row, prefix.name.text), targetOf(property(row, target.name.text) ?? prefix), node);
     } else if (method === 'use') {
+      // `app.use('/x', requireAuth, router)`: routers are mounted, the rest is middleware for what follows.
       const hasPath = isPath(args[0]);
-      const rest = args.slice(hasPath ? 1 : 0);
-      rest.forEach((arg, i) => addMount(u, hasPath ? args[0] : undefined, targetOf(arg), node, rest.slice(0, i)));
+      const rest = args.slice(hasPath ? 1 : 0).flatMap((a) => (ts.isArrayLiteralExpression(a) ? [...a.elements] : [a]));
+      const line = lineOf(node, sf);
+      const refs = rest.map((arg) => middlewareRef(arg, ctx, line));
+      rest.forEach((arg, i) => {
+        if (isErrorHandler(arg)) return;
+        addMount(u, hasPath ? args[0] : undefined, targetOf(arg), node, refs.slice(0, i), true, refs[i]);
+      });
+    } else if (method === 'addHook' && u.framework === 'fastify' && args.length >= 2) {
+      // `fastify.addHook('onRequest', fastify.authenticate)`: every route of this plugin (and those it registers).
+      const hook = str(args[0])?.text;
+      if (hook && (FASTIFY_HOOKS as readonly string[]).includes(hook)) {
+        u.hooks.push({ ref: middlewareRef(args[1], ctx, lineOf(node, sf), hook), order: callee.name.getStart(sf) });
+      }
+    } else if ((method === 'decorate' || method === 'decorateRequest' || method === 'decorateReply') && args.length >= 2) {
+      const name = str(args[0])?.text;
+      if (name && !decorators.has(name)) decorators.set(name, lineOf(node, sf));
     } else if (method === 'register' && args[0]) {
       const opts = ts.isObjectLiteralExpression(args[1] ?? ({} as ts.Expression)) ? args[1] : undefined;
       const b = ts.isIdentifier(args[0]) ? imports.get(args[0].text) : undefined;
       if (b && /^(@fastify\/autoload|fastify-autoload)$/.test(b.module)) {
         const dir = autoloadDir(property(opts, 'dir'), constants);
-        if (dir) addMount(u, property(property(opts, 'options'), 'prefix'), { kind: 'autoload', dir }, node);
+        const hooks = property(opts, 'autoHooks')?.kind === ts.SyntaxKind.TrueKeyword;
+        const cascade = property(opts, 'cascadeHooks')?.kind === ts.SyntaxKind.TrueKeyword;
+        if (dir) {
+          const target: MountTarget = { kind: 'autoload', dir, ...(hooks ? { autoHooks: cascade ? 'cascade' : 'folder' } : {}) };
+          addMount(u, property(property(opts, 'options'), 'prefix'), target, node);
+        }
         return;
       }
       addMount(u, property(opts, 'prefix'), targetOf(args[0]), node);
@@ -225,8 +282,13 @@ export function analyseFile(sf: ts.SourceFile): FileRouting {
   for (const [name, target] of exports) if (aliases.has(target)) exports.set(name, aliases.get(target)!);
   for (const u of units.values()) {
     u.mounts.forEach((m, i) => {
-      if (m.target.kind === 'unit' && aliases.has(m.target.name)) u.mounts[i] = { ...m, target: { kind: 'unit', name: aliases.get(m.target.name)! } };
+      if (m.target?.kind === 'unit' && aliases.has(m.target.name)) u.mounts[i] = { ...m, target: { kind: 'unit', name: aliases.get(m.target.name)! } };
     });
   }
-  return { units, exports, aliases };
+  return { units, exports, aliases, decorators };
+}
+
+/** `(err, req, res, next) => …`: an error handler, not middleware in front of routes. */
+function isErrorHandler(arg: ts.Expression): boolean {
+  return (ts.isArrowFunction(arg) || ts.isFunctionExpression(arg)) && arg.parameters.length === 4;
 }

@@ -1,20 +1,36 @@
 /**
  * Composes per-file routing into full URL paths: follows mounts across files (imports resolved to repository files,
- * Fastify autoload folders) from the units nobody mounts (the apps), joining prefixes on the way.
+ * Fastify autoload folders) from the units nobody mounts (the apps), joining prefixes on the way, and carries the
+ * middleware in front of each route: what the route names itself, what its mount names, the `use` calls before it
+ * on each router it passes through (scoped by path), and Fastify plugin hooks.
  */
 import path from 'node:path';
+import type { Citation } from '../../facts.js';
 import type { RepoIndex } from '../../scan/repo-index.js';
 import { isSourceFile } from '../../scan/ts.js';
+import { findDefinition } from '../shared/definitions.js';
 import { moduleResolver } from '../shared/resolve-module.js';
 import { isAppSource } from '../shared/source-scope.js';
-import { analyseFile, type FileRouting, type Mount, type RouteDecl, type Unit } from './router-file.js';
-import { joinPaths } from './paths.js';
-import type { HttpFramework } from './types.js';
+import { analyseFile, type FileRouting, type MiddlewareRef, type Mount, type RouteDecl, type Unit } from './router-file.js';
+import { joinPaths, packageName } from './paths.js';
+import type { HttpFramework, MiddlewareUse } from './types.js';
 
-export interface ComposedRoute extends RouteDecl {
+const AUTOHOOKS = /(^|\/)autohooks\.[cm]?[jt]s$/;
+
+export interface ComposedRoute extends Omit<RouteDecl, 'middleware' | 'order' | 'handlerModule' | 'handlerImported' | 'handlerMember' | 'handlerLine'> {
   readonly framework: HttpFramework;
   readonly file: string;
-  readonly handlerFile?: string;
+  readonly handlerAt?: Citation;
+  readonly middleware: readonly MiddlewareUse[];
+}
+
+/** Middleware active on a router: applies to what is declared after it, under its path (`''` = everywhere). */
+interface Active {
+  readonly use: MiddlewareUse;
+  /** Full path pattern; `/admin` covers `/admin` and below, Hono's `/api/*` likewise. */
+  readonly under: string;
+  /** Source position of the `use` call on this router: only what is declared after it passes through it. */
+  readonly after: number;
 }
 
 export function composeRoutes(index: RepoIndex, candidates: readonly string[]): ComposedRoute[] {
@@ -28,14 +44,13 @@ export function composeRoutes(index: RepoIndex, candidates: readonly string[]): 
     return analysed.get(file);
   };
   const key = (file: string, name: string) => `${file}#${name}`;
-  const unitAt = (k: string): Unit | undefined => {
-    const hash = k.lastIndexOf('#');
-    return routingOf(k.slice(0, hash))?.units.get(k.slice(hash + 1));
-  };
+  const fileOf = (k: string) => k.slice(0, k.lastIndexOf('#'));
+  const unitAt = (k: string): Unit | undefined => routingOf(fileOf(k))?.units.get(k.slice(k.lastIndexOf('#') + 1));
 
   /** Target units of a mount, as keys (an autoload folder gives one per plugin file, with its folder as prefix). */
-  const targetsOf = (file: string, mount: Mount): { key: string; prefix: string }[] => {
+  const targetsOf = (file: string, mount: Mount): { key: string; prefix: string; hooks?: string[] }[] => {
     const t = mount.target;
+    if (!t) return [];
     if (t.kind === 'unit') {
       const name = routingOf(file)?.aliases.get(t.name) ?? t.name;
       return routingOf(file)?.units.has(name) ? [{ key: key(file, name), prefix: '' }] : [];
@@ -49,72 +64,155 @@ export function composeRoutes(index: RepoIndex, candidates: readonly string[]): 
       return routing.units.has(name) ? [{ key: key(target, name), prefix: '' }] : [];
     }
     const dir = path.posix.join(path.posix.dirname(file), t.dir);
-    return index
-      .filesUnder(dir)
-      .filter(isAppSource)
+    const files = index.filesUnder(dir).filter(isAppSource);
+    // `autohooks.ts` files are not route plugins: their hooks go to the plugins of their folder (and below).
+    const hookFiles = t.autoHooks ? files.filter((f) => AUTOHOOKS.test(f)) : [];
+    return files
+      .filter((f) => !AUTOHOOKS.test(f) || !t.autoHooks)
       .flatMap((f) => {
         const routing = routingOf(f);
         const name = routing?.exports.get('default') ?? 'default';
         if (!routing?.units.has(name)) return [];
         const folder = path.posix.dirname(f.slice(dir.length + 1));
-        return [{ key: key(f, name), prefix: folder === '.' ? '' : folder }];
+        const here = path.posix.dirname(f);
+        const hooks = hookFiles
+          .filter((h) => {
+            const hd = path.posix.dirname(h);
+            return hd === here || (t.autoHooks === 'cascade' && here.startsWith(`${hd}/`));
+          })
+          .map((h) => key(h, routingOf(h)?.exports.get('default') ?? 'default'));
+        return [{ key: key(f, name), prefix: folder === '.' ? '' : folder, hooks }];
       });
   };
 
   for (const file of candidates) routingOf(file);
   const mounted = new Set<string>();
-  const edges = new Map<string, { mount: Mount; target: string; extra: string }[]>();
+  const edges = new Map<Mount, { target: string; extra: string; hooks: string[] }[]>();
   // Mount targets may live in files that were not candidates; analysing them can reveal further mounts.
   const queue = [...analysed.keys()];
   const seen = new Set<string>();
+  const unitKeys: string[] = [];
   while (queue.length > 0) {
     const file = queue.shift()!;
     if (seen.has(file)) continue;
     seen.add(file);
     for (const unit of routingOf(file)?.units.values() ?? []) {
-      const list: { mount: Mount; target: string; extra: string }[] = [];
+      unitKeys.push(key(file, unit.name));
       for (const mount of unit.mounts) {
-        for (const t of targetsOf(file, mount)) {
-          list.push({ mount, target: t.key, extra: t.prefix });
-          mounted.add(t.key);
-          queue.push(t.key.slice(0, t.key.lastIndexOf('#')));
+        const list = targetsOf(file, mount).map((t) => ({ target: t.key, extra: t.prefix, hooks: t.hooks ?? [] }));
+        edges.set(mount, list);
+        for (const t of list) {
+          mounted.add(t.target);
+          queue.push(fileOf(t.target));
         }
       }
-      edges.set(key(file, unit.name), list);
     }
   }
 
+  /** Fastify decorators (`fastify.decorate('authenticate', …)`) anywhere in the app, for `fastify.authenticate`. */
+  const decorators = new Map<string, Citation>();
+  for (const file of [...analysed.keys()].sort()) {
+    for (const [name, line] of routingOf(file)?.decorators ?? []) if (!decorators.has(name)) decorators.set(name, { file, line });
+  }
+
+  /** Where a handler's or middleware's code is: an imported definition, a same-file one, or a Fastify decorator. */
+  const codeOf = (file: string, ref: Pick<MiddlewareRef, 'name' | 'module' | 'imported' | 'member' | 'localLine'>): Citation | undefined => {
+    if (ref.module) {
+      const target = resolver.resolve(file, ref.module);
+      if (!target) return undefined;
+      return findDefinition(index, { file: target, name: ref.imported ?? 'default', ...(ref.member ? { member: ref.member } : {}) });
+    }
+    if (ref.localLine !== undefined) return { file, line: ref.localLine };
+    const decorated = /^[\w$]+\.([\w$]+)$/.exec(ref.name)?.[1];
+    return decorated ? decorators.get(decorated) : undefined;
+  };
+  const useOf = (file: string, ref: MiddlewareRef, kind: MiddlewareUse['kind']): MiddlewareUse => {
+    const code = codeOf(file, ref);
+    const from = !code && ref.module && !ref.module.startsWith('.') && !resolver.resolve(file, ref.module) ? packageName(ref.module) : undefined;
+    return {
+      name: ref.name,
+      kind,
+      ...(ref.hook && ref.hook !== 'wrapper' ? { hook: ref.hook } : {}),
+      at: { file, line: ref.line },
+      ...(code ? { code } : {}),
+      ...(from ? { from } : {}),
+    };
+  };
+
   const out: ComposedRoute[] = [];
   const emitted = new Set<string>();
-  const visit = (
-    k: string,
-    prefix: string,
-    resolved: boolean,
-    inherited: HttpFramework | undefined,
-    stack: Set<string>,
-    guards: readonly string[] = [],
-  ) => {
+  const visit = (k: string, prefix: string, resolved: boolean, inherited: HttpFramework | undefined, stack: Set<string>, outer: readonly Active[]) => {
     const unit = unitAt(k);
     if (!unit || stack.has(k) || stack.size > 20) return;
-    const file = k.slice(0, k.lastIndexOf('#'));
+    const file = fileOf(k);
     const framework = unit.framework ?? inherited;
     const base = joinPaths(prefix, unit.prefix);
-    for (const r of unit.routes) {
-      const fullPath = joinPaths(base, r.path);
-      const id = `${r.method} ${fullPath} ${file}:${r.line}`;
-      if (emitted.has(id) || !framework) continue;
-      emitted.add(id);
-      const handlerFile = r.handlerModule ? resolver.resolve(file, r.handlerModule) : undefined;
-      const middleware = [...guards, ...r.middleware];
-      out.push({ ...r, middleware, path: fullPath, resolved: resolved && r.resolved, framework, file, ...(handlerFile ? { handlerFile } : {}) });
-    }
+    // Fastify hooks apply to the whole plugin, wherever they are added; `use` only to what follows it.
+    const hooks: Active[] = unit.hooks.map((h) => ({ use: useOf(file, h.ref, 'hook'), under: '', after: -1 }));
+    const active: Active[] = [...outer, ...hooks];
     const next = new Set(stack).add(k);
-    for (const e of edges.get(k) ?? []) {
-      visit(e.target, joinPaths(base, e.mount.prefix, e.extra), resolved && e.mount.resolved, framework, next, [...guards, ...e.mount.middleware]);
+    const entries: ({ order: number } & ({ route: RouteDecl } | { mount: Mount }))[] = [
+      ...unit.routes.map((route) => ({ order: route.order, route })),
+      ...unit.mounts.map((mount) => ({ order: mount.order, mount })),
+    ].sort((a, b) => a.order - b.order);
+    for (const entry of entries) {
+      if ('route' in entry) {
+        const r = entry.route;
+        const fullPath = joinPaths(base, r.path);
+        const id = `${r.method} ${fullPath} ${file}:${r.line}`;
+        if (emitted.has(id) || !framework) continue;
+        emitted.add(id);
+        const own = r.middleware.map((m) => useOf(file, m, m.hook === 'wrapper' ? 'wrapper' : m.hook ? 'hook' : 'route'));
+        const inFront = active.filter((a) => a.after < r.order && covers(a.under, fullPath)).map((a) => a.use);
+        const handlerAt = r.handlerResolved && r.handler === undefined && r.handlerLine !== undefined
+          ? { file, line: r.handlerLine }
+          : r.handlerResolved && r.handler !== undefined
+            ? codeOf(file, { name: r.handler, module: r.handlerModule, imported: r.handlerImported, member: r.handlerMember, localLine: r.handlerLine })
+            : undefined;
+        out.push({
+          method: r.method,
+          path: fullPath,
+          resolved: resolved && r.resolved,
+          ...(r.handler !== undefined ? { handler: r.handler } : {}),
+          handlerResolved: r.handlerResolved,
+          ...(handlerAt ? { handlerAt } : {}),
+          middleware: [...inFront, ...own],
+          framework,
+          file,
+          line: r.line,
+        });
+        continue;
+      }
+      const m = entry.mount;
+      const targets = edges.get(m) ?? [];
+      const before = m.middleware.map((ref) => useOf(file, ref, 'mount'));
+      const under = joinPaths(base, m.prefix);
+      if (targets.length === 0 && m.asMiddleware && m.viaUse) {
+        // `app.use(requireAuth)`, `app.use('/admin', requireAdmin)`: in front of every later route under the path.
+        active.push({ use: useOf(file, m.asMiddleware, 'use'), under: m.prefix === '' || m.prefix === '*' ? base : under, after: m.order });
+        continue;
+      }
+      const passing = active.filter((a) => a.after < m.order).map((a) => ({ ...a, after: -1 }));
+      for (const t of targets) {
+        const scoped = before.map((use) => ({ use, under: '', after: -1 }));
+        const autoHooks = t.hooks.flatMap((h) => (unitAt(h)?.hooks ?? []).map((hook) => ({ use: useOf(fileOf(h), hook.ref, 'hook'), under: '', after: -1 })));
+        visit(t.target, joinPaths(under, t.extra), resolved && m.resolved, framework, next, [...passing, ...scoped, ...autoHooks]);
+      }
     }
   };
-  for (const k of [...edges.keys()].sort()) {
-    if (!mounted.has(k)) visit(k, '', true, undefined, new Set());
+  for (const k of [...new Set(unitKeys)].sort()) {
+    if (!mounted.has(k)) visit(k, '', true, undefined, new Set(), []);
   }
   return out;
+}
+
+/** Whether middleware used under `pattern` runs for `route`: `/admin` covers `/admin/x`; `/api/*` covers `/api/x`. */
+function covers(pattern: string, route: string): boolean {
+  const p = pattern.replace(/\/\*$/, '').replace(/\*$/, '');
+  if (p === '' || p === '/') return true;
+  if (p.includes('*')) {
+    const re = new RegExp(`^${p.split('*').map((s) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}(/|$)`);
+    return re.test(route);
+  }
+  return route === p || route.startsWith(`${p}/`);
 }

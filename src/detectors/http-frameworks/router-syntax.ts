@@ -22,9 +22,13 @@ export function enclosingFunctionOf(node: ts.Node): ts.SignatureDeclaration | un
 /** The innermost receiver of a call chain: `Router()` in `Router().use(a).get('/x', h)`. */
 export function chainRoot(expr: ts.Expression): ts.Expression {
   let e = expr;
-  while (ts.isCallExpression(e) && ts.isPropertyAccessExpression(e.expression) && ts.isCallExpression(e.expression.expression)) {
+  while (
+    ts.isCallExpression(e) &&
+    ts.isPropertyAccessExpression(e.expression) &&
+    (ts.isCallExpression(e.expression.expression) || ts.isNewExpression(e.expression.expression))
+  ) {
     const method = e.expression.name.text;
-    if (method !== 'use' && method !== 'route' && method !== 'on' && !METHOD_SET.has(method)) break;
+    if (method !== 'use' && method !== 'route' && method !== 'on' && method !== 'withTypeProvider' && !METHOD_SET.has(method)) break;
     e = e.expression.expression;
   }
   return e;

@@ -1,29 +1,75 @@
 /** The shapes one file's routing is described in (see `router-file.ts`). */
 import type { HttpFramework } from './types.js';
 
+/**
+ * A middleware, hook or wrapper as written where it is applied: `requireAuth`, `passport.authenticate`,
+ * `fastify.authenticate`, an inline function. `module` is the import its root identifier comes from, so the graph can
+ * find its code; `local` marks a function defined in the same file.
+ */
+export interface MiddlewareRef {
+  readonly name: string;
+  readonly module?: string;
+  /** The name imported from `module` (`default`, `*`, or the exported name). */
+  readonly imported?: string;
+  /** A member of what is imported, dotted: `comments.get` for `ctrl.comments.get`. */
+  readonly member?: string;
+  /** Line of a same-file definition (`function requireAuth`, `const auth = …`). */
+  readonly localLine?: number;
+  /** Where it is applied. */
+  readonly line: number;
+  /** `onRequest`/`preHandler` for Fastify hooks, `wrapper` for `asyncHandler(fn)`-style wrappers. */
+  readonly hook?: string;
+}
+
 export interface RouteDecl {
   readonly method: string;
   readonly path: string;
   readonly resolved: boolean;
+  /** Handler as written: a name (`createUser`, `users.create`), or an expression that cannot be followed. */
   readonly handler?: string;
-  /** Import specifier the handler's name comes from, when imported. */
+  /** False when the handler is an expression that cannot be followed statically (`handlers[name]`, `pick()`). */
+  readonly handlerResolved: boolean;
+  /** Import specifier the handler's name comes from, when imported, and the name imported. */
   readonly handlerModule?: string;
-  readonly middleware: readonly string[];
+  readonly handlerImported?: string;
+  readonly handlerMember?: string;
+  /** Line of the handler: a same-file function, or the inline function itself. */
+  readonly handlerLine?: number;
+  readonly middleware: readonly MiddlewareRef[];
   readonly line: number;
+  /** Source position, for the order of routes and `use` calls on one router. */
+  readonly order: number;
 }
 
 export type MountTarget =
   | { readonly kind: 'unit'; readonly name: string }
   | { readonly kind: 'import'; readonly module: string; readonly imported: string }
-  | { readonly kind: 'autoload'; readonly dir: string };
+  | {
+      readonly kind: 'autoload';
+      readonly dir: string;
+      /** `autoHooks: true`: each folder's `autohooks` file adds hooks to that folder's plugins (and below, with `cascadeHooks`). */
+      readonly autoHooks?: 'folder' | 'cascade';
+    };
 
 export interface Mount {
   readonly prefix: string;
   /** Middleware given before the mounted router (`app.use('/x', requireAuth, router)`). */
-  readonly middleware: readonly string[];
+  readonly middleware: readonly MiddlewareRef[];
   readonly resolved: boolean;
-  readonly target: MountTarget;
+  /** Absent when the argument is not a router at all (`app.use(cors())`): then it is `asMiddleware`. */
+  readonly target?: MountTarget;
+  /** What the argument is when it turns out not to be a router (an imported `requireAuth`). */
+  readonly asMiddleware?: MiddlewareRef;
+  /** True for `use`-style mounts: a path there scopes middleware (`app.use('/admin', requireAdmin)`). */
+  readonly viaUse: boolean;
   readonly line: number;
+  readonly order: number;
+}
+
+/** A plugin-level hook: `fastify.addHook('onRequest', fastify.authenticate)`; applies to every route of the plugin. */
+export interface Hook {
+  readonly ref: MiddlewareRef;
+  readonly order: number;
 }
 
 export interface Unit {
@@ -32,6 +78,7 @@ export interface Unit {
   prefix: string;
   readonly routes: RouteDecl[];
   readonly mounts: Mount[];
+  readonly hooks: Hook[];
 }
 
 export interface FileRouting {
@@ -40,4 +87,6 @@ export interface FileRouting {
   readonly exports: Map<string, string>;
   /** Factory function name → the unit it returns. */
   readonly aliases: Map<string, string>;
+  /** `fastify.decorate('authenticate', fn)`: decorator name → line, so `fastify.authenticate` finds its code. */
+  readonly decorators: Map<string, number>;
 }

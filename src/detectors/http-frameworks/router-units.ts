@@ -11,6 +11,8 @@ import { chainRoot, declaredTypeOf, frameworkOfModule, frameworkOfType, function
 
 const PARAM_TYPE = /\b(FastifyInstance|Express|Application|Router|Hono|OpenAPIHono|KoaRouter)\b/;
 const PLUGIN_PARAM = /^(fastify|app|server|instance|router|api)$/;
+/** Calls that return the same router typed differently (`withTypeProvider`) or the instance itself. */
+const ALIAS_METHODS = /^(withTypeProvider)$/;
 
 export interface DiscoveredUnits {
   readonly units: Map<string, Unit>;
@@ -60,7 +62,7 @@ export function discoverUnits(
   const unit = (name: string, framework?: HttpFramework, prefix = ''): Unit => {
     let u = units.get(name);
     if (!u) {
-      u = { name, framework, prefix, routes: [], mounts: [] };
+      u = { name, framework, prefix, routes: [], mounts: [], hooks: [] };
       units.set(name, u);
     }
     return u;
@@ -77,6 +79,10 @@ export function discoverUnits(
     if (ts.isCallExpression(expr) && ts.isPropertyAccessExpression(expr.expression) && expr.expression.name.text === 'basePath') {
       const inner = creation(expr.expression.expression);
       return inner && { ...inner, prefix: inner.prefix + (str(expr.arguments[0])?.text ?? '') };
+    }
+    // `Fastify({ logger: true }).withTypeProvider<ZodTypeProvider>()` is the app, typed.
+    if (ts.isCallExpression(expr) && ts.isPropertyAccessExpression(expr.expression) && ALIAS_METHODS.test(expr.expression.name.text)) {
+      return creation(expr.expression.expression);
     }
     if (!ts.isCallExpression(expr) && !ts.isNewExpression(expr)) return undefined;
     const framework = frameworkOfModule(bindingOf(expr.expression)?.module ?? '');
@@ -124,6 +130,38 @@ export function discoverUnits(
         paramUnits.set(node, { unit: fname, param: pname });
       }
     }
+  });
+
+  // Aliases: `const app = fastify.withTypeProvider<ZodTypeProvider>()` or `const r = router` is the same router.
+  const unitNamed = (name: string, at: ts.Node): string | undefined => {
+    for (let n: ts.Node | undefined = at.parent; n; n = n.parent) {
+      const p = paramUnits.get(n);
+      if (p && p.param === name) return p.unit;
+      const scoped = scopes.get(n)?.get(name);
+      if (scoped) return scoped;
+    }
+    return undefined;
+  };
+  walk(sf, (node) => {
+    if (!ts.isVariableDeclaration(node) || !ts.isIdentifier(node.name) || !node.initializer) return;
+    let init: ts.Expression = node.initializer;
+    while (ts.isAsExpression(init) || ts.isParenthesizedExpression(init) || ts.isNonNullExpression(init)) init = init.expression;
+    if (ts.isCallExpression(init) && ts.isPropertyAccessExpression(init.expression) && ALIAS_METHODS.test(init.expression.name.text)) {
+      init = init.expression.expression;
+    }
+    if (!ts.isIdentifier(init)) return;
+    const target = unitNamed(init.text, node);
+    if (!target) return;
+    let scope: ts.Node = sf;
+    for (let n: ts.Node | undefined = node.parent; n && n !== sf; n = n.parent) {
+      if (ts.isFunctionLike(n)) {
+        scope = n;
+        break;
+      }
+    }
+    let names = scopes.get(scope);
+    if (!names) scopes.set(scope, (names = new Map()));
+    if (!names.has(node.name.text)) names.set(node.name.text, target);
   });
 
   return { units, scopes, paramUnits, creations, functionNames };

@@ -1,4 +1,7 @@
-import type { Fact } from '../../facts.js';
+import type { Citation, Fact } from '../../facts.js';
+import type { MiddlewareUse } from '../shared/middleware-use.js';
+
+export type { MiddlewareUse } from '../shared/middleware-use.js';
 
 export type HttpFramework = 'express' | 'fastify' | 'hono' | 'koa' | 'nest' | 'next';
 
@@ -13,12 +16,20 @@ export interface HttpRouteData {
   readonly path: string;
   /** False when part of the path came from an expression we could not read (left as `${expr}`). */
   readonly resolved: boolean;
-  /** Handler function or controller method name, when it has one. */
+  /** Handler function or controller method name as written; absent for an inline function. */
   readonly handler?: string;
-  /** The file the handler is imported from, when it is imported from the repository. */
+  /** False when the handler is an expression that cannot be followed statically; `handler` is then that expression. */
+  readonly handlerResolved?: boolean;
+  /** The file the handler is imported from, when it is imported from the repository (kept for `--json` readers). */
   readonly handlerFile?: string;
-  /** Names of route-level middleware / guards before the handler (`requireAuth`, `AuthGuard`). */
+  /** Where the handler's code is: its definition (file and line), or the inline function. */
+  readonly handlerAt?: Citation;
+  /** Names of what runs before the handler, outermost first (see `middlewareUses` for where each comes from). */
   readonly middleware?: readonly string[];
+  /** The same, with how each is applied, where, and where its code is. */
+  readonly middlewareUses?: readonly MiddlewareUse[];
+  /** NestJS API version, when versioning puts it somewhere other than the path (header, media type). */
+  readonly version?: string;
   /** Where the route is declared. */
   readonly file: string;
   readonly line: number;

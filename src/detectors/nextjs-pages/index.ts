@@ -6,7 +6,7 @@
 import type { Detector, Fact } from '../../facts.js';
 import type { RepoIndex } from '../../scan/repo-index.js';
 import { ts } from '../../scan/ts.js';
-import { constantsOf, property, staticString } from '../shared/ast.js';
+import { nextMiddleware } from '../shared/next-middleware.js';
 import { defaultExportAt, defaultExportName } from '../shared/component-ref.js';
 import type { FrontendRouteData } from '../shared/frontend-route.js';
 import { nextRouteFiles, type NextRouteFile } from '../shared/next-routes.js';
@@ -28,7 +28,8 @@ export const nextPagesDetector: Detector = {
 
 function routesOf(index: RepoIndex, app: FrontendApp): FrontendRouteData[] {
   const files = nextRouteFiles(index, app.dir);
-  const protectedBy = middlewareMatchers(index, app);
+  // The same reading of middleware.ts as the API routes of step 3 get.
+  const middleware = nextMiddleware(index, app.dir);
   const byDir = new Map<string, NextRouteFile[]>();
   for (const f of files) {
     const dir = f.file.slice(0, f.file.lastIndexOf('/'));
@@ -66,7 +67,7 @@ function routesOf(index: RepoIndex, app: FrontendApp): FrontendRouteData[] {
       index: false,
       layout: f.kind === 'layout',
       lazy: false,
-      guards: protectedBy.some((m) => m.test(samplePath(f.path))) ? ['middleware'] : [],
+      guards: middleware?.covers(f.path) ? ['middleware'] : [],
       depth: f.path === '/' ? 0 : f.path.split('/').length - 1,
       extras,
     });
@@ -85,28 +86,3 @@ function firstExportLine(sf: ts.SourceFile | undefined): number | undefined {
   return undefined;
 }
 
-/** `[id]` → `x`, so a concrete-looking path can be tested against middleware matchers. */
-function samplePath(path: string): string {
-  return path.replace(/\[\[?\.{0,3}[^\]]+\]\]?/g, 'x');
-}
-
-/** `export const config = { matcher: ['/dashboard/:path*'] }` in middleware.ts → path tests. */
-function middlewareMatchers(index: RepoIndex, app: FrontendApp): RegExp[] {
-  const at = (p: string) => (app.dir ? `${app.dir}/${p}` : p);
-  const file = ['middleware.ts', 'middleware.js', 'src/middleware.ts', 'src/middleware.js'].map(at).find((f) => index.has(f));
-  const sf = file ? index.parse(file) : undefined;
-  if (!sf) return [];
-  const matcher = property(constantsOf(sf).get('config'), 'matcher');
-  const list = matcher && ts.isArrayLiteralExpression(matcher) ? [...matcher.elements] : matcher ? [matcher] : [];
-  return list
-    .map((e) => staticString(e)?.text)
-    .filter((m): m is string => !!m && m.startsWith('/') && !m.includes('('))
-    .map((m) => {
-      const source = m
-        .replace(/[.+?^${}|[\]\\]/g, '\\$&')
-        .replace(/\/:[A-Za-z_]+\*/g, '(?:/.*)?')
-        .replace(/\/:[A-Za-z_]+\+/g, '/.+')
-        .replace(/:[A-Za-z_]+/g, '[^/]+');
-      return new RegExp(`^${source}$`);
-    });
-}

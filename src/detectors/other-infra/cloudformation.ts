@@ -1,30 +1,49 @@
-/** CloudFormation resources as Serverless Framework's `resources:` section holds them (a YAML node tree). */
-import { get, scalar, type YamlNode } from '../ci/yaml.js';
+/**
+ * CloudFormation `Resources` (a standalone template's, or Serverless Framework's `resources:` section): DynamoDB
+ * tables in detail (keys, GSIs, LSIs, billing, stream, TTL), every other resource by type and logical id.
+ */
+import { get, scalar, type YamlNode } from '../../scan/yaml.js';
+import { cfnText } from './cfn-values.js';
 import type { InfraResourceData, InfraTableData, InfraTableIndex, InfraTool } from './types.js';
 
 export function cfnResources(
   tool: InfraTool,
   resources: YamlNode | undefined,
   file: string,
+  /** Types the caller maps itself (a template's functions and APIs): neither a table nor an "other" resource. */
+  handled: ReadonlySet<string> = new Set(),
 ): { tables: InfraTableData[]; others: InfraResourceData[] } {
   const tables: InfraTableData[] = [];
   const others: InfraResourceData[] = [];
   if (resources?.kind !== 'map') return { tables, others };
   for (const entry of resources.entries) {
     const type = scalar(get(entry.value, 'Type'));
-    if (!type) continue;
+    if (!type || handled.has(type)) continue;
     const props = get(entry.value, 'Properties');
-    if (type === 'AWS::DynamoDB::Table' || type === 'AWS::DynamoDB::GlobalTable') {
+    if (type === 'AWS::Serverless::SimpleTable') {
+      const key = get(props, 'PrimaryKey');
+      const name = scalar(get(key, 'Name')) ?? 'id';
+      const physicalName = cfnText(get(props, 'TableName'));
+      tables.push({
+        tool,
+        name: entry.key,
+        ...(physicalName ? { physicalName } : {}),
+        hashKey: `${name} (${scalar(get(key, 'Type')) ?? 'String'})`,
+        indexes: [],
+        file,
+        line: entry.line,
+      });
+    } else if (type === 'AWS::DynamoDB::Table' || type === 'AWS::DynamoDB::GlobalTable') {
       const types = attributeTypes(get(props, 'AttributeDefinitions'));
       const keys = keySchema(get(props, 'KeySchema'), types);
       const indexes = [
         ...indexList(get(props, 'GlobalSecondaryIndexes'), 'GSI', types),
         ...indexList(get(props, 'LocalSecondaryIndexes'), 'LSI', types),
       ];
-      const physicalName = scalar(get(props, 'TableName'));
-      const billingMode = scalar(get(props, 'BillingMode'));
-      const stream = scalar(get(get(props, 'StreamSpecification'), 'StreamViewType'));
-      const ttl = scalar(get(get(props, 'TimeToLiveSpecification'), 'AttributeName'));
+      const physicalName = cfnText(get(props, 'TableName'));
+      const billingMode = cfnText(get(props, 'BillingMode'));
+      const stream = cfnText(get(get(props, 'StreamSpecification'), 'StreamViewType'));
+      const ttl = cfnText(get(get(props, 'TimeToLiveSpecification'), 'AttributeName'));
       tables.push({
         tool,
         name: entry.key,

@@ -119,28 +119,52 @@ class Parser {
     return this.text.slice(start, this.i);
   }
 
+  /** A quoted string, kept as written. */
   private string(): string {
     const start = this.i;
     this.i++;
-    let interpolation = 0;
+    this.template();
+    return this.text.slice(start, this.i);
+  }
+
+  /**
+   * Template text up to its closing quote. `${…}` and `%{…}` hold expressions with their own strings and braces
+   * (`"${replace(x, "}", "")}"`), so a `}` inside a nested string does not end them; `$${` and `%%{` are literal.
+   * A quoted string cannot span lines: an unclosed one ends at its line, so one typo does not swallow the file.
+   */
+  private template(): void {
     while (this.i < this.text.length) {
       const c = this.text[this.i];
+      const next = this.text[this.i + 1];
       if (c === '\\') this.i += 2;
-      else if (c === '$' && this.text[this.i + 1] === '{') {
-        interpolation++;
+      else if ((c === '$' || c === '%') && next === c && this.text[this.i + 2] === '{') this.i += 3;
+      else if ((c === '$' || c === '%') && next === '{') {
         this.i += 2;
-      } else if (c === '}' && interpolation > 0) {
-        interpolation--;
+        this.interpolation();
+      } else if (c === '"') {
         this.i++;
-      } else if (c === '"' && interpolation === 0) {
-        this.i++;
-        break;
-      } else {
-        if (c === '\n') this.line++;
-        this.i++;
-      }
+        return;
+      } else if (c === '\n') return;
+      else this.i++;
     }
-    return this.text.slice(start, this.i);
+  }
+
+  /** Inside `${…}`: up to the matching `}`, over nested strings, braces and lines. */
+  private interpolation(): void {
+    let depth = 1;
+    while (this.i < this.text.length) {
+      const c = this.text[this.i];
+      if (c === '"') {
+        this.string();
+        continue;
+      }
+      if (c === '{') depth++;
+      else if (c === '}' && --depth === 0) {
+        this.i++;
+        return;
+      } else if (c === '\n') this.line++;
+      this.i++;
+    }
   }
 
   private heredoc(): void {

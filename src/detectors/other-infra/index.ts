@@ -2,6 +2,8 @@ import path from 'node:path';
 import type { Detector, Fact } from '../../facts.js';
 import type { RepoIndex } from '../../scan/repo-index.js';
 import { isBuildOrVendor } from '../shared/source-scope.js';
+import { problemFacts } from '../shared/parse-problems.js';
+import { cfnTemplate, isTemplateCandidate } from './cfn-template.js';
 import { emptyFindings, isServerlessConfig, serverlessService } from './serverless.js';
 import { sstProject } from './sst.js';
 import { terraformFolder } from './terraform.js';
@@ -24,21 +26,26 @@ function configs(index: RepoIndex) {
   return {
     serverless: usable.filter(isServerlessConfig),
     sst: usable.filter((f) => SST_CONFIG.test(f)),
+    templates: usable.filter(isTemplateCandidate),
     terraform: tfByDir,
   };
 }
 
-/** Serverless Framework, SST and Terraform, read as text: `infra.project|function|route|table|resource` facts. */
+/**
+ * Serverless Framework, SST, CloudFormation/SAM templates and Terraform, read as text:
+ * `infra.project|function|route|table|resource` facts.
+ */
 export const otherInfraDetector: Detector = {
   id: 'other-infra',
   isEnabled(index: RepoIndex): boolean {
-    return index.files.some((f) => isServerlessConfig(f) || SST_CONFIG.test(f) || f.endsWith('.tf'));
+    return index.files.some((f) => isServerlessConfig(f) || SST_CONFIG.test(f) || f.endsWith('.tf') || isTemplateCandidate(f));
   },
   detect(index: RepoIndex): Fact[] {
     const found = emptyFindings();
-    const { serverless, sst, terraform } = configs(index);
+    const { serverless, sst, templates, terraform } = configs(index);
     for (const file of serverless) serverlessService(index, file, found);
     for (const file of sst) sstProject(index, file, sst, found);
+    for (const file of templates) cfnTemplate(index, file, found);
     for (const [dir, files] of [...terraform].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) terraformFolder(index, dir, files, found);
 
     const at = (d: { file: string; line: number }) => [{ file: d.file, line: d.line }];
@@ -50,6 +57,7 @@ export const otherInfraDetector: Detector = {
       ...byPlace(found.routes).map((d): InfraRouteFact => ({ kind: 'infra.route', id: `${d.tool} ${d.method} ${d.path} ${d.file}:${d.line}`, data: d, at: at(d) })),
       ...byPlace(found.tables).map((d): InfraTableFact => ({ kind: 'infra.table', id: `${d.tool} ${d.name} ${d.file}`, data: d, at: at(d) })),
       ...byPlace(found.resources).map((d): InfraResourceFact => ({ kind: 'infra.resource', id: `${d.tool} ${d.type} ${d.name} ${d.file}:${d.line}`, data: d, at: at(d) })),
+      ...byPlace(found.problems).flatMap((p) => problemFacts(p.file, p.format, [p])),
     ];
   },
 };

@@ -5,7 +5,8 @@
  */
 import path from 'node:path';
 import type { RepoIndex } from '../../scan/repo-index.js';
-import { get, keys, parseYaml, scalar, type YamlNode } from '../ci/yaml.js';
+import { get, keys, parseYaml, scalar, type YamlNode } from '../../scan/yaml.js';
+import { cfnText } from './cfn-values.js';
 import { cfnResources } from './cloudformation.js';
 import { handlerFile } from './handlers.js';
 import { exportedConfig, originOf } from './ts-config.js';
@@ -17,10 +18,12 @@ export interface InfraFindings {
   routes: InfraRouteData[];
   tables: InfraTableData[];
   resources: InfraResourceData[];
+  /** Files read only in part (a YAML or HCL syntax error), with the first problem of each. */
+  problems: { file: string; format: 'YAML' | 'HCL'; line: number; message: string }[];
 }
 
 export function emptyFindings(): InfraFindings {
-  return { projects: [], functions: [], routes: [], tables: [], resources: [] };
+  return { projects: [], functions: [], routes: [], tables: [], resources: [], problems: [] };
 }
 
 const SERVERLESS_FILE = /(^|\/)serverless\.(ya?ml|ts|js)$/;
@@ -31,7 +34,7 @@ export function isServerlessConfig(file: string): boolean {
 
 export function serverlessService(index: RepoIndex, file: string, out: InfraFindings): void {
   const dir = path.posix.dirname(file) === '.' ? '' : path.posix.dirname(file);
-  const root = /\.(ya?ml)$/.test(file) ? yamlAt(index, file) : exportedConfig(index, file, dir);
+  const root = /\.(ya?ml)$/.test(file) ? yamlAt(index, file, out) : exportedConfig(index, file, dir);
   if (root?.kind !== 'map') return;
   /** A node, or the node a `${file(x.yml)}` include points at, with the file it lives in. */
   const include = (node: YamlNode | undefined, from: string): { node: YamlNode; file: string }[] => {
@@ -39,7 +42,7 @@ export function serverlessService(index: RepoIndex, file: string, out: InfraFind
     const ref = /^\$\{file\(([^):]+)\)(?::(\w+))?\}$/.exec(scalar(node) ?? '');
     if (ref) {
       const target = path.posix.normalize(path.posix.join(path.posix.dirname(from), ref[1])).replace(/^\.\//, '');
-      const included = yamlAt(index, target);
+      const included = yamlAt(index, target, out);
       const picked = ref[2] ? get(included, ref[2]) : included;
       return picked ? [{ node: picked, file: target }] : [];
     }
@@ -77,7 +80,7 @@ export function serverlessService(index: RepoIndex, file: string, out: InfraFind
           const at = originOf(kind.value) ?? fnFile;
           out.routes.push({ tool: 'serverless', ...route, target: entry.key, ...(resolved ? { handlerFile: resolved } : {}), file: at, line: kind.line });
         } else {
-          const detail = scalar(kind.value) ?? scalar(get(kind.value, 'rate')) ?? scalar(get(kind.value, 'arn')) ?? scalar(get(kind.value, 'queueName'));
+          const detail = cfnText(kind.value) ?? cfnText(get(kind.value, 'rate')) ?? cfnText(get(kind.value, 'arn')) ?? cfnText(get(kind.value, 'queueName'));
           triggers.push(detail && detail.length < 60 ? `${kind.key} ${detail}` : kind.key);
         }
       }
@@ -118,7 +121,11 @@ function httpRoute(kind: string, value: YamlNode): { method: string; path: strin
   return { method: upper === '*' ? 'ANY' : upper, path: p.startsWith('/') ? p : `/${p}` };
 }
 
-function yamlAt(index: RepoIndex, file: string): YamlNode | undefined {
+/** A YAML file's first document; its first parse problem, if any, is kept for the section's notes. */
+function yamlAt(index: RepoIndex, file: string, out: InfraFindings): YamlNode | undefined {
   const text = index.read(file);
-  return text === undefined ? undefined : parseYaml(text);
+  if (text === undefined) return undefined;
+  const { root, problems } = parseYaml(text);
+  if (problems[0] && !out.problems.some((p) => p.file === file)) out.problems.push({ file, format: 'YAML', ...problems[0] });
+  return root;
 }

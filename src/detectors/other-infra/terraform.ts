@@ -76,9 +76,12 @@ export function terraformFolder(index: RepoIndex, dir: string, files: readonly s
       const m = /^(\S+)\s+(\S+)$/.exec(key);
       const target = lambdaBehind(block.attributes.get('target')?.raw, resources);
       const fnFile = target ? functionFile(resources.get(`aws_lambda_function.${target}`)!) : undefined;
+      // A route key that is an expression (`var.route_key`, a module input) is shown as written, its method unknown;
+      // a quoted key without a method is a WebSocket route (`$connect`), except an HTTP API's `$default`.
+      const written = /^"(?:[^"$]|\$(?!\{))*"$/.test(block.attributes.get('route_key')?.raw ?? '') || key === '$default';
       out.routes.push({
         tool: 'terraform',
-        method: m ? m[1].toUpperCase() : 'ANY',
+        method: m ? m[1].toUpperCase() : key === '$default' ? 'ANY' : written ? 'WS' : '?',
         path: m ? m[2] : key,
         ...(target ? { target } : {}),
         ...(fnFile ? { handlerFile: fnFile } : {}),

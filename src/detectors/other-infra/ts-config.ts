@@ -7,7 +7,7 @@ import type { RepoIndex } from '../../scan/repo-index.js';
 import { ts, lineOf } from '../../scan/ts.js';
 import { constantsOf, importsOf, lastName, propertyNameText } from '../shared/ast.js';
 import { moduleResolver } from '../shared/resolve-module.js';
-import type { YamlMap, YamlNode } from '../ci/yaml.js';
+import type { YamlMap, YamlNode } from '../../scan/yaml.js';
 
 const origins = new WeakMap<YamlNode, string>();
 

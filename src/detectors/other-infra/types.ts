@@ -1,9 +1,9 @@
 import type { Fact } from '../../facts.js';
 
-/** Infrastructure-as-code other than AWS CDK. */
-export type InfraTool = 'serverless' | 'sst' | 'terraform';
+/** Infrastructure-as-code other than AWS CDK; `sam` is a CloudFormation template with the SAM transform. */
+export type InfraTool = 'serverless' | 'sst' | 'sam' | 'cloudformation' | 'terraform';
 
-/** One configuration root: a `serverless.yml`, an `sst.config.ts`, a Terraform folder. */
+/** One configuration root: a `serverless.yml`, an `sst.config.ts`, a template, a Terraform folder. */
 export interface InfraProjectData {
   readonly tool: InfraTool;
   readonly name?: string;
@@ -37,6 +37,8 @@ export interface InfraRouteData {
   readonly path: string;
   /** Name of the function (or resource) serving it. */
   readonly target?: string;
+  /** What serves it when no function does (templates): `HTTP proxy https://…`, `SQS-SendMessage → Queue`, `mock`. */
+  readonly integration?: string;
   readonly handlerFile?: string;
   readonly file: string;
   readonly line: number;

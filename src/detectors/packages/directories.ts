@@ -54,7 +54,7 @@ const ROLES: Record<string, string> = {
   layouts: 'page layouts',
   views: 'views',
   screens: 'screens',
-  hooks: 'React hooks',
+  hooks: 'hooks',
   context: 'React contexts',
   contexts: 'React contexts',
   providers: 'providers',
@@ -88,7 +88,7 @@ const ROLES: Record<string, string> = {
   constants: 'constants',
   i18n: 'translations',
   locales: 'translations',
-  workflows: 'CI workflows',
+  workflows: 'workflows',
   '.github': 'GitHub settings and CI',
   '.husky': 'Git hooks',
   '.changeset': 'Changesets release notes',
@@ -122,13 +122,38 @@ const ROLES: Record<string, string> = {
   webhooks: 'webhook handlers',
 };
 
-/** Roles that depend on what the package is (a `handlers/` folder in a Lambda package holds Lambda handlers). */
-function roleOf(name: string, kind: PackageKindId | undefined, cdk: boolean): string | undefined {
+/** What the package is built with, for folder names whose meaning depends on it. */
+export interface FolderContext {
+  readonly kind: PackageKindId | undefined;
+  readonly cdk: boolean;
+  /** Dependency names of the package (own and hoisted). */
+  readonly deps: ReadonlySet<string>;
+}
+
+const FRONTEND_KINDS: ReadonlySet<string> = new Set(['react-spa', 'vue-spa', 'svelte-spa', 'angular', 'react-native', 'astro', 'docs-site']);
+const SERVER_KINDS: ReadonlySet<string> = new Set(['http-server', 'lambda', 'serverless']);
+
+/**
+ * Roles that depend on what the package is (a `handlers/` folder in a Lambda package holds Lambda handlers) and on
+ * where the folder is: `workflows/` is CI only under `.github/`; elsewhere it is what the dependencies say (Temporal).
+ */
+function roleOf(path: readonly string[], sample: readonly string[], context: FolderContext): string | undefined {
+  const { kind, cdk, deps } = context;
+  const name = path[path.length - 1];
+  const parent = path[path.length - 2];
   const n = name.toLowerCase();
+  if (n === 'workflows') {
+    if (parent === '.github') return 'CI workflows';
+    if ([...deps].some((d) => d.startsWith('@temporalio/'))) return 'Temporal workflows';
+    if (deps.has('inngest')) return 'Inngest functions';
+    return 'workflows';
+  }
+  if (n === 'activities' && [...deps].some((d) => d.startsWith('@temporalio/'))) return 'Temporal activities';
+  if (n === 'hooks') return deps.has('react') || deps.has('react-native') || deps.has('preact') ? 'React hooks' : 'hooks';
+  if (n === 'api') return apiFolderRole(sample, kind);
   if (n === 'handlers' || n === 'functions' || n === 'lambdas' || n === 'lambda') {
     return kind === 'lambda' || cdk ? 'Lambda handlers' : 'handlers';
   }
-  if (n === 'api') return kind === 'http-server' || kind === 'lambda' ? 'API handlers' : 'API client / calls';
   if (n === 'pages' && kind === 'astro') return 'Astro pages (file-based routes)';
   if (n === 'pages' && kind === 'nextjs') return 'Next.js pages (file-based routes)';
   if (n === 'app' && kind === 'nextjs') return 'Next.js app router (file-based routes)';
@@ -142,7 +167,7 @@ function roleOf(name: string, kind: PackageKindId | undefined, cdk: boolean): st
  * The package's folders at depth one, and depth two inside source containers (`src/handlers/`), with file counts and
  * what they hold. `own` are the package's files relative to the repository; `dir` its folder.
  */
-export function keyDirectories(dir: string, own: readonly string[], kind: PackageKindId | undefined, cdk: boolean, limit = 24): KeyDirectory[] {
+export function keyDirectories(dir: string, own: readonly string[], context: FolderContext, limit = 24): KeyDirectory[] {
   const prefix = dir ? `${dir}/` : '';
   interface Stat {
     files: number;
@@ -174,7 +199,7 @@ export function keyDirectories(dir: string, own: readonly string[], kind: Packag
     if (parts.length === 2 && !CONTAINERS.has(parts[0])) continue;
     const s = stats.get(rel)!;
     const name = parts[parts.length - 1];
-    const role = roleOf(name, kind, cdk);
+    const role = roleOf(parts, s.direct, context);
     const listsChildren = parts.length === 1 && CONTAINERS.has(name);
     out.push({
       dir: prefix + rel,
@@ -188,4 +213,18 @@ export function keyDirectories(dir: string, own: readonly string[], kind: Packag
     });
   }
   return out.slice(0, limit);
+}
+
+/**
+ * An `api/` folder: route handlers in a server, Next.js route handlers, or the calls a frontend makes — told apart by
+ * its files' names first (`*.controller.ts`, `routes.ts` vs `client.ts`, `queries.ts`), then by the package's kind.
+ */
+function apiFolderRole(sample: readonly string[], kind: PackageKindId | undefined): string {
+  const names = sample.join(' ').toLowerCase();
+  if (/controller|route|handler|router|endpoint|resolver|procedure/.test(names)) return 'API handlers (routes, controllers)';
+  if (/client|fetch|axios|quer(y|ies)|request|service/.test(names)) return 'API client / calls';
+  if (kind === 'nextjs') return 'Next.js API routes';
+  if (kind && SERVER_KINDS.has(kind)) return 'API handlers';
+  if (kind && FRONTEND_KINDS.has(kind)) return 'API client / calls';
+  return 'API code';
 }

@@ -51,7 +51,8 @@ export const packagesDetector: Detector = {
       const kind = packageKind(pkg);
       const cdk = 'aws-cdk-lib' in allDependencies(pkg.manifest) || index.has(pkg.dir ? `${pkg.dir}/cdk.json` : 'cdk.json');
       const { found, unresolved } = entryPoints(index, pkg, files);
-      const directories = keyDirectories(pkg.dir, files, kind?.id, cdk);
+      const deps = new Set([...Object.keys(pkg.hoisted ?? {}), ...Object.keys(allDependencies(pkg.manifest))]);
+      const directories = keyDirectories(pkg.dir, files, { kind: kind?.id, cdk, deps });
       if (kind?.id === 'lambda') {
         // Each Lambda handler file is an entry of its own; the folder that holds them is what a newcomer needs.
         for (const d of directories.filter((x) => x.role === 'Lambda handlers')) {

@@ -6,6 +6,13 @@ import { firstSentence } from '../../markdown/text.js';
 import { lineAt } from '../stack/components.js';
 import { packageKind } from '../stack/kind.js';
 
+/**
+ * The first lines of READMEs that project generators write (create-next-app, Vite, create-react-app, Expo, TanStack,
+ * Turborepo…): they describe the template, not the package.
+ */
+const TEMPLATE_TEXT =
+  /bootstrapped with|this template (provides|should)|first, run the development server|open \[?https?:\/\/localhost|welcome to your new|created (with|using) (create-|`?npm create|the .* (cli|template))|this (is an?|project is an?) (\[?next\.js\]?|expo|vite|react|turborepo|astro|svelte|nuxt|remix|tanstack)[^.]*?(project|app|starter|template|example)\b|^(getting started|get started)\b|starter (kit|template) for|generated (by|with) /i;
+
 export interface Purpose {
   /** One line. */
   readonly text: string;
@@ -29,7 +36,7 @@ export function purposeOf(index: RepoIndex, pkg: WorkspacePackage, rootTable: Ro
   }
   const readme = readmeOf(index, pkg.dir);
   const paragraph = readme ? firstParagraph(index.read(readme) ?? '') : undefined;
-  if (readme && paragraph) return { text: firstSentence(paragraph.text), source: 'readme', at: { file: readme, line: paragraph.line } };
+  if (readme && paragraph && !TEMPLATE_TEXT.test(paragraph.text)) return { text: firstSentence(paragraph.text), source: 'readme', at: { file: readme, line: paragraph.line } };
   const row = rootTable?.rows.find((r) => r.keys.some((k) => k === pkg.name || (pkg.dir && (k === pkg.dir || k === `${pkg.dir}/`))));
   if (row && rootTable) return { text: firstSentence(row.purpose), source: 'root-readme', at: { file: rootTable.file, line: row.line } };
   const kind = packageKind(pkg);

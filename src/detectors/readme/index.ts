@@ -11,7 +11,10 @@ export interface LocatedText {
 
 export interface ReadmeSummary {
   readonly file: string;
-  /** The first level-1 heading (or the first heading of any level when there is none). */
+  /**
+   * The README's own title: its first level-1 heading, or a heading it opens with, unless that is a section name
+   * (`# Intro`, `## Install`): then there is no title and the name comes from elsewhere (package.json).
+   */
   readonly title?: LocatedText;
   /** A blockquote right under the title, or the first paragraph that is not badges. */
   readonly tagline?: LocatedText;
@@ -33,10 +36,40 @@ const WHY_HEADING = /^why\b|value proposition|motivation/i;
 const VALUE_HEADING = /^(key )?features\b|highlights|^overview\b|^about\b|^intro(duction)?\b|^what is\b|^what's\b/i;
 
 /** Admonitions (`NOTE:`, `> [!WARNING]`) are asides, not what the project is. */
-const CALLOUT = /^(\[!\w+\]|(note|warning|important|caution|tip|disclaimer|deprecated)\b\s*:?)/i;
+const CALLOUT = /^(\[!\w+\]|(note|warning|important|caution|tip|disclaimer|deprecated|status)\b\s*:?)/i;
 
 /** Section names that are never a subtitle, even right under the title. */
 const SECTION_NAME = /^(table of contents|contents|install(ation)?|usage|getting started|quick ?start|intro(duction)?|overview|features|docs|documentation|license|about|why)\b/i;
+
+/** Headings that name a section of any README, never a product. */
+const GENERIC_HEADING = new RegExp(
+  '^(' +
+    [
+      'intro(duction)?', 'overview', 'about( (this|the) (project|repo(sitory)?|app))?', 'install(ation|ing)?', 'set ?up', 'getting started',
+      'get started', 'quick ?start', 'usage', 'how to (use|run|start)', '(key )?features', 'requirements', 'prerequisites',
+      '(table of )?contents', 'toc', 'docs', 'documentation', 'licen[cs]e', 'contributing', 'development', 'description',
+      'summary', 'background', 'motivation', 'why', 'how it works', 'api', 'examples?', 'faq', 'changelog', 'roadmap',
+      'status', 'readme', 'welcome', 'tl;? ?dr', 'notes?', 'project( (overview|description|structure))?', 'architecture',
+      'deploy(ment|ing)?', 'testing', 'tests?', 'build(ing)?', 'configuration', 'running( locally)?', 'local development',
+    ].join('|') +
+    ')$',
+  'i',
+);
+
+export function isGenericHeading(text: string): boolean {
+  return GENERIC_HEADING.test(text.replace(/[^\p{L}\p{N}\s;'-]/gu, '').replace(/\s+/g, ' ').trim());
+}
+
+/**
+ * The first level-1 heading when it is a name, else a heading the README opens with (after badges) when it is one:
+ * `# Intro` or `## Install` is a section of an untitled README, not its product's name.
+ */
+function titleOf(blocks: readonly MdBlock[]): MdBlock | undefined {
+  const first = blocks.find((b) => b.kind === 'heading' && b.level === 1);
+  if (first && !isGenericHeading(first.text)) return first;
+  const opening = blocks.find((b) => !isDecorative(b) || b.kind === 'heading');
+  return opening?.kind === 'heading' && !isGenericHeading(opening.text) ? opening : undefined;
+}
 
 const README_NAMES = ['README.md', 'readme.md', 'Readme.md', 'README.markdown', 'README.mdx', 'README', 'README.txt'];
 
@@ -53,7 +86,7 @@ export function readmeOf(index: RepoIndex, dir: string): string | undefined {
 export function summariseReadme(file: string, markdown: string, accept = (text: string) => !CALLOUT.test(text)): ReadmeSummary {
   const blocks = parseBlocks(markdown);
   const headings = blocks.filter((b) => b.kind === 'heading');
-  const titleBlock = headings.find((b) => b.level === 1) ?? headings[0];
+  const titleBlock = titleOf(blocks);
   const title = titleBlock && titleBlock.text ? { text: titleBlock.text, line: titleBlock.line } : undefined;
 
   const afterTitle = titleBlock ? blocks.slice(blocks.indexOf(titleBlock) + 1) : blocks;

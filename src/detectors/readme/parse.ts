@@ -1,7 +1,10 @@
 /**
- * A small, forgiving reader of README-style markdown: headings, paragraphs, blockquotes and bullets with their line
- * numbers. It does not render anything; it only finds the few blocks an overview needs (title, tagline, "why").
+ * README-style markdown as blocks (headings, paragraphs, quotes, lists, tables) with their lines, read with marked's
+ * lexer (CommonMark + GFM): code spans keep what is inside them (`PK = <namespace>#<key>`, `Array<string>`), fenced
+ * and indented code is code, setext headings are headings. HTML blocks (centered-logo READMEs) give their `<h1>`–`<h6>`
+ * headings and `<p>` paragraphs. Nothing is rendered; an overview needs only a few blocks (title, tagline, "why").
  */
+import { Lexer, type Token, type Tokens } from 'marked';
 
 export interface MdBlock {
   readonly kind: 'heading' | 'paragraph' | 'quote' | 'list' | 'table';
@@ -9,141 +12,154 @@ export interface MdBlock {
   readonly line: number;
   /** Heading level (1–6) for headings. */
   readonly level?: number;
-  /** Plain text: inline markdown (links, emphasis, images, HTML tags) removed. */
+  /** Plain text: inline markdown (links, emphasis, images, HTML tags) removed; code spans keep their text. */
   readonly text: string;
   /** List items (plain text) for lists; table rows (plain cells) for tables. */
   readonly items?: readonly string[];
   readonly rows?: readonly (readonly string[])[];
 }
 
-const FENCE = /^\s*(`{3,}|~{3,})/;
-const HEADING = /^(#{1,6})\s+(.*?)\s*#*\s*$/;
-const LIST_ITEM = /^\s*(?:[-*+]|\d+[.)])\s+(.*)$/;
-const HTML_HEADING = /^\s*<h([1-6])[^>]*>(.*?)<\/h\1>\s*$/i;
-
-/** Splits markdown into blocks, skipping fenced code, HTML comments and front matter. */
+/** Splits markdown into blocks, skipping code, HTML comments and front matter. */
 export function parseBlocks(markdown: string): MdBlock[] {
-  const lines = markdown.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').split('\n');
+  let src = markdown.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  // Front matter is not markdown: blanked, so lines keep their numbers.
+  const front = /^---\n[\s\S]*?\n---[ \t]*(\n|$)/.exec(src);
+  if (front) src = front[0].replace(/[^\n]/g, '') + src.slice(front[0].length);
+  let tokens: Token[];
+  try {
+    tokens = Lexer.lex(src, { gfm: true });
+  } catch {
+    return [];
+  }
   const blocks: MdBlock[] = [];
-  let i = 0;
-  if (lines[0]?.trim() === '---') {
-    const end = lines.findIndex((l, n) => n > 0 && l.trim() === '---');
-    if (end > 0) i = end + 1;
+  let offset = 0;
+  for (const token of tokens) {
+    const at = src.startsWith(token.raw, offset) ? offset : src.indexOf(token.raw, offset);
+    const start = at === -1 ? offset : at;
+    const line = lineAt(src, start);
+    offset = start + token.raw.length;
+    blocks.push(...toBlocks(token, line));
   }
-  let pending: { kind: MdBlock['kind']; line: number; raw: string[] } | undefined;
-  const flush = (): void => {
-    if (!pending) return;
-    blocks.push(toBlock(pending.kind, pending.line, pending.raw));
-    pending = undefined;
-  };
-  const add = (kind: MdBlock['kind'], lineNo: number, raw: string): void => {
-    if (pending && pending.kind !== kind) flush();
-    pending ??= { kind, line: lineNo, raw: [] };
-    pending.raw.push(raw);
-  };
-
-  for (; i < lines.length; i++) {
-    const line = lines[i];
-    const fence = line.match(FENCE);
-    if (fence) {
-      flush();
-      const close = fence[1];
-      i++;
-      while (i < lines.length && !lines[i].trim().startsWith(close)) i++;
-      continue;
-    }
-    if (line.trim().startsWith('<!--')) {
-      flush();
-      while (i < lines.length && !lines[i].includes('-->')) i++;
-      continue;
-    }
-    if (line.trim() === '') {
-      flush();
-      continue;
-    }
-    // HTML tables, lists and code blocks are structure, not prose: skip them up to the next blank line.
-    if (!pending && /^\s*<(table|thead|tbody|tr|td|th|ul|ol|li|dl|pre|code|script|style|details)\b/i.test(line)) {
-      while (i + 1 < lines.length && lines[i + 1].trim() !== '') i++;
-      continue;
-    }
-    const h = line.match(HEADING) ?? line.match(HTML_HEADING);
-    if (h) {
-      flush();
-      const level = h[1].startsWith('#') ? h[1].length : Number(h[1]);
-      blocks.push({ kind: 'heading', line: i + 1, level, text: inline(h[2]) });
-      continue;
-    }
-    // Setext headings: a paragraph line followed by === or ---.
-    const next = lines[i + 1];
-    if (!pending && next !== undefined && /^\s*(=+|-{2,})\s*$/.test(next) && !LIST_ITEM.test(line) && line.trim()) {
-      blocks.push({ kind: 'heading', line: i + 1, level: next.includes('=') ? 1 : 2, text: inline(line) });
-      i++;
-      continue;
-    }
-    // A table written without outer pipes: its header was read as a paragraph line until this separator row.
-    if (/^\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)+\|?\s*$/.test(line) && pending?.kind === 'paragraph' && pending.raw.length === 1) {
-      pending = { kind: 'table', line: pending.line, raw: [pending.raw[0]] };
-      continue;
-    }
-    if (pending?.kind === 'table' && line.includes('|')) {
-      pending.raw.push(line);
-      continue;
-    }
-    if (/^\s*>/.test(line)) add('quote', i + 1, line.replace(/^\s*>\s?/, ''));
-    else if (/^\s*\|/.test(line)) add('table', i + 1, line);
-    else if (LIST_ITEM.test(line)) add('list', i + 1, line);
-    else if (pending?.kind === 'list' && /^\s+\S/.test(line)) pending.raw.push(line);
-    else add('paragraph', i + 1, line);
-  }
-  flush();
   return blocks;
 }
 
-function toBlock(kind: MdBlock['kind'], line: number, raw: string[]): MdBlock {
-  if (kind === 'list') {
-    const items: string[] = [];
-    for (const r of raw) {
-      const m = r.match(LIST_ITEM);
-      // Only top-level items; nested ones and continuation lines belong to the item above.
-      if (m && !/^\s{2,}/.test(r)) items.push(inline(m[1]));
-      else if (!m && items.length > 0) items[items.length - 1] += ` ${inline(r)}`;
+function toBlocks(token: Token, line: number): MdBlock[] {
+  switch (token.type) {
+    case 'heading':
+      return [{ kind: 'heading', line, level: (token as Tokens.Heading).depth, text: plainTokens(token.tokens) }];
+    case 'paragraph':
+    case 'text':
+      return [{ kind: 'paragraph', line, text: plainTokens(token.tokens) || plainText(token.text ?? '') }];
+    case 'blockquote': {
+      const inner = (token as Tokens.Blockquote).tokens.flatMap((t) => toBlocks(t, line));
+      return [{ kind: 'quote', line, text: inner.map((b) => b.text).filter(Boolean).join(' ') }];
     }
-    return { kind, line, text: items.join(' '), items: items.filter(Boolean) };
-  }
-  if (kind === 'table') {
-    const rows = raw
-      .filter((r) => !/^\s*\|?\s*:?-{2,}/.test(r))
-      .map((r) =>
-        r
-          .trim()
-          .replace(/^\||\|$/g, '')
-          .split(/(?<!\\)\|/)
-          .map((c) => inline(c)),
+    case 'list': {
+      const items = (token as Tokens.List).items.map((item) =>
+        item.tokens
+          .filter((t) => t.type !== 'list')
+          .map((t) => plainTokens((t as { tokens?: Token[] }).tokens) || plainText((t as { text?: string }).text ?? ''))
+          .filter(Boolean)
+          .join(' '),
       );
-    return { kind, line, text: '', rows };
+      return [{ kind: 'list', line, text: items.join(' '), items: items.filter(Boolean) }];
+    }
+    case 'table': {
+      const t = token as Tokens.Table;
+      const rows = [t.header, ...t.rows].map((row) => row.map((cell) => plainTokens(cell.tokens)));
+      return [{ kind: 'table', line, text: '', rows }];
+    }
+    case 'html':
+      return htmlBlocks(token.raw, line);
+    default:
+      return [];
   }
-  return { kind, line, text: inline(raw.join(' ')) };
 }
 
-/** Inline markdown and HTML → plain text: images dropped, links keep their text, emphasis and code marks removed. */
+const HTML_HEADING = /<h([1-6])\b[^>]*>([\s\S]*?)<\/h\1\s*>/gi;
+const HTML_PARAGRAPH = /<p\b[^>]*>([\s\S]*?)<\/p\s*>/gi;
+/** HTML that is structure or media, not prose: left out of a block's leftover text. */
+const HTML_STRUCTURE = /<(table|ul|ol|dl|pre|code|script|style|details|picture|svg|nav)\b[\s\S]*?<\/\1\s*>/gi;
+
+/** An HTML block's headings and paragraphs, each at its own line; other text in it as one paragraph. */
+function htmlBlocks(raw: string, line: number): MdBlock[] {
+  // Comments are blanked (lines kept) so nothing inside them is read.
+  const html = raw.replace(/<!--[\s\S]*?(-->|$)/g, (c) => c.replace(/[^\n]/g, ' '));
+  const out: MdBlock[] = [];
+  const lineOf = (index: number) => line + (html.slice(0, index).match(/\n/g)?.length ?? 0);
+  for (const m of html.matchAll(HTML_HEADING)) {
+    const alt = /<img\b[^>]*\balt\s*=\s*["']([^"']+)["']/i.exec(m[2])?.[1];
+    const text = inline(m[2]) || plainText(alt ?? '');
+    if (text) out.push({ kind: 'heading', line: lineOf(m.index), level: Number(m[1]), text });
+  }
+  for (const m of html.matchAll(HTML_PARAGRAPH)) {
+    const text = inline(m[1]);
+    if (text) out.push({ kind: 'paragraph', line: lineOf(m.index), text });
+  }
+  const rest = html.replace(HTML_HEADING, (s) => s.replace(/[^\n]/g, ' ')).replace(HTML_PARAGRAPH, (s) => s.replace(/[^\n]/g, ' ')).replace(HTML_STRUCTURE, (s) => s.replace(/[^\n]/g, ' '));
+  const leftover = inline(rest);
+  if (/\p{L}{3}/u.test(leftover)) {
+    const firstLetter = rest.replace(/<[^>]*>/g, (tag) => tag.replace(/[^\n]/g, ' ')).search(/\p{L}/u);
+    out.push({ kind: 'paragraph', line: lineOf(Math.max(0, firstLetter)), text: leftover });
+  }
+  return out.sort((a, b) => a.line - b.line);
+}
+
+function lineAt(text: string, index: number): number {
+  let n = 1;
+  for (let i = text.indexOf('\n'); i !== -1 && i < index; i = text.indexOf('\n', i + 1)) n++;
+  return n;
+}
+
+/** Inline markdown and HTML → plain text: images dropped, links keep their text, emphasis marks removed. */
 export function inline(text: string): string {
+  try {
+    return plainTokens(Lexer.lexInline(text, { gfm: true }));
+  } catch {
+    return plainText(text);
+  }
+}
+
+function plainTokens(tokens: readonly Token[] | undefined): string {
+  if (!tokens) return '';
+  return plainText(tokens.map(tokenText).join(''));
+}
+
+function tokenText(t: Token): string {
+  switch (t.type) {
+    case 'image':
+      return '';
+    case 'br':
+      return ' ';
+    case 'html':
+      return /^<br\b/i.test(t.raw) ? ' ' : '';
+    case 'codespan':
+      // Kept as written: `<namespace>#<key>` is text here, and entities are not decoded inside code.
+      return `\u0000${(t as Tokens.Codespan).text.replace(/&/g, '\u0001')}\u0000`;
+    default:
+      return 'tokens' in t && Array.isArray(t.tokens) && t.tokens.length > 0 ? t.tokens.map(tokenText).join('') : ((t as { text?: string }).text ?? '');
+  }
+}
+
+/** Entities decoded outside code spans, whitespace collapsed. */
+function plainText(text: string): string {
   return text
-    .replace(/<img\b[^>]*>/gi, '')
-    .replace(/<br\s*\/?>/gi, ' ')
-    .replace(/!\[[^\]]*\]\([^)]*\)/g, '')
-    .replace(/!\[[^\]]*\]\[[^\]]*\]/g, '')
-    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/\[([^\]]*)\]\[[^\]]*\]/g, '$1')
-    .replace(/<\/?[a-z][^>]*>/gi, '')
-    .replace(/(\*\*|__)(.+?)\1/g, '$2')
-    .replace(/(^|\W)[*_]([^*_]+)[*_](?=\W|$)/g, '$1$2')
-    .replace(/`([^`]*)`/g, '$1')
-    .replace(/&nbsp;/g, ' ')
-    .replace(/&amp;/g, '&')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
+    .split('\u0000')
+    .map((part, i) => (i % 2 === 1 ? part.replace(/\u0001/g, '&') : decode(part)))
+    .join('')
     .replace(/\s+/g, ' ')
     .trim();
+}
+
+function decode(text: string): string {
+  return text
+    .replace(/&nbsp;/g, ' ')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;|&apos;/g, "'")
+    .replace(/&#(\d{1,7});/g, (m, n: string) => (Number(n) <= 0x10ffff ? String.fromCodePoint(Number(n)) : m))
+    .replace(/&amp;/g, '&');
 }
 
 /** A paragraph made only of badges, links or punctuation says nothing about the project. */

@@ -3,7 +3,7 @@ import { allDependencies, type WorkspacePackage } from '../../scan/package-json.
 import type { RepoIndex } from '../../scan/repo-index.js';
 import { isSourceFile } from '../../scan/ts.js';
 import { CLIENT_KINDS, packageKind } from './kind.js';
-import { isAuxiliary } from './role.js';
+import { isAuxiliary, isPublished } from './role.js';
 import { filesByPackage } from './package-files.js';
 
 /** Rows of the architecture diagram, top to bottom. */
@@ -100,10 +100,11 @@ export function detectComponents(index: RepoIndex): ComponentData[] {
   for (const pkg of packages) {
     const kind = packageKind(pkg);
     if (kind && CLIENT_KINDS.has(kind.id)) add(clientTitle(kind.label), 'client', { file: pkg.manifestPath, what: kind.because }, pkg.name);
-    if (kind?.id === 'library' && pkg.manifest.private !== true && !pkg.isRoot) {
+    if (kind?.id === 'library' && isPublished(pkg)) {
       add('Published libraries', 'client', { file: pkg.manifestPath, what: kind.because }, pkg.name);
     }
     if (kind?.id === 'http-server') add(kind.label, 'edge', { file: pkg.manifestPath, what: kind.because }, pkg.name);
+    if (kind?.id === 'worker') add(kind.label, 'compute', { file: pkg.manifestPath, what: kind.because }, pkg.name);
     if (kind?.id === 'lambda') add('Lambda', 'compute', { file: pkg.manifestPath, what: kind.because }, `code: ${pkg.name}`);
   }
 

@@ -16,6 +16,7 @@ export type PackageKindId =
   | 'vue-spa'
   | 'svelte-spa'
   | 'http-server'
+  | 'worker'
   | 'lambda'
   | 'serverless'
   | 'cli'
@@ -108,8 +109,14 @@ export function packageKind(pkg: WorkspacePackage): PackageKind | undefined {
   if (remix && app(remix)) return { id: 'remix', label: 'Remix app', because: from(remix) };
   if (app('@sveltejs/kit')) return { id: 'sveltekit', label: 'SvelteKit app', because: from('@sveltejs/kit') };
   if (app('nuxt')) return { id: 'nuxt', label: 'Nuxt app', because: from('nuxt') };
-  if (app('expo')) return { id: 'react-native', label: 'Expo app (React Native)', because: from('expo') };
-  if (app('react-native')) return { id: 'react-native', label: 'React Native app', because: from('react-native') };
+  // A package that only shares React Native code (hooks, components) has no app config, entry or native folders.
+  const markers = pkg.markers ?? [];
+  const nativeApp = markers.some((m) => /^(app\.json|app\.config\.|metro\.config\.|eas\.json|ios|android)/.test(m));
+  if (app('expo') && (nativeApp || pkg.isRoot)) return { id: 'react-native', label: 'Expo app (React Native)', because: from('expo') };
+  if (app('react-native') && (nativeApp || pkg.isRoot)) return { id: 'react-native', label: 'React Native app', because: from('react-native') };
+  if (app('react-native') || app('expo')) {
+    return { id: 'library', label: 'React Native shared code', because: `${from(has('expo') ? 'expo' : 'react-native')}, without an app config or native folders` };
+  }
   if (app('@angular/core')) return { id: 'angular', label: 'Angular app', because: from('@angular/core') };
   if (app('react') && bundler && has('react-dom')) {
     return { id: 'react-spa', label: `React SPA (${bundlerName(bundler)})`, because: from('react', 'react-dom', bundler) };
@@ -118,8 +125,17 @@ export function packageKind(pkg: WorkspacePackage): PackageKind | undefined {
   if (app('svelte') && bundler) return { id: 'svelte-spa', label: `Svelte SPA (${bundlerName(bundler)})`, because: from('svelte', bundler) };
   const server = Object.keys(SERVERS).find((s) => pkg.manifest.dependencies?.[s] !== undefined);
   if (server) return { id: 'http-server', label: `HTTP server (${SERVERS[server]})`, because: from(server) };
+  if (runtimeDep(pkg, '@temporalio/worker')) return { id: 'worker', label: 'Temporal worker (workflows and activities)', because: from('@temporalio/worker') };
+  const queue = ['bullmq', 'bull', 'bee-queue', 'agenda', 'pg-boss', 'graphile-worker', '@aws-sdk/client-sqs', 'sqs-consumer'].find((q) => runtimeDep(pkg, q));
+  if (queue && !published && (queue !== '@aws-sdk/client-sqs' || runtimeDep(pkg, 'sqs-consumer'))) {
+    return { id: 'worker', label: `Background worker (${queue})`, because: from(queue) };
+  }
   const lambda = ['@types/aws-lambda', '@middy/core', 'aws-lambda'].find(has) ?? some(/^@aws-lambda-powertools\//);
-  if (lambda && !published) return { id: 'lambda', label: 'AWS Lambda handlers', because: from(lambda) };
+  // A Lambda package often has `main` and no `private`: that does not make it a published library.
+  // Publishing intent shows as `publishConfig`, a `files` list or peer dependencies.
+  const m = pkg.manifest as { publishConfig?: unknown; files?: unknown; peerDependencies?: unknown };
+  const publishedForReal = published && (m.publishConfig !== undefined || m.files !== undefined || m.peerDependencies !== undefined);
+  if (lambda && !publishedForReal && !has('aws-cdk-lib')) return { id: 'lambda', label: 'AWS Lambda handlers', because: from(lambda) };
   if (has('serverless') && !published) return { id: 'serverless', label: 'Serverless Framework service', because: from('serverless') };
   if (pkg.manifest.bin && !published) return { id: 'cli', label: 'Command-line tool', because: 'its `bin` field' };
   const short = shortName(pkg);
@@ -158,4 +174,8 @@ function bundlerName(dep: string): string {
   if (dep === 'react-scripts') return 'Create React App';
   if (dep.includes('rsbuild')) return 'Rsbuild';
   return dep.charAt(0).toUpperCase() + dep.slice(1);
+}
+
+function runtimeDep(pkg: WorkspacePackage, name: string): boolean {
+  return pkg.manifest.dependencies?.[name] !== undefined;
 }

@@ -70,17 +70,22 @@ export function packageRole(pkg: WorkspacePackage, index?: RepoIndex): PackageRo
   }
   if (kind?.id === 'tool-config' && !published) return { id: 'tooling', because: kind.because };
   const tooling = folder(TOOLING_DIR);
-  if (tooling && !published && !deploys(pkg, index)) return { id: 'tooling', because: `its folder ${tooling}/ (private)` };
+  if (tooling && !published && !deploys(pkg)) return { id: 'tooling', because: `its folder ${tooling}/ (private)` };
   if (published) return { id: 'product', because: publishedBecause(pkg), published: true };
   if (kind) return { id: 'product', because: kind.because };
   return { id: 'product', because: 'nothing marks it as an example, test, benchmark, docs site or tooling' };
 }
 
-/** Published to a registry: not private, with something to import or run. */
+/** Kinds that are deployed or run, not installed from a registry, whatever their manifest omits. */
+const UNPUBLISHED_KINDS = new Set(['lambda', 'serverless', 'http-server', 'worker', 'cdk-app', 'nextjs', 'react-ssr', 'remix', 'sveltekit', 'nuxt', 'react-native', 'angular', 'react-spa', 'vue-spa', 'svelte-spa', 'astro', 'docs-site']);
+
+/** Published to a registry: not private, with something to import or run, and not an app or a deployed service. */
 export function isPublished(pkg: WorkspacePackage): boolean {
   const m = pkg.manifest;
   if (m.private === true || pkg.isRoot) return false;
-  return Boolean(m.main || m.module || m.exports || m.bin || m.types || (m as { publishConfig?: unknown }).publishConfig);
+  if (!(m.main || m.module || m.exports || m.bin || m.types || (m as { publishConfig?: unknown }).publishConfig)) return false;
+  const kind = packageKind(pkg)?.id;
+  return !kind || !UNPUBLISHED_KINDS.has(kind);
 }
 
 function publishedBecause(pkg: WorkspacePackage): string {
@@ -90,10 +95,8 @@ function publishedBecause(pkg: WorkspacePackage): string {
 }
 
 /** Cheap signs that the package is deployed on its own: a Dockerfile or a hosting config beside its manifest. */
-function deploys(pkg: WorkspacePackage, index: RepoIndex | undefined): boolean {
-  if (!index) return false;
-  const at = (f: string) => index.has(`${pkg.dir}/${f}`);
-  return ['Dockerfile', 'vercel.json', 'netlify.toml', 'fly.toml', 'wrangler.toml', 'serverless.yml', 'app.yaml', 'Procfile'].some(at) ||
+function deploys(pkg: WorkspacePackage): boolean {
+  return (pkg.markers ?? []).some((m) => /^(Dockerfile|vercel\.json|netlify\.toml|fly\.toml|wrangler\.|serverless\.ya?ml|Procfile|cdk\.json|sst\.config|template\.ya?ml)/.test(m)) ||
     'aws-cdk-lib' in allDependencies(pkg.manifest);
 }
 

@@ -3,6 +3,7 @@ import type { FactSet } from '../../facts.js';
 import type { CdkAppFact, CdkStackFact } from '../../detectors/cdk/index.js';
 import type { CiWorkflowFact } from '../../detectors/ci/index.js';
 import type { ScriptFact } from '../../detectors/scripts/index.js';
+import { invocation, type TaskFact } from '../../detectors/tasks/index.js';
 import { bullets, join, table } from '../../markdown/blocks.js';
 import { cite } from '../../markdown/cite.js';
 import { code } from '../../markdown/text.js';
@@ -87,15 +88,18 @@ export function deploymentPart(model: StepModel): string {
       }
     }
   }
+  const targets = facts.of<TaskFact>('tasks.task').map((t) => t.data).filter((t) => t.tool !== 'procfile' && t.commands.some((c) => CDK_COMMAND.test(c)));
+  const targetItems = targets.map((t) => `${code(invocation(t))} — ${code(t.commands.find((c) => CDK_COMMAND.test(c))!)} (${cite(t.file, t.line)})`);
   const blocks = [
     scriptRows.length > 0 ? join('Scripts that run the CDK CLI:', table(['Script', 'Command', 'Package', 'Defined at'], scriptRows)) : '',
+    targetItems.length > 0 ? join('Make and just targets that run the CDK CLI:', bullets(targetItems)) : '',
     jobs.length > 0 ? join('CI jobs that deploy:', bullets(jobs)) : '',
   ];
   if (blocks.every((b) => b === '')) {
     return noneOr(
       model,
       'deploy',
-      'No package.json script, CI workflow, Makefile or shell script in the repository runs the CDK CLI (`cdk deploy`).',
+      'No package.json script, Make or just target, CI workflow or shell script in the repository runs the CDK CLI (`cdk deploy`).',
       'No package.json script or CI workflow runs the CDK CLI, but these do:',
       'cdk',
     );

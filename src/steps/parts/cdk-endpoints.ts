@@ -5,6 +5,7 @@ import { bullets, heading, join, table } from '../../markdown/blocks.js';
 import { code } from '../../markdown/text.js';
 import { at, conditionText, entryCell, lambdaById, namer, plural, routeAuth, written } from './cdk-shared.js';
 import { compareText } from './format.js';
+import { innerHandlerCell, innerMatch, innerRoutesByFile } from './lambda-dispatch.js';
 
 const METHOD_ORDER = ['ANY', 'GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS', 'WS'];
 
@@ -49,6 +50,7 @@ function apiSummary(api: CdkApiFact, count: number): string {
 
 function endpointsTable(routes: readonly CdkRouteFact[], facts: FactSet): string {
   const lambdas = lambdaById(facts);
+  const inner = innerRoutesByFile(facts);
   const sorted = sortRoutes(routes);
   const notesOf = (r: CdkRouteFact) =>
     [
@@ -61,7 +63,15 @@ function endpointsTable(routes: readonly CdkRouteFact[], facts: FactSet): string
   const rows = sorted.map((r) => {
     const d = r.data;
     const lambda = d.lambda ? lambdas.get(d.lambda) : undefined;
-    const handler = lambda ? entryCell(lambda.data) : d.integration ? written(d.integration, false) : '—';
+    // A Lambda that tells routes apart itself: this route's own handler inside it.
+    const dispatched = lambda?.data.entry ? innerMatch(inner.get(lambda.data.entry), d.method, d.path) : undefined;
+    const handler = dispatched
+      ? `${innerHandlerCell(dispatched)}, dispatched in ${at({ file: dispatched.file, line: dispatched.line })}`
+      : lambda
+        ? entryCell(lambda.data)
+        : d.integration
+          ? written(d.integration, false)
+          : '—';
     const notes = notesOf(r);
     return [
       code(`${d.method} ${d.path}`),

@@ -96,11 +96,13 @@ export function ciWorkflowsSection(model: StepModel, workflows: readonly CiWorkf
 }
 
 /** Deploy scripts of every package, then deploy workflows' jobs in the order they run. */
-export function deploymentSection(model: StepModel, pm: PackageManager, scripts: readonly ScriptFact[], workflows: readonly CiWorkflowFact[]): string {
+/** `taskItems`: Make/just targets that deploy, already written as bullets (see local-run.ts). */
+export function deploymentSection(model: StepModel, pm: PackageManager, scripts: readonly ScriptFact[], workflows: readonly CiWorkflowFact[], taskItems: readonly string[] = []): string {
   const { index } = model;
   const deployScripts = scripts.filter((s) => /^(deploy|release|publish|synth|diff|destroy|bootstrap|cdk)([:-].*)?$/.test(s.data.name) || /\b(cdk deploy|sst deploy|serverless deploy|sls deploy|vercel|netlify deploy|wrangler (deploy|publish)|npm publish|changeset publish)\b/.test(s.data.command));
   const items = deployScripts.map((s) => `${code(runScript(index, pm, s.data.package, s.data.name))} — ${value(s.data.command)} (${cite(s.data.manifest, s.data.line)})`);
   for (const f of index.files.filter((x) => /^(scripts\/|bin\/)?[\w.-]*(deploy|release|publish|synth|diff|destroy|cleanup)[\w.-]*\.sh$/.test(x))) items.push(`shell script ${cite(f)}`);
+  items.push(...taskItems);
   const flows = workflows.filter((w) => isDeployWorkflow(w.data)).map((f) => {
     const levels = jobLevels(f.data);
     const chain = levels.map((l) => l.map((j) => j.id).join(' + ')).join('  →  ');
@@ -111,7 +113,7 @@ export function deploymentSection(model: StepModel, pm: PackageManager, scripts:
   if (items.length === 0 && flows.length === 0) {
     return join(
       heading(3, 'Deployment'),
-      noneOr(model, 'deploy', 'No deploy scripts, deploy workflows or deploy commands (Makefile, shell scripts) found.', 'No deploy script or workflow is mapped, but these run a deploy:'),
+      noneOr(model, 'deploy', 'No deploy scripts, deploy targets, deploy workflows or deploy commands (Makefile, shell scripts) found.', 'No deploy script or workflow is mapped, but these run a deploy:'),
     );
   }
   return join(heading(3, 'Deployment'), items.length > 0 && join('**Scripts:**', bullets(items)), ...flows);

@@ -1,9 +1,10 @@
 import type { FactSet } from '../../facts.js';
-import type { HttpFramework, HttpRouteData, HttpRouteFact } from '../../detectors/http-frameworks/index.js';
+import type { HttpFramework, HttpRouteData, HttpRouteFact, MiddlewareUse } from '../../detectors/http-frameworks/index.js';
 import { heading, join, table } from '../../markdown/blocks.js';
 import { cite } from '../../markdown/cite.js';
 import { code } from '../../markdown/text.js';
-import { byFileLine, compareText, names } from './format.js';
+import { byFileLine, compareText } from './format.js';
+import { layoutMiddleware, middlewareCell, middlewareLegend } from './route-middleware.js';
 
 const LABEL: Record<HttpFramework, string> = {
   express: 'Express',
@@ -33,29 +34,45 @@ export function httpRoutesPart(facts: FactSet): string {
       .map(([, list]) => {
         const first = list[0];
         const title = apps.size > 1 || first.app !== '(root)' ? `${LABEL[first.framework]}: ${first.app}` : LABEL[first.framework];
-        const sorted = [...list].sort(
-          (a, b) => compareText(a.path, b.path) || METHOD_ORDER.indexOf(a.method) - METHOD_ORDER.indexOf(b.method) || byFileLine(a, b),
-        );
-        const withMiddleware = sorted.some((r) => r.middleware && r.middleware.length > 0);
-        // A Next.js route file is its own handler; naming the export again adds nothing.
-        const withHandler = first.framework !== 'next';
-        const headers = ['Route', ...(withHandler ? ['Handler'] : []), ...(withMiddleware ? ['Middleware / guards'] : []), 'Declared in'];
-        const rows = sorted.map((r) => [
-          `${code(`${r.method} ${r.path}`)}${r.resolved ? '' : ' (unresolved)'}`,
-          ...(withHandler ? [handlerCell(r)] : []),
-          ...(withMiddleware ? [r.middleware && r.middleware.length > 0 ? names(r.middleware) : '—'] : []),
-          cite(r.file, r.line),
-        ]);
-        const unresolved = sorted.some((r) => !r.resolved)
-          ? 'Paths marked unresolved contain `${…}` parts computed at run time, shown as written.'
-          : '';
-        const count = `${sorted.length} route${sorted.length === 1 ? '' : 's'} in ${new Set(sorted.map((r) => r.file)).size} file(s).`;
-        return join(heading(4, title), count, table(headers, rows), unresolved);
+        return join(heading(4, title), routesTable(list));
       }),
   );
 }
 
+/** The count, what every route passes through, the table, and where each middleware's code is. */
+function routesTable(list: readonly HttpRouteData[]): string {
+  const sorted = [...list].sort(
+    (a, b) => compareText(a.path, b.path) || METHOD_ORDER.indexOf(a.method) - METHOD_ORDER.indexOf(b.method) || byFileLine(a, b),
+  );
+  const layout = layoutMiddleware(sorted.map(usesOf));
+  const withMiddleware = layout.own.some((m) => m.length > 0);
+  // A Next.js route file is its own handler; naming the export again adds nothing.
+  const withHandler = sorted[0].framework !== 'next';
+  const headers = ['Route', ...(withHandler ? ['Handler'] : []), ...(withMiddleware ? ['Middleware / guards'] : []), 'Declared in'];
+  const rows = sorted.map((r, i) => [
+    `${code(`${r.method} ${r.path}`)}${r.resolved ? '' : ' (unresolved)'}`,
+    ...(withHandler ? [handlerCell(r)] : []),
+    ...(withMiddleware ? [middlewareCell(layout.own[i])] : []),
+    cite(r.file, r.line),
+  ]);
+  const unresolved = sorted.some((r) => !r.resolved)
+    ? 'Paths marked unresolved contain `${…}` parts computed at run time, shown as written.'
+    : '';
+  const count = `${sorted.length} route${sorted.length === 1 ? '' : 's'} in ${new Set(sorted.map((r) => r.file)).size} file(s).`;
+  const common = layout.common.length > 0 ? `Every route here passes through ${middlewareCell(layout.common)}.` : '';
+  const legend = middlewareLegend(sorted.flatMap(usesOf));
+  return join(count, common, table(headers, rows), unresolved, legend && `Middleware and guards:\n\n${legend}`);
+}
+
+function usesOf(r: HttpRouteData): readonly MiddlewareUse[] {
+  if (r.middlewareUses) return r.middlewareUses;
+  return (r.middleware ?? []).map((name) => ({ name, kind: 'route' as const, at: { file: r.file, line: r.line } }));
+}
+
 function handlerCell(r: HttpRouteData): string {
-  if (!r.handler) return 'inline';
-  return r.handlerFile ? `${code(r.handler)} in ${cite(r.handlerFile)}` : code(r.handler);
+  if (r.handler === undefined) return 'inline';
+  if (r.handlerResolved === false) return `${code(r.handler)} (not resolved statically)`;
+  // A handler declared where the route is (a NestJS method) needs no second citation.
+  if (!r.handlerAt || (r.handlerAt.file === r.file && r.handlerAt.line === r.line)) return code(r.handler);
+  return `${code(r.handler)} ${cite(r.handlerAt)}`;
 }

@@ -8,13 +8,20 @@ import { cite, citeAll } from '../../markdown/cite.js';
 import { cell, code } from '../../markdown/text.js';
 import { byFileLine, compareText, names, value } from './format.js';
 
-export const INFRA_TOOLS: readonly InfraTool[] = ['serverless', 'sst', 'terraform'];
+export const INFRA_TOOLS: readonly InfraTool[] = ['serverless', 'sst', 'sam', 'cloudformation', 'terraform'];
 /** Resources the endpoints table already shows, route by route. */
 const ROUTE_PLUMBING = new Set([
   'aws_apigatewayv2_route', 'aws_apigatewayv2_integration', 'aws_api_gateway_resource', 'aws_api_gateway_method',
-  'aws_api_gateway_integration',
+  'aws_api_gateway_integration', 'AWS::ApiGateway::Resource', 'AWS::ApiGateway::Method', 'AWS::ApiGatewayV2::Route',
+  'AWS::ApiGatewayV2::Integration',
 ]);
-export const TITLE: Record<InfraTool, string> = { serverless: 'Serverless Framework', sst: 'SST', terraform: 'Terraform' };
+export const TITLE: Record<InfraTool, string> = {
+  serverless: 'Serverless Framework',
+  sst: 'SST',
+  sam: 'AWS SAM',
+  cloudformation: 'CloudFormation',
+  terraform: 'Terraform',
+};
 
 /** `####` subsections for Serverless Framework, SST and Terraform; '' when the repository uses none of them. */
 export function otherInfraPart(facts: FactSet): string {
@@ -72,7 +79,12 @@ export function infraRouteTable(routes: readonly InfraRouteData[]): string {
     ['Route', 'Served by', 'Handler file', 'Defined in'],
     [...routes]
       .sort((a, b) => compareText(a.path, b.path) || compareText(a.method, b.method) || byFileLine(a, b))
-      .map((r) => [code(`${r.method} ${r.path}`), r.target ? value(r.target) : '—', r.handlerFile ? cite(r.handlerFile) : 'not found in the repository', cite(r.file, r.line)]),
+      .map((r) => [
+        code(`${r.method} ${r.path}`),
+        r.target ? value(r.target) : r.integration ? cell(r.integration) : '—',
+        r.handlerFile ? cite(r.handlerFile) : r.integration ? 'no function (integration)' : 'not found in the repository',
+        cite(r.file, r.line),
+      ]),
   );
 }
 

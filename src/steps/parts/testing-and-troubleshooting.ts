@@ -24,7 +24,7 @@ export function testingSection(model: StepModel, pm: PackageManager, setups: rea
         model,
         'tests',
         tooling ? `${tooling} but no test files were found.` : 'No tests or test framework found.',
-        `${tooling || 'No test framework was recognised'}; test files exist outside the setups this step maps:`,
+        tooling ? `${tooling}; test files exist outside the setups this step maps:` : 'Test files exist outside the test setups this step maps:',
       ),
     );
   }

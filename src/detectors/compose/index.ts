@@ -1,0 +1,128 @@
+/**
+ * Docker Compose files (`compose.yaml`, `docker-compose.yml`, `docker-compose.dev.yml`, …): each service with its
+ * image or build (context → its Dockerfile when it is in the repository), ports, depends_on, environment variable
+ * NAMES (never values), env_file paths and command. Read as YAML text, never run.
+ */
+import path from 'node:path';
+import type { Detector, Fact } from '../../facts.js';
+import type { RepoIndex } from '../../scan/repo-index.js';
+import { get, keys, parseYaml, scalar, strings, type YamlNode } from '../../scan/yaml.js';
+import { redactSecrets } from '../../secrets/redact.js';
+import { problemFacts } from '../shared/parse-problems.js';
+import { isBuildOrVendor } from '../shared/source-scope.js';
+
+export interface ComposeServiceData {
+  readonly file: string;
+  readonly line: number;
+  readonly name: string;
+  readonly image?: string;
+  /** `build:` context folder (repo path) and the Dockerfile in it, when that file exists. */
+  readonly build?: { readonly context: string; readonly dockerfile?: string };
+  /** As written: `3000:3000`, `${PORT:-8080}:80`, `5432`. */
+  readonly ports: readonly string[];
+  readonly dependsOn: readonly string[];
+  /** Names the service sets in `environment:` (values are never kept). */
+  readonly environment: readonly { readonly name: string; readonly line: number }[];
+  /** `env_file:` paths (repo paths) and whether the file is committed. */
+  readonly envFiles: readonly { readonly path: string; readonly exists: boolean }[];
+  /** The command, redacted. */
+  readonly command?: string;
+  readonly profiles: readonly string[];
+}
+
+export type ComposeServiceFact = Fact<'compose.service', ComposeServiceData>;
+
+const COMPOSE_FILE = /(^|\/)(docker-)?compose(\.[\w-]+)*\.ya?ml$/;
+
+export function isComposeFile(file: string): boolean {
+  return COMPOSE_FILE.test(file) && !isBuildOrVendor(file);
+}
+
+export const composeDetector: Detector = {
+  id: 'compose',
+  isEnabled: (index) => index.files.some(isComposeFile),
+  detect(index: RepoIndex): Fact[] {
+    const facts: Fact[] = [];
+    for (const file of index.files.filter(isComposeFile)) {
+      const text = index.read(file);
+      if (text === undefined || !/^services\s*:/m.test(text)) continue;
+      const { root, problems } = parseYaml(text);
+      facts.push(...problemFacts(file, 'YAML', problems));
+      const services = get(root, 'services');
+      if (services?.kind !== 'map') continue;
+      for (const s of services.entries) {
+        const data = service(index, file, s.key, s.value, s.line);
+        facts.push({ kind: 'compose.service', id: `${file}#${s.key}`, data, at: [{ file, line: s.line }] } satisfies ComposeServiceFact);
+      }
+    }
+    return facts;
+  },
+};
+
+function service(index: RepoIndex, file: string, name: string, node: YamlNode, line: number): ComposeServiceData {
+  const dir = path.posix.dirname(file) === '.' ? '' : path.posix.dirname(file);
+  const image = scalar(get(node, 'image'));
+  const build = buildOf(index, dir, get(node, 'build'));
+  const command = commandText(get(node, 'command'));
+  return {
+    file,
+    line,
+    name,
+    ...(image ? { image } : {}),
+    ...(build ? { build } : {}),
+    ports: listOf(get(node, 'ports')).map(portText).filter((p): p is string => !!p),
+    dependsOn: get(node, 'depends_on')?.kind === 'map' ? keys(get(node, 'depends_on')) : strings(get(node, 'depends_on')),
+    environment: environmentNames(get(node, 'environment')),
+    envFiles: listOf(get(node, 'env_file')).flatMap((f) => {
+      const p = scalar(f) ?? scalar(get(f, 'path'));
+      if (!p) return [];
+      const resolved = local(dir, p);
+      return resolved === undefined ? [] : [{ path: resolved, exists: index.has(resolved) }];
+    }),
+    ...(command ? { command } : {}),
+    profiles: strings(get(node, 'profiles')),
+  };
+}
+
+function buildOf(index: RepoIndex, dir: string, node: YamlNode | undefined): ComposeServiceData['build'] {
+  if (!node) return undefined;
+  const contextText = scalar(node) ?? scalar(get(node, 'context')) ?? '.';
+  const context = /^[a-z]+:\/\//i.test(contextText) || contextText.startsWith('git@') ? undefined : local(dir, contextText);
+  if (context === undefined) return { context: contextText };
+  const dockerfile = local(context, scalar(get(node, 'dockerfile')) ?? 'Dockerfile');
+  return { context, ...(dockerfile !== undefined && index.has(dockerfile) ? { dockerfile } : {}) };
+}
+
+/** `KEY=value` / `KEY` items or a `KEY: value` map: the names only. */
+export function environmentNames(node: YamlNode | undefined): { name: string; line: number }[] {
+  if (node?.kind === 'map') return node.entries.map((e) => ({ name: e.key, line: e.line }));
+  if (node?.kind !== 'seq') return [];
+  return node.items.flatMap((i) => {
+    const name = /^\s*([A-Za-z_][A-Za-z0-9_.-]*)/.exec(scalar(i) ?? '')?.[1];
+    return name ? [{ name, line: i.line }] : [];
+  });
+}
+
+function portText(node: YamlNode): string | undefined {
+  const short = scalar(node);
+  if (short) return short;
+  const target = scalar(get(node, 'target'));
+  const published = scalar(get(node, 'published'));
+  return target ? (published ? `${published}:${target}` : target) : undefined;
+}
+
+function listOf(node: YamlNode | undefined): readonly YamlNode[] {
+  return !node ? [] : node.kind === 'seq' ? node.items : [node];
+}
+
+function commandText(node: YamlNode | undefined): string | undefined {
+  const text = node?.kind === 'seq' ? strings(node).join(' ') : scalar(node);
+  return text ? redactSecrets(text.replace(/\s+/g, ' ').trim()) : undefined;
+}
+
+/** A repo path from a path written relative to a folder; undefined when it leaves the repository. */
+function local(dir: string, written: string): string | undefined {
+  const p = path.posix.normalize(path.posix.join(dir, written)).replace(/\/+$/, '');
+  return p.startsWith('..') || written.startsWith('/') ? undefined : p === '.' ? '' : p;
+}
+

@@ -1,0 +1,188 @@
+/**
+ * What the arguments of a route call refer to: the handler (a name to follow to its code, an inline function, or an
+ * expression that cannot be followed) and the middleware before it, each with the import or local definition that
+ * leads to its code.
+ */
+import { ts, lineOf, walk } from '../../scan/ts.js';
+import { dottedName, property, type ImportBinding } from '../shared/ast.js';
+import type { MiddlewareRef, RouteDecl } from './router-types.js';
+
+/** Fastify route options that run before the handler, in the order Fastify runs them. */
+export const FASTIFY_HOOKS = ['onRequest', 'preParsing', 'preValidation', 'preHandler'] as const;
+
+export type HandlerPart = Pick<RouteDecl, 'handler' | 'handlerResolved' | 'handlerModule' | 'handlerImported' | 'handlerMember' | 'handlerLine'>;
+
+/** A local definition: its line, what made it (`new X()`), or the module member it holds (`require('./c').users`). */
+export interface LocalDefinition {
+  readonly line: number;
+  readonly madeBy?: string;
+  readonly fromModule?: { readonly module: string; readonly imported: string };
+  /** `const ctrl = controllers.users`: the dotted name it stands for. */
+  readonly alias?: string;
+}
+
+export interface RefContext {
+  readonly sf: ts.SourceFile;
+  readonly imports: ReadonlyMap<string, ImportBinding>;
+  /** Functions and constants defined in the file: name → line, and for `const x = new X()` / `X()` the callee. */
+  readonly locals: ReadonlyMap<string, LocalDefinition>;
+  /** Whether an expression is a router or app instance: `fastify.authenticate` is then a decorator, not a local. */
+  readonly isRouter?: (e: ts.Expression) => boolean;
+}
+
+/** Same-file definitions a route can name: functions, `const x = …`, classes. */
+export function localDefinitions(sf: ts.SourceFile): Map<string, LocalDefinition> {
+  const out = new Map<string, LocalDefinition>();
+  walk(sf, (node) => {
+    if ((ts.isFunctionDeclaration(node) || ts.isClassDeclaration(node)) && node.name && !out.has(node.name.text)) {
+      out.set(node.name.text, { line: lineOf(node, sf) });
+    } else if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer && !out.has(node.name.text)) {
+      const init = node.initializer;
+      // `const ctrl = require('../controllers').users`: the `users` export of that module.
+      if (ts.isPropertyAccessExpression(init) && ts.isCallExpression(init.expression) && ts.isIdentifier(init.expression.expression)) {
+        const arg = init.expression.arguments[0];
+        if (init.expression.expression.text === 'require' && arg && ts.isStringLiteralLike(arg)) {
+          out.set(node.name.text, { line: lineOf(node, sf), fromModule: { module: arg.text, imported: init.name.text } });
+          return;
+        }
+      }
+      const alias = ts.isIdentifier(init) || ts.isPropertyAccessExpression(init) ? dottedName(init) : undefined;
+      const made = ts.isNewExpression(init) || ts.isCallExpression(init) ? dottedName(init.expression) : undefined;
+      out.set(node.name.text, { line: lineOf(node, sf), ...(made ? { madeBy: made } : {}), ...(alias ? { alias } : {}) });
+    }
+  });
+  return out;
+}
+
+const isFunctionLiteral = (e: ts.Node): e is ts.ArrowFunction | ts.FunctionExpression => ts.isArrowFunction(e) || ts.isFunctionExpression(e);
+
+function unwrap(e: ts.Expression): ts.Expression {
+  while (ts.isParenthesizedExpression(e) || ts.isAsExpression(e) || ts.isNonNullExpression(e) || ts.isSatisfiesExpression(e)) e = e.expression;
+  return e;
+}
+
+function rootOf(e: ts.Expression): ts.Identifier | undefined {
+  let r = e;
+  while (ts.isPropertyAccessExpression(r) || ts.isCallExpression(r)) r = r.expression;
+  return ts.isIdentifier(r) ? r : undefined;
+}
+
+/**
+ * `requireRole('admin')` as written when its arguments are short literals or names; `jwt(…)` when they are objects or
+ * anything longer, so option objects (which can hold secrets) are never copied into the map.
+ */
+function shortText(e: ts.Expression, sf: ts.SourceFile): string {
+  const simple = (a: ts.Expression) =>
+    (ts.isStringLiteral(a) && a.text.length <= 24 && !/\s/.test(a.text)) || ts.isNumericLiteral(a) || ts.isIdentifier(a) || (ts.isPropertyAccessExpression(a) && dottedName(a) !== undefined);
+  if (ts.isCallExpression(e)) {
+    const callee = e.expression.getText(sf).replace(/\s+/g, ' ');
+    const text = e.getText(sf).replace(/\s+/g, ' ');
+    return e.arguments.every(simple) && text.length <= 48 ? text : `${callee}(…)`;
+  }
+  const text = e.getText(sf).replace(/\s+/g, ' ');
+  return text.length <= 48 ? text : `${text.slice(0, 45)}…`;
+}
+
+/**
+ * Where the code of a named thing is: an import (module, name, and the member path after it), or a same-file
+ * definition. `auth.required` with `import auth from './auth'` is member `required` of that module's default export.
+ */
+function origin(e: ts.Expression, ctx: RefContext): Pick<MiddlewareRef, 'module' | 'imported' | 'member' | 'localLine'> {
+  if (ts.isPropertyAccessExpression(e) && ctx.isRouter?.(e.expression)) return {};
+  const name = dottedName(e) ?? rootOf(e)?.text;
+  return name ? originOf(name, ctx, 0) : {};
+}
+
+function originOf(name: string, ctx: RefContext, depth: number): Pick<MiddlewareRef, 'module' | 'imported' | 'member' | 'localLine'> {
+  const [root, ...path] = name.split('.');
+  const withMember = (rest: string[]) => (rest.length > 0 ? { member: rest.join('.') } : {});
+  const binding = ctx.imports.get(root);
+  if (binding) {
+    // `import * as auth from './auth'; auth.requireUser` names `requireUser` in that module.
+    if (binding.imported === '*' && path.length > 0) return { module: binding.module, imported: path[0], ...withMember(path.slice(1)) };
+    return { module: binding.module, imported: binding.imported, ...withMember(path) };
+  }
+  const local = ctx.locals.get(root);
+  if (!local) return {};
+  if (local.fromModule) return { module: local.fromModule.module, imported: local.fromModule.imported, ...withMember(path) };
+  // `const ctrl = controllers.users`: what it stands for, followed.
+  if (local.alias && depth < 3) return originOf([local.alias, ...path].join('.'), ctx, depth + 1);
+  // `const users = new UsersController()` then `users.list`: the code is in the imported class's module.
+  const made = local.madeBy && ctx.imports.get(local.madeBy.split('.')[0]);
+  if (made && path.length > 0) return { module: made.module, imported: made.imported, ...withMember(path) };
+  // A member of a local object we cannot see into (`ctrl.get` on `const ctrl = pick()`) is not at its line.
+  if (path.length > 0 && local.madeBy !== undefined) return {};
+  return { localLine: local.line };
+}
+
+/** One middleware argument (arrays flattened by the caller). */
+export function middlewareRef(arg: ts.Expression, ctx: RefContext, line: number, hook?: string): MiddlewareRef {
+  const e = unwrap(arg);
+  const base = { line, ...(hook ? { hook } : {}) };
+  // `(request, reply) => request.isAdmin(reply)`: the call it makes says more than "(inline)".
+  if (isFunctionLiteral(e)) {
+    const body = ts.isArrowFunction(e) && !ts.isBlock(e.body) ? e.body : undefined;
+    const call = body && ts.isCallExpression(body) ? shortText(body, ctx.sf) : undefined;
+    return { name: call && !call.endsWith('(…)') ? call : '(inline)', localLine: lineOf(e, ctx.sf), ...base };
+  }
+  if (ts.isIdentifier(e) || ts.isPropertyAccessExpression(e)) return { name: dottedName(e) ?? shortText(e, ctx.sf), ...origin(e, ctx), ...base };
+  if (ts.isCallExpression(e)) return { name: shortText(e, ctx.sf), ...origin(e.expression, ctx), ...base };
+  return { name: shortText(e, ctx.sf), ...base };
+}
+
+/** Arguments as middleware: arrays spread (`[auth, validate]`), option objects left out. */
+export function middlewareRefs(args: readonly ts.Expression[], ctx: RefContext, line: number): MiddlewareRef[] {
+  return args.flatMap((a) => {
+    const e = unwrap(a);
+    if (ts.isArrayLiteralExpression(e)) return middlewareRefs(e.elements, ctx, line);
+    if (ts.isObjectLiteralExpression(e) || ts.isSpreadElement(e)) return [];
+    return [middlewareRef(e, ctx, line)];
+  });
+}
+
+/** Fastify hooks in route options: `{ onRequest: [fastify.authenticate], preHandler: fastify.auth([...]) }`. */
+export function hookRefs(options: ts.Expression | undefined, ctx: RefContext, line: number): MiddlewareRef[] {
+  if (!options || !ts.isObjectLiteralExpression(options)) return [];
+  return FASTIFY_HOOKS.flatMap((hook) => {
+    const value = property(options, hook);
+    if (!value) return [];
+    const list = ts.isArrayLiteralExpression(value) ? value.elements : [value];
+    return list.filter((e) => !ts.isSpreadElement(e)).map((e) => middlewareRef(e, ctx, line, hook));
+  });
+}
+
+/**
+ * The handler argument: a name (imported, same-file, or a member of either), an inline function, or a wrapper call
+ * around one of those (`asyncHandler(createUser)`, whose wrapper is returned as middleware). Anything else is kept
+ * as written and marked unresolved.
+ */
+export function handlerRef(arg: ts.Expression | undefined, ctx: RefContext, line: number): { handler: HandlerPart; wrappers: MiddlewareRef[] } {
+  if (!arg) return { handler: { handlerResolved: true }, wrappers: [] };
+  const e = unwrap(arg);
+  if (isFunctionLiteral(e)) return { handler: { handlerResolved: true, handlerLine: lineOf(e, ctx.sf) }, wrappers: [] };
+  if (ts.isIdentifier(e) || ts.isPropertyAccessExpression(e)) {
+    const name = dottedName(e);
+    const from = origin(e, ctx);
+    // `this.handle` and members of objects we cannot place are shown as written.
+    const known = name !== undefined && (from.module !== undefined || from.localLine !== undefined || name.startsWith('this.'));
+    return {
+      handler: {
+        handler: name ?? shortText(e, ctx.sf),
+        handlerResolved: known,
+        ...(from.module ? { handlerModule: from.module, handlerImported: from.imported, ...(from.member ? { handlerMember: from.member } : {}) } : {}),
+        ...(from.localLine ? { handlerLine: from.localLine } : {}),
+      },
+      wrappers: [],
+    };
+  }
+  if (ts.isCallExpression(e) && e.arguments.length === 1) {
+    const inner = unwrap(e.arguments[0]);
+    if (isFunctionLiteral(inner) || ts.isIdentifier(inner) || ts.isPropertyAccessExpression(inner) || ts.isCallExpression(inner)) {
+      const wrapped = handlerRef(inner, ctx, line);
+      const wrapper = { name: dottedName(e.expression) ?? shortText(e.expression, ctx.sf), ...origin(e.expression, ctx), line, hook: 'wrapper' };
+      if (wrapped.handler.handlerResolved) return { handler: wrapped.handler, wrappers: [wrapper, ...wrapped.wrappers] };
+    }
+  }
+  // `handlers[name]`, `makeHandler('x')`, `cond ? a : b`: not followed statically.
+  return { handler: { handler: shortText(e, ctx.sf), handlerResolved: false }, wrappers: [] };
+}

@@ -1,0 +1,42 @@
+/** What runs in front of a handler, shared by the HTTP, tRPC, Server Action and GraphQL detectors. */
+import type { Citation } from '../../facts.js';
+
+/**
+ * Something that runs before a route's handler, as the code applies it. `kind` says how it is applied:
+ * `route` — named on the route itself; `wrapper` — wraps the handler (`asyncHandler(fn)`, `withAuth(handler)`);
+ * `mount` — given where the route's router is mounted (`app.use('/x', requireAuth, router)`); `use` — a `use` call
+ * before the route on a router it passes through; `hook` — a Fastify hook (route option or `addHook`);
+ * `guard` — a NestJS guard (`@UseGuards`); `global` — an app-wide NestJS guard (`APP_GUARD`, `useGlobalGuards`);
+ * `module` — NestJS middleware from `consumer.apply(…).forRoutes(…)`; `decorator` — a NestJS metadata decorator such
+ * as `@Roles('admin')` or `@Public()` that guards read; `middleware-file` — Next.js `middleware.ts` whose matcher
+ * covers the route; `procedure` — middleware of a tRPC procedure builder (`t.procedure.use(isAuthed)`) or of the
+ * procedure's own chain; `action-client` — middleware of a next-safe-action client (`actionClient.use(…)`); `rule` — a graphql-shield rule
+ * for the operation.
+ */
+export interface MiddlewareUse {
+  /** As written: `requireAuth`, `requireRole('admin')`, `fastify.authenticate`, `JwtAuthGuard`, `@Public()`. */
+  readonly name: string;
+  readonly kind:
+    | 'route'
+    | 'wrapper'
+    | 'mount'
+    | 'use'
+    | 'hook'
+    | 'guard'
+    | 'global'
+    | 'module'
+    | 'decorator'
+    | 'middleware-file'
+    | 'procedure'
+    | 'action-client'
+    | 'rule';
+  /** Fastify hook name: `onRequest`, `preHandler`, … */
+  readonly hook?: string;
+  /** Where it is applied. */
+  readonly at: Citation;
+  /** Where its code is, when it can be followed (an import, a same-file function, a Fastify decorator). */
+  readonly code?: Citation;
+  /** The npm package it comes from, when it is not the repository's own code (`express`, `@fastify/jwt`). */
+  readonly from?: string;
+}
+

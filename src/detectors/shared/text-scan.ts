@@ -1,0 +1,244 @@
+/**
+ * Reading code from its text, without a parse tree, for the few questions that a tree would answer at many times the
+ * cost: which local names a file imports, and the calls chained after a given call (`middy(h).use(a()).use(b())`).
+ * Strings, template literals and comments are skipped when matching brackets, so their contents never count as code.
+ */
+import type { ImportBinding } from './ast.js';
+
+const IMPORT = /\bimport\s+(?:type\s+)?([\w$]+\s*,?\s*)?(\*\s*as\s+[\w$]+|\{[^}]*\})?\s*from\s*['"]([^'"\n]+)['"]/g;
+const REQUIRE = /\b(?:const|let|var)\s+(\{[^}]*\}|[\w$]+)\s*=\s*require\(\s*['"]([^'"\n]+)['"]\s*\)/g;
+
+/** Local name → import binding, as `importsOf` gives from a tree (ES imports and top-level `require`s). */
+export function importsFromText(text: string): Map<string, ImportBinding> {
+  const out = new Map<string, ImportBinding>();
+  for (const m of text.matchAll(IMPORT)) {
+    const [, def, rest, module] = m;
+    if (def) out.set(def.replace(/[\s,]/g, ''), { module, imported: 'default' });
+    if (rest?.startsWith('*')) out.set(rest.replace(/^\*\s*as\s+/, ''), { module, imported: '*' });
+    else if (rest) {
+      for (const part of rest.slice(1, -1).split(',')) {
+        const [imported, local] = part.replace(/^\s*type\s+/, '').split(/\s+as\s+/).map((s) => s.trim());
+        if (imported) out.set(local ?? imported, { module, imported });
+      }
+    }
+  }
+  for (const m of text.matchAll(REQUIRE)) {
+    const [, target, module] = m;
+    if (!target.startsWith('{')) out.set(target, { module, imported: '*' });
+    else {
+      for (const part of target.slice(1, -1).split(',')) {
+        const [imported, local] = part.split(':').map((s) => s.trim());
+        if (imported) out.set(local ?? imported, { module, imported });
+      }
+    }
+  }
+  return out;
+}
+
+/** Index just past the string, template or comment starting at `i`, or `i` when none starts there. */
+function skipQuoted(text: string, i: number): number {
+  const c = text[i];
+  if (c === '/' && text[i + 1] === '/') {
+    const end = text.indexOf('\n', i);
+    return end === -1 ? text.length : end;
+  }
+  if (c === '/' && text[i + 1] === '*') {
+    const end = text.indexOf('*/', i + 2);
+    return end === -1 ? text.length : end + 2;
+  }
+  if (c !== '"' && c !== "'" && c !== '`') return i;
+  for (let j = i + 1; j < text.length; j++) {
+    if (text[j] === '\\') j++;
+    else if (text[j] === c) return j + 1;
+    else if (c !== '`' && text[j] === '\n') return j;
+  }
+  return text.length;
+}
+
+const BRACKETS = /['"`/()[\]{}]/g;
+
+/** The index of the bracket closing the one at `open`, or -1. */
+export function closingBracket(text: string, open: number): number {
+  const pairs: Record<string, string> = { '(': ')', '[': ']', '{': '}' };
+  const stack: string[] = [];
+  BRACKETS.lastIndex = open;
+  for (let m = BRACKETS.exec(text); m; m = BRACKETS.exec(text)) {
+    const i = m.index;
+    const c = text[i];
+    if (c === '"' || c === "'" || c === '`' || c === '/') {
+      const skipped = skipQuoted(text, i);
+      if (skipped !== i) BRACKETS.lastIndex = skipped;
+      continue;
+    }
+    if (pairs[c]) stack.push(pairs[c]);
+    else {
+      if (stack.pop() !== c) return -1;
+      if (stack.length === 0) return i;
+    }
+  }
+  return -1;
+}
+
+function skipSpace(text: string, i: number): number {
+  for (;;) {
+    while (i < text.length && /\s/.test(text[i])) i++;
+    const skipped = text[i] === '/' && (text[i + 1] === '/' || text[i + 1] === '*') ? skipQuoted(text, i) : i;
+    if (skipped === i) return i;
+    i = skipped;
+  }
+}
+
+/** Top-level comma-separated parts of an argument list's text, each with its offset in `text`. */
+const ARGUMENT_MARKS = /['"`/([{,]/g;
+
+export function splitArguments(text: string, start: number, end: number): { text: string; offset: number }[] {
+  const out: { text: string; offset: number }[] = [];
+  let from = start;
+  ARGUMENT_MARKS.lastIndex = start;
+  for (let m = ARGUMENT_MARKS.exec(text); m && m.index < end; m = ARGUMENT_MARKS.exec(text)) {
+    const i = m.index;
+    const c = text[i];
+    if (c === ',') {
+      out.push({ text: text.slice(from, i), offset: from });
+      from = i + 1;
+    } else if (c === '(' || c === '[' || c === '{') {
+      const close = closingBracket(text, i);
+      if (close === -1) break;
+      ARGUMENT_MARKS.lastIndex = close + 1;
+    } else {
+      const skipped = skipQuoted(text, i);
+      if (skipped !== i) ARGUMENT_MARKS.lastIndex = skipped;
+    }
+  }
+  if (text.slice(from, end).trim() !== '') out.push({ text: text.slice(from, end), offset: from });
+  return out;
+}
+
+export interface ChainedCall {
+  /** `use` in `.use(x())`. */
+  readonly method: string;
+  readonly args: { text: string; offset: number }[];
+  /** Offset of the method name. */
+  readonly offset: number;
+}
+
+/** The calls chained after each call of `callee` (`middy(h).use(a()).before(f)` → use, before), in text order. */
+export function chainsAfterCalls(text: string, callee: string): ChainedCall[][] {
+  const out: ChainedCall[][] = [];
+  const escaped = callee.replace(/[$]/g, '\\$');
+  // Type arguments may come between the callee and its call (`middy<Event, Result>(handler)`), nested one level.
+  const typeArgs = String.raw`(?:<(?:[^<>;]|<(?:[^<>;]|<[^<>;]*>)*>)*>\s*)?`;
+  for (const m of text.matchAll(new RegExp(`(?<![\\w$.])${escaped}\\s*${typeArgs}\\(`, 'g'))) {
+    let close = closingBracket(text, m.index + m[0].length - 1);
+    const chain: ChainedCall[] = [];
+    while (close !== -1) {
+      let i = skipSpace(text, close + 1);
+      if (text[i] !== '.') break;
+      i = skipSpace(text, i + 1);
+      const name = /^[\w$]+/.exec(text.slice(i, i + 64))?.[0];
+      if (!name) break;
+      const open = skipSpace(text, i + name.length);
+      if (text[open] !== '(') break;
+      close = closingBracket(text, open);
+      if (close === -1) break;
+      chain.push({ method: name, args: splitArguments(text, open + 1, close), offset: i });
+    }
+    out.push(chain);
+  }
+  return out;
+}
+
+/** 1-based line of an offset; the line starts of the last text asked about are kept (callers ask many in a row). */
+export function lineAt(text: string, offset: number): number {
+  if (text !== lastText) {
+    lastText = text;
+    lastStarts = [0];
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lastStarts.push(i + 1);
+  }
+  let lo = 0;
+  let hi = lastStarts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (lastStarts[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo + 1;
+}
+
+let lastText = '';
+let lastStarts: number[] = [0];
+
+const START = /['"`/]/g;
+
+/**
+ * The text with every string, template and comment blanked out (lengths and line breaks kept), for regexes over
+ * code. Strings keep their quotes, so brackets still pair up. One forward scan; a regex literal or a division can
+ * mislead it, which code rarely makes matter.
+ */
+export function codeOnly(text: string): string {
+  const parts: string[] = [];
+  let from = 0;
+  START.lastIndex = 0;
+  for (let m = START.exec(text); m; m = START.exec(text)) {
+    const i = m.index;
+    const end = skipQuoted(text, i);
+    if (end === i) continue;
+    const c = text[i];
+    const quoted = c !== '/';
+    const closes = quoted && end > i + 1 && text[end - 1] === c;
+    const innerStart = quoted ? i + 1 : i;
+    const innerEnd = closes ? end - 1 : end;
+    parts.push(text.slice(from, innerStart), blank(text, innerStart, innerEnd));
+    from = innerEnd;
+    START.lastIndex = end;
+  }
+  parts.push(text.slice(from));
+  return parts.join('');
+}
+
+/** Spaces for `text[start, end)`, its line breaks kept. */
+function blank(text: string, start: number, end: number): string {
+  const nl = text.indexOf('\n', start);
+  if (nl === -1 || nl >= end) return ' '.repeat(end - start);
+  return text.slice(start, end).replace(/[^\n]/g, ' ');
+}
+
+/**
+ * What a module exports, as `exportedNames` reads it from a tree: declarations (`export const a`, `export function f`,
+ * `export class C`), lists (`export { a, b as c }`), `export default x` (its local name, else `default`) and CommonJS
+ * (`module.exports = { a }`, `exports.b = …`). Types are not values and are left out.
+ */
+export function exportedNamesFromText(text: string): string[] {
+  const code = codeOnly(text);
+  const out = new Set<string>();
+  const decl = /(?:^|;)[ \t]*export\s+(default\s+)?(?:declare\s+)?(?:async\s+)?(?:abstract\s+)?(?:const\s+enum|const|let|var|function\s*\*?|class|enum)\s+([\w$]+)/gm;
+  for (const m of code.matchAll(decl)) out.add(m[1] ? 'default' : m[2]);
+  // `export default router` reads better under its local name; anything else (a call, a function) is `default`.
+  for (const m of code.matchAll(/(?:^|;)[ \t]*export\s+default\s+(?:([\w$]+)\s*(?:;|$))?/gm)) out.add(m[1] ?? 'default');
+  for (const m of code.matchAll(/(?:^|;)[ \t]*export\s+(type\s+)?\{([^}]*)\}/gm)) {
+    if (m[1]) continue;
+    for (const part of m[2].split(',')) {
+      if (/^\s*type\s/.test(part)) continue;
+      const name = part.split(/\s+as\s+/).pop()?.trim();
+      if (name) out.add(name);
+    }
+  }
+  for (const m of code.matchAll(/(?:^|;)[ \t]*(?:module\.)?exports\.([\w$]+)\s*=[^=]/gm)) out.add(m[1]);
+  for (const m of code.matchAll(/(?:^|;)[ \t]*module\.exports\s*=\s*([\w$]+\s*;?\s*$|\{)?/gm)) {
+    if (!m[1]) out.add('default');
+    else if (m[1] !== '{') out.add(m[1].replace(/[\s;]/g, ''));
+    else {
+      const open = m.index + m[0].length - 1;
+      const close = closingBracket(code, open);
+      for (const part of close === -1 ? [] : splitArguments(code, open + 1, close)) {
+        const key = /^\s*(?:\.\.\.)?\s*([\w$]+)|^\s*\[/.exec(part.text);
+        // Quoted keys were blanked out: take them from the original text.
+        const quoted = /^\s*(['"])(.*?)\1/.exec(text.slice(part.offset, part.offset + part.text.length));
+        if (quoted) out.add(quoted[2]);
+        else if (key?.[1] && !part.text.trimStart().startsWith('...')) out.add(key[1]);
+      }
+    }
+  }
+  out.delete('');
+  return [...out].sort();
+}

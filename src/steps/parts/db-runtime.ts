@@ -1,0 +1,23 @@
+/** Step 4's first answer to "what database is this": the engine the code targets and how migrations are applied. */
+import type { DbEngineFact, DbMigrationsFact } from '../../detectors/database-runtime/index.js';
+import type { FactSet } from '../../facts.js';
+import { bullets, heading, join } from '../../markdown/blocks.js';
+import { cite, citeAll } from '../../markdown/cite.js';
+import { code, oneLine } from '../../markdown/text.js';
+import { value } from './format.js';
+
+export function dbRuntimePart(facts: FactSet): string {
+  const engines = facts.of<DbEngineFact>('db.engine');
+  const migrations = facts.of<DbMigrationsFact>('db.migrations');
+  if (engines.length === 0 && migrations.length === 0) return '';
+  const byEngine = new Map<string, DbEngineFact[]>();
+  for (const e of engines) byEngine.set(e.data.engine, [...(byEngine.get(e.data.engine) ?? []), e]);
+  const items = [...byEngine].map(([engine, list]) => `**${oneLine(engine)}** — ${list.slice(0, 3).map((e) => `${oneLine(e.data.via)} (${cite(e.data.file, e.data.line)})`).join('; ')}${list.length > 3 ? ` (+${list.length - 3} more)` : ''}`);
+  for (const m of migrations) {
+    const scripts = m.data.scripts.slice(0, 3).map((s) => `${code(s.name)} → ${value(s.command)} (${cite(s.manifest, s.line)})`);
+    const folders = m.data.folders.slice(0, 3).map((f) => `${cite(f.dir)} (${f.count} file${f.count === 1 ? '' : 's'})`);
+    const parts = [scripts.length ? `run with ${scripts.join(', ')}` : '', folders.length ? `files in ${folders.join(', ')}` : ''].filter(Boolean);
+    items.push(`**Migrations (${oneLine(m.data.tool)})** — ${parts.join('; ')}${m.data.scripts.length + m.data.folders.length > 6 ? `; all in ${citeAll(m.at, 2)}` : ''}`);
+  }
+  return join(heading(3, 'Database engine and migrations'), bullets(items));
+}

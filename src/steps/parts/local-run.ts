@@ -1,0 +1,92 @@
+/**
+ * Step 9's view of the runtime facts: how to bring the stack up locally (Docker Compose), the Make/just targets a
+ * developer runs day to day, Procfile processes, and which targets deploy.
+ */
+import path from 'node:path';
+import type { ComposeServiceFact } from '../../detectors/compose/index.js';
+import { invocation, type TaskData, type TaskFact } from '../../detectors/tasks/index.js';
+import type { FactSet } from '../../facts.js';
+import { bullets, heading, join, table } from '../../markdown/blocks.js';
+import { cite } from '../../markdown/cite.js';
+import { cell, code } from '../../markdown/text.js';
+import { byFileLine, names, value } from './format.js';
+import { overlayFiles } from './runtime.js';
+
+const DEFAULT_COMPOSE = /^(compose|docker-compose)\.ya?ml$/;
+const OVERRIDE = /^(compose|docker-compose)\.override\.ya?ml$/;
+const DAILY = /(^|[:_-])(setup|install|bootstrap|init|deps|dev|develop|start|run|serve|up|down|stop|logs|build|test|tests|e2e|lint|fmt|format|check|typecheck|migrate|migration|seed|db|clean|generate|codegen)([:_-]|$)/;
+/** Commands that ship something: a target that runs one is a deployment step. */
+export const DEPLOY_COMMAND = /\b(cdk deploy|sst deploy|serverless deploy|sls deploy|sam deploy|terraform apply|kubectl apply|helm (upgrade|install)|docker (push|buildx build[^|]*--push)|fly deploy|vercel( --prod)?\b|netlify deploy|wrangler (deploy|publish)|gcloud (run deploy|app deploy)|aws s3 sync|aws cloudformation (deploy|create-stack|update-stack)|amplify (publish|push)|npm publish|pulumi up|copilot deploy|eb deploy)\b/;
+const DEPLOY_NAME = /(^|[:_-])(deploy|release|publish|ship)([:_-]|$)|^push([:_-]|$)/;
+
+export function isDeployTask(t: TaskData): boolean {
+  return t.tool !== 'procfile' && (DEPLOY_NAME.test(t.name) || t.commands.some((c) => DEPLOY_COMMAND.test(c)));
+}
+
+/** `### Containers and task runners`: compose up, daily targets, Procfile; '' when the repository has none. */
+export function localRunSection(facts: FactSet): string {
+  const services = facts.of<ComposeServiceFact>('compose.service').map((f) => f.data).sort(byFileLine);
+  const tasks = facts.of<TaskFact>('tasks.task').map((f) => f.data).sort(byFileLine);
+  const items: string[] = [];
+  const byFile = new Map<string, typeof services>();
+  for (const s of services) byFile.set(s.file, [...(byFile.get(s.file) ?? []), s]);
+  const overlays = overlayFiles(services);
+  const mainFile = [...byFile.keys()].find((f) => !overlays.has(f) && DEFAULT_COMPOSE.test(path.posix.basename(f)));
+  // The base files first: the overlays are read on top of them.
+  for (const [file, list] of [...byFile].sort(([a], [b]) => Number(overlays.has(a)) - Number(overlays.has(b)))) {
+    const base = path.posix.basename(file);
+    if (OVERRIDE.test(base)) {
+      items.push(`${cite(file)} is merged into ${code('docker compose up')} automatically (it changes ${names(list.map((s) => s.name), 6)}).`);
+      continue;
+    }
+    if (overlays.has(file)) {
+      const combined = mainFile ? code(`docker compose -f ${mainFile} -f ${file} up`) : `with ${code('-f')} after the base file`;
+      items.push(`${cite(file)} adjusts ${names(list.map((s) => s.name), 6)}: ${combined}.`);
+      continue;
+    }
+    const dir = path.posix.dirname(file);
+    const command = DEFAULT_COMPOSE.test(base) ? (dir === '.' ? 'docker compose up' : `docker compose --project-directory ${dir} up`) : `docker compose -f ${file} up`;
+    const built = list.filter((s) => s.build);
+    const envFiles = [...new Set(list.flatMap((s) => s.envFiles.filter((f) => !f.exists).map((f) => f.path)))];
+    items.push(
+      `${code(command)} starts ${names(list.map((s) => s.name), 8)} (${cite(file)})` +
+        (built.length > 0 ? `; builds ${names(built.map((s) => s.name), 4)} from source` : '') +
+        (envFiles.length > 0 ? `; it reads ${envFiles.map((f) => code(f)).join(', ')}, which is not committed — create it first` : '') +
+        '.',
+    );
+  }
+  // The root's targets first: they are what the README's "make dev" means; nested Makefiles serve their folder.
+  const depth = (t: TaskData) => t.file.split('/').length;
+  const daily = tasks.filter((t) => t.tool !== 'procfile' && (DAILY.test(t.name) || t.help)).sort((a, b) => depth(a) - depth(b) || byFileLine(a, b));
+  const rest = tasks.filter((t) => t.tool !== 'procfile' && !daily.includes(t));
+  const targetRows = daily.slice(0, 12).map((t) => [code(invocation(t)), runs(t), cite(t.file, t.line)]);
+  const processes = tasks.filter((t) => t.tool === 'procfile');
+  if (items.length === 0 && targetRows.length === 0 && rest.length === 0 && processes.length === 0) return '';
+  return join(
+    heading(3, 'Containers and task runners'),
+    items.length > 0 && join('**Docker Compose:**', bullets(items)),
+    targetRows.length > 0 && join('**Targets for day-to-day work:**', table(['Command', 'Runs', 'Defined in'], targetRows)),
+    (daily.length > 12 || rest.length > 0) &&
+      `Other targets: ${names([...daily.slice(12), ...rest].map((t) => invocation(t)), 10)} (step 6 lists them with their commands).`,
+    processes.length > 0 &&
+      join(`**Procfile processes** (started by a Procfile runner such as ${code('heroku local')} or ${code('foreman start')}):`, bullets(processes.map((p) => `${code(p.name)}: ${p.command ? value(p.command) : '—'} — ${cite(p.file, p.line)}`))),
+  );
+}
+
+/** Deploy targets as deployment-section bullets: `make deploy` — runs `cdk deploy --all` (/Makefile:12). */
+export function deployTaskItems(facts: FactSet): string[] {
+  return facts
+    .of<TaskFact>('tasks.task')
+    .map((f) => f.data)
+    .filter(isDeployTask)
+    .sort(byFileLine)
+    .map((t) => {
+      const deploys = t.commands.find((c) => DEPLOY_COMMAND.test(c));
+      return `${code(invocation(t))} — ${deploys ? value(deploys) : runs(t)} (${cite(t.file, t.line)})`;
+    });
+}
+
+function runs(t: TaskData): string {
+  const what = t.command ? value(t.command) : t.needs.length > 0 ? `runs ${names(t.needs, 4)}` : '—';
+  return t.help ? `${what} — ${cell(t.help)}` : what;
+}

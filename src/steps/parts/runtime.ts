@@ -1,0 +1,196 @@
+/**
+ * How the repository runs outside CDK and the other IaC tools: Docker Compose services, Dockerfiles, Kubernetes
+ * workloads, Helm charts and kustomizations, Make/just targets and Procfile processes. Step 6 shows them as
+ * infrastructure (alone, or beside CDK); environment variables appear by name only.
+ */
+import type { ComposeServiceFact } from '../../detectors/compose/index.js';
+import type { DockerfileFact } from '../../detectors/dockerfile/index.js';
+import type { HelmChartFact, K8sResourceFact, KustomizationFact } from '../../detectors/kubernetes/index.js';
+import { invocation, type TaskFact } from '../../detectors/tasks/index.js';
+import type { FactSet } from '../../facts.js';
+import { bullets, heading, join, table } from '../../markdown/blocks.js';
+import { cite } from '../../markdown/cite.js';
+import { cell, code } from '../../markdown/text.js';
+import { byFileLine, compareText, names, value } from './format.js';
+
+const ROWS = 15;
+
+/** `####` subsections for each runtime technology found; '' when there is none. */
+export function runtimePart(facts: FactSet): string {
+  return join(composePart(facts), dockerfilePart(facts), kubernetesPart(facts), tasksPart(facts));
+}
+
+/** A few words on what runs where, for a step's summary line: `Docker Compose (3 services), 2 Dockerfiles`. */
+export function runtimeSummary(facts: FactSet): string[] {
+  const count = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+  const services = facts.of<ComposeServiceFact>('compose.service').length;
+  const dockerfiles = facts.of<DockerfileFact>('docker.dockerfile').length;
+  const k8s = facts.of<K8sResourceFact>('k8s.resource').length;
+  const charts = facts.of<HelmChartFact>('k8s.helmChart').length;
+  const tasks = facts.of<TaskFact>('tasks.task').map((t) => t.data);
+  const make = tasks.filter((t) => t.tool === 'make').length;
+  const just = tasks.filter((t) => t.tool === 'just').length;
+  const procs = tasks.filter((t) => t.tool === 'procfile').length;
+  return [
+    services > 0 && `Docker Compose (${count(services, 'service')})`,
+    dockerfiles > 0 && count(dockerfiles, 'Dockerfile'),
+    k8s > 0 && `Kubernetes (${count(k8s, 'manifest resource')})`,
+    charts > 0 && count(charts, 'Helm chart'),
+    make > 0 && count(make, 'Make target'),
+    just > 0 && count(just, 'just recipe'),
+    procs > 0 && `Procfile (${count(procs, 'process', 'processes')})`,
+  ].filter((x): x is string => !!x);
+}
+
+function more(list: readonly unknown[]): string {
+  return list.length > ROWS ? `(+${list.length - ROWS} more not shown.)` : '';
+}
+
+function composePart(facts: FactSet): string {
+  const all = facts.of<ComposeServiceFact>('compose.service').map((f) => f.data).sort(byFileLine);
+  const overlays = overlayFiles(all);
+  const services = all.filter((s) => !overlays.has(s.file));
+  if (all.length === 0) return '';
+  const files = [...new Set(services.map((s) => s.file))];
+  const overlayLines = [...overlays].map((file) => {
+    const changed = all.filter((s) => s.file === file);
+    return `${cite(file)} adjusts ${changed.map((s) => `${code(s.name)}${s.command ? ` (command ${value(s.command)})` : ''}`).join(', ')} when combined with the base file`;
+  });
+  const rows = services.slice(0, ROWS).map((s) => {
+    const runs = s.command ? `runs ${value(s.command)}` : '';
+    const build = s.build
+      ? `build ${s.build.context === '' ? 'the repository root' : /^[a-z]+:|^git@/i.test(s.build.context) ? value(s.build.context) : cite(s.build.context)}${s.build.dockerfile ? ` → ${cite(s.build.dockerfile)}` : ''}`
+      : '';
+    const env = [
+      s.environment.length > 0 ? names(s.environment.map((e) => e.name), 6) : '',
+      ...s.envFiles.map((f) => `env_file ${f.exists ? cite(f.path) : `${code(f.path)} (not committed)`}`),
+    ].filter(Boolean);
+    return [
+      code(s.name),
+      [s.image ? value(s.image) : '', build, runs].filter(Boolean).join('; ') || '—',
+      s.ports.length > 0 ? names(s.ports, 4) : '—',
+      s.dependsOn.length > 0 ? names(s.dependsOn, 4) : '—',
+      env.join('; ') || '—',
+      cite(s.file, s.line),
+    ];
+  });
+  return join(
+    heading(4, 'Docker Compose'),
+    `${files.map((f) => cite(f)).join(', ') || 'Only override files'}: ${services.length} service${services.length === 1 ? '' : 's'}. Environment variables are listed by name; values are not copied.`,
+    table(['Service', 'Image / build', 'Ports', 'Depends on', 'Environment', 'Defined in'], rows),
+    more(services),
+    bullets(overlayLines),
+  );
+}
+
+function dockerfilePart(facts: FactSet): string {
+  const files = facts.of<DockerfileFact>('docker.dockerfile').map((f) => f.data).sort((a, b) => compareText(a.file, b.file));
+  if (files.length === 0) return '';
+  const rows = files.slice(0, ROWS).map((d) => {
+    const final = d.stages[d.stages.length - 1];
+    // `FROM base` after `FROM python:3.12 AS base`: the image it starts from is the earlier stage's.
+    let root = final;
+    for (let guard = 0; guard < d.stages.length; guard++) {
+      const parent = d.stages.find((st) => st.name === root.base && st !== root);
+      if (!parent) break;
+      root = parent;
+    }
+    const notes = [
+      /@sha256:[0-9a-f]{64}$/.test(root.base) && 'pinned by digest',
+      d.stages.length > 1 && `${d.stages.length} stages${root !== final ? `, via stage ${code(final.base)}` : ''}`,
+    ].filter(Boolean);
+    const base = `${value(root.base.replace(/@sha256:[0-9a-f]{64}$/, ''))}${notes.length > 0 ? ` (${notes.join(', ')})` : ''}`;
+    const runs = [d.entrypoint?.text, d.cmd?.text].filter(Boolean).join(' ');
+    return [cite(d.file), base, d.expose.length > 0 ? names(d.expose, 4) : '—', runs ? value(runs) : '—', d.env.length > 0 ? names(d.env.map((e) => e.name), 5) : '—'];
+  });
+  return join(heading(4, 'Dockerfiles'), table(['Dockerfile', 'Base image', 'Exposes', 'Runs', 'Environment'], rows), more(files));
+}
+
+function kubernetesPart(facts: FactSet): string {
+  const resources = facts.of<K8sResourceFact>('k8s.resource').map((f) => f.data).sort(byFileLine);
+  const charts = facts.of<HelmChartFact>('k8s.helmChart').map((f) => f.data);
+  const kustomizations = facts.of<KustomizationFact>('k8s.kustomization').map((f) => f.data);
+  if (resources.length === 0 && charts.length === 0 && kustomizations.length === 0) return '';
+  const workloads = resources.filter((r) => r.containers.length > 0);
+  const workloadRows = workloads.slice(0, ROWS).map((w) => {
+    const images = [...new Set(w.containers.map((c) => c.image).filter((i): i is string => !!i))];
+    const ports = [...new Set(w.containers.flatMap((c) => c.ports))];
+    const env = [...new Set(w.containers.flatMap((c) => c.env))];
+    const refs = [
+      ...new Set(w.containers.flatMap((c) => c.configMaps)),
+    ].map((n) => `ConfigMap ${code(n)}`).concat([...new Set(w.containers.flatMap((c) => c.secrets))].map((n) => `Secret ${code(n)}`));
+    return [
+      `${w.kind} ${code(w.name)}${w.schedule ? ` (${cell(w.schedule)})` : ''}`,
+      images.length > 0 ? images.slice(0, 3).map(image).join(', ') + (images.length > 3 ? ` (+${images.length - 3} more)` : '') : '—',
+      ports.length > 0 ? names(ports, 4) : '—',
+      [env.length > 0 ? names(env, 6) : '', ...refs].filter(Boolean).join('; ') || '—',
+      cite(w.file, w.line),
+    ];
+  });
+  const networked = resources.filter((r) => r.kind === 'Service' || r.kind === 'Ingress');
+  const network = networked.slice(0, ROWS).map((r) =>
+    r.kind === 'Service'
+      ? `Service ${code(r.name)} (${cell(r.serviceType ?? 'ClusterIP')}${r.ports.length > 0 ? `, ports ${names(r.ports, 4)}` : ''}) — ${cite(r.file, r.line)}`
+      : `Ingress ${code(r.name)}: ${r.routes.length > 0 ? names(r.routes, 4) : 'no rules'} — ${cite(r.file, r.line)}`,
+  );
+  const counts = new Map<string, number>();
+  for (const r of resources) if (r.containers.length === 0 && r.kind !== 'Service' && r.kind !== 'Ingress') counts.set(r.kind, (counts.get(r.kind) ?? 0) + 1);
+  const others = [...counts].sort(([a], [b]) => compareText(a, b)).map(([k, n]) => `${k} ×${n}`);
+  const shownKustomizations = kustomizations.slice(0, 5);
+  const packaging = [
+    ...charts.map((c) => `Helm chart ${code(c.name)}${c.version ? ` ${value(c.version)}` : ''} — ${cite(c.file)}${c.image ? `, image ${value(c.image)} in values` : ''}, ${c.templates} template file${c.templates === 1 ? '' : 's'}`),
+    ...shownKustomizations.map((k) => `kustomization ${cite(k.file)}: ${k.resources.length > 0 ? names(k.resources, 5) : 'no resources listed'}${k.images.length > 0 ? `; images ${names(k.images, 3)}` : ''}`),
+    ...(kustomizations.length > 5 ? [`${kustomizations.length - 5} more kustomizations under ${[...new Set(kustomizations.slice(5).map((k) => k.file.split('/').slice(0, -2).join('/') || k.file.split('/')[0]))].slice(0, 3).map((d) => code(`/${d}`)).join(', ')}`] : []),
+  ];
+  return join(
+    heading(4, 'Kubernetes'),
+    workloadRows.length > 0 && table(['Workload', 'Images', 'Container ports', 'Environment and config', 'Defined in'], workloadRows),
+    more(workloads),
+    bullets([
+      ...network,
+      ...(networked.length > ROWS ? [`${networked.length - ROWS} more Services and Ingresses`] : []),
+      ...(others.length > 0 ? [`Other resources: ${others.join(', ')}`] : []),
+      ...packaging,
+    ]),
+  );
+}
+
+function tasksPart(facts: FactSet): string {
+  const tasks = facts.of<TaskFact>('tasks.task').map((f) => f.data).sort(byFileLine);
+  const targets = tasks.filter((t) => t.tool !== 'procfile');
+  const processes = tasks.filter((t) => t.tool === 'procfile');
+  const targetTable = table(
+    ['Target', 'Runs', 'Defined in'],
+    targets.slice(0, ROWS).map((t) => [
+      code(invocation(t)),
+      [t.command ? value(t.command) : t.needs.length > 0 ? `runs ${names(t.needs, 4)}` : '—', t.help ? cell(t.help) : ''].filter(Boolean).join(' — '),
+      cite(t.file, t.line),
+    ]),
+  );
+  const processTable = table(['Process', 'Command', 'Defined in'], processes.map((p) => [code(p.name), p.command ? value(p.command) : '—', cite(p.file, p.line)]));
+  return join(
+    targets.length > 0 && join(heading(4, 'Make and just targets'), targetTable, more(targets)),
+    processes.length > 0 && join(heading(4, 'Procfile'), processTable),
+  );
+}
+
+/**
+ * Compose files that only adjust services defined elsewhere: `compose.override.yaml` (merged by `docker compose up`)
+ * and files such as `docker-compose.dev.yml` whose services have neither an image nor a build (used with `-f`).
+ */
+export function overlayFiles(services: readonly ComposeServiceFact['data'][]): Set<string> {
+  const byFile = new Map<string, ComposeServiceFact['data'][]>();
+  for (const s of services) byFile.set(s.file, [...(byFile.get(s.file) ?? []), s]);
+  const base = (f: string) => f.replace(/^.*\//, '');
+  return new Set(
+    [...byFile]
+      .filter(([file, list]) => /^(docker-)?compose\.override\.ya?ml$/.test(base(file)) || list.every((s) => !s.image && !s.build))
+      .map(([file]) => file),
+  );
+}
+
+/** An image reference; a digest pin is said, not printed (64 hex characters tell a reader nothing). */
+function image(ref: string): string {
+  const pinned = /@sha256:[0-9a-f]{64}$/.exec(ref);
+  return pinned ? `${value(ref.slice(0, pinned.index))} (pinned by digest)` : value(ref);
+}

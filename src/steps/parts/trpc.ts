@@ -1,0 +1,48 @@
+/** tRPC procedures: per root router, each procedure's path, type, builder and middleware, resolver, and place. */
+import type { FactSet } from '../../facts.js';
+import type { TrpcProcedureData, TrpcProcedureFact } from '../../detectors/trpc/index.js';
+import { heading, join, table } from '../../markdown/blocks.js';
+import { cite } from '../../markdown/cite.js';
+import { code, urlPath } from '../../markdown/text.js';
+import { compareText } from './format.js';
+import { layoutMiddleware, middlewareCell, middlewareLegend } from './route-middleware.js';
+
+export function trpcPart(facts: FactSet): string {
+  const procedures = facts.of<TrpcProcedureFact>('trpc.procedure').map((f) => f.data);
+  if (procedures.length === 0) return '';
+  const groups = new Map<string, TrpcProcedureData[]>();
+  for (const p of procedures) {
+    const key = `${p.app}\u0000${p.routerAt.file}\u0000${p.router}`;
+    groups.set(key, [...(groups.get(key) ?? []), p]);
+  }
+  const apps = new Set(procedures.map((p) => p.app));
+  return join(
+    heading(3, 'tRPC'),
+    ...[...groups.entries()]
+      .sort(([a], [b]) => compareText(a, b))
+      .map(([, list]) => {
+        const first = list[0];
+        const where = first.endpoint !== undefined ? `, served at ${urlPath(first.endpoint)} (${cite(first.endpointAt!)})` : '';
+        const title = apps.size > 1 && first.app ? `${first.app}: ${code(first.router)}` : code(first.router);
+        const sorted = [...list].sort((a, b) => compareText(a.path, b.path));
+        const layout = layoutMiddleware(sorted.map((p) => p.middleware));
+        const withMiddleware = layout.own.some((m) => m.length > 0);
+        const rows = sorted.map((p, i) => [
+          code(p.path),
+          p.type,
+          p.builder ? `${code(p.builder)}${p.builderAt ? ` ${cite(p.builderAt)}` : ''}` : '—',
+          ...(withMiddleware ? [middlewareCell(layout.own[i])] : []),
+          p.handler ? `${code(p.handler)}${p.handlerAt ? ` ${cite(p.handlerAt)}` : ''}` : 'inline',
+          cite(p.file, p.line),
+        ]);
+        const legend = middlewareLegend(sorted.flatMap((p) => p.middleware));
+        return join(
+          heading(4, title),
+          `${sorted.length} procedure${sorted.length === 1 ? '' : 's'} from ${code(first.router)} (${cite(first.routerAt)})${where}.`,
+          layout.common.length > 0 ? `Every procedure here passes through ${middlewareCell(layout.common)}.` : '',
+          table(['Procedure', 'Type', 'Builder', ...(withMiddleware ? ['Middleware'] : []), 'Resolver', 'Declared in'], rows),
+          legend && `Middleware:\n\n${legend}`,
+        );
+      }),
+  );
+}

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { databaseRuntimeDetector, type DbEngineFact, type DbMigrationsFact } from '../src/detectors/database-runtime/index.js';
+import { databaseSchemaStep } from '../src/steps/04-database-schema.js';
+import { missingCitations } from '../src/steps/verify-citations.js';
+import { detect, indexOf, section } from './helpers/fixture.js';
+
+describe('database engine and migrations', () => {
+  it('reads the engine from the Prisma datasource, the Drizzle dialect and a TypeORM DataSource, each cited', async () => {
+    const facts = await detect(databaseRuntimeDetector, 'db-runtime');
+    const engines = facts.filter((f): f is DbEngineFact => f.kind === 'db.engine').map((f) => `${f.data.engine} ${f.data.file}:${f.data.line}`);
+    expect(engines).toEqual([
+      'PostgreSQL packages/analytics/drizzle.config.ts:6',
+      'MySQL packages/api/prisma/schema.prisma:6',
+      'SQLite packages/legacy/src/data-source.ts:4',
+    ]);
+  });
+
+  it('finds migration scripts and folders per tool', async () => {
+    const facts = (await detect(databaseRuntimeDetector, 'db-runtime')).filter((f): f is DbMigrationsFact => f.kind === 'db.migrations');
+    const prisma = facts.find((f) => f.data.tool === 'Prisma Migrate')!.data;
+    expect(prisma.scripts.map((s) => s.name)).toEqual(['db:migrate', 'db:dev']);
+    expect(prisma.folders).toEqual([{ dir: 'packages/api/prisma/migrations', count: 2 }]);
+    expect(facts.find((f) => f.data.tool === 'Drizzle Kit')!.data.folders).toEqual([{ dir: 'packages/analytics/drizzle', count: 1 }]);
+    expect(facts.find((f) => f.data.tool === 'TypeORM migrations')!.data.scripts[0].command).toBe('typeorm migration:run -d src/data-source.ts');
+  });
+
+  it('opens step 4 with them', async () => {
+    const s = await section(databaseSchemaStep, 'db-runtime');
+    expect(s.markdown).toContain('- **MySQL** — Prisma datasource provider "mysql" (`/packages/api/prisma/schema.prisma:6`)');
+    expect(s.markdown).toContain('- **Migrations (Prisma Migrate)** — run with `db:migrate` → `prisma migrate deploy` (`/packages/api/package.json:4`)');
+    expect(missingCitations(s.markdown, await indexOf('db-runtime'))).toEqual([]);
+  });
+});

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { serverActionsDetector, type ServerActionData } from '../src/detectors/server-actions/index.js';
+import { backendApiStep } from '../src/steps/03-backend-api.js';
+import { missingCitations } from '../src/steps/verify-citations.js';
+import { detect, indexOf, section } from './helpers/fixture.js';
+
+async function actions(): Promise<ServerActionData[]> {
+  return (await detect(serverActionsDetector, 'be-actions')).map((f) => f.data as ServerActionData);
+}
+
+describe('Server Actions', () => {
+  it("lists the exports of 'use server' files and inline 'use server' functions", async () => {
+    const list = await actions();
+    expect(list.map((a) => `${a.name} ${a.inline ? 'inline' : 'file'} ${a.file}:${a.line}`)).toEqual([
+      'createBookmark file src/app/actions/bookmarks.ts:7',
+      'deleteBookmark file src/app/actions/bookmarks.ts:11',
+      'purgeBookmarks file src/app/actions/bookmarks.ts:15',
+      'refresh inline src/app/bookmarks/page.tsx:6',
+    ]);
+    expect((await detect(serverActionsDetector, 'be-actions')).map((f) => f.id)).toContain('action src/app/actions/bookmarks.ts#createBookmark');
+  });
+
+  it("treats a next-safe-action client's middleware chain, or a wrapper, as the action's guard", async () => {
+    const list = await actions();
+    expect(list[0]).toMatchObject({ client: 'authActionClient', clientAt: { file: 'src/lib/safe-action.ts', line: 6 } });
+    expect(list[0].middleware).toEqual([
+      { name: '(inline middleware)', kind: 'action-client', at: { file: 'src/lib/safe-action.ts', line: 6 }, code: { file: 'src/lib/safe-action.ts', line: 6 } },
+    ]);
+    expect(list[1]).toMatchObject({ middleware: [] });
+    expect(list[1].client).toBeUndefined();
+    expect(list[2].middleware).toEqual([{ name: 'withAdmin', kind: 'wrapper', at: { file: 'src/app/actions/bookmarks.ts', line: 15 }, code: { file: 'src/lib/auth.ts', line: 6 } }]);
+  });
+
+  it('finds the components that call each action, and says which are client components', async () => {
+    const list = await actions();
+    expect(list[0].callers).toEqual([{ file: 'src/app/bookmarks/new-bookmark-form.tsx', line: 7, client: true }]);
+    expect(list[1].callers).toEqual([{ file: 'src/app/bookmarks/page.tsx', line: 13, client: false }]);
+    expect(list[2].callers).toEqual([]);
+  });
+
+  it('writes the actions table with guards and callers', async () => {
+    const md = (await section(backendApiStep, 'be-actions')).markdown;
+    expect(missingCitations(md, await indexOf('be-actions'))).toEqual([]);
+    expect(md).toContain(
+      '| `createBookmark` | `authActionClient` `/src/lib/safe-action.ts:6` | `/src/app/bookmarks/new-bookmark-form.tsx:7` (client) | `/src/app/actions/bookmarks.ts:7` |',
+    );
+    expect(md).toContain('| `refresh` | — | inline in a server component | `/src/app/bookmarks/page.tsx:6` |');
+  });
+});
