@@ -198,6 +198,9 @@ describe('env model: set forms', () => {
     const deploy = await modelOf('env-deploy');
     expect(deploy.runtimeFor(deploy.get('AWS_REGION')!, ['lambdas/billing/lib/aws.js'])).toBe('the AWS Lambda runtime');
     expect(deploy.runtimeFor(deploy.get('AWS_REGION')!, ['tools/region.js'])).toBeUndefined();
+    // A handler in the root package (`Handler: src/server.handler`) makes its folder Lambda code, not the whole root.
+    expect(deploy.runtimeFor(deploy.get('AWS_REGION')!, ['src/server.ts'])).toBe('the AWS Lambda runtime');
+    expect(deploy.runtimeFor(deploy.get('AWS_REGION')!, ['scripts/region.js'])).toBeUndefined();
   });
 });
 

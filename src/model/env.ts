@@ -130,6 +130,8 @@ export class EnvModel {
   readonly external: readonly EnvExternalSourceData[];
   /** Package folders with a Lambda entry, and files that read a variable a Lambda's environment sets. */
   private readonly lambdaDirs: ReadonlySet<string>;
+  /** Folders of Lambda entries in the root package: the repository root is not all Lambda code because of them. */
+  private readonly lambdaFolders: readonly string[];
   private readonly lambdaFiles: ReadonlySet<string>;
 
   constructor(facts: FactSet, private readonly index: RepoIndex) {
@@ -210,7 +212,9 @@ export class EnvModel {
       ...facts.of<CdkLambdaFact>('cdk.lambda').map((f) => f.data.entry),
       ...facts.of<InfraFunctionFact>('infra.function').map((f) => f.data.handlerFile),
     ];
-    this.lambdaDirs = new Set(lambdaFiles.filter((f): f is string => !!f).map((f) => this.dirOf(f)));
+    const entries = lambdaFiles.filter((f): f is string => !!f);
+    this.lambdaDirs = new Set(entries.map((f) => this.dirOf(f)).filter((d) => d !== ''));
+    this.lambdaFolders = [...new Set(entries.filter((f) => this.dirOf(f) === '').map((f) => this.dirOf(f, false)))];
     // An entry the CDK detector could not resolve (`join(__dirname, 'x.js')` of a build output) still leaves its mark:
     // the handler reads the variables that Lambda's environment sets. Infrastructure code reads them too (to pass them
     // on): a file that sets variables or reads the CDK CLI's own is not Lambda code.
@@ -235,7 +239,8 @@ export class EnvModel {
   runtimeFor(v: EnvVarView, files: readonly string[]): string | undefined {
     if (!v.runtime) return undefined;
     if (v.runtime.scope !== 'lambda') return v.runtime.label;
-    return files.some((f) => this.lambdaFiles.has(f) || this.lambdaDirs.has(this.dirOf(f))) ? v.runtime.label : undefined;
+    const inFolder = (f: string) => this.lambdaFolders.some((d) => d === '' || f.startsWith(`${d}/`));
+    return files.some((f) => this.lambdaFiles.has(f) || this.lambdaDirs.has(this.dirOf(f)) || inFolder(f)) ? v.runtime.label : undefined;
   }
 
   /**
