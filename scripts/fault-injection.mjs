@@ -1,25 +1,27 @@
 #!/usr/bin/env node
 /**
  * Fault injection: kills the built wizard with SIGKILL at random moments — during analysis, between generating and
- * accepting, in the middle of writing PROJECT-CONTEXT.md or the state file, between the two — over `--yes` runs and
- * scripted interactive runs in a real pseudo-terminal, and resumes after every kill. After every run it checks:
+ * accepting, in the middle of writing PROJECT-CONTEXT.md or the state file, between the two, right after a restart's
+ * backup — and resumes after every kill. Six kinds of scenario take turns, each on a fresh git copy of the example:
  *
- * - the state file parses (state/store.js loadState), and the lock and temp files of a finished run are gone;
- * - the output holds each accepted step's block exactly once, in step order, with the hash the state recorded for the
- *   accepted text before writing it (the state keeps no text once a step is accepted), and no block of a skipped step;
- * - the only other block allowed is the one step whose write finished while its "accepted" save did not (same hash),
- *   and the next resume must mark it accepted;
- * - nothing once accepted is lost or changed by a later run; a resumed run that is not killed finishes with exit 0.
+ * - `yes` and `interactive`: one session, `--yes` or scripted key presses in a real pseudo-terminal;
+ * - `steps-yes` and `steps-interactive`: runs alternate between two `--steps` selections, so new sessions start
+ *   beside the blocks earlier ones accepted (interactive runs answer "resume the unfinished selection, or start the one asked for?" either way);
+ * - `restart-yes` and `restart-interactive`: one run in the middle starts over (`--restart`, or `n` to the resume
+ *   question), and may itself be killed anywhere, including between its backup and its state save.
  *
- * Usage: npm run fault-injection -- [--runs 60] [--seed N] [--steps 1-10] [--repo DIR] [--verbose]
- * `--repo` runs on a copy of another repository instead of examples/kv-store.
- * `--runs` counts delivered kills. Exit status 1 when any check failed. Needs `npm run build` (the npm script does it).
+ * After every run, scripts/fault-injection-check.mjs checks the invariants (nothing accepted lost — except into a
+ * restart's backup —, nothing duplicated, hashes as recorded, no stray locks); see that file. A resumed session that
+ * reports accepted sections missing from the file is a failure too.
+ *
+ * Usage: npm run fault-injection -- [--runs 60] [--seed N] [--steps 1-10] [--kinds yes,steps-yes,...] [--repo DIR]
+ * [--verbose] [--keep]. `--runs` counts delivered kills; `--repo` runs on a copy of another repository instead of
+ * examples/kv-store. Exit status 1 when any check failed. Needs `npm run build` (the npm script does it).
  *
  * Mid-write kills use the test-only hook PROJECT_CONTEXT_TEST_DELAY_WRITE_MS (src/output/atomic.ts): each atomic write
  * pauses between its complete temp file and the rename, and this script kills the wizard when it sees the temp file.
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { chmodSync, cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -28,6 +30,7 @@ import { fileURLToPath } from 'node:url';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const EXAMPLE = path.join(ROOT, 'examples/kv-store');
 
+const KINDS_ALL = ['yes', 'interactive', 'steps-yes', 'steps-interactive', 'restart-yes', 'restart-interactive'];
 const args = parseArgs(process.argv.slice(2));
 if (!existsSync(path.join(ROOT, 'dist/bin/cli.js'))) {
   console.error('dist/bin/cli.js is missing: run npm run build first (npm run fault-injection does).');
@@ -38,29 +41,33 @@ const BUILD = snapshotBuild();
 const CLI = path.join(BUILD, 'dist/bin/cli.js');
 const { parseOutput } = await import(path.join(BUILD, 'dist/src/output/index.js'));
 const { loadState } = await import(path.join(BUILD, 'dist/state/store.js'));
+const { checkRun, newTracker, sha256 } = await import('./fault-injection-check.mjs');
+const { readFactRecord } = await import(path.join(BUILD, 'dist/src/check/fact-record.js'));
 
 const random = mulberry32(args.seed);
 const pick = (items) => items[Math.floor(random() * items.length)];
 const between = (lo, hi) => lo + random() * (hi - lo);
 const log = (line) => process.stdout.write(`${line}\n`);
 
-const totals = { kills: 0, runs: 0, resumes: 0, headless: 0, interactive: 0, failures: [], byMode: {} };
+const totals = { kills: 0, runs: 0, resumes: 0, headless: 0, interactive: 0, restarts: 0, failures: [], byMode: {}, byKind: {}, lost: 0, duplicated: 0 };
 const started = Date.now();
-log(`fault injection: ${args.runs} kills, seed ${args.seed}${args.steps ? `, steps ${args.steps}` : ''}${args.repo ? `, on ${args.repo}` : ''}`);
+log(`fault injection: ${args.runs} kills, seed ${args.seed}, kinds ${args.kinds.join(',')}${args.steps ? `, steps ${args.steps}` : ''}${args.repo ? `, on ${args.repo}` : ''}`);
 
 /** Typical durations, learnt from runs that were not killed, to spread random kills over a whole run. */
 const typical = { headless: 1500, interactive: 3500 };
 
 for (let scenario = 1; totals.kills < args.runs; scenario++) {
-  // Alternate, so even a short run covers both: --yes first, then a scripted interactive run.
-  await runScenario(scenario, scenario % 2 === 1 ? 'headless' : 'interactive');
+  // In turn, so even a short run covers every kind.
+  await runScenario(scenario, args.kinds[(scenario - 1) % args.kinds.length]);
 }
 
 const seconds = ((Date.now() - started) / 1000).toFixed(0);
 const modes = Object.entries(totals.byMode).map(([m, n]) => `${m} ${n}`).join(', ');
+const kinds = Object.entries(totals.byKind).map(([k, n]) => `${k} ${n}`).join(', ');
 log('');
 log(`${totals.runs} runs: ${totals.kills} killed with SIGKILL (${modes}), ${totals.resumes} resumes; ` +
-  `${totals.headless} --yes runs, ${totals.interactive} interactive runs; ${seconds} s`);
+  `${totals.headless} --yes runs, ${totals.interactive} interactive runs, ${totals.restarts} restarts; kills by scenario: ${kinds}; ${seconds} s`);
+log(`${totals.lost} lost blocks, ${totals.duplicated} duplicated blocks`);
 log(`${totals.failures.length} failures`);
 for (const f of totals.failures) log(`  FAIL ${f}`);
 rmSync(BUILD, { recursive: true, force: true });
@@ -70,41 +77,86 @@ process.exit(totals.failures.length > 0 ? 1 : 0);
 
 async function runScenario(n, kind) {
   const repo = makeRepo();
-  const files = { output: path.join(repo, 'PROJECT-CONTEXT.md'), state: path.join(repo, '.project-context/state.json') };
+  const files = { output: path.join(repo, 'PROJECT-CONTEXT.md'), record: path.join(repo, 'PROJECT-CONTEXT.facts.json'), state: path.join(repo, '.project-context/state.json') };
   const editor = makeEditor(repo);
-  const accepted = new Map(); // step → text, everything ever accepted in this scenario
-  let killsLeft = 1 + Math.floor(random() * 3);
+  const tracker = newTracker();
+  const interactive = kind.endsWith('interactive');
+  const selections = kind.startsWith('steps') ? twoSelections() : [undefined];
+  const restartRound = kind.startsWith('restart') ? 2 + Math.floor(random() * 2) : 0;
+  let killsLeft = (kind.startsWith('restart') ? 2 : 1) + Math.floor(random() * 3);
+  const used = new Set();
   try {
     for (let round = 1; ; round++) {
-      const mode = killsLeft > 0 && totals.kills < args.runs ? pick(['random', 'random', 'output-write', 'state-write', 'between-writes']) : 'none';
-      const label = `scenario ${n} ${kind} run ${round} (${mode === 'none' ? 'resume to the end' : `kill: ${mode}`})`;
-      const result = kind === 'headless' ? await headlessRun(repo, files, mode) : await interactiveRun(repo, files, mode, editor);
+      const restart = round === restartRound;
+      const selection = round === 1 ? selections[0] : pick(selections);
+      used.add(selection);
+      const modes = restart ? ['random', 'state-write', 'after-backup', 'after-backup', 'output-write'] : ['random', 'random', 'output-write', 'state-write', 'record-write', 'between-writes'];
+      const mode = killsLeft > 0 && totals.kills < args.runs ? pick(modes) : 'none';
+      const run = { repo, files, mode, selection, restart, editor, mayRestart: kind === 'restart-interactive' && round >= restartRound };
+      const label = `scenario ${n} ${kind} run ${round}${selection ? ` --steps ${selection}` : ''}${restart ? ' --restart' : ''} (${mode === 'none' ? 'to the end' : `kill: ${mode}`})`;
+      const result = interactive ? await interactiveRun(run) : await headlessRun(run);
       totals.runs += 1;
-      totals[kind] += 1;
+      totals[interactive ? 'interactive' : 'headless'] += 1;
       if (round > 1) totals.resumes += 1;
+      if (restart || result.restarted) {
+        tracker.restarted = true;
+        totals.restarts += 1;
+      }
       if (result.killed) {
         totals.kills += 1;
         killsLeft -= 1;
         totals.byMode[mode] = (totals.byMode[mode] ?? 0) + 1;
+        totals.byKind[kind] = (totals.byKind[kind] ?? 0) + 1;
       }
-      // A kill that lands after the last step was decided (the CLI was exiting) ends the session all the same: another
-      // run would start a new session over the finished file, which is not a resume.
-      const finished = (!result.killed && result.code === 0 && !result.quit) || (result.killed && sessionComplete(files));
-      const problems = [...result.problems, ...check(files, accepted, { finished, clean: finished && !result.killed })];
-      if (!result.killed && result.code !== null && result.code !== 0) problems.push(`exit code ${result.code}: ${result.stderr.trim().split('\n').slice(-3).join(' | ')}`);
-      if (round > 12) problems.push('the session did not finish after 12 runs');
+      const sessionDone = (!result.killed && result.code === 0 && !result.quit) || (result.killed && sessionComplete(files));
+      const found = checkRun({ parseOutput, loadState, readFactRecord }, files, tracker, { finished: sessionDone, clean: sessionDone && !result.killed });
+      const problems = [...result.problems.map((message) => ({ kind: 'other', message })), ...found];
+      if (/(was|were) accepted, but (its|their) sections? (is|are) (no longer|gone)/.test(result.stderr)) {
+        problems.push({ kind: 'lost', message: `the run found accepted sections missing from the file: ${result.stderr.match(/[^\n]*accepted, but[^\n]*/)?.[0]}` });
+      }
+      if (!result.killed && result.code !== null && result.code !== 0) problems.push({ kind: 'other', message: `exit code ${result.code}: ${result.stderr.trim().split('\n').slice(-3).join(' | ')}` });
+      if (round > 14) problems.push({ kind: 'other', message: 'the scenario did not finish after 14 runs' });
+      for (const p of problems) {
+        if (p.kind === 'lost') totals.lost += 1;
+        if (p.kind === 'duplicated') totals.duplicated += 1;
+      }
       if (args.verbose || problems.length > 0) {
         const how = result.killed ? `killed after ${result.ms} ms` : `exit ${result.code} after ${result.ms} ms${result.quit ? ' (quit)' : ''}`;
         log(`${label}: ${how}; ${describe(files)}${problems.length ? ' — FAILED' : ''}`);
       }
-      for (const p of problems) totals.failures.push(`${label}: ${p}`);
-      if (finished && !args.verbose) log(`scenario ${n} ${kind}: ${round} runs, ${problems.length ? 'FAILED' : `finished; ${describe(files)}`}`);
-      if (problems.length > 0 || finished) return;
+      for (const p of problems) {
+        totals.failures.push(`${label}: ${p.message}`);
+        log(`  FAIL ${p.message}`);
+      }
+      // Done once a run finished by itself after every selection and the restart had their turn.
+      const done = !result.killed && sessionDone && used.size === selections.length && round >= restartRound;
+      if (done && !args.verbose) log(`scenario ${n} ${kind}: ${round} runs, ${problems.length ? 'FAILED' : `finished; ${describe(files)}`}`);
+      if (problems.length > 0 || done) return;
     }
   } finally {
     if (!args.keep) rmSync(repo, { recursive: true, force: true });
     rmSync(editor, { force: true });
   }
+}
+
+/** Two different non-empty `--steps` selections of the steps in play, e.g. "1,3,4" and "2,3". */
+function twoSelections() {
+  const all = args.steps ? expandSteps(args.steps) : [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
+  const subset = () => {
+    const chosen = all.filter(() => random() < 0.5);
+    return chosen.length > 0 ? chosen : [pick(all)];
+  };
+  const a = subset();
+  let b = subset();
+  for (let i = 0; i < 5 && b.join() === a.join(); i++) b = subset();
+  return [a.join(','), b.join(',')];
+}
+
+function expandSteps(list) {
+  return [...new Set(list.split(',').flatMap((part) => {
+    const [from, to] = part.split('-').map(Number);
+    return Array.from({ length: (to ?? from) - from + 1 }, (_, i) => from + i);
+  }))].sort((x, y) => x - y);
 }
 
 function snapshotBuild() {
@@ -136,8 +188,9 @@ function makeEditor(repo) {
   return file;
 }
 
-function cliArgs(repo) {
-  return [CLI, repo, ...(args.steps ? ['--steps', args.steps] : [])];
+function cliArgs({ repo, selection, restart }) {
+  const steps = selection ?? args.steps;
+  return [CLI, repo, ...(steps ? ['--steps', steps] : []), ...(restart ? ['--restart'] : [])];
 }
 
 function envFor(mode) {
@@ -145,19 +198,32 @@ function envFor(mode) {
   delete env.CI;
   delete env.VISUAL;
   delete env.GITHUB_ACTIONS;
-  if (mode === 'output-write' || mode === 'state-write' || mode === 'between-writes') env.PROJECT_CONTEXT_TEST_DELAY_WRITE_MS = '40';
+  if (mode === 'output-write' || mode === 'state-write' || mode === 'record-write' || mode === 'between-writes' || mode === 'after-backup') env.PROJECT_CONTEXT_TEST_DELAY_WRITE_MS = '40';
   return env;
 }
 
 /**
  * Watches for the temp files of atomic writes by process `pid` and calls `kill` when the mode's moment comes:
- * the k-th output write, the k-th state write, or the first state write after an output write (the moment between
- * "block written" and "accepted saved").
+ * the k-th output write, the k-th state write, the k-th write of the fact record, or the first state write after an
+ * output write (the moment between "block written" and "accepted saved").
  */
 function watchWrites(files, pid, mode, kill) {
   const k = mode === 'output-write' ? 1 + Math.floor(random() * 3) : 1 + Math.floor(random() * 12);
-  const seen = { output: new Set(), state: new Set() };
+  const seen = { output: new Set(), state: new Set(), record: new Set() };
   const tag = new RegExp(`\\.tmp-${pid}[.-]`);
+  // A restart's backup goes to the session folder (beside the state file).
+  const backups = () => {
+    let n = 0;
+    for (const dir of new Set([path.dirname(files.output), path.dirname(files.state)])) {
+      try {
+        n += readdirSync(dir).filter((name) => name.startsWith(`${path.basename(files.output)}.bak-`)).length;
+      } catch {
+        /* no such folder yet */
+      }
+    }
+    return n;
+  };
+  const backupsBefore = backups();
   const scan = (file, set) => {
     let names = [];
     try {
@@ -173,10 +239,14 @@ function watchWrites(files, pid, mode, kill) {
     const stateBefore = seen.state.size;
     scan(files.output, seen.output);
     scan(files.state, seen.state);
+    scan(files.record, seen.record);
     const hit =
       (mode === 'output-write' && seen.output.size >= k) ||
       (mode === 'state-write' && seen.state.size >= k) ||
-      (mode === 'between-writes' && seen.output.size > 0 && seen.state.size > stateBefore && outputBefore > 0);
+      (mode === 'between-writes' && seen.output.size > 0 && seen.state.size > stateBefore && outputBefore > 0) ||
+      (mode === 'record-write' && seen.record.size >= Math.min(k, 3)) ||
+      // A restart's backup is made, its new state is being saved (paused by the hook), the old file not yet removed.
+      (mode === 'after-backup' && backups() > backupsBefore);
     if (hit) {
       clearInterval(timer);
       kill();
@@ -185,10 +255,11 @@ function watchWrites(files, pid, mode, kill) {
   return () => clearInterval(timer);
 }
 
-function headlessRun(repo, files, mode) {
+function headlessRun(run) {
+  const { files, mode } = run;
   return new Promise((resolve) => {
     const t0 = Date.now();
-    const child = spawn(process.execPath, [...cliArgs(repo), '--yes'], { env: envFor(mode), stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [...cliArgs(run), '--yes'], { env: envFor(mode), stdio: ['ignore', 'pipe', 'pipe'] });
     let stderr = '';
     let killed = false;
     child.stderr.on('data', (d) => (stderr += d));
@@ -210,7 +281,8 @@ function headlessRun(repo, files, mode) {
   });
 }
 
-async function interactiveRun(repo, files, mode, editor) {
+async function interactiveRun(run) {
+  const { files, mode, editor } = run;
   const { spawn: spawnPty } = await import('@lydell/node-pty');
   const { default: xterm } = await import('@xterm/headless');
   const cols = 110;
@@ -218,13 +290,14 @@ async function interactiveRun(repo, files, mode, editor) {
   const term = new xterm.Terminal({ cols, rows, allowProposedApi: true });
   const t0 = Date.now();
   const env = { ...envFor(mode), TERM: 'xterm-256color', EDITOR: editor };
-  const pty = spawnPty(process.execPath, cliArgs(repo), { name: 'xterm-256color', cols, rows, cwd: ROOT, env });
+  const pty = spawnPty(process.execPath, cliArgs(run), { name: 'xterm-256color', cols, rows, cwd: ROOT, env });
   let raw = '';
   let exit;
   let killed = false;
   /** The SIGKILL reached a live process (node-pty does not always report the signal in its exit event). */
   let delivered = false;
   let quit = false;
+  let restarted = false;
   const problems = [];
   let lastDataAt = Date.now();
   pty.onData((d) => {
@@ -266,7 +339,25 @@ async function interactiveRun(repo, files, mode, editor) {
       break;
     }
     // The prompt wraps anywhere (even inside "(Y/n)"), so it is matched with all whitespace removed.
-    if (!answeredResume && /Resumeatstep\d+.*\(Y\/n\)/.test(s.replace(/\s+/g, ''))) {
+    const flat = s.replace(/\s+/g, '');
+    if (!answeredResume && /Resumeatstep\d+.*\(Y\/n\)/.test(flat)) {
+      answeredResume = true;
+      // In a restart scenario, "n" sometimes: start over (the output is backed up and removed).
+      if (run.mayRestart && !run.restart && random() < 0.3) {
+        restarted = true;
+        pty.write('n\r');
+      } else pty.write('\r');
+      continue;
+    }
+    // Another --steps selection is unfinished: resume it, or start this one beside the file as it is.
+    if (!answeredResume && /Anunfinishedsessionforsteps[\d,]+stoppedatstep\d+\..*Startthestepsaskedfornowinstead/.test(flat)) {
+      answeredResume = true;
+      // A list: Enter resumes the other selection, down and Enter starts this one.
+      pty.write(random() < 0.5 ? '\r' : '\x1b[B\r');
+      continue;
+    }
+    // The same selection again after it finished: the first choice reviews the skipped steps (or every step) again.
+    if (!answeredResume && /Thissessionisfinished:.*Whatnow\?/.test(flat)) {
       answeredResume = true;
       pty.write('\r');
       continue;
@@ -300,74 +391,13 @@ async function interactiveRun(repo, files, mode, editor) {
   const ms = Date.now() - t0;
   if (!killed && exitCode === 0 && !quit) typical.interactive = (typical.interactive + ms) / 2;
   term.dispose();
-  return { killed: killed && !timedOut && (signal === 9 || delivered), code: timedOut ? null : exitCode, stderr: raw.slice(-400), ms, problems, quit: quit && !killed };
+  return { killed: killed && !timedOut && (signal === 9 || delivered), code: timedOut ? null : exitCode, stderr: plainText(raw), ms, problems, quit: quit && !killed, restarted };
 }
 
-/** The checks listed at the top of this file. */
-function check(files, accepted, { finished, clean }) {
-  const problems = [];
-  let state = null;
-  try {
-    state = loadState(files.state);
-  } catch (error) {
-    return [`the state file does not load: ${error.message}`];
-  }
-  let text;
-  try {
-    text = existsSync(files.output) ? readFileSync(files.output, 'utf8') : undefined;
-  } catch (error) {
-    return [`the output cannot be read: ${error.message}`];
-  }
-  if (!state) {
-    if (text !== undefined) problems.push('an output exists but no state was ever saved');
-    if (accepted.size > 0) problems.push('the state file is gone after steps were accepted');
-    return problems;
-  }
-  const doc = text === undefined ? { blocks: [], malformed: [], strays: [] } : parseOutput(text);
-  if (doc.malformed.length > 0) problems.push(`damaged markers: ${doc.malformed.join('; ')}`);
-  const order = doc.blocks.map((b) => b.step);
-  if (order.some((s, i) => i > 0 && s <= order[i - 1])) problems.push(`blocks out of step order or duplicated: ${order.join(',')}`);
-  const blocks = new Map(doc.blocks.map((b) => [b.step, b]));
-  let inFlight = 0;
-  for (const record of state.steps) {
-    const block = blocks.get(record.number);
-    if (record.status === 'accepted') {
-      // An accepted step keeps no text in the state (it is in the output), only the hash of exactly what was accepted
-      // (the reviewed text with its facts digest), saved before the block was written.
-      if (!block) problems.push(`step ${record.number} is accepted but not in the output`);
-      else if (!record.hash || block.hash !== record.hash) problems.push(`step ${record.number}'s block differs from the accepted text`);
-      else if (block.handEdited) problems.push(`step ${record.number}'s block does not match its hash`);
-      const before = accepted.get(record.number);
-      if (before !== undefined && before !== record.hash) problems.push(`step ${record.number}'s accepted text changed after it was accepted`);
-      accepted.set(record.number, record.hash);
-    } else {
-      if (accepted.has(record.number)) problems.push(`step ${record.number} was accepted before and is now ${record.status}`);
-      if (block) {
-        if (record.status === 'generated' && record.hash === block.hash && !block.handEdited && !finished) inFlight += 1;
-        else problems.push(`step ${record.number} (${record.status}) has a block in the output`);
-      }
-    }
-  }
-  if (inFlight > 1) problems.push(`${inFlight} blocks written without their accept being saved (at most one write can be in flight)`);
-  // The hash of our last write is what tells "another program changed the file" apart: outside the crash window it
-  // must match the file, or the next accept would ask a false question.
-  if (inFlight === 0 && text !== undefined && state.outputHash !== sha256(readFileSync(files.output))) {
-    problems.push(`the state's outputHash does not match the output (${state.outputHash ? 'stale' : 'unset'})`);
-  }
-  for (const step of blocks.keys()) {
-    if (!state.steps.some((r) => r.number === step)) problems.push(`a block for step ${step}, which is not in the session`);
-  }
-  if (finished) {
-    const open = state.steps.filter((s) => s.status === 'pending' || s.status === 'generated').map((s) => s.number);
-    if (open.length > 0) problems.push(`finished with steps ${open.join(',')} undecided`);
-    // Only a run that exited by itself cleans up; one killed after its last step leaves its lock (stale, taken over).
-    if (clean && existsSync(`${files.state}.lock`)) problems.push('the lock file is left after a finished run');
-    for (const file of clean ? [files.output, files.state] : []) {
-      const leftovers = readdirSync(path.dirname(file)).filter((n) => n.startsWith(`.${path.basename(file)}.tmp-`));
-      if (leftovers.length > 0) problems.push(`temp files left after a finished run: ${leftovers.join(', ')}`);
-    }
-  }
-  return problems;
+/** What the terminal received, without escape sequences, for the checks on what the wizard said. */
+function plainText(raw) {
+  // eslint-disable-next-line no-control-regex
+  return raw.replace(/\u001b\[[0-?]*[ -/]*[@-~]|\u001b\][^\u0007]*\u0007|\u001b./g, '');
 }
 
 /** `steps 1✓ 2● 3· 4✗, blocks 1,2`: accepted ✓, generated ●, pending ·, skipped ✗. */
@@ -395,26 +425,24 @@ function describe(files) {
 }
 
 function parseArgs(argv) {
-  const out = { runs: 60, seed: Date.now() % 1_000_000, steps: undefined, repo: undefined, verbose: false, keep: false };
+  const out = { runs: 60, seed: Date.now() % 1_000_000, steps: undefined, kinds: KINDS_ALL, repo: undefined, verbose: false, keep: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--runs') out.runs = Number(argv[++i]);
     else if (a === '--seed') out.seed = Number(argv[++i]);
     else if (a === '--steps') out.steps = argv[++i];
+    else if (a === '--kinds') out.kinds = argv[++i].split(',').filter((k) => KINDS_ALL.includes(k));
     else if (a === '--repo') out.repo = path.resolve(argv[++i]);
     else if (a === '--verbose') out.verbose = true;
     else if (a === '--keep') out.keep = true;
     else {
-      console.error(`unknown option ${a}; usage: fault-injection.mjs [--runs N] [--seed N] [--steps LIST] [--repo DIR] [--verbose] [--keep]`);
+      console.error(`unknown option ${a}; usage: fault-injection.mjs [--runs N] [--seed N] [--steps LIST] [--kinds ${KINDS_ALL.join(',')}] [--repo DIR] [--verbose] [--keep]`);
       process.exit(2);
     }
   }
   if (!(out.runs > 0)) out.runs = 60;
+  if (out.kinds.length === 0) out.kinds = KINDS_ALL;
   return out;
-}
-
-function sha256(bytes) {
-  return createHash('sha256').update(bytes).digest('hex');
 }
 
 /** A small seeded PRNG, so a failing seed can be replayed. */

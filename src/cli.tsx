@@ -7,6 +7,7 @@ import { runConfigCommand } from './cli/config-command.js';
 import { helpText } from './cli/help.js';
 import { EXIT, UsageError, UserFacingError } from './errors.js';
 import { chooseEditor } from './wizard/editor.js';
+import { factRecordPath } from './check/fact-record.js';
 import { resolveRunOptions } from './wizard/run-options.js';
 import { analysisOptions, runWizard } from './wizard/run.js';
 import { startAnalysis } from './wizard/worker-analysis.js';
@@ -16,7 +17,23 @@ import type { FinishedQuestion, ResumeQuestion } from './wizard/session.js';
 const out = (line: string) => process.stdout.write(`${line}\n`);
 const err = (line: string) => process.stderr.write(`${line}\n`);
 
+/**
+ * `project-context --json | head`, `--yes | head`: a reader that stops early closes the pipe. That is not a failure:
+ * a closed stdout ends the process quietly (exit 0, or the code already decided; the exit hook of lock-file.ts releases
+ * any lock), and a closed stderr only silences the progress lines while the run goes on.
+ */
+function quietOnClosedPipes(): void {
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exit(typeof process.exitCode === 'number' ? process.exitCode : 0);
+  });
+  process.stderr.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+  });
+}
+
 async function main(argv: readonly string[]): Promise<number> {
+  quietOnClosedPipes();
   const cli = parseCli(argv);
   if (cli.help) {
     out(helpText(version()));
@@ -36,14 +53,14 @@ async function main(argv: readonly string[]): Promise<number> {
   if (cli.check) {
     const options = resolveRunOptions(cli);
     const { checkOutput, formatCheck } = await import('./check/check.js');
-    const report = await checkOutput(options.root, options.output, options.context, [options.output, options.stateFile], { diff: cli.diff });
+    const report = await checkOutput(options.root, options.output, options.context, [options.output, factRecordPath(options.output), options.stateFile], { diff: cli.diff, stateFile: options.stateFile });
     out(cli.json ? JSON.stringify(report, null, 2) : formatCheck(report));
     return report.current ? EXIT.ok : EXIT.drifted;
   }
   if (cli.json) {
     const options = resolveRunOptions(cli);
     const { factsReport } = await import('./report/facts-report.js');
-    const report = await factsReport(options.root, options.steps, options.context, version(), [options.output, options.stateFile]);
+    const report = await factsReport(options.root, options.steps, options.context, version(), [options.output, factRecordPath(options.output), options.stateFile]);
     out(JSON.stringify(report, null, 2));
     return 0;
   }
@@ -58,15 +75,18 @@ async function main(argv: readonly string[]): Promise<number> {
   if (!interactive) return runWizard(options, { stdout: out, stderr: err });
   // The analysis starts in its own thread before Ink loads: the first section is ready about when the screen is.
   const analysis = options.steps.length > 0 ? startAnalysis(analysisOptions(options, true)) : undefined;
+  const warnings = new Set<string>();
   try {
-    return await runWizard(options, { stdout: out, stderr: err, analysis, interactive: await interactiveEnvironment(cli) });
+    return await runWizard(options, { stdout: out, stderr: err, analysis, interactive: await interactiveEnvironment(cli, (w) => warnings.add(w)) });
   } finally {
     analysis?.close();
+    // Said once the screen is given back (settings are read when the editor is first opened, under the wizard's screen).
+    warnings.forEach(err);
   }
 }
 
 /** Ink and the prompts are loaded only for interactive runs: `--yes` in CI never pays for React. */
-async function interactiveEnvironment(cli: CliOptions) {
+async function interactiveEnvironment(cli: CliOptions, warn: (message: string) => void) {
   const { loadSettings } = await import('./settings.js');
   // A terminal without cursor control gets plain lines: no Ink, no escape sequences.
   const dumb = process.env.TERM === 'dumb';
@@ -81,7 +101,7 @@ async function interactiveEnvironment(cli: CliOptions) {
     askFinished: async (q: FinishedQuestion) => (await prompts()).askFinished(q),
     askStartOverAfterBadState: async (error: Error) => (await prompts()).askStartOverAfterBadState(error),
     askRegenerate: async (drift: Drift, message: string) => (await prompts()).askRegenerate(drift, message),
-    editor: async () => chooseEditor(cli.editor, (await loadSettings()).editor),
+    editor: async () => chooseEditor(cli.editor, (await loadSettings(warn)).editor),
   };
 }
 
@@ -98,7 +118,7 @@ function version(): string {
 }
 
 /** Errors of the state store and the output writer carry a plain sentence that already says what to do. */
-const PLAIN_ERRORS = new Set(['StateFileError', 'StateWriteError', 'LockError', 'OutputWriteError', 'OutputConflictError', 'CheckInputError']);
+const PLAIN_ERRORS = new Set(['StateFileError', 'StateWriteError', 'LockError', 'OutputWriteError', 'OutputConflictError', 'CheckInputError', 'UnsafePathError', 'OutputBusyError']);
 
 /** The one place errors become messages and exit codes. */
 function report(error: unknown): number {

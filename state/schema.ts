@@ -7,6 +7,7 @@
  */
 import path from 'node:path';
 import { z } from 'zod';
+import { STEP_COUNT } from '../src/steps/titles.js';
 
 export const STATE_VERSION = 1;
 
@@ -45,6 +46,11 @@ export interface SessionState {
   steps: StepRecord[];
   /** sha256 of PROJECT-CONTEXT.md right after our last write. */
   outputHash?: string;
+  /**
+   * A restart in progress: the output (these bytes, backed up to `backup`) is to be removed. Saved before the removal,
+   * so a restart killed in between is finished by the next start instead of leaving old sections in the new session.
+   */
+  clearOutput?: { hash: string; backup: string };
   createdAt: string;
   updatedAt: string;
 }
@@ -53,7 +59,7 @@ const isoTime = z.iso.datetime({ offset: true });
 const absolutePath = z.string().min(1).refine((p) => path.isAbsolute(p), 'must be an absolute path');
 
 const StepRecordSchema = z.object({
-  number: z.number().int().positive(),
+  number: z.number().int().min(1).max(STEP_COUNT),
   title: z.string(),
   status: z.enum(['pending', 'generated', 'accepted', 'skipped']),
   generated: z.string().optional(),
@@ -79,6 +85,7 @@ export const SessionStateSchema: z.ZodType<SessionState> = z.object({
     }
   }),
   outputHash: z.string().regex(/^(?:[0-9a-f]{64})?$/, 'must be a sha256 hex digest').optional(),
+  clearOutput: z.object({ hash: z.string().regex(/^[0-9a-f]{64}$/, 'must be a sha256 hex digest'), backup: absolutePath }).optional(),
   createdAt: isoTime,
   updatedAt: isoTime,
 });

@@ -10,12 +10,27 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { backupPathFor, errCode, sha256, writeFileAtomic } from '../src/output/atomic.js';
+import { readRegularFile, UnsafePathError, type PolicyOptions } from '../src/output/path-policy.js';
+import { plain } from '../src/markdown/text.js';
+import { stepTitle } from '../src/steps/titles.js';
 import { ensureStateDir } from './dir.js';
-import { StateFileError, stateWriteFailure, type StateFileProblem } from './errors.js';
+import { StateFileError, StateWriteError, stateWriteFailure, type StateFileProblem } from './errors.js';
 import { migrate } from './migrate.js';
 import { SessionStateSchema, type SessionState } from './schema.js';
 
 export { StateFileError, StateWriteError } from './errors.js';
+
+/**
+ * A state file is a few kilobytes per pending section (accepted sections keep only their hash); anything far bigger
+ * is not one of ours, and is not read into memory.
+ */
+const MAX_STATE_BYTES = 64 * 1024 * 1024;
+const POLICY: PolicyOptions = { what: 'The saved session', fix: 'run with --restart to start over (it is moved aside)' };
+
+/** The bytes of a state file or one of its backups, under the path policy; undefined when missing. */
+function readStateBytes(file: string): Buffer | undefined {
+  return readRegularFile(file, { ...POLICY, maxBytes: MAX_STATE_BYTES });
+}
 
 /** An existing backup of `file` with the same bytes, so repeated failed loads do not pile up identical copies. */
 function identicalBackup(file: string, bytes: Buffer): string | undefined {
@@ -31,7 +46,8 @@ function identicalBackup(file: string, bytes: Buffer): string | undefined {
   for (const name of names.filter((n) => n.startsWith(prefix)).sort()) {
     const candidate = path.join(dir, name);
     try {
-      if (sha256(fs.readFileSync(candidate)) === digest) return candidate;
+      const bytes = readStateBytes(candidate);
+      if (bytes && sha256(bytes) === digest) return candidate;
     } catch {
       /* unreadable backup: not a match */
     }
@@ -42,7 +58,8 @@ function identicalBackup(file: string, bytes: Buffer): string | undefined {
 /** Copies a bad state file aside (reusing an identical earlier copy); undefined when even that fails. */
 function keepCopy(file: string): string | undefined {
   try {
-    const bytes = fs.readFileSync(file);
+    const bytes = readStateBytes(file);
+    if (!bytes) return undefined;
     const existing = identicalBackup(file, bytes);
     if (existing) return existing;
     const target = backupPathFor(file);
@@ -72,9 +89,11 @@ function problem(reason: StateFileProblem, file: string, what: string): StateFil
 export function loadState(file: string): SessionState | null {
   let text: string;
   try {
-    text = fs.readFileSync(file, 'utf8');
+    const bytes = readStateBytes(file);
+    if (bytes === undefined) return null;
+    text = bytes.toString('utf8');
   } catch (err) {
-    if (errCode(err) === 'ENOENT') return null;
+    if (err instanceof UnsafePathError) throw new StateFileError('unreadable', file, err.message);
     const why = errCode(err) === 'EISDIR' ? 'it is a folder' : errCode(err) === 'EACCES' ? 'permission denied' : (errCode(err) ?? 'unknown error');
     throw problem('unreadable', file, `Cannot read the saved session ${file} (${why}).`);
   }
@@ -98,7 +117,26 @@ export function loadState(file: string): SessionState | null {
     const detail = issue.path.length ? `${issue.path.join('.')}: ${issue.message}` : issue.message;
     throw problem('invalid', file, `The saved session ${file} is not a valid project-context session (${detail}).`);
   }
-  return parsed.data;
+  return sanitised(parsed.data);
+}
+
+/**
+ * A state file is as untrusted as the repository it sits in (it can be committed, or edited by hand): its texts are
+ * cleaned like analysed text (terminal escapes and control characters removed, `plain`), titles are ours, and a git
+ * HEAD that is not a commit id is dropped. Hashes are kept as they are: a hash that matches nothing in the output is
+ * dealt with when the session starts (src/wizard/reconcile.ts), never trusted.
+ */
+function sanitised(state: SessionState): SessionState {
+  return {
+    ...state,
+    gitHead: state.gitHead !== null && /^[0-9a-f]{40,64}$/.test(state.gitHead) ? state.gitHead : null,
+    steps: state.steps.map((s) => ({
+      ...s,
+      title: stepTitle(s.number),
+      ...(s.generated !== undefined ? { generated: plain(s.generated) } : {}),
+      ...(s.edited !== undefined ? { edited: plain(s.edited) } : {}),
+    })),
+  };
 }
 
 /** Saves atomically, creating the state folder (and its .gitignore). Throws StateWriteError; the old file then stays. */
@@ -111,8 +149,9 @@ export function saveState(file: string, state: SessionState): void {
   }
   try {
     ensureStateDir(file);
-    writeFileAtomic(file, `${JSON.stringify(checked.data, null, 2)}\n`);
+    writeFileAtomic(file, `${JSON.stringify(checked.data, null, 2)}\n`, { policy: { what: 'The saved session', fix: 'choose another file with --state' } });
   } catch (err) {
+    if (err instanceof UnsafePathError) throw new StateWriteError('not-a-file', file, err.message);
     throw stateWriteFailure(err, file, `Cannot save progress to ${file}`);
   }
 }
@@ -122,12 +161,13 @@ export function saveState(file: string, state: SessionState): void {
  * identical copy was already kept by a failed load, the file is removed and that copy's path is returned.
  */
 export function backupStateFile(file: string): string | null {
-  let bytes: Buffer;
+  let bytes: Buffer | undefined;
   try {
-    bytes = fs.readFileSync(file);
+    bytes = readStateBytes(file);
+    if (bytes === undefined) return null;
   } catch (err) {
     if (errCode(err) === 'ENOENT') return null;
-    // Unreadable: it can still be renamed aside.
+    // Unreadable, a link, a FIFO, a folder: it can still be renamed aside (the name moves; nothing is followed or deleted).
     const target = backupPathFor(file);
     fs.renameSync(file, target);
     return target;

@@ -1,8 +1,10 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { digestOf, readDigest, withDigest } from '../src/check/fact-digest.js';
+import { parseFactRecord, pruned, recordedFacts, serializeFactRecord, withSection, EMPTY_RECORD } from '../src/check/fact-record.js';
 import { CLI } from './helpers/pty.js';
 import { tempExample } from './helpers/temp-repo.js';
 
@@ -88,6 +90,33 @@ describe('--check', () => {
     expect(cli(fixed, '--check').status).toBe(0);
   });
 
+  it('works on a clean clone that has only the committed files, and the file holds no hidden fact lines', () => {
+    const origin = tempExample();
+    const git = (cwd: string, ...a: string[]) => execFileSync('git', ['-c', 'user.email=t@t', '-c', 'user.name=t', '-c', 'core.fsmonitor=false', ...a], { cwd, stdio: 'ignore' });
+    git(origin, 'init', '-q');
+    git(origin, 'add', '-A');
+    git(origin, 'commit', '-qm', 'code');
+    execFileSync(process.execPath, [CLI, origin, '--yes'], { stdio: 'ignore' });
+    git(origin, 'add', 'PROJECT-CONTEXT.md', 'PROJECT-CONTEXT.facts.json');
+    git(origin, 'commit', '-qm', 'context');
+    const clone = mkdtempSync(path.join(os.tmpdir(), 'pc-clone-'));
+    execFileSync('git', ['clone', '-q', origin, clone], { stdio: 'ignore' });
+    expect(existsSync(path.join(clone, '.project-context'))).toBe(false);
+    const r = cli(clone, '--check');
+    expect(r.stdout).toContain('is current');
+    expect(r.status).toBe(0);
+    // The markdown carries only its marker lines as hidden text: far under 5 % of its bytes.
+    const text = readFileSync(path.join(clone, 'PROJECT-CONTEXT.md'), 'utf8');
+    expect(text).not.toContain('project-context:facts');
+    const hidden = text.split('\n').filter((l) => l.startsWith('<!--')).reduce((n, l) => n + Buffer.byteLength(l) + 1, 0);
+    expect(hidden / Buffer.byteLength(text)).toBeLessThan(0.05);
+    // Without the record, --check still checks paths and says how to get fact checks back.
+    rmSync(path.join(clone, 'PROJECT-CONTEXT.facts.json'));
+    const without = cli(clone, '--check');
+    expect(without.stdout).toContain('step 3 (Backend & API) has no fact record (PROJECT-CONTEXT.facts.json is missing beside it: commit it with the file, or regenerate with --steps 3)');
+    expect(without.status).toBe(0);
+  });
+
   it('fails plainly (exit 1) when there is no file to check', () => {
     const r = cli(tempExample(), '--check');
     expect(r.status).toBe(1);
@@ -120,5 +149,46 @@ describe('fact digest', () => {
     const twice = withDigest(once, [fact('GET /b', {})]);
     expect(twice.match(/project-context:facts/g)).toHaveLength(1);
     expect(readDigest(twice)?.map((e) => e.id)).toEqual(['GET /b']);
+  });
+});
+
+describe('fact record beside the output', () => {
+  const entry = (kind: string, id: string, hash: string, file?: string) => ({ kind, id, hash, file });
+  const all = () => true;
+
+  it('keeps one table per kind for the sections that share it, and reads back what each section was built from', () => {
+    let record = withSection(EMPTY_RECORD, 3, 'h3', [entry('cdk.route', 'GET /a', '1111111111', 'lib/api.ts'), entry('cdk.table', 'Users', '2222222222', 'lib/db.ts')], all);
+    record = withSection(record, 4, 'h4', [entry('cdk.table', 'Users', '2222222222', 'lib/db.ts')], all);
+    const text = serializeFactRecord(record);
+    expect(text.match(/"Users"/g)).toHaveLength(1);
+    // One fact per line, so a pull request shows which facts changed.
+    expect(text).toContain('\n      ["GET /a","1111111111","lib/api.ts"]');
+    const back = parseFactRecord(text)!;
+    expect(recordedFacts(back, 3, 'h3')).toEqual({ entries: [entry('cdk.route', 'GET /a', '1111111111', 'lib/api.ts'), entry('cdk.table', 'Users', '2222222222', 'lib/db.ts')], superseded: [] });
+    expect(recordedFacts(back, 3, 'another-hash')).toBeUndefined();
+    expect(serializeFactRecord(back)).toBe(text);
+  });
+
+  it('says when a later section recorded a shared kind from other facts', () => {
+    let record = withSection(EMPTY_RECORD, 3, 'h3', [entry('cdk.table', 'Users', '2222222222')], all);
+    record = withSection(record, 4, 'h4', [entry('cdk.table', 'Users', '3333333333')], all);
+    expect(recordedFacts(record, 3, 'h3')?.superseded).toEqual(['cdk.table']);
+    expect(recordedFacts(record, 4, 'h4')?.superseded).toEqual([]);
+  });
+
+  it('drops the records of blocks no longer in the file, and the kinds only they used', () => {
+    let record = withSection(EMPTY_RECORD, 3, 'old', [entry('cdk.route', 'GET /a', '1')], all);
+    record = withSection(record, 3, 'new', [entry('http.route', 'GET /b', '2')], all);
+    expect(record.sections.map((s) => s.hash)).toEqual(['new', 'old']);
+    const next = pruned(record, (_step, hash) => hash === 'new');
+    expect(next.sections.map((s) => s.hash)).toEqual(['new']);
+    expect(Object.keys(next.facts)).toEqual(['http.route']);
+    expect(pruned(next, all)).toBe(next);
+  });
+
+  it('refuses text that is not a record of this version', () => {
+    expect(parseFactRecord('{"schema":"project-context/facts","version":2,"sections":[],"facts":{}}')).toBeUndefined();
+    expect(parseFactRecord('not json')).toBeUndefined();
+    expect(parseFactRecord(serializeFactRecord(EMPTY_RECORD))).toEqual(EMPTY_RECORD);
   });
 });

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { parseCli, parseStepList } from '../src/cli/args.js';
+import path from 'node:path';
 import { UsageError } from '../src/errors.js';
+import { focusPath } from '../src/wizard/run-options.js';
+import { tempRepo } from './helpers/temp-repo.js';
 
 describe('parseCli', () => {
   it('defaults to the current folder and every step', () => {
@@ -13,6 +16,22 @@ describe('parseCli', () => {
   it('reads every flag of the contract', () => {
     const o = parseCli(['repo', '--yes', '--output', 'out.md', '--state', 's.json', '--restart', '--steps', '3-5', '--vision', 'v.md']);
     expect(o).toMatchObject({ dir: 'repo', yes: true, output: 'out.md', state: 's.json', restart: true, steps: [3, 4, 5], vision: 'v.md' });
+  });
+
+  it('reads --detail and --focus, and refuses a detail level it does not know', () => {
+    expect(parseCli([]).detail).toBe('budget');
+    expect(parseCli(['--detail', 'full']).detail).toBe('full');
+    expect(parseCli(['--focus', 'packages/api']).focus).toBe('packages/api');
+    expect(() => parseCli(['--detail', 'most'])).toThrow('--detail takes budget or full; "most" is neither.');
+    expect(() => parseCli(['--focus', ''])).toThrow('--focus needs a value.');
+  });
+
+  it('resolves --focus against the repository (as the map cites it) or the current folder, and refuses a path that is not there', () => {
+    const root = tempRepo({ 'packages/api/package.json': '{}' });
+    expect(focusPath('packages/api', root, '/')).toBe('packages/api');
+    expect(focusPath('/packages/api', root, '/')).toBe('packages/api');
+    expect(focusPath('./api', root, path.join(root, 'packages'))).toBe('packages/api');
+    expect(() => focusPath('packages/nope', root, root)).toThrow(/--focus packages\/nope: there is no such file or folder/);
   });
 
   it('rejects unknown flags and stray arguments as usage errors (exit 2)', () => {

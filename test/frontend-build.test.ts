@@ -19,6 +19,24 @@ describe('frontend apps and build config', () => {
     expect(kinds).toEqual(['astro/astro', 'react/vite', 'react/react-scripts', 'next/next', 'react/vite', 'remix/vite']);
   });
 
+  it('does not take a published Vue or Solid library built with Vite, or an Astro integration, for an app, and keeps the app beside it', async () => {
+    const lib = (name: string, dep: string) =>
+      JSON.stringify({ name, version: '1.0.0', main: 'dist/index.js', exports: { '.': './dist/index.js' }, peerDependencies: { [dep]: '^3.0.0' }, devDependencies: { vite: '^5.0.0' } });
+    const root = tempRepo({
+      'package.json': JSON.stringify({ name: 'mono', private: true, workspaces: ['packages/*', 'apps/*'] }),
+      'packages/vue-router/package.json': lib('@x/vue-router', 'vue'),
+      'packages/vue-router/vite.config.ts': 'export default { build: { lib: {} } };\n',
+      'packages/solid-router/package.json': lib('@x/solid-router', 'solid-js'),
+      'packages/solid-router/vite.config.ts': 'export default { build: { lib: {} } };\n',
+      'apps/web/package.json': JSON.stringify({ name: 'web', private: true, dependencies: { vue: '^3.0.0' }, devDependencies: { vite: '^5.0.0' } }),
+      'apps/web/index.html': '<div id="app"></div>\n',
+      // An Astro integration is published and has no pages or config of its own.
+      'packages/astro-alpine/package.json': JSON.stringify({ name: '@x/alpine', version: '1.0.0', exports: { '.': './dist/index.js' }, devDependencies: { astro: '^5.0.0' } }),
+      'packages/astro-alpine/src/index.ts': 'export default function alpine() { return { name: "alpine", hooks: {} }; }\n',
+    });
+    expect(frontendApps(await buildIndex(root)).map((a) => a.name)).toEqual(['web']);
+  });
+
   it('recognises a VitePress site as a Vue app built with VitePress, without passing its version off as Vue\'s', async () => {
     const root = tempRepo({
       'package.json': JSON.stringify({ name: 'docs-site', private: true, devDependencies: { vitepress: '^1.6.4' } }),

@@ -87,7 +87,7 @@ describe('classes of false "none" seen on real repositories', () => {
     expect(md[4]).toContain('2 frontend apps: `@hidden/site` (Next.js), `web` (React + Vite).');
     expect(md[4]).toContain('| `web` | React + Vite | `/web` | `/web/vite.config.ts` |');
     expect(md[1]).toContain('`/web`');
-    expect(md[1]).toMatch(/`@hidden\/site` \| `\/apps\/site` \| Next\.js app \(inferred from next dependency \(hoisted to the root package\.json/);
+    expect(md[1]).toMatch(/`@hidden\/site` \| `\/apps\/site` \| product \| Next\.js app \(inferred from next dependency \(hoisted to the root package\.json/);
   });
 
   it('does not say "no infrastructure", "no deploy" or "set nowhere" when compose, Kubernetes and a Makefile say otherwise', async () => {

@@ -230,7 +230,7 @@ describe('files that cannot be written', () => {
     const err = caught(() => acceptSection(file, 1, S1)) as OutputWriteError;
     expect(err).toBeInstanceOf(OutputWriteError);
     expect(err.reason).toBe('not-a-file');
-    expect(err.message).toBe(`${file} is a folder, not a file. Choose another path with --output.`);
+    expect(err.message).toBe(`The output ${file} is a folder, not a file; project-context never deletes or replaces a folder. Choose another path with --output.`);
     expect(() => inspectForAccept(file, 1, S1)).toThrow(OutputWriteError);
   });
 

@@ -20,12 +20,23 @@ function stateFile(): string {
   return path.join(root, '.project-context', 'state.json');
 }
 
-/** A real process that stays alive until the test ends. */
-async function liveProcess(): Promise<number> {
-  const child = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 120000)'], { stdio: 'ignore' });
+/** A real process that stays alive until the test ends: any program (`node -e`), or one run as the CLI would be. */
+async function liveProcess(kind: 'other' | 'project-context' = 'other'): Promise<number> {
+  const args = kind === 'other' ? ['-e', 'setTimeout(() => {}, 120000)'] : [fakeCli(), '--yes'];
+  const child = spawn(process.execPath, args, { stdio: 'ignore' });
   children.push(child);
   await new Promise((resolve) => child.once('spawn', resolve));
   return child.pid!;
+}
+
+/** A script at `…/project-context/dist/bin/cli.js` that only waits: its command line is a project-context one. */
+function fakeCli(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pc-lock-cli-'));
+  roots.push(dir);
+  const file = path.join(dir, 'project-context', 'dist', 'bin', 'cli.js');
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, 'setTimeout(() => {}, 120000);\n');
+  return file;
 }
 
 /** The pid of a real process that has already exited. */
@@ -57,9 +68,9 @@ describe('acquireLock', () => {
     expect(fs.existsSync(lock.file)).toBe(false);
   });
 
-  it('refuses while a live process holds it, naming its pid', async () => {
+  it('refuses while a live project-context process holds it, naming its pid and how to end it', async () => {
     const file = stateFile();
-    const pid = await liveProcess();
+    const pid = await liveProcess('project-context');
     writeLock(file, JSON.stringify({ pid, startedAt: new Date().toISOString(), hostname: os.hostname(), procStart: processStartTime(pid) }));
     let err: unknown;
     try {
@@ -76,11 +87,61 @@ describe('acquireLock', () => {
     expect(lockOwner(file)).toBe(pid);
   });
 
-  it('refuses for a live pid recorded without a start time (non-Linux lock files)', async () => {
+  it('a live owner whose command line is not project-context (recorded start time matches): refused, but never "kill <pid>"', async () => {
     const file = stateFile();
-    const pid = await liveProcess();
+    const pid = await liveProcess('other');
+    writeLock(file, JSON.stringify({ pid, startedAt: new Date().toISOString(), hostname: os.hostname(), procStart: processStartTime(pid) }));
+    expect(() => acquireLock(file)).toThrow(
+      `Another project-context session may be running on this repository (its lock ${file}.lock names pid ${pid}). Finish it first, or if it is not running, delete ${file}.lock.`,
+    );
+    expect(lockOwner(file)).toBe(pid);
+  });
+
+  it('refuses for a live project-context pid recorded without a start time (non-Linux lock files)', async () => {
+    const file = stateFile();
+    const pid = await liveProcess('project-context');
     writeLock(file, JSON.stringify({ pid, startedAt: new Date().toISOString(), hostname: os.hostname() }));
     expect(() => acquireLock(file)).toThrow(LockError);
+  });
+
+  it('takes over a lock whose process was killed but not yet reaped by its parent (a zombie)', async () => {
+    const file = stateFile();
+    // `sleep 0.2` exits after its parent shell became `sleep 30`, which never waits for it: a zombie for 30 s.
+    const parent = spawn('/bin/sh', ['-c', 'sleep 0.2 & echo $!; exec sleep 30'], { stdio: ['ignore', 'pipe', 'ignore'] });
+    children.push(parent);
+    const pid = Number(await new Promise<string>((resolve) => parent.stdout!.once('data', (d) => resolve(String(d).trim()))));
+    for (let i = 0; i < 100 && !/\) Z /.test(fs.readFileSync(`/proc/${pid}/stat`, 'utf8')); i++) await new Promise((r) => setTimeout(r, 20));
+    writeLock(file, JSON.stringify({ pid, startedAt: new Date().toISOString(), hostname: os.hostname(), procStart: processStartTime(pid), argv1: '/x/cli.js' }));
+    const lock = acquireLock(file);
+    expect(lockOwner(file)).toBe(process.pid);
+    lock.release();
+  });
+
+  it.each([
+    ['pid 1 (init)', () => 1],
+    ['a live process that is not project-context', () => liveProcess('other')],
+  ])('takes over a hand-written lock naming %s: never "end it: kill 1"', async (_name, pidOf) => {
+    const file = stateFile();
+    writeLock(file, JSON.stringify({ pid: await pidOf(), startedAt: '2020-01-01T00:00:00.000Z', hostname: os.hostname() }));
+    const lock = acquireLock(file);
+    expect(lockOwner(file)).toBe(process.pid);
+    lock.release();
+  });
+
+  it.each([
+    ['a folder (with files in it)', (p: string) => {
+      fs.mkdirSync(path.join(p, 'keep'), { recursive: true });
+      fs.writeFileSync(path.join(p, 'keep', 'file'), 'precious\n');
+    }, 'is a folder, not a file; project-context never deletes or replaces a folder. Choose another file with --state.'],
+    ['a FIFO', (p: string) => spawnSync('mkfifo', [p]), 'is a named pipe (FIFO); project-context reads and writes only regular files there. Remove it, or choose another file with --state.'],
+    ['a link to /dev/zero', (p: string) => fs.symlinkSync('/dev/zero', p), 'is a symbolic link; project-context does not read or write through links. Remove it, or choose another file with --state.'],
+  ])('a lock path that is %s: refused with one sentence, never read, never deleted', (_name, make, says) => {
+    const file = stateFile();
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    make(`${file}.lock`);
+    expect(() => acquireLock(file)).toThrow(`The session lock ${file}.lock ${says}`);
+    expect(fs.lstatSync(`${file}.lock`)).toBeTruthy();
+    if (fs.lstatSync(`${file}.lock`).isDirectory()) expect(fs.readFileSync(path.join(`${file}.lock`, 'keep', 'file'), 'utf8')).toBe('precious\n');
   });
 
   it('takes over a lock whose process has exited', () => {

@@ -261,7 +261,9 @@ describe('state files that cannot be used', () => {
     fs.mkdirSync(file, { recursive: true });
     const err = loadError(file);
     expect(err.reason).toBe('unreadable');
-    expect(err.message).toBe(`Cannot read the saved session ${file} (it is a folder). Fix its permissions, or run with --restart to start over.`);
+    expect(err.message).toBe(
+      `The saved session ${file} is a folder, not a file; project-context never deletes or replaces a folder. Run with --restart to start over (it is moved aside).`,
+    );
   });
 });
 

@@ -33,10 +33,14 @@ describe('step 2 — Directory Structure', () => {
 
   it('lists every workspace package with purpose and source, then each package, then the root tooling', async () => {
     const md = (await section(directoryStructureStep, 'ov-pnpm')).markdown;
-    expect(md).toContain('| `@acme/ui` | `/packages/ui` | Shared React components for the Acme apps. (`/packages/ui/README.md:3`) |');
-    expect(md).toContain('| `@acme/web` | `/apps/web` | Next.js app (inferred from next dependency) |');
-    expect(md).toContain('| `@acme/tsconfig` | `/packages/tsconfig` | Shared TypeScript configuration (inferred from its package name, @acme/tsconfig) |');
-    expect(md).toContain('| `@acme/legacy` | `/packages/legacy` | purpose not stated (no description, README or telling dependency) |');
+    expect(md).toContain('| `@acme/ui` | `/packages/ui` | product | Shared React components for the Acme apps. (`/packages/ui/README.md:3`) |');
+    expect(md).toContain('| `@acme/web` | `/apps/web` | product | Next.js app (inferred from next dependency) |');
+    expect(md).toContain('| `@acme/tsconfig` | `/packages/tsconfig` | internal tooling | Shared TypeScript configuration (inferred from its package name, @acme/tsconfig) |');
+    expect(md).toContain('| `@acme/legacy` | `/packages/legacy` | product | purpose not stated (no description, README or telling dependency) |');
+    expect(md).toContain('Roles: 4 product packages, 1 internal tooling package.');
+    expect(md).toContain('- **Role:** product (evidence: fastify dependency)');
+    // Product packages first, then tooling.
+    expect(md.indexOf('| `@acme/ui`')).toBeLessThan(md.indexOf('| `@acme/tsconfig`'));
     expect(md).toContain('### @acme/api — apps/api');
     expect(md).toContain('- `/apps/api/src/server.ts` — main → `dist/server.js`');
     expect(md).toContain('- `/apps/web/app/page.tsx` — Next.js app router');
@@ -81,15 +85,24 @@ describe('step 2 — Directory Structure', () => {
 });
 
 describe('step 2 — many packages', () => {
-  const many = async (n: number) => {
+  const many = async (n: number, focus?: string) => {
     const index = await indexOf('ov-pnpm');
     const facts = await detect(packagesDetector, 'ov-pnpm');
     const api = facts.find((f) => f.id === 'apps/api') as PackageFact;
+    const web = facts.find((f) => f.id === 'apps/web') as PackageFact;
     const root = facts.find((f) => f.id === '.') as PackageFact;
     const copies = Array.from({ length: n }, (_, i) => ({ ...api, id: `apps/api#${i}`, data: { ...api.data, name: `@acme/api-${i}` } }));
-    const md = directoryStructureStep.build(stepModel(index, [root, ...copies]), {}).markdown;
+    const md = directoryStructureStep.build(stepModel(index, [root, ...copies, web]), focus === undefined ? {} : { focus }).markdown;
     return { md, index };
   };
+
+  it('gives the package --focus names its full details even among very many', async () => {
+    const { md } = await many(45, 'apps/web');
+    expect(md).toContain('### @acme/web — apps/web');
+    expect(md).toMatch(/### @acme\/web — apps\/web\n\n- \*\*Purpose:\*\*[^\n]*\n- \*\*Role:\*\* product/);
+    expect(md).toContain('#### Key directories');
+    expect(md).not.toContain('### @acme/api-1 —');
+  });
 
   it('gives each of a few dozen packages four lines instead of tables', async () => {
     const { md, index } = await many(20);
@@ -103,7 +116,7 @@ describe('step 2 — many packages', () => {
 
   it('lists very many packages in one table with their main entry point', async () => {
     const { md, index } = await many(45);
-    expect(md).toContain('| `@acme/api-44` | `/apps/api` | HTTP server (Fastify) (inferred from fastify dependency) | `/apps/api/src/server.ts` (main) | 7 |');
+    expect(md).toContain('| `@acme/api-44` | `/apps/api` | product | HTTP server (Fastify) (inferred from fastify dependency) | `/apps/api/src/server.ts` (main) | 7 |');
     expect(md).not.toContain('### @acme/api-1 —');
     expect(missingCitations(md, index)).toEqual([]);
   });

@@ -63,6 +63,89 @@ describe('Session', () => {
     expect(parseOutput(readFileSync(o.output, 'utf8')).blocks).toHaveLength(1);
   });
 
+  it('the killed write was the last step: the session is complete, nothing is asked, nothing is written again', async () => {
+    const root = tempRepo();
+    const o = options(root);
+    const s = await Session.open(o);
+    s.setGenerated(1, '## 1. One\n');
+    s.accept(1);
+    s.setGenerated(2, '## 2. Two\n');
+    s.close();
+    acceptSection(o.output, 2, '## 2. Two\n'); // written; "accepted" never saved
+    const asked: unknown[] = [];
+    const resumed = await Session.open({ ...o, askResume: async (q) => (asked.push(q), 'resume') });
+    expect(asked).toEqual([]);
+    expect(resumed.next()).toBeUndefined();
+    expect(resumed.summary()).toMatchObject({ accepted: 2, pending: 0 });
+    resumed.close();
+    expect(parseOutput(readFileSync(o.output, 'utf8')).blocks.map((b) => b.step)).toEqual([1, 2]);
+  });
+
+  it('reconciles before asking: accepted steps missing from the output are named, counted out of the question, and pending again', async () => {
+    const root = tempRepo();
+    const o = options(root, { steps: [1, 2, 3] });
+    const s = await Session.open(o);
+    s.setGenerated(1, '## 1. One\n');
+    s.accept(1);
+    s.setGenerated(2, '## 2. Two\n');
+    s.setEdited(2, '## 2. Two, my edit\n');
+    s.accept(2);
+    s.close();
+    writeFileSync(o.output, '# My notes, and no sections\n');
+    const notices: string[] = [];
+    const asked: unknown[] = [];
+    const resumed = await Session.open({ ...o, notice: (m) => notices.push(m), askResume: async (q) => (asked.push(q), 'resume') });
+    expect(notices).toEqual([`Steps 1, 2 were accepted, but their sections are no longer in ${o.output}; they are generated again.`]);
+    expect(asked).toEqual([{ step: 1, position: 1, total: 3, accepted: 0, skipped: 0, otherSelection: undefined, notice: notices[0] }]);
+    expect(resumed.restored).toEqual([1, 2]);
+    expect(resumed.record(1).status).toBe('pending');
+    // The user's edit is what they accepted: it comes back for review rather than being regenerated.
+    expect(resumed.record(2).status).toBe('generated');
+    expect(resumed.text(2)).toBe('## 2. Two, my edit\n');
+    // The file as it is now is the reference: accepting does not ask whether "another program" changed it.
+    resumed.setGenerated(1, '## 1. One\n');
+    expect(resumed.conflictFor(1)).toEqual({ kind: 'foreign-file' });
+    resumed.close();
+  });
+
+  it('a restart killed after saving its new session but before removing the old output: the next start finishes it', async () => {
+    const root = tempRepo();
+    const o = options(root);
+    const s = await Session.open(o);
+    s.setGenerated(1, '## 1. One\n');
+    s.accept(1);
+    s.close();
+    const old = readFileSync(o.output);
+    // What startOver saves before removing the file: the new session and the journal of the removal.
+    const { sha256 } = await import('../src/output/atomic.js');
+    const { backupOutput } = await import('../src/output/index.js');
+    const backup = backupOutput(o.output)!;
+    const state = loadState(o.stateFile)!;
+    const { saveState } = await import('../state/store.js');
+    saveState(o.stateFile, { ...state, steps: state.steps.map((r) => ({ number: r.number, title: r.title, status: 'pending' })), clearOutput: { hash: sha256(old), backup } });
+    const resumed = await Session.open(o);
+    expect(existsSync(o.output)).toBe(false);
+    expect(readFileSync(backup)).toEqual(old);
+    expect(loadState(o.stateFile)?.clearOutput).toBeUndefined();
+    expect(resumed.restored).toEqual([]);
+    resumed.close();
+  });
+
+  it('a state file whose restart journal names a backup that does not hold the output: the output is left alone', async () => {
+    const root = tempRepo();
+    const o = options(root);
+    const s = await Session.open(o);
+    s.setGenerated(1, '## 1. One\n');
+    s.accept(1);
+    s.close();
+    const { sha256 } = await import('../src/output/atomic.js');
+    const { saveState } = await import('../state/store.js');
+    const state = loadState(o.stateFile)!;
+    saveState(o.stateFile, { ...state, clearOutput: { hash: sha256(readFileSync(o.output)), backup: path.join(root, 'no-such-backup') } });
+    (await Session.open(o)).close();
+    expect(parseOutput(readFileSync(o.output, 'utf8')).blocks.map((b) => b.step)).toEqual([1]);
+  });
+
   it('starts over on "n": the previous output is kept as a backup in the session folder, and the notice names it', async () => {
     const root = tempRepo();
     const s = await Session.open(options(root));
@@ -124,6 +207,7 @@ describe('Session', () => {
     // The same pid may re-acquire, so simulate another live process holding the lock.
     const lock = `${o.stateFile}.lock`;
     const info = JSON.parse(readFileSync(lock, 'utf8'));
+    // (a live process identified by its recorded start time: the lock stands, whatever its command line)
     writeFileSync(lock, JSON.stringify({ ...info, pid: process.ppid, procStart: processStartTime(process.ppid) }));
     await expect(Session.open(o)).rejects.toThrow(/Another project-context session/);
     first.close();

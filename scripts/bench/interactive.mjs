@@ -3,7 +3,7 @@
 import { spawn } from '@lydell/node-pty';
 import xterm from '@xterm/headless';
 import { render } from 'ink-testing-library';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createElement } from 'react';
@@ -12,12 +12,13 @@ const COLS = 110;
 const ROWS = 34;
 const PGDN = '\u001b[6~';
 
-function terminal(cli, args) {
+function terminal(cli, args, extraEnv = {}) {
   const term = new xterm.Terminal({ cols: COLS, rows: ROWS, allowProposedApi: true });
   const env = { ...process.env, TERM: 'xterm-256color' };
   delete env.CI;
   delete env.GITHUB_ACTIONS;
   delete env.PROJECT_CONTEXT_TIMINGS;
+  Object.assign(env, extraEnv);
   const started = performance.now();
   const pty = spawn(process.execPath, [cli, ...args], { name: 'xterm-256color', cols: COLS, rows: ROWS, env });
   let exited;
@@ -72,6 +73,39 @@ export async function measureTerminal(cli, repo, readMs = 2000) {
     const deadline = Date.now() + 10_000;
     while (t.exited() === undefined && Date.now() < deadline) await pause(20);
     return { firstPaintMs, firstStepMs, pgdnMs, nextStepMs, thirdStepMs };
+  } finally {
+    if (t.exited() === undefined) t.pty.kill();
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+/**
+ * A whole interactive session on `repo`: every step accepted after `readMs` of reading. For each accept, how long the
+ * accepted section stays on screen (until its "Step k of" header is gone) and how long until the next step is shown;
+ * then the process's peak RSS (analysis worker included) from the timings channel.
+ */
+export async function measureSession(cli, repo, readMs = 1000, env = {}) {
+  const tmp = mkdtempSync(path.join(os.tmpdir(), 'pc-bench-session-'));
+  const timings = path.join(tmp, 'timings.jsonl');
+  const t = terminal(cli, [repo, '--output', path.join(tmp, 'out.md'), '--state', path.join(tmp, 'state.json')], { PROJECT_CONTEXT_TIMINGS: timings, ...env });
+  const pause = (ms) => new Promise((r) => setTimeout(r, ms));
+  const accepts = [];
+  try {
+    const total = Number((await t.until((s) => /Step 1 of \d+/.test(s), t.started, 120_000), t.screen().match(/Step 1 of (\d+)/)[1]));
+    for (let k = 1; k <= total; k++) {
+      await pause(readMs);
+      const pressed = performance.now();
+      t.pty.write('a');
+      const header = `Step ${k} of ${total}`;
+      const goneMs = await t.until((s) => !s.includes(header) || t.exited() !== undefined, pressed, 120_000).catch(() => NaN);
+      const nextMs = k < total ? await t.until((s) => s.includes(`Step ${k + 1} of ${total}`), pressed, 120_000) : goneMs;
+      accepts.push({ step: k, goneMs, nextMs });
+    }
+    const deadline = Date.now() + 30_000;
+    while (t.exited() === undefined && Date.now() < deadline) await pause(20);
+    const events = readFileSync(timings, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    const exit = events.find((e) => e.event === 'exit');
+    return { accepts, peakRssMb: exit ? exit.maxRssKb / 1024 : NaN };
   } finally {
     if (t.exited() === undefined) t.pty.kill();
     rmSync(tmp, { recursive: true, force: true });

@@ -1,11 +1,15 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { parseOutput } from '../output/index.js';
+import { MAX_OUTPUT_BYTES, OUTPUT_POLICY, parseOutput } from '../output/index.js';
+import { readRegularFile, sameFile } from '../output/path-policy.js';
+import type { SessionState } from '../../state/schema.js';
+import { loadState } from '../../state/store.js';
 import { STEPS } from '../steps/registry.js';
 import type { StepContext } from '../steps/types.js';
 import { missingCitations } from '../steps/verify-citations.js';
 import { Analyzer } from '../wizard/analyzer.js';
+import path from 'node:path';
 import { unifiedDiff } from '../diff/line-diff.js';
 import { digestOf, readDigest, stripDigest, type DigestEntry } from './fact-digest.js';
+import { factRecordPath, readFactRecord, recordedFacts, type RecordRead } from './fact-record.js';
 import { factWords } from './fact-words.js';
 
 export type FindingKind =
@@ -15,11 +19,22 @@ export type FindingKind =
   | 'fact-altered'
   | 'hand-edited'
   | 'malformed'
+  | 'missing-section'
+  | 'no-sections'
   | 'not-accepted'
   | 'no-fact-record';
 
 /** Findings that mean the file no longer matches the code (exit 3); the others are notes. */
-const DRIFT: ReadonlySet<FindingKind> = new Set(['missing-path', 'fact-added', 'fact-removed', 'fact-altered', 'hand-edited', 'malformed']);
+const DRIFT: ReadonlySet<FindingKind> = new Set([
+  'missing-path',
+  'fact-added',
+  'fact-removed',
+  'fact-altered',
+  'hand-edited',
+  'malformed',
+  'missing-section',
+  'no-sections',
+]);
 
 export interface Finding {
   readonly step: number | null;
@@ -45,29 +60,79 @@ export interface CheckReport {
 export interface CheckOptions {
   /** Also compute, for each drifted step, the diff between its block and the section regenerated now. */
   readonly diff?: boolean;
+  /** The local session's state file: an accepted section the file lacks is then drift (see checkOutput). */
+  readonly stateFile?: string;
+}
+
+function checkInputError(message: string): Error {
+  return Object.assign(new Error(message), { name: 'CheckInputError' });
+}
+
+/**
+ * The file to check, under the output's path policy: a committed PROJECT-CONTEXT.md that is a link (to /dev/zero, to a
+ * file outside the repository), a FIFO or a device is refused with one sentence, never read.
+ */
+function readChecked(output: string): string {
+  let bytes: Buffer | undefined;
+  try {
+    bytes = readRegularFile(output, { ...OUTPUT_POLICY, maxBytes: MAX_OUTPUT_BYTES });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw checkInputError(error instanceof Error && !code ? error.message : `Cannot read ${output} (${code ?? String(error)}).`);
+  }
+  if (bytes === undefined) throw checkInputError(`There is no ${output} to check. Run project-context first to write it.`);
+  return bytes.toString('utf8');
+}
+
+/**
+ * The steps the local session says were accepted into this output; empty when there is no usable session (a clean
+ * clone in CI: the state folder is never committed). A damaged state only loses this extra check.
+ */
+function acceptedBySession(stateFile: string | undefined, output: string): ReadonlySet<number> {
+  if (!stateFile) return new Set();
+  let state: SessionState | null;
+  try {
+    state = loadState(stateFile);
+  } catch {
+    return new Set();
+  }
+  if (!state || !sameFile(state.output, output)) return new Set();
+  return new Set(state.steps.filter((s) => s.status === 'accepted').map((s) => s.number));
 }
 
 /**
  * Compares PROJECT-CONTEXT.md with the code as it is now: cited paths that are gone, facts added, removed or altered
  * since each section was accepted (from the digest line each block carries), sections edited by hand, steps never
- * accepted. Reads only; the wizard's own files are left out of the analysis.
+ * accepted. What it can know of deleted sections: a file with no section at all is drift; with a local session
+ * (`stateFile`), a section it accepted that the file lacks is drift; on a clean clone a section cut out of a file that
+ * still has others cannot be told from a step never accepted (a note). Reads only; the wizard's own files are left
+ * out of the analysis.
  */
 export async function checkOutput(root: string, output: string, context: StepContext, exclude: readonly string[], options: CheckOptions = {}): Promise<CheckReport> {
-  if (!existsSync(output)) {
-    throw Object.assign(new Error(`There is no ${output} to check. Run project-context first to write it.`), { name: 'CheckInputError' });
-  }
-  const doc = parseOutput(readFileSync(output, 'utf8'));
+  const doc = parseOutput(readChecked(output));
+  const accepted = acceptedBySession(options.stateFile, output);
+  const record = readFactRecord(output);
+  const recordFile = path.basename(factRecordPath(output));
   const analyzer = await Analyzer.open(root, context, undefined, exclude);
   const findings: Finding[] = [];
   const add = (f: Omit<Finding, 'drift'>) => findings.push({ ...f, drift: DRIFT.has(f.kind) });
 
   for (const problem of doc.malformed) add({ step: null, kind: 'malformed', message: problem });
+  const empty = doc.blocks.length === 0 && accepted.size === 0;
+  if (empty) {
+    add({ step: null, kind: 'no-sections', message: `${output} holds no section written by project-context (it is empty, or every section was removed)` });
+  }
   const blocks = new Map(doc.blocks.map((b) => [b.step, b]));
   for (const entry of STEPS) {
     const block = blocks.get(entry.number);
     const title = `step ${entry.number} (${entry.title})`;
+    if (!block && accepted.has(entry.number)) {
+      add({ step: entry.number, kind: 'missing-section', message: `${title} was accepted (says the session in ${options.stateFile}) but its section is not in the file` });
+      continue;
+    }
     if (!block) {
-      add({ step: entry.number, kind: 'not-accepted', message: `${title} is not in the file` });
+      // In a file without any section, ten "not in the file" notes would repeat the one finding above.
+      if (!empty) add({ step: entry.number, kind: 'not-accepted', message: `${title} is not in the file` });
       continue;
     }
     if (block.handEdited) add({ step: entry.number, kind: 'hand-edited', message: `${title} was edited by hand since it was written` });
@@ -75,10 +140,21 @@ export async function checkOutput(root: string, output: string, context: StepCon
     for (const missing of dedupe(missingCitations(body, analyzer.repoIndex).map((c) => c.file))) {
       add({ step: entry.number, kind: 'missing-path', file: missing, message: `${title} cites /${missing}, which no longer exists` });
     }
-    const recorded = readDigest(block.body);
+    // The record beside the file, for the block with this hash; a file written before the record moved out carries
+    // it in the block itself.
+    const fromRecord = record.kind === 'ok' ? recordedFacts(record.record, entry.number, block.hash) : undefined;
+    const recorded = fromRecord?.entries ?? readDigest(block.body);
     if (!recorded) {
-      add({ step: entry.number, kind: 'no-fact-record', message: `${title} has no fact record; regenerate it (--steps ${entry.number}) to enable fact checks` });
+      add({ step: entry.number, kind: 'no-fact-record', message: `${title} has no fact record ${noRecordReason(record.kind, recordFile, entry.number)}` });
       continue;
+    }
+    for (const kind of fromRecord?.superseded ?? []) {
+      add({
+        step: entry.number,
+        kind: 'fact-altered',
+        fact: { kind, id: '*' },
+        message: `${title}: the ${kind} facts changed after it was accepted (a later section recorded them differently); the lines below compare with that later record`,
+      });
     }
     const section = await analyzer.section(entry.number);
     for (const change of compare(recorded, digestOf(section.facts))) {
@@ -125,6 +201,12 @@ function compare(before: readonly DigestEntry[], now: readonly DigestEntry[]): O
   return out;
 }
 
+function noRecordReason(read: RecordRead['kind'], file: string, step: number): string {
+  if (read === 'missing') return `(${file} is missing beside it: commit it with the file, or regenerate with --steps ${step})`;
+  if (read === 'damaged') return `(${file} is not a fact record project-context can read; regenerate with --steps ${step} to rewrite it)`;
+  return `in ${file} for this block; regenerate it (--steps ${step}) to enable fact checks`;
+}
+
 function dedupe(values: readonly string[]): string[] {
   return [...new Set(values)];
 }
@@ -156,10 +238,15 @@ export function formatCheck(report: CheckReport): string {
   const notes = lines.length - drifted;
   const noted = notes > 0 ? ` and ${notes} note${notes === 1 ? '' : 's'}` : '';
   for (const d of report.diffs ?? []) lines.push('', `What regenerating step ${d.step} (${d.title}) would change:`, d.diff.trimEnd());
+  const steps = stepsOf(report);
+  const how =
+    steps.length > 0
+      ? ` Regenerate and review those sections: project-context --steps ${steps.join(',')}${report.diffs ? '' : ' (--check --diff shows what would change)'}`
+      : ' Regenerate it: project-context';
   lines.push(
     report.current
       ? `${report.output} is current${noted ? ` (${notes} note${notes === 1 ? '' : 's'} above)` : ''}.`
-      : `${report.output} drifted: ${drifted} difference${drifted === 1 ? '' : 's'}${noted} above. Regenerate and review those sections: project-context --steps ${stepsOf(report).join(',')}${report.diffs ? '' : ' (--check --diff shows what would change)'}`,
+      : `${report.output} drifted: ${drifted} difference${drifted === 1 ? '' : 's'}${noted} above.${how}`,
   );
   return lines.join('\n');
 }

@@ -4,9 +4,10 @@ import type { Fact } from '../facts.js';
 import { redactSecrets } from '../secrets/redact.js';
 
 /**
- * A compact record of the facts a section was built from, kept as the last line of the section's block in
- * PROJECT-CONTEXT.md (an HTML comment, invisible when rendered). `--check` compares it with the facts found in the code
- * today to say what was added, removed or altered, with no other file needed (CI has only the committed output).
+ * A compact identity of each fact a section was built from: kind, id and a short hash of its data and cited files.
+ * `--check` compares the recorded entries with the facts found in the code today to say what was added, removed or
+ * altered. They are kept in the fact record beside the output (fact-record.ts). Files written by earlier versions
+ * carry them inside each block, as a hidden `<!-- project-context:facts v1 … -->` line: `readDigest` still reads those.
  */
 export interface DigestEntry {
   readonly kind: string;
@@ -48,6 +49,14 @@ export function digestOf(facts: readonly Fact[]): DigestEntry[] {
   return [...entries.values()].sort((a, b) => (a.kind === b.kind ? a.id.localeCompare(b.id) : a.kind.localeCompare(b.kind)));
 }
 
+/**
+ * The digest of a generated section: computed where its facts are (the analysis worker sends the digest, not the
+ * facts, so the terminal thread never holds a copy of a big step's facts), or from the facts in a one-thread run.
+ */
+export function digestOfSection(section: { readonly facts: readonly Fact[]; readonly digest?: readonly DigestEntry[] }): readonly DigestEntry[] {
+  return section.digest ?? digestOf(section.facts);
+}
+
 /** Redacted ids: the same facts (and ids) recur in several steps' digests. */
 const redactedIds = new Map<string, string>();
 
@@ -60,14 +69,14 @@ function redactedId(id: string): string {
   return out;
 }
 
-/** The comment line to append to a section when it is written. */
+/** The hidden line earlier versions appended to a block (kept to read and to test files they wrote). */
 export function digestLine(entries: readonly DigestEntry[]): string {
   const rows = entries.map((e) => [e.kind, e.id, e.hash, e.file ?? '']);
   const packed = deflateRawSync(Buffer.from(JSON.stringify(rows), 'utf8'), { level: 6 }).toString('base64url');
   return `${PREFIX}${packed} -->`;
 }
 
-/** The section text as written: the reviewed markdown plus its digest line. */
+/** A block as earlier versions wrote it: the reviewed markdown plus its digest line. */
 export function withDigest(markdown: string, facts: readonly Fact[]): string {
   return `${stripDigest(markdown).trimEnd()}\n\n${digestLine(digestOf(facts))}\n`;
 }

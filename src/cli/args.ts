@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { UsageError } from '../errors.js';
 import { STEP_COUNT } from '../steps/titles.js';
+import { DETAIL_VALUES, type Detail } from '../steps/budget/limits.js';
 
 export interface CliOptions {
   readonly dir: string;
@@ -12,6 +13,10 @@ export interface CliOptions {
   readonly steps: readonly number[];
   readonly stepsGiven: boolean;
   readonly vision?: string;
+  /** `--detail full`: no size budget. */
+  readonly detail: Detail;
+  /** `--focus PATH`: one package or folder in full, the others summarised. */
+  readonly focus?: string;
   readonly editor?: string;
   readonly help: boolean;
   readonly version: boolean;
@@ -41,6 +46,8 @@ export function parseCli(argv: readonly string[]): CliOptions {
         restart: { type: 'boolean', default: false },
         steps: { type: 'string' },
         vision: { type: 'string' },
+        detail: { type: 'string' },
+        focus: { type: 'string' },
         editor: { type: 'string' },
         json: { type: 'boolean', default: false },
         check: { type: 'boolean', default: false },
@@ -78,6 +85,8 @@ export function parseCli(argv: readonly string[]): CliOptions {
     steps: values.steps === undefined ? allSteps() : parseStepList(values.steps),
     stepsGiven: values.steps !== undefined,
     vision: nonEmpty(values.vision, '--vision'),
+    detail: parseDetail(values.detail),
+    focus: nonEmpty(values.focus, '--focus'),
     editor: nonEmpty(values.editor, '--editor'),
     help: values.help ?? false,
     version: values.version ?? false,
@@ -89,7 +98,14 @@ export function parseCli(argv: readonly string[]): CliOptions {
 }
 
 function defaults(): CliOptions {
-  return { dir: '.', yes: false, restart: false, steps: allSteps(), stepsGiven: false, help: false, version: false, json: false, check: false, diff: false, mcp: false };
+  return { dir: '.', yes: false, restart: false, steps: allSteps(), stepsGiven: false, detail: 'budget', help: false, version: false, json: false, check: false, diff: false, mcp: false };
+}
+
+function parseDetail(value: string | undefined): Detail {
+  if (value === undefined) return 'budget';
+  const v = value.trim().toLowerCase();
+  if ((DETAIL_VALUES as readonly string[]).includes(v)) return v as Detail;
+  throw new UsageError(`--detail takes ${DETAIL_VALUES.join(' or ')}; "${value}" is neither.`);
 }
 
 function allSteps(): number[] {

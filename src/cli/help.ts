@@ -21,6 +21,9 @@ Options
                        folder, .project-context/)
       --steps LIST     only these steps, e.g. 1,2 or 3-5 or 1,3-5
       --vision FILE    a product vision document to summarise in step 1
+      --detail full    no size budget: every package, route and row in full (default: the file fits 4,000 lines
+                       and 200 KB; examples, tests and benchmarks are summarised first, each summary says so)
+      --focus PATH     map one package or folder in full (e.g. packages/api); other packages are summarised
       --editor CMD     editor for this run (default: config editor, then $VISUAL, $EDITOR, vi)
       --check          report cited paths that are gone, facts added/removed/changed since each section was
                        accepted, sections edited by hand, and steps never accepted (with --json: as JSON)

@@ -27,6 +27,7 @@ async function choose<T extends string>(question: string, choices: readonly { va
 }
 
 export function askResume(q: ResumeQuestion): Promise<'resume' | 'restart' | 'new'> {
+  if (q.notice) process.stdout.write(`${q.notice}\n`);
   if (q.otherSelection) {
     return choose(`An unfinished session for steps ${q.otherSelection.join(', ')} stopped at step ${q.step}.`, [
       { value: 'resume', label: `Resume it at step ${q.step}` },

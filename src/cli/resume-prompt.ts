@@ -8,6 +8,8 @@ import type { FinishedAnswer, FinishedQuestion, ResumeQuestion } from '../wizard
 /** Asked on the plain terminal before the wizard's screen appears. */
 export async function askResume(q: ResumeQuestion): Promise<'resume' | 'restart' | 'new'> {
   return asked(async () => {
+    // The question is asked before the wizard's screen, where the notice board is not shown yet.
+    if (q.notice) process.stdout.write(`${q.notice}\n`);
     if (q.otherSelection) {
       // The default keeps the unfinished session: starting the new one replaces it.
       return select<'resume' | 'new'>({

@@ -4,6 +4,7 @@
  * `find` ranks cited facts for a query, `get_section` renders one step for the current code, `check` compares
  * PROJECT-CONTEXT.md with the code, and the ten sections are resources.
  */
+import { factRecordPath } from '../check/fact-record.js';
 import { McpServer, ResourceTemplate } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
 import { z } from 'zod';
@@ -41,7 +42,7 @@ function cited(entry: Entry): string[] {
   return [...new Set(entry.at.map((c) => `/${c.file}${c.line ? `:${c.line}` : ''}`))];
 }
 
-export function createServer(options: McpOptions, live = new LiveModel(options.root, options.context, [options.output, options.stateFile])): McpServer {
+export function createServer(options: McpOptions, live = new LiveModel(options.root, options.context, [options.output, factRecordPath(options.output), options.stateFile])): McpServer {
   const server = new McpServer({ name: 'project-context', version: options.version });
 
   server.registerTool(
@@ -104,7 +105,7 @@ export function createServer(options: McpOptions, live = new LiveModel(options.r
     () =>
       safely(options.root, async () => {
         const { checkOutput, formatCheck } = await import('../check/check.js');
-        const report = await checkOutput(options.root, options.output, options.context, [options.output, options.stateFile]);
+        const report = await checkOutput(options.root, options.output, options.context, [options.output, factRecordPath(options.output), options.stateFile], { stateFile: options.stateFile });
         return { content: [{ type: 'text', text: formatCheck(report) }], structuredContent: JSON.parse(JSON.stringify(report)) as Record<string, unknown> };
       }),
   );
@@ -128,7 +129,7 @@ export function createServer(options: McpOptions, live = new LiveModel(options.r
 }
 
 export async function runMcpServer(options: McpOptions): Promise<void> {
-  const live = new LiveModel(options.root, options.context, [options.output, options.stateFile]);
+  const live = new LiveModel(options.root, options.context, [options.output, factRecordPath(options.output), options.stateFile]);
   const server = createServer(options, live);
   const transport = new StdioServerTransport();
   await server.connect(transport);

@@ -10,6 +10,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { requireRegularOrMissing, type PolicyOptions } from './path-policy.js';
 
 export type FsFailure = 'not-writable' | 'not-readable' | 'disk-full' | 'not-a-file' | 'other';
 
@@ -113,19 +114,23 @@ export function makeDirs(dir: string, mode?: number): void {
 export interface AtomicWriteOptions {
   /** File mode for the new file; defaults to the replaced file's mode, or 0o666 minus umask for a new file. */
   readonly mode?: number;
+  /** How a target that is not a regular file (a link, a FIFO, a folder) is named in the refusal. */
+  readonly policy?: PolicyOptions;
 }
 
 /**
  * Replaces `file` with `data` atomically. Creates the folder if needed. On any failure the temporary file is removed,
- * the original is untouched, and the raw fs error is rethrown for the caller to phrase.
+ * the original is untouched, and the raw fs error is rethrown for the caller to phrase. The target must be missing or
+ * a regular file (path-policy.ts): a link, FIFO or folder there throws UnsafePathError instead of being replaced.
  */
 export function writeFileAtomic(file: string, data: string | Uint8Array, options: AtomicWriteOptions = {}): void {
   const dir = path.dirname(file);
   makeDirs(dir);
+  requireRegularOrMissing(file, options.policy ?? { what: 'The file', fix: 'choose another path' });
   let mode = options.mode;
   if (mode === undefined) {
     try {
-      mode = fs.statSync(file).mode & 0o7777;
+      mode = fs.lstatSync(file).mode & 0o7777;
     } catch (err) {
       if (errCode(err) !== 'ENOENT') throw err;
     }

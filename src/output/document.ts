@@ -157,7 +157,7 @@ export function upsertBlock(text: string, step: number, markdown: string, option
     } else if (/\S/.test(text)) {
       edits.push({ from: text.length, to: text.length, insert: `${/\r?\n$/.test(text) ? '' : eol}${eol}${block}` });
     } else {
-      edits.push({ from: 0, to: text.length, insert: block });
+      edits.push({ from: text.charCodeAt(0) === 0xfeff ? 1 : 0, to: text.length, insert: block }); // a byte-order mark stays
     }
     out = applyEdits(text, edits);
   }

@@ -3,6 +3,10 @@ export { sectionHash, normalizeSection } from './markers.js';
 export {
   acceptSection,
   backupOutput,
+  backupOutputLocked,
+  removeOutputIf,
+  MAX_OUTPUT_BYTES,
+  OUTPUT_POLICY,
   inspectForAccept,
   outputFileHash,
   readOutputFile,

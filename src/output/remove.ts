@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import { sha256, writeFileAtomic } from './atomic.js';
 import { parseOutput, removeBlock } from './document.js';
-import { failure, readOutputFile } from './write.js';
+import { failure, readOutputFile, underOutputLock } from './output-file.js';
 
 export type RemoveResult =
   /** The block is gone; `outputHash` is the file's sha256 now ('' when the file was removed). */
@@ -23,6 +23,11 @@ export type RemoveResult =
  * cannot be read or replaced; it is then unchanged.
  */
 export function removeSection(file: string, step: number, expectedHash: string): RemoveResult {
+  // One writer at a time, like an accept: another wizard's write cannot land between this read and the rename.
+  return underOutputLock(file, () => removeLocked(file, step, expectedHash));
+}
+
+function removeLocked(file: string, step: number, expectedHash: string): RemoveResult {
   const text = readOutputFile(file);
   if (text === undefined) return { kind: 'absent' };
   const doc = parseOutput(text);

@@ -39,10 +39,12 @@ export interface Scan {
 }
 
 /** Lines with their ends (`\r\n`, `\n`, or '' for the last line without one); indexOf, not a regex: the output of a
- * big monorepo is tens of thousands of lines, read several times per accepted step. */
+ * big monorepo is tens of thousands of lines, read several times per accepted step. A UTF-8 byte-order mark (Notepad
+ * adds one) is not part of the first line: a marker there is still a marker, and since no edit starts before the
+ * first line, the mark stays where it is when blocks are written. */
 function splitLines(text: string): Line[] {
   const lines: Line[] = [];
-  for (let start = 0; start < text.length; ) {
+  for (let start = text.charCodeAt(0) === 0xfeff ? 1 : 0; start < text.length; ) {
     const nl = text.indexOf('\n', start);
     if (nl === -1) {
       lines.push({ text: text.slice(start), eol: '', start });

@@ -6,13 +6,20 @@
  *   so a session resumed after dying between "file written" and "state saved" never duplicates a section;
  * - the user's text is never overwritten without a resolution: a file without our blocks (`foreign-file`) or a block
  *   edited by hand (`hand-edited`) makes `acceptSection` throw `OutputConflictError` unless a resolution is given;
- * - symbolic links are not written through (a cloned repository could point PROJECT-CONTEXT.md anywhere).
+ * - the path policy (path-policy.ts): the output is read and replaced only as a regular file — never through a link
+ *   (a cloned repository could point PROJECT-CONTEXT.md anywhere), never a FIFO, device or folder;
+ * - one writer at a time (output-lock.ts): the read-modify-write of each accept holds the output's write lock, so two
+ *   sessions on one output (different state files) never drop each other's blocks.
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { backupPathFor, errCode, fsFailure, fsyncDir, sha256, writeFileAtomic } from './atomic.js';
+import { backupPathFor, fsyncDir, sha256, writeFileAtomic } from './atomic.js';
+import { failure, notUtf8, OUTPUT_POLICY, OutputWriteError, readCurrent, underOutputLock } from './output-file.js';
+import { UnsafePathError } from './path-policy.js';
 import { parseOutput, SectionTextError, upsertBlock, type OutputDocument } from './document.js';
 import { sectionHash } from './markers.js';
+
+export { MAX_OUTPUT_BYTES, OUTPUT_POLICY, OutputWriteError, outputFileHash, readOutputFile, underOutputLock, type OutputFailure } from './output-file.js';
 
 export type AcceptConflict =
   /** The file exists, has text (or is not UTF-8 text at all), and has none of our blocks: never written without asking. */
@@ -41,19 +48,6 @@ export interface AcceptResult {
   alreadyPresent: boolean;
 }
 
-export type OutputFailure = 'not-writable' | 'not-readable' | 'disk-full' | 'not-a-file' | 'other';
-
-export class OutputWriteError extends Error {
-  constructor(
-    readonly reason: OutputFailure,
-    readonly file: string,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'OutputWriteError';
-  }
-}
-
 /** `acceptSection` was called without a resolution for a file that needs one. */
 export class OutputConflictError extends Error {
   constructor(
@@ -69,70 +63,6 @@ export class OutputConflictError extends Error {
     );
     this.name = 'OutputConflictError';
   }
-}
-
-export function failure(err: unknown, file: string, writing: boolean): OutputWriteError {
-  const reason = fsFailure(err, writing);
-  const code = errCode(err);
-  const dir = path.dirname(file);
-  const message = {
-    'not-writable': `Cannot write ${file}: permission denied or read-only disk in ${dir}. Fix the permissions or choose another file with --output; the file was not changed.`,
-    'not-readable': `Cannot read ${file}: permission denied. Fix its permissions or choose another file with --output.`,
-    'disk-full': `Cannot write ${file}: the disk is full. Free some space and accept again; the file was not changed.`,
-    'not-a-file':
-      code === 'ENOTDIR'
-        ? `Cannot use ${file}: part of its folder path is a file, not a folder. Choose another path with --output.`
-        : `${file} is a folder, not a file. Choose another path with --output.`,
-    other: `Cannot ${writing ? 'write' : 'read'} ${file} (${code ?? (err as Error)?.message ?? 'unknown error'}); the file was not changed. Try again.`,
-  }[reason];
-  return new OutputWriteError(reason, file, message);
-}
-
-type Current =
-  | { readonly kind: 'missing' }
-  | { readonly kind: 'text'; readonly text: string; readonly bytes: Buffer }
-  /** Not UTF-8 (a binary file, another encoding): it cannot hold our blocks, and is never re-encoded. */
-  | { readonly kind: 'binary'; readonly bytes: Buffer };
-
-function notUtf8(file: string): OutputWriteError {
-  return new OutputWriteError('other', file, `${file} is not UTF-8 text, so it cannot be updated safely. Replace it (a backup is kept), move it aside, or choose another path with --output.`);
-}
-
-/** What is at the output path now. Throws OutputWriteError for a link, a folder, a device, or a read failure. */
-function readCurrent(file: string): Current {
-  let st: fs.Stats;
-  try {
-    st = fs.lstatSync(file);
-  } catch (err) {
-    if (errCode(err) === 'ENOENT') return { kind: 'missing' };
-    throw failure(err, file, false);
-  }
-  if (st.isSymbolicLink()) {
-    throw new OutputWriteError('not-a-file', file, `${file} is a symbolic link; project-context does not write through links. Remove it or choose another path with --output.`);
-  }
-  if (st.isDirectory()) throw failure(Object.assign(new Error('EISDIR'), { code: 'EISDIR' }), file, false);
-  if (!st.isFile()) {
-    throw new OutputWriteError('not-a-file', file, `${file} is not a regular file. Choose another path with --output.`);
-  }
-  let bytes: Buffer;
-  try {
-    bytes = fs.readFileSync(file);
-  } catch (err) {
-    throw failure(err, file, false);
-  }
-  try {
-    return { kind: 'text', text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes), bytes };
-  } catch {
-    // Decoding with replacement characters and writing back would silently corrupt the user's bytes.
-    return { kind: 'binary', bytes };
-  }
-}
-
-/** The file's text; undefined when it does not exist. Throws OutputWriteError for anything that is not a UTF-8 file. */
-export function readOutputFile(file: string): string | undefined {
-  const current = readCurrent(file);
-  if (current.kind === 'binary') throw notUtf8(file);
-  return current.kind === 'text' ? current.text : undefined;
 }
 
 /** The step's block is in the file exactly once, unedited, with this hash. */
@@ -170,6 +100,10 @@ export function inspectForAccept(file: string, step: number, markdown: string, k
 
 /** Writes (or confirms) the step's block. See the module comment for the guarantees. */
 export function acceptSection(file: string, step: number, markdown: string, resolution?: ConflictResolution, backupDir?: string): AcceptResult {
+  return underOutputLock(file, () => acceptLocked(file, step, markdown, resolution, backupDir));
+}
+
+function acceptLocked(file: string, step: number, markdown: string, resolution?: ConflictResolution, backupDir?: string): AcceptResult {
   const current = readCurrent(file);
   const currentHash = current.kind === 'missing' ? '' : sha256(current.bytes);
   if (resolution === 'cancel') return { written: false, outputHash: currentHash, alreadyPresent: false };
@@ -198,8 +132,9 @@ export function acceptSection(file: string, step: number, markdown: string, reso
     throw err;
   }
   try {
-    writeFileAtomic(file, next);
+    writeFileAtomic(file, next, { policy: OUTPUT_POLICY });
   } catch (err) {
+    if (err instanceof UnsafePathError) throw new OutputWriteError('not-a-file', file, err.message);
     throw failure(err, file, true);
   }
   return { written: true, outputHash: sha256(next), ...(backup ? { backup } : {}), alreadyPresent: false };
@@ -210,25 +145,56 @@ export function acceptSection(file: string, step: number, markdown: string, reso
  * passes its state folder so backups stay out of the repository) and returns that path; null when there is no file.
  */
 export function backupOutput(file: string, dir = path.dirname(file)): string | null {
-  if (readCurrent(file).kind === 'missing') return null;
+  const current = readCurrent(file);
+  if (current.kind === 'missing') return null;
   const target = backupPathFor(path.join(dir, path.basename(file)));
   try {
-    fs.copyFileSync(file, target, fs.constants.COPYFILE_EXCL);
-    const fd = fs.openSync(target, 'r');
+    // The bytes just read as a regular file, written to a new file (O_EXCL): nothing at either path is followed.
+    const mode = fs.lstatSync(file).mode & 0o7777;
+    const fd = fs.openSync(target, 'wx', mode);
     try {
+      let off = 0;
+      while (off < current.bytes.length) off += fs.writeSync(fd, current.bytes, off, current.bytes.length - off);
       fs.fsyncSync(fd);
     } finally {
       fs.closeSync(fd);
     }
     fsyncDir(path.dirname(target));
   } catch (err) {
+    try {
+      fs.unlinkSync(target); // a partial copy is not a backup
+    } catch {
+      /* never created */
+    }
     throw failure(err, target, true);
   }
   return target;
 }
 
-/** sha256 hex of the output file as it is now ('' when it does not exist), to compare with the state's outputHash. */
-export function outputFileHash(file: string): string {
-  const current = readCurrent(file);
-  return current.kind === 'missing' ? '' : sha256(current.bytes);
+/**
+ * Removes the output if it still holds exactly the bytes hashed `expectedHash` (a restart whose backup is made);
+ * a file changed since is left alone. Returns whether it was removed. Holds the write lock.
+ */
+export function removeOutputIf(file: string, expectedHash: string): boolean {
+  return underOutputLock(file, () => {
+    const current = readCurrent(file);
+    if (current.kind === 'missing' || sha256(current.bytes) !== expectedHash) return false;
+    try {
+      fs.unlinkSync(file);
+      fsyncDir(path.dirname(file));
+    } catch (err) {
+      throw failure(err, file, true);
+    }
+    return true;
+  });
+}
+
+/** Backs the output up (under the write lock); null when there is none. Returns the backup and the hash of what it holds. */
+export function backupOutputLocked(file: string, dir = path.dirname(file)): { backup: string; hash: string } | null {
+  return underOutputLock(file, () => {
+    const current = readCurrent(file);
+    if (current.kind === 'missing') return null;
+    const backup = backupOutput(file, dir);
+    return backup ? { backup, hash: sha256(current.bytes) } : null;
+  });
 }

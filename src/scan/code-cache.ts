@@ -15,6 +15,7 @@ import os from 'node:os';
 import path from 'node:path';
 import vm from 'node:vm';
 import { makeDirs } from '../output/atomic.js';
+import { readRegularFile } from '../output/path-policy.js';
 
 interface ModuleInternals {
   _cache: Record<string, unknown>;
@@ -45,6 +46,15 @@ function ownFolder(dir: string): string | undefined {
   return dir;
 }
 
+/** The compiled code saved for one file, under the path policy (a regular file, capped); undefined when unusable. */
+function readCache(file: string): Buffer | undefined {
+  try {
+    return readRegularFile(file, { what: 'The code cache', fix: 'remove it', maxBytes: 256 * 1024 * 1024 });
+  } catch {
+    return undefined;
+  }
+}
+
 /** Compiles and runs one CommonJS file into Node's module cache, with the V8 code cache at `cacheDir`. */
 function loadCommonJs(file: string, cacheDir: string): void {
   const internals = Module as unknown as ModuleInternals;
@@ -52,7 +62,7 @@ function loadCommonJs(file: string, cacheDir: string): void {
   const source = readFileSync(file, 'utf8');
   const st = statSync(file);
   const cacheFile = path.join(cacheDir, `${path.basename(file)}-${st.size}-${Math.floor(st.mtimeMs)}.bin`);
-  const cachedData = existsSync(cacheFile) ? readFileSync(cacheFile) : undefined;
+  const cachedData = readCache(cacheFile);
   const script = new vm.Script(internals.wrap(source), { filename: file, cachedData });
   const mod = new (Module as unknown as new (id: string) => CjsModule)(file);
   mod.filename = file;
@@ -70,7 +80,7 @@ function loadCommonJs(file: string, cacheDir: string): void {
   if (!cachedData || script.cachedDataRejected) {
     try {
       const temp = `${cacheFile}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-      writeFileSync(temp, script.createCachedData(), { mode: 0o600 });
+      writeFileSync(temp, script.createCachedData(), { mode: 0o600, flag: 'wx' });
       renameSync(temp, cacheFile);
       removeOlderCaches(cacheDir, path.basename(file), path.basename(cacheFile));
     } catch {

@@ -12,12 +12,17 @@
  *   saved only makes the next run slower. Nothing here ever fails a run.
  */
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { makeDirs } from '../output/atomic.js';
+import { writeFileAtomic } from '../output/atomic.js';
+import { readRegularFile, type PolicyOptions } from '../output/path-policy.js';
 
 export const FILE_CACHE_FORMAT = 1;
+
+/** The cache of a 20,000-file monorepo is tens of megabytes; a file far bigger is not ours and is not read. */
+const MAX_CACHE_BYTES = 512 * 1024 * 1024;
+const POLICY: PolicyOptions = { what: 'The file cache', fix: 'remove it' };
 
 interface CacheFileJson {
   readonly format: number;
@@ -44,11 +49,22 @@ export class FileCache {
     return new FileCache(undefined, toolFingerprint(), new Map());
   }
 
-  /** The cache saved at `file` if it was written by this very tool, else an empty one that will replace it. */
+  /**
+   * The cache saved at `file` if it was written by this very tool, else an empty one that will replace it. Under the
+   * path policy (path-policy.ts): a link, FIFO, device or folder there (a committed `file-cache.json` pointing at
+   * /dev/zero) is neither read nor replaced; the run goes on without a cache.
+   */
   static load(file: string, tool = toolFingerprint()): FileCache {
     const entries = new Map<string, Map<string, [string, unknown]>>();
+    let bytes: Buffer | undefined;
     try {
-      const json = JSON.parse(readFileSync(file, 'utf8')) as CacheFileJson;
+      bytes = readRegularFile(file, { ...POLICY, maxBytes: MAX_CACHE_BYTES });
+    } catch {
+      return new FileCache(undefined, tool, entries);
+    }
+    try {
+      if (bytes === undefined) throw new Error('no cache yet');
+      const json = JSON.parse(bytes.toString('utf8')) as CacheFileJson;
       if (json.format === FILE_CACHE_FORMAT && json.tool === tool && json.entries && typeof json.entries === 'object') {
         for (const [ns, files] of Object.entries(json.entries)) entries.set(ns, new Map(Object.entries(files)));
       }
@@ -86,7 +102,7 @@ export class FileCache {
     }
   }
 
-  /** Writes the cache if anything changed (temp file + rename). Never throws. */
+  /** Writes the cache if anything changed (atomically, only over a regular file). Never throws. */
   save(): void {
     if (!this.file || !this.dirty) return;
     const json: CacheFileJson = {
@@ -94,18 +110,11 @@ export class FileCache {
       tool: this.tool,
       entries: Object.fromEntries([...this.entries].map(([ns, files]) => [ns, Object.fromEntries(files)])),
     };
-    const temp = `${this.file}.${process.pid}.tmp`;
     try {
-      makeDirs(path.dirname(this.file));
-      writeFileSync(temp, JSON.stringify(json));
-      renameSync(temp, this.file);
+      writeFileAtomic(this.file, JSON.stringify(json), { policy: POLICY });
       this.dirty = false;
     } catch {
-      try {
-        unlinkSync(temp);
-      } catch {
-        // nothing was written
-      }
+      // a read-only or full disk, or not a regular file: the next run is only slower
     }
   }
 }

@@ -57,7 +57,9 @@ function listWithGit(root: string): FileListing | null {
   if (git('rev-parse', '--is-inside-work-tree')?.trim() !== 'true') return null;
   // One call for tracked (`H`), untracked (`?`) and deleted-but-still-tracked (`R`) files; each git process costs
   // ~25 ms to start from a CLI this size.
-  const listed = git('ls-files', '-z', '-t', '--cached', '--others', '--deleted', '--exclude-standard');
+  // Our own state folder is never listed (ALWAYS_IGNORED), and git is kept out of it altogether: a `.gitignore` there
+  // committed as a FIFO would make git wait forever for a writer.
+  const listed = git('ls-files', '-z', '-t', '--cached', '--others', '--deleted', '--exclude-standard', '--', '.', ':(exclude).project-context');
   if (listed === null) return null;
   const entries = listed.split('\0').filter((e) => e.length > 2);
   const deleted = new Set(entries.filter((e) => e.startsWith('R ')).map((e) => e.slice(2)));

@@ -10,6 +10,7 @@ import type { RepoIndex } from '../scan/repo-index.js';
 import { architecture } from './parts/overview-architecture.js';
 import { literal, packageTree, prose, purposeLine, sentences } from './parts/overview-shared.js';
 import { techStack } from './parts/overview-stack.js';
+import { roleCounts } from './parts/roles.js';
 import type { StepContext, StepDefinition } from './types.js';
 
 export const overviewStep: StepDefinition = {
@@ -147,7 +148,8 @@ function structure(index: RepoIndex, packages: readonly Pkg[]): string {
   if (!index.workspaceTool && members.length > 20) {
     intro = `${members.length} package.json files and no workspace declaration: this looks like a collection of independent projects, and the architecture above is the union of what they use.`;
   }
-  return join(heading(3, 'Monorepo structure'), intro, packageTree(index, members));
+  const roles = `**Package roles:** ${roleCounts(members.map((p) => p.role))}; step 2 gives each package's evidence. Every step lists product packages first; examples, tests and benchmarks are summarised first when a section runs out of room.`;
+  return join(heading(3, 'Monorepo structure'), intro, roles, packageTree(index, members));
 }
 
 function sameText(a: string, b: string): boolean {

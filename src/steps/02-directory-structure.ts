@@ -4,6 +4,7 @@ import { cite } from '../markdown/cite.js';
 import { oneLine } from '../markdown/text.js';
 import { literal, prose } from './parts/overview-shared.js';
 import { builtNote, compactDetails, configRows, dirRow, entrySection, packageDetails, purposeWithSource } from './parts/structure-package.js';
+import { byRole, roleCell, roleCounts } from './parts/roles.js';
 import type { StepDefinition } from './types.js';
 
 type Pkg = PackageFact['data'];
@@ -12,13 +13,16 @@ export const directoryStructureStep: StepDefinition = {
   number: 2,
   title: 'Directory Structure',
   detectors: [packagesDetector],
-  build(model) {
+  units: { 3: ['package', 'packages'] },
+  keepTables: [/^\| Package \| Path \| Role \|/],
+  build(model, context) {
     const { index, facts } = model;
     const packages = facts.of<PackageFact>('packages.package').map((f) => f.data);
     const root = packages.find((p) => p.isRoot);
     const members = packages.filter((p) => !p.isRoot);
-    const product = members.filter((p) => !p.auxiliary);
-    const aux = members.filter((p) => p.auxiliary);
+    // Product packages first, then the docs and tooling around them; examples, tests and benchmarks listed apart.
+    const product = byRole(index, members.filter((p) => !p.auxiliary), (p) => p.dir);
+    const aux = byRole(index, members.filter((p) => p.auxiliary), (p) => p.dir);
     const title = stepHeading(2, 'Directory Structure');
     if (product.length === 0) {
       // No workspace packages of its own (at most examples and tests): the root is the one package.
@@ -38,12 +42,13 @@ export const directoryStructureStep: StepDefinition = {
     const markdown = join(
       title,
       heading(3, 'Packages'),
+      `Roles: ${roleCounts(members.map((p) => p.role))}. Every step lists product packages first.`,
       mode === 'table' ? overviewTable(product) : packagesTable(product),
       mode === 'table' ? `${product.length} packages: too many to detail each here; the table lists each one's main entry point.` : '',
       builtNote(product),
-      ...(mode === 'table'
-        ? []
-        : product.map((p) => join(heading(3, `${prose(p.name)} — ${prose(p.dir)}`), mode === 'full' ? packageDetails(p, 4) : compactDetails(p)))),
+      ...product
+        .filter((p) => mode !== 'table' || focused(p.dir, context.focus))
+        .map((p) => join(heading(3, `${prose(p.name)} — ${prose(p.dir)}`), mode === 'full' || focused(p.dir, context.focus) ? packageDetails(p, 4) : compactDetails(p))),
       auxSection(aux),
       root ? rootSection(root) : '',
     );
@@ -51,24 +56,34 @@ export const directoryStructureStep: StepDefinition = {
   },
 };
 
+/** `--focus` names this package, a folder inside it, or a folder that holds it: it gets its full details. */
+function focused(dir: string, focus: string | undefined): boolean {
+  if (focus === undefined || dir === '') return false;
+  return dir === focus || dir.startsWith(`${focus}/`) || focus.startsWith(`${dir}/`);
+}
+
 function auxSection(aux: readonly Pkg[]): string {
   if (aux.length === 0) return '';
-  const intro = `${aux.length} package${aux.length === 1 ? '' : 's'} that support the product rather than ship in it, listed without details:`;
+  const intro = `${aux.length} package${aux.length === 1 ? '' : 's'} that support the product rather than ship in it (${roleCounts(aux.map((p) => p.role))}), listed without details:`;
   return join(heading(3, 'Examples, tests and fixtures'), intro, packagesTable(aux));
 }
 
+/**
+ * The map's index of packages. Its product rows are never left out to fit the budget (see `keepTables` below), so
+ * every package that ships is named with its folder on any repository.
+ */
 function packagesTable(members: readonly Pkg[]): string {
-  const rows = members.map((p) => [literal(p.name), cite(p.dir), purposeWithSource(p)]);
-  return table(['Package', 'Path', 'Purpose'], rows);
+  const rows = members.map((p) => [literal(p.name), cite(p.dir), roleCell(p.role), purposeWithSource(p)]);
+  return table(['Package', 'Path', 'Role', 'Purpose'], rows);
 }
 
 function overviewTable(members: readonly Pkg[]): string {
   const rows = members.map((p) => {
     const entry = p.entryPoints[0];
     const where = entry ? `${cite(entry.isDir ? `${entry.file}/` : entry.file)} (${oneLine(entry.role)})` : '—';
-    return [literal(p.name), cite(p.dir), purposeWithSource(p), where, String(p.fileCount)];
+    return [literal(p.name), cite(p.dir), roleCell(p.role), purposeWithSource(p), where, String(p.fileCount)];
   });
-  return table(['Package', 'Path', 'Purpose', 'Main entry', 'Files'], rows);
+  return table(['Package', 'Path', 'Role', 'Purpose', 'Main entry', 'Files'], rows);
 }
 
 function rootSection(root: Pkg): string {

@@ -33,6 +33,7 @@ import type { StepModel } from '../model/repo-model.js';
 import { jobsDetector } from '../detectors/jobs/index.js';
 import { noCdk, noneOr } from './parts/claims.js';
 import { jobsPart } from './parts/jobs.js';
+import { fileRank } from './parts/roles.js';
 import type { StepDefinition } from './types.js';
 
 export const backendApiStep: StepDefinition = {
@@ -53,7 +54,7 @@ export const backendApiStep: StepDefinition = {
   build(model) {
     const { facts } = model;
     const lambdas = facts.of<CdkLambdaFact>('cdk.lambda');
-    const http = httpRoutesPart(facts);
+    const http = httpRoutesPart(facts, fileRank(model.index));
     const trpc = trpcPart(facts);
     const actions = serverActionsPart(facts);
     const graphqlServers = graphqlServersPart(facts);

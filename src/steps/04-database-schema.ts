@@ -14,6 +14,7 @@ import { ormSchemaPart } from './parts/orm-schema.js';
 import { databaseRuntimeDetector } from '../detectors/database-runtime/index.js';
 import { noneOr } from './parts/claims.js';
 import { dbRuntimePart } from './parts/db-runtime.js';
+import { fileRank } from './parts/roles.js';
 import type { StepDefinition } from './types.js';
 
 export const databaseSchemaStep: StepDefinition = {
@@ -25,8 +26,9 @@ export const databaseSchemaStep: StepDefinition = {
     const { facts } = model;
     const tables = facts.of<CdkTableFact>('cdk.table');
     const access = dataAccessPart(facts, knownTables(facts));
-    const orm = ormSchemaPart(facts);
-    const ormAccess = ormAccessPart(facts);
+    const rank = fileRank(model.index);
+    const orm = ormSchemaPart(facts, rank);
+    const ormAccess = ormAccessPart(facts, rank);
     const infraTables = facts.of<InfraTableFact>('infra.table');
     const created = tables.filter((t) => !imported(t.data));
     const files = [...new Set(created.map((t) => t.at[0].file))].sort();

@@ -25,16 +25,23 @@ import { layoutsSection, pageRoutes, routeGuards, routesSection } from './parts/
 import type { StepModel } from '../model/repo-model.js';
 import { noneOr } from './parts/claims.js';
 import { ENV_DETECTORS } from '../model/env.js';
+import { byRole, roleCounts } from './parts/roles.js';
+import { packageRoles, type PackageRole } from '../detectors/stack/role.js';
 import type { StepDefinition } from './types.js';
+
+/** Apps named in the step's first sentence; the table below lists each one. */
+const SUMMARY_APPS = 12;
 
 export const frontendStep: StepDefinition = {
   number: 5,
   title: 'Frontend Applications',
   detectors: [...ENV_DETECTORS, astroDetector, reactRouterDetector, tanstackRouterDetector, nextPagesDetector, stateManagementDetector, reactAppDetector],
   claims: ['frontend-app', 'app-routes', 'env-read'],
+  units: { 3: ['app', 'apps'] },
   build(model) {
     const { facts } = model;
-    const apps = facts.of<FrontendAppFact>('frontend.app').map((f) => f.data);
+    // Product apps first; example, test and benchmark apps after them (and summarised first when the step is long).
+    const apps = byRole(model.index, facts.of<FrontendAppFact>('frontend.app').map((f) => f.data), (a) => a.manifestPath);
     const title = stepHeading(5, 'Frontend Applications');
     if (apps.length === 0) {
       return {
@@ -62,7 +69,11 @@ export const frontendStep: StepDefinition = {
         String(routeCount(a.dir)),
       ]),
     );
-    const summary = `${apps.length} frontend app${apps.length === 1 ? '' : 's'}: ${apps.map((a) => `${code(a.name)} (${frameworkLabel(a)})`).join(', ')}.`;
+    const named = apps.slice(0, SUMMARY_APPS).map((a) => `${code(a.name)} (${frameworkLabel(a)})`);
+    const roles = packageRoles(model.index);
+    const rest = apps.slice(SUMMARY_APPS).map((a) => roles.get(a.dir)).filter((r): r is PackageRole => r !== undefined);
+    const more = apps.length > SUMMARY_APPS ? `, and ${apps.length - SUMMARY_APPS} more${rest.length ? ` (${roleCounts(rest)})` : ''}` : '';
+    const summary = `${apps.length} frontend app${apps.length === 1 ? '' : 's'}: ${named.join(', ')}${more}.`;
     return {
       markdown: join(title, summary, overview, ...apps.map((a) => appSection(a, model))),
       facts: facts.all,

@@ -13,12 +13,42 @@ import { guidesPart } from './parts/guides.js';
 import { deployTaskItems, localRunSection } from './parts/local-run.js';
 import { testingSection, troubleshootingSection } from './parts/testing-and-troubleshooting.js';
 import { ENV_DETECTORS } from '../model/env.js';
+import { astroDetector } from '../detectors/astro/index.js';
+import { backendCodeDetector, dbAccessDetector } from '../detectors/backend-code/index.js';
+import { httpFrameworksDetector } from '../detectors/http-frameworks/index.js';
+import { nextPagesDetector } from '../detectors/nextjs-pages/index.js';
+import { ormDetector } from '../detectors/orm/index.js';
+import { reactAppDetector } from '../detectors/react-app/index.js';
+import { reactRouterDetector } from '../detectors/react-router/index.js';
+import { sdkDetector } from '../detectors/sdk/index.js';
+import { tanstackRouterDetector } from '../detectors/tanstack-router/index.js';
+import { recipesSection } from './parts/recipes/index.js';
 import type { StepDefinition } from './types.js';
 
 export const workflowsStep: StepDefinition = {
   number: 9,
   title: 'Common Workflows',
-  detectors: [scriptsDetector, configFilesDetector, testingDetector, ...ENV_DETECTORS, troubleshootingDetector, guidesDetector, composeDetector, tasksDetector],
+  // The recipes read what the other steps map: routes, handlers, tables, models, pages, SDK clients.
+  detectors: [
+    scriptsDetector,
+    configFilesDetector,
+    testingDetector,
+    ...ENV_DETECTORS,
+    troubleshootingDetector,
+    httpFrameworksDetector,
+    backendCodeDetector,
+    dbAccessDetector,
+    ormDetector,
+    astroDetector,
+    reactRouterDetector,
+    tanstackRouterDetector,
+    nextPagesDetector,
+    reactAppDetector,
+    sdkDetector,
+    guidesDetector,
+    composeDetector,
+    tasksDetector,
+  ],
   claims: ['tests', 'deploy', 'ci', 'package-json', 'env-set'],
   build(model) {
     const { index, facts } = model;
@@ -32,6 +62,7 @@ export const workflowsStep: StepDefinition = {
       guidesPart(facts),
       devWorkflowSection(model, pmFact, scripts, configs),
       localRunSection(facts),
+      recipesSection(model, pm),
       buildOrderSection(index, facts.of<WorkspaceDepFact>('scripts.workspaceDep'), scripts),
       testingSection(model, pm, facts.of<TestSetupFact>('testing.package')),
       deploymentSection(model, pm, scripts, workflows, deployTaskItems(facts)),

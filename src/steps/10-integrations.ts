@@ -4,6 +4,7 @@ import { heading, join, stepHeading } from '../markdown/blocks.js';
 import { apiGatewaySection, cloudfrontSection } from './parts/integrations-aws.js';
 import { cognitoSection } from './parts/integrations-cognito.js';
 import { dependenciesSection } from './parts/integrations-deps.js';
+import { packageRankByName } from './parts/roles.js';
 import { paymentsSection } from './parts/integrations-payments.js';
 import type { StepModel } from '../model/repo-model.js';
 import { noCdk } from './parts/claims.js';
@@ -26,7 +27,7 @@ export const integrationsStep: StepDefinition = {
       cloudfrontSection(model),
       apiGatewaySection(facts),
       awsAbsent(model),
-      dependenciesSection(facts.of<DependencyFact>('deps.dependency')),
+      dependenciesSection(facts.of<DependencyFact>('deps.dependency'), packageRankByName(model.index)),
     );
     return { markdown, facts: facts.all };
   },

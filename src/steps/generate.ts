@@ -1,4 +1,5 @@
 import type { Analysis, DetectorFailure } from '../analysis/run-detectors.js';
+import type { DigestEntry } from '../check/fact-digest.js';
 import { FactSet, type Fact } from '../facts.js';
 import { RepoModel, StepModel, stepDetectors } from '../model/repo-model.js';
 import { redactSecrets } from '../secrets/redact.js';
@@ -7,12 +8,16 @@ import { oneLine, plain } from '../markdown/text.js';
 import type { ParseProblemFact } from '../detectors/shared/parse-problems.js';
 import type { Section, StepContext, StepDefinition } from './types.js';
 import { outsideCitations } from './verify-citations.js';
+import { fitSection } from './budget/fit.js';
+import { stepBudget } from './budget/limits.js';
 
 export interface GeneratedSection extends Section {
   readonly step: number;
   readonly title: string;
   /** Detectors that failed while building this step (the section says so too). */
   readonly failures: readonly DetectorFailure[];
+  /** The facts' digest, when the facts themselves stayed in the analysis worker (`facts` is then empty). */
+  readonly digest?: readonly DigestEntry[];
 }
 
 /**
@@ -30,7 +35,11 @@ export function generateSection(
   const section = step.build(model, context);
   const detectors = stepDetectors(step.detectors, step.claims);
   const failures = analysis.failures().filter((f) => detectors.some((d) => d.id === f.detector));
-  let markdown = outsideCitations(plain(section.markdown), analysis.index, redactSecrets).trimEnd();
+  let markdown = plain(section.markdown);
+  if (context.detail !== 'full') {
+    markdown = fitSection(markdown, { budget: stepBudget(step.number), index: analysis.index, focus: context.focus, units: step.units, keepTables: step.keepTables }).markdown;
+  }
+  markdown = outsideCitations(markdown, analysis.index, redactSecrets).trimEnd();
   const notes = [
     ...failures.map((f) => `- The ${f.detector} analysis failed (${plain(f.message)}); its facts are missing here.`),
     ...parseProblemNotes(facts),

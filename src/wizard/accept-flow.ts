@@ -1,5 +1,5 @@
 import { InterruptedError } from '../errors.js';
-import type { Fact } from '../facts.js';
+import type { DigestEntry } from '../check/fact-digest.js';
 import { OutputWriteError, type AcceptConflict, type ConflictResolution } from '../output/index.js';
 import type { Session } from './session.js';
 import type { Tone, WizardUI } from './ui.js';
@@ -12,7 +12,7 @@ export interface Message {
 export type AcceptOutcome = { readonly ok: true; readonly backup?: string } | { readonly ok: false; readonly message: Message };
 
 /** Accepting one section: the question a conflict needs (a foreign file, a hand edit), then the write. */
-export async function acceptStep(session: Session, ui: WizardUI, step: number, facts: readonly Fact[], shownOutput: string): Promise<AcceptOutcome> {
+export async function acceptStep(session: Session, ui: WizardUI, step: number, digest: readonly DigestEntry[], shownOutput: string): Promise<AcceptOutcome> {
   const conflict = session.conflictFor(step);
   let resolution: ConflictResolution | undefined;
   if (conflict) {
@@ -22,7 +22,7 @@ export async function acceptStep(session: Session, ui: WizardUI, step: number, f
     resolution = answer;
   }
   try {
-    const result = session.accept(step, resolution, facts);
+    const result = session.accept(step, resolution, digest);
     return { ok: true, backup: result.backup };
   } catch (error) {
     if (error instanceof OutputWriteError) return { ok: false, message: { message: writeFailure(error), tone: 'error' } };

@@ -5,6 +5,7 @@
  * worker-analysis.ts) are answered from that work, or start it.
  */
 import { parentPort, workerData } from 'node:worker_threads';
+import { digestOf } from '../check/fact-digest.js';
 import { FileCache } from '../scan/file-cache.js';
 import type { GeneratedSection } from '../steps/generate.js';
 import type { StepContext } from '../steps/types.js';
@@ -93,7 +94,9 @@ port.on('message', (request: WorkerRequest) => {
         return;
       }
       const { section, stepMs } = await sectionOf(request.step, request.kind === 'regenerate');
-      post({ kind: 'section', id: request.id, section, stepMs });
+      // The facts stay here: the terminal thread needs only their digest (for the fact record), and a copy of a big
+      // step's facts there would cost tens of megabytes.
+      post({ kind: 'section', id: request.id, section: { ...section, facts: [], digest: digestOf(section.facts) }, stepMs });
       if (!answered) {
         answered = true;
         // The first section is about to be drawn: leave the processor to the terminal for a moment before working ahead.

@@ -1,3 +1,4 @@
+import { digestOfSection } from '../check/fact-digest.js';
 import { stepTitle } from '../steps/titles.js';
 import type { StepSource } from './analyzer.js';
 import type { Session } from './session.js';
@@ -33,8 +34,7 @@ export async function runHeadless({ session, analyzer, log }: HeadlessDeps): Pro
       log(`${label}: kept the hand-edited section already in the file (run without --yes to replace it)`);
       continue;
     }
-    const { facts } = await analyzer.section(step);
-    const result = session.accept(step, conflict?.kind === 'foreign-file' ? 'append' : conflict ? 'overwrite-block' : undefined, facts);
+    const result = session.accept(step, conflict?.kind === 'foreign-file' ? 'append' : conflict ? 'overwrite-block' : undefined, digestOfSection(await analyzer.section(step)));
     const how =
       conflict?.kind === 'foreign-file'
         ? ', added after the existing text'
@@ -43,6 +43,7 @@ export async function runHeadless({ session, analyzer, log }: HeadlessDeps): Pro
           : result.alreadyPresent
             ? ', already up to date'
             : '';
-    log(`${label}: accepted (${lines} lines, ${seconds} s${how})`);
+    const again = session.restored.includes(step) ? '; written again, its section was missing from the file' : '';
+    log(`${label}: accepted (${lines} lines, ${seconds} s${how})${again}`);
   }
 }

@@ -1,4 +1,4 @@
-import { stripDigest } from '../check/fact-digest.js';
+import { digestOfSection, stripDigest } from '../check/fact-digest.js';
 import { diffLines, diffStats } from '../diff/line-diff.js';
 import { InterruptedError } from '../errors.js';
 import { OutputWriteError, parseOutput, readOutputFile } from '../output/index.js';
@@ -55,6 +55,9 @@ export async function runInteractive(deps: InteractiveDeps): Promise<Interactive
       message = { message: edited ? 'Restored from the saved session, with your edit.' : 'Restored from the saved session. Press r to regenerate it from the code.', tone: 'info' };
     }
     restored.delete(step);
+    if (session.restored.includes(step)) {
+      message = { message: 'Accepted before, but its section is missing from the file: review it again.', tone: 'warning' };
+    }
 
     /** The text before the last `r`, when it changed something: what `d` compares with. */
     let beforeRegenerate: ReviewModel['previous'];
@@ -95,7 +98,10 @@ export async function runInteractive(deps: InteractiveDeps): Promise<Interactive
       showChanges = false;
       switch (action) {
         case 'accept': {
-          const outcome = await acceptStep(session, ui, step, (await analyzer.section(step)).facts, output);
+          // The accepted section leaves the screen at once: its facts come from the analysis and both files are
+          // written before the next step shows, which takes a moment on a big repository.
+          ui.progress(`Step ${step}: writing ${output}`);
+          const outcome = await acceptStep(session, ui, step, digestOfSection(await analyzer.section(step)), output);
           if (!outcome.ok) {
             message = outcome.message;
             break;

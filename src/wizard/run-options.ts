@@ -1,8 +1,10 @@
-import { existsSync, lstatSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { CliOptions } from '../cli/args.js';
 import { UserFacingError } from '../errors.js';
 import type { StepContext } from '../steps/types.js';
+import { readRegularFile } from '../output/path-policy.js';
+import { checkRunPaths } from './run-paths.js';
 
 export interface RunOptions {
   readonly root: string;
@@ -30,13 +32,18 @@ export function resolveRunOptions(cli: CliOptions, cwd = process.cwd()): RunOpti
   }
   const stateFile = cli.state ? path.resolve(cwd, cli.state) : path.join(root, '.project-context', 'state.json');
   if (!cli.state) refuseLinks(stateFile);
+  checkRunPaths(root, output, stateFile);
   return {
     root,
     output,
     stateFile,
     steps: cli.steps,
     restart: cli.restart,
-    context: cli.vision ? { vision: readVision(cli.vision, root, cwd) } : {},
+    context: {
+      ...(cli.vision ? { vision: readVision(cli.vision, root, cwd) } : {}),
+      ...(cli.detail === 'full' ? { detail: 'full' as const } : {}),
+      ...(cli.focus !== undefined ? { focus: focusPath(cli.focus, root, cwd) } : {}),
+    },
     editorFlag: cli.editor,
   };
 }
@@ -54,9 +61,33 @@ function refuseLinks(stateFile: string): void {
       // missing: nothing to refuse
     }
     if (link) {
-      throw new UserFacingError(`${p} is a symbolic link; project-context does not write through links.`, 'Remove it, or choose where to keep the session with --state.');
+      throw new UserFacingError(`${p} is a symbolic link; project-context does not read or write through links.`, 'Remove it, or choose where to keep the session with --state.');
     }
   }
+}
+
+function readVisionText(file: string): string {
+  try {
+    return (readRegularFile(realpathSync(file), { what: 'The vision document', fix: 'check the --vision path', maxBytes: 64 * MAX_VISION_BYTES }) ?? Buffer.alloc(0))
+      .toString('utf8')
+      .slice(0, MAX_VISION_BYTES);
+  } catch (error) {
+    throw new UserFacingError(error instanceof Error ? error.message : String(error), 'Check the --vision path.');
+  }
+}
+
+/**
+ * `--focus` as a repo-relative posix path: written relative to the repository (`packages/api`, `/packages/api` as the
+ * map cites it) or to the current folder (`./src` inside a package).
+ */
+export function focusPath(focus: string, root: string, cwd: string): string {
+  const candidates = [path.resolve(root, focus.replace(/^\/+/, '')), path.resolve(cwd, focus)];
+  for (const absolute of candidates) {
+    const rel = path.relative(root, absolute);
+    if (rel.startsWith('..') || path.isAbsolute(rel)) continue;
+    if (existsSync(absolute)) return rel.split(path.sep).join('/');
+  }
+  throw new UserFacingError(`--focus ${focus}: there is no such file or folder in ${root}.`, 'Give a package folder as the map cites it, e.g. --focus packages/api.');
 }
 
 function readVision(file: string, root: string, cwd: string): { path: string; text: string } {
@@ -64,7 +95,8 @@ function readVision(file: string, root: string, cwd: string): { path: string; te
   if (!existsSync(absolute) || !statSync(absolute).isFile()) {
     throw new UserFacingError(`The vision document ${absolute} does not exist.`, 'Check the --vision path.');
   }
-  const text = readFileSync(absolute, 'utf8').slice(0, MAX_VISION_BYTES);
+  // A regular file (statSync above follows a link the user may well mean), read without blocking and within a cap.
+  const text = readVisionText(absolute);
   const inside = path.relative(root, absolute);
   const shown = inside.startsWith('..') || path.isAbsolute(inside) ? absolute : inside.split(path.sep).join('/');
   return { path: shown, text };

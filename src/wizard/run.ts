@@ -1,5 +1,7 @@
-import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { readRegularFile } from '../output/path-policy.js';
+import { MAX_OUTPUT_BYTES, OUTPUT_POLICY } from '../output/index.js';
+import { factRecordPath } from '../check/fact-record.js';
 import { InterruptedError } from '../errors.js';
 import { DEFAULT_STATE_DIR } from '../../state/dir.js';
 import { runGit } from '../scan/list-files.js';
@@ -114,13 +116,14 @@ export function analysisOptions(options: RunOptions, inWorker: boolean): Analysi
   const dir = path.dirname(options.stateFile);
   const ours = path.basename(dir) === DEFAULT_STATE_DIR || /^\*$/m.test(readIfExists(path.join(dir, '.gitignore')));
   const cacheFile = ours ? path.join(dir, 'file-cache.json') : undefined;
-  const exclude = [options.output, options.stateFile, ...(cacheFile ? [cacheFile] : [])];
+  const exclude = [options.output, factRecordPath(options.output), options.stateFile, ...(cacheFile ? [cacheFile] : [])];
   return { root: options.root, context: options.context, exclude, cacheFile, inWorker };
 }
 
-function readIfExists(file: string): string {
+/** A file of ours under the path policy (regular file, capped, never a link or FIFO); '' when absent or unusable. */
+function readIfExists(file: string, maxBytes = 64 * 1024): string {
   try {
-    return readFileSync(file, 'utf8');
+    return readRegularFile(file, { what: 'The file', fix: 'remove it', maxBytes })?.toString('utf8') ?? '';
   } catch {
     return '';
   }
@@ -134,10 +137,29 @@ function ahead(session: Session): number[] {
 function summaryLine(session: Session, output: string): string {
   const { accepted, edited } = session.summary();
   const skipped = session.steps.filter((s) => s.status === 'skipped').map((s) => s.number);
-  const lines = existsSync(output) ? readFileSync(output, 'utf8').split('\n').length : 0;
-  const written = existsSync(output) ? `${output} (${lines.toLocaleString('en-US')} lines)` : `${output} was not written`;
+  let text: string | undefined;
+  try {
+    text = readRegularFile(output, { ...OUTPUT_POLICY, maxBytes: MAX_OUTPUT_BYTES })?.toString('utf8');
+  } catch {
+    text = undefined;
+  }
+  const written = text !== undefined ? `${output} (${text.split('\n').length.toLocaleString('en-US')} lines)` : `${output} was not written`;
   const revisit = skipped.length > 0 ? ` (${skipped.length === 1 ? 'step' : 'steps'} ${skipped.join(', ')}; project-context --steps ${skipped.join(',')} reviews ${skipped.length === 1 ? 'it' : 'them'})` : '';
-  return `Done: ${accepted} accepted${edited ? ` (${edited} edited)` : ''}, ${skipped.length} skipped${revisit}. ${written}.`;
+  return `Done: ${accepted} accepted${edited ? ` (${edited} edited)` : ''}, ${skipped.length} skipped${revisit}. ${written}.${restoredLine(session)}`;
+}
+
+/** The final summary repeats what the start said: which accepted sections had gone missing, and what became of them. */
+function restoredLine(session: Session): string {
+  if (session.restored.length === 0) return '';
+  const statusOf = (n: number) => session.steps.find((s) => s.number === n)?.status;
+  const again = session.restored.filter((n) => statusOf(n) === 'accepted');
+  const not = session.restored.filter((n) => statusOf(n) !== 'accepted');
+  const list = (steps: readonly number[]) => `${steps.length === 1 ? 'step' : 'steps'} ${steps.join(', ')}`;
+  const parts = [
+    again.length > 0 ? `${list(again)} written again` : '',
+    not.length > 0 ? `${list(not)} skipped this time, so not in the file` : '',
+  ].filter(Boolean);
+  return ` Accepted sections that were missing from the file: ${parts.join('; ')}.`;
 }
 
 function gitHead(root: string): string | null {

@@ -2,14 +2,13 @@
  * How a session starts: load the saved state (or start over when it cannot be used and the user agrees), ask whether
  * to resume an unfinished one, or begin fresh. The Session class (session.ts) owns everything after that.
  */
-import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { UserFacingError } from '../errors.js';
-import { backupOutput } from '../output/index.js';
+import { backupOutputLocked, outputFileHash, removeOutputIf } from '../output/index.js';
 import { stepTitle } from '../steps/titles.js';
 import { ensureStateDir } from '../../state/dir.js';
 import { STATE_VERSION, type SessionState } from '../../state/schema.js';
-import { backupStateFile, loadState, StateFileError } from '../../state/store.js';
+import { backupStateFile, loadState, saveState, StateFileError } from '../../state/store.js';
 import type { Drift } from './drift.js';
 
 export interface SessionPaths {
@@ -27,6 +26,8 @@ export interface ResumeQuestion {
   readonly skipped: number;
   /** The unfinished session ran a different selection of steps than this run asks for. */
   readonly otherSelection?: readonly number[];
+  /** Said before the question: what the counts above already left out (accepted sections gone from the file). */
+  readonly notice?: string;
 }
 
 /** The same command again after every step was decided. */
@@ -100,13 +101,43 @@ export function freshState(options: OpenSessionOptions): SessionState {
   };
 }
 
-/** Backs the output up into the state folder (out of the repository's way) and removes it. */
-export function startOver(options: OpenSessionOptions): void {
+/**
+ * Starts over: the output is backed up, the new session is saved saying the output is to be removed (`clearOutput`),
+ * then it is removed. A kill between any two of these leaves either the old session with the output in place, or the
+ * new session whose next start finishes the removal (`finishClear`): never an old session whose accepted sections
+ * were just deleted, never a new session over old sections.
+ */
+export function startOver(options: OpenSessionOptions, fresh: SessionState): SessionState {
+  // Backups go into the state folder, out of the repository's way.
   ensureStateDir(options.stateFile);
-  const backup = backupOutput(options.output, path.dirname(options.stateFile));
-  if (backup) {
-    rmSync(options.output, { force: true });
-    options.notice(`Starting over. The previous ${path.basename(options.output)} is kept as ${backup}.`);
+  const saved = backupOutputLocked(options.output, path.dirname(options.stateFile));
+  if (!saved) return fresh;
+  options.notice(`Starting over. The previous ${path.basename(options.output)} is kept as ${saved.backup}.`);
+  const pending = { ...fresh, clearOutput: saved };
+  saveState(options.stateFile, pending);
+  return finishClear(options, pending);
+}
+
+/**
+ * Finishes a restart's removal of the output (see startOver). The state file is not trusted for this: only the output
+ * this run writes is removed, only while it holds exactly the bytes recorded, and only when the backup named holds
+ * them too. Anything else leaves the file alone.
+ */
+export function finishClear(options: Pick<OpenSessionOptions, 'output' | 'stateFile'>, state: SessionState): SessionState {
+  if (!state.clearOutput) return state;
+  const { hash, backup } = state.clearOutput;
+  if (state.output === options.output && holds(backup, hash)) removeOutputIf(options.output, hash);
+  const { clearOutput: _done, ...rest } = state;
+  const cleared = { ...rest, outputHash: '' };
+  saveState(options.stateFile, cleared);
+  return cleared;
+}
+
+function holds(file: string, hash: string): boolean {
+  try {
+    return outputFileHash(file) === hash;
+  } catch {
+    return false;
   }
 }
 

@@ -1,16 +1,19 @@
 import path from 'node:path';
-import { withDigest } from '../check/fact-digest.js';
-import type { Fact } from '../facts.js';
-import { removeStaleTemps, sha256 } from '../output/atomic.js';
+import { stripDigest, type DigestEntry } from '../check/fact-digest.js';
+import { EMPTY_RECORD, pruned, readFactRecord, withSection, writeFactRecord, type FactRecord } from '../check/fact-record.js';
+import { removeStaleTemps } from '../output/atomic.js';
 import { acceptSection, inspectForAccept, parseOutput, readOutputFile, sectionHash } from '../output/index.js';
+import { removeStaleOutputLock } from '../output/output-lock.js';
 import type { AcceptConflict, AcceptResult, ConflictResolution } from '../output/index.js';
 import { acquireLock, type Lock } from '../../state/lock.js';
 import type { SessionState, StepRecord } from '../../state/schema.js';
 import { saveState } from '../../state/store.js';
 import { citedFileHashes } from '../../state/changes.js';
 import { describeDrift, detectDrift, driftNotices, settleDrift } from './drift.js';
-import { finishUndo, undoDecision, type SessionAccess, type UndoOutcome } from './session-undo.js';
+import { finishUndo, type SessionAccess, type UndoOutcome, undoDecision } from './session-undo.js';
+import { reconcile, missingNotice } from './reconcile.js';
 import {
+  finishClear,
   finishedQuestion,
   freshState,
   isFinished,
@@ -43,32 +46,50 @@ export class Session {
     private state: SessionState,
     readonly paths: SessionPaths,
     private readonly lock: Lock,
+    /** Steps the saved session called accepted whose sections were gone from the output when it resumed. */
+    readonly restored: readonly number[] = [],
   ) {}
 
   static async open(options: OpenSessionOptions): Promise<Session> {
     const lock = acquireLock(options.stateFile);
     try {
-      // A session killed mid-write leaves a hidden temp file beside the output; it must not linger in the repository.
+      // A session killed mid-write leaves a hidden temp file (or write lock) beside the output; it must not linger.
       removeStaleTemps(options.output);
-      const previous = await loadOrStartOver(options);
+      removeStaleOutputLock(options.output);
+      let previous = await loadOrStartOver(options);
+      if (previous) previous = finishClear(options, previous);
       let state: SessionState | undefined;
-      if (previous && !options.restart && !isFinished(previous) && sameTarget(previous, options)) {
-        const answer = await options.askResume(resumeQuestion(previous, options.steps));
-        if (answer === 'resume') state = previous;
-        else if (answer === 'restart') startOver(options);
-      } else if (previous && !options.restart && options.askFinished && sameTarget(previous, options) && sameSelection(previous, options.steps)) {
-        // The same command again after a finished session: starting over silently would surprise; ask what is meant.
-        const answer = await options.askFinished(finishedQuestion(previous));
-        if (answer === 'quit') throw new NothingToDo(options.output);
-        if (answer === 'skipped') state = reopenSkipped(previous);
-        else if (answer === 'restart') startOver(options);
-      } else if (options.restart) {
-        startOver(options);
+      let missing: readonly number[] = [];
+      let restart = options.restart;
+      let resumed = false;
+      if (previous && !restart && sameTarget(previous, options)) {
+        // Reconciled before any question, so it counts what the file really holds, and says what is gone.
+        const text = readOutputFile(options.output);
+        const checked = reconcile(previous, text);
+        const gone = checked.missing.length > 0 ? missingNotice(checked.missing, options.output, text !== undefined) : undefined;
+        if (gone) options.notice(gone);
+        let answer: 'resume' | 'restart' | 'skipped' | 'new' = 'new';
+        if (!isFinished(checked.state)) answer = await options.askResume({ ...resumeQuestion(checked.state, options.steps), notice: gone });
+        // The last write of a killed session may have been its last step: then there is nothing left to ask about.
+        else if (!isFinished(previous)) answer = 'resume';
+        else if (options.askFinished && sameSelection(previous, options.steps)) {
+          // The same command again after a finished session: starting over silently would surprise; ask what is meant.
+          const finished = await options.askFinished(finishedQuestion(previous));
+          if (finished === 'quit') throw new NothingToDo(options.output);
+          answer = finished === 'skipped' ? 'skipped' : finished === 'restart' ? 'restart' : 'new';
+        }
+        if (answer === 'resume' || answer === 'skipped') {
+          state = answer === 'skipped' ? reopenSkipped(checked.state) : checked.state;
+          missing = checked.missing;
+          resumed = true;
+          writtenNotices(checked.written, options.notice);
+        } else if (answer === 'restart') restart = true;
       }
-      const session = new Session(state ?? freshState(options), options, lock);
+      state ??= restart ? startOver(options, freshState(options)) : freshState(options);
+      const session = new Session(state, options, lock, missing);
       finishUndo(session.access(), options.notice);
       session.reconcile(options.notice);
-      if (state) await session.checkDrift(options);
+      if (resumed) await session.checkDrift(options);
       session.save();
       return session;
     } catch (error) {
@@ -144,13 +165,17 @@ export class Session {
    * Writes the step's block, then records it as accepted. If the process dies between the two, the next session
    * finds the block (same hash) in the output and marks the step accepted without writing it again.
    */
-  accept(step: number, resolution?: ConflictResolution, facts: readonly Fact[] = []): AcceptResult {
+  accept(step: number, resolution?: ConflictResolution, digest: readonly DigestEntry[] = []): AcceptResult {
     // Accepted already (its text is in the output, no longer here): nothing to write again.
     if (this.record(step).status === 'accepted') return { written: false, outputHash: this.state.outputHash ?? '', alreadyPresent: true };
-    // The block carries a digest of the facts it was built from, so `--check` can later say what changed in the code.
-    const text = withDigest(this.requireText(step), facts);
-    this.update(step, { status: 'generated', hash: sectionHash(text) });
+    const text = stripDigest(this.requireText(step));
+    const hash = sectionHash(text);
+    this.update(step, { status: 'generated', hash });
+    // The facts the section was built from go to the record beside the output (for `--check`), before the block: a
+    // crash between the two leaves a record without its block, never a block without its record.
+    if (resolution !== 'cancel') this.recordFacts(step, hash, digest);
     const result = acceptSection(this.paths.output, step, text, resolution, path.dirname(this.paths.stateFile));
+    if (result.written) this.pruneFactRecord();
     this.state = { ...this.state, outputHash: result.outputHash };
     // The accepted text now lives in the output; kept here too, it would make every later save rewrite it (megabytes
     // on a big monorepo). The hash and cited files stay for reconcile and drift; an edit stays (counted, and rare).
@@ -174,6 +199,46 @@ export class Session {
    */
   undo(step: number, generated: string): UndoOutcome {
     return undoDecision(this.access(), step, generated);
+  }
+
+  /**
+   * The fact record as this session last wrote it: read from disk once, then kept, so a big repository's record
+   * (megabytes) is not parsed again on every accept. The session holds the lock, so nobody else writes it meanwhile.
+   */
+  private factRecord: FactRecord | undefined;
+
+  private currentRecord(): FactRecord {
+    if (!this.factRecord) {
+      const read = readFactRecord(this.paths.output);
+      this.factRecord = read.kind === 'ok' ? read.record : EMPTY_RECORD;
+    }
+    return this.factRecord;
+  }
+
+  /** Adds the section's facts to the record, keeping the records of the blocks the output holds now. */
+  private recordFacts(step: number, hash: string, digest: readonly DigestEntry[]): void {
+    const next = withSection(this.currentRecord(), step, hash, digest, this.blockIn());
+    writeFactRecord(this.paths.output, next);
+    this.factRecord = next;
+  }
+
+  /** After a block replaced an older one of its step, the older block's record goes too (best effort: it is harmless). */
+  private pruneFactRecord(): void {
+    try {
+      const record = this.currentRecord();
+      const next = pruned(record, this.blockIn());
+      if (next === record) return;
+      writeFactRecord(this.paths.output, next);
+      this.factRecord = next;
+    } catch {
+      // A stale record is ignored by --check (its hash matches no block); the next accept prunes it.
+    }
+  }
+
+  private blockIn(): (step: number, hash: string) => boolean {
+    const text = readOutputFile(this.paths.output);
+    const blocks = text === undefined ? [] : parseOutput(text).blocks;
+    return (step, hash) => blocks.some((b) => b.step === step && b.hash === hash);
   }
 
   summary(): { accepted: number; edited: number; skipped: number; pending: number } {
@@ -231,23 +296,9 @@ export class Session {
 
   /** A step whose block is already in the output with the hash we were about to accept was accepted before a crash. */
   private reconcile(notice: (message: string) => void): void {
-    const text = readOutputFile(this.paths.output);
-    if (text === undefined) return;
-    const blocks = new Map(parseOutput(text).blocks.map((b) => [b.step, b]));
-    let reconciled = false;
-    for (const record of this.state.steps) {
-      const block = blocks.get(record.number);
-      if (record.status === 'generated' && record.hash && block && block.hash === record.hash && !block.handEdited) {
-        this.state = {
-          ...this.state,
-          steps: this.state.steps.map((s) => (s.number === record.number ? withoutUndefined({ ...s, status: 'accepted', decidedAt: now(), generated: undefined }) : s)),
-        };
-        reconciled = true;
-        notice(`Step ${record.number} was written before the last session stopped; it is marked accepted.`);
-      }
-    }
-    // That write was ours: without this, the next accept would ask whether "another program" changed the file.
-    if (reconciled) this.state = { ...this.state, outputHash: sha256(text) };
+    const checked = reconcile(this.state, readOutputFile(this.paths.output));
+    this.state = checked.state;
+    writtenNotices(checked.written, notice);
   }
 
   /** On resume: if the repository changed, offer to regenerate the steps shown but not yet decided. */
@@ -267,6 +318,10 @@ export class Session {
     this.staleSteps = drift.accepted;
   }
 
+}
+
+function writtenNotices(steps: readonly number[], notice: (message: string) => void): void {
+  for (const step of steps) notice(`Step ${step} was written before the last session stopped; it is marked accepted.`);
 }
 
 function withoutUndefined<T extends object>(value: T): T {

@@ -67,9 +67,9 @@ describe('the wizard in a real terminal', { timeout: 120_000 }, () => {
     expect(text.match(/EDITED IN THE PTY TEST/g)).toHaveLength(1);
     const state = loadState(path.join(repo, '.project-context/state.json'));
     expect(state?.steps.every((s) => s.status === 'accepted')).toBe(true);
-    // The session folder ignores itself, so `git status` shows only the output.
+    // The session folder ignores itself, so `git status` shows only the output and its fact record (to commit both).
     const status = execFileSync('git', ['status', '--porcelain'], { cwd: repo, encoding: 'utf8' });
-    expect(status.trim()).toBe('?? PROJECT-CONTEXT.md');
+    expect(status.trim()).toBe('?? PROJECT-CONTEXT.facts.json\n?? PROJECT-CONTEXT.md');
   });
 
   it('follows a window resize; Ctrl+C on the review screen saves progress, restores the terminal and exits 130', async () => {

@@ -202,8 +202,8 @@ describe.concurrent('hostile input, --yes through every available step', { timeo
     const linkedState = repo({ 'package.json': PACKAGE });
     symlinkSync(elsewhere, path.join(linkedState, '.project-context'));
     for (const [dir, says] of [
-      [linkedOutput, 'is a symbolic link; project-context does not write through links.'],
-      [linkedState, `${path.join(linkedState, '.project-context')} is a symbolic link; project-context does not write through links.`],
+      [linkedOutput, 'is a symbolic link; project-context does not read or write through links.'],
+      [linkedState, `${path.join(linkedState, '.project-context')} is a symbolic link; project-context does not read or write through links.`],
     ] as const) {
       commitAll(dir);
       const run = await runCli([dir, '--yes']);

@@ -59,13 +59,21 @@ function classify(index: RepoIndex, pkg: WorkspacePackage, hasWorkspaces: boolea
   const hasAppFile = own.some((f) => APP_FILES.test(relative(pkg.dir, f)));
   // A monorepo root that only holds shared devDependencies is not an app.
   if (pkg.isRoot && hasWorkspaces && !hasAppFile && !own.some((f) => /^(src|app|pages)\//.test(f))) return undefined;
+  // A published package (main/exports, not private) without an HTML page is a library that uses the framework: a
+  // component library, or a Vue or Solid router built with Vite in library mode (TanStack's vue-router, solid-router).
+  const published = !pkg.manifest.private && !!(pkg.manifest.main || pkg.manifest.exports || pkg.manifest.module);
+  const hasHtml = own.some((f) => /^(public\/)?index\.html$/.test(relative(pkg.dir, f)));
+  if (published && !hasHtml && (framework === 'react' || framework === 'vue' || framework === 'solid' || (framework === 'svelte' && !('@sveltejs/kit' in deps)))) {
+    return undefined;
+  }
+  // Likewise an Astro integration or a Next.js plugin: published, with no config of its own and no pages.
+  if (published && (framework === 'astro' || framework === 'next')) {
+    const site = own.some((f) => /^(astro|next)\.config\.[cm]?[jt]s$|^(src\/)?(pages|app)\//.test(relative(pkg.dir, f)));
+    if (!site) return undefined;
+  }
   if (framework === 'react') {
-    // A published package (main/exports, not private) without an HTML page is a library that uses React.
-    const published = !pkg.manifest.private && !!(pkg.manifest.main || pkg.manifest.exports || pkg.manifest.module);
-    const hasHtml = own.some((f) => /^(public\/)?index\.html$/.test(relative(pkg.dir, f)));
-    const library = published && !hasHtml;
     const appLike = hasAppFile || BUILD_TOOLS.some((t) => t in deps && t !== 'esbuild') || 'react-router-dom' in deps || '@tanstack/react-router' in deps;
-    if (library || !appLike) return undefined;
+    if (!appLike) return undefined;
   }
   const all = { ...pkg.hoisted, ...allDependencies(pkg.manifest) };
   // The framework's own version: a VitePress range is not Vue's.

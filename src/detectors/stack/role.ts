@@ -30,13 +30,24 @@ export const ROLE_LABELS: Readonly<Record<PackageRoleId, string>> = {
 };
 
 const TEST_DIR = /^(e2e|tests?|__tests__|integration-tests?|fixtures?|__fixtures__|test-apps?|testing|specs?|cypress|playwright)$/i;
-const EXAMPLE_DIR = /^(examples?|samples?|demos?|playgrounds?|sandbox(es)?|starters?|templates?|boilerplates?|showcases?)$|[-_](examples?|samples?|demos?|playgrounds?)$|^(examples?|samples?|demos?)[-_]/i;
-const BENCH_DIR = /^(bench|benchmarks?|perf)$|[-_](bench|benchmarks?)$/i;
-const DOCS_DIR = /^(docs?|website|documentation|site|www-docs)$/i;
+const EXAMPLE_DIR = /^(examples?|samples?|demos?|playgrounds?|sandbox(es)?|starters?|templates?|boilerplates?|showcases?)$|[-_](examples?|samples?|demos?|playgrounds?|templates?|starters?)$|^(examples?|samples?|demos?|templates?|starters?)[-_]/i;
+const BENCH_DIR = /^(bench|benchmarks?|perf|performance)$|[-_](bench|benchmarks?)$/i;
+const DOCS_DIR = /^(docs?|documentation|www-docs)$/i;
+/**
+ * A folder that holds the website: the marketing site itself is product (`apps/site`, `website`), but what sits
+ * below it is the docs (medusa's `www/apps/book`, `www/packages/docs-ui`).
+ */
+const SITE_DIR = /^(website|site|www)$/i;
 const TOOLING_DIR = /^(tools?|tooling|scripts|internal|configs?|build-tools|devtools-config)$/i;
 const TEST_NAME = /^(tests?|e2e|integration-tests?)$|[-_.](tests?|e2e|fixtures?)$/i;
 const EXAMPLE_NAME = /^(examples?|demo|playground)[-_.]|[-_.](examples?|demo|playground)$/i;
 const BENCH_NAME = /(^|[-_.])(bench|benchmarks?)$/i;
+/** An npm scope that says what the package is for: `@test/performance`, `@e2e/basic`, `@example/blog`. */
+const SCOPE_ROLES: readonly [PackageRoleId, RegExp][] = [
+  ['test', /^@(tests?|e2e|fixtures?|test-apps?)\//i],
+  ['example', /^@(examples?|demos?|playgrounds?|templates?)\//i],
+  ['benchmark', /^@(bench|benchmarks?)\//i],
+];
 
 /**
  * The role of one package from its folder, name and manifest. Path evidence wins: a Next.js app under `examples/` is an
@@ -56,6 +67,7 @@ export function packageRole(pkg: WorkspacePackage, index?: RepoIndex): PackageRo
   }
   // The package's own folder or name: a published `@scope/testing` package is product, an unpublished `e2e` app is not.
   if (!published) {
+    for (const [id, scope] of SCOPE_ROLES) if (scope.test(pkg.name)) return { id, because: `its npm scope, ${pkg.name}` };
     for (const [id, dirRe, nameRe] of [['benchmark', BENCH_DIR, BENCH_NAME], ['test', TEST_DIR, TEST_NAME], ['example', EXAMPLE_DIR, EXAMPLE_NAME]] as const) {
       if (dirRe.test(own)) return { id, because: `its folder ${own}/` };
       if (nameRe.test(name)) return { id, because: `its name, ${pkg.name}` };
@@ -64,28 +76,87 @@ export function packageRole(pkg: WorkspacePackage, index?: RepoIndex): PackageRo
   const folder = (re: RegExp) => segments.find((s) => re.test(s));
   const kind = packageKind(pkg);
   if (kind?.id === 'docs-site') return { id: 'docs', because: kind.because };
-  const docsFolder = folder(DOCS_DIR);
+  const docsFolder = folder(DOCS_DIR) ?? parents.find((s) => SITE_DIR.test(s));
   if (docsFolder && kind && ['astro', 'nextjs', 'vue-spa', 'react-spa', 'react-ssr', 'remix', 'sveltekit', 'nuxt'].includes(kind.id)) {
     return { id: 'docs', because: `a site in its folder ${docsFolder}/` };
   }
+  // The docs site's own libraries and scripts (medusa's `www/packages/docs-ui`): unpublished, under the docs folder.
+  if (docsFolder && !published) return { id: 'docs', because: `unpublished, in the docs folder ${docsFolder}/` };
   if (kind?.id === 'tool-config' && !published) return { id: 'tooling', because: kind.because };
   const tooling = folder(TOOLING_DIR);
-  if (tooling && !published && !deploys(pkg)) return { id: 'tooling', because: `its folder ${tooling}/ (private)` };
+  if (tooling && !published && !deploys(pkg, index)) return { id: 'tooling', because: `its folder ${tooling}/ (private)` };
   if (published) return { id: 'product', because: publishedBecause(pkg), published: true };
+  if (kind && kind.id !== 'library' && kind.id !== 'shared') return { id: 'product', because: kind.because };
+  const users = index ? dependents(index).get(pkg.name) : undefined;
+  // Who depends on it: a library only other packages' devDependencies use (a test helper, a build script) is tooling.
+  if (users && users.runtime.length === 0 && users.dev.length > 0 && !deploys(pkg, index)) {
+    return { id: 'tooling', because: `only devDependencies use it (${listNames(users.dev)})` };
+  }
+  if (users && users.runtime.length > 0) return { id: 'product', because: `a dependency of ${listNames(users.runtime)}` };
   if (kind) return { id: 'product', because: kind.because };
+  if (deploys(pkg, index)) return { id: 'product', because: 'it is deployed (a Dockerfile, hosting config or compose service)' };
   return { id: 'product', because: 'nothing marks it as an example, test, benchmark, docs site or tooling' };
 }
 
 /** Kinds that are deployed or run, not installed from a registry, whatever their manifest omits. */
 const UNPUBLISHED_KINDS = new Set(['lambda', 'serverless', 'http-server', 'worker', 'cdk-app', 'nextjs', 'react-ssr', 'remix', 'sveltekit', 'nuxt', 'react-native', 'angular', 'react-spa', 'vue-spa', 'svelte-spa', 'astro', 'docs-site']);
 
-/** Published to a registry: not private, with something to import or run, and not an app or a deployed service. */
+/**
+ * Published to a registry: not private, with something to import or run, not an app or a deployed service, and not an
+ * internal workspace package (version `0.0.0`, or entry points that are TypeScript sources with no `publishConfig` to
+ * replace them).
+ */
 export function isPublished(pkg: WorkspacePackage): boolean {
   const m = pkg.manifest;
   if (m.private === true || pkg.isRoot) return false;
-  if (!(m.main || m.module || m.exports || m.bin || m.types || (m as { publishConfig?: unknown }).publishConfig)) return false;
+  const publishConfig = (m as { publishConfig?: unknown }).publishConfig;
+  if (!(m.main || m.module || m.exports || m.bin || m.types || publishConfig)) return false;
+  if (publishConfig) return true;
   const kind = packageKind(pkg)?.id;
-  return !kind || !UNPUBLISHED_KINDS.has(kind);
+  if (kind && UNPUBLISHED_KINDS.has(kind)) return false;
+  if (m.version === '0.0.0') return false;
+  const entries = [m.main, m.module, m.types, ...exportTargets(m.exports)].filter((e): e is string => typeof e === 'string');
+  return m.bin !== undefined || entries.length === 0 || !entries.every((e) => /\.tsx?$/.test(e) && !/\.d\.[cm]?ts$/.test(e));
+}
+
+function exportTargets(exports: unknown, depth = 0): string[] {
+  if (typeof exports === 'string') return [exports];
+  if (!exports || typeof exports !== 'object' || depth > 4) return [];
+  return Object.values(exports as Record<string, unknown>).flatMap((v) => exportTargets(v, depth + 1));
+}
+
+interface Dependents {
+  /** Packages that list it in `dependencies` or `peerDependencies`. */
+  readonly runtime: string[];
+  /** Packages that list it only in `devDependencies`. */
+  readonly dev: string[];
+}
+
+const dependentsCache = new WeakMap<RepoIndex, Map<string, Dependents>>();
+
+/** Package name → the other packages of the repository that depend on it; one table per index. */
+function dependents(index: RepoIndex): Map<string, Dependents> {
+  let table = dependentsCache.get(index);
+  if (table) return table;
+  table = new Map();
+  const names = new Set(index.packages.map((p) => p.name));
+  for (const p of index.packages) {
+    if (p.isRoot || isAuxiliary(p)) continue;
+    const runtime = { ...p.manifest.dependencies, ...p.manifest.peerDependencies };
+    for (const name of Object.keys(allDependencies(p.manifest))) {
+      if (!names.has(name) || name === p.name) continue;
+      let entry = table.get(name);
+      if (!entry) table.set(name, (entry = { runtime: [], dev: [] }));
+      (name in runtime ? entry.runtime : entry.dev).push(p.name);
+    }
+  }
+  dependentsCache.set(index, table);
+  return table;
+}
+
+function listNames(names: readonly string[]): string {
+  const sorted = [...names].sort();
+  return sorted.length > 2 ? `${sorted.slice(0, 2).join(', ')} and ${sorted.length - 2} more` : sorted.join(', ');
 }
 
 function publishedBecause(pkg: WorkspacePackage): string {
@@ -94,10 +165,43 @@ function publishedBecause(pkg: WorkspacePackage): string {
   return 'it is published (not private, with `main`/`exports`)';
 }
 
-/** Cheap signs that the package is deployed on its own: a Dockerfile or a hosting config beside its manifest. */
-function deploys(pkg: WorkspacePackage): boolean {
-  return (pkg.markers ?? []).some((m) => /^(Dockerfile|vercel\.json|netlify\.toml|fly\.toml|wrangler\.|serverless\.ya?ml|Procfile|cdk\.json|sst\.config|template\.ya?ml)/.test(m)) ||
-    'aws-cdk-lib' in allDependencies(pkg.manifest);
+/**
+ * Cheap signs that infrastructure deploys the package: a Dockerfile or a hosting config beside its manifest, a CDK app,
+ * or a compose service at the root that builds its folder.
+ */
+function deploys(pkg: WorkspacePackage, index?: RepoIndex): boolean {
+  if ((pkg.markers ?? []).some((m) => /^(Dockerfile|vercel\.json|netlify\.toml|fly\.toml|wrangler\.|serverless\.ya?ml|Procfile|cdk\.json|sst\.config|template\.ya?ml|app\.yaml)/.test(m))) return true;
+  if ('aws-cdk-lib' in allDependencies(pkg.manifest)) return true;
+  if (!index) return false;
+  const at = (f: string) => index.has(`${pkg.dir}/${f}`);
+  if (['Dockerfile', 'vercel.json', 'netlify.toml', 'fly.toml', 'wrangler.toml', 'wrangler.json', 'serverless.yml', 'app.yaml', 'Procfile'].some(at)) return true;
+  return composeContexts(index).some((c) => c === pkg.dir);
+}
+
+const COMPOSE_FILES = ['docker-compose.yml', 'docker-compose.yaml', 'compose.yml', 'compose.yaml'];
+const composeCache = new WeakMap<RepoIndex, string[]>();
+
+/** Folders the root compose file builds (`build: ./apps/api`, `context: apps/web`), as repo-relative folders. */
+function composeContexts(index: RepoIndex): string[] {
+  let out = composeCache.get(index);
+  if (out) return out;
+  out = [];
+  for (const file of COMPOSE_FILES) {
+    const text = index.has(file) ? index.read(file) : undefined;
+    if (!text) continue;
+    for (const m of text.matchAll(/^\s*(?:build|context):\s*['"]?\.?\/?([\w@./-]+?)\/?['"]?\s*$/gm)) out.push(m[1].replace(/^\.\//, ''));
+  }
+  composeCache.set(index, out);
+  return out;
+}
+
+/** The role a folder's name gives what it holds (`e2e` → test, `examples` → example), if any. */
+export function folderRole(segment: string): 'benchmark' | 'test' | 'example' | undefined {
+  const s = segment.replace(/^\./, '');
+  if (BENCH_DIR.test(s)) return 'benchmark';
+  if (TEST_DIR.test(s)) return 'test';
+  if (EXAMPLE_DIR.test(s)) return 'example';
+  return undefined;
 }
 
 /** A folder that holds examples, tests or benchmarks rather than the product (used to fold their counts). */

@@ -6,6 +6,7 @@ import { code, oneLine } from '../../markdown/text.js';
 import type { StepModel } from '../../model/repo-model.js';
 import type { RepoIndex } from '../../scan/repo-index.js';
 import { value } from './format.js';
+import { byRole } from './roles.js';
 import { DEFAULT_PORTS, devTool, portInCommand, runScript } from './run-commands.js';
 
 /** Install, Node version, env files to copy, build and dev servers — in the order a new engineer does them. */
@@ -50,7 +51,7 @@ export function devWorkflowSection(model: StepModel, pmFact: PackageManagerFact 
 function devServers(index: RepoIndex, pm: 'npm' | 'yarn' | 'pnpm' | 'bun', scripts: readonly ScriptFact[], configs: readonly ConfigFileFact[]): string {
   const rows: string[][] = [];
   const hasDev = new Set(scripts.filter((s) => /^(dev|develop|serve)$/.test(s.data.name)).map((s) => s.data.package));
-  for (const s of scripts) {
+  for (const s of byRole(index, scripts, (x) => x.data.manifest)) {
     if (!/^(dev|start|serve|develop|watch)$/.test(s.data.name) || (s.data.dir === '' && index.packages.length > 1)) continue;
     if (s.data.name === 'start' && hasDev.has(s.data.package)) continue; // `start` serves a build when a dev script exists
     const tool = devTool(s.data.command);

@@ -3,6 +3,7 @@ import { cite, citeAll } from '../../markdown/cite.js';
 import { code, oneLine } from '../../markdown/text.js';
 import type { DynamicRead, EnvModel, EnvRead, EnvVarView } from '../../model/env.js';
 import type { StepModel } from '../../model/repo-model.js';
+import { packageRoles, roleRank } from '../../detectors/stack/role.js';
 import type { RepoIndex } from '../../scan/repo-index.js';
 import { noneOr } from './claims.js';
 import { setIn } from './env-set-cell.js';
@@ -163,8 +164,10 @@ export function packageTitle(index: RepoIndex, name: string): string {
 /** Root package first, then by folder, as the index lists them. */
 export function packageOrder(index: RepoIndex): (a: string, b: string) => number {
   const ranks = new Map<string, number>();
+  const roles = packageRoles(index);
+  // Product packages first (the root among them), then docs and tooling, then examples, tests and benchmarks.
   index.packages.forEach((p, i) => {
-    if (!ranks.has(p.name)) ranks.set(p.name, i);
+    if (!ranks.has(p.name)) ranks.set(p.name, roleRank(roles.get(p.dir)?.id ?? 'product') * 1e6 + i);
   });
   const rank = (name: string) => ranks.get(name) ?? index.packages.length;
   return (a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0);

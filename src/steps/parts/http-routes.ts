@@ -17,7 +17,7 @@ const LABEL: Record<HttpFramework, string> = {
 const METHOD_ORDER = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS', 'ALL'];
 
 /** `####` subsections, one per framework and app, each with a routes table; '' when there are no routes. */
-export function httpRoutesPart(facts: FactSet): string {
+export function httpRoutesPart(facts: FactSet, rank: (file: string) => number = () => 0): string {
   const routes = facts.of<HttpRouteFact>('http.route').map((f) => f.data);
   if (routes.length === 0) return '';
   const groups = new Map<string, HttpRouteData[]>();
@@ -30,7 +30,7 @@ export function httpRoutesPart(facts: FactSet): string {
   const apps = new Set(routes.map((r) => r.app));
   return join(
     ...[...groups.entries()]
-      .sort(([a], [b]) => compareText(a, b))
+      .sort(([a, x], [b, y]) => rank(x[0].file) - rank(y[0].file) || compareText(a, b))
       .map(([, list]) => {
         const first = list[0];
         const title = apps.size > 1 || first.app !== '(root)' ? `${LABEL[first.framework]}: ${first.app}` : LABEL[first.framework];

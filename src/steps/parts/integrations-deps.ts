@@ -9,13 +9,15 @@ const CATEGORY_ORDER = ['infrastructure', 'aws', 'auth', 'payments', 'database',
  * Third-party runtime dependencies, one row per package name: what it is for (well-known packages), which workspace
  * packages declare it, and where it is imported. Unknown packages are listed too, marked as such.
  */
-export function dependenciesSection(deps: readonly DependencyFact[]): string {
+export function dependenciesSection(deps: readonly DependencyFact[], packageRank: (name: string) => number = () => 0): string {
   if (deps.length === 0) return join(heading(3, 'Key third-party dependencies'), 'No runtime dependencies declared in package.json files.');
   const byName = new Map<string, DependencyFact[]>();
   for (const d of deps) byName.set(d.data.name, [...(byName.get(d.data.name) ?? []), d]);
   const rank = (c?: string) => (c ? CATEGORY_ORDER.indexOf(c) : CATEGORY_ORDER.length);
+  // What the product uses first: a dependency only examples or tests declare comes after every product one.
+  const role = (list: readonly DependencyFact[]) => Math.min(...list.map((d) => packageRank(d.data.package)));
   const rows = [...byName]
-    .sort(([a, x], [b, y]) => rank(x[0].data.category) - rank(y[0].data.category) || (a < b ? -1 : 1))
+    .sort(([a, x], [b, y]) => role(x) - role(y) || rank(x[0].data.category) - rank(y[0].data.category) || (a < b ? -1 : 1))
     .map(([name, list]) => {
       const first = list[0].data;
       const imported = list.flatMap((d) => d.data.importedIn);

@@ -30,7 +30,7 @@ interface Row {
  * `#### Access patterns: <model>` per model the code calls, in schema order: one row per file and method (first call's
  * line, how many calls), then one line naming the models no call was found for; '' when no access was found.
  */
-export function ormAccessPart(facts: FactSet): string {
+export function ormAccessPart(facts: FactSet, rank: (file: string) => number = () => 0): string {
   const accesses = facts.of<OrmAccessFact>('orm.access').map((f) => f.data);
   if (accesses.length === 0) return '';
   const byModel = new Map<string, OrmAccessData[]>();
@@ -43,7 +43,7 @@ export function ormAccessPart(facts: FactSet): string {
   const models = facts
     .of<OrmModelFact>('orm.model')
     .map((f) => f.data)
-    .sort((a, b) => ORM_ORDER.indexOf(a.orm) - ORM_ORDER.indexOf(b.orm) || byFileLine(a, b));
+    .sort((a, b) => rank(a.file) - rank(b.file) || ORM_ORDER.indexOf(a.orm) - ORM_ORDER.indexOf(b.orm) || byFileLine(a, b));
   const unused: string[] = [];
   const used = models.filter((m) => byModel.has(modelKey(m.orm, m.name, m.file)));
   // Several schemas of one monorepo may each define a `Post`: their headings name the schema file too.

@@ -17,13 +17,14 @@ const TITLE: Record<Orm, string> = {
 const MAX_FIELDS = 14;
 
 /** `####` subsections per ORM with each model's fields, keys, indexes and relations; '' when there are none. */
-export function ormSchemaPart(facts: FactSet): string {
+export function ormSchemaPart(facts: FactSet, rank: (file: string) => number = () => 0): string {
   const models = facts.of<OrmModelFact>('orm.model').map((f) => f.data);
   const enums = facts.of<OrmEnumFact>('orm.enum').map((f) => f.data);
   return join(
     ...ORM_ORDER.map((orm) => {
-      const list = models.filter((m) => m.orm === orm).sort(byFileLine);
-      const enumList = enums.filter((e) => e.orm === orm).sort(byFileLine);
+      // Product models first; those of examples and test fixtures after them.
+      const list = models.filter((m) => m.orm === orm).sort((a, b) => rank(a.file) - rank(b.file) || byFileLine(a, b));
+      const enumList = enums.filter((e) => e.orm === orm).sort((a, b) => rank(a.file) - rank(b.file) || byFileLine(a, b));
       if (list.length === 0 && enumList.length === 0) return '';
       const files = [...new Set([...list, ...enumList].map((m) => m.file))].sort();
       const where = files.length <= 3 ? files.map((f) => cite(f)).join(', ') : `${files.length} files`;

@@ -5,6 +5,7 @@ import { code, oneLine, urlPath } from '../../markdown/text.js';
 import { tree } from '../../markdown/tree.js';
 import type { RepoIndex } from '../../scan/repo-index.js';
 import path from 'node:path';
+import { roleCounts } from './roles.js';
 
 /**
  * A value from the repository (package name, version, declared path) as inline code — unless it starts with `/`,
@@ -45,16 +46,16 @@ export function purposeLine(pkg: PackageFact['data']): string {
  * line per folder when there are several, so the product's own packages stay readable.
  */
 export function packageTree(index: RepoIndex, members: readonly PackageFact['data'][], limit = 40): string {
-  const aux = new Map<string, number>();
-  for (const p of members.filter((m) => m.auxiliary)) aux.set(auxiliaryFolder(p.dir), (aux.get(auxiliaryFolder(p.dir)) ?? 0) + 1);
-  const folded = new Set([...aux].filter(([, n]) => n >= 3).map(([dir]) => dir));
+  const aux = new Map<string, PackageFact['data'][]>();
+  for (const p of members.filter((m) => m.auxiliary)) aux.set(auxiliaryFolder(p.dir), [...(aux.get(auxiliaryFolder(p.dir)) ?? []), p]);
+  const folded = new Set([...aux].filter(([, list]) => list.length >= 3).map(([dir]) => dir));
   const entries: { path: string; note: string }[] = [];
   for (const p of members) {
     if (p.auxiliary && folded.has(auxiliaryFolder(p.dir))) continue;
     entries.push({ path: p.dir, note: oneLine(`${p.name} — ${purposeLine(p).replace(/\s*\(inferred from .*\)$/, ' (inferred)')}`) });
   }
   const shown = entries.slice(0, limit);
-  for (const dir of folded) shown.push({ path: dir, note: `${aux.get(dir)} example/test packages (listed in step 2)` });
+  for (const dir of folded) shown.push({ path: dir, note: `${roleCounts((aux.get(dir) ?? []).map((p) => p.role))} (listed in step 2)` });
   const dirs = new Set([...members.map((p) => p.dir), ...folded]);
   const more = entries.length > limit ? `\n… and ${entries.length - limit} more packages (all listed in step 2)` : '';
   return codeBlock(tree(`${path.basename(index.root)}/`, [...shown].sort((a, b) => a.path.localeCompare(b.path)), dirs) + more, 'text');

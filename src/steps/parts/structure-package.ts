@@ -3,6 +3,7 @@ import { bullets, heading, join, table } from '../../markdown/blocks.js';
 import { cite } from '../../markdown/cite.js';
 import { oneLine } from '../../markdown/text.js';
 import { literal, purposeLine } from './overview-shared.js';
+import { roleCell } from './roles.js';
 
 type Pkg = PackageFact['data'];
 
@@ -14,6 +15,7 @@ export function purposeWithSource(p: Pkg): string {
 /** A package in full: purpose, manifest, key folders (table), entry points and configuration files. */
 export function packageDetails(p: Pkg, level: 3 | 4): string {
   const facts: string[] = [`**Purpose:** ${purposeWithSource(p)}`];
+  if (!p.isRoot) facts.push(`**Role:** ${roleCell(p.role)} (evidence: ${oneLine(p.role.because)})`);
   const meta = [`${p.fileCount} file${p.fileCount === 1 ? '' : 's'}`];
   if (p.version) meta.push(`version ${literal(p.version)}`);
   if (p.private) meta.push('private');

@@ -10,6 +10,7 @@ import { noneOr } from './claims.js';
 import { requiredVarsBullets } from './env-vars.js';
 import { value } from './format.js';
 import { runScript } from './run-commands.js';
+import { byRole } from './roles.js';
 
 /** Per package: framework, config, where tests live, and the commands to run them (all, or one file). */
 export function testingSection(model: StepModel, pm: PackageManager, setups: readonly TestSetupFact[]): string {
@@ -28,7 +29,7 @@ export function testingSection(model: StepModel, pm: PackageManager, setups: rea
       ),
     );
   }
-  const rows = withTests.map((s) => {
+  const rows = byRole(index, withTests, (s) => s.data.dir).map((s) => {
     const d = s.data;
     const where = d.locations.map((l) => `${cite(l.dir)} (${l.count}${l.colocated ? ', beside the code' : ''})`).join(', ') || '—';
     const run = d.script ? code(runScript(index, pm, d.package, 'test')) : '—';

@@ -1,0 +1,132 @@
+/** "Add a table or model": where tables are defined, how the code reaches them, and how schema changes are applied. */
+import type { DataModuleFact, DbAccessFact } from '../../../detectors/backend-code/index.js';
+import type { CdkLambdaFact, CdkTableFact } from '../../../detectors/cdk/index.js';
+import type { Orm, OrmAccessFact, OrmModelFact } from '../../../detectors/orm/index.js';
+import type { ScriptFact } from '../../../detectors/scripts/index.js';
+import { cite } from '../../../markdown/cite.js';
+import { code } from '../../../markdown/text.js';
+import { grantLabel, plural } from '../cdk-shared.js';
+import { byFileLine, commonDir, compareText, value } from '../format.js';
+import { runScript } from '../run-commands.js';
+import { folder, lineIn, mostCommon, recipe, type RecipeInput } from './shared.js';
+
+export function dataRecipes(input: RecipeInput, pm: 'npm' | 'yarn' | 'pnpm' | 'bun'): string[] {
+  return [dynamoTable(input, pm), ormModel(input, pm)].filter(Boolean);
+}
+
+/** Scripts that deploy infrastructure or change a database schema, product packages first. */
+function scriptMatching(input: RecipeInput, re: RegExp, preferDir?: string): ScriptFact | undefined {
+  return input.facts
+    .of<ScriptFact>('scripts.script')
+    .filter((s) => re.test(s.data.command) && input.product(s.data.manifest))
+    .sort(
+      (a, b) =>
+        Number(b.data.dir === preferDir) - Number(a.data.dir === preferDir) ||
+        Number(b.data.dir === '') - Number(a.data.dir === '') ||
+        compareText(a.data.name, b.data.name),
+    )[0];
+}
+
+function runLine(input: RecipeInput, pm: 'npm' | 'yarn' | 'pnpm' | 'bun', s: ScriptFact): string {
+  return `${code(runScript(input.index, pm, s.data.package, s.data.name))} (runs ${value(s.data.command)}, ${cite(s.data.manifest, s.data.line)})`;
+}
+
+/** DynamoDB tables defined with the AWS CDK. */
+function dynamoTable(input: RecipeInput, pm: 'npm' | 'yarn' | 'pnpm' | 'bun'): string {
+  const { facts, product, tests } = input;
+  const tables = facts.of<CdkTableFact>('cdk.table').filter((t) => product(t.at[0]?.file ?? ''));
+  const main = mostCommon(tables, (t) => t.at[0].file);
+  if (!main) return '';
+  const file = main.key;
+  const example = [...main.items].sort((a, b) => (a.at[0].line ?? 0) - (b.at[0].line ?? 0))[0];
+  const keys = [example.data.partitionKey?.name, example.data.sortKey?.name].filter(Boolean).map((k) => code(k!));
+  const indexes = example.data.gsis.length ? `, ${plural(example.data.gsis.length, 'GSI')}` : '';
+  const lambdas = new Map(facts.of<CdkLambdaFact>('cdk.lambda').map((l) => [l.id, l]));
+  // How the code learns the table's name: an environment variable set on the functions that use it.
+  const envVar = example.data.envVars[0];
+  const envFn = envVar ? lambdas.get(envVar.lambda) : undefined;
+  const envAt = envFn?.data.environment.find((e) => e.name === envVar?.name)?.at;
+  const grant = example.data.grants[0];
+  const toCode = [
+    envVar && envAt ? `its name reaches the handlers in ${code(envVar.name)} (set at ${cite(envAt)}, on ${plural(new Set(example.data.envVars.filter((e) => e.name === envVar.name).map((e) => e.lambda)).size, 'function')})` : '',
+    grant ? `access is granted with ${code(grant.method)} (${grantLabel(grant.method)}) at ${cite(grant.at)}` : '',
+  ].filter(Boolean);
+  const deploy = scriptMatching(input, /\bcdk\s+deploy\b/);
+  return recipe('Add a DynamoDB table (AWS CDK)', [
+    `**Definition:** tables are defined in ${cite(file)} (${plural(main.items.length, 'table')}${tables.length > main.items.length ? ` of ${tables.length}` : ''}); copy ${code(example.data.constructId)} at ${lineIn(file, example.at[0].line, file)}${keys.length ? ` (keys ${keys.join(', ')}${indexes})` : ''}.`,
+    toCode.length ? `**To the code:** ${toCode.join('; ')}.` : '',
+    accessCode(input),
+    deploy ? `**Create it:** deploying the stack creates the table: ${runLine(input, pm, deploy)}.` : '',
+    tests.step(file, 'table'),
+  ]);
+}
+
+/** Where the code reads and writes DynamoDB: repository modules when there are, else the files with the most calls. */
+function accessCode({ facts, product }: RecipeInput): string {
+  const modules = facts.of<DataModuleFact>('backend.data-module').filter((m) => m.data.kind === 'repository' && product(m.data.file));
+  if (modules.length > 0) {
+    const files = modules.map((m) => m.data.file).sort();
+    const dir = commonDir(files);
+    const where = files.length > 1 && dir ? `${folder(dir)} (${plural(files.length, 'module')})` : cite(files[0]);
+    return `**Access code:** data access goes through the repositories in ${where}; add one like ${cite(files[0])}.`;
+  }
+  const calls = facts.of<DbAccessFact>('backend.db-access').filter((a) => product(a.data.file));
+  const top = mostCommon(calls, (c) => c.data.file);
+  if (!top) return '';
+  const first = [...top.items].sort((a, b) => byFileLine(a.data, b.data))[0];
+  return `**Access code:** DynamoDB calls are written where they are needed; ${cite(top.key)} has the most (${top.items.length}), e.g. ${code(first.data.operation)} at ${cite(first.data.file, first.data.line)}.`;
+}
+
+const ORM_LABEL: Record<Orm, string> = { prisma: 'Prisma', drizzle: 'Drizzle', typeorm: 'TypeORM', 'mikro-orm': 'MikroORM', mongoose: 'Mongoose' };
+const NOUN: Record<Orm, string> = { prisma: 'model', drizzle: 'table', typeorm: 'entity', 'mikro-orm': 'entity', mongoose: 'model' };
+const MIGRATE: Record<Orm, RegExp> = {
+  prisma: /\bprisma\s+(migrate|db\s+push)\b/,
+  drizzle: /\bdrizzle-kit\s+(generate|migrate|push)\b/,
+  typeorm: /\btypeorm\b.*\bmigration:(run|generate)\b/,
+  'mikro-orm': /\bmikro-orm\b.*\bmigration:(up|create)\b/,
+  mongoose: /^$/,
+};
+
+/** A model of the product's main ORM. */
+function ormModel(input: RecipeInput, pm: 'npm' | 'yarn' | 'pnpm' | 'bun'): string {
+  const { facts, index, product, tests } = input;
+  const models = facts.of<OrmModelFact>('orm.model').map((f) => f.data).filter((m) => product(m.file));
+  const orm = mostCommon(models, (m) => m.orm);
+  if (!orm) return '';
+  const files = [...new Set(orm.items.map((m) => m.file))];
+  const noun = NOUN[orm.key];
+  const nouns = noun === 'entity' ? 'entities' : `${noun}s`;
+  // One schema file (Prisma, a Drizzle schema) or one file per model: then the folder that holds the most of them.
+  // Base classes are not models to copy.
+  const concrete = orm.items.filter((m) => !/^(Base|Abstract)[A-Z]|^(Base|Abstract)$/.test(m.name));
+  const byFile = mostCommon(concrete.length ? concrete : orm.items, (m) => (files.length > 3 ? m.file.slice(0, m.file.lastIndexOf('/')) : m.file))!;
+  const example = [...byFile.items].sort(byFileLine)[0];
+  const where =
+    files.length === 1
+      ? cite(example.file)
+      : files.length <= 3
+        ? `${files.map((f) => cite(f)).join(', ')}`
+        : `files like those in ${folder(byFile.key)} (${plural(byFile.items.length, noun, nouns)} there; ${plural(orm.items.length, noun, nouns)} in ${plural(files.length, 'file')} in all)`;
+  const access = facts.of<OrmAccessFact>('orm.access').map((f) => f.data).filter((a) => a.orm === orm.key && product(a.file));
+  const mine = access.filter((a) => a.model === example.name && a.modelFile === example.file).sort(byFileLine);
+  const anyAccess = mine[0] ?? [...access].sort(byFileLine)[0];
+  const accessFiles = [...new Set(access.map((a) => a.file))];
+  const accessDir = commonDir(accessFiles);
+  // Migration files sit in a `migrations` folder of the package that holds the schema.
+  const pkg = index.packageOf(example.file)?.dir ?? '';
+  const migrations = index.filesUnder(pkg).filter((f) => /(^|\/)migrations?\//.test(f) && product(f) && !/\.(test|spec)\./.test(f));
+  const migrationDir = migrations.length ? /^(.*?(^|\/)migrations?)\//.exec(commonDir(migrations) + '/')?.[1] ?? commonDir(migrations) : '';
+  const script = scriptMatching(input, MIGRATE[orm.key], pkg);
+  const migrate = [
+    migrationDir ? `migrations are in ${folder(migrationDir)} (${plural(migrations.length, 'file')})` : '',
+    script ? `run them with ${runLine(input, pm, script)}` : '',
+  ].filter(Boolean);
+  return recipe(`Add a ${ORM_LABEL[orm.key]} ${noun}`, [
+    `**Definition:** ${ORM_LABEL[orm.key]} ${nouns} are defined in ${where}; copy ${code(example.name)} at ${lineIn(example.file, example.line, files.length > 1 ? '' : example.file)}.`,
+    anyAccess
+      ? `**Access code:** the code calls ${anyAccess.model === example.name ? 'it' : 'the models'} directly${accessFiles.length > 1 && accessDir ? ` from ${folder(accessDir)} (${plural(accessFiles.length, 'file')})` : ''}, e.g. ${code(anyAccess.method)} on ${code(anyAccess.model)} at ${cite(anyAccess.file, anyAccess.line)}.`
+      : '',
+    migrate.length ? `**Migrations:** ${migrate.join('; ')}.` : '',
+    anyAccess ? tests.step(anyAccess.file, 'access code') : '',
+  ]);
+}

@@ -1,0 +1,141 @@
+/** "Add an API endpoint": from the routes the repository declares (AWS CDK, or an HTTP framework), one to copy. */
+import type { MiddlewareFact } from '../../../detectors/backend-code/index.js';
+import type { CdkApiFact, CdkAuthorizerFact, CdkConstructClassFact, CdkLambdaFact, CdkRouteFact } from '../../../detectors/cdk/index.js';
+import type { HttpRouteData, HttpRouteFact } from '../../../detectors/http-frameworks/index.js';
+import { cite } from '../../../markdown/cite.js';
+import { code, oneLine } from '../../../markdown/text.js';
+import { authorizerType, grantLabel, plural } from '../cdk-shared.js';
+import { commonDir, compareText, names } from '../format.js';
+import { folder, lineIn, mostCommon, recipe, type RecipeInput } from './shared.js';
+
+/** Fewer routes than this make no convention to follow. */
+const MIN_ROUTES = 3;
+
+export function endpointRecipes(input: RecipeInput): string[] {
+  const cdk = cdkEndpoint(input);
+  return [cdk, ...httpEndpoints(input)].filter(Boolean);
+}
+
+const FRAMEWORK: Record<HttpRouteData['framework'], string> = {
+  express: 'Express',
+  fastify: 'Fastify',
+  hono: 'Hono',
+  koa: 'Koa',
+  nest: 'NestJS',
+  next: 'Next.js route handlers',
+};
+
+/** API Gateway routes wired to Lambda handlers in the CDK code. */
+function cdkEndpoint({ facts, product, tests }: RecipeInput): string {
+  const routes = facts
+    .of<CdkRouteFact>('cdk.route')
+    .filter((r) => r.data.entry && r.data.pathResolved && product(r.at[0]?.file ?? '') && product(r.data.entry));
+  const api = mostCommon(routes, (r) => r.data.api ?? '');
+  if (!api || api.items.length < MIN_ROUTES) return '';
+  const lambdas = new Map(facts.of<CdkLambdaFact>('cdk.lambda').map((l) => [l.id, l]));
+  const authorizers = new Map(facts.of<CdkAuthorizerFact>('cdk.authorizer').map((a) => [a.id, a]));
+  const apiName = facts.of<CdkApiFact>('cdk.api').find((a) => a.id === api.key)?.data.constructId;
+  // The usual way a route is protected, and a route protected that way whose handler has a test, to copy.
+  const auth = mostCommon(api.items, (r) => r.data.authorizer ?? 'none');
+  const candidates = [...(auth?.items ?? api.items)].sort((a, b) => compareText(a.data.path, b.data.path) || compareText(a.data.method, b.data.method));
+  const example = candidates.find((r) => tests.testOf(r.data.entry!)) ?? candidates[0];
+  const entry = example.data.entry!;
+  const handlers = [...new Set(api.items.map((r) => r.data.entry!))];
+  const root = commonDir(handlers);
+  const stackFile = example.at[0].file;
+  const fn = example.data.lambda ? lambdas.get(example.data.lambda) : undefined;
+  const fnAt = fn?.at[0];
+  const wrapper = fn?.data.wrapper ? facts.of<CdkConstructClassFact>('cdk.construct').find((c) => c.data.className === fn.data.wrapper) : undefined;
+  const through = fn?.data.wrapper ? ` (through the project's ${code(fn.data.wrapper)}${wrapper ? `, ${cite(wrapper.at[0])}` : ''})` : '';
+  const created = fnAt ? ` the function is created at ${lineIn(fnAt.file, fnAt.line, stackFile)}${through} and` : '';
+  const wired = example.data.source === 'table' ? 'added to the route table' : 'wired to its route';
+  const authLines = authSummary(api.items, authorizers, example);
+  const middleware = facts
+    .of<MiddlewareFact>('backend.middleware')
+    .filter((m) => m.data.usedBy.includes(entry))
+    .map((m) => `${code(m.data.name)} (${cite(m.data.file, m.data.line)}, used by ${plural(m.data.usedBy.length, 'file')})`);
+  const access = fn ? accessLine(fn, stackFile) : '';
+  return recipe(`Add an API endpoint (API Gateway + Lambda${apiName ? `, ${code(apiName)}` : ''})`, [
+    `**Handler:** add a file under ${folder(root || entry.slice(0, entry.lastIndexOf('/')))} (${plural(handlers.length, 'handler')} there); copy ${cite(entry)}, which serves ${code(`${example.data.method} ${example.data.path}`)}.`,
+    `**Route:** in ${cite(stackFile)}${created} ${wired} at ${lineIn(stackFile, example.at[0].line, stackFile)}${example.data.via ? ` (via ${cite(example.data.via)})` : ''}.`,
+    authLines,
+    middleware.length ? `**Middleware:** the handler wraps itself in ${middleware.join(', ')}.` : '',
+    access,
+    tests.step(entry, 'handler'),
+  ]);
+}
+
+function authSummary(routes: readonly CdkRouteFact[], authorizers: ReadonlyMap<string, CdkAuthorizerFact>, example: CdkRouteFact): string {
+  const label = (id: string | undefined) => {
+    if (!id || id === 'NONE') return 'none';
+    const a = authorizers.get(id);
+    return a ? `${code(a.data.constructId)} (${authorizerType(a.data.type)})` : code(id);
+  };
+  const counts = new Map<string, number>();
+  for (const r of routes) counts.set(label(r.data.authorizer), (counts.get(label(r.data.authorizer)) ?? 0) + 1);
+  const parts = [...counts].sort((a, b) => b[1] - a[1] || compareText(a[0], b[0])).map(([l, n]) => `${l} on ${plural(n, 'route')}`);
+  const mine = label(example.data.authorizer);
+  const at = lineIn(example.at[0].file, example.at[0].line, example.at[0].file);
+  return `**Auth:** the authorizer is attached where the route is wired (${mine} at ${at}); across this API: ${parts.join(', ')}.`;
+}
+
+/** Table access and the environment the example function gets, where the stack gives them. */
+function accessLine(fn: CdkLambdaFact, stackFile: string): string {
+  const grants = fn.data.grants.slice(0, 3).map((g) => `${code(grantLabel(g.method))} on ${code(g.resource.split('/').pop() ?? g.resource)} at ${lineIn(g.at.file, g.at.line, stackFile)}`);
+  const env = fn.data.environment.filter((e) => !e.literal).slice(0, 3).map((e) => `${code(e.name)} at ${lineIn(e.at.file, e.at.line, stackFile)}`);
+  if (grants.length === 0 && env.length === 0) return '';
+  const parts = [grants.length ? `permissions (${grants.join(', ')})` : '', env.length ? `environment variables (${env.join(', ')})` : ''].filter(Boolean);
+  return `**Access:** the stack gives the function its ${parts.join(' and ')}; give the new one what it needs the same way.`;
+}
+
+/** Routes of an HTTP framework: one recipe per product app (at most two), the app with most routes first. */
+function httpEndpoints({ facts, product, tests }: RecipeInput): string[] {
+  const routes = facts.of<HttpRouteFact>('http.route').map((f) => f.data).filter((r) => r.resolved && product(r.file));
+  const apps = new Map<string, HttpRouteData[]>();
+  for (const r of routes) apps.set(`${r.framework}\u0000${r.app}`, [...(apps.get(`${r.framework}\u0000${r.app}`) ?? []), r]);
+  // A convention takes a few routes: one dev-server route (a bundler's `serve.ts`) is not how the product adds its API.
+  return [...apps.values()]
+    .filter((list) => list.length >= MIN_ROUTES)
+    .sort((a, b) => b.length - a.length || compareText(a[0].app, b[0].app))
+    .slice(0, 2)
+    .map((list) => {
+      const first = list[0];
+      const main = mostCommon(list, (r) => r.file)!;
+      const sorted = [...main.items].sort((a, b) => compareText(a.path, b.path) || a.line - b.line);
+      const example = sorted.find((r) => r.handlerFile && tests.testOf(r.handlerFile)) ?? sorted.find((r) => r.handlerFile) ?? sorted.find((r) => tests.testOf(r.file)) ?? sorted[0];
+      const files = new Set(list.map((r) => r.file)).size;
+      const where = files > 1 ? ` (${main.items.length} of its ${list.length} routes; the others in ${plural(files - 1, 'more file')})` : '';
+      const route = code(`${example.method} ${example.path}`);
+      const next = first.framework === 'next';
+      const steps = next
+        ? [
+            `**Route handler:** the file is the route: add a \`route.ts\` in a folder under ${folder(commonDir(list.map((r) => r.file)) || example.file.slice(0, example.file.lastIndexOf('/')))}, as ${cite(example.file)} serves ${route} (${list.length} route handler${list.length === 1 ? '' : 's'} in this app).`,
+          ]
+        : [
+            `**Route:** ${oneLine(first.app)} declares its routes in ${cite(example.file)}${where}; ${route} is at ${lineIn(example.file, example.line, example.file)}.`,
+            example.handlerFile
+              ? `**Handler:** ${example.handler ? `${code(example.handler)} in ` : ''}${cite(example.handlerFile)}${handlerFolder(list, example.handlerFile)}; copy it.`
+              : `**Handler:** written inline in the route declaration at ${cite(example.file, example.line)}${example.handler ? ` (${code(example.handler)})` : ''}; copy it.`,
+          ];
+      return recipe(`Add an API endpoint (${FRAMEWORK[first.framework]}, ${code(first.app)})`, [
+        ...steps,
+        guardLine(list, example),
+        tests.step(example.handlerFile ?? example.file, 'route'),
+      ]);
+    });
+}
+
+function handlerFolder(list: readonly HttpRouteData[], file: string): string {
+  const files = [...new Set(list.map((r) => r.handlerFile).filter((f): f is string => Boolean(f)))];
+  const dir = commonDir(files);
+  return files.length > 1 && dir ? `; handlers of this app are in ${folder(dir)} (${plural(files.length, 'file')})` : file ? '' : '';
+}
+
+function guardLine(list: readonly HttpRouteData[], example: HttpRouteData): string {
+  const counts = new Map<string, number>();
+  for (const r of list) for (const m of new Set(r.middleware ?? [])) counts.set(m, (counts.get(m) ?? 0) + 1);
+  if (counts.size === 0) return '';
+  const parts = [...counts].sort((a, b) => b[1] - a[1] || compareText(a[0], b[0])).slice(0, 4).map(([m, n]) => `${code(m)} on ${n} of ${list.length} routes`);
+  const mine = example.middleware?.length ? ` (this route: ${names(example.middleware)})` : '';
+  return `**Auth and middleware:** guards and middleware are listed in the route declaration${mine}: ${parts.join(', ')}.`;
+}

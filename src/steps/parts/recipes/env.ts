@@ -1,0 +1,68 @@
+/** "Add an environment variable": where the product's code reads them and where each runtime sets them. */
+import type { FrontendAppFact } from '../../../detectors/frontend-build/index.js';
+import { appFiles } from '../../../detectors/frontend-build/apps.js';
+import { publicPrefix } from '../../../detectors/frontend-build/env.js';
+import { cite } from '../../../markdown/cite.js';
+import { code } from '../../../markdown/text.js';
+import { plural } from '../cdk-shared.js';
+import type { SetKind } from '../../../model/env.js';
+import { compareText } from '../format.js';
+import { mostCommon, recipe, type RecipeInput } from './shared.js';
+
+const RUNTIME: readonly { kind: SetKind; label: string; how: string }[] = [
+  { kind: 'cdk', label: 'Lambda (AWS CDK)', how: "in the function's `environment`" },
+  { kind: 'function', label: 'Serverless functions', how: 'in the function\'s `environment:`' },
+  { kind: 'cloudformation', label: 'Lambda (SAM/CloudFormation)', how: "in the function's `Environment.Variables`" },
+  { kind: 'ci', label: 'CI', how: 'in the workflow\'s `env:`' },
+  { kind: 'example', label: 'Local development', how: 'in the example dotenv file a new engineer copies' },
+  { kind: 'type', label: 'Types', how: 'declared for the type checker' },
+];
+
+export function envRecipe({ model, index, facts, product }: RecipeInput): string {
+  // The product's own variables: not the ones a runtime or tool provides (`AWS_REGION`, `CDK_DEFAULT_ACCOUNT`).
+  const vars = model.env.sorted().filter((v) => !v.builtin && !v.runtime && v.reads.some((r) => product(r.file)));
+  if (vars.length === 0) return '';
+  const reads = vars.flatMap((v) => v.reads.filter((r) => product(r.file)).map((r) => ({ name: v.name, file: r.file, line: r.lines[0] })));
+  // A config module (a file named for configuration that reads several variables) is where new ones go; otherwise
+  // reads are local, and the example is the variable read in the most files.
+  const files = new Set(reads.map((r) => r.file)).size;
+  const byFile = mostCommon(reads, (r) => r.file)!;
+  const names = new Set(byFile.items.map((r) => r.name));
+  let readStep: string;
+  if (names.size >= 3 && /(^|[/._-])(config|env|settings|constants)[^/]*$/i.test(byFile.key)) {
+    const example = [...byFile.items].sort((a, b) => compareText(a.name, b.name))[0];
+    readStep = `**Read it** in the configuration module ${cite(byFile.key)} (${plural(names.size, 'variable')}), as ${code(example.name)} is at ${cite(example.file, example.line)}.`;
+  } else {
+    const spread = mostCommon(reads, (r) => r.name)!;
+    const example = [...spread.items].sort((a, b) => compareText(a.file, b.file))[0];
+    readStep = `**Read it** where it is needed: ${plural(files, 'file')} read variables directly, e.g. ${code(example.name)} at ${cite(example.file, example.line)} (read in ${plural(spread.items.length, 'file')}).`;
+  }
+  const sets: string[] = [];
+  for (const runtime of RUNTIME) {
+    const sites = vars.flatMap((v) => v.sets.filter((s) => s.kind === runtime.kind && product(s.at.file)).map((s) => ({ name: v.name, site: s })));
+    if (sites.length === 0) continue;
+    // From the file that sets the most (the stack, the workflow), the first there.
+    const top = mostCommon(sites, (s) => s.site.at.file)!;
+    const first = [...top.items].sort((a, b) => (a.site.at.line ?? 0) - (b.site.at.line ?? 0) || compareText(a.name, b.name))[0];
+    const owner = first.site.owner && runtime.kind !== 'ci' ? ` for ${code(first.site.owner)}` : '';
+    const count = new Set(sites.map((s) => s.name)).size;
+    sets.push(`**${runtime.label}:** ${runtime.how}, e.g. ${code(first.name)}${owner} at ${cite(first.site.at)} (${plural(count, 'variable')} set this way).`);
+  }
+  // Per product app, the prefix its framework exposes to browser code, as its own variables show.
+  const apps = new Map(facts.of<FrontendAppFact>('frontend.app').map((f) => [f.data.dir, f.data]));
+  const browser: string[] = [];
+  for (const [dir, app] of apps) {
+    if (!product(app.manifestPath)) continue;
+    const prefix = publicPrefix(app.framework, app.buildTool);
+    if (!prefix) continue;
+    const mine = new Set(appFiles(index, dir));
+    const names = vars.filter((v) => v.name.startsWith(prefix) && v.reads.some((r) => mine.has(r.file))).map((v) => v.name);
+    if (names.length) browser.push(`${code(prefix)} in ${code(app.name)} (e.g. ${code(names[0])})`);
+  }
+  return recipe('Add an environment variable', [
+    readStep,
+    ...sets,
+    browser.length ? `**Browser code:** only names with the framework's prefix reach it: ${browser.join(', ')}.` : '',
+    '**All of them:** step 8 lists every variable with where it is read and set.',
+  ]);
+}

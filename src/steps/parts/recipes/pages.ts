@@ -1,0 +1,100 @@
+/** "Add a page": per product frontend app, where pages live, where routes are declared, and one to copy. */
+import type { AstroLayoutFact, AstroRouteData, AstroRouteFact } from '../../../detectors/astro/index.js';
+import type { FrontendAppData, FrontendAppFact } from '../../../detectors/frontend-build/index.js';
+import type { NextRouteFact } from '../../../detectors/nextjs-pages/index.js';
+import type { ApiClientFact } from '../../../detectors/react-app/index.js';
+import type { ReactRouterRouteFact } from '../../../detectors/react-router/index.js';
+import type { FrontendRouteData } from '../../../detectors/shared/frontend-route.js';
+import type { TanStackRouteFact } from '../../../detectors/tanstack-router/index.js';
+import { cite } from '../../../markdown/cite.js';
+import { code, oneLine, urlPath } from '../../../markdown/text.js';
+import { plural } from '../cdk-shared.js';
+import { commonDir, compareText, names } from '../format.js';
+import { frameworkLabel } from '../frontend-common.js';
+import { folder, lineIn, mostCommon, recipe, type RecipeInput } from './shared.js';
+
+/** Product apps only (an example app's pages are not where the product's go), at most four. */
+export function pageRecipes(input: RecipeInput): string[] {
+  const apps = input.facts
+    .of<FrontendAppFact>('frontend.app')
+    .map((f) => f.data)
+    .filter((a) => input.product(a.manifestPath));
+  return apps.slice(0, 4).map((app) => (app.framework === 'astro' ? astroPage(input, app) : routedPage(input, app))).filter(Boolean);
+}
+
+const DYNAMIC = /[:$[*]/;
+const ERROR_PAGE = /^\/(404|500|_?error|not-found)$/;
+
+function astroPage({ facts, tests }: RecipeInput, app: FrontendAppData): string {
+  const pages = facts.of<AstroRouteFact>('astro.route').map((f) => f.data).filter((r) => r.app === app.dir && r.kind === 'page');
+  if (pages.length === 0) return '';
+  const plain = pages.filter((p) => !p.dynamic && p.file.endsWith('.astro') && !ERROR_PAGE.test(p.path)).sort((a, b) => compareText(a.path, b.path));
+  const example: AstroRouteData = plain.find((p) => p.path !== '/' && p.layouts.length > 0) ?? plain[0] ?? pages[0];
+  const dir = commonDir(pages.map((p) => p.file)) || example.file.slice(0, example.file.lastIndexOf('/'));
+  const layouts = facts.of<AstroLayoutFact>('astro.layout').map((f) => f.data).filter((l) => l.app === app.dir && example.layouts.includes(l.file));
+  const layout = layouts[0];
+  const dynamic = pages.find((p) => p.dynamic);
+  return recipe(`Add a page to ${code(app.name)} (${frameworkLabel(app)})`, [
+    `**Page:** the file is the route: add a \`.astro\` file under ${folder(dir)} (${plural(pages.length, 'page')}); copy ${cite(example.file)}, which serves ${urlPath(example.path)}.`,
+    layout ? `**Layout:** it renders inside ${code(layout.name)} (${cite(layout.file)}), as ${plural(layout.usedBy, 'file')} do.` : '',
+    dynamic ? `**Dynamic routes:** a \`[param]\` file name, as in ${cite(dynamic.file)}${dynamic.getStaticPaths ? ' (with `getStaticPaths`)' : ''}.` : '',
+    tests.step(example.file, 'page'),
+  ]);
+}
+
+function routesOf(input: RecipeInput, app: FrontendAppData): FrontendRouteData[] {
+  return [
+    ...input.facts.of<ReactRouterRouteFact>('react-router.route'),
+    ...input.facts.of<TanStackRouteFact>('tanstack-router.route'),
+    ...input.facts.of<NextRouteFact>('next.route'),
+  ]
+    .map((f) => f.data)
+    .filter((r) => r.app === app.dir);
+}
+
+/** React Router, TanStack Router or Next.js: file-based routers say "the file is the route", the others name the config. */
+function routedPage(input: RecipeInput, app: FrontendAppData): string {
+  const { facts, tests } = input;
+  // Next.js layouts, route handlers and error pages are not pages.
+  const routes = routesOf(input, app).filter((r) => r.file && input.index.has(r.file) && (!r.router.startsWith('next') || r.extras?.kind === 'page'));
+  if (routes.length === 0) return '';
+  const pages = routes.filter((r) => !r.layout && !r.index && !DYNAMIC.test(r.path) && r.path !== '/' && !ERROR_PAGE.test(r.path));
+  // The usual place a page sits (its guards and depth), and the first such page by path.
+  const usual = mostCommon(pages.length ? pages : routes, (r) => `${r.depth}\u0000${r.guards.join(',')}`)!;
+  const example = [...usual.items].sort((a, b) => compareText(a.path, b.path))[0];
+  const file = example.file!;
+  const components = [...new Set(routes.map((r) => r.file!))];
+  // Where pages like the example live (its siblings), not every route component (layouts sit elsewhere).
+  const siblings = [...new Set(usual.items.map((r) => r.file!))];
+  const dir = siblings.length > 1 ? commonDir(siblings) : commonDir(components);
+  const fileBased = example.router === 'next-app' || example.router === 'next-pages' || (example.router === 'tanstack-router' && example.declaredAt.file === file);
+  const declared = example.declaredAt;
+  // Its parent: the closest route above it in the same file, one level up, whose path the example's path extends.
+  const parent = routes
+    .filter((r) => r.depth === example.depth - 1 && r.declaredAt.file === declared.file && (r.declaredAt.line ?? 0) < (declared.line ?? 0))
+    .filter((r) => r.path === '/' || example.path === r.path || example.path.startsWith(`${r.path.replace(/\/$/, '')}/`))
+    .sort((a, b) => (b.declaredAt.line ?? 0) - (a.declaredAt.line ?? 0))[0];
+  const steps = fileBased
+    ? [
+        `**Page:** the file is the route: add one under ${folder(dir || file.slice(0, file.lastIndexOf('/')))} (${plural(components.length, 'route file')}); copy ${cite(file)}, which serves ${urlPath(example.path)}.`,
+      ]
+    : [
+        `**Page component:** add it under ${folder(dir || file.slice(0, file.lastIndexOf('/')))} (${plural(components.length, 'route component')}); copy ${example.component ? `${code(example.component)} in ` : ''}${cite(file)}.`,
+        `**Route:** declare it in ${cite(declared.file)} beside ${urlPath(example.path)} at ${lineIn(declared.file, declared.line, declared.file)}${parent ? `, a child of the ${urlPath(parent.path)} route at ${lineIn(parent.declaredAt.file, parent.declaredAt.line, declared.file)}` : ''}.`,
+      ];
+  const guards = example.guards.length
+    ? `**Access:** pages here sit behind ${names(example.guards.map((g) => oneLine(g)))}${guardAt(example)}, as ${routes.filter((r) => r.guards.join(',') === example.guards.join(',')).length} of ${routes.length} routes do.`
+    : '';
+  const client = facts.of<ApiClientFact>('react.api-client').map((f) => f.data).filter((c) => c.app === app.dir).sort((a, b) => b.usedBy - a.usedBy)[0];
+  return recipe(`Add a page to ${code(app.name)} (${frameworkLabel(app)})`, [
+    ...steps,
+    guards,
+    client ? `**Data:** call the API through ${cite(client.file)} (${code(client.transport)}, used by ${plural(client.usedBy, 'file')}).` : '',
+    tests.step(file, 'page'),
+  ]);
+}
+
+function guardAt(route: FrontendRouteData): string {
+  const at = route.guardAt ? Object.values(route.guardAt)[0] : undefined;
+  return at ? ` (${cite(at)})` : '';
+}

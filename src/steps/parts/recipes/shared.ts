@@ -1,0 +1,120 @@
+/**
+ * What every recipe shares: the product's own facts only (an example app's conventions are not the repository's),
+ * the existing test of a file, and the shape of a recipe. A recipe is a numbered list of steps, each naming an
+ * existing file to open or copy; nothing in it is a template or a guess.
+ */
+import type { TestSetupFact } from '../../../detectors/testing/index.js';
+import type { FactSet } from '../../../facts.js';
+import { heading, join } from '../../../markdown/blocks.js';
+import { cite } from '../../../markdown/cite.js';
+import type { StepModel } from '../../../model/repo-model.js';
+import type { RepoIndex } from '../../../scan/repo-index.js';
+import { Owners } from '../../budget/owners.js';
+
+export interface RecipeInput {
+  readonly model: StepModel;
+  readonly index: RepoIndex;
+  readonly facts: FactSet;
+  /** The file or folder belongs to the product (not an example, test, fixture, benchmark, docs site or tooling). */
+  readonly product: (path: string) => boolean;
+  readonly tests: TestFinder;
+}
+
+export function recipeInput(model: StepModel): RecipeInput {
+  const owners = Owners.of(model.index);
+  return {
+    model,
+    index: model.index,
+    facts: model.facts,
+    product: (path) => owners.of(path).tier === 0,
+    tests: new TestFinder(model.index, model.facts.of<TestSetupFact>('testing.package').map((f) => f.data)),
+  };
+}
+
+/** `#### title` and the numbered steps; '' without steps. */
+export function recipe(title: string, steps: readonly (string | false | undefined)[]): string {
+  const shown = steps.filter((s): s is string => typeof s === 'string' && s !== '');
+  if (shown.length === 0) return '';
+  return join(heading(4, title), shown.map((s, i) => `${i + 1}. ${s}`).join('\n'));
+}
+
+/** The value that occurs most often (the first in `items` order on a tie), with the items that have it. */
+export function mostCommon<T, K>(items: readonly T[], key: (item: T) => K): { key: K; items: T[] } | undefined {
+  const groups = new Map<K, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = groups.get(k);
+    if (list) list.push(item);
+    else groups.set(k, [item]);
+  }
+  let best: { key: K; items: T[] } | undefined;
+  for (const [k, list] of groups) if (!best || list.length > best.items.length) best = { key: k, items: list };
+  return best;
+}
+
+/** `/packages/api/src/handlers/` for a folder, `/x.ts:12` for a file and line. */
+export function folder(dir: string): string {
+  return cite(`${dir}/`);
+}
+
+/** The line number alone when the file was just named (`:126`), else the full citation. */
+export function lineIn(file: string, line: number | undefined, named: string): string {
+  return file === named && line ? `\`:${line}\`` : cite(file, line);
+}
+
+const TEST_FILE = /\.(test|spec)\.[cm]?[jt]sx?$/;
+
+/**
+ * Finds the existing test of a source file: a test file of the same package that imports it (its import path ends
+ * with the file's folder and name). Only what the test's text shows is said.
+ */
+export class TestFinder {
+  private readonly byPackage = new Map<string, string[]>();
+
+  constructor(
+    private readonly index: RepoIndex,
+    private readonly setups: readonly { readonly dir: string; readonly frameworks: readonly string[]; readonly locations: readonly { readonly dir: string; readonly count: number }[] }[],
+  ) {}
+
+  /** The test file that imports `file`, if any. */
+  testOf(file: string): string | undefined {
+    const pkg = this.index.packageOf(file);
+    const dir = pkg?.dir ?? '';
+    let tests = this.byPackage.get(dir);
+    if (!tests) this.byPackage.set(dir, (tests = this.index.filesUnder(dir).filter((f) => TEST_FILE.test(f) && this.index.packageOf(f)?.dir === dir)));
+    const base = file.slice(file.lastIndexOf('/') + 1).replace(/\.[cm]?[jt]sx?$/, '');
+    const parent = file.split('/').slice(-2, -1)[0] ?? '';
+    const tail = base === 'index' ? parent : `${parent}/${base}`;
+    const imports = new RegExp(`['"][^'"\\n]*(^|/)${escape(tail)}(\\.[cm]?[jt]sx?)?['"]`);
+    // Reading at most 300 test files of one package keeps this cheap on a big monorepo.
+    for (const t of tests.slice(0, 300)) {
+      const text = this.index.read(t);
+      if (text && text.includes(base) && imports.test(text)) return t;
+    }
+    return undefined;
+  }
+
+  /** Where the package of `file` keeps its tests and with which framework, from step 9's testing facts. */
+  setupOf(file: string): { dir: string; frameworks: readonly string[] } | undefined {
+    const pkg = this.index.packageOf(file)?.dir ?? '';
+    const setup = this.setups.find((s) => s.dir === pkg);
+    const where = setup?.locations.slice().sort((a, b) => b.count - a.count)[0];
+    return setup && where ? { dir: where.dir, frameworks: setup.frameworks } : undefined;
+  }
+
+  /** The test step of a recipe: the existing test to copy, or where the package's tests live. */
+  step(file: string, what: string): string {
+    const test = this.testOf(file);
+    if (test) return `**Test:** ${cite(test)} tests ${cite(file)}; add the new ${what}'s test beside it in ${folder(test.slice(0, test.lastIndexOf('/')))}.`;
+    const setup = this.setupOf(file);
+    if (setup) {
+      const tools = setup.frameworks.length ? ` (${setup.frameworks.join(', ')})` : '';
+      return `**Test:** this package's tests live in ${folder(setup.dir)}${tools}.`;
+    }
+    return '';
+  }
+}
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

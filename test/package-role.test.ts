@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { isPublished, packageRole, packageRoles } from '../src/detectors/stack/role.js';
+import type { PackageJson, WorkspacePackage } from '../src/scan/package-json.js';
+import { buildIndex } from '../src/scan/repo-index.js';
+import { tempRepo } from './helpers/temp-repo.js';
+
+function pkg(dir: string, manifest: PackageJson): WorkspacePackage {
+  return { name: manifest.name ?? dir, dir, manifestPath: `${dir}/package.json`, manifest, isRoot: false, declared: true, hoisted: {}, markers: [] };
+}
+
+describe('package roles', () => {
+  it('reads an example, test or benchmark from the folder above, the own folder, the name or the npm scope', () => {
+    expect(packageRole(pkg('examples/react/basic', { name: 'basic', private: true })).id).toBe('example');
+    expect(packageRole(pkg('e2e/react-router/basic', { name: 'e2e-basic', private: true }))).toEqual({ id: 'test', because: 'its folder e2e/' });
+    expect(packageRole(pkg('packages/create-vite/template-react', { name: 'vite-react-starter', private: true })).id).toBe('example');
+    expect(packageRole(pkg('packages/astro/performance', { name: '@test/performance', private: true }))).toEqual({ id: 'test', because: 'its npm scope, @test/performance' });
+    expect(packageRole(pkg('packages/app-tests', { name: '@documenso/app-tests', version: '0.0.0', main: 'index.js' })).id).toBe('test');
+    expect(packageRole(pkg('packages/core/perf', { name: 'perf', private: true })).id).toBe('benchmark');
+  });
+
+  it('counts a package as published only with evidence it ships to a registry', () => {
+    expect(isPublished(pkg('packages/sdk', { name: '@x/sdk', version: '1.2.0', main: 'dist/index.js' }))).toBe(true);
+    expect(isPublished(pkg('packages/cli', { name: 'x-cli', version: '0.1.0', bin: { x: 'bin/x.js' } }))).toBe(true);
+    // An internal workspace package: version 0.0.0, or entry points that are TypeScript sources.
+    expect(isPublished(pkg('packages/lib', { name: '@x/lib', version: '0.0.0', main: './index.ts' }))).toBe(false);
+    expect(isPublished(pkg('packages/ui', { name: '@x/ui', version: '1.0.0', main: './src/index.tsx', types: './src/index.tsx' }))).toBe(false);
+    expect(isPublished(pkg('packages/types', { name: '@x/types', version: '1.0.0', types: './dist/index.d.ts' }))).toBe(true);
+    expect(isPublished(pkg('packages/ts', { name: '@x/ts', version: '1.0.0', main: './src/index.ts', publishConfig: { main: './dist/index.js' } } as PackageJson))).toBe(true);
+    expect(isPublished(pkg('packages/app', { name: 'app', version: '1.0.0', private: true, main: 'dist/index.js' }))).toBe(false);
+  });
+
+  it('puts a site or an unpublished package under a docs folder in the docs role', () => {
+    expect(packageRole(pkg('www/apps/book', { name: 'book', private: true, dependencies: { next: '15' } })).id).toBe('docs');
+    expect(packageRole(pkg('www/packages/docs-ui', { name: 'docs-ui', private: true, main: 'src/index.ts' }))).toEqual({ id: 'docs', because: 'unpublished, in the docs folder www/' });
+  });
+
+  it('uses who depends on a package and whether infrastructure deploys it', async () => {
+    const root = tempRepo({
+      'package.json': JSON.stringify({ name: 'mono', private: true, workspaces: ['packages/*', 'tools/*'] }),
+      'docker-compose.yml': 'services:\n  worker:\n    build: ./tools/worker\n',
+      'packages/web/package.json': JSON.stringify({ name: '@m/web', private: true, dependencies: { '@m/core': '*' }, devDependencies: { '@m/test-helpers': '*' } }),
+      'packages/core/package.json': JSON.stringify({ name: '@m/core', private: true, main: 'src/index.ts' }),
+      'packages/test-helpers/package.json': JSON.stringify({ name: '@m/test-helpers', private: true, main: 'src/index.ts' }),
+      'tools/worker/package.json': JSON.stringify({ name: '@m/worker', private: true }),
+      'tools/lint/package.json': JSON.stringify({ name: '@m/lint', private: true }),
+    });
+    const roles = packageRoles(await buildIndex(root));
+    expect(roles.get('packages/core')).toEqual({ id: 'product', because: 'a dependency of @m/web' });
+    expect(roles.get('packages/test-helpers')).toEqual({ id: 'tooling', because: 'only devDependencies use it (@m/web)' });
+    // Under tools/, but a compose service builds it: it is deployed, so it is part of the product.
+    expect(roles.get('tools/worker')?.id).toBe('product');
+    expect(roles.get('tools/lint')).toEqual({ id: 'tooling', because: 'its folder tools/ (private)' });
+  });
+});

@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import { workflowsStep } from '../src/steps/09-workflows.js';
+import { missingCitations } from '../src/steps/verify-citations.js';
+import { EXAMPLE, indexOf, section } from './helpers/fixture.js';
+import { tempRepo } from './helpers/temp-repo.js';
+
+/** The recipe with this title, up to the next one. */
+function recipeOf(markdown: string, title: string): string {
+  const start = markdown.indexOf(`#### ${title}`);
+  expect(start, `no recipe "${title}"`).toBeGreaterThanOrEqual(0);
+  const end = markdown.slice(start + 5).search(/\n###+ /);
+  return end === -1 ? markdown.slice(start) : markdown.slice(start, start + 5 + end);
+}
+
+describe('step 9 recipes — how to add things, from the repository\'s own conventions', () => {
+  it('kv-store: an endpoint names the handler folder, a handler to copy, the route declaration, its authorizer, middleware and test', async () => {
+    const md = (await section(workflowsStep, EXAMPLE)).markdown;
+    const r = recipeOf(md, 'Add an API endpoint (API Gateway + Lambda, `KvRestApi`)');
+    expect(r).toContain('**Handler:** add a file under `/packages/api/src/handlers/` (13 handlers there); copy `/packages/api/src/handlers/kv/get.ts`, which serves `GET /v1/kv/{namespace}/{key}`.');
+    expect(r).toContain('**Route:** in `/packages/infrastructure/lib/stacks/api-stack.ts` the function is created at `:120`');
+    expect(r).toContain('wired to its route at `:126`');
+    expect(r).toContain('`ApiKeyAuthorizer` (Lambda token) at `:126`');
+    expect(r).toContain('`withHandler` (`/packages/api/src/middleware/with-handler.ts:33`, used by 13 files)');
+    expect(r).toContain('**Test:** `/packages/api/test/handlers/kv-get.test.ts` tests `/packages/api/src/handlers/kv/get.ts`');
+  });
+
+  it('kv-store: a table names where tables are defined, how the code finds it, its access code and how it is created', async () => {
+    const md = (await section(workflowsStep, EXAMPLE)).markdown;
+    const r = recipeOf(md, 'Add a DynamoDB table (AWS CDK)');
+    expect(r).toContain('**Definition:** tables are defined in `/packages/infrastructure/lib/stacks/database-stack.ts` (4 tables); copy `KVStore` at `:33`');
+    expect(r).toContain('its name reaches the handlers in `KV_TABLE_NAME`');
+    expect(r).toContain('**Access code:** data access goes through the repositories in `/packages/api/src/repositories/` (4 modules)');
+    expect(r).toContain('`npm run deploy -w @kv/infrastructure` (runs `cdk deploy --all --require-approval never`, `/packages/infrastructure/package.json:10`)');
+  });
+
+  it('kv-store: a dashboard page names the pages folder, one to copy, the router line and the guard', async () => {
+    const md = (await section(workflowsStep, EXAMPLE)).markdown;
+    const r = recipeOf(md, 'Add a page to `@kv/dashboard` (React + Vite)');
+    expect(r).toContain('**Page component:** add it under `/packages/dashboard/src/pages/`');
+    expect(r).toContain('copy `BillingPage` in `/packages/dashboard/src/pages/BillingPage.tsx`');
+    expect(r).toContain('**Route:** declare it in `/packages/dashboard/src/router.tsx` beside /billing at `:31`');
+    expect(r).toContain('`RequireAuth` (`/packages/dashboard/src/components/RequireAuth.tsx:6`)');
+    const landing = recipeOf(md, 'Add a page to `@kv/landing` (Astro)');
+    expect(landing).toContain('the file is the route: add a `.astro` file under `/packages/landing/src/pages/`');
+  });
+
+  it('kv-store: an SDK method names the client class, a method to copy with its endpoint, the HTTP layer and the errors', async () => {
+    const md = (await section(workflowsStep, EXAMPLE)).markdown;
+    const r = recipeOf(md, 'Add a method to the SDK `@kv-store/sdk`');
+    expect(r).toContain('**Method:** add it to `KVClient` in `/packages/sdk-js/src/client.ts` (class at `:37`, 7 methods); copy `get` at `:61`, which calls `GET /v1/kv/{namespace}/{key}`.');
+    expect(r).toContain('`HttpClient.request` in `/packages/sdk-js/src/http.ts:45`');
+    expect(r).toContain('`KVNotFoundError` (`/packages/sdk-js/src/errors.ts:17`)');
+    expect(missingCitations(md, await indexOf(EXAMPLE))).toEqual([]);
+  });
+
+  it('an Express API with Prisma and a Next.js app: route and handler files, the guard, the schema, migrations and pages', async () => {
+    const md = (await section(workflowsStep, 'recipes-express-prisma-next')).markdown;
+    const api = recipeOf(md, 'Add an API endpoint (Express, `@shop/api`)');
+    expect(api).toContain('**Route:** @shop/api declares its routes in `/apps/api/src/routes/users.ts` (3 of its 4 routes; the others in 1 more file); `GET /users` is at `:7`.');
+    expect(api).toContain('**Handler:** `listUsers` in `/apps/api/src/controllers/users.ts`; handlers of this app are in `/apps/api/src/controllers/` (2 files); copy it.');
+    expect(api).toContain('`requireAuth` on 4 of 4 routes');
+    expect(api).toContain('**Test:** `/apps/api/test/users.test.ts` tests `/apps/api/src/controllers/users.ts`');
+    const model = recipeOf(md, 'Add a Prisma model');
+    expect(model).toContain('Prisma models are defined in `/packages/db/prisma/schema.prisma`; copy `User` at `:10`.');
+    expect(model).toContain('**Migrations:** migrations are in `/packages/db/prisma/migrations/` (1 file); run them with `npm run db:migrate -w @shop/db` (runs `prisma migrate dev`, `/packages/db/package.json:5`).');
+    const page = recipeOf(md, 'Add a page to `@shop/web` (Next.js)');
+    expect(page).toContain('the file is the route: add one under `/apps/web/app/`');
+    expect(page).toContain('copy `/apps/web/app/dashboard/page.tsx`, which serves /dashboard');
+    const env = recipeOf(md, 'Add an environment variable');
+    expect(env).toContain('**Read it** in the configuration module `/apps/api/src/config.ts` (3 variables)');
+    expect(env).toContain('`NEXT_PUBLIC_` in `@shop/web`');
+    expect(missingCitations(md, await indexOf('recipes-express-prisma-next'))).toEqual([]);
+  });
+
+  it('writes no recipe for a kind of thing the product does not have, nor from an example app', async () => {
+    // model-hidden-apps has an Express API and two apps but no tables, models or SDK.
+    const md = (await section(workflowsStep, 'model-hidden-apps')).markdown;
+    expect(md).not.toContain('#### Add a DynamoDB table');
+    expect(md).not.toMatch(/#### Add a (Prisma|Drizzle|TypeORM|Mongoose)/);
+    expect(md).not.toContain('#### Add a method to the SDK');
+    // A Next.js app under examples/ is not where the product's pages go: the same app elsewhere gets a recipe.
+    const app = (dir: string) => ({
+      [`${dir}/package.json`]: JSON.stringify({ name: 'storefront', private: true, dependencies: { next: '14.2.3', react: '18.3.1', 'react-dom': '18.3.1' } }),
+      [`${dir}/next.config.js`]: 'module.exports = {};\n',
+      [`${dir}/app/layout.tsx`]: 'export default function L({ children }: { children: unknown }) { return children; }\n',
+      [`${dir}/app/about/page.tsx`]: 'export default function About() { return null; }\n',
+    });
+    const root = JSON.stringify({ name: 'lib', version: '1.0.0', main: 'dist/index.js', workspaces: ['examples/*', 'apps/*'] });
+    const asExample = (await section(workflowsStep, tempRepo({ 'package.json': root, ...app('examples/storefront') }))).markdown;
+    expect(asExample).not.toContain('#### Add a page');
+    const asApp = (await section(workflowsStep, tempRepo({ 'package.json': root, ...app('apps/storefront') }))).markdown;
+    expect(asApp).toContain('#### Add a page to `storefront` (Next.js)');
+  });
+});
