@@ -14,7 +14,8 @@ export interface EnvMentions {
   settings(name: string): { what: string; at: Citation }[];
 }
 
-const CODE = /\.(m|c)?[jt]sx?$|\.(astro|vue|svelte)$/;
+/** Source in any language: a CDK app's Python or Go Lambdas read the variables it sets. */
+const CODE = /\.(m|c)?[jt]sx?$|\.(astro|vue|svelte|py|go|rb|java|kt|rs|php|cs)$/;
 const SETTINGS =
   /(^|\/)(Dockerfile[^/]*|[^/]*\.Dockerfile|Makefile|makefile|GNUmakefile|justfile|Justfile|Procfile|\.env[^/]*|[^/]+\.(ya?ml|toml|sh|bash|mk|tf|tfvars|hcl|ini|conf|cfg|properties|json|env))$/;
 /** Upper-case identifiers of at least three characters: the shape of nearly every environment variable name. */

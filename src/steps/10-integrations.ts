@@ -1,10 +1,6 @@
-import { cdkDetector } from '../detectors/cdk/index.js';
-import { envDetector } from '../detectors/env/index.js';
-import { ciDetector } from '../detectors/ci/index.js';
 import { httpFrameworksDetector } from '../detectors/http-frameworks/index.js';
 import { cognitoUsageDetector, dependenciesDetector, paymentsDetector, type DependencyFact } from '../detectors/integrations/index.js';
 import { heading, join, stepHeading } from '../markdown/blocks.js';
-import { envModel } from './parts/env-model.js';
 import { apiGatewaySection, cloudfrontSection } from './parts/integrations-aws.js';
 import { cognitoSection } from './parts/integrations-cognito.js';
 import { dependenciesSection } from './parts/integrations-deps.js';
@@ -12,16 +8,17 @@ import { packageRankByName } from './parts/roles.js';
 import { paymentsSection } from './parts/integrations-payments.js';
 import type { StepModel } from '../model/repo-model.js';
 import { noCdk } from './parts/claims.js';
+import { ENV_DETECTORS } from '../model/env.js';
 import type { StepDefinition } from './types.js';
 
 export const integrationsStep: StepDefinition = {
   number: 10,
   title: 'Integration Points',
-  detectors: [cdkDetector, cognitoUsageDetector, paymentsDetector, httpFrameworksDetector, dependenciesDetector, envDetector, ciDetector],
+  detectors: [...ENV_DETECTORS, cognitoUsageDetector, paymentsDetector, httpFrameworksDetector, dependenciesDetector],
   claims: ['payments', 'cloudfront', 'cdk'],
   build(model) {
     const { facts } = model;
-    const vars = envModel(facts);
+    const vars = model.env;
     const markdown = join(
       stepHeading(10, 'Integration Points'),
       cognitoSection(facts, vars),
