@@ -1,5 +1,5 @@
 import type { Citation, Detector, Fact } from '../../facts.js';
-import { allDependencies } from '../../scan/package-json.js';
+import { allDependencies, dependencyOffset } from '../../scan/package-json.js';
 import type { RepoIndex } from '../../scan/repo-index.js';
 import { knownTech, STACK_GROUPS, type StackGroup } from './catalogue.js';
 import { detectComponents, lineAt, type ComponentData } from './components.js';
@@ -86,7 +86,7 @@ function techFacts(index: RepoIndex): Fact[] {
       }
       let entry = byLabel.get(tech.label);
       if (!entry) byLabel.set(tech.label, (entry = { group: tech.group, declarations: [] }));
-      const at = text.indexOf(`"${dependency}"`);
+      const at = dependencyOffset(text, dependency);
       const resolved = fromCatalog(catalogs, dependency, version);
       entry.declarations.push({
         dependency,

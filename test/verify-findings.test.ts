@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { readmeDetector, type ReadmeFact } from '../src/detectors/readme/index.js';
+import { stackDetector, type TechFact } from '../src/detectors/stack/index.js';
+import { workflowsStep } from '../src/steps/09-workflows.js';
+import { overviewStep } from '../src/steps/01-overview.js';
+import { detect, section } from './helpers/fixture.js';
+
+// Findings of the hand check on real repositories (issue #13), reproduced on a small template-like package.
+describe('a template-like package: README and manifest read as what they are', () => {
+  it('cites where a dependency is declared, not a script or keyword with the same name', async () => {
+    const facts = (await detect(stackDetector, 'ov-template-readme')) as TechFact[];
+    const lines = Object.fromEntries(
+      facts.filter((f) => f.kind === 'stack.tech').flatMap((f) => f.data.declarations.map((d) => [d.dependency, d.line])),
+    );
+    // "typescript" is also a keyword (line 5), "vite"/"jest"/"husky" are also script commands (lines 9-11).
+    expect(lines).toEqual({ husky: 14, jest: 15, typescript: 16, vite: 17 });
+  });
+
+  it('does not take a generic heading for the name, badges for the tagline, and reads a "Summary" section', async () => {
+    const [fact] = (await detect(readmeDetector, 'ov-template-readme')) as ReadmeFact[];
+    expect(fact.data.title?.text).not.toBe('Instructions');
+    expect(fact.data.tagline).toBeUndefined();
+    expect(fact.data.value?.heading?.text).toBe('Summary of the kit');
+    const md = (await section(overviewStep, 'ov-template-readme')).markdown;
+    expect(md).not.toContain('# Instructions');
+    expect(md).not.toContain('img.shields.io');
+    expect(md).not.toContain('the only statement of purpose');
+    expect(md).toContain('Widget Kit turns a JSON description into a dashboard of charts and tables.');
+  });
+
+  it('says there are no test files when a test runner is installed but nothing uses it', async () => {
+    const md = (await section(workflowsStep, 'ov-template-readme')).markdown;
+    expect(md).toContain('Test tooling is installed (Jest) but no test files were found.');
+    expect(md).not.toContain('test files exist outside');
+  });
+});
