@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { dependenciesDetector, type DependencyData } from '../src/detectors/integrations/index.js';
 import { readmeDetector, type ReadmeFact } from '../src/detectors/readme/index.js';
 import { stackDetector, type TechFact } from '../src/detectors/stack/index.js';
 import { workflowsStep } from '../src/steps/09-workflows.js';
@@ -13,7 +14,7 @@ describe('a template-like package: README and manifest read as what they are', (
       facts.filter((f) => f.kind === 'stack.tech').flatMap((f) => f.data.declarations.map((d) => [d.dependency, d.line])),
     );
     // "typescript" is also a keyword (line 5), "vite"/"jest"/"husky" are also script commands (lines 9-11).
-    expect(lines).toEqual({ husky: 14, jest: 15, typescript: 16, vite: 17 });
+    expect(lines).toEqual({ husky: 14, jest: 15, typescript: 16, vite: 17, tailwindcss: 20 });
   });
 
   it('does not take a generic heading for the name, badges for the tagline, and reads a "Summary" section', async () => {
@@ -32,5 +33,10 @@ describe('a template-like package: README and manifest read as what they are', (
     const md = (await section(workflowsStep, 'ov-template-readme')).markdown;
     expect(md).toContain('Test tooling is installed (Jest) but no test files were found.');
     expect(md).not.toContain('test files exist outside');
+  });
+
+  it('counts a stylesheet @import of a package as an import of it', async () => {
+    const deps = (await detect(dependenciesDetector, 'ov-template-readme')).map((f) => f.data as DependencyData);
+    expect(deps.find((d) => d.name === 'tailwindcss')?.importedIn).toEqual(['src/styles.css']);
   });
 });
