@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { dependenciesDetector, type DependencyData } from '../src/detectors/integrations/index.js';
 import { readmeDetector, type ReadmeFact } from '../src/detectors/readme/index.js';
 import { stackDetector, type TechFact } from '../src/detectors/stack/index.js';
+import { frontendStep } from '../src/steps/05-frontend.js';
 import { workflowsStep } from '../src/steps/09-workflows.js';
 import { overviewStep } from '../src/steps/01-overview.js';
 import { detect, section } from './helpers/fixture.js';
@@ -38,5 +39,13 @@ describe('a template-like package: README and manifest read as what they are', (
   it('counts a stylesheet @import of a package as an import of it', async () => {
     const deps = (await detect(dependenciesDetector, 'ov-template-readme')).map((f) => f.data as DependencyData);
     expect(deps.find((d) => d.name === 'tailwindcss')?.importedIn).toEqual(['src/styles.css']);
+  });
+});
+
+describe('a Next.js app reading its own BASE_URL', () => {
+  it('lists BASE_URL as the variable of the app, not a framework built-in (import.meta.env.BASE_URL in Vite is one)', async () => {
+    const md = (await section(frontendStep, 'fe-next-base-url')).markdown;
+    expect(md).toMatch(/\| `BASE_URL` \| no \| `\/app\/page\.tsx:3` \| `\/\.env\.example` \|/);
+    expect(md).toContain('Framework built-ins read: `NODE_ENV`.');
   });
 });

@@ -11,14 +11,22 @@ import { parseAstro } from '../astro/frontmatter.js';
 export interface EnvRead {
   readonly name: string;
   readonly at: Citation;
+  /** `import.meta.env` (where Vite and Astro put their built-ins) or `process.env`; undefined when matched as text. */
+  readonly via?: 'import.meta' | 'process';
 }
 
 const BUILTIN = new Set(['MODE', 'DEV', 'PROD', 'SSR', 'BASE_URL', 'SITE', 'ASSETS_PREFIX', 'NODE_ENV']);
 const TEMPLATE_FILE = /\.(astro|vue|svelte|html|mdx)$/;
 const TEXT_READ = /\b(?:import\.meta\.env|process\.env)(?:\.([A-Za-z_][A-Za-z0-9_]*)|\[\s*['"]([A-Za-z_][A-Za-z0-9_]*)['"]\s*\])/g;
 
-export function isBuiltinEnv(name: string): boolean {
-  return BUILTIN.has(name);
+/**
+ * `MODE`, `BASE_URL`… are built-ins of `import.meta.env` only: `process.env.BASE_URL` in a Next.js app, or a name the
+ * app's own dotenv files declare, is the project's variable. `NODE_ENV` is set by the tools either way.
+ */
+export function isBuiltinEnv(name: string, reads: readonly EnvRead[] = [], declaredByApp = false): boolean {
+  if (!BUILTIN.has(name)) return false;
+  if (name === 'NODE_ENV') return true;
+  return !declaredByApp && !reads.some((r) => r.via === 'process');
 }
 
 /** Which prefix exposes a variable to browser code, per framework. */
@@ -58,19 +66,23 @@ function isEnvObject(e: ts.Expression): boolean {
   return (ts.isIdentifier(left) && left.text === 'process') || ts.isMetaProperty(left);
 }
 
+function via(envObject: ts.Expression): EnvRead['via'] {
+  return ts.isPropertyAccessExpression(envObject) && ts.isMetaProperty(envObject.expression) ? 'import.meta' : 'process';
+}
+
 function fromTree(sf: ts.SourceFile | undefined): EnvRead[] {
   if (!sf) return [];
   const out: EnvRead[] = [];
   const file = sf.fileName.replace(/\.astro\.ts$/, '.astro');
   walk(sf, (node) => {
     if (ts.isPropertyAccessExpression(node) && isEnvObject(node.expression)) {
-      out.push({ name: node.name.text, at: { file, line: lineOf(node, sf) } });
+      out.push({ name: node.name.text, at: { file, line: lineOf(node, sf) }, via: via(node.expression) });
     } else if (ts.isElementAccessExpression(node) && isEnvObject(node.expression) && ts.isStringLiteralLike(node.argumentExpression)) {
-      out.push({ name: node.argumentExpression.text, at: { file, line: lineOf(node, sf) } });
+      out.push({ name: node.argumentExpression.text, at: { file, line: lineOf(node, sf) }, via: via(node.expression) });
     } else if (ts.isVariableDeclaration(node) && ts.isObjectBindingPattern(node.name) && node.initializer && isEnvObject(node.initializer)) {
       for (const el of node.name.elements) {
         const key = el.propertyName ?? el.name;
-        if (ts.isIdentifier(key)) out.push({ name: key.text, at: { file, line: lineOf(el, sf) } });
+        if (ts.isIdentifier(key)) out.push({ name: key.text, at: { file, line: lineOf(el, sf) }, via: via(node.initializer) });
       }
     }
   });

@@ -73,7 +73,7 @@ function detectApp(index: RepoIndex, app: FrontendApp): Fact[] {
     const env: FrontendEnvData = {
       app: app.dir,
       name,
-      builtin: isBuiltinEnv(name),
+      builtin: isBuiltinEnv(name, byName.get(name) ?? [], declaredIn.some((f) => /(^|\/)\.env(\.|$)/.test(f))),
       public: prefix ? name.startsWith(prefix) : false,
       declaredIn,
     };
