@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { dependenciesDetector, type DependencyData } from '../src/detectors/integrations/index.js';
 import { readmeDetector, type ReadmeFact } from '../src/detectors/readme/index.js';
-import { stackDetector, type TechFact } from '../src/detectors/stack/index.js';
+import { stackDetector, type ComponentFact, type TechFact } from '../src/detectors/stack/index.js';
 import { frontendStep } from '../src/steps/05-frontend.js';
 import { workflowsStep } from '../src/steps/09-workflows.js';
 import { overviewStep } from '../src/steps/01-overview.js';
@@ -34,6 +34,11 @@ describe('a template-like package: README and manifest read as what they are', (
     const md = (await section(workflowsStep, 'ov-template-readme')).markdown;
     expect(md).toContain('Test tooling is installed (Jest) but no test files were found.');
     expect(md).not.toContain('test files exist outside');
+  });
+
+  it('does not take a brand icon component for a payment integration', async () => {
+    const components = ((await detect(stackDetector, 'ov-template-readme')) as ComponentFact[]).filter((f) => f.kind === 'stack.component');
+    expect(components.map((c) => c.data.title)).not.toContain('Stripe');
   });
 
   it('counts a stylesheet @import of a package as an import of it', async () => {
