@@ -3,6 +3,7 @@ import { dependenciesDetector, type DependencyData } from '../src/detectors/inte
 import { readmeDetector, type ReadmeFact } from '../src/detectors/readme/index.js';
 import { stackDetector, type ComponentFact, type TechFact } from '../src/detectors/stack/index.js';
 import { frontendStep } from '../src/steps/05-frontend.js';
+import { configurationStep } from '../src/steps/08-configuration.js';
 import { workflowsStep } from '../src/steps/09-workflows.js';
 import { overviewStep } from '../src/steps/01-overview.js';
 import { detect, section } from './helpers/fixture.js';
@@ -52,5 +53,14 @@ describe('a Next.js app reading its own BASE_URL', () => {
     const md = (await section(frontendStep, 'fe-next-base-url')).markdown;
     expect(md).toMatch(/\| `BASE_URL` \| no \| `\/app\/page\.tsx:3` \| `\/\.env\.example` \|/);
     expect(md).toContain('Framework built-ins read: `NODE_ENV`.');
+  });
+});
+
+describe('a Prisma schema reading its connection string', () => {
+  it('counts env("DATABASE_URL") in schema.prisma as a read; a commented-out one is not', async () => {
+    const md = (await section(configurationStep, 'cfg-prisma-env')).markdown;
+    expect(md).toMatch(/\| `DATABASE_URL` \| `\/prisma\/schema\.prisma:3` \| `\/\.env\.example:1` \| \*\*yes\*\* \|/);
+    expect(md).not.toContain('`DATABASE_URL` — not read by the code');
+    expect(md).toMatch(/\| `DIRECT_URL` \| `\/\.env\.example:2` \|/);
   });
 });

@@ -39,6 +39,10 @@ export const envDetector: Detector = {
         facts.push(...declared(index, file));
         continue;
       }
+      if (file.endsWith('.prisma')) {
+        facts.push(...group(index, file, prismaEnvReads(index.read(file) ?? '')));
+        continue;
+      }
       const parseable = isSourceFile(file);
       const typed = file.endsWith('.d.ts');
       if (!parseable && !typed && !TEXT_SOURCES.test(file)) continue;
@@ -70,6 +74,21 @@ export const envDetector: Detector = {
     return facts;
   },
 };
+
+/**
+ * A Prisma schema reads its connection strings with `env("DATABASE_URL")` (datasource `url`, `directUrl`,
+ * `shadowDatabaseUrl`): the Prisma client and CLI read the variable, without a fallback. Comments are not reads.
+ */
+function prismaEnvReads(text: string): RawRead[] {
+  const out: RawRead[] = [];
+  for (const [i, line] of text.split(/\r?\n/).entries()) {
+    const code = line.replace(/\/\/.*$/, '');
+    for (const m of code.matchAll(/\benv\(\s*"([A-Za-z_][A-Za-z0-9_]*)"\s*\)/g)) {
+      out.push({ name: m[1], line: i + 1, via: 'schema', receiver: 'process', fallback: false });
+    }
+  }
+  return out;
+}
 
 /** Second pass: files calling an env helper found in the first (`Utils.getEnv('X')`). */
 function helperReads(index: RepoIndex, helpers: ReadonlyMap<string, number>): EnvReadFact[] {
