@@ -3,6 +3,7 @@ import { dependenciesDetector, type DependencyData } from '../src/detectors/inte
 import { readmeDetector, type ReadmeFact } from '../src/detectors/readme/index.js';
 import { stackDetector, type ComponentFact, type TechFact } from '../src/detectors/stack/index.js';
 import { frontendStep } from '../src/steps/05-frontend.js';
+import { databaseSchemaStep } from '../src/steps/04-database-schema.js';
 import { configurationStep } from '../src/steps/08-configuration.js';
 import { workflowsStep } from '../src/steps/09-workflows.js';
 import { overviewStep } from '../src/steps/01-overview.js';
@@ -62,5 +63,14 @@ describe('a Prisma schema reading its connection string', () => {
     expect(md).toMatch(/\| `DATABASE_URL` \| `\/prisma\/schema\.prisma:3` \| `\/\.env\.example:1` \| \*\*yes\*\* \|/);
     expect(md).not.toContain('`DATABASE_URL` — not read by the code');
     expect(md).toMatch(/\| `DIRECT_URL` \| `\/\.env\.example:2` \|/);
+  });
+});
+
+describe('Prisma migrations counted the same way in steps 4 and 9', () => {
+  it('counts migration files, not the lock file beside them', async () => {
+    const schema = (await section(databaseSchemaStep, 'cfg-prisma-env')).markdown;
+    const recipes = (await section(workflowsStep, 'cfg-prisma-env')).markdown;
+    expect(schema).toContain('in `/prisma/migrations` (1 migration file)');
+    expect(recipes).toContain('migrations are in `/prisma/migrations/` (1 migration file)');
   });
 });
