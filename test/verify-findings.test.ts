@@ -3,6 +3,7 @@ import { dependenciesDetector, type DependencyData } from '../src/detectors/inte
 import { readmeDetector, type ReadmeFact } from '../src/detectors/readme/index.js';
 import { stackDetector, type ComponentFact, type TechFact } from '../src/detectors/stack/index.js';
 import { frontendStep } from '../src/steps/05-frontend.js';
+import { backendApiStep } from '../src/steps/03-backend-api.js';
 import { databaseSchemaStep } from '../src/steps/04-database-schema.js';
 import { configurationStep } from '../src/steps/08-configuration.js';
 import { workflowsStep } from '../src/steps/09-workflows.js';
@@ -72,5 +73,16 @@ describe('Prisma migrations counted the same way in steps 4 and 9', () => {
     const recipes = (await section(workflowsStep, 'cfg-prisma-env')).markdown;
     expect(schema).toContain('in `/prisma/migrations` (1 migration file)');
     expect(recipes).toContain('migrations are in `/prisma/migrations/` (1 migration file)');
+  });
+});
+
+describe('a Serverless Framework service in TypeScript', () => {
+  it('shows an http event as the function trigger and cites where each variable is set', async () => {
+    const api = (await section(backendApiStep, 'be-serverless-ts')).markdown;
+    expect(api).toMatch(/\| `listNotes` \| .* \| `NOTES_TABLE` \| http GET \/notes \| `\/serverless\.ts:14` \|/);
+    const env = (await section(configurationStep, 'be-serverless-ts')).markdown;
+    // provider.environment (serverless.ts:11) for all functions, the function's own environment where it is written.
+    expect(env).toContain('| `NOTES_TABLE` | `/src/functions/listNotes.ts:1`, `/src/functions/purgeNotes.ts:2` | function env `/serverless.ts:11` | — |');
+    expect(env).toContain('| `RETENTION_DAYS` | `/src/functions/purgeNotes.ts:2` | function env `/src/functions/index.ts:8` | — |');
   });
 });

@@ -48,7 +48,10 @@ export function envModel(facts: FactSet): Map<string, EnvVarView> {
     }
   }
   for (const f of facts.of<InfraFunctionFact>('infra.function')) {
-    for (const name of f.data.environment) view(name).sets.push({ kind: 'serverless', at: { file: f.data.file, line: f.data.line }, owner: f.data.name });
+    for (const name of f.data.environment) {
+      const set = f.data.environmentAt?.find((e) => e.name === name);
+      view(name).sets.push({ kind: 'serverless', at: set ? { file: set.file, line: set.line } : { file: f.data.file, line: f.data.line }, owner: f.data.name });
+    }
   }
   // Containers: compose `environment`, Dockerfile `ENV`, Kubernetes container `env` (names only, as everywhere).
   for (const f of facts.of<ComposeServiceFact>('compose.service')) {
