@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { dependenciesDetector, type DependencyData } from '../src/detectors/integrations/index.js';
+import { ormDetector } from '../src/detectors/orm/index.js';
+import type { OrmAccessData } from '../src/detectors/orm/types.js';
 import { readmeDetector, type ReadmeFact } from '../src/detectors/readme/index.js';
 import { stackDetector, type ComponentFact, type TechFact } from '../src/detectors/stack/index.js';
 import { frontendStep } from '../src/steps/05-frontend.js';
@@ -64,6 +66,13 @@ describe('a Prisma schema reading its connection string', () => {
     expect(md).toMatch(/\| `DATABASE_URL` \| `\/prisma\/schema\.prisma:3` \| `\/\.env\.example:1` \| \*\*yes\*\* \|/);
     expect(md).not.toContain('`DATABASE_URL` — not read by the code');
     expect(md).toMatch(/\| `DIRECT_URL` \| `\/\.env\.example:2` \|/);
+  });
+});
+
+describe('an ORM call inside an awaited callback', () => {
+  it('is attributed to the method it runs in, not to the variable holding the awaited result', async () => {
+    const access = (await detect(ormDetector, 'cfg-prisma-env')).filter((f) => f.kind === 'orm.access').map((f) => f.data as OrmAccessData);
+    expect(access.find((a) => a.file === 'src/feed.ts')).toMatchObject({ model: 'Note', method: 'findMany', function: 'FeedService.latest', line: 11 });
   });
 });
 
