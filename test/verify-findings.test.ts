@@ -7,6 +7,7 @@ import { stackDetector, type ComponentFact, type TechFact } from '../src/detecto
 import { frontendStep } from '../src/steps/05-frontend.js';
 import { backendApiStep } from '../src/steps/03-backend-api.js';
 import { databaseSchemaStep } from '../src/steps/04-database-schema.js';
+import { sdksStep } from '../src/steps/07-sdks.js';
 import { configurationStep } from '../src/steps/08-configuration.js';
 import { workflowsStep } from '../src/steps/09-workflows.js';
 import { overviewStep } from '../src/steps/01-overview.js';
@@ -93,5 +94,14 @@ describe('a Serverless Framework service in TypeScript', () => {
     // provider.environment (serverless.ts:11) for all functions, the function's own environment where it is written.
     expect(env).toContain('| `NOTES_TABLE` | `/src/functions/listNotes.ts:1`, `/src/functions/purgeNotes.ts:2` | function env `/serverless.ts:11` | — |');
     expect(env).toContain('| `RETENTION_DAYS` | `/src/functions/purgeNotes.ts:2` | function env `/src/functions/index.ts:8` | — |');
+  });
+});
+
+describe('an SDK whose API calls go through a workspace core package', () => {
+  it('does not say "No retry logic found" when the core package it depends on retries', async () => {
+    const md = (await section(sdksStep, 'sdk-core-fetcher')).markdown;
+    expect(md).not.toContain('No retry logic found.');
+    expect(md).toContain('`/packages/core/src/fetcher.ts:5` sends the requests with `fetch`.');
+    expect(md).toContain('Retries');
   });
 });
