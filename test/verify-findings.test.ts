@@ -10,6 +10,7 @@ import { databaseSchemaStep } from '../src/steps/04-database-schema.js';
 import { sdksStep } from '../src/steps/07-sdks.js';
 import { configurationStep } from '../src/steps/08-configuration.js';
 import { workflowsStep } from '../src/steps/09-workflows.js';
+import { integrationsStep } from '../src/steps/10-integrations.js';
 import { overviewStep } from '../src/steps/01-overview.js';
 import { detect, section } from './helpers/fixture.js';
 
@@ -90,10 +91,14 @@ describe('a Serverless Framework service in TypeScript', () => {
   it('shows an http event as the function trigger and cites where each variable is set', async () => {
     const api = (await section(backendApiStep, 'be-serverless-ts')).markdown;
     expect(api).toMatch(/\| `listNotes` \| .* \| `NOTES_TABLE` \| http GET \/notes \| `\/serverless\.ts:14` \|/);
+    const aws = (await section(integrationsStep, 'be-serverless-ts')).markdown;
+    expect(aws).not.toContain('no Cognito, CloudFront or API Gateway configuration');
+    expect(aws).toContain('API Gateway is configured with Serverless Framework: 1 route (step 3 lists them), 1 with an authorizer.');
+    expect(aws).toContain('- `GET /notes` — Cognito user pool (`/src/functions/index.ts:5`)');
     const env = (await section(configurationStep, 'be-serverless-ts')).markdown;
     // provider.environment (serverless.ts:11) for all functions, the function's own environment where it is written.
     expect(env).toContain('| `NOTES_TABLE` | `/src/functions/listNotes.ts:1`, `/src/functions/purgeNotes.ts:2` | function env `/serverless.ts:11` | — |');
-    expect(env).toContain('| `RETENTION_DAYS` | `/src/functions/purgeNotes.ts:2` | function env `/src/functions/index.ts:8` | — |');
+    expect(env).toContain('| `RETENTION_DAYS` | `/src/functions/purgeNotes.ts:2` | function env `/src/functions/index.ts:16` | — |');
   });
 });
 

@@ -114,7 +114,7 @@ export function serverlessService(index: RepoIndex, file: string, out: InfraFind
 }
 
 /** `http: GET users/{id}`, `http: { method, path }`, `httpApi: 'GET /x'`, `httpApi: '*'`. */
-function httpRoute(kind: string, value: YamlNode): { method: string; path: string } | undefined {
+function httpRoute(kind: string, value: YamlNode): { method: string; path: string; authorizer?: string } | undefined {
   if (kind !== 'http' && kind !== 'httpApi') return undefined;
   const short = scalar(value);
   if (short === '*') return { method: 'ANY', path: '/*' };
@@ -123,7 +123,19 @@ function httpRoute(kind: string, value: YamlNode): { method: string; path: strin
   const p = m?.[2] ?? scalar(get(value, 'path'));
   if (!method || p === undefined) return undefined;
   const upper = method.toUpperCase();
-  return { method: upper === '*' ? 'ANY' : upper, path: p.startsWith('/') ? p : `/${p}` };
+  const authorizer = authorizerOf(get(value, 'authorizer'));
+  return { method: upper === '*' ? 'ANY' : upper, path: p.startsWith('/') ? p : `/${p}`, ...(authorizer ? { authorizer } : {}) };
+}
+
+/** `authorizer: aws_iam`, `authorizer: authFn`, `authorizer: { arn: arn:aws:cognito-idp:… }`, `{ name, type: COGNITO_USER_POOLS }`. */
+function authorizerOf(node: YamlNode | undefined): string | undefined {
+  if (!node) return undefined;
+  const short = cfnText(node);
+  if (short && node.kind !== 'map') return /cognito-idp/.test(short) ? 'Cognito user pool' : short;
+  const arn = cfnText(get(node, 'arn')) ?? '';
+  const type = scalar(get(node, 'type')) ?? '';
+  if (/cognito-idp/.test(arn) || /^cognito/i.test(type)) return 'Cognito user pool';
+  return scalar(get(node, 'name')) ?? (type || (arn ? 'authorizer (by ARN)' : undefined));
 }
 
 /** A YAML file's first document; its first parse problem, if any, is kept for the section's notes. */

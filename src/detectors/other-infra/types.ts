@@ -42,6 +42,8 @@ export interface InfraRouteData {
   /** What serves it when no function does (templates): `HTTP proxy https://…`, `SQS-SendMessage → Queue`, `mock`. */
   readonly integration?: string;
   readonly handlerFile?: string;
+  /** The route's authorizer as written (`Cognito user pool`, `aws_iam`, a named authorizer function), when set. */
+  readonly authorizer?: string;
   readonly file: string;
   readonly line: number;
 }
