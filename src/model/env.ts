@@ -173,7 +173,9 @@ export class EnvModel {
       for (const name of f.data.environment) {
         // The env detector cited the variable's own line in that file; the function's line adds nothing.
         if (iacFiles.has(`${name} ${f.data.file}`)) continue;
-        view(name).sets.push({ kind: 'function', tool: FUNCTION_TOOL[f.data.tool] ?? f.data.tool, at: { file: f.data.file, line: f.data.line }, owner: f.data.name });
+        // Where the variable itself is set (a `provider.environment` entry), else the function's own line.
+        const set = f.data.environmentAt?.find((e) => e.name === name);
+        view(name).sets.push({ kind: 'function', tool: FUNCTION_TOOL[f.data.tool] ?? f.data.tool, at: set ? { file: set.file, line: set.line } : { file: f.data.file, line: f.data.line }, owner: f.data.name });
       }
     }
     for (const f of facts.of<CiWorkflowFact>('ci.workflow')) {

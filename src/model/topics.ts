@@ -149,7 +149,13 @@ const TOPICS: readonly Topic[] = [
   {
     id: 'tests',
     detectors: [testingDetector],
-    evidence: (set, index) => [...kinds(set, ['testing.package'], (f) => `tests in ${f.id}`), ...filesMatching(index, TEST_FILE, 'test file', 5)],
+    // A package with a test runner installed but no test file or test config is not evidence of tests.
+    evidence: (set, index) => [
+      ...facts<{ testFileCount: number; configFiles: readonly string[] }>(set, 'testing.package')
+        .filter((f) => f.data.testFileCount > 0 || f.data.configFiles.length > 0)
+        .map((f) => ({ what: `tests in ${f.id}`, at: first(f) })),
+      ...filesMatching(index, TEST_FILE, 'test file', 5),
+    ],
   },
   {
     id: 'database',

@@ -125,6 +125,10 @@ export const envDetector: Detector = {
         sets(pythonCdkSets(text).map((c) => ({ ...c, file, kind: 'iac' as const, tool: 'AWS CDK' })));
         continue;
       }
+      if (file.endsWith('.prisma')) {
+        facts.push(...group(index, file, prismaEnvReads(index.read(file) ?? '')));
+        continue;
+      }
       const parseable = isSourceFile(file);
       const typed = file.endsWith('.d.ts');
       if (!parseable && !typed && !TEXT_SOURCES.test(file)) continue;
@@ -218,6 +222,21 @@ function importedEnvReads(index: RepoIndex, modules: ReadonlyMap<string, readonl
     const seen = firstPass.get(file) ?? new Set();
     const reads = envReadsOf(sf, aliases).reads.filter((r) => !seen.has(`${r.name}:${r.line}`));
     out.push(...group(index, file, reads).map((f) => ({ ...f, id: `${f.id} via module` })));
+  }
+  return out;
+}
+
+/**
+ * A Prisma schema reads its connection strings with `env("DATABASE_URL")` (datasource `url`, `directUrl`,
+ * `shadowDatabaseUrl`): the Prisma client and CLI read the variable, without a fallback. Comments are not reads.
+ */
+function prismaEnvReads(text: string): RawRead[] {
+  const out: RawRead[] = [];
+  for (const [i, line] of text.split(/\r?\n/).entries()) {
+    const code = line.replace(/\/\/.*$/, '');
+    for (const m of code.matchAll(/\benv\(\s*"([A-Za-z_][A-Za-z0-9_]*)"\s*\)/g)) {
+      out.push({ name: m[1], line: i + 1, via: 'schema', receiver: 'process', fallback: false });
+    }
   }
   return out;
 }
