@@ -41,7 +41,7 @@ describe('env detector', () => {
 
   it('reports dynamic reads as unresolved', async () => {
     const dynamic = (await detect(envDetector, 'cfg-env')).filter((f) => f.kind === 'env.dynamic');
-    expect(dynamic.map((f) => f.data)).toEqual([{ file: 'apps/api/src/server.ts', line: 23, expression: 'process.env[`${prefix}_URL`]' }]);
+    expect(dynamic.map((f) => f.data)).toEqual([{ file: 'apps/api/src/server.ts', line: 23, expression: 'process.env[`${prefix}_URL`]', pattern: '^.*_URL$' }]);
   });
 
   it('follows env helpers (`process.env[param]` in a named function) to their call sites', async () => {

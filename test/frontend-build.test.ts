@@ -1,13 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { frontendBuildDetector, frontendApps, type FrontendAppData, type FrontendEnvData } from '../src/detectors/frontend-build/index.js';
+import { frontendBuildDetector, frontendApps, type FrontendAppData } from '../src/detectors/frontend-build/index.js';
+import { frontendStep } from '../src/steps/05-frontend.js';
 import { moduleResolver } from '../src/detectors/shared/resolve-module.js';
 import { buildIndex } from '../src/scan/repo-index.js';
-import { EXAMPLE, detect, indexOf } from './helpers/fixture.js';
+import { EXAMPLE, detect, indexOf, section } from './helpers/fixture.js';
 import { tempRepo } from './helpers/temp-repo.js';
 
 const appOf = async (fixture: string) => (await detect(frontendBuildDetector, fixture)).find((f) => f.kind === 'frontend.app')!.data as FrontendAppData;
-const envOf = async (fixture: string) =>
-  new Map((await detect(frontendBuildDetector, fixture)).filter((f) => f.kind === 'frontend.env').map((f) => [(f.data as FrontendEnvData).name, f]));
 
 describe('frontend apps and build config', () => {
   it('classifies each fixture by framework and build tool', async () => {
@@ -93,17 +92,19 @@ describe('frontend apps and build config', () => {
     expect(next.config).toMatchObject({ file: 'next.config.mjs', output: 'standalone', base: '/shop-app', declaredEnv: ['BUILD_CHANNEL'] });
   });
 
-  it('lists env vars read through import.meta.env and process.env, with where they are read and declared', async () => {
-    const astro = await envOf('fe-astro-site');
-    expect(astro.get('PUBLIC_API_URL')!.at).toEqual([{ file: 'src/components/PricingTable.tsx', line: 5 }, { file: '.env.example' }]);
-    expect(astro.get('PUBLIC_PADDLE_TOKEN')!.at[0]).toEqual({ file: 'src/pages/pricing.astro', line: 5 });
-    const next = await envOf('fe-next-app');
-    expect((next.get('NEXT_PUBLIC_API_URL')!.data as FrontendEnvData).public).toBe(true);
-    expect((next.get('DATABASE_URL')!.data as FrontendEnvData).public).toBe(false);
-    expect(next.get('DATABASE_URL')!.at[0]).toEqual({ file: 'lib/db.ts', line: 1 });
-    const cra = await envOf('fe-react-router-jsx');
-    expect([...cra.keys()].sort()).toEqual(['REACT_APP_API_URL', 'REACT_APP_SHOW_ABOUT']);
-    expect((cra.get('REACT_APP_API_URL')!.data as FrontendEnvData).public).toBe(true);
+  it('shows each app its variables from the one env model: where read, exposed to the browser or not, where declared', async () => {
+    const astro = (await section(frontendStep, 'fe-astro-site')).markdown;
+    expect(astro).toContain('| `PUBLIC_API_URL` | yes | `/src/components/PricingTable.tsx:5` | `/.env.example` |');
+    expect(astro).toContain('| `PUBLIC_PADDLE_TOKEN` | yes | `/src/pages/pricing.astro:5` | `/.env.example` |');
+    const next = (await section(frontendStep, 'fe-next-app')).markdown;
+    expect(next).toContain('| `NEXT_PUBLIC_API_URL` | yes | `/lib/api.ts:1` | `/.env.example` |');
+    // A config module: the read is where the value is exported from.
+    expect(next).toContain('| `DATABASE_URL` | no | `/lib/db.ts:1` (as `databaseUrl`) | `/.env.example` |');
+    // next.config `env` keys are inlined into the client bundle.
+    expect(next).toContain('| `BUILD_CHANNEL` | yes | not read in code | `/next.config.mjs` |');
+    const cra = (await section(frontendStep, 'fe-react-router-jsx')).markdown;
+    expect(cra).toContain('| `REACT_APP_API_URL` | yes | `/src/api/client.js:1` | — |');
+    expect(cra).toContain('| `REACT_APP_SHOW_ABOUT` | yes | `/src/App.jsx:15` | — |');
   });
 
   it('resolves imports through tsconfig references, the @/ alias, barrels and .js suffixes', async () => {

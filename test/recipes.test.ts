@@ -62,7 +62,7 @@ describe('step 9 recipes — how to add things, from the repository\'s own conve
     expect(api).toContain('**Test:** `/apps/api/test/users.test.ts` tests `/apps/api/src/controllers/users.ts`');
     const model = recipeOf(md, 'Add a Prisma model');
     expect(model).toContain('Prisma models are defined in `/packages/db/prisma/schema.prisma`; copy `User` at `:10`.');
-    expect(model).toContain('**Migrations:** migrations are in `/packages/db/prisma/migrations/` (1 file); run them with `npm run db:migrate -w @shop/db` (runs `prisma migrate dev`, `/packages/db/package.json:5`).');
+    expect(model).toContain('**Migrations:** migrations are in `/packages/db/prisma/migrations/` (1 migration file); run them with `npm run db:migrate -w @shop/db` (runs `prisma migrate dev`, `/packages/db/package.json:5`).');
     const page = recipeOf(md, 'Add a page to `@shop/web` (Next.js)');
     expect(page).toContain('the file is the route: add one under `/apps/web/app/`');
     expect(page).toContain('copy `/apps/web/app/dashboard/page.tsx`, which serves /dashboard');

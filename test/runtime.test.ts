@@ -158,8 +158,9 @@ describe('steps 6, 8 and 9 with containers, manifests and task runners', () => {
 
   it('step 8 lists the names containers set, not their values', async () => {
     const md = (await section(configurationStep, FIXTURE)).markdown;
-    expect(md).toContain('| `PORT` | `/api/src/server.ts:1` | container env `/api/Dockerfile:10` | — |');
-    expect(md).toContain('| `POSTGRES_PASSWORD` | container env `/docker-compose.yml:7` | **yes** |');
+    // The env model cites each name on its own line (a multi-line `ENV` too) and says which container sets it.
+    expect(md).toContain('| `PORT` | `/api/src/server.ts:1` (as `port`) | Dockerfile `ENV` `/api/Dockerfile:11` | — |');
+    expect(md).toContain('| `POSTGRES_PASSWORD` | compose service `db` `/docker-compose.yml:7` | **yes** |');
     expect(md).not.toMatch(new RegExp(VALUES.join('|')));
   });
 

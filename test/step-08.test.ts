@@ -23,9 +23,13 @@ describe('step 8 — Configuration & Environment', () => {
     const md = (await section(configurationStep, 'cfg-env')).markdown;
     expect(md).toContain('#### @acme/api — `/apps/api`');
     expect(md).toContain('| `DATABASE_URL` | `/apps/api/src/server.ts:10` | `/.env.example:2` | **yes** |');
-    expect(md).toContain('| `NODE_ENV` | `/apps/api/src/server.ts:11` | — | set by the runtime/tool |');
+    expect(md).toContain('| `NODE_ENV` | `/apps/api/src/server.ts:11` | set by the tooling (frameworks, bundlers, test runners) or the start script | — |');
+    // Production reads first; reads only in tests say so.
+    expect(md).toContain('| `TEST_ONLY_FLAG` | tests only: `/apps/api/src/server.test.ts:5` | — | — |');
     expect(md).toContain('| `PUBLIC_GA_ID` | `/apps/site/src/pages/index.astro:2` | typed in `/apps/site/src/env.d.ts:3` | — |');
     expect(md).toContain('| `SESSION_SECRET` | `/.env.example:3`; `/.env:1` | **yes** |');
+    // A computed name whose literal part (`_URL`) rules these out, shown as unresolved.
+    expect(md).toContain('- `` process.env[`${prefix}_URL`] `` — `/apps/api/src/server.ts:23`');
     expect(md).toContain('**Dotenv files in the repository with real values** (only their variable names are used here): `/.env`.');
     expect(md).not.toContain('fixture-session-value-never-printed');
     expect(md).not.toContain('change-me');

@@ -4,7 +4,8 @@
  * Environment variables are one entry each, joining every read and every set.
  */
 import type { Citation, Fact, FactSet } from '../facts.js';
-import { envModel } from '../steps/parts/env-model.js';
+import { envModelOf } from '../model/env.js';
+import type { RepoIndex } from '../scan/repo-index.js';
 
 export const ENTRY_KINDS = [
   'endpoint',
@@ -39,13 +40,13 @@ const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : v &
 const where = (file: unknown, line?: unknown): Citation[] => (typeof file === 'string' ? [{ file, ...(typeof line === 'number' ? { line } : {}) }] : []);
 
 /** One entry per fact the map cites, and one per environment variable. */
-export function entriesOf(facts: FactSet): Entry[] {
+export function entriesOf(facts: FactSet, index: RepoIndex): Entry[] {
   const out: Entry[] = [];
   for (const fact of facts.all) {
     const entry = entryOf(fact as Fact<string, Data>);
     if (entry) out.push(entry);
   }
-  for (const v of envModel(facts).values()) {
+  for (const v of envModelOf(facts, index).sorted()) {
     const reads = v.reads.map((r) => ({ file: r.file, line: r.lines[0] }));
     const sets = v.sets.map((s) => s.at);
     const summary = `${v.name}: read in ${reads.length} place${reads.length === 1 ? '' : 's'}${reads.length ? ` (${reads.slice(0, 3).map(fmt).join(', ')})` : ''}; set in ${sets.length} place${sets.length === 1 ? '' : 's'}${sets.length ? ` (${v.sets.slice(0, 3).map((s) => `${s.kind}${s.owner ? ` ${s.owner}` : ''} ${fmt(s.at)}`).join(', ')})` : ''}`;

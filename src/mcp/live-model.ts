@@ -79,7 +79,7 @@ export class LiveModel {
           }
         }
       }
-      this.entries = entriesOf(new FactSet(facts));
+      this.entries = entriesOf(new FactSet(facts), analyzer.repoIndex);
     }
     return this.entries;
   }

@@ -14,7 +14,8 @@ export interface EnvMentions {
   settings(name: string): { what: string; at: Citation }[];
 }
 
-const CODE = /\.(m|c)?[jt]sx?$|\.(astro|vue|svelte)$/;
+/** Source in any language: a CDK app's Python or Go Lambdas read the variables it sets. */
+const CODE = /\.(m|c)?[jt]sx?$|\.(astro|vue|svelte|py|go|rb|java|kt|rs|php|cs)$/;
 const SETTINGS =
   /(^|\/)(Dockerfile[^/]*|[^/]*\.Dockerfile|Makefile|makefile|GNUmakefile|justfile|Justfile|Procfile|\.env[^/]*|[^/]+\.(ya?ml|toml|sh|bash|mk|tf|tfvars|hcl|ini|conf|cfg|properties|json|env))$/;
 /** Upper-case identifiers of at least three characters: the shape of nearly every environment variable name. */
@@ -49,13 +50,14 @@ function build(index: RepoIndex): Table {
     const text = index.read(file);
     if (!text) continue;
     let line = 1;
-    let lineStart = 0;
+    // The first newline not yet counted: one forward pass per file. (Searching again from the current line's start
+    // for every match was quadratic on long lines: a one-line JSON file with thousands of names took a second.)
+    let newline = text.indexOf('\n');
     NAME.lastIndex = 0;
     for (let m = NAME.exec(text); m; m = NAME.exec(text)) {
-      // Count lines up to this match only: one forward pass per file, never from the start again.
-      for (let i = text.indexOf('\n', lineStart); i !== -1 && i < m.index; i = text.indexOf('\n', i + 1)) {
+      while (newline !== -1 && newline < m.index) {
         line++;
-        lineStart = i + 1;
+        newline = text.indexOf('\n', newline + 1);
       }
       let list = target.get(m[0]);
       if (!list) target.set(m[0], (list = []));

@@ -7,11 +7,12 @@ import type { Analysis } from '../analysis/run-detectors.js';
 import { FactSet, type Detector } from '../facts.js';
 import type { RepoIndex } from '../scan/repo-index.js';
 import type { ClaimTopic, NegativeClaim } from './claims.js';
+import { ENV_DETECTORS, envModelOf, type EnvModel } from './env.js';
 import { topic, type Evidence } from './topics.js';
 
 export class RepoModel {
-  /** Per topic, the facts of its detectors: detectors run once, so the set never changes within an analysis. */
-  private readonly topicFacts = new Map<ClaimTopic, FactSet>();
+  /** Facts by detector list: detectors run once, so a set never changes within an analysis and is shared. */
+  private readonly factSets = new Map<string, FactSet>();
 
   private constructor(private readonly analysis: Analysis) {}
 
@@ -30,15 +31,21 @@ export class RepoModel {
 
   /** Facts of these detectors (run now if they have not run yet). */
   facts(detectors: readonly Detector[]): FactSet {
-    return new FactSet(this.analysis.run(detectors));
+    const key = detectors.map((d) => d.id).join(' ');
+    let set = this.factSets.get(key);
+    if (!set) this.factSets.set(key, (set = new FactSet(this.analysis.run(detectors))));
+    return set;
+  }
+
+  /** Every environment variable with its reads and sets: the one view steps 5, 8, 9 and 10 render. */
+  env(): EnvModel {
+    return envModelOf(this.facts(ENV_DETECTORS), this.index);
   }
 
   /** Everything in the repository that shows a `topic` exists; empty when the whole model confirms it does not. */
   evidence(id: ClaimTopic, subject?: string): Evidence[] {
     const t = topic(id);
-    let set = this.topicFacts.get(id);
-    if (!set) this.topicFacts.set(id, (set = this.facts(t.detectors)));
-    return t.evidence(set, this.index, subject);
+    return t.evidence(this.facts(t.detectors), this.index, subject);
   }
 }
 
@@ -56,6 +63,11 @@ export class StepModel {
 
   get index(): RepoIndex {
     return this.repo.index;
+  }
+
+  /** The environment model of the whole repository (not only of this step's detectors). */
+  get env(): EnvModel {
+    return this.repo.env();
   }
 
   /**

@@ -9,7 +9,6 @@ import { dbAccessDetector } from '../detectors/backend-code/index.js';
 import { cdkDetector } from '../detectors/cdk/index.js';
 import { ciDetector } from '../detectors/ci/index.js';
 import { configFilesDetector } from '../detectors/config-files/index.js';
-import { envDetector } from '../detectors/env/index.js';
 import { frontendBuildDetector } from '../detectors/frontend-build/index.js';
 import { httpFrameworksDetector } from '../detectors/http-frameworks/index.js';
 import { paymentsDetector } from '../detectors/integrations/payments.js';
@@ -36,7 +35,7 @@ import type { Citation, Detector, Fact, FactSet } from '../facts.js';
 import type { RepoIndex } from '../scan/repo-index.js';
 import type { ClaimTopic } from './claims.js';
 import { envMentions } from './env-mentions.js';
-import { envModel, type EnvVarView } from '../steps/parts/env-model.js';
+import { ENV_DETECTORS, envModelOf } from './env.js';
 import { composeDetector } from '../detectors/compose/index.js';
 import { dockerfileDetector } from '../detectors/dockerfile/index.js';
 import { kubernetesDetector } from '../detectors/kubernetes/index.js';
@@ -150,7 +149,13 @@ const TOPICS: readonly Topic[] = [
   {
     id: 'tests',
     detectors: [testingDetector],
-    evidence: (set, index) => [...kinds(set, ['testing.package'], (f) => `tests in ${f.id}`), ...filesMatching(index, TEST_FILE, 'test file', 5)],
+    // A package with a test runner installed but no test file or test config is not evidence of tests.
+    evidence: (set, index) => [
+      ...facts<{ testFileCount: number; configFiles: readonly string[] }>(set, 'testing.package')
+        .filter((f) => f.data.testFileCount > 0 || f.data.configFiles.length > 0)
+        .map((f) => ({ what: `tests in ${f.id}`, at: first(f) })),
+      ...filesMatching(index, TEST_FILE, 'test file', 5),
+    ],
   },
   {
     id: 'database',
@@ -163,28 +168,35 @@ const TOPICS: readonly Topic[] = [
   },
   {
     id: 'env',
-    detectors: [envDetector, cdkDetector, otherInfraDetector, ciDetector, composeDetector, dockerfileDetector, kubernetesDetector],
-    evidence: (set) => [
-      ...kinds(set, ['env.dynamic'], (f) => `environment variable ${f.id}`),
-      ...[...envModel(set).values()].flatMap((v) => [...v.reads.map((r) => ({ what: `${v.name} read`, at: { file: r.file, line: r.lines[0] } })), ...v.sets.map((x) => ({ what: `${v.name} set`, at: x.at }))]),
-    ],
+    detectors: ENV_DETECTORS,
+    evidence: (set, index) => {
+      const env = envModelOf(set, index);
+      const vars = env.sorted().flatMap((v) => {
+        const at = v.reads[0] ? { file: v.reads[0].file, line: v.reads[0].lines[0] } : v.sets[0]?.at;
+        return at ? [{ what: `environment variable ${v.name}`, at }] : [];
+      });
+      return [...vars.slice(0, 20), ...env.dynamic.slice(0, 5).map((d) => ({ what: `read by a computed name (${d.expression})`, at: { file: d.file, line: d.line } }))];
+    },
   },
   {
+    // Subject: the variable's name. Sets anywhere in the model, the runtime, then any settings file naming it.
     id: 'env-set',
-    detectors: [envDetector, cdkDetector, otherInfraDetector, ciDetector, composeDetector, dockerfileDetector, kubernetesDetector],
-    evidence: (set, index, name) => (name ? [...envSetFacts(set, name), ...envMentions(index).settings(name)] : []),
+    detectors: ENV_DETECTORS,
+    evidence: (set, index, name) => (name ? [...envModelOf(set, index).setEvidence(name), ...envMentions(index).settings(name)] : []),
   },
   {
+    // Subject: the variable's name. Reads (any language the model reads), production reads by a computed name, then
+    // any source line naming it that does not set it.
     id: 'env-read',
-    detectors: [envDetector, cdkDetector, otherInfraDetector, ciDetector, composeDetector, dockerfileDetector, kubernetesDetector],
+    detectors: ENV_DETECTORS,
     evidence: (set, index, name) => {
       if (!name) return [];
-      // A line that sets or declares the variable (a CDK `environment` key, a typed declaration) is not a read of it.
-      const setLines = new Set(envSetFacts(set, name).map((e) => `${e.at.file}:${e.at.line}`));
-      return [
-        ...facts<{ name: string; file: string; lines: readonly number[] }>(set, 'env.read').filter((r) => r.data.name === name).map((r) => ({ what: 'read', at: { file: r.data.file, line: r.data.lines[0] } })),
-        ...envMentions(index).code(name).filter((m) => !setLines.has(`${m.at.file}:${m.at.line}`)),
-      ];
+      const env = envModelOf(set, index);
+      const setLines = new Set(env.setEvidence(name).map((e) => `${e.at.file}:${e.at.line}`));
+      // A framework config's `env: { X: … }` is cited at the config, not at the key: its whole file sets, not reads.
+      const setFiles = new Set((env.get(name)?.sets ?? []).filter((s) => s.kind === 'framework-config').map((s) => s.at.file));
+      const mentions = envMentions(index).code(name).filter((m) => !setLines.has(`${m.at.file}:${m.at.line}`) && !setFiles.has(m.at.file));
+      return [...env.readEvidence(name), ...mentions];
     },
   },
   {
@@ -275,15 +287,6 @@ export function topic(id: ClaimTopic): Topic {
 }
 
 export const ALL_TOPICS = TOPICS;
-
-const envViews = new WeakMap<FactSet, Map<string, EnvVarView>>();
-
-/** Every place the facts set or declare a variable: the same env model the steps render (built once per fact set). */
-function envSetFacts(set: FactSet, name: string): Evidence[] {
-  let views = envViews.get(set);
-  if (!views) envViews.set(set, (views = envModel(set)));
-  return (views.get(name)?.sets ?? []).map((s) => ({ what: `${s.kind}${s.owner ? ` ${s.owner}` : ''}`, at: s.at }));
-}
 
 interface CiRunData {
   readonly file: string;

@@ -59,3 +59,22 @@ export function dependsOn(manifest: PackageJson, name: string | RegExp): boolean
   const names = Object.keys(allDependencies(manifest));
   return typeof name === 'string' ? names.includes(name) : names.some((n) => name.test(n));
 }
+
+const DEPENDENCY_SECTION = /"(?:dependencies|devDependencies|peerDependencies|optionalDependencies)"\s*:\s*\{/g;
+
+/**
+ * Offset of a dependency's key in a package.json text, or -1. Only the dependency objects are searched: the same
+ * quoted name often comes first as a script (`"test": "jest"`) or a keyword (`"typescript"`), which is not where it
+ * is declared. Dependency objects are flat, so each ends at its first `}`.
+ */
+export function dependencyOffset(text: string, name: string): number {
+  const key = new RegExp(`"${name.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}"\\s*:`, 'g');
+  for (const section of text.matchAll(DEPENDENCY_SECTION)) {
+    const start = section.index + section[0].length;
+    const end = text.indexOf('}', start);
+    key.lastIndex = start;
+    const m = key.exec(text);
+    if (m && (end === -1 || m.index < end)) return m.index;
+  }
+  return -1;
+}

@@ -3,7 +3,7 @@
  * it renders, layouts, state management, API client and auth, key components and environment variables.
  */
 import { astroDetector, type AstroCollectionFact, type AstroComponentFact, type AstroLayoutFact, type AstroRouteFact } from '../detectors/astro/index.js';
-import { frontendBuildDetector, type FrontendAppData, type FrontendAppFact, type FrontendEnvFact } from '../detectors/frontend-build/index.js';
+import { frontendBuildDetector, type FrontendAppData, type FrontendAppFact } from '../detectors/frontend-build/index.js';
 import { nextPagesDetector, type NextRouteFact } from '../detectors/nextjs-pages/index.js';
 import {
   reactAppDetector,
@@ -24,6 +24,7 @@ import { apiAndAuthSection, componentsSection, envSection, frameworkLabel, heade
 import { layoutsSection, pageRoutes, routeGuards, routesSection } from './parts/frontend-routes.js';
 import type { StepModel } from '../model/repo-model.js';
 import { noneOr } from './parts/claims.js';
+import { ENV_DETECTORS } from '../model/env.js';
 import { byRole, roleCounts } from './parts/roles.js';
 import { packageRoles, type PackageRole } from '../detectors/stack/role.js';
 import type { StepDefinition } from './types.js';
@@ -34,7 +35,7 @@ const SUMMARY_APPS = 12;
 export const frontendStep: StepDefinition = {
   number: 5,
   title: 'Frontend Applications',
-  detectors: [frontendBuildDetector, astroDetector, reactRouterDetector, tanstackRouterDetector, nextPagesDetector, stateManagementDetector, reactAppDetector],
+  detectors: [...ENV_DETECTORS, astroDetector, reactRouterDetector, tanstackRouterDetector, nextPagesDetector, stateManagementDetector, reactAppDetector],
   claims: ['frontend-app', 'app-routes', 'env-read'],
   units: { 3: ['app', 'apps'] },
   build(model) {
@@ -98,8 +99,6 @@ function appSection(app: FrontendAppData, model: StepModel): string {
   const { facts } = model;
   const mine = <D extends { app: string }>(list: readonly { data: D }[]): D[] => list.filter((f) => f.data.app === app.dir).map((f) => f.data);
   const entries = mine(facts.of<ReactEntryFact>('react.entry'));
-  const envFacts = facts.of<FrontendEnvFact>('frontend.env').filter((f) => f.data.app === app.dir);
-  const envAt = new Map<string, readonly Citation[]>(envFacts.map((f) => [f.data.name, f.at]));
   const head = heading(3, `${oneLine(app.name)} — ${frameworkLabel(app)}`);
   const common = [
     stateSection(mine(facts.of<StateFact>('state.store')), 4),
@@ -115,7 +114,7 @@ function appSection(app: FrontendAppData, model: StepModel): string {
       astroCollections(mine(facts.of<AstroCollectionFact>('astro.collection'))),
       astroComponents(mine(facts.of<AstroComponentFact>('astro.component'))),
       ...common,
-      envSection(model, envFacts.map((f) => f.data), envAt, 4),
+      envSection(model, app, 4),
     );
   }
   const routes = routesOf(facts, app.dir);
@@ -144,6 +143,6 @@ function appSection(app: FrontendAppData, model: StepModel): string {
     layoutsSection(routes),
     ...common,
     componentsSection(mine(facts.of<KeyComponentFact>('react.component')), 4),
-    envSection(model, envFacts.map((f) => f.data), envAt, 4),
+    envSection(model, app, 4),
   );
 }

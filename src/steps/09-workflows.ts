@@ -1,24 +1,20 @@
-import { ciDetector, type CiWorkflowFact } from '../detectors/ci/index.js';
+import type { CiWorkflowFact } from '../detectors/ci/index.js';
 import { composeDetector } from '../detectors/compose/index.js';
 import { tasksDetector } from '../detectors/tasks/index.js';
 import { configFilesDetector, type ConfigFileFact } from '../detectors/config-files/index.js';
-import { envDetector } from '../detectors/env/index.js';
-import { otherInfraDetector } from '../detectors/other-infra/index.js';
 import { scriptsDetector, type PackageManagerFact, type ScriptFact, type WorkspaceDepFact } from '../detectors/scripts/index.js';
 import { testingDetector, type TestSetupFact } from '../detectors/testing/index.js';
 import { troubleshootingDetector, type TroubleshootingFact } from '../detectors/troubleshooting/index.js';
 import { join, stepHeading } from '../markdown/blocks.js';
 import { ciWorkflowsSection, deploymentSection } from './parts/ci-workflows.js';
 import { buildOrderSection, devWorkflowSection } from './parts/dev-workflow.js';
-import { envModel } from './parts/env-model.js';
 import { guidesDetector } from '../detectors/guides/index.js';
 import { guidesPart } from './parts/guides.js';
 import { deployTaskItems, localRunSection } from './parts/local-run.js';
 import { testingSection, troubleshootingSection } from './parts/testing-and-troubleshooting.js';
+import { ENV_DETECTORS } from '../model/env.js';
 import { astroDetector } from '../detectors/astro/index.js';
 import { backendCodeDetector, dbAccessDetector } from '../detectors/backend-code/index.js';
-import { cdkDetector } from '../detectors/cdk/index.js';
-import { frontendBuildDetector } from '../detectors/frontend-build/index.js';
 import { httpFrameworksDetector } from '../detectors/http-frameworks/index.js';
 import { nextPagesDetector } from '../detectors/nextjs-pages/index.js';
 import { ormDetector } from '../detectors/orm/index.js';
@@ -37,16 +33,12 @@ export const workflowsStep: StepDefinition = {
     scriptsDetector,
     configFilesDetector,
     testingDetector,
-    ciDetector,
-    envDetector,
-    otherInfraDetector,
+    ...ENV_DETECTORS,
     troubleshootingDetector,
-    cdkDetector,
     httpFrameworksDetector,
     backendCodeDetector,
     dbAccessDetector,
     ormDetector,
-    frontendBuildDetector,
     astroDetector,
     reactRouterDetector,
     tanstackRouterDetector,
@@ -75,7 +67,7 @@ export const workflowsStep: StepDefinition = {
       testingSection(model, pm, facts.of<TestSetupFact>('testing.package')),
       deploymentSection(model, pm, scripts, workflows, deployTaskItems(facts)),
       ciWorkflowsSection(model, workflows),
-      troubleshootingSection(model, facts.of<TroubleshootingFact>('docs.troubleshooting'), envModel(facts), configs),
+      troubleshootingSection(model, facts.of<TroubleshootingFact>('docs.troubleshooting'), configs),
     );
     return { markdown, facts: facts.all };
   },

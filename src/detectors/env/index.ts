@@ -1,42 +1,132 @@
 import type { Detector, Fact } from '../../facts.js';
 import type { RepoIndex, TreeMemo } from '../../scan/repo-index.js';
 import { isSourceFile, parseSource } from '../../scan/ts.js';
-import { mentions } from '../shared/ast.js';
+import { importsOf, mentions } from '../shared/ast.js';
 import { dotenvNames, isDotenvFile, isExampleDotenv } from './dotenv.js';
 import { isBuiltin } from './names.js';
-import { envReadsInText, envReadsOf, helperCallsOf, type RawRead } from './reads.js';
-import type { EnvDeclaredFact, EnvDynamicReadFact, EnvReadFact } from './types.js';
+import { envReadsOf, helperCallsOf, type EnvHelper, type FileEnvReads, type RawDynamic, type RawRead, type SchemaImport } from './reads.js';
+import { exportedSchemaKeys } from './reads-schema.js';
+import { moduleResolver } from '../shared/resolve-module.js';
+import { envReadsInText, goReads, GO_FILE, pythonCdkSets, pythonEnv, PYTHON_FILE } from './reads-text.js';
+import { COMPOSE_FILE, composeEnv, readCompose } from './sets-compose.js';
+import { DOCKERFILE, dockerfileEnv } from './sets-dockerfile.js';
+import { packageScriptEnv, SCRIPT_FILE, scriptEnv } from './sets-scripts.js';
+import { IAC_WORDS, iacEnvSets, type IacEnvSet } from './sets-iac.js';
+import { KUBERNETES_TEXT, kubernetesEnv, readManifests, type ManifestFile } from './sets-kubernetes.js';
+import { PLATFORM_FILE, platformEnv, TEMPLATE_FILE, TEMPLATE_TEXT, templateEnv } from './sets-platform.js';
+import type { EnvConsumedData, EnvConsumedFact, EnvDeclaredFact, EnvDynamicReadFact, EnvDynamicSetFact, EnvExternalSourceData, EnvExternalSourceFact, EnvReadFact, EnvSetData, EnvSetFact } from './types.js';
 
 export type * from './types.js';
 export { looksSecret, isBuiltin } from './names.js';
+export { runtimeProvider, type RuntimeProvider } from './runtime.js';
 export { isDotenvFile, isExampleDotenv } from './dotenv.js';
 
 /** Build output, vendored and generated code: reads there are copies of reads elsewhere. */
-export const GENERATED = /(^|\/)(dist|build|out|\.next|\.nuxt|\.output|\.astro|\.svelte-kit|cdk\.out|coverage|vendor|storybook-static)\/|\.min\.[cm]?js$/;
+export const GENERATED = /(^|\/)(dist|build|out|\.next|\.nuxt|\.output|\.astro|\.svelte-kit|cdk\.out|coverage|vendor|storybook-static|node_modules)\/|\.min\.[cm]?js$/;
+/** A compose file by its content (`coolify-deployment.yaml`, `stack.yml`): top-level `services:` with an image or build. */
+const COMPOSE_TEXT = /^services:\s*$[\s\S]*^\s{2,}(image|build):/m;
+const TOOL_CONFIG = /(^|\/)[\w.-]+\.config\.[cm]?[jt]s$/;
+/** Test-harness configs that set the environment of what they start (`webServer.env`, `test.env`). */
+const HARNESS_CONFIG = /(^|\/)(playwright|vitest|vite)\.config\.[cm]?[jt]s$/;
 const TEXT_SOURCES = /\.(astro|vue|svelte|html|mdx)$/;
+/** Words every read form holds: a file without one of them is never parsed for reads (one regex: one pass). */
+const READ_WORDS = /process\.env|import\.meta\.env|loadEnv|Deno\.env|Bun\.env|env-var|prisma\/config|\$env\/|astro:env|node:process|['"]process['"]/;
+// Every read form holds `env` or `Env` (an import of `node:process` is then read as `env.X`): a cheap test first.
+const mentionsRead = (text: string | undefined): text is string => text !== undefined && (text.includes('env') || text.includes('Env')) && READ_WORDS.test(text);
+/** YAML that is neither a manifest nor a template: CI files, lock files, compose (read apart), Serverless (other-infra). */
+const YAML_ELSEWHERE = /(^|\/)(\.github|\.gitlab|\.circleci|\.buildkite)\/|(^|\/)(pnpm-lock\.yaml|\.gitlab-ci\.yml|serverless\.ya?ml|bitbucket-pipelines\.yml|azure-pipelines\.ya?ml|\.travis\.yml|mkdocs\.ya?ml|\.pre-commit-config\.yaml|\.yarnrc\.yml)$/;
 
 /**
  * The reads in one source file. Step 8 needs them for nearly every file steps 3 and 5 parsed, so they are computed
  * from those trees while they exist rather than by parsing everything a second time.
  */
-const ENV_READS: TreeMemo<ReturnType<typeof envReadsOf>> = {
-  namespace: 'env.reads@1',
-  wants: (file, text) => !GENERATED.test(file) && mentions(text, ['process.env', 'import.meta.env']),
+const ENV_READS: TreeMemo<FileEnvReads> = {
+  namespace: 'env.reads@14',
+  wants: (file, text) => !GENERATED.test(file) && (HARNESS_CONFIG.test(file) ? text.includes('env') : mentionsRead(text)),
   compute: envReadsOf,
 };
 
-/** Environment variables: where the code reads them, and the names dotenv files and `vite-env.d.ts` declare. */
+/** Environment blocks in CDK/SST/Pulumi code, computed while the CDK and infrastructure detectors hold the trees. */
+const IAC_SETS: TreeMemo<IacEnvSet[]> = {
+  namespace: 'env.iac-sets@2',
+  wants: (file, text) => !GENERATED.test(file) && (text.includes('nvironment') || text.includes('secrets')) && IAC_WORDS.test(text),
+  compute: iacEnvSets,
+};
+
+/**
+ * Environment variables: where the code reads them, where deployment and tool configuration sets them (compose,
+ * Dockerfiles, Kubernetes, CDK/SST/Pulumi code, SAM templates, hosting platforms, the code itself), and the names
+ * dotenv files and `vite-env.d.ts` declare. CDK Lambda environments, Serverless/SST functions and CI `env:` come from
+ * their own detectors; `src/model/env.ts` joins them all into one view.
+ */
 export const envDetector: Detector = {
   id: 'env',
   isEnabled: () => true,
-  treeMemos: [ENV_READS],
+  treeMemos: [ENV_READS, IAC_SETS],
   detect(index: RepoIndex): Fact[] {
     const facts: Fact[] = [];
-    const helpers = new Map<string, number>();
+    const helpers = new Map<string, EnvHelper>();
+    const manifests: { file: string; manifest: ManifestFile }[] = [];
+    const envModules = new Map<string, readonly string[]>();
+    const firstPass = new Map<string, Set<string>>();
+    const sets = (list: readonly EnvSetData[]) => facts.push(...list.map(setFact));
     for (const file of index.files) {
       if (GENERATED.test(file)) continue;
       if (isDotenvFile(file)) {
         facts.push(...declared(index, file));
+        continue;
+      }
+      if (COMPOSE_FILE.test(file) || (TEMPLATE_FILE.test(file) && !YAML_ELSEWHERE.test(file) && COMPOSE_TEXT.test(index.read(file) ?? ''))) {
+        const compose = index.memo('env.compose@1', file, readCompose);
+        if (!compose) continue;
+        const found = composeEnv(index, file, compose);
+        sets(found.sets);
+        facts.push(...found.consumed.map(consumedFact), ...found.external.map(externalFact));
+        continue;
+      }
+      // Per-file results of parsed config are kept across runs (`index.memo`): YAML parsing is the costly part.
+      if (SCRIPT_FILE.test(file)) {
+        sets(index.memo('env.script@3', file, (text) => scriptEnv(file, text)) ?? []);
+        continue;
+      }
+      if (/(^|\/)package\.json$/.test(file)) {
+        sets(index.memo('env.npm-scripts@2', file, (text) => packageScriptEnv(file, text)) ?? []);
+        continue;
+      }
+      if (DOCKERFILE.test(file)) {
+        sets(index.memo('env.dockerfile@2', file, (text) => dockerfileEnv(file, text)) ?? []);
+        continue;
+      }
+      if (PLATFORM_FILE.test(file)) {
+        sets(index.memo('env.platform@1', file, (text) => platformEnv(file, text)) ?? []);
+        continue;
+      }
+      if (TEMPLATE_FILE.test(file) && !YAML_ELSEWHERE.test(file)) {
+        const text = index.read(file);
+        if (text === undefined) continue;
+        if (TEMPLATE_TEXT.test(text)) sets(index.memo('env.template@1', file, (t) => templateEnv(file, t)) ?? []);
+        // Helm templates (`{{ .Values.x }}`) are not YAML until rendered; the text safety net still sees their names.
+        else if (KUBERNETES_TEXT.test(text) && !text.includes('{{')) {
+          const manifest = index.memo('env.manifests@1', file, readManifests);
+          if (manifest) manifests.push({ file, manifest });
+        }
+        continue;
+      }
+      if (PYTHON_FILE.test(file) || GO_FILE.test(file)) {
+        const text = index.read(file);
+        if (!text || !/environ|getenv|Getenv|LookupEnv|aws_cdk/.test(text)) continue;
+        if (GO_FILE.test(file)) {
+          facts.push(...group(index, file, goReads(text)));
+          continue;
+        }
+        const py = pythonEnv(text);
+        facts.push(...group(index, file, py.reads), ...py.dynamicSets.map((d) => dynamicFact('env.dynamic-set', file, d)));
+        sets(py.assigned.map((a) => ({ name: a.name, file, line: a.line, kind: 'code' as const, tool: 'code' })));
+        sets(pythonCdkSets(text).map((c) => ({ ...c, file, kind: 'iac' as const, tool: 'AWS CDK' })));
+        continue;
+      }
+      if (file.endsWith('.prisma')) {
+        facts.push(...group(index, file, prismaEnvReads(index.read(file) ?? '')));
         continue;
       }
       const parseable = isSourceFile(file);
@@ -47,32 +137,118 @@ export const envDetector: Detector = {
         if (mentions(text, ['ImportMetaEnv', 'ProcessEnv'])) facts.push(...typedNames(index, file, text!));
         continue;
       }
-      if (!mentions(text, ['process.env', 'import.meta.env'])) continue;
+      if (parseable && IAC_SETS.wants(file, text ?? '')) {
+        sets((index.treeMemo(IAC_SETS, file) ?? []).map((s) => ({ ...s, file, kind: 'iac' as const })));
+      }
+      if (!(text !== undefined && ENV_READS.wants(file, text))) continue;
       if (parseable) {
         const result = index.treeMemo(ENV_READS, file);
         if (!result) continue;
-        const { reads, dynamic, helpers: found } = result;
-        for (const h of found) helpers.set(h.name, h.param);
-        facts.push(...group(index, file, reads));
-        for (const d of dynamic) {
-          const fact: EnvDynamicReadFact = { kind: 'env.dynamic', id: `${file}:${d.line}`, data: { file, ...d }, at: [{ file, line: d.line }] };
-          facts.push(fact);
-        }
+        const { reads, dynamic, dynamicSets, helpers: found, assigned, schemaImports, exportsEnv } = result;
+        if (exportsEnv.length) envModules.set(file, exportsEnv);
+        firstPass.set(file, new Set(reads.map((r) => `${r.name}:${r.line}`)));
+        for (const h of found) helpers.set(h.name, h);
+        const imported = schemaImports.flatMap((s) => importedSchemaReads(index, file, s));
+        facts.push(...group(index, file, [...reads, ...imported.filter((r): r is RawRead => 'name' in r)]));
+        for (const d of [...dynamic, ...imported.filter((r): r is RawDynamic => !('name' in r))]) facts.push(dynamicFact('env.dynamic', file, d));
+        for (const d of dynamicSets) facts.push(dynamicFact('env.dynamic-set', file, d));
+        sets(assigned.map((a) => ({ name: a.name, file, line: a.line, kind: 'code' as const, tool: 'code' })));
       } else {
         // Component files: the script part is parsed (so code samples in strings are not reads), the markup scanned.
         const { script, markup } = splitComponent(text!);
         const reads = envReadsInText(markup);
-        if (mentions(script, ['process.env', 'import.meta.env'])) reads.push(...envReadsOf(parseSource(`${file}.ts`, script)).reads);
+        if (mentionsRead(script)) reads.push(...envReadsOf(parseSource(`${file}.ts`, script)).reads);
         facts.push(...group(index, file, reads));
       }
     }
+    if (manifests.length > 0) {
+      const k8s = kubernetesEnv(index, manifests);
+      sets(k8s.sets);
+      facts.push(...k8s.external.map(externalFact));
+    }
     if (helpers.size > 0) facts.push(...helperReads(index, helpers));
+    if (envModules.size > 0) facts.push(...importedEnvReads(index, envModules, firstPass));
     return facts;
   },
 };
 
+function dynamicFact(kind: 'env.dynamic' | 'env.dynamic-set', file: string, d: RawDynamic): EnvDynamicReadFact | EnvDynamicSetFact {
+  return { kind, id: `${file}:${d.line}`, data: { file, ...d }, at: [{ file, line: d.line }] } as EnvDynamicReadFact | EnvDynamicSetFact;
+}
+
+function setFact(d: EnvSetData): EnvSetFact {
+  return { kind: 'env.set', id: `${d.name} ${d.file}:${d.line} ${d.kind}`, data: d, at: [{ file: d.file, line: d.line }] };
+}
+
+function consumedFact(d: EnvConsumedData): EnvConsumedFact {
+  return { kind: 'env.consumed', id: `${d.name} ${d.file}:${d.line}`, data: d, at: [{ file: d.file, line: d.line }] };
+}
+
+function externalFact(d: EnvExternalSourceData): EnvExternalSourceFact {
+  return { kind: 'env.external', id: `${d.file}:${d.line} ${d.ref}`, data: d, at: [{ file: d.file, line: d.line }] };
+}
+
+/** The keys of a schema another module exports, read where it is parsed; unresolved, the parse is a dynamic read. */
+function importedSchemaReads(index: RepoIndex, file: string, s: SchemaImport): (RawRead | RawDynamic)[] {
+  const target = moduleResolver(index).resolve(file, s.module);
+  const sf = target ? index.parse(target) : undefined;
+  const keys = sf ? exportedSchemaKeys(sf, s.imported) : [];
+  if (keys.length === 0) return [{ line: s.line, expression: s.expression }];
+  return keys.map((k) => ({ name: k.text, line: s.line, via: 'schema', receiver: 'process', fallback: k.fallback, ...(s.exportedAs ? { exportedAs: `${s.exportedAs}.${k.text}` } : {}) }));
+}
+
+/**
+ * Modules that export `process.env` (or a wrapper of it): in the files importing them, the imported name reads
+ * variables (`import environment from './utils/environment'; environment.URL`).
+ */
+function importedEnvReads(index: RepoIndex, modules: ReadonlyMap<string, readonly string[]>, firstPass: ReadonlyMap<string, Set<string>>): EnvReadFact[] {
+  // Only files whose text names one of the modules in an import specifier (`'./utils/environment'`, `"@/env"`) are parsed.
+  const stems = [...new Set([...modules.keys()].map(importStem))].map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const names = new RegExp(`[/'"](${stems.join('|')})(\\.[cm]?[jt]sx?)?(/index(\\.[cm]?[jt]sx?)?)?['"]`);
+  const resolver = moduleResolver(index);
+  const out: EnvReadFact[] = [];
+  for (const file of index.files) {
+    if (GENERATED.test(file) || !isSourceFile(file) || modules.has(file)) continue;
+    const text = index.read(file);
+    if (!text || !names.test(text)) continue;
+    const sf = index.parse(file);
+    if (!sf) continue;
+    const aliases = new Map<string, 'process'>();
+    for (const [local, binding] of importsOf(sf)) {
+      const target = resolver.resolve(file, binding.module);
+      if (target && modules.get(target)?.includes(binding.imported === '*' ? 'default' : binding.imported)) aliases.set(local, 'process');
+    }
+    if (aliases.size === 0) continue;
+    const seen = firstPass.get(file) ?? new Set();
+    const reads = envReadsOf(sf, aliases).reads.filter((r) => !seen.has(`${r.name}:${r.line}`));
+    out.push(...group(index, file, reads).map((f) => ({ ...f, id: `${f.id} via module` })));
+  }
+  return out;
+}
+
+/**
+ * A Prisma schema reads its connection strings with `env("DATABASE_URL")` (datasource `url`, `directUrl`,
+ * `shadowDatabaseUrl`): the Prisma client and CLI read the variable, without a fallback. Comments are not reads.
+ */
+function prismaEnvReads(text: string): RawRead[] {
+  const out: RawRead[] = [];
+  for (const [i, line] of text.split(/\r?\n/).entries()) {
+    const code = line.replace(/\/\/.*$/, '');
+    for (const m of code.matchAll(/\benv\(\s*"([A-Za-z_][A-Za-z0-9_]*)"\s*\)/g)) {
+      out.push({ name: m[1], line: i + 1, via: 'schema', receiver: 'process', fallback: false });
+    }
+  }
+  return out;
+}
+
+/** The last segment an import of a module names: its file name, or its folder's for an index file. */
+function importStem(file: string): string {
+  const parts = file.replace(/\.[cm]?[jt]sx?$/, '').split('/');
+  return parts.at(-1) === 'index' && parts.length > 1 ? parts.at(-2)! : parts.at(-1)!;
+}
+
 /** Second pass: files calling an env helper found in the first (`Utils.getEnv('X')`). */
-function helperReads(index: RepoIndex, helpers: ReadonlyMap<string, number>): EnvReadFact[] {
+function helperReads(index: RepoIndex, helpers: ReadonlyMap<string, EnvHelper>): EnvReadFact[] {
   const needles = [...helpers.keys()].map((n) => `${n}(`);
   const out: EnvReadFact[] = [];
   for (const file of index.files) {
@@ -92,10 +268,25 @@ function group(index: RepoIndex, file: string, reads: RawRead[]): EnvReadFact[] 
   const pkg = index.packageOf(file)?.name ?? '';
   return [...byName].sort(([a], [b]) => a.localeCompare(b)).map(([name, list]) => {
     const lines = [...new Set(list.map((r) => r.line))].sort((a, b) => a - b);
+    // A validated schema says whether the variable is optional; t3-env's `runtimeEnv: { X: process.env.X }` next to it
+    // only hands the value over.
+    const schema = list.filter((r) => r.via === 'schema');
+    const hasFallback = (schema.length ? schema : list).every((r) => r.fallback);
+    // A tool's config file exports its config object, not values other modules import.
+    const exportedAs = TOOL_CONFIG.test(file) ? undefined : list.find((r) => r.exportedAs)?.exportedAs;
     return {
       kind: 'env.read',
       id: `${name} ${file}`,
-      data: { name, file, package: pkg, lines, via: list[0].via, builtin: isBuiltin(name, list[0].receiver), hasFallback: list.every((r) => r.fallback) },
+      data: {
+        name,
+        file,
+        package: pkg,
+        lines,
+        via: list[0].via,
+        builtin: isBuiltin(name, list[0].receiver),
+        hasFallback,
+        ...(exportedAs ? { exportedAs } : {}),
+      },
       at: [{ file, line: lines[0] }],
     };
   });

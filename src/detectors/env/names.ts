@@ -1,3 +1,5 @@
+import { runtimeProvider } from './runtime.js';
+
 /** Words that make a variable's value secret: tokens, keys, passwords, signing secrets, credentials in URLs. */
 const SECRET = /(SECRET|TOKEN|PASSWORD|PASSWD|PASSPHRASE|PRIVATE|API_?KEY|ACCESS_?KEY|AUTH_?KEY|CREDENTIAL|SIGNING|SALT|DSN|CONNECTION_?STRING|DATABASE_URL|DB_URL|REDIS_URL|MONGO(DB)?_URI|WEBHOOK_KEY|ENCRYPTION_KEY|_PAT$)/i;
 /** Suffixes that name a resource rather than hold a secret: `API_KEYS_TABLE_NAME`, `SECRET_ARN`, `TOKEN_URL`. */
@@ -12,12 +14,9 @@ export function looksSecret(name: string): boolean {
   return SECRET.test(name);
 }
 
-const VITE_BUILTIN = new Set(['MODE', 'DEV', 'PROD', 'SSR', 'BASE_URL', 'SITE', 'ASSETS_PREFIX']);
-const NODE_BUILTIN = new Set(['NODE_ENV', 'CI', 'HOME', 'PATH', 'PWD', 'USER', 'SHELL', 'TMPDIR', 'TERM', 'npm_package_version', 'npm_lifecycle_event', 'GITHUB_ACTIONS', 'LAMBDA_TASK_ROOT', 'AWS_LAMBDA_FUNCTION_NAME', 'AWS_EXECUTION_ENV', '_HANDLER', 'CDK_DEFAULT_ACCOUNT', 'CDK_DEFAULT_REGION', 'VITEST', 'JEST_WORKER_ID']);
-
-/** Variables set by the runtime or the tool rather than by the project. */
+/** Variables set by the runtime or the tool rather than by the project (see `runtimeProvider`). */
 export function isBuiltin(name: string, via: 'process' | 'import.meta'): boolean {
-  return via === 'import.meta' ? VITE_BUILTIN.has(name) || NODE_BUILTIN.has(name) : NODE_BUILTIN.has(name);
+  return runtimeProvider(name, via) !== undefined;
 }
 
 /** A name that can be an environment variable (skips `process.env.constructor`-style noise). */

@@ -1,8 +1,12 @@
-import { constantsOf, lastName, property, propertyNameText, staticString } from '../shared/ast.js';
+import { constantsOf, importsOf, lastName, propertyNameText, staticString } from '../shared/ast.js';
 import { lineOf, ts, walk, walkMentioning } from '../../scan/ts.js';
 import { isEnvName } from './names.js';
+import { createEnvKeys, PARSE_CALL, schemaKeys } from './reads-schema.js';
+import { exportedNames, exportPath, helperOf, listHelperOf, loopNames, type EnvHelper } from './reads-scope.js';
 import type { EnvReadVia } from './types.js';
 import { clip } from '../../secrets/clip.js';
+
+export type { EnvHelper } from './reads-scope.js';
 
 export interface RawRead {
   readonly name: string;
@@ -11,192 +15,442 @@ export interface RawRead {
   readonly receiver: 'process' | 'import.meta';
   /** `process.env.X ?? 'x'`, `|| 'x'`, `{ X = 'x' } = process.env`: the code copes when it is unset. */
   readonly fallback: boolean;
+  /** The exported name a config module gives the value (`config.db.url`). */
+  readonly exportedAs?: string;
 }
 
 export interface RawDynamic {
   readonly line: number;
   readonly expression: string;
+  /** The names it can be, when the key has literal parts (`` `${prefix}_URL` `` → `^.*_URL$`). */
+  readonly pattern?: string;
 }
 
-/** A function that reads `process.env[param]`: calls to it with a literal name are reads (`Utils.getEnv('X')`). */
-export interface EnvHelper {
+/** `process.env.X = …` / `Object.assign(process.env, { X })`: the code sets the variable (a script, a test setup). */
+export interface RawAssignment {
   readonly name: string;
-  readonly param: number;
+  readonly line: number;
 }
 
-const ENV = /env/g;
-const ENV_OR_CREATE = /env|createEnv/g;
+/** `schema.parse(process.env)` where `schema` is imported: the detector reads the keys in that module. */
+export interface SchemaImport {
+  readonly module: string;
+  readonly imported: string;
+  readonly line: number;
+  readonly expression: string;
+  /** The exported name the parsed env gets here (`serverEnv`), when it is exported. */
+  readonly exportedAs?: string;
+}
+
+export interface FileEnvReads {
+  readonly reads: RawRead[];
+  readonly dynamic: RawDynamic[];
+  /** `process.env[key] = value`: the code sets variables whose names it computes. */
+  readonly dynamicSets: RawDynamic[];
+  readonly helpers: EnvHelper[];
+  readonly assigned: RawAssignment[];
+  readonly schemaImports: SchemaImport[];
+  /** Names under which the module exports `process.env` itself or a wrapper of it (`export default withSecrets(process.env)`). */
+  readonly exportsEnv: string[];
+}
+
+interface Receiver {
+  readonly receiver: 'process' | 'import.meta';
+  readonly via: EnvReadVia;
+}
+
+const PROCESS: Receiver = { receiver: 'process', via: 'process.env' };
+const META: Receiver = { receiver: 'import.meta', via: 'import.meta.env' };
+/** Modules whose `env` export is `process.env` (Node) or the platform's env (SvelteKit `$env/dynamic/*`). */
+const ENV_MODULES = /^(node:)?process$|^\$env\/dynamic\/(private|public)$/;
+/** Modules whose named imports are variables: SvelteKit `$env/static/*`, Astro `astro:env/*`. */
+const NAME_MODULES = /^\$env\/static\/(private|public)$|^astro:env\/(server|client)$/;
+const ENV_WORDS = /env|Env/g;
+const ASSIGN = new Set([ts.SyntaxKind.EqualsToken, ts.SyntaxKind.QuestionQuestionEqualsToken, ts.SyntaxKind.BarBarEqualsToken, ts.SyntaxKind.AmpersandAmpersandEqualsToken]);
 
 /**
  * Every environment variable a source file reads: `process.env.X`, `process.env['X']`, `import.meta.env.X`,
- * `const { X, Y: y = 1 } = process.env`, an alias (`const env = process.env; env.X`), and schema-validated env
- * (`cleanEnv(process.env, { X: str() })`, `schema.parse(process.env)` with `z.object({ X: … })`).
+ * `const { X, Y: y = 1 } = process.env`, an alias (`const env = process.env`, Vite `const env = loadEnv(…)`),
+ * `Deno.env.get('X')`, `Bun.env.X`, env-var's `env.get('X')`, SvelteKit/Astro env imports, schema-validated env
+ * (t3-env, envalid, zod, valibot), and `process.env[key]` over a literal list of names.
  */
-export function envReadsOf(sf: ts.SourceFile): { reads: RawRead[]; dynamic: RawDynamic[]; helpers: EnvHelper[] } {
+/**
+ * `aliases`: local names another module's env export is imported under (`import environment from './environment'`),
+ * for the second pass over importers of such a module.
+ */
+export function envReadsOf(sf: ts.SourceFile, imported?: ReadonlyMap<string, 'process'>): FileEnvReads {
   const reads: RawRead[] = [];
   const dynamic: RawDynamic[] = [];
+  const dynamicSets: RawDynamic[] = [];
   const helpers: EnvHelper[] = [];
-  const aliases = new Map<string, 'process' | 'import.meta'>();
+  const assigned: RawAssignment[] = [];
+  const schemaImports: SchemaImport[] = [];
+  // Computed names inside an env helper (`process.env[\`${prefix}${name}\`] ?? process.env[name]`) are the helper's
+  // reads, which its call sites name; they are kept apart until every helper of the file is known.
+  const pending: { node: ts.Node; read: RawDynamic }[] = [];
+  const helperFns = new Set<ts.Node | undefined>();
+  const aliases = new Map<string, Receiver>([...(imported?.keys() ?? [])].map((name) => [name, PROCESS]));
+  const envVar = new Set<string>();
+  const envCalls = new Set<string>();
   let constants: Map<string, ts.Expression> | undefined;
   const consts = () => (constants ??= constantsOf(sf));
+  let exports: Set<string> | undefined;
+  const exported = () => (exports ??= exportedNames(sf));
+  const exportOf = (node: ts.Node, leaf?: string) => exportPath(node, exported, leaf);
 
-  const receiver = (expr: ts.Expression): 'process' | 'import.meta' | undefined => {
+  for (const [local, binding] of importsOf(sf)) {
+    if (ENV_MODULES.test(binding.module) && binding.imported === 'env') aliases.set(local, PROCESS);
+    if (binding.module === 'env-var') envVar.add(local);
+    // Prisma's config: `import { env } from 'prisma/config'`, `env('DATABASE_URL')`.
+    if (binding.module === 'prisma/config' && binding.imported === 'env') envCalls.add(local);
+  }
+  for (const st of sf.statements) {
+    if (!ts.isImportDeclaration(st) || !ts.isStringLiteral(st.moduleSpecifier) || !NAME_MODULES.test(st.moduleSpecifier.text)) continue;
+    const named = st.importClause?.namedBindings;
+    if (named && ts.isNamedImports(named)) {
+      for (const el of named.elements) reads.push({ name: (el.propertyName ?? el.name).text, line: lineOf(el, sf), via: 'import', receiver: 'process', fallback: false });
+    }
+  }
+
+  const receiver = (expr: ts.Expression): Receiver | undefined => {
     const e = skipParens(expr);
     if (ts.isIdentifier(e)) return aliases.get(e.text);
     if (!ts.isPropertyAccessExpression(e) || e.name.text !== 'env') return undefined;
     const obj = skipParens(e.expression);
-    if (ts.isIdentifier(obj) && obj.text === 'process') return 'process';
+    if (ts.isIdentifier(obj) && obj.text === 'process') return PROCESS;
+    if (ts.isIdentifier(obj) && obj.text === 'Bun') return { receiver: 'process', via: 'Bun.env' };
     if (ts.isPropertyAccessExpression(obj) && obj.name.text === 'process' && ts.isIdentifier(obj.expression)) {
-      return ['globalThis', 'global', 'window'].includes(obj.expression.text) ? 'process' : undefined;
+      return ['globalThis', 'global', 'window'].includes(obj.expression.text) ? PROCESS : undefined;
     }
-    if (ts.isMetaProperty(obj) && obj.keywordToken === ts.SyntaxKind.ImportKeyword) return 'import.meta';
+    if (ts.isMetaProperty(obj) && obj.keywordToken === ts.SyntaxKind.ImportKeyword) return META;
     return undefined;
   };
+  const isEnv = (e: ts.Expression) => receiver(e) !== undefined;
+  /** `...process.env`, or a copy of it: `...Object.fromEntries(Object.entries(process.env).filter(…))`. */
+  const spreadsEnv = (e: ts.Expression): boolean => {
+    if (isEnv(e)) return true;
+    let found = false;
+    walk(e, (n) => {
+      if (!found && ts.isCallExpression(n) && /^Object\.(entries|keys)$/.test(n.expression.getText(sf)) && n.arguments[0] && isEnv(n.arguments[0])) found = true;
+      return found ? false : undefined;
+    });
+    return found;
+  };
+  const read = (name: string, node: ts.Node, r: Receiver, fallback = hasFallback(node)) => {
+    if (isAssigned(node)) assigned.push({ name, line: lineOf(node, sf) });
+    else if (!isDeleted(node)) reads.push({ name, line: lineOf(node, sf), via: r.via, receiver: r.receiver, fallback, ...optional(exportOf(node)) });
+  };
 
-  // Every read, alias and schema call below holds the identifier `env` (`process.env`, `import.meta.env`), an alias
-  // or `createEnv`: the walks enter only the parts of the tree that mention one of them.
+  // Every read, alias and schema call below holds `env` (`process.env`, `import.meta.env`, `loadEnv`, `Deno.env`,
+  // `createEnv`), an alias, or an env-var binding: the walks enter only the parts of the tree that mention one.
   // Aliases first, so `env.X` before the alias's line in walk order is still seen.
-  walkMentioning(sf, ENV, (node) => {
-    if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer) {
-      const r = receiver(node.initializer);
-      if (r && !ts.isIdentifier(skipParens(node.initializer))) aliases.set(node.name.text, r);
-    }
+  walkMentioning(sf, ENV_WORDS, (node) => {
+    if (!ts.isVariableDeclaration(node) || !ts.isIdentifier(node.name) || !node.initializer) return;
+    const init = skipParens(node.initializer);
+    const r = receiver(init);
+    if (r && !ts.isIdentifier(init)) aliases.set(node.name.text, r);
+    else if (ts.isCallExpression(init) && lastName(init.expression) === 'loadEnv') aliases.set(node.name.text, { receiver: 'process', via: 'loadEnv' });
+    else if (ts.isCallExpression(init) && init.expression.getText(sf) === 'Deno.env.toObject') aliases.set(node.name.text, { receiver: 'process', via: 'Deno.env' });
+    else if (ts.isCallExpression(init) && lastName(init.expression) === 'require' && ts.isStringLiteralLike(init.arguments[0]) && init.arguments[0].text === 'env-var') envVar.add(node.name.text);
   });
 
-  const mentioned = [...aliases.keys()].map((a) => a.replace(/[$]/g, '\\$&'));
-  walkMentioning(sf, mentioned.length === 0 ? ENV_OR_CREATE : new RegExp(['env', 'createEnv', ...mentioned].join('|'), 'g'), (node) => {
+  const extra = [...new Set([...aliases.keys(), ...envVar, ...envCalls])].filter((a) => !/env|Env/.test(a)).map((a) => a.replace(/[$]/g, '\\$&'));
+  walkMentioning(sf, extra.length === 0 ? ENV_WORDS : new RegExp(['env', 'Env', ...extra].join('|'), 'g'), (node) => {
     if (ts.isPropertyAccessExpression(node)) {
       const r = receiver(node.expression);
-      if (r && isEnvName(node.name.text)) {
-        reads.push({ name: node.name.text, line: lineOf(node, sf), via: r === 'process' ? 'process.env' : 'import.meta.env', receiver: r, fallback: hasFallback(node) });
-      }
+      if (r && isEnvName(node.name.text)) read(node.name.text, node, r);
     } else if (ts.isElementAccessExpression(node)) {
       const r = receiver(node.expression);
       if (!r) return;
       const key = staticString(node.argumentExpression, consts());
       if (key?.resolved && isEnvName(key.text)) {
-        reads.push({ name: key.text, line: lineOf(node, sf), via: r === 'process' ? 'process.env' : 'import.meta.env', receiver: r, fallback: hasFallback(node) });
-      } else {
-        const helper = helperOf(node.argumentExpression);
-        if (helper) helpers.push(helper);
-        else dynamic.push({ line: lineOf(node, sf), expression: clip(node.getText(sf), 80) });
+        read(key.text, node, r);
+        return;
       }
+      if (isDeleted(node)) return;
+      if (isAssigned(node)) {
+        dynamicSets.push({ line: lineOf(node, sf), expression: clip(outer(node).parent.getText(sf), 80), ...namePattern(key?.text) });
+        return;
+      }
+      const arg = skipParens(node.argumentExpression);
+      const listed = ts.isIdentifier(arg) ? loopNames(arg, consts()) : undefined;
+      if (listed) {
+        for (const name of listed.filter(isEnvName)) read(name, node, r);
+        return;
+      }
+      const helper = (ts.isIdentifier(arg) ? listHelperOf(arg) : undefined) ?? helperOf(arg);
+      if (helper) {
+        helpers.push(helper);
+        helperFns.add(enclosingFunction(node));
+      } else pending.push({ node, read: { line: lineOf(node, sf), expression: clip(node.getText(sf), 80), ...namePattern(key?.text) } });
     } else if (ts.isVariableDeclaration(node) && ts.isObjectBindingPattern(node.name) && node.initializer) {
       const r = receiver(node.initializer);
       if (!r) return;
       for (const el of node.name.elements) {
         const name = el.propertyName ? propertyNameText(el.propertyName) : ts.isIdentifier(el.name) ? el.name.text : undefined;
-        if (name && !el.dotDotDotToken && isEnvName(name)) reads.push({ name, line: lineOf(el, sf), via: 'destructuring', receiver: r, fallback: el.initializer !== undefined });
+        if (name && !el.dotDotDotToken && isEnvName(name)) reads.push({ name, line: lineOf(el, sf), via: 'destructuring', receiver: r.receiver, fallback: el.initializer !== undefined });
       }
-    } else if (ts.isCallExpression(node) && lastName(node.expression) === 'createEnv') {
-      // t3-env: `createEnv({ server: { X: z.string() }, client: {…}, shared: {…}, runtimeEnv: process.env })`.
-      const options = node.arguments[0];
-      const groups = ['server', 'client', 'shared'].map((k) => property(options, k)).filter((o): o is ts.ObjectLiteralExpression => !!o && ts.isObjectLiteralExpression(o));
-      for (const name of objectKeys(groups)) reads.push({ name: name.text, line: name.line, via: 'schema', receiver: 'process', fallback: name.fallback });
-    } else if (ts.isCallExpression(node) && node.arguments.some((a) => receiver(a) && !ts.isIdentifier(skipParens(a)))) {
-      for (const name of schemaKeys(node, consts())) reads.push({ name: name.text, line: name.line, via: 'schema', receiver: 'process', fallback: name.fallback });
+    } else if (ts.isCallExpression(node)) {
+      callRead(node);
+    } else if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken && isEnv(node.left) && ts.isObjectLiteralExpression(skipParens(node.right))) {
+      // `process.env = { X: … }`: the literal keys are set.
+      const obj = skipParens(node.right) as ts.ObjectLiteralExpression;
+      if (!obj.properties.some((p) => ts.isSpreadAssignment(p) && isEnv(p.expression))) assigned.push(...literalKeys(obj));
+    } else if (ts.isPropertyAssignment(node) && propertyNameText(node.name) === 'env' && ts.isObjectLiteralExpression(node.initializer) && harnessEnv(node)) {
+      // A test harness's environment for what it starts: Playwright's `webServer: { env: { PORT } }`, Vitest's `test: { env }`.
+      assigned.push(...literalKeys(node.initializer));
+    } else if (ts.isObjectLiteralExpression(node) && node.properties.some((p) => ts.isSpreadAssignment(p) && spreadsEnv(p.expression))) {
+      // `{ ...process.env, X: … }`: a new environment, for `process.env` itself or a child process (`spawn(cmd, { env })`),
+      // or a filtered copy handed to the browser (`{ ...Object.fromEntries(Object.entries(process.env)…), X: … }`).
+      assigned.push(...literalKeys(node));
     }
   });
-  return { reads, dynamic, helpers };
+
+  function callRead(node: ts.CallExpression): void {
+    const callee = node.expression;
+    if (ts.isIdentifier(callee) && envCalls.has(callee.text)) {
+      const key = staticString(node.arguments[0], consts());
+      if (key?.resolved && isEnvName(key.text)) reads.push({ name: key.text, line: lineOf(node, sf), via: 'helper', receiver: 'process', fallback: false });
+      return;
+    }
+    const method = ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
+    if (method && ts.isPropertyAccessExpression(callee) && callee.expression.getText(sf) === 'Deno.env') {
+      const key = staticString(node.arguments[0], consts());
+      if (!key?.resolved || !isEnvName(key.text)) return;
+      if (method === 'set') assigned.push({ name: key.text, line: lineOf(node, sf) });
+      else if (method === 'get' || method === 'has') read(key.text, node, { receiver: 'process', via: 'Deno.env' });
+      return;
+    }
+    if ((method === 'get' && isEnvVarSource((callee as ts.PropertyAccessExpression).expression)) || (ts.isIdentifier(callee) && callee.text === 'get' && envVar.has('get'))) {
+      const key = staticString(node.arguments[0], consts());
+      if (key?.resolved && isEnvName(key.text)) reads.push({ name: key.text, line: lineOf(node, sf), via: 'env-var', receiver: 'process', fallback: chainHas(node, 'default'), ...optional(exportOf(chainEnd(node))) });
+      return;
+    }
+    if (lastName(callee) === 'assign' && callee.getText(sf) === 'Object.assign' && node.arguments[0] && isEnv(node.arguments[0])) {
+      for (const a of node.arguments.slice(1)) {
+        if (!ts.isObjectLiteralExpression(a)) continue;
+        for (const p of a.properties) {
+          const name = p.name && propertyNameText(p.name as ts.PropertyName);
+          if (name && isEnvName(name)) assigned.push({ name, line: lineOf(p, sf) });
+        }
+      }
+      return;
+    }
+    if (lastName(callee) === 'createEnv') {
+      for (const k of createEnvKeys(node, consts())) reads.push({ name: k.text, line: k.line, via: 'schema', receiver: 'process', fallback: k.fallback, ...optional(exportOf(node, k.text)) });
+      return;
+    }
+    if (!node.arguments.some((a) => isEnv(a) && !ts.isIdentifier(skipParens(a)))) return;
+    const keys = schemaKeys(node, isEnv, consts());
+    for (const k of keys) reads.push({ name: k.text, line: k.line, via: 'schema', receiver: 'process', fallback: k.fallback, ...optional(exportOf(node, k.text)) });
+    if (keys.length > 0 || !PARSE_CALL.test(method ?? lastName(callee) ?? '')) return;
+    // A validating call whose schema is imported: the detector reads it in that module; otherwise every variable
+    // it checks is read, none known by name.
+    const expression = clip(node.getText(sf), 80);
+    const candidates = [...(method ? [skipParens((callee as ts.PropertyAccessExpression).expression)] : []), ...node.arguments.filter((a) => !isEnv(a))];
+    const imports = importsOf(sf);
+    const binding = candidates.map((c) => (ts.isIdentifier(c) ? imports.get(c.text) : undefined)).find((b) => b);
+    if (binding) schemaImports.push({ module: binding.module, imported: binding.imported, line: lineOf(node, sf), expression, ...optional(exportOf(node)) });
+    else dynamic.push({ line: lineOf(node, sf), expression });
+  }
+
+  /** `env.get` where `env` is env-var's default or namespace import, or `from(process.env)`. */
+  function isEnvVarSource(expr: ts.Expression): boolean {
+    const e = skipParens(expr);
+    if (ts.isIdentifier(e)) return envVar.has(e.text);
+    return ts.isCallExpression(e) && lastName(e.expression) === 'from' && (envVar.has(e.expression.getText(sf).split('.')[0]) || e.arguments.some(isEnv));
+  }
+
+  for (const p of pending) if (!helperFns.has(enclosingFunction(p.node))) dynamic.push(p.read);
+  if (helpers.length > 0) helpers.push(...wrappingHelpers(sf, helpers));
+  return { reads, dynamic, dynamicSets, helpers, assigned, schemaImports, exportsEnv: envExports(sf, isEnv) };
 }
 
-/** `process.env[name]` where `name` is a parameter of the enclosing named function or method. */
-function helperOf(arg: ts.Expression): EnvHelper | undefined {
-  if (!ts.isIdentifier(arg)) return undefined;
-  let fn: ts.Node | undefined = arg.parent;
-  while (fn && !ts.isFunctionLike(fn)) fn = fn.parent;
-  if (!fn || !ts.isFunctionLike(fn)) return undefined;
-  const param = fn.parameters.findIndex((p) => ts.isIdentifier(p.name) && p.name.text === arg.text);
-  if (param === -1) return undefined;
-  let name: string | undefined;
-  if ((ts.isFunctionDeclaration(fn) || ts.isMethodDeclaration(fn)) && fn.name && ts.isIdentifier(fn.name)) name = fn.name.text;
-  else if ((ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) && (ts.isVariableDeclaration(fn.parent) || ts.isPropertyAssignment(fn.parent)) && ts.isIdentifier(fn.parent.name)) name = fn.parent.name.text;
-  return name ? { name, param } : undefined;
+/**
+ * Helpers of helpers: `getTypedEnvVar(name, fallback)` calling `getEnvVar(name)` with its own parameter is a helper
+ * too (followed a few levels, within the file that defines them).
+ */
+function wrappingHelpers(sf: ts.SourceFile, found: readonly EnvHelper[]): EnvHelper[] {
+  const known = new Map(found.filter((h) => !h.list).map((h) => [h.name, h.param]));
+  const out: EnvHelper[] = [];
+  for (let round = 0; round < 3; round++) {
+    const added: EnvHelper[] = [];
+    walk(sf, (node) => {
+      if (!ts.isCallExpression(node)) return;
+      const param = known.get(lastName(node.expression) ?? '');
+      const arg = param === undefined ? undefined : node.arguments[param];
+      const helper = arg && helperOf(arg);
+      if (helper && !known.has(helper.name)) added.push(helper);
+    });
+    if (added.length === 0) break;
+    for (const h of added) known.set(h.name, h.param);
+    out.push(...added);
+  }
+  return out;
 }
 
 /** Calls to env helpers with a literal variable name: `getEnv('STAGE')`, `Utils.getEnv("DOMAIN", "")`. */
-export function helperCallsOf(sf: ts.SourceFile, helpers: ReadonlyMap<string, number>): RawRead[] {
+export function helperCallsOf(sf: ts.SourceFile, helpers: ReadonlyMap<string, EnvHelper>): RawRead[] {
   const out: RawRead[] = [];
   walk(sf, (node) => {
     if (!ts.isCallExpression(node)) return;
     const name = lastName(node.expression);
-    const param = name === undefined ? undefined : helpers.get(name);
-    if (param === undefined) return;
-    const arg = node.arguments[param];
-    if (arg && ts.isStringLiteralLike(arg) && isEnvName(arg.text)) {
-      out.push({ name: arg.text, line: lineOf(node, sf), via: 'helper', receiver: 'process', fallback: node.arguments.length > param + 1 });
+    const helper = name === undefined ? undefined : helpers.get(name);
+    const arg = helper && node.arguments[helper.param];
+    if (!helper || !arg) return;
+    const names = helper.list ? (ts.isArrayLiteralExpression(arg) ? arg.elements : []) : [arg];
+    for (const n of names) {
+      if (ts.isStringLiteralLike(n) && isEnvName(n.text)) out.push({ name: n.text, line: lineOf(n, sf), via: 'helper', receiver: 'process', fallback: !helper.list && node.arguments.length > helper.param + 1 });
     }
   });
   return out;
 }
 
-/** Keys of the env schema a call validates `process.env` against. */
-function schemaKeys(call: ts.CallExpression, constants: Map<string, ts.Expression>): { text: string; line: number; fallback: boolean }[] {
-  const objects: ts.ObjectLiteralExpression[] = [];
-  // `cleanEnv(process.env, { X: str() })`, `envsafe(...)`.
-  for (const a of call.arguments) if (ts.isObjectLiteralExpression(a)) objects.push(a);
-  // `schema.parse(process.env)` / `safeParse`: find `object({...})` in the schema's definition.
-  const callee = call.expression;
-  if (objects.length === 0 && ts.isPropertyAccessExpression(callee) && /^(safe)?[pP]arse(Async)?$/.test(callee.name.text)) {
-    const target = skipParens(callee.expression);
-    const init = ts.isIdentifier(target) ? constants.get(target.text) : target;
-    const schemaObject = (n: ts.Node): boolean => {
-      if (ts.isCallExpression(n) && /(^|\.)(object|strictObject)$/.test(n.expression.getText()) && n.arguments[0] && ts.isObjectLiteralExpression(n.arguments[0])) {
-        objects.push(n.arguments[0]);
-        return true;
-      }
-      return false;
-    };
-    if (init && !schemaObject(init)) walk(init, (n) => (schemaObject(n) ? false : undefined));
-  }
-  return objectKeys(objects);
+/** `PREFIX_${x}_URL` (a partly resolved key) → `^PREFIX_.*_URL$`; nothing when no literal part is left. */
+function namePattern(text: string | undefined): { pattern?: string } {
+  if (!text) return {};
+  const parts = text.split(/\$\{[^}]*\}/);
+  if (parts.every((p) => p === '')) return {};
+  return { pattern: `^${parts.map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$` };
 }
 
-/** Upper-case keys of schema objects, with whether each has a default or is optional. */
-function objectKeys(objects: readonly ts.ObjectLiteralExpression[]): { text: string; line: number; fallback: boolean }[] {
-  const out: { text: string; line: number; fallback: boolean }[] = [];
-  for (const obj of objects) {
-    for (const p of obj.properties) {
-      const name = p.name && propertyNameText(p.name as ts.PropertyName);
-      const fallback = /\.(default|optional)\(|\bdefault\s*:/.test(p.getText());
-      if (name && /^[A-Z][A-Z0-9_]*$/.test(name)) out.push({ text: name, line: lineOf(p), fallback });
-    }
+/** `export default process.env`, `export default wrap(process.env)`, `export const env = process.env`, `module.exports = …`. */
+function envExports(sf: ts.SourceFile, isEnv: (e: ts.Expression) => boolean): string[] {
+  // A wrapper (`withFileSecrets(process.env)`) still reads the raw environment; a validating call (`schema.parse(…)`,
+  // `cleanEnv(…)`) gives an object whose keys were already read at the schema.
+  const env = (e: ts.Expression) => {
+    const x = skipParens(e);
+    if (isEnv(x)) return true;
+    if (!ts.isCallExpression(x) || PARSE_CALL.test(lastName(x.expression) ?? '')) return false;
+    return x.arguments.length === 1 && isEnv(x.arguments[0]);
+  };
+  const out: string[] = [];
+  for (const st of sf.statements) {
+    if (ts.isExportAssignment(st) && env(st.expression)) out.push('default');
+    else if (ts.isVariableStatement(st) && st.modifiers?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword)) {
+      for (const d of st.declarationList.declarations) if (ts.isIdentifier(d.name) && d.initializer && env(d.initializer)) out.push(d.name.text);
+    } else if (ts.isExpressionStatement(st) && ts.isBinaryExpression(st.expression) && st.expression.left.getText(sf) === 'module.exports' && env(st.expression.right)) out.push('default');
   }
   return out;
 }
 
-/** True when the read is the left side of `??` / `||` (through parentheses and `!`), or of a `?? =` default. */
-function hasFallback(node: ts.Node): boolean {
-  let n: ts.Node = node;
-  while (ts.isParenthesizedExpression(n.parent) || ts.isNonNullExpression(n.parent) || ts.isAsExpression(n.parent)) n = n.parent;
-  const p = n.parent;
-  if (ts.isBinaryExpression(p) && p.left === n) {
-    const op = p.operatorToken.kind;
-    return op === ts.SyntaxKind.QuestionQuestionToken || op === ts.SyntaxKind.BarBarToken;
+/** `env: {…}` in the object a `webServer` (one or a list) or a `test` key holds. */
+function harnessEnv(env: ts.PropertyAssignment): boolean {
+  let holder: ts.Node = env.parent;
+  if (ts.isArrayLiteralExpression(holder.parent)) holder = holder.parent;
+  const key = ts.isPropertyAssignment(holder.parent) ? propertyNameText(holder.parent.name) : undefined;
+  return key === 'webServer' || key === 'test';
+}
+
+function literalKeys(obj: ts.ObjectLiteralExpression): RawAssignment[] {
+  return obj.properties.flatMap((p) => {
+    const name = !ts.isSpreadAssignment(p) && p.name ? propertyNameText(p.name) : undefined;
+    return name && isEnvName(name) ? [{ name, line: lineOf(p) }] : [];
+  });
+}
+
+function enclosingFunction(node: ts.Node): ts.Node | undefined {
+  let n: ts.Node | undefined = node.parent;
+  while (n && !ts.isFunctionLike(n)) n = n.parent;
+  return n;
+}
+
+function optional(exportedAs: string | undefined): { exportedAs?: string } {
+  return exportedAs ? { exportedAs } : {};
+}
+
+/** The outermost call of a fluent chain (`env.get('X').required().asString()`). */
+function chainEnd(node: ts.Node): ts.Node {
+  let n = node;
+  while (ts.isPropertyAccessExpression(n.parent) && n.parent.expression === n && ts.isCallExpression(n.parent.parent)) n = n.parent.parent;
+  return n;
+}
+
+function chainHas(node: ts.Node, method: string): boolean {
+  for (let n = node; ts.isPropertyAccessExpression(n.parent) && n.parent.expression === n; n = n.parent.parent) {
+    if (n.parent.name.text === method) return true;
+    if (!ts.isCallExpression(n.parent.parent)) break;
   }
-  // A default parameter value (`secret = process.env.X`) is a fallback for callers, not for the variable.
+  return false;
+}
+
+function outer(node: ts.Node): ts.Node & { parent: ts.Node } {
+  let n = node;
+  while (ts.isParenthesizedExpression(n.parent) || ts.isNonNullExpression(n.parent) || ts.isAsExpression(n.parent)) n = n.parent;
+  return n as ts.Node & { parent: ts.Node };
+}
+
+/** The left side of `=`, `??=`, `||=`: the code sets the variable (the right side may read it; that is seen apart). */
+function isAssigned(node: ts.Node): boolean {
+  const n = outer(node);
+  return ts.isBinaryExpression(n.parent) && n.parent.left === n && ASSIGN.has(n.parent.operatorToken.kind);
+}
+
+function isDeleted(node: ts.Node): boolean {
+  return ts.isDeleteExpression(outer(node).parent);
+}
+
+/**
+ * True when the code copes with the variable unset: the left side of `??` / `||`; a comparison
+ * (`process.env.X === 'true'`); a boolean (`!!process.env.X`, `Boolean(…)`, `!process.env.X` as a flag); a positive
+ * check (`if (process.env.X)`, `X ? … : …`, `X && …`) and the reads it guards. A negated check whose branch throws or
+ * exits (`if (!process.env.X) throw …`) is how code says the variable is required.
+ */
+function hasFallback(node: ts.Node): boolean {
+  const n = outer(node);
+  const p = n.parent;
+  if (ts.isBinaryExpression(p)) {
+    const op = p.operatorToken.kind;
+    if (p.left === n && (op === ts.SyntaxKind.QuestionQuestionToken || op === ts.SyntaxKind.BarBarToken)) return true;
+    if (COMPARISONS.has(op)) return true;
+  }
+  if (ts.isCallExpression(p) && ts.isIdentifier(p.expression) && p.expression.text === 'Boolean') return true;
+  // A converter that says it tolerates a missing value: `toOptionalString(env.X)`, `withDefault(env.X, …)`.
+  if (ts.isCallExpression(p) && p.arguments[0] === n && OPTIONAL_CALL.test(lastName(p.expression) ?? '')) return true;
+  if (ts.isPrefixUnaryExpression(p) && p.operator === ts.SyntaxKind.ExclamationToken) return !requiredCheck(p);
+  return guarded(n);
+}
+
+/** `!process.env.X` as (part of) an `if` condition whose branch throws or exits. */
+function requiredCheck(not: ts.Node): boolean {
+  let child: ts.Node = not;
+  for (let n: ts.Node | undefined = not.parent; n && !ts.isStatement(n); child = n, n = n.parent) {
+    if (!(ts.isBinaryExpression(n) || ts.isParenthesizedExpression(n))) return false;
+  }
+  const st = child.parent;
+  if (!st || !ts.isIfStatement(st) || st.expression !== child) return false;
+  let stops = false;
+  walk(st.thenStatement, (x) => {
+    if (ts.isThrowStatement(x) || (ts.isCallExpression(x) && /^process\.exit$/.test(x.expression.getText()))) stops = true;
+    return stops ? false : undefined;
+  });
+  return stops || ts.isThrowStatement(st.thenStatement);
+}
+
+const OPTIONAL_CALL = /optional|default|maybe/i;
+
+const COMPARISONS = new Set([ts.SyntaxKind.EqualsEqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsEqualsToken, ts.SyntaxKind.EqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsToken]);
+
+/** The read is a positive condition, or sits where a positive condition naming the same expression holds. */
+function guarded(node: ts.Node): boolean {
+  const text = node.getText();
+  const positive = (cond: ts.Expression): boolean => {
+    const c = skipParens(cond);
+    if (c.getText() === text) return true;
+    const op = ts.isBinaryExpression(c) ? c.operatorToken.kind : undefined;
+    return ts.isBinaryExpression(c) && (op === ts.SyntaxKind.AmpersandAmpersandToken || op === ts.SyntaxKind.BarBarToken) && (positive(c.left) || positive(c.right));
+  };
+  let child: ts.Node = node;
+  for (let n: ts.Node | undefined = node.parent; n && !ts.isSourceFile(n) && !ts.isFunctionLike(n); child = n, n = n.parent) {
+    if (ts.isIfStatement(n) && (child === n.expression ? positive(n.expression) : child === n.thenStatement && positive(n.expression))) return true;
+    if (ts.isConditionalExpression(n) && (child === n.condition ? positive(n.condition) : child === n.whenTrue && positive(n.condition))) return true;
+    if (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken && (child === n.left ? positive(n.left) : positive(n.left))) return true;
+  }
   return false;
 }
 
 function skipParens(expr: ts.Expression): ts.Expression {
   let e = expr;
-  while (ts.isParenthesizedExpression(e) || ts.isNonNullExpression(e) || ts.isAsExpression(e) || ts.isTypeAssertionExpression(e)) e = e.expression;
+  while (ts.isParenthesizedExpression(e) || ts.isNonNullExpression(e) || ts.isAsExpression(e) || ts.isTypeAssertionExpression(e) || ts.isSatisfiesExpression(e)) e = e.expression;
   return e;
-}
-
-const TEXT_READ = /\b(process\.env|import\.meta\.env)(?:\.([A-Za-z_][A-Za-z0-9_]*)|\[\s*['"]([A-Za-z_][A-Za-z0-9_]*)['"]\s*\])/g;
-
-/** For files the TypeScript parser cannot read (`.astro`, `.vue`, `.svelte`, `.html`): a text scan for the same forms. */
-export function envReadsInText(text: string): RawRead[] {
-  const out: RawRead[] = [];
-  text.split('\n').forEach((line, i) => {
-    for (const m of line.matchAll(TEXT_READ)) {
-      const name = m[2] ?? m[3];
-      if (isEnvName(name)) {
-        const fallback = /^\s*(\?\?|\|\|)/.test(line.slice((m.index ?? 0) + m[0].length));
-        out.push({ name, line: i + 1, via: 'text', receiver: m[1] === 'process.env' ? 'process' : 'import.meta', fallback });
-      }
-    }
-  });
-  return out;
 }

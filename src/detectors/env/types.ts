@@ -1,7 +1,20 @@
 import type { Fact } from '../../facts.js';
 
 /** How the code reads a variable. */
-export type EnvReadVia = 'process.env' | 'import.meta.env' | 'destructuring' | 'schema' | 'helper' | 'text';
+export type EnvReadVia =
+  | 'process.env'
+  | 'import.meta.env'
+  | 'destructuring'
+  | 'schema'
+  | 'helper'
+  | 'text'
+  | 'loadEnv'
+  | 'env-var'
+  | 'Deno.env'
+  | 'Bun.env'
+  | 'import'
+  | 'python'
+  | 'go';
 
 /** One variable read in one file (all lines of that file). */
 export interface EnvReadData {
@@ -15,6 +28,11 @@ export interface EnvReadData {
   readonly builtin: boolean;
   /** Every read in this file has a fallback (`?? 'x'`, `|| 'x'`, a destructuring default). */
   readonly hasFallback: boolean;
+  /**
+   * A config module: the read's value is exported (`export const config = { db: { url: process.env.DATABASE_URL } }`
+   * → `config.db.url`; `export const env = createEnv(…)` → `env.X`), so the rest of the code reads it there.
+   */
+  readonly exportedAs?: string;
 }
 export type EnvReadFact = Fact<'env.read', EnvReadData>;
 
@@ -23,8 +41,12 @@ export interface EnvDynamicReadData {
   readonly file: string;
   readonly line: number;
   readonly expression: string;
+  /** A regular expression the name must match, when the key has literal parts (`` `${prefix}_URL` ``). */
+  readonly pattern?: string;
 }
 export type EnvDynamicReadFact = Fact<'env.dynamic', EnvDynamicReadData>;
+/** `process.env[key] = value`, `os.environ[key] = value`: the code sets variables whose names it computes. */
+export type EnvDynamicSetFact = Fact<'env.dynamic-set', EnvDynamicReadData>;
 
 /**
  * A variable named in a dotenv file (`.env.example`, `.env.local`…) or typed in `vite-env.d.ts`. Only the name is
@@ -39,3 +61,67 @@ export interface EnvDeclaredData {
   readonly source: 'example' | 'dotenv' | 'type';
 }
 export type EnvDeclaredFact = Fact<'env.declared', EnvDeclaredData>;
+
+/** Who sets a variable outside the code that reads it. */
+export type EnvSetKind =
+  /** docker-compose `environment:` (map or list form). */
+  | 'compose'
+  /** docker-compose `env_file:`: the names of that dotenv file (or of its committed example). */
+  | 'compose-env-file'
+  /** Dockerfile `ENV` (runtime) and `ARG` (build time only). */
+  | 'dockerfile'
+  | 'dockerfile-arg'
+  /** Kubernetes container `env:` and `envFrom:` (a ConfigMap or Secret of the repository, or a kustomize generator). */
+  | 'kubernetes'
+  /** `environment: {…}` / `addEnvironment('X', …)` in CDK, SST or Pulumi code, on any construct (wrappers included). */
+  | 'iac'
+  /** SAM / CloudFormation `Environment: Variables:`. */
+  | 'cloudformation'
+  /** Hosting platform config: vercel.json, netlify.toml, wrangler.toml, fly.toml, render.yaml, app.json. */
+  | 'platform'
+  /** A shell script, Makefile or package.json script: `export X=`, `X=1 cmd`, a dotenv file it writes. */
+  | 'script'
+  /** `process.env.X = …` in the code itself (a script, a test setup). */
+  | 'code';
+
+/** One place that sets a variable. Never the value: a literal may be a token pasted inline. */
+export interface EnvSetData {
+  readonly name: string;
+  readonly file: string;
+  readonly line: number;
+  readonly kind: EnvSetKind;
+  /** The tool in a word or two: `docker compose`, `Kubernetes`, `AWS CDK`, `SST`, `Vercel`. */
+  readonly tool: string;
+  /** The service, container, construct or stage it is set for (`api`, `Function 'Fn'`, `production`). */
+  readonly owner?: string;
+  /** The repository file the names come from when they are not written on that line (an env_file, a ConfigMap). */
+  readonly from?: string;
+  /** The reference as written (`env_file: ../.env`, `configMapRef: app-config`) when it differs from `from`. */
+  readonly ref?: string;
+  /** The value comes from a secret store (`secretKeyRef`, `secretRef`, ECS `secrets`). */
+  readonly secretRef?: boolean;
+}
+export type EnvSetFact = Fact<'env.set', EnvSetData>;
+
+/** A tool's configuration reading a variable: `${POSTGRES_PASSWORD}` interpolated in a compose file. */
+export interface EnvConsumedData {
+  readonly name: string;
+  readonly file: string;
+  readonly line: number;
+  readonly tool: string;
+}
+export type EnvConsumedFact = Fact<'env.consumed', EnvConsumedData>;
+
+/**
+ * Variables set in bulk from outside the repository: a compose `env_file` that is not committed (and has no example),
+ * a Kubernetes `envFrom` Secret or ConfigMap the repository does not define. Any variable may come from there.
+ */
+export interface EnvExternalSourceData {
+  readonly file: string;
+  readonly line: number;
+  readonly tool: string;
+  /** As written: the env_file path, `secret app-secrets`. */
+  readonly ref: string;
+  readonly owner?: string;
+}
+export type EnvExternalSourceFact = Fact<'env.external', EnvExternalSourceData>;

@@ -1,13 +1,13 @@
 /**
- * Frontend apps and their build tooling: framework, config file (port, proxy, base, plugins), dev port and the
- * environment variables each app reads. Config files are parsed, never imported.
+ * Frontend apps and their build tooling: framework, config file (port, proxy, base, plugins, declared env) and dev
+ * port. Config files are parsed, never imported.
  */
 import type { Detector, Fact } from '../../facts.js';
 import type { RepoIndex } from '../../scan/repo-index.js';
 import { appFiles, frontendApps, type FrontendApp } from './apps.js';
 import { configFile, DEFAULT_PORTS, readConfig, scriptPort, type FrontendConfig } from './config.js';
-import { envFileNames, envReads, isBuiltinEnv, publicPrefix } from './env.js';
 
+export { publicPrefix } from './env.js';
 export { frontendApps, appFiles, appOf, type FrontendApp, type FrontendFramework } from './apps.js';
 
 export interface FrontendAppData extends FrontendApp {
@@ -19,19 +19,7 @@ export interface FrontendAppData extends FrontendApp {
   readonly scripts: Readonly<Record<string, string>>;
 }
 
-export interface FrontendEnvData {
-  readonly app: string;
-  readonly name: string;
-  /** Framework built-ins such as `MODE`, `DEV`, `NODE_ENV`. */
-  readonly builtin: boolean;
-  /** True when the framework's prefix (`VITE_`, `PUBLIC_`, `NEXT_PUBLIC_`) exposes it to browser code. */
-  readonly public: boolean;
-  /** `.env*` files that declare the name (names only). */
-  readonly declaredIn: readonly string[];
-}
-
 export type FrontendAppFact = Fact<'frontend.app', FrontendAppData>;
-export type FrontendEnvFact = Fact<'frontend.env', FrontendEnvData>;
 
 const OTHER_CONFIG = /^(tailwind\.config|postcss\.config|tsconfig(\.[a-z]+)?|components|index|vitest\.config|playwright\.config|\.eslintrc(\.[a-z]+)?|eslint\.config|biome)\.(ts|js|cjs|mjs|json|html)$|^\.env(\.[a-z]+)?$/;
 const SCRIPTS = ['dev', 'start', 'build', 'preview', 'test'];
@@ -57,28 +45,11 @@ function detectApp(index: RepoIndex, app: FrontendApp): Fact[] {
   const devPortSource = config?.port ? 'config' : fromScript ? 'script' : fallback ? 'default' : undefined;
   const otherConfigs = files.filter((f) => f.split('/').length - (app.dir ? app.dir.split('/').length : 0) === 1 && OTHER_CONFIG.test(f.split('/').pop()!) && f !== file);
   const data: FrontendAppData = { ...app, config, otherConfigs, devPort, devPortSource, scripts };
+  // The app's environment variables are in the repository's one env model (src/model/env.ts), not here.
   const facts: Fact[] = [
     { kind: 'frontend.app', id: app.dir || '.', data, at: [{ file: app.manifestPath }, ...(file ? [{ file, line: config?.line }] : [])] },
   ];
 
-  const reads = envReads(index, files);
-  const declared = envFileNames(index, files);
-  for (const name of config?.declaredEnv ?? []) if (file && !declared.has(name)) declared.set(name, [file]);
-  const prefix = publicPrefix(app.framework, app.buildTool);
-  const byName = new Map<string, typeof reads>();
-  for (const r of reads) byName.set(r.name, [...(byName.get(r.name) ?? []), r]);
-  for (const name of new Set([...byName.keys(), ...declared.keys()])) {
-    const at = byName.get(name)?.map((r) => r.at) ?? [];
-    const declaredIn = declared.get(name) ?? [];
-    const env: FrontendEnvData = {
-      app: app.dir,
-      name,
-      builtin: isBuiltinEnv(name),
-      public: prefix ? name.startsWith(prefix) : false,
-      declaredIn,
-    };
-    facts.push({ kind: 'frontend.env', id: `${app.dir}:${name}`, data: env, at: [...at, ...declaredIn.map((f) => ({ file: f }))] });
-  }
   return facts;
 }
 

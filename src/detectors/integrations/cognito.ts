@@ -18,6 +18,14 @@ const LIBRARIES: readonly { readonly match: RegExp; readonly side: CognitoUsageD
 /** Cognito Lambda trigger types from `@types/aws-lambda`: a handler file that declares itself a trigger. */
 const TRIGGER_TYPE = /^(PreSignUp|PostConfirmation|PreAuthentication|PostAuthentication|PreTokenGeneration(V2)?|CustomMessage|DefineAuthChallenge|CreateAuthChallenge|VerifyAuthChallengeResponse|UserMigration|CustomEmailSender|CustomSMSSender)Trigger(Handler|Event)$/;
 
+/**
+ * A quoted module of LIBRARIES, or `aws-lambda` with a trigger type: the imports the detector reports. Most files
+ * passing the first filter (`amplify`, `Trigger` anywhere) import none of them and need no parse.
+ */
+const MODULE_TEXT = /['"](amazon-cognito-identity-js|aws-amplify|@aws-amplify\/|react-oidc-context|oidc-client|@aws-sdk\/client-cognito-identity|aws-jwt-verify|aws-sdk\/clients\/cognitoidentityserviceprovider)/;
+const mayImportCognito = (text: string): boolean =>
+  MODULE_TEXT.test(text) || (/['"]aws-lambda['"]/.test(text) && /Trigger(Handler|Event)\b/.test(text));
+
 /** Where the code uses Cognito: sign-in in frontends, admin calls and token checks in backends, trigger handlers. */
 export const cognitoUsageDetector: Detector = {
   id: 'cognito-usage',
@@ -27,7 +35,7 @@ export const cognitoUsageDetector: Detector = {
     for (const file of index.files) {
       if (!isSourceFile(file) || GENERATED.test(file) || isTestFile(file)) continue;
       const text = index.read(file);
-      if (!mentions(text, ['cognito', 'amplify', 'oidc', 'aws-jwt-verify', 'Trigger'])) continue;
+      if (!mentions(text, ['cognito', 'amplify', 'oidc', 'aws-jwt-verify', 'Trigger']) || !mayImportCognito(text!)) continue;
       const sf = index.parse(file);
       if (!sf) continue;
       for (const statement of sf.statements) {

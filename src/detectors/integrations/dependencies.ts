@@ -6,6 +6,9 @@ import type { DependencyFact } from './types.js';
 
 const SOURCE = /\.([cm]?[jt]sx?|astro|vue|svelte)$/;
 const IMPORT = /(?:\bfrom\s*|\bimport\s*\(\s*|\brequire\s*\(\s*|^\s*import\s+)['"]([^'"./][^'"]*)['"]/gm;
+/** Stylesheets import packages too (`@import "tailwindcss"`, `@plugin "…"`, Sass `@use "~pkg"`). */
+const STYLESHEET = /\.(css|scss|sass|less|pcss)$/;
+const CSS_IMPORT = /@(?:import|plugin|use|forward)\s+(?:url\(\s*)?['"]~?([^'"./~][^'":]*)['"]/g;
 
 /** The package a module specifier belongs to: `@aws-sdk/client-s3/dist` → `@aws-sdk/client-s3`, `lodash/fp` → `lodash`. */
 export function packageName(specifier: string): string {
@@ -24,11 +27,12 @@ export const dependenciesDetector: Detector = {
     const internal = new Set(index.packages.map((p) => p.name));
     const imports = new Map<string, Set<string>>(); // `${package}\0${dep}` → files
     for (const file of index.files) {
-      if (!SOURCE.test(file) || GENERATED.test(file) || file.endsWith('.d.ts')) continue;
+      const css = STYLESHEET.test(file);
+      if ((!css && !SOURCE.test(file)) || GENERATED.test(file) || file.endsWith('.d.ts')) continue;
       const text = index.read(file);
       if (text === undefined) continue;
       const pkg = index.packageOf(file)?.name ?? '';
-      for (const m of text.matchAll(IMPORT)) {
+      for (const m of text.matchAll(css ? CSS_IMPORT : IMPORT)) {
         const name = packageName(m[1]);
         if (!name) continue;
         const key = `${pkg}\0${name}`;

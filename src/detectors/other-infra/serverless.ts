@@ -62,7 +62,9 @@ export function serverlessService(index: RepoIndex, file: string, out: InfraFind
     file,
     line: 1,
   });
-  const shared = keys(get(provider, 'environment'));
+  const envAt = (node: YamlNode | undefined, from: string) =>
+    node?.kind === 'map' ? node.entries.map((e) => ({ name: e.key, file: originOf(e.value) ?? originOf(node) ?? from, line: e.line })) : [];
+  const shared = envAt(get(provider, 'environment'), file);
 
   for (const { node: functions, file: fnFile } of include(get(root, 'functions'), file)) {
     if (functions.kind !== 'map') continue;
@@ -79,6 +81,8 @@ export function serverlessService(index: RepoIndex, file: string, out: InfraFind
         if (route) {
           const at = originOf(kind.value) ?? fnFile;
           out.routes.push({ tool: 'serverless', ...route, target: entry.key, ...(resolved ? { handlerFile: resolved } : {}), file: at, line: kind.line });
+          // The route is this function's trigger too: a function table saying "—" would contradict the route table.
+          triggers.push(`${kind.key} ${route.method} ${route.path}`);
         } else {
           const detail = cfnText(kind.value) ?? cfnText(get(kind.value, 'rate')) ?? cfnText(get(kind.value, 'arn')) ?? cfnText(get(kind.value, 'queueName'));
           triggers.push(detail && detail.length < 60 ? `${kind.key} ${detail}` : kind.key);
@@ -91,7 +95,8 @@ export function serverlessService(index: RepoIndex, file: string, out: InfraFind
         ...(handler ? { handler } : {}),
         ...(resolved ? { handlerFile: resolved } : {}),
         ...(fnRuntime ? { runtime: fnRuntime } : {}),
-        environment: [...new Set([...shared, ...keys(get(fn, 'environment'))])].sort(),
+        environment: [...new Set([...shared.map((e) => e.name), ...keys(get(fn, 'environment'))])].sort(),
+        environmentAt: [...new Map([...shared, ...envAt(get(fn, 'environment'), fnFile)].map((e) => [e.name, e])).values()],
         ...(triggers.length > 0 ? { triggers } : {}),
         file: fnFile,
         line: entry.line,
@@ -109,7 +114,7 @@ export function serverlessService(index: RepoIndex, file: string, out: InfraFind
 }
 
 /** `http: GET users/{id}`, `http: { method, path }`, `httpApi: 'GET /x'`, `httpApi: '*'`. */
-function httpRoute(kind: string, value: YamlNode): { method: string; path: string } | undefined {
+function httpRoute(kind: string, value: YamlNode): { method: string; path: string; authorizer?: string } | undefined {
   if (kind !== 'http' && kind !== 'httpApi') return undefined;
   const short = scalar(value);
   if (short === '*') return { method: 'ANY', path: '/*' };
@@ -118,7 +123,19 @@ function httpRoute(kind: string, value: YamlNode): { method: string; path: strin
   const p = m?.[2] ?? scalar(get(value, 'path'));
   if (!method || p === undefined) return undefined;
   const upper = method.toUpperCase();
-  return { method: upper === '*' ? 'ANY' : upper, path: p.startsWith('/') ? p : `/${p}` };
+  const authorizer = authorizerOf(get(value, 'authorizer'));
+  return { method: upper === '*' ? 'ANY' : upper, path: p.startsWith('/') ? p : `/${p}`, ...(authorizer ? { authorizer } : {}) };
+}
+
+/** `authorizer: aws_iam`, `authorizer: authFn`, `authorizer: { arn: arn:aws:cognito-idp:… }`, `{ name, type: COGNITO_USER_POOLS }`. */
+function authorizerOf(node: YamlNode | undefined): string | undefined {
+  if (!node) return undefined;
+  const short = cfnText(node);
+  if (short && node.kind !== 'map') return /cognito-idp/.test(short) ? 'Cognito user pool' : short;
+  const arn = cfnText(get(node, 'arn')) ?? '';
+  const type = scalar(get(node, 'type')) ?? '';
+  if (/cognito-idp/.test(arn) || /^cognito/i.test(type)) return 'Cognito user pool';
+  return scalar(get(node, 'name')) ?? (type || (arn ? 'authorizer (by ARN)' : undefined));
 }
 
 /** A YAML file's first document; its first parse problem, if any, is kept for the section's notes. */

@@ -24,7 +24,9 @@ export interface InfraFunctionData {
   readonly runtime?: string;
   /** Environment variable names given to the function (never values). */
   readonly environment: readonly string[];
-  /** Non-HTTP triggers in a few words: `sqs`, `schedule rate(5 minutes)`, `stream`. */
+  /** Where each of those is set (`provider.environment` for all functions, or the function's own), when known. */
+  readonly environmentAt?: readonly { readonly name: string; readonly file: string; readonly line: number }[];
+  /** Triggers in a few words: `http GET /todo`, `sqs`, `schedule rate(5 minutes)`, `stream`. */
   readonly triggers?: readonly string[];
   readonly file: string;
   readonly line: number;
@@ -40,6 +42,8 @@ export interface InfraRouteData {
   /** What serves it when no function does (templates): `HTTP proxy https://…`, `SQS-SendMessage → Queue`, `mock`. */
   readonly integration?: string;
   readonly handlerFile?: string;
+  /** The route's authorizer as written (`Cognito user pool`, `aws_iam`, a named authorizer function), when set. */
+  readonly authorizer?: string;
   readonly file: string;
   readonly line: number;
 }

@@ -7,7 +7,7 @@ import { isSourceFile, lineOf, ts, walk } from '../../scan/ts.js';
 import { constantsOf, lastName, property } from '../shared/ast.js';
 import { importsCached } from '../shared/component-ref.js';
 import { importGraph } from './graph.js';
-import { httpCalls, type HttpCall } from '../shared/http-calls.js';
+import { httpCalls, mayHaveHttpCalls, type HttpCall } from '../shared/http-calls.js';
 import { oneLine } from '../../markdown/text.js';
 import type { FrontendApp } from '../frontend-build/apps.js';
 import { clip } from '../../secrets/clip.js';
@@ -74,6 +74,8 @@ export function apiClientsOf(index: RepoIndex, app: FrontendApp, files: readonly
     const importers = graph.importers.get(f.file) ?? [];
     const calls = [...f.endpoints];
     for (const edge of importers) {
+      // Most files importing a client module only pass it on or call wrappers: parsing them all costs more than the rest.
+      if (!mayHaveHttpCalls(index.read(edge.from) ?? '')) continue;
       const sf = index.parse(edge.from);
       if (sf) calls.push(...httpCalls(sf, sf, constantsOf(sf)).map((c) => ({ ...c, file: edge.from })));
     }

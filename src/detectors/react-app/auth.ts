@@ -20,6 +20,21 @@ const AUTH_HOOK = /^use[A-Z]\w*$/;
 const HOOK_TEXT = /(function\s+|const\s+|[{,]\s*)use\w*?(Auth|Session|User|Me|Login|Logout|SignIn|SignOut|Token|Permission|Identity)/i;
 const LIBRARY_TEXT = /from\s+['"](aws-amplify|@aws-amplify|amazon-cognito|@aws-sdk\/client-cognito|next-auth|@auth\/|@clerk|firebase\/auth|@firebase\/auth|@auth0|@supabase|oidc-client|react-oidc|better-auth|lucia|@okta|@azure\/msal|@kinde|@stytch)/;
 const AUTH_WORD = /auth|session|currentuser|^useuser$|^useme$|login|logout|signin|signout|token|permission|identity|register|signup/i;
+/** Any quoted auth library name, imported with `from` or not. */
+const LIBRARY_NAME = /['"](aws-amplify|@aws-amplify|amazon-cognito|@aws-sdk\/client-cognito|next-auth|@auth\/|@clerk|firebase\/auth|@firebase\/auth|@auth0|@supabase|oidc-client|react-oidc|better-auth|lucia|@okta|@azure\/msal|@kinde|@stytch)/;
+const HOOK_NAME = /\buse[A-Z]\w*/g;
+
+/**
+ * Whether the text can hold anything `authOf` reports: a quoted auth library, or an identifier that would pass as an
+ * auth hook's name. HOOK_TEXT alone lets through every file importing `{ useMemo }` (`useMe…`), so most React files
+ * were parsed here for nothing.
+ */
+function mayHoldAuth(text: string): boolean {
+  if (LIBRARY_NAME.test(text)) return true;
+  HOOK_NAME.lastIndex = 0;
+  for (let m = HOOK_NAME.exec(text); m; m = HOOK_NAME.exec(text)) if (AUTH_WORD.test(m[0])) return true;
+  return false;
+}
 
 export function authOf(index: RepoIndex, appDir: string, files: readonly string[]): AuthData[] {
   const libraries = new Map<string, { file: string; line: number; count: number }>();
@@ -27,7 +42,7 @@ export function authOf(index: RepoIndex, appDir: string, files: readonly string[
   for (const file of files) {
     if (!isSourceFile(file) || /\.(test|spec|stories)\.[jt]sx?$/.test(file)) continue;
     const text = index.read(file);
-    if (!text || !(HOOK_TEXT.test(text) || LIBRARY_TEXT.test(text))) continue;
+    if (!text || !(HOOK_TEXT.test(text) || LIBRARY_TEXT.test(text)) || !mayHoldAuth(text)) continue;
     const sf = index.parse(file);
     if (!sf) continue;
     const seen = new Set<string>();

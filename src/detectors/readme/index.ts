@@ -33,7 +33,7 @@ export type ReadmeFact = Fact<'readme.summary', ReadmeSummary>;
 
 /** Headings of the section that says why the project exists: an explicit "Why" first, else the first of the others. */
 const WHY_HEADING = /^why\b|value proposition|motivation/i;
-const VALUE_HEADING = /^(key )?features\b|highlights|^overview\b|^about\b|^intro(duction)?\b|^what is\b|^what's\b/i;
+const VALUE_HEADING = /^(key )?features\b|highlights|^overview\b|^about\b|^intro(duction)?\b|^what is\b|^what's\b|^summary\b/i;
 
 /** Admonitions (`NOTE:`, `> [!WARNING]`) are asides, not what the project is. */
 const CALLOUT = /^(\[!\w+\]|(note|warning|important|caution|tip|disclaimer|deprecated|status)\b\s*:?)/i;
@@ -49,7 +49,7 @@ const GENERIC_HEADING = new RegExp(
       'get started', 'quick ?start', 'usage', 'how to (use|run|start)', '(key )?features', 'requirements', 'prerequisites',
       '(table of )?contents', 'toc', 'docs', 'documentation', 'licen[cs]e', 'contributing', 'development', 'description',
       'summary', 'background', 'motivation', 'why', 'how it works', 'api', 'examples?', 'faq', 'changelog', 'roadmap',
-      'status', 'readme', 'welcome', 'tl;? ?dr', 'notes?', 'project( (overview|description|structure))?', 'architecture',
+      'status', 'readme', 'welcome', 'instructions?', 'tl;? ?dr', 'notes?', 'project( (overview|description|structure))?', 'architecture',
       'deploy(ment|ing)?', 'testing', 'tests?', 'build(ing)?', 'configuration', 'running( locally)?', 'local development',
     ].join('|') +
     ')$',

@@ -164,6 +164,9 @@ function decode(text: string): string {
 /** A paragraph made only of badges, links or punctuation says nothing about the project. */
 export function isDecorative(block: MdBlock): boolean {
   if (block.kind !== 'paragraph' && block.kind !== 'quote') return false;
-  const letters = block.text.replace(/[^\p{L}]/gu, '');
+  // Badges written as Markdown (`[![CI](badge-url)](link)`) keep their URLs in the text: drop images and the links
+  // left empty by that before counting what the paragraph says.
+  const said = block.text.replace(/!\[[^\]]*\]\([^)]*\)/g, '').replace(/\[\s*\]\([^)]*\)/g, '');
+  const letters = said.replace(/[^\p{L}]/gu, '');
   return letters.length < 12 || /^(\s*\S+\s*[|·•]\s*)+\S*$/.test(block.text);
 }

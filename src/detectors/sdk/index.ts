@@ -59,7 +59,7 @@ export const sdkDetector: Detector = {
       const entry = moduleResolver(index).packageEntry(pkg);
       if (!entry) continue;
       const symbols = exportedSymbols(index, entry);
-      const files = appFiles(index, pkg.dir).filter((f) => isSourceFile(f) && !/(^|\/)(test|tests|__tests__|examples?|scripts)\/|\.(test|spec)\.[jt]sx?$/.test(f));
+      const files = sourceFiles(index, pkg.dir);
       const clients = readClients(index, pkg, symbols);
       const hasEndpoints = clients.some((c) => c.methods.some((m) => m.endpoints.length > 0));
       const named = NAMED.test(pkg.name) || NAMED.test(pkg.dir.split('/').pop() ?? '');
@@ -74,6 +74,23 @@ export const sdkDetector: Detector = {
     return facts;
   },
 };
+
+function sourceFiles(index: RepoIndex, dir: string): string[] {
+  return appFiles(index, dir).filter((f) => isSourceFile(f) && !/(^|\/)(test|tests|__tests__|examples?|scripts)\/|\.(test|spec)\.[jt]sx?$/.test(f));
+}
+
+/**
+ * The package's own HTTP layer; when it has no retry logic but a workspace package it depends on sends requests
+ * with retries (a generated API client in a `core` package), that one is the layer its API calls go through.
+ */
+function httpOf(index: RepoIndex, pkg: WorkspacePackage, files: readonly string[]): HttpLayer | undefined {
+  const own = httpLayer(index, files);
+  if (!own || own.retries) return own;
+  const deps = new Set(Object.keys({ ...pkg.manifest.dependencies, ...pkg.manifest.peerDependencies }));
+  const workspace = index.packages.filter((p) => p !== pkg && deps.has(p.name));
+  const theirs = workspace.map((p) => httpLayer(index, sourceFiles(index, p.dir))).find((l) => l?.retries);
+  return theirs ?? own;
+}
 
 /** Publishable packages that are not apps, CDK projects or CLIs only. */
 function candidates(index: RepoIndex): WorkspacePackage[] {
@@ -132,7 +149,7 @@ function describe(index: RepoIndex, pkg: WorkspacePackage, entry: string, symbol
     private: !!m.private,
     entry,
     published,
-    http: httpLayer(index, files),
+    http: httpOf(index, pkg, files),
     errors,
     types,
     functions,

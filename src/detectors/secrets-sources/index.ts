@@ -64,6 +64,21 @@ const CDK: Readonly<Record<string, [Provider, Action, number | string]>> = {
 };
 
 const NEEDLES = ['Parameter', 'parameter', 'Secret', 'secret'];
+/**
+ * Words one of which a file must hold for `sourcesIn` to find anything: the command classes, v2 methods and CDK methods
+ * above, the modules `new StringParameter`/`new Secret` must come from, and the Powertools and middy modules. Most
+ * files that say "secret" and "aws-cdk" (every CDK stack) name none of them and need no parse.
+ */
+const CALL_NEEDLES = [
+  ...Object.keys(COMMANDS),
+  ...Object.keys(V2),
+  ...Object.keys(CDK).map((key) => key.slice(key.indexOf('.') + 1)),
+  'aws-ssm',
+  'aws-secretsmanager',
+  'powertools/parameters',
+  '@middy/ssm',
+  '@middy/secrets-manager',
+];
 
 /** Parameter Store and Secrets Manager reads in Lambda code and references/definitions in CDK code. */
 export const secretsSourcesDetector: Detector = {
@@ -75,6 +90,7 @@ export const secretsSourcesDetector: Detector = {
       if (!isSourceFile(file) || GENERATED.test(file)) continue;
       const text = index.read(file);
       if (!mentions(text, NEEDLES) || !mentions(text, ['ssm', 'secrets-manager', 'secretsmanager', 'SSM', 'SecretsManager', 'aws-cdk', 'powertools', '@middy'])) continue;
+      if (!mentions(text, CALL_NEEDLES)) continue;
       const sf = index.parse(file);
       if (sf) facts.push(...sourcesIn(index, file, sf));
     }

@@ -22,6 +22,18 @@ const CLIENT_OBJECT = /http|api|client|ky|axios|instance|request|fetch|rest|tran
 const NOT_HTTP_OBJECT = /^(map|params|searchParams|headers|cookies?|localStorage|sessionStorage|cache|store|formData|url|query|storage|redis|kv|env|config|process|router|app|Reflect|weakMap|set)$/i;
 const BASE = /^\$\{[^}]*(base|url|host|endpoint|origin|root|api|server|prefix)[^}]*\}/i;
 
+/** A property call named like a verb (`.get`, `?.__post`), and a call named like a requester (whole word, any case). */
+const VERB_CALL_TEXT = /\.\s*_*(get|post|put|patch|delete|del|head|options)\b/;
+const REQUESTER_TEXT = /\b(_?request|fetch|send|call|makeRequest|doRequest|req|http|apiFetch|fetchJson|fetchApi|ofetch|fetcher)\b/i;
+
+/**
+ * Cheap test on a file's text: false only when `httpCalls` can find nothing in it (no callee is named like a verb or a
+ * requester), so the file need not be parsed for its calls.
+ */
+export function mayHaveHttpCalls(text: string): boolean {
+  return VERB_CALL_TEXT.test(text) || REQUESTER_TEXT.test(text);
+}
+
 export function httpCalls(node: ts.Node, sf: ts.SourceFile, fileConstants: ReadonlyMap<string, ts.Expression> = new Map()): HttpCall[] {
   const out: HttpCall[] = [];
   // Constants declared inside the function win over same-named ones elsewhere in the file (`const url = …` per method).

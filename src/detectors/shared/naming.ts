@@ -20,6 +20,12 @@ export function enclosingName(node: ts.Node): string | undefined {
       continue;
     }
     if (!crossedFunction) continue;
+    // `const page = await paginate((args) => …)`: the callback was called, its result is what is named; the
+    // function it sits in is the enclosing one further up.
+    if (ts.isAwaitExpression(n)) {
+      crossedFunction = false;
+      continue;
+    }
     if (ts.isVariableDeclaration(n) && ts.isIdentifier(n.name)) return n.name.text;
     if (ts.isPropertyAssignment(n) || ts.isPropertyDeclaration(n)) return qualify(ownerName(n.parent), propertyNameText(n.name));
     if (ts.isExportAssignment(n)) return 'default';

@@ -110,6 +110,8 @@ const PROVIDER_FILES: readonly { readonly title: string; readonly re: RegExp }[]
 ];
 
 const SKIP_DIR = /(^|\/)(node_modules|cdk\.out|dist|build|coverage|test|tests|__tests__|__mocks__|fixtures?)\//;
+/** A brand icon or logo component (`assets/brand-icons/icon-stripe.tsx`, `StripeLogo.tsx`) draws the provider, it does not use it. */
+const ARTWORK = /(^|\/)(assets?|icons?|[^/]*-icons|images?|logos?|svgs?)\/|(^|[/_.-])(icons?|logos?)[_.-]|(icon|logo)\.[cm]?[jt]sx?$/i;
 const TEST_FILE = /\.(test|spec)\.[cm]?[jt]sx?$/;
 
 export function detectComponents(index: RepoIndex): ComponentData[] {
@@ -158,7 +160,7 @@ export function detectComponents(index: RepoIndex): ComponentData[] {
   }
   for (const file of index.files) {
     for (const p of PROVIDER_FILES) {
-      if (!p.re.test(file) || !isSourceFile(file) || SKIP_DIR.test(file) || TEST_FILE.test(file)) continue;
+      if (!p.re.test(file) || !isSourceFile(file) || SKIP_DIR.test(file) || TEST_FILE.test(file) || ARTWORK.test(file)) continue;
       const owner = index.packageOf(file);
       if (!owner || !isAuxiliary(owner)) {
         add(p.title, 'data', { file, what: 'source file named after the provider' });

@@ -1,5 +1,5 @@
 import type { Citation, Detector, Fact } from '../../facts.js';
-import { allDependencies } from '../../scan/package-json.js';
+import { allDependencies, dependencyOffset } from '../../scan/package-json.js';
 import type { RepoIndex } from '../../scan/repo-index.js';
 import { knownTech, STACK_GROUPS, type StackGroup } from './catalogue.js';
 import { detectComponents, type ComponentData } from './components.js';

@@ -15,8 +15,9 @@ export function dbRuntimePart(facts: FactSet): string {
   const items = [...byEngine].map(([engine, list]) => `**${oneLine(engine)}** — ${list.slice(0, 3).map((e) => `${oneLine(e.data.via)} (${cite(e.data.file, e.data.line)})`).join('; ')}${list.length > 3 ? ` (+${list.length - 3} more)` : ''}`);
   for (const m of migrations) {
     const scripts = m.data.scripts.slice(0, 3).map((s) => `${code(s.name)} → ${value(s.command)} (${cite(s.manifest, s.line)})`);
-    const folders = m.data.folders.slice(0, 3).map((f) => `${cite(f.dir)} (${f.count} file${f.count === 1 ? '' : 's'})`);
-    const parts = [scripts.length ? `run with ${scripts.join(', ')}` : '', folders.length ? `files in ${folders.join(', ')}` : ''].filter(Boolean);
+    // The count is of migration files (`.sql`, scripts), not of the folder's other files (lock files, snapshots).
+    const folders = m.data.folders.slice(0, 3).map((f) => `${cite(f.dir)} (${f.count} migration file${f.count === 1 ? '' : 's'})`);
+    const parts = [scripts.length ? `run with ${scripts.join(', ')}` : '', folders.length ? `in ${folders.join(', ')}` : ''].filter(Boolean);
     items.push(`**Migrations (${oneLine(m.data.tool)})** — ${parts.join('; ')}${m.data.scripts.length + m.data.folders.length > 6 ? `; all in ${citeAll(m.at, 2)}` : ''}`);
   }
   return join(heading(3, 'Database engine and migrations'), bullets(items));

@@ -1,18 +1,21 @@
 import { bullets, heading, join, table } from '../../markdown/blocks.js';
 import { cite, citeAll } from '../../markdown/cite.js';
 import { code, oneLine } from '../../markdown/text.js';
+import type { DynamicRead, EnvModel, EnvRead, EnvVarView } from '../../model/env.js';
 import type { StepModel } from '../../model/repo-model.js';
 import { packageRoles, roleRank } from '../../detectors/stack/role.js';
 import type { RepoIndex } from '../../scan/repo-index.js';
 import { noneOr } from './claims.js';
-import type { EnvReadData } from '../../detectors/env/index.js';
-import type { EnvVarView, SetSite } from './env-model.js';
-import { sortedVars } from './env-model.js';
+import { setIn } from './env-set-cell.js';
 
-/** Step 8's environment variable tables: one per package that reads variables, then names set but never read. */
-export function envVarsSection(model: StepModel, vars: Map<string, EnvVarView>): string {
+/**
+ * Step 8's environment variable tables: one per package that reads variables (production reads first), then the
+ * names set but not read, the reads by a computed name, and the sources outside the repository.
+ */
+export function envVarsSection(model: StepModel): string {
   const { index } = model;
-  const all = sortedVars(vars);
+  const env = model.env;
+  const all = env.sorted();
   const read = all.filter((v) => v.reads.length > 0);
   if (all.length === 0) {
     return join(
@@ -25,17 +28,7 @@ export function envVarsSection(model: StepModel, vars: Map<string, EnvVarView>):
       ),
     );
   }
-  const packages = [...new Set(read.flatMap((v) => v.reads.map((r) => r.package)))].sort(packageOrder(index));
-  const secrets = all.filter((v) => v.secret).length;
-  const intro =
-    `${read.length} variable${read.length === 1 ? '' : 's'} read by the code in ${packages.length} package${packages.length === 1 ? '' : 's'}` +
-    `${secrets ? `; ${secrets} look${secrets === 1 ? 's' : ''} secret by name` : ''}. Names only: values are never copied from dotenv files, ` +
-    (all.some((v) => v.sets.some((s) => s.kind === 'container'))
-      ? 'CI files, CDK code or container files. "Set in" lists CDK Lambda `environment`, CI `env:`, container environments (compose `environment`, Dockerfile `ENV`, Kubernetes `env`), dotenv files and typed declarations.'
-      : 'CI files or CDK code. "Set in" lists CDK Lambda `environment`, CI `env:`, dotenv files and typed declarations.');
-  // A variable read in many packages has one "Set in" cell, built once; each package's rows keep `read`'s order.
-  const setCells = new Map(read.map((v) => [v, setIn(v)]));
-  const byPackage = new Map<string, Map<EnvVarView, EnvReadData[]>>();
+  const byPackage = new Map<string, Map<EnvVarView, EnvRead[]>>();
   for (const v of read) {
     for (const r of v.reads) {
       let vars = byPackage.get(r.package);
@@ -45,68 +38,121 @@ export function envVarsSection(model: StepModel, vars: Map<string, EnvVarView>):
       else vars.set(v, [r]);
     }
   }
+  const packages = [...byPackage.keys()].sort(packageOrder(index));
+  const secrets = all.filter((v) => v.secret).length;
+  const intro =
+    `${read.length} variable${read.length === 1 ? '' : 's'} read by the code in ${packages.length} package${packages.length === 1 ? '' : 's'}` +
+    `${secrets ? `; ${secrets} look${secrets === 1 ? 's' : ''} secret by name` : ''}. Names only: values are never copied from dotenv files, ` +
+    'CI files or infrastructure code. "Read in" lists production code first, then counts test files. "Set in" lists what the runtime ' +
+    'provides, infrastructure code (CDK, SST, Serverless, SAM), compose, Dockerfiles, Kubernetes, hosting config, CI `env:`, the code ' +
+    'itself, and the dotenv files and typed declarations that serve that package.';
   const tables = packages.map((pkg) => {
-    const rows = [...(byPackage.get(pkg) ?? [])].map(([v, reads]) => [code(v.name), readIn(reads), setCells.get(v)!, secretCell(v)]);
+    const rows = [...byPackage.get(pkg)!].map(([v, reads]) => {
+      const files = reads.map((r) => r.file);
+      return [code(v.name), readIn(reads), setIn(env.setsFor(v, files), env.runtimeFor(v, files)), secretCell(v)];
+    });
     return join(heading(4, packageTitle(index, pkg)), table(['Variable', 'Read in', 'Set in', 'Secret?'], rows));
   });
-  const notRead = all.filter((v) => v.reads.length === 0);
-  const unread = notRead.filter((v) => model.none('env-read', 'not read by the code', v.name) !== undefined);
-  const named = notRead.filter((v) => !unread.includes(v));
-  const unreadBlock =
-    unread.length > 0 &&
-    join(
-      heading(4, 'Set or declared, but not read by the code'),
-      'Source files never name them: tools often consume them instead (AWS CLI/CDK credentials, build-time variables), or they are left over.',
-      table(['Variable', 'Set in', 'Secret?'], unread.map((v) => [code(v.name), setIn(v), secretCell(v)])),
+  const notRead = all.filter((v) => v.reads.length === 0 && v.sets.length > 0);
+  const interpolated = all.filter((v) => v.reads.length === 0 && v.sets.length === 0 && v.consumers.length > 0);
+  return join(heading(3, 'Environment variables'), intro, ...tables, ...notReadBlocks(model, notRead), interpolatedBlock(interpolated), dynamicBlock(env), externalBlock(env));
+}
+
+/** Names set or declared but never read by name: a claim only where nothing in the code can be reading them. */
+function notReadBlocks(model: StepModel, notRead: readonly EnvVarView[]): string[] {
+  const unread: EnvVarView[] = [];
+  const named: [EnvVarView, string][] = [];
+  const maybe: EnvVarView[] = [];
+  for (const v of notRead) {
+    if (model.none('env-read', 'not read by the code', v.name) !== undefined) {
+      unread.push(v);
+      continue;
+    }
+    const mentions = model.evidence('env-read', v.name).filter((e) => e.what === 'named in code');
+    if (mentions.length > 0) named.push([v, citeAll(mentions.map((e) => e.at), 3)]);
+    else maybe.push(v);
+  }
+  const usedBy = (v: EnvVarView) => (v.consumers.length ? `${[...new Set(v.consumers.map((c) => c.tool))].join(', ')} ${citeAll(v.consumers.map((c) => c.at), 2)}` : '—');
+  const withUse = (list: readonly EnvVarView[]) => list.some((v) => v.consumers.length > 0);
+  const rows = (list: readonly EnvVarView[]) =>
+    list.map((v) => [code(v.name), setIn(v.sets), ...(withUse(list) ? [usedBy(v)] : []), secretCell(v)]);
+  const columns = (list: readonly EnvVarView[]) => ['Variable', 'Set in', ...(withUse(list) ? ['Used by'] : []), 'Secret?'];
+  const blocks: string[] = [];
+  if (unread.length > 0) {
+    blocks.push(
+      join(
+        heading(4, 'Set or declared, but not read by the code'),
+        'Source files never name them: tools and images often consume them instead (compose interpolation, a database image, AWS CLI/CDK credentials, build-time variables), or they are left over.',
+        table(columns(unread), rows(unread)),
+      ),
     );
-  const namedBlock =
-    named.length > 0 &&
-    join(
-      heading(4, 'Set or declared, and named in code the env reader does not follow'),
-      'No `process.env` read was recognised, but these source lines name the variable (a config module, a schema, a helper): read them to see how it is used.',
-      table(['Variable', 'Set in', 'Named in', 'Secret?'], named.map((v) => [code(v.name), setIn(v), citeAll(model.evidence('env-read', v.name).map((e) => e.at), 3), secretCell(v)])),
+  }
+  if (named.length > 0) {
+    blocks.push(
+      join(
+        heading(4, 'Set or declared, and named in code the env reader does not follow'),
+        'No read was recognised, but these source lines name the variable (a config loader, a schema, a helper): read them to see how it is used.',
+        table(['Variable', 'Set in', 'Named in', 'Secret?'], named.map(([v, where]) => [code(v.name), setIn(v.sets), where, secretCell(v)])),
+      ),
     );
-  return join(heading(3, 'Environment variables'), intro, ...tables, unreadBlock, namedBlock);
+  }
+  if (maybe.length > 0) {
+    blocks.push(
+      join(
+        heading(4, 'Set or declared, and not read by name'),
+        'No source line names them, but the code reads variables by a computed name (below), which may be any of these.',
+        table(columns(maybe), rows(maybe)),
+      ),
+    );
+  }
+  return blocks;
 }
 
-function readIn(reads: readonly EnvReadData[]): string {
-  return citeAll(reads.map((r) => ({ file: r.file, line: r.lines[0] })), 3);
+/** Names only compose interpolates (`${X}`): compose takes them from the shell or the `.env` next to the file. */
+function interpolatedBlock(vars: readonly EnvVarView[]): string {
+  if (vars.length === 0) return '';
+  const items = vars.map((v) => `${code(v.name)} — ${citeAll(v.consumers.map((c) => c.at), 2)}`);
+  return join('**Interpolated in compose files** (`${X}`: compose takes the value from the shell or a `.env` file next to the compose file):', bullets(items));
 }
 
-/** Sets grouped by kind, each kind in a few words: CDK (3 functions) `…:88`, CI `…:37` (secret X), `.env.example:3`. */
-export function setIn(v: EnvVarView): string {
-  const parts: string[] = [];
-  const of = (kind: SetSite['kind']) => v.sets.filter((s) => s.kind === kind);
-  const cdk = of('cdk');
-  if (cdk.length) {
-    const fns = new Set(cdk.map((s) => s.owner)).size;
-    const literal = cdk.some((s) => s.literal) ? ', literal in code' : '';
-    parts.push(`CDK env of ${fns} Lambda${fns === 1 ? '' : 's'}${literal} ${citeAll(cdk.map((s) => s.at), 2)}`);
-  }
-  const sls = of('serverless');
-  if (sls.length) parts.push(`function env ${citeAll(sls.map((s) => s.at), 2)}`);
-  const containers = of('container');
-  if (containers.length) parts.push(`container env ${citeAll(containers.map((s) => s.at), 2)}`);
-  const ci = of('ci');
-  if (ci.length) {
-    const sources = [...new Set(ci.map((s) => s.source).filter((s): s is string => !!s && s !== 'literal' && s !== 'expression'))];
-    parts.push(`CI ${citeAll(ci.map((s) => s.at), 2)}${sources.length ? ` (${sources.map(ciSource).join(', ')})` : ''}`);
-  }
-  for (const kind of ['example', 'dotenv', 'type'] as const) {
-    const list = of(kind);
-    if (list.length) parts.push(`${kind === 'type' ? 'typed in ' : ''}${citeAll(list.map((s) => s.at), 2)}`);
-  }
-  return parts.join('; ') || '—';
+function dynamicBlock(env: EnvModel): string {
+  const list = (items: readonly DynamicRead[]) => {
+    const lines = items.map((d) => `${code(d.expression)} — ${cite(d.file, d.line)}${d.test ? ' (test)' : ''}`);
+    return bullets(lines.length > 6 ? [...lines.slice(0, 6), `(+${lines.length - 6} more)`] : lines);
+  };
+  return join(
+    env.dynamic.length > 0 && join('**Read by a computed name** (the name is not in the code; it could not be resolved statically):', list(env.dynamic)),
+    env.dynamicSets.length > 0 && join('**Set by a computed name** (`process.env[key] = …`; the names could not be resolved statically):', list(env.dynamicSets)),
+  );
 }
 
-function ciSource(source: string): string {
-  const [kind, name] = source.split(' ');
-  return name ? `${kind === 'var' ? 'variable' : kind} ${code(name)}` : kind;
+function externalBlock(env: EnvModel): string {
+  if (env.external.length === 0) return '';
+  const items = env.external.map((e) => `${e.tool} ${code(e.ref)}${e.owner ? ` for ${code(e.owner)}` : ''} — ${cite(e.file, e.line)}`);
+  return join('**Loaded in bulk from outside the repository** (any variable may come from these; they are not committed):', bullets(items));
+}
+
+/** Production reads first (a config module says what it exports them as), then test files, counted. */
+export function readIn(reads: readonly EnvRead[]): string {
+  const prod = reads.filter((r) => !r.test);
+  const tests = reads.filter((r) => r.test);
+  const one = (r: EnvRead) => `${cite(r.file, r.lines[0])}${r.exportedAs ? ` (${exported(r.exportedAs)})` : ''}`;
+  const list = (rs: readonly EnvRead[], limit: number) => `${rs.slice(0, limit).map(one).join(', ')}${rs.length > limit ? ` (+${rs.length - limit} more)` : ''}`;
+  if (prod.length === 0) return `tests only: ${list(tests, 2)}`;
+  const testFiles = new Set(tests.map((r) => r.file)).size;
+  return `${list(prod, 3)}${testFiles ? `; ${testFiles} test file${testFiles === 1 ? '' : 's'}` : ''}`;
+}
+
+/** `config.db.url` → as `config.db.url`; `default.db.url` → as `db.url` of the default export. */
+function exported(path: string): string {
+  const m = /^(default|module\.exports|exports)(?:\.(.+))?$/.exec(path);
+  if (!m) return `as ${code(path)}`;
+  const owner = m[1] === 'default' ? 'the default export' : code(m[1]);
+  return m[2] ? `as ${code(m[2])} of ${owner}` : `as ${owner}`;
 }
 
 function secretCell(v: EnvVarView): string {
-  if (v.builtin) return 'set by the runtime/tool';
-  return v.secret ? '**yes**' : '—';
+  return v.secret && !v.builtin ? '**yes**' : '—';
 }
 
 export function packageTitle(index: RepoIndex, name: string): string {
@@ -127,21 +173,27 @@ export function packageOrder(index: RepoIndex): (a: string, b: string) => number
   return (a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0);
 }
 
-/** Variables read without a fallback and set nowhere the repository shows: what breaks first on a fresh setup. */
-export function requiredVarsBullets(model: StepModel, vars: Map<string, EnvVarView>): string {
-  const required = sortedVars(vars).filter((v) => !v.builtin && v.reads.some((r) => !r.hasFallback));
+/** Variables production code reads without a fallback, that nothing provides: what breaks first on a fresh setup. */
+export function requiredVarsBullets(model: StepModel): string {
+  const env = model.env;
+  const required = env.sorted().flatMap((v) => {
+    const files = v.reads.filter((r) => !r.test && !r.hasFallback && !env.runtimeFor(v, [r.file]));
+    return v.builtin || files.length === 0 ? [] : [{ v, files }];
+  });
   return bullets(
-    required.map((v) => {
-      const files = v.reads.filter((r) => !r.hasFallback);
-      const where = v.sets.length ? '' : setNowhere(model, v.name);
+    required.map(({ v, files }) => {
+      const where = v.sets.length || v.runtime ? '' : setNowhere(model, v.name);
       return `${code(v.name)} — read without a fallback in ${citeAll(files.map((r) => ({ file: r.file, line: r.lines[0] })), 3)}${where}`;
     }),
   );
 }
 
-/** " — set nowhere in the repository" only when no file the analysis lists names it as a setting; else where it is named. */
+/** " — set nowhere in the repository" only when nothing in the repository sets or names it as a setting. */
 function setNowhere(model: StepModel, name: string): string {
   if (model.none('env-set', 'set nowhere in the repository', name) !== undefined) return ' — **set nowhere in the repository**';
-  const named = model.evidence('env-set', name).map((e) => e.at);
-  return named.length ? ` — not set by CDK, CI or a dotenv file; named in ${citeAll(named, 3)}` : '';
+  const evidence = model.evidence('env-set', name);
+  const named = evidence.filter((e) => e.what === 'named in a settings file').map((e) => e.at);
+  const computed = evidence.filter((e) => e.what.startsWith('set by a computed name')).map((e) => e.at);
+  if (named.length) return ` — no set was recognised; named in ${citeAll(named, 3)}`;
+  return computed.length ? ` — the code sets variables by a computed name at ${citeAll(computed, 2)}, which may include it` : '';
 }

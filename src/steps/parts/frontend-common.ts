@@ -1,5 +1,6 @@
 /** Pieces every frontend app section shares: the header line, state management, API client and auth, components, env. */
-import type { FrontendAppData, FrontendEnvData } from '../../detectors/frontend-build/index.js';
+import { appFiles, type FrontendAppData } from '../../detectors/frontend-build/index.js';
+import { publicPrefix } from '../../detectors/frontend-build/env.js';
 import type { ApiClientData, AuthData, EntryData, KeyComponentData } from '../../detectors/react-app/index.js';
 import type { StateData } from '../../detectors/state-management/index.js';
 import type { Citation } from '../../facts.js';
@@ -8,6 +9,7 @@ import { cite } from '../../markdown/cite.js';
 import { code, escaped, oneLine, urlPath } from '../../markdown/text.js';
 import { byFileLine, compareText, files, names, value } from './format.js';
 import type { StepModel } from '../../model/repo-model.js';
+import { readIn } from './env-vars.js';
 
 const FRAMEWORK_NAMES: Record<string, string> = {
   astro: 'Astro',
@@ -129,21 +131,44 @@ export function componentsSection(components: readonly KeyComponentData[], level
   return join(heading(level, 'Key components'), 'Most imported components:', table(['Component', 'File', 'Imported by'], rows));
 }
 
-export function envSection(model: StepModel, env: readonly FrontendEnvData[], at: ReadonlyMap<string, readonly Citation[]>, level: 4): string {
-  if (env.length === 0) return '';
-  const own = env.filter((e) => !e.builtin).sort((a, b) => compareText(a.name, b.name));
-  const builtins = env.filter((e) => e.builtin).map((e) => e.name).sort();
-  const rows = own.map((e) => {
-    const reads = (at.get(e.name) ?? []).filter((c) => !e.declaredIn.includes(c.file));
-    const unread = () => model.none('env-read', 'not read in code', e.name) ?? `named in ${readsOf(model.evidence('env-read', e.name).map((x) => x.at))}`;
-    return [code(e.name), e.public ? 'yes' : 'no', reads.length ? readsOf(reads) : unread(), e.declaredIn.length ? files(e.declaredIn) : '—'];
-  });
+/**
+ * The app's variables, from the repository's one environment model: read in the app's files (production first) or
+ * declared for it (its dotenv files, typed declarations, framework config). Names only.
+ */
+export function envSection(model: StepModel, app: FrontendAppData, level: 4): string {
+  const env = model.env;
+  const mine = new Set(appFiles(model.index, app.dir));
+  const prefix = publicPrefix(app.framework, app.buildTool);
+  const rows: string[][] = [];
+  const provided: string[] = [];
+  for (const v of env.sorted()) {
+    const reads = v.reads.filter((r) => mine.has(r.file));
+    const declared = v.sets.filter((s) => DECLARED.has(s.kind) && mine.has(s.at.file));
+    if (reads.length === 0 && declared.length === 0) continue;
+    if (reads.length > 0 && env.runtimeFor(v, reads.map((r) => r.file))) {
+      provided.push(v.name);
+      continue;
+    }
+        // Next.js inlines its config's `env` keys into the client bundle, whatever their names.
+    const exposed = (prefix && v.name.startsWith(prefix)) || (app.framework === 'next' && declared.some((s) => s.kind === 'framework-config'));
+    rows.push([code(v.name), exposed ? 'yes' : 'no', reads.length ? readIn(reads) : unread(model, v.name), declared.length ? files([...new Set(declared.map((s) => s.at.file))]) : '—']);
+  }
+  if (rows.length === 0 && provided.length === 0) return '';
   return join(
     heading(level, 'Environment variables'),
     'Names only; values are never read into this document.',
-    table(['Name', 'Exposed to browser', 'Read in', 'Declared in'], rows),
-    builtins.length ? `Framework built-ins read: ${names(builtins)}.` : '',
+    rows.length ? table(['Name', 'Exposed to browser', 'Read in', 'Declared in'], rows) : '',
+    provided.length ? `Provided by the runtime or framework, read here: ${names(provided)}.` : '',
   );
+}
+
+const DECLARED = new Set(['example', 'dotenv', 'type', 'framework-config']);
+
+function unread(model: StepModel, name: string): string {
+  const claim = model.none('env-read', 'not read in code', name);
+  if (claim) return claim;
+  const mentions = model.evidence('env-read', name).filter((e) => e.what === 'named in code');
+  return mentions.length ? `named in ${readsOf(mentions.map((x) => x.at))}` : 'not read by name (the code reads some variables by a computed name)';
 }
 
 function readsOf(reads: readonly Citation[]): string {

@@ -4,8 +4,7 @@ import type { FactSet } from '../../facts.js';
 import { bullets, heading, join, table } from '../../markdown/blocks.js';
 import { cite } from '../../markdown/cite.js';
 import { code, oneLine } from '../../markdown/text.js';
-import type { EnvVarView } from './env-model.js';
-import { sortedVars } from './env-model.js';
+import type { EnvModel } from '../../model/env.js';
 import { value } from './format.js';
 
 /** Lambda fact id → its handler file citation, or the id as written when unresolved. */
@@ -18,7 +17,7 @@ export function lambdaRef(lambdas: readonly CdkLambdaFact[], id: string): string
 const SIDE: Record<string, string> = { frontend: 'Frontend sign-in', backend: 'Backend (admin API, token checks)', trigger: 'Trigger handlers (typed)' };
 
 /** User pools, clients, triggers and authorizers from CDK; then where the code uses Cognito. */
-export function cognitoSection(facts: FactSet, vars: Map<string, EnvVarView>): string {
+export function cognitoSection(facts: FactSet, vars: EnvModel): string {
   const pools = facts.of<CdkUserPoolFact>('cdk.userPool');
   const clients = facts.of<CdkUserPoolClientFact>('cdk.userPoolClient');
   const lambdas = facts.of<CdkLambdaFact>('cdk.lambda');
@@ -70,7 +69,7 @@ export function cognitoSection(facts: FactSet, vars: Map<string, EnvVarView>): s
     const items = list.map((u) => `${cite(u.data.file, u.data.line)} — ${code(u.data.library)}: ${u.data.symbols.map((s) => code(s)).join(', ')}`);
     blocks.push(join(`**${SIDE[side]}:**`, bullets(items)));
   }
-  const config = sortedVars(vars).filter((v) => /COGNITO|USER_POOL|IDENTITY_POOL/.test(v.name) && v.reads.length > 0);
+  const config = vars.sorted().filter((v) => /COGNITO|USER_POOL|IDENTITY_POOL/.test(v.name) && v.reads.length > 0);
   if (config.length) blocks.push(`**Configuration:** ${config.map((v) => code(v.name)).join(', ')} (where each is read and set: step 8).`);
   return join(heading(3, 'Cognito authentication'), ...blocks);
 }

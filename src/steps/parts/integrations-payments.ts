@@ -7,12 +7,12 @@ import { cite, citeAll } from '../../markdown/cite.js';
 import { code } from '../../markdown/text.js';
 import type { StepModel } from '../../model/repo-model.js';
 import { noneOr } from './claims.js';
-import { sortedVars, type EnvVarView } from './env-model.js';
+import type { EnvModel } from '../../model/env.js';
 
 const NAME: Record<PaymentProvider, string> = { paddle: 'Paddle', stripe: 'Stripe' };
 
 /** One provider: endpoint, handler, signature check, events, API use, checkout, prices and plans, configuration. */
-export function paymentsSection(model: StepModel, provider: PaymentProvider, vars: Map<string, EnvVarView>): string {
+export function paymentsSection(model: StepModel, provider: PaymentProvider, vars: EnvModel): string {
   const { index, facts } = model;
   const usage = facts.of<PaymentUsageFact>('payments.usage').filter((f) => f.data.provider === provider);
   const title = `${NAME[provider]} payments`;
@@ -46,7 +46,7 @@ export function paymentsSection(model: StepModel, provider: PaymentProvider, var
   }
   const plans = of('plan-definition');
   if (plans.length) items.push(`**Plan definitions:** ${plans.map((p) => `${code(p.data.detail)} (${cite(p.data.file, p.data.line)})`).join(', ')}`);
-  const config = sortedVars(vars).filter((v) => new RegExp(provider, 'i').test(v.name));
+  const config = vars.sorted().filter((v) => new RegExp(provider, 'i').test(v.name));
   if (config.length) items.push(`**Configuration:** ${config.map((v) => `${code(v.name)}${v.secret ? ' (secret)' : ''}`).join(', ')}`);
   if (deps.length) items.push(`**Packages using it:** ${deps.map((p) => `${code(p.name)} (${cite(p.manifestPath)})`).join(', ')}`);
   return join(heading(3, title), bullets(items));

@@ -5,13 +5,13 @@ import { cite, citeAll } from '../../markdown/cite.js';
 import { code } from '../../markdown/text.js';
 import type { StepModel } from '../../model/repo-model.js';
 import { noneOr } from './claims.js';
-import { sortedVars, type EnvVarView } from './env-model.js';
+import type { EnvVarView } from '../../model/env.js';
 import { value } from './format.js';
 
 const PROVIDER: Record<string, string> = { ssm: 'SSM Parameter Store', 'secrets-manager': 'Secrets Manager', plaintext: 'plain text in code' };
 
 /** Where secrets come from: Parameter Store, Secrets Manager, CI secrets, committed dotenv files. Names and places only. */
-export function secretsSection(model: StepModel, sources: readonly SecretSourceFact[], workflows: readonly CiWorkflowFact[], vars: Map<string, EnvVarView>): string {
+export function secretsSection(model: StepModel, sources: readonly SecretSourceFact[], workflows: readonly CiWorkflowFact[]): string {
   const { index } = model;
   const blocks: string[] = [];
   const stores = sources.filter((s) => s.data.provider !== 'plaintext');
@@ -48,7 +48,8 @@ export function secretsSection(model: StepModel, sources: readonly SecretSourceF
     blocks.push(join('**CI configuration variables** (`vars.X`, not secret):', table(['Variable', 'Used in'], rows)));
   }
 
-  const secretVars = sortedVars(vars).filter((v) => v.secret && !v.builtin);
+  const vars = model.env.sorted();
+  const secretVars = vars.filter((v) => v.secret && !v.builtin);
   if (secretVars.length > 0) {
     const items = secretVars.map((v) => {
       const cdk = v.sets.filter((s) => s.kind === 'cdk');
@@ -63,7 +64,7 @@ export function secretsSection(model: StepModel, sources: readonly SecretSourceF
     blocks.push(join('**Secret-looking variables** (by name) and how each reaches the code:', bullets(items)));
   }
 
-  const providers = sortedVars(vars).filter((v) => /COGNITO|USER_POOL|IDENTITY_POOL|PADDLE|STRIPE/.test(v.name));
+  const providers = vars.filter((v) => /COGNITO|USER_POOL|IDENTITY_POOL|PADDLE|STRIPE/.test(v.name));
   if (providers.length > 0) {
     const kind = (v: EnvVarView) => (v.secret ? 'secret' : /CLIENT_TOKEN|PUBLISHABLE/.test(v.name) ? 'public client key' : /PRICE/.test(v.name) ? 'price id' : 'identifier/setting');
     blocks.push(`**Cognito, Paddle and Stripe keys and ids** (details in step 10): ${providers.map((v) => `${code(v.name)} (${kind(v)})`).join(', ')}.`);

@@ -7,7 +7,6 @@ import { cite } from '../../markdown/cite.js';
 import { code, oneLine } from '../../markdown/text.js';
 import type { StepModel } from '../../model/repo-model.js';
 import { noneOr } from './claims.js';
-import type { EnvVarView } from './env-model.js';
 import { requiredVarsBullets } from './env-vars.js';
 import { value } from './format.js';
 import { runScript } from './run-commands.js';
@@ -46,14 +45,14 @@ export function testingSection(model: StepModel, pm: PackageManager, setups: rea
 }
 
 /** What the repository's docs already say about problems, then what a fresh setup needs (env vars, Node version). */
-export function troubleshootingSection(model: StepModel, docs: readonly TroubleshootingFact[], vars: Map<string, EnvVarView>, configs: readonly ConfigFileFact[]): string {
+export function troubleshootingSection(model: StepModel, docs: readonly TroubleshootingFact[], configs: readonly ConfigFileFact[]): string {
   const blocks: string[] = [];
   for (const d of [...docs].sort((a, b) => (a.data.file < b.data.file ? -1 : a.data.file > b.data.file ? 1 : a.data.line - b.data.line))) {
     const entries = d.data.entries.map((e) => `${oneLine(e.text)} (${cite(d.data.file, e.line)})`);
     blocks.push(join(`**${oneLine(d.data.heading)}** — ${cite(d.data.file, d.data.line)}${entries.length ? ':' : ''}`, bullets(entries)));
   }
   if (docs.length === 0) blocks.push('The README and docs have no troubleshooting or FAQ section.');
-  const required = requiredVarsBullets(model, vars);
+  const required = requiredVarsBullets(model);
   if (required) blocks.push(join('**Environment variables read without a fallback** (unset, the code gets `undefined`):', required));
   const node = configs.filter((c) => c.data.category === 'node-version');
   if (node.length) blocks.push(`**Node version:** use ${node.map((c) => `${c.data.items.map(oneLine).join(', ')} from ${cite(c.data.file)}`).join('; ')}; a different major version is a common cause of install and build errors.`);

@@ -10,6 +10,9 @@ import { byFileLine, commonDir, compareText, value } from '../format.js';
 import { runScript } from '../run-commands.js';
 import { folder, lineIn, mostCommon, recipe, type RecipeInput } from './shared.js';
 
+/** What step 4 counts as a migration: SQL files and migration scripts, not lock files or snapshots beside them. */
+const MIGRATION_FILE = /\.(sql|[cm]?[jt]s)$/;
+
 export function dataRecipes(input: RecipeInput, pm: 'npm' | 'yarn' | 'pnpm' | 'bun'): string[] {
   return [dynamoTable(input, pm), ormModel(input, pm)].filter(Boolean);
 }
@@ -118,7 +121,7 @@ function ormModel(input: RecipeInput, pm: 'npm' | 'yarn' | 'pnpm' | 'bun'): stri
   const migrationDir = migrations.length ? /^(.*?(^|\/)migrations?)\//.exec(commonDir(migrations) + '/')?.[1] ?? commonDir(migrations) : '';
   const script = scriptMatching(input, MIGRATE[orm.key], pkg);
   const migrate = [
-    migrationDir ? `migrations are in ${folder(migrationDir)} (${plural(migrations.length, 'file')})` : '',
+    migrationDir ? `migrations are in ${folder(migrationDir)} (${plural(migrations.filter((f) => MIGRATION_FILE.test(f)).length, 'migration file')})` : '',
     script ? `run them with ${runLine(input, pm, script)}` : '',
   ].filter(Boolean);
   return recipe(`Add a ${ORM_LABEL[orm.key]} ${noun}`, [

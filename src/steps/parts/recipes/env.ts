@@ -1,22 +1,26 @@
 /** "Add an environment variable": where the product's code reads them and where each runtime sets them. */
-import type { FrontendAppFact, FrontendEnvFact } from '../../../detectors/frontend-build/index.js';
+import type { FrontendAppFact } from '../../../detectors/frontend-build/index.js';
+import { appFiles } from '../../../detectors/frontend-build/apps.js';
+import { publicPrefix } from '../../../detectors/frontend-build/env.js';
 import { cite } from '../../../markdown/cite.js';
 import { code } from '../../../markdown/text.js';
 import { plural } from '../cdk-shared.js';
-import { envModel, type SetSite } from '../env-model.js';
+import type { SetKind } from '../../../model/env.js';
 import { compareText } from '../format.js';
 import { mostCommon, recipe, type RecipeInput } from './shared.js';
 
-const RUNTIME: readonly { kind: SetSite['kind']; label: string; how: string }[] = [
+const RUNTIME: readonly { kind: SetKind; label: string; how: string }[] = [
   { kind: 'cdk', label: 'Lambda (AWS CDK)', how: "in the function's `environment`" },
-  { kind: 'serverless', label: 'Serverless functions', how: 'in the function\'s `environment:`' },
+  { kind: 'function', label: 'Serverless functions', how: 'in the function\'s `environment:`' },
+  { kind: 'cloudformation', label: 'Lambda (SAM/CloudFormation)', how: "in the function's `Environment.Variables`" },
   { kind: 'ci', label: 'CI', how: 'in the workflow\'s `env:`' },
   { kind: 'example', label: 'Local development', how: 'in the example dotenv file a new engineer copies' },
   { kind: 'type', label: 'Types', how: 'declared for the type checker' },
 ];
 
-export function envRecipe({ facts, product }: RecipeInput): string {
-  const vars = [...envModel(facts).values()].filter((v) => !v.builtin && v.reads.some((r) => product(r.file)));
+export function envRecipe({ model, index, facts, product }: RecipeInput): string {
+  // The product's own variables: not the ones a runtime or tool provides (`AWS_REGION`, `CDK_DEFAULT_ACCOUNT`).
+  const vars = model.env.sorted().filter((v) => !v.builtin && !v.runtime && v.reads.some((r) => product(r.file)));
   if (vars.length === 0) return '';
   const reads = vars.flatMap((v) => v.reads.filter((r) => product(r.file)).map((r) => ({ name: v.name, file: r.file, line: r.lines[0] })));
   // A config module (a file named for configuration that reads several variables) is where new ones go; otherwise
@@ -49,9 +53,11 @@ export function envRecipe({ facts, product }: RecipeInput): string {
   const browser: string[] = [];
   for (const [dir, app] of apps) {
     if (!product(app.manifestPath)) continue;
-    const names = facts.of<FrontendEnvFact>('frontend.env').map((f) => f.data).filter((e) => e.app === dir && e.public && !e.builtin).map((e) => e.name);
-    const prefix = mostCommon(names.map((n) => /^(VITE_|PUBLIC_|NEXT_PUBLIC_|REACT_APP_)/.exec(n)?.[1]).filter((p): p is string => Boolean(p)), (p) => p);
-    if (prefix) browser.push(`${code(prefix.key)} in ${code(app.name)} (e.g. ${code(names.find((n) => n.startsWith(prefix.key))!)})`);
+    const prefix = publicPrefix(app.framework, app.buildTool);
+    if (!prefix) continue;
+    const mine = new Set(appFiles(index, dir));
+    const names = vars.filter((v) => v.name.startsWith(prefix) && v.reads.some((r) => mine.has(r.file))).map((v) => v.name);
+    if (names.length) browser.push(`${code(prefix)} in ${code(app.name)} (e.g. ${code(names[0])})`);
   }
   return recipe('Add an environment variable', [
     readStep,

@@ -1,0 +1,176 @@
+/**
+ * What surrounds a read: the name a config module exports it under, the literal list a loop reads names from, the
+ * helper function whose parameter names the variable.
+ */
+import { lastName, propertyNameText, staticString } from '../shared/ast.js';
+import { ts } from '../../scan/ts.js';
+
+/**
+ * A function that reads `process.env[param]`: calls to it with a literal name are reads (`Utils.getEnv('X')`). A list
+ * helper reads every name of an array parameter (`checkMissing(['A', 'B'])`).
+ */
+export interface EnvHelper {
+  readonly name: string;
+  readonly param: number;
+  readonly list?: boolean;
+}
+
+/** Calls that pass a value through unchanged enough to keep its config path (`Number(process.env.PORT)`). */
+const CONVERSIONS = /^(Number|parseInt|parseFloat|Boolean|String|parse|freeze|createEnv|cleanEnv|defineConfig|registerAs|required|optional|(to|as|get|parse)?\w*(Number|Int|Integer|Float|Bool|Boolean|String|Str|Url|URL|Array|List|Json|JSON|Port|Duration|Ms|Date)|bool|int|num|str|url|port|json)$/;
+const ITERATORS = new Set(['forEach', 'map', 'filter', 'every', 'some', 'find', 'flatMap', 'reduce', 'reduceRight']);
+
+/**
+ * The exported name a read's value ends up in: `export const config = { db: { url: process.env.X } }` →
+ * `config.db.url`, `export default {…}` → `default.…`, `module.exports = {…}`, NestJS `registerAs('db', () => ({…}))`
+ * → `db.…`, `export const env = createEnv(…)` → `env.X`. Undefined when the value is used where it is read.
+ */
+export function exportPath(node: ts.Node, exported: () => ReadonlySet<string>, leaf?: string): string | undefined {
+  let path: string[] = leaf ? [leaf] : [];
+  let n: ts.Node = node;
+  for (let depth = 0; depth < 16; depth++) {
+    const p = n.parent;
+    if (!p) return undefined;
+    if (ts.isPropertyAssignment(p) && p.initializer === n) {
+      const key = propertyNameText(p.name);
+      if (key === undefined) return undefined;
+      path.unshift(key);
+      n = p.parent;
+      continue;
+    }
+    if (ts.isVariableDeclaration(p) && p.initializer === n) {
+      if (!ts.isIdentifier(p.name) || !exported().has(p.name.text)) return undefined;
+      return [p.name.text, ...path].join('.');
+    }
+    if (ts.isExportAssignment(p)) return ['default', ...path].join('.');
+    // A config class: `class Env { public PORT = this.toNumber(environment.PORT) }`.
+    if (ts.isPropertyDeclaration(p) && p.initializer === n && ts.isClassLike(p.parent) && p.parent.name) {
+      const key = propertyNameText(p.name);
+      return key === undefined ? undefined : [p.parent.name.text, key, ...path].join('.');
+    }
+    if (ts.isBinaryExpression(p) && p.right === n && p.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+      const left = p.left.getText();
+      return /^(module\.)?exports\b/.test(left) ? [left, ...path].join('.') : undefined;
+    }
+    if (ts.isArrowFunction(p) && p.body === n) {
+      const call = p.parent;
+      if (ts.isCallExpression(call) && lastName(call.expression) === 'registerAs' && ts.isStringLiteralLike(call.arguments[0])) return [call.arguments[0].text, ...path].join('.');
+      return undefined;
+    }
+    if (ts.isCallExpression(p) && p.arguments.includes(n as ts.Expression)) {
+      // A conversion keeps the path (`port: Number(process.env.PORT)`); any other call makes something else of it
+      // (`axios.create({ baseURL })` is a client, not a config object).
+      if (!CONVERSIONS.test(lastName(p.expression) ?? '')) return undefined;
+      // t3-env: a key of `server`/`client` or of `runtimeEnv` is `env.KEY`, not `env.server.KEY`.
+      if (lastName(p.expression) === 'createEnv') path = path.slice(-1);
+      n = p;
+      continue;
+    }
+    if (
+      ts.isParenthesizedExpression(p) ||
+      ts.isAsExpression(p) ||
+      ts.isSatisfiesExpression(p) ||
+      ts.isNonNullExpression(p) ||
+      ts.isObjectLiteralExpression(p) ||
+      ts.isConditionalExpression(p) ||
+      ts.isPrefixUnaryExpression(p) ||
+      (ts.isBinaryExpression(p) && p.operatorToken.kind !== ts.SyntaxKind.EqualsToken) ||
+      (ts.isPropertyAccessExpression(p) && p.expression === n) ||
+      (ts.isCallExpression(p) && p.expression === n)
+    ) {
+      n = p;
+      continue;
+    }
+    return undefined;
+  }
+  return undefined;
+}
+
+/** Names a file exports: `export const x`, `export { x }`, `export default x`, `module.exports = x`. */
+export function exportedNames(sf: ts.SourceFile): Set<string> {
+  const out = new Set<string>();
+  for (const st of sf.statements) {
+    if (ts.isVariableStatement(st) && st.modifiers?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword)) {
+      for (const d of st.declarationList.declarations) if (ts.isIdentifier(d.name)) out.add(d.name.text);
+    } else if (ts.isExportDeclaration(st) && !st.moduleSpecifier && st.exportClause && ts.isNamedExports(st.exportClause)) {
+      for (const e of st.exportClause.elements) out.add((e.propertyName ?? e.name).text);
+    } else if (ts.isExportAssignment(st) && ts.isIdentifier(st.expression)) {
+      out.add(st.expression.text);
+    } else if (ts.isExpressionStatement(st) && ts.isBinaryExpression(st.expression) && /^(module\.)?exports\b/.test(st.expression.left.getText(sf))) {
+      const right = st.expression.right;
+      if (ts.isIdentifier(right)) out.add(right.text);
+      else if (ts.isObjectLiteralExpression(right)) for (const p of right.properties) if (ts.isShorthandPropertyAssignment(p)) out.add(p.name.text);
+    }
+  }
+  return out;
+}
+
+/**
+ * `process.env[key]` where `key` walks a literal list: `for (const key of ['A', 'B'])`, `REQUIRED.forEach((key) => …)`,
+ * `Object.keys({ A: 1 }).map(…)`. The names, or undefined when the list is not a literal of the file.
+ */
+export function loopNames(key: ts.Identifier, constants: ReadonlyMap<string, ts.Expression>): string[] | undefined {
+  const list = iterated(key);
+  return list ? listNames(list, constants) : undefined;
+}
+
+/** `process.env[key]` where `key` walks an array parameter of a named function: a list helper (`checkMissing(vars)`). */
+export function listHelperOf(key: ts.Identifier): EnvHelper | undefined {
+  const list = iterated(key);
+  if (!list || !ts.isIdentifier(list)) return undefined;
+  const helper = helperOf(list);
+  return helper ? { ...helper, list: true } : undefined;
+}
+
+/** The list a loop variable walks: `for (const k of LIST)`, `LIST.forEach((k) => …)`, `LIST.reduce((acc, k) => …)`. */
+function iterated(key: ts.Identifier): ts.Expression | undefined {
+  for (let n: ts.Node | undefined = key.parent; n; n = n.parent) {
+    if (ts.isForOfStatement(n) && ts.isVariableDeclarationList(n.initializer)) {
+      if (n.initializer.declarations.some((d) => ts.isIdentifier(d.name) && d.name.text === key.text)) return n.expression;
+    }
+    if (ts.isFunctionLike(n) && n.parameters.some((p) => ts.isIdentifier(p.name) && p.name.text === key.text)) {
+      const call = n.parent;
+      if (!(ts.isArrowFunction(n) || ts.isFunctionExpression(n)) || !ts.isCallExpression(call) || call.arguments[0] !== n) return undefined;
+      if (!ts.isPropertyAccessExpression(call.expression) || !ITERATORS.has(call.expression.name.text)) return undefined;
+      const element = n.parameters[/^reduce/.test(call.expression.name.text) ? 1 : 0];
+      return element && ts.isIdentifier(element.name) && element.name.text === key.text ? call.expression.expression : undefined;
+    }
+  }
+  return undefined;
+}
+
+function listNames(expr: ts.Expression, constants: ReadonlyMap<string, ts.Expression>, depth = 0): string[] | undefined {
+  let e = expr;
+  while (ts.isParenthesizedExpression(e) || ts.isAsExpression(e) || ts.isSatisfiesExpression(e)) e = e.expression;
+  if (depth > 4) return undefined;
+  if (ts.isIdentifier(e)) {
+    const init = constants.get(e.text);
+    return init ? listNames(init, constants, depth + 1) : undefined;
+  }
+  if (ts.isArrayLiteralExpression(e)) {
+    const names = e.elements.map((el) => (ts.isExpression(el) ? staticString(el, constants) : undefined));
+    return names.every((s) => s?.resolved) ? names.map((s) => s!.text) : undefined;
+  }
+  if (ts.isCallExpression(e) && e.expression.getText() === 'Object.keys' && e.arguments[0]) {
+    let obj = e.arguments[0];
+    if (ts.isIdentifier(obj)) obj = constants.get(obj.text) ?? obj;
+    while (ts.isParenthesizedExpression(obj) || ts.isAsExpression(obj) || ts.isSatisfiesExpression(obj)) obj = obj.expression;
+    if (!ts.isObjectLiteralExpression(obj)) return undefined;
+    const keys = obj.properties.map((p) => (p.name ? propertyNameText(p.name) : undefined));
+    return keys.every((k) => k !== undefined) ? (keys as string[]) : undefined;
+  }
+  return undefined;
+}
+
+/** `process.env[name]` where `name` is a parameter of the enclosing named function or method. */
+export function helperOf(arg: ts.Expression): EnvHelper | undefined {
+  if (!ts.isIdentifier(arg)) return undefined;
+  let fn: ts.Node | undefined = arg.parent;
+  while (fn && !ts.isFunctionLike(fn)) fn = fn.parent;
+  if (!fn || !ts.isFunctionLike(fn)) return undefined;
+  const param = fn.parameters.findIndex((p) => ts.isIdentifier(p.name) && p.name.text === arg.text);
+  if (param === -1) return undefined;
+  let name: string | undefined;
+  if ((ts.isFunctionDeclaration(fn) || ts.isMethodDeclaration(fn)) && fn.name && ts.isIdentifier(fn.name)) name = fn.name.text;
+  else if ((ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) && (ts.isVariableDeclaration(fn.parent) || ts.isPropertyAssignment(fn.parent)) && ts.isIdentifier(fn.parent.name)) name = fn.parent.name.text;
+  return name ? { name, param } : undefined;
+}

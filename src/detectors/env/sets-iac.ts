@@ -1,0 +1,109 @@
+/**
+ * Infrastructure code in TypeScript (AWS CDK, SST, Pulumi, CDKTF): every `environment: { X: … }` on any construct —
+ * a Lambda, an ECS container, a Batch job, a Next.js site, a construct made by a project wrapper — every
+ * `x.addEnvironment('X', …)`, ECS `secrets: { X: … }`, and the list form `environment: [{ name: 'X', value }]` (ECS task
+ * overrides, Step Functions states written as JSON). The CDK detector follows Lambdas in depth; this pass is
+ * what keeps a variable set on something else, or through a wrapper it does not follow, from reading "set nowhere".
+ */
+import { constantsOf, importsOf, lastName, propertyNameText, staticString } from '../shared/ast.js';
+import { lineOf, ts, walkMentioning } from '../../scan/ts.js';
+
+export interface IacEnvSet {
+  readonly name: string;
+  readonly line: number;
+  readonly tool: string;
+  readonly owner?: string;
+  readonly secretRef?: boolean;
+}
+
+const MODULES: readonly [RegExp, string][] = [
+  [/^(aws-cdk-lib|@aws-cdk\/)/, 'AWS CDK'],
+  [/^(sst(\/|$)|@serverless-stack\/)/, 'SST'],
+  [/^@pulumi\//, 'Pulumi'],
+  [/^(cdktf|@cdktf\/)/, 'CDKTF'],
+];
+/** Words an IaC file holds (its imports, or SST v3's globals): nothing else is parsed for this pass. */
+export const IAC_WORDS = /aws-cdk-lib|@aws-cdk\/|['"]sst|sst\.(?:aws|cloudflare)\.|\$config\(|@serverless-stack\/|@pulumi\/|cdktf/;
+const WORDS = /environment|Environment|secrets/g;
+/** Upper snake case: CodeBuild's `environment: { buildImage }` is build settings, not variables. */
+const NAME = /^[A-Z_][A-Z0-9_]*$/;
+
+export function iacEnvSets(sf: ts.SourceFile): IacEnvSet[] {
+  const tool = toolOf(sf);
+  if (!tool) return [];
+  let constants: Map<string, ts.Expression> | undefined;
+  const consts = () => (constants ??= constantsOf(sf));
+  const out: IacEnvSet[] = [];
+  walkMentioning(sf, WORDS, (node) => {
+    if (ts.isPropertyAssignment(node) && node.name) {
+      const key = propertyNameText(node.name);
+      if (key !== 'environment' && key !== 'Environment' && key !== 'environmentVariables' && key !== 'secrets') return;
+      if (key === 'secrets' && !siblings(node).has('image')) return;
+      const owner = ownerOf(node, sf);
+      for (const k of objectKeys(node.initializer, consts())) out.push({ name: k.name, line: k.line, tool, ...(owner ? { owner } : {}), ...(key === 'secrets' ? { secretRef: true } : {}) });
+    } else if (ts.isCallExpression(node) && lastName(node.expression) === 'addEnvironment' && ts.isPropertyAccessExpression(node.expression)) {
+      const name = staticString(node.arguments[0], consts());
+      if (name?.resolved && NAME.test(name.text)) out.push({ name: name.text, line: lineOf(node, sf), tool, owner: node.expression.expression.getText(sf).slice(0, 60) });
+    }
+  });
+  return out;
+}
+
+function toolOf(sf: ts.SourceFile): string | undefined {
+  for (const binding of importsOf(sf).values()) for (const [re, tool] of MODULES) if (re.test(binding.module)) return tool;
+  // SST v3 config and `infra/*.ts` use the global `sst` namespace without importing it.
+  return /\bsst\.(aws|cloudflare)\.|\$config\(/.test(sf.text) ? 'SST' : undefined;
+}
+
+/** The keys of `{ A: …, B: … }`, through a spread of a same-file constant and Pulumi's `{ variables: {…} }`. */
+function objectKeys(expr: ts.Expression, constants: ReadonlyMap<string, ts.Expression>, depth = 0): { name: string; line: number }[] {
+  let e = expr;
+  while (ts.isParenthesizedExpression(e) || ts.isAsExpression(e) || ts.isSatisfiesExpression(e)) e = e.expression;
+  if (ts.isIdentifier(e) && depth < 3) {
+    const init = constants.get(e.text);
+    return init ? objectKeys(init, constants, depth + 1) : [];
+  }
+  // ECS / Step Functions / CloudFormation list form: `environment: [{ name: 'X', value }]`, `Environment: [{ Name: 'X' }]`.
+  if (ts.isArrayLiteralExpression(e)) {
+    return e.elements.flatMap((el) => {
+      if (!ts.isObjectLiteralExpression(el)) return [];
+      const name = el.properties.find((p): p is ts.PropertyAssignment => ts.isPropertyAssignment(p) && /^(name|Name)$/.test(propertyNameText(p.name) ?? ''));
+      const text = name && staticString(name.initializer, constants);
+      return name && text?.resolved && NAME.test(text.text) ? [{ name: text.text, line: lineOf(name) }] : [];
+    });
+  }
+  if (!ts.isObjectLiteralExpression(e) || depth > 3) return [];
+  const out: { name: string; line: number }[] = [];
+  for (const p of e.properties) {
+    if (ts.isSpreadAssignment(p)) out.push(...objectKeys(p.expression, constants, depth + 1));
+    else if (p.name) {
+      const name = propertyNameText(p.name);
+      if (name === 'variables' && ts.isPropertyAssignment(p)) out.push(...objectKeys(p.initializer, constants, depth + 1));
+      else if (name && NAME.test(name)) out.push({ name, line: lineOf(p) });
+    }
+  }
+  return out;
+}
+
+function siblings(node: ts.PropertyAssignment): Set<string> {
+  const obj = node.parent;
+  return new Set(obj.properties.flatMap((p) => (p.name ? [propertyNameText(p.name) ?? ''] : [])));
+}
+
+/** `Function 'Api'` for `new Function(this, 'Api', { environment })`; `container 'web'` for `addContainer('web', …)`. */
+function ownerOf(node: ts.Node, sf: ts.SourceFile): string | undefined {
+  for (let n: ts.Node | undefined = node.parent; n && !ts.isSourceFile(n); n = n.parent) {
+    if (ts.isNewExpression(n)) {
+      const cls = lastName(n.expression) ?? 'construct';
+      const id = (n.arguments ?? []).find((a) => ts.isStringLiteralLike(a) || ts.isNoSubstitutionTemplateLiteral(a) || ts.isTemplateExpression(a));
+      return id ? `${cls} '${id.getText(sf).slice(1, -1).slice(0, 50)}'` : cls;
+    }
+    if (ts.isCallExpression(n) && ts.isPropertyAccessExpression(n.expression)) {
+      const method = n.expression.name.text;
+      const id = n.arguments[0];
+      if (/^add\w*Container$/.test(method) && id && ts.isStringLiteralLike(id)) return `container '${id.text}'`;
+    }
+    if (ts.isFunctionLike(n) || ts.isClassLike(n)) return undefined;
+  }
+  return undefined;
+}

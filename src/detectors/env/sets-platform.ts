@@ -1,0 +1,110 @@
+/**
+ * Hosting platforms and templates that set variables in config: vercel.json `env`/`build.env`, netlify.toml
+ * `[build.environment]`/`[context.*.environment]`, wrangler.toml `[vars]`, fly.toml `[env]`, render.yaml `envVars`,
+ * Heroku app.json `env`, and SAM/CloudFormation `Environment: Variables:`. Names only.
+ */
+import { isEnvName } from './names.js';
+import type { EnvSetData } from './types.js';
+import { entries, get, items, readYaml, text } from './yaml.js';
+
+export const PLATFORM_FILE = /(^|\/)(vercel\.json|netlify\.toml|wrangler\.toml|fly\.toml|render\.ya?ml|app\.json)$/;
+/** SAM / CloudFormation templates (the text test keeps other YAML out). */
+export const TEMPLATE_FILE = /\.(ya?ml|template)$/;
+export const TEMPLATE_TEXT = /AWSTemplateFormatVersion|AWS::Serverless|AWS::Lambda::Function/;
+
+export function platformEnv(file: string, source: string): EnvSetData[] {
+  const base = file.split('/').pop() ?? '';
+  if (base === 'vercel.json' || base === 'app.json') return jsonEnv(file, source, base === 'vercel.json' ? 'Vercel' : 'Heroku');
+  if (base.endsWith('.toml')) return tomlEnv(file, source);
+  return renderEnv(file, source);
+}
+
+/** vercel.json `env` and `build.env`; Heroku app.json `env` (Expo's app.json has none at the top level). */
+function jsonEnv(file: string, source: string, tool: string): EnvSetData[] {
+  let json: { env?: unknown; build?: { env?: unknown } } | undefined;
+  try {
+    json = JSON.parse(source.replace(/^\uFEFF/, '')) as typeof json;
+  } catch {
+    return [];
+  }
+  if (!json || typeof json !== 'object') return [];
+  const lines = source.split('\n');
+  const lineOf = (name: string) => Math.max(1, lines.findIndex((l) => l.includes(`"${name}"`)) + 1);
+  const out: EnvSetData[] = [];
+  for (const [group, owner] of [[json.env, undefined], [json.build?.env, 'build']] as const) {
+    if (!group || typeof group !== 'object' || Array.isArray(group)) continue;
+    for (const name of Object.keys(group)) if (isEnvName(name)) out.push({ name, file, line: lineOf(name), kind: 'platform', tool, ...(owner ? { owner } : {}) });
+  }
+  return out;
+}
+
+/** The TOML tables that hold variables, by tool: `[build.environment]`, `[context.production.environment]`, `[vars]`, `[env]`. */
+const TOML_TABLES: readonly [RegExp, RegExp, string][] = [
+  [/netlify\.toml$/, /^(build|context\.[\w.-]+|dev)\.environment$/, 'Netlify'],
+  [/wrangler\.toml$/, /^(vars|env\.[\w-]+\.vars)$/, 'Cloudflare Wrangler'],
+  [/fly\.toml$/, /^env$/, 'Fly.io'],
+];
+
+function tomlEnv(file: string, source: string): EnvSetData[] {
+  const spec = TOML_TABLES.find(([f]) => f.test(file));
+  if (!spec) return [];
+  const [, tables, tool] = spec;
+  const out: EnvSetData[] = [];
+  let table = '';
+  source.split('\n').forEach((raw, i) => {
+    const line = raw.trim();
+    const header = /^\[\s*([^\]]+?)\s*\]$/.exec(line);
+    if (header) {
+      table = header[1].replace(/["']/g, '');
+      return;
+    }
+    // `environment = { A = "x" }` inline under `[build]` / `[context.x]`.
+    const inline = /^(environment|vars|env)\s*=\s*\{(.*)\}/.exec(line);
+    if (inline && tables.test(table ? `${table}.${inline[1]}` : inline[1])) {
+      for (const m of inline[2].matchAll(/([A-Za-z_][A-Za-z0-9_]*)\s*=/g)) if (isEnvName(m[1])) out.push({ name: m[1], file, line: i + 1, kind: 'platform', tool, ...owner(table) });
+      return;
+    }
+    const key = /^([A-Za-z_][A-Za-z0-9_]*)\s*=/.exec(line);
+    if (key && tables.test(table) && isEnvName(key[1])) out.push({ name: key[1], file, line: i + 1, kind: 'platform', tool, ...owner(table) });
+  });
+  return out;
+}
+
+function owner(table: string): { owner?: string } {
+  const context = /^(context|env)\.([\w.-]+?)(\.(environment|vars))?$/.exec(table);
+  return context ? { owner: context[2] } : {};
+}
+
+/** render.yaml `services[].envVars[].key` (and `envVarGroups`). */
+function renderEnv(file: string, source: string): EnvSetData[] {
+  const yaml = readYaml(source);
+  const out: EnvSetData[] = [];
+  for (const doc of yaml.docs) {
+    for (const group of ['services', 'envVarGroups']) {
+      for (const s of items(doc, get(doc, doc.contents, group))) {
+        const name = text(get(doc, s, 'name'));
+        for (const v of items(doc, get(doc, s, 'envVars'))) {
+          const key = text(get(doc, v, 'key'));
+          if (key && isEnvName(key)) out.push({ name: key, file, line: yaml.line(v), kind: 'platform', tool: 'Render', ...(name ? { owner: name } : {}) });
+        }
+      }
+    }
+  }
+  return out;
+}
+
+/** SAM / CloudFormation: `Globals.Function.Environment.Variables` and each resource's `Properties.Environment.Variables`. */
+export function templateEnv(file: string, source: string): EnvSetData[] {
+  const yaml = readYaml(source);
+  const out: EnvSetData[] = [];
+  for (const doc of yaml.docs) {
+    const add = (props: unknown, owner: string) => {
+      for (const e of entries(doc, get(doc, get(doc, props, 'Environment'), 'Variables'))) {
+        if (isEnvName(e.key)) out.push({ name: e.key, file, line: yaml.line(e.keyNode), kind: 'cloudformation', tool: 'SAM/CloudFormation', owner });
+      }
+    };
+    add(get(doc, get(doc, doc.contents, 'Globals'), 'Function'), 'Globals');
+    for (const r of entries(doc, get(doc, doc.contents, 'Resources'))) add(get(doc, r.value, 'Properties'), r.key);
+  }
+  return out;
+}

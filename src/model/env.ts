@@ -1,0 +1,308 @@
+/**
+ * The environment model: every variable with where the code reads it and every place that sets it — CDK, SST,
+ * Serverless and Pulumi code, compose, Dockerfiles, Kubernetes, SAM templates, hosting platforms, CI, dotenv files,
+ * typed declarations, the runtime — built once per fact set. Steps 5, 8, 9 and 10 render from it and the env
+ * negative-claim topics conclude from it, so no two sections disagree about a variable.
+ */
+import { cdkDetector } from '../detectors/cdk/index.js';
+import type { CdkLambdaFact } from '../detectors/cdk/facts.js';
+import { ciDetector, type CiWorkflowFact } from '../detectors/ci/index.js';
+import {
+  envDetector,
+  looksSecret,
+  runtimeProvider,
+  type EnvConsumedFact,
+  type EnvDeclaredFact,
+  type EnvDynamicReadFact,
+  type EnvExternalSourceData,
+  type EnvExternalSourceFact,
+  type EnvReadData,
+  type EnvReadFact,
+  type EnvSetFact,
+  type EnvSetKind,
+  type RuntimeProvider,
+} from '../detectors/env/index.js';
+import { frontendBuildDetector, type FrontendAppFact } from '../detectors/frontend-build/index.js';
+import { otherInfraDetector } from '../detectors/other-infra/index.js';
+import type { InfraFunctionFact } from '../detectors/other-infra/types.js';
+import type { Citation, Detector, FactSet } from '../facts.js';
+import type { RepoIndex } from '../scan/repo-index.js';
+
+/** Every detector whose facts read or set a variable: the env model, and each step that renders it, runs them all. */
+export const ENV_DETECTORS: readonly Detector[] = [envDetector, cdkDetector, otherInfraDetector, ciDetector, frontendBuildDetector];
+
+/** Test code, fixtures, stories and test-runner config: listed after the production reads, and counted. */
+const TEST_PATH =
+  /(^|\/)(__tests__|__mocks__|__fixtures__|tests?|spec|specs|e2e|fixtures?|mocks?|cypress|playwright|testdata|test-utils)\/|\.(test|spec|stories|story|e2e|cy)\.[cm]?[jt]sx?$|(^|\/)(vitest|jest|playwright|cypress|karma)\.(config|setup)[\w.-]*$|(^|\/)(setup-?tests?|test-?setup)\.[cm]?[jt]s$|(^|\/)test_[^/]+\.py$|_test\.(py|go)$/i;
+
+export function isTestPath(file: string): boolean {
+  return TEST_PATH.test(file);
+}
+
+export type SetKind = EnvSetKind | 'cdk' | 'function' | 'ci' | 'example' | 'dotenv' | 'type' | 'framework-config';
+
+export interface SetSite {
+  readonly kind: SetKind;
+  readonly at: Citation;
+  /** The tool in a word or two: `docker compose`, `AWS CDK`, `serverless`, `Vercel`. */
+  readonly tool?: string;
+  /** Lambda construct id, compose service, container, CI job, function, stage. */
+  readonly owner?: string;
+  /** CI value source: `secret X`, `var X`, `literal`. */
+  readonly source?: string;
+  /** A CDK value that is a literal in the code (names a literal, never its value). */
+  readonly literal?: boolean;
+  /** The file the names come from (an env_file's dotenv, a ConfigMap) and the reference as written. */
+  readonly from?: string;
+  readonly ref?: string;
+  readonly secretRef?: boolean;
+  /** A `process.env.X = …` in a test file or fixture. */
+  readonly test?: boolean;
+}
+
+export interface EnvRead extends EnvReadData {
+  /** A test file, fixture or test config: shown after the production reads. */
+  readonly test: boolean;
+}
+
+export interface EnvVarView {
+  readonly name: string;
+  /** Production reads first (by file), then test reads (by file). */
+  readonly reads: readonly EnvRead[];
+  readonly sets: readonly SetSite[];
+  /** A tool's configuration that reads it (compose `${X}` interpolation). */
+  readonly consumers: readonly { readonly tool: string; readonly at: Citation }[];
+  readonly secret: boolean;
+  /** Who sets it when the project does not (`the AWS Lambda runtime`, `Vercel`); see `EnvModel.runtimeFor`. */
+  readonly runtime?: RuntimeProvider;
+  /** Set by the runtime or a tool for every reader (not only Lambda code). */
+  readonly builtin: boolean;
+}
+
+export interface DynamicRead {
+  readonly file: string;
+  readonly line: number;
+  readonly expression: string;
+  readonly pattern?: string;
+  readonly test: boolean;
+}
+
+/** What shows a variable is read (or may be): a recognised read, a read by computed name, or a line naming it. */
+export interface ReadEvidence {
+  readonly kind: 'read' | 'dynamic' | 'mention';
+  readonly what: string;
+  readonly at: Citation;
+}
+
+/** Kinds in the order a "Set in" cell lists them: the runtime, deployment config, CI, code, then dotenv files. */
+export const SET_ORDER: readonly SetKind[] = [
+  'cdk',
+  'iac',
+  'function',
+  'cloudformation',
+  'compose',
+  'compose-env-file',
+  'dockerfile',
+  'dockerfile-arg',
+  'kubernetes',
+  'platform',
+  'framework-config',
+  'ci',
+  'script',
+  'code',
+  'example',
+  'dotenv',
+  'type',
+];
+/**
+ * Sets that apply by folder: a dotenv file, a typed declaration, the code's own `process.env.X = …` (a test setup),
+ * or a script (`X=1 npx cdk deploy`, a dotenv file it writes) serves the code under its own folder or package only.
+ */
+const SCOPED = new Set<SetKind>(['example', 'dotenv', 'type', 'code', 'script']);
+const FUNCTION_TOOL: Record<string, string> = { serverless: 'Serverless', sst: 'SST', terraform: 'Terraform' };
+
+export class EnvModel {
+  readonly vars: ReadonlyMap<string, EnvVarView>;
+  readonly dynamic: readonly DynamicRead[];
+  /** `process.env[key] = value` / `os.environ[key] = value`: sets by a computed name. */
+  readonly dynamicSets: readonly DynamicRead[];
+  /** Bulk sources outside the repository: an uncommitted env_file, a Kubernetes Secret defined elsewhere. */
+  readonly external: readonly EnvExternalSourceData[];
+  /** Package folders with a Lambda entry, and files that read a variable a Lambda's environment sets. */
+  private readonly lambdaDirs: ReadonlySet<string>;
+  /** Folders of Lambda entries in the root package: the repository root is not all Lambda code because of them. */
+  private readonly lambdaFolders: readonly string[];
+  private readonly lambdaFiles: ReadonlySet<string>;
+
+  constructor(facts: FactSet, private readonly index: RepoIndex) {
+    const vars = new Map<string, { name: string; reads: EnvRead[]; sets: SetSite[]; consumers: { tool: string; at: Citation }[] }>();
+    const view = (name: string) => {
+      let v = vars.get(name);
+      if (!v) vars.set(name, (v = { name, reads: [], sets: [], consumers: [] }));
+      return v;
+    };
+    for (const f of facts.of<EnvReadFact>('env.read')) view(f.data.name).reads.push({ ...f.data, test: isTestPath(f.data.file) });
+    for (const f of facts.of<EnvDeclaredFact>('env.declared')) view(f.data.name).sets.push({ kind: f.data.source, at: { file: f.data.file, line: f.data.line } });
+    const cdkFiles = new Set<string>();
+    for (const f of facts.of<CdkLambdaFact>('cdk.lambda')) {
+      for (const e of f.data.environment ?? []) {
+        view(e.name).sets.push({ kind: 'cdk', tool: 'AWS CDK', at: e.at, owner: f.data.constructId, literal: e.literal });
+        cdkFiles.add(`${e.name} ${e.at.file}`);
+      }
+    }
+    const iacFiles = new Set<string>();
+    for (const f of facts.of<EnvSetFact>('env.set')) {
+      const d = f.data;
+      // The CDK detector saw the variable in this file already, with the Lambda it belongs to (it cites the value's
+      // line, this pass the key's).
+      if (d.kind === 'iac' && cdkFiles.has(`${d.name} ${d.file}`)) continue;
+      // A SAM/CloudFormation key is cited on its own line too; the function fact adds only the function's line.
+      if (d.kind === 'iac' || d.kind === 'cloudformation') iacFiles.add(`${d.name} ${d.file}`);
+      view(d.name).sets.push({
+        kind: d.kind,
+        tool: d.tool,
+        at: { file: d.file, line: d.line },
+        ...(d.owner ? { owner: d.owner } : {}),
+        ...(d.from ? { from: d.from } : {}),
+        ...(d.ref ? { ref: d.ref } : {}),
+        ...(d.secretRef ? { secretRef: true } : {}),
+        ...(d.kind === 'code' && isTestPath(d.file) ? { test: true } : {}),
+      });
+    }
+    for (const f of facts.of<InfraFunctionFact>('infra.function')) {
+      for (const name of f.data.environment) {
+        // The env detector cited the variable's own line in that file; the function's line adds nothing.
+        if (iacFiles.has(`${name} ${f.data.file}`)) continue;
+        // Where the variable itself is set (a `provider.environment` entry), else the function's own line.
+        const set = f.data.environmentAt?.find((e) => e.name === name);
+        view(name).sets.push({ kind: 'function', tool: FUNCTION_TOOL[f.data.tool] ?? f.data.tool, at: set ? { file: set.file, line: set.line } : { file: f.data.file, line: f.data.line }, owner: f.data.name });
+      }
+    }
+    for (const f of facts.of<CiWorkflowFact>('ci.workflow')) {
+      const w = f.data;
+      const add = (e: { name: string; source: string; ref?: string; line: number }, owner?: string) =>
+        view(e.name).sets.push({ kind: 'ci', at: { file: w.file, line: e.line }, ...(owner ? { owner } : {}), source: e.ref ? `${e.source} ${e.ref}` : e.source });
+      for (const e of w.env) add(e);
+      for (const job of w.jobs) {
+        for (const e of job.env) add(e, job.id);
+        for (const step of job.steps) for (const e of step.env) add(e, job.id);
+      }
+    }
+    for (const f of facts.of<FrontendAppFact>('frontend.app')) {
+      const config = f.data.config;
+      for (const name of config?.declaredEnv ?? []) view(name).sets.push({ kind: 'framework-config', tool: `${f.data.framework} config`, at: { file: config!.file, ...(config!.line ? { line: config!.line } : {}) } });
+    }
+    for (const f of facts.of<EnvConsumedFact>('env.consumed')) view(f.data.name).consumers.push({ tool: f.data.tool, at: { file: f.data.file, line: f.data.line } });
+
+    const out = new Map<string, EnvVarView>();
+    for (const v of [...vars.values()].sort((a, b) => compare(a.name, b.name))) {
+      const reads = [...v.reads].sort((a, b) => Number(a.test) - Number(b.test) || compare(a.file, b.file));
+      const sets = [...v.sets].sort((a, b) => SET_ORDER.indexOf(a.kind) - SET_ORDER.indexOf(b.kind) || compare(a.at.file, b.at.file) || (a.at.line ?? 0) - (b.at.line ?? 0));
+      const runtime = runtimeProvider(v.name, v.reads.some((r) => r.via === 'import.meta.env') ? 'import.meta' : 'process');
+      out.set(v.name, { name: v.name, reads, sets, consumers: v.consumers, secret: looksSecret(v.name), ...(runtime ? { runtime } : {}), builtin: !!runtime && runtime.scope === undefined });
+    }
+    this.vars = out;
+    const dynamicOf = (kind: 'env.dynamic' | 'env.dynamic-set') =>
+      facts
+        .of<EnvDynamicReadFact>(kind as 'env.dynamic')
+        .map((f) => ({ ...f.data, test: isTestPath(f.data.file) }))
+        .sort((a, b) => compare(a.file, b.file) || a.line - b.line);
+    this.dynamic = dynamicOf('env.dynamic');
+    this.dynamicSets = dynamicOf('env.dynamic-set');
+    this.external = facts.of<EnvExternalSourceFact>('env.external').map((f) => f.data);
+    const lambdaFiles = [
+      ...facts.of<CdkLambdaFact>('cdk.lambda').map((f) => f.data.entry),
+      ...facts.of<InfraFunctionFact>('infra.function').map((f) => f.data.handlerFile),
+    ];
+    const entries = lambdaFiles.filter((f): f is string => !!f);
+    this.lambdaDirs = new Set(entries.map((f) => this.dirOf(f)).filter((d) => d !== ''));
+    this.lambdaFolders = [...new Set(entries.filter((f) => this.dirOf(f) === '').map((f) => this.dirOf(f, false)))];
+    // An entry the CDK detector could not resolve (`join(__dirname, 'x.js')` of a build output) still leaves its mark:
+    // the handler reads the variables that Lambda's environment sets. Infrastructure code reads them too (to pass them
+    // on): a file that sets variables or reads the CDK CLI's own is not Lambda code.
+    const infra = new Set([...out.values()].flatMap((v) => [...v.sets.filter((s) => s.kind === 'cdk' || s.kind === 'iac').map((s) => s.at.file), ...(/^CDK_DEFAULT_/.test(v.name) ? v.reads.map((r) => r.file) : [])]));
+    this.lambdaFiles = new Set(
+      [...out.values()]
+        .filter((v) => v.sets.some((s) => s.kind === 'cdk' || s.kind === 'function' || (s.kind === 'iac' && s.tool === 'AWS CDK' && !s.owner?.startsWith('container'))))
+        .flatMap((v) => v.reads.map((r) => r.file))
+        .filter((f) => !infra.has(f)),
+    );
+  }
+
+  sorted(): EnvVarView[] {
+    return [...this.vars.values()];
+  }
+
+  get(name: string): EnvVarView | undefined {
+    return this.vars.get(name);
+  }
+
+  /** Who sets the variable for code in `files`, when the runtime or a tool does (Lambda variables: Lambda code only). */
+  runtimeFor(v: EnvVarView, files: readonly string[]): string | undefined {
+    if (!v.runtime) return undefined;
+    if (v.runtime.scope !== 'lambda') return v.runtime.label;
+    const inFolder = (f: string) => this.lambdaFolders.some((d) => d === '' || f.startsWith(`${d}/`));
+    return files.some((f) => this.lambdaFiles.has(f) || this.lambdaDirs.has(this.dirOf(f)) || inFolder(f)) ? v.runtime.label : undefined;
+  }
+
+  /**
+   * The sets that reach code in `files`: deployment and CI config wherever it is; a dotenv file or a typed
+   * declaration only in a file's folder or a parent, or in the same package (another app's `.env` is not its source).
+   */
+  setsFor(v: EnvVarView, files: readonly string[]): SetSite[] {
+    return v.sets.filter((s) => !SCOPED.has(s.kind) || files.some((f) => this.serves(s, f)));
+  }
+
+  /** A script works from its package (`scripts/` beside the code it deploys); other scoped sets from their folder. */
+  private serves(set: SetSite, readFile: string): boolean {
+    const dir = set.kind === 'script' ? this.dirOf(set.at.file) : this.dirOf(set.at.file, false);
+    return dir === '' || readFile.startsWith(`${dir}/`) || this.dirOf(set.at.file) === this.dirOf(readFile);
+  }
+
+  /** The package folder of a file ('' for the root or no package). */
+  dirOf(file: string, asPackage = true): string {
+    if (asPackage) return this.index.packageOf(file)?.dir ?? '';
+    const slash = file.lastIndexOf('/');
+    return slash === -1 ? '' : file.slice(0, slash);
+  }
+
+  /**
+   * Everything that sets or provides the variable: no "set nowhere" while any of it exists — production code that
+   * sets variables by a computed name included, when the name can be this one.
+   */
+  setEvidence(name: string): { what: string; at: Citation }[] {
+    const v = this.vars.get(name);
+    const computed = matching(this.dynamicSets, name).map((d) => ({ what: `set by a computed name (${d.expression})`, at: { file: d.file, line: d.line } }));
+    if (!v) return computed;
+    const out = v.sets.map((s) => ({ what: `${s.tool ?? s.kind} ${s.kind === 'example' || s.kind === 'dotenv' ? 'dotenv file' : 'sets it'}`, at: s.at }));
+    if (v.runtime) out.push({ what: `set by ${v.runtime.label}`, at: v.reads[0] ? { file: v.reads[0].file, line: v.reads[0].lines[0] } : (v.sets[0]?.at ?? { file: '' }) });
+    return [...out, ...computed];
+  }
+
+  /** Recognised reads of the variable, then production reads by a computed name anywhere (they may be this one). */
+  readEvidence(name: string): ReadEvidence[] {
+    const v = this.vars.get(name);
+    return [
+      ...(v?.reads ?? []).map((r) => ({ kind: 'read' as const, what: 'read', at: { file: r.file, line: r.lines[0] } })),
+      ...matching(this.dynamic, name).map((d) => ({ kind: 'dynamic' as const, what: `read by a computed name (${d.expression})`, at: { file: d.file, line: d.line } })),
+    ];
+  }
+}
+
+const models = new WeakMap<FactSet, EnvModel>();
+
+/** The env model of a fact set (built once per set; the repository model keeps one set per analysis). */
+export function envModelOf(facts: FactSet, index: RepoIndex): EnvModel {
+  let model = models.get(facts);
+  if (!model) models.set(facts, (model = new EnvModel(facts, index)));
+  return model;
+}
+
+/** Production reads or sets by a computed name that can be `name` (a literal part of the key rules others out). */
+function matching(list: readonly DynamicRead[], name: string): DynamicRead[] {
+  return list.filter((d) => !d.test && (!d.pattern || new RegExp(d.pattern).test(name)));
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,105 @@
+/** The "Set in" cell: who sets a variable, grouped by kind, each kind in a few words with where. */
+import { citeAll } from '../../markdown/cite.js';
+import { code, oneLine } from '../../markdown/text.js';
+import { SET_ORDER, type SetKind, type SetSite } from '../../model/env.js';
+
+/**
+ * `set by the AWS Lambda runtime; CDK env of 3 Lambdas `…:88`; compose service api `…:12`; CI `…:37` (secret X);
+ * `/.env.example:3``. Empty sets give `—`.
+ */
+export function setIn(sites: readonly SetSite[], runtime?: string): string {
+  const parts: string[] = runtime ? [`set by ${runtime}`] : [];
+  const byKind = new Map<SetKind, SetSite[]>();
+  for (const s of sites) byKind.set(s.kind, [...(byKind.get(s.kind) ?? []), s]);
+  for (const kind of SET_ORDER) {
+    const list = byKind.get(kind);
+    if (list) parts.push(...describe(kind, list));
+  }
+  return parts.join('; ') || '—';
+}
+
+function describe(kind: SetKind, list: readonly SetSite[]): string[] {
+  const at = (l: readonly SetSite[], n = 2) => citeAll(l.map((s) => s.at), n);
+  switch (kind) {
+    case 'cdk': {
+      const fns = new Set(list.map((s) => s.owner)).size;
+      return [`CDK env of ${fns} Lambda${fns === 1 ? '' : 's'}${list.some((s) => s.literal) ? ', literal in code' : ''} ${at(list)}`];
+    }
+    case 'iac':
+      return byTool(list).flatMap(([tool, l]) =>
+        [l.filter((s) => !s.secretRef), l.filter((s) => s.secretRef)].filter((g) => g.length).map((g) => `${tool} \`${g[0].secretRef ? 'secrets' : 'environment'}\`${owners(g)} ${at(g)}`),
+      );
+    case 'function':
+      return byTool(list).map(([tool, l]) => `${tool} function env${owners(l)} ${at(l)}`);
+    case 'cloudformation':
+      return [`SAM/CloudFormation env${owners(list)} ${at(list)}`];
+    case 'compose':
+      return [`compose service${plural(list)}${owners(list, '')} ${at(list)}`];
+    case 'compose-env-file': {
+      const base = (p: string) => p.split('/').pop();
+      const missing = list.filter((s) => s.ref && s.from && base(s.ref) !== base(s.from));
+      const from = (l: readonly SetSite[]) => citeAll([...new Set(l.map((s) => s.from!))].map((file) => ({ file })), 2);
+      const note = missing.length
+        ? ` (${[...new Set(missing.map((s) => code(s.ref!)))].join(', ')} not committed; names from ${from(missing)})`
+        : ` (${from(list.filter((s) => s.from))})`;
+      return [`compose \`env_file\`${owners(list)} ${at(list)}${note}`];
+    }
+    case 'dockerfile':
+      return [`Dockerfile \`ENV\` ${at(list)}`];
+    case 'dockerfile-arg':
+      return [`Dockerfile \`ARG\` (build time) ${at(list)}`];
+    case 'kubernetes': {
+      const refs = [...new Set(list.map((s) => s.ref).filter((r): r is string => !!r))];
+      const secret = list.some((s) => s.secretRef) ? ', from a Secret' : '';
+      return [`Kubernetes${owners(list, '')} ${at(list)}${refs.length ? ` (via ${refs.map(code).join(', ')}${secret})` : secret ? ` (${secret.slice(2)})` : ''}`];
+    }
+    case 'platform':
+    case 'framework-config':
+      return byTool(list).map(([tool, l]) => `${oneLine(tool)}${owners(l, '')} ${at(l)}`);
+    case 'ci': {
+      const sources = [...new Set(list.map((s) => s.source).filter((s): s is string => !!s && s !== 'literal' && s !== 'expression'))];
+      return [`CI ${at(list)}${sources.length ? ` (${sources.map(ciSource).join(', ')})` : ''}`];
+    }
+    case 'script': {
+      const npm = list.filter((s) => s.tool === 'npm script');
+      const shell = list.filter((s) => s.tool !== 'npm script');
+      const written = [...new Set(shell.map((s) => s.ref).filter((r): r is string => !!r))];
+      return [
+        shell.length ? `script ${at(shell)}${written.length ? ` (writes ${written.map(code).join(', ')})` : ''}` : '',
+        npm.length ? `npm script${owners(npm, '')} ${at(npm, 1)}` : '',
+      ].filter(Boolean);
+    }
+    case 'code': {
+      const prod = list.filter((s) => !s.test);
+      const tests = list.filter((s) => s.test);
+      return [prod.length ? `assigned in code ${at(prod)}` : '', tests.length ? `assigned in tests ${at(tests, 1)}` : ''].filter(Boolean);
+    }
+    case 'type':
+      return [`typed in ${at(list)}`];
+    default:
+      return [at(list)];
+  }
+}
+
+function byTool(list: readonly SetSite[]): [string, SetSite[]][] {
+  const map = new Map<string, SetSite[]>();
+  for (const s of list) map.set(s.tool ?? 'config', [...(map.get(s.tool ?? 'config') ?? []), s]);
+  return [...map];
+}
+
+/** ` of api, worker (+1)` — the services, constructs or containers it is set for. */
+function owners(list: readonly SetSite[], lead = ' of'): string {
+  const names = [...new Set(list.map((s) => s.owner).filter((o): o is string => !!o))];
+  if (names.length === 0) return '';
+  const shown = names.slice(0, 2).map((n) => code(n)).join(', ');
+  return `${lead} ${shown}${names.length > 2 ? ` (+${names.length - 2})` : ''}`;
+}
+
+function plural(list: readonly SetSite[]): string {
+  return new Set(list.map((s) => s.owner)).size > 1 ? 's' : '';
+}
+
+function ciSource(source: string): string {
+  const [kind, name] = source.split(' ');
+  return name ? `${kind === 'var' ? 'variable' : kind} ${code(name)}` : kind;
+}

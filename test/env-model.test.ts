@@ -1,0 +1,246 @@
+/**
+ * The environment model: every read form and every set form, joined once, and rendered the same way by the steps
+ * that show variables (5, 8, 9, 10).
+ */
+import { describe, expect, it } from 'vitest';
+import { Analysis } from '../src/analysis/run-detectors.js';
+import { RepoModel } from '../src/model/repo-model.js';
+import type { EnvVarView } from '../src/model/env.js';
+import { frontendStep } from '../src/steps/05-frontend.js';
+import { configurationStep } from '../src/steps/08-configuration.js';
+import { workflowsStep } from '../src/steps/09-workflows.js';
+import { missingCitations } from '../src/steps/verify-citations.js';
+import { EXAMPLE, indexOf, section } from './helpers/fixture.js';
+
+const modelOf = async (fixture: string) => RepoModel.of(new Analysis(await indexOf(fixture))).env();
+const reads = (v: EnvVarView | undefined) => (v?.reads ?? []).map((r) => [r.file, r.lines[0], r.via, r.hasFallback, r.exportedAs ?? null, r.test]);
+const sets = (v: EnvVarView | undefined) => (v?.sets ?? []).map((s) => [s.kind, s.tool ?? null, s.owner ?? null, s.at.file, s.at.line ?? null]);
+
+describe('env model: read forms', () => {
+  it('reads validated env (t3-env, envalid, zod, valibot, a schema imported from another module) where the code parses it', async () => {
+    const env = await modelOf('env-reads');
+    expect(reads(env.get('AUTH_SECRET'))).toEqual([['src/t3.ts', 6, 'schema', false, 'env.AUTH_SECRET', false]]);
+    // The schema says RESEND_KEY is optional; `runtimeEnv: { RESEND_KEY: process.env.RESEND_KEY }` only hands it over.
+    expect(env.get('RESEND_KEY')!.reads.map((r) => [r.file, r.lines, r.hasFallback])).toEqual([['src/t3.ts', [7, 12], true]]);
+    expect(reads(env.get('PUBLIC_APP_NAME'))[0]?.[0]).toBe('src/t3.ts');
+    expect(reads(env.get('API_TOKEN'))).toEqual([['src/envalid.ts', 4, 'schema', false, 'settings.API_TOKEN', false]]);
+    expect(reads(env.get('LISTEN_PORT'))).toEqual([['src/envalid.ts', 5, 'schema', true, 'settings.LISTEN_PORT', false]]);
+    expect(reads(env.get('LOG_LEVEL'))).toEqual([['src/zod-config.ts', 5, 'schema', true, 'config.LOG_LEVEL', false]]);
+    expect(reads(env.get('SENTRY_DSN'))).toEqual([['src/valibot-env.ts', 4, 'schema', false, 'env.SENTRY_DSN', false]]);
+    expect(reads(env.get('BILLING_URL'))).toEqual([['src/imported-schema.ts', 4, 'schema', false, 'serverEnv.BILLING_URL', false]]);
+  });
+
+  it('reads env-var, Deno, Bun, Vite loadEnv, SvelteKit $env imports, destructuring and loops over literal names', async () => {
+    const env = await modelOf('env-reads');
+    expect(reads(env.get('REDIS_HOST'))).toEqual([['src/env-var.ts', 3, 'env-var', false, 'redisHost', false]]);
+    expect(reads(env.get('TIMEOUT_MS'))).toEqual([['src/env-var.ts', 4, 'env-var', true, 'timeoutMs', false]]);
+    expect(reads(env.get('DENO_KV_TOKEN'))).toEqual([['src/runtimes.ts', 4, 'Deno.env', false, 'denoKey', false]]);
+    expect(reads(env.get('BUN_API_KEY'))).toEqual([['src/runtimes.ts', 5, 'Bun.env', false, 'bunKey', false]]);
+    expect(reads(env.get('API_PROXY_TARGET'))).toEqual([['vite.config.ts', 6, 'loadEnv', false, null, false]]);
+    expect(reads(env.get('PRISMA_DB_URL'))).toEqual([['prisma.config.ts', 3, 'helper', false, null, false]]);
+    expect(reads(env.get('SK_PRIVATE_TOKEN'))).toEqual([['web/src/routes/+page.server.ts', 1, 'import', false, null, false]]);
+    expect(reads(env.get('QUEUE_NAME'))).toEqual([['src/worker.ts', 1, 'destructuring', false, null, false]]);
+    expect(reads(env.get('REGION_OVERRIDE'))).toEqual([['src/worker.ts', 1, 'destructuring', true, null, false]]);
+    expect(reads(env.get('STRIPE_KEY'))).toEqual([['src/worker.ts', 5, 'process.env', false, null, false]]);
+    expect(reads(env.get('STRIPE_WEBHOOK_SECRET'))).toEqual([['src/worker.ts', 5, 'process.env', false, null, false]]);
+    expect(reads(env.get('MAIL_FROM'))).toEqual([['src/worker.ts', 7, 'process.env', false, null, false]]);
+  });
+
+  it('reads Python and Go Lambdas, and never a commented-out line', async () => {
+    const env = await modelOf('env-reads');
+    expect(reads(env.get('ORDERS_TABLE'))).toEqual([['lambda/handler.py', 3, 'python', false, null, false]]);
+    expect(reads(env.get('STAGE'))).toEqual([['lambda/handler.py', 4, 'python', true, null, false]]);
+    expect(reads(env.get('ORDERS_BY_STATUS_INDEX'))).toEqual([['lambda/handler.py', 6, 'python', false, null, false]]);
+    expect(reads(env.get('GO_PORT'))).toEqual([['cmd/main.go', 6, 'go', false, null, false]]);
+    // A Go helper over os.LookupEnv: its calls name the variables.
+    expect(reads(env.get('GO_API_TOKEN'))).toEqual([['cmd/main.go', 17, 'go', true, null, false]]);
+    expect(env.get('COMMENTED_OUT')).toBeUndefined();
+  });
+
+  it('names the config module a value is exported from, lists production reads before tests, and takes an assignment for a set', async () => {
+    const env = await modelOf('env-reads');
+    expect(reads(env.get('PG_URL'))).toEqual([
+      ['src/config.ts', 3, 'process.env', false, 'config.db.url', false],
+      ['test/config.test.ts', 4, 'process.env', false, null, true],
+    ]);
+    expect(reads(env.get('HTTP_PORT'))[0]).toEqual(['src/config.ts', 4, 'process.env', true, 'config.port', false]);
+    // Through a module that exports the environment, into a config class's property.
+    // A converter named optional is a fallback; one that is not leaves the read required.
+    expect(reads(env.get('SMTP_USER'))).toEqual([['src/settings.ts', 4, 'process.env', true, 'Settings.SMTP_USER', false]]);
+    expect(reads(env.get('SENDER_ADDRESS'))).toEqual([['src/settings.ts', 5, 'process.env', false, 'Settings.SENDER_ADDRESS', false]]);
+    // Playwright's webServer env sets it for the server the tests start: a test set, even with no read in that file.
+    expect(env.get('E2E_SERVER_FLAG')?.sets.map((s) => [s.kind, s.at.file, s.at.line, s.test ?? false])).toEqual([['code', 'playwright.config.ts', 7, true]]);
+    // The module that exports the environment itself reads no variable.
+    expect([...env.vars.values()].flatMap((v) => v.reads).filter((r) => r.file === 'src/env-source.ts')).toEqual([]);
+    expect(sets(env.get('PG_URL'))).toEqual([
+      ['code', 'code', null, 'test/setup.ts', 2],
+      ['example', null, null, '.env.example', 1],
+    ]);
+    expect(env.get('PG_URL')!.sets[0].test).toBe(true);
+  });
+
+  it('knows when the code copes with a variable unset: a positive check, a comparison; a negated check is a requirement', async () => {
+    const env = await modelOf('env-reads');
+    expect(reads(env.get('APP_VERSION'))[0][3]).toBe(true);
+    expect(reads(env.get('BETA_FLAG'))[0][3]).toBe(true);
+    expect(reads(env.get('LICENSE_KEY'))[0][3]).toBe(false);
+    expect(reads(env.get('NO_TELEMETRY'))[0][3]).toBe(true);
+    expect(reads(env.get('FEATURE_PREVIEW'))[0][3]).toBe(true);
+    expect(reads(env.get('CLOUD_ONLY'))[0][3]).toBe(true);
+    // `process.env = { ...process.env, X }` sets X.
+    expect(sets(env.get('BUILD_STAMP'))).toEqual([['code', 'code', null, 'vite.config.ts', 5]]);
+    // `{ ...process.env, X }` for a child process sets X too.
+    expect(sets(env.get('CHILD_BUILD_DATE'))).toEqual([['code', 'code', null, 'src/runtimes.ts', 8]]);
+    expect(sets(env.get('PUBLIC_BETA_ENABLED'))).toEqual([['code', 'code', null, 'src/runtimes.ts', 13]]);
+    expect(env.get('region')).toBeUndefined();
+  });
+
+  it('keeps a computed name as unresolved, with the names it can be, except inside an env helper its call sites name', async () => {
+    const env = await modelOf('env-reads');
+    expect(reads(env.get('DEPLOYMENT_TYPE'))).toEqual([['src/helpers.ts', 7, 'helper', true, null, false]]);
+    expect(reads(env.get('DEPLOY_REGION'))).toEqual([['src/helpers.ts', 14, 'helper', true, null, false]]);
+    // A list helper: `checkMissing(['SMTP_HOST', 'SMTP_PORT'])` reads both, and its own `process.env[key]` is not unresolved.
+    expect(reads(env.get('SMTP_HOST'))).toEqual([['src/check-env.ts', 10, 'helper', false, null, false]]);
+    expect(reads(env.get('SMTP_PORT'))).toEqual([['src/check-env.ts', 10, 'helper', false, null, false]]);
+    expect(env.dynamic.map((d) => [d.file, d.line, d.pattern])).toEqual([['src/worker.ts', 12, '^FEATURE_.*$']]);
+    expect(env.readEvidence('FEATURE_BETA').map((e) => e.kind)).toEqual(['dynamic']);
+    expect(env.readEvidence('UNUSED_LEFTOVER')).toEqual([]);
+  });
+});
+
+describe('env model: set forms', () => {
+  it('reads compose environment (map, list, merge keys), env_file with its committed example, and ${X} interpolation', async () => {
+    const env = await modelOf('env-deploy');
+    expect(sets(env.get('LOG_LEVEL'))).toEqual([['compose', 'docker compose', 'api', 'docker-compose.yml', 2]]);
+    expect(sets(env.get('DATABASE_URL'))).toEqual([['compose', 'docker compose', 'api', 'docker-compose.yml', 12]]);
+    expect(sets(env.get('FEATURE_FLAGS'))).toEqual([
+      ['compose', 'docker compose', 'worker', 'docker-compose.yml', 17],
+      ['platform', 'Netlify', 'production', 'netlify.toml', 8],
+    ]);
+    expect(sets(env.get('SENTRY_DSN'))).toEqual([['compose', 'docker compose', 'worker', 'docker-compose.yml', 18]]);
+    const session = env.get('SESSION_SECRET')!.sets.find((s) => s.kind === 'compose-env-file')!;
+    expect(session).toMatchObject({ owner: 'api', from: '.env.example', ref: '.env', at: { file: 'docker-compose.yml', line: 9 } });
+    expect(env.get('POSTGRES_USER')!.sets.find((s) => s.kind === 'compose-env-file')).toMatchObject({ owner: 'db', from: 'db.env' });
+    expect(env.get('POSTGRES_PASSWORD')!.consumers).toEqual([{ tool: 'docker compose', at: { file: 'docker-compose.yml', line: 12 } }]);
+    // `$${POSTGRES_USER}` is an escaped dollar, not interpolation.
+    expect(env.get('POSTGRES_USER')!.consumers).toEqual([]);
+  });
+
+  it('reads Dockerfile ENV (both forms) and ARG, Kubernetes env, envFrom ConfigMaps and kustomize generators, SAM and platform config', async () => {
+    const env = await modelOf('env-deploy');
+    // `ENV NODE_ENV=production \` / `PORT=3000`: each name on its own line.
+    expect(sets(env.get('PORT'))).toEqual([['dockerfile', 'Dockerfile', null, 'Dockerfile', 8]]);
+    expect(sets(env.get('LEGACY_GREETING'))).toEqual([['dockerfile', 'Dockerfile', null, 'Dockerfile', 9]]);
+    expect(sets(env.get('BUILD_SHA'))).toEqual([
+      ['dockerfile-arg', 'Dockerfile', 'stage build', 'Dockerfile', 3],
+      ['platform', 'Vercel', 'build', 'vercel.json', 3],
+    ]);
+    expect(sets(env.get('ALLOWED_ORIGIN'))).toEqual([['kubernetes', 'Kubernetes', 'api / api', 'k8s/deployment.yaml', 12]]);
+    expect(env.get('PAYMENTS_API_KEY')!.sets.find((s) => s.kind === 'kubernetes')).toMatchObject({ secretRef: true, at: { line: 14 } });
+    expect(env.get('CLOUD_REGION')!.sets[0]).toMatchObject({ kind: 'kubernetes', from: 'k8s/configmap.yaml', ref: 'ConfigMap api-config', at: { line: 20 } });
+    expect(env.get('REPORT_RECIPIENTS')!.sets[0]).toMatchObject({ kind: 'kubernetes', owner: 'nightly / report', ref: 'ConfigMap generated-config' });
+    expect(env.external.map((e) => [e.tool, e.ref, e.file, e.line])).toEqual([['Kubernetes', 'secret api-secrets', 'k8s/deployment.yaml', 22]]);
+    expect(sets(env.get('STAGE'))).toEqual([
+      ['cloudformation', 'SAM/CloudFormation', 'Globals', 'template.yaml', 7],
+      ['script', 'script', null, 'scripts/deploy.sh', 5],
+    ]);
+    expect(sets(env.get('ORDERS_TABLE'))).toEqual([['cloudformation', 'SAM/CloudFormation', 'OrdersFunction', 'template.yaml', 15]]);
+    expect(sets(env.get('KV_NAMESPACE')).map((s) => [s[1], s[2], s[4]])).toEqual([['Cloudflare Wrangler', null, 4], ['Cloudflare Wrangler', 'staging', 7]]);
+    expect(sets(env.get('FLY_APP_MODE'))).toEqual([['platform', 'Fly.io', null, 'fly.toml', 4]]);
+    expect(sets(env.get('RENDER_WORKERS'))).toEqual([['platform', 'Render', 'api', 'render.yaml', 5]]);
+    expect(sets(env.get('HEROKU_TIER'))).toEqual([['platform', 'Heroku', null, 'app.json', 3]]);
+    expect(sets(env.get('STACK_MODE'))).toEqual([['compose', 'docker compose', 'web', 'deploy/stack.yaml', 6]]);
+    // Scripts: `export`, assignments before a command (in any segment), a dotenv file a heredoc writes, npm scripts.
+    expect(sets(env.get('DEPLOY_TARGET'))).toEqual([['script', 'script', null, 'scripts/deploy.sh', 3]]);
+    expect(sets(env.get('DEPLOY_WEB'))).toEqual([['script', 'script', null, 'scripts/deploy.sh', 5]]);
+    expect(sets(env.get('WEB_API_URL'))).toEqual([['script', 'script', null, 'scripts/deploy.sh', 6]]);
+    expect(env.get('WEB_BUILD_ID')!.sets).toMatchObject([{ kind: 'script', ref: 'web/.env.local', at: { line: 8 } }]);
+    expect(env.get('API_ENDPOINT')).toBeUndefined();
+    expect(env.get('SERIAL')).toBeUndefined();
+    expect(env.get('WEB_REGION')!.sets).toMatchObject([{ kind: 'script', ref: '$ENV_FILE', at: { line: 13 } }]);
+    expect(sets(env.get('LOG_FORMAT'))).toEqual([['script', 'npm script', 'start:dev', 'package.json', 7]]);
+    expect(sets(env.get('E2E'))).toEqual([['script', 'npm script', 'e2e', 'package.json', 8]]);
+    // Python sets: a literal name, and a computed one that may set any variable.
+    expect(sets(env.get('CACHE_DIR'))).toEqual([['code', 'code', null, 'jobs/secrets.py', 5]]);
+    expect(env.dynamicSets.map((d) => [d.file, d.line])).toEqual([['jobs/secrets.py', 7]]);
+    expect(env.setEvidence('SOMETHING_ELSE').map((e) => e.what)).toEqual(['set by a computed name (os.environ[key] =)']);
+  });
+
+  it('reads CDK environment and addEnvironment (through a wrapper too), ECS containers and secrets, and SST environment', async () => {
+    const env = await modelOf('env-iac');
+    expect(sets(env.get('TABLE_NAME'))).toEqual([['cdk', 'AWS CDK', 'OrdersFn', 'infra/lib/api-stack.ts', 19]]);
+    expect(sets(env.get('FEATURE_X'))).toEqual([['cdk', 'AWS CDK', 'OrdersFn', 'infra/lib/api-stack.ts', 21]]);
+    expect(sets(env.get('WORKER_QUEUE_URL'))).toEqual([['cdk', 'AWS CDK', 'Worker', 'infra/lib/api-stack.ts', 24]]);
+    expect(sets(env.get('POWERTOOLS_SERVICE_NAME'))).toEqual([['cdk', 'AWS CDK', 'Worker', 'infra/lib/make-worker.ts', 4]]);
+    expect(sets(env.get('WEB_ORIGIN'))).toEqual([['iac', 'AWS CDK', "container 'web'", 'infra/lib/api-stack.ts', 30]]);
+    expect(env.get('WEB_SECRET')!.sets[0]).toMatchObject({ kind: 'iac', secretRef: true, at: { line: 31 } });
+    expect(sets(env.get('SST_API_MODE'))).toEqual([['iac', 'SST', "Function 'Api'", 'sst-app/sst.config.ts', 8]]);
+    expect(sets(env.get('NEXT_PUBLIC_STAGE'))).toEqual([['iac', 'SST', "Nextjs 'Site'", 'sst-app/sst.config.ts', 9]]);
+    expect(sets(env.get('JOB_ID'))).toEqual([['iac', 'AWS CDK', "CustomState 'RunJob'", 'infra/lib/api-stack.ts', 36]]);
+    // A CDK app in Python: `environment={…}` keys (not the nested dict's) and `add_environment`.
+    expect(sets(env.get('REPORT_BUCKET'))).toEqual([['iac', 'AWS CDK', null, 'py-infra/stack.py', 15]]);
+    expect(sets(env.get('REPORT_SCHEMA'))).toEqual([['iac', 'AWS CDK', null, 'py-infra/stack.py', 16]]);
+    expect(sets(env.get('REPORT_MODE'))).toEqual([['iac', 'AWS CDK', null, 'py-infra/stack.py', 19]]);
+    expect(env.get('type')).toBeUndefined();
+  });
+
+  it('marks runtime-provided variables, Lambda ones only for Lambda code, and never takes another app\'s dotenv for their source', async () => {
+    const env = await modelOf('env-iac');
+    const region = env.get('AWS_REGION')!;
+    expect(env.runtimeFor(region, ['services/api/src/handler.ts'])).toBe('the AWS Lambda runtime');
+    expect(env.runtimeFor(region, ['apps/web/src/region.ts'])).toBeUndefined();
+    expect(env.setsFor(region, ['services/api/src/handler.ts'])).toEqual([]);
+    expect(env.setsFor(region, ['apps/web/src/region.ts']).map((s) => s.at.file)).toEqual(['apps/web/.env.example']);
+    expect(env.get('VERCEL_URL')!.runtime?.label).toBe('Vercel');
+    expect(env.get('GITHUB_SHA')!.runtime?.label).toBe('GitHub Actions');
+    expect((await modelOf('env-reads')).get('RAILWAY_ENVIRONMENT')!.runtime?.label).toBe('Railway');
+    // A SAM function's package (CodeUri from Globals here) is Lambda code, all of it; another package is not.
+    const deploy = await modelOf('env-deploy');
+    expect(deploy.runtimeFor(deploy.get('AWS_REGION')!, ['lambdas/billing/lib/aws.js'])).toBe('the AWS Lambda runtime');
+    expect(deploy.runtimeFor(deploy.get('AWS_REGION')!, ['tools/region.js'])).toBeUndefined();
+    // A handler in the root package (`Handler: src/server.handler`) makes its folder Lambda code, not the whole root.
+    expect(deploy.runtimeFor(deploy.get('AWS_REGION')!, ['src/server.ts'])).toBe('the AWS Lambda runtime');
+    expect(deploy.runtimeFor(deploy.get('AWS_REGION')!, ['scripts/region.js'])).toBeUndefined();
+  });
+});
+
+describe('env sections', () => {
+  it('step 8 shows who sets each variable per package, production reads first, and hedges computed names', async () => {
+    const iac = (await section(configurationStep, 'env-iac')).markdown;
+    expect(iac).toContain('| `AWS_REGION` | `/services/api/src/handler.ts:5` | set by the AWS Lambda runtime | — |');
+    expect(iac).toContain('| `AWS_REGION` | `/apps/web/src/region.ts:2` (as `region`) | `/apps/web/.env.example:1` | — |');
+    expect(iac).toContain("| `WEB_SECRET` | `/services/web-task/src/index.ts:1` | AWS CDK `secrets` of `container 'web'` `/infra/lib/api-stack.ts:31` | **yes** |");
+    const deploy = (await section(configurationStep, 'env-deploy')).markdown;
+    expect(deploy).toContain(
+      '| `PAYMENTS_API_KEY` | `/src/server.ts:8` (as `settings.apiKey`) | compose `env_file` of `api` `/docker-compose.yml:9` (`.env` not committed; names from `/.env.example`); Kubernetes `api / api` `/k8s/deployment.yaml:14` (from a Secret); `/.env.example:2` | **yes** |',
+    );
+    expect(deploy).toContain('| `POSTGRES_DB` | compose `env_file` of `db` `/docker-compose.yml:21` (`/db.env`); `/db.env:2` | — |');
+    expect(deploy).toContain('- `POSTGRES_PASSWORD` — `/docker-compose.yml:12`');
+    expect(deploy).toContain('- Kubernetes `secret api-secrets` for `api / api` — `/k8s/deployment.yaml:22`');
+    const reads = (await section(configurationStep, 'env-reads')).markdown;
+    expect(reads).toContain('| `PG_URL` | `/src/config.ts:3` (as `config.db.url`); 1 test file | assigned in tests `/test/setup.ts:2`; `/.env.example:1` | — |');
+    expect(reads).toContain('| `UNUSED_LEFTOVER` | `/.env.example:2` | — |');
+    expect(reads).toMatch(/#### Set or declared, and not read by name\n\n.*\n\n\| Variable \| Set in \| Secret\? \|\n\|---\|---\|---\|\n\| `FEATURE_BETA` \|/);
+    for (const [fixture, md] of [['env-iac', iac], ['env-deploy', deploy], ['env-reads', reads]]) expect(missingCitations(md, await indexOf(fixture))).toEqual([]);
+  });
+
+  it('step 9 says "set nowhere" only for what nothing in the model sets', async () => {
+    const md = (await section(workflowsStep, 'env-reads')).markdown;
+    expect(md).toContain('- `API_TOKEN` — read without a fallback in `/src/envalid.ts:4` — **set nowhere in the repository**');
+    expect(md).toContain('- `PG_URL` — read without a fallback in `/src/config.ts:3`\n');
+    expect(md).toContain('- `LICENSE_KEY` — read without a fallback in `/src/guards.ts:6` — **set nowhere in the repository**');
+    expect(md).not.toContain('`APP_VERSION` — read without a fallback');
+    const deploy = (await section(workflowsStep, 'env-deploy')).markdown;
+    expect(deploy).not.toContain('set nowhere');
+  });
+
+  it('steps 5 and 8 agree: every variable step 5 shows read in an app is read in the same file in step 8', async () => {
+    for (const fixture of [EXAMPLE, 'fe-next-app', 'fe-astro-site', 'fe-react-router', 'env-iac']) {
+      const five = (await section(frontendStep, fixture)).markdown;
+      const eight = (await section(configurationStep, fixture)).markdown;
+      const rows = [...five.matchAll(/^\| `([A-Z_][A-Z0-9_]*)` \| (?:yes|no) \| (`\/[^`]+`)/gm)];
+      expect(rows.length).toBeGreaterThan(0);
+      for (const [, name, firstRead] of rows) expect(eight).toMatch(new RegExp(`\\| \`${name}\` \\| ${firstRead.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}`));
+    }
+  });
+});
