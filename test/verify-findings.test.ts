@@ -58,7 +58,8 @@ describe('a Next.js app reading its own BASE_URL', () => {
   it('lists BASE_URL as the variable of the app, not a framework built-in (import.meta.env.BASE_URL in Vite is one)', async () => {
     const md = (await section(frontendStep, 'fe-next-base-url')).markdown;
     expect(md).toMatch(/\| `BASE_URL` \| no \| `\/app\/page\.tsx:3` \| `\/\.env\.example` \|/);
-    expect(md).toContain('Framework built-ins read: `NODE_ENV`.');
+    expect(md).toContain('Provided by the runtime or framework, read here: `NODE_ENV`.');
+    expect(md).toContain('| `BASE_URL` | no | `/app/page.tsx:3` | `/.env.example` |');
   });
 });
 
@@ -97,8 +98,8 @@ describe('a Serverless Framework service in TypeScript', () => {
     expect(aws).toContain('- `GET /notes` — Cognito user pool (`/src/functions/index.ts:5`)');
     const env = (await section(configurationStep, 'be-serverless-ts')).markdown;
     // provider.environment (serverless.ts:11) for all functions, the function's own environment where it is written.
-    expect(env).toContain('| `NOTES_TABLE` | `/src/functions/listNotes.ts:1`, `/src/functions/purgeNotes.ts:2` | function env `/serverless.ts:11` | — |');
-    expect(env).toContain('| `RETENTION_DAYS` | `/src/functions/purgeNotes.ts:2` | function env `/src/functions/index.ts:16` | — |');
+    expect(env).toContain('| `NOTES_TABLE` | `/src/functions/listNotes.ts:1`, `/src/functions/purgeNotes.ts:2` | Serverless function env of `listNotes`, `purgeNotes` `/serverless.ts:11` | — |');
+    expect(env).toContain('| `RETENTION_DAYS` | `/src/functions/purgeNotes.ts:2` | Serverless function env of `purgeNotes` `/src/functions/index.ts:16` | — |');
   });
 });
 
