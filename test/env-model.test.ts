@@ -220,7 +220,7 @@ describe('env sections', () => {
     const reads = (await section(configurationStep, 'env-reads')).markdown;
     expect(reads).toContain('| `PG_URL` | `/src/config.ts:3` (as `config.db.url`); 1 test file | assigned in tests `/test/setup.ts:2`; `/.env.example:1` | — |');
     expect(reads).toContain('| `UNUSED_LEFTOVER` | `/.env.example:2` | — |');
-    expect(reads).toMatch(/#### Set or declared, and not read by name\n\n.*\n\n\| Variable \| Set in \| Secret\? \|\n\|---\|---\|---\|\n\| `FEATURE_BETA` \|/);
+    expect(reads).toMatch(/#### Set or declared, and not read by name\n\n.*\n\n\| Variable \| Set in \| Secret\? \|\n\| --- \| --- \| --- \|\n\| `FEATURE_BETA` \|/);
     for (const [fixture, md] of [['env-iac', iac], ['env-deploy', deploy], ['env-reads', reads]]) expect(missingCitations(md, await indexOf(fixture))).toEqual([]);
   });
 
