@@ -83,3 +83,25 @@ describe('secrets-sources detector', () => {
     ]);
   });
 });
+
+describe('"not imported in source" is a conclusion over the whole repository', () => {
+  it('a Lambda layer declares what the handlers beside it require: imported outside the declaring package, not "not imported"', async () => {
+    const { tempRepo } = await import('./helpers/temp-repo.js');
+    const { buildIndex } = await import('../src/scan/repo-index.js');
+    const { dependenciesSection } = await import('../src/steps/parts/integrations-deps.js');
+    const root = tempRepo({
+      'package.json': JSON.stringify({ name: 'app', private: true, dependencies: { 'aws-cdk-lib': '^2.0.0' } }),
+      'layer/nodejs/package.json': JSON.stringify({ name: 'deps-layer', private: true, dependencies: { uuid: '^9.0.0', 'left-pad': '^1.0.0' } }),
+      'lambda/create/index.js': "const { v4 } = require('uuid');\nexports.handler = async () => v4();\n",
+    });
+    const facts = dependenciesDetector.detect(await buildIndex(root)) as { data: DependencyData }[];
+    const uuid = facts.find((f) => f.data.name === 'uuid')!.data;
+    expect(uuid.importedIn).toEqual([]);
+    expect(uuid.importedElsewhere).toEqual(['lambda/create/index.js']);
+    expect(facts.find((f) => f.data.name === 'left-pad')!.data.importedElsewhere).toBeUndefined();
+    const md = dependenciesSection(facts as never);
+    expect(md).toContain('| `uuid` |');
+    expect(md).toMatch(/\| `uuid` \|[^\n]*outside the declaring package: `\/lambda\/create\/index\.js`/);
+    expect(md).toMatch(/\| `left-pad` \|[^\n]*not imported in source \|/);
+  });
+});

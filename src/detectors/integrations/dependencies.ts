@@ -26,6 +26,7 @@ export const dependenciesDetector: Detector = {
   detect(index: RepoIndex): Fact[] {
     const internal = new Set(index.packages.map((p) => p.name));
     const imports = new Map<string, Set<string>>(); // `${package}\0${dep}` → files
+    const anywhere = new Map<string, Set<string>>(); // dep → every importing file, whichever package owns it
     for (const file of index.files) {
       const css = STYLESHEET.test(file);
       if ((!css && !SOURCE.test(file)) || GENERATED.test(file) || file.endsWith('.d.ts')) continue;
@@ -39,6 +40,9 @@ export const dependenciesDetector: Detector = {
         let set = imports.get(key);
         if (!set) imports.set(key, (set = new Set()));
         set.add(file);
+        let all = anywhere.get(name);
+        if (!all) anywhere.set(name, (all = new Set()));
+        all.add(file);
       }
     }
     const facts: DependencyFact[] = [];
@@ -54,6 +58,7 @@ export const dependenciesDetector: Detector = {
           if (internal.has(name) || name.startsWith('@types/') || seen.has(name)) continue;
           seen.add(name);
           const known = knownPackage(name);
+          const importedIn = [...(imports.get(`${pkg.name}\0${name}`) ?? [])].sort();
           facts.push({
             kind: 'deps.dependency',
             id: `${pkg.name} ${name}`,
@@ -64,7 +69,8 @@ export const dependenciesDetector: Detector = {
               field,
               purpose: known?.purpose,
               category: known?.category,
-              importedIn: [...(imports.get(`${pkg.name}\0${name}`) ?? [])].sort(),
+              importedIn,
+              ...(importedIn.length === 0 && anywhere.has(name) ? { importedElsewhere: [...anywhere.get(name)!].sort() } : {}),
             },
             at: [{ file: pkg.manifestPath }],
           });

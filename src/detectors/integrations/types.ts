@@ -48,7 +48,12 @@ export interface DependencyData {
   /** From a curated list of well-known packages; absent when unknown. */
   readonly purpose?: string;
   readonly category?: string;
-  /** Files importing it (repo-relative, sorted). */
+  /** Files of the declaring package importing it (repo-relative, sorted). */
   readonly importedIn: readonly string[];
+  /**
+   * When the declaring package's own files never import it: files of other folders that do (a Lambda layer's
+   * dependencies are required by the handlers beside it). "Not imported" is said only when this is empty too.
+   */
+  readonly importedElsewhere?: readonly string[];
 }
 export type DependencyFact = Fact<'deps.dependency', DependencyData>;

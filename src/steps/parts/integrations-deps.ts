@@ -21,11 +21,13 @@ export function dependenciesSection(deps: readonly DependencyFact[], packageRank
     .map(([name, list]) => {
       const first = list[0].data;
       const imported = list.flatMap((d) => d.data.importedIn);
+      // "Not imported" is a conclusion over the whole repository: files outside the declaring package count too.
+      const elsewhere = [...new Set(list.flatMap((d) => d.data.importedElsewhere ?? []))].sort();
       return [
         value(name),
         first.purpose ? oneLine(first.purpose) : '(not a well-known package)',
         list.map((d) => `${oneLine(d.data.package)} ${value(d.data.range)}`).join(', '),
-        imported.length ? files(imported, 3) : 'not imported in source',
+        imported.length ? files(imported, 3) : elsewhere.length ? `outside the declaring package: ${files(elsewhere, 3)}` : 'not imported in source',
       ];
     });
   return join(heading(3, 'Key third-party dependencies'), table(['Package', 'Used for', 'Declared by', 'Imported in'], rows));
