@@ -8,11 +8,12 @@ import type { Citation, Detector, Fact } from '../../facts.js';
 import type { RepoIndex } from '../../scan/repo-index.js';
 import { dependsOn } from '../../scan/package-json.js';
 import { ts, lineOf } from '../../scan/ts.js';
-import { importsOf, lastName, property, staticString } from '../shared/ast.js';
+import { importsOf, property, staticString } from '../shared/ast.js';
 import type { MiddlewareUse } from '../shared/middleware-use.js';
 import { isAppSource } from '../shared/source-scope.js';
 import { stableIds } from '../shared/stable-ids.js';
 import { NEST_APP_TEXT, emptyApp, nestUse, readNestApp, type NestApp } from '../http-frameworks/nest-app.js';
+import { decorator, guardDecorators } from '../http-frameworks/nest-decorators.js';
 import { MAP_TEXT, OPERATION_TYPES, resolverMapOperations, shieldRules, type OperationType } from './resolver-maps.js';
 
 export interface GraphqlOperationData {
@@ -136,7 +137,7 @@ function decoratedOperations(index: RepoIndex, file: string, sf: ts.SourceFile, 
   const use = (e: ts.Expression, kind: MiddlewareUse['kind']) => nestUse(index, file, sf, imports, e, kind);
   for (const cls of sf.statements.filter(ts.isClassDeclaration)) {
     if (!cls.name || !decorator(cls, 'Resolver')) continue;
-    const classGuards = guards(cls, use);
+    const classGuards = guardDecorators(cls, use, GUARD_RULES);
     for (const member of cls.members) {
       if (!ts.isMethodDeclaration(member)) continue;
       for (const type of OPERATION_TYPES) {
@@ -149,7 +150,7 @@ function decoratedOperations(index: RepoIndex, file: string, sf: ts.SourceFile, 
           field: name,
           handler: `${cls.name.text}.${member.name.getText(sf)}`,
           handlerAt: { file, line: lineOf(member, sf) },
-          middleware: [...(app?.globalGuards ?? []), ...classGuards, ...guards(member, use)],
+          middleware: [...(app?.globalGuards ?? []), ...classGuards, ...guardDecorators(member, use, GUARD_RULES)],
           file,
           line: lineOf(member, sf),
         });
@@ -159,26 +160,11 @@ function decoratedOperations(index: RepoIndex, file: string, sf: ts.SourceFile, 
   return out;
 }
 
-function decorator(node: ts.HasDecorators, name: string): ts.CallExpression | undefined {
-  for (const d of ts.getDecorators(node) ?? []) {
-    if (ts.isCallExpression(d.expression) && lastName(d.expression.expression) === name) return d.expression;
-  }
-  return undefined;
-}
 
-const POLICY = /Public|Auth|Role|Permission|Polic|Scope|Abilit|Anonymous|Access|Claim|Protected/;
-
-function guards(node: ts.HasDecorators, use: (e: ts.Expression, kind: MiddlewareUse['kind']) => MiddlewareUse): MiddlewareUse[] {
-  const out: MiddlewareUse[] = [];
-  for (const d of ts.getDecorators(node) ?? []) {
-    const e = d.expression;
-    const name = lastName(ts.isCallExpression(e) ? e.expression : e);
-    if (!name) continue;
-    if ((name === 'UseGuards' || name === 'UseMiddleware') && ts.isCallExpression(e)) out.push(...e.arguments.map((a) => use(a, 'guard')));
-    else if (name === 'Authorized' || (!name.startsWith('Api') && POLICY.test(name) && !(OPERATION_TYPES as readonly string[]).includes(name))) {
-      const u = use(e, 'decorator');
-      out.push({ ...u, name: `@${u.name}` });
-    }
-  }
-  return out;
-}
+/** type-graphql's `@UseMiddleware` and `@Authorized` guard a resolver as Nest's `@UseGuards` and policies do. */
+const GUARD_RULES = {
+  guardCalls: new Set(['UseGuards', 'UseMiddleware']),
+  policy: /Public|Auth|Role|Permission|Polic|Scope|Abilit|Anonymous|Access|Claim|Protected/,
+  always: new Set(['Authorized']),
+  skip: new Set<string>(OPERATION_TYPES),
+};

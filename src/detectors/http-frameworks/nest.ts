@@ -7,12 +7,17 @@ import type { RepoIndex } from '../../scan/repo-index.js';
 import { ts, lineOf } from '../../scan/ts.js';
 import { importsOf, lastName, property, staticString } from '../shared/ast.js';
 import { NEST_APP_TEXT, emptyApp, nestUse, readNestApp, selects, versionsOf, type NestApp } from './nest-app.js';
+import { decorator, guardDecorators } from './nest-decorators.js';
 import { joinPaths, normaliseMethod } from './paths.js';
 import type { MiddlewareUse } from './types.js';
 
 const METHOD_DECORATORS = new Set(['Get', 'Post', 'Put', 'Patch', 'Delete', 'Options', 'Head', 'All']);
 /** Decorators that set what a guard reads (`@Roles('admin')`, `@Public()`), as opposed to Swagger or parameter ones. */
-const POLICY_DECORATOR = /Public|Auth|Role|Permission|Polic|Scope|Abilit|Anonymous|Access|Claim|Protected|Guard/;
+const GUARD_RULES = {
+  guardCalls: new Set(['UseGuards']),
+  policy: /Public|Auth|Role|Permission|Polic|Scope|Abilit|Anonymous|Access|Claim|Protected|Guard/,
+  skip: METHOD_DECORATORS,
+};
 
 export interface NestRoute {
   readonly method: string;
@@ -50,7 +55,7 @@ export function nestRoutes(index: RepoIndex, files: readonly string[]): NestRout
   for (const { file, sf } of controllers) {
     const app = appOf(file);
     const imports = importsOf(sf);
-    const uses = (node: ts.HasDecorators) => guardsAndPolicies(node, (e, kind) => nestUse(index, file, sf, imports, e, kind));
+    const uses = (node: ts.HasDecorators) => guardDecorators(node, (e, kind) => nestUse(index, file, sf, imports, e, kind), GUARD_RULES);
     for (const cls of sf.statements.filter(ts.isClassDeclaration)) {
       const controller = decorator(cls, 'Controller');
       if (!controller || !cls.name) continue;
@@ -103,12 +108,6 @@ export function nestRoutes(index: RepoIndex, files: readonly string[]): NestRout
   return out;
 }
 
-function decorator(node: ts.HasDecorators, name: string): ts.CallExpression | undefined {
-  for (const d of ts.getDecorators(node) ?? []) {
-    if (ts.isCallExpression(d.expression) && lastName(d.expression.expression) === name) return d.expression;
-  }
-  return undefined;
-}
 
 /** `'users'`, `['a', 'b']`, `{ path: 'users' }` or nothing (the root). */
 function pathArgs(arg: ts.Expression | undefined): { text: string; resolved: boolean }[] {
@@ -119,18 +118,3 @@ function pathArgs(arg: ts.Expression | undefined): { text: string; resolved: boo
   return [s ?? { text: `\${${arg.getText()}}`, resolved: false }];
 }
 
-/** `@UseGuards(A, B)` as guards, then `@Roles('admin')`-style decorators, in the order written. */
-function guardsAndPolicies(node: ts.HasDecorators, use: (e: ts.Expression, kind: MiddlewareUse['kind']) => MiddlewareUse): MiddlewareUse[] {
-  const out: MiddlewareUse[] = [];
-  for (const d of ts.getDecorators(node) ?? []) {
-    const e = d.expression;
-    const name = lastName(ts.isCallExpression(e) ? e.expression : e);
-    if (!name) continue;
-    if (name === 'UseGuards' && ts.isCallExpression(e)) out.push(...e.arguments.map((a) => use(a, 'guard')));
-    else if (!name.startsWith('Api') && !METHOD_DECORATORS.has(name) && POLICY_DECORATOR.test(name)) {
-      const u = use(e, 'decorator');
-      out.push({ ...u, name: `@${u.name}` });
-    }
-  }
-  return out;
-}
