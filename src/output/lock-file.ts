@@ -11,14 +11,13 @@
  *   committed, naming pid 1 or some other program).
  * - The pid in a lock file is validated (an integer from 2 up); a lock naming pid 1 or garbage is not a live owner,
  *   and a message suggests `kill <pid>` only for a process verified to be project-context.
- * - Takeover renames the stale lock aside and checks it is still the one judged stale before deleting it, so two
- *   processes racing for the same stale lock cannot both win.
+ * - Takeover goes through a mutex file (`<lock>.takeover`, O_EXCL) and deletes the lock only while it still holds
+ *   the bytes judged stale, so two processes racing for the same stale lock cannot both win.
  * - The lock path must be a regular file (path-policy.ts): a folder, link or FIFO there is refused with a sentence,
  *   never read through and never deleted.
  * - Every lock still held when the process exits (a return, process.exit, an uncaught error, a closed pipe) is
  *   released by an exit hook. Only SIGKILL and native aborts skip it; their lock names a dead pid and is taken over.
  */
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import { errCode, pidAlive, removeStaleTemps, tempPathFor } from './atomic.js';
@@ -175,31 +174,43 @@ function owner(info: LockInfo): { alive: boolean; verified: boolean } {
 
 /** Removes the lock only if it still holds exactly `seen`; a fresh lock won by another process is put back. */
 function takeOver(file: string, seen: Buffer): void {
-  const aside = `${file}.stale-${process.pid}-${crypto.randomBytes(4).toString('hex')}`;
+  // Moving a lock aside to look at it would leave a moment with no lock, in which a third process creates one and a
+  // fourth, finding none restored, wins too. Instead the takers of a stale lock go one at a time through a mutex file,
+  // and the one holding it deletes the lock only while it still holds the very bytes judged stale.
+  const mutex = `${file}.takeover`;
   try {
-    fs.renameSync(file, aside);
+    fs.writeFileSync(mutex, String(process.pid), { flag: 'wx' });
   } catch (err) {
-    if (errCode(err) === 'ENOENT') return;
-    throw err;
-  }
-  let now: Buffer;
-  try {
-    now = fs.readFileSync(aside);
-  } catch {
-    now = Buffer.alloc(0);
-  }
-  if (!now.equals(seen)) {
+    if (errCode(err) !== 'EEXIST') throw err;
+    // A taker killed while holding the mutex (it holds it for microseconds) must not block every later one.
     try {
-      fs.linkSync(aside, file);
+      if (Date.now() - fs.statSync(mutex).mtimeMs > 5000) fs.unlinkSync(mutex);
     } catch {
-      /* someone holds it already; their lock stands */
+      /* gone meanwhile */
+    }
+    pause(10);
+    return;
+  }
+  try {
+    let now: Buffer | undefined;
+    try {
+      now = fs.readFileSync(file);
+    } catch (err) {
+      if (errCode(err) !== 'ENOENT') throw err;
+    }
+    if (now && now.equals(seen)) fs.unlinkSync(file);
+  } finally {
+    try {
+      fs.unlinkSync(mutex);
+    } catch {
+      /* already gone */
     }
   }
-  try {
-    fs.unlinkSync(aside);
-  } catch {
-    /* already gone */
-  }
+}
+
+/** A short synchronous wait (the lock is taken before anything asynchronous starts). */
+function pause(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 }
 
 const held = new Set<Lock>();
@@ -225,7 +236,7 @@ function releaseAllOnExit(): void {
  * returned. Throws UnsafePathError when the path is not a regular file, and raw fs errors when it cannot be created.
  */
 export function tryLockFile(file: string, policy: PolicyOptions): LockAttempt {
-  for (let attempt = 0; attempt < 10; attempt++) {
+  for (let attempt = 0; attempt < 100; attempt++) {
     const existing = readLock(file, policy); // before creating: a folder or FIFO there is refused, never replaced
     if (!existing) {
       // The temp file a killed taker left (SIGKILL between creating and linking it) goes with the next taker.
