@@ -105,3 +105,25 @@ describe('"not imported in source" is a conclusion over the whole repository', (
     expect(md).toMatch(/\| `left-pad` \|[^\n]*not imported in source \|/);
   });
 });
+
+describe('SST secrets', () => {
+  it('finds SST v3 `sst.Secret` and v2 `Config.Secret` definitions and the code that reads them, not other linked resources', async () => {
+    const sources = (await detect(secretsSourcesDetector, 'be-sst')).map((f) => f.data as SecretSourceData);
+    expect(sources.map((s) => [s.provider, s.action, s.name, s.via, s.file, s.line])).toEqual([
+      ['sst', 'define', 'StripeSecret', 'new sst.Secret', 'infra/storage.ts', 9],
+      ['sst', 'define', 'LEGACY_STRIPE_KEY', 'new Config.Secret', 'legacy/stacks/MyStack.ts', 25],
+      ['sst', 'read', 'LEGACY_STRIPE_KEY', 'Config.LEGACY_STRIPE_KEY', 'legacy/packages/functions/src/cleanup.ts', 3],
+      ['sst', 'read', 'StripeSecret', 'Resource.StripeSecret.value', 'packages/functions/src/billing.ts', 5],
+    ]);
+  });
+
+  it('step 8 shows them as secrets, not "no Parameter Store or Secrets Manager use"', async () => {
+    const { configurationStep } = await import('../src/steps/08-configuration.js');
+    const { section } = await import('./helpers/fixture.js');
+    const md = (await section(configurationStep, 'be-sst')).markdown;
+    expect(md).not.toContain('No SSM Parameter Store');
+    expect(md).toContain('| SST secret | `StripeSecret` | define | `new sst.Secret` | `/infra/storage.ts:9` |');
+    expect(md).toContain('| SST secret | `StripeSecret` | read | `Resource.StripeSecret.value` | `/packages/functions/src/billing.ts:5` |');
+    expect(md).toContain('set one with `npx sst secret set <Name> <value>`');
+  });
+});

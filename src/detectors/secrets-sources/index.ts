@@ -4,10 +4,11 @@ import { isSourceFile, lineOf, ts, walk } from '../../scan/ts.js';
 import { constantsOf, importsOf, lastName, mentions, property, staticString } from '../shared/ast.js';
 import { GENERATED } from '../env/index.js';
 import { clip } from '../../secrets/clip.js';
+import { sstSecrets } from './sst.js';
 
 /** Where a secret or parameter comes from. Names and locations only; values are never read. */
 export interface SecretSourceData {
-  readonly provider: 'ssm' | 'secrets-manager' | 'plaintext';
+  readonly provider: 'ssm' | 'secrets-manager' | 'sst' | 'plaintext';
   /** `read` at run time, `define` a new parameter/secret, `reference` an existing one from infrastructure code. */
   readonly action: 'read' | 'define' | 'reference';
   /** Parameter name / secret id as written (resolved when static); empty for plaintext warnings. */
@@ -80,7 +81,7 @@ const CALL_NEEDLES = [
   '@middy/secrets-manager',
 ];
 
-/** Parameter Store and Secrets Manager reads in Lambda code and references/definitions in CDK code. */
+/** Parameter Store and Secrets Manager reads in Lambda code and references/definitions in CDK code; SST secrets. */
 export const secretsSourcesDetector: Detector = {
   id: 'secrets-sources',
   isEnabled: () => true,
@@ -94,6 +95,7 @@ export const secretsSourcesDetector: Detector = {
       const sf = index.parse(file);
       if (sf) facts.push(...sourcesIn(index, file, sf));
     }
+    facts.push(...sstSecrets(index, (file) => GENERATED.test(file)));
     return facts;
   },
 };

@@ -8,7 +8,7 @@ import { noneOr } from './claims.js';
 import type { EnvVarView } from '../../model/env.js';
 import { value } from './format.js';
 
-const PROVIDER: Record<string, string> = { ssm: 'SSM Parameter Store', 'secrets-manager': 'Secrets Manager', plaintext: 'plain text in code' };
+const PROVIDER: Record<string, string> = { ssm: 'SSM Parameter Store', 'secrets-manager': 'Secrets Manager', sst: 'SST secret', plaintext: 'plain text in code' };
 
 /** Where secrets come from: Parameter Store, Secrets Manager, CI secrets, committed dotenv files. Names and places only. */
 export function secretsSection(model: StepModel, sources: readonly SecretSourceFact[], workflows: readonly CiWorkflowFact[]): string {
@@ -20,12 +20,15 @@ export function secretsSection(model: StepModel, sources: readonly SecretSourceF
       .sort((a, b) => (a.data.file < b.data.file ? -1 : a.data.file > b.data.file ? 1 : a.data.line - b.data.line))
       .map((s) => [PROVIDER[s.data.provider], s.data.name ? `${value(s.data.name)}${s.data.resolved ? '' : ' (unresolved)'}` : '—', s.data.action, code(s.data.via), cite(s.data.file, s.data.line)]);
     blocks.push(table(['Store', 'Name', 'Use', 'API', 'Where'], rows));
+    if (stores.some((s) => s.data.provider === 'sst')) {
+      blocks.push('SST keeps secret values outside the repository (in SSM Parameter Store, per stage): set one with `npx sst secret set <Name> <value>`.');
+    }
   } else {
     blocks.push(
       noneOr(
         model,
         'secrets-store',
-        'No SSM Parameter Store or Secrets Manager use found in code or CDK.',
+        'No SSM Parameter Store, Secrets Manager or SST secret use found in code or infrastructure.',
         'No SSM Parameter Store or Secrets Manager call was mapped, but these point to one:',
       ),
     );
