@@ -6,8 +6,8 @@ import { indexOf, section } from './helpers/fixture.js';
 
 describe('steps 3 and 4 for APIs and tables defined with Serverless Framework, SST, SAM/CloudFormation or Terraform', () => {
   it.each([
-    ['be-serverless', 'Serverless Framework — 3 endpoints, 4 functions', '| `POST /users` | `createUser` | `/services/users/src/handlers/users.ts` | `/services/users/serverless.yml:26` |'],
-    ['be-sst', 'SST — 6 endpoints, 2 functions', '| `GET /notes` | `packages/functions/src/notes.list` | `/packages/functions/src/notes.ts` | `/infra/api.ts:5` |'],
+    ['be-serverless', 'Serverless Framework — 3 endpoints, 4 functions', '| `POST /users` | `createUser` | `/services/users/src/handlers/users.ts` | none | `/services/users/serverless.yml:26` |'],
+    ['be-sst', 'SST — 9 endpoints, 2 functions', '| `GET /notes` | `packages/functions/src/notes.list` | `/packages/functions/src/notes.ts` | none | `/infra/api.ts:5` |'],
     ['be-terraform', 'Terraform — 3 endpoints, 1 function', '| `GET /orders/{id}` | `api` | `/src/api/index.js` | `/infra/api.tf:18` |'],
     ['infra-sam', 'AWS SAM — 4 endpoints, 4 functions; CloudFormation — 1 endpoint, 1 function', '| `GET /orders/{id}` | `GetOrderFunction` | `/src/handlers/get-order.ts` | `/template.yaml:40` |'],
   ])('%s: step 3 maps the endpoints to their handler files instead of saying there is no API', async (fixture, counts, row) => {

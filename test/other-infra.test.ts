@@ -72,7 +72,7 @@ describe('Serverless Framework', () => {
 
   it('writes endpoints, functions and tables without printing environment values', async () => {
     const md = await part('be-serverless');
-    expect(md).toContain('| `GET /users/{id}` | `getUser` | `/services/users/src/handlers/users.ts` | `/services/users/serverless.yml:17` |');
+    expect(md).toContain('| `GET /users/{id}` | `getUser` | `/services/users/src/handlers/users.ts` | aws_iam | `/services/users/serverless.yml:17` |');
     expect(md).toContain('GSI `byEmail` (`email (S)`) ALL');
     expect(md).not.toContain('ssm:/users/stripe-secret');
   });
@@ -89,9 +89,19 @@ describe('SST', () => {
       'GET /notes packages/functions/src/notes.ts',
       'POST /notes packages/functions/src/notes.ts',
       'ANY $default packages/functions/src/fallback.ts',
+      'GET /admin/stats packages/functions/src/notes.ts',
+      'GET /admin/health packages/functions/src/notes.ts',
+      'POST /admin/jobs packages/functions/src/notes.ts',
       'GET /notes legacy/packages/functions/src/list.ts',
       'POST /notes legacy/packages/functions/src/create.ts',
       'DELETE /notes/{id} legacy/packages/functions/src/delete.ts',
+    ]);
+    // The Admin API's default (transform.route.args.auth) applies unless a route sets its own auth.
+    expect(data<InfraRouteData>(facts, 'infra.route').map((r) => `${r.method} ${r.path} ${r.authorizer ?? '-'}`).slice(2, 6)).toEqual([
+      'ANY $default -',
+      'GET /admin/stats IAM (aws_iam)',
+      'GET /admin/health -',
+      'POST /admin/jobs JWT authorizer `jwtAuth.id`',
     ]);
     const tables = data<InfraTableData>(facts, 'infra.table');
     expect(tables[0]).toMatchObject({
@@ -233,5 +243,35 @@ describe('other-infra', () => {
   it('is off without Serverless, SST or Terraform files and gives an empty part', async () => {
     expect(await detect(otherInfraDetector, 'be-express')).toEqual([]);
     expect(otherInfraPart(new FactSet([]))).toBe('');
+  });
+});
+
+describe('SST v2 route authorizers', () => {
+  it('reads `defaults.authorizer` and a route\'s own `authorizer`, "none" meaning public', async () => {
+    const { tempRepo } = await import('./helpers/temp-repo.js');
+    const root = tempRepo({
+      'package.json': JSON.stringify({ name: 'v2', private: true, dependencies: { sst: '^2.0.0' } }),
+      'sst.config.ts': "export default { config() { return { name: 'v2' }; } };",
+      'stacks/Api.ts': [
+        "import { Api, StackContext } from 'sst/constructs';",
+        'export function ApiStack({ stack }: StackContext) {',
+        "  new Api(stack, 'api', {",
+        "    defaults: { authorizer: 'iam' },",
+        '    routes: {',
+        "      'GET /private': 'packages/functions/src/a.main',",
+        "      'GET /public': { authorizer: 'none', function: 'packages/functions/src/a.main' },",
+        "      'POST /jwt': { authorizer: 'myJwt', function: { handler: 'packages/functions/src/a.main' } },",
+        '    },',
+        '  });',
+        '}',
+      ].join('\n'),
+      'packages/functions/src/a.ts': 'export const main = async () => ({});',
+    });
+    const facts = await detect(otherInfraDetector, root);
+    expect(data<InfraRouteData>(facts, 'infra.route').map((r) => `${r.method} ${r.path} ${r.authorizer ?? '-'}`)).toEqual([
+      'GET /private IAM (aws_iam)',
+      'GET /public -',
+      'POST /jwt authorizer `myJwt`',
+    ]);
   });
 });

@@ -9,6 +9,7 @@ import type { RepoIndex } from '../../scan/repo-index.js';
 import { ts, lineOf, walk } from '../../scan/ts.js';
 import { constantsOf, dottedName, importsOf, lastName, property, propertyNameText, staticString } from '../shared/ast.js';
 import { handlerFile } from './handlers.js';
+import { apiDefaultAuth, routeAuth } from './sst-auth.js';
 import type { InfraFindings } from './serverless.js';
 import type { InfraTableIndex } from './types.js';
 
@@ -52,6 +53,8 @@ function readFile(index: RepoIndex, root: string, file: string, sf: ts.SourceFil
   const constants = constantsOf(sf);
   const str = (e: ts.Expression | undefined) => (e ? staticString(e, constants)?.text : undefined);
   const apis = new Map<string, string>();
+  /** API id → the auth its routes get unless they say otherwise. */
+  const defaults = new Map<string, string | null | undefined>();
   const handlerOf = (value: ts.Expression | undefined): string | undefined => {
     if (!value) return undefined;
     const direct = str(value);
@@ -59,13 +62,25 @@ function readFile(index: RepoIndex, root: string, file: string, sf: ts.SourceFil
     const fn = property(value, 'function') ?? value;
     return str(fn) ?? str(property(fn, 'handler'));
   };
-  const addRoute = (key: string, value: ts.Expression | undefined, api: string, at: ts.Node) => {
+  const addRoute = (key: string, value: ts.Expression | undefined, api: string, at: ts.Node, options?: ts.Expression) => {
     const m = /^(\S+)\s+(\S+)$/.exec(key.trim());
     const method = m ? m[1].toUpperCase() : 'ANY';
     const p = m ? m[2] : key;
     const handler = handlerOf(value);
     const resolved = handlerFile(index, root, handler);
-    out.routes.push({ tool: 'sst', method: method === '$DEFAULT' ? 'ANY' : method, path: p, target: handler ?? api, ...(resolved ? { handlerFile: resolved } : {}), file, line: lineOf(at, sf) });
+    // v3 passes options as the third argument; v2 writes them beside `function` in the route's object.
+    const own = routeAuth(options ?? value, str);
+    const authorizer = own === undefined ? defaults.get(api) : own;
+    out.routes.push({
+      tool: 'sst',
+      method: method === '$DEFAULT' ? 'ANY' : method,
+      path: p,
+      target: handler ?? api,
+      ...(resolved ? { handlerFile: resolved } : {}),
+      ...(authorizer ? { authorizer } : {}),
+      file,
+      line: lineOf(at, sf),
+    });
   };
 
   walk(sf, (node) => {
@@ -102,7 +117,10 @@ function readFile(index: RepoIndex, root: string, file: string, sf: ts.SourceFil
         const where = str(property(props, 'path'));
         out.resources.push({ tool: 'sst', type, name: id, ...(where ? { detail: `path: ${where}` } : {}), file, line: lineOf(node, sf) });
       }
-      if ((V2_API.has(cls) || /^(ApiGateway\w*|Router)$/.test(cls)) && variable) apis.set(variable, id);
+      if (V2_API.has(cls) || /^(ApiGateway\w*|Router)$/.test(cls)) {
+        if (variable) apis.set(variable, id);
+        defaults.set(id, apiDefaultAuth(props, str));
+      }
       const routes = property(props, 'routes');
       if (routes && ts.isObjectLiteralExpression(routes)) {
         for (const p of routes.properties) {
@@ -115,7 +133,7 @@ function readFile(index: RepoIndex, root: string, file: string, sf: ts.SourceFil
       if (!api) return;
       if (method === 'route') {
         const key = str(node.arguments[0]);
-        if (key) addRoute(key, node.arguments[1], api, node);
+        if (key) addRoute(key, node.arguments[1], api, node, node.arguments[2]);
       } else if (method === 'addRoutes') {
         const routes = node.arguments.find(ts.isObjectLiteralExpression);
         for (const p of routes?.properties ?? []) {

@@ -79,15 +79,18 @@ export function ofTool<T extends { tool: InfraTool; file: string; line: number }
   return list.map((f) => f.data).filter((d) => d.tool === tool).sort(byFileLine);
 }
 
+/** An "Auth" column only when some route names an authorizer: "none" is then a reading of the route, not a guess. */
 export function infraRouteTable(routes: readonly InfraRouteData[]): string {
+  const withAuth = routes.some((r) => r.authorizer);
   return table(
-    ['Route', 'Served by', 'Handler file', 'Defined in'],
+    ['Route', 'Served by', 'Handler file', ...(withAuth ? ['Auth'] : []), 'Defined in'],
     [...routes]
       .sort((a, b) => compareText(a.path, b.path) || compareText(a.method, b.method) || byFileLine(a, b))
       .map((r) => [
         code(`${r.method} ${r.path}`),
         r.target ? value(r.target) : r.integration ? cell(r.integration) : '—',
         r.handlerFile ? cite(r.handlerFile) : r.integration ? 'no function (integration)' : 'not found in the repository',
+        ...(withAuth ? [r.authorizer ? cell(r.authorizer) : 'none'] : []),
         cite(r.file, r.line),
       ]),
   );
