@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -47,5 +47,17 @@ describe('listFiles in a git work tree', () => {
     const listing = await listFiles(dir);
     expect(listing.source).toBe('glob');
     expect(listing.files).toEqual(['.gitignore', 'docs/with space.md', 'src/index.ts', 'src/new.ts']);
+  });
+
+  it('lists symbolic links outside git as git does (a README linked to a package README), without following folders', async () => {
+    const dir = repo();
+    rmSync(path.join(dir, '.git'), { recursive: true });
+    mkdirSync(path.join(dir, 'packages/core'), { recursive: true });
+    writeFileSync(path.join(dir, 'packages/core/README.md'), '# Core\n');
+    writeFileSync(path.join(dir, 'packages/core/a.ts'), 'x\n');
+    symlinkSync('packages/core/README.md', path.join(dir, 'README.md'));
+    symlinkSync('packages/core', path.join(dir, 'core-link'));
+    const listing = await listFiles(dir);
+    expect(listing.files).toEqual(['.gitignore', 'README.md', 'core-link', 'docs/with space.md', 'packages/core/README.md', 'packages/core/a.ts', 'src/index.ts', 'src/new.ts']);
   });
 });

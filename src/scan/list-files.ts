@@ -20,16 +20,19 @@ export async function listFiles(root: string): Promise<FileListing> {
   if (fromGit) return fromGit;
   // Loaded only outside git: most runs never pay for it.
   const { globby } = await import('globby');
-  const files = await globby(['**/*'], {
+  // `onlyFiles` would drop symbolic links (not followed, they are not files): list every entry but folders, as
+  // `git ls-files` lists a link (a README linked to a package's README is the repository's README).
+  const entries = await globby(['**/*'], {
     cwd: root,
     dot: true,
     gitignore: true,
-    onlyFiles: true,
+    onlyFiles: false,
+    markDirectories: true,
     followSymbolicLinks: false,
     ignore: ['**/node_modules/**', '**/.git/**'],
     suppressErrors: true,
   });
-  return { files: clean(files), source: 'glob', gitHead: null };
+  return { files: clean(entries.filter((entry) => !entry.endsWith('/'))), source: 'glob', gitHead: null };
 }
 
 /**

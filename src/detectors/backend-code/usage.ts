@@ -77,7 +77,9 @@ export function importersFinder(index: RepoIndex, files: readonly string[], defs
   return ({ file, name }) => {
     const direct = importersByName(file, name, name);
     // `const auth = require('./auth')` takes the whole module: it is this name when the module exports only it.
-    if (!new RegExp(`(module\\.exports\\s*=|export default)\\s*${name}\\b`).test(index.read(file) ?? '')) return direct;
+    // Only an identifier can be exported whole; a definition named by an expression (`new Hono<…>()…`) cannot.
+    if (!/^[\w$]+$/.test(name)) return direct;
+    if (!new RegExp(`(module\\.exports\\s*=|export default)\\s*${name.replace(/[$]/g, '\\$')}\\b`).test(index.read(file) ?? '')) return direct;
     const whole = ['*', 'default'].flatMap((imported) => importersByName(file, imported, undefined));
     return [...new Set([...direct, ...whole])].sort();
   };
