@@ -231,3 +231,19 @@ describe('backend-code on be-lambda-code', () => {
     expect([middlewarePart(none), authFlowPart(none), errorHandlingPart(none), dataAccessPart(none, [])]).toEqual(['', '', '', '']);
   });
 });
+
+describe('importersFinder on a definition named by an expression', () => {
+  it('does not build a pattern from the expression text (a `[z-a]` in it used to throw "Range out of order")', async () => {
+    const { importersFinder } = await import('../src/detectors/backend-code/usage.js');
+    const { tempRepo } = await import('./helpers/temp-repo.js');
+    const root = tempRepo({
+      'package.json': JSON.stringify({ name: 'w', private: true }),
+      'src/app.ts': "export const app = new Hono<{ Bindings: Env }>().use('/x', (c, next) => next());\nexport default app;\n",
+      'src/main.ts': "import { app } from './app';\nexport default app;\n",
+    });
+    const index = await indexOf(root);
+    const find = importersFinder(index, ['src/app.ts', 'src/main.ts'], [{ file: 'src/app.ts', name: "new Hono<{ Bindings: Env }>().use('[z-a]')" }]);
+    expect(() => find({ file: 'src/app.ts', name: "new Hono<{ Bindings: Env }>().use('[z-a]')" })).not.toThrow();
+    expect(find({ file: 'src/app.ts', name: 'app' })).toEqual(['src/main.ts']);
+  });
+});
