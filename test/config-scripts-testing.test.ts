@@ -60,4 +60,29 @@ describe('troubleshooting detector', () => {
       ['Troubleshooting', 10, [["Error: Cannot find module '@acme/ui'", 12], ['Why are my env vars undefined in the browser?', 12]]],
     ]);
   });
+
+  it('a "**Troubleshooting**" item of a setup list, with the problems nested under it, is a troubleshooting section', async () => {
+    const { tempRepo } = await import('./helpers/temp-repo.js');
+    const root = tempRepo({
+      'package.json': JSON.stringify({ name: 'zero', private: true }),
+      'README.md': [
+        '# Zero',
+        '',
+        '## Setup',
+        '',
+        '1. **Install**',
+        '   - run `bun install`',
+        '',
+        '2. **Troubleshooting**',
+        '   - If the container fails, rebuild it',
+        '   - **Schema Errors**: check your schema files',
+        '',
+      ].join('\n'),
+    });
+    const docs = (await detect(troubleshootingDetector, root)).map((f) => f.data as TroubleshootingData);
+    expect(docs.map((d) => [d.file, d.heading, d.line, d.entries.map((e) => e.text)])).toEqual([
+      ['README.md', 'Troubleshooting', 8, ['If the container fails, rebuild it', 'Schema Errors: check your schema files']],
+    ]);
+  });
 });
+

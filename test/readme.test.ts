@@ -75,7 +75,7 @@ describe('README blocks from marked\'s lexer', () => {
     const md = ['Title', '=====', '', '```sh', '# not a heading', '```', '', '- one', '  more', '- two', '  - nested', '', '| a | b |', '|---|---|', '| `x` | y |', '', 'Sub', '---'].join('\n');
     expect(parseBlocks(md)).toEqual([
       { kind: 'heading', line: 1, level: 1, text: 'Title' },
-      { kind: 'list', line: 8, text: 'one more two', items: ['one more', 'two'] },
+      { kind: 'list', line: 8, text: 'one more two', items: ['one more', 'two'], nested: [{ line: 8, items: [] }, { line: 10, items: ['nested'] }] },
       { kind: 'table', line: 13, text: '', rows: [['a', 'b'], ['x', 'y']] },
       { kind: 'heading', line: 17, level: 2, text: 'Sub' },
     ]);

@@ -17,6 +17,8 @@ export interface MdBlock {
   readonly text: string;
   /** List items (plain text) for lists; table rows (plain cells) for tables. */
   readonly items?: readonly string[];
+  /** For lists, per item (aligned with `items`): its 1-based line and the plain text of the items nested under it. */
+  readonly nested?: readonly { readonly line: number; readonly items: readonly string[] }[];
   readonly rows?: readonly (readonly string[])[];
 }
 
@@ -58,14 +60,23 @@ function toBlocks(token: Token, line: number): MdBlock[] {
       return [{ kind: 'quote', line, text: inner.map((b) => b.text).filter(Boolean).join(' ') }];
     }
     case 'list': {
-      const items = (token as Tokens.List).items.map((item) =>
+      const itemText = (item: Tokens.ListItem) =>
         item.tokens
           .filter((t) => t.type !== 'list')
           .map((t) => plainTokens((t as { tokens?: Token[] }).tokens) || plainText((t as { text?: string }).text ?? ''))
           .filter(Boolean)
-          .join(' '),
-      );
-      return [{ kind: 'list', line, text: items.join(' '), items: items.filter(Boolean) }];
+          .join(' ');
+      const list = token as Tokens.List;
+      let at = 0;
+      const all = list.items.map((item) => {
+        const found = list.raw.indexOf(item.raw, at);
+        const itemLine = line + (found === -1 ? 0 : (list.raw.slice(0, found).match(/\n/g)?.length ?? 0));
+        if (found !== -1) at = found + item.raw.length;
+        const sub = item.tokens.filter((t): t is Tokens.List => t.type === 'list').flatMap((l) => l.items.map(itemText)).filter(Boolean);
+        return { text: itemText(item), line: itemLine, items: sub };
+      });
+      const kept = all.filter((i) => i.text);
+      return [{ kind: 'list', line, text: all.map((i) => i.text).join(' '), items: kept.map((i) => i.text), nested: kept.map(({ line: l, items }) => ({ line: l, items })) }];
     }
     case 'table': {
       const t = token as Tokens.Table;

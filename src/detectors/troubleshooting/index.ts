@@ -15,6 +15,8 @@ export interface TroubleshootingData {
 export type TroubleshootingFact = Fact<'docs.troubleshooting', TroubleshootingData>;
 
 const TITLE = /troubleshoot|\bfaq\b|frequently asked|common (issues|problems|errors|pitfalls)|known (issues|problems)|gotchas|debugging/i;
+/** A list item standing for a section title: the title alone, perhaps with a colon. */
+const ITEM_TITLE = /^(troubleshooting|faqs?|frequently asked questions|common (issues|problems|errors|pitfalls)|known (issues|problems)|gotchas)\s*:?$/i;
 const DOC = /(^|\/)(readme|troubleshooting|faq|contributing|development|getting-started)[^/]*\.mdx?$|^docs?\/.+\.mdx?$/i;
 
 /** README/docs sections titled Troubleshooting, FAQ, Known issues…: what the team already wrote down. */
@@ -34,6 +36,15 @@ export const troubleshootingDetector: Detector = {
         const body = sectionOf(blocks, i);
         facts.push({ kind: 'docs.troubleshooting', id: `${file}#${b.line}`, data: { file, heading: b.text, line: b.line, entries: entriesOf(body) }, at: [{ file, line: b.line }] });
       });
+      // A list item that is only a title ("4. **Troubleshooting**" in a setup list) over the problems nested under it.
+      for (const b of blocks) {
+        (b.items ?? []).forEach((item, i) => {
+          const nested = b.nested?.[i];
+          if (!nested || nested.items.length === 0 || !ITEM_TITLE.test(item.trim())) return;
+          const entries = nested.items.map((text) => ({ text: clip(text.replace(/\s+/g, ' ').trim(), 200), line: nested.line }));
+          facts.push({ kind: 'docs.troubleshooting', id: `${file}#${nested.line}`, data: { file, heading: item.trim(), line: nested.line, entries }, at: [{ file, line: nested.line }] });
+        });
+      }
       if (wholeFile && !facts.some((f) => f.data.file === file)) {
         const title = blocks.find((b) => b.kind === 'heading');
         facts.push({ kind: 'docs.troubleshooting', id: file, data: { file, heading: title?.text ?? file, line: title?.line ?? 1, entries: entriesOf(blocks.filter((b) => b !== title)) }, at: [{ file }] });
