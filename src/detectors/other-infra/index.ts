@@ -7,6 +7,7 @@ import { cfnTemplate, isTemplateCandidate } from './cfn-template.js';
 import { emptyFindings, isServerlessConfig, serverlessService } from './serverless.js';
 import { sstProject } from './sst.js';
 import { terraformFolder } from './terraform.js';
+import { WRANGLER_CONFIG, wranglerProject } from './wrangler.js';
 import type {
   InfraFunctionFact, InfraProjectFact, InfraResourceFact, InfraRouteFact, InfraTableFact,
 } from './types.js';
@@ -28,24 +29,26 @@ function configs(index: RepoIndex) {
     sst: usable.filter((f) => SST_CONFIG.test(f)),
     templates: usable.filter(isTemplateCandidate),
     terraform: tfByDir,
+    wrangler: usable.filter((f) => WRANGLER_CONFIG.test(f)),
   };
 }
 
 /**
- * Serverless Framework, SST, CloudFormation/SAM templates and Terraform, read as text:
+ * Serverless Framework, SST, CloudFormation/SAM templates, Terraform and Cloudflare Wrangler, read as text:
  * `infra.project|function|route|table|resource` facts.
  */
 export const otherInfraDetector: Detector = {
   id: 'other-infra',
   isEnabled(index: RepoIndex): boolean {
-    return index.files.some((f) => isServerlessConfig(f) || SST_CONFIG.test(f) || f.endsWith('.tf') || isTemplateCandidate(f));
+    return index.files.some((f) => isServerlessConfig(f) || SST_CONFIG.test(f) || f.endsWith('.tf') || isTemplateCandidate(f) || WRANGLER_CONFIG.test(f));
   },
   detect(index: RepoIndex): Fact[] {
     const found = emptyFindings();
-    const { serverless, sst, templates, terraform } = configs(index);
+    const { serverless, sst, templates, terraform, wrangler } = configs(index);
     for (const file of serverless) serverlessService(index, file, found);
     for (const file of sst) sstProject(index, file, sst, found);
     for (const file of templates) cfnTemplate(index, file, found);
+    for (const file of wrangler) wranglerProject(index, file, found);
     for (const [dir, files] of [...terraform].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) terraformFolder(index, dir, files, found);
 
     const at = (d: { file: string; line: number }) => [{ file: d.file, line: d.line }];

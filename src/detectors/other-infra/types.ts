@@ -1,7 +1,7 @@
 import type { Fact } from '../../facts.js';
 
-/** Infrastructure-as-code other than AWS CDK; `sam` is a CloudFormation template with the SAM transform. */
-export type InfraTool = 'serverless' | 'sst' | 'sam' | 'cloudformation' | 'terraform';
+/** Infrastructure-as-code other than AWS CDK; `sam` is a CloudFormation template with the SAM transform; `wrangler` Cloudflare. */
+export type InfraTool = 'serverless' | 'sst' | 'sam' | 'cloudformation' | 'terraform' | 'wrangler';
 
 /** One configuration root: a `serverless.yml`, an `sst.config.ts`, a template, a Terraform folder. */
 export interface InfraProjectData {

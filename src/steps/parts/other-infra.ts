@@ -8,7 +8,7 @@ import { cite, citeAll } from '../../markdown/cite.js';
 import { cell, code, escaped } from '../../markdown/text.js';
 import { byFileLine, compareText, names, value } from './format.js';
 
-export const INFRA_TOOLS: readonly InfraTool[] = ['serverless', 'sst', 'sam', 'cloudformation', 'terraform'];
+export const INFRA_TOOLS: readonly InfraTool[] = ['serverless', 'sst', 'sam', 'cloudformation', 'terraform', 'wrangler'];
 /** Resources the endpoints table already shows, route by route. */
 const ROUTE_PLUMBING = new Set([
   'aws_apigatewayv2_route', 'aws_apigatewayv2_integration', 'aws_api_gateway_resource', 'aws_api_gateway_method',
@@ -21,6 +21,7 @@ export const TITLE: Record<InfraTool, string> = {
   sam: 'AWS SAM',
   cloudformation: 'CloudFormation',
   terraform: 'Terraform',
+  wrangler: 'Cloudflare Workers (Wrangler)',
 };
 
 /**
@@ -68,7 +69,10 @@ export function otherInfraPart(facts: FactSet, level: 3 | 4 = 4): string {
         routeTable && join(heading(sub, 'Endpoints'), routeTable),
         functionTable && join(heading(sub, 'Functions'), functionTable),
         tableTable && join(heading(sub, 'DynamoDB tables'), tableTable),
-        resourceTable && join(heading(sub, 'Other resources'), resourceTable),
+        resourceTable && join(heading(sub, tool === 'wrangler' ? 'Bindings' : 'Other resources'), resourceTable),
+        tool === 'wrangler' && resources.some((r) => r.type !== 'Pages build output')
+          ? 'A Worker reads each binding, and each name under `vars`, as `env.<NAME>` (with Hono, `c.env.<NAME>`); their values are set in the Cloudflare dashboard or with `wrangler secret put`, never here.'
+          : '',
       );
     }),
   );

@@ -1,0 +1,123 @@
+/**
+ * Cloudflare Workers and Pages, from `wrangler.toml` / `wrangler.json` / `wrangler.jsonc`: the Worker (its `main`
+ * entry), what triggers it (cron triggers, routes, queue consumers), the names of its `vars` (never their values) and
+ * its bindings (D1, KV, R2, Durable Objects, queues, services, Hyperdrive, Vectorize, Workers AI, assets). The code
+ * reads each binding as `env.<BINDING>` (`c.env.<BINDING>` in Hono).
+ */
+import path from 'node:path';
+import type { RepoIndex } from '../../scan/repo-index.js';
+import { readToml } from '../../scan/toml.js';
+import { ts } from '../../scan/ts.js';
+import type { InfraFindings } from './serverless.js';
+
+export const WRANGLER_CONFIG = /(^|\/)wrangler\.(toml|jsonc?)$/;
+
+/** Binding lists: config key → what it binds, and the setting that names the thing bound. */
+const LISTS: readonly [string, string, string?][] = [
+  ['d1_databases', 'D1 database', 'database_name'],
+  ['kv_namespaces', 'KV namespace'],
+  ['r2_buckets', 'R2 bucket', 'bucket_name'],
+  ['durable_objects.bindings', 'Durable Object', 'class_name'],
+  ['queues.producers', 'Queue producer', 'queue'],
+  ['services', 'Service binding', 'service'],
+  ['hyperdrive', 'Hyperdrive'],
+  ['vectorize', 'Vectorize index', 'index_name'],
+  ['analytics_engine_datasets', 'Analytics Engine dataset', 'dataset'],
+  ['workflows', 'Workflow', 'class_name'],
+];
+/** Single bindings: config key → what it binds. */
+const SINGLE: readonly [string, string][] = [
+  ['ai', 'Workers AI'],
+  ['browser', 'Browser Rendering'],
+  ['assets', 'Static assets'],
+];
+
+type Json = { [key: string]: unknown };
+type LineOf = (keyPath: string, needle?: string) => number;
+
+export function wranglerProject(index: RepoIndex, file: string, out: InfraFindings): void {
+  const text = index.read(file);
+  if (text === undefined) return;
+  const read = file.endsWith('.toml') ? fromToml(text) : fromJson(file, text);
+  if (!read) return;
+  const { config, lineOf } = read;
+  const dir = path.posix.dirname(file) === '.' ? '' : path.posix.dirname(file);
+  const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
+  const name = str(config.name);
+  const pages = str(config.pages_build_output_dir);
+  out.projects.push({ tool: 'wrangler', ...(name ? { name } : {}), provider: 'cloudflare', runtime: pages ? 'Cloudflare Pages' : 'Cloudflare Workers', file, line: 1 });
+
+  const main = str(config.main);
+  if (main) {
+    const entry = path.posix.normalize(path.posix.join(dir, main));
+    const vars = Object.keys(asObject(config.vars)).sort();
+    const crons = asArray(asObject(config.triggers).crons).flatMap((c) => (typeof c === 'string' ? [`cron ${c}`] : []));
+    const routes = [...asArray(config.routes), ...(config.route !== undefined ? [config.route] : [])].flatMap((r) => {
+      const pattern = typeof r === 'string' ? r : str(asObject(r).pattern);
+      return pattern ? [`route ${pattern}`] : [];
+    });
+    const queues = asArray(asObject(config.queues).consumers).flatMap((q) => (str(asObject(q).queue) ? [`queue ${str(asObject(q).queue)}`] : []));
+    out.functions.push({
+      tool: 'wrangler',
+      name: name ?? path.posix.basename(dir || '.'),
+      handler: main,
+      ...(index.has(entry) ? { handlerFile: entry } : {}),
+      environment: vars,
+      environmentAt: vars.map((v) => ({ name: v, file, line: lineOf(`vars.${v}`, v) })),
+      triggers: [...crons, ...routes, ...queues, ...(config.workers_dev === true ? ['workers.dev URL'] : [])],
+      file,
+      line: lineOf('main', 'main'),
+    });
+  }
+
+  for (const [key, type, named] of LISTS) {
+    asArray(at(config, key)).forEach((entry, i) => {
+      const e = asObject(entry);
+      const binding = str(e.binding) ?? str(e.name);
+      if (!binding) return;
+      const target = named ? str(e[named]) : undefined;
+      const migrations = key === 'd1_databases' ? str(e.migrations_dir) : undefined;
+      const detail = [target && `${named}: ${target}`, migrations && `migrations: ${path.posix.normalize(path.posix.join(dir, migrations))}`].filter(Boolean).join(', ');
+      out.resources.push({ tool: 'wrangler', type, name: binding, ...(detail ? { detail } : {}), file, line: lineOf(`${key}.${i}`, binding) });
+    });
+  }
+  for (const [key, type] of SINGLE) {
+    const e = asObject(config[key]);
+    if (config[key] === undefined) continue;
+    const binding = str(e.binding);
+    const directory = str(e.directory);
+    out.resources.push({ tool: 'wrangler', type, name: binding ?? key, ...(directory ? { detail: `directory: ${directory}` } : {}), file, line: lineOf(key, key) });
+  }
+  if (pages) out.resources.push({ tool: 'wrangler', type: 'Pages build output', name: pages, file, line: lineOf('pages_build_output_dir', 'pages_build_output_dir') });
+}
+
+function fromToml(text: string): { config: Json; lineOf: LineOf } {
+  const { root, lines } = readToml(text);
+  return { config: root as unknown as Json, lineOf: (keyPath) => lines.get(keyPath) ?? 1 };
+}
+
+/** wrangler.json(c): comments and trailing commas allowed; a key's line is where its name (or value) first appears. */
+function fromJson(file: string, text: string): { config: Json; lineOf: LineOf } | undefined {
+  const { config } = ts.parseConfigFileTextToJson(file, text);
+  if (!config || typeof config !== 'object') return undefined;
+  const source = text.split('\n');
+  const lineOf: LineOf = (keyPath, needle) => {
+    const word = needle ?? keyPath.split('.').pop() ?? '';
+    const found = source.findIndex((l) => l.includes(`"${word}"`));
+    return found === -1 ? 1 : found + 1;
+  };
+  return { config: config as Json, lineOf };
+}
+
+function at(config: Json, keyPath: string): unknown {
+  return keyPath.split('.').reduce<unknown>((v, k) => asObject(v)[k], config);
+}
+
+function asObject(v: unknown): Json {
+  return v && typeof v === 'object' && !Array.isArray(v) ? (v as Json) : {};
+}
+
+function asArray(v: unknown): unknown[] {
+  return Array.isArray(v) ? v : [];
+}
+
