@@ -247,3 +247,13 @@ describe('importersFinder on a definition named by an expression', () => {
     expect(find({ file: 'src/app.ts', name: 'app' })).toEqual(['src/main.ts']);
   });
 });
+
+describe('data modules', () => {
+  it('a tool config beside the schema (db/drizzle.config.ts, knexfile.ts) is not data-access code; the schema module is', async () => {
+    const { dataModuleKind } = await import('../src/detectors/backend-code/modules.js');
+    const config = "import { defineConfig } from 'drizzle-kit';\nexport default defineConfig({ dialect: 'sqlite', schema: './src/schema.ts' });\n";
+    expect(dataModuleKind('packages/db/drizzle.config.ts', config, false)).toBeUndefined();
+    expect(dataModuleKind('packages/db/knexfile.ts', 'export default { client: "pg" };', false)).toBeUndefined();
+    expect(dataModuleKind('packages/db/src/schema.ts', "export const users = sqliteTable('users', {});", false)).toBe('data-access');
+  });
+});

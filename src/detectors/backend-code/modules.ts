@@ -14,6 +14,8 @@ const CLIENT_MODULE = /(db|dynamo|database|client|prisma|drizzle|mongo|redis|sql
 
 export function dataModuleKind(file: string, text: string, accessesDb: boolean): DataModuleData['kind'] | undefined {
   if (/(^|\/)(seeds?|migrations?)(\/|\.[cm]?[jt]s$)/.test(file)) return undefined;
+  // A tool's config beside the schema (`db/drizzle.config.ts`, `knexfile.ts`) configures migrations; it accesses nothing.
+  if (/\.config\.[cm]?[jt]s$|(^|\/)(knexfile|ormconfig)\.[cm]?[jt]s$/.test(file)) return undefined;
   if (REPOSITORY.test(file)) return 'repository';
   if (DATA_ACCESS.test(file) && accessesDb) return 'data-access';
   // A module that sets up the client for others (`lib/dynamo.ts`, `lib/db.ts`), not a handler making its own.
