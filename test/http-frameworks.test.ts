@@ -335,3 +335,21 @@ describe('http-frameworks', () => {
     expect(httpRoutesPart(new FactSet([]))).toBe('');
   });
 });
+
+describe('Remix / React Router framework mode', () => {
+  it('lists route modules\' loaders (GET) and actions (POST) as request handlers, resource routes marked, in step 3', async () => {
+    const { httpFrameworksDetector } = await import('../src/detectors/http-frameworks/index.js');
+    const { detect, section } = await import('./helpers/fixture.js');
+    const { backendApiStep } = await import('../src/steps/03-backend-api.js');
+    const routes = (await detect(httpFrameworksDetector, 'be-remix')).map((f) => f.data as import('../src/detectors/http-frameworks/index.js').HttpRouteData);
+    expect(routes.map((r) => [r.framework, r.method, r.path, r.handler, r.file, r.line])).toEqual([
+      ['remix', 'GET', '/healthcheck', 'loader (resource route)', 'app/routes/healthcheck.tsx', 3],
+      ['remix', 'GET', '/notes/:noteId', 'loader', 'app/routes/notes.$noteId.tsx', 4],
+      ['remix', 'POST', '/notes/:noteId', 'action', 'app/routes/notes.$noteId.tsx', 9],
+    ]);
+    const md = (await section(backendApiStep, 'be-remix')).markdown;
+    expect(md).not.toContain('there is no backend API to map');
+    expect(md).toContain('#### Remix / React Router loaders and actions');
+    expect(md).toContain('| `POST /notes/:noteId` | `action` | `/app/routes/notes.$noteId.tsx:9` |');
+  });
+});

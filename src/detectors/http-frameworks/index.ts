@@ -6,20 +6,26 @@ import { isAppSource } from '../shared/source-scope.js';
 import { stableIds } from '../shared/stable-ids.js';
 import { nestRoutes } from './nest.js';
 import { nextApiRoutes } from './next.js';
+import { remixRoutes } from './remix.js';
 import { composeRoutes } from './router-graph.js';
 import type { HttpRouteData, HttpRouteFact, MiddlewareUse } from './types.js';
 
 export type { HttpFramework, HttpRouteData, HttpRouteFact, MiddlewareUse } from './types.js';
 
 const SERVER_DEPS = /^(express|fastify|hono|koa|@koa\/router|koa-router|@nestjs\/core|@nestjs\/common)$/;
+/** Frameworks whose route files serve requests themselves: Next.js route handlers, Remix/React Router loaders and actions. */
+const REQUEST_FRAMEWORKS = /^(next|@remix-run\/react|@remix-run\/node|@react-router\/dev)$/;
 const IMPORT_NEEDLES = ["'express'", '"express"', 'fastify', "'hono", '"hono', '@hono/', "'koa", '"koa', '@koa/router', 'koa-router'];
 
-/** Express, Fastify, Hono, Koa-router, NestJS controllers and Next.js API routes: one `http.route` fact per route. */
+/**
+ * Express, Fastify, Hono, Koa-router, NestJS controllers, Next.js API routes, and Remix / React Router loaders and
+ * actions: one `http.route` fact per route.
+ */
 export const httpFrameworksDetector: Detector = {
   id: 'http-frameworks',
   isEnabled(index: RepoIndex): boolean {
     if (index.packages.length === 0) return true;
-    return index.packages.some((p) => dependsOn(p.manifest, SERVER_DEPS) || dependsOn(p.manifest, 'next'));
+    return index.packages.some((p) => dependsOn(p.manifest, SERVER_DEPS) || dependsOn(p.manifest, REQUEST_FRAMEWORKS));
   },
   detect(index: RepoIndex): Fact[] {
     const appOf = (file: string) => {
@@ -54,6 +60,7 @@ export const httpFrameworksDetector: Detector = {
         routes.push({ framework: 'next', app: pkg.name, resolved: true, ...rest, ...middlewareFields(middleware) });
       }
     }
+    routes.push(...remixRoutes(index));
     const sorted = routes.sort(
       (a, b) => cmp(a.app, b.app) || cmp(a.framework, b.framework) || cmp(a.path, b.path) || cmp(a.method, b.method) || cmp(a.file, b.file) || a.line - b.line,
     );

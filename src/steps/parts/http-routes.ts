@@ -13,7 +13,10 @@ const LABEL: Record<HttpFramework, string> = {
   koa: 'Koa',
   nest: 'NestJS',
   next: 'Next.js API routes',
+  remix: 'Remix / React Router loaders and actions',
 };
+const REMIX_NOTE =
+  "A route module's `loader` answers GET requests to its URL and its `action` every other method (forms and fetchers post to it); a resource route has no component and is an endpoint.";
 const METHOD_ORDER = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS', 'ALL'];
 
 /** `####` subsections, one per framework and app, each with a routes table; '' when there are no routes. */
@@ -34,7 +37,7 @@ export function httpRoutesPart(facts: FactSet, rank: (file: string) => number = 
       .map(([, list]) => {
         const first = list[0];
         const title = apps.size > 1 || first.app !== '(root)' ? `${LABEL[first.framework]}: ${first.app}` : LABEL[first.framework];
-        return join(heading(4, title), routesTable(list));
+        return join(heading(4, title), first.framework === 'remix' ? REMIX_NOTE : '', routesTable(list));
       }),
   );
 }

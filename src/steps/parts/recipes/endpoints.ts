@@ -23,6 +23,7 @@ const FRAMEWORK: Record<HttpRouteData['framework'], string> = {
   koa: 'Koa',
   nest: 'NestJS',
   next: 'Next.js route handlers',
+  remix: 'Remix / React Router loaders and actions',
 };
 
 /** API Gateway routes wired to Lambda handlers in the CDK code. */
@@ -90,7 +91,8 @@ function accessLine(fn: CdkLambdaFact, stackFile: string): string {
 
 /** Routes of an HTTP framework: one recipe per product app (at most two), the app with most routes first. */
 function httpEndpoints({ facts, product, tests }: RecipeInput): string[] {
-  const routes = facts.of<HttpRouteFact>('http.route').map((f) => f.data).filter((r) => r.resolved && product(r.file));
+  // A loader or action belongs to a page: adding one is the page recipe's business, not an API convention.
+  const routes = facts.of<HttpRouteFact>('http.route').map((f) => f.data).filter((r) => r.resolved && product(r.file) && r.framework !== 'remix');
   const apps = new Map<string, HttpRouteData[]>();
   for (const r of routes) apps.set(`${r.framework}\u0000${r.app}`, [...(apps.get(`${r.framework}\u0000${r.app}`) ?? []), r]);
   // A convention takes a few routes: one dev-server route (a bundler's `serve.ts`) is not how the product adds its API.
