@@ -352,4 +352,11 @@ describe('Remix / React Router framework mode', () => {
     expect(md).toContain('#### Remix / React Router loaders and actions');
     expect(md).toContain('| `POST /notes/:noteId` | `action` | `/app/routes/notes.$noteId.tsx:9` |');
   });
+
+  it('a Remix app without vite.config is built by the Remix compiler and served on 3000, not "Vite, port 5173"', async () => {
+    const { frontendBuildDetector } = await import('../src/detectors/frontend-build/index.js');
+    const { detect } = await import('./helpers/fixture.js');
+    const app = (await detect(frontendBuildDetector, 'be-remix')).find((f) => f.kind === 'frontend.app')!.data as { buildTool?: string; devPort?: number };
+    expect([app.buildTool, app.devPort]).toEqual(['remix-compiler', 3000]);
+  });
 });

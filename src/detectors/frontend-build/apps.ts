@@ -78,8 +78,10 @@ function classify(index: RepoIndex, pkg: WorkspacePackage, hasWorkspaces: boolea
   const all = { ...pkg.hoisted, ...allDependencies(pkg.manifest) };
   // The framework's own version: a VitePress range is not Vue's.
   const version = names.filter((n) => !BUILD_TOOLS.includes(n)).map((n) => all[n]).find(Boolean);
+  // Remix before Vite builds with its own compiler (remix.config.js, no vite.config): a `vite` dependency alone is not it.
+  const classicRemix = framework === 'remix' && !own.some((f) => /^vite\.config\.[cm]?[jt]s$/.test(relative(pkg.dir, f)));
   const buildTool =
-    framework === 'astro' || framework === 'next' ? framework : BUILD_TOOLS.find((t) => t in deps);
+    framework === 'astro' || framework === 'next' ? framework : classicRemix ? 'remix-compiler' : BUILD_TOOLS.find((t) => t in deps);
   return { dir: pkg.dir, name: pkg.name, framework, version, buildTool, manifestPath: pkg.manifestPath };
 }
 

@@ -175,4 +175,5 @@ export function scriptPort(script: string | undefined): number | undefined {
   return m ? Number(m[1]) : undefined;
 }
 
-export const DEFAULT_PORTS: Record<string, number> = { vite: 5173, astro: 4321, next: 3000, 'react-scripts': 3000, remix: 5173 };
+/** `remix-compiler`: `remix dev` serving with remix-serve, which listens on 3000 unless PORT says otherwise. */
+export const DEFAULT_PORTS: Record<string, number> = { vite: 5173, astro: 4321, next: 3000, 'react-scripts': 3000, remix: 5173, 'remix-compiler': 3000 };

@@ -40,7 +40,7 @@ function detectApp(index: RepoIndex, app: FrontendApp): Fact[] {
   const scripts: Record<string, string> = {};
   for (const s of SCRIPTS) if (typeof declaredScripts[s] === 'string') scripts[s] = declaredScripts[s] as string;
   const fromScript = scriptPort(scripts.dev ?? scripts.start);
-  const fallback = DEFAULT_PORTS[app.framework === 'react' ? app.buildTool ?? '' : app.framework];
+  const fallback = DEFAULT_PORTS[app.framework === 'react' || app.buildTool === 'remix-compiler' ? app.buildTool ?? '' : app.framework];
   const devPort = config?.port ?? fromScript ?? fallback;
   const devPortSource = config?.port ? 'config' : fromScript ? 'script' : fallback ? 'default' : undefined;
   const otherConfigs = files.filter((f) => f.split('/').length - (app.dir ? app.dir.split('/').length : 0) === 1 && OTHER_CONFIG.test(f.split('/').pop()!) && f !== file);
