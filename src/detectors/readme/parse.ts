@@ -67,11 +67,17 @@ function toBlocks(token: Token, line: number): MdBlock[] {
           .filter(Boolean)
           .join(' ');
       const list = token as Tokens.List;
+      // Lines counted from the previous item on, so a list of thousands of items stays linear.
       let at = 0;
+      let breaks = 0;
       const all = list.items.map((item) => {
         const found = list.raw.indexOf(item.raw, at);
-        const itemLine = line + (found === -1 ? 0 : (list.raw.slice(0, found).match(/\n/g)?.length ?? 0));
-        if (found !== -1) at = found + item.raw.length;
+        if (found !== -1) for (let k = at; k < found; k++) if (list.raw.charCodeAt(k) === 10) breaks++;
+        const itemLine = line + breaks;
+        if (found !== -1) {
+          for (let k = found; k < found + item.raw.length; k++) if (list.raw.charCodeAt(k) === 10) breaks++;
+          at = found + item.raw.length;
+        }
         const sub = item.tokens.filter((t): t is Tokens.List => t.type === 'list').flatMap((l) => l.items.map(itemText)).filter(Boolean);
         return { text: itemText(item), line: itemLine, items: sub };
       });
