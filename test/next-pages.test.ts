@@ -37,6 +37,13 @@ describe('Next.js pages detector', () => {
     expect(api).toEqual(['ALL /api/hello', 'GET, POST /api/users', 'DELETE, GET /api/users/[id]']);
   });
 
+  it('cites a route handler at its first method export, not at an earlier `export const runtime`', async () => {
+    const found = await routes();
+    const at = (path: string) => found.filter((r) => r.path === path && r.extras?.kind === 'route').map((r) => `${r.file}:${r.line}`);
+    expect(at('/api/users/[id]')).toEqual(['app/api/users/[id]/route.ts:3']);
+    expect(at('/api/users')).toEqual(['app/api/users/route.ts:1']);
+  });
+
   it('attaches loading/error files, client components, generateStaticParams and middleware guards', async () => {
     const found = await routes();
     const dashboard = found.find((r) => r.path === '/dashboard' && r.extras?.kind === 'page')!;
