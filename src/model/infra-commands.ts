@@ -65,9 +65,17 @@ function readmeLine(index: RepoIndex, dir: string, pattern: RegExp): InfraComman
   for (const folder of folders) {
     for (const file of index.files.filter((f) => README.test(f) && f.slice(0, f.lastIndexOf('/') + 1) === (folder ? `${folder}/` : ''))) {
       const lines = (index.read(file) ?? '').split('\n');
+      let fenced = false;
       for (let i = 0; i < lines.length; i++) {
-        const m = pattern.exec(lines[i]);
-        if (m) return { file, line: i + 1, text: m[0].trim().slice(0, 100) };
+        if (/^\s*(```|~~~)/.test(lines[i])) {
+          fenced = !fenced;
+          continue;
+        }
+        // Only code: a fenced block's line or an inline `span`; prose ("run sst deploy to ship it") is not a command.
+        for (const code of fenced ? [lines[i]] : [...lines[i].matchAll(/`([^`]+)`/g)].map((m) => m[1])) {
+          const m = pattern.exec(code);
+          if (m) return { file, line: i + 1, text: m[0].trim().slice(0, 100) };
+        }
       }
     }
   }
