@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ciDetector, type CiWorkflowData } from '../src/detectors/ci/index.js';
 import { detect } from './helpers/fixture.js';
+import { references } from '../src/detectors/ci/github.js';
 
 const workflows = async () => {
   const facts = await detect(ciDetector, 'cfg-ci');
@@ -8,6 +9,33 @@ const workflows = async () => {
 };
 
 describe('ci detector', () => {
+  it('does not count secrets named only in YAML comments (a commented-out job), but does inside a run block', async () => {
+    const ci = (await workflows()).get('.github/workflows/ci.yml')!;
+    expect(ci.secrets.map((s) => s.name)).toEqual(['NPM_TOKEN']);
+    const text = [
+      'jobs:',
+      '  a:',
+      '    steps:',
+      "      - run: | # the block's own comment: ${{ secrets.HEADER }}",
+      '          # interpolated by the runner before the shell sees it: ${{ secrets.IN_SCRIPT }}',
+      '          echo "#not a comment ${{ secrets.QUOTED }}"',
+      '        env:',
+      "          A: '# ${{ secrets.SINGLE }}' # trailing ${{ secrets.TRAILING }}",
+      '          B: x#${{ secrets.GLUED }}',
+      '    #  C: ${{ secrets.INDENTED_COMMENT }}',
+      '# ${{ vars.COMMENTED_VAR }}',
+    ].join('\n');
+    expect(references(text)).toEqual({
+      secrets: [
+        { name: 'GLUED', line: 9 },
+        { name: 'IN_SCRIPT', line: 5 },
+        { name: 'QUOTED', line: 6 },
+        { name: 'SINGLE', line: 8 },
+      ],
+      vars: [],
+    });
+  });
+
   it('reads GitHub Actions triggers, jobs in order, matrix, step commands and env sources', async () => {
     const ci = (await workflows()).get('.github/workflows/ci.yml')!;
     expect(ci.provider).toBe('github-actions');

@@ -34,7 +34,15 @@ describe('Next.js pages detector', () => {
     const layouts = found.filter((r) => r.layout).map((r) => `${r.path} ${r.component}`);
     expect(layouts).toEqual(['/ MarketingLayout', '/ RootLayout', '/dashboard DashboardLayout']);
     const api = found.filter((r) => r.extras?.kind === 'route' || r.extras?.kind === 'api').map((r) => `${r.extras?.methods ?? 'ALL'} ${r.path}`);
-    expect(api).toEqual(['ALL /api/hello', 'GET, POST /api/users', 'DELETE, GET /api/users/[id]']);
+    expect(api).toEqual(['GET, POST /api/auth/[...nextauth]', 'ALL /api/hello', 'GET, POST /api/users', 'DELETE, GET /api/users/[id]']);
+  });
+
+  it('cites a route handler at its first method export, not at an earlier `export const runtime`', async () => {
+    const found = await routes();
+    const at = (path: string) => found.filter((r) => r.path === path && r.extras?.kind === 'route').map((r) => `${r.file}:${r.line}`);
+    expect(at('/api/users/[id]')).toEqual(['app/api/users/[id]/route.ts:3']);
+    expect(at('/api/users')).toEqual(['app/api/users/route.ts:1']);
+    expect(at('/api/auth/[...nextauth]')).toEqual(['app/api/auth/[...nextauth]/route.ts:1']); // `export { GET, POST } from …`
   });
 
   it('attaches loading/error files, client components, generateStaticParams and middleware guards', async () => {

@@ -1,6 +1,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { Analysis } from '../src/analysis/run-detectors.js';
+import { RepoModel } from '../src/model/repo-model.js';
 import { workflowsStep } from '../src/steps/09-workflows.js';
 import { STEPS } from '../src/steps/registry.js';
 import { missingCitations } from '../src/steps/verify-citations.js';
@@ -37,6 +39,26 @@ describe('step 9 — Common Workflows', () => {
     expect(md).toContain('`/.gitlab-ci.yml` · stages `install` → `test` → `deploy`');
     expect(md).toContain('| `deploy-prod` (`/.gitlab-ci.yml:17`) | `unit` | environment `production`; if `$CI_COMMIT_BRANCH == "main"` | `npm ci` · `npm run build` · `npx cdk deploy --all` |');
     expect(md).toContain('`/.github/workflows/release.yml` · on `push` (tags: v\\*), `schedule` (cron 0 3 \\* \\* 1), `workflow_dispatch` (inputs: dry-run)');
+  });
+
+  it('names the deploy and dev commands of SST, Serverless and SAM projects instead of "no deploy commands"', async () => {
+    const sst = await section(workflowsStep, 'deploy-sst');
+    expect(sst.markdown).not.toContain('No deploy scripts');
+    expect(sst.markdown).toContain(
+      '- `sst deploy` — SST app `/sst.config.ts:1`; the README runs `npx sst deploy --stage production` (`/README.md:14`)',
+    );
+    expect(sst.markdown).toContain('**Run locally (SST app `/sst.config.ts:1`):** `npx sst dev` — as the README runs it (`/README.md:8`).');
+    expect((sst.claims ?? []).map((c) => c.topic)).not.toContain('deploy');
+    const evidence = RepoModel.of(new Analysis(await indexOf('deploy-sst'))).evidence('deploy');
+    expect(evidence).toContainEqual({ what: 'SST app (deployed with sst deploy)', at: { file: 'sst.config.ts', line: 1 } });
+    expect(missingCitations(sst.markdown, await indexOf('deploy-sst'))).toEqual([]);
+
+    const sls = (await section(workflowsStep, 'be-serverless')).markdown;
+    expect(sls).toContain('- `cd services/users && serverless deploy` — Serverless Framework service `/services/users/serverless.yml:1`');
+    expect(sls).toContain('- `cd services/hello && serverless deploy` — Serverless Framework service `/services/hello/serverless.ts:');
+    const sam = (await section(workflowsStep, 'infra-sam')).markdown;
+    expect(sam).toContain('- `sam build && sam deploy` — AWS SAM template `/template.yaml:');
+    expect(sam).not.toContain('No deploy scripts');
   });
 
   it('matches the golden section for examples/kv-store', async () => {

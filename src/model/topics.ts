@@ -35,6 +35,8 @@ import type { Citation, Detector, Fact, FactSet } from '../facts.js';
 import type { RepoIndex } from '../scan/repo-index.js';
 import type { ClaimTopic } from './claims.js';
 import { envMentions } from './env-mentions.js';
+import { infraCommands } from './infra-commands.js';
+import type { InfraProjectData } from '../detectors/other-infra/types.js';
 import { ENV_DETECTORS, envModelOf } from './env.js';
 import { composeDetector } from '../detectors/compose/index.js';
 import { dockerfileDetector } from '../detectors/dockerfile/index.js';
@@ -142,6 +144,9 @@ const TOPICS: readonly Topic[] = [
           w.data.jobs.flatMap((j) => j.steps.filter((st) => st.run && words.test(st.run)).map((st) => ({ what: `CI job ${j.id}`, at: { file: w.data.file, line: st.line } }))),
         ),
         ...(subject === 'cdk' ? [] : kinds(set, ['cdk.app'], () => 'a CDK app (deployed with cdk deploy)')),
+        ...(subject === 'cdk'
+          ? []
+          : infraCommands(index, facts<InfraProjectData>(set, 'infra.project').map((f) => f.data), 'deploy').map((c) => ({ what: `${c.what} (deployed with ${c.command})`, at: c.project }))),
         ...deployInFiles(index, words),
       ];
     },

@@ -27,7 +27,7 @@ const METHODS = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIO
 // Astro 1–2 used lower-case handler names (`del` for DELETE).
 const LEGACY: Record<string, string> = { get: 'GET', post: 'POST', put: 'PUT', patch: 'PATCH', del: 'DELETE', all: 'ALL' };
 
-/** Exported names of a module's top level (functions, consts, classes, `export { a as b }`). */
+/** Exported names of a module's top level (functions, consts, classes, `export { a as b }`, re-exports). */
 export function exportedNames(sf: ts.SourceFile): Map<string, ts.Node> {
   const out = new Map<string, ts.Node>();
   const exported = (n: ts.Node) =>
@@ -36,7 +36,8 @@ export function exportedNames(sf: ts.SourceFile): Map<string, ts.Node> {
     if ((ts.isFunctionDeclaration(st) || ts.isClassDeclaration(st)) && st.name && exported(st)) out.set(st.name.text, st);
     else if (ts.isVariableStatement(st) && exported(st)) {
       for (const d of st.declarationList.declarations) if (ts.isIdentifier(d.name)) out.set(d.name.text, d);
-    } else if (ts.isExportDeclaration(st) && !st.moduleSpecifier && st.exportClause && ts.isNamedExports(st.exportClause)) {
+    } else if (ts.isExportDeclaration(st) && st.exportClause && ts.isNamedExports(st.exportClause)) {
+      // `export { GET, POST } from '@/auth'` re-exports handlers: they are this module's too.
       for (const el of st.exportClause.elements) out.set(el.name.text, el);
     }
   }

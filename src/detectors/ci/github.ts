@@ -1,4 +1,5 @@
 import type { CiEnvVar, CiJob, CiStep, CiTrigger, CiWorkflowData } from './types.js';
+import { yamlLinesWithoutComments } from './yaml-comments.js';
 import { get, keys, scalar, strings, type YamlNode } from '../../scan/yaml.js';
 
 /** A GitHub Actions workflow (`.github/workflows/*.yml`) as a plain model. */
@@ -115,10 +116,10 @@ export function valueSource(node: YamlNode): Pick<CiEnvVar, 'source' | 'ref'> {
   return { source: 'literal' };
 }
 
-/** `secrets.X` / `secrets['X']` and `vars.X` anywhere in the file, first line of each. */
+/** `secrets.X` / `secrets['X']` and `vars.X` anywhere in the file outside comments, first line of each. */
 export function references(text: string): Pick<CiWorkflowData, 'secrets' | 'vars'> {
   const found = { secrets: new Map<string, number>(), vars: new Map<string, number>() };
-  text.split('\n').forEach((line, i) => {
+  yamlLinesWithoutComments(text).forEach((line, i) => {
     for (const m of line.matchAll(/\b(secrets|vars)(?:\.([A-Za-z_][A-Za-z0-9_-]*)|\[\s*['"]([A-Za-z_][A-Za-z0-9_-]*)['"]\s*\])/g)) {
       const map = found[m[1] as 'secrets' | 'vars'];
       const name = m[2] ?? m[3];

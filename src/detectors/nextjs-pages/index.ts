@@ -10,7 +10,7 @@ import { nextMiddleware } from '../shared/next-middleware.js';
 import { defaultExportAt, defaultExportName } from '../shared/component-ref.js';
 import type { FrontendRouteData } from '../shared/frontend-route.js';
 import { nextRouteFiles, type NextRouteFile } from '../shared/next-routes.js';
-import { endpointMethods } from '../astro/routes.js';
+import { endpointMethods, exportedNames } from '../astro/routes.js';
 import { frontendApps, type FrontendApp } from '../frontend-build/apps.js';
 
 export type NextRouteFact = Fact<'next.route', FrontendRouteData>;
@@ -62,7 +62,7 @@ function routesOf(index: RepoIndex, app: FrontendApp): FrontendRouteData[] {
       path: f.path,
       component: api ? undefined : defaultExportName(index, f.file),
       file: f.file,
-      line: at.line ?? (api ? firstExportLine(sf) : undefined),
+      line: at.line ?? (api ? handlerExportLine(sf) : undefined),
       declaredAt: { file: f.file },
       index: false,
       layout: f.kind === 'layout',
@@ -75,14 +75,20 @@ function routesOf(index: RepoIndex, app: FrontendApp): FrontendRouteData[] {
   return out;
 }
 
-function firstExportLine(sf: ts.SourceFile | undefined): number | undefined {
+/**
+ * Where a route handler starts: its first HTTP-method export (`export async function GET`), so an earlier
+ * `export const runtime = "edge"` is not cited as the handler; else the module's first export.
+ */
+function handlerExportLine(sf: ts.SourceFile | undefined): number | undefined {
   if (!sf) return undefined;
+  const lineOf = (n: ts.Node) => sf.getLineAndCharacterOfPosition(n.getStart(sf)).line + 1;
+  const methods = [...exportedNames(sf)].filter(([name]) => HTTP_METHODS.has(name)).map(([, node]) => lineOf(node));
+  if (methods.length) return Math.min(...methods);
   for (const st of sf.statements) {
     const mods = ts.canHaveModifiers(st) ? ts.getModifiers(st) ?? [] : [];
-    if (mods.some((m) => m.kind === ts.SyntaxKind.ExportKeyword)) {
-      return sf.getLineAndCharacterOfPosition(st.getStart(sf)).line + 1;
-    }
+    if (ts.isExportDeclaration(st) || mods.some((m) => m.kind === ts.SyntaxKind.ExportKeyword)) return lineOf(st);
   }
   return undefined;
 }
 
+const HTTP_METHODS = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS']);

@@ -1,7 +1,7 @@
 /**
  * Next.js Server Actions: the exported functions of `'use server'` files and the inline functions whose body starts
  * with `'use server'`, each with what guards it (the next-safe-action client it is made from and that client's
- * middleware chain, or a wrapper such as `withAuth(async () => …)`) and the files that call it (a client component
+ * middleware chain, a wrapper such as `withAuth(async () => …)`, or a session check in its own body) and the files that call it (a client component
  * importing it, a form's `action={…}`).
  */
 import type { Citation, Detector, Fact } from '../../facts.js';
@@ -11,6 +11,7 @@ import { ts, lineOf, walk } from '../../scan/ts.js';
 import { dottedName, importsOf } from '../shared/ast.js';
 import { findDefinition } from '../shared/definitions.js';
 import type { MiddlewareUse } from '../shared/middleware-use.js';
+import { sessionCheckIn, type SessionCheck } from '../shared/session-check.js';
 import { moduleResolver } from '../shared/resolve-module.js';
 import { isAppSource } from '../shared/source-scope.js';
 import { codeOnly, importsFromText, lineAt } from '../shared/text-scan.js';
@@ -33,6 +34,8 @@ export interface ServerActionData {
   readonly clientAt?: Citation;
   /** The client's middleware chain, then wrappers around the function. */
   readonly middleware: readonly MiddlewareUse[];
+  /** A session check in the action's own body (`const session = await auth(); if (!session) throw …`). */
+  readonly sessionCheck?: SessionCheck;
   readonly callers: readonly ServerActionCaller[];
   readonly file: string;
   readonly line: number;
@@ -94,6 +97,8 @@ function serverActions(index: RepoIndex): ServerActionData[] {
       const { client, wrappers } = guardOf(value, sf);
       const c = client ? clientOf(client) : undefined;
       const middleware = [...(c?.middleware ?? []), ...wrappers.map((w) => wrapperUse(index, file, sf, w))];
+      const fn = functionOf(node, value);
+      const sessionCheck = fn?.body ? sessionCheckIn(fn.body, sf, imports, file) : undefined;
       out.push({
         app,
         name,
@@ -101,6 +106,7 @@ function serverActions(index: RepoIndex): ServerActionData[] {
         ...(client ? { client } : {}),
         ...(c ? { clientAt: { file: c.file, line: c.line } } : {}),
         middleware,
+        ...(sessionCheck ? { sessionCheck } : {}),
         callers: [],
         file,
         line: lineOf(node, sf),
@@ -125,6 +131,14 @@ function serverActions(index: RepoIndex): ServerActionData[] {
     }
   }
   return withCallers(index, sources, out);
+}
+
+/** The action's own function: the declaration, or the arrow / function expression it is assigned (inside wrappers). */
+function functionOf(node: ts.Node, value: ts.Expression | undefined): ts.FunctionLikeDeclaration | undefined {
+  if (ts.isFunctionDeclaration(node) || ts.isArrowFunction(node) || ts.isFunctionExpression(node)) return node;
+  let e = value;
+  while (e && ts.isCallExpression(e) && e.arguments.length > 0) e = e.arguments[e.arguments.length - 1];
+  return e && (ts.isArrowFunction(e) || ts.isFunctionExpression(e)) ? e : undefined;
 }
 
 function hasDirective(statements: ts.NodeArray<ts.Statement>): boolean {

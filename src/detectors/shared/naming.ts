@@ -90,6 +90,8 @@ export function exportedNames(sourceFile: ts.SourceFile): string[] {
         for (const d of s.declarationList.declarations) if (ts.isIdentifier(d.name)) out.add(d.name.text);
       } else if ((ts.isFunctionDeclaration(s) || ts.isClassDeclaration(s) || ts.isEnumDeclaration(s)) && s.name) {
         out.add(isDefault(s) ? 'default' : s.name.text);
+      } else if (ts.isModuleDeclaration(s) && ts.isIdentifier(s.name)) {
+        out.add(s.name.text); // `export namespace Util { … }`: its members are `Util.x`, not the module's
       } else if (isDefault(s)) out.add('default');
     } else if (ts.isExpressionStatement(s) && ts.isBinaryExpression(s.expression)) {
       const left = s.expression.left.getText(sourceFile);

@@ -204,13 +204,33 @@ function blank(text: string, start: number, end: number): string {
 }
 
 /**
+ * The code with the bodies of `namespace` / `module` blocks blanked: `export function handler` inside
+ * `export module Util { … }` is `Util.handler`, not an export of the file. Exported namespaces are added to `out`.
+ */
+function withoutNamespaceBodies(code: string, out: Set<string>): string {
+  let result = code;
+  const block = /(?:^|;)[ \t]*(export\s+)?(?:declare\s+)?(?:module|namespace)\s+([\w$]+|(['"])\s*\3)[\w$.]*\s*\{/gm;
+  let end = -1; // a namespace nested in one already blanked is not the file's
+  for (const m of code.matchAll(block)) {
+    const open = m.index + m[0].length - 1;
+    const close = closingBracket(code, open);
+    if (close === -1 || open < end) continue;
+    end = close;
+    if (m[1] && !m[3]) out.add(m[2]);
+    result = result.slice(0, open + 1) + blank(result, open + 1, close) + result.slice(close);
+  }
+  return result;
+}
+
+/**
  * What a module exports, as `exportedNames` reads it from a tree: declarations (`export const a`, `export function f`,
  * `export class C`), lists (`export { a, b as c }`), `export default x` (its local name, else `default`) and CommonJS
- * (`module.exports = { a }`, `exports.b = …`). Types are not values and are left out.
+ * (`module.exports = { a }`, `exports.b = …`) and namespaces (`export namespace Util { … }` is `Util`). Types are not
+ * values and are left out.
  */
 export function exportedNamesFromText(text: string): string[] {
-  const code = codeOnly(text);
   const out = new Set<string>();
+  const code = withoutNamespaceBodies(codeOnly(text), out);
   const decl = /(?:^|;)[ \t]*export\s+(default\s+)?(?:declare\s+)?(?:async\s+)?(?:abstract\s+)?(?:const\s+enum|const|let|var|function\s*\*?|class|enum)\s+([\w$]+)/gm;
   for (const m of code.matchAll(decl)) out.add(m[1] ? 'default' : m[2]);
   // `export default router` reads better under its local name; anything else (a call, a function) is `default`.

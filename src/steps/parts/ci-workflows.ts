@@ -4,6 +4,8 @@ import { bullets, codeBlock, heading, join, table } from '../../markdown/blocks.
 import { cite } from '../../markdown/cite.js';
 import { code, escaped, oneLine } from '../../markdown/text.js';
 import type { StepModel } from '../../model/repo-model.js';
+import type { InfraProjectFact } from '../../detectors/other-infra/types.js';
+import { infraCommands, type InfraCommand } from '../../model/infra-commands.js';
 import { noneOr } from './claims.js';
 import { value } from './format.js';
 import { runScript } from './run-commands.js';
@@ -110,12 +112,24 @@ export function deploymentSection(model: StepModel, pm: PackageManager, scripts:
     const triggers = f.data.triggers.map((t) => (t.detail ? `${t.event} (${t.detail})` : t.event)).join(', ');
     return join(`**${escaped(f.data.name ?? f.data.file)}** — ${cite(f.data.file)}${triggers ? `, on ${escaped(triggers)}` : ''}:`, codeBlock(chain), detail.join('\n'));
   });
-  if (items.length === 0 && flows.length === 0) {
+  const tools = infraCommands(index, model.facts.of<InfraProjectFact>('infra.project').map((f) => f.data), 'deploy');
+  if (items.length === 0 && flows.length === 0 && tools.length === 0) {
     return join(
       heading(3, 'Deployment'),
       noneOr(model, 'deploy', 'No deploy scripts, deploy targets, deploy workflows or deploy commands (Makefile, shell scripts) found.', 'No deploy script or workflow is mapped, but these run a deploy:'),
     );
   }
-  return join(heading(3, 'Deployment'), items.length > 0 && join('**Scripts:**', bullets(items)), ...flows);
+  return join(heading(3, 'Deployment'), tools.length > 0 && join('**Infrastructure tools:**', bullets(toolItems(tools))), items.length > 0 && join('**Scripts:**', bullets(items)), ...flows);
+}
+
+/** `sst deploy` — SST app at …; the README's own form of the command when it shows one. */
+export function toolItems(tools: readonly InfraCommand[], limit = 8): string[] {
+  const items = tools.slice(0, limit).map((t) => {
+    const run = code(t.dir ? `cd ${t.dir} && ${t.command}` : t.command);
+    const readme = t.readme ? `; the README runs ${code(t.readme.text)} (${cite(t.readme.file, t.readme.line)})` : '';
+    return `${run} — ${t.what} ${cite(t.project.file, t.project.line)}${readme}`;
+  });
+  if (tools.length > limit) items.push(`(+${tools.length - limit} more projects, listed in step 6)`);
+  return items;
 }
 

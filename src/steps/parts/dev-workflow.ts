@@ -4,6 +4,8 @@ import { codeBlock, heading, join, table } from '../../markdown/blocks.js';
 import { cite } from '../../markdown/cite.js';
 import { code, oneLine } from '../../markdown/text.js';
 import type { StepModel } from '../../model/repo-model.js';
+import { infraCommands } from '../../model/infra-commands.js';
+import type { InfraProjectFact } from '../../detectors/other-infra/types.js';
 import type { RepoIndex } from '../../scan/repo-index.js';
 import { value } from './format.js';
 import { byRole } from './roles.js';
@@ -41,6 +43,11 @@ export function devWorkflowSection(model: StepModel, pmFact: PackageManagerFact 
   if (build && pm) steps.push(`**Build:** ${code(runScript(index, pm.tool, build.data.package, 'build'))} — runs ${value(build.data.command)} (${cite(build.data.manifest, build.data.line)}).`);
   const dev = rootScripts.find((s) => s.data.name === 'dev' || s.data.name === 'start');
   if (dev && pm) steps.push(`**Run locally:** ${code(runScript(index, pm.tool, dev.data.package, dev.data.name))} — runs ${value(dev.data.command)} (${cite(dev.data.manifest, dev.data.line)}).`);
+  for (const t of infraCommands(index, model.facts.of<InfraProjectFact>('infra.project').map((f) => f.data), 'dev')) {
+    const where = t.readme ? ` — as the README runs it (${cite(t.readme.file, t.readme.line)})` : '';
+    const run = t.readme?.text ?? (t.dir ? `cd ${t.dir} && ${t.command}` : t.command);
+    steps.push(`**Run locally (${t.what} ${cite(t.project.file, t.project.line)}):** ${code(run)}${where}.`);
+  }
   const shell = index.files.filter((f) => /^(scripts\/)?[\w.-]*(install|setup|bootstrap|build|dev|start|test)[\w.-]*\.sh$/.test(f));
   if (shell.length) steps.push(`**Shell scripts:** ${shell.map((f) => cite(f)).join(', ')}.`);
   const numbered = steps.map((s, i) => `${i + 1}. ${s}`).join('\n');

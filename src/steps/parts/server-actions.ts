@@ -28,13 +28,14 @@ export function serverActionsPart(facts: FactSet): string {
   );
 }
 
-/** The action client (its inline middleware is in the legend), then named middleware and wrappers. */
+/** The action client (its inline middleware is in the legend), then named middleware and wrappers, then a session check in the body. */
 function guardCell(a: ServerActionData): string {
   const client = a.client ? `${code(a.client)}${a.clientAt ? ` ${cite(a.clientAt)}` : ''}` : '';
   const named = a.middleware.filter((m) => m.name !== '(inline middleware)');
   const chain = named.length > 0 ? middlewareCell(named) : '';
-  if (client && chain) return `${client}: ${chain}`;
-  return client || chain || '—';
+  const session = a.sessionCheck ? `session check ${code(a.sessionCheck.call)} (${cite(a.sessionCheck.at)})` : '';
+  const front = client && chain ? `${client}: ${chain}` : client || chain;
+  return [front, session].filter(Boolean).join('; ') || '—';
 }
 
 function callersCell(a: ServerActionData): string {

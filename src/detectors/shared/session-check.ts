@@ -1,0 +1,105 @@
+/**
+ * A session check written inside a handler's own body: `const session = await auth()` followed by
+ * `if (!session?.user) throw new Error("Unauthorized")` (or `redirect('/login')`, `return …`). Server Actions and route
+ * handlers are often guarded this way rather than by middleware or a wrapper.
+ */
+import type { Citation } from '../../facts.js';
+import { ts, lineOf } from '../../scan/ts.js';
+import { dottedName, type ImportBinding } from './ast.js';
+
+export interface SessionCheck {
+  /** The call as written, without arguments: `auth()`, `getServerSession()`, `auth.api.getSession()`. */
+  readonly call: string;
+  /** Where the session is read. */
+  readonly at: Citation;
+}
+
+/** Functions that return the signed-in user or session (Auth.js, NextAuth v4, Clerk, Lucia, Supabase helpers, …). */
+const SESSION_FUNCTION = /^(auth|getAuth|getServerSession|getServerAuthSession|getAuthSession|getSession|getCurrentSession|currentUser|getUser|getCurrentUser|getSessionUser|validateRequest|requireUser|requireAuth|requireSession)$/;
+/** A module that is about authentication: `@/auth`, `@/lib/session`, `next-auth`, `@clerk/nextjs/server`. */
+const AUTH_MODULE = /(^|[/@._-])(auth|session|next-auth|clerk|lucia|better-auth|kinde)([/._-]|$)/i;
+/** Functions of an auth module that do something rather than read who is signed in. */
+const NOT_A_READ = /^(signIn|signOut|signUp|login|logout|register|handlers|hash|verify|compare|send)/i;
+/** Called as a statement, these throw or redirect themselves when there is no user. */
+const SELF_GUARD = /^(require|ensure|assert)(User|Auth|Session|Authenticated|SignedIn|Admin)\w*$/;
+/** A condition that is true when the user is missing or not allowed (`!session?.user`, `user.id !== id`, `== null`). */
+const NEGATIVE = /!|==\s*(null|undefined)\b/;
+/** Calls that end the request: Next.js `redirect`, `notFound`, `unauthorized`, `forbidden`. */
+const ENDS = /^(redirect|permanentRedirect|notFound|unauthorized|forbidden)$/;
+
+/** The first session check in `body` (nested functions are not looked into), or undefined. */
+export function sessionCheckIn(body: ts.Node, sf: ts.SourceFile, imports: ReadonlyMap<string, ImportBinding>, file: string): SessionCheck | undefined {
+  const isSessionCall = (node: ts.Node): node is ts.CallExpression => {
+    if (!ts.isCallExpression(node)) return false;
+    const name = dottedName(node.expression);
+    if (!name) return false;
+    const last = name.split('.').pop()!;
+    const bound = imports.get(name.split('.')[0]);
+    return SESSION_FUNCTION.test(last) || (!!bound && AUTH_MODULE.test(bound.module) && !NOT_A_READ.test(last));
+  };
+  const found = (call: ts.CallExpression): SessionCheck => ({ call: `${dottedName(call.expression)}()`, at: { file, line: lineOf(call, sf) } });
+  const sessions = new Map<string, ts.CallExpression>();
+  let check: SessionCheck | undefined;
+  const visit = (node: ts.Node): void => {
+    if (check) return;
+    if (ts.isFunctionLike(node) && node !== body) return;
+    if (ts.isVariableDeclaration(node) && node.initializer) {
+      const call = unwrapped(node.initializer);
+      // `const user = session?.user` carries the session on.
+      const from = isSessionCall(call) ? call : ts.isPropertyAccessExpression(call) || ts.isIdentifier(call) ? sessions.get(rootName(call) ?? '') : undefined;
+      if (from) for (const name of boundNames(node.name)) sessions.set(name, from);
+    }
+    if (ts.isExpressionStatement(node)) {
+      const call = unwrapped(node.expression);
+      if (isSessionCall(call) && SELF_GUARD.test(dottedName(call.expression)!.split('.').pop()!)) check = found(call);
+    }
+    if (ts.isIfStatement(node) && NEGATIVE.test(node.expression.getText(sf)) && endsRequest(node.thenStatement)) {
+      const tested = testedSession(node.expression, sessions, isSessionCall);
+      if (tested) check = found(tested);
+    }
+    if (!check) ts.forEachChild(node, visit);
+  };
+  visit(body);
+  return check;
+}
+
+function unwrapped(e: ts.Expression): ts.Expression {
+  let x = e;
+  while (ts.isAwaitExpression(x) || ts.isParenthesizedExpression(x) || ts.isAsExpression(x) || ts.isNonNullExpression(x)) x = x.expression;
+  return x;
+}
+
+function rootName(e: ts.Expression): string | undefined {
+  let x = e;
+  while (ts.isPropertyAccessExpression(x) || ts.isNonNullExpression(x)) x = x.expression;
+  return ts.isIdentifier(x) ? x.text : undefined;
+}
+
+function boundNames(name: ts.BindingName): string[] {
+  if (ts.isIdentifier(name)) return [name.text];
+  return name.elements.flatMap((el) => (ts.isOmittedExpression(el) ? [] : boundNames(el.name)));
+}
+
+/** The session call a condition tests: through a variable holding its result, or called in the condition itself. */
+function testedSession(cond: ts.Expression, sessions: ReadonlyMap<string, ts.CallExpression>, isSessionCall: (n: ts.Node) => n is ts.CallExpression): ts.CallExpression | undefined {
+  let hit: ts.CallExpression | undefined;
+  const visit = (n: ts.Node): void => {
+    if (hit) return;
+    if (ts.isIdentifier(n) && sessions.has(n.text)) hit = sessions.get(n.text);
+    else if (isSessionCall(n)) hit = n;
+    else ts.forEachChild(n, visit);
+  };
+  visit(cond);
+  return hit;
+}
+
+/** The branch leaves the handler: it throws, returns, or calls `redirect()` / `notFound()`. */
+function endsRequest(stmt: ts.Statement): boolean {
+  const statements = ts.isBlock(stmt) ? stmt.statements : [stmt];
+  return statements.some((s) => {
+    if (ts.isThrowStatement(s) || ts.isReturnStatement(s)) return true;
+    if (!ts.isExpressionStatement(s)) return false;
+    const e = unwrapped(s.expression);
+    return ts.isCallExpression(e) && ENDS.test(dottedName(e.expression)?.split('.').pop() ?? '');
+  });
+}
