@@ -53,3 +53,12 @@ describe('Cloudflare Wrangler', () => {
     expect(md).not.toContain('https://example.com');
   });
 });
+
+describe('Cloudflare Worker deployment', () => {
+  it('step 9 names `wrangler deploy` for the Worker (not for the Pages project)', async () => {
+    const { workflowsStep } = await import('../src/steps/09-workflows.js');
+    const md = (await section(workflowsStep, 'infra-wrangler')).markdown;
+    expect(md).toContain('- `cd apps/api && wrangler deploy` — Cloudflare Worker `/apps/api/wrangler.toml:1`');
+    expect(md).not.toMatch(/wrangler deploy[^\n]*apps\/web\/wrangler\.jsonc/);
+  });
+});

@@ -39,6 +39,7 @@ const TOOLS: Partial<Record<InfraTool, ToolCommands>> = {
   serverless: { what: 'Serverless Framework service', deploy: 'serverless deploy', written: { deploy: written('(?:serverless|sls)\\s+deploy\\b') } },
   sam: { what: 'AWS SAM template', deploy: 'sam build && sam deploy', written: { deploy: written('sam\\s+deploy\\b') } },
   terraform: { what: 'Terraform configuration', deploy: 'terraform apply', written: { deploy: written('terraform\\s+apply\\b') } },
+  wrangler: { what: 'Cloudflare Worker', deploy: 'wrangler deploy', written: { deploy: written('wrangler\\s+(?:deploy|publish)\\b') } },
 };
 
 const README = /(^|\/)readme(\.[\w-]+)?\.(md|mdx|markdown|txt)$/i;
@@ -52,6 +53,8 @@ export function infraCommands(index: RepoIndex, projects: readonly InfraProjectD
     const dir = p.file.includes('/') ? p.file.slice(0, p.file.lastIndexOf('/')) : '';
     // A Terraform module is applied through the configuration that uses it, not on its own.
     if (!tool || !command || (p.tool === 'terraform' && /(^|\/)modules(\/|$)/.test(dir))) continue;
+    // A Pages project is deployed by its host's build (or `wrangler pages deploy <dir>`), not `wrangler deploy`.
+    if (p.tool === 'wrangler' && p.runtime === 'Cloudflare Pages') continue;
     const pattern = tool.written[verb];
     const readme = pattern ? readmeLine(index, dir, pattern) : undefined;
     out.push({ tool: p.tool, what: tool.what, project: { file: p.file, line: p.line }, command, dir, ...(readme ? { readme } : {}) });
