@@ -129,14 +129,14 @@ export function detectComponents(index: RepoIndex): ComponentData[] {
   const product = index.packages.filter((p) => !isAuxiliary(p));
   const packages = product.filter((p) => !p.isRoot || index.packages.length === 1);
   for (const pkg of packages) {
-    const kind = packageKind(pkg);
+    const kind = packageKind(pkg, index);
     if (kind && CLIENT_KINDS.has(kind.id)) add(clientTitle(kind.label), 'client', { file: pkg.manifestPath, what: kind.because }, pkg.name);
-    if (kind?.id === 'library' && isPublished(pkg)) {
+    if (kind?.id === 'library' && isPublished(pkg, index)) {
       add('Published libraries', 'client', { file: pkg.manifestPath, what: kind.because }, pkg.name);
     }
     if (kind?.id === 'http-server') add(kind.label, 'edge', { file: pkg.manifestPath, what: kind.because }, pkg.name);
     if (kind?.id === 'worker') add(kind.label, 'compute', { file: pkg.manifestPath, what: kind.because }, pkg.name);
-    if (kind?.id === 'lambda') add('Lambda', 'compute', { file: pkg.manifestPath, what: kind.because }, `code: ${pkg.name}`);
+    if (kind?.id === 'lambda') add('Lambda', 'compute', { file: pkg.manifestPath, what: kind.because }, `${kind.label === 'AWS Lambda layer' ? 'layer' : 'code'}: ${pkg.name}`);
   }
 
   const counts: ConstructCounts = new Map();
