@@ -3,6 +3,7 @@ import type { RepoIndex } from '../../scan/repo-index.js';
 import { GENERATED } from '../env/index.js';
 import { knownPackage } from './known-packages.js';
 import type { DependencyFact } from './types.js';
+import { withoutComments } from '../shared/text-scan.js';
 
 const SOURCE = /\.([cm]?[jt]sx?|astro|vue|svelte)$/;
 const IMPORT = /(?:\bfrom\s*|\bimport\s*\(\s*|\brequire\s*\(\s*|^\s*import\s+)['"]([^'"./][^'"]*)['"]/gm;
@@ -33,7 +34,8 @@ export const dependenciesDetector: Detector = {
       const text = index.read(file);
       if (text === undefined) continue;
       const pkg = index.packageOf(file)?.name ?? '';
-      for (const m of text.matchAll(css ? CSS_IMPORT : IMPORT)) {
+      // A commented-out import (`// import Stripe from 'stripe'`, a `/* … */` block) is not a use of the package.
+      for (const m of withoutComments(text).matchAll(css ? CSS_IMPORT : IMPORT)) {
         const name = packageName(m[1]);
         if (!name) continue;
         const key = `${pkg}\0${name}`;

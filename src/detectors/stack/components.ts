@@ -6,6 +6,7 @@ import { CLIENT_KINDS, packageKind } from './kind.js';
 import { isAuxiliary, isPublished } from './role.js';
 import { filesByPackage } from './package-files.js';
 import { isCdkModule, moduleOfNew, textImports, type TextImports } from './imports-text.js';
+import { withoutComments } from '../shared/text-scan.js';
 import { LIBRARY_MODULES, libraryConstruct, servicesOf } from '../cdk/library-catalogue.js';
 
 /** Rows of the architecture diagram, top to bottom. */
@@ -179,8 +180,10 @@ type ConstructCounts = Map<string, { n: number; classes: Set<string> }>;
 function scanCdk(index: RepoIndex, files: readonly string[], counts: ConstructCounts, add: AddComponent): void {
   for (const file of files) {
     if (!isSourceFile(file) || SKIP_DIR.test(file) || TEST_FILE.test(file)) continue;
-    const text = index.read(file);
-    if (text === undefined || !text.includes('new ') || !/aws-cdk|constructs/.test(text)) continue;
+    const source = index.read(file);
+    if (source === undefined || !source.includes('new ') || !/aws-cdk|constructs/.test(source)) continue;
+    // A construct or an import left in a comment (`// new s3.Bucket(…)`) is not part of the stack.
+    const text = withoutComments(source);
     const firstOf = new Set<string>();
     let imports: TextImports | undefined;
     const moduleOf = (prefix: string, name: string) => moduleOfNew((imports ??= textImports(text)), prefix.replace(/\.$/, ''), name);
