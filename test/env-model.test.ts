@@ -244,3 +244,34 @@ describe('env sections', () => {
     }
   });
 });
+
+describe('env model: what a Dockerfile ENV reaches, and packages by folder', () => {
+  const setFiles = async (name: string, file: string) => {
+    const env = await modelOf('env-scope');
+    return env.setsFor(env.get(name)!, [file]).map((s) => s.at.file);
+  };
+
+  it('applies a Dockerfile ENV to the code its image holds: the build context, the COPY sources, the package its commands build', async () => {
+    // apps/api/Dockerfile builds its own folder.
+    expect(await setFiles('PORT', 'apps/api/server.js')).toEqual(['apps/api/Dockerfile']);
+    expect(await setFiles('PORT', 'apps/worker/index.js')).toEqual([]);
+    // compose builds docker/jobs.Dockerfile from the root; it copies apps/worker only.
+    expect(await setFiles('QUEUE_NAME', 'apps/worker/index.js')).toEqual(['docker/jobs.Dockerfile']);
+    expect(await setFiles('QUEUE_NAME', 'apps/web/build.js')).toEqual([]);
+    // A root Dockerfile copies the whole repository but builds and runs @d/web.
+    expect(await setFiles('API_URL', 'apps/web/build.js')).toEqual(['Dockerfile.web']);
+    expect(await setFiles('API_URL', 'apps/worker/index.js')).toEqual([]);
+  });
+
+  it('keeps two packages with one name apart in step 8', async () => {
+    const md = (await section(configurationStep, 'env-scope')).markdown;
+    expect(md).toContain('#### copy-app — `/copies/a`');
+    expect(md).toContain('#### copy-app — `/copies/b`');
+    const a = md.slice(md.indexOf('#### copy-app — `/copies/a`'), md.indexOf('#### copy-app — `/copies/b`'));
+    expect(a).toContain('`ALPHA_KEY`');
+    expect(a).not.toContain('`BETA_KEY`');
+    // The worker's PORT row: read there, and no Dockerfile sets it for the worker.
+    expect(md).toMatch(/\| `PORT` \| `\/apps\/worker\/index\.js:1` \| — \|/);
+    expect(missingCitations(md, await indexOf('env-scope'))).toEqual([]);
+  });
+});
