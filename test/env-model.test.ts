@@ -275,3 +275,22 @@ describe('env model: what a Dockerfile ENV reaches, and packages by folder', () 
     expect(missingCitations(md, await indexOf('env-scope'))).toEqual([]);
   });
 });
+
+describe('env model: a Joi-validated config module, and reads by a computed name', () => {
+  it('reads the keys of a Joi schema that validates process.env, so NODE_ENV is read in production code', async () => {
+    const env = await modelOf('env-joi-config');
+    expect(reads(env.get('NODE_ENV'))[0]).toEqual(['src/config/config.ts', 5, 'schema', false, null, false]);
+    expect(reads(env.get('PORT'))[0]).toEqual(['src/config/config.ts', 6, 'schema', true, null, false]);
+    expect(reads(env.get('DATABASE_URL'))[0]?.slice(0, 3)).toEqual(['src/config/config.ts', 7, 'schema']);
+    const md = (await section(configurationStep, 'env-joi-config')).markdown;
+    expect(md).toMatch(/\| `NODE_ENV` \| `\/src\/config\/config\.ts:5`; 1 test file \|/);
+    expect(md).not.toContain('tests only');
+  });
+
+  it('never says a variable is named at a computed read: it says the read may include it', async () => {
+    const md = (await section(configurationStep, 'env-joi-config')).markdown;
+    const line = md.split('\n').find((l) => l.startsWith('- `COOKIE_SECRET`'))!;
+    expect(line).toContain('the code reads variables by a computed name at `/src/load.ts:5`, which may include it');
+    expect(line).not.toContain('named in');
+  });
+});
