@@ -98,6 +98,13 @@ describe('testing detector', () => {
     }));
     expect(rootRunnerOf(vitest, 'packages/b')?.framework).toBe('Vitest');
     expect(rootRunnerOf(vitest, 'apps/docs')).toBeUndefined();
+    // Jest projects written as objects: their paths count, not their display names or presets.
+    const objects = await buildIndex(tempRepo({
+      'package.json': JSON.stringify({ name: 'r', private: true }),
+      'jest.config.js': "module.exports = { projects: [{ displayName: 'api', preset: 'ts-jest', testMatch: ['<rootDir>/services/api/**/*.test.ts'] }] };",
+    }));
+    expect(rootRunnerOf(objects, 'services/api')?.covers).toEqual(['services/api']);
+    expect(rootRunnerOf(objects, 'api')).toBeUndefined();
   });
 });
 

@@ -61,7 +61,7 @@ function covers(cover: string, dir: string): boolean {
 
 /** Jest: `projects` (folders, globs or config paths), else `roots`, else the folders of `testMatch`, else everything. */
 function jestCovers(text: string): string[] {
-  const projects = arrayStrings(text, 'projects');
+  const projects = arrayStrings(text, 'projects', true);
   if (projects) return projects.map(folderOf);
   const roots = arrayStrings(text, 'roots');
   if (roots) return roots.map(folderOf);
@@ -81,8 +81,11 @@ function vitestCovers(text: string, workspaceFile: boolean): string[] {
   return [''];
 }
 
-/** The string literals of `key: [ … ]` (in JSON too: `"key": [ … ]`); undefined when the key is absent. */
-function arrayStrings(text: string, key: string): string[] | undefined {
+/**
+ * The string literals of `key: [ … ]` (in JSON too: `"key": [ … ]`); undefined when the key is absent. With `paths`,
+ * only those that look like paths: Jest projects may be objects (`{ displayName: 'api', preset: 'ts-jest', roots: […] }`).
+ */
+function arrayStrings(text: string, key: string, paths = false): string[] | undefined {
   const m = new RegExp(`["']?\\b${key}["']?\\s*:\\s*\\[`).exec(text);
   if (!m) return undefined;
   let depth = 1;
@@ -91,7 +94,8 @@ function arrayStrings(text: string, key: string): string[] | undefined {
     if (text[i] === '[') depth++;
     else if (text[i] === ']') depth--;
   }
-  const list = allStrings(text.slice(m.index + m[0].length, i - 1));
+  const body = text.slice(m.index + m[0].length, i - 1);
+  const list = allStrings(body).filter((s) => !paths || !body.includes('{') || /<rootDir>|\/|[*?]/.test(s));
   return list.length > 0 ? list : undefined;
 }
 
