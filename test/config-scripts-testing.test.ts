@@ -3,7 +3,11 @@ import { configFilesDetector, type ConfigFileData } from '../src/detectors/confi
 import { scriptsDetector, type PackageManagerData, type ScriptData, type WorkspaceDepData } from '../src/detectors/scripts/index.js';
 import { testingDetector, type TestSetupData } from '../src/detectors/testing/index.js';
 import { troubleshootingDetector, type TroubleshootingData } from '../src/detectors/troubleshooting/index.js';
-import { detect } from './helpers/fixture.js';
+import { detect, section } from './helpers/fixture.js';
+import { folderOf, rootRunnerOf } from '../src/detectors/testing/root-runner.js';
+import { buildIndex } from '../src/scan/repo-index.js';
+import { tempRepo } from './helpers/temp-repo.js';
+import { workflowsStep } from '../src/steps/09-workflows.js';
 
 describe('config-files detector', () => {
   it('says what each config file configures, reading JSONC, JS/TS configs and workspace files without running them', async () => {
@@ -49,6 +53,58 @@ describe('testing detector', () => {
     expect(setups.get('@acme/web')).toMatchObject({ frameworks: ['Jest'], configFiles: ['apps/web/jest.config.js'], sample: 'apps/web/src/app/page.test.tsx' });
     expect(setups.get('@acme/ui')).toMatchObject({ configFiles: ['packages/ui/vite.config.ts'], locations: [{ dir: 'packages/ui/src/__tests__', count: 1, colocated: false }] });
     expect(setups.has('@acme/site')).toBe(false);
+  });
+
+  it('knows tests the root Jest config runs, Playwright\'s testDir, and helpers in a test folder', async () => {
+    const setups = new Map((await detect(testingDetector, 'test-root-runner')).map((f) => [f.id, f.data as TestSetupData]));
+    // `projects: ['<rootDir>/packages/*']` runs packages/api's tests; its own `test` script is npm's placeholder.
+    expect(setups.get('@fx/api')).toMatchObject({
+      frameworks: ['Jest'],
+      testFileCount: 1,
+      sample: 'packages/api/test/sum.test.ts',
+      runBy: { package: 'fx-mono', framework: 'Jest', config: 'jest.config.js', script: 'jest' },
+    });
+    expect(setups.get('@fx/api')!.script).toBeUndefined();
+    // apps/ is outside the projects: no runner, and none is made up.
+    expect(setups.get('@fx/admin')!.runBy).toBeUndefined();
+    expect(setups.get('@fx/admin')!.frameworks).toEqual([]);
+    // Playwright's `testDir: './integration'`: its spec is Playwright's, and "run one file" picks the Vitest test.
+    expect(setups.get('@fx/web')).toMatchObject({ frameworks: ['Vitest', 'Playwright'], sample: 'apps/web/src/title.test.ts' });
+    expect(setups.get('@fx/web')!.locations).toContainEqual({ dir: 'apps/web/integration', count: 1, colocated: false, runner: 'Playwright' });
+    const md = (await section(workflowsStep, 'test-root-runner')).markdown;
+    expect(md).toContain('| @fx/api | Jest | `/jest.config.js` (root) | `/packages/api/test` (1) | `npm test` at the root | `npm test -- packages/api/test/sum.test.ts` |');
+  });
+
+  it('reads which folders a root Jest or Vitest config covers, without running it', async () => {
+    expect(folderOf('<rootDir>/packages/*')).toBe('packages/*');
+    expect(folderOf('<rootDir>/packages/*/src/**/*.test.ts')).toBe('packages/*/src');
+    expect(folderOf('**/*.spec.ts')).toBe('');
+    expect(folderOf('packages/a/jest.config.js')).toBe('packages/a');
+    const jsonConfig = await buildIndex(tempRepo({
+      'package.json': JSON.stringify({ name: 'r', private: true, workspaces: ['packages/*'] }),
+      'jest.config.json': JSON.stringify({ preset: 'ts-jest', moduleNameMapper: { '^@r/(.*)$': '<rootDir>/packages/$1/src' } }),
+      'packages/a/package.json': JSON.stringify({ name: '@r/a' }),
+    }));
+    expect(rootRunnerOf(jsonConfig, 'packages/a')).toMatchObject({ framework: 'Jest', config: 'jest.config.json', covers: [''] });
+    const rootsOnly = await buildIndex(tempRepo({
+      'package.json': JSON.stringify({ name: 'r', private: true, jest: { roots: ['<rootDir>/src'] } }),
+      'packages/a/package.json': JSON.stringify({ name: '@r/a' }),
+    }));
+    expect(rootRunnerOf(rootsOnly, 'packages/a')).toBeUndefined();
+    expect(rootRunnerOf(rootsOnly, 'src')).toMatchObject({ config: 'package.json' });
+    const vitest = await buildIndex(tempRepo({
+      'package.json': JSON.stringify({ name: 'r', private: true }),
+      'vitest.config.ts': "export default defineConfig({ test: { projects: ['packages/*', 'apps/web'] } });",
+    }));
+    expect(rootRunnerOf(vitest, 'packages/b')?.framework).toBe('Vitest');
+    expect(rootRunnerOf(vitest, 'apps/docs')).toBeUndefined();
+    // Jest projects written as objects: their paths count, not their display names or presets.
+    const objects = await buildIndex(tempRepo({
+      'package.json': JSON.stringify({ name: 'r', private: true }),
+      'jest.config.js': "module.exports = { projects: [{ displayName: 'api', preset: 'ts-jest', testMatch: ['<rootDir>/services/api/**/*.test.ts'] }] };",
+    }));
+    expect(rootRunnerOf(objects, 'services/api')?.covers).toEqual(['services/api']);
+    expect(rootRunnerOf(objects, 'api')).toBeUndefined();
   });
 });
 

@@ -244,3 +244,53 @@ describe('env sections', () => {
     }
   });
 });
+
+describe('env model: what a Dockerfile ENV reaches, and packages by folder', () => {
+  const setFiles = async (name: string, file: string) => {
+    const env = await modelOf('env-scope');
+    return env.setsFor(env.get(name)!, [file]).map((s) => s.at.file);
+  };
+
+  it('applies a Dockerfile ENV to the code its image holds: the build context, the COPY sources, the package its commands build', async () => {
+    // apps/api/Dockerfile builds its own folder.
+    expect(await setFiles('PORT', 'apps/api/server.js')).toEqual(['apps/api/Dockerfile']);
+    expect(await setFiles('PORT', 'apps/worker/index.js')).toEqual([]);
+    // compose builds docker/jobs.Dockerfile from the root; it copies apps/worker only.
+    expect(await setFiles('QUEUE_NAME', 'apps/worker/index.js')).toEqual(['docker/jobs.Dockerfile']);
+    expect(await setFiles('QUEUE_NAME', 'apps/web/build.js')).toEqual([]);
+    // A root Dockerfile copies the whole repository but builds and runs @d/web.
+    expect(await setFiles('API_URL', 'apps/web/build.js')).toEqual(['Dockerfile.web']);
+    expect(await setFiles('API_URL', 'apps/worker/index.js')).toEqual([]);
+  });
+
+  it('keeps two packages with one name apart in step 8', async () => {
+    const md = (await section(configurationStep, 'env-scope')).markdown;
+    expect(md).toContain('#### copy-app — `/copies/a`');
+    expect(md).toContain('#### copy-app — `/copies/b`');
+    const a = md.slice(md.indexOf('#### copy-app — `/copies/a`'), md.indexOf('#### copy-app — `/copies/b`'));
+    expect(a).toContain('`ALPHA_KEY`');
+    expect(a).not.toContain('`BETA_KEY`');
+    // The worker's PORT row: read there, and no Dockerfile sets it for the worker.
+    expect(md).toMatch(/\| `PORT` \| `\/apps\/worker\/index\.js:1` \| — \|/);
+    expect(missingCitations(md, await indexOf('env-scope'))).toEqual([]);
+  });
+});
+
+describe('env model: a Joi-validated config module, and reads by a computed name', () => {
+  it('reads the keys of a Joi schema that validates process.env, so NODE_ENV is read in production code', async () => {
+    const env = await modelOf('env-joi-config');
+    expect(reads(env.get('NODE_ENV'))[0]).toEqual(['src/config/config.ts', 5, 'schema', false, null, false]);
+    expect(reads(env.get('PORT'))[0]).toEqual(['src/config/config.ts', 6, 'schema', true, null, false]);
+    expect(reads(env.get('DATABASE_URL'))[0]?.slice(0, 3)).toEqual(['src/config/config.ts', 7, 'schema']);
+    const md = (await section(configurationStep, 'env-joi-config')).markdown;
+    expect(md).toMatch(/\| `NODE_ENV` \| `\/src\/config\/config\.ts:5`; 1 test file \|/);
+    expect(md).not.toContain('tests only');
+  });
+
+  it('never says a variable is named at a computed read: it says the read may include it', async () => {
+    const md = (await section(configurationStep, 'env-joi-config')).markdown;
+    const line = md.split('\n').find((l) => l.startsWith('- `COOKIE_SECRET`'))!;
+    expect(line).toContain('the code reads variables by a computed name at `/src/load.ts:5`, which may include it');
+    expect(line).not.toContain('named in');
+  });
+});

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { cognitoUsageDetector, dependenciesDetector, packageName, paymentsDetector, type CognitoUsageData, type DependencyData, type PaymentUsageData } from '../src/detectors/integrations/index.js';
 import { secretsSourcesDetector, type SecretSourceData } from '../src/detectors/secrets-sources/index.js';
-import { EXAMPLE, detect } from './helpers/fixture.js';
+import { EXAMPLE, detect, indexOf } from './helpers/fixture.js';
+import { textImports } from '../src/detectors/stack/imports-text.js';
+import { importsFromText } from '../src/detectors/shared/text-scan.js';
+import { detectComponents } from '../src/detectors/stack/components.js';
 
 const roles = (list: PaymentUsageData[]) => list.map((u) => [u.role, u.file, u.line, u.detail]);
 
@@ -125,5 +128,20 @@ describe('SST secrets', () => {
     expect(md).toContain('| SST secret | `StripeSecret` | define | `new sst.Secret` | `/infra/storage.ts:9` |');
     expect(md).toContain('| SST secret | `StripeSecret` | read | `Resource.StripeSecret.value` | `/packages/functions/src/billing.ts:5` |');
     expect(md).toContain('set one with `npx sst secret set <Name> <value>`');
+  });
+});
+
+describe('commented-out imports', () => {
+  it('are not imports: a `//` line or a `/* … */` block names no dependency, binds no name and creates no construct', async () => {
+    const deps = new Map((await detect(dependenciesDetector, 'deps-commented-imports')).map((f) => [f.id, f.data as DependencyData]));
+    expect(deps.get('commented-imports express')!.importedIn).toEqual(['src/server.ts']);
+    expect(deps.get('commented-imports stripe')!.importedIn).toEqual([]);
+    expect(deps.get('commented-imports marked')!.importedIn).toEqual([]);
+    expect(textImports("// import { EventBus } from 'aws-cdk-lib/aws-events';\n/* import * as s3 from 'aws-cdk-lib/aws-s3' */\n").names.size).toBe(0);
+    expect(importsFromText("/*\nimport { Bucket } from 'aws-cdk-lib/aws-s3';\n*/\nimport { Table } from 'aws-cdk-lib/aws-dynamodb';").has('Bucket')).toBe(false);
+    const titles = detectComponents(await indexOf('deps-commented-imports')).map((c) => c.title);
+    expect(titles).toContain('DynamoDB');
+    expect(titles).not.toContain('S3');
+    expect(titles).not.toContain('SQS');
   });
 });

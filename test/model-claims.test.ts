@@ -33,6 +33,7 @@ const NOT_A_CLAIM = [
   /not read in the code read/i,
   /not read by name/i,
   /sets variables by a computed name/i,
+  /reads variables by a computed name at/i,
   /not instantiated in the code read/i,
   /no route wiring found for it/i,
   /not set; \w+'s default is/i,

@@ -68,6 +68,16 @@ describe('ORM access: Prisma in a monorepo', () => {
   });
 });
 
+describe('ORM access: two copies of one Prisma schema', () => {
+  it('names a model uncalled only when no copy of it is called through any client', async () => {
+    const md = await step('prisma-copies');
+    // The admin app calls User through its client, the store calls Cart through its own: neither is uncalled.
+    expect(md).toContain('Prisma model `User` (`/apps/admin/prisma/schema.prisma:6`): 1 read in 1 file.');
+    expect(md).toContain('Prisma model `Cart` (`/apps/store/prisma/schema.prisma:12`): 1 read in 1 file.');
+    expect(md).toContain('No direct calls found in code for `AuditLog`.');
+  });
+});
+
 describe('ORM access: Drizzle', () => {
   it('matches tables by imported binding (aliases, namespace imports), not by local names', async () => {
     expect(await rows('orm-access-drizzle')).toEqual([

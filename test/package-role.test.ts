@@ -3,6 +3,8 @@ import { isPublished, packageRole, packageRoles } from '../src/detectors/stack/r
 import type { PackageJson, WorkspacePackage } from '../src/scan/package-json.js';
 import { buildIndex } from '../src/scan/repo-index.js';
 import { tempRepo } from './helpers/temp-repo.js';
+import { indexOf } from './helpers/fixture.js';
+import { packageKind } from '../src/detectors/stack/kind.js';
 
 function pkg(dir: string, manifest: PackageJson): WorkspacePackage {
   return { name: manifest.name ?? dir, dir, manifestPath: `${dir}/package.json`, manifest, isRoot: false, declared: true, hoisted: {}, markers: [] };
@@ -50,5 +52,26 @@ describe('package roles', () => {
     // Under tools/, but a compose service builds it: it is deployed, so it is part of the product.
     expect(roles.get('tools/worker')?.id).toBe('product');
     expect(roles.get('tools/lint')).toEqual({ id: 'tooling', because: 'its folder tools/ (private)' });
+  });
+
+  it('does not count a folder infrastructure deploys as function code, or a manifest with no sign of publishing, as published', async () => {
+    const index = await indexOf('pkg-function-code');
+    const of = (dir: string) => index.packages.find((p) => p.dir === dir)!;
+    // CDK `Code.fromAsset(path.join(__dirname, '../lambda/createItem'))`: name, version and main, no "private".
+    expect(isPublished(of('lambda/createItem'), index)).toBe(false);
+    expect(packageKind(of('lambda/createItem'), index)).toMatchObject({ id: 'lambda', label: 'AWS Lambda function code' });
+    expect(packageKind(of('lambda/createItem'), index)?.because).toContain('`/lib/orders-stack.ts:16`');
+    // A layer's code folder holds the package.
+    expect(packageKind(of('lambda-layers/nodejs'), index)).toMatchObject({ id: 'lambda', label: 'AWS Lambda layer' });
+    // NodejsFunction `entry:` relative to the CDK app folder; a license does not make a bundle a library.
+    expect(isPublished(of('src/functions/orders'), index)).toBe(false);
+    // A Serverless `handler:` inside the package, even with `files` and `"private": false`.
+    expect(isPublished(of('services/hello'), index)).toBe(false);
+    expect(packageRole(of('services/hello'), index).because).toContain('`/serverless.yml:9`');
+    // No sign of publishing at all (no files, license, repository, release tooling, no dependents).
+    expect(isPublished(of('packages/plain'), index)).toBe(false);
+    // A real library keeps its label.
+    expect(isPublished(of('packages/format'), index)).toBe(true);
+    expect(packageRoles(index).get('packages/format')?.published).toBe(true);
   });
 });

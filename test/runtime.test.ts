@@ -168,3 +168,10 @@ describe('steps 6, 8 and 9 with containers, manifests and task runners', () => {
     expect((await section(infrastructureStep, 'cdk-none')).markdown).toContain('No infrastructure code found');
   });
 });
+
+describe('a detector named twice by one step', () => {
+  it('gives its facts once: step 9 lists each compose service once (compose is also an env detector)', async () => {
+    const md = (await section(workflowsStep, FIXTURE)).markdown;
+    expect(md).toContain('`docker compose up` starts `db`, `api`, `worker` (`/docker-compose.yml`); builds `api`, `worker` from source');
+  });
+});

@@ -24,7 +24,11 @@ export class Analysis {
 
   run(detectors: readonly Detector[], onProgress?: (message: string) => void): Fact[] {
     const facts: Fact[] = [];
+    const seen = new Set<string>();
     for (const detector of detectors) {
+      // A step's list may name a detector twice (its own and one of a shared list): its facts count once.
+      if (seen.has(detector.id)) continue;
+      seen.add(detector.id);
       let result = this.results.get(detector.id);
       if (!result) {
         onProgress?.(phaseName(detector.id));

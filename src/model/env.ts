@@ -5,6 +5,8 @@
  * negative-claim topics conclude from it, so no two sections disagree about a variable.
  */
 import { cdkDetector } from '../detectors/cdk/index.js';
+import { composeDetector, type ComposeServiceFact } from '../detectors/compose/index.js';
+import { dockerfileScope } from './dockerfile-scope.js';
 import type { CdkLambdaFact } from '../detectors/cdk/facts.js';
 import { ciDetector, type CiWorkflowFact } from '../detectors/ci/index.js';
 import {
@@ -29,7 +31,7 @@ import type { Citation, Detector, FactSet } from '../facts.js';
 import type { RepoIndex } from '../scan/repo-index.js';
 
 /** Every detector whose facts read or set a variable: the env model, and each step that renders it, runs them all. */
-export const ENV_DETECTORS: readonly Detector[] = [envDetector, cdkDetector, otherInfraDetector, ciDetector, frontendBuildDetector];
+export const ENV_DETECTORS: readonly Detector[] = [envDetector, cdkDetector, otherInfraDetector, ciDetector, frontendBuildDetector, composeDetector];
 
 /** Test code, fixtures, stories and test-runner config: listed after the production reads, and counted. */
 const TEST_PATH =
@@ -133,6 +135,10 @@ export class EnvModel {
   /** Folders of Lambda entries in the root package: the repository root is not all Lambda code because of them. */
   private readonly lambdaFolders: readonly string[];
   private readonly lambdaFiles: ReadonlySet<string>;
+  /** Dockerfile → the build contexts compose gives it. */
+  private readonly composeContexts = new Map<string, string[]>();
+  /** Dockerfile → the folders its image holds (computed on first use). */
+  private readonly dockerScopes = new Map<string, string[]>();
 
   constructor(facts: FactSet, private readonly index: RepoIndex) {
     const vars = new Map<string, { name: string; reads: EnvRead[]; sets: SetSite[]; consumers: { tool: string; at: Citation }[] }>();
@@ -192,6 +198,10 @@ export class EnvModel {
       const config = f.data.config;
       for (const name of config?.declaredEnv ?? []) view(name).sets.push({ kind: 'framework-config', tool: `${f.data.framework} config`, at: { file: config!.file, ...(config!.line ? { line: config!.line } : {}) } });
     }
+    for (const f of facts.of<ComposeServiceFact>('compose.service')) {
+      const build = f.data.build;
+      if (build?.dockerfile) this.composeContexts.set(build.dockerfile, [...(this.composeContexts.get(build.dockerfile) ?? []), build.context]);
+    }
     for (const f of facts.of<EnvConsumedFact>('env.consumed')) view(f.data.name).consumers.push({ tool: f.data.tool, at: { file: f.data.file, line: f.data.line } });
 
     const out = new Map<string, EnvVarView>();
@@ -250,7 +260,17 @@ export class EnvModel {
    * declaration only in a file's folder or a parent, or in the same package (another app's `.env` is not its source).
    */
   setsFor(v: EnvVarView, files: readonly string[]): SetSite[] {
-    return v.sets.filter((s) => !SCOPED.has(s.kind) || files.some((f) => this.serves(s, f)));
+    return v.sets.filter((s) => {
+      if (s.kind === 'dockerfile' || s.kind === 'dockerfile-arg') return files.some((f) => this.inImage(s.at.file, f));
+      return !SCOPED.has(s.kind) || files.some((f) => this.serves(s, f));
+    });
+  }
+
+  /** A Dockerfile's ENV reaches the code its image holds: the build context and COPY sources, not every package. */
+  private inImage(dockerfile: string, readFile: string): boolean {
+    let scope = this.dockerScopes.get(dockerfile);
+    if (!scope) this.dockerScopes.set(dockerfile, (scope = dockerfileScope(this.index, dockerfile, this.composeContexts.get(dockerfile) ?? [])));
+    return scope.some((d) => d === '' || readFile === d || readFile.startsWith(`${d}/`));
   }
 
   /** A script works from its package (`scripts/` beside the code it deploys); other scoped sets from their folder. */

@@ -1,7 +1,8 @@
 /**
  * Validated env: the keys of the schema a call checks `process.env` against — t3-env `createEnv({ server, client,
  * shared })`, envalid `cleanEnv(process.env, { X: str() })`, zod `schema.parse(process.env)`, valibot
- * `v.parse(Schema, process.env)` — with the schema object found in the call, or in a constant of the same file.
+ * `v.parse(Schema, process.env)`, Joi `schema.validate(process.env)` — with the schema object found in the call, or in a
+ * constant of the same file.
  */
 import { constantsOf, lastName, property, propertyNameText } from '../shared/ast.js';
 import { lineOf, ts, walk } from '../../scan/ts.js';
@@ -55,19 +56,35 @@ export function exportedSchemaKeys(sf: ts.SourceFile, name: string): SchemaKey[]
   return init ? objectKeys(schemaObjects(init, constants)) : [];
 }
 
-/** `object({…})` / `strictObject({…})` inside a schema expression (zod, valibot, yup-like builders). */
-function schemaObjects(expr: ts.Expression | undefined, constants: ReadonlyMap<string, ts.Expression>): ts.ObjectLiteralExpression[] {
+/**
+ * `object({…})` / `strictObject({…})` inside a schema expression (zod, valibot, Joi, yup-like builders), and the
+ * object of a chained `.keys({…})` / `.shape({…})` / `.append({…})` / `.extend({…})` (Joi's `Joi.object().keys({…})`,
+ * yup's `object().shape({…})`). A same-file constant met on the way is followed: `envVarsSchema.prefs(…).validate(env)`.
+ */
+function schemaObjects(expr: ts.Expression | undefined, constants: ReadonlyMap<string, ts.Expression>, depth = 0): ts.ObjectLiteralExpression[] {
   const objects: ts.ObjectLiteralExpression[] = [];
   const schemaObject = (n: ts.Node): boolean => {
-    if (ts.isCallExpression(n) && /^(object|strictObject|looseObject)$/.test(lastName(n.expression) ?? '') && n.arguments[0]) {
-      const arg = resolve(n.arguments[0], constants);
-      if (arg && ts.isObjectLiteralExpression(arg)) objects.push(arg);
-      return true;
-    }
-    return false;
+    if (!ts.isCallExpression(n) || !n.arguments[0]) return false;
+    const name = lastName(n.expression) ?? '';
+    const chained = /^(keys|shape|append|extend)$/.test(name) && ts.isPropertyAccessExpression(n.expression);
+    if (!/^(object|strictObject|looseObject)$/.test(name) && !chained) return false;
+    const arg = resolve(n.arguments[0], constants);
+    if (arg && ts.isObjectLiteralExpression(arg)) objects.push(arg);
+    else if (!chained) return true;
+    // `Joi.object().keys({…})`: the receiver may hold more keys (`object({a}).keys({b})`).
+    if (chained) objects.push(...schemaObjects((n.expression as ts.PropertyAccessExpression).expression, constants, depth + 1));
+    return true;
   };
   const init = resolve(expr, constants);
-  if (init && !schemaObject(init)) walk(init, (n) => (schemaObject(n) ? false : undefined));
+  if (!init || depth > 4) return objects;
+  if (!schemaObject(init)) {
+    walk(init, (n) => {
+      if (schemaObject(n)) return false;
+      // A constant holding the schema: `envVarsSchema` in `envVarsSchema.prefs({…}).validate(process.env)`.
+      if (ts.isIdentifier(n) && constants.has(n.text) && constants.get(n.text) !== init) objects.push(...schemaObjects(n, constants, depth + 1));
+      return undefined;
+    });
+  }
   return objects;
 }
 

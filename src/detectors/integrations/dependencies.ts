@@ -3,11 +3,14 @@ import type { RepoIndex } from '../../scan/repo-index.js';
 import { GENERATED } from '../env/index.js';
 import { knownPackage } from './known-packages.js';
 import type { DependencyFact } from './types.js';
+import { withoutComments } from '../shared/text-scan.js';
 
 const SOURCE = /\.([cm]?[jt]sx?|astro|vue|svelte)$/;
 const IMPORT = /(?:\bfrom\s*|\bimport\s*\(\s*|\brequire\s*\(\s*|^\s*import\s+)['"]([^'"./][^'"]*)['"]/gm;
 /** Stylesheets import packages too (`@import "tailwindcss"`, `@plugin "…"`, Sass `@use "~pkg"`). */
 const STYLESHEET = /\.(css|scss|sass|less|pcss)$/;
+/** A type import in a JSDoc tag: `@type {import('tailwindcss').Config}`, `@param {import('x').Y} y`. */
+const JSDOC_IMPORT = /@(?:type|typedef|param|returns?|satisfies)\s*\{[^}\n]*?\bimport\(\s*['"]([^'"./][^'"]*)['"]\s*\)/g;
 const CSS_IMPORT = /@(?:import|plugin|use|forward)\s+(?:url\(\s*)?['"]~?([^'"./~][^'":]*)['"]/g;
 
 /** The package a module specifier belongs to: `@aws-sdk/client-s3/dist` → `@aws-sdk/client-s3`, `lodash/fp` → `lodash`. */
@@ -33,7 +36,11 @@ export const dependenciesDetector: Detector = {
       const text = index.read(file);
       if (text === undefined) continue;
       const pkg = index.packageOf(file)?.name ?? '';
-      for (const m of text.matchAll(css ? CSS_IMPORT : IMPORT)) {
+      // A commented-out import (`// import Stripe from 'stripe'`, a `/* … */` block) is not a use of the package; a
+      // JSDoc type (`/** @type {import('tailwindcss').Config} */`) is, as `import type` is in TypeScript.
+      const code = css ? text : withoutComments(text);
+      const found = [...code.matchAll(css ? CSS_IMPORT : IMPORT), ...(css || code === text ? [] : text.matchAll(JSDOC_IMPORT))];
+      for (const m of found) {
         const name = packageName(m[1]);
         if (!name) continue;
         const key = `${pkg}\0${name}`;

@@ -48,7 +48,7 @@ export const packagesDetector: Detector = {
     const ordered = [...index.packages].sort((a, b) => Number(b.isRoot) - Number(a.isRoot) || a.dir.localeCompare(b.dir));
     return ordered.map((pkg) => {
       const files = own.get(pkg) ?? [];
-      const kind = packageKind(pkg);
+      const kind = packageKind(pkg, index);
       const cdk = 'aws-cdk-lib' in allDependencies(pkg.manifest) || index.has(pkg.dir ? `${pkg.dir}/cdk.json` : 'cdk.json');
       const { found, unresolved } = entryPoints(index, pkg, files);
       const deps = new Set([...Object.keys(pkg.hoisted ?? {}), ...Object.keys(allDependencies(pkg.manifest))]);

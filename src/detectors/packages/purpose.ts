@@ -37,7 +37,7 @@ export function purposeOf(index: RepoIndex, pkg: WorkspacePackage, rootTable: Ro
   if (readme && paragraph && !TEMPLATE_TEXT.test(paragraph.text)) return { text: firstSentence(paragraph.text), source: 'readme', at: { file: readme, line: paragraph.line } };
   const row = rootTable?.rows.find((r) => r.keys.some((k) => k === pkg.name || (pkg.dir && (k === pkg.dir || k === `${pkg.dir}/`))));
   if (row && rootTable) return { text: firstSentence(row.purpose), source: 'root-readme', at: { file: rootTable.file, line: row.line } };
-  const kind = packageKind(pkg);
+  const kind = packageKind(pkg, index);
   if (kind) return { text: kind.label, source: 'inferred', because: kind.because };
   return undefined;
 }

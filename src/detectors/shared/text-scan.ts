@@ -9,7 +9,8 @@ const IMPORT = /\bimport\s+(?:type\s+)?([\w$]+\s*,?\s*)?(\*\s*as\s+[\w$]+|\{[^}]
 const REQUIRE = /\b(?:const|let|var)\s+(\{[^}]*\}|[\w$]+)\s*=\s*require\(\s*['"]([^'"\n]+)['"]\s*\)/g;
 
 /** Local name → import binding, as `importsOf` gives from a tree (ES imports and top-level `require`s). */
-export function importsFromText(text: string): Map<string, ImportBinding> {
+export function importsFromText(source: string): Map<string, ImportBinding> {
+  const text = withoutComments(source);
   const out = new Map<string, ImportBinding>();
   for (const m of text.matchAll(IMPORT)) {
     const [, def, rest, module] = m;
@@ -190,6 +191,29 @@ export function codeOnly(text: string): string {
     const innerEnd = closes ? end - 1 : end;
     parts.push(text.slice(from, innerStart), blank(text, innerStart, innerEnd));
     from = innerEnd;
+    START.lastIndex = end;
+  }
+  parts.push(text.slice(from));
+  return parts.join('');
+}
+
+/**
+ * The text with every comment blanked out (lengths and line breaks kept) and strings left as they are: for regexes
+ * that read module names from import text, so `// import { X } from 'y'` and a `/* … *\/` block never count as imports.
+ */
+export function withoutComments(text: string): string {
+  if (!text.includes('//') && !text.includes('/*')) return text;
+  const parts: string[] = [];
+  let from = 0;
+  START.lastIndex = 0;
+  for (let m = START.exec(text); m; m = START.exec(text)) {
+    const i = m.index;
+    const end = skipQuoted(text, i);
+    if (end === i) continue;
+    if (text[i] === '/') {
+      parts.push(text.slice(from, i), blank(text, i, end));
+      from = end;
+    }
     START.lastIndex = end;
   }
   parts.push(text.slice(from));

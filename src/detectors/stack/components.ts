@@ -6,6 +6,7 @@ import { CLIENT_KINDS, packageKind } from './kind.js';
 import { isAuxiliary, isPublished } from './role.js';
 import { filesByPackage } from './package-files.js';
 import { isCdkModule, moduleOfNew, textImports, type TextImports } from './imports-text.js';
+import { withoutComments } from '../shared/text-scan.js';
 import { LIBRARY_MODULES, libraryConstruct, servicesOf } from '../cdk/library-catalogue.js';
 
 /** Rows of the architecture diagram, top to bottom. */
@@ -129,14 +130,14 @@ export function detectComponents(index: RepoIndex): ComponentData[] {
   const product = index.packages.filter((p) => !isAuxiliary(p));
   const packages = product.filter((p) => !p.isRoot || index.packages.length === 1);
   for (const pkg of packages) {
-    const kind = packageKind(pkg);
+    const kind = packageKind(pkg, index);
     if (kind && CLIENT_KINDS.has(kind.id)) add(clientTitle(kind.label), 'client', { file: pkg.manifestPath, what: kind.because }, pkg.name);
-    if (kind?.id === 'library' && isPublished(pkg)) {
+    if (kind?.id === 'library' && isPublished(pkg, index)) {
       add('Published libraries', 'client', { file: pkg.manifestPath, what: kind.because }, pkg.name);
     }
     if (kind?.id === 'http-server') add(kind.label, 'edge', { file: pkg.manifestPath, what: kind.because }, pkg.name);
     if (kind?.id === 'worker') add(kind.label, 'compute', { file: pkg.manifestPath, what: kind.because }, pkg.name);
-    if (kind?.id === 'lambda') add('Lambda', 'compute', { file: pkg.manifestPath, what: kind.because }, `code: ${pkg.name}`);
+    if (kind?.id === 'lambda') add('Lambda', 'compute', { file: pkg.manifestPath, what: kind.because }, `${kind.label === 'AWS Lambda layer' ? 'layer' : 'code'}: ${pkg.name}`);
   }
 
   const counts: ConstructCounts = new Map();
@@ -179,8 +180,10 @@ type ConstructCounts = Map<string, { n: number; classes: Set<string> }>;
 function scanCdk(index: RepoIndex, files: readonly string[], counts: ConstructCounts, add: AddComponent): void {
   for (const file of files) {
     if (!isSourceFile(file) || SKIP_DIR.test(file) || TEST_FILE.test(file)) continue;
-    const text = index.read(file);
-    if (text === undefined || !text.includes('new ') || !/aws-cdk|constructs/.test(text)) continue;
+    const source = index.read(file);
+    if (source === undefined || !source.includes('new ') || !/aws-cdk|constructs/.test(source)) continue;
+    // A construct or an import left in a comment (`// new s3.Bucket(…)`) is not part of the stack.
+    const text = withoutComments(source);
     const firstOf = new Set<string>();
     let imports: TextImports | undefined;
     const moduleOf = (prefix: string, name: string) => moduleOfNew((imports ??= textImports(text)), prefix.replace(/\.$/, ''), name);

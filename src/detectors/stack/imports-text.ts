@@ -3,6 +3,7 @@
  * so nothing is parsed): `import { EventBus } from './constructs/event-bus'` makes `EventBus` a project class, not
  * EventBridge's.
  */
+import { withoutComments } from '../shared/text-scan.js';
 
 export interface TextImports {
   /** Local name → module, for named and default imports and `const { a } = require('m')`. */
@@ -18,7 +19,9 @@ const REQUIRE = /(?:const|let|var)\s+([\w$]+)\s*=\s*require\(\s*['"]([^'"]+)['"]
 const REQUIRE_NAMED = /(?:const|let|var)\s+\{([^}]*)\}\s*=\s*require\(\s*['"]([^'"]+)['"]\s*\)/g;
 const IMPORT_EQUALS = /import\s+([\w$]+)\s*=\s*require\(\s*['"]([^'"]+)['"]\s*\)/g;
 
-export function textImports(text: string): TextImports {
+export function textImports(source: string): TextImports {
+  // A commented-out import (`// import { Bucket } from 'aws-cdk-lib/aws-s3'`) binds nothing.
+  const text = withoutComments(source);
   const names = new Map<string, string>();
   const namespaces = new Map<string, string>();
   const bind = (list: string, module: string, separator: RegExp) => {

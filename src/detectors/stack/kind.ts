@@ -1,4 +1,6 @@
 import { allDependencies, type WorkspacePackage } from '../../scan/package-json.js';
+import type { RepoIndex } from '../../scan/repo-index.js';
+import { functionCodeSiteOf } from './function-code.js';
 
 export type PackageKindId =
   | 'cdk-app'
@@ -78,7 +80,7 @@ export const CLIENT_KINDS: ReadonlySet<PackageKindId> = new Set([
  * What kind of package this is, from its manifest alone (dependencies, `bin`, name). Cheap and explainable: the
  * answer always says which evidence it rests on; undefined when nothing says.
  */
-export function packageKind(pkg: WorkspacePackage): PackageKind | undefined {
+export function packageKind(pkg: WorkspacePackage, index?: RepoIndex): PackageKind | undefined {
   // Framework packages hoisted to the root count for a folder whose config file shows it uses them.
   const hoisted = pkg.hoisted ?? {};
   const deps = { ...hoisted, ...allDependencies(pkg.manifest) };
@@ -136,6 +138,12 @@ export function packageKind(pkg: WorkspacePackage): PackageKind | undefined {
   const m = pkg.manifest as { publishConfig?: unknown; files?: unknown; peerDependencies?: unknown };
   const publishedForReal = published && (m.publishConfig !== undefined || m.files !== undefined || m.peerDependencies !== undefined);
   if (lambda && !publishedForReal && !has('aws-cdk-lib')) return { id: 'lambda', label: 'AWS Lambda handlers', because: from(lambda) };
+  // Infrastructure deploys the folder as a Lambda's code: its package.json describes the bundle, not a library.
+  const site = index ? functionCodeSiteOf(index, pkg.dir) : undefined;
+  if (site) {
+    const what = site.layer ? 'AWS Lambda layer' : 'AWS Lambda function code';
+    return { id: 'lambda', label: what, because: `\`${site.how}\` at \`/${site.file}:${site.line}\`, which deploys it as ${site.layer ? 'layer' : 'function'} code` };
+  }
   if (has('serverless') && !published) return { id: 'serverless', label: 'Serverless Framework service', because: from('serverless') };
   if (pkg.manifest.bin && !published) return { id: 'cli', label: 'Command-line tool', because: 'its `bin` field' };
   const short = shortName(pkg);

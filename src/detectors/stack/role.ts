@@ -6,6 +6,7 @@
 import type { RepoIndex } from '../../scan/repo-index.js';
 import { allDependencies, type WorkspacePackage } from '../../scan/package-json.js';
 import { packageKind, shortName } from './kind.js';
+import { functionCodeSiteOf } from './function-code.js';
 
 export type PackageRoleId = 'product' | 'docs' | 'tooling' | 'example' | 'test' | 'benchmark';
 
@@ -59,7 +60,7 @@ export function packageRole(pkg: WorkspacePackage, index?: RepoIndex): PackageRo
   const parents = segments.slice(0, -1);
   const own = segments[segments.length - 1] ?? '';
   const name = shortName(pkg);
-  const published = isPublished(pkg);
+  const published = isPublished(pkg, index);
   // A folder above the package says most: everything under examples/ is an example, even when it is published.
   for (const [id, re] of [['benchmark', BENCH_DIR], ['test', TEST_DIR], ['example', EXAMPLE_DIR]] as const) {
     const folder = parents.find((s) => re.test(s));
@@ -74,7 +75,7 @@ export function packageRole(pkg: WorkspacePackage, index?: RepoIndex): PackageRo
     }
   }
   const folder = (re: RegExp) => segments.find((s) => re.test(s));
-  const kind = packageKind(pkg);
+  const kind = packageKind(pkg, index);
   if (kind?.id === 'docs-site') return { id: 'docs', because: kind.because };
   const docsFolder = folder(DOCS_DIR) ?? parents.find((s) => SITE_DIR.test(s));
   if (docsFolder && kind && ['astro', 'nextjs', 'vue-spa', 'react-spa', 'react-ssr', 'remix', 'sveltekit', 'nuxt'].includes(kind.id)) {
@@ -102,21 +103,44 @@ export function packageRole(pkg: WorkspacePackage, index?: RepoIndex): PackageRo
 const UNPUBLISHED_KINDS = new Set(['lambda', 'serverless', 'http-server', 'worker', 'cdk-app', 'nextjs', 'react-ssr', 'remix', 'sveltekit', 'nuxt', 'react-native', 'angular', 'react-spa', 'vue-spa', 'svelte-spa', 'astro', 'docs-site']);
 
 /**
- * Published to a registry: not private, with something to import or run, not an app or a deployed service, and not an
- * internal workspace package (version `0.0.0`, or entry points that are TypeScript sources with no `publishConfig` to
- * replace them).
+ * Published to a registry: not private, with something to import or run, not an app or a deployed service (nor a folder
+ * infrastructure deploys as function code), not an internal workspace package (version `0.0.0`, or entry points that
+ * are TypeScript sources with no `publishConfig` to replace them), and with at least one sign of publishing beyond a
+ * name and a `main` (a Lambda bundle's package.json has those too).
  */
-export function isPublished(pkg: WorkspacePackage): boolean {
+export function isPublished(pkg: WorkspacePackage, index?: RepoIndex): boolean {
   const m = pkg.manifest;
   if (m.private === true || pkg.isRoot) return false;
   const publishConfig = (m as { publishConfig?: unknown }).publishConfig;
   if (!(m.main || m.module || m.exports || m.bin || m.types || publishConfig)) return false;
+  if (index && functionCodeSiteOf(index, pkg.dir)) return false;
   if (publishConfig) return true;
-  const kind = packageKind(pkg)?.id;
+  const kind = packageKind(pkg, index)?.id;
   if (kind && UNPUBLISHED_KINDS.has(kind)) return false;
   if (m.version === '0.0.0') return false;
   const entries = [m.main, m.module, m.types, ...exportTargets(m.exports)].filter((e): e is string => typeof e === 'string');
-  return m.bin !== undefined || entries.length === 0 || !entries.every((e) => /\.tsx?$/.test(e) && !/\.d\.[cm]?ts$/.test(e));
+  if (!(m.bin !== undefined || entries.length === 0 || !entries.every((e) => /\.tsx?$/.test(e) && !/\.d\.[cm]?ts$/.test(e)))) return false;
+  return !index || hasPublishSignal(pkg, index);
+}
+
+/** Manifest fields that only matter to a registry or its readers. */
+const PUBLISH_FIELDS = ['files', 'bin', 'peerDependencies', 'repository', 'license', 'keywords', 'author', 'homepage', 'bugs'];
+const PUBLISH_SCRIPT = /\b(npm|pnpm|yarn)\s+publish\b|\b(changeset|lerna)\s+publish\b|semantic-release|release-it/;
+
+/**
+ * Some sign the package is meant for a registry: a registry-only manifest field, `"private": false` written out, a
+ * publish script of its own or the root's, release tooling in the repository (changesets, lerna, semantic-release),
+ * or another package of the repository depending on it.
+ */
+function hasPublishSignal(pkg: WorkspacePackage, index: RepoIndex): boolean {
+  const m = pkg.manifest as Record<string, unknown>;
+  if (m.private === false || PUBLISH_FIELDS.some((f) => m[f] !== undefined)) return true;
+  const scripts = (manifest: Record<string, unknown>) => Object.entries((manifest.scripts ?? {}) as Record<string, unknown>);
+  if (scripts(m).some(([k, v]) => /^(prepublish(Only)?|prepack|release)$/.test(k) || (typeof v === 'string' && PUBLISH_SCRIPT.test(v)))) return true;
+  const root = index.packages.find((p) => p.isRoot)?.manifest as Record<string, unknown> | undefined;
+  if (root && scripts(root).some(([, v]) => typeof v === 'string' && PUBLISH_SCRIPT.test(v))) return true;
+  if (['.changeset/config.json', 'lerna.json', '.releaserc', '.releaserc.json', 'release-please-config.json'].some((f) => index.has(f))) return true;
+  return (dependents(index).get(pkg.name)?.runtime.length ?? 0) > 0;
 }
 
 function exportTargets(exports: unknown, depth = 0): string[] {

@@ -2,6 +2,10 @@ import type { Detector, Fact } from '../../facts.js';
 import type { RepoIndex } from '../../scan/repo-index.js';
 import { allDependencies, type WorkspacePackage } from '../../scan/package-json.js';
 import { GENERATED } from '../env/index.js';
+import { rootRunnerOf } from './root-runner.js';
+import { isTestFile, playwrightDirs, playwrightOf, withoutHelpers, type PlaywrightDir } from './test-files.js';
+
+export { isTestFile } from './test-files.js';
 
 /** How one package is tested. */
 export interface TestSetupData {
@@ -11,12 +15,20 @@ export interface TestSetupData {
   readonly frameworks: readonly string[];
   readonly configFiles: readonly string[];
   readonly testFileCount: number;
-  /** Folders holding tests (repo-relative) with their file counts; `colocated` when tests sit beside the code. */
-  readonly locations: readonly { readonly dir: string; readonly count: number; readonly colocated: boolean }[];
+  /**
+   * Folders holding tests (repo-relative) with their file counts; `colocated` when tests sit beside the code;
+   * `runner` when another tool than the package's runs them (Playwright's `testDir`).
+   */
+  readonly locations: readonly { readonly dir: string; readonly count: number; readonly colocated: boolean; readonly runner?: string }[];
   /** One test file, for a "run a single file" example. */
   readonly sample?: string;
-  /** The package's `test` script as written. */
+  /** The package's `test` script as written (not npm's "no test specified" placeholder). */
   readonly script?: string;
+  /**
+   * The package has no runner of its own: the root's Jest or Vitest config runs its tests (no `projects`/`roots`
+   * limit, or one that covers the package's folder).
+   */
+  readonly runBy?: { readonly package: string; readonly framework: string; readonly config: string; readonly script?: string };
 }
 export type TestSetupFact = Fact<'testing.package', TestSetupData>;
 
@@ -32,17 +44,11 @@ const FRAMEWORKS: readonly { readonly name: string; readonly deps: readonly stri
   { name: 'Testing Library', deps: ['@testing-library/react', '@testing-library/vue', '@testing-library/svelte', '@testing-library/dom'] },
 ];
 
-const TEST_FILE = /(\.|_)(test|spec|e2e)\.[cm]?[jt]sx?$/;
-const TEST_DIR = /(^|\/)(__tests__|tests?|e2e|specs?|cypress)\//;
-const SOURCE = /\.[cm]?[jt]sx?$/;
 const VITE_CONFIG = /(^|\/)vite\.config\.[cm]?[jt]s$/;
-
-export function isTestFile(file: string): boolean {
-  if (!SOURCE.test(file) || file.endsWith('.d.ts') || /(^|\/)(fixtures?|__fixtures__|__mocks__)\//.test(file)) return false;
-  if (TEST_FILE.test(file)) return true;
-  // Inside a test folder, helpers and config files are not tests.
-  return TEST_DIR.test(file) && !/(^|\/)(helpers?|utils|support|setup|mocks)\//.test(file) && !/(^|\/)[^/]*(\.config|setup)\.[cm]?[jt]s$/.test(file);
-}
+/** Frameworks that run unit tests; Testing Library and Playwright alone do not make a package's tests run. */
+const UNIT_RUNNERS = new Set(['Vitest', 'Jest', 'Mocha', 'AVA', 'uvu', 'node-tap', 'node:test']);
+/** npm's placeholder `test` script runs nothing. */
+const PLACEHOLDER_SCRIPT = /no test specified/;
 
 /** Test frameworks, their config files and where the tests live, per package. */
 export const testingDetector: Detector = {
@@ -50,8 +56,7 @@ export const testingDetector: Detector = {
   isEnabled: (index) => index.packages.length > 0 || index.files.some(isTestFile),
   detect(index: RepoIndex): Fact[] {
     const byPackage = new Map<string, string[]>();
-    for (const file of index.files) {
-      if (GENERATED.test(file) || !isTestFile(file)) continue;
+    for (const file of withoutHelpers(index.files.filter((f) => !GENERATED.test(f) && isTestFile(f)))) {
       const pkg = index.packageOf(file)?.name ?? '';
       const list = byPackage.get(pkg);
       if (list) list.push(file);
@@ -60,9 +65,10 @@ export const testingDetector: Detector = {
     const packages: (WorkspacePackage | { name: string; dir: string; manifest: Record<string, never>; isRoot: true })[] =
       index.packages.length > 0 ? [...index.packages] : [{ name: '', dir: '', manifest: {}, isRoot: true }];
     const facts: TestSetupFact[] = [];
+    const playwright = playwrightDirs(index);
     for (const pkg of packages) {
       const tests = byPackage.get(pkg.name) ?? [];
-      const data = setupOf(index, pkg, tests);
+      const data = setupOf(index, pkg, tests, playwright);
       if (data.frameworks.length === 0 && tests.length === 0 && !data.script) continue;
       facts.push({ kind: 'testing.package', id: pkg.name || '.', data, at: [{ file: data.configFiles[0] ?? ('manifestPath' in pkg ? pkg.manifestPath : tests[0]) }] });
     }
@@ -70,7 +76,7 @@ export const testingDetector: Detector = {
   },
 };
 
-function setupOf(index: RepoIndex, pkg: { name: string; dir: string; manifest: object; isRoot: boolean }, tests: string[]): TestSetupData {
+function setupOf(index: RepoIndex, pkg: { name: string; dir: string; manifest: object; isRoot: boolean }, tests: string[], playwright: readonly PlaywrightDir[]): TestSetupData {
   const manifest = pkg.manifest as WorkspacePackage['manifest'];
   const deps = Object.keys(allDependencies(manifest));
   const inPackage = (f: string) => pkg.dir === '' || f.startsWith(`${pkg.dir}/`);
@@ -89,16 +95,28 @@ function setupOf(index: RepoIndex, pkg: { name: string; dir: string; manifest: o
       (fw.name === 'Jest' && 'jest' in manifest),
   ).map((fw) => fw.name);
   if (tests.some((f) => /from ['"]node:test['"]|require\(['"]node:test['"]\)/.test(index.read(f) ?? ''))) frameworks.push('node:test');
-  const locations = new Map<string, { count: number; colocated: boolean }>();
+  const locations = new Map<string, { count: number; colocated: boolean; runner?: string }>();
+  const unitTests: string[] = [];
   for (const f of tests) {
-    const m = /^(.*?(?:^|\/)(?:__tests__|tests?|e2e|specs?|cypress))\//.exec(f);
-    const dir = m ? m[1] : f.slice(0, Math.max(0, f.lastIndexOf('/')));
-    const key = m ? dir : topDir(dir, pkg.dir);
-    const entry = locations.get(key) ?? { count: 0, colocated: !m };
+    // A spec in a Playwright `testDir` is Playwright's, wherever the folder is and whatever it is called.
+    const pw = playwrightOf(playwright, f);
+    if (!pw) unitTests.push(f);
+    const m = pw ? undefined : /^(.*?(?:^|\/)(?:__tests__|tests?|e2e|specs?|cypress))\//.exec(f);
+    const dir = pw ? pw.dir : m ? m[1] : f.slice(0, Math.max(0, f.lastIndexOf('/')));
+    const key = pw || m ? dir : topDir(dir, pkg.dir);
+    const entry = locations.get(key) ?? { count: 0, colocated: !m && !pw, ...(pw ? { runner: 'Playwright' } : {}) };
     entry.count++;
     locations.set(key, entry);
   }
-  const script = typeof manifest.scripts?.test === 'string' ? manifest.scripts.test : undefined;
+  if (playwright.some((p) => tests.some((t) => playwrightOf([p], t))) && !frameworks.includes('Playwright')) frameworks.push('Playwright');
+  const written = typeof manifest.scripts?.test === 'string' ? manifest.scripts.test : undefined;
+  const script = written && !PLACEHOLDER_SCRIPT.test(written) ? written : undefined;
+  // Unit tests with no runner of the package's own: the root's Jest or Vitest config runs them when it covers the folder.
+  const ownRunner = script !== undefined || frameworks.some((f) => UNIT_RUNNERS.has(f));
+  const runner = !pkg.isRoot && !ownRunner && unitTests.length > 0 ? rootRunnerOf(index, pkg.dir) : undefined;
+  const root = runner ? index.packages.find((p) => p.isRoot) : undefined;
+  const rootScript = root?.manifest.scripts?.test;
+  if (runner) frameworks.unshift(runner.framework);
   return {
     package: pkg.name,
     dir: pkg.dir,
@@ -106,8 +124,11 @@ function setupOf(index: RepoIndex, pkg: { name: string; dir: string; manifest: o
     configFiles,
     testFileCount: tests.length,
     locations: [...locations].sort(([a], [b]) => a.localeCompare(b)).map(([dir, v]) => ({ dir, ...v })),
-    sample: tests[0],
+    sample: unitTests[0] ?? tests[0],
     script,
+    ...(runner
+      ? { runBy: { package: root?.name ?? '', framework: runner.framework, config: runner.config, ...(typeof rootScript === 'string' && !PLACEHOLDER_SCRIPT.test(rootScript) ? { script: rootScript } : {}) } }
+      : {}),
   };
 }
 

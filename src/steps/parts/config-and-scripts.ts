@@ -26,9 +26,10 @@ export function configFilesSection(model: StepModel, configs: readonly ConfigFil
 /** Every package.json script, per package, with its command. */
 export function scriptsSection(index: RepoIndex, scripts: readonly ScriptFact[]): string {
   if (scripts.length === 0) return join(heading(3, 'Build and deployment scripts'), 'No package.json scripts.');
-  const packages = [...new Set(scripts.map((s) => s.data.package))].sort(packageOrder(index));
+  // By folder: two packages may share a name.
+  const packages = [...new Set(scripts.map((s) => s.data.dir))].sort(packageOrder(index));
   const blocks = packages.map((pkg) => {
-    const own = scripts.filter((s) => s.data.package === pkg);
+    const own = scripts.filter((s) => s.data.dir === pkg);
     const manifest = own[0].data.manifest;
     const rows = own.map((s) => [value(s.data.name), value(s.data.command)]);
     return join(`${heading(4, packageTitle(index, pkg))}`, `Scripts in ${cite(manifest)}:`, table(['Script', 'Command'], rows));

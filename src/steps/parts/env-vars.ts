@@ -28,11 +28,13 @@ export function envVarsSection(model: StepModel): string {
       ),
     );
   }
+  // Keyed by the package's folder: two packages may share a name (a template and its copy, forks of one app).
   const byPackage = new Map<string, Map<EnvVarView, EnvRead[]>>();
   for (const v of read) {
     for (const r of v.reads) {
-      let vars = byPackage.get(r.package);
-      if (!vars) byPackage.set(r.package, (vars = new Map()));
+      const dir = index.packageOf(r.file)?.dir ?? '';
+      let vars = byPackage.get(dir);
+      if (!vars) byPackage.set(dir, (vars = new Map()));
       const reads = vars.get(v);
       if (reads) reads.push(r);
       else vars.set(v, [r]);
@@ -155,19 +157,20 @@ function secretCell(v: EnvVarView): string {
   return v.secret && !v.builtin ? '**yes**' : '—';
 }
 
-export function packageTitle(index: RepoIndex, name: string): string {
-  const pkg = index.packages.find((p) => p.name === name);
-  if (!pkg) return name || 'Repository';
-  return pkg.isRoot ? `${oneLine(name)} (repository root)` : `${oneLine(name)} — ${cite(pkg.dir)}`;
+/** The heading of a package's block, from its folder ('' for the root, or a repository without package.json). */
+export function packageTitle(index: RepoIndex, dir: string): string {
+  const pkg = index.packages.find((p) => p.dir === dir);
+  if (!pkg) return dir ? cite(dir) : 'Repository';
+  return pkg.isRoot ? `${oneLine(pkg.name)} (repository root)` : `${oneLine(pkg.name)} — ${cite(pkg.dir)}`;
 }
 
-/** Root package first, then by folder, as the index lists them. */
+/** Package folders: root package first, then by role and folder, as the index lists them. */
 export function packageOrder(index: RepoIndex): (a: string, b: string) => number {
   const ranks = new Map<string, number>();
   const roles = packageRoles(index);
   // Product packages first (the root among them), then docs and tooling, then examples, tests and benchmarks.
   index.packages.forEach((p, i) => {
-    if (!ranks.has(p.name)) ranks.set(p.name, roleRank(roles.get(p.dir)?.id ?? 'product') * 1e6 + i);
+    if (!ranks.has(p.dir)) ranks.set(p.dir, roleRank(roles.get(p.dir)?.id ?? 'product') * 1e6 + i);
   });
   const rank = (name: string) => ranks.get(name) ?? index.packages.length;
   return (a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0);

@@ -28,7 +28,8 @@ interface Row {
 
 /**
  * `#### Access patterns: <model>` per model the code calls, in schema order: one row per file and method (first call's
- * line, how many calls), then one line naming the models no call was found for; '' when no access was found.
+ * line, how many calls), then one line naming the models no call was found for (through any schema's client); ''
+ * when no access was found.
  */
 export function ormAccessPart(facts: FactSet, rank: (file: string) => number = () => 0): string {
   const accesses = facts.of<OrmAccessFact>('orm.access').map((f) => f.data);
@@ -46,12 +47,15 @@ export function ormAccessPart(facts: FactSet, rank: (file: string) => number = (
     .sort((a, b) => rank(a.file) - rank(b.file) || ORM_ORDER.indexOf(a.orm) - ORM_ORDER.indexOf(b.orm) || byFileLine(a, b));
   const unused: string[] = [];
   const used = models.filter((m) => byModel.has(modelKey(m.orm, m.name, m.file)));
+  // A model is uncalled only when no copy of it is called: two schemas of one model (an admin app and a storefront,
+  // a template copy) send their calls to one client or the other, and either copy's calls are calls of the model.
+  const calledNames = new Set(accesses.map((a) => `${a.orm}\0${a.model}`));
   // Several schemas of one monorepo may each define a `Post`: their headings name the schema file too.
   const shared = new Set(used.filter((m, i) => used.findIndex((o) => o.name === m.name) !== i).map((m) => m.name));
   const sections = models.map((m) => {
     const list = byModel.get(modelKey(m.orm, m.name, m.file));
     if (!list) {
-      unused.push(m.name);
+      if (!calledNames.has(`${m.orm}\0${m.name}`) && !unused.includes(m.name)) unused.push(m.name);
       return '';
     }
     return modelSection(m, list, shared.has(m.name));

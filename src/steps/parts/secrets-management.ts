@@ -80,8 +80,19 @@ export function secretsSection(model: StepModel, sources: readonly SecretSourceF
   return join(heading(3, 'Secrets management'), ...blocks);
 }
 
-/** "not read by the code" only when no source file names the variable; otherwise where it is named. */
+/**
+ * "not read by the code" only when no source file names the variable; otherwise where it is named. A read by a
+ * computed name (`process.env[key]`, `schema.validate(process.env)`) does not name this variable: it is said to
+ * possibly include it, never that the variable is named there.
+ */
 function notRead(model: StepModel, name: string): string {
   if (model.none('env-read', 'not read by the code', name) !== undefined) return 'not read by the code';
-  return `no \`process.env\` read recognised; named in ${citeAll(model.evidence('env-read', name).map((e) => e.at), 3)}`;
+  const evidence = model.evidence('env-read', name);
+  const named = evidence.filter((e) => !e.what.startsWith('read by a computed name')).map((e) => e.at);
+  const computed = evidence.filter((e) => e.what.startsWith('read by a computed name')).map((e) => e.at);
+  const parts = [
+    named.length ? `named in ${citeAll(named, 3)}` : '',
+    computed.length ? `the code reads variables by a computed name at ${citeAll(computed, 2)}, which may include it` : '',
+  ].filter(Boolean);
+  return `no \`process.env\` read recognised; ${parts.join('; ')}`;
 }

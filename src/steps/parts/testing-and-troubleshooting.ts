@@ -31,7 +31,13 @@ export function testingSection(model: StepModel, pm: PackageManager, setups: rea
   }
   const rows = byRole(index, withTests, (s) => s.data.dir).map((s) => {
     const d = s.data;
-    const where = d.locations.map((l) => `${cite(l.dir)} (${l.count}${l.colocated ? ', beside the code' : ''})`).join(', ') || '—';
+    const where = d.locations.map((l) => `${cite(l.dir)} (${l.count}${l.colocated ? ', beside the code' : ''}${l.runner ? `, ${l.runner}` : ''})`).join(', ') || '—';
+    if (d.runBy) {
+      // Run from the root: its config covers this package, and paths are the root's.
+      const root = d.runBy.script ? runScript(index, pm, d.runBy.package, 'test') : d.runBy.framework === 'Jest' ? 'npx jest' : 'npx vitest run';
+      const configs = [...d.configFiles.map((f) => cite(f)), `${cite(d.runBy.config)} (root)`].join(', ');
+      return [oneLine(d.package || 'root'), d.frameworks.join(', '), configs, where, `${code(root)} at the root`, d.sample ? code(`${root} -- ${d.sample}`) : '—'];
+    }
     const run = d.script ? code(runScript(index, pm, d.package, 'test')) : '—';
     const one = d.sample && d.script ? code(`${runScript(index, pm, d.package, 'test')} -- ${d.dir ? d.sample.slice(d.dir.length + 1) : d.sample}`) : '—';
     return [oneLine(d.package || 'root'), d.frameworks.join(', ') || '—', d.configFiles.map((f) => cite(f)).join(', ') || '—', where, run, one];

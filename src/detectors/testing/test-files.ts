@@ -1,0 +1,66 @@
+/**
+ * Which files are tests: `*.test.*` / `*.spec.*` anywhere, and the files of a test folder, but not the helpers a test
+ * folder also holds (fixtures, utils, setup, factories, mocks). Which folders Playwright runs (`testDir` of a
+ * playwright.config), so their specs are not listed as the unit runner's.
+ */
+import path from 'node:path';
+import type { RepoIndex } from '../../scan/repo-index.js';
+
+const TEST_FILE = /(\.|_)(test|spec|e2e)\.[cm]?[jt]sx?$/;
+const TEST_DIR = /(^|\/)(__tests__|tests?|e2e|specs?|cypress)\//;
+const SOURCE = /\.[cm]?[jt]sx?$/;
+/** Folders of test data, wherever they are: nothing in them is a test. */
+const DATA_DIR = /(^|\/)(fixtures?|__fixtures__|__mocks__)\//;
+/** Folders of test helpers: a `*.test.*` file in them is a test, any other file a helper. */
+const HELPER_DIR = /(^|\/)(mocks?|helpers?|utils?|support|setup|factories|test-utils|testutils|__helpers__|__utils__)\//i;
+/** A test folder's helper files by name: `test/utils.ts`, `tests/fixtures.ts`, `test/global-setup.ts`, `test/db-helper.ts`. */
+const HELPER_NAME = /(^|[-_.])(fixtures?|utils?|helpers?|setup|teardown|factories|factory|mocks?|support|context|constants|types|globals?|seed|test-?utils|testUtils)(\.config)?\.[cm]?[jt]sx?$|\.config\.[cm]?[jt]s$|\.d\.ts$/i;
+
+export function isTestFile(file: string): boolean {
+  if (!SOURCE.test(file) || file.endsWith('.d.ts') || DATA_DIR.test(file)) return false;
+  if (TEST_FILE.test(file)) return true;
+  // Inside a test folder, a file in a helpers folder or named like a helper or a config file is not a test.
+  return TEST_DIR.test(file) && !HELPER_DIR.test(file) && !HELPER_NAME.test(file.slice(file.lastIndexOf('/') + 1));
+}
+
+/**
+ * Test folders that name their tests `*.test.*` / `*.spec.*` keep everything else there as helpers: a plain file
+ * beside `login.spec.ts` (`test/api-client.ts`) is imported by the tests, not run. `__tests__` folders are the
+ * exception, since Jest runs every file in them.
+ */
+export function withoutHelpers(files: readonly string[]): string[] {
+  const suffixed = new Set<string>();
+  for (const f of files) if (TEST_FILE.test(f)) suffixed.add(testRoot(f));
+  return files.filter((f) => TEST_FILE.test(f) || /(^|\/)__tests__\//.test(f) || !suffixed.has(testRoot(f)));
+}
+
+function testRoot(file: string): string {
+  return /^(.*?(?:^|\/)(?:__tests__|tests?|e2e|specs?|cypress))\//.exec(file)?.[1] ?? file.slice(0, Math.max(0, file.lastIndexOf('/')));
+}
+
+export interface PlaywrightDir {
+  readonly config: string;
+  /** The folder Playwright runs, repo-relative. */
+  readonly dir: string;
+}
+
+/** `testDir` of every playwright.config, resolved from the config's folder (the config's folder when unset). */
+export function playwrightDirs(index: RepoIndex): PlaywrightDir[] {
+  const out: PlaywrightDir[] = [];
+  for (const config of index.files.filter((f) => /(^|\/)playwright\.config\.[cm]?[jt]s$/.test(f))) {
+    const text = index.read(config) ?? '';
+    const base = path.posix.dirname(config) === '.' ? '' : path.posix.dirname(config);
+    const testDir = /\btestDir\s*:\s*(?:path\.(?:join|resolve)\(\s*__dirname\s*,\s*)?['"`]([^'"`$]+)['"`]/.exec(text)?.[1];
+    const dir = testDir ? path.posix.normalize(path.posix.join(base, testDir)).replace(/\/$/, '') : base;
+    if (dir.startsWith('..')) continue;
+    out.push({ config, dir: dir === '.' ? '' : dir });
+  }
+  return out;
+}
+
+/** The Playwright config that runs `file`, when it sits in a `testDir` (and is named as Playwright's tests are). */
+export function playwrightOf(dirs: readonly PlaywrightDir[], file: string): PlaywrightDir | undefined {
+  if (!/\.(test|spec)\.[cm]?[jt]sx?$/.test(file) && !/(^|\/)(e2e|playwright)\//.test(file)) return undefined;
+  // An explicit `testDir` (not the config's own folder, where unit tests may live too) is Playwright's.
+  return dirs.find((d) => d.dir !== path.posix.dirname(d.config).replace(/^\.$/, '') && (d.dir === '' || file.startsWith(`${d.dir}/`)));
+}
