@@ -64,6 +64,27 @@ describe('text filters before parsing', () => {
 });
 
 describe('env mentions', () => {
+  it('env mentions: a question about code reads no settings file, and one about settings no source file', async () => {
+    const index = await buildIndex(
+      tempRepo({
+        'src/app.ts': 'export const url = config.get("API_URL");\n',
+        'deploy/values.yaml': 'env:\n  API_URL: https://example.test\n',
+        'data/fixtures.json': '{"API_URL": "x"}\n',
+      }),
+    );
+    const read: string[] = [];
+    const original = index.read.bind(index);
+    index.read = (file) => (read.push(file), original(file));
+    const mentions = envMentions(index);
+    expect(mentions.code('API_URL').map((m) => m.at)).toEqual([{ file: 'src/app.ts', line: 1 }]);
+    expect(read).toContain('src/app.ts');
+    expect(read.filter((f) => !f.endsWith('.ts'))).toEqual([]);
+    read.length = 0;
+    expect(mentions.settings('API_URL').map((m) => m.at.file)).toEqual(['data/fixtures.json', 'deploy/values.yaml']);
+    expect(read).toEqual(expect.arrayContaining(['data/fixtures.json', 'deploy/values.yaml']));
+    expect(read.filter((f) => f.endsWith('.ts'))).toEqual([]);
+  });
+
   it('gives each name the line it is first on, however many names share a long line', async () => {
     const names = Array.from({ length: 3000 }, (_, i) => `"NAME_${i}"`).join(',');
     const index = await buildIndex(tempRepo({ 'data/dump.json': `[${names}]\n{"LATER_NAME": 1}\n\n"NAME_5"\n` }));

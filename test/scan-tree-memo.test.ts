@@ -88,6 +88,31 @@ describe('tree memos and released trees', () => {
     expect(direct.map((f) => f.id)).toContain('TABLE_NAME src/handler.ts');
   });
 
+  it('the env detector follows helper calls in files an earlier step parsed without parsing them again', async () => {
+    const root = tempRepo({
+      'src/env.ts': 'export function getEnv(name: string, fallback?: string) {\n  return process.env[name] ?? fallback;\n}\n',
+      'src/queue.ts': "import { getEnv } from './env';\nexport const url = getEnv('QUEUE_URL');\nexport const region = getEnv('QUEUE_REGION', 'eu-west-1');\n",
+    });
+    const direct = envDetector.detect(await buildIndex(root));
+    const early = await buildIndex(root);
+    early.watchTrees(envDetector.treeMemos ?? []);
+    early.parse('src/env.ts');
+    early.parse('src/queue.ts');
+    early.releaseTrees();
+    const parsed: string[] = [];
+    const parse = early.parse.bind(early);
+    const parseOnce = early.parseOnce.bind(early);
+    early.parse = (file) => (parsed.push(file), parse(file));
+    early.parseOnce = (file) => (parsed.push(file), parseOnce(file));
+    expect(envDetector.detect(early)).toEqual(direct);
+    expect(parsed).toEqual([]);
+    const helperReads = direct.filter((f) => f.kind === 'env.read' && (f.data as { via: string }).via === 'helper');
+    expect(helperReads.map((f) => [f.id, (f.data as { hasFallback: boolean }).hasFallback])).toEqual([
+      ['QUEUE_REGION src/queue.ts helper', true],
+      ['QUEUE_URL src/queue.ts helper', false],
+    ]);
+  });
+
   it('an analysis keeps no parse tree between steps, and its sections match one that never drops them', async () => {
     const analyzer = await Analyzer.open(EXAMPLE, {});
     const index = analyzer.repoIndex as unknown as { cache: Map<string, { tree?: unknown }> };

@@ -11,14 +11,14 @@ import * as t from './templates.mjs';
 /** Bump when the generated content changes, so that cached repositories are rebuilt. */
 export const GENERATOR_VERSION = 3;
 
-const WORDS = ['orders', 'billing', 'catalog', 'users', 'search', 'inventory', 'payments', 'audit', 'reports', 'media',
+export const WORDS = ['orders', 'billing', 'catalog', 'users', 'search', 'inventory', 'payments', 'audit', 'reports', 'media',
   'notify', 'shipping', 'pricing', 'reviews', 'sessions', 'tenants', 'metrics', 'exports', 'imports', 'ledger'];
 
 /** One repeat of this pattern is about 930 files; the pattern repeats until the target is reached. */
 const PATTERN = ['service', 'infra', 'web', 'lib', 'service', 'sdk', 'lib', 'site', 'service', 'lib', 'web', 'lib',
   'service', 'lib', 'sdk', 'lib', 'service', 'web', 'lib', 'lib'];
 
-function rng(seed) {
+export function rng(seed) {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -32,9 +32,14 @@ function rng(seed) {
 export function generateMonorepo(baseDir, target, { fresh = false } = {}) {
   const dir = path.join(baseDir, `mono-${target}-v${GENERATOR_VERSION}`);
   if (existsSync(path.join(dir, '.git', 'bench-complete')) && !fresh) return dir;
+  writeCommitted(dir, buildFiles(target));
+  return dir;
+}
+
+/** Writes `files` (repo-relative path → text) into a fresh `dir` and commits them, marking the folder complete. */
+export function writeCommitted(dir, files) {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
-  const files = buildFiles(target);
   for (const [file, text] of files) {
     mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
     writeFileSync(path.join(dir, file), text);
@@ -48,7 +53,6 @@ export function generateMonorepo(baseDir, target, { fresh = false } = {}) {
   git('add', '-A');
   git('commit', '-q', '-m', 'synthetic monorepo');
   writeFileSync(path.join(dir, '.git', 'bench-complete'), String(files.size));
-  return dir;
 }
 
 /** The repository's files as a Map of repo-relative path to text. */

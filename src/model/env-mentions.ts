@@ -22,31 +22,32 @@ const SETTINGS =
 const NAME = /\b[A-Z][A-Z0-9]*_[A-Z0-9_]*[A-Z0-9]\b|\b[A-Z]{3,}\b/g;
 const PER_NAME = 5;
 
-interface Table {
-  readonly code: Map<string, Citation[]>;
-  readonly settings: Map<string, Citation[]>;
-}
+type Table = Map<string, Citation[]>;
 
-const tables = new WeakMap<RepoIndex, Table>();
+/**
+ * One table per kind, each built on its first question: step 5 asks only about code, so the settings files (JSON and
+ * YAML included, often the bulk of a repository's text) are read and scanned when step 8 or 9 first asks about them.
+ */
+const tables = new WeakMap<RepoIndex, { code?: Table; settings?: Table }>();
 
 export function envMentions(index: RepoIndex): EnvMentions {
-  const table = () => {
+  const table = (kind: 'code' | 'settings'): Table => {
     let t = tables.get(index);
-    if (!t) tables.set(index, (t = build(index)));
-    return t;
+    if (!t) tables.set(index, (t = {}));
+    return (t[kind] ??= build(index, kind));
   };
   return {
-    code: (name) => (table().code.get(name) ?? []).map((at) => ({ what: 'named in code', at })),
-    settings: (name) => (table().settings.get(name) ?? []).map((at) => ({ what: 'named in a settings file', at })),
+    code: (name) => (table('code').get(name) ?? []).map((at) => ({ what: 'named in code', at })),
+    settings: (name) => (table('settings').get(name) ?? []).map((at) => ({ what: 'named in a settings file', at })),
   };
 }
 
-function build(index: RepoIndex): Table {
-  const code = new Map<string, Citation[]>();
-  const settings = new Map<string, Citation[]>();
+function build(index: RepoIndex, kind: 'code' | 'settings'): Table {
+  const table: Table = new Map();
   for (const file of index.files) {
-    const target = CODE.test(file) && !file.endsWith('.d.ts') ? code : SETTINGS.test(file) && !/(^|\/)(package-lock\.json|pnpm-lock\.yaml|yarn\.lock)$/.test(file) ? settings : undefined;
-    if (!target) continue;
+    const isCode = CODE.test(file) && !file.endsWith('.d.ts');
+    const wanted = kind === 'code' ? isCode : !isCode && SETTINGS.test(file) && !/(^|\/)(package-lock\.json|pnpm-lock\.yaml|yarn\.lock)$/.test(file);
+    if (!wanted) continue;
     const text = index.read(file);
     if (!text) continue;
     let line = 1;
@@ -59,10 +60,10 @@ function build(index: RepoIndex): Table {
         line++;
         newline = text.indexOf('\n', newline + 1);
       }
-      let list = target.get(m[0]);
-      if (!list) target.set(m[0], (list = []));
+      let list = table.get(m[0]);
+      if (!list) table.set(m[0], (list = []));
       if (list.length < PER_NAME && !list.some((c) => c.file === file)) list.push({ file, line });
     }
   }
-  return { code, settings };
+  return table;
 }

@@ -5,7 +5,7 @@ import { generateSection, type GeneratedSection } from '../steps/generate.js';
 import { STEPS, stepEntry } from '../steps/registry.js';
 import { stepDetectors } from '../model/repo-model.js';
 import type { StepContext } from '../steps/types.js';
-import { timing } from './timings.js';
+import { threadCpuMs, timing } from './timings.js';
 
 export type ProgressListener = (message: string) => void;
 
@@ -80,6 +80,7 @@ export class Analyzer implements StepSource {
     const definition = stepEntry(step).definition;
     const started = performance.now();
     const cpu = process.cpuUsage();
+    const thread = threadCpuMs();
     const detectors = stepDetectors(definition.detectors, definition.claims);
     for (const [i, detector] of detectors.entries()) {
       const before = performance.now();
@@ -100,6 +101,7 @@ export class Analyzer implements StepSource {
       stepMs: Math.round(performance.now() - started),
       // Process CPU (the collector's helper threads included): steadier than wall time on a loaded machine.
       stepCpuMs: Math.round((used.user + used.system) / 1000),
+      ...(thread === undefined ? {} : { stepThreadCpuMs: (threadCpuMs() ?? thread) - thread }),
       lines: section.markdown.split('\n').length,
     });
     return section;

@@ -4,8 +4,9 @@ import { isSourceFile, parseSource } from '../../scan/ts.js';
 import { importsOf, mentions } from '../shared/ast.js';
 import { dotenvNames, isDotenvFile, isExampleDotenv } from './dotenv.js';
 import { isBuiltin } from './names.js';
-import { envReadsOf, helperCallsOf, type EnvHelper, type FileEnvReads, type RawDynamic, type RawRead, type SchemaImport } from './reads.js';
+import { envReadsOf, type EnvHelper, type FileEnvReads, type RawDynamic, type RawRead, type SchemaImport } from './reads.js';
 import { exportedSchemaKeys } from './reads-schema.js';
+import { helperCallsIn, literalArgumentsOf, QUOTED_NAME, type LiteralArgument } from './helper-calls.js';
 import { moduleResolver } from '../shared/resolve-module.js';
 import { envReadsInText, goReads, GO_FILE, pythonCdkSets, pythonEnv, PYTHON_FILE } from './reads-text.js';
 import { COMPOSE_FILE, composeEnv, readCompose } from './sets-compose.js';
@@ -54,6 +55,22 @@ const IAC_SETS: TreeMemo<IacEnvSet[]> = {
 };
 
 /**
+ * The name-shaped literals a file passes to functions, for the second pass over env helper calls (`helperReads`): a
+ * function of the tree alone, so the calling files parsed by earlier steps (nearly all of them) are not parsed again.
+ */
+const HELPER_CALLS: TreeMemo<LiteralArgument[]> = {
+  namespace: 'env.helper-calls@1',
+  wants: (file, text) => {
+    if (GENERATED.test(file)) return false;
+    QUOTED_NAME.lastIndex = 0;
+    const found = QUOTED_NAME.test(text);
+    QUOTED_NAME.lastIndex = 0;
+    return found;
+  },
+  compute: literalArgumentsOf,
+};
+
+/**
  * Environment variables: where the code reads them, where deployment and tool configuration sets them (compose,
  * Dockerfiles, Kubernetes, CDK/SST/Pulumi code, SAM templates, hosting platforms, the code itself), and the names
  * dotenv files and `vite-env.d.ts` declare. CDK Lambda environments, Serverless/SST functions and CI `env:` come from
@@ -62,7 +79,7 @@ const IAC_SETS: TreeMemo<IacEnvSet[]> = {
 export const envDetector: Detector = {
   id: 'env',
   isEnabled: () => true,
-  treeMemos: [ENV_READS, IAC_SETS],
+  treeMemos: [ENV_READS, IAC_SETS, HELPER_CALLS],
   detect(index: RepoIndex): Fact[] {
     const facts: Fact[] = [];
     const helpers = new Map<string, EnvHelper>();
@@ -252,10 +269,13 @@ function helperReads(index: RepoIndex, helpers: ReadonlyMap<string, EnvHelper>):
   const needles = [...helpers.keys()].map((n) => `${n}(`);
   const out: EnvReadFact[] = [];
   for (const file of index.files) {
-    if (GENERATED.test(file) || !isSourceFile(file) || !mentions(index.read(file), needles)) continue;
-    const sf = index.parse(file);
-    if (!sf) continue;
-    const reads = helperCallsOf(sf, helpers);
+    if (GENERATED.test(file) || !isSourceFile(file)) continue;
+    const text = index.read(file);
+    // A file passing no quoted name has no helper read: it need not be parsed (the helper's own file, often).
+    if (!mentions(text, needles) || !HELPER_CALLS.wants(file, text!)) continue;
+    const calls = index.treeMemo(HELPER_CALLS, file);
+    if (!calls) continue;
+    const reads = helperCallsIn(calls, helpers);
     // Keep ids unique next to the first pass: a helper read is its own fact kind of read.
     out.push(...group(index, file, reads).map((f) => ({ ...f, id: `${f.id} helper` })));
   }

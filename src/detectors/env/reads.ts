@@ -289,23 +289,6 @@ function wrappingHelpers(sf: ts.SourceFile, found: readonly EnvHelper[]): EnvHel
   return out;
 }
 
-/** Calls to env helpers with a literal variable name: `getEnv('STAGE')`, `Utils.getEnv("DOMAIN", "")`. */
-export function helperCallsOf(sf: ts.SourceFile, helpers: ReadonlyMap<string, EnvHelper>): RawRead[] {
-  const out: RawRead[] = [];
-  walk(sf, (node) => {
-    if (!ts.isCallExpression(node)) return;
-    const name = lastName(node.expression);
-    const helper = name === undefined ? undefined : helpers.get(name);
-    const arg = helper && node.arguments[helper.param];
-    if (!helper || !arg) return;
-    const names = helper.list ? (ts.isArrayLiteralExpression(arg) ? arg.elements : []) : [arg];
-    for (const n of names) {
-      if (ts.isStringLiteralLike(n) && isEnvName(n.text)) out.push({ name: n.text, line: lineOf(n, sf), via: 'helper', receiver: 'process', fallback: !helper.list && node.arguments.length > helper.param + 1 });
-    }
-  });
-  return out;
-}
-
 /** `PREFIX_${x}_URL` (a partly resolved key) → `^PREFIX_.*_URL$`; nothing when no literal part is left. */
 function namePattern(text: string | undefined): { pattern?: string } {
   if (!text) return {};

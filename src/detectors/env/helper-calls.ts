@@ -1,0 +1,55 @@
+/**
+ * Calls to env helpers (`getEnv('STAGE')`, `Utils.getEnv("DOMAIN", "")`, `required(['A', 'B'])`), in two halves: what a
+ * file's tree holds, whatever the helpers turn out to be (a tree memo, computed while any step has the tree), and the
+ * reads that gives once the env detector's first pass has found the helpers. The helpers are only known after every
+ * file was read, so a function of the helper list would have to parse the calling files again.
+ */
+import { lastName } from '../shared/ast.js';
+import { lineOf, ts, walkMentioning } from '../../scan/ts.js';
+import { isEnvName } from './names.js';
+import type { RawRead } from './reads.js';
+import type { EnvHelper } from './reads-scope.js';
+
+/** One name-shaped string literal passed to a named function: the helper's argument `param`, or an item of it (`list`). */
+export interface LiteralArgument {
+  readonly callee: string;
+  readonly param: number;
+  readonly list: boolean;
+  readonly name: string;
+  readonly line: number;
+  /** How many arguments the call passes (a further one after the name is a fallback). */
+  readonly args: number;
+}
+
+/** A quoted name: every literal a helper call can name lies in the text of the call that passes it. */
+export const QUOTED_NAME = /['"`][A-Za-z_][A-Za-z0-9_]*['"`]/g;
+
+/** Every string literal with a variable-shaped name passed, directly or in an array literal, to a named function. */
+export function literalArgumentsOf(sf: ts.SourceFile): LiteralArgument[] {
+  const out: LiteralArgument[] = [];
+  const named = (n: ts.Node): n is ts.StringLiteralLike => ts.isStringLiteralLike(n) && isEnvName(n.text);
+  walkMentioning(sf, QUOTED_NAME, (node) => {
+    if (!ts.isCallExpression(node)) return;
+    const callee = lastName(node.expression);
+    if (callee === undefined) return;
+    const args = node.arguments.length;
+    node.arguments.forEach((arg, param) => {
+      if (named(arg)) out.push({ callee, param, list: false, name: arg.text, line: lineOf(arg, sf), args });
+      else if (ts.isArrayLiteralExpression(arg)) {
+        for (const n of arg.elements) if (named(n)) out.push({ callee, param, list: true, name: n.text, line: lineOf(n, sf), args });
+      }
+    });
+  });
+  return out;
+}
+
+/** The reads among a file's literal arguments: those a helper takes as its variable name (or list of names). */
+export function helperCallsIn(calls: readonly LiteralArgument[], helpers: ReadonlyMap<string, EnvHelper>): RawRead[] {
+  const out: RawRead[] = [];
+  for (const c of calls) {
+    const helper = helpers.get(c.callee);
+    if (!helper || helper.param !== c.param || !!helper.list !== c.list) continue;
+    out.push({ name: c.name, line: c.line, via: 'helper', receiver: 'process', fallback: !c.list && c.args > c.param + 1 });
+  }
+  return out;
+}
