@@ -26,12 +26,15 @@ export function configFilesSection(model: StepModel, configs: readonly ConfigFil
 /** Every package.json script, per package, with its command. */
 export function scriptsSection(index: RepoIndex, scripts: readonly ScriptFact[]): string {
   if (scripts.length === 0) return join(heading(3, 'Build and deployment scripts'), 'No package.json scripts.');
-  const packages = [...new Set(scripts.map((s) => s.data.package))].sort(packageOrder(index));
-  const blocks = packages.map((pkg) => {
-    const own = scripts.filter((s) => s.data.package === pkg);
-    const manifest = own[0].data.manifest;
+  // One table per package.json file: two packages may share a name (a copied app), never a manifest.
+  const byManifest = new Map<string, ScriptFact[]>();
+  for (const s of scripts) byManifest.set(s.data.manifest, [...(byManifest.get(s.data.manifest) ?? []), s]);
+  const order = packageOrder(index);
+  const manifests = [...byManifest.keys()].sort((a, b) => order(byManifest.get(a)![0].data.package, byManifest.get(b)![0].data.package) || a.localeCompare(b));
+  const blocks = manifests.map((manifest) => {
+    const own = byManifest.get(manifest)!;
     const rows = own.map((s) => [value(s.data.name), value(s.data.command)]);
-    return join(`${heading(4, packageTitle(index, pkg))}`, `Scripts in ${cite(manifest)}:`, table(['Script', 'Command'], rows));
+    return join(`${heading(4, packageTitle(index, own[0].data.package))}`, `Scripts in ${cite(manifest)}:`, table(['Script', 'Command'], rows));
   });
   return join(heading(3, 'Build and deployment scripts'), ...blocks);
 }

@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { backendApiStep } from '../src/steps/03-backend-api.js';
+import { overviewStep } from '../src/steps/01-overview.js';
+import { configurationStep } from '../src/steps/08-configuration.js';
+import { workflowsStep } from '../src/steps/09-workflows.js';
+import { indexOf, section } from './helpers/fixture.js';
+
+// pkg-members: pnpm-workspace.yaml names packages/* minus packages/legacy; examples/next-a and examples/next-b are
+// package.json folders outside the workspaces that share the name `example-next` (next-b has its own yarn.lock).
+describe('package membership and identity', () => {
+  it('knows which package.json folders are workspace members, with ! negations, and keeps two same-named folders apart', async () => {
+    const index = await indexOf('pkg-members');
+    const byDir = Object.fromEntries(index.packages.map((p) => [p.dir, { name: p.name, declared: p.declared }]));
+    expect(byDir).toEqual({
+      '': { name: 'acme-root', declared: true },
+      'packages/core': { name: '@acme/core', declared: true },
+      'packages/ui': { name: '@acme/ui', declared: true },
+      'packages/legacy': { name: '@acme/legacy', declared: false },
+      'examples/next-a': { name: 'example-next (examples/next-a)', declared: false },
+      'examples/next-b': { name: 'example-next (examples/next-b)', declared: false },
+    });
+  });
+
+  it('step 1 counts workspace members and names the other package.json folders', async () => {
+    const md = (await section(overviewStep, 'pkg-members')).markdown;
+    expect(md).toContain(
+      '2 packages via pnpm workspaces (`packages/*`, `!packages/legacy`), plus 3 other package.json folders outside the workspace globs (2 under `/examples`, `/packages/legacy`):',
+    );
+    expect(md).toContain('pnpm workspaces (`/pnpm-workspace.yaml`, packages/\\*, !packages/legacy — 2 packages)');
+  });
+
+  it('step 9 runs a non-member in its folder with its own package manager, and builds only members in order', async () => {
+    const md = (await section(workflowsStep, 'pkg-members')).markdown;
+    expect(md).toContain('| example-next (examples/next-a) | `cd examples/next-a && npm run dev` | `next dev` |');
+    expect(md).toContain('| example-next (examples/next-b) | `cd examples/next-b && yarn dev` | `next dev -p 3001` |');
+    expect(md).not.toContain('--filter example-next');
+    expect(md).toContain('1. @acme/ui\n2. @acme/core   (needs @acme/ui)\n```');
+  });
+
+  it('step 8 gives each package.json its own scripts table when two share a name', async () => {
+    const md = (await section(configurationStep, 'pkg-members')).markdown;
+    const a = md.indexOf('Scripts in `/examples/next-a/package.json`:');
+    const b = md.indexOf('Scripts in `/examples/next-b/package.json`:');
+    expect(a).toBeGreaterThan(-1);
+    expect(b).toBeGreaterThan(-1);
+    const tableA = md.slice(a, md.indexOf('####', a + 1) === -1 ? undefined : md.indexOf('####', a + 1));
+    expect(tableA).toContain('`next build`');
+    expect(tableA).not.toContain('`next lint`');
+  });
+
+  it('step 3 lists the API routes of two same-named examples under their own folders', async () => {
+    const md = (await section(backendApiStep, 'pkg-members')).markdown;
+    expect(md).toContain('#### Next.js API routes: example-next (examples/next-a)');
+    expect(md).toContain('#### Next.js API routes: example-next (examples/next-b)');
+  });
+
+  it('step 9 installs per package when each app commits its own lockfile and the root has neither workspaces nor a lockfile', async () => {
+    const md = (await section(workflowsStep, 'pkg-app-locks')).markdown;
+    expect(md).toContain(
+      '**Install:** per package, each with the package manager of its own lockfile (the root has no workspaces and no lockfile): `cd apps/admin && npm ci` (`/apps/admin/package-lock.json`), `cd apps/web && yarn install --frozen-lockfile` (`/apps/web/yarn.lock`).',
+    );
+    expect(md).not.toContain('`npm install` at the repository root');
+    expect(md).toContain('| web | `cd apps/web && yarn dev` | `vite` |');
+  });
+});
