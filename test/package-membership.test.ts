@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { packagesDetector, type PackageFact } from '../src/detectors/packages/index.js';
+import { directoryStructureStep } from '../src/steps/02-directory-structure.js';
 import { backendApiStep } from '../src/steps/03-backend-api.js';
+import { sdksStep } from '../src/steps/07-sdks.js';
 import { overviewStep } from '../src/steps/01-overview.js';
 import { configurationStep } from '../src/steps/08-configuration.js';
 import { workflowsStep } from '../src/steps/09-workflows.js';
-import { indexOf, section } from './helpers/fixture.js';
+import { detect, indexOf, section } from './helpers/fixture.js';
 
 // pkg-members: pnpm-workspace.yaml names packages/* minus packages/legacy; examples/next-a and examples/next-b are
 // package.json folders outside the workspaces that share the name `example-next` (next-b has its own yarn.lock).
@@ -61,5 +64,35 @@ describe('package membership and identity', () => {
     );
     expect(md).not.toContain('`npm install` at the repository root');
     expect(md).toContain('| web | `cd apps/web && yarn dev` | `vite` |');
+  });
+});
+
+// pkg-sdk-dist: packages/acme publishes from its build folder (`./express.js` built from src/express.ts), is described
+// "Official SDK for Acme.com" and exports the class `Acme`; packages/relay says nothing but exports `Relay`.
+describe('published packages: entry points from source and SDKs by their own words', () => {
+  it('maps `./x.js`, `./x.cjs`, `./x.d.ts` and `./dir/x.js` at the package root to src/x.ts, and only then says build output', async () => {
+    const facts = (await detect(packagesDetector, 'pkg-sdk-dist')) as PackageFact[];
+    const acme = facts.find((f) => f.data.dir === 'packages/acme')!.data;
+    expect(acme.entryPoints.map((e) => [e.file, e.builtTo])).toEqual([
+      ['packages/acme/src/index.ts', './index.cjs'],
+      ['packages/acme/src/express.ts', './express.js'],
+      ['packages/acme/src/deno/fresh.ts', './deno/fresh.js'],
+    ]);
+    expect(acme.unresolvedEntries).toEqual([{ role: 'exports["./gone"]', declared: './gone.js' }]);
+    const md = (await section(directoryStructureStep, 'pkg-sdk-dist')).markdown;
+    expect(md).not.toContain('`./express.js` — exports["./express"] (build output; no matching source file');
+    expect(md).toContain('- `./gone.js` — exports["./gone"] (build output; no matching source file in the repository)');
+    expect(md).toContain('- `/packages/acme/src/express.ts` — exports["./express"] → `./express.js`');
+  });
+
+  it('step 7 maps a package described as an SDK, and one exporting a class named like the package, with their client classes', async () => {
+    const md = (await section(sdksStep, 'pkg-sdk-dist')).markdown;
+    expect(md).toContain('2 SDK packages: `acme` (`/packages/acme`), `@acme/relay` (`/packages/relay`).');
+    expect(md).toContain('- **Main client:** `Acme` (`/packages/acme/src/components/Acme.ts:7`)');
+    expect(md).toContain('- **Main client:** `Relay` (`/packages/relay/src/index.ts:2`)');
+    expect(md).toMatch(/\| `client\.send` \| `send\(name: string, data\?: unknown\): Promise<void>` \|/);
+    expect(md).not.toContain('No SDK or client library found');
+    const step2 = (await section(directoryStructureStep, 'pkg-sdk-dist')).markdown;
+    expect(step2).toContain('**Kind:** Client SDK (from its package.json description)');
   });
 });
