@@ -1,4 +1,10 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { Analysis } from '../src/analysis/run-detectors.js';
+import { buildIndex } from '../src/scan/repo-index.js';
+import { generateSection } from '../src/steps/generate.js';
 import { packagesDetector, type PackageFact } from '../src/detectors/packages/index.js';
 import { directoryStructureStep } from '../src/steps/02-directory-structure.js';
 import { backendApiStep } from '../src/steps/03-backend-api.js';
@@ -37,6 +43,9 @@ describe('package membership and identity', () => {
     expect(md).toContain('| example-next (examples/next-a) | `cd examples/next-a && npm run dev` | `next dev` |');
     expect(md).toContain('| example-next (examples/next-b) | `cd examples/next-b && yarn dev` | `next dev -p 3001` |');
     expect(md).not.toContain('--filter example-next');
+    expect(md).toContain(
+      'at the repository root (pnpm `pnpm@9.1.0`, lockfile `/pnpm-lock.yaml`, pnpm workspaces: `packages/*`, `!packages/legacy`). The 3 package.json folders outside the workspaces are not installed by it: each installs in its folder (`cd examples/next-a && npm install`, …, 1 of them with a lockfile of its own).',
+    );
     expect(md).toContain('1. @acme/ui\n2. @acme/core   (needs @acme/ui)\n```');
   });
 
@@ -64,6 +73,26 @@ describe('package membership and identity', () => {
     );
     expect(md).not.toContain('`npm install` at the repository root');
     expect(md).toContain('| web | `cd apps/web && yarn dev` | `vite` |');
+  });
+
+  it('step 9 says a root install leaves nested packages out when there are no workspaces, even with a root lockfile', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'pc-nested-locks-'));
+    try {
+      const write = (file: string, text: string) => {
+        mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+        writeFileSync(path.join(dir, file), text);
+      };
+      write('package.json', JSON.stringify({ name: 'site', scripts: { dev: 'vite' }, dependencies: { vite: '^5.0.0' } }));
+      write('package-lock.json', '{"lockfileVersion":3}\n');
+      write('functions/package.json', JSON.stringify({ name: 'functions', scripts: { build: 'tsc' } }));
+      write('functions/yarn.lock', '# yarn lockfile v1\n');
+      const md = generateSection(workflowsStep, new Analysis(await buildIndex(dir))).markdown;
+      expect(md).toContain(
+        '`npm ci` at the repository root (npm, lockfile `/package-lock.json`). The package.json folder nested (no workspaces) is not installed by it: each installs in its folder (`cd functions && yarn install --frozen-lockfile`, lockfile `/functions/yarn.lock`).',
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

@@ -24,14 +24,17 @@ export function devWorkflowSection(model: StepModel, pmFact: PackageManagerFact 
   const pm = pmFact?.data;
   const separate = !root && index.packages.length > 0;
   if (separate) {
-    const installs = index.packages.map((p) => code(`cd ${p.dir} && ${index.has(`${p.dir}/package-lock.json`) ? 'npm ci' : 'npm install'}`));
+    const installs = index.packages.map((p) => {
+      const own = folderPackageManager(index, p);
+      return code(`cd ${p.dir} && ${installCommand(own.tool ?? 'npm', own.lockfile !== undefined)}`);
+    });
     steps.push(`**Install:** no root package.json and no workspaces — each package installs on its own: ${installs.join(', ')}.`);
   } else if (pm && perFolderInstalls(model).length > 0) {
     steps.push(perFolderInstallStep(model, scripts));
   } else if (pm) {
     const lock = pm.lockfile ? `lockfile ${cite(pm.lockfile)}` : 'no lockfile committed';
     const ws = index.workspaceTool ? `, ${index.workspaceTool} workspaces: ${index.workspacePatterns.map((p) => code(p)).join(', ')}` : '';
-    steps.push(`**Install:** ${code(pm.install)} at the repository root (${pm.tool}${pm.declared ? ` ${code(pm.declared)}` : ''}, ${lock}${ws}).`);
+    steps.push(`**Install:** ${code(pm.install)} at the repository root (${pm.tool}${pm.declared ? ` ${code(pm.declared)}` : ''}, ${lock}${ws}).${outsideWorkspaces(index)}`);
   }
   const examples = index.files.filter((f) => /(^|\/)\.?env(\.[\w-]+)?\.(example|sample|template)$/.test(f));
   if (examples.length) {
@@ -62,6 +65,25 @@ function perFolderInstalls(model: StepModel): { dir: string; command: string; lo
   const withLock = index.packages.filter((p) => !p.isRoot).map((p) => ({ p, own: folderPackageManager(index, p) }));
   if (!withLock.some((x) => x.own.lockfile)) return [];
   return withLock.map(({ p, own }) => ({ dir: p.dir, command: installCommand(own.tool ?? 'npm', own.lockfile !== undefined), lockfile: own.lockfile }));
+}
+
+/**
+ * Package.json folders the root install leaves out — those outside the workspace globs, or every nested one when there
+ * are no workspaces — and how each installs.
+ */
+function outsideWorkspaces(index: RepoIndex): string {
+  const others = index.packages.filter((p) => !p.isRoot && (index.workspaceTool === null || !p.declared));
+  if (others.length === 0) return '';
+  const first = others[0];
+  const own = folderPackageManager(index, first);
+  const example = code(`cd ${first.dir} && ${installCommand(own.tool ?? 'npm', own.lockfile !== undefined)}`);
+  const locks = others.filter((p) => folderPackageManager(index, p).lockfile).length;
+  const lockNote = others.length === 1
+    ? own.lockfile ? `, lockfile ${cite(own.lockfile)}` : ''
+    : locks ? `, ${locks === others.length ? 'each' : `${locks} of them`} with a lockfile of its own` : '';
+  const where = index.workspaceTool === null ? 'nested (no workspaces)' : 'outside the workspaces';
+  const noun = others.length === 1 ? `package.json folder ${where} is` : `${others.length} package.json folders ${where} are`;
+  return ` The ${noun} not installed by it: each installs in its folder (${example}${others.length > 1 ? ', …' : ''}${lockNote}).`;
 }
 
 const FOLDER_LOCKFILE_NAMES = ['pnpm-lock.yaml', 'yarn.lock', 'bun.lock', 'bun.lockb', 'package-lock.json', 'npm-shrinkwrap.json'];
