@@ -30,6 +30,13 @@ describe('package membership and identity', () => {
     });
   });
 
+  it('step 2 heads each same-named package with its folder once', async () => {
+    // pkg-app-locks: apps/admin is a copy of apps/web that kept its name.
+    const md = (await section(directoryStructureStep, 'pkg-app-locks')).markdown;
+    expect(md).toContain('### web — apps/admin');
+    expect(md).toContain('### web — apps/web');
+  });
+
   it('step 1 counts workspace members and names the other package.json folders', async () => {
     const md = (await section(overviewStep, 'pkg-members')).markdown;
     expect(md).toContain(
@@ -72,7 +79,8 @@ describe('package membership and identity', () => {
       '**Install:** per package, each with the package manager of its own lockfile (the root has no workspaces and no lockfile): `cd apps/admin && npm ci` (`/apps/admin/package-lock.json`), `cd apps/web && yarn install --frozen-lockfile` (`/apps/web/yarn.lock`).',
     );
     expect(md).not.toContain('`npm install` at the repository root');
-    expect(md).toContain('| web | `cd apps/web && yarn dev` | `vite` |');
+    expect(md).toContain('| web (apps/web) | `cd apps/web && yarn dev` | `vite` |');
+    expect(md).toContain('| web (apps/admin) | `cd apps/admin && npm run dev` | `vite --port 4000` |');
   });
 
   it('step 9 says a root install leaves nested packages out when there are no workspaces, even with a root lockfile', async () => {
