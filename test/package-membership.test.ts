@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { Analysis } from '../src/analysis/run-detectors.js';
 import { buildIndex } from '../src/scan/repo-index.js';
 import { generateSection } from '../src/steps/generate.js';
+import { describedAsSdk, readmeTitleSaysSdk } from '../src/detectors/shared/sdk-words.js';
 import { packagesDetector, type PackageFact } from '../src/detectors/packages/index.js';
 import { directoryStructureStep } from '../src/steps/02-directory-structure.js';
 import { backendApiStep } from '../src/steps/03-backend-api.js';
@@ -131,5 +132,16 @@ describe('published packages: entry points from source and SDKs by their own wor
     expect(md).not.toContain('No SDK or client library found');
     const step2 = (await section(directoryStructureStep, 'pkg-sdk-dist')).markdown;
     expect(step2).toContain('**Kind:** Client SDK (from its package.json description)');
+  });
+
+  it('reads SDK words as the package describing itself, not an app that uses some SDK', () => {
+    const d = (description: string) => describedAsSdk({ description });
+    expect(d('Official SDK for Inngest.com. Inngest is the reliability layer')).toBe(true);
+    expect(d('Node.js client library for the Acme API')).toBe(true);
+    expect(d('An example app using the Inngest SDK')).toBe(false);
+    expect(d('Next.js starter with the Stripe SDK')).toBe(false);
+    expect(d('A Hono server')).toBe(false);
+    expect(readmeTitleSaysSdk('<div align="center"></div>\n\n# Acme TypeScript SDK\n')).toBe(true);
+    expect(readmeTitleSaysSdk('# Acme\n\nBuilt with the Acme SDK.\n')).toBe(false);
   });
 });
