@@ -40,6 +40,9 @@ const NOT_A_CLAIM = [
   /none found next to the webhook handler/i,
   /No direct calls found in code for/i,
   /No retry logic found/i,
+  // Step 7, of one SDK package whose files it names: an SDK without an HTTP layer (a client that talks through a
+  // handler it serves) is now mapped, so the sentence reaches fixtures.
+  /No HTTP call \(fetch, axios, ky, got…\) found in the package source/i,
   /not imported in source/i,
   /No package\.json scripts/i,
   // Sentences that go on to show what was found instead of "none".

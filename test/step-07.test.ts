@@ -20,7 +20,7 @@ describe('step 7 — SDKs', () => {
 
   it('says in one line when there is no SDK', async () => {
     const md = (await section(sdksStep, 'fe-react-router')).markdown;
-    expect(md).toBe('## 7. SDKs\n\nNo SDK or client library found: no publishable package is named like an SDK or client, or exports a client class.\n');
+    expect(md).toBe('## 7. SDKs\n\nNo SDK or client library found: no publishable package is named or described as an SDK or client library, or exports a client class named like one or like the package.\n');
   });
 
   it('writes methods with endpoints, options with defaults, resources, HTTP layer and errors', async () => {

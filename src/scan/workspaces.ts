@@ -2,7 +2,7 @@ import { globListMatcher } from './glob.js';
 import { get, parseYaml, strings } from './yaml.js';
 import type { PackageJson, WorkspacePackage } from './package-json.js';
 
-export type WorkspaceTool = 'npm' | 'yarn' | 'pnpm' | 'lerna' | null;
+export type WorkspaceTool = 'npm' | 'yarn' | 'pnpm' | 'bun' | 'lerna' | null;
 
 export interface WorkspaceLayout {
   readonly tool: WorkspaceTool;
@@ -50,7 +50,24 @@ export function findWorkspaces(files: readonly string[], readJson: ReadJson, rea
     const dir = path.slice(0, -'/package.json'.length);
     packages.push(toPackage(path, manifest, false, members.has(path), hoistedFrameworks(manifest, rootDeps, configs.get(dir) ?? []), markers.get(dir) ?? []));
   }
-  return { tool, patterns, packages };
+  return { tool, patterns, packages: withUniqueNames(packages) };
+}
+
+/**
+ * Two package.json files with one `name` (a copied app, an example left with its template's name) are two packages:
+ * steps group scripts, routes, tests and env by package, and a shared name merged them into one. Where names collide,
+ * the package keeps its name plus its folder (`web (apps/web-copy)`); a lone workspace member among them keeps the
+ * plain name, which is the one the package manager resolves. `manifest.name` stays as written.
+ */
+function withUniqueNames(packages: WorkspacePackage[]): WorkspacePackage[] {
+  const byName = new Map<string, WorkspacePackage[]>();
+  for (const p of packages) byName.set(p.name, [...(byName.get(p.name) ?? []), p]);
+  return packages.map((p) => {
+    const same = byName.get(p.name)!;
+    if (same.length === 1) return p;
+    const plain = same.find((x) => x.isRoot) ?? (same.filter((x) => x.declared).length === 1 ? same.find((x) => x.declared) : undefined);
+    return p === plain ? p : { ...p, name: `${p.name} (${p.dir})` };
+  });
 }
 
 function declaredPatterns(
@@ -63,8 +80,11 @@ function declaredPatterns(
   const ws = root?.workspaces;
   const list = Array.isArray(ws) ? ws : Array.isArray(ws?.packages) ? ws.packages : [];
   if (list.length > 0) {
-    const yarn = readText('yarn.lock') !== undefined || /^yarn@/.test(root?.packageManager ?? '');
-    return { tool: yarn ? 'yarn' : 'npm', patterns: list.filter((p) => typeof p === 'string') };
+    const pm = root?.packageManager ?? '';
+    const yarn = readText('yarn.lock') !== undefined || /^yarn@/.test(pm);
+    // bun reads package.json `workspaces` too; its lockfile or `packageManager` says who installs them.
+    const bun = /^bun@/.test(pm) || (!/^(npm|yarn|pnpm)@/.test(pm) && (readText('bun.lock') !== undefined || readText('bun.lockb') !== undefined));
+    return { tool: bun ? 'bun' : yarn ? 'yarn' : 'npm', patterns: list.filter((p) => typeof p === 'string') };
   }
   const lerna = readJson('lerna.json') as { packages?: unknown } | undefined;
   if (lerna) {

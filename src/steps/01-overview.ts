@@ -144,12 +144,27 @@ function structure(index: RepoIndex, packages: readonly Pkg[]): string {
   }
   const tool = index.workspaceTool ? `${index.workspaceTool} workspaces` : 'nested package.json files (no workspace declaration)';
   const patterns = index.workspacePatterns.length ? ` (${index.workspacePatterns.map(literal).join(', ')})` : '';
-  let intro = `${members.length} package${members.length === 1 ? '' : 's'} via ${tool}${patterns}:`;
+  // A package.json folder no workspace glob names is mapped too, but the package manager does not link it.
+  const linked = index.workspaceTool ? members.filter((p) => p.declared) : members;
+  const others = members.filter((p) => !linked.includes(p));
+  let intro = `${linked.length} package${linked.length === 1 ? '' : 's'} via ${tool}${patterns}${otherFolders(others)}:`;
   if (!index.workspaceTool && members.length > 20) {
     intro = `${members.length} package.json files and no workspace declaration: this looks like a collection of independent projects, and the architecture above is the union of what they use.`;
   }
   const roles = `**Package roles:** ${roleCounts(members.map((p) => p.role))}; step 2 gives each package's evidence. Every step lists product packages first; examples, tests and benchmarks are summarised first when a section runs out of room.`;
   return join(heading(3, 'Monorepo structure'), intro, roles, packageTree(index, members));
+}
+
+/** `, plus 40 other package.json folders … (38 under /examples, 2 under /packages)`: mapped, but not workspace members. */
+function otherFolders(others: readonly Pkg[]): string {
+  if (others.length === 0) return '';
+  const byTop = new Map<string, Pkg[]>();
+  for (const p of others) byTop.set(p.dir.split('/')[0], [...(byTop.get(p.dir.split('/')[0]) ?? []), p]);
+  const groups = [...byTop].sort((a, b) => b[1].length - a[1].length || a[0].localeCompare(b[0]));
+  const shown = groups.slice(0, 3).map(([top, list]) => (list.length === 1 ? cite(list[0].dir) : `${list.length} under ${cite(top)}`));
+  const rest = groups.length > 3 ? `, ${groups.slice(3).reduce((n, [, list]) => n + list.length, 0)} elsewhere` : '';
+  const noun = others.length === 1 ? 'package.json folder' : 'package.json folders';
+  return `, plus ${others.length} other ${noun} outside the workspace globs (${shown.join(', ')}${rest})`;
 }
 
 function sameText(a: string, b: string): boolean {

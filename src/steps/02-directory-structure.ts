@@ -48,7 +48,8 @@ export const directoryStructureStep: StepDefinition = {
       builtNote(product),
       ...product
         .filter((p) => mode !== 'table' || focused(p.dir, context.focus))
-        .map((p) => join(heading(3, `${prose(p.name)} — ${prose(p.dir)}`), mode === 'full' || focused(p.dir, context.focus) ? packageDetails(p, 4) : compactDetails(p))),
+        // The heading names the folder already: a name the index qualified with it (`web (apps/copy)`) drops it here.
+        .map((p) => join(heading(3, `${prose(p.name.endsWith(` (${p.dir})`) ? p.name.slice(0, -(p.dir.length + 3)) : p.name)} — ${prose(p.dir)}`), mode === 'full' || focused(p.dir, context.focus) ? packageDetails(p, 4) : compactDetails(p))),
       auxSection(aux),
       root ? rootSection(root) : '',
     );

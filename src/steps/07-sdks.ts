@@ -29,7 +29,7 @@ export const sdksStep: StepDefinition = {
           noneOr(
             model,
             'sdk',
-            'No SDK or client library found: no publishable package is named like an SDK or client, or exports a client class.',
+            'No SDK or client library found: no publishable package is named or described as an SDK or client library, or exports a client class named like one or like the package.',
             'No SDK package with a client class was mapped, but these packages look like SDKs or clients:',
           ),
         ),

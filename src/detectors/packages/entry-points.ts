@@ -123,12 +123,11 @@ function exportTargets(exports: unknown): [string, string][] {
 /** The source file a build output is compiled from: `dist/index.js` → `src/index.ts` (or `index.ts`). */
 function sourceOf(index: RepoIndex, dir: string, rel: string): string | undefined {
   const stem = rel.replace(/\.d\.[cm]?ts$|\.[cm]?[jt]sx?$/, '');
-  // Compiled in place (`bin/app.js` from `bin/app.ts`), or into a build folder (`dist/index.js` from `src/index.ts`).
-  const bases = [stem];
-  if (BUILD_DIRS.test(rel)) {
-    const inner = stem.replace(BUILD_DIRS, '');
-    bases.push(`src/${inner}`, inner, `lib/${inner}`);
-  }
+  // Compiled in place (`bin/app.js` from `bin/app.ts`), into a build folder (`dist/index.js` from `src/index.ts`), or
+  // published from the build folder so that package.json names `./express.js` for what `src/express.ts` builds to
+  // (tsdown/tsup entries, `publishConfig.directory`). A folder entry builds from its index file.
+  const inner = BUILD_DIRS.test(rel) ? stem.replace(BUILD_DIRS, '') : stem;
+  const bases = [stem, `src/${inner}`, inner, `lib/${inner}`, `src/${inner}/index`, `${inner}/index`];
   for (const base of bases) {
     for (const ext of SOURCE_EXTS) {
       const file = join(dir, base + ext);

@@ -102,10 +102,11 @@ function scriptsOf(index: RepoIndex, pkg: WorkspacePackage): ScriptFact[] {
 }
 
 function workspaceDeps(index: RepoIndex): WorkspaceDepFact[] {
-  const names = new Set(index.packages.filter((p) => !p.isRoot).map((p) => p.name));
+  // A package.json folder outside the workspace globs is not linked: its `inngest` dependency comes from the registry.
+  const linked = index.packages.filter((p) => !p.isRoot && p.declared);
+  const names = new Set(linked.map((p) => p.name));
   const out: WorkspaceDepFact[] = [];
-  for (const pkg of index.packages) {
-    if (pkg.isRoot) continue;
+  for (const pkg of linked) {
     for (const field of ['dependencies', 'devDependencies', 'peerDependencies'] as const) {
       const deps = pkg.manifest[field];
       if (!deps || typeof deps !== 'object') continue;

@@ -46,8 +46,7 @@ export function readClients(index: RepoIndex, pkg: WorkspacePackage, symbols: re
   if (roots.length === 0) {
     // No class is named like a client: the class named after the package (`resend` → `Resend`), a hub holding
     // resources (`this.emails = new Emails(this)`), or classes whose public methods call HTTP endpoints.
-    const bare = pkg.name.replace(/^@[^/]+\//, '').replace(/[^a-z0-9]/gi, '').toLowerCase();
-    roots = unique.filter((c) => c.name.toLowerCase() === bare);
+    roots = unique.filter((c) => c.name.toLowerCase() === bareName(pkg));
     if (roots.length === 0) roots = unique.filter((c) => info(c).resources.length >= 2);
     if (roots.length === 0) roots = unique.filter((c) => info(c).methods.some((m) => m.endpoints.length > 0));
   }
@@ -77,6 +76,17 @@ export function readClients(index: RepoIndex, pkg: WorkspacePackage, symbols: re
     visit(info(root), 'client', 0, readOptions(index, root.node, root.sf, root.name));
   }
   return out;
+}
+
+/** A client class by its name: `*Client`/`*SDK`/`*Api` (not a transport), or the package's own name (`inngest` → `Inngest`). */
+export function isProductClient(pkg: WorkspacePackage, className: string): boolean {
+  if (CLIENT_NAME.test(className) && !TRANSPORT_NAME.test(className)) return true;
+  return className.toLowerCase() === bareName(pkg);
+}
+
+function bareName(pkg: WorkspacePackage): string {
+  const name = typeof pkg.manifest.name === 'string' && pkg.manifest.name ? pkg.manifest.name : pkg.name;
+  return name.replace(/^@[^/]+\//, '').replace(/[^a-z0-9]/gi, '').toLowerCase();
 }
 
 function baseOf(node: ts.ClassDeclaration): string | undefined {

@@ -9,7 +9,8 @@ import type { WorkspacePackage } from '../../scan/package-json.js';
 import { isSourceFile, ts } from '../../scan/ts.js';
 import { appFiles, frontendApps } from '../frontend-build/apps.js';
 import { signatureOf, type ClassInfo } from './classes.js';
-import { readClients, type SdkClient } from './clients.js';
+import { isProductClient, readClients, type SdkClient } from './clients.js';
+import { describedAsSdk, readmeTitleSaysSdk } from '../shared/sdk-words.js';
 import { errorClasses, type SdkError } from './errors.js';
 import { exportedSymbols, type ExportedSymbol } from './exports.js';
 import { httpLayer, type HttpLayer } from './http-layer.js';
@@ -63,8 +64,13 @@ export const sdkDetector: Detector = {
       const clients = readClients(index, pkg, symbols);
       const hasEndpoints = clients.some((c) => c.methods.some((m) => m.endpoints.length > 0));
       const named = NAMED.test(pkg.name) || NAMED.test(pkg.dir.split('/').pop() ?? '');
-      // Without an SDK-like name, a package is an SDK only when its client classes call HTTP endpoints.
-      if (!named && !hasEndpoints) continue;
+      // Without an SDK-like name, a package is an SDK when its client classes call HTTP endpoints, or when it is
+      // published and says so (description, README title) or exports a client class named like the product or
+      // `*Client` (`inngest` exports `Inngest`): an SDK need not call endpoints the code names.
+      const published = !pkg.manifest.private;
+      const says = published && (describedAsSdk(pkg.manifest) || readmeTitleSaysSdk(index.read(readmeOf(index, pkg) ?? '')));
+      const productClient = published && clients.some((c) => c.accessor === 'client' && isProductClient(pkg, c.className));
+      if (!named && !hasEndpoints && !says && !productClient) continue;
       // A name like `…-client-side-app` is not enough: an SDK exports something to call.
       if (!hasEndpoints && clients.length === 0 && !symbols.some((s) => s.kind === 'class' || s.kind === 'function')) continue;
       const data = describe(index, pkg, entry, symbols, files, clients);
@@ -74,6 +80,10 @@ export const sdkDetector: Detector = {
     return facts;
   },
 };
+
+function readmeOf(index: RepoIndex, pkg: WorkspacePackage): string | undefined {
+  return [pkg.dir ? `${pkg.dir}/README.md` : 'README.md', pkg.dir ? `${pkg.dir}/readme.md` : 'readme.md'].find((f) => index.has(f));
+}
 
 function sourceFiles(index: RepoIndex, dir: string): string[] {
   return appFiles(index, dir).filter((f) => isSourceFile(f) && !/(^|\/)(test|tests|__tests__|examples?|scripts)\/|\.(test|spec)\.[jt]sx?$/.test(f));
@@ -124,7 +134,7 @@ function describe(index: RepoIndex, pkg: WorkspacePackage, entry: string, symbol
   const functions = symbols
     .filter((s) => s.kind === 'function' && ts.isFunctionDeclaration(s.node))
     .map((s) => ({ name: s.name, signature: signatureOf(s.name, s.node as ts.FunctionDeclaration, s.sf), doc: summary(docOf(s.node, s.sf)), file: s.file, line: s.line }));
-  const readme = [pkg.dir ? `${pkg.dir}/README.md` : 'README.md', pkg.dir ? `${pkg.dir}/readme.md` : 'readme.md'].find((f) => index.has(f));
+  const readme = readmeOf(index, pkg);
   const methodCalls = clients.flatMap((c) => c.methods.filter((m) => m.name.length > 3).map((m) => `.${m.name}(`));
   const needles = [pkg.name, ...clientNames, ...functions.map((f) => `${f.name}(`), ...methodCalls];
   let examples = readme ? readmeExamples(index, readme, needles) : [];

@@ -115,6 +115,11 @@ const SKIP_DIR = /(^|\/)(node_modules|cdk\.out|dist|build|coverage|test|tests|__
 const ARTWORK = /(^|\/)(assets?|icons?|[^/]*-icons|images?|logos?|svgs?)\/|(^|[/_.-])(icons?|logos?)[_.-]|(icon|logo)\.[cm]?[jt]sx?$/i;
 const TEST_FILE = /\.(test|spec)\.[cm]?[jt]sx?$/;
 
+/** A package in a diagram box: its name, or its folder where two packages share the name (the index names them `web (apps/x)`). */
+function boxName(pkg: WorkspacePackage): string {
+  return typeof pkg.manifest.name === 'string' && pkg.manifest.name && pkg.manifest.name !== pkg.name ? pkg.dir : pkg.name;
+}
+
 export function detectComponents(index: RepoIndex): ComponentData[] {
   const found = new Map<string, { title: string; layer: Layer; lines: string[]; evidence: ComponentEvidence[] }>();
   const add: AddComponent = (title, layer, evidence, line) => {
@@ -131,13 +136,13 @@ export function detectComponents(index: RepoIndex): ComponentData[] {
   const packages = product.filter((p) => !p.isRoot || index.packages.length === 1);
   for (const pkg of packages) {
     const kind = packageKind(pkg, index);
-    if (kind && CLIENT_KINDS.has(kind.id)) add(clientTitle(kind.label), 'client', { file: pkg.manifestPath, what: kind.because }, pkg.name);
+    if (kind && CLIENT_KINDS.has(kind.id)) add(clientTitle(kind.label), 'client', { file: pkg.manifestPath, what: kind.because }, boxName(pkg));
     if (kind?.id === 'library' && isPublished(pkg, index)) {
-      add('Published libraries', 'client', { file: pkg.manifestPath, what: kind.because }, pkg.name);
+      add('Published libraries', 'client', { file: pkg.manifestPath, what: kind.because }, boxName(pkg));
     }
-    if (kind?.id === 'http-server') add(kind.label, 'edge', { file: pkg.manifestPath, what: kind.because }, pkg.name);
-    if (kind?.id === 'worker') add(kind.label, 'compute', { file: pkg.manifestPath, what: kind.because }, pkg.name);
-    if (kind?.id === 'lambda') add('Lambda', 'compute', { file: pkg.manifestPath, what: kind.because }, `${kind.label === 'AWS Lambda layer' ? 'layer' : 'code'}: ${pkg.name}`);
+    if (kind?.id === 'http-server') add(kind.label, 'edge', { file: pkg.manifestPath, what: kind.because }, boxName(pkg));
+    if (kind?.id === 'worker') add(kind.label, 'compute', { file: pkg.manifestPath, what: kind.because }, boxName(pkg));
+    if (kind?.id === 'lambda') add('Lambda', 'compute', { file: pkg.manifestPath, what: kind.because }, `${kind.label === 'AWS Lambda layer' ? 'layer' : 'code'}: ${boxName(pkg)}`);
   }
 
   const counts: ConstructCounts = new Map();

@@ -162,7 +162,7 @@ function runtimeFacts(index: RepoIndex): RuntimeFact[] {
 
   if (index.workspaceTool) {
     const file = index.workspaceTool === 'pnpm' ? (index.has('pnpm-workspace.yaml') ? 'pnpm-workspace.yaml' : 'pnpm-workspace.yml') : index.workspaceTool === 'lerna' ? 'lerna.json' : 'package.json';
-    const members = index.packages.filter((p) => !p.isRoot).length;
+    const members = index.packages.filter((p) => !p.isRoot && p.declared).length;
     const detail = `${index.workspacePatterns.join(', ')} — ${members} package${members === 1 ? '' : 's'}`;
     const at = { file, line: file === 'package.json' ? lineOf('workspaces') : undefined };
     push('workspaces', 'Workspaces', `${index.workspaceTool} workspaces`, at, file, detail);

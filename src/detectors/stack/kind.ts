@@ -1,6 +1,7 @@
 import { allDependencies, type WorkspacePackage } from '../../scan/package-json.js';
 import type { RepoIndex } from '../../scan/repo-index.js';
 import { functionCodeSiteOf } from './function-code.js';
+import { describedAsSdk } from '../shared/sdk-words.js';
 
 export type PackageKindId =
   | 'cdk-app'
@@ -153,6 +154,8 @@ export function packageKind(pkg: WorkspacePackage, index?: RepoIndex): PackageKi
     return { id: 'tool-config', label: `Shared ${TOOL_NAMES[tool] ?? tool} configuration`, because: `its package name, ${pkg.name}` };
   }
   if (/(^|[-_.])(sdk|client)($|[-_.])/i.test(short)) return { id: 'sdk', label: 'Client SDK', because: `its package name, ${pkg.name}` };
+  // A published package that calls itself an SDK is one, whatever its name (`inngest`: "Official SDK for Inngest.com").
+  if (published && describedAsSdk(pkg.manifest)) return { id: 'sdk', label: 'Client SDK', because: 'its package.json description' };
   if (/^(shared|common|core|types|utils?|lib)$/i.test(short)) {
     return { id: 'shared', label: 'Shared code for the other packages', because: `its package name, ${pkg.name}` };
   }

@@ -9,7 +9,7 @@ import type { InfraProjectFact } from '../../detectors/other-infra/types.js';
 import type { RepoIndex } from '../../scan/repo-index.js';
 import { value } from './format.js';
 import { byRole } from './roles.js';
-import { DEFAULT_PORTS, devTool, portInCommand, runScript } from './run-commands.js';
+import { DEFAULT_PORTS, devTool, folderPackageManager, installCommand, portInCommand, runScript } from './run-commands.js';
 
 /** Install, Node version, env files to copy, build and dev servers — in the order a new engineer does them. */
 export function devWorkflowSection(model: StepModel, pmFact: PackageManagerFact | undefined, scripts: readonly ScriptFact[], configs: readonly ConfigFileFact[]): string {
@@ -26,12 +26,17 @@ export function devWorkflowSection(model: StepModel, pmFact: PackageManagerFact 
   const pm = pmFact?.data;
   const separate = !root && index.packages.length > 0;
   if (separate) {
-    const installs = index.packages.map((p) => code(`cd ${p.dir} && ${index.has(`${p.dir}/package-lock.json`) ? 'npm ci' : 'npm install'}`));
+    const installs = index.packages.map((p) => {
+      const own = folderPackageManager(index, p);
+      return code(`cd ${p.dir} && ${installCommand(own.tool ?? 'npm', own.lockfile !== undefined)}`);
+    });
     steps.push(`**Install:** no root package.json and no workspaces — each package installs on its own: ${installs.join(', ')}.`);
+  } else if (pm && perFolderInstalls(model).length > 0) {
+    steps.push(perFolderInstallStep(model, scripts));
   } else if (pm) {
     const lock = pm.lockfile ? `lockfile ${cite(pm.lockfile)}` : 'no lockfile committed';
     const ws = index.workspaceTool ? `, ${index.workspaceTool} workspaces: ${index.workspacePatterns.map((p) => code(p)).join(', ')}` : '';
-    steps.push(`**Install:** ${code(pm.install)} at the repository root (${pm.tool}${pm.declared ? ` ${code(pm.declared)}` : ''}, ${lock}${ws}).`);
+    steps.push(`**Install:** ${code(pm.install)} at the repository root (${pm.tool}${pm.declared ? ` ${code(pm.declared)}` : ''}, ${lock}${ws}).${outsideWorkspaces(index)}`);
   }
   const examples = index.files.filter((f) => /(^|\/)\.?env(\.[\w-]+)?\.(example|sample|template)$/.test(f));
   if (examples.length) {
@@ -53,6 +58,48 @@ export function devWorkflowSection(model: StepModel, pmFact: PackageManagerFact 
   const numbered = steps.map((s, i) => `${i + 1}. ${s}`).join('\n');
   const empty = () => model.none('package-json', 'No package.json, Node version file or dotenv example found.') ?? 'Nothing to install or configure was found at the root; see each package in step 2.';
   return join(heading(3, 'Development workflow'), numbered || empty(), devServers(index, pm?.tool ?? 'npm', scripts, configs));
+}
+
+/**
+ * Nested packages that commit their own lockfile, when the root has no workspaces and no lockfile of its own: each of
+ * them installs in its folder, and `npm install` at the root would install none of them.
+ */
+function perFolderInstalls(model: StepModel): { dir: string; command: string; lockfile?: string }[] {
+  const { index } = model;
+  const root = index.packages.find((p) => p.isRoot);
+  if (!root || index.workspaceTool !== null || index.packages.length < 2) return [];
+  if (FOLDER_LOCKFILE_NAMES.some((f) => index.has(f))) return [];
+  const withLock = index.packages.filter((p) => !p.isRoot).map((p) => ({ p, own: folderPackageManager(index, p) }));
+  if (!withLock.some((x) => x.own.lockfile)) return [];
+  return withLock.map(({ p, own }) => ({ dir: p.dir, command: installCommand(own.tool ?? 'npm', own.lockfile !== undefined), lockfile: own.lockfile }));
+}
+
+/**
+ * Package.json folders the root install leaves out — those outside the workspace globs, or every nested one when there
+ * are no workspaces — and how each installs.
+ */
+function outsideWorkspaces(index: RepoIndex): string {
+  const others = index.packages.filter((p) => !p.isRoot && (index.workspaceTool === null || !p.declared));
+  if (others.length === 0) return '';
+  const first = others[0];
+  const own = folderPackageManager(index, first);
+  const example = code(`cd ${first.dir} && ${installCommand(own.tool ?? 'npm', own.lockfile !== undefined)}`);
+  const locks = others.filter((p) => folderPackageManager(index, p).lockfile).length;
+  const lockNote = others.length === 1
+    ? own.lockfile ? `, lockfile ${cite(own.lockfile)}` : ''
+    : locks ? `, ${locks === others.length ? 'each' : `${locks} of them`} with a lockfile of its own` : '';
+  const where = index.workspaceTool === null ? 'nested (no workspaces)' : 'outside the workspaces';
+  const noun = others.length === 1 ? `package.json folder ${where} is` : `${others.length} package.json folders ${where} are`;
+  return ` The ${noun} not installed by it: each installs in its folder (${example}${others.length > 1 ? ', …' : ''}${lockNote}).`;
+}
+
+const FOLDER_LOCKFILE_NAMES = ['pnpm-lock.yaml', 'yarn.lock', 'bun.lock', 'bun.lockb', 'package-lock.json', 'npm-shrinkwrap.json'];
+
+function perFolderInstallStep(model: StepModel, scripts: readonly ScriptFact[]): string {
+  const installs = perFolderInstalls(model).map((x) => `${code(`cd ${x.dir} && ${x.command}`)}${x.lockfile ? ` (${cite(x.lockfile)})` : ' (no lockfile)'}`);
+  const hook = scripts.find((s) => s.data.dir === '' && /^(prepare|postinstall|install)$/.test(s.data.name));
+  const rootHook = hook ? ` A root ${code('npm install')} only runs its ${code(hook.data.name)} script: ${value(hook.data.command)} (${cite(hook.data.manifest, hook.data.line)}).` : '';
+  return `**Install:** per package, each with the package manager of its own lockfile (the root has no workspaces and no lockfile): ${installs.join(', ')}.${rootHook}`;
 }
 
 function devServers(index: RepoIndex, pm: 'npm' | 'yarn' | 'pnpm' | 'bun', scripts: readonly ScriptFact[], configs: readonly ConfigFileFact[]): string {
@@ -82,7 +129,8 @@ function devServers(index: RepoIndex, pm: 'npm' | 'yarn' | 'pnpm' | 'bun', scrip
 
 /** Workspace packages in dependency order (from package.json dependencies between workspaces). */
 export function buildOrderSection(index: RepoIndex, deps: readonly WorkspaceDepFact[], scripts: readonly ScriptFact[]): string {
-  const names = index.packages.filter((p) => !p.isRoot).map((p) => p.name);
+  // Only linked packages build in an order: a folder outside the workspaces installs its dependencies from the registry.
+  const names = index.packages.filter((p) => !p.isRoot && p.declared).map((p) => p.name);
   if (names.length < 2) return '';
   const needs = new Map(names.map((n) => [n, new Set<string>()]));
   for (const d of deps) needs.get(d.data.from)?.add(d.data.to);

@@ -161,7 +161,9 @@ function secretCell(v: EnvVarView): string {
 export function packageTitle(index: RepoIndex, dir: string): string {
   const pkg = index.packages.find((p) => p.dir === dir);
   if (!pkg) return dir ? cite(dir) : 'Repository';
-  return pkg.isRoot ? `${oneLine(pkg.name)} (repository root)` : `${oneLine(pkg.name)} — ${cite(pkg.dir)}`;
+  // The manifest's own name: the index's name of a package sharing it with another already carries the folder.
+  const name = typeof pkg.manifest.name === 'string' && pkg.manifest.name !== '' ? pkg.manifest.name : pkg.name;
+  return pkg.isRoot ? `${oneLine(name)} (repository root)` : `${oneLine(name)} — ${cite(pkg.dir)}`;
 }
 
 /** Package folders: root package first, then by role and folder, as the index lists them. */

@@ -1,27 +1,74 @@
 import type { PackageManager } from '../../detectors/scripts/index.js';
 import type { RepoIndex } from '../../scan/repo-index.js';
+import type { WorkspacePackage } from '../../scan/package-json.js';
 
-/** The command that runs a package's script with the repository's package manager, from the repository root. */
-export function runScript(index: RepoIndex, pm: PackageManager, pkgName: string, script: string): string {
-  const pkg = index.packages.find((p) => p.name === pkgName);
-  const workspaces = index.workspaceTool !== null && pkg && !pkg.isRoot;
-  const builtin = script === 'test' || script === 'start';
-  if (!workspaces) {
-    if (pkg && !pkg.isRoot && pkg.dir) return `cd ${pkg.dir} && ${pm === 'npm' ? (builtin ? `npm ${script}` : `npm run ${script}`) : `${pm} ${script}`}`;
-    return pm === 'npm' ? (builtin ? `npm ${script}` : `npm run ${script}`) : pm === 'bun' ? `bun run ${script}` : `${pm} ${script}`;
+const FOLDER_LOCKFILES: readonly [string, PackageManager][] = [
+  ['pnpm-lock.yaml', 'pnpm'],
+  ['yarn.lock', 'yarn'],
+  ['bun.lock', 'bun'],
+  ['bun.lockb', 'bun'],
+  ['package-lock.json', 'npm'],
+  ['npm-shrinkwrap.json', 'npm'],
+];
+
+/**
+ * How a package folder that the workspaces do not link installs on its own: its lockfile, else its `packageManager`
+ * field, else npm. `lockfile` is the repository path of the lockfile when the folder commits one.
+ */
+export function folderPackageManager(index: RepoIndex, pkg: WorkspacePackage): { tool?: PackageManager; lockfile?: string } {
+  for (const [file, tool] of FOLDER_LOCKFILES) {
+    const path = pkg.dir ? `${pkg.dir}/${file}` : file;
+    if (index.has(path)) return { tool, lockfile: path };
   }
-  switch (pm) {
-    case 'pnpm':
-      return `pnpm --filter ${pkgName} ${script}`;
-    case 'yarn':
-      return `yarn workspace ${pkgName} ${script}`;
-    case 'bun':
-      return `bun run --filter ${pkgName} ${script}`;
-    default:
-      return `npm run ${script} -w ${pkgName}`;
-  }
+  const field = typeof pkg.manifest.packageManager === 'string' ? /^(npm|yarn|pnpm|bun)@/.exec(pkg.manifest.packageManager)?.[1] : undefined;
+  return { tool: field as PackageManager | undefined };
 }
 
+const FROZEN_INSTALL: Record<PackageManager, string> = {
+  npm: 'npm ci',
+  yarn: 'yarn install --frozen-lockfile',
+  pnpm: 'pnpm install --frozen-lockfile',
+  bun: 'bun install --frozen-lockfile',
+};
+
+/** The install command for a package manager: the one that keeps the lockfile when there is one. */
+export function installCommand(tool: PackageManager, hasLockfile: boolean): string {
+  return hasLockfile ? FROZEN_INSTALL[tool] : `${tool} install`;
+}
+
+function plainRun(pm: PackageManager, script: string): string {
+  const builtin = script === 'test' || script === 'start';
+  return pm === 'npm' ? (builtin ? `npm ${script}` : `npm run ${script}`) : pm === 'bun' ? `bun run ${script}` : `${pm} ${script}`;
+}
+
+/**
+ * The command that runs a package's script, from the repository root. A workspace member runs through the
+ * repository's package manager (`pnpm --filter web dev`); a package.json folder outside the workspaces is not linked
+ * by it (`--filter` would match nothing), so its command runs in its folder with that folder's own package manager.
+ * `pkgName` is the package's key in the index (its name, or name and folder where two share a name).
+ */
+export function runScript(index: RepoIndex, pm: PackageManager, pkgName: string, script: string): string {
+  const pkg = index.packages.find((p) => p.name === pkgName);
+  if (!pkg || pkg.isRoot || !pkg.dir) return plainRun(pm, script);
+  if (index.workspaceTool === null || !pkg.declared) {
+    // Without workspaces the root's package manager is the repository's habit; outside declared ones, npm is.
+    const own = folderPackageManager(index, pkg).tool ?? (index.workspaceTool === null ? pm : 'npm');
+    return `cd ${pkg.dir} && ${plainRun(own, script)}`;
+  }
+  const name = typeof pkg.manifest.name === 'string' && pkg.manifest.name ? pkg.manifest.name : pkg.name;
+  // Two members with one name: the package manager cannot tell them apart by name.
+  if (name !== pkg.name) return pm === 'pnpm' ? `pnpm --filter ./${pkg.dir} ${script}` : `cd ${pkg.dir} && ${plainRun(pm, script)}`;
+  switch (pm) {
+    case 'pnpm':
+      return `pnpm --filter ${name} ${script}`;
+    case 'yarn':
+      return `yarn workspace ${name} ${script}`;
+    case 'bun':
+      return `bun run --filter ${name} ${script}`;
+    default:
+      return `npm run ${script} -w ${name}`;
+  }
+}
 /** Dev server default ports of tools, used only when the config file sets none (and said so). */
 export const DEFAULT_PORTS: Readonly<Record<string, number>> = { vite: 5173, astro: 4321, next: 3000, nuxt: 3000, 'svelte-kit': 5173, remix: 3000, 'react-scripts': 3000, 'webpack serve': 8080, wrangler: 8787 };
 

@@ -1,0 +1,147 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { Analysis } from '../src/analysis/run-detectors.js';
+import { buildIndex } from '../src/scan/repo-index.js';
+import { generateSection } from '../src/steps/generate.js';
+import { describedAsSdk, readmeTitleSaysSdk } from '../src/detectors/shared/sdk-words.js';
+import { packagesDetector, type PackageFact } from '../src/detectors/packages/index.js';
+import { directoryStructureStep } from '../src/steps/02-directory-structure.js';
+import { backendApiStep } from '../src/steps/03-backend-api.js';
+import { sdksStep } from '../src/steps/07-sdks.js';
+import { overviewStep } from '../src/steps/01-overview.js';
+import { configurationStep } from '../src/steps/08-configuration.js';
+import { workflowsStep } from '../src/steps/09-workflows.js';
+import { detect, indexOf, section } from './helpers/fixture.js';
+
+// pkg-members: pnpm-workspace.yaml names packages/* minus packages/legacy; examples/next-a and examples/next-b are
+// package.json folders outside the workspaces that share the name `example-next` (next-b has its own yarn.lock).
+describe('package membership and identity', () => {
+  it('knows which package.json folders are workspace members, with ! negations, and keeps two same-named folders apart', async () => {
+    const index = await indexOf('pkg-members');
+    const byDir = Object.fromEntries(index.packages.map((p) => [p.dir, { name: p.name, declared: p.declared }]));
+    expect(byDir).toEqual({
+      '': { name: 'acme-root', declared: true },
+      'packages/core': { name: '@acme/core', declared: true },
+      'packages/ui': { name: '@acme/ui', declared: true },
+      'packages/legacy': { name: '@acme/legacy', declared: false },
+      'examples/next-a': { name: 'example-next (examples/next-a)', declared: false },
+      'examples/next-b': { name: 'example-next (examples/next-b)', declared: false },
+    });
+  });
+
+  it('step 2 heads each same-named package with its folder once', async () => {
+    // pkg-app-locks: apps/admin is a copy of apps/web that kept its name.
+    const md = (await section(directoryStructureStep, 'pkg-app-locks')).markdown;
+    expect(md).toContain('### web — apps/admin');
+    expect(md).toContain('### web — apps/web');
+  });
+
+  it('step 1 counts workspace members and names the other package.json folders', async () => {
+    const md = (await section(overviewStep, 'pkg-members')).markdown;
+    expect(md).toContain(
+      '2 packages via pnpm workspaces (`packages/*`, `!packages/legacy`), plus 3 other package.json folders outside the workspace globs (2 under `/examples`, `/packages/legacy`):',
+    );
+    expect(md).toContain('pnpm workspaces (`/pnpm-workspace.yaml`, packages/\\*, !packages/legacy — 2 packages)');
+  });
+
+  it('step 9 runs a non-member in its folder with its own package manager, and builds only members in order', async () => {
+    const md = (await section(workflowsStep, 'pkg-members')).markdown;
+    expect(md).toContain('| example-next (examples/next-a) | `cd examples/next-a && npm run dev` | `next dev` |');
+    expect(md).toContain('| example-next (examples/next-b) | `cd examples/next-b && yarn dev` | `next dev -p 3001` |');
+    expect(md).not.toContain('--filter example-next');
+    expect(md).toContain(
+      'at the repository root (pnpm `pnpm@9.1.0`, lockfile `/pnpm-lock.yaml`, pnpm workspaces: `packages/*`, `!packages/legacy`). The 3 package.json folders outside the workspaces are not installed by it: each installs in its folder (`cd examples/next-a && npm install`, …, 1 of them with a lockfile of its own).',
+    );
+    expect(md).toContain('1. @acme/ui\n2. @acme/core   (needs @acme/ui)\n```');
+  });
+
+  it('step 8 gives each package.json its own scripts table when two share a name', async () => {
+    const md = (await section(configurationStep, 'pkg-members')).markdown;
+    const a = md.indexOf('Scripts in `/examples/next-a/package.json`:');
+    const b = md.indexOf('Scripts in `/examples/next-b/package.json`:');
+    expect(a).toBeGreaterThan(-1);
+    expect(b).toBeGreaterThan(-1);
+    const tableA = md.slice(a, md.indexOf('####', a + 1) === -1 ? undefined : md.indexOf('####', a + 1));
+    expect(tableA).toContain('`next build`');
+    expect(tableA).not.toContain('`next lint`');
+  });
+
+  it('step 3 lists the API routes of two same-named examples under their own folders', async () => {
+    const md = (await section(backendApiStep, 'pkg-members')).markdown;
+    expect(md).toContain('#### Next.js API routes: example-next (examples/next-a)');
+    expect(md).toContain('#### Next.js API routes: example-next (examples/next-b)');
+  });
+
+  it('step 9 installs per package when each app commits its own lockfile and the root has neither workspaces nor a lockfile', async () => {
+    const md = (await section(workflowsStep, 'pkg-app-locks')).markdown;
+    expect(md).toContain(
+      '**Install:** per package, each with the package manager of its own lockfile (the root has no workspaces and no lockfile): `cd apps/admin && npm ci` (`/apps/admin/package-lock.json`), `cd apps/web && yarn install --frozen-lockfile` (`/apps/web/yarn.lock`).',
+    );
+    expect(md).not.toContain('`npm install` at the repository root');
+    expect(md).toContain('| web (apps/web) | `cd apps/web && yarn dev` | `vite` |');
+    expect(md).toContain('| web (apps/admin) | `cd apps/admin && npm run dev` | `vite --port 4000` |');
+  });
+
+  it('step 9 says a root install leaves nested packages out when there are no workspaces, even with a root lockfile', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'pc-nested-locks-'));
+    try {
+      const write = (file: string, text: string) => {
+        mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+        writeFileSync(path.join(dir, file), text);
+      };
+      write('package.json', JSON.stringify({ name: 'site', scripts: { dev: 'vite' }, dependencies: { vite: '^5.0.0' } }));
+      write('package-lock.json', '{"lockfileVersion":3}\n');
+      write('functions/package.json', JSON.stringify({ name: 'functions', scripts: { build: 'tsc' } }));
+      write('functions/yarn.lock', '# yarn lockfile v1\n');
+      const md = generateSection(workflowsStep, new Analysis(await buildIndex(dir))).markdown;
+      expect(md).toContain(
+        '`npm ci` at the repository root (npm, lockfile `/package-lock.json`). The package.json folder nested (no workspaces) is not installed by it: each installs in its folder (`cd functions && yarn install --frozen-lockfile`, lockfile `/functions/yarn.lock`).',
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+// pkg-sdk-dist: packages/acme publishes from its build folder (`./express.js` built from src/express.ts), is described
+// "Official SDK for Acme.com" and exports the class `Acme`; packages/relay says nothing but exports `Relay`.
+describe('published packages: entry points from source and SDKs by their own words', () => {
+  it('maps `./x.js`, `./x.cjs`, `./x.d.ts` and `./dir/x.js` at the package root to src/x.ts, and only then says build output', async () => {
+    const facts = (await detect(packagesDetector, 'pkg-sdk-dist')) as PackageFact[];
+    const acme = facts.find((f) => f.data.dir === 'packages/acme')!.data;
+    expect(acme.entryPoints.map((e) => [e.file, e.builtTo])).toEqual([
+      ['packages/acme/src/index.ts', './index.cjs'],
+      ['packages/acme/src/express.ts', './express.js'],
+      ['packages/acme/src/deno/fresh.ts', './deno/fresh.js'],
+    ]);
+    expect(acme.unresolvedEntries).toEqual([{ role: 'exports["./gone"]', declared: './gone.js' }]);
+    const md = (await section(directoryStructureStep, 'pkg-sdk-dist')).markdown;
+    expect(md).not.toContain('`./express.js` — exports["./express"] (build output; no matching source file');
+    expect(md).toContain('- `./gone.js` — exports["./gone"] (build output; no matching source file in the repository)');
+    expect(md).toContain('- `/packages/acme/src/express.ts` — exports["./express"] → `./express.js`');
+  });
+
+  it('step 7 maps a package described as an SDK, and one exporting a class named like the package, with their client classes', async () => {
+    const md = (await section(sdksStep, 'pkg-sdk-dist')).markdown;
+    expect(md).toContain('2 SDK packages: `acme` (`/packages/acme`), `@acme/relay` (`/packages/relay`).');
+    expect(md).toContain('- **Main client:** `Acme` (`/packages/acme/src/components/Acme.ts:7`)');
+    expect(md).toContain('- **Main client:** `Relay` (`/packages/relay/src/index.ts:2`)');
+    expect(md).toMatch(/\| `client\.send` \| `send\(name: string, data\?: unknown\): Promise<void>` \|/);
+    expect(md).not.toContain('No SDK or client library found');
+    const step2 = (await section(directoryStructureStep, 'pkg-sdk-dist')).markdown;
+    expect(step2).toContain('**Kind:** Client SDK (from its package.json description)');
+  });
+
+  it('reads SDK words as the package describing itself, not an app that uses some SDK', () => {
+    const d = (description: string) => describedAsSdk({ description });
+    expect(d('Official SDK for Inngest.com. Inngest is the reliability layer')).toBe(true);
+    expect(d('Node.js client library for the Acme API')).toBe(true);
+    expect(d('An example app using the Inngest SDK')).toBe(false);
+    expect(d('Next.js starter with the Stripe SDK')).toBe(false);
+    expect(d('A Hono server')).toBe(false);
+    expect(readmeTitleSaysSdk('<div align="center"></div>\n\n# Acme TypeScript SDK\n')).toBe(true);
+    expect(readmeTitleSaysSdk('# Acme\n\nBuilt with the Acme SDK.\n')).toBe(false);
+  });
+});
