@@ -55,3 +55,21 @@ describe('Next.js pages detector', () => {
     expect(found.find((r) => r.path === '/blog/[slug]')!.extras?.generateStaticParams).toBe('yes');
   });
 });
+
+describe('error boundaries are not pages', () => {
+  it('app/global-error.tsx is not a second "/" route in step 5', async () => {
+    const { tempRepo } = await import('./helpers/temp-repo.js');
+    const { frontendStep } = await import('../src/steps/05-frontend.js');
+    const { section } = await import('./helpers/fixture.js');
+    const root = tempRepo({
+      'package.json': JSON.stringify({ name: 'web', private: true, dependencies: { next: '14.2.0', react: '18.2.0', 'react-dom': '18.2.0' } }),
+      'next.config.js': 'module.exports = {};',
+      'app/layout.tsx': 'export default function RootLayout({ children }) { return <html><body>{children}</body></html>; }',
+      'app/page.tsx': 'export default function Home() { return <main />; }',
+      'app/global-error.tsx': "'use client';\nexport default function GlobalError() { return <html><body>Something went wrong</body></html>; }",
+    });
+    const md = (await section(frontendStep, root)).markdown;
+    expect(md).toContain('| / | `Home` |');
+    expect(md).not.toContain('GlobalError');
+  });
+});

@@ -15,7 +15,8 @@ const ROUTER_NAMES: Record<string, string> = {
 
 /** Routes shown in the routes table: pages, and layout routes of routers where layouts are routes. */
 export function pageRoutes(routes: readonly FrontendRouteData[]): FrontendRouteData[] {
-  return routes.filter((r) => !isApi(r) && r.extras?.kind !== 'not-found' && !(r.router.startsWith('next') && r.layout));
+  // The root not-found page and global-error boundary are what Next.js shows instead of a page, at no URL of their own.
+  return routes.filter((r) => !isApi(r) && r.extras?.kind !== 'not-found' && r.extras?.kind !== 'global-error' && !(r.router.startsWith('next') && r.layout));
 }
 
 export function routesSection(routes: readonly FrontendRouteData[]): string {
