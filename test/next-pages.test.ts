@@ -73,3 +73,12 @@ describe('error boundaries are not pages', () => {
     expect(md).not.toContain('GlobalError');
   });
 });
+
+describe('destructured exports', () => {
+  it('`export const { GET, POST } = handlers` (NextAuth v5) gives the route those methods, not ALL', async () => {
+    const { endpointMethods } = await import('../src/detectors/astro/routes.js');
+    const { ts } = await import('../src/scan/ts.js');
+    const sf = ts.createSourceFile('route.ts', "import { handlers } from '@/auth';\nexport const { GET, POST } = handlers;\n", ts.ScriptTarget.Latest, true);
+    expect(endpointMethods(sf)).toEqual(['GET', 'POST']);
+  });
+});

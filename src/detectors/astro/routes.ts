@@ -35,7 +35,13 @@ export function exportedNames(sf: ts.SourceFile): Map<string, ts.Node> {
   for (const st of sf.statements) {
     if ((ts.isFunctionDeclaration(st) || ts.isClassDeclaration(st)) && st.name && exported(st)) out.set(st.name.text, st);
     else if (ts.isVariableStatement(st) && exported(st)) {
-      for (const d of st.declarationList.declarations) if (ts.isIdentifier(d.name)) out.set(d.name.text, d);
+      for (const d of st.declarationList.declarations) {
+        if (ts.isIdentifier(d.name)) out.set(d.name.text, d);
+        // `export const { GET, POST } = handlers` (NextAuth): each bound name is an export.
+        else if (ts.isObjectBindingPattern(d.name)) {
+          for (const el of d.name.elements) if (ts.isIdentifier(el.name)) out.set(el.name.text, el);
+        }
+      }
     } else if (ts.isExportDeclaration(st) && st.exportClause && ts.isNamedExports(st.exportClause)) {
       // `export { GET, POST } from '@/auth'` re-exports handlers: they are this module's too.
       for (const el of st.exportClause.elements) out.set(el.name.text, el);
