@@ -10,6 +10,7 @@ import { dynamicImport, followExport, importsCached, localDeclaration, resolveCo
 import { composePath, isGuardName, type FrontendRouteData } from '../shared/frontend-route.js';
 import { moduleResolver } from '../shared/resolve-module.js';
 import { clip } from '../../secrets/clip.js';
+import { MappedEntry, mappedRoute, type MappedRouteJsx } from './mapped-routes.js';
 
 export interface Mount {
   readonly prefix: string;
@@ -130,6 +131,11 @@ export class RouteTreeReader {
       else if (ts.isJsxExpression(node) && node.expression) {
         // `{isAdmin && <Route …/>}`: the routes exist only when the condition holds.
         const e = node.expression;
+        const mapped = mappedRoute(e);
+        if (mapped) {
+          this.fromMapped(mapped, ctx);
+          continue;
+        }
         const condition = ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken ? e.left : ts.isConditionalExpression(e) ? e.condition : undefined;
         const text = condition ? condition.getText(ctx.sf).replace(/\s+/g, ' ') : '';
         const when = text ? `when ${clip(text, 48)}` : undefined;
@@ -176,8 +182,61 @@ export class RouteTreeReader {
     this.emit(ctx, sf, node, { path, isIndex, component, wrappers, children: children.filter(isRouteElementOrContainer) });
   }
 
-  /** `<Guard><Suspense><Page /></Suspense></Guard>` → component Page, wrappers [Guard, Suspense]. */
-  fromElement(expr: ts.Expression, sf: ts.SourceFile): { component?: ComponentRef; wrappers: string[] } {
+  /** `{routes.map((r) => <Route {...r} />)}`: each entry of the array is a route, declared where the entry is written. */
+  private fromMapped(m: MappedRouteJsx, ctx: Ctx): void {
+    for (const { node, sf } of this.entries(m.array, ctx.sf, 0)) {
+      const entry = new MappedEntry(m, ctx.sf, node, sf);
+      const attrs = entry.attributes();
+      const pathAttr = attrs.get('path');
+      const path = pathAttr?.expr ? staticValue(this.index, pathAttr.sf, pathAttr.expr)?.text : undefined;
+      const indexAttr = attrs.get('index');
+      const isIndex = !!indexAttr && (!indexAttr.expr || indexAttr.expr.kind === ts.SyntaxKind.TrueKeyword);
+      let component: ComponentRef | undefined;
+      let wrappers: string[] = m.tag !== 'Route' ? [m.tag] : [];
+      const element = attrs.get('element')?.expr ? attrs.get('element') : undefined;
+      const Component = attrs.get('Component') ?? attrs.get('component');
+      const lazy = attrs.get('lazy');
+      // An entry may hold the component itself (`element: Dashboard`) and the JSX render it as `<Element />`.
+      const boundTag = (tag: string): ComponentRef | null | undefined => {
+        if (!entry.binds(tag)) return undefined;
+        const value = entry.bound(tag);
+        if (!value) return null;
+        if (ts.isIdentifier(value) || ts.isPropertyAccessExpression(value)) return resolveComponent(this.index, sf, value.getText(sf));
+        return this.fromElement(value, sf).component;
+      };
+      if (element?.expr && element.fromEntry && (ts.isIdentifier(element.expr) || ts.isPropertyAccessExpression(element.expr))) {
+        component = resolveComponent(this.index, element.sf, element.expr.getText(element.sf));
+      } else if (element?.expr) {
+        const r = this.fromElement(element.expr, element.sf, element.fromEntry ? undefined : boundTag);
+        component = r.component;
+        wrappers = [...wrappers, ...r.wrappers];
+      } else if (Component?.expr && (ts.isIdentifier(Component.expr) || ts.isPropertyAccessExpression(Component.expr))) {
+        component = resolveComponent(this.index, Component.sf, Component.expr.getText(Component.sf));
+      } else if (lazy?.expr) component = this.lazyModule(lazy.expr, lazy.sf);
+      this.emit(ctx, sf, node, { path, isIndex, component, wrappers });
+    }
+  }
+
+  /** The object entries of an array (a const here or imported, spreads of other arrays followed). */
+  private entries(expr: ts.Expression, sf: ts.SourceFile, seen: number): { node: ts.ObjectLiteralExpression; sf: ts.SourceFile }[] {
+    const found = this.deref(expr, sf);
+    if (!found || seen > 20 || !ts.isArrayLiteralExpression(found.node)) return [];
+    return found.node.elements.flatMap((el) => {
+      if (ts.isSpreadElement(el)) return this.entries(el.expression, found.sf, seen + 1);
+      const obj = this.deref(el, found.sf);
+      return obj && ts.isObjectLiteralExpression(obj.node) ? [{ node: obj.node, sf: obj.sf }] : [];
+    });
+  }
+
+  /**
+   * `<Guard><Suspense><Page /></Suspense></Guard>` → component Page, wrappers [Guard, Suspense]. `boundTag` names the
+   * component behind a tag that is a variable of a `.map` callback (`<Element />`), null when this entry has none.
+   */
+  fromElement(expr: ts.Expression, sf: ts.SourceFile, boundTag?: (tag: string) => ComponentRef | null | undefined): { component?: ComponentRef; wrappers: string[] } {
+    const resolve = (tag: string): ComponentRef | undefined => {
+      const bound = boundTag?.(tag);
+      return bound === null ? undefined : bound ?? resolveComponent(this.index, sf, tag);
+    };
     const wrappers: string[] = [];
     const noteGuard = (tag: string) => {
       if (!isGuardName(tag) || this.guardAt[tag]) return;
@@ -192,14 +251,23 @@ export class RouteTreeReader {
       else if (ts.isJsxElement(node)) {
         const elements: ts.JsxChild[] = node.children.filter((c: ts.JsxChild) => ts.isJsxElement(c) || ts.isJsxSelfClosingElement(c));
         const tag = tagName(node);
+        // `<Guard>{route.element}</Guard>` inside a `.map` callback: the page is the entry's element.
+        const only = node.children.filter((c) => !ts.isJsxText(c) || c.text.trim());
+        const inner = only.length === 1 && ts.isJsxExpression(only[0]) ? only[0].expression : undefined;
+        const boundChild = inner && boundTag && (ts.isIdentifier(inner) || ts.isPropertyAccessExpression(inner)) ? boundTag(inner.getText(sf)) ?? undefined : undefined;
+        if (boundChild && tag) {
+          wrappers.push(tag);
+          noteGuard(tag);
+          return { component: boundChild, wrappers };
+        }
         if (elements.length === 1 && tag) {
           wrappers.push(tag);
           noteGuard(tag);
           node = elements[0];
-        } else return { component: tag ? resolveComponent(this.index, sf, tag) : undefined, wrappers };
+        } else return { component: tag ? resolve(tag) : undefined, wrappers };
       } else if (ts.isJsxSelfClosingElement(node)) {
         const tag = tagName(node);
-        return { component: tag ? resolveComponent(this.index, sf, tag) : undefined, wrappers };
+        return { component: tag ? resolve(tag) : undefined, wrappers };
       } else break;
     }
     return { wrappers };
