@@ -334,4 +334,38 @@ describe('http-frameworks', () => {
     expect(await routes('be-lambda-code')).toEqual([]);
     expect(httpRoutesPart(new FactSet([]))).toBe('');
   });
+
+  it('Express: follows the app into helpers in other files (`getRoutes(app)`, `(app) => app.use(...)`) with their prefixes and middleware', async () => {
+    const found = await routes('be-express-helpers');
+    expect(lines(found).sort()).toEqual(
+      [
+        'GET /admin/stats src/routes/admin.ts:5',
+        'GET /v1/users src/routes/v1/users.route.ts:4',
+        'GET /v1/users/:userId src/routes/v1/users.route.ts:5',
+      ].sort(),
+    );
+    expect(chain(find(found, 'GET', '/admin/stats'))).toEqual(['express.json():use', 'requireAdmin:mount']);
+    expect(chain(find(found, 'GET', '/v1/users'))).toEqual(['express.json():use']);
+  });
+
+  it('Hono + @hono/zod-openapi: routers made by project factories, createRoute definitions in other modules with their middleware, app.doc', async () => {
+    const found = await routes('be-hono-openapi');
+    expect(lines(found).sort()).toEqual(
+      [
+        'GET /api/users/{id} src/features/users/index.ts:6',
+        'POST /api/users src/features/users/index.ts:7',
+        'GET /openapi.json src/app.ts:6',
+      ].sort(),
+    );
+    const getUser = find(found, 'GET', '/api/users/{id}');
+    expect(getUser).toMatchObject({ framework: 'hono', handler: 'handlers.getUser', handlerAt: { file: 'src/features/users/handlers.ts', line: 3 } });
+    // `cors()` comes from the app the factory `createApp()` builds; `requireAuth()` from the route definition.
+    expect(chain(getUser)).toEqual(['cors():use', 'requireAuth():route']);
+    expect(getUser!.middlewareUses!.find((m) => m.name === 'requireAuth()')).toMatchObject({
+      at: { file: 'src/features/users/routes.ts', line: 9 },
+      code: { file: 'src/auth/require-auth.ts', line: 3 },
+    });
+    expect(chain(find(found, 'POST', '/api/users'))).toEqual(['cors():use']);
+    expect(await part('be-hono-openapi')).toContain('`GET /api/users/{id}`');
+  });
 });

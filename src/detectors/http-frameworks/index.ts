@@ -7,6 +7,7 @@ import { stableIds } from '../shared/stable-ids.js';
 import { nestRoutes } from './nest.js';
 import { nextApiRoutes } from './next.js';
 import { composeRoutes } from './router-graph.js';
+import { crossFileLinks, factoryUsers } from './router-links.js';
 import type { HttpRouteData, HttpRouteFact, MiddlewareUse } from './types.js';
 
 export type { HttpFramework, HttpRouteData, HttpRouteFact, MiddlewareUse } from './types.js';
@@ -28,7 +29,8 @@ export const httpFrameworksDetector: Detector = {
     };
     const routes: HttpRouteData[] = [];
     const sources = index.files.filter(isAppSource);
-    const candidates = sources.filter((f) => mentions(index.read(f), IMPORT_NEEDLES));
+    const direct = sources.filter((f) => mentions(index.read(f), IMPORT_NEEDLES));
+    const candidates = factoryUsers(index, sources, direct, crossFileLinks(index));
     for (const r of composeRoutes(index, candidates)) {
       routes.push({
         framework: r.framework,

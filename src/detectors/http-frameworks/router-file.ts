@@ -10,6 +10,8 @@ import { HTTP_METHODS, normaliseMethod } from './paths.js';
 import { handlerRef, hookRefs, localDefinitions, middlewareRef, middlewareRefs, FASTIFY_HOOKS, type RefContext } from './router-refs.js';
 import type { FileRouting, MiddlewareRef, MountTarget, Unit } from './router-types.js';
 import { discoverUnits } from './router-units.js';
+import type { CrossFileLinks } from './router-links.js';
+import { routeDefinitionHere, routeDefinitionThere, routeMiddleware } from './openapi-routes.js';
 import { autoloadDir, chainRoot, enclosingFunctionOf, frameworkOfModule, functionUnitName } from './router-syntax.js';
 
 export type { FileRouting, Hook, MiddlewareRef, Mount, MountTarget, RouteDecl, Unit } from './router-types.js';
@@ -19,10 +21,10 @@ const METHOD_SET = new Set<string>(HTTP_METHODS);
 /** Calls that return the same router, typed differently. */
 const ALIAS_METHODS = /^withTypeProvider$/;
 
-export function analyseFile(sf: ts.SourceFile): FileRouting {
+export function analyseFile(sf: ts.SourceFile, links?: CrossFileLinks): FileRouting {
   const imports = importsOf(sf);
   const constants = constantsOf(sf);
-  const { units, scopes, paramUnits, creations, functionNames } = discoverUnits(sf, imports, constants);
+  const { units, scopes, paramUnits, creations, functionNames } = discoverUnits(sf, imports, constants, links);
   const exports = new Map<string, string>();
   const decorators = new Map<string, number>();
   const ctx: RefContext = { sf, imports, locals: localDefinitions(sf), isRouter: (e) => unitOf(e) !== undefined };
@@ -61,7 +63,7 @@ export function analyseFile(sf: ts.SourceFile): FileRouting {
         const path = expr.arguments[0];
         return { ...inner, chained: path && (ts.isStringLiteralLike(path) || ts.isTemplateExpression(path)) ? path : inner.chained };
       }
-      if (METHOD_SET.has(method) || method === 'use' || method === 'route' || method === 'on') return inner;
+      if (METHOD_SET.has(method) || method === 'use' || method === 'route' || method === 'on' || method === 'openapi') return inner;
     }
     return undefined;
   };
@@ -128,7 +130,7 @@ export function analyseFile(sf: ts.SourceFile): FileRouting {
    * A route's arguments after its path: middleware, then the handler (or, Fastify style, an options object carrying
    * `handler` and hooks such as `onRequest: [fastify.authenticate]`).
    */
-  const addRoute = (u: Unit, method: string, path: ts.Expression | undefined, base: string, rest: readonly ts.Expression[], at: ts.Node) => {
+  const addRoute = (u: Unit, method: string, path: ts.Expression | undefined, base: string, rest: readonly ts.Expression[], at: ts.Node, declared: readonly MiddlewareRef[] = []) => {
     const p = path ? str(path) : { text: '', resolved: true };
     const text = p ? p.text : `\${${path!.getText(sf)}}`;
     // In a chain (`router.route('/').get(a).post(b)`) each route is cited at its own method name.
@@ -139,7 +141,7 @@ export function analyseFile(sf: ts.SourceFile): FileRouting {
     const handlerArg = last && ts.isObjectLiteralExpression(last) ? property(last, 'handler') : last;
     const before = last && !ts.isObjectLiteralExpression(last) ? rest.slice(0, -1) : rest;
     const { handler, wrappers } = handlerRef(handlerArg, ctx, line);
-    const middleware = [...hookRefs(options, ctx, line), ...middlewareRefs(before, ctx, line), ...wrappers];
+    const middleware = [...declared, ...hookRefs(options, ctx, line), ...middlewareRefs(before, ctx, line), ...wrappers];
     u.routes.push({ method: normaliseMethod(method), path: base + text, resolved: p?.resolved ?? false, ...handler, middleware, line, order: token.getStart(sf) });
   };
   const addMount = (
@@ -209,10 +211,27 @@ export function analyseFile(sf: ts.SourceFile): FileRouting {
         if (text) addRoute(u, text, args[1], base, args.slice(2), node);
       }
     } else if (method === 'openapi' && args.length >= 2) {
-      const route = ts.isIdentifier(args[0]) ? constants.get(args[0].text) : args[0];
-      const def = route && ts.isCallExpression(route) ? route.arguments[0] : route;
-      const m = str(property(def, 'method'))?.text;
-      if (m) addRoute(u, m, property(def, 'path'), base, args.slice(1), node);
+      // `createRoute({ method, path, middleware })`, here or exported by another module (`routes.getUser`).
+      const here = routeDefinitionHere(args[0], constants);
+      const there = here ? undefined : routeDefinitionThere(args[0], imports, sf.fileName, links);
+      const def = here ?? there?.def;
+      const defSf = there?.sf ?? sf;
+      const defConstants = there ? constantsOf(defSf) : constants;
+      const methodExpr = property(def, 'method');
+      const m = methodExpr && staticString(methodExpr, defConstants)?.text;
+      if (!def || !m) return;
+      // The path as zod-openapi writes it (`/users/{id}`); from another file it is passed on as its text.
+      const pathExpr = property(def, 'path');
+      const p = pathExpr && staticString(pathExpr, defConstants);
+      const pathText = there ? (p ? ts.factory.createStringLiteral(p.text) : undefined) : pathExpr;
+      const defCtx: RefContext = there ? { sf: defSf, imports: importsOf(defSf), locals: localDefinitions(defSf) } : ctx;
+      // Cited where the definition applies them (`middleware: authed`), which names the route, not where a shared list is.
+      const mwExpr = property(def, 'middleware');
+      const guards = mwExpr ? middlewareRefs(routeMiddleware(mwExpr, defSf), defCtx, lineOf(mwExpr, defSf)) : [];
+      addRoute(u, m, pathText, base, args.slice(1), node, there ? guards.map((g) => ({ ...g, file: defSf.fileName })) : guards);
+    } else if ((method === 'doc' || method === 'doc31') && u.framework === 'hono' && isPath(args[0])) {
+      // @hono/zod-openapi serves the generated OpenAPI document there; the call itself stands for the handler.
+      addRoute(u, 'get', args[0], base, [node], node);
     } else if (method === 'use' && args.length >= 2 && rowsOf(args[0], args[args.length - 1])) {
       const [prefix, target] = [args[0] as ts.PropertyAccessExpression, args[args.length - 1] as ts.PropertyAccessExpression];
       for (const row of rowsOf(prefix, target)!) addMount(u, property(row, prefix.name.text), targetOf(property(row, target.name.text) ?? prefix), node);
