@@ -115,6 +115,16 @@ describe('backend-code on be-express', () => {
   });
 });
 
+describe('backend-code on be-express-helpers', () => {
+  it('counts the files that use a function, not the barrels that re-export it (import then export, or export … from)', async () => {
+    const facts = await detect(backendCodeDetector, 'be-express-helpers');
+    const mapping = data<ErrorMappingData>(facts, 'backend.error-mapping');
+    expect(mapping.find((m) => m.name === 'errorConverter')).toMatchObject({ file: 'src/errors/error.ts', usedBy: ['src/app.ts'] });
+    const mw = data<MiddlewareData>(facts, 'backend.middleware');
+    expect(mw.find((m) => m.name === 'requireAdmin')?.usedBy).toEqual(['src/routes/admin.ts']);
+  });
+});
+
 describe('backend-code on be-fastify', () => {
   it('reads the framework-level error handler', async () => {
     const mapping = data<ErrorMappingData>(await detect(backendCodeDetector, 'be-fastify'), 'backend.error-mapping');

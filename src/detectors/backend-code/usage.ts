@@ -2,7 +2,7 @@
 import path from 'node:path';
 import type { RepoIndex } from '../../scan/repo-index.js';
 import { moduleResolver } from '../shared/resolve-module.js';
-import { importsFromText } from '../shared/text-scan.js';
+import { codeOnly, importsFromText } from '../shared/text-scan.js';
 
 interface Importer {
   readonly file: string;
@@ -46,8 +46,10 @@ export function importersFinder(index: RepoIndex, files: readonly string[], defs
     for (const file of files) {
       const text = index.read(file);
       if (!text || !mayImport(text) || !pattern.test(text)) continue;
-      // Import statements are read from the text: these files need no tree for it.
-      for (const binding of importsFromText(text).values()) {
+      // Import statements are read from the text: these files need no tree for it. `export { a } from './m'` takes
+      // `a` from './m' like an import does; it is told apart later as a re-export, not a use.
+      const bindings = [...importsFromText(text).values(), ...reExportsFromText(text)];
+      for (const binding of bindings) {
         const list = table.get(binding.imported);
         if (list) list.push({ file, module: binding.module });
         else table.set(binding.imported, [{ file, module: binding.module }]);
@@ -74,11 +76,40 @@ export function importersFinder(index: RepoIndex, files: readonly string[], defs
     }
     return [...new Set(byTarget.get(definingFile) ?? [])].filter((f) => f !== definingFile).sort();
   };
+  /** Files that only pass the name on (a barrel): their importers use it instead, followed through barrel chains. */
+  const throughBarrels = (files: readonly string[], name: string, depth: number): string[] =>
+    files.flatMap((f) => (depth < 4 && onlyReExports(index.read(f) ?? '', name) ? throughBarrels(importersByName(f, name, name), name, depth + 1) : [f]));
   return ({ file, name }) => {
-    const direct = importersByName(file, name, name);
+    const direct = [...new Set(throughBarrels(importersByName(file, name, name), name, 0))].filter((f) => f !== file).sort();
     // `const auth = require('./auth')` takes the whole module: it is this name when the module exports only it.
     if (!new RegExp(`(module\\.exports\\s*=|export default)\\s*${name}\\b`).test(index.read(file) ?? '')) return direct;
     const whole = ['*', 'default'].flatMap((imported) => importersByName(file, imported, undefined));
     return [...new Set([...direct, ...whole])].sort();
   };
+}
+
+/** `export { a, b as c } from './m'`: bindings taken from './m' by name, as imports are (`export *` is not named). */
+function reExportsFromText(text: string): { module: string; imported: string }[] {
+  const out: { module: string; imported: string }[] = [];
+  for (const m of text.matchAll(/\bexport\s+(?:type\s+)?\{([^}]*)\}\s*from\s*['"]([^'"\n]+)['"]/g)) {
+    for (const part of m[1].split(',')) {
+      const imported = part.replace(/^\s*type\s+/, '').split(/\s+as\s+/)[0]?.trim();
+      if (imported) out.push({ module: m[2], imported });
+    }
+  }
+  return out;
+}
+
+/**
+ * Whether a file names `name` only in its import and export lists (`import { a } from './a'; export { a }` or
+ * `export { a } from './a'`): it passes the name on and does not use it.
+ */
+function onlyReExports(text: string, name: string): boolean {
+  const code = codeOnly(text);
+  const word = new RegExp(`(^|[^\\w$.])${name.replace(/[$]/g, '\\$')}(?![\\w$])`);
+  if (!/\bexport\s*(?:type\s+)?\{/.test(code)) return false;
+  const rest = code
+    .replace(/\bimport\s+(?:type\s+)?[^;'"`]*?from\s*['"][^'"\n]*['"]/g, '')
+    .replace(/\bexport\s+(?:type\s+)?\{[^}]*\}(\s*from\s*['"][^'"\n]*['"])?/g, '');
+  return !word.test(rest);
 }
