@@ -132,6 +132,15 @@ describe('backend-code on be-fastify', () => {
   });
 });
 
+describe('backend-code on be-hono-openapi', () => {
+  it('reads app.onError(errorHandler) given by name as the app-wide error handler, where it is installed', async () => {
+    const facts = await detect(backendCodeDetector, 'be-hono-openapi');
+    const mapping = data<ErrorMappingData>(facts, 'backend.error-mapping');
+    expect(mapping).toContainEqual({ name: 'app.onError(errorHandler)', handles: [], usedBy: [], file: 'src/lib/create-app.ts', line: 8 });
+    expect(errorHandlingPart(new FactSet(facts))).toContain('`app.onError(errorHandler)` in `/src/lib/create-app.ts:8` (the app-wide error handler)');
+  });
+});
+
 describe('backend-code on be-next', () => {
   it('finds the NextAuth configuration and an API key read from the request', async () => {
     const auth = data<AuthData>(await detect(backendCodeDetector, 'be-next'), 'backend.auth');
