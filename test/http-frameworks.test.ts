@@ -362,10 +362,16 @@ describe('http-frameworks', () => {
     // `cors()` comes from the app the factory `createApp()` builds; `requireAuth()` from the route definition.
     expect(chain(getUser)).toEqual(['cors():use', 'requireAuth():route']);
     expect(getUser!.middlewareUses!.find((m) => m.name === 'requireAuth()')).toMatchObject({
-      at: { file: 'src/features/users/routes.ts', line: 9 },
+      at: { file: 'src/features/users/routes.ts', line: 10 },
       code: { file: 'src/auth/require-auth.ts', line: 3 },
     });
-    expect(chain(find(found, 'POST', '/api/users'))).toEqual(['cors():use']);
+    // A guard list imported from another module is read there, and cited where it is written.
+    const createUser = find(found, 'POST', '/api/users');
+    expect(chain(createUser)).toEqual(['cors():use', 'requireAuth():route']);
+    expect(createUser!.middlewareUses!.find((m) => m.name === 'requireAuth()')).toMatchObject({
+      at: { file: 'src/features/users/guards.ts', line: 3 },
+      code: { file: 'src/auth/require-auth.ts', line: 3 },
+    });
     expect(await part('be-hono-openapi')).toContain('`GET /api/users/{id}`');
   });
 });

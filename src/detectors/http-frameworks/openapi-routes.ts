@@ -3,7 +3,7 @@
  * object, written inline, held in a constant of the file, or exported by another module (`routes.getUser`).
  */
 import { ts } from '../../scan/ts.js';
-import { constantsOf, type ImportBinding } from '../shared/ast.js';
+import { constantsOf, importsOf, type ImportBinding } from '../shared/ast.js';
 import type { CrossFileLinks } from './router-links.js';
 
 /** The definition object when it is in this file. */
@@ -32,17 +32,28 @@ export function routeDefinitionThere(
   return undefined;
 }
 
-/** The `middleware` of a route definition as a list: an array, a constant holding one (spreads followed), or one. */
-export function routeMiddleware(expr: ts.Expression | undefined, sf: ts.SourceFile, depth = 0): ts.Expression[] {
+/**
+ * The `middleware` of a route definition as a list, each item with the file it is written in: an array, a constant
+ * holding one (spreads followed), a constant array imported from another module (`organizationsCreateMiddleware`).
+ */
+export function routeMiddleware(
+  expr: ts.Expression | undefined,
+  sf: ts.SourceFile,
+  links?: CrossFileLinks,
+  depth = 0,
+): { expr: ts.Expression; sf: ts.SourceFile }[] {
   if (!expr || depth > 3) return [];
   if (ts.isIdentifier(expr)) {
     const value = constantsOf(sf).get(expr.text);
-    if (value && ts.isArrayLiteralExpression(value)) return routeMiddleware(value, sf, depth + 1);
-    return [expr];
+    if (value && ts.isArrayLiteralExpression(value)) return routeMiddleware(value, sf, links, depth + 1);
+    const b = value ? undefined : importsOf(sf).get(expr.text);
+    const there = b && b.imported !== '*' ? links?.exportedConst(sf.fileName, b.module, b.imported) : undefined;
+    if (there && ts.isArrayLiteralExpression(there.value)) return routeMiddleware(there.value, there.sf, links, depth + 1);
+    return [{ expr, sf }];
   }
-  if (ts.isAsExpression(expr) || ts.isSatisfiesExpression(expr) || ts.isParenthesizedExpression(expr)) return routeMiddleware(expr.expression, sf, depth);
+  if (ts.isAsExpression(expr) || ts.isSatisfiesExpression(expr) || ts.isParenthesizedExpression(expr)) return routeMiddleware(expr.expression, sf, links, depth);
   if (ts.isArrayLiteralExpression(expr)) {
-    return expr.elements.flatMap((e) => (ts.isSpreadElement(e) ? routeMiddleware(e.expression, sf, depth + 1) : [e]));
+    return expr.elements.flatMap((e) => (ts.isSpreadElement(e) ? routeMiddleware(e.expression, sf, links, depth + 1) : [{ expr: e, sf }]));
   }
-  return [expr];
+  return [{ expr, sf }];
 }

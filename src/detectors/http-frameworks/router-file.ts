@@ -21,6 +21,14 @@ const METHOD_SET = new Set<string>(HTTP_METHODS);
 /** Calls that return the same router, typed differently. */
 const ALIAS_METHODS = /^withTypeProvider$/;
 
+/** Imports and local definitions of another file, for middleware written there. */
+const refContexts = new WeakMap<ts.SourceFile, RefContext>();
+function refContextOf(sf: ts.SourceFile): RefContext {
+  let c = refContexts.get(sf);
+  if (!c) refContexts.set(sf, (c = { sf, imports: importsOf(sf), locals: localDefinitions(sf) }));
+  return c;
+}
+
 export function analyseFile(sf: ts.SourceFile, links?: CrossFileLinks): FileRouting {
   const imports = importsOf(sf);
   const constants = constantsOf(sf);
@@ -224,11 +232,14 @@ export function analyseFile(sf: ts.SourceFile, links?: CrossFileLinks): FileRout
       const pathExpr = property(def, 'path');
       const p = pathExpr && staticString(pathExpr, defConstants);
       const pathText = there ? (p ? ts.factory.createStringLiteral(p.text) : undefined) : pathExpr;
-      const defCtx: RefContext = there ? { sf: defSf, imports: importsOf(defSf), locals: localDefinitions(defSf) } : ctx;
-      // Cited where the definition applies them (`middleware: authed`), which names the route, not where a shared list is.
+      // Each guard is resolved in the file it is written in; one written in another file is cited there.
       const mwExpr = property(def, 'middleware');
-      const guards = mwExpr ? middlewareRefs(routeMiddleware(mwExpr, defSf), defCtx, lineOf(mwExpr, defSf)) : [];
-      addRoute(u, m, pathText, base, args.slice(1), node, there ? guards.map((g) => ({ ...g, file: defSf.fileName })) : guards);
+      const guards = routeMiddleware(mwExpr, defSf, links).map((item) => {
+        const inRoute = item.sf === defSf;
+        const ref = middlewareRef(item.expr, item.sf === sf ? ctx : refContextOf(item.sf), inRoute ? lineOf(mwExpr!, defSf) : lineOf(item.expr, item.sf));
+        return item.sf === sf ? ref : { ...ref, file: item.sf.fileName };
+      });
+      addRoute(u, m, pathText, base, args.slice(1), node, guards);
     } else if ((method === 'doc' || method === 'doc31') && u.framework === 'hono' && isPath(args[0])) {
       // @hono/zod-openapi serves the generated OpenAPI document there; the call itself stands for the handler.
       addRoute(u, 'get', args[0], base, [node], node);

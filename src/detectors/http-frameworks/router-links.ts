@@ -17,6 +17,8 @@ export interface CrossFileLinks {
   routerFactory(fromFile: string, module: string, imported: string): { framework: HttpFramework; prefix: string } | undefined;
   /** The same for a function of the file itself. */
   localFactory(sf: ts.SourceFile, name: string): { framework: HttpFramework; prefix: string } | undefined;
+  /** The initializer of an exported `const` of another module (through barrels), and its file. */
+  exportedConst(fromFile: string, module: string, imported: string): { value: ts.Expression; sf: ts.SourceFile } | undefined;
   /** An exported `const x = createRoute({...})` (or a plain object) of another module: the object and its file. */
   routeDefinition(fromFile: string, module: string, imported: string): { def: ts.ObjectLiteralExpression; sf: ts.SourceFile } | undefined;
 }
@@ -100,6 +102,12 @@ export function crossFileLinks(index: RepoIndex): CrossFileLinks {
       return t ? factory(t.sf, t.name, 0) : undefined;
     },
     localFactory: (sf, name) => factory(sf, name, 0),
+    exportedConst(fromFile, module, imported) {
+      const first = targetOf(fromFile, module, imported);
+      const t = first && throughReExports(first.sf, first.name, 0);
+      const decl = t && localDeclaration(t.sf, t.name);
+      return t && decl && ts.isVariableDeclaration(decl) && decl.initializer ? { value: decl.initializer, sf: t.sf } : undefined;
+    },
     routeDefinition(fromFile, module, imported) {
       const first = targetOf(fromFile, module, imported);
       const t = first && throughReExports(first.sf, first.name, 0);
