@@ -77,8 +77,14 @@ export function importersFinder(index: RepoIndex, files: readonly string[], defs
     return [...new Set(byTarget.get(definingFile) ?? [])].filter((f) => f !== definingFile).sort();
   };
   /** Files that only pass the name on (a barrel): their importers use it instead, followed through barrel chains. */
+  const rests = new Map<string, string | undefined>();
+  const onlyReExports = (file: string, name: string): boolean => {
+    if (!rests.has(file)) rests.set(file, codeBesidesImportsAndExports(index.read(file) ?? ''));
+    const rest = rests.get(file);
+    return rest !== undefined && !names(rest, name);
+  };
   const throughBarrels = (files: readonly string[], name: string, depth: number): string[] =>
-    files.flatMap((f) => (depth < 4 && onlyReExports(index.read(f) ?? '', name) ? throughBarrels(importersByName(f, name, name), name, depth + 1) : [f]));
+    files.flatMap((f) => (depth < 4 && onlyReExports(f, name) ? throughBarrels(importersByName(f, name, name), name, depth + 1) : [f]));
   return ({ file, name }) => {
     const direct = [...new Set(throughBarrels(importersByName(file, name, name), name, 0))].filter((f) => f !== file).sort();
     // `const auth = require('./auth')` takes the whole module: it is this name when the module exports only it.
@@ -101,15 +107,17 @@ function reExportsFromText(text: string): { module: string; imported: string }[]
 }
 
 /**
- * Whether a file names `name` only in its import and export lists (`import { a } from './a'; export { a }` or
- * `export { a } from './a'`): it passes the name on and does not use it.
+ * A file's code with its import statements and export lists taken out, or undefined when it has no export list (then
+ * it re-exports nothing by name). A barrel is a file whose remaining code no longer names what it passes on.
  */
-function onlyReExports(text: string, name: string): boolean {
-  const code = codeOnly(text);
-  const word = new RegExp(`(^|[^\\w$.])${name.replace(/[$]/g, '\\$')}(?![\\w$])`);
-  if (!/\bexport\s*(?:type\s+)?\{/.test(code)) return false;
-  const rest = code
+function codeBesidesImportsAndExports(text: string): string | undefined {
+  // Most files have no export list at all: say so before blanking strings and comments out of the whole text.
+  if (!/\bexport\s*(?:type\s+)?\{/.test(text)) return undefined;
+  return codeOnly(text)
     .replace(/\bimport\s+(?:type\s+)?[^;'"`]*?from\s*['"][^'"\n]*['"]/g, '')
     .replace(/\bexport\s+(?:type\s+)?\{[^}]*\}(\s*from\s*['"][^'"\n]*['"])?/g, '');
-  return !word.test(rest);
+}
+
+function names(rest: string, name: string): boolean {
+  return new RegExp(`(^|[^\\w$.])${name.replace(/[$]/g, '\\$')}(?![\\w$])`).test(rest);
 }

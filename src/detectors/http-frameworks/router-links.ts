@@ -23,6 +23,14 @@ export interface CrossFileLinks {
   routeDefinition(fromFile: string, module: string, imported: string): { def: ts.ObjectLiteralExpression; sf: ts.SourceFile } | undefined;
 }
 
+const factsCache = new WeakMap<ts.SourceFile, { imports: ReturnType<typeof importsOf>; constants: ReturnType<typeof constantsOf> }>();
+/** Imports and constants of a file, read once per parse. */
+function fileFacts(sf: ts.SourceFile): { imports: ReturnType<typeof importsOf>; constants: ReturnType<typeof constantsOf> } {
+  let f = factsCache.get(sf);
+  if (!f) factsCache.set(sf, (f = { imports: importsOf(sf), constants: constantsOf(sf) }));
+  return f;
+}
+
 export function crossFileLinks(index: RepoIndex): CrossFileLinks {
   const resolver = moduleResolver(index);
   const cache = new Map<string, { framework: HttpFramework; prefix: string } | undefined>();
@@ -47,8 +55,7 @@ export function crossFileLinks(index: RepoIndex): CrossFileLinks {
     const decl = localDeclaration(sf, name);
     const fn = decl && ts.isFunctionDeclaration(decl) ? decl : decl && ts.isVariableDeclaration(decl) ? decl.initializer : undefined;
     if (!fn || !(ts.isFunctionDeclaration(fn) || ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) || !fn.body) return undefined;
-    const imports = importsOf(sf);
-    const constants = constantsOf(sf);
+    const { imports, constants } = fileFacts(sf);
     const made = (expr: ts.Expression): { framework: HttpFramework; prefix: string } | undefined => {
       const root = chainRoot(expr);
       const direct = routerCreation(root, imports, constants);
@@ -168,7 +175,7 @@ export function factoryUsers(index: RepoIndex, sources: readonly string[], candi
       const text = index.read(f);
       if (!text || !needles.some((n) => text.includes(n))) return false;
       const sf = index.parse(f);
-      const imports = sf ? importsOf(sf) : undefined;
+      const imports = sf ? fileFacts(sf).imports : undefined;
       return !!imports && [...imports.entries()].some(([local, b]) => names.has(b.imported) && text.includes(`${local}(`) && !!links.routerFactory(f, b.module, b.imported));
     });
     for (const f of frontier) found.add(f);
