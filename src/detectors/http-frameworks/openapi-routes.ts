@@ -2,9 +2,52 @@
  * `app.openapi(route, handler)` of @hono/zod-openapi: the route is a `createRoute({ method, path, middleware })`
  * object, written inline, held in a constant of the file, or exported by another module (`routes.getUser`).
  */
-import { ts } from '../../scan/ts.js';
-import { constantsOf, importsOf, type ImportBinding } from '../shared/ast.js';
+import { lineOf, ts } from '../../scan/ts.js';
+import { constantsOf, importsOf, property, staticString, type ImportBinding } from '../shared/ast.js';
+import { localDefinitions, middlewareRef, type RefContext } from './router-refs.js';
 import type { CrossFileLinks } from './router-links.js';
+import type { MiddlewareRef } from './router-types.js';
+
+/**
+ * The route an `app.openapi(route, …)` call declares: method, path (as zod-openapi writes it, `/users/{id}`) and the
+ * definition's middleware. `ctx` is the calling file's; the definition may be in another one.
+ */
+export function openApiRoute(
+  arg: ts.Expression,
+  ctx: RefContext,
+  constants: ReadonlyMap<string, ts.Expression>,
+  links: CrossFileLinks | undefined,
+): { method: string; path?: ts.Expression; guards: MiddlewareRef[] } | undefined {
+  const sf = ctx.sf;
+  const here = routeDefinitionHere(arg, constants);
+  const there = here ? undefined : routeDefinitionThere(arg, ctx.imports, sf.fileName, links);
+  const def = here ?? there?.def;
+  const defSf = there?.sf ?? sf;
+  const defConstants = there ? constantsOf(defSf) : constants;
+  const methodExpr = property(def, 'method');
+  const method = methodExpr && staticString(methodExpr, defConstants)?.text;
+  if (!def || !method) return undefined;
+  // From another file the path is passed on as its text (the caller reads expressions in its own file).
+  const pathExpr = property(def, 'path');
+  const p = pathExpr && staticString(pathExpr, defConstants);
+  const path = there ? (p ? ts.factory.createStringLiteral(p.text) : undefined) : pathExpr;
+  // Each guard is resolved in the file it is written in; one written in another file is cited there.
+  const mwExpr = property(def, 'middleware');
+  const guards = routeMiddleware(mwExpr, defSf, links).map((item) => {
+    const line = item.sf === defSf ? lineOf(mwExpr!, defSf) : lineOf(item.expr, item.sf);
+    const ref = middlewareRef(item.expr, item.sf === sf ? ctx : refContextOf(item.sf), line);
+    return item.sf === sf ? ref : { ...ref, file: item.sf.fileName };
+  });
+  return { method, path, guards };
+}
+
+/** Imports and local definitions of another file, for middleware written there. */
+const refContexts = new WeakMap<ts.SourceFile, RefContext>();
+function refContextOf(sf: ts.SourceFile): RefContext {
+  let c = refContexts.get(sf);
+  if (!c) refContexts.set(sf, (c = { sf, imports: importsOf(sf), locals: localDefinitions(sf) }));
+  return c;
+}
 
 /** The definition object when it is in this file. */
 export function routeDefinitionHere(arg: ts.Expression, constants: ReadonlyMap<string, ts.Expression>): ts.ObjectLiteralExpression | undefined {

@@ -11,7 +11,7 @@ import { handlerRef, hookRefs, localDefinitions, middlewareRef, middlewareRefs, 
 import type { FileRouting, MiddlewareRef, MountTarget, Unit } from './router-types.js';
 import { discoverUnits } from './router-units.js';
 import type { CrossFileLinks } from './router-links.js';
-import { routeDefinitionHere, routeDefinitionThere, routeMiddleware } from './openapi-routes.js';
+import { openApiRoute } from './openapi-routes.js';
 import { autoloadDir, chainRoot, enclosingFunctionOf, frameworkOfModule, functionUnitName } from './router-syntax.js';
 
 export type { FileRouting, Hook, MiddlewareRef, Mount, MountTarget, RouteDecl, Unit } from './router-types.js';
@@ -20,14 +20,6 @@ export { frameworkOfModule };
 const METHOD_SET = new Set<string>(HTTP_METHODS);
 /** Calls that return the same router, typed differently. */
 const ALIAS_METHODS = /^withTypeProvider$/;
-
-/** Imports and local definitions of another file, for middleware written there. */
-const refContexts = new WeakMap<ts.SourceFile, RefContext>();
-function refContextOf(sf: ts.SourceFile): RefContext {
-  let c = refContexts.get(sf);
-  if (!c) refContexts.set(sf, (c = { sf, imports: importsOf(sf), locals: localDefinitions(sf) }));
-  return c;
-}
 
 export function analyseFile(sf: ts.SourceFile, links?: CrossFileLinks): FileRouting {
   const imports = importsOf(sf);
@@ -219,27 +211,8 @@ export function analyseFile(sf: ts.SourceFile, links?: CrossFileLinks): FileRout
         if (text) addRoute(u, text, args[1], base, args.slice(2), node);
       }
     } else if (method === 'openapi' && args.length >= 2) {
-      // `createRoute({ method, path, middleware })`, here or exported by another module (`routes.getUser`).
-      const here = routeDefinitionHere(args[0], constants);
-      const there = here ? undefined : routeDefinitionThere(args[0], imports, sf.fileName, links);
-      const def = here ?? there?.def;
-      const defSf = there?.sf ?? sf;
-      const defConstants = there ? constantsOf(defSf) : constants;
-      const methodExpr = property(def, 'method');
-      const m = methodExpr && staticString(methodExpr, defConstants)?.text;
-      if (!def || !m) return;
-      // The path as zod-openapi writes it (`/users/{id}`); from another file it is passed on as its text.
-      const pathExpr = property(def, 'path');
-      const p = pathExpr && staticString(pathExpr, defConstants);
-      const pathText = there ? (p ? ts.factory.createStringLiteral(p.text) : undefined) : pathExpr;
-      // Each guard is resolved in the file it is written in; one written in another file is cited there.
-      const mwExpr = property(def, 'middleware');
-      const guards = routeMiddleware(mwExpr, defSf, links).map((item) => {
-        const inRoute = item.sf === defSf;
-        const ref = middlewareRef(item.expr, item.sf === sf ? ctx : refContextOf(item.sf), inRoute ? lineOf(mwExpr!, defSf) : lineOf(item.expr, item.sf));
-        return item.sf === sf ? ref : { ...ref, file: item.sf.fileName };
-      });
-      addRoute(u, m, pathText, base, args.slice(1), node, guards);
+      const route = openApiRoute(args[0], ctx, constants, links);
+      if (route) addRoute(u, route.method, route.path, base, args.slice(1), node, route.guards);
     } else if ((method === 'doc' || method === 'doc31') && u.framework === 'hono' && isPath(args[0])) {
       // @hono/zod-openapi serves the generated OpenAPI document there; the call itself stands for the handler.
       addRoute(u, 'get', args[0], base, [node], node);
