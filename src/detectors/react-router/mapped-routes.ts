@@ -6,6 +6,9 @@
  */
 import { ts } from '../../scan/ts.js';
 import { propertyNameText } from '../shared/ast.js';
+import { resolveComponent, type ComponentRef } from '../shared/component-ref.js';
+import { staticValue } from '../shared/static-value.js';
+import type { Ctx, RouteTreeReader } from './tree.js';
 
 export interface MappedRouteJsx {
   /** The array being mapped, as written (`routes`). */
@@ -144,3 +147,50 @@ export class MappedEntry {
     return { node: this.entry, sf: this.entrySf };
   }
 }
+
+/** `{routes.map((r) => <Route {...r} />)}`: each entry of the array is a route, declared where the entry is written. */
+export function readMappedRoutes(reader: RouteTreeReader, m: MappedRouteJsx, ctx: Ctx): void {
+  for (const { node, sf } of entriesOf(reader, m.array, ctx.sf, 0)) {
+    const entry = new MappedEntry(m, ctx.sf, node, sf);
+    const attrs = entry.attributes();
+    const pathAttr = attrs.get('path');
+    const path = pathAttr?.expr ? staticValue(reader.index, pathAttr.sf, pathAttr.expr)?.text : undefined;
+    const indexAttr = attrs.get('index');
+    const isIndex = !!indexAttr && (!indexAttr.expr || indexAttr.expr.kind === ts.SyntaxKind.TrueKeyword);
+    let component: ComponentRef | undefined;
+    let wrappers: string[] = m.tag !== 'Route' ? [m.tag] : [];
+    const element = attrs.get('element')?.expr ? attrs.get('element') : undefined;
+    const Component = attrs.get('Component') ?? attrs.get('component');
+    const lazy = attrs.get('lazy');
+    // An entry may hold the component itself (`element: Dashboard`) and the JSX render it as `<Element />`.
+    const boundTag = (tag: string): ComponentRef | null | undefined => {
+      if (!entry.binds(tag)) return undefined;
+      const value = entry.bound(tag);
+      if (!value) return null;
+      if (ts.isIdentifier(value) || ts.isPropertyAccessExpression(value)) return resolveComponent(reader.index, sf, value.getText(sf));
+      return reader.fromElement(value, sf).component;
+    };
+    if (element?.expr && element.fromEntry && (ts.isIdentifier(element.expr) || ts.isPropertyAccessExpression(element.expr))) {
+      component = resolveComponent(reader.index, element.sf, element.expr.getText(element.sf));
+    } else if (element?.expr) {
+      const r = reader.fromElement(element.expr, element.sf, element.fromEntry ? undefined : boundTag);
+      component = r.component;
+      wrappers = [...wrappers, ...r.wrappers];
+    } else if (Component?.expr && (ts.isIdentifier(Component.expr) || ts.isPropertyAccessExpression(Component.expr))) {
+      component = resolveComponent(reader.index, Component.sf, Component.expr.getText(Component.sf));
+    } else if (lazy?.expr) component = reader.lazyModule(lazy.expr, lazy.sf);
+    reader.emit(ctx, sf, node, { path, isIndex, component, wrappers });
+  }
+}
+
+/** The object entries of an array (a const here or imported, spreads of other arrays followed). */
+function entriesOf(reader: RouteTreeReader, expr: ts.Expression, sf: ts.SourceFile, seen: number): { node: ts.ObjectLiteralExpression; sf: ts.SourceFile }[] {
+  const found = reader.deref(expr, sf);
+  if (!found || seen > 20 || !ts.isArrayLiteralExpression(found.node)) return [];
+  return found.node.elements.flatMap((el) => {
+    if (ts.isSpreadElement(el)) return entriesOf(reader, el.expression, found.sf, seen + 1);
+    const obj = reader.deref(el, found.sf);
+    return obj && ts.isObjectLiteralExpression(obj.node) ? [{ node: obj.node, sf: obj.sf }] : [];
+  });
+}
+

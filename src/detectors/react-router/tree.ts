@@ -10,7 +10,7 @@ import { dynamicImport, followExport, importsCached, localDeclaration, resolveCo
 import { composePath, isGuardName, type FrontendRouteData } from '../shared/frontend-route.js';
 import { moduleResolver } from '../shared/resolve-module.js';
 import { clip } from '../../secrets/clip.js';
-import { MappedEntry, mappedRoute, type MappedRouteJsx } from './mapped-routes.js';
+import { mappedRoute, readMappedRoutes } from './mapped-routes.js';
 
 export interface Mount {
   readonly prefix: string;
@@ -18,7 +18,7 @@ export interface Mount {
   readonly depth: number;
 }
 
-interface Ctx extends Mount {
+export interface Ctx extends Mount {
   readonly sf: ts.SourceFile;
 }
 
@@ -32,7 +32,7 @@ export class RouteTreeReader {
   readonly guardAt: Record<string, { file: string; line?: number }> = {};
 
   constructor(
-    private readonly index: RepoIndex,
+    readonly index: RepoIndex,
     private readonly app: string,
   ) {}
 
@@ -79,7 +79,8 @@ export class RouteTreeReader {
     this.emit(ctx, sf, obj, { path, isIndex, component, wrappers, children: property(obj, 'children'), extras });
   }
 
-  private emit(
+  /** Records one route and reads its children (used by `mapped-routes.ts` too). */
+  emit(
     ctx: Ctx,
     sf: ts.SourceFile,
     at: ts.Node,
@@ -133,7 +134,7 @@ export class RouteTreeReader {
         const e = node.expression;
         const mapped = mappedRoute(e);
         if (mapped) {
-          this.fromMapped(mapped, ctx);
+          readMappedRoutes(this, mapped, ctx);
           continue;
         }
         const condition = ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken ? e.left : ts.isConditionalExpression(e) ? e.condition : undefined;
@@ -182,52 +183,6 @@ export class RouteTreeReader {
     this.emit(ctx, sf, node, { path, isIndex, component, wrappers, children: children.filter(isRouteElementOrContainer) });
   }
 
-  /** `{routes.map((r) => <Route {...r} />)}`: each entry of the array is a route, declared where the entry is written. */
-  private fromMapped(m: MappedRouteJsx, ctx: Ctx): void {
-    for (const { node, sf } of this.entries(m.array, ctx.sf, 0)) {
-      const entry = new MappedEntry(m, ctx.sf, node, sf);
-      const attrs = entry.attributes();
-      const pathAttr = attrs.get('path');
-      const path = pathAttr?.expr ? staticValue(this.index, pathAttr.sf, pathAttr.expr)?.text : undefined;
-      const indexAttr = attrs.get('index');
-      const isIndex = !!indexAttr && (!indexAttr.expr || indexAttr.expr.kind === ts.SyntaxKind.TrueKeyword);
-      let component: ComponentRef | undefined;
-      let wrappers: string[] = m.tag !== 'Route' ? [m.tag] : [];
-      const element = attrs.get('element')?.expr ? attrs.get('element') : undefined;
-      const Component = attrs.get('Component') ?? attrs.get('component');
-      const lazy = attrs.get('lazy');
-      // An entry may hold the component itself (`element: Dashboard`) and the JSX render it as `<Element />`.
-      const boundTag = (tag: string): ComponentRef | null | undefined => {
-        if (!entry.binds(tag)) return undefined;
-        const value = entry.bound(tag);
-        if (!value) return null;
-        if (ts.isIdentifier(value) || ts.isPropertyAccessExpression(value)) return resolveComponent(this.index, sf, value.getText(sf));
-        return this.fromElement(value, sf).component;
-      };
-      if (element?.expr && element.fromEntry && (ts.isIdentifier(element.expr) || ts.isPropertyAccessExpression(element.expr))) {
-        component = resolveComponent(this.index, element.sf, element.expr.getText(element.sf));
-      } else if (element?.expr) {
-        const r = this.fromElement(element.expr, element.sf, element.fromEntry ? undefined : boundTag);
-        component = r.component;
-        wrappers = [...wrappers, ...r.wrappers];
-      } else if (Component?.expr && (ts.isIdentifier(Component.expr) || ts.isPropertyAccessExpression(Component.expr))) {
-        component = resolveComponent(this.index, Component.sf, Component.expr.getText(Component.sf));
-      } else if (lazy?.expr) component = this.lazyModule(lazy.expr, lazy.sf);
-      this.emit(ctx, sf, node, { path, isIndex, component, wrappers });
-    }
-  }
-
-  /** The object entries of an array (a const here or imported, spreads of other arrays followed). */
-  private entries(expr: ts.Expression, sf: ts.SourceFile, seen: number): { node: ts.ObjectLiteralExpression; sf: ts.SourceFile }[] {
-    const found = this.deref(expr, sf);
-    if (!found || seen > 20 || !ts.isArrayLiteralExpression(found.node)) return [];
-    return found.node.elements.flatMap((el) => {
-      if (ts.isSpreadElement(el)) return this.entries(el.expression, found.sf, seen + 1);
-      const obj = this.deref(el, found.sf);
-      return obj && ts.isObjectLiteralExpression(obj.node) ? [{ node: obj.node, sf: obj.sf }] : [];
-    });
-  }
-
   /**
    * `<Guard><Suspense><Page /></Suspense></Guard>` → component Page, wrappers [Guard, Suspense]. `boundTag` names the
    * component behind a tag that is a variable of a `.map` callback (`<Element />`), null when this entry has none.
@@ -274,7 +229,7 @@ export class RouteTreeReader {
   }
 
   /** `lazy: () => import('./pages/Detail')` → the module file, named after it. */
-  private lazyModule(expr: ts.Expression, sf: ts.SourceFile): ComponentRef | undefined {
+  lazyModule(expr: ts.Expression, sf: ts.SourceFile): ComponentRef | undefined {
     const specifier = dynamicImport(expr);
     if (!specifier) return undefined;
     const file = moduleResolver(this.index).resolve(sf.fileName, specifier);
@@ -285,7 +240,7 @@ export class RouteTreeReader {
   }
 
   /** An identifier's value: a const of this file, or an exported const of the module it is imported from. */
-  private deref(expr: ts.Expression | undefined, sf: ts.SourceFile, depth = 0): { node: ts.Expression; sf: ts.SourceFile } | undefined {
+  deref(expr: ts.Expression | undefined, sf: ts.SourceFile, depth = 0): { node: ts.Expression; sf: ts.SourceFile } | undefined {
     if (!expr || depth > 4) return undefined;
     if (ts.isParenthesizedExpression(expr) || ts.isAsExpression(expr) || ts.isSatisfiesExpression(expr)) {
       return this.deref(expr.expression, sf, depth);
