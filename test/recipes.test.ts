@@ -100,4 +100,12 @@ describe('step 9 recipes — how to add things, from the repository\'s own conve
     expect(r).toContain('**Access:** pages like /about are not guarded;');
     expect(missingCitations(md, await indexOf(root))).toEqual([]);
   });
+
+  it('a Next.js page recipe says which pages pass through middleware.ts, citing it', async () => {
+    const root = fixturePath('fe-next-app');
+    const md = (await section(workflowsStep, root)).markdown;
+    const r = recipeOf(md, 'Add a page to `next-shop`');
+    expect(r).toContain('**Access:** pages like /about are not guarded; a page added under /dashboard passes through `middleware` (`/middleware.ts`), as 2 of 8 routes do.');
+    expect(missingCitations(md, await indexOf(root))).toEqual([]);
+  });
 });

@@ -62,6 +62,7 @@ function routesOf(index: RepoIndex, app: FrontendApp): FrontendRouteData[] {
     const api = f.kind === 'route' || f.kind === 'api';
     // A layout wraps the pages and layouts of its folder and below (not route handlers, and not itself).
     const here = f.file.slice(0, f.file.lastIndexOf('/'));
+    const covered = !!middleware?.covers(f.path);
     const inherited = api ? [] : layoutGuards.filter((g) => g.at.file !== f.file && (here === g.dir || here.startsWith(`${g.dir}/`)));
     const at = defaultExportAt(index, f.file);
     if (at.definedIn) extras.definedIn = `${at.definedIn.file}${at.definedIn.line ? `:${at.definedIn.line}` : ''}`;
@@ -76,8 +77,10 @@ function routesOf(index: RepoIndex, app: FrontendApp): FrontendRouteData[] {
       index: false,
       layout: f.kind === 'layout',
       lazy: false,
-      guards: [...(middleware?.covers(f.path) ? ['middleware'] : []), ...inherited.map((g) => g.name)],
-      ...(inherited.length ? { guardAt: Object.fromEntries(inherited.map((g) => [g.name, g.at])) } : {}),
+      guards: [...(covered ? ['middleware'] : []), ...inherited.map((g) => g.name)],
+      ...(covered || inherited.length
+        ? { guardAt: Object.fromEntries([...(covered ? [['middleware', { file: middleware!.file }]] : []), ...inherited.map((g) => [g.name, g.at])]) }
+        : {}),
       depth: f.path === '/' ? 0 : f.path.split('/').length - 1,
       extras,
     });

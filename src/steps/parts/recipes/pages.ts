@@ -114,6 +114,10 @@ function inheritedGuards(routes: readonly FrontendRouteData[], example: Frontend
     if (at && /(^|\/)layout\.[jt]sx?$/.test(at.file)) {
       return [`a page added under ${folder(at.file.slice(0, at.file.lastIndexOf('/')))} inherits ${code(oneLine(g))} from its layout (${cite(at)}), as ${guarded.length} of ${routes.length} routes do`];
     }
+    // Next.js middleware: pages whose URL its matcher covers pass through it.
+    if (at && /(^|\/)middleware\.[jt]s$/.test(at.file)) {
+      return [`a page added under ${urlPath(commonPath(guarded.map((r) => r.path)))} passes through ${code(oneLine(g))} (${cite(at)}), as ${guarded.length} of ${routes.length} routes do`];
+    }
     // React Router: a parent route that is (or wraps its outlet in) the guard; a guard on single routes is not inherited.
     const parent = routes.filter((r) => r.layout && (r.component === g || r.guards.includes(g))).sort((a, b) => a.depth - b.depth)[0];
     if (!parent) return [];
