@@ -340,12 +340,16 @@ describe('http-frameworks', () => {
     expect(lines(found).sort()).toEqual(
       [
         'GET /admin/stats src/routes/admin.ts:5',
+        'GET /api/posts/:id src/routes/api.ts:5',
         'GET /v1/users src/routes/v1/users.route.ts:4',
         'GET /v1/users/:userId src/routes/v1/users.route.ts:5',
       ].sort(),
     );
     expect(chain(find(found, 'GET', '/admin/stats'))).toEqual(['express.json():use', 'requireAdmin:mount']);
     expect(chain(find(found, 'GET', '/v1/users'))).toEqual(['express.json():use']);
+    // `handlers.getPost` with `handlers = { getPost }` as the parameter's default is the imported getPost.
+    expect(find(found, 'GET', '/api/posts/:id')).toMatchObject({ handler: 'handlers.getPost', handlerAt: { file: 'src/handlers/posts.ts', line: 1 } });
+    expect(find(found, 'GET', '/api/posts/:id')!.handlerResolved).not.toBe(false);
   });
 
   it('Hono + @hono/zod-openapi: routers made by project factories, createRoute definitions in other modules with their middleware, app.doc', async () => {
