@@ -347,6 +347,7 @@ describe('http-frameworks', () => {
     );
     expect(chain(find(found, 'GET', '/admin/stats'))).toEqual(['express.json():use', 'requireAdmin:mount']);
     expect(chain(find(found, 'GET', '/v1/users'))).toEqual(['express.json():use']);
+    expect(found.some((r) => (r.middleware ?? []).includes('base'))).toBe(false);
     // `handlers.getPost` with `handlers = { getPost }` as the parameter's default is the imported getPost.
     expect(find(found, 'GET', '/api/posts/:id')).toMatchObject({ handler: 'handlers.getPost', handlerAt: { file: 'src/handlers/posts.ts', line: 1 } });
     expect(find(found, 'GET', '/api/posts/:id')!.handlerResolved).not.toBe(false);

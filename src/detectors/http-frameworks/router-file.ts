@@ -30,6 +30,12 @@ export function analyseFile(sf: ts.SourceFile, links?: CrossFileLinks): FileRout
   const ctx: RefContext = { sf, imports, locals: localDefinitions(sf), isRouter: (e) => unitOf(e) !== undefined };
   const str = (e: ts.Expression | undefined) => (e ? staticString(e, constants) : undefined);
 
+  /** `import { base } from './config'` with `export const base = process.env.BASE || '/'`: a path, not middleware. */
+  const importedPath = (e: ts.Identifier): boolean => {
+    const b = imports.get(e.text);
+    const value = b && b.imported !== '*' ? links?.exportedConst(sf.fileName, b.module, b.imported)?.value : undefined;
+    return !!value && isPathValue(value);
+  };
   /** The unit an expression refers to: a parameter of an enclosing plugin function, else a file-level variable. */
   const unitOf = (expr: ts.Expression): Unit | undefined => {
     const name = dottedName(expr);
@@ -184,7 +190,7 @@ export function analyseFile(sf: ts.SourceFile, links?: CrossFileLinks): FileRout
     const recv = receiverOf(callee.expression);
     if (!recv) return;
     const { unit: u, base } = recv;
-    const isPath = (e: ts.Expression | undefined) => !!e && (ts.isStringLiteralLike(e) || ts.isTemplateExpression(e) || (ts.isIdentifier(e) && !!str(e)));
+    const isPath = (e: ts.Expression | undefined) => !!e && (ts.isStringLiteralLike(e) || ts.isTemplateExpression(e) || (ts.isIdentifier(e) && (!!str(e) || importedPath(e))));
     // Hono `.get('/x', a).post(b)`: `post` serves `/x` too.
     if (METHOD_SET.has(method) && u.framework === 'hono' && recv.chained && !isPath(args[0]) && args.length > 0) {
       return addRoute(u, method, recv.chained, base, args, node);
@@ -294,4 +300,12 @@ export function analyseFile(sf: ts.SourceFile, links?: CrossFileLinks): FileRout
 /** `(err, req, res, next) => …`: an error handler, not middleware in front of routes. */
 function isErrorHandler(arg: ts.Expression): boolean {
   return (ts.isArrowFunction(arg) || ts.isFunctionExpression(arg)) && arg.parameters.length === 4;
+}
+
+/** A string that reads as a URL path: `'/x'`, a template, or `env || '/x'` / `env ?? '/x'`. */
+function isPathValue(e: ts.Expression): boolean {
+  if (ts.isStringLiteralLike(e)) return e.text.startsWith('/');
+  if (ts.isTemplateExpression(e)) return e.head.text.startsWith('/');
+  if (ts.isBinaryExpression(e) && /^(\|\||\?\?)$/.test(e.operatorToken.getText())) return isPathValue(e.right);
+  return false;
 }
