@@ -115,10 +115,29 @@ describe('backend-code on be-express', () => {
   });
 });
 
+describe('backend-code on be-express-helpers', () => {
+  it('counts the files that use a function, not the barrels that re-export it (import then export, or export … from)', async () => {
+    const facts = await detect(backendCodeDetector, 'be-express-helpers');
+    const mapping = data<ErrorMappingData>(facts, 'backend.error-mapping');
+    expect(mapping.find((m) => m.name === 'errorConverter')).toMatchObject({ file: 'src/errors/error.ts', usedBy: ['src/app.ts'] });
+    const mw = data<MiddlewareData>(facts, 'backend.middleware');
+    expect(mw.find((m) => m.name === 'requireAdmin')?.usedBy).toEqual(['src/routes/admin.ts']);
+  });
+});
+
 describe('backend-code on be-fastify', () => {
   it('reads the framework-level error handler', async () => {
     const mapping = data<ErrorMappingData>(await detect(backendCodeDetector, 'be-fastify'), 'backend.error-mapping');
     expect(mapping).toEqual([{ name: 'app.setErrorHandler(…)', handles: [], usedBy: [], file: 'src/server.ts', line: 24 }]);
+  });
+});
+
+describe('backend-code on be-hono-openapi', () => {
+  it('reads app.onError(errorHandler) given by name as the app-wide error handler, where it is installed', async () => {
+    const facts = await detect(backendCodeDetector, 'be-hono-openapi');
+    const mapping = data<ErrorMappingData>(facts, 'backend.error-mapping');
+    expect(mapping).toContainEqual({ name: 'app.onError(errorHandler)', handles: [], usedBy: [], file: 'src/lib/create-app.ts', line: 8 });
+    expect(errorHandlingPart(new FactSet(facts))).toContain('`app.onError(errorHandler)` in `/src/lib/create-app.ts:8` (the app-wide error handler)');
   });
 });
 

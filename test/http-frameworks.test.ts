@@ -334,6 +334,51 @@ describe('http-frameworks', () => {
     expect(await routes('be-lambda-code')).toEqual([]);
     expect(httpRoutesPart(new FactSet([]))).toBe('');
   });
+
+  it('Express: follows the app into helpers in other files (`getRoutes(app)`, `(app) => app.use(...)`) with their prefixes and middleware', async () => {
+    const found = await routes('be-express-helpers');
+    expect(lines(found).sort()).toEqual(
+      [
+        'GET /admin/stats src/routes/admin.ts:5',
+        'GET /api/posts/:id src/routes/api.ts:5',
+        'GET /v1/users src/routes/v1/users.route.ts:4',
+        'GET /v1/users/:userId src/routes/v1/users.route.ts:5',
+      ].sort(),
+    );
+    expect(chain(find(found, 'GET', '/admin/stats'))).toEqual(['express.json():use', 'requireAdmin:mount']);
+    expect(chain(find(found, 'GET', '/v1/users'))).toEqual(['express.json():use']);
+    expect(found.some((r) => (r.middleware ?? []).includes('base'))).toBe(false);
+    // `handlers.getPost` with `handlers = { getPost }` as the parameter's default is the imported getPost.
+    expect(find(found, 'GET', '/api/posts/:id')).toMatchObject({ handler: 'handlers.getPost', handlerAt: { file: 'src/handlers/posts.ts', line: 1 } });
+    expect(find(found, 'GET', '/api/posts/:id')!.handlerResolved).not.toBe(false);
+  });
+
+  it('Hono + @hono/zod-openapi: routers made by project factories, createRoute definitions in other modules with their middleware, app.doc', async () => {
+    const found = await routes('be-hono-openapi');
+    expect(lines(found).sort()).toEqual(
+      [
+        'GET /api/users/{id} src/features/users/index.ts:6',
+        'POST /api/users src/features/users/index.ts:7',
+        'GET /openapi.json src/app.ts:6',
+      ].sort(),
+    );
+    const getUser = find(found, 'GET', '/api/users/{id}');
+    expect(getUser).toMatchObject({ framework: 'hono', handler: 'handlers.getUser', handlerAt: { file: 'src/features/users/handlers.ts', line: 3 } });
+    // `cors()` comes from the app the factory `createApp()` builds; `requireAuth()` from the route definition.
+    expect(chain(getUser)).toEqual(['cors():use', 'requireAuth():route']);
+    expect(getUser!.middlewareUses!.find((m) => m.name === 'requireAuth()')).toMatchObject({
+      at: { file: 'src/features/users/routes.ts', line: 10 },
+      code: { file: 'src/auth/require-auth.ts', line: 3 },
+    });
+    // A guard list imported from another module is read there, and cited where it is written.
+    const createUser = find(found, 'POST', '/api/users');
+    expect(chain(createUser)).toEqual(['cors():use', 'requireAuth():route']);
+    expect(createUser!.middlewareUses!.find((m) => m.name === 'requireAuth()')).toMatchObject({
+      at: { file: 'src/features/users/guards.ts', line: 3 },
+      code: { file: 'src/auth/require-auth.ts', line: 3 },
+    });
+    expect(await part('be-hono-openapi')).toContain('`GET /api/users/{id}`');
+  });
 });
 
 describe('Remix / React Router framework mode', () => {

@@ -98,4 +98,22 @@ describe('React Router detector', () => {
       ['/', '/', '/billing', '/keys', '/namespaces', '/namespaces/:namespaceId', '/settings', '/usage'].sort(),
     );
   });
+
+  it('reads a route array rendered through JSX: `routes.map(({ element: Element, ...rest }) => <Route {...rest} …/>)` and `route.x` attributes', async () => {
+    const found = await routes('fe-react-router-mapped');
+    expect(found.map(row).sort()).toEqual(
+      [
+        '/ (index) → Welcome @ src/pages/Welcome.jsx:1',
+        '/dashboard → Dashboard @ src/pages/Dashboard.jsx:1',
+        '/dashboard/:id → Dashboard @ src/pages/Dashboard.jsx:1',
+        '/* → NotFound @ src/pages/NotFound.jsx:1',
+        '/admin → AdminHome @ src/admin/AdminHome.jsx:1',
+        '/admin/users → AdminUsers @ src/admin/AdminUsers.jsx:1',
+      ].sort(),
+    );
+    const admin = found.find((r) => r.path === '/admin/users')!;
+    expect(admin.guards).toEqual(['RequireAuth']);
+    expect(admin.declaredAt).toEqual({ file: 'src/admin/routes.jsx', line: 6 });
+    expect(found.find((r) => r.path === '/dashboard')!.declaredAt.file).toBe('src/routes/config.js');
+  });
 });

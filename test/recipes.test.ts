@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { workflowsStep } from '../src/steps/09-workflows.js';
 import { missingCitations } from '../src/steps/verify-citations.js';
-import { EXAMPLE, indexOf, section } from './helpers/fixture.js';
+import { EXAMPLE, fixturePath, indexOf, section } from './helpers/fixture.js';
 import { tempRepo } from './helpers/temp-repo.js';
 
 /** The recipe with this title, up to the next one. */
@@ -90,5 +90,22 @@ describe('step 9 recipes — how to add things, from the repository\'s own conve
     expect(asExample).not.toContain('#### Add a page');
     const asApp = (await section(workflowsStep, tempRepo({ 'package.json': root, ...app('apps/storefront') }))).markdown;
     expect(asApp).toContain('#### Add a page to `storefront` (Next.js)');
+  });
+
+  it('a Next.js page recipe says which guard a page inherits from a layout that redirects without a session, citing the layout', async () => {
+    const root = fixturePath('fe-next-protected');
+    const md = (await section(workflowsStep, root)).markdown;
+    const r = recipeOf(md, 'Add a page to `next-protected`');
+    expect(r).toContain("a page added under `/app/(protected)/` inherits `redirect('/login')` from its layout (`/app/(protected)/layout.tsx:6`)");
+    expect(r).toContain('**Access:** pages like /about are not guarded;');
+    expect(missingCitations(md, await indexOf(root))).toEqual([]);
+  });
+
+  it('a Next.js page recipe says which pages pass through middleware.ts, citing it', async () => {
+    const root = fixturePath('fe-next-app');
+    const md = (await section(workflowsStep, root)).markdown;
+    const r = recipeOf(md, 'Add a page to `next-shop`');
+    expect(r).toContain('**Access:** pages like /about are not guarded; a page added under /dashboard passes through `middleware` (`/middleware.ts`), as 2 of 8 routes do.');
+    expect(missingCitations(md, await indexOf(root))).toEqual([]);
   });
 });

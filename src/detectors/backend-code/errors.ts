@@ -141,10 +141,12 @@ export function errorMappings(file: string, sf: ts.SourceFile): Omit<ErrorMappin
         if (installer && !enclosingName(node.parameters[0])) found.set(node, { name: installer, handles: new Set(), line: lineOf(node, sf) });
         else note(node, node.parameters[0], []);
       }
-    } else if (ts.isCallExpression(node) && /^(setErrorHandler|onError)$/.test(lastName(node.expression) ?? '') && node.arguments.some((a) => ts.isFunctionLike(a))) {
-      // Framework-level handlers: Fastify `setErrorHandler`, Hono `app.onError`.
-      const fn = node.arguments.find((a) => ts.isFunctionLike(a))!;
-      found.set(fn, { name: `${node.expression.getText(sf)}(…)`, handles: new Set(), line: lineOf(node, sf) });
+    } else if (ts.isCallExpression(node) && /^(setErrorHandler|onError)$/.test(lastName(node.expression) ?? '') && node.arguments.length === 1) {
+      // Framework-level handlers: Fastify `setErrorHandler`, Hono `app.onError`, inline or named (`app.onError(errorHandler)`).
+      const arg = node.arguments[0];
+      const named = ts.isIdentifier(arg) || ts.isPropertyAccessExpression(arg) ? arg.getText(sf) : undefined;
+      if (!named && !ts.isFunctionLike(arg)) return;
+      found.set(arg, { name: `${node.expression.getText(sf)}(${named ?? '…'})`, handles: new Set(), line: lineOf(node, sf) });
     } else if (ts.isClassDeclaration(node)) {
       const decorator = ts.getDecorators(node)?.find((d) => ts.isCallExpression(d.expression) && lastName(d.expression.expression) === 'Catch');
       if (decorator && ts.isCallExpression(decorator.expression)) {

@@ -2,7 +2,7 @@
 import path from 'node:path';
 import type { RepoIndex } from '../../scan/repo-index.js';
 import { moduleResolver } from '../shared/resolve-module.js';
-import { importsFromText } from '../shared/text-scan.js';
+import { codeOnly, importsFromText } from '../shared/text-scan.js';
 
 interface Importer {
   readonly file: string;
@@ -46,8 +46,10 @@ export function importersFinder(index: RepoIndex, files: readonly string[], defs
     for (const file of files) {
       const text = index.read(file);
       if (!text || !mayImport(text) || !pattern.test(text)) continue;
-      // Import statements are read from the text: these files need no tree for it.
-      for (const binding of importsFromText(text).values()) {
+      // Import statements are read from the text: these files need no tree for it. `export { a } from './m'` takes
+      // `a` from './m' like an import does; it is told apart later as a re-export, not a use.
+      const bindings = [...importsFromText(text).values(), ...reExportsFromText(text)];
+      for (const binding of bindings) {
         const list = table.get(binding.imported);
         if (list) list.push({ file, module: binding.module });
         else table.set(binding.imported, [{ file, module: binding.module }]);
@@ -74,8 +76,17 @@ export function importersFinder(index: RepoIndex, files: readonly string[], defs
     }
     return [...new Set(byTarget.get(definingFile) ?? [])].filter((f) => f !== definingFile).sort();
   };
+  /** Files that only pass the name on (a barrel): their importers use it instead, followed through barrel chains. */
+  const rests = new Map<string, string | undefined>();
+  const onlyReExports = (file: string, name: string): boolean => {
+    if (!rests.has(file)) rests.set(file, codeBesidesImportsAndExports(index.read(file) ?? ''));
+    const rest = rests.get(file);
+    return rest !== undefined && !names(rest, name);
+  };
+  const throughBarrels = (files: readonly string[], name: string, depth: number): string[] =>
+    files.flatMap((f) => (depth < 4 && onlyReExports(f, name) ? throughBarrels(importersByName(f, name, name), name, depth + 1) : [f]));
   return ({ file, name }) => {
-    const direct = importersByName(file, name, name);
+    const direct = [...new Set(throughBarrels(importersByName(file, name, name), name, 0))].filter((f) => f !== file).sort();
     // `const auth = require('./auth')` takes the whole module: it is this name when the module exports only it.
     // Only an identifier can be exported whole; a definition named by an expression (`new Hono<…>()…`) cannot.
     if (!/^[\w$]+$/.test(name)) return direct;
@@ -83,4 +94,32 @@ export function importersFinder(index: RepoIndex, files: readonly string[], defs
     const whole = ['*', 'default'].flatMap((imported) => importersByName(file, imported, undefined));
     return [...new Set([...direct, ...whole])].sort();
   };
+}
+
+/** `export { a, b as c } from './m'`: bindings taken from './m' by name, as imports are (`export *` is not named). */
+function reExportsFromText(text: string): { module: string; imported: string }[] {
+  const out: { module: string; imported: string }[] = [];
+  for (const m of text.matchAll(/\bexport\s+(?:type\s+)?\{([^}]*)\}\s*from\s*['"]([^'"\n]+)['"]/g)) {
+    for (const part of m[1].split(',')) {
+      const imported = part.replace(/^\s*type\s+/, '').split(/\s+as\s+/)[0]?.trim();
+      if (imported) out.push({ module: m[2], imported });
+    }
+  }
+  return out;
+}
+
+/**
+ * A file's code with its import statements and export lists taken out, or undefined when it has no export list (then
+ * it re-exports nothing by name). A barrel is a file whose remaining code no longer names what it passes on.
+ */
+function codeBesidesImportsAndExports(text: string): string | undefined {
+  // Most files have no export list at all: say so before blanking strings and comments out of the whole text.
+  if (!/\bexport\s*(?:type\s+)?\{/.test(text)) return undefined;
+  return codeOnly(text)
+    .replace(/\bimport\s+(?:type\s+)?[^;'"`]*?from\s*['"][^'"\n]*['"]/g, '')
+    .replace(/\bexport\s+(?:type\s+)?\{[^}]*\}(\s*from\s*['"][^'"\n]*['"])?/g, '');
+}
+
+function names(rest: string, name: string): boolean {
+  return new RegExp(`(^|[^\\w$.])${name.replace(/[$]/g, '\\$')}(?![\\w$])`).test(rest);
 }

@@ -8,6 +8,7 @@ import { nestRoutes } from './nest.js';
 import { nextApiRoutes } from './next.js';
 import { remixRoutes } from './remix.js';
 import { composeRoutes } from './router-graph.js';
+import { crossFileLinks, factoryUsers } from './router-links.js';
 import type { HttpRouteData, HttpRouteFact, MiddlewareUse } from './types.js';
 
 export type { HttpFramework, HttpRouteData, HttpRouteFact, MiddlewareUse } from './types.js';
@@ -34,7 +35,8 @@ export const httpFrameworksDetector: Detector = {
     };
     const routes: HttpRouteData[] = [];
     const sources = index.files.filter(isAppSource);
-    const candidates = sources.filter((f) => mentions(index.read(f), IMPORT_NEEDLES));
+    const direct = sources.filter((f) => mentions(index.read(f), IMPORT_NEEDLES));
+    const candidates = factoryUsers(index, sources, direct, crossFileLinks(index));
     for (const r of composeRoutes(index, candidates)) {
       routes.push({
         framework: r.framework,

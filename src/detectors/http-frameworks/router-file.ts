@@ -10,6 +10,8 @@ import { HTTP_METHODS, normaliseMethod } from './paths.js';
 import { handlerRef, hookRefs, localDefinitions, middlewareRef, middlewareRefs, FASTIFY_HOOKS, type RefContext } from './router-refs.js';
 import type { FileRouting, MiddlewareRef, MountTarget, Unit } from './router-types.js';
 import { discoverUnits } from './router-units.js';
+import type { CrossFileLinks } from './router-links.js';
+import { openApiRoute } from './openapi-routes.js';
 import { autoloadDir, chainRoot, enclosingFunctionOf, frameworkOfModule, functionUnitName } from './router-syntax.js';
 
 export type { FileRouting, Hook, MiddlewareRef, Mount, MountTarget, RouteDecl, Unit } from './router-types.js';
@@ -19,15 +21,21 @@ const METHOD_SET = new Set<string>(HTTP_METHODS);
 /** Calls that return the same router, typed differently. */
 const ALIAS_METHODS = /^withTypeProvider$/;
 
-export function analyseFile(sf: ts.SourceFile): FileRouting {
+export function analyseFile(sf: ts.SourceFile, links?: CrossFileLinks): FileRouting {
   const imports = importsOf(sf);
   const constants = constantsOf(sf);
-  const { units, scopes, paramUnits, creations, functionNames } = discoverUnits(sf, imports, constants);
+  const { units, scopes, paramUnits, creations, functionNames } = discoverUnits(sf, imports, constants, links);
   const exports = new Map<string, string>();
   const decorators = new Map<string, number>();
   const ctx: RefContext = { sf, imports, locals: localDefinitions(sf), isRouter: (e) => unitOf(e) !== undefined };
   const str = (e: ts.Expression | undefined) => (e ? staticString(e, constants) : undefined);
 
+  /** `import { base } from './config'` with `export const base = process.env.BASE || '/'`: a path, not middleware. */
+  const importedPath = (e: ts.Identifier): boolean => {
+    const b = imports.get(e.text);
+    const value = b && b.imported !== '*' ? links?.exportedConst(sf.fileName, b.module, b.imported)?.value : undefined;
+    return !!value && isPathValue(value);
+  };
   /** The unit an expression refers to: a parameter of an enclosing plugin function, else a file-level variable. */
   const unitOf = (expr: ts.Expression): Unit | undefined => {
     const name = dottedName(expr);
@@ -61,7 +69,7 @@ export function analyseFile(sf: ts.SourceFile): FileRouting {
         const path = expr.arguments[0];
         return { ...inner, chained: path && (ts.isStringLiteralLike(path) || ts.isTemplateExpression(path)) ? path : inner.chained };
       }
-      if (METHOD_SET.has(method) || method === 'use' || method === 'route' || method === 'on') return inner;
+      if (METHOD_SET.has(method) || method === 'use' || method === 'route' || method === 'on' || method === 'openapi') return inner;
     }
     return undefined;
   };
@@ -128,7 +136,7 @@ export function analyseFile(sf: ts.SourceFile): FileRouting {
    * A route's arguments after its path: middleware, then the handler (or, Fastify style, an options object carrying
    * `handler` and hooks such as `onRequest: [fastify.authenticate]`).
    */
-  const addRoute = (u: Unit, method: string, path: ts.Expression | undefined, base: string, rest: readonly ts.Expression[], at: ts.Node) => {
+  const addRoute = (u: Unit, method: string, path: ts.Expression | undefined, base: string, rest: readonly ts.Expression[], at: ts.Node, declared: readonly MiddlewareRef[] = []) => {
     const p = path ? str(path) : { text: '', resolved: true };
     const text = p ? p.text : `\${${path!.getText(sf)}}`;
     // In a chain (`router.route('/').get(a).post(b)`) each route is cited at its own method name.
@@ -139,7 +147,7 @@ export function analyseFile(sf: ts.SourceFile): FileRouting {
     const handlerArg = last && ts.isObjectLiteralExpression(last) ? property(last, 'handler') : last;
     const before = last && !ts.isObjectLiteralExpression(last) ? rest.slice(0, -1) : rest;
     const { handler, wrappers } = handlerRef(handlerArg, ctx, line);
-    const middleware = [...hookRefs(options, ctx, line), ...middlewareRefs(before, ctx, line), ...wrappers];
+    const middleware = [...declared, ...hookRefs(options, ctx, line), ...middlewareRefs(before, ctx, line), ...wrappers];
     u.routes.push({ method: normaliseMethod(method), path: base + text, resolved: p?.resolved ?? false, ...handler, middleware, line, order: token.getStart(sf) });
   };
   const addMount = (
@@ -182,7 +190,7 @@ export function analyseFile(sf: ts.SourceFile): FileRouting {
     const recv = receiverOf(callee.expression);
     if (!recv) return;
     const { unit: u, base } = recv;
-    const isPath = (e: ts.Expression | undefined) => !!e && (ts.isStringLiteralLike(e) || ts.isTemplateExpression(e) || (ts.isIdentifier(e) && !!str(e)));
+    const isPath = (e: ts.Expression | undefined) => !!e && (ts.isStringLiteralLike(e) || ts.isTemplateExpression(e) || (ts.isIdentifier(e) && (!!str(e) || importedPath(e))));
     // Hono `.get('/x', a).post(b)`: `post` serves `/x` too.
     if (METHOD_SET.has(method) && u.framework === 'hono' && recv.chained && !isPath(args[0]) && args.length > 0) {
       return addRoute(u, method, recv.chained, base, args, node);
@@ -209,10 +217,11 @@ export function analyseFile(sf: ts.SourceFile): FileRouting {
         if (text) addRoute(u, text, args[1], base, args.slice(2), node);
       }
     } else if (method === 'openapi' && args.length >= 2) {
-      const route = ts.isIdentifier(args[0]) ? constants.get(args[0].text) : args[0];
-      const def = route && ts.isCallExpression(route) ? route.arguments[0] : route;
-      const m = str(property(def, 'method'))?.text;
-      if (m) addRoute(u, m, property(def, 'path'), base, args.slice(1), node);
+      const route = openApiRoute(args[0], ctx, constants, links);
+      if (route) addRoute(u, route.method, route.path, base, args.slice(1), node, route.guards);
+    } else if ((method === 'doc' || method === 'doc31') && u.framework === 'hono' && isPath(args[0])) {
+      // @hono/zod-openapi serves the generated OpenAPI document there; the call itself stands for the handler.
+      addRoute(u, 'get', args[0], base, [node], node);
     } else if (method === 'use' && args.length >= 2 && rowsOf(args[0], args[args.length - 1])) {
       const [prefix, target] = [args[0] as ts.PropertyAccessExpression, args[args.length - 1] as ts.PropertyAccessExpression];
       for (const row of rowsOf(prefix, target)!) addMount(u, property(row, prefix.name.text), targetOf(property(row, target.name.text) ?? prefix), node);
@@ -291,4 +300,12 @@ export function analyseFile(sf: ts.SourceFile): FileRouting {
 /** `(err, req, res, next) => …`: an error handler, not middleware in front of routes. */
 function isErrorHandler(arg: ts.Expression): boolean {
   return (ts.isArrowFunction(arg) || ts.isFunctionExpression(arg)) && arg.parameters.length === 4;
+}
+
+/** A string that reads as a URL path: `'/x'`, a template, or `env || '/x'` / `env ?? '/x'`. */
+function isPathValue(e: ts.Expression): boolean {
+  if (ts.isStringLiteralLike(e)) return e.text.startsWith('/');
+  if (ts.isTemplateExpression(e)) return e.head.text.startsWith('/');
+  if (ts.isBinaryExpression(e) && /^(\|\||\?\?)$/.test(e.operatorToken.getText())) return isPathValue(e.right);
+  return false;
 }

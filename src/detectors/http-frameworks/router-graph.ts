@@ -13,6 +13,7 @@ import { moduleResolver } from '../shared/resolve-module.js';
 import { isAppSource } from '../shared/source-scope.js';
 import { analyseFile, type FileRouting, type MiddlewareRef, type Mount, type RouteDecl, type Unit } from './router-file.js';
 import { joinPaths, packageName } from './paths.js';
+import { crossFileLinks } from './router-links.js';
 import type { HttpFramework, MiddlewareUse } from './types.js';
 
 const AUTOHOOKS = /(^|\/)autohooks\.[cm]?[jt]s$/;
@@ -35,11 +36,12 @@ interface Active {
 
 export function composeRoutes(index: RepoIndex, candidates: readonly string[]): ComposedRoute[] {
   const resolver = moduleResolver(index);
+  const links = crossFileLinks(index);
   const analysed = new Map<string, FileRouting | undefined>();
   const routingOf = (file: string): FileRouting | undefined => {
     if (!analysed.has(file)) {
       const sf = isSourceFile(file) ? index.parse(file) : undefined;
-      analysed.set(file, sf ? analyseFile(sf) : undefined);
+      analysed.set(file, sf ? analyseFile(sf, links) : undefined);
     }
     return analysed.get(file);
   };
@@ -126,7 +128,8 @@ export function composeRoutes(index: RepoIndex, candidates: readonly string[]): 
     const decorated = /^[\w$]+\.([\w$]+)$/.exec(ref.name)?.[1];
     return decorated ? decorators.get(decorated) : undefined;
   };
-  const useOf = (file: string, ref: MiddlewareRef, kind: MiddlewareUse['kind']): MiddlewareUse => {
+  const useOf = (routeFile: string, ref: MiddlewareRef, kind: MiddlewareUse['kind']): MiddlewareUse => {
+    const file = ref.file ?? routeFile;
     const code = codeOf(file, ref);
     const from = !code && ref.module && !ref.module.startsWith('.') && !resolver.resolve(file, ref.module) ? packageName(ref.module) : undefined;
     return {
@@ -139,17 +142,30 @@ export function composeRoutes(index: RepoIndex, candidates: readonly string[]): 
     };
   };
 
+  /** `const app = createApp()`: the `use` middleware that the factory's own router added applies to this one. */
+  const baseUses = (k: string, unit: Unit): Active[] => {
+    if (!unit.base) return [];
+    const synthetic: Mount = { prefix: '', middleware: [], resolved: true, target: unit.base, viaUse: false, line: 0, order: 0 };
+    return targetsOf(fileOf(k), synthetic).flatMap((t) => {
+      const b = unitAt(t.key);
+      const bFile = fileOf(t.key);
+      return (b?.mounts ?? [])
+        .filter((m) => m.asMiddleware && m.viaUse && (edges.get(m) ?? []).length === 0)
+        .map((m) => ({ use: useOf(bFile, m.asMiddleware!, 'use'), under: m.prefix === '' || m.prefix === '*' ? '' : m.prefix, after: -1 }));
+    });
+  };
+
   const out: ComposedRoute[] = [];
   const emitted = new Set<string>();
   const visit = (k: string, prefix: string, resolved: boolean, inherited: HttpFramework | undefined, stack: Set<string>, outer: readonly Active[]) => {
     const unit = unitAt(k);
     if (!unit || stack.has(k) || stack.size > 20) return;
     const file = fileOf(k);
-    const framework = unit.framework ?? inherited;
+    const framework = unit.guessed ? inherited ?? unit.framework : unit.framework ?? inherited;
     const base = joinPaths(prefix, unit.prefix);
     // Fastify hooks apply to the whole plugin, wherever they are added; `use` only to what follows it.
     const hooks: Active[] = unit.hooks.map((h) => ({ use: useOf(file, h.ref, 'hook'), under: '', after: -1 }));
-    const active: Active[] = [...outer, ...hooks];
+    const active: Active[] = [...outer, ...baseUses(k, unit), ...hooks];
     const next = new Set(stack).add(k);
     const entries: ({ order: number } & ({ route: RouteDecl } | { mount: Mount }))[] = [
       ...unit.routes.map((route) => ({ order: route.order, route })),

@@ -89,6 +89,8 @@ function shortText(e: ts.Expression, sf: ts.SourceFile): string {
  */
 function origin(e: ts.Expression, ctx: RefContext): Pick<MiddlewareRef, 'module' | 'imported' | 'member' | 'localLine'> {
   if (ts.isPropertyAccessExpression(e) && ctx.isRouter?.(e.expression)) return {};
+  const defaulted = parameterDefault(e);
+  if (defaulted) return origin(defaulted, ctx);
   const name = dottedName(e) ?? rootOf(e)?.text;
   return name ? originOf(name, ctx, 0) : {};
 }
@@ -185,4 +187,26 @@ export function handlerRef(arg: ts.Expression | undefined, ctx: RefContext, line
   }
   // `handlers[name]`, `makeHandler('x')`, `cond ? a : b`: not followed statically.
   return { handler: { handler: shortText(e, ctx.sf), handlerResolved: false }, wrappers: [] };
+}
+
+/**
+ * `handlers.getPost` where `handlers` is a parameter defaulting to `{ getPost, getComments }` (routes registered by a
+ * function that tests can hand mocks): what the default holds for that member, when it is a name.
+ */
+function parameterDefault(e: ts.Expression): ts.Expression | undefined {
+  if (!ts.isPropertyAccessExpression(e) || !ts.isIdentifier(e.expression)) return undefined;
+  const owner = e.expression.text;
+  for (let n: ts.Node | undefined = e.parent; n; n = n.parent) {
+    if (!ts.isFunctionLike(n)) continue;
+    const param = n.parameters.find((p) => ts.isIdentifier(p.name) && p.name.text === owner);
+    if (!param) continue;
+    const init = param.initializer;
+    if (!init || !ts.isObjectLiteralExpression(init)) return undefined;
+    for (const prop of init.properties) {
+      if (ts.isShorthandPropertyAssignment(prop) && prop.name.text === e.name.text) return prop.name;
+      if (ts.isPropertyAssignment(prop) && prop.name.getText() === e.name.text && (ts.isIdentifier(prop.initializer) || ts.isPropertyAccessExpression(prop.initializer))) return prop.initializer;
+    }
+    return undefined;
+  }
+  return undefined;
 }

@@ -28,7 +28,7 @@ export function chainRoot(expr: ts.Expression): ts.Expression {
     (ts.isCallExpression(e.expression.expression) || ts.isNewExpression(e.expression.expression))
   ) {
     const method = e.expression.name.text;
-    if (method !== 'use' && method !== 'route' && method !== 'on' && method !== 'withTypeProvider' && !METHOD_SET.has(method)) break;
+    if (!/^(use|route|on|openapi|withTypeProvider)$/.test(method) && !METHOD_SET.has(method)) break;
     e = e.expression.expression;
   }
   return e;

@@ -17,6 +17,8 @@ export interface MiddlewareRef {
   readonly localLine?: number;
   /** Where it is applied. */
   readonly line: number;
+  /** The file it is written in, when not the route's (a `createRoute({ middleware })` exported by another module). */
+  readonly file?: string;
   /** `onRequest`/`preHandler` for Fastify hooks, `wrapper` for `asyncHandler(fn)`-style wrappers. */
   readonly hook?: string;
 }
@@ -79,6 +81,10 @@ export interface Unit {
   readonly routes: RouteDecl[];
   readonly mounts: Mount[];
   readonly hooks: Hook[];
+  /** Made by a factory in another file (`const app = createApp()`): that factory's router, whose `use` calls apply. */
+  base?: MountTarget;
+  /** The framework was guessed from an ambiguous parameter type (`Router`, `Application`): a mounting app's wins. */
+  guessed?: boolean;
 }
 
 export interface FileRouting {

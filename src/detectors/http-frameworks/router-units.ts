@@ -6,7 +6,8 @@
 import { ts, lineOf, walk } from '../../scan/ts.js';
 import { dottedName, lastName, property, staticString, type ImportBinding } from '../shared/ast.js';
 import type { HttpFramework } from './types.js';
-import type { Unit } from './router-types.js';
+import type { MountTarget, Unit } from './router-types.js';
+import type { CrossFileLinks } from './router-links.js';
 import { chainRoot, declaredTypeOf, frameworkOfModule, frameworkOfType, functionUnitName, isRegisteredOrWrapped } from './router-syntax.js';
 
 const PARAM_TYPE = /\b(FastifyInstance|Express|Application|Router|Hono|OpenAPIHono|KoaRouter)\b/;
@@ -29,6 +30,7 @@ export function discoverUnits(
   sf: ts.SourceFile,
   imports: ReadonlyMap<string, ImportBinding>,
   constants: ReadonlyMap<string, ts.Expression>,
+  links?: CrossFileLinks,
 ): DiscoveredUnits {
   const units = new Map<string, Unit>();
   /** Function node → unit name, for units that are a function's router parameter. */
@@ -67,34 +69,15 @@ export function discoverUnits(
     }
     return u;
   };
-  const str = (e: ts.Expression | undefined) => (e ? staticString(e, constants) : undefined);
-  const bindingOf = (e: ts.Expression): ImportBinding | undefined => {
-    let root = e;
-    while (ts.isPropertyAccessExpression(root) || ts.isCallExpression(root)) root = root.expression;
-    return ts.isIdentifier(root) ? imports.get(root.text) : undefined;
-  };
-
-  /** `express()`, `Router()`, `new Hono().basePath('/api')`, `Fastify({...})`, `new Router({ prefix })`. */
-  const creation = (expr: ts.Expression): { framework: HttpFramework; prefix: string } | undefined => {
-    if (ts.isCallExpression(expr) && ts.isPropertyAccessExpression(expr.expression) && expr.expression.name.text === 'basePath') {
-      const inner = creation(expr.expression.expression);
-      return inner && { ...inner, prefix: inner.prefix + (str(expr.arguments[0])?.text ?? '') };
-    }
-    // `Fastify({ logger: true }).withTypeProvider<ZodTypeProvider>()` is the app, typed.
-    if (ts.isCallExpression(expr) && ts.isPropertyAccessExpression(expr.expression) && ALIAS_METHODS.test(expr.expression.name.text)) {
-      return creation(expr.expression.expression);
-    }
-    if (!ts.isCallExpression(expr) && !ts.isNewExpression(expr)) return undefined;
-    const framework = frameworkOfModule(bindingOf(expr.expression)?.module ?? '');
-    if (!framework) return undefined;
-    const name = lastName(expr.expression) ?? '';
-    if (framework === 'express' && (ts.isCallExpression(expr) || name === 'Router')) return { framework, prefix: '' };
-    if (framework === 'fastify' && ts.isCallExpression(expr)) return { framework, prefix: '' };
-    if (framework === 'hono' && ts.isNewExpression(expr) && /Hono$/.test(name)) return { framework, prefix: '' };
-    if (framework === 'koa' && ts.isNewExpression(expr)) {
-      return { framework, prefix: str(property(expr.arguments?.[0], 'prefix'))?.text ?? '' };
-    }
-    return undefined;
+  /** `express()`, `new Hono()`, …, or a call to a function that returns a new router (`createRouter()`). */
+  const creation = (expr: ts.Expression): Created | undefined => {
+    const direct = routerCreation(expr, imports, constants);
+    if (direct) return direct;
+    const root = ts.isCallExpression(expr) && ts.isIdentifier(expr.expression) ? expr.expression.text : undefined;
+    if (!root || !links) return undefined;
+    const binding = imports.get(root);
+    const made = binding ? links.routerFactory(sf.fileName, binding.module, binding.imported) : links.localFactory(sf, root);
+    return made && { ...made, ...(binding ? { base: { kind: 'import' as const, module: binding.module, imported: binding.imported } } : {}) };
   };
 
   const creations = new Map<ts.Node, string>();
@@ -114,7 +97,8 @@ export function discoverUnits(
     const created = root && creation(root);
     if (name && root && created) {
       const unitName = name === 'default' ? 'default' : declare(node, name);
-      unit(unitName, created.framework, created.prefix);
+      const u = unit(unitName, created.framework, created.prefix);
+      if (created.base) u.base = created.base;
       creations.set(root, unitName);
     }
     if (ts.isFunctionLike(node) && node.parameters.length > 0) {
@@ -123,10 +107,12 @@ export function discoverUnits(
       const fname = functionUnitName(node, sf);
       if (!pname || !fname) return;
       const typed = PARAM_TYPE.exec(param.type?.getText(sf) ?? '') ?? PARAM_TYPE.exec(declaredTypeOf(node, sf));
-      const plugin = PLUGIN_PARAM.test(pname) && (fname === 'default' || fname.startsWith('inline@') || isRegisteredOrWrapped(node));
+      const plugin = PLUGIN_PARAM.test(pname) && (fname === 'default' || fname.startsWith('inline@') || isRegisteredOrWrapped(node) || routesOn(node, pname));
       if (typed || plugin) {
         const fw = typed ? frameworkOfType(typed[1], soleFramework) : soleFramework;
-        unit(fname, fw);
+        const u = unit(fname, fw);
+        // `(app: Application)` in a file that imports no framework: the app it is given decides.
+        if (typed && !soleFramework && /^(Application|Router)$/.test(typed[1])) u.guessed = true;
         paramUnits.set(node, { unit: fname, param: pname });
       }
     }
@@ -165,4 +151,58 @@ export function discoverUnits(
   });
 
   return { units, scopes, paramUnits, creations, functionNames };
+}
+
+export interface Created {
+  readonly framework: HttpFramework;
+  readonly prefix: string;
+  /** The factory's own router, when a factory made this one: its `use` middleware applies here too. */
+  readonly base?: MountTarget;
+}
+
+/** `express()`, `Router()`, `new Hono().basePath('/api')`, `Fastify({...})`, `new Router({ prefix })`. */
+export function routerCreation(expr: ts.Expression, imports: ReadonlyMap<string, ImportBinding>, constants: ReadonlyMap<string, ts.Expression>): Created | undefined {
+  const str = (e: ts.Expression | undefined) => (e ? staticString(e, constants) : undefined);
+  if (ts.isCallExpression(expr) && ts.isPropertyAccessExpression(expr.expression) && expr.expression.name.text === 'basePath') {
+    const inner = routerCreation(expr.expression.expression, imports, constants);
+    return inner && { ...inner, prefix: inner.prefix + (str(expr.arguments[0])?.text ?? '') };
+  }
+  // `Fastify({ logger: true }).withTypeProvider<ZodTypeProvider>()` is the app, typed.
+  if (ts.isCallExpression(expr) && ts.isPropertyAccessExpression(expr.expression) && ALIAS_METHODS.test(expr.expression.name.text)) {
+    return routerCreation(expr.expression.expression, imports, constants);
+  }
+  if (!ts.isCallExpression(expr) && !ts.isNewExpression(expr)) return undefined;
+  let root: ts.Expression = expr.expression;
+  while (ts.isPropertyAccessExpression(root) || ts.isCallExpression(root)) root = root.expression;
+  const framework = frameworkOfModule((ts.isIdentifier(root) ? imports.get(root.text) : undefined)?.module ?? '');
+  if (!framework) return undefined;
+  const name = lastName(expr.expression) ?? '';
+  if (framework === 'express' && (ts.isCallExpression(expr) || name === 'Router')) return { framework, prefix: '' };
+  if (framework === 'fastify' && ts.isCallExpression(expr)) return { framework, prefix: '' };
+  if (framework === 'hono' && ts.isNewExpression(expr) && /Hono$/.test(name)) return { framework, prefix: '' };
+  if (framework === 'koa' && ts.isNewExpression(expr)) {
+    return { framework, prefix: str(property(expr.arguments?.[0], 'prefix'))?.text ?? '' };
+  }
+  return undefined;
+}
+
+const ROUTING_CALLS = /^(use|route|register|openapi|get|post|put|patch|delete|all|options|head|on)$/;
+
+/** `function getRoutes(app) { app.use('/v1', router) }`: the parameter is used as a router inside the function. */
+function routesOn(fn: ts.SignatureDeclaration, param: string): boolean {
+  const body = 'body' in fn ? (fn as { body?: ts.Node }).body : undefined;
+  if (!body) return false;
+  let found = false;
+  walk(body, (n) => {
+    if (found) return false;
+    if (ts.isCallExpression(n) && ts.isPropertyAccessExpression(n.expression) && ts.isIdentifier(n.expression.expression)) {
+      const first = n.arguments[0];
+      const method = n.expression.name.text;
+      const pathFirst = first && (ts.isStringLiteralLike(first) || method === 'use' || method === 'register' || method === 'openapi');
+      const pathSecond = method === 'on' && n.arguments[1] && ts.isStringLiteralLike(n.arguments[1]);
+      if (n.expression.expression.text === param && ROUTING_CALLS.test(method) && (pathFirst || pathSecond)) found = true;
+    }
+    return undefined;
+  });
+  return found;
 }

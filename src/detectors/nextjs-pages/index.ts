@@ -12,6 +12,7 @@ import type { FrontendRouteData } from '../shared/frontend-route.js';
 import { nextRouteFiles, type NextRouteFile } from '../shared/next-routes.js';
 import { endpointMethods, exportedNames } from '../astro/routes.js';
 import { frontendApps, type FrontendApp } from '../frontend-build/apps.js';
+import { layoutGuard } from './layout-guards.js';
 
 export type NextRouteFact = Fact<'next.route', FrontendRouteData>;
 
@@ -35,6 +36,11 @@ function routesOf(index: RepoIndex, app: FrontendApp): FrontendRouteData[] {
     const dir = f.file.slice(0, f.file.lastIndexOf('/'));
     byDir.set(dir, [...(byDir.get(dir) ?? []), f]);
   }
+  // Guarding layouts, outermost first: a page inherits every one whose folder holds it.
+  const layoutGuards = files
+    .filter((f) => f.router === 'app' && f.kind === 'layout')
+    .flatMap((f) => layoutGuard(index, f.file) ?? [])
+    .sort((a, b) => a.dir.length - b.dir.length);
   const out: FrontendRouteData[] = [];
   for (const f of files) {
     if (!['page', 'layout', 'route', 'api', 'not-found', 'global-error'].includes(f.kind)) continue;
@@ -54,6 +60,10 @@ function routesOf(index: RepoIndex, app: FrontendApp): FrontendRouteData[] {
       if (/export\s+(async\s+)?function\s+generateStaticParams/.test(text)) extras.generateStaticParams = 'yes';
     }
     const api = f.kind === 'route' || f.kind === 'api';
+    // A layout wraps the pages and layouts of its folder and below (not route handlers, and not itself).
+    const here = f.file.slice(0, f.file.lastIndexOf('/'));
+    const covered = !!middleware?.covers(f.path);
+    const inherited = api ? [] : layoutGuards.filter((g) => g.at.file !== f.file && (here === g.dir || here.startsWith(`${g.dir}/`)));
     const at = defaultExportAt(index, f.file);
     if (at.definedIn) extras.definedIn = `${at.definedIn.file}${at.definedIn.line ? `:${at.definedIn.line}` : ''}`;
     out.push({
@@ -67,7 +77,10 @@ function routesOf(index: RepoIndex, app: FrontendApp): FrontendRouteData[] {
       index: false,
       layout: f.kind === 'layout',
       lazy: false,
-      guards: middleware?.covers(f.path) ? ['middleware'] : [],
+      guards: [...(covered ? ['middleware'] : []), ...inherited.map((g) => g.name)],
+      ...(covered || inherited.length
+        ? { guardAt: Object.fromEntries([...(covered ? [['middleware', { file: middleware!.file }]] : []), ...inherited.map((g) => [g.name, g.at])]) }
+        : {}),
       depth: f.path === '/' ? 0 : f.path.split('/').length - 1,
       extras,
     });

@@ -10,6 +10,7 @@ import { dynamicImport, followExport, importsCached, localDeclaration, resolveCo
 import { composePath, isGuardName, type FrontendRouteData } from '../shared/frontend-route.js';
 import { moduleResolver } from '../shared/resolve-module.js';
 import { clip } from '../../secrets/clip.js';
+import { mappedRoute, readMappedRoutes } from './mapped-routes.js';
 
 export interface Mount {
   readonly prefix: string;
@@ -17,7 +18,7 @@ export interface Mount {
   readonly depth: number;
 }
 
-interface Ctx extends Mount {
+export interface Ctx extends Mount {
   readonly sf: ts.SourceFile;
 }
 
@@ -31,7 +32,7 @@ export class RouteTreeReader {
   readonly guardAt: Record<string, { file: string; line?: number }> = {};
 
   constructor(
-    private readonly index: RepoIndex,
+    readonly index: RepoIndex,
     private readonly app: string,
   ) {}
 
@@ -78,7 +79,8 @@ export class RouteTreeReader {
     this.emit(ctx, sf, obj, { path, isIndex, component, wrappers, children: property(obj, 'children'), extras });
   }
 
-  private emit(
+  /** Records one route and reads its children (used by `mapped-routes.ts` too). */
+  emit(
     ctx: Ctx,
     sf: ts.SourceFile,
     at: ts.Node,
@@ -130,6 +132,11 @@ export class RouteTreeReader {
       else if (ts.isJsxExpression(node) && node.expression) {
         // `{isAdmin && <Route …/>}`: the routes exist only when the condition holds.
         const e = node.expression;
+        const mapped = mappedRoute(e);
+        if (mapped) {
+          readMappedRoutes(this, mapped, ctx);
+          continue;
+        }
         const condition = ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken ? e.left : ts.isConditionalExpression(e) ? e.condition : undefined;
         const text = condition ? condition.getText(ctx.sf).replace(/\s+/g, ' ') : '';
         const when = text ? `when ${clip(text, 48)}` : undefined;
@@ -176,8 +183,15 @@ export class RouteTreeReader {
     this.emit(ctx, sf, node, { path, isIndex, component, wrappers, children: children.filter(isRouteElementOrContainer) });
   }
 
-  /** `<Guard><Suspense><Page /></Suspense></Guard>` → component Page, wrappers [Guard, Suspense]. */
-  fromElement(expr: ts.Expression, sf: ts.SourceFile): { component?: ComponentRef; wrappers: string[] } {
+  /**
+   * `<Guard><Suspense><Page /></Suspense></Guard>` → component Page, wrappers [Guard, Suspense]. `boundTag` names the
+   * component behind a tag that is a variable of a `.map` callback (`<Element />`), null when this entry has none.
+   */
+  fromElement(expr: ts.Expression, sf: ts.SourceFile, boundTag?: (tag: string) => ComponentRef | null | undefined): { component?: ComponentRef; wrappers: string[] } {
+    const resolve = (tag: string): ComponentRef | undefined => {
+      const bound = boundTag?.(tag);
+      return bound === null ? undefined : bound ?? resolveComponent(this.index, sf, tag);
+    };
     const wrappers: string[] = [];
     const noteGuard = (tag: string) => {
       if (!isGuardName(tag) || this.guardAt[tag]) return;
@@ -192,21 +206,30 @@ export class RouteTreeReader {
       else if (ts.isJsxElement(node)) {
         const elements: ts.JsxChild[] = node.children.filter((c: ts.JsxChild) => ts.isJsxElement(c) || ts.isJsxSelfClosingElement(c));
         const tag = tagName(node);
+        // `<Guard>{route.element}</Guard>` inside a `.map` callback: the page is the entry's element.
+        const only = node.children.filter((c) => !ts.isJsxText(c) || c.text.trim());
+        const inner = only.length === 1 && ts.isJsxExpression(only[0]) ? only[0].expression : undefined;
+        const boundChild = inner && boundTag && (ts.isIdentifier(inner) || ts.isPropertyAccessExpression(inner)) ? boundTag(inner.getText(sf)) ?? undefined : undefined;
+        if (boundChild && tag) {
+          wrappers.push(tag);
+          noteGuard(tag);
+          return { component: boundChild, wrappers };
+        }
         if (elements.length === 1 && tag) {
           wrappers.push(tag);
           noteGuard(tag);
           node = elements[0];
-        } else return { component: tag ? resolveComponent(this.index, sf, tag) : undefined, wrappers };
+        } else return { component: tag ? resolve(tag) : undefined, wrappers };
       } else if (ts.isJsxSelfClosingElement(node)) {
         const tag = tagName(node);
-        return { component: tag ? resolveComponent(this.index, sf, tag) : undefined, wrappers };
+        return { component: tag ? resolve(tag) : undefined, wrappers };
       } else break;
     }
     return { wrappers };
   }
 
   /** `lazy: () => import('./pages/Detail')` → the module file, named after it. */
-  private lazyModule(expr: ts.Expression, sf: ts.SourceFile): ComponentRef | undefined {
+  lazyModule(expr: ts.Expression, sf: ts.SourceFile): ComponentRef | undefined {
     const specifier = dynamicImport(expr);
     if (!specifier) return undefined;
     const file = moduleResolver(this.index).resolve(sf.fileName, specifier);
@@ -217,7 +240,7 @@ export class RouteTreeReader {
   }
 
   /** An identifier's value: a const of this file, or an exported const of the module it is imported from. */
-  private deref(expr: ts.Expression | undefined, sf: ts.SourceFile, depth = 0): { node: ts.Expression; sf: ts.SourceFile } | undefined {
+  deref(expr: ts.Expression | undefined, sf: ts.SourceFile, depth = 0): { node: ts.Expression; sf: ts.SourceFile } | undefined {
     if (!expr || depth > 4) return undefined;
     if (ts.isParenthesizedExpression(expr) || ts.isAsExpression(expr) || ts.isSatisfiesExpression(expr)) {
       return this.deref(expr.expression, sf, depth);

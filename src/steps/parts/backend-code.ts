@@ -96,7 +96,9 @@ export function errorHandlingPart(facts: FactSet): string {
     classes.map((c) => [code(c.name), code(c.extends), c.statusCode ? value(c.statusCode) : '—', c.code ? value(c.code) : '—', cite(c.file, c.line)]),
   );
   const mapLines = mappings.map((m) => {
-    const handles = m.handles.length > 0 ? `: checks ${names(m.handles)}` : ' (error-handling middleware)';
+    // `app.onError(…)`/`setErrorHandler(…)` install the app's error handler; `(err, req, res, next)` is middleware.
+    const installed = /\.(onError|setErrorHandler)\(/.test(m.name);
+    const handles = m.handles.length > 0 ? `: checks ${names(m.handles)}` : installed ? ' (the app-wide error handler)' : ' (error-handling middleware)';
     const used = m.usedBy.length > 0 ? `; called from ${files(m.usedBy)}` : '';
     return `- ${code(m.name)} in ${cite(m.file, m.line)}${handles}${used}`;
   });

@@ -85,10 +85,12 @@ function routedPage(input: RecipeInput, app: FrontendAppData): string {
   const guards = example.guards.length
     ? `**Access:** pages here sit behind ${names(example.guards.map((g) => oneLine(g)))}${guardAt(example)}, as ${routes.filter((r) => r.guards.join(',') === example.guards.join(',')).length} of ${routes.length} routes do.`
     : '';
+  const inherited = inheritedGuards(routes, example);
   const client = facts.of<ApiClientFact>('react.api-client').map((f) => f.data).filter((c) => c.app === app.dir).sort((a, b) => b.usedBy - a.usedBy)[0];
   return recipe(`Add a page to ${code(app.name)} (${frameworkLabel(app)})`, [
     ...steps,
     guards,
+    inherited,
     client ? `**Data:** call the API through ${cite(client.file)} (${code(client.transport)}, used by ${plural(client.usedBy, 'file')}).` : '',
     tests.step(file, 'page'),
   ]);
@@ -97,4 +99,40 @@ function routedPage(input: RecipeInput, app: FrontendAppData): string {
 function guardAt(route: FrontendRouteData): string {
   const at = route.guardAt ? Object.values(route.guardAt)[0] : undefined;
   return at ? ` (${cite(at)})` : '';
+}
+
+/**
+ * Guards the example does not have but other routes inherit from a parent (a Next.js layout that redirects without a
+ * session, a React Router parent route whose element is a guard): where a new page would get them, and from what.
+ */
+function inheritedGuards(routes: readonly FrontendRouteData[], example: FrontendRouteData): string {
+  const others = [...new Set(routes.flatMap((r) => r.guards))].filter((g) => !example.guards.includes(g));
+  const lines = others.flatMap((g) => {
+    const guarded = routes.filter((r) => r.guards.includes(g));
+    // Next.js: the guard is a layout's check, cited in the layout; its folder is where new pages inherit it.
+    const at = guarded.find((r) => r.guardAt?.[g])?.guardAt?.[g];
+    if (at && /(^|\/)layout\.[jt]sx?$/.test(at.file)) {
+      return [`a page added under ${folder(at.file.slice(0, at.file.lastIndexOf('/')))} inherits ${code(oneLine(g))} from its layout (${cite(at)}), as ${guarded.length} of ${routes.length} routes do`];
+    }
+    // Next.js middleware: pages whose URL its matcher covers pass through it.
+    if (at && /(^|\/)middleware\.[jt]s$/.test(at.file)) {
+      return [`a page added under ${urlPath(commonPath(guarded.map((r) => r.path)))} passes through ${code(oneLine(g))} (${cite(at)}), as ${guarded.length} of ${routes.length} routes do`];
+    }
+    // React Router: a parent route that is (or wraps its outlet in) the guard; a guard on single routes is not inherited.
+    const parent = routes.filter((r) => r.layout && (r.component === g || r.guards.includes(g))).sort((a, b) => a.depth - b.depth)[0];
+    if (!parent) return [];
+    const under = guarded.filter((r) => r !== parent);
+    return [`a route added under ${urlPath(commonPath([parent.path, ...under.map((r) => r.path)]))} as a child of the route at ${cite(parent.declaredAt)} inherits ${code(oneLine(g))}${at ? ` (${cite(at)})` : ''}, as ${guarded.length} of ${routes.length} routes do`];
+  });
+  if (lines.length === 0) return '';
+  const lead = example.guards.length ? '**Access elsewhere:** ' : `**Access:** pages like ${urlPath(example.path)} are not guarded; `;
+  return `${lead}${lines.slice(0, 2).join('; ')}.`;
+}
+
+/** The longest leading run of path segments the paths share (`/admin/users`, `/admin/logs` → `/admin`). */
+function commonPath(paths: readonly string[]): string {
+  const split = paths.map((p) => p.split('/').filter(Boolean));
+  const out: string[] = [];
+  for (let i = 0; split.every((s) => i < s.length && s[i] === split[0][i]); i++) out.push(split[0][i]);
+  return `/${out.join('/')}`;
 }

@@ -1,0 +1,184 @@
+/**
+ * What one file's routing needs from other files: whether a function makes a new router (`createRouter()` returning
+ * `new OpenAPIHono()`, `createApp()` returning one of those with middleware added), and the `createRoute({...})`
+ * definition that `app.openapi(routes.getUser, handler)` names.
+ */
+import type { RepoIndex } from '../../scan/repo-index.js';
+import { ts, walk } from '../../scan/ts.js';
+import { constantsOf, importsOf } from '../shared/ast.js';
+import { localDeclaration } from '../shared/component-ref.js';
+import { moduleResolver } from '../shared/resolve-module.js';
+import { chainRoot } from './router-syntax.js';
+import { routerCreation } from './router-units.js';
+import type { HttpFramework } from './types.js';
+
+export interface CrossFileLinks {
+  /** The framework of the router an imported function returns, when it returns a new one. */
+  routerFactory(fromFile: string, module: string, imported: string): { framework: HttpFramework; prefix: string } | undefined;
+  /** The same for a function of the file itself. */
+  localFactory(sf: ts.SourceFile, name: string): { framework: HttpFramework; prefix: string } | undefined;
+  /** The initializer of an exported `const` of another module (through barrels), and its file. */
+  exportedConst(fromFile: string, module: string, imported: string): { value: ts.Expression; sf: ts.SourceFile } | undefined;
+  /** An exported `const x = createRoute({...})` (or a plain object) of another module: the object and its file. */
+  routeDefinition(fromFile: string, module: string, imported: string): { def: ts.ObjectLiteralExpression; sf: ts.SourceFile } | undefined;
+}
+
+const factsCache = new WeakMap<ts.SourceFile, { imports: ReturnType<typeof importsOf>; constants: ReturnType<typeof constantsOf> }>();
+/** Imports and constants of a file, read once per parse. */
+function fileFacts(sf: ts.SourceFile): { imports: ReturnType<typeof importsOf>; constants: ReturnType<typeof constantsOf> } {
+  let f = factsCache.get(sf);
+  if (!f) factsCache.set(sf, (f = { imports: importsOf(sf), constants: constantsOf(sf) }));
+  return f;
+}
+
+export function crossFileLinks(index: RepoIndex): CrossFileLinks {
+  const resolver = moduleResolver(index);
+  const cache = new Map<string, { framework: HttpFramework; prefix: string } | undefined>();
+
+  const targetOf = (fromFile: string, module: string, imported: string): { sf: ts.SourceFile; name: string } | undefined => {
+    const file = resolver.resolve(fromFile, module);
+    const sf = file ? index.parse(file) : undefined;
+    if (!sf) return undefined;
+    if (imported !== 'default') return { sf, name: imported };
+    for (const st of sf.statements) {
+      if (ts.isExportAssignment(st) && ts.isIdentifier(st.expression)) return { sf, name: st.expression.text };
+      if (ts.isFunctionDeclaration(st) && st.name && (ts.getModifiers(st) ?? []).some((m) => m.kind === ts.SyntaxKind.DefaultKeyword)) return { sf, name: st.name.text };
+    }
+    return undefined;
+  };
+
+  const factory = (start: ts.SourceFile, exported: string, depth: number): { framework: HttpFramework; prefix: string } | undefined => {
+    const { sf, name } = throughReExports(start, exported, 0);
+    const k = `${sf.fileName}#${name}`;
+    if (cache.has(k) || depth > 3) return cache.get(k);
+    cache.set(k, undefined);
+    const decl = localDeclaration(sf, name);
+    const fn = decl && ts.isFunctionDeclaration(decl) ? decl : decl && ts.isVariableDeclaration(decl) ? decl.initializer : undefined;
+    if (!fn || !(ts.isFunctionDeclaration(fn) || ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) || !fn.body) return undefined;
+    const { imports, constants } = fileFacts(sf);
+    const made = (expr: ts.Expression): { framework: HttpFramework; prefix: string } | undefined => {
+      const root = chainRoot(expr);
+      const direct = routerCreation(root, imports, constants);
+      if (direct) return { framework: direct.framework, prefix: direct.prefix };
+      if (ts.isCallExpression(root) && ts.isIdentifier(root.expression)) {
+        const callee = root.expression.text;
+        const binding = imports.get(callee);
+        if (binding) {
+          const t = targetOf(sf.fileName, binding.module, binding.imported);
+          return t ? factory(t.sf, t.name, depth + 1) : undefined;
+        }
+        return callee !== name ? factory(sf, callee, depth + 1) : undefined;
+      }
+      return undefined;
+    };
+    const returned = returnsOf(fn);
+    let result: { framework: HttpFramework; prefix: string } | undefined;
+    for (const r of returned) {
+      // `const app = createRouter(); app.use(…); return app;`
+      const value = ts.isIdentifier(r) ? variableIn(fn.body, r.text) : r;
+      result = value ? made(value) : undefined;
+      if (result) break;
+    }
+    cache.set(k, result);
+    return result;
+  };
+
+  /** Where a name exported by a module is declared: here, or behind `export * from` / `export { x } from` (barrels). */
+  const throughReExports = (sf: ts.SourceFile, name: string, depth: number): { sf: ts.SourceFile; name: string } => {
+    if (localDeclaration(sf, name) || depth > 4) return { sf, name };
+    for (const st of sf.statements) {
+      if (!ts.isExportDeclaration(st) || !st.moduleSpecifier || !ts.isStringLiteralLike(st.moduleSpecifier)) continue;
+      let original: string | undefined;
+      if (!st.exportClause) original = name;
+      else if (ts.isNamedExports(st.exportClause)) {
+        const el = st.exportClause.elements.find((e) => e.name.text === name);
+        original = el && (el.propertyName ?? el.name).text;
+      }
+      if (!original) continue;
+      const file = resolver.resolve(sf.fileName, st.moduleSpecifier.text);
+      const next = file ? index.parse(file) : undefined;
+      const found = next ? throughReExports(next, original, depth + 1) : undefined;
+      if (found && localDeclaration(found.sf, found.name)) return found;
+    }
+    return { sf, name };
+  };
+
+  return {
+    routerFactory(fromFile, module, imported) {
+      const t = targetOf(fromFile, module, imported);
+      return t ? factory(t.sf, t.name, 0) : undefined;
+    },
+    localFactory: (sf, name) => factory(sf, name, 0),
+    exportedConst(fromFile, module, imported) {
+      const first = targetOf(fromFile, module, imported);
+      const t = first && throughReExports(first.sf, first.name, 0);
+      const decl = t && localDeclaration(t.sf, t.name);
+      return t && decl && ts.isVariableDeclaration(decl) && decl.initializer ? { value: decl.initializer, sf: t.sf } : undefined;
+    },
+    routeDefinition(fromFile, module, imported) {
+      const first = targetOf(fromFile, module, imported);
+      const t = first && throughReExports(first.sf, first.name, 0);
+      const decl = t && localDeclaration(t.sf, t.name);
+      const init = decl && ts.isVariableDeclaration(decl) ? decl.initializer : undefined;
+      const def = init && ts.isCallExpression(init) ? init.arguments[0] : init;
+      return t && def && ts.isObjectLiteralExpression(def) ? { def, sf: t.sf } : undefined;
+    },
+  };
+}
+
+/** The expressions a function returns (not those of functions nested in it). */
+function returnsOf(fn: ts.FunctionDeclaration | ts.ArrowFunction | ts.FunctionExpression): ts.Expression[] {
+  if (!fn.body) return [];
+  if (!ts.isBlock(fn.body)) return [fn.body];
+  const out: ts.Expression[] = [];
+  walk(fn.body, (n) => {
+    if (ts.isFunctionLike(n)) return false;
+    if (ts.isReturnStatement(n) && n.expression) out.push(n.expression);
+    return undefined;
+  });
+  return out;
+}
+
+function variableIn(body: ts.Node, name: string): ts.Expression | undefined {
+  let found: ts.Expression | undefined;
+  walk(body, (n) => {
+    if (found) return false;
+    if (ts.isVariableDeclaration(n) && ts.isIdentifier(n.name) && n.name.text === name && n.initializer) found = n.initializer;
+    return undefined;
+  });
+  return found;
+}
+
+/**
+ * Files that make routers only through a project factory (`const router = createRouter()` with `createRouter` in
+ * another file): they import no framework, so they are found by the factories' names, then confirmed by the import.
+ */
+export function factoryUsers(index: RepoIndex, sources: readonly string[], candidates: readonly string[], links: CrossFileLinks): string[] {
+  const found = new Set(candidates);
+  let frontier = [...candidates];
+  for (let round = 0; round < 4 && frontier.length > 0; round++) {
+    const names = new Set<string>();
+    for (const file of frontier) {
+      const sf = index.parse(file);
+      if (!sf) continue;
+      for (const st of sf.statements) {
+        const exported = (ts.canHaveModifiers(st) ? ts.getModifiers(st) ?? [] : []).some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
+        if (!exported) continue;
+        const fnNames = ts.isFunctionDeclaration(st) && st.name ? [st.name.text] : ts.isVariableStatement(st) ? st.declarationList.declarations.flatMap((d) => (ts.isIdentifier(d.name) ? [d.name.text] : [])) : [];
+        for (const name of fnNames) if (links.localFactory(sf, name)) names.add(name);
+      }
+    }
+    if (names.size === 0) break;
+    const needles = [...names].map((n) => `${n}(`);
+    frontier = sources.filter((f) => {
+      if (found.has(f)) return false;
+      const text = index.read(f);
+      if (!text || !needles.some((n) => text.includes(n))) return false;
+      const sf = index.parse(f);
+      const imports = sf ? fileFacts(sf).imports : undefined;
+      return !!imports && [...imports.entries()].some(([local, b]) => names.has(b.imported) && text.includes(`${local}(`) && !!links.routerFactory(f, b.module, b.imported));
+    });
+    for (const f of frontier) found.add(f);
+  }
+  return [...found];
+}
