@@ -109,3 +109,64 @@ describe('step 9 recipes — how to add things, from the repository\'s own conve
     expect(missingCitations(md, await indexOf(root))).toEqual([]);
   });
 });
+
+describe('page recipes for Remix file routes and mixed guards', () => {
+  it('Remix flat routes: the file is the route, a resource route is neither an example nor a page', async () => {
+    const { workflowsStep } = await import('../src/steps/09-workflows.js');
+    const { frontendStep } = await import('../src/steps/05-frontend.js');
+    const { section } = await import('./helpers/fixture.js');
+    const md = (await section(workflowsStep, 'be-remix')).markdown;
+    expect(md).toMatch(/\*\*Page:\*\* the file is the route: add one under `\/app\/routes\/`/);
+    expect(md).not.toMatch(/copy[^\n]*healthcheck/);
+    expect(md).not.toContain('**Route:** declare it in');
+    const fe = (await section(frontendStep, 'be-remix')).markdown;
+    expect(fe).toContain('Remix / React Router file routes (the file is the route)');
+    expect(fe).toMatch(/\| \/healthcheck \|[^\n]*resource route/);
+  });
+
+  it('when no guard covers most routes, the recipe says how the routes divide instead of passing the example off as the rule', async () => {
+    const { tempRepo } = await import('./helpers/temp-repo.js');
+    const { workflowsStep } = await import('../src/steps/09-workflows.js');
+    const { section } = await import('./helpers/fixture.js');
+    const page = (name: string) => `export default function ${name}() { return <div />; }\n`;
+    const root = tempRepo({
+      'package.json': JSON.stringify({ name: 'notes', private: true, dependencies: { react: '^18.0.0', 'react-dom': '^18.0.0', 'react-router-dom': '^6.0.0' }, devDependencies: { vite: '^5.0.0' } }),
+      'index.html': '<div id="root"></div>',
+      'src/main.tsx': "import { createRoot } from 'react-dom/client';\nimport { BrowserRouter } from 'react-router-dom';\nimport Routes from './Routes';\ncreateRoot(document.getElementById('root')!).render(<BrowserRouter><Routes /></BrowserRouter>);\n",
+      'src/Routes.tsx': [
+        "import { Route, Routes } from 'react-router-dom';",
+        "import AuthenticatedRoute from './AuthenticatedRoute';",
+        "import UnauthenticatedRoute from './UnauthenticatedRoute';",
+        "import Login from './pages/Login';",
+        "import Signup from './pages/Signup';",
+        "import Settings from './pages/Settings';",
+        "import NewNote from './pages/NewNote';",
+        "import Notes from './pages/Notes';",
+        "import About from './pages/About';",
+        'export default function AppRoutes() {',
+        '  return (',
+        '    <Routes>',
+        '      <Route path="/about" element={<About />} />',
+        '      <Route path="/login" element={<UnauthenticatedRoute><Login /></UnauthenticatedRoute>} />',
+        '      <Route path="/signup" element={<UnauthenticatedRoute><Signup /></UnauthenticatedRoute>} />',
+        '      <Route path="/settings" element={<AuthenticatedRoute><Settings /></AuthenticatedRoute>} />',
+        '      <Route path="/notes/new" element={<AuthenticatedRoute><NewNote /></AuthenticatedRoute>} />',
+        '      <Route path="/notes/:id" element={<AuthenticatedRoute><Notes /></AuthenticatedRoute>} />',
+        '    </Routes>',
+        '  );',
+        '}',
+      ].join('\n'),
+      'src/AuthenticatedRoute.tsx': 'export default function AuthenticatedRoute({ children }) { return children; }\n',
+      'src/UnauthenticatedRoute.tsx': 'export default function UnauthenticatedRoute({ children }) { return children; }\n',
+      'src/pages/Login.tsx': page('Login'),
+      'src/pages/Signup.tsx': page('Signup'),
+      'src/pages/Settings.tsx': page('Settings'),
+      'src/pages/NewNote.tsx': page('NewNote'),
+      'src/pages/Notes.tsx': page('Notes'),
+      'src/pages/About.tsx': page('About'),
+    });
+    const md = (await section(workflowsStep, root)).markdown;
+    expect(md).not.toContain('pages here sit behind');
+    expect(md).toMatch(/\*\*Access:\*\* routes differ — of 6, 3 sit behind `AuthenticatedRoute`, 2 sit behind `UnauthenticatedRoute`, 1 have none/);
+  });
+});

@@ -71,6 +71,12 @@ function routeData(
 ): FrontendRouteData {
   const exists = index.has(file);
   const at = exists ? defaultExportAt(index, file) : {};
+  const extras: Record<string, string> = {};
+  if (at.definedIn) extras.definedIn = `${at.definedIn.file}${at.definedIn.line ? `:${at.definedIn.line}` : ''}`;
+  // No component: a resource route (a loader or action answering requests), not a page.
+  if (exists && defaultExportName(index, file) === undefined && at.line === undefined) extras.resource = 'yes';
+  // A flat route file is its own declaration: the file is the route.
+  if (declaredAt.file === file) extras.fileRoute = 'yes';
   return {
     app: app.dir,
     router: 'react-router-config',
@@ -84,7 +90,7 @@ function routeData(
     lazy: false,
     guards: [],
     depth,
-    extras: at.definedIn ? { definedIn: `${at.definedIn.file}${at.definedIn.line ? `:${at.definedIn.line}` : ''}` } : undefined,
+    extras: Object.keys(extras).length > 0 ? extras : undefined,
   };
 }
 

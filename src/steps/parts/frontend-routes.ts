@@ -23,7 +23,9 @@ export function routesSection(routes: readonly FrontendRouteData[]): string {
   if (routes.length === 0) return '';
   const pages = pageRoutes(routes);
   const api = routes.filter(isApi);
-  const routers = [...new Set(routes.map((r) => r.router))].map((r) => ROUTER_NAMES[r] ?? r);
+  const routers = [...new Set(routes.map((r) => (r.router === 'react-router-config' && r.extras?.fileRoute ? 'file-routes' : r.router)))].map((r) =>
+    r === 'file-routes' ? 'Remix / React Router file routes (the file is the route)' : (ROUTER_NAMES[r] ?? r),
+  );
   const declared = [...new Set(pages.filter((r) => !r.router.startsWith('next')).map((r) => r.declaredAt.file))].sort();
   const intro = `${routers.join(' and ')}${declared.length && declared.length <= 4 ? `, declared in ${declared.map((f) => cite(f)).join(', ')}` : ''}. ${pages.length} route${pages.length === 1 ? '' : 's'}:`;
   const rows = sortRoutes(pages).map((r) => [urlPath(r.path) + (r.index ? ' (index)' : ''), r.component ? code(r.component) : '—', where(r), notes(r)]);
@@ -89,6 +91,7 @@ function notes(r: FrontendRouteData): string {
   if (x.error) out.push(`error ${cite(x.error)}`);
   if (x.errorElement) out.push(`errorElement ${code(x.errorElement)}`);
   if (x.loader) out.push('loader');
+  if (x.resource) out.push('resource route: no component, answers requests (step 3)');
   if (x.definedIn) {
     const m = /^(.*?)(?::(\d+))?$/.exec(x.definedIn)!;
     out.push(`component in ${cite(m[1], m[2] ? Number(m[2]) : undefined)}`);

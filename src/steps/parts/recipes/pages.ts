@@ -56,7 +56,10 @@ function routesOf(input: RecipeInput, app: FrontendAppData): FrontendRouteData[]
 function routedPage(input: RecipeInput, app: FrontendAppData): string {
   const { facts, tests } = input;
   // Next.js layouts, route handlers and error pages are not pages.
-  const routes = routesOf(input, app).filter((r) => r.file && input.index.has(r.file) && (!r.router.startsWith('next') || r.extras?.kind === 'page'));
+  // Resource routes (a loader or action with no component) are not pages either.
+  const routes = routesOf(input, app).filter(
+    (r) => r.file && input.index.has(r.file) && (!r.router.startsWith('next') || r.extras?.kind === 'page') && !r.extras?.resource,
+  );
   if (routes.length === 0) return '';
   const pages = routes.filter((r) => !r.layout && !r.index && !DYNAMIC.test(r.path) && r.path !== '/' && !ERROR_PAGE.test(r.path));
   // The usual place a page sits (its guards and depth), and the first such page by path.
@@ -67,7 +70,10 @@ function routedPage(input: RecipeInput, app: FrontendAppData): string {
   // Where pages like the example live (its siblings), not every route component (layouts sit elsewhere).
   const siblings = [...new Set(usual.items.map((r) => r.file!))];
   const dir = siblings.length > 1 ? commonDir(siblings) : commonDir(components);
-  const fileBased = example.router === 'next-app' || example.router === 'next-pages' || (example.router === 'tanstack-router' && example.declaredAt.file === file);
+  const fileBased =
+    example.router === 'next-app' ||
+    example.router === 'next-pages' ||
+    ((example.router === 'tanstack-router' || example.router === 'react-router-config') && example.declaredAt.file === file);
   const declared = example.declaredAt;
   // Its parent: the closest route above it in the same file, one level up, whose path the example's path extends.
   const parent = routes
@@ -82,9 +88,7 @@ function routedPage(input: RecipeInput, app: FrontendAppData): string {
         `**Page component:** add it under ${folder(dir || file.slice(0, file.lastIndexOf('/')))} (${plural(components.length, 'route component')}); copy ${example.component ? `${code(example.component)} in ` : ''}${cite(file)}.`,
         `**Route:** declare it in ${cite(declared.file)} beside ${urlPath(example.path)} at ${lineIn(declared.file, declared.line, declared.file)}${parent ? `, a child of the ${urlPath(parent.path)} route at ${lineIn(parent.declaredAt.file, parent.declaredAt.line, declared.file)}` : ''}.`,
       ];
-  const guards = example.guards.length
-    ? `**Access:** pages here sit behind ${names(example.guards.map((g) => oneLine(g)))}${guardAt(example)}, as ${routes.filter((r) => r.guards.join(',') === example.guards.join(',')).length} of ${routes.length} routes do.`
-    : '';
+  const guards = accessLine(routes, example);
   const inherited = inheritedGuards(routes, example);
   const client = facts.of<ApiClientFact>('react.api-client').map((f) => f.data).filter((c) => c.app === app.dir).sort((a, b) => b.usedBy - a.usedBy)[0];
   return recipe(`Add a page to ${code(app.name)} (${frameworkLabel(app)})`, [
@@ -94,6 +98,25 @@ function routedPage(input: RecipeInput, app: FrontendAppData): string {
     client ? `**Data:** call the API through ${cite(client.file)} (${code(client.transport)}, used by ${plural(client.usedBy, 'file')}).` : '',
     tests.step(file, 'page'),
   ]);
+}
+
+/**
+ * What guards a new page: the example's guards when most routes share them; when they do not, how the routes divide,
+ * so one copied example does not pass for the rule.
+ */
+function accessLine(routes: readonly FrontendRouteData[], example: FrontendRouteData): string {
+  if (example.guards.length === 0) return '';
+  const key = (r: FrontendRouteData) => r.guards.join(',');
+  const same = routes.filter((r) => key(r) === key(example)).length;
+  if (same * 2 > routes.length) {
+    return `**Access:** pages here sit behind ${names(example.guards.map((g) => oneLine(g)))}${guardAt(example)}, as ${same} of ${routes.length} routes do.`;
+  }
+  const groups = new Map<string, number>();
+  for (const r of routes) groups.set(key(r), (groups.get(key(r)) ?? 0) + 1);
+  const parts = [...groups.entries()]
+    .sort(([a, x], [b, y]) => y - x || compareText(a, b))
+    .map(([g, n]) => (g === '' ? `${n} have none` : `${n} sit behind ${names(g.split(',').map((x) => oneLine(x)))}`));
+  return `**Access:** routes differ — of ${routes.length}, ${parts.join(', ')}; wrap a new page as the routes beside it are (the example ${urlPath(example.path)} uses ${names(example.guards.map((g) => oneLine(g)))}${guardAt(example)}).`;
 }
 
 function guardAt(route: FrontendRouteData): string {
