@@ -170,3 +170,21 @@ describe('page recipes for Remix file routes and mixed guards', () => {
     expect(md).toMatch(/\*\*Access:\*\* routes differ — of 6, 3 sit behind `AuthenticatedRoute`, 2 sit behind `UnauthenticatedRoute`, 1 have none/);
   });
 });
+
+describe('Next.js route handler recipe', () => {
+  it('a single catch-all proxy (api/[[...path]]/route.ts) is no convention: no "add a route.ts under api/[[...path]]" recipe', async () => {
+    const { tempRepo } = await import('./helpers/temp-repo.js');
+    const { workflowsStep } = await import('../src/steps/09-workflows.js');
+    const { section } = await import('./helpers/fixture.js');
+    const methods = ['GET', 'POST', 'PUT', 'DELETE', 'PATCH'].map((m) => `export const ${m} = proxy;`).join('\n');
+    const root = tempRepo({
+      'package.json': JSON.stringify({ name: 'web', private: true, dependencies: { next: '14.2.0', react: '18.2.0', 'react-dom': '18.2.0' } }),
+      'next.config.js': 'module.exports = {};',
+      'app/page.tsx': 'export default function Home() { return <main />; }',
+      'app/api/[[...path]]/route.ts': `async function proxy(request: Request) { return fetch(request); }\n${methods}\n`,
+    });
+    const md = (await section(workflowsStep, root)).markdown;
+    expect(md).not.toContain('[[...path]]/`');
+    expect(md).not.toContain('Add an API endpoint (Next.js');
+  });
+});

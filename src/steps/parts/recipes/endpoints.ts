@@ -16,6 +16,15 @@ export function endpointRecipes(input: RecipeInput): string[] {
   return [cdk, ...httpEndpoints(input)].filter(Boolean);
 }
 
+const CATCH_ALL = /\/\[\[?\.\.\.[^\]]+\]\]?\//;
+
+/** A folder without its trailing dynamic segments (`api/[[...path]]` → `api`): new routes go beside them, not in them. */
+function staticDir(dir: string): string {
+  const parts = dir.split('/');
+  while (parts.length > 1 && /^\[/.test(parts[parts.length - 1])) parts.pop();
+  return parts.join('/');
+}
+
 const FRAMEWORK: Record<HttpRouteData['framework'], string> = {
   express: 'Express',
   fastify: 'Fastify',
@@ -98,6 +107,8 @@ function httpEndpoints({ facts, product, tests }: RecipeInput): string[] {
   // A convention takes a few routes: one dev-server route (a bundler's `serve.ts`) is not how the product adds its API.
   return [...apps.values()]
     .filter((list) => list.length >= MIN_ROUTES)
+    // One Next.js catch-all (`api/[[...path]]/route.ts`, a proxy to another server) is no convention for adding one.
+    .filter((list) => !(list[0].framework === 'next' && list.every((r) => CATCH_ALL.test(r.file))))
     .sort((a, b) => b.length - a.length || compareText(a[0].app, b[0].app))
     .slice(0, 2)
     .map((list) => {
@@ -111,7 +122,7 @@ function httpEndpoints({ facts, product, tests }: RecipeInput): string[] {
       const next = first.framework === 'next';
       const steps = next
         ? [
-            `**Route handler:** the file is the route: add a \`route.ts\` in a folder under ${folder(commonDir(list.map((r) => r.file)) || example.file.slice(0, example.file.lastIndexOf('/')))}, as ${cite(example.file)} serves ${route} (${list.length} route handler${list.length === 1 ? '' : 's'} in this app).`,
+            `**Route handler:** the file is the route: add a \`route.ts\` in a folder under ${folder(staticDir(commonDir(list.map((r) => r.file)) || example.file.slice(0, example.file.lastIndexOf('/'))))}, as ${cite(example.file)} serves ${route} (${list.length} route handler${list.length === 1 ? '' : 's'} in this app).`,
           ]
         : [
             `**Route:** ${oneLine(first.app)} declares its routes in ${cite(example.file)}${where}; ${route} is at ${lineIn(example.file, example.line, example.file)}.`,
