@@ -181,3 +181,42 @@ describe('ORM access part', () => {
     expect((await detect(ormDetector, 'be-prisma')).filter((f) => f.kind === 'orm.access')).toEqual([]);
   });
 });
+
+describe('models reached through a relation', () => {
+  it('"no direct calls" for Password says it is a relation of User, written through it (nested create), not unused', async () => {
+    const { tempRepo } = await import('./helpers/temp-repo.js');
+    const root = tempRepo({
+      'package.json': JSON.stringify({ name: 'app', private: true, dependencies: { '@prisma/client': '^5.0.0' }, devDependencies: { prisma: '^5.0.0' } }),
+      'prisma/schema.prisma': [
+        'datasource db {',
+        '  provider = "sqlite"',
+        '  url      = env("DATABASE_URL")',
+        '}',
+        'model User {',
+        '  id       String    @id @default(cuid())',
+        '  email    String    @unique',
+        '  password Password?',
+        '}',
+        'model Password {',
+        '  hash   String',
+        '  user   User   @relation(fields: [userId], references: [id])',
+        '  userId String @unique',
+        '}',
+        'model Audit {',
+        '  id String @id',
+        '}',
+      ].join('\n'),
+      'app/db.server.ts': "import { PrismaClient } from '@prisma/client';\nexport const prisma = new PrismaClient();\n",
+      'app/user.server.ts': [
+        "import { prisma } from './db.server';",
+        'export function createUser(email: string, hash: string) {',
+        '  return prisma.user.create({ data: { email, password: { create: { hash } } } });',
+        '}',
+      ].join('\n'),
+    });
+    const md = (await section(databaseSchemaStep, root)).markdown;
+    expect(md).toContain('No direct calls found in code for `Password`, `Audit`.');
+    expect(md).toContain('`Password` is a relation of `User.password`: the code may read and write it through that model');
+    expect(md).not.toMatch(/`Audit` is a relation/);
+  });
+});

@@ -60,10 +60,22 @@ export function ormAccessPart(facts: FactSet, rank: (file: string) => number = (
     }
     return modelSection(m, list, shared.has(m.name));
   });
+  // A model that a called model relates to may be written and read through it (Prisma nested `create`, `include`):
+  // "no direct calls" is true of it, but it is not unused, and the sentence says so.
+  const via = new Map<string, string[]>();
+  for (const m of models) {
+    if (!calledNames.has(`${m.orm}\0${m.name}`)) continue;
+    for (const f of m.fields) {
+      if (f.relation && unused.includes(f.relation.model)) via.set(f.relation.model, [...new Set([...(via.get(f.relation.model) ?? []), `${m.name}.${f.name}`])]);
+    }
+  }
+  const throughRelations = unused.filter((n) => via.has(n));
   return join(
     'Calls in the code that read or write each model: one row per file and method, at its first call.',
     ...sections,
     unused.length > 0 && `No direct calls found in code for ${names(unused, 12)}.`,
+    throughRelations.length > 0 &&
+      `${throughRelations.map((n) => `${code(n)} is a relation of ${names(via.get(n)!, 3)}`).join('; ')}: the code may read and write ${throughRelations.length === 1 ? 'it' : 'them'} through ${throughRelations.length === 1 ? 'that model' : 'those models'} (nested writes, \`include\`).`,
   );
 }
 
