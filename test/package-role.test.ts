@@ -14,6 +14,8 @@ describe('package roles', () => {
   it('reads an example, test or benchmark from the folder above, the own folder, the name or the npm scope', () => {
     expect(packageRole(pkg('examples/react/basic', { name: 'basic', private: true })).id).toBe('example');
     expect(packageRole(pkg('e2e/react-router/basic', { name: 'e2e-basic', private: true }))).toEqual({ id: 'test', because: 'its folder e2e/' });
+    // A Remix stack's set-up script (remix-run/indie-stack) is not a product library.
+    expect(packageRole(pkg('remix.init', { name: 'remix.init', private: true, main: 'index.js' }))).toEqual({ id: 'tooling', because: 'its folder remix.init/ (private)' });
     expect(packageRole(pkg('packages/create-vite/template-react', { name: 'vite-react-starter', private: true })).id).toBe('example');
     expect(packageRole(pkg('packages/astro/performance', { name: '@test/performance', private: true }))).toEqual({ id: 'test', because: 'its npm scope, @test/performance' });
     expect(packageRole(pkg('packages/app-tests', { name: '@documenso/app-tests', version: '0.0.0', main: 'index.js' })).id).toBe('test');

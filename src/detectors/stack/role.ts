@@ -39,7 +39,8 @@ const DOCS_DIR = /^(docs?|documentation|www-docs)$/i;
  * below it is the docs (medusa's `www/apps/book`, `www/packages/docs-ui`).
  */
 const SITE_DIR = /^(website|site|www)$/i;
-const TOOLING_DIR = /^(tools?|tooling|scripts|internal|configs?|build-tools|devtools-config)$/i;
+/** `remix.init`: a Remix stack's set-up script, run once by `create-remix` on a new copy of the template. */
+const TOOLING_DIR = /^(tools?|tooling|scripts|internal|configs?|build-tools|devtools-config|remix\.init)$/i;
 const TEST_NAME = /^(tests?|e2e|integration-tests?)$|[-_.](tests?|e2e|fixtures?)$/i;
 const EXAMPLE_NAME = /^(examples?|demo|playground)[-_.]|[-_.](examples?|demo|playground)$/i;
 const BENCH_NAME = /(^|[-_.])(bench|benchmarks?)$/i;
