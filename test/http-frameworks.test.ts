@@ -405,3 +405,30 @@ describe('Remix / React Router framework mode', () => {
     expect([app.buildTool, app.devPort]).toEqual(['remix-compiler', 3000]);
   });
 });
+
+describe('Next.js route handlers guarded in their own body', () => {
+  it('a handler that reads the session and returns 401 without it shows the session check; one that does not, shows none', async () => {
+    const { tempRepo } = await import('./helpers/temp-repo.js');
+    const { httpFrameworksDetector } = await import('../src/detectors/http-frameworks/index.js');
+    const { detect } = await import('./helpers/fixture.js');
+    const root = tempRepo({
+      'package.json': JSON.stringify({ name: 'web', private: true, dependencies: { next: '14.2.0', react: '18.2.0', 'react-dom': '18.2.0', 'next-auth': '5.0.0' } }),
+      'next.config.js': 'module.exports = {};',
+      'auth.ts': "export async function auth() { return null as null | { user: { id: string } }; }\n",
+      'app/api/user/route.ts': [
+        "import { auth } from '@/auth';",
+        'export async function GET() {',
+        '  const session = await auth();',
+        "  if (!session?.user) return new Response('Unauthorized', { status: 401 });",
+        '  return Response.json(session.user);',
+        '}',
+        'export const POST = async () => Response.json({ ok: true });',
+      ].join('\n'),
+    });
+    const routes = (await detect(httpFrameworksDetector, root)).map((f) => f.data as import('../src/detectors/http-frameworks/index.js').HttpRouteData);
+    expect(routes.map((r) => [r.method, r.path, r.middleware ?? []])).toEqual([
+      ['GET', '/api/user', ['session check auth()']],
+      ['POST', '/api/user', []],
+    ]);
+  });
+});

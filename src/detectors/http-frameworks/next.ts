@@ -8,6 +8,7 @@ import { dottedName, importsOf } from '../shared/ast.js';
 import { findDefinition } from '../shared/definitions.js';
 import { nextMiddleware } from '../shared/next-middleware.js';
 import { nextRouteFiles } from '../shared/next-routes.js';
+import { sessionCheckIn } from '../shared/session-check.js';
 import { moduleResolver } from '../shared/resolve-module.js';
 import { packageName } from './paths.js';
 import type { MiddlewareUse } from './types.js';
@@ -33,15 +34,20 @@ export function nextApiRoutes(index: RepoIndex, packageDir: string): NextApiRout
     if (!sf) continue;
     const front: MiddlewareUse[] =
       mw && mw.covers(route.path) ? [{ name: mw.name, kind: 'middleware-file', at: { file: mw.file, line: mw.line }, code: { file: mw.file, line: mw.line } }] : [];
-    const wrapped = (wrappers: readonly ts.Expression[]) => [...front, ...wrappers.map((w) => wrapperUse(index, route.file, sf, w))];
+    // `const session = await auth(); if (!session) return 401` inside the handler guards it as much as a wrapper does.
+    const checked = (fn: ts.Node | undefined): MiddlewareUse[] => {
+      const check = fn && sessionCheckIn(fn, sf, importsOf(sf), route.file);
+      return check ? [{ name: `session check ${check.call}`, kind: 'session-check', at: check.at, code: check.at }] : [];
+    };
+    const wrapped = (wrappers: readonly ts.Expression[], fn?: ts.Node) => [...front, ...wrappers.map((w) => wrapperUse(index, route.file, sf, w)), ...checked(fn)];
     if (route.kind === 'route') {
       for (const e of exportedMethods(sf)) {
-        out.push({ method: e.name, path: route.path, handler: e.name, middleware: wrapped(e.wrappers), file: route.file, line: e.line });
+        out.push({ method: e.name, path: route.path, handler: e.name, middleware: wrapped(e.wrappers, e.body), file: route.file, line: e.line });
       }
     } else {
       const methods = pagesMethods(sf);
-      const { line, wrappers } = defaultExport(sf);
-      const middleware = wrapped(wrappers);
+      const { line, wrappers, body } = defaultExport(sf);
+      const middleware = wrapped(wrappers, body);
       if (methods.length === 0) out.push({ method: 'ALL', path: route.path, handler: 'default', middleware, file: route.file, line });
       for (const m of methods) out.push({ method: m, path: route.path, handler: 'default', middleware, file: route.file, line });
     }
@@ -85,14 +91,14 @@ function localFunction(s: ts.Statement, name: string): boolean {
   );
 }
 
-function exportedMethods(sf: ts.SourceFile): { name: string; line: number; wrappers: ts.Expression[] }[] {
-  const out: { name: string; line: number; wrappers: ts.Expression[] }[] = [];
+function exportedMethods(sf: ts.SourceFile): { name: string; line: number; wrappers: ts.Expression[]; body?: ts.Node }[] {
+  const out: { name: string; line: number; wrappers: ts.Expression[]; body?: ts.Node }[] = [];
   const exported = (n: ts.Node) => ts.canHaveModifiers(n) && (ts.getModifiers(n) ?? []).some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
   for (const s of sf.statements) {
-    if (ts.isFunctionDeclaration(s) && s.name && exported(s) && METHODS.has(s.name.text)) out.push({ name: s.name.text, line: lineOf(s, sf), wrappers: [] });
+    if (ts.isFunctionDeclaration(s) && s.name && exported(s) && METHODS.has(s.name.text)) out.push({ name: s.name.text, line: lineOf(s, sf), wrappers: [], body: s.body });
     if (ts.isVariableStatement(s) && exported(s)) {
       for (const d of s.declarationList.declarations) {
-        if (ts.isIdentifier(d.name) && METHODS.has(d.name.text)) out.push({ name: d.name.text, line: lineOf(s, sf), wrappers: wrappersOf(d.initializer, sf) });
+        if (ts.isIdentifier(d.name) && METHODS.has(d.name.text)) out.push({ name: d.name.text, line: lineOf(s, sf), wrappers: wrappersOf(d.initializer, sf), body: innermostBody(d.initializer, sf) });
         // `export const { GET, POST } = handlers` (Auth.js).
         if (ts.isObjectBindingPattern(d.name)) {
           for (const el of d.name.elements) {
@@ -122,10 +128,31 @@ function pagesMethods(sf: ts.SourceFile): string[] {
 }
 
 /** The default export's line and the wrappers around it (`export default withAuth(handler)`). */
-function defaultExport(sf: ts.SourceFile): { line: number; wrappers: ts.Expression[] } {
+function defaultExport(sf: ts.SourceFile): { line: number; wrappers: ts.Expression[]; body?: ts.Node } {
   for (const s of sf.statements) {
-    if (ts.isExportAssignment(s)) return { line: lineOf(s, sf), wrappers: wrappersOf(s.expression, sf) };
-    if (ts.isFunctionDeclaration(s) && (ts.getModifiers(s) ?? []).some((m) => m.kind === ts.SyntaxKind.DefaultKeyword)) return { line: lineOf(s, sf), wrappers: [] };
+    if (ts.isExportAssignment(s)) return { line: lineOf(s, sf), wrappers: wrappersOf(s.expression, sf), body: innermostBody(s.expression, sf) };
+    if (ts.isFunctionDeclaration(s) && (ts.getModifiers(s) ?? []).some((m) => m.kind === ts.SyntaxKind.DefaultKeyword)) return { line: lineOf(s, sf), wrappers: [], body: s.body };
   }
   return { line: 1, wrappers: [] };
+}
+
+/**
+ * The body of the function a handler expression ends in: an inline function, the last argument of its wrappers, or a
+ * function declared in the file under that name (`export default handler`).
+ */
+function innermostBody(e: ts.Expression | undefined, sf: ts.SourceFile): ts.Node | undefined {
+  while (e && ts.isCallExpression(e) && e.arguments.length > 0) e = e.arguments[e.arguments.length - 1];
+  if (!e) return undefined;
+  if (ts.isArrowFunction(e) || ts.isFunctionExpression(e)) return e.body;
+  if (ts.isIdentifier(e)) {
+    for (const s of sf.statements) {
+      if (ts.isFunctionDeclaration(s) && s.name?.text === e.text) return s.body;
+      if (ts.isVariableStatement(s)) {
+        for (const d of s.declarationList.declarations) {
+          if (ts.isIdentifier(d.name) && d.name.text === e.text && d.initializer && (ts.isArrowFunction(d.initializer) || ts.isFunctionExpression(d.initializer))) return d.initializer.body;
+        }
+      }
+    }
+  }
+  return undefined;
 }

@@ -29,7 +29,8 @@ export interface MiddlewareUse {
     | 'middleware-file'
     | 'procedure'
     | 'action-client'
-    | 'rule';
+    | 'rule'
+    | 'session-check';
   /** Fastify hook name: `onRequest`, `preHandler`, … */
   readonly hook?: string;
   /** Where it is applied. */

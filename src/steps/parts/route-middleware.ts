@@ -23,6 +23,7 @@ const KIND_LABEL: Record<MiddlewareUse['kind'], string> = {
   procedure: 'procedure middleware',
   'action-client': 'action client middleware',
   rule: 'graphql-shield rule',
+  'session-check': "a session check in the handler's own body",
 };
 
 const keyOf = (u: MiddlewareUse) => `${u.name}\u0000${u.at.file}:${u.at.line ?? ''}`;
