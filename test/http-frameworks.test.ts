@@ -387,15 +387,15 @@ describe('Remix / React Router framework mode', () => {
     const { detect, section } = await import('./helpers/fixture.js');
     const { backendApiStep } = await import('../src/steps/03-backend-api.js');
     const routes = (await detect(httpFrameworksDetector, 'be-remix')).map((f) => f.data as import('../src/detectors/http-frameworks/index.js').HttpRouteData);
-    expect(routes.map((r) => [r.framework, r.method, r.path, r.handler, r.file, r.line])).toEqual([
-      ['remix', 'GET', '/healthcheck', 'loader (resource route)', 'app/routes/healthcheck.tsx', 3],
-      ['remix', 'GET', '/notes/:noteId', 'loader', 'app/routes/notes.$noteId.tsx', 4],
-      ['remix', 'POST', '/notes/:noteId', 'action', 'app/routes/notes.$noteId.tsx', 9],
+    expect(routes.map((r) => [r.framework, r.method, r.path, r.handler, r.file, r.line, r.middleware ?? []])).toEqual([
+      ['remix', 'GET', '/healthcheck', 'loader (resource route)', 'app/routes/healthcheck.tsx', 3, []],
+      ['remix', 'GET', '/notes/:noteId', 'loader', 'app/routes/notes.$noteId.tsx', 4, ['session check requireUserId()']],
+      ['remix', 'POST', '/notes/:noteId', 'action', 'app/routes/notes.$noteId.tsx', 9, ['session check requireUserId()']],
     ]);
     const md = (await section(backendApiStep, 'be-remix')).markdown;
     expect(md).not.toContain('there is no backend API to map');
     expect(md).toContain('#### Remix / React Router loaders and actions');
-    expect(md).toContain('| `POST /notes/:noteId` | `action` | `/app/routes/notes.$noteId.tsx:9` |');
+    expect(md).toContain('| `POST /notes/:noteId` | `action` | `session check requireUserId()` | `/app/routes/notes.$noteId.tsx:9` |');
   });
 
   it('a Remix app without vite.config is built by the Remix compiler and served on 3000, not "Vite, port 5173"', async () => {

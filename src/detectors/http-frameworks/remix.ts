@@ -7,7 +7,9 @@ import type { RepoIndex } from '../../scan/repo-index.js';
 import { lineOf, ts } from '../../scan/ts.js';
 import { frontendApps } from '../frontend-build/apps.js';
 import { frameworkRoutes } from '../react-router/framework.js';
-import type { HttpRouteData } from './types.js';
+import { importsOf } from '../shared/ast.js';
+import { sessionCheckIn } from '../shared/session-check.js';
+import type { HttpRouteData, MiddlewareUse } from './types.js';
 
 const HANDLERS: readonly [string, string][] = [
   ['loader', 'GET'],
@@ -30,6 +32,10 @@ export function remixRoutes(index: RepoIndex): HttpRouteData[] {
       for (const [name, method] of HANDLERS) {
         const at = exported.get(name);
         if (at === undefined) continue;
+        // `await requireUserId(request)` or `const user = await getUser(request); if (!user) throw redirect(…)`.
+        const body = bodyOf(sf, name);
+        const check = body && sessionCheckIn(body, sf, importsOf(sf), route.file);
+        const uses: MiddlewareUse[] = check ? [{ name: `session check ${check.call}`, kind: 'session-check', at: check.at, code: check.at }] : [];
         out.push({
           framework: 'remix',
           app: index.packageOf(route.file)?.name ?? '(root)',
@@ -38,6 +44,7 @@ export function remixRoutes(index: RepoIndex): HttpRouteData[] {
           resolved: true,
           handler: resource ? `${name} (resource route)` : name,
           handlerAt: { file: route.file, line: at },
+          ...(uses.length > 0 ? { middleware: uses.map((u) => u.name), middlewareUses: uses } : {}),
           file: route.file,
           line: at,
         });
@@ -66,4 +73,18 @@ function exportsOf(sf: ts.SourceFile): Map<string, number> {
     }
   }
   return out;
+}
+
+/** The body of an exported `loader`/`action`: a function declaration or a const arrow/function expression. */
+function bodyOf(sf: ts.SourceFile, name: string): ts.Node | undefined {
+  for (const st of sf.statements) {
+    if (ts.isFunctionDeclaration(st) && st.name?.text === name) return st.body;
+    if (ts.isVariableStatement(st)) {
+      for (const d of st.declarationList.declarations) {
+        const init = d.initializer;
+        if (ts.isIdentifier(d.name) && d.name.text === name && init && (ts.isArrowFunction(init) || ts.isFunctionExpression(init))) return init.body;
+      }
+    }
+  }
+  return undefined;
 }
