@@ -7,6 +7,7 @@
 import { lastName } from '../shared/ast.js';
 import { lineOf, ts, walkMentioning } from '../../scan/ts.js';
 import { isEnvName } from './names.js';
+import { hasKnownFormat } from '../../secrets/known-formats.js';
 import type { RawRead } from './reads.js';
 import type { EnvHelper } from './reads-scope.js';
 
@@ -27,7 +28,7 @@ export const QUOTED_NAME = /['"`][A-Za-z_][A-Za-z0-9_]*['"`]/g;
 /** Every string literal with a variable-shaped name passed, directly or in an array literal, to a named function. */
 export function literalArgumentsOf(sf: ts.SourceFile): LiteralArgument[] {
   const out: LiteralArgument[] = [];
-  const named = (n: ts.Node): n is ts.StringLiteralLike => ts.isStringLiteralLike(n) && isEnvName(n.text);
+  const named = (n: ts.Node): n is ts.StringLiteralLike => ts.isStringLiteralLike(n) && isEnvName(n.text) && nameShaped(n.text);
   walkMentioning(sf, QUOTED_NAME, (node) => {
     if (!ts.isCallExpression(node)) return;
     const callee = lastName(node.expression);
@@ -41,6 +42,16 @@ export function literalArgumentsOf(sf: ts.SourceFile): LiteralArgument[] {
     });
   });
   return out;
+}
+
+/**
+ * This memo is kept in the per-file cache on disk, so it holds only what can be a variable's name, never a value that
+ * merely has a name's characters: `UPPER_SNAKE` (digits allowed), or letters and underscores alone (`stage`, `apiKey`).
+ * A token (`whsec_MZOl…`, `zq4z6xc3…`: mixed case or lower case with digits) or a known secret format is not kept.
+ */
+function nameShaped(text: string): boolean {
+  if (hasKnownFormat(text)) return false;
+  return /^[A-Z_][A-Z0-9_]*$/.test(text) || (/^[A-Za-z_]+$/.test(text) && text.length <= 40);
 }
 
 /** The reads among a file's literal arguments: those a helper takes as its variable name (or list of names). */

@@ -59,7 +59,7 @@ const IAC_SETS: TreeMemo<IacEnvSet[]> = {
  * function of the tree alone, so the calling files parsed by earlier steps (nearly all of them) are not parsed again.
  */
 const HELPER_CALLS: TreeMemo<LiteralArgument[]> = {
-  namespace: 'env.helper-calls@1',
+  namespace: 'env.helper-calls@2',
   wants: (file, text) => {
     if (GENERATED.test(file)) return false;
     QUOTED_NAME.lastIndex = 0;
