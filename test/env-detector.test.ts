@@ -85,3 +85,24 @@ describe('env detector', () => {
     expect(markup).not.toContain('const a');
   });
 });
+
+describe('fallbacks in a chain', () => {
+  it('`a || env.X || b` and `x ?? env.A ?? env.B ?? null` give every read but the last a fallback; the last of `a || env.Y` has none', async () => {
+    const { tempRepo } = await import('./helpers/temp-repo.js');
+    const root = tempRepo({
+      'package.json': JSON.stringify({ name: 'chain', private: true }),
+      'src/config.ts': [
+        'export const dir = arg || process.env.PROJECT_DIR || process.cwd();',
+        'export const otp = flag ?? process.env.NPM_CONFIG_OTP ?? (process.env.PNPM_CONFIG_OTP) ?? null;',
+        'export const last = given || process.env.LAST_ONE;',
+      ].join('\n'),
+    });
+    const reads = (await detect(envDetector, root)).map((f) => f.data as EnvReadData).filter((r) => r.file === 'src/config.ts');
+    expect(reads.map((r) => [r.name, r.hasFallback]).sort()).toEqual([
+      ['LAST_ONE', false],
+      ['NPM_CONFIG_OTP', true],
+      ['PNPM_CONFIG_OTP', true],
+      ['PROJECT_DIR', true],
+    ]);
+  });
+});

@@ -379,14 +379,18 @@ function isDeleted(node: ts.Node): boolean {
  * check (`if (process.env.X)`, `X ? … : …`, `X && …`) and the reads it guards. A negated check whose branch throws or
  * exits (`if (!process.env.X) throw …`) is how code says the variable is required.
  */
+const FALLBACK_OPS = new Set([ts.SyntaxKind.QuestionQuestionToken, ts.SyntaxKind.BarBarToken]);
+
 function hasFallback(node: ts.Node): boolean {
   const n = outer(node);
   const p = n.parent;
-  if (ts.isBinaryExpression(p)) {
-    const op = p.operatorToken.kind;
-    if (p.left === n && (op === ts.SyntaxKind.QuestionQuestionToken || op === ts.SyntaxKind.BarBarToken)) return true;
-    if (COMPARISONS.has(op)) return true;
+  // `a || env.X || b` is `(a || env.X) || b`: a read is covered when, climbing the chain, it is part of a left operand.
+  for (let cur: ts.Node = n; ts.isBinaryExpression(cur.parent) && FALLBACK_OPS.has(cur.parent.operatorToken.kind); ) {
+    if (cur.parent.left === cur) return true;
+    cur = cur.parent;
+    while (ts.isParenthesizedExpression(cur.parent)) cur = cur.parent;
   }
+  if (ts.isBinaryExpression(p) && COMPARISONS.has(p.operatorToken.kind)) return true;
   if (ts.isCallExpression(p) && ts.isIdentifier(p.expression) && p.expression.text === 'Boolean') return true;
   // A converter that says it tolerates a missing value: `toOptionalString(env.X)`, `withDefault(env.X, …)`.
   if (ts.isCallExpression(p) && p.arguments[0] === n && OPTIONAL_CALL.test(lastName(p.expression) ?? '')) return true;
