@@ -106,3 +106,11 @@ describe('fallbacks in a chain', () => {
     ]);
   });
 });
+
+describe('runtime-provided variables', () => {
+  it("Netlify's distinctive build variables are the platform's, not 'set nowhere'; a generic URL stays the project's", async () => {
+    const { runtimeProvider } = await import('../src/detectors/env/runtime.js');
+    expect(['COMMIT_REF', 'DEPLOY_PRIME_URL', 'NETLIFY'].map((n) => runtimeProvider(n)?.label)).toEqual(['Netlify', 'Netlify', 'Netlify']);
+    expect(runtimeProvider('URL')).toBeUndefined();
+  });
+});

@@ -61,6 +61,13 @@ const EXACT: Record<string, RuntimeProvider> = {
   INIT_CWD: NPM,
   VERCEL: VERCEL,
   NETLIFY: NETLIFY,
+  // Netlify's build variables with names no project would pick for itself (`URL`, `BRANCH`, `CONTEXT` are left out).
+  COMMIT_REF: NETLIFY,
+  CACHED_COMMIT_REF: NETLIFY,
+  DEPLOY_URL: NETLIFY,
+  DEPLOY_PRIME_URL: NETLIFY,
+  DEPLOY_ID: NETLIFY,
+  REVIEW_ID: NETLIFY,
   NEXT_RUNTIME: NEXT,
   NEXT_PHASE: NEXT,
   VITEST: TESTS,
