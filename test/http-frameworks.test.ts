@@ -432,3 +432,31 @@ describe('Next.js route handlers guarded in their own body', () => {
     ]);
   });
 });
+
+describe('NestJS app.use with a path', () => {
+  it("`app.use('/graphql', upload())` is mounted on /graphql: a controller route elsewhere does not pass through it, and the path is no middleware", async () => {
+    const { tempRepo } = await import('./helpers/temp-repo.js');
+    const { httpFrameworksDetector } = await import('../src/detectors/http-frameworks/index.js');
+    const { detect } = await import('./helpers/fixture.js');
+    const root = tempRepo({
+      'package.json': JSON.stringify({ name: 'api', private: true, dependencies: { '@nestjs/core': '^10.0.0', '@nestjs/common': '^10.0.0' } }),
+      'src/main.ts': [
+        "import { NestFactory } from '@nestjs/core';",
+        "import helmet from 'helmet';",
+        "import { graphqlUploadExpress } from 'graphql-upload';",
+        "import { AppModule } from './app.module';",
+        'async function bootstrap() {',
+        '  const app = await NestFactory.create(AppModule);',
+        '  app.use(helmet());',
+        "  app.use('/graphql', graphqlUploadExpress({ maxFiles: 1 }));",
+        '  await app.listen(3000);',
+        '}',
+        'bootstrap();',
+      ].join('\n'),
+      'src/app.module.ts': "import { Module } from '@nestjs/common';\nimport { HealthController } from './health.controller';\n@Module({ controllers: [HealthController] })\nexport class AppModule {}\n",
+      'src/health.controller.ts': "import { Controller, Get } from '@nestjs/common';\n@Controller('health')\nexport class HealthController {\n  @Get()\n  check() { return 'ok'; }\n}\n",
+    });
+    const routes = (await detect(httpFrameworksDetector, root)).map((f) => f.data as import('../src/detectors/http-frameworks/index.js').HttpRouteData);
+    expect(routes.map((r) => [r.method, r.path, r.middleware ?? []])).toEqual([['GET', '/health', ['helmet()']]]);
+  });
+});

@@ -33,7 +33,8 @@ export interface NestApp {
   /** `VersioningType.URI` puts `v1` in the path; other types leave the path alone. */
   versioning?: { readonly type: 'uri' | 'header' | 'media-type' | 'custom'; readonly prefix: string; readonly defaultVersion?: readonly string[] };
   readonly globalGuards: MiddlewareUse[];
-  readonly globalMiddleware: MiddlewareUse[];
+  /** `app.use(mw)`; `mount` when the first argument is a path (`app.use('/graphql', upload())`): only URLs under it. */
+  readonly globalMiddleware: (MiddlewareUse & { readonly mount?: string })[];
   readonly consumers: NestConsumer[];
 }
 
@@ -72,7 +73,9 @@ export function readNestApp(index: RepoIndex, file: string, sf: ts.SourceFile, a
     } else if (method === 'useGlobalGuards') {
       for (const a of args) app.globalGuards.push(use(a, 'global'));
     } else if (method === 'use' && isAppReceiver(node.expression.expression)) {
-      for (const a of args) app.globalMiddleware.push(use(a, 'use'));
+      // Express semantics: a leading path is where the middleware is mounted, not a middleware.
+      const mount = args[0] ? staticString(args[0])?.text : undefined;
+      for (const a of mount !== undefined ? args.slice(1) : args) app.globalMiddleware.push({ ...use(a, 'use'), ...(mount !== undefined ? { mount } : {}) });
     } else if (method === 'forRoutes') {
       const chain = consumerChain(node);
       if (!chain) return;

@@ -80,8 +80,9 @@ export function nestRoutes(index: RepoIndex, files: readonly string[]): NestRout
               for (const version of versions) {
                 const excluded = app.prefixExclude.some((sel) => selects(sel, target));
                 const uri = app.versioning?.type === 'uri' && version ? `${app.versioning.prefix}${version}` : '';
+                const fullPath = joinPaths(excluded ? '' : app.prefix, uri, local);
                 const inFront = [
-                  ...app.globalMiddleware,
+                  ...app.globalMiddleware.filter((m) => m.mount === undefined || underMount(fullPath, m.mount)).map(({ mount: _mount, ...m }) => m),
                   ...app.consumers.filter((c) => c.forRoutes.some((s) => selects(s, target)) && !c.exclude.some((s) => selects(s, target))).map((c) => c.use),
                   ...app.globalGuards,
                   ...classUses,
@@ -89,7 +90,7 @@ export function nestRoutes(index: RepoIndex, files: readonly string[]): NestRout
                 ];
                 out.push({
                   method,
-                  path: joinPaths(excluded ? '' : app.prefix, uri, local),
+                  path: fullPath,
                   resolved: b.resolved && p.resolved && (excluded || app.prefixResolved),
                   handler: `${cls.name.text}.${member.name.getText(sf)}`,
                   handlerAt: { file, line: lineOf(member, sf) },
@@ -118,3 +119,8 @@ function pathArgs(arg: ts.Expression | undefined): { text: string; resolved: boo
   return [s ?? { text: `\${${arg.getText()}}`, resolved: false }];
 }
 
+/** Express mounting: `/graphql` covers `/graphql` and `/graphql/…`, not `/graphqlx`. */
+function underMount(path: string, mount: string): boolean {
+  const base = mount.replace(/\/+$/, '');
+  return base === '' || path === base || path.startsWith(`${base}/`);
+}
