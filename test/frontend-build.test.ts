@@ -118,3 +118,19 @@ describe('frontend apps and build config', () => {
     expect(astro.resolve('src/pages/index.astro', '@layouts/BaseLayout.astro')).toBe('src/layouts/BaseLayout.astro');
   });
 });
+
+describe('VitePress sites', () => {
+  it('name their .vitepress/config file as the config, not "—"', async () => {
+    const { tempRepo } = await import('./helpers/temp-repo.js');
+    const { frontendBuildDetector } = await import('../src/detectors/frontend-build/index.js');
+    const { detect } = await import('./helpers/fixture.js');
+    const root = tempRepo({
+      'package.json': JSON.stringify({ name: 'root', private: true, workspaces: ['site'] }),
+      'site/package.json': JSON.stringify({ name: 'site', private: true, scripts: { dev: 'vitepress dev' }, devDependencies: { vitepress: '^1.0.0' } }),
+      'site/.vitepress/config.ts': "import { defineConfig } from 'vitepress';\nexport default defineConfig({ title: 'Docs' });\n",
+      'site/index.md': '# Docs\n',
+    });
+    const app = (await detect(frontendBuildDetector, root)).find((f) => f.kind === 'frontend.app')!.data as { config?: { file: string } };
+    expect(app.config?.file).toBe('site/.vitepress/config.ts');
+  });
+});

@@ -28,7 +28,8 @@ const CONFIG_NAMES: Record<string, readonly string[]> = {
   next: ['next.config'],
   remix: ['vite.config', 'remix.config', 'react-router.config'],
   svelte: ['svelte.config', 'vite.config'],
-  vue: ['nuxt.config', 'vite.config', 'vue.config'],
+  // VitePress keeps its config in the docs root's `.vitepress/` folder.
+  vue: ['nuxt.config', 'vite.config', 'vue.config', '.vitepress/config', 'docs/.vitepress/config'],
   solid: ['app.config', 'vite.config'],
   angular: [],
   react: ['vite.config', 'webpack.config', 'craco.config', 'rsbuild.config'],
