@@ -188,3 +188,23 @@ describe('Next.js route handler recipe', () => {
     expect(md).not.toContain('Add an API endpoint (Next.js');
   });
 });
+
+describe('Next.js Pages Router API recipe', () => {
+  it('says to add a file under pages/api with a default-export handler, not a route.ts', async () => {
+    const { tempRepo } = await import('./helpers/temp-repo.js');
+    const { workflowsStep } = await import('../src/steps/09-workflows.js');
+    const { section } = await import('./helpers/fixture.js');
+    const handler = "export default async function handler(req, res) {\n  if (req.method === 'POST') return res.status(201).json({});\n  res.json([]);\n}\n";
+    const root = tempRepo({
+      'package.json': JSON.stringify({ name: 'web', private: true, dependencies: { next: '13.0.0', react: '18.2.0', 'react-dom': '18.2.0' } }),
+      'next.config.js': 'module.exports = {};',
+      'pages/index.jsx': 'export default function Home() { return <main />; }',
+      'pages/api/posts/index.js': handler,
+      'pages/api/users/index.js': handler,
+      'pages/api/users/[id].js': handler,
+    });
+    const md = (await section(workflowsStep, root)).markdown;
+    expect(md).toMatch(/\*\*API route:\*\* the file is the route: add a file under `\/pages\/api\/` whose default export handles the request/);
+    expect(md).not.toContain('`route.ts`');
+  });
+});

@@ -122,7 +122,10 @@ function httpEndpoints({ facts, product, tests }: RecipeInput): string[] {
       const next = first.framework === 'next';
       const steps = next
         ? [
-            `**Route handler:** the file is the route: add a \`route.ts\` in a folder under ${folder(staticDir(commonDir(list.map((r) => r.file)) || example.file.slice(0, example.file.lastIndexOf('/'))))}, as ${cite(example.file)} serves ${route} (${list.length} route handler${list.length === 1 ? '' : 's'} in this app).`,
+            // Pages Router API routes are files whose default export handles every method; App Router ones are `route.ts`.
+            /(^|\/)pages\/api\//.test(example.file)
+              ? `**API route:** the file is the route: add a file under ${folder(staticDir(commonDir(list.map((r) => r.file)) || example.file.slice(0, example.file.lastIndexOf('/'))))} whose default export handles the request, as ${cite(example.file)} serves ${route} (${list.length} route${list.length === 1 ? '' : 's'} in this app).`
+              : `**Route handler:** the file is the route: add a \`route.ts\` in a folder under ${folder(staticDir(commonDir(list.map((r) => r.file)) || example.file.slice(0, example.file.lastIndexOf('/'))))}, as ${cite(example.file)} serves ${route} (${list.length} route handler${list.length === 1 ? '' : 's'} in this app).`,
           ]
         : [
             `**Route:** ${oneLine(first.app)} declares its routes in ${cite(example.file)}${where}; ${route} is at ${lineIn(example.file, example.line, example.file)}.`,
