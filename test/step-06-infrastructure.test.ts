@@ -61,3 +61,21 @@ describe('step 6 — Infrastructure & CDK', () => {
     expect(s.markdown).toBe(readFileSync(golden, 'utf8'));
   });
 });
+
+describe('CDK deployment through a program of its own', () => {
+  it('a deploy script that runs a runner (ts-node bin/cdk-runner.ts) is not told "no script runs the CDK CLI"', async () => {
+    const { tempRepo } = await import('./helpers/temp-repo.js');
+    const { infrastructureStep } = await import('../src/steps/06-infrastructure.js');
+    const { section } = await import('./helpers/fixture.js');
+    const root = tempRepo({
+      'package.json': JSON.stringify({ name: 'infra', private: true, scripts: { deploy: 'ts-node bin/cdk-runner.ts deploy' }, dependencies: { 'aws-cdk-lib': '^2.0.0', constructs: '^10.0.0' } }),
+      'cdk.json': JSON.stringify({ app: 'npx ts-node bin/app.ts' }),
+      'bin/app.ts': "import { App, Stack } from 'aws-cdk-lib';\nconst app = new App();\nnew Stack(app, 'Main');\n",
+      'bin/cdk-runner.ts': "import { execSync } from 'child_process';\nexecSync(`npx cdk ${process.argv[2]}`, { stdio: 'inherit' });\n",
+    });
+    const md = (await section(infrastructureStep, root)).markdown;
+    expect(md).not.toContain('No package.json script, Make or just target, CI workflow or shell script in the repository runs the CDK CLI');
+    expect(md).toContain('No package.json script or CI workflow names the CDK CLI itself, but these may run it:');
+    expect(md).toContain('script deploy');
+  });
+});

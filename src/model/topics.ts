@@ -138,7 +138,8 @@ const TOPICS: readonly Topic[] = [
       const words = subject === 'cdk' ? CDK_COMMAND : DEPLOY_WORDS;
       return [
         ...facts<{ name: string; command: string; manifest: string; line?: number }>(set, 'scripts.script')
-          .filter((s) => (subject !== 'cdk' && /^(deploy|release|publish)([:-].*)?$/.test(s.data.name)) || words.test(s.data.command))
+          // A `deploy` script may run the CDK CLI through a program of its own (`ts-node bin/cdk-runner.ts`).
+          .filter((s) => (subject !== 'cdk' ? /^(deploy|release|publish)([:-].*)?$/ : /^(deploy|cdk)([:-].*)?$/).test(s.data.name) || words.test(s.data.command))
           .map((s) => ({ what: `script ${s.data.name}`, at: { file: s.data.manifest, line: s.data.line } })),
         ...facts<CiRunData>(set, 'ci.workflow').flatMap((w) =>
           w.data.jobs.flatMap((j) => j.steps.filter((st) => st.run && words.test(st.run)).map((st) => ({ what: `CI job ${j.id}`, at: { file: w.data.file, line: st.line } }))),

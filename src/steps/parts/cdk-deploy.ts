@@ -107,7 +107,7 @@ export function deploymentPart(model: StepModel): string {
       model,
       'deploy',
       'No package.json script, Make or just target, CI workflow or shell script in the repository runs the CDK CLI (`cdk deploy`).',
-      'No package.json script or CI workflow runs the CDK CLI, but these do:',
+      'No package.json script or CI workflow names the CDK CLI itself, but these may run it:',
       'cdk',
     );
   }
