@@ -70,3 +70,21 @@ describe('step 9 — Common Workflows', () => {
     expect(s.markdown).toBe(readFileSync(golden, 'utf8'));
   });
 });
+
+describe('build order from TypeScript project references', () => {
+  it('packages linked only by tsconfig references are not said to "build independently"', async () => {
+    const { tempRepo } = await import('./helpers/temp-repo.js');
+    const { workflowsStep } = await import('../src/steps/09-workflows.js');
+    const { section } = await import('./helpers/fixture.js');
+    const root = tempRepo({
+      'package.json': JSON.stringify({ name: 'shop', private: true, workspaces: ['infra', 'services'] }),
+      'infra/package.json': JSON.stringify({ name: 'infra', private: true }),
+      'infra/tsconfig.json': '{\n  // the services are compiled first\n  "references": [{ "path": "../services" }]\n}\n',
+      'services/package.json': JSON.stringify({ name: 'services', private: true }),
+      'services/tsconfig.json': '{ "compilerOptions": { "composite": true } }',
+    });
+    const md = (await section(workflowsStep, root)).markdown;
+    expect(md).not.toContain('they build independently');
+    expect(md).toContain('TypeScript project references link them: `/infra/tsconfig.json` → `/services`');
+  });
+});

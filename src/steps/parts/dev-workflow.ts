@@ -1,4 +1,6 @@
+import path from 'node:path';
 import type { ConfigFileFact } from '../../detectors/config-files/index.js';
+import { readJsonc } from '../../detectors/config-files/readers.js';
 import type { PackageManagerFact, ScriptFact, WorkspaceDepFact } from '../../detectors/scripts/index.js';
 import { codeBlock, heading, join, table } from '../../markdown/blocks.js';
 import { cite } from '../../markdown/cite.js';
@@ -143,7 +145,16 @@ export function buildOrderSection(index: RepoIndex, deps: readonly WorkspaceDepF
     level.set(n, l);
     return l;
   };
-  if (deps.length === 0) return join(heading(3, 'Build order'), 'No package depends on another workspace package (package.json dependencies): they build independently.');
+  if (deps.length === 0) {
+    // Packages can still be linked without package.json: a tsconfig `references` entry, or imports across folders.
+    const linked = tsconfigLinks(index);
+    return join(
+      heading(3, 'Build order'),
+      linked.length === 0
+        ? 'No package depends on another workspace package (package.json dependencies): they build independently.'
+        : `No package.json declares a dependency on another workspace package, but TypeScript project references link them: ${linked.slice(0, 6).map((l) => `${cite(l.from)} → ${cite(l.to)}`).join(', ')}; build the referenced project first (\`tsc -b\` does).`,
+    );
+  }
   names.forEach((n) => depth(n, new Set()));
   const levels: string[][] = [];
   for (const n of [...names].sort()) (levels[level.get(n)!] ??= []).push(n);
@@ -158,4 +169,23 @@ export function buildOrderSection(index: RepoIndex, deps: readonly WorkspaceDepF
     codeBlock(lines.join('\n')),
     rootBuild && `The root ${code('build')} script: ${value(rootBuild.data.command)} (${cite(rootBuild.data.manifest, rootBuild.data.line)}).`,
   );
+}
+
+/** tsconfig `references` from one package's folder into another's: a build order no package.json states. */
+function tsconfigLinks(index: RepoIndex): { from: string; to: string }[] {
+  const dirs = index.packages.filter((p) => !p.isRoot).map((p) => p.dir);
+  const ownerOf = (file: string) => dirs.filter((d) => file === d || file.startsWith(`${d}/`)).sort((a, b) => b.length - a.length)[0];
+  const out: { from: string; to: string }[] = [];
+  for (const file of index.files.filter((f) => /(^|\/)tsconfig[\w.-]*\.json$/.test(f))) {
+    const from = ownerOf(file);
+    if (!from) continue;
+    const references = readJsonc(index, file)?.references;
+    const refs = (Array.isArray(references) ? references : []).map((r) => (r as { path?: unknown })?.path).filter((p): p is string => typeof p === 'string');
+    for (const ref of refs) {
+      const target = path.posix.normalize(path.posix.join(path.posix.dirname(file), ref)).replace(/\/tsconfig[\w.-]*\.json$/, '');
+      const to = ownerOf(target) ?? (dirs.includes(target) ? target : undefined);
+      if (to && to !== from && !out.some((l) => l.from === file && l.to === to)) out.push({ from: file, to });
+    }
+  }
+  return out;
 }
