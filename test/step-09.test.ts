@@ -88,3 +88,20 @@ describe('build order from TypeScript project references', () => {
     expect(md).toContain('TypeScript project references link them: `/infra/tsconfig.json` → `/services`');
   });
 });
+
+describe('running one test file', () => {
+  it('a test script that chains other scripts gets the runner named directly, not `npm test -- file`', async () => {
+    const { tempRepo } = await import('./helpers/temp-repo.js');
+    const { workflowsStep } = await import('../src/steps/09-workflows.js');
+    const { section } = await import('./helpers/fixture.js');
+    const root = tempRepo({
+      'package.json': JSON.stringify({ name: 'api', private: true, scripts: { test: 'npm run lint && npm run coverage', coverage: 'jest --coverage' }, devDependencies: { jest: '^29.0.0' } }),
+      'jest.config.js': 'module.exports = {};',
+      'src/app.js': 'module.exports = {};',
+      'test/app.test.js': "test('x', () => {});",
+    });
+    const md = (await section(workflowsStep, root)).markdown;
+    expect(md).toContain('`npx jest test/app.test.js`');
+    expect(md).not.toContain('npm test -- test/app.test.js');
+  });
+});

@@ -39,7 +39,9 @@ export function testingSection(model: StepModel, pm: PackageManager, setups: rea
       return [oneLine(d.package || 'root'), d.frameworks.join(', '), configs, where, `${code(root)} at the root`, d.sample ? code(`${root} -- ${d.sample}`) : '—'];
     }
     const run = d.script ? code(runScript(index, pm, d.package, 'test')) : '—';
-    const one = d.sample && d.script ? code(`${runScript(index, pm, d.package, 'test')} -- ${d.dir ? d.sample.slice(d.dir.length + 1) : d.sample}`) : '—';
+    const sample = d.sample && (d.dir ? d.sample.slice(d.dir.length + 1) : d.sample);
+    const oneFile = sample && d.script ? oneFileCommand(runScript(index, pm, d.package, 'test'), d.script, d.frameworks, d.dir, sample) : undefined;
+    const one = oneFile ? code(oneFile) : '—';
     return [oneLine(d.package || 'root'), d.frameworks.join(', ') || '—', d.configFiles.map((f) => cite(f)).join(', ') || '—', where, run, one];
   });
   const root = setups.find((s) => s.data.dir === '' && s.data.script);
@@ -63,4 +65,19 @@ export function troubleshootingSection(model: StepModel, docs: readonly Troubles
   const node = configs.filter((c) => c.data.category === 'node-version');
   if (node.length) blocks.push(`**Node version:** use ${node.map((c) => `${c.data.items.map(oneLine).join(', ')} from ${cite(c.data.file)}`).join('; ')}; a different major version is a common cause of install and build errors.`);
   return join(heading(3, 'Troubleshooting'), ...blocks);
+}
+
+/** Scripts whose extra arguments would reach only their last command, or another script, not the test runner. */
+const CHAINED = /&&|\|\||;|\b(npm|yarn|pnpm|bun)\s+(run\s+)?[\w:-]+|\brun-[sp]\b|npm-run-all|concurrently/;
+const DIRECT: Readonly<Record<string, string>> = { Jest: 'npx jest', Vitest: 'npx vitest run', Mocha: 'npx mocha' };
+
+/**
+ * `npm test -- file` when the test script is the runner itself; when it chains commands or calls other scripts the file
+ * would go to the last of them, so the runner is named directly, in the package's folder.
+ */
+function oneFileCommand(run: string, script: string, frameworks: readonly string[], dir: string, sample: string): string | undefined {
+  if (!CHAINED.test(script)) return `${run} -- ${sample}`;
+  const direct = frameworks.map((f) => DIRECT[f]).find(Boolean);
+  if (!direct) return undefined;
+  return `${dir ? `cd ${dir} && ` : ''}${direct} ${sample}`;
 }
