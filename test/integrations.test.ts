@@ -145,3 +145,16 @@ describe('commented-out imports', () => {
     expect(titles).not.toContain('SQS');
   });
 });
+
+describe('stylesheet imports', () => {
+  it("`@import 'node_modules/modern-normalize/…'` in a CSS file is a use of modern-normalize, not 'not imported'", async () => {
+    const { tempRepo } = await import('./helpers/temp-repo.js');
+    const root = tempRepo({
+      'package.json': JSON.stringify({ name: 'web', private: true, dependencies: { 'modern-normalize': '^1.0.0', 'open-props': '^1.0.0' } }),
+      'assets/base.css': "@import 'node_modules/modern-normalize/modern-normalize.css';\n@import '../node_modules/open-props/open-props.min.css';\nbody { margin: 0; }\n",
+    });
+    const deps = new Map((await detect(dependenciesDetector, root)).map((f) => [f.id, f.data as DependencyData]));
+    expect(deps.get('web modern-normalize')!.importedIn).toEqual(['assets/base.css']);
+    expect(deps.get('web open-props')!.importedIn).toEqual(['assets/base.css']);
+  });
+});

@@ -11,7 +11,8 @@ const IMPORT = /(?:\bfrom\s*|\bimport\s*\(\s*|\brequire\s*\(\s*|^\s*import\s+)['
 const STYLESHEET = /\.(css|scss|sass|less|pcss)$/;
 /** A type import in a JSDoc tag: `@type {import('tailwindcss').Config}`, `@param {import('x').Y} y`. */
 const JSDOC_IMPORT = /@(?:type|typedef|param|returns?|satisfies)\s*\{[^}\n]*?\bimport\(\s*['"]([^'"./][^'"]*)['"]\s*\)/g;
-const CSS_IMPORT = /@(?:import|plugin|use|forward)\s+(?:url\(\s*)?['"]~?([^'"./~][^'":]*)['"]/g;
+/** `@import 'pkg/x.css'`, `@import '~pkg'`, and a path into node_modules (`@import 'node_modules/modern-normalize/…'`). */
+const CSS_IMPORT = /@(?:import|plugin|use|forward)\s+(?:url\(\s*)?['"]~?((?:\.\.?\/)*node_modules\/[^'"]+|[^'"./~][^'":]*)['"]/g;
 
 /** The package a module specifier belongs to: `@aws-sdk/client-s3/dist` → `@aws-sdk/client-s3`, `lodash/fp` → `lodash`. */
 export function packageName(specifier: string): string {
@@ -41,7 +42,7 @@ export const dependenciesDetector: Detector = {
       const code = css ? text : withoutComments(text);
       const found = [...code.matchAll(css ? CSS_IMPORT : IMPORT), ...(css || code === text ? [] : text.matchAll(JSDOC_IMPORT))];
       for (const m of found) {
-        const name = packageName(m[1]);
+        const name = packageName(m[1].replace(/^(?:\.\.?\/)*node_modules\//, ''));
         if (!name) continue;
         const key = `${pkg}\0${name}`;
         let set = imports.get(key);
