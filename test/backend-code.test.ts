@@ -276,3 +276,23 @@ describe('data modules', () => {
     expect(dataModuleKind('packages/db/src/schema.ts', "export const users = sqliteTable('users', {});", false)).toBe('data-access');
   });
 });
+
+describe('middleware used through a barrel without imports, and default exports', () => {
+  it('a barrel of `export { x } from` lines (no import word) passes x on; `export default async function session` is used by its default importers', async () => {
+    const { tempRepo } = await import('./helpers/temp-repo.js');
+    const root = tempRepo({
+      'package.json': JSON.stringify({ name: 'web', private: true, dependencies: { next: '13.0.0', 'next-connect': '^0.13.0', react: '18.2.0' } }),
+      'jsconfig.json': JSON.stringify({ compilerOptions: { baseUrl: '.', paths: { '@/api-lib/*': ['api-lib/*'] } } }),
+      'api-lib/middlewares/index.js': "export { validateBody } from './ajv';\nexport { default as auths } from './auth';\n",
+      'api-lib/middlewares/ajv.js': 'export function validateBody(schema) {\n  return (req, res, next) => {\n    if (!req.body) return res.status(400).end();\n    return next();\n  };\n}\n',
+      'api-lib/middlewares/session.js': 'export default async function session(req, res, next) {\n  req.session = {};\n  return next();\n}\n',
+      'api-lib/middlewares/auth.js': "import session from './session';\nconst auths = [session];\nexport default auths;\n",
+      'pages/api/posts/index.js': "import nc from 'next-connect';\nimport { auths, validateBody } from '@/api-lib/middlewares';\nconst handler = nc();\nhandler.post(...auths, validateBody({}), (req, res) => res.json({}));\nexport default handler;\n",
+    });
+    const mw = (await detect(backendCodeDetector, root)).filter((f) => f.kind === 'backend.middleware').map((f) => [f.data.name, f.data.usedBy]);
+    expect(mw).toEqual([
+      ['validateBody', ['pages/api/posts/index.js']],
+      ['session', ['api-lib/middlewares/auth.js']],
+    ]);
+  });
+});

@@ -17,7 +17,8 @@ export interface Defined {
 
 /** Which files can import anything at all. */
 function mayImport(text: string): boolean {
-  return text.includes('import') || text.includes('require');
+  // A barrel of `export { x } from './x'` lines has no `import` word, and passes names on all the same.
+  return text.includes('import') || text.includes('require') || (text.includes('export') && text.includes('from'));
 }
 
 /**
@@ -90,9 +91,11 @@ export function importersFinder(index: RepoIndex, files: readonly string[], defs
     // `const auth = require('./auth')` takes the whole module: it is this name when the module exports only it.
     // Only an identifier can be exported whole; a definition named by an expression (`new Hono<…>()…`) cannot.
     if (!/^[\w$]+$/.test(name)) return direct;
-    if (!new RegExp(`(module\\.exports\\s*=|export default)\\s*${name.replace(/[$]/g, '\\$')}\\b`).test(index.read(file) ?? '')) return direct;
-    const whole = ['*', 'default'].flatMap((imported) => importersByName(file, imported, undefined));
-    return [...new Set([...direct, ...whole])].sort();
+    // `export default session`, `export default async function session(…)`, `module.exports = session`.
+    const whole = new RegExp(`(module\\.exports\\s*=|export default)\\s*(?:async\\s+)?(?:function\\s*\\*?\\s*)?${name.replace(/[$]/g, '\\$')}\\b`);
+    if (!whole.test(index.read(file) ?? '')) return direct;
+    const viaDefault = ['*', 'default'].flatMap((imported) => importersByName(file, imported, undefined));
+    return [...new Set([...direct, ...viaDefault])].sort();
   };
 }
 

@@ -136,8 +136,9 @@ class Resolver implements ModuleResolver {
         break;
       }
       chain.push(d);
-      const config = d ? `${d}/tsconfig.json` : 'tsconfig.json';
-      if (this.index.has(config)) {
+      // A JavaScript project declares the same `paths` in jsconfig.json (Next.js, Vite).
+      const config = ['tsconfig.json', 'jsconfig.json'].map((name) => (d ? `${d}/${name}` : name)).find((f) => this.index.has(f));
+      if (config) {
         found = this.readMapping(config, new Set()) ?? null;
         break;
       }
