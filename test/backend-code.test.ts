@@ -289,7 +289,7 @@ describe('middleware used through a barrel without imports, and default exports'
       'api-lib/middlewares/auth.js': "import session from './session';\nconst auths = [session];\nexport default auths;\n",
       'pages/api/posts/index.js': "import nc from 'next-connect';\nimport { auths, validateBody } from '@/api-lib/middlewares';\nconst handler = nc();\nhandler.post(...auths, validateBody({}), (req, res) => res.json({}));\nexport default handler;\n",
     });
-    const mw = (await detect(backendCodeDetector, root)).filter((f) => f.kind === 'backend.middleware').map((f) => [f.data.name, f.data.usedBy]);
+    const mw = (await detect(backendCodeDetector, root)).filter((f) => f.kind === 'backend.middleware').map((f) => [(f.data as { name: string }).name, (f.data as { usedBy: string[] }).usedBy]);
     expect(mw).toEqual([
       ['validateBody', ['pages/api/posts/index.js']],
       ['session', ['api-lib/middlewares/auth.js']],

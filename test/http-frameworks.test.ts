@@ -460,3 +460,31 @@ describe('NestJS app.use with a path', () => {
     expect(routes.map((r) => [r.method, r.path, r.middleware ?? []])).toEqual([['GET', '/health', ['helmet()']]]);
   });
 });
+
+describe('routers mounted where the code cannot be followed', () => {
+  it("an express.Router() no read code mounts (`router.use(`/${name}`, require(file))`) has its routes marked unresolved, not shown at the root", async () => {
+    const { tempRepo } = await import('./helpers/temp-repo.js');
+    const { httpFrameworksDetector } = await import('../src/detectors/http-frameworks/index.js');
+    const { detect } = await import('./helpers/fixture.js');
+    const root = tempRepo({
+      'package.json': JSON.stringify({ name: 'api', private: true, dependencies: { express: '^4.0.0' } }),
+      'server.js': "const express = require('express');\nconst app = express();\napp.use(require('./routes'));\napp.listen(3000);\n",
+      'routes/index.js': [
+        "const express = require('express');",
+        "const fs = require('fs');",
+        'const router = express.Router();',
+        "fs.readdirSync(__dirname).filter((f) => f !== 'index.js').forEach((file) => {",
+        "  const name = file.replace('.js', '');",
+        '  router.use(`/${name}`, require(`./${name}`));',
+        '});',
+        'module.exports = router;',
+      ].join('\n'),
+      'routes/cities.js': "const express = require('express');\nconst router = express.Router();\nrouter.get('/', (req, res) => res.json([]));\nrouter.get('/:id', (req, res) => res.json({}));\nmodule.exports = router;\n",
+    });
+    const routes = (await detect(httpFrameworksDetector, root)).map((f) => f.data as import('../src/detectors/http-frameworks/index.js').HttpRouteData);
+    expect(routes.filter((r) => r.file === 'routes/cities.js').map((r) => [r.method, r.path, r.resolved])).toEqual([
+      ['GET', '/', false],
+      ['GET', '/:id', false],
+    ]);
+  });
+});

@@ -217,7 +217,9 @@ export function composeRoutes(index: RepoIndex, candidates: readonly string[]): 
     }
   };
   for (const k of [...new Set(unitKeys)].sort()) {
-    if (!mounted.has(k)) visit(k, '', true, undefined, new Set(), []);
+    // A router made to be mounted that nothing we read mounts (`router.use(`/${name}`, require(file))`): its paths
+    // are only the tail of the real ones, so they are marked unresolved rather than shown as if at the root.
+    if (!mounted.has(k)) visit(k, '', !unitAt(k)?.mountable, undefined, new Set(), []);
   }
   return out;
 }

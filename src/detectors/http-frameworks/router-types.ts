@@ -85,6 +85,8 @@ export interface Unit {
   base?: MountTarget;
   /** The framework was guessed from an ambiguous parameter type (`Router`, `Application`): a mounting app's wins. */
   guessed?: boolean;
+  /** Made to be mounted (`express.Router()`): never seen mounted, its routes' full paths are not known. */
+  mountable?: boolean;
 }
 
 export interface FileRouting {

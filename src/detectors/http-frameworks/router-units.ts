@@ -99,6 +99,7 @@ export function discoverUnits(
       const unitName = name === 'default' ? 'default' : declare(node, name);
       const u = unit(unitName, created.framework, created.prefix);
       if (created.base) u.base = created.base;
+      if (created.mountable) u.mountable = true;
       creations.set(root, unitName);
     }
     if (ts.isFunctionLike(node) && node.parameters.length > 0) {
@@ -158,6 +159,8 @@ export interface Created {
   readonly prefix: string;
   /** The factory's own router, when a factory made this one: its `use` middleware applies here too. */
   readonly base?: MountTarget;
+  /** A router made to be mounted (`express.Router()`, koa-router), not an app that listens by itself. */
+  readonly mountable?: boolean;
 }
 
 /** `express()`, `Router()`, `new Hono().basePath('/api')`, `Fastify({...})`, `new Router({ prefix })`. */
@@ -177,11 +180,11 @@ export function routerCreation(expr: ts.Expression, imports: ReadonlyMap<string,
   const framework = frameworkOfModule((ts.isIdentifier(root) ? imports.get(root.text) : undefined)?.module ?? '');
   if (!framework) return undefined;
   const name = lastName(expr.expression) ?? '';
-  if (framework === 'express' && (ts.isCallExpression(expr) || name === 'Router')) return { framework, prefix: '' };
+  if (framework === 'express' && (ts.isCallExpression(expr) || name === 'Router')) return { framework, prefix: '', ...(name === 'Router' ? { mountable: true } : {}) };
   if (framework === 'fastify' && ts.isCallExpression(expr)) return { framework, prefix: '' };
   if (framework === 'hono' && ts.isNewExpression(expr) && /Hono$/.test(name)) return { framework, prefix: '' };
   if (framework === 'koa' && ts.isNewExpression(expr)) {
-    return { framework, prefix: str(property(expr.arguments?.[0], 'prefix'))?.text ?? '' };
+    return { framework, prefix: str(property(expr.arguments?.[0], 'prefix'))?.text ?? '', ...(name === 'Koa' ? {} : { mountable: true }) };
   }
   return undefined;
 }

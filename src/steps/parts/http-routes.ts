@@ -59,7 +59,7 @@ function routesTable(list: readonly HttpRouteData[]): string {
     cite(r.file, r.line),
   ]);
   const unresolved = sorted.some((r) => !r.resolved)
-    ? 'Paths marked unresolved contain `${…}` parts computed at run time, shown as written.'
+    ? 'Paths marked unresolved are known only in part: a `${…}` computed at run time, or a router mounted where the code could not be followed (its prefix is missing); shown as written.'
     : '';
   const count = `${sorted.length} route${sorted.length === 1 ? '' : 's'} in ${new Set(sorted.map((r) => r.file)).size} file(s).`;
   const common = layout.common.length > 0 ? `Every route here passes through ${middlewareCell(layout.common)}.` : '';
