@@ -118,7 +118,8 @@ function htmlBlocks(raw: string, line: number): MdBlock[] {
     if (text) out.push({ kind: 'paragraph', line: lineOf(m.index), text });
   }
   const rest = html.replace(HTML_HEADING, (s) => s.replace(/[^\n]/g, ' ')).replace(HTML_PARAGRAPH, (s) => s.replace(/[^\n]/g, ' ')).replace(HTML_STRUCTURE, (s) => s.replace(/[^\n]/g, ' '));
-  const leftover = inline(rest);
+  // Runs of blanks (the headings and paragraphs taken out) are collapsed first: marked's inline lexer is quadratic in them.
+  const leftover = inline(rest.replace(/\s+/g, ' '));
   if (/\p{L}{3}/u.test(leftover)) {
     const firstLetter = rest.replace(/<[^>]*>/g, (tag) => tag.replace(/[^\n]/g, ' ')).search(/\p{L}/u);
     out.push({ kind: 'paragraph', line: lineOf(Math.max(0, firstLetter)), text: leftover });
