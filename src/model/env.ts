@@ -7,6 +7,7 @@
 import { cdkDetector } from '../detectors/cdk/index.js';
 import { composeDetector, type ComposeServiceFact } from '../detectors/compose/index.js';
 import { dockerfileScope } from './dockerfile-scope.js';
+import { prefixReads } from './env-prefix-reads.js';
 import type { CdkLambdaFact } from '../detectors/cdk/facts.js';
 import { ciDetector, type CiWorkflowFact } from '../detectors/ci/index.js';
 import {
@@ -203,6 +204,9 @@ export class EnvModel {
       if (build?.dockerfile) this.composeContexts.set(build.dockerfile, [...(this.composeContexts.get(build.dockerfile) ?? []), build.context]);
     }
     for (const f of facts.of<EnvConsumedFact>('env.consumed')) view(f.data.name).consumers.push({ tool: f.data.tool, at: { file: f.data.file, line: f.data.line } });
+    const copies = facts.of<EnvDynamicReadFact>('env.dynamic').map((f) => f.data);
+    const setNames = [...vars.values()].filter((v) => v.sets.length > 0).map((v) => v.name);
+    for (const r of prefixReads(copies, setNames, index)) view(r.name).reads.push({ ...r, test: isTestPath(r.file) });
 
     const out = new Map<string, EnvVarView>();
     for (const v of [...vars.values()].sort((a, b) => compare(a.name, b.name))) {

@@ -2,6 +2,7 @@ import { constantsOf, importsOf, lastName, propertyNameText, staticString } from
 import { lineOf, ts, walk, walkMentioning } from '../../scan/ts.js';
 import { isEnvName } from './names.js';
 import { createEnvKeys, PARSE_CALL, schemaKeys } from './reads-schema.js';
+import { copyPrefix } from './reads-prefix.js';
 import { exportedNames, exportPath, helperOf, listHelperOf, loopNames, type EnvHelper } from './reads-scope.js';
 import type { EnvReadVia } from './types.js';
 import { clip } from '../../secrets/clip.js';
@@ -24,6 +25,8 @@ export interface RawDynamic {
   readonly expression: string;
   /** The names it can be, when the key has literal parts (`` `${prefix}_URL` `` → `^.*_URL$`). */
   readonly pattern?: string;
+  /** A copy of every variable with this prefix (`Object.entries(import.meta.env)` filtered by `startsWith`). */
+  readonly prefix?: string;
 }
 
 /** `process.env.X = …` / `Object.assign(process.env, { X })`: the code sets the variable (a script, a test setup). */
@@ -202,7 +205,8 @@ export function envReadsOf(sf: ts.SourceFile, imported?: ReadonlyMap<string, 'pr
     } else if (ts.isObjectLiteralExpression(node) && node.properties.some((p) => ts.isSpreadAssignment(p) && spreadsEnv(p.expression))) {
       // `{ ...process.env, X: … }`: a new environment, for `process.env` itself or a child process (`spawn(cmd, { env })`),
       // or a filtered copy handed to the browser (`{ ...Object.fromEntries(Object.entries(process.env)…), X: … }`).
-      assigned.push(...literalKeys(node));
+      // A method added to the copy (`{ ...env, toJSON: () => ({}) }`) shapes the object; it sets no variable.
+      assigned.push(...literalKeys(node, true));
     }
   });
 
@@ -234,6 +238,11 @@ export function envReadsOf(sf: ts.SourceFile, imported?: ReadonlyMap<string, 'pr
           if (name && isEnvName(name)) assigned.push({ name, line: lineOf(p, sf) });
         }
       }
+      return;
+    }
+    if (/^Object\.(entries|keys)$/.test(callee.getText(sf)) && node.arguments[0] && isEnv(node.arguments[0])) {
+      const prefix = copyPrefix(node, consts());
+      if (prefix) dynamic.push({ line: lineOf(node, sf), expression: clip(node.getText(sf), 80), pattern: `^${prefix}.*$`, prefix });
       return;
     }
     if (lastName(callee) === 'createEnv') {
@@ -325,11 +334,19 @@ function harnessEnv(env: ts.PropertyAssignment): boolean {
   return key === 'webServer' || key === 'test';
 }
 
-function literalKeys(obj: ts.ObjectLiteralExpression): RawAssignment[] {
+/** `skipMethods`: a function-valued key is a variable only when it is named like one (upper snake case). */
+function literalKeys(obj: ts.ObjectLiteralExpression, skipMethods = false): RawAssignment[] {
   return obj.properties.flatMap((p) => {
     const name = !ts.isSpreadAssignment(p) && p.name ? propertyNameText(p.name) : undefined;
-    return name && isEnvName(name) ? [{ name, line: lineOf(p) }] : [];
+    if (!name || !isEnvName(name)) return [];
+    if (skipMethods && isMethod(p) && !/^[A-Z][A-Z0-9_]*$/.test(name)) return [];
+    return [{ name, line: lineOf(p) }];
   });
+}
+
+function isMethod(p: ts.ObjectLiteralElementLike): boolean {
+  if (ts.isMethodDeclaration(p) || ts.isGetAccessorDeclaration(p) || ts.isSetAccessorDeclaration(p)) return true;
+  return ts.isPropertyAssignment(p) && (ts.isArrowFunction(skipParens(p.initializer)) || ts.isFunctionExpression(skipParens(p.initializer)));
 }
 
 function enclosingFunction(node: ts.Node): ts.Node | undefined {

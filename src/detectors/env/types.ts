@@ -13,6 +13,8 @@ export type EnvReadVia =
   | 'Deno.env'
   | 'Bun.env'
   | 'import'
+  /** A copy of every variable with a prefix (`Object.entries(import.meta.env)` filtered by `startsWith('VITE_APP_')`). */
+  | 'prefix'
   | 'python'
   | 'go';
 
@@ -43,6 +45,8 @@ export interface EnvDynamicReadData {
   readonly expression: string;
   /** A regular expression the name must match, when the key has literal parts (`` `${prefix}_URL` ``). */
   readonly pattern?: string;
+  /** Every variable with this prefix is read (a copy of env filtered by `startsWith`): a read of each one set anywhere. */
+  readonly prefix?: string;
 }
 export type EnvDynamicReadFact = Fact<'env.dynamic', EnvDynamicReadData>;
 /** `process.env[key] = value`, `os.environ[key] = value`: the code sets variables whose names it computes. */
