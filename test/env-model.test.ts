@@ -102,7 +102,11 @@ describe('env model: read forms', () => {
     // A list helper: `checkMissing(['SMTP_HOST', 'SMTP_PORT'])` reads both, and its own `process.env[key]` is not unresolved.
     expect(reads(env.get('SMTP_HOST'))).toEqual([['src/check-env.ts', 10, 'helper', false, null, false]]);
     expect(reads(env.get('SMTP_PORT'))).toEqual([['src/check-env.ts', 10, 'helper', false, null, false]]);
-    expect(env.dynamic.map((d) => [d.file, d.line, d.pattern])).toEqual([['src/worker.ts', 12, '^FEATURE_.*$']]);
+    // `Object.entries(process.env).filter(([key]) => key.startsWith('PUBLIC_'))`: a copy of every `PUBLIC_*` variable.
+    expect(env.dynamic.map((d) => [d.file, d.line, d.pattern])).toEqual([
+      ['src/runtimes.ts', 12, '^PUBLIC_.*$'],
+      ['src/worker.ts', 12, '^FEATURE_.*$'],
+    ]);
     expect(env.readEvidence('FEATURE_BETA').map((e) => e.kind)).toEqual(['dynamic']);
     expect(env.readEvidence('UNUSED_LEFTOVER')).toEqual([]);
   });

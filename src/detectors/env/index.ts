@@ -7,6 +7,7 @@ import { isBuiltin } from './names.js';
 import { envReadsOf, type EnvHelper, type FileEnvReads, type RawDynamic, type RawRead, type SchemaImport } from './reads.js';
 import { exportedSchemaKeys } from './reads-schema.js';
 import { helperCallsIn, literalArgumentsOf, QUOTED_NAME, type LiteralArgument } from './helper-calls.js';
+import { callsWithMember, enumArgumentReads } from './helper-enum-args.js';
 import { moduleResolver } from '../shared/resolve-module.js';
 import { envReadsInText, goReads, GO_FILE, pythonCdkSets, pythonEnv, PYTHON_FILE } from './reads-text.js';
 import { COMPOSE_FILE, composeEnv, readCompose } from './sets-compose.js';
@@ -42,7 +43,7 @@ const YAML_ELSEWHERE = /(^|\/)(\.github|\.gitlab|\.circleci|\.buildkite)\/|(^|\/
  * from those trees while they exist rather than by parsing everything a second time.
  */
 const ENV_READS: TreeMemo<FileEnvReads> = {
-  namespace: 'env.reads@15',
+  namespace: 'env.reads@16',
   wants: (file, text) => !GENERATED.test(file) && (HARNESS_CONFIG.test(file) ? text.includes('env') : mentionsRead(text)),
   compute: envReadsOf,
 };
@@ -272,10 +273,10 @@ function helperReads(index: RepoIndex, helpers: ReadonlyMap<string, EnvHelper>):
     if (GENERATED.test(file) || !isSourceFile(file)) continue;
     const text = index.read(file);
     // A file passing no quoted name has no helper read: it need not be parsed (the helper's own file, often).
-    if (!mentions(text, needles) || !HELPER_CALLS.wants(file, text!)) continue;
-    const calls = index.treeMemo(HELPER_CALLS, file);
-    if (!calls) continue;
-    const reads = helperCallsIn(calls, helpers);
+    if (!mentions(text, needles)) continue;
+    const reads = HELPER_CALLS.wants(file, text!) ? helperCallsIn(index.treeMemo(HELPER_CALLS, file) ?? [], helpers) : [];
+    // `processEnv(envKeys.GeminiApiKey)`: an enum member names the variable.
+    if (callsWithMember(text!, helpers)) reads.push(...enumArgumentReads(index, file, helpers));
     // Keep ids unique next to the first pass: a helper read is its own fact kind of read.
     out.push(...group(index, file, reads).map((f) => ({ ...f, id: `${f.id} helper` })));
   }

@@ -115,9 +115,12 @@ export function envReadsOf(sf: ts.SourceFile, imported?: ReadonlyMap<string, 'pr
     }
   }
 
+  // Functions returning the environment (`allProcessEnv()` → `process.env`, or `{}` off Node): a call is env.
+  const envFunctions = envReturningFunctions(sf);
   const receiver = (expr: ts.Expression): Receiver | undefined => {
     const e = skipParens(expr);
     if (ts.isIdentifier(e)) return aliases.get(e.text);
+    if (ts.isCallExpression(e) && ts.isIdentifier(e.expression) && e.arguments.length === 0) return envFunctions.get(e.expression.text);
     if (!ts.isPropertyAccessExpression(e) || e.name.text !== 'env') return undefined;
     const obj = skipParens(e.expression);
     if (ts.isIdentifier(obj) && obj.text === 'process') return PROCESS;
@@ -157,7 +160,7 @@ export function envReadsOf(sf: ts.SourceFile, imported?: ReadonlyMap<string, 'pr
     else if (ts.isCallExpression(init) && lastName(init.expression) === 'require' && ts.isStringLiteralLike(init.arguments[0]) && init.arguments[0].text === 'env-var') envVar.add(node.name.text);
   });
 
-  const extra = [...new Set([...aliases.keys(), ...envVar, ...envCalls])].filter((a) => !/env|Env/.test(a)).map((a) => a.replace(/[$]/g, '\\$&'));
+  const extra = [...new Set([...aliases.keys(), ...envVar, ...envCalls, ...envFunctions.keys()])].filter((a) => !/env|Env/.test(a)).map((a) => a.replace(/[$]/g, '\\$&'));
   walkMentioning(sf, extra.length === 0 ? ENV_WORDS : new RegExp(['env', 'Env', ...extra].join('|'), 'g'), (node) => {
     if (ts.isPropertyAccessExpression(node)) {
       const r = receiver(node.expression);
@@ -273,6 +276,40 @@ export function envReadsOf(sf: ts.SourceFile, imported?: ReadonlyMap<string, 'pr
   for (const p of pending) if (!helperFns.has(enclosingFunction(p.node))) dynamic.push(p.read);
   if (helpers.length > 0) helpers.push(...wrappingHelpers(sf, helpers));
   return { reads, dynamic, dynamicSets, helpers, assigned, schemaImports, exportsEnv: envExports(sf, isEnv) };
+}
+
+/** Top-level functions of the file that return `process.env` or `import.meta.env` (on some path). */
+function envReturningFunctions(sf: ts.SourceFile): Map<string, Receiver> {
+  const out = new Map<string, Receiver>();
+  if (!/return\s+(process|import\.meta)\.env\b/.test(sf.text)) return out;
+  const returned = (body: ts.Node): Receiver | undefined => {
+    let found: Receiver | undefined;
+    walk(body, (n) => {
+      if (found || (n !== body && ts.isFunctionLike(n))) return false;
+      if (ts.isReturnStatement(n) && n.expression) {
+        const e = skipParens(n.expression);
+        const text = ts.isPropertyAccessExpression(e) && e.name.text === 'env' ? e.expression.getText(sf) : '';
+        if (text === 'process') found = PROCESS;
+        else if (text === 'import.meta') found = META;
+      }
+      return undefined;
+    });
+    return found;
+  };
+  for (const st of sf.statements) {
+    if (ts.isFunctionDeclaration(st) && st.name && st.body) {
+      const r = returned(st.body);
+      if (r) out.set(st.name.text, r);
+    } else if (ts.isVariableStatement(st)) {
+      for (const d of st.declarationList.declarations) {
+        const init = d.initializer && skipParens(d.initializer);
+        if (!ts.isIdentifier(d.name) || !init || !(ts.isArrowFunction(init) || ts.isFunctionExpression(init))) continue;
+        const r = returned(init.body);
+        if (r) out.set(d.name.text, r);
+      }
+    }
+  }
+  return out;
 }
 
 /**
