@@ -8,6 +8,7 @@ import { cdkDetector } from '../detectors/cdk/index.js';
 import { composeDetector, type ComposeServiceFact } from '../detectors/compose/index.js';
 import { dockerfileScope } from './dockerfile-scope.js';
 import { prefixReads } from './env-prefix-reads.js';
+import { wranglerBindingSets } from './env-binding-sets.js';
 import type { CdkLambdaFact } from '../detectors/cdk/facts.js';
 import { ciDetector, type CiWorkflowFact } from '../detectors/ci/index.js';
 import {
@@ -164,7 +165,7 @@ export class EnvModel {
       // line, this pass the key's).
       if (d.kind === 'iac' && cdkFiles.has(`${d.name} ${d.file}`)) continue;
       // A SAM/CloudFormation key is cited on its own line too; the function fact adds only the function's line.
-      if (d.kind === 'iac' || d.kind === 'cloudformation') iacFiles.add(`${d.name} ${d.file}`);
+      if (d.kind === 'iac' || d.kind === 'cloudformation' || d.kind === 'platform') iacFiles.add(`${d.name} ${d.file}`);
       view(d.name).sets.push({
         kind: d.kind,
         tool: d.tool,
@@ -176,6 +177,7 @@ export class EnvModel {
         ...(d.kind === 'code' && isTestPath(d.file) ? { test: true } : {}),
       });
     }
+    for (const b of wranglerBindingSets(facts)) view(b.name).sets.push({ kind: 'platform', tool: b.tool, at: { file: b.file, line: b.line }, ...(b.owner ? { owner: b.owner } : {}) });
     for (const f of facts.of<InfraFunctionFact>('infra.function')) {
       for (const name of f.data.environment) {
         // The env detector cited the variable's own line in that file; the function's line adds nothing.

@@ -1,10 +1,11 @@
 import type { Detector, Fact } from '../../facts.js';
 import type { RepoIndex, TreeMemo } from '../../scan/repo-index.js';
-import { isSourceFile, parseSource } from '../../scan/ts.js';
+import { isSourceFile, parseSource, type ts } from '../../scan/ts.js';
 import { importsOf, mentions } from '../shared/ast.js';
 import { dotenvNames, isDotenvFile, isExampleDotenv } from './dotenv.js';
 import { isBuiltin } from './names.js';
-import { envReadsOf, type EnvHelper, type FileEnvReads, type RawDynamic, type RawRead, type SchemaImport } from './reads.js';
+import { WRANGLER_CONFIG } from '../other-infra/wrangler.js';
+import { envReadsOf, WORKER_TEXT, type EnvHelper, type FileEnvReads, type RawDynamic, type RawRead, type SchemaImport } from './reads.js';
 import { exportedSchemaKeys } from './reads-schema.js';
 import { helperCallsIn, literalArgumentsOf, QUOTED_NAME, type LiteralArgument } from './helper-calls.js';
 import { callsWithMember, enumArgumentReads } from './helper-enum-args.js';
@@ -30,9 +31,11 @@ const COMPOSE_TEXT = /^services:\s*$[\s\S]*^\s{2,}(image|build):/m;
 const TOOL_CONFIG = /(^|\/)[\w.-]+\.config\.[cm]?[jt]s$/;
 /** Test-harness configs that set the environment of what they start (`webServer.env`, `test.env`). */
 const HARNESS_CONFIG = /(^|\/)(playwright|vitest|vite)\.config\.[cm]?[jt]s$/;
+/** Hono's context env (`c.env.X`): Worker env in a package with wrangler config. */
+const CONTEXT_ENV = /\b(c|ctx|context)\.env\.\w/;
 const TEXT_SOURCES = /\.(astro|vue|svelte|html|mdx)$/;
 /** Words every read form holds: a file without one of them is never parsed for reads (one regex: one pass). */
-const READ_WORDS = /process\.env|import\.meta\.env|loadEnv|Deno\.env|Bun\.env|env-var|prisma\/config|\$env\/|astro:env|node:process|['"]process['"]/;
+const READ_WORDS = /process\.env|import\.meta\.env|loadEnv|Deno\.env|Bun\.env|env-var|prisma\/config|\$env\/|astro:env|node:process|['"]process['"]|cloudflare:workers|\b(c|ctx|context|this)\.env\.|\b(fetch|scheduled|queue)\s*\(\s*\w+[^,()]*,\s*\w*env\b/;
 // Every read form holds `env` or `Env` (an import of `node:process` is then read as `env.X`): a cheap test first.
 const mentionsRead = (text: string | undefined): text is string => text !== undefined && (text.includes('env') || text.includes('Env')) && READ_WORDS.test(text);
 /** YAML that is neither a manifest nor a template: CI files, lock files, compose (read apart), Serverless (other-infra). */
@@ -43,7 +46,7 @@ const YAML_ELSEWHERE = /(^|\/)(\.github|\.gitlab|\.circleci|\.buildkite)\/|(^|\/
  * from those trees while they exist rather than by parsing everything a second time.
  */
 const ENV_READS: TreeMemo<FileEnvReads> = {
-  namespace: 'env.reads@16',
+  namespace: 'env.reads@17',
   wants: (file, text) => !GENERATED.test(file) && (HARNESS_CONFIG.test(file) ? text.includes('env') : mentionsRead(text)),
   compute: envReadsOf,
 };
@@ -88,6 +91,8 @@ export const envDetector: Detector = {
     const envModules = new Map<string, readonly string[]>();
     const firstPass = new Map<string, Set<string>>();
     const sets = (list: readonly EnvSetData[]) => facts.push(...list.map(setFact));
+    let workers: Set<string> | undefined;
+    const workerDirs = () => (workers ??= new Set(index.files.filter((f) => WRANGLER_CONFIG.test(f)).map((f) => index.packageOf(f)?.dir ?? '')));
     for (const file of index.files) {
       if (GENERATED.test(file)) continue;
       if (isDotenvFile(file)) {
@@ -116,7 +121,7 @@ export const envDetector: Detector = {
         continue;
       }
       if (PLATFORM_FILE.test(file)) {
-        sets(index.memo('env.platform@1', file, (text) => platformEnv(file, text)) ?? []);
+        sets(index.memo('env.platform@2', file, (text) => platformEnv(file, text)) ?? []);
         continue;
       }
       if (TEMPLATE_FILE.test(file) && !YAML_ELSEWHERE.test(file)) {
@@ -160,7 +165,9 @@ export const envDetector: Detector = {
       }
       if (!(text !== undefined && ENV_READS.wants(file, text))) continue;
       if (parseable) {
-        const result = index.treeMemo(ENV_READS, file);
+        // `c.env.X` in a Worker package's file that does not say it is Worker code (`c: AppContext` from another module).
+        const worker = CONTEXT_ENV.test(text) && !WORKER_TEXT.test(text) && workerDirs().has(index.packageOf(file)?.dir ?? '');
+        const result = worker ? withTree(index, file, (sf) => envReadsOf(sf, undefined, true)) : index.treeMemo(ENV_READS, file);
         if (!result) continue;
         const { reads, dynamic, dynamicSets, helpers: found, assigned, schemaImports, exportsEnv } = result;
         if (exportsEnv.length) envModules.set(file, exportsEnv);
@@ -189,6 +196,11 @@ export const envDetector: Detector = {
     return facts;
   },
 };
+
+function withTree<T>(index: RepoIndex, file: string, fn: (sf: ts.SourceFile) => T): T | undefined {
+  const sf = index.parse(file);
+  return sf ? fn(sf) : undefined;
+}
 
 function dynamicFact(kind: 'env.dynamic' | 'env.dynamic-set', file: string, d: RawDynamic): EnvDynamicReadFact | EnvDynamicSetFact {
   return { kind, id: `${file}:${d.line}`, data: { file, ...d }, at: [{ file, line: d.line }] } as EnvDynamicReadFact | EnvDynamicSetFact;

@@ -64,6 +64,8 @@ interface Receiver {
 
 const PROCESS: Receiver = { receiver: 'process', via: 'process.env' };
 const META: Receiver = { receiver: 'import.meta', via: 'import.meta.env' };
+/** Cloudflare Workers: `env` from `cloudflare:workers`, Hono's `c.env`, a module worker's `fetch(request, env)`. */
+const WORKER: Receiver = { receiver: 'process', via: 'worker-env' };
 /** Modules whose `env` export is `process.env` (Node) or the platform's env (SvelteKit `$env/dynamic/*`). */
 const ENV_MODULES = /^(node:)?process$|^\$env\/dynamic\/(private|public)$/;
 /** Modules whose named imports are variables: SvelteKit `$env/static/*`, Astro `astro:env/*`. */
@@ -81,7 +83,8 @@ const ASSIGN = new Set([ts.SyntaxKind.EqualsToken, ts.SyntaxKind.QuestionQuestio
  * `aliases`: local names another module's env export is imported under (`import environment from './environment'`),
  * for the second pass over importers of such a module.
  */
-export function envReadsOf(sf: ts.SourceFile, imported?: ReadonlyMap<string, 'process'>): FileEnvReads {
+/** `workerPackage`: the file is in a package with wrangler config, so Hono's `c.env` is the Worker's env there too. */
+export function envReadsOf(sf: ts.SourceFile, imported?: ReadonlyMap<string, 'process'>, workerPackage = false): FileEnvReads {
   const reads: RawRead[] = [];
   const dynamic: RawDynamic[] = [];
   const dynamicSets: RawDynamic[] = [];
@@ -101,8 +104,11 @@ export function envReadsOf(sf: ts.SourceFile, imported?: ReadonlyMap<string, 'pr
   const exported = () => (exports ??= exportedNames(sf));
   const exportOf = (node: ts.Node, leaf?: string) => exportPath(node, exported, leaf);
 
+  const worker = workerScope(sf, workerPackage);
+  for (const name of worker.params) aliases.set(name, WORKER);
   for (const [local, binding] of importsOf(sf)) {
     if (ENV_MODULES.test(binding.module) && binding.imported === 'env') aliases.set(local, PROCESS);
+    if (binding.module === 'cloudflare:workers' && binding.imported === 'env') aliases.set(local, WORKER);
     if (binding.module === 'env-var') envVar.add(local);
     // Prisma's config: `import { env } from 'prisma/config'`, `env('DATABASE_URL')`.
     if (binding.module === 'prisma/config' && binding.imported === 'env') envCalls.add(local);
@@ -125,6 +131,9 @@ export function envReadsOf(sf: ts.SourceFile, imported?: ReadonlyMap<string, 'pr
     const obj = skipParens(e.expression);
     if (ts.isIdentifier(obj) && obj.text === 'process') return PROCESS;
     if (ts.isIdentifier(obj) && obj.text === 'Bun') return { receiver: 'process', via: 'Bun.env' };
+    // Hono's context (`c.env.X`) and a Worker entrypoint's `this.env.X`, in Worker code only.
+    if (worker.context && ts.isIdentifier(obj) && HONO_CONTEXT.has(obj.text)) return WORKER;
+    if (worker.context && obj.kind === ts.SyntaxKind.ThisKeyword) return WORKER;
     if (ts.isPropertyAccessExpression(obj) && obj.name.text === 'process' && ts.isIdentifier(obj.expression)) {
       return ['globalThis', 'global', 'window'].includes(obj.expression.text) ? PROCESS : undefined;
     }
@@ -276,6 +285,35 @@ export function envReadsOf(sf: ts.SourceFile, imported?: ReadonlyMap<string, 'pr
   for (const p of pending) if (!helperFns.has(enclosingFunction(p.node))) dynamic.push(p.read);
   if (helpers.length > 0) helpers.push(...wrappingHelpers(sf, helpers));
   return { reads, dynamic, dynamicSets, helpers, assigned, schemaImports, exportsEnv: envExports(sf, isEnv) };
+}
+
+const HONO_CONTEXT = new Set(['c', 'ctx', 'context']);
+const WORKER_HANDLERS = new Set(['fetch', 'scheduled', 'queue', 'email', 'tail', 'trace']);
+
+/** Text that makes a file Worker code by itself (see `workerScope`). */
+export const WORKER_TEXT = /['"](hono|hono\/[\w-]+|cloudflare:workers)['"]|\bHono\w*\b|\bBindings\s*:/;
+
+/**
+ * Worker code: a file in a package with wrangler config, one that imports Hono or `cloudflare:workers`, or names Hono's `Bindings` (`c.env` and `this.env`
+ * are the Worker's env there), and the env parameter of a module worker's handlers
+ * (`export default { fetch(request, env, ctx) {…} }`).
+ */
+function workerScope(sf: ts.SourceFile, workerPackage: boolean): { context: boolean; params: string[] } {
+  const context = workerPackage || WORKER_TEXT.test(sf.text);
+  const params: string[] = [];
+  for (const st of sf.statements) {
+    if (!ts.isExportAssignment(st)) continue;
+    let e: ts.Expression = st.expression;
+    while (ts.isParenthesizedExpression(e) || ts.isAsExpression(e) || ts.isSatisfiesExpression(e)) e = e.expression;
+    if (!ts.isObjectLiteralExpression(e)) continue;
+    for (const p of e.properties) {
+      const fn = ts.isMethodDeclaration(p) ? p : ts.isPropertyAssignment(p) && (ts.isArrowFunction(p.initializer) || ts.isFunctionExpression(p.initializer)) ? p.initializer : undefined;
+      const name = p.name && propertyNameText(p.name as ts.PropertyName);
+      const env = fn?.parameters[1]?.name;
+      if (name && WORKER_HANDLERS.has(name) && env && ts.isIdentifier(env)) params.push(env.text);
+    }
+  }
+  return { context, params };
 }
 
 /** Top-level functions of the file that return `process.env` or `import.meta.env` (on some path). */

@@ -15,6 +15,8 @@ export type EnvReadVia =
   | 'import'
   /** A copy of every variable with a prefix (`Object.entries(import.meta.env)` filtered by `startsWith('VITE_APP_')`). */
   | 'prefix'
+  /** A Cloudflare Worker's env: `env` from `cloudflare:workers`, Hono's `c.env`, a module worker's `fetch(req, env)`. */
+  | 'worker-env'
   | 'python'
   | 'go';
 
