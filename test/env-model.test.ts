@@ -230,9 +230,10 @@ describe('env sections', () => {
 
   it('step 9 says "set nowhere" only for what nothing in the model sets', async () => {
     const md = (await section(workflowsStep, 'env-reads')).markdown;
-    expect(md).toContain('- `API_TOKEN` — read without a fallback in `/src/envalid.ts:4` — **set nowhere in the repository**');
+    // A schema key or a check that throws: unset, startup fails (the code never gets `undefined`).
+    expect(md).toContain('- `API_TOKEN` — required: startup fails if unset (schema `/src/envalid.ts:4`) — **set nowhere in the repository**');
     expect(md).toContain('- `PG_URL` — read without a fallback in `/src/config.ts:3`\n');
-    expect(md).toContain('- `LICENSE_KEY` — read without a fallback in `/src/guards.ts:6` — **set nowhere in the repository**');
+    expect(md).toContain('- `LICENSE_KEY` — required: startup fails if unset (checked at `/src/guards.ts:6`) — **set nowhere in the repository**');
     expect(md).not.toContain('`APP_VERSION` — read without a fallback');
     const deploy = (await section(workflowsStep, 'env-deploy')).markdown;
     expect(deploy).not.toContain('set nowhere');

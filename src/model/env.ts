@@ -43,7 +43,8 @@ export function isTestPath(file: string): boolean {
   return TEST_PATH.test(file);
 }
 
-export type SetKind = EnvSetKind | 'cdk' | 'function' | 'ci' | 'example' | 'dotenv' | 'type' | 'framework-config';
+/** `schema-default`: a validated schema's default (`.default(x)`), the value the code gets when nothing sets it. */
+export type SetKind = EnvSetKind | 'cdk' | 'function' | 'ci' | 'example' | 'dotenv' | 'type' | 'framework-config' | 'schema-default';
 
 export interface SetSite {
   readonly kind: SetKind;
@@ -114,6 +115,7 @@ export const SET_ORDER: readonly SetKind[] = [
   'ci',
   'script',
   'code',
+  'schema-default',
   'example',
   'dotenv',
   'type',
@@ -149,7 +151,12 @@ export class EnvModel {
       if (!v) vars.set(name, (v = { name, reads: [], sets: [], consumers: [] }));
       return v;
     };
-    for (const f of facts.of<EnvReadFact>('env.read')) view(f.data.name).reads.push({ ...f.data, test: isTestPath(f.data.file) });
+    for (const f of facts.of<EnvReadFact>('env.read')) {
+      const v = view(f.data.name);
+      v.reads.push({ ...f.data, test: isTestPath(f.data.file) });
+      const d = f.data.defaultAt;
+      if (d && !v.sets.some((s) => s.kind === 'schema-default' && s.at.file === d.file && s.at.line === d.line)) v.sets.push({ kind: 'schema-default', tool: 'schema default', at: { file: d.file, line: d.line } });
+    }
     for (const f of facts.of<EnvDeclaredFact>('env.declared')) view(f.data.name).sets.push({ kind: f.data.source, at: { file: f.data.file, line: f.data.line } });
     const cdkFiles = new Set<string>();
     for (const f of facts.of<CdkLambdaFact>('cdk.lambda')) {

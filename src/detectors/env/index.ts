@@ -5,7 +5,7 @@ import { importsOf, mentions } from '../shared/ast.js';
 import { dotenvNames, isDotenvFile, isExampleDotenv } from './dotenv.js';
 import { isBuiltin } from './names.js';
 import { WRANGLER_CONFIG } from '../other-infra/wrangler.js';
-import { envReadsOf, WORKER_TEXT, type EnvHelper, type FileEnvReads, type RawDynamic, type RawRead, type SchemaImport } from './reads.js';
+import { envReadsOf, schemaFacts, WORKER_TEXT, type EnvHelper, type FileEnvReads, type RawDynamic, type RawRead, type SchemaImport } from './reads.js';
 import { exportedSchemaKeys } from './reads-schema.js';
 import { helperCallsIn, literalArgumentsOf, QUOTED_NAME, type LiteralArgument } from './helper-calls.js';
 import { callsWithMember, enumArgumentReads } from './helper-enum-args.js';
@@ -37,7 +37,8 @@ const TEXT_SOURCES = /\.(astro|vue|svelte|html|mdx)$/;
 /** Words every read form holds: a file without one of them is never parsed for reads (one regex: one pass). */
 const READ_WORDS = /process\.env|import\.meta\.env|loadEnv|Deno\.env|Bun\.env|env-var|prisma\/config|\$env\/|astro:env|node:process|['"]process['"]|cloudflare:workers|\b(c|ctx|context|this)\.env\.|\b(fetch|scheduled|queue)\s*\(\s*\w+[^,()]*,\s*\w*env\b/;
 // Every read form holds `env` or `Env` (an import of `node:process` is then read as `env.X`): a cheap test first.
-const mentionsRead = (text: string | undefined): text is string => text !== undefined && (text.includes('env') || text.includes('Env')) && READ_WORDS.test(text);
+const mentionsRead = (text: string | undefined): text is string =>
+  text !== undefined && (((text.includes('env') || text.includes('Env')) && READ_WORDS.test(text)) || text.includes('validationSchema'));
 /** YAML that is neither a manifest nor a template: CI files, lock files, compose (read apart), Serverless (other-infra). */
 const YAML_ELSEWHERE = /(^|\/)(\.github|\.gitlab|\.circleci|\.buildkite)\/|(^|\/)(pnpm-lock\.yaml|\.gitlab-ci\.yml|serverless\.ya?ml|bitbucket-pipelines\.yml|azure-pipelines\.ya?ml|\.travis\.yml|mkdocs\.ya?ml|\.pre-commit-config\.yaml|\.yarnrc\.yml)$/;
 
@@ -46,7 +47,7 @@ const YAML_ELSEWHERE = /(^|\/)(\.github|\.gitlab|\.circleci|\.buildkite)\/|(^|\/
  * from those trees while they exist rather than by parsing everything a second time.
  */
 const ENV_READS: TreeMemo<FileEnvReads> = {
-  namespace: 'env.reads@17',
+  namespace: 'env.reads@18',
   wants: (file, text) => !GENERATED.test(file) && (HARNESS_CONFIG.test(file) ? text.includes('env') : mentionsRead(text)),
   compute: envReadsOf,
 };
@@ -224,7 +225,7 @@ function importedSchemaReads(index: RepoIndex, file: string, s: SchemaImport): (
   const sf = target ? index.parse(target) : undefined;
   const keys = sf ? exportedSchemaKeys(sf, s.imported) : [];
   if (keys.length === 0) return [{ line: s.line, expression: s.expression }];
-  return keys.map((k) => ({ name: k.text, line: s.line, via: 'schema', receiver: 'process', fallback: k.fallback, ...(s.exportedAs ? { exportedAs: `${s.exportedAs}.${k.text}` } : {}) }));
+  return keys.map((k) => ({ name: k.text, line: s.line, via: 'schema', receiver: 'process', fallback: k.fallback, ...(s.exportedAs ? { exportedAs: `${s.exportedAs}.${k.text}` } : {}), ...schemaFacts(k, target) }));
 }
 
 /**
@@ -307,6 +308,10 @@ function group(index: RepoIndex, file: string, reads: RawRead[]): EnvReadFact[] 
     const hasFallback = (schema.length ? schema : list).every((r) => r.fallback);
     // A tool's config file exports its config object, not values other modules import.
     const exportedAs = TOOL_CONFIG.test(file) ? undefined : list.find((r) => r.exportedAs)?.exportedAs;
+    // Startup fails when unset if any read of the file says so (a schema key, an `invariant`), unless the schema
+    // gives a default.
+    const required = hasFallback ? undefined : (list.find((r) => r.required === 'schema') ?? list.find((r) => r.required))?.required;
+    const defaultAt = list.find((r) => r.defaultAt)?.defaultAt;
     return {
       kind: 'env.read',
       id: `${name} ${file}`,
@@ -319,6 +324,8 @@ function group(index: RepoIndex, file: string, reads: RawRead[]): EnvReadFact[] 
         builtin: isBuiltin(name, list[0].receiver),
         hasFallback,
         ...(exportedAs ? { exportedAs } : {}),
+        ...(required ? { required, requiredAt: list.find((r) => r.required === required)!.line } : {}),
+        ...(defaultAt ? { defaultAt: { file: defaultAt.file ?? file, line: defaultAt.line } } : {}),
       },
       at: [{ file, line: lines[0] }],
     };

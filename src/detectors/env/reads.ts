@@ -1,7 +1,7 @@
 import { constantsOf, importsOf, lastName, propertyNameText, staticString } from '../shared/ast.js';
 import { lineOf, ts, walk, walkMentioning } from '../../scan/ts.js';
 import { isEnvName } from './names.js';
-import { createEnvKeys, PARSE_CALL, schemaKeys } from './reads-schema.js';
+import { createEnvKeys, PARSE_CALL, receiverSchemaKeys, schemaKeys, type SchemaKey } from './reads-schema.js';
 import { copyPrefix } from './reads-prefix.js';
 import { exportedNames, exportPath, helperOf, listHelperOf, loopNames, type EnvHelper } from './reads-scope.js';
 import type { EnvReadVia } from './types.js';
@@ -18,6 +18,10 @@ export interface RawRead {
   readonly fallback: boolean;
   /** The exported name a config module gives the value (`config.db.url`). */
   readonly exportedAs?: string;
+  /** Startup fails when unset: a schema requires it, or `invariant(process.env.X)` / `if (!process.env.X) throw`. */
+  readonly required?: 'schema' | 'guard';
+  /** The schema's default for it (`.default(x)`): the line, and the file when the schema is another module. */
+  readonly defaultAt?: { readonly file?: string; readonly line: number };
 }
 
 export interface RawDynamic {
@@ -153,7 +157,7 @@ export function envReadsOf(sf: ts.SourceFile, imported?: ReadonlyMap<string, 'pr
   };
   const read = (name: string, node: ts.Node, r: Receiver, fallback = hasFallback(node)) => {
     if (isAssigned(node)) assigned.push({ name, line: lineOf(node, sf) });
-    else if (!isDeleted(node)) reads.push({ name, line: lineOf(node, sf), via: r.via, receiver: r.receiver, fallback, ...optional(exportOf(node)) });
+    else if (!isDeleted(node)) reads.push({ name, line: lineOf(node, sf), via: r.via, receiver: r.receiver, fallback, ...optional(exportOf(node)), ...(!fallback && isGuard(node) ? { required: 'guard' as const } : {}) });
   };
 
   // Every read, alias and schema call below holds `env` (`process.env`, `import.meta.env`, `loadEnv`, `Deno.env`,
@@ -258,12 +262,12 @@ export function envReadsOf(sf: ts.SourceFile, imported?: ReadonlyMap<string, 'pr
       return;
     }
     if (lastName(callee) === 'createEnv') {
-      for (const k of createEnvKeys(node, consts())) reads.push({ name: k.text, line: k.line, via: 'schema', receiver: 'process', fallback: k.fallback, ...optional(exportOf(node, k.text)) });
+      for (const k of createEnvKeys(node, consts())) reads.push({ name: k.text, line: k.line, via: 'schema', receiver: 'process', fallback: k.fallback, ...optional(exportOf(node, k.text)), ...schemaFacts(k) });
       return;
     }
     if (!node.arguments.some((a) => isEnv(a) && !ts.isIdentifier(skipParens(a)))) return;
     const keys = schemaKeys(node, isEnv, consts());
-    for (const k of keys) reads.push({ name: k.text, line: k.line, via: 'schema', receiver: 'process', fallback: k.fallback, ...optional(exportOf(node, k.text)) });
+    for (const k of keys) reads.push({ name: k.text, line: k.line, via: 'schema', receiver: 'process', fallback: k.fallback, ...optional(exportOf(node, k.text)), ...schemaFacts(k) });
     if (keys.length > 0 || !PARSE_CALL.test(method ?? lastName(callee) ?? '')) return;
     // A validating call whose schema is imported: the detector reads it in that module; otherwise every variable
     // it checks is read, none known by name.
@@ -282,6 +286,8 @@ export function envReadsOf(sf: ts.SourceFile, imported?: ReadonlyMap<string, 'pr
     return ts.isCallExpression(e) && lastName(e.expression) === 'from' && (envVar.has(e.expression.getText(sf).split('.')[0]) || e.arguments.some(isEnv));
   }
 
+  if (sf.text.includes('validationSchema')) schemaImports.push(...nestValidationSchemas(sf));
+  if (reads.length > 0 && /[pP]arse\(/.test(sf.text)) renamedSchemaReads(sf, reads, consts());
   for (const p of pending) if (!helperFns.has(enclosingFunction(p.node))) dynamic.push(p.read);
   if (helpers.length > 0) helpers.push(...wrappingHelpers(sf, helpers));
   return { reads, dynamic, dynamicSets, helpers, assigned, schemaImports, exportsEnv: envExports(sf, isEnv) };
@@ -428,6 +434,61 @@ function enclosingFunction(node: ts.Node): ts.Node | undefined {
   let n: ts.Node | undefined = node.parent;
   while (n && !ts.isFunctionLike(n)) n = n.parent;
   return n;
+}
+
+/**
+ * `const vars = { APP_URL: process.env.NEXT_PUBLIC_URL }; Schema.safeParse(vars)`: each read takes what the schema
+ * says of the key it is renamed to (a default, optional, required). `reads` is updated in place.
+ */
+function renamedSchemaReads(sf: ts.SourceFile, reads: RawRead[], constants: ReadonlyMap<string, ts.Expression>): void {
+  walk(sf, (n) => {
+    if (!ts.isCallExpression(n) || !n.arguments[0] || !ts.isIdentifier(n.arguments[0])) return;
+    let obj = constants.get(n.arguments[0].text);
+    while (obj && (ts.isAsExpression(obj) || ts.isSatisfiesExpression(obj) || ts.isParenthesizedExpression(obj))) obj = obj.expression;
+    if (!obj || !ts.isObjectLiteralExpression(obj)) return;
+    const keys = receiverSchemaKeys(n, constants);
+    if (keys.length === 0) return;
+    for (const p of obj.properties) {
+      const key = ts.isPropertyAssignment(p) ? keys.find((k) => k.text === propertyNameText(p.name)) : undefined;
+      if (!key) continue;
+      const line = lineOf(p, sf);
+      const i = reads.findIndex((r) => r.line === line && p.getText(sf).includes(r.name));
+      if (i !== -1) reads[i] = { ...reads[i], fallback: reads[i].fallback || key.fallback, ...schemaFacts({ ...key, required: key.required && !reads[i].fallback }) };
+    }
+  });
+}
+
+/**
+ * NestJS `ConfigModule.forRoot({ validationSchema })`: the imported Joi schema validates `process.env` at startup
+ * (and its defaults are assigned to it).
+ */
+function nestValidationSchemas(sf: ts.SourceFile): SchemaImport[] {
+  const out: SchemaImport[] = [];
+  const imports = importsOf(sf);
+  walk(sf, (n) => {
+    if (!ts.isCallExpression(n) || lastName(n.expression) !== 'forRoot' || !n.arguments[0] || !ts.isObjectLiteralExpression(n.arguments[0])) return;
+    for (const p of n.arguments[0].properties) {
+      const value = ts.isShorthandPropertyAssignment(p) ? p.name : ts.isPropertyAssignment(p) ? p.initializer : undefined;
+      if (!value || !p.name || propertyNameText(p.name as ts.PropertyName) !== 'validationSchema' || !ts.isIdentifier(value)) continue;
+      const binding = imports.get(value.text);
+      if (binding) out.push({ module: binding.module, imported: binding.imported, line: lineOf(p, sf), expression: clip(n.getText(sf), 80) });
+    }
+  });
+  return out;
+}
+
+/** What a schema key says beyond its fallback: required, or a default (cited where the schema gives it). */
+export function schemaFacts(k: SchemaKey, file?: string): Pick<RawRead, 'required' | 'defaultAt'> {
+  if (k.hasDefault) return { defaultAt: { ...(file ? { file } : {}), line: k.line } };
+  return k.required ? { required: 'schema' } : {};
+}
+
+/** `invariant(process.env.X, …)`, `assert(process.env.X)`, `assert.ok(…)`, or `if (!process.env.X) throw …`: fails when unset. */
+function isGuard(node: ts.Node): boolean {
+  const n = outer(node);
+  const p = n.parent;
+  if (ts.isCallExpression(p) && p.arguments[0] === n && /^(invariant|assert|ok|strict)$/.test(lastName(p.expression) ?? '')) return true;
+  return ts.isPrefixUnaryExpression(p) && p.operator === ts.SyntaxKind.ExclamationToken && requiredCheck(p);
 }
 
 function optional(exportedAs: string | undefined): { exportedAs?: string } {

@@ -37,6 +37,14 @@ export interface EnvReadData {
    * → `config.db.url`; `export const env = createEnv(…)` → `env.X`), so the rest of the code reads it there.
    */
   readonly exportedAs?: string;
+  /**
+   * Startup fails when it is unset, so the code never sees `undefined`: a validated schema requires it (`schema`), or
+   * the code checks it and throws (`guard`: `invariant(process.env.X)`, `if (!process.env.X) throw`), at `requiredAt`.
+   */
+  readonly required?: 'schema' | 'guard';
+  readonly requiredAt?: number;
+  /** The validated schema's default for it (`.default(x)`, envalid `default:`): where the value comes from when unset. */
+  readonly defaultAt?: { readonly file: string; readonly line: number };
 }
 export type EnvReadFact = Fact<'env.read', EnvReadData>;
 
