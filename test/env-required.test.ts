@@ -21,9 +21,9 @@ describe('required and defaulted variables', () => {
     expect(read('SESSION_SECRET')).toEqual([['app/session.server.ts', false, 'guard', 3]]);
     expect(read('STRIPE_KEY')).toEqual([['app/session.server.ts', false, 'guard', 7]]);
     expect(read('PLAIN_URL')).toEqual([['app/session.server.ts', false, null, null]]);
-    // Joi keys are optional unless `.required()`; NestJS validates process.env with the schema at startup.
+    // Joi keys are optional unless `.required()` (the schema copes when unset); NestJS validates process.env at startup.
     expect(read('JWT_SECRET_KEY')).toEqual([['src/app.module.ts', false, 'schema', 8], ['src/config/jwt.config.ts', false, null, null]]);
-    expect(read('MONGODB_URI')).toEqual([['src/app.module.ts', false, null, null], ['src/config/jwt.config.ts', false, null, null]]);
+    expect(read('MONGODB_URI')).toEqual([['src/app.module.ts', true, null, null], ['src/config/jwt.config.ts', false, null, null]]);
     const sets = (name: string) => env.get(name)!.sets.map((s) => [s.kind, s.at.file, s.at.line]);
     expect(sets('EMAIL_FROM')).toEqual([['schema-default', 'env.mjs', 8]]);
     expect(sets('JWT_EXPIRES_IN')).toEqual([['schema-default', 'src/config/validation.ts', 7]]);

@@ -107,10 +107,11 @@ function objectKeys(objects: readonly ts.ObjectLiteralExpression[]): SchemaKey[]
       const name = p.name && propertyNameText(p.name as ts.PropertyName);
       // zod `.default()`, `.optional()`, `.prefault()`, `.catch()`; envalid `{ default: … }`; valibot `optional(…)`.
       const text = p.getText();
-      const fallback = /\.(default|optional|prefault|catch|nullish)\(|\bdefault\s*:|\b(optional|nullish)\(/.test(text);
       const hasDefault = /\.(default|prefault)\(|\bdefault\s*:/.test(text);
       // Joi and yup keys are optional unless `.required()`; zod, valibot and envalid keys are required unless optional.
-      const required = !fallback && (/\.(required|defined)\(/.test(text) || !/\b(Joi|yup)\b/.test(text));
+      const optionalByDefault = /\b(Joi|yup)\b/.test(text) && !/\.(required|defined)\(/.test(text);
+      const fallback = optionalByDefault || /\.(default|optional|prefault|catch|nullish)\(|\bdefault\s*:|\b(optional|nullish)\(/.test(text);
+      const required = !fallback;
       if (name && /^[A-Z][A-Z0-9_]*$/.test(name)) out.push({ text: name, line: lineOf(p), fallback, hasDefault, required });
     }
   }
