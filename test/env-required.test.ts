@@ -28,8 +28,10 @@ describe('required and defaulted variables', () => {
     expect(sets('EMAIL_FROM')).toEqual([['schema-default', 'env.mjs', 8]]);
     expect(sets('JWT_EXPIRES_IN')).toEqual([['schema-default', 'src/config/validation.ts', 7]]);
     // A renamed copy validated by a schema: `APP_URL: process.env.NEXT_PUBLIC_URL` takes the schema's default.
-    expect(sets('NEXT_PUBLIC_URL')).toEqual([['schema-default', 'src/config/env.ts', 5]]);
-    expect(read('NEXT_PUBLIC_URL')).toEqual([['src/config/env.ts', true, null, null]]);
+    expect(sets('NEXT_PUBLIC_URL')).toEqual([['schema-default', 'other/src/env.ts', 4], ['schema-default', 'src/config/env.ts', 5]]);
+    expect(read('NEXT_PUBLIC_URL')).toEqual([['other/src/env.ts', true, null, null], ['src/config/env.ts', true, null, null]]);
+    // A schema's default serves its own package only.
+    expect(env.setsFor(env.get('NEXT_PUBLIC_URL')!, ['src/config/env.ts']).map((s) => s.at.file)).toEqual(['src/config/env.ts']);
     expect(read('NEXT_PUBLIC_API_URL')).toEqual([['src/config/env.ts', false, 'schema', 9]]);
   });
 

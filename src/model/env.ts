@@ -7,6 +7,7 @@
 import { cdkDetector } from '../detectors/cdk/index.js';
 import { composeDetector, type ComposeServiceFact } from '../detectors/compose/index.js';
 import { dockerfileScope } from './dockerfile-scope.js';
+import { isTestPath, SET_ORDER, type DynamicRead, type EnvRead, type EnvVarView, type ReadEvidence, type SetKind, type SetSite } from './env-views.js';
 import { prefixReads } from './env-prefix-reads.js';
 import { wranglerBindingSets } from './env-binding-sets.js';
 import type { CdkLambdaFact } from '../detectors/cdk/facts.js';
@@ -20,11 +21,8 @@ import {
   type EnvDynamicReadFact,
   type EnvExternalSourceData,
   type EnvExternalSourceFact,
-  type EnvReadData,
   type EnvReadFact,
   type EnvSetFact,
-  type EnvSetKind,
-  type RuntimeProvider,
 } from '../detectors/env/index.js';
 import { frontendBuildDetector, type FrontendAppFact } from '../detectors/frontend-build/index.js';
 import { otherInfraDetector } from '../detectors/other-infra/index.js';
@@ -35,96 +33,14 @@ import type { RepoIndex } from '../scan/repo-index.js';
 /** Every detector whose facts read or set a variable: the env model, and each step that renders it, runs them all. */
 export const ENV_DETECTORS: readonly Detector[] = [envDetector, cdkDetector, otherInfraDetector, ciDetector, frontendBuildDetector, composeDetector];
 
-/** Test code, fixtures, stories and test-runner config: listed after the production reads, and counted. */
-const TEST_PATH =
-  /(^|\/)(__tests__|__mocks__|__fixtures__|tests?|spec|specs|e2e|fixtures?|mocks?|cypress|playwright|testdata|test-utils)\/|\.(test|spec|stories|story|e2e|cy)\.[cm]?[jt]sx?$|(^|\/)(vitest|jest|playwright|cypress|karma)\.(config|setup)[\w.-]*$|(^|\/)(setup-?tests?|test-?setup)\.[cm]?[jt]s$|(^|\/)test_[^/]+\.py$|_test\.(py|go)$/i;
+export { isTestPath, SET_ORDER, type DynamicRead, type EnvRead, type EnvVarView, type ReadEvidence, type SetKind, type SetSite } from './env-views.js';
 
-export function isTestPath(file: string): boolean {
-  return TEST_PATH.test(file);
-}
-
-/** `schema-default`: a validated schema's default (`.default(x)`), the value the code gets when nothing sets it. */
-export type SetKind = EnvSetKind | 'cdk' | 'function' | 'ci' | 'example' | 'dotenv' | 'type' | 'framework-config' | 'schema-default';
-
-export interface SetSite {
-  readonly kind: SetKind;
-  readonly at: Citation;
-  /** The tool in a word or two: `docker compose`, `AWS CDK`, `serverless`, `Vercel`. */
-  readonly tool?: string;
-  /** Lambda construct id, compose service, container, CI job, function, stage. */
-  readonly owner?: string;
-  /** CI value source: `secret X`, `var X`, `literal`. */
-  readonly source?: string;
-  /** A CDK value that is a literal in the code (names a literal, never its value). */
-  readonly literal?: boolean;
-  /** The file the names come from (an env_file's dotenv, a ConfigMap) and the reference as written. */
-  readonly from?: string;
-  readonly ref?: string;
-  readonly secretRef?: boolean;
-  /** A `process.env.X = …` in a test file or fixture. */
-  readonly test?: boolean;
-}
-
-export interface EnvRead extends EnvReadData {
-  /** A test file, fixture or test config: shown after the production reads. */
-  readonly test: boolean;
-}
-
-export interface EnvVarView {
-  readonly name: string;
-  /** Production reads first (by file), then test reads (by file). */
-  readonly reads: readonly EnvRead[];
-  readonly sets: readonly SetSite[];
-  /** A tool's configuration that reads it (compose `${X}` interpolation). */
-  readonly consumers: readonly { readonly tool: string; readonly at: Citation }[];
-  readonly secret: boolean;
-  /** Who sets it when the project does not (`the AWS Lambda runtime`, `Vercel`); see `EnvModel.runtimeFor`. */
-  readonly runtime?: RuntimeProvider;
-  /** Set by the runtime or a tool for every reader (not only Lambda code). */
-  readonly builtin: boolean;
-}
-
-export interface DynamicRead {
-  readonly file: string;
-  readonly line: number;
-  readonly expression: string;
-  readonly pattern?: string;
-  readonly test: boolean;
-}
-
-/** What shows a variable is read (or may be): a recognised read, a read by computed name, or a line naming it. */
-export interface ReadEvidence {
-  readonly kind: 'read' | 'dynamic' | 'mention';
-  readonly what: string;
-  readonly at: Citation;
-}
-
-/** Kinds in the order a "Set in" cell lists them: the runtime, deployment config, CI, code, then dotenv files. */
-export const SET_ORDER: readonly SetKind[] = [
-  'cdk',
-  'iac',
-  'function',
-  'cloudformation',
-  'compose',
-  'compose-env-file',
-  'dockerfile',
-  'dockerfile-arg',
-  'kubernetes',
-  'platform',
-  'framework-config',
-  'ci',
-  'script',
-  'code',
-  'schema-default',
-  'example',
-  'dotenv',
-  'type',
-];
 /**
  * Sets that apply by folder: a dotenv file, a typed declaration, the code's own `process.env.X = …` (a test setup),
- * or a script (`X=1 npx cdk deploy`, a dotenv file it writes) serves the code under its own folder or package only.
+ * a script (`X=1 npx cdk deploy`, a dotenv file it writes) or a schema default serves the code under its own folder or
+ * package only.
  */
-const SCOPED = new Set<SetKind>(['example', 'dotenv', 'type', 'code', 'script']);
+const SCOPED = new Set<SetKind>(['example', 'dotenv', 'type', 'code', 'script', 'schema-default']);
 const FUNCTION_TOOL: Record<string, string> = { serverless: 'Serverless', sst: 'SST', terraform: 'Terraform' };
 
 export class EnvModel {
@@ -288,7 +204,8 @@ export class EnvModel {
 
   /** A script works from its package (`scripts/` beside the code it deploys); other scoped sets from their folder. */
   private serves(set: SetSite, readFile: string): boolean {
-    const dir = set.kind === 'script' ? this.dirOf(set.at.file) : this.dirOf(set.at.file, false);
+    // A script, and a schema's default (the app that validates with it), serve their whole package.
+    const dir = set.kind === 'script' || set.kind === 'schema-default' ? this.dirOf(set.at.file) : this.dirOf(set.at.file, false);
     return dir === '' || readFile.startsWith(`${dir}/`) || this.dirOf(set.at.file) === this.dirOf(readFile);
   }
 
