@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { Analysis } from '../src/analysis/run-detectors.js';
 import { RepoModel } from '../src/model/repo-model.js';
 import { configurationStep } from '../src/steps/08-configuration.js';
+import { workflowsStep } from '../src/steps/09-workflows.js';
 import { indexOf, section } from './helpers/fixture.js';
 
 const envOf = async () => RepoModel.of(new Analysis(await indexOf('env-workers'))).env();
@@ -36,5 +37,9 @@ describe('Cloudflare Workers env', () => {
     const step8 = (await section(configurationStep, 'env-workers')).markdown;
     expect(step8).toMatch(/`HYPERDRIVE` \| `\/apps\/server\/src\/main\.ts:6` \| Cloudflare Hyperdrive binding/);
     expect(step8).not.toMatch(/`(HYPERDRIVE|DB|sessions_kv|COOKIE_DOMAIN)`[^\n]*set nowhere/);
+    // A binding is an object the runtime hands the Worker: not "read without a fallback"; a plain var still is.
+    const step9 = (await section(workflowsStep, 'env-workers')).markdown;
+    expect(step9).toContain('- `BRAIN_URL` — read without a fallback in `/apps/server/src/main.ts:8`');
+    expect(step9).not.toMatch(/`(HYPERDRIVE|DB|sessions_kv)` — read without a fallback/);
   });
 });

@@ -33,6 +33,8 @@ export interface SetSite {
   readonly secretRef?: boolean;
   /** A `process.env.X = …` in a test file or fixture. */
   readonly test?: boolean;
+  /** A platform binding (a Cloudflare D1/KV/R2… binding in wrangler config): the runtime hands the Worker an object. */
+  readonly binding?: boolean;
 }
 
 export interface EnvRead extends EnvReadData {

@@ -100,7 +100,7 @@ export class EnvModel {
         ...(d.kind === 'code' && isTestPath(d.file) ? { test: true } : {}),
       });
     }
-    for (const b of wranglerBindingSets(facts)) view(b.name).sets.push({ kind: 'platform', tool: b.tool, at: { file: b.file, line: b.line }, ...(b.owner ? { owner: b.owner } : {}) });
+    for (const b of wranglerBindingSets(facts)) view(b.name).sets.push({ kind: 'platform', tool: b.tool, at: { file: b.file, line: b.line }, binding: true, ...(b.owner ? { owner: b.owner } : {}) });
     for (const f of facts.of<InfraFunctionFact>('infra.function')) {
       for (const name of f.data.environment) {
         // The env detector cited the variable's own line in that file; the function's line adds nothing.

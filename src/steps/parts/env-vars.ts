@@ -188,7 +188,8 @@ export function unsetVarsBlocks(model: StepModel): string {
   const plain: string[] = [];
   for (const v of env.sorted()) {
     const reads = v.reads.filter((r) => !r.test && !r.hasFallback && !env.runtimeFor(v, [r.file]));
-    if (v.builtin || reads.length === 0 || v.sets.some((s) => s.kind === 'schema-default')) continue;
+    // A schema default is a fallback; a platform binding is an object the runtime always hands over.
+    if (v.builtin || reads.length === 0 || v.sets.some((s) => s.kind === 'schema-default' || s.binding)) continue;
     const where = v.sets.length || v.runtime ? '' : setNowhere(model, v.name);
     const checks = reads.filter((r) => r.required);
     if (checks.length > 0) {
