@@ -13,8 +13,7 @@ export function isTestPath(file: string): boolean {
   return TEST_PATH.test(file);
 }
 
-/** `schema-default`: a validated schema's default (`.default(x)`), the value the code gets when nothing sets it. */
-export type SetKind = EnvSetKind | 'cdk' | 'function' | 'ci' | 'example' | 'dotenv' | 'type' | 'framework-config' | 'schema-default';
+export type SetKind = EnvSetKind | 'cdk' | 'function' | 'ci' | 'example' | 'dotenv' | 'type' | 'framework-config';
 
 export interface SetSite {
   readonly kind: SetKind;

@@ -47,7 +47,7 @@ const YAML_ELSEWHERE = /(^|\/)(\.github|\.gitlab|\.circleci|\.buildkite)\/|(^|\/
  * from those trees while they exist rather than by parsing everything a second time.
  */
 const ENV_READS: TreeMemo<FileEnvReads> = {
-  namespace: 'env.reads@19',
+  namespace: 'env.reads@20',
   wants: (file, text) => !GENERATED.test(file) && (HARNESS_CONFIG.test(file) ? text.includes('env') : mentionsRead(text)),
   compute: envReadsOf,
 };
@@ -174,7 +174,10 @@ export const envDetector: Detector = {
         if (exportsEnv.length) envModules.set(file, exportsEnv);
         firstPass.set(file, new Set(reads.map((r) => `${r.name}:${r.line}`)));
         for (const h of found) helpers.set(h.name, h);
-        const imported = schemaImports.flatMap((s) => importedSchemaReads(index, file, s));
+        const imported = schemaImports.filter((s) => !s.defaultsOnly).flatMap((s) => importedSchemaReads(index, file, s));
+        const validated = schemaImports.filter((s) => s.defaultsOnly).map((s) => frameworkSchema(index, file, s));
+        sets(validated.flatMap((v) => v.defaults));
+        for (const v of validated) if (v.required.length) facts.push(...group(index, v.file, v.required));
         facts.push(...group(index, file, [...reads, ...imported.filter((r): r is RawRead => 'name' in r)]));
         for (const d of [...dynamic, ...imported.filter((r): r is RawDynamic => !('name' in r))]) facts.push(dynamicFact('env.dynamic', file, d));
         for (const d of dynamicSets) facts.push(dynamicFact('env.dynamic-set', file, d));
@@ -220,6 +223,22 @@ function externalFact(d: EnvExternalSourceData): EnvExternalSourceFact {
 }
 
 /** The keys of a schema another module exports, read where it is parsed; unresolved, the parse is a dynamic read. */
+/**
+ * A schema a framework validates `process.env` with (NestJS `validationSchema`), exported by another module: its
+ * defaults are set sites, and the keys it requires are read there (unset, startup fails), both at the schema's keys.
+ */
+function frameworkSchema(index: RepoIndex, file: string, s: SchemaImport): { file: string; defaults: EnvSetData[]; required: RawRead[] } {
+  const target = moduleResolver(index).resolve(file, s.module);
+  const sf = target ? index.parse(target) : undefined;
+  if (!sf || !target) return { file, defaults: [], required: [] };
+  const keys = exportedSchemaKeys(sf, s.imported);
+  return {
+    file: target,
+    defaults: keys.filter((k) => k.hasDefault).map((k) => ({ name: k.text, file: target, line: k.line, kind: 'schema-default' as const, tool: 'schema default' })),
+    required: keys.filter((k) => k.required).map((k) => ({ name: k.text, line: k.line, via: 'schema' as const, receiver: 'process' as const, fallback: false, required: 'schema' as const })),
+  };
+}
+
 function importedSchemaReads(index: RepoIndex, file: string, s: SchemaImport): (RawRead | RawDynamic)[] {
   const target = moduleResolver(index).resolve(file, s.module);
   const sf = target ? index.parse(target) : undefined;

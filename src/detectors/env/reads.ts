@@ -47,6 +47,11 @@ export interface SchemaImport {
   readonly expression: string;
   /** The exported name the parsed env gets here (`serverEnv`), when it is exported. */
   readonly exportedAs?: string;
+  /**
+   * Only the schema's defaults matter here (NestJS `validationSchema`): the framework validates and fills in
+   * `process.env`, and the code reads the variables elsewhere.
+   */
+  readonly defaultsOnly?: boolean;
 }
 
 export interface FileEnvReads {
@@ -460,7 +465,7 @@ function renamedSchemaReads(sf: ts.SourceFile, reads: RawRead[], constants: Read
 
 /**
  * NestJS `ConfigModule.forRoot({ validationSchema })`: the imported Joi schema validates `process.env` at startup
- * (and its defaults are assigned to it).
+ * and assigns its defaults to it (the defaults are set sites; the reads are where the code uses the values).
  */
 function nestValidationSchemas(sf: ts.SourceFile): SchemaImport[] {
   const out: SchemaImport[] = [];
@@ -471,7 +476,7 @@ function nestValidationSchemas(sf: ts.SourceFile): SchemaImport[] {
       const value = ts.isShorthandPropertyAssignment(p) ? p.name : ts.isPropertyAssignment(p) ? p.initializer : undefined;
       if (!value || !p.name || propertyNameText(p.name as ts.PropertyName) !== 'validationSchema' || !ts.isIdentifier(value)) continue;
       const binding = imports.get(value.text);
-      if (binding) out.push({ module: binding.module, imported: binding.imported, line: lineOf(p, sf), expression: clip(n.getText(sf), 80) });
+      if (binding) out.push({ module: binding.module, imported: binding.imported, line: lineOf(p, sf), expression: clip(n.getText(sf), 80), defaultsOnly: true });
     }
   });
   return out;

@@ -96,7 +96,9 @@ export type EnvSetKind =
   /** A shell script, Makefile or package.json script: `export X=`, `X=1 cmd`, a dotenv file it writes. */
   | 'script'
   /** `process.env.X = …` in the code itself (a script, a test setup). */
-  | 'code';
+  | 'code'
+  /** A validated schema's default (`.default(x)`): the value the code gets when nothing sets it. */
+  | 'schema-default';
 
 /** One place that sets a variable. Never the value: a literal may be a token pasted inline. */
 export interface EnvSetData {
