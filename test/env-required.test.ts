@@ -48,5 +48,9 @@ describe('required and defaulted variables', () => {
     for (const name of ['AUTH_SECRET', 'SESSION_SECRET', 'STRIPE_KEY', 'EMAIL_FROM', 'JWT_EXPIRES_IN', 'NEXT_PUBLIC_URL', 'NEXTAUTH_URL']) expect(plain).not.toContain(`\`${name}\``);
     const step8 = (await section(configurationStep, 'env-required')).markdown;
     expect(step8).toMatch(/`JWT_EXPIRES_IN` \|[^\n]*\| default in the schema `\/src\/config\/validation\.ts:7`/);
+    // A default for a name nothing else reads: the schema names it, so it is not "never named".
+    const unread = step8.split('#### Set or declared, but not read by the code')[1]?.split('####')[0] ?? '';
+    expect(unread).not.toContain('`PORT`');
+    expect(step8).toMatch(/`PORT` \| default in the schema `\/src\/config\/validation\.ts:4` \| `\/src\/config\/validation\.ts:4`/);
   });
 });
