@@ -7,6 +7,7 @@ import { Analysis } from '../src/analysis/run-detectors.js';
 import { RepoModel } from '../src/model/repo-model.js';
 import { configurationStep } from '../src/steps/08-configuration.js';
 import { workflowsStep } from '../src/steps/09-workflows.js';
+import { infrastructureStep } from '../src/steps/06-infrastructure.js';
 import { indexOf, section } from './helpers/fixture.js';
 
 const envOf = async () => RepoModel.of(new Analysis(await indexOf('env-workers'))).env();
@@ -27,12 +28,15 @@ describe('Cloudflare Workers env', () => {
     const sets = (name: string) => (env.get(name)?.sets ?? []).map((s) => [s.kind, s.tool ?? null, s.owner ?? null, s.at.file, s.at.line ?? null]);
     expect(sets('APP_URL')).toEqual([
       ['platform', 'Cloudflare Wrangler', null, 'apps/server/wrangler.jsonc', 6],
-      ['platform', 'Cloudflare Wrangler', 'production', 'apps/server/wrangler.jsonc', 15],
+      ['platform', 'Cloudflare Wrangler', 'production', 'apps/server/wrangler.jsonc', 20],
     ]);
-    expect(sets('COOKIE_DOMAIN')).toEqual([['platform', 'Cloudflare Wrangler', 'production', 'apps/server/wrangler.jsonc', 14]]);
+    expect(sets('COOKIE_DOMAIN')).toEqual([['platform', 'Cloudflare Wrangler', 'production', 'apps/server/wrangler.jsonc', 19]]);
     expect(sets('REPORT_EMAIL')).toEqual([['platform', 'Cloudflare Wrangler', null, 'apps/cron/wrangler.toml', 5]]);
     expect(sets('sessions_kv')).toEqual([['platform', 'Cloudflare KV namespace binding', null, 'apps/server/wrangler.jsonc', 9]]);
-    expect(sets('HYPERDRIVE')).toEqual([['platform', 'Cloudflare Hyperdrive binding', 'production', 'apps/server/wrangler.jsonc', 18]]);
+    expect(sets('HYPERDRIVE')).toEqual([
+      ['platform', 'Cloudflare Hyperdrive binding', 'staging', 'apps/server/wrangler.jsonc', 14],
+      ['platform', 'Cloudflare Hyperdrive binding', 'production', 'apps/server/wrangler.jsonc', 23],
+    ]);
     expect(sets('DB')).toEqual([['platform', 'Cloudflare D1 database binding', null, 'apps/cron/wrangler.toml', 7]]);
     const step8 = (await section(configurationStep, 'env-workers')).markdown;
     expect(step8).toMatch(/`HYPERDRIVE` \| `\/apps\/server\/src\/main\.ts:6` \| Cloudflare Hyperdrive binding/);
@@ -41,5 +45,8 @@ describe('Cloudflare Workers env', () => {
     const step9 = (await section(workflowsStep, 'env-workers')).markdown;
     expect(step9).toContain('- `BRAIN_URL` — read without a fallback in `/apps/server/src/main.ts:8`');
     expect(step9).not.toMatch(/`(HYPERDRIVE|DB|sessions_kv)` — read without a fallback/);
+    // Step 6 lists a binding declared for two environments once.
+    const step6 = (await section(infrastructureStep, 'env-workers')).markdown;
+    expect(step6).toContain('| `Hyperdrive` | `HYPERDRIVE` | `/apps/server/wrangler.jsonc:14` |');
   });
 });

@@ -113,7 +113,10 @@ function fromJson(file: string, text: string): { config: Json; lineOf: LineOf } 
   const source = text.split('\n');
   const lineOf: LineOf = (keyPath, needle) => {
     const word = needle ?? keyPath.split('.').pop() ?? '';
-    const found = source.findIndex((l) => l.includes(`"${word}"`));
+    // In an environment's block (`env.production.…`): the first mention after the environment's own key.
+    const stage = /^env\.([^.]+)\./.exec(keyPath)?.[1];
+    const from = stage ? Math.max(0, source.findIndex((l) => l.includes(`"${stage}"`))) : 0;
+    const found = source.findIndex((l, i) => i >= from && l.includes(`"${word}"`));
     return found === -1 ? 1 : found + 1;
   };
   return { config: config as Json, lineOf };
