@@ -17,7 +17,10 @@ describe('Cloudflare Workers env', () => {
   it('reads env from cloudflare:workers, Hono c.env (typed app or a Hono context type) and a module worker handler', async () => {
     expect(await reads('BRAIN_URL')).toEqual([['apps/server/src/main.ts', 8, 'worker-env']]);
     expect(await reads('sessions_kv')).toEqual([['apps/server/src/main.ts', 9, 'worker-env']]);
-    expect(await reads('APP_URL')).toEqual([['apps/server/src/main.ts', 6, 'worker-env']]);
+    expect(await reads('APP_URL')).toEqual([
+      ['apps/cron/src/index.ts', 14, 'worker-env'],
+      ['apps/server/src/main.ts', 6, 'worker-env'],
+    ]);
     expect(await reads('COOKIE_DOMAIN')).toEqual([['apps/server/src/cookies.ts', 3, 'worker-env']]);
     expect(await reads('MAILER_TOKEN')).toEqual([['apps/cron/src/index.ts', 9, 'worker-env']]);
     expect(await reads('DB')).toEqual([['apps/cron/src/index.ts', 9, 'worker-env']]);
@@ -30,6 +33,9 @@ describe('Cloudflare Workers env', () => {
       ['platform', 'Cloudflare Wrangler', null, 'apps/server/wrangler.jsonc', 6],
       ['platform', 'Cloudflare Wrangler', 'production', 'apps/server/wrangler.jsonc', 20],
     ]);
+    // Wrangler config serves its own Worker's package: the cron Worker's read of APP_URL is not set by the server's.
+    expect(env.setsFor(env.get('APP_URL')!, ['apps/cron/src/index.ts'])).toEqual([]);
+    expect(env.setsFor(env.get('APP_URL')!, ['apps/server/src/main.ts'])).toHaveLength(2);
     expect(sets('COOKIE_DOMAIN')).toEqual([['platform', 'Cloudflare Wrangler', 'production', 'apps/server/wrangler.jsonc', 19]]);
     expect(sets('REPORT_EMAIL')).toEqual([['platform', 'Cloudflare Wrangler', null, 'apps/cron/wrangler.toml', 5]]);
     expect(sets('sessions_kv')).toEqual([['platform', 'Cloudflare KV namespace binding', null, 'apps/server/wrangler.jsonc', 9]]);

@@ -37,10 +37,10 @@ export { isTestPath, SET_ORDER, type DynamicRead, type EnvRead, type EnvVarView,
 
 /**
  * Sets that apply by folder: a dotenv file, a typed declaration, the code's own `process.env.X = …` (a test setup),
- * a script (`X=1 npx cdk deploy`, a dotenv file it writes) or a schema default serves the code under its own folder or
- * package only.
+ * a script (`X=1 npx cdk deploy`, a dotenv file it writes), a schema default or hosting config (vercel.json,
+ * wrangler.toml) serves the code under its own folder or package only.
  */
-const SCOPED = new Set<SetKind>(['example', 'dotenv', 'type', 'code', 'script', 'schema-default']);
+const SCOPED = new Set<SetKind>(['example', 'dotenv', 'type', 'code', 'script', 'schema-default', 'platform']);
 const FUNCTION_TOOL: Record<string, string> = { serverless: 'Serverless', sst: 'SST', terraform: 'Terraform' };
 
 export class EnvModel {
@@ -204,8 +204,9 @@ export class EnvModel {
 
   /** A script works from its package (`scripts/` beside the code it deploys); other scoped sets from their folder. */
   private serves(set: SetSite, readFile: string): boolean {
-    // A script, and a schema's default (the app that validates with it), serve their whole package.
-    const dir = set.kind === 'script' || set.kind === 'schema-default' ? this.dirOf(set.at.file) : this.dirOf(set.at.file, false);
+    // A script, a schema's default (the app that validates with it) and hosting config (the app it deploys) serve
+    // their whole package.
+    const dir = set.kind === 'script' || set.kind === 'schema-default' || set.kind === 'platform' ? this.dirOf(set.at.file) : this.dirOf(set.at.file, false);
     return dir === '' || readFile.startsWith(`${dir}/`) || this.dirOf(set.at.file) === this.dirOf(readFile);
   }
 
