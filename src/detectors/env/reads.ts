@@ -1,13 +1,17 @@
 import { constantsOf, importsOf, lastName, propertyNameText, staticString } from '../shared/ast.js';
 import { lineOf, ts, walk, walkMentioning } from '../../scan/ts.js';
 import { isEnvName } from './names.js';
-import { createEnvKeys, PARSE_CALL, receiverSchemaKeys, schemaKeys, type SchemaKey } from './reads-schema.js';
+import { createEnvKeys, PARSE_CALL, schemaKeys } from './reads-schema.js';
 import { copyPrefix } from './reads-prefix.js';
+import { envReturningFunctions, HONO_CONTEXT, META, PROCESS, WORKER, workerScope, type Receiver } from './reads-receivers.js';
+import { nestValidationSchemas, renamedSchemaReads, schemaFacts } from './reads-schema-uses.js';
 import { exportedNames, exportPath, helperOf, listHelperOf, loopNames, type EnvHelper } from './reads-scope.js';
 import type { EnvReadVia } from './types.js';
 import { clip } from '../../secrets/clip.js';
 
 export type { EnvHelper } from './reads-scope.js';
+export { WORKER_TEXT } from './reads-receivers.js';
+export { schemaFacts } from './reads-schema-uses.js';
 
 export interface RawRead {
   readonly name: string;
@@ -66,15 +70,6 @@ export interface FileEnvReads {
   readonly exportsEnv: string[];
 }
 
-interface Receiver {
-  readonly receiver: 'process' | 'import.meta';
-  readonly via: EnvReadVia;
-}
-
-const PROCESS: Receiver = { receiver: 'process', via: 'process.env' };
-const META: Receiver = { receiver: 'import.meta', via: 'import.meta.env' };
-/** Cloudflare Workers: `env` from `cloudflare:workers`, Hono's `c.env`, a module worker's `fetch(request, env)`. */
-const WORKER: Receiver = { receiver: 'process', via: 'worker-env' };
 /** Modules whose `env` export is `process.env` (Node) or the platform's env (SvelteKit `$env/dynamic/*`). */
 const ENV_MODULES = /^(node:)?process$|^\$env\/dynamic\/(private|public)$/;
 /** Modules whose named imports are variables: SvelteKit `$env/static/*`, Astro `astro:env/*`. */
@@ -298,69 +293,6 @@ export function envReadsOf(sf: ts.SourceFile, imported?: ReadonlyMap<string, 'pr
   return { reads, dynamic, dynamicSets, helpers, assigned, schemaImports, exportsEnv: envExports(sf, isEnv) };
 }
 
-const HONO_CONTEXT = new Set(['c', 'ctx', 'context']);
-const WORKER_HANDLERS = new Set(['fetch', 'scheduled', 'queue', 'email', 'tail', 'trace']);
-
-/** Text that makes a file Worker code by itself (see `workerScope`). */
-export const WORKER_TEXT = /['"](hono|hono\/[\w-]+|cloudflare:workers)['"]|\bHono\w*\b|\bBindings\s*:/;
-
-/**
- * Worker code: a file in a package with wrangler config, one that imports Hono or `cloudflare:workers`, or names Hono's `Bindings` (`c.env` and `this.env`
- * are the Worker's env there), and the env parameter of a module worker's handlers
- * (`export default { fetch(request, env, ctx) {…} }`).
- */
-function workerScope(sf: ts.SourceFile, workerPackage: boolean): { context: boolean; params: string[] } {
-  const context = workerPackage || WORKER_TEXT.test(sf.text);
-  const params: string[] = [];
-  for (const st of sf.statements) {
-    if (!ts.isExportAssignment(st)) continue;
-    let e: ts.Expression = st.expression;
-    while (ts.isParenthesizedExpression(e) || ts.isAsExpression(e) || ts.isSatisfiesExpression(e)) e = e.expression;
-    if (!ts.isObjectLiteralExpression(e)) continue;
-    for (const p of e.properties) {
-      const fn = ts.isMethodDeclaration(p) ? p : ts.isPropertyAssignment(p) && (ts.isArrowFunction(p.initializer) || ts.isFunctionExpression(p.initializer)) ? p.initializer : undefined;
-      const name = p.name && propertyNameText(p.name as ts.PropertyName);
-      const env = fn?.parameters[1]?.name;
-      if (name && WORKER_HANDLERS.has(name) && env && ts.isIdentifier(env)) params.push(env.text);
-    }
-  }
-  return { context, params };
-}
-
-/** Top-level functions of the file that return `process.env` or `import.meta.env` (on some path). */
-function envReturningFunctions(sf: ts.SourceFile): Map<string, Receiver> {
-  const out = new Map<string, Receiver>();
-  if (!/return\s+(process|import\.meta)\.env\b/.test(sf.text)) return out;
-  const returned = (body: ts.Node): Receiver | undefined => {
-    let found: Receiver | undefined;
-    walk(body, (n) => {
-      if (found || (n !== body && ts.isFunctionLike(n))) return false;
-      if (ts.isReturnStatement(n) && n.expression) {
-        const e = skipParens(n.expression);
-        const text = ts.isPropertyAccessExpression(e) && e.name.text === 'env' ? e.expression.getText(sf) : '';
-        if (text === 'process') found = PROCESS;
-        else if (text === 'import.meta') found = META;
-      }
-      return undefined;
-    });
-    return found;
-  };
-  for (const st of sf.statements) {
-    if (ts.isFunctionDeclaration(st) && st.name && st.body) {
-      const r = returned(st.body);
-      if (r) out.set(st.name.text, r);
-    } else if (ts.isVariableStatement(st)) {
-      for (const d of st.declarationList.declarations) {
-        const init = d.initializer && skipParens(d.initializer);
-        if (!ts.isIdentifier(d.name) || !init || !(ts.isArrowFunction(init) || ts.isFunctionExpression(init))) continue;
-        const r = returned(init.body);
-        if (r) out.set(d.name.text, r);
-      }
-    }
-  }
-  return out;
-}
-
 /**
  * Helpers of helpers: `getTypedEnvVar(name, fallback)` calling `getEnvVar(name)` with its own parameter is a helper
  * too (followed a few levels, within the file that defines them).
@@ -439,53 +371,6 @@ function enclosingFunction(node: ts.Node): ts.Node | undefined {
   let n: ts.Node | undefined = node.parent;
   while (n && !ts.isFunctionLike(n)) n = n.parent;
   return n;
-}
-
-/**
- * `const vars = { APP_URL: process.env.NEXT_PUBLIC_URL }; Schema.safeParse(vars)`: each read takes what the schema
- * says of the key it is renamed to (a default, optional, required). `reads` is updated in place.
- */
-function renamedSchemaReads(sf: ts.SourceFile, reads: RawRead[], constants: ReadonlyMap<string, ts.Expression>): void {
-  walk(sf, (n) => {
-    if (!ts.isCallExpression(n) || !n.arguments[0] || !ts.isIdentifier(n.arguments[0])) return;
-    let obj = constants.get(n.arguments[0].text);
-    while (obj && (ts.isAsExpression(obj) || ts.isSatisfiesExpression(obj) || ts.isParenthesizedExpression(obj))) obj = obj.expression;
-    if (!obj || !ts.isObjectLiteralExpression(obj)) return;
-    const keys = receiverSchemaKeys(n, constants);
-    if (keys.length === 0) return;
-    for (const p of obj.properties) {
-      const key = ts.isPropertyAssignment(p) ? keys.find((k) => k.text === propertyNameText(p.name)) : undefined;
-      if (!key) continue;
-      const line = lineOf(p, sf);
-      const i = reads.findIndex((r) => r.line === line && p.getText(sf).includes(r.name));
-      if (i !== -1) reads[i] = { ...reads[i], fallback: reads[i].fallback || key.fallback, ...schemaFacts({ ...key, required: key.required && !reads[i].fallback }) };
-    }
-  });
-}
-
-/**
- * NestJS `ConfigModule.forRoot({ validationSchema })`: the imported Joi schema validates `process.env` at startup
- * and assigns its defaults to it (the defaults are set sites; the reads are where the code uses the values).
- */
-function nestValidationSchemas(sf: ts.SourceFile): SchemaImport[] {
-  const out: SchemaImport[] = [];
-  const imports = importsOf(sf);
-  walk(sf, (n) => {
-    if (!ts.isCallExpression(n) || lastName(n.expression) !== 'forRoot' || !n.arguments[0] || !ts.isObjectLiteralExpression(n.arguments[0])) return;
-    for (const p of n.arguments[0].properties) {
-      const value = ts.isShorthandPropertyAssignment(p) ? p.name : ts.isPropertyAssignment(p) ? p.initializer : undefined;
-      if (!value || !p.name || propertyNameText(p.name as ts.PropertyName) !== 'validationSchema' || !ts.isIdentifier(value)) continue;
-      const binding = imports.get(value.text);
-      if (binding) out.push({ module: binding.module, imported: binding.imported, line: lineOf(p, sf), expression: clip(n.getText(sf), 80), defaultsOnly: true });
-    }
-  });
-  return out;
-}
-
-/** What a schema key says beyond its fallback: required, or a default (cited where the schema gives it). */
-export function schemaFacts(k: SchemaKey, file?: string): Pick<RawRead, 'required' | 'defaultAt'> {
-  if (k.hasDefault) return { defaultAt: { ...(file ? { file } : {}), line: k.line } };
-  return k.required ? { required: 'schema' } : {};
 }
 
 /** `invariant(process.env.X, …)`, `assert(process.env.X)`, `assert.ok(…)`, or `if (!process.env.X) throw …`: fails when unset. */
