@@ -30,10 +30,14 @@ describe('env copies and keys', () => {
       expect(env.get(name)?.reads.map((r) => [r.file, r.lines[0], r.via])).toEqual([['web/src/config/env.ts', 9, 'prefix']]);
     }
     expect(env.get('OTHER_THING')?.reads).toEqual([]);
+    // Another app's dotenv file does not serve this app: its VITE_APP_ name is not read by this copy.
+    expect(env.get('VITE_APP_ADMIN_ONLY')?.reads).toEqual([]);
     const step8 = (await section(configurationStep, 'env-copies')).markdown;
-    const unread = step8.split('#### Set or declared, but not read by the code')[1] ?? '';
+    const unread = step8.split('#### Set or declared, but not read by the code')[1]?.split('####')[0] ?? '';
     expect(unread).toContain('`OTHER_THING`');
     expect(unread).not.toContain('VITE_APP_');
+    // It may still read it (the name has the prefix): not claimed unread, not claimed read here.
+    expect(step8.split('#### Set or declared, and not read by name')[1]).toContain('`VITE_APP_ADMIN_ONLY`');
     const step5 = (await section(frontendStep, 'env-copies')).markdown;
     expect(step5).not.toMatch(/VITE_APP_API_URL[^\n]*not read/);
   });

@@ -130,8 +130,9 @@ export class EnvModel {
     }
     for (const f of facts.of<EnvConsumedFact>('env.consumed')) view(f.data.name).consumers.push({ tool: f.data.tool, at: { file: f.data.file, line: f.data.line } });
     const copies = facts.of<EnvDynamicReadFact>('env.dynamic').map((f) => f.data);
-    const setNames = [...vars.values()].filter((v) => v.sets.length > 0).map((v) => v.name);
-    for (const r of prefixReads(copies, setNames, index)) view(r.name).reads.push({ ...r, test: isTestPath(r.file) });
+    // A copy reads the names set for its own code: its package's dotenv files, deployment config, CI.
+    const setFor = (name: string, file: string) => (vars.get(name)?.sets ?? []).some((s) => !SCOPED.has(s.kind) || this.serves(s, file));
+    for (const r of prefixReads(copies, [...vars.keys()], setFor, index)) view(r.name).reads.push({ ...r, test: isTestPath(r.file) });
 
     const out = new Map<string, EnvVarView>();
     for (const v of [...vars.values()].sort((a, b) => compare(a.name, b.name))) {
