@@ -21,6 +21,7 @@ describe('required and defaulted variables', () => {
     expect(read('SESSION_SECRET')).toEqual([['app/session.server.ts', false, 'guard', 3]]);
     expect(read('STRIPE_KEY')).toEqual([['app/session.server.ts', false, 'guard', 7]]);
     expect(read('PLAIN_URL')).toEqual([['app/session.server.ts', false, null, null]]);
+    expect(read('MAILER_KEY')).toEqual([['app/session.server.ts', false, 'check', 15]]);
     // Joi keys are optional unless `.required()` (the schema copes when unset); NestJS validates process.env at startup.
     // The schema's keys are cited where it declares them (the module only hands it to the framework).
     expect(read('JWT_SECRET_KEY')).toEqual([['src/config/jwt.config.ts', false, null, null], ['src/config/validation.ts', false, 'schema', 6]]);
@@ -38,11 +39,13 @@ describe('required and defaulted variables', () => {
 
   it('says "startup fails" for required variables and "gets undefined" only for plain reads', async () => {
     const step9 = (await section(workflowsStep, 'env-required')).markdown;
-    const required = step9.split('**Environment variables required at startup**')[1]?.split('**Environment variables read without')[0] ?? '';
+    const required = step9.split('**Environment variables the code requires**')[1]?.split('**Environment variables read without')[0] ?? '';
     const plain = step9.split('**Environment variables read without a fallback**')[1] ?? '';
     expect(required).toContain('`AUTH_SECRET` — required: startup fails if unset (schema `/env.mjs:6`)');
     expect(required).toContain('`SESSION_SECRET` — required: startup fails if unset (checked at `/app/session.server.ts:3`)');
     expect(required).toContain('`JWT_SECRET_KEY` — required: startup fails if unset (schema `/src/config/validation.ts:6`)');
+    // A check inside a function throws when that code runs, not at startup.
+    expect(required).toContain('`MAILER_KEY` — required: the code throws if unset (checked at `/app/session.server.ts:15`)');
     expect(plain).toContain('`PLAIN_URL`');
     expect(plain).toContain('`MONGODB_URI`');
     for (const name of ['AUTH_SECRET', 'SESSION_SECRET', 'STRIPE_KEY', 'EMAIL_FROM', 'JWT_EXPIRES_IN', 'NEXT_PUBLIC_URL', 'NEXTAUTH_URL']) expect(plain).not.toContain(`\`${name}\``);

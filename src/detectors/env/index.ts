@@ -47,7 +47,7 @@ const YAML_ELSEWHERE = /(^|\/)(\.github|\.gitlab|\.circleci|\.buildkite)\/|(^|\/
  * from those trees while they exist rather than by parsing everything a second time.
  */
 const ENV_READS: TreeMemo<FileEnvReads> = {
-  namespace: 'env.reads@20',
+  namespace: 'env.reads@21',
   wants: (file, text) => !GENERATED.test(file) && (HARNESS_CONFIG.test(file) ? text.includes('env') : mentionsRead(text)),
   compute: envReadsOf,
 };
@@ -329,7 +329,7 @@ function group(index: RepoIndex, file: string, reads: RawRead[]): EnvReadFact[] 
     const exportedAs = TOOL_CONFIG.test(file) ? undefined : list.find((r) => r.exportedAs)?.exportedAs;
     // Startup fails when unset if any read of the file says so (a schema key, an `invariant`), unless the schema
     // gives a default.
-    const required = hasFallback ? undefined : (list.find((r) => r.required === 'schema') ?? list.find((r) => r.required))?.required;
+    const required = hasFallback ? undefined : (['schema', 'guard', 'check'] as const).find((k) => list.some((r) => r.required === k));
     const defaultAt = list.find((r) => r.defaultAt)?.defaultAt;
     return {
       kind: 'env.read',

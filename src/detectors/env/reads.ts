@@ -22,8 +22,11 @@ export interface RawRead {
   readonly fallback: boolean;
   /** The exported name a config module gives the value (`config.db.url`). */
   readonly exportedAs?: string;
-  /** Startup fails when unset: a schema requires it, or `invariant(process.env.X)` / `if (!process.env.X) throw`. */
-  readonly required?: 'schema' | 'guard';
+  /**
+   * The code fails when it is unset: a schema requires it, or `invariant(process.env.X)` / `if (!process.env.X) throw`
+   * at module level (`guard`: at startup) or inside a function (`check`: when that code runs).
+   */
+  readonly required?: 'schema' | 'guard' | 'check';
   /** The schema's default for it (`.default(x)`): the line, and the file when the schema is another module. */
   readonly defaultAt?: { readonly file?: string; readonly line: number };
 }
@@ -157,7 +160,7 @@ export function envReadsOf(sf: ts.SourceFile, imported?: ReadonlyMap<string, 'pr
   };
   const read = (name: string, node: ts.Node, r: Receiver, fallback = hasFallback(node)) => {
     if (isAssigned(node)) assigned.push({ name, line: lineOf(node, sf) });
-    else if (!isDeleted(node)) reads.push({ name, line: lineOf(node, sf), via: r.via, receiver: r.receiver, fallback, ...optional(exportOf(node)), ...(!fallback && isGuard(node) ? { required: 'guard' as const } : {}) });
+    else if (!isDeleted(node)) reads.push({ name, line: lineOf(node, sf), via: r.via, receiver: r.receiver, fallback, ...optional(exportOf(node)), ...(!fallback ? guardOf(node) : {}) });
   };
 
   // Every read, alias and schema call below holds `env` (`process.env`, `import.meta.env`, `loadEnv`, `Deno.env`,
@@ -374,11 +377,13 @@ function enclosingFunction(node: ts.Node): ts.Node | undefined {
 }
 
 /** `invariant(process.env.X, …)`, `assert(process.env.X)`, `assert.ok(…)`, or `if (!process.env.X) throw …`: fails when unset. */
-function isGuard(node: ts.Node): boolean {
+function guardOf(node: ts.Node): Pick<RawRead, 'required'> {
   const n = outer(node);
   const p = n.parent;
-  if (ts.isCallExpression(p) && p.arguments[0] === n && /^(invariant|assert|ok|strict)$/.test(lastName(p.expression) ?? '')) return true;
-  return ts.isPrefixUnaryExpression(p) && p.operator === ts.SyntaxKind.ExclamationToken && requiredCheck(p);
+  const guard = (ts.isCallExpression(p) && p.arguments[0] === n && /^(invariant|assert|ok|strict)$/.test(lastName(p.expression) ?? '')) || (ts.isPrefixUnaryExpression(p) && p.operator === ts.SyntaxKind.ExclamationToken && requiredCheck(p));
+  if (!guard) return {};
+  // At module level the check runs when the module loads (startup); in a function, when that function runs.
+  return { required: enclosingFunction(node) ? 'check' : 'guard' };
 }
 
 function optional(exportedAs: string | undefined): { exportedAs?: string } {

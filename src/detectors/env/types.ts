@@ -38,10 +38,11 @@ export interface EnvReadData {
    */
   readonly exportedAs?: string;
   /**
-   * Startup fails when it is unset, so the code never sees `undefined`: a validated schema requires it (`schema`), or
-   * the code checks it and throws (`guard`: `invariant(process.env.X)`, `if (!process.env.X) throw`), at `requiredAt`.
+   * The code fails rather than see `undefined` when it is unset: a validated schema requires it (`schema`), or the code
+   * checks it and throws (`invariant(process.env.X)`, `if (!process.env.X) throw`) at module level (`guard`: startup)
+   * or in a function (`check`: when that code runs), at `requiredAt`.
    */
-  readonly required?: 'schema' | 'guard';
+  readonly required?: 'schema' | 'guard' | 'check';
   readonly requiredAt?: number;
   /** The validated schema's default for it (`.default(x)`, envalid `default:`): where the value comes from when unset. */
   readonly defaultAt?: { readonly file: string; readonly line: number };

@@ -194,11 +194,13 @@ export function unsetVarsBlocks(model: StepModel): string {
     const checks = reads.filter((r) => r.required);
     if (checks.length > 0) {
       const how = checks.map((r) => `${r.required === 'schema' ? 'schema' : 'checked at'} ${cite(r.file, r.requiredAt ?? r.lines[0])}`);
-      required.push(`${code(v.name)} — required: startup fails if unset (${how.slice(0, 3).join(', ')}${how.length > 3 ? `, +${how.length - 3} more` : ''})${where}`);
+      // A schema or a module-level check fails at startup; a check in a function throws when that code runs.
+      const when = checks.some((r) => r.required !== 'check') ? 'startup fails' : 'the code throws';
+      required.push(`${code(v.name)} — required: ${when} if unset (${how.slice(0, 3).join(', ')}${how.length > 3 ? `, +${how.length - 3} more` : ''})${where}`);
     } else plain.push(`${code(v.name)} — read without a fallback in ${citeAll(reads.map((r) => ({ file: r.file, line: r.lines[0] })), 3)}${where}`);
   }
   return join(
-    required.length > 0 && join('**Environment variables required at startup** (a schema or a check throws when one is unset):', bullets(required)),
+    required.length > 0 && join('**Environment variables the code requires** (a schema or a check throws when one is unset):', bullets(required)),
     plain.length > 0 && join('**Environment variables read without a fallback** (unset, the code gets `undefined`):', bullets(plain)),
   );
 }
