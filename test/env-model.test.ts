@@ -102,7 +102,11 @@ describe('env model: read forms', () => {
     // A list helper: `checkMissing(['SMTP_HOST', 'SMTP_PORT'])` reads both, and its own `process.env[key]` is not unresolved.
     expect(reads(env.get('SMTP_HOST'))).toEqual([['src/check-env.ts', 10, 'helper', false, null, false]]);
     expect(reads(env.get('SMTP_PORT'))).toEqual([['src/check-env.ts', 10, 'helper', false, null, false]]);
-    expect(env.dynamic.map((d) => [d.file, d.line, d.pattern])).toEqual([['src/worker.ts', 12, '^FEATURE_.*$']]);
+    // `Object.entries(process.env).filter(([key]) => key.startsWith('PUBLIC_'))`: a copy of every `PUBLIC_*` variable.
+    expect(env.dynamic.map((d) => [d.file, d.line, d.pattern])).toEqual([
+      ['src/runtimes.ts', 12, '^PUBLIC_.*$'],
+      ['src/worker.ts', 12, '^FEATURE_.*$'],
+    ]);
     expect(env.readEvidence('FEATURE_BETA').map((e) => e.kind)).toEqual(['dynamic']);
     expect(env.readEvidence('UNUSED_LEFTOVER')).toEqual([]);
   });
@@ -226,9 +230,10 @@ describe('env sections', () => {
 
   it('step 9 says "set nowhere" only for what nothing in the model sets', async () => {
     const md = (await section(workflowsStep, 'env-reads')).markdown;
-    expect(md).toContain('- `API_TOKEN` — read without a fallback in `/src/envalid.ts:4` — **set nowhere in the repository**');
+    // A schema key or a check that throws: unset, startup fails (the code never gets `undefined`).
+    expect(md).toContain('- `API_TOKEN` — required: startup fails if unset (schema `/src/envalid.ts:4`) — **set nowhere in the repository**');
     expect(md).toContain('- `PG_URL` — read without a fallback in `/src/config.ts:3`\n');
-    expect(md).toContain('- `LICENSE_KEY` — read without a fallback in `/src/guards.ts:6` — **set nowhere in the repository**');
+    expect(md).toContain('- `LICENSE_KEY` — required: startup fails if unset (checked at `/src/guards.ts:6`) — **set nowhere in the repository**');
     expect(md).not.toContain('`APP_VERSION` — read without a fallback');
     const deploy = (await section(workflowsStep, 'env-deploy')).markdown;
     expect(deploy).not.toContain('set nowhere');

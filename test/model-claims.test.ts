@@ -102,7 +102,8 @@ describe('classes of false "none" seen on real repositories', () => {
     expect(md[8]).not.toContain('No deploy scripts');
     expect(md[8]).toContain('- `make deploy` — `kubectl apply -f k8s/` (`/Makefile:6`)');
     expect(md[8]).not.toContain('set nowhere');
-    expect(md[8]).toContain('- `DATABASE_URL` — read without a fallback in `/src/config.ts:4`\n');
+    // zod requires it: unset, `schema.parse(process.env)` throws at startup.
+    expect(md[8]).toContain('- `DATABASE_URL` — required: startup fails if unset (schema `/src/config.ts:4`)\n');
     expect(md[7]).toContain('| `DATABASE_URL` | `/src/config.ts:4` (as `config.DATABASE_URL`) | compose service `api` `/docker-compose.yml:7`; Kubernetes `ops-service / api` `/k8s/deployment.yaml:12` (from a Secret) | **yes** |');
     expect(md[3]).toContain('signs of a database');
     expect(md[3]).toContain('database client pg in ops-service');

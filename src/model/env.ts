@@ -7,6 +7,9 @@
 import { cdkDetector } from '../detectors/cdk/index.js';
 import { composeDetector, type ComposeServiceFact } from '../detectors/compose/index.js';
 import { dockerfileScope } from './dockerfile-scope.js';
+import { isTestPath, SET_ORDER, type DynamicRead, type EnvRead, type EnvVarView, type ReadEvidence, type SetKind, type SetSite } from './env-views.js';
+import { prefixReads } from './env-prefix-reads.js';
+import { wranglerBindingSets } from './env-binding-sets.js';
 import type { CdkLambdaFact } from '../detectors/cdk/facts.js';
 import { ciDetector, type CiWorkflowFact } from '../detectors/ci/index.js';
 import {
@@ -18,11 +21,8 @@ import {
   type EnvDynamicReadFact,
   type EnvExternalSourceData,
   type EnvExternalSourceFact,
-  type EnvReadData,
   type EnvReadFact,
   type EnvSetFact,
-  type EnvSetKind,
-  type RuntimeProvider,
 } from '../detectors/env/index.js';
 import { frontendBuildDetector, type FrontendAppFact } from '../detectors/frontend-build/index.js';
 import { otherInfraDetector } from '../detectors/other-infra/index.js';
@@ -33,94 +33,14 @@ import type { RepoIndex } from '../scan/repo-index.js';
 /** Every detector whose facts read or set a variable: the env model, and each step that renders it, runs them all. */
 export const ENV_DETECTORS: readonly Detector[] = [envDetector, cdkDetector, otherInfraDetector, ciDetector, frontendBuildDetector, composeDetector];
 
-/** Test code, fixtures, stories and test-runner config: listed after the production reads, and counted. */
-const TEST_PATH =
-  /(^|\/)(__tests__|__mocks__|__fixtures__|tests?|spec|specs|e2e|fixtures?|mocks?|cypress|playwright|testdata|test-utils)\/|\.(test|spec|stories|story|e2e|cy)\.[cm]?[jt]sx?$|(^|\/)(vitest|jest|playwright|cypress|karma)\.(config|setup)[\w.-]*$|(^|\/)(setup-?tests?|test-?setup)\.[cm]?[jt]s$|(^|\/)test_[^/]+\.py$|_test\.(py|go)$/i;
+export { isTestPath, SET_ORDER, type DynamicRead, type EnvRead, type EnvVarView, type ReadEvidence, type SetKind, type SetSite } from './env-views.js';
 
-export function isTestPath(file: string): boolean {
-  return TEST_PATH.test(file);
-}
-
-export type SetKind = EnvSetKind | 'cdk' | 'function' | 'ci' | 'example' | 'dotenv' | 'type' | 'framework-config';
-
-export interface SetSite {
-  readonly kind: SetKind;
-  readonly at: Citation;
-  /** The tool in a word or two: `docker compose`, `AWS CDK`, `serverless`, `Vercel`. */
-  readonly tool?: string;
-  /** Lambda construct id, compose service, container, CI job, function, stage. */
-  readonly owner?: string;
-  /** CI value source: `secret X`, `var X`, `literal`. */
-  readonly source?: string;
-  /** A CDK value that is a literal in the code (names a literal, never its value). */
-  readonly literal?: boolean;
-  /** The file the names come from (an env_file's dotenv, a ConfigMap) and the reference as written. */
-  readonly from?: string;
-  readonly ref?: string;
-  readonly secretRef?: boolean;
-  /** A `process.env.X = …` in a test file or fixture. */
-  readonly test?: boolean;
-}
-
-export interface EnvRead extends EnvReadData {
-  /** A test file, fixture or test config: shown after the production reads. */
-  readonly test: boolean;
-}
-
-export interface EnvVarView {
-  readonly name: string;
-  /** Production reads first (by file), then test reads (by file). */
-  readonly reads: readonly EnvRead[];
-  readonly sets: readonly SetSite[];
-  /** A tool's configuration that reads it (compose `${X}` interpolation). */
-  readonly consumers: readonly { readonly tool: string; readonly at: Citation }[];
-  readonly secret: boolean;
-  /** Who sets it when the project does not (`the AWS Lambda runtime`, `Vercel`); see `EnvModel.runtimeFor`. */
-  readonly runtime?: RuntimeProvider;
-  /** Set by the runtime or a tool for every reader (not only Lambda code). */
-  readonly builtin: boolean;
-}
-
-export interface DynamicRead {
-  readonly file: string;
-  readonly line: number;
-  readonly expression: string;
-  readonly pattern?: string;
-  readonly test: boolean;
-}
-
-/** What shows a variable is read (or may be): a recognised read, a read by computed name, or a line naming it. */
-export interface ReadEvidence {
-  readonly kind: 'read' | 'dynamic' | 'mention';
-  readonly what: string;
-  readonly at: Citation;
-}
-
-/** Kinds in the order a "Set in" cell lists them: the runtime, deployment config, CI, code, then dotenv files. */
-export const SET_ORDER: readonly SetKind[] = [
-  'cdk',
-  'iac',
-  'function',
-  'cloudformation',
-  'compose',
-  'compose-env-file',
-  'dockerfile',
-  'dockerfile-arg',
-  'kubernetes',
-  'platform',
-  'framework-config',
-  'ci',
-  'script',
-  'code',
-  'example',
-  'dotenv',
-  'type',
-];
 /**
  * Sets that apply by folder: a dotenv file, a typed declaration, the code's own `process.env.X = …` (a test setup),
- * or a script (`X=1 npx cdk deploy`, a dotenv file it writes) serves the code under its own folder or package only.
+ * a script (`X=1 npx cdk deploy`, a dotenv file it writes), a schema default or hosting config (vercel.json,
+ * wrangler.toml) serves the code under its own folder or package only.
  */
-const SCOPED = new Set<SetKind>(['example', 'dotenv', 'type', 'code', 'script']);
+const SCOPED = new Set<SetKind>(['example', 'dotenv', 'type', 'code', 'script', 'schema-default', 'platform']);
 const FUNCTION_TOOL: Record<string, string> = { serverless: 'Serverless', sst: 'SST', terraform: 'Terraform' };
 
 export class EnvModel {
@@ -147,7 +67,12 @@ export class EnvModel {
       if (!v) vars.set(name, (v = { name, reads: [], sets: [], consumers: [] }));
       return v;
     };
-    for (const f of facts.of<EnvReadFact>('env.read')) view(f.data.name).reads.push({ ...f.data, test: isTestPath(f.data.file) });
+    for (const f of facts.of<EnvReadFact>('env.read')) {
+      const v = view(f.data.name);
+      v.reads.push({ ...f.data, test: isTestPath(f.data.file) });
+      const d = f.data.defaultAt;
+      if (d && !v.sets.some((s) => s.kind === 'schema-default' && s.at.file === d.file && s.at.line === d.line)) v.sets.push({ kind: 'schema-default', tool: 'schema default', at: { file: d.file, line: d.line } });
+    }
     for (const f of facts.of<EnvDeclaredFact>('env.declared')) view(f.data.name).sets.push({ kind: f.data.source, at: { file: f.data.file, line: f.data.line } });
     const cdkFiles = new Set<string>();
     for (const f of facts.of<CdkLambdaFact>('cdk.lambda')) {
@@ -163,7 +88,7 @@ export class EnvModel {
       // line, this pass the key's).
       if (d.kind === 'iac' && cdkFiles.has(`${d.name} ${d.file}`)) continue;
       // A SAM/CloudFormation key is cited on its own line too; the function fact adds only the function's line.
-      if (d.kind === 'iac' || d.kind === 'cloudformation') iacFiles.add(`${d.name} ${d.file}`);
+      if (d.kind === 'iac' || d.kind === 'cloudformation' || d.kind === 'platform') iacFiles.add(`${d.name} ${d.file}`);
       view(d.name).sets.push({
         kind: d.kind,
         tool: d.tool,
@@ -175,6 +100,7 @@ export class EnvModel {
         ...(d.kind === 'code' && isTestPath(d.file) ? { test: true } : {}),
       });
     }
+    for (const b of wranglerBindingSets(facts)) view(b.name).sets.push({ kind: 'platform', tool: b.tool, at: { file: b.file, line: b.line }, binding: true, ...(b.owner ? { owner: b.owner } : {}) });
     for (const f of facts.of<InfraFunctionFact>('infra.function')) {
       for (const name of f.data.environment) {
         // The env detector cited the variable's own line in that file; the function's line adds nothing.
@@ -203,6 +129,10 @@ export class EnvModel {
       if (build?.dockerfile) this.composeContexts.set(build.dockerfile, [...(this.composeContexts.get(build.dockerfile) ?? []), build.context]);
     }
     for (const f of facts.of<EnvConsumedFact>('env.consumed')) view(f.data.name).consumers.push({ tool: f.data.tool, at: { file: f.data.file, line: f.data.line } });
+    const copies = facts.of<EnvDynamicReadFact>('env.dynamic').map((f) => f.data);
+    // A copy reads the names set for its own code: its package's dotenv files, deployment config, CI.
+    const setFor = (name: string, file: string) => (vars.get(name)?.sets ?? []).some((s) => !SCOPED.has(s.kind) || this.serves(s, file));
+    for (const r of prefixReads(copies, [...vars.keys()], setFor, index)) view(r.name).reads.push({ ...r, test: isTestPath(r.file) });
 
     const out = new Map<string, EnvVarView>();
     for (const v of [...vars.values()].sort((a, b) => compare(a.name, b.name))) {
@@ -275,7 +205,9 @@ export class EnvModel {
 
   /** A script works from its package (`scripts/` beside the code it deploys); other scoped sets from their folder. */
   private serves(set: SetSite, readFile: string): boolean {
-    const dir = set.kind === 'script' ? this.dirOf(set.at.file) : this.dirOf(set.at.file, false);
+    // A script, a schema's default (the app that validates with it) and hosting config (the app it deploys) serve
+    // their whole package.
+    const dir = set.kind === 'script' || set.kind === 'schema-default' || set.kind === 'platform' ? this.dirOf(set.at.file) : this.dirOf(set.at.file, false);
     return dir === '' || readFile.startsWith(`${dir}/`) || this.dirOf(set.at.file) === this.dirOf(readFile);
   }
 

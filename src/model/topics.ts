@@ -198,7 +198,9 @@ const TOPICS: readonly Topic[] = [
     evidence: (set, index, name) => {
       if (!name) return [];
       const env = envModelOf(set, index);
-      const setLines = new Set(env.setEvidence(name).map((e) => `${e.at.file}:${e.at.line}`));
+      // A schema's default is set where the schema validates it: that line names it as a read too.
+      const defaults = new Set((env.get(name)?.sets ?? []).filter((s) => s.kind === 'schema-default').map((s) => `${s.at.file}:${s.at.line}`));
+      const setLines = new Set(env.setEvidence(name).map((e) => `${e.at.file}:${e.at.line}`).filter((l) => !defaults.has(l)));
       // A framework config's `env: { X: … }` is cited at the config, not at the key: its whole file sets, not reads.
       const setFiles = new Set((env.get(name)?.sets ?? []).filter((s) => s.kind === 'framework-config').map((s) => s.at.file));
       const mentions = envMentions(index).code(name).filter((m) => !setLines.has(`${m.at.file}:${m.at.line}`) && !setFiles.has(m.at.file));

@@ -1,12 +1,14 @@
 import type { Detector, Fact } from '../../facts.js';
 import type { RepoIndex, TreeMemo } from '../../scan/repo-index.js';
-import { isSourceFile, parseSource } from '../../scan/ts.js';
+import { isSourceFile, parseSource, type ts } from '../../scan/ts.js';
 import { importsOf, mentions } from '../shared/ast.js';
 import { dotenvNames, isDotenvFile, isExampleDotenv } from './dotenv.js';
 import { isBuiltin } from './names.js';
-import { envReadsOf, type EnvHelper, type FileEnvReads, type RawDynamic, type RawRead, type SchemaImport } from './reads.js';
+import { WRANGLER_CONFIG } from '../other-infra/wrangler.js';
+import { envReadsOf, schemaFacts, WORKER_TEXT, type EnvHelper, type FileEnvReads, type RawDynamic, type RawRead, type SchemaImport } from './reads.js';
 import { exportedSchemaKeys } from './reads-schema.js';
 import { helperCallsIn, literalArgumentsOf, QUOTED_NAME, type LiteralArgument } from './helper-calls.js';
+import { callsWithMember, enumArgumentReads } from './helper-enum-args.js';
 import { moduleResolver } from '../shared/resolve-module.js';
 import { envReadsInText, goReads, GO_FILE, pythonCdkSets, pythonEnv, PYTHON_FILE } from './reads-text.js';
 import { COMPOSE_FILE, composeEnv, readCompose } from './sets-compose.js';
@@ -29,11 +31,14 @@ const COMPOSE_TEXT = /^services:\s*$[\s\S]*^\s{2,}(image|build):/m;
 const TOOL_CONFIG = /(^|\/)[\w.-]+\.config\.[cm]?[jt]s$/;
 /** Test-harness configs that set the environment of what they start (`webServer.env`, `test.env`). */
 const HARNESS_CONFIG = /(^|\/)(playwright|vitest|vite)\.config\.[cm]?[jt]s$/;
+/** Hono's context env (`c.env.X`): Worker env in a package with wrangler config. */
+const CONTEXT_ENV = /\b(c|ctx|context)\.env\.\w/;
 const TEXT_SOURCES = /\.(astro|vue|svelte|html|mdx)$/;
 /** Words every read form holds: a file without one of them is never parsed for reads (one regex: one pass). */
-const READ_WORDS = /process\.env|import\.meta\.env|loadEnv|Deno\.env|Bun\.env|env-var|prisma\/config|\$env\/|astro:env|node:process|['"]process['"]/;
+const READ_WORDS = /process\.env|import\.meta\.env|loadEnv|Deno\.env|Bun\.env|env-var|prisma\/config|\$env\/|astro:env|node:process|['"]process['"]|cloudflare:workers|\b(c|ctx|context|this)\.env\.|\b(fetch|scheduled|queue)\s*\(\s*\w+[^,()]*,\s*\w*env\b/;
 // Every read form holds `env` or `Env` (an import of `node:process` is then read as `env.X`): a cheap test first.
-const mentionsRead = (text: string | undefined): text is string => text !== undefined && (text.includes('env') || text.includes('Env')) && READ_WORDS.test(text);
+const mentionsRead = (text: string | undefined): text is string =>
+  text !== undefined && (((text.includes('env') || text.includes('Env')) && READ_WORDS.test(text)) || text.includes('validationSchema'));
 /** YAML that is neither a manifest nor a template: CI files, lock files, compose (read apart), Serverless (other-infra). */
 const YAML_ELSEWHERE = /(^|\/)(\.github|\.gitlab|\.circleci|\.buildkite)\/|(^|\/)(pnpm-lock\.yaml|\.gitlab-ci\.yml|serverless\.ya?ml|bitbucket-pipelines\.yml|azure-pipelines\.ya?ml|\.travis\.yml|mkdocs\.ya?ml|\.pre-commit-config\.yaml|\.yarnrc\.yml)$/;
 
@@ -42,7 +47,7 @@ const YAML_ELSEWHERE = /(^|\/)(\.github|\.gitlab|\.circleci|\.buildkite)\/|(^|\/
  * from those trees while they exist rather than by parsing everything a second time.
  */
 const ENV_READS: TreeMemo<FileEnvReads> = {
-  namespace: 'env.reads@14',
+  namespace: 'env.reads@21',
   wants: (file, text) => !GENERATED.test(file) && (HARNESS_CONFIG.test(file) ? text.includes('env') : mentionsRead(text)),
   compute: envReadsOf,
 };
@@ -87,6 +92,8 @@ export const envDetector: Detector = {
     const envModules = new Map<string, readonly string[]>();
     const firstPass = new Map<string, Set<string>>();
     const sets = (list: readonly EnvSetData[]) => facts.push(...list.map(setFact));
+    let workers: Set<string> | undefined;
+    const workerDirs = () => (workers ??= new Set(index.files.filter((f) => WRANGLER_CONFIG.test(f)).map((f) => index.packageOf(f)?.dir ?? '')));
     for (const file of index.files) {
       if (GENERATED.test(file)) continue;
       if (isDotenvFile(file)) {
@@ -115,7 +122,7 @@ export const envDetector: Detector = {
         continue;
       }
       if (PLATFORM_FILE.test(file)) {
-        sets(index.memo('env.platform@1', file, (text) => platformEnv(file, text)) ?? []);
+        sets(index.memo('env.platform@2', file, (text) => platformEnv(file, text)) ?? []);
         continue;
       }
       if (TEMPLATE_FILE.test(file) && !YAML_ELSEWHERE.test(file)) {
@@ -159,13 +166,18 @@ export const envDetector: Detector = {
       }
       if (!(text !== undefined && ENV_READS.wants(file, text))) continue;
       if (parseable) {
-        const result = index.treeMemo(ENV_READS, file);
+        // `c.env.X` in a Worker package's file that does not say it is Worker code (`c: AppContext` from another module).
+        const worker = CONTEXT_ENV.test(text) && !WORKER_TEXT.test(text) && workerDirs().has(index.packageOf(file)?.dir ?? '');
+        const result = worker ? withTree(index, file, (sf) => envReadsOf(sf, undefined, true)) : index.treeMemo(ENV_READS, file);
         if (!result) continue;
         const { reads, dynamic, dynamicSets, helpers: found, assigned, schemaImports, exportsEnv } = result;
         if (exportsEnv.length) envModules.set(file, exportsEnv);
         firstPass.set(file, new Set(reads.map((r) => `${r.name}:${r.line}`)));
         for (const h of found) helpers.set(h.name, h);
-        const imported = schemaImports.flatMap((s) => importedSchemaReads(index, file, s));
+        const imported = schemaImports.filter((s) => !s.defaultsOnly).flatMap((s) => importedSchemaReads(index, file, s));
+        const validated = schemaImports.filter((s) => s.defaultsOnly).map((s) => frameworkSchema(index, file, s));
+        sets(validated.flatMap((v) => v.defaults));
+        for (const v of validated) if (v.required.length) facts.push(...group(index, v.file, v.required));
         facts.push(...group(index, file, [...reads, ...imported.filter((r): r is RawRead => 'name' in r)]));
         for (const d of [...dynamic, ...imported.filter((r): r is RawDynamic => !('name' in r))]) facts.push(dynamicFact('env.dynamic', file, d));
         for (const d of dynamicSets) facts.push(dynamicFact('env.dynamic-set', file, d));
@@ -189,6 +201,11 @@ export const envDetector: Detector = {
   },
 };
 
+function withTree<T>(index: RepoIndex, file: string, fn: (sf: ts.SourceFile) => T): T | undefined {
+  const sf = index.parse(file);
+  return sf ? fn(sf) : undefined;
+}
+
 function dynamicFact(kind: 'env.dynamic' | 'env.dynamic-set', file: string, d: RawDynamic): EnvDynamicReadFact | EnvDynamicSetFact {
   return { kind, id: `${file}:${d.line}`, data: { file, ...d }, at: [{ file, line: d.line }] } as EnvDynamicReadFact | EnvDynamicSetFact;
 }
@@ -206,12 +223,28 @@ function externalFact(d: EnvExternalSourceData): EnvExternalSourceFact {
 }
 
 /** The keys of a schema another module exports, read where it is parsed; unresolved, the parse is a dynamic read. */
+/**
+ * A schema a framework validates `process.env` with (NestJS `validationSchema`), exported by another module: its
+ * defaults are set sites, and the keys it requires are read there (unset, startup fails), both at the schema's keys.
+ */
+function frameworkSchema(index: RepoIndex, file: string, s: SchemaImport): { file: string; defaults: EnvSetData[]; required: RawRead[] } {
+  const target = moduleResolver(index).resolve(file, s.module);
+  const sf = target ? index.parse(target) : undefined;
+  if (!sf || !target) return { file, defaults: [], required: [] };
+  const keys = exportedSchemaKeys(sf, s.imported);
+  return {
+    file: target,
+    defaults: keys.filter((k) => k.hasDefault).map((k) => ({ name: k.text, file: target, line: k.line, kind: 'schema-default' as const, tool: 'schema default' })),
+    required: keys.filter((k) => k.required).map((k) => ({ name: k.text, line: k.line, via: 'schema' as const, receiver: 'process' as const, fallback: false, required: 'schema' as const })),
+  };
+}
+
 function importedSchemaReads(index: RepoIndex, file: string, s: SchemaImport): (RawRead | RawDynamic)[] {
   const target = moduleResolver(index).resolve(file, s.module);
   const sf = target ? index.parse(target) : undefined;
   const keys = sf ? exportedSchemaKeys(sf, s.imported) : [];
   if (keys.length === 0) return [{ line: s.line, expression: s.expression }];
-  return keys.map((k) => ({ name: k.text, line: s.line, via: 'schema', receiver: 'process', fallback: k.fallback, ...(s.exportedAs ? { exportedAs: `${s.exportedAs}.${k.text}` } : {}) }));
+  return keys.map((k) => ({ name: k.text, line: s.line, via: 'schema', receiver: 'process', fallback: k.fallback, ...(s.exportedAs ? { exportedAs: `${s.exportedAs}.${k.text}` } : {}), ...schemaFacts(k, target) }));
 }
 
 /**
@@ -272,10 +305,10 @@ function helperReads(index: RepoIndex, helpers: ReadonlyMap<string, EnvHelper>):
     if (GENERATED.test(file) || !isSourceFile(file)) continue;
     const text = index.read(file);
     // A file passing no quoted name has no helper read: it need not be parsed (the helper's own file, often).
-    if (!mentions(text, needles) || !HELPER_CALLS.wants(file, text!)) continue;
-    const calls = index.treeMemo(HELPER_CALLS, file);
-    if (!calls) continue;
-    const reads = helperCallsIn(calls, helpers);
+    if (!mentions(text, needles)) continue;
+    const reads = HELPER_CALLS.wants(file, text!) ? helperCallsIn(index.treeMemo(HELPER_CALLS, file) ?? [], helpers) : [];
+    // `processEnv(envKeys.GeminiApiKey)`: an enum member names the variable.
+    if (callsWithMember(text!, helpers)) reads.push(...enumArgumentReads(index, file, helpers));
     // Keep ids unique next to the first pass: a helper read is its own fact kind of read.
     out.push(...group(index, file, reads).map((f) => ({ ...f, id: `${f.id} helper` })));
   }
@@ -294,6 +327,10 @@ function group(index: RepoIndex, file: string, reads: RawRead[]): EnvReadFact[] 
     const hasFallback = (schema.length ? schema : list).every((r) => r.fallback);
     // A tool's config file exports its config object, not values other modules import.
     const exportedAs = TOOL_CONFIG.test(file) ? undefined : list.find((r) => r.exportedAs)?.exportedAs;
+    // Startup fails when unset if any read of the file says so (a schema key, an `invariant`), unless the schema
+    // gives a default.
+    const required = hasFallback ? undefined : (['schema', 'guard', 'check'] as const).find((k) => list.some((r) => r.required === k));
+    const defaultAt = list.find((r) => r.defaultAt)?.defaultAt;
     return {
       kind: 'env.read',
       id: `${name} ${file}`,
@@ -306,6 +343,8 @@ function group(index: RepoIndex, file: string, reads: RawRead[]): EnvReadFact[] 
         builtin: isBuiltin(name, list[0].receiver),
         hasFallback,
         ...(exportedAs ? { exportedAs } : {}),
+        ...(required ? { required, requiredAt: list.find((r) => r.required === required)!.line } : {}),
+        ...(defaultAt ? { defaultAt: { file: defaultAt.file ?? file, line: defaultAt.line } } : {}),
       },
       at: [{ file, line: lines[0] }],
     };

@@ -11,6 +11,10 @@ export interface SchemaKey {
   readonly text: string;
   readonly line: number;
   readonly fallback: boolean;
+  /** The schema gives a default (zod/Joi `.default(x)`, envalid `default:`): a value when unset, set here. */
+  readonly hasDefault: boolean;
+  /** Validation fails when unset (zod/valibot/envalid without optional/default, Joi/yup `.required()`). */
+  readonly required: boolean;
 }
 
 /** Calls that validate env; one of them with keys nowhere in the file is reported as an unresolved read. */
@@ -40,6 +44,13 @@ export function schemaKeys(call: ts.CallExpression, isEnv: (e: ts.Expression) =>
   const callee = call.expression;
   if (objects.length === 0 && ts.isPropertyAccessExpression(callee) && PARSE_CALL.test(callee.name.text)) objects.push(...schemaObjects(callee.expression, constants));
   return objectKeys(objects);
+}
+
+/** `Schema.parse(x)` / `safeParse(x)`: the keys of the schema the call's receiver holds (not of its argument). */
+export function receiverSchemaKeys(call: ts.CallExpression, constants: ReadonlyMap<string, ts.Expression>): SchemaKey[] {
+  const callee = call.expression;
+  if (!ts.isPropertyAccessExpression(callee) || !PARSE_CALL.test(callee.name.text)) return [];
+  return objectKeys(schemaObjects(callee.expression, constants));
 }
 
 /** The keys of the schema another module exports as `name` (`export const serverSchema = z.object({…})`). */
@@ -95,8 +106,13 @@ function objectKeys(objects: readonly ts.ObjectLiteralExpression[]): SchemaKey[]
     for (const p of obj.properties) {
       const name = p.name && propertyNameText(p.name as ts.PropertyName);
       // zod `.default()`, `.optional()`, `.prefault()`, `.catch()`; envalid `{ default: … }`; valibot `optional(…)`.
-      const fallback = /\.(default|optional|prefault|catch|nullish)\(|\bdefault\s*:|\b(optional|nullish)\(/.test(p.getText());
-      if (name && /^[A-Z][A-Z0-9_]*$/.test(name)) out.push({ text: name, line: lineOf(p), fallback });
+      const text = p.getText();
+      const hasDefault = /\.(default|prefault)\(|\bdefault\s*:/.test(text);
+      // Joi and yup keys are optional unless `.required()`; zod, valibot and envalid keys are required unless optional.
+      const optionalByDefault = /\b(Joi|yup)\b/.test(text) && !/\.(required|defined)\(/.test(text);
+      const fallback = optionalByDefault || /\.(default|optional|prefault|catch|nullish)\(|\bdefault\s*:|\b(optional|nullish)\(/.test(text);
+      const required = !fallback;
+      if (name && /^[A-Z][A-Z0-9_]*$/.test(name)) out.push({ text: name, line: lineOf(p), fallback, hasDefault, required });
     }
   }
   return out;

@@ -2,11 +2,16 @@ import { constantsOf, importsOf, lastName, propertyNameText, staticString } from
 import { lineOf, ts, walk, walkMentioning } from '../../scan/ts.js';
 import { isEnvName } from './names.js';
 import { createEnvKeys, PARSE_CALL, schemaKeys } from './reads-schema.js';
+import { copyPrefix } from './reads-prefix.js';
+import { envReturningFunctions, HONO_CONTEXT, META, PROCESS, WORKER, workerScope, type Receiver } from './reads-receivers.js';
+import { nestValidationSchemas, renamedSchemaReads, schemaFacts } from './reads-schema-uses.js';
 import { exportedNames, exportPath, helperOf, listHelperOf, loopNames, type EnvHelper } from './reads-scope.js';
 import type { EnvReadVia } from './types.js';
 import { clip } from '../../secrets/clip.js';
 
 export type { EnvHelper } from './reads-scope.js';
+export { WORKER_TEXT } from './reads-receivers.js';
+export { schemaFacts } from './reads-schema-uses.js';
 
 export interface RawRead {
   readonly name: string;
@@ -17,6 +22,13 @@ export interface RawRead {
   readonly fallback: boolean;
   /** The exported name a config module gives the value (`config.db.url`). */
   readonly exportedAs?: string;
+  /**
+   * The code fails when it is unset: a schema requires it, or `invariant(process.env.X)` / `if (!process.env.X) throw`
+   * at module level (`guard`: at startup) or inside a function (`check`: when that code runs).
+   */
+  readonly required?: 'schema' | 'guard' | 'check';
+  /** The schema's default for it (`.default(x)`): the line, and the file when the schema is another module. */
+  readonly defaultAt?: { readonly file?: string; readonly line: number };
 }
 
 export interface RawDynamic {
@@ -24,6 +36,8 @@ export interface RawDynamic {
   readonly expression: string;
   /** The names it can be, when the key has literal parts (`` `${prefix}_URL` `` → `^.*_URL$`). */
   readonly pattern?: string;
+  /** A copy of every variable with this prefix (`Object.entries(import.meta.env)` filtered by `startsWith`). */
+  readonly prefix?: string;
 }
 
 /** `process.env.X = …` / `Object.assign(process.env, { X })`: the code sets the variable (a script, a test setup). */
@@ -40,6 +54,11 @@ export interface SchemaImport {
   readonly expression: string;
   /** The exported name the parsed env gets here (`serverEnv`), when it is exported. */
   readonly exportedAs?: string;
+  /**
+   * Only the schema's defaults matter here (NestJS `validationSchema`): the framework validates and fills in
+   * `process.env`, and the code reads the variables elsewhere.
+   */
+  readonly defaultsOnly?: boolean;
 }
 
 export interface FileEnvReads {
@@ -54,13 +73,6 @@ export interface FileEnvReads {
   readonly exportsEnv: string[];
 }
 
-interface Receiver {
-  readonly receiver: 'process' | 'import.meta';
-  readonly via: EnvReadVia;
-}
-
-const PROCESS: Receiver = { receiver: 'process', via: 'process.env' };
-const META: Receiver = { receiver: 'import.meta', via: 'import.meta.env' };
 /** Modules whose `env` export is `process.env` (Node) or the platform's env (SvelteKit `$env/dynamic/*`). */
 const ENV_MODULES = /^(node:)?process$|^\$env\/dynamic\/(private|public)$/;
 /** Modules whose named imports are variables: SvelteKit `$env/static/*`, Astro `astro:env/*`. */
@@ -78,7 +90,8 @@ const ASSIGN = new Set([ts.SyntaxKind.EqualsToken, ts.SyntaxKind.QuestionQuestio
  * `aliases`: local names another module's env export is imported under (`import environment from './environment'`),
  * for the second pass over importers of such a module.
  */
-export function envReadsOf(sf: ts.SourceFile, imported?: ReadonlyMap<string, 'process'>): FileEnvReads {
+/** `workerPackage`: the file is in a package with wrangler config, so Hono's `c.env` is the Worker's env there too. */
+export function envReadsOf(sf: ts.SourceFile, imported?: ReadonlyMap<string, 'process'>, workerPackage = false): FileEnvReads {
   const reads: RawRead[] = [];
   const dynamic: RawDynamic[] = [];
   const dynamicSets: RawDynamic[] = [];
@@ -98,8 +111,11 @@ export function envReadsOf(sf: ts.SourceFile, imported?: ReadonlyMap<string, 'pr
   const exported = () => (exports ??= exportedNames(sf));
   const exportOf = (node: ts.Node, leaf?: string) => exportPath(node, exported, leaf);
 
+  const worker = workerScope(sf, workerPackage);
+  for (const name of worker.params) aliases.set(name, WORKER);
   for (const [local, binding] of importsOf(sf)) {
     if (ENV_MODULES.test(binding.module) && binding.imported === 'env') aliases.set(local, PROCESS);
+    if (binding.module === 'cloudflare:workers' && binding.imported === 'env') aliases.set(local, WORKER);
     if (binding.module === 'env-var') envVar.add(local);
     // Prisma's config: `import { env } from 'prisma/config'`, `env('DATABASE_URL')`.
     if (binding.module === 'prisma/config' && binding.imported === 'env') envCalls.add(local);
@@ -112,13 +128,19 @@ export function envReadsOf(sf: ts.SourceFile, imported?: ReadonlyMap<string, 'pr
     }
   }
 
+  // Functions returning the environment (`allProcessEnv()` → `process.env`, or `{}` off Node): a call is env.
+  const envFunctions = envReturningFunctions(sf);
   const receiver = (expr: ts.Expression): Receiver | undefined => {
     const e = skipParens(expr);
     if (ts.isIdentifier(e)) return aliases.get(e.text);
+    if (ts.isCallExpression(e) && ts.isIdentifier(e.expression) && e.arguments.length === 0) return envFunctions.get(e.expression.text);
     if (!ts.isPropertyAccessExpression(e) || e.name.text !== 'env') return undefined;
     const obj = skipParens(e.expression);
     if (ts.isIdentifier(obj) && obj.text === 'process') return PROCESS;
     if (ts.isIdentifier(obj) && obj.text === 'Bun') return { receiver: 'process', via: 'Bun.env' };
+    // Hono's context (`c.env.X`) and a Worker entrypoint's `this.env.X`, in Worker code only.
+    if (worker.context && ts.isIdentifier(obj) && HONO_CONTEXT.has(obj.text)) return WORKER;
+    if (worker.context && obj.kind === ts.SyntaxKind.ThisKeyword) return WORKER;
     if (ts.isPropertyAccessExpression(obj) && obj.name.text === 'process' && ts.isIdentifier(obj.expression)) {
       return ['globalThis', 'global', 'window'].includes(obj.expression.text) ? PROCESS : undefined;
     }
@@ -138,7 +160,7 @@ export function envReadsOf(sf: ts.SourceFile, imported?: ReadonlyMap<string, 'pr
   };
   const read = (name: string, node: ts.Node, r: Receiver, fallback = hasFallback(node)) => {
     if (isAssigned(node)) assigned.push({ name, line: lineOf(node, sf) });
-    else if (!isDeleted(node)) reads.push({ name, line: lineOf(node, sf), via: r.via, receiver: r.receiver, fallback, ...optional(exportOf(node)) });
+    else if (!isDeleted(node)) reads.push({ name, line: lineOf(node, sf), via: r.via, receiver: r.receiver, fallback, ...optional(exportOf(node)), ...(!fallback ? guardOf(node) : {}) });
   };
 
   // Every read, alias and schema call below holds `env` (`process.env`, `import.meta.env`, `loadEnv`, `Deno.env`,
@@ -154,7 +176,7 @@ export function envReadsOf(sf: ts.SourceFile, imported?: ReadonlyMap<string, 'pr
     else if (ts.isCallExpression(init) && lastName(init.expression) === 'require' && ts.isStringLiteralLike(init.arguments[0]) && init.arguments[0].text === 'env-var') envVar.add(node.name.text);
   });
 
-  const extra = [...new Set([...aliases.keys(), ...envVar, ...envCalls])].filter((a) => !/env|Env/.test(a)).map((a) => a.replace(/[$]/g, '\\$&'));
+  const extra = [...new Set([...aliases.keys(), ...envVar, ...envCalls, ...envFunctions.keys()])].filter((a) => !/env|Env/.test(a)).map((a) => a.replace(/[$]/g, '\\$&'));
   walkMentioning(sf, extra.length === 0 ? ENV_WORDS : new RegExp(['env', 'Env', ...extra].join('|'), 'g'), (node) => {
     if (ts.isPropertyAccessExpression(node)) {
       const r = receiver(node.expression);
@@ -202,7 +224,8 @@ export function envReadsOf(sf: ts.SourceFile, imported?: ReadonlyMap<string, 'pr
     } else if (ts.isObjectLiteralExpression(node) && node.properties.some((p) => ts.isSpreadAssignment(p) && spreadsEnv(p.expression))) {
       // `{ ...process.env, X: … }`: a new environment, for `process.env` itself or a child process (`spawn(cmd, { env })`),
       // or a filtered copy handed to the browser (`{ ...Object.fromEntries(Object.entries(process.env)…), X: … }`).
-      assigned.push(...literalKeys(node));
+      // A method added to the copy (`{ ...env, toJSON: () => ({}) }`) shapes the object; it sets no variable.
+      assigned.push(...literalKeys(node, true));
     }
   });
 
@@ -236,13 +259,18 @@ export function envReadsOf(sf: ts.SourceFile, imported?: ReadonlyMap<string, 'pr
       }
       return;
     }
+    if (/^Object\.(entries|keys)$/.test(callee.getText(sf)) && node.arguments[0] && isEnv(node.arguments[0])) {
+      const prefix = copyPrefix(node, consts());
+      if (prefix) dynamic.push({ line: lineOf(node, sf), expression: clip(node.getText(sf), 80), pattern: `^${prefix}.*$`, prefix });
+      return;
+    }
     if (lastName(callee) === 'createEnv') {
-      for (const k of createEnvKeys(node, consts())) reads.push({ name: k.text, line: k.line, via: 'schema', receiver: 'process', fallback: k.fallback, ...optional(exportOf(node, k.text)) });
+      for (const k of createEnvKeys(node, consts())) reads.push({ name: k.text, line: k.line, via: 'schema', receiver: 'process', fallback: k.fallback, ...optional(exportOf(node, k.text)), ...schemaFacts(k) });
       return;
     }
     if (!node.arguments.some((a) => isEnv(a) && !ts.isIdentifier(skipParens(a)))) return;
     const keys = schemaKeys(node, isEnv, consts());
-    for (const k of keys) reads.push({ name: k.text, line: k.line, via: 'schema', receiver: 'process', fallback: k.fallback, ...optional(exportOf(node, k.text)) });
+    for (const k of keys) reads.push({ name: k.text, line: k.line, via: 'schema', receiver: 'process', fallback: k.fallback, ...optional(exportOf(node, k.text)), ...schemaFacts(k) });
     if (keys.length > 0 || !PARSE_CALL.test(method ?? lastName(callee) ?? '')) return;
     // A validating call whose schema is imported: the detector reads it in that module; otherwise every variable
     // it checks is read, none known by name.
@@ -261,6 +289,8 @@ export function envReadsOf(sf: ts.SourceFile, imported?: ReadonlyMap<string, 'pr
     return ts.isCallExpression(e) && lastName(e.expression) === 'from' && (envVar.has(e.expression.getText(sf).split('.')[0]) || e.arguments.some(isEnv));
   }
 
+  if (sf.text.includes('validationSchema')) schemaImports.push(...nestValidationSchemas(sf));
+  if (reads.length > 0 && /[pP]arse\(/.test(sf.text)) renamedSchemaReads(sf, reads, consts());
   for (const p of pending) if (!helperFns.has(enclosingFunction(p.node))) dynamic.push(p.read);
   if (helpers.length > 0) helpers.push(...wrappingHelpers(sf, helpers));
   return { reads, dynamic, dynamicSets, helpers, assigned, schemaImports, exportsEnv: envExports(sf, isEnv) };
@@ -325,17 +355,35 @@ function harnessEnv(env: ts.PropertyAssignment): boolean {
   return key === 'webServer' || key === 'test';
 }
 
-function literalKeys(obj: ts.ObjectLiteralExpression): RawAssignment[] {
+/** `skipMethods`: a function-valued key is a variable only when it is named like one (upper snake case). */
+function literalKeys(obj: ts.ObjectLiteralExpression, skipMethods = false): RawAssignment[] {
   return obj.properties.flatMap((p) => {
     const name = !ts.isSpreadAssignment(p) && p.name ? propertyNameText(p.name) : undefined;
-    return name && isEnvName(name) ? [{ name, line: lineOf(p) }] : [];
+    if (!name || !isEnvName(name)) return [];
+    if (skipMethods && isMethod(p) && !/^[A-Z][A-Z0-9_]*$/.test(name)) return [];
+    return [{ name, line: lineOf(p) }];
   });
+}
+
+function isMethod(p: ts.ObjectLiteralElementLike): boolean {
+  if (ts.isMethodDeclaration(p) || ts.isGetAccessorDeclaration(p) || ts.isSetAccessorDeclaration(p)) return true;
+  return ts.isPropertyAssignment(p) && (ts.isArrowFunction(skipParens(p.initializer)) || ts.isFunctionExpression(skipParens(p.initializer)));
 }
 
 function enclosingFunction(node: ts.Node): ts.Node | undefined {
   let n: ts.Node | undefined = node.parent;
   while (n && !ts.isFunctionLike(n)) n = n.parent;
   return n;
+}
+
+/** `invariant(process.env.X, …)`, `assert(process.env.X)`, `assert.ok(…)`, or `if (!process.env.X) throw …`: fails when unset. */
+function guardOf(node: ts.Node): Pick<RawRead, 'required'> {
+  const n = outer(node);
+  const p = n.parent;
+  const guard = (ts.isCallExpression(p) && p.arguments[0] === n && /^(invariant|assert|ok|strict)$/.test(lastName(p.expression) ?? '')) || (ts.isPrefixUnaryExpression(p) && p.operator === ts.SyntaxKind.ExclamationToken && requiredCheck(p));
+  if (!guard) return {};
+  // At module level the check runs when the module loads (startup); in a function, when that function runs.
+  return { required: enclosingFunction(node) ? 'check' : 'guard' };
 }
 
 function optional(exportedAs: string | undefined): { exportedAs?: string } {

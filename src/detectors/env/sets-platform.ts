@@ -1,13 +1,14 @@
 /**
  * Hosting platforms and templates that set variables in config: vercel.json `env`/`build.env`, netlify.toml
- * `[build.environment]`/`[context.*.environment]`, wrangler.toml `[vars]`, fly.toml `[env]`, render.yaml `envVars`,
+ * `[build.environment]`/`[context.*.environment]`, wrangler.toml `[vars]` / wrangler.json(c) `vars`, fly.toml `[env]`, render.yaml `envVars`,
  * Heroku app.json `env`, and SAM/CloudFormation `Environment: Variables:`. Names only.
  */
+import { ts } from '../../scan/ts.js';
 import { isEnvName } from './names.js';
 import type { EnvSetData } from './types.js';
 import { entries, get, items, readYaml, text } from './yaml.js';
 
-export const PLATFORM_FILE = /(^|\/)(vercel\.json|netlify\.toml|wrangler\.toml|fly\.toml|render\.ya?ml|app\.json)$/;
+export const PLATFORM_FILE = /(^|\/)(vercel\.json|netlify\.toml|wrangler\.toml|wrangler\.jsonc?|fly\.toml|render\.ya?ml|app\.json)$/;
 /** SAM / CloudFormation templates (the text test keeps other YAML out). */
 export const TEMPLATE_FILE = /\.(ya?ml|template)$/;
 export const TEMPLATE_TEXT = /AWSTemplateFormatVersion|AWS::Serverless|AWS::Lambda::Function/;
@@ -16,6 +17,7 @@ export function platformEnv(file: string, source: string): EnvSetData[] {
   const base = file.split('/').pop() ?? '';
   if (base === 'vercel.json' || base === 'app.json') return jsonEnv(file, source, base === 'vercel.json' ? 'Vercel' : 'Heroku');
   if (base.endsWith('.toml')) return tomlEnv(file, source);
+  if (base.startsWith('wrangler.')) return wranglerJsonEnv(file, source);
   return renderEnv(file, source);
 }
 
@@ -53,7 +55,8 @@ function tomlEnv(file: string, source: string): EnvSetData[] {
   let table = '';
   source.split('\n').forEach((raw, i) => {
     const line = raw.trim();
-    const header = /^\[\s*([^\]]+?)\s*\]$/.exec(line);
+    // `[table]` or `[[array.of.tables]]` (`[[d1_databases]]` holds bindings, not variables).
+    const header = /^\[\[?\s*([^\]]+?)\s*\]\]?$/.exec(line);
     if (header) {
       table = header[1].replace(/["']/g, '');
       return;
@@ -67,6 +70,29 @@ function tomlEnv(file: string, source: string): EnvSetData[] {
     const key = /^([A-Za-z_][A-Za-z0-9_]*)\s*=/.exec(line);
     if (key && tables.test(table) && isEnvName(key[1])) out.push({ name: key[1], file, line: i + 1, kind: 'platform', tool, ...owner(table) });
   });
+  return out;
+}
+
+/** wrangler.json(c) `vars`, and each environment's (`env.production.vars`): comments and trailing commas allowed. */
+function wranglerJsonEnv(file: string, source: string): EnvSetData[] {
+  const { config } = ts.parseConfigFileTextToJson(file, source);
+  if (!config || typeof config !== 'object') return [];
+  const lines = source.split('\n');
+  const out: EnvSetData[] = [];
+  const add = (vars: unknown, stage?: string) => {
+    if (!vars || typeof vars !== 'object' || Array.isArray(vars)) return;
+    // The key's line inside the block: from the environment's own key on, the first `"vars"` after it, then the name.
+    const from = stage ? lines.findIndex((l) => l.includes(`"${stage}"`)) : 0;
+    const block = lines.findIndex((l, i) => i >= Math.max(0, from) && l.includes('"vars"'));
+    for (const name of Object.keys(vars)) {
+      if (!isEnvName(name)) continue;
+      const at = lines.findIndex((l, i) => i > block && l.includes(`"${name}"`));
+      out.push({ name, file, line: at + 1 || block + 1 || 1, kind: 'platform', tool: 'Cloudflare Wrangler', ...(stage ? { owner: stage } : {}) });
+    }
+  };
+  const c = config as { vars?: unknown; env?: Record<string, { vars?: unknown }> };
+  add(c.vars);
+  for (const [stage, e] of Object.entries(c.env && typeof c.env === 'object' ? c.env : {})) add(e?.vars, stage);
   return out;
 }
 

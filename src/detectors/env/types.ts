@@ -13,6 +13,10 @@ export type EnvReadVia =
   | 'Deno.env'
   | 'Bun.env'
   | 'import'
+  /** A copy of every variable with a prefix (`Object.entries(import.meta.env)` filtered by `startsWith('VITE_APP_')`). */
+  | 'prefix'
+  /** A Cloudflare Worker's env: `env` from `cloudflare:workers`, Hono's `c.env`, a module worker's `fetch(req, env)`. */
+  | 'worker-env'
   | 'python'
   | 'go';
 
@@ -33,6 +37,15 @@ export interface EnvReadData {
    * → `config.db.url`; `export const env = createEnv(…)` → `env.X`), so the rest of the code reads it there.
    */
   readonly exportedAs?: string;
+  /**
+   * The code fails rather than see `undefined` when it is unset: a validated schema requires it (`schema`), or the code
+   * checks it and throws (`invariant(process.env.X)`, `if (!process.env.X) throw`) at module level (`guard`: startup)
+   * or in a function (`check`: when that code runs), at `requiredAt`.
+   */
+  readonly required?: 'schema' | 'guard' | 'check';
+  readonly requiredAt?: number;
+  /** The validated schema's default for it (`.default(x)`, envalid `default:`): where the value comes from when unset. */
+  readonly defaultAt?: { readonly file: string; readonly line: number };
 }
 export type EnvReadFact = Fact<'env.read', EnvReadData>;
 
@@ -43,6 +56,8 @@ export interface EnvDynamicReadData {
   readonly expression: string;
   /** A regular expression the name must match, when the key has literal parts (`` `${prefix}_URL` ``). */
   readonly pattern?: string;
+  /** Every variable with this prefix is read (a copy of env filtered by `startsWith`): a read of each one set anywhere. */
+  readonly prefix?: string;
 }
 export type EnvDynamicReadFact = Fact<'env.dynamic', EnvDynamicReadData>;
 /** `process.env[key] = value`, `os.environ[key] = value`: the code sets variables whose names it computes. */
@@ -82,7 +97,9 @@ export type EnvSetKind =
   /** A shell script, Makefile or package.json script: `export X=`, `X=1 cmd`, a dotenv file it writes. */
   | 'script'
   /** `process.env.X = …` in the code itself (a script, a test setup). */
-  | 'code';
+  | 'code'
+  /** A validated schema's default (`.default(x)`): the value the code gets when nothing sets it. */
+  | 'schema-default';
 
 /** One place that sets a variable. Never the value: a literal may be a token pasted inline. */
 export interface EnvSetData {

@@ -79,6 +79,8 @@ export interface InfraResourceData {
   readonly name: string;
   /** A few readable settings (`source: ./modules/vpc`, `path: packages/web`). */
   readonly detail?: string;
+  /** The deployment environment it is declared for (wrangler `env.production`), when not the top level. */
+  readonly stage?: string;
   readonly file: string;
   readonly line: number;
 }

@@ -70,6 +70,17 @@ export function wranglerProject(index: RepoIndex, file: string, out: InfraFindin
     });
   }
 
+  // Bindings at the top level and in each environment (`env.production.hyperdrive`): the Worker has them when
+  // deployed to that environment.
+  const scopes: [Json, string?][] = [[config], ...Object.entries(asObject(config.env)).map(([stage, c]): [Json, string] => [asObject(c), stage])];
+  for (const [scope, stage] of scopes) bindings(scope, stage, dir, file, lineOf, out);
+  if (pages) out.resources.push({ tool: 'wrangler', type: 'Pages build output', name: pages, file, line: lineOf('pages_build_output_dir', 'pages_build_output_dir') });
+}
+
+function bindings(config: Json, stage: string | undefined, dir: string, file: string, lineOf: LineOf, out: InfraFindings): void {
+  const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
+  const where = stage ? { stage } : {};
+  const keyPath = (key: string) => (stage ? `env.${stage}.${key}` : key);
   for (const [key, type, named] of LISTS) {
     asArray(at(config, key)).forEach((entry, i) => {
       const e = asObject(entry);
@@ -78,7 +89,7 @@ export function wranglerProject(index: RepoIndex, file: string, out: InfraFindin
       const target = named ? str(e[named]) : undefined;
       const migrations = key === 'd1_databases' ? str(e.migrations_dir) : undefined;
       const detail = [target && `${named}: ${target}`, migrations && `migrations: ${path.posix.normalize(path.posix.join(dir, migrations))}`].filter(Boolean).join(', ');
-      out.resources.push({ tool: 'wrangler', type, name: binding, ...(detail ? { detail } : {}), file, line: lineOf(`${key}.${i}`, binding) });
+      out.resources.push({ tool: 'wrangler', type, name: binding, ...(detail ? { detail } : {}), ...where, file, line: lineOf(keyPath(`${key}.${i}`), binding) });
     });
   }
   for (const [key, type] of SINGLE) {
@@ -86,9 +97,8 @@ export function wranglerProject(index: RepoIndex, file: string, out: InfraFindin
     if (config[key] === undefined) continue;
     const binding = str(e.binding);
     const directory = str(e.directory);
-    out.resources.push({ tool: 'wrangler', type, name: binding ?? key, ...(directory ? { detail: `directory: ${directory}` } : {}), file, line: lineOf(key, key) });
+    out.resources.push({ tool: 'wrangler', type, name: binding ?? key, ...(directory ? { detail: `directory: ${directory}` } : {}), ...where, file, line: lineOf(keyPath(key), key) });
   }
-  if (pages) out.resources.push({ tool: 'wrangler', type: 'Pages build output', name: pages, file, line: lineOf('pages_build_output_dir', 'pages_build_output_dir') });
 }
 
 function fromToml(text: string): { config: Json; lineOf: LineOf } {
@@ -103,7 +113,10 @@ function fromJson(file: string, text: string): { config: Json; lineOf: LineOf } 
   const source = text.split('\n');
   const lineOf: LineOf = (keyPath, needle) => {
     const word = needle ?? keyPath.split('.').pop() ?? '';
-    const found = source.findIndex((l) => l.includes(`"${word}"`));
+    // In an environment's block (`env.production.…`): the first mention after the environment's own key.
+    const stage = /^env\.([^.]+)\./.exec(keyPath)?.[1];
+    const from = stage ? Math.max(0, source.findIndex((l) => l.includes(`"${stage}"`))) : 0;
+    const found = source.findIndex((l, i) => i >= from && l.includes(`"${word}"`));
     return found === -1 ? 1 : found + 1;
   };
   return { config: config as Json, lineOf };

@@ -53,6 +53,8 @@ function describe(kind: SetKind, list: readonly SetSite[]): string[] {
       const secret = list.some((s) => s.secretRef) ? ', from a Secret' : '';
       return [`Kubernetes${owners(list, '')} ${at(list)}${refs.length ? ` (via ${refs.map(code).join(', ')}${secret})` : secret ? ` (${secret.slice(2)})` : ''}`];
     }
+    case 'schema-default':
+      return [`default in the schema ${at(list)}`];
     case 'platform':
     case 'framework-config':
       return byTool(list).map(([tool, l]) => `${oneLine(tool)}${owners(l, '')} ${at(l)}`);

@@ -178,18 +178,30 @@ export function packageOrder(index: RepoIndex): (a: string, b: string) => number
   return (a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0);
 }
 
-/** Variables production code reads without a fallback, that nothing provides: what breaks first on a fresh setup. */
-export function requiredVarsBullets(model: StepModel): string {
+/**
+ * Variables production code reads without a fallback: first those a schema or a check requires (unset, startup fails),
+ * then plain reads (unset, the code gets `undefined`). A schema default is a fallback.
+ */
+export function unsetVarsBlocks(model: StepModel): string {
   const env = model.env;
-  const required = env.sorted().flatMap((v) => {
-    const files = v.reads.filter((r) => !r.test && !r.hasFallback && !env.runtimeFor(v, [r.file]));
-    return v.builtin || files.length === 0 ? [] : [{ v, files }];
-  });
-  return bullets(
-    required.map(({ v, files }) => {
-      const where = v.sets.length || v.runtime ? '' : setNowhere(model, v.name);
-      return `${code(v.name)} — read without a fallback in ${citeAll(files.map((r) => ({ file: r.file, line: r.lines[0] })), 3)}${where}`;
-    }),
+  const required: string[] = [];
+  const plain: string[] = [];
+  for (const v of env.sorted()) {
+    const reads = v.reads.filter((r) => !r.test && !r.hasFallback && !env.runtimeFor(v, [r.file]));
+    // A schema default is a fallback; a platform binding is an object the runtime always hands over.
+    if (v.builtin || reads.length === 0 || v.sets.some((s) => s.kind === 'schema-default' || s.binding)) continue;
+    const where = v.sets.length || v.runtime ? '' : setNowhere(model, v.name);
+    const checks = reads.filter((r) => r.required);
+    if (checks.length > 0) {
+      const how = checks.map((r) => `${r.required === 'schema' ? 'schema' : 'checked at'} ${cite(r.file, r.requiredAt ?? r.lines[0])}`);
+      // A schema or a module-level check fails at startup; a check in a function throws when that code runs.
+      const when = checks.some((r) => r.required !== 'check') ? 'startup fails' : 'the code throws';
+      required.push(`${code(v.name)} — required: ${when} if unset (${how.slice(0, 3).join(', ')}${how.length > 3 ? `, +${how.length - 3} more` : ''})${where}`);
+    } else plain.push(`${code(v.name)} — read without a fallback in ${citeAll(reads.map((r) => ({ file: r.file, line: r.lines[0] })), 3)}${where}`);
+  }
+  return join(
+    required.length > 0 && join('**Environment variables the code requires** (a schema or a check throws when one is unset):', bullets(required)),
+    plain.length > 0 && join('**Environment variables read without a fallback** (unset, the code gets `undefined`):', bullets(plain)),
   );
 }
 

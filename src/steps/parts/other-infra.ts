@@ -57,11 +57,16 @@ export function otherInfraPart(facts: FactSet, level: 3 | 4 = 4): string {
         ['Type', 'Resources', 'Defined in'],
         [...byType.entries()]
           .sort(([a], [b]) => compareText(a, b))
-          .map(([type, list]) => [
-            code(type),
-            list.map((r) => `${code(r.name)}${r.detail ? ` (${cell(r.detail)})` : ''}`).slice(0, 8).join(', ') + (list.length > 8 ? ` (+${list.length - 8} more)` : ''),
-            citeAll(list.map((r) => ({ file: r.file, line: list.length === 1 ? r.line : undefined })), 3),
-          ]),
+          .map(([type, all]) => {
+            // One binding declared for several environments (wrangler `env.staging`, `env.production`) is one row item.
+            const names = [...new Set(all.map((r) => `${code(r.name)}${r.detail ? ` (${cell(r.detail)})` : ''}`))];
+            const list = all.filter((r, i) => all.findIndex((o) => o.name === r.name && o.detail === r.detail && o.file === r.file) === i);
+            return [
+              code(type),
+              names.slice(0, 8).join(', ') + (names.length > 8 ? ` (+${names.length - 8} more)` : ''),
+              citeAll(list.map((r) => ({ file: r.file, line: list.length === 1 ? r.line : undefined })), 3),
+            ];
+          }),
       );
       return join(
         heading(level, TITLE[tool]),

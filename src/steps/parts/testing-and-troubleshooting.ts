@@ -7,7 +7,7 @@ import { cite } from '../../markdown/cite.js';
 import { code, oneLine } from '../../markdown/text.js';
 import type { StepModel } from '../../model/repo-model.js';
 import { noneOr } from './claims.js';
-import { requiredVarsBullets } from './env-vars.js';
+import { unsetVarsBlocks } from './env-vars.js';
 import { value } from './format.js';
 import { runScript } from './run-commands.js';
 import { byRole } from './roles.js';
@@ -60,8 +60,8 @@ export function troubleshootingSection(model: StepModel, docs: readonly Troubles
     blocks.push(join(`**${oneLine(d.data.heading)}** — ${cite(d.data.file, d.data.line)}${entries.length ? ':' : ''}`, bullets(entries)));
   }
   if (docs.length === 0) blocks.push('The README and docs have no troubleshooting or FAQ section.');
-  const required = requiredVarsBullets(model);
-  if (required) blocks.push(join('**Environment variables read without a fallback** (unset, the code gets `undefined`):', required));
+  const unset = unsetVarsBlocks(model);
+  if (unset) blocks.push(unset);
   const node = configs.filter((c) => c.data.category === 'node-version');
   if (node.length) blocks.push(`**Node version:** use ${node.map((c) => `${c.data.items.map(oneLine).join(', ')} from ${cite(c.data.file)}`).join('; ')}; a different major version is a common cause of install and build errors.`);
   return join(heading(3, 'Troubleshooting'), ...blocks);

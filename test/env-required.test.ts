@@ -1,0 +1,59 @@
+/**
+ * A variable a schema requires (t3 `createEnv`, zod, Joi `.required()`) or a check guards (`invariant`, `if (!X)
+ * throw`) makes startup fail when unset: it is not "the code gets undefined". A schema default is a fallback, and
+ * where the value comes from when nothing sets it.
+ */
+import { describe, expect, it } from 'vitest';
+import { Analysis } from '../src/analysis/run-detectors.js';
+import { RepoModel } from '../src/model/repo-model.js';
+import { workflowsStep } from '../src/steps/09-workflows.js';
+import { configurationStep } from '../src/steps/08-configuration.js';
+import { indexOf, section } from './helpers/fixture.js';
+
+const envOf = async () => RepoModel.of(new Analysis(await indexOf('env-required'))).env();
+
+describe('required and defaulted variables', () => {
+  it('marks schema-required and guarded reads as required, and schema defaults as fallbacks set in the schema', async () => {
+    const env = await envOf();
+    const read = (name: string) => env.get(name)!.reads.map((r) => [r.file, r.hasFallback, r.required ?? null, r.requiredAt ?? null]);
+    expect(read('AUTH_SECRET')).toEqual([['env.mjs', false, 'schema', 6]]);
+    expect(read('NEXTAUTH_URL')).toEqual([['env.mjs', true, null, null]]);
+    expect(read('SESSION_SECRET')).toEqual([['app/session.server.ts', false, 'guard', 3]]);
+    expect(read('STRIPE_KEY')).toEqual([['app/session.server.ts', false, 'guard', 7]]);
+    expect(read('PLAIN_URL')).toEqual([['app/session.server.ts', false, null, null]]);
+    expect(read('MAILER_KEY')).toEqual([['app/session.server.ts', false, 'check', 15]]);
+    // Joi keys are optional unless `.required()` (the schema copes when unset); NestJS validates process.env at startup.
+    // The schema's keys are cited where it declares them (the module only hands it to the framework).
+    expect(read('JWT_SECRET_KEY')).toEqual([['src/config/jwt.config.ts', false, null, null], ['src/config/validation.ts', false, 'schema', 6]]);
+    expect(read('MONGODB_URI')).toEqual([['src/config/jwt.config.ts', false, null, null]]);
+    const sets = (name: string) => env.get(name)!.sets.map((s) => [s.kind, s.at.file, s.at.line]);
+    expect(sets('EMAIL_FROM')).toEqual([['schema-default', 'env.mjs', 8]]);
+    expect(sets('JWT_EXPIRES_IN')).toEqual([['schema-default', 'src/config/validation.ts', 7]]);
+    // A renamed copy validated by a schema: `APP_URL: process.env.NEXT_PUBLIC_URL` takes the schema's default.
+    expect(sets('NEXT_PUBLIC_URL')).toEqual([['schema-default', 'other/src/env.ts', 4], ['schema-default', 'src/config/env.ts', 5]]);
+    expect(read('NEXT_PUBLIC_URL')).toEqual([['other/src/env.ts', true, null, null], ['src/config/env.ts', true, null, null]]);
+    // A schema's default serves its own package only.
+    expect(env.setsFor(env.get('NEXT_PUBLIC_URL')!, ['src/config/env.ts']).map((s) => s.at.file)).toEqual(['src/config/env.ts']);
+    expect(read('NEXT_PUBLIC_API_URL')).toEqual([['src/config/env.ts', false, 'schema', 9]]);
+  });
+
+  it('says "startup fails" for required variables and "gets undefined" only for plain reads', async () => {
+    const step9 = (await section(workflowsStep, 'env-required')).markdown;
+    const required = step9.split('**Environment variables the code requires**')[1]?.split('**Environment variables read without')[0] ?? '';
+    const plain = step9.split('**Environment variables read without a fallback**')[1] ?? '';
+    expect(required).toContain('`AUTH_SECRET` — required: startup fails if unset (schema `/env.mjs:6`)');
+    expect(required).toContain('`SESSION_SECRET` — required: startup fails if unset (checked at `/app/session.server.ts:3`)');
+    expect(required).toContain('`JWT_SECRET_KEY` — required: startup fails if unset (schema `/src/config/validation.ts:6`)');
+    // A check inside a function throws when that code runs, not at startup.
+    expect(required).toContain('`MAILER_KEY` — required: the code throws if unset (checked at `/app/session.server.ts:15`)');
+    expect(plain).toContain('`PLAIN_URL`');
+    expect(plain).toContain('`MONGODB_URI`');
+    for (const name of ['AUTH_SECRET', 'SESSION_SECRET', 'STRIPE_KEY', 'EMAIL_FROM', 'JWT_EXPIRES_IN', 'NEXT_PUBLIC_URL', 'NEXTAUTH_URL']) expect(plain).not.toContain(`\`${name}\``);
+    const step8 = (await section(configurationStep, 'env-required')).markdown;
+    expect(step8).toMatch(/`JWT_EXPIRES_IN` \|[^\n]*\| default in the schema `\/src\/config\/validation\.ts:7`/);
+    // A default for a name nothing else reads: the schema names it, so it is not "never named".
+    const unread = step8.split('#### Set or declared, but not read by the code')[1]?.split('####')[0] ?? '';
+    expect(unread).not.toContain('`PORT`');
+    expect(step8).toMatch(/`PORT` \| default in the schema `\/src\/config\/validation\.ts:4` \| `\/src\/config\/validation\.ts:4`/);
+  });
+});
