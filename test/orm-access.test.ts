@@ -220,3 +220,25 @@ describe('models reached through a relation', () => {
     expect(md).not.toMatch(/`Audit` is a relation/);
   });
 });
+
+describe('Mongoose models handed to generic helpers', () => {
+  it('createItem(req, City) and getItems(req, City) count as a write and a read of City; an unnamed helper does not', async () => {
+    const { tempRepo } = await import('./helpers/temp-repo.js');
+    const root = tempRepo({
+      'package.json': JSON.stringify({ name: 'api', private: true, dependencies: { mongoose: '^7.0.0', express: '^4.0.0' } }),
+      'app/models/city.js': "const mongoose = require('mongoose');\nconst CitySchema = new mongoose.Schema({ name: String });\nmodule.exports = mongoose.model('City', CitySchema);\n",
+      'app/controllers/cities.js': [
+        "const City = require('../models/city');",
+        "const { createItem, getItems, audit } = require('../middleware/db');",
+        'exports.createCity = (req, res) => createItem(req.body, City);',
+        'exports.getCities = (req, res) => getItems(req, City);',
+        'exports.log = () => audit(City);',
+      ].join('\n'),
+      'app/middleware/db.js': 'exports.createItem = (data, model) => model.create(data);\nexports.getItems = (req, model) => model.find({});\nexports.audit = () => {};\n',
+    });
+    const md = (await section(databaseSchemaStep, root)).markdown;
+    expect(md).toContain('| write | `createItem(…, City)` | `exports.createCity` | `/app/controllers/cities.js:3` |');
+    expect(md).toContain('| read | `getItems(…, City)` | `exports.getCities` | `/app/controllers/cities.js:4` |');
+    expect(md).not.toContain('audit(');
+  });
+});

@@ -118,3 +118,25 @@ describe('step 2 — many packages', () => {
     expect(missingCitations(md, index)).toEqual([]);
   });
 });
+
+describe('an app at the root with a nested package folder', () => {
+  it('the root app is a package of its own (no workspaces), in step 2 and in step 1 architecture', async () => {
+    const { tempRepo } = await import('./helpers/temp-repo.js');
+    const { overviewStep } = await import('../src/steps/01-overview.js');
+    const { section } = await import('./helpers/fixture.js');
+    const root = tempRepo({
+      'package.json': JSON.stringify({ name: 'crm', private: true, scripts: { dev: 'vite' }, dependencies: { react: '^18.0.0', 'react-dom': '^18.0.0' }, devDependencies: { vite: '^5.0.0' } }),
+      'index.html': '<div id="root"></div>',
+      'vite.config.ts': 'export default {};',
+      'src/main.tsx': "import { createRoot } from 'react-dom/client';\ncreateRoot(document.getElementById('root')!).render(<div />);\n",
+      'doc/package.json': JSON.stringify({ name: 'crm-doc', private: true, dependencies: { astro: '^4.0.0', '@astrojs/starlight': '^0.20.0' } }),
+      'doc/astro.config.mjs': 'export default {};',
+      'doc/src/content/docs/index.md': '# Docs\n',
+    });
+    const md2 = (await section(directoryStructureStep, root)).markdown;
+    expect(md2).not.toContain('holds the workspace setup');
+    expect(md2).toMatch(/The root package `crm` \(`\/package.json`\) is a package of its own/);
+    const md1 = (await section(overviewStep, root)).markdown;
+    expect(md1).toMatch(/React SPA/);
+  });
+});

@@ -51,7 +51,7 @@ export const directoryStructureStep: StepDefinition = {
         // The heading names the folder already: a name the index qualified with it (`web (apps/copy)`) drops it here.
         .map((p) => join(heading(3, `${prose(p.name.endsWith(` (${p.dir})`) ? p.name.slice(0, -(p.dir.length + 3)) : p.name)} — ${prose(p.dir)}`), mode === 'full' || focused(p.dir, context.focus) ? packageDetails(p, 4) : compactDetails(p))),
       auxSection(aux),
-      root ? rootSection(root) : '',
+      root ? rootSection(root, index.workspaceTool !== null) : '',
     );
     return { markdown, facts: facts.all };
   },
@@ -87,10 +87,12 @@ function overviewTable(members: readonly Pkg[]): string {
   return table(['Package', 'Path', 'Role', 'Purpose', 'Main entry', 'Files'], rows);
 }
 
-function rootSection(root: Pkg): string {
+function rootSection(root: Pkg, workspaces: boolean): string {
   const dirs = root.directories.filter((d) => d.depth === 1);
   const configs = root.configs;
-  const intro = `The root package ${literal(root.name)} (${cite(root.manifest)}) holds the workspace setup and shared tooling.`;
+  const intro = workspaces
+    ? `The root package ${literal(root.name)} (${cite(root.manifest)}) holds the workspace setup and shared tooling.`
+    : `The root package ${literal(root.name)} (${cite(root.manifest)}) is a package of its own${root.purpose ? ` — ${purposeWithSource(root)}` : ''}: no workspaces are declared, and the folders above only have package.json files of their own.`;
   return join(
     heading(3, 'Root-level configuration and tooling'),
     intro,

@@ -138,6 +138,7 @@ export function mongooseVisitor(context: FileContext, models: ModelTable): Acces
   /** `const user = new User({...})`, later `user.save()`. */
   const instances = new Map<string, ts.NewExpression>();
   const calls: ts.CallExpression[] = [];
+  const helperCalls: ts.CallExpression[] = [];
   return {
     visit(node) {
       if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer) {
@@ -149,9 +150,21 @@ export function mongooseVisitor(context: FileContext, models: ModelTable): Acces
           if (model) local.set(node.name.text, model);
         }
       } else if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression)) calls.push(node);
+      if (ts.isCallExpression(node)) helperCalls.push(node);
     },
     finish() {
       const hits: Hit[] = [];
+      // `createItem(req, City)`, `db.getItems(req, User, query)`: a generic helper given the model does the access; its
+      // name says which (a helper named neither way is left out rather than guessed).
+      for (const call of helperCalls) {
+        const helper = lastName(call.expression) ?? '';
+        const kind = /^(create|update|delete|remove|insert|save|upsert|patch|add|set)/i.test(helper) ? 'write' : /^(get|find|list|read|count|exists|paginate|fetch|load|search)/i.test(helper) ? 'read' : undefined;
+        if (!kind || MONGOOSE_METHODS.has(helper)) continue;
+        for (const arg of call.arguments) {
+          const model = ts.isIdentifier(arg) ? modelOf(arg) : undefined;
+          if (model) hits.push({ model, kind, method: `${helper}(…, ${(arg as ts.Identifier).text})`, node: call });
+        }
+      }
       for (const call of calls) {
         const callee = call.expression as ts.PropertyAccessExpression;
         const method = callee.name.text;

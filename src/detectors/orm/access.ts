@@ -67,7 +67,9 @@ export function ormAccesses(index: RepoIndex, models: readonly OrmModelData[]): 
   );
   const filters = prefilters(tables, tables.prisma.size > 0 ? prismaScope(index, reach) : () => false);
   if (filters.length === 0) return [];
-  const walkPattern = new RegExp(String.raw`\b(?:${[...PRISMA_METHODS.keys(), ...ENTITY_METHODS.keys(), ...MONGOOSE_METHODS.keys(), ...WALKED].join('|')})\b|Repository`, 'g');
+  // With Mongoose models, generic helpers handed a model (`createItem(req, City)`) are walked too.
+  const helpers = tables.mongoose.size > 0 ? String.raw`|\b(?:create|update|delete|remove|insert|upsert|patch|get|find|list|count|paginate|fetch|load|search)\w*\s*\(` : '';
+  const walkPattern = new RegExp(String.raw`\b(?:${[...PRISMA_METHODS.keys(), ...ENTITY_METHODS.keys(), ...MONGOOSE_METHODS.keys(), ...WALKED].join('|')})\b|Repository${helpers}`, 'g');
   const out: OrmAccessData[] = [];
   const seen = new Set<string>();
   for (const file of sources) {

@@ -133,7 +133,9 @@ export function detectComponents(index: RepoIndex): ComponentData[] {
   };
 
   const product = index.packages.filter((p) => !isAuxiliary(p));
-  const packages = product.filter((p) => !p.isRoot || index.packages.length === 1);
+  // The root is a package of its own unless it declares workspaces (then it only holds them): an app at the root with
+  // a nested docs folder is still the app.
+  const packages = product.filter((p) => !p.isRoot || index.packages.length === 1 || index.workspaceTool === null);
   for (const pkg of packages) {
     const kind = packageKind(pkg, index);
     if (kind && CLIENT_KINDS.has(kind.id)) add(clientTitle(kind.label), 'client', { file: pkg.manifestPath, what: kind.because }, boxName(pkg));
