@@ -296,3 +296,17 @@ describe('middleware used through a barrel without imports, and default exports'
     ]);
   });
 });
+
+describe('error mappings are about HTTP', () => {
+  it('an instanceof check in a function that only mentions a domain status (paymentStatus) is not an HTTP error mapping', async () => {
+    const { errorMappings } = await import('../src/detectors/backend-code/errors.js');
+    const { ts } = await import('../src/scan/ts.js');
+    const code = [
+      'export class PaymentAlreadyRejectedError extends Error {}',
+      'export function isRejected(e: unknown, paymentStatus: string) { return e instanceof PaymentAlreadyRejectedError && paymentStatus === "x"; }',
+      'export function toResponse(e: unknown, res: any) { if (e instanceof PaymentAlreadyRejectedError) return res.status(409).end(); }',
+    ].join('\n');
+    const sf = ts.createSourceFile('x.ts', code, ts.ScriptTarget.Latest, true);
+    expect(errorMappings('x.ts', sf).map((m) => m.name)).toEqual(['toResponse']);
+  });
+});

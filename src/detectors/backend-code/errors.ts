@@ -9,6 +9,11 @@ import { enclosingName } from '../shared/naming.js';
 import type { ErrorClassData, ErrorMappingData } from './types.js';
 
 const STATUS = /^(statusCode|status|httpStatus|httpStatusCode)$/;
+/**
+ * A function that sets an HTTP status: `res.status(404)`, `{ statusCode: 400 }`, `status: 401`, `HttpStatus.X`, `reply.code(…)`.
+ * A word that only contains "status" (`paymentStatus`) is a domain value, not a response.
+ */
+const HTTP_STATUS = /\.(status|code)\s*\(|\b(status|statusCode|httpStatus)\s*[:=]|\bstatusCode\b|\bHttpStatus\b|\bStatusCodes\b/;
 const CODE = /^(code|errorCode|type)$/;
 const ERROR_NAME = /(Error|Exception|Fault)$/;
 
@@ -131,7 +136,7 @@ export function errorMappings(file: string, sf: ts.SourceFile): Omit<ErrorMappin
       const cls = lastName(node.right);
       if (!cls || cls === 'Error' || !ERROR_NAME.test(cls)) return;
       const fn = outerFunction(node);
-      if (fn && /status/i.test(fn.getText(sf))) note(fn, node, [cls]);
+      if (fn && HTTP_STATUS.test(fn.getText(sf))) note(fn, node, [cls]);
     } else if (ts.isFunctionLike(node) && node.parameters.length === 4) {
       const names = node.parameters.map((p) => p.name.getText(sf));
       if (/^(err|error|e)$/.test(names[0]) && /^req/.test(names[1]) && /^res/.test(names[2])) {
