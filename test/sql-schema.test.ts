@@ -50,14 +50,18 @@ describe('sql-schema detector', () => {
     const facts = await detect(sqlSchemaDetector, 'be-supabase');
     const sources = facts.filter((f): f is SqlSourceFact => f.kind === 'sql.source').map((f) => f.data);
     expect(sources).toEqual([
-      { folder: 'db/migrations', kind: 'migrations', files: 2, tables: 2 },
       { folder: 'supabase/schemas', kind: 'schema', files: 2, tables: 2, supabase: 'supabase' },
+      { folder: 'db/migrations', kind: 'migrations', files: 2, tables: 2 },
+      // A loose schema.sql repeating the Supabase project's table: a copy, not a second table.
+      { folder: 'schema.sql', kind: 'schema', files: 1, tables: 0 },
     ]);
     const tables = facts.filter((f): f is SqlTableFact => f.kind === 'sql.table');
     const byName = new Map(tables.map((t) => [t.data.name, t.data]));
     // Commented-out DDL, a function body's DDL and the down migration are not read; the supabase migration is not replayed.
     expect([...byName.keys()].sort()).toEqual(['accounts', 'companies', 'notes', 'posts']);
     const companies = byName.get('companies')!;
+    expect(tables.filter((t) => t.data.name === 'companies')).toHaveLength(1);
+    expect(companies.alsoIn).toEqual([{ file: 'schema.sql', line: 1 }]);
     expect(companies.foreignKeys.map((f) => `${f.columns.join()}->${f.table}`)).toEqual(['sales_id->auth.users']);
     expect(companies.rls).toEqual({ file: 'supabase/schemas/02_policies.sql', line: 1 });
     expect(companies.policies.map((p) => `${p.name} ${p.command} :${p.line}`)).toEqual(['Companies are readable select :2', 'Admins write companies all :3']);

@@ -45,11 +45,11 @@ describe('Supabase in the steps', () => {
   it('step 4 maps SQL tables with keys, RLS and policies, on PostgreSQL, and does not say no table definition was found', async () => {
     const s = await section(databaseSchemaStep, FIXTURE);
     expect(s.markdown).not.toContain('No table definition');
-    expect(s.markdown).toContain("4 tables defined in SQL in `/db/migrations` (2 migrations replayed in name order), `/supabase/schemas` (Supabase's declarative schema)");
+    expect(s.markdown).toContain("4 tables defined in SQL in `/supabase/schemas` (Supabase's declarative schema), `/db/migrations` (2 migrations replayed in name order)");
     expect(s.markdown).toContain('- **PostgreSQL** — Supabase project config (`/supabase/config.toml:1`)');
     expect(s.markdown).toContain('**Migrations (Supabase migrations)** — in `/supabase/migrations` (1 migration file)');
     expect(s.markdown).toContain(
-      '| `companies` | `id` | `sales_id` → `auth.users(id)` | on (`/supabase/schemas/02_policies.sql:1`); 2 policies: "Companies are readable" (select), "Admins write companies" (all) — `/supabase/schemas/02_policies.sql:2` | `/supabase/schemas/01_tables.sql:2` |',
+      '| `companies` | `id` | `sales_id` → `auth.users(id)` | on (`/supabase/schemas/02_policies.sql:1`); 2 policies: "Companies are readable" (select), "Admins write companies" (all) — `/supabase/schemas/02_policies.sql:2` | `/supabase/schemas/01_tables.sql:2`; also created in `/schema.sql:1` |',
     );
     expect(s.markdown).toContain('| `accounts` | `id` | — | — | `/db/migrations/001_init.sql:1` (changed by 1 later migration) |');
     expect(s.markdown).toContain('- `notes`: `id` bigint, `company_id` bigint, `body` text');

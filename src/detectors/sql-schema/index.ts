@@ -6,7 +6,7 @@
  * `sql.source` fact per folder read.
  */
 import path from 'node:path';
-import type { Detector, Fact } from '../../facts.js';
+import type { Citation, Detector, Fact } from '../../facts.js';
 import type { RepoIndex } from '../../scan/repo-index.js';
 import { isBuildOrVendor } from '../shared/source-scope.js';
 import { SqlSchema, type SqlColumn, type SqlForeignKey, type SqlPolicy } from './ddl.js';
@@ -24,6 +24,8 @@ export interface SqlTableData {
   readonly changedIn: readonly string[];
   /** The folder of the files it was read from. */
   readonly source: string;
+  /** The same table (by name) created again in another folder's files: a copy such as a loose schema.sql. */
+  readonly alsoIn: readonly Citation[];
 }
 export type SqlTableFact = Fact<'sql.table', SqlTableData>;
 
@@ -75,13 +77,17 @@ function migrationFolder(file: string): string {
 }
 
 const byPath = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+const isSupabase = (key: string) => /(^|\/)supabase$/.test(key);
 
 export const sqlSchemaDetector: Detector = {
   id: 'sql-schema',
   isEnabled: (index) => index.files.some((f) => f.toLowerCase().endsWith('.sql')),
   detect(index: RepoIndex): Fact[] {
     const facts: Fact[] = [];
-    for (const [key, group] of [...groups(index)].sort(([a], [b]) => byPath(a, b))) {
+    // A Supabase project's tables first: a loose `schema.sql` beside it often repeats them, and is then cited as a copy.
+    const ordered = [...groups(index)].sort(([a], [b]) => Number(!isSupabase(a)) - Number(!isSupabase(b)) || byPath(a, b));
+    const seen = new Map<string, { alsoIn: Citation[] }>();
+    for (const [key, group] of ordered) {
       const kind = group.schema.length > 0 ? 'schema' : 'migrations';
       const files = [...group[kind]].sort(byPath);
       const schema = new SqlSchema();
@@ -91,16 +97,22 @@ export const sqlSchemaDetector: Detector = {
       }
       const dirs = [...new Set(files.map((f) => path.posix.dirname(f)))];
       const folder = files.length === 1 ? files[0] : dirs.length === 1 ? dirs[0] : commonFolder(dirs);
-      const supabase = /(^|\/)supabase$/.test(key) ? key : undefined;
-      const tables = [...schema.tables.values()].sort((a, b) => byPath(a.file, b.file) || a.line - b.line);
+      const all = [...schema.tables.values()].sort((a, b) => byPath(a.file, b.file) || a.line - b.line);
+      const tables = all.filter((t) => {
+        const first = seen.get(t.name);
+        if (first) first.alsoIn.push({ file: t.file, line: t.line });
+        return !first;
+      });
       facts.push({
         kind: 'sql.source',
         id: `${kind} ${folder}`,
-        data: { folder, kind, files: files.length, tables: tables.length, ...(supabase ? { supabase } : {}) },
+        data: { folder, kind, files: files.length, tables: tables.length, ...(isSupabase(key) ? { supabase: key } : {}) },
         at: [{ file: files[0] }],
       } satisfies SqlSourceFact);
       for (const t of tables) {
-        const data: SqlTableData = { ...t, source: folder, changedIn: kind === 'migrations' ? t.changedIn : [] };
+        const alsoIn: Citation[] = [];
+        seen.set(t.name, { alsoIn });
+        const data: SqlTableData = { ...t, source: folder, changedIn: kind === 'migrations' ? t.changedIn : [], alsoIn };
         facts.push({ kind: 'sql.table', id: `${folder} ${t.name}`, data, at: [{ file: t.file, line: t.line }] } satisfies SqlTableFact);
       }
     }

@@ -5,7 +5,7 @@
 import type { SqlSourceFact, SqlTableFact } from '../../detectors/sql-schema/index.js';
 import type { FactSet } from '../../facts.js';
 import { bullets, heading, join, table } from '../../markdown/blocks.js';
-import { cite } from '../../markdown/cite.js';
+import { cite, citeAll } from '../../markdown/cite.js';
 import { code, escaped } from '../../markdown/text.js';
 import { plural } from './cdk-shared.js';
 
@@ -49,7 +49,7 @@ export function sqlTablesPart(facts: FactSet): string {
     t.data.primaryKey.length ? names(t.data.primaryKey) : '—',
     foreignKeysCell(t.data),
     policiesCell(t.data),
-    `${cite(t.data.file, t.data.line)}${t.data.changedIn.length ? ` (changed by ${plural(t.data.changedIn.length, 'later migration')})` : ''}`,
+    `${cite(t.data.file, t.data.line)}${t.data.changedIn.length ? ` (changed by ${plural(t.data.changedIn.length, 'later migration')})` : ''}${t.data.alsoIn.length ? `; also created in ${citeAll(t.data.alsoIn, 2)}` : ''}`,
   ]);
   const columns = tables.map((t) => `${code(t.data.name)}: ${t.data.columns.map((c) => `${code(c.name)} ${escaped(c.type)}`).join(', ') || '(no columns read)'}`);
   return join(
