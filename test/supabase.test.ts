@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { detectComponents } from '../src/detectors/stack/components.js';
 import { supabaseDetector, type SupabaseFunctionFact, type SupabaseProjectFact } from '../src/detectors/supabase/index.js';
+import { overviewStep } from '../src/steps/01-overview.js';
 import { backendApiStep } from '../src/steps/03-backend-api.js';
 import { databaseSchemaStep } from '../src/steps/04-database-schema.js';
 import { missingCitations } from '../src/steps/verify-citations.js';
@@ -59,5 +60,7 @@ describe('Supabase in the steps', () => {
   it('step 1 counts Supabase from ra-supabase-core and the supabase/ project folder', async () => {
     const supabase = detectComponents(await indexOf(FIXTURE)).find((c) => c.title === 'Supabase');
     expect(supabase?.evidence.map((e) => `${e.file} ${e.what}`)).toEqual(['package.json ra-supabase-core dependency', 'supabase/config.toml Supabase project config']);
+    // The architecture says a component was known from a project file, not only from dependencies.
+    expect((await section(overviewStep, FIXTURE)).markdown).toContain('Components detected from package.json dependencies and project files (');
   });
 });
