@@ -22,6 +22,8 @@ import { graphqlServersDetector } from '../detectors/graphql-servers/index.js';
 import { lambdaDispatchDetector } from '../detectors/lambda-dispatch/index.js';
 import { databaseRuntimeDetector } from '../detectors/database-runtime/index.js';
 import { otherInfraDetector } from '../detectors/other-infra/index.js';
+import { sqlSchemaDetector } from '../detectors/sql-schema/index.js';
+import { supabaseDetector } from '../detectors/supabase/index.js';
 import { packagesDetector } from '../detectors/packages/index.js';
 import { reactAppDetector } from '../detectors/react-app/index.js';
 import { reactRouterDetector } from '../detectors/react-router/index.js';
@@ -60,11 +62,11 @@ const FRONTEND_KINDS = new Set(['nextjs', 'react-ssr', 'astro', 'remix', 'svelte
 const SERVER_KINDS = new Set(['http-server', 'lambda', 'serverless', 'worker']);
 const CI_FILE = /^(\.github\/workflows\/[^/]+\.ya?ml|\.gitlab-ci\.yml|\.circleci\/config\.ya?ml|bitbucket-pipelines\.yml|azure-pipelines\.ya?ml|(.*\/)?buildspec\.ya?ml|\.travis\.yml|Jenkinsfile|\.drone\.ya?ml|\.buildkite\/pipeline\.ya?ml)$/;
 const INFRA_FILE =
-  /(^|\/)(Makefile|makefile|GNUmakefile|justfile|Justfile|cdk\.json|serverless\.ya?ml|sst\.config\.[cm]?[jt]s|[^/]+\.tf|Pulumi\.ya?ml|Dockerfile(\.[\w-]+)?|[\w.-]*\.Dockerfile|docker-compose[\w.-]*\.ya?ml|compose\.ya?ml|kustomization\.ya?ml|Chart\.yaml|fly\.toml|render\.yaml|app\.yaml|vercel\.json|netlify\.toml|wrangler\.toml|Procfile|template\.ya?ml|samconfig\.toml|amplify\.yml)$/;
+  /(^|\/)(Makefile|makefile|GNUmakefile|justfile|Justfile|cdk\.json|serverless\.ya?ml|sst\.config\.[cm]?[jt]s|[^/]+\.tf|Pulumi\.ya?ml|Dockerfile(\.[\w-]+)?|[\w.-]*\.Dockerfile|docker-compose[\w.-]*\.ya?ml|compose\.ya?ml|kustomization\.ya?ml|Chart\.yaml|fly\.toml|render\.yaml|app\.yaml|vercel\.json|netlify\.toml|wrangler\.toml|Procfile|template\.ya?ml|samconfig\.toml|amplify\.yml|supabase\/config\.toml)$/;
 const ROUTE_FILE = /^(src\/)?((routes?|router)\.[cm]?[jt]sx?|(routes|pages|app)\/.+\.[jt]sx)$/;
 const K8S_FILE = /(^|\/)(k8s|kubernetes|kube|manifests|helm|charts|deploy|deployments?|kustomize|overlays|base)\/(.+\/)?[^/]+\.ya?ml$/;
 const TEST_FILE = /(^|\/)(__tests__\/|[^/]+\.(test|spec)\.[cm]?[jt]sx?$)/;
-const DB_FILE = /(^|\/)(schema\.prisma|drizzle\.config\.[cm]?[jt]s|[^/]*migrations?\/[^/]+\.sql|knexfile\.[cm]?[jt]s|ormconfig\.[\w]+)$/;
+const DB_FILE = /(^|\/)(schema\.prisma|drizzle\.config\.[cm]?[jt]s|[^/]*migrations?\/[^/]+\.sql|supabase\/schemas\/[^/]+\.sql|[^/]*schema\.sql|knexfile\.[cm]?[jt]s|ormconfig\.[\w]+)$/;
 const DB_DEPS = /^(pg|postgres|mysql2?|mongodb|mongoose|@prisma\/client|drizzle-orm|typeorm|kysely|knex|sequelize|@mikro-orm\/core|better-sqlite3|sqlite3|redis|ioredis|@aws-sdk\/(client-dynamodb|lib-dynamodb)|aws-sdk|@supabase\/supabase-js|firebase-admin|@planetscale\/database|@neondatabase\/serverless|@libsql\/client|@upstash\/redis)$/;
 const CDK_COMMAND = /(^|[\s;&|(])(npx\s+|pnpm\s+(exec\s+)?|yarn\s+)?(cdk|aws-cdk)\s+(deploy|synth|diff|destroy|bootstrap|watch)\b/;
 const DEPLOY_WORDS = /\b(cdk deploy|sst deploy|serverless deploy|sls deploy|vercel( deploy| --prod)?|netlify deploy|wrangler (deploy|publish)|fly deploy|kubectl apply|helm (upgrade|install)|docker push|terraform apply|pulumi up|firebase deploy|eb deploy|sam deploy|amplify publish|npm publish|pnpm publish|changeset publish|gcloud (app|run) deploy)\b/;
@@ -97,11 +99,11 @@ const TOPICS: readonly Topic[] = [
   },
   {
     id: 'backend-api',
-    detectors: [packagesDetector, cdkDetector, httpFrameworksDetector, trpcDetector, serverActionsDetector, graphqlServersDetector, lambdaDispatchDetector, otherInfraDetector, jobsDetector],
+    detectors: [packagesDetector, cdkDetector, httpFrameworksDetector, trpcDetector, serverActionsDetector, graphqlServersDetector, lambdaDispatchDetector, otherInfraDetector, supabaseDetector, jobsDetector],
     evidence: (set) => [
       ...kinds(
         set,
-        ['cdk.route', 'cdk.lambda', 'cdk.graphqlApi', 'http.route', 'infra.route', 'infra.function', 'jobs.job', 'trpc.procedure', 'next.server-action', 'graphql.operation', 'lambda.inner-route'],
+        ['cdk.route', 'cdk.lambda', 'cdk.graphqlApi', 'http.route', 'infra.route', 'infra.function', 'supabase.function', 'jobs.job', 'trpc.procedure', 'next.server-action', 'graphql.operation', 'lambda.inner-route'],
         (f) => `${f.kind} ${f.id}`,
       ),
       ...packagesOfKind(set, SERVER_KINDS),
@@ -165,9 +167,9 @@ const TOPICS: readonly Topic[] = [
   },
   {
     id: 'database',
-    detectors: [cdkDetector, otherInfraDetector, ormDetector, dbAccessDetector, databaseRuntimeDetector],
+    detectors: [cdkDetector, otherInfraDetector, ormDetector, dbAccessDetector, databaseRuntimeDetector, sqlSchemaDetector],
     evidence: (set, index) => [
-      ...kinds(set, ['cdk.table', 'cdk.database', 'infra.table', 'orm.model', 'orm.access', 'backend.db-access', 'db.engine', 'db.migrations'], (f) => `${f.kind} ${f.id}`),
+      ...kinds(set, ['cdk.table', 'cdk.database', 'infra.table', 'orm.model', 'sql.table', 'orm.access', 'backend.db-access', 'db.engine', 'db.migrations'], (f) => `${f.kind} ${f.id}`),
       ...filesMatching(index, DB_FILE, 'database file', 5),
       ...dependencyEvidence(index, DB_DEPS, 'database client'),
     ],
@@ -272,9 +274,9 @@ const TOPICS: readonly Topic[] = [
   },
   {
     id: 'table-definitions',
-    detectors: [cdkDetector, otherInfraDetector, ormDetector],
+    detectors: [cdkDetector, otherInfraDetector, ormDetector, sqlSchemaDetector],
     evidence: (set, index) => [
-      ...kinds(set, ['cdk.table', 'infra.table', 'orm.model'], (f) => `${f.kind} ${f.id}`),
+      ...kinds(set, ['cdk.table', 'infra.table', 'orm.model', 'sql.table'], (f) => `${f.kind} ${f.id}`),
       ...filesMatching(index, DB_FILE, 'schema or migration file', 5),
     ],
   },

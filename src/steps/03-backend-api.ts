@@ -15,6 +15,7 @@ import { lambdaDispatchDetector } from '../detectors/lambda-dispatch/index.js';
 import { serverActionsDetector } from '../detectors/server-actions/index.js';
 import { trpcDetector } from '../detectors/trpc/index.js';
 import { otherInfraDetector } from '../detectors/other-infra/index.js';
+import { supabaseDetector } from '../detectors/supabase/index.js';
 import type { FactSet } from '../facts.js';
 import { bullets, heading, join, stepHeading } from '../markdown/blocks.js';
 import { code, urlPath } from '../markdown/text.js';
@@ -31,6 +32,7 @@ import { at, authorizerType, entryCell, lambdaById, plural } from './parts/cdk-s
 import { commonDir, names } from './parts/format.js';
 import { httpRoutesPart } from './parts/http-routes.js';
 import { infraApiPart, infraApis } from './parts/infra-api.js';
+import { supabaseFunctions, supabaseFunctionsPart } from './parts/supabase-functions.js';
 import type { StepModel } from '../model/repo-model.js';
 import { jobsDetector } from '../detectors/jobs/index.js';
 import { noCdk, noneOr } from './parts/claims.js';
@@ -49,6 +51,7 @@ export const backendApiStep: StepDefinition = {
     graphqlServersDetector,
     lambdaDispatchDetector,
     otherInfraDetector,
+    supabaseDetector,
     backendCodeDetector,
     jobsDetector,
   ],
@@ -68,6 +71,7 @@ export const backendApiStep: StepDefinition = {
       endpointsPart(facts),
       dispatchedRoutesPart(innerRoutesByFile(facts), apiRoutes),
       infraApiPart(facts),
+      supabaseFunctionsPart(facts),
       graphqlPart(facts),
       graphqlServers,
       lambdas.length > 0 && join(heading(3, 'Lambda functions'), lambdasPart(facts)),
@@ -115,9 +119,12 @@ function summary(model: StepModel, hasCdk: boolean, apis: CodeApis): string {
   const lambdaCopies = copiesOf(facts.of<CdkLambdaFact>('cdk.lambda'));
   const lambdas = lambdaCopies.shown;
   if (!hasCdk) {
-    const infra = infraApis(facts);
-    if (infra.length > 0) {
-      const tools = infra.map((a) => `${a.title} — ${[a.routes > 0 && plural(a.routes, 'endpoint'), a.functions > 0 && plural(a.functions, 'function')].filter(Boolean).join(', ')}`);
+    const edge = supabaseFunctions(facts).length;
+    const tools = [
+      ...infraApis(facts).map((a) => `${a.title} — ${[a.routes > 0 && plural(a.routes, 'endpoint'), a.functions > 0 && plural(a.functions, 'function')].filter(Boolean).join(', ')}`),
+      ...(edge > 0 ? [`Supabase Edge Functions — ${plural(edge, 'function')}`] : []),
+    ];
+    if (tools.length > 0) {
       return `${noCdk(model)}; the API is defined with ${tools.join('; ')}${hasHttp ? `; the ${inCode} are below too` : ''}.`;
     }
     return hasHttp

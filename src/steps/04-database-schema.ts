@@ -14,6 +14,8 @@ import { ormAccessPart } from './parts/orm-access.js';
 import { TITLE as INFRA_TITLE } from './parts/other-infra.js';
 import { ormSchemaPart } from './parts/orm-schema.js';
 import { databaseRuntimeDetector } from '../detectors/database-runtime/index.js';
+import { sqlSchemaDetector } from '../detectors/sql-schema/index.js';
+import { sqlTablesPart, sqlTablesSentence } from './parts/sql-tables.js';
 import { noneOr } from './parts/claims.js';
 import { dbRuntimePart } from './parts/db-runtime.js';
 import { fileRank } from './parts/roles.js';
@@ -22,7 +24,7 @@ import type { StepDefinition } from './types.js';
 export const databaseSchemaStep: StepDefinition = {
   number: 4,
   title: 'Database Schema',
-  detectors: [cdkDetector, otherInfraDetector, ormDetector, dbAccessDetector, databaseRuntimeDetector],
+  detectors: [cdkDetector, otherInfraDetector, ormDetector, dbAccessDetector, databaseRuntimeDetector, sqlSchemaDetector],
   claims: ['database', 'table-definitions'],
   build(model) {
     const { facts } = model;
@@ -36,6 +38,7 @@ export const databaseSchemaStep: StepDefinition = {
     const databases = facts.has('cdk.database') ? `${databasesSentence(facts)}.` : '';
     const created = tables.filter((t) => !imported(t.data));
     const files = [...new Set(created.map((t) => t.at[0].file))].sort();
+    const sql = sqlTablesSentence(facts);
     const intro =
       tables.length > 0
         ? `${plural(created.length, 'DynamoDB table')} defined with AWS CDK in ${files.map((f) => cite(f)).join(', ')}` +
@@ -43,6 +46,8 @@ export const databaseSchemaStep: StepDefinition = {
           '. Keys, indexes and settings come from the table definitions; access patterns from the code that reads and writes them.'
         : infraTables.length > 0
           ? `${plural(infraTables.length, 'DynamoDB table')} defined with ${[...new Set(infraTables.map((t) => INFRA_TITLE[t.data.tool]))].join(' and ')} in ${[...new Set(infraTables.map((t) => t.data.file))].sort().map((f) => cite(f)).join(', ')}${access !== '' ? '; access patterns from the code that reads and writes them' : ''}.`
+        : sql !== ''
+          ? `${sql}${orm !== '' ? ' ORM models are below too.' : ''}${access !== '' ? ' Access patterns come from the code that calls the database.' : ''}`
         : databases !== ''
           ? `${databases}${orm !== '' ? ` The schema comes from the ORM definitions below${ormAccess !== '' ? ', access patterns from the code that calls them' : ''}.` : access !== '' ? ' The access patterns below come from the code that calls the database.' : ''}`
         : orm !== ''
@@ -63,6 +68,7 @@ export const databaseSchemaStep: StepDefinition = {
       tableSections(facts),
       databases !== '' && join(heading(3, 'Databases and caches (from CDK)'), tables.length > 0 ? databases : '', databasesPart(facts)),
       infraTablesPart(facts),
+      sqlTablesPart(facts),
       access !== '' && join(heading(3, 'Access patterns and data-access code'), access),
       orm !== '' && join(heading(3, 'ORM models'), orm),
       ormAccess !== '' && join(heading(3, 'ORM access patterns'), ormAccess),

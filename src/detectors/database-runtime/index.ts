@@ -66,6 +66,8 @@ function engines(index: RepoIndex): DbEngineFact[] {
   for (const file of index.files) {
     if (isBuildOrVendor(file)) continue;
     const name = file.slice(file.lastIndexOf('/') + 1);
+    // The Supabase CLI runs every project on PostgreSQL.
+    if (/(^|\/)supabase\/config\.toml$/.test(file)) add('PostgreSQL', 'Supabase project config', file, 1);
     if (name.endsWith('.prisma')) {
       const text = index.read(file) ?? '';
       const m = /datasource\s+\w+\s*\{[^}]*?\bprovider\s*=\s*"(\w+)"/.exec(text);
@@ -130,14 +132,20 @@ function migrations(index: RepoIndex): DbMigrationsFact[] {
     if (!MIGRATION_DIR.test(file) || isBuildOrVendor(file) || /(^|\/)(node_modules|test|tests|fixtures)\//.test(file)) continue;
     // The migrations folder itself, also for tools that keep one subfolder per migration.
     const key = migrationFolder(file);
-    const tool = /(^|\/)prisma\/migrations$/.test(key) ? 'Prisma Migrate' : /(^|\/)drizzle$/.test(key) ? 'Drizzle Kit' : 'migrations';
+    const tool = /(^|\/)prisma\/migrations$/.test(key)
+      ? 'Prisma Migrate'
+      : /(^|\/)drizzle$/.test(key)
+        ? 'Drizzle Kit'
+        : /(^|\/)supabase\/migrations$/.test(key)
+          ? 'Supabase migrations'
+          : 'migrations';
     const folders = entry(tool).folders;
     folders.set(key, (folders.get(key) ?? 0) + 1);
   }
   // Folders of a tool found through its scripts join that tool rather than standing alone.
   const loose = byTool.get('migrations');
   if (loose && byTool.size > 1 && loose.scripts.length === 0) {
-    const target = [...byTool.keys()].find((t) => t !== 'migrations' && t !== 'Prisma Migrate' && t !== 'Drizzle Kit');
+    const target = [...byTool.keys()].find((t) => t !== 'migrations' && t !== 'Prisma Migrate' && t !== 'Drizzle Kit' && t !== 'Supabase migrations');
     if (target) {
       for (const [d, n] of loose.folders) entry(target).folders.set(d, n);
       byTool.delete('migrations');

@@ -98,7 +98,8 @@ const SERVICE_DEPS: readonly { readonly title: string; readonly layer: Layer; re
   { title: 'MongoDB', layer: 'data', re: /^(mongodb|mongoose)$/ },
   { title: 'Redis', layer: 'data', re: /^(redis|ioredis|@upstash\/redis)$/ },
   { title: 'Prisma', layer: 'data', re: /^@prisma\/client$/ },
-  { title: 'Supabase', layer: 'data', re: /^@supabase\/supabase-js$/ },
+  // react-admin's Supabase providers and the SSR / auth helper packages wrap supabase-js without it being declared.
+  { title: 'Supabase', layer: 'data', re: /^(@supabase\/(supabase-js|ssr|auth-helpers-[\w-]+)|ra-supabase-core)$/ },
   { title: 'Firebase', layer: 'data', re: /^(firebase|firebase-admin)$/ },
   { title: 'Paddle', layer: 'data', re: /^@paddle\// },
   { title: 'Stripe', layer: 'data', re: /^(stripe|@stripe\/stripe-js)$/ },
@@ -167,6 +168,8 @@ export function detectComponents(index: RepoIndex): ComponentData[] {
     }
   }
   for (const file of index.files) {
+    // A Supabase project folder (the CLI's config): the database and Edge Functions live there, whatever the client.
+    if (/(^|\/)supabase\/config\.toml$/.test(file) && !SKIP_DIR.test(file)) add('Supabase', 'data', { file, what: 'Supabase project config' });
     for (const p of PROVIDER_FILES) {
       if (!p.re.test(file) || !isSourceFile(file) || SKIP_DIR.test(file) || TEST_FILE.test(file) || ARTWORK.test(file)) continue;
       const owner = index.packageOf(file);

@@ -61,7 +61,10 @@ export function architecture(model: StepModel): string {
     return [oneLine(c.title), LAYER_NAMES[c.layer], shown.join('; ')];
   });
   const cdk = components.some((c) => c.evidence.some((e) => e.what.startsWith('new ')));
-  const source = cdk ? 'package.json dependencies and a text scan of CDK code' : 'package.json dependencies';
+  // A component known from a file of its own (a supabase/config.toml, a source file named after a provider).
+  const files = components.some((c) => c.evidence.some((e) => !e.what.startsWith('new ') && !/(^|\/)package\.json$/.test(e.file)));
+  const sources = ['package.json dependencies', cdk && 'a text scan of CDK code', files && 'project files'].filter((x): x is string => !!x);
+  const source = sources.length > 1 ? `${sources.slice(0, -1).join(', ')} and ${sources[sources.length - 1]}` : sources[0];
   return join(
     title,
     `Components detected from ${source} (clients on top; arrows show the rough direction of requests):`,
