@@ -114,3 +114,28 @@ describe('runtime-provided variables', () => {
     expect(runtimeProvider('URL')).toBeUndefined();
   });
 });
+
+describe('NestJS ConfigService', () => {
+  it("configService.get('JWT_SECRET') and getOrThrow('PORT') are reads; get('X', default) has a fallback; a dotted key is no variable", async () => {
+    const { tempRepo } = await import('./helpers/temp-repo.js');
+    const root = tempRepo({
+      'package.json': JSON.stringify({ name: 'api', private: true, dependencies: { '@nestjs/config': '^3.0.0', '@nestjs/common': '^10.0.0' } }),
+      'src/auth.module.ts': [
+        "import { ConfigService } from '@nestjs/config';",
+        'export class AuthModule {',
+        '  constructor(private readonly configService: ConfigService) {}',
+        "  secret() { return this.configService.get<string>('JWT_SECRET'); }",
+        "  port() { return this.configService.getOrThrow<number>('PORT'); }",
+        "  ttl() { return this.configService.get('JWT_TTL', '1d'); }",
+        "  host() { return this.configService.get('database.host'); }",
+        '}',
+      ].join('\n'),
+    });
+    const reads = (await detect(envDetector, root)).filter((f) => f.kind === 'env.read').map((f) => f.data as EnvReadData);
+    expect(reads.map((r) => [r.name, r.lines[0], r.hasFallback]).sort()).toEqual([
+      ['JWT_SECRET', 4, false],
+      ['JWT_TTL', 6, true],
+      ['PORT', 5, false],
+    ]);
+  });
+});

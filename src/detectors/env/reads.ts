@@ -176,7 +176,8 @@ export function envReadsOf(sf: ts.SourceFile, imported?: ReadonlyMap<string, 'pr
     else if (ts.isCallExpression(init) && lastName(init.expression) === 'require' && ts.isStringLiteralLike(init.arguments[0]) && init.arguments[0].text === 'env-var') envVar.add(node.name.text);
   });
 
-  const extra = [...new Set([...aliases.keys(), ...envVar, ...envCalls, ...envFunctions.keys()])].filter((a) => !/env|Env/.test(a)).map((a) => a.replace(/[$]/g, '\\$&'));
+  const nestConfig = sf.text.includes('@nestjs/config') || /\bConfigService\b/.test(sf.text);
+  const extra = [...new Set([...aliases.keys(), ...envVar, ...envCalls, ...envFunctions.keys(), ...(nestConfig ? ['onfig'] : [])])].filter((a) => !/env|Env/.test(a)).map((a) => a.replace(/[$]/g, '\\$&'));
   walkMentioning(sf, extra.length === 0 ? ENV_WORDS : new RegExp(['env', 'Env', ...extra].join('|'), 'g'), (node) => {
     if (ts.isPropertyAccessExpression(node)) {
       const r = receiver(node.expression);
@@ -244,6 +245,15 @@ export function envReadsOf(sf: ts.SourceFile, imported?: ReadonlyMap<string, 'pr
       else if (method === 'get' || method === 'has') read(key.text, node, { receiver: 'process', via: 'Deno.env' });
       return;
     }
+    // NestJS: `this.configService.get<string>('JWT_SECRET')` / `getOrThrow('PORT')` read the process environment (a
+    // dotted key, `database.host`, is a config namespace, not a variable: isEnvName leaves it out).
+    if ((method === 'get' || method === 'getOrThrow') && nestConfig && CONFIG_RECEIVER.test((callee as ts.PropertyAccessExpression).expression.getText(sf))) {
+      const key = staticString(node.arguments[0], consts());
+      if (key?.resolved && isEnvName(key.text) && /^[A-Z][A-Z0-9_]*$/.test(key.text)) {
+        reads.push({ name: key.text, line: lineOf(node, sf), via: 'helper', receiver: 'process', fallback: method === 'get' && node.arguments.length > 1 });
+      }
+      return;
+    }
     if ((method === 'get' && isEnvVarSource((callee as ts.PropertyAccessExpression).expression)) || (ts.isIdentifier(callee) && callee.text === 'get' && envVar.has('get'))) {
       const key = staticString(node.arguments[0], consts());
       if (key?.resolved && isEnvName(key.text)) reads.push({ name: key.text, line: lineOf(node, sf), via: 'env-var', receiver: 'process', fallback: chainHas(node, 'default'), ...optional(exportOf(chainEnd(node))) });
@@ -300,6 +310,9 @@ export function envReadsOf(sf: ts.SourceFile, imported?: ReadonlyMap<string, 'pr
  * Helpers of helpers: `getTypedEnvVar(name, fallback)` calling `getEnvVar(name)` with its own parameter is a helper
  * too (followed a few levels, within the file that defines them).
  */
+/** The receiver of a NestJS ConfigService call: `this.configService`, `configService`, `config`, `this.config`. */
+const CONFIG_RECEIVER = /^(this\.)?(config|configService|[\w$]*ConfigService|_configService)$/i;
+
 function wrappingHelpers(sf: ts.SourceFile, found: readonly EnvHelper[]): EnvHelper[] {
   const known = new Map(found.filter((h) => !h.list).map((h) => [h.name, h.param]));
   const out: EnvHelper[] = [];
