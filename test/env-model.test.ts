@@ -299,3 +299,21 @@ describe('env model: a Joi-validated config module, and reads by a computed name
     expect(line).not.toContain('named in');
   });
 });
+
+describe('variables set for a command the code runs', () => {
+  it('`execSync(`cross-env DEPLOYMENT_STAGE=${stage} cdk ${cmd}`)` sets DEPLOYMENT_STAGE: not "set nowhere"', async () => {
+    const { tempRepo } = await import('./helpers/temp-repo.js');
+    const root = tempRepo({
+      'package.json': JSON.stringify({ name: 'infra', private: true, scripts: { deploy: 'ts-node bin/cdk-runner.ts deploy' } }),
+      'bin/cdk-runner.ts': [
+        "import { execSync } from 'child_process';",
+        'const [cmd, stage, prefix] = process.argv.slice(2);',
+        'execSync(`cross-env DEPLOYMENT_PREFIX=${prefix} DEPLOYMENT_STAGE=${stage} cdk ${cmd}`, { stdio: "inherit" });',
+      ].join('\n'),
+      'lib/config.ts': 'export const stage = process.env.DEPLOYMENT_STAGE;\nexport const prefix = process.env.DEPLOYMENT_PREFIX;\n',
+    });
+    const env = await modelOf(root);
+    expect(sets(env.get('DEPLOYMENT_STAGE'))).toEqual([['script', 'command run by the code', null, 'bin/cdk-runner.ts', 3]]);
+    expect(sets(env.get('DEPLOYMENT_PREFIX'))).toEqual([['script', 'command run by the code', null, 'bin/cdk-runner.ts', 3]]);
+  });
+});

@@ -13,7 +13,7 @@ import { moduleResolver } from '../shared/resolve-module.js';
 import { envReadsInText, goReads, GO_FILE, pythonCdkSets, pythonEnv, PYTHON_FILE } from './reads-text.js';
 import { COMPOSE_FILE, composeEnv, readCompose } from './sets-compose.js';
 import { DOCKERFILE, dockerfileEnv } from './sets-dockerfile.js';
-import { packageScriptEnv, SCRIPT_FILE, scriptEnv } from './sets-scripts.js';
+import { codeCommandEnv, EXEC_TEXT, packageScriptEnv, SCRIPT_FILE, scriptEnv } from './sets-scripts.js';
 import { IAC_WORDS, iacEnvSets, type IacEnvSet } from './sets-iac.js';
 import { KUBERNETES_TEXT, kubernetesEnv, readManifests, type ManifestFile } from './sets-kubernetes.js';
 import { PLATFORM_FILE, platformEnv, TEMPLATE_FILE, TEMPLATE_TEXT, templateEnv } from './sets-platform.js';
@@ -114,6 +114,11 @@ export const envDetector: Detector = {
       if (SCRIPT_FILE.test(file)) {
         sets(index.memo('env.script@3', file, (text) => scriptEnv(file, text)) ?? []);
         continue;
+      }
+      // A program that runs a command line with variables in front of it (`execSync(\`cross-env X=1 cdk deploy\`)`).
+      if (/\.[cm]?[jt]sx?$/.test(file) && !file.endsWith('.d.ts')) {
+        const text = index.read(file);
+        if (text && EXEC_TEXT.test(text) && /=/.test(text)) sets(index.memo('env.exec-commands@1', file, (t) => codeCommandEnv(file, t)) ?? []);
       }
       if (/(^|\/)package\.json$/.test(file)) {
         sets(index.memo('env.npm-scripts@2', file, (text) => packageScriptEnv(file, text)) ?? []);

@@ -76,3 +76,21 @@ export function packageScriptEnv(file: string, source: string): EnvSetData[] {
   }
   return out;
 }
+
+/** Words a source file holds when it runs a command line from a string (`execSync(\`cross-env A=1 cdk deploy\`)`). */
+export const EXEC_TEXT = /\b(execSync|execaCommand|execa|exec|spawnSync|spawn|shell\.exec)\s*\(/;
+const EXEC_CALL = /\b(?:execSync|execaCommand|execa|exec|spawnSync|spawn|shell\.exec)\s*\(\s*(`[^`]*`|'[^'\n]*'|"[^"\n]*")/g;
+
+/**
+ * Variables set for a command a program runs: the assignments at the head of a command string passed to `execSync`,
+ * `exec`, `execa`, … (`cross-env DEPLOYMENT_STAGE=${stage} cdk deploy`). Names only; read as text, never run.
+ */
+export function codeCommandEnv(file: string, source: string): EnvSetData[] {
+  const out: EnvSetData[] = [];
+  for (const m of source.matchAll(EXEC_CALL)) {
+    const command = m[1].slice(1, -1);
+    const line = source.slice(0, m.index + m[0].length - m[1].length).split('\n').length;
+    for (const name of commandLineSets(command)) if (isEnvName(name)) out.push({ name, file, line, kind: 'script', tool: 'command run by the code' });
+  }
+  return out;
+}

@@ -64,11 +64,13 @@ function describe(kind: SetKind, list: readonly SetSite[]): string[] {
     }
     case 'script': {
       const npm = list.filter((s) => s.tool === 'npm script');
-      const shell = list.filter((s) => s.tool !== 'npm script');
+      const run = list.filter((s) => s.tool === 'command run by the code');
+      const shell = list.filter((s) => s.tool !== 'npm script' && s.tool !== 'command run by the code');
       const written = [...new Set(shell.map((s) => s.ref).filter((r): r is string => !!r))];
       return [
         shell.length ? `script ${at(shell)}${written.length ? ` (writes ${written.map(code).join(', ')})` : ''}` : '',
         npm.length ? `npm script${owners(npm, '')} ${at(npm, 1)}` : '',
+        run.length ? `a command the code runs ${at(run)}` : '',
       ].filter(Boolean);
     }
     case 'code': {
