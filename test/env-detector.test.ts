@@ -139,3 +139,25 @@ describe('NestJS ConfigService', () => {
     ]);
   });
 });
+
+describe('converters with a default', () => {
+  it("asString(import.meta.env.X, 'dev') and toNumber(env.Y, 30) have a fallback; parseInt(env.Z, 10) does not", async () => {
+    const { tempRepo } = await import('./helpers/temp-repo.js');
+    const root = tempRepo({
+      'package.json': JSON.stringify({ name: 'web', private: true }),
+      'src/config.ts': [
+        'export const version = asString(import.meta.env.VITE_APP_VERSION, "dev");',
+        'export const limit = toNumber(process.env.PAGE_LIMIT, 30);',
+        'export const port = parseInt(process.env.PORT_NUMBER, 10);',
+        'declare function asString(v: unknown, d: string): string;',
+        'declare function toNumber(v: unknown, d: number): number;',
+      ].join('\n'),
+    });
+    const reads = (await detect(envDetector, root)).filter((f) => f.kind === 'env.read').map((f) => f.data as EnvReadData);
+    expect(reads.map((r) => [r.name, r.hasFallback]).sort()).toEqual([
+      ['PAGE_LIMIT', true],
+      ['PORT_NUMBER', false],
+      ['VITE_APP_VERSION', true],
+    ]);
+  });
+});

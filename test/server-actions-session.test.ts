@@ -29,3 +29,15 @@ describe('Server Actions guarded by a session check in their own body', () => {
     expect(missingCitations(s.markdown, await indexOf(FIXTURE))).toEqual([]);
   });
 });
+
+describe('a self-guarding call whose result is kept', () => {
+  it('`const user = await requireUser(request)` guards the handler', async () => {
+    const { sessionCheckIn } = await import('../src/detectors/shared/session-check.js');
+    const { importsOf } = await import('../src/detectors/shared/ast.js');
+    const { ts } = await import('../src/scan/ts.js');
+    const code = "import { requireUser } from '~/models/session.server';\nexport async function loader({ request }) {\n  const user = await requireUser(request);\n  return { user };\n}\n";
+    const sf = ts.createSourceFile('guild.tsx', code, ts.ScriptTarget.Latest, true);
+    const fn = sf.statements[1] as import('typescript').FunctionDeclaration;
+    expect(sessionCheckIn(fn.body!, sf, importsOf(sf), 'guild.tsx')).toEqual({ call: 'requireUser()', at: { file: 'guild.tsx', line: 3 } });
+  });
+});

@@ -125,7 +125,7 @@ export function nodeVersion(index: RepoIndex, file: string): ConfigSummary {
   if (file.endsWith('.tool-versions')) {
     return { items: text.split('\n').filter((l) => /^(nodejs|node|pnpm|yarn)\s/.test(l)).map((l) => l.trim()) };
   }
-  const first = text.split('\n')[0].trim();
+  const first = text.split('\n').map((l) => l.trim()).find((l) => l !== '' && !l.startsWith('#')) ?? '';
   return { items: first ? [`Node ${first.replace(/^v/, '')}`] : [] };
 }
 

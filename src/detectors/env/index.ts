@@ -33,7 +33,8 @@ const TOOL_CONFIG = /(^|\/)[\w.-]+\.config\.[cm]?[jt]s$/;
 const HARNESS_CONFIG = /(^|\/)(playwright|vitest|vite)\.config\.[cm]?[jt]s$/;
 /** Hono's context env (`c.env.X`): Worker env in a package with wrangler config. */
 const CONTEXT_ENV = /\b(c|ctx|context)\.env\.\w/;
-const TEXT_SOURCES = /\.(astro|vue|svelte|html|mdx)$/;
+// MDX is left out: a docs page shows `process.env.X` in prose and code samples far more often than it reads one.
+const TEXT_SOURCES = /\.(astro|vue|svelte|html)$/;
 /** Words every read form holds: a file without one of them is never parsed for reads (one regex: one pass). */
 const READ_WORDS = /process\.env|import\.meta\.env|loadEnv|Deno\.env|Bun\.env|env-var|prisma\/config|\$env\/|astro:env|node:process|['"]process['"]|cloudflare:workers|\b(c|ctx|context|this)\.env\.|\b(fetch|scheduled|queue)\s*\(\s*\w+[^,()]*,\s*\w*env\b/;
 // Every read form holds `env` or `Env` (an import of `node:process` is then read as `env.X`): a cheap test first.
@@ -49,7 +50,7 @@ const YAML_ELSEWHERE = /(^|\/)(\.github|\.gitlab|\.circleci|\.buildkite)\/|(^|\/
  * from those trees while they exist rather than by parsing everything a second time.
  */
 const ENV_READS: TreeMemo<FileEnvReads> = {
-  namespace: 'env.reads@22',
+  namespace: 'env.reads@23',
   wants: (file, text) => !GENERATED.test(file) && (HARNESS_CONFIG.test(file) ? text.includes('env') : mentionsRead(text)),
   compute: envReadsOf,
 };

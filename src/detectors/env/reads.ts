@@ -455,6 +455,9 @@ function hasFallback(node: ts.Node): boolean {
   if (ts.isCallExpression(p) && ts.isIdentifier(p.expression) && p.expression.text === 'Boolean') return true;
   // A converter that says it tolerates a missing value: `toOptionalString(env.X)`, `withDefault(env.X, …)`.
   if (ts.isCallExpression(p) && p.arguments[0] === n && OPTIONAL_CALL.test(lastName(p.expression) ?? '')) return true;
+  // `asString(import.meta.env.X, 'dev')`, `toNumber(env.PORT, 3000)`: a converter given a literal default (a radix is
+  // no default: parseInt and its kind are left out).
+  if (ts.isCallExpression(p) && p.arguments[0] === n && p.arguments.length >= 2 && CONVERTER.test(lastName(p.expression) ?? '') && isLiteral(p.arguments[1])) return true;
   if (ts.isPrefixUnaryExpression(p) && p.operator === ts.SyntaxKind.ExclamationToken) return !requiredCheck(p);
   return guarded(n);
 }
@@ -476,6 +479,12 @@ function requiredCheck(not: ts.Node): boolean {
 }
 
 const OPTIONAL_CALL = /optional|default|maybe/i;
+const CONVERTER = /^(?!parse(Int|Float)$)(as|to|get|read|parse|env|coerce|with)[A-Z]\w*$/;
+
+function isLiteral(e: ts.Expression): boolean {
+  return ts.isStringLiteralLike(e) || ts.isNumericLiteral(e) || e.kind === ts.SyntaxKind.TrueKeyword || e.kind === ts.SyntaxKind.FalseKeyword
+    || (ts.isArrayLiteralExpression(e) && e.elements.length === 0) || (ts.isPrefixUnaryExpression(e) && ts.isNumericLiteral(e.operand));
+}
 
 const COMPARISONS = new Set([ts.SyntaxKind.EqualsEqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsEqualsToken, ts.SyntaxKind.EqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsToken]);
 

@@ -48,6 +48,8 @@ export function sessionCheckIn(body: ts.Node, sf: ts.SourceFile, imports: Readon
       // `const user = session?.user` carries the session on.
       const from = isSessionCall(call) ? call : ts.isPropertyAccessExpression(call) || ts.isIdentifier(call) ? sessions.get(rootName(call) ?? '') : undefined;
       if (from) for (const name of boundNames(node.name)) sessions.set(name, from);
+      // `const user = await requireUser(request)`: a self-guarding call guards whether or not its result is kept.
+      if (isSessionCall(call) && SELF_GUARD.test(dottedName(call.expression)!.split('.').pop()!)) check = found(call);
     }
     if (ts.isExpressionStatement(node)) {
       const call = unwrapped(node.expression);

@@ -136,7 +136,8 @@ function runtimeFacts(index: RepoIndex): RuntimeFact[] {
   const lineOf = (key: string): number | undefined => (root ? jsonKeyLine(index, root.manifestPath, key) : undefined);
 
   for (const file of ['.nvmrc', '.node-version']) {
-    const v = index.read(file)?.trim().split(/\s+/)[0];
+    // The first line that is not blank or a `#` comment: `.nvmrc` may open with a note.
+    const v = firstVersionLine(index.read(file))?.split(/\s+/)[0];
     if (v) {
       push(`node:${file}`, 'Node.js', v, { file }, file);
       break;
@@ -177,4 +178,9 @@ function runtimeFacts(index: RepoIndex): RuntimeFact[] {
     push('language', 'Language', 'TypeScript', { file: first }, first, detail);
   }
   return out;
+}
+
+/** The first line of an `.nvmrc` / `.node-version` that is neither blank nor a `#` comment. */
+export function firstVersionLine(text: string | undefined): string | undefined {
+  return text?.split('\n').map((l) => l.trim()).find((l) => l !== '' && !l.startsWith('#'));
 }

@@ -110,6 +110,8 @@ export function packageKind(pkg: WorkspacePackage, index?: RepoIndex): PackageKi
   if (start) return { id: 'react-ssr', label: 'TanStack Start app', because: from(start) };
   const remix = some(/^@remix-run\//);
   if (remix && app(remix)) return { id: 'remix', label: 'Remix app', because: from(remix) };
+  // React Router 7 in framework mode (its Vite plugin and route modules, server-rendered unless `ssr: false`).
+  if (app('@react-router/dev')) return { id: 'remix', label: 'React Router framework app', because: from('@react-router/dev') };
   if (app('@sveltejs/kit')) return { id: 'sveltekit', label: 'SvelteKit app', because: from('@sveltejs/kit') };
   if (app('nuxt')) return { id: 'nuxt', label: 'Nuxt app', because: from('nuxt') };
   // A package that only shares React Native code (hooks, components) has no app config, entry or native folders.

@@ -101,7 +101,14 @@ export function ciWorkflowsSection(model: StepModel, workflows: readonly CiWorkf
 /** `taskItems`: Make/just targets that deploy, already written as bullets (see local-run.ts). */
 export function deploymentSection(model: StepModel, pm: PackageManager, scripts: readonly ScriptFact[], workflows: readonly CiWorkflowFact[], taskItems: readonly string[] = []): string {
   const { index } = model;
-  const deployScripts = scripts.filter((s) => /^(deploy|release|publish|synth|diff|destroy|bootstrap|cdk)([:-].*)?$/.test(s.data.name) || /\b(cdk deploy|sst deploy|serverless deploy|sls deploy|vercel|netlify deploy|wrangler (deploy|publish)|npm publish|changeset publish)\b/.test(s.data.command));
+  // `synth`, `diff`, `destroy`, `bootstrap` are deployment words only for an infrastructure CLI: a `bootstrap:first-admin`
+  // script that creates a user is not one.
+  const deployScripts = scripts.filter(
+    (s) =>
+      /^(deploy|release|publish|cdk)([:-].*)?$/.test(s.data.name) ||
+      (/^(synth|diff|destroy|bootstrap)([:-].*)?$/.test(s.data.name) && /\b(cdk|sst|serverless|sls|terraform|pulumi)\b/.test(s.data.command)) ||
+      /\b(cdk deploy|sst deploy|serverless deploy|sls deploy|vercel|netlify deploy|wrangler (deploy|publish)|npm publish|changeset publish)\b/.test(s.data.command),
+  );
   const items = deployScripts.map((s) => `${code(runScript(index, pm, s.data.package, s.data.name))} — ${value(s.data.command)} (${cite(s.data.manifest, s.data.line)})`);
   for (const f of index.files.filter((x) => /^(scripts\/|bin\/)?[\w.-]*(deploy|release|publish|synth|diff|destroy|cleanup)[\w.-]*\.sh$/.test(x))) items.push(`shell script ${cite(f)}`);
   items.push(...taskItems);

@@ -56,7 +56,9 @@ export function entrySection(p: Pkg, level: 3 | 4): string {
     return `${cite(e.isDir ? `${e.file}/` : e.file)} — ${oneLine(e.role)}${built}`;
   });
   for (const u of p.unresolvedEntries) {
-    lines.push(`${literal(u.declared)} — ${oneLine(u.role)} (build output; no matching source file in the repository)`);
+    // `"main": "expo-router/entry"` names a module of a dependency, not a file of this package.
+    const dependency = /^(@[\w.-]+\/)?[\w.-]+(\/[\w.-]+)*$/.test(u.declared) && !u.declared.startsWith('.') && !/\.(c|m)?[jt]sx?$|\.d\.ts$|^(dist|lib|build|out)\//.test(u.declared);
+    lines.push(`${literal(u.declared)} — ${oneLine(u.role)} (${dependency ? 'a module of a dependency, not a file of this package' : 'build output; no matching source file in the repository'})`);
   }
   return lines.length ? join(heading(level, 'Entry points'), bullets(lines)) : '';
 }
