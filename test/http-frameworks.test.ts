@@ -488,3 +488,29 @@ describe('routers mounted where the code cannot be followed', () => {
     ]);
   });
 });
+
+describe('route registrars given a context object', () => {
+  it("`function registerListUsersRoute({ app, db })` routes on the app it destructures (papra's Hono registrars)", async () => {
+    const { tempRepo } = await import('./helpers/temp-repo.js');
+    const { httpFrameworksDetector } = await import('../src/detectors/http-frameworks/index.js');
+    const { detect } = await import('./helpers/fixture.js');
+    const root = tempRepo({
+      'package.json': JSON.stringify({ name: 'server', private: true, dependencies: { hono: '^4.0.0' } }),
+      'src/server.ts': "import { Hono } from 'hono';\nimport { registerUsersRoutes } from './users.routes';\nconst app = new Hono();\nregisterUsersRoutes({ app, db: {} });\nexport default app;\n",
+      'src/users.routes.ts': [
+        "import type { Hono } from 'hono';",
+        "import { requireAuthentication } from './auth.middleware';",
+        'type RouteContext = { app: Hono; db: unknown };',
+        'export function registerUsersRoutes(context: RouteContext) {',
+        '  registerListUsersRoute(context);',
+        '}',
+        'function registerListUsersRoute({ app, db }: RouteContext) {',
+        "  app.get('/api/admin/users', requireAuthentication(), async (c) => c.json([]));",
+        '}',
+      ].join('\n'),
+      'src/auth.middleware.ts': 'export function requireAuthentication() { return async (c: unknown, next: () => Promise<void>) => next(); }\n',
+    });
+    const routes = (await detect(httpFrameworksDetector, root)).map((f) => f.data as import('../src/detectors/http-frameworks/index.js').HttpRouteData);
+    expect(routes.map((r) => [r.framework, r.method, r.path, r.middleware ?? []])).toEqual([['hono', 'GET', '/api/admin/users', ['requireAuthentication()']]]);
+  });
+});

@@ -104,7 +104,8 @@ export function discoverUnits(
     }
     if (ts.isFunctionLike(node) && node.parameters.length > 0) {
       const param = node.parameters[0];
-      const pname = ts.isIdentifier(param.name) ? param.name.text : undefined;
+      // `function registerRoute({ app, db }: RouteContext)`: the app may come in a context object.
+      const pname = ts.isIdentifier(param.name) ? param.name.text : ts.isObjectBindingPattern(param.name) ? boundApp(param.name) : undefined;
       const fname = functionUnitName(node, sf);
       if (!pname || !fname) return;
       const typed = PARAM_TYPE.exec(param.type?.getText(sf) ?? '') ?? PARAM_TYPE.exec(declaredTypeOf(node, sf));
@@ -208,4 +209,13 @@ function routesOn(fn: ts.SignatureDeclaration, param: string): boolean {
     return undefined;
   });
   return found;
+}
+
+/** The local name of an `app` / `router` / `server` / `fastify` taken out of a context parameter by destructuring. */
+function boundApp(pattern: ts.ObjectBindingPattern): string | undefined {
+  for (const el of pattern.elements) {
+    const key = el.propertyName && ts.isIdentifier(el.propertyName) ? el.propertyName.text : ts.isIdentifier(el.name) ? el.name.text : undefined;
+    if (key && PLUGIN_PARAM.test(key) && ts.isIdentifier(el.name)) return el.name.text;
+  }
+  return undefined;
 }
