@@ -142,3 +142,17 @@ describe('troubleshooting detector', () => {
   });
 });
 
+
+describe('troubleshooting pages in a docs site', () => {
+  it('a numbered page in a nested docs folder, titled only in its front matter, is a troubleshooting section', async () => {
+    const { tempRepo } = await import('./helpers/temp-repo.js');
+    const root = tempRepo({
+      'package.json': JSON.stringify({ name: 'papra', private: true }),
+      'apps/docs/src/content/docs/04-resources/01-troubleshooting.mdx': '---\ntitle: Troubleshooting\ndescription: Fixes\n---\n\n## Documents fail to upload\n\nCheck the size limit.\n\n## Why is OCR slow?\n\nIt runs locally.\n',
+    });
+    const docs = (await detect(troubleshootingDetector, root)).map((f) => f.data as TroubleshootingData);
+    expect(docs.map((d) => [d.file, d.heading, d.entries.map((e) => e.text)])).toEqual([
+      ['apps/docs/src/content/docs/04-resources/01-troubleshooting.mdx', 'Troubleshooting', ['Documents fail to upload', 'Why is OCR slow?']],
+    ]);
+  });
+});

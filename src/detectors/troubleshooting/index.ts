@@ -17,7 +17,8 @@ export type TroubleshootingFact = Fact<'docs.troubleshooting', TroubleshootingDa
 const TITLE = /troubleshoot|\bfaq\b|frequently asked|common (issues|problems|errors|pitfalls)|known (issues|problems)|gotchas|debugging/i;
 /** A list item standing for a section title: the title alone, perhaps with a colon. */
 const ITEM_TITLE = /^(troubleshooting|faqs?|frequently asked questions|common (issues|problems|errors|pitfalls)|known (issues|problems)|gotchas)\s*:?$/i;
-const DOC = /(^|\/)(readme|troubleshooting|faq|contributing|development|getting-started)[^/]*\.mdx?$|^docs?\/.+\.mdx?$/i;
+/** Docs pages: README-like files (a numbered `01-troubleshooting.mdx` too), and any page in a `docs/` folder. */
+const DOC = /(^|\/)(\d+[-_.])?(readme|troubleshooting|faq|contributing|development|getting-started)[^/]*\.mdx?$|(^|\/)docs?\/.+\.mdx?$/i;
 
 /** README/docs sections titled Troubleshooting, FAQ, Known issues…: what the team already wrote down. */
 export const troubleshootingDetector: Detector = {
@@ -46,7 +47,9 @@ export const troubleshootingDetector: Detector = {
         });
       }
       if (wholeFile && !facts.some((f) => f.data.file === file)) {
-        const title = blocks.find((b) => b.kind === 'heading');
+        // A docs page's title is often only in its front matter (`title: Troubleshooting`).
+        const front = /^---\n[\s\S]*?^title:\s*["']?(.+?)["']?\s*$[\s\S]*?^---/m.exec(text);
+        const title = front ? { kind: 'heading' as const, text: front[1], line: 1 } : blocks.find((b) => b.kind === 'heading');
         facts.push({ kind: 'docs.troubleshooting', id: file, data: { file, heading: title?.text ?? file, line: title?.line ?? 1, entries: entriesOf(blocks.filter((b) => b !== title)) }, at: [{ file }] });
       }
     }

@@ -106,7 +106,8 @@ export function deploymentSection(model: StepModel, pm: PackageManager, scripts:
   const deployScripts = scripts.filter(
     (s) =>
       /^(deploy|release|publish|cdk)([:-].*)?$/.test(s.data.name) ||
-      (/^(synth|diff|destroy|bootstrap)([:-].*)?$/.test(s.data.name) && /\b(cdk|sst|serverless|sls|terraform|pulumi)\b/.test(s.data.command)) ||
+      // (or a wrapper that runs the same-named script of a package that does: `npm run synth -w @kv/infrastructure`)
+      (/^(synth|diff|destroy|bootstrap)([:-].*)?$/.test(s.data.name) && (/\b(cdk|sst|serverless|sls|terraform|pulumi)\b/.test(s.data.command) || /\brun\s+(synth|diff|destroy|bootstrap)\b/.test(s.data.command))) ||
       /\b(cdk deploy|sst deploy|serverless deploy|sls deploy|vercel|netlify deploy|wrangler (deploy|publish)|npm publish|changeset publish)\b/.test(s.data.command),
   );
   const items = deployScripts.map((s) => `${code(runScript(index, pm, s.data.package, s.data.name))} — ${value(s.data.command)} (${cite(s.data.manifest, s.data.line)})`);
