@@ -79,3 +79,19 @@ describe('CDK deployment through a program of its own', () => {
     expect(md).toContain('script deploy');
   });
 });
+
+describe('CDK context read all at once', () => {
+  it('keys of cdk.json read by app.node.getAllContext() are not "not read in the code read"', async () => {
+    const { tempRepo } = await import('./helpers/temp-repo.js');
+    const { infrastructureStep } = await import('../src/steps/06-infrastructure.js');
+    const { section } = await import('./helpers/fixture.js');
+    const root = tempRepo({
+      'package.json': JSON.stringify({ name: 'genu', private: true, dependencies: { 'aws-cdk-lib': '^2.0.0', constructs: '^10.0.0' } }),
+      'cdk.json': JSON.stringify({ app: 'npx ts-node bin/app.ts', context: { ragEnabled: false, modelRegion: 'us-east-1' } }),
+      'bin/app.ts': "import { App, Stack } from 'aws-cdk-lib';\nconst app = new App();\nconst params = app.node.getAllContext();\nnew Stack(app, 'Main');\n",
+    });
+    const md = (await section(infrastructureStep, root)).markdown;
+    expect(md).not.toContain('not read in the code read');
+    expect(md).toContain('| `ragEnabled` | cdk.json | with every key, by `getAllContext()` at `/bin/app.ts:3` |');
+  });
+});

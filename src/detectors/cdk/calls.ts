@@ -59,6 +59,8 @@ export function callValue(it: Interpreter, fn: Value, args: readonly Value[], no
 
 export function callMethod(it: Interpreter, target: Value, name: string, args: readonly Value[], node: ts.Node): Value {
   if ((name === 'tryGetContext' || name === 'getContext') && args[0]?.k === 'str') it.model.contextReads.push({ key: args[0].v, node });
+  // `app.node.getAllContext()` reads every key at once (often into a schema): key `*`.
+  if (name === 'getAllContext') it.model.contextReads.push({ key: '*', node });
   switch (target.k) {
     case 'rec': {
       const rec = target.rec;

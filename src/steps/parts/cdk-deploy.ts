@@ -45,10 +45,12 @@ export function environmentPart(apps: readonly CdkAppFact[], stacks: readonly Cd
   const blocks: string[] = [];
   for (const app of apps) {
     const d = app.data;
-    const keys = new Set([...d.contextKeys.filter((k) => !isFeatureFlag(k)), ...d.contextReads.map((r) => r.key)]);
+    const whole = d.contextReads.filter((r) => r.key === '*');
+    const keys = new Set([...d.contextKeys.filter((k) => !isFeatureFlag(k)), ...d.contextReads.map((r) => r.key).filter((k) => k !== '*')]);
     const rows = [...keys].sort().map((key) => {
       const reads = d.contextReads.filter((r) => r.key === key);
-      return [code(key), d.contextKeys.includes(key) ? 'cdk.json' : `command line (${code(`-c ${key}=…`)})`, reads.map((r) => at(r.at)).join(', ') || 'not read in the code read'];
+      const unread = whole.length > 0 ? `with every key, by \`getAllContext()\` at ${at(whole[0].at)}` : 'not read in the code read';
+      return [code(key), d.contextKeys.includes(key) ? 'cdk.json' : `command line (${code(`-c ${key}=…`)})`, reads.map((r) => at(r.at)).join(', ') || unread];
     });
     if (rows.length > 0) blocks.push(join('Context values (`cdk.json` `context`, or `cdk deploy -c key=value`):', table(['Key', 'Set in', 'Read at'], rows)));
     const env = new Map<string, string[]>();
