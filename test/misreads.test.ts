@@ -50,3 +50,22 @@ describe('misreadings', () => {
     expect(kind?.label).toBe('React Router framework app');
   });
 });
+
+describe('misreadings (2)', () => {
+  it('a Solid + Vite app named *-client is a Solid SPA, not a client SDK', () => {
+    const kind = packageKind({ name: '@papra/app-client', dir: 'apps/papra-client', manifestPath: 'apps/papra-client/package.json', manifest: { name: '@papra/app-client', private: true, dependencies: { 'solid-js': '^1.8.0' }, devDependencies: { vite: '^5.0.0' } }, isRoot: false, declared: true, hoisted: {}, markers: ['index.html'] });
+    expect(kind?.label).toBe('Solid SPA (Vite)');
+  });
+
+  it('a discord.js client in a *.server.ts file whose only fetch is client.guilds.fetch() is no API client', async () => {
+    const { reactAppDetector } = await import('../src/detectors/react-app/index.js');
+    const root = tempRepo({
+      'package.json': JSON.stringify({ name: 'bot', private: true, dependencies: { react: '^19.0.0', 'react-dom': '^19.0.0', 'discord.js': '^14.0.0' }, devDependencies: { vite: '^6.0.0' } }),
+      'index.html': '<div id="root"></div>',
+      'app/discord/client.server.ts': "import { Client } from 'discord.js';\nexport const client = new Client({ intents: [] });\nexport const guilds = () => client.guilds.fetch();\n",
+      'app/root.tsx': "import { guilds } from './discord/client.server';\nexport default function App() { return null; }\n",
+    });
+    const clients = (await detect(reactAppDetector, root)).filter((f) => f.kind === 'react.api-client');
+    expect(clients).toEqual([]);
+  });
+});

@@ -51,7 +51,8 @@ export function apiClientsOf(index: RepoIndex, app: FrontendApp, files: readonly
     const sdkImport = sdkSpecifiers.some((s) => text.includes(s));
     // Server route handlers (`app/api/**/route.ts`, `pages/api/**`) serve the API; they are not its client.
     const routeHandler = /(^|\/)(app|pages)\/api\/|(^|\/)route\.[jt]sx?$/.test(file);
-    const named = !routeHandler && API_FILE.test(file) && /\bfetch\(/.test(text);
+    // The global `fetch(` (not `client.guilds.fetch(`), outside server-only modules (`*.server.ts`).
+    const named = !routeHandler && API_FILE.test(file) && !/\.server\.[cm]?[jt]sx?$/.test(file) && /(^|[^.\w$])fetch\(/m.test(text);
     if (!sdkImport && !named && !CLIENT_IMPORT.test(text)) continue;
     const sf = index.parse(file);
     if (!sf) continue;

@@ -128,6 +128,7 @@ export function packageKind(pkg: WorkspacePackage, index?: RepoIndex): PackageKi
   }
   if (app('vue') && bundler) return { id: 'vue-spa', label: `Vue SPA (${bundlerName(bundler)})`, because: from('vue', bundler) };
   if (app('svelte') && bundler) return { id: 'svelte-spa', label: `Svelte SPA (${bundlerName(bundler)})`, because: from('svelte', bundler) };
+  if (app('solid-js') && bundler) return { id: 'react-spa', label: `Solid SPA (${bundlerName(bundler)})`, because: from('solid-js', bundler) };
   const server = Object.keys(SERVERS).find((s) => pkg.manifest.dependencies?.[s] !== undefined);
   if (server) return { id: 'http-server', label: `HTTP server (${SERVERS[server]})`, because: from(server) };
   if (runtimeDep(pkg, '@temporalio/worker')) return { id: 'worker', label: 'Temporal worker (workflows and activities)', because: from('@temporalio/worker') };
