@@ -498,9 +498,9 @@ describe('route registrars given a context object', () => {
       'package.json': JSON.stringify({ name: 'server', private: true, dependencies: { hono: '^4.0.0' } }),
       'src/server.ts': "import { Hono } from 'hono';\nimport { registerUsersRoutes } from './users.routes';\nconst app = new Hono();\nregisterUsersRoutes({ app, db: {} });\nexport default app;\n",
       'src/users.routes.ts': [
-        "import type { Hono } from 'hono';",
+        // As in papra: the registrar imports no framework, only the context type.
+        "import type { RouteContext } from './server.types';",
         "import { requireAuthentication } from './auth.middleware';",
-        'type RouteContext = { app: Hono; db: unknown };',
         'export function registerUsersRoutes(context: RouteContext) {',
         '  registerListUsersRoute(context);',
         '}',
@@ -509,6 +509,7 @@ describe('route registrars given a context object', () => {
         '}',
       ].join('\n'),
       'src/auth.middleware.ts': 'export function requireAuthentication() { return async (c: unknown, next: () => Promise<void>) => next(); }\n',
+      'src/server.types.ts': "import type { Hono } from 'hono';\nexport type RouteContext = { app: Hono; db: unknown };\n",
     });
     const routes = (await detect(httpFrameworksDetector, root)).map((f) => f.data as import('../src/detectors/http-frameworks/index.js').HttpRouteData);
     expect(routes.map((r) => [r.framework, r.method, r.path, r.middleware ?? []])).toEqual([['hono', 'GET', '/api/admin/users', ['requireAuthentication()']]]);

@@ -50,7 +50,10 @@ export function appFacts(ctx: EmitContext, unused: readonly UnusedStackClass[] =
       ...(app.command ? { command: app.command } : {}),
       ...(app.entry ? { entry: app.entry } : {}),
       contextKeys: app.contextKeys,
-      contextReads: reads(ctx.model.contextReads, app.dir, (r) => r.key).map((r) => ({ key: r.name, at: r.at })),
+      contextReads: [
+        ...reads(ctx.model.contextReads, app.dir, (r) => r.key).map((r) => ({ key: r.name, at: r.at })),
+        ...allContextReads(ctx, app.dir, ctx.model.contextReads.some((r) => r.key === '*')),
+      ],
       envReads: reads(ctx.model.envReads, app.dir, (r) => r.name),
       cdkVersion: version as 1 | 2,
       ...(notDeployed.length > 0 ? { stackClassesNotDeployed: notDeployed } : {}),
@@ -234,4 +237,19 @@ function libraryOf(ctx: EmitContext, rec: Rec): Pick<CdkResourceData, 'library'>
   if (!rec.library) return {};
   const creates = ctx.model.recs.filter((r) => r.createdBy === rec).map((r) => ({ id: ctx.id(r), className: r.className }));
   return { library: { summary: rec.library.summary, creates } };
+}
+
+/**
+ * `app.node.getAllContext()` read from the text too: the interpreter does not always reach it (a helper module whose
+ * result goes into a schema's `parse`), and a missed one would make every cdk.json key "not read".
+ */
+function allContextReads(ctx: EmitContext, dir: string, interpreted: boolean): { key: string; at: { file: string; line: number } }[] {
+  if (interpreted) return [];
+  for (const file of ctx.index.filesUnder(dir)) {
+    if (!/\.[cm]?[jt]s$/.test(file) || file.endsWith('.d.ts') || /(^|\/)(node_modules|cdk\.out)\//.test(file)) continue;
+    const text = ctx.index.read(file);
+    const at = text ? text.search(/\.getAllContext\s*\(/) : -1;
+    if (text && at >= 0) return [{ key: '*', at: { file, line: text.slice(0, at).split('\n').length } }];
+  }
+  return [];
 }

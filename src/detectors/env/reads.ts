@@ -457,7 +457,7 @@ function hasFallback(node: ts.Node): boolean {
   if (ts.isCallExpression(p) && p.arguments[0] === n && OPTIONAL_CALL.test(lastName(p.expression) ?? '')) return true;
   // `asString(import.meta.env.X, 'dev')`, `toNumber(env.PORT, 3000)`: a converter given a literal default (a radix is
   // no default: parseInt and its kind are left out).
-  if (ts.isCallExpression(p) && p.arguments[0] === n && p.arguments.length >= 2 && CONVERTER.test(lastName(p.expression) ?? '') && isLiteral(p.arguments[1])) return true;
+  if (ts.isCallExpression(p) && p.arguments[0] === n && p.arguments.length >= 2 && CONVERTER.test(lastName(p.expression) ?? '') && isDefaultValue(p.arguments[1])) return true;
   if (ts.isPrefixUnaryExpression(p) && p.operator === ts.SyntaxKind.ExclamationToken) return !requiredCheck(p);
   return guarded(n);
 }
@@ -479,11 +479,11 @@ function requiredCheck(not: ts.Node): boolean {
 }
 
 const OPTIONAL_CALL = /optional|default|maybe/i;
-const CONVERTER = /^(?!parse(Int|Float)$)(as|to|get|read|parse|env|coerce|with)[A-Z]\w*$/;
+const CONVERTER = /^(as|to|get|read|env|coerce|with)[A-Z]\w*$/;
 
-function isLiteral(e: ts.Expression): boolean {
-  return ts.isStringLiteralLike(e) || ts.isNumericLiteral(e) || e.kind === ts.SyntaxKind.TrueKeyword || e.kind === ts.SyntaxKind.FalseKeyword
-    || (ts.isArrayLiteralExpression(e) && e.elements.length === 0) || (ts.isPrefixUnaryExpression(e) && ts.isNumericLiteral(e.operand));
+/** A default value: anything but `undefined`/`null` (`asString(env.X, window.location.origin)` has one). */
+function isDefaultValue(e: ts.Expression): boolean {
+  return !(e.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(e) && e.text === 'undefined'));
 }
 
 const COMPARISONS = new Set([ts.SyntaxKind.EqualsEqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsEqualsToken, ts.SyntaxKind.EqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsToken]);

@@ -16,6 +16,7 @@ export type { HttpFramework, HttpRouteData, HttpRouteFact, MiddlewareUse } from 
 const SERVER_DEPS = /^(express|fastify|hono|koa|@koa\/router|koa-router|@nestjs\/core|@nestjs\/common)$/;
 /** Frameworks whose route files serve requests themselves: Next.js route handlers, Remix/React Router loaders and actions. */
 const REQUEST_FRAMEWORKS = /^(next|@remix-run\/react|@remix-run\/node|@react-router\/dev)$/;
+const HANDED_APP_ROUTE = /\b(app|router|server|fastify|api)\.(get|post|put|patch|delete|all|route|on|openapi)\s*\(\s*['"`\[]/;
 const IMPORT_NEEDLES = ["'express'", '"express"', 'fastify', "'hono", '"hono', '@hono/', "'koa", '"koa', '@koa/router', 'koa-router'];
 
 /**
@@ -29,13 +30,21 @@ export const httpFrameworksDetector: Detector = {
     return index.packages.some((p) => dependsOn(p.manifest, SERVER_DEPS) || dependsOn(p.manifest, REQUEST_FRAMEWORKS));
   },
   detect(index: RepoIndex): Fact[] {
+    const serverPackage = (file: string) => {
+      const pkg = index.packageOf(file);
+      return !!pkg && dependsOn(pkg.manifest, SERVER_DEPS);
+    };
     const appOf = (file: string) => {
       const pkg = index.packageOf(file);
       return pkg ? pkg.name : '(root)';
     };
     const routes: HttpRouteData[] = [];
     const sources = index.files.filter(isAppSource);
-    const direct = sources.filter((f) => mentions(index.read(f), IMPORT_NEEDLES));
+    // Also files that route on an app they are handed (`app.get('/api/x', …)` in a registrar), in a server package.
+    const direct = sources.filter((f) => {
+      const text = index.read(f);
+      return mentions(text, IMPORT_NEEDLES) || (!!text && HANDED_APP_ROUTE.test(text) && serverPackage(f));
+    });
     const candidates = factoryUsers(index, sources, direct, crossFileLinks(index));
     for (const r of composeRoutes(index, candidates)) {
       routes.push({

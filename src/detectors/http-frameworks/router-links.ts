@@ -1,3 +1,5 @@
+import { frameworkOfModule } from './router-syntax.js';
+import { allDependencies } from '../../scan/package-json.js';
 /**
  * What one file's routing needs from other files: whether a function makes a new router (`createRouter()` returning
  * `new OpenAPIHono()`, `createApp()` returning one of those with middleware added), and the `createRoute({...})`
@@ -21,6 +23,8 @@ export interface CrossFileLinks {
   exportedConst(fromFile: string, module: string, imported: string): { value: ts.Expression; sf: ts.SourceFile } | undefined;
   /** An exported `const x = createRoute({...})` (or a plain object) of another module: the object and its file. */
   routeDefinition(fromFile: string, module: string, imported: string): { def: ts.ObjectLiteralExpression; sf: ts.SourceFile } | undefined;
+  /** The one server framework the file's package depends on, for a file that routes on an app it is handed. */
+  packageFramework(file: string): HttpFramework | undefined;
 }
 
 const factsCache = new WeakMap<ts.SourceFile, { imports: ReturnType<typeof importsOf>; constants: ReturnType<typeof constantsOf> }>();
@@ -122,6 +126,13 @@ export function crossFileLinks(index: RepoIndex): CrossFileLinks {
       const init = decl && ts.isVariableDeclaration(decl) ? decl.initializer : undefined;
       const def = init && ts.isCallExpression(init) ? init.arguments[0] : init;
       return t && def && ts.isObjectLiteralExpression(def) ? { def, sf: t.sf } : undefined;
+    },
+    packageFramework(file) {
+      const pkg = index.packageOf(file);
+      if (!pkg) return undefined;
+      const deps = Object.keys(allDependencies(pkg.manifest));
+      const frameworks = [...new Set(deps.map((d) => frameworkOfModule(d)).filter((f): f is HttpFramework => !!f))];
+      return frameworks.length === 1 ? frameworks[0] : undefined;
     },
   };
 }

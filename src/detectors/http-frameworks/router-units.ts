@@ -43,7 +43,8 @@ export function discoverUnits(
       if (name) functionNames.add(name);
     }
   });
-  const soleFramework = fileFrameworks.size === 1 ? [...fileFrameworks][0] : undefined;
+  // A file that imports no framework (a route registrar handed the app in a context object) takes its package's one.
+  const soleFramework = fileFrameworks.size === 1 ? [...fileFrameworks][0] : fileFrameworks.size === 0 ? links?.packageFramework(sf.fileName) : undefined;
 
   /** Scope (function node or the file) → variable name → unit name; nested variables get `name@line` unit names. */
   const scopes = new Map<ts.Node, Map<string, string>>();
