@@ -119,7 +119,7 @@ export const envDetector: Detector = {
       // A program that runs a command line with variables in front of it (`execSync(\`cross-env X=1 cdk deploy\`)`).
       if (/\.[cm]?[jt]sx?$/.test(file) && !file.endsWith('.d.ts')) {
         const text = index.read(file);
-        if (text && EXEC_TEXT.test(text) && /=/.test(text)) sets(index.memo('env.exec-commands@1', file, (t) => codeCommandEnv(file, t)) ?? []);
+        if (text && (text.includes('exec') || text.includes('spawn')) && EXEC_TEXT.test(text)) sets(index.memo('env.exec-commands@1', file, (t) => codeCommandEnv(file, t)) ?? []);
       }
       if (/(^|\/)package\.json$/.test(file)) {
         sets(index.memo('env.npm-scripts@2', file, (text) => packageScriptEnv(file, text)) ?? []);

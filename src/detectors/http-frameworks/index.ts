@@ -30,9 +30,13 @@ export const httpFrameworksDetector: Detector = {
     return index.packages.some((p) => dependsOn(p.manifest, SERVER_DEPS) || dependsOn(p.manifest, REQUEST_FRAMEWORKS));
   },
   detect(index: RepoIndex): Fact[] {
+    const servers = new Map<string, boolean>();
     const serverPackage = (file: string) => {
       const pkg = index.packageOf(file);
-      return !!pkg && dependsOn(pkg.manifest, SERVER_DEPS);
+      if (!pkg) return false;
+      let server = servers.get(pkg.dir);
+      if (server === undefined) servers.set(pkg.dir, (server = dependsOn(pkg.manifest, SERVER_DEPS)));
+      return server;
     };
     const appOf = (file: string) => {
       const pkg = index.packageOf(file);
@@ -43,7 +47,7 @@ export const httpFrameworksDetector: Detector = {
     // Also files that route on an app they are handed (`app.get('/api/x', …)` in a registrar), in a server package.
     const direct = sources.filter((f) => {
       const text = index.read(f);
-      return mentions(text, IMPORT_NEEDLES) || (!!text && HANDED_APP_ROUTE.test(text) && serverPackage(f));
+      return mentions(text, IMPORT_NEEDLES) || (!!text && serverPackage(f) && HANDED_APP_ROUTE.test(text));
     });
     const candidates = factoryUsers(index, sources, direct, crossFileLinks(index));
     for (const r of composeRoutes(index, candidates)) {

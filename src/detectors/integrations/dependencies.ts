@@ -11,6 +11,8 @@ const IMPORT = /(?:\bfrom\s*|\bimport\s*\(\s*|\brequire\s*\(\s*|^\s*import\s+)['
 const STYLESHEET = /\.(css|scss|sass|less|pcss)$/;
 /** A type import in a JSDoc tag: `@type {import('tailwindcss').Config}`, `@param {import('x').Y} y`. */
 const JSDOC_IMPORT = /@(?:type|typedef|param|returns?|satisfies)\s*\{[^}\n]*?\bimport\(\s*['"]([^'"./][^'"]*)['"]\s*\)/g;
+/** A `//` line or a `/* … *\/` block that holds `import` or `require`: the only files whose comments need blanking. */
+const COMMENTED_IMPORT = /\/\/[^\n]*\b(import|require)\b|\/\*(?:[^*]|\*(?!\/))*?\b(import|require)\b/;
 /** `@import 'pkg/x.css'`, `@import '~pkg'`, and a path into node_modules (`@import 'node_modules/modern-normalize/…'`). */
 const CSS_IMPORT = /@(?:import|plugin|use|forward)\s+(?:url\(\s*)?['"]~?((?:\.\.?\/)*node_modules\/[^'"]+|[^'"./~][^'":]*)['"]/g;
 
@@ -39,7 +41,8 @@ export const dependenciesDetector: Detector = {
       const pkg = index.packageOf(file)?.name ?? '';
       // A commented-out import (`// import Stripe from 'stripe'`, a `/* … */` block) is not a use of the package; a
       // JSDoc type (`/** @type {import('tailwindcss').Config} */`) is, as `import type` is in TypeScript.
-      const code = css ? text : withoutComments(text);
+      // Blanking comments costs a pass over the text: only for a file with an import-like word inside a comment.
+      const code = css || !COMMENTED_IMPORT.test(text) ? text : withoutComments(text);
       const found = [...code.matchAll(css ? CSS_IMPORT : IMPORT), ...(css || code === text ? [] : text.matchAll(JSDOC_IMPORT))];
       for (const m of found) {
         const name = packageName(m[1].replace(/^(?:\.\.?\/)*node_modules\//, ''));
