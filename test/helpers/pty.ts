@@ -105,7 +105,16 @@ export function runInTerminal(
           }
           if (matches()) return;
         }
-        if (exitCode !== undefined) throw new Error(`the wizard exited (${exitCode}) before showing ${text}; screen:\n${screen()}`);
+        if (exitCode !== undefined) {
+          // node-pty can report the exit before the last chunk of output is delivered (seen under load): give the
+          // final output a moment to arrive before deciding the text never came.
+          for (let i = 0; i < 20 && !matches(); i++) {
+            await new Promise((r) => setTimeout(r, 25));
+            await flush();
+          }
+          if (matches()) return;
+          throw new Error(`the wizard exited (${exitCode}) before showing ${text}; screen:\n${screen()}`);
+        }
         if (Date.now() > deadline) throw new Error(`timed out waiting for ${text}; screen:\n${screen()}`);
         await new Promise((r) => setTimeout(r, 25));
       }
