@@ -515,3 +515,30 @@ describe('route registrars given a context object', () => {
     expect(routes.map((r) => [r.framework, r.method, r.path, r.middleware ?? []])).toEqual([['hono', 'GET', '/api/admin/users', ['requireAuthentication()']]]);
   });
 });
+
+describe('middleware spread into a route', () => {
+  it('`app.get("/metrics", ...guardChain, handler)` keeps the guards: a local array is expanded, anything else kept as written', async () => {
+    const { tempRepo } = await import('./helpers/temp-repo.js');
+    const { httpFrameworksDetector } = await import('../src/detectors/http-frameworks/index.js');
+    const { detect } = await import('./helpers/fixture.js');
+    const root = tempRepo({
+      'package.json': JSON.stringify({ name: 'api', private: true, dependencies: { express: '^4.0.0' } }),
+      'src/app.ts': [
+        "import express from 'express';",
+        "import { createMetricsGuard, requireAdmin, limiter } from './guards';",
+        'const app = express();',
+        'const guardChain = [createMetricsGuard(), requireAdmin];',
+        'const dynamicChain = process.env.OPEN ? [] : [limiter];',
+        "app.get('/metrics', ...guardChain, (req, res) => res.end());",
+        "app.get('/stats', ...dynamicChain, (req, res) => res.end());",
+        'export default app;',
+      ].join('\n'),
+      'src/guards.ts': 'export const createMetricsGuard = () => (req: any, res: any, next: any) => next();\nexport const requireAdmin = (req: any, res: any, next: any) => next();\nexport const limiter = (req: any, res: any, next: any) => next();\n',
+    });
+    const routes = (await detect(httpFrameworksDetector, root)).map((f) => f.data as import('../src/detectors/http-frameworks/index.js').HttpRouteData);
+    expect(routes.map((r) => [r.path, r.middleware ?? []])).toEqual([
+      ['/metrics', ['createMetricsGuard()', 'requireAdmin']],
+      ['/stats', ['...dynamicChain']],
+    ]);
+  });
+});

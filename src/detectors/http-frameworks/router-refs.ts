@@ -137,7 +137,13 @@ export function middlewareRefs(args: readonly ts.Expression[], ctx: RefContext, 
   return args.flatMap((a) => {
     const e = unwrap(a);
     if (ts.isArrayLiteralExpression(e)) return middlewareRefs(e.elements, ctx, line);
-    if (ts.isObjectLiteralExpression(e) || ts.isSpreadElement(e)) return [];
+    if (ts.isObjectLiteralExpression(e)) return [];
+    // `...guardChain`: the array's own items when the file declares it as a literal, else the spread as written
+    // (dropping it would show a guarded route as unguarded).
+    if (ts.isSpreadElement(e)) {
+      const list = ts.isIdentifier(e.expression) ? localArray(ctx.sf, e.expression.text) : undefined;
+      return list ? middlewareRefs(list.elements, ctx, line) : [{ name: `...${e.expression.getText(ctx.sf).replace(/\s+/g, ' ')}`, line }];
+    }
     return [middlewareRef(e, ctx, line)];
   });
 }
@@ -207,6 +213,18 @@ function parameterDefault(e: ts.Expression): ts.Expression | undefined {
       if (ts.isPropertyAssignment(prop) && prop.name.getText() === e.name.text && (ts.isIdentifier(prop.initializer) || ts.isPropertyAccessExpression(prop.initializer))) return prop.initializer;
     }
     return undefined;
+  }
+  return undefined;
+}
+
+/** `const guardChain = [a, b]` at the top of the file. */
+function localArray(sf: ts.SourceFile, name: string): ts.ArrayLiteralExpression | undefined {
+  for (const st of sf.statements) {
+    if (!ts.isVariableStatement(st)) continue;
+    for (const d of st.declarationList.declarations) {
+      const init = d.initializer && unwrap(d.initializer);
+      if (ts.isIdentifier(d.name) && d.name.text === name && init && ts.isArrayLiteralExpression(init)) return init;
+    }
   }
   return undefined;
 }
