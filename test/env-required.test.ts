@@ -57,3 +57,18 @@ describe('required and defaulted variables', () => {
     expect(step8).toMatch(/`PORT` \| default in the schema `\/src\/config\/validation\.ts:4` \| `\/src\/config\/validation\.ts:4`/);
   });
 });
+
+describe('Prisma datasource env()', () => {
+  it('a variable only read by schema.prisma env() is required for Prisma, not "the code gets undefined"', async () => {
+    const { tempRepo } = await import('./helpers/temp-repo.js');
+    const { workflowsStep } = await import('../src/steps/09-workflows.js');
+    const { section } = await import('./helpers/fixture.js');
+    const root = tempRepo({
+      'package.json': JSON.stringify({ name: 'app', private: true, dependencies: { '@prisma/client': '^5.0.0' }, devDependencies: { prisma: '^5.0.0' } }),
+      'prisma/schema.prisma': 'datasource db {\n  provider = "sqlite"\n  url      = env("DATABASE_URL")\n}\nmodel User {\n  id String @id\n}\n',
+    });
+    const md = (await section(workflowsStep, root)).markdown;
+    expect(md).toContain('`DATABASE_URL` — required: Prisma fails to connect if unset (`/prisma/schema.prisma:3`)');
+    expect(md).not.toMatch(/`DATABASE_URL` — read without a fallback/);
+  });
+});

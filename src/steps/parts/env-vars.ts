@@ -192,6 +192,12 @@ export function unsetVarsBlocks(model: StepModel): string {
     if (v.builtin || reads.length === 0 || v.sets.some((s) => s.kind === 'schema-default' || s.binding)) continue;
     const where = v.sets.length || v.runtime ? '' : setNowhere(model, v.name);
     const checks = reads.filter((r) => r.required);
+    // Prisma's `env("DATABASE_URL")` in schema.prisma: the client refuses to start without it, it never sees undefined.
+    const prisma = reads.filter((r) => /\.prisma$/.test(r.file));
+    if (checks.length === 0 && prisma.length === reads.length) {
+      required.push(`${code(v.name)} — required: Prisma fails to connect if unset (${citeAll(prisma.map((r) => ({ file: r.file, line: r.lines[0] })), 3)})${where}`);
+      continue;
+    }
     if (checks.length > 0) {
       const how = checks.map((r) => `${r.required === 'schema' ? 'schema' : 'checked at'} ${cite(r.file, r.requiredAt ?? r.lines[0])}`);
       // A schema or a module-level check fails at startup; a check in a function throws when that code runs.
