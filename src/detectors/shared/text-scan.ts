@@ -177,6 +177,20 @@ const START = /['"`/]/g;
  * mislead it, which code rarely makes matter.
  */
 export function codeOnly(text: string): string {
+  return blanked(text, true);
+}
+
+/**
+ * The text with every comment blanked out (lengths and line breaks kept) and strings left as they are: for regexes
+ * that read module names from import text, so `// import { X } from 'y'` and a `/* … *\/` block never count as imports.
+ */
+export function withoutComments(text: string): string {
+  if (!text.includes('//') && !text.includes('/*')) return text;
+  return blanked(text, false);
+}
+
+/** One forward scan over strings, templates and comments: comments always blanked, string contents when `strings`. */
+function blanked(text: string, strings: boolean): string {
   const parts: string[] = [];
   let from = 0;
   START.lastIndex = 0;
@@ -186,34 +200,16 @@ export function codeOnly(text: string): string {
     if (end === i) continue;
     const c = text[i];
     const quoted = c !== '/';
+    if (quoted && !strings) {
+      START.lastIndex = end;
+      continue;
+    }
+    // A string keeps its quotes, so brackets still pair up; a comment is blanked whole.
     const closes = quoted && end > i + 1 && text[end - 1] === c;
     const innerStart = quoted ? i + 1 : i;
     const innerEnd = closes ? end - 1 : end;
     parts.push(text.slice(from, innerStart), blank(text, innerStart, innerEnd));
     from = innerEnd;
-    START.lastIndex = end;
-  }
-  parts.push(text.slice(from));
-  return parts.join('');
-}
-
-/**
- * The text with every comment blanked out (lengths and line breaks kept) and strings left as they are: for regexes
- * that read module names from import text, so `// import { X } from 'y'` and a `/* … *\/` block never count as imports.
- */
-export function withoutComments(text: string): string {
-  if (!text.includes('//') && !text.includes('/*')) return text;
-  const parts: string[] = [];
-  let from = 0;
-  START.lastIndex = 0;
-  for (let m = START.exec(text); m; m = START.exec(text)) {
-    const i = m.index;
-    const end = skipQuoted(text, i);
-    if (end === i) continue;
-    if (text[i] === '/') {
-      parts.push(text.slice(from, i), blank(text, i, end));
-      from = end;
-    }
     START.lastIndex = end;
   }
   parts.push(text.slice(from));
