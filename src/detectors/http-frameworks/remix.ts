@@ -6,6 +6,7 @@
 import type { RepoIndex } from '../../scan/repo-index.js';
 import { lineOf, ts } from '../../scan/ts.js';
 import { frontendApps } from '../frontend-build/apps.js';
+import { exportedNames } from '../astro/routes.js';
 import { frameworkRoutes } from '../react-router/framework.js';
 import { importsOf } from '../shared/ast.js';
 import { sessionCheckIn } from '../shared/session-check.js';
@@ -27,13 +28,15 @@ export function remixRoutes(index: RepoIndex): HttpRouteData[] {
       if (!/\b(loader|action)\b/.test(text)) continue;
       const sf = index.parse(route.file);
       if (!sf) continue;
-      const exported = exportsOf(sf);
-      const resource = !exported.has('default');
+      const exported = exportedNames(sf);
+      // The route reader marks a module without a component (a default export) as a resource route.
+      const resource = route.extras?.resource === 'yes';
       for (const [name, method] of HANDLERS) {
-        const at = exported.get(name);
-        if (at === undefined) continue;
+        const node = exported.get(name);
+        if (!node) continue;
+        const at = lineOf(node, sf);
         // `await requireUserId(request)` or `const user = await getUser(request); if (!user) throw redirect(…)`.
-        const body = bodyOf(sf, name);
+        const body = bodyOf(node);
         const check = body && sessionCheckIn(body, sf, importsOf(sf), route.file);
         const uses: MiddlewareUse[] = check ? [{ name: `session check ${check.call}`, kind: 'session-check', at: check.at, code: check.at }] : [];
         out.push({
@@ -54,37 +57,9 @@ export function remixRoutes(index: RepoIndex): HttpRouteData[] {
   return out;
 }
 
-/** Exported names of a module with their lines: `export const loader`, `export async function action`, `export { x as loader }`. */
-function exportsOf(sf: ts.SourceFile): Map<string, number> {
-  const out = new Map<string, number>();
-  const exported = (node: ts.Node) => ts.canHaveModifiers(node) && (ts.getModifiers(node) ?? []).some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
-  for (const st of sf.statements) {
-    if (ts.isFunctionDeclaration(st) && exported(st)) {
-      const isDefault = (ts.getModifiers(st) ?? []).some((m) => m.kind === ts.SyntaxKind.DefaultKeyword);
-      out.set(isDefault ? 'default' : (st.name?.text ?? ''), lineOf(st, sf));
-    } else if (ts.isVariableStatement(st) && exported(st)) {
-      for (const d of st.declarationList.declarations) if (ts.isIdentifier(d.name)) out.set(d.name.text, lineOf(d, sf));
-    } else if (ts.isExportAssignment(st)) {
-      out.set('default', lineOf(st, sf));
-    } else if (ts.isExportDeclaration(st) && st.exportClause && ts.isNamedExports(st.exportClause)) {
-      for (const el of st.exportClause.elements) out.set(el.name.text, lineOf(el, sf));
-    } else if (ts.isClassDeclaration(st) && exported(st) && (ts.getModifiers(st) ?? []).some((m) => m.kind === ts.SyntaxKind.DefaultKeyword)) {
-      out.set('default', lineOf(st, sf));
-    }
-  }
-  return out;
-}
-
-/** The body of an exported `loader`/`action`: a function declaration or a const arrow/function expression. */
-function bodyOf(sf: ts.SourceFile, name: string): ts.Node | undefined {
-  for (const st of sf.statements) {
-    if (ts.isFunctionDeclaration(st) && st.name?.text === name) return st.body;
-    if (ts.isVariableStatement(st)) {
-      for (const d of st.declarationList.declarations) {
-        const init = d.initializer;
-        if (ts.isIdentifier(d.name) && d.name.text === name && init && (ts.isArrowFunction(init) || ts.isFunctionExpression(init))) return init.body;
-      }
-    }
-  }
-  return undefined;
+/** The body of an exported `loader`/`action`: a function declaration, or a const arrow/function expression. */
+function bodyOf(node: ts.Node): ts.Node | undefined {
+  if (ts.isFunctionDeclaration(node)) return node.body;
+  const init = ts.isVariableDeclaration(node) ? node.initializer : undefined;
+  return init && (ts.isArrowFunction(init) || ts.isFunctionExpression(init)) ? init.body : undefined;
 }
