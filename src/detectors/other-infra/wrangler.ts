@@ -7,7 +7,7 @@
 import path from 'node:path';
 import type { RepoIndex } from '../../scan/repo-index.js';
 import { readToml } from '../../scan/toml.js';
-import { ts } from '../../scan/ts.js';
+import { readJsonc } from '../config-files/readers.js';
 import type { InfraFindings } from './serverless.js';
 
 export const WRANGLER_CONFIG = /(^|\/)wrangler\.(toml|jsonc?)$/;
@@ -38,7 +38,7 @@ type LineOf = (keyPath: string, needle?: string) => number;
 export function wranglerProject(index: RepoIndex, file: string, out: InfraFindings): void {
   const text = index.read(file);
   if (text === undefined) return;
-  const read = file.endsWith('.toml') ? fromToml(text) : fromJson(file, text);
+  const read = file.endsWith('.toml') ? fromToml(text) : fromJson(readJsonc(index, file), text);
   if (!read) return;
   const { config, lineOf } = read;
   const dir = path.posix.dirname(file) === '.' ? '' : path.posix.dirname(file);
@@ -107,9 +107,8 @@ function fromToml(text: string): { config: Json; lineOf: LineOf } {
 }
 
 /** wrangler.json(c): comments and trailing commas allowed; a key's line is where its name (or value) first appears. */
-function fromJson(file: string, text: string): { config: Json; lineOf: LineOf } | undefined {
-  const { config } = ts.parseConfigFileTextToJson(file, text);
-  if (!config || typeof config !== 'object') return undefined;
+function fromJson(config: Json | undefined, text: string): { config: Json; lineOf: LineOf } | undefined {
+  if (!config) return undefined;
   const source = text.split('\n');
   const lineOf: LineOf = (keyPath, needle) => {
     const word = needle ?? keyPath.split('.').pop() ?? '';
