@@ -30,4 +30,11 @@ describe('database engine and migrations', () => {
     expect(s.markdown).toContain('- **Migrations (Prisma Migrate)** — run with `db:migrate` → `prisma migrate deploy` (`/packages/api/package.json:4`)');
     expect(missingCitations(s.markdown, await indexOf('db-runtime'))).toEqual([]);
   });
+
+  it('never says "no migrations" when JavaScript migrations define the tables', async () => {
+    const s = await section(databaseSchemaStep, 'db-sequelize');
+    expect(s.markdown).not.toContain('No table definitions were found');
+    expect(s.markdown).toContain('The tables are defined by the migrations listed below');
+    expect(s.markdown).toContain('in `/migrations` (2 migration files)');
+  });
 });

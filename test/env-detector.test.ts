@@ -69,6 +69,9 @@ describe('env detector', () => {
       { name: 'B', line: 2 },
       { name: 'D', line: 5 },
     ]);
+    // An `.env.sample` that is a JavaScript module declares nothing by dotenv syntax.
+    expect(dotenvNames("module.exports.config = () => ({\n  S3_BUCKET: 'x',\n})")).toEqual([]);
+    expect(dotenvNames("export default {\n  API_URL: 'x',\n}")).toEqual([]);
   });
 
   it('judges secrets by name', () => {

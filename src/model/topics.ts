@@ -39,6 +39,7 @@ import type { ClaimTopic } from './claims.js';
 import { envMentions } from './env-mentions.js';
 import { infraCommands } from './infra-commands.js';
 import type { InfraProjectData } from '../detectors/other-infra/types.js';
+import type { DbMigrationsData } from '../detectors/database-runtime/index.js';
 import { ENV_DETECTORS, envModelOf } from './env.js';
 import { composeDetector } from '../detectors/compose/index.js';
 import { dockerfileDetector } from '../detectors/dockerfile/index.js';
@@ -274,9 +275,13 @@ const TOPICS: readonly Topic[] = [
   },
   {
     id: 'table-definitions',
-    detectors: [cdkDetector, otherInfraDetector, ormDetector, sqlSchemaDetector],
+    detectors: [cdkDetector, otherInfraDetector, ormDetector, sqlSchemaDetector, databaseRuntimeDetector],
     evidence: (set, index) => [
       ...kinds(set, ['cdk.table', 'infra.table', 'orm.model', 'sql.table'], (f) => `${f.kind} ${f.id}`),
+      // Migrations in JavaScript (Sequelize, knex, TypeORM) define the tables as much as a schema file does.
+      ...facts<DbMigrationsData>(set, 'db.migrations').flatMap((f) =>
+        f.data.folders.map((d) => ({ what: `${f.data.tool} (${d.count} files)`, at: { file: d.dir } })),
+      ),
       ...filesMatching(index, DB_FILE, 'schema or migration file', 5),
     ],
   },

@@ -53,7 +53,7 @@ export const databaseSchemaStep: StepDefinition = {
         : orm !== ''
           ? `No DynamoDB tables in CDK code; the schema comes from the ORM definitions below${ormAccess !== '' ? ', access patterns from the code that calls them' : ''}.`
           : access !== ''
-            ? `${model.none('table-definitions', 'No table definitions were found (no CDK tables, no ORM schema, no migrations)') ?? 'The tables are defined outside the CDK and ORM code this step maps'}; the access patterns below come from the code that calls the database.`
+            ? `${model.none('table-definitions', 'No table definitions were found (no CDK tables, no ORM schema, no migrations)') ?? (facts.of('db.migrations').length > 0 ? 'The tables are defined by the migrations listed below' : 'The tables are defined outside the CDK and ORM code this step maps')}; the access patterns below come from the code that calls the database.`
             : noneOr(
                 model,
                 'database',

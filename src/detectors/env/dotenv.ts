@@ -2,6 +2,8 @@
 const DOTENV = /(^|\/)(\.env(\.[\w.-]+)?|[\w.-]+\.env|\.dev\.vars|env(\.sh)?\.(example|sample|template))$/;
 const EXAMPLE = /(example|sample|template|dist|defaults?)$/i;
 
+const JS_MODULE = /^\s*(module\.exports\b|exports\.\w+\s*=|export\s+(default|const|function)\b|import\s.*\sfrom\s|const\s+\w+\s*=\s*require\()/m;
+
 export function isDotenvFile(file: string): boolean {
   return DOTENV.test(file);
 }
@@ -16,6 +18,9 @@ export function isExampleDotenv(file: string): boolean {
  */
 export function dotenvNames(text: string): { name: string; line: number }[] {
   const out: { name: string; line: number }[] = [];
+  // A "dotenv" file that is really a JavaScript module (`module.exports.config = () => ({ … })`) declares no
+  // variables by dotenv syntax; its `module.exports.config =` line would otherwise read as a variable name.
+  if (JS_MODULE.test(text)) return out;
   const lines = text.split(/\r?\n/);
   let inMultiline: string | null = null;
   lines.forEach((raw, i) => {
