@@ -30,3 +30,12 @@ describe('steps 3 and 4 for APIs and tables defined with Serverless Framework, S
     expect(missingCitations(md, await indexOf(fixture))).toEqual([]);
   });
 });
+
+describe('Lambda@Edge functions', () => {
+  it('are invoked by the CloudFront behaviours that run them, and no "0 endpoints" is claimed', async () => {
+    const md = (await section(backendApiStep, 'cdk-edge')).markdown;
+    expect(md).toContain('1 Lambda function, read from the AWS CDK code.');
+    expect(md).not.toContain('0 endpoints');
+    expect(md).toContain('| `RedirectFn` | `/edge/redirect.js` | `NODEJS_20_X` | — | — | — | CloudFront `SiteDistribution` (default, VIEWER_REQUEST) | `/lib/site-stack.ts:12` |');
+  });
+});

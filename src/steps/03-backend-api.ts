@@ -139,9 +139,10 @@ function summary(model: StepModel, hasCdk: boolean, apis: CodeApis): string {
   const resolvers = facts.of<CdkGraphqlResolverFact>('cdk.graphqlResolver').length;
   if (routes.length === 0 && lambdas.length === 0 && resolvers === 0) return 'The CDK app defines no API Gateway routes or Lambda functions.';
   const counts = [
-    routes.length > 0 || resolvers === 0 ? `${plural(routes.length, 'endpoint')} on API Gateway` : '',
+    // "0 endpoints on API Gateway" would read as a claim about an API that may not exist (Lambda@Edge-only apps).
+    routes.length > 0 ? `${plural(routes.length, 'endpoint')} on API Gateway` : '',
     resolvers > 0 ? `${plural(resolvers, 'GraphQL resolver')} on AppSync` : '',
-    lambdas.length > 0 || resolvers === 0 ? plural(lambdas.length, 'Lambda function') : '',
+    lambdas.length > 0 ? plural(lambdas.length, 'Lambda function') : '',
   ].filter(Boolean);
   const entries = lambdas.map((l) => l.data.entry).filter((e): e is string => e !== undefined);
   const dir = commonDir(entries);

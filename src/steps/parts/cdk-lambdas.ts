@@ -1,6 +1,6 @@
 /** The Lambda functions table: where each one's code is, how it is sized, what it is given and what invokes it. */
 import type { FactSet } from '../../facts.js';
-import type { CdkConstructClassFact, CdkGraphqlResolverFact, CdkLambdaFact, CdkRouteFact, CdkTableFact } from '../../detectors/cdk/index.js';
+import type { CdkConstructClassFact, CdkDistributionFact, CdkGraphqlResolverFact, CdkLambdaFact, CdkRouteFact, CdkTableFact } from '../../detectors/cdk/index.js';
 import { join, table } from '../../markdown/blocks.js';
 import { code } from '../../markdown/text.js';
 import { at, conditionText, entryCell, namer, plural, written } from './cdk-shared.js';
@@ -22,6 +22,7 @@ export function lambdasPart(facts: FactSet): string {
     else routes.set(r.data.lambda, [r]);
   }
   const fields = graphqlFields(facts);
+  const edges = edgeUses(facts);
   const tables = namer(facts.of<CdkTableFact>('cdk.table'));
   const rows = lambdas.map((l) => {
     const d = l.data;
@@ -34,7 +35,7 @@ export function lambdasPart(facts: FactSet): string {
       d.memoryMb ?? '—',
       d.timeout ?? '—',
       env.length > 0 ? names(env, 6) : '—',
-      [invokedBy(l, routes.get(l.id) ?? [], tables), fieldsText(fields.get(l.id) ?? [])].filter((t) => t !== '—' && t !== '').join(', ') || '—',
+      [invokedBy(l, routes.get(l.id) ?? [], tables), fieldsText(fields.get(l.id) ?? []), edges.get(l.id)?.join(', ') ?? ''].filter((t) => t !== '—' && t !== '').join(', ') || '—',
       at(l.at[0]),
     ];
   });
@@ -77,6 +78,21 @@ function commonEnv(lambdas: readonly CdkLambdaFact[]): Set<string> {
       .filter((e) => rest.every((l) => l.data.environment.some((o) => o.name === e.name && o.value === e.value && o.at.file === e.at.file && o.at.line === e.at.line)))
       .map((e) => e.name),
   );
+}
+
+/** Lambda@Edge functions and the CloudFront behaviours that run them: `CloudFront `Site` (`photos/*`, VIEWER_REQUEST)`. */
+function edgeUses(facts: FactSet): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const d of facts.of<CdkDistributionFact>('cdk.distribution')) {
+    for (const b of d.data.behaviours) {
+      for (const f of b.functions) {
+        const text = `CloudFront ${code(d.data.constructId)} (${b.pathPattern === '*' ? 'default' : code(b.pathPattern)}${f.eventType ? `, ${f.eventType}` : ''})`;
+        out.set(f.function, [...(out.get(f.function) ?? []), text]);
+      }
+    }
+  }
+  for (const [fn, list] of out) if (list.length > 2) out.set(fn, [...list.slice(0, 2), `+${list.length - 2} more behaviours`]);
+  return out;
 }
 
 /** `own`: the routes whose integration is this function. */
