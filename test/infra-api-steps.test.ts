@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { backendApiStep } from '../src/steps/03-backend-api.js';
 import { databaseSchemaStep } from '../src/steps/04-database-schema.js';
+import { workflowsStep } from '../src/steps/09-workflows.js';
 import { missingCitations } from '../src/steps/verify-citations.js';
 import { indexOf, section } from './helpers/fixture.js';
 
@@ -34,8 +35,15 @@ describe('steps 3 and 4 for APIs and tables defined with Serverless Framework, S
 describe('Lambda@Edge functions', () => {
   it('are invoked by the CloudFront behaviours that run them, and no "0 endpoints" is claimed', async () => {
     const md = (await section(backendApiStep, 'cdk-edge')).markdown;
-    expect(md).toContain('1 Lambda function, read from the AWS CDK code.');
+    expect(md).toContain('2 Lambda functions, read from the AWS CDK code.');
     expect(md).not.toContain('0 endpoints');
-    expect(md).toContain('| `RedirectFn` | `/edge/redirect.js` | `NODEJS_20_X` | — | — | — | CloudFront `SiteDistribution` (default, VIEWER_REQUEST) | `/lib/site-stack.ts:12` |');
+    expect(md).toContain('| `UploadFn` | `/functions/upload.ts` | — | — | — | `STAGE_NAME` and what `...props.settings` holds | — |');
+    expect(md).toContain('| `RedirectFn` | `/edge/redirect.js` | `NODEJS_20_X` | — | — | — | CloudFront `SiteDistribution` (default, VIEWER_REQUEST) | `/lib/site-stack.ts:21` |');
+  });
+
+  it('a Lambda environment spreading an unknown object keeps its function\'s variables from "set nowhere"', async () => {
+    const md = (await section(workflowsStep, 'cdk-edge')).markdown;
+    expect(md).toContain('`UPLOAD_BUCKET` — read without a fallback in `/functions/upload.ts:1` — the code sets variables by a computed name at `/lib/site-stack.ts:18`, which may include it');
+    expect(md).not.toContain('set nowhere');
   });
 });

@@ -148,7 +148,11 @@ export class EnvModel {
         .map((f) => ({ ...f.data, test: isTestPath(f.data.file) }))
         .sort((a, b) => compare(a.file, b.file) || a.line - b.line);
     this.dynamic = dynamicOf('env.dynamic');
-    this.dynamicSets = dynamicOf('env.dynamic-set');
+    // A Lambda environment that spreads an object this code cannot list sets variables by names it cannot see.
+    const openLambdaEnvs = facts.of<CdkLambdaFact>('cdk.lambda').flatMap((f) =>
+      f.data.environmentOpen ? [{ file: f.data.environmentOpen.at.file, line: f.data.environmentOpen.at.line ?? 1, expression: `${f.data.environmentOpen.expression} in a Lambda's environment`, test: false }] : [],
+    );
+    this.dynamicSets = [...dynamicOf('env.dynamic-set'), ...openLambdaEnvs];
     this.external = facts.of<EnvExternalSourceFact>('env.external').map((f) => f.data);
     const lambdaFiles = [
       ...facts.of<CdkLambdaFact>('cdk.lambda').map((f) => f.data.entry),

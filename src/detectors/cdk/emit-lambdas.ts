@@ -28,6 +28,7 @@ export function lambdaFacts(ctx: EmitContext, grants: readonly CdkGrant[], trigg
       ...optional('memoryMb', stringOf(prop(props, 'memorySize')) ?? textIfSet(prop(props, 'memorySize'))),
       ...optional('timeout', durationText(prop(props, 'timeout'))),
       environment: environmentOf(ctx, rec),
+      ...openEnvironment(rec),
       grants: grantsOf.get(id) ?? [],
       ...(at[0].file !== own.file || at[0].line !== own.line ? { definedAt: own } : {}),
       triggers: (triggers.get(rec) ?? []).sort((a, b) => a.kind.localeCompare(b.kind) || a.source.localeCompare(b.source)),
@@ -49,6 +50,20 @@ function optional<K extends string>(key: K, value: string | undefined): { [P in 
 
 function textIfSet(value: Value | undefined): string | undefined {
   return value && value.k !== 'undef' ? textOf(value) : undefined;
+}
+
+/**
+ * `environment: { ...config, X: … }` or `environment: props.env`: variables this code cannot list are set too, so no
+ * variable the function reads may be called "set nowhere".
+ */
+function openEnvironment(rec: Rec): { environmentOpen?: { expression: string; at: Citation } } {
+  const env = prop(rec.props, 'environment');
+  if (env === undefined || env.k === 'undef' || (env.k === 'obj' && !env.open)) return {};
+  const node = propNode(rec.props, 'environment');
+  const written = node ? nodeText(node) : textOf(env);
+  const spread = /\.\.\.\s*([\w$.]+)/.exec(written);
+  const at = node ? citationOf(node) : (citeValue(env) ?? citationOf(rec.node));
+  return { environmentOpen: { expression: spread ? `...${spread[1]}` : written.slice(0, 60), at } };
 }
 
 function environmentOf(ctx: EmitContext, rec: Rec): CdkEnvVar[] {

@@ -185,6 +185,8 @@ export interface CdkLambdaData extends CdkConstructData {
   /** Human text, e.g. `10 s` from `Duration.seconds(10)`, else as written. */
   readonly timeout?: string;
   readonly environment: readonly CdkEnvVar[];
+  /** The environment also takes variables this code cannot list: a spread of an unknown object, or a non-literal. */
+  readonly environmentOpen?: { readonly expression: string; readonly at: Citation };
   readonly grants: readonly CdkGrant[];
   /** Where the wrapper was called, when the function came from a wrapper (the `at` of the fact is this call site). */
   readonly definedAt?: Citation;

@@ -34,7 +34,7 @@ export function lambdasPart(facts: FactSet): string {
       d.runtime ? code(d.runtime) : '—',
       d.memoryMb ?? '—',
       d.timeout ?? '—',
-      env.length > 0 ? names(env, 6) : '—',
+      [env.length > 0 ? names(env, 6) : '', d.environmentOpen ? `${env.length > 0 ? 'and ' : ''}what ${code(d.environmentOpen.expression)} holds` : ''].filter(Boolean).join(' ') || '—',
       [invokedBy(l, routes.get(l.id) ?? [], tables), fieldsText(fields.get(l.id) ?? []), edges.get(l.id)?.join(', ') ?? ''].filter((t) => t !== '—' && t !== '').join(', ') || '—',
       at(l.at[0]),
     ];
