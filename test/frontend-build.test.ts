@@ -48,6 +48,17 @@ describe('frontend apps and build config', () => {
     expect(app.version).toBeUndefined();
   });
 
+  it('gives a Vue app no route count, since its routes are not read', async () => {
+    const root = tempRepo({
+      'package.json': JSON.stringify({ name: 'shop', private: true, dependencies: { vue: '^2.6.0', 'vue-router': '^3.0.0' }, devDependencies: { '@vue/cli-service': '^4.0.0' } }),
+      'vue.config.js': 'module.exports = {};\n',
+      'src/router.js': "import Router from 'vue-router';\nexport default new Router({ routes: [{ path: '/', component: () => import('./views/Home.vue') }] });\n",
+    });
+    const md = (await section(frontendStep, root)).markdown;
+    expect(md).toContain('| `shop` | Vue | repository root | `/vue.config.js` | — | not read |');
+    expect(md).toContain('Routes and components of Vue apps are not analysed');
+  });
+
   it('finds both apps of the example monorepo and no app in its libraries', async () => {
     const apps = frontendApps(await indexOf(EXAMPLE));
     expect(apps.map((a) => `${a.dir}:${a.framework}`)).toEqual(['packages/dashboard:react', 'packages/landing:astro']);

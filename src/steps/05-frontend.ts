@@ -32,6 +32,9 @@ import type { StepDefinition } from './types.js';
 /** Apps named in the step's first sentence; the table below lists each one. */
 const SUMMARY_APPS = 12;
 
+/** Frameworks whose routes and components this step does not read. */
+const ROUTES_NOT_READ = new Set(['vue', 'svelte', 'solid', 'angular']);
+
 export const frontendStep: StepDefinition = {
   number: 5,
   title: 'Frontend Applications',
@@ -66,7 +69,8 @@ export const frontendStep: StepDefinition = {
         a.dir ? cite(a.dir) : 'repository root',
         a.config ? cite(a.config.file) : '—',
         a.devPort ? String(a.devPort) : '—',
-        String(routeCount(a.dir)),
+        // A framework whose routes are not read has no route count: "0" would read as "this app has no pages".
+        ROUTES_NOT_READ.has(a.framework) && routeCount(a.dir) === 0 ? 'not read' : String(routeCount(a.dir)),
       ]),
     );
     const named = apps.slice(0, SUMMARY_APPS).map((a) => `${code(a.name)} (${frameworkLabel(a)})`);
@@ -131,7 +135,7 @@ function appSection(app: FrontendAppData, model: StepModel): string {
           ),
         )
       : '';
-  const notAnalysed = ['vue', 'svelte', 'solid', 'angular'].includes(app.framework)
+  const notAnalysed = ROUTES_NOT_READ.has(app.framework)
     ? `Routes and components of ${frameworkLabel(app)} apps are not analysed; the config and environment below are.`
     : '';
   return join(
