@@ -57,6 +57,11 @@ describe('misreadings (2)', () => {
     expect(kind?.label).toBe('Solid SPA (Vite)');
   });
 
+  it('a Vue CLI app is a Vue SPA (its purpose is not "not stated")', () => {
+    const kind = packageKind({ name: 'shop-frontend', dir: 'frontend', manifestPath: 'frontend/package.json', manifest: { name: 'shop-frontend', private: true, dependencies: { vue: '^2.6.0' }, devDependencies: { '@vue/cli-service': '^4.0.0' } }, isRoot: false, declared: true, hoisted: {}, markers: [] });
+    expect(kind?.label).toBe('Vue SPA (Vue CLI)');
+  });
+
   it('a discord.js client in a *.server.ts file whose only fetch is client.guilds.fetch() is no API client', async () => {
     const { reactAppDetector } = await import('../src/detectors/react-app/index.js');
     const root = tempRepo({

@@ -32,7 +32,17 @@ describe('step 1 — Project Overview & Architecture', () => {
 
   it('without components from package.json, points at the infrastructure files steps 3 and 6 describe', async () => {
     const md = (await section(overviewStep, 'infra-sam')).markdown;
-    expect(md).toContain('How it is deployed and run is described by `/template.yaml`, `/image/Dockerfile`, `/legacy/stack.template.json`: see steps 3 and 6.');
+    // Never "No deployable components detected" beside a SAM template (it was printed with this list before).
+    expect(md).not.toContain('No deployable components');
+    expect(md).toContain(
+      [
+        'No component could be placed in a diagram from package.json dependencies, but these are deployed or run (steps 3 and 6 map them):',
+        '',
+        '- CloudFormation project — `/legacy/stack.template.json:1`',
+        '- AWS SAM `Orders API` — `/template.yaml:1`',
+        '- container image — `/image/Dockerfile`',
+      ].join('\n'),
+    );
     expect(missingCitations(md, await indexOf('infra-sam'))).toEqual([]);
   });
 

@@ -38,7 +38,7 @@ import type { RepoIndex } from '../scan/repo-index.js';
 import type { ClaimTopic } from './claims.js';
 import { envMentions } from './env-mentions.js';
 import { infraCommands } from './infra-commands.js';
-import type { InfraProjectData } from '../detectors/other-infra/types.js';
+import { INFRA_TOOL_TITLE, type InfraProjectData } from '../detectors/other-infra/types.js';
 import type { DbMigrationsData } from '../detectors/database-runtime/index.js';
 import { ENV_DETECTORS, envModelOf } from './env.js';
 import { composeDetector } from '../detectors/compose/index.js';
@@ -67,6 +67,17 @@ const INFRA_FILE =
 const ROUTE_FILE = /^(src\/)?((routes?|router)\.[cm]?[jt]sx?|(routes|pages|app)\/.+\.[jt]sx)$/;
 const K8S_FILE = /(^|\/)(k8s|kubernetes|kube|manifests|helm|charts|deploy|deployments?|kustomize|overlays|base)\/(.+\/)?[^/]+\.ya?ml$/;
 const TEST_FILE = /(^|\/)(__tests__\/|[^/]+\.(test|spec)\.[cm]?[jt]sx?$)/;
+/** Files that deploy or run components: SAM/CloudFormation, Serverless, SST, Terraform, compose, Dockerfiles, Helm. */
+const DEPLOY_FILE = /(^|\/)(template\.ya?ml|[\w.-]+\.template\.(json|ya?ml)|serverless\.(ya?ml|ts)|sst\.config\.[cm]?[jt]s|main\.tf|(docker-)?compose(\.[\w-]+)*\.ya?ml|Dockerfile|Chart\.yaml|kustomization\.ya?ml|Procfile|samconfig\.toml|wrangler\.(toml|jsonc?))$/;
+function deployFileKind(file: string): string {
+  const name = file.split('/').pop() ?? file;
+  if (/Dockerfile/.test(name)) return 'container image';
+  if (/compose/.test(name)) return 'compose services';
+  if (name === 'Chart.yaml') return 'Helm chart';
+  if (/kustomization/.test(name)) return 'Kubernetes manifests';
+  if (name === 'Procfile') return 'Procfile processes';
+  return 'deployment template';
+}
 const DB_FILE = /(^|\/)(schema\.prisma|drizzle\.config\.[cm]?[jt]s|[^/]*migrations?\/[^/]+\.sql|supabase\/schemas\/[^/]+\.sql|[^/]*schema\.sql|knexfile\.[cm]?[jt]s|ormconfig\.[\w]+)$/;
 const DB_DEPS = /^(pg|postgres|mysql2?|mongodb|mongoose|@prisma\/client|drizzle-orm|typeorm|kysely|knex|sequelize|@mikro-orm\/core|better-sqlite3|sqlite3|redis|ioredis|@aws-sdk\/(client-dynamodb|lib-dynamodb)|aws-sdk|@supabase\/supabase-js|firebase-admin|@planetscale\/database|@neondatabase\/serverless|@libsql\/client|@upstash\/redis)$/;
 const CDK_COMMAND = /(^|[\s;&|(])(npx\s+|pnpm\s+(exec\s+)?|yarn\s+)?(cdk|aws-cdk)\s+(deploy|synth|diff|destroy|bootstrap|watch)\b/;
@@ -249,8 +260,19 @@ const TOPICS: readonly Topic[] = [
   },
   {
     id: 'components',
-    detectors: [stackDetector, packagesDetector],
-    evidence: (set) => [...kinds(set, ['stack.component'], (f) => f.id), ...packagesOfKind(set, new Set([...FRONTEND_KINDS, ...SERVER_KINDS, 'cdk-app']))],
+    // A SAM, Serverless or Terraform app deploys components no package.json names (asked only when step 1 found no
+    // component, so its templates are read only then); compose files and Dockerfiles by name.
+    detectors: [stackDetector, packagesDetector, otherInfraDetector],
+    evidence: (set, index) => {
+      const projects = facts<InfraProjectData>(set, 'infra.project');
+      const cited = new Set(projects.map((f) => f.data.file));
+      return [
+        ...kinds(set, ['stack.component'], (f) => f.id),
+        ...packagesOfKind(set, new Set([...FRONTEND_KINDS, ...SERVER_KINDS, 'cdk-app'])),
+        ...projects.map((f) => ({ what: `${INFRA_TOOL_TITLE[f.data.tool]} ${f.data.name ? `\`${f.data.name}\`` : 'project'}`, at: { file: f.data.file, line: f.data.line } })),
+        ...filesMatching(index, DEPLOY_FILE, '', 8).filter((e) => !cited.has(e.at.file)).slice(0, 5).map((e) => ({ ...e, what: deployFileKind(e.at.file) })),
+      ];
+    },
   },
   {
     // Subject: the app's folder ('' for the root).

@@ -3,6 +3,15 @@ import type { Fact } from '../../facts.js';
 /** Infrastructure-as-code other than AWS CDK; `sam` is a CloudFormation template with the SAM transform; `wrangler` Cloudflare. */
 export type InfraTool = 'serverless' | 'sst' | 'sam' | 'cloudformation' | 'terraform' | 'wrangler';
 
+export const INFRA_TOOL_TITLE: Record<InfraTool, string> = {
+  serverless: 'Serverless Framework',
+  sst: 'SST',
+  sam: 'AWS SAM',
+  cloudformation: 'CloudFormation',
+  terraform: 'Terraform',
+  wrangler: 'Cloudflare Workers (Wrangler)',
+};
+
 /** One configuration root: a `serverless.yml`, an `sst.config.ts`, a template, a Terraform folder. */
 export interface InfraProjectData {
   readonly tool: InfraTool;

@@ -91,7 +91,7 @@ export function packageKind(pkg: WorkspacePackage, index?: RepoIndex): PackageKi
     const list = `${names.join(', ')} ${names.length > 1 ? 'dependencies' : 'dependency'}`;
     return names.some((n) => n in hoisted && !(n in allDependencies(pkg.manifest))) ? `${list} (hoisted to the root package.json, with its config file here)` : list;
   };
-  const bundler = ['vite', 'react-scripts', 'webpack', 'parcel', '@vitejs/plugin-react', '@rsbuild/core'].find(has);
+  const bundler = ['vite', 'react-scripts', 'webpack', 'parcel', '@vitejs/plugin-react', '@rsbuild/core', '@vue/cli-service'].find(has);
   // The root counts as a published package only when it is not a workspace root.
   const published = (!pkg.isRoot || !pkg.manifest.workspaces) && Boolean(pkg.manifest.main || pkg.manifest.exports || pkg.manifest.module);
   // A published package with a framework only in peer/dev dependencies is an integration library, not an app.
@@ -187,6 +187,7 @@ function bundlerName(dep: string): string {
   if (dep.includes('vite')) return 'Vite';
   if (dep === 'react-scripts') return 'Create React App';
   if (dep.includes('rsbuild')) return 'Rsbuild';
+  if (dep === '@vue/cli-service') return 'Vue CLI';
   return dep.charAt(0).toUpperCase() + dep.slice(1);
 }
 

@@ -7,6 +7,7 @@ import { bullets, heading, join, table } from '../../markdown/blocks.js';
 import { cite, citeAll } from '../../markdown/cite.js';
 import { cell, code, escaped } from '../../markdown/text.js';
 import { byFileLine, compareText, names, value } from './format.js';
+import { INFRA_TOOL_TITLE as TITLE } from '../../detectors/other-infra/types.js';
 
 export const INFRA_TOOLS: readonly InfraTool[] = ['serverless', 'sst', 'sam', 'cloudformation', 'terraform', 'wrangler'];
 /** Resources the endpoints table already shows, route by route. */
@@ -15,14 +16,8 @@ const ROUTE_PLUMBING = new Set([
   'aws_api_gateway_integration', 'AWS::ApiGateway::Resource', 'AWS::ApiGateway::Method', 'AWS::ApiGatewayV2::Route',
   'AWS::ApiGatewayV2::Integration',
 ]);
-export const TITLE: Record<InfraTool, string> = {
-  serverless: 'Serverless Framework',
-  sst: 'SST',
-  sam: 'AWS SAM',
-  cloudformation: 'CloudFormation',
-  terraform: 'Terraform',
-  wrangler: 'Cloudflare Workers (Wrangler)',
-};
+
+export { TITLE };
 
 /**
  * A subsection per tool (Serverless Framework, SST, SAM, CloudFormation, Terraform) at `level` (`###` when they are

@@ -10,19 +10,6 @@ import type { StepModel } from '../../model/repo-model.js';
 import type { RepoIndex } from '../../scan/repo-index.js';
 import { noneOr } from './claims.js';
 
-/**
- * Infrastructure and runtime files by name alone (step 1 reads no YAML): SAM/CloudFormation templates, Serverless,
- * SST, Terraform, Compose, Dockerfiles, Helm charts, kustomizations, Procfiles — shallowest first.
- */
-const INFRA_FILE = /(^|\/)(template\.ya?ml|[\w.-]+\.template\.(json|ya?ml)|serverless\.(ya?ml|ts)|sst\.config\.[cm]?[jt]s|main\.tf|(docker-)?compose(\.[\w-]+)*\.ya?ml|Dockerfile|Chart\.yaml|kustomization\.ya?ml|Procfile|samconfig\.toml)$/;
-const NOT_SOURCE = /(^|\/)(node_modules|dist|build|cdk\.out|\.aws-sam|\.serverless|\.sst|\.terraform|tests?|fixtures?|examples?)\//;
-
-function infrastructureFiles(index: RepoIndex): string[] {
-  return index.files
-    .filter((f) => INFRA_FILE.test(f) && !NOT_SOURCE.test(f))
-    .sort((a, b) => a.split('/').length - b.split('/').length || (a < b ? -1 : a > b ? 1 : 0));
-}
-
 const LAYER_NAMES: Record<Layer, string> = {
   client: 'Clients',
   edge: 'Edge & API',
@@ -36,17 +23,14 @@ export function architecture(model: StepModel): string {
   const components = facts.of<ComponentFact>('stack.component').map((f) => f.data);
   const title = heading(3, 'High-level architecture');
   if (components.length === 0) {
-    const infra = infrastructureFiles(index);
     return join(
       title,
       noneOr(
         model,
         'components',
         'No deployable components detected (no app framework, HTTP server, CDK constructs or data-store client in any package.json).',
-        'No component could be placed in a diagram, but these packages are deployable:',
+        'No component could be placed in a diagram from package.json dependencies, but these are deployed or run (steps 3 and 6 map them):',
       ),
-      infra.length > 0 &&
-        `How it is deployed and run is described by ${infra.slice(0, 4).map((f) => cite(f)).join(', ')}${infra.length > 4 ? ` and ${infra.length - 4} more files` : ''}: see steps 3 and 6.`,
       auxiliaryNote(facts),
     );
   }
