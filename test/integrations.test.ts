@@ -85,6 +85,17 @@ describe('secrets-sources detector', () => {
       ['plaintext', 'define', '', false, 'SecretValue.unsafePlainText', 12],
     ]);
   });
+
+  it('reads an aws-sdk v2 request built before the call (`ssm.getParametersByPath(query)`)', async () => {
+    const { tempRepo } = await import('./helpers/temp-repo.js');
+    const root = tempRepo({
+      'package.json': JSON.stringify({ name: 'web', private: true }),
+      'scripts/fetchconfig.js':
+        "var AWS = require('aws-sdk');\nvar ssm = new AWS.SSM();\nconst query = { \"Path\": '/shop/', \"Recursive\": true };\nssm.getParametersByPath(query).promise();\nconfig.getParameter(other);\n",
+    });
+    const sources = (await detect(secretsSourcesDetector, root)).map((f) => f.data as SecretSourceData);
+    expect(sources.map((s) => [s.provider, s.action, s.name, s.via, s.line])).toEqual([['ssm', 'read', '/shop/', 'getParametersByPath', 4]]);
+  });
 });
 
 describe('"not imported in source" is a conclusion over the whole repository', () => {

@@ -239,6 +239,15 @@ describe('CloudFormation and SAM templates', () => {
   });
 });
 
+describe('secrets a template defines', () => {
+  it('keep step 8 from saying there is no Secrets Manager use', async () => {
+    const { configurationStep } = await import('../src/steps/08-configuration.js');
+    const md = (await section(configurationStep, 'infra-sam')).markdown;
+    expect(md).not.toContain('No SSM Parameter Store, Secrets Manager or SST secret use found');
+    expect(md).toContain('- AWS::SecretsManager::Secret `OrdersSecret` — `/template.yaml:152`');
+  });
+});
+
 describe('other-infra', () => {
   it('is off without Serverless, SST or Terraform files and gives an empty part', async () => {
     expect(await detect(otherInfraDetector, 'be-express')).toEqual([]);

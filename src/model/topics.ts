@@ -38,7 +38,7 @@ import type { RepoIndex } from '../scan/repo-index.js';
 import type { ClaimTopic } from './claims.js';
 import { envMentions } from './env-mentions.js';
 import { infraCommands } from './infra-commands.js';
-import { INFRA_TOOL_TITLE, type InfraProjectData } from '../detectors/other-infra/types.js';
+import { INFRA_TOOL_TITLE, type InfraProjectData, type InfraResourceData } from '../detectors/other-infra/types.js';
 import type { DbMigrationsData } from '../detectors/database-runtime/index.js';
 import { ENV_DETECTORS, envModelOf } from './env.js';
 import { composeDetector } from '../detectors/compose/index.js';
@@ -228,9 +228,13 @@ const TOPICS: readonly Topic[] = [
   },
   {
     id: 'secrets-store',
-    detectors: [secretsSourcesDetector, cdkDetector],
+    detectors: [secretsSourcesDetector, cdkDetector, otherInfraDetector],
     evidence: (set, index) => [
       ...facts<{ provider: string }>(set, 'secrets.source').filter((s) => s.data.provider !== 'plaintext').map((s) => ({ what: `${s.data.provider} use`, at: first(s) })),
+      // Parameters and secrets a SAM/CloudFormation template or Terraform defines.
+      ...facts<InfraResourceData>(set, 'infra.resource')
+        .filter((r) => /^(AWS::SSM::Parameter|AWS::SecretsManager::Secret|aws_ssm_parameter|aws_secretsmanager_secret)$/.test(r.data.type))
+        .map((r) => ({ what: `${r.data.type} \`${r.data.name}\``, at: { file: r.data.file, line: r.data.line } })),
       ...dependencyEvidence(index, /^@aws-sdk\/(client-ssm|client-secrets-manager)$|^aws-sdk$/, 'AWS client'),
     ],
   },

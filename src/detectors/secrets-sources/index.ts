@@ -139,6 +139,14 @@ function sourcesIn(index: RepoIndex, file: string, sf: ts.SourceFile): SecretSou
           add(V2[name][0], 'read', property(node.arguments[0], V2[name][1]), name, node);
           return;
         }
+        // `ssm.getParametersByPath(query)`: the request is built beforehand. On a receiver named like the service,
+        // read the name from the variable's object literal when it has one.
+        const arg = node.arguments[0];
+        if (V2[name] && arg && ts.isIdentifier(arg) && /ssm|secret/i.test(callee.expression.getText(sf))) {
+          const literal = objectLiteralOf(sf, arg.text);
+          add(V2[name][0], 'read', literal ? property(literal, V2[name][1]) : arg, name, node);
+          return;
+        }
       }
       if (ts.isIdentifier(callee)) {
         const module = imports.get(callee.text)?.module ?? '';
@@ -155,4 +163,15 @@ function sourcesIn(index: RepoIndex, file: string, sf: ts.SourceFile): SecretSou
     }
   });
   return out;
+}
+
+/** The object literal a top-level or local `const name = { … }` holds, for a request built before the call. */
+function objectLiteralOf(sf: ts.SourceFile, name: string): ts.ObjectLiteralExpression | undefined {
+  let found: ts.ObjectLiteralExpression | undefined;
+  walk(sf, (node) => {
+    if (!found && ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.name.text === name && node.initializer && ts.isObjectLiteralExpression(node.initializer)) {
+      found = node.initializer;
+    }
+  });
+  return found;
 }
