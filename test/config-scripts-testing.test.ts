@@ -156,3 +156,16 @@ describe('troubleshooting pages in a docs site', () => {
     ]);
   });
 });
+
+describe('tests in other languages', () => {
+  it('a Python test folder keeps step 9 from saying there are no tests', async () => {
+    const root = tempRepo({
+      'frontend/package.json': JSON.stringify({ name: 'web', private: true, dependencies: { vue: '^2.6.0' } }),
+      'backend/cart/tests/test_cart.py': 'def test_add():\n    assert True\n',
+      'backend/cart/add.py': 'def handler(event, context):\n    return {}\n',
+    });
+    const md = (await section(workflowsStep, root)).markdown;
+    expect(md).not.toContain('No tests or test framework found');
+    expect(md).toContain('Test files exist outside the test setups this step maps:\n\n- test file — `/backend/cart/tests/test_cart.py`');
+  });
+});

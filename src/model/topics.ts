@@ -66,7 +66,8 @@ const INFRA_FILE =
   /(^|\/)(Makefile|makefile|GNUmakefile|justfile|Justfile|cdk\.json|serverless\.ya?ml|sst\.config\.[cm]?[jt]s|[^/]+\.tf|Pulumi\.ya?ml|Dockerfile(\.[\w-]+)?|[\w.-]*\.Dockerfile|docker-compose[\w.-]*\.ya?ml|compose\.ya?ml|kustomization\.ya?ml|Chart\.yaml|fly\.toml|render\.yaml|app\.yaml|vercel\.json|netlify\.toml|wrangler\.toml|Procfile|template\.ya?ml|samconfig\.toml|amplify\.yml|supabase\/config\.toml)$/;
 const ROUTE_FILE = /^(src\/)?((routes?|router)\.[cm]?[jt]sx?|(routes|pages|app)\/.+\.[jt]sx)$/;
 const K8S_FILE = /(^|\/)(k8s|kubernetes|kube|manifests|helm|charts|deploy|deployments?|kustomize|overlays|base)\/(.+\/)?[^/]+\.ya?ml$/;
-const TEST_FILE = /(^|\/)(__tests__\/|[^/]+\.(test|spec)\.[cm]?[jt]sx?$)/;
+/** JavaScript/TypeScript test files, and other languages' (a SAM app's Python tests, a Go service's). */
+const TEST_FILE = /(^|\/)(__tests__\/|[^/]+\.(test|spec)\.[cm]?[jt]sx?$|test_[^/]+\.py$|[^/]+_test\.(py|go)$|[^/]+_spec\.rb$)/;
 /** Files that deploy or run components: SAM/CloudFormation, Serverless, SST, Terraform, compose, Dockerfiles, Helm. */
 const DEPLOY_FILE = /(^|\/)(template\.ya?ml|[\w.-]+\.template\.(json|ya?ml)|serverless\.(ya?ml|ts)|sst\.config\.[cm]?[jt]s|main\.tf|(docker-)?compose(\.[\w-]+)*\.ya?ml|Dockerfile|Chart\.yaml|kustomization\.ya?ml|Procfile|samconfig\.toml|wrangler\.(toml|jsonc?))$/;
 function deployFileKind(file: string): string {
