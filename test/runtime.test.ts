@@ -175,3 +175,13 @@ describe('a detector named twice by one step', () => {
     expect(md).toContain('`docker compose up` starts `db`, `api`, `worker` (`/docker-compose.yml`); builds `api`, `worker` from source');
   });
 });
+
+describe('make targets with several commands', () => {
+  it('show every command in order, not only the first', async () => {
+    const { taskCommands } = await import('../src/steps/parts/local-run.js');
+    const [build] = makeTargets('frontend/Makefile', 'build:\n\t@echo building\n\tyarn install\n\tyarn fetchConfig\n\tyarn build\n');
+    expect(taskCommands(build)).toBe('`yarn install` → `yarn fetchConfig` → `yarn build`');
+    const [one] = makeTargets('Makefile', 'test:\n\tpy.test -v\n');
+    expect(taskCommands(one)).toBe('`py.test -v`');
+  });
+});

@@ -87,6 +87,19 @@ export function deployTaskItems(facts: FactSet): string[] {
 }
 
 function runs(t: TaskData): string {
-  const what = t.command ? value(t.command) : t.needs.length > 0 ? `runs ${names(t.needs, 4)}` : '—';
+  const what = taskCommands(t);
   return t.help ? `${what} — ${cell(t.help)}` : what;
+}
+
+/**
+ * What a target runs: its commands in order (three at most, then a count), so `yarn install` is never shown as all a
+ * `build` target does; or the targets it runs.
+ */
+export function taskCommands(t: TaskData): string {
+  if (!t.command) return t.needs.length > 0 ? `runs ${names(t.needs, 4)}` : '—';
+  const from = Math.max(0, t.commands.indexOf(t.command));
+  const list = t.commands.slice(from).filter((c) => !/^@?echo\b/.test(c));
+  if (list.length <= 1) return value(t.command);
+  const shown = list.slice(0, 3).map(value).join(' → ');
+  return list.length > 3 ? `${shown} (+${list.length - 3} more)` : shown;
 }

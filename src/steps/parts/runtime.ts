@@ -3,6 +3,7 @@
  * workloads, Helm charts and kustomizations, Make/just targets and Procfile processes. Step 6 shows them as
  * infrastructure (alone, or beside CDK); environment variables appear by name only.
  */
+import { taskCommands } from './local-run.js';
 import type { ComposeServiceFact } from '../../detectors/compose/index.js';
 import type { DockerfileFact } from '../../detectors/dockerfile/index.js';
 import type { HelmChartFact, K8sResourceFact, KustomizationFact } from '../../detectors/kubernetes/index.js';
@@ -163,7 +164,7 @@ function tasksPart(facts: FactSet): string {
     ['Target', 'Runs', 'Defined in'],
     targets.slice(0, ROWS).map((t) => [
       code(invocation(t)),
-      [t.command ? value(t.command) : t.needs.length > 0 ? `runs ${names(t.needs, 4)}` : '—', t.help ? cell(t.help) : ''].filter(Boolean).join(' — '),
+      [taskCommands(t), t.help ? cell(t.help) : ''].filter(Boolean).join(' — '),
       cite(t.file, t.line),
     ]),
   );
