@@ -583,3 +583,34 @@ describe('middleware registered by a function handed the app', () => {
     ]);
   });
 });
+
+describe('middleware registered by an untyped CommonJS registrar', () => {
+  it('`setupMiddleware(app)` from require: its `app.use(helmet())` and `app.use(requireAuth)` guard the later routes', async () => {
+    const { tempRepo } = await import('./helpers/temp-repo.js');
+    const root = tempRepo({
+      'package.json': JSON.stringify({ name: 'api', private: true, dependencies: { express: '^4.0.0', helmet: '^7.0.0' } }),
+      'src/app.js': [
+        "const express = require('express');",
+        "const { setupMiddleware } = require('./middleware');",
+        "const users = require('./users');",
+        'const app = express();',
+        'setupMiddleware(app);',
+        "app.use('/users', users);",
+        'module.exports = app;',
+      ].join('\n'),
+      'src/middleware.js': [
+        "const helmet = require('helmet');",
+        "const { requireAuth } = require('./auth');",
+        'function setupMiddleware(app) {',
+        '  app.use(helmet());',
+        '  app.use(requireAuth);',
+        '}',
+        'module.exports = { setupMiddleware };',
+      ].join('\n'),
+      'src/users.js': "const express = require('express');\nconst router = express.Router();\nrouter.get('/', (req, res) => res.json([]));\nmodule.exports = router;\n",
+      'src/auth.js': 'exports.requireAuth = (req, res, next) => next();\n',
+    });
+    const list = await routes(root);
+    expect(list.map((r) => [r.method, r.path, r.middleware ?? []])).toEqual([['GET', '/users', ['helmet()', 'requireAuth']]]);
+  });
+});
