@@ -70,3 +70,44 @@ describe('Astro detector', () => {
     expect(collections.map((c) => `${c.name}:${c.entries}`)).toEqual(['blog:2', 'docs:2']);
   });
 });
+
+describe('Astro content layer loaders', () => {
+  it('counts entries only where the loader’s files are known statically; otherwise names the loader and where, with no count', async () => {
+    const { tempRepo } = await import('./helpers/temp-repo.js');
+    const { astroCollections } = await import('../src/steps/parts/frontend-astro.js');
+    const root = tempRepo({
+      'package.json': JSON.stringify({ name: 'site', private: true, dependencies: { astro: '^5.0.0', '@astrojs/starlight': '^0.30.0' } }),
+      'astro.config.mjs': "import { defineConfig } from 'astro/config';\nexport default defineConfig({});\n",
+      'src/content.config.ts': [
+        "import { defineCollection } from 'astro:content';",
+        "import { glob } from 'astro/loaders';",
+        "import { docsLoader } from '@astrojs/starlight/loaders';",
+        "import { rssLoader } from './loaders/rss';",
+        "import path from 'node:path';",
+        "const blog = defineCollection({ loader: glob({ pattern: '**/*.mdx', base: './src/content/blog' }) });",
+        'const docs = defineCollection({ loader: docsLoader() });',
+        "const feed = defineCollection({ loader: async () => [{ id: 'a' }] });",
+        "const news = defineCollection({ loader: rssLoader({ url: 'https://example.com/rss' }) });",
+        "const notes = defineCollection({ loader: glob({ pattern: '*.md', base: path.join(process.cwd(), 'notes') }) });",
+        'export const collections = { blog, docs, feed, news, notes };',
+      ].join('\n'),
+      'src/loaders/rss.ts': 'export const rssLoader = (o: { url: string }) => ({ name: "rss", load: async () => {} });\n',
+      'src/content/blog/one.mdx': '# One\n',
+      'src/content/blog/two.mdx': '# Two\n',
+      'src/content/blog/skip.md': '# Not matched\n',
+      'src/content/docs/index.mdx': '# Docs\n',
+    });
+    const collections = await of<AstroCollectionData>(root, 'astro.collection');
+    expect(collections.map((c) => [c.name, c.loader, c.entries, c.loaderFrom])).toEqual([
+      ['blog', 'glob', 2, 'astro/loaders'],
+      ['docs', 'docsLoader', 1, '@astrojs/starlight/loaders'],
+      ['feed', '(inline function)', undefined, undefined],
+      ['news', 'rssLoader', undefined, './loaders/rss'],
+      ['notes', 'glob', undefined, 'astro/loaders'],
+    ]);
+    const md = astroCollections(collections);
+    expect(md).toContain('| `news` | rssLoader() loader | — | not counted: the loader from `./loaders/rss` decides (`/src/content.config.ts:9`) |');
+    expect(md).toContain('| `feed` | (inline function) loader | — | not counted: the loader decides (`/src/content.config.ts:8`) |');
+    expect(md).not.toMatch(/\| 0 \|/);
+  });
+});

@@ -310,3 +310,32 @@ describe('error mappings are about HTTP', () => {
     expect(errorMappings('x.ts', sf).map((m) => m.name)).toEqual(['toResponse']);
   });
 });
+
+describe('wrappers are told by what they return, not by a parameter named `fn`', () => {
+  it('keeps handler wrappers and applied action wrappers; leaves memoize/debounce-style helpers out', async () => {
+    const { tempRepo } = await import('./helpers/temp-repo.js');
+    const root = tempRepo({
+      'package.json': JSON.stringify({ name: 'api', private: true, dependencies: { express: '^4.0.0' } }),
+      'src/lib/helpers.ts': [
+        'export const memoize = (fn: (n: number) => number) => (n: number) => fn(n);',
+        'export function debounce(fn: () => void, ms: number) {',
+        '  let t: any;',
+        '  return () => { clearTimeout(t); t = setTimeout(() => fn(), ms); };',
+        '}',
+        'export const catchAsync = (fn: any) => (req: any, res: any, next: any) => Promise.resolve(fn(req, res, next)).catch(next);',
+        'export function withAdmin(fn: (...args: unknown[]) => Promise<void>) {',
+        '  return async (...args: unknown[]) => fn(...args);',
+        '}',
+      ].join('\n'),
+      'src/use.ts': [
+        "import { memoize, debounce, catchAsync, withAdmin } from './lib/helpers';",
+        'export const square = memoize((n) => n * n);',
+        'export const save = debounce(() => undefined, 10);',
+        'export const purge = withAdmin(async () => {});',
+        'export const list = catchAsync(async (req: any, res: any) => res.json([]));',
+      ].join('\n'),
+    });
+    const mw = data<MiddlewareData>(await detect(backendCodeDetector, root), 'backend.middleware');
+    expect(mw.map((m) => `${m.kind}:${m.name}`).sort()).toEqual(['wrapper:catchAsync', 'wrapper:withAdmin']);
+  });
+});

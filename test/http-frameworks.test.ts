@@ -542,3 +542,75 @@ describe('middleware spread into a route', () => {
     ]);
   });
 });
+
+describe('middleware registered by a function handed the app', () => {
+  it('`registerSecurity(app)` in another file: its `app.use(helmet())` runs in front of the later routes, and its mounts are followed', async () => {
+    const { tempRepo } = await import('./helpers/temp-repo.js');
+    const root = tempRepo({
+      'package.json': JSON.stringify({ name: 'api', private: true, dependencies: { express: '^4.0.0', helmet: '^7.0.0' } }),
+      'src/app.ts': [
+        "import express from 'express';",
+        "import { registerSecurity } from './security';",
+        "import { requireAuth } from './auth';",
+        'const app = express();',
+        "app.get('/health', (req, res) => res.end());",
+        'registerSecurity(app);',
+        "app.get('/me', requireAuth, (req, res) => res.end());",
+        'export default app;',
+      ].join('\n'),
+      'src/security.ts': [
+        "import helmet from 'helmet';",
+        "import type { Express } from 'express';",
+        "import { requireAuth, meLimiter } from './auth';",
+        "import { adminRouter } from './admin';",
+        'export function registerSecurity(app: Express) {',
+        '  app.use(helmet());',
+        "  app.use('/admin', requireAuth, adminRouter);",
+        '  applyLimits(app);',
+        '}',
+        'function applyLimits(app: Express) {',
+        "  app.use('/me', meLimiter);",
+        '}',
+      ].join('\n'),
+      'src/admin.ts': "import { Router } from 'express';\nexport const adminRouter = Router();\nadminRouter.get('/stats', (req, res) => res.end());\n",
+      'src/auth.ts': 'export const requireAuth = (req: any, res: any, next: any) => next();\nexport const meLimiter = (req: any, res: any, next: any) => next();\n',
+    });
+    const list = await routes(root);
+    expect(list.map((r) => [r.method, r.path, r.middleware ?? []])).toEqual([
+      ['GET', '/admin/stats', ['helmet()', 'requireAuth']],
+      ['GET', '/health', []],
+      ['GET', '/me', ['helmet()', 'meLimiter', 'requireAuth']],
+    ]);
+  });
+});
+
+describe('middleware registered by an untyped CommonJS registrar', () => {
+  it('`setupMiddleware(app)` from require: its `app.use(helmet())` and `app.use(requireAuth)` guard the later routes', async () => {
+    const { tempRepo } = await import('./helpers/temp-repo.js');
+    const root = tempRepo({
+      'package.json': JSON.stringify({ name: 'api', private: true, dependencies: { express: '^4.0.0', helmet: '^7.0.0' } }),
+      'src/app.js': [
+        "const express = require('express');",
+        "const { setupMiddleware } = require('./middleware');",
+        "const users = require('./users');",
+        'const app = express();',
+        'setupMiddleware(app);',
+        "app.use('/users', users);",
+        'module.exports = app;',
+      ].join('\n'),
+      'src/middleware.js': [
+        "const helmet = require('helmet');",
+        "const { requireAuth } = require('./auth');",
+        'function setupMiddleware(app) {',
+        '  app.use(helmet());',
+        '  app.use(requireAuth);',
+        '}',
+        'module.exports = { setupMiddleware };',
+      ].join('\n'),
+      'src/users.js': "const express = require('express');\nconst router = express.Router();\nrouter.get('/', (req, res) => res.json([]));\nmodule.exports = router;\n",
+      'src/auth.js': 'exports.requireAuth = (req, res, next) => next();\n',
+    });
+    const list = await routes(root);
+    expect(list.map((r) => [r.method, r.path, r.middleware ?? []])).toEqual([['GET', '/users', ['helmet()', 'requireAuth']]]);
+  });
+});

@@ -130,11 +130,19 @@ describe('ORM access: TypeORM', () => {
 });
 
 describe('ORM access: Mongoose', () => {
-  it('finds model statics through require (under any name), named exports and model(name), and saves of new documents', async () => {
+  it('finds model statics through require (under any name), named exports and model(name), and writes through new and fetched documents', async () => {
     expect(await rows('orm-access-mongoose')).toEqual([
       // A model module required under another name.
       'Audit write create src/services/audit.service.js:3 record',
       'Audit read find src/services/audit.service.js:5 history',
+      // Documents fetched, then written back: `await doc.save()`, `doc.deleteOne()`, a callback's `(err, doc)`.
+      'Post read findById src/services/post-edit.service.ts:4 rename',
+      'Post write save src/services/post-edit.service.ts:6 rename',
+      'Post read findOne src/services/post-edit.service.ts:10 drop',
+      'Post write deleteOne src/services/post-edit.service.ts:11 drop',
+      'Post read findById src/services/post-edit.service.ts:15 retitleLater',
+      'Post write save src/services/post-edit.service.ts:17 retitleLater',
+      'Post read findById src/services/post-edit.service.ts:22 snapshot',
       'Post read find src/services/post.service.ts:4 recent',
       'Post write findByIdAndUpdate src/services/post.service.ts:6 retitle',
       'Post read aggregate src/services/post.service.ts:8 byAuthor',
@@ -144,6 +152,7 @@ describe('ORM access: Mongoose', () => {
       'User write save src/services/user.service.js:9 register',
       'User write save src/services/user.service.js:13 quickRegister',
       'User read findById src/services/user.service.js:16 removeUser',
+      'User write remove src/services/user.service.js:17 removeUser',
     ]);
     const md = await step('mongoose');
     expect(md).toContain('| write | `save` | `register`, `quickRegister` | `/src/services/user.service.js:9` (2 calls) |');

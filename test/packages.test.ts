@@ -111,3 +111,20 @@ describe('the repository guides', () => {
     expect(md).not.toContain('not a heading');
   });
 });
+
+describe('purpose told by the one tool a package uses', () => {
+  it('names Trigger.dev jobs, React Email templates and a Supabase project folder, citing the evidence; a README still wins', async () => {
+    const list = await packages('ov-tool-packages');
+    const purpose = (name: string) => list.find((p) => p.name === name)?.purpose;
+    expect(purpose('@tp/jobs')).toEqual({ text: 'Background jobs (Trigger.dev tasks)', source: 'inferred', because: '@trigger.dev/sdk dependency' });
+    expect(purpose('@tp/email')).toEqual({ text: 'Email templates (React Email)', source: 'inferred', because: 'react-email dependency' });
+    expect(purpose('@tp/api')).toEqual({
+      text: 'Supabase project (local config, database migrations)',
+      source: 'inferred',
+      because: '`/apps/api/supabase/config.toml`',
+    });
+    expect(purpose('@tp/notes')).toMatchObject({ text: 'Shared note formatting used by the api and the emails.', source: 'readme' });
+    expect(purpose('tool-packages')).toMatchObject({ source: 'readme' });
+    expect(purpose('@tp/typescript')).toMatchObject({ text: 'Shared TypeScript configuration', source: 'inferred' });
+  });
+});

@@ -2,7 +2,7 @@
 import type { RepoIndex } from '../../scan/repo-index.js';
 import { globToRegExp } from '../../scan/glob.js';
 import { ts, lineOf, walk } from '../../scan/ts.js';
-import { constantsOf, dottedName, lastName, property, propertyNameText, staticString } from '../shared/ast.js';
+import { constantsOf, dottedName, importsOf, lastName, property, propertyNameText, staticString } from '../shared/ast.js';
 import { oneLine } from '../../markdown/text.js';
 import { clip } from '../../secrets/clip.js';
 
@@ -17,12 +17,22 @@ export interface CollectionField {
 export interface AstroCollection {
   readonly name: string;
   readonly type?: string;
-  /** `glob`, `file` or another loader's name (Astro 5 Content Layer). */
+  /** `glob`, `file` or another loader's name (Astro 5 Content Layer); `(inline function)` for one written in place. */
   readonly loader?: string;
+  /** The package or file a custom loader is imported from (`@astrojs/starlight/loaders`). */
+  readonly loaderFrom?: string;
+  /** False when the loader is not a call (`loader: feedLoader`, an inline function or object). */
+  readonly loaderCalled?: false;
+  /** Line of the `loader:` option. */
+  readonly loaderLine?: number;
   readonly fields: readonly CollectionField[];
   /** Folder holding the entries, repo-relative, when it exists. */
   readonly folder?: string;
-  readonly entries: number;
+  /**
+   * Entry files in `folder` (matching the glob). Absent when the loader's files cannot be known statically (a custom
+   * loader, a glob whose base is computed, a folder not in the repository): then nothing is claimed about a count.
+   */
+  readonly entries?: number;
   readonly sampleEntries: readonly string[];
   readonly file: string;
   readonly line: number;
@@ -68,7 +78,11 @@ function readCollection(
   const options = call.arguments[0];
   const type = staticString(property(options, 'type'), constants)?.text;
   const loaderCall = property(options, 'loader');
-  const loader = loaderCall && ts.isCallExpression(loaderCall) ? lastName(loaderCall.expression) : undefined;
+  const inline = !!loaderCall && (ts.isArrowFunction(loaderCall) || ts.isFunctionExpression(loaderCall) || ts.isObjectLiteralExpression(loaderCall));
+  const loader = loaderCall && ts.isCallExpression(loaderCall) ? lastName(loaderCall.expression) : inline ? '(inline function)' : loaderCall ? clip(oneLine(loaderCall.getText()), 40) : undefined;
+  const root = loaderCall && ts.isCallExpression(loaderCall) ? loaderCall.expression : loaderCall;
+  const rootName = root && ts.isIdentifier(root) ? root.text : root && ts.isPropertyAccessExpression(root) ? dottedName(root)?.split('.')[0] : undefined;
+  const loaderFrom = rootName ? importsOf(call.getSourceFile()).get(rootName)?.module : undefined;
   const fields = schemaFields(property(options, 'schema'), constants);
   const at = (p: string) => (appDir ? `${appDir}/${p}` : p).replace(/\/$/, '');
   let folder: string | undefined;
@@ -86,22 +100,33 @@ function readCollection(
   } else if (loaderCall && ts.isCallExpression(loaderCall) && loader === 'file') {
     const path = staticString(loaderCall.arguments[0], constants);
     if (path?.resolved && index.has(at(path.text.replace(/^\.\//, '')))) folder = at(path.text.replace(/^\.\//, ''));
+  } else if (loader === 'docsLoader' && loaderFrom === '@astrojs/starlight/loaders') {
+    // Starlight's docs loader globs Markdown and MDX under `src/content/docs` (its documented, fixed location).
+    folder = at('src/content/docs');
+    match = /\.(md|mdx|mdoc)$/;
   }
-  let entries: string[] = [];
+  let entries: string[] | undefined;
   if (folder && index.hasDir(folder)) {
     entries = index
       .filesUnder(folder)
       .filter((f) => /\.(md|mdx|markdown|json|ya?ml|toml|mdoc)$/.test(f))
       .filter((f) => !match || match.test(f.slice(folder!.length + 1)));
-  } else if (folder && !index.has(folder)) folder = undefined;
+  } else if (folder && index.has(folder)) entries = [folder];
+  else if (folder) {
+    // A folder the repository does not hold: not "0 entries" — it may be generated or fetched at build time.
+    folder = undefined;
+  }
   return {
     name,
     type,
     loader,
+    ...(loaderFrom ? { loaderFrom } : {}),
+    ...(loaderCall ? { loaderLine: lineOf(loaderCall) } : {}),
+    ...(loaderCall && !ts.isCallExpression(loaderCall) ? { loaderCalled: false } : {}),
     fields,
     folder,
-    entries: entries.length,
-    sampleEntries: entries.slice(0, 3),
+    ...(entries ? { entries: entries.length } : {}),
+    sampleEntries: (entries ?? []).slice(0, 3),
     file,
     line: lineOf(call),
   };

@@ -71,7 +71,7 @@ export const backendCodeDetector: Detector = {
 
     // Components do not import server middleware or error mappers.
     const usersOf = importersFinder(index, scope.files.filter((f) => !COMPONENT.test(f)), [...middleware, ...mappings]);
-    for (const m of withUsers(usersOf, middleware)) facts.push(fact<MiddlewareFact>('backend.middleware', `${m.file}#${m.name}`, m));
+    for (const m of withUsers(usersOf, middleware, (f) => index.read(f))) facts.push(fact<MiddlewareFact>('backend.middleware', `${m.file}#${m.name}`, m));
     for (const { use, users } of middy.values()) {
       facts.push(fact<MiddlewareFact>('backend.middleware', `middy ${use.name}`, { ...use, usedBy: [...users].sort() }));
     }

@@ -13,7 +13,11 @@ import { importersFinder } from './usage.js';
 
 const HANDLER_PARAM = /^(handler|fn|func|next|inner|wrapped|h|cb|callback|lambda|route|resolver|controller|action)$|Handler$/i;
 
-type Candidate = Omit<MiddlewareData, 'usedBy'>;
+/**
+ * `ifApplied`: a function that takes a function and returns one forwarding to it (`withAdmin(fn) => (...args) =>
+ * fn(...args)`), the shape of `memoize` and `debounce` too: a wrapper only where it is applied to a handler.
+ */
+type Candidate = Omit<MiddlewareData, 'usedBy'> & { readonly ifApplied?: boolean };
 
 /**
  * What a file defining middleware contains: a `next` parameter closing a parameter list (`(req, res, next) =>`,
@@ -52,8 +56,12 @@ export function middlewareDefinitions(file: string, sf: ts.SourceFile): Candidat
     }
     const paramNames = params.map((p) => (ts.isIdentifier(p.name) ? p.name.text : ''));
     const typeText = first.type?.getText(sf) ?? '';
-    if ((HANDLER_PARAM.test(first.name.text) || /Handler\b/.test(typeText)) && returnsFunction(fn)) {
+    // What makes a wrapper is what it returns, not what its parameter is called (`fn` is every helper's name).
+    const shape = returnedShape(fn, first.name.text, sf);
+    if (shape === 'handler' || shape === 'middy' || (shape && /Handler\b/.test(typeText))) {
       out.push({ name, kind: 'wrapper', detail: docSentence(at, sf), file, line: lineOf(at, sf) });
+    } else if (shape === 'forwards' && HANDLER_PARAM.test(first.name.text)) {
+      out.push({ name, kind: 'wrapper', detail: docSentence(at, sf), file, line: lineOf(at, sf), ifApplied: true });
     } else if (returnsMiddleware(fn)) {
       // `auth(...rights)` returning `(req, res, next) => …`: a middleware factory.
       out.push({ name, kind: 'server', detail: docSentence(at, sf), file, line: lineOf(at, sf) });
@@ -67,8 +75,28 @@ export function middlewareDefinitions(file: string, sf: ts.SourceFile): Candidat
   return out;
 }
 
-export function withUsers(usersOf: (def: { file: string; name: string }) => string[], defs: readonly Candidate[]): MiddlewareData[] {
-  return defs.map((d) => ({ ...d, usedBy: usersOf(d) }));
+export function withUsers(
+  usersOf: (def: { file: string; name: string }) => string[],
+  defs: readonly Candidate[],
+  read: (file: string) => string | undefined,
+): MiddlewareData[] {
+  return defs.flatMap(({ ifApplied, ...d }) => {
+    const usedBy = usersOf(d);
+    if (ifApplied && ![d.file, ...usedBy].some((f) => appliesToHandler(read(f) ?? '', d.name))) return [];
+    return [{ ...d, usedBy }];
+  });
+}
+
+/**
+ * `export const purge = withAdmin(async () => …)`, `export default withAuth(async function …)`,
+ * `export const GET = withKey((req) => …)`: exported, wrapping an async function or one taking a request — not
+ * `const square = memoize((n) => n * n)`.
+ */
+function appliesToHandler(text: string, name: string): boolean {
+  const n = name.replace(/\$/g, '\\$');
+  const applied = String.raw`\bexport\s+(?:default|(?:const|let|var)\s+[\w$]+\s*(?::[^=]*)?=)\s*${n}\s*(?:<[^<>()]*>\s*)?\(\s*`;
+  const handler = String.raw`(?:async\b|\(\s*_?(?:req|request|event|ctx|c|context)\b|_?(?:req|request|event|ctx|context)\s*=>)`;
+  return new RegExp(applied + handler).test(text);
 }
 
 /**
@@ -188,21 +216,47 @@ function returnsMiddleware(fn: ts.FunctionLikeDeclaration): boolean {
   return fn.body.statements.some((st) => ts.isReturnStatement(st) && isMw(st.expression));
 }
 
-/** True when the function's result is itself a function (or a middy chain): the mark of a wrapper. */
-function returnsFunction(fn: ts.FunctionLikeDeclaration): boolean {
+const REQUEST_PARAM = /^_?(req|request|event|evt|ctx|c|context)$/;
+const REQUEST_TYPE = /\b\w*(Request|Event|Context)\b/;
+
+/**
+ * What the function returns, when that is a function: `handler` — one taking a request (`(req, res, next)`,
+ * `(event, context)`, `(c, next)`, `(request: NextRequest)`) and calling the wrapped parameter; `middy` — a middy
+ * chain; `forwards` — any other function that calls the wrapped parameter; `other` — a function that does not (still a
+ * wrapper when the parameter is typed `Handler`).
+ */
+function returnedShape(fn: ts.FunctionLikeDeclaration, wrapped: string, sf: ts.SourceFile): 'handler' | 'middy' | 'forwards' | 'other' | undefined {
   const body = fn.body;
-  if (!body) return false;
-  const isFn = (e: ts.Expression | undefined): boolean => {
-    if (!e) return false;
+  if (!body) return undefined;
+  const shapes: ('handler' | 'middy' | 'forwards' | 'other')[] = [];
+  const shapeOf = (e: ts.Expression | undefined): void => {
+    if (!e) return;
     const u = unwrap(e);
-    if (ts.isArrowFunction(u) || ts.isFunctionExpression(u)) return true;
-    return ts.isCallExpression(u) && /^(middy|use)$/.test(lastName(u.expression) ?? '');
+    if (ts.isCallExpression(u) && /^(middy|use)$/.test(lastName(u.expression) ?? '')) shapes.push('middy');
+    if (!ts.isArrowFunction(u) && !ts.isFunctionExpression(u)) return;
+    const names = u.parameters.map((p) => p.name.getText(sf));
+    const firstType = u.parameters[0]?.type?.getText(sf) ?? '';
+    const request = REQUEST_PARAM.test(names[0] ?? '') || REQUEST_TYPE.test(firstType) || (names.length >= 2 && /^_?next$/.test(names[names.length - 1]));
+    // A request handler that never calls the parameter is made by a middleware factory (`validate(schema)`).
+    const forwards = calls(u, wrapped);
+    shapes.push(request && forwards ? 'handler' : forwards ? 'forwards' : 'other');
   };
-  if (!ts.isBlock(body)) return isFn(body);
+  if (!ts.isBlock(body)) shapeOf(body);
+  else {
+    walk(body, (node) => {
+      if (ts.isFunctionLike(node)) return false;
+      if (ts.isReturnStatement(node)) shapeOf(node.expression);
+      return undefined;
+    });
+  }
+  return (['handler', 'middy', 'forwards', 'other'] as const).find((s) => shapes.includes(s));
+}
+
+function calls(fn: ts.Node, name: string): boolean {
   let found = false;
-  walk(body, (node) => {
-    if (found || ts.isFunctionLike(node)) return false;
-    if (ts.isReturnStatement(node) && isFn(node.expression)) found = true;
+  walk(fn, (n) => {
+    if (found) return false;
+    if (ts.isCallExpression(n) && ts.isIdentifier(n.expression) && n.expression.text === name) found = true;
     return undefined;
   });
   return found;

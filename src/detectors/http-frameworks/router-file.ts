@@ -158,6 +158,7 @@ export function analyseFile(sf: ts.SourceFile, links?: CrossFileLinks): FileRout
     before: readonly MiddlewareRef[] = [],
     viaUse = false,
     asMiddleware?: MiddlewareRef,
+    registrar = false,
   ) => {
     if (!target && !asMiddleware) return;
     const p = prefix ? str(prefix) : { text: '', resolved: true };
@@ -169,6 +170,7 @@ export function analyseFile(sf: ts.SourceFile, links?: CrossFileLinks): FileRout
       ...(target ? { target } : {}),
       ...(asMiddleware ? { asMiddleware } : {}),
       viaUse,
+      ...(registrar ? { registrar } : {}),
       line: lineOf(at, sf),
       order: token.getStart(sf),
     });
@@ -182,7 +184,7 @@ export function analyseFile(sf: ts.SourceFile, links?: CrossFileLinks): FileRout
       // `registerRoutes(app)`: a function that receives a unit attaches its routes to it.
       const passed = args.find((a) => unitOf(a));
       const target = passed && targetOf(callee);
-      if (passed && target && !(ts.isIdentifier(callee) && callee.text === 'require')) addMount(unitOf(passed)!, undefined, target, node);
+      if (passed && target && !(ts.isIdentifier(callee) && callee.text === 'require')) addMount(unitOf(passed)!, undefined, target, node, [], false, undefined, true);
       // `const app = fastify.withTypeProvider<…>()` is handled as an alias when units are discovered.
       return;
     }

@@ -155,6 +155,22 @@ export function composeRoutes(index: RepoIndex, candidates: readonly string[]): 
     });
   };
 
+  /** The `use` middleware a registrar adds to the router it is handed, through the registrars it calls in turn. */
+  const registrarUses = (k: string, base: string, after: number, stack: Set<string>): Active[] => {
+    const unit = unitAt(k);
+    if (!unit || stack.has(k) || stack.size > 20) return [];
+    stack.add(k);
+    const file = fileOf(k);
+    return [...unit.mounts]
+      .sort((a, b) => a.order - b.order)
+      .flatMap((m): Active[] => {
+        const targets = edges.get(m) ?? [];
+        if (m.registrar) return targets.flatMap((t) => registrarUses(t.target, base, after, stack));
+        if (targets.length > 0 || !m.asMiddleware || !m.viaUse) return [];
+        return [{ use: useOf(file, m.asMiddleware, 'use'), under: m.prefix === '' || m.prefix === '*' ? base : joinPaths(base, m.prefix), after }];
+      });
+  };
+
   const out: ComposedRoute[] = [];
   const emitted = new Set<string>();
   const visit = (k: string, prefix: string, resolved: boolean, inherited: HttpFramework | undefined, stack: Set<string>, outer: readonly Active[]) => {
@@ -214,6 +230,8 @@ export function composeRoutes(index: RepoIndex, candidates: readonly string[]): 
         const autoHooks = t.hooks.flatMap((h) => (unitAt(h)?.hooks ?? []).map((hook) => ({ use: useOf(fileOf(h), hook.ref, 'hook'), under: '', after: -1 })));
         visit(t.target, joinPaths(under, t.extra), resolved && m.resolved, framework, next, [...passing, ...scoped, ...autoHooks]);
       }
+      // `registerSecurity(app)`: what it `use`s on the app it is handed runs in front of this router's later routes.
+      if (m.registrar) for (const t of targets) active.push(...registrarUses(t.target, base, m.order, new Set(next)));
     }
   };
   for (const k of [...new Set(unitKeys)].sort()) {

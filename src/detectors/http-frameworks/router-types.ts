@@ -64,6 +64,11 @@ export interface Mount {
   readonly asMiddleware?: MiddlewareRef;
   /** True for `use`-style mounts: a path there scopes middleware (`app.use('/admin', requireAdmin)`). */
   readonly viaUse: boolean;
+  /**
+   * `registerSecurity(app)`: a function handed this router. Its `use` middleware applies to this router's later
+   * routes, as if written here (it is the same app), unlike a mounted sub-router's.
+   */
+  readonly registrar?: boolean;
   readonly line: number;
   readonly order: number;
 }

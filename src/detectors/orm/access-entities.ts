@@ -29,6 +29,20 @@ export const MONGOOSE_METHODS = kinds(
 
 const BUILDER_WRITES = new Set(['insert', 'update', 'delete', 'softDelete', 'restore', 'into']);
 
+/** Queries that give one Mongoose document (not `lean()`), and the document methods that write it back. */
+const DOCUMENT_QUERIES = new Set(['findById', 'findOne', 'findOneAndUpdate', 'findByIdAndUpdate']);
+const DOCUMENT_WRITES = new Set(['save', 'deleteOne', 'remove', 'updateOne']);
+const QUERY_CHAIN = new Set(['exec', 'populate', 'select', 'orFail', 'session', 'sort']);
+
+/** `await User.findById(id).populate('x').exec()` → `User`: the model a fetched document belongs to. */
+function fetchedDocument(init: ts.Expression): ts.Expression | undefined {
+  let e = init;
+  while (ts.isAwaitExpression(e) || ts.isParenthesizedExpression(e) || ts.isAsExpression(e)) e = e.expression;
+  while (ts.isCallExpression(e) && ts.isPropertyAccessExpression(e.expression) && QUERY_CHAIN.has(e.expression.name.text)) e = e.expression.expression;
+  if (!ts.isCallExpression(e) || !ts.isPropertyAccessExpression(e.expression) || !DOCUMENT_QUERIES.has(e.expression.name.text)) return undefined;
+  return e.expression.expression;
+}
+
 export function typeormVisitor(context: FileContext, entities: ModelTable, modules: RepositoryModules): AccessVisitor {
   const entityOf = (expr: ts.Node | undefined) => (expr && ts.isIdentifier(expr) ? context.refersTo(entities, expr.text) : undefined);
   /** A repository another module declares, by the name this file imported it under. */
@@ -135,21 +149,33 @@ export function mongooseVisitor(context: FileContext, models: ModelTable): Acces
   /** `const User = mongoose.model('User')`: a model fetched by name. */
   const local = new Map<string, OrmModelData>();
   const modelOf = (expr: ts.Expression) => (ts.isIdentifier(expr) ? local.get(expr.text) ?? context.refersTo(models, expr.text, true) : undefined);
-  /** `const user = new User({...})`, later `user.save()`. */
-  const instances = new Map<string, ts.NewExpression>();
+  /**
+   * Documents held in a variable, by the model expression they come from: `const user = new User({...})`,
+   * `const doc = await User.findById(id)`, or the callback's `(err, user)` of `User.findById(id, cb)`; later
+   * `user.save()` or `doc.deleteOne()` write that model.
+   */
+  const instances = new Map<string, ts.Expression>();
   const calls: ts.CallExpression[] = [];
   const helperCalls: ts.CallExpression[] = [];
   return {
     visit(node) {
       if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer) {
         const init = node.initializer;
-        if (ts.isNewExpression(init)) instances.set(node.name.text, init);
+        const fetched = fetchedDocument(init);
+        if (ts.isNewExpression(init)) instances.set(node.name.text, init.expression);
+        else if (fetched) instances.set(node.name.text, fetched);
         else if (ts.isCallExpression(init) && lastName(init.expression) === 'model' && init.arguments.length === 1) {
           const name = staticString(init.arguments[0])?.text;
           const model = name ? models.get(name, context.file) : undefined;
           if (model) local.set(node.name.text, model);
         }
-      } else if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression)) calls.push(node);
+      } else if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression)) {
+        calls.push(node);
+        // `User.findById(id, '+password', (err, user) => { …; user.save() })`: the callback is handed the document.
+        const cb = node.arguments[node.arguments.length - 1];
+        const doc = cb && (ts.isArrowFunction(cb) || ts.isFunctionExpression(cb)) ? cb.parameters[1]?.name : undefined;
+        if (doc && ts.isIdentifier(doc) && DOCUMENT_QUERIES.has(node.expression.name.text)) instances.set(doc.text, node.expression.expression);
+      }
       if (ts.isCallExpression(node)) helperCalls.push(node);
     },
     finish() {
@@ -170,12 +196,15 @@ export function mongooseVisitor(context: FileContext, models: ModelTable): Acces
         const method = callee.name.text;
         let receiver: ts.Expression = callee.expression;
         while (ts.isParenthesizedExpression(receiver)) receiver = receiver.expression;
-        if (method === 'save') {
-          const created = ts.isNewExpression(receiver) ? receiver : ts.isIdentifier(receiver) ? instances.get(receiver.text) : undefined;
-          const model = created && modelOf(created.expression);
-          if (model) hits.push({ model, kind: 'write', method: 'save', node: call });
-          continue;
+        if (DOCUMENT_WRITES.has(method)) {
+          const from = ts.isNewExpression(receiver) ? receiver.expression : ts.isIdentifier(receiver) ? instances.get(receiver.text) : undefined;
+          const model = from && modelOf(from);
+          if (model) {
+            hits.push({ model, kind: 'write', method, node: call });
+            continue;
+          }
         }
+        if (method === 'save') continue;
         const kind = MONGOOSE_METHODS.get(method);
         const model = kind && modelOf(receiver);
         if (kind && model) hits.push({ model, kind, method, node: call });

@@ -150,11 +150,21 @@ export function packageKind(pkg: WorkspacePackage, index?: RepoIndex): PackageKi
   }
   if (has('serverless') && !published) return { id: 'serverless', label: 'Serverless Framework service', because: from('serverless') };
   if (pkg.manifest.bin && !published) return { id: 'cli', label: 'Command-line tool', because: 'its `bin` field' };
+  const told = toldByTool(pkg, index, deps, from);
+  if (told) return told;
   const short = shortName(pkg);
   const config = short.match(/^(?:(eslint|prettier|tailwind|typescript|ts|jest|vitest|babel|stylelint|commitlint)-?config|tsconfig|config-(\w+))$/i);
   if (config) {
     const tool = (config[1] ?? config[2] ?? 'typescript').toLowerCase().replace(/^ts$/, 'typescript');
     return { id: 'tool-config', label: `Shared ${TOOL_NAMES[tool] ?? tool} configuration`, because: `its package name, ${pkg.name}` };
+  }
+  // `@v1/typescript` holding only `base.json`, `nextjs.json`: a tool's name, and nothing but JSON to share.
+  const tool = short.toLowerCase();
+  if (TOOL_NAMES[tool] && index && !pkg.isRoot) {
+    const files = index.filesUnder(pkg.dir).filter((f) => !/(^|\/)(package\.json|README\.md)$/i.test(f));
+    if (files.length > 0 && files.every((f) => f.endsWith('.json'))) {
+      return { id: 'tool-config', label: `Shared ${TOOL_NAMES[tool]} configuration`, because: `its package name, ${pkg.name}, and its files: JSON only` };
+    }
   }
   if (/(^|[-_.])(sdk|client)($|[-_.])/i.test(short)) return { id: 'sdk', label: 'Client SDK', because: `its package name, ${pkg.name}` };
   // A published package that calls itself an SDK is one, whatever its name (`inngest`: "Official SDK for Inngest.com").
@@ -193,4 +203,30 @@ function bundlerName(dep: string): string {
 
 function runtimeDep(pkg: WorkspacePackage, name: string): boolean {
   return pkg.manifest.dependencies?.[name] !== undefined;
+}
+
+/**
+ * Packages whose one tool says what they hold: Trigger.dev tasks, React Email templates, a Supabase project folder
+ * (`supabase/config.toml`, what `supabase init` writes). The evidence is named: a dependency or the config's path.
+ */
+function toldByTool(
+  pkg: WorkspacePackage,
+  index: RepoIndex | undefined,
+  deps: Record<string, string>,
+  from: (...names: string[]) => string,
+): PackageKind | undefined {
+  if (pkg.manifest.dependencies?.['@trigger.dev/sdk'] !== undefined) {
+    return { id: 'worker', label: 'Background jobs (Trigger.dev tasks)', because: from('@trigger.dev/sdk') };
+  }
+  const email = ['react-email', '@react-email/components'].find((d) => d in deps) ?? Object.keys(deps).sort().find((d) => d.startsWith('@react-email/'));
+  if (email) return { id: 'library', label: 'Email templates (React Email)', because: from(email) };
+  const config = `${pkg.dir ? `${pkg.dir}/` : ''}supabase/config.toml`;
+  // A monorepo's root holding the Supabase folder is more than that project.
+  if (index?.has(config) && !(pkg.isRoot && index.packages.length > 1)) {
+    const dir = config.slice(0, -'config.toml'.length);
+    const parts = [index.hasDir(`${dir}migrations`) && 'database migrations', index.hasDir(`${dir}functions`) && 'edge functions', index.has(`${dir}seed.sql`) && 'seed data'];
+    const holds = parts.filter((x): x is string => !!x);
+    return { id: 'library', label: `Supabase project (local config${holds.map((h) => `, ${h}`).join('')})`, because: `\`/${config}\`` };
+  }
+  return undefined;
 }

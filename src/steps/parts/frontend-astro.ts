@@ -33,8 +33,15 @@ export function astroCollections(collections: readonly AstroCollectionData[]): s
   const config = collections[0].file;
   const rows = collections.map((c) => {
     const fields = c.fields.map((f) => `${f.name}${f.optional ? '?' : ''}: ${f.type}${f.hasDefault ? ' (default)' : ''}`);
-    const where = c.folder ? `${c.entries} in ${cite(c.entries > 0 || c.folder.includes('.') ? c.folder : c.folder)}` : `${c.entries}`;
-    const type = [c.type, c.loader ? `${c.loader}() loader` : ''].filter(Boolean).join(', ') || '—';
+    // No count when the loader's files cannot be known statically: say which loader reads them, and where.
+    const loaderAt = c.loaderLine ? ` (${cite(c.file, c.loaderLine)})` : '';
+    const where =
+      c.entries === undefined
+        ? `not counted: the loader${c.loaderFrom ? ` from ${code(c.loaderFrom)}` : ''} decides${loaderAt}`
+        : c.folder
+          ? `${c.entries} in ${cite(c.folder)}`
+          : `${c.entries}`;
+    const type = [c.type, c.loader ? `${c.loader}${c.loaderCalled === false ? '' : '()'} loader` : ''].filter(Boolean).join(', ') || '—';
     return [code(c.name), type, fields.length ? names(fields, 12) : '—', where, cite(c.file, c.line)];
   });
   return join(heading(4, 'Content collections'), `Defined in ${cite(config)}:`, table(['Collection', 'Type', 'Schema fields', 'Entries', 'Defined at'], rows));
