@@ -169,3 +169,24 @@ describe('tests in other languages', () => {
     expect(md).toContain('Test files exist outside the test setups this step maps:\n\n- test file — `/backend/cart/tests/test_cart.py`');
   });
 });
+
+describe('dotenv files a script writes', () => {
+  it('set the variables it names or builds from a prefix, so none reads "set nowhere"', async () => {
+    const root = tempRepo({
+      'frontend/package.json': JSON.stringify({ name: 'web', private: true, scripts: { fetchConfig: 'node scripts/fetchconfig.js' }, dependencies: { vue: '^2.6.0' } }),
+      'frontend/scripts/fetchconfig.js': [
+        "var fs = require('fs');",
+        'var output = [];',
+        'for (const p of params) output.push("VUE_APP_" + p.name + \'=\' + p.value);',
+        'output.push("VUE_APP_AWS_REGION=" + region);',
+        "fs.writeFileSync('.env', output.join('\\n'));",
+      ].join('\n'),
+      'frontend/src/config.js': 'export default { region: process.env.VUE_APP_AWS_REGION, api: process.env.VUE_APP_CART_API_URL, other: process.env.OTHER_URL };\n',
+    });
+    const md = (await section(workflowsStep, root)).markdown;
+    expect(md).not.toMatch(/VUE_APP_AWS_REGION[^\n]*set nowhere/);
+    expect(md).not.toMatch(/VUE_APP_CART_API_URL[^\n]*set nowhere/);
+    expect(md).toContain('`VUE_APP_CART_API_URL` — read without a fallback in `/frontend/src/config.js:1` — the code sets variables by a computed name at `/frontend/scripts/fetchconfig.js:3`, which may include it');
+    expect(md).toMatch(/OTHER_URL[^\n]*set nowhere/);
+  });
+});

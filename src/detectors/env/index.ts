@@ -5,6 +5,7 @@ import { importsOf, mentions } from '../shared/ast.js';
 import { dotenvNames, isDotenvFile, isExampleDotenv } from './dotenv.js';
 import { isBuiltin } from './names.js';
 import { WRANGLER_CONFIG } from '../other-infra/wrangler.js';
+import { WRITES_FILES, writtenDotenv } from './sets-written.js';
 import { envReadsOf, schemaFacts, WORKER_TEXT, type EnvHelper, type FileEnvReads, type RawDynamic, type RawRead, type SchemaImport } from './reads.js';
 import { exportedSchemaKeys } from './reads-schema.js';
 import { helperCallsIn, literalArgumentsOf, QUOTED_NAME, type LiteralArgument } from './helper-calls.js';
@@ -120,6 +121,13 @@ export const envDetector: Detector = {
       if (/\.[cm]?[jt]sx?$/.test(file) && !file.endsWith('.d.ts')) {
         const text = index.read(file);
         if (text && (text.includes('exec') || text.includes('spawn')) && EXEC_TEXT.test(text)) sets(index.memo('env.exec-commands@1', file, (t) => codeCommandEnv(file, t)) ?? []);
+        if (text && WRITES_FILES.test(text) && text.includes('=')) {
+          const written = index.memo('env.written-dotenv@1', file, (t) => writtenDotenv(file, t));
+          if (written) {
+            sets(written.sets);
+            for (const d of written.dynamic) facts.push(dynamicFact('env.dynamic-set', file, d));
+          }
+        }
       }
       if (/(^|\/)package\.json$/.test(file)) {
         sets(index.memo('env.npm-scripts@2', file, (text) => packageScriptEnv(file, text)) ?? []);
