@@ -1,7 +1,7 @@
 /**
  * Work that runs outside a request: queues and their workers (BullMQ, Bull, Bee-Queue, SQS consumers), Temporal
  * workflows and workers, and schedules (node-cron, cron, node-schedule, @nestjs/schedule, Vercel crons, Inngest and
- * Trigger.dev functions). Each with the code that runs it, file and line.
+ * Trigger.dev functions), and discord.js bot clients. Each with the code that runs it, file and line.
  */
 import type { Detector, Fact } from '../../facts.js';
 import type { RepoIndex } from '../../scan/repo-index.js';
@@ -9,7 +9,7 @@ import { lineOf, ts, walk } from '../../scan/ts.js';
 import { importsOf, lastName, property, staticString } from '../shared/ast.js';
 import { isAppSource, isTestFile } from '../shared/source-scope.js';
 
-export type JobKind = 'queue' | 'worker' | 'schedule' | 'workflow' | 'temporal-worker' | 'function';
+export type JobKind = 'queue' | 'worker' | 'schedule' | 'workflow' | 'temporal-worker' | 'function' | 'bot';
 
 export interface JobData {
   readonly kind: JobKind;
@@ -39,6 +39,7 @@ const LIBS: Record<string, string> = {
   inngest: 'inngest',
   '@trigger.dev/sdk': 'trigger.dev',
   '@trigger.dev/sdk/v3': 'trigger.dev',
+  'discord.js': 'discord.js',
 };
 const NEEDLES = Object.keys(LIBS).map((l) => `'${l}'`).concat(Object.keys(LIBS).map((l) => `"${l}"`));
 
@@ -88,6 +89,8 @@ function jobsIn(file: string, sf: ts.SourceFile, wrappers: Wrapper[]): JobData[]
         if (cls === 'Worker') push('worker', lib, text(first), node);
         else if (cls === 'Queue' || lib === 'bull' || lib === 'bee-queue') push('queue', lib, text(first), node);
       } else if (lib === 'cron' && cls === 'CronJob' && first) schedule('cron', 'CronJob', node, first);
+      // A discord.js client is a long-running process of its own: it holds a gateway connection and reacts to events.
+      else if (lib === 'discord.js' && cls === 'Client') push('bot', 'discord.js', enclosingLabel(node) ?? 'Client', node, 'Discord gateway events');
     } else if (ts.isCallExpression(node)) {
       const callee = node.expression;
       // `import { schedule as scheduleCron } from 'node-cron'`: the imported name, not the local one.
