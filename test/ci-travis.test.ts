@@ -24,7 +24,7 @@ describe('Travis CI', () => {
     const deployment = md.slice(md.indexOf('### Deployment'), md.indexOf('### CI workflows'));
     expect(deployment).not.toMatch(/No deploy/);
     expect(deployment).toContain('`/.travis.yml`');
-    expect(deployment).toContain('`deploy`: uses `Travis deploy provider npm`');
+    expect(deployment).toContain('`deploy` (only on `branch main, tags`): uses `Travis deploy provider npm`');
     expect(missingCitations(md, await indexOf('ci-travis'))).toEqual([]);
   });
 });
