@@ -24,6 +24,12 @@ describe('database engine and migrations', () => {
     expect(facts.find((f) => f.data.tool === 'TypeORM migrations')!.data.scripts[0].command).toBe('typeorm migration:run -d src/data-source.ts');
   });
 
+  it('counts migrations, not the tests, runner code and __tests__ beside them', async () => {
+    // packages/legacy/src/migrations: 2 migrations in list/, a test beside one, a registry with its spec, __tests__/.
+    const facts = (await detect(databaseRuntimeDetector, 'db-runtime')).filter((f): f is DbMigrationsFact => f.kind === 'db.migrations');
+    expect(facts.find((f) => f.data.tool === 'TypeORM migrations')!.data.folders).toEqual([{ dir: 'packages/legacy/src/migrations', count: 2 }]);
+  });
+
   it('opens step 4 with them', async () => {
     const s = await section(databaseSchemaStep, 'db-runtime');
     expect(s.markdown).toContain('- **MySQL** — Prisma datasource provider "mysql" (`/packages/api/prisma/schema.prisma:6`)');

@@ -145,3 +145,18 @@ describe('published packages: entry points from source and SDKs by their own wor
     expect(readmeTitleSaysSdk('# Acme\n\nBuilt with the Acme SDK.\n')).toBe(false);
   });
 });
+
+// pkg-folder-installs: npm workspaces `packages/*`; the root postinstall runs `cd functions && npm install`, the
+// packages/cdk member's postinstall `npm ci --prefix custom-resources`, the root script `extension:ci` installs
+// extension/, and nothing installs tools/.
+describe('folders that scripts install', () => {
+  it('step 9 names the script that installs a folder outside the workspaces instead of calling it not installed', async () => {
+    const md = (await section(workflowsStep, 'pkg-folder-installs')).markdown;
+    const install = md.split('\n').find((l) => l.includes('**Install:**'))!;
+    expect(install).toContain('`functions` (outside the workspaces) is installed by it too: the `postinstall` script of the root runs `cd functions && npm install` (`/package.json:6`).');
+    expect(install).toContain('`packages/cdk/custom-resources` (outside the workspaces) is installed by it too: the `postinstall` script of `packages/cdk` runs `npm ci --prefix custom-resources` (`/packages/cdk/package.json:4`).');
+    expect(install).toContain('`extension` (outside the workspaces) installs with `npm run extension:ci`: `cd extension && npm ci` (`/package.json:7`).');
+    expect(install).toContain('The other package.json folder outside the workspaces is not installed by it: each installs in its folder (`cd tools && npm install`).');
+    expect(install).not.toMatch(/folders outside the workspaces are not installed/);
+  });
+});

@@ -4,6 +4,7 @@ import { supabaseDetector, type SupabaseFunctionFact, type SupabaseProjectFact }
 import { overviewStep } from '../src/steps/01-overview.js';
 import { backendApiStep } from '../src/steps/03-backend-api.js';
 import { databaseSchemaStep } from '../src/steps/04-database-schema.js';
+import { infrastructureStep } from '../src/steps/06-infrastructure.js';
 import { missingCitations } from '../src/steps/verify-citations.js';
 import { detect, indexOf, section } from './helpers/fixture.js';
 
@@ -13,8 +14,8 @@ describe('supabase detector', () => {
   it('reads config.toml: project id, ports, auth', async () => {
     const project = (await detect(supabaseDetector, FIXTURE)).find((f): f is SupabaseProjectFact => f.kind === 'supabase.project')!.data;
     expect(project).toMatchObject({ dir: 'supabase', config: 'supabase/config.toml', projectId: 'crm-supa', functions: 3 });
-    expect(project.ports).toEqual([{ service: 'api', port: 54321, line: 5 }, { service: 'db', port: 54322, line: 8 }]);
-    expect(project.auth).toEqual({ enabled: true, siteUrl: 'http://localhost:5173', line: 10 });
+    expect(project.ports).toEqual([{ service: 'api', port: 54321, line: 5 }, { service: 'db', port: 54322, line: 8 }, { service: 'studio', port: 54323, line: 22 }]);
+    expect(project.auth).toEqual({ enabled: true, siteUrl: 'http://localhost:5173', signup: false, line: 10 });
   });
 
   it('finds one Edge Function per folder with its serve line, JWT verification as written or defaulted, and callers', async () => {
@@ -23,7 +24,7 @@ describe('supabase detector', () => {
     expect(fns.map((f) => f.name)).toEqual(['hello', 'report', 'users']);
     const [hello, report, users] = fns;
     // The `Deno.serve(` in a comment on line 3 is not the serve call.
-    expect(users).toMatchObject({ entry: 'supabase/functions/users/index.ts', line: 4, serve: 'Deno.serve', verifyJwt: false, jwtFrom: 'config', jwtAt: { file: 'supabase/config.toml', line: 15 } });
+    expect(users).toMatchObject({ entry: 'supabase/functions/users/index.ts', line: 4, serve: 'Deno.serve', verifyJwt: false, jwtFrom: 'config', jwtAt: { file: 'supabase/config.toml', line: 16 } });
     expect(users.invokedFrom).toEqual([{ file: 'src/dataProvider.ts', line: 4, how: 'invoke' }]);
     expect(hello).toMatchObject({ line: 3, serve: 'serve', verifyJwt: true, jwtFrom: 'default' });
     expect(hello.invokedFrom).toEqual([{ file: 'src/dataProvider.ts', line: 11, how: 'url' }]);
@@ -33,12 +34,22 @@ describe('supabase detector', () => {
 });
 
 describe('Supabase in the steps', () => {
+  it('step 6 summarises config.toml: project id, local ports, auth and which Edge Functions skip JWT verification', async () => {
+    const s = await section(infrastructureStep, FIXTURE);
+    expect(s.markdown).toContain('### Supabase project');
+    expect(s.markdown).toContain('- **Project id:** `crm-supa` (`/supabase/config.toml:1`)');
+    expect(s.markdown).toContain('- **Local ports** (`supabase start`): `api` 54321 (`/supabase/config.toml:5`), `db` 54322 (`/supabase/config.toml:8`), `studio` 54323 (`/supabase/config.toml:22`)');
+    expect(s.markdown).toContain('- **Auth:** enabled, site URL `http://localhost:5173`, sign-up off (`/supabase/config.toml:10`)');
+    expect(s.markdown).toContain('- **Edge Functions:** 3 in `/supabase/functions`; JWT verification off (`verify_jwt = false`) for `users`; on for the other 2');
+    expect(missingCitations(s.markdown, await indexOf(FIXTURE))).toEqual([]);
+  });
+
   it('step 3 maps the Edge Functions and does not say there is no backend', async () => {
     const s = await section(backendApiStep, FIXTURE);
     expect(s.markdown).not.toContain('no backend API to map');
     expect(s.markdown).toContain('the API is defined with Supabase Edge Functions — 3 functions.');
     expect(s.markdown).toContain('### API: Supabase Edge Functions');
-    expect(s.markdown).toContain('| `users` | `/supabase/functions/users/index.ts:4` (Deno.serve) | off (`verify_jwt = false` `/supabase/config.toml:15`) | `functions.invoke` `/src/dataProvider.ts:4` |');
+    expect(s.markdown).toContain('| `users` | `/supabase/functions/users/index.ts:4` (Deno.serve) | off (`verify_jwt = false` `/supabase/config.toml:16`) | `functions.invoke` `/src/dataProvider.ts:4` |');
     expect(s.markdown).toContain("| `hello` | `/supabase/functions/hello/index.ts:3` (serve) | on (Supabase's default) | its `functions/v1/hello` URL `/src/dataProvider.ts:11` |");
     expect(missingCitations(s.markdown, await indexOf(FIXTURE))).toEqual([]);
   });

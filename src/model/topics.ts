@@ -159,6 +159,10 @@ const TOPICS: readonly Topic[] = [
         ...facts<CiRunData>(set, 'ci.workflow').flatMap((w) =>
           w.data.jobs.flatMap((j) => j.steps.filter((st) => st.run && words.test(st.run)).map((st) => ({ what: `CI job ${j.id}`, at: { file: w.data.file, line: st.line } }))),
         ),
+        // A Travis `deploy:` provider deploys without a command in the file.
+        ...(subject === 'cdk' ? [] : facts<CiRunData>(set, 'ci.workflow').flatMap((w) =>
+          w.data.jobs.filter((j) => j.deploy?.length).map((j) => ({ what: `CI job ${j.id} (deploy provider ${j.deploy!.join(', ')})`, at: { file: w.data.file, line: j.line } })),
+        )),
         ...(subject === 'cdk' ? [] : kinds(set, ['cdk.app'], () => 'a CDK app (deployed with cdk deploy)')),
         ...(subject === 'cdk'
           ? []
@@ -332,7 +336,7 @@ export const ALL_TOPICS = TOPICS;
 
 interface CiRunData {
   readonly file: string;
-  readonly jobs: readonly { id: string; steps: readonly { run?: string; line?: number }[] }[];
+  readonly jobs: readonly { id: string; line?: number; deploy?: readonly string[]; steps: readonly { run?: string; line?: number }[] }[];
 }
 
 /** Makefiles, justfiles and shell scripts that run a deploy command (they are not npm scripts). */

@@ -6,6 +6,7 @@ import { kubernetesDetector } from '../detectors/kubernetes/index.js';
 import { tasksDetector } from '../detectors/tasks/index.js';
 import { otherInfraDetector } from '../detectors/other-infra/index.js';
 import { scriptsDetector } from '../detectors/scripts/index.js';
+import { supabaseDetector } from '../detectors/supabase/index.js';
 import { heading, join, stepHeading } from '../markdown/blocks.js';
 import { cite } from '../markdown/cite.js';
 import { appPart, crossStackPart, deploymentPart, environmentPart } from './parts/cdk-deploy.js';
@@ -14,12 +15,13 @@ import { deployedPart, stackDiagram, stackSection, stacksTable } from './parts/c
 import { otherInfraPart } from './parts/other-infra.js';
 import { noCdk, noneOr } from './parts/claims.js';
 import { runtimePart, runtimeSummary } from './parts/runtime.js';
+import { supabaseProjectPart } from './parts/supabase-project.js';
 import type { StepDefinition } from './types.js';
 
 export const infrastructureStep: StepDefinition = {
   number: 6,
   title: 'Infrastructure & CDK',
-  detectors: [cdkDetector, otherInfraDetector, scriptsDetector, ciDetector, composeDetector, dockerfileDetector, kubernetesDetector, tasksDetector],
+  detectors: [cdkDetector, otherInfraDetector, scriptsDetector, ciDetector, composeDetector, dockerfileDetector, kubernetesDetector, tasksDetector, supabaseDetector],
   claims: ['infrastructure', 'deploy', 'cdk'],
   build(model) {
     const { facts } = model;
@@ -30,18 +32,19 @@ export const infrastructureStep: StepDefinition = {
     const runtime = runtimePart(facts);
     const runtimeSection = runtime !== '' && join(heading(3, 'Containers, manifests and task runners'), `Found: ${runtimeSummary(facts).join(', ')}.`, runtime);
     const title = stepHeading(6, 'Infrastructure & CDK');
+    const supabase = supabaseProjectPart(facts);
     if (!cdk) {
       const none = other !== ''
         ? `${noCdk(model)}; the infrastructure is described by the tools below.`
-        : runtime !== ''
-          ? `${noCdk(model)}; how it runs is described by the files below.`
+        : runtime !== '' || supabase !== ''
+          ? `${noCdk(model)}; how it runs is described by the ${runtime !== '' ? 'files' : 'Supabase project'} below.`
           : noneOr(
               model,
               'infrastructure',
               'No infrastructure code found: no AWS CDK app, no serverless.yml, SST, CloudFormation/SAM template or Terraform configuration, no Docker Compose file, Dockerfile, Kubernetes manifest, Makefile, justfile or Procfile.',
               'No AWS CDK app, serverless.yml, SST or Terraform configuration is mapped here, but these infrastructure files exist:',
             );
-      return { markdown: join(title, none, other, runtimeSection), facts: [...facts.all] };
+      return { markdown: join(title, none, other, supabase, runtimeSection), facts: [...facts.all] };
     }
     const where = [...new Set(apps.map((a) => a.data.dir))].map((d) => (d === '' ? 'the repository root' : cite(d)));
     const markdown = join(
@@ -59,6 +62,7 @@ export const infrastructureStep: StepDefinition = {
       heading(3, 'Deployment'),
       deploymentPart(model),
       other !== '' && join(heading(3, 'Other infrastructure tools'), other),
+      supabase,
       runtimeSection,
     );
     return { markdown, facts: [...facts.all] };

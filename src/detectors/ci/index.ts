@@ -2,6 +2,7 @@ import type { Detector, Fact } from '../../facts.js';
 import type { RepoIndex } from '../../scan/repo-index.js';
 import { githubAction, githubWorkflow } from './github.js';
 import { circleci, genericPipeline, gitlabPipeline } from './other.js';
+import { travisPipeline } from './travis.js';
 import type { CiProvider, CiWorkflowData, CiWorkflowFact } from './types.js';
 import { parseYaml, type YamlProblem } from '../../scan/yaml.js';
 import { problemFacts } from '../shared/parse-problems.js';
@@ -34,7 +35,7 @@ export const ciDetector: Detector = {
     for (const file of index.files.filter(isCiFile)) {
       // A pure function of the file's text: kept across runs, so an unchanged workflow is not parsed again. The cache
       // is a file in the session folder, so what it keeps is redacted as the fact will be (`curl -u ci:…` in a `run:`).
-      const read = index.memo('ci.file@2', file, (text) => {
+      const read = index.memo('ci.file@3', file, (text) => {
         const problems: YamlProblem[] = [];
         const data = redactData(readCiFile(file, text, problems), { isPath });
         return { data, problems: problems.map((p) => ({ ...p, message: redactText(p.message) })) };
@@ -55,5 +56,6 @@ export function readCiFile(file: string, text: string, problems: YamlProblem[] =
   const provider = OTHER[file];
   if (provider === 'gitlab-ci') return gitlabPipeline(file, doc, text);
   if (provider === 'circleci') return circleci(file, doc, text);
+  if (provider === 'travis-ci') return travisPipeline(file, doc, text);
   return genericPipeline(provider, file, doc, text);
 }

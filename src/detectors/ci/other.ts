@@ -122,7 +122,7 @@ function circleSteps(node: YamlNode | undefined): CiStep[] {
 }
 
 /**
- * Bitbucket Pipelines, Azure Pipelines, AWS CodeBuild and Travis CI: the commands they run, one job per file, in the
+ * Bitbucket Pipelines, Azure Pipelines and AWS CodeBuild (Travis CI has its own reader, travis.ts): the commands they run, one job per file, in the
  * order written. Their structure differs too much for more without a reader per tool.
  */
 export function genericPipeline(provider: CiProvider, file: string, doc: YamlNode, text: string): CiWorkflowData {

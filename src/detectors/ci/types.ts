@@ -54,6 +54,8 @@ export interface CiJob {
   readonly calls?: string;
   readonly env: readonly CiEnvVar[];
   readonly steps: readonly CiStep[];
+  /** Travis `deploy:` providers the job runs (`npm`, `heroku`, `pages`). */
+  readonly deploy?: readonly string[];
   readonly line: number;
 }
 

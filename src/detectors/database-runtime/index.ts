@@ -7,6 +7,7 @@ import type { Citation, Detector, Fact } from '../../facts.js';
 import { jsonKeyLine } from '../../scan/json-keys.js';
 import type { RepoIndex } from '../../scan/repo-index.js';
 import { isBuildOrVendor } from '../shared/source-scope.js';
+import { MIGRATION_DIR, notAMigration } from './migration-files.js';
 
 export interface DbEngineData {
   /** `PostgreSQL`, `MySQL`, `SQLite`, `MongoDB`, `SQL Server`, `CockroachDB`, `Redis`… */
@@ -37,8 +38,6 @@ const ENGINES: Record<string, string> = {
 };
 
 const MIGRATE = /\b(prisma (migrate|db push)|drizzle-kit (migrate|push|generate|up)|typeorm[\w:-]* migration:(run|generate)|migration:run|knex migrate|sequelize(-cli)? db:migrate|node-pg-migrate|dbmate|flyway|atlas migrate|supabase (db push|migration)|mikro-orm(-esm)? migration:up|kysely migrate|umzug|graphile-migrate|migrate (up|deploy))\b/;
-/** A migration file: `migrations/001.sql`, Prisma's `migrations/<stamp>/migration.sql`, Drizzle Kit's `drizzle/0000_x.sql`. */
-const MIGRATION_DIR = /(^|\/)((migrations?)\/([^/]+\/)?[^/]+\.(sql|[cm]?[jt]s)|drizzle\/[^/]+\.sql)$/;
 
 function engineOf(word: string): string | undefined {
   return ENGINES[word.toLowerCase()];
@@ -129,7 +128,7 @@ function migrations(index: RepoIndex): DbMigrationsFact[] {
     }
   }
   for (const file of index.files) {
-    if (!MIGRATION_DIR.test(file) || isBuildOrVendor(file) || /(^|\/)(node_modules|test|tests|fixtures)\//.test(file)) continue;
+    if (!MIGRATION_DIR.test(file) || isBuildOrVendor(file) || /(^|\/)node_modules\//.test(file) || notAMigration(file)) continue;
     // The migrations folder itself, also for tools that keep one subfolder per migration.
     const key = migrationFolder(file);
     const tool = /(^|\/)prisma\/migrations$/.test(key)

@@ -1,7 +1,7 @@
 /**
  * Work that runs outside a request: queues and their workers (BullMQ, Bull, Bee-Queue, SQS consumers), Temporal
  * workflows and workers, and schedules (node-cron, cron, node-schedule, @nestjs/schedule, Vercel crons, Inngest and
- * Trigger.dev functions). Each with the code that runs it, file and line.
+ * Trigger.dev functions), and discord.js bot clients. Each with the code that runs it, file and line.
  */
 import type { Detector, Fact } from '../../facts.js';
 import type { RepoIndex } from '../../scan/repo-index.js';
@@ -9,7 +9,7 @@ import { lineOf, ts, walk } from '../../scan/ts.js';
 import { importsOf, lastName, property, staticString } from '../shared/ast.js';
 import { isAppSource, isTestFile } from '../shared/source-scope.js';
 
-export type JobKind = 'queue' | 'worker' | 'schedule' | 'workflow' | 'temporal-worker' | 'function';
+export type JobKind = 'queue' | 'worker' | 'schedule' | 'workflow' | 'temporal-worker' | 'function' | 'bot';
 
 export interface JobData {
   readonly kind: JobKind;
@@ -39,6 +39,7 @@ const LIBS: Record<string, string> = {
   inngest: 'inngest',
   '@trigger.dev/sdk': 'trigger.dev',
   '@trigger.dev/sdk/v3': 'trigger.dev',
+  'discord.js': 'discord.js',
 };
 const NEEDLES = Object.keys(LIBS).map((l) => `'${l}'`).concat(Object.keys(LIBS).map((l) => `"${l}"`));
 
@@ -47,20 +48,22 @@ export const jobsDetector: Detector = {
   isEnabled: (index) => index.packages.some((p) => Object.keys({ ...p.manifest.dependencies, ...p.manifest.devDependencies }).some((d) => d in LIBS)) || index.files.some((f) => /(^|\/)vercel\.json$/.test(f)),
   detect(index: RepoIndex): Fact[] {
     const out: JobData[] = [...vercelCrons(index)];
+    const wrappers: Wrapper[] = [];
     for (const file of index.files) {
       if (!isAppSource(file) || isTestFile(file)) continue;
       const text = index.read(file);
       if (!text || !NEEDLES.some((n) => text.includes(n))) continue;
       const sf = index.parseOnce(file);
-      if (sf) out.push(...jobsIn(file, sf));
+      if (sf) out.push(...jobsIn(file, sf, wrappers));
     }
+    if (wrappers.length) out.push(...wrapperCalls(index, wrappers));
     return out
       .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line))
       .map((data) => ({ kind: 'jobs.job', id: `${data.kind} ${data.via} ${data.name}`, data, at: [{ file: data.file, line: data.line }] }));
   },
 };
 
-function jobsIn(file: string, sf: ts.SourceFile): JobData[] {
+function jobsIn(file: string, sf: ts.SourceFile, wrappers: Wrapper[]): JobData[] {
   const imports = importsOf(sf);
   const libOf = (name: string | undefined) => {
     const binding = name ? imports.get(name) : undefined;
@@ -70,6 +73,12 @@ function jobsIn(file: string, sf: ts.SourceFile): JobData[] {
   const text = (e: ts.Expression | undefined) => (e ? (staticString(e)?.text ?? e.getText(sf)) : '');
   const push = (kind: JobKind, via: string, name: string, node: ts.Node, trigger?: string) =>
     out.push({ kind, via, name: name.slice(0, 120), ...(trigger ? { trigger: trigger.slice(0, 120) } : {}), file, line: lineOf(node, sf) });
+  // A schedule whose expression is a parameter of a named function: its callers hold the real schedules.
+  const schedule = (via: string, label: string, node: ts.Node, expr: ts.Expression) => {
+    push('schedule', via, enclosingLabel(node) ?? label, node, text(expr));
+    const wrapper = parameterOf(expr);
+    if (wrapper) wrappers.push({ ...wrapper, via, file });
+  };
 
   walk(sf, (node) => {
     if (ts.isNewExpression(node)) {
@@ -79,15 +88,19 @@ function jobsIn(file: string, sf: ts.SourceFile): JobData[] {
       if ((lib === 'bullmq' || lib === 'bull' || lib === 'bee-queue') && first) {
         if (cls === 'Worker') push('worker', lib, text(first), node);
         else if (cls === 'Queue' || lib === 'bull' || lib === 'bee-queue') push('queue', lib, text(first), node);
-      } else if (lib === 'cron' && cls === 'CronJob' && first) push('schedule', 'cron', 'CronJob', node, text(first));
+      } else if (lib === 'cron' && cls === 'CronJob' && first) schedule('cron', 'CronJob', node, first);
+      // A discord.js client is a long-running process of its own: it holds a gateway connection and reacts to events.
+      else if (lib === 'discord.js' && cls === 'Client') push('bot', 'discord.js', enclosingLabel(node) ?? 'Client', node, 'Discord gateway events');
     } else if (ts.isCallExpression(node)) {
       const callee = node.expression;
-      const method = lastName(callee);
+      // `import { schedule as scheduleCron } from 'node-cron'`: the imported name, not the local one.
+      const imported = ts.isIdentifier(callee) ? imports.get(callee.text)?.imported : undefined;
+      const method = imported && imported !== 'default' && imported !== '*' ? imported : lastName(callee);
       const base = ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) ? callee.expression.text : ts.isIdentifier(callee) ? callee.text : undefined;
       const lib = libOf(base);
       const [a0, a1] = node.arguments;
-      if (lib === 'node-cron' && method === 'schedule' && a0) push('schedule', 'node-cron', enclosingLabel(node) ?? 'cron.schedule', node, text(a0));
-      else if (lib === 'node-schedule' && method === 'scheduleJob' && a0) push('schedule', 'node-schedule', enclosingLabel(node) ?? 'scheduleJob', node, text(a0));
+      if (lib === 'node-cron' && method === 'schedule' && a0) schedule('node-cron', 'cron.schedule', node, a0);
+      else if (lib === 'node-schedule' && method === 'scheduleJob' && a0) schedule('node-schedule', 'scheduleJob', node, a0);
       else if (lib === 'cron' && method === 'from' && a0) push('schedule', 'cron', 'CronJob.from', node, text(property(a0, 'cronTime')));
       else if (lib === 'sqs-consumer' && method === 'create' && a0) push('worker', 'sqs-consumer', text(property(a0, 'queueUrl')) || 'SQS queue', node);
       else if (lib === 'temporal' && method === 'create' && base === 'Worker' && a0) push('temporal-worker', 'temporal', text(property(a0, 'taskQueue')) || 'task queue', node);
@@ -111,6 +124,60 @@ function jobsIn(file: string, sf: ts.SourceFile): JobData[] {
     }
   }
   return out;
+}
+
+/** A function that passes one of its parameters to a scheduler as the schedule: `scheduleTask(name, interval, task)`. */
+interface Wrapper {
+  readonly name: string;
+  readonly index: number;
+  readonly via: string;
+  readonly file: string;
+}
+
+function parameterOf(expr: ts.Expression): Omit<Wrapper, 'via' | 'file'> | undefined {
+  if (!ts.isIdentifier(expr)) return undefined;
+  for (let n: ts.Node | undefined = expr.parent; n; n = n.parent) {
+    if (!ts.isFunctionLike(n)) continue;
+    const index = n.parameters.findIndex((p) => ts.isIdentifier(p.name) && p.name.text === expr.text);
+    if (index === -1) return undefined;
+    const name = ts.isFunctionDeclaration(n) && n.name ? n.name.text : ts.isVariableDeclaration(n.parent) && ts.isIdentifier(n.parent.name) ? n.parent.name.text : undefined;
+    return name ? { name, index } : undefined;
+  }
+  return undefined;
+}
+
+/**
+ * Calls of the wrappers, each a schedule with its argument as written (found on reactiflux/mod-bot:
+ * `scheduleTask("EscalationResolver", ONE_MINUTE * 15, …)` around node-cron). Files are filtered on the name first.
+ */
+function wrapperCalls(index: RepoIndex, wrappers: readonly Wrapper[]): JobData[] {
+  const out: JobData[] = [];
+  const needles = [...new Set(wrappers.map((w) => `${w.name}(`))];
+  for (const file of index.files) {
+    if (!isAppSource(file) || isTestFile(file)) continue;
+    const text = index.read(file);
+    if (!text || !needles.some((n) => text.includes(n))) continue;
+    const sf = index.parseOnce(file);
+    if (!sf) continue;
+    const imports = importsOf(sf);
+    walk(sf, (node) => {
+      if (!ts.isCallExpression(node) || !ts.isIdentifier(node.expression)) return;
+      const local = node.expression.text;
+      const binding = imports.get(local);
+      const w = wrappers.find((x) => (binding ? binding.imported === x.name && stem(binding.module) === stem(x.file) : x.file === file && x.name === local));
+      const arg = w && node.arguments[w.index];
+      if (!w || !arg) return;
+      const first = node.arguments[0] && staticString(node.arguments[0])?.text;
+      const name = (w.index !== 0 && first) || enclosingLabel(node) || local;
+      out.push({ kind: 'schedule', via: w.via, name: name.slice(0, 120), trigger: `${w.name}: ${(staticString(arg)?.text ?? arg.getText(sf)).slice(0, 100)}`, file, line: lineOf(node, sf) });
+    });
+  }
+  return out;
+}
+
+/** `~/helpers/schedule` and `app/helpers/schedule.ts` → `schedule`: an import names the wrapper's module (aliases too). */
+function stem(spec: string): string {
+  return spec.replace(/\/index(\.[cm]?[jt]sx?)?$/, '').replace(/\.[cm]?[jt]sx?$/, '').split('/').pop()!;
 }
 
 /** The method, function or variable a job is declared in, to name it. */

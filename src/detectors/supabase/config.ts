@@ -1,6 +1,6 @@
 /**
  * A Supabase project's `supabase/config.toml`, read with the line-keeping TOML reader: the project id, the local
- * ports of its services, whether auth is enabled and its site URL, and each `[functions.<name>]` table's
+ * ports of its services, whether auth (and sign-up) is enabled and its site URL, and each `[functions.<name>]` table's
  * `verify_jwt` and `entrypoint` settings. Values of secrets are never read (the file names them as `env(…)`).
  */
 import { readToml, type TomlTable, type TomlValue } from '../../scan/toml.js';
@@ -17,7 +17,7 @@ export interface SupabaseConfig {
   readonly projectIdLine?: number;
   /** `api 54321`, `db 54322`, `studio 54323`…: service → local port, with its line. */
   readonly ports: readonly { readonly service: string; readonly port: number; readonly line: number }[];
-  readonly auth?: { readonly enabled?: boolean; readonly siteUrl?: string; readonly line: number };
+  readonly auth?: { readonly enabled?: boolean; readonly siteUrl?: string; readonly signup?: boolean; readonly line: number };
   readonly functions: ReadonlyMap<string, FunctionSettings>;
 }
 
@@ -35,6 +35,7 @@ export function readSupabaseConfig(text: string): SupabaseConfig {
     ? {
         ...(typeof authTable.enabled === 'boolean' ? { enabled: authTable.enabled } : {}),
         ...(typeof authTable.site_url === 'string' ? { siteUrl: authTable.site_url } : {}),
+        ...(typeof authTable.enable_signup === 'boolean' ? { signup: authTable.enable_signup } : {}),
         line: lines.get('auth') ?? 1,
       }
     : undefined;

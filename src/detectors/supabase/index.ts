@@ -18,6 +18,7 @@ export interface SupabaseProjectData {
   readonly dir: string;
   readonly config?: string;
   readonly projectId?: string;
+  readonly projectIdLine?: number;
   readonly ports: SupabaseConfig['ports'];
   readonly auth?: SupabaseConfig['auth'];
   readonly functions: number;
@@ -98,7 +99,7 @@ export const supabaseDetector: Detector = {
       const project: SupabaseProjectData = {
         dir,
         ...(found.config ? { config: found.config } : {}),
-        ...(config?.projectId ? { projectId: config.projectId } : {}),
+        ...(config?.projectId ? { projectId: config.projectId, ...(config.projectIdLine ? { projectIdLine: config.projectIdLine } : {}) } : {}),
         ports: config?.ports ?? [],
         ...(config?.auth ? { auth: config.auth } : {}),
         functions: functions.length,

@@ -116,7 +116,7 @@ export function deploymentSection(model: StepModel, pm: PackageManager, scripts:
   const flows = workflows.filter((w) => isDeployWorkflow(w.data)).map((f) => {
     const levels = jobLevels(f.data);
     const chain = levels.map((l) => l.map((j) => j.id).join(' + ')).join('  →  ');
-    const detail = levels.flat().map((j, i) => `${i + 1}. ${code(j.id)}${j.environment ? ` (environment ${value(j.environment)})` : ''}: ${commands(j, 4)}`);
+    const detail = levels.flat().map((j, i) => `${i + 1}. ${code(j.id)}${j.environment ? ` (environment ${value(j.environment)})` : ''}${j.deploy?.length && j.condition ? ` (only on ${value(j.condition)})` : ''}: ${commands(j, 4)}`);
     const triggers = f.data.triggers.map((t) => (t.detail ? `${t.event} (${t.detail})` : t.event)).join(', ');
     return join(`**${escaped(f.data.name ?? f.data.file)}** — ${cite(f.data.file)}${triggers ? `, on ${escaped(triggers)}` : ''}:`, codeBlock(chain), detail.join('\n'));
   });

@@ -1,7 +1,8 @@
 import path from 'node:path';
 import type { ConfigFileFact } from '../../detectors/config-files/index.js';
 import { readJsonc } from '../../detectors/config-files/readers.js';
-import type { PackageManagerFact, ScriptFact, WorkspaceDepFact } from '../../detectors/scripts/index.js';
+import type { PackageManager, PackageManagerFact, ScriptFact, WorkspaceDepFact } from '../../detectors/scripts/index.js';
+import { folderInstalls } from './folder-installs.js';
 import { codeBlock, heading, join, table } from '../../markdown/blocks.js';
 import { cite } from '../../markdown/cite.js';
 import { code, oneLine } from '../../markdown/text.js';
@@ -38,7 +39,7 @@ export function devWorkflowSection(model: StepModel, pmFact: PackageManagerFact 
   } else if (pm) {
     const lock = pm.lockfile ? `lockfile ${cite(pm.lockfile)}` : 'no lockfile committed';
     const ws = index.workspaceTool ? `, ${index.workspaceTool} workspaces: ${index.workspacePatterns.map((p) => code(p)).join(', ')}` : '';
-    steps.push(`**Install:** ${code(pm.install)} at the repository root (${pm.tool}${pm.declared ? ` ${code(pm.declared)}` : ''}, ${lock}${ws}).${outsideWorkspaces(index)}`);
+    steps.push(`**Install:** ${code(pm.install)} at the repository root (${pm.tool}${pm.declared ? ` ${code(pm.declared)}` : ''}, ${lock}${ws}).${outsideWorkspaces(index, pm.tool, scripts)}`);
   }
   const examples = index.files.filter((f) => /(^|\/)\.?env(\.[\w-]+)?\.(example|sample|template)$/.test(f));
   if (examples.length) {
@@ -80,9 +81,17 @@ function perFolderInstalls(model: StepModel): { dir: string; command: string; lo
  * Package.json folders the root install leaves out — those outside the workspace globs, or every nested one when there
  * are no workspaces — and how each installs.
  */
-function outsideWorkspaces(index: RepoIndex): string {
-  const others = index.packages.filter((p) => !p.isRoot && (index.workspaceTool === null || !p.declared));
-  if (others.length === 0) return '';
+function outsideWorkspaces(index: RepoIndex, pm: PackageManager, scripts: readonly ScriptFact[]): string {
+  const outside = index.packages.filter((p) => !p.isRoot && (index.workspaceTool === null || !p.declared));
+  const installs = folderInstalls(index, scripts);
+  const others = outside.filter((p) => !installs.has(p.dir));
+  const where = index.workspaceTool === null ? 'nested (no workspaces)' : 'outside the workspaces';
+  const byScript = outside.flatMap((p) => installs.get(p.dir) ?? []);
+  // A folder a script installs is named with that script, never as "not installed".
+  const said = byScript.map((x) => x.hook
+    ? ` ${code(x.dir)} (${where}) is installed by it too: the ${code(x.script.name)} script of ${x.script.dir ? code(x.script.dir) : 'the root'} runs ${value(x.script.command)} (${cite(x.script.manifest, x.script.line)}).`
+    : ` ${code(x.dir)} (${where}) installs with ${code(runScript(index, pm, x.script.package, x.script.name))}: ${value(x.script.command)} (${cite(x.script.manifest, x.script.line)}).`).join('');
+  if (others.length === 0) return said;
   const first = others[0];
   const own = folderPackageManager(index, first);
   const example = code(`cd ${first.dir} && ${installCommand(own.tool ?? 'npm', own.lockfile !== undefined)}`);
@@ -90,9 +99,9 @@ function outsideWorkspaces(index: RepoIndex): string {
   const lockNote = others.length === 1
     ? own.lockfile ? `, lockfile ${cite(own.lockfile)}` : ''
     : locks ? `, ${locks === others.length ? 'each' : `${locks} of them`} with a lockfile of its own` : '';
-  const where = index.workspaceTool === null ? 'nested (no workspaces)' : 'outside the workspaces';
   const noun = others.length === 1 ? `package.json folder ${where} is` : `${others.length} package.json folders ${where} are`;
-  return ` The ${noun} not installed by it: each installs in its folder (${example}${others.length > 1 ? ', …' : ''}${lockNote}).`;
+  const other = byScript.length ? ' other' : '';
+  return `${said} The${other} ${noun} not installed by it: each installs in its folder (${example}${others.length > 1 ? ', …' : ''}${lockNote}).`;
 }
 
 const FOLDER_LOCKFILE_NAMES = ['pnpm-lock.yaml', 'yarn.lock', 'bun.lock', 'bun.lockb', 'package-lock.json', 'npm-shrinkwrap.json'];

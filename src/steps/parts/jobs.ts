@@ -12,6 +12,7 @@ const KIND: Record<JobKind, string> = {
   workflow: 'workflow',
   'temporal-worker': 'Temporal worker',
   function: 'background function',
+  bot: 'bot client',
 };
 
 export function jobsPart(facts: FactSet): string {

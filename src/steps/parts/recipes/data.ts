@@ -9,6 +9,7 @@ import { grantLabel, plural } from '../cdk-shared.js';
 import { byFileLine, commonDir, compareText, value } from '../format.js';
 import { runScript } from '../run-commands.js';
 import { folder, lineIn, mostCommon, recipe, type RecipeInput } from './shared.js';
+import { notAMigration } from '../../../detectors/database-runtime/migration-files.js';
 
 /** What step 4 counts as a migration: SQL files and migration scripts, not lock files or snapshots beside them. */
 const MIGRATION_FILE = /\.(sql|[cm]?[jt]s)$/;
@@ -121,7 +122,7 @@ function ormModel(input: RecipeInput, pm: 'npm' | 'yarn' | 'pnpm' | 'bun'): stri
   const migrationDir = migrations.length ? /^(.*?(^|\/)migrations?)\//.exec(commonDir(migrations) + '/')?.[1] ?? commonDir(migrations) : '';
   const script = scriptMatching(input, MIGRATE[orm.key], pkg);
   const migrate = [
-    migrationDir ? `migrations are in ${folder(migrationDir)} (${plural(migrations.filter((f) => MIGRATION_FILE.test(f)).length, 'migration file')})` : '',
+    migrationDir ? `migrations are in ${folder(migrationDir)} (${plural(migrations.filter((f) => MIGRATION_FILE.test(f) && !notAMigration(f)).length, 'migration file')})` : '',
     script ? `run them with ${runLine(input, pm, script)}` : '',
   ].filter(Boolean);
   return recipe(`Add a ${ORM_LABEL[orm.key]} ${noun}`, [

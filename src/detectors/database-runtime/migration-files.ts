@@ -1,0 +1,15 @@
+/** A migration file: `migrations/001.sql`, Prisma's `migrations/<stamp>/migration.sql`, Drizzle Kit's `drizzle/0000_x.sql`. */
+export const MIGRATION_DIR = /(^|\/)((migrations?)\/([^/]+\/)?[^/]+\.(sql|[cm]?[jt]s)|drizzle\/[^/]+\.sql)$/;
+
+/**
+ * Files in a migrations folder that are not migrations: tests beside them (`0001-x.migration.test.ts`,
+ * `__tests__/`), type declarations, a barrel, and the runner's own code named after the folder
+ * (`migrations.registry.ts`, `migration.tables.ts`). Counting them made "37 migrations" of 27 (papra-hq/papra).
+ */
+export function notAMigration(file: string): boolean {
+  const base = file.slice(file.lastIndexOf('/') + 1);
+  return /(^|\/)(__tests__|__mocks__|__fixtures__|test|tests|fixtures)\//.test(file)
+    || /\.(test|spec|d)\.[cm]?[jt]sx?$/.test(base)
+    || /^index\.[cm]?[jt]s$/.test(base)
+    || /^migrations?\.[\w-]+\.[cm]?[jt]s$/.test(base);
+}
