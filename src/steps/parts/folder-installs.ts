@@ -27,8 +27,13 @@ const DIR_FLAGS = new Set(['--prefix', '-C', '--dir', '--cwd']);
 export function folderInstalls(index: RepoIndex, scripts: readonly ScriptFact[]): Map<string, FolderInstall> {
   const out = new Map<string, FolderInstall>();
   const member = new Set(index.packages.filter((p) => p.isRoot || (index.workspaceTool !== null && p.declared)).map((p) => p.manifestPath));
-  const byPackage = new Map<string, ScriptData[]>();
-  for (const s of scripts) byPackage.set(s.data.manifest, [...(byPackage.get(s.data.manifest) ?? []), s.data]);
+  // By package, then by name: a manifest of 100,000 scripts must not cost a copy or a scan per script.
+  const byPackage = new Map<string, Map<string, ScriptData>>();
+  for (const s of scripts) {
+    let named = byPackage.get(s.data.manifest);
+    if (!named) byPackage.set(s.data.manifest, (named = new Map()));
+    if (!named.has(s.data.name)) named.set(s.data.name, s.data);
+  }
   const add = (dir: string, script: ScriptData, hook: boolean) => {
     const had = out.get(dir);
     if (!had || (hook && !had.hook)) out.set(dir, { dir, script, hook });
@@ -39,11 +44,13 @@ export function folderInstalls(index: RepoIndex, scripts: readonly ScriptFact[])
     if (!isHook) continue;
     // `"postinstall": "npm run setup:functions"`: one level of the package's own scripts.
     for (const m of s.data.command.matchAll(/\b(?:npm|pnpm|yarn|bun)\s+(?:run\s+)?([\w:.-]+)/g)) {
-      const called = byPackage.get(s.data.manifest)?.find((x) => x.name === m[1] && x !== s.data);
+      const found = byPackage.get(s.data.manifest)?.get(m[1]);
+      const called = found !== s.data ? found : undefined;
       if (called) for (const dir of installedDirs(called.command, called.dir)) add(dir, s.data, true);
     }
   }
-  for (const dir of [...out.keys()]) if (!index.packages.some((p) => p.dir === dir)) out.delete(dir);
+  const packageDirs = new Set(index.packages.map((p) => p.dir));
+  for (const dir of [...out.keys()]) if (!packageDirs.has(dir)) out.delete(dir);
   return out;
 }
 
