@@ -1,0 +1,42 @@
+/**
+ * Hand-checks on real repositories (issue #13): figue/convict setting definitions (`{ doc, schema, default, env: 'PORT' }`)
+ * are reads; an env helper that fails when the variable is unset makes it required; Vite's `import.meta.env.MODE` is
+ * provided by Vite, a `process.env.MODE` read of the same name is not.
+ */
+import { describe, expect, it } from 'vitest';
+import { Analysis } from '../src/analysis/run-detectors.js';
+import { RepoModel } from '../src/model/repo-model.js';
+import { configurationStep } from '../src/steps/08-configuration.js';
+import { workflowsStep } from '../src/steps/09-workflows.js';
+import { indexOf, section } from './helpers/fixture.js';
+
+const FIXTURE = 'env-config-defs';
+const envOf = async () => RepoModel.of(new Analysis(await indexOf(FIXTURE))).env();
+const block = (md: string, start: string, end = '####') => md.split(start)[1]?.split(end)[0] ?? '';
+
+describe('config-definition env keys (figue, convict)', () => {
+  it('reads each `env:` name of a setting definition, with its default as the fallback', async () => {
+    const env = await envOf();
+    const read = (name: string) => env.get(name)?.reads.map((r) => [r.file, r.lines[0], r.hasFallback]);
+    expect(read('NODE_ENV')).toEqual([['src/config/config.ts', 12, true]]);
+    expect(read('PORT')).toEqual([['src/config/config.ts', 18, true]]);
+    // `v.optional(…)` copes when unset; no default, no fallback otherwise (convict's `default: null` is no value).
+    expect(read('APP_BASE_URL')).toEqual([['src/config/config.ts', 23, true]]);
+    expect(read('TASKS_WORKER_ID')).toEqual([['src/config/config.ts', 28, false]]);
+    expect(read('FLY_MACHINE_ID')).toEqual([['src/config/config.ts', 28, false]]);
+    expect(read('AUTO_TAGGING_MODEL')).toEqual([['src/config/config.ts', 34, true]]);
+    // The name in an imported constant is resolved in its module.
+    expect(read('AI_DEFAULT_MODEL')).toEqual([['src/config/config.ts', 34, true]]);
+    expect(read('DB_HOST')).toEqual([['src/config/convict.ts', 5, false]]);
+    expect(env.get('PORT')!.sets.map((s) => [s.kind, s.at.file, s.at.line])).toContainEqual(['schema-default', 'src/config/config.ts', 17]);
+    // `overrideConfig({ env: 'test' })` is no definition.
+    expect(env.get('test')).toBeUndefined();
+    expect(env.dynamic).toEqual([]);
+  });
+
+  it('does not list a defined setting as "not read by the code"', async () => {
+    const md = (await section(configurationStep, FIXTURE)).markdown;
+    const unread = block(md, '#### Set or declared, but not read') + block(md, '#### Set or declared, and named in code');
+    for (const name of ['PORT', 'APP_BASE_URL', 'AI_DEFAULT_MODEL', 'DB_HOST']) expect(unread).not.toContain(`\`${name}\``);
+  });
+});
