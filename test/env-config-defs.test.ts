@@ -40,3 +40,24 @@ describe('config-definition env keys (figue, convict)', () => {
     for (const name of ['PORT', 'APP_BASE_URL', 'AI_DEFAULT_MODEL', 'DB_HOST']) expect(unread).not.toContain(`\`${name}\``);
   });
 });
+
+describe('runtime-provided variables by the kind of read', () => {
+  it('Vite provides `import.meta.env.MODE`, not a `process.env.MODE` read of the same name', async () => {
+    const env = await envOf();
+    const mode = env.get('MODE')!;
+    expect(mode.runtime).toBeUndefined();
+    expect(mode.reads.map((r) => [r.file, r.runtime?.label ?? null])).toEqual([
+      ['scripts/hook.mjs', null],
+      ['src/client/main.ts', 'Vite (`import.meta.env`)'],
+    ]);
+    expect(env.runtimeFor(mode, ['scripts/hook.mjs'])).toBeUndefined();
+    expect(env.runtimeFor(mode, ['src/client/main.ts'])).toBe('Vite (`import.meta.env`)');
+    expect(env.get('DEV')!.builtin).toBe(true);
+    const md = (await section(configurationStep, FIXTURE)).markdown;
+    expect(md).toMatch(/\| `MODE` \| `\/scripts\/hook\.mjs:1` \| — \|/);
+    expect(md).toMatch(/\| `MODE` \(`import\.meta\.env`\) \| `\/src\/client\/main\.ts:1`[^|]*\| set by Vite/);
+    const plain = (await section(workflowsStep, FIXTURE)).markdown.split('**Environment variables read without a fallback**')[1] ?? '';
+    expect(plain).toContain('`MODE` — read without a fallback in `/scripts/hook.mjs:1` — **set nowhere in the repository**');
+    expect(plain).not.toContain('`DEV`');
+  });
+});
