@@ -61,3 +61,22 @@ describe('runtime-provided variables by the kind of read', () => {
     expect(plain).not.toContain('`DEV`');
   });
 });
+
+describe('env helpers that fail when the variable is unset', () => {
+  it('a call without a fallback to a helper that throws (or flags and throws at load) is required', async () => {
+    const env = await envOf();
+    const read = (name: string) => env.get(name)!.reads.map((r) => [r.file, r.hasFallback, r.required ?? null, r.requiredAt ?? null]);
+    // `if (!value && !optional) { ok = false }` … `if (!ok) throw`: startup fails.
+    expect(read('DATABASE_URL')).toEqual([['src/env.server.ts', false, 'guard', 12]]);
+    expect(read('WEB_BASE_URL')).toEqual([['src/env.server.ts', true, null, null]]);
+    // `if (!value) throw`: at startup for a module-level call, when the function runs otherwise.
+    expect(read('STRIPE_KEY')).toEqual([['src/secrets.ts', false, 'guard', 7]]);
+    expect(read('MAILER_KEY')).toEqual([['src/secrets.ts', false, 'check', 10]]);
+    const step9 = (await section(workflowsStep, FIXTURE)).markdown;
+    const required = block(step9, '**Environment variables the code requires**', '**Environment variables read without');
+    expect(required).toContain('`DATABASE_URL` — required: startup fails if unset (checked at `/src/env.server.ts:12`)');
+    expect(required).toContain('`MAILER_KEY` — required: the code throws if unset (checked at `/src/secrets.ts:10`)');
+    const plain = step9.split('**Environment variables read without a fallback**')[1] ?? '';
+    for (const name of ['DATABASE_URL', 'STRIPE_KEY', 'MAILER_KEY']) expect(plain).not.toContain(`\`${name}\``);
+  });
+});

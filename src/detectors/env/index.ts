@@ -52,7 +52,7 @@ const YAML_ELSEWHERE = /(^|\/)(\.github|\.gitlab|\.circleci|\.buildkite)\/|(^|\/
  * from those trees while they exist rather than by parsing everything a second time.
  */
 const ENV_READS: TreeMemo<FileEnvReads> = {
-  namespace: 'env.reads@24',
+  namespace: 'env.reads@25',
   wants: (file, text) => !GENERATED.test(file) && (HARNESS_CONFIG.test(file) ? text.includes('env') : mentionsRead(text)),
   compute: envReadsOf,
 };
@@ -69,7 +69,7 @@ const IAC_SETS: TreeMemo<IacEnvSet[]> = {
  * function of the tree alone, so the calling files parsed by earlier steps (nearly all of them) are not parsed again.
  */
 const HELPER_CALLS: TreeMemo<LiteralArgument[]> = {
-  namespace: 'env.helper-calls@2',
+  namespace: 'env.helper-calls@3',
   wants: (file, text) => {
     if (GENERATED.test(file)) return false;
     QUOTED_NAME.lastIndex = 0;

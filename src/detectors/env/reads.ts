@@ -9,6 +9,7 @@ import { exportedNames, exportPath, helperOf, listHelperOf, loopNames, type EnvH
 import type { EnvReadVia } from './types.js';
 import { clip } from '../../secrets/clip.js';
 import { configDefinitionReads, type ConfigConstant } from './reads-config-def.js';
+import { failsWhenUnset } from './helper-required.js';
 
 export type { EnvHelper } from './reads-scope.js';
 export { WORKER_TEXT } from './reads-receivers.js';
@@ -207,7 +208,7 @@ export function envReadsOf(sf: ts.SourceFile, imported?: ReadonlyMap<string, 'pr
       }
       const helper = (ts.isIdentifier(arg) ? listHelperOf(arg) : undefined) ?? helperOf(arg);
       if (helper) {
-        helpers.push(helper);
+        helpers.push(!helper.list && failsWhenUnset(node, enclosingFunction(node)) ? { ...helper, failsWhenUnset: true } : helper);
         helperFns.add(enclosingFunction(node));
       } else pending.push({ node, read: { line: lineOf(node, sf), expression: clip(node.getText(sf), 80), ...namePattern(key?.text) } });
     } else if (ts.isVariableDeclaration(node) && ts.isObjectBindingPattern(node.name) && node.initializer) {
