@@ -31,6 +31,7 @@ describe('config-definition env keys (figue, convict)', () => {
     expect(env.get('PORT')!.sets.map((s) => [s.kind, s.at.file, s.at.line])).toContainEqual(['schema-default', 'src/config/config.ts', 17]);
     // `overrideConfig({ env: 'test' })` is no definition.
     expect(env.get('test')).toBeUndefined();
+    expect(env.get('production')).toBeUndefined();
     expect(env.dynamic).toEqual([]);
   });
 

@@ -11,7 +11,9 @@ import { isEnvName } from './names.js';
 import type { RawDynamic, RawRead } from './reads.js';
 
 /** Keys that make an object a setting's definition rather than any object with an `env` key (`{ env: 'test' }`). */
-const DEFINITION_KEYS = new Set(['doc', 'schema', 'format', 'default', 'description']);
+const DEFINITION_KEYS = new Set(['doc', 'schema', 'format', 'default']);
+/** A variable's name as these libraries' users write it: `{ env: 'production', default: … }` names a stage, not one. */
+const NAME = /^[A-Z_][A-Z0-9_]*$/;
 
 /** `env: [X_ENV_KEY]` with `X_ENV_KEY` imported: the detector reads the constant in its module (`read` without the name). */
 export interface ConfigConstant {
@@ -59,9 +61,11 @@ export function configDefinitionReads(node: ts.PropertyAssignment, constants: Re
     const expression = clip(`env: ${item.getText()}`, 80);
     const binding = ts.isIdentifier(item) ? importsOf(item.getSourceFile()).get(item.text) : undefined;
     if (name?.resolved) {
-      if (isEnvName(name.text)) reads.push({ name: name.text, ...read });
+      if (isEnvName(name.text) && NAME.test(name.text)) reads.push({ name: name.text, ...read });
     } else if (binding) imported.push({ module: binding.module, imported: binding.imported, expression, read });
-    else dynamic.push({ line: read.line, expression });
+    // Only a constant-like name (`env: WORKER_ENV_KEY`) is a read by a computed name: `env: environment` in an
+    // object that merely has a `default` would otherwise hide every "not read" conclusion.
+    else if (ts.isIdentifier(item) && NAME.test(item.text)) dynamic.push({ line: read.line, expression });
   }
   return { reads, dynamic, constants: imported };
 }
