@@ -28,6 +28,8 @@ describe('config-definition env keys (figue, convict)', () => {
     // The name in an imported constant is resolved in its module.
     expect(read('AI_DEFAULT_MODEL')).toEqual([['src/config/config.ts', 34, true]]);
     expect(read('DB_HOST')).toEqual([['src/config/convict.ts', 5, false]]);
+    // A parameter defaulting to `process.env` is the environment inside its function.
+    expect(read('APP_CONFIG_DIR')).toEqual([['src/config/load.ts', 5, true]]);
     expect(env.get('PORT')!.sets.map((s) => [s.kind, s.at.file, s.at.line])).toContainEqual(['schema-default', 'src/config/config.ts', 17]);
     // `overrideConfig({ env: 'test' })` is no definition.
     expect(env.get('test')).toBeUndefined();
@@ -38,7 +40,7 @@ describe('config-definition env keys (figue, convict)', () => {
   it('does not list a defined setting as "not read by the code"', async () => {
     const md = (await section(configurationStep, FIXTURE)).markdown;
     const unread = block(md, '#### Set or declared, but not read') + block(md, '#### Set or declared, and named in code');
-    for (const name of ['PORT', 'APP_BASE_URL', 'AI_DEFAULT_MODEL', 'DB_HOST']) expect(unread).not.toContain(`\`${name}\``);
+    for (const name of ['PORT', 'APP_BASE_URL', 'AI_DEFAULT_MODEL', 'DB_HOST', 'APP_CONFIG_DIR']) expect(unread).not.toContain(`\`${name}\``);
   });
 });
 

@@ -172,6 +172,12 @@ export function envReadsOf(sf: ts.SourceFile, imported?: ReadonlyMap<string, 'pr
   // `createEnv`), an alias, or an env-var binding: the walks enter only the parts of the tree that mention one.
   // Aliases first, so `env.X` before the alias's line in walk order is still seen.
   walkMentioning(sf, ENV_WORDS, (node) => {
+    // A parameter defaulting to the environment (`function parseConfig({ env = process.env } = {})`, kept for tests).
+    if ((ts.isParameter(node) || ts.isBindingElement(node)) && ts.isIdentifier(node.name) && node.initializer && !(ts.isBindingElement(node) && node.propertyName)) {
+      const r = receiver(node.initializer);
+      if (r) aliases.set(node.name.text, r);
+      return;
+    }
     if (!ts.isVariableDeclaration(node) || !ts.isIdentifier(node.name) || !node.initializer) return;
     const init = skipParens(node.initializer);
     const r = receiver(init);
