@@ -28,6 +28,9 @@ describe('config-definition env keys (figue, convict)', () => {
     // The name in an imported constant is resolved in its module.
     expect(read('AI_DEFAULT_MODEL')).toEqual([['src/config/config.ts', 34, true]]);
     expect(read('DB_HOST')).toEqual([['src/config/convict.ts', 5, false]]);
+    // figue validates each setting: no default and a schema that needs a value, startup fails when unset.
+    expect(env.get('TASKS_WORKER_ID')!.reads.map((r) => r.required ?? null)).toEqual(['schema']);
+    expect(env.get('DB_HOST')!.reads.map((r) => r.required ?? null)).toEqual([null]);
     // A parameter defaulting to `process.env` is the environment inside its function.
     expect(read('APP_CONFIG_DIR')).toEqual([['src/config/load.ts', 5, true]]);
     expect(env.get('PORT')!.sets.map((s) => [s.kind, s.at.file, s.at.line])).toContainEqual(['schema-default', 'src/config/config.ts', 17]);

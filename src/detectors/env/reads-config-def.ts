@@ -52,12 +52,15 @@ export function configDefinitionReads(node: ts.PropertyAssignment, constants: Re
   const schema = keys.get('schema');
   const optional = !!schema && /\b(optional|nullish)\(|\.(optional|nullish|default)\(/.test(schema.getText());
   const fallback = hasDefault || optional;
+  // figue validates every setting with its schema: with no `default` key and a schema that needs a value, startup
+  // fails when the variable is unset. (convict always has a `default`; `default: null` gives the code null.)
+  const required = !!schema && !def && !optional ? { required: 'schema' as const } : {};
   const reads: RawRead[] = [];
   const dynamic: RawDynamic[] = [];
   const imported: ConfigConstant[] = [];
   for (const item of items) {
     const name = staticString(item, constants);
-    const read = { line: lineOf(item), via: 'schema' as const, receiver: 'process' as const, fallback, ...(hasDefault ? { defaultAt: { line: lineOf(def!) } } : {}) };
+    const read = { line: lineOf(item), via: 'schema' as const, receiver: 'process' as const, fallback, ...required, ...(hasDefault ? { defaultAt: { line: lineOf(def!) } } : {}) };
     const expression = clip(`env: ${item.getText()}`, 80);
     const binding = ts.isIdentifier(item) ? importsOf(item.getSourceFile()).get(item.text) : undefined;
     if (name?.resolved) {
