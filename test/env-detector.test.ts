@@ -115,6 +115,7 @@ describe('runtime-provided variables', () => {
     const { runtimeProvider } = await import('../src/detectors/env/runtime.js');
     expect(['COMMIT_REF', 'DEPLOY_PRIME_URL', 'NETLIFY'].map((n) => runtimeProvider(n)?.label)).toEqual(['Netlify', 'Netlify', 'Netlify']);
     expect(runtimeProvider('URL')).toBeUndefined();
+    expect(['APPDATA', 'LOCALAPPDATA', 'USERPROFILE'].map((n) => runtimeProvider(n)?.label)).toEqual(Array(3).fill('the shell / operating system'));
   });
 });
 

@@ -39,6 +39,11 @@ export interface SetSite {
 export interface EnvRead extends EnvReadData {
   /** A test file, fixture or test config: shown after the production reads. */
   readonly test: boolean;
+  /**
+   * Who provides the variable to this read, by the read's kind: Vite gives `import.meta.env.MODE`, nobody gives
+   * `process.env.MODE` (`runtimeProvider`).
+   */
+  readonly runtime?: RuntimeProvider;
 }
 
 export interface EnvVarView {
@@ -49,7 +54,10 @@ export interface EnvVarView {
   /** A tool's configuration that reads it (compose `${X}` interpolation). */
   readonly consumers: readonly { readonly tool: string; readonly at: Citation }[];
   readonly secret: boolean;
-  /** Who sets it when the project does not (`the AWS Lambda runtime`, `Vercel`); see `EnvModel.runtimeFor`. */
+  /**
+   * Who sets it when the project does not (`the AWS Lambda runtime`, `Vercel`), for every read; see
+   * `EnvModel.runtimeFor`. Undefined when only some reads have a provider (`import.meta.env.MODE` and `process.env.MODE`).
+   */
   readonly runtime?: RuntimeProvider;
   /** Set by the runtime or a tool for every reader (not only Lambda code). */
   readonly builtin: boolean;

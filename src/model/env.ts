@@ -69,7 +69,9 @@ export class EnvModel {
     };
     for (const f of facts.of<EnvReadFact>('env.read')) {
       const v = view(f.data.name);
-      v.reads.push({ ...f.data, test: isTestPath(f.data.file) });
+      // The provider depends on how the read is written: Vite's `MODE` is `import.meta.env.MODE` only.
+      const runtime = runtimeProvider(f.data.name, f.data.via === 'import.meta.env' || f.data.builtin ? 'import.meta' : 'process');
+      v.reads.push({ ...f.data, test: isTestPath(f.data.file), ...(runtime ? { runtime } : {}) });
       const d = f.data.defaultAt;
       if (d && !v.sets.some((s) => s.kind === 'schema-default' && s.at.file === d.file && s.at.line === d.line)) v.sets.push({ kind: 'schema-default', tool: 'schema default', at: { file: d.file, line: d.line } });
     }
@@ -132,13 +134,17 @@ export class EnvModel {
     const copies = facts.of<EnvDynamicReadFact>('env.dynamic').map((f) => f.data);
     // A copy reads the names set for its own code: its package's dotenv files, deployment config, CI.
     const setFor = (name: string, file: string) => (vars.get(name)?.sets ?? []).some((s) => !SCOPED.has(s.kind) || this.serves(s, file));
-    for (const r of prefixReads(copies, [...vars.keys()], setFor, index)) view(r.name).reads.push({ ...r, test: isTestPath(r.file) });
+    for (const r of prefixReads(copies, [...vars.keys()], setFor, index)) {
+      const runtime = runtimeProvider(r.name);
+      view(r.name).reads.push({ ...r, test: isTestPath(r.file), ...(runtime ? { runtime } : {}) });
+    }
 
     const out = new Map<string, EnvVarView>();
     for (const v of [...vars.values()].sort((a, b) => compare(a.name, b.name))) {
       const reads = [...v.reads].sort((a, b) => Number(a.test) - Number(b.test) || compare(a.file, b.file));
       const sets = [...v.sets].sort((a, b) => SET_ORDER.indexOf(a.kind) - SET_ORDER.indexOf(b.kind) || compare(a.at.file, b.at.file) || (a.at.line ?? 0) - (b.at.line ?? 0));
-      const runtime = runtimeProvider(v.name, v.reads.some((r) => r.via === 'import.meta.env') ? 'import.meta' : 'process');
+      // One provider for the variable only when it provides every read (a `process.env.MODE` read is the project's own).
+      const runtime = reads.length === 0 ? runtimeProvider(v.name) : reads.every((r) => r.runtime) ? reads[0].runtime : undefined;
       out.set(v.name, { name: v.name, reads, sets, consumers: v.consumers, secret: looksSecret(v.name), ...(runtime ? { runtime } : {}), builtin: !!runtime && runtime.scope === undefined });
     }
     this.vars = out;
@@ -183,10 +189,14 @@ export class EnvModel {
 
   /** Who sets the variable for code in `files`, when the runtime or a tool does (Lambda variables: Lambda code only). */
   runtimeFor(v: EnvVarView, files: readonly string[]): string | undefined {
-    if (!v.runtime) return undefined;
-    if (v.runtime.scope !== 'lambda') return v.runtime.label;
+    // A variable provided for some reads only (`import.meta.env.MODE` beside `process.env.MODE`): provided for `files`
+    // when every read there is one it provides.
+    const reads = v.runtime ? [] : v.reads.filter((r) => files.includes(r.file));
+    const runtime = v.runtime ?? (reads.length > 0 && reads.every((r) => r.runtime) ? reads[0].runtime : undefined);
+    if (!runtime) return undefined;
+    if (runtime.scope !== 'lambda') return runtime.label;
     const inFolder = (f: string) => this.lambdaFolders.some((d) => d === '' || f.startsWith(`${d}/`));
-    return files.some((f) => this.lambdaFiles.has(f) || this.lambdaDirs.has(this.dirOf(f)) || inFolder(f)) ? v.runtime.label : undefined;
+    return files.some((f) => this.lambdaFiles.has(f) || this.lambdaDirs.has(this.dirOf(f)) || inFolder(f)) ? runtime.label : undefined;
   }
 
   /**

@@ -20,6 +20,8 @@ export interface LiteralArgument {
   readonly line: number;
   /** How many arguments the call passes (a further one after the name is a fallback). */
   readonly args: number;
+  /** The call runs when the module loads (not inside a function): a helper that fails makes startup fail. */
+  readonly topLevel?: boolean;
 }
 
 /** A quoted name: every literal a helper call can name lies in the text of the call that passes it. */
@@ -34,10 +36,11 @@ export function literalArgumentsOf(sf: ts.SourceFile): LiteralArgument[] {
     const callee = lastName(node.expression);
     if (callee === undefined) return;
     const args = node.arguments.length;
+    const top = topLevel(node) ? { topLevel: true } : {};
     node.arguments.forEach((arg, param) => {
-      if (named(arg)) out.push({ callee, param, list: false, name: arg.text, line: lineOf(arg, sf), args });
+      if (named(arg)) out.push({ callee, param, list: false, name: arg.text, line: lineOf(arg, sf), args, ...top });
       else if (ts.isArrayLiteralExpression(arg)) {
-        for (const n of arg.elements) if (named(n)) out.push({ callee, param, list: true, name: n.text, line: lineOf(n, sf), args });
+        for (const n of arg.elements) if (named(n)) out.push({ callee, param, list: true, name: n.text, line: lineOf(n, sf), args, ...top });
       }
     });
   });
@@ -60,7 +63,15 @@ export function helperCallsIn(calls: readonly LiteralArgument[], helpers: Readon
   for (const c of calls) {
     const helper = helpers.get(c.callee);
     if (!helper || helper.param !== c.param || !!helper.list !== c.list) continue;
-    out.push({ name: c.name, line: c.line, via: 'helper', receiver: 'process', fallback: !c.list && c.args > c.param + 1 });
+    const fallback = !c.list && c.args > c.param + 1;
+    // A helper that throws (or exits) when the variable is unset: at startup for a module-level call.
+    const required = helper.failsWhenUnset && !fallback ? { required: c.topLevel ? ('guard' as const) : ('check' as const) } : {};
+    out.push({ name: c.name, line: c.line, via: 'helper', receiver: 'process', fallback, ...required });
   }
   return out;
+}
+
+function topLevel(node: ts.Node): boolean {
+  for (let n = node.parent; n; n = n.parent) if (ts.isFunctionLike(n) || ts.isClassLike(n)) return false;
+  return true;
 }

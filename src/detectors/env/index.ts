@@ -8,6 +8,8 @@ import { WRANGLER_CONFIG } from '../other-infra/wrangler.js';
 import { WRITES_FILES, writtenDotenv } from './sets-written.js';
 import { envReadsOf, schemaFacts, WORKER_TEXT, type EnvHelper, type FileEnvReads, type RawDynamic, type RawRead, type SchemaImport } from './reads.js';
 import { exportedSchemaKeys } from './reads-schema.js';
+import type { ConfigConstant } from './reads-config-def.js';
+import { findDefinition } from '../shared/definitions.js';
 import { helperCallsIn, literalArgumentsOf, QUOTED_NAME, type LiteralArgument } from './helper-calls.js';
 import { callsWithMember, enumArgumentReads } from './helper-enum-args.js';
 import { moduleResolver } from '../shared/resolve-module.js';
@@ -36,8 +38,8 @@ const HARNESS_CONFIG = /(^|\/)(playwright|vitest|vite)\.config\.[cm]?[jt]s$/;
 const CONTEXT_ENV = /\b(c|ctx|context)\.env\.\w/;
 // MDX is left out: a docs page shows `process.env.X` in prose and code samples far more often than it reads one.
 const TEXT_SOURCES = /\.(astro|vue|svelte|html)$/;
-/** Words every read form holds: a file without one of them is never parsed for reads (one regex: one pass). */
-const READ_WORDS = /process\.env|import\.meta\.env|loadEnv|Deno\.env|Bun\.env|env-var|prisma\/config|\$env\/|astro:env|node:process|['"]process['"]|cloudflare:workers|\b(c|ctx|context|this)\.env\.|\b(fetch|scheduled|queue)\s*\(\s*\w+[^,()]*,\s*\w*env\b/;
+/** Words every read form holds (`env: 'PORT'`, `env: [` are figue/convict setting definitions, reads-config-def.ts): a file without one of them is never parsed for reads (one regex: one pass). */
+const READ_WORDS = /\benv\s*:\s*(?:['"`]?[A-Z_]|\[)|process\.env|import\.meta\.env|loadEnv|Deno\.env|Bun\.env|env-var|prisma\/config|\$env\/|astro:env|node:process|['"]process['"]|cloudflare:workers|\b(c|ctx|context|this)\.env\.|\b(fetch|scheduled|queue)\s*\(\s*\w+[^,()]*,\s*\w*env\b/;
 // Every read form holds `env` or `Env` (an import of `node:process` is then read as `env.X`): a cheap test first.
 const mentionsRead = (text: string | undefined): text is string =>
   text !== undefined && (((text.includes('env') || text.includes('Env')) && READ_WORDS.test(text)) || text.includes('validationSchema') || CONFIG_SERVICE.test(text));
@@ -51,7 +53,7 @@ const YAML_ELSEWHERE = /(^|\/)(\.github|\.gitlab|\.circleci|\.buildkite)\/|(^|\/
  * from those trees while they exist rather than by parsing everything a second time.
  */
 const ENV_READS: TreeMemo<FileEnvReads> = {
-  namespace: 'env.reads@23',
+  namespace: 'env.reads@27',
   wants: (file, text) => !GENERATED.test(file) && (HARNESS_CONFIG.test(file) ? text.includes('env') : mentionsRead(text)),
   compute: envReadsOf,
 };
@@ -68,7 +70,7 @@ const IAC_SETS: TreeMemo<IacEnvSet[]> = {
  * function of the tree alone, so the calling files parsed by earlier steps (nearly all of them) are not parsed again.
  */
 const HELPER_CALLS: TreeMemo<LiteralArgument[]> = {
-  namespace: 'env.helper-calls@2',
+  namespace: 'env.helper-calls@3',
   wants: (file, text) => {
     if (GENERATED.test(file)) return false;
     QUOTED_NAME.lastIndex = 0;
@@ -186,11 +188,11 @@ export const envDetector: Detector = {
         const worker = CONTEXT_ENV.test(text) && !WORKER_TEXT.test(text) && workerDirs().has(index.packageOf(file)?.dir ?? '');
         const result = worker ? withTree(index, file, (sf) => envReadsOf(sf, undefined, true)) : index.treeMemo(ENV_READS, file);
         if (!result) continue;
-        const { reads, dynamic, dynamicSets, helpers: found, assigned, schemaImports, exportsEnv } = result;
+        const { reads, dynamic, dynamicSets, helpers: found, assigned, schemaImports, exportsEnv, configConstants } = result;
         if (exportsEnv.length) envModules.set(file, exportsEnv);
         firstPass.set(file, new Set(reads.map((r) => `${r.name}:${r.line}`)));
         for (const h of found) helpers.set(h.name, h);
-        const imported = schemaImports.filter((s) => !s.defaultsOnly).flatMap((s) => importedSchemaReads(index, file, s));
+        const imported = [...schemaImports.filter((s) => !s.defaultsOnly).flatMap((s) => importedSchemaReads(index, file, s)), ...(configConstants ?? []).map((c) => configConstantRead(index, file, c))];
         const validated = schemaImports.filter((s) => s.defaultsOnly).map((s) => frameworkSchema(index, file, s));
         sets(validated.flatMap((v) => v.defaults));
         for (const v of validated) if (v.required.length) facts.push(...group(index, v.file, v.required));
@@ -253,6 +255,15 @@ function frameworkSchema(index: RepoIndex, file: string, s: SchemaImport): { fil
     defaults: keys.filter((k) => k.hasDefault).map((k) => ({ name: k.text, file: target, line: k.line, kind: 'schema-default' as const, tool: 'schema default' })),
     required: keys.filter((k) => k.required).map((k) => ({ name: k.text, line: k.line, via: 'schema' as const, receiver: 'process' as const, fallback: false, required: 'schema' as const })),
   };
+}
+
+/** `env: [AI_MODEL_ENV_KEY]` (figue) with the constant imported: its string in the defining module names the variable. */
+function configConstantRead(index: RepoIndex, file: string, c: ConfigConstant): RawRead | RawDynamic {
+  const target = moduleResolver(index).resolve(file, c.module);
+  const at = target ? findDefinition(index, { file: target, name: c.imported }) : undefined;
+  const line = at?.line === undefined ? undefined : index.read(at.file)?.split('\n')[at.line - 1];
+  const name = line && /=\s*(['"`])([A-Za-z_][A-Za-z0-9_]*)\1\s*(;|as const|$)/.exec(line)?.[2];
+  return name ? { name, ...c.read } : { line: c.read.line, expression: c.expression };
 }
 
 function importedSchemaReads(index: RepoIndex, file: string, s: SchemaImport): (RawRead | RawDynamic)[] {

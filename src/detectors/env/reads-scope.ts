@@ -13,6 +13,8 @@ export interface EnvHelper {
   readonly name: string;
   readonly param: number;
   readonly list?: boolean;
+  /** The helper throws or exits when the variable is unset (`helper-required.ts`): a call without a fallback requires it. */
+  readonly failsWhenUnset?: boolean;
 }
 
 /** Calls that pass a value through unchanged enough to keep its config path (`Number(process.env.PORT)`). */

@@ -8,6 +8,8 @@ import { nestValidationSchemas, renamedSchemaReads, schemaFacts } from './reads-
 import { exportedNames, exportPath, helperOf, listHelperOf, loopNames, type EnvHelper } from './reads-scope.js';
 import type { EnvReadVia } from './types.js';
 import { clip } from '../../secrets/clip.js';
+import { configDefinitionReads, type ConfigConstant } from './reads-config-def.js';
+import { failsWhenUnset } from './helper-required.js';
 
 export type { EnvHelper } from './reads-scope.js';
 export { WORKER_TEXT } from './reads-receivers.js';
@@ -71,6 +73,8 @@ export interface FileEnvReads {
   readonly schemaImports: SchemaImport[];
   /** Names under which the module exports `process.env` itself or a wrapper of it (`export default withSecrets(process.env)`). */
   readonly exportsEnv: string[];
+  /** figue/convict `env: X_ENV_KEY` with the name imported from another module: resolved by the detector there. */
+  readonly configConstants: ConfigConstant[];
 }
 
 /** Modules whose `env` export is `process.env` (Node) or the platform's env (SvelteKit `$env/dynamic/*`). */
@@ -98,6 +102,7 @@ export function envReadsOf(sf: ts.SourceFile, imported?: ReadonlyMap<string, 'pr
   const helpers: EnvHelper[] = [];
   const assigned: RawAssignment[] = [];
   const schemaImports: SchemaImport[] = [];
+  const configConstants: ConfigConstant[] = [];
   // Computed names inside an env helper (`process.env[\`${prefix}${name}\`] ?? process.env[name]`) are the helper's
   // reads, which its call sites name; they are kept apart until every helper of the file is known.
   const pending: { node: ts.Node; read: RawDynamic }[] = [];
@@ -167,6 +172,12 @@ export function envReadsOf(sf: ts.SourceFile, imported?: ReadonlyMap<string, 'pr
   // `createEnv`), an alias, or an env-var binding: the walks enter only the parts of the tree that mention one.
   // Aliases first, so `env.X` before the alias's line in walk order is still seen.
   walkMentioning(sf, ENV_WORDS, (node) => {
+    // A parameter defaulting to the environment (`function parseConfig({ env = process.env } = {})`, kept for tests).
+    if ((ts.isParameter(node) || ts.isBindingElement(node)) && ts.isIdentifier(node.name) && node.initializer && !(ts.isBindingElement(node) && node.propertyName)) {
+      const r = receiver(node.initializer);
+      if (r) aliases.set(node.name.text, r);
+      return;
+    }
     if (!ts.isVariableDeclaration(node) || !ts.isIdentifier(node.name) || !node.initializer) return;
     const init = skipParens(node.initializer);
     const r = receiver(init);
@@ -203,7 +214,7 @@ export function envReadsOf(sf: ts.SourceFile, imported?: ReadonlyMap<string, 'pr
       }
       const helper = (ts.isIdentifier(arg) ? listHelperOf(arg) : undefined) ?? helperOf(arg);
       if (helper) {
-        helpers.push(helper);
+        helpers.push(!helper.list && failsWhenUnset(node, enclosingFunction(node)) ? { ...helper, failsWhenUnset: true } : helper);
         helperFns.add(enclosingFunction(node));
       } else pending.push({ node, read: { line: lineOf(node, sf), expression: clip(node.getText(sf), 80), ...namePattern(key?.text) } });
     } else if (ts.isVariableDeclaration(node) && ts.isObjectBindingPattern(node.name) && node.initializer) {
@@ -222,6 +233,12 @@ export function envReadsOf(sf: ts.SourceFile, imported?: ReadonlyMap<string, 'pr
     } else if (ts.isPropertyAssignment(node) && propertyNameText(node.name) === 'env' && ts.isObjectLiteralExpression(node.initializer) && harnessEnv(node)) {
       // A test harness's environment for what it starts: Playwright's `webServer: { env: { PORT } }`, Vitest's `test: { env }`.
       assigned.push(...literalKeys(node.initializer));
+    } else if (ts.isPropertyAssignment(node) && propertyNameText(node.name) === 'env' && (ts.isStringLiteralLike(node.initializer) || ts.isArrayLiteralExpression(node.initializer) || ts.isIdentifier(node.initializer))) {
+      // figue / convict: `{ doc, schema, default, env: 'PORT' }` is a read of PORT by the library.
+      const found = configDefinitionReads(node, consts());
+      reads.push(...found.reads);
+      dynamic.push(...found.dynamic);
+      configConstants.push(...found.constants);
     } else if (ts.isObjectLiteralExpression(node) && node.properties.some((p) => ts.isSpreadAssignment(p) && spreadsEnv(p.expression))) {
       // `{ ...process.env, X: … }`: a new environment, for `process.env` itself or a child process (`spawn(cmd, { env })`),
       // or a filtered copy handed to the browser (`{ ...Object.fromEntries(Object.entries(process.env)…), X: … }`).
@@ -303,7 +320,7 @@ export function envReadsOf(sf: ts.SourceFile, imported?: ReadonlyMap<string, 'pr
   if (reads.length > 0 && /[pP]arse\(/.test(sf.text)) renamedSchemaReads(sf, reads, consts());
   for (const p of pending) if (!helperFns.has(enclosingFunction(p.node))) dynamic.push(p.read);
   if (helpers.length > 0) helpers.push(...wrappingHelpers(sf, helpers));
-  return { reads, dynamic, dynamicSets, helpers, assigned, schemaImports, exportsEnv: envExports(sf, isEnv) };
+  return { reads, dynamic, dynamicSets, helpers, assigned, schemaImports, exportsEnv: envExports(sf, isEnv), configConstants };
 }
 
 /**

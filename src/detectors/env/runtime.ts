@@ -58,6 +58,10 @@ const EXACT: Record<string, RuntimeProvider> = {
   TERM: OS,
   HOSTNAME: OS,
   LANG: OS,
+  // Windows sets these for every process (a CLI's config folder: `process.env.APPDATA ?? join(homedir(), …)`).
+  APPDATA: OS,
+  LOCALAPPDATA: OS,
+  USERPROFILE: OS,
   INIT_CWD: NPM,
   VERCEL: VERCEL,
   NETLIFY: NETLIFY,

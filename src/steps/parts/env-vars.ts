@@ -49,9 +49,14 @@ export function envVarsSection(model: StepModel): string {
     'provides, infrastructure code (CDK, SST, Serverless, SAM), compose, Dockerfiles, Kubernetes, hosting config, CI `env:`, the code ' +
     'itself, and the dotenv files and typed declarations that serve that package.';
   const tables = packages.map((pkg) => {
-    const rows = [...byPackage.get(pkg)!].map(([v, reads]) => {
-      const files = reads.map((r) => r.file);
-      return [code(v.name), readIn(reads), setIn(env.setsFor(v, files), env.runtimeFor(v, files)), secretCell(v)];
+    const rows = [...byPackage.get(pkg)!].flatMap(([v, reads]) => {
+      // `import.meta.env.MODE` (Vite's) and `process.env.MODE` (the project's) in one package: a row for each.
+      const groups = v.runtime ? [reads] : [reads.filter((r) => !r.runtime), reads.filter((r) => r.runtime)].filter((g) => g.length > 0);
+      return groups.map((group) => {
+        const files = group.map((r) => r.file);
+        const kind = groups.length > 1 && group[0].runtime ? ` (${code('import.meta.env')})` : '';
+        return [`${code(v.name)}${kind}`, readIn(group), setIn(env.setsFor(v, files), env.runtimeFor(v, files)), secretCell(v)];
+      });
     });
     return join(heading(4, packageTitle(index, pkg)), table(['Variable', 'Read in', 'Set in', 'Secret?'], rows));
   });
