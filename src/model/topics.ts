@@ -14,6 +14,7 @@ import { httpFrameworksDetector } from '../detectors/http-frameworks/index.js';
 import { paymentsDetector } from '../detectors/integrations/payments.js';
 import { dependenciesDetector } from '../detectors/integrations/dependencies.js';
 import { nextPagesDetector } from '../detectors/nextjs-pages/index.js';
+import { expoRouterDetector } from '../detectors/expo-router/index.js';
 import { ormDetector } from '../detectors/orm/index.js';
 import { jobsDetector } from '../detectors/jobs/index.js';
 import { trpcDetector } from '../detectors/trpc/index.js';
@@ -90,11 +91,11 @@ const dependencyEvidence = (index: RepoIndex, re: RegExp, what: string): Evidenc
 const TOPICS: readonly Topic[] = [
   {
     id: 'frontend-app',
-    detectors: [packagesDetector, frontendBuildDetector, astroDetector, reactRouterDetector, tanstackRouterDetector, nextPagesDetector, reactAppDetector],
+    detectors: [packagesDetector, frontendBuildDetector, astroDetector, reactRouterDetector, tanstackRouterDetector, nextPagesDetector, expoRouterDetector, reactAppDetector],
     evidence: (set) => [
       ...kinds(set, ['frontend.app'], (f) => `frontend app ${(f.data as { name: string }).name}`),
       ...packagesOfKind(set, FRONTEND_KINDS),
-      ...kinds(set, ['next.route', 'astro.route', 'react-router.route', 'tanstack-router.route', 'react.entry'], (f) => `${f.kind} ${f.id}`),
+      ...kinds(set, ['next.route', 'expo.route', 'astro.route', 'react-router.route', 'tanstack-router.route', 'react.entry'], (f) => `${f.kind} ${f.id}`),
     ],
   },
   {
@@ -254,11 +255,11 @@ const TOPICS: readonly Topic[] = [
   {
     // Subject: the app's folder ('' for the root).
     id: 'app-routes',
-    detectors: [reactRouterDetector, tanstackRouterDetector, nextPagesDetector, astroDetector],
+    detectors: [reactRouterDetector, tanstackRouterDetector, nextPagesDetector, expoRouterDetector, astroDetector],
     evidence: (set, index, dir = '') => {
       const inside = (file: string) => dir === '' || file.startsWith(`${dir}/`);
       return [
-        ...kinds(set, ['next.route', 'astro.route', 'react-router.route', 'tanstack-router.route'], (f) => `${f.kind} ${f.id}`).filter((e) => inside(e.at.file)),
+        ...kinds(set, ['next.route', 'expo.route', 'astro.route', 'react-router.route', 'tanstack-router.route'], (f) => `${f.kind} ${f.id}`).filter((e) => inside(e.at.file)),
         ...index.filesUnder(dir).filter((f) => ROUTE_FILE.test(f.slice(dir ? dir.length + 1 : 0))).slice(0, 10).map((file) => ({ what: 'route-like file', at: { file } })),
       ];
     },

@@ -5,6 +5,7 @@
 import { astroDetector, type AstroCollectionFact, type AstroComponentFact, type AstroLayoutFact, type AstroRouteFact } from '../detectors/astro/index.js';
 import { frontendBuildDetector, type FrontendAppData, type FrontendAppFact } from '../detectors/frontend-build/index.js';
 import { nextPagesDetector, type NextRouteFact } from '../detectors/nextjs-pages/index.js';
+import { expoRouterDetector, type ExpoRouteFact } from '../detectors/expo-router/index.js';
 import {
   reactAppDetector,
   type ApiClientFact,
@@ -35,7 +36,7 @@ const SUMMARY_APPS = 12;
 export const frontendStep: StepDefinition = {
   number: 5,
   title: 'Frontend Applications',
-  detectors: [...ENV_DETECTORS, astroDetector, reactRouterDetector, tanstackRouterDetector, nextPagesDetector, stateManagementDetector, reactAppDetector],
+  detectors: [...ENV_DETECTORS, astroDetector, reactRouterDetector, tanstackRouterDetector, nextPagesDetector, expoRouterDetector, stateManagementDetector, reactAppDetector],
   claims: ['frontend-app', 'app-routes', 'env-read'],
   units: { 3: ['app', 'apps'] },
   build(model) {
@@ -50,8 +51,8 @@ export const frontendStep: StepDefinition = {
           noneOr(
             model,
             'frontend-app',
-            'No frontend application found: no package depends on Astro, Next.js, React DOM with a bundler, Vue, Svelte, Solid or Angular, and no app config or route files exist.',
-            'No frontend app built with a framework this step maps (Astro, Next.js, React with a bundler, Vue, Svelte, Solid, Angular) was recognised, but the repository has these app signs; read them directly:',
+            'No frontend application found: no package depends on Astro, Next.js, React DOM with a bundler, Expo, Vue, Svelte, Solid or Angular, and no app config or route files exist.',
+            'No frontend app built with a framework this step maps (Astro, Next.js, React with a bundler, Expo, Vue, Svelte, Solid, Angular) was recognised, but the repository has these app signs; read them directly:',
           ),
         ),
         facts: facts.all,
@@ -90,6 +91,7 @@ function routesOf(facts: FactSet, dir: string) {
     ...facts.of<ReactRouterRouteFact>('react-router.route'),
     ...facts.of<TanStackRouteFact>('tanstack-router.route'),
     ...facts.of<NextRouteFact>('next.route'),
+    ...facts.of<ExpoRouteFact>('expo.route'),
   ]
     .map((f) => f.data)
     .filter((r) => r.app === dir);
@@ -118,6 +120,8 @@ function appSection(app: FrontendAppData, model: StepModel): string {
     );
   }
   const routes = routesOf(facts, app.dir);
+  // An Expo app without Expo Router navigates with React Navigation screens, which this step does not read.
+  const expoScreens = app.framework === 'expo' && routes.length === 0 ? 'Screens of Expo apps without Expo Router file routes (React Navigation) are not analysed.' : '';
   const noRoutes =
     routes.length === 0 && ['react', 'remix', 'next'].includes(app.framework)
       ? join(
@@ -138,6 +142,7 @@ function appSection(app: FrontendAppData, model: StepModel): string {
     head,
     headerBullets(app, entries),
     notAnalysed,
+    expoScreens,
     routesSection(routes),
     noRoutes,
     layoutsSection(routes),
