@@ -33,6 +33,9 @@ describe('step 5 — Frontend Applications', () => {
     expect(md).toContain('| /dashboard/keys/:keyId | `KeyDetail` | `/src/pages/KeyDetail.tsx:4` | lazy · guarded by ProtectedRoute |');
     expect(md).toContain('| /dashboard/settings/billing | `Billing` | `/src/pages/Settings.tsx:8` | guarded by ProtectedRoute |');
     expect(md).toContain('- `DashboardLayout` — `/src/layouts/DashboardLayout.tsx:5` — wraps 6 routes under /dashboard, guarded by `ProtectedRoute`');
+    // A pathless layout wraps its own children, not every route under its parent's path.
+    expect(md).toContain('- `ProtectedRoute` — `/src/components/ProtectedRoute.tsx:4` — wraps 7 routes under / (a layout without a path: adds no URL segment)');
+    expect(md).toContain('- `RootLayout` — `/src/layouts/RootLayout.tsx:4` — wraps 10 routes under /');
     expect(md).toContain('| zustand | store | `useUiStore` | `/src/store/ui-store.ts:9` | state: `sidebarCollapsed`, `toggleSidebar` |');
     expect(md).toContain('- **API client:** `/src/lib/api.ts:4` — `axios`, base URL `import.meta.env.VITE_API_URL`, imported by 2 files');
     expect(md).toContain('- **Route guards:** `ProtectedRoute` (`/src/components/ProtectedRoute.tsx:4`)');

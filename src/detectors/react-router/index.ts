@@ -7,7 +7,7 @@ import type { Detector, Fact } from '../../facts.js';
 import type { RepoIndex } from '../../scan/repo-index.js';
 import { isSourceFile, ts, walk } from '../../scan/ts.js';
 import { lastName, mentions } from '../shared/ast.js';
-import type { FrontendRouteData } from '../shared/frontend-route.js';
+import { routeKey, type FrontendRouteData } from '../shared/frontend-route.js';
 import { dependsOn } from '../../scan/package-json.js';
 import { appFiles, frontendApps, type FrontendApp } from '../frontend-build/apps.js';
 import { frameworkRoutes } from './framework.js';
@@ -73,7 +73,7 @@ function libraryRoutes(index: RepoIndex, app: FrontendApp): FrontendRouteData[] 
     for (const r of results) {
       if (!r.path.endsWith('/*') || !r.file || mounts.has(r.file) || r.file === r.declaredAt.file) continue;
       if (!groups.some((g) => g.descendant && g.file === r.file)) continue;
-      mounts.set(r.file, { prefix: r.path.slice(0, -2) || '/', guards: r.guards, depth: r.depth + 1 });
+      mounts.set(r.file, { prefix: r.path.slice(0, -2) || '/', guards: r.guards, depth: r.depth + 1, parent: routeKey(r) });
       changed = true;
     }
     if (!changed) break;

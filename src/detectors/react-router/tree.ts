@@ -7,7 +7,7 @@ import { lineOf, ts } from '../../scan/ts.js';
 import { lastName, property } from '../shared/ast.js';
 import { staticValue } from '../shared/static-value.js';
 import { dynamicImport, followExport, importsCached, localDeclaration, resolveComponent, type ComponentRef } from '../shared/component-ref.js';
-import { composePath, isGuardName, type FrontendRouteData } from '../shared/frontend-route.js';
+import { composePath, isGuardName, routeKey, type FrontendRouteData } from '../shared/frontend-route.js';
 import { moduleResolver } from '../shared/resolve-module.js';
 import { clip } from '../../secrets/clip.js';
 import { mappedRoute, readMappedRoutes } from './mapped-routes.js';
@@ -16,6 +16,8 @@ export interface Mount {
   readonly prefix: string;
   readonly guards: readonly string[];
   readonly depth: number;
+  /** Key (`routeKey`) of the route whose children these are, so a layout's own routes can be counted. */
+  readonly parent?: string;
 }
 
 export interface Ctx extends Mount {
@@ -96,8 +98,12 @@ export class RouteTreeReader {
     const full = r.isIndex && r.path === undefined ? ctx.prefix || '/' : composePath(ctx.prefix, r.path);
     const hasChildren = Array.isArray(r.children) ? r.children.length > 0 : !!r.children;
     const guards = [...ctx.guards, ...r.wrappers.filter(isGuardName)];
+    let key = ctx.parent;
     if (r.component || r.path !== undefined || r.isIndex) {
-      this.routes.push({
+      // A layout route without a path adds no URL segment: its children sit at its parent's path.
+      const pathless = r.path === undefined && !r.isIndex && hasChildren;
+      const extras = { ...r.extras, ...(pathless ? { pathless: 'yes' } : {}) };
+      const route: FrontendRouteData = {
         app: this.app,
         router: 'react-router',
         path: full,
@@ -111,12 +117,15 @@ export class RouteTreeReader {
         lazy: !!r.component?.lazy,
         guards,
         depth: ctx.depth,
-        extras: r.extras && Object.keys(r.extras).length ? r.extras : undefined,
-      });
+        extras: Object.keys(extras).length ? extras : undefined,
+        ...(ctx.parent ? { parent: ctx.parent } : {}),
+      };
+      this.routes.push(route);
+      key = routeKey(route);
     }
     const childGuards = r.component && hasChildren && isGuardName(r.component.name) ? [...guards, r.component.name] : guards;
     if (r.component?.file && isGuardName(r.component.name)) this.guardAt[r.component.name] ??= { file: r.component.file, line: r.component.line };
-    const child: Ctx = { sf, prefix: full, guards: childGuards, depth: ctx.depth + 1 };
+    const child: Ctx = { sf, prefix: full, guards: childGuards, depth: ctx.depth + 1, ...(key ? { parent: key } : {}) };
     if (Array.isArray(r.children)) this.fromJsxChildren(r.children, child);
     else if (r.children) this.fromArray(r.children as ts.Expression, child);
   }
