@@ -259,7 +259,7 @@ const TOPICS: readonly Topic[] = [
     evidence: (set, index, dir = '') => {
       const inside = (file: string) => dir === '' || file.startsWith(`${dir}/`);
       return [
-        ...kinds(set, ['next.route', 'expo.route', 'astro.route', 'react-router.route', 'tanstack-router.route'], (f) => `${f.kind} ${f.id}`).filter((e) => inside(e.at.file)),
+        ...kinds(set, ['next.route', 'expo.route', 'astro.route', 'react-router.route', 'react-router.unread', 'tanstack-router.route'], (f) => `${f.kind} ${f.id}`).filter((e) => inside(e.at.file)),
         ...index.filesUnder(dir).filter((f) => ROUTE_FILE.test(f.slice(dir ? dir.length + 1 : 0))).slice(0, 10).map((file) => ({ what: 'route-like file', at: { file } })),
       ];
     },

@@ -13,7 +13,7 @@ import {
   type KeyComponentFact,
   type ReactEntryFact,
 } from '../detectors/react-app/index.js';
-import { reactRouterDetector, type ReactRouterRouteFact } from '../detectors/react-router/index.js';
+import { reactRouterDetector, type ReactRouterRouteFact, type UnreadRoutesFact } from '../detectors/react-router/index.js';
 import { stateManagementDetector, type StateFact } from '../detectors/state-management/index.js';
 import { tanstackRouterDetector, type TanStackRouteFact } from '../detectors/tanstack-router/index.js';
 import type { Citation, FactSet } from '../facts.js';
@@ -58,7 +58,8 @@ export const frontendStep: StepDefinition = {
         facts: facts.all,
       };
     }
-    const routeCount = (dir: string) => pageRoutes(routesOf(facts, dir)).length + astroOf(facts, dir).length;
+    // A count is "at least" when some route array was not read.
+    const routeCount = (dir: string) => `${unreadOf(facts, dir).length ? 'at least ' : ''}${pageRoutes(routesOf(facts, dir)).length + astroOf(facts, dir).length}`;
     const overview = table(
       ['App', 'Framework', 'Folder', 'Config', 'Dev port', 'Routes'],
       apps.map((a) => [
@@ -67,7 +68,7 @@ export const frontendStep: StepDefinition = {
         a.dir ? cite(a.dir) : 'repository root',
         a.config ? cite(a.config.file) : '—',
         a.devPort ? String(a.devPort) : '—',
-        String(routeCount(a.dir)),
+        routeCount(a.dir),
       ]),
     );
     const named = apps.slice(0, SUMMARY_APPS).map((a) => `${code(a.name)} (${frameworkLabel(a)})`);
@@ -84,6 +85,10 @@ export const frontendStep: StepDefinition = {
 
 function astroOf(facts: FactSet, dir: string) {
   return facts.of<AstroRouteFact>('astro.route').filter((f) => f.data.app === dir).map((f) => f.data);
+}
+
+function unreadOf(facts: FactSet, dir: string) {
+  return facts.of<UnreadRoutesFact>('react-router.unread').filter((f) => f.data.app === dir).map((f) => f.data);
 }
 
 function routesOf(facts: FactSet, dir: string) {
@@ -123,7 +128,7 @@ function appSection(app: FrontendAppData, model: StepModel): string {
   // An Expo app without Expo Router navigates with React Navigation screens, which this step does not read.
   const expoScreens = app.framework === 'expo' && routes.length === 0 ? 'Screens of Expo apps without Expo Router file routes (React Navigation) are not analysed.' : '';
   const noRoutes =
-    routes.length === 0 && ['react', 'remix', 'next'].includes(app.framework)
+    routes.length === 0 && unreadOf(facts, app.dir).length === 0 && ['react', 'remix', 'next'].includes(app.framework)
       ? join(
           heading(4, 'Routes'),
           noneOr(
@@ -143,7 +148,7 @@ function appSection(app: FrontendAppData, model: StepModel): string {
     headerBullets(app, entries),
     notAnalysed,
     expoScreens,
-    routesSection(routes),
+    routesSection(routes, unreadOf(facts, app.dir)),
     noRoutes,
     layoutsSection(routes),
     ...common,

@@ -11,6 +11,7 @@ import { composePath, isGuardName, routeKey, type FrontendRouteData } from '../s
 import { moduleResolver } from '../shared/resolve-module.js';
 import { clip } from '../../secrets/clip.js';
 import { mappedRoute, readMappedRoutes } from './mapped-routes.js';
+import { branches, filteredArray, isNothing } from './route-array.js';
 
 export interface Mount {
   readonly prefix: string;
@@ -32,6 +33,8 @@ export class RouteTreeReader {
   readonly routes: FrontendRouteData[] = [];
   /** Guard components met while reading (wrappers such as `<RequireAuth>`), by name → where they are defined. */
   readonly guardAt: Record<string, { file: string; line?: number }> = {};
+  /** Route arrays or entries not read (built by a call, a function, a variable this reader cannot follow). */
+  readonly unread: { file: string; line: number; text: string }[] = [];
 
   constructor(
     readonly index: RepoIndex,
@@ -40,25 +43,45 @@ export class RouteTreeReader {
 
   /** The argument of a router call: an array, a const holding one (here or imported), or `createRoutesFromElements`. */
   fromArray(expr: ts.Expression | undefined, ctx: Ctx, seen = 0): void {
+    if (!expr || seen > 20) return;
     const found = this.deref(expr, ctx.sf);
-    if (!found || seen > 20) return;
+    if (!found) return this.notRead(expr, ctx.sf);
     const { node, sf } = found;
     const here = { ...ctx, sf };
-    if (ts.isArrayLiteralExpression(node)) {
+    const filtered = filteredArray(node);
+    if (filtered) return this.fromArray(filtered, here, seen + 1);
+    const conditional = branches(node, sf);
+    if (conditional) {
+      // `...(cond ? [a] : [])`: each branch's routes exist only when its condition holds.
+      for (const b of conditional) if (!isNothing(b.expr)) this.fromArray(b.expr, { ...here, guards: [...here.guards, b.when] }, seen + 1);
+    } else if (ts.isArrayLiteralExpression(node)) {
       for (const el of node.elements) {
         if (ts.isSpreadElement(el)) this.fromArray(el.expression, here, seen + 1);
-        else this.fromObject(el, here);
+        else this.fromEntry(el, here);
       }
     } else if (ts.isCallExpression(node) && ELEMENT_CALLS.has(lastName(node.expression) ?? '')) {
       this.fromJsxChildren([node.arguments[0]].filter(Boolean) as ts.Node[], here);
     } else if (ts.isObjectLiteralExpression(node)) {
       this.fromObject(node, here);
-    }
+    } else this.notRead(node, sf);
+  }
+
+  /** One array entry: a route object, or `cond ? {…} : null` / `cond && {…}`, whose route exists only when cond holds. */
+  private fromEntry(el: ts.Expression, ctx: Ctx): void {
+    if (isNothing(el)) return;
+    const conditional = branches(ts.isParenthesizedExpression(el) ? el.expression : el, ctx.sf);
+    if (!conditional) return this.fromObject(el, ctx);
+    for (const b of conditional) if (!isNothing(b.expr)) this.fromEntry(b.expr, { ...ctx, guards: [...ctx.guards, b.when] });
+  }
+
+  /** A route array or entry built in a way this reader does not follow: the route list is then incomplete. */
+  private notRead(node: ts.Expression, sf: ts.SourceFile): void {
+    this.unread.push({ file: sf.fileName, line: lineOf(node, sf), text: clip(node.getText(sf).replace(/\s+/g, ' '), 60) });
   }
 
   private fromObject(expr: ts.Expression, ctx: Ctx): void {
     const found = this.deref(expr, ctx.sf);
-    if (!found || !ts.isObjectLiteralExpression(found.node)) return;
+    if (!found || !ts.isObjectLiteralExpression(found.node)) return this.notRead(found?.node ?? expr, found?.sf ?? ctx.sf);
     const { node: obj, sf } = found;
     const isIndex = property(obj, 'index')?.kind === ts.SyntaxKind.TrueKeyword;
     const path = staticValue(this.index, sf, property(obj, 'path'))?.text;

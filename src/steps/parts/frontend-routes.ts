@@ -20,23 +20,40 @@ export function pageRoutes(routes: readonly FrontendRouteData[]): FrontendRouteD
   return routes.filter((r) => !isApi(r) && r.extras?.kind !== 'not-found' && r.extras?.kind !== 'global-error' && !(isFileRouted(r) && r.layout));
 }
 
-export function routesSection(routes: readonly FrontendRouteData[]): string {
-  if (routes.length === 0) return '';
+/** A route array the reader could not follow (`react-router.unread`): the list above it is incomplete. */
+export interface UnreadRoutes {
+  readonly file: string;
+  readonly line: number;
+  readonly text: string;
+}
+
+export function routesSection(routes: readonly FrontendRouteData[], unread: readonly UnreadRoutes[] = []): string {
+  if (routes.length === 0 && unread.length === 0) return '';
   const pages = pageRoutes(routes);
   const api = routes.filter(isApi);
   const routers = [...new Set(routes.map((r) => (r.router === 'react-router-config' && r.extras?.fileRoute ? 'file-routes' : r.router)))].map((r) =>
     r === 'file-routes' ? 'Remix / React Router file routes (the file is the route)' : (ROUTER_NAMES[r] ?? r),
   );
   const declared = [...new Set(pages.filter((r) => !isFileRouted(r)).map((r) => r.declaredAt.file))].sort();
-  const intro = `${routers.join(' and ')}${declared.length && declared.length <= 4 ? `, declared in ${declared.map((f) => cite(f)).join(', ')}` : ''}. ${pages.length} route${pages.length === 1 ? '' : 's'}:`;
+  const count = unread.length
+    ? `At least ${pages.length} route${pages.length === 1 ? '' : 's'}; the list is incomplete: ${partialText(unread)}`
+    : `${pages.length} route${pages.length === 1 ? '' : 's'}:`;
+  const intro = `${routers.length ? routers.join(' and ') : 'React Router'}${declared.length && declared.length <= 4 ? `, declared in ${declared.map((f) => cite(f)).join(', ')}` : ''}. ${count}`;
   const rows = sortRoutes(pages).map((r) => [urlPath(r.path) + (r.index ? ' (index)' : ''), r.component ? code(r.component) : '—', where(r), notes(r)]);
   const apiRows = sortRoutes(api).map((r) => [code(`${r.extras?.methods || 'ALL'} ${r.path}`), cite(r.file!, r.line)]);
   return join(
     heading(4, 'Routes'),
     intro,
-    table(['URL', 'Component', 'File', 'Notes'], rows),
+    rows.length ? table(['URL', 'Component', 'File', 'Notes'], rows) : '',
     api.length ? join(`API endpoints in the same app (${api.length}; the backend section covers them in detail):`, table(['Endpoint', 'File'], apiRows)) : '',
   );
+}
+
+/** Where routes are built in code this map does not follow, as written. */
+export function partialText(unread: readonly UnreadRoutes[]): string {
+  const shown = [...unread].sort((a, b) => compareText(a.file, b.file) || a.line - b.line).slice(0, 4);
+  const more = unread.length > shown.length ? `, and ${unread.length - shown.length} more` : '';
+  return `routes are also built by code this map cannot follow statically (${shown.map((u) => `${code(u.text)} at ${cite(u.file, u.line)}`).join('; ')}${more}). Look there for the rest:`;
 }
 
 export function layoutsSection(routes: readonly FrontendRouteData[]): string {
