@@ -147,3 +147,24 @@ describe('React Router route arrays built in code', () => {
     expect(md).toContain('- `Shell` — `/src/pages/Shell.tsx:1` — wraps 6 routes under /');
   });
 });
+
+describe('react-admin / ra-core routes', () => {
+  it('maps <CustomRoutes> children and the views each <Resource> is given, props or spread from its module', async () => {
+    const found = await routes('fe-react-admin');
+    expect(found.map((r) => `${row(r)}${r.extras?.view ? ` [${r.extras.view}]` : ''}`).sort()).toEqual(
+      [
+        '/sign-up → SignupPage @ src/pages/SignupPage.tsx:1',
+        '/settings → Settings @ src/pages/Settings.tsx:1',
+        '/posts → PostList @ src/pages/PostList.tsx:1 [list]',
+        '/posts/create → PostCreate @ src/pages/PostCreate.tsx:1 [create]',
+        '/posts/:id → PostEdit @ src/pages/PostEdit.tsx:1 [edit]',
+        '/users → UserList @ src/pages/UserList.tsx:1 [list]',
+        '/users/:id/show → UserShow @ src/pages/UserShow.tsx:1 [show]',
+        '/users/:id/notes/:noteId → NoteShow @ src/pages/NoteShow.tsx:1',
+      ].sort(),
+    );
+    const md = (await section(frontendStep, 'fe-react-admin')).markdown;
+    expect(md).toContain('| /posts/create | `PostCreate` | `/src/pages/PostCreate.tsx:1` | react-admin `posts` create view |');
+    expect(md).not.toContain('No router found');
+  });
+});

@@ -6,7 +6,7 @@ import { STEPS } from '../src/steps/registry.js';
 import { missingCitations } from '../src/steps/verify-citations.js';
 import { EXAMPLE, PROJECT_ROOT, indexOf, section } from './helpers/fixture.js';
 
-const FIXTURES = ['fe-astro-site', 'fe-react-router', 'fe-react-router-jsx', 'fe-react-router-built', 'fe-rr7-framework', 'fe-tanstack-router', 'fe-tanstack-code', 'fe-next-app', 'fe-expo-router', 'sdk-client'];
+const FIXTURES = ['fe-astro-site', 'fe-react-router', 'fe-react-router-jsx', 'fe-react-router-built', 'fe-react-admin', 'fe-rr7-framework', 'fe-tanstack-router', 'fe-tanstack-code', 'fe-next-app', 'fe-expo-router', 'sdk-client'];
 
 describe('step 5 — Frontend Applications', () => {
   it('is registered as step 5', () => {

@@ -25,8 +25,8 @@ export interface UnreadRoutesData {
 }
 export type UnreadRoutesFact = Fact<'react-router.unread', UnreadRoutesData>;
 
-const NEEDLES = ['createBrowserRouter', 'createHashRouter', 'createMemoryRouter', 'useRoutes', '<Route', 'createRoutesFromElements', 'createRoutesFromChildren', 'createStaticHandler'];
-const PACKAGES = /^(react-router|react-router-dom|react-router-native|@remix-run\/react|@react-router\/dev)$/;
+const NEEDLES = ['createBrowserRouter', 'createHashRouter', 'createMemoryRouter', 'useRoutes', '<Route', 'createRoutesFromElements', 'createRoutesFromChildren', 'createStaticHandler', '<CustomRoutes', '<Resource'];
+const PACKAGES = /^(react-router|react-router-dom|react-router-native|@remix-run\/react|@react-router\/dev|react-admin|ra-core)$/;
 
 export const reactRouterDetector: Detector = {
   id: 'react-router',
@@ -118,8 +118,19 @@ function rootsOf(sf: ts.SourceFile): RootGroup[] {
         return false;
       }
     }
+    if (ts.isJsxSelfClosingElement(node) && tagName(node) === 'Resource') {
+      const el = node;
+      out.push({ file, descendant: false, read: (r, m) => r.fromJsxChildren([el], { ...m, sf }) });
+      return false;
+    }
     if (ts.isJsxElement(node)) {
       const tag = tagName(node);
+      // react-admin: `<CustomRoutes>` holds plain `<Route>`s mounted at the admin's root; a `<Resource>` serves its views.
+      if (tag === 'CustomRoutes' || tag === 'Resource') {
+        const el = node;
+        out.push({ file, descendant: false, read: (r, m) => r.fromJsxChildren([el], { ...m, sf }) });
+        return false;
+      }
       if (tag === 'Routes' || tag === 'Switch') {
         const children = node.children;
         out.push({ file, descendant: true, read: (r, m) => r.fromJsxChildren(children, { ...m, sf }) });

@@ -12,6 +12,7 @@ import { moduleResolver } from '../shared/resolve-module.js';
 import { clip } from '../../secrets/clip.js';
 import { mappedRoute, readMappedRoutes } from './mapped-routes.js';
 import { branches, filteredArray, isNothing } from './route-array.js';
+import { readResource, staticPathProperty } from './react-admin.js';
 
 export interface Mount {
   readonly prefix: string;
@@ -159,6 +160,7 @@ export class RouteTreeReader {
       if (ts.isJsxElement(node) || ts.isJsxSelfClosingElement(node)) {
         const tag = tagName(node);
         if (tag && /Route$/.test(tag) && tag !== 'Routes') this.fromJsxRoute(node, tag, ctx);
+        else if (tag === 'Resource') readResource(this, node, ctx);
         else if (ts.isJsxElement(node)) this.fromJsxChildren(node.children, ctx);
       } else if (ts.isJsxFragment(node)) this.fromJsxChildren(node.children, ctx);
       else if (ts.isJsxExpression(node) && node.expression) {
@@ -191,7 +193,11 @@ export class RouteTreeReader {
       return undefined;
     };
     const pathAttr = attr('path');
-    const path = pathAttr && pathAttr !== true ? staticValue(this.index, sf, pathAttr)?.text : undefined;
+    // A path that cannot be resolved is shown as written, not dropped (which would make the route look pathless).
+    const path =
+      pathAttr && pathAttr !== true
+        ? (staticValue(this.index, sf, pathAttr)?.text ?? staticPathProperty(this, pathAttr, sf) ?? `{${clip(pathAttr.getText(sf), 40)}}`)
+        : undefined;
     const indexAttr = attr('index');
     const isIndex = indexAttr === true || (indexAttr !== undefined && indexAttr.kind === ts.SyntaxKind.TrueKeyword);
     let component: ComponentRef | undefined;
@@ -287,6 +293,9 @@ export class RouteTreeReader {
     const defined = followExport(this.index, target, binding.imported, 0);
     const targetSf = this.index.parse(defined.file);
     if (!targetSf) return undefined;
+    // `export default { list: DealList }`: the exported value itself.
+    const inline = binding.imported === 'default' ? targetSf.statements.find((st): st is ts.ExportAssignment => ts.isExportAssignment(st) && !st.isExportEquals && !ts.isIdentifier(st.expression)) : undefined;
+    if (inline) return this.deref(inline.expression, targetSf, depth + 1);
     const name = binding.imported === 'default' ? defaultExportName(targetSf) : binding.imported;
     const decl = name ? localDeclaration(targetSf, name) : undefined;
     return decl && ts.isVariableDeclaration(decl) && decl.initializer ? this.deref(decl.initializer, targetSf, depth + 1) : undefined;

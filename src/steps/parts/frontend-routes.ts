@@ -133,6 +133,7 @@ function notes(r: FrontendRouteData): string {
   if (x.error) out.push(`error ${cite(x.error)}`);
   if (x.errorElement) out.push(`errorElement ${code(x.errorElement)}`);
   if (x.loader) out.push('loader');
+  if (x.adminResource) out.push(`react-admin ${code(x.adminResource)} ${escaped(x.view ?? '')} view`);
   if (x.platform) out.push(`${escaped(x.platform)} only`);
   if (x.resource) out.push('resource route: no component, answers requests (step 3)');
   if (x.definedIn) {
