@@ -51,3 +51,11 @@ describe('Expo Router apps', () => {
     expect(s.failures).toEqual([]);
   });
 });
+
+describe('Expo Router API routes in step 3', () => {
+  it('are not hidden behind "no backend API": step 3 names them', async () => {
+    const { STEPS } = await import('../src/steps/registry.js');
+    const md = (await section(STEPS[2].definition, 'fe-expo-router')).markdown;
+    expect(md).toContain('- Expo Router API route /api/hello (listed with its app in step 5) — `/src/app/api/hello+api.ts:1`');
+  });
+});

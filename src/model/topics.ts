@@ -100,13 +100,18 @@ const TOPICS: readonly Topic[] = [
   },
   {
     id: 'backend-api',
-    detectors: [packagesDetector, cdkDetector, httpFrameworksDetector, trpcDetector, serverActionsDetector, graphqlServersDetector, lambdaDispatchDetector, otherInfraDetector, supabaseDetector, jobsDetector],
+    detectors: [packagesDetector, cdkDetector, httpFrameworksDetector, trpcDetector, serverActionsDetector, graphqlServersDetector, lambdaDispatchDetector, otherInfraDetector, supabaseDetector, jobsDetector, expoRouterDetector],
     evidence: (set) => [
       ...kinds(
         set,
         ['cdk.route', 'cdk.lambda', 'cdk.graphqlApi', 'http.route', 'infra.route', 'infra.function', 'supabase.function', 'jobs.job', 'trpc.procedure', 'next.server-action', 'graphql.operation', 'lambda.inner-route'],
         (f) => `${f.kind} ${f.id}`,
       ),
+      // Expo Router API routes (`hello+api.ts`) answer requests; step 5 lists them with the app's routes.
+      ...set
+        .of('expo.route')
+        .filter((f) => (f.data as { extras?: { kind?: string } }).extras?.kind === 'api')
+        .map((f) => ({ what: `Expo Router API route ${(f.data as { path: string }).path} (listed with its app in step 5)`, at: first(f) })),
       ...packagesOfKind(set, SERVER_KINDS),
     ],
   },
