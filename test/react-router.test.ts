@@ -140,11 +140,12 @@ describe('React Router route arrays built in code', () => {
   it('says which route array it could not read, and step 5 calls the count a lower bound', async () => {
     const facts = await detect(reactRouterDetector, 'fe-react-router-built');
     const unread = facts.filter((f) => f.kind === 'react-router.unread').map((f) => f.data);
-    expect(unread).toEqual([{ app: '', file: 'src/main.tsx', line: 28, text: 'pluginRoutes()' }]);
+    expect(unread).toEqual([{ app: '', file: 'src/main.tsx', line: 42, text: 'pluginRoutes()' }]);
     const md = (await section(frontendStep, 'fe-react-router-built')).markdown;
     expect(md).toContain('| `built-routes` | React + Vite | repository root | — | 5173 | at least 8 |');
-    expect(md).toContain('At least 8 routes; the list is incomplete: routes are also built by code this map cannot follow statically (`pluginRoutes()` at `/src/main.tsx:28`). Look there for the rest:');
-    expect(md).toContain('- `Shell` — `/src/pages/Shell.tsx:1` — wraps 6 routes under /');
+    expect(md).toContain('At least 8 routes; the list is incomplete: routes are also built by code this map cannot follow statically (`pluginRoutes()` at `/src/main.tsx:42`). Look there for the rest:');
+    // `saml ? <RequireSaml><Shell/></RequireSaml> : <RequireUserPool><Shell/></RequireUserPool>`: one guard or the other.
+    expect(md).toContain('- `Shell` — `/src/pages/Shell.tsx:1` — wraps 6 routes under /, guarded by `RequireSaml or RequireUserPool`');
   });
 });
 

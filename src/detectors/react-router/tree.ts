@@ -239,7 +239,15 @@ export class RouteTreeReader {
     let node: ts.Node | undefined = expr;
     for (let i = 0; i < 8 && node; i++) {
       if (ts.isParenthesizedExpression(node)) node = node.expression;
-      else if (ts.isConditionalExpression(node)) node = node.whenTrue;
+      else if (ts.isConditionalExpression(node)) {
+        // `cond ? <A><Page /></A> : <B><Page /></B>`: the same page behind one wrapper or the other.
+        const a = this.fromElement(node.whenTrue, sf, boundTag);
+        const b = this.fromElement(node.whenFalse, sf, boundTag);
+        if (a.component && a.component.name === b.component?.name && a.wrappers.length === b.wrappers.length) {
+          return { component: a.component, wrappers: [...wrappers, ...a.wrappers.map((w, j) => (w === b.wrappers[j] ? w : `${w} or ${b.wrappers[j]}`))] };
+        }
+        node = node.whenTrue;
+      }
       else if (ts.isBinaryExpression(node)) node = node.right;
       else if (ts.isJsxElement(node)) {
         const elements: ts.JsxChild[] = node.children.filter((c: ts.JsxChild) => ts.isJsxElement(c) || ts.isJsxSelfClosingElement(c));
