@@ -11,6 +11,7 @@ import { composePath, isGuardName, routeKey, type FrontendRouteData } from '../s
 import { moduleResolver } from '../shared/resolve-module.js';
 import { clip } from '../../secrets/clip.js';
 import { mappedRoute, readMappedRoutes } from './mapped-routes.js';
+import { derefValue } from './deref.js';
 import { branches, filteredArray, isNothing } from './route-array.js';
 import { readResource, staticPathProperty } from './react-admin.js';
 
@@ -285,35 +286,12 @@ export class RouteTreeReader {
     return { name, file, line: exported.line ?? followExport(this.index, file, 'default', 0).line, lazy: true };
   }
 
-  /** An identifier's value: a const of this file, or an exported const of the module it is imported from. */
-  deref(expr: ts.Expression | undefined, sf: ts.SourceFile, depth = 0): { node: ts.Expression; sf: ts.SourceFile } | undefined {
-    if (!expr || depth > 4) return undefined;
-    if (ts.isParenthesizedExpression(expr) || ts.isAsExpression(expr) || ts.isSatisfiesExpression(expr)) {
-      return this.deref(expr.expression, sf, depth);
-    }
-    if (!ts.isIdentifier(expr)) return { node: expr, sf };
-    const local = localDeclaration(sf, expr.text);
-    if (local && ts.isVariableDeclaration(local) && local.initializer) return this.deref(local.initializer, sf, depth + 1);
-    const binding = importsCached(sf).get(expr.text);
-    if (!binding) return undefined;
-    const target = moduleResolver(this.index).resolve(sf.fileName, binding.module);
-    if (!target) return undefined;
-    const defined = followExport(this.index, target, binding.imported, 0);
-    const targetSf = this.index.parse(defined.file);
-    if (!targetSf) return undefined;
-    // `export default { list: DealList }`: the exported value itself.
-    const inline = binding.imported === 'default' ? targetSf.statements.find((st): st is ts.ExportAssignment => ts.isExportAssignment(st) && !st.isExportEquals && !ts.isIdentifier(st.expression)) : undefined;
-    if (inline) return this.deref(inline.expression, targetSf, depth + 1);
-    const name = binding.imported === 'default' ? defaultExportName(targetSf) : binding.imported;
-    const decl = name ? localDeclaration(targetSf, name) : undefined;
-    return decl && ts.isVariableDeclaration(decl) && decl.initializer ? this.deref(decl.initializer, targetSf, depth + 1) : undefined;
+  /** An identifier's value (`deref.ts`). */
+  deref(expr: ts.Expression | undefined, sf: ts.SourceFile): { node: ts.Expression; sf: ts.SourceFile } | undefined {
+    return derefValue(this.index, expr, sf);
   }
 }
 
-function defaultExportName(sf: ts.SourceFile): string | undefined {
-  for (const st of sf.statements) if (ts.isExportAssignment(st) && ts.isIdentifier(st.expression)) return st.expression.text;
-  return undefined;
-}
 
 export function tagName(node: ts.JsxElement | ts.JsxSelfClosingElement): string | undefined {
   const tag = ts.isJsxElement(node) ? node.openingElement.tagName : node.tagName;
