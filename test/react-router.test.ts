@@ -2,9 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { reactRouterDetector } from '../src/detectors/react-router/index.js';
 import { flatRoutePath } from '../src/detectors/react-router/framework.js';
 import type { FrontendRouteData } from '../src/detectors/shared/frontend-route.js';
-import { EXAMPLE, detect } from './helpers/fixture.js';
+import { frontendStep } from '../src/steps/05-frontend.js';
+import { EXAMPLE, detect, section } from './helpers/fixture.js';
 
-const routes = async (fixture: string) => (await detect(reactRouterDetector, fixture)).map((f) => f.data as FrontendRouteData);
+const routes = async (fixture: string) => (await detect(reactRouterDetector, fixture)).filter((f) => f.kind === 'react-router.route').map((f) => f.data as FrontendRouteData);
 const row = (r: FrontendRouteData) => `${r.path}${r.index ? ' (index)' : ''} → ${r.component ?? '-'} @ ${r.file ?? r.module ?? '-'}:${r.line ?? ''}`;
 
 describe('React Router detector', () => {
@@ -115,5 +116,56 @@ describe('React Router detector', () => {
     expect(admin.guards).toEqual(['RequireAuth']);
     expect(admin.declaredAt).toEqual({ file: 'src/admin/routes.jsx', line: 6 });
     expect(found.find((r) => r.path === '/dashboard')!.declaredAt.file).toBe('src/routes/config.js');
+  });
+});
+
+describe('React Router route arrays built in code', () => {
+  it('reads entries behind ternaries and spreads of conditional arrays through .flatMap, each marked with its condition', async () => {
+    const found = await routes('fe-react-router-built');
+    const when = (r: FrontendRouteData) => r.guards.filter((g) => g.startsWith('when ')).join(' & ');
+    expect(found.map((r) => `${row(r)} ${when(r)}`.trim()).sort()).toEqual(
+      [
+        '/ → Shell @ src/pages/Shell.tsx:1',
+        '/ → Home @ src/pages/Home.tsx:1',
+        '/chat → Chat @ src/pages/Chat.tsx:1',
+        '/image → Image @ src/pages/Image.tsx:1 when imageEnabled',
+        '/agent/:agentName → AgentByName @ src/pages/AgentByName.tsx:1 when inlineAgents',
+        '/agent → Agent @ src/pages/Agent.tsx:1 when !inlineAgents',
+        '/* → NotFound @ src/pages/NotFound.tsx:1',
+        '/builder → Builder @ src/pages/Builder.tsx:1 when builderEnabled',
+      ].sort(),
+    );
+  });
+
+  it('says which route array it could not read, and step 5 calls the count a lower bound', async () => {
+    const facts = await detect(reactRouterDetector, 'fe-react-router-built');
+    const unread = facts.filter((f) => f.kind === 'react-router.unread').map((f) => f.data);
+    expect(unread).toEqual([{ app: '', file: 'src/main.tsx', line: 42, text: 'pluginRoutes()' }]);
+    const md = (await section(frontendStep, 'fe-react-router-built')).markdown;
+    expect(md).toContain('| `built-routes` | React + Vite | repository root | — | 5173 | at least 8 |');
+    expect(md).toContain('At least 8 routes; the list is incomplete: routes are also built by code this map cannot follow statically (`pluginRoutes()` at `/src/main.tsx:42`). Look there for the rest:');
+    // `saml ? <RequireSaml><Shell/></RequireSaml> : <RequireUserPool><Shell/></RequireUserPool>`: one guard or the other.
+    expect(md).toContain('- `Shell` — `/src/pages/Shell.tsx:1` — wraps 6 routes under /, guarded by `RequireSaml or RequireUserPool`');
+  });
+});
+
+describe('react-admin / ra-core routes', () => {
+  it('maps <CustomRoutes> children and the views each <Resource> is given, props or spread from its module', async () => {
+    const found = await routes('fe-react-admin');
+    expect(found.map((r) => `${row(r)}${r.extras?.view ? ` [${r.extras.view}]` : ''}`).sort()).toEqual(
+      [
+        '/sign-up → SignupPage @ src/pages/SignupPage.tsx:1',
+        '/settings → Settings @ src/pages/Settings.tsx:1',
+        '/posts → PostList @ src/pages/PostList.tsx:1 [list]',
+        '/posts/create → PostCreate @ src/pages/PostCreate.tsx:1 [create]',
+        '/posts/:id → PostEdit @ src/pages/PostEdit.tsx:1 [edit]',
+        '/users → UserList @ src/pages/UserList.tsx:1 [list]',
+        '/users/:id/show → UserShow @ src/pages/UserShow.tsx:1 [show]',
+        '/users/:id/notes/:noteId → NoteShow @ src/pages/NoteShow.tsx:1',
+      ].sort(),
+    );
+    const md = (await section(frontendStep, 'fe-react-admin')).markdown;
+    expect(md).toContain('| /posts/create | `PostCreate` | `/src/pages/PostCreate.tsx:1` | react-admin `posts` create view |');
+    expect(md).not.toContain('No router found');
   });
 });

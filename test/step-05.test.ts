@@ -6,7 +6,7 @@ import { STEPS } from '../src/steps/registry.js';
 import { missingCitations } from '../src/steps/verify-citations.js';
 import { EXAMPLE, PROJECT_ROOT, indexOf, section } from './helpers/fixture.js';
 
-const FIXTURES = ['fe-astro-site', 'fe-react-router', 'fe-react-router-jsx', 'fe-rr7-framework', 'fe-tanstack-router', 'fe-tanstack-code', 'fe-next-app', 'sdk-client'];
+const FIXTURES = ['fe-astro-site', 'fe-react-router', 'fe-react-router-jsx', 'fe-react-router-built', 'fe-react-admin', 'fe-rr7-framework', 'fe-tanstack-router', 'fe-tanstack-code', 'fe-next-app', 'fe-expo-router', 'sdk-client'];
 
 describe('step 5 — Frontend Applications', () => {
   it('is registered as step 5', () => {
@@ -33,6 +33,9 @@ describe('step 5 — Frontend Applications', () => {
     expect(md).toContain('| /dashboard/keys/:keyId | `KeyDetail` | `/src/pages/KeyDetail.tsx:4` | lazy · guarded by ProtectedRoute |');
     expect(md).toContain('| /dashboard/settings/billing | `Billing` | `/src/pages/Settings.tsx:8` | guarded by ProtectedRoute |');
     expect(md).toContain('- `DashboardLayout` — `/src/layouts/DashboardLayout.tsx:5` — wraps 6 routes under /dashboard, guarded by `ProtectedRoute`');
+    // A pathless layout wraps its own children, not every route under its parent's path.
+    expect(md).toContain('- `ProtectedRoute` — `/src/components/ProtectedRoute.tsx:4` — wraps 7 routes under / (a layout without a path: adds no URL segment)');
+    expect(md).toContain('- `RootLayout` — `/src/layouts/RootLayout.tsx:4` — wraps 10 routes under /');
     expect(md).toContain('| zustand | store | `useUiStore` | `/src/store/ui-store.ts:9` | state: `sidebarCollapsed`, `toggleSidebar` |');
     expect(md).toContain('- **API client:** `/src/lib/api.ts:4` — `axios`, base URL `import.meta.env.VITE_API_URL`, imported by 2 files');
     expect(md).toContain('- **Route guards:** `ProtectedRoute` (`/src/components/ProtectedRoute.tsx:4`)');

@@ -101,6 +101,7 @@ function entryOf(fact: Fact<string, Data>): Entry | undefined {
     case 'react-router.route':
     case 'tanstack-router.route':
     case 'next.route':
+    case 'expo.route':
     case 'astro.route':
       return { kind: 'route', title: str(d.path) ?? fact.id, summary: `Page ${d.path}${str(d.component) ? ` → ${d.component}` : ''}${str(d.file) ? ` in /${d.file}` : ''}`, at: [...where(d.file, d.line), ...at] };
     case 'sdk.client': {

@@ -14,6 +14,7 @@ import { httpFrameworksDetector } from '../detectors/http-frameworks/index.js';
 import { paymentsDetector } from '../detectors/integrations/payments.js';
 import { dependenciesDetector } from '../detectors/integrations/dependencies.js';
 import { nextPagesDetector } from '../detectors/nextjs-pages/index.js';
+import { expoRouterDetector } from '../detectors/expo-router/index.js';
 import { ormDetector } from '../detectors/orm/index.js';
 import { jobsDetector } from '../detectors/jobs/index.js';
 import { trpcDetector } from '../detectors/trpc/index.js';
@@ -103,22 +104,27 @@ const dependencyEvidence = (index: RepoIndex, re: RegExp, what: string): Evidenc
 const TOPICS: readonly Topic[] = [
   {
     id: 'frontend-app',
-    detectors: [packagesDetector, frontendBuildDetector, astroDetector, reactRouterDetector, tanstackRouterDetector, nextPagesDetector, reactAppDetector],
+    detectors: [packagesDetector, frontendBuildDetector, astroDetector, reactRouterDetector, tanstackRouterDetector, nextPagesDetector, expoRouterDetector, reactAppDetector],
     evidence: (set) => [
       ...kinds(set, ['frontend.app'], (f) => `frontend app ${(f.data as { name: string }).name}`),
       ...packagesOfKind(set, FRONTEND_KINDS),
-      ...kinds(set, ['next.route', 'astro.route', 'react-router.route', 'tanstack-router.route', 'react.entry'], (f) => `${f.kind} ${f.id}`),
+      ...kinds(set, ['next.route', 'expo.route', 'astro.route', 'react-router.route', 'tanstack-router.route', 'react.entry'], (f) => `${f.kind} ${f.id}`),
     ],
   },
   {
     id: 'backend-api',
-    detectors: [packagesDetector, cdkDetector, httpFrameworksDetector, trpcDetector, serverActionsDetector, graphqlServersDetector, lambdaDispatchDetector, otherInfraDetector, supabaseDetector, jobsDetector],
+    detectors: [packagesDetector, cdkDetector, httpFrameworksDetector, trpcDetector, serverActionsDetector, graphqlServersDetector, lambdaDispatchDetector, otherInfraDetector, supabaseDetector, jobsDetector, expoRouterDetector],
     evidence: (set) => [
       ...kinds(
         set,
         ['cdk.route', 'cdk.lambda', 'cdk.graphqlApi', 'http.route', 'infra.route', 'infra.function', 'supabase.function', 'jobs.job', 'trpc.procedure', 'next.server-action', 'graphql.operation', 'lambda.inner-route'],
         (f) => `${f.kind} ${f.id}`,
       ),
+      // Expo Router API routes (`hello+api.ts`) answer requests; step 5 lists them with the app's routes.
+      ...set
+        .of('expo.route')
+        .filter((f) => (f.data as { extras?: { kind?: string } }).extras?.kind === 'api')
+        .map((f) => ({ what: `Expo Router API route ${(f.data as { path: string }).path} (listed with its app in step 5)`, at: first(f) })),
       ...packagesOfKind(set, SERVER_KINDS),
     ],
   },
@@ -286,11 +292,11 @@ const TOPICS: readonly Topic[] = [
   {
     // Subject: the app's folder ('' for the root).
     id: 'app-routes',
-    detectors: [reactRouterDetector, tanstackRouterDetector, nextPagesDetector, astroDetector],
+    detectors: [reactRouterDetector, tanstackRouterDetector, nextPagesDetector, expoRouterDetector, astroDetector],
     evidence: (set, index, dir = '') => {
       const inside = (file: string) => dir === '' || file.startsWith(`${dir}/`);
       return [
-        ...kinds(set, ['next.route', 'astro.route', 'react-router.route', 'tanstack-router.route'], (f) => `${f.kind} ${f.id}`).filter((e) => inside(e.at.file)),
+        ...kinds(set, ['next.route', 'expo.route', 'astro.route', 'react-router.route', 'react-router.unread', 'tanstack-router.route'], (f) => `${f.kind} ${f.id}`).filter((e) => inside(e.at.file)),
         ...index.filesUnder(dir).filter((f) => ROUTE_FILE.test(f.slice(dir ? dir.length + 1 : 0))).slice(0, 10).map((file) => ({ what: 'route-like file', at: { file } })),
       ];
     },

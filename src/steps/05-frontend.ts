@@ -5,6 +5,7 @@
 import { astroDetector, type AstroCollectionFact, type AstroComponentFact, type AstroLayoutFact, type AstroRouteFact } from '../detectors/astro/index.js';
 import { frontendBuildDetector, type FrontendAppData, type FrontendAppFact } from '../detectors/frontend-build/index.js';
 import { nextPagesDetector, type NextRouteFact } from '../detectors/nextjs-pages/index.js';
+import { expoRouterDetector, type ExpoRouteFact } from '../detectors/expo-router/index.js';
 import {
   reactAppDetector,
   type ApiClientFact,
@@ -12,7 +13,7 @@ import {
   type KeyComponentFact,
   type ReactEntryFact,
 } from '../detectors/react-app/index.js';
-import { reactRouterDetector, type ReactRouterRouteFact } from '../detectors/react-router/index.js';
+import { reactRouterDetector, type ReactRouterRouteFact, type UnreadRoutesFact } from '../detectors/react-router/index.js';
 import { stateManagementDetector, type StateFact } from '../detectors/state-management/index.js';
 import { tanstackRouterDetector, type TanStackRouteFact } from '../detectors/tanstack-router/index.js';
 import type { Citation, FactSet } from '../facts.js';
@@ -38,7 +39,7 @@ const ROUTES_NOT_READ = new Set(['vue', 'svelte', 'solid', 'angular']);
 export const frontendStep: StepDefinition = {
   number: 5,
   title: 'Frontend Applications',
-  detectors: [...ENV_DETECTORS, astroDetector, reactRouterDetector, tanstackRouterDetector, nextPagesDetector, stateManagementDetector, reactAppDetector],
+  detectors: [...ENV_DETECTORS, astroDetector, reactRouterDetector, tanstackRouterDetector, nextPagesDetector, expoRouterDetector, stateManagementDetector, reactAppDetector],
   claims: ['frontend-app', 'app-routes', 'env-read'],
   units: { 3: ['app', 'apps'] },
   build(model) {
@@ -53,14 +54,15 @@ export const frontendStep: StepDefinition = {
           noneOr(
             model,
             'frontend-app',
-            'No frontend application found: no package depends on Astro, Next.js, React DOM with a bundler, Vue, Svelte, Solid or Angular, and no app config or route files exist.',
-            'No frontend app built with a framework this step maps (Astro, Next.js, React with a bundler, Vue, Svelte, Solid, Angular) was recognised, but the repository has these app signs; read them directly:',
+            'No frontend application found: no package depends on Astro, Next.js, React DOM with a bundler, Expo, Vue, Svelte, Solid or Angular, and no app config or route files exist.',
+            'No frontend app built with a framework this step maps (Astro, Next.js, React with a bundler, Expo, Vue, Svelte, Solid, Angular) was recognised, but the repository has these app signs; read them directly:',
           ),
         ),
         facts: facts.all,
       };
     }
-    const routeCount = (dir: string) => pageRoutes(routesOf(facts, dir)).length + astroOf(facts, dir).length;
+    // A count is "at least" when some route array was not read.
+    const routeCount = (dir: string) => `${unreadOf(facts, dir).length ? 'at least ' : ''}${pageRoutes(routesOf(facts, dir)).length + astroOf(facts, dir).length}`;
     const overview = table(
       ['App', 'Framework', 'Folder', 'Config', 'Dev port', 'Routes'],
       apps.map((a) => [
@@ -70,7 +72,7 @@ export const frontendStep: StepDefinition = {
         a.config ? cite(a.config.file) : '—',
         a.devPort ? String(a.devPort) : '—',
         // A framework whose routes are not read has no route count: "0" would read as "this app has no pages".
-        ROUTES_NOT_READ.has(a.framework) && routeCount(a.dir) === 0 ? 'not read' : String(routeCount(a.dir)),
+        ROUTES_NOT_READ.has(a.framework) && routeCount(a.dir) === '0' ? 'not read' : routeCount(a.dir),
       ]),
     );
     const named = apps.slice(0, SUMMARY_APPS).map((a) => `${code(a.name)} (${frameworkLabel(a)})`);
@@ -89,11 +91,16 @@ function astroOf(facts: FactSet, dir: string) {
   return facts.of<AstroRouteFact>('astro.route').filter((f) => f.data.app === dir).map((f) => f.data);
 }
 
+function unreadOf(facts: FactSet, dir: string) {
+  return facts.of<UnreadRoutesFact>('react-router.unread').filter((f) => f.data.app === dir).map((f) => f.data);
+}
+
 function routesOf(facts: FactSet, dir: string) {
   return [
     ...facts.of<ReactRouterRouteFact>('react-router.route'),
     ...facts.of<TanStackRouteFact>('tanstack-router.route'),
     ...facts.of<NextRouteFact>('next.route'),
+    ...facts.of<ExpoRouteFact>('expo.route'),
   ]
     .map((f) => f.data)
     .filter((r) => r.app === dir);
@@ -122,8 +129,10 @@ function appSection(app: FrontendAppData, model: StepModel): string {
     );
   }
   const routes = routesOf(facts, app.dir);
+  // An Expo app without Expo Router navigates with React Navigation screens, which this step does not read.
+  const expoScreens = app.framework === 'expo' && routes.length === 0 ? 'Screens of Expo apps without Expo Router file routes (React Navigation) are not analysed.' : '';
   const noRoutes =
-    routes.length === 0 && ['react', 'remix', 'next'].includes(app.framework)
+    routes.length === 0 && unreadOf(facts, app.dir).length === 0 && ['react', 'remix', 'next'].includes(app.framework)
       ? join(
           heading(4, 'Routes'),
           noneOr(
@@ -142,7 +151,8 @@ function appSection(app: FrontendAppData, model: StepModel): string {
     head,
     headerBullets(app, entries),
     notAnalysed,
-    routesSection(routes),
+    expoScreens,
+    routesSection(routes, unreadOf(facts, app.dir)),
     noRoutes,
     layoutsSection(routes),
     ...common,

@@ -5,7 +5,7 @@
 import type { RepoIndex } from '../../scan/repo-index.js';
 import { allDependencies, type WorkspacePackage } from '../../scan/package-json.js';
 
-export type FrontendFramework = 'astro' | 'next' | 'remix' | 'react' | 'vue' | 'svelte' | 'solid' | 'angular';
+export type FrontendFramework = 'astro' | 'next' | 'remix' | 'react' | 'expo' | 'vue' | 'svelte' | 'solid' | 'angular';
 
 export interface FrontendApp {
   /** Package folder, '' for the repository root. */
@@ -28,6 +28,8 @@ const FRAMEWORKS: readonly (readonly [FrontendFramework, readonly string[]])[] =
   // VitePress (a Vue-based site generator) may be the only dependency of a docs site that is a Vue app.
   ['vue', ['nuxt', 'vue', 'vitepress']],
   ['solid', ['solid-js']],
+  // Expo (React Native) before React: an Expo app often lists react-dom too, for its web target.
+  ['expo', ['expo', 'expo-router']],
   ['react', ['react-dom']],
 ];
 const BUILD_TOOLS = ['vitepress', 'vite', 'react-scripts', 'webpack', 'parcel', '@rsbuild/core', 'esbuild'];
@@ -63,13 +65,18 @@ function classify(index: RepoIndex, pkg: WorkspacePackage, hasWorkspaces: boolea
   // component library, or a Vue or Solid router built with Vite in library mode (TanStack's vue-router, solid-router).
   const published = !pkg.manifest.private && !!(pkg.manifest.main || pkg.manifest.exports || pkg.manifest.module);
   const hasHtml = own.some((f) => /^(public\/)?index\.html$/.test(relative(pkg.dir, f)));
-  if (published && !hasHtml && (framework === 'react' || framework === 'vue' || framework === 'solid' || (framework === 'svelte' && !('@sveltejs/kit' in deps)))) {
-    return undefined;
-  }
   // Likewise an Astro integration or a Next.js plugin: published, with no config of its own and no pages.
   if (published && (framework === 'astro' || framework === 'next')) {
     const site = own.some((f) => /^(astro|next)\.config\.[cm]?[jt]s$|^(src\/)?(pages|app)\//.test(relative(pkg.dir, f)));
     if (!site) return undefined;
+  }
+  // An Expo app has its app config, native folders or file routes; a package that only shares React Native code does not.
+  if (framework === 'expo') {
+    const native = own.some((f) => /^(app\.json|app\.config\.[cm]?[jt]s|eas\.json|metro\.config\.[cm]?[jt]s|(ios|android)\/|(src\/)?app\/_layout\.[jt]sx?$)/.test(relative(pkg.dir, f)));
+    const main = typeof pkg.manifest.main === 'string' && /^(expo-router\/entry|expo\/AppEntry|node_modules\/expo\/)/.test(pkg.manifest.main);
+    if (!native && !main) return undefined;
+  } else if (published && !hasHtml && (framework === 'react' || framework === 'vue' || framework === 'solid' || (framework === 'svelte' && !('@sveltejs/kit' in deps)))) {
+    return undefined;
   }
   if (framework === 'react') {
     const appLike = hasAppFile || BUILD_TOOLS.some((t) => t in deps && t !== 'esbuild') || 'react-router-dom' in deps || '@tanstack/react-router' in deps;
@@ -81,7 +88,7 @@ function classify(index: RepoIndex, pkg: WorkspacePackage, hasWorkspaces: boolea
   // Remix before Vite builds with its own compiler (remix.config.js, no vite.config): a `vite` dependency alone is not it.
   const classicRemix = framework === 'remix' && !own.some((f) => /^vite\.config\.[cm]?[jt]s$/.test(relative(pkg.dir, f)));
   const buildTool =
-    framework === 'astro' || framework === 'next' ? framework : classicRemix ? 'remix-compiler' : BUILD_TOOLS.find((t) => t in deps);
+    framework === 'astro' || framework === 'next' || framework === 'expo' ? framework : classicRemix ? 'remix-compiler' : BUILD_TOOLS.find((t) => t in deps);
   return { dir: pkg.dir, name: pkg.name, framework, version, buildTool, manifestPath: pkg.manifestPath };
 }
 

@@ -32,6 +32,8 @@ const CONFIG_NAMES: Record<string, readonly string[]> = {
   vue: ['nuxt.config', 'vite.config', 'vue.config', '.vitepress/config', 'docs/.vitepress/config'],
   solid: ['app.config', 'vite.config'],
   angular: [],
+  // Expo's app config (app.json when there is no app.config.*); named, not read: it is often a function of the env.
+  expo: ['app.config'],
   react: ['vite.config', 'webpack.config', 'craco.config', 'rsbuild.config'],
 };
 const EXTENSIONS = ['ts', 'mts', 'js', 'mjs', 'cjs'];
@@ -44,8 +46,9 @@ export function configFile(index: RepoIndex, app: FrontendApp): string | undefin
       if (index.has(f)) return f;
     }
   }
-  const angular = app.dir ? `${app.dir}/angular.json` : 'angular.json';
-  return app.framework === 'angular' && index.has(angular) ? angular : undefined;
+  const json = app.framework === 'angular' ? 'angular.json' : app.framework === 'expo' ? 'app.json' : undefined;
+  const file = json && (app.dir ? `${app.dir}/${json}` : json);
+  return file && index.has(file) ? file : undefined;
 }
 
 export function readConfig(index: RepoIndex, file: string): FrontendConfig {
@@ -177,4 +180,4 @@ export function scriptPort(script: string | undefined): number | undefined {
 }
 
 /** `remix-compiler`: `remix dev` serving with remix-serve, which listens on 3000 unless PORT says otherwise. */
-export const DEFAULT_PORTS: Record<string, number> = { vite: 5173, astro: 4321, next: 3000, 'react-scripts': 3000, remix: 5173, 'remix-compiler': 3000 };
+export const DEFAULT_PORTS: Record<string, number> = { vite: 5173, astro: 4321, next: 3000, 'react-scripts': 3000, remix: 5173, 'remix-compiler': 3000, expo: 8081 };

@@ -4,6 +4,7 @@
 export function publicPrefix(framework: string, buildTool?: string): string | undefined {
   if (framework === 'next') return 'NEXT_PUBLIC_';
   if (framework === 'astro') return 'PUBLIC_';
+  if (framework === 'expo') return 'EXPO_PUBLIC_';
   if (buildTool === 'react-scripts') return 'REACT_APP_';
   if (buildTool === 'vite' || framework === 'remix' || framework === 'vue' || framework === 'svelte') return 'VITE_';
   return undefined;

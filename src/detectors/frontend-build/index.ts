@@ -35,7 +35,7 @@ export const frontendBuildDetector: Detector = {
 function detectApp(index: RepoIndex, app: FrontendApp): Fact[] {
   const files = appFiles(index, app.dir);
   const file = configFile(index, app);
-  const config = file && file.endsWith('.json') ? { file, plugins: [], proxy: [], aliases: [], declaredEnv: [] } : file ? readConfig(index, file) : undefined;
+  const config = file && (file.endsWith('.json') || app.framework === 'expo') ? { file, plugins: [], proxy: [], aliases: [], declaredEnv: [] } : file ? readConfig(index, file) : undefined;
   const declaredScripts = index.readJson<{ scripts?: Record<string, unknown> }>(app.manifestPath)?.scripts ?? {};
   const scripts: Record<string, string> = {};
   for (const s of SCRIPTS) if (typeof declaredScripts[s] === 'string') scripts[s] = declaredScripts[s] as string;

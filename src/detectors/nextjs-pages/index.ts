@@ -92,7 +92,7 @@ function routesOf(index: RepoIndex, app: FrontendApp): FrontendRouteData[] {
  * Where a route handler starts: its first HTTP-method export (`export async function GET`), so an earlier
  * `export const runtime = "edge"` is not cited as the handler; else the module's first export.
  */
-function handlerExportLine(sf: ts.SourceFile | undefined): number | undefined {
+export function handlerExportLine(sf: ts.SourceFile | undefined): number | undefined {
   if (!sf) return undefined;
   const lineOf = (n: ts.Node) => sf.getLineAndCharacterOfPosition(n.getStart(sf)).line + 1;
   const methods = [...exportedNames(sf)].filter(([name]) => HTTP_METHODS.has(name)).map(([, node]) => lineOf(node));

@@ -17,7 +17,7 @@ export type ApiClientFact = Fact<'react.api-client', ApiClientData>;
 export type AuthFact = Fact<'react.auth', AuthData>;
 export type KeyComponentFact = Fact<'react.component', KeyComponentData>;
 
-const REACT_LIKE = new Set(['react', 'next', 'remix']);
+const REACT_LIKE = new Set(['react', 'next', 'remix', 'expo']);
 
 export const reactAppDetector: Detector = {
   id: 'react-app',

@@ -7,7 +7,7 @@ import type { Detector, Fact } from '../../facts.js';
 import type { RepoIndex } from '../../scan/repo-index.js';
 import { isSourceFile, ts, walk } from '../../scan/ts.js';
 import { lastName, mentions } from '../shared/ast.js';
-import type { FrontendRouteData } from '../shared/frontend-route.js';
+import { routeKey, type FrontendRouteData } from '../shared/frontend-route.js';
 import { dependsOn } from '../../scan/package-json.js';
 import { appFiles, frontendApps, type FrontendApp } from '../frontend-build/apps.js';
 import { frameworkRoutes } from './framework.js';
@@ -15,23 +15,40 @@ import { ELEMENT_CALLS, ROUTER_CALLS, RouteTreeReader, tagName, type Mount } fro
 
 export type ReactRouterRouteFact = Fact<'react-router.route', FrontendRouteData>;
 
-const NEEDLES = ['createBrowserRouter', 'createHashRouter', 'createMemoryRouter', 'useRoutes', '<Route', 'createRoutesFromElements', 'createRoutesFromChildren', 'createStaticHandler'];
-const PACKAGES = /^(react-router|react-router-dom|react-router-native|@remix-run\/react|@react-router\/dev)$/;
+/** A route array (or entry) the reader could not follow: the app's route list is incomplete. */
+export interface UnreadRoutesData {
+  readonly app: string;
+  readonly file: string;
+  readonly line: number;
+  /** The expression as written, shortened. */
+  readonly text: string;
+}
+export type UnreadRoutesFact = Fact<'react-router.unread', UnreadRoutesData>;
+
+const NEEDLES = ['createBrowserRouter', 'createHashRouter', 'createMemoryRouter', 'useRoutes', '<Route', 'createRoutesFromElements', 'createRoutesFromChildren', 'createStaticHandler', '<CustomRoutes', '<Resource'];
+const PACKAGES = /^(react-router|react-router-dom|react-router-native|@remix-run\/react|@react-router\/dev|react-admin|ra-core)$/;
 
 export const reactRouterDetector: Detector = {
   id: 'react-router',
   isEnabled: (index) => routerApps(index).length > 0,
   detect(index) {
     return routerApps(index).flatMap((app) => {
-      const routes = [...frameworkRoutes(index, app), ...libraryRoutes(index, app)];
-      return dedupe(routes).map(
-        (data): Fact => ({
-          kind: 'react-router.route',
-          id: `${app.dir}:${data.path}:${data.component ?? ''}:${data.declaredAt.file}:${data.declaredAt.line ?? 0}`,
-          data,
-          at: [data.declaredAt, ...(data.file ? [{ file: data.file, line: data.line }] : [])],
-        }),
-      );
+      const library = libraryRoutes(index, app);
+      const routes = [...frameworkRoutes(index, app), ...library.routes];
+      const unread = [...new Map(library.unread.map((u) => [`${u.file}:${u.line}`, u])).values()];
+      return [
+        ...dedupe(routes).map(
+          (data): Fact => ({
+            kind: 'react-router.route',
+            id: `${app.dir}:${data.path}:${data.component ?? ''}:${data.declaredAt.file}:${data.declaredAt.line ?? 0}`,
+            data,
+            at: [data.declaredAt, ...(data.file ? [{ file: data.file, line: data.line }] : [])],
+          }),
+        ),
+        ...unread.map(
+          (u): Fact => ({ kind: 'react-router.unread', id: `${app.dir}:${u.file}:${u.line}`, data: { app: app.dir, ...u } satisfies UnreadRoutesData, at: [{ file: u.file, line: u.line }] }),
+        ),
+      ];
     });
   },
 };
@@ -50,7 +67,7 @@ interface RootGroup {
   read(reader: RouteTreeReader, mount: Mount): void;
 }
 
-function libraryRoutes(index: RepoIndex, app: FrontendApp): FrontendRouteData[] {
+function libraryRoutes(index: RepoIndex, app: FrontendApp): { routes: FrontendRouteData[]; unread: RouteTreeReader['unread'] } {
   const groups: RootGroup[] = [];
   for (const file of appFiles(index, app.dir)) {
     if (!isSourceFile(file) || !/\.[jt]sx?$/.test(file) || /\.(test|spec|stories)\./.test(file)) continue;
@@ -58,9 +75,11 @@ function libraryRoutes(index: RepoIndex, app: FrontendApp): FrontendRouteData[] 
     const sf = index.parse(file);
     if (sf) groups.push(...rootsOf(sf));
   }
+  let unread: RouteTreeReader['unread'] = [];
   const read = (group: RootGroup, mount: Mount) => {
     const reader = new RouteTreeReader(index, app.dir);
     group.read(reader, mount);
+    unread.push(...reader.unread);
     return reader.routes.map((r) => (r.guards.length ? { ...r, guardAt: pick(reader.guardAt, r.guards) } : r));
   };
   const top: Mount = { prefix: '', guards: [], depth: 0 };
@@ -68,17 +87,18 @@ function libraryRoutes(index: RepoIndex, app: FrontendApp): FrontendRouteData[] 
   const mounts = new Map<string, Mount>();
   let results: FrontendRouteData[] = [];
   for (let round = 0; round < 6; round++) {
+    unread = [];
     results = groups.flatMap((g) => read(g, (g.descendant && mounts.get(g.file)) || top));
     let changed = false;
     for (const r of results) {
       if (!r.path.endsWith('/*') || !r.file || mounts.has(r.file) || r.file === r.declaredAt.file) continue;
       if (!groups.some((g) => g.descendant && g.file === r.file)) continue;
-      mounts.set(r.file, { prefix: r.path.slice(0, -2) || '/', guards: r.guards, depth: r.depth + 1 });
+      mounts.set(r.file, { prefix: r.path.slice(0, -2) || '/', guards: r.guards, depth: r.depth + 1, parent: routeKey(r) });
       changed = true;
     }
     if (!changed) break;
   }
-  return results;
+  return { routes: results, unread };
 }
 
 function rootsOf(sf: ts.SourceFile): RootGroup[] {
@@ -98,8 +118,19 @@ function rootsOf(sf: ts.SourceFile): RootGroup[] {
         return false;
       }
     }
+    if (ts.isJsxSelfClosingElement(node) && tagName(node) === 'Resource') {
+      const el = node;
+      out.push({ file, descendant: false, read: (r, m) => r.fromJsxChildren([el], { ...m, sf }) });
+      return false;
+    }
     if (ts.isJsxElement(node)) {
       const tag = tagName(node);
+      // react-admin: `<CustomRoutes>` holds plain `<Route>`s mounted at the admin's root; a `<Resource>` serves its views.
+      if (tag === 'CustomRoutes' || tag === 'Resource') {
+        const el = node;
+        out.push({ file, descendant: false, read: (r, m) => r.fromJsxChildren([el], { ...m, sf }) });
+        return false;
+      }
       if (tag === 'Routes' || tag === 'Switch') {
         const children = node.children;
         out.push({ file, descendant: true, read: (r, m) => r.fromJsxChildren(children, { ...m, sf }) });

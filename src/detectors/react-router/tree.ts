@@ -7,15 +7,20 @@ import { lineOf, ts } from '../../scan/ts.js';
 import { lastName, property } from '../shared/ast.js';
 import { staticValue } from '../shared/static-value.js';
 import { dynamicImport, followExport, importsCached, localDeclaration, resolveComponent, type ComponentRef } from '../shared/component-ref.js';
-import { composePath, isGuardName, type FrontendRouteData } from '../shared/frontend-route.js';
+import { composePath, isGuardName, routeKey, type FrontendRouteData } from '../shared/frontend-route.js';
 import { moduleResolver } from '../shared/resolve-module.js';
 import { clip } from '../../secrets/clip.js';
 import { mappedRoute, readMappedRoutes } from './mapped-routes.js';
+import { derefValue } from './deref.js';
+import { branches, filteredArray, isNothing } from './route-array.js';
+import { readResource, staticPathProperty } from './react-admin.js';
 
 export interface Mount {
   readonly prefix: string;
   readonly guards: readonly string[];
   readonly depth: number;
+  /** Key (`routeKey`) of the route whose children these are, so a layout's own routes can be counted. */
+  readonly parent?: string;
 }
 
 export interface Ctx extends Mount {
@@ -30,6 +35,8 @@ export class RouteTreeReader {
   readonly routes: FrontendRouteData[] = [];
   /** Guard components met while reading (wrappers such as `<RequireAuth>`), by name → where they are defined. */
   readonly guardAt: Record<string, { file: string; line?: number }> = {};
+  /** Route arrays or entries not read (built by a call, a function, a variable this reader cannot follow). */
+  readonly unread: { file: string; line: number; text: string }[] = [];
 
   constructor(
     readonly index: RepoIndex,
@@ -38,25 +45,45 @@ export class RouteTreeReader {
 
   /** The argument of a router call: an array, a const holding one (here or imported), or `createRoutesFromElements`. */
   fromArray(expr: ts.Expression | undefined, ctx: Ctx, seen = 0): void {
+    if (!expr || seen > 20) return;
     const found = this.deref(expr, ctx.sf);
-    if (!found || seen > 20) return;
+    if (!found) return this.notRead(expr, ctx.sf);
     const { node, sf } = found;
     const here = { ...ctx, sf };
-    if (ts.isArrayLiteralExpression(node)) {
+    const filtered = filteredArray(node);
+    if (filtered) return this.fromArray(filtered, here, seen + 1);
+    const conditional = branches(node, sf);
+    if (conditional) {
+      // `...(cond ? [a] : [])`: each branch's routes exist only when its condition holds.
+      for (const b of conditional) if (!isNothing(b.expr)) this.fromArray(b.expr, { ...here, guards: [...here.guards, b.when] }, seen + 1);
+    } else if (ts.isArrayLiteralExpression(node)) {
       for (const el of node.elements) {
         if (ts.isSpreadElement(el)) this.fromArray(el.expression, here, seen + 1);
-        else this.fromObject(el, here);
+        else this.fromEntry(el, here);
       }
     } else if (ts.isCallExpression(node) && ELEMENT_CALLS.has(lastName(node.expression) ?? '')) {
       this.fromJsxChildren([node.arguments[0]].filter(Boolean) as ts.Node[], here);
     } else if (ts.isObjectLiteralExpression(node)) {
       this.fromObject(node, here);
-    }
+    } else this.notRead(node, sf);
+  }
+
+  /** One array entry: a route object, or `cond ? {…} : null` / `cond && {…}`, whose route exists only when cond holds. */
+  private fromEntry(el: ts.Expression, ctx: Ctx): void {
+    if (isNothing(el)) return;
+    const conditional = branches(ts.isParenthesizedExpression(el) ? el.expression : el, ctx.sf);
+    if (!conditional) return this.fromObject(el, ctx);
+    for (const b of conditional) if (!isNothing(b.expr)) this.fromEntry(b.expr, { ...ctx, guards: [...ctx.guards, b.when] });
+  }
+
+  /** A route array or entry built in a way this reader does not follow: the route list is then incomplete. */
+  private notRead(node: ts.Expression, sf: ts.SourceFile): void {
+    this.unread.push({ file: sf.fileName, line: lineOf(node, sf), text: clip(node.getText(sf).replace(/\s+/g, ' '), 60) });
   }
 
   private fromObject(expr: ts.Expression, ctx: Ctx): void {
     const found = this.deref(expr, ctx.sf);
-    if (!found || !ts.isObjectLiteralExpression(found.node)) return;
+    if (!found || !ts.isObjectLiteralExpression(found.node)) return this.notRead(found?.node ?? expr, found?.sf ?? ctx.sf);
     const { node: obj, sf } = found;
     const isIndex = property(obj, 'index')?.kind === ts.SyntaxKind.TrueKeyword;
     const path = staticValue(this.index, sf, property(obj, 'path'))?.text;
@@ -96,8 +123,12 @@ export class RouteTreeReader {
     const full = r.isIndex && r.path === undefined ? ctx.prefix || '/' : composePath(ctx.prefix, r.path);
     const hasChildren = Array.isArray(r.children) ? r.children.length > 0 : !!r.children;
     const guards = [...ctx.guards, ...r.wrappers.filter(isGuardName)];
+    let key = ctx.parent;
     if (r.component || r.path !== undefined || r.isIndex) {
-      this.routes.push({
+      // A layout route without a path adds no URL segment: its children sit at its parent's path.
+      const pathless = r.path === undefined && !r.isIndex && hasChildren;
+      const extras = { ...r.extras, ...(pathless ? { pathless: 'yes' } : {}) };
+      const route: FrontendRouteData = {
         app: this.app,
         router: 'react-router',
         path: full,
@@ -111,12 +142,15 @@ export class RouteTreeReader {
         lazy: !!r.component?.lazy,
         guards,
         depth: ctx.depth,
-        extras: r.extras && Object.keys(r.extras).length ? r.extras : undefined,
-      });
+        extras: Object.keys(extras).length ? extras : undefined,
+        ...(ctx.parent ? { parent: ctx.parent } : {}),
+      };
+      this.routes.push(route);
+      key = routeKey(route);
     }
     const childGuards = r.component && hasChildren && isGuardName(r.component.name) ? [...guards, r.component.name] : guards;
     if (r.component?.file && isGuardName(r.component.name)) this.guardAt[r.component.name] ??= { file: r.component.file, line: r.component.line };
-    const child: Ctx = { sf, prefix: full, guards: childGuards, depth: ctx.depth + 1 };
+    const child: Ctx = { sf, prefix: full, guards: childGuards, depth: ctx.depth + 1, ...(key ? { parent: key } : {}) };
     if (Array.isArray(r.children)) this.fromJsxChildren(r.children, child);
     else if (r.children) this.fromArray(r.children as ts.Expression, child);
   }
@@ -127,6 +161,7 @@ export class RouteTreeReader {
       if (ts.isJsxElement(node) || ts.isJsxSelfClosingElement(node)) {
         const tag = tagName(node);
         if (tag && /Route$/.test(tag) && tag !== 'Routes') this.fromJsxRoute(node, tag, ctx);
+        else if (tag === 'Resource') readResource(this, node, ctx);
         else if (ts.isJsxElement(node)) this.fromJsxChildren(node.children, ctx);
       } else if (ts.isJsxFragment(node)) this.fromJsxChildren(node.children, ctx);
       else if (ts.isJsxExpression(node) && node.expression) {
@@ -159,7 +194,11 @@ export class RouteTreeReader {
       return undefined;
     };
     const pathAttr = attr('path');
-    const path = pathAttr && pathAttr !== true ? staticValue(this.index, sf, pathAttr)?.text : undefined;
+    // A path that cannot be resolved is shown as written, not dropped (which would make the route look pathless).
+    const path =
+      pathAttr && pathAttr !== true
+        ? (staticValue(this.index, sf, pathAttr)?.text ?? staticPathProperty(this, pathAttr, sf) ?? `{${clip(pathAttr.getText(sf), 40)}}`)
+        : undefined;
     const indexAttr = attr('index');
     const isIndex = indexAttr === true || (indexAttr !== undefined && indexAttr.kind === ts.SyntaxKind.TrueKeyword);
     let component: ComponentRef | undefined;
@@ -201,7 +240,15 @@ export class RouteTreeReader {
     let node: ts.Node | undefined = expr;
     for (let i = 0; i < 8 && node; i++) {
       if (ts.isParenthesizedExpression(node)) node = node.expression;
-      else if (ts.isConditionalExpression(node)) node = node.whenTrue;
+      else if (ts.isConditionalExpression(node)) {
+        // `cond ? <A><Page /></A> : <B><Page /></B>`: the same page behind one wrapper or the other.
+        const a = this.fromElement(node.whenTrue, sf, boundTag);
+        const b = this.fromElement(node.whenFalse, sf, boundTag);
+        if (a.component && a.component.name === b.component?.name && a.wrappers.length === b.wrappers.length) {
+          return { component: a.component, wrappers: [...wrappers, ...a.wrappers.map((w, j) => (w === b.wrappers[j] ? w : `${w} or ${b.wrappers[j]}`))] };
+        }
+        node = node.whenTrue;
+      }
       else if (ts.isBinaryExpression(node)) node = node.right;
       else if (ts.isJsxElement(node)) {
         const elements: ts.JsxChild[] = node.children.filter((c: ts.JsxChild) => ts.isJsxElement(c) || ts.isJsxSelfClosingElement(c));
@@ -239,32 +286,12 @@ export class RouteTreeReader {
     return { name, file, line: exported.line ?? followExport(this.index, file, 'default', 0).line, lazy: true };
   }
 
-  /** An identifier's value: a const of this file, or an exported const of the module it is imported from. */
-  deref(expr: ts.Expression | undefined, sf: ts.SourceFile, depth = 0): { node: ts.Expression; sf: ts.SourceFile } | undefined {
-    if (!expr || depth > 4) return undefined;
-    if (ts.isParenthesizedExpression(expr) || ts.isAsExpression(expr) || ts.isSatisfiesExpression(expr)) {
-      return this.deref(expr.expression, sf, depth);
-    }
-    if (!ts.isIdentifier(expr)) return { node: expr, sf };
-    const local = localDeclaration(sf, expr.text);
-    if (local && ts.isVariableDeclaration(local) && local.initializer) return this.deref(local.initializer, sf, depth + 1);
-    const binding = importsCached(sf).get(expr.text);
-    if (!binding) return undefined;
-    const target = moduleResolver(this.index).resolve(sf.fileName, binding.module);
-    if (!target) return undefined;
-    const defined = followExport(this.index, target, binding.imported, 0);
-    const targetSf = this.index.parse(defined.file);
-    if (!targetSf) return undefined;
-    const name = binding.imported === 'default' ? defaultExportName(targetSf) : binding.imported;
-    const decl = name ? localDeclaration(targetSf, name) : undefined;
-    return decl && ts.isVariableDeclaration(decl) && decl.initializer ? this.deref(decl.initializer, targetSf, depth + 1) : undefined;
+  /** An identifier's value (`deref.ts`). */
+  deref(expr: ts.Expression | undefined, sf: ts.SourceFile): { node: ts.Expression; sf: ts.SourceFile } | undefined {
+    return derefValue(this.index, expr, sf);
   }
 }
 
-function defaultExportName(sf: ts.SourceFile): string | undefined {
-  for (const st of sf.statements) if (ts.isExportAssignment(st) && ts.isIdentifier(st.expression)) return st.expression.text;
-  return undefined;
-}
 
 export function tagName(node: ts.JsxElement | ts.JsxSelfClosingElement): string | undefined {
   const tag = ts.isJsxElement(node) ? node.openingElement.tagName : node.tagName;

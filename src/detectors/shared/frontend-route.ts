@@ -1,7 +1,12 @@
 /** The shape every frontend router detector (React Router, TanStack Router, Next.js) gives its routes. */
 import type { Citation } from '../../facts.js';
 
-export type FrontendRouter = 'react-router' | 'react-router-config' | 'tanstack-router' | 'next-app' | 'next-pages';
+export type FrontendRouter = 'react-router' | 'react-router-config' | 'tanstack-router' | 'next-app' | 'next-pages' | 'expo-router';
+
+/** Routers where the file is the route (and a layout file wraps its folder), not a route declared in code. */
+export function isFileRouted(r: { readonly router: FrontendRouter }): boolean {
+  return r.router === 'next-app' || r.router === 'next-pages' || r.router === 'expo-router';
+}
 
 export interface FrontendRouteData {
   /** Folder of the app (package) declaring the route. */
@@ -28,8 +33,15 @@ export interface FrontendRouteData {
   readonly guardAt?: Readonly<Record<string, Citation>>;
   /** Nesting depth, 0 for top-level routes. */
   readonly depth: number;
+  /** `routeKey` of the route this one is nested in (React Router), for counting what a layout wraps. */
+  readonly parent?: string;
   /** Next.js/TanStack extras: `loading`, `error`, `not-found` files next to the page, API methods… */
   readonly extras?: Readonly<Record<string, string>>;
+}
+
+/** A route's identity within its app: where it is declared and its path (mapped routes share a declaration). */
+export function routeKey(r: Pick<FrontendRouteData, 'declaredAt' | 'path'>): string {
+  return `${r.declaredAt.file}:${r.declaredAt.line ?? 0}:${r.path}`;
 }
 
 /** Joins a child path onto its parent as React Router does: absolute children stay, relative ones append. */

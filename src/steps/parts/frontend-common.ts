@@ -16,6 +16,7 @@ const FRAMEWORK_NAMES: Record<string, string> = {
   next: 'Next.js',
   remix: 'React Router / Remix',
   react: 'React',
+  expo: 'Expo (React Native)',
   vue: 'Vue',
   svelte: 'Svelte',
   solid: 'Solid',

@@ -1,5 +1,5 @@
 /** Routes of React apps (React Router, TanStack Router, Next.js) as one table per app, plus their layouts. */
-import type { FrontendRouteData } from '../../detectors/shared/frontend-route.js';
+import { isFileRouted, routeKey, type FrontendRouteData } from '../../detectors/shared/frontend-route.js';
 import { bullets, heading, join, table } from '../../markdown/blocks.js';
 import { cite } from '../../markdown/cite.js';
 import { code, escaped, urlPath } from '../../markdown/text.js';
@@ -11,47 +11,89 @@ const ROUTER_NAMES: Record<string, string> = {
   'tanstack-router': 'TanStack Router',
   'next-app': 'Next.js App Router',
   'next-pages': 'Next.js Pages Router',
+  'expo-router': 'Expo Router (the file is the route)',
 };
 
 /** Routes shown in the routes table: pages, and layout routes of routers where layouts are routes. */
 export function pageRoutes(routes: readonly FrontendRouteData[]): FrontendRouteData[] {
   // The root not-found page and global-error boundary are what Next.js shows instead of a page, at no URL of their own.
-  return routes.filter((r) => !isApi(r) && r.extras?.kind !== 'not-found' && r.extras?.kind !== 'global-error' && !(r.router.startsWith('next') && r.layout));
+  return routes.filter((r) => !isApi(r) && r.extras?.kind !== 'not-found' && r.extras?.kind !== 'global-error' && !(isFileRouted(r) && r.layout));
 }
 
-export function routesSection(routes: readonly FrontendRouteData[]): string {
-  if (routes.length === 0) return '';
+/** A route array the reader could not follow (`react-router.unread`): the list above it is incomplete. */
+export interface UnreadRoutes {
+  readonly file: string;
+  readonly line: number;
+  readonly text: string;
+}
+
+export function routesSection(routes: readonly FrontendRouteData[], unread: readonly UnreadRoutes[] = []): string {
+  if (routes.length === 0 && unread.length === 0) return '';
   const pages = pageRoutes(routes);
   const api = routes.filter(isApi);
   const routers = [...new Set(routes.map((r) => (r.router === 'react-router-config' && r.extras?.fileRoute ? 'file-routes' : r.router)))].map((r) =>
     r === 'file-routes' ? 'Remix / React Router file routes (the file is the route)' : (ROUTER_NAMES[r] ?? r),
   );
-  const declared = [...new Set(pages.filter((r) => !r.router.startsWith('next')).map((r) => r.declaredAt.file))].sort();
-  const intro = `${routers.join(' and ')}${declared.length && declared.length <= 4 ? `, declared in ${declared.map((f) => cite(f)).join(', ')}` : ''}. ${pages.length} route${pages.length === 1 ? '' : 's'}:`;
+  const declared = [...new Set(pages.filter((r) => !isFileRouted(r)).map((r) => r.declaredAt.file))].sort();
+  const count = unread.length
+    ? `At least ${pages.length} route${pages.length === 1 ? '' : 's'}; the list is incomplete: ${partialText(unread)}`
+    : `${pages.length} route${pages.length === 1 ? '' : 's'}:`;
+  const intro = `${routers.length ? routers.join(' and ') : 'React Router'}${declared.length && declared.length <= 4 ? `, declared in ${declared.map((f) => cite(f)).join(', ')}` : ''}. ${count}`;
   const rows = sortRoutes(pages).map((r) => [urlPath(r.path) + (r.index ? ' (index)' : ''), r.component ? code(r.component) : '—', where(r), notes(r)]);
   const apiRows = sortRoutes(api).map((r) => [code(`${r.extras?.methods || 'ALL'} ${r.path}`), cite(r.file!, r.line)]);
   return join(
     heading(4, 'Routes'),
     intro,
-    table(['URL', 'Component', 'File', 'Notes'], rows),
+    rows.length ? table(['URL', 'Component', 'File', 'Notes'], rows) : '',
     api.length ? join(`API endpoints in the same app (${api.length}; the backend section covers them in detail):`, table(['Endpoint', 'File'], apiRows)) : '',
   );
+}
+
+/** Where routes are built in code this map does not follow, as written. */
+export function partialText(unread: readonly UnreadRoutes[]): string {
+  const shown = [...unread].sort((a, b) => compareText(a.file, b.file) || a.line - b.line).slice(0, 4);
+  const more = unread.length > shown.length ? `, and ${unread.length - shown.length} more` : '';
+  return `routes are also built by code this map cannot follow statically (${shown.map((u) => `${code(u.text)} at ${cite(u.file, u.line)}`).join('; ')}${more}). Look there for the rest:`;
 }
 
 export function layoutsSection(routes: readonly FrontendRouteData[]): string {
   const layouts = routes.filter((r) => r.layout && r.file && !isApi(r));
   if (layouts.length === 0) return '';
+  const pages = pageRoutes(routes).filter((r) => !r.layout);
+  const count = (n: number) => `${n} route${n === 1 ? '' : 's'}`;
   const items = sortRoutes(layouts).map((l) => {
-    const children = routes.filter((r) => r !== l && !isApi(r) && !r.layout && within(r.path, l.path)).length;
     const guard = l.guards.length ? `, ${guardText(l.guards)}` : '';
-    const scope = l.extras?.group
-      ? `wraps the ${urlPath(l.extras.group)} route group`
-      : l.router.startsWith('next')
-        ? `wraps ${urlPath(l.path)} and below`
-        : `wraps ${children} route${children === 1 ? '' : 's'} under ${urlPath(l.path)}`;
+    let scope: string;
+    if (isFileRouted(l)) {
+      // A layout file wraps the pages in its folder and below; a route group folder adds no URL segment.
+      const dir = l.file!.slice(0, l.file!.lastIndexOf('/') + 1);
+      const n = pages.filter((r) => r.file?.startsWith(dir)).length;
+      scope = l.extras?.group
+        ? `wraps the ${urlPath(l.extras.group)} route group (${count(n)} under ${urlPath(l.path)}; a group adds no URL segment)`
+        : `wraps ${urlPath(l.path)} and below${l.router === 'expo-router' ? ` (${count(n)})` : ''}`;
+    } else {
+      const n = wrapped(l, routes, pages);
+      const pathless = l.extras?.pathless ? ' (a layout without a path: adds no URL segment)' : '';
+      scope = `wraps ${count(n)} under ${urlPath(l.path)}${pathless}`;
+    }
     return `${code(l.component ?? 'layout')} — ${cite(l.file!, l.line)} — ${scope}${guard}`;
   });
   return join(heading(4, 'Layouts'), bullets(items));
+}
+
+/**
+ * Routes a code-declared layout renders: those nested in it (by the `parent` chain the reader records), or, for
+ * routers that record none, every route under its path.
+ */
+function wrapped(l: FrontendRouteData, routes: readonly FrontendRouteData[], pages: readonly FrontendRouteData[]): number {
+  if (!routes.some((r) => r.parent)) return pages.filter((r) => r !== l && within(r.path, l.path)).length;
+  const byKey = new Map(routes.map((r) => [routeKey(r), r] as const));
+  const key = routeKey(l);
+  const inside = (r: FrontendRouteData): boolean => {
+    for (let p = r.parent, i = 0; p && i < 50; p = byKey.get(p)?.parent, i++) if (p === key) return true;
+    return false;
+  };
+  return pages.filter(inside).length;
 }
 
 /** Guards found on routes, with the file that defines them when a route renders them. */
@@ -91,6 +133,8 @@ function notes(r: FrontendRouteData): string {
   if (x.error) out.push(`error ${cite(x.error)}`);
   if (x.errorElement) out.push(`errorElement ${code(x.errorElement)}`);
   if (x.loader) out.push('loader');
+  if (x.adminResource) out.push(`react-admin ${code(x.adminResource)} ${escaped(x.view ?? '')} view`);
+  if (x.platform) out.push(`${escaped(x.platform)} only`);
   if (x.resource) out.push('resource route: no component, answers requests (step 3)');
   if (x.definedIn) {
     const m = /^(.*?)(?::(\d+))?$/.exec(x.definedIn)!;
