@@ -614,3 +614,32 @@ describe('middleware registered by an untyped CommonJS registrar', () => {
     expect(list.map((r) => [r.method, r.path, r.middleware ?? []])).toEqual([['GET', '/users', ['helmet()', 'requireAuth']]]);
   });
 });
+
+describe('handlers from a DI container', () => {
+  it('are the typed class\'s methods, and an untyped lookup names no file', async () => {
+    const { tempRepo } = await import('./helpers/temp-repo.js');
+    const root = tempRepo({
+      'package.json': JSON.stringify({ name: 'api', private: true, dependencies: { express: '^4.0.0', inversify: '^6.0.0' } }),
+      'src/di.ts': "import { Container } from 'inversify';\n\nexport const container = new Container();\nexport const TOKENS = { Auth: Symbol('Auth'), Users: Symbol('Users') };\n",
+      'src/auth.controller.ts': 'export default class AuthController {\n  login = async (req: any, res: any) => res.json({});\n\n  logout = async (req: any, res: any) => res.json({});\n}\n',
+      'src/routes.ts': [
+        "import { Router } from 'express';",
+        "import { container, TOKENS } from './di';",
+        "import AuthController from './auth.controller';",
+        '',
+        'const router = Router();',
+        'const auth = container.get<AuthController>(TOKENS.Auth);',
+        'const users = container.get(TOKENS.Users) as any;',
+        "router.post('/login', auth.login);",
+        "router.get('/users', users.list);",
+        'export default router;',
+      ].join('\n'),
+      'src/app.ts': "import express from 'express';\nimport routes from './routes';\n\nconst app = express();\napp.use('/api', routes);\napp.listen(3000);\n",
+    });
+    const list = (await detect(httpFrameworksDetector, root)).map((f) => f.data as HttpRouteData);
+    expect(find(list, 'POST', '/api/login')).toMatchObject({ handler: 'auth.login', handlerAt: { file: 'src/auth.controller.ts', line: 2 } });
+    const users = find(list, 'GET', '/api/users');
+    expect(users?.handler).toBe('users.list');
+    expect(users?.handlerAt).toBeUndefined();
+  });
+});

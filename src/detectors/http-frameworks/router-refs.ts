@@ -16,6 +16,8 @@ export type HandlerPart = Pick<RouteDecl, 'handler' | 'handlerResolved' | 'handl
 export interface LocalDefinition {
   readonly line: number;
   readonly madeBy?: string;
+  /** Handed out by a lookup (`container.get(TOKENS.X)`, `app.resolve(X)`): what it is cannot be read statically. */
+  readonly lookedUp?: boolean;
   readonly fromModule?: { readonly module: string; readonly imported: string };
   /** `const ctrl = controllers.users`: the dotted name it stands for. */
   readonly alias?: string;
@@ -30,6 +32,9 @@ export interface RefContext {
   readonly isRouter?: (e: ts.Expression) => boolean;
 }
 
+/** Methods that hand out an instance by key: a DI container's or a registry's. */
+const LOOKUP = /^(get|resolve|getInstance|make|inject)$/;
+
 /** Same-file definitions a route can name: functions, `const x = …`, classes. */
 export function localDefinitions(sf: ts.SourceFile): Map<string, LocalDefinition> {
   const out = new Map<string, LocalDefinition>();
@@ -37,7 +42,7 @@ export function localDefinitions(sf: ts.SourceFile): Map<string, LocalDefinition
     if ((ts.isFunctionDeclaration(node) || ts.isClassDeclaration(node)) && node.name && !out.has(node.name.text)) {
       out.set(node.name.text, { line: lineOf(node, sf) });
     } else if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer && !out.has(node.name.text)) {
-      const init = node.initializer;
+      const init = unwrap(node.initializer);
       // `const ctrl = require('../controllers').users`: the `users` export of that module.
       if (ts.isPropertyAccessExpression(init) && ts.isCallExpression(init.expression) && ts.isIdentifier(init.expression.expression)) {
         const arg = init.expression.arguments[0];
@@ -47,8 +52,17 @@ export function localDefinitions(sf: ts.SourceFile): Map<string, LocalDefinition
         }
       }
       const alias = ts.isIdentifier(init) || ts.isPropertyAccessExpression(init) ? dottedName(init) : undefined;
-      const made = ts.isNewExpression(init) || ts.isCallExpression(init) ? dottedName(init.expression) : undefined;
-      out.set(node.name.text, { line: lineOf(node, sf), ...(made ? { madeBy: made } : {}), ...(alias ? { alias } : {}) });
+      // `container.get<AuthController>(TOKENS.Auth)`: a DI container hands out an instance of the class named in the
+      // type argument; its members are that class's, not the container module's.
+      const typed = ts.isCallExpression(init) ? init.typeArguments?.[0] : undefined;
+      const made =
+        typed && ts.isTypeReferenceNode(typed) && ts.isIdentifier(typed.typeName)
+          ? typed.typeName.text
+          : ts.isNewExpression(init) || ts.isCallExpression(init)
+            ? dottedName(init.expression)
+            : undefined;
+      const lookedUp = !typed && ts.isCallExpression(init) && ts.isPropertyAccessExpression(init.expression) && LOOKUP.test(init.expression.name.text);
+      out.set(node.name.text, { line: lineOf(node, sf), ...(made ? { madeBy: made } : {}), ...(lookedUp ? { lookedUp } : {}), ...(alias ? { alias } : {}) });
     }
   });
   return out;
@@ -109,6 +123,7 @@ function originOf(name: string, ctx: RefContext, depth: number): Pick<Middleware
   if (local.fromModule) return { module: local.fromModule.module, imported: local.fromModule.imported, ...withMember(path) };
   // `const ctrl = controllers.users`: what it stands for, followed.
   if (local.alias && depth < 3) return originOf([local.alias, ...path].join('.'), ctx, depth + 1);
+  if (local.lookedUp && path.length > 0) return {};
   // `const users = new UsersController()` then `users.list`: the code is in the imported class's module.
   const made = local.madeBy && ctx.imports.get(local.madeBy.split('.')[0]);
   if (made && path.length > 0) return { module: made.module, imported: made.imported, ...withMember(path) };
