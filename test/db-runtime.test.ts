@@ -44,3 +44,16 @@ describe('database engine and migrations', () => {
     expect(s.markdown).toContain('in `/migrations` (2 migration files)');
   });
 });
+
+describe('Drizzle Kit output folders', () => {
+  it("a drizzle config's `out:` folder holds Drizzle Kit's migrations, not loose ones", async () => {
+    const { tempRepo } = await import('./helpers/temp-repo.js');
+    const root = tempRepo({
+      'package.json': JSON.stringify({ name: 'api', private: true, scripts: { 'db:migrate': 'drizzle-kit migrate' }, dependencies: { 'drizzle-orm': '^0.30.0' } }),
+      'drizzle.config.ts': "import { defineConfig } from 'drizzle-kit';\nexport default defineConfig({ dialect: 'postgresql', schema: './src/db/schema.ts', out: './migrations' });\n",
+      'migrations/0000_init.sql': 'CREATE TABLE users (id uuid PRIMARY KEY);\n',
+    });
+    const facts = (await detect(databaseRuntimeDetector, root)).filter((f): f is DbMigrationsFact => f.kind === 'db.migrations');
+    expect(facts.map((f) => [f.data.tool, f.data.folders])).toEqual([['Drizzle Kit', [{ dir: 'migrations', count: 1 }]]]);
+  });
+});

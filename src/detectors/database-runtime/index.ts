@@ -3,6 +3,7 @@
  * Drizzle's dialect, a TypeORM DataSource type, a knex client, a Mongoose connection, a database image in a compose
  * file; and migration commands (npm scripts) and folders. Read from text: config files are never imported.
  */
+import path from 'node:path';
 import type { Citation, Detector, Fact } from '../../facts.js';
 import { jsonKeyLine } from '../../scan/json-keys.js';
 import type { RepoIndex } from '../../scan/repo-index.js';
@@ -127,13 +128,14 @@ function migrations(index: RepoIndex): DbMigrationsFact[] {
       entry(toolOf(m[0])).scripts.push({ name, command, manifest: pkg.manifestPath, dir: pkg.dir, line });
     }
   }
+  const drizzleOut = drizzleOutFolders(index);
   for (const file of index.files) {
     if (!MIGRATION_DIR.test(file) || isBuildOrVendor(file) || /(^|\/)node_modules\//.test(file) || notAMigration(file)) continue;
     // The migrations folder itself, also for tools that keep one subfolder per migration.
     const key = migrationFolder(file);
     const tool = /(^|\/)prisma\/migrations$/.test(key)
       ? 'Prisma Migrate'
-      : /(^|\/)drizzle$/.test(key)
+      : /(^|\/)drizzle$/.test(key) || drizzleOut.has(key)
         ? 'Drizzle Kit'
         : /(^|\/)supabase\/migrations$/.test(key)
           ? 'Supabase migrations'
@@ -155,6 +157,19 @@ function migrations(index: RepoIndex): DbMigrationsFact[] {
     const at: Citation[] = [...e.scripts.map((s) => ({ file: s.manifest, line: s.line })), ...folders.map((f) => ({ file: f.dir }))];
     return { kind: 'db.migrations', id: tool, data: { tool, scripts: e.scripts, folders }, at };
   });
+}
+
+/** The folders Drizzle Kit writes migrations to: `out: './migrations'` in a drizzle config, relative to it. */
+function drizzleOutFolders(index: RepoIndex): Set<string> {
+  const out = new Set<string>();
+  for (const file of index.files) {
+    if (!/(^|\/)drizzle\.config\.[cm]?[jt]s$/.test(file)) continue;
+    const m = /\bout\s*:\s*['"`]([^'"`$]+)['"`]/.exec(index.read(file) ?? '');
+    if (!m) continue;
+    const dir = path.posix.normalize(path.posix.join(path.posix.dirname(file), m[1])).replace(/\/$/, '');
+    out.add(dir === '.' ? '' : dir);
+  }
+  return out;
 }
 
 function toolOf(command: string): string {
