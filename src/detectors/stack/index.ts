@@ -45,7 +45,8 @@ export type TechFact = Fact<'stack.tech', TechData>;
 export type RuntimeFact = Fact<'stack.runtime', RuntimeData>;
 export type ComponentFact = Fact<'stack.component', ComponentData>;
 /** How many declared dependencies the tech table does not name (they are details of one package). */
-export type OtherDepsFact = Fact<'stack.other-deps', { readonly count: number }>;
+/** `types`: `@types/*` packages, counted apart (they are no technology of their own). */
+export type OtherDepsFact = Fact<'stack.other-deps', { readonly count: number; readonly types?: number }>;
 /** Example, test and fixture packages, left out of the stack and the diagram; `folders` are where they live. */
 export type AuxiliaryFact = Fact<'stack.auxiliary', { readonly count: number; readonly folders: readonly string[] }>;
 
@@ -71,6 +72,7 @@ export const stackDetector: Detector = {
 function techFacts(index: RepoIndex): Fact[] {
   const byLabel = new Map<string, { group: StackGroup; declarations: Declaration[] }>();
   const others = new Set<string>();
+  const types = new Set<string>();
   const own = new Set(index.packages.map((p) => p.name));
   const catalogs = pnpmCatalogs(index);
   for (const pkg of index.packages.filter((p) => !isAuxiliary(p))) {
@@ -81,7 +83,7 @@ function techFacts(index: RepoIndex): Fact[] {
       if (typeof version !== 'string' || own.has(dependency)) continue;
       const tech = knownTech(dependency);
       if (!tech) {
-        if (!dependency.startsWith('@types/')) others.add(dependency);
+        (dependency.startsWith('@types/') ? types : others).add(dependency);
         continue;
       }
       let entry = byLabel.get(tech.label);
@@ -107,7 +109,7 @@ function techFacts(index: RepoIndex): Fact[] {
       data: { label, group, declarations },
       at: declarations.map((d) => ({ file: d.manifest, line: d.line })),
     }));
-  facts.push({ kind: 'stack.other-deps', id: 'other', data: { count: others.size }, at: [] });
+  facts.push({ kind: 'stack.other-deps', id: 'other', data: { count: others.size, ...(types.size > 0 ? { types: types.size } : {}) }, at: [] });
   const aux = index.packages.filter(isAuxiliary);
   if (aux.length > 0) {
     const folders = [...new Set(aux.map((p) => auxiliaryFolder(p.dir)))].sort();

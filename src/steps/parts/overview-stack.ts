@@ -42,9 +42,13 @@ function groupTable(facts: FactSet, group: string): string {
 }
 
 function otherDeps(facts: FactSet): string {
-  const n = facts.of<OtherDepsFact>('stack.other-deps')[0]?.data.count ?? 0;
-  if (n === 0) return '';
-  return `Plus ${n} other declared dependenc${n === 1 ? 'y' : 'ies'}, not listed: libraries specific to a package (see each package.json).`;
+  const data = facts.of<OtherDepsFact>('stack.other-deps')[0]?.data;
+  const n = data?.count ?? 0;
+  const types = data?.types ?? 0;
+  if (n === 0 && types === 0) return '';
+  const typed = types > 0 ? `${types} \`@types/*\` type package${types === 1 ? '' : 's'}` : '';
+  const counted = [n > 0 ? `${n} other declared dependenc${n === 1 ? 'y' : 'ies'}` : '', typed].filter(Boolean).join(' and ');
+  return `Plus ${counted}, not listed: libraries specific to a package (see each package.json).`;
 }
 
 /** Distinct versions, the most declared first, at most `max` of them (`^5.4.0`, `~5.2.0`, +12 more). */
