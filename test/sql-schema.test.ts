@@ -19,6 +19,23 @@ describe('SQL statements', () => {
     expect(blanked).not.toMatch(/create table/);
     expect(sqlStatements(sql).map((s) => s.text.split(/\s+/)[0])).toEqual(['select', 'create']);
   });
+
+  it("reads the statements of a DO block (Drizzle Kit's foreign keys), not of a function body", () => {
+    const sql = [
+      'CREATE TABLE "User" ("id" uuid PRIMARY KEY NOT NULL);',
+      'CREATE TABLE "Chat" ("id" uuid PRIMARY KEY NOT NULL, "userId" uuid NOT NULL);',
+      'DO $$ BEGIN',
+      ' ALTER TABLE "Chat" ADD CONSTRAINT "Chat_userId_User_id_fk" FOREIGN KEY ("userId") REFERENCES "public"."User"("id") ON DELETE no action ON UPDATE no action;',
+      'EXCEPTION',
+      ' WHEN duplicate_object THEN null;',
+      'END $$;',
+      'create function f() returns void as $fn$ begin create table ghost (id int); end $fn$ language plpgsql;',
+    ].join('\n');
+    const schema = read(['0000_init.sql', sql]);
+    expect([...schema.tables.keys()]).toEqual(['User', 'Chat']);
+    const chat = schema.tables.get('Chat')!;
+    expect(chat.foreignKeys.map((f) => `${f.columns.join()}->${f.table}(${f.refColumns.join()}) :${f.line}`)).toEqual(['userId->User(id) :4']);
+  });
 });
 
 describe('SqlSchema', () => {

@@ -19,6 +19,7 @@ export function blankSql(source: string): string {
     for (let k = from; k < to && k < out.length; k++) if (out[k] !== '\n') out[k] = ' ';
   };
   let i = 0;
+  let openDo: string | null = null;
   while (i < source.length) {
     const c = source[i];
     if (c === '-' && source[i + 1] === '-') {
@@ -42,6 +43,14 @@ export function blankSql(source: string): string {
         i++;
         continue;
       }
+      // `DO $$ BEGIN ALTER TABLE … ADD CONSTRAINT … EXCEPTION … END $$;` (Drizzle Kit's foreign keys): an anonymous
+      // block runs when the migration runs, so its statements are DDL like any other; only the tags are blanked.
+      if (openDo === tag[0] || (openDo === null && /\bdo\s*$/i.test(source.slice(Math.max(0, i - 16), i)))) {
+        openDo = openDo === tag[0] ? null : tag[0];
+        blank(i, i + tag[0].length);
+        i += tag[0].length;
+        continue;
+      }
       const end = source.indexOf(tag[0], i + tag[0].length);
       const stop = end === -1 ? source.length : end;
       blank(i + tag[0].length, stop);
@@ -62,8 +71,11 @@ export function sqlStatements(source: string): SqlStatement[] {
     if (c === '"') inQuote = !inQuote;
     if (i === text.length || (c === ';' && !inQuote)) {
       const raw = text.slice(start, i);
-      const lead = raw.search(/\S/);
-      if (lead !== -1) out.push({ text: raw.slice(lead), offset: start + lead });
+      // The first statement of a `DO` block starts after its `do … begin`.
+      const opener = /^\s*(do\s+)?begin\s+/i.exec(raw);
+      const from = opener ? opener[0].length : 0;
+      const lead = raw.slice(from).search(/\S/);
+      if (lead !== -1) out.push({ text: raw.slice(from + lead), offset: start + from + lead });
       start = i + 1;
     }
   }
