@@ -67,7 +67,7 @@ describe('step 9 recipes — how to add things, from the repository\'s own conve
     expect(page).toContain('the file is the route: add one under `/apps/web/app/`');
     expect(page).toContain('copy `/apps/web/app/dashboard/page.tsx`, which serves /dashboard');
     const env = recipeOf(md, 'Add an environment variable');
-    expect(env).toContain('**Read it** in the configuration module `/apps/api/src/config.ts` (3 variables)');
+    expect(env).toContain('**Read it** in the configuration module `/apps/api/src/config.ts` (it reads 3 variables)');
     expect(env).toContain('`NEXT_PUBLIC_` in `@shop/web`');
     expect(missingCitations(md, await indexOf('recipes-express-prisma-next'))).toEqual([]);
   });

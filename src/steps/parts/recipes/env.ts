@@ -20,7 +20,8 @@ const RUNTIME: readonly { kind: SetKind; label: string; how: string }[] = [
 
 export function envRecipe({ model, index, facts, product }: RecipeInput): string {
   // The product's own variables: not the ones a runtime or tool provides (`AWS_REGION`, `CDK_DEFAULT_ACCOUNT`).
-  const vars = model.env.sorted().filter((v) => !v.builtin && !v.runtime && v.reads.some((r) => product(r.file)));
+  const all = model.env.sorted();
+  const vars = all.filter((v) => !v.builtin && !v.runtime && v.reads.some((r) => product(r.file)));
   if (vars.length === 0) return '';
   const reads = vars.flatMap((v) => v.reads.filter((r) => product(r.file)).map((r) => ({ name: v.name, file: r.file, line: r.lines[0] })));
   // A config module (a file named for configuration that reads several variables) is where new ones go; otherwise
@@ -31,7 +32,9 @@ export function envRecipe({ model, index, facts, product }: RecipeInput): string
   let readStep: string;
   if (names.size >= 3 && /(^|[/._-])(config|env|settings|constants)[^/]*$/i.test(byFile.key)) {
     const example = [...byFile.items].sort((a, b) => compareText(a.name, b.name))[0];
-    readStep = `**Read it** in the configuration module ${cite(byFile.key)} (${plural(names.size, 'variable')}), as ${code(example.name)} is at ${cite(example.file, example.line)}.`;
+    // Every variable the module reads, runtime-provided ones (`NODE_ENV`) included: the count describes the file.
+    const inModule = all.filter((v) => v.reads.some((r) => r.file === byFile.key)).length;
+    readStep = `**Read it** in the configuration module ${cite(byFile.key)} (it reads ${plural(inModule, 'variable')}), as ${code(example.name)} is at ${cite(example.file, example.line)}.`;
   } else {
     const spread = mostCommon(reads, (r) => r.name)!;
     const example = [...spread.items].sort((a, b) => compareText(a.file, b.file))[0];
@@ -45,7 +48,8 @@ export function envRecipe({ model, index, facts, product }: RecipeInput): string
     const top = mostCommon(sites, (s) => s.site.at.file)!;
     const first = [...top.items].sort((a, b) => (a.site.at.line ?? 0) - (b.site.at.line ?? 0) || compareText(a.name, b.name))[0];
     const owner = first.site.owner && runtime.kind !== 'ci' ? ` for ${code(first.site.owner)}` : '';
-    const count = new Set(sites.map((s) => s.name)).size;
+    // Every name this way sets, read by the code or not (an SDK reads `BLOB_READ_WRITE_TOKEN` itself).
+    const count = new Set(all.flatMap((v) => v.sets.filter((s) => s.kind === runtime.kind && product(s.at.file)).map(() => v.name))).size;
     sets.push(`**${runtime.label}:** ${runtime.how}, e.g. ${code(first.name)}${owner} at ${cite(first.site.at)} (${plural(count, 'variable')} set this way).`);
   }
   // Per product app, the prefix its framework exposes to browser code, as its own variables show.

@@ -70,6 +70,9 @@ function routedPage(input: RecipeInput, app: FrontendAppData): string {
   // Where pages like the example live (its siblings), not every route component (layouts sit elsewhere).
   const siblings = [...new Set(usual.items.map((r) => r.file!))];
   const dir = siblings.length > 1 ? commonDir(siblings) : commonDir(components);
+  // The count beside the folder is of the route files in that folder, not of the whole app.
+  const shownDir = dir || file.slice(0, file.lastIndexOf('/'));
+  const inDir = components.filter((f) => shownDir === '' || f.startsWith(`${shownDir}/`)).length;
   const fileBased =
     example.router === 'next-app' ||
     example.router === 'next-pages' ||
@@ -82,10 +85,10 @@ function routedPage(input: RecipeInput, app: FrontendAppData): string {
     .sort((a, b) => (b.declaredAt.line ?? 0) - (a.declaredAt.line ?? 0))[0];
   const steps = fileBased
     ? [
-        `**Page:** the file is the route: add one under ${folder(dir || file.slice(0, file.lastIndexOf('/')))} (${plural(components.length, 'route file')}); copy ${cite(file)}, which serves ${urlPath(example.path)}.`,
+        `**Page:** the file is the route: add one under ${folder(shownDir)} (${plural(inDir, 'route file')} there); copy ${cite(file)}, which serves ${urlPath(example.path)}.`,
       ]
     : [
-        `**Page component:** add it under ${folder(dir || file.slice(0, file.lastIndexOf('/')))} (${plural(components.length, 'route component')}); copy ${example.component ? `${code(example.component)} in ` : ''}${cite(file)}.`,
+        `**Page component:** add it under ${folder(shownDir)} (${plural(inDir, 'route component')} there); copy ${example.component ? `${code(example.component)} in ` : ''}${cite(file)}.`,
         `**Route:** declare it in ${cite(declared.file)} beside ${urlPath(example.path)} at ${lineIn(declared.file, declared.line, declared.file)}${parent ? `, a child of the ${urlPath(parent.path)} route at ${lineIn(parent.declaredAt.file, parent.declaredAt.line, declared.file)}` : ''}.`,
       ];
   const guards = accessLine(routes, example);
