@@ -190,3 +190,16 @@ describe('dotenv files a script writes', () => {
     expect(md).toMatch(/OTHER_URL[^\n]*set nowhere/);
   });
 });
+
+describe('hosting platform config', () => {
+  it('a vercel.json keeps step 9 from saying nothing deploys the app', async () => {
+    const root = tempRepo({
+      'package.json': JSON.stringify({ name: 'chat', private: true, scripts: { dev: 'next dev', build: 'next build' }, dependencies: { next: '^15.0.0', react: '^19.0.0', 'react-dom': '^19.0.0' } }),
+      'vercel.json': JSON.stringify({ framework: 'nextjs' }),
+      'app/page.tsx': 'export default function Page() { return null; }\n',
+    });
+    const md = (await section(workflowsStep, root)).markdown;
+    expect(md).not.toContain('No deploy scripts, deploy targets');
+    expect(md).toContain('No deploy script or workflow is mapped, but these deploy it:\n\n- Vercel project config — `/vercel.json`');
+  });
+});

@@ -174,6 +174,8 @@ const TOPICS: readonly Topic[] = [
           ? []
           : infraCommands(index, facts<InfraProjectData>(set, 'infra.project').map((f) => f.data), 'deploy').map((c) => ({ what: `${c.what} (deployed with ${c.command})`, at: c.project }))),
         ...deployInFiles(index, words),
+        // A hosting platform's project file: the platform builds and deploys on push, with no command in the repo.
+        ...(subject === 'cdk' ? [] : index.files.filter((f) => HOSTING_FILE.test(f)).slice(0, 5).map((file) => ({ what: `${hostingOf(file)} project config`, at: { file } }))),
       ];
     },
   },
@@ -346,6 +348,22 @@ interface CiRunData {
 }
 
 /** Makefiles, justfiles and shell scripts that run a deploy command (they are not npm scripts). */
+const HOSTING: Record<string, string> = {
+  'vercel.json': 'Vercel',
+  'now.json': 'Vercel',
+  'netlify.toml': 'Netlify',
+  'fly.toml': 'Fly.io',
+  'render.yaml': 'Render',
+  'railway.json': 'Railway',
+  'railway.toml': 'Railway',
+  'amplify.yml': 'AWS Amplify Hosting',
+  'firebase.json': 'Firebase',
+  'app.yaml': 'Google App Engine',
+  'Procfile': 'Heroku-style Procfile',
+};
+const HOSTING_FILE = new RegExp(`(^|/)(${Object.keys(HOSTING).map((k) => k.replace('.', '\\.')).join('|')})$`);
+const hostingOf = (file: string) => HOSTING[file.split('/').pop() ?? ''] ?? 'Hosting';
+
 function deployInFiles(index: RepoIndex, words: RegExp): Evidence[] {
   const out: Evidence[] = [];
   for (const file of index.files) {

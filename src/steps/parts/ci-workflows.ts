@@ -124,7 +124,7 @@ export function deploymentSection(model: StepModel, pm: PackageManager, scripts:
   if (items.length === 0 && flows.length === 0 && tools.length === 0) {
     return join(
       heading(3, 'Deployment'),
-      noneOr(model, 'deploy', 'No deploy scripts, deploy targets, deploy workflows or deploy commands (Makefile, shell scripts) found.', 'No deploy script or workflow is mapped, but these run a deploy:'),
+      noneOr(model, 'deploy', 'No deploy scripts, deploy targets, deploy workflows or deploy commands (Makefile, shell scripts) found.', 'No deploy script or workflow is mapped, but these deploy it:'),
     );
   }
   return join(heading(3, 'Deployment'), tools.length > 0 && join('**Infrastructure tools:**', bullets(toolItems(tools))), items.length > 0 && join('**Scripts:**', bullets(items)), ...flows);
