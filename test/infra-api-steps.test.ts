@@ -47,3 +47,12 @@ describe('Lambda@Edge functions', () => {
     expect(md).not.toContain('set nowhere');
   });
 });
+
+describe('stack ids the interpreter cannot know', () => {
+  it('are shown as written at the `new`, never as `undefined`', async () => {
+    const { infrastructureStep } = await import('../src/steps/06-infrastructure.js');
+    const md = (await section(infrastructureStep, 'cdk-edge')).markdown;
+    expect(md).toContain('- Instantiated as `stackName` at `/bin/site.ts:21`');
+    expect(md).not.toContain('`undefined`');
+  });
+});

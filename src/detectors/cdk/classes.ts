@@ -9,7 +9,7 @@ import { evaluate } from './evaluate.js';
 import type { Interpreter } from './interpreter.js';
 import { propertyKey } from './interpreter.js';
 import type { Rec } from './records.js';
-import { textOf, unknown, type ClassValue, type Env, type Value } from './values.js';
+import { idAsWritten, textOf, unknown, type ClassValue, type Env, type Value } from './values.js';
 
 export interface Member {
   readonly node: ts.MethodDeclaration | ts.GetAccessorDeclaration | ts.PropertyDeclaration;
@@ -78,7 +78,7 @@ export function instantiate(it: Interpreter, cls: ClassValue, args: readonly Val
   const className = cls.decl.name?.text ?? '(class)';
   const id = args[1];
   const idText =
-    id?.k === 'str' ? { text: id.v, resolved: true } : { text: standalone ? className : textOf(id) || className, resolved: false };
+    id?.k === 'str' ? { text: id.v, resolved: true } : { text: standalone ? className : idAsWritten(id, node) || className, resolved: false };
   const scope = args[0];
   const conditions = [...it.conditions];
   const use = { props: args[2], node, conditions, idText, variable: variableOf(node) };

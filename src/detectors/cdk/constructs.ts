@@ -5,7 +5,7 @@ import { variableOf } from './classes.js';
 import type { Interpreter } from './interpreter.js';
 import type { Rec } from './records.js';
 import { pushRoute, segmentsOf } from './routes.js';
-import { memberName, prop, refsOf, stringOf, textOf, truthy, type Env, type Value } from './values.js';
+import { idAsWritten, memberName, prop, refsOf, stringOf, textOf, truthy, type Env, type Value } from './values.js';
 
 interface ClassRef {
   readonly module: string;
@@ -83,7 +83,7 @@ function addRec(it: Interpreter, cls: ClassRef, category: Category | undefined, 
     category,
     className,
     module: cls.module,
-    idText: id?.k === 'str' ? { text: id.v, resolved: true } : { text: id ? textOf(id) : className, resolved: false },
+    idText: id?.k === 'str' ? { text: id.v, resolved: true } : { text: (id && idAsWritten(id, node)) || className, resolved: false },
     parent: scope?.k === 'rec' ? scope.rec : undefined,
     node,
     frame: it.frame,

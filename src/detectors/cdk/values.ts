@@ -243,3 +243,14 @@ export function propTexts(obj: Value | undefined, max = 120): Record<string, str
 export function isScopeLike(value: Value | undefined): boolean {
   return value?.k === 'rec' || value?.k === 'unknown';
 }
+
+/**
+ * A construct id as the reader should see it: its value's text, or, when the value is unknown to the interpreter
+ * (`stackName` from `readEnvFile()`), the argument as written at the `new` — never the word `undefined`.
+ */
+export function idAsWritten(id: Value | undefined, node: ts.Node): string {
+  const text = textOf(id);
+  if (id && id.k !== 'undef' && text !== 'undefined') return text;
+  const arg = ts.isNewExpression(node) || ts.isCallExpression(node) ? node.arguments?.[1] : undefined;
+  return arg ? nodeText(arg) : text;
+}
