@@ -4,7 +4,7 @@ import { entryOf } from './entry.js';
 import type { EmitContext } from './emit-context.js';
 import type { CdkEnvVar, CdkGrant, CdkLambdaData, CdkLambdaFact } from './facts.js';
 import { wrapperCalls, type Rec } from './records.js';
-import type { ts } from '../../scan/ts.js';
+import { ts } from '../../scan/ts.js';
 import { citationOf, citeValue, durationText, memberName, nodeText, prop, propNode, stringOf, textOf, type Value } from './values.js';
 
 export function lambdaFacts(ctx: EmitContext, grants: readonly CdkGrant[], triggers: Map<Rec, CdkLambdaData['triggers'][number][]>): CdkLambdaFact[] {
@@ -56,14 +56,22 @@ function textIfSet(value: Value | undefined): string | undefined {
  * `environment: { ...config, X: … }` or `environment: props.env`: variables this code cannot list are set too, so no
  * variable the function reads may be called "set nowhere".
  */
+/** Depth-first over a node's descendants until `stop` returns true. */
+function walkNodes(node: ts.Node, stop: (n: ts.Node) => boolean): boolean {
+  return ts.forEachChild(node, (c) => stop(c) || walkNodes(c, stop) || undefined) === true;
+}
+
 function openEnvironment(rec: Rec): { environmentOpen?: { expression: string; at: Citation } } {
   const env = prop(rec.props, 'environment');
   if (env === undefined || env.k === 'undef' || (env.k === 'obj' && !env.open)) return {};
   const node = propNode(rec.props, 'environment');
-  const written = node ? nodeText(node) : textOf(env);
-  const spread = /\.\.\.\s*([\w$.]+)/.exec(written);
-  const at = node ? citationOf(node) : (citeValue(env) ?? citationOf(rec.node));
-  return { environmentOpen: { expression: spread ? `...${spread[1]}` : written.slice(0, 60), at } };
+  // The spread itself (`...props.functionProps?.environment`), cited at its own line; else the value as written.
+  let spread: ts.Node | undefined;
+  if (node) walkNodes(node, (n) => (spread ??= ts.isSpreadAssignment(n) ? n : undefined) !== undefined);
+  const shown = spread ?? node;
+  const written = shown ? nodeText(shown).replace(/\s+/g, ' ') : textOf(env);
+  const at = shown ? citationOf(shown) : (citeValue(env) ?? citationOf(rec.node));
+  return { environmentOpen: { expression: written.length > 80 ? `${written.slice(0, 79)}…` : written, at } };
 }
 
 function environmentOf(ctx: EmitContext, rec: Rec): CdkEnvVar[] {
