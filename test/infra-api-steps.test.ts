@@ -56,3 +56,32 @@ describe('stack ids the interpreter cannot know', () => {
     expect(md).not.toContain('`undefined`');
   });
 });
+
+describe('CI jobs and the CDK CLI', () => {
+  it('a job that only synthesises is not a job that deploys', async () => {
+    const { tempRepo } = await import('./helpers/temp-repo.js');
+    const { infrastructureStep } = await import('../src/steps/06-infrastructure.js');
+    const root = tempRepo({
+      'package.json': JSON.stringify({ name: 'infra', private: true, dependencies: { 'aws-cdk-lib': '^2.0.0', constructs: '^10.0.0' } }),
+      'cdk.json': JSON.stringify({ app: 'npx ts-node bin/app.ts' }),
+      'bin/app.ts': "import * as cdk from 'aws-cdk-lib';\nconst app = new cdk.App();\nnew cdk.Stack(app, 'Main');\n",
+      '.github/workflows/main.yml': [
+        'on: [push]',
+        'jobs:',
+        '  test:',
+        '    runs-on: ubuntu-latest',
+        '    steps:',
+        '      - run: |',
+        '          npm ci',
+        '          npx cdk synth',
+        '  release:',
+        '    runs-on: ubuntu-latest',
+        '    steps:',
+        '      - run: npx cdk deploy --all --require-approval never',
+      ].join('\n'),
+    });
+    const md = (await section(infrastructureStep, root)).markdown;
+    expect(md).toContain('CI jobs that deploy:\n\n- `/.github/workflows/main.yml:12` — job `release`, on push: `npx cdk deploy --all --require-approval never`');
+    expect(md).toContain('CI jobs that run the CDK CLI without deploying (synth or diff):\n\n- `/.github/workflows/main.yml:6` — job `test`, on push: `npx cdk synth`');
+  });
+});

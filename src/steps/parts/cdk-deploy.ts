@@ -84,6 +84,8 @@ export function deploymentPart(model: StepModel): string {
   const deployNames = [...cdk, ...callers].filter((s) => /deploy/.test(s.name) || /\bdeploy\b/.test(s.command));
   const deployCallers = deployNames.map((s) => scriptCaller(s.name, s.package));
   const jobs: string[] = [];
+  // A job that only synthesises or diffs (a smoke test) runs the CDK CLI but deploys nothing.
+  const checks: string[] = [];
   for (const wf of facts.of<CiWorkflowFact>('ci.workflow')) {
     const d = wf.data;
     const triggers = d.triggers.map((t) => (t.detail ? `${t.event} (${t.detail})` : t.event)).join(', ');
@@ -93,7 +95,9 @@ export function deploymentPart(model: StepModel): string {
       );
       for (const st of steps) {
         const env = job.environment ? `, environment ${written(job.environment, false)}` : '';
-        jobs.push(`${cite(d.file, st.line)} — job ${code(job.id)}${job.needs.length ? ` (after ${names(job.needs)})` : ''}${env}, on ${triggers ? escaped(triggers) : 'manual runs'}: ${code(st.run!.split('\n')[0])}`);
+        const command = st.run!.split('\n').find((l) => CDK_COMMAND.test(l) || deployCallers.some((calls) => calls(l))) ?? st.run!.split('\n')[0];
+        const deploys = /\b(cdk|aws-cdk)\s+(deploy|destroy|bootstrap)\b/.test(st.run!) || deployCallers.some((calls) => calls(st.run!));
+        (deploys ? jobs : checks).push(`${cite(d.file, st.line)} — job ${code(job.id)}${job.needs.length ? ` (after ${names(job.needs)})` : ''}${env}, on ${triggers ? escaped(triggers) : 'manual runs'}: ${code(command.trim())}`);
       }
     }
   }
@@ -103,6 +107,7 @@ export function deploymentPart(model: StepModel): string {
     scriptRows.length > 0 ? join('Scripts that run the CDK CLI:', table(['Script', 'Command', 'Package', 'Defined at'], scriptRows)) : '',
     targetItems.length > 0 ? join('Make and just targets that run the CDK CLI:', bullets(targetItems)) : '',
     jobs.length > 0 ? join('CI jobs that deploy:', bullets(jobs)) : '',
+    checks.length > 0 ? join('CI jobs that run the CDK CLI without deploying (synth or diff):', bullets(checks)) : '',
   ];
   if (blocks.every((b) => b === '')) {
     return noneOr(
