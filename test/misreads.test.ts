@@ -74,3 +74,20 @@ describe('misreadings (2)', () => {
     expect(clients).toEqual([]);
   });
 });
+
+describe('misreadings (round 6)', () => {
+  it('a published package whose entry is under client/ keeps step 7 from saying there is no client library', async () => {
+    const { tempRepo } = await import('./helpers/temp-repo.js');
+    const { section } = await import('./helpers/fixture.js');
+    const { sdksStep } = await import('../src/steps/07-sdks.js');
+    const root = tempRepo({
+      'package.json': JSON.stringify({ name: 'cognito-passwordless', version: '1.0.0', main: 'dist/client/index.js', exports: { '.': './dist/client/index.js', './cdk': './dist/cdk/index.js' }, devDependencies: { 'aws-cdk-lib': '^2.0.0' } }),
+      'client/index.ts': 'export function signIn() { return fetch("/x"); }\n',
+    });
+    const md = (await section(sdksStep, root)).markdown;
+    expect(md).not.toContain('No SDK or client library found');
+    expect(md).toContain('cognito-passwordless (published; its entry points are under client/ or browser/) — `/package.json`');
+    const kind = packageKind({ name: 'cognito-passwordless', dir: '', manifestPath: 'package.json', manifest: { name: 'cognito-passwordless', version: '1.0.0', main: 'dist/client/index.js', devDependencies: { 'aws-cdk-lib': '^2.0.0' } }, isRoot: true, declared: true, hoisted: {}, markers: [] });
+    expect(kind?.because).toBe('its aws-cdk-lib dev dependency and `main`/`exports` fields');
+  });
+});

@@ -80,6 +80,7 @@ function deployFileKind(file: string): string {
   if (name === 'Procfile') return 'Procfile processes';
   return 'deployment template';
 }
+const CLIENT_ENTRY = /"[^"]*\/(client|browser|sdk)\/[^"]*"/;
 const DB_FILE = /(^|\/)(schema\.prisma|drizzle\.config\.[cm]?[jt]s|[^/]*migrations?\/[^/]+\.sql|supabase\/schemas\/[^/]+\.sql|[^/]*schema\.sql|knexfile\.[cm]?[jt]s|ormconfig\.[\w]+)$/;
 const DB_DEPS = /^(pg|postgres|mysql2?|mongodb|mongoose|@prisma\/client|drizzle-orm|typeorm|kysely|knex|sequelize|@mikro-orm\/core|better-sqlite3|sqlite3|redis|ioredis|@aws-sdk\/(client-dynamodb|lib-dynamodb)|aws-sdk|@supabase\/supabase-js|firebase-admin|@planetscale\/database|@neondatabase\/serverless|@libsql\/client|@upstash\/redis)$/;
 const CDK_COMMAND = /(^|[\s;&|(])(npx\s+|pnpm\s+(exec\s+)?|yarn\s+)?(cdk|aws-cdk)\s+(deploy|synth|diff|destroy|bootstrap|watch)\b/;
@@ -144,7 +145,15 @@ const TOPICS: readonly Topic[] = [
   {
     id: 'sdk',
     detectors: [packagesDetector, sdkDetector],
-    evidence: (set) => [...kinds(set, ['sdk.package', 'sdk.client'], (f) => `SDK ${f.id}`), ...packagesOfKind(set, new Set(['sdk']))],
+    evidence: (set, index) => [
+      ...kinds(set, ['sdk.package', 'sdk.client'], (f) => `SDK ${f.id}`),
+      ...packagesOfKind(set, new Set(['sdk'])),
+      // A published package whose entry points live under `client/` or `browser/` is a client library whatever its
+      // name says (`main: dist/client/index.js`).
+      ...index.packages
+        .filter((p) => !p.manifest.private && CLIENT_ENTRY.test(JSON.stringify([p.manifest.main, p.manifest.module, (p.manifest as { browser?: unknown }).browser, p.manifest.exports])))
+        .map((p) => ({ what: `${p.name} (published; its entry points are under client/ or browser/)`, at: { file: p.manifestPath } })),
+    ],
   },
   {
     id: 'ci',

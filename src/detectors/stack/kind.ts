@@ -98,7 +98,8 @@ export function packageKind(pkg: WorkspacePackage, index?: RepoIndex): PackageKi
   const app = (name: string): boolean => has(name) && (!published || pkg.manifest.dependencies?.[name] !== undefined || name in hoisted);
 
   if (published && has('aws-cdk-lib') && !app('aws-cdk-lib')) {
-    return { id: 'library', label: 'AWS CDK construct library', because: 'its aws-cdk-lib peer dependency and `main`/`exports` fields' };
+    const field = pkg.manifest.peerDependencies?.['aws-cdk-lib'] !== undefined ? 'peer dependency' : 'dev dependency';
+    return { id: 'library', label: 'AWS CDK construct library', because: `its aws-cdk-lib ${field} and \`main\`/\`exports\` fields` };
   }
   if (has('aws-cdk-lib')) return { id: 'cdk-app', label: 'AWS CDK app (infrastructure as code)', because: from('aws-cdk-lib') };
   if (has('@aws-cdk/core')) return { id: 'cdk-app', label: 'AWS CDK v1 app', because: from('@aws-cdk/core') };
