@@ -160,3 +160,19 @@ describe('folders that scripts install', () => {
     expect(install).not.toMatch(/folders outside the workspaces are not installed/);
   });
 });
+
+describe('build order by published name', () => {
+  it('example apps that depend on the root library by name are not "independent"', async () => {
+    const { tempRepo } = await import('./helpers/temp-repo.js');
+    const { section } = await import('./helpers/fixture.js');
+    const { workflowsStep } = await import('../src/steps/09-workflows.js');
+    const root = tempRepo({
+      'package.json': JSON.stringify({ name: 'passwordless', version: '1.0.0', main: 'dist/index.js' }),
+      'examples/web/package.json': JSON.stringify({ name: 'web-example', private: true, dependencies: { passwordless: '^1.0.0' } }),
+      'examples/native/package.json': JSON.stringify({ name: 'native-example', private: true, dependencies: { passwordless: '^1.0.0' } }),
+    });
+    const md = (await section(workflowsStep, root)).markdown;
+    expect(md).not.toContain('they build independently');
+    expect(md).toContain('`web-example` (`/examples/web/package.json`) → `passwordless`');
+  });
+});

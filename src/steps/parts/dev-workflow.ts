@@ -157,6 +157,20 @@ export function buildOrderSection(index: RepoIndex, deps: readonly WorkspaceDepF
   if (deps.length === 0) {
     // Packages can still be linked without package.json: a tsconfig `references` entry, or imports across folders.
     const linked = tsconfigLinks(index);
+    // A package may still depend on another of this repository by its published name (an example app on the
+    // library at the root): that is an order too, even when the registry can stand in for it.
+    const own = new Map(index.packages.map((p) => [p.name, p]));
+    const byName = index.packages.flatMap((p) =>
+      Object.keys({ ...p.manifest.dependencies, ...p.manifest.devDependencies, ...p.manifest.peerDependencies })
+        .filter((d) => d !== p.name && own.has(d))
+        .map((d) => `${code(p.name)} (${cite(p.manifestPath)}) → ${code(d)}`),
+    );
+    if (byName.length > 0 && linked.length === 0) {
+      return join(
+        heading(3, 'Build order'),
+        `No workspace link ties the packages together, but these depend on another package of this repository by name (installed from the registry unless built and linked first): ${byName.slice(0, 6).join(', ')}${byName.length > 6 ? ` (+${byName.length - 6} more)` : ''}.`,
+      );
+    }
     return join(
       heading(3, 'Build order'),
       linked.length === 0
