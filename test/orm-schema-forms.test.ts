@@ -33,3 +33,25 @@ describe('Prisma block attributes', () => {
     expect(list.find((m) => m.name === 'Pair')!.primaryKey).toEqual(['a', 'b']);
   });
 });
+
+describe('Drizzle foreignKey() in the extra config', () => {
+  it('reads foreignKey({ columns, foreignColumns }) as a many-to-one relation, single and composite', async () => {
+    const schema = [
+      "import { pgTable, uuid, timestamp, primaryKey, foreignKey } from 'drizzle-orm/pg-core';",
+      "export const chat = pgTable('Chat', { id: uuid('id').primaryKey() });",
+      "export const document = pgTable('Document', { id: uuid('id').notNull(), createdAt: timestamp('createdAt').notNull() },",
+      '  (table) => ({ pk: primaryKey({ columns: [table.id, table.createdAt] }) }));',
+      "export const stream = pgTable('Stream', { id: uuid('id').notNull(), chatId: uuid('chatId').notNull() },",
+      '  (table) => ({',
+      '    pk: primaryKey({ columns: [table.id] }),',
+      '    chatRef: foreignKey({ columns: [table.chatId], foreignColumns: [chat.id] }),',
+      '  }));',
+      "export const suggestion = pgTable('Suggestion', { id: uuid('id').notNull(), documentId: uuid('documentId').notNull(), documentCreatedAt: timestamp('documentCreatedAt').notNull() },",
+      '  (t) => [foreignKey({ columns: [t.documentId, t.documentCreatedAt], foreignColumns: [document.id, document.createdAt] }).onDelete("cascade")]);',
+    ].join('\n');
+    const list = await models({ 'package.json': '{"name":"x","dependencies":{"drizzle-orm":"0.30"}}', 'lib/db/schema.ts': schema });
+    const rel = (model: string, field: string) => list.find((m) => m.name === model)!.fields.find((f) => f.name === field)!.relation;
+    expect(rel('stream', 'chatId')).toEqual({ model: 'chat', kind: 'many-to-one', fields: ['chatId'] });
+    expect(rel('suggestion', 'documentId')).toEqual({ model: 'document', kind: 'many-to-one', fields: ['documentId', 'documentCreatedAt'] });
+  });
+});
