@@ -82,3 +82,32 @@ describe('sql-schema detector over ClickHouse migrations', () => {
     expect(tables[0].data.columns.find((c) => c.name === 'created_at')?.type).toBe("DateTime('UTC')");
   });
 });
+
+describe('a schema file beside a migrations folder', () => {
+  const current = "CREATE TABLE db.events\n(\n    id UUID,\n    kind LowCardinality(String),\n    tag String,\n    created_at DateTime('UTC'),\n    at Nullable(DateTime64(3, 'UTC'))\n)\nENGINE = MergeTree ORDER BY id;\n";
+  // A rebuild whose drops are left commented out for a person to run: the replay keeps db.events_old and db.join.
+  const rebuild = [
+    'CREATE TABLE db.join (id UUID) ENGINE = MergeTree ORDER BY id;',
+    ...CLICKHOUSE[1][1].split('\n').filter((l) => !/DROP TABLE/.test(l)),
+    '/*\n DROP TABLE db.events_old\n DROP TABLE db.join\n */',
+  ].join('\n');
+  const sources = async (files: Record<string, string>) => {
+    const facts = await detect(sqlSchemaDetector, tempRepo(files));
+    return facts.filter((f): f is SqlTableFact => f.kind === 'sql.table').map((t) => `${t.data.name} ${t.at[0].file}`);
+  };
+
+  it('stands for the migrations when it is current: no temporary tables of a rebuild', async () => {
+    const tables = await sources({ 'db/clickhouse/schema.sql': current, 'db/clickhouse/migrations/01_init.sql': CLICKHOUSE[0][1], 'db/clickhouse/migrations/02_rebuild.sql': rebuild });
+    expect(tables).toEqual(['db.events db/clickhouse/schema.sql']);
+  });
+
+  it('is read beside the replayed migrations when they add what it lacks (a starting or stale schema)', async () => {
+    // The migrations alter `users`, which they never create: only the schema file's `users` is there to alter.
+    const tables = await sources({
+      'db/schema.sql': 'create table users (id int primary key);\n',
+      'db/migrations/001_users.sql': 'create table users (id int primary key);\n',
+      'db/migrations/002_posts.sql': 'create table posts (id int primary key, user_id int references users(id));\nalter table users add column email text;\n',
+    });
+    expect(tables).toEqual(['users db/migrations/001_users.sql', 'posts db/migrations/002_posts.sql']);
+  });
+});
