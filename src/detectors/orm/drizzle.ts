@@ -1,6 +1,7 @@
 /**
  * Drizzle schemas: `pgTable` / `mysqlTable` / `sqliteTable` (and `pgTableCreator` or `pgSchema(...).table` variants)
- * with their column builders, extra config (indexes, composite primary keys), `pgEnum`s, and `relations(...)`.
+ * with their column builders, extra config (indexes, composite primary keys, `foreignKey(…)`), `pgEnum`s, and
+ * `relations(...)`.
  */
 import { ts, lineOf, walk } from '../../scan/ts.js';
 import { importsOf, lastName, property, propertyNameText, staticString } from '../shared/ast.js';
@@ -99,6 +100,16 @@ function table(variable: string, call: ts.CallExpression, file: string, line: nu
     } else if (root && /^(index|uniqueIndex|unique)$/.test(root.name) && on) {
       const name = root.args[0] && staticString(root.args[0])?.text;
       indexes.push({ fields: columnsOf(on.args), unique: root.name !== 'index', ...(name ? { name } : {}) });
+    } else if (root?.name === 'foreignKey') {
+      // `foreignKey({ columns: [t.chatId], foreignColumns: [chat.id] })`: a many-to-one relation on the (first) column.
+      const cols = property(root.args[0], 'columns');
+      const refs = property(root.args[0], 'foreignColumns');
+      const from = cols && ts.isArrayLiteralExpression(cols) ? columnsOf([...cols.elements]) : [];
+      const target = refs && ts.isArrayLiteralExpression(refs) ? refs.elements[0] : undefined;
+      const at = fields.findIndex((f) => f.name === from[0]);
+      if (at !== -1 && !fields[at].relation && target && ts.isPropertyAccessExpression(target)) {
+        fields[at] = { ...fields[at], relation: { model: target.expression.getText(sf), kind: 'many-to-one', fields: from } };
+      }
     }
   }
   const tableName = staticString(nameArg)?.text;

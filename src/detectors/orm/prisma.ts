@@ -159,10 +159,15 @@ function attributes(text: string): { name: string; args?: string }[] {
 }
 
 /** `[a, b(sort: Desc)], name: "x"` → `['a', 'b']`. */
+/**
+ * The fields of `@@id` / `@@unique` / `@@index`: `([a, b(sort: Desc)])`, `(fields: [a, b], name: "x")`, or one field
+ * without brackets, `(userId)` / `(userId, map: "x")`, which Prisma accepts as well.
+ */
 function fieldList(args: string): string[] {
-  const m = /\[([^\]]*)\]/.exec(args) ?? /fields:\s*\[([^\]]*)\]/.exec(args);
-  if (!m) return [];
-  return m[1].split(',').map((s) => s.trim().replace(/\(.*$/, '')).filter(Boolean);
+  const m = /^\s*(?:fields\s*:\s*)?\[([^\]]*)\]/.exec(args) ?? /fields:\s*\[([^\]]*)\]/.exec(args);
+  if (m) return m[1].split(',').map((s) => s.trim().replace(/\(.*$/, '')).filter(Boolean);
+  const single = /^\s*(\w+)\s*(?:\([^)]*\))?\s*(?:,|$)/.exec(args);
+  return single ? [single[1]] : [];
 }
 
 function named(args: string): { name?: string } {

@@ -4,7 +4,10 @@
  * `create policy "…" on …` (names only). A tolerant text reader: a statement it does not understand is skipped.
  * Files are applied in the order given, so migrations replayed in name order give the latest shape.
  */
+import { columnType, ddlParts, IDENT, inParens, list, QNAME, splitTop, tableName, unquote } from './ddl-text.js';
 import { sqlStatements } from './statements.js';
+
+export { tableName } from './ddl-text.js';
 
 export interface SqlColumn {
   readonly name: string;
@@ -44,60 +47,24 @@ export interface SqlTable {
 
 export type LineAt = (file: string, offset: number) => number;
 
-const IDENT = String.raw`(?:"[^"]+"|[A-Za-z_][\w$]*)`;
-const QNAME = String.raw`(${IDENT}(?:\s*\.\s*${IDENT})?)`;
-const CREATE = new RegExp(String.raw`^create\s+(?:(?:global\s+|local\s+)?(?:temp|temporary|unlogged)\s+)?table\s+(?:if\s+not\s+exists\s+)?${QNAME}\s*\(`, 'i');
-const ALTER = new RegExp(String.raw`^alter\s+table\s+(?:if\s+exists\s+)?(?:only\s+)?${QNAME}\s+([\s\S]*)$`, 'i');
-const DROP = new RegExp(String.raw`^drop\s+table\s+(?:if\s+exists\s+)?${QNAME}`, 'i');
+const CREATE = new RegExp(String.raw`^create\s+(?:or\s+replace\s+)?(?:(?:global\s+|local\s+)?(?:temp|temporary|unlogged)\s+)?table\s+(?:if\s+not\s+exists\s+)?${QNAME}(?:\s+on\s+cluster\s+\S+)?\s*\(`, 'i');
+const ALTER = new RegExp(String.raw`^alter\s+table\s+(?:if\s+exists\s+)?(?:only\s+)?${QNAME}\s+(?:on\s+cluster\s+\S+\s+)?([\s\S]*)$`, 'i');
+const DROP = /^drop\s+table\s+(?:if\s+exists\s+)?([\s\S]*)$/i;
+/** `RENAME TABLE a TO b, c TO d` (ClickHouse, MySQL). */
+const RENAME = /^rename\s+table\s+([\s\S]*)$/i;
+const PAIR = new RegExp(String.raw`^${QNAME}\s+to\s+${QNAME}`, 'i');
 const POLICY = new RegExp(String.raw`^create\s+policy\s+(${IDENT})\s+on\s+(?:table\s+)?${QNAME}([\s\S]*)$`, 'i');
 const CONSTRAINT_WORDS = /^(constraint|primary|foreign|unique|check|exclude|like)\b/i;
-
-/** `"public"."Companies"` → `Companies`; `auth.users` → `auth.users`. */
-export function tableName(raw: string): string {
-  const parts = raw.split(/\s*\.\s*/).map(unquote);
-  return parts.length === 2 && parts[0].toLowerCase() === 'public' ? parts[1] : parts.join('.');
-}
-
-function unquote(s: string): string {
-  return s.startsWith('"') && s.endsWith('"') ? s.slice(1, -1) : s;
-}
-
-const list = (s: string) => s.split(',').map((c) => unquote(c.trim())).filter(Boolean);
-
-/** Splits at top-level commas (not inside parentheses), with each part's offset in `s`. */
-function splitTop(s: string): { text: string; offset: number }[] {
-  const out: { text: string; offset: number }[] = [];
-  let depth = 0;
-  let start = 0;
-  for (let i = 0; i <= s.length; i++) {
-    const c = s[i];
-    if (c === '(') depth++;
-    else if (c === ')') depth--;
-    if (i === s.length || (c === ',' && depth === 0)) {
-      const part = s.slice(start, i);
-      const lead = part.search(/\S/);
-      if (lead !== -1) out.push({ text: part.slice(lead).trimEnd(), offset: start + lead });
-      start = i + 1;
-    }
-  }
-  return out;
-}
-
-/** The text between the `(` at `open` and its matching `)`. */
-function inParens(s: string, open: number): string {
-  let depth = 0;
-  for (let i = open; i < s.length; i++) {
-    if (s[i] === '(') depth++;
-    else if (s[i] === ')' && --depth === 0) return s.slice(open + 1, i);
-  }
-  return s.slice(open + 1);
-}
-
-/** A column's type: the words after its name up to the first constraint keyword. */
-function columnType(rest: string): string {
-  const stop = rest.search(/\s(not\s+null|null|default|primary\s+key|references|unique|check|constraint|generated|collate)\b/i);
-  return (stop === -1 ? rest : rest.slice(0, stop)).replace(/\s+/g, ' ').trim();
-}
+/**
+ * What `add` names when it is not a column: an index or a ClickHouse projection (`ADD PROJECTION p (SELECT …)`,
+ * `ADD INDEX i expr TYPE …`, MySQL `ADD KEY k (a)`). A column named `key` (`add key text`) is still a column.
+ */
+const NOT_COLUMN = new RegExp(
+  String.raw`^(?:(?:index|key|projection)\s+(?:${IDENT}\s*)?\(|index\s+${IDENT}\s[\s\S]*\btype\b|(?:fulltext|spatial)\s+(?:index|key|\()|statistics\s[\s\S]*\btype\b|partition\s*\()`,
+  'i',
+);
+/** What `drop` names when it is not a column. */
+const NOT_COLUMN_DROP = /^(?:index|projection|statistics|partition|constraint|primary\s+key|foreign\s+key|check|key\s+\S)\b/i;
 
 const REFERENCES = new RegExp(String.raw`references\s+${QNAME}\s*(?:\(([^)]*)\))?`, 'i');
 
@@ -106,32 +73,59 @@ export class SqlSchema {
 
   /** Applies one file's statements. */
   read(file: string, source: string, lineAt: LineAt): void {
-    for (const st of sqlStatements(source)) {
-      const line = (at = 0) => lineAt(file, st.offset + at);
-      const text = st.text;
-      let m = CREATE.exec(text);
-      if (m) {
-        this.create(file, text, m, line);
-        continue;
+    for (const whole of sqlStatements(source)) {
+      for (const part of ddlParts(whole.text)) {
+        const offset = whole.offset + part.offset;
+        // The same span of the file, for text that blanking hides but that is printed (string literals in a type).
+        this.statement(file, part.text, source.slice(offset, offset + part.text.length), (at = 0) => lineAt(file, offset + at));
       }
-      m = POLICY.exec(text);
-      if (m) {
-        const t = this.tables.get(tableName(m[2]));
-        const command = /\bfor\s+(select|insert|update|delete|all)\b/i.exec(m[3])?.[1].toLowerCase();
-        if (t) t.policies.push({ name: unquote(m[1]), command, file, line: line() });
-        continue;
-      }
-      m = DROP.exec(text);
-      if (m) {
-        this.tables.delete(tableName(m[1]));
-        continue;
-      }
-      m = ALTER.exec(text);
-      if (m) this.alter(file, tableName(m[1]), m[2], text.length - m[2].length, line);
     }
   }
 
-  private create(file: string, text: string, m: RegExpExecArray, line: (at?: number) => number): void {
+  private statement(file: string, text: string, raw: string, line: (at?: number) => number): void {
+    let m = CREATE.exec(text);
+    if (m) return this.create(file, text, raw, m, line);
+    m = POLICY.exec(text);
+    if (m) {
+      const t = this.tables.get(tableName(m[2]));
+      const command = /\bfor\s+(select|insert|update|delete|all)\b/i.exec(m[3])?.[1].toLowerCase();
+      if (t) t.policies.push({ name: unquote(m[1]), command, file, line: line() });
+      return;
+    }
+    m = DROP.exec(text);
+    if (m) {
+      // `drop table a, b cascade`, `DROP TABLE db.t ON CLUSTER c SYNC`.
+      for (const part of splitTop(m[1])) {
+        const name = new RegExp(String.raw`^${QNAME}`).exec(part.text);
+        if (name) this.tables.delete(tableName(name[1]));
+      }
+      return;
+    }
+    m = RENAME.exec(text);
+    if (m) {
+      for (const part of splitTop(m[1])) {
+        const pair = PAIR.exec(part.text);
+        if (pair) this.rename(file, tableName(pair[1]), tableName(pair[2]));
+      }
+      return;
+    }
+    m = ALTER.exec(text);
+    if (m) this.alter(file, tableName(m[1]), m[2], raw.slice(text.length - m[2].length), text.length - m[2].length, line);
+  }
+
+  /** A table renamed: it keeps its columns and citations under the new name, replacing any table of that name. */
+  private rename(file: string, from: string, to: string): void {
+    const table = this.tables.get(from);
+    if (!table || from === to) return;
+    this.tables.delete(from);
+    table.name = to;
+    this.tables.set(to, table);
+    // Foreign keys follow the table to its new name, as Postgres keeps them by identity.
+    for (const t of this.tables.values()) t.foreignKeys = t.foreignKeys.map((f) => (f.table === from ? { ...f, table: to } : f));
+    if (file !== table.file && !table.changedIn.includes(file)) table.changedIn.push(file);
+  }
+
+  private create(file: string, text: string, raw: string, m: RegExpExecArray, line: (at?: number) => number): void {
     const name = tableName(m[1]);
     const open = m[0].length - 1;
     const body = inParens(text, open);
@@ -139,19 +133,24 @@ export class SqlSchema {
     const previous = this.tables.get(name);
     if (previous && /if\s+not\s+exists/i.test(m[0])) return;
     this.tables.set(name, table);
-    for (const part of splitTop(body)) this.element(table, file, part.text, line(open + 1 + part.offset));
+    for (const part of splitTop(body)) {
+      const at = open + 1 + part.offset;
+      this.element(table, file, part.text, raw.slice(at, at + part.text.length), line(at));
+    }
   }
 
   /** One element of a table body or of `add …`: a column or a table constraint. */
-  private element(table: SqlTable, file: string, text: string, at: number): void {
+  private element(table: SqlTable, file: string, text: string, raw: string, at: number): void {
     if (CONSTRAINT_WORDS.test(text)) {
       this.constraint(table, file, text.replace(/^constraint\s+\S+\s+/i, ''), at);
       return;
     }
+    if (NOT_COLUMN.test(text)) return; // ClickHouse/MySQL `INDEX name expr TYPE …`, `KEY k (a)` in a body
     const col = new RegExp(String.raw`^(${IDENT})\s+([\s\S]+)$`).exec(text);
     if (!col) return;
     const name = unquote(col[1]);
-    const column: SqlColumn = { name, type: columnType(col[2]), line: at };
+    const typeAt = text.length - col[2].length;
+    const column: SqlColumn = { name, type: columnType(col[2], raw.slice(typeAt)), line: at };
     table.columns = table.columns.filter((c) => c.name !== name).concat(column);
     if (/\bprimary\s+key\b/i.test(col[2]) && !table.primaryKey.includes(name)) table.primaryKey.push(name);
     const ref = REFERENCES.exec(col[2]);
@@ -166,21 +165,14 @@ export class SqlSchema {
     if (fk && ref) table.foreignKeys.push({ columns: list(fk[1]), table: tableName(ref[1]), refColumns: ref[2] ? list(ref[2]) : [], file, line: at });
   }
 
-  private alter(file: string, name: string, actions: string, offset: number, line: (at?: number) => number): void {
+  private alter(file: string, name: string, actions: string, raw: string, offset: number, line: (at?: number) => number): void {
     const table = this.tables.get(name);
     if (!table) return;
-    const touched = () => {
-      if (file !== table.file && !table.changedIn.includes(file)) table.changedIn.push(file);
-    };
-    const renamed = new RegExp(String.raw`^rename\s+to\s+(${IDENT})`, 'i').exec(actions);
+    const renamed = new RegExp(String.raw`^rename\s+to\s+${QNAME}`, 'i').exec(actions);
     if (renamed) {
-      this.tables.delete(name);
-      const schema = name.includes('.') ? `${name.split('.')[0]}.` : '';
-      table.name = `${schema}${unquote(renamed[1])}`;
-      this.tables.set(table.name, table);
-      // Foreign keys follow the table to its new name, as Postgres keeps them by identity.
-      for (const t of this.tables.values()) t.foreignKeys = t.foreignKeys.map((f) => (f.table === name ? { ...f, table: table.name } : f));
-      touched();
+      // `alter table auth.a rename to b` stays in its schema (Postgres); a qualified new name is taken as written.
+      const to = renamed[1].includes('.') ? tableName(renamed[1]) : `${name.includes('.') ? `${name.split('.')[0]}.` : ''}${unquote(renamed[1])}`;
+      this.rename(file, name, to);
       return;
     }
     for (const part of splitTop(actions)) {
@@ -189,9 +181,13 @@ export class SqlSchema {
       let m: RegExpExecArray | null;
       if (/^enable\s+row\s+level\s+security/i.test(a)) table.rls = { file, line: at };
       else if (/^disable\s+row\s+level\s+security/i.test(a)) table.rls = undefined;
-      else if ((m = /^add\s+(?:column\s+)?(?:if\s+not\s+exists\s+)?([\s\S]+)$/i.exec(a))) this.element(table, file, m[1], at);
-      else if ((m = new RegExp(String.raw`^drop\s+(?:column\s+)?(?:if\s+exists\s+)?(${IDENT})`, 'i').exec(a)) && !/^drop\s+constraint\b/i.test(a)) {
-        const col = unquote(m[1]);
+      else if ((m = /^add\s+(column\s+)?(?:if\s+not\s+exists\s+)?([\s\S]+)$/i.exec(a))) {
+        // Only `add [column]` adds a column: `ADD PROJECTION p (…)`, `ADD INDEX i …` add none.
+        if (!m[1] && NOT_COLUMN.test(m[2])) continue;
+        const from = part.offset + a.length - m[2].length;
+        this.element(table, file, m[2], raw.slice(from, from + m[2].length), at);
+      } else if ((m = new RegExp(String.raw`^drop\s+(column\s+)?(?:if\s+exists\s+)?(${IDENT})`, 'i').exec(a)) && (m[1] || !NOT_COLUMN_DROP.test(a.slice(4).trim()))) {
+        const col = unquote(m[2]);
         table.columns = table.columns.filter((c) => c.name !== col);
         table.primaryKey = table.primaryKey.filter((c) => c !== col);
         table.foreignKeys = table.foreignKeys.filter((f) => !f.columns.includes(col));
@@ -201,11 +197,13 @@ export class SqlSchema {
         const c = table.columns.find((x) => x.name === from);
         if (c) table.columns = table.columns.map((x) => (x === c ? { ...x, name: to } : x));
         table.primaryKey = table.primaryKey.map((k) => (k === from ? to : k));
-      } else if ((m = new RegExp(String.raw`^alter\s+(?:column\s+)?(${IDENT})\s+(?:set\s+data\s+)?type\s+([\s\S]+)$`, 'i').exec(a))) {
-        const c = table.columns.find((x) => x.name === unquote(m![1]));
-        if (c) c.type = columnType(m[2].replace(/\s+using\s[\s\S]*$/i, ''));
+      } else if ((m = new RegExp(String.raw`^(?:alter\s+(?:column\s+)?(${IDENT})\s+(?:set\s+data\s+)?type|modify\s+column\s+(?:if\s+exists\s+)?(${IDENT}))\s+([\s\S]+)$`, 'i').exec(a))) {
+        // Postgres `alter column c type t`; ClickHouse/MySQL `modify column c t`.
+        const c = table.columns.find((x) => x.name === unquote(m![1] ?? m![2]));
+        const from = part.offset + a.length - m[3].length;
+        if (c) c.type = columnType(m[3].replace(/\s+using\s[\s\S]*$/i, ''), raw.slice(from));
       } else continue;
-      touched();
+      if (file !== table.file && !table.changedIn.includes(file)) table.changedIn.push(file);
     }
   }
 }

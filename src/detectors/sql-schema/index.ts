@@ -1,7 +1,7 @@
 /**
  * Tables defined in SQL files: Supabase's declarative `supabase/schemas/*.sql`, `schema.sql` files and
- * `migrations/*.sql` folders, read as text (never executed). Where a project keeps a declarative schema, that is
- * its current shape and its migrations are not replayed; otherwise the migrations of one folder are applied in name
+ * `migrations/*.sql` folders, read as text (never executed). Where a project keeps a declarative schema (Supabase's,
+ * or a current schema file beside its migrations folder), that is its current shape and its migrations are not shown; otherwise the migrations of one folder are applied in name
  * order. `sql.table` facts (columns, primary key, foreign keys, row level security and policy names) and one
  * `sql.source` fact per folder read.
  */
@@ -87,14 +87,23 @@ export const sqlSchemaDetector: Detector = {
     // A Supabase project's tables first: a loose `schema.sql` beside it often repeats them, and is then cited as a copy.
     const ordered = [...groups(index)].sort(([a], [b]) => Number(!isSupabase(a)) - Number(!isSupabase(b)) || byPath(a, b));
     const seen = new Map<string, { alsoIn: Citation[] }>();
-    for (const [key, group] of ordered) {
-      const kind = group.schema.length > 0 ? 'schema' : 'migrations';
-      const files = [...group[kind]].sort(byPath);
+    const read = (files: readonly string[]) => {
       const schema = new SqlSchema();
       for (const file of files) {
         const text = index.read(file);
         if (text !== undefined) schema.read(file, text, (f, offset) => index.lineAt(f, offset) ?? 1);
       }
+      return schema;
+    };
+    const schemas = new Map(ordered.map(([key, group]) => {
+      const kind = group.schema.length > 0 ? 'schema' : 'migrations';
+      const files = [...group[kind]].sort(byPath);
+      return [key, { kind, files, schema: read(files) }] as const;
+    }));
+    const superseded = supersededMigrations(schemas);
+    for (const [key] of ordered) {
+      if (superseded.has(key)) continue;
+      const { kind, files, schema } = schemas.get(key)!;
       const dirs = [...new Set(files.map((f) => path.posix.dirname(f)))];
       const folder = files.length === 1 ? files[0] : dirs.length === 1 ? dirs[0] : commonFolder(dirs);
       const all = [...schema.tables.values()].sort((a, b) => byPath(a.file, b.file) || a.line - b.line);
@@ -119,6 +128,41 @@ export const sqlSchemaDetector: Detector = {
     return facts;
   },
 };
+
+interface ReadGroup {
+  readonly kind: 'schema' | 'migrations';
+  readonly files: readonly string[];
+  readonly schema: SqlSchema;
+}
+
+/**
+ * Migration folders whose shape a schema file beside them already gives (`db/clickhouse/schema.sql` beside
+ * `db/clickhouse/migrations/`, dbmate's `db/schema.sql` beside `db/migrations/`): replaying the migrations leaves the
+ * temporary tables of rebuilds whose drops were left for a person to run (`*_new`, `*_old`, join tables), which the
+ * schema file does not have. The schema file stands for them only when it is current: it has a table the last
+ * migration creates or changes (when it touches any), and every column the replay gives the tables both name; otherwise (a starting schema,
+ * or a stale one) both are read as before.
+ */
+function supersededMigrations(groups: ReadonlyMap<string, ReadGroup>): Set<string> {
+  const out = new Set<string>();
+  for (const [key, g] of groups) {
+    if (g.kind !== 'migrations' || isSupabase(key)) continue;
+    const parent = path.posix.dirname(key);
+    const schemaKey = [...groups.keys()].find((k) => groups.get(k)!.kind === 'schema' && !isSupabase(k) && path.posix.dirname(k) === parent);
+    const schema = schemaKey ? groups.get(schemaKey)!.schema.tables : undefined;
+    if (!schema || schema.size === 0) continue;
+    const last = g.files[g.files.length - 1];
+    const replayed = [...g.schema.tables.values()];
+    const shared = replayed.filter((t) => schema.has(t.name));
+    const lastOnes = replayed.filter((t) => t.file === last || t.changedIn.includes(last));
+    const hasColumns = (t: (typeof replayed)[number]) => {
+      const names = new Set(schema.get(t.name)!.columns.map((c) => c.name.toLowerCase()));
+      return t.columns.every((c) => names.has(c.name.toLowerCase()));
+    };
+    if (shared.length > 0 && (lastOnes.length === 0 || lastOnes.some((t) => schema.has(t.name))) && shared.every(hasColumns)) out.add(key);
+  }
+  return out;
+}
 
 function commonFolder(dirs: readonly string[]): string {
   const split = dirs.map((d) => d.split('/'));

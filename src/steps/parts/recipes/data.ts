@@ -19,10 +19,11 @@ export function dataRecipes(input: RecipeInput, pm: 'npm' | 'yarn' | 'pnpm' | 'b
 }
 
 /** Scripts that deploy infrastructure or change a database schema, product packages first. */
-function scriptMatching(input: RecipeInput, re: RegExp, preferDir?: string): ScriptFact | undefined {
+function scriptMatching(input: RecipeInput, test: RegExp | ((s: ScriptFact['data']) => boolean), preferDir?: string): ScriptFact | undefined {
+  const matches = typeof test === 'function' ? test : (s: ScriptFact['data']) => test.test(s.command);
   return input.facts
     .of<ScriptFact>('scripts.script')
-    .filter((s) => re.test(s.data.command) && input.product(s.data.manifest))
+    .filter((s) => matches(s.data) && input.product(s.data.manifest))
     .sort(
       (a, b) =>
         Number(b.data.dir === preferDir) - Number(a.data.dir === preferDir) ||
@@ -83,13 +84,37 @@ function accessCode({ facts, product }: RecipeInput): string {
 
 const ORM_LABEL: Record<Orm, string> = { prisma: 'Prisma', drizzle: 'Drizzle', typeorm: 'TypeORM', 'mikro-orm': 'MikroORM', mongoose: 'Mongoose' };
 const NOUN: Record<Orm, string> = { prisma: 'model', drizzle: 'table', typeorm: 'entity', 'mikro-orm': 'entity', mongoose: 'model' };
+/** Commands that apply schema changes to the database (Prisma's `migrate dev` also writes the migration). */
 const MIGRATE: Record<Orm, RegExp> = {
   prisma: /\bprisma\s+(migrate|db\s+push)\b/,
-  drizzle: /\bdrizzle-kit\s+(generate|migrate|push)\b/,
-  typeorm: /\btypeorm\b.*\bmigration:(run|generate)\b/,
-  'mikro-orm': /\bmikro-orm\b.*\bmigration:(up|create)\b/,
+  drizzle: /\bdrizzle-kit\s+(migrate|push)\b/,
+  typeorm: /\btypeorm\b.*\bmigration:run\b/,
+  'mikro-orm': /\bmikro-orm\b.*\bmigration:up\b/,
   mongoose: /^$/,
 };
+/** Commands that only write migration files from the schema: they change no database. */
+const GENERATE: Record<Orm, RegExp> = {
+  prisma: /^$/,
+  drizzle: /\bdrizzle-kit\s+generate\b/,
+  typeorm: /\btypeorm\b.*\bmigration:(generate|create)\b/,
+  'mikro-orm': /\bmikro-orm\b.*\bmigration:create\b/,
+  mongoose: /^$/,
+};
+/** A script named to apply migrations (`db:migrate`, `migrate`, `migrate:deploy`), whatever it runs (`tsx lib/db/migrate.ts`). */
+const MIGRATE_NAME = /(^|[:_-])migrate([:_-](deploy|prod|up|latest|run))?$/;
+
+/** How migrations are made and applied: "generate them with …, then apply them with …", or the one script there is. */
+function migrateSteps(input: RecipeInput, pm: 'npm' | 'yarn' | 'pnpm' | 'bun', orm: Orm, pkg: string): string {
+  const generate = scriptMatching(input, (s) => GENERATE[orm].test(s.command), pkg);
+  // A script that runs the ORM's migrate command first, then one named for it; `push` (no migration files) last.
+  const apply =
+    scriptMatching(input, (s) => MIGRATE[orm].test(s.command) && !/\bpush\b/.test(s.command), pkg) ??
+    scriptMatching(input, (s) => MIGRATE_NAME.test(s.name) && !GENERATE[orm].test(s.command), pkg) ??
+    scriptMatching(input, (s) => MIGRATE[orm].test(s.command), pkg);
+  if (generate && apply) return `generate them with ${runLine(input, pm, generate)}, then apply them with ${runLine(input, pm, apply)}`;
+  if (generate) return `generate them with ${runLine(input, pm, generate)}`;
+  return apply ? `run them with ${runLine(input, pm, apply)}` : '';
+}
 
 /** A model of the product's main ORM. */
 function ormModel(input: RecipeInput, pm: 'npm' | 'yarn' | 'pnpm' | 'bun'): string {
@@ -120,10 +145,10 @@ function ormModel(input: RecipeInput, pm: 'npm' | 'yarn' | 'pnpm' | 'bun'): stri
   const pkg = index.packageOf(example.file)?.dir ?? '';
   const migrations = index.filesUnder(pkg).filter((f) => /(^|\/)migrations?\//.test(f) && product(f) && !/\.(test|spec)\./.test(f));
   const migrationDir = migrations.length ? /^(.*?(^|\/)migrations?)\//.exec(commonDir(migrations) + '/')?.[1] ?? commonDir(migrations) : '';
-  const script = scriptMatching(input, MIGRATE[orm.key], pkg);
+  const steps = migrateSteps(input, pm, orm.key, pkg);
   const migrate = [
     migrationDir ? `migrations are in ${folder(migrationDir)} (${plural(migrations.filter((f) => MIGRATION_FILE.test(f) && !notAMigration(f)).length, 'migration file')})` : '',
-    script ? `run them with ${runLine(input, pm, script)}` : '',
+    steps,
   ].filter(Boolean);
   return recipe(`Add a ${ORM_LABEL[orm.key]} ${noun}`, [
     `**Definition:** ${ORM_LABEL[orm.key]} ${nouns} are defined in ${where}; copy ${code(example.name)} at ${lineIn(example.file, example.line, files.length > 1 ? '' : example.file)}.`,
