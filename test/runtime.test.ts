@@ -185,3 +185,16 @@ describe('make targets with several commands', () => {
     expect(taskCommands(one)).toBe('`py.test -v`');
   });
 });
+
+describe('podman-compose files', () => {
+  it('are compose files too', async () => {
+    const { tempRepo } = await import('./helpers/temp-repo.js');
+    const root = tempRepo({
+      'package.json': JSON.stringify({ name: 'app', private: true }),
+      'docker-compose.yml': 'services:\n  web:\n    image: app:latest\n',
+      'podman/podman-compose.yml': 'services:\n  umami:\n    image: app:latest\n  db:\n    image: postgres:16\n',
+    });
+    const services = (await detect(composeDetector, root)).map((f) => f.data as ComposeServiceData).map((s) => `${s.name} ${s.file}`);
+    expect(services).toEqual(['web docker-compose.yml', 'umami podman/podman-compose.yml', 'db podman/podman-compose.yml']);
+  });
+});

@@ -70,7 +70,7 @@ const K8S_FILE = /(^|\/)(k8s|kubernetes|kube|manifests|helm|charts|deploy|deploy
 /** JavaScript/TypeScript test files, and other languages' (a SAM app's Python tests, a Go service's). */
 const TEST_FILE = /(^|\/)(__tests__\/|[^/]+\.(test|spec)\.[cm]?[jt]sx?$|test_[^/]+\.py$|[^/]+_test\.(py|go)$|[^/]+_spec\.rb$)/;
 /** Files that deploy or run components: SAM/CloudFormation, Serverless, SST, Terraform, compose, Dockerfiles, Helm. */
-const DEPLOY_FILE = /(^|\/)(template\.ya?ml|[\w.-]+\.template\.(json|ya?ml)|serverless\.(ya?ml|ts)|sst\.config\.[cm]?[jt]s|main\.tf|(docker-)?compose(\.[\w-]+)*\.ya?ml|Dockerfile|Chart\.yaml|kustomization\.ya?ml|Procfile|samconfig\.toml|wrangler\.(toml|jsonc?))$/;
+const DEPLOY_FILE = /(^|\/)(template\.ya?ml|[\w.-]+\.template\.(json|ya?ml)|serverless\.(ya?ml|ts)|sst\.config\.[cm]?[jt]s|main\.tf|(docker-|podman-)?compose(\.[\w-]+)*\.ya?ml|Dockerfile|Chart\.yaml|kustomization\.ya?ml|Procfile|samconfig\.toml|wrangler\.(toml|jsonc?))$/;
 function deployFileKind(file: string): string {
   const name = file.split('/').pop() ?? file;
   if (/Dockerfile/.test(name)) return 'container image';

@@ -32,7 +32,7 @@ export interface ComposeServiceData {
 
 export type ComposeServiceFact = Fact<'compose.service', ComposeServiceData>;
 
-const COMPOSE_FILE = /(^|\/)(docker-)?compose(\.[\w-]+)*\.ya?ml$/;
+const COMPOSE_FILE = /(^|\/)(docker-|podman-)?compose(\.[\w-]+)*\.ya?ml$/;
 
 export function isComposeFile(file: string): boolean {
   return COMPOSE_FILE.test(file) && !isBuildOrVendor(file);

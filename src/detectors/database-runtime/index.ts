@@ -83,7 +83,7 @@ function engines(index: RepoIndex): DbEngineFact[] {
       const m = /\b(client|type)\s*:\s*['"`]([\w-]+)['"`]/.exec(text);
       const engine = m && engineOf(m[2]);
       if (m && engine) add(engine, `${name.startsWith('knex') ? 'knex client' : 'TypeORM type'} "${m[2]}"`, file, lineOf(text, m.index));
-    } else if (/^(docker-)?compose[\w.-]*\.ya?ml$/.test(name)) {
+    } else if (/^(docker-|podman-)?compose[\w.-]*\.ya?ml$/.test(name)) {
       const text = index.read(file) ?? '';
       const re = /^\s*image:\s*['"]?(?:[\w.-]+\/)?(postgres|postgis\/postgis|mysql|mariadb|mongo|redis|valkey|mcr\.microsoft\.com\/mssql\/server|cockroachdb\/cockroach)(?::[\w.-]+)?['"]?\s*$/gm;
       for (let m = re.exec(text); m; m = re.exec(text)) {

@@ -62,7 +62,7 @@ export type HelmChartFact = Fact<'k8s.helmChart', HelmChartData>;
 export type KustomizationFact = Fact<'k8s.kustomization', KustomizationData>;
 
 const YAML = /\.ya?ml$/;
-const NOT_MANIFEST = /(^|\/)(\.github|\.gitlab|\.circleci)\/|(^|\/)(docker-)?compose(\.[\w-]+)*\.ya?ml$|(^|\/)(pnpm-workspace|pnpm-lock|\.gitlab-ci|serverless|openapi|swagger)\.ya?ml$/;
+const NOT_MANIFEST = /(^|\/)(\.github|\.gitlab|\.circleci)\/|(^|\/)(docker-|podman-)?compose(\.[\w-]+)*\.ya?ml$|(^|\/)(pnpm-workspace|pnpm-lock|\.gitlab-ci|serverless|openapi|swagger)\.ya?ml$/;
 const KUSTOMIZATION = /(^|\/)kustomization\.ya?ml$/;
 const CHART = /(^|\/)Chart\.ya?ml$/;
 const WORKLOADS: Readonly<Record<string, (doc: YamlNode) => YamlNode | undefined>> = {

@@ -24,7 +24,7 @@ const RULES: readonly [RegExp, string][] = [
   [/^\.env(\.[\w-]+)*\.(example|sample|template|dist)$|^\.env\.(example|sample|template)(\.[\w-]+)?$/, 'environment variable template'],
   [/^\.env(\.[\w-]+)?$/, 'environment file (values not shown)'],
   [/^Dockerfile(\.[\w-]+)?$|^[\w-]+\.Dockerfile$/, 'Docker image'],
-  [/^(docker-)?compose(\.[\w-]+)?\.ya?ml$/, 'Docker Compose'],
+  [/^(docker-|podman-)?compose(\.[\w-]+)?\.ya?ml$/, 'Docker Compose'],
   [/^\.dockerignore$/, 'Docker build context'],
   [/^serverless\.(ya?ml|[jt]s)$/, 'Serverless Framework'],
   [/^sst\.config\.[jt]s$/, 'SST'],
