@@ -208,3 +208,19 @@ describe('Next.js Pages Router API recipe', () => {
     expect(md).not.toContain('`route.ts`');
   });
 });
+
+describe('route trees', () => {
+  it('a route folder named like a benchmark (`performance`) is still product', async () => {
+    const { Owners } = await import('../src/steps/budget/owners.js');
+    const { tempRepo } = await import('./helpers/temp-repo.js');
+    const { buildIndex } = await import('../src/scan/repo-index.js');
+    const root = tempRepo({
+      'package.json': JSON.stringify({ name: 'web', private: true, dependencies: { next: '^15.0.0' } }),
+      'src/app/api/reports/performance/route.ts': 'export async function GET() { return Response.json({}); }\n',
+      'benchmarks/run.ts': 'export {};\n',
+    });
+    const owners = Owners.of(await buildIndex(root));
+    expect(owners.of('src/app/api/reports/performance/route.ts').tier).toBe(0);
+    expect(owners.of('benchmarks/run.ts').tier).toBe(2);
+  });
+});

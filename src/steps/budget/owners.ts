@@ -21,6 +21,7 @@ export function roleTier(role: PackageRoleId): Tier {
   return role === 'product' ? 0 : role === 'docs' || role === 'tooling' ? 1 : 2;
 }
 
+const ROUTE_TREE = /^(app|pages|routes|api)$/;
 const TEST_FILE = /\.(test|spec|e2e|bench)\.[cm]?[jt]sx?$/;
 
 /** Classifies the paths of one index; each answer is kept (a big section cites the same files many times). */
@@ -58,6 +59,9 @@ export class Owners {
     // Every folder on the way counts, the last segment too when the path is a folder (`/e2e`).
     const folders = this.index.has(clean) ? rest.length - 1 : rest.length;
     for (let i = 0; i < folders; i++) {
+      // Below a route tree the folders are URL segments: `app/api/reports/performance/route.ts` is a product route,
+      // not a benchmark (test files there are still caught by their names).
+      if (ROUTE_TREE.test(rest[i])) break;
       const r = folderRole(rest[i]);
       if (r) return { dir: [dir, ...rest.slice(0, i + 1)].filter(Boolean).join('/'), package: false, role: r, tier: 2 };
     }
