@@ -10,6 +10,7 @@ import type { EnvReadVia } from './types.js';
 import { clip } from '../../secrets/clip.js';
 import { configDefinitionReads, type ConfigConstant } from './reads-config-def.js';
 import { failsWhenUnset } from './helper-required.js';
+import { fails, holderOutcome, ifWhenTrue } from './unset-check.js';
 
 export type { EnvHelper } from './reads-scope.js';
 export { WORKER_TEXT } from './reads-receivers.js';
@@ -408,9 +409,12 @@ function enclosingFunction(node: ts.Node): ts.Node | undefined {
 
 /** `invariant(process.env.X, …)`, `assert(process.env.X)`, `assert.ok(…)`, or `if (!process.env.X) throw …`: fails when unset. */
 function guardOf(node: ts.Node): Pick<RawRead, 'required'> {
-  const n = outer(node);
+  const n = withOptionalChain(node);
   const p = n.parent;
-  const guard = (ts.isCallExpression(p) && p.arguments[0] === n && /^(invariant|assert|ok|strict)$/.test(lastName(p.expression) ?? '')) || (ts.isPrefixUnaryExpression(p) && p.operator === ts.SyntaxKind.ExclamationToken && requiredCheck(p));
+  const guard =
+    (ts.isCallExpression(p) && p.arguments[0] === n && /^(invariant|assert|ok|strict)$/.test(lastName(p.expression) ?? '')) ||
+    (ts.isPrefixUnaryExpression(p) && p.operator === ts.SyntaxKind.ExclamationToken && requiredCheck(p)) ||
+    holderOutcome(n) === 'fails';
   if (!guard) return {};
   // At module level the check runs when the module loads (startup); in a function, when that function runs.
   return { required: enclosingFunction(node) ? 'check' : 'guard' };
@@ -460,7 +464,7 @@ function isDeleted(node: ts.Node): boolean {
 const FALLBACK_OPS = new Set([ts.SyntaxKind.QuestionQuestionToken, ts.SyntaxKind.BarBarToken]);
 
 function hasFallback(node: ts.Node): boolean {
-  const n = outer(node);
+  const n = withOptionalChain(node);
   const p = n.parent;
   // `a || env.X || b` is `(a || env.X) || b`: a read is covered when, climbing the chain, it is part of a left operand.
   for (let cur: ts.Node = n; ts.isBinaryExpression(cur.parent) && FALLBACK_OPS.has(cur.parent.operatorToken.kind); ) {
@@ -476,23 +480,32 @@ function hasFallback(node: ts.Node): boolean {
   // no default: parseInt and its kind are left out).
   if (ts.isCallExpression(p) && p.arguments[0] === n && p.arguments.length >= 2 && CONVERTER.test(lastName(p.expression) ?? '') && isDefaultValue(p.arguments[1])) return true;
   if (ts.isPrefixUnaryExpression(p) && p.operator === ts.SyntaxKind.ExclamationToken) return !requiredCheck(p);
+  // `let url = process.env.X; if (!url) url = …` (or `if (!url) { …; return }`): the `if` copes with unset.
+  if (holderOutcome(n) === 'copes') return true;
   return guarded(n);
 }
 
-/** `!process.env.X` as (part of) an `if` condition whose branch throws or exits. */
+/**
+ * The read with an optional chain after it (`process.env.X?.split(',').map(…)`): the chain is `undefined` when the
+ * variable is unset, so what follows it (`?? []`, a comparison, `!`) is what the code does then.
+ */
+function withOptionalChain(node: ts.Node): ts.Node & { parent: ts.Node } {
+  const n = outer(node);
+  const p = n.parent;
+  const link = (x: ts.Node, e: ts.Node) => (ts.isPropertyAccessExpression(x) || ts.isElementAccessExpression(x) || ts.isCallExpression(x)) && x.expression === e;
+  if (!link(p, n) || !(p as ts.PropertyAccessExpression).questionDotToken) return n;
+  let cur: ts.Node = p;
+  while (link(cur.parent, cur) || (ts.isNonNullExpression(cur.parent) && cur.parent.expression === cur)) cur = cur.parent;
+  return outer(cur);
+}
+
+/**
+ * `!process.env.X` in an `if` that holds whenever it does (alone or in an `||` chain, not beside an `&&` condition)
+ * whose branch throws or exits non-zero (unset-check.ts).
+ */
 function requiredCheck(not: ts.Node): boolean {
-  let child: ts.Node = not;
-  for (let n: ts.Node | undefined = not.parent; n && !ts.isStatement(n); child = n, n = n.parent) {
-    if (!(ts.isBinaryExpression(n) || ts.isParenthesizedExpression(n))) return false;
-  }
-  const st = child.parent;
-  if (!st || !ts.isIfStatement(st) || st.expression !== child) return false;
-  let stops = false;
-  walk(st.thenStatement, (x) => {
-    if (ts.isThrowStatement(x) || (ts.isCallExpression(x) && /^process\.exit$/.test(x.expression.getText()))) stops = true;
-    return stops ? false : undefined;
-  });
-  return stops || ts.isThrowStatement(st.thenStatement);
+  const st = ifWhenTrue(not);
+  return !!st && fails(st.thenStatement);
 }
 
 const OPTIONAL_CALL = /optional|default|maybe/i;
