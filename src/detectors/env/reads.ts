@@ -11,6 +11,7 @@ import { clip } from '../../secrets/clip.js';
 import { configDefinitionReads, type ConfigConstant } from './reads-config-def.js';
 import { failsWhenUnset } from './helper-required.js';
 import { fails, holderOutcome, ifWhenTrue } from './unset-check.js';
+import { CYPRESS_CONFIG, cypressConfigEnv, cypressEnvCall } from './reads-cypress.js';
 
 export type { EnvHelper } from './reads-scope.js';
 export { WORKER_TEXT } from './reads-receivers.js';
@@ -76,6 +77,8 @@ export interface FileEnvReads {
   readonly exportsEnv: string[];
   /** figue/convict `env: X_ENV_KEY` with the name imported from another module: resolved by the detector there. */
   readonly configConstants: ConfigConstant[];
+  /** A Cypress config's `env: { x }`: the default of `Cypress.env('x')`, named `CYPRESS_x` (reads-cypress.ts). */
+  readonly cypressDefaults: RawAssignment[];
 }
 
 /** Modules whose `env` export is `process.env` (Node) or the platform's env (SvelteKit `$env/dynamic/*`). */
@@ -104,6 +107,7 @@ export function envReadsOf(sf: ts.SourceFile, imported?: ReadonlyMap<string, 'pr
   const assigned: RawAssignment[] = [];
   const schemaImports: SchemaImport[] = [];
   const configConstants: ConfigConstant[] = [];
+  const cypressDefaults: RawAssignment[] = [];
   // Computed names inside an env helper (`process.env[\`${prefix}${name}\`] ?? process.env[name]`) are the helper's
   // reads, which its call sites name; they are kept apart until every helper of the file is known.
   const pending: { node: ts.Node; read: RawDynamic }[] = [];
@@ -234,6 +238,8 @@ export function envReadsOf(sf: ts.SourceFile, imported?: ReadonlyMap<string, 'pr
     } else if (ts.isPropertyAssignment(node) && propertyNameText(node.name) === 'env' && ts.isObjectLiteralExpression(node.initializer) && harnessEnv(node)) {
       // A test harness's environment for what it starts: Playwright's `webServer: { env: { PORT } }`, Vitest's `test: { env }`.
       assigned.push(...literalKeys(node.initializer));
+    } else if (ts.isPropertyAssignment(node) && propertyNameText(node.name) === 'env' && ts.isObjectLiteralExpression(node.initializer) && CYPRESS_CONFIG.test(sf.fileName)) {
+      cypressDefaults.push(...cypressConfigEnv(node));
     } else if (ts.isPropertyAssignment(node) && propertyNameText(node.name) === 'env' && (ts.isStringLiteralLike(node.initializer) || ts.isArrayLiteralExpression(node.initializer) || ts.isIdentifier(node.initializer))) {
       // figue / convict: `{ doc, schema, default, env: 'PORT' }` is a read of PORT by the library.
       const found = configDefinitionReads(node, consts());
@@ -250,6 +256,12 @@ export function envReadsOf(sf: ts.SourceFile, imported?: ReadonlyMap<string, 'pr
 
   function callRead(node: ts.CallExpression): void {
     const callee = node.expression;
+    const cypress = cypressEnvCall(node, consts());
+    if (cypress) {
+      if (cypress.sets) assigned.push({ name: cypress.name, line: cypress.line });
+      else reads.push({ name: cypress.name, line: cypress.line, via: 'Cypress.env', receiver: 'process', fallback: hasFallback(node) });
+      return;
+    }
     if (ts.isIdentifier(callee) && envCalls.has(callee.text)) {
       const key = staticString(node.arguments[0], consts());
       if (key?.resolved && isEnvName(key.text)) reads.push({ name: key.text, line: lineOf(node, sf), via: 'helper', receiver: 'process', fallback: false });
@@ -321,7 +333,7 @@ export function envReadsOf(sf: ts.SourceFile, imported?: ReadonlyMap<string, 'pr
   if (reads.length > 0 && /[pP]arse\(/.test(sf.text)) renamedSchemaReads(sf, reads, consts());
   for (const p of pending) if (!helperFns.has(enclosingFunction(p.node))) dynamic.push(p.read);
   if (helpers.length > 0) helpers.push(...wrappingHelpers(sf, helpers));
-  return { reads, dynamic, dynamicSets, helpers, assigned, schemaImports, exportsEnv: envExports(sf, isEnv), configConstants };
+  return { reads, dynamic, dynamicSets, helpers, assigned, schemaImports, exportsEnv: envExports(sf, isEnv), configConstants, cypressDefaults };
 }
 
 /**
