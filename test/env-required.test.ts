@@ -76,11 +76,13 @@ describe('what an unset check means', () => {
     // `process.env.X?.split(',').map(…) ?? []`: the optional chain is undefined when unset, and `??` gives the default.
     expect(read('LAMBDA_ORIGINS')).toEqual([['src/lambda/origins.ts', true, null, null]]);
     expect(read('LAMBDA_KEYS')).toEqual([['src/lambda/origins.ts', true, null, null]]);
+    // `if (!X) { …; return }` then a read of X: past the early return X is set.
+    expect(read('RUN_DB_URL')).toEqual([['scripts/migrate.ts', true, null, null]]);
     const step9 = (await section(workflowsStep, 'env-required')).markdown;
     const required = step9.split('**Environment variables the code requires**')[1]?.split('**Environment variables read without')[0] ?? '';
     const plain = step9.split('**Environment variables read without a fallback**')[1] ?? '';
     expect(required).toContain('`MIGRATE_MIRROR` — required: startup fails if unset (checked at `/scripts/migrate.ts:26`)');
-    for (const name of ['MIGRATE_DB_URL', 'BUILD_ASSETS', 'LAMBDA_NOT_SECURED', 'MIGRATE_SOURCE_URL', 'LAMBDA_ORIGINS', 'LAMBDA_KEYS']) {
+    for (const name of ['MIGRATE_DB_URL', 'BUILD_ASSETS', 'LAMBDA_NOT_SECURED', 'MIGRATE_SOURCE_URL', 'LAMBDA_ORIGINS', 'LAMBDA_KEYS', 'RUN_DB_URL']) {
       expect(required).not.toContain(`\`${name}\``);
       expect(plain).not.toContain(`\`${name}\``);
     }

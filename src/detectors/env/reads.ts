@@ -10,7 +10,7 @@ import type { EnvReadVia } from './types.js';
 import { clip } from '../../secrets/clip.js';
 import { configDefinitionReads, type ConfigConstant } from './reads-config-def.js';
 import { failsWhenUnset } from './helper-required.js';
-import { fails, holderOutcome, ifWhenTrue } from './unset-check.js';
+import { afterUnsetExit, fails, holderOutcome, ifWhenTrue } from './unset-check.js';
 import { CYPRESS_CONFIG, cypressConfigEnv, cypressEnvCall } from './reads-cypress.js';
 
 export type { EnvHelper } from './reads-scope.js';
@@ -494,7 +494,7 @@ function hasFallback(node: ts.Node): boolean {
   if (ts.isPrefixUnaryExpression(p) && p.operator === ts.SyntaxKind.ExclamationToken) return !requiredCheck(p);
   // `let url = process.env.X; if (!url) url = …` (or `if (!url) { …; return }`): the `if` copes with unset.
   if (holderOutcome(n) === 'copes') return true;
-  return guarded(n);
+  return guarded(n) || afterUnsetExit(n);
 }
 
 /**

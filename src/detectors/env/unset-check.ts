@@ -47,16 +47,32 @@ export function fails(branch: ts.Statement): boolean {
   return found;
 }
 
-/** The branch leaves with success: `return`, `continue`, `process.exit(0)` (a "skipping" branch copes with unset). */
+/**
+ * The branch ends by leaving with success: `return`, `continue`, `break`, `process.exit(0)` (a "skipping" branch
+ * copes with unset). Its last statement decides: a `return` inside a nested `if` may not run.
+ */
 export function leavesQuietly(branch: ts.Statement): boolean {
-  if (ts.isReturnStatement(branch) || ts.isContinueStatement(branch)) return true;
-  let found = false;
-  walk(branch, (x) => {
-    if (found || ts.isFunctionLike(x)) return false;
-    if (ts.isReturnStatement(x) || ts.isContinueStatement(x) || (isExit(x) && !exitCodeFails(x, branch))) found = true;
-    return found ? false : undefined;
-  });
-  return found;
+  const last = ts.isBlock(branch) ? branch.statements[branch.statements.length - 1] : branch;
+  if (!last) return false;
+  if (ts.isReturnStatement(last) || ts.isContinueStatement(last) || ts.isBreakStatement(last)) return true;
+  return ts.isExpressionStatement(last) && isExit(last.expression) && !exitCodeFails(last.expression, branch);
+}
+
+/**
+ * An earlier `if (!process.env.X) return|throw|exit` in a block enclosing the read: past it, X is set, so the read
+ * never sees `undefined` (the `if` says what unset means, and is seen as a read of its own).
+ */
+export function afterUnsetExit(read: ts.Node): boolean {
+  const holders = new Set([read.getText()]);
+  for (let child: ts.Node = read, n: ts.Node | undefined = read.parent; n; child = n, n = n.parent) {
+    const list = ts.isBlock(n) || ts.isSourceFile(n) || ts.isModuleBlock(n) || ts.isCaseClause(n) || ts.isDefaultClause(n) ? n.statements : undefined;
+    for (const st of list ?? []) {
+      if (st === child) break;
+      if (ts.isIfStatement(st) && !st.elseStatement && holdsWhen(st.expression, (e) => testsUnset(e, holders)) && (fails(st.thenStatement) || leavesQuietly(st.thenStatement))) return true;
+    }
+    if (ts.isFunctionLike(n)) break;
+  }
+  return false;
 }
 
 /** The branch assigns `name` (`url = …`, in any nested `if`/`else`). */
