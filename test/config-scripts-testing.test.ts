@@ -75,6 +75,28 @@ describe('testing detector', () => {
     expect(md).toContain('| @fx/api | Jest | `/jest.config.js` (root) | `/packages/api/test` (1) | `npm test` at the root | `npm test -- packages/api/test/sum.test.ts` |');
   });
 
+  it('counts test-folder files by the unit runner\'s include globs, and picks the example from the files that runner runs', async () => {
+    const root = tempRepo({
+      'package.json': JSON.stringify({ name: 'app', private: true, scripts: { test: 'vitest run', 'cypress-run': 'cypress run' }, devDependencies: { vitest: '^3.0.0', cypress: '^13.0.0' } }),
+      'vitest.config.ts': "import { defineConfig } from 'vitest/config';\nexport default defineConfig({\n  test: {\n    include: ['src/**/*.test.{ts,tsx}'],\n    setupFiles: ['./src/test/setup.ts'],\n  },\n});\n",
+      'cypress.config.ts': "import { defineConfig } from 'cypress';\nexport default defineConfig({ e2e: { baseUrl: 'http://localhost:3000' } });\n",
+      'cypress/e2e/api-team.cy.ts': "describe('team', () => { it('lists', () => cy.visit('/')); });\n",
+      'src/test/render.tsx': 'export const render = () => null;\n',
+      'src/test/navigation.ts': 'export const go = () => null;\n',
+      'src/lib/format.test.ts': "import { it } from 'vitest';\nit('formats', () => {});\n",
+    });
+    const setup = (await detect(testingDetector, root))[0].data as TestSetupData;
+    // src/test holds helpers only: Vitest runs `src/**/*.test.{ts,tsx}`.
+    expect(setup.locations).toEqual([
+      { dir: 'cypress', count: 1, colocated: false, runner: 'Cypress' },
+      { dir: 'src', count: 1, colocated: true },
+    ]);
+    expect(setup.sample).toBe('src/lib/format.test.ts');
+    const md = (await section(workflowsStep, root)).markdown;
+    expect(md).toContain('`npm test -- src/lib/format.test.ts`');
+    expect(md).not.toContain('cypress/e2e/api-team.cy.ts`');
+  });
+
   it('reads which folders a root Jest or Vitest config covers, without running it', async () => {
     expect(folderOf('<rootDir>/packages/*')).toBe('packages/*');
     expect(folderOf('<rootDir>/packages/*/src/**/*.test.ts')).toBe('packages/*/src');

@@ -58,6 +58,73 @@ describe('required and defaulted variables', () => {
   });
 });
 
+describe('what an unset check means', () => {
+  it('requires a variable only when every unset value fails (throw, exit non-zero); exit(0), opt-in switches and defaults cope', async () => {
+    const env = await envOf();
+    const read = (name: string) => env.get(name)!.reads.map((r) => [r.file, r.hasFallback, r.required ?? null, r.requiredAt ?? null]);
+    // `if (!X) { console.log('skipping'); process.exit(0) }`: unset is a success, not a failure.
+    expect(read('MIGRATE_DB_URL')).toEqual([['scripts/migrate.ts', true, null, null]]);
+    // `if (process.env.VERCEL && !X) exit(0)`, `if (!X && state !== cookie) throw`: other conditions decide.
+    expect(read('BUILD_ASSETS')).toEqual([['scripts/migrate.ts', true, null, null]]);
+    expect(read('LAMBDA_NOT_SECURED')).toEqual([['src/lambda/origins.ts', true, null, null]]);
+    // `if (!A || !B) exit(1)`: each one alone fails.
+    expect(read('MIGRATE_TOKEN')).toEqual([['scripts/migrate.ts', false, 'guard', 12]]);
+    expect(read('MIGRATE_USER')).toEqual([['scripts/migrate.ts', false, 'guard', 12]]);
+    // Through a variable: `let url = process.env.X; if (!url) { url = … }` copes; `if (!mirror) throw` requires.
+    expect(read('MIGRATE_SOURCE_URL')).toEqual([['scripts/migrate.ts', true, null, null]]);
+    expect(read('MIGRATE_MIRROR')).toEqual([['scripts/migrate.ts', false, 'guard', 26]]);
+    // `process.env.X?.split(',').map(…) ?? []`: the optional chain is undefined when unset, and `??` gives the default.
+    expect(read('LAMBDA_ORIGINS')).toEqual([['src/lambda/origins.ts', true, null, null]]);
+    expect(read('LAMBDA_KEYS')).toEqual([['src/lambda/origins.ts', true, null, null]]);
+    // `if (!X) { …; return }` then a read of X: past the early return X is set.
+    expect(read('RUN_DB_URL')).toEqual([['scripts/migrate.ts', true, null, null]]);
+    const step9 = (await section(workflowsStep, 'env-required')).markdown;
+    const required = step9.split('**Environment variables the code requires**')[1]?.split('**Environment variables read without')[0] ?? '';
+    const plain = step9.split('**Environment variables read without a fallback**')[1] ?? '';
+    expect(required).toContain('`MIGRATE_MIRROR` — required: startup fails if unset (checked at `/scripts/migrate.ts:26`)');
+    for (const name of ['MIGRATE_DB_URL', 'BUILD_ASSETS', 'LAMBDA_NOT_SECURED', 'MIGRATE_SOURCE_URL', 'LAMBDA_ORIGINS', 'LAMBDA_KEYS', 'RUN_DB_URL']) {
+      expect(required).not.toContain(`\`${name}\``);
+      expect(plain).not.toContain(`\`${name}\``);
+    }
+  });
+});
+
+describe('env helpers whose unset branch does not fail', () => {
+  it('a helper that exits 0 or throws only under another condition does not make its calls required', async () => {
+    const { tempRepo } = await import('./helpers/temp-repo.js');
+    const root = tempRepo({
+      'src/env.ts': [
+        'const isProd = process.env.NODE_ENV === "production";',
+        'export function soft(name: string): string {',
+        '  const value = process.env[name];',
+        '  if (!value) { console.log(`skipping ${name}`); process.exit(0); }',
+        '  return value;',
+        '}',
+        'export function prodOnly(name: string): string {',
+        '  const value = process.env[name];',
+        '  if (!value && isProd) throw new Error(name);',
+        '  return value ?? "";',
+        '}',
+        'export function hard(name: string, optional = false): string {',
+        '  const value = process.env[name];',
+        '  if (!value && !optional) process.exit(2);',
+        '  return value ?? "";',
+        '}',
+        'export const a = soft("SOFT_VAR");',
+        'export const b = prodOnly("PROD_VAR");',
+        'export const c = hard("HARD_VAR");',
+        '',
+      ].join('\n'),
+    });
+    const { indexOf } = await import('./helpers/fixture.js');
+    const env = RepoModel.of(new Analysis(await indexOf(root))).env();
+    const required = (name: string) => env.get(name)!.reads.map((r) => r.required ?? null);
+    expect(required('SOFT_VAR')).toEqual([null]);
+    expect(required('PROD_VAR')).toEqual([null]);
+    expect(required('HARD_VAR')).toEqual(['guard']);
+  });
+});
+
 describe('Prisma datasource env()', () => {
   it('a variable only read by schema.prisma env() is required for Prisma, not "the code gets undefined"', async () => {
     const { tempRepo } = await import('./helpers/temp-repo.js');

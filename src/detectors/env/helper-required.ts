@@ -1,11 +1,13 @@
 /**
  * Whether an env helper fails when the variable is unset: `getEnv(name)` whose body checks the value it read from
  * `process.env[name]` and throws or exits (`if (!value) throw …`, `invariant(value)`), or records the failure in a
- * module-level flag the module then throws on (`ok = false` … `if (!ok) throw …`). A call to it without a fallback
+ * module-level flag the module then throws on (`ok = false` … `if (!ok) throw …`). The test must hold for every
+ * unset value and the branch fail (unset-check.ts): `process.exit(0)` after "skipping" is no failure. A call to it without a fallback
  * argument is then a required read, not "the code gets undefined".
  */
 import { lastName } from '../shared/ast.js';
 import { ts, walk } from '../../scan/ts.js';
+import { fails, holdsWhen, testsUnset } from './unset-check.js';
 
 export function failsWhenUnset(access: ts.Expression, fn: ts.Node | undefined): boolean {
   if (!fn || !ts.isFunctionLike(fn)) return false;
@@ -16,46 +18,35 @@ export function failsWhenUnset(access: ts.Expression, fn: ts.Node | undefined): 
   let n: ts.Node = access;
   while (ts.isParenthesizedExpression(n.parent) || ts.isAsExpression(n.parent) || ts.isNonNullExpression(n.parent)) n = n.parent;
   if (ts.isVariableDeclaration(n.parent) && n.parent.initializer === n && ts.isIdentifier(n.parent.name)) holders.add(n.parent.name.text);
-  let fails = false;
+  // `if (!value && !optional) throw`: the helper's own parameters are decided per call (a call with a fallback is
+  // not required), so they do not narrow the test; any other `&&` term does (`if (!value && isProd) throw`).
+  const params = new Set((fn as ts.FunctionLikeDeclaration).parameters.map((p) => (ts.isIdentifier(p.name) ? p.name.text : '')).filter(Boolean));
+  const ofParams = (e: ts.Expression): boolean => {
+    let only = true;
+    const visit = (x: ts.Node) => {
+      if (ts.isIdentifier(x) && !params.has(x.text) && x.text !== 'undefined') only = false;
+      else ts.forEachChild(x, visit);
+    };
+    visit(e);
+    return only;
+  };
+  let found = false;
   walk(body, (x) => {
-    if (fails) return false;
-    if (ts.isCallExpression(x) && /^(invariant|assert|ok|strict)$/.test(lastName(x.expression) ?? '') && x.arguments[0] && holders.has(x.arguments[0].getText())) fails = true;
-    else if (ts.isIfStatement(x) && testsUnset(x.expression, holders) && stops(x.thenStatement, access.getSourceFile())) fails = true;
-    return fails ? false : undefined;
+    if (found) return false;
+    if (ts.isCallExpression(x) && /^(invariant|assert|ok|strict)$/.test(lastName(x.expression) ?? '') && x.arguments[0] && holders.has(x.arguments[0].getText())) found = true;
+    else if (ts.isIfStatement(x) && holdsWhen(x.expression, (e) => testsUnset(e, holders), ofParams) && stops(x.thenStatement, access.getSourceFile())) found = true;
+    return found ? false : undefined;
   });
-  return fails;
+  return found;
 }
 
-/** `!value`, `value === undefined`, `value == null`, alone or in an `&&`/`||` chain. */
-function testsUnset(cond: ts.Expression, holders: ReadonlySet<string>): boolean {
-  let c = cond;
-  while (ts.isParenthesizedExpression(c)) c = c.expression;
-  if (ts.isPrefixUnaryExpression(c) && c.operator === ts.SyntaxKind.ExclamationToken) return holders.has(unwrap(c.operand).getText());
-  if (!ts.isBinaryExpression(c)) return false;
-  const op = c.operatorToken.kind;
-  if (op === ts.SyntaxKind.AmpersandAmpersandToken || op === ts.SyntaxKind.BarBarToken) return testsUnset(c.left, holders) || testsUnset(c.right, holders);
-  if (op !== ts.SyntaxKind.EqualsEqualsEqualsToken && op !== ts.SyntaxKind.EqualsEqualsToken) return false;
-  const empty = (e: ts.Expression) => e.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(e) && e.text === 'undefined');
-  return (holders.has(c.left.getText()) && empty(c.right)) || (holders.has(c.right.getText()) && empty(c.left));
-}
-
-/** The branch throws or exits, or sets a module-level flag that a module-level `if` throws on. */
+/** The branch throws or exits non-zero, or sets a module-level flag that a module-level `if` throws on. */
 function stops(branch: ts.Statement, sf: ts.SourceFile): boolean {
   const flags: string[] = [];
   walk(branch, (x) => {
     if (ts.isBinaryExpression(x) && x.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isIdentifier(x.left)) flags.push(x.left.text);
   });
-  return throwsOrExits(branch, sf) || flags.some((f) => flagThrows(sf, f));
-}
-
-/** `walk` visits children only: a bare `throw` branch is checked itself. */
-function throwsOrExits(st: ts.Statement, sf: ts.SourceFile): boolean {
-  let found = ts.isThrowStatement(st);
-  walk(st, (x) => {
-    if (ts.isThrowStatement(x) || (ts.isCallExpression(x) && /^process\.exit$/.test(x.expression.getText(sf)))) found = true;
-    return found ? false : undefined;
-  });
-  return found;
+  return fails(branch) || flags.some((f) => flagThrows(sf, f));
 }
 
 /** `let ok = true` at module level, and a module-level `if (!ok) throw …` (or `if (failed) process.exit(1)`). */
@@ -66,7 +57,7 @@ function flagThrows(sf: ts.SourceFile, flag: string): boolean {
     if (!ts.isIfStatement(st)) return false;
     const cond = unwrap(st.expression);
     const names = ts.isPrefixUnaryExpression(cond) && cond.operator === ts.SyntaxKind.ExclamationToken ? unwrap(cond.operand).getText(sf) : cond.getText(sf);
-    return names === flag && throwsOrExits(st.thenStatement, sf);
+    return names === flag && fails(st.thenStatement);
   });
 }
 

@@ -33,13 +33,13 @@ export const GENERATED = /(^|\/)(dist|build|out|\.next|\.nuxt|\.output|\.astro|\
 const COMPOSE_TEXT = /^services:\s*$[\s\S]*^\s{2,}(image|build):/m;
 const TOOL_CONFIG = /(^|\/)[\w.-]+\.config\.[cm]?[jt]s$/;
 /** Test-harness configs that set the environment of what they start (`webServer.env`, `test.env`). */
-const HARNESS_CONFIG = /(^|\/)(playwright|vitest|vite)\.config\.[cm]?[jt]s$/;
+const HARNESS_CONFIG = /(^|\/)(playwright|vitest|vite|cypress)\.config\.[cm]?[jt]s$/;
 /** Hono's context env (`c.env.X`): Worker env in a package with wrangler config. */
 const CONTEXT_ENV = /\b(c|ctx|context)\.env\.\w/;
 // MDX is left out: a docs page shows `process.env.X` in prose and code samples far more often than it reads one.
 const TEXT_SOURCES = /\.(astro|vue|svelte|html)$/;
 /** Words every read form holds (`env: 'PORT'`, `env: [` are figue/convict setting definitions, reads-config-def.ts): a file without one of them is never parsed for reads (one regex: one pass). */
-const READ_WORDS = /\benv\s*:\s*(?:['"`]?[A-Z_]|\[)|process\.env|import\.meta\.env|loadEnv|Deno\.env|Bun\.env|env-var|prisma\/config|\$env\/|astro:env|node:process|['"]process['"]|cloudflare:workers|\b(c|ctx|context|this)\.env\.|\b(fetch|scheduled|queue)\s*\(\s*\w+[^,()]*,\s*\w*env\b/;
+const READ_WORDS = /Cypress\.env\(|\benv\s*:\s*(?:['"`]?[A-Z_]|\[)|process\.env|import\.meta\.env|loadEnv|Deno\.env|Bun\.env|env-var|prisma\/config|\$env\/|astro:env|node:process|['"]process['"]|cloudflare:workers|\b(c|ctx|context|this)\.env\.|\b(fetch|scheduled|queue)\s*\(\s*\w+[^,()]*,\s*\w*env\b/;
 // Every read form holds `env` or `Env` (an import of `node:process` is then read as `env.X`): a cheap test first.
 const mentionsRead = (text: string | undefined): text is string =>
   text !== undefined && (((text.includes('env') || text.includes('Env')) && READ_WORDS.test(text)) || text.includes('validationSchema') || CONFIG_SERVICE.test(text));
@@ -53,7 +53,7 @@ const YAML_ELSEWHERE = /(^|\/)(\.github|\.gitlab|\.circleci|\.buildkite)\/|(^|\/
  * from those trees while they exist rather than by parsing everything a second time.
  */
 const ENV_READS: TreeMemo<FileEnvReads> = {
-  namespace: 'env.reads@27',
+  namespace: 'env.reads@30',
   wants: (file, text) => !GENERATED.test(file) && (HARNESS_CONFIG.test(file) ? text.includes('env') : mentionsRead(text)),
   compute: envReadsOf,
 };
@@ -188,7 +188,7 @@ export const envDetector: Detector = {
         const worker = CONTEXT_ENV.test(text) && !WORKER_TEXT.test(text) && workerDirs().has(index.packageOf(file)?.dir ?? '');
         const result = worker ? withTree(index, file, (sf) => envReadsOf(sf, undefined, true)) : index.treeMemo(ENV_READS, file);
         if (!result) continue;
-        const { reads, dynamic, dynamicSets, helpers: found, assigned, schemaImports, exportsEnv, configConstants } = result;
+        const { reads, dynamic, dynamicSets, helpers: found, assigned, schemaImports, exportsEnv, configConstants, cypressDefaults } = result;
         if (exportsEnv.length) envModules.set(file, exportsEnv);
         firstPass.set(file, new Set(reads.map((r) => `${r.name}:${r.line}`)));
         for (const h of found) helpers.set(h.name, h);
@@ -200,6 +200,7 @@ export const envDetector: Detector = {
         for (const d of [...dynamic, ...imported.filter((r): r is RawDynamic => !('name' in r))]) facts.push(dynamicFact('env.dynamic', file, d));
         for (const d of dynamicSets) facts.push(dynamicFact('env.dynamic-set', file, d));
         sets(assigned.map((a) => ({ name: a.name, file, line: a.line, kind: 'code' as const, tool: 'code' })));
+        sets((cypressDefaults ?? []).map((a) => ({ name: a.name, file, line: a.line, kind: 'framework-config' as const, tool: 'Cypress config' })));
       } else {
         // Component files: the script part is parsed (so code samples in strings are not reads), the markup scanned.
         const { script, markup } = splitComponent(text!);

@@ -2,14 +2,20 @@ import { runtimeProvider } from './runtime.js';
 
 /** Words that make a variable's value secret: tokens, keys, passwords, signing secrets, credentials in URLs. */
 const SECRET = /(SECRET|TOKEN|PASSWORD|PASSWD|PASSPHRASE|PRIVATE|API_?KEY|ACCESS_?KEY|AUTH_?KEY|CREDENTIAL|SIGNING|SALT|DSN|CONNECTION_?STRING|DATABASE_URL|DB_URL|REDIS_URL|MONGO(DB)?_URI|WEBHOOK_KEY|ENCRYPTION_KEY|_PAT$)/i;
-/** Suffixes that name a resource rather than hold a secret: `API_KEYS_TABLE_NAME`, `SECRET_ARN`, `TOKEN_URL`. */
-const NOT_SECRET = /(_NAME|_ARN|_ID|_REGION|_TABLE|_BUCKET|_ENDPOINT|_PATH|_FILE|_ENABLED|_TTL|_EXPIRY|_EXPIRES_IN|_LENGTH|_HEADER|_PREFIX|_COOKIE)$/i;
+/**
+ * Suffixes that name a resource, a switch or a setting rather than hold a secret: `API_KEYS_TABLE_NAME`, `SECRET_ARN`,
+ * `EXPOSE_USER_CREDENTIAL_IDS` (a flag), `PRIVATE_MODE`, `SALT_ROTATION` (a period), `TOKEN_TTL`.
+ */
+const NOT_SECRET = /(_NAMES?|_ARNS?|_IDS?|_REGION|_TABLE|_BUCKET|_ENDPOINT|_PATH|_FILE|_ENABLED|_DISABLED|_ENABLE|_DISABLE|_FLAG|_MODE|_ROTATION|_PERIOD|_INTERVAL|_TTL|_EXPIRY|_EXPIRES_IN|_EXPIRATION|_TIMEOUT|_LENGTH|_HEADER|_PREFIX|_COOKIE)$/i;
+/** Switches: `ENABLE_TOKEN_REFRESH`, `SKIP_PASSWORD_CHECK`, `USE_SECRETS_MANAGER` turn a behaviour on or off. */
+const FLAG = /^(ENABLE|DISABLE|EXPOSE|SKIP|USE|ALLOW|IS|HAS|SHOW|HIDE|FORCE)_/i;
 /** Client-side tokens meant to be public (Paddle client tokens, Stripe publishable keys). */
 const PUBLIC = /(CLIENT_TOKEN|PUBLISHABLE_KEY|PUBLIC_KEY)$/i;
 
 /** Whether a variable's name says its value is a secret (by name only: values are never read). */
 export function looksSecret(name: string): boolean {
-  if (NOT_SECRET.test(name) && !/(TOKEN|SECRET|PASSWORD)_?ID$/i.test(name)) return false;
+  if (NOT_SECRET.test(name) && !/(TOKEN|SECRET|PASSWORD)_?IDS?$/i.test(name)) return false;
+  if (FLAG.test(name)) return false;
   if (PUBLIC.test(name)) return false;
   return SECRET.test(name);
 }

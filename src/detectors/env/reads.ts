@@ -10,6 +10,8 @@ import type { EnvReadVia } from './types.js';
 import { clip } from '../../secrets/clip.js';
 import { configDefinitionReads, type ConfigConstant } from './reads-config-def.js';
 import { failsWhenUnset } from './helper-required.js';
+import { afterUnsetExit, fails, holderOutcome, ifWhenTrue } from './unset-check.js';
+import { CYPRESS_CONFIG, cypressConfigEnv, cypressEnvCall } from './reads-cypress.js';
 
 export type { EnvHelper } from './reads-scope.js';
 export { WORKER_TEXT } from './reads-receivers.js';
@@ -75,6 +77,8 @@ export interface FileEnvReads {
   readonly exportsEnv: string[];
   /** figue/convict `env: X_ENV_KEY` with the name imported from another module: resolved by the detector there. */
   readonly configConstants: ConfigConstant[];
+  /** A Cypress config's `env: { x }`: the default of `Cypress.env('x')`, named `CYPRESS_x` (reads-cypress.ts). */
+  readonly cypressDefaults: RawAssignment[];
 }
 
 /** Modules whose `env` export is `process.env` (Node) or the platform's env (SvelteKit `$env/dynamic/*`). */
@@ -103,6 +107,7 @@ export function envReadsOf(sf: ts.SourceFile, imported?: ReadonlyMap<string, 'pr
   const assigned: RawAssignment[] = [];
   const schemaImports: SchemaImport[] = [];
   const configConstants: ConfigConstant[] = [];
+  const cypressDefaults: RawAssignment[] = [];
   // Computed names inside an env helper (`process.env[\`${prefix}${name}\`] ?? process.env[name]`) are the helper's
   // reads, which its call sites name; they are kept apart until every helper of the file is known.
   const pending: { node: ts.Node; read: RawDynamic }[] = [];
@@ -233,6 +238,8 @@ export function envReadsOf(sf: ts.SourceFile, imported?: ReadonlyMap<string, 'pr
     } else if (ts.isPropertyAssignment(node) && propertyNameText(node.name) === 'env' && ts.isObjectLiteralExpression(node.initializer) && harnessEnv(node)) {
       // A test harness's environment for what it starts: Playwright's `webServer: { env: { PORT } }`, Vitest's `test: { env }`.
       assigned.push(...literalKeys(node.initializer));
+    } else if (ts.isPropertyAssignment(node) && propertyNameText(node.name) === 'env' && ts.isObjectLiteralExpression(node.initializer) && CYPRESS_CONFIG.test(sf.fileName)) {
+      cypressDefaults.push(...cypressConfigEnv(node));
     } else if (ts.isPropertyAssignment(node) && propertyNameText(node.name) === 'env' && (ts.isStringLiteralLike(node.initializer) || ts.isArrayLiteralExpression(node.initializer) || ts.isIdentifier(node.initializer))) {
       // figue / convict: `{ doc, schema, default, env: 'PORT' }` is a read of PORT by the library.
       const found = configDefinitionReads(node, consts());
@@ -249,6 +256,12 @@ export function envReadsOf(sf: ts.SourceFile, imported?: ReadonlyMap<string, 'pr
 
   function callRead(node: ts.CallExpression): void {
     const callee = node.expression;
+    const cypress = cypressEnvCall(node, consts());
+    if (cypress) {
+      if (cypress.sets) assigned.push({ name: cypress.name, line: cypress.line });
+      else reads.push({ name: cypress.name, line: cypress.line, via: 'Cypress.env', receiver: 'process', fallback: hasFallback(node) });
+      return;
+    }
     if (ts.isIdentifier(callee) && envCalls.has(callee.text)) {
       const key = staticString(node.arguments[0], consts());
       if (key?.resolved && isEnvName(key.text)) reads.push({ name: key.text, line: lineOf(node, sf), via: 'helper', receiver: 'process', fallback: false });
@@ -320,7 +333,7 @@ export function envReadsOf(sf: ts.SourceFile, imported?: ReadonlyMap<string, 'pr
   if (reads.length > 0 && /[pP]arse\(/.test(sf.text)) renamedSchemaReads(sf, reads, consts());
   for (const p of pending) if (!helperFns.has(enclosingFunction(p.node))) dynamic.push(p.read);
   if (helpers.length > 0) helpers.push(...wrappingHelpers(sf, helpers));
-  return { reads, dynamic, dynamicSets, helpers, assigned, schemaImports, exportsEnv: envExports(sf, isEnv), configConstants };
+  return { reads, dynamic, dynamicSets, helpers, assigned, schemaImports, exportsEnv: envExports(sf, isEnv), configConstants, cypressDefaults };
 }
 
 /**
@@ -408,9 +421,12 @@ function enclosingFunction(node: ts.Node): ts.Node | undefined {
 
 /** `invariant(process.env.X, …)`, `assert(process.env.X)`, `assert.ok(…)`, or `if (!process.env.X) throw …`: fails when unset. */
 function guardOf(node: ts.Node): Pick<RawRead, 'required'> {
-  const n = outer(node);
+  const n = withOptionalChain(node);
   const p = n.parent;
-  const guard = (ts.isCallExpression(p) && p.arguments[0] === n && /^(invariant|assert|ok|strict)$/.test(lastName(p.expression) ?? '')) || (ts.isPrefixUnaryExpression(p) && p.operator === ts.SyntaxKind.ExclamationToken && requiredCheck(p));
+  const guard =
+    (ts.isCallExpression(p) && p.arguments[0] === n && /^(invariant|assert|ok|strict)$/.test(lastName(p.expression) ?? '')) ||
+    (ts.isPrefixUnaryExpression(p) && p.operator === ts.SyntaxKind.ExclamationToken && requiredCheck(p)) ||
+    holderOutcome(n) === 'fails';
   if (!guard) return {};
   // At module level the check runs when the module loads (startup); in a function, when that function runs.
   return { required: enclosingFunction(node) ? 'check' : 'guard' };
@@ -460,7 +476,7 @@ function isDeleted(node: ts.Node): boolean {
 const FALLBACK_OPS = new Set([ts.SyntaxKind.QuestionQuestionToken, ts.SyntaxKind.BarBarToken]);
 
 function hasFallback(node: ts.Node): boolean {
-  const n = outer(node);
+  const n = withOptionalChain(node);
   const p = n.parent;
   // `a || env.X || b` is `(a || env.X) || b`: a read is covered when, climbing the chain, it is part of a left operand.
   for (let cur: ts.Node = n; ts.isBinaryExpression(cur.parent) && FALLBACK_OPS.has(cur.parent.operatorToken.kind); ) {
@@ -476,23 +492,32 @@ function hasFallback(node: ts.Node): boolean {
   // no default: parseInt and its kind are left out).
   if (ts.isCallExpression(p) && p.arguments[0] === n && p.arguments.length >= 2 && CONVERTER.test(lastName(p.expression) ?? '') && isDefaultValue(p.arguments[1])) return true;
   if (ts.isPrefixUnaryExpression(p) && p.operator === ts.SyntaxKind.ExclamationToken) return !requiredCheck(p);
-  return guarded(n);
+  // `let url = process.env.X; if (!url) url = …` (or `if (!url) { …; return }`): the `if` copes with unset.
+  if (holderOutcome(n) === 'copes') return true;
+  return guarded(n) || afterUnsetExit(n);
 }
 
-/** `!process.env.X` as (part of) an `if` condition whose branch throws or exits. */
+/**
+ * The read with an optional chain after it (`process.env.X?.split(',').map(…)`): the chain is `undefined` when the
+ * variable is unset, so what follows it (`?? []`, a comparison, `!`) is what the code does then.
+ */
+function withOptionalChain(node: ts.Node): ts.Node & { parent: ts.Node } {
+  const n = outer(node);
+  const p = n.parent;
+  const link = (x: ts.Node, e: ts.Node) => (ts.isPropertyAccessExpression(x) || ts.isElementAccessExpression(x) || ts.isCallExpression(x)) && x.expression === e;
+  if (!link(p, n) || !(p as ts.PropertyAccessExpression).questionDotToken) return n;
+  let cur: ts.Node = p;
+  while (link(cur.parent, cur) || (ts.isNonNullExpression(cur.parent) && cur.parent.expression === cur)) cur = cur.parent;
+  return outer(cur);
+}
+
+/**
+ * `!process.env.X` in an `if` that holds whenever it does (alone or in an `||` chain, not beside an `&&` condition)
+ * whose branch throws or exits non-zero (unset-check.ts).
+ */
 function requiredCheck(not: ts.Node): boolean {
-  let child: ts.Node = not;
-  for (let n: ts.Node | undefined = not.parent; n && !ts.isStatement(n); child = n, n = n.parent) {
-    if (!(ts.isBinaryExpression(n) || ts.isParenthesizedExpression(n))) return false;
-  }
-  const st = child.parent;
-  if (!st || !ts.isIfStatement(st) || st.expression !== child) return false;
-  let stops = false;
-  walk(st.thenStatement, (x) => {
-    if (ts.isThrowStatement(x) || (ts.isCallExpression(x) && /^process\.exit$/.test(x.expression.getText()))) stops = true;
-    return stops ? false : undefined;
-  });
-  return stops || ts.isThrowStatement(st.thenStatement);
+  const st = ifWhenTrue(not);
+  return !!st && fails(st.thenStatement);
 }
 
 const OPTIONAL_CALL = /optional|default|maybe/i;

@@ -17,6 +17,8 @@ export type EnvReadVia =
   | 'prefix'
   /** A Cloudflare Worker's env: `env` from `cloudflare:workers`, Hono's `c.env`, a module worker's `fetch(req, env)`. */
   | 'worker-env'
+  /** `Cypress.env('x')`: Cypress's own env, which `CYPRESS_x` sets (reads-cypress.ts). */
+  | 'Cypress.env'
   | 'python'
   | 'go';
 
@@ -99,7 +101,9 @@ export type EnvSetKind =
   /** `process.env.X = …` in the code itself (a script, a test setup). */
   | 'code'
   /** A validated schema's default (`.default(x)`): the value the code gets when nothing sets it. */
-  | 'schema-default';
+  | 'schema-default'
+  /** A tool's config that gives the value: a Cypress config's `env: { x }` for `CYPRESS_x`. */
+  | 'framework-config';
 
 /** One place that sets a variable. Never the value: a literal may be a token pasted inline. */
 export interface EnvSetData {

@@ -4,6 +4,7 @@ import { allDependencies, type WorkspacePackage } from '../../scan/package-json.
 import { GENERATED } from '../env/index.js';
 import { rootRunnerOf } from './root-runner.js';
 import { isTestFile, playwrightDirs, playwrightOf, withoutHelpers, type PlaywrightDir } from './test-files.js';
+import { runnerOf, unitIncludes } from './runner-files.js';
 
 export { isTestFile } from './test-files.js';
 
@@ -76,7 +77,7 @@ export const testingDetector: Detector = {
   },
 };
 
-function setupOf(index: RepoIndex, pkg: { name: string; dir: string; manifest: object; isRoot: boolean }, tests: string[], playwright: readonly PlaywrightDir[]): TestSetupData {
+function setupOf(index: RepoIndex, pkg: { name: string; dir: string; manifest: object; isRoot: boolean }, candidates: string[], playwright: readonly PlaywrightDir[]): TestSetupData {
   const manifest = pkg.manifest as WorkspacePackage['manifest'];
   const deps = Object.keys(allDependencies(manifest));
   const inPackage = (f: string) => pkg.dir === '' || f.startsWith(`${pkg.dir}/`);
@@ -94,17 +95,23 @@ function setupOf(index: RepoIndex, pkg: { name: string; dir: string; manifest: o
       configFiles.some((f) => fw.config?.test(f) || (fw.name === 'Vitest' && viteWithTests(f))) ||
       (fw.name === 'Jest' && 'jest' in manifest),
   ).map((fw) => fw.name);
+  // The unit runner's own include globs (when its config states them) decide which test-folder files are tests.
+  const includes = unitIncludes(index, configFiles);
+  const cypress = frameworks.includes('Cypress');
+  const runners = new Map(candidates.map((f) => [f, playwrightOf(playwright, f) ? ('playwright' as const) : runnerOf(f, cypress, includes)]));
+  const tests = candidates.filter((f) => runners.get(f) !== 'helper');
   if (tests.some((f) => /from ['"]node:test['"]|require\(['"]node:test['"]\)/.test(index.read(f) ?? ''))) frameworks.push('node:test');
   const locations = new Map<string, { count: number; colocated: boolean; runner?: string }>();
   const unitTests: string[] = [];
   for (const f of tests) {
     // A spec in a Playwright `testDir` is Playwright's, wherever the folder is and whatever it is called.
     const pw = playwrightOf(playwright, f);
-    if (!pw) unitTests.push(f);
+    const other = pw ? 'Playwright' : runners.get(f) === 'cypress' ? 'Cypress' : undefined;
+    if (runners.get(f) === 'unit') unitTests.push(f);
     const m = pw ? undefined : /^(.*?(?:^|\/)(?:__tests__|tests?|e2e|specs?|cypress))\//.exec(f);
     const dir = pw ? pw.dir : m ? m[1] : f.slice(0, Math.max(0, f.lastIndexOf('/')));
     const key = pw || m ? dir : topDir(dir, pkg.dir);
-    const entry = locations.get(key) ?? { count: 0, colocated: !m && !pw, ...(pw ? { runner: 'Playwright' } : {}) };
+    const entry = locations.get(key) ?? { count: 0, colocated: !m && !pw, ...(other ? { runner: other } : {}) };
     entry.count++;
     locations.set(key, entry);
   }
@@ -117,6 +124,11 @@ function setupOf(index: RepoIndex, pkg: { name: string; dir: string; manifest: o
   const root = runner ? index.packages.find((p) => p.isRoot) : undefined;
   const rootScript = root?.manifest.scripts?.test;
   if (runner) frameworks.unshift(runner.framework);
+  // The example file is one the `test` script's runner runs: a unit test, else a Playwright or Cypress spec only when
+  // the script is that tool (`pnpm test -- cypress/e2e/x.cy.ts` after `vitest run` finds no test).
+  const spec = tests.find((f) => runners.get(f) === 'playwright' || runners.get(f) === 'cypress');
+  const specTool = spec ? (runners.get(spec) === 'playwright' ? /playwright/ : /cypress/) : undefined;
+  const sample = unitTests[0] ?? (spec && specTool && (!script || specTool.test(script)) ? spec : undefined);
   return {
     package: pkg.name,
     dir: pkg.dir,
@@ -124,7 +136,7 @@ function setupOf(index: RepoIndex, pkg: { name: string; dir: string; manifest: o
     configFiles,
     testFileCount: tests.length,
     locations: [...locations].sort(([a], [b]) => a.localeCompare(b)).map(([dir, v]) => ({ dir, ...v })),
-    sample: unitTests[0] ?? tests[0],
+    ...(sample ? { sample } : {}),
     script,
     ...(runner
       ? { runBy: { package: root?.name ?? '', framework: runner.framework, config: runner.config, ...(typeof rootScript === 'string' && !PLACEHOLDER_SCRIPT.test(rootScript) ? { script: rootScript } : {}) } }

@@ -145,9 +145,12 @@ export function readIn(reads: readonly EnvRead[]): string {
   const tests = reads.filter((r) => r.test);
   const one = (r: EnvRead) => `${cite(r.file, r.lines[0])}${r.exportedAs ? ` (${exported(r.exportedAs)})` : ''}`;
   const list = (rs: readonly EnvRead[], limit: number) => `${rs.slice(0, limit).map(one).join(', ')}${rs.length > limit ? ` (+${rs.length - limit} more)` : ''}`;
-  if (prod.length === 0) return `tests only: ${list(tests, 2)}`;
+  // `Cypress.env('x')` reads `CYPRESS_x`: say how once, since those files never spell the variable's name.
+  const cypress = reads.find((r) => r.via === 'Cypress.env');
+  const how = cypress ? ` (as ${code(`Cypress.env('${cypress.name.slice('CYPRESS_'.length)}')`)})` : '';
+  if (prod.length === 0) return `tests only: ${list(tests, 2)}${how}`;
   const testFiles = new Set(tests.map((r) => r.file)).size;
-  return `${list(prod, 3)}${testFiles ? `; ${testFiles} test file${testFiles === 1 ? '' : 's'}` : ''}`;
+  return `${list(prod, 3)}${testFiles ? `; ${testFiles} test file${testFiles === 1 ? '' : 's'}` : ''}${how}`;
 }
 
 /** `config.db.url` → as `config.db.url`; `default.db.url` → as `db.url` of the default export. */

@@ -1,0 +1,147 @@
+/**
+ * What the code does when a variable is unset, read from the `if` that tests it. A variable is required only when the
+ * test holds for every unset value (`!X` alone or in an `||` chain: `if (!process.env.VERCEL && !X)` is an opt-in, not
+ * a requirement) and the branch fails: it throws or exits non-zero. `process.exit(0)` after "skipping" succeeds.
+ * A branch that assigns the variable's holder (`if (!url) url = …`) or leaves successfully is a fallback.
+ */
+import { ts, walk } from '../../scan/ts.js';
+
+const OR = ts.SyntaxKind.BarBarToken;
+const AND = ts.SyntaxKind.AmpersandAmpersandToken;
+
+/**
+ * The `if` whose condition holds whenever `test` does: `test` alone or an operand of `||` (parentheses allowed).
+ * `narrowsNot` accepts the other operand of an `&&` that does not narrow the test (a helper's own parameter).
+ */
+export function ifWhenTrue(test: ts.Node, narrowsNot?: (e: ts.Expression) => boolean): ts.IfStatement | undefined {
+  let child = test;
+  for (let n = test.parent; n; child = n, n = n.parent) {
+    if (ts.isParenthesizedExpression(n)) continue;
+    if (ts.isBinaryExpression(n) && n.operatorToken.kind === OR) continue;
+    if (ts.isBinaryExpression(n) && n.operatorToken.kind === AND && narrowsNot?.(n.left === child ? n.right : n.left)) continue;
+    return ts.isIfStatement(n) && n.expression === child ? n : undefined;
+  }
+  return undefined;
+}
+
+/** Some operand of `cond` reached through `||`, parentheses (and `&&` whose other side `narrowsNot` accepts) passes `leaf`. */
+export function holdsWhen(cond: ts.Expression, leaf: (e: ts.Expression) => boolean, narrowsNot?: (e: ts.Expression) => boolean): boolean {
+  let c = cond;
+  while (ts.isParenthesizedExpression(c)) c = c.expression;
+  if (leaf(c)) return true;
+  if (!ts.isBinaryExpression(c)) return false;
+  if (c.operatorToken.kind === OR) return holdsWhen(c.left, leaf, narrowsNot) || holdsWhen(c.right, leaf, narrowsNot);
+  if (c.operatorToken.kind !== AND || !narrowsNot) return false;
+  return (narrowsNot(c.right) && holdsWhen(c.left, leaf, narrowsNot)) || (narrowsNot(c.left) && holdsWhen(c.right, leaf, narrowsNot));
+}
+
+/** The branch fails: it throws, or exits with a code other than 0 (code in a nested function runs later, if ever). */
+export function fails(branch: ts.Statement): boolean {
+  if (ts.isThrowStatement(branch)) return true;
+  let found = false;
+  walk(branch, (x) => {
+    if (found || ts.isFunctionLike(x)) return false;
+    if (ts.isThrowStatement(x) || (isExit(x) && exitCodeFails(x, branch))) found = true;
+    return found ? false : undefined;
+  });
+  return found;
+}
+
+/**
+ * The branch ends by leaving with success: `return`, `continue`, `break`, `process.exit(0)` (a "skipping" branch
+ * copes with unset). Its last statement decides: a `return` inside a nested `if` may not run.
+ */
+export function leavesQuietly(branch: ts.Statement): boolean {
+  const last = ts.isBlock(branch) ? branch.statements[branch.statements.length - 1] : branch;
+  if (!last) return false;
+  if (ts.isReturnStatement(last) || ts.isContinueStatement(last) || ts.isBreakStatement(last)) return true;
+  return ts.isExpressionStatement(last) && isExit(last.expression) && !exitCodeFails(last.expression, branch);
+}
+
+/**
+ * An earlier `if (!process.env.X) return|throw|exit` in a block enclosing the read: past it, X is set, so the read
+ * never sees `undefined` (the `if` says what unset means, and is seen as a read of its own).
+ */
+export function afterUnsetExit(read: ts.Node): boolean {
+  const holders = new Set([read.getText()]);
+  for (let child: ts.Node = read, n: ts.Node | undefined = read.parent; n; child = n, n = n.parent) {
+    const list = ts.isBlock(n) || ts.isSourceFile(n) || ts.isModuleBlock(n) || ts.isCaseClause(n) || ts.isDefaultClause(n) ? n.statements : undefined;
+    for (const st of list ?? []) {
+      if (st === child) break;
+      if (ts.isIfStatement(st) && !st.elseStatement && holdsWhen(st.expression, (e) => testsUnset(e, holders)) && (fails(st.thenStatement) || leavesQuietly(st.thenStatement))) return true;
+    }
+    if (ts.isFunctionLike(n)) break;
+  }
+  return false;
+}
+
+/** The branch assigns `name` (`url = …`, in any nested `if`/`else`). */
+export function assigns(branch: ts.Statement, name: string): boolean {
+  let found = false;
+  walk(branch, (x) => {
+    if (found || ts.isFunctionLike(x)) return false;
+    if (ts.isBinaryExpression(x) && x.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isIdentifier(x.left) && x.left.text === name) found = true;
+    return found ? false : undefined;
+  });
+  return found;
+}
+
+function isExit(x: ts.Node): x is ts.CallExpression {
+  return ts.isCallExpression(x) && /^(process|Deno)\.exit$/.test(x.expression.getText());
+}
+
+/** `exit(1)`, `exit(code)` fail; `exit(0)` succeeds; `exit()` fails only after `process.exitCode = <not 0>`. */
+function exitCodeFails(call: ts.CallExpression, branch: ts.Statement): boolean {
+  const arg = call.arguments[0];
+  if (arg) return !(ts.isNumericLiteral(arg) && Number(arg.text) === 0);
+  let code = false;
+  walk(branch, (x) => {
+    if (ts.isBinaryExpression(x) && x.operatorToken.kind === ts.SyntaxKind.EqualsToken && /^process\.exitCode$/.test(x.left.getText())) {
+      code = !(ts.isNumericLiteral(x.right) && Number(x.right.text) === 0);
+    }
+  });
+  return code;
+}
+
+/** `!v`, `v == null`, `v === undefined` for a holder `v` of the value. */
+export function testsUnset(e: ts.Expression, holders: ReadonlySet<string>): boolean {
+  let c = e;
+  while (ts.isParenthesizedExpression(c)) c = c.expression;
+  if (ts.isPrefixUnaryExpression(c) && c.operator === ts.SyntaxKind.ExclamationToken) {
+    let operand: ts.Expression = c.operand;
+    while (ts.isParenthesizedExpression(operand)) operand = operand.expression;
+    return holders.has(operand.getText());
+  }
+  if (!ts.isBinaryExpression(c)) return false;
+  const op = c.operatorToken.kind;
+  if (op !== ts.SyntaxKind.EqualsEqualsEqualsToken && op !== ts.SyntaxKind.EqualsEqualsToken) return false;
+  const empty = (x: ts.Expression) => x.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(x) && x.text === 'undefined');
+  return (holders.has(c.left.getText()) && empty(c.right)) || (holders.has(c.right.getText()) && empty(c.left));
+}
+
+/**
+ * `let url = process.env.X` and, later in the same block, `if (!url) …`: that `if` says what unset means — it fails
+ * (required), or assigns a default / leaves quietly (a fallback). `url ??= …` / `url ||= …` is a fallback too.
+ */
+export function holderOutcome(read: ts.Node): 'fails' | 'copes' | undefined {
+  const decl = read.parent;
+  if (!decl || !ts.isVariableDeclaration(decl) || decl.initializer !== read || !ts.isIdentifier(decl.name)) return undefined;
+  const st = decl.parent?.parent;
+  if (!st || !ts.isVariableStatement(st)) return undefined;
+  const block = st.parent;
+  const statements = ts.isBlock(block) || ts.isSourceFile(block) || ts.isModuleBlock(block) || ts.isCaseClause(block) || ts.isDefaultClause(block) ? block.statements : undefined;
+  if (!statements) return undefined;
+  const name = decl.name.text;
+  const holders = new Set([name]);
+  for (const next of statements.slice(statements.indexOf(st) + 1)) {
+    if (ts.isExpressionStatement(next) && ts.isBinaryExpression(next.expression) && ts.isIdentifier(next.expression.left) && next.expression.left.text === name) {
+      const op = next.expression.operatorToken.kind;
+      if (op === ts.SyntaxKind.QuestionQuestionEqualsToken || op === ts.SyntaxKind.BarBarEqualsToken) return 'copes';
+      return undefined; // reassigned: the `if`s below test another value
+    }
+    if (!ts.isIfStatement(next) || !holdsWhen(next.expression, (e) => testsUnset(e, holders))) continue;
+    if (fails(next.thenStatement)) return 'fails';
+    return assigns(next.thenStatement, name) || leavesQuietly(next.thenStatement) ? 'copes' : undefined;
+  }
+  return undefined;
+}
