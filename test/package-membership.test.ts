@@ -176,3 +176,21 @@ describe('build order by published name', () => {
     expect(md).toContain('`web-example` (`/examples/web/package.json`) → `passwordless`');
   });
 });
+
+describe('example env files without a leading dot', () => {
+  it('env.sample is copied to .env', async () => {
+    const { tempRepo } = await import('./helpers/temp-repo.js');
+    const { section } = await import('./helpers/fixture.js');
+    const { workflowsStep } = await import('../src/steps/09-workflows.js');
+    const root = tempRepo({
+      'package.json': JSON.stringify({ name: 'app', private: true, scripts: { dev: 'node index.js' } }),
+      'package-lock.json': '{}',
+      'podman/env.sample': 'DATABASE_URL=\n',
+      '.env.example': 'PORT=\n',
+      'index.js': 'console.log(process.env.DATABASE_URL, process.env.PORT);\n',
+    });
+    const md = (await section(workflowsStep, root)).markdown;
+    expect(md).toContain('`/podman/env.sample` → `podman/.env`');
+    expect(md).toContain('`/.env.example` → `.env`');
+  });
+});

@@ -43,7 +43,8 @@ export function devWorkflowSection(model: StepModel, pmFact: PackageManagerFact 
   }
   const examples = index.files.filter((f) => /(^|\/)\.?env(\.[\w-]+)?\.(example|sample|template)$/.test(f));
   if (examples.length) {
-    const copies = examples.map((f) => `${cite(f)} → ${code(f.replace(/\.(example|sample|template)$/, ''))}`);
+    // `env.sample` (no dot) is copied to `.env`, the file dotenv loads; `.env.example` to `.env`.
+    const copies = examples.map((f) => `${cite(f)} → ${code(f.replace(/\.(example|sample|template)$/, '').replace(/(^|\/)env((\.[\w-]+)?)$/, '$1.env$2'))}`);
     steps.push(`**Environment:** copy ${copies.join(', ')} and fill in values (names are listed in step 8).`);
   }
   const rootScripts = scripts.filter((s) => s.data.dir === '');
