@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { httpFrameworksDetector, type HttpRouteData } from '../src/detectors/http-frameworks/index.js';
-import { detect } from './helpers/fixture.js';
+import { workflowsStep } from '../src/steps/09-workflows.js';
+import { detect, section } from './helpers/fixture.js';
 import { tempRepo } from './helpers/temp-repo.js';
 
 const pkg = JSON.stringify({ name: 'web', private: true, dependencies: { next: '14.2.0', react: '18.2.0', 'react-dom': '18.2.0' } });
@@ -9,8 +10,10 @@ function route(method: string, body: string[], imports: string[]): string {
   return [...imports, `export async function ${method}(request: Request) {`, ...body.map((l) => `  ${l}`), '}'].join('\n');
 }
 
+let lastRoot = '';
+
 async function guards(files: Record<string, string>): Promise<Record<string, string[]>> {
-  const root = tempRepo({ 'package.json': pkg, 'next.config.js': 'module.exports = {};', ...files });
+  const root = (lastRoot = tempRepo({ 'package.json': pkg, 'next.config.js': 'module.exports = {};', ...files }));
   const routes = (await detect(httpFrameworksDetector, root)).map((f) => f.data as HttpRouteData);
   return Object.fromEntries(routes.map((r) => [`${r.method} ${r.path}`, (r.middlewareUses ?? []).map((u) => `${u.name} ${u.kind} ${u.code?.file}:${u.code?.line}`)]));
 }
@@ -57,11 +60,20 @@ describe("a project's own auth helper called in the handler", () => {
       'src/app/api/teams/route.ts': route('GET', ['const { auth, error } = await parseRequest(request);', 'if (error) return error();', 'return Response.json(auth);'], [
         "import { parseRequest } from '@/lib/request';",
       ]),
+      'src/app/api/boards/route.ts': route('GET', ['const { error } = await parseRequest(request);', 'if (error) return error();', 'return Response.json([]);'], [
+        "import { parseRequest } from '@/lib/request';",
+      ]),
+      'src/app/api/links/route.ts': route('GET', ['const { error } = await parseRequest(request);', 'if (error) return error();', 'return Response.json([]);'], [
+        "import { parseRequest } from '@/lib/request';",
+      ]),
       'src/app/api/login/route.ts': route('POST', ['const { error } = await parseRequest(request, { skipAuth: true });', 'if (error) return error();', 'return Response.json({});'], [
         "import { parseRequest } from '@/lib/request';",
       ]),
     });
     expect(found['GET /api/teams']).toEqual(['parseRequest() auth-helper src/lib/request.ts:4']);
     expect(found['POST /api/login']).toEqual([]);
+    // Step 9's endpoint recipe says where such a guard is: in the handler's body, not in a route declaration.
+    const recipe = (await section(workflowsStep, lastRoot)).markdown;
+    expect(recipe).toContain("**Auth and middleware:** guards are called in the handler's own body");
   });
 });
