@@ -77,3 +77,20 @@ describe("a project's own auth helper called in the handler", () => {
     expect(recipe).toContain("**Auth and middleware:** guards are called in the handler's own body");
   });
 });
+
+describe('a helper that only builds the 401 answer', () => {
+  it('handleError() calling unauthorized() checks nobody: no guard', async () => {
+    const found = await guards({
+      'tsconfig.json': JSON.stringify({ compilerOptions: { paths: { '@/*': ['./src/*'] } } }),
+      'src/lib/errors.ts': [
+        "export const unauthorized = () => new Response('Unauthorized', { status: 401 });",
+        'export function handleError(e: unknown) {',
+        "  if (e instanceof Error && e.message === 'denied') return unauthorized();",
+        "  return new Response('error', { status: 500 });",
+        '}',
+      ].join('\n'),
+      'src/app/api/things/route.ts': route('GET', ['try {', '  return Response.json([]);', '} catch (e) {', '  return handleError(e);', '}'], ["import { handleError } from '@/lib/errors';"]),
+    });
+    expect(found['GET /api/things']).toEqual([]);
+  });
+});

@@ -34,7 +34,8 @@ export const AUTH_SOURCE = /(^|[/@._-])(auth|session|sessions|next-auth|clerk|lu
 const READS_AUTH = /cookie|headers?\b|session|authori[sz]ation|bearer|jwt|token|auth\w*\(/i;
 /** A call that checks who is asking: `checkAuth()`, `verifyToken()`, `getServerSession()`, `requireUser()`. */
 const AUTH_CALL = /auth|session|token|jwt|bearer|currentUser|signedIn|loggedIn|requireUser|verifyUser/i;
-const NOT_A_CHECK = /^(signIn|signOut|signUp|login|logout|register|hash|createToken|createSecureToken|sign)/i;
+/** Calls that make a session or an answer rather than check one (`unauthorized()` builds the 401 a check returns). */
+const NOT_A_CHECK = /^(signIn|signOut|signUp|login|logout|register|hash|createToken|createSecureToken|sign|unauthori[sz]ed|unauthenticated|notAuthori[sz]ed)/i;
 /**
  * How a failed sign-in check answers: 401, `unauthorized()`, a redirect to the login page. A 403 / `forbidden()` alone
  * is no evidence: it is as often a bot or rate check (`parseToken()` of a cache token, then `forbidden()` for bots).
@@ -47,7 +48,7 @@ const EMPTY: FileSummary = { functions: {}, readsAuth: false };
 /** Per-file summaries (memoised: a pure function of the file's text; files that never mention auth are not parsed). */
 export function fileSummary(index: RepoIndex, file: string): FileSummary {
   return (
-    index.memo('auth-helpers@1', file, (text) => {
+    index.memo('auth-helpers@2', file, (text) => {
       if (!READS_AUTH.test(text) && !AUTH_CALL.test(text)) return EMPTY;
       const sf = index.parse(file);
       return sf ? summarise(sf) : EMPTY;
