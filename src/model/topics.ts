@@ -114,7 +114,7 @@ const TOPICS: readonly Topic[] = [
   },
   {
     id: 'backend-api',
-    detectors: [packagesDetector, cdkDetector, httpFrameworksDetector, trpcDetector, serverActionsDetector, graphqlServersDetector, lambdaDispatchDetector, otherInfraDetector, supabaseDetector, jobsDetector, expoRouterDetector],
+    detectors: [reactRouterDetector, packagesDetector, cdkDetector, httpFrameworksDetector, trpcDetector, serverActionsDetector, graphqlServersDetector, lambdaDispatchDetector, otherInfraDetector, supabaseDetector, jobsDetector, expoRouterDetector],
     evidence: (set) => [
       ...kinds(
         set,
@@ -127,6 +127,11 @@ const TOPICS: readonly Topic[] = [
         .filter((f) => (f.data as { extras?: { kind?: string } }).extras?.kind === 'api')
         .map((f) => ({ what: `Expo Router API route ${(f.data as { path: string }).path} (listed with its app in step 5)`, at: first(f) })),
       ...packagesOfKind(set, SERVER_KINDS),
+      // A framework route config whose discovery call is not read: its route modules' loaders and actions are handlers.
+      ...set
+        .of('react-router.unread')
+        .filter((f) => (f.data as { framework?: boolean }).framework)
+        .map((f) => ({ what: `route config not read: ${(f.data as { text: string }).text} (its loaders and actions answer requests)`, at: first(f) })),
     ],
   },
   {

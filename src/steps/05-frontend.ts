@@ -62,7 +62,11 @@ export const frontendStep: StepDefinition = {
       };
     }
     // A count is "at least" when some route array was not read.
-    const routeCount = (dir: string) => `${unreadOf(facts, dir).length ? 'at least ' : ''}${pageRoutes(routesOf(facts, dir)).length + astroOf(facts, dir).length}`;
+    const routeCount = (dir: string) => {
+      const n = pageRoutes(routesOf(facts, dir)).length + astroOf(facts, dir).length;
+      const unread = unreadOf(facts, dir).length > 0;
+      return unread && n === 0 ? 'not read' : `${unread ? 'at least ' : ''}${n}`;
+    };
     const overview = table(
       ['App', 'Framework', 'Folder', 'Config', 'Dev port', 'Routes'],
       apps.map((a) => [

@@ -6,7 +6,7 @@
 import type { Citation } from '../../facts.js';
 import type { RepoIndex } from '../../scan/repo-index.js';
 import { ts, lineOf, walk } from '../../scan/ts.js';
-import { dottedName, importsOf, lastName, property, staticString, type ImportBinding } from '../shared/ast.js';
+import { constantsOf, dottedName, importsOf, lastName, property, staticString, type ImportBinding } from '../shared/ast.js';
 import { findDefinition } from '../shared/definitions.js';
 import { moduleResolver } from '../shared/resolve-module.js';
 import { packageName } from './paths.js';
@@ -74,12 +74,18 @@ export function readNestApp(index: RepoIndex, file: string, sf: ts.SourceFile, a
       for (const a of args) app.globalGuards.push(use(a, 'global'));
     } else if (method === 'use' && isAppReceiver(node.expression.expression)) {
       // Express semantics: a leading path is where the middleware is mounted, not a middleware.
-      const mount = args[0] ? staticString(args[0])?.text : undefined;
-      for (const a of mount !== undefined ? args.slice(1) : args) app.globalMiddleware.push({ ...use(a, 'use'), ...(mount !== undefined ? { mount } : {}) });
+      // `app.use(['/copilot/{*splat}', '/posts'], json())`: an array of paths mounts it under each of them.
+      const list = args[0] && ts.isArrayLiteralExpression(args[0]) ? args[0].elements.map((e) => staticString(e)?.text) : undefined;
+      const mounts = list && list.length > 0 && list.every((m) => m !== undefined) ? (list as string[]) : args[0] && staticString(args[0]) ? [staticString(args[0])!.text] : [];
+      for (const a of mounts.length > 0 ? args.slice(1) : args) {
+        for (const mount of mounts.length > 0 ? mounts : [undefined]) app.globalMiddleware.push({ ...use(a, 'use'), ...(mount !== undefined ? { mount } : {}) });
+      }
     } else if (method === 'forRoutes') {
       const chain = consumerChain(node);
       if (!chain) return;
-      for (const a of chain.apply) app.consumers.push({ use: use(a, 'module'), forRoutes: args.flatMap((e) => selectors(e)), exclude: chain.exclude.flatMap((e) => selectors(e)) });
+      const constants = constantsOf(sf);
+      const pick = (list: readonly ts.Expression[]) => list.flatMap((e) => selectors(e, constants));
+      for (const a of chain.apply) app.consumers.push({ use: use(a, 'module'), forRoutes: pick(args), exclude: pick(chain.exclude) });
     }
   });
   // `{ provide: APP_GUARD, useClass: JwtAuthGuard }` in a module's providers.
@@ -110,9 +116,18 @@ function consumerChain(forRoutes: ts.CallExpression): { apply: ts.Expression[]; 
   return undefined;
 }
 
-/** `UsersController`, `'cats/*'`, `{ path: 'cats', method: RequestMethod.GET }`. */
-function selectors(e: ts.Expression): RouteSelector[] {
-  if (ts.isIdentifier(e)) return [{ controller: e.text }];
+/**
+ * `UsersController`, `'cats/*'`, `{ path: 'cats', method: RequestMethod.GET }`, and lists of them: `...controllers`
+ * where `const controllers = [UsersController, …]` is declared in the same file.
+ */
+function selectors(e: ts.Expression, constants: ReadonlyMap<string, ts.Expression> = new Map(), depth = 0): RouteSelector[] {
+  if (depth > 3) return [];
+  if (ts.isSpreadElement(e)) return selectors(e.expression, constants, depth + 1);
+  if (ts.isArrayLiteralExpression(e)) return e.elements.flatMap((x) => selectors(x, constants, depth + 1));
+  if (ts.isIdentifier(e)) {
+    const value = constants.get(e.text);
+    return value && ts.isArrayLiteralExpression(value) ? selectors(value, constants, depth + 1) : [{ controller: e.text }];
+  }
   const s = staticString(e);
   if (s) return [{ path: s.text }];
   if (ts.isObjectLiteralExpression(e)) {

@@ -119,8 +119,11 @@ function pathArgs(arg: ts.Expression | undefined): { text: string; resolved: boo
   return [s ?? { text: `\${${arg.getText()}}`, resolved: false }];
 }
 
-/** Express mounting: `/graphql` covers `/graphql` and `/graphql/…`, not `/graphqlx`. */
+/**
+ * Express mounting: `/graphql` covers `/graphql` and `/graphql/…`, not `/graphqlx`. A wildcard tail (`/copilot/{*splat}`,
+ * `/x/*`, `/x(.*)`) covers the same routes as its base.
+ */
 function underMount(path: string, mount: string): boolean {
-  const base = mount.replace(/\/+$/, '');
+  const base = mount.replace(/(\/\{\*\w*\}|\/\*\w*|\(\.\*\))$/, '').replace(/\/+$/, '');
   return base === '' || path === base || path.startsWith(`${base}/`);
 }

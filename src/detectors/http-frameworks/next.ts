@@ -9,6 +9,7 @@ import { findDefinition } from '../shared/definitions.js';
 import { nextMiddleware } from '../shared/next-middleware.js';
 import { nextRouteFiles } from '../shared/next-routes.js';
 import { sessionCheckIn } from '../shared/session-check.js';
+import { helperGuardIn } from '../shared/auth-helpers.js';
 import { moduleResolver } from '../shared/resolve-module.js';
 import { packageName } from './paths.js';
 import type { MiddlewareUse } from './types.js';
@@ -35,10 +36,7 @@ export function nextApiRoutes(index: RepoIndex, packageDir: string): NextApiRout
     const front: MiddlewareUse[] =
       mw && mw.covers(route.path) ? [{ name: mw.name, kind: 'middleware-file', at: { file: mw.file, line: mw.line }, code: { file: mw.file, line: mw.line } }] : [];
     // `const session = await auth(); if (!session) return 401` inside the handler guards it as much as a wrapper does.
-    const checked = (fn: ts.Node | undefined): MiddlewareUse[] => {
-      const check = fn && sessionCheckIn(fn, sf, importsOf(sf), route.file);
-      return check ? [{ name: `session check ${check.call}`, kind: 'session-check', at: check.at, code: check.at }] : [];
-    };
+    const checked = (fn: ts.Node | undefined): MiddlewareUse[] => inBodyGuards(index, fn, sf, route.file);
     const wrapped = (wrappers: readonly ts.Expression[], fn?: ts.Node) => [...front, ...wrappers.map((w) => wrapperUse(index, route.file, sf, w)), ...checked(fn)];
     if (route.kind === 'route') {
       for (const e of exportedMethods(sf)) {
@@ -53,6 +51,19 @@ export function nextApiRoutes(index: RepoIndex, packageDir: string): NextApiRout
     }
   }
   return out;
+}
+
+/**
+ * A guard inside the handler's own body: a session read and tested there, else a call to a repository function that
+ * does the check and answers 401 itself (`const { auth, error } = await parseRequest(request)`).
+ */
+export function inBodyGuards(index: RepoIndex, fn: ts.Node | undefined, sf: ts.SourceFile, file: string): MiddlewareUse[] {
+  if (!fn) return [];
+  const imports = importsOf(sf);
+  const check = sessionCheckIn(fn, sf, imports, file, index);
+  if (check) return [{ name: `session check ${check.call}`, kind: 'session-check', at: check.at, code: check.at }];
+  const helper = helperGuardIn(index, fn, sf, imports, file);
+  return helper ? [{ name: helper.name, kind: 'auth-helper', at: helper.at, code: helper.code }] : [];
 }
 
 /** `withAuth(handler)` around an exported handler: the wrapper, with its code when it comes from the repository. */

@@ -8,8 +8,7 @@ import { lineOf, ts } from '../../scan/ts.js';
 import { frontendApps } from '../frontend-build/apps.js';
 import { exportedNames } from '../astro/routes.js';
 import { frameworkRoutes } from '../react-router/framework.js';
-import { importsOf } from '../shared/ast.js';
-import { sessionCheckIn } from '../shared/session-check.js';
+import { inBodyGuards } from './next.js';
 import type { HttpRouteData, MiddlewareUse } from './types.js';
 
 const HANDLERS: readonly [string, string][] = [
@@ -37,8 +36,7 @@ export function remixRoutes(index: RepoIndex): HttpRouteData[] {
         const at = lineOf(node, sf);
         // `await requireUserId(request)` or `const user = await getUser(request); if (!user) throw redirect(…)`.
         const body = bodyOf(node);
-        const check = body && sessionCheckIn(body, sf, importsOf(sf), route.file);
-        const uses: MiddlewareUse[] = check ? [{ name: `session check ${check.call}`, kind: 'session-check', at: check.at, code: check.at }] : [];
+        const uses: MiddlewareUse[] = inBodyGuards(index, body, sf, route.file);
         out.push({
           framework: 'remix',
           app: index.packageOf(route.file)?.name ?? '(root)',

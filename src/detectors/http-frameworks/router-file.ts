@@ -229,14 +229,18 @@ export function analyseFile(sf: ts.SourceFile, links?: CrossFileLinks): FileRout
       for (const row of rowsOf(prefix, target)!) addMount(u, property(row, prefix.name.text), targetOf(property(row, target.name.text) ?? prefix), node);
     } else if (method === 'use') {
       // `app.use('/x', requireAuth, router)`: routers are mounted, the rest is middleware for what follows.
-      const hasPath = isPath(args[0]);
+      // `app.use(['/a', '/b'], json())`: an array of paths is where it is mounted, once per path — not a middleware.
+      const paths = args[0] && ts.isArrayLiteralExpression(args[0]) && args[0].elements.length > 0 && args[0].elements.every((e) => isPath(e)) ? [...args[0].elements] : undefined;
+      const hasPath = !!paths || isPath(args[0]);
       const rest = args.slice(hasPath ? 1 : 0).flatMap((a) => (ts.isArrayLiteralExpression(a) ? [...a.elements] : [a]));
       const line = lineOf(node, sf);
       const refs = rest.map((arg) => middlewareRef(arg, ctx, line));
-      rest.forEach((arg, i) => {
-        if (isErrorHandler(arg)) return;
-        addMount(u, hasPath ? args[0] : undefined, targetOf(arg), node, refs.slice(0, i), true, refs[i]);
-      });
+      for (const mount of paths ?? [hasPath ? args[0] : undefined]) {
+        rest.forEach((arg, i) => {
+          if (isErrorHandler(arg)) return;
+          addMount(u, mount, targetOf(arg), node, refs.slice(0, i), true, refs[i]);
+        });
+      }
     } else if (method === 'addHook' && u.framework === 'fastify' && args.length >= 2) {
       // `fastify.addHook('onRequest', fastify.authenticate)`: every route of this plugin (and those it registers).
       const hook = str(args[0])?.text;

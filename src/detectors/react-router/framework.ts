@@ -5,22 +5,42 @@ import { lastName, staticString } from '../shared/ast.js';
 import { defaultExportAt, defaultExportName } from '../shared/component-ref.js';
 import { composePath, type FrontendRouteData } from '../shared/frontend-route.js';
 import type { FrontendApp } from '../frontend-build/apps.js';
+import { autoRoutes } from './auto-routes.js';
+import { clip } from '../../secrets/clip.js';
 
 const ROUTE_FILE = /\.(tsx|ts|jsx|js|mdx)$/;
 
+/** A call in the route config this reader does not know (a route-discovery function of another library). */
+export interface UnreadConfigCall {
+  readonly file: string;
+  readonly line: number;
+  readonly text: string;
+}
+
 export function frameworkRoutes(index: RepoIndex, app: FrontendApp): FrontendRouteData[] {
+  return frameworkRoutesRead(index, app).routes;
+}
+
+/** The routes, and the calls of `app/routes.ts` that were not read (so "no routes" is never concluded from them). */
+export function frameworkRoutesRead(index: RepoIndex, app: FrontendApp): { routes: FrontendRouteData[]; unread: UnreadConfigCall[] } {
   const appDir = app.dir ? `${app.dir}/app` : 'app';
   const config = ['routes.ts', 'routes.js', 'routes.mts'].map((f) => `${appDir}/${f}`).find((f) => index.has(f));
   if (config) return fromConfig(index, app, appDir, config);
-  if (app.framework === 'remix' && index.hasDir(`${appDir}/routes`)) return flatRoutes(index, app, appDir, 'routes', undefined);
-  return [];
+  if (app.framework === 'remix' && index.hasDir(`${appDir}/routes`)) return { routes: flatRoutes(index, app, appDir, 'routes', undefined), unread: [] };
+  return { routes: [], unread: [] };
 }
 
-function fromConfig(index: RepoIndex, app: FrontendApp, appDir: string, config: string): FrontendRouteData[] {
+function fromConfig(index: RepoIndex, app: FrontendApp, appDir: string, config: string): { routes: FrontendRouteData[]; unread: UnreadConfigCall[] } {
   const sf = index.parse(config);
-  if (!sf) return [];
+  const unread: UnreadConfigCall[] = [];
+  if (!sf) return { routes: [], unread };
   let root: ts.Expression | undefined;
   for (const st of sf.statements) if (ts.isExportAssignment(st)) root = st.expression;
+  // React Router 7.0's docs wrote `export const routes: RouteConfig = flatRoutes()`.
+  for (const st of sf.statements) {
+    if (root || !ts.isVariableStatement(st)) continue;
+    for (const d of st.declarationList.declarations) if (ts.isIdentifier(d.name) && d.name.text === 'routes' && d.initializer) root = d.initializer;
+  }
   const out: FrontendRouteData[] = [];
   const visit = (expr: ts.Expression | undefined, prefix: string, depth: number): void => {
     while (expr && (ts.isSatisfiesExpression(expr) || ts.isAsExpression(expr) || ts.isParenthesizedExpression(expr) || ts.isAwaitExpression(expr))) {
@@ -39,6 +59,8 @@ function fromConfig(index: RepoIndex, app: FrontendApp, appDir: string, config: 
     if (fn === 'flatRoutes') {
       const rootDirectory = str(optionsProp(args[0], 'rootDirectory')) ?? 'routes';
       out.push(...flatRoutes(index, app, appDir, rootDirectory, { file: config, line: lineOf(expr, sf) }, prefix, depth));
+    } else if (fn === 'autoRoutes') {
+      out.push(...autoRoutes(index, app, args[0], { file: config, line: lineOf(expr, sf) }, prefix, depth));
     } else if (fn === 'prefix') {
       visit(children, composePath(prefix, str(args[0])), depth);
     } else if (fn === 'index' || fn === 'route' || fn === 'layout') {
@@ -47,10 +69,13 @@ function fromConfig(index: RepoIndex, app: FrontendApp, appDir: string, config: 
       const full = fn === 'route' ? composePath(prefix, path) : prefix || '/';
       out.push(routeData(index, app, `${appDir}/${str(moduleArg) ?? ''}`, full, { file: config, line: lineOf(expr, sf) }, depth, fn === 'index', fn === 'layout' || !!children));
       if (children) visit(children, full, depth + 1);
+    } else {
+      // `remixRoutesOptionAdapter(…)`, `createRoutesFromFolders(…)`, a helper of the project: routes we cannot list.
+      unread.push({ file: config, line: lineOf(expr, sf), text: clip(expr.getText(sf).replace(/\s+/g, ' '), 60) });
     }
   };
   visit(root, '', 0);
-  return out;
+  return { routes: out, unread };
 }
 
 function optionsProp(e: ts.Expression | undefined, name: string): ts.Expression | undefined {
@@ -59,7 +84,7 @@ function optionsProp(e: ts.Expression | undefined, name: string): ts.Expression 
   return undefined;
 }
 
-function routeData(
+export function routeData(
   index: RepoIndex,
   app: FrontendApp,
   file: string,

@@ -10,7 +10,7 @@ import { lastName, mentions } from '../shared/ast.js';
 import { routeKey, type FrontendRouteData } from '../shared/frontend-route.js';
 import { dependsOn } from '../../scan/package-json.js';
 import { appFiles, frontendApps, type FrontendApp } from '../frontend-build/apps.js';
-import { frameworkRoutes } from './framework.js';
+import { frameworkRoutesRead } from './framework.js';
 import { ELEMENT_CALLS, ROUTER_CALLS, RouteTreeReader, tagName, type Mount } from './tree.js';
 
 export type ReactRouterRouteFact = Fact<'react-router.route', FrontendRouteData>;
@@ -22,6 +22,8 @@ export interface UnreadRoutesData {
   readonly line: number;
   /** The expression as written, shortened. */
   readonly text: string;
+  /** A call in a framework-mode route config (`app/routes.ts`): its route modules' loaders and actions are unread too. */
+  readonly framework?: boolean;
 }
 export type UnreadRoutesFact = Fact<'react-router.unread', UnreadRoutesData>;
 
@@ -34,8 +36,9 @@ export const reactRouterDetector: Detector = {
   detect(index) {
     return routerApps(index).flatMap((app) => {
       const library = libraryRoutes(index, app);
-      const routes = [...frameworkRoutes(index, app), ...library.routes];
-      const unread = [...new Map(library.unread.map((u) => [`${u.file}:${u.line}`, u])).values()];
+      const framework = frameworkRoutesRead(index, app);
+      const routes = [...framework.routes, ...library.routes];
+      const unread = [...new Map([...library.unread, ...framework.unread.map((u) => ({ ...u, framework: true }))].map((u) => [`${u.file}:${u.line}`, u])).values()];
       return [
         ...dedupe(routes).map(
           (data): Fact => ({

@@ -98,7 +98,7 @@ function serverActions(index: RepoIndex): ServerActionData[] {
       const c = client ? clientOf(client) : undefined;
       const middleware = [...(c?.middleware ?? []), ...wrappers.map((w) => wrapperUse(index, file, sf, w))];
       const fn = functionOf(node, value);
-      const sessionCheck = fn?.body ? sessionCheckIn(fn.body, sf, imports, file) : undefined;
+      const sessionCheck = fn?.body ? sessionCheckIn(fn.body, sf, imports, file, index) : undefined;
       out.push({
         app,
         name,

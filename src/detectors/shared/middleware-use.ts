@@ -11,7 +11,8 @@ import type { Citation } from '../../facts.js';
  * as `@Roles('admin')` or `@Public()` that guards read; `middleware-file` — Next.js `middleware.ts` whose matcher
  * covers the route; `procedure` — middleware of a tRPC procedure builder (`t.procedure.use(isAuthed)`) or of the
  * procedure's own chain; `action-client` — middleware of a next-safe-action client (`actionClient.use(…)`); `rule` — a graphql-shield rule
- * for the operation.
+ * for the operation; `session-check` — a session read and tested in the handler's own body; `auth-helper` — a function
+ * of the repository the handler calls that checks who is asking and answers 401 itself (`parseRequest(request)`).
  */
 export interface MiddlewareUse {
   /** As written: `requireAuth`, `requireRole('admin')`, `fastify.authenticate`, `JwtAuthGuard`, `@Public()`. */
@@ -30,7 +31,8 @@ export interface MiddlewareUse {
     | 'procedure'
     | 'action-client'
     | 'rule'
-    | 'session-check';
+    | 'session-check'
+    | 'auth-helper';
   /** Fastify hook name: `onRequest`, `preHandler`, … */
   readonly hook?: string;
   /** Where it is applied. */

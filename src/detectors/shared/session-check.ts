@@ -5,7 +5,9 @@
  */
 import type { Citation } from '../../facts.js';
 import { ts, lineOf } from '../../scan/ts.js';
+import type { RepoIndex } from '../../scan/repo-index.js';
 import { dottedName, type ImportBinding } from './ast.js';
+import { AUTH_SOURCE, definitionOf, summarise } from './auth-helpers.js';
 
 export interface SessionCheck {
   /** The call as written, without arguments: `auth()`, `getServerSession()`, `auth.api.getSession()`. */
@@ -27,15 +29,27 @@ const NEGATIVE = /!|==\s*(null|undefined)\b/;
 /** Calls that end the request: Next.js `redirect`, `notFound`, `unauthorized`, `forbidden`. */
 const ENDS = /^(redirect|permanentRedirect|notFound|unauthorized|forbidden)$/;
 
-/** The first session check in `body` (nested functions are not looked into), or undefined. */
-export function sessionCheckIn(body: ts.Node, sf: ts.SourceFile, imports: ReadonlyMap<string, ImportBinding>, file: string): SessionCheck | undefined {
+/** Names that say "session" whatever their receiver is: `locals.auth()`, `getServerSession()`. */
+const UNAMBIGUOUS = /^(auth|getServerSession|getServerAuthSession|getAuthSession|getCurrentSession|getSessionUser|validateRequest|requireAuth|requireSession)$/;
+
+/**
+ * The first session check in `body` (nested functions are not looked into), or undefined. A name alone is no
+ * evidence (`getUser(id)` is as often a database lookup): the function must come from an auth module or library, or
+ * its definition (followed with `index`) must read a session, cookies, headers or a token.
+ */
+export function sessionCheckIn(body: ts.Node, sf: ts.SourceFile, imports: ReadonlyMap<string, ImportBinding>, file: string, index?: RepoIndex): SessionCheck | undefined {
+  const evidence = new Map<string, boolean>();
+  const readsSession = (name: string): boolean => {
+    if (!evidence.has(name)) evidence.set(name, sessionEvidence(name, sf, imports, file, index));
+    return evidence.get(name)!;
+  };
   const isSessionCall = (node: ts.Node): node is ts.CallExpression => {
     if (!ts.isCallExpression(node)) return false;
     const name = dottedName(node.expression);
     if (!name) return false;
     const last = name.split('.').pop()!;
     const bound = imports.get(name.split('.')[0]);
-    return SESSION_FUNCTION.test(last) || (!!bound && AUTH_MODULE.test(bound.module) && !NOT_A_READ.test(last));
+    return (SESSION_FUNCTION.test(last) && readsSession(name)) || (!!bound && AUTH_MODULE.test(bound.module) && !NOT_A_READ.test(last));
   };
   const found = (call: ts.CallExpression): SessionCheck => ({ call: `${dottedName(call.expression)}()`, at: { file, line: lineOf(call, sf) } });
   const sessions = new Map<string, ts.CallExpression>();
@@ -63,6 +77,24 @@ export function sessionCheckIn(body: ts.Node, sf: ts.SourceFile, imports: Readon
   };
   visit(body);
   return check;
+}
+
+function sessionEvidence(name: string, sf: ts.SourceFile, imports: ReadonlyMap<string, ImportBinding>, file: string, index?: RepoIndex): boolean {
+  const parts = name.split('.');
+  const last = parts.pop()!;
+  // `supabase.auth.getUser()`, `auth.api.getSession()`: the receiver says what is read.
+  if (parts.some((p) => /auth|session/i.test(p))) return true;
+  const bound = imports.get(parts[0] ?? last);
+  if (bound && (AUTH_MODULE.test(bound.module) || AUTH_SOURCE.test(bound.module))) return true;
+  if (index) {
+    const def = definitionOf(index, file, imports, name);
+    if (def) return def.summary ? def.summary.readsAuth : def.fileReadsAuth;
+  } else if (!bound && parts.length === 0) {
+    const local = summarise(sf).functions[last];
+    if (local) return local.readsAuth;
+  }
+  // A package that is no auth library, or a name neither imported nor defined here: only an unambiguous name counts.
+  return !bound && UNAMBIGUOUS.test(last);
 }
 
 function unwrapped(e: ts.Expression): ts.Expression {

@@ -35,6 +35,11 @@ export function routesSection(routes: readonly FrontendRouteData[], unread: read
     r === 'file-routes' ? 'Remix / React Router file routes (the file is the route)' : (ROUTER_NAMES[r] ?? r),
   );
   const declared = [...new Set(pages.filter((r) => !isFileRouted(r)).map((r) => r.declaredAt.file))].sort();
+  // Nothing read at all: "at least 0 routes" would read as a count; say where the routes are built instead.
+  if (pages.length === 0 && api.length === 0) {
+    const shown = [...unread].sort((a, b) => compareText(a.file, b.file) || a.line - b.line).slice(0, 4);
+    return join(heading(4, 'Routes'), `The route list is built by code this map cannot follow statically (${shown.map((u) => `${code(u.text)} at ${cite(u.file, u.line)}`).join('; ')}${unread.length > shown.length ? `, and ${unread.length - shown.length} more` : ''}): look there for the routes.`);
+  }
   const count = unread.length
     ? `At least ${pages.length} route${pages.length === 1 ? '' : 's'}; the list is incomplete: ${partialText(unread)}`
     : `${pages.length} route${pages.length === 1 ? '' : 's'}:`;

@@ -24,6 +24,7 @@ const KIND_LABEL: Record<MiddlewareUse['kind'], string> = {
   'action-client': 'action client middleware',
   rule: 'graphql-shield rule',
   'session-check': "a session check in the handler's own body",
+  'auth-helper': 'an auth check in a function the handler calls',
 };
 
 const keyOf = (u: MiddlewareUse) => `${u.name}\u0000${u.at.file}:${u.at.line ?? ''}`;

@@ -153,5 +153,13 @@ function guardLine(list: readonly HttpRouteData[], example: HttpRouteData): stri
   if (counts.size === 0) return '';
   const parts = [...counts].sort((a, b) => b[1] - a[1] || compareText(a[0], b[0])).slice(0, 4).map(([m, n]) => `${code(m)} on ${n} of ${list.length} routes`);
   const mine = example.middleware?.length ? ` (this route: ${names(example.middleware)})` : '';
-  return `**Auth and middleware:** guards and middleware are listed in the route declaration${mine}: ${parts.join(', ')}.`;
+  // A session check or an auth helper (`parseRequest(request)`) is called in the handler's body, not declared with the route.
+  const kinds = new Set(list.flatMap((r) => (r.middlewareUses ?? []).map((u) => (u.kind === 'session-check' || u.kind === 'auth-helper' ? 'body' : 'declared'))));
+  const where =
+    kinds.size === 1 && kinds.has('body')
+      ? "guards are called in the handler's own body"
+      : kinds.has('body')
+        ? "guards and middleware are listed in the route declaration or called in the handler's own body"
+        : 'guards and middleware are listed in the route declaration';
+  return `**Auth and middleware:** ${where}${mine}: ${parts.join(', ')}.`;
 }
