@@ -158,7 +158,11 @@ export function envSection(model: StepModel, app: FrontendAppData, level: 4): st
   return join(
     heading(level, 'Environment variables'),
     'Names only; values are never read into this document.',
-    rows.length ? table(['Name', 'Exposed to browser', 'Read in', 'Declared in'], rows) : '',
+    rows.length ? table(['Name', 'Inlined by name', 'Read in', 'Declared in'], rows) : '',
+    // "no" is about the bundler only: server code can still hand a value to the page (`window.ENV`, props).
+    rows.length
+      ? `"Inlined by name": the ${prefix ? `bundler copies ${code(prefix)} variables` : 'framework copies variables it is configured with'} into browser code; a server can still hand any value to the page.`
+      : '',
     provided.length ? `Provided by the runtime or framework, read here: ${names(provided)}.` : '',
   );
 }
