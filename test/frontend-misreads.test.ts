@@ -26,4 +26,19 @@ describe('frontend misreadings', () => {
     const rows = await components(root);
     expect(rows.map((c) => `${c.name} ${c.usedBy}`)).toEqual(['Toaster 2']);
   });
+
+  it('resolves package.json "imports" subpath aliases (#app/*) when counting importers', async () => {
+    const root = tempRepo({
+      'package.json': JSON.stringify({ ...VITE_REACT, imports: { '#app/*': './app/*', '#lib': { types: './lib/index.d.ts', default: './lib/index.js' } } }),
+      'app/root.tsx': "import { Icon } from '#app/components/ui/icon.tsx';\nimport { helper } from '#lib';\nexport default function Root() { return helper(Icon); }\n",
+      'app/routes/a.tsx': "import { Icon } from '#app/components/ui/icon.tsx';\nexport default function A() { return Icon; }\n",
+      'app/routes/b.tsx': "import { Icon } from '#app/components/ui/icon';\nexport default function B() { return Icon; }\n",
+      'app/components/ui/icon.tsx': 'export function Icon() { return null; }\n',
+      'lib/index.ts': 'export const helper = (x: unknown) => x;\n',
+    });
+    expect((await components(root)).map((c) => `${c.name} ${c.file} ${c.usedBy}`)).toEqual(['Icon app/components/ui/icon.tsx 3']);
+    const { moduleResolver } = await import('../src/detectors/shared/resolve-module.js');
+    const { indexOf } = await import('./helpers/fixture.js');
+    expect(moduleResolver(await indexOf(root)).resolve('app/root.tsx', '#lib')).toBe('lib/index.ts');
+  });
 });

@@ -66,6 +66,10 @@ class Resolver implements ModuleResolver {
   private resolveUncached(fromFile: string, specifier: string): string | undefined {
     if (specifier.startsWith('.')) return this.file(posix.join(posix.dirname(fromFile), specifier));
     if (specifier.startsWith('/') || specifier.includes(':')) return undefined;
+    if (specifier.startsWith('#')) {
+      const found = this.subpathImport(posix.dirname(fromFile), specifier);
+      if (found) return found;
+    }
     const mapping = this.mappingFor(posix.dirname(fromFile));
     if (mapping) {
       for (const [pattern, targets] of mapping.entries) {
@@ -87,6 +91,51 @@ class Resolver implements ModuleResolver {
     const pkg = this.byName.get(name);
     if (!pkg) return undefined;
     return subpath ? this.file(posix.join(pkg.dir, 'src', subpath)) ?? this.file(posix.join(pkg.dir, subpath)) : this.packageEntry(pkg);
+  }
+
+  /** package.json `imports` (`"#app/*": "./app/*"`) of the nearest package.json, as Node and TypeScript read it. */
+  private subpathImport(dir: string, specifier: string): string | undefined {
+    const scope = this.packageScope(dir);
+    if (!scope) return undefined;
+    for (const [pattern, value] of Object.entries(scope.imports)) {
+      const star = matchPattern(pattern, specifier);
+      if (star === undefined) continue;
+      const targets = importTargets(value).filter((t) => t.startsWith('./')).map((t) => posix.join(scope.dir, t.replaceAll('*', star)));
+      // A target that exists (or is its .js name's .ts source) wins over guessing the source of a built file.
+      for (const target of targets) {
+        const found = this.file(target.replace(/\.d\.([mc]?)ts$/, '.$1js'));
+        if (found) return found;
+      }
+      for (const target of targets) {
+        const found = this.sourceOf(target);
+        if (found) return found;
+      }
+    }
+    return undefined;
+  }
+
+  private readonly scopes = new Map<string, { dir: string; imports: Record<string, unknown> } | null>();
+
+  /** The nearest package.json above `dir` (Node's package scope), with its `imports` map. */
+  private packageScope(dir: string): { dir: string; imports: Record<string, unknown> } | undefined {
+    const key = dir === '.' ? '' : dir;
+    const cached = this.scopes.get(key);
+    if (cached !== undefined) return cached ?? undefined;
+    let found: { dir: string; imports: Record<string, unknown> } | null = null;
+    const file = key ? `${key}/package.json` : 'package.json';
+    if (this.index.has(file)) {
+      let imports: unknown;
+      try {
+        imports = (JSON.parse(this.index.read(file) ?? '{}') as { imports?: unknown }).imports;
+      } catch {
+        imports = undefined;
+      }
+      found = imports && typeof imports === 'object' ? { dir: key, imports: imports as Record<string, unknown> } : null;
+    } else if (key !== '') {
+      found = this.packageScope(key.includes('/') ? posix.dirname(key) : '') ?? null;
+    }
+    this.scopes.set(key, found);
+    return found ?? undefined;
   }
 
   packageEntry(pkg: WorkspacePackage): string | undefined {
@@ -201,6 +250,16 @@ function splitPackage(specifier: string): [string, string] {
   const parts = specifier.split('/');
   const n = specifier.startsWith('@') ? 2 : 1;
   return [parts.slice(0, n).join('/'), parts.slice(n).join('/')];
+}
+
+/** Targets of one package.json `imports` entry: a string, conditions (types and source-like first), or a list. */
+function importTargets(value: unknown): string[] {
+  if (typeof value === 'string') return [value];
+  if (Array.isArray(value)) return value.flatMap(importTargets);
+  if (!value || typeof value !== 'object') return [];
+  const record = value as Record<string, unknown>;
+  const keys = [...['types', 'import', 'module', 'node', 'default', 'require'].filter((k) => k in record), ...Object.keys(record)];
+  return [...new Set(keys)].flatMap((k) => importTargets(record[k]));
 }
 
 /** Targets of package.json `exports["."]` (or a string `exports`), types first. */
