@@ -1,7 +1,10 @@
 /** Step 5 misreadings found by hand checks on real repositories, each pinned by the smallest repository that shows it. */
 import { describe, expect, it } from 'vitest';
+import { startsDevServer } from '../src/detectors/frontend-build/dev-script.js';
+import { frontendStep } from '../src/steps/05-frontend.js';
+import { workflowsStep } from '../src/steps/09-workflows.js';
 import { reactAppDetector, type KeyComponentData } from '../src/detectors/react-app/index.js';
-import { detect } from './helpers/fixture.js';
+import { detect, section } from './helpers/fixture.js';
 import { tempRepo } from './helpers/temp-repo.js';
 
 const VITE_REACT = { name: 'web', private: true, scripts: { dev: 'vite' }, dependencies: { react: '^18.0.0', 'react-dom': '^18.0.0' }, devDependencies: { vite: '^5.0.0' } };
@@ -40,5 +43,31 @@ describe('frontend misreadings', () => {
     const { moduleResolver } = await import('../src/detectors/shared/resolve-module.js');
     const { indexOf } = await import('./helpers/fixture.js');
     expect(moduleResolver(await indexOf(root)).resolve('app/root.tsx', '#lib')).toBe('lib/index.ts');
+  });
+
+  it('claims the framework default port only when the dev script starts the framework dev server', async () => {
+    expect(startsDevServer('vite')).toBe(true);
+    expect(startsDevServer('dotenv -e ../../.env -- next dev --turbo')).toBe(true);
+    expect(startsDevServer('concurrently "vite" "tsc -w"')).toBe(true);
+    expect(startsDevServer('npm run dev:web', { 'dev:web': 'react-router dev' })).toBe(true);
+    expect(startsDevServer('rm -rf dist && NODE_ENV=development vite build --config vite.config.chrome.ts --watch')).toBe(false);
+    expect(startsDevServer('cross-env NODE_ENV=development MOCKS=true node index.ts')).toBe(false);
+    expect(startsDevServer('turbo run dev')).toBeUndefined();
+    const root = tempRepo({
+      'package.json': JSON.stringify({ name: 'mono', private: true, workspaces: ['apps/*'] }),
+      'apps/ext/package.json': JSON.stringify({ ...VITE_REACT, name: 'ext', scripts: { dev: 'vite build --watch' } }),
+      'apps/ext/vite.config.ts': "import { defineConfig } from 'vite';\nexport default defineConfig({});\n",
+      'apps/ext/src/main.tsx': "import { createRoot } from 'react-dom/client';\ncreateRoot(document.body).render(null);\n",
+      'apps/web/package.json': JSON.stringify({ ...VITE_REACT, name: 'site', scripts: { dev: 'node server.js' } }),
+      'apps/web/vite.config.ts': "import { defineConfig } from 'vite';\nexport default defineConfig({});\n",
+      'apps/web/server.js': "import express from 'express';\nexpress().listen(3000);\n",
+      'apps/web/src/main.tsx': "import { createRoot } from 'react-dom/client';\ncreateRoot(document.body).render(null);\n",
+    });
+    const md = (await section(frontendStep, root)).markdown;
+    expect(md).not.toContain('5173');
+    expect(md).toContain("`npm run dev` runs `vite build --watch`, which is not the framework's dev server");
+    const workflows = (await section(workflowsStep, root)).markdown;
+    expect(workflows).not.toContain("vite's default is 5173");
+    expect(workflows).toContain('— (runs vite but not its dev server)');
   });
 });

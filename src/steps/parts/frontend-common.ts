@@ -55,6 +55,9 @@ export function headerBullets(app: FrontendAppData, entries: readonly EntryData[
   if (app.devPort) {
     const source = app.devPortSource === 'default' ? ' (framework default)' : app.devPortSource === 'script' ? ' (from the dev script)' : '';
     out.push(`**Dev server:** port ${app.devPort}${source}${app.scripts.dev ? `, ${code(`npm run dev`)} runs ${code(app.scripts.dev)}` : ''}`);
+  } else if (app.devScriptServes === false) {
+    const [name, script] = app.scripts.dev ? ['dev', app.scripts.dev] : ['start', app.scripts.start ?? ''];
+    out.push(`**Dev server:** ${code(`npm run ${name}`)} runs ${code(script)}, which is not the framework's dev server: the port is whatever that command listens on, if anything`);
   }
   if (app.otherConfigs.length) out.push(`**Other config:** ${app.otherConfigs.map((f) => cite(f)).join(', ')}`);
   return bullets(out);
