@@ -1,10 +1,12 @@
 /** Step 5 misreadings found by hand checks on real repositories, each pinned by the smallest repository that shows it. */
 import { describe, expect, it } from 'vitest';
 import { startsDevServer } from '../src/detectors/frontend-build/dev-script.js';
+import { frontendApps } from '../src/detectors/frontend-build/apps.js';
+import { packageKind } from '../src/detectors/stack/kind.js';
 import { frontendStep } from '../src/steps/05-frontend.js';
 import { workflowsStep } from '../src/steps/09-workflows.js';
 import { reactAppDetector, type KeyComponentData } from '../src/detectors/react-app/index.js';
-import { detect, section } from './helpers/fixture.js';
+import { detect, indexOf, section } from './helpers/fixture.js';
 import { tempRepo } from './helpers/temp-repo.js';
 
 const VITE_REACT = { name: 'web', private: true, scripts: { dev: 'vite' }, dependencies: { react: '^18.0.0', 'react-dom': '^18.0.0' }, devDependencies: { vite: '^5.0.0' } };
@@ -69,5 +71,22 @@ describe('frontend misreadings', () => {
     const workflows = (await section(workflowsStep, root)).markdown;
     expect(workflows).not.toContain("vite's default is 5173");
     expect(workflows).toContain('— (runs vite but not its dev server)');
+  });
+
+  it('a folder with a vite.config but no React import is not a React SPA on the strength of the root\'s React', async () => {
+    const root = tempRepo({
+      'package.json': JSON.stringify({ name: 'mono', private: true, workspaces: ['apps/*'], dependencies: { react: '^19.0.0', 'react-dom': '^19.0.0' }, devDependencies: { vite: '^6.0.0' } }),
+      'apps/ext/package.json': JSON.stringify({ name: 'ext', scripts: { build: 'vite build' } }),
+      'apps/ext/vite.config.ts': "import { defineConfig } from 'vite';\nexport default defineConfig({});\n",
+      'apps/ext/src/background.ts': "chrome.runtime.onMessage.addListener(() => { /* react to messages */ });\n",
+      'apps/web/package.json': JSON.stringify({ name: 'web', scripts: { dev: 'vite' } }),
+      'apps/web/vite.config.ts': "import { defineConfig } from 'vite';\nexport default defineConfig({});\n",
+      'apps/web/src/main.tsx': "import { createRoot } from 'react-dom/client';\ncreateRoot(document.body).render(null);\n",
+    });
+    const index = await indexOf(root);
+    const kinds = Object.fromEntries(index.packages.map((p) => [p.name, packageKind(p, index)?.label]));
+    expect(kinds.web).toBe('React SPA (Vite)');
+    expect(kinds.ext ?? '').not.toContain('React');
+    expect(frontendApps(index).filter((a) => a.dir).map((a) => `${a.name} ${a.framework}`)).toEqual(['web react']);
   });
 });
