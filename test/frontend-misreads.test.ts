@@ -89,4 +89,19 @@ describe('frontend misreadings', () => {
     expect(kinds.ext ?? '').not.toContain('React');
     expect(frontendApps(index).filter((a) => a.dir).map((a) => `${a.name} ${a.framework}`)).toEqual(['web react']);
   });
+
+  it('a root dotenv file the app\'s scripts load (or the one root example of a monorepo) declares its variables', async () => {
+    const app = (dev: string) => ({
+      [`apps/web/package.json`]: JSON.stringify({ ...VITE_REACT, scripts: { dev } }),
+      'apps/web/vite.config.ts': "import { defineConfig } from 'vite';\nexport default defineConfig({});\n",
+      'apps/web/src/main.tsx': "import { createRoot } from 'react-dom/client';\ncreateRoot(document.body).render(import.meta.env.VITE_API_URL);\n",
+    });
+    const mono = { 'package.json': JSON.stringify({ name: 'mono', private: true, workspaces: ['apps/*'] }), '.env.example': 'VITE_API_URL=http://localhost:3000\nDATABASE_URL=\n' };
+    const loadedByScript = tempRepo({ ...mono, ...app('dotenv -e ../../.env -- vite'), 'apps/api/.env.example': 'PORT=3000\n', 'apps/api/package.json': '{"name":"api"}' });
+    const md = (await section(frontendStep, loadedByScript)).markdown;
+    expect(md).toContain('| `VITE_API_URL` | yes | `/apps/web/src/main.tsx:2` | `/.env.example` |');
+    expect(md).not.toContain('DATABASE_URL');
+    const oneRootExample = tempRepo({ ...mono, ...app('vite') });
+    expect((await section(frontendStep, oneRootExample)).markdown).toContain('| `VITE_API_URL` | yes | `/apps/web/src/main.tsx:2` | `/.env.example` |');
+  });
 });

@@ -10,6 +10,7 @@ import { code, escaped, oneLine, urlPath } from '../../markdown/text.js';
 import { byFileLine, compareText, files, names, value } from './format.js';
 import type { StepModel } from '../../model/repo-model.js';
 import { readIn } from './env-vars.js';
+import { dotenvFoldersOf } from './frontend-env-files.js';
 
 const FRAMEWORK_NAMES: Record<string, string> = {
   astro: 'Astro',
@@ -145,10 +146,18 @@ export function envSection(model: StepModel, app: FrontendAppData, level: 4): st
   const prefix = publicPrefix(app.framework, app.buildTool);
   const rows: string[][] = [];
   const provided: string[] = [];
-  for (const v of env.sorted()) {
+  const all = env.sorted();
+  const examples = [...new Set(all.flatMap((v) => v.sets.filter((s) => s.kind === 'example').map((s) => s.at.file)))];
+  // Dotenv files outside the app folder that its scripts or config load count too (`dotenv -e ../../.env`).
+  const folders = dotenvFoldersOf(model.index, app, examples);
+  const loaded = (s: { kind: string; at: Citation }): boolean =>
+    (s.kind === 'example' || s.kind === 'dotenv') && folders.has(s.at.file.includes('/') ? s.at.file.slice(0, s.at.file.lastIndexOf('/')) : '');
+  for (const v of all) {
     const reads = v.reads.filter((r) => mine.has(r.file));
-    const declared = v.sets.filter((s) => DECLARED.has(s.kind) && mine.has(s.at.file));
-    if (reads.length === 0 && declared.length === 0) continue;
+    const own = v.sets.filter((s) => DECLARED.has(s.kind) && mine.has(s.at.file));
+    if (reads.length === 0 && own.length === 0) continue;
+    // A shared file outside the folder says where a variable the app reads is declared; it adds no rows of its own.
+    const declared = [...own, ...v.sets.filter((s) => !mine.has(s.at.file) && loaded(s))];
     if (reads.length > 0 && env.runtimeFor(v, reads.map((r) => r.file))) {
       provided.push(v.name);
       continue;
