@@ -15,14 +15,17 @@ const components = async (root: string) =>
   (await detect(reactAppDetector, root)).filter((f) => f.kind === 'react.component').map((f) => f.data as KeyComponentData);
 
 describe('frontend misreadings', () => {
-  it('counts the files that import a component, not every importer of its module', async () => {
+  it('counts the files that import a component (not a hook, enum or re-exported constant beside it), not every importer of its module', async () => {
     const users = (what: string, from: string, n: number) =>
       Object.fromEntries(Array.from({ length: n }, (_, i) => [`src/pages/${what}${i}.tsx`, `import { ${what} } from '${from}';\nexport const P${i} = () => null;\n`]));
     const root = tempRepo({
       'package.json': JSON.stringify(VITE_REACT),
       'src/main.tsx': "import { createRoot } from 'react-dom/client';\ncreateRoot(document.body).render(null);\n",
       'src/lib/fetch.tsx': 'export const useFetch = () => fetch;\nexport function FetchWrapper() { return null; }\n',
-      'src/ui/toaster.tsx': 'export const useToaster = () => ({});\nexport function Toaster() { return null; }\n',
+      'src/ui/toaster.tsx': "export const useToaster = () => ({});\nexport function Toaster() { return null; }\nexport { ToastKind } from './toast-kind';\nexport enum Size { S }\n",
+      'src/ui/toast-kind.ts': 'export enum ToastKind { Info }\n',
+      ...users('ToastKind', '../ui/toaster', 3),
+      ...users('Size', '../ui/toaster', 3),
       ...users('useFetch', '../lib/fetch', 5),
       'src/pages/wrap.tsx': "import { FetchWrapper } from '../lib/fetch';\nexport const W = () => null;\n",
       ...users('useToaster', '../ui/toaster', 4),

@@ -2,6 +2,7 @@
 import type { RepoIndex } from '../../scan/repo-index.js';
 import { ts } from '../../scan/ts.js';
 import { followExport } from '../shared/component-ref.js';
+import { moduleResolver } from '../shared/resolve-module.js';
 import type { ImportEdge, ImportGraph } from './graph.js';
 
 export interface KeyComponentData {
@@ -29,8 +30,7 @@ export function keyComponents(index: RepoIndex, appDir: string, graph: ImportGra
   const rows: KeyComponentData[] = [];
   for (const { file, edges } of ranked) {
     const sf = index.parse(file);
-    const types = new Set((sf?.statements ?? []).filter((s) => ts.isInterfaceDeclaration(s) || ts.isTypeAliasDeclaration(s)).map((s) => (s as ts.InterfaceDeclaration).name.text));
-    const importers = componentImporters(edges, types);
+    const importers = componentImporters(edges, sf ? notComponents(index, sf) : new Set());
     if (importers.size < 2) continue;
     const names = [...new Set([...importers.values()].flat())].sort();
     const exported = edges.flatMap((e) => e.imported.filter((imp, i) => shownName(e, i) === names[0]))[0] ?? names[0];
@@ -43,6 +43,20 @@ export function keyComponents(index: RepoIndex, appDir: string, graph: ImportGra
 
 const byUse = (a: { file: string; usedBy: number }, b: { file: string; usedBy: number }): number =>
   b.usedBy - a.usedBy || (a.file < b.file ? -1 : 1);
+
+/** Capitalised exports that are no components: types, enums, and names re-exported from a file that is no component
+ * file (`export { PostComment } from './post-comment.enum'`). */
+function notComponents(index: RepoIndex, sf: ts.SourceFile): Set<string> {
+  const out = new Set<string>();
+  for (const st of sf.statements) {
+    if (ts.isInterfaceDeclaration(st) || ts.isTypeAliasDeclaration(st) || ts.isEnumDeclaration(st)) out.add(st.name.text);
+    if (!ts.isExportDeclaration(st) || !st.exportClause || !ts.isNamedExports(st.exportClause) || !st.moduleSpecifier) continue;
+    if (!ts.isStringLiteralLike(st.moduleSpecifier)) continue;
+    const target = moduleResolver(index).resolve(sf.fileName, st.moduleSpecifier.text);
+    if (target && !COMPONENT_FILE.test(target)) for (const el of st.exportClause.elements) out.add(el.name.text);
+  }
+  return out;
+}
 
 /** Importing file → the component names it takes from the module (types left out). */
 function componentImporters(edges: readonly ImportEdge[], types: ReadonlySet<string>): Map<string, string[]> {
