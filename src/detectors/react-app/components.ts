@@ -75,5 +75,6 @@ function shownName(edge: ImportEdge, i: number): string {
 }
 
 function isComponentName(name: string): boolean {
-  return /^[A-Z]/.test(name) && !/(Context|Provider)$/.test(name);
+  // Capitalised but no component: constants (`MAX_UPLOAD_SIZE`) and validation schemas (`NoteEditorSchema`).
+  return /^[A-Z]/.test(name) && !/(Context|Provider|Schema)$/.test(name) && !/^[A-Z][A-Z0-9]*(_[A-Z0-9]+)+$/.test(name);
 }
