@@ -27,6 +27,9 @@ describe('frontend misreadings', () => {
       ...users('ToastKind', '../ui/toaster', 3),
       ...users('Size', '../ui/toaster', 3),
       'src/ui/form.tsx': "import { z } from 'zod';\nexport const MAX_SIZE = 5;\nexport const FormSchema = z.object({});\nexport function Form() { return null; }\n",
+      'src/ui/artifact.tsx': "import { Component } from 'react';\nexport class Artifact { kind = 'text'; }\nexport class Legacy extends Component { render() { return null; } }\n",
+      ...users('Artifact', '../ui/artifact', 3),
+      ...users('Legacy', '../ui/artifact', 2),
       ...users('MAX_SIZE', '../ui/form', 2),
       ...users('FormSchema', '../ui/form', 2),
       ...users('useFetch', '../lib/fetch', 5),
@@ -35,7 +38,7 @@ describe('frontend misreadings', () => {
       ...users('Toaster', '../ui/toaster', 2),
     });
     const rows = await components(root);
-    expect(rows.map((c) => `${c.name} ${c.usedBy}`)).toEqual(['Toaster 2']);
+    expect(rows.map((c) => `${c.name} ${c.usedBy}`)).toEqual(['Legacy 2', 'Toaster 2']);
   });
 
   it('resolves package.json "imports" subpath aliases (#app/*) when counting importers', async () => {
