@@ -71,12 +71,13 @@ describe('frontend misreadings', () => {
       'apps/ext/src/main.tsx': "import { createRoot } from 'react-dom/client';\ncreateRoot(document.body).render(null);\n",
       'apps/web/package.json': JSON.stringify({ ...VITE_REACT, name: 'site', scripts: { dev: 'node server.js' } }),
       'apps/web/vite.config.ts': "import { defineConfig } from 'vite';\nexport default defineConfig({});\n",
-      'apps/web/server.js': "import express from 'express';\nexpress().listen(3000);\n",
+      'apps/web/server.js': "import express from 'express';\nconst port = Number(process.env.PORT || 3000);\nexpress().listen(port);\n",
       'apps/web/src/main.tsx': "import { createRoot } from 'react-dom/client';\ncreateRoot(document.body).render(null);\n",
     });
     const md = (await section(frontendStep, root)).markdown;
     expect(md).not.toContain('5173');
     expect(md).toContain("`npm run dev` runs `vite build --watch`, which is not the framework's dev server");
+    expect(md).toContain("`npm run dev` runs `node server.js`, which is not the framework's dev server; the app's code reads `PORT` at `/apps/web/server.js:2` (3000 when unset)");
     const workflows = (await section(workflowsStep, root)).markdown;
     expect(workflows).not.toContain("vite's default is 5173");
     expect(workflows).toContain('— (runs vite but not its dev server)');

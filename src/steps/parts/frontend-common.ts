@@ -10,7 +10,7 @@ import { code, escaped, oneLine, urlPath } from '../../markdown/text.js';
 import { byFileLine, compareText, files, names, value } from './format.js';
 import type { StepModel } from '../../model/repo-model.js';
 import { readIn } from './env-vars.js';
-import { dotenvFoldersOf } from './frontend-env-files.js';
+import { dotenvFoldersOf, portRead } from './frontend-env-files.js';
 
 const FRAMEWORK_NAMES: Record<string, string> = {
   astro: 'Astro',
@@ -32,7 +32,7 @@ export function frameworkLabel(app: FrontendAppData): string {
 }
 
 /** The line under an app's heading: framework and version, entry, config, dev port, proxy, base, plugins. */
-export function headerBullets(app: FrontendAppData, entries: readonly EntryData[]): string {
+export function headerBullets(app: FrontendAppData, entries: readonly EntryData[], model?: StepModel): string {
   const out: string[] = [];
   const version = app.version ? ` ${code(app.version)}` : '';
   out.push(`**Framework:** ${FRAMEWORK_NAMES[app.framework] ?? app.framework}${version}${app.buildTool && TOOL_NAMES[app.buildTool] ? `, built with ${TOOL_NAMES[app.buildTool]}` : ''} (${cite(app.manifestPath)})`);
@@ -58,7 +58,11 @@ export function headerBullets(app: FrontendAppData, entries: readonly EntryData[
     out.push(`**Dev server:** port ${app.devPort}${source}${app.scripts.dev ? `, ${code(`npm run dev`)} runs ${code(app.scripts.dev)}` : ''}`);
   } else if (app.devScriptServes === false) {
     const [name, script] = app.scripts.dev ? ['dev', app.scripts.dev] : ['start', app.scripts.start ?? ''];
-    out.push(`**Dev server:** ${code(`npm run ${name}`)} runs ${code(script)}, which is not the framework's dev server: the port is whatever that command listens on, if anything`);
+    const port = model ? portRead(model.index, model.env.get('PORT')?.reads ?? [], new Set(appFiles(model.index, app.dir))) : undefined;
+    const listens = port
+      ? `; the app's code reads ${code('PORT')} at ${cite(port.file, port.line)}${port.fallback ? ` (${port.fallback} when unset)` : ''}`
+      : ': the port is whatever that command listens on, if anything';
+    out.push(`**Dev server:** ${code(`npm run ${name}`)} runs ${code(script)}, which is not the framework's dev server${listens}`);
   }
   if (app.otherConfigs.length) out.push(`**Other config:** ${app.otherConfigs.map((f) => cite(f)).join(', ')}`);
   return bullets(out);

@@ -39,3 +39,16 @@ export function dotenvFoldersOf(index: RepoIndex, app: FrontendAppData, exampleF
 function unquote(s: string): string {
   return s.replace(/^['"]|['"]$/g, '');
 }
+
+/**
+ * Where the app's own server code reads `PORT` (a dev script that runs a server of the project's own), with the
+ * fallback written on that line (`Number(process.env.PORT || 3000)`) when there is one.
+ */
+export function portRead(index: RepoIndex, reads: readonly { file: string; lines: readonly number[]; test: boolean }[], appFiles: ReadonlySet<string>): { file: string; line: number; fallback?: number } | undefined {
+  const read = reads.find((r) => !r.test && appFiles.has(r.file) && r.lines.length > 0);
+  if (!read) return undefined;
+  const line = read.lines[0];
+  const text = (index.read(read.file) ?? '').split('\n', line)[line - 1] ?? '';
+  const fallback = /\bPORT\b\s*\)?\s*(?:\|\||\?\?)\s*['"]?(\d{2,5})\b/.exec(text);
+  return { file: read.file, line, ...(fallback ? { fallback: Number(fallback[1]) } : {}) };
+}
