@@ -7,6 +7,7 @@ import path from 'node:path';
 import type { RepoIndex } from '../../scan/repo-index.js';
 import type { PackageJson, WorkspacePackage } from '../../scan/package-json.js';
 import { ts } from '../../scan/ts.js';
+import { importTargets, PackageScopes } from './package-imports.js';
 
 const EXTENSIONS = ['.ts', '.tsx', '.js', '.jsx', '.mjs', '.cjs', '.mts', '.cts', '.astro', '.vue', '.svelte'];
 const INDEXES = ['/index.ts', '/index.tsx', '/index.js', '/index.jsx', '/index.mjs'];
@@ -45,9 +46,11 @@ const posix = path.posix;
 class Resolver implements ModuleResolver {
   private readonly mappings = new Map<string, PathMapping | null>();
   private readonly byName = new Map<string, WorkspacePackage>();
+  private readonly scopes: PackageScopes;
 
   constructor(private readonly index: RepoIndex) {
     for (const pkg of index.packages) if (!this.byName.has(pkg.name)) this.byName.set(pkg.name, pkg);
+    this.scopes = new PackageScopes(index);
   }
 
   /** `${folder}\0${specifier}` → result: resolution depends only on the importing file's folder, and a monorepo's
@@ -95,7 +98,7 @@ class Resolver implements ModuleResolver {
 
   /** package.json `imports` (`"#app/*": "./app/*"`) of the nearest package.json, as Node and TypeScript read it. */
   private subpathImport(dir: string, specifier: string): string | undefined {
-    const scope = this.packageScope(dir);
+    const scope = this.scopes.of(dir);
     if (!scope) return undefined;
     for (const [pattern, value] of Object.entries(scope.imports)) {
       const star = matchPattern(pattern, specifier);
@@ -112,30 +115,6 @@ class Resolver implements ModuleResolver {
       }
     }
     return undefined;
-  }
-
-  private readonly scopes = new Map<string, { dir: string; imports: Record<string, unknown> } | null>();
-
-  /** The nearest package.json above `dir` (Node's package scope), with its `imports` map. */
-  private packageScope(dir: string): { dir: string; imports: Record<string, unknown> } | undefined {
-    const key = dir === '.' ? '' : dir;
-    const cached = this.scopes.get(key);
-    if (cached !== undefined) return cached ?? undefined;
-    let found: { dir: string; imports: Record<string, unknown> } | null = null;
-    const file = key ? `${key}/package.json` : 'package.json';
-    if (this.index.has(file)) {
-      let imports: unknown;
-      try {
-        imports = (JSON.parse(this.index.read(file) ?? '{}') as { imports?: unknown }).imports;
-      } catch {
-        imports = undefined;
-      }
-      found = imports && typeof imports === 'object' ? { dir: key, imports: imports as Record<string, unknown> } : null;
-    } else if (key !== '') {
-      found = this.packageScope(key.includes('/') ? posix.dirname(key) : '') ?? null;
-    }
-    this.scopes.set(key, found);
-    return found ?? undefined;
   }
 
   packageEntry(pkg: WorkspacePackage): string | undefined {
@@ -250,16 +229,6 @@ function splitPackage(specifier: string): [string, string] {
   const parts = specifier.split('/');
   const n = specifier.startsWith('@') ? 2 : 1;
   return [parts.slice(0, n).join('/'), parts.slice(n).join('/')];
-}
-
-/** Targets of one package.json `imports` entry: a string, conditions (types and source-like first), or a list. */
-function importTargets(value: unknown): string[] {
-  if (typeof value === 'string') return [value];
-  if (Array.isArray(value)) return value.flatMap(importTargets);
-  if (!value || typeof value !== 'object') return [];
-  const record = value as Record<string, unknown>;
-  const keys = [...['types', 'import', 'module', 'node', 'default', 'require'].filter((k) => k in record), ...Object.keys(record)];
-  return [...new Set(keys)].flatMap((k) => importTargets(record[k]));
 }
 
 /** Targets of package.json `exports["."]` (or a string `exports`), types first. */
