@@ -123,7 +123,7 @@ function appSection(app: FrontendAppData, model: StepModel): string {
     const layouts = mine(facts.of<AstroLayoutFact>('astro.layout'));
     return join(
       head,
-      headerBullets(app, entries),
+      headerBullets(app, entries, model),
       astroRoutes(astroOf(facts, app.dir), layouts, app.dir ? `${app.dir}/src/pages` : 'src/pages'),
       astroLayouts(layouts),
       astroCollections(mine(facts.of<AstroCollectionFact>('astro.collection'))),
@@ -153,7 +153,7 @@ function appSection(app: FrontendAppData, model: StepModel): string {
     : '';
   return join(
     head,
-    headerBullets(app, entries),
+    headerBullets(app, entries, model),
     notAnalysed,
     expoScreens,
     routesSection(routes, unreadOf(facts, app.dir)),

@@ -4,6 +4,7 @@
  */
 import type { RepoIndex } from '../../scan/repo-index.js';
 import { allDependencies, type WorkspacePackage } from '../../scan/package-json.js';
+import { usesHoisted } from '../shared/hoisted-use.js';
 
 export type FrontendFramework = 'astro' | 'next' | 'remix' | 'react' | 'expo' | 'vue' | 'svelte' | 'solid' | 'angular';
 
@@ -53,7 +54,8 @@ export function frontendApps(index: RepoIndex): FrontendApp[] {
 }
 
 function classify(index: RepoIndex, pkg: WorkspacePackage, hasWorkspaces: boolean): FrontendApp | undefined {
-  const deps = { ...pkg.hoisted, ...pkg.manifest.devDependencies, ...pkg.manifest.dependencies };
+  const hoisted = Object.fromEntries(Object.entries(pkg.hoisted ?? {}).filter(([n]) => usesHoisted(index, pkg, n)));
+  const deps = { ...hoisted, ...pkg.manifest.devDependencies, ...pkg.manifest.dependencies };
   const found = FRAMEWORKS.find(([, names]) => names.some((n) => n in deps));
   if (!found) return undefined;
   const [framework, names] = found;
@@ -82,7 +84,7 @@ function classify(index: RepoIndex, pkg: WorkspacePackage, hasWorkspaces: boolea
     const appLike = hasAppFile || BUILD_TOOLS.some((t) => t in deps && t !== 'esbuild') || 'react-router-dom' in deps || '@tanstack/react-router' in deps;
     if (!appLike) return undefined;
   }
-  const all = { ...pkg.hoisted, ...allDependencies(pkg.manifest) };
+  const all = { ...hoisted, ...allDependencies(pkg.manifest) };
   // The framework's own version: a VitePress range is not Vue's.
   const version = names.filter((n) => !BUILD_TOOLS.includes(n)).map((n) => all[n]).find(Boolean);
   // Remix before Vite builds with its own compiler (remix.config.js, no vite.config): a `vite` dependency alone is not it.

@@ -5,6 +5,7 @@
 import type { Detector, Fact } from '../../facts.js';
 import type { RepoIndex } from '../../scan/repo-index.js';
 import { appFiles, frontendApps, type FrontendApp } from './apps.js';
+import { startsDevServer } from './dev-script.js';
 import { configFile, DEFAULT_PORTS, readConfig, scriptPort, type FrontendConfig } from './config.js';
 
 export { publicPrefix } from './env.js';
@@ -16,6 +17,8 @@ export interface FrontendAppData extends FrontendApp {
   readonly otherConfigs: readonly string[];
   readonly devPort?: number;
   readonly devPortSource?: 'config' | 'script' | 'default';
+  /** false when the dev script is known not to start the framework's dev server (a watch build, a server of its own). */
+  readonly devScriptServes?: boolean;
   readonly scripts: Readonly<Record<string, string>>;
 }
 
@@ -39,12 +42,16 @@ function detectApp(index: RepoIndex, app: FrontendApp): Fact[] {
   const declaredScripts = index.readJson<{ scripts?: Record<string, unknown> }>(app.manifestPath)?.scripts ?? {};
   const scripts: Record<string, string> = {};
   for (const s of SCRIPTS) if (typeof declaredScripts[s] === 'string') scripts[s] = declaredScripts[s] as string;
-  const fromScript = scriptPort(scripts.dev ?? scripts.start);
-  const fallback = DEFAULT_PORTS[app.framework === 'react' || app.buildTool === 'remix-compiler' ? app.buildTool ?? '' : app.framework];
+  const devScript = scripts.dev ?? scripts.start;
+  const fromScript = scriptPort(devScript);
+  // The framework's default port is only true of a script that starts its dev server (or of an app with no script,
+  // run with the framework's CLI).
+  const devScriptServes = devScript === undefined ? undefined : startsDevServer(devScript, declaredScripts);
+  const fallback = devScript === undefined || devScriptServes ? DEFAULT_PORTS[app.framework === 'react' || app.buildTool === 'remix-compiler' ? app.buildTool ?? '' : app.framework] : undefined;
   const devPort = config?.port ?? fromScript ?? fallback;
   const devPortSource = config?.port ? 'config' : fromScript ? 'script' : fallback ? 'default' : undefined;
   const otherConfigs = files.filter((f) => f.split('/').length - (app.dir ? app.dir.split('/').length : 0) === 1 && OTHER_CONFIG.test(f.split('/').pop()!) && f !== file);
-  const data: FrontendAppData = { ...app, config, otherConfigs, devPort, devPortSource, scripts };
+  const data: FrontendAppData = { ...app, config, otherConfigs, devPort, devPortSource, ...(devScriptServes === false ? { devScriptServes } : {}), scripts };
   // The app's environment variables are in the repository's one env model (src/model/env.ts), not here.
   const facts: Fact[] = [
     { kind: 'frontend.app', id: app.dir || '.', data, at: [{ file: app.manifestPath }, ...(file ? [{ file, line: config?.line }] : [])] },

@@ -7,6 +7,8 @@ export interface ImportEdge {
   readonly from: string;
   /** Local names bound by the import (`Button`, `default` → its local name). */
   readonly names: readonly string[];
+  /** The exported names those bindings take, in the same order: `default` for a default import, `*` for a namespace. */
+  readonly imported: readonly string[];
 }
 
 export interface ImportGraph {
@@ -30,16 +32,17 @@ export function importGraph(index: RepoIndex, appDir: string, files: readonly st
     if (!isSourceFile(file) || /\.(test|spec|stories)\.[jt]sx?$/.test(file)) continue;
     const text = index.read(file);
     if (!text || !text.includes('import')) continue;
-    const byTarget = new Map<string, string[]>();
-    for (const { module, names } of importClauses(text)) {
+    const byTarget = new Map<string, { names: string[]; imported: string[] }>();
+    for (const { module, names, imported } of importClauses(text)) {
       if (/^(react|react-dom|next|@?tanstack|@types)(\/|$)/.test(module)) continue;
       const target = resolver.resolve(file, module);
       if (!target || target === file) continue;
-      byTarget.set(target, [...(byTarget.get(target) ?? []), ...names]);
+      const prior = byTarget.get(target) ?? { names: [], imported: [] };
+      byTarget.set(target, { names: [...prior.names, ...names], imported: [...prior.imported, ...imported] });
     }
-    for (const [target, names] of byTarget) {
+    for (const [target, { names, imported }] of byTarget) {
       const list = importers.get(target);
-      const edge = { from: file, names };
+      const edge = { from: file, names, imported };
       if (list) list.push(edge);
       else importers.set(target, [edge]);
     }
@@ -53,24 +56,33 @@ export function importGraph(index: RepoIndex, appDir: string, files: readonly st
 // no other detector parses. `import type` and `type X` specifiers bind types, not values, and are left out.
 const IMPORT = /^[ \t]*import\s+(type\s+)?([^'";]*?)\s*from\s*['"]([^'"\n]+)['"]/gm;
 
-export function importClauses(text: string): { module: string; names: string[] }[] {
-  const out: { module: string; names: string[] }[] = [];
+export function importClauses(text: string): { module: string; names: string[]; imported: string[] }[] {
+  const out: { module: string; names: string[]; imported: string[] }[] = [];
   for (const m of text.matchAll(IMPORT)) {
     if (m[1]) continue;
     const clause = m[2];
     const names: string[] = [];
+    const imported: string[] = [];
     const def = /^([A-Za-z_$][\w$]*)\s*(,|$)/.exec(clause);
-    if (def && def[1] !== 'type') names.push(def[1]);
+    if (def && def[1] !== 'type') {
+      names.push(def[1]);
+      imported.push('default');
+    }
     const ns = /\*\s+as\s+([A-Za-z_$][\w$]*)/.exec(clause);
-    if (ns) names.push(ns[1]);
+    if (ns) {
+      names.push(ns[1]);
+      imported.push('*');
+    }
     const named = /\{([^}]*)\}/.exec(clause);
     for (const part of named ? named[1].split(',') : []) {
       const spec = part.trim();
       if (!spec || /^type\s/.test(spec)) continue;
       const alias = /^([\w$]+)(?:\s+as\s+([\w$]+))?$/.exec(spec);
-      if (alias) names.push(alias[2] ?? alias[1]);
+      if (!alias) continue;
+      names.push(alias[2] ?? alias[1]);
+      imported.push(alias[1]);
     }
-    out.push({ module: m[3], names });
+    out.push({ module: m[3], names, imported });
   }
   return out;
 }

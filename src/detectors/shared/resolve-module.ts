@@ -7,6 +7,7 @@ import path from 'node:path';
 import type { RepoIndex } from '../../scan/repo-index.js';
 import type { PackageJson, WorkspacePackage } from '../../scan/package-json.js';
 import { ts } from '../../scan/ts.js';
+import { importTargets, PackageScopes } from './package-imports.js';
 
 const EXTENSIONS = ['.ts', '.tsx', '.js', '.jsx', '.mjs', '.cjs', '.mts', '.cts', '.astro', '.vue', '.svelte'];
 const INDEXES = ['/index.ts', '/index.tsx', '/index.js', '/index.jsx', '/index.mjs'];
@@ -45,9 +46,11 @@ const posix = path.posix;
 class Resolver implements ModuleResolver {
   private readonly mappings = new Map<string, PathMapping | null>();
   private readonly byName = new Map<string, WorkspacePackage>();
+  private readonly scopes: PackageScopes;
 
   constructor(private readonly index: RepoIndex) {
     for (const pkg of index.packages) if (!this.byName.has(pkg.name)) this.byName.set(pkg.name, pkg);
+    this.scopes = new PackageScopes(index);
   }
 
   /** `${folder}\0${specifier}` → result: resolution depends only on the importing file's folder, and a monorepo's
@@ -66,6 +69,10 @@ class Resolver implements ModuleResolver {
   private resolveUncached(fromFile: string, specifier: string): string | undefined {
     if (specifier.startsWith('.')) return this.file(posix.join(posix.dirname(fromFile), specifier));
     if (specifier.startsWith('/') || specifier.includes(':')) return undefined;
+    if (specifier.startsWith('#')) {
+      const found = this.subpathImport(posix.dirname(fromFile), specifier);
+      if (found) return found;
+    }
     const mapping = this.mappingFor(posix.dirname(fromFile));
     if (mapping) {
       for (const [pattern, targets] of mapping.entries) {
@@ -87,6 +94,27 @@ class Resolver implements ModuleResolver {
     const pkg = this.byName.get(name);
     if (!pkg) return undefined;
     return subpath ? this.file(posix.join(pkg.dir, 'src', subpath)) ?? this.file(posix.join(pkg.dir, subpath)) : this.packageEntry(pkg);
+  }
+
+  /** package.json `imports` (`"#app/*": "./app/*"`) of the nearest package.json, as Node and TypeScript read it. */
+  private subpathImport(dir: string, specifier: string): string | undefined {
+    const scope = this.scopes.of(dir);
+    if (!scope) return undefined;
+    for (const [pattern, value] of Object.entries(scope.imports)) {
+      const star = matchPattern(pattern, specifier);
+      if (star === undefined) continue;
+      const targets = importTargets(value).filter((t) => t.startsWith('./')).map((t) => posix.join(scope.dir, t.replaceAll('*', star)));
+      // A target that exists (or is its .js name's .ts source) wins over guessing the source of a built file.
+      for (const target of targets) {
+        const found = this.file(target.replace(/\.d\.([mc]?)ts$/, '.$1js'));
+        if (found) return found;
+      }
+      for (const target of targets) {
+        const found = this.sourceOf(target);
+        if (found) return found;
+      }
+    }
+    return undefined;
   }
 
   packageEntry(pkg: WorkspacePackage): string | undefined {

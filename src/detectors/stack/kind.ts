@@ -1,6 +1,7 @@
 import { allDependencies, type WorkspacePackage } from '../../scan/package-json.js';
 import type { RepoIndex } from '../../scan/repo-index.js';
 import { functionCodeSiteOf } from './function-code.js';
+import { usesHoisted } from '../shared/hoisted-use.js';
 import { describedAsSdk } from '../shared/sdk-words.js';
 
 export type PackageKindId =
@@ -83,7 +84,8 @@ export const CLIENT_KINDS: ReadonlySet<PackageKindId> = new Set([
  */
 export function packageKind(pkg: WorkspacePackage, index?: RepoIndex): PackageKind | undefined {
   // Framework packages hoisted to the root count for a folder whose config file shows it uses them.
-  const hoisted = pkg.hoisted ?? {};
+  // A UI library counts only when the folder's source imports it (a Vite-built extension script uses no React).
+  const hoisted = index ? Object.fromEntries(Object.entries(pkg.hoisted ?? {}).filter(([n]) => usesHoisted(index, pkg, n))) : pkg.hoisted ?? {};
   const deps = { ...hoisted, ...allDependencies(pkg.manifest) };
   const has = (name: string): boolean => name in deps;
   const some = (re: RegExp): string | undefined => Object.keys(deps).sort().find((d) => re.test(d));

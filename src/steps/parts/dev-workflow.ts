@@ -12,6 +12,7 @@ import type { InfraProjectFact } from '../../detectors/other-infra/types.js';
 import type { RepoIndex } from '../../scan/repo-index.js';
 import { value } from './format.js';
 import { byRole } from './roles.js';
+import { startsDevServer } from '../../detectors/frontend-build/dev-script.js';
 import { DEFAULT_PORTS, devTool, folderPackageManager, installCommand, portInCommand, runScript } from './run-commands.js';
 
 /** Install, Node version, env files to copy, build and dev servers — in the order a new engineer does them. */
@@ -128,7 +129,9 @@ function devServers(index: RepoIndex, pm: 'npm' | 'yarn' | 'pnpm' | 'bun', scrip
       ? `${cmdPort} (${cite(s.data.manifest, s.data.line)})`
       : config
         ? `${config.data.devPort} (${cite(config.data.file)})`
-        : DEFAULT_PORTS[tool] !== undefined
+        : DEFAULT_PORTS[tool] !== undefined && startsDevServer(s.data.command, scriptsOf(scripts, s.data.package)) === false
+          ? `— (runs ${tool} but not its dev server)`
+          : DEFAULT_PORTS[tool] !== undefined
           ? `not set; ${tool}'s default is ${DEFAULT_PORTS[tool]}`
           : '—';
     rows.push([oneLine(s.data.package), code(runScript(index, pm, s.data.package, s.data.name)), value(s.data.command), port]);
@@ -137,6 +140,11 @@ function devServers(index: RepoIndex, pm: 'npm' | 'yarn' | 'pnpm' | 'bun', scrip
   const LIMIT = 15;
   const more = rows.length > LIMIT ? `(+${rows.length - LIMIT} more packages with dev servers; their scripts are listed in step 8.)` : '';
   return join('**Dev servers:**', table(['Package', 'Command', 'Runs', 'Port'], rows.slice(0, LIMIT)), more);
+}
+
+/** A package's scripts by name, for following `npm run x` inside a script. */
+function scriptsOf(scripts: readonly ScriptFact[], pkg: string): Record<string, string> {
+  return Object.fromEntries(scripts.filter((s) => s.data.package === pkg).map((s) => [s.data.name, s.data.command]));
 }
 
 /** Workspace packages in dependency order (from package.json dependencies between workspaces). */

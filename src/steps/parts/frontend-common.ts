@@ -10,6 +10,7 @@ import { code, escaped, oneLine, urlPath } from '../../markdown/text.js';
 import { byFileLine, compareText, files, names, value } from './format.js';
 import type { StepModel } from '../../model/repo-model.js';
 import { readIn } from './env-vars.js';
+import { dotenvFoldersOf, portRead } from './frontend-env-files.js';
 
 const FRAMEWORK_NAMES: Record<string, string> = {
   astro: 'Astro',
@@ -31,7 +32,7 @@ export function frameworkLabel(app: FrontendAppData): string {
 }
 
 /** The line under an app's heading: framework and version, entry, config, dev port, proxy, base, plugins. */
-export function headerBullets(app: FrontendAppData, entries: readonly EntryData[]): string {
+export function headerBullets(app: FrontendAppData, entries: readonly EntryData[], model?: StepModel): string {
   const out: string[] = [];
   const version = app.version ? ` ${code(app.version)}` : '';
   out.push(`**Framework:** ${FRAMEWORK_NAMES[app.framework] ?? app.framework}${version}${app.buildTool && TOOL_NAMES[app.buildTool] ? `, built with ${TOOL_NAMES[app.buildTool]}` : ''} (${cite(app.manifestPath)})`);
@@ -55,6 +56,13 @@ export function headerBullets(app: FrontendAppData, entries: readonly EntryData[
   if (app.devPort) {
     const source = app.devPortSource === 'default' ? ' (framework default)' : app.devPortSource === 'script' ? ' (from the dev script)' : '';
     out.push(`**Dev server:** port ${app.devPort}${source}${app.scripts.dev ? `, ${code(`npm run dev`)} runs ${code(app.scripts.dev)}` : ''}`);
+  } else if (app.devScriptServes === false) {
+    const [name, script] = app.scripts.dev ? ['dev', app.scripts.dev] : ['start', app.scripts.start ?? ''];
+    const port = model ? portRead(model.index, model.env.get('PORT')?.reads ?? [], new Set(appFiles(model.index, app.dir))) : undefined;
+    const listens = port
+      ? `; the app's code reads ${code('PORT')} at ${cite(port.file, port.line)}${port.fallback ? ` (${port.fallback} when unset)` : ''}`
+      : ': the port is whatever that command listens on, if anything';
+    out.push(`**Dev server:** ${code(`npm run ${name}`)} runs ${code(script)}, which is not the framework's dev server${listens}`);
   }
   if (app.otherConfigs.length) out.push(`**Other config:** ${app.otherConfigs.map((f) => cite(f)).join(', ')}`);
   return bullets(out);
@@ -142,10 +150,18 @@ export function envSection(model: StepModel, app: FrontendAppData, level: 4): st
   const prefix = publicPrefix(app.framework, app.buildTool);
   const rows: string[][] = [];
   const provided: string[] = [];
-  for (const v of env.sorted()) {
+  const all = env.sorted();
+  const examples = [...new Set(all.flatMap((v) => v.sets.filter((s) => s.kind === 'example').map((s) => s.at.file)))];
+  // Dotenv files outside the app folder that its scripts or config load count too (`dotenv -e ../../.env`).
+  const folders = dotenvFoldersOf(model.index, app, examples);
+  const loaded = (s: { kind: string; at: Citation }): boolean =>
+    (s.kind === 'example' || s.kind === 'dotenv') && folders.has(s.at.file.includes('/') ? s.at.file.slice(0, s.at.file.lastIndexOf('/')) : '');
+  for (const v of all) {
     const reads = v.reads.filter((r) => mine.has(r.file));
-    const declared = v.sets.filter((s) => DECLARED.has(s.kind) && mine.has(s.at.file));
-    if (reads.length === 0 && declared.length === 0) continue;
+    const own = v.sets.filter((s) => DECLARED.has(s.kind) && mine.has(s.at.file));
+    if (reads.length === 0 && own.length === 0) continue;
+    // A shared file outside the folder says where a variable the app reads is declared; it adds no rows of its own.
+    const declared = [...own, ...v.sets.filter((s) => !mine.has(s.at.file) && loaded(s))];
     if (reads.length > 0 && env.runtimeFor(v, reads.map((r) => r.file))) {
       provided.push(v.name);
       continue;
