@@ -128,3 +128,17 @@ describe('purpose told by the one tool a package uses', () => {
     expect(purpose('@tp/typescript')).toMatchObject({ text: 'Shared TypeScript configuration', source: 'inferred' });
   });
 });
+
+describe('assets copied into the build folder', () => {
+  it('map to the file they are copied from, not "no matching source file"', async () => {
+    const { tempRepo } = await import('./helpers/temp-repo.js');
+    const root = tempRepo({
+      'package.json': JSON.stringify({ name: 'lib', version: '1.0.0', main: 'dist/client/index.js', exports: { '.': './dist/client/index.js', './styles.css': './dist/client/styles.css' } }),
+      'client/index.ts': 'export const x = 1;\n',
+      'client/styles.css': '.a { color: red; }\n',
+    });
+    const pkg = (await detect(packagesDetector, root)).map((f) => f.data as PackageFact['data'])[0];
+    expect(pkg.entryPoints).toContainEqual({ file: 'client/styles.css', role: 'exports["./styles.css"]', builtTo: './dist/client/styles.css' });
+    expect(pkg.unresolvedEntries).toEqual([]);
+  });
+});

@@ -134,6 +134,12 @@ function sourceOf(index: RepoIndex, dir: string, rel: string): string | undefine
       if (index.has(file) && !file.endsWith('.d.ts')) return file;
     }
   }
+  // An asset copied into the build folder as is (`dist/client/styles.css` from `client/styles.css`).
+  const asset = /\.(css|scss|json|svg|png|wasm|html)$/.exec(rel);
+  if (asset && BUILD_DIRS.test(rel)) {
+    const inner2 = rel.replace(BUILD_DIRS, '');
+    for (const candidate of [inner2, `src/${inner2}`]) if (index.has(join(dir, candidate))) return join(dir, candidate);
+  }
   return undefined;
 }
 
