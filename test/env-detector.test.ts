@@ -168,3 +168,18 @@ describe('converters with a default', () => {
     ]);
   });
 });
+
+describe('Dockerfile build steps', () => {
+  it('a RUN that exports a variable (from a build secret) sets it for the build', async () => {
+    const { dockerfileEnv } = await import('../src/detectors/env/sets-dockerfile.js');
+    const text = [
+      'FROM node:20 AS build',
+      'RUN --mount=type=secret,id=SENTRY_AUTH_TOKEN \\',
+      '    export SENTRY_AUTH_TOKEN=$(cat /run/secrets/SENTRY_AUTH_TOKEN) && \\',
+      '    npm run build',
+      'RUN echo "NOT_A_SET=1" > /dev/null',
+      'ENV PORT=3000',
+    ].join('\n');
+    expect(dockerfileEnv('other/Dockerfile', text).map((s) => `${s.name}:${s.line}:${s.kind}`)).toEqual(['SENTRY_AUTH_TOKEN:2:dockerfile-arg', 'PORT:6:dockerfile']);
+  });
+});

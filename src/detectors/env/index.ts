@@ -136,7 +136,7 @@ export const envDetector: Detector = {
         continue;
       }
       if (DOCKERFILE.test(file)) {
-        sets(index.memo('env.dockerfile@2', file, (text) => dockerfileEnv(file, text)) ?? []);
+        sets(index.memo('env.dockerfile@3', file, (text) => dockerfileEnv(file, text)) ?? []);
         continue;
       }
       if (PLATFORM_FILE.test(file)) {

@@ -13,6 +13,16 @@ export function dockerfileEnv(file: string, source: string): EnvSetData[] {
     let line = lines[i];
     // A backslash at the end continues the instruction on the next line.
     while (/\\\s*$/.test(line) && i + 1 < lines.length) line = `${line.replace(/\\\s*$/, ' ')}${lines[++i]}`;
+    // `RUN --mount=type=secret,id=SENTRY_AUTH_TOKEN export SENTRY_AUTH_TOKEN=$(cat …) && npm run build`: the build
+    // step sets the variable for its own commands (a build secret, never stored in the image).
+    const run = /^\s*RUN\s+(.*)$/i.exec(line);
+    if (run) {
+      const set = new Set<string>();
+      for (const e of run[1].matchAll(/(?:^|[\s;&|(])export\s+([A-Za-z_][A-Za-z0-9_]*)=/g)) set.add(e[1]);
+      for (const e of run[1].matchAll(/--mount=[^\s]*\btype=secret\b[^\s]*?\bid=([A-Za-z_][A-Za-z0-9_]*)/g)) if (new RegExp(`\\$\\{?${e[1]}\\b|${e[1]}=`).test(run[1])) set.add(e[1]);
+      for (const name of set) if (isEnvName(name)) out.push({ name, file, line: start + 1, kind: 'dockerfile-arg', tool: 'Dockerfile (build step)', ...(stage ? { owner: `stage ${stage}` } : {}) });
+      continue;
+    }
     const m = /^\s*(FROM|ENV|ARG)\s+(.*)$/i.exec(line);
     if (!m) continue;
     const instruction = m[1].toUpperCase();
