@@ -225,3 +225,22 @@ describe('hosting platform config', () => {
     expect(md).toContain('No deploy script or workflow is mapped, but these deploy it:\n\n- Vercel project config — `/vercel.json`');
   });
 });
+
+describe('test configs that are not config files', () => {
+  it('Jest\'s "jest" key in package.json and a config a test script names are the Config', async () => {
+    const root = tempRepo({
+      'package.json': JSON.stringify({
+        name: 'api',
+        private: true,
+        scripts: { test: 'jest', 'test:e2e': 'jest --config ./test/jest-e2e.json' },
+        devDependencies: { jest: '^29.0.0' },
+        jest: { rootDir: 'src', testRegex: '.*\\.spec\\.ts$' },
+      }),
+      'src/app.spec.ts': "it('works', () => {});\n",
+      'test/jest-e2e.json': '{ "testRegex": ".e2e-spec.ts$" }\n',
+      'test/app.e2e-spec.ts': "it('works', () => {});\n",
+    });
+    const setups = (await detect(testingDetector, root)).map((f) => f.data as TestSetupData);
+    expect(setups[0].configFiles).toEqual(['package.json', 'test/jest-e2e.json']);
+  });
+});
