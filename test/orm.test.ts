@@ -97,6 +97,8 @@ describe('Mongoose', () => {
     expect(field(order, 'updatedAt')).toMatchObject({ attributes: ['timestamps'] });
     expect(order.indexes).toContainEqual({ fields: ['customer', 'createdAt'], unique: false });
     expect(await part('be-mongoose')).toContain('`Order` (collection `orders`)');
+    // A schema only embedded in another (`lines: [lineSchema]`) is a sub-document, not a model.
+    expect(list.map((m) => m.name).sort()).toEqual(['Customer', 'Order']);
     // CommonJS, and `mongoose.Schema(...)` called without `new`.
     const customer = model(list, 'Customer');
     expect(field(customer, 'email')).toEqual({ name: 'email', type: 'String', attributes: ['unique'] });

@@ -6,7 +6,7 @@ import type { OrmField, OrmIndex, OrmModelData } from './types.js';
 export function mongooseModels(file: string, sf: ts.SourceFile): OrmModelData[] {
   const imports = importsOf(sf);
   if (![...imports.values()].some((b) => b.module === 'mongoose')) return [];
-  const schemas = new Map<string, { fields: OrmField[]; line: number; timestamps: boolean }>();
+  const schemas = new Map<string, { fields: OrmField[]; line: number; timestamps: boolean; text: string }>();
   const indexes = new Map<string, OrmIndex[]>();
   const names = new Map<string, { name: string; collection?: string; binding?: string }>();
   walk(sf, (node) => {
@@ -15,7 +15,7 @@ export function mongooseModels(file: string, sf: ts.SourceFile): OrmModelData[] 
       if (lastName(init.expression) !== 'Schema') return;
       const [def, opts] = init.arguments ?? [];
       const timestamps = property(opts, 'timestamps')?.kind === ts.SyntaxKind.TrueKeyword;
-      schemas.set(node.name.text, { fields: fieldsOf(def, sf), line: lineOf(node, sf), timestamps });
+      schemas.set(node.name.text, { fields: fieldsOf(def, sf), line: lineOf(node, sf), timestamps, text: def?.getText(sf) ?? '' });
     }
     if (!ts.isCallExpression(node)) return;
     const name = lastName(node.expression);
@@ -38,7 +38,11 @@ export function mongooseModels(file: string, sf: ts.SourceFile): OrmModelData[] 
       if (modelName && ts.isIdentifier(schema)) names.set(schema.text, { name: modelName, ...(collection ? { collection } : {}), ...binding });
     }
   });
-  return [...schemas].map(([variable, s]) => {
+  // A schema no `model()` call names and another schema embeds (`reviews: [reviewSchema]`) is a sub-document, not a
+  // model (a schema exported for a `model()` call elsewhere is kept).
+  const embedded = (variable: string) =>
+    !names.has(variable) && [...schemas].some(([other, o]) => other !== variable && new RegExp(`\\b${variable}\\b`).test(o.text));
+  return [...schemas].filter(([variable]) => !embedded(variable)).map(([variable, s]) => {
     const model = names.get(variable);
     const timestamps: OrmField[] = s.timestamps
       ? ['createdAt', 'updatedAt'].map((n) => ({ name: n, type: 'Date', attributes: ['timestamps'] }))
