@@ -244,3 +244,11 @@ describe('test configs that are not config files', () => {
     expect(setups[0].configFiles).toEqual(['package.json', 'test/jest-e2e.json']);
   });
 });
+
+describe('dotenv text a program writes from a multi-line template', () => {
+  it('sets each NAME= line', async () => {
+    const { writtenDotenv } = await import('../src/detectors/env/sets-written.js');
+    const source = "import fs from 'fs';\nlet content = `\n# Auth\nAUTH_SECRET=\"\"\nGITHUB_CLIENT_ID=\"\"\n`;\nfs.writeFileSync('.env', content);\n";
+    expect(writtenDotenv('cli/env.ts', source).sets.map((s) => `${s.name}:${s.line}`)).toEqual(['AUTH_SECRET:4', 'GITHUB_CLIENT_ID:5']);
+  });
+});

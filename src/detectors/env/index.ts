@@ -124,7 +124,7 @@ export const envDetector: Detector = {
         const text = index.read(file);
         if (text && (text.includes('exec') || text.includes('spawn')) && EXEC_TEXT.test(text)) sets(index.memo('env.exec-commands@1', file, (t) => codeCommandEnv(file, t)) ?? []);
         if (text && WRITES_FILES.test(text) && text.includes('=')) {
-          const written = index.memo('env.written-dotenv@1', file, (t) => writtenDotenv(file, t));
+          const written = index.memo('env.written-dotenv@2', file, (t) => writtenDotenv(file, t));
           if (written) {
             sets(written.sets);
             for (const d of written.dynamic) facts.push(dynamicFact('env.dynamic-set', file, d));
