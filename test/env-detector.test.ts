@@ -183,3 +183,22 @@ describe('Dockerfile build steps', () => {
     expect(dockerfileEnv('other/Dockerfile', text).map((s) => `${s.name}:${s.line}:${s.kind}`)).toEqual(['SENTRY_AUTH_TOKEN:2:dockerfile-arg', 'PORT:6:dockerfile']);
   });
 });
+
+describe('Python reads', () => {
+  it('os.environ["X"] fails when unset (KeyError); a prefixed computed name may be any variable with that prefix', async () => {
+    const { pythonEnv } = await import('../src/detectors/env/reads-text.js');
+    const text = [
+      'import os',
+      'TABLE = os.environ["SESSIONS_TABLE_NAME"]',
+      'REGION = os.environ.get("AWS_REGION", "us-east-1")',
+      'def handler(event, context):',
+      '    key = os.environ["OPENAI_API_KEY"]',
+      '    endpoint = os.getenv("SAGEMAKER_ENDPOINT_" + event["model"])',
+      '    os.environ["SEEN"] = "1"',
+    ].join('\n');
+    const env = pythonEnv(text);
+    expect(env.reads.map((r) => `${r.name}:${r.required ?? '-'}:${r.fallback}`)).toEqual(['SESSIONS_TABLE_NAME:guard:false', 'AWS_REGION:-:true', 'OPENAI_API_KEY:check:false']);
+    expect(env.dynamic.map((d) => `${d.line}:${d.pattern}`)).toEqual(['6:^SAGEMAKER_ENDPOINT_']);
+    expect(env.assigned.map((a) => a.name)).toEqual(['SEEN']);
+  });
+});

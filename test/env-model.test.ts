@@ -222,7 +222,7 @@ describe('env sections', () => {
     expect(deploy).toContain('- `POSTGRES_PASSWORD` — `/docker-compose.yml:12`');
     expect(deploy).toContain('- Kubernetes `secret api-secrets` for `api / api` — `/k8s/deployment.yaml:22`');
     const reads = (await section(configurationStep, 'env-reads')).markdown;
-    expect(reads).toContain('| `PG_URL` | `/src/config.ts:3` (as `config.db.url`); 1 test file | assigned in tests `/test/setup.ts:2`; `/.env.example:1` | — |');
+    expect(reads).toContain('| `PG_URL` | `/src/config.ts:3` (as `config.db.url`); 1 test file | assigned in tests `/test/setup.ts:2`; `/.env.example:1` | **yes** |');
     expect(reads).toContain('| `UNUSED_LEFTOVER` | `/.env.example:2` | — |');
     expect(reads).toMatch(/#### Set or declared, and not read by name\n\n.*\n\n\| Variable \| Set in \| Secret\? \|\n\| --- \| --- \| --- \|\n\| `FEATURE_BETA` \|/);
     for (const [fixture, md] of [['env-iac', iac], ['env-deploy', deploy], ['env-reads', reads]]) expect(missingCitations(md, await indexOf(fixture))).toEqual([]);

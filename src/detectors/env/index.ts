@@ -162,7 +162,7 @@ export const envDetector: Detector = {
           continue;
         }
         const py = pythonEnv(text);
-        facts.push(...group(index, file, py.reads), ...py.dynamicSets.map((d) => dynamicFact('env.dynamic-set', file, d)));
+        facts.push(...group(index, file, py.reads), ...py.dynamicSets.map((d) => dynamicFact('env.dynamic-set', file, d)), ...py.dynamic.map((d) => dynamicFact('env.dynamic', file, d)));
         sets(py.assigned.map((a) => ({ name: a.name, file, line: a.line, kind: 'code' as const, tool: 'code' })));
         sets(pythonCdkSets(text).map((c) => ({ ...c, file, kind: 'iac' as const, tool: 'AWS CDK' })));
         continue;

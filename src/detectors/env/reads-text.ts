@@ -34,20 +34,37 @@ export const GO_FILE = /\.go$/;
 /** `os.environ["X"] = v` sets X; `os.environ[key] = v` sets a computed name. */
 const PYTHON_SET = /\b(?:os\.)?environ\s*\[\s*([^\]\n]+?)\s*\]\s*=(?!=)/g;
 
-export function pythonEnv(text: string): { reads: RawRead[]; assigned: RawAssignment[]; dynamicSets: RawDynamic[] } {
+/** `os.getenv("SAGEMAKER_ENDPOINT_" + name)`, `os.environ[f"X_{name}"]`: a read of a name built from a literal prefix. */
+const PYTHON_PREFIXED = /\b(?:os\.)?(?:environ\s*\[|environ\.get\(|getenv\()\s*(?:(['"])([A-Za-z_][A-Za-z0-9_]*)\1\s*\+|f(['"])([A-Za-z_][A-Za-z0-9_]*)\{)/g;
+
+export function pythonEnv(text: string): { reads: RawRead[]; assigned: RawAssignment[]; dynamicSets: RawDynamic[]; dynamic: RawDynamic[] } {
+  const dynamic: RawDynamic[] = [];
+  for (const { m, line } of matches(text, '#', PYTHON_PREFIXED)) {
+    const prefix = m[2] ?? m[4];
+    dynamic.push({ line, expression: clip(m[0], 80), pattern: `^${prefix}` });
+  }
   const assigned: RawAssignment[] = [];
   const dynamicSets: RawDynamic[] = [];
   const setLines = new Set<string>();
+  // `os.environ["X"]` raises KeyError when X is unset: at module level the import fails (startup), in a function
+  // that code fails. `.get()` and `getenv()` return None instead.
+  const pythonSubscripts = new Map<number, 'guard' | 'check'>();
+  for (const { m, line } of matches(text, '#', /\b(?:os\.)?environ\s*\[\s*(['"])[A-Za-z_][A-Za-z0-9_]*\1\s*\](?!\s*=(?!=))/g)) {
+    const start = text.lastIndexOf('\n', m.index ?? 0) + 1;
+    pythonSubscripts.set(line, /^\s/.test(text.slice(start, start + 1)) ? 'check' : 'guard');
+  }
   for (const { m, line } of matches(text, '#', PYTHON_SET)) {
     const literal = /^(['"])([A-Za-z_][A-Za-z0-9_]*)\1$/.exec(m[1]);
     if (literal) assigned.push({ name: literal[2], line });
     else dynamicSets.push({ line, expression: clip(m[0], 80) });
     setLines.add(`${line}:${m[1]}`);
   }
-  const reads = scan(text, '#', PYTHON, (m) => ({ name: m[3], fallback: m[4] === ',' && m[1] !== 'environ[' && !m[1].startsWith('environ ') }), 'python').filter(
-    (r) => !setLines.has(`${r.line}:"${r.name}"`) && !setLines.has(`${r.line}:'${r.name}'`),
-  );
-  return { reads, assigned, dynamicSets };
+  const reads = scan(text, '#', PYTHON, (m) => ({ name: m[3], fallback: m[4] === ',' && m[1] !== 'environ[' && !m[1].startsWith('environ ') }), 'python')
+    .filter((r) => !setLines.has(`${r.line}:"${r.name}"`) && !setLines.has(`${r.line}:'${r.name}'`))
+    // The literal prefix of a computed name (`getenv("X_" + y)`) is not a read of a variable called `X_`.
+    .filter((r) => !dynamic.some((d) => d.line === r.line && d.pattern === `^${r.name}`))
+    .map((r) => (pythonSubscripts.has(r.line) ? { ...r, required: pythonSubscripts.get(r.line)! } : r));
+  return { reads, assigned, dynamicSets, dynamic };
 }
 
 /** `func env(key, fallback string) string { … os.LookupEnv(key) … }`: a helper whose calls name the variable. */
