@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { Detector, Fact } from '../../facts.js';
 import type { RepoIndex } from '../../scan/repo-index.js';
 import { allDependencies, type WorkspacePackage } from '../../scan/package-json.js';
@@ -133,7 +134,7 @@ function setupOf(index: RepoIndex, pkg: { name: string; dir: string; manifest: o
     package: pkg.name,
     dir: pkg.dir,
     frameworks,
-    configFiles,
+    configFiles: [...configFiles, ...declaredConfigs(index, pkg, manifest, configFiles)],
     testFileCount: tests.length,
     locations: [...locations].sort(([a], [b]) => a.localeCompare(b)).map(([dir, v]) => ({ dir, ...v })),
     ...(sample ? { sample } : {}),
@@ -142,6 +143,24 @@ function setupOf(index: RepoIndex, pkg: { name: string; dir: string; manifest: o
       ? { runBy: { package: root?.name ?? '', framework: runner.framework, config: runner.config, ...(typeof rootScript === 'string' && !PLACEHOLDER_SCRIPT.test(rootScript) ? { script: rootScript } : {}) } }
       : {}),
   };
+}
+
+/**
+ * Test configuration that is not a `jest.config.*`-style file: Jest's `"jest"` key in package.json, and a config a
+ * test script names (`jest --config ./test/jest-e2e.json`, `vitest -c vitest.e2e.ts`).
+ */
+function declaredConfigs(index: RepoIndex, pkg: { dir: string }, manifest: WorkspacePackage['manifest'], known: readonly string[]): string[] {
+  const out: string[] = [];
+  const manifestPath = pkg.dir ? `${pkg.dir}/package.json` : 'package.json';
+  if ('jest' in manifest && index.has(manifestPath)) out.push(manifestPath);
+  for (const [name, command] of Object.entries(manifest.scripts ?? {})) {
+    if (typeof command !== 'string' || !/test|e2e|spec/i.test(name)) continue;
+    for (const m of command.matchAll(/\b(?:jest|vitest|mocha)\b[^&|;]*?\s(?:--config|-c)[=\s]+["']?([^\s"']+)/g)) {
+      const file = path.posix.normalize(pkg.dir ? `${pkg.dir}/${m[1]}` : m[1]).replace(/^\.\//, '');
+      if (index.has(file) && !known.includes(file) && !out.includes(file)) out.push(file);
+    }
+  }
+  return out;
 }
 
 /** Colocated tests are summarised by the package's first-level folder (`packages/web/src`). */
