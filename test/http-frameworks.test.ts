@@ -726,4 +726,17 @@ describe('routing-controllers', () => {
     expect(list.map((r) => `${r.method} ${r.path}`)).toEqual(['GET /v1/users/:id', 'PATCH /v1/users/:id']);
     expect(list.every((r) => r.runtimePrefix === undefined)).toBe(true);
   });
+
+  it("reads createKoaServer's routePrefix too, and gives it to controllers of a package that sets up no server", async () => {
+    const { tempRepo } = await import('./helpers/temp-repo.js');
+    const root = tempRepo({
+      'package.json': JSON.stringify({ name: 'mono', private: true, workspaces: ['packages/*'] }),
+      'packages/server/package.json': JSON.stringify({ name: 'server', dependencies: { koa: '^2.0.0', 'routing-controllers': '^0.10.0' } }),
+      'packages/server/src/main.ts': "import { createKoaServer } from 'routing-controllers';\ncreateKoaServer({ routePrefix: '/k', controllers: [] }).listen(3000);\n",
+      'packages/shared/package.json': JSON.stringify({ name: 'shared', dependencies: { 'routing-controllers': '^0.10.0' } }),
+      'packages/shared/src/ItemController.ts': "import { JsonController, Get } from 'routing-controllers';\n@JsonController('/items')\nexport class ItemController {\n  @Get() all() { return []; }\n}\n",
+    });
+    const list = await routes(root);
+    expect(list.map((r) => `${r.method} ${r.path} ${r.app}`)).toEqual(['GET /k/items shared']);
+  });
 });

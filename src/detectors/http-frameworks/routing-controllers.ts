@@ -15,7 +15,8 @@ import type { MiddlewareUse } from './types.js';
 const MODULE = 'routing-controllers';
 const CONTROLLERS = ['JsonController', 'Controller'];
 const METHOD_DECORATORS = new Set(['Get', 'Post', 'Put', 'Patch', 'Delete', 'Head', 'All']);
-const SERVER_CALLS = new Set(['createExpressServer', 'useExpressServer']);
+// The Koa ones take the same options: their prefix is read too, so no path is shown without it unsaid.
+const SERVER_CALLS = new Set(['createExpressServer', 'useExpressServer', 'createKoaServer', 'useKoaServer']);
 /** `@UseBefore(A, B)` names middleware; `@Authorized(roles?)` is checked by the app's `authorizationChecker`. */
 const GUARD_RULES = { guardCalls: new Set(['UseBefore']), policy: /(?!)/, always: new Set(['Authorized']), skip: METHOD_DECORATORS };
 
@@ -55,7 +56,7 @@ export function routingControllersRoutes(index: RepoIndex, files: readonly strin
   // The prefix is per package: the server set up in a package serves the controllers of that package.
   const prefixes = new Map<string, Prefix[]>();
   for (const { file, sf, text } of parsed) {
-    if (!/\b(createExpressServer|useExpressServer)\s*\(/.test(text)) continue;
+    if (!/\b(create|use)(Express|Koa)Server\s*\(/.test(text)) continue;
     const key = index.packageOf(file)?.dir ?? '';
     const list = prefixes.get(key) ?? [];
     list.push(...serverPrefixes(file, sf));
@@ -66,7 +67,8 @@ export function routingControllersRoutes(index: RepoIndex, files: readonly strin
     const imports = importsOf(sf);
     const fromPackage = (name: string) => [...imports.values()].some((b) => b.module === MODULE && b.imported === name);
     if (!CONTROLLERS.some(fromPackage)) continue;
-    const prefix = prefixOf(prefixes.get(index.packageOf(file)?.dir ?? '') ?? []);
+    // Controllers in a package without a server (a monorepo's shared controllers) are served by the others.
+    const prefix = prefixOf(prefixes.get(index.packageOf(file)?.dir ?? '') ?? [...prefixes.values()].flat());
     const uses = (node: ts.HasDecorators) =>
       // `@UseBefore` middleware is applied on the route, not a NestJS guard.
       guardDecorators(node, (e, kind) => nestUse(index, file, sf, imports, e, kind === 'guard' ? 'route' : kind), GUARD_RULES);
@@ -107,7 +109,7 @@ function serverPrefixes(file: string, sf: ts.SourceFile): Prefix[] {
   const visit = (node: ts.Node): void => {
     if (ts.isCallExpression(node) && SERVER_CALLS.has(lastName(node.expression) ?? '')) {
       const at = { file, line: lineOf(node, sf) };
-      const options = node.arguments[lastName(node.expression) === 'useExpressServer' ? 1 : 0];
+      const options = node.arguments[lastName(node.expression)?.startsWith('use') ? 1 : 0];
       if (options && !ts.isObjectLiteralExpression(options)) {
         // Options built elsewhere: any prefix is in them.
         out.push({ text: '', at, runtime: { expression: `${options.getText(sf)}.routePrefix`, at: { file, line: lineOf(options, sf) } } });
