@@ -643,3 +643,100 @@ describe('handlers from a DI container', () => {
     expect(users?.handlerAt).toBeUndefined();
   });
 });
+
+describe('routing-controllers', () => {
+  it('reads @JsonController / @Controller classes with @Get-style methods, @Authorized and @UseBefore', async () => {
+    const list = await routes('be-routing-controllers');
+    expect(list.every((r) => r.framework === 'routing-controllers' && r.resolved)).toBe(true);
+    expect(list.map((r) => `${r.method} ${r.path} ${r.handler} ${r.file}:${r.line}`)).toEqual([
+      'GET /health HealthController.check src/controllers/HealthController.ts:5',
+      'GET /pets PetController.find src/controllers/PetController.ts:7',
+      'POST /pets PetController.create src/controllers/PetController.ts:18',
+      'DELETE /pets/:id PetController.remove src/controllers/PetController.ts:29',
+      'GET /pets/:id PetController.one src/controllers/PetController.ts:12',
+      'PUT /pets/:id PetController.update src/controllers/PetController.ts:24',
+    ]);
+    expect(chain(find(list, 'GET', '/pets'))).toEqual(['@Authorized():decorator']);
+    expect(chain(find(list, 'DELETE', '/pets/:id'))).toEqual(['@Authorized():decorator', "@Authorized('admin'):decorator"]);
+    expect(find(list, 'POST', '/pets')?.middlewareUses?.[1]).toEqual({
+      name: 'AuditMiddleware',
+      kind: 'route',
+      at: { file: 'src/controllers/PetController.ts', line: 19 },
+      code: { file: 'src/middlewares/AuditMiddleware.ts', line: 3 },
+    });
+    expect(chain(find(list, 'GET', '/health'))).toEqual([]);
+  });
+
+  it('never guesses a routePrefix set at run time: paths without it, and where it is set', async () => {
+    const list = await routes('be-routing-controllers');
+    expect(find(list, 'GET', '/pets')?.runtimePrefix).toEqual({
+      expression: 'env.app.routePrefix',
+      at: { file: 'src/loaders/expressLoader.ts', line: 7 },
+    });
+    const md = await part('be-routing-controllers');
+    expect(md).toContain('#### routing-controllers (Express)');
+    expect(md).toContain(
+      'Paths are shown without the route prefix, which is set at run time: `env.app.routePrefix` at `/src/loaders/expressLoader.ts:7`.',
+    );
+    expect(md).toContain('| `GET /pets/:id` | `PetController.one` |');
+  });
+
+  it('step 3 says the API is served by the routes too, not by the GraphQL operations alone', async () => {
+    const { backendApiStep } = await import('../src/steps/03-backend-api.js');
+    const { section } = await import('./helpers/fixture.js');
+    const md = (await section(backendApiStep, 'be-routing-controllers')).markdown;
+    expect(md).toContain('the API is served by the HTTP framework routes and GraphQL operations below.');
+    expect(md).toContain('#### routing-controllers (Express): be-routing-controllers');
+    expect(md).toContain('| `DELETE /pets/:id` | `PetController.remove` | `@Authorized()`, `@Authorized(\'admin\')` | `/src/controllers/PetController.ts:29` |');
+  });
+
+  it('the add-an-endpoint recipe says its example path is under the prefix set at run time', async () => {
+    const { workflowsStep } = await import('../src/steps/09-workflows.js');
+    const { section } = await import('./helpers/fixture.js');
+    const md = (await section(workflowsStep, 'be-routing-controllers')).markdown;
+    expect(md).toContain('#### Add an API endpoint (routing-controllers on Express, `be-routing-controllers`)');
+    expect(md).toContain('(under the route prefix `env.app.routePrefix`, set at run time at `/src/loaders/expressLoader.ts:7`).');
+  });
+
+  it('joins a literal routePrefix of useExpressServer; a @Controller of another package is not one', async () => {
+    const { tempRepo } = await import('./helpers/temp-repo.js');
+    const root = tempRepo({
+      'package.json': JSON.stringify({ name: 'api', private: true, dependencies: { express: '^4.0.0', 'routing-controllers': '^0.10.0' } }),
+      'src/server.ts': [
+        "import express from 'express';",
+        "import { useExpressServer } from 'routing-controllers';",
+        "import { UserController } from './UserController';",
+        'const app = express();',
+        "useExpressServer(app, { routePrefix: '/v1', controllers: [UserController] });",
+        '',
+      ].join('\n'),
+      'src/UserController.ts': [
+        "import { JsonController, Get, Patch } from 'routing-controllers';",
+        "@JsonController('/users')",
+        'export class UserController {',
+        "  @Get('/:id') one() { return {}; }",
+        "  @Patch('/:id') edit() { return {}; }",
+        '}',
+        '',
+      ].join('\n'),
+      // Mentions the package, but its @Controller is its own.
+      'src/other.ts': "// not routing-controllers' decorator\nimport { Controller, Get } from './decorators';\n@Controller('/x')\nexport class X {\n  @Get() x() {}\n}\n",
+    });
+    const list = await routes(root);
+    expect(list.map((r) => `${r.method} ${r.path}`)).toEqual(['GET /v1/users/:id', 'PATCH /v1/users/:id']);
+    expect(list.every((r) => r.runtimePrefix === undefined)).toBe(true);
+  });
+
+  it("reads createKoaServer's routePrefix too, and gives it to controllers of a package that sets up no server", async () => {
+    const { tempRepo } = await import('./helpers/temp-repo.js');
+    const root = tempRepo({
+      'package.json': JSON.stringify({ name: 'mono', private: true, workspaces: ['packages/*'] }),
+      'packages/server/package.json': JSON.stringify({ name: 'server', dependencies: { koa: '^2.0.0', 'routing-controllers': '^0.10.0' } }),
+      'packages/server/src/main.ts': "import { createKoaServer } from 'routing-controllers';\ncreateKoaServer({ routePrefix: '/k', controllers: [] }).listen(3000);\n",
+      'packages/shared/package.json': JSON.stringify({ name: 'shared', dependencies: { 'routing-controllers': '^0.10.0' } }),
+      'packages/shared/src/ItemController.ts': "import { JsonController, Get } from 'routing-controllers';\n@JsonController('/items')\nexport class ItemController {\n  @Get() all() { return []; }\n}\n",
+    });
+    const list = await routes(root);
+    expect(list.map((r) => `${r.method} ${r.path} ${r.app}`)).toEqual(['GET /k/items shared']);
+  });
+});

@@ -7,20 +7,21 @@ import { stableIds } from '../shared/stable-ids.js';
 import { nestRoutes } from './nest.js';
 import { nextApiRoutes } from './next.js';
 import { remixRoutes } from './remix.js';
+import { routingControllersRoutes } from './routing-controllers.js';
 import { composeRoutes } from './router-graph.js';
 import { crossFileLinks, factoryUsers } from './router-links.js';
 import type { HttpRouteData, HttpRouteFact, MiddlewareUse } from './types.js';
 
 export type { HttpFramework, HttpRouteData, HttpRouteFact, MiddlewareUse } from './types.js';
 
-const SERVER_DEPS = /^(express|fastify|hono|koa|@koa\/router|koa-router|@nestjs\/core|@nestjs\/common)$/;
+const SERVER_DEPS = /^(express|fastify|hono|koa|@koa\/router|koa-router|@nestjs\/core|@nestjs\/common|routing-controllers)$/;
 /** Frameworks whose route files serve requests themselves: Next.js route handlers, Remix/React Router loaders and actions. */
 const REQUEST_FRAMEWORKS = /^(next|@remix-run\/react|@remix-run\/node|@react-router\/dev)$/;
 const HANDED_APP_ROUTE = /\b(app|router|server|fastify|api)\.(get|post|put|patch|delete|all|route|on|openapi)\s*\(\s*['"`\[]/;
 const IMPORT_NEEDLES = ["'express'", '"express"', 'fastify', "'hono", '"hono', '@hono/', "'koa", '"koa', '@koa/router', 'koa-router'];
 
 /**
- * Express, Fastify, Hono, Koa-router, NestJS controllers, Next.js API routes, and Remix / React Router loaders and
+ * Express, Fastify, Hono, Koa-router, NestJS and routing-controllers controllers, Next.js API routes, and Remix / React Router loaders and
  * actions: one `http.route` fact per route.
  */
 export const httpFrameworksDetector: Detector = {
@@ -66,6 +67,10 @@ export const httpFrameworksDetector: Detector = {
     for (const r of nestRoutes(index, sources)) {
       const { middleware, handlerAt, ...rest } = r;
       routes.push({ framework: 'nest', app: appOf(r.file), ...rest, handlerAt, ...middlewareFields(middleware) });
+    }
+    for (const r of routingControllersRoutes(index, sources)) {
+      const { middleware, ...rest } = r;
+      routes.push({ framework: 'routing-controllers', app: appOf(r.file), ...rest, ...middlewareFields(middleware) });
     }
     const nextPackages = index.packages.filter((p) => dependsOn(p.manifest, 'next'));
     for (const pkg of nextPackages) {

@@ -3,7 +3,7 @@ import type { MiddlewareUse } from '../shared/middleware-use.js';
 
 export type { MiddlewareUse } from '../shared/middleware-use.js';
 
-export type HttpFramework = 'express' | 'fastify' | 'hono' | 'koa' | 'nest' | 'next' | 'remix';
+export type HttpFramework = 'express' | 'fastify' | 'hono' | 'koa' | 'nest' | 'next' | 'remix' | 'routing-controllers';
 
 /** One HTTP route served by a Node framework (not API Gateway: that is the CDK detector's). */
 export interface HttpRouteData {
@@ -28,6 +28,8 @@ export interface HttpRouteData {
   readonly middleware?: readonly string[];
   /** The same, with how each is applied, where, and where its code is. */
   readonly middlewareUses?: readonly MiddlewareUse[];
+  /** A route prefix set at run time (routing-controllers' `routePrefix: env.x`): `path` is then under it, without it. */
+  readonly runtimePrefix?: { readonly expression: string; readonly at: Citation };
   /** NestJS API version, when versioning puts it somewhere other than the path (header, media type). */
   readonly version?: string;
   /** Where the route is declared. */

@@ -14,6 +14,7 @@ const LABEL: Record<HttpFramework, string> = {
   nest: 'NestJS',
   next: 'Next.js API routes',
   remix: 'Remix / React Router loaders and actions',
+  'routing-controllers': 'routing-controllers (Express)',
 };
 const REMIX_NOTE =
   "A route module's `loader` answers GET requests to its URL and its `action` every other method (forms and fetchers post to it); a resource route has no component and is an endpoint.";
@@ -61,10 +62,14 @@ function routesTable(list: readonly HttpRouteData[]): string {
   const unresolved = sorted.some((r) => !r.resolved)
     ? 'Paths marked unresolved are known only in part: a `${…}` computed at run time, or a router mounted where the code could not be followed (its prefix is missing); shown as written.'
     : '';
+  // Never a guessed prefix: the paths are shown as the controllers write them, and where the prefix comes from.
+  const prefixes = new Map(sorted.flatMap((r) => (r.runtimePrefix ? [[`${r.runtimePrefix.expression} ${cite(r.runtimePrefix.at)}`, r.runtimePrefix] as const] : [])));
+  const runtime = [...prefixes.values()].map((p) => `${code(p.expression)} at ${cite(p.at)}`);
+  const prefixNote = runtime.length > 0 ? `Paths are shown without the route prefix, which is set at run time: ${runtime.join(', ')}.` : '';
   const count = `${sorted.length} route${sorted.length === 1 ? '' : 's'} in ${new Set(sorted.map((r) => r.file)).size} file(s).`;
   const common = layout.common.length > 0 ? `Every route here passes through ${middlewareCell(layout.common)}.` : '';
   const legend = middlewareLegend(sorted.flatMap(usesOf));
-  return join(count, common, table(headers, rows), unresolved, legend && `Middleware and guards:\n\n${legend}`);
+  return join(count, prefixNote, common, table(headers, rows), unresolved, legend && `Middleware and guards:\n\n${legend}`);
 }
 
 function usesOf(r: HttpRouteData): readonly MiddlewareUse[] {

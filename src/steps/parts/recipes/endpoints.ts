@@ -33,6 +33,8 @@ const FRAMEWORK: Record<HttpRouteData['framework'], string> = {
   nest: 'NestJS',
   next: 'Next.js route handlers',
   remix: 'Remix / React Router loaders and actions',
+  // Not "routing-controllers (Express)": the recipe title is in parentheses already.
+  'routing-controllers': 'routing-controllers on Express',
 };
 
 /** API Gateway routes wired to Lambda handlers in the CDK code. */
@@ -128,7 +130,7 @@ function httpEndpoints({ facts, product, tests }: RecipeInput): string[] {
               : `**Route handler:** the file is the route: add a \`route.ts\` in a folder under ${folder(staticDir(commonDir(list.map((r) => r.file)) || example.file.slice(0, example.file.lastIndexOf('/'))))}, as ${cite(example.file)} serves ${route} (${list.length} route handler${list.length === 1 ? '' : 's'} in this app).`,
           ]
         : [
-            `**Route:** ${oneLine(first.app)} declares its routes in ${cite(example.file)}${where}; ${route} is at ${lineIn(example.file, example.line, example.file)}.`,
+            `**Route:** ${oneLine(first.app)} declares its routes in ${cite(example.file)}${where}; ${route} is at ${lineIn(example.file, example.line, example.file)}${underPrefix(example)}.`,
             example.handlerFile
               ? `**Handler:** ${example.handler ? `${code(example.handler)} in ` : ''}${cite(example.handlerFile)}${handlerFolder(list, example.handlerFile)}; copy it.`
               : `**Handler:** written inline in the route declaration at ${cite(example.file, example.line)}${example.handler ? ` (${code(example.handler)})` : ''}; copy it.`,
@@ -139,6 +141,11 @@ function httpEndpoints({ facts, product, tests }: RecipeInput): string[] {
         tests.step(example.handlerFile ?? example.file, 'route'),
       ]);
     });
+}
+
+/** A path shown without a prefix set at run time says so, and where it is set. */
+function underPrefix(r: HttpRouteData): string {
+  return r.runtimePrefix ? ` (under the route prefix ${code(r.runtimePrefix.expression)}, set at run time at ${cite(r.runtimePrefix.at)})` : '';
 }
 
 function handlerFolder(list: readonly HttpRouteData[], file: string): string {
