@@ -198,3 +198,16 @@ describe('podman-compose files', () => {
     expect(services).toEqual(['web docker-compose.yml', 'umami podman/podman-compose.yml', 'db podman/podman-compose.yml']);
   });
 });
+
+describe('Dockerfiles named with a suffix', () => {
+  it('web-crawler-dockerfile is a Dockerfile', async () => {
+    const { tempRepo } = await import('./helpers/temp-repo.js');
+    const root = tempRepo({
+      'lib/shared/web-crawler-dockerfile': 'FROM python:3.11\nCMD ["python", "crawl.py"]\n',
+      'lib/shared/dockerfile-notes.md': '# not a Dockerfile\n',
+      'Dockerfile': 'FROM node:20\n',
+    });
+    const files = (await detect(dockerfileDetector, root)).map((f) => (f.data as DockerfileData).file).sort();
+    expect(files).toEqual(['Dockerfile', 'lib/shared/web-crawler-dockerfile']);
+  });
+});

@@ -17,7 +17,7 @@ export interface EnvMentions {
 /** Source in any language: a CDK app's Python or Go Lambdas read the variables it sets. */
 const CODE = /\.(m|c)?[jt]sx?$|\.(astro|vue|svelte|py|go|rb|java|kt|rs|php|cs)$/;
 const SETTINGS =
-  /(^|\/)(Dockerfile[^/]*|[^/]*\.Dockerfile|Makefile|makefile|GNUmakefile|justfile|Justfile|Procfile|\.env[^/]*|[^/]+\.(ya?ml|toml|sh|bash|mk|tf|tfvars|hcl|ini|conf|cfg|properties|json|env))$/;
+  /(^|\/)(Dockerfile[^/]*|[^/]*[.\-_][Dd]ockerfile|Makefile|makefile|GNUmakefile|justfile|Justfile|Procfile|\.env[^/]*|[^/]+\.(ya?ml|toml|sh|bash|mk|tf|tfvars|hcl|ini|conf|cfg|properties|json|env))$/;
 /** Upper-case identifiers of at least three characters: the shape of nearly every environment variable name. */
 const NAME = /\b[A-Z][A-Z0-9]*_[A-Z0-9_]*[A-Z0-9]\b|\b[A-Z]{3,}\b/g;
 const PER_NAME = 5;

@@ -21,7 +21,8 @@ export interface DockerfileData {
 
 export type DockerfileFact = Fact<'docker.dockerfile', DockerfileData>;
 
-const DOCKERFILE = /(^|\/)(Dockerfile|Containerfile)(\.[\w.-]+)?$|\.(dockerfile|Dockerfile)$/;
+/** `Dockerfile`, `Dockerfile.dev`, `api.Dockerfile`, and `web-crawler-dockerfile` (a name CDK's `fromAsset({ file })` takes). */
+const DOCKERFILE = /(^|\/)(Dockerfile|Containerfile)(\.[\w.-]+)?$|[.\-_](dockerfile|Dockerfile)$/;
 
 export function isDockerfile(file: string): boolean {
   return DOCKERFILE.test(file) && !isBuildOrVendor(file) && !/\.(dockerignore|md)$/.test(file);

@@ -2,7 +2,7 @@
 import { isEnvName } from './names.js';
 import type { EnvSetData } from './types.js';
 
-export const DOCKERFILE = /(^|\/)(Dockerfile[^/]*|[^/]+\.[Dd]ockerfile|Containerfile)$/;
+export const DOCKERFILE = /(^|\/)(Dockerfile[^/]*|[^/]+[.\-_][Dd]ockerfile|Containerfile)$/;
 
 export function dockerfileEnv(file: string, source: string): EnvSetData[] {
   const out: EnvSetData[] = [];
