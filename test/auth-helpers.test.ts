@@ -94,3 +94,44 @@ describe('a helper that only builds the 401 answer', () => {
     expect(found['GET /api/things']).toEqual([]);
   });
 });
+
+describe('a helper whose body reads the session, tested by the handler', () => {
+  it('verifyAccess() defined in the route file or imported, calling getServerSession(), guards the handler that answers 403 when it fails', async () => {
+    const found = await guards({
+      'tsconfig.json': JSON.stringify({ compilerOptions: { paths: { '@/*': ['./src/*'] } } }),
+      'src/lib/db.ts': 'export const db: any = {};\n',
+      'src/lib/access.ts': [
+        "import { getServerSession } from 'next-auth';",
+        "import { db } from '@/lib/db';",
+        'export async function canEditTeam(id: string) {',
+        '  const session = await getServerSession();',
+        '  return (await db.team.count({ where: { id, ownerId: session?.user.id } })) > 0;',
+        '}',
+      ].join('\n'),
+      'src/app/api/posts/route.ts': [
+        "import { getServerSession } from 'next-auth';",
+        "import { db } from '@/lib/db';",
+        'export async function DELETE(request: Request) {',
+        '  if (!(await verifyCurrentUserHasAccessToPost(request.url))) {',
+        '    return new Response(null, { status: 403 });',
+        '  }',
+        '  return new Response(null, { status: 204 });',
+        '}',
+        'async function verifyCurrentUserHasAccessToPost(postId: string) {',
+        '  const session = await getServerSession();',
+        '  return (await db.post.count({ where: { id: postId, authorId: session?.user.id } })) > 0;',
+        '}',
+      ].join('\n'),
+      'src/app/api/teams/route.ts': route('DELETE', ['const allowed = await canEditTeam(request.url);', 'if (!allowed) return new Response(null, { status: 403 });', 'return new Response(null, { status: 204 });'], [
+        "import { canEditTeam } from '@/lib/access';",
+      ]),
+      'src/app/api/stats/route.ts': route('GET', ['const post = await findPost(request.url);', 'if (!post) return new Response(null, { status: 404 });', 'return Response.json(post);'], [
+        "import { db } from '@/lib/db';",
+        'async function findPost(id: string) { return db.post.findFirst({ where: { id } }); }',
+      ]),
+    });
+    expect(found['DELETE /api/posts']).toEqual(['verifyCurrentUserHasAccessToPost() auth-helper src/app/api/posts/route.ts:9']);
+    expect(found['DELETE /api/teams']).toEqual(['canEditTeam() auth-helper src/lib/access.ts:3']);
+    expect(found['GET /api/stats']).toEqual([]);
+  });
+});

@@ -169,3 +169,47 @@ describe('react-admin / ra-core routes', () => {
     expect(md).not.toContain('No router found');
   });
 });
+
+describe('React Router guards by shape', () => {
+  it('takes a layout that redirects unless a condition holds and otherwise renders <Outlet /> for a guard, whatever its name', async () => {
+    const { tempRepo } = await import('./helpers/temp-repo.js');
+    const dir = tempRepo({
+      'package.json': JSON.stringify({ name: 'shop', dependencies: { react: '18', 'react-dom': '18', 'react-router-dom': '6' }, devDependencies: { vite: '5' } }),
+      'src/components/AdminRoute.jsx': [
+        "import { Navigate, Outlet } from 'react-router-dom';",
+        'const AdminRoute = () => {',
+        '  const user = useUser();',
+        "  return user && user.isAdmin ? <Outlet /> : <Navigate to='/login' replace />;",
+        '};',
+        'export default AdminRoute;',
+      ].join('\n'),
+      'src/components/Shell.jsx': [
+        "import { Outlet, useNavigate } from 'react-router-dom';",
+        'export default function Shell() {',
+        '  const navigate = useNavigate();',
+        "  return <div><button onClick={() => ok && navigate('/')}>Home</button><Outlet /></div>;",
+        '}',
+      ].join('\n'),
+      'src/pages.jsx': 'export const Orders = () => <p/>;\nexport const Home = () => <p/>;\n',
+      'src/index.jsx': [
+        "import { createBrowserRouter, createRoutesFromElements, Route } from 'react-router-dom';",
+        "import AdminRoute from './components/AdminRoute';",
+        "import Shell from './components/Shell';",
+        "import { Orders, Home } from './pages';",
+        'export const router = createBrowserRouter(createRoutesFromElements(',
+        "  <Route path='/' element={<Shell />}>",
+        "    <Route index element={<Home />} />",
+        "    <Route path='' element={<AdminRoute />}>",
+        "      <Route path='/admin/orders' element={<Orders />} />",
+        '    </Route>',
+        '  </Route>,',
+        '));',
+      ].join('\n'),
+    });
+    const found = await routes(dir);
+    const by = (c: string) => found.find((r) => r.component === c)!;
+    expect(by('Orders').guards).toEqual(['AdminRoute']);
+    expect(by('Orders').guardAt).toEqual({ AdminRoute: { file: 'src/components/AdminRoute.jsx', line: 2 } });
+    expect(by('Home').guards).toEqual([]);
+  });
+});

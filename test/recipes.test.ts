@@ -105,7 +105,30 @@ describe('step 9 recipes — how to add things, from the repository\'s own conve
     const root = fixturePath('fe-next-app');
     const md = (await section(workflowsStep, root)).markdown;
     const r = recipeOf(md, 'Add a page to `next-shop`');
-    expect(r).toContain('**Access:** pages like /about are not guarded; a page added under /dashboard passes through `middleware` (`/middleware.ts`), as 2 of 8 routes do.');
+    expect(r).toContain('**Access:** pages like /about are not guarded; a page added at a URL its matcher covers (/dashboard/:path\\*) passes through `middleware` (`/middleware.ts`), as 2 of 8 routes do.');
+    expect(missingCitations(md, await indexOf(root))).toEqual([]);
+  });
+});
+
+describe('a Next.js page recipe names the middleware matchers a new page must fall under', () => {
+  it('matchers /dashboard/:path* and /login share only "/", which the middleware does not cover: the matchers are named', async () => {
+    const page = (name: string) => `export default function ${name}() {\n  return <main>${name}</main>;\n}\n`;
+    const root = tempRepo({
+      'package.json': JSON.stringify({ name: 'guarded-site', private: true, dependencies: { next: '14.2.5', react: '18.3.1', 'react-dom': '18.3.1', 'next-auth': '4.24.0' } }),
+      'next.config.js': 'module.exports = {};\n',
+      'middleware.ts': "export { default } from 'next-auth/middleware';\n\nexport const config = { matcher: ['/dashboard/:path*', '/login'] };\n",
+      'app/layout.tsx': 'export default function RootLayout({ children }: { children: React.ReactNode }) {\n  return <html><body>{children}</body></html>;\n}\n',
+      'app/about/page.tsx': page('About'),
+      'app/pricing/page.tsx': page('Pricing'),
+      'app/blog/page.tsx': page('Blog'),
+      'app/dashboard/page.tsx': page('Dashboard'),
+      'app/dashboard/billing/page.tsx': page('Billing'),
+      'app/login/page.tsx': page('Login'),
+    });
+    const md = (await section(workflowsStep, root)).markdown;
+    const r = recipeOf(md, 'Add a page to `guarded-site`');
+    expect(r).toContain('a page added at a URL its matcher covers (/dashboard/:path\\*, /login) passes through `middleware` (`/middleware.ts`), as 3 of');
+    expect(r).not.toContain('a page added under / passes through');
     expect(missingCitations(md, await indexOf(root))).toEqual([]);
   });
 });

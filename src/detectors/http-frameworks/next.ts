@@ -61,6 +61,8 @@ export function inBodyGuards(index: RepoIndex, fn: ts.Node | undefined, sf: ts.S
   if (!fn) return [];
   const imports = importsOf(sf);
   const check = sessionCheckIn(fn, sf, imports, file, index);
+  // A helper that reads the session is named as written and cited at its definition, where the check can be read.
+  if (check?.helper) return [{ name: check.call, kind: 'auth-helper', at: check.at, code: check.helper }];
   if (check) return [{ name: `session check ${check.call}`, kind: 'session-check', at: check.at, code: check.at }];
   const helper = helperGuardIn(index, fn, sf, imports, file);
   return helper ? [{ name: helper.name, kind: 'auth-helper', at: helper.at, code: helper.code }] : [];

@@ -7,13 +7,14 @@ import { lineOf, ts } from '../../scan/ts.js';
 import { lastName, property } from '../shared/ast.js';
 import { staticValue } from '../shared/static-value.js';
 import { dynamicImport, followExport, importsCached, localDeclaration, resolveComponent, type ComponentRef } from '../shared/component-ref.js';
-import { composePath, isGuardName, routeKey, type FrontendRouteData } from '../shared/frontend-route.js';
+import { composePath, routeKey, type FrontendRouteData } from '../shared/frontend-route.js';
 import { moduleResolver } from '../shared/resolve-module.js';
 import { clip } from '../../secrets/clip.js';
 import { mappedRoute, readMappedRoutes } from './mapped-routes.js';
 import { derefValue } from './deref.js';
 import { branches, filteredArray, isNothing } from './route-array.js';
 import { readResource, staticPathProperty } from './react-admin.js';
+import { isGuardComponent } from './guard-shape.js';
 
 export interface Mount {
   readonly prefix: string;
@@ -122,7 +123,7 @@ export class RouteTreeReader {
   ): void {
     const full = r.isIndex && r.path === undefined ? ctx.prefix || '/' : composePath(ctx.prefix, r.path);
     const hasChildren = Array.isArray(r.children) ? r.children.length > 0 : !!r.children;
-    const guards = [...ctx.guards, ...r.wrappers.filter(isGuardName)];
+    const guards = [...ctx.guards, ...r.wrappers.filter((w) => this.isGuard(w, sf))];
     let key = ctx.parent;
     if (r.component || r.path !== undefined || r.isIndex) {
       // A layout route without a path adds no URL segment: its children sit at its parent's path.
@@ -148,8 +149,9 @@ export class RouteTreeReader {
       this.routes.push(route);
       key = routeKey(route);
     }
-    const childGuards = r.component && hasChildren && isGuardName(r.component.name) ? [...guards, r.component.name] : guards;
-    if (r.component?.file && isGuardName(r.component.name)) this.guardAt[r.component.name] ??= { file: r.component.file, line: r.component.line };
+    const isGuard = !!r.component && isGuardComponent(this.index, r.component.name, r.component);
+    const childGuards = r.component && hasChildren && isGuard ? [...guards, r.component.name] : guards;
+    if (r.component?.file && isGuard) this.guardAt[r.component.name] ??= { file: r.component.file, line: r.component.line };
     const child: Ctx = { sf, prefix: full, guards: childGuards, depth: ctx.depth + 1, ...(key ? { parent: key } : {}) };
     if (Array.isArray(r.children)) this.fromJsxChildren(r.children, child);
     else if (r.children) this.fromArray(r.children as ts.Expression, child);
@@ -233,9 +235,9 @@ export class RouteTreeReader {
     };
     const wrappers: string[] = [];
     const noteGuard = (tag: string) => {
-      if (!isGuardName(tag) || this.guardAt[tag]) return;
+      if (this.guardAt[tag]) return;
       const ref = resolveComponent(this.index, sf, tag);
-      if (ref.file) this.guardAt[tag] = { file: ref.file, line: ref.line };
+      if (ref.file && isGuardComponent(this.index, tag, ref)) this.guardAt[tag] = { file: ref.file, line: ref.line };
     };
     let node: ts.Node | undefined = expr;
     for (let i = 0; i < 8 && node; i++) {
@@ -273,6 +275,11 @@ export class RouteTreeReader {
       } else break;
     }
     return { wrappers };
+  }
+
+  /** A wrapper tag is a guard by name or by what its definition does (`guard-shape.ts`). */
+  private isGuard(tag: string, sf: ts.SourceFile): boolean {
+    return isGuardComponent(this.index, tag, /^\w+(\.\w+)?$/.test(tag) ? resolveComponent(this.index, sf, tag) : undefined);
   }
 
   /** `lazy: () => import('./pages/Detail')` → the module file, named after it. */

@@ -15,6 +15,11 @@ export interface FunctionSummary {
   readonly line: number;
   /** The body reads a session, cookies, headers, a token or calls an auth library. */
   readonly readsAuth: boolean;
+  /**
+   * The body itself asks who is signed in (`getServerSession(authOptions)`, `auth()`, `supabase.auth.getUser()`), so a
+   * handler that turns the request away when this function's answer is falsy is checking the session through it.
+   */
+  readonly readsSession: boolean;
   /** The body calls an auth check and answers 401 / unauthorized or redirects to sign in when it fails. */
   readonly guard: boolean;
   /** Option names the body reads to skip its check (`skipAuth`), so a caller passing `{ skipAuth: true }` is public. */
@@ -41,6 +46,10 @@ const NOT_A_CHECK = /^(signIn|signOut|signUp|login|logout|register|hash|createTo
  * is no evidence: it is as often a bot or rate check (`parseToken()` of a cache token, then `forbidden()` for bots).
  */
 const DENIES = /\b401\b|unauthori[sz]ed|unauthenticated|redirect\([^)]{0,80}(login|sign-?in|auth)/i;
+/** Calls that ask who is signed in, by a name that says nothing else (`getUser(id)` alone is as often a DB lookup). */
+const SESSION_READ = /^(auth|getServerSession|getServerAuthSession|getAuthSession|getSession|getCurrentSession|getSessionUser|currentUser|getCurrentUser|validateRequest|requireUser|requireAuth|requireSession)$/;
+/** `supabase.auth.getUser()`, `auth.api.getSession()`: the receiver says a session is read. */
+const SESSION_RECEIVER = /auth|session/i;
 const SKIP_OPTION = /\b(?:skip|no|without|disable|bypass|ignore)_?(?:Auth|Session|Token|Check)\w*/gi;
 
 const EMPTY: FileSummary = { functions: {}, readsAuth: false };
@@ -48,7 +57,7 @@ const EMPTY: FileSummary = { functions: {}, readsAuth: false };
 /** Per-file summaries (memoised: a pure function of the file's text; files that never mention auth are not parsed). */
 export function fileSummary(index: RepoIndex, file: string): FileSummary {
   return (
-    index.memo('auth-helpers@2', file, (text) => {
+    index.memo('auth-helpers@3', file, (text) => {
       if (!READS_AUTH.test(text) && !AUTH_CALL.test(text)) return EMPTY;
       const sf = index.parse(file);
       return sf ? summarise(sf) : EMPTY;
@@ -62,18 +71,21 @@ export function summarise(sf: ts.SourceFile): FileSummary {
     if (!fn.body) return;
     const text = fn.getText(sf);
     let calls = false;
+    let readsSession = false;
     const visit = (n: ts.Node): void => {
-      if (calls) return;
+      if (calls && readsSession) return;
       if (ts.isCallExpression(n)) {
         const called = dottedName(n.expression) ?? '';
-        const last = called.split('.').pop() ?? '';
+        const parts = called.split('.');
+        const last = parts.pop() ?? '';
         if (AUTH_CALL.test(called) && !NOT_A_CHECK.test(last)) calls = true;
+        if (SESSION_READ.test(last) || (parts.some((p) => SESSION_RECEIVER.test(p)) && /^get(User|Session|Claims)$/.test(last))) readsSession = true;
       }
       ts.forEachChild(n, visit);
     };
     visit(fn.body);
     const skip = [...new Set([...text.matchAll(SKIP_OPTION)].map((m) => m[0]))].sort();
-    functions[name] = { line: lineOf(node, sf), readsAuth: READS_AUTH.test(text), guard: calls && DENIES.test(text), skip };
+    functions[name] = { line: lineOf(node, sf), readsAuth: READS_AUTH.test(text), readsSession, guard: calls && DENIES.test(text), skip };
   };
   for (const s of sf.statements) {
     if (ts.isFunctionDeclaration(s) && s.name) add(s.name.text, s, s);

@@ -12,8 +12,10 @@ import { AUTH_SOURCE, definitionOf, summarise } from './auth-helpers.js';
 export interface SessionCheck {
   /** The call as written, without arguments: `auth()`, `getServerSession()`, `auth.api.getSession()`. */
   readonly call: string;
-  /** Where the session is read. */
+  /** Where the session is read (for a helper, where the handler calls it). */
   readonly at: Citation;
+  /** When the call is the repository's own helper that reads the session (`verifyCurrentUserHasAccessToPost()`): its definition. */
+  readonly helper?: Citation;
 }
 
 /** Functions that return the signed-in user or session (Auth.js, NextAuth v4, Clerk, Lucia, Supabase helpers, …). */
@@ -43,15 +45,32 @@ export function sessionCheckIn(body: ts.Node, sf: ts.SourceFile, imports: Readon
     if (!evidence.has(name)) evidence.set(name, sessionEvidence(name, sf, imports, file, index));
     return evidence.get(name)!;
   };
-  const isSessionCall = (node: ts.Node): node is ts.CallExpression => {
-    if (!ts.isCallExpression(node)) return false;
-    const name = dottedName(node.expression);
-    if (!name) return false;
+  const isDirect = (name: string): boolean => {
     const last = name.split('.').pop()!;
     const bound = imports.get(name.split('.')[0]);
     return (SESSION_FUNCTION.test(last) && readsSession(name)) || (!!bound && AUTH_MODULE.test(bound.module) && !NOT_A_READ.test(last));
   };
-  const found = (call: ts.CallExpression): SessionCheck => ({ call: `${dottedName(call.expression)}()`, at: { file, line: lineOf(call, sf) } });
+  // A repository function (same file or imported) whose own body reads the session: `if (!(await canEdit(id))) return 403`.
+  const helpers = new Map<string, Citation | undefined>();
+  const helperAt = (name: string): Citation | undefined => {
+    if (!index) return undefined;
+    if (!helpers.has(name)) {
+      const followable = name.split('.').length <= 2 && (imports.has(name.split('.')[0]) || !name.includes('.'));
+      const def = followable ? definitionOf(index, file, imports, name) : undefined;
+      helpers.set(name, def?.summary?.readsSession ? def.at : undefined);
+    }
+    return helpers.get(name);
+  };
+  const isSessionCall = (node: ts.Node): node is ts.CallExpression => {
+    if (!ts.isCallExpression(node)) return false;
+    const name = dottedName(node.expression);
+    return !!name && (isDirect(name) || !!helperAt(name));
+  };
+  const found = (call: ts.CallExpression): SessionCheck => {
+    const name = dottedName(call.expression)!;
+    const helper = isDirect(name) ? undefined : helperAt(name);
+    return { call: `${name}()`, at: { file, line: lineOf(call, sf) }, ...(helper ? { helper } : {}) };
+  };
   const sessions = new Map<string, ts.CallExpression>();
   let check: SessionCheck | undefined;
   const visit = (node: ts.Node): void => {

@@ -6,6 +6,7 @@ import type { ApiClientFact } from '../../../detectors/react-app/index.js';
 import type { ReactRouterRouteFact } from '../../../detectors/react-router/index.js';
 import type { FrontendRouteData } from '../../../detectors/shared/frontend-route.js';
 import type { TanStackRouteFact } from '../../../detectors/tanstack-router/index.js';
+import { nextMiddleware } from '../../../detectors/shared/next-middleware.js';
 import { cite } from '../../../markdown/cite.js';
 import { code, oneLine, urlPath } from '../../../markdown/text.js';
 import { plural } from '../cdk-shared.js';
@@ -92,7 +93,12 @@ function routedPage(input: RecipeInput, app: FrontendAppData): string {
         `**Route:** declare it in ${cite(declared.file)} beside ${urlPath(example.path)} at ${lineIn(declared.file, declared.line, declared.file)}${parent ? `, a child of the ${urlPath(parent.path)} route at ${lineIn(parent.declaredAt.file, parent.declaredAt.line, declared.file)}` : ''}.`,
       ];
   const guards = accessLine(routes, example);
-  const inherited = inheritedGuards(routes, example);
+  // The middleware's matchers as written: what a new page's URL must fall under to pass through it.
+  const matchers = (mwFile: string) => {
+    const mw = nextMiddleware(input.index, app.dir);
+    return mw && mw.file === mwFile ? mw.matchers : undefined;
+  };
+  const inherited = inheritedGuards(routes, example, matchers);
   const client = facts.of<ApiClientFact>('react.api-client').map((f) => f.data).filter((c) => c.app === app.dir).sort((a, b) => b.usedBy - a.usedBy)[0];
   return recipe(`Add a page to ${code(app.name)} (${frameworkLabel(app)})`, [
     ...steps,
@@ -131,7 +137,7 @@ function guardAt(route: FrontendRouteData): string {
  * Guards the example does not have but other routes inherit from a parent (a Next.js layout that redirects without a
  * session, a React Router parent route whose element is a guard): where a new page would get them, and from what.
  */
-function inheritedGuards(routes: readonly FrontendRouteData[], example: FrontendRouteData): string {
+function inheritedGuards(routes: readonly FrontendRouteData[], example: FrontendRouteData, matchersOf: (file: string) => readonly string[] | undefined): string {
   const others = [...new Set(routes.flatMap((r) => r.guards))].filter((g) => !example.guards.includes(g));
   const lines = others.flatMap((g) => {
     const guarded = routes.filter((r) => r.guards.includes(g));
@@ -140,9 +146,17 @@ function inheritedGuards(routes: readonly FrontendRouteData[], example: Frontend
     if (at && /(^|\/)layout\.[jt]sx?$/.test(at.file)) {
       return [`a page added under ${folder(at.file.slice(0, at.file.lastIndexOf('/')))} inherits ${code(oneLine(g))} from its layout (${cite(at)}), as ${guarded.length} of ${routes.length} routes do`];
     }
-    // Next.js middleware: pages whose URL its matcher covers pass through it.
-    if (at && /(^|\/)middleware\.[jt]s$/.test(at.file)) {
-      return [`a page added under ${urlPath(commonPath(guarded.map((r) => r.path)))} passes through ${code(oneLine(g))} (${cite(at)}), as ${guarded.length} of ${routes.length} routes do`];
+    // Next.js middleware: pages whose URL its matcher covers pass through it. The matchers are named, not the common
+    // prefix of the covered routes: `/dashboard/:path*` and `/login` share only `/`, which the matcher does not cover.
+    // URL text, not code spans: the citation check reads a backticked `/login` as a file path.
+    if (at && /(^|\/)(middleware|proxy)\.[jt]s$/.test(at.file)) {
+      const matchers = matchersOf(at.file);
+      const where = !matchers
+        ? `under ${urlPath(commonPath(guarded.map((r) => r.path)))}`
+        : matchers.length === 0
+          ? 'anywhere'
+          : `at a URL its matcher covers (${matchers.slice(0, 4).map(urlPath).join(', ')}${matchers.length > 4 ? ` +${matchers.length - 4} more` : ''})`;
+      return [`a page added ${where} passes through ${code(oneLine(g))} (${cite(at)}), as ${guarded.length} of ${routes.length} routes do`];
     }
     // React Router: a parent route that is (or wraps its outlet in) the guard; a guard on single routes is not inherited.
     const parent = routes.filter((r) => r.layout && (r.component === g || r.guards.includes(g))).sort((a, b) => a.depth - b.depth)[0];
