@@ -82,6 +82,9 @@ describe('CI jobs and the CDK CLI', () => {
     });
     const md = (await section(infrastructureStep, root)).markdown;
     expect(md).toContain('CI jobs that deploy:\n\n- `/.github/workflows/main.yml:12` — job `release`, on push: `npx cdk deploy --all --require-approval never`');
+    // `new cdk.Stack(app, 'Main')` has no class of its own: never "Class `Main` extends …".
+    expect(md).not.toContain('Class `Main`');
+    expect(md).toMatch(/A `(cdk\.)?Stack` created directly \(no class of its own\)/);
     expect(md).toContain('CI jobs that run the CDK CLI without deploying (synth or diff):\n\n- `/.github/workflows/main.yml:6` — job `test`, on push: `npx cdk synth`');
   });
 });

@@ -111,6 +111,7 @@ export function stackFacts(ctx: EmitContext, it: Interpreter): CdkStackFact[] {
       data: {
         className: rec.decl ? rec.className : ctx.id(rec),
         extends: extendsText,
+        ...(rec.decl ? {} : { direct: true }),
         instances: uses.map((u) => ({
           id: u.idText,
           ...(u.variable ? { variable: u.variable } : {}),

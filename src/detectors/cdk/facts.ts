@@ -94,6 +94,8 @@ export interface CdkStackData {
   readonly className: string;
   /** Class it extends as written (`Stack`, `cdk.Stack`, `BaseStack`). */
   readonly extends: string;
+  /** A `Stack`/`NestedStack` created directly (`new cdk.NestedStack(this, 'Monitoring')`): no class of its own. */
+  readonly direct?: boolean;
   /** Where it is instantiated (usually the app entry); empty when never instantiated in the code read. */
   readonly instances: readonly CdkStackInstance[];
   /** Stack classes this one depends on: cross-stack props and `addDependency`. Sorted. */

@@ -128,7 +128,9 @@ const LABELS: Record<string, string> = {
 /** `### Stack X`: where it is defined and instantiated, what it receives from other stacks, and what it creates. */
 export function stackSection(s: CdkStackFact, facts: FactSet): string {
   const d = s.data;
-  const items = [`Class ${code(d.className)} extends ${code(d.extends)}, ${at(s.at[0])}`];
+  const items = [
+    d.direct ? `A ${code(d.extends)} created directly (no class of its own), ${at(s.at[0])}` : `Class ${code(d.className)} extends ${code(d.extends)}, ${at(s.at[0])}`,
+  ];
   for (const b of d.bases ?? []) {
     items.push(
       b.constructs > 0
