@@ -676,7 +676,7 @@ describe('routing-controllers', () => {
     const md = await part('be-routing-controllers');
     expect(md).toContain('#### routing-controllers (Express)');
     expect(md).toContain(
-      'Paths are shown without the route prefix, which is set at run time: `env.app.routePrefix` at `/src/loaders/expressLoader.ts:7`.',
+      'Paths are shown as the controllers declare them; the route prefix in front of them comes at run time from `env.app.routePrefix` at `/src/loaders/expressLoader.ts:7`.',
     );
     expect(md).toContain('| `GET /pets/:id` | `PetController.one` |');
   });

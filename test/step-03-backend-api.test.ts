@@ -59,7 +59,7 @@ describe('step 3 — Backend & API', () => {
     expect(md).toContain('| `POST /carts/items` | `/services/carts/add-item.ts` | `Jwt` (JWT) | `/lib/domain-stack.ts:29` | from a route table (`/lib/routes/carts.routes.ts:9`) |');
     expect(md).toContain('| `POST /users/sign-up` | `/services/users/sign-up.ts` | none |');
     // `new HttpNoneAuthorizer()` on a route of an API whose other routes are guarded: listed as public.
-    expect(md).toContain('- No authorizer (public): `POST /users/sign-up`');
+    expect(md).toContain('- No authorizer (public unless the API is private or limited by a resource policy): `POST /users/sign-up`');
   });
 
   it('reads CDK v1 and HTTP APIs the same way', async () => {

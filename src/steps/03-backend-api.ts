@@ -177,7 +177,7 @@ function apiAuth(facts: FactSet): string {
   const open = routes.filter(
     (r) => (!r.data.authorizer || r.data.authorizer === 'NONE') && (!r.data.authorizationType || r.data.authorizationType === 'NONE') && !r.data.apiKeyRequired,
   );
-  if (open.length > 0) items.push(`No authorizer (public): ${names(open.map((r) => `${r.data.method} ${r.data.path}`), 6)}`);
+  if (open.length > 0) items.push(`No authorizer (public unless the API is private or limited by a resource policy): ${names(open.map((r) => `${r.data.method} ${r.data.path}`), 6)}`);
   for (const pool of facts.of<CdkUserPoolFact>('cdk.userPool')) {
     const clients = facts.of<CdkUserPoolClientFact>('cdk.userPoolClient').filter((c) => c.data.userPool === pool.id);
     const sign = pool.data.signInAliases.length > 0 ? `, sign-in with ${pool.data.signInAliases.join('/')}` : '';

@@ -65,7 +65,7 @@ function routesTable(list: readonly HttpRouteData[]): string {
   // Never a guessed prefix: the paths are shown as the controllers write them, and where the prefix comes from.
   const prefixes = new Map(sorted.flatMap((r) => (r.runtimePrefix ? [[`${r.runtimePrefix.expression} ${cite(r.runtimePrefix.at)}`, r.runtimePrefix] as const] : [])));
   const runtime = [...prefixes.values()].map((p) => `${code(p.expression)} at ${cite(p.at)}`);
-  const prefixNote = runtime.length > 0 ? `Paths are shown without the route prefix, which is set at run time: ${runtime.join(', ')}.` : '';
+  const prefixNote = runtime.length > 0 ? `Paths are shown as the controllers declare them; the route prefix in front of them comes at run time from ${runtime.join(', ')}.` : '';
   const count = `${sorted.length} route${sorted.length === 1 ? '' : 's'} in ${new Set(sorted.map((r) => r.file)).size} file(s).`;
   const common = layout.common.length > 0 ? `Every route here passes through ${middlewareCell(layout.common)}.` : '';
   const legend = middlewareLegend(sorted.flatMap(usesOf));
