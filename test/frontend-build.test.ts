@@ -145,3 +145,26 @@ describe('VitePress sites', () => {
     expect(app.config?.file).toBe('site/.vitepress/config.ts');
   });
 });
+
+describe('Vite plugins', () => {
+  it('are the entries of the plugins array: an inline plugin by its name, a call by its module, never a call inside a hook', async () => {
+    const root = tempRepo({
+      'package.json': JSON.stringify({ name: 'web', private: true, dependencies: { react: '^18.0.0', 'react-dom': '^18.0.0' }, devDependencies: { vite: '^5.0.0', '@vitejs/plugin-react': '^4.0.0' } }),
+      'index.html': '<div id="root"></div>\n',
+      'vite.config.ts': [
+        "import { defineConfig } from 'vite';",
+        "import path from 'path';",
+        "import react from '@vitejs/plugin-react';",
+        "const isDev = process.env.NODE_ENV === 'development';",
+        'export default defineConfig({',
+        '  plugins: [',
+        "    isDev && { name: 'aws-exports', writeBundle() { path.resolve('public/x.json'); } },",
+        '    react(),',
+        '  ],',
+        '});',
+      ].join('\n'),
+    });
+    const app = await appOf(root);
+    expect(app.config?.plugins).toEqual(['inline plugin aws-exports', '@vitejs/plugin-react']);
+  });
+});

@@ -74,7 +74,14 @@ export function readConfig(index: RepoIndex, file: string): FrontendConfig {
     if (!arr || !ts.isArrayLiteralExpression(arr)) return [];
     const out: string[] = [];
     for (const el of arr.elements) {
-      const call = firstCall(el);
+      // `isDev && { name: 'aws-exports', … }` is an inline plugin; a call inside its hooks (`path.resolve`) is no plugin.
+      const plugin = pluginExpression(el);
+      if (plugin && ts.isObjectLiteralExpression(plugin)) {
+        const inline = str(property(plugin, 'name'));
+        if (inline) out.push(`inline plugin ${inline}`);
+        continue;
+      }
+      const call = plugin && ts.isCallExpression(plugin) ? plugin : plugin && !ts.isObjectLiteralExpression(plugin) ? firstCall(plugin) : undefined;
       if (!call) continue;
       const name = dottedName(call.expression);
       const root = name?.split('.')[0];
@@ -157,6 +164,18 @@ function unwrap(e: ts.Expression | undefined, constants: Map<string, ts.Expressi
     for (const st of e.body.statements) if (ts.isReturnStatement(st)) return unwrap(st.expression, constants, depth + 1);
   }
   return undefined;
+}
+
+/** The plugin an array element holds: `cond && X` and `cond ? X : null` give X; `...list` and `null` give nothing. */
+function pluginExpression(e: ts.Expression): ts.Expression | undefined {
+  let x: ts.Expression = e;
+  for (;;) {
+    while (ts.isParenthesizedExpression(x) || ts.isAsExpression(x)) x = x.expression;
+    if (ts.isBinaryExpression(x) && x.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken) x = x.right;
+    else if (ts.isConditionalExpression(x)) x = x.whenTrue.kind === ts.SyntaxKind.NullKeyword ? x.whenFalse : x.whenTrue;
+    else break;
+  }
+  return ts.isSpreadElement(x) || x.kind === ts.SyntaxKind.NullKeyword || x.kind === ts.SyntaxKind.FalseKeyword ? undefined : x;
 }
 
 function firstCall(e: ts.Expression | undefined): ts.CallExpression | undefined {
