@@ -77,7 +77,8 @@ const CDK_COMMAND = /(^|[\s;&|(])(npx\s+)?(cdk|aws-cdk)\s+(deploy|synth|diff|des
 export function deploymentPart(model: StepModel): string {
   const { facts } = model;
   const scripts = facts.of<ScriptFact>('scripts.script').map((s) => s.data);
-  const cdk = scripts.filter((s) => CDK_COMMAND.test(s.command));
+  // `"cdk": "cdk"` runs the CDK CLI with whatever follows (`npm run cdk deploy`).
+  const cdk = scripts.filter((s) => CDK_COMMAND.test(s.command) || /^\s*(npx\s+)?(cdk|aws-cdk)\s*$/.test(s.command));
   const cdkCallers = cdk.map((c) => scriptCaller(c.name, c.package));
   const callers = scripts.filter((s) => !cdk.includes(s) && cdkCallers.some((calls) => calls(s.command)));
   const scriptRows = [...cdk, ...callers].map((s) => [code(s.name), code(s.command), s.package ? code(s.package) : '—', cite(s.manifest, s.line)]);
