@@ -252,3 +252,16 @@ describe('dotenv text a program writes from a multi-line template', () => {
     expect(writtenDotenv('cli/env.ts', source).sets.map((s) => `${s.name}:${s.line}`)).toEqual(['AUTH_SECRET:4', 'GITHUB_CLIENT_ID:5']);
   });
 });
+
+describe('test scripts not named test', () => {
+  it('test-unit is what runs the tests, and test-e2e is named too', async () => {
+    const root = tempRepo({
+      'package.json': JSON.stringify({ name: 'app', private: true, scripts: { 'test-unit': 'vitest', 'test-e2e': 'playwright test' }, devDependencies: { vitest: '^1.0.0' } }),
+      'package-lock.json': '{}',
+      'src/post.test.ts': "import { it } from 'vitest';\nit('works', () => {});\n",
+    });
+    const md = (await section(workflowsStep, root)).markdown;
+    expect(md).toContain('`npm run test-unit`; also `npm run test-e2e`');
+    expect(md).toContain('`npm run test-unit -- src/post.test.ts`');
+  });
+});

@@ -26,6 +26,10 @@ export interface TestSetupData {
   readonly sample?: string;
   /** The package's `test` script as written (not npm's "no test specified" placeholder). */
   readonly script?: string;
+  /** The script `script` is, when it is not `test` (`test-unit`). */
+  readonly scriptName?: string;
+  /** Other test scripts of the package (`test:e2e`). */
+  readonly otherScripts?: readonly string[];
   /**
    * The package has no runner of its own: the root's Jest or Vitest config runs its tests (no `projects`/`roots`
    * limit, or one that covers the package's folder).
@@ -117,8 +121,15 @@ function setupOf(index: RepoIndex, pkg: { name: string; dir: string; manifest: o
     locations.set(key, entry);
   }
   if (playwright.some((p) => tests.some((t) => playwrightOf([p], t))) && !frameworks.includes('Playwright')) frameworks.push('Playwright');
-  const written = typeof manifest.scripts?.test === 'string' ? manifest.scripts.test : undefined;
-  const script = written && !PLACEHOLDER_SCRIPT.test(written) ? written : undefined;
+  // The `test` script, else `test:unit` / `test-unit` and their kin (a package may have only `test-unit` and `test-e2e`).
+  const testScripts = Object.entries(manifest.scripts ?? {}).filter(
+    (e): e is [string, string] => /^test([:_-][\w:-]+)?$/.test(e[0]) && typeof e[1] === 'string' && !PLACEHOLDER_SCRIPT.test(e[1]),
+  );
+  const chosen = testScripts.find(([k]) => k === 'test') ?? testScripts.find(([k]) => /unit/.test(k)) ?? testScripts[0];
+  const script = chosen?.[1];
+  const scriptName = chosen?.[0];
+  // Other suites (`test:e2e`), not other modes of the same one (`test:watch`, `test:coverage`).
+  const otherScripts = testScripts.map(([k]) => k).filter((k) => k !== scriptName && !/watch|cov|ui$|debug|dev/.test(k));
   // Unit tests with no runner of the package's own: the root's Jest or Vitest config runs them when it covers the folder.
   const ownRunner = script !== undefined || frameworks.some((f) => UNIT_RUNNERS.has(f));
   const runner = !pkg.isRoot && !ownRunner && unitTests.length > 0 ? rootRunnerOf(index, pkg.dir) : undefined;
@@ -139,6 +150,8 @@ function setupOf(index: RepoIndex, pkg: { name: string; dir: string; manifest: o
     locations: [...locations].sort(([a], [b]) => a.localeCompare(b)).map(([dir, v]) => ({ dir, ...v })),
     ...(sample ? { sample } : {}),
     script,
+    ...(scriptName && scriptName !== 'test' ? { scriptName } : {}),
+    ...(otherScripts.length > 0 ? { otherScripts } : {}),
     ...(runner
       ? { runBy: { package: root?.name ?? '', framework: runner.framework, config: runner.config, ...(typeof rootScript === 'string' && !PLACEHOLDER_SCRIPT.test(rootScript) ? { script: rootScript } : {}) } }
       : {}),

@@ -38,9 +38,11 @@ export function testingSection(model: StepModel, pm: PackageManager, setups: rea
       const configs = [...d.configFiles.map((f) => cite(f)), `${cite(d.runBy.config)} (root)`].join(', ');
       return [oneLine(d.package || 'root'), d.frameworks.join(', '), configs, where, `${code(root)} at the root`, d.sample ? code(`${root} -- ${d.sample}`) : '—'];
     }
-    const run = d.script ? code(runScript(index, pm, d.package, 'test')) : '—';
+    const name = d.scriptName ?? 'test';
+    const also = (d.otherScripts ?? []).slice(0, 2).map((k) => code(runScript(index, pm, d.package, k)));
+    const run = d.script ? `${code(runScript(index, pm, d.package, name))}${also.length ? `; also ${also.join(', ')}` : ''}` : '—';
     const sample = d.sample && (d.dir ? d.sample.slice(d.dir.length + 1) : d.sample);
-    const oneFile = sample && d.script ? oneFileCommand(runScript(index, pm, d.package, 'test'), d.script, d.frameworks, d.dir, sample) : undefined;
+    const oneFile = sample && d.script ? oneFileCommand(runScript(index, pm, d.package, name), d.script, d.frameworks, d.dir, sample) : undefined;
     const one = oneFile ? code(oneFile) : '—';
     return [oneLine(d.package || 'root'), d.frameworks.join(', ') || '—', d.configFiles.map((f) => cite(f)).join(', ') || '—', where, run, one];
   });
