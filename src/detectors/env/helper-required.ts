@@ -66,3 +66,30 @@ function unwrap(e: ts.Expression): ts.Expression {
   while (ts.isParenthesizedExpression(x)) x = x.expression;
   return x;
 }
+
+/**
+ * Whether a helper's read (or its call of another helper) ends in a default of the helper's own: the left side of
+ * `||` / `??` whose right side is not a parameter (`process.env[key] && process.env[key].split(',') || []`). A default
+ * passed in by the caller (`?? fallback`) is decided per call, as a further argument.
+ */
+export function returnsDefault(access: ts.Node, fn: ts.Node | undefined): boolean {
+  const params = new Set(fn && ts.isFunctionLike(fn) ? fn.parameters.map((p) => (ts.isIdentifier(p.name) ? p.name.text : '')).filter(Boolean) : []);
+  const usesParam = (e: ts.Node): boolean => (ts.isIdentifier(e) && params.has(e.text)) || (ts.forEachChild(e, (c) => usesParam(c) || undefined) ?? false);
+  let cur: ts.Node = access;
+  for (let p = cur.parent; p && p !== fn; cur = p, p = p.parent) {
+    if (ts.isBinaryExpression(p) && (p.operatorToken.kind === ts.SyntaxKind.BarBarToken || p.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken)) {
+      if (p.left === cur && !usesParam(p.right)) return true;
+      if (p.left === cur) return false;
+      continue; // the right side of `||` is a value too: `a || process.env[key] || []`
+    }
+    const passes =
+      ts.isParenthesizedExpression(p) ||
+      ts.isAsExpression(p) ||
+      ts.isNonNullExpression(p) ||
+      (ts.isPropertyAccessExpression(p) && p.expression === cur) ||
+      (ts.isCallExpression(p) && p.expression === cur) ||
+      (ts.isBinaryExpression(p) && p.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken);
+    if (!passes) return false;
+  }
+  return false;
+}
