@@ -1,0 +1,38 @@
+/**
+ * A README's fenced `.env` block (`PAGINATION_LIMIT = 8`) is where users are told to set a variable: it is not "set
+ * nowhere", and the map says "documented in README" (the name and line, never the value). Prose naming a variable is
+ * no such instruction.
+ */
+import { describe, expect, it } from 'vitest';
+import { configurationStep } from '../src/steps/08-configuration.js';
+import { workflowsStep } from '../src/steps/09-workflows.js';
+import { tempRepo } from './helpers/temp-repo.js';
+import { section } from './helpers/fixture.js';
+
+const repo = () =>
+  tempRepo({
+    'package.json': JSON.stringify({ name: 'shop', private: true, scripts: { start: 'node backend/server.js' }, dependencies: { express: '^4.18.2' } }),
+    'readme.md': ['# Shop', '', 'Create a `.env` file with:', '', '```', 'PAGINATION_LIMIT = 8', 'SHOP_SECRET=abc123', '```', '', 'You may also set PROSE_ONLY_VAR.', ''].join('\n'),
+    'backend/server.js': [
+      "const express = require('express');",
+      'const app = express();',
+      'const limit = process.env.PAGINATION_LIMIT;',
+      'const secret = process.env.SHOP_SECRET;',
+      'const prose = process.env.PROSE_ONLY_VAR;',
+      'app.listen(3000, () => console.log(limit, secret, prose));',
+      '',
+    ].join('\n'),
+  });
+
+describe('variables documented in a README code block', () => {
+  it('are not "set nowhere" and are shown as documented, without their values', async () => {
+    const root = repo();
+    const step9 = (await section(workflowsStep, root)).markdown;
+    expect(step9).toContain('`PAGINATION_LIMIT` — read without a fallback in `/backend/server.js:3` — not set in the repository; documented in README `/readme.md:6`');
+    expect(step9).not.toMatch(/`PAGINATION_LIMIT`[^\n]*set nowhere/);
+    expect(step9).toMatch(/`PROSE_ONLY_VAR`[^\n]*\*\*set nowhere in the repository\*\*/);
+    const step8 = (await section(configurationStep, root)).markdown;
+    expect(step8).toMatch(/\| `SHOP_SECRET` \| `\/backend\/server\.js:4` \| documented in README `\/readme\.md:7` \|/);
+    for (const md of [step8, step9]) expect(md).not.toContain('abc123');
+  });
+});
