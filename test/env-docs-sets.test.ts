@@ -9,10 +9,10 @@ import { workflowsStep } from '../src/steps/09-workflows.js';
 import { tempRepo } from './helpers/temp-repo.js';
 import { section } from './helpers/fixture.js';
 
-const repo = () =>
+const repo = (devDependencies: Record<string, string> = {}) =>
   tempRepo({
-    'package.json': JSON.stringify({ name: 'shop', private: true, scripts: { start: 'node backend/server.js' }, dependencies: { express: '^4.18.2' } }),
-    'readme.md': ['# Shop', '', 'Create a `.env` file with:', '', '```', 'PAGINATION_LIMIT = 8', 'SHOP_SECRET=abc123', '```', '', 'You may also set PROSE_ONLY_VAR.', ''].join('\n'),
+    'package.json': JSON.stringify({ name: 'shop', private: true, scripts: { start: 'node backend/server.js', server: 'nodemon backend/server.js' }, dependencies: { express: '^4.18.2' }, devDependencies: { nodemon: '^2.0.21', ...devDependencies } }),
+    'readme.md': ['# Shop', '', 'Create a `.env` file with:', '', '```', 'PAGINATION_LIMIT = 8', 'SHOP_SECRET=abc123', 'NODE_ENV = development', '```', '', 'You may also set PROSE_ONLY_VAR.', ''].join('\n'),
     'backend/server.js': [
       "const express = require('express');",
       'const app = express();',
@@ -20,6 +20,7 @@ const repo = () =>
       'const secret = process.env.SHOP_SECRET;',
       'const prose = process.env.PROSE_ONLY_VAR;',
       'app.listen(3000, () => console.log(limit, secret, prose));',
+      "if (process.env.NODE_ENV === 'production') app.use(express.static('frontend/build'));",
       '',
     ].join('\n'),
   });
@@ -34,5 +35,14 @@ describe('variables documented in a README code block', () => {
     const step8 = (await section(configurationStep, root)).markdown;
     expect(step8).toMatch(/\| `SHOP_SECRET` \| `\/backend\/server\.js:4` \| documented in README `\/readme\.md:7` \|/);
     for (const md of [step8, step9]) expect(md).not.toContain('abc123');
+  });
+
+  it('NODE_ENV is set by the tooling only where a framework, bundler, test runner or script sets it', async () => {
+    const tooling = 'set by the tooling (frameworks, bundlers, test runners) or the start script';
+    const plain = (await section(configurationStep, repo())).markdown;
+    expect(plain).toMatch(/\| `NODE_ENV` \| `\/backend\/server\.js:7` \| documented in README `\/readme\.md:8` \|/);
+    expect(plain).not.toContain(tooling);
+    const withJest = (await section(configurationStep, repo({ jest: '^29.0.0' }))).markdown;
+    expect(withJest).toContain(`| \`NODE_ENV\` | \`/backend/server.js:7\` | ${tooling} |`);
   });
 });
