@@ -46,3 +46,16 @@ describe('variables documented in a README code block', () => {
     expect(withJest).toContain(`| \`NODE_ENV\` | \`/backend/server.js:7\` | ${tooling} |`);
   });
 });
+
+describe('the "Add an environment variable" recipe', () => {
+  it('counts every file that reads a variable, one reading only NODE_ENV included', async () => {
+    const root = tempRepo({
+      'package.json': JSON.stringify({ name: 'api', private: true, scripts: { start: 'node src/server.js', test: 'jest' }, dependencies: { express: '^4.18.2' }, devDependencies: { jest: '^29.0.0' } }),
+      'src/server.js': "const port = process.env.API_PORT;\nmodule.exports = port;\n",
+      'src/db.js': "const url = process.env.MONGO_URI;\nmodule.exports = url;\n",
+      'src/errors.js': "const stack = process.env.NODE_ENV === 'production' ? null : 'stack';\nmodule.exports = stack;\n",
+    });
+    const step9 = (await section(workflowsStep, root)).markdown;
+    expect(step9).toContain('3 files read variables directly');
+  });
+});
