@@ -21,6 +21,7 @@ const repo = (devDependencies: Record<string, string> = {}) =>
       'const prose = process.env.PROSE_ONLY_VAR;',
       'app.listen(3000, () => console.log(limit, secret, prose));',
       "if (process.env.NODE_ENV === 'production') app.use(express.static('frontend/build'));",
+      'console.log(`mode ${process.env.NODE_ENV}`);',
       '',
     ].join('\n'),
   });
@@ -32,6 +33,8 @@ describe('variables documented in a README code block', () => {
     expect(step9).toContain('`PAGINATION_LIMIT` — read without a fallback in `/backend/server.js:3` — not set in the repository; documented in README `/readme.md:6`');
     expect(step9).not.toMatch(/`PAGINATION_LIMIT`[^\n]*set nowhere/);
     expect(step9).toMatch(/`PROSE_ONLY_VAR`[^\n]*\*\*set nowhere in the repository\*\*/);
+    // The comparison on line 7 copes with unset; the template on line 8 does not: that is the line cited.
+    expect(step9).toContain('`NODE_ENV` — read without a fallback in `/backend/server.js:8` — not set in the repository; documented in README `/readme.md:8`');
     const step8 = (await section(configurationStep, root)).markdown;
     expect(step8).toMatch(/\| `SHOP_SECRET` \| `\/backend\/server\.js:4` \| documented in README `\/readme\.md:7` \|/);
     for (const md of [step8, step9]) expect(md).not.toContain('abc123');

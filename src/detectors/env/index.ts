@@ -362,6 +362,7 @@ function group(index: RepoIndex, file: string, reads: RawRead[]): EnvReadFact[] 
     // gives a default.
     const required = hasFallback ? undefined : (['schema', 'guard', 'check'] as const).find((k) => list.some((r) => r.required === k));
     const defaultAt = list.find((r) => r.defaultAt)?.defaultAt;
+    const bare = hasFallback || schema.length ? undefined : Math.min(...list.filter((r) => !r.fallback).map((r) => r.line));
     return {
       kind: 'env.read',
       id: `${name} ${file}`,
@@ -373,6 +374,7 @@ function group(index: RepoIndex, file: string, reads: RawRead[]): EnvReadFact[] 
         via: list[0].via,
         builtin: isBuiltin(name, list[0].receiver),
         hasFallback,
+        ...(bare !== undefined && bare !== lines[0] ? { bareAt: bare } : {}),
         ...(exportedAs ? { exportedAs } : {}),
         ...(required ? { required, requiredAt: list.find((r) => r.required === required)!.line } : {}),
         ...(defaultAt ? { defaultAt: { file: defaultAt.file ?? file, line: defaultAt.line } } : {}),
