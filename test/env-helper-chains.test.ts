@@ -32,6 +32,14 @@ const utils = [
   "export function getOsEnvArray(key: string, delimiter: string = ','): string[] {",
   '  return process.env[key] && process.env[key].split(delimiter) || [];',
   '}',
+  'export function envWith(key: string, def?: string): string {',
+  '  const value = process.env[key] ?? def;',
+  '  if (value === undefined) throw new Error(key);',
+  '  return value;',
+  '}',
+  'export function portOr(key: string, def: string): number {',
+  '  return Number(envWith(key, def));',
+  '}',
   '',
 ].join('\n');
 
@@ -42,12 +50,14 @@ describe('env helpers through a barrel and helpers of helpers', () => {
       'src/lib/env/utils.ts': utils,
       'src/lib/env/index.ts': "export * from './utils';\n",
       'src/env.ts': [
-        "import { getOsEnv, getOsEnvOptional, getOsPath, getOsPaths } from './lib/env';",
+        "import { envWith, getOsEnv, getOsEnvOptional, getOsPath, getOsPaths, portOr } from './lib/env';",
         'export const env = {',
         "  name: getOsEnv('APP_NAME'),",
         "  dir: getOsPath('MIGRATIONS_DIR'),",
         "  controllers: getOsPaths('CONTROLLERS'),",
         "  user: getOsEnvOptional('DB_USER'),",
+        "  key: envWith('API_KEY'),",
+        "  port: portOr('WEB_PORT', '80'),",
         '};',
         'export function later() {',
         "  return getOsEnv('LATE_VAR');",
@@ -61,6 +71,9 @@ describe('env helpers through a barrel and helpers of helpers', () => {
     expect(read('MIGRATIONS_DIR')).toEqual([['src/env.ts', false, 'guard']]);
     expect(read('CONTROLLERS')).toEqual([['src/env.ts', true, null]]);
     expect(read('DB_USER')).toEqual([['src/env.ts', false, null]]);
+    // A check that a caller's default can satisfy is still a check; a wrapper passing its own default stays a helper.
+    expect(read('API_KEY')).toEqual([['src/env.ts', false, 'guard']]);
+    expect(read('WEB_PORT')).toEqual([['src/env.ts', true, null]]);
     expect(read('LATE_VAR')).toEqual([['src/env.ts', false, 'check']]);
   });
 });

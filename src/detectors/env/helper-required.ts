@@ -15,9 +15,6 @@ export function failsWhenUnset(access: ts.Expression, fn: ts.Node | undefined): 
   if (!body) return false;
   // What holds the value: the read itself, and the variable it initialises (`const value = process.env[key]`).
   const holders = new Set([access.getText()]);
-  let n: ts.Node = access;
-  while (ts.isParenthesizedExpression(n.parent) || ts.isAsExpression(n.parent) || ts.isNonNullExpression(n.parent)) n = n.parent;
-  if (ts.isVariableDeclaration(n.parent) && n.parent.initializer === n && ts.isIdentifier(n.parent.name)) holders.add(n.parent.name.text);
   // `if (!value && !optional) throw`: the helper's own parameters are decided per call (a call with a fallback is
   // not required), so they do not narrow the test; any other `&&` term does (`if (!value && isProd) throw`).
   const params = new Set((fn as ts.FunctionLikeDeclaration).parameters.map((p) => (ts.isIdentifier(p.name) ? p.name.text : '')).filter(Boolean));
@@ -30,6 +27,11 @@ export function failsWhenUnset(access: ts.Expression, fn: ts.Node | undefined): 
     visit(e);
     return only;
   };
+  let n: ts.Node = access;
+  // `process.env[key] ?? def` with `def` a parameter: the caller's default, so the holder is unset when the call has none.
+  const callerDefault = (p: ts.Node) => ts.isBinaryExpression(p) && p.left === n && (p.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken || p.operatorToken.kind === ts.SyntaxKind.BarBarToken) && ofParams(p.right);
+  while (ts.isParenthesizedExpression(n.parent) || ts.isAsExpression(n.parent) || ts.isNonNullExpression(n.parent) || callerDefault(n.parent)) n = n.parent;
+  if (ts.isVariableDeclaration(n.parent) && n.parent.initializer === n && ts.isIdentifier(n.parent.name)) holders.add(n.parent.name.text);
   let found = false;
   walk(body, (x) => {
     if (found) return false;

@@ -354,11 +354,13 @@ function wrappingHelpers(sf: ts.SourceFile, found: readonly EnvHelper[]): EnvHel
       const inner = known.get(lastName(node.expression) ?? '');
       const arg = inner === undefined ? undefined : node.arguments[inner.param];
       const helper = arg && helperOf(arg);
-      if (!helper || known.has(helper.name) || node.arguments.length > inner!.param + 1) return;
+      if (!helper || known.has(helper.name)) return;
       // The wrapper inherits what the helper it calls does when unset (`getOsPath` → `getOsEnv` throws,
-      // `getOsPaths` → `getOsEnvArray` falls back to `[]`), unless it adds a default or a check of its own.
+      // `getOsPaths` → `getOsEnvArray` falls back to `[]`), unless it adds a default or a check of its own. A call
+      // passing a further argument (a default, decided by the wrapper's caller) inherits neither.
       const own = withOutcome(helper, node, enclosingFunction(node));
-      added.push({ ...own, ...(inner!.failsWhenUnset && !own.fallback ? { failsWhenUnset: true } : {}), ...(inner!.fallback ? { fallback: true } : {}) });
+      const passes = node.arguments.length <= inner!.param + 1;
+      added.push({ ...own, ...(passes && inner!.failsWhenUnset && !own.fallback ? { failsWhenUnset: true } : {}), ...(passes && inner!.fallback ? { fallback: true } : {}) });
     });
     if (added.length === 0) break;
     for (const h of added) known.set(h.name, mergeHelper(known.get(h.name), h));
