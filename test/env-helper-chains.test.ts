@@ -76,4 +76,18 @@ describe('env helpers through a barrel and helpers of helpers', () => {
     expect(read('WEB_PORT')).toEqual([['src/env.ts', true, null]]);
     expect(read('LATE_VAR')).toEqual([['src/env.ts', false, 'check']]);
   });
+
+  it('names the helper whose check fails in step 9', async () => {
+    const { workflowsStep } = await import('../src/steps/09-workflows.js');
+    const { section } = await import('./helpers/fixture.js');
+    const root = tempRepo({
+      'package.json': JSON.stringify({ name: 'app', private: true }),
+      'src/lib/env/utils.ts': utils,
+      'src/lib/env/index.ts': "export * from './utils';\n",
+      'src/env.ts': "import { getOsEnv, getOsPaths } from './lib/env';\nexport const env = { name: getOsEnv('APP_NAME'), controllers: getOsPaths('CONTROLLERS') };\n",
+    });
+    const md = (await section(workflowsStep, root)).markdown;
+    expect(md).toContain('`APP_NAME` — required: startup fails if unset (checked by `getOsEnv`, called at `/src/env.ts:2`)');
+    expect(md).not.toMatch(/`CONTROLLERS` — read without a fallback/);
+  });
 });

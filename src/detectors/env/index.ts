@@ -376,7 +376,7 @@ function group(index: RepoIndex, file: string, reads: RawRead[]): EnvReadFact[] 
         hasFallback,
         ...(bare !== undefined && bare !== lines[0] ? { bareAt: bare } : {}),
         ...(exportedAs ? { exportedAs } : {}),
-        ...(required ? { required, requiredAt: list.find((r) => r.required === required)!.line } : {}),
+        ...(required ? requiredFields(list.find((r) => r.required === required)!) : {}),
         ...(defaultAt ? { defaultAt: { file: defaultAt.file ?? file, line: defaultAt.line } } : {}),
       },
       at: [{ file, line: lines[0] }],
@@ -443,4 +443,8 @@ export function splitComponent(text: string): { script: string; markup: string }
   script += blank(text.slice(pos));
   markup += text.slice(pos);
   return { script, markup };
+}
+
+function requiredFields(r: RawRead): { required: NonNullable<RawRead['required']>; requiredAt: number; requiredBy?: string } {
+  return { required: r.required!, requiredAt: r.line, ...(r.requiredBy ? { requiredBy: r.requiredBy } : {}) };
 }

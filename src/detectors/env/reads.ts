@@ -31,6 +31,8 @@ export interface RawRead {
    * at module level (`guard`: at startup) or inside a function (`check`: when that code runs).
    */
   readonly required?: 'schema' | 'guard' | 'check';
+  /** The helper that fails when it is unset (a call of `getOsEnv('X')`). */
+  readonly requiredBy?: string;
   /** The schema's default for it (`.default(x)`): the line, and the file when the schema is another module. */
   readonly defaultAt?: { readonly file?: string; readonly line: number };
 }

@@ -48,6 +48,8 @@ export interface EnvReadData {
    */
   readonly required?: 'schema' | 'guard' | 'check';
   readonly requiredAt?: number;
+  /** The env helper whose own check fails (`getOsEnv('X')` throws when X is unset): the check is in the helper, not at `requiredAt`. */
+  readonly requiredBy?: string;
   /** The validated schema's default for it (`.default(x)`, envalid `default:`): where the value comes from when unset. */
   readonly defaultAt?: { readonly file: string; readonly line: number };
 }

@@ -209,7 +209,8 @@ export function unsetVarsBlocks(model: StepModel): string {
       continue;
     }
     if (checks.length > 0) {
-      const how = checks.map((r) => `${r.required === 'schema' ? 'schema' : 'checked at'} ${cite(r.file, r.requiredAt ?? r.lines[0])}`);
+      // A helper's own check (`getOsEnv` throws): named, with the call that passes the variable.
+      const how = checks.map((r) => `${r.required === 'schema' ? 'schema' : r.requiredBy ? `checked by ${code(r.requiredBy)}, called at` : 'checked at'} ${cite(r.file, r.requiredAt ?? r.lines[0])}`);
       // A schema or a module-level check fails at startup; a check in a function throws when that code runs.
       const when = checks.some((r) => r.required !== 'check') ? 'startup fails' : 'the code throws';
       required.push(`${code(v.name)} — required: ${when} if unset (${how.slice(0, 3).join(', ')}${how.length > 3 ? `, +${how.length - 3} more` : ''})${where}`);
