@@ -12,7 +12,12 @@ export interface EnvMentions {
   code(name: string): { what: string; at: Citation }[];
   /** Settings files that name it: compose, Dockerfiles, Kubernetes, Makefiles, shell scripts, CI, TOML/JSON config. */
   settings(name: string): { what: string; at: Citation }[];
+  /** README/docs lines in a fenced code block that assign it (`NAME = value`): where users are told to set it. */
+  docs(name: string): { what: string; at: Citation }[];
 }
+
+/** The `what` of a documented assignment; the value is never kept. */
+export const DOCUMENTED = 'documented in a code block of the docs';
 
 /** Source in any language: a CDK app's Python or Go Lambdas read the variables it sets. */
 const CODE = /\.(m|c)?[jt]sx?$|\.(astro|vue|svelte|py|go|rb|java|kt|rs|php|cs)$/;
@@ -28,17 +33,18 @@ type Table = Map<string, Citation[]>;
  * One table per kind, each built on its first question: step 5 asks only about code, so the settings files (JSON and
  * YAML included, often the bulk of a repository's text) are read and scanned when step 8 or 9 first asks about them.
  */
-const tables = new WeakMap<RepoIndex, { code?: Table; settings?: Table }>();
+const tables = new WeakMap<RepoIndex, { code?: Table; settings?: Table; docs?: Table }>();
 
 export function envMentions(index: RepoIndex): EnvMentions {
-  const table = (kind: 'code' | 'settings'): Table => {
+  const table = (kind: 'code' | 'settings' | 'docs'): Table => {
     let t = tables.get(index);
     if (!t) tables.set(index, (t = {}));
-    return (t[kind] ??= build(index, kind));
+    return (t[kind] ??= kind === 'docs' ? documented(index) : build(index, kind));
   };
   return {
     code: (name) => (table('code').get(name) ?? []).map((at) => ({ what: 'named in code', at })),
     settings: (name) => (table('settings').get(name) ?? []).map((at) => ({ what: 'named in a settings file', at })),
+    docs: (name) => (table('docs').get(name) ?? []).map((at) => ({ what: DOCUMENTED, at })),
   };
 }
 
@@ -64,6 +70,35 @@ function build(index: RepoIndex, kind: 'code' | 'settings'): Table {
       if (!list) table.set(m[0], (list = []));
       if (list.length < PER_NAME && !list.some((c) => c.file === file)) list.push({ file, line });
     }
+  }
+  return table;
+}
+
+const MARKDOWN = /\.(md|mdx|markdown)$/i;
+/** `NAME = value`, `NAME=value`, `export NAME=value` at the start of a line: a `.env` block, a shell snippet. */
+const ASSIGNMENT = /^\s*(?:export\s+)?([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*)\s*=/;
+
+/**
+ * Names assigned in fenced code blocks of Markdown files (a README's "create a .env with …" block). Only the fences are
+ * read: prose mentioning a name is no instruction to set it. Markdown files without a fence are not split into lines.
+ */
+function documented(index: RepoIndex): Table {
+  const table: Table = new Map();
+  for (const file of index.files) {
+    if (!MARKDOWN.test(file) || /(^|\/)(node_modules|CHANGELOG)/i.test(file)) continue;
+    const text = index.read(file);
+    if (!text || !text.includes('```') || !text.includes('=')) continue;
+    let fenced = false;
+    text.split('\n').forEach((line, i) => {
+      if (/^\s*(```|~~~)/.test(line)) fenced = !fenced;
+      else if (fenced) {
+        const m = ASSIGNMENT.exec(line);
+        if (!m || m[1].length < 3) return;
+        let list = table.get(m[1]);
+        if (!list) table.set(m[1], (list = []));
+        if (list.length < PER_NAME && !list.some((c) => c.file === file)) list.push({ file, line: i + 1 });
+      }
+    });
   }
   return table;
 }

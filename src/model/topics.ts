@@ -226,10 +226,11 @@ const TOPICS: readonly Topic[] = [
     },
   },
   {
-    // Subject: the variable's name. Sets anywhere in the model, the runtime, then any settings file naming it.
+    // Subject: the variable's name. Sets anywhere in the model, the runtime, then any settings file naming it, then a
+    // docs code block assigning it (a README's `.env` block users are told to create).
     id: 'env-set',
     detectors: ENV_DETECTORS,
-    evidence: (set, index, name) => (name ? [...envModelOf(set, index).setEvidence(name), ...envMentions(index).settings(name)] : []),
+    evidence: (set, index, name) => (name ? [...envModelOf(set, index).setEvidence(name), ...envMentions(index).settings(name), ...envMentions(index).docs(name)] : []),
   },
   {
     // Subject: the variable's name. Reads (any language the model reads), production reads by a computed name, then

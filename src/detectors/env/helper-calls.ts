@@ -63,9 +63,10 @@ export function helperCallsIn(calls: readonly LiteralArgument[], helpers: Readon
   for (const c of calls) {
     const helper = helpers.get(c.callee);
     if (!helper || helper.param !== c.param || !!helper.list !== c.list) continue;
-    const fallback = !c.list && c.args > c.param + 1;
+    // A further argument is the caller's default; a helper that returns its own default (`|| []`) copes itself.
+    const fallback = !c.list && (c.args > c.param + 1 || !!helper.fallback);
     // A helper that throws (or exits) when the variable is unset: at startup for a module-level call.
-    const required = helper.failsWhenUnset && !fallback ? { required: c.topLevel ? ('guard' as const) : ('check' as const) } : {};
+    const required = helper.failsWhenUnset && !fallback ? { required: c.topLevel ? ('guard' as const) : ('check' as const), requiredBy: c.callee } : {};
     out.push({ name: c.name, line: c.line, via: 'helper', receiver: 'process', fallback, ...required });
   }
   return out;

@@ -15,9 +15,6 @@ export function failsWhenUnset(access: ts.Expression, fn: ts.Node | undefined): 
   if (!body) return false;
   // What holds the value: the read itself, and the variable it initialises (`const value = process.env[key]`).
   const holders = new Set([access.getText()]);
-  let n: ts.Node = access;
-  while (ts.isParenthesizedExpression(n.parent) || ts.isAsExpression(n.parent) || ts.isNonNullExpression(n.parent)) n = n.parent;
-  if (ts.isVariableDeclaration(n.parent) && n.parent.initializer === n && ts.isIdentifier(n.parent.name)) holders.add(n.parent.name.text);
   // `if (!value && !optional) throw`: the helper's own parameters are decided per call (a call with a fallback is
   // not required), so they do not narrow the test; any other `&&` term does (`if (!value && isProd) throw`).
   const params = new Set((fn as ts.FunctionLikeDeclaration).parameters.map((p) => (ts.isIdentifier(p.name) ? p.name.text : '')).filter(Boolean));
@@ -30,6 +27,11 @@ export function failsWhenUnset(access: ts.Expression, fn: ts.Node | undefined): 
     visit(e);
     return only;
   };
+  let n: ts.Node = access;
+  // `process.env[key] ?? def` with `def` a parameter: the caller's default, so the holder is unset when the call has none.
+  const callerDefault = (p: ts.Node) => ts.isBinaryExpression(p) && p.left === n && (p.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken || p.operatorToken.kind === ts.SyntaxKind.BarBarToken) && ofParams(p.right);
+  while (ts.isParenthesizedExpression(n.parent) || ts.isAsExpression(n.parent) || ts.isNonNullExpression(n.parent) || callerDefault(n.parent)) n = n.parent;
+  if (ts.isVariableDeclaration(n.parent) && n.parent.initializer === n && ts.isIdentifier(n.parent.name)) holders.add(n.parent.name.text);
   let found = false;
   walk(body, (x) => {
     if (found) return false;
@@ -65,4 +67,31 @@ function unwrap(e: ts.Expression): ts.Expression {
   let x = e;
   while (ts.isParenthesizedExpression(x)) x = x.expression;
   return x;
+}
+
+/**
+ * Whether a helper's read (or its call of another helper) ends in a default of the helper's own: the left side of
+ * `||` / `??` whose right side is not a parameter (`process.env[key] && process.env[key].split(',') || []`). A default
+ * passed in by the caller (`?? fallback`) is decided per call, as a further argument.
+ */
+export function returnsDefault(access: ts.Node, fn: ts.Node | undefined): boolean {
+  const params = new Set(fn && ts.isFunctionLike(fn) ? fn.parameters.map((p) => (ts.isIdentifier(p.name) ? p.name.text : '')).filter(Boolean) : []);
+  const usesParam = (e: ts.Node): boolean => (ts.isIdentifier(e) && params.has(e.text)) || (ts.forEachChild(e, (c) => usesParam(c) || undefined) ?? false);
+  let cur: ts.Node = access;
+  for (let p = cur.parent; p && p !== fn; cur = p, p = p.parent) {
+    if (ts.isBinaryExpression(p) && (p.operatorToken.kind === ts.SyntaxKind.BarBarToken || p.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken)) {
+      if (p.left === cur && !usesParam(p.right)) return true;
+      if (p.left === cur) return false;
+      continue; // the right side of `||` is a value too: `a || process.env[key] || []`
+    }
+    const passes =
+      ts.isParenthesizedExpression(p) ||
+      ts.isAsExpression(p) ||
+      ts.isNonNullExpression(p) ||
+      (ts.isPropertyAccessExpression(p) && p.expression === cur) ||
+      (ts.isCallExpression(p) && p.expression === cur) ||
+      (ts.isBinaryExpression(p) && p.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken);
+    if (!passes) return false;
+  }
+  return false;
 }

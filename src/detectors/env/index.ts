@@ -6,7 +6,7 @@ import { dotenvNames, isDotenvFile, isExampleDotenv } from './dotenv.js';
 import { isBuiltin } from './names.js';
 import { WRANGLER_CONFIG } from '../other-infra/wrangler.js';
 import { WRITES_FILES, writtenDotenv } from './sets-written.js';
-import { envReadsOf, schemaFacts, WORKER_TEXT, type EnvHelper, type FileEnvReads, type RawDynamic, type RawRead, type SchemaImport } from './reads.js';
+import { envReadsOf, mergeHelper, schemaFacts, WORKER_TEXT, type EnvHelper, type FileEnvReads, type RawDynamic, type RawRead, type SchemaImport } from './reads.js';
 import { exportedSchemaKeys } from './reads-schema.js';
 import type { ConfigConstant } from './reads-config-def.js';
 import { findDefinition } from '../shared/definitions.js';
@@ -53,7 +53,7 @@ const YAML_ELSEWHERE = /(^|\/)(\.github|\.gitlab|\.circleci|\.buildkite)\/|(^|\/
  * from those trees while they exist rather than by parsing everything a second time.
  */
 const ENV_READS: TreeMemo<FileEnvReads> = {
-  namespace: 'env.reads@30',
+  namespace: 'env.reads@32',
   wants: (file, text) => !GENERATED.test(file) && (HARNESS_CONFIG.test(file) ? text.includes('env') : mentionsRead(text)),
   compute: envReadsOf,
 };
@@ -191,7 +191,10 @@ export const envDetector: Detector = {
         const { reads, dynamic, dynamicSets, helpers: found, assigned, schemaImports, exportsEnv, configConstants, cypressDefaults } = result;
         if (exportsEnv.length) envModules.set(file, exportsEnv);
         firstPass.set(file, new Set(reads.map((r) => `${r.name}:${r.line}`)));
-        for (const h of found) helpers.set(h.name, h);
+        // One helper is found at each of its reads (a check and a return): it keeps what any of them says.
+        const own = new Map<string, EnvHelper>();
+        for (const h of found) own.set(h.name, mergeHelper(own.get(h.name), h));
+        for (const h of own.values()) helpers.set(h.name, h);
         const imported = [...schemaImports.filter((s) => !s.defaultsOnly).flatMap((s) => importedSchemaReads(index, file, s)), ...(configConstants ?? []).map((c) => configConstantRead(index, file, c))];
         const validated = schemaImports.filter((s) => s.defaultsOnly).map((s) => frameworkSchema(index, file, s));
         sets(validated.flatMap((v) => v.defaults));
@@ -359,6 +362,7 @@ function group(index: RepoIndex, file: string, reads: RawRead[]): EnvReadFact[] 
     // gives a default.
     const required = hasFallback ? undefined : (['schema', 'guard', 'check'] as const).find((k) => list.some((r) => r.required === k));
     const defaultAt = list.find((r) => r.defaultAt)?.defaultAt;
+    const bare = hasFallback || schema.length ? undefined : Math.min(...list.filter((r) => !r.fallback).map((r) => r.line));
     return {
       kind: 'env.read',
       id: `${name} ${file}`,
@@ -370,8 +374,9 @@ function group(index: RepoIndex, file: string, reads: RawRead[]): EnvReadFact[] 
         via: list[0].via,
         builtin: isBuiltin(name, list[0].receiver),
         hasFallback,
+        ...(bare !== undefined && bare !== lines[0] ? { bareAt: bare } : {}),
         ...(exportedAs ? { exportedAs } : {}),
-        ...(required ? { required, requiredAt: list.find((r) => r.required === required)!.line } : {}),
+        ...(required ? requiredFields(list.find((r) => r.required === required)!) : {}),
         ...(defaultAt ? { defaultAt: { file: defaultAt.file ?? file, line: defaultAt.line } } : {}),
       },
       at: [{ file, line: lines[0] }],
@@ -438,4 +443,8 @@ export function splitComponent(text: string): { script: string; markup: string }
   script += blank(text.slice(pos));
   markup += text.slice(pos);
   return { script, markup };
+}
+
+function requiredFields(r: RawRead): { required: NonNullable<RawRead['required']>; requiredAt: number; requiredBy?: string } {
+  return { required: r.required!, requiredAt: r.line, ...(r.requiredBy ? { requiredBy: r.requiredBy } : {}) };
 }

@@ -15,6 +15,8 @@ export interface EnvHelper {
   readonly list?: boolean;
   /** The helper throws or exits when the variable is unset (`helper-required.ts`): a call without a fallback requires it. */
   readonly failsWhenUnset?: boolean;
+  /** The helper returns a default when the variable is unset (`process.env[key] || []`): its calls have a fallback. */
+  readonly fallback?: boolean;
 }
 
 /** Calls that pass a value through unchanged enough to keep its config path (`Number(process.env.PORT)`). */

@@ -9,7 +9,7 @@ import { exportedNames, exportPath, helperOf, listHelperOf, loopNames, type EnvH
 import type { EnvReadVia } from './types.js';
 import { clip } from '../../secrets/clip.js';
 import { configDefinitionReads, type ConfigConstant } from './reads-config-def.js';
-import { failsWhenUnset } from './helper-required.js';
+import { failsWhenUnset, returnsDefault } from './helper-required.js';
 import { afterUnsetExit, fails, holderOutcome, ifWhenTrue } from './unset-check.js';
 import { CYPRESS_CONFIG, cypressConfigEnv, cypressEnvCall } from './reads-cypress.js';
 
@@ -31,6 +31,8 @@ export interface RawRead {
    * at module level (`guard`: at startup) or inside a function (`check`: when that code runs).
    */
   readonly required?: 'schema' | 'guard' | 'check';
+  /** The helper that fails when it is unset (a call of `getOsEnv('X')`). */
+  readonly requiredBy?: string;
   /** The schema's default for it (`.default(x)`): the line, and the file when the schema is another module. */
   readonly defaultAt?: { readonly file?: string; readonly line: number };
 }
@@ -219,7 +221,7 @@ export function envReadsOf(sf: ts.SourceFile, imported?: ReadonlyMap<string, 'pr
       }
       const helper = (ts.isIdentifier(arg) ? listHelperOf(arg) : undefined) ?? helperOf(arg);
       if (helper) {
-        helpers.push(!helper.list && failsWhenUnset(node, enclosingFunction(node)) ? { ...helper, failsWhenUnset: true } : helper);
+        helpers.push(helper.list ? helper : withOutcome(helper, node, enclosingFunction(node)));
         helperFns.add(enclosingFunction(node));
       } else pending.push({ node, read: { line: lineOf(node, sf), expression: clip(node.getText(sf), 80), ...namePattern(key?.text) } });
     } else if (ts.isVariableDeclaration(node) && ts.isObjectBindingPattern(node.name) && node.initializer) {
@@ -344,22 +346,41 @@ export function envReadsOf(sf: ts.SourceFile, imported?: ReadonlyMap<string, 'pr
 const CONFIG_RECEIVER = /^(this\.)?(config|configService|[\w$]*ConfigService|_configService)$/i;
 
 function wrappingHelpers(sf: ts.SourceFile, found: readonly EnvHelper[]): EnvHelper[] {
-  const known = new Map(found.filter((h) => !h.list).map((h) => [h.name, h.param]));
+  const known = new Map<string, EnvHelper>();
+  for (const h of found) if (!h.list) known.set(h.name, mergeHelper(known.get(h.name), h));
   const out: EnvHelper[] = [];
   for (let round = 0; round < 3; round++) {
     const added: EnvHelper[] = [];
     walk(sf, (node) => {
       if (!ts.isCallExpression(node)) return;
-      const param = known.get(lastName(node.expression) ?? '');
-      const arg = param === undefined ? undefined : node.arguments[param];
+      const inner = known.get(lastName(node.expression) ?? '');
+      const arg = inner === undefined ? undefined : node.arguments[inner.param];
       const helper = arg && helperOf(arg);
-      if (helper && !known.has(helper.name)) added.push(helper);
+      if (!helper || known.has(helper.name)) return;
+      // The wrapper inherits what the helper it calls does when unset (`getOsPath` → `getOsEnv` throws,
+      // `getOsPaths` → `getOsEnvArray` falls back to `[]`), unless it adds a default or a check of its own. A call
+      // passing a further argument (a default, decided by the wrapper's caller) inherits neither.
+      const own = withOutcome(helper, node, enclosingFunction(node));
+      const passes = node.arguments.length <= inner!.param + 1;
+      added.push({ ...own, ...(passes && inner!.failsWhenUnset && !own.fallback ? { failsWhenUnset: true } : {}), ...(passes && inner!.fallback ? { fallback: true } : {}) });
     });
     if (added.length === 0) break;
-    for (const h of added) known.set(h.name, h.param);
+    for (const h of added) known.set(h.name, mergeHelper(known.get(h.name), h));
     out.push(...added);
   }
   return out;
+}
+
+/** What a helper does when its read (or inner helper call) `node` finds the variable unset: fails, or returns a default. */
+function withOutcome(helper: EnvHelper, node: ts.Node, fn: ts.Node | undefined): EnvHelper {
+  if (returnsDefault(node, fn)) return { ...helper, fallback: true };
+  return failsWhenUnset(node as ts.Expression, fn) ? { ...helper, failsWhenUnset: true } : helper;
+}
+
+/** A helper found at several reads (`if (typeof process.env[key] …) throw …; return process.env[key]`) keeps each outcome. */
+export function mergeHelper(a: EnvHelper | undefined, b: EnvHelper): EnvHelper {
+  if (!a) return b;
+  return { ...a, ...b, ...(a.failsWhenUnset || b.failsWhenUnset ? { failsWhenUnset: true } : {}), ...(a.fallback || b.fallback ? { fallback: true } : {}) };
 }
 
 /** `PREFIX_${x}_URL` (a partly resolved key) → `^PREFIX_.*_URL$`; nothing when no literal part is left. */

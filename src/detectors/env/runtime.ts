@@ -12,7 +12,15 @@ export interface RuntimeProvider {
 }
 
 const LAMBDA: RuntimeProvider = { label: 'the AWS Lambda runtime', scope: 'lambda' };
-const TOOLING: RuntimeProvider = { label: 'the tooling (frameworks, bundlers, test runners) or the start script' };
+export const TOOLING: RuntimeProvider = { label: 'the tooling (frameworks, bundlers, test runners) or the start script' };
+
+/**
+ * Dependencies that set `NODE_ENV` for the code they run or bundle (a framework's dev/build commands, a bundler's
+ * define, a test runner's `test`). A plain `node server.js` package has none: there `NODE_ENV` is the project's own
+ * variable, set by its dotenv file, its README's instructions or its scripts.
+ */
+export const NODE_ENV_TOOLS =
+  /^(next|nuxt|nuxt3|vite|vitest|jest|react-scripts|@craco\/craco|react-app-rewired|webpack|webpack-cli|webpack-dev-server|parcel|parcel-bundler|esbuild|tsup|@rollup\/plugin-replace|gatsby|@remix-run\/dev|@react-router\/dev|astro|@sveltejs\/kit|expo|react-native|@vue\/cli-service|@angular-devkit\/build-angular|@angular\/cli|razzle|umi|@umijs\/max|@docusaurus\/core|storybook|@storybook\/react|ava|@nestjs\/cli|@rsbuild\/core|@rspack\/cli|vuepress|@11ty\/eleventy|@nx\/jest|@nrwl\/jest|karma)$/;
 const VITE: RuntimeProvider = { label: 'Vite (`import.meta.env`)' };
 const ASTRO: RuntimeProvider = { label: 'Astro (`import.meta.env`)' };
 const NPM: RuntimeProvider = { label: 'npm / the package manager running the script' };

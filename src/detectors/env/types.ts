@@ -34,6 +34,8 @@ export interface EnvReadData {
   readonly builtin: boolean;
   /** Every read in this file has a fallback (`?? 'x'`, `|| 'x'`, a destructuring default). */
   readonly hasFallback: boolean;
+  /** When some reads of the file have a fallback and some not: the first line without one (what "without a fallback" cites). */
+  readonly bareAt?: number;
   /**
    * A config module: the read's value is exported (`export const config = { db: { url: process.env.DATABASE_URL } }`
    * → `config.db.url`; `export const env = createEnv(…)` → `env.X`), so the rest of the code reads it there.
@@ -46,6 +48,8 @@ export interface EnvReadData {
    */
   readonly required?: 'schema' | 'guard' | 'check';
   readonly requiredAt?: number;
+  /** The env helper whose own check fails (`getOsEnv('X')` throws when X is unset): the check is in the helper, not at `requiredAt`. */
+  readonly requiredBy?: string;
   /** The validated schema's default for it (`.default(x)`, envalid `default:`): where the value comes from when unset. */
   readonly defaultAt?: { readonly file: string; readonly line: number };
 }

@@ -103,7 +103,7 @@ function exitCodeFails(call: ts.CallExpression, branch: ts.Statement): boolean {
   return code;
 }
 
-/** `!v`, `v == null`, `v === undefined` for a holder `v` of the value. */
+/** `!v`, `v == null`, `v === undefined`, `typeof v === 'undefined'` for a holder `v` of the value. */
 export function testsUnset(e: ts.Expression, holders: ReadonlySet<string>): boolean {
   let c = e;
   while (ts.isParenthesizedExpression(c)) c = c.expression;
@@ -116,6 +116,10 @@ export function testsUnset(e: ts.Expression, holders: ReadonlySet<string>): bool
   const op = c.operatorToken.kind;
   if (op !== ts.SyntaxKind.EqualsEqualsEqualsToken && op !== ts.SyntaxKind.EqualsEqualsToken) return false;
   const empty = (x: ts.Expression) => x.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(x) && x.text === 'undefined');
+  // `typeof v === 'undefined'`: the same test, spelled for a value that may not be declared.
+  const typeOf = (x: ts.Expression) => ts.isTypeOfExpression(x) && holders.has(x.expression.getText());
+  const undefinedText = (x: ts.Expression) => ts.isStringLiteralLike(x) && x.text === 'undefined';
+  if ((typeOf(c.left) && undefinedText(c.right)) || (typeOf(c.right) && undefinedText(c.left))) return true;
   return (holders.has(c.left.getText()) && empty(c.right)) || (holders.has(c.right.getText()) && empty(c.left));
 }
 

@@ -5,6 +5,7 @@ import type { DynamicRead, EnvModel, EnvRead, EnvVarView } from '../../model/env
 import type { StepModel } from '../../model/repo-model.js';
 import { packageRoles, roleRank } from '../../detectors/stack/role.js';
 import type { RepoIndex } from '../../scan/repo-index.js';
+import { DOCUMENTED, envMentions } from '../../model/env-mentions.js';
 import { noneOr } from './claims.js';
 import { setIn } from './env-set-cell.js';
 
@@ -55,7 +56,8 @@ export function envVarsSection(model: StepModel): string {
       return groups.map((group) => {
         const files = group.map((r) => r.file);
         const kind = groups.length > 1 && group[0].runtime ? ` (${code('import.meta.env')})` : '';
-        return [`${code(v.name)}${kind}`, readIn(group), setIn(env.setsFor(v, files), env.runtimeFor(v, files)), secretCell(v)];
+        const cell = setIn(env.setsFor(v, files), env.runtimeFor(v, files));
+        return [`${code(v.name)}${kind}`, readIn(group), cell === '—' ? (documentedIn(index, v.name) ?? cell) : cell, secretCell(v)];
       });
     });
     return join(heading(4, packageTitle(index, pkg)), table(['Variable', 'Read in', 'Set in', 'Secret?'], rows));
@@ -207,11 +209,12 @@ export function unsetVarsBlocks(model: StepModel): string {
       continue;
     }
     if (checks.length > 0) {
-      const how = checks.map((r) => `${r.required === 'schema' ? 'schema' : 'checked at'} ${cite(r.file, r.requiredAt ?? r.lines[0])}`);
+      // A helper's own check (`getOsEnv` throws): named, with the call that passes the variable.
+      const how = checks.map((r) => `${r.required === 'schema' ? 'schema' : r.requiredBy ? `checked by ${code(r.requiredBy)}, called at` : 'checked at'} ${cite(r.file, r.requiredAt ?? r.lines[0])}`);
       // A schema or a module-level check fails at startup; a check in a function throws when that code runs.
       const when = checks.some((r) => r.required !== 'check') ? 'startup fails' : 'the code throws';
       required.push(`${code(v.name)} — required: ${when} if unset (${how.slice(0, 3).join(', ')}${how.length > 3 ? `, +${how.length - 3} more` : ''})${where}`);
-    } else plain.push(`${code(v.name)} — read without a fallback in ${citeAll(reads.map((r) => ({ file: r.file, line: r.lines[0] })), 3)}${where}`);
+    } else plain.push(`${code(v.name)} — read without a fallback in ${citeAll(reads.map((r) => ({ file: r.file, line: r.bareAt ?? r.lines[0] })), 3)}${where}`);
   }
   return join(
     required.length > 0 && join('**Environment variables the code requires** (a schema or a check throws when one is unset):', bullets(required)),
@@ -225,6 +228,16 @@ function setNowhere(model: StepModel, name: string): string {
   const evidence = model.evidence('env-set', name);
   const named = evidence.filter((e) => e.what === 'named in a settings file').map((e) => e.at);
   const computed = evidence.filter((e) => e.what.startsWith('set by a computed name')).map((e) => e.at);
+  const docs = documentedIn(model.index, name);
+  if (docs && !named.length && !computed.length && evidence.every((e) => e.what === DOCUMENTED)) return ` — not set in the repository; ${docs}`;
   if (named.length) return ` — no set was recognised; named in ${citeAll(named, 3)}`;
   return computed.length ? ` — the code sets variables by a computed name at ${citeAll(computed, 2)}, which may include it` : '';
+}
+
+/** "documented in README `/readme.md:74`": a docs code block assigns it (the name only; the value is never shown). */
+function documentedIn(index: RepoIndex, name: string): string | undefined {
+  const at = envMentions(index).docs(name).map((e) => e.at);
+  if (at.length === 0) return undefined;
+  const readme = at.every((c) => /(^|\/)readme\.[^/]+$/i.test(c.file));
+  return `documented in ${readme ? 'README ' : ''}${citeAll(at, 2)}`;
 }

@@ -26,7 +26,8 @@ export function envRecipe({ model, index, facts, product }: RecipeInput): string
   const reads = vars.flatMap((v) => v.reads.filter((r) => product(r.file)).map((r) => ({ name: v.name, file: r.file, line: r.lines[0] })));
   // A config module (a file named for configuration that reads several variables) is where new ones go; otherwise
   // reads are local, and the example is the variable read in the most files.
-  const files = new Set(reads.map((r) => r.file)).size;
+  // Every product file that reads a variable, runtime-provided ones (`NODE_ENV`) included: the sentence says "read".
+  const files = new Set(all.flatMap((v) => v.reads.filter((r) => product(r.file)).map((r) => r.file))).size;
   const byFile = mostCommon(reads, (r) => r.file)!;
   const names = new Set(byFile.items.map((r) => r.name));
   let readStep: string;
