@@ -13,6 +13,8 @@ function pkg(dir: string, manifest: PackageJson): WorkspacePackage {
 describe('package roles', () => {
   it('reads an example, test or benchmark from the folder above, the own folder, the name or the npm scope', () => {
     expect(packageRole(pkg('examples/react/basic', { name: 'basic', private: true })).id).toBe('example');
+    // A monorepo template's own packages (`@template/server`) are its product, not examples.
+    expect(packageRole(pkg('packages/server', { name: '@template/server', private: true })).id).not.toBe('example');
     expect(packageRole(pkg('e2e/react-router/basic', { name: 'e2e-basic', private: true }))).toEqual({ id: 'test', because: 'its folder e2e/' });
     // A Remix stack's set-up script (remix-run/indie-stack) is not a product library.
     expect(packageRole(pkg('remix.init', { name: 'remix.init', private: true, main: 'index.js' }))).toEqual({ id: 'tooling', because: 'its folder remix.init/ (private)' });

@@ -47,7 +47,7 @@ const BENCH_NAME = /(^|[-_.])(bench|benchmarks?)$/i;
 /** An npm scope that says what the package is for: `@test/performance`, `@e2e/basic`, `@example/blog`. */
 const SCOPE_ROLES: readonly [PackageRoleId, RegExp][] = [
   ['test', /^@(tests?|e2e|fixtures?|test-apps?)\//i],
-  ['example', /^@(examples?|demos?|playgrounds?|templates?)\//i],
+  ['example', /^@(examples?|demos?|playgrounds?)\//i],
   ['benchmark', /^@(bench|benchmarks?)\//i],
 ];
 
