@@ -740,3 +740,30 @@ describe('routing-controllers', () => {
     expect(list.map((r) => `${r.method} ${r.path} ${r.app}`)).toEqual(['GET /k/items shared']);
   });
 });
+
+describe('handlers on an instance exported below its class', () => {
+  it('are cited at the method, not at the instance', async () => {
+    const { tempRepo } = await import('./helpers/temp-repo.js');
+    const root = tempRepo({
+      'package.json': JSON.stringify({ name: 'api', private: true, dependencies: { express: '^4.0.0' } }),
+      'src/userController.ts': [
+        'class UserController {',
+        '  public getUsers = async (req: any, res: any) => {',
+        '    res.json([]);',
+        '  };',
+        '',
+        '  public getUser = async (req: any, res: any) => {',
+        '    res.json({});',
+        '  };',
+        '}',
+        '',
+        'export const userController = new UserController();',
+      ].join('\n'),
+      'src/userRouter.ts': "import express from 'express';\nimport { userController } from './userController';\n\nexport const userRouter = express.Router();\nuserRouter.get('/', userController.getUsers);\nuserRouter.get('/:id', userController.getUser);\n",
+      'src/server.ts': "import express from 'express';\nimport { userRouter } from './userRouter';\n\nconst app = express();\napp.use('/users', userRouter);\napp.listen(3000);\n",
+    });
+    const list = (await detect(httpFrameworksDetector, root)).map((f) => f.data as HttpRouteData);
+    expect(find(list, 'GET', '/users')?.handlerAt).toEqual({ file: 'src/userController.ts', line: 2 });
+    expect(find(list, 'GET', '/users/:id')?.handlerAt).toEqual({ file: 'src/userController.ts', line: 6 });
+  });
+});

@@ -96,7 +96,16 @@ function lookup(index: RepoIndex, { file, name, member }: DefinitionQuery, depth
     }
     if (parts.length === 0 || hops > 8) return here(offset);
     const next = memberOffset(code, offset, parts[0]);
-    if (next === -1) return here(offset);
+    if (next === -1) {
+      // `export const users = new UsersController()` below the class: the member is the class's.
+      const made = /^[^;\n]*?=\s*new\s+([\w$]+)\s*\(/.exec(code.slice(offset, offset + 200));
+      const cls = made ? declarationOffset(code, made[1]) : -1;
+      if (cls !== -1 && cls !== offset && hops < 8) {
+        const inClass = memberOffset(code, cls, parts[0]);
+        if (inClass !== -1) return withMember(inClass, parts.slice(1), hops + 1);
+      }
+      return here(offset);
+    }
     // `{ comments }` or `comments: comments`: the member is a name defined elsewhere in the file.
     const value = /^[\w$]+\s*(?::\s*([\w$]+)\s*)?(?=[,}\n])/.exec(code.slice(next, next + 120));
     if (value) {
