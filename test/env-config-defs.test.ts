@@ -80,8 +80,8 @@ describe('env helpers that fail when the variable is unset', () => {
     expect(read('MAILER_KEY')).toEqual([['src/secrets.ts', false, 'check', 10]]);
     const step9 = (await section(workflowsStep, FIXTURE)).markdown;
     const required = block(step9, '**Environment variables the code requires**', '**Environment variables read without');
-    expect(required).toContain('`DATABASE_URL` — required: startup fails if unset (checked at `/src/env.server.ts:12`)');
-    expect(required).toContain('`MAILER_KEY` — required: the code throws if unset (checked at `/src/secrets.ts:10`)');
+    expect(required).toContain('`DATABASE_URL` — required: startup fails if unset (checked by `getEnv`, called at `/src/env.server.ts:12`)');
+    expect(required).toContain('`MAILER_KEY` — required: the code throws if unset (checked by `requireEnv`, called at `/src/secrets.ts:10`)');
     const plain = step9.split('**Environment variables read without a fallback**')[1] ?? '';
     for (const name of ['DATABASE_URL', 'STRIPE_KEY', 'MAILER_KEY']) expect(plain).not.toContain(`\`${name}\``);
   });
