@@ -4,6 +4,7 @@
  * repository — not only over the facts that step happens to render — so no section says "none" about something
  * another section shows.
  */
+import { COMPOSE_FILE } from '../scan/file-kinds.js';
 import { astroDetector } from '../detectors/astro/index.js';
 import { dbAccessDetector } from '../detectors/backend-code/index.js';
 import { cdkDetector } from '../detectors/cdk/index.js';
@@ -70,7 +71,8 @@ const K8S_FILE = /(^|\/)(k8s|kubernetes|kube|manifests|helm|charts|deploy|deploy
 /** JavaScript/TypeScript test files, and other languages' (a SAM app's Python tests, a Go service's). */
 const TEST_FILE = /(^|\/)(__tests__\/|[^/]+\.(test|spec)\.[cm]?[jt]sx?$|test_[^/]+\.py$|[^/]+_test\.(py|go)$|[^/]+_spec\.rb$)/;
 /** Files that deploy or run components: SAM/CloudFormation, Serverless, SST, Terraform, compose, Dockerfiles, Helm. */
-const DEPLOY_FILE = /(^|\/)(template\.ya?ml|[\w.-]+\.template\.(json|ya?ml)|serverless\.(ya?ml|ts)|sst\.config\.[cm]?[jt]s|main\.tf|(docker-|podman-)?compose(\.[\w-]+)*\.ya?ml|Dockerfile|Chart\.yaml|kustomization\.ya?ml|Procfile|samconfig\.toml|wrangler\.(toml|jsonc?))$/;
+const DEPLOY_FILE_OTHER = /(^|\/)(template\.ya?ml|[\w.-]+\.template\.(json|ya?ml)|serverless\.(ya?ml|ts)|sst\.config\.[cm]?[jt]s|main\.tf|Dockerfile|Chart\.yaml|kustomization\.ya?ml|Procfile|samconfig\.toml|wrangler\.(toml|jsonc?))$/;
+const DEPLOY_FILE = new RegExp(`${DEPLOY_FILE_OTHER.source}|${COMPOSE_FILE.source}`);
 function deployFileKind(file: string): string {
   const name = file.split('/').pop() ?? file;
   if (/Dockerfile/.test(name)) return 'container image';

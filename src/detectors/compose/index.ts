@@ -3,6 +3,7 @@
  * image or build (context → its Dockerfile when it is in the repository), ports, depends_on, environment variable
  * NAMES (never values), env_file paths and command. Read as YAML text, never run.
  */
+import { isComposeName } from '../../scan/file-kinds.js';
 import path from 'node:path';
 import type { Detector, Fact } from '../../facts.js';
 import type { RepoIndex } from '../../scan/repo-index.js';
@@ -32,10 +33,8 @@ export interface ComposeServiceData {
 
 export type ComposeServiceFact = Fact<'compose.service', ComposeServiceData>;
 
-const COMPOSE_FILE = /(^|\/)(docker-|podman-)?compose(\.[\w-]+)*\.ya?ml$/;
-
 export function isComposeFile(file: string): boolean {
-  return COMPOSE_FILE.test(file) && !isBuildOrVendor(file);
+  return isComposeName(file) && !isBuildOrVendor(file);
 }
 
 export const composeDetector: Detector = {

@@ -3,6 +3,7 @@
  * Drizzle's dialect, a TypeORM DataSource type, a knex client, a Mongoose connection, a database image in a compose
  * file; and migration commands (npm scripts) and folders. Read from text: config files are never imported.
  */
+import { isComposeName } from '../../scan/file-kinds.js';
 import path from 'node:path';
 import type { Citation, Detector, Fact } from '../../facts.js';
 import { jsonKeyLine } from '../../scan/json-keys.js';
@@ -83,7 +84,7 @@ function engines(index: RepoIndex): DbEngineFact[] {
       const m = /\b(client|type)\s*:\s*['"`]([\w-]+)['"`]/.exec(text);
       const engine = m && engineOf(m[2]);
       if (m && engine) add(engine, `${name.startsWith('knex') ? 'knex client' : 'TypeORM type'} "${m[2]}"`, file, lineOf(text, m.index));
-    } else if (/^(docker-|podman-)?compose[\w.-]*\.ya?ml$/.test(name)) {
+    } else if (isComposeName(name)) {
       const text = index.read(file) ?? '';
       const re = /^\s*image:\s*['"]?(?:[\w.-]+\/)?(postgres|postgis\/postgis|mysql|mariadb|mongo|redis|valkey|mcr\.microsoft\.com\/mssql\/server|cockroachdb\/cockroach)(?::[\w.-]+)?['"]?\s*$/gm;
       for (let m = re.exec(text); m; m = re.exec(text)) {

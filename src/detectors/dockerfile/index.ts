@@ -2,6 +2,7 @@
  * Dockerfiles (`Dockerfile`, `Dockerfile.dev`, `api.dockerfile`): build stages with their base images, exposed
  * ports, the command the container runs (CMD / ENTRYPOINT, redacted), ENV and ARG names (never values).
  */
+import { isDockerfileName } from '../../scan/file-kinds.js';
 import type { Detector, Fact } from '../../facts.js';
 import type { RepoIndex } from '../../scan/repo-index.js';
 import { redactSecrets } from '../../secrets/redact.js';
@@ -21,11 +22,8 @@ export interface DockerfileData {
 
 export type DockerfileFact = Fact<'docker.dockerfile', DockerfileData>;
 
-/** `Dockerfile`, `Dockerfile.dev`, `api.Dockerfile`, and `web-crawler-dockerfile` (a name CDK's `fromAsset({ file })` takes). */
-const DOCKERFILE = /(^|\/)(Dockerfile|Containerfile)(\.[\w.-]+)?$|[.\-_](dockerfile|Dockerfile)$/;
-
 export function isDockerfile(file: string): boolean {
-  return DOCKERFILE.test(file) && !isBuildOrVendor(file) && !/\.(dockerignore|md)$/.test(file);
+  return isDockerfileName(file) && !isBuildOrVendor(file);
 }
 
 export const dockerfileDetector: Detector = {

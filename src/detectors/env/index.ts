@@ -1,3 +1,4 @@
+import { isComposeName, isDockerfileName } from '../../scan/file-kinds.js';
 import type { Detector, Fact } from '../../facts.js';
 import type { RepoIndex, TreeMemo } from '../../scan/repo-index.js';
 import { isSourceFile, parseSource, type ts } from '../../scan/ts.js';
@@ -14,8 +15,8 @@ import { helperCallsIn, literalArgumentsOf, QUOTED_NAME, type LiteralArgument } 
 import { callsWithMember, enumArgumentReads } from './helper-enum-args.js';
 import { moduleResolver } from '../shared/resolve-module.js';
 import { envReadsInText, goReads, GO_FILE, pythonCdkSets, pythonEnv, PYTHON_FILE } from './reads-text.js';
-import { COMPOSE_FILE, composeEnv, readCompose } from './sets-compose.js';
-import { DOCKERFILE, dockerfileEnv } from './sets-dockerfile.js';
+import { composeEnv, readCompose } from './sets-compose.js';
+import { dockerfileEnv } from './sets-dockerfile.js';
 import { codeCommandEnv, EXEC_TEXT, packageScriptEnv, SCRIPT_FILE, scriptEnv } from './sets-scripts.js';
 import { IAC_WORDS, iacEnvSets, type IacEnvSet } from './sets-iac.js';
 import { KUBERNETES_TEXT, kubernetesEnv, readManifests, type ManifestFile } from './sets-kubernetes.js';
@@ -106,7 +107,7 @@ export const envDetector: Detector = {
         facts.push(...declared(index, file));
         continue;
       }
-      if (COMPOSE_FILE.test(file) || (TEMPLATE_FILE.test(file) && !YAML_ELSEWHERE.test(file) && COMPOSE_TEXT.test(index.read(file) ?? ''))) {
+      if (isComposeName(file) || (TEMPLATE_FILE.test(file) && !YAML_ELSEWHERE.test(file) && COMPOSE_TEXT.test(index.read(file) ?? ''))) {
         const compose = index.memo('env.compose@1', file, readCompose);
         if (!compose) continue;
         const found = composeEnv(index, file, compose);
@@ -135,7 +136,7 @@ export const envDetector: Detector = {
         sets(index.memo('env.npm-scripts@2', file, (text) => packageScriptEnv(file, text)) ?? []);
         continue;
       }
-      if (DOCKERFILE.test(file)) {
+      if (isDockerfileName(file)) {
         sets(index.memo('env.dockerfile@3', file, (text) => dockerfileEnv(file, text)) ?? []);
         continue;
       }

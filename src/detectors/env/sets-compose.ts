@@ -10,7 +10,6 @@ import { isEnvName } from './names.js';
 import type { EnvConsumedData, EnvExternalSourceData, EnvSetData } from './types.js';
 import { entries, get, items, readYaml, text } from './yaml.js';
 
-export const COMPOSE_FILE = /(^|\/)(docker-|podman-)?compose[\w.-]*\.ya?ml$/;
 const TOOL = 'docker compose';
 
 export interface ComposeFindings {

@@ -2,8 +2,6 @@
 import { isEnvName } from './names.js';
 import type { EnvSetData } from './types.js';
 
-export const DOCKERFILE = /(^|\/)(Dockerfile[^/]*|[^/]+[.\-_][Dd]ockerfile|Containerfile)$/;
-
 export function dockerfileEnv(file: string, source: string): EnvSetData[] {
   const out: EnvSetData[] = [];
   const lines = source.split(/\r?\n/);

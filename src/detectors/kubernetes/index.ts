@@ -5,6 +5,7 @@
  * paths; kustomization resources; Helm chart names and the image in values.yaml. Helm templates are Go templates,
  * not YAML: they are counted with their chart, not parsed.
  */
+import { isComposeName } from '../../scan/file-kinds.js';
 import { redactFacts, redactText } from '../../secrets/outbound.js';
 import path from 'node:path';
 import type { Detector, Fact } from '../../facts.js';
@@ -62,7 +63,7 @@ export type HelmChartFact = Fact<'k8s.helmChart', HelmChartData>;
 export type KustomizationFact = Fact<'k8s.kustomization', KustomizationData>;
 
 const YAML = /\.ya?ml$/;
-const NOT_MANIFEST = /(^|\/)(\.github|\.gitlab|\.circleci)\/|(^|\/)(docker-|podman-)?compose(\.[\w-]+)*\.ya?ml$|(^|\/)(pnpm-workspace|pnpm-lock|\.gitlab-ci|serverless|openapi|swagger)\.ya?ml$/;
+const NOT_MANIFEST = /(^|\/)(\.github|\.gitlab|\.circleci)\/|(^|\/)(pnpm-workspace|pnpm-lock|\.gitlab-ci|serverless|openapi|swagger)\.ya?ml$/;
 const KUSTOMIZATION = /(^|\/)kustomization\.ya?ml$/;
 const CHART = /(^|\/)Chart\.ya?ml$/;
 const WORKLOADS: Readonly<Record<string, (doc: YamlNode) => YamlNode | undefined>> = {
@@ -76,7 +77,7 @@ const WORKLOADS: Readonly<Record<string, (doc: YamlNode) => YamlNode | undefined
 };
 
 function candidates(index: RepoIndex): string[] {
-  return index.files.filter((f) => YAML.test(f) && !NOT_MANIFEST.test(f) && !isBuildOrVendor(f) && !isTestFile(f));
+  return index.files.filter((f) => YAML.test(f) && !NOT_MANIFEST.test(f) && !isComposeName(f) && !isBuildOrVendor(f) && !isTestFile(f));
 }
 
 /** Folders of Helm charts: their `templates/` hold Go templates, not YAML. */
@@ -86,7 +87,7 @@ function chartDirs(index: RepoIndex): string[] {
 
 export const kubernetesDetector: Detector = {
   id: 'kubernetes',
-  isEnabled: (index) => index.files.some((f) => YAML.test(f) && !NOT_MANIFEST.test(f)),
+  isEnabled: (index) => index.files.some((f) => YAML.test(f) && !NOT_MANIFEST.test(f) && !isComposeName(f)),
   detect(index: RepoIndex): Fact[] {
     const facts: Fact[] = [];
     const charts = chartDirs(index);

@@ -1,3 +1,4 @@
+import { COMPOSE_FILE, DOCKERFILE } from '../../scan/file-kinds.js';
 export interface ConfigFile {
   readonly file: string;
   /** What it configures: `TypeScript`, `Vite`, `environment variable template`. */
@@ -23,8 +24,8 @@ const RULES: readonly [RegExp, string][] = [
   [/^biome\.jsonc?$/, 'Biome'],
   [/^\.env(\.[\w-]+)*\.(example|sample|template|dist)$|^\.env\.(example|sample|template)(\.[\w-]+)?$/, 'environment variable template'],
   [/^\.env(\.[\w-]+)?$/, 'environment file (values not shown)'],
-  [/^Dockerfile(\.[\w-]+)?$|^[\w-]+\.Dockerfile$/, 'Docker image'],
-  [/^(docker-|podman-)?compose(\.[\w-]+)?\.ya?ml$/, 'Docker Compose'],
+  [DOCKERFILE, 'Docker image'],
+  [COMPOSE_FILE, 'Docker Compose'],
   [/^\.dockerignore$/, 'Docker build context'],
   [/^serverless\.(ya?ml|[jt]s)$/, 'Serverless Framework'],
   [/^sst\.config\.[jt]s$/, 'SST'],
