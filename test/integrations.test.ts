@@ -169,3 +169,16 @@ describe('stylesheet imports', () => {
     expect(deps.get('web open-props')!.importedIn).toEqual(['assets/base.css']);
   });
 });
+
+describe('known package purposes', () => {
+  it('names common libraries, falls back to the stack catalogue, and leaves unknown names without a purpose', async () => {
+    const { knownPackage } = await import('../src/detectors/integrations/known-packages.js');
+    expect(knownPackage('sst')?.purpose).toMatch(/SST/);
+    expect(knownPackage('react-bootstrap')?.purpose).toBe('Bootstrap components for React');
+    expect(knownPackage('@fastify/cors')?.purpose).toBe('Fastify plugin');
+    // Only in the stack table's catalogue: its label is better than nothing.
+    expect(knownPackage('@mui/material')?.purpose).toBe('Material UI components');
+    expect(knownPackage('vitest')).toMatchObject({ category: 'stack', purpose: 'Vitest' });
+    expect(knownPackage('left-pad')).toBeUndefined();
+  });
+});
