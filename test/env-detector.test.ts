@@ -76,7 +76,7 @@ describe('env detector', () => {
 
   it('judges secrets by name', () => {
     for (const n of ['POSTGRES_URL', 'MONGODB_URI', 'PADDLE_API_KEY', 'PADDLE_WEBHOOK_SECRET', 'JWT_SECRET', 'DATABASE_URL', 'GITHUB_TOKEN', 'DB_PASSWORD', 'SENTRY_DSN']) expect(looksSecret(n)).toBe(true);
-    for (const n of ['API_KEYS_TABLE_NAME', 'USER_POOL_CLIENT_ID', 'VITE_PADDLE_CLIENT_TOKEN', 'STRIPE_PUBLISHABLE_KEY', 'SECRET_ARN', 'LOG_LEVEL']) expect(looksSecret(n)).toBe(false);
+    for (const n of ['API_KEYS_TABLE_NAME', 'USER_POOL_CLIENT_ID', 'VITE_PADDLE_CLIENT_TOKEN', 'STRIPE_PUBLISHABLE_KEY', 'SECRET_ARN', 'LOG_LEVEL', 'JWT_RESET_PASSWORD_EXPIRATION_MINUTES', 'PASSWORD_SALT_ROUNDS', 'SESSION_TOKEN_MAX_AGE']) expect(looksSecret(n)).toBe(false);
     // Flags, modes and periods named after what they switch: not secrets (a credential, a salt or a private key is).
     for (const n of ['EXPOSE_USER_CREDENTIAL_IDS', 'PRIVATE_MODE', 'SALT_ROTATION', 'ENABLE_TOKEN_REFRESH', 'SKIP_PASSWORD_CHECK', 'TOKEN_TTL']) expect(looksSecret(n)).toBe(false);
     for (const n of ['AWS_CREDENTIALS', 'HASH_SALT', 'PRIVATE_KEY', 'CLIENT_SECRET', 'API_TOKEN']) expect(looksSecret(n)).toBe(true);
