@@ -105,3 +105,18 @@ describe('running one test file', () => {
     expect(md).not.toContain('npm test -- test/app.test.js');
   });
 });
+
+describe('running it locally', () => {
+  it('prefers the dev script over a start script that runs the production process manager', async () => {
+    const { tempRepo } = await import('./helpers/temp-repo.js');
+    const { workflowsStep } = await import('../src/steps/09-workflows.js');
+    const { section } = await import('./helpers/fixture.js');
+    const root = tempRepo({
+      'package.json': JSON.stringify({ name: 'api', private: true, scripts: { start: 'pm2 start ecosystem.config.json --no-daemon', dev: 'nodemon src/index.js' } }),
+      'package-lock.json': '{}',
+      'src/index.js': 'module.exports = {};',
+    });
+    const md = (await section(workflowsStep, root)).markdown;
+    expect(md).toContain('**Run locally:** `npm run dev` — runs `nodemon src/index.js`');
+  });
+});

@@ -51,7 +51,8 @@ export function devWorkflowSection(model: StepModel, pmFact: PackageManagerFact 
   const rootScripts = scripts.filter((s) => s.data.dir === '');
   const build = rootScripts.find((s) => s.data.name === 'build');
   if (build && pm) steps.push(`**Build:** ${code(runScript(index, pm.tool, build.data.package, 'build'))} — runs ${value(build.data.command)} (${cite(build.data.manifest, build.data.line)}).`);
-  const dev = rootScripts.find((s) => s.data.name === 'dev' || s.data.name === 'start');
+  // `dev` is what a developer runs; `start` is often the production runner (pm2, `node dist/…`) listed first.
+  const dev = rootScripts.find((s) => s.data.name === 'dev') ?? rootScripts.find((s) => s.data.name === 'start');
   if (dev && pm) steps.push(`**Run locally:** ${code(runScript(index, pm.tool, dev.data.package, dev.data.name))} — runs ${value(dev.data.command)} (${cite(dev.data.manifest, dev.data.line)}).`);
   for (const t of infraCommands(index, model.facts.of<InfraProjectFact>('infra.project').map((f) => f.data), 'dev')) {
     const where = t.readme ? ` — as the README runs it (${cite(t.readme.file, t.readme.line)})` : '';
