@@ -264,4 +264,18 @@ describe('test scripts not named test', () => {
     expect(md).toContain('`npm run test-unit`; also `npm run test-e2e`');
     expect(md).toContain('`npm run test-unit -- src/post.test.ts`');
   });
+
+  it('a production compose file or a pm2 ecosystem file keeps step 9 from saying nothing deploys the app', async () => {
+    const root = tempRepo({
+      'package.json': JSON.stringify({ name: 'api', private: true, scripts: { start: 'pm2 start ecosystem.config.json --no-daemon', dev: 'nodemon src/index.js' } }),
+      'ecosystem.config.json': JSON.stringify({ apps: [{ name: 'app', script: 'src/index.js' }] }),
+      'docker-compose.yml': 'services:\n  app:\n    build: .\n',
+      'docker-compose.prod.yml': 'services:\n  app:\n    command: yarn start\n',
+      'src/index.js': 'module.exports = {};\n',
+    });
+    const md = (await section(workflowsStep, root)).markdown;
+    expect(md).not.toContain('No deploy scripts, deploy targets');
+    expect(md).toContain('- production compose file — `/docker-compose.prod.yml`');
+    expect(md).toContain('- pm2 process file (production start) — `/ecosystem.config.json`');
+  });
 });

@@ -192,6 +192,9 @@ const TOPICS: readonly Topic[] = [
         ...deployInFiles(index, words),
         // A hosting platform's project file: the platform builds and deploys on push, with no command in the repo.
         ...(subject === 'cdk' ? [] : index.files.filter((f) => HOSTING_FILE.test(f)).slice(0, 5).map((file) => ({ what: `${hostingOf(file)} project config`, at: { file } }))),
+        // How production runs, with no deploy command in the repository: a production compose file or Dockerfile,
+        // a pm2 ecosystem file. "No deploy …" next to `docker-compose.prod.yml` would mislead.
+        ...(subject === 'cdk' ? [] : index.files.filter((f) => PRODUCTION_RUN.test(f)).slice(0, 5).map((file) => ({ what: productionRunKind(file), at: { file } }))),
       ];
     },
   },
@@ -379,6 +382,8 @@ const HOSTING: Record<string, string> = {
   'Procfile': 'Heroku-style Procfile',
 };
 const HOSTING_FILE = new RegExp(`(^|/)(${Object.keys(HOSTING).map((k) => k.replace('.', '\\.')).join('|')})$`);
+const PRODUCTION_RUN = /(^|\/)((docker-|podman-)?compose[.-](prod|production|deploy)[\w.-]*\.ya?ml|(Dockerfile|Containerfile)[.-](prod|production)|ecosystem\.config\.(c?js|json|ya?ml))$/;
+const productionRunKind = (file: string) => (/ecosystem\.config/.test(file) ? 'pm2 process file (production start)' : /compose/.test(file) ? 'production compose file' : 'production Dockerfile');
 const hostingOf = (file: string) => HOSTING[file.split('/').pop() ?? ''] ?? 'Hosting';
 
 function deployInFiles(index: RepoIndex, words: RegExp): Evidence[] {
