@@ -14,8 +14,8 @@ describe('state management detector', () => {
         "tanstack-query mutation-hook useCreateApiKey @ src/hooks/useApiKeys.ts:8 [useMutation]",
         "tanstack-query query-hook useNamespaces @ src/hooks/useNamespaces.ts:5 [useQuery; ['namespaces']]",
         'tanstack-query client queryClient @ src/lib/query-client.ts:3 []',
-        'redux slice auth @ src/store/authSlice.ts:3 [signedIn; signedOut]',
-        'redux store store @ src/store/index.ts:4 [auth]',
+        'redux-toolkit slice auth @ src/store/authSlice.ts:3 [signedIn; signedOut]',
+        'redux-toolkit store store @ src/store/index.ts:4 [auth]',
         'zustand store useUiStore @ src/store/ui-store.ts:9 [sidebarCollapsed; toggleSidebar]',
       ].sort(),
     );
@@ -35,5 +35,15 @@ describe('state management detector', () => {
     const found = await state(EXAMPLE);
     expect(found).toContain("zustand store useSessionStore @ packages/dashboard/src/stores/session-store.ts:17 [status; session; setSession; clear]");
     expect(found.filter((s) => s.startsWith('tanstack-query'))).toHaveLength(11);
+  });
+
+  it('plain Redux (createStore from redux) is Redux, not Redux Toolkit', async () => {
+    const { tempRepo } = await import('./helpers/temp-repo.js');
+    const root = tempRepo({
+      'package.json': JSON.stringify({ name: 'web', dependencies: { react: '^16.0.0', 'react-dom': '^16.0.0', 'react-scripts': '^5.0.0', redux: '^4.0.0', 'react-redux': '^7.0.0' } }),
+      'src/index.js': "import { createStore, applyMiddleware } from 'redux';\nimport { reducers } from './reducers';\nconst store = createStore(reducers, applyMiddleware());\nexport default store;\n",
+      'src/reducers.js': 'export const reducers = (s = {}) => s;\n',
+    });
+    expect(await state(root)).toEqual(['redux store store @ src/index.js:3 []']);
   });
 });

@@ -14,6 +14,7 @@ import { contextDetails, keyOf, keyText, objectKeys, reduxDetails, returnedKeys 
 export type StateLibrary =
   | 'zustand'
   | 'redux'
+  | 'redux-toolkit'
   | 'tanstack-query'
   | 'swr'
   | 'react-context'
@@ -105,12 +106,14 @@ function inFile(sf: ts.SourceFile, app: string): StateData[] {
       if (node.arguments.length === 0 && ts.isCallExpression(node.parent) && node.parent.expression === node) return;
       add('zustand', 'store', variableName(node) ?? 'store', node, returnedKeys(node));
     } else if (/^(@reduxjs\/toolkit|redux)(\/query(\/react)?)?$/.test(module)) {
+      // `createStore` from `redux` is plain Redux; `configureStore`/`createSlice` are Redux Toolkit's.
+      const library = module === 'redux' ? 'redux' : 'redux-toolkit';
       if (name === 'configureStore' || name === 'createStore' || name === 'legacy_createStore') {
-        add('redux', 'store', variableName(node) ?? 'store', node, reduxDetails(node, 'store'));
+        add(library, 'store', variableName(node) ?? 'store', node, reduxDetails(node, 'store'));
       } else if (name === 'createSlice') {
-        add('redux', 'slice', keyOf(node.arguments[0], 'name') ?? variableName(node) ?? 'slice', node, reduxDetails(node, 'slice'));
+        add(library, 'slice', keyOf(node.arguments[0], 'name') ?? variableName(node) ?? 'slice', node, reduxDetails(node, 'slice'));
       } else if (name === 'createApi') {
-        add('redux', 'api', keyOf(node.arguments[0], 'reducerPath') ?? variableName(node) ?? 'api', node, reduxDetails(node, 'api'));
+        add(library, 'api', keyOf(node.arguments[0], 'reducerPath') ?? variableName(node) ?? 'api', node, reduxDetails(node, 'api'));
       }
     } else if (/react-query$/.test(module) && QUERY_HOOKS[name]) {
       const hook = enclosingFunctionName(node);

@@ -70,7 +70,8 @@ export function headerBullets(app: FrontendAppData, entries: readonly EntryData[
 
 const LIBRARY_NAMES: Record<string, string> = {
   zustand: 'zustand',
-  redux: 'Redux Toolkit',
+  redux: 'Redux',
+  'redux-toolkit': 'Redux Toolkit',
   'tanstack-query': 'TanStack Query',
   swr: 'SWR',
   'react-context': 'React context',
@@ -105,7 +106,7 @@ function describeState(s: StateData): string {
   }
   if (s.library === 'react-context') return s.details.map((d) => d.replace(/^(provider|hook) (.+)$/, (_m, k, n) => `${k} ${code(n)}`)).join(', ');
   if (s.details.length === 0) return '';
-  const label = s.library === 'redux' && s.kind === 'store' ? 'reducers' : s.library === 'redux' && s.kind === 'slice' ? 'reducers' : s.kind === 'api' ? 'endpoints' : 'state';
+  const label = s.library.startsWith('redux') && (s.kind === 'store' || s.kind === 'slice') ? 'reducers' : s.kind === 'api' ? 'endpoints' : 'state';
   return `${label}: ${names(s.details, 6)}`;
 }
 
