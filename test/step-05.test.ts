@@ -61,3 +61,18 @@ describe('step 5 — Frontend Applications', () => {
     expect(s.markdown).toBe(readFileSync(golden, 'utf8'));
   });
 });
+
+describe('an api module calling axios directly', () => {
+  it('is the API client, with the endpoints it calls', async () => {
+    const { tempRepo } = await import('./helpers/temp-repo.js');
+    const root = tempRepo({
+      'package.json': JSON.stringify({ name: 'client', private: true, dependencies: { react: '^16.0.0', 'react-dom': '^16.0.0', 'react-scripts': '^5.0.0', axios: '^0.19.0' } }),
+      'src/index.js': "import React from 'react';\nimport ReactDOM from 'react-dom';\nimport { fetchPosts } from './api';\nReactDOM.render(<div onClick={fetchPosts} />, document.getElementById('root'));\n",
+      'src/api/index.js': "import axios from 'axios';\n\nconst url = 'http://localhost:5000/posts';\n\nexport const fetchPosts = () => axios.get(url);\nexport const likePost = (id) => axios.patch(`${url}/${id}/likePost`);\n",
+    });
+    const md = (await section(frontendStep, root)).markdown;
+    expect(md).toContain("- **API client:** `/src/api/index.js` — `axios`, base URL `'http://localhost:5000/posts'`, imported by 1 file");
+    expect(md).toContain('| `GET /posts` | `/src/api/index.js:5` |');
+    expect(md).toContain('| `PATCH /posts/{id}/likePost` | `/src/api/index.js:6` |');
+  });
+});

@@ -38,6 +38,7 @@ const FACTORIES: readonly [RegExp, RegExp, string][] = [
   [/^wretch$/, /^default$/, 'wretch'],
 ];
 const CLIENT_IMPORT = /from\s+['"](axios|ky|ofetch|openapi-fetch|@trpc\/[\w-]+|@apollo\/client[\w/-]*|graphql-request|hono\/client|wretch)['"]/;
+const DIRECT_CALL = /import\s+\w+\s+from\s+['"](axios|ky|ofetch)['"][\s\S]*?\b\w+\.(?:get|post|put|patch|delete|request)\(/;
 const API_FILE = /(^|\/)(api|apis|api-?client|client|http|fetcher|request|requests|services?|lib\/api)(\/|\.|-|$)/i;
 const BASE_KEYS = ['baseURL', 'baseUrl', 'prefixUrl', 'uri', 'url', 'baseQuery'];
 
@@ -56,7 +57,9 @@ export function apiClientsOf(index: RepoIndex, app: FrontendApp, files: readonly
     if (!sdkImport && !named && !CLIENT_IMPORT.test(text)) continue;
     const sf = index.parse(file);
     if (!sf) continue;
-    const client = clientIn(sf, sdkPackages);
+    // An `api` module calling the library's default export directly (`axios.get(url)`), with no instance created.
+    const direct = !routeHandler && API_FILE.test(file) ? DIRECT_CALL.exec(text)?.[1] : undefined;
+    const client = clientIn(sf, sdkPackages) ?? (direct ? { node: sf.statements.find((st) => ts.isImportDeclaration(st) && ts.isStringLiteral(st.moduleSpecifier) && st.moduleSpecifier.text === direct) ?? sf, transport: direct } : undefined);
     if (!client && !named) continue;
     const constants = constantsOf(sf);
     const baseUrl = client?.options ? baseUrlOf(client.options, sf) : baseConstant(constants, sf);
