@@ -1,4 +1,6 @@
+import { lint } from 'markdownlint/promise';
 import { describe, expect, it } from 'vitest';
+import { MARKDOWNLINT_CONFIG } from './helpers/markdownlint.js';
 import { httpFrameworksDetector, type ApiDocsData, type HttpRouteData } from '../src/detectors/http-frameworks/index.js';
 import { backendApiStep } from '../src/steps/03-backend-api.js';
 import { missingCitations } from '../src/steps/verify-citations.js';
@@ -67,6 +69,7 @@ describe('Swagger UI mounts are the API docs location, not endpoints', () => {
     expect(s.markdown).toContain('**API docs:** Swagger UI at /docs (`/src/app.ts:5`); Swagger UI at /api-docs (`/src/app.ts:6`)');
     expect(s.markdown).not.toContain('`GET /api-docs`');
     expect(missingCitations(s.markdown, await indexOf(EXPRESS))).toEqual([]);
+    expect((await lint({ strings: { doc: `# Map\n\n${s.markdown}` }, config: MARKDOWNLINT_CONFIG })).doc).toEqual([]);
   });
 
   it('NestJS SwaggerModule.setup and @fastify/swagger-ui (its default prefix) are found', async () => {
