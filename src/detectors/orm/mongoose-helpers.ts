@@ -28,7 +28,7 @@ export function mongooseHelpers(index: RepoIndex, files: readonly string[]): Map
   for (const file of files) {
     const text = index.read(file);
     if (!text || !mentions(text, ["'mongoose'", '"mongoose"']) || !/\b(Schema|model)\s*[(<]/.test(text)) continue;
-    for (const h of index.memo('orm.mongoose-helpers@1', file, (t) => helpersIn(file, t)) ?? []) {
+    for (const h of index.memo('orm.mongoose-helpers@2', file, (t) => helpersIn(file, t)) ?? []) {
       out.set(h.name, [...(out.get(h.name) ?? []), h]);
     }
   }
@@ -79,8 +79,10 @@ function helpersIn(file: string, text: string): MongooseHelper[] {
         else if (!(ts.isNewExpression(s) || (ts.isIdentifier(s) && schemaVars.has(s.text)))) modelName = -1;
       }
     });
-    // A function named `model`/`Schema` is read as Mongoose's own by `mongooseModels`.
-    if ((def < 0 && modelName < 0) || fn.name === 'model' || fn.name === 'Schema') return;
+    // A function named `model`/`Schema` is read as Mongoose's own by `mongooseModels`. Only names that say schema or
+    // model (`createModel`, `_Schema`): every file whose text calls a helper is parsed, so `get(def)` would cost a parse
+    // of most files.
+    if ((def < 0 && modelName < 0) || fn.name === 'model' || fn.name === 'Schema' || !/schema|model/i.test(fn.name)) return;
     out.push({
       name: fn.name,
       file,
