@@ -27,7 +27,7 @@ describe('step 9 — Common Workflows', () => {
     expect(md).toContain('| @acme/web | `pnpm --filter @acme/web dev` | `next dev -p 3001` | 3001 (`/apps/web/package.json:5`) |');
     expect(md).toContain('| @acme/site | `pnpm --filter @acme/site dev` | `astro dev` | 4000 (`/apps/site/astro.config.mjs`) |');
     expect(md).toContain('1. @acme/site, @acme/ui\n2. @acme/api, @acme/web   (needs @acme/ui)');
-    expect(md).toContain('| @acme/web | Jest | `/apps/web/jest.config.js` | `/apps/web/src` (1, beside the code) | `pnpm --filter @acme/web test` | `pnpm --filter @acme/web test -- src/app/page.test.tsx` |');
+    expect(md).toContain('| @acme/web | Jest | `/apps/web/jest.config.js` | `/apps/web/src` (1, beside the code) | `pnpm --filter @acme/web test` | `pnpm --filter @acme/web test src/app/page.test.tsx` |');
     expect(md).toContain('- Why does pnpm dev fail with EADDRINUSE? (`/README.md:5`)');
     expect(md).toContain('- `REDIS_URL` — read without a fallback in `/apps/api/src/server.ts:11`');
   });

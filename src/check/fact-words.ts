@@ -67,6 +67,7 @@ const WORDS: Record<string, string> = {
   'frontend.app': 'frontend app',
   'frontend.env': 'frontend environment variable',
   'http.route': 'API endpoint',
+  'http.docs': 'API docs location',
   'infra.function': 'serverless function',
   'infra.project': 'infrastructure project',
   'infra.resource': 'infrastructure resource',

@@ -30,7 +30,7 @@ import { serverActionsPart } from './parts/server-actions.js';
 import { trpcPart } from './parts/trpc.js';
 import { at, authorizerType, entryCell, lambdaById, plural } from './parts/cdk-shared.js';
 import { commonDir, names } from './parts/format.js';
-import { httpRoutesPart } from './parts/http-routes.js';
+import { apiDocsPart, httpRoutesPart } from './parts/http-routes.js';
 import { infraApiPart, infraApis } from './parts/infra-api.js';
 import { supabaseFunctions, supabaseFunctionsPart } from './parts/supabase-functions.js';
 import type { StepModel } from '../model/repo-model.js';
@@ -76,6 +76,7 @@ export const backendApiStep: StepDefinition = {
       graphqlServers,
       lambdas.length > 0 && join(heading(3, 'Lambda functions'), lambdasPart(facts)),
       http !== '' && join(heading(3, 'HTTP servers'), http),
+      apiDocsPart(facts),
       trpc,
       actions,
       jobsPart(facts),

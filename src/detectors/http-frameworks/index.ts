@@ -11,8 +11,10 @@ import { routingControllersRoutes } from './routing-controllers.js';
 import { composeRoutes } from './router-graph.js';
 import { crossFileLinks, factoryUsers } from './router-links.js';
 import type { HttpRouteData, HttpRouteFact, MiddlewareUse } from './types.js';
+import { apiDocsIn, docsRouteLines, type ApiDocsData, type ApiDocsFact } from './api-docs.js';
 
 export type { HttpFramework, HttpRouteData, HttpRouteFact, MiddlewareUse } from './types.js';
+export type { ApiDocsData, ApiDocsFact } from './api-docs.js';
 
 const SERVER_DEPS = /^(express|fastify|hono|koa|@koa\/router|koa-router|@nestjs\/core|@nestjs\/common|routing-controllers)$/;
 /** Frameworks whose route files serve requests themselves: Next.js route handlers, Remix/React Router loaders and actions. */
@@ -22,7 +24,7 @@ const IMPORT_NEEDLES = ["'express'", '"express"', 'fastify', "'hono", '"hono', '
 
 /**
  * Express, Fastify, Hono, Koa-router, NestJS and routing-controllers controllers, Next.js API routes, and Remix / React Router loaders and
- * actions: one `http.route` fact per route.
+ * actions: one `http.route` fact per route, and one `http.docs` fact per API docs UI (Swagger UI), which is not a route.
  */
 export const httpFrameworksDetector: Detector = {
   id: 'http-frameworks',
@@ -81,7 +83,11 @@ export const httpFrameworksDetector: Detector = {
       }
     }
     routes.push(...remixRoutes(index));
-    const sorted = routes.sort(
+    // A Swagger UI mount is where the API is documented, not an endpoint of it.
+    const docs = sources.flatMap((f) => apiDocsIn(index, f));
+    const uiLines = docsRouteLines(docs);
+    const kept = uiLines.size === 0 ? routes : routes.filter((r) => !uiLines.has(`${r.file}:${r.line}`));
+    const sorted = kept.sort(
       (a, b) => cmp(a.app, b.app) || cmp(a.framework, b.framework) || cmp(a.path, b.path) || cmp(a.method, b.method) || cmp(a.file, b.file) || a.line - b.line,
     );
     // `GET /v1/books`, qualified by app, then file, then line only where two routes would share an id.
@@ -91,7 +97,8 @@ export const httpFrameworksDetector: Detector = {
       (d) => `${d.app} ${d.method} ${d.path} ${d.file}`,
       (d) => `${d.app} ${d.method} ${d.path} ${d.file}:${d.line}`,
     ]);
-    return sorted.map((data, i): HttpRouteFact => ({ kind: 'http.route', id: ids[i], data, at: [{ file: data.file, line: data.line }] }));
+    const routeFacts = sorted.map((data, i): HttpRouteFact => ({ kind: 'http.route', id: ids[i], data, at: [{ file: data.file, line: data.line }] }));
+    return [...routeFacts, ...docsFacts(docs)];
   },
 };
 
@@ -107,6 +114,16 @@ function handlerFields(r: { handler?: string; handlerResolved: boolean; handlerA
 
 function middlewareFields(uses: readonly MiddlewareUse[]): Partial<HttpRouteData> {
   return uses.length === 0 ? {} : { middleware: uses.map((u) => u.name), middlewareUses: uses };
+}
+
+/** One fact per UI: `use('/api-docs', serve)` and `get('/api-docs', setup(spec))` in one file are one. */
+function docsFacts(docs: readonly ApiDocsData[]): ApiDocsFact[] {
+  const byKey = new Map<string, ApiDocsData>();
+  for (const d of docs) {
+    const key = `${d.file} ${d.on ?? ''} ${d.path}`;
+    if (!byKey.has(key)) byKey.set(key, d);
+  }
+  return [...byKey.entries()].map(([key, data]) => ({ kind: 'http.docs', id: `docs ${key}`, data, at: [{ file: data.file, line: data.line }] }));
 }
 
 function cmp(a: string, b: string): number {

@@ -7,6 +7,7 @@ import { ormAccesses } from './access.js';
 import { decoratorEntities } from './decorators.js';
 import { creatorsIn, drizzleFile } from './drizzle.js';
 import { mongooseModels } from './mongoose.js';
+import { helpersFor, mongooseHelpers } from './mongoose-helpers.js';
 import { prismaSchemas } from './prisma.js';
 import type { OrmAccessFact, OrmEnumData, OrmEnumFact, OrmModelData, OrmModelFact } from './types.js';
 
@@ -52,16 +53,20 @@ export const ormDetector: Detector = {
       models.push(extra.length > 0 ? { ...m, fields: [...m.fields, ...extra] } : m);
     }
 
+    // Project helpers around Mongoose (`Database.createSchema({...})`), and the text that names a call to one.
+    const helpers = mongooseHelpers(index, sources);
+    const helperCall = helpers.size > 0 ? new RegExp(`\\b(${[...helpers.keys()].map((k) => k.replace(/\$/g, '\\$')).join('|')})\\s*\\(`) : undefined;
     for (const file of sources) {
       const text = index.read(file);
       if (!text) continue;
       const decorated = text.includes('@Entity') && mentions(text, ["'typeorm'", '"typeorm"', '@mikro-orm/']);
-      const mongoose = text.includes('Schema') && mentions(text, ["'mongoose'", '"mongoose"']);
+      const viaHelper = !!helperCall && helperCall.test(text);
+      const mongoose = viaHelper || (text.includes('Schema') && mentions(text, ["'mongoose'", '"mongoose"']));
       if (!decorated && !mongoose) continue;
       const sf = index.parse(file);
       if (!sf) continue;
       if (decorated) models.push(...decoratorEntities(file, sf));
-      if (mongoose) models.push(...mongooseModels(file, sf));
+      if (mongoose) models.push(...mongooseModels(file, sf, viaHelper ? helpersFor(index, file, sf, helpers) : undefined));
     }
 
     const byPlace = (a: { file: string; line: number; name: string }, b: { file: string; line: number; name: string }) =>

@@ -1,23 +1,48 @@
 /** Mongoose schemas: `new Schema({...})` fields (type, required, unique, ref), `schema.index(...)`, `model('Name', schema)`. */
 import { ts, lineOf, walk } from '../../scan/ts.js';
 import { importsOf, lastName, property, propertyNameText, staticString } from '../shared/ast.js';
+import type { MongooseHelper } from './mongoose-helpers.js';
 import type { OrmField, OrmIndex, OrmModelData } from './types.js';
 
-export function mongooseModels(file: string, sf: ts.SourceFile): OrmModelData[] {
+/** `helperOf` names the project helper (see mongoose-helpers.ts) a call goes through, if any. */
+export function mongooseModels(file: string, sf: ts.SourceFile, helperOf: (call: ts.CallExpression | ts.NewExpression) => MongooseHelper | undefined = () => undefined): OrmModelData[] {
   const imports = importsOf(sf);
-  if (![...imports.values()].some((b) => b.module === 'mongoose')) return [];
+  const direct = [...imports.values()].some((b) => b.module === 'mongoose');
   const schemas = new Map<string, { fields: OrmField[]; line: number; timestamps: boolean; text: string }>();
+  // Models a helper makes from a definition in one call (`createModel('User', {...})`): no schema variable to join.
+  const made: OrmModelData[] = [];
   const indexes = new Map<string, OrmIndex[]>();
   const names = new Map<string, { name: string; collection?: string; binding?: string }>();
   walk(sf, (node) => {
     const init = ts.isVariableDeclaration(node) ? node.initializer : undefined;
     if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && init && (ts.isNewExpression(init) || ts.isCallExpression(init))) {
-      if (lastName(init.expression) !== 'Schema') return;
-      const [def, opts] = init.arguments ?? [];
-      const timestamps = property(opts, 'timestamps')?.kind === ts.SyntaxKind.TrueKeyword;
-      schemas.set(node.name.text, { fields: fieldsOf(def, sf), line: lineOf(node, sf), timestamps, text: def?.getText(sf) ?? '' });
+      // `Database.createSchema({...})`, or `new _Schema({...})` for a helper function used as a constructor.
+      const helper = helperOf(init);
+      if (helper?.def !== undefined && helper.modelName === undefined) {
+        const def = init.arguments?.[helper.def];
+        schemas.set(node.name.text, { fields: fieldsOf(def, sf), line: lineOf(node, sf), timestamps: !!helper.timestamps, text: def?.getText(sf) ?? '' });
+      } else if (direct && lastName(init.expression) === 'Schema') {
+        const [def, opts] = init.arguments ?? [];
+        const timestamps = property(opts, 'timestamps')?.kind === ts.SyntaxKind.TrueKeyword;
+        schemas.set(node.name.text, { fields: fieldsOf(def, sf), line: lineOf(node, sf), timestamps, text: def?.getText(sf) ?? '' });
+      }
     }
     if (!ts.isCallExpression(node)) return;
+    const helper = helperOf(node);
+    if (helper?.modelName !== undefined) {
+      const nameArg = node.arguments[helper.modelName];
+      const written = nameArg ? staticString(nameArg) : undefined;
+      // A name we cannot read is shown as written, so the file still counts as defining a model.
+      const modelName = written?.resolved ? written.text : nameArg ? `\${${nameArg.getText(sf).replace(/\s+/g, ' ').slice(0, 40)}}` : undefined;
+      const schema = helper.schema !== undefined ? node.arguments[helper.schema] : undefined;
+      if (modelName && schema && ts.isIdentifier(schema)) names.set(schema.text, { name: modelName });
+      else if (modelName && helper.def !== undefined) {
+        const fields = fieldsOf(node.arguments[helper.def], sf);
+        const stamps = helper.timestamps ? ['createdAt', 'updatedAt'].map((n) => ({ name: n, type: 'Date', attributes: ['timestamps'] })) : [];
+        made.push({ orm: 'mongoose', name: modelName, fields: [...fields, ...stamps], primaryKey: ['_id'], indexes: indexesOf(fields), file, line: lineOf(node, sf) });
+      }
+      return;
+    }
     const name = lastName(node.expression);
     if (name === 'index' && ts.isPropertyAccessExpression(node.expression) && ts.isIdentifier(node.expression.expression)) {
       const spec = node.arguments[0];
@@ -42,14 +67,12 @@ export function mongooseModels(file: string, sf: ts.SourceFile): OrmModelData[] 
   // model (a schema exported for a `model()` call elsewhere is kept).
   const embedded = (variable: string) =>
     !names.has(variable) && [...schemas].some(([other, o]) => other !== variable && new RegExp(`\\b${variable}\\b`).test(o.text));
-  return [...schemas].filter(([variable]) => !embedded(variable)).map(([variable, s]) => {
+  const fromSchemas = [...schemas].filter(([variable]) => !embedded(variable)).map(([variable, s]): OrmModelData => {
     const model = names.get(variable);
     const timestamps: OrmField[] = s.timestamps
       ? ['createdAt', 'updatedAt'].map((n) => ({ name: n, type: 'Date', attributes: ['timestamps'] }))
       : [];
-    const fieldIndexes: OrmIndex[] = s.fields
-      .filter((f) => f.attributes.includes('unique') || f.attributes.includes('index'))
-      .map((f) => ({ fields: [f.name], unique: f.attributes.includes('unique') }));
+    const fieldIndexes = indexesOf(s.fields);
     return {
       orm: 'mongoose' as const,
       name: model?.name ?? variable,
@@ -62,6 +85,13 @@ export function mongooseModels(file: string, sf: ts.SourceFile): OrmModelData[] 
       line: s.line,
     };
   });
+  return [...fromSchemas, ...made];
+}
+
+function indexesOf(fields: readonly OrmField[]): OrmIndex[] {
+  return fields
+    .filter((f) => f.attributes.includes('unique') || f.attributes.includes('index'))
+    .map((f) => ({ fields: [f.name], unique: f.attributes.includes('unique') }));
 }
 
 function fieldsOf(def: ts.Expression | undefined, sf: ts.SourceFile): OrmField[] {

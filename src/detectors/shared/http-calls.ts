@@ -7,7 +7,7 @@ import { lastName, property, staticString } from './ast.js';
 import { clip } from '../../secrets/clip.js';
 
 export interface HttpCall {
-  /** Upper-case verb, or the expression as written when it is not a literal. */
+  /** Upper-case verb, the expression as written when it is not a literal, or `?` when nothing names it. */
   readonly method: string;
   /** Path with template parts written `{name}` and a leading base URL removed: `/v1/kv/{namespace}/{key}`. */
   readonly path: string;
@@ -16,6 +16,10 @@ export interface HttpCall {
   readonly line: number;
 }
 
+/** The method of a call whose method is not written where we can read it. */
+export const UNKNOWN_METHOD = '?';
+/** Callees whose default method is GET: the global `fetch`, ofetch's `$fetch`/`ofetch`. */
+const FETCHES = /^(fetch|ofetch|\$fetch)$/;
 const VERBS = new Set(['get', 'post', 'put', 'patch', 'delete', 'del', 'head', 'options']);
 const REQUESTERS = /^(_?request|fetch|send|call|makeRequest|doRequest|req|http|apiFetch|fetchJson|fetchApi|ofetch|\$fetch|fetcher)$/i;
 const CLIENT_OBJECT = /http|api|client|ky|axios|instance|request|fetch|rest|transport/i;
@@ -64,9 +68,13 @@ function readCall(n: ts.CallExpression, sf: ts.SourceFile, constants: ReadonlyMa
   if (!REQUESTERS.test(name)) return undefined;
   let method: { text: string; resolved: boolean } | undefined;
   let path: { text: string; resolved: boolean } | undefined;
+  // Whether the method could be hidden in an argument we cannot read (`fetch(url, opts)`, `{ ...init }`).
+  let hidden = false;
   for (const arg of args) {
     if (ts.isObjectLiteralExpression(arg)) {
-      method ??= methodOf(property(arg, 'method'), sf, constants);
+      const written = property(arg, 'method');
+      method ??= methodOf(written, sf, constants);
+      if ((written && !method) || arg.properties.some((p) => ts.isSpreadAssignment(p))) hidden = true;
       path ??= pathOf(property(arg, 'path') ?? property(arg, 'url') ?? property(arg, 'endpoint'), sf, constants, true);
       continue;
     }
@@ -75,10 +83,14 @@ function readCall(n: ts.CallExpression, sf: ts.SourceFile, constants: ReadonlyMa
       method = verb;
       continue;
     }
+    const before = path;
     path ??= pathOf(arg, sf, constants, name.toLowerCase() !== 'fetch');
+    if (before || !path) hidden = true;
   }
   if (!path) return undefined;
-  const m = method ?? { text: 'GET', resolved: true };
+  // GET only where it is the default we can see: `fetch(url)` or `fetch(url, { headers })`. A project's own wrapper
+  // (`request(url, { method })`, `api(path, opts)`) may default to anything, so its method stays unknown.
+  const m = method ?? (FETCHES.test(name) && !hidden ? { text: 'GET', resolved: true } : { text: UNKNOWN_METHOD, resolved: false });
   return { method: m.text, path: path.text, resolved: m.resolved && path.resolved, line: lineOf(n, sf) };
 }
 

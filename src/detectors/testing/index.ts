@@ -137,7 +137,7 @@ function setupOf(index: RepoIndex, pkg: { name: string; dir: string; manifest: o
   const rootScript = root?.manifest.scripts?.test;
   if (runner) frameworks.unshift(runner.framework);
   // The example file is one the `test` script's runner runs: a unit test, else a Playwright or Cypress spec only when
-  // the script is that tool (`pnpm test -- cypress/e2e/x.cy.ts` after `vitest run` finds no test).
+  // the script is that tool (`npm test -- cypress/e2e/x.cy.ts` after `vitest run` finds no test).
   const spec = tests.find((f) => runners.get(f) === 'playwright' || runners.get(f) === 'cypress');
   const specTool = spec ? (runners.get(spec) === 'playwright' ? /playwright/ : /cypress/) : undefined;
   const sample = unitTests[0] ?? (spec && specTool && (!script || specTool.test(script)) ? spec : undefined);

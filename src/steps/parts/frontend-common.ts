@@ -132,7 +132,9 @@ export function apiAndAuthSection(clients: readonly ApiClientData[], auth: reado
         endpoints.map((e) => [code(`${e.method} ${e.path}`), cite(e.file, e.line)]),
       )
     : '';
-  return join(heading(level, 'API client and auth'), bullets(parts), endpoints.length ? 'Endpoints the app calls, as written in the code:' : '', table_);
+  // `?` (UNKNOWN_METHOD in shared/http-calls.ts): a wrapper or an options object decides the method, unseen here.
+  const unknown = endpoints.some((e) => e.method === '?') ? 'A `?` method is set inside a request helper or an options object the call does not spell out.' : '';
+  return join(heading(level, 'API client and auth'), bullets(parts), endpoints.length ? 'Endpoints the app calls, as written in the code:' : '', table_, unknown);
 }
 
 export function componentsSection(components: readonly KeyComponentData[], level: 4): string {

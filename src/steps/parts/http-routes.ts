@@ -1,8 +1,8 @@
 import type { FactSet } from '../../facts.js';
-import type { HttpFramework, HttpRouteData, HttpRouteFact, MiddlewareUse } from '../../detectors/http-frameworks/index.js';
+import type { ApiDocsFact, HttpFramework, HttpRouteData, HttpRouteFact, MiddlewareUse } from '../../detectors/http-frameworks/index.js';
 import { heading, join, table } from '../../markdown/blocks.js';
 import { cite } from '../../markdown/cite.js';
-import { code } from '../../markdown/text.js';
+import { code, urlPath } from '../../markdown/text.js';
 import { byFileLine, compareText } from './format.js';
 import { layoutMiddleware, middlewareCell, middlewareLegend } from './route-middleware.js';
 
@@ -41,6 +41,17 @@ export function httpRoutesPart(facts: FactSet, rank: (file: string) => number = 
         return join(heading(4, title), first.framework === 'remix' ? REMIX_NOTE : '', routesTable(list));
       }),
   );
+}
+
+/** One line naming where the API documentation UI is served (Swagger UI mounts are not endpoints); '' when none. */
+export function apiDocsPart(facts: FactSet): string {
+  const docs = facts.of<ApiDocsFact>('http.docs').map((f) => f.data).sort(byFileLine);
+  if (docs.length === 0) return '';
+  const each = docs.map((d) => {
+    const where = d.resolved ? urlPath(d.path) : `${code(d.path)} (set at run time)`;
+    return `${d.tool} at ${where}${d.on ? ` on ${code(d.on)}` : ''} (${cite(d.file, d.line)})`;
+  });
+  return `**API docs:** ${each.join('; ')}`;
 }
 
 /** The count, what every route passes through, the table, and where each middleware's code is. */

@@ -36,7 +36,7 @@ export function testingSection(model: StepModel, pm: PackageManager, setups: rea
       // Run from the root: its config covers this package, and paths are the root's.
       const root = d.runBy.script ? runScript(index, pm, d.runBy.package, 'test') : d.runBy.framework === 'Jest' ? 'npx jest' : 'npx vitest run';
       const configs = [...d.configFiles.map((f) => cite(f)), `${cite(d.runBy.config)} (root)`].join(', ');
-      return [oneLine(d.package || 'root'), d.frameworks.join(', '), configs, where, `${code(root)} at the root`, d.sample ? code(`${root} -- ${d.sample}`) : '—'];
+      return [oneLine(d.package || 'root'), d.frameworks.join(', '), configs, where, `${code(root)} at the root`, d.sample ? code(withArgs(root, d.sample)) : '—'];
     }
     const name = d.scriptName ?? 'test';
     const also = (d.otherScripts ?? []).slice(0, 2).map((k) => code(runScript(index, pm, d.package, k)));
@@ -74,11 +74,21 @@ const CHAINED = /&&|\|\||;|\b(npm|yarn|pnpm|bun)\s+(run\s+)?[\w:-]+|\brun-[sp]\b
 const DIRECT: Readonly<Record<string, string>> = { Jest: 'npx jest', Vitest: 'npx vitest run', Mocha: 'npx mocha' };
 
 /**
- * `npm test -- file` when the test script is the runner itself; when it chains commands or calls other scripts the file
+ * A script run given one more argument: npm needs `--` before it, while pnpm and yarn (berry) hand a `--` on to the
+ * script literally (`vitest run -- x.test.ts` then runs every test), so for them the file follows the script name.
+ * The tool is the one the command runs (`cd web && npm test` inside a pnpm repository is npm's).
+ */
+function withArgs(run: string, file: string): string {
+  const last = run.split('&&').pop()!.trim();
+  return /^(pnpm|yarn)\s/.test(last) ? `${run} ${file}` : `${run} -- ${file}`;
+}
+
+/**
+ * `npm test -- file` (`pnpm test file`) when the test script is the runner itself; when it chains commands or calls other scripts the file
  * would go to the last of them, so the runner is named directly, in the package's folder.
  */
 function oneFileCommand(run: string, script: string, frameworks: readonly string[], dir: string, sample: string): string | undefined {
-  if (!CHAINED.test(script)) return `${run} -- ${sample}`;
+  if (!CHAINED.test(script)) return withArgs(run, sample);
   const direct = frameworks.map((f) => DIRECT[f]).find(Boolean);
   if (!direct) return undefined;
   return `${dir ? `cd ${dir} && ` : ''}${direct} ${sample}`;
