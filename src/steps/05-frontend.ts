@@ -34,7 +34,7 @@ import type { StepDefinition } from './types.js';
 const SUMMARY_APPS = 12;
 
 /** Frameworks whose routes and components this step does not read. */
-const ROUTES_NOT_READ = new Set(['vue', 'svelte', 'solid', 'angular']);
+const ROUTES_NOT_READ = new Set(['vue', 'sveltekit', 'svelte', 'solid', 'angular']);
 
 export const frontendStep: StepDefinition = {
   number: 5,
@@ -149,7 +149,10 @@ function appSection(app: FrontendAppData, model: StepModel): string {
         )
       : '';
   const notAnalysed = ROUTES_NOT_READ.has(app.framework)
-    ? `Routes and components of ${frameworkLabel(app)} apps are not analysed; the config and environment below are.`
+    ? app.framework === 'sveltekit'
+      ? // Its server files (`+server`, `+page.server`, hooks) are read: step 3 lists them.
+        `Pages and components of ${frameworkLabel(app)} apps are not analysed (the server routes, loads and form actions are in step 3); the config and environment below are.`
+      : `Routes and components of ${frameworkLabel(app)} apps are not analysed; the config and environment below are.`
     : '';
   return join(
     head,
