@@ -8,6 +8,7 @@ import { nestRoutes } from './nest.js';
 import { nextApiRoutes } from './next.js';
 import { remixRoutes } from './remix.js';
 import { routingControllersRoutes } from './routing-controllers.js';
+import { sveltekitRoutes } from './sveltekit.js';
 import { composeRoutes } from './router-graph.js';
 import { crossFileLinks, factoryUsers } from './router-links.js';
 import type { HttpRouteData, HttpRouteFact, MiddlewareUse } from './types.js';
@@ -15,8 +16,8 @@ import type { HttpRouteData, HttpRouteFact, MiddlewareUse } from './types.js';
 export type { HttpFramework, HttpRouteData, HttpRouteFact, MiddlewareUse } from './types.js';
 
 const SERVER_DEPS = /^(express|fastify|hono|koa|@koa\/router|koa-router|@nestjs\/core|@nestjs\/common|routing-controllers)$/;
-/** Frameworks whose route files serve requests themselves: Next.js route handlers, Remix/React Router loaders and actions. */
-const REQUEST_FRAMEWORKS = /^(next|@remix-run\/react|@remix-run\/node|@react-router\/dev)$/;
+/** Frameworks whose route files serve requests themselves: Next.js route handlers, Remix/React Router loaders and actions, SvelteKit server files. */
+const REQUEST_FRAMEWORKS = /^(next|@remix-run\/react|@remix-run\/node|@react-router\/dev|@sveltejs\/kit)$/;
 const HANDED_APP_ROUTE = /\b(app|router|server|fastify|api)\.(get|post|put|patch|delete|all|route|on|openapi)\s*\(\s*['"`\[]/;
 const IMPORT_NEEDLES = ["'express'", '"express"', 'fastify', "'hono", '"hono', '@hono/', "'koa", '"koa', '@koa/router', 'koa-router'];
 
@@ -81,6 +82,7 @@ export const httpFrameworksDetector: Detector = {
       }
     }
     routes.push(...remixRoutes(index));
+    routes.push(...sveltekitRoutes(index));
     const sorted = routes.sort(
       (a, b) => cmp(a.app, b.app) || cmp(a.framework, b.framework) || cmp(a.path, b.path) || cmp(a.method, b.method) || cmp(a.file, b.file) || a.line - b.line,
     );
