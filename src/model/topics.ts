@@ -46,6 +46,7 @@ import { composeDetector } from '../detectors/compose/index.js';
 import { dockerfileDetector } from '../detectors/dockerfile/index.js';
 import { kubernetesDetector } from '../detectors/kubernetes/index.js';
 import { tasksDetector } from '../detectors/tasks/index.js';
+import { sveltekitAdapters } from '../detectors/frontend-build/sveltekit-adapters.js';
 
 /** One thing that contradicts a negative claim, said in a few words with where it is. */
 export interface Evidence {
@@ -190,6 +191,8 @@ const TOPICS: readonly Topic[] = [
         ...deployInFiles(index, words),
         // A hosting platform's project file: the platform builds and deploys on push, with no command in the repo.
         ...(subject === 'cdk' ? [] : index.files.filter((f) => HOSTING_FILE.test(f)).slice(0, 5).map((file) => ({ what: `${hostingOf(file)} project config`, at: { file } }))),
+        // A SvelteKit adapter builds the app for one platform (adapter-vercel → Vercel), as a hosting file says.
+        ...(subject === 'cdk' ? [] : sveltekitAdapters(index).slice(0, 5).map((a) => ({ what: `SvelteKit adapter ${a.module} (builds for ${a.target})`, at: { file: a.file, line: a.line } }))),
       ];
     },
   },
