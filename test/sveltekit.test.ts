@@ -70,6 +70,16 @@ describe('SvelteKit adapters are deploy evidence', () => {
     expect(md).not.toContain('adapter-node');
   });
 
+  it('SvelteKit 3 names the adapter in vite.config (sveltekit({ adapter })): still deploy evidence', async () => {
+    const root = tempRepo({
+      'package.json': JSON.stringify({ name: 'kit3', private: true, devDependencies: { '@sveltejs/kit': '^3.0.0-next.1', '@sveltejs/adapter-node': '^5.0.0', svelte: '^5.0.0', vite: '^8.0.0' } }),
+      'vite.config.ts': "import { sveltekit } from '@sveltejs/kit/vite';\nimport adapter from '@sveltejs/adapter-node';\nexport default { plugins: [sveltekit({ adapter: adapter() })] };\n",
+      'src/routes/+page.svelte': '<h1>hi</h1>\n',
+    });
+    const md = (await section(workflowsStep, root)).markdown;
+    expect(md).toContain('SvelteKit adapter @sveltejs/adapter-node (builds for a Node.js server) — `/vite.config.ts:2`');
+  });
+
   it('adapter-auto says nothing about where', async () => {
     const root = tempRepo({
       'package.json': JSON.stringify({ name: 'auto', private: true, devDependencies: { '@sveltejs/kit': '^2.0.0', '@sveltejs/adapter-auto': '^3.0.0', svelte: '^4.0.0', vite: '^5.0.0' } }),

@@ -3,7 +3,7 @@
  * it renders, layouts, state management, API client and auth, key components and environment variables.
  */
 import { astroDetector, type AstroCollectionFact, type AstroComponentFact, type AstroLayoutFact, type AstroRouteFact } from '../detectors/astro/index.js';
-import { frontendBuildDetector, type FrontendAppData, type FrontendAppFact } from '../detectors/frontend-build/index.js';
+import { appFiles, relative, frontendBuildDetector, type FrontendAppData, type FrontendAppFact } from '../detectors/frontend-build/index.js';
 import { nextPagesDetector, type NextRouteFact } from '../detectors/nextjs-pages/index.js';
 import { expoRouterDetector, type ExpoRouteFact } from '../detectors/expo-router/index.js';
 import {
@@ -76,7 +76,9 @@ export const frontendStep: StepDefinition = {
         a.config ? cite(a.config.file) : '—',
         a.devPort ? String(a.devPort) : '—',
         // A framework whose routes are not read has no route count: "0" would read as "this app has no pages".
-        ROUTES_NOT_READ.has(a.framework) && routeCount(a.dir) === '0' ? 'not read' : routeCount(a.dir),
+        a.framework === 'sveltekit' && routeCount(a.dir) === '0'
+          ? sveltekitPages(model, a.dir)
+          : ROUTES_NOT_READ.has(a.framework) && routeCount(a.dir) === '0' ? 'not read' : routeCount(a.dir),
       ]),
     );
     const named = apps.slice(0, SUMMARY_APPS).map((a) => `${code(a.name)} (${frameworkLabel(a)})`);
@@ -166,4 +168,10 @@ function appSection(app: FrontendAppData, model: StepModel): string {
     componentsSection(mine(facts.of<KeyComponentFact>('react.component')), 4),
     envSection(model, app, 4),
   );
+}
+
+/** A SvelteKit app's pages are its `+page.svelte` files under `src/routes/`: counted from the file list. */
+function sveltekitPages(model: StepModel, dir: string): string {
+  const n = appFiles(model.index, dir).filter((f) => /^src\/routes\/(.*\/)?\+page(@[^.]*)?\.svelte$/.test(relative(dir, f))).length;
+  return `${n} (${code('+page.svelte')} files)`;
 }

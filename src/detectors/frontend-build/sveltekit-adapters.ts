@@ -1,7 +1,7 @@
 /**
- * SvelteKit adapters named in `svelte.config.*`: the adapter says where the app is built to run, so it is deploy
- * evidence as a hosting platform's project file (vercel.json) is. `adapter-auto` picks one at build time from the
- * environment and says nothing about where.
+ * SvelteKit adapters named in `svelte.config.*` (or `vite.config.*`, SvelteKit 3): the adapter says where the app is
+ * built to run, so it is deploy evidence as a hosting platform's project file (vercel.json) is. `adapter-auto` picks one
+ * at build time from the environment and says nothing about where.
  */
 import type { RepoIndex } from '../../scan/repo-index.js';
 import { withoutComments } from '../shared/text-scan.js';
@@ -14,7 +14,8 @@ const TARGETS: Readonly<Record<string, string>> = {
   'cloudflare-workers': 'Cloudflare Workers',
   static: 'static hosting (prerendered files)',
 };
-const CONFIG = /(^|\/)svelte\.config\.[cm]?[jt]s$/;
+// SvelteKit 3 takes its options (the adapter among them) in vite.config, as `sveltekit({ adapter: adapter() })`.
+const CONFIG = /(^|\/)(svelte|vite)\.config\.[cm]?[jt]s$/;
 const IMPORT = /(?:from\s*|require\(\s*|import\(\s*)['"](@sveltejs\/adapter-([\w-]+))['"]/g;
 
 export interface SveltekitAdapter {
