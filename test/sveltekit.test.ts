@@ -50,6 +50,17 @@ describe('a SvelteKit app is labelled SvelteKit', () => {
     expect(md).toContain('adapter `@sveltejs/adapter-netlify`');
   });
 
+  it('a `catalog:` Kit version shows the range pnpm-workspace.yaml gives it', async () => {
+    const root = tempRepo({
+      'package.json': JSON.stringify({ name: 'root', private: true }),
+      'pnpm-workspace.yaml': "packages:\n  - 'apps/*'\ncatalog:\n  '@sveltejs/kit': ^3.0.0-next.23\n",
+      'apps/site/package.json': JSON.stringify({ name: 'site', private: true, devDependencies: { '@sveltejs/kit': 'catalog:', svelte: '^5.0.0', vite: '^8.0.0' } }),
+      'apps/site/src/routes/+page.svelte': '<h1>hi</h1>\n',
+    });
+    const app = (await detect(frontendBuildDetector, root)).find((f) => f.kind === 'frontend.app')!.data as { framework: string; version?: string };
+    expect([app.framework, app.version]).toEqual(['sveltekit', '^3.0.0-next.23 (catalog:)']);
+  });
+
   it('a Svelte app without Kit stays Svelte, with the svelte version', async () => {
     const root = tempRepo({
       'package.json': JSON.stringify({ name: 'spa', private: true, devDependencies: { svelte: '^4.2.0', vite: '^5.0.0', '@sveltejs/vite-plugin-svelte': '^3.0.0' } }),

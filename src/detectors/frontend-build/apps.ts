@@ -5,6 +5,7 @@
 import type { RepoIndex } from '../../scan/repo-index.js';
 import { allDependencies, type WorkspacePackage } from '../../scan/package-json.js';
 import { usesHoisted } from '../shared/hoisted-use.js';
+import { fromCatalog, pnpmCatalogs } from '../stack/catalogs.js';
 
 export type FrontendFramework = 'astro' | 'next' | 'remix' | 'react' | 'expo' | 'vue' | 'sveltekit' | 'svelte' | 'solid' | 'angular';
 
@@ -88,7 +89,11 @@ function classify(index: RepoIndex, pkg: WorkspacePackage, hasWorkspaces: boolea
   }
   const all = { ...hoisted, ...allDependencies(pkg.manifest) };
   // The framework's own version: a VitePress range is not Vue's.
-  const version = names.filter((n) => !BUILD_TOOLS.includes(n)).map((n) => all[n]).find(Boolean);
+  const framePackage = names.filter((n) => !BUILD_TOOLS.includes(n)).find((n) => all[n]);
+  // A pnpm `catalog:` specifier is no version: the range is the catalog's in pnpm-workspace.yaml.
+  const declared = framePackage ? all[framePackage] : undefined;
+  const fromCat = declared?.startsWith('catalog:') ? fromCatalog(pnpmCatalogs(index), framePackage!, declared) : undefined;
+  const version = fromCat ? `${fromCat} (${declared})` : declared;
   // Remix before Vite builds with its own compiler (remix.config.js, no vite.config): a `vite` dependency alone is not it.
   const classicRemix = framework === 'remix' && !own.some((f) => /^vite\.config\.[cm]?[jt]s$/.test(relative(pkg.dir, f)));
   const buildTool =
