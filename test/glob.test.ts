@@ -56,4 +56,12 @@ describe('workspace globs (picomatch)', () => {
     expect(layout.patterns).toEqual(['pkgs/*', '!pkgs/two']);
     expect(layout.packages.filter((p) => p.declared).map((p) => p.name)).toEqual(['root', 'one']);
   });
+
+  it('a pnpm-workspace.yaml of settings alone (pnpm 9+, no packages:) declares no workspace', () => {
+    const files = ['package.json', 'examples/demo/package.json'];
+    const yaml = 'onlyBuiltDependencies:\n  - esbuild\n';
+    const layout = findWorkspaces(files, (p) => (p === 'package.json' ? {} : p.endsWith('/package.json') ? { name: 'demo' } : undefined), (p) => (p === 'pnpm-workspace.yaml' ? yaml : undefined));
+    expect([layout.tool, layout.patterns]).toEqual([null, []]);
+    expect(layout.packages.map((p) => p.name)).toEqual(['root', 'demo']);
+  });
 });

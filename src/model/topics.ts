@@ -47,6 +47,7 @@ import { composeDetector } from '../detectors/compose/index.js';
 import { dockerfileDetector } from '../detectors/dockerfile/index.js';
 import { kubernetesDetector } from '../detectors/kubernetes/index.js';
 import { tasksDetector } from '../detectors/tasks/index.js';
+import { sveltekitAdapters } from '../detectors/frontend-build/sveltekit-adapters.js';
 
 /** One thing that contradicts a negative claim, said in a few words with where it is. */
 export interface Evidence {
@@ -195,6 +196,8 @@ const TOPICS: readonly Topic[] = [
         // How production runs, with no deploy command in the repository: a production compose file or Dockerfile,
         // a pm2 ecosystem file. "No deploy …" next to `docker-compose.prod.yml` would mislead.
         ...(subject === 'cdk' ? [] : index.files.filter((f) => PRODUCTION_RUN.test(f)).slice(0, 5).map((file) => ({ what: productionRunKind(file), at: { file } }))),
+        // A SvelteKit adapter builds the app for one platform (adapter-vercel → Vercel), as a hosting file says.
+        ...(subject === 'cdk' ? [] : sveltekitAdapters(index).slice(0, 5).map((a) => ({ what: `SvelteKit adapter ${a.module} (builds for ${a.target})`, at: { file: a.file, line: a.line } }))),
       ];
     },
   },

@@ -76,7 +76,9 @@ function declaredPatterns(
   readText: ReadText,
 ): { tool: WorkspaceTool; patterns: string[] } {
   const pnpm = readText('pnpm-workspace.yaml') ?? readText('pnpm-workspace.yml');
-  if (pnpm !== undefined) return { tool: 'pnpm', patterns: parsePnpmPackages(pnpm) };
+  // Since pnpm 9 the file may hold settings alone (`onlyBuiltDependencies`, `catalog`): without `packages:` it lists no
+  // workspace and the repository is not a pnpm monorepo.
+  if (pnpm !== undefined && declaresPnpmPackages(pnpm)) return { tool: 'pnpm', patterns: parsePnpmPackages(pnpm) };
   const ws = root?.workspaces;
   const list = Array.isArray(ws) ? ws : Array.isArray(ws?.packages) ? ws.packages : [];
   if (list.length > 0) {
@@ -92,6 +94,11 @@ function declaredPatterns(
     return { tool: 'lerna', patterns: pk };
   }
   return { tool: null, patterns: [] };
+}
+
+/** Whether pnpm-workspace.yaml has a `packages:` key (a settings-only file has none). */
+export function declaresPnpmPackages(yaml: string): boolean {
+  return get(parseYaml(yaml).root, 'packages') !== undefined;
 }
 
 /** The `packages:` list of pnpm-workspace.yaml (what parses of it, when it has a syntax error). */

@@ -3,7 +3,7 @@
  * it renders, layouts, state management, API client and auth, key components and environment variables.
  */
 import { astroDetector, type AstroCollectionFact, type AstroComponentFact, type AstroLayoutFact, type AstroRouteFact } from '../detectors/astro/index.js';
-import { frontendBuildDetector, type FrontendAppData, type FrontendAppFact } from '../detectors/frontend-build/index.js';
+import { appFiles, relative, frontendBuildDetector, type FrontendAppData, type FrontendAppFact } from '../detectors/frontend-build/index.js';
 import { nextPagesDetector, type NextRouteFact } from '../detectors/nextjs-pages/index.js';
 import { expoRouterDetector, type ExpoRouteFact } from '../detectors/expo-router/index.js';
 import {
@@ -34,7 +34,7 @@ import type { StepDefinition } from './types.js';
 const SUMMARY_APPS = 12;
 
 /** Frameworks whose routes and components this step does not read. */
-const ROUTES_NOT_READ = new Set(['vue', 'svelte', 'solid', 'angular']);
+const ROUTES_NOT_READ = new Set(['vue', 'sveltekit', 'svelte', 'solid', 'angular']);
 
 export const frontendStep: StepDefinition = {
   number: 5,
@@ -76,7 +76,9 @@ export const frontendStep: StepDefinition = {
         a.config ? cite(a.config.file) : '—',
         a.devPort ? String(a.devPort) : '—',
         // A framework whose routes are not read has no route count: "0" would read as "this app has no pages".
-        ROUTES_NOT_READ.has(a.framework) && routeCount(a.dir) === '0' ? 'not read' : routeCount(a.dir),
+        a.framework === 'sveltekit' && routeCount(a.dir) === '0'
+          ? sveltekitPages(model, a.dir)
+          : ROUTES_NOT_READ.has(a.framework) && routeCount(a.dir) === '0' ? 'not read' : routeCount(a.dir),
       ]),
     );
     const named = apps.slice(0, SUMMARY_APPS).map((a) => `${code(a.name)} (${frameworkLabel(a)})`);
@@ -149,7 +151,10 @@ function appSection(app: FrontendAppData, model: StepModel): string {
         )
       : '';
   const notAnalysed = ROUTES_NOT_READ.has(app.framework)
-    ? `Routes and components of ${frameworkLabel(app)} apps are not analysed; the config and environment below are.`
+    ? app.framework === 'sveltekit'
+      ? // Its server files (`+server`, `+page.server`, hooks) are read: step 3 lists them.
+        `Pages and components of ${frameworkLabel(app)} apps are not analysed (the server routes, loads and form actions are in step 3); the config and environment below are.`
+      : `Routes and components of ${frameworkLabel(app)} apps are not analysed; the config and environment below are.`
     : '';
   return join(
     head,
@@ -163,4 +168,10 @@ function appSection(app: FrontendAppData, model: StepModel): string {
     componentsSection(mine(facts.of<KeyComponentFact>('react.component')), 4),
     envSection(model, app, 4),
   );
+}
+
+/** A SvelteKit app's pages are its `+page.svelte` files under `src/routes/`: counted from the file list. */
+function sveltekitPages(model: StepModel, dir: string): string {
+  const n = appFiles(model.index, dir).filter((f) => /^src\/routes\/(.*\/)?\+page(@[^.]*)?\.svelte$/.test(relative(dir, f))).length;
+  return `${n} (${code('+page.svelte')} files)`;
 }

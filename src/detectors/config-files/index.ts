@@ -101,7 +101,7 @@ export const configFilesDetector: Detector = {
       facts.push({
         kind: 'config.file',
         id: file,
-        data: { file, package: index.packageOf(file)?.name ?? '', category: rule.category, tool, items: summary.items, devPort: summary.devPort },
+        data: { file, package: index.packageOf(file)?.name ?? '', category: rule.category, tool: summary.tool ?? tool, items: summary.items, devPort: summary.devPort },
         at: [{ file }],
       });
     }

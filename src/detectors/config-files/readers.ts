@@ -1,11 +1,14 @@
 import { ts } from '../../scan/ts.js';
 import type { RepoIndex } from '../../scan/repo-index.js';
-import { parsePnpmPackages } from '../../scan/workspaces.js';
+import { declaresPnpmPackages, parsePnpmPackages } from '../../scan/workspaces.js';
+import { keys, parseYaml } from '../../scan/yaml.js';
 import { at, callNames, exportedConfig, keysOf, numberAt, valueText } from './js-config.js';
 
 /** What a reader says about one config file: short items for the "configures" column, and a dev-server port. */
 export interface ConfigSummary {
   readonly items: string[];
+  /** A name more exact than the rule's, read from the file (a settings-only pnpm-workspace.yaml is `pnpm settings`). */
+  readonly tool?: string;
   readonly devPort?: number;
 }
 
@@ -131,7 +134,10 @@ export function nodeVersion(index: RepoIndex, file: string): ConfigSummary {
 
 export function workspaceFile(index: RepoIndex, file: string): ConfigSummary {
   if (file.endsWith('pnpm-workspace.yaml') || file.endsWith('pnpm-workspace.yml')) {
-    return { items: [`workspaces ${parsePnpmPackages(index.read(file) ?? '').join(', ')}`] };
+    const text = index.read(file) ?? '';
+    // pnpm 9+: a file of settings alone (`onlyBuiltDependencies`) declares no workspace.
+    if (!declaresPnpmPackages(text)) return { tool: 'pnpm settings', items: [`settings ${keys(parseYaml(text).root).slice(0, 8).join(', ')}`] };
+    return { items: [`workspaces ${parsePnpmPackages(text).join(', ')}`] };
   }
   const json = readJsonc(index, file) ?? {};
   if (file.endsWith('turbo.json')) {

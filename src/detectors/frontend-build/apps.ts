@@ -5,8 +5,9 @@
 import type { RepoIndex } from '../../scan/repo-index.js';
 import { allDependencies, type WorkspacePackage } from '../../scan/package-json.js';
 import { usesHoisted } from '../shared/hoisted-use.js';
+import { fromCatalog, pnpmCatalogs } from '../stack/catalogs.js';
 
-export type FrontendFramework = 'astro' | 'next' | 'remix' | 'react' | 'expo' | 'vue' | 'svelte' | 'solid' | 'angular';
+export type FrontendFramework = 'astro' | 'next' | 'remix' | 'react' | 'expo' | 'vue' | 'sveltekit' | 'svelte' | 'solid' | 'angular';
 
 export interface FrontendApp {
   /** Package folder, '' for the repository root. */
@@ -25,7 +26,9 @@ const FRAMEWORKS: readonly (readonly [FrontendFramework, readonly string[]])[] =
   ['next', ['next']],
   ['remix', ['@remix-run/react', '@react-router/dev']],
   ['angular', ['@angular/core']],
-  ['svelte', ['@sveltejs/kit', 'svelte']],
+  // SvelteKit is its own framework (file routes, server code, adapters): labelled and versioned as @sveltejs/kit.
+  ['sveltekit', ['@sveltejs/kit']],
+  ['svelte', ['svelte']],
   // VitePress (a Vue-based site generator) may be the only dependency of a docs site that is a Vue app.
   ['vue', ['nuxt', 'vue', 'vitepress']],
   ['solid', ['solid-js']],
@@ -77,7 +80,7 @@ function classify(index: RepoIndex, pkg: WorkspacePackage, hasWorkspaces: boolea
     const native = own.some((f) => /^(app\.json|app\.config\.[cm]?[jt]s|eas\.json|metro\.config\.[cm]?[jt]s|(ios|android)\/|(src\/)?app\/_layout\.[jt]sx?$)/.test(relative(pkg.dir, f)));
     const main = typeof pkg.manifest.main === 'string' && /^(expo-router\/entry|expo\/AppEntry|node_modules\/expo\/)/.test(pkg.manifest.main);
     if (!native && !main) return undefined;
-  } else if (published && !hasHtml && (framework === 'react' || framework === 'vue' || framework === 'solid' || (framework === 'svelte' && !('@sveltejs/kit' in deps)))) {
+  } else if (published && !hasHtml && (framework === 'react' || framework === 'vue' || framework === 'solid' || framework === 'svelte')) {
     return undefined;
   }
   if (framework === 'react') {
@@ -86,7 +89,11 @@ function classify(index: RepoIndex, pkg: WorkspacePackage, hasWorkspaces: boolea
   }
   const all = { ...hoisted, ...allDependencies(pkg.manifest) };
   // The framework's own version: a VitePress range is not Vue's.
-  const version = names.filter((n) => !BUILD_TOOLS.includes(n)).map((n) => all[n]).find(Boolean);
+  const framePackage = names.filter((n) => !BUILD_TOOLS.includes(n)).find((n) => all[n]);
+  // A pnpm `catalog:` specifier is no version: the range is the catalog's in pnpm-workspace.yaml.
+  const declared = framePackage ? all[framePackage] : undefined;
+  const fromCat = declared?.startsWith('catalog:') ? fromCatalog(pnpmCatalogs(index), framePackage!, declared) : undefined;
+  const version = fromCat ? `${fromCat} (${declared})` : declared;
   // Remix before Vite builds with its own compiler (remix.config.js, no vite.config): a `vite` dependency alone is not it.
   const classicRemix = framework === 'remix' && !own.some((f) => /^vite\.config\.[cm]?[jt]s$/.test(relative(pkg.dir, f)));
   const buildTool =

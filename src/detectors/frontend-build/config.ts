@@ -28,6 +28,7 @@ const CONFIG_NAMES: Record<string, readonly string[]> = {
   next: ['next.config'],
   remix: ['vite.config', 'remix.config', 'react-router.config'],
   svelte: ['svelte.config', 'vite.config'],
+  sveltekit: ['svelte.config', 'vite.config'],
   // VitePress keeps its config in the docs root's `.vitepress/` folder.
   vue: ['nuxt.config', 'vite.config', 'vue.config', '.vitepress/config', 'docs/.vitepress/config'],
   solid: ['app.config', 'vite.config'],
@@ -107,7 +108,8 @@ export function readConfig(index: RepoIndex, file: string): FrontendConfig {
     aliasObj && ts.isObjectLiteralExpression(aliasObj)
       ? aliasObj.properties.map((p) => (p.name ? propertyNameText(p.name) : undefined)).filter((n): n is string => !!n)
       : [];
-  const adapterCall = firstCall(property(obj, 'adapter'));
+  // Astro's `adapter`, SvelteKit's `kit.adapter`.
+  const adapterCall = firstCall(property(obj, 'adapter')) ?? firstCall(property(obj2(property(obj, 'kit')), 'adapter'));
   const adapterRoot = adapterCall ? dottedName(adapterCall.expression)?.split('.')[0] : undefined;
   const envKeys = (e: ts.Expression | undefined) => {
     const o = obj2(e);

@@ -6,6 +6,6 @@ export function publicPrefix(framework: string, buildTool?: string): string | un
   if (framework === 'astro') return 'PUBLIC_';
   if (framework === 'expo') return 'EXPO_PUBLIC_';
   if (buildTool === 'react-scripts') return 'REACT_APP_';
-  if (buildTool === 'vite' || framework === 'remix' || framework === 'vue' || framework === 'svelte') return 'VITE_';
+  if (buildTool === 'vite' || framework === 'remix' || framework === 'vue' || framework === 'svelte' || framework === 'sveltekit') return 'VITE_';
   return undefined;
 }

@@ -9,7 +9,7 @@ import { startsDevServer } from './dev-script.js';
 import { configFile, DEFAULT_PORTS, readConfig, scriptPort, type FrontendConfig } from './config.js';
 
 export { publicPrefix } from './env.js';
-export { frontendApps, appFiles, appOf, type FrontendApp, type FrontendFramework } from './apps.js';
+export { frontendApps, appFiles, appOf, relative, type FrontendApp, type FrontendFramework } from './apps.js';
 
 export interface FrontendAppData extends FrontendApp {
   readonly config?: FrontendConfig;

@@ -8,6 +8,7 @@ import { nestRoutes } from './nest.js';
 import { nextApiRoutes } from './next.js';
 import { remixRoutes } from './remix.js';
 import { routingControllersRoutes } from './routing-controllers.js';
+import { sveltekitRoutes } from './sveltekit.js';
 import { composeRoutes } from './router-graph.js';
 import { crossFileLinks, factoryUsers } from './router-links.js';
 import type { HttpRouteData, HttpRouteFact, MiddlewareUse } from './types.js';
@@ -17,8 +18,8 @@ export type { HttpFramework, HttpRouteData, HttpRouteFact, MiddlewareUse } from 
 export type { ApiDocsData, ApiDocsFact } from './api-docs.js';
 
 const SERVER_DEPS = /^(express|fastify|hono|koa|@koa\/router|koa-router|@nestjs\/core|@nestjs\/common|routing-controllers)$/;
-/** Frameworks whose route files serve requests themselves: Next.js route handlers, Remix/React Router loaders and actions. */
-const REQUEST_FRAMEWORKS = /^(next|@remix-run\/react|@remix-run\/node|@react-router\/dev)$/;
+/** Frameworks whose route files serve requests themselves: Next.js route handlers, Remix/React Router loaders and actions, SvelteKit server files. */
+const REQUEST_FRAMEWORKS = /^(next|@remix-run\/react|@remix-run\/node|@react-router\/dev|@sveltejs\/kit)$/;
 const HANDED_APP_ROUTE = /\b(app|router|server|fastify|api)\.(get|post|put|patch|delete|all|route|on|openapi)\s*\(\s*['"`\[]/;
 const IMPORT_NEEDLES = ["'express'", '"express"', 'fastify', "'hono", '"hono', '@hono/', "'koa", '"koa', '@koa/router', 'koa-router'];
 
@@ -83,6 +84,7 @@ export const httpFrameworksDetector: Detector = {
       }
     }
     routes.push(...remixRoutes(index));
+    routes.push(...sveltekitRoutes(index));
     // A Swagger UI mount is where the API is documented, not an endpoint of it.
     const docs = sources.flatMap((f) => apiDocsIn(index, f));
     const uiLines = docsRouteLines(docs);

@@ -56,8 +56,12 @@ const RULES: readonly [RegExp, string][] = [
   [/^Makefile$|^justfile$|^Taskfile\.ya?ml$/, 'task runner'],
 ];
 
-/** The package's configuration files (own files only, at its top level or in the few known nested places). */
-export function configFiles(dir: string, own: readonly string[]): ConfigFile[] {
+/**
+ * The package's configuration files (own files only, at its top level or in the few known nested places).
+ * `pnpmWorkspaces` false: the root pnpm-workspace.yaml lists no `packages:` (pnpm settings only), so it is not labelled
+ * as workspaces.
+ */
+export function configFiles(dir: string, own: readonly string[], pnpmWorkspaces = true): ConfigFile[] {
   const prefix = dir ? `${dir}/` : '';
   const out: ConfigFile[] = [];
   for (const file of own) {
@@ -65,7 +69,7 @@ export function configFiles(dir: string, own: readonly string[]): ConfigFile[] {
     // Config files sit at the package's top level or in a dot-folder (.github/, .husky/): skip the source tree cheaply.
     if (rel.includes('/') && !rel.startsWith('.')) continue;
     const rule = RULES.find(([re]) => re.test(rel));
-    if (rule) out.push({ file, tool: rule[1] });
+    if (rule) out.push({ file, tool: !pnpmWorkspaces && dir === '' && rule[1] === 'pnpm workspaces' ? 'pnpm settings' : rule[1] });
   }
   return out.sort((a, b) => a.file.localeCompare(b.file));
 }

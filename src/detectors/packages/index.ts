@@ -75,7 +75,7 @@ export const packagesDetector: Detector = {
         entryPoints: found,
         unresolvedEntries: unresolved,
         directories,
-        configs: configFiles(pkg.dir, files),
+        configs: configFiles(pkg.dir, files, index.workspaceTool === 'pnpm'),
       };
       const at: Citation[] = [{ file: pkg.manifestPath }];
       return { kind: 'packages.package', id: pkg.dir || '.', data, at };

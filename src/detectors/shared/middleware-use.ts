@@ -12,7 +12,8 @@ import type { Citation } from '../../facts.js';
  * covers the route; `procedure` — middleware of a tRPC procedure builder (`t.procedure.use(isAuthed)`) or of the
  * procedure's own chain; `action-client` — middleware of a next-safe-action client (`actionClient.use(…)`); `rule` — a graphql-shield rule
  * for the operation; `session-check` — a session read and tested in the handler's own body; `auth-helper` — a function
- * of the repository the handler calls that checks who is asking and answers 401 itself (`parseRequest(request)`).
+ * of the repository the handler calls that checks who is asking and answers 401 itself (`parseRequest(request)`); `server-hook` — SvelteKit's `handle` in
+ * `src/hooks.server`, which runs before every request of the app.
  */
 export interface MiddlewareUse {
   /** As written: `requireAuth`, `requireRole('admin')`, `fastify.authenticate`, `JwtAuthGuard`, `@Public()`. */
@@ -32,7 +33,8 @@ export interface MiddlewareUse {
     | 'action-client'
     | 'rule'
     | 'session-check'
-    | 'auth-helper';
+    | 'auth-helper'
+    | 'server-hook';
   /** Fastify hook name: `onRequest`, `preHandler`, … */
   readonly hook?: string;
   /** Where it is applied. */

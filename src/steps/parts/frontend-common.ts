@@ -19,6 +19,7 @@ const FRAMEWORK_NAMES: Record<string, string> = {
   react: 'React',
   expo: 'Expo (React Native)',
   vue: 'Vue',
+  sveltekit: 'SvelteKit',
   svelte: 'Svelte',
   solid: 'Solid',
   angular: 'Angular',

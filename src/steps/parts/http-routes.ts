@@ -15,9 +15,12 @@ const LABEL: Record<HttpFramework, string> = {
   next: 'Next.js API routes',
   remix: 'Remix / React Router loaders and actions',
   'routing-controllers': 'routing-controllers (Express)',
+  sveltekit: 'SvelteKit endpoints, load functions and form actions',
 };
 const REMIX_NOTE =
   "A route module's `loader` answers GET requests to its URL and its `action` every other method (forms and fetchers post to it); a resource route has no component and is an endpoint.";
+const SVELTEKIT_NOTE =
+  'A `+server` file is an endpoint (one route per exported method); a `+page.server` `load` answers its page\'s GET and its form `actions` POSTs to the page (`?/name` for a named action); a `+layout.server` `load` runs for every page under its folder.';
 const METHOD_ORDER = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS', 'ALL'];
 
 /** `####` subsections, one per framework and app, each with a routes table; '' when there are no routes. */
@@ -38,7 +41,7 @@ export function httpRoutesPart(facts: FactSet, rank: (file: string) => number = 
       .map(([, list]) => {
         const first = list[0];
         const title = apps.size > 1 || first.app !== '(root)' ? `${LABEL[first.framework]}: ${first.app}` : LABEL[first.framework];
-        return join(heading(4, title), first.framework === 'remix' ? REMIX_NOTE : '', routesTable(list));
+        return join(heading(4, title), first.framework === 'remix' ? REMIX_NOTE : first.framework === 'sveltekit' ? SVELTEKIT_NOTE : '', routesTable(list));
       }),
   );
 }

@@ -25,6 +25,7 @@ const KIND_LABEL: Record<MiddlewareUse['kind'], string> = {
   rule: 'graphql-shield rule',
   'session-check': "a session check in the handler's own body",
   'auth-helper': 'an auth check in a function the handler calls',
+  'server-hook': 'SvelteKit server hook (every request)',
 };
 
 const keyOf = (u: MiddlewareUse) => `${u.name}\u0000${u.at.file}:${u.at.line ?? ''}`;

@@ -35,6 +35,7 @@ const FRAMEWORK: Record<HttpRouteData['framework'], string> = {
   remix: 'Remix / React Router loaders and actions',
   // Not "routing-controllers (Express)": the recipe title is in parentheses already.
   'routing-controllers': 'routing-controllers on Express',
+  sveltekit: 'SvelteKit server routes',
 };
 
 /** API Gateway routes wired to Lambda handlers in the CDK code. */
@@ -102,8 +103,8 @@ function accessLine(fn: CdkLambdaFact, stackFile: string): string {
 
 /** Routes of an HTTP framework: one recipe per product app (at most two), the app with most routes first. */
 function httpEndpoints({ facts, product, tests }: RecipeInput): string[] {
-  // A loader or action belongs to a page: adding one is the page recipe's business, not an API convention.
-  const routes = facts.of<HttpRouteFact>('http.route').map((f) => f.data).filter((r) => r.resolved && product(r.file) && r.framework !== 'remix');
+  // A loader or action (Remix, SvelteKit) belongs to a page: adding one is the page recipe's business, not an API convention.
+  const routes = facts.of<HttpRouteFact>('http.route').map((f) => f.data).filter((r) => r.resolved && product(r.file) && r.framework !== 'remix' && r.framework !== 'sveltekit');
   const apps = new Map<string, HttpRouteData[]>();
   for (const r of routes) apps.set(`${r.framework}\u0000${r.app}`, [...(apps.get(`${r.framework}\u0000${r.app}`) ?? []), r]);
   // A convention takes a few routes: one dev-server route (a bundler's `serve.ts`) is not how the product adds its API.
