@@ -12,6 +12,7 @@ import { moduleResolver } from '../shared/resolve-module.js';
 import { clip } from '../../secrets/clip.js';
 import { mappedRoute, readMappedRoutes } from './mapped-routes.js';
 import { derefValue } from './deref.js';
+import { readJsxValue } from './jsx-values.js';
 import { branches, filteredArray, isNothing } from './route-array.js';
 import { readResource, staticPathProperty } from './react-admin.js';
 import { isGuardComponent } from './guard-shape.js';
@@ -78,7 +79,7 @@ export class RouteTreeReader {
   }
 
   /** A route array or entry built in a way this reader does not follow: the route list is then incomplete. */
-  private notRead(node: ts.Expression, sf: ts.SourceFile): void {
+  notRead(node: ts.Expression, sf: ts.SourceFile): void {
     this.unread.push({ file: sf.fileName, line: lineOf(node, sf), text: clip(node.getText(sf).replace(/\s+/g, ' '), 60) });
   }
 
@@ -180,6 +181,8 @@ export class RouteTreeReader {
         this.fromJsxChildren(jsxIn(e), when ? { ...ctx, guards: [...ctx.guards, when] } : ctx);
       }
       else if (ts.isParenthesizedExpression(node)) this.fromJsxChildren([node.expression], ctx);
+      // `{routes}`, `{routes[routeType]}`: `<Route>`s kept in a variable (`jsx-values.ts`).
+      else if (ts.isIdentifier(node) || ts.isElementAccessExpression(node) || ts.isPropertyAccessExpression(node) || ts.isCallExpression(node)) readJsxValue(this, node, ctx);
     }
   }
 
