@@ -292,8 +292,9 @@ export class RouteTreeReader {
     const file = moduleResolver(this.index).resolve(sf.fileName, specifier);
     const name = specifier.split('/').pop() ?? specifier;
     if (!file) return { name, lazy: true, module: specifier };
+    // The definition's file and line, past any barrel (`export { default } from './Detail'`).
     const exported = followExport(this.index, file, 'Component', 0);
-    return { name, file, line: exported.line ?? followExport(this.index, file, 'default', 0).line, lazy: true };
+    return { name, ...(exported.line !== undefined ? exported : followExport(this.index, file, 'default', 0)), lazy: true };
   }
 
   /** An identifier's value (`deref.ts`). */
