@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { reactAppDetector, type KeyComponentData } from '../src/detectors/react-app/index.js';
+import { reactAppDetector, type ApiClientData, type KeyComponentData } from '../src/detectors/react-app/index.js';
 import { reactRouterDetector } from '../src/detectors/react-router/index.js';
 import type { FrontendRouteData } from '../src/detectors/shared/frontend-route.js';
 import { detect } from './helpers/fixture.js';
@@ -51,5 +51,19 @@ describe('Key components behind barrels and default exports', () => {
     });
     const routes = (await detect(reactRouterDetector, dir)).filter((f) => f.kind === 'react-router.route').map((f) => f.data as FrontendRouteData);
     expect(routes.map((r) => `${r.path} ${r.component} @ ${r.file}:${r.line}`)).toEqual(['/login Login @ src/pages/Login/Login.tsx:3']);
+  });
+
+  it("counts an API client's users through its folder's index barrel", async () => {
+    const dir = tempRepo({
+      'package.json': JSON.stringify({ name: 'ui-app', dependencies: { react: '18', 'react-dom': '18', axios: '1' }, devDependencies: { vite: '5' } }),
+      'src/services/base/base.ts': "import axios from 'axios';\nconst api = axios.create({ baseURL: '/api' });\nexport default api;\n",
+      'src/services/base/other.ts': 'export const unrelated = 1;\n',
+      'src/services/base/index.ts': "export { default } from './base';\n",
+      'src/services/user.ts': "import api from './base';\nexport const me = () => api.get('/me');\n",
+      'src/services/auth.ts': "import api from './base';\nexport const login = () => api.post('/login');\n",
+      'src/main.tsx': "import { createRoot } from 'react-dom/client';\ncreateRoot(document.body).render(<div />);\n",
+    });
+    const clients = (await detect(reactAppDetector, dir)).filter((f) => f.kind === 'react.api-client').map((f) => f.data as ApiClientData);
+    expect(clients.map((c) => `${c.file} ${c.usedBy} ${c.endpoints.map((e) => `${e.method} ${e.path}`).join(',')}`)).toEqual(['src/services/base/base.ts 2 POST /login,GET /me']);
   });
 });
