@@ -79,4 +79,14 @@ describe('React Router v5 route configs kept in objects and arrays', () => {
     const md = (await section(frontendStep, dir)).markdown;
     expect(md).toContain('| `rr5` | React + Create React App | repository root | — | 3000 | at least 1 |');
   });
+
+  it('resolves `component={routes.home.component}` to the component the route config names', async () => {
+    const dir = tempRepo({
+      'package.json': PKG,
+      'src/pages.jsx': PAGES,
+      'src/routes.js': "import { Home } from './pages';\nexport const routes = { home: { path: '/home', component: Home } };\n",
+      'src/App.jsx': "import { Route, Switch } from 'react-router-dom';\nimport { routes } from './routes';\nexport const A = () => <Switch><Route path={routes.home.path} component={routes.home.component} /></Switch>;\n",
+    });
+    expect(await routes(dir)).toEqual(['/home → Home @ src/pages.jsx:1']);
+  });
 });

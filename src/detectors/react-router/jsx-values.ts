@@ -6,6 +6,7 @@
 import { ts } from '../../scan/ts.js';
 import { property, propertyNameText } from '../shared/ast.js';
 import { clip } from '../../secrets/clip.js';
+import { resolveComponent, type ComponentRef } from '../shared/component-ref.js';
 import type { Ctx, RouteTreeReader } from './tree.js';
 
 /** Reads the routes a non-JSX child expression holds; a call that builds routes is reported as not read. */
@@ -56,4 +57,29 @@ function readIndexed(reader: RouteTreeReader, expr: ts.ElementAccessExpression, 
     const guards = literal !== undefined ? ctx.guards : [...ctx.guards, `when ${key} === '${name}'`];
     readJsxValue(reader, value, { ...ctx, sf: obj.sf, guards }, seen + 1);
   }
+}
+
+/**
+ * `component={routes.home.component}` where `routes` is an object of route configs (here or imported): the component
+ * the config names (`component: Home`), resolved where the config is written. Undefined for anything else.
+ */
+export function configComponent(reader: RouteTreeReader, expr: ts.PropertyAccessExpression | ts.Identifier, sf: ts.SourceFile): ComponentRef | undefined {
+  const keys: string[] = [];
+  let base: ts.Expression = expr;
+  while (ts.isPropertyAccessExpression(base)) {
+    keys.unshift(base.name.text);
+    base = base.expression;
+  }
+  if (keys.length < 2 || !ts.isIdentifier(base)) return undefined;
+  let found = reader.deref(base, sf);
+  for (const key of keys) {
+    if (!found || !ts.isObjectLiteralExpression(found.node)) return undefined;
+    const value = property(found.node, key);
+    if (!value) return undefined;
+    found = key === keys[keys.length - 1] ? { node: value, sf: found.sf } : reader.deref(value, found.sf);
+  }
+  const value = found?.node;
+  if (!found || !value || !(ts.isIdentifier(value) || ts.isPropertyAccessExpression(value))) return undefined;
+  const ref = resolveComponent(reader.index, found.sf, value.getText(found.sf));
+  return { ...ref, name: value.getText(found.sf) };
 }

@@ -12,7 +12,7 @@ import { moduleResolver } from '../shared/resolve-module.js';
 import { clip } from '../../secrets/clip.js';
 import { mappedRoute, readMappedRoutes } from './mapped-routes.js';
 import { derefValue } from './deref.js';
-import { readJsxValue } from './jsx-values.js';
+import { configComponent, readJsxValue } from './jsx-values.js';
 import { branches, filteredArray, isNothing } from './route-array.js';
 import { readResource, staticPathProperty } from './react-admin.js';
 import { isGuardComponent } from './guard-shape.js';
@@ -216,7 +216,7 @@ export class RouteTreeReader {
       component = r.component;
       wrappers = [...wrappers, ...r.wrappers];
     } else if (Component && Component !== true && (ts.isIdentifier(Component) || ts.isPropertyAccessExpression(Component))) {
-      component = resolveComponent(this.index, sf, Component.getText(sf));
+      component = configComponent(this, Component, sf) ?? resolveComponent(this.index, sf, Component.getText(sf));
     } else if (lazy && lazy !== true) component = this.lazyModule(lazy, sf);
     const children = ts.isJsxElement(node) ? node.children.filter((c) => !ts.isJsxText(c)) : [];
     // v5 style: `<Route path="/x"><Page /></Route>` renders its only child.
