@@ -7,6 +7,7 @@ import { byPlace, fact } from './facts-util.js';
 import { classDeclarations, errorClasses, errorMappings, mayHaveErrors, type ClassInfo } from './errors.js';
 import { mayHaveMiddleware, middlewareDefinitions, middyUses, withUsers } from './middleware.js';
 import { isSharedLibPath } from './modules.js';
+import { withStarExports } from './star-exports.js';
 import { backendScope, isInfrastructureCode } from './scope.js';
 import { importersFinder } from './usage.js';
 import type { AuthFact, ErrorClassFact, ErrorMappingData, ErrorMappingFact, MiddlewareData, MiddlewareFact, SharedLibFact } from './types.js';
@@ -52,7 +53,7 @@ export const backendCodeDetector: Detector = {
       const lib = scope.serverDirs.has(index.packageOf(file)?.dir ?? '') && isSharedLibPath(file);
       // A data module is step 4's (`dbAccessDetector`), not a shared utility; its exports are read from text.
       if (lib && !isDataModule(index, file, text)) {
-        const exports = exportedNamesFromText(text);
+        const exports = withStarExports(index, file, text, exportedNamesFromText(text));
         if (exports.length > 0) facts.push(fact<SharedLibFact>('backend.shared-lib', file, { file, exports }));
       }
       if (!auth && !errors && !mw) continue;

@@ -6,7 +6,7 @@ import type { RepoIndex } from '../../scan/repo-index.js';
 import { isSourceFile, lineOf, ts, walk } from '../../scan/ts.js';
 import { constantsOf, lastName, property } from '../shared/ast.js';
 import { importsCached } from '../shared/component-ref.js';
-import { importGraph } from './graph.js';
+import { importGraph, importersThroughBarrels } from './graph.js';
 import { httpCalls, mayHaveHttpCalls, type HttpCall } from '../shared/http-calls.js';
 import { oneLine } from '../../markdown/text.js';
 import type { FrontendApp } from '../frontend-build/apps.js';
@@ -75,7 +75,7 @@ export function apiClientsOf(index: RepoIndex, app: FrontendApp, files: readonly
   // How many files import each client module: the shared one is the one to read first.
   const graph = importGraph(index, app.dir, files);
   return found.map((f) => {
-    const importers = graph.importers.get(f.file) ?? [];
+    const importers = importersThroughBarrels(index, graph, f.file);
     const calls = [...f.endpoints];
     for (const edge of importers) {
       // Most files importing a client module only pass it on or call wrappers: parsing them all costs more than the rest.

@@ -1,5 +1,6 @@
 /** The import graph of one app's source files (resolved to repository files), built once per index and app. */
 import type { RepoIndex } from '../../scan/repo-index.js';
+import { posix } from 'node:path';
 import { isSourceFile } from '../../scan/ts.js';
 import { moduleResolver } from '../shared/resolve-module.js';
 
@@ -83,6 +84,36 @@ export function importClauses(text: string): { module: string; names: string[]; 
       imported.push(alias[1]);
     }
     out.push({ module: m[3], names, imported });
+  }
+  return out;
+}
+
+/**
+ * Files importing `file`, directly or through the index barrels above it (`services/base/index.ts` of
+ * `export { default } from './base'`, imported as `'./base'`): re-export lines are not imports, so a module reached
+ * only through its folder's barrel would otherwise look unused.
+ */
+export function importersThroughBarrels(index: RepoIndex, graph: ImportGraph, file: string): ImportEdge[] {
+  const out = [...(graph.importers.get(file) ?? [])];
+  const resolver = moduleResolver(index);
+  let target = file;
+  for (let dir = posix.dirname(file), hops = 0; hops < 3 && dir !== '.' && dir !== ''; dir = posix.dirname(dir), hops++) {
+    const barrel = ['ts', 'tsx', 'js', 'jsx'].map((ext) => `${dir}/index.${ext}`).find((f) => f !== target && index.has(f));
+    if (!barrel) break;
+    const lines = [...(index.read(barrel) ?? '').matchAll(/^[ \t]*export\s+(\*|\{[^}]*\})\s*from\s*['"]([^'"\n]+)['"]/gm)];
+    const mine = lines.filter((m) => resolver.resolve(barrel, m[2]) === target);
+    if (mine.length === 0) break;
+    // Names the barrel passes on from this module (`export { default as api }` → api); `*` only when it re-exports
+    // nothing else, so an importer taking another module's names from the barrel is not counted.
+    const names = new Set(mine.flatMap((m) => (m[1] === '*' ? ['*'] : m[1].slice(1, -1).split(',').map((p) => p.trim().split(/\s+as\s+/).pop() ?? ''))));
+    const whole = names.has('*') && mine.length === lines.length;
+    if (names.has('*') && !whole) break;
+    const seen = new Set(out.map((e) => e.from));
+    for (const edge of graph.importers.get(barrel) ?? []) {
+      if (seen.has(edge.from) || edge.from === file || !(whole || edge.imported.some((n) => names.has(n)))) continue;
+      out.push(edge);
+    }
+    target = barrel;
   }
   return out;
 }

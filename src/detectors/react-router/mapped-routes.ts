@@ -8,6 +8,7 @@ import { ts } from '../../scan/ts.js';
 import { propertyNameText } from '../shared/ast.js';
 import { resolveComponent, type ComponentRef } from '../shared/component-ref.js';
 import { staticValue } from '../shared/static-value.js';
+import { clip } from '../../secrets/clip.js';
 import type { Ctx, RouteTreeReader } from './tree.js';
 
 export interface MappedRouteJsx {
@@ -60,7 +61,15 @@ interface Bindings {
   readonly rest?: string;
 }
 
-function bindingsOf(param: ts.BindingName): Bindings {
+function bindingsOf(param: ts.BindingName, array?: ts.Expression): Bindings {
+  const over = array && objectValuesCall(array);
+  // `Object.keys(routes).map((key) => <Route path={routes[key].path} />)`: the entry is `routes[key]`.
+  if (over?.method === 'keys') return ts.isIdentifier(param) && ts.isIdentifier(over.object) ? { whole: `${over.object.text}[${param.text}]`, keyOf: new Map() } : { keyOf: new Map() };
+  // `Object.entries(routes).map(([name, route]) => …)`: the entry is the pair's second item.
+  if (over?.method === 'entries') {
+    const second = ts.isArrayBindingPattern(param) ? param.elements[1] : undefined;
+    return second && ts.isBindingElement(second) ? bindingsOf(second.name) : { keyOf: new Map() };
+  }
   if (ts.isIdentifier(param)) return { whole: param.text, keyOf: new Map() };
   const keyOf = new Map<string, string>();
   let rest: string | undefined;
@@ -96,7 +105,7 @@ export class MappedEntry {
     private readonly entry: ts.ObjectLiteralExpression,
     private readonly entrySf: ts.SourceFile,
   ) {
-    this.bindings = bindingsOf(m.param);
+    this.bindings = bindingsOf(m.param, m.array);
     this.props = entryProperties(entry);
   }
 
@@ -136,7 +145,10 @@ export class MappedEntry {
       else if (ts.isStringLiteral(a.initializer)) out.set(key, { expr: a.initializer, sf: this.jsxSf, fromEntry: false });
       else if (ts.isJsxExpression(a.initializer) && a.initializer.expression) {
         const value = a.initializer.expression;
-        const bound = ts.isIdentifier(value) || ts.isPropertyAccessExpression(value) ? this.bound(value.getText(this.jsxSf)) : undefined;
+        const text = ts.isIdentifier(value) || ts.isPropertyAccessExpression(value) ? value.getText(this.jsxSf).replace(/\s+/g, '') : undefined;
+        const bound = text ? this.bound(text) : undefined;
+        // `path={route.path}` for an entry without `path`: the attribute is undefined, not the text `route.path`.
+        if (!bound && text && this.binds(text)) continue;
         out.set(key, bound ? fromEntry(bound) : { expr: value, sf: this.jsxSf, fromEntry: false });
       }
     }
@@ -150,11 +162,15 @@ export class MappedEntry {
 
 /** `{routes.map((r) => <Route {...r} />)}`: each entry of the array is a route, declared where the entry is written. */
 export function readMappedRoutes(reader: RouteTreeReader, m: MappedRouteJsx, ctx: Ctx): void {
-  for (const { node, sf } of entriesOf(reader, m.array, ctx.sf, 0)) {
+  const entries = entriesOf(reader, m.array, ctx.sf, 0);
+  // An array this reader cannot follow still holds routes: the count becomes "at least".
+  if (!entries) return reader.notRead(m.array, ctx.sf);
+  for (const { node, sf } of entries) {
     const entry = new MappedEntry(m, ctx.sf, node, sf);
     const attrs = entry.attributes();
     const pathAttr = attrs.get('path');
-    const path = pathAttr?.expr ? staticValue(reader.index, pathAttr.sf, pathAttr.expr)?.text : undefined;
+    // A path that cannot be resolved is shown as written (as for `<Route path={…}>`), not dropped (which would make the route look pathless).
+    const path = pathAttr?.expr ? (staticValue(reader.index, pathAttr.sf, pathAttr.expr)?.text ?? `{${clip(pathAttr.expr.getText(pathAttr.sf), 40)}}`) : undefined;
     const indexAttr = attrs.get('index');
     const isIndex = !!indexAttr && (!indexAttr.expr || indexAttr.expr.kind === ts.SyntaxKind.TrueKeyword);
     let component: ComponentRef | undefined;
@@ -183,14 +199,36 @@ export function readMappedRoutes(reader: RouteTreeReader, m: MappedRouteJsx, ctx
   }
 }
 
-/** The object entries of an array (a const here or imported, spreads of other arrays followed). */
-function entriesOf(reader: RouteTreeReader, expr: ts.Expression, sf: ts.SourceFile, seen: number): { node: ts.ObjectLiteralExpression; sf: ts.SourceFile }[] {
+/**
+ * The object entries of an array (a const here or imported, spreads of other arrays followed), or of an object of
+ * route configs mapped through `Object.values(routes)` / `Object.entries(routes)` / `Object.keys(routes)`.
+ * Undefined when the array is built in a way this reader does not follow.
+ */
+function entriesOf(reader: RouteTreeReader, expr: ts.Expression, sf: ts.SourceFile, seen: number): { node: ts.ObjectLiteralExpression; sf: ts.SourceFile }[] | undefined {
+  const objectOf = objectValuesCall(expr);
+  if (objectOf) {
+    const obj = reader.deref(objectOf.object, sf);
+    if (!obj || !ts.isObjectLiteralExpression(obj.node)) return undefined;
+    return obj.node.properties.flatMap((p) => {
+      const value = ts.isPropertyAssignment(p) ? p.initializer : ts.isShorthandPropertyAssignment(p) ? p.name : undefined;
+      const entry = value ? reader.deref(value, obj.sf) : undefined;
+      return entry && ts.isObjectLiteralExpression(entry.node) ? [{ node: entry.node, sf: entry.sf }] : [];
+    });
+  }
   const found = reader.deref(expr, sf);
-  if (!found || seen > 20 || !ts.isArrayLiteralExpression(found.node)) return [];
+  if (!found || seen > 20 || !ts.isArrayLiteralExpression(found.node)) return undefined;
   return found.node.elements.flatMap((el) => {
-    if (ts.isSpreadElement(el)) return entriesOf(reader, el.expression, found.sf, seen + 1);
+    if (ts.isSpreadElement(el)) return entriesOf(reader, el.expression, found.sf, seen + 1) ?? [];
     const obj = reader.deref(el, found.sf);
     return obj && ts.isObjectLiteralExpression(obj.node) ? [{ node: obj.node, sf: obj.sf }] : [];
   });
 }
 
+
+/** `Object.values(x)`, `Object.entries(x)` or `Object.keys(x)`: the object mapped and how. */
+function objectValuesCall(expr: ts.Expression): { object: ts.Expression; method: 'values' | 'entries' | 'keys' } | undefined {
+  if (!ts.isCallExpression(expr) || !ts.isPropertyAccessExpression(expr.expression) || !expr.arguments[0]) return undefined;
+  const { expression: owner, name } = expr.expression;
+  if (!ts.isIdentifier(owner) || owner.text !== 'Object' || !['values', 'entries', 'keys'].includes(name.text)) return undefined;
+  return { object: expr.arguments[0], method: name.text as 'values' | 'entries' | 'keys' };
+}

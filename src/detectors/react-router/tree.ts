@@ -12,6 +12,7 @@ import { moduleResolver } from '../shared/resolve-module.js';
 import { clip } from '../../secrets/clip.js';
 import { mappedRoute, readMappedRoutes } from './mapped-routes.js';
 import { derefValue } from './deref.js';
+import { configComponent, readJsxValue } from './jsx-values.js';
 import { branches, filteredArray, isNothing } from './route-array.js';
 import { readResource, staticPathProperty } from './react-admin.js';
 import { isGuardComponent } from './guard-shape.js';
@@ -78,7 +79,7 @@ export class RouteTreeReader {
   }
 
   /** A route array or entry built in a way this reader does not follow: the route list is then incomplete. */
-  private notRead(node: ts.Expression, sf: ts.SourceFile): void {
+  notRead(node: ts.Expression, sf: ts.SourceFile): void {
     this.unread.push({ file: sf.fileName, line: lineOf(node, sf), text: clip(node.getText(sf).replace(/\s+/g, ' '), 60) });
   }
 
@@ -180,6 +181,8 @@ export class RouteTreeReader {
         this.fromJsxChildren(jsxIn(e), when ? { ...ctx, guards: [...ctx.guards, when] } : ctx);
       }
       else if (ts.isParenthesizedExpression(node)) this.fromJsxChildren([node.expression], ctx);
+      // `{routes}`, `{routes[routeType]}`: `<Route>`s kept in a variable (`jsx-values.ts`).
+      else if (ts.isIdentifier(node) || ts.isElementAccessExpression(node) || ts.isPropertyAccessExpression(node) || ts.isCallExpression(node)) readJsxValue(this, node, ctx);
     }
   }
 
@@ -213,7 +216,7 @@ export class RouteTreeReader {
       component = r.component;
       wrappers = [...wrappers, ...r.wrappers];
     } else if (Component && Component !== true && (ts.isIdentifier(Component) || ts.isPropertyAccessExpression(Component))) {
-      component = resolveComponent(this.index, sf, Component.getText(sf));
+      component = configComponent(this, Component, sf) ?? resolveComponent(this.index, sf, Component.getText(sf));
     } else if (lazy && lazy !== true) component = this.lazyModule(lazy, sf);
     const children = ts.isJsxElement(node) ? node.children.filter((c) => !ts.isJsxText(c)) : [];
     // v5 style: `<Route path="/x"><Page /></Route>` renders its only child.
@@ -289,8 +292,9 @@ export class RouteTreeReader {
     const file = moduleResolver(this.index).resolve(sf.fileName, specifier);
     const name = specifier.split('/').pop() ?? specifier;
     if (!file) return { name, lazy: true, module: specifier };
+    // The definition's file and line, past any barrel (`export { default } from './Detail'`).
     const exported = followExport(this.index, file, 'Component', 0);
-    return { name, file, line: exported.line ?? followExport(this.index, file, 'default', 0).line, lazy: true };
+    return { name, ...(exported.line !== undefined ? exported : followExport(this.index, file, 'default', 0)), lazy: true };
   }
 
   /** An identifier's value (`deref.ts`). */

@@ -45,7 +45,8 @@ export function resolveComponent(index: RepoIndex, sf: ts.SourceFile, name: stri
   const imported = dynamicImport(decl);
   if (imported) {
     const target = moduleResolver(index).resolve(file, imported);
-    return target ? { name, file: target, line: defaultLine(index, target), lazy: true } : { name, lazy: true, module: imported };
+    // Cite the definition, not a barrel on the way (`export { default } from './Login'`): file and line go together.
+    return target ? { name, ...followExport(index, target, 'default', 0), lazy: true } : { name, lazy: true, module: imported };
   }
   return { name, file, line: lineOf(decl, sf) };
 }
@@ -76,17 +77,15 @@ export function localDeclaration(sf: ts.SourceFile, name: string): ts.Node | und
   return undefined;
 }
 
-function defaultLine(index: RepoIndex, file: string): number | undefined {
-  return followExport(index, file, 'default', 0).line;
-}
-
 /** Where `file` defines its export `name`, following `export … from` re-exports (barrels) a few levels deep. */
 export function followExport(index: RepoIndex, file: string, name: string, depth: number): { file: string; line?: number } {
   const sf = index.parse(file);
   if (!sf || depth > 4) return { file };
   for (const st of sf.statements) {
     if (name === 'default' && ts.isExportAssignment(st) && !st.isExportEquals) {
-      const local = ts.isIdentifier(st.expression) ? localDeclaration(sf, st.expression.text) : undefined;
+      // `export default Foo`, and `export default memo(Foo)` / `connect(…)(Foo)`: cite Foo's declaration.
+      const inner = ts.isIdentifier(st.expression) ? st.expression : ts.isCallExpression(st.expression) ? st.expression.arguments.find(ts.isIdentifier) : undefined;
+      const local = inner ? localDeclaration(sf, inner.text) : undefined;
       return { file, line: lineOf(local ?? st, sf) };
     }
     const modifiers = ts.canHaveModifiers(st) ? ts.getModifiers(st) ?? [] : [];
