@@ -9,8 +9,8 @@ import { composeDetector, type ComposeServiceFact } from '../detectors/compose/i
 import { dockerfileScope } from './dockerfile-scope.js';
 import { isTestPath, SET_ORDER, type DynamicRead, type EnvRead, type EnvVarView, type ReadEvidence, type SetKind, type SetSite } from './env-views.js';
 import { prefixReads } from './env-prefix-reads.js';
-import { nodeEnvTooling } from './env-node-env.js';
-import { TOOLING } from '../detectors/env/runtime.js';
+import { nodeEnvTooling, toolingOf } from './env-node-env.js';
+import { CRA, CRA_TOOLS, TOOLING } from '../detectors/env/runtime.js';
 import { wranglerBindingSets } from './env-binding-sets.js';
 import type { CdkLambdaFact } from '../detectors/cdk/facts.js';
 import { ciDetector, type CiWorkflowFact } from '../detectors/ci/index.js';
@@ -70,12 +70,15 @@ export class EnvModel {
       return v;
     };
     let tooling: ((file: string) => boolean) | undefined;
+    let cra: ((file: string) => boolean) | undefined;
     for (const f of facts.of<EnvReadFact>('env.read')) {
       const v = view(f.data.name);
       // The provider depends on how the read is written: Vite's `MODE` is `import.meta.env.MODE` only.
       const provider = runtimeProvider(f.data.name, f.data.via === 'import.meta.env' || f.data.builtin ? 'import.meta' : 'process');
       // `NODE_ENV` is the tooling's only where the package has tooling that sets it (else its own, like any other).
-      const runtime = provider === TOOLING && !(tooling ??= nodeEnvTooling(index))(f.data.file) ? undefined : provider;
+      // `PUBLIC_URL` likewise only where react-scripts builds the code.
+      const runtime =
+        (provider === TOOLING && !(tooling ??= nodeEnvTooling(index))(f.data.file)) || (provider === CRA && !(cra ??= toolingOf(index, CRA_TOOLS))(f.data.file)) ? undefined : provider;
       v.reads.push({ ...f.data, test: isTestPath(f.data.file), ...(runtime ? { runtime } : {}) });
       const d = f.data.defaultAt;
       if (d && !v.sets.some((s) => s.kind === 'schema-default' && s.at.file === d.file && s.at.line === d.line)) v.sets.push({ kind: 'schema-default', tool: 'schema default', at: { file: d.file, line: d.line } });
