@@ -34,3 +34,39 @@ describe("CRA's PUBLIC_URL", () => {
     expect(env.get('PUBLIC_URL')?.runtime).toBeUndefined();
   });
 });
+
+describe('a helper reading process.env[`${prefix}${name}`]', () => {
+  it('reads the prefixed name at each call when the prefix is a constant', async () => {
+    const root = tempRepo({
+      'package.json': JSON.stringify({ name: 'api', private: true }),
+      'src/env.ts': "const PREFIX = 'APP_';\nexport function getVar(name: string) {\n  return process.env[`${PREFIX}${name}`];\n}\nexport function either(name: string) {\n  return process.env[`${PREFIX}${name}`] ?? process.env[name];\n}\n",
+      'src/db.ts': "import { getVar, either } from './env';\nexport const host = getVar('DB_HOST');\nexport const user = either('DB_USER');\n",
+      '.env.example': 'APP_DB_HOST=\nAPP_DB_USER=\n',
+    });
+    const env = (await modelOf(root)).env();
+    const read = (name: string) => env.get(name)?.reads.map((r) => [r.file, r.lines[0], r.via, r.hasFallback]);
+    expect(read('APP_DB_HOST')).toEqual([['src/db.ts', 2, 'helper', false]]);
+    expect(env.get('DB_HOST')).toBeUndefined();
+    // Either name serves: each is the other's fallback, neither is "read without a fallback".
+    expect(read('APP_DB_USER')).toEqual([['src/db.ts', 3, 'helper', true]]);
+    expect(read('DB_USER')).toEqual([['src/db.ts', 3, 'helper', true]]);
+    const step9 = (await section(workflowsStep, root)).markdown;
+    expect(step9).not.toMatch(/`DB_USER`[^\n]*without a fallback/);
+  });
+
+  it('leaves the reads open when the prefix is not a constant of the file', async () => {
+    const root = tempRepo({
+      'package.json': JSON.stringify({ name: 'api', private: true }),
+      'src/env.ts': "const PREFIX = process.env.VAR_PREFIX ?? '';\nexport function getVar(name: string) {\n  return process.env[`${PREFIX}${name}`] ?? process.env[name];\n}\n",
+      'src/db.ts': "import { getVar } from './env';\nexport const host = getVar('DB_HOST');\n",
+      '.env.example': 'STAGING_DB_HOST=\n',
+    });
+    const model = await modelOf(root);
+    expect(model.env().dynamic.map((d) => [d.file, d.line])).toEqual([['src/env.ts', 3]]);
+    // `STAGING_DB_HOST` may serve instead: DB_HOST is neither required nor "set nowhere".
+    expect(model.env().get('DB_HOST')?.reads.map((r) => [r.file, r.hasFallback])).toEqual([['src/db.ts', true]]);
+    expect((await section(workflowsStep, root)).markdown).not.toMatch(/`DB_HOST`[^\n]*(set nowhere|without a fallback)/);
+    const step8 = (await section((await import('../src/steps/08-configuration.js')).configurationStep, root)).markdown;
+    expect(step8).not.toMatch(/STAGING_DB_HOST[^\n]*not read/);
+  });
+});

@@ -17,6 +17,59 @@ export interface EnvHelper {
   readonly failsWhenUnset?: boolean;
   /** The helper returns a default when the variable is unset (`process.env[key] || []`): its calls have a fallback. */
   readonly fallback?: boolean;
+  /**
+   * What the helper puts before the name it is given (`process.env[\`${PREFIX}${name}\`]` with `PREFIX = 'APP_'`):
+   * `getVar('DB_HOST')` reads `APP_DB_HOST`. '' for a plain `process.env[name]`; absent means `['']`.
+   */
+  readonly prefixes?: readonly string[];
+}
+
+/**
+ * `process.env[\`${prefix}${name}\`]` / `process.env[PREFIX + name]` where `name` is a parameter of a named function:
+ * a helper that reads the name with a prefix, when the prefix is a constant of the file; `open` when it is not (the
+ * helper reads names the code computes, so no name can be said unread or unset because of it).
+ */
+export function prefixedHelperOf(arg: ts.Expression, constants: ReadonlyMap<string, ts.Expression>): { helper: EnvHelper; open?: boolean } | undefined {
+  let parts: ts.Expression[] | undefined;
+  let last: ts.Expression | undefined;
+  let head = '';
+  if (ts.isTemplateExpression(arg)) {
+    const spans = arg.templateSpans;
+    if (spans.length === 0 || spans[spans.length - 1].literal.text !== '') return undefined;
+    if (spans.slice(0, -1).some((sp) => sp.literal.text !== '' && !/^\w+$/.test(sp.literal.text))) return undefined;
+    head = arg.head.text;
+    parts = spans.slice(0, -1).map((sp) => sp.expression);
+    last = spans[spans.length - 1].expression;
+    const literals = spans.slice(0, -1).map((sp) => sp.literal.text);
+    const helper = ts.isIdentifier(last) ? helperOf(last) : undefined;
+    if (!helper) return undefined;
+    let prefix = head;
+    for (const [i, e] of parts.entries()) {
+      const text = staticString(e, constants);
+      if (!text?.resolved) return { helper: { ...helper, prefixes: [OPEN_PREFIX] }, open: true };
+      prefix += text.text + literals[i];
+    }
+    return /^\w+$/.test(prefix) ? { helper: { ...helper, prefixes: [prefix] } } : { helper: { ...helper, prefixes: [OPEN_PREFIX] }, open: true };
+  }
+  if (ts.isBinaryExpression(arg) && arg.operatorToken.kind === ts.SyntaxKind.PlusToken && ts.isIdentifier(arg.right)) {
+    const helper = helperOf(arg.right);
+    if (!helper) return undefined;
+    const text = staticString(arg.left, constants);
+    return text?.resolved && /^\w+$/.test(text.text) ? { helper: { ...helper, prefixes: [text.text] } } : { helper: { ...helper, prefixes: [OPEN_PREFIX] }, open: true };
+  }
+  return undefined;
+}
+
+/** A prefix the code computes: the helper reads names that cannot be listed (kept in `prefixes` so calls know). */
+export const OPEN_PREFIX = '*';
+
+/**
+ * The names a helper reads for a call naming `name`, and whether another name may serve instead (a second prefix, or
+ * one the code computes): then no read of them is "without a fallback" or needs setting.
+ */
+export function helperNames(helper: EnvHelper, name: string): { names: string[]; alternatives: boolean } {
+  const prefixes = helper.prefixes ?? [''];
+  return { names: prefixes.filter((p) => p !== OPEN_PREFIX).map((p) => p + name), alternatives: prefixes.length > 1 };
 }
 
 /** Calls that pass a value through unchanged enough to keep its config path (`Number(process.env.PORT)`). */

@@ -5,7 +5,7 @@ import { createEnvKeys, PARSE_CALL, schemaKeys } from './reads-schema.js';
 import { copyPrefix } from './reads-prefix.js';
 import { envReturningFunctions, HONO_CONTEXT, META, PROCESS, WORKER, workerScope, type Receiver } from './reads-receivers.js';
 import { nestValidationSchemas, renamedSchemaReads, schemaFacts } from './reads-schema-uses.js';
-import { exportedNames, exportPath, helperOf, listHelperOf, loopNames, type EnvHelper } from './reads-scope.js';
+import { exportedNames, exportPath, helperOf, listHelperOf, loopNames, prefixedHelperOf, type EnvHelper } from './reads-scope.js';
 import type { EnvReadVia } from './types.js';
 import { clip } from '../../secrets/clip.js';
 import { configDefinitionReads, type ConfigConstant } from './reads-config-def.js';
@@ -219,7 +219,15 @@ export function envReadsOf(sf: ts.SourceFile, imported?: ReadonlyMap<string, 'pr
         for (const name of listed.filter(isEnvName)) read(name, node, r);
         return;
       }
-      const helper = (ts.isIdentifier(arg) ? listHelperOf(arg) : undefined) ?? helperOf(arg);
+      const prefixed = prefixedHelperOf(arg, consts());
+      // A prefix the file does not give (`${process.env.PREFIX}${name}`): the read stays open (no name is "not read"),
+      // and the helper's calls know another name may serve.
+      if (prefixed?.open) {
+        dynamic.push({ line: lineOf(node, sf), expression: clip(node.getText(sf), 80), ...namePattern(key?.text) });
+        helpers.push(prefixed.helper);
+        return;
+      }
+      const helper = (ts.isIdentifier(arg) ? listHelperOf(arg) : undefined) ?? helperOf(arg) ?? prefixed?.helper;
       if (helper) {
         helpers.push(helper.list ? helper : withOutcome(helper, node, enclosingFunction(node)));
         helperFns.add(enclosingFunction(node));
@@ -362,7 +370,7 @@ function wrappingHelpers(sf: ts.SourceFile, found: readonly EnvHelper[]): EnvHel
       // passing a further argument (a default, decided by the wrapper's caller) inherits neither.
       const own = withOutcome(helper, node, enclosingFunction(node));
       const passes = node.arguments.length <= inner!.param + 1;
-      added.push({ ...own, ...(passes && inner!.failsWhenUnset && !own.fallback ? { failsWhenUnset: true } : {}), ...(passes && inner!.fallback ? { fallback: true } : {}) });
+      added.push({ ...own, ...(inner!.prefixes ? { prefixes: inner!.prefixes } : {}), ...(passes && inner!.failsWhenUnset && !own.fallback ? { failsWhenUnset: true } : {}), ...(passes && inner!.fallback ? { fallback: true } : {}) });
     });
     if (added.length === 0) break;
     for (const h of added) known.set(h.name, mergeHelper(known.get(h.name), h));
@@ -380,7 +388,17 @@ function withOutcome(helper: EnvHelper, node: ts.Node, fn: ts.Node | undefined):
 /** A helper found at several reads (`if (typeof process.env[key] …) throw …; return process.env[key]`) keeps each outcome. */
 export function mergeHelper(a: EnvHelper | undefined, b: EnvHelper): EnvHelper {
   if (!a) return b;
-  return { ...a, ...b, ...(a.failsWhenUnset || b.failsWhenUnset ? { failsWhenUnset: true } : {}), ...(a.fallback || b.fallback ? { fallback: true } : {}) };
+  // `process.env[\`${PREFIX}${name}\`] ?? process.env[name]`: both names are read.
+  const prefixes = [...new Set([...(a.prefixes ?? ['']), ...(b.prefixes ?? [''])])].sort();
+  const { prefixes: _a, ...restA } = a;
+  const { prefixes: _b, ...restB } = b;
+  return {
+    ...restA,
+    ...restB,
+    ...(a.failsWhenUnset || b.failsWhenUnset ? { failsWhenUnset: true } : {}),
+    ...(a.fallback || b.fallback ? { fallback: true } : {}),
+    ...(prefixes.length === 1 && prefixes[0] === '' ? {} : { prefixes }),
+  };
 }
 
 /** `PREFIX_${x}_URL` (a partly resolved key) → `^PREFIX_.*_URL$`; nothing when no literal part is left. */
