@@ -70,3 +70,26 @@ describe('a helper reading process.env[`${prefix}${name}`]', () => {
     expect(step8).not.toMatch(/STAGING_DB_HOST[^\n]*not read/);
   });
 });
+
+describe('a read kept in a config object and given its fallback where it is used', () => {
+  const server = (use: string, more = '') =>
+    tempRepo({
+      'package.json': JSON.stringify({ name: 'api', private: true, dependencies: { express: '^4.18.2' } }),
+      'src/server.js': ["const express = require('express');", 'const env = { port: process.env.PORT, db: { url: process.env.DB_URL } };', 'const app = express();', `app.listen(${use});`, more, ''].join('\n'),
+    });
+  const read = async (root: string, name: string) => (await modelOf(root)).env().get(name)?.reads.map((r) => [r.file, r.hasFallback]);
+
+  it('has a fallback when every use of the key in the file has one', async () => {
+    expect(await read(server('env.port || 8080'), 'PORT')).toEqual([['src/server.js', true]]);
+    expect(await read(server('env.port ?? 8080', 'console.log(env.db.url || "none");'), 'DB_URL')).toEqual([['src/server.js', true]]);
+    const step9 = (await section(workflowsStep, server('env.port || 8080'))).markdown;
+    expect(step9).not.toMatch(/`PORT`[^\n]*without a fallback/);
+  });
+
+  it('has none when a use has none, or the object goes elsewhere', async () => {
+    expect(await read(server('env.port || 8080', 'console.log(env.port);'), 'PORT')).toEqual([['src/server.js', false]]);
+    expect(await read(server('env.port || 8080', 'module.exports = env;'), 'PORT')).toEqual([['src/server.js', false]]);
+    expect(await read(server('env.port || 8080', 'console.log(env.db);'), 'DB_URL')).toEqual([['src/server.js', false]]);
+    expect(await read(server('3000'), 'PORT')).toEqual([['src/server.js', false]]);
+  });
+});

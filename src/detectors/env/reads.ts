@@ -11,6 +11,7 @@ import { clip } from '../../secrets/clip.js';
 import { configDefinitionReads, type ConfigConstant } from './reads-config-def.js';
 import { failsWhenUnset, returnsDefault } from './helper-required.js';
 import { afterUnsetExit, fails, holderOutcome, ifWhenTrue } from './unset-check.js';
+import { objectHolderCopes } from './reads-holder.js';
 import { CYPRESS_CONFIG, cypressConfigEnv, cypressEnvCall } from './reads-cypress.js';
 
 export type { EnvHelper } from './reads-scope.js';
@@ -533,7 +534,9 @@ function hasFallback(node: ts.Node): boolean {
   if (ts.isPrefixUnaryExpression(p) && p.operator === ts.SyntaxKind.ExclamationToken) return !requiredCheck(p);
   // `let url = process.env.X; if (!url) url = …` (or `if (!url) { …; return }`): the `if` copes with unset.
   if (holderOutcome(n) === 'copes') return true;
-  return guarded(n) || afterUnsetExit(n);
+  if (guarded(n) || afterUnsetExit(n)) return true;
+  // `const env = { port: process.env.PORT }` … `env.port || 8080` in the same file.
+  return ts.isPropertyAssignment(p) && objectHolderCopes(n, hasFallback);
 }
 
 /**
