@@ -93,3 +93,45 @@ describe('a read kept in a config object and given its fallback where it is used
     expect(await read(server('3000'), 'PORT')).toEqual([['src/server.js', false]]);
   });
 });
+
+describe('env values a server hands to the browser', () => {
+  const remix = (root: string) =>
+    tempRepo({
+      'package.json': JSON.stringify({ name: 'notes', private: true, type: 'module', scripts: { dev: 'react-router dev' }, dependencies: { react: '^19.0.0', 'react-router': '^7.0.0', '@react-router/node': '^7.0.0' }, devDependencies: { '@react-router/dev': '^7.0.0', vite: '^6.0.0' } }),
+      'vite.config.ts': "import { reactRouter } from '@react-router/dev/vite';\nimport { defineConfig } from 'vite';\nexport default defineConfig({ plugins: [reactRouter()] });\n",
+      'react-router.config.ts': 'export default { ssr: true };\n',
+      'app/utils/env.server.ts': ['export function getEnv() {', '  return {', '    SENTRY_DSN: process.env.SENTRY_DSN,', '    ALLOW_INDEXING: process.env.ALLOW_INDEXING,', '  };', '}', 'export const secret = process.env.SESSION_SECRET;', ''].join('\n'),
+      'app/root.tsx': root,
+      'app/routes/home.tsx': 'export default function Home() { return <p>home</p>; }\n',
+      'app/routes.ts': "import { index } from '@react-router/dev/routes';\nexport default [index('routes/home.tsx')];\n",
+      '.env.example': 'SENTRY_DSN=\nALLOW_INDEXING=\nSESSION_SECRET=\n',
+    });
+  const loaderRoot = [
+    "import { getEnv } from './utils/env.server.ts';",
+    "import { Outlet, useLoaderData } from 'react-router';",
+    'export async function loader() {',
+    '  return { ENV: getEnv() };',
+    '}',
+    'export default function App() {',
+    '  const data = useLoaderData<typeof loader>();',
+    '  return <html><body><Outlet /><script dangerouslySetInnerHTML={{ __html: `window.ENV = ${JSON.stringify(data.ENV)}` }} /></body></html>;',
+    '}',
+    '',
+  ].join('\n');
+
+  it('says the variables of a loader-returned getEnv() are handed to the page, and only those', async () => {
+    const root = remix(loaderRoot);
+    const env = (await modelOf(root)).env();
+    expect(env.get('SENTRY_DSN')?.browser).toEqual([{ file: 'app/root.tsx', line: 4 }]);
+    expect(env.get('SESSION_SECRET')?.browser).toBeUndefined();
+    const step5 = (await section(frontendStep, root)).markdown;
+    expect(step5).toContain('| `SENTRY_DSN` | no; handed to the page at `/app/root.tsx:4` |');
+    expect(step5).toMatch(/\| `SESSION_SECRET` \| no \|/);
+  });
+
+  it('does not when the call only reads the object on the server', async () => {
+    const root = remix(loaderRoot.replace('  return { ENV: getEnv() };', '  const env = getEnv();\n  return { indexing: env.ALLOW_INDEXING === "true" };').replace(/<script[^>]*\/>/, ''));
+    const env = (await modelOf(root)).env();
+    expect(env.get('SENTRY_DSN')?.browser).toBeUndefined();
+  });
+});

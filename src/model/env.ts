@@ -18,6 +18,7 @@ import {
   envDetector,
   looksSecret,
   runtimeProvider,
+  type EnvBrowserFact,
   type EnvConsumedFact,
   type EnvDeclaredFact,
   type EnvDynamicReadFact,
@@ -147,13 +148,15 @@ export class EnvModel {
       view(r.name).reads.push({ ...r, test: isTestPath(r.file), ...(runtime ? { runtime } : {}) });
     }
 
+    const browser = new Map<string, Citation[]>();
+    for (const f of facts.of<EnvBrowserFact>('env.browser')) browser.set(f.data.name, [...(browser.get(f.data.name) ?? []), { file: f.data.file, line: f.data.line }]);
     const out = new Map<string, EnvVarView>();
     for (const v of [...vars.values()].sort((a, b) => compare(a.name, b.name))) {
       const reads = [...v.reads].sort((a, b) => Number(a.test) - Number(b.test) || compare(a.file, b.file));
       const sets = [...v.sets].sort((a, b) => SET_ORDER.indexOf(a.kind) - SET_ORDER.indexOf(b.kind) || compare(a.at.file, b.at.file) || (a.at.line ?? 0) - (b.at.line ?? 0));
       // One provider for the variable only when it provides every read (a `process.env.MODE` read is the project's own).
       const runtime = reads.length === 0 ? runtimeProvider(v.name) : reads.every((r) => r.runtime) ? reads[0].runtime : undefined;
-      out.set(v.name, { name: v.name, reads, sets, consumers: v.consumers, secret: looksSecret(v.name), ...(runtime ? { runtime } : {}), builtin: !!runtime && runtime.scope === undefined });
+      out.set(v.name, { name: v.name, reads, sets, consumers: v.consumers, secret: looksSecret(v.name), ...(runtime ? { runtime } : {}), builtin: !!runtime && runtime.scope === undefined, ...(browser.has(v.name) ? { browser: browser.get(v.name) } : {}) });
     }
     this.vars = out;
     const dynamicOf = (kind: 'env.dynamic' | 'env.dynamic-set') =>

@@ -12,6 +12,7 @@ import { configDefinitionReads, type ConfigConstant } from './reads-config-def.j
 import { failsWhenUnset, returnsDefault } from './helper-required.js';
 import { afterUnsetExit, fails, holderOutcome, ifWhenTrue } from './unset-check.js';
 import { objectHolderCopes } from './reads-holder.js';
+import { envObjectFunction, type EnvObjectFunction } from './browser-handoff.js';
 import { CYPRESS_CONFIG, cypressConfigEnv, cypressEnvCall } from './reads-cypress.js';
 
 export type { EnvHelper } from './reads-scope.js';
@@ -82,6 +83,8 @@ export interface FileEnvReads {
   readonly configConstants: ConfigConstant[];
   /** A Cypress config's `env: { x }`: the default of `Cypress.env('x')`, named `CYPRESS_x` (reads-cypress.ts). */
   readonly cypressDefaults: RawAssignment[];
+  /** Functions returning an object of env reads (`getEnv()`), which a page may hand to the browser (browser-handoff.ts). */
+  readonly envObjects?: EnvObjectFunction[];
 }
 
 /** Modules whose `env` export is `process.env` (Node) or the platform's env (SvelteKit `$env/dynamic/*`). */
@@ -111,6 +114,7 @@ export function envReadsOf(sf: ts.SourceFile, imported?: ReadonlyMap<string, 'pr
   const schemaImports: SchemaImport[] = [];
   const configConstants: ConfigConstant[] = [];
   const cypressDefaults: RawAssignment[] = [];
+  const envObjects = new Map<string, { name: string; line: number }[]>();
   // Computed names inside an env helper (`process.env[\`${prefix}${name}\`] ?? process.env[name]`) are the helper's
   // reads, which its call sites name; they are kept apart until every helper of the file is known.
   const pending: { node: ts.Node; read: RawDynamic }[] = [];
@@ -173,7 +177,11 @@ export function envReadsOf(sf: ts.SourceFile, imported?: ReadonlyMap<string, 'pr
   };
   const read = (name: string, node: ts.Node, r: Receiver, fallback = hasFallback(node)) => {
     if (isAssigned(node)) assigned.push({ name, line: lineOf(node, sf) });
-    else if (!isDeleted(node)) reads.push({ name, line: lineOf(node, sf), via: r.via, receiver: r.receiver, fallback, ...optional(exportOf(node)), ...(!fallback ? guardOf(node) : {}) });
+    else if (!isDeleted(node)) {
+      reads.push({ name, line: lineOf(node, sf), via: r.via, receiver: r.receiver, fallback, ...optional(exportOf(node)), ...(!fallback ? guardOf(node) : {}) });
+      const fn = envObjectFunction(node);
+      if (fn) envObjects.set(fn, [...(envObjects.get(fn) ?? []), { name, line: lineOf(node, sf) }]);
+    }
   };
 
   // Every read, alias and schema call below holds `env` (`process.env`, `import.meta.env`, `loadEnv`, `Deno.env`,
@@ -344,7 +352,8 @@ export function envReadsOf(sf: ts.SourceFile, imported?: ReadonlyMap<string, 'pr
   if (reads.length > 0 && /[pP]arse\(/.test(sf.text)) renamedSchemaReads(sf, reads, consts());
   for (const p of pending) if (!helperFns.has(enclosingFunction(p.node))) dynamic.push(p.read);
   if (helpers.length > 0) helpers.push(...wrappingHelpers(sf, helpers));
-  return { reads, dynamic, dynamicSets, helpers, assigned, schemaImports, exportsEnv: envExports(sf, isEnv), configConstants, cypressDefaults };
+  const objects = [...envObjects].map(([fn, names]) => ({ fn, names }));
+  return { reads, dynamic, dynamicSets, helpers, assigned, schemaImports, exportsEnv: envExports(sf, isEnv), configConstants, cypressDefaults, ...(objects.length ? { envObjects: objects } : {}) };
 }
 
 /**
