@@ -54,6 +54,29 @@ describe('a helper reading process.env[`${prefix}${name}`]', () => {
     expect(step9).not.toMatch(/`DB_USER`[^\n]*without a fallback/);
   });
 
+  it('reads each prefix a loop over a literal list or a conditional of constants gives', async () => {
+    const root = tempRepo({
+      'package.json': JSON.stringify({ name: 'api', private: true }),
+      'src/env.ts': [
+        "const ENV_PREFIXES = ['MYAPP_', 'LEGACY_'] as const;",
+        'export function readEnv(suffix: string) {',
+        '  for (const prefix of ENV_PREFIXES) {',
+        '    const value = process.env[`${prefix}${suffix}`];',
+        '    if (value !== undefined) return value;',
+        '  }',
+        '  return undefined;',
+        '}',
+        "const prefix = process.argv.includes('--prod') ? 'SHOP_PROD_' : 'SHOP_TEST_';",
+        'export const shop = (name: string) => process.env[prefix + name];',
+        '',
+      ].join('\n'),
+      'src/main.ts': "import { readEnv, shop } from './env';\nexport const host = readEnv('HOST');\nexport const key = shop('KEY');\n",
+    });
+    const env = (await modelOf(root)).env();
+    for (const name of ['MYAPP_HOST', 'LEGACY_HOST', 'SHOP_PROD_KEY', 'SHOP_TEST_KEY']) expect(env.get(name)?.reads.map((r) => [r.file, r.via, r.hasFallback])).toEqual([['src/main.ts', 'helper', true]]);
+    expect(env.dynamic).toEqual([]);
+  });
+
   it('leaves the reads open when the prefix is not a constant of the file', async () => {
     const root = tempRepo({
       'package.json': JSON.stringify({ name: 'api', private: true }),

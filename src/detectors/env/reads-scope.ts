@@ -43,21 +43,48 @@ export function prefixedHelperOf(arg: ts.Expression, constants: ReadonlyMap<stri
     const literals = spans.slice(0, -1).map((sp) => sp.literal.text);
     const helper = ts.isIdentifier(last) ? helperOf(last) : undefined;
     if (!helper) return undefined;
-    let prefix = head;
+    let prefixes: string[] | undefined = [head];
     for (const [i, e] of parts.entries()) {
-      const text = staticString(e, constants);
-      if (!text?.resolved) return { helper: { ...helper, prefixes: [OPEN_PREFIX] }, open: true };
-      prefix += text.text + literals[i];
+      const values = prefixValues(e, constants);
+      prefixes = values && prefixes.length * values.length <= 8 ? prefixes.flatMap((p) => values.map((v) => p + v + literals[i])) : undefined;
+      if (!prefixes) break;
     }
-    return /^\w+$/.test(prefix) ? { helper: { ...helper, prefixes: [prefix] } } : { helper: { ...helper, prefixes: [OPEN_PREFIX] }, open: true };
+    return withPrefixes(helper, prefixes);
   }
   if (ts.isBinaryExpression(arg) && arg.operatorToken.kind === ts.SyntaxKind.PlusToken && ts.isIdentifier(arg.right)) {
     const helper = helperOf(arg.right);
-    if (!helper) return undefined;
-    const text = staticString(arg.left, constants);
-    return text?.resolved && /^\w+$/.test(text.text) ? { helper: { ...helper, prefixes: [text.text] } } : { helper: { ...helper, prefixes: [OPEN_PREFIX] }, open: true };
+    return helper ? withPrefixes(helper, prefixValues(arg.left, constants)) : undefined;
   }
   return undefined;
+}
+
+function withPrefixes(helper: EnvHelper, prefixes: readonly string[] | undefined): { helper: EnvHelper; open?: boolean } {
+  if (prefixes && prefixes.every((p) => /^\w*$/.test(p))) return { helper: { ...helper, prefixes: [...new Set(prefixes)].sort() } };
+  return { helper: { ...helper, prefixes: [OPEN_PREFIX] }, open: true };
+}
+
+/**
+ * The values a prefix can have: a constant (`const PREFIX = 'APP_'`), either side of a conditional of such
+ * (`prod ? 'EBAY_PRODUCTION_' : 'EBAY_SANDBOX_'`), or the items of a literal list a loop walks
+ * (`for (const prefix of ['NEXT_PUBLIC_', ''])`). Undefined when any part is computed.
+ */
+function prefixValues(expr: ts.Expression, constants: ReadonlyMap<string, ts.Expression>, depth = 0): string[] | undefined {
+  if (depth > 4) return undefined;
+  let e = expr;
+  while (ts.isParenthesizedExpression(e) || ts.isAsExpression(e)) e = e.expression;
+  if (ts.isConditionalExpression(e)) {
+    const a = prefixValues(e.whenTrue, constants, depth + 1);
+    const b = a && prefixValues(e.whenFalse, constants, depth + 1);
+    return a && b ? [...a, ...b] : undefined;
+  }
+  if (ts.isIdentifier(e)) {
+    const listed = loopNames(e, constants);
+    if (listed) return listed;
+    const init = constants.get(e.text);
+    if (init && (ts.isConditionalExpression(init) || ts.isIdentifier(init) || ts.isParenthesizedExpression(init))) return prefixValues(init, constants, depth + 1);
+  }
+  const text = staticString(e, constants);
+  return text?.resolved ? [text.text] : undefined;
 }
 
 /** A prefix the code computes: the helper reads names that cannot be listed (kept in `prefixes` so calls know). */
