@@ -105,14 +105,16 @@ describe('a read kept in a config object and given its fallback where it is used
   it('has a fallback when every use of the key in the file has one', async () => {
     expect(await read(server('env.port || 8080'), 'PORT')).toEqual([['src/server.js', true]]);
     expect(await read(server('env.port ?? 8080', 'console.log(env.db.url || "none");'), 'DB_URL')).toEqual([['src/server.js', true]]);
+    // A log line only prints it.
+    expect(await read(server('env.port || 8080', 'console.log(`listening on ${env.port}`);'), 'PORT')).toEqual([['src/server.js', true]]);
     const step9 = (await section(workflowsStep, server('env.port || 8080'))).markdown;
     expect(step9).not.toMatch(/`PORT`[^\n]*without a fallback/);
   });
 
   it('has none when a use has none, or the object goes elsewhere', async () => {
-    expect(await read(server('env.port || 8080', 'console.log(env.port);'), 'PORT')).toEqual([['src/server.js', false]]);
+    expect(await read(server('env.port || 8080', 'app.set("port", env.port);'), 'PORT')).toEqual([['src/server.js', false]]);
     expect(await read(server('env.port || 8080', 'module.exports = env;'), 'PORT')).toEqual([['src/server.js', false]]);
-    expect(await read(server('env.port || 8080', 'console.log(env.db);'), 'DB_URL')).toEqual([['src/server.js', false]]);
+    expect(await read(server('env.port || 8080', 'connect(env.db);'), 'DB_URL')).toEqual([['src/server.js', false]]);
     expect(await read(server('3000'), 'PORT')).toEqual([['src/server.js', false]]);
   });
 });

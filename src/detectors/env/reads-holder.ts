@@ -56,10 +56,21 @@ function holderCopes(read: ts.Node, copes: (use: ts.Node) => boolean): boolean {
     if (keys.length === 0) ok = false; // `export default env`, `start(env)`, `{ ...env }`
     else if (keys.join('.') === path.slice(0, keys.length).join('.')) {
       if (keys.length < path.length) ok = false; // `env.db` handed on whole
+      else if (inLog(chain)) return undefined; // `console.log(\`port ${env.port}\`)` only prints it
       else if (copes(chain)) uses++;
       else ok = false;
     }
     return undefined;
   });
   return ok && uses > 0;
+}
+
+/** The use is only printed: an argument of `console.log`/`info`/`warn`/`error`/`debug`, or a template in one. */
+function inLog(use: ts.Node): boolean {
+  for (let n: ts.Node = use; n.parent && !ts.isStatement(n.parent); n = n.parent) {
+    const p = n.parent;
+    if (ts.isTemplateSpan(p) || ts.isTemplateExpression(p) || ts.isParenthesizedExpression(p) || (ts.isBinaryExpression(p) && p.operatorToken.kind === ts.SyntaxKind.PlusToken)) continue;
+    return ts.isCallExpression(p) && p.arguments.includes(n as ts.Expression) && /^console\.(log|info|warn|error|debug)$/.test(p.expression.getText());
+  }
+  return false;
 }
