@@ -154,6 +154,17 @@ describe('env values a server hands to the browser', () => {
     expect(step5).toMatch(/\| `SESSION_SECRET` \| no \|/);
   });
 
+  it('says so for a server page writing window.ENV = … from the object', async () => {
+    const root = tempRepo({
+      'package.json': JSON.stringify({ name: 'site', private: true, dependencies: { express: '^4.18.2' } }),
+      'src/env.js': 'const getClientEnv = () => ({ API_URL: process.env.API_URL });\nmodule.exports = { getClientEnv, secret: process.env.SESSION_SECRET };\n',
+      'src/server.js': "const express = require('express');\nconst { getClientEnv } = require('./env');\nconst app = express();\napp.get('/', (req, res) => res.send(`<script>window.ENV = ${JSON.stringify(getClientEnv())}</script>`));\napp.listen(3000);\n",
+    });
+    const env = (await modelOf(root)).env();
+    expect(env.get('API_URL')?.browser).toEqual([{ file: 'src/server.js', line: 4 }]);
+    expect(env.get('SESSION_SECRET')?.browser).toBeUndefined();
+  });
+
   it('does not when the call only reads the object on the server', async () => {
     const root = remix(loaderRoot.replace('  return { ENV: getEnv() };', '  const env = getEnv();\n  return { indexing: env.ALLOW_INDEXING === "true" };').replace(/<script[^>]*\/>/, ''));
     const env = (await modelOf(root)).env();
