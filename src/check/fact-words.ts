@@ -64,6 +64,7 @@ const WORDS: Record<string, string> = {
   'env.consumed': 'environment variable a tool interpolates',
   'env.dynamic-set': 'environment variable set by a computed name',
   'env.external': 'environment loaded from outside the repository',
+  'env.browser': 'environment variable handed to the browser',
   'frontend.app': 'frontend app',
   'frontend.env': 'frontend environment variable',
   'http.route': 'API endpoint',

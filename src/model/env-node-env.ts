@@ -8,13 +8,18 @@ import type { RepoIndex } from '../scan/repo-index.js';
 import { NODE_ENV_TOOLS } from '../detectors/env/runtime.js';
 
 export function nodeEnvTooling(index: RepoIndex): (file: string) => boolean {
+  return toolingOf(index, NODE_ENV_TOOLS, /\bNODE_ENV\b/);
+}
+
+/** Whether the package holding a file (or the root, hoisted) depends on one of `tools`, or a script names `scriptVar`. */
+export function toolingOf(index: RepoIndex, tools: RegExp, scriptVar?: RegExp): (file: string) => boolean {
   const byDir = new Map<string, boolean>();
   const root = index.packageOf('');
   const sets = (pkg: WorkspacePackage | undefined): boolean => {
     if (!pkg) return false;
     const names = [...Object.keys(allDependencies(pkg.manifest)), ...Object.keys(pkg.hoisted)];
-    if (names.some((n) => NODE_ENV_TOOLS.test(n))) return true;
-    return Object.values(pkg.manifest.scripts ?? {}).some((s) => typeof s === 'string' && /\bNODE_ENV\b/.test(s));
+    if (names.some((n) => tools.test(n))) return true;
+    return !!scriptVar && Object.values(pkg.manifest.scripts ?? {}).some((s) => typeof s === 'string' && scriptVar.test(s));
   };
   return (file) => {
     const pkg = index.packageOf(file);

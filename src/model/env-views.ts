@@ -61,6 +61,8 @@ export interface EnvVarView {
   readonly runtime?: RuntimeProvider;
   /** Set by the runtime or a tool for every reader (not only Lambda code). */
   readonly builtin: boolean;
+  /** Where a server hands its value to the browser (`ENV: getEnv()` in a loader, a page writing `window.ENV`). */
+  readonly browser?: readonly Citation[];
 }
 
 export interface DynamicRead {

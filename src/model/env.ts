@@ -9,8 +9,8 @@ import { composeDetector, type ComposeServiceFact } from '../detectors/compose/i
 import { dockerfileScope } from './dockerfile-scope.js';
 import { isTestPath, SET_ORDER, type DynamicRead, type EnvRead, type EnvVarView, type ReadEvidence, type SetKind, type SetSite } from './env-views.js';
 import { prefixReads } from './env-prefix-reads.js';
-import { nodeEnvTooling } from './env-node-env.js';
-import { TOOLING } from '../detectors/env/runtime.js';
+import { nodeEnvTooling, toolingOf } from './env-node-env.js';
+import { CRA, CRA_TOOLS, TOOLING } from '../detectors/env/runtime.js';
 import { wranglerBindingSets } from './env-binding-sets.js';
 import type { CdkLambdaFact } from '../detectors/cdk/facts.js';
 import { ciDetector, type CiWorkflowFact } from '../detectors/ci/index.js';
@@ -18,6 +18,7 @@ import {
   envDetector,
   looksSecret,
   runtimeProvider,
+  type EnvBrowserFact,
   type EnvConsumedFact,
   type EnvDeclaredFact,
   type EnvDynamicReadFact,
@@ -70,12 +71,15 @@ export class EnvModel {
       return v;
     };
     let tooling: ((file: string) => boolean) | undefined;
+    let cra: ((file: string) => boolean) | undefined;
     for (const f of facts.of<EnvReadFact>('env.read')) {
       const v = view(f.data.name);
       // The provider depends on how the read is written: Vite's `MODE` is `import.meta.env.MODE` only.
       const provider = runtimeProvider(f.data.name, f.data.via === 'import.meta.env' || f.data.builtin ? 'import.meta' : 'process');
       // `NODE_ENV` is the tooling's only where the package has tooling that sets it (else its own, like any other).
-      const runtime = provider === TOOLING && !(tooling ??= nodeEnvTooling(index))(f.data.file) ? undefined : provider;
+      // `PUBLIC_URL` likewise only where react-scripts builds the code.
+      const runtime =
+        (provider === TOOLING && !(tooling ??= nodeEnvTooling(index))(f.data.file)) || (provider === CRA && !(cra ??= toolingOf(index, CRA_TOOLS))(f.data.file)) ? undefined : provider;
       v.reads.push({ ...f.data, test: isTestPath(f.data.file), ...(runtime ? { runtime } : {}) });
       const d = f.data.defaultAt;
       if (d && !v.sets.some((s) => s.kind === 'schema-default' && s.at.file === d.file && s.at.line === d.line)) v.sets.push({ kind: 'schema-default', tool: 'schema default', at: { file: d.file, line: d.line } });
@@ -144,13 +148,15 @@ export class EnvModel {
       view(r.name).reads.push({ ...r, test: isTestPath(r.file), ...(runtime ? { runtime } : {}) });
     }
 
+    const browser = new Map<string, Citation[]>();
+    for (const f of facts.of<EnvBrowserFact>('env.browser')) browser.set(f.data.name, [...(browser.get(f.data.name) ?? []), { file: f.data.file, line: f.data.line }]);
     const out = new Map<string, EnvVarView>();
     for (const v of [...vars.values()].sort((a, b) => compare(a.name, b.name))) {
       const reads = [...v.reads].sort((a, b) => Number(a.test) - Number(b.test) || compare(a.file, b.file));
       const sets = [...v.sets].sort((a, b) => SET_ORDER.indexOf(a.kind) - SET_ORDER.indexOf(b.kind) || compare(a.at.file, b.at.file) || (a.at.line ?? 0) - (b.at.line ?? 0));
       // One provider for the variable only when it provides every read (a `process.env.MODE` read is the project's own).
       const runtime = reads.length === 0 ? runtimeProvider(v.name) : reads.every((r) => r.runtime) ? reads[0].runtime : undefined;
-      out.set(v.name, { name: v.name, reads, sets, consumers: v.consumers, secret: looksSecret(v.name), ...(runtime ? { runtime } : {}), builtin: !!runtime && runtime.scope === undefined });
+      out.set(v.name, { name: v.name, reads, sets, consumers: v.consumers, secret: looksSecret(v.name), ...(runtime ? { runtime } : {}), builtin: !!runtime && runtime.scope === undefined, ...(browser.has(v.name) ? { browser: browser.get(v.name) } : {}) });
     }
     this.vars = out;
     const dynamicOf = (kind: 'env.dynamic' | 'env.dynamic-set') =>

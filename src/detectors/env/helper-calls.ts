@@ -9,7 +9,7 @@ import { lineOf, ts, walkMentioning } from '../../scan/ts.js';
 import { isEnvName } from './names.js';
 import { hasKnownFormat } from '../../secrets/known-formats.js';
 import type { RawRead } from './reads.js';
-import type { EnvHelper } from './reads-scope.js';
+import { helperNames, type EnvHelper } from './reads-scope.js';
 
 /** One name-shaped string literal passed to a named function: the helper's argument `param`, or an item of it (`list`). */
 export interface LiteralArgument {
@@ -64,10 +64,12 @@ export function helperCallsIn(calls: readonly LiteralArgument[], helpers: Readon
     const helper = helpers.get(c.callee);
     if (!helper || helper.param !== c.param || !!helper.list !== c.list) continue;
     // A further argument is the caller's default; a helper that returns its own default (`|| []`) copes itself.
-    const fallback = !c.list && (c.args > c.param + 1 || !!helper.fallback);
+    // A helper reading several names (`process.env[\`APP_${name}\`] ?? process.env[name]`): each one is the other's fallback.
+    const { names, alternatives } = helperNames(helper, c.name);
+    const fallback = alternatives || (!c.list && (c.args > c.param + 1 || !!helper.fallback));
     // A helper that throws (or exits) when the variable is unset: at startup for a module-level call.
     const required = helper.failsWhenUnset && !fallback ? { required: c.topLevel ? ('guard' as const) : ('check' as const), requiredBy: c.callee } : {};
-    out.push({ name: c.name, line: c.line, via: 'helper', receiver: 'process', fallback, ...required });
+    for (const name of names) out.push({ name, line: c.line, via: 'helper', receiver: 'process', fallback, ...required });
   }
   return out;
 }

@@ -9,7 +9,7 @@ import { lineOf, ts, walk } from '../../scan/ts.js';
 import type { RepoIndex } from '../../scan/repo-index.js';
 import { isEnvName } from './names.js';
 import type { RawRead } from './reads.js';
-import type { EnvHelper } from './reads-scope.js';
+import { helperNames, type EnvHelper } from './reads-scope.js';
 
 /** Whether the text calls one of the helpers with a member access argument (`getEnv(Keys.X`). */
 export function callsWithMember(text: string, helpers: ReadonlyMap<string, EnvHelper>): boolean {
@@ -29,8 +29,9 @@ export function enumArgumentReads(index: RepoIndex, file: string, helpers: Reado
     const name = memberValue(index, file, sf, arg);
     if (!name || !isEnvName(name)) return;
     // A further argument, or `processEnv(Keys.X) || ''`: the code copes when it is unset.
-    const fallback = node.arguments.length > helper!.param + 1 || orElse(node);
-    out.push({ name, line: lineOf(arg, sf), via: 'helper', receiver: 'process', fallback });
+    const { names, alternatives } = helperNames(helper!, name);
+    const fallback = alternatives || node.arguments.length > helper!.param + 1 || orElse(node);
+    for (const n of names) out.push({ name: n, line: lineOf(arg, sf), via: 'helper', receiver: 'process', fallback });
   });
   return out;
 }

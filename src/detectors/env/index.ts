@@ -21,7 +21,8 @@ import { codeCommandEnv, EXEC_TEXT, packageScriptEnv, SCRIPT_FILE, scriptEnv } f
 import { IAC_WORDS, iacEnvSets, type IacEnvSet } from './sets-iac.js';
 import { KUBERNETES_TEXT, kubernetesEnv, readManifests, type ManifestFile } from './sets-kubernetes.js';
 import { PLATFORM_FILE, platformEnv, TEMPLATE_FILE, TEMPLATE_TEXT, templateEnv } from './sets-platform.js';
-import type { EnvConsumedData, EnvConsumedFact, EnvDeclaredFact, EnvDynamicReadFact, EnvDynamicSetFact, EnvExternalSourceData, EnvExternalSourceFact, EnvReadFact, EnvSetData, EnvSetFact } from './types.js';
+import { browserHandoffs, type EnvObjectFunction } from './browser-handoff.js';
+import type { EnvBrowserData, EnvBrowserFact, EnvConsumedData, EnvConsumedFact, EnvDeclaredFact, EnvDynamicReadFact, EnvDynamicSetFact, EnvExternalSourceData, EnvExternalSourceFact, EnvReadFact, EnvSetData, EnvSetFact } from './types.js';
 
 export type * from './types.js';
 export { looksSecret, isBuiltin } from './names.js';
@@ -54,7 +55,7 @@ const YAML_ELSEWHERE = /(^|\/)(\.github|\.gitlab|\.circleci|\.buildkite)\/|(^|\/
  * from those trees while they exist rather than by parsing everything a second time.
  */
 const ENV_READS: TreeMemo<FileEnvReads> = {
-  namespace: 'env.reads@32',
+  namespace: 'env.reads@37',
   wants: (file, text) => !GENERATED.test(file) && (HARNESS_CONFIG.test(file) ? text.includes('env') : mentionsRead(text)),
   compute: envReadsOf,
 };
@@ -98,6 +99,7 @@ export const envDetector: Detector = {
     const manifests: { file: string; manifest: ManifestFile }[] = [];
     const envModules = new Map<string, readonly string[]>();
     const firstPass = new Map<string, Set<string>>();
+    const envObjects = new Map<string, EnvObjectFunction[]>();
     const sets = (list: readonly EnvSetData[]) => facts.push(...list.map(setFact));
     let workers: Set<string> | undefined;
     const workerDirs = () => (workers ??= new Set(index.files.filter((f) => WRANGLER_CONFIG.test(f)).map((f) => index.packageOf(f)?.dir ?? '')));
@@ -191,6 +193,7 @@ export const envDetector: Detector = {
         if (!result) continue;
         const { reads, dynamic, dynamicSets, helpers: found, assigned, schemaImports, exportsEnv, configConstants, cypressDefaults } = result;
         if (exportsEnv.length) envModules.set(file, exportsEnv);
+        if (result.envObjects?.length) envObjects.set(file, result.envObjects);
         firstPass.set(file, new Set(reads.map((r) => `${r.name}:${r.line}`)));
         // One helper is found at each of its reads (a check and a return): it keeps what any of them says.
         const own = new Map<string, EnvHelper>();
@@ -220,6 +223,7 @@ export const envDetector: Detector = {
     }
     if (helpers.size > 0) facts.push(...helperReads(index, helpers));
     if (envModules.size > 0) facts.push(...importedEnvReads(index, envModules, firstPass));
+    if (envObjects.size > 0) facts.push(...browserHandoffs(index, envObjects, GENERATED).map(browserFact));
     return facts;
   },
 };
@@ -231,6 +235,10 @@ function withTree<T>(index: RepoIndex, file: string, fn: (sf: ts.SourceFile) => 
 
 function dynamicFact(kind: 'env.dynamic' | 'env.dynamic-set', file: string, d: RawDynamic): EnvDynamicReadFact | EnvDynamicSetFact {
   return { kind, id: `${file}:${d.line}`, data: { file, ...d }, at: [{ file, line: d.line }] } as EnvDynamicReadFact | EnvDynamicSetFact;
+}
+
+function browserFact(d: EnvBrowserData): EnvBrowserFact {
+  return { kind: 'env.browser', id: `${d.name} ${d.file}:${d.line}`, data: d, at: [{ file: d.file, line: d.line }] };
 }
 
 function setFact(d: EnvSetData): EnvSetFact {

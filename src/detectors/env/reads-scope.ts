@@ -17,6 +17,86 @@ export interface EnvHelper {
   readonly failsWhenUnset?: boolean;
   /** The helper returns a default when the variable is unset (`process.env[key] || []`): its calls have a fallback. */
   readonly fallback?: boolean;
+  /**
+   * What the helper puts before the name it is given (`process.env[\`${PREFIX}${name}\`]` with `PREFIX = 'APP_'`):
+   * `getVar('DB_HOST')` reads `APP_DB_HOST`. '' for a plain `process.env[name]`; absent means `['']`.
+   */
+  readonly prefixes?: readonly string[];
+}
+
+/**
+ * `process.env[\`${prefix}${name}\`]` / `process.env[PREFIX + name]` where `name` is a parameter of a named function:
+ * a helper that reads the name with a prefix, when the prefix is a constant of the file; `open` when it is not (the
+ * helper reads names the code computes, so no name can be said unread or unset because of it).
+ */
+export function prefixedHelperOf(arg: ts.Expression, constants: ReadonlyMap<string, ts.Expression>): { helper: EnvHelper; open?: boolean } | undefined {
+  let parts: ts.Expression[] | undefined;
+  let last: ts.Expression | undefined;
+  let head = '';
+  if (ts.isTemplateExpression(arg)) {
+    const spans = arg.templateSpans;
+    if (spans.length === 0 || spans[spans.length - 1].literal.text !== '') return undefined;
+    if (spans.slice(0, -1).some((sp) => sp.literal.text !== '' && !/^\w+$/.test(sp.literal.text))) return undefined;
+    head = arg.head.text;
+    parts = spans.slice(0, -1).map((sp) => sp.expression);
+    last = spans[spans.length - 1].expression;
+    const literals = spans.slice(0, -1).map((sp) => sp.literal.text);
+    const helper = ts.isIdentifier(last) ? helperOf(last) : undefined;
+    if (!helper) return undefined;
+    let prefixes: string[] | undefined = [head];
+    for (const [i, e] of parts.entries()) {
+      const values = prefixValues(e, constants);
+      prefixes = values && prefixes.length * values.length <= 8 ? prefixes.flatMap((p) => values.map((v) => p + v + literals[i])) : undefined;
+      if (!prefixes) break;
+    }
+    return withPrefixes(helper, prefixes);
+  }
+  if (ts.isBinaryExpression(arg) && arg.operatorToken.kind === ts.SyntaxKind.PlusToken && ts.isIdentifier(arg.right)) {
+    const helper = helperOf(arg.right);
+    return helper ? withPrefixes(helper, prefixValues(arg.left, constants)) : undefined;
+  }
+  return undefined;
+}
+
+function withPrefixes(helper: EnvHelper, prefixes: readonly string[] | undefined): { helper: EnvHelper; open?: boolean } {
+  if (prefixes && prefixes.every((p) => /^\w*$/.test(p))) return { helper: { ...helper, prefixes: [...new Set(prefixes)].sort() } };
+  return { helper: { ...helper, prefixes: [OPEN_PREFIX] }, open: true };
+}
+
+/**
+ * The values a prefix can have: a constant (`const PREFIX = 'APP_'`), either side of a conditional of such
+ * (`prod ? 'EBAY_PRODUCTION_' : 'EBAY_SANDBOX_'`), or the items of a literal list a loop walks
+ * (`for (const prefix of ['NEXT_PUBLIC_', ''])`). Undefined when any part is computed.
+ */
+function prefixValues(expr: ts.Expression, constants: ReadonlyMap<string, ts.Expression>, depth = 0): string[] | undefined {
+  if (depth > 4) return undefined;
+  let e = expr;
+  while (ts.isParenthesizedExpression(e) || ts.isAsExpression(e)) e = e.expression;
+  if (ts.isConditionalExpression(e)) {
+    const a = prefixValues(e.whenTrue, constants, depth + 1);
+    const b = a && prefixValues(e.whenFalse, constants, depth + 1);
+    return a && b ? [...a, ...b] : undefined;
+  }
+  if (ts.isIdentifier(e)) {
+    const listed = loopNames(e, constants);
+    if (listed) return listed;
+    const init = constants.get(e.text);
+    if (init && (ts.isConditionalExpression(init) || ts.isIdentifier(init) || ts.isParenthesizedExpression(init))) return prefixValues(init, constants, depth + 1);
+  }
+  const text = staticString(e, constants);
+  return text?.resolved ? [text.text] : undefined;
+}
+
+/** A prefix the code computes: the helper reads names that cannot be listed (kept in `prefixes` so calls know). */
+export const OPEN_PREFIX = '*';
+
+/**
+ * The names a helper reads for a call naming `name`, and whether another name may serve instead (a second prefix, or
+ * one the code computes): then no read of them is "without a fallback" or needs setting.
+ */
+export function helperNames(helper: EnvHelper, name: string): { names: string[]; alternatives: boolean } {
+  const prefixes = helper.prefixes ?? [''];
+  return { names: prefixes.filter((p) => p !== OPEN_PREFIX).map((p) => p + name), alternatives: prefixes.length > 1 };
 }
 
 /** Calls that pass a value through unchanged enough to keep its config path (`Number(process.env.PORT)`). */

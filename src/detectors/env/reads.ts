@@ -5,12 +5,14 @@ import { createEnvKeys, PARSE_CALL, schemaKeys } from './reads-schema.js';
 import { copyPrefix } from './reads-prefix.js';
 import { envReturningFunctions, HONO_CONTEXT, META, PROCESS, WORKER, workerScope, type Receiver } from './reads-receivers.js';
 import { nestValidationSchemas, renamedSchemaReads, schemaFacts } from './reads-schema-uses.js';
-import { exportedNames, exportPath, helperOf, listHelperOf, loopNames, type EnvHelper } from './reads-scope.js';
+import { exportedNames, exportPath, helperOf, listHelperOf, loopNames, prefixedHelperOf, type EnvHelper } from './reads-scope.js';
 import type { EnvReadVia } from './types.js';
 import { clip } from '../../secrets/clip.js';
 import { configDefinitionReads, type ConfigConstant } from './reads-config-def.js';
 import { failsWhenUnset, returnsDefault } from './helper-required.js';
 import { afterUnsetExit, fails, holderOutcome, ifWhenTrue } from './unset-check.js';
+import { objectHolderCopes } from './reads-holder.js';
+import { envObjectFunction, type EnvObjectFunction } from './browser-handoff.js';
 import { CYPRESS_CONFIG, cypressConfigEnv, cypressEnvCall } from './reads-cypress.js';
 
 export type { EnvHelper } from './reads-scope.js';
@@ -81,6 +83,8 @@ export interface FileEnvReads {
   readonly configConstants: ConfigConstant[];
   /** A Cypress config's `env: { x }`: the default of `Cypress.env('x')`, named `CYPRESS_x` (reads-cypress.ts). */
   readonly cypressDefaults: RawAssignment[];
+  /** Functions returning an object of env reads (`getEnv()`), which a page may hand to the browser (browser-handoff.ts). */
+  readonly envObjects?: EnvObjectFunction[];
 }
 
 /** Modules whose `env` export is `process.env` (Node) or the platform's env (SvelteKit `$env/dynamic/*`). */
@@ -110,6 +114,7 @@ export function envReadsOf(sf: ts.SourceFile, imported?: ReadonlyMap<string, 'pr
   const schemaImports: SchemaImport[] = [];
   const configConstants: ConfigConstant[] = [];
   const cypressDefaults: RawAssignment[] = [];
+  const envObjects = new Map<string, { name: string; line: number }[]>();
   // Computed names inside an env helper (`process.env[\`${prefix}${name}\`] ?? process.env[name]`) are the helper's
   // reads, which its call sites name; they are kept apart until every helper of the file is known.
   const pending: { node: ts.Node; read: RawDynamic }[] = [];
@@ -172,7 +177,11 @@ export function envReadsOf(sf: ts.SourceFile, imported?: ReadonlyMap<string, 'pr
   };
   const read = (name: string, node: ts.Node, r: Receiver, fallback = hasFallback(node)) => {
     if (isAssigned(node)) assigned.push({ name, line: lineOf(node, sf) });
-    else if (!isDeleted(node)) reads.push({ name, line: lineOf(node, sf), via: r.via, receiver: r.receiver, fallback, ...optional(exportOf(node)), ...(!fallback ? guardOf(node) : {}) });
+    else if (!isDeleted(node)) {
+      reads.push({ name, line: lineOf(node, sf), via: r.via, receiver: r.receiver, fallback, ...optional(exportOf(node)), ...(!fallback ? guardOf(node) : {}) });
+      const fn = envObjectFunction(node);
+      if (fn) envObjects.set(fn, [...(envObjects.get(fn) ?? []), { name, line: lineOf(node, sf) }]);
+    }
   };
 
   // Every read, alias and schema call below holds `env` (`process.env`, `import.meta.env`, `loadEnv`, `Deno.env`,
@@ -219,7 +228,15 @@ export function envReadsOf(sf: ts.SourceFile, imported?: ReadonlyMap<string, 'pr
         for (const name of listed.filter(isEnvName)) read(name, node, r);
         return;
       }
-      const helper = (ts.isIdentifier(arg) ? listHelperOf(arg) : undefined) ?? helperOf(arg);
+      const prefixed = prefixedHelperOf(arg, consts());
+      // A prefix the file does not give (`${process.env.PREFIX}${name}`): the read stays open (no name is "not read"),
+      // and the helper's calls know another name may serve.
+      if (prefixed?.open) {
+        dynamic.push({ line: lineOf(node, sf), expression: clip(node.getText(sf), 80), ...namePattern(key?.text) });
+        helpers.push(prefixed.helper);
+        return;
+      }
+      const helper = (ts.isIdentifier(arg) ? listHelperOf(arg) : undefined) ?? helperOf(arg) ?? prefixed?.helper;
       if (helper) {
         helpers.push(helper.list ? helper : withOutcome(helper, node, enclosingFunction(node)));
         helperFns.add(enclosingFunction(node));
@@ -335,7 +352,8 @@ export function envReadsOf(sf: ts.SourceFile, imported?: ReadonlyMap<string, 'pr
   if (reads.length > 0 && /[pP]arse\(/.test(sf.text)) renamedSchemaReads(sf, reads, consts());
   for (const p of pending) if (!helperFns.has(enclosingFunction(p.node))) dynamic.push(p.read);
   if (helpers.length > 0) helpers.push(...wrappingHelpers(sf, helpers));
-  return { reads, dynamic, dynamicSets, helpers, assigned, schemaImports, exportsEnv: envExports(sf, isEnv), configConstants, cypressDefaults };
+  const objects = [...envObjects].map(([fn, names]) => ({ fn, names }));
+  return { reads, dynamic, dynamicSets, helpers, assigned, schemaImports, exportsEnv: envExports(sf, isEnv), configConstants, cypressDefaults, ...(objects.length ? { envObjects: objects } : {}) };
 }
 
 /**
@@ -362,7 +380,7 @@ function wrappingHelpers(sf: ts.SourceFile, found: readonly EnvHelper[]): EnvHel
       // passing a further argument (a default, decided by the wrapper's caller) inherits neither.
       const own = withOutcome(helper, node, enclosingFunction(node));
       const passes = node.arguments.length <= inner!.param + 1;
-      added.push({ ...own, ...(passes && inner!.failsWhenUnset && !own.fallback ? { failsWhenUnset: true } : {}), ...(passes && inner!.fallback ? { fallback: true } : {}) });
+      added.push({ ...own, ...(inner!.prefixes ? { prefixes: inner!.prefixes } : {}), ...(passes && inner!.failsWhenUnset && !own.fallback ? { failsWhenUnset: true } : {}), ...(passes && inner!.fallback ? { fallback: true } : {}) });
     });
     if (added.length === 0) break;
     for (const h of added) known.set(h.name, mergeHelper(known.get(h.name), h));
@@ -380,7 +398,17 @@ function withOutcome(helper: EnvHelper, node: ts.Node, fn: ts.Node | undefined):
 /** A helper found at several reads (`if (typeof process.env[key] …) throw …; return process.env[key]`) keeps each outcome. */
 export function mergeHelper(a: EnvHelper | undefined, b: EnvHelper): EnvHelper {
   if (!a) return b;
-  return { ...a, ...b, ...(a.failsWhenUnset || b.failsWhenUnset ? { failsWhenUnset: true } : {}), ...(a.fallback || b.fallback ? { fallback: true } : {}) };
+  // `process.env[\`${PREFIX}${name}\`] ?? process.env[name]`: both names are read.
+  const prefixes = [...new Set([...(a.prefixes ?? ['']), ...(b.prefixes ?? [''])])].sort();
+  const { prefixes: _a, ...restA } = a;
+  const { prefixes: _b, ...restB } = b;
+  return {
+    ...restA,
+    ...restB,
+    ...(a.failsWhenUnset || b.failsWhenUnset ? { failsWhenUnset: true } : {}),
+    ...(a.fallback || b.fallback ? { fallback: true } : {}),
+    ...(prefixes.length === 1 && prefixes[0] === '' ? {} : { prefixes }),
+  };
 }
 
 /** `PREFIX_${x}_URL` (a partly resolved key) → `^PREFIX_.*_URL$`; nothing when no literal part is left. */
@@ -515,7 +543,9 @@ function hasFallback(node: ts.Node): boolean {
   if (ts.isPrefixUnaryExpression(p) && p.operator === ts.SyntaxKind.ExclamationToken) return !requiredCheck(p);
   // `let url = process.env.X; if (!url) url = …` (or `if (!url) { …; return }`): the `if` copes with unset.
   if (holderOutcome(n) === 'copes') return true;
-  return guarded(n) || afterUnsetExit(n);
+  if (guarded(n) || afterUnsetExit(n)) return true;
+  // `const env = { port: process.env.PORT }` … `env.port || 8080` in the same file.
+  return ts.isPropertyAssignment(p) && objectHolderCopes(n, hasFallback);
 }
 
 /**

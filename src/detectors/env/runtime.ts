@@ -21,6 +21,12 @@ export const TOOLING: RuntimeProvider = { label: 'the tooling (frameworks, bundl
  */
 export const NODE_ENV_TOOLS =
   /^(next|nuxt|nuxt3|vite|vitest|jest|react-scripts|@craco\/craco|react-app-rewired|webpack|webpack-cli|webpack-dev-server|parcel|parcel-bundler|esbuild|tsup|@rollup\/plugin-replace|gatsby|@remix-run\/dev|@react-router\/dev|astro|@sveltejs\/kit|expo|react-native|@vue\/cli-service|@angular-devkit\/build-angular|@angular\/cli|razzle|umi|@umijs\/max|@docusaurus\/core|storybook|@storybook\/react|ava|@nestjs\/cli|@rsbuild\/core|@rspack\/cli|vuepress|@11ty\/eleventy|@nx\/jest|@nrwl\/jest|karma)$/;
+/**
+ * Create React App: react-scripts sets `PUBLIC_URL` (from `homepage` or the variable) for the code it builds, like
+ * `NODE_ENV`. Only where the package builds with it (craco and react-app-rewired run react-scripts underneath).
+ */
+export const CRA: RuntimeProvider = { label: 'Create React App (react-scripts)' };
+export const CRA_TOOLS = /^(react-scripts|@craco\/craco|react-app-rewired)$/;
 const VITE: RuntimeProvider = { label: 'Vite (`import.meta.env`)' };
 const ASTRO: RuntimeProvider = { label: 'Astro (`import.meta.env`)' };
 const NPM: RuntimeProvider = { label: 'npm / the package manager running the script' };
@@ -43,6 +49,7 @@ const CODEBUILD: RuntimeProvider = { label: 'AWS CodeBuild' };
 
 const EXACT: Record<string, RuntimeProvider> = {
   NODE_ENV: TOOLING,
+  PUBLIC_URL: CRA,
   AWS_REGION: LAMBDA,
   AWS_DEFAULT_REGION: LAMBDA,
   AWS_EXECUTION_ENV: LAMBDA,

@@ -150,3 +150,15 @@ export interface EnvExternalSourceData {
   readonly owner?: string;
 }
 export type EnvExternalSourceFact = Fact<'env.external', EnvExternalSourceData>;
+
+/**
+ * A variable a server hands to the browser: read into an object (`getEnv()`) that a route loader returns or a page
+ * writes as `window.ENV = …`. Cited at the call that hands it over; `readAt` is the read in the object.
+ */
+export interface EnvBrowserData {
+  readonly name: string;
+  readonly file: string;
+  readonly line: number;
+  readonly readAt: { readonly file: string; readonly line: number };
+}
+export type EnvBrowserFact = Fact<'env.browser', EnvBrowserData>;

@@ -172,7 +172,10 @@ export function envSection(model: StepModel, app: FrontendAppData, level: 4): st
     }
         // Next.js inlines its config's `env` keys into the client bundle, whatever their names.
     const exposed = (prefix && v.name.startsWith(prefix)) || (app.framework === 'next' && declared.some((s) => s.kind === 'framework-config'));
-    rows.push([code(v.name), exposed ? 'yes' : 'no', reads.length ? readIn(reads) : unread(model, v.name), declared.length ? files([...new Set(declared.map((s) => s.at.file))]) : '—']);
+    // Not inlined, but a server hands it to the page (`ENV: getEnv()` in a loader, `window.ENV = …`): not server-only.
+    const handed = (v.browser ?? []).filter((c) => mine.has(c.file));
+    const inlined = exposed ? 'yes' : handed.length ? `no; handed to the page at ${handed.slice(0, 2).map((c) => cite(c)).join(', ')}` : 'no';
+    rows.push([code(v.name), inlined, reads.length ? readIn(reads) : unread(model, v.name), declared.length ? files([...new Set(declared.map((s) => s.at.file))]) : '—']);
   }
   if (rows.length === 0 && provided.length === 0) return '';
   return join(
