@@ -111,3 +111,13 @@ describe('Astro content layer loaders', () => {
     expect(md).not.toMatch(/\| 0 \|/);
   });
 });
+
+describe('Astro endpoints in step 3', () => {
+  it('are not hidden behind "no backend API": step 3 names them', async () => {
+    const { STEPS } = await import('../src/steps/registry.js');
+    const { section } = await import('./helpers/fixture.js');
+    const md = (await section(STEPS[2].definition, 'fe-astro-site')).markdown;
+    expect(md).not.toContain('there is no backend API to map');
+    expect(md).toMatch(/- Astro endpoint GET, POST \/api\/subscribe \(listed with its app in step 5\) — `\/src\/pages\/api\/subscribe\.ts(:\d+)?`/);
+  });
+});

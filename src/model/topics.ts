@@ -117,7 +117,7 @@ const TOPICS: readonly Topic[] = [
   },
   {
     id: 'backend-api',
-    detectors: [reactRouterDetector, packagesDetector, cdkDetector, httpFrameworksDetector, trpcDetector, serverActionsDetector, graphqlServersDetector, lambdaDispatchDetector, otherInfraDetector, supabaseDetector, jobsDetector, expoRouterDetector],
+    detectors: [astroDetector, reactRouterDetector, packagesDetector, cdkDetector, httpFrameworksDetector, trpcDetector, serverActionsDetector, graphqlServersDetector, lambdaDispatchDetector, otherInfraDetector, supabaseDetector, jobsDetector, expoRouterDetector],
     evidence: (set) => [
       ...kinds(
         set,
@@ -129,6 +129,14 @@ const TOPICS: readonly Topic[] = [
         .of('expo.route')
         .filter((f) => (f.data as { extras?: { kind?: string } }).extras?.kind === 'api')
         .map((f) => ({ what: `Expo Router API route ${(f.data as { path: string }).path} (listed with its app in step 5)`, at: first(f) })),
+      // Astro endpoints (`src/pages/rss.xml.ts`) answer requests, or are built to static files; step 5 lists them.
+      ...set
+        .of('astro.route')
+        .filter((f) => (f.data as { kind?: string }).kind === 'endpoint')
+        .map((f) => {
+          const d = f.data as { path: string; methods: readonly string[]; prerender?: boolean };
+          return { what: `Astro endpoint ${d.methods.join(', ') || 'GET'} ${d.path} (listed with its app in step 5)`, at: first(f) };
+        }),
       ...packagesOfKind(set, SERVER_KINDS),
       // A framework route config whose discovery call is not read: its route modules' loaders and actions are handlers.
       ...set
