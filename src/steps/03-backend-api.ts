@@ -121,7 +121,7 @@ function summary(model: StepModel, hasCdk: boolean, apis: CodeApis): string {
   if (!hasCdk) {
     const edge = supabaseFunctions(facts).length;
     const tools = [
-      ...infraApis(facts).map((a) => `${a.title} — ${[a.routes > 0 && plural(a.routes, 'endpoint'), a.functions > 0 && plural(a.functions, 'function')].filter(Boolean).join(', ')}`),
+      ...infraApis(facts).map((a) => `${a.title} — ${[a.routes > 0 && plural(a.routes, 'endpoint'), a.functions > 0 && plural(a.functions, 'function'), ...a.unread].filter(Boolean).join(', ')}`),
       ...(edge > 0 ? [`Supabase Edge Functions — ${plural(edge, 'function')}`] : []),
     ];
     if (tools.length > 0) {
