@@ -65,6 +65,7 @@ describe('Serverless Framework ${file(...)} includes', () => {
     const api = (await section(backendApiStep, root)).markdown;
     expect(api).toContain('Serverless Framework — functions defined in `/resources/lambdas/loader.js` (included at `/serverless.yml:5`), not read');
     expect(api).not.toMatch(/No API routes were mapped|no backend API/);
+    expect(api).toContain('Not listed below: functions defined in `/resources/lambdas/loader.js` (included at `/serverless.yml:5`), not read.');
     expect(missingCitations(infra + api, index)).toEqual([]);
   });
 

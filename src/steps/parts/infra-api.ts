@@ -30,7 +30,7 @@ export function infraApiPart(facts: FactSet): string {
     ...infraApis(facts).map(({ tool, title, unread }) => {
       const routes = infraRouteTable(ofTool(facts.of<InfraRouteFact>('infra.route'), tool));
       const functions = infraFunctionTable(ofTool(facts.of<InfraFunctionFact>('infra.function'), tool));
-      return join(heading(3, `API: ${title}`), unread.length > 0 && `Some functions are not listed: ${unread.join('; ')}.`, routes && join(heading(4, 'Endpoints'), routes), functions && join(heading(4, 'Functions'), functions));
+      return join(heading(3, `API: ${title}`), unread.length > 0 && `Not listed below: ${unread.join('; ')}.`, routes && join(heading(4, 'Endpoints'), routes), functions && join(heading(4, 'Functions'), functions));
     }),
   );
 }
