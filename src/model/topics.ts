@@ -124,6 +124,10 @@ const TOPICS: readonly Topic[] = [
         ['cdk.route', 'cdk.lambda', 'cdk.graphqlApi', 'http.route', 'infra.route', 'infra.function', 'supabase.function', 'jobs.job', 'trpc.procedure', 'next.server-action', 'graphql.operation', 'lambda.inner-route'],
         (f) => `${f.kind} ${f.id}`,
       ),
+      // `functions: ${file(./functions.js)}`: the list exists but was not read, so "no functions" would be false.
+      ...facts<InfraProjectData>(set, 'infra.project').flatMap((p) =>
+        (p.data.unread ?? []).filter((u) => u.key === 'functions').map((u) => ({ what: `${INFRA_TOOL_TITLE[p.data.tool]} functions defined in ${u.file}, not read`, at: { file: u.from, line: u.line } })),
+      ),
       // Expo Router API routes (`hello+api.ts`) answer requests; step 5 lists them with the app's routes.
       ...set
         .of('expo.route')

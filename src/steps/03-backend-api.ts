@@ -122,7 +122,7 @@ function summary(model: StepModel, hasCdk: boolean, apis: CodeApis): string {
   if (!hasCdk) {
     const edge = supabaseFunctions(facts).length;
     const tools = [
-      ...infraApis(facts).map((a) => `${a.title} — ${[a.routes > 0 && plural(a.routes, 'endpoint'), a.functions > 0 && plural(a.functions, 'function')].filter(Boolean).join(', ')}`),
+      ...infraApis(facts).map((a) => `${a.title} — ${[a.routes > 0 && plural(a.routes, 'endpoint'), a.functions > 0 && plural(a.functions, 'function'), ...a.unread].filter(Boolean).join(', ')}`),
       ...(edge > 0 ? [`Supabase Edge Functions — ${plural(edge, 'function')}`] : []),
     ];
     if (tools.length > 0) {
@@ -137,12 +137,15 @@ function summary(model: StepModel, hasCdk: boolean, apis: CodeApis): string {
           'No API routes were mapped, but these packages or definitions look like a backend:',
         );
   }
-  const resolvers = facts.of<CdkGraphqlResolverFact>('cdk.graphqlResolver').length;
+  const resolverFacts = facts.of<CdkGraphqlResolverFact>('cdk.graphqlResolver');
+  const resolvers = resolverFacts.length;
+  // Resolvers created in a loop over a schema's fields are one record per loop: the count is a lower bound.
+  const atLeast = resolverFacts.some((r) => r.data.inLoop) ? 'at least ' : '';
   if (routes.length === 0 && lambdas.length === 0 && resolvers === 0) return 'The CDK app defines no API Gateway routes or Lambda functions.';
   const counts = [
     // "0 endpoints on API Gateway" would read as a claim about an API that may not exist (Lambda@Edge-only apps).
     routes.length > 0 ? `${plural(routes.length, 'endpoint')} on API Gateway` : '',
-    resolvers > 0 ? `${plural(resolvers, 'GraphQL resolver')} on AppSync` : '',
+    resolvers > 0 ? `${atLeast}${plural(resolvers, 'GraphQL resolver')} on AppSync` : '',
     lambdas.length > 0 ? plural(lambdas.length, 'Lambda function') : '',
   ].filter(Boolean);
   const entries = lambdas.map((l) => l.data.entry).filter((e): e is string => e !== undefined);
@@ -152,7 +155,7 @@ function summary(model: StepModel, hasCdk: boolean, apis: CodeApis): string {
   const unresolved = lambdas.filter((l) => !l.data.entryResolved && l.data.entrySource !== 'inline' && !(l.data.entrySource === 'library' && !l.data.entryAsWritten)).length;
   const copied = [...new Set([...lambdaCopies.alsoIn.entries()].flatMap(([l, others]) => [l.data.stack ?? '', ...others]))].filter(Boolean).sort();
   return (
-    `${counts.length > 1 ? `${counts.slice(0, -1).join(', ')} and ` : ''}${counts[counts.length - 1]}, read from the AWS CDK code.${where}` +
+    `${counts.length > 1 ? `${counts.slice(0, -1).join(', ')} and ` : ''}${counts[counts.length - 1]}, read from the AWS CDK code.${where}`.replace(/^at least/, 'At least') +
     (copied.length > 0 ? ` What stacks ${names(copied)} create from the same code (a base stack class they extend) is counted and listed once.` : '') +
     (unresolved > 0 ? ` ${plural(unresolved, 'function')} could not be traced to a file statically; ${unresolved === 1 ? 'its' : 'their'} code location is shown as written.` : '')
   );

@@ -13,8 +13,21 @@ import { UNDEF, stringOf, truthy, unknown, type ArrValue, type ExtValue, type Ob
 const posix = path.posix;
 const MAX_ITEMS = 300;
 
-export function runCallbacks(it: Interpreter, args: readonly Value[]): void {
-  for (const a of args) if (a.k === 'fn') it.callback(a, a.fn.parameters.map((p) => unknown(p.name)));
+/** Array methods that call their callback once per item. */
+const ITERATES = /^(forEach|map|flatMap|filter|reduce|some|every|find|findIndex)$/;
+
+/**
+ * Runs the callbacks passed to a call nothing more is known about. Under `xs.forEach(cb)` / `xs.map(cb)` on a value not
+ * known statically the callback runs once for all items: what it creates is marked as made in a loop.
+ */
+export function runCallbacks(it: Interpreter, args: readonly Value[], node?: ts.Node): void {
+  const run = () => {
+    for (const a of args) if (a.k === 'fn') it.callback(a, a.fn.parameters.map((p) => unknown(p.name)));
+  };
+  const callee = node && ts.isCallExpression(node) ? node.expression : undefined;
+  const loop = callee && ts.isPropertyAccessExpression(callee) && ITERATES.test(callee.name.text) && args.some((a) => a.k === 'fn');
+  if (loop) it.withLoop(node!, run);
+  else run();
 }
 
 /** A call of something imported from a package (or a global): path helpers, `Object.*`, else an opaque value. */
@@ -31,7 +44,7 @@ export function extCall(it: Interpreter, ext: ExtValue, args: readonly Value[], 
     const category = categoryOf(module, p.slice(0, -1));
     if (category) return importedConstruct(it, { module, path: p.slice(0, -1) }, category, args, node, fn);
   }
-  runCallbacks(it, args);
+  runCallbacks(it, args, node);
   return { k: 'ext', module, path: p, args, n: node };
 }
 
@@ -110,7 +123,7 @@ function globalCall(it: Interpreter, name: string, args: readonly Value[], node:
       return obj;
     }
     default:
-      runCallbacks(it, args);
+      runCallbacks(it, args, node);
       return unknown(node);
   }
 }
@@ -119,7 +132,7 @@ function globalCall(it: Interpreter, name: string, args: readonly Value[], node:
 export function builtinMethod(it: Interpreter, target: Value, name: string, args: readonly Value[], node: ts.Node): Value {
   if (target.k === 'str') return stringMethod(target, name, args, node);
   if (target.k === 'arr') return arrayMethod(it, target, name, args, node);
-  runCallbacks(it, args);
+  runCallbacks(it, args, node);
   return unknown(node);
 }
 
@@ -180,7 +193,7 @@ function arrayMethod(it: Interpreter, arr: ArrValue, name: string, args: readonl
   switch (name) {
     case 'forEach':
       items.forEach(each);
-      if (arr.open && cb) it.callback(cb, [unknown(node)]);
+      if (arr.open && cb) it.withLoop(node, () => it.callback(cb, [unknown(node)]));
       return UNDEF;
     case 'map':
       return { k: 'arr', items: items.map(each), open: arr.open, n: node };
@@ -227,7 +240,7 @@ function arrayMethod(it: Interpreter, arr: ArrValue, name: string, args: readonl
       return acc;
     }
     default:
-      runCallbacks(it, args);
+      runCallbacks(it, args, node);
       return unknown(node);
   }
 }

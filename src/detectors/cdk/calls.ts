@@ -53,7 +53,7 @@ export function call(it: Interpreter, expr: ts.CallExpression, env: Env): Value 
 export function callValue(it: Interpreter, fn: Value, args: readonly Value[], node: ts.Node, self?: Value): Value {
   if (fn.k === 'fn') return it.call(fn, args, node, self);
   if (fn.k === 'ext') return extCall(it, fn, args, node);
-  runCallbacks(it, args);
+  runCallbacks(it, args, node);
   return unknown(node);
 }
 
@@ -115,7 +115,7 @@ function withMetric(props: Value | undefined, metric: Value): Value {
 }
 
 function fallback(it: Interpreter, args: readonly Value[], node: ts.Node): Value {
-  runCallbacks(it, args);
+  runCallbacks(it, args, node);
   return unknown(node);
 }
 

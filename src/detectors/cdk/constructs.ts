@@ -90,6 +90,7 @@ function addRec(it: Interpreter, cls: ClassRef, category: Category | undefined, 
     props,
     idNode: id?.n,
     conditions: [...it.conditions],
+    ...(it.loops.length > 0 ? { loop: it.loops[it.loops.length - 1] } : {}),
     variable: variableOf(node),
   });
 }

@@ -179,6 +179,7 @@ function resolverFact(ctx: EmitContext, rec: Rec, sources: Map<Rec, CdkGraphqlDa
     ...(response && response.source !== 'builtin' ? { responseTemplate: response } : {}),
     ...(runtimeText ? { runtime: runtimeText } : {}),
     ...(rec.conditions.length > 0 ? { conditions: [...rec.conditions] } : {}),
+    ...(rec.loop ? { inLoop: citationOf(rec.loop) } : {}),
     source: prop(props, 'codeFirst') ? 'code-first' : row ? 'table' : 'call',
     ...(via && !(via.file === at[0].file && via.line === at[0].line) ? { via } : {}),
   };

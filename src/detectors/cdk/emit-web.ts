@@ -177,6 +177,7 @@ export function distributionFacts(ctx: EmitContext): CdkDistributionFact[] {
         ...ctx.base(rec),
         kind: rec.className,
         domainNames: names?.k === 'arr' ? names.items.map((n) => stringOf(n) ?? textOf(n)) : names ? [textOf(names)] : [],
+        domainNamesUnread: !names && props?.k === 'obj' && props.open ? true : undefined,
         certificate: t(prop(props, 'certificate') ?? prop(props, 'viewerCertificate')),
         defaultRootObject: t(prop(props, 'defaultRootObject')),
         behaviours,

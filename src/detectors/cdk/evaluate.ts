@@ -212,16 +212,17 @@ function objectLiteral(it: Interpreter, expr: ts.ObjectLiteralExpression, env: E
   const obj: ObjValue = { k: 'obj', props: new Map(), open: false, n: expr, nodes: new Map() };
   for (const p of expr.properties) {
     if (ts.isSpreadAssignment(p)) {
-      const v = evaluate(it, p.expression, env);
-      if (v.k === 'obj') {
-        for (const [k, pv] of v.props) {
-          obj.props.set(k, pv);
-          const node = v.nodes?.get(k);
-          if (node) obj.nodes!.set(k, node);
-          else obj.nodes!.delete(k);
-        }
-        obj.open ||= v.open;
-      } else if (v.k !== 'undef') obj.open = true;
+      for (const v of spreadParts(it, p.expression, env)) {
+        if (v.k === 'obj') {
+          for (const [k, pv] of v.props) {
+            obj.props.set(k, pv);
+            const node = v.nodes?.get(k);
+            if (node) obj.nodes!.set(k, node);
+            else obj.nodes!.delete(k);
+          }
+          obj.open ||= v.open;
+        } else if (v.k !== 'undef') obj.open = true;
+      }
       continue;
     }
     const key = p.name && ts.isComputedPropertyName(p.name) ? stringOf(evaluate(it, p.name.expression, env)) : p.name ? propertyKey(p.name) : undefined;
@@ -238,6 +239,26 @@ function objectLiteral(it: Interpreter, expr: ts.ObjectLiteralExpression, env: E
     } else if (ts.isMethodDeclaration(p) || ts.isGetAccessorDeclaration(p)) obj.props.set(key, { k: 'fn', fn: p, env, name: key, n: p.name });
   }
   return obj;
+}
+
+/**
+ * What a spread adds. `...(c ? { A } : { B })` and `...(c && { A })` with a condition not known statically add the
+ * keys of each branch (the true branch wins on a shared key): a setting made only under a condition, such as a
+ * distribution's `domainNames` when a domain is configured, is still where it is set, never "not set".
+ */
+function spreadParts(it: Interpreter, expr: ts.Expression, env: Env): Value[] {
+  let e = expr;
+  while (ts.isParenthesizedExpression(e)) e = e.expression;
+  if (ts.isConditionalExpression(e) && truthy(evaluate(it, e.condition, env)) === undefined) {
+    const cond = e.condition.getText().replace(/\s+/g, ' ');
+    const whenFalse = it.withCondition(`!(${cond})`, () => spreadParts(it, (e as ts.ConditionalExpression).whenFalse, env));
+    return [...whenFalse, ...it.withCondition(cond, () => spreadParts(it, (e as ts.ConditionalExpression).whenTrue, env))];
+  }
+  if (ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken && truthy(evaluate(it, e.left, env)) === undefined) {
+    const cond = e.left.getText().replace(/\s+/g, ' ');
+    return it.withCondition(cond, () => spreadParts(it, (e as ts.BinaryExpression).right, env));
+  }
+  return [evaluate(it, e, env)];
 }
 
 function nameFromParent(node: ts.Node): string {

@@ -78,6 +78,8 @@ export interface CdkGraphqlResolverData {
   readonly responseTemplate?: CdkCodeRef;
   readonly runtime?: string;
   readonly conditions?: readonly string[];
+  /** Created in a loop whose iterations are not known (over a schema's fields, an array built at synth time). */
+  readonly inLoop?: Citation;
   /** `call` (a resolver construct or `createResolver`), `table` (a row of a literal array), `code-first` (`addQuery`…). */
   readonly source: 'call' | 'table' | 'code-first';
   /** The call in stack code that reaches the helper that wires it, when that is not a plain wrapper. */

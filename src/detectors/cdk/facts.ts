@@ -397,6 +397,8 @@ export interface CdkDistributionData extends CdkConstructData {
   /** `Distribution` or `CloudFrontWebDistribution`. */
   readonly kind: string;
   readonly domainNames: readonly string[];
+  /** No `domainNames` read, but the props spread something not known statically: the domains may be set there. */
+  readonly domainNamesUnread?: boolean;
   readonly certificate?: string;
   readonly defaultRootObject?: string;
   readonly behaviours: readonly CdkBehaviour[];

@@ -19,6 +19,8 @@ export class Interpreter {
   readonly model = new Model();
   frame: Frame;
   conditions: string[] = [];
+  /** Loops whose iterations are not known statically, innermost last: their body is read once for all of them. */
+  loops: ts.Node[] = [];
   /** The literal row of a data array being iterated (route tables), if any. */
   row?: ts.Node;
   steps = 0;
@@ -59,6 +61,15 @@ export class Interpreter {
       return body();
     } finally {
       this.frame = saved;
+    }
+  }
+
+  withLoop<T>(loop: ts.Node, body: () => T): T {
+    this.loops.push(loop);
+    try {
+      return body();
+    } finally {
+      this.loops.pop();
     }
   }
 

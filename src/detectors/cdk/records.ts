@@ -40,6 +40,8 @@ export interface Rec {
   /** Where the construct id was written (a literal in a helper, or an argument at the helper's call site). */
   readonly idNode?: ts.Node;
   readonly conditions: readonly string[];
+  /** The loop it is created in when the loop's iterations are not known: one record stands for each pass. */
+  readonly loop?: ts.Node;
   readonly fields: Map<string, Value>;
   variable?: string;
   /** Project class declaration, for instances of project classes. */

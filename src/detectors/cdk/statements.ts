@@ -68,8 +68,8 @@ export function execStatement(it: Interpreter, st: ts.Statement, env: Env): bool
     if (ts.isForStatement(st) && st.initializer && ts.isVariableDeclarationList(st.initializer)) {
       for (const d of st.initializer.declarations) it.bind(d.name, unknown(d.name), inner);
     }
-    // The count of iterations is not known: the body is read once.
-    execBlock(it, blockOf(st.statement), inner);
+    // The count of iterations is not known: the body is read once, and what it creates is marked as made in a loop.
+    it.withLoop(st, () => execBlock(it, blockOf(st.statement), inner));
   } else if (ts.isTryStatement(st)) {
     const stopped = execBlock(it, st.tryBlock.statements, env);
     if (st.catchClause) execBlock(it, st.catchClause.block.statements, env);
@@ -137,7 +137,7 @@ function execLoop(it: Interpreter, st: ts.ForOfStatement | ts.ForInStatement, en
   let items: Value[] | undefined;
   if (ts.isForOfStatement(st) && iterable.k === 'arr' && !iterable.open) items = iterable.items;
   if (ts.isForInStatement(st) && iterable.k === 'obj' && !iterable.open) items = [...iterable.props.keys()].map((k): Value => ({ k: 'str', v: k }));
-  if (!items) return runWith({ ...unknown(target ?? st.expression), t: target ? target.getText() : undefined });
+  if (!items) return it.withLoop(st, () => runWith({ ...unknown(target ?? st.expression), t: target ? target.getText() : undefined }));
   for (const item of items.slice(0, MAX_ITERATIONS)) if (runWith(item, item.k === 'obj' ? item.n : undefined)) return true;
   return false;
 }

@@ -10,7 +10,7 @@ import { cfnText } from './cfn-values.js';
 import { cfnResources } from './cloudformation.js';
 import { handlerFile } from './handlers.js';
 import { exportedConfig, originOf } from './ts-config.js';
-import type { InfraFunctionData, InfraProjectData, InfraResourceData, InfraRouteData, InfraTableData } from './types.js';
+import type { InfraFunctionData, InfraUnreadInclude, InfraProjectData, InfraResourceData, InfraRouteData, InfraTableData } from './types.js';
 
 export interface InfraFindings {
   projects: InfraProjectData[];
@@ -36,37 +36,36 @@ export function serverlessService(index: RepoIndex, file: string, out: InfraFind
   const dir = path.posix.dirname(file) === '.' ? '' : path.posix.dirname(file);
   const root = /\.(ya?ml)$/.test(file) ? yamlAt(index, file, out) : exportedConfig(index, file, dir);
   if (root?.kind !== 'map') return;
-  /** A node, or the node a `${file(x.yml)}` include points at, with the file it lives in. */
-  const include = (node: YamlNode | undefined, from: string): { node: YamlNode; file: string }[] => {
+  const unread: InfraUnreadInclude[] = [];
+  /**
+   * A node, or the node a `${file(x.yml)}` include points at, with the file it lives in. A `.js`/`.ts` include is read
+   * only when it exports a plain object; code that builds the list is never run, so it is recorded as not read.
+   */
+  const include = (node: YamlNode | undefined, from: string, key?: string): { node: YamlNode; file: string }[] => {
     if (!node) return [];
     const ref = /^\$\{file\(([^):]+)\)(?::(\w+))?\}$/.exec(scalar(node) ?? '');
     if (ref) {
       const target = path.posix.normalize(path.posix.join(path.posix.dirname(from), ref[1])).replace(/^\.\//, '');
-      const included = yamlAt(index, target, out);
+      const exists = index.read(target) !== undefined;
+      const code = /\.[cm]?[jt]s$/.test(target);
+      const included = !exists ? undefined : code ? exportedConfig(index, target, dir) : yamlAt(index, target, out);
       const picked = ref[2] ? get(included, ref[2]) : included;
-      return picked ? [{ node: picked, file: target }] : [];
+      if (picked && (!code || picked.kind !== 'scalar')) return [{ node: picked, file: target }];
+      if (key) unread.push({ key, file: target, from: originOf(node) ?? from, line: node.line, exists });
+      return [];
     }
-    if (node.kind === 'seq') return node.items.flatMap((i) => include(i, from));
+    if (node.kind === 'seq') return node.items.flatMap((i) => include(i, from, key));
     return [{ node, file: from }];
   };
 
   const service = scalar(get(root, 'service')) ?? scalar(get(get(root, 'service'), 'name'));
   const provider = get(root, 'provider');
   const runtime = scalar(get(provider, 'runtime'));
-  out.projects.push({
-    tool: 'serverless',
-    ...(service ? { name: service } : {}),
-    ...(scalar(get(provider, 'name')) ? { provider: scalar(get(provider, 'name')) } : {}),
-    ...(runtime ? { runtime } : {}),
-    ...(scalar(get(provider, 'region')) ? { region: scalar(get(provider, 'region')) } : {}),
-    file,
-    line: 1,
-  });
   const envAt = (node: YamlNode | undefined, from: string) =>
     node?.kind === 'map' ? node.entries.map((e) => ({ name: e.key, file: originOf(e.value) ?? originOf(node) ?? from, line: e.line })) : [];
   const shared = envAt(get(provider, 'environment'), file);
 
-  for (const { node: functions, file: fnFile } of include(get(root, 'functions'), file)) {
+  for (const { node: functions, file: fnFile } of include(get(root, 'functions'), file, 'functions')) {
     if (functions.kind !== 'map') continue;
     for (const entry of functions.entries) {
       const fn = entry.value;
@@ -104,13 +103,24 @@ export function serverlessService(index: RepoIndex, file: string, out: InfraFind
     }
   }
 
-  for (const { node: resources, file: resFile } of include(get(root, 'resources'), file)) {
-    for (const { node: section, file: sectionFile } of include(get(resources, 'Resources') ?? resources, resFile)) {
+  for (const { node: resources, file: resFile } of include(get(root, 'resources'), file, 'resources')) {
+    for (const { node: section, file: sectionFile } of include(get(resources, 'Resources') ?? resources, resFile, 'resources')) {
       const found = cfnResources('serverless', get(section, 'Resources') ?? section, sectionFile);
       out.tables.push(...found.tables);
       out.resources.push(...found.others);
     }
   }
+  // Pushed last: it records which includes could not be read.
+  out.projects.push({
+    tool: 'serverless',
+    ...(service ? { name: service } : {}),
+    ...(scalar(get(provider, 'name')) ? { provider: scalar(get(provider, 'name')) } : {}),
+    ...(runtime ? { runtime } : {}),
+    ...(scalar(get(provider, 'region')) ? { region: scalar(get(provider, 'region')) } : {}),
+    ...(unread.length > 0 ? { unread } : {}),
+    file,
+    line: 1,
+  });
 }
 
 /** `http: GET users/{id}`, `http: { method, path }`, `httpApi: 'GET /x'`, `httpApi: '*'`. */

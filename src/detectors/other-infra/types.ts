@@ -19,8 +19,22 @@ export interface InfraProjectData {
   readonly provider?: string;
   readonly runtime?: string;
   readonly region?: string;
+  /** `${file(...)}` includes of `functions`/`resources` that were not read (code that builds them, or a missing file). */
+  readonly unread?: readonly InfraUnreadInclude[];
   readonly file: string;
   readonly line: number;
+}
+
+/** `functions: ${file(./functions.js)}`: what the include holds is unknown, so no "none" may be said about it. */
+export interface InfraUnreadInclude {
+  readonly key: string;
+  /** The included file as resolved from the config's folder. */
+  readonly file: string;
+  /** Where the include is written. */
+  readonly from: string;
+  readonly line: number;
+  /** False when the file is not in the repository (generated, or outside it). */
+  readonly exists: boolean;
 }
 
 export interface InfraFunctionData {

@@ -1,4 +1,4 @@
-import type { WorkspacePackage } from '../../scan/package-json.js';
+import { allDependencies, type WorkspacePackage } from '../../scan/package-json.js';
 import type { RepoIndex } from '../../scan/repo-index.js';
 
 export interface EntryPoint {
@@ -37,6 +37,9 @@ const CONVENTIONS: readonly [RegExp, string][] = [
   [/^index\.html$/, 'HTML entry (Vite)'],
   [/^bin\/[^/]+\.[cm]?[jt]s$/, 'bin script'],
 ];
+
+/** `new App()`, `new cdk.App({ … })`: the file that creates a CDK app. */
+const CREATES_CDK_APP = /\bnew\s+(?:[\w$]+\.)?App\s*\(/;
 
 /** `own`: the package's files (without those of nested packages). */
 export function entryPoints(
@@ -81,9 +84,14 @@ export function entryPoints(
 
   const prefix = pkg.dir ? `${pkg.dir}/` : '';
   const shallow = own.filter((f) => depth(f, prefix.length) < 3);
+  // In a CDK package `bin/` also holds config modules (`bin/config.ts`): only a file that creates the app is an entry.
+  const deps = allDependencies(m);
+  const cdk = cdkApp !== undefined || index.has(join(pkg.dir, 'cdk.json')) || 'aws-cdk-lib' in deps || '@aws-cdk/core' in deps;
   for (const [re, role] of CONVENTIONS) {
     for (const file of shallow) {
-      if (re.test(file.slice(prefix.length))) push({ file, role });
+      if (!re.test(file.slice(prefix.length))) continue;
+      if (role === 'bin script' && cdk && file !== cdkApp && !CREATES_CDK_APP.test(index.read(file) ?? '')) continue;
+      push({ file, role });
     }
   }
   return { found, unresolved };

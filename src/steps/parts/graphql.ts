@@ -25,7 +25,7 @@ export function graphqlPart(facts: FactSet): string {
   const sections = apis.map((api) => {
     const own = resolvers.filter((r) => r.data.api === api.id);
     const title = `GraphQL API: ${api.data.name?.resolved ? api.data.name.text : name(api.id)} (AppSync)`;
-    return join(heading(3, title), apiSummary(api, own.length), own.length > 0 ? resolverTable(own, facts) : 'No resolvers are attached to it in this CDK code.');
+    return join(heading(3, title), apiSummary(api, own.length, own.some((r) => r.data.inLoop)), own.length > 0 ? resolverTable(own, facts) : 'No resolvers are attached to it in this CDK code.');
   });
   const orphans = resolvers.filter((r) => !r.data.api || !apis.some((a) => a.id === r.data.api));
   if (orphans.length > 0) sections.push(join(heading(3, 'Other GraphQL resolvers (AppSync)'), resolverTable(orphans, facts)));
@@ -36,10 +36,11 @@ export function graphqlPart(facts: FactSet): string {
   return join(...sections);
 }
 
-function apiSummary(api: CdkGraphqlApiFact, count: number): string {
+/** `looped`: some resolver is created in a loop whose passes are not known, so the count is a lower bound. */
+function apiSummary(api: CdkGraphqlApiFact, count: number, looped = false): string {
   const d = api.data;
   const sources = d.dataSources.length > 0 ? `, ${plural(d.dataSources.length, 'data source')}` : '';
-  const items = [`Defined in ${at(api.at[0])}${d.stack ? ` (stack ${code(d.stack)})` : ''}${d.imported ? ', imported from another app' : ''}: ${plural(count, 'resolver')}${sources}.`];
+  const items = [`Defined in ${at(api.at[0])}${d.stack ? ` (stack ${code(d.stack)})` : ''}${d.imported ? ', imported from another app' : ''}: ${looped ? 'at least ' : ''}${plural(count, 'resolver')}${looped ? ' (some are created in a loop, one per pass)' : ''}${sources}.`];
   if (d.schema) items.push(`Schema: ${schemaText(d.schema.kind, d.schema.ref)}`);
   if (d.authModes.length > 0) items.push(`Authorization: ${d.authModes.map((m) => (m.endsWith(' (default)') ? `${code(m.slice(0, -10))} (the CDK default)` : code(m))).join(', ')}${d.authModes.length > 1 ? ' (first is the default)' : ''}`);
   if (d.conditions?.length) items.push(`Created ${conditionText(d.conditions)}`);
@@ -94,6 +95,7 @@ function resolverTable(list: readonly CdkGraphqlResolverFact[], facts: FactSet):
     [
       conditionText(r.data.conditions),
       r.data.fieldResolved ? '' : 'type or field computed at synth time, shown as written',
+      r.data.inLoop ? `created in a loop at ${at(r.data.inLoop)}: one resolver per pass` : '',
       r.data.source === 'table' ? `from a field table (${at(r.at[r.at.length - 1])})` : '',
       r.data.source === 'code-first' ? 'code-first field' : '',
     ].filter(Boolean);

@@ -35,7 +35,7 @@ export function cloudfrontSection(model: StepModel): string {
       cite(b.at),
     ]);
     const facts = [
-      d.domainNames.length ? `domains ${d.domainNames.map(value).join(', ')}` : 'no custom domain',
+      d.domainNames.length ? `domains ${d.domainNames.map(value).join(', ')}` : d.domainNamesUnread ? 'custom domains not read (the props spread a value not known statically)' : 'no custom domain',
       d.certificate ? `certificate ${value(d.certificate)}` : '',
       d.defaultRootObject ? `root object ${value(d.defaultRootObject)}` : '',
       d.errorResponses ? `error responses ${value(d.errorResponses)}` : '',

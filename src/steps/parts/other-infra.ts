@@ -1,6 +1,6 @@
 import type { FactSet } from '../../facts.js';
 import type {
-  InfraFunctionData, InfraFunctionFact, InfraProjectFact, InfraResourceFact, InfraRouteData, InfraRouteFact, InfraTableData,
+  InfraFunctionData, InfraFunctionFact, InfraProjectData, InfraProjectFact, InfraResourceFact, InfraRouteData, InfraRouteFact, InfraTableData,
   InfraTableFact, InfraTableIndex, InfraTool,
 } from '../../detectors/other-infra/index.js';
 import { bullets, heading, join, table } from '../../markdown/blocks.js';
@@ -38,7 +38,7 @@ export function otherInfraPart(facts: FactSet, level: 3 | 4 = 4): string {
         const settings = [p.provider && `provider ${value(p.provider)}`, p.runtime && `runtime ${value(p.runtime)}`, p.region && `region ${value(p.region)}`]
           .filter(Boolean)
           .join(', ');
-        return `${p.name ? `${code(p.name)} in ` : ''}${cite(p.file)}${settings ? `: ${settings}` : ''}`;
+        return `${p.name ? `${code(p.name)} in ` : ''}${cite(p.file)}${settings ? `: ${settings}` : ''}${unreadText(p)}`;
       });
       const routeTable = infraRouteTable(routes);
       const functionTable = infraFunctionTable(functions);
@@ -76,6 +76,19 @@ export function otherInfraPart(facts: FactSet, level: 3 | 4 = 4): string {
       );
     }),
   );
+}
+
+/** `; functions from …, not read`: an include whose content is unknown, said where a reader would look for the list. */
+export function unreadText(p: InfraProjectData): string {
+  return (p.unread ?? [])
+    .map((u) => {
+      const where = `; ${code(u.key)} come from ${u.exists ? cite(u.file) : code(u.file)} (included at ${cite(u.from, u.line)})`;
+      if (!u.exists) return `${where}, a file not in the repository: not read`;
+      return /\.[cm]?[jt]s$/.test(u.file)
+        ? `${where}, code that builds them when the tool runs: not read here (\`serverless print\` shows the result)`
+        : `${where}: not read here`;
+    })
+    .join('');
 }
 
 /** Facts of one kind made with one tool, in file order. */
