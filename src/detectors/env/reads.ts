@@ -3,6 +3,7 @@ import { lineOf, ts, walk, walkMentioning } from '../../scan/ts.js';
 import { isEnvName } from './names.js';
 import { createEnvKeys, PARSE_CALL, schemaKeys } from './reads-schema.js';
 import { copyPrefix } from './reads-prefix.js';
+import { fastifyEnvKeys, FASTIFY_ENV_TEXT } from './reads-fastify-env.js';
 import { envReturningFunctions, HONO_CONTEXT, META, PROCESS, WORKER, workerScope, type Receiver } from './reads-receivers.js';
 import { nestValidationSchemas, renamedSchemaReads, schemaFacts } from './reads-schema-uses.js';
 import { exportedNames, exportPath, helperOf, listHelperOf, loopNames, prefixedHelperOf, type EnvHelper } from './reads-scope.js';
@@ -349,6 +350,9 @@ export function envReadsOf(sf: ts.SourceFile, imported?: ReadonlyMap<string, 'pr
   }
 
   if (sf.text.includes('validationSchema')) schemaImports.push(...nestValidationSchemas(sf));
+  if (FASTIFY_ENV_TEXT.test(sf.text)) {
+    for (const k of fastifyEnvKeys(sf, consts(), isEnv)) reads.push({ name: k.text, line: k.line, via: 'schema', receiver: 'process', fallback: k.fallback, ...schemaFacts(k) });
+  }
   if (reads.length > 0 && /[pP]arse\(/.test(sf.text)) renamedSchemaReads(sf, reads, consts());
   for (const p of pending) if (!helperFns.has(enclosingFunction(p.node))) dynamic.push(p.read);
   if (helpers.length > 0) helpers.push(...wrappingHelpers(sf, helpers));

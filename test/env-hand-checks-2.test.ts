@@ -1,0 +1,53 @@
+/**
+ * Env facts hand checks on real repositories found wrong (second round): `@fastify/env` schemas, computed reads over
+ * the keys of a same-file object, class-validator env classes, secret names, files a package script preloads with
+ * `--import`, and reads guarded by a truthiness check of the same variable.
+ */
+import { describe, expect, it } from 'vitest';
+import { Analysis } from '../src/analysis/run-detectors.js';
+import { RepoModel } from '../src/model/repo-model.js';
+import { workflowsStep } from '../src/steps/09-workflows.js';
+import { configurationStep as configStep } from '../src/steps/08-configuration.js';
+import { tempRepo } from './helpers/temp-repo.js';
+import { indexOf, section } from './helpers/fixture.js';
+
+const modelOf = async (root: string) => RepoModel.of(new Analysis(await indexOf(root)));
+
+describe('@fastify/env', () => {
+  const schemaFile = [
+    "import env from '@fastify/env'",
+    'const schema = {',
+    "  type: 'object',",
+    "  required: ['MYSQL_HOST', 'COOKIE_SECRET'],",
+    '  properties: {',
+    "    MYSQL_HOST: { type: 'string', default: 'localhost' },",
+    "    COOKIE_SECRET: { type: 'string' },",
+    "    RATE_LIMIT_MAX: { type: 'number', default: 100 },",
+    "    UPLOAD_DIRNAME: { type: 'string' }",
+    '  }',
+    '}',
+    'export const autoConfig = { confKey: \'config\', schema, dotenv: true, data: process.env }',
+    'export default env',
+    '',
+  ].join('\n');
+
+  it('reads each schema property at its key: required, a default, or optional', async () => {
+    const root = tempRepo({
+      'package.json': JSON.stringify({ name: 'api', private: true, dependencies: { fastify: '^5.0.0', '@fastify/env': '^5.0.0' } }),
+      'src/plugins/env.ts': schemaFile,
+      'src/app.ts': "import Fastify from 'fastify'\nimport fastifyEnv from '@fastify/env'\nconst app = Fastify()\napp.register(fastifyEnv, { schema: { type: 'object', required: ['PORT'], properties: { PORT: { type: 'number' } } } })\nexport default app\n",
+      '.env.example': 'COOKIE_SECRET=\nRATE_LIMIT_MAX=\n',
+    });
+    const env = (await modelOf(root)).env();
+    const read = (name: string) => env.get(name)?.reads.map((r) => [r.file, r.lines[0], r.via, r.hasFallback, r.required ?? null]);
+    expect(read('MYSQL_HOST')).toEqual([['src/plugins/env.ts', 6, 'schema', true, null]]);
+    expect(read('COOKIE_SECRET')).toEqual([['src/plugins/env.ts', 7, 'schema', false, 'schema']]);
+    expect(read('RATE_LIMIT_MAX')).toEqual([['src/plugins/env.ts', 8, 'schema', true, null]]);
+    expect(read('UPLOAD_DIRNAME')).toEqual([['src/plugins/env.ts', 9, 'schema', true, null]]);
+    expect(read('PORT')).toEqual([['src/app.ts', 4, 'schema', false, 'schema']]);
+    const step8 = (await section(configStep, root)).markdown;
+    expect(step8).not.toMatch(/the env reader does not follow/);
+    const step9 = (await section(workflowsStep, root)).markdown;
+    expect(step9).not.toMatch(/`COOKIE_SECRET` — read without a fallback/);
+  });
+});
