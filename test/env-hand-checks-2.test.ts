@@ -51,3 +51,38 @@ describe('@fastify/env', () => {
     expect(step9).not.toMatch(/`COOKIE_SECRET` — read without a fallback/);
   });
 });
+
+describe('a computed read over the entries of a same-file object', () => {
+  it('reads the object\'s keys, with no unresolved read left', async () => {
+    const root = tempRepo({
+      'package.json': JSON.stringify({ name: 'api', private: true }),
+      'src/auth.config.ts': [
+        'const PLACEHOLDER_SECRETS = {',
+        "  AUTH_JWT_SECRET: 'secret',",
+        "  AUTH_REFRESH_SECRET: 'secret_for_refresh',",
+        '} as const;',
+        'export function placeholders(): string[] {',
+        '  return Object.entries(PLACEHOLDER_SECRETS)',
+        '    .filter(([envVar, placeholder]) => process.env[envVar] === placeholder)',
+        '    .map(([envVar]) => envVar);',
+        '}',
+        'export function loop(): void {',
+        '  for (const [name] of Object.entries(PLACEHOLDER_SECRETS)) console.log(process.env[name]);',
+        '}',
+        'export function pairs(): void {',
+        '  for (const pair of Object.entries(PLACEHOLDER_SECRETS)) console.log(process.env[pair as never]);',
+        '}',
+        '',
+      ].join('\n'),
+    });
+    const model = await modelOf(root);
+    const env = model.env();
+    expect(env.get('AUTH_JWT_SECRET')?.reads.map((r) => [r.file, r.lines])).toEqual([['src/auth.config.ts', [7, 11]]]);
+    expect(env.get('AUTH_REFRESH_SECRET')?.reads.map((r) => [r.file, r.lines])).toEqual([['src/auth.config.ts', [7, 11]]]);
+    expect(env.get('placeholder')).toBeUndefined();
+    // The entry itself (`pair`) is no name: that read stays unresolved.
+    const step8 = (await section(configStep, root)).markdown;
+    expect(step8).toMatch(/process\.env\[pair as never\]/);
+    expect(step8).not.toMatch(/process\.env\[envVar\]|process\.env\[name\]/);
+  });
+});
