@@ -86,3 +86,41 @@ describe('a computed read over the entries of a same-file object', () => {
     expect(step8).not.toMatch(/process\.env\[envVar\]|process\.env\[name\]/);
   });
 });
+
+describe('class-validator env classes', () => {
+  it('a decorated key is required, @IsOptional is not, @ValidateIf is claimed neither way', async () => {
+    const root = tempRepo({
+      'package.json': JSON.stringify({ name: 'api', private: true, dependencies: { '@nestjs/config': '^3.0.0', 'class-validator': '^0.14.0' } }),
+      'src/utils/validate-config.ts': "import { plainToClass } from 'class-transformer';\nimport { validateSync } from 'class-validator';\nexport default function validateConfig(config: Record<string, unknown>, cls: any) {\n  const errors = validateSync(plainToClass(cls, config));\n  if (errors.length > 0) throw new Error(errors.toString());\n}\n",
+      'src/app.config.ts': [
+        "import { registerAs } from '@nestjs/config';",
+        "import { IsOptional, IsString, ValidateIf, IsUrl } from 'class-validator';",
+        "import validateConfig from './utils/validate-config';",
+        'class EnvironmentVariablesValidator {',
+        '  @IsString()',
+        '  AUTH_JWT_SECRET: string;',
+        '  @IsString()',
+        '  @IsOptional()',
+        '  APP_NAME: string;',
+        "  @ValidateIf((envValues) => !envValues.DATABASE_URL)",
+        '  @IsString()',
+        '  DATABASE_HOST: string;',
+        '}',
+        "export default registerAs('app', () => {",
+        '  validateConfig(process.env, EnvironmentVariablesValidator);',
+        '  return { secret: process.env.AUTH_JWT_SECRET, name: process.env.APP_NAME, host: process.env.DATABASE_HOST };',
+        '});',
+        '',
+      ].join('\n'),
+      '.env.example': 'AUTH_JWT_SECRET=\nAPP_NAME=\nDATABASE_HOST=\n',
+    });
+    const env = (await modelOf(root)).env();
+    const read = (name: string) => env.get(name)?.reads.map((r) => [r.hasFallback, r.required ?? null]);
+    expect(read('AUTH_JWT_SECRET')).toEqual([[false, 'schema']]);
+    expect(read('APP_NAME')).toEqual([[true, null]]);
+    expect(read('DATABASE_HOST')).toEqual([[true, null]]);
+    const step9 = (await section(workflowsStep, root)).markdown;
+    expect(step9).toMatch(/`AUTH_JWT_SECRET` — required: startup fails if unset \(schema `\/src\/app\.config\.ts:6`\)/);
+    expect(step9).not.toMatch(/`(AUTH_JWT_SECRET|DATABASE_HOST)` — read without a fallback/);
+  });
+});

@@ -4,6 +4,7 @@ import { isEnvName } from './names.js';
 import { createEnvKeys, PARSE_CALL, schemaKeys } from './reads-schema.js';
 import { copyPrefix } from './reads-prefix.js';
 import { fastifyEnvKeys, FASTIFY_ENV_TEXT } from './reads-fastify-env.js';
+import { classValidatorKeys } from './reads-class-validator.js';
 import { envReturningFunctions, HONO_CONTEXT, META, PROCESS, WORKER, workerScope, type Receiver } from './reads-receivers.js';
 import { nestValidationSchemas, renamedSchemaReads, schemaFacts } from './reads-schema-uses.js';
 import { exportedNames, exportPath, helperOf, listHelperOf, loopNames, prefixedHelperOf, type EnvHelper } from './reads-scope.js';
@@ -329,7 +330,8 @@ export function envReadsOf(sf: ts.SourceFile, imported?: ReadonlyMap<string, 'pr
       return;
     }
     if (!node.arguments.some((a) => isEnv(a) && !ts.isIdentifier(skipParens(a)))) return;
-    const keys = schemaKeys(node, isEnv, consts());
+    const validated = node.arguments.filter((a) => !isEnv(a)).flatMap((a) => classValidatorKeys(sf, skipParens(a)));
+    const keys = validated.length > 0 ? validated : schemaKeys(node, isEnv, consts());
     for (const k of keys) reads.push({ name: k.text, line: k.line, via: 'schema', receiver: 'process', fallback: k.fallback, ...optional(exportOf(node, k.text)), ...schemaFacts(k) });
     if (keys.length > 0 || !PARSE_CALL.test(method ?? lastName(callee) ?? '')) return;
     // A validating call whose schema is imported: the detector reads it in that module; otherwise every variable
