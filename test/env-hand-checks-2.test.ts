@@ -124,3 +124,24 @@ describe('class-validator env classes', () => {
     expect(step9).not.toMatch(/`(AUTH_JWT_SECRET|DATABASE_HOST)` — read without a fallback/);
   });
 });
+
+describe('a file a package script preloads', () => {
+  it('is not test-only code when a non-test script loads it with --import / -r', async () => {
+    const root = tempRepo({
+      'package.json': JSON.stringify({
+        name: 'web',
+        private: true,
+        type: 'module',
+        scripts: { 'dev:serve': 'NODE_OPTIONS="--import ./mocks/index.js" remix-serve ./build/index.js', 'test:e2e': 'node -r ./test/setup-env.cjs run.js' },
+      }),
+      'mocks/index.js': "const origin = process.env.REMIX_DEV_HTTP_ORIGIN;\nconsole.log(origin);\n",
+      'test/setup-env.cjs': 'console.log(process.env.E2E_ONLY);\n',
+      'mocks/other.js': 'console.log(process.env.MOCK_ONLY);\n',
+    });
+    const env = (await modelOf(root)).env();
+    expect(env.get('REMIX_DEV_HTTP_ORIGIN')?.reads.map((r) => [r.file, r.test])).toEqual([['mocks/index.js', false]]);
+    // Preloaded only by a test script, or by nothing: still test code.
+    expect(env.get('E2E_ONLY')?.reads.map((r) => r.test)).toEqual([true]);
+    expect(env.get('MOCK_ONLY')?.reads.map((r) => r.test)).toEqual([true]);
+  });
+});
