@@ -145,3 +145,33 @@ describe('a file a package script preloads', () => {
     expect(env.get('MOCK_ONLY')?.reads.map((r) => r.test)).toEqual([true]);
   });
 });
+
+describe('a read guarded by a truthiness check of the same variable', () => {
+  it('copes when the read is cast (`as Mode`), like the uncast read beside it', async () => {
+    const root = tempRepo({
+      'package.json': JSON.stringify({ name: 'web', private: true }),
+      'src/pricing.ts': [
+        "import { init, type Mode } from './paddle';",
+        'export function start(): void {',
+        '  if (process.env.NEXT_PUBLIC_PADDLE_CLIENT_TOKEN && process.env.NEXT_PUBLIC_PADDLE_ENV) {',
+        '    init({',
+        '      token: process.env.NEXT_PUBLIC_PADDLE_CLIENT_TOKEN,',
+        '      environment: process.env.NEXT_PUBLIC_PADDLE_ENV as Mode,',
+        '    });',
+        '  }',
+        '  init({ token: process.env.OTHER_TOKEN as string, environment: process.env.OTHER_ENV as Mode });',
+        '}',
+        '',
+      ].join('\n'),
+      'src/paddle.ts': "export type Mode = 'sandbox' | 'production';\nexport function init(o: { token: string; environment: Mode }): void { void o; }\n",
+    });
+    const env = (await modelOf(root)).env();
+    expect(env.get('NEXT_PUBLIC_PADDLE_ENV')?.reads.map((r) => r.hasFallback)).toEqual([true]);
+    expect(env.get('NEXT_PUBLIC_PADDLE_CLIENT_TOKEN')?.reads.map((r) => r.hasFallback)).toEqual([true]);
+    // Unguarded casts stay reads without a fallback.
+    expect(env.get('OTHER_ENV')?.reads.map((r) => r.hasFallback)).toEqual([false]);
+    const step9 = (await section(workflowsStep, root)).markdown;
+    expect(step9).not.toMatch(/`NEXT_PUBLIC_PADDLE_ENV` — read without a fallback/);
+    expect(step9).toMatch(/`OTHER_ENV` — read without a fallback/);
+  });
+});

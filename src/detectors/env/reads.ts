@@ -549,7 +549,7 @@ function hasFallback(node: ts.Node): boolean {
   if (ts.isPrefixUnaryExpression(p) && p.operator === ts.SyntaxKind.ExclamationToken) return !requiredCheck(p);
   // `let url = process.env.X; if (!url) url = …` (or `if (!url) { …; return }`): the `if` copes with unset.
   if (holderOutcome(n) === 'copes') return true;
-  if (guarded(n) || afterUnsetExit(n)) return true;
+  if (guarded(n, node) || afterUnsetExit(n)) return true;
   // `const env = { port: process.env.PORT }` … `env.port || 8080` in the same file.
   return ts.isPropertyAssignment(p) && objectHolderCopes(n, hasFallback);
 }
@@ -587,12 +587,16 @@ function isDefaultValue(e: ts.Expression): boolean {
 
 const COMPARISONS = new Set([ts.SyntaxKind.EqualsEqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsEqualsToken, ts.SyntaxKind.EqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsToken]);
 
-/** The read is a positive condition, or sits where a positive condition naming the same expression holds. */
-function guarded(node: ts.Node): boolean {
-  const text = node.getText();
+/**
+ * The read is a positive condition, or sits where a positive condition naming the same expression holds. `read` is
+ * the bare read when `node` wraps it (`process.env.X as Mode`, `process.env.X?.trim()`): a check of the bare read
+ * guards it too.
+ */
+function guarded(node: ts.Node, read: ts.Node = node): boolean {
+  const texts = new Set([node.getText(), read.getText()]);
   const positive = (cond: ts.Expression): boolean => {
     const c = skipParens(cond);
-    if (c.getText() === text) return true;
+    if (texts.has(c.getText())) return true;
     const op = ts.isBinaryExpression(c) ? c.operatorToken.kind : undefined;
     return ts.isBinaryExpression(c) && (op === ts.SyntaxKind.AmpersandAmpersandToken || op === ts.SyntaxKind.BarBarToken) && (positive(c.left) || positive(c.right));
   };
