@@ -7,7 +7,8 @@
 import { cdkDetector } from '../detectors/cdk/index.js';
 import { composeDetector, type ComposeServiceFact } from '../detectors/compose/index.js';
 import { dockerfileScope } from './dockerfile-scope.js';
-import { isTestPath, SET_ORDER, type DynamicRead, type EnvRead, type EnvVarView, type ReadEvidence, type SetKind, type SetSite } from './env-views.js';
+import { preloadedFiles } from './env-preloads.js';
+import { isTestPath as isTestFile, SET_ORDER, type DynamicRead, type EnvRead, type EnvVarView, type ReadEvidence, type SetKind, type SetSite } from './env-views.js';
 import { prefixReads } from './env-prefix-reads.js';
 import { nodeEnvTooling, toolingOf } from './env-node-env.js';
 import { CRA, CRA_TOOLS, TOOLING } from '../detectors/env/runtime.js';
@@ -64,6 +65,9 @@ export class EnvModel {
   private readonly dockerScopes = new Map<string, string[]>();
 
   constructor(facts: FactSet, private readonly index: RepoIndex) {
+    // Test code by its path, unless a package script preloads the file into the app it starts (env-preloads.ts).
+    const preloaded = preloadedFiles(index);
+    const isTestPath = (file: string) => isTestFile(file) && !preloaded.has(file);
     const vars = new Map<string, { name: string; reads: EnvRead[]; sets: SetSite[]; consumers: { tool: string; at: Citation }[] }>();
     const view = (name: string) => {
       let v = vars.get(name);

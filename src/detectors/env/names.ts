@@ -1,7 +1,10 @@
 import { runtimeProvider } from './runtime.js';
 
-/** Words that make a variable's value secret: tokens, keys, passwords, signing secrets, credentials in URLs. */
-const SECRET = /(SECRET|TOKEN|PASSWORD|PASSWD|PASSPHRASE|PRIVATE|API_?KEY|ACCESS_?KEY|AUTH_?KEY|CREDENTIAL|SIGNING|SALT|DSN|CONNECTION_?STRING|DATABASE_URL|DB_URL|REDIS_URL|MONGO(DB)?_URI|(POSTGRES|POSTGRESQL|PG|MYSQL|MARIADB|MONGO|MONGODB|KV|UPSTASH_REDIS_REST)_(URL|URI)|WEBHOOK_KEY|ENCRYPTION_KEY|_PAT$)/i;
+/**
+ * Words that make a variable's value secret: tokens, keys, passwords, signing secrets, credentials in URLs, and keys
+ * that bypass access rules (Supabase's `SERVICE_ROLE_KEY` / older `SERVICE_KEY`, Meilisearch's `MASTER_KEY`).
+ */
+const SECRET = /(SECRET|TOKEN|PASSWORD|PASSWD|PASSPHRASE|PRIVATE|API_?KEY|ACCESS_?KEY|AUTH_?KEY|CREDENTIAL|SIGNING|SALT|DSN|CONNECTION_?STRING|DATABASE_URL|DB_URL|REDIS_URL|MONGO(DB)?_URI|(POSTGRES|POSTGRESQL|PG|MYSQL|MARIADB|MONGO|MONGODB|KV|UPSTASH_REDIS_REST)_(URL|URI)|WEBHOOK_KEY|ENCRYPTION_KEY|SERVICE_ROLE|SERVICE_KEY|MASTER_KEY|_PAT$)/i;
 /**
  * Suffixes that name a resource, a switch or a setting rather than hold a secret: `API_KEYS_TABLE_NAME`, `SECRET_ARN`,
  * `EXPOSE_USER_CREDENTIAL_IDS` (a flag), `PRIVATE_MODE`, `SALT_ROTATION` (a period), `TOKEN_TTL`.

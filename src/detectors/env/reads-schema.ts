@@ -119,7 +119,7 @@ function objectKeys(objects: readonly ts.ObjectLiteralExpression[]): SchemaKey[]
 }
 
 /** An expression, or the initializer of the same-file constant it names (through parentheses and `as`). */
-function resolve(expr: ts.Expression | undefined, constants: ReadonlyMap<string, ts.Expression>, depth = 0): ts.Expression | undefined {
+export function resolve(expr: ts.Expression | undefined, constants: ReadonlyMap<string, ts.Expression>, depth = 0): ts.Expression | undefined {
   let e = expr;
   while (e && (ts.isParenthesizedExpression(e) || ts.isAsExpression(e) || ts.isSatisfiesExpression(e))) e = e.expression;
   if (e && ts.isIdentifier(e) && depth < 4) {

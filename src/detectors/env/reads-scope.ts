@@ -193,30 +193,53 @@ export function exportedNames(sf: ts.SourceFile): Set<string> {
  * `Object.keys({ A: 1 }).map(…)`. The names, or undefined when the list is not a literal of the file.
  */
 export function loopNames(key: ts.Identifier, constants: ReadonlyMap<string, ts.Expression>): string[] | undefined {
-  const list = iterated(key);
-  return list ? listNames(list, constants) : undefined;
+  const found = iterated(key);
+  if (!found) return undefined;
+  // `[name, value]` of `Object.entries(OBJ)` (through `.filter(…)`/`.sort(…)`/`.slice(…)`): the names are OBJ's keys.
+  if (found.entry) return ts.isCallExpression(found.list) && found.list.expression.getText() === 'Object.entries' ? listNames(found.list, constants) : undefined;
+  return ts.isCallExpression(found.list) && found.list.expression.getText() === 'Object.entries' ? undefined : listNames(found.list, constants);
 }
 
 /** `process.env[key]` where `key` walks an array parameter of a named function: a list helper (`checkMissing(vars)`). */
 export function listHelperOf(key: ts.Identifier): EnvHelper | undefined {
-  const list = iterated(key);
-  if (!list || !ts.isIdentifier(list)) return undefined;
-  const helper = helperOf(list);
+  const found = iterated(key);
+  if (!found || found.entry || !ts.isIdentifier(found.list)) return undefined;
+  const helper = helperOf(found.list);
   return helper ? { ...helper, list: true } : undefined;
 }
 
-/** The list a loop variable walks: `for (const k of LIST)`, `LIST.forEach((k) => …)`, `LIST.reduce((acc, k) => …)`. */
-function iterated(key: ts.Identifier): ts.Expression | undefined {
+/** `key` itself, or the first element of an array pattern (`[key, value]`: an entry). */
+function binds(name: ts.BindingName, key: string): 'name' | 'entry' | undefined {
+  if (ts.isIdentifier(name)) return name.text === key ? 'name' : undefined;
+  if (ts.isArrayBindingPattern(name)) {
+    const first = name.elements[0];
+    return first && ts.isBindingElement(first) && !first.dotDotDotToken && ts.isIdentifier(first.name) && first.name.text === key ? 'entry' : undefined;
+  }
+  return undefined;
+}
+
+/**
+ * The list a loop variable walks: `for (const k of LIST)`, `LIST.forEach((k) => …)`, `LIST.reduce((acc, k) => …)`, or
+ * the key of an entry (`for (const [k, v] of Object.entries(OBJ))`, `Object.entries(OBJ).filter(([k, v]) => …)`).
+ */
+function iterated(key: ts.Identifier): { list: ts.Expression; entry: boolean } | undefined {
   for (let n: ts.Node | undefined = key.parent; n; n = n.parent) {
     if (ts.isForOfStatement(n) && ts.isVariableDeclarationList(n.initializer)) {
-      if (n.initializer.declarations.some((d) => ts.isIdentifier(d.name) && d.name.text === key.text)) return n.expression;
+      const how = n.initializer.declarations.map((d) => binds(d.name, key.text)).find((b) => b);
+      if (how) return { list: n.expression, entry: how === 'entry' };
     }
-    if (ts.isFunctionLike(n) && n.parameters.some((p) => ts.isIdentifier(p.name) && p.name.text === key.text)) {
+    if (ts.isFunctionLike(n)) {
+      const how = n.parameters.map((p) => binds(p.name, key.text)).find((b) => b);
+      if (!how) continue;
       const call = n.parent;
       if (!(ts.isArrowFunction(n) || ts.isFunctionExpression(n)) || !ts.isCallExpression(call) || call.arguments[0] !== n) return undefined;
       if (!ts.isPropertyAccessExpression(call.expression) || !ITERATORS.has(call.expression.name.text)) return undefined;
       const element = n.parameters[/^reduce/.test(call.expression.name.text) ? 1 : 0];
-      return element && ts.isIdentifier(element.name) && element.name.text === key.text ? call.expression.expression : undefined;
+      if (!element || !binds(element.name, key.text)) return undefined;
+      let list = call.expression.expression;
+      // `Object.entries(OBJ).filter(…).map(([k]) => …)`: filtering keeps OBJ's entries.
+      while (how === 'entry' && ts.isCallExpression(list) && ts.isPropertyAccessExpression(list.expression) && /^(filter|sort|slice|reverse|toSorted)$/.test(list.expression.name.text)) list = list.expression.expression;
+      return { list, entry: how === 'entry' };
     }
   }
   return undefined;
@@ -234,7 +257,7 @@ function listNames(expr: ts.Expression, constants: ReadonlyMap<string, ts.Expres
     const names = e.elements.map((el) => (ts.isExpression(el) ? staticString(el, constants) : undefined));
     return names.every((s) => s?.resolved) ? names.map((s) => s!.text) : undefined;
   }
-  if (ts.isCallExpression(e) && e.expression.getText() === 'Object.keys' && e.arguments[0]) {
+  if (ts.isCallExpression(e) && /^Object\.(keys|entries)$/.test(e.expression.getText()) && e.arguments[0]) {
     let obj = e.arguments[0];
     if (ts.isIdentifier(obj)) obj = constants.get(obj.text) ?? obj;
     while (ts.isParenthesizedExpression(obj) || ts.isAsExpression(obj) || ts.isSatisfiesExpression(obj)) obj = obj.expression;

@@ -3,6 +3,8 @@ import { lineOf, ts, walk, walkMentioning } from '../../scan/ts.js';
 import { isEnvName } from './names.js';
 import { createEnvKeys, PARSE_CALL, schemaKeys } from './reads-schema.js';
 import { copyPrefix } from './reads-prefix.js';
+import { fastifyEnvKeys, FASTIFY_ENV_TEXT } from './reads-fastify-env.js';
+import { classValidatorKeys } from './reads-class-validator.js';
 import { envReturningFunctions, HONO_CONTEXT, META, PROCESS, WORKER, workerScope, type Receiver } from './reads-receivers.js';
 import { nestValidationSchemas, renamedSchemaReads, schemaFacts } from './reads-schema-uses.js';
 import { exportedNames, exportPath, helperOf, listHelperOf, loopNames, prefixedHelperOf, type EnvHelper } from './reads-scope.js';
@@ -328,7 +330,8 @@ export function envReadsOf(sf: ts.SourceFile, imported?: ReadonlyMap<string, 'pr
       return;
     }
     if (!node.arguments.some((a) => isEnv(a) && !ts.isIdentifier(skipParens(a)))) return;
-    const keys = schemaKeys(node, isEnv, consts());
+    const validated = node.arguments.filter((a) => !isEnv(a)).flatMap((a) => classValidatorKeys(sf, skipParens(a)));
+    const keys = validated.length > 0 ? validated : schemaKeys(node, isEnv, consts());
     for (const k of keys) reads.push({ name: k.text, line: k.line, via: 'schema', receiver: 'process', fallback: k.fallback, ...optional(exportOf(node, k.text)), ...schemaFacts(k) });
     if (keys.length > 0 || !PARSE_CALL.test(method ?? lastName(callee) ?? '')) return;
     // A validating call whose schema is imported: the detector reads it in that module; otherwise every variable
@@ -349,6 +352,9 @@ export function envReadsOf(sf: ts.SourceFile, imported?: ReadonlyMap<string, 'pr
   }
 
   if (sf.text.includes('validationSchema')) schemaImports.push(...nestValidationSchemas(sf));
+  if (FASTIFY_ENV_TEXT.test(sf.text)) {
+    for (const k of fastifyEnvKeys(sf, consts(), isEnv)) reads.push({ name: k.text, line: k.line, via: 'schema', receiver: 'process', fallback: k.fallback, ...schemaFacts(k) });
+  }
   if (reads.length > 0 && /[pP]arse\(/.test(sf.text)) renamedSchemaReads(sf, reads, consts());
   for (const p of pending) if (!helperFns.has(enclosingFunction(p.node))) dynamic.push(p.read);
   if (helpers.length > 0) helpers.push(...wrappingHelpers(sf, helpers));
@@ -543,7 +549,7 @@ function hasFallback(node: ts.Node): boolean {
   if (ts.isPrefixUnaryExpression(p) && p.operator === ts.SyntaxKind.ExclamationToken) return !requiredCheck(p);
   // `let url = process.env.X; if (!url) url = …` (or `if (!url) { …; return }`): the `if` copes with unset.
   if (holderOutcome(n) === 'copes') return true;
-  if (guarded(n) || afterUnsetExit(n)) return true;
+  if (guarded(n, node) || afterUnsetExit(n)) return true;
   // `const env = { port: process.env.PORT }` … `env.port || 8080` in the same file.
   return ts.isPropertyAssignment(p) && objectHolderCopes(n, hasFallback);
 }
@@ -581,12 +587,16 @@ function isDefaultValue(e: ts.Expression): boolean {
 
 const COMPARISONS = new Set([ts.SyntaxKind.EqualsEqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsEqualsToken, ts.SyntaxKind.EqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsToken]);
 
-/** The read is a positive condition, or sits where a positive condition naming the same expression holds. */
-function guarded(node: ts.Node): boolean {
-  const text = node.getText();
+/**
+ * The read is a positive condition, or sits where a positive condition naming the same expression holds. `read` is
+ * the bare read when `node` wraps it (`process.env.X as Mode`, `process.env.X?.trim()`): a check of the bare read
+ * guards it too.
+ */
+function guarded(node: ts.Node, read: ts.Node = node): boolean {
+  const texts = new Set([node.getText(), read.getText()]);
   const positive = (cond: ts.Expression): boolean => {
     const c = skipParens(cond);
-    if (c.getText() === text) return true;
+    if (texts.has(c.getText())) return true;
     const op = ts.isBinaryExpression(c) ? c.operatorToken.kind : undefined;
     return ts.isBinaryExpression(c) && (op === ts.SyntaxKind.AmpersandAmpersandToken || op === ts.SyntaxKind.BarBarToken) && (positive(c.left) || positive(c.right));
   };

@@ -1,0 +1,46 @@
+/**
+ * `@fastify/env` and `env-schema`: `fastify.register(fastifyEnv, { schema, data: process.env })` /
+ * `envSchema({ schema })` validate the environment (`data` defaults to `process.env`) against a JSON schema and hand
+ * the result to the code as `fastify.config.X`. Each of the schema's `properties` is a read, cited at its key; a key in
+ * `required` without a `default` fails startup when unset; a `default` is the value when unset.
+ */
+import { property as member, propertyNameText } from '../shared/ast.js';
+import { lineOf, ts, walk } from '../../scan/ts.js';
+import { isEnvName } from './names.js';
+import { resolve, type SchemaKey } from './reads-schema.js';
+
+/** Files that may hold such a call: the import names the package. */
+export const FASTIFY_ENV_TEXT = /['"](@fastify\/env|fastify-env|env-schema)['"]/;
+
+/**
+ * The keys of every options object of the file that has a `schema` with `properties` (the object handed to the
+ * plugin, or an `autoConfig` export that `@fastify/autoload` hands to it). `data` other than the environment (a
+ * literal object, a parsed file) is not the environment: those options are skipped.
+ */
+export function fastifyEnvKeys(sf: ts.SourceFile, constants: ReadonlyMap<string, ts.Expression>, isEnv: (e: ts.Expression) => boolean): SchemaKey[] {
+  if (!FASTIFY_ENV_TEXT.test(sf.text)) return [];
+  const out: SchemaKey[] = [];
+  const seen = new Set<ts.Node>();
+  walk(sf, (n) => {
+    if (!ts.isObjectLiteralExpression(n)) return;
+    const schema = member(n, 'schema');
+    const data = member(n, 'data');
+    if (!schema || (data && !isEnv(data))) return;
+    const obj = resolve(schema, constants);
+    if (!obj || !ts.isObjectLiteralExpression(obj) || seen.has(obj)) return;
+    const properties = resolve(member(obj, 'properties'), constants);
+    if (!properties || !ts.isObjectLiteralExpression(properties)) return;
+    seen.add(obj);
+    const list = resolve(member(obj, 'required'), constants);
+    const required = new Set(list && ts.isArrayLiteralExpression(list) ? list.elements.filter(ts.isStringLiteralLike).map((e) => e.text) : []);
+    for (const p of properties.properties) {
+      const name = p.name && propertyNameText(p.name as ts.PropertyName);
+      if (!name || !isEnvName(name)) continue;
+      const value = ts.isPropertyAssignment(p) ? resolve(p.initializer, constants) : undefined;
+      const hasDefault = !!value && ts.isObjectLiteralExpression(value) && member(value, 'default') !== undefined;
+      const isRequired = required.has(name) && !hasDefault;
+      out.push({ text: name, line: lineOf(p, sf), fallback: !isRequired, hasDefault, required: isRequired });
+    }
+  });
+  return out;
+}
