@@ -34,3 +34,22 @@ describe('a workspace package named like the root (novel)', () => {
     expect((await section(step(2), root)).markdown).toContain('The root package `novel` (`/package.json`)');
   });
 });
+
+describe('a Redis store as the only database (novel: @vercel/kv behind @upstash/ratelimit)', () => {
+  const root = tempRepo({
+    'package.json': json({ name: 'web', dependencies: { next: '15.0.0', '@vercel/kv': '^1.0.1', '@upstash/ratelimit': '^1.0.0' } }),
+    'app/api/generate/route.ts': [
+      "import { kv } from '@vercel/kv';",
+      "import { Ratelimit } from '@upstash/ratelimit';",
+      'const ratelimit = new Ratelimit({ redis: kv, limiter: Ratelimit.slidingWindow(50, "1 d") });',
+      'export async function POST(req: Request) { await ratelimit.limit("ip"); return new Response("ok"); }',
+      '',
+    ].join('\n'),
+  });
+
+  it('does not say there is no database client dependency', async () => {
+    const { markdown } = await section(step(4), root);
+    expect(markdown).not.toContain('no database client dependency');
+    expect(markdown).toContain('@vercel/kv');
+  });
+});
