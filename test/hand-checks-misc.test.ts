@@ -53,3 +53,43 @@ describe('a Redis store as the only database (novel: @vercel/kv behind @upstash/
     expect(markdown).toContain('@vercel/kv');
   });
 });
+
+describe('config file summaries (novel, nestjs-boilerplate)', () => {
+  const root = tempRepo({
+    'package.json': json({ name: 'web', devDependencies: { tailwindcss: '^3.0.0', eslint: '^9.0.0', postcss: '^8.0.0' } }),
+    'tailwind.config.ts': [
+      'const config = {',
+      '  content: ["./app/**/*.tsx"],',
+      '  plugins: [require("tailwindcss-animate"), require("@tailwindcss/typography")],',
+      '};',
+      'export default config;',
+      '',
+    ].join('\n'),
+    'postcss.config.js': 'module.exports = {\n  plugins: {\n    "postcss-import": {},\n    tailwindcss: {},\n    autoprefixer: {},\n  },\n};\n',
+    'eslint.config.mjs': [
+      "import tsEslintPlugin from '@typescript-eslint/eslint-plugin';",
+      "import globals from 'globals';",
+      "import tsParser from '@typescript-eslint/parser';",
+      "import path from 'node:path';",
+      "import js from '@eslint/js';",
+      "import { FlatCompat } from '@eslint/eslintrc';",
+      'const compat = new FlatCompat({ baseDirectory: path.resolve("."), recommendedConfig: js.configs.recommended });',
+      'export default [',
+      "  ...compat.extends('plugin:@typescript-eslint/recommended', 'plugin:prettier/recommended'),",
+      "  { plugins: { '@typescript-eslint': tsEslintPlugin }, languageOptions: { globals: { ...globals.node }, parser: tsParser } },",
+      '];',
+      '',
+    ].join('\n'),
+  });
+
+  it('names the required Tailwind plugins, the PostCSS plugins, and only real ESLint plugins', async () => {
+    const { markdown } = await section(step(8), root);
+    const row = (file: string) => markdown.split('\n').find((l) => l.startsWith(`| \`/${file}\``)) ?? '';
+    expect(row('tailwind.config.ts')).toContain('plugins: tailwindcss-animate, @tailwindcss/typography');
+    expect(row('postcss.config.js')).toContain('plugins: postcss-import, tailwindcss, autoprefixer');
+    const eslint = row('eslint.config.mjs');
+    expect(eslint).toContain('extends plugin:@typescript-eslint/recommended, plugin:prettier/recommended');
+    expect(eslint).toContain('plugins @typescript-eslint, prettier');
+    expect(eslint).not.toMatch(/globals|node:path|parser|@eslint\/js/);
+  });
+});
