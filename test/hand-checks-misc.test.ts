@@ -93,3 +93,26 @@ describe('config file summaries (novel, nestjs-boilerplate)', () => {
     expect(eslint).not.toMatch(/globals|node:path|parser|@eslint\/js/);
   });
 });
+
+describe('an installer script that removes the MongoDB code (nestjs-boilerplate)', () => {
+  const root = tempRepo({
+    'package.json': json({ name: 'api', dependencies: { '@nestjs/core': '^10.0.0', typeorm: '^0.3.0', pg: '^8.0.0' } }),
+    'src/main.ts': "import { NestFactory } from '@nestjs/core';\nexport async function bootstrap() { return NestFactory; }\n",
+    'src/database/data-source.ts': "import { DataSource } from 'typeorm';\nexport const AppDataSource = new DataSource({ type: 'postgres' });\n",
+    '.install-scripts/scripts/remove-mongodb.ts': [
+      "import fs from 'fs';",
+      'const removeMongoDb = () => {',
+      "  const text = 'return new DataSource(options).initialize();';",
+      "  fs.writeFileSync('src/database/mongoose-config.service.ts', text);",
+      '};',
+      'export default removeMongoDb;',
+      '',
+    ].join('\n'),
+  });
+
+  it('is not listed as database client setup; the real data source is', async () => {
+    const { markdown } = await section(step(4), root);
+    expect(markdown).toContain('| `/src/database/data-source.ts` | client setup |');
+    expect(markdown).not.toContain('remove-mongodb');
+  });
+});
