@@ -116,3 +116,54 @@ describe('an installer script that removes the MongoDB code (nestjs-boilerplate)
     expect(markdown).not.toContain('remove-mongodb');
   });
 });
+
+describe('a Server Action guarded by a helper that throws without a session (paddle-nextjs-starter-kit)', () => {
+  const root = tempRepo({
+    'package.json': json({ name: 'shop', dependencies: { next: '15.0.0', '@supabase/ssr': '^0.5.0' } }),
+    'tsconfig.json': json({ compilerOptions: { baseUrl: '.', paths: { '@/*': ['./src/*'] } } }),
+    'src/app/page.tsx': 'export default function Page() { return null; }\n',
+    'src/utils/supabase/server.ts': [
+      "import { createServerClient } from '@supabase/ssr';",
+      'export function createClient() { return createServerClient("url", "key", { cookies: {} }); }',
+      '',
+      'export async function validateUserSession() {',
+      '  const supabase = createClient();',
+      '  const {',
+      '    data: { session },',
+      '  } = await supabase.auth.getSession();',
+      '',
+      '  if (!session) {',
+      "    throw new Error('You are not allowed to perform this action.');",
+      '  }',
+      '}',
+      '',
+    ].join('\n'),
+    'src/app/dashboard/actions.ts': [
+      "'use server';",
+      "import { validateUserSession } from '@/utils/supabase/server';",
+      '',
+      'export async function cancelSubscription(id: string) {',
+      '  try {',
+      '    await validateUserSession();',
+      '    return { id };',
+      '  } catch (e) {',
+      "    return { error: 'Something went wrong' };",
+      '  }',
+      '}',
+      '',
+      'export async function publicAction() {',
+      '  return 1;',
+      '}',
+      '',
+    ].join('\n'),
+  });
+
+  it('names the helper as the guard, cited at its definition', async () => {
+    const { markdown } = await section(step(3), root);
+    const row = (name: string) => markdown.split('\n').find((l) => l.startsWith(`| \`${name}\``)) ?? '';
+    expect(row('cancelSubscription')).toContain('validateUserSession()');
+    expect(row('cancelSubscription')).toContain('/src/utils/supabase/server.ts:4');
+    expect(row('publicAction')).toMatch(/^\| `publicAction` \| — \|/);
+    expect(missingCitations(markdown, await indexOf(root))).toEqual([]);
+  });
+});
