@@ -167,3 +167,27 @@ describe('a Server Action guarded by a helper that throws without a session (pad
     expect(missingCitations(markdown, await indexOf(root))).toEqual([]);
   });
 });
+
+describe('a README deploy button (paddle-nextjs-starter-kit)', () => {
+  const root = tempRepo({
+    'package.json': json({ name: 'shop', scripts: { dev: 'next dev', build: 'next build' }, dependencies: { next: '15.0.0' } }),
+    'src/app/page.tsx': 'export default function Page() { return null; }\n',
+    'README.md': [
+      '# Shop',
+      '',
+      'A shop.',
+      '',
+      '### 1. Deploy on Vercel',
+      '',
+      '[![Deploy with Vercel](https://vercel.com/button)](https://vercel.com/new/clone?repository-url=https%3A%2F%2Fgithub.com%2Fx%2Fshop)',
+      '',
+    ].join('\n'),
+  });
+
+  it('is named as how the app deploys instead of saying nothing deploys it', async () => {
+    const { markdown } = await section(step(9), root);
+    expect(markdown).not.toContain('No deploy scripts');
+    expect(markdown).toContain('a deploy-to-Vercel button in README.md — `/README.md:7`');
+    expect(missingCitations(markdown, await indexOf(root))).toEqual([]);
+  });
+});

@@ -40,6 +40,7 @@ import type { RepoIndex } from '../scan/repo-index.js';
 import type { ClaimTopic } from './claims.js';
 import { envMentions } from './env-mentions.js';
 import { infraCommands } from './infra-commands.js';
+import { readmeDeployButtons } from './deploy-buttons.js';
 import { INFRA_TOOL_TITLE, type InfraProjectData, type InfraResourceData } from '../detectors/other-infra/types.js';
 import type { DbMigrationsData } from '../detectors/database-runtime/index.js';
 import { ENV_DETECTORS, envModelOf } from './env.js';
@@ -210,6 +211,8 @@ const TOPICS: readonly Topic[] = [
         ...(subject === 'cdk' ? [] : index.files.filter((f) => PRODUCTION_RUN.test(f)).slice(0, 5).map((file) => ({ what: productionRunKind(file), at: { file } }))),
         // A SvelteKit adapter builds the app for one platform (adapter-vercel → Vercel), as a hosting file says.
         ...(subject === 'cdk' ? [] : sveltekitAdapters(index).slice(0, 5).map((a) => ({ what: `SvelteKit adapter ${a.module} (builds for ${a.target})`, at: { file: a.file, line: a.line } }))),
+        // A README's "Deploy with Vercel" button deploys with no file of the platform's in the repository.
+        ...(subject === 'cdk' ? [] : readmeDeployButtons(index)),
       ];
     },
   },
