@@ -99,6 +99,7 @@ describe('an installer script that removes the MongoDB code (nestjs-boilerplate)
     'package.json': json({ name: 'api', dependencies: { '@nestjs/core': '^10.0.0', typeorm: '^0.3.0', pg: '^8.0.0' } }),
     'src/main.ts': "import { NestFactory } from '@nestjs/core';\nexport async function bootstrap() { return NestFactory; }\n",
     'src/database/data-source.ts': "import { DataSource } from 'typeorm';\nexport const AppDataSource = new DataSource({ type: 'postgres' });\n",
+    'src/utils/supabase/client.ts': "import { createBrowserClient } from '@supabase/ssr';\nexport function createClient() { return createBrowserClient('u', 'k'); }\n",
     '.install-scripts/scripts/remove-mongodb.ts': [
       "import fs from 'fs';",
       'const removeMongoDb = () => {',
@@ -113,6 +114,7 @@ describe('an installer script that removes the MongoDB code (nestjs-boilerplate)
   it('is not listed as database client setup; the real data source is', async () => {
     const { markdown } = await section(step(4), root);
     expect(markdown).toContain('| `/src/database/data-source.ts` | client setup |');
+    expect(markdown).toContain('| `/src/utils/supabase/client.ts` | client setup |');
     expect(markdown).not.toContain('remove-mongodb');
   });
 });

@@ -16,7 +16,7 @@ const CLIENT_FACTORY = [
  * (a generated Prisma client may live at any path with `prisma` in it).
  */
 const DB_IMPORT =
-  /(?:\bfrom\s*|\brequire\(\s*|\bimport\(\s*)['"](?:@aws-sdk\/(?:client-dynamodb|lib-dynamodb)|aws-sdk(?:\/[^'"]*)?|[^'"]*prisma[^'"]*|typeorm|mongoose|mongodb|drizzle-orm(?:\/[^'"]*)?|pg|pg-pool|postgres|mysql2(?:\/promise)?|mysql|mariadb|mssql|ioredis|redis|@redis\/client|@neondatabase\/serverless|@vercel\/(?:kv|postgres)|@upstash\/redis|@libsql\/client|better-sqlite3|sqlite3|kysely|knex|sequelize|@planetscale\/database)['"]/;
+  /(?:\bfrom\s*|\brequire\(\s*|\bimport\(\s*)['"](?:@aws-sdk\/(?:client-dynamodb|lib-dynamodb)|aws-sdk(?:\/[^'"]*)?|[^'"]*prisma[^'"]*|typeorm|mongoose|mongodb|drizzle-orm(?:\/[^'"]*)?|pg|pg-pool|postgres|mysql2(?:\/promise)?|mysql|mariadb|mssql|ioredis|redis|@redis\/client|@neondatabase\/serverless|@vercel\/(?:kv|postgres)|@upstash\/redis|@libsql\/client|better-sqlite3|sqlite3|kysely|knex|sequelize|@planetscale\/database|@supabase\/(?:supabase-js|ssr|auth-helpers-[\w-]+)|firebase-admin(?:\/[^'"]*)?|firebase\/(?:firestore|database)|@google-cloud\/firestore)['"]/;
 
 const CLIENT_MODULE = /(db|dynamo|database|client|prisma|drizzle|mongo|redis|sql|data|store)[^/]*$|(^|\/)(lib|libs|utils|shared|common|core|clients?)\/[^/]*(db|dynamo|database|client|prisma|mongo|redis|sql)/i;
 
