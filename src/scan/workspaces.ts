@@ -56,8 +56,8 @@ export function findWorkspaces(files: readonly string[], readJson: ReadJson, rea
 /**
  * Two package.json files with one `name` (a copied app, an example left with its template's name) are two packages:
  * steps group scripts, routes, tests and env by package, and a shared name merged them into one. Where names collide,
- * the package keeps its name plus its folder (`web (apps/web-copy)`); a lone workspace member among them keeps the
- * plain name, which is the one the package manager resolves. `manifest.name` stays as written.
+ * the package keeps its name plus its folder (`web (apps/web-copy)`, the root `novel (root)`); a lone workspace member
+ * among them keeps the plain name, which is the one the package manager resolves. `manifest.name` stays as written.
  */
 function withUniqueNames(packages: WorkspacePackage[]): WorkspacePackage[] {
   const byName = new Map<string, WorkspacePackage[]>();
@@ -65,8 +65,11 @@ function withUniqueNames(packages: WorkspacePackage[]): WorkspacePackage[] {
   return packages.map((p) => {
     const same = byName.get(p.name)!;
     if (same.length === 1) return p;
-    const plain = same.find((x) => x.isRoot) ?? (same.filter((x) => x.declared).length === 1 ? same.find((x) => x.declared) : undefined);
-    return p === plain ? p : { ...p, name: `${p.name} (${p.dir})` };
+    // `workspace:^` on the name resolves to the workspace member, never to the root (novel: the root and
+    // packages/headless are both `novel`), so a lone member keeps the plain name before the root does.
+    const members = same.filter((x) => x.declared && !x.isRoot);
+    const plain = members.length === 1 ? members[0] : same.find((x) => x.isRoot);
+    return p === plain ? p : { ...p, name: `${p.name} (${p.isRoot ? 'root' : p.dir})` };
   });
 }
 

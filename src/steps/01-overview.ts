@@ -49,7 +49,7 @@ function projectName(index: RepoIndex, readme: Readme, packages: readonly Pkg[])
   const title = readme?.title?.text;
   const root = packages.find((p) => p.isRoot);
   if (title && title.length <= 60) return title;
-  if (root && !/^root$/.test(root.name)) return root.name;
+  if (root && !/^root$/.test(root.name)) return root.manifestName ?? root.name;
   return path.basename(index.root);
 }
 
@@ -57,7 +57,8 @@ function project(name: string, readme: Readme, packages: readonly Pkg[]): string
   const root = packages.find((p) => p.isRoot);
   const items: string[] = [];
   const nameSource = readme?.title?.text === name ? cite(readme.file, readme.title.line) : root ? cite(root.manifest) : undefined;
-  const pkgName = root && root.name !== name ? ` — package ${literal(root.name)} in ${cite(root.manifest)}` : '';
+  const rootName = root?.manifestName ?? root?.name;
+  const pkgName = root && rootName !== name ? ` — package ${literal(rootName!)} in ${cite(root.manifest)}` : '';
   items.push(`**Name:** ${prose(name)}${nameSource ? ` (${nameSource})` : ''}${pkgName}`);
   const description = root?.purpose?.source === 'description' ? root.purpose : undefined;
   if (readme?.tagline) {

@@ -91,8 +91,8 @@ function rootSection(root: Pkg, workspaces: boolean): string {
   const dirs = root.directories.filter((d) => d.depth === 1);
   const configs = root.configs;
   const intro = workspaces
-    ? `The root package ${literal(root.name)} (${cite(root.manifest)}) holds the workspace setup and shared tooling.`
-    : `The root package ${literal(root.name)} (${cite(root.manifest)}) is a package of its own${root.purpose ? ` — ${purposeWithSource(root)}` : ''}: no workspaces are declared, and the folders above only have package.json files of their own.`;
+    ? `The root package ${literal(root.manifestName ?? root.name)} (${cite(root.manifest)}) holds the workspace setup and shared tooling.`
+    : `The root package ${literal(root.manifestName ?? root.name)} (${cite(root.manifest)}) is a package of its own${root.purpose ? ` — ${purposeWithSource(root)}` : ''}: no workspaces are declared, and the folders above only have package.json files of their own.`;
   return join(
     heading(3, 'Root-level configuration and tooling'),
     intro,

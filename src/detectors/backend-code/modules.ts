@@ -10,6 +10,14 @@ const CLIENT_FACTORY = [
   'new DataSource(', 'mongoose.connect(', 'drizzle(', 'new Pool(', 'createPool(', 'new Redis(', 'createClient(',
 ];
 
+/**
+ * The module a client factory comes from. A file that says `new DataSource(` in a string (an installer script that
+ * rewrites the repository's code) sets up no client: the name is evidence only beside an import of a database library
+ * (a generated Prisma client may live at any path with `prisma` in it).
+ */
+const DB_IMPORT =
+  /(?:\bfrom\s*|\brequire\(\s*|\bimport\(\s*)['"](?:@aws-sdk\/(?:client-dynamodb|lib-dynamodb)|aws-sdk(?:\/[^'"]*)?|[^'"]*prisma[^'"]*|typeorm|mongoose|mongodb|drizzle-orm(?:\/[^'"]*)?|pg|pg-pool|postgres|mysql2(?:\/promise)?|mysql|mariadb|mssql|ioredis|redis|@redis\/client|@neondatabase\/serverless|@vercel\/(?:kv|postgres)|@upstash\/redis|@libsql\/client|better-sqlite3|sqlite3|kysely|knex|sequelize|@planetscale\/database|@supabase\/(?:supabase-js|ssr|auth-helpers-[\w-]+)|firebase-admin(?:\/[^'"]*)?|firebase\/(?:firestore|database)|@google-cloud\/firestore)['"]/;
+
 const CLIENT_MODULE = /(db|dynamo|database|client|prisma|drizzle|mongo|redis|sql|data|store)[^/]*$|(^|\/)(lib|libs|utils|shared|common|core|clients?)\/[^/]*(db|dynamo|database|client|prisma|mongo|redis|sql)/i;
 
 export function dataModuleKind(file: string, text: string, accessesDb: boolean): DataModuleData['kind'] | undefined {
@@ -19,7 +27,7 @@ export function dataModuleKind(file: string, text: string, accessesDb: boolean):
   if (REPOSITORY.test(file)) return 'repository';
   if (DATA_ACCESS.test(file) && accessesDb) return 'data-access';
   // A module that sets up the client for others (`lib/dynamo.ts`, `lib/db.ts`), not a handler making its own.
-  if (!accessesDb && CLIENT_MODULE.test(file) && mentions(text, CLIENT_FACTORY)) return 'client';
+  if (!accessesDb && CLIENT_MODULE.test(file) && mentions(text, CLIENT_FACTORY) && DB_IMPORT.test(text)) return 'client';
   if (DATA_ACCESS.test(file) && /(^|\/)(dal|db|database|data-access|persistence|dao)\//i.test(file)) return 'data-access';
   return undefined;
 }

@@ -70,16 +70,28 @@ export function at(obj: ts.Expression | undefined, ...path: string[]): ts.Expres
   return node;
 }
 
-/** Names of the plugins/integrations in an array: `[react(), tailwind({…}), mdx]` → `react`, `tailwind`, `mdx`. */
+/**
+ * Names of the plugins/integrations a config lists: `[react(), tailwind({…}), mdx]` → `react`, `tailwind`, `mdx`;
+ * `[require("tailwindcss-animate"), require("x")(opts)]` and `['tailwindcss']` → the module names; PostCSS's object form
+ * `{ tailwindcss: {}, autoprefixer: {} }` → its keys.
+ */
 export function callNames(expr: ts.Expression | undefined): string[] {
+  if (expr && ts.isObjectLiteralExpression(expr)) return keysOf(expr);
   if (!expr || !ts.isArrayLiteralExpression(expr)) return [];
   const out: string[] = [];
   for (const el of expr.elements) {
     const e = ts.isSpreadElement(el) ? el.expression : el;
-    const name = ts.isCallExpression(e) ? lastName(e.expression) : lastName(e);
+    const name = ts.isStringLiteralLike(e) ? e.text : requiredModule(e) ?? (ts.isCallExpression(e) ? requiredModule(e.expression) ?? lastName(e.expression) : lastName(e));
     if (name) out.push(name);
   }
   return out;
+}
+
+/** `require("x")` → `x`: the name `require` says nothing about the plugin. */
+function requiredModule(e: ts.Expression): string | undefined {
+  if (!ts.isCallExpression(e) || !ts.isIdentifier(e.expression) || e.expression.text !== 'require') return undefined;
+  const arg = e.arguments[0];
+  return arg && ts.isStringLiteralLike(arg) ? arg.text : undefined;
 }
 
 export function keysOf(expr: ts.Expression | undefined): string[] {

@@ -2,6 +2,7 @@ import { ts } from '../../scan/ts.js';
 import type { RepoIndex } from '../../scan/repo-index.js';
 import { declaresPnpmPackages, parsePnpmPackages } from '../../scan/workspaces.js';
 import { keys, parseYaml } from '../../scan/yaml.js';
+import { flatEslint } from './eslint-flat.js';
 import { at, callNames, exportedConfig, keysOf, numberAt, valueText } from './js-config.js';
 
 /** What a reader says about one config file: short items for the "configures" column, and a dev-server port. */
@@ -101,10 +102,7 @@ export function eslintrc(index: RepoIndex, file: string): ConfigSummary {
       e && ts.isArrayLiteralExpression(e) ? e.elements.flatMap((x) => (ts.isStringLiteralLike(x) ? [x.text] : [])) : e && ts.isStringLiteralLike(e) ? [e.text] : [];
     ext = strings(at(config, 'extends'));
     plugins = strings(at(config, 'plugins'));
-    if (!config && sf) {
-      // Flat config: the imported configs and plugins say what it enables.
-      plugins = sf.statements.flatMap((s) => (ts.isImportDeclaration(s) && ts.isStringLiteral(s.moduleSpecifier) ? [s.moduleSpecifier.text] : []));
-    }
+    if (!config && sf) ({ extends: ext, plugins } = flatEslint(sf));
   }
   const items: string[] = [];
   if (ext.length) items.push(`extends ${ext.join(', ')}`);

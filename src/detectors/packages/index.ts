@@ -13,6 +13,8 @@ export { cdkAppEntry } from './entry-points.js';
 
 export interface PackageData {
   readonly name: string;
+  /** The package.json `name` when `name` carries a folder to tell two packages of one name apart (`novel (root)`). */
+  readonly manifestName?: string;
   /** Repo-relative folder, '' for the root. */
   readonly dir: string;
   readonly manifest: string;
@@ -61,6 +63,7 @@ export const packagesDetector: Detector = {
       }
       const data: PackageData = {
         name: pkg.name,
+        manifestName: typeof pkg.manifest.name === 'string' && pkg.manifest.name !== pkg.name ? pkg.manifest.name : undefined,
         dir: pkg.dir,
         manifest: pkg.manifestPath,
         isRoot: pkg.isRoot,

@@ -6,7 +6,7 @@
 import type { Citation } from '../../facts.js';
 import { ts, lineOf } from '../../scan/ts.js';
 import type { RepoIndex } from '../../scan/repo-index.js';
-import { dottedName, type ImportBinding } from './ast.js';
+import { dottedName, importsOf, type ImportBinding } from './ast.js';
 import { AUTH_SOURCE, definitionOf, summarise } from './auth-helpers.js';
 
 export interface SessionCheck {
@@ -39,7 +39,15 @@ const UNAMBIGUOUS = /^(auth|getServerSession|getServerAuthSession|getAuthSession
  * evidence (`getUser(id)` is as often a database lookup): the function must come from an auth module or library, or
  * its definition (followed with `index`) must read a session, cookies, headers or a token.
  */
-export function sessionCheckIn(body: ts.Node, sf: ts.SourceFile, imports: ReadonlyMap<string, ImportBinding>, file: string, index?: RepoIndex): SessionCheck | undefined {
+export function sessionCheckIn(
+  body: ts.Node,
+  sf: ts.SourceFile,
+  imports: ReadonlyMap<string, ImportBinding>,
+  file: string,
+  index?: RepoIndex,
+  /** Only a branch that throws or redirects counts (a helper's `return null` leaves the check to its caller). */
+  throwsOnly = false,
+): SessionCheck | undefined {
   const evidence = new Map<string, boolean>();
   const readsSession = (name: string): boolean => {
     if (!evidence.has(name)) evidence.set(name, sessionEvidence(name, sf, imports, file, index));
@@ -66,6 +74,14 @@ export function sessionCheckIn(body: ts.Node, sf: ts.SourceFile, imports: Readon
     const name = dottedName(node.expression);
     return !!name && (isDirect(name) || !!helperAt(name));
   };
+  // A statement call to a helper that throws or redirects itself when no one is signed in (`await validateUserSession()`,
+  // whose body is `if (!session) throw …`) guards like `requireUser()` does, whatever its name.
+  const selfGuarding = (call: ts.CallExpression): boolean => {
+    const name = dottedName(call.expression)!;
+    if (SELF_GUARD.test(name.split('.').pop()!)) return true;
+    const at = index && helperAt(name);
+    return !!index && !!at && at.line !== undefined && selfGuardLines(index, at.file).includes(at.line);
+  };
   const found = (call: ts.CallExpression): SessionCheck => {
     const name = dottedName(call.expression)!;
     const helper = isDirect(name) ? undefined : helperAt(name);
@@ -82,13 +98,13 @@ export function sessionCheckIn(body: ts.Node, sf: ts.SourceFile, imports: Readon
       const from = isSessionCall(call) ? call : ts.isPropertyAccessExpression(call) || ts.isIdentifier(call) ? sessions.get(rootName(call) ?? '') : undefined;
       if (from) for (const name of boundNames(node.name)) sessions.set(name, from);
       // `const user = await requireUser(request)`: a self-guarding call guards whether or not its result is kept.
-      if (isSessionCall(call) && SELF_GUARD.test(dottedName(call.expression)!.split('.').pop()!)) check = found(call);
+      if (isSessionCall(call) && selfGuarding(call)) check = found(call);
     }
     if (ts.isExpressionStatement(node)) {
       const call = unwrapped(node.expression);
-      if (isSessionCall(call) && SELF_GUARD.test(dottedName(call.expression)!.split('.').pop()!)) check = found(call);
+      if (isSessionCall(call) && selfGuarding(call)) check = found(call);
     }
-    if (ts.isIfStatement(node) && NEGATIVE.test(node.expression.getText(sf)) && endsRequest(node.thenStatement)) {
+    if (ts.isIfStatement(node) && NEGATIVE.test(node.expression.getText(sf)) && endsRequest(node.thenStatement, throwsOnly)) {
       const tested = testedSession(node.expression, sessions, isSessionCall);
       if (tested) check = found(tested);
     }
@@ -146,13 +162,38 @@ function testedSession(cond: ts.Expression, sessions: ReadonlyMap<string, ts.Cal
   return hit;
 }
 
-/** The branch leaves the handler: it throws, returns, or calls `redirect()` / `notFound()`. */
-function endsRequest(stmt: ts.Statement): boolean {
+/** The branch leaves the handler: it throws, returns (unless `throwsOnly`), or calls `redirect()` / `notFound()`. */
+function endsRequest(stmt: ts.Statement, throwsOnly = false): boolean {
   const statements = ts.isBlock(stmt) ? stmt.statements : [stmt];
   return statements.some((s) => {
-    if (ts.isThrowStatement(s) || ts.isReturnStatement(s)) return true;
+    if (ts.isThrowStatement(s) || (!throwsOnly && ts.isReturnStatement(s))) return true;
     if (!ts.isExpressionStatement(s)) return false;
     const e = unwrapped(s.expression);
     return ts.isCallExpression(e) && ENDS.test(dottedName(e.expression)?.split('.').pop() ?? '');
   });
+}
+
+/**
+ * Lines of a file's top-level functions that check the session and throw or redirect when it is missing (the line of
+ * the statement, as `summarise` records it). Read from the file alone (helpers are not followed further), so memoised.
+ */
+function selfGuardLines(index: RepoIndex, file: string): readonly number[] {
+  return (
+    index.memo('session-self-guards@1', file, (text) => {
+      if (!/session|auth|user/i.test(text) || !/\bthrow\b|redirect\(|notFound\(|unauthorized\(|forbidden\(/.test(text)) return [];
+      const sf = index.parse(file);
+      if (!sf) return [];
+      const imports = importsOf(sf);
+      const lines: number[] = [];
+      for (const s of sf.statements) {
+        const fns: ts.FunctionLikeDeclaration[] = ts.isFunctionDeclaration(s)
+          ? [s]
+          : ts.isVariableStatement(s)
+            ? s.declarationList.declarations.flatMap((d) => (d.initializer && (ts.isArrowFunction(d.initializer) || ts.isFunctionExpression(d.initializer)) ? [d.initializer] : []))
+            : [];
+        if (fns.some((fn) => fn.body && sessionCheckIn(fn.body, sf, imports, file, undefined, true))) lines.push(lineOf(s, sf));
+      }
+      return lines;
+    }) ?? []
+  );
 }

@@ -33,7 +33,9 @@ function guardCell(a: ServerActionData): string {
   const client = a.client ? `${code(a.client)}${a.clientAt ? ` ${cite(a.clientAt)}` : ''}` : '';
   const named = a.middleware.filter((m) => m.name !== '(inline middleware)');
   const chain = named.length > 0 ? middlewareCell(named) : '';
-  const session = a.sessionCheck ? `session check ${code(a.sessionCheck.call)} (${cite(a.sessionCheck.at)})` : '';
+  // A helper that does the check is cited at its definition too, where the throw or redirect can be read.
+  const helper = a.sessionCheck?.helper ? `, defined at ${cite(a.sessionCheck.helper)}` : '';
+  const session = a.sessionCheck ? `session check ${code(a.sessionCheck.call)} (${cite(a.sessionCheck.at)}${helper})` : '';
   const front = client && chain ? `${client}: ${chain}` : client || chain;
   return [front, session].filter(Boolean).join('; ') || '—';
 }
