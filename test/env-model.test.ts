@@ -181,6 +181,9 @@ describe('env model: set forms', () => {
     expect(sets(env.get('SST_API_MODE'))).toEqual([['iac', 'SST', "Function 'Api'", 'sst-app/sst.config.ts', 8]]);
     expect(sets(env.get('NEXT_PUBLIC_STAGE'))).toEqual([['iac', 'SST', "Nextjs 'Site'", 'sst-app/sst.config.ts', 9]]);
     expect(sets(env.get('JOB_ID'))).toEqual([['iac', 'AWS CDK', "CustomState 'RunJob'", 'infra/lib/api-stack.ts', 36]]);
+    // CodeBuild: a project's `environmentVariables`, and a Step Functions `CodeBuildStartBuild` overriding them.
+    expect(sets(env.get('PUBLISH_STAGE'))).toEqual([['iac', 'AWS CDK', "Project 'Publish'", 'infra/lib/publish-stack.ts', 13]]);
+    expect(sets(env.get('PUBLISH_BOT_ID'))).toEqual([['iac', 'AWS CDK', "CodeBuildStartBuild 'StartPublish'", 'infra/lib/publish-stack.ts', 18]]);
     // A CDK app in Python: `environment={…}` keys (not the nested dict's) and `add_environment`.
     expect(sets(env.get('REPORT_BUCKET'))).toEqual([['iac', 'AWS CDK', null, 'py-infra/stack.py', 15]]);
     expect(sets(env.get('REPORT_SCHEMA'))).toEqual([['iac', 'AWS CDK', null, 'py-infra/stack.py', 16]]);

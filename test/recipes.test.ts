@@ -18,7 +18,8 @@ describe('step 9 recipes — how to add things, from the repository\'s own conve
     const r = recipeOf(md, 'Add an API endpoint (API Gateway + Lambda, `KvRestApi`)');
     expect(r).toContain('**Handler:** add a file under `/packages/api/src/handlers/` (13 handlers there); copy `/packages/api/src/handlers/kv/get.ts`, which serves `GET /v1/kv/{namespace}/{key}`.');
     expect(r).toContain('**Route:** in `/packages/infrastructure/lib/stacks/api-stack.ts` the function is created at `:120`');
-    expect(r).toContain('wired to its route at `:126`');
+    // After the wrapper's citation a short `:126` would point into the wrapper's file: the stack is named again.
+    expect(r).toContain("(through the project's `KvFunction`, `/packages/infrastructure/lib/constructs/kv-function.ts:27`) and wired to its route at `/packages/infrastructure/lib/stacks/api-stack.ts:126`");
     expect(r).toContain('`ApiKeyAuthorizer` (Lambda token) at `:126`');
     expect(r).toContain('`withHandler` (`/packages/api/src/middleware/with-handler.ts:33`, used by 13 files)');
     expect(r).toContain('**Test:** `/packages/api/test/handlers/kv-get.test.ts` tests `/packages/api/src/handlers/kv/get.ts`');

@@ -28,6 +28,16 @@ export function apiFacts(ctx: EmitContext): CdkApiFact[] {
         stages.add(name ? (stringOf(name) ?? textOf(name)) : s.idText.text);
       }
     }
+    // The stage an L2 API creates itself: a RestApi's `prod` (unless `deploy: false` or a `deployOptions.stageName`),
+    // an HttpApi's auto-deployed `$default` (unless `createDefaultStage: false`). L1 and WebSocket APIs create none.
+    const off = (key: string) => { const v = prop(props, key); return v?.k === 'bool' && !v.v; };
+    const defaultStage = /^Cfn/.test(kind)
+      ? undefined
+      : flavour === 'http'
+        ? (off('createDefaultStage') ? undefined : '$default')
+        : flavour === 'rest' && !off('deploy') && !stageName
+          ? 'prod'
+          : undefined;
     const cors = prop(props, flavour === 'rest' ? 'defaultCorsPreflightOptions' : 'corsPreflight');
     const domains: CdkApiData['domains'][number][] = [];
     const domainProp = prop(props, 'domainName');
@@ -56,6 +66,7 @@ export function apiFacts(ctx: EmitContext): CdkApiFact[] {
       flavour,
       ...(name ? { name: { text: stringOf(name) ?? textOf(name), resolved: stringOf(name) !== undefined } } : {}),
       stages: [...stages].sort(),
+      ...(defaultStage ? { defaultStage } : {}),
       ...(cors ? { cors: clean({ origins: t(prop(cors, 'allowOrigins')), methods: t(prop(cors, 'allowMethods')), headers: t(prop(cors, 'allowHeaders')), credentials: t(prop(cors, 'allowCredentials')) }) } : {}),
       ...(rate || burst ? { throttling: clean({ rateLimit: t(rate), burstLimit: t(burst) }) } : {}),
       domains,

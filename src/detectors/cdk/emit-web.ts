@@ -22,6 +22,16 @@ function enabledKeys(value: Value | undefined): string[] {
   return [...value.props.entries()].filter(([, v]) => !(v.k === 'bool' && !v.v)).map(([k]) => k).sort();
 }
 
+/**
+ * Whether a prop could not be read: props that are not an object (built by code the reader does not follow), an open
+ * object without the key (a spread of something unknown), or a value that is not an object literal.
+ */
+function unread(props: Value | undefined, key: string): boolean {
+  if (props?.k !== 'obj') return true;
+  const v = props.props.get(key);
+  return v === undefined ? props.open : v.k !== 'obj' && v.k !== 'undef';
+}
+
 function items(value: Value | undefined): Value[] {
   return value?.k === 'arr' ? value.items : [];
 }
@@ -98,6 +108,8 @@ export function userPoolClientFacts(ctx: EmitContext): CdkUserPoolClientFact[] {
         ...ctx.base(rec),
         userPool: pool ? ctx.ref(pool, 'userPool').text : undefined,
         authFlows: enabledKeys(prop(props, 'authFlows')),
+        ...(unread(props, 'authFlows') ? { authFlowsUnread: true } : {}),
+        ...(unread(props, 'oAuth') ? { oauthUnread: true } : {}),
         generateSecret: t(prop(props, 'generateSecret')),
         oauthFlows: enabledKeys(prop(oauth, 'flows')),
         oauthScopes: items(prop(oauth, 'scopes')).map((s) => memberName(s) ?? textOf(s)),

@@ -207,6 +207,8 @@ export interface CdkApiData extends CdkConstructData {
   readonly name?: CdkText;
   /** Stage names: `deployOptions.stageName`, `new Stage`, `addStage`. */
   readonly stages: readonly string[];
+  /** The stage the construct creates when the code names none: `prod` (RestApi), `$default` (HttpApi). */
+  readonly defaultStage?: string;
   /** CORS as written: `defaultCorsPreflightOptions` (REST) or `corsPreflight` (HTTP). */
   readonly cors?: {
     readonly origins?: string;
@@ -357,6 +359,9 @@ export interface CdkUserPoolClientData extends CdkConstructData {
   /** User pool fact id when resolved, else the expression as written. */
   readonly userPool?: string;
   readonly authFlows: readonly string[];
+  /** The client's props or its `authFlows` / `oAuth` are computed in a way not read statically. */
+  readonly authFlowsUnread?: boolean;
+  readonly oauthUnread?: boolean;
   readonly generateSecret?: string;
   readonly oauthFlows: readonly string[];
   readonly oauthScopes: readonly string[];

@@ -6,7 +6,7 @@
 import { ts } from '../../scan/ts.js';
 import { evaluate } from './evaluate.js';
 import type { Interpreter } from './interpreter.js';
-import { UNDEF, truthy, unknown, type Env, type Value } from './values.js';
+import { UNDEF, truthy, unknown, type Env, type ObjValue, type Value } from './values.js';
 import { clip } from '../../secrets/clip.js';
 
 const MAX_ITERATIONS = 300;
@@ -40,7 +40,30 @@ export function returned(returns: readonly { value: Value; conditional: boolean 
   // `if (!enabled) return; return new Table(...)`: the construct is what the helper is for.
   const structured = values.filter((v) => v.k !== 'undef');
   if (structured.length === 1 && ['rec', 'res', 'obj', 'arr'].includes(structured[0].k)) return structured[0];
+  if (structured.length > 1 && structured.every((v) => v.k === 'obj')) return mergedObject(structured as ObjValue[], callSite);
   return unknown(callSite);
+}
+
+/**
+ * Objects returned on different paths (`const props = (() => { if (!idp) return base; return { ...base, oAuth } })()`):
+ * every key any path returns, a key the paths disagree on as unknown, and open, since a path may lack a key.
+ */
+function mergedObject(objs: readonly ObjValue[], callSite: ts.Node | undefined): ObjValue {
+  const props = new Map<string, Value>();
+  const nodes = new Map<string, ts.Node>();
+  for (const o of objs) {
+    for (const [key, v] of o.props) {
+      const seen = props.get(key);
+      const node = o.nodes?.get(key);
+      if (!seen) {
+        props.set(key, v);
+        if (node) nodes.set(key, node);
+      } else if (seen !== v && !(seen.k === 'str' && v.k === 'str' && seen.v === v.v)) {
+        props.set(key, unknown(nodes.get(key) ?? node ?? callSite));
+      }
+    }
+  }
+  return { k: 'obj', props, open: true, n: callSite ?? objs[0].n, nodes };
 }
 
 export function execStatement(it: Interpreter, st: ts.Statement, env: Env): boolean {

@@ -2,8 +2,9 @@
  * Infrastructure code in TypeScript (AWS CDK, SST, Pulumi, CDKTF): every `environment: { X: … }` on any construct —
  * a Lambda, an ECS container, a Batch job, a Next.js site, a construct made by a project wrapper — every
  * `x.addEnvironment('X', …)`, ECS `secrets: { X: … }`, and the list form `environment: [{ name: 'X', value }]` (ECS task
- * overrides, Step Functions states written as JSON). The CDK detector follows Lambdas in depth; this pass is
- * what keeps a variable set on something else, or through a wrapper it does not follow, from reading "set nowhere".
+ * overrides, Step Functions states written as JSON), CodeBuild `environmentVariables` and a Step Functions task's
+ * `environmentVariablesOverride`. The CDK detector follows Lambdas in depth; this pass is what keeps a variable set on
+ * something else, or through a wrapper it does not follow, from reading "set nowhere".
  */
 import { constantsOf, importsOf, lastName, propertyNameText, staticString } from '../shared/ast.js';
 import { lineOf, ts, walkMentioning } from '../../scan/ts.js';
@@ -37,7 +38,8 @@ export function iacEnvSets(sf: ts.SourceFile): IacEnvSet[] {
   walkMentioning(sf, WORDS, (node) => {
     if (ts.isPropertyAssignment(node) && node.name) {
       const key = propertyNameText(node.name);
-      if (key !== 'environment' && key !== 'Environment' && key !== 'environmentVariables' && key !== 'secrets') return;
+      // CodeBuild's `environmentVariables`, and `environmentVariablesOverride` of a Step Functions CodeBuildStartBuild task.
+      if (key !== 'environment' && key !== 'Environment' && key !== 'environmentVariables' && key !== 'environmentVariablesOverride' && key !== 'secrets') return;
       if (key === 'secrets' && !siblings(node).has('image')) return;
       const owner = ownerOf(node, sf);
       for (const k of objectKeys(node.initializer, consts())) out.push({ name: k.name, line: k.line, tool, ...(owner ? { owner } : {}), ...(key === 'secrets' ? { secretRef: true } : {}) });

@@ -40,23 +40,34 @@ export function appPart(apps: readonly CdkAppFact[]): string {
   );
 }
 
-/** Context keys (cdk.json and `-c key=value`), env vars read at synth time, stage-dependent stack ids. */
+/**
+ * Context keys (cdk.json and `-c key=value`), env vars read at synth time, stage-dependent stack ids. Apps that run
+ * from one folder share its cdk.json `context` (the CDK CLI reads the cdk.json of the folder it runs in, whichever
+ * app `--app` names), and their code reads are gathered per folder: one table per folder, naming its apps.
+ */
 export function environmentPart(apps: readonly CdkAppFact[], stacks: readonly CdkStackFact[]): string {
   const blocks: string[] = [];
-  for (const app of apps) {
-    const d = app.data;
-    const whole = d.contextReads.filter((r) => r.key === '*');
-    const keys = new Set([...d.contextKeys.filter((k) => !isFeatureFlag(k)), ...d.contextReads.map((r) => r.key).filter((k) => k !== '*')]);
+  const folders = new Map<string, CdkAppFact[]>();
+  for (const app of apps) folders.set(app.data.dir, [...(folders.get(app.data.dir) ?? []), app]);
+  for (const group of folders.values()) {
+    const contextKeys = [...new Set(group.flatMap((a) => (a.data.cdkJson ? a.data.contextKeys : [])))];
+    const contextReads = unique(group.flatMap((a) => a.data.contextReads), (r) => `${r.key}@${r.at.file}:${r.at.line}`);
+    const envReads = unique(group.flatMap((a) => a.data.envReads), (r) => `${r.name}@${r.at.file}:${r.at.line}`);
+    const whole = contextReads.filter((r) => r.key === '*');
+    const keys = new Set([...contextKeys.filter((k) => !isFeatureFlag(k)), ...contextReads.map((r) => r.key).filter((k) => k !== '*')]);
     const rows = [...keys].sort().map((key) => {
-      const reads = d.contextReads.filter((r) => r.key === key);
+      const reads = contextReads.filter((r) => r.key === key);
       const unread = whole.length > 0 ? `with every key, by \`getAllContext()\` at ${at(whole[0].at)}` : 'not read in the code read';
-      return [code(key), d.contextKeys.includes(key) ? 'cdk.json' : `command line (${code(`-c ${key}=…`)})`, reads.map((r) => at(r.at)).join(', ') || unread];
+      return [code(key), contextKeys.includes(key) ? 'cdk.json' : `command line (${code(`-c ${key}=…`)})`, reads.map((r) => at(r.at)).join(', ') || unread];
     });
-    if (rows.length > 0) blocks.push(join('Context values (`cdk.json` `context`, or `cdk deploy -c key=value`):', table(['Key', 'Set in', 'Read at'], rows)));
+    // Several apps: say which ones a table is for (each app's own reads are not told apart within a folder).
+    const entries = group.map((a) => a.data.entry).filter((e): e is string => e !== undefined).sort();
+    const label = apps.length > 1 && entries.length > 0 ? ` — ${entries.length > 1 ? 'apps' : 'app'} ${entries.map((e) => cite(e)).join(', ')}` : '';
+    if (rows.length > 0) blocks.push(join(`Context values (\`cdk.json\` \`context\`, or \`cdk deploy -c key=value\`)${label}:`, table(['Key', 'Set in', 'Read at'], rows)));
     const env = new Map<string, string[]>();
-    for (const r of d.envReads) env.set(r.name, [...(env.get(r.name) ?? []), at(r.at)]);
+    for (const r of envReads) env.set(r.name, [...(env.get(r.name) ?? []), at(r.at)]);
     if (env.size > 0) {
-      blocks.push(join('Environment variables read when the app is synthesized:', table(['Variable', 'Read at'], [...env.entries()].map(([n, where]) => [code(n), where.join(', ')]))));
+      blocks.push(join(`Environment variables read when the app is synthesized${label}:`, table(['Variable', 'Read at'], [...env.entries()].map(([n, where]) => [code(n), where.join(', ')]))));
     }
   }
   const staged = stacks.flatMap((s) => s.data.instances.filter((i) => !i.id.resolved && i.id.text.includes('${')).map((i) => i.id.text));
@@ -69,6 +80,11 @@ export function crossStackPart(stacks: readonly CdkStackFact[]): string {
     s.data.crossStackRefs.map((r) => [code(s.id), code(r.prop), code(r.fromStack), written(r.expression, false), at(r.at)]),
   );
   return table(['Stack', 'Receives', 'From', 'Expression', 'Where'], rows);
+}
+
+function unique<T>(list: readonly T[], key: (x: T) => string): T[] {
+  const seen = new Set<string>();
+  return list.filter((x) => !seen.has(key(x)) && seen.add(key(x)));
 }
 
 const CDK_COMMAND = /(^|[\s;&|(])(npx\s+)?(cdk|aws-cdk)\s+(deploy|synth|diff|destroy|bootstrap|watch)\b/;

@@ -59,7 +59,8 @@ export function apiGatewaySection(facts: FactSet): string {
     const d = f.data;
     const items: string[] = [];
     if (d.name) items.push(`**Name:** ${value(d.name.text)}`);
-    items.push(`**Stages:** ${d.stages.length ? d.stages.map(value).join(', ') : 'default (`prod`)'}`);
+    const stages = [...d.stages.map(value), ...(d.defaultStage ? [`default (${code(d.defaultStage)})`] : [])];
+    if (stages.length) items.push(`**Stages:** ${stages.join(', ')}`);
     if (d.cors) items.push(`**CORS:** ${Object.entries(d.cors).filter(([, v]) => v).map(([k, v]) => `${k} ${value(v!)}`).join('; ')}`);
     if (d.throttling) items.push(`**Throttling:** ${Object.entries(d.throttling).filter(([, v]) => v).map(([k, v]) => `${k} ${value(v!)}`).join('; ')}`);
     for (const dom of d.domains) items.push(`**Custom domain:** ${value(dom.domainName)}${dom.certificate ? ` with certificate ${value(dom.certificate)}` : ''} (${cite(dom.at)})`);

@@ -54,8 +54,9 @@ export function cognitoSection(facts: FactSet, vars: EnvModel): string {
         ['App client', 'Pool', 'Auth flows', 'OAuth', 'Secret', 'Defined in'],
         clients.map((c) => {
           const d = c.data;
-          const oauth = [d.oauthFlows.join(', '), d.oauthScopes.length ? `scopes ${d.oauthScopes.join(', ')}` : ''].filter(Boolean).join('; ') || '—';
-          return [code(d.constructId), d.userPool ? value(d.userPool) : '—', d.authFlows.join(', ') || '—', oauth, d.generateSecret ? value(d.generateSecret) : '—', cite(c.at[0])];
+          // "—" says the code sets none; props built where the reader does not follow are said to be not read.
+          const oauth = [d.oauthFlows.join(', '), d.oauthScopes.length ? `scopes ${d.oauthScopes.join(', ')}` : ''].filter(Boolean).join('; ') || (d.oauthUnread ? 'not read statically' : '—');
+          return [code(d.constructId), d.userPool ? value(d.userPool) : '—', d.authFlows.join(', ') || (d.authFlowsUnread ? 'not read statically' : '—'), oauth, d.generateSecret ? value(d.generateSecret) : '—', cite(c.at[0])];
         }),
       ),
     );

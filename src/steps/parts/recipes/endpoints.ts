@@ -6,7 +6,7 @@ import { cite } from '../../../markdown/cite.js';
 import { code, oneLine } from '../../../markdown/text.js';
 import { authorizerType, grantLabel, plural } from '../cdk-shared.js';
 import { commonDir, compareText, names } from '../format.js';
-import { folder, lineIn, mostCommon, recipe, type RecipeInput } from './shared.js';
+import { folder, lineCursor, lineIn, mostCommon, recipe, type RecipeInput } from './shared.js';
 
 /** Fewer routes than this make no convention to follow. */
 const MIN_ROUTES = 3;
@@ -59,18 +59,21 @@ function cdkEndpoint({ facts, product, tests }: RecipeInput): string {
   const fn = example.data.lambda ? lambdas.get(example.data.lambda) : undefined;
   const fnAt = fn?.at[0];
   const wrapper = fn?.data.wrapper ? facts.of<CdkConstructClassFact>('cdk.construct').find((c) => c.data.className === fn.data.wrapper) : undefined;
-  const through = fn?.data.wrapper ? ` (through the project's ${code(fn.data.wrapper)}${wrapper ? `, ${cite(wrapper.at[0])}` : ''})` : '';
-  const created = fnAt ? ` the function is created at ${lineIn(fnAt.file, fnAt.line, stackFile)}${through} and` : '';
+  // The route sentence names the stack file first; a `:line` after it means the file cited last.
+  const route = lineCursor(stackFile);
+  const created = fnAt ? ` the function is created at ${route(fnAt.file, fnAt.line)}` : '';
+  const through = fnAt && fn?.data.wrapper ? ` (through the project's ${code(fn.data.wrapper)}${wrapper ? `, ${route(wrapper.at[0].file, wrapper.at[0].line)}` : ''})` : '';
   const wired = example.data.source === 'table' ? 'added to the route table' : 'wired to its route';
   const authLines = authSummary(api.items, authorizers, example);
   const middleware = facts
     .of<MiddlewareFact>('backend.middleware')
     .filter((m) => m.data.usedBy.includes(entry))
     .map((m) => `${code(m.data.name)} (${cite(m.data.file, m.data.line)}, used by ${plural(m.data.usedBy.length, 'file')})`);
-  const access = fn ? accessLine(fn, stackFile) : '';
+  // The middleware line, when there is one, cites other files just before: the access line then names the stack again.
+  const access = fn ? accessLine(fn, middleware.length ? '' : stackFile) : '';
   return recipe(`Add an API endpoint (API Gateway + Lambda${apiName ? `, ${code(apiName)}` : ''})`, [
     `**Handler:** add a file under ${folder(root || entry.slice(0, entry.lastIndexOf('/')))} (${plural(handlers.length, 'handler')} there); copy ${cite(entry)}, which serves ${code(`${example.data.method} ${example.data.path}`)}.`,
-    `**Route:** in ${cite(stackFile)}${created} ${wired} at ${lineIn(stackFile, example.at[0].line, stackFile)}${example.data.via ? ` (via ${cite(example.data.via)})` : ''}.`,
+    `**Route:** in ${cite(stackFile)}${created}${through}${created ? ' and' : ''} ${wired} at ${route(stackFile, example.at[0].line)}${example.data.via ? ` (via ${cite(example.data.via)})` : ''}.`,
     authLines,
     middleware.length ? `**Middleware:** the handler wraps itself in ${middleware.join(', ')}.` : '',
     access,
@@ -88,14 +91,17 @@ function authSummary(routes: readonly CdkRouteFact[], authorizers: ReadonlyMap<s
   for (const r of routes) counts.set(label(r.data.authorizer), (counts.get(label(r.data.authorizer)) ?? 0) + 1);
   const parts = [...counts].sort((a, b) => b[1] - a[1] || compareText(a[0], b[0])).map(([l, n]) => `${l} on ${plural(n, 'route')}`);
   const mine = label(example.data.authorizer);
-  const at = lineIn(example.at[0].file, example.at[0].line, example.at[0].file);
+  // Short after the route line, which ends citing this file (unless it ends with the file the route comes `via`).
+  const at = lineIn(example.at[0].file, example.at[0].line, example.data.via ? '' : example.at[0].file);
   return `**Auth:** the authorizer is attached where the route is wired (${mine} at ${at}); across this API: ${parts.join(', ')}.`;
 }
 
 /** Table access and the environment the example function gets, where the stack gives them. */
-function accessLine(fn: CdkLambdaFact, stackFile: string): string {
-  const grants = fn.data.grants.slice(0, 3).map((g) => `${code(grantLabel(g.method))} on ${code(g.resource.split('/').pop() ?? g.resource)} at ${lineIn(g.at.file, g.at.line, stackFile)}`);
-  const env = fn.data.environment.filter((e) => !e.literal).slice(0, 3).map((e) => `${code(e.name)} at ${lineIn(e.at.file, e.at.line, stackFile)}`);
+function accessLine(fn: CdkLambdaFact, lastCited: string): string {
+  // Grants and variables may sit in different files (the stack, a construct it uses): short forms follow the last one.
+  const ref = lineCursor(lastCited);
+  const grants = fn.data.grants.slice(0, 3).map((g) => `${code(grantLabel(g.method))} on ${code(g.resource.split('/').pop() ?? g.resource)} at ${ref(g.at.file, g.at.line)}`);
+  const env = fn.data.environment.filter((e) => !e.literal).slice(0, 3).map((e) => `${code(e.name)} at ${ref(e.at.file, e.at.line)}`);
   if (grants.length === 0 && env.length === 0) return '';
   const parts = [grants.length ? `permissions (${grants.join(', ')})` : '', env.length ? `environment variables (${env.join(', ')})` : ''].filter(Boolean);
   return `**Access:** the stack gives the function its ${parts.join(' and ')}; give the new one what it needs the same way.`;

@@ -62,6 +62,19 @@ export function lineIn(file: string, line: number | undefined, named: string): s
   return file === named && line ? `\`:${line}\`` : cite(file, line);
 }
 
+/**
+ * `lineIn` along a sentence: a `:line` short form only right after a citation of the same file (the sentence starts
+ * at `named`); any other file is cited in full and becomes the one a later short form refers to.
+ */
+export function lineCursor(named: string): (file: string, line: number | undefined) => string {
+  let last = named;
+  return (file, line) => {
+    const text = lineIn(file, line, last);
+    last = file;
+    return text;
+  };
+}
+
 const TEST_FILE = /\.(test|spec)\.[cm]?[jt]sx?$/;
 
 /**
