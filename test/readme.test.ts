@@ -142,4 +142,20 @@ describe('README shapes seen in real repositories', () => {
     expect(firstParagraph('Path | Description\n--- | ---\n./a | b\n\nThe package does y.\n')?.text).toBe('The package does y.');
     expect(firstParagraph('Created by someone.\n\nRun the server:\n\nTip: try it.\n\nServes the orders API.\n')?.text).toBe('Serves the orders API.');
   });
+
+  it('skips a language switcher (links separated by |, some of several words) when choosing the tagline', () => {
+    const md = [
+      '<h1 align="center">Chatty</h1>',
+      '',
+      '[English](README.md) | [日本語](docs/README_ja.md) | [Bahasa Indonesia](docs/README_id.md) | [Português Brasil](docs/README_pt.md)',
+      '',
+      'A multilingual chat platform with custom bots and a bot store.',
+      '',
+      '## Install',
+    ].join('\n');
+    const s = summariseReadme('README.md', md);
+    expect(s.tagline).toEqual({ text: 'A multilingual chat platform with custom bots and a bot store.', line: 5 });
+    // A sentence that merely contains links is still prose.
+    expect(summariseReadme('README.md', '# X\n\nBuilt on [Bedrock](a) and [Lambda](b) for chat.\n').tagline?.text).toBe('Built on Bedrock and Lambda for chat.');
+  });
 });
