@@ -151,10 +151,16 @@ describe('README shapes seen in real repositories', () => {
       '',
       'A multilingual chat platform with custom bots and a bot store.',
       '',
+      '### Bot store',
+      '',
+      'Add your own instructions and share the bot with other users of the application.',
+      '',
       '## Install',
     ].join('\n');
     const s = summariseReadme('README.md', md);
     expect(s.tagline).toEqual({ text: 'A multilingual chat platform with custom bots and a bot store.', line: 5 });
+    // The paragraph under a `###` feature heading describes that feature: it is not the project's introduction.
+    expect(s.value).toBeUndefined();
     // A sentence that merely contains links is still prose.
     expect(summariseReadme('README.md', '# X\n\nBuilt on [Bedrock](a) and [Lambda](b) for chat.\n').tagline?.text).toBe('Built on Bedrock and Lambda for chat.');
   });
