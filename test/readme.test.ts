@@ -165,3 +165,20 @@ describe('README shapes seen in real repositories', () => {
     expect(summariseReadme('README.md', '# X\n\nBuilt on [Bedrock](a) and [Lambda](b) for chat.\n').tagline?.text).toBe('Built on Bedrock and Lambda for chat.');
   });
 });
+
+describe('step 1 without a value section', () => {
+  it('does not call the tagline the only statement of purpose when feature subsections follow', async () => {
+    const { tempRepo } = await import('./helpers/temp-repo.js');
+    const { section } = await import('./helpers/fixture.js');
+    const { overviewStep } = await import('../src/steps/01-overview.js');
+    const root = tempRepo({
+      'package.json': JSON.stringify({ name: 'chatty', private: true }),
+      'README.md': '# Chatty\n\nA multilingual chat platform with custom bots.\n\n### Bot store\n\nShare your bots with other users.\n\n## Deploy\n\nRun the script.\n',
+    });
+    const md = (await section(overviewStep, root)).markdown;
+    expect(md).toContain('A multilingual chat platform with custom bots.');
+    expect(md).not.toContain('the only statement of purpose');
+    expect(md).toContain('no introduction beyond the tagline above; its sections are listed above.');
+  });
+});
+
