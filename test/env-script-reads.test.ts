@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { scriptReads } from '../src/model/script-reads.js';
+import { frontendStep } from '../src/steps/05-frontend.js';
 import { configurationStep } from '../src/steps/08-configuration.js';
 import { indexOf, section } from './helpers/fixture.js';
 import { tempRepo } from './helpers/temp-repo.js';
@@ -40,5 +41,17 @@ describe('env reads in shell scripts and CI steps', () => {
     expect(unread).toContain('`LOG_DIR`');
     expect(step8).toContain('read by a shell script `/backend/run.sh:7`');
     expect(step8).toContain('read by code in a CI workflow step `/.github/workflows/stats.yml:14`');
+  });
+
+  it('step 5 says a frontend variable read only by a deploy script is read there, not "read by a computed name"', async () => {
+    const root = tempRepo({
+      'package.json': JSON.stringify({ name: 'web', private: true, scripts: { build: 'vite build' }, dependencies: { react: '^18.0.0', 'react-dom': '^18.0.0' }, devDependencies: { vite: '^5.0.0' } }),
+      'index.html': '<!doctype html><html><body><div id="root"></div><script type="module" src="/src/main.tsx"></script></body></html>\n',
+      'src/main.tsx': "import { createRoot } from 'react-dom/client';\nconst api = import.meta.env.VITE_API_URL;\ncreateRoot(document.getElementById('root')!).render(<a href={api}>x</a>);\n",
+      '.env.example': 'VITE_API_URL=\nVITE_CDN_BUCKET=\n',
+      'scripts/deploy.sh': '#!/bin/sh\naws s3 sync dist "s3://${VITE_CDN_BUCKET}"\n',
+    });
+    const step5 = (await section(frontendStep, root)).markdown;
+    expect(step5).toMatch(/\| `VITE_CDN_BUCKET` \| yes \| read by a shell script `\/scripts\/deploy\.sh:2` \|/);
   });
 });
