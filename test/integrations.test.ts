@@ -182,3 +182,19 @@ describe('known package purposes', () => {
     expect(knownPackage('left-pad')).toBeUndefined();
   });
 });
+
+describe('import counts of a dependency', () => {
+  it('count a declaration file that imports the package (`import "react-i18next"` to augment its types), not a `declare module` shim', async () => {
+    const { tempRepo } = await import('./helpers/temp-repo.js');
+    const { buildIndex } = await import('../src/scan/repo-index.js');
+    const root = tempRepo({
+      'package.json': JSON.stringify({ name: 'web', private: true, dependencies: { 'react-i18next': '^13.0.0', 'left-pad': '^1.0.0' } }),
+      'src/App.tsx': "import { useTranslation } from 'react-i18next';\nexport const App = () => useTranslation().t('x');\n",
+      'src/@types/react-i18next.d.ts': 'import "react-i18next";\ndeclare module "i18next" {\n  interface CustomTypeOptions {}\n}\n',
+      'src/@types/shims.d.ts': "declare module 'left-pad';\n",
+    });
+    const facts = dependenciesDetector.detect(await buildIndex(root)) as { data: DependencyData }[];
+    expect(facts.find((f) => f.data.name === 'react-i18next')!.data.importedIn).toEqual(['src/@types/react-i18next.d.ts', 'src/App.tsx']);
+    expect(facts.find((f) => f.data.name === 'left-pad')!.data.importedIn).toEqual([]);
+  });
+});

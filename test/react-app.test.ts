@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { reactAppDetector, type ApiClientData, type AuthData, type EntryData, type KeyComponentData } from '../src/detectors/react-app/index.js';
 import { EXAMPLE, detect } from './helpers/fixture.js';
+import { authOf } from '../src/detectors/react-app/auth.js';
+import { buildIndex } from '../src/scan/repo-index.js';
+import { tempRepo } from './helpers/temp-repo.js';
 
 const of = async <T>(fixture: string, kind: string) => (await detect(reactAppDetector, fixture)).filter((f) => f.kind === kind).map((f) => f.data as T);
 
@@ -37,6 +40,19 @@ describe('React app detector', () => {
       'hook useAuth @ packages/dashboard/src/hooks/useAuth.ts:7',
     ]);
     expect((await of<AuthData>('fe-react-router', 'react.auth')).map((a) => a.name)).toEqual(['useAuth']);
+  });
+
+  it('counts a hook as an auth hook by what its body does, not by a name like useUser', async () => {
+    const files = {
+      // Fetches another user's profile: a data hook.
+      'src/hooks/useUser.ts': "import useUserApi from './useUserApi';\nconst useUser = (id?: string) => {\n  const { getUser } = useUserApi();\n  return getUser(id);\n};\nexport default useUser;\n",
+      // Reads the Amplify session: an auth hook (the library's import is the evidence).
+      'src/hooks/useLoginUser.ts': "import { fetchAuthSession } from 'aws-amplify/auth';\nconst useLoginUser = () => {\n  return fetchAuthSession();\n};\nexport default useLoginUser;\n",
+      'src/hooks/useMe.ts': "import { getCurrentUser as who } from '@clerk/nextjs';\nexport function useMe() {\n  return who();\n}\n",
+    };
+    const index = await buildIndex(tempRepo(files));
+    const found = authOf(index, '', Object.keys(files)).filter((a) => a.kind === 'hook');
+    expect(found.map((a) => `${a.name} @ ${a.file}:${a.line}`)).toEqual(['useLoginUser @ src/hooks/useLoginUser.ts:2', 'useMe @ src/hooks/useMe.ts:2']);
   });
 
   it('ranks the most imported components, leaving out type-only imports', async () => {

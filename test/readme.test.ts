@@ -142,4 +142,43 @@ describe('README shapes seen in real repositories', () => {
     expect(firstParagraph('Path | Description\n--- | ---\n./a | b\n\nThe package does y.\n')?.text).toBe('The package does y.');
     expect(firstParagraph('Created by someone.\n\nRun the server:\n\nTip: try it.\n\nServes the orders API.\n')?.text).toBe('Serves the orders API.');
   });
+
+  it('skips a language switcher (links separated by |, some of several words) when choosing the tagline', () => {
+    const md = [
+      '<h1 align="center">Chatty</h1>',
+      '',
+      '[English](README.md) | [日本語](docs/README_ja.md) | [Bahasa Indonesia](docs/README_id.md) | [Português Brasil](docs/README_pt.md)',
+      '',
+      'A multilingual chat platform with custom bots and a bot store.',
+      '',
+      '### Bot store',
+      '',
+      'Add your own instructions and share the bot with other users of the application.',
+      '',
+      '## Install',
+    ].join('\n');
+    const s = summariseReadme('README.md', md);
+    expect(s.tagline).toEqual({ text: 'A multilingual chat platform with custom bots and a bot store.', line: 5 });
+    // The paragraph under a `###` feature heading describes that feature: it is not the project's introduction.
+    expect(s.value).toBeUndefined();
+    // A sentence that merely contains links is still prose.
+    expect(summariseReadme('README.md', '# X\n\nBuilt on [Bedrock](a) and [Lambda](b) for chat.\n').tagline?.text).toBe('Built on Bedrock and Lambda for chat.');
+  });
 });
+
+describe('step 1 without a value section', () => {
+  it('does not call the tagline the only statement of purpose when feature subsections follow', async () => {
+    const { tempRepo } = await import('./helpers/temp-repo.js');
+    const { section } = await import('./helpers/fixture.js');
+    const { overviewStep } = await import('../src/steps/01-overview.js');
+    const root = tempRepo({
+      'package.json': JSON.stringify({ name: 'chatty', private: true }),
+      'README.md': '# Chatty\n\nA multilingual chat platform with custom bots.\n\n### Bot store\n\nShare your bots with other users.\n\n## Deploy\n\nRun the script.\n',
+    });
+    const md = (await section(overviewStep, root)).markdown;
+    expect(md).toContain('A multilingual chat platform with custom bots.');
+    expect(md).not.toContain('the only statement of purpose');
+    expect(md).toContain('no introduction beyond the tagline above; its sections are listed above.');
+  });
+});
+

@@ -33,7 +33,7 @@ describe('a template-like package: README and manifest read as what they are', (
     const md = (await section(overviewStep, 'ov-template-readme')).markdown;
     expect(md).not.toContain('# Instructions');
     expect(md).not.toContain('img.shields.io');
-    expect(md).not.toContain('the only statement of purpose');
+    expect(md).not.toContain('no introduction beyond the tagline');
     expect(md).toContain('Widget Kit turns a JSON description into a dashboard of charts and tables.');
   });
 

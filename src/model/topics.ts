@@ -49,6 +49,7 @@ import { dockerfileDetector } from '../detectors/dockerfile/index.js';
 import { kubernetesDetector } from '../detectors/kubernetes/index.js';
 import { tasksDetector } from '../detectors/tasks/index.js';
 import { sveltekitAdapters } from '../detectors/frontend-build/sveltekit-adapters.js';
+import { SCRIPT_READ, scriptReads } from './script-reads.js';
 
 /** One thing that contradicts a negative claim, said in a few words with where it is. */
 export interface Evidence {
@@ -269,7 +270,9 @@ const TOPICS: readonly Topic[] = [
       // A framework config's `env: { X: … }` is cited at the config, not at the key: its whole file sets, not reads.
       const setFiles = new Set((env.get(name)?.sets ?? []).filter((s) => s.kind === 'framework-config').map((s) => s.at.file));
       const mentions = envMentions(index).code(name).filter((m) => !setLines.has(`${m.at.file}:${m.at.line}`) && !setFiles.has(m.at.file));
-      return [...env.readEvidence(name), ...mentions];
+      // Shell scripts and workflow `run:` code read what the infrastructure sets (`uvicorn --port=$PORT` in run.sh).
+      const scripts = (scriptReads(index).get(name) ?? []).map((at) => ({ what: /\.github\/workflows\//.test(at.file) ? SCRIPT_READ.workflow : SCRIPT_READ.shell, at }));
+      return [...env.readEvidence(name), ...mentions, ...scripts];
     },
   },
   {

@@ -101,7 +101,8 @@ function valueProposition(readme: Readme, context: StepContext, index: RepoIndex
       blocks.push(bullets(shown));
     }
   } else if (readme) {
-    blocks.push(`The README has no "Why", "Features" or "Overview" section; the tagline above is the only statement of purpose.`);
+    // Said of what was read only: feature subsections further down (`### Bot store`) may well say what it is for.
+    blocks.push(`The README has no "Why", "Features" or "Overview" section, and no introduction beyond the tagline above${readme.sections.length ? '; its sections are listed above' : ''}.`);
   }
   if (context.vision) blocks.push(vision(context.vision, index));
   if (blocks.length === 0) return '';

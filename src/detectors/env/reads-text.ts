@@ -25,6 +25,8 @@ export function envReadsInText(text: string): RawRead[] {
 
 /** `os.environ["X"]`, `os.environ.get("X", d)`, `os.getenv("X")`, `environ.setdefault("X", d)`. */
 const PYTHON = /\b(?:os\.)?(environ\s*\[|environ\.get\(|getenv\(|environ\.setdefault\()\s*(['"])([A-Za-z_][A-Za-z0-9_]*)\2\s*(,)?/g;
+/** `"X" in os.environ`, `"X" not in environ`: a membership test reads whether X is set. */
+const PYTHON_MEMBERSHIP = /(['"])([A-Za-z_][A-Za-z0-9_]*)\1\s+(?:not\s+)?in\s+(?:os\.)?environ\b/g;
 /** `os.Getenv("X")`, `os.LookupEnv("X")`. */
 const GO = /\bos\.(?:Getenv|LookupEnv)\(\s*"([A-Za-z_][A-Za-z0-9_]*)"/g;
 
@@ -64,6 +66,7 @@ export function pythonEnv(text: string): { reads: RawRead[]; assigned: RawAssign
     // The literal prefix of a computed name (`getenv("X_" + y)`) is not a read of a variable called `X_`.
     .filter((r) => !dynamic.some((d) => d.line === r.line && d.pattern === `^${r.name}`))
     .map((r) => (pythonSubscripts.has(r.line) ? { ...r, required: pythonSubscripts.get(r.line)! } : r));
+  reads.push(...scan(text, '#', PYTHON_MEMBERSHIP, (m) => ({ name: m[2], fallback: false }), 'python'));
   return { reads, assigned, dynamicSets, dynamic };
 }
 

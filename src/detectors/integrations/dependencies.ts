@@ -35,7 +35,8 @@ export const dependenciesDetector: Detector = {
     const anywhere = new Map<string, Set<string>>(); // dep → every importing file, whichever package owns it
     for (const file of index.files) {
       const css = STYLESHEET.test(file);
-      if ((!css && !SOURCE.test(file)) || GENERATED.test(file) || file.endsWith('.d.ts')) continue;
+      // A declaration file's `import "react-i18next"` (augmenting its types) is an import too; `declare module 'x'` is not one.
+      if ((!css && !SOURCE.test(file)) || GENERATED.test(file)) continue;
       const text = index.read(file);
       if (text === undefined) continue;
       const pkg = index.packageOf(file)?.name ?? '';

@@ -23,6 +23,12 @@ const AUTH_WORD = /auth|session|currentuser|^useuser$|^useme$|login|logout|signi
 /** Any quoted auth library name, imported with `from` or not. */
 const LIBRARY_NAME = /['"](aws-amplify|@aws-amplify|amazon-cognito|@aws-sdk\/client-cognito|next-auth|@auth\/|@clerk|firebase\/auth|@firebase\/auth|@auth0|@supabase|oidc-client|react-oidc|better-auth|lucia|@okta|@azure\/msal|@kinde|@stytch)/;
 const HOOK_NAME = /\buse[A-Z]\w*/g;
+/**
+ * What an auth hook's body shows: a session, a token, sign-in/out, an auth context or library, the current user.
+ * `useUser` that fetches `GET user/{id}` through an API hook is a data hook; its name alone is no evidence.
+ */
+const AUTH_EVIDENCE =
+  /auth(?!or)|session|token|jwt|log_?(in|out)|sign_?(in|out|up)|credential|cognito|amplify|oidc|currentUser|whoami|['"`](\/api)?\/me['"`?/]/i;
 
 /**
  * Whether the text can hold anything `authOf` reports: a quoted auth library, or an identifier that would pass as an
@@ -46,9 +52,12 @@ export function authOf(index: RepoIndex, appDir: string, files: readonly string[
     const sf = index.parse(file);
     if (!sf) continue;
     const seen = new Set<string>();
+    // Names imported from an auth library: a hook calling one (`fetchAuthSession()`, `useClerk()`) is an auth hook.
+    const fromLibrary = new Set<string>();
     for (const st of sf.statements) {
       if (ts.isImportDeclaration(st) && ts.isStringLiteral(st.moduleSpecifier) && LIBRARIES.test(st.moduleSpecifier.text)) {
         const module = st.moduleSpecifier.text;
+        for (const name of importedNames(st)) fromLibrary.add(name);
         if (seen.has(module)) continue;
         seen.add(module);
         const entry = libraries.get(module);
@@ -56,7 +65,7 @@ export function authOf(index: RepoIndex, appDir: string, files: readonly string[
         else libraries.set(module, { file, line: lineOf(st, sf), count: 1 });
       }
       for (const hook of declaredHooks(st)) {
-        if (AUTH_WORD.test(hook.name)) hooks.push({ app: appDir, kind: 'hook', name: hook.name, file, line: lineOf(hook.node, sf), usedBy: 0 });
+        if (AUTH_WORD.test(hook.name) && showsAuth(hook.body, sf, fromLibrary)) hooks.push({ app: appDir, kind: 'hook', name: hook.name, file, line: lineOf(hook.node, sf), usedBy: 0 });
       }
     }
   }
@@ -64,17 +73,46 @@ export function authOf(index: RepoIndex, appDir: string, files: readonly string[
   return [...libs.sort((a, b) => (a.name < b.name ? -1 : 1)), ...hooks];
 }
 
-/** `function useX`, `const useX = () => …`, and `export const { useUser, useLogin } = configureAuth(…)`. */
-function declaredHooks(st: ts.Statement): { name: string; node: ts.Node }[] {
-  if (ts.isFunctionDeclaration(st) && st.name && AUTH_HOOK.test(st.name.text)) return [{ name: st.name.text, node: st }];
-  const out: { name: string; node: ts.Node }[] = [];
+function importedNames(st: ts.ImportDeclaration): string[] {
+  const clause = st.importClause;
+  if (!clause || clause.isTypeOnly) return [];
+  const out = clause.name ? [clause.name.text] : [];
+  const bindings = clause.namedBindings;
+  if (bindings && ts.isNamespaceImport(bindings)) out.push(bindings.name.text);
+  if (bindings && ts.isNamedImports(bindings)) for (const el of bindings.elements) if (!el.isTypeOnly) out.push(el.name.text);
+  return out;
+}
+
+/** The body's text names an auth concept, or it uses a name imported from an auth library. */
+function showsAuth(body: ts.Node | undefined, sf: ts.SourceFile, fromLibrary: ReadonlySet<string>): boolean {
+  if (!body) return false;
+  const text = body.getText(sf);
+  if (AUTH_EVIDENCE.test(text)) return true;
+  if (fromLibrary.size === 0) return false;
+  let found = false;
+  const visit = (n: ts.Node): void => {
+    if (found) return;
+    if (ts.isIdentifier(n) && fromLibrary.has(n.text)) found = true;
+    else ts.forEachChild(n, visit);
+  };
+  visit(body);
+  return found;
+}
+
+/**
+ * `function useX`, `const useX = () => …`, and `export const { useUser, useLogin } = configureAuth(…)`; `body` is what
+ * is read for evidence (the function body, or the call the hooks are destructured from).
+ */
+function declaredHooks(st: ts.Statement): { name: string; node: ts.Node; body?: ts.Node }[] {
+  if (ts.isFunctionDeclaration(st) && st.name && AUTH_HOOK.test(st.name.text)) return [{ name: st.name.text, node: st, body: st.body }];
+  const out: { name: string; node: ts.Node; body?: ts.Node }[] = [];
   if (ts.isVariableStatement(st)) {
     for (const d of st.declarationList.declarations) {
       if (ts.isObjectBindingPattern(d.name) && d.initializer && ts.isCallExpression(d.initializer)) {
-        for (const el of d.name.elements) if (ts.isIdentifier(el.name) && AUTH_HOOK.test(el.name.text)) out.push({ name: el.name.text, node: el });
+        for (const el of d.name.elements) if (ts.isIdentifier(el.name) && AUTH_HOOK.test(el.name.text)) out.push({ name: el.name.text, node: el, body: d.initializer });
       }
       if (!ts.isIdentifier(d.name) || !AUTH_HOOK.test(d.name.text) || !d.initializer) continue;
-      if (ts.isArrowFunction(d.initializer) || ts.isFunctionExpression(d.initializer)) out.push({ name: d.name.text, node: d });
+      if (ts.isArrowFunction(d.initializer) || ts.isFunctionExpression(d.initializer)) out.push({ name: d.name.text, node: d, body: d.initializer.body });
     }
   }
   return out;

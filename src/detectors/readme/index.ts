@@ -134,7 +134,9 @@ export function summariseReadme(file: string, markdown: string, accept = (text: 
 function introduction(afterTitle: readonly MdBlock[], tagline: LocatedText | undefined): ReadmeSummary['value'] {
   const intro: MdBlock[] = [];
   for (const b of afterTitle) {
-    if (b.kind === 'heading' && (b.level ?? 1) <= 2) break;
+    // Any heading ends the introduction: the first paragraph under `### Bot store` describes that feature, not the
+    // project (READMEs whose sections are `###` have no `##` to stop at). A subtitle heading taken as the tagline does not.
+    if (b.kind === 'heading' && b.line !== tagline?.line) break;
     if (b.line > (tagline?.line ?? 0)) intro.push(b);
   }
   // A paragraph ending in ":" counts only when a list follows it ("It supports three methods:" + bullets).

@@ -20,6 +20,8 @@ export interface MdBlock {
   /** For lists, per item (aligned with `items`): its 1-based line and the plain text of the items nested under it. */
   readonly nested?: readonly { readonly line: number; readonly items: readonly string[] }[];
   readonly rows?: readonly (readonly string[])[];
+  /** A paragraph of two or more links with only separators between them (a language switcher, a nav bar). */
+  readonly linkBar?: boolean;
 }
 
 /** Splits markdown into blocks, skipping code, HTML comments and front matter. */
@@ -53,8 +55,10 @@ function toBlocks(token: Token, line: number): MdBlock[] {
     case 'heading':
       return [{ kind: 'heading', line, level: (token as Tokens.Heading).depth, text: plainTokens(token.tokens) }];
     case 'paragraph':
-    case 'text':
-      return [{ kind: 'paragraph', line, text: plainTokens(token.tokens) || plainText(token.text ?? '') }];
+    case 'text': {
+      const text = plainTokens(token.tokens) || plainText(token.text ?? '');
+      return [{ kind: 'paragraph', line, text, ...(isLinkBar(token.tokens) ? { linkBar: true } : {}) }];
+    }
     case 'blockquote': {
       const inner = (token as Tokens.Blockquote).tokens.flatMap((t) => toBlocks(t, line));
       return [{ kind: 'quote', line, text: inner.map((b) => b.text).filter(Boolean).join(' ') }];
@@ -94,6 +98,21 @@ function toBlocks(token: Token, line: number): MdBlock[] {
     default:
       return [];
   }
+}
+
+/**
+ * `[English](…) | [日本語](…) | [Bahasa Indonesia](…)`: links (or images) and nothing but separators and spaces
+ * between them. Its plain text reads like words, so only the tokens tell it is navigation, not a tagline.
+ */
+function isLinkBar(tokens: readonly Token[] | undefined): boolean {
+  if (!tokens) return false;
+  let links = 0;
+  for (const t of tokens) {
+    if (t.type === 'link' || t.type === 'image') links++;
+    else if (t.type === 'br' || (t.type === 'html' && /^<br\b/i.test(t.raw))) continue;
+    else if (t.type !== 'text' || /[\p{L}\p{N}]/u.test(t.raw)) return false;
+  }
+  return links >= 2;
 }
 
 const HTML_HEADING = /<h([1-6])\b[^>]*>([\s\S]*?)<\/h\1\s*>/gi;
@@ -182,6 +201,7 @@ function decode(text: string): string {
 /** A paragraph made only of badges, links or punctuation says nothing about the project. */
 export function isDecorative(block: MdBlock): boolean {
   if (block.kind !== 'paragraph' && block.kind !== 'quote') return false;
+  if (block.linkBar) return true;
   // Badges written as Markdown (`[![CI](badge-url)](link)`) keep their URLs in the text: drop images and the links
   // left empty by that before counting what the paragraph says.
   const said = block.text.replace(/!\[[^\]]*\]\([^)]*\)/g, '').replace(/\[\s*\]\([^)]*\)/g, '');

@@ -6,6 +6,7 @@ import type { StepModel } from '../../model/repo-model.js';
 import { packageRoles, roleRank } from '../../detectors/stack/role.js';
 import type { RepoIndex } from '../../scan/repo-index.js';
 import { DOCUMENTED, envMentions } from '../../model/env-mentions.js';
+import { SCRIPT_READ } from '../../model/script-reads.js';
 import { noneOr } from './claims.js';
 import { setIn } from './env-set-cell.js';
 
@@ -77,8 +78,17 @@ function notReadBlocks(model: StepModel, notRead: readonly EnvVarView[]): string
       unread.push(v);
       continue;
     }
-    const mentions = model.evidence('env-read', v.name).filter((e) => e.what === 'named in code');
-    if (mentions.length > 0) named.push([v, citeAll(mentions.map((e) => e.at), 3)]);
+    const evidence = model.evidence('env-read', v.name);
+    const mentions = evidence.filter((e) => e.what === 'named in code');
+    const scripts = evidence.filter((e) => e.what === SCRIPT_READ.shell || e.what === SCRIPT_READ.workflow);
+    const where = [
+      mentions.length ? citeAll(mentions.map((e) => e.at), 3) : '',
+      ...[SCRIPT_READ.shell, SCRIPT_READ.workflow].map((what) => {
+        const at = scripts.filter((e) => e.what === what).map((e) => e.at);
+        return at.length ? `${what} ${citeAll(at, 2)}` : '';
+      }),
+    ].filter(Boolean);
+    if (where.length > 0) named.push([v, where.join('; ')]);
     else maybe.push(v);
   }
   const usedBy = (v: EnvVarView) => (v.consumers.length ? `${[...new Set(v.consumers.map((c) => c.tool))].join(', ')} ${citeAll(v.consumers.map((c) => c.at), 2)}` : '—');
@@ -100,7 +110,7 @@ function notReadBlocks(model: StepModel, notRead: readonly EnvVarView[]): string
     blocks.push(
       join(
         heading(4, 'Set or declared, and named in code the env reader does not follow'),
-        'No read was recognised, but these source lines name the variable (a config loader, a schema, a helper): read them to see how it is used.',
+        'No read was recognised in the source files, but these lines name the variable (a config loader, a schema, a helper, a shell script, a CI step): read them to see how it is used.',
         table(['Variable', 'Set in', 'Named in', 'Secret?'], named.map(([v, where]) => [code(v.name), setIn(v.sets), where, secretCell(v)])),
       ),
     );

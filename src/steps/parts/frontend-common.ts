@@ -11,6 +11,7 @@ import { byFileLine, compareText, files, names, value } from './format.js';
 import type { StepModel } from '../../model/repo-model.js';
 import { readIn } from './env-vars.js';
 import { dotenvFoldersOf, portRead } from './frontend-env-files.js';
+import { SCRIPT_READ } from '../../model/script-reads.js';
 
 const FRAMEWORK_NAMES: Record<string, string> = {
   astro: 'Astro',
@@ -195,8 +196,13 @@ const DECLARED = new Set(['example', 'dotenv', 'type', 'framework-config']);
 function unread(model: StepModel, name: string): string {
   const claim = model.none('env-read', 'not read in code', name);
   if (claim) return claim;
-  const mentions = model.evidence('env-read', name).filter((e) => e.what === 'named in code');
-  return mentions.length ? `named in ${readsOf(mentions.map((x) => x.at))}` : 'not read by name (the code reads some variables by a computed name)';
+  const evidence = model.evidence('env-read', name);
+  const mentions = evidence.filter((e) => e.what === 'named in code');
+  if (mentions.length) return `named in ${readsOf(mentions.map((x) => x.at))}`;
+  // A shell script or a CI step reads it (`$VITE_API_URL` in a deploy script).
+  const scripts = evidence.filter((e) => e.what === SCRIPT_READ.shell || e.what === SCRIPT_READ.workflow);
+  if (scripts.length) return `${scripts[0].what} ${readsOf(scripts.map((x) => x.at))}`;
+  return 'not read by name (the code reads some variables by a computed name)';
 }
 
 function readsOf(reads: readonly Citation[]): string {
