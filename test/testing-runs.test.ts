@@ -83,3 +83,16 @@ describe('which Jest script runs which test files', () => {
     expect(setup).toMatchObject({ script: 'jest', sample: 'src/app.spec.ts', otherScripts: ['test:e2e'] });
   });
 });
+
+describe('Jest configs written in JavaScript', () => {
+  it('reads testMatch and testRegex literals from jest.config.js and a -c config', async () => {
+    const root = tempRepo({
+      'package.json': JSON.stringify({ name: 'svc', private: true, scripts: { test: 'jest', 'test:int': 'jest -c jest.int.config.js' }, devDependencies: { jest: '^29.0.0' } }),
+      'jest.config.js': "module.exports = {\n  testMatch: ['<rootDir>/src/**/*.test.ts'],\n};\n",
+      'jest.int.config.js': "module.exports = {\n  testRegex: 'integration/.*\\\\.test\\\\.ts$',\n};\n",
+      'integration/orders.test.ts': "it('works', () => {});\n",
+    });
+    const setup = (await detect(testingDetector, root))[0].data as TestSetupData;
+    expect(setup).toMatchObject({ scriptName: 'test:int', sample: 'integration/orders.test.ts' });
+  });
+});

@@ -139,8 +139,10 @@ function setupOf(index: RepoIndex, pkg: { name: string; dir: string; manifest: o
   let chosen = testScripts.find(([k]) => k === 'test') ?? testScripts.find(([k]) => /unit/.test(k)) ?? testScripts[0];
   // A Jest script whose config (rootDir + testRegex / testMatch) matches none of the tests does not run them: the
   // script whose config does is the one to offer (`jest --config ./test/jest-e2e.json` for `test/**\/*.e2e-spec.ts`).
-  const jest = jestMatchers(index, pkg.dir, manifest as { jest?: unknown }, testScripts);
-  const runsNone = (name: string) => unitTests.length > 0 && jest.get(name) !== undefined && !unitTests.some(jest.get(name)!);
+  const jest = jestMatchers(index, pkg.dir, manifest as { jest?: unknown }, testScripts, configFiles);
+  // Files the default config's include leaves out (`unmatched`) may be exactly what another script's config runs.
+  const jestTests = tests.filter((f) => runners.get(f) === 'unit' || runners.get(f) === 'unmatched');
+  const runsNone = (name: string) => jestTests.length > 0 && jest.get(name) !== undefined && !jestTests.some(jest.get(name)!);
   if (chosen && runsNone(chosen[0])) chosen = testScripts.find(([k]) => jest.get(k) && !runsNone(k) && !/watch|cov|debug/.test(k)) ?? chosen;
   const script = chosen?.[1];
   const scriptName = chosen?.[0];
@@ -157,7 +159,7 @@ function setupOf(index: RepoIndex, pkg: { name: string; dir: string; manifest: o
   const spec = tests.find((f) => runners.get(f) === 'playwright' || runners.get(f) === 'cypress');
   const specTool = spec ? (runners.get(spec) === 'playwright' ? /playwright/ : /cypress/) : undefined;
   const runsSample = scriptName ? jest.get(scriptName) : undefined;
-  const sample = (runsSample ? unitTests.find(runsSample) : unitTests[0]) ?? (spec && specTool && (!script || specTool.test(script)) ? spec : undefined);
+  const sample = (runsSample ? jestTests.find(runsSample) : unitTests[0]) ?? (spec && specTool && (!script || specTool.test(script)) ? spec : undefined);
   return {
     package: pkg.name,
     dir: pkg.dir,

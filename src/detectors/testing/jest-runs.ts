@@ -27,11 +27,18 @@ interface JestOptions {
 
 /**
  * Per test script that runs Jest, the files its config matches (undefined when the config cannot be read).
- * `scripts` are the package's test scripts (name → command).
+ * `scripts` are the package's test scripts (name → command), `configFiles` its runner config files.
  */
-export function jestMatchers(index: RepoIndex, pkgDir: string, manifest: { jest?: unknown }, scripts: readonly (readonly [string, string])[]): Map<string, Matcher | undefined> {
+export function jestMatchers(
+  index: RepoIndex,
+  pkgDir: string,
+  manifest: { jest?: unknown },
+  scripts: readonly (readonly [string, string])[],
+  configFiles: readonly string[],
+): Map<string, Matcher | undefined> {
   const out = new Map<string, Matcher | undefined>();
-  const own = index.filesUnder(pkgDir).find((f) => JEST_CONFIG.test(pkgDir ? f.slice(pkgDir.length + 1) : f));
+  // The package's own config files are already listed: no second pass over its files.
+  const own = configFiles.find((f) => JEST_CONFIG.test(pkgDir ? f.slice(pkgDir.length + 1) : f));
   for (const [name, command] of scripts) {
     if (!/\bjest\b/.test(command)) continue;
     const named = /\bjest\b[^&|;]*?\s(?:--config|-c)[=\s]+["']?([^\s"']+)/.exec(command)?.[1];
@@ -67,10 +74,12 @@ function optionsOf(index: RepoIndex, file: string): JestOptions | undefined {
     const at = new RegExp(`\\b${key}\\s*:\\s*`).exec(text);
     if (!at) continue;
     const rest = text.slice(at.index + at[0].length);
-    const single = /^(['"`])([^'"`$\n]*)\1/.exec(rest);
+    const single = /^(['"`])((?:[^'"`$\n]|\$(?!\{))*)\1/.exec(rest);
     const list = /^\[([^\]]*)\]/.exec(rest);
-    if (single) options[key] = single[2];
-    else if (list && !list[1].includes('${') && /^[\s,]*((['"`])[^'"`\n]*\2[\s,]*)*$/.test(list[1])) options[key] = [...list[1].matchAll(/(['"`])([^'"`\n]*)\1/g)].map((m) => m[2]);
+    // A JS string literal's `\\.` is the regex's `\.`.
+    const unescape = (v: string) => v.replace(/\\\\/g, '\\');
+    if (single) options[key] = unescape(single[2]);
+    else if (list && !list[1].includes('${') && /^[\s,]*((['"`])[^'"`\n]*\2[\s,]*)*$/.test(list[1])) options[key] = [...list[1].matchAll(/(['"`])([^'"`\n]*)\1/g)].map((m) => unescape(m[2]));
     else return undefined;
   }
   return options;
