@@ -88,7 +88,7 @@ describe('testing detector', () => {
     const setup = (await detect(testingDetector, root))[0].data as TestSetupData;
     // src/test holds helpers only: Vitest runs `src/**/*.test.{ts,tsx}`.
     expect(setup.locations).toEqual([
-      { dir: 'cypress', count: 1, colocated: false, runner: 'Cypress' },
+      { dir: 'cypress', count: 1, colocated: false, runner: 'Cypress', within: 'cypress/e2e' },
       { dir: 'src', count: 1, colocated: true },
     ]);
     expect(setup.sample).toBe('src/lib/format.test.ts');

@@ -141,6 +141,11 @@ describe('page recipes for Remix file routes and mixed guards', () => {
     const { section } = await import('./helpers/fixture.js');
     const md = (await section(workflowsStep, 'be-remix')).markdown;
     expect(md).toMatch(/\*\*Page:\*\* the file is the route: add one under `\/app\/routes\/`/);
+    // Counted as step 5 lists them: the resource route is in the folder too.
+    expect(md).toContain('add one under `/app/routes/` (2 page routes and 1 resource route there)');
+    // Each runner's tests where they are: Vitest's beside the code, Cypress's specs (not its support file) in cypress/e2e.
+    expect(md).toContain("**Test:** this package's Vitest tests sit beside the code under `/app/`, as `/app/utils.test.ts`; its Cypress tests live in `/cypress/e2e/`.");
+    expect(md).toContain('`/app` (1, beside the code), `/cypress` (1, Cypress)');
     expect(md).not.toMatch(/copy[^\n]*healthcheck/);
     expect(md).not.toContain('**Route:** declare it in');
     const fe = (await section(frontendStep, 'be-remix')).markdown;

@@ -5,7 +5,8 @@ import { allDependencies, type WorkspacePackage } from '../../scan/package-json.
 import { GENERATED } from '../env/index.js';
 import { rootRunnerOf } from './root-runner.js';
 import { isTestFile, playwrightDirs, playwrightOf, withoutHelpers, type PlaywrightDir } from './test-files.js';
-import { runnerOf, unitIncludes } from './runner-files.js';
+import { declaredSetupFiles, defaultIncludes, runnerOf, unitIncludes } from './runner-files.js';
+import { jestMatchers } from './jest-runs.js';
 
 export { isTestFile } from './test-files.js';
 
@@ -19,9 +20,10 @@ export interface TestSetupData {
   readonly testFileCount: number;
   /**
    * Folders holding tests (repo-relative) with their file counts; `colocated` when tests sit beside the code;
-   * `runner` when another tool than the package's runs them (Playwright's `testDir`).
+   * `runner` when another tool than the package's runs them (Playwright's `testDir`); `within`, the deepest folder
+   * holding all of them when it is below `dir` (`cypress/e2e`).
    */
-  readonly locations: readonly { readonly dir: string; readonly count: number; readonly colocated: boolean; readonly runner?: string }[];
+  readonly locations: readonly { readonly dir: string; readonly count: number; readonly colocated: boolean; readonly runner?: string; readonly within?: string }[];
   /** One test file, for a "run a single file" example. */
   readonly sample?: string;
   /** The package's `test` script as written (not npm's "no test specified" placeholder). */
@@ -100,13 +102,21 @@ function setupOf(index: RepoIndex, pkg: { name: string; dir: string; manifest: o
       configFiles.some((f) => fw.config?.test(f) || (fw.name === 'Vitest' && viteWithTests(f))) ||
       (fw.name === 'Jest' && 'jest' in manifest),
   ).map((fw) => fw.name);
-  // The unit runner's own include globs (when its config states them) decide which test-folder files are tests.
-  const includes = unitIncludes(index, configFiles);
+  // The unit runner's own include globs (when its config states them), else Jest's and Vitest's defaults, decide
+  // which test-folder files are tests; files a config names as setup (`setupFiles`, `supportFile`) never are.
+  const declared = declaredConfigs(index, pkg, manifest, configFiles);
+  const texts = new Map([...configFiles, ...declared].map((f) => [f, f.endsWith('package.json') ? JSON.stringify((manifest as { jest?: unknown }).jest ?? {}) : (index.read(f) ?? '')]));
+  const setupFiles = declaredSetupFiles(texts);
+  const scripts = Object.values(manifest.scripts ?? {}).filter((v): v is string => typeof v === 'string');
+  const defaults = defaultIncludes(frameworks.filter((f) => UNIT_RUNNERS.has(f)), texts.values(), scripts);
+  const includes = unitIncludes(index, configFiles) ?? (defaults && ((f: string) => defaults(f) || /['"]node:test['"]/.test(index.read(f) ?? '')));
   const cypress = frameworks.includes('Cypress');
-  const runners = new Map(candidates.map((f) => [f, playwrightOf(playwright, f) ? ('playwright' as const) : runnerOf(f, cypress, includes)]));
+  const runners = new Map(
+    candidates.map((f) => [f, setupFiles.has(f) ? ('helper' as const) : playwrightOf(playwright, f) ? ('playwright' as const) : runnerOf(f, cypress, includes)]),
+  );
   const tests = candidates.filter((f) => runners.get(f) !== 'helper');
   if (tests.some((f) => /from ['"]node:test['"]|require\(['"]node:test['"]\)/.test(index.read(f) ?? ''))) frameworks.push('node:test');
-  const locations = new Map<string, { count: number; colocated: boolean; runner?: string }>();
+  const locations = new Map<string, { count: number; colocated: boolean; runner?: string; within?: string }>();
   const unitTests: string[] = [];
   for (const f of tests) {
     // A spec in a Playwright `testDir` is Playwright's, wherever the folder is and whatever it is called.
@@ -118,6 +128,7 @@ function setupOf(index: RepoIndex, pkg: { name: string; dir: string; manifest: o
     const key = pw || m ? dir : topDir(dir, pkg.dir);
     const entry = locations.get(key) ?? { count: 0, colocated: !m && !pw, ...(other ? { runner: other } : {}) };
     entry.count++;
+    entry.within = commonFolder(entry.within, f.slice(0, Math.max(0, f.lastIndexOf('/'))));
     locations.set(key, entry);
   }
   if (playwright.some((p) => tests.some((t) => playwrightOf([p], t))) && !frameworks.includes('Playwright')) frameworks.push('Playwright');
@@ -125,11 +136,18 @@ function setupOf(index: RepoIndex, pkg: { name: string; dir: string; manifest: o
   const testScripts = Object.entries(manifest.scripts ?? {}).filter(
     (e): e is [string, string] => /^test([:_-][\w:-]+)?$/.test(e[0]) && typeof e[1] === 'string' && !PLACEHOLDER_SCRIPT.test(e[1]),
   );
-  const chosen = testScripts.find(([k]) => k === 'test') ?? testScripts.find(([k]) => /unit/.test(k)) ?? testScripts[0];
+  let chosen = testScripts.find(([k]) => k === 'test') ?? testScripts.find(([k]) => /unit/.test(k)) ?? testScripts[0];
+  // A Jest script whose config (rootDir + testRegex / testMatch) matches none of the tests does not run them: the
+  // script whose config does is the one to offer (`jest --config ./test/jest-e2e.json` for `test/**\/*.e2e-spec.ts`).
+  const jest = jestMatchers(index, pkg.dir, manifest as { jest?: unknown }, testScripts, configFiles);
+  // Files the default config's include leaves out (`unmatched`) may be exactly what another script's config runs.
+  const jestTests = tests.filter((f) => runners.get(f) === 'unit' || runners.get(f) === 'unmatched');
+  const runsNone = (name: string) => jestTests.length > 0 && jest.get(name) !== undefined && !jestTests.some(jest.get(name)!);
+  if (chosen && runsNone(chosen[0])) chosen = testScripts.find(([k]) => jest.get(k) && !runsNone(k) && !/watch|cov|debug/.test(k)) ?? chosen;
   const script = chosen?.[1];
   const scriptName = chosen?.[0];
   // Other suites (`test:e2e`), not other modes of the same one (`test:watch`, `test:coverage`).
-  const otherScripts = testScripts.map(([k]) => k).filter((k) => k !== scriptName && !/watch|cov|ui$|debug|dev/.test(k));
+  const otherScripts = testScripts.map(([k]) => k).filter((k) => k !== scriptName && !/watch|cov|ui$|debug|dev/.test(k) && !runsNone(k));
   // Unit tests with no runner of the package's own: the root's Jest or Vitest config runs them when it covers the folder.
   const ownRunner = script !== undefined || frameworks.some((f) => UNIT_RUNNERS.has(f));
   const runner = !pkg.isRoot && !ownRunner && unitTests.length > 0 ? rootRunnerOf(index, pkg.dir) : undefined;
@@ -140,14 +158,17 @@ function setupOf(index: RepoIndex, pkg: { name: string; dir: string; manifest: o
   // the script is that tool (`npm test -- cypress/e2e/x.cy.ts` after `vitest run` finds no test).
   const spec = tests.find((f) => runners.get(f) === 'playwright' || runners.get(f) === 'cypress');
   const specTool = spec ? (runners.get(spec) === 'playwright' ? /playwright/ : /cypress/) : undefined;
-  const sample = unitTests[0] ?? (spec && specTool && (!script || specTool.test(script)) ? spec : undefined);
+  const runsSample = scriptName ? jest.get(scriptName) : undefined;
+  const sample = (runsSample ? jestTests.find(runsSample) : unitTests[0]) ?? (spec && specTool && (!script || specTool.test(script)) ? spec : undefined);
   return {
     package: pkg.name,
     dir: pkg.dir,
     frameworks,
-    configFiles: [...configFiles, ...declaredConfigs(index, pkg, manifest, configFiles)],
+    configFiles: [...configFiles, ...declared],
     testFileCount: tests.length,
-    locations: [...locations].sort(([a], [b]) => a.localeCompare(b)).map(([dir, v]) => ({ dir, ...v })),
+    locations: [...locations]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([dir, { within, ...v }]) => ({ dir, ...v, ...(within && within !== dir && !v.colocated ? { within } : {}) })),
     ...(sample ? { sample } : {}),
     script,
     ...(scriptName && scriptName !== 'test' ? { scriptName } : {}),
@@ -174,6 +195,16 @@ function declaredConfigs(index: RepoIndex, pkg: { dir: string }, manifest: Works
     }
   }
   return out;
+}
+
+/** The deepest folder holding both `a` (undefined at first) and `b`. */
+function commonFolder(a: string | undefined, b: string): string {
+  if (a === undefined) return b;
+  const x = a.split('/');
+  const y = b.split('/');
+  let i = 0;
+  while (i < x.length && i < y.length && x[i] === y[i]) i++;
+  return x.slice(0, i).join('/');
 }
 
 /** Colocated tests are summarised by the package's first-level folder (`packages/web/src`). */

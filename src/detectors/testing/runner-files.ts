@@ -44,3 +44,43 @@ export function runnerOf(file: string, cypress: boolean, includes: ((file: strin
   if (!includes || includes(file)) return 'unit';
   return NAMED_TEST.test(file) ? 'unmatched' : 'helper';
 }
+
+const SETUP_KEYS = /["']?\b(setupFiles(?:AfterEnv)?|globalSetup|globalTeardown|supportFile)["']?\s*:\s*(\[[^\]]*\]|(['"`])[^'"`\n]*\3)/g;
+
+/**
+ * Files a runner config names as setup, not tests: Vitest and Jest `setupFiles` / `setupFilesAfterEnv` /
+ * `globalSetup` / `globalTeardown` (`./test/setup-test-env.ts`) and Cypress's `supportFile`, resolved from the
+ * config's folder (Jest's `<rootDir>` from its literal `rootDir`). `texts` are config file → text.
+ */
+export function declaredSetupFiles(texts: ReadonlyMap<string, string>): Set<string> {
+  const out = new Set<string>();
+  for (const [config, text] of texts) {
+    const base = path.posix.dirname(config) === '.' ? '' : path.posix.dirname(config);
+    const rootDir = /["']?\brootDir["']?\s*:\s*['"]([^'"]+)['"]/.exec(text)?.[1];
+    const root = rootDir ? path.posix.join(base, rootDir) : base;
+    for (const m of text.matchAll(SETUP_KEYS)) {
+      for (const s of m[2].matchAll(/(['"`])([^'"`\n]+)\1/g)) {
+        const named = s[2].startsWith('<rootDir>') ? path.posix.join(root, s[2].slice('<rootDir>'.length)) : path.posix.join(base, s[2]);
+        out.add(path.posix.normalize(named).replace(/^\.?\//, ''));
+      }
+    }
+  }
+  return out;
+}
+
+/** Config keys that change which files Jest or Vitest runs; with none of them, their default patterns hold. */
+const PATTERN_KEYS = /\b(include|testMatch|testRegex|projects|workspace|preset|dir|roots)["']?\s*:/;
+/** Scripts that run tests with another runner (which may run every file of a test folder). */
+const OTHER_RUNNER = /--test\b|\b(mocha|ava|tap|tape|uvu|jasmine|karma|node-tap)\b/;
+
+/**
+ * Jest's and Vitest's default patterns, when they are the package's only unit runners and no config or script
+ * changes them: only `*.test.*` / `*.spec.*` files (and, for Jest, `__tests__` folders) run, so a plain file in a
+ * `test/` folder is a helper, whatever the folder is called.
+ */
+export function defaultIncludes(unitRunners: readonly string[], texts: Iterable<string>, scripts: readonly string[]): ((file: string) => boolean) | undefined {
+  if (unitRunners.length === 0 || unitRunners.some((r) => r !== 'Vitest' && r !== 'Jest')) return undefined;
+  for (const text of texts) if (PATTERN_KEYS.test(text)) return undefined;
+  if (scripts.some((s) => OTHER_RUNNER.test(s))) return undefined;
+  return (file) => NAMED_TEST.test(file) || /(^|\/)__tests__\//.test(file);
+}

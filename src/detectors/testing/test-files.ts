@@ -17,7 +17,8 @@ const HELPER_DIR = /(^|\/)(mocks?|helpers?|utils?|support|setup|factories|test-u
 const HELPER_NAME = /(^|[-_.])(fixtures?|utils?|helpers?|setup|teardown|factories|factory|mocks?|support|context|constants|types|globals?|seed|test-?utils|testUtils)(\.config)?\.[cm]?[jt]sx?$|\.config\.[cm]?[jt]s$|\.d\.ts$/i;
 
 export function isTestFile(file: string): boolean {
-  if (!SOURCE.test(file) || file.endsWith('.d.ts') || DATA_DIR.test(file)) return false;
+  // A dot file (`cypress/.eslintrc.cjs`) is a tool's config, never a test.
+  if (!SOURCE.test(file) || file.endsWith('.d.ts') || DATA_DIR.test(file) || file.slice(file.lastIndexOf('/') + 1).startsWith('.')) return false;
   if (TEST_FILE.test(file)) return true;
   // Inside a test folder, a file in a helpers folder or named like a helper or a config file is not a test.
   return TEST_DIR.test(file) && !HELPER_DIR.test(file) && !HELPER_NAME.test(file.slice(file.lastIndexOf('/') + 1));

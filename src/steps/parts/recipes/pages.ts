@@ -73,7 +73,15 @@ function routedPage(input: RecipeInput, app: FrontendAppData): string {
   const dir = siblings.length > 1 ? commonDir(siblings) : commonDir(components);
   // The count beside the folder is of the route files in that folder, not of the whole app.
   const shownDir = dir || file.slice(0, file.lastIndexOf('/'));
-  const inDir = components.filter((f) => shownDir === '' || f.startsWith(`${shownDir}/`)).length;
+  const under = (f: string) => shownDir === '' || f.startsWith(`${shownDir}/`);
+  const inDir = components.filter(under).length;
+  // Resource routes sit in the same folder and are in step 5's route list: counted apart, so the numbers agree.
+  const resources = new Set(
+    routesOf(input, app)
+      .filter((r) => r.file && r.extras?.resource && input.index.has(r.file) && under(r.file))
+      .map((r) => r.file!),
+  ).size;
+  const there = resources > 0 ? `${plural(inDir, 'page route')} and ${plural(resources, 'resource route')} there` : `${plural(inDir, 'route file')} there`;
   const fileBased =
     example.router === 'next-app' ||
     example.router === 'next-pages' ||
@@ -86,7 +94,7 @@ function routedPage(input: RecipeInput, app: FrontendAppData): string {
     .sort((a, b) => (b.declaredAt.line ?? 0) - (a.declaredAt.line ?? 0))[0];
   const steps = fileBased
     ? [
-        `**Page:** the file is the route: add one under ${folder(shownDir)} (${plural(inDir, 'route file')} there); copy ${cite(file)}, which serves ${urlPath(example.path)}.`,
+        `**Page:** the file is the route: add one under ${folder(shownDir)} (${there}); copy ${cite(file)}, which serves ${urlPath(example.path)}.`,
       ]
     : [
         `**Page component:** add it under ${folder(shownDir)} (${plural(inDir, 'route component')} there); copy ${example.component ? `${code(example.component)} in ` : ''}${cite(file)}.`,

@@ -3,7 +3,7 @@
  * the existing test of a file, and the shape of a recipe. A recipe is a numbered list of steps, each naming an
  * existing file to open or copy; nothing in it is a template or a guess.
  */
-import type { TestSetupFact } from '../../../detectors/testing/index.js';
+import type { TestSetupData, TestSetupFact } from '../../../detectors/testing/index.js';
 import type { FactSet } from '../../../facts.js';
 import { heading, join } from '../../../markdown/blocks.js';
 import { cite } from '../../../markdown/cite.js';
@@ -86,7 +86,7 @@ export class TestFinder {
 
   constructor(
     private readonly index: RepoIndex,
-    private readonly setups: readonly { readonly dir: string; readonly frameworks: readonly string[]; readonly locations: readonly { readonly dir: string; readonly count: number }[] }[],
+    private readonly setups: readonly TestSetupData[],
   ) {}
 
   /** The test file that imports `file`, if any. */
@@ -107,25 +107,50 @@ export class TestFinder {
     return undefined;
   }
 
-  /** Where the package of `file` keeps its tests and with which framework, from step 9's testing facts. */
-  setupOf(file: string): { dir: string; frameworks: readonly string[] } | undefined {
+  /**
+   * Where the package of `file` keeps its tests, per runner, from step 9's testing facts: the unit runner's tests
+   * (beside the code, or a test folder) and each end-to-end tool's (`runner`: Cypress, Playwright) apart, so no folder
+   * is said to hold another tool's tests.
+   */
+  setupOf(file: string): { dir: string; frameworks: readonly string[]; colocated: boolean; sample?: string }[] {
     const pkg = this.index.packageOf(file)?.dir ?? '';
     const setup = this.setups.find((s) => s.dir === pkg);
-    const where = setup?.locations.slice().sort((a, b) => b.count - a.count)[0];
-    return setup && where ? { dir: where.dir, frameworks: setup.frameworks } : undefined;
+    if (!setup) return [];
+    const tools = new Set(setup.locations.flatMap((l) => (l.runner ? [l.runner] : [])));
+    const unit = setup.frameworks.filter((f) => !tools.has(f));
+    const out: { dir: string; frameworks: readonly string[]; colocated: boolean; sample?: string }[] = [];
+    for (const tool of [undefined, ...[...tools].sort()]) {
+      const where = setup.locations.filter((l) => l.runner === tool).sort((a, b) => b.count - a.count)[0];
+      if (!where) continue;
+      const sample = setup.sample && !tool && setup.sample.startsWith(`${where.dir}/`) ? setup.sample : undefined;
+      out.push({ dir: where.within ?? where.dir, frameworks: tool ? [tool] : unit.length ? unit : setup.frameworks, colocated: where.colocated, ...(sample ? { sample } : {}) });
+    }
+    return out;
   }
 
   /** The test step of a recipe: the existing test to copy, or where the package's tests live. */
   step(file: string, what: string): string {
     const test = this.testOf(file);
     if (test) return `**Test:** ${cite(test)} tests ${cite(file)}; add the new ${what}'s test beside it in ${folder(test.slice(0, test.lastIndexOf('/')))}.`;
-    const setup = this.setupOf(file);
-    if (setup) {
+    const setups = this.setupOf(file);
+    if (setups.length === 1) {
+      const [setup] = setups;
       const tools = setup.frameworks.length ? ` (${setup.frameworks.join(', ')})` : '';
-      return `**Test:** this package's tests live in ${folder(setup.dir)}${tools}.`;
+      return `**Test:** this package's tests ${where(setup)}${tools}${as(setup)}.`;
     }
-    return '';
+    const parts = setups.map((s, i) => `${i === 0 ? "this package's" : 'its'} ${s.frameworks.join(', ') || 'other'} tests ${where(s)}${as(s)}`);
+    return parts.length ? `**Test:** ${parts.join('; ')}.` : '';
   }
+}
+
+/** `live in /test/`, or `sit beside the code under /app/`. */
+function where(setup: { dir: string; colocated: boolean }): string {
+  return setup.colocated ? `sit beside the code under ${folder(setup.dir)}` : `live in ${folder(setup.dir)}`;
+}
+
+/** `, as /app/utils.test.ts`: an existing one to copy. */
+function as(setup: { sample?: string }): string {
+  return setup.sample ? `, as ${cite(setup.sample)}` : '';
 }
 
 function escape(text: string): string {

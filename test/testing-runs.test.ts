@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import { testingDetector, type TestSetupData } from '../src/detectors/testing/index.js';
+import { workflowsStep } from '../src/steps/09-workflows.js';
+import { detect, section } from './helpers/fixture.js';
+import { tempRepo } from './helpers/temp-repo.js';
+
+describe('what counts as a test file', () => {
+  it('setup and support files a config names, dot files and plain files of a test folder under Vitest defaults are not tests', async () => {
+    // The shape of remix-run/indie-stack: one Vitest test beside the code, one Cypress spec.
+    const root = tempRepo({
+      'package.json': JSON.stringify({ name: 'stack', private: true, scripts: { test: 'vitest', 'test:e2e:run': 'cypress run' }, devDependencies: { vitest: '^2.0.0', cypress: '^13.0.0' } }),
+      'vitest.config.ts': "import { defineConfig } from 'vitest/config';\nexport default defineConfig({\n  test: {\n    globals: true,\n    setupFiles: ['./test/setup-test-env.ts'],\n  },\n});\n",
+      'cypress.config.ts': "import { defineConfig } from 'cypress';\nexport default defineConfig({ e2e: { supportFile: 'cypress/boot.ts' } });\n",
+      'cypress/.eslintrc.cjs': 'module.exports = {};\n',
+      'cypress/boot.ts': "import './commands';\n",
+      'cypress/e2e/smoke.cy.ts': "describe('smoke', () => { it('loads', () => cy.visit('/')); });\n",
+      'test/setup-test-env.ts': "import '@testing-library/jest-dom/vitest';\n",
+      'test/render.tsx': 'export const render = () => null;\n',
+      'app/utils.test.ts': "import { it } from 'vitest';\nit('works', () => {});\n",
+      'app/utils.ts': 'export const x = 1;\n',
+    });
+    const setup = (await detect(testingDetector, root))[0].data as TestSetupData;
+    expect(setup.testFileCount).toBe(2);
+    expect(setup.locations).toEqual([
+      { dir: 'app', count: 1, colocated: true },
+      { dir: 'cypress', count: 1, colocated: false, runner: 'Cypress', within: 'cypress/e2e' },
+    ]);
+  });
+
+  it('plain files of a test folder stay tests when a script runs another runner over it', async () => {
+    const root = tempRepo({
+      'package.json': JSON.stringify({ name: 'lib', private: true, scripts: { test: 'vitest', 'test:node': 'node --test test/' }, devDependencies: { vitest: '^2.0.0' } }),
+      'test/parse.ts': "import test from 'node:test';\ntest('parses', () => {});\n",
+      'src/a.test.ts': "import { it } from 'vitest';\nit('works', () => {});\n",
+    });
+    const setup = (await detect(testingDetector, root))[0].data as TestSetupData;
+    expect(setup.testFileCount).toBe(2);
+  });
+});
+
+describe('which Jest script runs which test files', () => {
+  const nest = () =>
+    tempRepo({
+      'package.json': JSON.stringify({
+        name: 'api',
+        private: true,
+        scripts: { test: 'jest', 'test:watch': 'jest --watch', 'test:e2e': 'env-cmd -- jest --config ./test/jest-e2e.json' },
+        devDependencies: { jest: '^29.0.0' },
+        jest: { rootDir: 'src', testRegex: '.*\\.spec\\.ts$' },
+      }),
+      'package-lock.json': '{}',
+      'src/app.module.ts': 'export class AppModule {}\n',
+      'test/jest-e2e.json': JSON.stringify({ rootDir: '.', testRegex: '.e2e-spec.ts$', testPathIgnorePatterns: ['/node_modules/', '<rootDir>/generators/'] }),
+      'test/admin/auth.e2e-spec.ts': "it('works', () => {});\n",
+      'test/user/auth.e2e-spec.ts': "it('works', () => {});\n",
+      'test/utils/constants.ts': 'export const A = 1;\n',
+    });
+
+  it('the default script whose config matches no test is not offered for them; the one whose config does is', async () => {
+    const root = nest();
+    const setup = (await detect(testingDetector, root))[0].data as TestSetupData;
+    expect(setup).toMatchObject({ scriptName: 'test:e2e', sample: 'test/admin/auth.e2e-spec.ts', testFileCount: 2 });
+    expect(setup.otherScripts).toBeUndefined();
+    const md = (await section(workflowsStep, root)).markdown;
+    expect(md).toContain('| `npm run test:e2e` | `npm run test:e2e -- test/admin/auth.e2e-spec.ts` |');
+    expect(md).not.toContain('`npm test -- test/admin/auth.e2e-spec.ts`');
+  });
+
+  it('a default config that matches the tests stays the one offered', async () => {
+    const withUnit = tempRepo({
+      'package.json': JSON.stringify({
+        name: 'api',
+        private: true,
+        scripts: { test: 'jest', 'test:e2e': 'jest --config ./test/jest-e2e.json' },
+        devDependencies: { jest: '^29.0.0' },
+        jest: { rootDir: 'src', testRegex: '.*\\.spec\\.ts$' },
+      }),
+      'src/app.spec.ts': "it('works', () => {});\n",
+      'test/jest-e2e.json': '{ "testRegex": ".e2e-spec.ts$" }\n',
+      'test/app.e2e-spec.ts': "it('works', () => {});\n",
+    });
+    const setup = (await detect(testingDetector, withUnit))[0].data as TestSetupData;
+    expect(setup).toMatchObject({ script: 'jest', sample: 'src/app.spec.ts', otherScripts: ['test:e2e'] });
+  });
+});
+
+describe('Jest configs written in JavaScript', () => {
+  it('reads testMatch and testRegex literals from jest.config.js and a -c config', async () => {
+    const root = tempRepo({
+      'package.json': JSON.stringify({ name: 'svc', private: true, scripts: { test: 'jest', 'test:int': 'jest -c jest.int.config.js' }, devDependencies: { jest: '^29.0.0' } }),
+      'jest.config.js': "module.exports = {\n  testMatch: ['<rootDir>/src/**/*.test.ts'],\n};\n",
+      'jest.int.config.js': "module.exports = {\n  testRegex: 'integration/.*\\\\.test\\\\.ts$',\n};\n",
+      'integration/orders.test.ts': "it('works', () => {});\n",
+    });
+    const setup = (await detect(testingDetector, root))[0].data as TestSetupData;
+    expect(setup).toMatchObject({ scriptName: 'test:int', sample: 'integration/orders.test.ts' });
+  });
+});
