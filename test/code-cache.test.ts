@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { chownSync, mkdirSync, mkdtempSync, readdirSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -87,3 +87,20 @@ describe('the compiler code cache', () => {
     expect(cacheFiles(home)).toEqual([]);
   });
 });
+
+describe('loading the compiler on first use', () => {
+  const CLI = path.join(PROJECT_ROOT, 'dist/bin/cli.js');
+  it('step 1 is generated without loading ts-morph (no module touches the compiler at import), step 3 loads it', () => {
+    const out = mkdtempSync(path.join(os.tmpdir(), 'pc-lazy-ts-'));
+    const spawn = (steps: string) =>
+      spawnSyncText(process.execPath, [CLI, path.join(PROJECT_ROOT, 'examples/kv-store'), '--yes', '--steps', steps, '--output', path.join(out, `${steps}.md`), '--state', path.join(out, steps, 'state.json')]);
+    expect(spawn('1')).not.toContain('ts-morph loaded here');
+    expect(spawn('3')).toContain('ts-morph loaded here');
+  });
+});
+
+function spawnSyncText(cmd: string, args: string[]): string {
+  const r = spawnSync(cmd, args, { env: { ...process.env, PROJECT_CONTEXT_TRACE_TS: '1' }, encoding: 'utf8' });
+  expect(r.status).toBe(0);
+  return r.stderr;
+}

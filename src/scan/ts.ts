@@ -2,34 +2,65 @@
  * The one place the TypeScript compiler API is imported from. We use the compiler that ts-morph bundles, through its
  * raw API: `createSourceFile` + `forEachChild` is about twice as fast as ts-morph's wrapped nodes, and syntax-only
  * parsing is all static analysis here needs (no program, no type checker, nothing of the repository executed).
+ *
+ * Loaded on first use, not on import: compiling 13 MB of ts-morph costs about a quarter of a second, and step 1 parses
+ * no file, so the first section is shown before the compiler is loaded (see lazy-ts.ts). `ts` is a live binding: the
+ * stand-in that loads it is replaced by the real namespace, so later calls cost a plain property read.
  */
-import { preloadTsMorph } from './code-cache.js';
+import type * as TsMorph from 'ts-morph';
+import { loadTs, tsStandIn } from './lazy-ts.js';
 
-// Before the `require` below: compiles the 13 MB of ts-morph from a code cache when there is one (see code-cache.ts).
-preloadTsMorph(import.meta.url);
+type TsApi = typeof TsMorph.ts;
 
-// `import = require` loads ts-morph as CommonJS (tsc emits createRequire): an ESM `import` of it would make Node scan
-// the 9 MB compiler for named exports first, a third of the CLI's start-up time.
-import tsMorph = require('ts-morph');
+// `let`: replaced once by the real namespace (see above).
+export let ts: TsApi = tsStandIn(() => (ts = loadTs(import.meta.url)));
 
-export import ts = tsMorph.ts;
+/**
+ * The compiler's types, under the same name as the value (`ts.Node`, `ts.SourceFile`). A type used as `ts.X` that is
+ * missing here is a compile error: add it to the list.
+ */
+// prettier-ignore
+export declare namespace ts {
+  export type ArrayLiteralExpression = TsMorph.ts.ArrayLiteralExpression; export type ArrowFunction = TsMorph.ts.ArrowFunction;
+  export type BinaryExpression = TsMorph.ts.BinaryExpression; export type BindingName = TsMorph.ts.BindingName;
+  export type CallExpression = TsMorph.ts.CallExpression; export type CaseClause = TsMorph.ts.CaseClause;
+  export type CaseOrDefaultClause = TsMorph.ts.CaseOrDefaultClause; export type ClassDeclaration = TsMorph.ts.ClassDeclaration;
+  export type ClassLikeDeclaration = TsMorph.ts.ClassLikeDeclaration; export type ConciseBody = TsMorph.ts.ConciseBody;
+  export type ConditionalExpression = TsMorph.ts.ConditionalExpression; export type ConstructorDeclaration = TsMorph.ts.ConstructorDeclaration;
+  export type CreateSourceFileOptions = TsMorph.ts.CreateSourceFileOptions; export type Declaration = TsMorph.ts.Declaration;
+  export type ElementAccessExpression = TsMorph.ts.ElementAccessExpression; export type EntityName = TsMorph.ts.EntityName;
+  export type EnumDeclaration = TsMorph.ts.EnumDeclaration; export type ExportAssignment = TsMorph.ts.ExportAssignment;
+  export type Expression = TsMorph.ts.Expression; export type ForInStatement = TsMorph.ts.ForInStatement;
+  export type ForOfStatement = TsMorph.ts.ForOfStatement; export type ForStatement = TsMorph.ts.ForStatement;
+  export type FunctionDeclaration = TsMorph.ts.FunctionDeclaration; export type FunctionExpression = TsMorph.ts.FunctionExpression;
+  export type FunctionLikeDeclaration = TsMorph.ts.FunctionLikeDeclaration; export type GetAccessorDeclaration = TsMorph.ts.GetAccessorDeclaration;
+  export type HasDecorators = TsMorph.ts.HasDecorators; export type Identifier = TsMorph.ts.Identifier;
+  export type IfStatement = TsMorph.ts.IfStatement; export type ImportDeclaration = TsMorph.ts.ImportDeclaration;
+  export type JSDocParsingMode = TsMorph.ts.JSDocParsingMode; export type JsxChild = TsMorph.ts.JsxChild;
+  export type JsxElement = TsMorph.ts.JsxElement; export type JsxSelfClosingElement = TsMorph.ts.JsxSelfClosingElement;
+  export type MethodDeclaration = TsMorph.ts.MethodDeclaration; export type ModifierFlags = TsMorph.ts.ModifierFlags;
+  export type NewExpression = TsMorph.ts.NewExpression; export type Node = TsMorph.ts.Node;
+  export type NodeArray<T extends Node> = TsMorph.ts.NodeArray<T>; export type NodeFlags = TsMorph.ts.NodeFlags;
+  export type ObjectBindingPattern = TsMorph.ts.ObjectBindingPattern; export type ObjectLiteralElementLike = TsMorph.ts.ObjectLiteralElementLike;
+  export type ObjectLiteralExpression = TsMorph.ts.ObjectLiteralExpression; export type ParameterDeclaration = TsMorph.ts.ParameterDeclaration;
+  export type ParenthesizedExpression = TsMorph.ts.ParenthesizedExpression; export type PropertyAccessExpression = TsMorph.ts.PropertyAccessExpression;
+  export type PropertyAssignment = TsMorph.ts.PropertyAssignment; export type PropertyDeclaration = TsMorph.ts.PropertyDeclaration;
+  export type PropertyName = TsMorph.ts.PropertyName; export type ScriptKind = TsMorph.ts.ScriptKind;
+  export type ScriptTarget = TsMorph.ts.ScriptTarget; export type SignatureDeclaration = TsMorph.ts.SignatureDeclaration;
+  export type SourceFile = TsMorph.ts.SourceFile; export type Statement = TsMorph.ts.Statement;
+  export type StringLiteralLike = TsMorph.ts.StringLiteralLike; export type SwitchStatement = TsMorph.ts.SwitchStatement;
+  export type SyntaxKind = TsMorph.ts.SyntaxKind; export type TemplateExpression = TsMorph.ts.TemplateExpression;
+  export type TypeNode = TsMorph.ts.TypeNode; export type VariableDeclaration = TsMorph.ts.VariableDeclaration;
+}
 
-const KINDS: Record<string, ts.ScriptKind> = {
-  '.ts': ts.ScriptKind.TS,
-  '.mts': ts.ScriptKind.TS,
-  '.cts': ts.ScriptKind.TS,
-  '.tsx': ts.ScriptKind.TSX,
-  '.js': ts.ScriptKind.JS,
-  '.mjs': ts.ScriptKind.JS,
-  '.cjs': ts.ScriptKind.JS,
-  '.jsx': ts.ScriptKind.JSX,
-};
+/** Script kinds by extension (TS, TSX, JS, JSX: `ts.ScriptKind`'s values, which are part of its public API). */
+const KINDS: Record<string, 1 | 2 | 3 | 4> = { '.ts': 3, '.mts': 3, '.cts': 3, '.tsx': 4, '.js': 1, '.mjs': 1, '.cjs': 1, '.jsx': 2 };
 
 export const SOURCE_EXTENSIONS = Object.keys(KINDS);
 
 export function scriptKindOf(path: string): ts.ScriptKind | undefined {
   const dot = path.lastIndexOf('.');
-  return dot === -1 ? undefined : KINDS[path.slice(dot).toLowerCase()];
+  return dot === -1 ? undefined : (KINDS[path.slice(dot).toLowerCase()] as ts.ScriptKind | undefined);
 }
 
 export function isSourceFile(path: string): boolean {
@@ -37,10 +68,11 @@ export function isSourceFile(path: string): boolean {
 }
 
 /** JSDoc is not parsed into nodes: detectors read doc comments as text (`getLeadingCommentRanges`), never as trees. */
-const PARSE_OPTIONS: ts.CreateSourceFileOptions = { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone };
+let parseOptions: ts.CreateSourceFileOptions | undefined;
 
 export function parseSource(path: string, text: string, kind = scriptKindOf(path) ?? ts.ScriptKind.TS): ts.SourceFile {
-  return ts.createSourceFile(path, text, PARSE_OPTIONS, true, kind);
+  parseOptions ??= { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone };
+  return ts.createSourceFile(path, text, parseOptions, true, kind);
 }
 
 /** 1-based line of a node's first token (not its leading comments). */

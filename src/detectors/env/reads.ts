@@ -1,3 +1,4 @@
+import { onFirstUse } from '../../scan/lazy-ts.js';
 import { constantsOf, importsOf, lastName, propertyNameText, staticString } from '../shared/ast.js';
 import { lineOf, ts, walk, walkMentioning } from '../../scan/ts.js';
 import { isEnvName } from './names.js';
@@ -94,7 +95,7 @@ const ENV_MODULES = /^(node:)?process$|^\$env\/dynamic\/(private|public)$/;
 /** Modules whose named imports are variables: SvelteKit `$env/static/*`, Astro `astro:env/*`. */
 const NAME_MODULES = /^\$env\/static\/(private|public)$|^astro:env\/(server|client)$/;
 const ENV_WORDS = /env|Env/g;
-const ASSIGN = new Set([ts.SyntaxKind.EqualsToken, ts.SyntaxKind.QuestionQuestionEqualsToken, ts.SyntaxKind.BarBarEqualsToken, ts.SyntaxKind.AmpersandAmpersandEqualsToken]);
+const ASSIGN = onFirstUse(() => new Set([ts.SyntaxKind.EqualsToken, ts.SyntaxKind.QuestionQuestionEqualsToken, ts.SyntaxKind.BarBarEqualsToken, ts.SyntaxKind.AmpersandAmpersandEqualsToken]));
 
 /**
  * Every environment variable a source file reads: `process.env.X`, `process.env['X']`, `import.meta.env.X`,
@@ -515,7 +516,7 @@ function outer(node: ts.Node): ts.Node & { parent: ts.Node } {
 /** The left side of `=`, `??=`, `||=`: the code sets the variable (the right side may read it; that is seen apart). */
 function isAssigned(node: ts.Node): boolean {
   const n = outer(node);
-  return ts.isBinaryExpression(n.parent) && n.parent.left === n && ASSIGN.has(n.parent.operatorToken.kind);
+  return ts.isBinaryExpression(n.parent) && n.parent.left === n && ASSIGN().has(n.parent.operatorToken.kind);
 }
 
 function isDeleted(node: ts.Node): boolean {
@@ -528,18 +529,18 @@ function isDeleted(node: ts.Node): boolean {
  * check (`if (process.env.X)`, `X ? … : …`, `X && …`) and the reads it guards. A negated check whose branch throws or
  * exits (`if (!process.env.X) throw …`) is how code says the variable is required.
  */
-const FALLBACK_OPS = new Set([ts.SyntaxKind.QuestionQuestionToken, ts.SyntaxKind.BarBarToken]);
+const FALLBACK_OPS = onFirstUse(() => new Set([ts.SyntaxKind.QuestionQuestionToken, ts.SyntaxKind.BarBarToken]));
 
 function hasFallback(node: ts.Node): boolean {
   const n = withOptionalChain(node);
   const p = n.parent;
   // `a || env.X || b` is `(a || env.X) || b`: a read is covered when, climbing the chain, it is part of a left operand.
-  for (let cur: ts.Node = n; ts.isBinaryExpression(cur.parent) && FALLBACK_OPS.has(cur.parent.operatorToken.kind); ) {
+  for (let cur: ts.Node = n; ts.isBinaryExpression(cur.parent) && FALLBACK_OPS().has(cur.parent.operatorToken.kind); ) {
     if (cur.parent.left === cur) return true;
     cur = cur.parent;
     while (ts.isParenthesizedExpression(cur.parent)) cur = cur.parent;
   }
-  if (ts.isBinaryExpression(p) && COMPARISONS.has(p.operatorToken.kind)) return true;
+  if (ts.isBinaryExpression(p) && COMPARISONS().has(p.operatorToken.kind)) return true;
   if (ts.isCallExpression(p) && ts.isIdentifier(p.expression) && p.expression.text === 'Boolean') return true;
   // A converter that says it tolerates a missing value: `toOptionalString(env.X)`, `withDefault(env.X, …)`.
   if (ts.isCallExpression(p) && p.arguments[0] === n && OPTIONAL_CALL.test(lastName(p.expression) ?? '')) return true;
@@ -585,7 +586,7 @@ function isDefaultValue(e: ts.Expression): boolean {
   return !(e.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(e) && e.text === 'undefined'));
 }
 
-const COMPARISONS = new Set([ts.SyntaxKind.EqualsEqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsEqualsToken, ts.SyntaxKind.EqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsToken]);
+const COMPARISONS = onFirstUse(() => new Set([ts.SyntaxKind.EqualsEqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsEqualsToken, ts.SyntaxKind.EqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsToken]));
 
 /**
  * The read is a positive condition, or sits where a positive condition naming the same expression holds. `read` is

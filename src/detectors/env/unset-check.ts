@@ -6,8 +6,6 @@
  */
 import { ts, walk } from '../../scan/ts.js';
 
-const OR = ts.SyntaxKind.BarBarToken;
-const AND = ts.SyntaxKind.AmpersandAmpersandToken;
 
 /**
  * The `if` whose condition holds whenever `test` does: `test` alone or an operand of `||` (parentheses allowed).
@@ -17,8 +15,8 @@ export function ifWhenTrue(test: ts.Node, narrowsNot?: (e: ts.Expression) => boo
   let child = test;
   for (let n = test.parent; n; child = n, n = n.parent) {
     if (ts.isParenthesizedExpression(n)) continue;
-    if (ts.isBinaryExpression(n) && n.operatorToken.kind === OR) continue;
-    if (ts.isBinaryExpression(n) && n.operatorToken.kind === AND && narrowsNot?.(n.left === child ? n.right : n.left)) continue;
+    if (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.BarBarToken) continue;
+    if (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken && narrowsNot?.(n.left === child ? n.right : n.left)) continue;
     return ts.isIfStatement(n) && n.expression === child ? n : undefined;
   }
   return undefined;
@@ -30,8 +28,8 @@ export function holdsWhen(cond: ts.Expression, leaf: (e: ts.Expression) => boole
   while (ts.isParenthesizedExpression(c)) c = c.expression;
   if (leaf(c)) return true;
   if (!ts.isBinaryExpression(c)) return false;
-  if (c.operatorToken.kind === OR) return holdsWhen(c.left, leaf, narrowsNot) || holdsWhen(c.right, leaf, narrowsNot);
-  if (c.operatorToken.kind !== AND || !narrowsNot) return false;
+  if (c.operatorToken.kind === ts.SyntaxKind.BarBarToken) return holdsWhen(c.left, leaf, narrowsNot) || holdsWhen(c.right, leaf, narrowsNot);
+  if (c.operatorToken.kind !== ts.SyntaxKind.AmpersandAmpersandToken || !narrowsNot) return false;
   return (narrowsNot(c.right) && holdsWhen(c.left, leaf, narrowsNot)) || (narrowsNot(c.left) && holdsWhen(c.right, leaf, narrowsNot));
 }
 

@@ -1,4 +1,5 @@
 /** A client class read from its declaration: public methods with signatures, docs and the endpoints they call. */
+import { onFirstUse } from '../../scan/lazy-ts.js';
 import type { RepoIndex } from '../../scan/repo-index.js';
 import { lineOf, ts, walk } from '../../scan/ts.js';
 import { constantsOf, lastName } from '../shared/ast.js';
@@ -35,7 +36,7 @@ export interface ClassInfo {
   readonly sf: ts.SourceFile;
 }
 
-const PRIVATE = new Set([ts.SyntaxKind.PrivateKeyword, ts.SyntaxKind.ProtectedKeyword]);
+const PRIVATE = onFirstUse(() => new Set([ts.SyntaxKind.PrivateKeyword, ts.SyntaxKind.ProtectedKeyword]));
 
 export function readClass(index: RepoIndex, node: ts.ClassDeclaration, sf: ts.SourceFile): ClassInfo {
   const constants = constantsOf(sf);
@@ -44,7 +45,7 @@ export function readClass(index: RepoIndex, node: ts.ClassDeclaration, sf: ts.So
   for (const member of node.members) {
     const name = member.name && (ts.isIdentifier(member.name) || ts.isStringLiteral(member.name)) ? member.name.text : undefined;
     const mods = ts.canHaveModifiers(member) ? ts.getModifiers(member) ?? [] : [];
-    const hidden = !name || mods.some((m) => PRIVATE.has(m.kind)) || name.startsWith('_') || (member.name && ts.isPrivateIdentifier(member.name));
+    const hidden = !name || mods.some((m) => PRIVATE().has(m.kind)) || name.startsWith('_') || (member.name && ts.isPrivateIdentifier(member.name));
     const isStatic = mods.some((m) => m.kind === ts.SyntaxKind.StaticKeyword);
     let fn: ts.SignatureDeclaration | undefined;
     if (ts.isMethodDeclaration(member)) fn = member;
@@ -82,7 +83,7 @@ export function readClass(index: RepoIndex, node: ts.ClassDeclaration, sf: ts.So
       ) {
         const prop = n.left.name.text;
         const declaredPrivate = node.members.some(
-          (m) => ts.isPropertyDeclaration(m) && m.name.getText(sf) === prop && (ts.getModifiers(m) ?? []).some((x) => PRIVATE.has(x.kind)),
+          (m) => ts.isPropertyDeclaration(m) && m.name.getText(sf) === prop && (ts.getModifiers(m) ?? []).some((x) => PRIVATE().has(x.kind)),
         );
         if (!declaredPrivate && !prop.startsWith('_') && !resources.some((r) => r.property === prop)) resources.push(resource(index, sf, prop, n.right));
       }
