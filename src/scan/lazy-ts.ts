@@ -18,8 +18,11 @@ export function loadTs(from: string): TsApi {
   if (loaded) return loaded;
   if (process.env.PROJECT_CONTEXT_TRACE_TS === '1') process.stderr.write(`ts-morph loaded here:\n${new Error().stack}\n`);
   preloadTsMorph(from);
-  // A CommonJS `require`: an ESM `import` would make Node scan the 9 MB compiler for named exports first.
-  loaded = (createRequire(from)('ts-morph') as typeof TsMorph).ts;
+  // A CommonJS `require`: an ESM `import` would make Node scan the 9 MB compiler for named exports first. The bundle
+  // defines `require` (scripts/bundle.mjs), and esbuild records this call as the bundle's one external dependency;
+  // tsc's ES module output (dist/src, used by tests) has none and creates one.
+  const module = (typeof require === 'function' ? require('ts-morph') : createRequire(from)('ts-morph')) as typeof TsMorph;
+  loaded = module.ts;
   return loaded;
 }
 
