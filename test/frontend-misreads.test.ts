@@ -56,6 +56,21 @@ describe('frontend misreadings', () => {
     expect(moduleResolver(await indexOf(root)).resolve('app/root.tsx', '#lib')).toBe('lib/index.ts');
   });
 
+  it('resolves bare imports against a tsconfig baseUrl without paths (Next.js commerce: components/cart/actions)', async () => {
+    const root = tempRepo({
+      'package.json': JSON.stringify({ name: 'shop', private: true, dependencies: { next: '^15.0.0', react: '^19.0.0' } }),
+      'tsconfig.json': '{ "compilerOptions": { "baseUrl": ".", "strict": true } }',
+      'components/cart/actions.ts': "'use server';\nexport async function addItem() {}\n",
+      'components/cart/add-to-cart.tsx': "import { addItem } from 'components/cart/actions';\nexport const A = () => addItem;\n",
+    });
+    const { moduleResolver } = await import('../src/detectors/shared/resolve-module.js');
+    const { indexOf } = await import('./helpers/fixture.js');
+    const resolver = moduleResolver(await indexOf(root));
+    expect(resolver.resolve('components/cart/add-to-cart.tsx', 'components/cart/actions')).toBe('components/cart/actions.ts');
+    // A package name that is no file under baseUrl stays a package.
+    expect(resolver.resolve('components/cart/add-to-cart.tsx', 'react')).toBeUndefined();
+  });
+
   it('claims the framework default port only when the dev script starts the framework dev server', async () => {
     expect(startsDevServer('vite')).toBe(true);
     expect(startsDevServer('dotenv -e ../../.env -- next dev --turbo')).toBe(true);

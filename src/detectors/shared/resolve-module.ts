@@ -186,11 +186,13 @@ class Resolver implements ModuleResolver {
     if (!json) return undefined;
     const dir = posix.dirname(config) === '.' ? '' : posix.dirname(config);
     const options = json.compilerOptions ?? {};
-    if (options.paths && typeof options.paths === 'object') {
-      const entries = Object.entries(options.paths).filter(
+    // A `baseUrl` alone also maps: TypeScript resolves `components/cart/actions` against it (after `paths`).
+    const fromBase: [string, string[]][] = typeof options.baseUrl === 'string' ? [['*', ['*']]] : [];
+    if ((options.paths && typeof options.paths === 'object') || fromBase.length > 0) {
+      const entries = Object.entries(options.paths ?? {}).filter(
         (e): e is [string, string[]] => Array.isArray(e[1]) && e[1].every((t) => typeof t === 'string'),
       );
-      return { baseDir: posix.join(dir, options.baseUrl ?? '.'), entries };
+      return { baseDir: posix.join(dir, options.baseUrl ?? '.'), entries: [...entries, ...fromBase] };
     }
     const related = [
       ...(Array.isArray(json.extends) ? json.extends : json.extends ? [json.extends] : []).filter((e) => e.startsWith('.')),
