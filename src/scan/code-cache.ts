@@ -127,3 +127,8 @@ export function preloadTsMorph(from: string, env: NodeJS.ProcessEnv = process.en
     for (const file of loaded) delete internals._cache[file];
   }
 }
+
+/** ts-morph itself, required from the caller's module (`from`: its `import.meta.url`), never from the repository. */
+export function requireTsMorph(from: string): unknown {
+  return createRequire(from)('ts-morph');
+}

@@ -8,12 +8,21 @@
  * stand-in that loads it is replaced by the real namespace, so later calls cost a plain property read.
  */
 import type * as TsMorph from 'ts-morph';
-import { loadTs, tsStandIn } from './lazy-ts.js';
+import { preloadTsMorph, requireTsMorph } from './code-cache.js';
+import { tsStandIn } from './lazy-ts.js';
 
 type TsApi = typeof TsMorph.ts;
 
 // `let`: replaced once by the real namespace (see above).
-export let ts: TsApi = tsStandIn(() => (ts = loadTs(import.meta.url)));
+export let ts: TsApi = tsStandIn(() => {
+  // Before the require: compiles the 13 MB of ts-morph from a code cache when there is one (see code-cache.ts).
+  preloadTsMorph(import.meta.url);
+  // A CommonJS `require`: an ESM `import` would make Node scan the 9 MB compiler for named exports first. The bundle
+  // defines `require` (scripts/bundle.mjs) and esbuild records this call as the bundle's one external dependency;
+  // tsc's ES module output (dist/src, used by tests) has none.
+  const morph = (typeof require === 'function' ? require('ts-morph') : requireTsMorph(import.meta.url)) as typeof TsMorph;
+  return (ts = morph.ts);
+});
 
 /**
  * The compiler's types, under the same name as the value (`ts.Node`, `ts.SourceFile`). A type used as `ts.X` that is
