@@ -10,9 +10,10 @@ import { isBuildOrVendor, isTestFile } from '../shared/source-scope.js';
 import { cfnText, intrinsic, references } from './cfn-values.js';
 import { cfnRoutes, FUNCTION_TYPES } from './cfn-routes.js';
 import { cfnResources } from './cloudformation.js';
+import { codeSource } from './cfn-s3-code.js';
 import { handlerFile } from './handlers.js';
 import type { InfraFindings } from './serverless.js';
-import type { InfraTool } from './types.js';
+import type { InfraCodeSource, InfraTool } from './types.js';
 
 const CANDIDATE = /\.(ya?ml|json|template)$/i;
 /** JSON files are many (manifests, locales, fixtures): only names that say "template" are read. */
@@ -59,9 +60,11 @@ export function cfnTemplate(index: RepoIndex, file: string, out: InfraFindings):
 
   const functions = resources.entries.filter((e) => FUNCTION_TYPES.has(typeOf(e)));
   const code = new Map<string, string | undefined>();
+  const elsewhere = new Map<string, InfraCodeSource | undefined>();
   const triggers = new Map<string, string[]>();
   for (const fn of functions) {
     code.set(fn.key, codeFile(index, dir, fn, globals));
+    if (!code.get(fn.key)) elsewhere.set(fn.key, codeSource(index, root, get(fn.value, 'Properties'), typeOf(fn) === 'AWS::Serverless::Function'));
     triggers.set(fn.key, eventTriggers(get(get(fn.value, 'Properties'), 'Events')));
   }
   for (const e of resources.entries) addExternalTrigger(e, triggers);
@@ -80,6 +83,7 @@ export function cfnTemplate(index: RepoIndex, file: string, out: InfraFindings):
       name: fn.key,
       ...(handler ? { handler } : resolved ? { handler: path.posix.basename(resolved) } : {}),
       ...(resolved ? { handlerFile: resolved } : {}),
+      ...(elsewhere.get(fn.key) ? { codeSource: elsewhere.get(fn.key) } : {}),
       ...(runtime ? { runtime } : {}),
       environment: [...new Set(env)].sort(),
       ...(fnTriggers.length > 0 ? { triggers: fnTriggers } : {}),
@@ -89,7 +93,8 @@ export function cfnTemplate(index: RepoIndex, file: string, out: InfraFindings):
   }
   for (const route of cfnRoutes(index, file, resources)) {
     const handler = route.target ? code.get(route.target) : undefined;
-    out.routes.push({ tool, ...route, ...(handler ? { handlerFile: handler } : {}), file: route.file ?? file });
+    const source = route.target ? elsewhere.get(route.target) : undefined;
+    out.routes.push({ tool, ...route, ...(handler ? { handlerFile: handler } : source ? { codeSource: source } : {}), file: route.file ?? file });
   }
   const found = cfnResources(tool, resources, file, FUNCTION_TYPES);
   out.tables.push(...found.tables);
