@@ -1,9 +1,13 @@
 /**
  * CloudFormation facts a hand check of a real repository found wrong: Lambdas deployed from S3 zips said "not found
- * in the repository" although their source is there under the zip's name.
+ * in the repository" although their source is there under the zip's name; variables read by inline `ZipFile` code
+ * were called unread; a CodeBuild project or CodePipeline declared in a template is CI configuration.
  */
 import { describe, expect, it } from 'vitest';
+import { Analysis } from '../src/analysis/run-detectors.js';
+import { RepoModel } from '../src/model/repo-model.js';
 import { backendApiStep } from '../src/steps/03-backend-api.js';
+import { configurationStep } from '../src/steps/08-configuration.js';
 import { missingCitations } from '../src/steps/verify-citations.js';
 import { tempRepo } from './helpers/temp-repo.js';
 import { indexOf, section } from './helpers/fixture.js';
@@ -71,5 +75,52 @@ describe('Lambda code deployed from S3', () => {
     // Two files named like the zip: no guess.
     expect(md).toContain('deployed from S3 (`functions/Other.zip`) |');
     expect(missingCitations(md, await indexOf(root))).toEqual([]);
+  });
+});
+
+describe('Lambda code written inline in a template', () => {
+  const inline = [
+    'AWSTemplateFormatVersion: "2010-09-09"',
+    'Resources:',
+    '  UserLambda:',
+    '    Type: AWS::Lambda::Function',
+    '    Properties:',
+    '      Code:',
+    '        ZipFile: |',
+    '          import os',
+    "          userpoolid = os.environ['cognitouserpoolid']",
+    '          def lambda_handler(event, context):',
+    "            return os.environ.get('region', 'us-east-1')",
+    '      Handler: index.lambda_handler',
+    '      Runtime: python3.12',
+    '      Environment:',
+    '        Variables:',
+    '          cognitouserpoolid: !Ref UserPool',
+    '          region: !Ref AWS::Region',
+    '  NodeLambda:',
+    '    Type: AWS::Lambda::Function',
+    '    Properties:',
+    '      Code:',
+    '        ZipFile: !Sub |',
+    '          exports.handler = async () => process.env.BUCKET_NAME;',
+    '      Handler: index.handler',
+    '      Runtime: nodejs20.x',
+    '      Environment:',
+    '        Variables:',
+    '          BUCKET_NAME: !Ref Bucket',
+    '',
+  ].join('\n');
+
+  it('reads its variables at the template line, so step 8 does not call them unread', async () => {
+    const root = tempRepo({ 'template/users.yaml': inline });
+    const env = (await RepoModel.of(new Analysis(await indexOf(root)))).env();
+    const read = (name: string) => env.get(name)?.reads.map((r) => [r.file, r.lines[0], r.hasFallback, r.required ?? null]);
+    expect(read('cognitouserpoolid')).toEqual([['template/users.yaml', 9, false, 'guard']]);
+    expect(read('region')).toEqual([['template/users.yaml', 11, true, null]]);
+    expect(read('BUCKET_NAME')).toEqual([['template/users.yaml', 23, false, null]]);
+    const step8 = (await section(configurationStep, root)).markdown;
+    expect(step8).not.toMatch(/not read by the code/);
+    const step3 = (await section(backendApiStep, root)).markdown;
+    expect(step3).toContain('index.lambda_handler` → inline in the template (`/template/users.yaml:7`)');
   });
 });
