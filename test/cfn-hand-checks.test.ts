@@ -8,6 +8,7 @@ import { Analysis } from '../src/analysis/run-detectors.js';
 import { RepoModel } from '../src/model/repo-model.js';
 import { backendApiStep } from '../src/steps/03-backend-api.js';
 import { configurationStep } from '../src/steps/08-configuration.js';
+import { workflowsStep } from '../src/steps/09-workflows.js';
 import { missingCitations } from '../src/steps/verify-citations.js';
 import { tempRepo } from './helpers/temp-repo.js';
 import { indexOf, section } from './helpers/fixture.js';
@@ -122,5 +123,43 @@ describe('Lambda code written inline in a template', () => {
     expect(step8).not.toMatch(/not read by the code/);
     const step3 = (await section(backendApiStep, root)).markdown;
     expect(step3).toContain('index.lambda_handler` → inline in the template (`/template/users.yaml:7`)');
+  });
+});
+
+describe('CI declared as CloudFormation resources', () => {
+  it('step 9 shows the CodeBuild project and pipeline instead of "No CI configuration found"', async () => {
+    const root = tempRepo({
+      'template/master.yaml': [
+        'AWSTemplateFormatVersion: "2010-09-09"',
+        'Resources:',
+        '  CodeBuildProject:',
+        "    Type: 'AWS::CodeBuild::Project'",
+        '    Properties:',
+        '      Source:',
+        '        Type: CODEPIPELINE',
+        '        BuildSpec: |',
+        '          version: 0.2',
+        '          phases:',
+        '            build:',
+        '              commands:',
+        '                - npm run build',
+        '  AssetsCodePipeline:',
+        "    Type: 'AWS::CodePipeline::Pipeline'",
+        '    Properties:',
+        '      Stages:',
+        '        - Name: Source',
+        '        - Name: Build',
+        '',
+      ].join('\n'),
+    });
+    const md = (await section(workflowsStep, root)).markdown;
+    expect(md).not.toContain('No CI configuration found');
+    expect(md).toContain('- `CodeBuildProject` `AWS::CodeBuild::Project` (inline buildspec) — `/template/master.yaml:3`');
+    expect(md).toContain('- `AssetsCodePipeline` `AWS::CodePipeline::Pipeline` (stages: Source → Build) — `/template/master.yaml:14`');
+    expect(missingCitations(md, await indexOf(root))).toEqual([]);
+    expect((await RepoModel.of(new Analysis(await indexOf(root)))).evidence('ci').map((e) => e.at)).toEqual([
+      { file: 'template/master.yaml', line: 3 },
+      { file: 'template/master.yaml', line: 14 },
+    ]);
   });
 });

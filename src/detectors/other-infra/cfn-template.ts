@@ -98,7 +98,7 @@ export function cfnTemplate(index: RepoIndex, file: string, out: InfraFindings):
   }
   const found = cfnResources(tool, resources, file, FUNCTION_TYPES);
   out.tables.push(...found.tables);
-  out.resources.push(...found.others.map((r) => ({ ...r, ...detailOf(resources, r.name) })));
+  out.resources.push(...found.others.map((r) => ({ ...r, ...detailOf(resources, r.name, ciDetail(get(resources, r.name))) })));
 }
 
 export function typeOf(e: YamlEntry): string {
@@ -191,7 +191,7 @@ function addExternalTrigger(e: YamlEntry, triggers: Map<string, string[]>): void
 }
 
 /** A few readable settings for resources shown by type (an API's stage, a queue's or bucket's name). */
-function detailOf(resources: YamlNode, name: string): { detail?: string } {
+function detailOf(resources: YamlNode, name: string, first?: string): { detail?: string } {
   const props = get(get(resources, name), 'Properties');
   const parts = [
     ['StageName', 'stage'], ['Name', 'name'], ['QueueName', 'name'], ['TopicName', 'name'], ['BucketName', 'name'],
@@ -200,5 +200,24 @@ function detailOf(resources: YamlNode, name: string): { detail?: string } {
     const value = cfnText(get(props, key));
     return value && !intrinsic(get(props, key))?.fn.startsWith('Fn::If') ? [`${label}: ${value}`] : [];
   });
-  return parts.length > 0 ? { detail: parts.slice(0, 2).join(', ') } : {};
+  const all = [...(first ? [first] : []), ...parts];
+  return all.length > 0 ? { detail: all.slice(0, 2).join(', ') } : {};
+}
+
+/** What a CI resource runs: a CodeBuild project's buildspec (inline, or its file), a pipeline's stages. */
+function ciDetail(resource: YamlNode | undefined): string | undefined {
+  const type = scalar(get(resource, 'Type'));
+  const props = get(resource, 'Properties');
+  if (type === 'AWS::CodeBuild::Project') {
+    const spec = get(get(props, 'Source'), 'BuildSpec');
+    const text = scalar(spec);
+    if (spec && (text === undefined || text.includes('\n'))) return 'inline buildspec';
+    return text ? `buildspec: ${text}` : undefined;
+  }
+  if (type === 'AWS::CodePipeline::Pipeline') {
+    const stages = get(props, 'Stages');
+    const names = stages?.kind === 'seq' ? stages.items.map((s) => scalar(get(s, 'Name'))).filter((n): n is string => !!n) : [];
+    return names.length > 0 ? `stages: ${names.join(' → ')}` : undefined;
+  }
+  return undefined;
 }

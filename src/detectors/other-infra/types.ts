@@ -121,3 +121,10 @@ export type InfraFunctionFact = Fact<'infra.function', InfraFunctionData>;
 export type InfraRouteFact = Fact<'infra.route', InfraRouteData>;
 export type InfraTableFact = Fact<'infra.table', InfraTableData>;
 export type InfraResourceFact = Fact<'infra.resource', InfraResourceData>;
+
+/** CI declared as infrastructure (a CodeBuild project, a CodePipeline): CI configuration with no CI file. */
+const CI_RESOURCE = new Set(['AWS::CodeBuild::Project', 'AWS::CodePipeline::Pipeline', 'aws_codebuild_project', 'aws_codepipeline']);
+
+export function ciResources<T extends InfraResourceData>(resources: readonly T[]): T[] {
+  return resources.filter((r) => CI_RESOURCE.has(r.type));
+}
