@@ -75,7 +75,7 @@ export function ciWorkflowsSection(model: StepModel, workflows: readonly CiWorkf
     if (declared.length > 0) {
       return join(
         heading(3, 'CI workflows'),
-        'CI is declared as cloud resources in infrastructure templates (the build runs in AWS on the pipeline\'s trigger):',
+        'CI is declared as cloud resources in infrastructure templates (the build runs in AWS):',
         bullets(declared.map((r) => `${code(r.name)} ${code(r.type)}${r.detail ? ` (${escaped(r.detail)})` : ''} — ${cite(r.file, r.line)}`)),
       );
     }
