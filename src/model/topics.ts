@@ -41,7 +41,7 @@ import type { ClaimTopic } from './claims.js';
 import { envMentions } from './env-mentions.js';
 import { infraCommands } from './infra-commands.js';
 import { readmeDeployButtons } from './deploy-buttons.js';
-import { INFRA_TOOL_TITLE, type InfraProjectData, type InfraResourceData } from '../detectors/other-infra/types.js';
+import { ciResources, INFRA_TOOL_TITLE, type InfraProjectData, type InfraResourceData } from '../detectors/other-infra/types.js';
 import type { DbMigrationsData } from '../detectors/database-runtime/index.js';
 import { ENV_DETECTORS, envModelOf } from './env.js';
 import { composeDetector } from '../detectors/compose/index.js';
@@ -179,8 +179,13 @@ const TOPICS: readonly Topic[] = [
   },
   {
     id: 'ci',
-    detectors: [ciDetector],
-    evidence: (set, index) => [...kinds(set, ['ci.workflow'], (f) => `CI workflow ${f.id}`), ...filesMatching(index, CI_FILE, 'CI file')],
+    // A CodeBuild project or CodePipeline declared in a CloudFormation template is CI with no CI file.
+    detectors: [ciDetector, otherInfraDetector],
+    evidence: (set, index) => [
+      ...kinds(set, ['ci.workflow'], (f) => `CI workflow ${f.id}`),
+      ...filesMatching(index, CI_FILE, 'CI file'),
+      ...ciResources(facts<InfraResourceData>(set, 'infra.resource').map((f) => f.data)).map((r) => ({ what: `${r.type} ${r.name}`, at: { file: r.file, line: r.line } })),
+    ],
   },
   {
     // Subject `cdk`: only commands that run the CDK CLI; without one, any deploy or publish command.

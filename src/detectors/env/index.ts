@@ -14,6 +14,7 @@ import { findDefinition } from '../shared/definitions.js';
 import { helperCallsIn, literalArgumentsOf, QUOTED_NAME, type LiteralArgument } from './helper-calls.js';
 import { callsWithMember, enumArgumentReads } from './helper-enum-args.js';
 import { moduleResolver } from '../shared/resolve-module.js';
+import { inlineCodeReads, INLINE_CODE_TEXT } from './reads-inline-code.js';
 import { envReadsInText, goReads, GO_FILE, pythonCdkSets, pythonEnv, PYTHON_FILE } from './reads-text.js';
 import { composeEnv, readCompose } from './sets-compose.js';
 import { dockerfileEnv } from './sets-dockerfile.js';
@@ -150,6 +151,7 @@ export const envDetector: Detector = {
         const text = index.read(file);
         if (text === undefined) continue;
         if (TEMPLATE_TEXT.test(text)) sets(index.memo('env.template@1', file, (t) => templateEnv(file, t)) ?? []);
+        if (TEMPLATE_TEXT.test(text) && INLINE_CODE_TEXT.test(text)) facts.push(...group(index, file, index.memo('env.inline-code@1', file, inlineCodeReads) ?? []));
         // Helm templates (`{{ .Values.x }}`) are not YAML until rendered; the text safety net still sees their names.
         else if (KUBERNETES_TEXT.test(text) && !text.includes('{{')) {
           const manifest = index.memo('env.manifests@1', file, readManifests);

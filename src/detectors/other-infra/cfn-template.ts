@@ -10,9 +10,10 @@ import { isBuildOrVendor, isTestFile } from '../shared/source-scope.js';
 import { cfnText, intrinsic, references } from './cfn-values.js';
 import { cfnRoutes, FUNCTION_TYPES } from './cfn-routes.js';
 import { cfnResources } from './cloudformation.js';
+import { codeSource } from './cfn-s3-code.js';
 import { handlerFile } from './handlers.js';
 import type { InfraFindings } from './serverless.js';
-import type { InfraTool } from './types.js';
+import type { InfraCodeSource, InfraTool } from './types.js';
 
 const CANDIDATE = /\.(ya?ml|json|template)$/i;
 /** JSON files are many (manifests, locales, fixtures): only names that say "template" are read. */
@@ -59,9 +60,11 @@ export function cfnTemplate(index: RepoIndex, file: string, out: InfraFindings):
 
   const functions = resources.entries.filter((e) => FUNCTION_TYPES.has(typeOf(e)));
   const code = new Map<string, string | undefined>();
+  const elsewhere = new Map<string, InfraCodeSource | undefined>();
   const triggers = new Map<string, string[]>();
   for (const fn of functions) {
     code.set(fn.key, codeFile(index, dir, fn, globals));
+    if (!code.get(fn.key)) elsewhere.set(fn.key, codeSource(index, root, get(fn.value, 'Properties'), typeOf(fn) === 'AWS::Serverless::Function'));
     triggers.set(fn.key, eventTriggers(get(get(fn.value, 'Properties'), 'Events')));
   }
   for (const e of resources.entries) addExternalTrigger(e, triggers);
@@ -80,6 +83,7 @@ export function cfnTemplate(index: RepoIndex, file: string, out: InfraFindings):
       name: fn.key,
       ...(handler ? { handler } : resolved ? { handler: path.posix.basename(resolved) } : {}),
       ...(resolved ? { handlerFile: resolved } : {}),
+      ...(elsewhere.get(fn.key) ? { codeSource: elsewhere.get(fn.key) } : {}),
       ...(runtime ? { runtime } : {}),
       environment: [...new Set(env)].sort(),
       ...(fnTriggers.length > 0 ? { triggers: fnTriggers } : {}),
@@ -89,11 +93,12 @@ export function cfnTemplate(index: RepoIndex, file: string, out: InfraFindings):
   }
   for (const route of cfnRoutes(index, file, resources)) {
     const handler = route.target ? code.get(route.target) : undefined;
-    out.routes.push({ tool, ...route, ...(handler ? { handlerFile: handler } : {}), file: route.file ?? file });
+    const source = route.target ? elsewhere.get(route.target) : undefined;
+    out.routes.push({ tool, ...route, ...(handler ? { handlerFile: handler } : source ? { codeSource: source } : {}), file: route.file ?? file });
   }
   const found = cfnResources(tool, resources, file, FUNCTION_TYPES);
   out.tables.push(...found.tables);
-  out.resources.push(...found.others.map((r) => ({ ...r, ...detailOf(resources, r.name) })));
+  out.resources.push(...found.others.map((r) => ({ ...r, ...detailOf(resources, r.name, ciDetail(get(resources, r.name))) })));
 }
 
 export function typeOf(e: YamlEntry): string {
@@ -186,7 +191,7 @@ function addExternalTrigger(e: YamlEntry, triggers: Map<string, string[]>): void
 }
 
 /** A few readable settings for resources shown by type (an API's stage, a queue's or bucket's name). */
-function detailOf(resources: YamlNode, name: string): { detail?: string } {
+function detailOf(resources: YamlNode, name: string, first?: string): { detail?: string } {
   const props = get(get(resources, name), 'Properties');
   const parts = [
     ['StageName', 'stage'], ['Name', 'name'], ['QueueName', 'name'], ['TopicName', 'name'], ['BucketName', 'name'],
@@ -195,5 +200,24 @@ function detailOf(resources: YamlNode, name: string): { detail?: string } {
     const value = cfnText(get(props, key));
     return value && !intrinsic(get(props, key))?.fn.startsWith('Fn::If') ? [`${label}: ${value}`] : [];
   });
-  return parts.length > 0 ? { detail: parts.slice(0, 2).join(', ') } : {};
+  const all = [...(first ? [first] : []), ...parts];
+  return all.length > 0 ? { detail: all.slice(0, 2).join(', ') } : {};
+}
+
+/** What a CI resource runs: a CodeBuild project's buildspec (inline, or its file), a pipeline's stages. */
+function ciDetail(resource: YamlNode | undefined): string | undefined {
+  const type = scalar(get(resource, 'Type'));
+  const props = get(resource, 'Properties');
+  if (type === 'AWS::CodeBuild::Project') {
+    const spec = get(get(props, 'Source'), 'BuildSpec');
+    const text = scalar(spec);
+    if (spec && (text === undefined || text.includes('\n'))) return 'inline buildspec';
+    return text ? `buildspec: ${text}` : undefined;
+  }
+  if (type === 'AWS::CodePipeline::Pipeline') {
+    const stages = get(props, 'Stages');
+    const names = stages?.kind === 'seq' ? stages.items.map((s) => scalar(get(s, 'Name'))).filter((n): n is string => !!n) : [];
+    return names.length > 0 ? `stages: ${names.join(' → ')}` : undefined;
+  }
+  return undefined;
 }

@@ -44,6 +44,8 @@ export interface InfraFunctionData {
   readonly handler?: string;
   /** The source file the handler resolves to, only when it exists in the repository. */
   readonly handlerFile?: string;
+  /** Code deployed from S3 or written inline in the template (no handler file to resolve). */
+  readonly codeSource?: InfraCodeSource;
   readonly runtime?: string;
   /** Environment variable names given to the function (never values). */
   readonly environment: readonly string[];
@@ -55,6 +57,11 @@ export interface InfraFunctionData {
   readonly line: number;
 }
 
+/** `s3`: the object key when readable, and the one source file named like the zip (`likely`); `inline`: a `ZipFile`. */
+export type InfraCodeSource =
+  | { readonly kind: 's3'; readonly key?: string; readonly likely?: string }
+  | { readonly kind: 'inline'; readonly line: number };
+
 export interface InfraRouteData {
   readonly tool: InfraTool;
   /** Upper-case method, `ANY` for `*` / any. */
@@ -65,6 +72,7 @@ export interface InfraRouteData {
   /** What serves it when no function does (templates): `HTTP proxy https://…`, `SQS-SendMessage → Queue`, `mock`. */
   readonly integration?: string;
   readonly handlerFile?: string;
+  readonly codeSource?: InfraCodeSource;
   /** The route's authorizer as written (`Cognito user pool`, `aws_iam`, a named authorizer function), when set. */
   readonly authorizer?: string;
   readonly file: string;
@@ -113,3 +121,10 @@ export type InfraFunctionFact = Fact<'infra.function', InfraFunctionData>;
 export type InfraRouteFact = Fact<'infra.route', InfraRouteData>;
 export type InfraTableFact = Fact<'infra.table', InfraTableData>;
 export type InfraResourceFact = Fact<'infra.resource', InfraResourceData>;
+
+/** CI declared as infrastructure (a CodeBuild project, a CodePipeline): CI configuration with no CI file. */
+const CI_RESOURCE = new Set(['AWS::CodeBuild::Project', 'AWS::CodePipeline::Pipeline', 'aws_codebuild_project', 'aws_codepipeline']);
+
+export function ciResources<T extends InfraResourceData>(resources: readonly T[]): T[] {
+  return resources.filter((r) => CI_RESOURCE.has(r.type));
+}

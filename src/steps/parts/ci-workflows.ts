@@ -4,10 +4,11 @@ import { bullets, codeBlock, heading, join, table } from '../../markdown/blocks.
 import { cite } from '../../markdown/cite.js';
 import { code, escaped, oneLine } from '../../markdown/text.js';
 import type { StepModel } from '../../model/repo-model.js';
-import type { InfraProjectFact } from '../../detectors/other-infra/types.js';
+import { ciResources, type InfraProjectFact, type InfraResourceData, type InfraResourceFact } from '../../detectors/other-infra/types.js';
 import { infraCommands, type InfraCommand } from '../../model/infra-commands.js';
+import { otherInfraDetector } from '../../detectors/other-infra/index.js';
 import { noneOr } from './claims.js';
-import { value } from './format.js';
+import { byFileLine, value } from './format.js';
 import { runScript } from './run-commands.js';
 
 const PROVIDER: Record<string, string> = {
@@ -62,9 +63,22 @@ function commands(job: CiJob, limit = 6): string {
   return parts.join(' · ') || '—';
 }
 
+function infraResources(model: StepModel): InfraResourceData[] {
+  return model.repo.facts([otherInfraDetector]).of<InfraResourceFact>('infra.resource').map((f) => f.data).sort(byFileLine);
+}
+
 /** Each CI file: triggers, then its jobs with what they need and run. */
 export function ciWorkflowsSection(model: StepModel, workflows: readonly CiWorkflowFact[]): string {
   if (workflows.length === 0) {
+    // CI declared as AWS resources in a template (CodeBuild, CodePipeline): the 'ci' topic's evidence, said as such.
+    const declared = ciResources(infraResources(model));
+    if (declared.length > 0) {
+      return join(
+        heading(3, 'CI workflows'),
+        'CI is declared as cloud resources in infrastructure templates (the build runs in AWS):',
+        bullets(declared.map((r) => `${code(r.name)} ${code(r.type)}${r.detail ? ` (${escaped(r.detail)})` : ''} — ${cite(r.file, r.line)}`)),
+      );
+    }
     return join(
       heading(3, 'CI workflows'),
       noneOr(

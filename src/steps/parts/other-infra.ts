@@ -7,7 +7,7 @@ import { bullets, heading, join, table } from '../../markdown/blocks.js';
 import { cite, citeAll } from '../../markdown/cite.js';
 import { cell, code, escaped } from '../../markdown/text.js';
 import { byFileLine, compareText, names, value } from './format.js';
-import { INFRA_TOOL_TITLE as TITLE } from '../../detectors/other-infra/types.js';
+import { INFRA_TOOL_TITLE as TITLE, type InfraCodeSource } from '../../detectors/other-infra/types.js';
 
 export const INFRA_TOOLS: readonly InfraTool[] = ['serverless', 'sst', 'sam', 'cloudformation', 'terraform', 'wrangler'];
 /** Resources the endpoints table already shows, route by route. */
@@ -106,11 +106,21 @@ export function infraRouteTable(routes: readonly InfraRouteData[]): string {
       .map((r) => [
         code(`${r.method} ${r.path}`),
         r.target ? value(r.target) : r.integration ? cell(r.integration) : '—',
-        r.handlerFile ? cite(r.handlerFile) : r.integration ? 'no function (integration)' : 'not found in the repository',
+        r.handlerFile ? cite(r.handlerFile) : r.codeSource ? codeSourceText(r.codeSource, r.file) : r.integration ? 'no function (integration)' : 'not found in the repository',
         ...(withAuth ? [r.authorizer ? cell(r.authorizer) : 'none'] : []),
         cite(r.file, r.line),
       ]),
   );
+}
+
+/**
+ * Code that is not a repository path: never "not found" (the zip is built from somewhere, often this repository).
+ * A key starting with `/` is not printed as a code span, which would read as a repository path.
+ */
+function codeSourceText(source: InfraCodeSource, file: string): string {
+  if (source.kind === 'inline') return `inline in the template (${cite(file, source.line)})`;
+  const key = source.key ? ` (${source.key.startsWith('/') ? escaped(source.key) : code(source.key)})` : '';
+  return `deployed from S3${key}${source.likely ? `; source likely ${cite(source.likely)}` : ''}`;
 }
 
 export function infraFunctionTable(functions: readonly InfraFunctionData[]): string {
@@ -118,7 +128,7 @@ export function infraFunctionTable(functions: readonly InfraFunctionData[]): str
     ['Function', 'Handler', 'Runtime', 'Environment', 'Triggers', 'Defined in'],
     functions.map((f) => [
       code(f.name),
-      `${f.handler ? value(f.handler) : '—'}${f.handlerFile ? ` → ${cite(f.handlerFile)}` : ''}`,
+      `${f.handler ? value(f.handler) : '—'}${f.handlerFile ? ` → ${cite(f.handlerFile)}` : f.codeSource ? ` → ${codeSourceText(f.codeSource, f.file)}` : ''}`,
       f.runtime ? value(f.runtime) : '—',
       f.environment.length > 0 ? names(f.environment, 6) : '—',
       f.triggers && f.triggers.length > 0 ? escaped(f.triggers.join(', ')) : '—',
