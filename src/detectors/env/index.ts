@@ -179,7 +179,7 @@ export const envDetector: Detector = {
       if (!parseable && !typed && !TEXT_SOURCES.test(file)) continue;
       const text = index.read(file);
       if (typed) {
-        if (mentions(text, ['ImportMetaEnv', 'ProcessEnv'])) facts.push(...typedNames(index, file, text!));
+        if (mentions(text, ['ImportMetaEnv', 'ProcessEnv', 'interface Env'])) facts.push(...typedNames(index, file, text!));
         continue;
       }
       if (parseable && IAC_SETS.wants(file, text ?? '')) {
@@ -406,21 +406,29 @@ function declared(index: RepoIndex, file: string): EnvDeclaredFact[] {
   }));
 }
 
-/** `interface ImportMetaEnv { readonly VITE_API_URL: string }` and `namespace NodeJS { interface ProcessEnv {…} }`. */
+/**
+ * `interface ImportMetaEnv { readonly VITE_API_URL: string }`, `namespace NodeJS { interface ProcessEnv {…} }`, and
+ * the Worker/Oxygen `interface Env { SESSION_SECRET: string }` (Hydrogen's env.d.ts, `wrangler types`). `Env` also
+ * types Worker bindings (`MY_KV: KVNamespace`): there only string-typed members are variables.
+ */
 function typedNames(index: RepoIndex, file: string, text: string): EnvDeclaredFact[] {
   const out: EnvDeclaredFact[] = [];
   const pkg = index.packageOf(file)?.name ?? '';
   const lines = text.split('\n');
   let depth = 0;
   let inside = false;
+  let worker = false;
   lines.forEach((line, i) => {
-    if (/interface\s+(ImportMetaEnv|ProcessEnv)\b/.test(line)) {
+    const open = /interface\s+(ImportMetaEnv|ProcessEnv|Env)\b/.exec(line);
+    if (open) {
       inside = true;
+      worker = open[1] === 'Env';
       depth = 0;
     }
     if (!inside) return;
-    const m = /^\s*(?:readonly\s+)?([A-Z][A-Z0-9_]*)\??\s*:/.exec(line);
-    if (m && depth === 1) out.push({ kind: 'env.declared', id: `${m[1]} ${file}`, data: { name: m[1], file, line: i + 1, package: pkg, source: 'type' }, at: [{ file, line: i + 1 }] });
+    const m = /^\s*(?:readonly\s+)?([A-Z][A-Z0-9_]*)\??\s*:\s*([^;,]*)/.exec(line);
+    const stringTyped = (type: string) => /^(string|(['"][^'"]*['"]\s*\|?\s*)+)$/.test(type.trim());
+    if (m && depth === 1 && (!worker || stringTyped(m[2]))) out.push({ kind: 'env.declared', id: `${m[1]} ${file}`, data: { name: m[1], file, line: i + 1, package: pkg, source: 'type' }, at: [{ file, line: i + 1 }] });
     depth += (line.match(/\{/g) ?? []).length - (line.match(/\}/g) ?? []).length;
     if (depth <= 0 && line.includes('}')) inside = false;
   });
