@@ -25,3 +25,44 @@ describe('the Worker `interface Env` in a .d.ts', () => {
     expect(env.get('MY_KV')?.sets ?? []).toEqual([]);
   });
 });
+
+describe("Remix/Hydrogen's load context", () => {
+  const root = () =>
+    tempRepo({
+      'package.json': JSON.stringify({ name: 'shop', private: true, dependencies: { '@remix-run/react': '^2.0.0' } }),
+      'server.ts': worker,
+      'app/entry.server.tsx': [
+        "import type {AppLoadContext, EntryContext} from '@shopify/remix-oxygen';",
+        'export default async function handleRequest(request: Request, status: number, headers: Headers, remix: EntryContext, context: AppLoadContext) {',
+        '  return new Response(context.env.CHECKOUT_DOMAIN);',
+        '}',
+        '',
+      ].join('\n'),
+      'app/root.tsx': [
+        "import type {LoaderFunctionArgs, AppLoadContext} from '@shopify/remix-oxygen';",
+        'export async function loader({request, context}: LoaderFunctionArgs) {',
+        '  const {storefront, env} = context;',
+        '  return {id: env.STOREFRONT_ID, other: await more(context)};',
+        '}',
+        'async function more({env}: AppLoadContext) {',
+        '  return env.SHOP_ID;',
+        '}',
+        '',
+      ].join('\n'),
+      'app/routes/x.tsx': 'export const action = async ({context}) => context.env.ACTION_KEY;\n',
+      'app/lib/utils.ts': 'export function parse(url: string, env: Env) {\n  return url === env.STORE_DOMAIN;\n}\n',
+      // A `context` that is no load context stays unread.
+      'app/lib/other.ts': 'export function run(context: { env: Record<string, string> }) {\n  return context.env.NOT_ENV;\n}\n',
+    });
+
+  it('reads context.env.X in handleRequest, loaders, actions, `{ env }` of the context and a parameter typed Env', async () => {
+    const env = (await modelOf(root())).env();
+    const at = (name: string) => env.get(name)?.reads.map((r) => `${r.file}:${r.lines[0]}`);
+    expect(at('CHECKOUT_DOMAIN')).toEqual(['app/entry.server.tsx:3']);
+    expect(at('STOREFRONT_ID')).toEqual(['app/root.tsx:4']);
+    expect(at('SHOP_ID')).toEqual(['app/root.tsx:7']);
+    expect(at('ACTION_KEY')).toEqual(['app/routes/x.tsx:1']);
+    expect(at('STORE_DOMAIN')).toEqual(['app/lib/utils.ts:2']);
+    expect(env.get('NOT_ENV')).toBeUndefined();
+  });
+});
