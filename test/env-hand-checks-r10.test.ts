@@ -66,3 +66,46 @@ describe("Remix/Hydrogen's load context", () => {
     expect(env.get('NOT_ENV')).toBeUndefined();
   });
 });
+
+describe('CI run: commands that set variables', () => {
+  it('records `X=… cmd` in a composite action and `echo "X=…" >> $GITHUB_ENV` as CI sets, names only', async () => {
+    const root = tempRepo({
+      'package.json': JSON.stringify({ name: 'shop', private: true, devDependencies: { '@playwright/test': '^1.40.0' } }),
+      'playwright.config.ts': "export default { use: { baseURL: process.env.URL, extraHTTPHeaders: { 'x-bypass': process.env.AUTH_BYPASS_TOKEN } } };\nexport const deployed = process.env.DEPLOYMENT_URL;\n",
+      '.github/actions/e2e/action.yml': [
+        'name: e2e',
+        'inputs:',
+        '  url:',
+        '    required: true',
+        'runs:',
+        '  using: composite',
+        '  steps:',
+        '    - name: Run tests',
+        "      shell: 'bash'",
+        '      run: URL=${{ inputs.url }} AUTH_BYPASS_TOKEN=${{ inputs.token }} npx playwright test',
+        '',
+      ].join('\n'),
+      '.github/workflows/deploy.yml': [
+        'name: deploy',
+        'on: push',
+        'jobs:',
+        '  deploy:',
+        '    runs-on: ubuntu-latest',
+        '    steps:',
+        '      - name: Publish',
+        '        run: |',
+        '          npx deploy --token "${{ secrets.DEPLOY_TOKEN }}"',
+        '          echo "DEPLOYMENT_URL=$(jq -r .url log.json)" >> $GITHUB_ENV',
+        '      - uses: ./.github/actions/e2e',
+        '',
+      ].join('\n'),
+    });
+    const env = (await modelOf(root)).env();
+    const ci = (name: string) => env.get(name)?.sets.filter((s) => s.kind === 'ci').map((s) => `${s.at.file}:${s.at.line}`);
+    expect(ci('URL')).toEqual(['.github/actions/e2e/action.yml:10']);
+    expect(ci('AUTH_BYPASS_TOKEN')).toEqual(['.github/actions/e2e/action.yml:10']);
+    expect(ci('DEPLOYMENT_URL')).toEqual(['.github/workflows/deploy.yml:10']);
+    const step9 = (await section(workflowsStep, root)).markdown;
+    expect(step9).not.toMatch(/`(URL|AUTH_BYPASS_TOKEN|DEPLOYMENT_URL)`[^\n]*set nowhere/);
+  });
+});
