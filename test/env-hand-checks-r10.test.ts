@@ -109,3 +109,27 @@ describe('CI run: commands that set variables', () => {
     expect(step9).not.toMatch(/`(URL|AUTH_BYPASS_TOKEN|DEPLOYMENT_URL)`[^\n]*set nowhere/);
   });
 });
+
+describe('a destructured process.env binding with the fallback at its uses', () => {
+  it('has a fallback when every use in the scope gives one, and not when one use does not', async () => {
+    const root = tempRepo({
+      'package.json': JSON.stringify({ name: 'site', private: true }),
+      'src/footer.ts': [
+        'const { COMPANY_NAME, SITE_NAME, API_TOKEN } = process.env;',
+        'export function footer() {',
+        "  const name = COMPANY_NAME || SITE_NAME || '';",
+        '  return name + API_TOKEN;',
+        '}',
+        'export const other = () => API_TOKEN ?? "x";',
+        '',
+      ].join('\n'),
+    });
+    const env = (await modelOf(root)).env();
+    const fallback = (name: string) => env.get(name)?.reads.map((r) => r.hasFallback);
+    expect(fallback('COMPANY_NAME')).toEqual([true]);
+    expect(fallback('SITE_NAME')).toEqual([true]);
+    expect(fallback('API_TOKEN')).toEqual([false]);
+    const step9 = (await section(workflowsStep, root)).markdown;
+    expect(step9).not.toMatch(/`(COMPANY_NAME|SITE_NAME)`[^\n]*without a fallback/);
+  });
+});

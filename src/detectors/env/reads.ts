@@ -7,6 +7,7 @@ import { copyPrefix } from './reads-prefix.js';
 import { fastifyEnvKeys, FASTIFY_ENV_TEXT } from './reads-fastify-env.js';
 import { classValidatorKeys } from './reads-class-validator.js';
 import { remixContexts } from './reads-remix.js';
+import { everyUseCopes } from './reads-bindings.js';
 import { envReturningFunctions, HONO_CONTEXT, META, PROCESS, WORKER, workerScope, type Receiver } from './reads-receivers.js';
 import { nestValidationSchemas, renamedSchemaReads, schemaFacts } from './reads-schema-uses.js';
 import { exportedNames, exportPath, helperOf, listHelperOf, loopNames, prefixedHelperOf, type EnvHelper } from './reads-scope.js';
@@ -264,7 +265,8 @@ export function envReadsOf(sf: ts.SourceFile, imported?: ReadonlyMap<string, 'pr
       if (!r) return;
       for (const el of node.name.elements) {
         const name = el.propertyName ? propertyNameText(el.propertyName) : ts.isIdentifier(el.name) ? el.name.text : undefined;
-        if (name && !el.dotDotDotToken && isEnvName(name)) reads.push({ name, line: lineOf(el, sf), via: 'destructuring', receiver: r.receiver, fallback: el.initializer !== undefined });
+        // No default: the fallback may be at the binding's uses (`const { A, B } = process.env` … `A || B || ''`).
+        if (name && !el.dotDotDotToken && isEnvName(name)) reads.push({ name, line: lineOf(el, sf), via: 'destructuring', receiver: r.receiver, fallback: el.initializer !== undefined || everyUseCopes(el, hasFallback) });
       }
     } else if (ts.isCallExpression(node)) {
       callRead(node);
