@@ -132,7 +132,7 @@ export class EnvModel {
       for (const e of w.env) add(e);
       for (const job of w.jobs) {
         for (const e of job.env) add(e, job.id);
-        for (const step of job.steps) for (const e of step.env) add(e, job.id);
+        for (const step of job.steps) for (const e of [...step.env, ...(step.runSets ?? [])]) add(e, job.id);
       }
     }
     for (const f of facts.of<FrontendAppFact>('frontend.app')) {

@@ -32,6 +32,7 @@ export let ts: TsApi = tsStandIn(() => {
 export declare namespace ts {
   export type ArrayLiteralExpression = TsMorph.ts.ArrayLiteralExpression; export type ArrowFunction = TsMorph.ts.ArrowFunction;
   export type BinaryExpression = TsMorph.ts.BinaryExpression; export type BindingName = TsMorph.ts.BindingName;
+  export type BindingElement = TsMorph.ts.BindingElement;
   export type CallExpression = TsMorph.ts.CallExpression; export type CaseClause = TsMorph.ts.CaseClause;
   export type CaseOrDefaultClause = TsMorph.ts.CaseOrDefaultClause; export type ClassDeclaration = TsMorph.ts.ClassDeclaration;
   export type ClassLikeDeclaration = TsMorph.ts.ClassLikeDeclaration; export type ConciseBody = TsMorph.ts.ConciseBody;

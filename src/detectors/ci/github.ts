@@ -1,12 +1,13 @@
 import type { CiEnvVar, CiJob, CiStep, CiTrigger, CiWorkflowData } from './types.js';
 import { yamlLinesWithoutComments } from './yaml-comments.js';
+import { runSets } from './run-sets.js';
 import { get, keys, scalar, strings, type YamlNode } from '../../scan/yaml.js';
 
 /** A GitHub Actions workflow (`.github/workflows/*.yml`) as a plain model. */
 export function githubWorkflow(file: string, doc: YamlNode, text: string): CiWorkflowData {
   const jobsNode = get(doc, 'jobs');
   const jobs: CiJob[] =
-    jobsNode?.kind === 'map' ? jobsNode.entries.map((e) => githubJob(e.key, e.value, e.line)) : [];
+    jobsNode?.kind === 'map' ? jobsNode.entries.map((e) => githubJob(e.key, e.value, e.line, text.split('\n'))) : [];
   return {
     provider: 'github-actions',
     file,
@@ -23,7 +24,7 @@ export function githubWorkflow(file: string, doc: YamlNode, text: string): CiWor
 export function githubAction(file: string, doc: YamlNode, text: string): CiWorkflowData {
   const runs = get(doc, 'runs');
   const using = scalar(get(runs, 'using'));
-  const steps = stepsOf(get(runs, 'steps'));
+  const steps = stepsOf(get(runs, 'steps'), text.split('\n'));
   const job: CiJob = {
     id: using ?? 'composite',
     needs: [],
@@ -67,7 +68,7 @@ function triggerDetail(event: string, node: YamlNode): string | undefined {
   return parts.length > 0 ? parts.join('; ') : undefined;
 }
 
-function githubJob(id: string, node: YamlNode, line: number): CiJob {
+function githubJob(id: string, node: YamlNode, line: number, lines: readonly string[]): CiJob {
   const environment = get(node, 'environment');
   const matrix = get(get(node, 'strategy'), 'matrix');
   return {
@@ -80,20 +81,23 @@ function githubJob(id: string, node: YamlNode, line: number): CiJob {
     matrix: keys(matrix).filter((k) => k !== 'include' && k !== 'exclude'),
     calls: scalar(get(node, 'uses')),
     env: envVars(get(node, 'env')),
-    steps: stepsOf(get(node, 'steps')),
+    steps: stepsOf(get(node, 'steps'), lines),
     line,
   };
 }
 
-function stepsOf(node: YamlNode | undefined): CiStep[] {
+function stepsOf(node: YamlNode | undefined, lines: readonly string[]): CiStep[] {
   if (node?.kind !== 'seq') return [];
   return node.items.map((item) => {
-    const run = commandText(get(item, 'run'));
+    const runNode = get(item, 'run');
+    const run = commandText(runNode);
+    const sets = runSets(run, runNode?.line ?? item.line, lines);
     return {
       name: scalar(get(item, 'name')),
       run,
       uses: scalar(get(item, 'uses')),
       env: envVars(get(item, 'env')),
+      ...(sets.length ? { runSets: sets } : {}),
       line: item.line,
     };
   });

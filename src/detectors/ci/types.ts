@@ -36,6 +36,8 @@ export interface CiStep {
   readonly uses?: string;
   /** Step-level `env:`. */
   readonly env: readonly CiEnvVar[];
+  /** Names the `run:` command sets: `X=… cmd`, `export X=…`, `echo "X=…" >> $GITHUB_ENV` (run-sets.ts). */
+  readonly runSets?: readonly CiEnvVar[];
   readonly line: number;
 }
 

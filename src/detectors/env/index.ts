@@ -42,7 +42,7 @@ const CONTEXT_ENV = /\b(c|ctx|context)\.env\.\w/;
 // MDX is left out: a docs page shows `process.env.X` in prose and code samples far more often than it reads one.
 const TEXT_SOURCES = /\.(astro|vue|svelte|html)$/;
 /** Words every read form holds (`env: 'PORT'`, `env: [` are figue/convict setting definitions, reads-config-def.ts): a file without one of them is never parsed for reads (one regex: one pass). */
-const READ_WORDS = /['"](@fastify\/env|fastify-env|env-schema)['"]|Cypress\.env\(|\benv\s*:\s*(?:['"`]?[A-Z_]|\[)|process\.env|import\.meta\.env|loadEnv|Deno\.env|Bun\.env|env-var|prisma\/config|\$env\/|astro:env|node:process|['"]process['"]|cloudflare:workers|\b(c|ctx|context|this)\.env\.|\b(fetch|scheduled|queue)\s*\(\s*\w+[^,()]*,\s*\w*env\b/;
+const READ_WORDS = /['"](@fastify\/env|fastify-env|env-schema)['"]|Cypress\.env\(|\benv\s*:\s*(?:['"`]?[A-Z_]|\[)|process\.env|import\.meta\.env|loadEnv|Deno\.env|Bun\.env|env-var|prisma\/config|\$env\/|astro:env|node:process|['"]process['"]|cloudflare:workers|\b(c|ctx|context|this)\.env\.|\b(fetch|scheduled|queue)\s*\(\s*\w+[^,()]*,\s*\w*env\b|\benv\b[^;=()]*\}\s*=\s*context\b|\benv\b[^;=()]*\}\s*:\s*AppLoadContext\b|\benv\s*:\s*Env\b/;
 // Every read form holds `env` or `Env` (an import of `node:process` is then read as `env.X`): a cheap test first.
 const mentionsRead = (text: string | undefined): text is string =>
   text !== undefined && (((text.includes('env') || text.includes('Env')) && READ_WORDS.test(text)) || text.includes('validationSchema') || CONFIG_SERVICE.test(text));
@@ -56,7 +56,7 @@ const YAML_ELSEWHERE = /(^|\/)(\.github|\.gitlab|\.circleci|\.buildkite)\/|(^|\/
  * from those trees while they exist rather than by parsing everything a second time.
  */
 const ENV_READS: TreeMemo<FileEnvReads> = {
-  namespace: 'env.reads@40',
+  namespace: 'env.reads@42',
   wants: (file, text) => !GENERATED.test(file) && (HARNESS_CONFIG.test(file) ? text.includes('env') : mentionsRead(text)),
   compute: envReadsOf,
 };
@@ -181,7 +181,7 @@ export const envDetector: Detector = {
       if (!parseable && !typed && !TEXT_SOURCES.test(file)) continue;
       const text = index.read(file);
       if (typed) {
-        if (mentions(text, ['ImportMetaEnv', 'ProcessEnv'])) facts.push(...typedNames(index, file, text!));
+        if (mentions(text, ['ImportMetaEnv', 'ProcessEnv', 'interface Env'])) facts.push(...typedNames(index, file, text!));
         continue;
       }
       if (parseable && IAC_SETS.wants(file, text ?? '')) {
@@ -408,21 +408,29 @@ function declared(index: RepoIndex, file: string): EnvDeclaredFact[] {
   }));
 }
 
-/** `interface ImportMetaEnv { readonly VITE_API_URL: string }` and `namespace NodeJS { interface ProcessEnv {…} }`. */
+/**
+ * `interface ImportMetaEnv { readonly VITE_API_URL: string }`, `namespace NodeJS { interface ProcessEnv {…} }`, and
+ * the Worker/Oxygen `interface Env { SESSION_SECRET: string }` (Hydrogen's env.d.ts, `wrangler types`). `Env` also
+ * types Worker bindings (`MY_KV: KVNamespace`): there only string-typed members are variables.
+ */
 function typedNames(index: RepoIndex, file: string, text: string): EnvDeclaredFact[] {
   const out: EnvDeclaredFact[] = [];
   const pkg = index.packageOf(file)?.name ?? '';
   const lines = text.split('\n');
   let depth = 0;
   let inside = false;
+  let worker = false;
   lines.forEach((line, i) => {
-    if (/interface\s+(ImportMetaEnv|ProcessEnv)\b/.test(line)) {
+    const open = /interface\s+(ImportMetaEnv|ProcessEnv|Env)\b/.exec(line);
+    if (open) {
       inside = true;
+      worker = open[1] === 'Env';
       depth = 0;
     }
     if (!inside) return;
-    const m = /^\s*(?:readonly\s+)?([A-Z][A-Z0-9_]*)\??\s*:/.exec(line);
-    if (m && depth === 1) out.push({ kind: 'env.declared', id: `${m[1]} ${file}`, data: { name: m[1], file, line: i + 1, package: pkg, source: 'type' }, at: [{ file, line: i + 1 }] });
+    const m = /^\s*(?:readonly\s+)?([A-Z][A-Z0-9_]*)\??\s*:\s*([^;,]*)/.exec(line);
+    const stringTyped = (type: string) => /^(string|(['"][^'"]*['"]\s*\|?\s*)+)$/.test(type.trim());
+    if (m && depth === 1 && (!worker || stringTyped(m[2]))) out.push({ kind: 'env.declared', id: `${m[1]} ${file}`, data: { name: m[1], file, line: i + 1, package: pkg, source: 'type' }, at: [{ file, line: i + 1 }] });
     depth += (line.match(/\{/g) ?? []).length - (line.match(/\}/g) ?? []).length;
     if (depth <= 0 && line.includes('}')) inside = false;
   });

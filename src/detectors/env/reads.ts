@@ -6,6 +6,8 @@ import { createEnvKeys, PARSE_CALL, schemaKeys } from './reads-schema.js';
 import { copyPrefix } from './reads-prefix.js';
 import { fastifyEnvKeys, FASTIFY_ENV_TEXT } from './reads-fastify-env.js';
 import { classValidatorKeys } from './reads-class-validator.js';
+import { remixContexts } from './reads-remix.js';
+import { everyUseCopes } from './reads-bindings.js';
 import { envReturningFunctions, HONO_CONTEXT, META, PROCESS, WORKER, workerScope, type Receiver } from './reads-receivers.js';
 import { nestValidationSchemas, renamedSchemaReads, schemaFacts } from './reads-schema-uses.js';
 import { exportedNames, exportPath, helperOf, listHelperOf, loopNames, prefixedHelperOf, type EnvHelper } from './reads-scope.js';
@@ -133,6 +135,9 @@ export function envReadsOf(sf: ts.SourceFile, imported?: ReadonlyMap<string, 'pr
 
   const worker = workerScope(sf, workerPackage);
   for (const name of worker.params) aliases.set(name, WORKER);
+  // Remix/Hydrogen load context: `context.env.X`, `{ env }` of it, and a parameter typed as the Worker `Env`.
+  const remix = remixContexts(sf);
+  for (const name of remix.envs) aliases.set(name, WORKER);
   for (const [local, binding] of importsOf(sf)) {
     if (ENV_MODULES.test(binding.module) && binding.imported === 'env') aliases.set(local, PROCESS);
     if (binding.module === 'cloudflare:workers' && binding.imported === 'env') aliases.set(local, WORKER);
@@ -161,6 +166,7 @@ export function envReadsOf(sf: ts.SourceFile, imported?: ReadonlyMap<string, 'pr
     // Hono's context (`c.env.X`) and a Worker entrypoint's `this.env.X`, in Worker code only.
     if (worker.context && ts.isIdentifier(obj) && HONO_CONTEXT.has(obj.text)) return WORKER;
     if (worker.context && obj.kind === ts.SyntaxKind.ThisKeyword) return WORKER;
+    if (ts.isIdentifier(obj) && remix.contexts.has(obj.text)) return WORKER;
     if (ts.isPropertyAccessExpression(obj) && obj.name.text === 'process' && ts.isIdentifier(obj.expression)) {
       return ['globalThis', 'global', 'window'].includes(obj.expression.text) ? PROCESS : undefined;
     }
@@ -195,6 +201,16 @@ export function envReadsOf(sf: ts.SourceFile, imported?: ReadonlyMap<string, 'pr
     if ((ts.isParameter(node) || ts.isBindingElement(node)) && ts.isIdentifier(node.name) && node.initializer && !(ts.isBindingElement(node) && node.propertyName)) {
       const r = receiver(node.initializer);
       if (r) aliases.set(node.name.text, r);
+      return;
+    }
+    // `const { storefront, env } = context` of a load context: `env` is the environment.
+    if (ts.isVariableDeclaration(node) && ts.isObjectBindingPattern(node.name) && node.initializer) {
+      const from = skipParens(node.initializer);
+      if (!ts.isIdentifier(from) || !remix.contexts.has(from.text)) return;
+      for (const el of node.name.elements) {
+        const key = el.propertyName ? propertyNameText(el.propertyName) : ts.isIdentifier(el.name) ? el.name.text : undefined;
+        if (key === 'env' && ts.isIdentifier(el.name) && !el.dotDotDotToken) aliases.set(el.name.text, WORKER);
+      }
       return;
     }
     if (!ts.isVariableDeclaration(node) || !ts.isIdentifier(node.name) || !node.initializer) return;
@@ -249,7 +265,8 @@ export function envReadsOf(sf: ts.SourceFile, imported?: ReadonlyMap<string, 'pr
       if (!r) return;
       for (const el of node.name.elements) {
         const name = el.propertyName ? propertyNameText(el.propertyName) : ts.isIdentifier(el.name) ? el.name.text : undefined;
-        if (name && !el.dotDotDotToken && isEnvName(name)) reads.push({ name, line: lineOf(el, sf), via: 'destructuring', receiver: r.receiver, fallback: el.initializer !== undefined });
+        // No default: the fallback may be at the binding's uses (`const { A, B } = process.env` … `A || B || ''`).
+        if (name && !el.dotDotDotToken && isEnvName(name)) reads.push({ name, line: lineOf(el, sf), via: 'destructuring', receiver: r.receiver, fallback: el.initializer !== undefined || everyUseCopes(el, hasFallback) });
       }
     } else if (ts.isCallExpression(node)) {
       callRead(node);

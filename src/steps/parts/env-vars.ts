@@ -48,7 +48,7 @@ export function envVarsSection(model: StepModel): string {
     `${read.length} variable${read.length === 1 ? '' : 's'} read by the code in ${packages.length} package${packages.length === 1 ? '' : 's'}` +
     `${secrets ? `; ${secrets} look${secrets === 1 ? 's' : ''} secret by name` : ''}. Names only: values are never copied from dotenv files, ` +
     'CI files or infrastructure code. "Read in" lists production code first, then counts test files. "Set in" lists what the runtime ' +
-    'provides, infrastructure code (CDK, SST, Serverless, SAM), compose, Dockerfiles, Kubernetes, hosting config, CI `env:`, the code ' +
+    'provides, infrastructure code (CDK, SST, Serverless, SAM), compose, Dockerfiles, Kubernetes, hosting config, CI `env:` and `run:` commands, the code ' +
     'itself, and the dotenv files and typed declarations that serve that package.';
   const tables = packages.map((pkg) => {
     const rows = [...byPackage.get(pkg)!].flatMap(([v, reads]) => {

@@ -13,7 +13,7 @@ const RUNTIME: readonly { kind: SetKind; label: string; how: string }[] = [
   { kind: 'cdk', label: 'Lambda (AWS CDK)', how: "in the function's `environment`" },
   { kind: 'function', label: 'Serverless functions', how: 'in the function\'s `environment:`' },
   { kind: 'cloudformation', label: 'Lambda (SAM/CloudFormation)', how: "in the function's `Environment.Variables`" },
-  { kind: 'ci', label: 'CI', how: 'in the workflow\'s `env:`' },
+  { kind: 'ci', label: 'CI', how: 'in a workflow\'s `env:` or a `run:` command' },
   { kind: 'example', label: 'Local development', how: 'in the example dotenv file a new engineer copies' },
   { kind: 'type', label: 'Types', how: 'declared for the type checker' },
 ];
