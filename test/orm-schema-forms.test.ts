@@ -55,3 +55,33 @@ describe('Drizzle foreignKey() in the extra config', () => {
     expect(rel('suggestion', 'documentId')).toEqual({ model: 'document', kind: 'many-to-one', fields: ['documentId', 'documentCreatedAt'] });
   });
 });
+
+describe('TypeORM @JoinColumn', () => {
+  it('names a foreign key on the owning side (ManyToOne) only: a @JoinColumn on a OneToMany is ignored, as TypeORM ignores it', async () => {
+    const article = [
+      "import { Entity, PrimaryGeneratedColumn, OneToMany, JoinColumn } from 'typeorm';",
+      "import { Comment } from './comment.entity';",
+      '@Entity()',
+      'export class Article {',
+      '  @PrimaryGeneratedColumn() id: number;',
+      '  @OneToMany(type => Comment, comment => comment.article, { eager: true })',
+      '  @JoinColumn()',
+      '  comments: Comment[];',
+      '}',
+    ].join('\n');
+    const comment = [
+      "import { Entity, PrimaryGeneratedColumn, ManyToOne, JoinColumn } from 'typeorm';",
+      "import { Article } from './article.entity';",
+      '@Entity()',
+      'export class Comment {',
+      '  @PrimaryGeneratedColumn() id: number;',
+      '  @ManyToOne(type => Article, article => article.comments)',
+      '  @JoinColumn()',
+      '  article: Article;',
+      '}',
+    ].join('\n');
+    const list = await models({ 'package.json': '{"name":"x","dependencies":{"typeorm":"0.3"}}', 'src/article.entity.ts': article, 'src/comment.entity.ts': comment });
+    expect(list.find((m) => m.name === 'Article')!.fields.find((f) => f.name === 'comments')!.relation).toEqual({ model: 'Comment', kind: 'one-to-many' });
+    expect(list.find((m) => m.name === 'Comment')!.fields.find((f) => f.name === 'article')!.relation).toEqual({ model: 'Article', kind: 'many-to-one', fields: ['articleId'] });
+  });
+});

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { packagesDetector, type PackageFact } from '../src/detectors/packages/index.js';
+import { keyDirectories } from '../src/detectors/packages/directories.js';
 import { detect } from './helpers/fixture.js';
 
 const packages = async (fixture: string) =>
@@ -140,5 +141,14 @@ describe('assets copied into the build folder', () => {
     const pkg = (await detect(packagesDetector, root)).map((f) => f.data as PackageFact['data'])[0];
     expect(pkg.entryPoints).toContainEqual({ file: 'client/styles.css', role: 'exports["./styles.css"]', builtTo: './dist/client/styles.css' });
     expect(pkg.unresolvedEntries).toEqual([]);
+  });
+
+  it('names prisma/ and graphql/ folders by the files they hold, not by their names', () => {
+    const ctx = { kind: undefined, cdk: false, deps: new Set<string>() };
+    const roles = (files: string[]) => Object.fromEntries(keyDirectories('', files, ctx).map((d) => [d.dir, d.role]));
+    expect(roles(['prisma/.env', 'prisma/seed.ts', 'src/a.ts'])['prisma']).toBeUndefined();
+    expect(roles(['prisma/schema.prisma'])['prisma']).toBe('Prisma schema');
+    expect(roles(['app/graphql/customer/CustomerOrderQuery.ts', 'app/graphql/customer/AddressMutations.ts'])['app/graphql']).toBe('GraphQL operations (queries, mutations)');
+    expect(roles(['src/graphql/typeDefs.ts', 'src/graphql/user.resolvers.ts'])['src/graphql']).toBe('GraphQL schema and resolvers');
   });
 });

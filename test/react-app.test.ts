@@ -55,6 +55,17 @@ describe('React app detector', () => {
     expect(found.map((a) => `${a.name} @ ${a.file}:${a.line}`)).toEqual(['useLoginUser @ src/hooks/useLoginUser.ts:2', 'useMe @ src/hooks/useMe.ts:2']);
   });
 
+  it('counts subpath imports (`@clerk/nextjs/server`) as uses of the auth library', async () => {
+    const files = {
+      'app/layout.tsx': "import { ClerkProvider } from '@clerk/nextjs';\nexport default function L({ children }) { return <ClerkProvider>{children}</ClerkProvider>; }\n",
+      'components/nav.tsx': "import { UserButton } from '@clerk/nextjs';\nexport const Nav = () => <UserButton />;\n",
+      'middleware.ts': "import { clerkMiddleware } from '@clerk/nextjs/server';\nexport default clerkMiddleware();\n",
+    };
+    const index = await buildIndex(tempRepo(files));
+    const libs = authOf(index, '', Object.keys(files)).filter((a) => a.kind === 'library');
+    expect(libs.map((a) => `${a.name} ${a.usedBy}`)).toEqual(['@clerk/nextjs 3']);
+  });
+
   it('ranks the most imported components, leaving out type-only imports', async () => {
     const components = await of<KeyComponentData>('fe-react-router', 'react.component');
     expect(components.map((c) => `${c.name} ${c.usedBy}`)).toEqual(['Button 4', 'Card 4']);

@@ -89,4 +89,13 @@ describe('React Router v5 route configs kept in objects and arrays', () => {
     });
     expect(await routes(dir)).toEqual(['/home → Home @ src/pages.jsx:1']);
   });
+
+  it('shows a path-less `<Route component={NotFound} />` inside `<Switch>` as the catch-all, not as "/"', async () => {
+    const dir = tempRepo({
+      'package.json': PKG,
+      'src/pages.jsx': PAGES,
+      'src/App.jsx': "import { Route, Switch } from 'react-router-dom';\nimport { Home, About } from './pages';\nexport const A = () => <Switch><Route path=\"/\" exact component={Home} /><Route component={About} /></Switch>;\n",
+    });
+    expect(await routes(dir)).toEqual(['/ → Home @ src/pages.jsx:1', '/* → About @ src/pages.jsx:4']);
+  });
 });

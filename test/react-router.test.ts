@@ -4,6 +4,7 @@ import { flatRoutePath } from '../src/detectors/react-router/framework.js';
 import type { FrontendRouteData } from '../src/detectors/shared/frontend-route.js';
 import { frontendStep } from '../src/steps/05-frontend.js';
 import { EXAMPLE, detect, section } from './helpers/fixture.js';
+import { tempRepo } from './helpers/temp-repo.js';
 
 const routes = async (fixture: string) => (await detect(reactRouterDetector, fixture)).filter((f) => f.kind === 'react-router.route').map((f) => f.data as FrontendRouteData);
 const row = (r: FrontendRouteData) => `${r.path}${r.index ? ' (index)' : ''} → ${r.component ?? '-'} @ ${r.file ?? r.module ?? '-'}:${r.line ?? ''}`;
@@ -211,5 +212,20 @@ describe('React Router guards by shape', () => {
     expect(by('Orders').guards).toEqual(['AdminRoute']);
     expect(by('Orders').guardAt).toEqual({ AdminRoute: { file: 'src/components/AdminRoute.jsx', line: 2 } });
     expect(by('Home').guards).toEqual([]);
+  });
+
+  it('counts a flat-route layout by file name: `account_.login` (trailing `_`) is outside the `account` layout', async () => {
+    const page = (n: string) => `export default function ${n}() { return <p/>; }\n`;
+    const dir = tempRepo({
+      'package.json': JSON.stringify({ name: 'shop', dependencies: { '@remix-run/react': '2', '@remix-run/node': '2', react: '18' }, devDependencies: { '@remix-run/dev': '2' } }),
+      'app/root.tsx': page('App'),
+      'app/routes/($locale).account.tsx': "import { Outlet } from '@remix-run/react';\nexport default function Authenticated() { return <Outlet/>; }\n",
+      'app/routes/($locale).account.edit.tsx': page('Edit'),
+      'app/routes/($locale).account.orders.$id.tsx': page('Order'),
+      'app/routes/($locale).account_.login.tsx': page('Login'),
+      'app/routes/($locale).account_.logout.tsx': page('Logout'),
+    });
+    const md = (await section(frontendStep, dir)).markdown;
+    expect(md).toContain('wraps 2 routes under /:locale?/account');
   });
 });

@@ -96,3 +96,16 @@ describe('Jest configs written in JavaScript', () => {
     expect(setup).toMatchObject({ scriptName: 'test:int', sample: 'integration/orders.test.ts' });
   });
 });
+
+describe('the run command of a suite whose script is not named test', () => {
+  it('offers `e2e: npx playwright test` (not its --ui mode) when the package has a Playwright config and no test script', async () => {
+    const root = tempRepo({
+      'package.json': JSON.stringify({ name: 'store', private: true, scripts: { dev: 'vite', e2e: 'npx playwright test', 'e2e:ui': 'npx playwright test --ui' }, devDependencies: { '@playwright/test': '^1.40.0' } }),
+      'playwright.config.ts': "import { defineConfig } from '@playwright/test';\nexport default defineConfig({ testDir: './tests' });\n",
+      'tests/cart.test.ts': "import { test } from '@playwright/test';\ntest('cart', async () => {});\n",
+    });
+    const md = (await section(workflowsStep, root)).markdown;
+    expect(md).toContain('`npm run e2e`');
+    expect(md).not.toContain('npm run e2e:ui');
+  });
+});

@@ -80,7 +80,10 @@ export function decoratorEntities(file: string, sf: ts.SourceFile): OrmModelData
       }
       if (!isField) continue;
       const joinFk = decs.find((d) => d.name === 'JoinColumn');
-      if (joinFk && relation && !relation.fields) relation = { ...relation, fields: [`${name}Id`] };
+      // TypeORM reads @JoinColumn only on the owning side (ManyToOne, OneToOne); on a OneToMany or ManyToMany it is
+      // ignored: the foreign key is on the other entity's ManyToOne (or in the @JoinTable).
+      if (relation && list) relation = { model: relation.model, kind: relation.kind };
+      else if (joinFk && relation && !relation.fields) relation = { ...relation, fields: [`${name}Id`] };
       fields.push({
         name,
         type: type ?? tsType ?? '?',

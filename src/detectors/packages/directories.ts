@@ -116,9 +116,7 @@ const ROLES: Record<string, string> = {
   db: 'database access',
   database: 'database access',
   emails: 'email templates',
-  prisma: 'Prisma schema',
   drizzle: 'Drizzle files (migrations, snapshots)',
-  graphql: 'GraphQL schema and resolvers',
   webhooks: 'webhook handlers',
 };
 
@@ -137,7 +135,7 @@ const SERVER_KINDS: ReadonlySet<string> = new Set(['http-server', 'lambda', 'ser
  * Roles that depend on what the package is (a `handlers/` folder in a Lambda package holds Lambda handlers) and on
  * where the folder is: `workflows/` is CI only under `.github/`; elsewhere it is what the dependencies say (Temporal).
  */
-function roleOf(path: readonly string[], sample: readonly string[], context: FolderContext): string | undefined {
+function roleOf(path: readonly string[], sample: readonly string[], context: FolderContext, names: readonly string[] = []): string | undefined {
   const { kind, cdk, deps } = context;
   const name = path[path.length - 1];
   const parent = path[path.length - 2];
@@ -151,6 +149,10 @@ function roleOf(path: readonly string[], sample: readonly string[], context: Fol
   if (n === 'activities' && [...deps].some((d) => d.startsWith('@temporalio/'))) return 'Temporal activities';
   if (n === 'hooks') return deps.has('react') || deps.has('react-native') || deps.has('preact') ? 'React hooks' : 'hooks';
   if (n === 'api') return apiFolderRole(sample, kind);
+  // Named by what the files show, not the folder's name: `prisma/` may hold only a `.env`, and `graphql/` the
+  // client's query strings rather than a schema.
+  if (n === 'prisma') return names.some((f) => f.endsWith('.prisma')) ? 'Prisma schema' : undefined;
+  if (n === 'graphql') return graphqlFolderRole(names);
   if (n === 'handlers' || n === 'functions' || n === 'lambdas' || n === 'lambda') {
     return kind === 'lambda' || cdk ? 'Lambda handlers' : 'handlers';
   }
@@ -173,12 +175,14 @@ export function keyDirectories(dir: string, own: readonly string[], context: Fol
     files: number;
     subfolders: Set<string>;
     direct: string[];
+    /** Every file name under the folder, for roles told by the files (`graphqlFolderRole`). */
+    names: string[];
     exts: Map<string, number>;
   }
   const stats = new Map<string, Stat>();
   const stat = (rel: string): Stat => {
     let s = stats.get(rel);
-    if (!s) stats.set(rel, (s = { files: 0, subfolders: new Set(), direct: [], exts: new Map() }));
+    if (!s) stats.set(rel, (s = { files: 0, subfolders: new Set(), direct: [], names: [], exts: new Map() }));
     return s;
   };
   for (const file of own) {
@@ -188,6 +192,7 @@ export function keyDirectories(dir: string, own: readonly string[], context: Fol
     for (let d = 1; d <= Math.min(2, parts.length - 1); d++) {
       const s = stat(parts.slice(0, d).join('/'));
       s.files++;
+      s.names.push(parts[parts.length - 1]);
       if (ext) s.exts.set(ext, (s.exts.get(ext) ?? 0) + 1);
       if (parts.length - 1 > d) s.subfolders.add(parts[d]);
       else s.direct.push(parts[d]);
@@ -199,7 +204,7 @@ export function keyDirectories(dir: string, own: readonly string[], context: Fol
     if (parts.length === 2 && !CONTAINERS.has(parts[0])) continue;
     const s = stats.get(rel)!;
     const name = parts[parts.length - 1];
-    const role = roleOf(parts, s.direct, context);
+    const role = roleOf(parts, s.direct, context, s.names);
     const listsChildren = parts.length === 1 && CONTAINERS.has(name);
     out.push({
       dir: prefix + rel,
@@ -227,4 +232,12 @@ function apiFolderRole(sample: readonly string[], kind: PackageKindId | undefine
   if (kind && SERVER_KINDS.has(kind)) return 'API handlers';
   if (kind && FRONTEND_KINDS.has(kind)) return 'API client / calls';
   return 'API code';
+}
+
+/** A `graphql/` folder: a schema (schema/typeDefs/resolvers files), the operations a client sends, or neither said. */
+function graphqlFolderRole(names: readonly string[]): string {
+  const all = names.join(' ').toLowerCase();
+  if (/schema|typedefs|type-defs|type_defs|resolver/.test(all)) return 'GraphQL schema and resolvers';
+  if (/quer(y|ies)|mutation|fragment|subscription/.test(all)) return 'GraphQL operations (queries, mutations)';
+  return 'GraphQL files';
 }

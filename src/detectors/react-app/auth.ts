@@ -42,6 +42,13 @@ function mayHoldAuth(text: string): boolean {
   return false;
 }
 
+/** The auth library an import names: itself, or the package of a subpath import (`@clerk/nextjs/server` → `@clerk/nextjs`). */
+function libraryOf(spec: string): string | undefined {
+  if (LIBRARIES.test(spec)) return spec;
+  const pkg = spec.split('/').slice(0, spec.startsWith('@') ? 2 : 1).join('/');
+  return pkg !== spec && LIBRARIES.test(pkg) ? pkg : undefined;
+}
+
 export function authOf(index: RepoIndex, appDir: string, files: readonly string[]): AuthData[] {
   const libraries = new Map<string, { file: string; line: number; count: number }>();
   const hooks: AuthData[] = [];
@@ -55,8 +62,8 @@ export function authOf(index: RepoIndex, appDir: string, files: readonly string[
     // Names imported from an auth library: a hook calling one (`fetchAuthSession()`, `useClerk()`) is an auth hook.
     const fromLibrary = new Set<string>();
     for (const st of sf.statements) {
-      if (ts.isImportDeclaration(st) && ts.isStringLiteral(st.moduleSpecifier) && LIBRARIES.test(st.moduleSpecifier.text)) {
-        const module = st.moduleSpecifier.text;
+      const module = ts.isImportDeclaration(st) && ts.isStringLiteral(st.moduleSpecifier) ? libraryOf(st.moduleSpecifier.text) : undefined;
+      if (ts.isImportDeclaration(st) && module) {
         for (const name of importedNames(st)) fromLibrary.add(name);
         if (seen.has(module)) continue;
         seen.add(module);

@@ -166,6 +166,9 @@ function flatRoutes(
     const file = modules.get(name)!;
     const layout = names.some((other) => other !== name && other.startsWith(`${name}.`));
     const nested = name.split(/\.(?![^[]*\])/).length - 1;
-    return routeData(index, app, file, composePath(prefix, path.slice(1)), declaredIn ?? { file }, depth + nested, isIndex, layout);
+    const route = routeData(index, app, file, composePath(prefix, path.slice(1)), declaredIn ?? { file }, depth + nested, isIndex, layout);
+    // Nesting follows the file name, not the URL: `account_.login` (trailing `_`) sits at /account/login but outside
+    // the `account` layout, so layouts count their routes by this name (`frontend-routes.ts`).
+    return { ...route, extras: { ...route.extras, flatName: name } };
   });
 }

@@ -224,7 +224,11 @@ export class RouteTreeReader {
       const r = this.fromElement(children[0] as ts.Expression, sf);
       component = r.component;
     }
-    this.emit(ctx, sf, node, { path, isIndex, component, wrappers, children: children.filter(isRouteElementOrContainer) });
+    const routeChildren = children.filter(isRouteElementOrContainer);
+    // v5 `<Route component={NotFound} />` with no path matches every URL (inside `<Switch>`: every URL no earlier
+    // route took), so it is the catch-all, not the parent's path.
+    const catchAll = path === undefined && !isIndex && routeChildren.length === 0 && attr('component') !== undefined;
+    this.emit(ctx, sf, node, { path: catchAll ? '*' : path, isIndex, component, wrappers, children: routeChildren });
   }
 
   /**

@@ -8,6 +8,9 @@ import { isTestFile, playwrightDirs, playwrightOf, withoutHelpers, type Playwrig
 import { declaredSetupFiles, defaultIncludes, runnerOf, unitIncludes } from './runner-files.js';
 import { jestMatchers } from './jest-runs.js';
 
+/** A command that runs a browser-test suite headless (`playwright test`, `cypress run`). */
+const RUNS_SUITE = /\bplaywright\s+test\b|\bcypress\s+run\b/;
+
 export { isTestFile } from './test-files.js';
 
 /** How one package is tested. */
@@ -133,9 +136,12 @@ function setupOf(index: RepoIndex, pkg: { name: string; dir: string; manifest: o
   }
   if (playwright.some((p) => tests.some((t) => playwrightOf([p], t))) && !frameworks.includes('Playwright')) frameworks.push('Playwright');
   // The `test` script, else `test:unit` / `test-unit` and their kin (a package may have only `test-unit` and `test-e2e`).
-  const testScripts = Object.entries(manifest.scripts ?? {}).filter(
-    (e): e is [string, string] => /^test([:_-][\w:-]+)?$/.test(e[0]) && typeof e[1] === 'string' && !PLACEHOLDER_SCRIPT.test(e[1]),
-  );
+  const scriptEntries = Object.entries(manifest.scripts ?? {}).filter((e): e is [string, string] => typeof e[1] === 'string' && !PLACEHOLDER_SCRIPT.test(e[1]));
+  // Then a script named otherwise that runs a suite (`e2e: npx playwright test`), not an interactive mode of it (`--ui`).
+  const testScripts = [
+    ...scriptEntries.filter(([k]) => /^test([:_-][\w:-]+)?$/.test(k)),
+    ...scriptEntries.filter(([k, v]) => !/^test([:_-]|$)/.test(k) && RUNS_SUITE.test(v) && !/--(ui|debug|headed)\b/.test(v)),
+  ];
   let chosen = testScripts.find(([k]) => k === 'test') ?? testScripts.find(([k]) => /unit/.test(k)) ?? testScripts[0];
   // A Jest script whose config (rootDir + testRegex / testMatch) matches none of the tests does not run them: the
   // script whose config does is the one to offer (`jest --config ./test/jest-e2e.json` for `test/**\/*.e2e-spec.ts`).

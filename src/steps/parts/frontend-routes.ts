@@ -91,6 +91,8 @@ export function layoutsSection(routes: readonly FrontendRouteData[]): string {
  * routers that record none, every route under its path.
  */
 function wrapped(l: FrontendRouteData, routes: readonly FrontendRouteData[], pages: readonly FrontendRouteData[]): number {
+  const flat = l.extras?.flatName;
+  if (flat !== undefined) return pages.filter((r) => r !== l && r.app === l.app && r.extras?.flatName?.startsWith(`${flat}.`)).length;
   if (!routes.some((r) => r.parent)) return pages.filter((r) => r !== l && within(r.path, l.path)).length;
   const byKey = new Map(routes.map((r) => [routeKey(r), r] as const));
   const key = routeKey(l);
