@@ -43,10 +43,16 @@ export function envVarsSection(model: StepModel): string {
     }
   }
   const packages = [...byPackage.keys()].sort(packageOrder(index));
-  const secrets = all.filter((v) => v.secret).length;
+  // Counted among the variables just named (read ones); a secret only set or declared is counted apart, not as one of them.
+  const secretsRead = read.filter((v) => v.secret).length;
+  const secretsElsewhere = all.filter((v) => v.secret).length - secretsRead;
+  const secretWords = [
+    secretsRead ? `${secretsRead} of them look${secretsRead === 1 ? 's' : ''} secret by name` : '',
+    secretsElsewhere ? `${secretsElsewhere} more secret-looking variable${secretsElsewhere === 1 ? ' is' : 's are'} set or declared but not read` : '',
+  ].filter(Boolean);
   const intro =
     `${read.length} variable${read.length === 1 ? '' : 's'} read by the code in ${packages.length} package${packages.length === 1 ? '' : 's'}` +
-    `${secrets ? `; ${secrets} look${secrets === 1 ? 's' : ''} secret by name` : ''}. Names only: values are never copied from dotenv files, ` +
+    `${secretWords.length ? `; ${secretWords.join('; ')}` : ''}. Names only: values are never copied from dotenv files, ` +
     'CI files or infrastructure code. "Read in" lists production code first, then counts test files. "Set in" lists what the runtime ' +
     'provides, infrastructure code (CDK, SST, Serverless, SAM), compose, Dockerfiles, Kubernetes, hosting config, CI `env:` and `run:` commands, the code ' +
     'itself, and the dotenv files and typed declarations that serve that package.';
