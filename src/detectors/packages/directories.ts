@@ -120,6 +120,9 @@ const ROLES: Record<string, string> = {
   webhooks: 'webhook handlers',
 };
 
+/** Files only the Next.js App Router gives a meaning to (`page.tsx`, `layout.tsx`, `route.ts`, …). */
+const APP_ROUTER_FILE = /^(page|layout|route|template|loading|error|not-found|default|global-error)\.(jsx?|tsx?|mdx?)$/;
+
 /** What the package is built with, for folder names whose meaning depends on it. */
 export interface FolderContext {
   readonly kind: PackageKindId | undefined;
@@ -158,7 +161,8 @@ function roleOf(path: readonly string[], sample: readonly string[], context: Fol
   }
   if (n === 'pages' && kind === 'astro') return 'Astro pages (file-based routes)';
   if (n === 'pages' && kind === 'nextjs') return 'Next.js pages (file-based routes)';
-  if (n === 'app' && kind === 'nextjs') return 'Next.js app router (file-based routes)';
+  // `app/` is the App Router only when it holds its files; a Pages Router app may keep page components in `src/app/`.
+  if (n === 'app' && kind === 'nextjs' && names.some((f) => APP_ROUTER_FILE.test(f))) return 'Next.js app router (file-based routes)';
   if (n === 'routes' && (kind === 'sveltekit' || kind === 'remix')) return 'file-based routes';
   if (n === 'bin' && cdk) return 'CDK app entry';
   if (n === 'lib' && cdk) return 'CDK stacks and constructs';
