@@ -50,7 +50,12 @@ function detectApp(index: RepoIndex, app: FrontendApp): Fact[] {
   const fallback = devScript === undefined || devScriptServes ? DEFAULT_PORTS[app.framework === 'react' || app.buildTool === 'remix-compiler' ? app.buildTool ?? '' : app.framework] : undefined;
   const devPort = config?.port ?? fromScript ?? fallback;
   const devPortSource = config?.port ? 'config' : fromScript ? 'script' : fallback ? 'default' : undefined;
-  const otherConfigs = files.filter((f) => f.split('/').length - (app.dir ? app.dir.split('/').length : 0) === 1 && OTHER_CONFIG.test(f.split('/').pop()!) && f !== file);
+  // A framework that renders its own pages (Next.js, Astro, Expo, SvelteKit) never reads a root index.html: a leftover.
+  const ownHtml = app.framework === 'next' || app.framework === 'astro' || app.framework === 'expo' || app.framework === 'sveltekit';
+  const otherConfigs = files.filter((f) => {
+    const base = f.split('/').pop()!;
+    return f.split('/').length - (app.dir ? app.dir.split('/').length : 0) === 1 && OTHER_CONFIG.test(base) && f !== file && !(ownHtml && base === 'index.html');
+  });
   const data: FrontendAppData = { ...app, config, otherConfigs, devPort, devPortSource, ...(devScriptServes === false ? { devScriptServes } : {}), scripts };
   // The app's environment variables are in the repository's one env model (src/model/env.ts), not here.
   const facts: Fact[] = [

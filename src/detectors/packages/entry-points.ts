@@ -21,6 +21,27 @@ export interface UnresolvedEntry {
 const BUILD_DIRS = /^(dist|build|lib|out|esm|cjs|types)\//;
 const SOURCE_EXTS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs'];
 
+const HTML_ENTRY = 'HTML entry (Vite)';
+/** Frameworks that render their own HTML: a root `index.html` beside them is a leftover, not what they serve. */
+const OWN_HTML = /^(next|nuxt|astro|gatsby|@sveltejs\/kit|@remix-run\/dev|@react-router\/dev|expo|@docusaurus\/core)$/;
+
+/**
+ * A package-root `index.html` is Vite's entry only where the package uses Vite (its dependency, a `vite.config`, a
+ * script running `vite`); beside a framework that renders its own pages it is nothing (a Next.js app's leftover
+ * Vite page); elsewhere it is a static page.
+ */
+function htmlRole(pkg: WorkspacePackage, own: readonly string[], deps: Record<string, string>): string | undefined {
+  const prefix = pkg.dir ? `${pkg.dir}/` : '';
+  const scripts = Object.values(pkg.manifest.scripts ?? {}).filter((v): v is string => typeof v === 'string');
+  const vite =
+    'vite' in deps ||
+    own.some((f) => /^vite\.config\.[cm]?[jt]s$/.test(f.slice(prefix.length))) ||
+    scripts.some((s) => /(^|[\s;&|(])vite(\s|$)/.test(s));
+  if (vite) return HTML_ENTRY;
+  if (Object.keys(deps).some((d) => OWN_HTML.test(d))) return undefined;
+  return 'static HTML page';
+}
+
 /** Conventional entry files, relative to the package folder, with what they are. */
 const CONVENTIONS: readonly [RegExp, string][] = [
   [/^src\/index\.[cm]?[jt]sx?$/, 'source entry'],
@@ -34,7 +55,7 @@ const CONVENTIONS: readonly [RegExp, string][] = [
   [/^src\/pages\/index\.(astro|md|mdx)$/, 'Astro home page'],
   [/^src\/routes\/\+(page|layout)\.svelte$/, 'SvelteKit route'],
   [/^app\/root\.[jt]sx$/, 'Remix root'],
-  [/^index\.html$/, 'HTML entry (Vite)'],
+  [/^index\.html$/, HTML_ENTRY],
   [/^bin\/[^/]+\.[cm]?[jt]s$/, 'bin script'],
 ];
 
@@ -91,6 +112,11 @@ export function entryPoints(
     for (const file of shallow) {
       if (!re.test(file.slice(prefix.length))) continue;
       if (role === 'bin script' && cdk && file !== cdkApp && !CREATES_CDK_APP.test(index.read(file) ?? '')) continue;
+      if (role === HTML_ENTRY) {
+        const html = htmlRole(pkg, own, deps);
+        if (html) push({ file, role: html });
+        continue;
+      }
       push({ file, role });
     }
   }
