@@ -11,7 +11,7 @@ import { preloadedFiles } from './env-preloads.js';
 import { isTestPath as isTestFile, SET_ORDER, type DynamicRead, type EnvRead, type EnvVarView, type ReadEvidence, type SetKind, type SetSite } from './env-views.js';
 import { prefixReads } from './env-prefix-reads.js';
 import { nodeEnvTooling, toolingOf } from './env-node-env.js';
-import { CRA, CRA_TOOLS, TOOLING } from '../detectors/env/runtime.js';
+import { CRA, CRA_TOOLS, TOOLING, VITEST_RUN, VITEST_TOOLS } from '../detectors/env/runtime.js';
 import { wranglerBindingSets } from './env-binding-sets.js';
 import type { CdkLambdaFact } from '../detectors/cdk/facts.js';
 import { ciDetector, type CiWorkflowFact } from '../detectors/ci/index.js';
@@ -76,14 +76,19 @@ export class EnvModel {
     };
     let tooling: ((file: string) => boolean) | undefined;
     let cra: ((file: string) => boolean) | undefined;
+    let vitest: ((file: string) => boolean) | undefined;
     for (const f of facts.of<EnvReadFact>('env.read')) {
       const v = view(f.data.name);
       // The provider depends on how the read is written: Vite's `MODE` is `import.meta.env.MODE` only.
       const provider = runtimeProvider(f.data.name, f.data.via === 'import.meta.env' || f.data.builtin ? 'import.meta' : 'process');
       // `NODE_ENV` is the tooling's only where the package has tooling that sets it (else its own, like any other).
-      // `PUBLIC_URL` likewise only where react-scripts builds the code.
+      // `PUBLIC_URL` likewise only where react-scripts builds the code, Vitest's `TEST` where Vitest runs the tests.
       const runtime =
-        (provider === TOOLING && !(tooling ??= nodeEnvTooling(index))(f.data.file)) || (provider === CRA && !(cra ??= toolingOf(index, CRA_TOOLS))(f.data.file)) ? undefined : provider;
+        (provider === TOOLING && !(tooling ??= nodeEnvTooling(index))(f.data.file)) ||
+        (provider === CRA && !(cra ??= toolingOf(index, CRA_TOOLS))(f.data.file)) ||
+        (provider === VITEST_RUN && !(vitest ??= toolingOf(index, VITEST_TOOLS))(f.data.file))
+          ? undefined
+          : provider;
       v.reads.push({ ...f.data, test: isTestPath(f.data.file), ...(runtime ? { runtime } : {}) });
       const d = f.data.defaultAt;
       if (d && !v.sets.some((s) => s.kind === 'schema-default' && s.at.file === d.file && s.at.line === d.line)) v.sets.push({ kind: 'schema-default', tool: 'schema default', at: { file: d.file, line: d.line } });
@@ -148,7 +153,8 @@ export class EnvModel {
     // A copy reads the names set for its own code: its package's dotenv files, deployment config, CI.
     const setFor = (name: string, file: string) => (vars.get(name)?.sets ?? []).some((s) => !SCOPED.has(s.kind) || this.serves(s, file));
     for (const r of prefixReads(copies, [...vars.keys()], setFor, index)) {
-      const runtime = runtimeProvider(r.name);
+      const provider = runtimeProvider(r.name);
+      const runtime = provider === VITEST_RUN && !(vitest ??= toolingOf(index, VITEST_TOOLS))(r.file) ? undefined : provider;
       view(r.name).reads.push({ ...r, test: isTestPath(r.file), ...(runtime ? { runtime } : {}) });
     }
 
@@ -159,7 +165,9 @@ export class EnvModel {
       const reads = [...v.reads].sort((a, b) => Number(a.test) - Number(b.test) || compare(a.file, b.file));
       const sets = [...v.sets].sort((a, b) => SET_ORDER.indexOf(a.kind) - SET_ORDER.indexOf(b.kind) || compare(a.at.file, b.at.file) || (a.at.line ?? 0) - (b.at.line ?? 0));
       // One provider for the variable only when it provides every read (a `process.env.MODE` read is the project's own).
-      const runtime = reads.length === 0 ? runtimeProvider(v.name) : reads.every((r) => r.runtime) ? reads[0].runtime : undefined;
+      // Unread, a name like `TEST` is the project's: nothing says a test process is meant.
+      const unread = reads.length === 0 ? runtimeProvider(v.name) : undefined;
+      const runtime = reads.length === 0 ? (unread === VITEST_RUN ? undefined : unread) : reads.every((r) => r.runtime) ? reads[0].runtime : undefined;
       out.set(v.name, { name: v.name, reads, sets, consumers: v.consumers, secret: looksSecret(v.name), ...(runtime ? { runtime } : {}), builtin: !!runtime && runtime.scope === undefined, ...(browser.has(v.name) ? { browser: browser.get(v.name) } : {}) });
     }
     this.vars = out;

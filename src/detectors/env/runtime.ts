@@ -27,6 +27,12 @@ export const NODE_ENV_TOOLS =
  */
 export const CRA: RuntimeProvider = { label: 'Create React App (react-scripts)' };
 export const CRA_TOOLS = /^(react-scripts|@craco\/craco|react-app-rewired)$/;
+/**
+ * Vitest sets `TEST='true'` (besides `VITEST` and `NODE_ENV=test`) in every test process. A name a project may also
+ * use for itself, so only in a package that tests with Vitest (Jest's `JEST_WORKER_ID` and `NODE_ENV` are above).
+ */
+export const VITEST_RUN: RuntimeProvider = { label: 'the test runner (Vitest)' };
+export const VITEST_TOOLS = /^vitest$/;
 const VITE: RuntimeProvider = { label: 'Vite (`import.meta.env`)' };
 const ASTRO: RuntimeProvider = { label: 'Astro (`import.meta.env`)' };
 const NPM: RuntimeProvider = { label: 'npm / the package manager running the script' };
@@ -91,6 +97,7 @@ const EXACT: Record<string, RuntimeProvider> = {
   NEXT_PHASE: NEXT,
   VITEST: TESTS,
   JEST_WORKER_ID: TESTS,
+  TEST: VITEST_RUN,
   KUBERNETES_SERVICE_HOST: K8S,
   KUBERNETES_SERVICE_PORT: K8S,
   RENDER: RENDER,
