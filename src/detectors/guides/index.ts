@@ -9,8 +9,10 @@ export interface GuideData {
   readonly file: string;
   /** `agents` (AGENTS.md, CLAUDE.md, Copilot/Cursor rules), `contributing`, `development`. */
   readonly audience: 'agents' | 'contributing' | 'development';
-  /** Level-1 to level-3 headings outside code fences, with their lines. */
+  /** Level-1 to level-3 headings outside code fences, with their lines (the first 40). */
   readonly sections: readonly { readonly text: string; readonly line: number }[];
+  /** How many such headings the file has below its first line, all of them (for "+N more"). */
+  readonly below?: number;
 }
 export type GuideFact = Fact<'docs.guide', GuideData>;
 
@@ -32,23 +34,28 @@ export const guidesDetector: Detector = {
       if (!audience) continue;
       const text = index.read(file);
       if (text === undefined) continue;
-      const data: GuideData = { file, audience, sections: headings(text) };
+      const { sections, below } = headings(text);
+      const data: GuideData = { file, audience, sections, below };
       out.push({ kind: 'docs.guide', id: file, data, at: [{ file }] });
     }
     return out;
   },
 };
 
-function headings(text: string): { text: string; line: number }[] {
+/** The first 40 headings are kept; all are counted, so "+N more" is true for a long guide. */
+function headings(text: string): { sections: { text: string; line: number }[]; below: number } {
   const out: { text: string; line: number }[] = [];
+  let below = 0;
   let fence = false;
   const lines = text.split(/\r?\n/);
-  for (let i = 0; i < lines.length && out.length < 40; i++) {
+  for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
     if (/^\s{0,3}(```|~~~)/.test(line)) fence = !fence;
     if (fence) continue;
     const m = /^#{1,3}\s+(.+?)\s*#*\s*$/.exec(line);
-    if (m) out.push({ text: m[1].replace(/[`*_]/g, ''), line: i + 1 });
+    if (!m) continue;
+    if (i > 0) below++;
+    if (out.length < 40) out.push({ text: m[1].replace(/[`*_]/g, ''), line: i + 1 });
   }
-  return out;
+  return { sections: out, below };
 }
