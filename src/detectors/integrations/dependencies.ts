@@ -4,6 +4,7 @@ import { GENERATED } from '../env/index.js';
 import { knownPackage } from './known-packages.js';
 import type { DependencyFact } from './types.js';
 import { withoutComments } from '../shared/text-scan.js';
+import { configReferences } from './config-refs.js';
 
 const SOURCE = /\.([cm]?[jt]sx?|astro|vue|svelte)$/;
 const IMPORT = /(?:\bfrom\s*|\bimport\s*\(\s*|\brequire\s*\(\s*|^\s*import\s+)['"]([^'"./][^'"]*)['"]/gm;
@@ -58,6 +59,7 @@ export const dependenciesDetector: Detector = {
       }
     }
     const facts: DependencyFact[] = [];
+    let configs: Map<string, string[]> | undefined;
     for (const pkg of index.packages) {
       const fields = [
         ['dependencies', pkg.manifest.dependencies],
@@ -71,6 +73,8 @@ export const dependenciesDetector: Detector = {
           seen.add(name);
           const known = knownPackage(name);
           const importedIn = [...(imports.get(`${pkg.name}\0${name}`) ?? [])].sort();
+          // Never imported: a tool's config may still load it by name (a PostCSS or ESLint plugin).
+          const usedIn = importedIn.length === 0 && !anywhere.has(name) ? (configs ??= configReferences(index)).get(name) : undefined;
           facts.push({
             kind: 'deps.dependency',
             id: `${pkg.name} ${name}`,
@@ -83,6 +87,7 @@ export const dependenciesDetector: Detector = {
               category: known?.category,
               importedIn,
               ...(importedIn.length === 0 && anywhere.has(name) ? { importedElsewhere: [...anywhere.get(name)!].sort() } : {}),
+              ...(usedIn ? { usedInConfig: usedIn } : {}),
             },
             at: [{ file: pkg.manifestPath }],
           });

@@ -55,5 +55,7 @@ export interface DependencyData {
    * dependencies are required by the handlers beside it). "Not imported" is said only when this is empty too.
    */
   readonly importedElsewhere?: readonly string[];
+  /** Imported nowhere, but named in a tool's config file (`postcss.config.mjs` plugins, ESLint `plugins`). */
+  readonly usedInConfig?: readonly string[];
 }
 export type DependencyFact = Fact<'deps.dependency', DependencyData>;

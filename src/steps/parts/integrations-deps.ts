@@ -23,11 +23,18 @@ export function dependenciesSection(deps: readonly DependencyFact[], packageRank
       const imported = list.flatMap((d) => d.data.importedIn);
       // "Not imported" is a conclusion over the whole repository: files outside the declaring package count too.
       const elsewhere = [...new Set(list.flatMap((d) => d.data.importedElsewhere ?? []))].sort();
+      const configs = [...new Set(list.flatMap((d) => d.data.usedInConfig ?? []))].sort();
       return [
         value(name),
         first.purpose ? oneLine(first.purpose) : '(not a well-known package)',
         list.map((d) => `${oneLine(d.data.package)} ${value(d.data.range)}`).join(', '),
-        imported.length ? files(imported, 3) : elsewhere.length ? `outside the declaring package: ${files(elsewhere, 3)}` : 'not imported in source',
+        imported.length
+          ? files(imported, 3)
+          : elsewhere.length
+            ? `outside the declaring package: ${files(elsewhere, 3)}`
+            : configs.length
+              ? `used in ${files(configs, 3)}`
+              : 'not imported in source',
       ];
     });
   return join(heading(3, 'Key third-party dependencies'), table(['Package', 'Used for', 'Declared by', 'Imported in'], rows));
