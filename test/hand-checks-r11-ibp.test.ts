@@ -104,3 +104,43 @@ describe('dependencies a config file loads by name (next-saas-starter postcss, b
     expect(missingCitations(markdown, await indexOf(root))).toEqual([]);
   });
 });
+
+describe('a Next.js middleware that runs everywhere but guards only /dashboard (next-saas-starter)', () => {
+  const root = tempRepo({
+    'package.json': json({ name: 'saas', private: true, scripts: { dev: 'next dev' }, dependencies: { next: '15.0.0', react: '19.0.0', 'react-dom': '19.0.0' } }),
+    'middleware.ts': [
+      "import { NextResponse } from 'next/server';",
+      "const protectedRoutes = '/dashboard';",
+      'export async function middleware(request) {',
+      '  const { pathname } = request.nextUrl;',
+      '  if (pathname.startsWith(protectedRoutes) && !request.cookies.get("session")) {',
+      "    return NextResponse.redirect(new URL('/sign-in', request.url));",
+      '  }',
+      '  return NextResponse.next();',
+      '}',
+      "export const config = { matcher: ['/((?!api|_next/static|_next/image|favicon.ico).*)'] };",
+      '',
+    ].join('\n'),
+    'app/layout.tsx': 'export default function RootLayout({ children }) { return children; }\n',
+    'app/page.tsx': 'export default function Home() { return null; }\n',
+    'app/pricing/page.tsx': 'export default function Pricing() { return null; }\n',
+    'app/sign-in/page.tsx': 'export default function SignIn() { return null; }\n',
+    'app/dashboard/page.tsx': 'export default function Dashboard() { return null; }\n',
+    'app/api/stripe/route.ts': 'export async function GET() { return new Response("ok"); }\n',
+  });
+
+  it('step 3 names the root middleware with its matcher and the path it tests', async () => {
+    const { markdown } = await section(step(3), root);
+    expect(markdown).toContain('Next.js middleware `middleware` (`/middleware.ts:3`)');
+    expect(markdown).toContain('\\_next/static');
+    expect(markdown).toContain('/dashboard at `/middleware.ts:5`');
+    expect(missingCitations(markdown, await indexOf(root))).toEqual([]);
+  });
+
+  it('step 9 does not say every page sits behind it, and points at its path tests', async () => {
+    const { markdown } = await section(step(9), root);
+    expect(markdown).not.toMatch(/pages here sit behind `middleware`/);
+    expect(markdown).toContain('depends on the path tests in its code (/dashboard at `/middleware.ts:5`)');
+    expect(missingCitations(markdown, await indexOf(root))).toEqual([]);
+  });
+});

@@ -37,6 +37,7 @@ import type { StepModel } from '../model/repo-model.js';
 import { jobsDetector } from '../detectors/jobs/index.js';
 import { noCdk, noneOr } from './parts/claims.js';
 import { jobsPart } from './parts/jobs.js';
+import { nextRootMiddlewarePart } from './parts/next-root-middleware.js';
 import { fileRank } from './parts/roles.js';
 import type { StepDefinition } from './types.js';
 
@@ -80,7 +81,7 @@ export const backendApiStep: StepDefinition = {
       trpc,
       actions,
       jobsPart(facts),
-      section('Middleware and utilities', middlewarePart(facts)),
+      section('Middleware and utilities', join(nextRootMiddlewarePart(model.index), middlewarePart(facts))),
       section('Authentication flow', join(apiAuth(facts), authFlowPart(facts))),
       section('Error handling', errorHandlingPart(facts).replace(/^#### Error handling\n\n/, '')),
     );

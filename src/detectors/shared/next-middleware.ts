@@ -14,6 +14,11 @@ export interface NextMiddleware {
   readonly line: number;
   /** Matchers as written; empty means every path. */
   readonly matchers: readonly string[];
+  /**
+   * Paths the middleware's own code tests the request against (`pathname.startsWith('/dashboard')`, a const string):
+   * where it acts, as opposed to where it merely runs. Empty when it tests none we can read.
+   */
+  readonly pathChecks: readonly { readonly path: string; readonly line: number }[];
   /** Whether the middleware runs for a URL path (`[id]` segments stand for any value). */
   covers(path: string): boolean;
 }
@@ -27,7 +32,8 @@ export function nextMiddleware(index: RepoIndex, packageDir: string): NextMiddle
   const file = candidates.find((f) => index.has(f));
   const sf = file ? index.parse(file) : undefined;
   if (!file || !sf) return undefined;
-  const matcher = property(constantsOf(sf).get('config'), 'matcher');
+  const constants = constantsOf(sf);
+  const matcher = property(constants.get('config'), 'matcher');
   const list = matcher && ts.isArrayLiteralExpression(matcher) ? [...matcher.elements] : matcher ? [matcher] : [];
   const matchers = list.map((e) => staticString(ts.isObjectLiteralExpression(e) ? property(e, 'source') : e)?.text).filter((m): m is string => !!m);
   const tests = matchers.map(matcherRegExp);
@@ -37,6 +43,7 @@ export function nextMiddleware(index: RepoIndex, packageDir: string): NextMiddle
     name,
     line,
     matchers,
+    pathChecks: pathChecks(index, file, constants),
     covers: (path) => {
       if (matchers.length === 0) return true;
       const sample = path.replace(/\[\[?\.{0,3}[^\]]+\]\]?/g, 'x');
@@ -44,6 +51,19 @@ export function nextMiddleware(index: RepoIndex, packageDir: string): NextMiddle
       return tests.some((re) => re === undefined || re.test(sample));
     },
   };
+}
+
+/** `x.startsWith('/dashboard')`, `x.startsWith(protectedRoutes)` with `const protectedRoutes = '/dashboard'`. */
+const STARTS_WITH = /\.startsWith\(\s*(?:(['"`])(\/[^'"`\n]*)\1|([A-Za-z_$][\w$]*))\s*\)/g;
+
+function pathChecks(index: RepoIndex, file: string, constants: Map<string, ts.Expression>): { path: string; line: number }[] {
+  const text = index.read(file) ?? '';
+  const out: { path: string; line: number }[] = [];
+  for (const m of text.matchAll(STARTS_WITH)) {
+    const path = m[2] ?? (m[3] ? staticString(constants.get(m[3]))?.text : undefined);
+    if (path?.startsWith('/') && !out.some((c) => c.path === path)) out.push({ path, line: index.lineAt(file, m.index) ?? 1 });
+  }
+  return out;
 }
 
 /** The exported middleware: `export default clerkMiddleware(…)`, `export function middleware`, `export const middleware = auth(…)`. */

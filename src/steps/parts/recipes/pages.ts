@@ -6,7 +6,7 @@ import type { ApiClientFact } from '../../../detectors/react-app/index.js';
 import type { ReactRouterRouteFact } from '../../../detectors/react-router/index.js';
 import type { FrontendRouteData } from '../../../detectors/shared/frontend-route.js';
 import type { TanStackRouteFact } from '../../../detectors/tanstack-router/index.js';
-import { nextMiddleware } from '../../../detectors/shared/next-middleware.js';
+import { nextMiddleware, type NextMiddleware } from '../../../detectors/shared/next-middleware.js';
 import { cite } from '../../../markdown/cite.js';
 import { code, oneLine, urlPath } from '../../../markdown/text.js';
 import { plural } from '../cdk-shared.js';
@@ -100,12 +100,10 @@ function routedPage(input: RecipeInput, app: FrontendAppData): string {
         `**Page component:** add it under ${folder(shownDir)} (${plural(inDir, 'route component')} there); copy ${example.component ? `${code(example.component)} in ` : ''}${cite(file)}.`,
         `**Route:** declare it in ${cite(declared.file)} beside ${urlPath(example.path)} at ${lineIn(declared.file, declared.line, declared.file)}${parent ? `, a child of the ${urlPath(parent.path)} route at ${lineIn(parent.declaredAt.file, parent.declaredAt.line, declared.file)}` : ''}.`,
       ];
-  const guards = accessLine(routes, example);
+  const mw = example.router.startsWith('next') ? nextMiddleware(input.index, app.dir) : undefined;
+  const guards = accessLine(routes, example, mw);
   // The middleware's matchers as written: what a new page's URL must fall under to pass through it.
-  const matchers = (mwFile: string) => {
-    const mw = nextMiddleware(input.index, app.dir);
-    return mw && mw.file === mwFile ? mw.matchers : undefined;
-  };
+  const matchers = (mwFile: string) => (mw && mw.file === mwFile ? mw.matchers : undefined);
   const inherited = inheritedGuards(routes, example, matchers);
   const client = facts.of<ApiClientFact>('react.api-client').map((f) => f.data).filter((c) => c.app === app.dir).sort((a, b) => b.usedBy - a.usedBy)[0];
   return recipe(`Add a page to ${code(app.name)} (${frameworkLabel(app)})`, [
@@ -121,10 +119,17 @@ function routedPage(input: RecipeInput, app: FrontendAppData): string {
  * What guards a new page: the example's guards when most routes share them; when they do not, how the routes divide,
  * so one copied example does not pass for the rule.
  */
-function accessLine(routes: readonly FrontendRouteData[], example: FrontendRouteData): string {
+function accessLine(routes: readonly FrontendRouteData[], example: FrontendRouteData, mw?: NextMiddleware): string {
   if (example.guards.length === 0) return '';
   const key = (r: FrontendRouteData) => r.guards.join(',');
   const same = routes.filter((r) => key(r) === key(example)).length;
+  // Next.js middleware runs for every path its matcher covers, but may act only on the paths its code tests: then
+  // running is not protecting, and the reader is sent to those tests.
+  const checks = mw && example.guards.includes('middleware') && example.guardAt?.middleware?.file === mw.file ? mw.pathChecks : [];
+  if (checks.length && same * 2 > routes.length) {
+    const tested = checks.slice(0, 3).map((c) => `${urlPath(c.path)} at ${cite({ file: mw!.file, line: c.line })}`).join(', ');
+    return `**Access:** pages here pass through ${names(example.guards.map((g) => oneLine(g)))}${guardAt(example)}, as ${same} of ${routes.length} routes do (its matcher covers them); what it does for a page depends on the path tests in its code (${tested}): read them before counting on it to guard a new page.`;
+  }
   if (same * 2 > routes.length) {
     return `**Access:** pages here sit behind ${names(example.guards.map((g) => oneLine(g)))}${guardAt(example)}, as ${same} of ${routes.length} routes do.`;
   }
