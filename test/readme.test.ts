@@ -182,3 +182,23 @@ describe('step 1 without a value section', () => {
   });
 });
 
+
+describe('a plug is not a tagline', () => {
+  it('skips "Check out my other repositories:" and its list of links, and takes the next real paragraph', () => {
+    const md = [
+      '# Domain-Driven Hexagon',
+      '',
+      '**Check out my other repositories**:',
+      '',
+      '- [Backend best practices](https://github.com/x/y) - Best practices.',
+      '',
+      '---',
+      '',
+      'The main emphasis of this project is to provide recommendations on how to design software applications.',
+      '',
+    ].join('\n');
+    const s = summariseReadme('README.md', md);
+    expect(s.tagline).toEqual({ text: 'The main emphasis of this project is to provide recommendations on how to design software applications.', line: 9 });
+    expect(summariseReadme('README.md', '# Tool\n\nIf you like this project, please give it a ⭐!\n\nRuns your tasks in parallel.\n').tagline?.text).toBe('Runs your tasks in parallel.');
+  });
+});
