@@ -144,7 +144,8 @@ function introduction(afterTitle: readonly MdBlock[], tagline: LocatedText | und
   }
   // A paragraph ending in ":" counts only when a list follows it ("It supports three methods:" + bullets).
   const at = intro.findIndex(
-    (b, i) => b.kind === 'paragraph' && !isDecorative(b) && !CALLOUT.test(b.text) && (!/:$/.test(b.text) || intro[i + 1]?.kind === 'list'),
+    (b, i) =>
+      b.kind === 'paragraph' && !isDecorative(b) && !CALLOUT.test(b.text) && !PLUG.test(b.text.replace(/[*_`]/g, '')) && (!/:$/.test(b.text) || intro[i + 1]?.kind === 'list'),
   );
   if (at === -1) return undefined;
   const paragraph = intro[at];
