@@ -57,3 +57,22 @@ describe('Drizzle Kit output folders', () => {
     expect(facts.map((f) => [f.data.tool, f.data.folders])).toEqual([['Drizzle Kit', [{ dir: 'migrations', count: 1 }]]]);
   });
 });
+
+describe('up and down migration files', () => {
+  it('counts a migration and its down file as one migration', async () => {
+    const { tempRepo } = await import('./helpers/temp-repo.js');
+    // The shape of @slonik/migrator (Sairyss/domain-driven-hexagon): up files, and their down halves in down/.
+    const root = tempRepo({
+      'package.json': JSON.stringify({ name: 'api', private: true, scripts: { 'migration:up': 'ts-node database/migrate up' }, dependencies: { pg: '^8.0.0' } }),
+      'database/migrations/2022.10.07T13.49.19.users.sql': 'CREATE TABLE users (id uuid PRIMARY KEY);\n',
+      'database/migrations/2022.10.07T13.49.54.wallets.sql': 'CREATE TABLE wallets (id uuid PRIMARY KEY);\n',
+      'database/migrations/down/2022.10.07T13.49.19.users.sql': 'DROP TABLE users;\n',
+      'database/migrations/down/2022.10.07T13.49.54.wallets.sql': 'DROP TABLE wallets;\n',
+    });
+    const facts = (await detect(databaseRuntimeDetector, root)).filter((f): f is DbMigrationsFact => f.kind === 'db.migrations');
+    expect(facts.map((f) => f.data.folders)).toEqual([[{ dir: 'database/migrations', count: 4, downs: 2 }]]);
+    const md = (await section(databaseSchemaStep, root)).markdown;
+    expect(md).toContain('in `/database/migrations` (2 migrations, each with a down file)');
+    expect(md).not.toContain('4 migration files');
+  });
+});

@@ -9,6 +9,7 @@ import { RepoModel } from '../src/model/repo-model.js';
 import { workflowsStep } from '../src/steps/09-workflows.js';
 import { configurationStep } from '../src/steps/08-configuration.js';
 import { indexOf, section } from './helpers/fixture.js';
+import { tempRepo } from './helpers/temp-repo.js';
 
 const envOf = async () => RepoModel.of(new Analysis(await indexOf('env-required'))).env();
 
@@ -137,5 +138,43 @@ describe('Prisma datasource env()', () => {
     const md = (await section(workflowsStep, root)).markdown;
     expect(md).toContain('`DATABASE_URL` — required: Prisma fails to connect if unset (`/prisma/schema.prisma:3`)');
     expect(md).not.toMatch(/`DATABASE_URL` — read without a fallback/);
+  });
+});
+
+describe("env-var's `.required()`", () => {
+  it('is required (fails at load), `.default(x)` a fallback, a bare `get(X).asString()` gets undefined; a direct read elsewhere stays listed', async () => {
+    // The shape of Sairyss/domain-driven-hexagon: env-var at module level, and a migration script reading process.env.
+    const root = tempRepo({
+      'package.json': JSON.stringify({ name: 'ddh', private: true, dependencies: { 'env-var': '^7.0.0' } }),
+      'src/configs/database.config.ts': [
+        "import { get } from 'env-var';",
+        'export const databaseConfig = {',
+        "  host: get('DB_HOST').required().asString(),",
+        "  port: get('DB_PORT').required().asIntPositive(),",
+        "  pool: get('DB_POOL').default('5').asIntPositive(),",
+        "  schema: get('DB_SCHEMA').asString(),",
+        "  ssl: get('DB_SSL').required(false).asBool(),",
+        '};',
+        '',
+      ].join('\n'),
+      'database/getMigrator.ts': 'export const uri = `postgres://${process.env.DB_HOST}/x`;\n',
+    });
+    const env = await RepoModel.of(new Analysis(await indexOf(root))).env();
+    const read = (name: string) => env.get(name)!.reads.map((r) => [r.file, r.hasFallback, r.required ?? null]);
+    expect(read('DB_PORT')).toEqual([['src/configs/database.config.ts', false, 'guard']]);
+    expect(read('DB_POOL')).toEqual([['src/configs/database.config.ts', true, null]]);
+    expect(read('DB_SCHEMA')).toEqual([['src/configs/database.config.ts', false, null]]);
+    expect(read('DB_SSL')).toEqual([['src/configs/database.config.ts', false, null]]);
+    const step9 = (await section(workflowsStep, root)).markdown;
+    const required = step9.split('**Environment variables the code requires**')[1]?.split('**Environment variables read without')[0] ?? '';
+    const plain = step9.split('**Environment variables read without a fallback**')[1] ?? '';
+    expect(required).toContain('`DB_PORT` — required: startup fails if unset (checked at `/src/configs/database.config.ts:4`)');
+    expect(required).toContain('`DB_HOST` — required: startup fails if unset (checked at `/src/configs/database.config.ts:3`)');
+    expect(plain).not.toContain('`DB_PORT`');
+    // The migration script reads it directly, without the check: there it does get undefined.
+    expect(plain).toContain('`DB_HOST` — read without a fallback in `/database/getMigrator.ts:1` —');
+    expect(plain).not.toContain('database.config.ts:3');
+    expect(plain).toContain('`DB_SCHEMA`');
+    expect(plain).not.toContain('`DB_POOL`');
   });
 });

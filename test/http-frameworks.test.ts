@@ -767,3 +767,47 @@ describe('handlers on an instance exported below its class', () => {
     expect(find(list, 'GET', '/users/:id')?.handlerAt).toEqual({ file: 'src/userController.ts', line: 6 });
   });
 });
+
+describe('NestJS paths from a route-constants module', () => {
+  it('reads `@Controller(routesV1.version)` and `@Delete(routesV1.user.delete)` from const objects across an alias import; a `let` stays unresolved', async () => {
+    const { tempRepo } = await import('./helpers/temp-repo.js');
+    // The shape of Sairyss/domain-driven-hexagon: src/configs/app.routes.ts, imported as '@config/app.routes'.
+    const root = tempRepo({
+      'package.json': JSON.stringify({ name: 'api', private: true, dependencies: { '@nestjs/core': '^10.0.0', '@nestjs/common': '^10.0.0' } }),
+      'tsconfig.json': JSON.stringify({ compilerOptions: { baseUrl: '.', paths: { '@config/*': ['src/configs/*'] } } }),
+      'src/configs/app.routes.ts': [
+        "const usersRoot = 'users';",
+        "const v1 = 'v1';",
+        "export let legacy = 'old';",
+        'export const routesV1 = {',
+        '  version: v1,',
+        '  user: {',
+        '    root: usersRoot,',
+        '    delete: `/${usersRoot}/:id`,',
+        '  },',
+        '};',
+        '',
+      ].join('\n'),
+      'src/users.controller.ts': [
+        "import { Controller, Delete, Get, Post } from '@nestjs/common';",
+        "import { legacy, routesV1 } from '@config/app.routes';",
+        '@Controller(routesV1.version)',
+        'export class UsersController {',
+        '  @Post(routesV1.user.root)',
+        '  create() {}',
+        '  @Delete(routesV1.user.delete)',
+        '  remove() {}',
+        '  @Get(legacy)',
+        '  old() {}',
+        '}',
+        '',
+      ].join('\n'),
+    });
+    const found = (await detect(httpFrameworksDetector, root)).map((f) => f.data as HttpRouteData);
+    expect(found.map((r) => [r.method, r.path, r.resolved]).sort()).toEqual([
+      ['DELETE', '/v1/users/:id', true],
+      ['GET', '/v1/${legacy}', false],
+      ['POST', '/v1/users', true],
+    ]);
+  });
+});

@@ -182,3 +182,26 @@ describe('step 1 without a value section', () => {
   });
 });
 
+
+describe('a plug is not a tagline', () => {
+  it('skips "Check out my other repositories:" and its list of links, and takes the next real paragraph', () => {
+    const md = [
+      '# Domain-Driven Hexagon',
+      '',
+      '**Check out my other repositories**:',
+      '',
+      '- [Backend best practices](https://github.com/x/y) - Best practices.',
+      '',
+      '---',
+      '',
+      'The main emphasis of this project is to provide recommendations on how to design software applications.',
+      '',
+    ].join('\n');
+    const s = summariseReadme('README.md', md);
+    expect(s.tagline).toEqual({ text: 'The main emphasis of this project is to provide recommendations on how to design software applications.', line: 9 });
+    // Nor is it the introduction that says what the project is for.
+    const quoted = summariseReadme('README.md', '# Tool\n\nA fast task runner for monorepos, with a shared cache.\n\n**Check out my other repositories**:\n\n- [x](https://example.com/x)\n\nIt runs your tasks in parallel.\n');
+    expect(quoted.value?.paragraph?.text).toBe('It runs your tasks in parallel.');
+    expect(summariseReadme('README.md', '# Tool\n\nIf you like this project, please give it a ⭐!\n\nRuns your tasks in parallel.\n').tagline?.text).toBe('Runs your tasks in parallel.');
+  });
+});

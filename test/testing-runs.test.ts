@@ -38,6 +38,34 @@ describe('what counts as a test file', () => {
   });
 });
 
+describe('test files named in the hyphenated family, and the helpers beside them', () => {
+  it('counts `*.e2e-spec.ts` as tests and the BDD step helpers beside them as helpers', async () => {
+    // The shape of Sairyss/domain-driven-hexagon: jest-cucumber specs and shared step definitions under tests/.
+    const root = tempRepo({
+      'package.json': JSON.stringify({ name: 'ddh', private: true, scripts: { test: 'mocha' }, devDependencies: { mocha: '^10.0.0' } }),
+      'tests/shared/shared-steps.ts': 'export const givenX = () => {};\n',
+      'tests/user/user-shared-steps.ts': 'export const givenUser = () => {};\n',
+      'tests/user/create-user/create-user.e2e-spec.ts': "it('creates', () => {});\n",
+      'tests/user/delete-user/delete-user.e2e-spec.ts': "it('deletes', () => {});\n",
+    });
+    const setup = (await detect(testingDetector, root))[0].data as TestSetupData;
+    expect(setup.testFileCount).toBe(2);
+    expect(setup.locations).toEqual([{ dir: 'tests', count: 2, colocated: false, within: 'tests/user' }]);
+  });
+
+  it('counts by the Jest configs\' testRegex when every Jest script\'s config is readable', async () => {
+    const root = tempRepo({
+      'package.json': JSON.stringify({ name: 'svc', private: true, scripts: { test: 'jest --config .jestrc.json' }, devDependencies: { jest: '^29.0.0' }, jest: { rootDir: 'src', testRegex: '.*\\.spec\\.ts$' } }),
+      '.jestrc.json': JSON.stringify({ rootDir: '.', testRegex: '/tests/.*\\.check\\.ts$' }),
+      'tests/orders.check.ts': "it('works', () => {});\n",
+      'tests/world.ts': 'export const world = {};\n',
+    });
+    const setup = (await detect(testingDetector, root))[0].data as TestSetupData;
+    expect(setup.testFileCount).toBe(1);
+    expect(setup.sample).toBe('tests/orders.check.ts');
+  });
+});
+
 describe('which Jest script runs which test files', () => {
   const nest = () =>
     tempRepo({

@@ -72,7 +72,7 @@ const INFRA_FILE =
 const ROUTE_FILE = /^(src\/)?((routes?|router)\.[cm]?[jt]sx?|(routes|pages|app)\/.+\.[jt]sx)$/;
 const K8S_FILE = /(^|\/)(k8s|kubernetes|kube|manifests|helm|charts|deploy|deployments?|kustomize|overlays|base)\/(.+\/)?[^/]+\.ya?ml$/;
 /** JavaScript/TypeScript test files, and other languages' (a SAM app's Python tests, a Go service's). */
-const TEST_FILE = /(^|\/)(__tests__\/|[^/]+\.(test|spec)\.[cm]?[jt]sx?$|test_[^/]+\.py$|[^/]+_test\.(py|go)$|[^/]+_spec\.rb$)/;
+const TEST_FILE = /(^|\/)(__tests__\/|[^/]+\.([a-z0-9]+-)?(test|spec)\.[cm]?[jt]sx?$|test_[^/]+\.py$|[^/]+_test\.(py|go)$|[^/]+_spec\.rb$)/;
 /** Files that deploy or run components: SAM/CloudFormation, Serverless, SST, Terraform, compose, Dockerfiles, Helm. */
 const DEPLOY_FILE_OTHER = /(^|\/)(template\.ya?ml|[\w.-]+\.template\.(json|ya?ml)|serverless\.(ya?ml|ts)|sst\.config\.[cm]?[jt]s|main\.tf|Dockerfile|Chart\.yaml|kustomization\.ya?ml|Procfile|samconfig\.toml|wrangler\.(toml|jsonc?))$/;
 const DEPLOY_FILE = new RegExp(`${DEPLOY_FILE_OTHER.source}|${COMPOSE_FILE.source}`);

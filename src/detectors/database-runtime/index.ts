@@ -9,7 +9,7 @@ import type { Citation, Detector, Fact } from '../../facts.js';
 import { jsonKeyLine } from '../../scan/json-keys.js';
 import type { RepoIndex } from '../../scan/repo-index.js';
 import { isBuildOrVendor } from '../shared/source-scope.js';
-import { MIGRATION_DIR, notAMigration } from './migration-files.js';
+import { isDownMigration, MIGRATION_DIR, notAMigration } from './migration-files.js';
 
 export interface DbEngineData {
   /** `PostgreSQL`, `MySQL`, `SQLite`, `MongoDB`, `SQL Server`, `CockroachDB`, `Redis`… */
@@ -25,8 +25,8 @@ export interface DbMigrationsData {
   readonly tool: string;
   /** A package.json script that runs migrations, with its package folder. */
   readonly scripts: readonly { readonly name: string; readonly command: string; readonly manifest: string; readonly dir: string; readonly line?: number }[];
-  /** Folders holding migration files, with how many files each. */
-  readonly folders: readonly { readonly dir: string; readonly count: number }[];
+  /** Folders holding migration files, with how many files each, and how many of them are down (undo) files. */
+  readonly folders: readonly { readonly dir: string; readonly count: number; readonly downs?: number }[];
 }
 export type DbMigrationsFact = Fact<'db.migrations', DbMigrationsData>;
 
@@ -113,10 +113,10 @@ function engines(index: RepoIndex): DbEngineFact[] {
 }
 
 function migrations(index: RepoIndex): DbMigrationsFact[] {
-  const byTool = new Map<string, { scripts: DbMigrationsData['scripts'][number][]; folders: Map<string, number> }>();
+  const byTool = new Map<string, { scripts: DbMigrationsData['scripts'][number][]; folders: Map<string, number>; downs: Map<string, number> }>();
   const entry = (tool: string) => {
     let e = byTool.get(tool);
-    if (!e) byTool.set(tool, (e = { scripts: [], folders: new Map() }));
+    if (!e) byTool.set(tool, (e = { scripts: [], folders: new Map(), downs: new Map() }));
     return e;
   };
   for (const pkg of index.packages) {
@@ -141,8 +141,9 @@ function migrations(index: RepoIndex): DbMigrationsFact[] {
         : /(^|\/)supabase\/migrations$/.test(key)
           ? 'Supabase migrations'
           : 'migrations';
-    const folders = entry(tool).folders;
+    const { folders, downs } = entry(tool);
     folders.set(key, (folders.get(key) ?? 0) + 1);
+    if (isDownMigration(file)) downs.set(key, (downs.get(key) ?? 0) + 1);
   }
   // Folders of a tool found through its scripts join that tool rather than standing alone.
   const loose = byTool.get('migrations');
@@ -150,11 +151,12 @@ function migrations(index: RepoIndex): DbMigrationsFact[] {
     const target = [...byTool.keys()].find((t) => t !== 'migrations' && t !== 'Prisma Migrate' && t !== 'Drizzle Kit' && t !== 'Supabase migrations');
     if (target) {
       for (const [d, n] of loose.folders) entry(target).folders.set(d, n);
+      for (const [d, n] of loose.downs) entry(target).downs.set(d, n);
       byTool.delete('migrations');
     }
   }
   return [...byTool].sort(([a], [b]) => a.localeCompare(b)).map(([tool, e]) => {
-    const folders = [...e.folders].sort(([a], [b]) => a.localeCompare(b)).map(([dir, count]) => ({ dir, count }));
+    const folders = [...e.folders].sort(([a], [b]) => a.localeCompare(b)).map(([dir, count]) => ({ dir, count, ...(e.downs.get(dir) ? { downs: e.downs.get(dir) } : {}) }));
     const at: Citation[] = [...e.scripts.map((s) => ({ file: s.manifest, line: s.line })), ...folders.map((f) => ({ file: f.dir }))];
     return { kind: 'db.migrations', id: tool, data: { tool, scripts: e.scripts, folders }, at };
   });

@@ -13,3 +13,11 @@ export function notAMigration(file: string): boolean {
     || /^index\.[cm]?[jt]s$/.test(base)
     || /^migrations?\.[\w-]+\.[cm]?[jt]s$/.test(base);
 }
+
+/**
+ * The down (undo) half of a migration: `migrations/down/001.users.sql` (@slonik/migrator), `001_users.down.sql`
+ * (golang-migrate, node-pg-migrate's SQL form). Counted with its migration, so "4 migration files" is 2 migrations.
+ */
+export function isDownMigration(file: string): boolean {
+  return /(^|\/)migrations?\/(down|undo|rollback|revert)\/[^/]+$/.test(file) || /[._-]down\.(sql|[cm]?[jt]s)$/.test(file);
+}

@@ -325,7 +325,20 @@ export function envReadsOf(sf: ts.SourceFile, imported?: ReadonlyMap<string, 'pr
     }
     if ((method === 'get' && isEnvVarSource((callee as ts.PropertyAccessExpression).expression)) || (ts.isIdentifier(callee) && callee.text === 'get' && envVar.has('get'))) {
       const key = staticString(node.arguments[0], consts());
-      if (key?.resolved && isEnvName(key.text)) reads.push({ name: key.text, line: lineOf(node, sf), via: 'env-var', receiver: 'process', fallback: chainHas(node, 'default'), ...optional(exportOf(chainEnd(node))) });
+      // `.required()` throws when unset (at load for a module-level read); `.required(false)` and `.default(x)` do not.
+      const fallback = chainHas(node, 'default');
+      const required = !fallback && chainCall(node, 'required')?.arguments[0]?.kind !== ts.SyntaxKind.FalseKeyword && chainHas(node, 'required');
+      if (key?.resolved && isEnvName(key.text)) {
+        reads.push({
+          name: key.text,
+          line: lineOf(node, sf),
+          via: 'env-var',
+          receiver: 'process',
+          fallback,
+          ...(required ? { required: inFunction(node) ? ('check' as const) : ('guard' as const) } : {}),
+          ...optional(exportOf(chainEnd(node))),
+        });
+      }
       return;
     }
     if (lastName(callee) === 'assign' && callee.getText(sf) === 'Object.assign' && node.arguments[0] && isEnv(node.arguments[0])) {
@@ -514,6 +527,20 @@ function chainEnd(node: ts.Node): ts.Node {
   let n = node;
   while (ts.isPropertyAccessExpression(n.parent) && n.parent.expression === n && ts.isCallExpression(n.parent.parent)) n = n.parent.parent;
   return n;
+}
+
+/** The call of `method` in the fluent chain after `node` (`.required(false)` in `get('X').required(false).asBool()`). */
+function chainCall(node: ts.Node, method: string): ts.CallExpression | undefined {
+  for (let n = node; ts.isPropertyAccessExpression(n.parent) && n.parent.expression === n; n = n.parent.parent) {
+    if (!ts.isCallExpression(n.parent.parent)) break;
+    if (n.parent.name.text === method) return n.parent.parent;
+  }
+  return undefined;
+}
+
+function inFunction(node: ts.Node): boolean {
+  for (let n = node.parent; n; n = n.parent) if (ts.isFunctionLike(n) || ts.isClassLike(n)) return true;
+  return false;
 }
 
 function chainHas(node: ts.Node, method: string): boolean {

@@ -6,6 +6,7 @@
 import type { RepoIndex } from '../../scan/repo-index.js';
 import { ts, lineOf } from '../../scan/ts.js';
 import { importsOf, lastName, property, staticString } from '../shared/ast.js';
+import { staticValue } from '../shared/static-value.js';
 import { NEST_APP_TEXT, emptyApp, nestUse, readNestApp, selects, versionsOf, type NestApp } from './nest-app.js';
 import { decorator, guardDecorators } from './nest-decorators.js';
 import { joinPaths, normaliseMethod } from './paths.js';
@@ -60,7 +61,7 @@ export function nestRoutes(index: RepoIndex, files: readonly string[]): NestRout
       const controller = decorator(cls, 'Controller');
       if (!controller || !cls.name) continue;
       const options = controller.arguments[0];
-      const bases = pathArgs(options && ts.isObjectLiteralExpression(options) ? property(options, 'path') : options);
+      const bases = pathArgs(index, sf, options && ts.isObjectLiteralExpression(options) ? property(options, 'path') : options);
       const classVersion = options && ts.isObjectLiteralExpression(options) && property(options, 'version') ? versionsOf(property(options, 'version')!) : undefined;
       const classUses = uses(cls);
       for (const member of cls.members) {
@@ -74,7 +75,7 @@ export function nestRoutes(index: RepoIndex, files: readonly string[]): NestRout
           if (!name || !METHOD_DECORATORS.has(name)) continue;
           const method = normaliseMethod(name);
           for (const b of bases) {
-            for (const p of pathArgs(d.expression.arguments[0])) {
+            for (const p of pathArgs(index, sf, d.expression.arguments[0])) {
               const local = joinPaths(b.text, p.text);
               const target = { controller: cls.name.text, path: local, method };
               for (const version of versions) {
@@ -110,12 +111,15 @@ export function nestRoutes(index: RepoIndex, files: readonly string[]): NestRout
 }
 
 
-/** `'users'`, `['a', 'b']`, `{ path: 'users' }` or nothing (the root). */
-function pathArgs(arg: ts.Expression | undefined): { text: string; resolved: boolean }[] {
+/**
+ * `'users'`, `['a', 'b']`, `{ path: 'users' }` or nothing (the root); a constant, or a property of a constant object
+ * (`routesV1.user.root` from a route-constants module), is read where it is defined.
+ */
+function pathArgs(index: RepoIndex, sf: ts.SourceFile, arg: ts.Expression | undefined): { text: string; resolved: boolean }[] {
   if (!arg) return [{ text: '', resolved: true }];
-  if (ts.isObjectLiteralExpression(arg)) return pathArgs(property(arg, 'path'));
-  if (ts.isArrayLiteralExpression(arg)) return arg.elements.flatMap((e) => pathArgs(e));
-  const s = staticString(arg);
+  if (ts.isObjectLiteralExpression(arg)) return pathArgs(index, sf, property(arg, 'path'));
+  if (ts.isArrayLiteralExpression(arg)) return arg.elements.flatMap((e) => pathArgs(index, sf, e));
+  const s = staticString(arg) ?? staticValue(index, sf, arg);
   return [s ?? { text: `\${${arg.getText()}}`, resolved: false }];
 }
 

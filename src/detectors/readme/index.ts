@@ -37,6 +37,9 @@ const VALUE_HEADING = /^(key )?features\b|highlights|^overview\b|^about\b|^intro
 
 /** Admonitions (`NOTE:`, `> [!WARNING]`) are asides, not what the project is. */
 const CALLOUT = /^(\[!\w+\]|(note|warning|important|caution|tip|disclaimer|deprecated|status)\b\s*:?)/i;
+/** A plug for the author rather than a description: "Check out my other repositories:", "Follow me on Twitter", "⭐ Star us". */
+const PLUG =
+  /^\W*(check out (my|our) (other )?(repos|repositories|projects|libraries|work|blog)|(follow|sponsor|support) (me|us)\b|buy me a coffee|(please )?(give|leave) (it|us|this( repo(sitory)?| project)?) a (⭐|star)|(please )?star (this|the|us)\b|if you (like|enjoy|find)\b.{0,60}(\bstar|⭐|\bsponsor))/i;
 
 /** Section names that are never a subtitle, even right under the title. */
 const SECTION_NAME = /^(table of contents|contents|install(ation)?|usage|getting started|quick ?start|intro(duction)?|overview|features|docs|documentation|license|about|why)\b/i;
@@ -102,7 +105,7 @@ export function summariseReadme(file: string, markdown: string, accept = (text: 
       }
     }
     if (b.kind === 'heading' && (b.level ?? 1) <= 2) break;
-    if ((b.kind === 'quote' || b.kind === 'paragraph') && !isDecorative(b) && accept(b.text)) {
+    if ((b.kind === 'quote' || b.kind === 'paragraph') && !isDecorative(b) && !PLUG.test(b.text.replace(/[*_`]/g, '')) && accept(b.text)) {
       tagline = { text: b.text, line: b.line };
       break;
     }
@@ -141,7 +144,8 @@ function introduction(afterTitle: readonly MdBlock[], tagline: LocatedText | und
   }
   // A paragraph ending in ":" counts only when a list follows it ("It supports three methods:" + bullets).
   const at = intro.findIndex(
-    (b, i) => b.kind === 'paragraph' && !isDecorative(b) && !CALLOUT.test(b.text) && (!/:$/.test(b.text) || intro[i + 1]?.kind === 'list'),
+    (b, i) =>
+      b.kind === 'paragraph' && !isDecorative(b) && !CALLOUT.test(b.text) && !PLUG.test(b.text.replace(/[*_`]/g, '')) && (!/:$/.test(b.text) || intro[i + 1]?.kind === 'list'),
   );
   if (at === -1) return undefined;
   const paragraph = intro[at];

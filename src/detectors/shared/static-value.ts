@@ -73,7 +73,8 @@ function locate(index: RepoIndex, sf: ts.SourceFile, expr: ts.Expression, depth:
 function declarationValue(index: RepoIndex, sf: ts.SourceFile, name: string, depth: number): Located | undefined {
   const local = localDeclaration(sf, name) ?? sf.statements.find((s) => ts.isEnumDeclaration(s) && s.name.text === name);
   if (local) {
-    if (ts.isVariableDeclaration(local) && local.initializer) return { node: local.initializer, sf };
+    // Only a `const`: a `let` may be reassigned before the route is built.
+    if (ts.isVariableDeclaration(local) && local.initializer && ts.isVariableDeclarationList(local.parent) && local.parent.flags & ts.NodeFlags.Const) return { node: local.initializer, sf };
     if (ts.isEnumDeclaration(local)) return { node: local, sf };
     return undefined;
   }

@@ -5,7 +5,7 @@ import { allDependencies, type WorkspacePackage } from '../../scan/package-json.
 import { GENERATED } from '../env/index.js';
 import { rootRunnerOf } from './root-runner.js';
 import { isTestFile, playwrightDirs, playwrightOf, withoutHelpers, type PlaywrightDir } from './test-files.js';
-import { declaredSetupFiles, defaultIncludes, runnerOf, unitIncludes } from './runner-files.js';
+import { declaredSetupFiles, defaultIncludes, OTHER_RUNNER, runnerOf, unitIncludes } from './runner-files.js';
 import { jestMatchers } from './jest-runs.js';
 
 /** A command that runs a browser-test suite headless (`playwright test`, `cypress run`). */
@@ -112,7 +112,14 @@ function setupOf(index: RepoIndex, pkg: { name: string; dir: string; manifest: o
   const setupFiles = declaredSetupFiles(texts);
   const scripts = Object.values(manifest.scripts ?? {}).filter((v): v is string => typeof v === 'string');
   const defaults = defaultIncludes(frameworks.filter((f) => UNIT_RUNNERS.has(f)), texts.values(), scripts);
-  const includes = unitIncludes(index, configFiles) ?? (defaults && ((f: string) => defaults(f) || /['"]node:test['"]/.test(index.read(f) ?? '')));
+  // Every Jest script's config, read: when Jest is the only unit runner and each of them states its patterns, a
+  // test-folder file none of them matches is a helper (`tests/user-shared-steps.ts` beside `.e2e-spec.ts$`).
+  const scriptEntries = Object.entries(manifest.scripts ?? {}).filter((e): e is [string, string] => typeof e[1] === 'string' && !PLACEHOLDER_SCRIPT.test(e[1]));
+  const jest = jestMatchers(index, pkg.dir, manifest as { jest?: unknown }, scriptEntries, configFiles);
+  const includes =
+    unitIncludes(index, configFiles) ??
+    jestIncludes(jest, frameworks, scripts) ??
+    (defaults && ((f: string) => defaults(f) || /['"]node:test['"]/.test(index.read(f) ?? '')));
   const cypress = frameworks.includes('Cypress');
   const runners = new Map(
     candidates.map((f) => [f, setupFiles.has(f) ? ('helper' as const) : playwrightOf(playwright, f) ? ('playwright' as const) : runnerOf(f, cypress, includes)]),
@@ -136,7 +143,6 @@ function setupOf(index: RepoIndex, pkg: { name: string; dir: string; manifest: o
   }
   if (playwright.some((p) => tests.some((t) => playwrightOf([p], t))) && !frameworks.includes('Playwright')) frameworks.push('Playwright');
   // The `test` script, else `test:unit` / `test-unit` and their kin (a package may have only `test-unit` and `test-e2e`).
-  const scriptEntries = Object.entries(manifest.scripts ?? {}).filter((e): e is [string, string] => typeof e[1] === 'string' && !PLACEHOLDER_SCRIPT.test(e[1]));
   // Then a script named otherwise that runs a suite (`e2e: npx playwright test`), not an interactive mode of it (`--ui`).
   const testScripts = [
     ...scriptEntries.filter(([k]) => /^test([:_-][\w:-]+)?$/.test(k)),
@@ -145,7 +151,6 @@ function setupOf(index: RepoIndex, pkg: { name: string; dir: string; manifest: o
   let chosen = testScripts.find(([k]) => k === 'test') ?? testScripts.find(([k]) => /unit/.test(k)) ?? testScripts[0];
   // A Jest script whose config (rootDir + testRegex / testMatch) matches none of the tests does not run them: the
   // script whose config does is the one to offer (`jest --config ./test/jest-e2e.json` for `test/**\/*.e2e-spec.ts`).
-  const jest = jestMatchers(index, pkg.dir, manifest as { jest?: unknown }, testScripts, configFiles);
   // Files the default config's include leaves out (`unmatched`) may be exactly what another script's config runs.
   const jestTests = tests.filter((f) => runners.get(f) === 'unit' || runners.get(f) === 'unmatched');
   const runsNone = (name: string) => jestTests.length > 0 && jest.get(name) !== undefined && !jestTests.some(jest.get(name)!);
@@ -201,6 +206,17 @@ function declaredConfigs(index: RepoIndex, pkg: { dir: string }, manifest: Works
     }
   }
   return out;
+}
+
+/**
+ * The files the package's Jest scripts run, when Jest is its only unit runner, no script runs another, and every Jest
+ * script's config states its patterns readably; else undefined (nothing concluded).
+ */
+function jestIncludes(jest: ReadonlyMap<string, ((f: string) => boolean) | undefined>, frameworks: readonly string[], scripts: readonly string[]): ((f: string) => boolean) | undefined {
+  if (jest.size === 0 || frameworks.some((f) => UNIT_RUNNERS.has(f) && f !== 'Jest') || scripts.some((s) => OTHER_RUNNER.test(s))) return undefined;
+  const matchers = [...jest.values()];
+  if (matchers.some((m) => m === undefined)) return undefined;
+  return (f) => matchers.some((m) => m!(f));
 }
 
 /** The deepest folder holding both `a` (undefined at first) and `b`. */

@@ -7,11 +7,14 @@
 import path from 'node:path';
 import type { RepoIndex } from '../../scan/repo-index.js';
 import { globListMatcher } from '../../scan/glob.js';
+import { TEST_FILE } from './test-files.js';
 
 const VITEST = /(^|\/)(vitest|vite)\.config\.[cm]?[jt]s$/;
 const JEST = /(^|\/)jest\.config\.[cm]?[jt]s$/;
-/** Named as a test (`*.test.*`, `*.spec.*`): kept even when no include matches it, since another script may run it. */
-const NAMED_TEST = /(\.|_)(test|spec|e2e)\.[cm]?[jt]sx?$/;
+/** Named as a test (`*.test.*`, `*.spec.*`, `*.e2e-spec.*`): kept even when no include matches it, since another script may run it. */
+const NAMED_TEST = TEST_FILE;
+/** What Jest's and Vitest's default patterns run (not `*.e2e-spec.*`, which needs a config of its own). */
+const DEFAULT_NAMED = /(\.|_)(test|spec|e2e)\.[cm]?[jt]sx?$/;
 const CYPRESS_SPEC = /(^|\/)cypress\/|\.cy\.[cm]?[jt]sx?$/;
 
 /** A matcher for the files the package's unit runner config says it runs, when a config states them literally. */
@@ -71,7 +74,7 @@ export function declaredSetupFiles(texts: ReadonlyMap<string, string>): Set<stri
 /** Config keys that change which files Jest or Vitest runs; with none of them, their default patterns hold. */
 const PATTERN_KEYS = /\b(include|testMatch|testRegex|projects|workspace|preset|dir|roots)["']?\s*:/;
 /** Scripts that run tests with another runner (which may run every file of a test folder). */
-const OTHER_RUNNER = /--test\b|\b(mocha|ava|tap|tape|uvu|jasmine|karma|node-tap)\b/;
+export const OTHER_RUNNER = /--test\b|\b(mocha|ava|tap|tape|uvu|jasmine|karma|node-tap)\b/;
 
 /**
  * Jest's and Vitest's default patterns, when they are the package's only unit runners and no config or script
@@ -82,5 +85,5 @@ export function defaultIncludes(unitRunners: readonly string[], texts: Iterable<
   if (unitRunners.length === 0 || unitRunners.some((r) => r !== 'Vitest' && r !== 'Jest')) return undefined;
   for (const text of texts) if (PATTERN_KEYS.test(text)) return undefined;
   if (scripts.some((s) => OTHER_RUNNER.test(s))) return undefined;
-  return (file) => NAMED_TEST.test(file) || /(^|\/)__tests__\//.test(file);
+  return (file) => DEFAULT_NAMED.test(file) || /(^|\/)__tests__\//.test(file);
 }

@@ -6,15 +6,19 @@
 import path from 'node:path';
 import type { RepoIndex } from '../../scan/repo-index.js';
 
-const TEST_FILE = /(\.|_)(test|spec|e2e)\.[cm]?[jt]sx?$/;
+/** `*.test.*`, `*.spec.*`, `*_test.*`, `*.e2e.*`, and the hyphenated family (`*.e2e-spec.*`, `*.int-test.*`). */
+export const TEST_FILE = /(\.|_)([a-z0-9]+-)?(test|spec|e2e)\.[cm]?[jt]sx?$/;
 const TEST_DIR = /(^|\/)(__tests__|tests?|e2e|specs?|cypress)\//;
 const SOURCE = /\.[cm]?[jt]sx?$/;
 /** Folders of test data, wherever they are: nothing in them is a test. */
 const DATA_DIR = /(^|\/)(fixtures?|__fixtures__|__mocks__)\//;
 /** Folders of test helpers: a `*.test.*` file in them is a test, any other file a helper. */
-const HELPER_DIR = /(^|\/)(mocks?|helpers?|utils?|support|setup|factories|test-utils|testutils|__helpers__|__utils__)\//i;
-/** A test folder's helper files by name: `test/utils.ts`, `tests/fixtures.ts`, `test/global-setup.ts`, `test/db-helper.ts`. */
-const HELPER_NAME = /(^|[-_.])(fixtures?|utils?|helpers?|setup|teardown|factories|factory|mocks?|support|context|constants|types|globals?|seed|test-?utils|testUtils)(\.config)?\.[cm]?[jt]sx?$|\.config\.[cm]?[jt]s$|\.d\.ts$/i;
+const HELPER_DIR = /(^|\/)(mocks?|helpers?|steps|utils?|support|setup|factories|test-utils|testutils|__helpers__|__utils__)\//i;
+/**
+ * A test folder's helper files by name: `test/utils.ts`, `tests/fixtures.ts`, `test/global-setup.ts`, `test/db-helper.ts`,
+ * and step definitions shared by BDD tests (`tests/user-shared-steps.ts`, imported by the specs, not run).
+ */
+const HELPER_NAME = /(^|[-_.])(fixtures?|utils?|helpers?|setup|teardown|factories|factory|mocks?|support|context|constants|types|globals?|seed|steps?|test-?utils|testUtils)(\.config)?\.[cm]?[jt]sx?$|\.config\.[cm]?[jt]s$|\.d\.ts$/i;
 
 export function isTestFile(file: string): boolean {
   // A dot file (`cypress/.eslintrc.cjs`) is a tool's config, never a test.

@@ -16,9 +16,17 @@ export function dbRuntimePart(facts: FactSet): string {
   for (const m of migrations) {
     const scripts = m.data.scripts.slice(0, 3).map((s) => `${code(s.name)} → ${value(s.command)} (${cite(s.manifest, s.line)})`);
     // The count is of migration files (`.sql`, scripts), not of the folder's other files (lock files, snapshots).
-    const folders = m.data.folders.slice(0, 3).map((f) => `${cite(f.dir)} (${f.count} migration file${f.count === 1 ? '' : 's'})`);
+    // Down (undo) files are halves of the migrations beside them: 2 migrations, not 4 files.
+    const folders = m.data.folders.slice(0, 3).map((f) => `${cite(f.dir)} (${migrationCount(f.count, f.downs ?? 0)})`);
     const parts = [scripts.length ? `run with ${scripts.join(', ')}` : '', folders.length ? `in ${folders.join(', ')}` : ''].filter(Boolean);
     items.push(`**Migrations (${oneLine(m.data.tool)})** — ${parts.join('; ')}${m.data.scripts.length + m.data.folders.length > 6 ? `; all in ${citeAll(m.at, 2)}` : ''}`);
   }
   return join(heading(3, 'Database engine and migrations'), bullets(items));
+}
+
+function migrationCount(files: number, downs: number): string {
+  const ups = files - downs;
+  if (downs === 0 || ups === 0) return `${files} migration file${files === 1 ? '' : 's'}`;
+  if (downs === ups) return `${ups} migration${ups === 1 ? '' : 's'}, each with a down file`;
+  return `${ups} migration${ups === 1 ? '' : 's'} and ${downs} down file${downs === 1 ? '' : 's'}`;
 }

@@ -230,6 +230,10 @@ export function unsetVarsBlocks(model: StepModel): string {
       // A schema or a module-level check fails at startup; a check in a function throws when that code runs.
       const when = checks.some((r) => r.required !== 'check') ? 'startup fails' : 'the code throws';
       required.push(`${code(v.name)} — required: ${when} if unset (${how.slice(0, 3).join(', ')}${how.length > 3 ? `, +${how.length - 3} more` : ''})${where}`);
+      // A schema validates the whole environment at startup; a check (`get('X').required()`, `invariant`) guards its
+      // own module only: another module reading the variable directly (a migration script) still gets undefined.
+      const unchecked = checks.some((r) => r.required === 'schema') ? [] : reads.filter((r) => !r.required);
+      if (unchecked.length > 0) plain.push(`${code(v.name)} — read without a fallback in ${citeAll(unchecked.map((r) => ({ file: r.file, line: r.bareAt ?? r.lines[0] })), 3)}${where}`);
     } else plain.push(`${code(v.name)} — read without a fallback in ${citeAll(reads.map((r) => ({ file: r.file, line: r.bareAt ?? r.lines[0] })), 3)}${where}`);
   }
   return join(
