@@ -339,3 +339,13 @@ describe('wrappers are told by what they return, not by a parameter named `fn`',
     expect(mw.map((m) => `${m.kind}:${m.name}`).sort()).toEqual(['wrapper:catchAsync', 'wrapper:withAdmin']);
   });
 });
+
+describe('backend-code on be-error-branches', () => {
+  it('takes a branch that builds a response (here or in a local helper) for an error mapping, not one that only rethrows', async () => {
+    const mapping = data<ErrorMappingData>(await detect(backendCodeDetector, 'be-error-branches'), 'backend.error-mapping');
+    // postWithRetry's `instanceof NonRetryableFetchError` only rethrows to stop retrying.
+    expect(mapping.filter((m) => m.file === 'src/lib/retry.ts')).toEqual([]);
+    // The handler's branches return `redirectTo(…)`, whose object carries the status.
+    expect(mapping.find((m) => m.file === 'src/handlers/edge-redirect.ts')).toMatchObject({ name: 'handler', handles: ['NonRetryableFetchError', 'SessionExpiredError'] });
+  });
+});
