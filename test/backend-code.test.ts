@@ -349,3 +349,17 @@ describe('backend-code on be-error-branches', () => {
     expect(mapping.find((m) => m.file === 'src/handlers/edge-redirect.ts')).toMatchObject({ name: 'handler', handles: ['NonRetryableFetchError', 'SessionExpiredError'] });
   });
 });
+
+describe('backend-code on be-dynamo-batch', () => {
+  it('reads batch requests whose RequestItems are filled in by assignment (v3 BatchGetCommand, v2 batchWrite) and v2 transactWrite', async () => {
+    const access = data<DbAccessData>(await detect(backendCodeDetector, 'be-dynamo-batch'), 'backend.db-access');
+    const rows = access.map((a) => [a.function, a.operation, a.envVar ?? a.table, a.file, a.line]);
+    expect(rows).toContainEqual(['bulkGetMetadata', 'BatchGet', 'CHANGELOGS_TABLE_NAME', 'src/lib/changelog.js', 14]);
+    expect(rows).toContainEqual(['exports.addToIndex', 'BatchWrite', 'SEARCH_INDEX_TABLE_NAME', 'src/lib/indexer.cjs', 10]);
+    expect(access.filter((a) => a.function === 'exports.moveFragment').map((a) => [a.operation, a.action, a.envVar])).toEqual([
+      ['TransactWrite', 'Delete', 'SEARCH_INDEX_TABLE_NAME'],
+      ['TransactWrite', 'Put', 'SEARCH_INDEX_TABLE_NAME'],
+    ]);
+    expect(access.filter((a) => a.file === 'src/lib/changelog.js')).toHaveLength(2);
+  });
+});
