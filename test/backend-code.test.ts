@@ -347,6 +347,8 @@ describe('backend-code on be-error-branches', () => {
     expect(mapping.filter((m) => m.file === 'src/lib/retry.ts')).toEqual([]);
     // The handler's branches return `redirectTo(…)`, whose object carries the status.
     expect(mapping.find((m) => m.file === 'src/handlers/edge-redirect.ts')).toMatchObject({ name: 'handler', handles: ['NonRetryableFetchError', 'SessionExpiredError'] });
+    // A nested package with no dependencies of its own runs on the root's: its handler is backend code too.
+    expect(mapping.find((m) => m.file === 'edge/sign-out/index.ts')).toMatchObject({ name: 'handler', handles: ['SignedOutError'] });
   });
 });
 
