@@ -339,3 +339,29 @@ describe('wrappers are told by what they return, not by a parameter named `fn`',
     expect(mw.map((m) => `${m.kind}:${m.name}`).sort()).toEqual(['wrapper:catchAsync', 'wrapper:withAdmin']);
   });
 });
+
+describe('backend-code on be-error-branches', () => {
+  it('takes a branch that builds a response (here or in a local helper) for an error mapping, not one that only rethrows', async () => {
+    const mapping = data<ErrorMappingData>(await detect(backendCodeDetector, 'be-error-branches'), 'backend.error-mapping');
+    // postWithRetry's `instanceof NonRetryableFetchError` only rethrows to stop retrying.
+    expect(mapping.filter((m) => m.file === 'src/lib/retry.ts')).toEqual([]);
+    // The handler's branches return `redirectTo(…)`, whose object carries the status.
+    expect(mapping.find((m) => m.file === 'src/handlers/edge-redirect.ts')).toMatchObject({ name: 'handler', handles: ['NonRetryableFetchError', 'SessionExpiredError'] });
+    // A nested package with no dependencies of its own runs on the root's: its handler is backend code too.
+    expect(mapping.find((m) => m.file === 'edge/sign-out/index.ts')).toMatchObject({ name: 'handler', handles: ['SignedOutError'] });
+  });
+});
+
+describe('backend-code on be-dynamo-batch', () => {
+  it('reads batch requests whose RequestItems are filled in by assignment (v3 BatchGetCommand, v2 batchWrite) and v2 transactWrite', async () => {
+    const access = data<DbAccessData>(await detect(backendCodeDetector, 'be-dynamo-batch'), 'backend.db-access');
+    const rows = access.map((a) => [a.function, a.operation, a.envVar ?? a.table, a.file, a.line]);
+    expect(rows).toContainEqual(['bulkGetMetadata', 'BatchGet', 'CHANGELOGS_TABLE_NAME', 'src/lib/changelog.js', 14]);
+    expect(rows).toContainEqual(['exports.addToIndex', 'BatchWrite', 'SEARCH_INDEX_TABLE_NAME', 'src/lib/indexer.cjs', 10]);
+    expect(access.filter((a) => a.function === 'exports.moveFragment').map((a) => [a.operation, a.action, a.envVar])).toEqual([
+      ['TransactWrite', 'Delete', 'SEARCH_INDEX_TABLE_NAME'],
+      ['TransactWrite', 'Put', 'SEARCH_INDEX_TABLE_NAME'],
+    ]);
+    expect(access.filter((a) => a.file === 'src/lib/changelog.js')).toHaveLength(2);
+  });
+});

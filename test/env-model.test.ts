@@ -209,6 +209,17 @@ describe('env model: set forms', () => {
     expect(deploy.runtimeFor(deploy.get('AWS_REGION')!, ['src/server.ts'])).toBe('the AWS Lambda runtime');
     expect(deploy.runtimeFor(deploy.get('AWS_REGION')!, ['scripts/region.js'])).toBeUndefined();
   });
+
+  it('takes a module imported by Lambda code (a bundled handler whose CodeUri folder has no handler file) for Lambda code', async () => {
+    const env = await modelOf('env-lambda-shared');
+    const region = env.get('AWS_REGION')!;
+    // check-auth/index.ts imports shared.ts, which imports names.ts: both run in the Lambda.
+    expect(env.runtimeFor(region, ['src/edge/shared/shared.ts'])).toBe('the AWS Lambda runtime');
+    expect(env.runtimeFor(env.get('AWS_LAMBDA_FUNCTION_NAME')!, ['src/edge/shared/names.ts'])).toBe('the AWS Lambda runtime');
+    expect(env.runtimeFor(region, ['tools/region.ts'])).toBeUndefined();
+    const md = (await section(configurationStep, 'env-lambda-shared')).markdown;
+    expect(md).toMatch(/\| `AWS_REGION` \| `\/src\/edge\/shared\/shared\.ts:4`[^\n]* \| set by the AWS Lambda runtime \|/);
+  });
 });
 
 describe('env sections', () => {

@@ -143,6 +143,30 @@ describe('assets copied into the build folder', () => {
     expect(pkg.unresolvedEntries).toEqual([]);
   });
 
+  it('calls components/ UI components only with UI files or in a frontend package, and counts a nested package in its folder', async () => {
+    const { tempRepo } = await import('./helpers/temp-repo.js');
+    const root = tempRepo({
+      'package.json': JSON.stringify({ name: 'demo', private: true }),
+      'app/scripts/migrate.js': 'module.exports = 1;\n',
+      'app/test/a.test.js': 'test;\n',
+      'app/core/package.json': JSON.stringify({ name: 'core', dependencies: { express: '^4.18.2' } }),
+      'app/core/index.js': "require('./components/npm-watcher');\n",
+      'app/core/components/npm-watcher.js': 'module.exports = {};\n',
+      'app/core/components/lib/changelog.js': 'module.exports = {};\n',
+      'web/package.json': JSON.stringify({ name: 'web', dependencies: { react: '^18.0.0' } }),
+      'web/src/components/Button.js': 'export const Button = 1;\n',
+      'web/src/ui/Card.tsx': 'export const Card = 1;\n',
+    });
+    const pkgs = (await detect(packagesDetector, root)).map((f) => f.data as PackageFact['data']);
+    const dirOf = (pkg: string, dir: string) => pkgs.find((p) => p.name === pkg)!.directories.find((d) => d.dir === dir);
+    expect(dirOf('core', 'app/core/components')!.role).toBeUndefined();
+    expect(dirOf('web', 'web/src/components')!.role).toBe('UI components');
+    expect(dirOf('web', 'web/src/ui')!.role).toBe('UI components');
+    // app/ holds 2 files of the root package and the 4 of app/core: 6, and says which package is inside.
+    expect(dirOf('demo', 'app')).toMatchObject({ files: 6, packages: ['app/core'] });
+    expect(dirOf('demo', 'app/test')!.files).toBe(1);
+  });
+
   it('names prisma/ and graphql/ folders by the files they hold, not by their names', () => {
     const ctx = { kind: undefined, cdk: false, deps: new Set<string>() };
     const roles = (files: string[]) => Object.fromEntries(keyDirectories('', files, ctx).map((d) => [d.dir, d.role]));

@@ -13,6 +13,7 @@ import { prefixReads } from './env-prefix-reads.js';
 import { nodeEnvTooling, toolingOf } from './env-node-env.js';
 import { CRA, CRA_TOOLS, TOOLING, VITEST_RUN, VITEST_TOOLS } from '../detectors/env/runtime.js';
 import { wranglerBindingSets } from './env-binding-sets.js';
+import { importedByLambdaCode } from './env-lambda-imports.js';
 import type { CdkLambdaFact } from '../detectors/cdk/facts.js';
 import { ciDetector, type CiWorkflowFact } from '../detectors/ci/index.js';
 import {
@@ -189,7 +190,9 @@ export class EnvModel {
     ];
     const entries = lambdaFiles.filter((f): f is string => !!f);
     this.lambdaDirs = new Set(entries.map((f) => this.dirOf(f)).filter((d) => d !== ''));
-    this.lambdaFolders = [...new Set(entries.filter((f) => this.dirOf(f) === '').map((f) => this.dirOf(f, false)))];
+    // A handler that names a build output (`bundle.handler`) still has its code folder: all of it is Lambda code.
+    const codeDirs = facts.of<InfraFunctionFact>('infra.function').flatMap((f) => (f.data.codeDir && !f.data.handlerFile ? [f.data.codeDir] : []));
+    this.lambdaFolders = [...new Set([...entries.filter((f) => this.dirOf(f) === '').map((f) => this.dirOf(f, false)), ...codeDirs])];
     // An entry the CDK detector could not resolve (`join(__dirname, 'x.js')` of a build output) still leaves its mark:
     // the handler reads the variables that Lambda's environment sets. Infrastructure code reads them too (to pass them
     // on): a file that sets variables or reads the CDK CLI's own is not Lambda code.
@@ -218,8 +221,23 @@ export class EnvModel {
     const runtime = v.runtime ?? (reads.length > 0 && reads.every((r) => r.runtime) ? reads[0].runtime : undefined);
     if (!runtime) return undefined;
     if (runtime.scope !== 'lambda') return runtime.label;
-    const inFolder = (f: string) => this.lambdaFolders.some((d) => d === '' || f.startsWith(`${d}/`));
-    return files.some((f) => this.lambdaFiles.has(f) || this.lambdaDirs.has(this.dirOf(f)) || inFolder(f)) ? runtime.label : undefined;
+    const inLambda = (f: string) => this.lambdaFiles.has(f) || this.lambdaDirs.has(this.dirOf(f)) || this.inLambdaFolder(f);
+    if (files.some(inLambda)) return runtime.label;
+    // A module the Lambda code imports (a shared helper beside the handlers) is bundled into it.
+    return files.some((f) => this.lambdaImports().has(f)) ? runtime.label : undefined;
+  }
+
+  private inLambdaFolder(f: string): boolean {
+    return this.lambdaFolders.some((d) => d === '' || f.startsWith(`${d}/`));
+  }
+
+  private imported?: Set<string>;
+  /** Files imported by Lambda code (computed on the first read that is not Lambda code itself). */
+  private lambdaImports(): Set<string> {
+    if (this.imported) return this.imported;
+    const dirs = [...this.lambdaDirs, ...this.lambdaFolders.filter((d) => d !== '')];
+    const start = [...new Set([...this.lambdaFiles, ...dirs.flatMap((d) => this.index.filesUnder(d))])].filter((f) => !isTestFile(f));
+    return (this.imported = importedByLambdaCode(this.index, start));
   }
 
   /**

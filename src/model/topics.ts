@@ -50,6 +50,7 @@ import { kubernetesDetector } from '../detectors/kubernetes/index.js';
 import { tasksDetector } from '../detectors/tasks/index.js';
 import { sveltekitAdapters } from '../detectors/frontend-build/sveltekit-adapters.js';
 import { SCRIPT_READ, scriptReads } from './script-reads.js';
+import { AWS_V2_DATABASE, AWS_V2_SECRETS, awsSdkV2Evidence } from './aws-sdk-v2-evidence.js';
 
 /** One thing that contradicts a negative claim, said in a few words with where it is. */
 export interface Evidence {
@@ -87,7 +88,7 @@ function deployFileKind(file: string): string {
 }
 const CLIENT_ENTRY = /"[^"]*\/(client|browser|sdk)\/[^"]*"/;
 const DB_FILE = /(^|\/)(schema\.prisma|drizzle\.config\.[cm]?[jt]s|[^/]*migrations?\/[^/]+\.sql|supabase\/schemas\/[^/]+\.sql|[^/]*schema\.sql|knexfile\.[cm]?[jt]s|ormconfig\.[\w]+)$/;
-const DB_DEPS = /^(pg|postgres|mysql2?|mongodb|mongoose|@prisma\/client|drizzle-orm|typeorm|kysely|knex|sequelize|@mikro-orm\/core|better-sqlite3|sqlite3|redis|ioredis|@aws-sdk\/(client-dynamodb|lib-dynamodb)|aws-sdk|@supabase\/supabase-js|firebase-admin|@planetscale\/database|@neondatabase\/serverless|@libsql\/client|@upstash\/redis|@vercel\/(kv|postgres)|mssql|mariadb|@google-cloud\/firestore|@azure\/cosmos|neo4j-driver|cassandra-driver|@xata\.io\/client)$/;
+const DB_DEPS = /^(pg|postgres|mysql2?|mongodb|mongoose|@prisma\/client|drizzle-orm|typeorm|kysely|knex|sequelize|@mikro-orm\/core|better-sqlite3|sqlite3|redis|ioredis|@aws-sdk\/(client-dynamodb|lib-dynamodb)|@supabase\/supabase-js|firebase-admin|@planetscale\/database|@neondatabase\/serverless|@libsql\/client|@upstash\/redis|@vercel\/(kv|postgres)|mssql|mariadb|@google-cloud\/firestore|@azure\/cosmos|neo4j-driver|cassandra-driver|@xata\.io\/client)$/;
 const CDK_COMMAND = /(^|[\s;&|(])(npx\s+|pnpm\s+(exec\s+)?|yarn\s+)?(cdk|aws-cdk)\s+(deploy|synth|diff|destroy|bootstrap|watch)\b/;
 const DEPLOY_WORDS = /\b(cdk deploy|sst deploy|serverless deploy|sls deploy|vercel( deploy| --prod)?|netlify deploy|wrangler (deploy|publish)|fly deploy|kubectl apply|helm (upgrade|install)|docker push|terraform apply|pulumi up|firebase deploy|eb deploy|sam deploy|amplify publish|npm publish|pnpm publish|changeset publish|gcloud (app|run) deploy)\b/;
 
@@ -240,6 +241,7 @@ const TOPICS: readonly Topic[] = [
       ...kinds(set, ['cdk.table', 'cdk.database', 'infra.table', 'orm.model', 'sql.table', 'orm.access', 'backend.db-access', 'db.engine', 'db.migrations'], (f) => `${f.kind} ${f.id}`),
       ...filesMatching(index, DB_FILE, 'database file', 5),
       ...dependencyEvidence(index, DB_DEPS, 'database client'),
+      ...awsSdkV2Evidence(index, AWS_V2_DATABASE, 'database client'),
     ],
   },
   {
@@ -294,7 +296,8 @@ const TOPICS: readonly Topic[] = [
       ...facts<InfraResourceData>(set, 'infra.resource')
         .filter((r) => /^(AWS::SSM::Parameter|AWS::SecretsManager::Secret|aws_ssm_parameter|aws_secretsmanager_secret)$/.test(r.data.type))
         .map((r) => ({ what: `${r.data.type} \`${r.data.name}\``, at: { file: r.data.file, line: r.data.line } })),
-      ...dependencyEvidence(index, /^@aws-sdk\/(client-ssm|client-secrets-manager)$|^aws-sdk$/, 'AWS client'),
+      ...dependencyEvidence(index, /^@aws-sdk\/(client-ssm|client-secrets-manager)$/, 'AWS client'),
+      ...awsSdkV2Evidence(index, AWS_V2_SECRETS, 'AWS client'),
     ],
   },
   {

@@ -10,6 +10,7 @@ import { constantsOf, importsOf, lastName, mentions, property, propertyNameText,
 import { enclosingName } from '../shared/naming.js';
 import { moduleResolver } from '../shared/resolve-module.js';
 import type { DbAccessData, DynamoOperation } from './types.js';
+import { assignedRequestItems } from './dynamo-request-items.js';
 
 const V3_MODULES = new Set(['@aws-sdk/lib-dynamodb', '@aws-sdk/client-dynamodb']);
 const COMMANDS: Record<string, DynamoOperation> = {
@@ -47,12 +48,19 @@ export function dynamoAccesses(index: RepoIndex, file: string, sf: ts.SourceFile
     const base = { operation, client: via, function: enclosingName(at), file, line: lineOf(at, sf) };
     if (operation === 'BatchGet' || operation === 'BatchWrite') {
       const items = objectOf(property(params, 'RequestItems'), constants);
+      let found = 0;
       for (const p of items?.properties ?? []) {
         const keyExpr = ts.isPropertyAssignment(p) && ts.isComputedPropertyName(p.name) ? p.name.expression : undefined;
         const table = keyExpr ? tables.of(keyExpr) : p.name ? tables.literal(propertyNameText(p.name) ?? '?') : undefined;
-        if (table) out.push({ ...base, ...table });
+        if (table) (out.push({ ...base, ...table }), found++);
       }
-      if (!items) out.push({ ...base, table: '?' });
+      // `RequestItems: {}` filled in later (`query[TABLE] = {…}`): the keys assigned are the tables.
+      for (const key of items ? assignedRequestItems(items, params, at) : []) {
+        out.push({ ...base, ...(ts.isStringLiteralLike(key) ? tables.literal(key.text) : tables.of(key)) });
+        found++;
+      }
+      // A batch is an access even when its tables cannot be read.
+      if (found === 0) out.push({ ...base, table: '?' });
       return;
     }
     if (operation === 'TransactGet' || operation === 'TransactWrite') {

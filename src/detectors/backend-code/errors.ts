@@ -7,13 +7,9 @@ import { ts, lineOf, walk } from '../../scan/ts.js';
 import { lastName, propertyNameText } from '../shared/ast.js';
 import { enclosingName } from '../shared/naming.js';
 import type { ErrorClassData, ErrorMappingData } from './types.js';
+import { branchBuildsResponse, guardedBranch, HTTP_STATUS, localFunctions } from './error-branch.js';
 
 const STATUS = /^(statusCode|status|httpStatus|httpStatusCode)$/;
-/**
- * A function that sets an HTTP status: `res.status(404)`, `{ statusCode: 400 }`, `status: 401`, `HttpStatus.X`, `reply.code(…)`.
- * A word that only contains "status" (`paymentStatus`) is a domain value, not a response.
- */
-const HTTP_STATUS = /\.(status|code)\s*\(|\b(status|statusCode|httpStatus)\s*[:=]|\bstatusCode\b|\bHttpStatus\b|\bStatusCodes\b/;
 const CODE = /^(code|errorCode|type)$/;
 const ERROR_NAME = /(Error|Exception|Fault)$/;
 
@@ -131,12 +127,19 @@ export function errorMappings(file: string, sf: ts.SourceFile): Omit<ErrorMappin
     }
     for (const h of handles) entry.handles.add(h);
   };
+  let local: ReturnType<typeof localFunctions> | undefined;
   walk(sf, (node) => {
     if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.InstanceOfKeyword) {
       const cls = lastName(node.right);
       if (!cls || cls === 'Error' || !ERROR_NAME.test(cls)) return;
       const fn = outerFunction(node);
-      if (fn && HTTP_STATUS.test(fn.getText(sf))) note(fn, node, [cls]);
+      if (!fn) return;
+      // In an `if`/`?:` condition the guarded branch must build the response (a branch that only rethrows maps
+      // nothing); elsewhere (a negated check, a `switch`), or when the branch returns another module's helper, the
+      // function around it must set a status.
+      const branch = guardedBranch(node);
+      const builds = branch ? branchBuildsResponse(branch, sf, (local ??= localFunctions(sf))) : 'maybe';
+      if (builds === true || (builds === 'maybe' && HTTP_STATUS.test(fn.getText(sf)))) note(fn, node, [cls]);
     } else if (ts.isFunctionLike(node) && node.parameters.length === 4) {
       const names = node.parameters.map((p) => p.name.getText(sf));
       if (/^(err|error|e)$/.test(names[0]) && /^req/.test(names[1]) && /^res/.test(names[2])) {

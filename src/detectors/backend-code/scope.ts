@@ -40,8 +40,13 @@ export function backendScope(index: RepoIndex): BackendScope {
 function computeScope(index: RepoIndex): BackendScope {
   const backend = new Set<string>();
   const server = new Set<string>();
-  for (const pkg of index.packages) {
-    const kind = packageKind(pkg);
+  const kinds = new Map<string, 'server' | 'data' | undefined>();
+  // Parents first: a nested package that declares no dependency at all runs on its parent's (a Lambda handler folder
+  // bundled by the root's webpack), so it is the parent's kind.
+  for (const pkg of [...index.packages].sort((a, b) => a.dir.length - b.dir.length)) {
+    const own = packageKind(pkg);
+    const kind = own ?? (pkg.isRoot || Object.keys(allDependencies(pkg.manifest)).length > 0 ? undefined : kinds.get(parentDir(pkg.dir, kinds)));
+    kinds.set(pkg.dir, kind);
     if (kind) backend.add(pkg.dir);
     if (kind === 'server') server.add(pkg.dir);
   }
@@ -53,6 +58,15 @@ function computeScope(index: RepoIndex): BackendScope {
     return noManifests || !pkg || backend.has(pkg.dir);
   });
   return { files, serverDirs: noManifests ? new Set(['']) : server };
+}
+
+/** The nearest enclosing package folder already seen ('' for the root). */
+function parentDir(dir: string, seen: ReadonlyMap<string, unknown>): string {
+  for (let d = dir; d.includes('/'); ) {
+    d = d.slice(0, d.lastIndexOf('/'));
+    if (seen.has(d)) return d;
+  }
+  return '';
 }
 
 function packageKind(pkg: WorkspacePackage): 'server' | 'data' | undefined {

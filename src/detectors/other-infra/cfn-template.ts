@@ -83,6 +83,7 @@ export function cfnTemplate(index: RepoIndex, file: string, out: InfraFindings):
       name: fn.key,
       ...(handler ? { handler } : resolved ? { handler: path.posix.basename(resolved) } : {}),
       ...(resolved ? { handlerFile: resolved } : {}),
+      ...(!resolved && !image ? codeDirOf(index, dir, sam ? (get(props, 'CodeUri') ?? get(globals, 'CodeUri')) : get(props, 'Code')) : {}),
       ...(elsewhere.get(fn.key) ? { codeSource: elsewhere.get(fn.key) } : {}),
       ...(runtime ? { runtime } : {}),
       environment: [...new Set(env)].sort(),
@@ -137,6 +138,13 @@ function codeFile(index: RepoIndex, dir: string, fn: YamlEntry, globals: YamlNod
     if (p && index.has(p) && (!module || path.posix.basename(p).replace(/\.[cm]?[jt]sx?$/, '') === module)) return p;
   }
   return undefined;
+}
+
+/** `{ codeDir }` when the function's `CodeUri`/`Code` is a folder of the repository (its handler file unresolved). */
+function codeDirOf(index: RepoIndex, dir: string, uri: YamlNode | undefined): { codeDir: string } | Record<string, never> {
+  const written = scalar(uri);
+  const codeDir = written === undefined || /^s3:\/\//.test(written) ? undefined : local(dir, written);
+  return codeDir && index.hasDir(codeDir) ? { codeDir } : {};
 }
 
 /** A repo path from a path written relative to a folder; undefined when it leaves the repository. */

@@ -44,6 +44,11 @@ export interface InfraFunctionData {
   readonly handler?: string;
   /** The source file the handler resolves to, only when it exists in the repository. */
   readonly handlerFile?: string;
+  /**
+   * The code folder (SAM `CodeUri`) when it is a folder of the repository but the handler names a build output
+   * (`bundle.handler` written by webpack): its code still runs in the Lambda.
+   */
+  readonly codeDir?: string;
   /** Code deployed from S3 or written inline in the template (no handler file to resolve). */
   readonly codeSource?: InfraCodeSource;
   readonly runtime?: string;

@@ -17,6 +17,14 @@ export interface KeyDirectory {
   readonly direct: number;
   /** The dominant file extension (`.tsx`). */
   readonly extension?: string;
+  /** Folders of packages nested inside it (their files are in `files`): `app/` holding the package `app/core`. */
+  readonly packages?: readonly string[];
+}
+
+/** A package nested in the one whose folders are listed, with its own file count. */
+export interface NestedPackage {
+  readonly dir: string;
+  readonly files: number;
 }
 
 /** Never worth listing: generated, vendored or cache folders. */
@@ -150,6 +158,8 @@ function roleOf(path: readonly string[], sample: readonly string[], context: Fol
     return 'workflows';
   }
   if (n === 'activities' && [...deps].some((d) => d.startsWith('@temporalio/'))) return 'Temporal activities';
+  // `components/` of a worker or server package holds modules, not UI: UI only with UI files or in a frontend.
+  if ((n === 'components' || n === 'ui') && !holdsUi(names, context)) return undefined;
   if (n === 'hooks') return deps.has('react') || deps.has('react-native') || deps.has('preact') ? 'React hooks' : 'hooks';
   if (n === 'api') return apiFolderRole(sample, kind);
   // Named by what the files show, not the folder's name: `prisma/` may hold only a `.env`, and `graphql/` the
@@ -169,11 +179,21 @@ function roleOf(path: readonly string[], sample: readonly string[], context: Fol
   return Object.prototype.hasOwnProperty.call(ROLES, n) ? ROLES[n] : undefined;
 }
 
+const UI_FILE = /\.(jsx|tsx|vue|svelte|astro)$/i;
+const UI_DEPS = /^(react|react-dom|react-native|preact|vue|svelte|solid-js|@angular\/core|lit|@builder\.io\/qwik)$/;
+
+/** A folder of UI components: UI files in it, or a frontend package (components written as plain .js/.ts). */
+function holdsUi(names: readonly string[], context: FolderContext): boolean {
+  if (names.some((f) => UI_FILE.test(f))) return true;
+  if (context.kind && FRONTEND_KINDS.has(context.kind)) return true;
+  return [...context.deps].some((d) => UI_DEPS.test(d));
+}
+
 /**
  * The package's folders at depth one, and depth two inside source containers (`src/handlers/`), with file counts and
  * what they hold. `own` are the package's files relative to the repository; `dir` its folder.
  */
-export function keyDirectories(dir: string, own: readonly string[], context: FolderContext, limit = 24): KeyDirectory[] {
+export function keyDirectories(dir: string, own: readonly string[], context: FolderContext, limit = 24, nested: readonly NestedPackage[] = []): KeyDirectory[] {
   const prefix = dir ? `${dir}/` : '';
   interface Stat {
     files: number;
@@ -210,10 +230,13 @@ export function keyDirectories(dir: string, own: readonly string[], context: Fol
     const name = parts[parts.length - 1];
     const role = roleOf(parts, s.direct, context, s.names);
     const listsChildren = parts.length === 1 && CONTAINERS.has(name);
+    // A folder's count is all of its files: a package nested in it (listed on its own) counts too, and is named.
+    const inside = nested.filter((p) => p.dir.startsWith(`${prefix + rel}/`));
     out.push({
       dir: prefix + rel,
       depth: parts.length as 1 | 2,
-      files: s.files,
+      files: s.files + inside.reduce((sum, p) => sum + p.files, 0),
+      ...(inside.length > 0 ? { packages: inside.map((p) => p.dir).sort() } : {}),
       role,
       subfolders: listsChildren ? [] : [...s.subfolders].sort(),
       sample: s.direct.filter((f) => !f.startsWith('.')).sort().slice(0, 5),

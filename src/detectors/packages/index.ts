@@ -54,7 +54,8 @@ export const packagesDetector: Detector = {
       const cdk = 'aws-cdk-lib' in allDependencies(pkg.manifest) || index.has(pkg.dir ? `${pkg.dir}/cdk.json` : 'cdk.json');
       const { found, unresolved } = entryPoints(index, pkg, files);
       const deps = new Set([...Object.keys(pkg.hoisted ?? {}), ...Object.keys(allDependencies(pkg.manifest))]);
-      const directories = keyDirectories(pkg.dir, files, { kind: kind?.id, cdk, deps });
+      const nested = index.packages.filter((p) => p !== pkg && (pkg.dir === '' || p.dir.startsWith(`${pkg.dir}/`))).map((p) => ({ dir: p.dir, files: own.get(p)?.length ?? 0 }));
+      const directories = keyDirectories(pkg.dir, files, { kind: kind?.id, cdk, deps }, undefined, nested);
       if (kind?.id === 'lambda') {
         // Each Lambda handler file is an entry of its own; the folder that holds them is what a newcomer needs.
         for (const d of directories.filter((x) => x.role === 'Lambda handlers')) {

@@ -47,7 +47,10 @@ function describe(d: KeyDirectory): string {
     parts.push(`${d.subfolders.length > 0 ? 'files: ' : ''}${d.sample.join(', ')}${more > 0 ? ` (+${more} more)` : ''}`);
   }
   if (parts.length === 0 && d.extension) parts.push(`${d.extension} files`);
-  return escaped(parts.join(' — '));
+  // The count includes the packages nested in the folder: say which, so it adds up with their own rows.
+  const pkgs = d.packages ?? [];
+  const nested = pkgs.length > 0 ? `includes package${pkgs.length === 1 ? '' : 's'} ${pkgs.slice(0, 3).map((p) => cite(`${p}/`)).join(', ')}${pkgs.length > 3 ? ` (+${pkgs.length - 3} more)` : ''}` : '';
+  return [escaped(parts.join(' — ')), nested].filter(Boolean).join(' — ');
 }
 
 export function entrySection(p: Pkg, level: 3 | 4): string {
