@@ -52,3 +52,12 @@ describe('Astro collection schemas that cannot be fully read', () => {
     expect(md).toContain('| `post` | glob() loader | `title: string`, `description: string`, `coverImage?: object`, `draft: boolean (default)` |');
   });
 });
+
+describe('Astro layouts', () => {
+  it('are the files that render a <slot />: a header in components/layout/ is a component', async () => {
+    const layouts = await of<AstroUnitData>('astro.layout');
+    const components = await of<AstroUnitData>('astro.component');
+    expect(layouts.map((l) => l.name)).toEqual(['Base']);
+    expect(components.map((c) => c.name)).toContain('Header');
+  });
+});
