@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { astroDetector, type AstroCollectionData, type AstroUnitData } from '../src/detectors/astro/index.js';
 import { frontendStep } from '../src/steps/05-frontend.js';
 import { configurationStep } from '../src/steps/08-configuration.js';
+import { workflowsStep } from '../src/steps/09-workflows.js';
 import { detect, section } from './helpers/fixture.js';
 
 const FIXTURE = 'fe-astro-env';
@@ -59,5 +60,14 @@ describe('Astro layouts', () => {
     const components = await of<AstroUnitData>('astro.component');
     expect(layouts.map((l) => l.name)).toEqual(['Base']);
     expect(components.map((c) => c.name)).toContain('Header');
+  });
+});
+
+describe('Astro env.schema in the "Add an environment variable" recipe', () => {
+  it('says to declare the name with envField in env.schema (cited) and import it from astro:env/*', async () => {
+    const md = (await section(workflowsStep, FIXTURE)).markdown;
+    expect(md).toContain('**Declare it** in `astro-env-site` with `envField` in `env.schema` of `/astro.config.ts`, as `NEWSLETTER_API_KEY` is at `/astro.config.ts:10`');
+    expect(md).toContain('`astro:env/server`');
+    expect(md).toContain('`astro:env/client` serves only names declared with `context: "client"`: `astro-env-site` (e.g. `PUBLIC_FORM_URL` at `/astro.config.ts:11`)');
   });
 });
