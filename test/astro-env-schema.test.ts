@@ -4,6 +4,8 @@ import { astroDetector, type AstroCollectionData, type AstroUnitData } from '../
 import { frontendStep } from '../src/steps/05-frontend.js';
 import { configurationStep } from '../src/steps/08-configuration.js';
 import { workflowsStep } from '../src/steps/09-workflows.js';
+import { integrationsStep } from '../src/steps/10-integrations.js';
+import { overviewStep } from '../src/steps/01-overview.js';
 import { detect, section } from './helpers/fixture.js';
 
 const FIXTURE = 'fe-astro-env';
@@ -69,5 +71,17 @@ describe('Astro env.schema in the "Add an environment variable" recipe', () => {
     expect(md).toContain('**Declare it** in `astro-env-site` with `envField` in `env.schema` of `/astro.config.ts`, as `NEWSLETTER_API_KEY` is at `/astro.config.ts:10`');
     expect(md).toContain('`astro:env/server`');
     expect(md).toContain('`astro:env/client` serves only names declared with `context: "client"`: `astro-env-site` (e.g. `PUBLIC_FORM_URL` at `/astro.config.ts:11`)');
+  });
+});
+
+describe('@astrojs/* packages', () => {
+  it('are not all called Astro integrations: check is a CLI, rss a helper, markdown-* the processor', async () => {
+    const step10 = (await section(integrationsStep, FIXTURE)).markdown;
+    expect(step10).toMatch(/\| `@astrojs\/mdx` \| Astro integration \|/);
+    expect(step10).toMatch(/\| `@astrojs\/rss` \| RSS feed helper \|/);
+    expect(step10).not.toMatch(/\| `@astrojs\/(check|rss|markdown-remark)` \| Astro integration \|/);
+    const step1 = (await section(overviewStep, FIXTURE)).markdown;
+    expect(step1).not.toContain('Astro integrations');
+    expect(step1).toMatch(/\| Astro check \(type checker\) \| `@astrojs\/check` \|/);
   });
 });
