@@ -44,7 +44,7 @@ export function astroCollections(collections: readonly AstroCollectionData[]): s
     const type = [c.type, c.loader ? `${c.loader}${c.loaderCalled === false ? '' : '()'} loader` : ''].filter(Boolean).join(', ') || '—';
     // A base we could not read, or a schema we could not follow, is named as written: never "—" for fields unseen.
     const schema = c.schemaAs
-      ? `not read: ${code(c.schemaAs)}`
+      ? `as written: ${code(c.schemaAs)}`
       : fields.length
         ? `${names(fields, 12)}${c.fieldsAlsoFrom ? `, plus fields from ${code(c.fieldsAlsoFrom)}` : ''}`
         : c.fieldsAlsoFrom ? `fields from ${code(c.fieldsAlsoFrom)}` : '—';
