@@ -37,7 +37,7 @@ describe('Astro collection schemas built from a shared base', () => {
     const post = collections.find((c) => c.name === 'post')!;
     const note = collections.find((c) => c.name === 'note')!;
     expect(fieldList(post)).toEqual(['title: string', 'description: string', 'coverImage?: object', 'draft: boolean =']);
-    expect(fieldList(note)).toEqual(['title: string', 'publishDate?: string']);
+    expect(fieldList(note)).toEqual(['title: string', 'publishDate?: string | date', 'updated?: datetime', 'subtitle?: string']);
   });
 });
 

@@ -54,14 +54,14 @@ function readShape(e: ts.Expression, constants: Map<string, ts.Expression>, dept
   const arg = e.arguments[0];
   if (method === 'object') {
     const literal = arg && objectLiteral(arg, constants);
-    return literal ? { fields: literalFields(literal) } : undefined;
+    return literal ? { fields: literalFields(literal, constants) } : undefined;
   }
   if (SAME_SHAPE.has(method)) return next(receiver);
   if (method === 'partial' && !arg) return mapShape(next(receiver), (f) => ({ ...f, optional: true }));
   if (method === 'required' && !arg) return mapShape(next(receiver), (f) => ({ ...f, optional: false }));
   if (method === 'extend' || method === 'merge') {
     const base = next(receiver);
-    const added = method === 'extend' ? (arg && objectLiteral(arg, constants) ? { fields: literalFields(objectLiteral(arg, constants)!) } : undefined) : arg && next(arg);
+    const added = method === 'extend' ? (arg && objectLiteral(arg, constants) ? { fields: literalFields(objectLiteral(arg, constants)!, constants) } : undefined) : arg && next(arg);
     if (!added) return undefined;
     if (!base) return { fields: added.fields, alsoFrom: clip(oneLine(receiver.getText()), 40) };
     return { fields: mergeFields(base.fields, added.fields), ...(base.alsoFrom || added.alsoFrom ? { alsoFrom: base.alsoFrom ?? added.alsoFrom } : {}) };
@@ -81,12 +81,12 @@ function objectLiteral(e: ts.Expression, constants: Map<string, ts.Expression>):
   return value && ts.isObjectLiteralExpression(value) ? value : undefined;
 }
 
-function literalFields(object: ts.ObjectLiteralExpression): CollectionField[] {
+function literalFields(object: ts.ObjectLiteralExpression, constants: Map<string, ts.Expression>): CollectionField[] {
   const fields: CollectionField[] = [];
   for (const p of object.properties) {
     if (!ts.isPropertyAssignment(p)) continue;
     const name = propertyNameText(p.name);
-    if (name) fields.push({ name, ...zodType(p.initializer) });
+    if (name) fields.push({ name, ...zodType(p.initializer, constants) });
   }
   return fields;
 }
@@ -103,33 +103,44 @@ function mapShape(shape: Shape | undefined, fn: (f: CollectionField) => Collecti
 
 const OPTIONAL = new Set(['optional', 'nullish']);
 
-/** Reads a zod chain outside-in: `z.array(z.string()).default([])` → `string[]` with a default. */
-export function zodType(expr: ts.Expression): { type: string; optional: boolean; hasDefault: boolean } {
+/**
+ * Reads a zod chain outside-in: `z.array(z.string()).default([])` → `string[]` with a default; a local schema constant
+ * (`title: titleSchema.optional()`) is followed; `a.or(b)` gives `a | b`.
+ */
+export function zodType(expr: ts.Expression, constants?: Map<string, ts.Expression>, depth = 0): { type: string; optional: boolean; hasDefault: boolean } {
   let optional = false;
   let hasDefault = false;
+  const alternatives: string[] = [];
+  const result = (type: string) => ({ type: [type, ...alternatives].join(' | '), optional, hasDefault });
   let e: ts.Expression = expr;
-  for (let depth = 0; depth < 20 && ts.isCallExpression(e); depth++) {
+  for (let i = 0; i < 20 && ts.isCallExpression(e); i++) {
     const callee = e.expression;
     if (ts.isPropertyAccessExpression(callee)) {
       const base = dottedName(callee.expression);
-      if (base === 'z' || base === 'z.coerce' || base === 'zod') {
-        return { type: describe(callee.name.text, e.arguments), optional, hasDefault };
-      }
+      // `z.string()`, `z.coerce.date()`, `z.iso.datetime()`.
+      if (base === 'z' || base === 'zod' || base?.startsWith('z.')) return result(describe(callee.name.text, e.arguments, constants, depth));
       if (OPTIONAL.has(callee.name.text)) optional = true;
       if (callee.name.text === 'default') hasDefault = true;
+      if (callee.name.text === 'or' && e.arguments[0]) alternatives.unshift(zodType(e.arguments[0], constants, depth + 1).type);
       e = callee.expression;
       continue;
     }
-    if (ts.isIdentifier(callee)) return { type: describe(callee.text, e.arguments), optional, hasDefault };
+    if (ts.isIdentifier(callee)) return result(describe(callee.text, e.arguments, constants, depth));
     break;
   }
-  const text = oneLine(expr.getText());
-  return { type: clip(text, 40), optional, hasDefault };
+  const value = ts.isIdentifier(e) && depth < 5 ? constants?.get(e.text) : undefined;
+  if (value) {
+    const inner = zodType(value, constants, depth + 1);
+    optional ||= inner.optional;
+    hasDefault ||= inner.hasDefault;
+    return result(inner.type);
+  }
+  return result(clip(oneLine(expr.getText().replace(/\/\/[^\n]*|\/\*[\s\S]*?\*\//g, ' ')), 40));
 }
 
-function describe(name: string, args: ts.NodeArray<ts.Expression>): string {
+function describe(name: string, args: ts.NodeArray<ts.Expression>, constants: Map<string, ts.Expression> | undefined, depth: number): string {
   const first = args[0];
-  if (name === 'array' && first) return `${zodType(first).type}[]`;
+  if (name === 'array' && first) return `${zodType(first, constants, depth + 1).type}[]`;
   if (name === 'enum' && first && ts.isArrayLiteralExpression(first)) {
     return first.elements.map((el) => (ts.isStringLiteralLike(el) ? `'${el.text}'` : oneLine(el.getText()))).join(' | ');
   }
