@@ -100,7 +100,7 @@ describe('frontend apps and build config', () => {
     expect((await appOf('fe-react-router-jsx')).devPort).toBe(3005);
     expect((await appOf('fe-tanstack-code')).devPortSource).toBe('default');
     const next = await appOf('fe-next-app');
-    expect(next.config).toMatchObject({ file: 'next.config.mjs', output: 'standalone', base: '/shop-app', declaredEnv: ['BUILD_CHANNEL'] });
+    expect(next.config).toMatchObject({ file: 'next.config.mjs', output: 'standalone', base: '/shop-app', declaredEnv: [{ name: 'BUILD_CHANNEL', line: 5 }] });
   });
 
   it('shows each app its variables from the one env model: where read, exposed to the browser or not, where declared', async () => {

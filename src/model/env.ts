@@ -143,7 +143,8 @@ export class EnvModel {
     }
     for (const f of facts.of<FrontendAppFact>('frontend.app')) {
       const config = f.data.config;
-      for (const name of config?.declaredEnv ?? []) view(name).sets.push({ kind: 'framework-config', tool: `${f.data.framework} config`, at: { file: config!.file, ...(config!.line ? { line: config!.line } : {}) } });
+      // Cited at the variable's own property line, not the config object's.
+      for (const d of config?.declaredEnv ?? []) view(d.name).sets.push({ kind: 'framework-config', tool: `${f.data.framework} config`, at: { file: config!.file, line: d.line } });
     }
     for (const f of facts.of<ComposeServiceFact>('compose.service')) {
       const build = f.data.build;

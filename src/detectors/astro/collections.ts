@@ -1,18 +1,13 @@
 /** Astro content collections read from `src/content/config.ts` or `src/content.config.ts`, never imported. */
 import type { RepoIndex } from '../../scan/repo-index.js';
 import { globToRegExp } from '../../scan/glob.js';
-import { ts, lineOf, walk } from '../../scan/ts.js';
+import { ts, lineOf } from '../../scan/ts.js';
+import { schemaFields, type CollectionField } from './schema-fields.js';
 import { constantsOf, dottedName, importsOf, lastName, property, propertyNameText, staticString } from '../shared/ast.js';
 import { oneLine } from '../../markdown/text.js';
 import { clip } from '../../secrets/clip.js';
 
-export interface CollectionField {
-  readonly name: string;
-  /** Short zod description: `string`, `date`, `string[]`, `reference('authors')`. */
-  readonly type: string;
-  readonly optional: boolean;
-  readonly hasDefault: boolean;
-}
+export type { CollectionField } from './schema-fields.js';
 
 export interface AstroCollection {
   readonly name: string;
@@ -26,6 +21,10 @@ export interface AstroCollection {
   /** Line of the `loader:` option. */
   readonly loaderLine?: number;
   readonly fields: readonly CollectionField[];
+  /** The schema's base as written when it cannot be read here (`sharedSchema` imported): `fields` are only its additions. */
+  readonly fieldsAlsoFrom?: string;
+  /** The schema as written when no field of it could be read (so "—" would claim too much). */
+  readonly schemaAs?: string;
   /** Folder holding the entries, repo-relative, when it exists. */
   readonly folder?: string;
   /**
@@ -83,7 +82,8 @@ function readCollection(
   const root = loaderCall && ts.isCallExpression(loaderCall) ? loaderCall.expression : loaderCall;
   const rootName = root && ts.isIdentifier(root) ? root.text : root && ts.isPropertyAccessExpression(root) ? dottedName(root)?.split('.')[0] : undefined;
   const loaderFrom = rootName ? importsOf(call.getSourceFile()).get(rootName)?.module : undefined;
-  const fields = schemaFields(property(options, 'schema'), constants);
+  const schema = schemaFields(property(options, 'schema'), constants);
+  const fields = schema.fields;
   const at = (p: string) => (appDir ? `${appDir}/${p}` : p).replace(/\/$/, '');
   let folder: string | undefined;
   let match: RegExp | undefined;
@@ -124,70 +124,12 @@ function readCollection(
     ...(loaderCall ? { loaderLine: lineOf(loaderCall) } : {}),
     ...(loaderCall && !ts.isCallExpression(loaderCall) ? { loaderCalled: false } : {}),
     fields,
+    ...(schema.alsoFrom ? { fieldsAlsoFrom: schema.alsoFrom } : {}),
+    ...(schema.unread ? { schemaAs: schema.unread } : {}),
     folder,
     ...(entries ? { entries: entries.length } : {}),
     sampleEntries: (entries ?? []).slice(0, 3),
     file,
     line: lineOf(call),
   };
-}
-
-/** The fields of the first `z.object({...})` in a schema (also inside `({ image }) => z.object(...)`). */
-function schemaFields(schema: ts.Expression | undefined, constants: Map<string, ts.Expression>): CollectionField[] {
-  if (!schema) return [];
-  const target = ts.isIdentifier(schema) ? constants.get(schema.text) : schema;
-  if (!target) return [];
-  let object: ts.ObjectLiteralExpression | undefined;
-  const visit = (node: ts.Node): boolean | void => {
-    if (object) return false;
-    if (ts.isCallExpression(node) && lastName(node.expression) === 'object') {
-      const arg = node.arguments[0];
-      if (arg && ts.isObjectLiteralExpression(arg)) object = arg;
-    }
-  };
-  if (visit(target) !== false) walk(target, visit);
-  if (!object) return [];
-  const fields: CollectionField[] = [];
-  for (const p of object.properties) {
-    if (!ts.isPropertyAssignment(p)) continue;
-    const name = propertyNameText(p.name);
-    if (name) fields.push({ name, ...zodType(p.initializer) });
-  }
-  return fields;
-}
-
-const OPTIONAL = new Set(['optional', 'nullish']);
-
-/** Reads a zod chain outside-in: `z.array(z.string()).default([])` → `string[]` with a default. */
-export function zodType(expr: ts.Expression): { type: string; optional: boolean; hasDefault: boolean } {
-  let optional = false;
-  let hasDefault = false;
-  let e: ts.Expression = expr;
-  for (let depth = 0; depth < 20 && ts.isCallExpression(e); depth++) {
-    const callee = e.expression;
-    if (ts.isPropertyAccessExpression(callee)) {
-      const base = dottedName(callee.expression);
-      if (base === 'z' || base === 'z.coerce' || base === 'zod') {
-        return { type: describe(callee.name.text, e.arguments), optional, hasDefault };
-      }
-      if (OPTIONAL.has(callee.name.text)) optional = true;
-      if (callee.name.text === 'default') hasDefault = true;
-      e = callee.expression;
-      continue;
-    }
-    if (ts.isIdentifier(callee)) return { type: describe(callee.text, e.arguments), optional, hasDefault };
-    break;
-  }
-  const text = oneLine(expr.getText());
-  return { type: clip(text, 40), optional, hasDefault };
-}
-
-function describe(name: string, args: ts.NodeArray<ts.Expression>): string {
-  const first = args[0];
-  if (name === 'array' && first) return `${zodType(first).type}[]`;
-  if (name === 'enum' && first && ts.isArrayLiteralExpression(first)) {
-    return first.elements.map((el) => (ts.isStringLiteralLike(el) ? `'${el.text}'` : oneLine(el.getText()))).join(' | ');
-  }
-  if ((name === 'reference' || name === 'literal') && first && ts.isStringLiteralLike(first)) return `${name}('${first.text}')`;
-  return name;
 }

@@ -62,7 +62,14 @@ function detectApp(index: RepoIndex, app: FrontendApp): Fact[] {
   const own = new Set(files);
   const pagesDir = app.dir ? `${app.dir}/src/pages` : 'src/pages';
   const resolver = moduleResolver(index);
-  const isLayoutPath = (f: string) => /(^|\/)layouts?\//.test(f) || /Layout\.astro$/.test(f);
+  // A layout wraps a page: an `.astro` file under layouts/ (or named *Layout) that renders a `<slot />`. Header and
+  // footer parts kept in `components/layout/` have no slot: they are components.
+  const slots = new Map<string, boolean>();
+  const hasSlot = (f: string) => {
+    if (!slots.has(f)) slots.set(f, /<slot\b/.test(index.read(f) ?? ''));
+    return slots.get(f)!;
+  };
+  const isLayoutPath = (f: string) => (/(^|\/)layouts?\//.test(f) || /Layout\.astro$/.test(f)) && (!f.endsWith('.astro') || hasSlot(f));
 
   // Import graph of the app's modules: importer → imported files, and imported file → local names per importer.
   const importers = new Map<string, Set<string>>();

@@ -18,8 +18,16 @@ export interface FrontendConfig {
   readonly plugins: readonly string[];
   readonly proxy: readonly { readonly path: string; readonly target: string }[];
   readonly aliases: readonly string[];
-  /** Next.js `basePath`, `env` keys; Astro `env.schema` keys. */
-  readonly declaredEnv: readonly string[];
+  /** Next.js `env` keys; Astro `env.schema` keys (never `env`'s own keys: `schema` is no variable), each at its line. */
+  readonly declaredEnv: readonly DeclaredEnv[];
+}
+
+export interface DeclaredEnv {
+  readonly name: string;
+  readonly line: number;
+  /** Astro `envField.string({ context: 'client', access: 'public' })`: where the value may be read. */
+  readonly context?: string;
+  readonly access?: string;
 }
 
 const CONFIG_NAMES: Record<string, readonly string[]> = {
@@ -111,12 +119,22 @@ export function readConfig(index: RepoIndex, file: string): FrontendConfig {
   // Astro's `adapter`, SvelteKit's `kit.adapter`.
   const adapterCall = firstCall(property(obj, 'adapter')) ?? firstCall(property(obj2(property(obj, 'kit')), 'adapter'));
   const adapterRoot = adapterCall ? dottedName(adapterCall.expression)?.split('.')[0] : undefined;
-  const envKeys = (e: ts.Expression | undefined) => {
+  const envKeys = (e: ts.Expression | undefined): DeclaredEnv[] => {
     const o = obj2(e);
-    return o && ts.isObjectLiteralExpression(o)
-      ? o.properties.map((p) => (p.name ? propertyNameText(p.name) : undefined)).filter((n): n is string => !!n)
-      : [];
+    if (!o || !ts.isObjectLiteralExpression(o)) return [];
+    return o.properties.flatMap((p) => {
+      const name = p.name ? propertyNameText(p.name) : undefined;
+      if (!name) return [];
+      // `envField.string({ context, access })`: the options say which `astro:env/*` module serves it.
+      const options = ts.isPropertyAssignment(p) && ts.isCallExpression(p.initializer) ? p.initializer.arguments[0] : undefined;
+      const context = str(property(options, 'context'));
+      const access = str(property(options, 'access'));
+      return [{ name, line: lineOf(p), ...(context ? { context } : {}), ...(access ? { access } : {}) }];
+    });
   };
+  // Astro's `env` holds `schema` and `validateSecrets`, never variables; Next.js's `env` keys are the variables.
+  const astro = /(^|\/)astro\.config\.[cm]?[jt]s$/.test(file);
+  const envObj = property(obj, 'env');
   return {
     file,
     line: lineOf(obj),
@@ -128,7 +146,7 @@ export function readConfig(index: RepoIndex, file: string): FrontendConfig {
     plugins: [...pluginNames(property(obj, 'plugins')), ...pluginNames(property(obj, 'integrations'))],
     proxy,
     aliases,
-    declaredEnv: [...envKeys(property(obj, 'env')), ...envKeys(property(obj2(property(obj, 'env')), 'schema'))],
+    declaredEnv: astro ? envKeys(property(obj2(envObj), 'schema')) : envKeys(envObj),
   };
 }
 

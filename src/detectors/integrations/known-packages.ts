@@ -1,5 +1,7 @@
 import { knownTech } from '../stack/catalogue.js';
+import { astroPackage } from './astro-packages.js';
 /** What well-known packages are for, by category. Matched by exact name, then by prefix ending in `/` or `*`. */
+
 const KNOWN: Readonly<Record<string, readonly [string, string]>> = {
   // AWS
   'aws-cdk-lib': ['infrastructure', 'AWS CDK v2 constructs (infrastructure as code)'],
@@ -66,7 +68,6 @@ const KNOWN: Readonly<Record<string, readonly [string, string]>> = {
   'formik': ['forms', 'form state'],
   'next': ['framework', 'Next.js React framework'],
   'astro': ['framework', 'Astro static site framework'],
-  '@astrojs/': ['framework', 'Astro integration'],
   'vue': ['ui', 'UI framework'],
   'svelte': ['ui', 'UI framework'],
   'vite': ['build', 'dev server and bundler'],
@@ -241,7 +242,7 @@ const KNOWN: Readonly<Record<string, readonly [string, string]>> = {
 };
 
 export function knownPackage(name: string): { category: string; purpose: string } | undefined {
-  const exact = KNOWN[name];
+  const exact = KNOWN[name] ?? astroPackage(name);
   if (exact) return { category: exact[0], purpose: exact[1] };
   const prefix = Object.keys(KNOWN).filter((k) => k.endsWith('/') && name.startsWith(k)).sort((a, b) => b.length - a.length)[0];
   if (prefix) {

@@ -76,7 +76,9 @@ export const KNOWN_TECH: readonly KnownTech[] = [
   { match: /^@mui\/material$/, label: 'MUI', group: F },
   { match: 'aws-amplify', label: 'AWS Amplify', group: F },
   { match: 'amazon-cognito-identity-js', label: 'amazon-cognito-identity-js', group: F },
-  { match: /^@astrojs\//, label: 'Astro integrations', group: F },
+  // Not every `@astrojs/*` package is an integration: `check` is a CLI, `rss` a library, `markdown-*` the processor.
+  { match: '@astrojs/check', label: 'Astro check (type checker)', group: T },
+  { match: /^@astrojs\//, label: 'Astro packages', group: F },
   // Infrastructure
   { match: 'aws-cdk-lib', label: 'AWS CDK', group: I },
   { match: '@aws-cdk/core', label: 'AWS CDK v1', group: I },

@@ -42,7 +42,13 @@ export function astroCollections(collections: readonly AstroCollectionData[]): s
           ? `${c.entries} in ${cite(c.folder)}`
           : `${c.entries}`;
     const type = [c.type, c.loader ? `${c.loader}${c.loaderCalled === false ? '' : '()'} loader` : ''].filter(Boolean).join(', ') || '—';
-    return [code(c.name), type, fields.length ? names(fields, 12) : '—', where, cite(c.file, c.line)];
+    // A base we could not read, or a schema we could not follow, is named as written: never "—" for fields unseen.
+    const schema = c.schemaAs
+      ? `as written: ${code(c.schemaAs)}`
+      : fields.length
+        ? `${names(fields, 12)}${c.fieldsAlsoFrom ? `, plus fields from ${code(c.fieldsAlsoFrom)}` : ''}`
+        : c.fieldsAlsoFrom ? `fields from ${code(c.fieldsAlsoFrom)}` : '—';
+    return [code(c.name), type, schema, where, cite(c.file, c.line)];
   });
   return join(heading(4, 'Content collections'), `Defined in ${cite(config)}:`, table(['Collection', 'Type', 'Schema fields', 'Entries', 'Defined at'], rows));
 }

@@ -56,8 +56,20 @@ export function envRecipe({ model, index, facts, product }: RecipeInput): string
   // Per product app, the prefix its framework exposes to browser code, as its own variables show.
   const apps = new Map(facts.of<FrontendAppFact>('frontend.app').map((f) => [f.data.dir, f.data]));
   const browser: string[] = [];
+  const declare: string[] = [];
+  const typedClient: string[] = [];
   for (const [dir, app] of apps) {
     if (!product(app.manifestPath)) continue;
+    // Astro's typed `env.schema`: a name must be declared there before `astro:env/*` can import it.
+    const declared = app.framework === 'astro' ? (app.config?.declaredEnv ?? []) : [];
+    if (declared.length && app.config) {
+      const first = declared[0];
+      const client = declared.find((d) => d.context === 'client');
+      declare.push(
+        `**Declare it** in ${code(app.name)} with \`envField\` in \`env.schema\` of ${cite(app.config.file)}, as ${code(first.name)} is at ${cite(app.config.file, first.line)} (${plural(declared.length, 'variable')} declared there); then import it from \`astro:env/server\` or, for \`context: "client"\`, \`astro:env/client\`: importing a name not declared there fails the build.`,
+      );
+      if (client) typedClient.push(`${code(app.name)} (e.g. ${code(client.name)} at ${cite(app.config.file, client.line)})`);
+    }
     const prefix = publicPrefix(app.framework, app.buildTool);
     if (!prefix) continue;
     const mine = new Set(appFiles(index, dir));
@@ -65,9 +77,11 @@ export function envRecipe({ model, index, facts, product }: RecipeInput): string
     if (names.length) browser.push(`${code(prefix)} in ${code(app.name)} (e.g. ${code(names[0])})`);
   }
   return recipe('Add an environment variable', [
+    ...declare,
     readStep,
     ...sets,
     browser.length ? `**Browser code:** only names with the framework's prefix reach it: ${browser.join(', ')}.` : '',
+    typedClient.length ? `**Browser code:** \`astro:env/client\` serves only names declared with \`context: "client"\`: ${typedClient.join(', ')}.` : '',
     '**All of them:** step 8 lists every variable with where it is read and set.',
   ]);
 }
