@@ -344,6 +344,8 @@ export interface CdkUserPoolData extends CdkConstructData {
   readonly autoVerify: readonly string[];
   readonly standardAttributes: readonly string[];
   readonly customAttributes: readonly string[];
+  /** `(pool.node.defaultChild as CfnUserPool).schema = […]`: attributes set on the L1 resource (literal names above). */
+  readonly schemaOverride?: Citation;
   readonly mfa?: string;
   /** `lambdaTriggers` and `addTrigger`: trigger name (`postConfirmation`) → lambda fact id or expression. */
   readonly triggers: readonly { readonly trigger: string; readonly lambda: string; readonly at: Citation }[];

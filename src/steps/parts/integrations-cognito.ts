@@ -34,7 +34,10 @@ export function cognitoSection(facts: FactSet, vars: EnvModel): string {
         ['User pool', 'Sign-in', 'Attributes', 'Triggers → handler', 'Defined in'],
         pools.map((p) => {
           const d = p.data;
-          const attrs = [...d.standardAttributes, ...d.customAttributes.map((a) => `custom:${a}`)].join(', ') || '—';
+          // Attributes set on the L1 resource may be named by variables: cite the assignment rather than say "—".
+          const listed = [...d.standardAttributes, ...d.customAttributes.map((a) => `custom:${a}`)].join(', ');
+          const override = d.schemaOverride ? `L1 \`schema\` override ${cite(d.schemaOverride)}` : '';
+          const attrs = [listed, override].filter(Boolean).join('; ') || '—';
           const signIn = [d.signInAliases.join(', '), d.selfSignUp ? `self sign-up ${value(d.selfSignUp)}` : '', d.mfa ? `MFA ${value(d.mfa)}` : ''].filter(Boolean).join('; ');
           const triggers = d.triggers.map((t) => `${code(t.trigger)}: ${lambdaRef(lambdas, t.lambda)}`).join('; ') || '—';
           return [`${code(d.constructId)}${d.userPoolName ? ` (${value(d.userPoolName.text)})` : ''}`, signIn || '—', attrs, triggers, cite(p.at[0])];
