@@ -28,7 +28,7 @@ import { graphqlServersPart } from './parts/graphql-servers.js';
 import { dispatchedRoutesPart, innerRoutesByFile } from './parts/lambda-dispatch.js';
 import { serverActionsPart } from './parts/server-actions.js';
 import { trpcPart } from './parts/trpc.js';
-import { at, authorizerType, entryCell, lambdaById, plural } from './parts/cdk-shared.js';
+import { at, authorizerLabel, authorizerType, entryCell, lambdaById, plural } from './parts/cdk-shared.js';
 import { commonDir, names } from './parts/format.js';
 import { apiDocsPart, httpRoutesPart } from './parts/http-routes.js';
 import { infraApiPart, infraApis } from './parts/infra-api.js';
@@ -174,7 +174,7 @@ function apiAuth(facts: FactSet): string {
     const fn = a.data.lambda ? lambdas.get(a.data.lambda) : undefined;
     const backing = fn ? `, code in ${entryCell(fn.data)}` : '';
     items.push(
-      `${code(a.data.constructId)} (${authorizerType(a.data.type)}${backing}) guards ${plural(guarded.length, 'endpoint')}${prefixOf(guarded)} — ${at(a.at[0])}`,
+      `${code(authorizerLabel(a.data))} (${authorizerType(a.data.type)}${backing}) guards ${plural(guarded.length, 'endpoint')}${prefixOf(guarded)} — ${at(a.at[0])}`,
     );
   }
   // `HttpNoneAuthorizer` / `AuthorizationType.NONE` on a route under a default authorizer: public too.

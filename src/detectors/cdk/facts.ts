@@ -233,6 +233,8 @@ export interface CdkAuthorizerData extends CdkConstructData {
   /** `CognitoUserPoolsAuthorizer`, `TokenAuthorizer`, `RequestAuthorizer`, `HttpJwtAuthorizer`, `HttpUserPoolAuthorizer`, `HttpLambdaAuthorizer`, `HttpIamAuthorizer`. */
   readonly kind: string;
   readonly type: 'cognito' | 'lambda-token' | 'lambda-request' | 'jwt' | 'iam';
+  /** `authorizerName` (L2) / `name` (CfnAuthorizer) when a literal: the name API Gateway shows, unlike the construct id. */
+  readonly name?: string;
   /** User pool fact ids (Cognito) or expressions as written. */
   readonly userPools: readonly string[];
   /** Authorizer lambda fact id when resolved, else expression as written. */

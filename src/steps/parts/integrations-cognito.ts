@@ -5,6 +5,7 @@ import { bullets, heading, join, table } from '../../markdown/blocks.js';
 import { cite } from '../../markdown/cite.js';
 import { code, oneLine } from '../../markdown/text.js';
 import type { EnvModel } from '../../model/env.js';
+import { authorizerLabel } from './cdk-shared.js';
 import { value } from './format.js';
 
 /** Lambda fact id → its handler file citation, or the id as written when unresolved. */
@@ -65,7 +66,7 @@ export function cognitoSection(facts: FactSet, vars: EnvModel): string {
     );
   }
   if (authorizers.length) {
-    blocks.push(`**API Gateway Cognito authorizers:** ${authorizers.map((a) => `${code(a.data.constructId)} on ${a.data.userPools.map(value).join(', ')} (${cite(a.at[0])})`).join('; ')}.`);
+    blocks.push(`**API Gateway Cognito authorizers:** ${authorizers.map((a) => `${code(authorizerLabel(a.data))} on ${a.data.userPools.map(value).join(', ')} (${cite(a.at[0])})`).join('; ')}.`);
   }
   for (const side of ['frontend', 'backend', 'trigger'] as const) {
     const list = usage.filter((u) => u.data.side === side);
