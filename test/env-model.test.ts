@@ -331,3 +331,32 @@ describe('variables set for a command the code runs', () => {
     expect(sets(env.get('DEPLOYMENT_PREFIX'))).toEqual([['script', 'command run by the code', null, 'bin/cdk-runner.ts', 3]]);
   });
 });
+
+describe('a CDK Lambda environment', () => {
+  it("sets the variable for the Lambda's code package, not for the CDK app that reads it from the shell", async () => {
+    const { tempRepo } = await import('./helpers/temp-repo.js');
+    const root = tempRepo({
+      'package.json': JSON.stringify({ name: 'root', private: true }),
+      'cdk/package.json': JSON.stringify({ name: 'cdk', dependencies: { 'aws-cdk-lib': '2.0.0' } }),
+      'cdk/cdk.json': JSON.stringify({ app: 'npx ts-node src/cdk.ts' }),
+      'cdk/src/cdk.ts': [
+        "import * as lambda from 'aws-cdk-lib/aws-lambda';",
+        'const admins = process.env.ADMINS_GROUP_NAME!;',
+        "new lambda.Function(this, 'APIFunction', {",
+        "  handler: 'index.handler',",
+        "  code: lambda.Code.fromAsset('../lambda/api/dist/src'),",
+        '  environment: { ADMINS_GROUP_NAME: admins },',
+        '});',
+      ].join('\n'),
+      'lambda/api/package.json': JSON.stringify({ name: 'api' }),
+      'lambda/api/src/index.ts': 'export const handler = async () => process.env.ADMINS_GROUP_NAME;\n',
+    });
+    const env = await modelOf(root);
+    const v = env.get('ADMINS_GROUP_NAME')!;
+    expect(sets(v).map((s) => s[0])).toEqual(['cdk']);
+    expect(env.setsFor(v, ['lambda/api/src/index.ts']).map((s) => s.kind)).toEqual(['cdk']);
+    expect(env.setsFor(v, ['cdk/src/cdk.ts'])).toEqual([]);
+    // Still set somewhere: no "set nowhere" for the name.
+    expect(env.setEvidence('ADMINS_GROUP_NAME').length).toBeGreaterThan(0);
+  });
+});

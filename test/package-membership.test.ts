@@ -193,4 +193,24 @@ describe('example env files without a leading dot', () => {
     expect(md).toContain('`/podman/env.sample` → `podman/.env`');
     expect(md).toContain('`/.env.example` → `.env`');
   });
+
+  it('env.sh.template is copied to env.sh, and its commented-out `# export NAME=` lines say where NAME is set', async () => {
+    const { tempRepo } = await import('./helpers/temp-repo.js');
+    const { section } = await import('./helpers/fixture.js');
+    const { workflowsStep } = await import('../src/steps/09-workflows.js');
+    const { configurationStep } = await import('../src/steps/08-configuration.js');
+    const root = tempRepo({
+      'package.json': JSON.stringify({ name: 'app', private: true, scripts: { dev: 'node index.js' } }),
+      'package-lock.json': '{}',
+      'env.sh.template': '## required\nexport STACK_NAME=<name>\n## optional\n# export LAMBDA_MEMORY=<128>\n# not a variable: see FOO=bar\n',
+      'deploy.sh': 'source ./env.sh\n',
+      'index.js': 'console.log(process.env.STACK_NAME, process.env.LAMBDA_MEMORY, process.env.FOO);\n',
+    });
+    const md = (await section(workflowsStep, root)).markdown;
+    expect(md).toContain('`/env.sh.template` → `env.sh`');
+    expect(md).not.toContain('`.env.sh`');
+    const config = (await section(configurationStep, root)).markdown;
+    expect(config).toMatch(/\| `LAMBDA_MEMORY` \| [^|]+ \| `\/env\.sh\.template:4` \|/);
+    expect(config).toMatch(/\| `FOO` \| [^|]+ \| — \|/);
+  });
 });

@@ -176,3 +176,25 @@ describe('assets copied into the build folder', () => {
     expect(roles(['src/graphql/typeDefs.ts', 'src/graphql/user.resolvers.ts'])['src/graphql']).toBe('GraphQL schema and resolvers');
   });
 });
+
+describe('server entries', () => {
+  it('call src/app.ts a server entry only when it starts one, and list the file `npm start` runs', async () => {
+    const { tempRepo } = await import('./helpers/temp-repo.js');
+    const root = tempRepo({
+      'package.json': JSON.stringify({ name: 'api', version: '1.0.0', main: 'index.js', scripts: { start: 'ts-node src/local.ts' } }),
+      'src/app.ts': 'import express = require("express");\nexport class App { constructor(public app = express()) { app.get("/", () => 1); } }\n',
+      'src/local.ts': 'import { app } from "./expressApp";\napp.listen(3001);\n',
+    });
+    const pkg = (await detect(packagesDetector, root)).map((f) => f.data as PackageFact['data'])[0];
+    expect(pkg.entryPoints.map((e) => [e.file, e.role])).toEqual([
+      ['src/index.ts', 'main'],
+      ['src/local.ts', '`npm run start` script'],
+    ]);
+    const started = tempRepo({
+      'package.json': JSON.stringify({ name: 'srv', version: '1.0.0' }),
+      'src/server.ts': 'import express from "express";\nconst app = express();\napp.listen(3000);\n',
+    });
+    const srv = (await detect(packagesDetector, started)).map((f) => f.data as PackageFact['data'])[0];
+    expect(srv.entryPoints.map((e) => [e.file, e.role])).toContainEqual(['src/server.ts', 'server entry']);
+  });
+});

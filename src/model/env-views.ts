@@ -22,6 +22,8 @@ export interface SetSite {
   readonly tool?: string;
   /** Lambda construct id, compose service, container, CI job, function, stage. */
   readonly owner?: string;
+  /** A CDK Lambda's handler file: the environment reaches that code, not the CDK app that declares it. */
+  readonly entry?: string;
   /** CI value source: `secret X`, `var X`, `literal`. */
   readonly source?: string;
   /** A CDK value that is a literal in the code (names a literal, never its value). */

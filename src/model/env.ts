@@ -60,6 +60,8 @@ export class EnvModel {
   /** Folders of Lambda entries in the root package: the repository root is not all Lambda code because of them. */
   private readonly lambdaFolders: readonly string[];
   private readonly lambdaFiles: ReadonlySet<string>;
+  /** Files that set variables for Lambdas or containers (CDK app code): their own reads come from the shell. */
+  private readonly infraFiles: ReadonlySet<string>;
   /** Dockerfile → the build contexts compose gives it. */
   private readonly composeContexts = new Map<string, string[]>();
   /** Dockerfile → the folders its image holds (computed on first use). */
@@ -98,7 +100,7 @@ export class EnvModel {
     const cdkFiles = new Set<string>();
     for (const f of facts.of<CdkLambdaFact>('cdk.lambda')) {
       for (const e of f.data.environment ?? []) {
-        view(e.name).sets.push({ kind: 'cdk', tool: 'AWS CDK', at: e.at, owner: f.data.constructId, literal: e.literal });
+        view(e.name).sets.push({ kind: 'cdk', tool: 'AWS CDK', at: e.at, owner: f.data.constructId, literal: e.literal, ...(f.data.entry ? { entry: f.data.entry } : {}) });
         cdkFiles.add(`${e.name} ${e.at.file}`);
       }
     }
@@ -198,6 +200,7 @@ export class EnvModel {
     // the handler reads the variables that Lambda's environment sets. Infrastructure code reads them too (to pass them
     // on): a file that sets variables or reads the CDK CLI's own is not Lambda code.
     const infra = new Set([...out.values()].flatMap((v) => [...v.sets.filter((s) => s.kind === 'cdk' || s.kind === 'iac').map((s) => s.at.file), ...(/^CDK_DEFAULT_/.test(v.name) ? v.reads.map((r) => r.file) : [])]));
+    this.infraFiles = infra;
     this.lambdaFiles = new Set(
       [...out.values()]
         .filter((v) => v.sets.some((s) => s.kind === 'cdk' || s.kind === 'function' || (s.kind === 'iac' && s.tool === 'AWS CDK' && !s.owner?.startsWith('container'))))
@@ -248,8 +251,21 @@ export class EnvModel {
   setsFor(v: EnvVarView, files: readonly string[]): SetSite[] {
     return v.sets.filter((s) => {
       if (s.kind === 'dockerfile' || s.kind === 'dockerfile-arg') return files.some((f) => this.inImage(s.at.file, f));
+      if (s.kind === 'cdk') return files.some((f) => this.inLambda(s, f));
       return !SCOPED.has(s.kind) || files.some((f) => this.serves(s, f));
     });
+  }
+
+  /**
+   * A CDK Lambda's `environment` reaches the Lambda's code, not the CDK app that passes the value on (it reads the
+   * variable from the shell at synth time): the handler's package when it is another one, else any file of the
+   * package but those that declare infrastructure.
+   */
+  private inLambda(set: SetSite, readFile: string): boolean {
+    if (this.infraFiles.has(readFile)) return false;
+    if (!set.entry) return true;
+    const pkg = this.dirOf(set.entry);
+    return pkg === this.dirOf(set.at.file) || this.dirOf(readFile) === pkg;
   }
 
   /** A Dockerfile's ENV reaches the code its image holds: the build context and COPY sources, not every package. */

@@ -18,6 +18,7 @@ import { otherInfraDetector } from '../detectors/other-infra/index.js';
 import { supabaseDetector } from '../detectors/supabase/index.js';
 import type { FactSet } from '../facts.js';
 import { bullets, heading, join, stepHeading } from '../markdown/blocks.js';
+import { cite } from '../markdown/cite.js';
 import { code, urlPath } from '../markdown/text.js';
 import { authFlowPart, errorHandlingPart, middlewarePart } from './parts/backend-code.js';
 import { endpointsPart, sortRoutes } from './parts/cdk-endpoints.js';
@@ -28,7 +29,7 @@ import { graphqlServersPart } from './parts/graphql-servers.js';
 import { dispatchedRoutesPart, innerRoutesByFile } from './parts/lambda-dispatch.js';
 import { serverActionsPart } from './parts/server-actions.js';
 import { trpcPart } from './parts/trpc.js';
-import { at, authorizerType, entryCell, lambdaById, plural } from './parts/cdk-shared.js';
+import { at, authorizerLabel, authorizerType, entryCell, lambdaById, plural } from './parts/cdk-shared.js';
 import { commonDir, names } from './parts/format.js';
 import { apiDocsPart, httpRoutesPart } from './parts/http-routes.js';
 import { infraApiPart, infraApis } from './parts/infra-api.js';
@@ -60,7 +61,7 @@ export const backendApiStep: StepDefinition = {
   build(model) {
     const { facts } = model;
     const lambdas = facts.of<CdkLambdaFact>('cdk.lambda');
-    const http = httpRoutesPart(facts, fileRank(model.index));
+    const http = httpRoutesPart(facts, fileRank(model.index), proxiedBy(model));
     const trpc = trpcPart(facts);
     const actions = serverActionsPart(facts);
     const graphqlServers = graphqlServersPart(facts);
@@ -88,6 +89,30 @@ export const backendApiStep: StepDefinition = {
     return { markdown, facts: [...facts.all] };
   },
 };
+
+/**
+ * An app whose routes run in a Lambda behind an API Gateway catch-all (`ANY /{proxy+}`, serverless-express): the
+ * Lambda's handler is in the app's package, so the routes below are the real API of that proxy route.
+ */
+const ADAPTER = /['"](?:aws-serverless-express|@vendia\/serverless-express|@codegenie\/serverless-express|serverless-http|@fastify\/aws-lambda|@hono\/aws-lambda|hono\/aws-lambda)['"]/;
+
+function proxiedBy(model: StepModel): (file: string) => string {
+  const { facts, index } = model;
+  const proxies = facts.of<CdkRouteFact>('cdk.route').filter((r) => r.data.entry && /\{[\w]+\+\}/.test(r.data.path));
+  if (proxies.length === 0) return () => '';
+  const lambdas = lambdaById(facts);
+  return (file) => {
+    const pkg = index.packageOf(file);
+    if (!pkg) return '';
+    const mine = proxies.filter((r) => index.packageOf(r.data.entry!)?.dir === pkg.dir);
+    if (mine.length === 0) return '';
+    const fns = [...new Set(mine.map((r) => `${code((r.data.lambda && lambdas.get(r.data.lambda)?.data.constructId) || 'Lambda')} (${cite(r.data.entry!)})`))];
+    const routes = [...new Set(mine.map((r) => `${r.data.method} ${r.data.path}`))];
+    // Only a handler that wraps an app in a serverless adapter serves these routes; else say where it is, no more.
+    const adapted = mine.some((r) => ADAPTER.test(index.read(r.data.entry!) ?? ''));
+    return `This package holds the handler of the Lambda ${fns.join(', ')} that API Gateway reaches through ${routes.map(code).join(', ')}${adapted ? ': the handler wraps an app in a serverless adapter, so the routes below are served behind that proxy route' : ''}.`;
+  };
+}
 
 function section(title: string, body: string): string {
   return body.trim() === '' ? '' : join(heading(3, title), body);
@@ -175,7 +200,7 @@ function apiAuth(facts: FactSet): string {
     const fn = a.data.lambda ? lambdas.get(a.data.lambda) : undefined;
     const backing = fn ? `, code in ${entryCell(fn.data)}` : '';
     items.push(
-      `${code(a.data.constructId)} (${authorizerType(a.data.type)}${backing}) guards ${plural(guarded.length, 'endpoint')}${prefixOf(guarded)} — ${at(a.at[0])}`,
+      `${code(authorizerLabel(a.data))} (${authorizerType(a.data.type)}${backing}) guards ${plural(guarded.length, 'endpoint')}${prefixOf(guarded)} — ${at(a.at[0])}`,
     );
   }
   // `HttpNoneAuthorizer` / `AuthorizationType.NONE` on a route under a default authorizer: public too.

@@ -126,10 +126,12 @@ export function authorizerFacts(ctx: EmitContext): CdkAuthorizerFact[] {
     const fn = type.startsWith('lambda') ? (prop(rec.props, 'handler') ?? target) : undefined;
     const identity = prop(rec.props, 'identitySource') ?? prop(rec.props, 'identitySources');
     const ttl = durationText(prop(rec.props, 'resultsCacheTtl'));
+    const name = stringOf(prop(rec.props, 'authorizerName') ?? prop(rec.props, 'name'));
     const data: CdkAuthorizerData = {
       ...ctx.base(rec),
       kind,
       type,
+      ...(name ? { name } : {}),
       userPools,
       ...(fn ? { lambda: ctx.ref(fn, 'lambda').text } : {}),
       ...(identity ? { identitySource: textOf(identity) } : {}),

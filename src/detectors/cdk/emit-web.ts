@@ -11,6 +11,7 @@ import type {
   CdkUserPoolFact,
 } from './facts.js';
 import type { Rec } from './records.js';
+import { l1Assignment } from './l1-overrides.js';
 import { citationOf, citeValue, memberName, prop, stringOf, textOf, type Value } from './values.js';
 
 const t = (v: Value | undefined): string | undefined => (v && v.k !== 'undef' ? textOf(v) : undefined);
@@ -74,6 +75,7 @@ export function userPoolFacts(ctx: EmitContext): CdkUserPoolFact[] {
         ...of(recs, 'identityProvider').filter(belongs).map((p) => ({ kind: p.className.replace(/^UserPoolIdentityProvider/, ''), at: citationOf(p.node) })),
         ...(rec.extras.get('idp') ?? []).map((e) => ({ kind: textOf(e.values[0]), at: citationOf(e.node) })),
       ];
+      const schema = l1Assignment(rec, 'CfnUserPool', 'schema');
       return {
         kind: 'cdk.userPool' as const,
         id: ctx.id(rec),
@@ -84,7 +86,11 @@ export function userPoolFacts(ctx: EmitContext): CdkUserPoolFact[] {
           signInAliases: enabledKeys(prop(props, 'signInAliases')),
           autoVerify: enabledKeys(prop(props, 'autoVerify')),
           standardAttributes: enabledKeys(prop(props, 'standardAttributes')),
-          customAttributes: prop(props, 'customAttributes')?.k === 'obj' ? [...(prop(props, 'customAttributes') as { props: Map<string, Value> }).props.keys()].sort() : [],
+          customAttributes: [
+            ...(prop(props, 'customAttributes')?.k === 'obj' ? [...(prop(props, 'customAttributes') as { props: Map<string, Value> }).props.keys()] : []),
+            ...(schema?.names ?? []),
+          ].sort(),
+          schemaOverride: schema?.at,
           mfa: memberName(prop(props, 'mfa')) ?? t(prop(props, 'mfa')),
           triggers,
           domains,

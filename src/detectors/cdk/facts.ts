@@ -233,6 +233,8 @@ export interface CdkAuthorizerData extends CdkConstructData {
   /** `CognitoUserPoolsAuthorizer`, `TokenAuthorizer`, `RequestAuthorizer`, `HttpJwtAuthorizer`, `HttpUserPoolAuthorizer`, `HttpLambdaAuthorizer`, `HttpIamAuthorizer`. */
   readonly kind: string;
   readonly type: 'cognito' | 'lambda-token' | 'lambda-request' | 'jwt' | 'iam';
+  /** `authorizerName` (L2) / `name` (CfnAuthorizer) when a literal: the name API Gateway shows, unlike the construct id. */
+  readonly name?: string;
   /** User pool fact ids (Cognito) or expressions as written. */
   readonly userPools: readonly string[];
   /** Authorizer lambda fact id when resolved, else expression as written. */
@@ -344,6 +346,8 @@ export interface CdkUserPoolData extends CdkConstructData {
   readonly autoVerify: readonly string[];
   readonly standardAttributes: readonly string[];
   readonly customAttributes: readonly string[];
+  /** `(pool.node.defaultChild as CfnUserPool).schema = […]`: attributes set on the L1 resource (literal names above). */
+  readonly schemaOverride?: Citation;
   readonly mfa?: string;
   /** `lambdaTriggers` and `addTrigger`: trigger name (`postConfirmation`) → lambda fact id or expression. */
   readonly triggers: readonly { readonly trigger: string; readonly lambda: string; readonly at: Citation }[];

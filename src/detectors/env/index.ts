@@ -400,7 +400,8 @@ function declared(index: RepoIndex, file: string): EnvDeclaredFact[] {
   if (text === undefined) return [];
   const source = isExampleDotenv(file) ? 'example' : 'dotenv';
   const pkg = index.packageOf(file)?.name ?? '';
-  return dotenvNames(text).map(({ name, line }) => ({
+  // In an example or template a commented-out line documents an optional variable; in a real dotenv file it is unset.
+  return dotenvNames(text, { commented: source === 'example' }).map(({ name, line }) => ({
     kind: 'env.declared',
     id: `${name} ${file}`,
     data: { name, file, line, package: pkg, source },

@@ -104,11 +104,21 @@ export function discoverUnits(
       creations.set(root, unitName);
     }
     if (ts.isFunctionLike(node) && node.parameters.length > 0) {
-      const param = node.parameters[0];
+      // `constructor(opts: AppOptions, public expressApp: Express = express())`: the app is a later parameter, typed
+      // or defaulted to a new app (a class that registers its routes on an app it is given, for tests).
+      const firstTyped = PARAM_TYPE.test(node.parameters[0].type?.getText(sf) ?? '');
+      const later = firstTyped ? undefined : node.parameters.slice(1).find((p) => ts.isIdentifier(p.name) && (PARAM_TYPE.test(p.type?.getText(sf) ?? '') || (p.initializer && creation(p.initializer))));
+      const param = later ?? node.parameters[0];
       // `function registerRoute({ app, db }: RouteContext)`: the app may come in a context object.
       const pname = ts.isIdentifier(param.name) ? param.name.text : ts.isObjectBindingPattern(param.name) ? boundApp(param.name) : undefined;
-      const fname = functionUnitName(node, sf);
+      const fname = functionUnitName(node, sf) ?? (ts.isConstructorDeclaration(node) && node.parent.name ? `new ${node.parent.name.text}` : undefined);
       if (!pname || !fname) return;
+      const byDefault = param.initializer && creation(param.initializer);
+      if (byDefault && !param.type) {
+        unit(fname, byDefault.framework);
+        paramUnits.set(node, { unit: fname, param: pname });
+        return;
+      }
       const typed = PARAM_TYPE.exec(param.type?.getText(sf) ?? '') ?? PARAM_TYPE.exec(declaredTypeOf(node, sf));
       const plugin = PLUGIN_PARAM.test(pname) && (fname === 'default' || fname.startsWith('inline@') || isRegisteredOrWrapped(node) || routesOn(node, pname));
       if (typed || plugin) {

@@ -59,6 +59,11 @@ const CONVENTIONS: readonly [RegExp, string][] = [
   [/^bin\/[^/]+\.[cm]?[jt]s$/, 'bin script'],
 ];
 
+/** A call that starts a server: `app.listen(`, `serve(app)`, `Bun.serve(`, `createServer(…).listen`, `startStandaloneServer(`. */
+const STARTS_SERVER = /\.listen\s*\(|\bserve\s*\(|\bstartStandaloneServer\s*\(/;
+/** `ts-node src/local.ts`, `node dist/server.js`, `tsx watch src/dev.ts`: the file a run script starts. */
+const RUN_SCRIPTS = ['start', 'dev', 'serve', 'start:dev', 'start:local', 'local'];
+
 /** `new App()`, `new cdk.App({ … })`: the file that creates a CDK app. */
 const CREATES_CDK_APP = /\bnew\s+(?:[\w$]+\.)?App\s*\(/;
 
@@ -103,6 +108,19 @@ export function entryPoints(
   const cdkApp = cdkAppEntry(index, pkg.dir);
   if (cdkApp) push({ file: cdkApp, role: '`cdk.json` app' });
 
+  // The file `npm start` runs is where the process starts (`ts-node src/local.ts` → `app.listen(3001)`).
+  const scripts = (m.scripts ?? {}) as Record<string, unknown>;
+  for (const name of RUN_SCRIPTS) {
+    const command = scripts[name];
+    if (typeof command !== 'string') continue;
+    for (const token of command.split(/[\s;&|]+/)) {
+      const rel = token.replace(/^['"]|['"]$/g, '').replace(/^\.\//, '');
+      if (!/^[\w./-]+\.[cm]?[jt]sx?$/.test(rel) || rel.startsWith('../')) continue;
+      const file = index.has(join(pkg.dir, rel)) ? join(pkg.dir, rel) : sourceOf(index, pkg.dir, rel);
+      if (file) push({ file, role: `\`npm run ${name}\` script` });
+    }
+  }
+
   const prefix = pkg.dir ? `${pkg.dir}/` : '';
   const shallow = own.filter((f) => depth(f, prefix.length) < 3);
   // In a CDK package `bin/` also holds config modules (`bin/config.ts`): only a file that creates the app is an entry.
@@ -111,6 +129,8 @@ export function entryPoints(
   for (const [re, role] of CONVENTIONS) {
     for (const file of shallow) {
       if (!re.test(file.slice(prefix.length))) continue;
+      // `src/app.ts` is a server entry only when it starts one; an app that is exported and started elsewhere is not.
+      if (role === 'server entry' && !found.some((f) => f.file === file) && !STARTS_SERVER.test(index.read(file) ?? '')) continue;
       if (role === 'bin script' && cdk && file !== cdkApp && !CREATES_CDK_APP.test(index.read(file) ?? '')) continue;
       if (role === HTML_ENTRY) {
         const html = htmlRole(pkg, own, deps);

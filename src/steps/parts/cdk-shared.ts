@@ -61,11 +61,19 @@ export function authorizerType(type: CdkAuthorizerFact['data']['type']): string 
   return AUTHORIZER_TYPE[type];
 }
 
+/**
+ * An authorizer's label: its literal name prop (`authorizerName`, CfnAuthorizer `name`) before the construct id, which
+ * may be an expression passed down from the stack (`Utils.getEnv("STACK_NAME")`).
+ */
+export function authorizerLabel(data: CdkAuthorizerFact['data']): string {
+  return data.name ?? data.constructId;
+}
+
 /** `ApiKeyAuthorizer (Lambda token)`, `IAM`, `none`. */
 export function routeAuth(route: CdkRouteData, facts: FactSet): string {
   if (route.authorizer && route.authorizer !== 'NONE') {
     const fact = facts.of<CdkAuthorizerFact>('cdk.authorizer').find((a) => a.id === route.authorizer);
-    if (fact) return `${code(fact.data.constructId)} (${authorizerType(fact.data.type)})`;
+    if (fact) return `${code(authorizerLabel(fact.data))} (${authorizerType(fact.data.type)})`;
     return written(route.authorizer);
   }
   if (route.authorizationType && route.authorizationType !== 'NONE') return code(route.authorizationType);

@@ -1,11 +1,11 @@
 /** Stacks: a dependency diagram, an overview table, and per stack what it creates and where. */
 import type { Fact, FactSet } from '../../facts.js';
-import type { CdkAppFact, CdkConstructClassFact, CdkConstructData, CdkDatabaseData, CdkStackFact } from '../../detectors/cdk/index.js';
+import type { CdkAppFact, CdkAuthorizerData, CdkConstructClassFact, CdkConstructData, CdkDatabaseData, CdkStackFact } from '../../detectors/cdk/index.js';
 import { engineText } from './cdk-databases.js';
 import { bullets, heading, join, table } from '../../markdown/blocks.js';
 import { layeredDiagram, type DiagramBox } from '../../markdown/diagram.js';
 import { code, oneLine } from '../../markdown/text.js';
-import { at, conditionText, plural, written } from './cdk-shared.js';
+import { at, authorizerLabel, conditionText, plural, written } from './cdk-shared.js';
 import { names } from './format.js';
 
 type ConstructFact = Fact<string, CdkConstructData>;
@@ -161,7 +161,8 @@ export function stackSection(s: CdkStackFact, facts: FactSet): string {
           : kind === 'cdk.database'
             ? `${engineText(f.data as unknown as CdkDatabaseData)} (${code((f.data as unknown as CdkDatabaseData).kind)})`
             : LABELS[kind];
-      rows.push([label, `${code(f.data.constructId)}${f.data.conditions?.length ? ` (${conditionText(f.data.conditions)})` : ''}`, at(f.at[0])]);
+      const name = kind === 'cdk.authorizer' ? authorizerLabel(f.data as unknown as CdkAuthorizerData) : f.data.constructId;
+      rows.push([label, `${code(name)}${f.data.conditions?.length ? ` (${conditionText(f.data.conditions)})` : ''}`, at(f.at[0])]);
     }
   }
   const lambdas = inStack(facts, 'cdk.lambda', s.id);

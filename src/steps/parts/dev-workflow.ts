@@ -16,6 +16,9 @@ import { startsDevServer } from '../../detectors/frontend-build/dev-script.js';
 import { DEFAULT_PORTS, devTool, folderPackageManager, installCommand, portInCommand, runScript } from './run-commands.js';
 
 /** Install, Node version, env files to copy, build and dev servers — in the order a new engineer does them. */
+/** `env`, `env.local`: a dotenv file named without its dot. Not `env.sh`, `env.json`: those are files of their own kind. */
+const DOTENV_STEM = /(^|\/)env((?:\.(?!(?:sh|bash|zsh|ps1|cmd|bat|js|cjs|mjs|ts|json|ya?ml|toml|py|rb)$)[\w-]+)?)$/;
+
 export function devWorkflowSection(model: StepModel, pmFact: PackageManagerFact | undefined, scripts: readonly ScriptFact[], configs: readonly ConfigFileFact[]): string {
   const { index } = model;
   const steps: string[] = [];
@@ -44,8 +47,9 @@ export function devWorkflowSection(model: StepModel, pmFact: PackageManagerFact 
   }
   const examples = index.files.filter((f) => /(^|\/)\.?env(\.[\w-]+)?\.(example|sample|template)$/.test(f));
   if (examples.length) {
-    // `env.sample` (no dot) is copied to `.env`, the file dotenv loads; `.env.example` to `.env`.
-    const copies = examples.map((f) => `${cite(f)} → ${code(f.replace(/\.(example|sample|template)$/, '').replace(/(^|\/)env((\.[\w-]+)?)$/, '$1.env$2'))}`);
+    // `env.sample` (no dot) is copied to `.env`, the file dotenv loads; `.env.example` to `.env`. A script or code file
+    // keeps its name: `env.sh.template` → `env.sh`, the file the scripts `source`.
+    const copies = examples.map((f) => `${cite(f)} → ${code(f.replace(/\.(example|sample|template)$/, '').replace(DOTENV_STEM, '$1.env$2'))}`);
     steps.push(`**Environment:** copy ${copies.join(', ')} and fill in values (names are listed in step 8).`);
   }
   const rootScripts = scripts.filter((s) => s.data.dir === '');

@@ -24,7 +24,11 @@ const SVELTEKIT_NOTE =
 const METHOD_ORDER = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS', 'ALL'];
 
 /** `####` subsections, one per framework and app, each with a routes table; '' when there are no routes. */
-export function httpRoutesPart(facts: FactSet, rank: (file: string) => number = () => 0): string {
+/**
+ * `behind`: a line saying what fronts an app's routes (the API Gateway proxy route of the Lambda that runs them), from
+ * one of its route files; '' when nothing is known.
+ */
+export function httpRoutesPart(facts: FactSet, rank: (file: string) => number = () => 0, behind: (file: string) => string = () => ''): string {
   const routes = facts.of<HttpRouteFact>('http.route').map((f) => f.data);
   if (routes.length === 0) return '';
   const groups = new Map<string, HttpRouteData[]>();
@@ -41,7 +45,7 @@ export function httpRoutesPart(facts: FactSet, rank: (file: string) => number = 
       .map(([, list]) => {
         const first = list[0];
         const title = apps.size > 1 || first.app !== '(root)' ? `${LABEL[first.framework]}: ${first.app}` : LABEL[first.framework];
-        return join(heading(4, title), first.framework === 'remix' ? REMIX_NOTE : first.framework === 'sveltekit' ? SVELTEKIT_NOTE : '', routesTable(list));
+        return join(heading(4, title), behind(first.file), first.framework === 'remix' ? REMIX_NOTE : first.framework === 'sveltekit' ? SVELTEKIT_NOTE : '', routesTable(list));
       }),
   );
 }

@@ -1,5 +1,6 @@
 import type { CdkApiFact, CdkAuthorizerFact, CdkDistributionFact, CdkEdgeFunctionFact, CdkLambdaFact } from '../../detectors/cdk/facts.js';
 import type { FactSet } from '../../facts.js';
+import { authorizerLabel } from './cdk-shared.js';
 import type { StepModel } from '../../model/repo-model.js';
 import { noneOr } from './claims.js';
 import { bullets, heading, join, table } from '../../markdown/blocks.js';
@@ -78,7 +79,7 @@ export function apiGatewaySection(facts: FactSet): string {
       table(
         ['Authorizer', 'Type', 'Identity source', 'Backed by', 'Cache', 'Defined in'],
         own.map((a) => [
-          code(a.data.constructId),
+          code(authorizerLabel(a.data)),
           oneLine(a.data.kind),
           a.data.identitySource ? value(a.data.identitySource) : '—',
           a.data.lambda ? lambdaRef(lambdas, a.data.lambda) : a.data.userPools.map(value).join(', ') || '—',

@@ -5,6 +5,7 @@ import { bullets, heading, join, table } from '../../markdown/blocks.js';
 import { cite } from '../../markdown/cite.js';
 import { code, oneLine } from '../../markdown/text.js';
 import type { EnvModel } from '../../model/env.js';
+import { authorizerLabel } from './cdk-shared.js';
 import { value } from './format.js';
 
 /** Lambda fact id → its handler file citation, or the id as written when unresolved. */
@@ -34,7 +35,10 @@ export function cognitoSection(facts: FactSet, vars: EnvModel): string {
         ['User pool', 'Sign-in', 'Attributes', 'Triggers → handler', 'Defined in'],
         pools.map((p) => {
           const d = p.data;
-          const attrs = [...d.standardAttributes, ...d.customAttributes.map((a) => `custom:${a}`)].join(', ') || '—';
+          // Attributes set on the L1 resource may be named by variables: cite the assignment rather than say "—".
+          const listed = [...d.standardAttributes, ...d.customAttributes.map((a) => `custom:${a}`)].join(', ');
+          const override = d.schemaOverride ? `L1 \`schema\` override ${cite(d.schemaOverride)}` : '';
+          const attrs = [listed, override].filter(Boolean).join('; ') || '—';
           const signIn = [d.signInAliases.join(', '), d.selfSignUp ? `self sign-up ${value(d.selfSignUp)}` : '', d.mfa ? `MFA ${value(d.mfa)}` : ''].filter(Boolean).join('; ');
           const triggers = d.triggers.map((t) => `${code(t.trigger)}: ${lambdaRef(lambdas, t.lambda)}`).join('; ') || '—';
           return [`${code(d.constructId)}${d.userPoolName ? ` (${value(d.userPoolName.text)})` : ''}`, signIn || '—', attrs, triggers, cite(p.at[0])];
@@ -62,7 +66,7 @@ export function cognitoSection(facts: FactSet, vars: EnvModel): string {
     );
   }
   if (authorizers.length) {
-    blocks.push(`**API Gateway Cognito authorizers:** ${authorizers.map((a) => `${code(a.data.constructId)} on ${a.data.userPools.map(value).join(', ')} (${cite(a.at[0])})`).join('; ')}.`);
+    blocks.push(`**API Gateway Cognito authorizers:** ${authorizers.map((a) => `${code(authorizerLabel(a.data))} on ${a.data.userPools.map(value).join(', ')} (${cite(a.at[0])})`).join('; ')}.`);
   }
   for (const side of ['frontend', 'backend', 'trigger'] as const) {
     const list = usage.filter((u) => u.data.side === side);

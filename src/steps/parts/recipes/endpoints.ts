@@ -4,7 +4,7 @@ import type { CdkApiFact, CdkAuthorizerFact, CdkConstructClassFact, CdkLambdaFac
 import type { HttpRouteData, HttpRouteFact } from '../../../detectors/http-frameworks/index.js';
 import { cite } from '../../../markdown/cite.js';
 import { code, oneLine } from '../../../markdown/text.js';
-import { authorizerType, grantLabel, plural } from '../cdk-shared.js';
+import { authorizerLabel, authorizerType, grantLabel, plural } from '../cdk-shared.js';
 import { commonDir, compareText, names } from '../format.js';
 import { folder, lineCursor, lineIn, mostCommon, recipe, type RecipeInput } from './shared.js';
 
@@ -85,7 +85,7 @@ function authSummary(routes: readonly CdkRouteFact[], authorizers: ReadonlyMap<s
   const label = (id: string | undefined) => {
     if (!id || id === 'NONE') return 'none';
     const a = authorizers.get(id);
-    return a ? `${code(a.data.constructId)} (${authorizerType(a.data.type)})` : code(id);
+    return a ? `${code(authorizerLabel(a.data))} (${authorizerType(a.data.type)})` : code(id);
   };
   const counts = new Map<string, number>();
   for (const r of routes) counts.set(label(r.data.authorizer), (counts.get(label(r.data.authorizer)) ?? 0) + 1);
