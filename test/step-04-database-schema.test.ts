@@ -48,7 +48,7 @@ describe('step 4 — Database Schema', () => {
   it('says plainly when there is no schema at all', async () => {
     const md = (await section(databaseSchemaStep, 'cdk-none')).markdown;
     expect(md).toBe(
-      '## 4. Database Schema\n\nNo database schema found: no DynamoDB tables in CDK code, no Prisma, Drizzle or TypeORM schema, no database client dependency and no database access code.\n',
+      '## 4. Database Schema\n\nNo database schema found: no DynamoDB tables in CDK code, no Prisma, Drizzle or TypeORM schema, no database client in use and no database access code.\n',
     );
   });
 

@@ -57,7 +57,7 @@ export const databaseSchemaStep: StepDefinition = {
             : noneOr(
                 model,
                 'database',
-                'No database schema found: no DynamoDB tables in CDK code, no Prisma, Drizzle or TypeORM schema, no database client dependency and no database access code.',
+                'No database schema found: no DynamoDB tables in CDK code, no Prisma, Drizzle or TypeORM schema, no database client in use and no database access code.',
                 'No table definition or ORM schema this step maps was found, but the repository has these signs of a database:',
               );
     const markdown = join(
