@@ -66,6 +66,20 @@ export interface CdkAppData {
 }
 export type CdkAppFact = Fact<'cdk.app', CdkAppData>;
 
+/**
+ * Another app: a script in a docs, examples or tests folder that creates its own `App` (an archived v1 app, an
+ * example) while a cdk.json app is deployed. It is read on its own and only summarised: its stacks and resources are
+ * not the deployed app's, so no other fact counts them.
+ */
+export interface CdkOtherAppData {
+  /** The script that creates the app. */
+  readonly entry: string;
+  readonly cdkVersion: 1 | 2;
+  /** Its stack classes (file + name) with how many times it instantiates each, and how many constructs each creates. */
+  readonly stacks: readonly { readonly className: string; readonly instances: number; readonly resources: number; readonly at: Citation }[];
+}
+export type CdkOtherAppFact = Fact<'cdk.otherApp', CdkOtherAppData>;
+
 // -------------------------------------------------------------------------------------------------------- stacks
 
 export interface CdkStackInstance {
