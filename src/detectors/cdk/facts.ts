@@ -320,7 +320,10 @@ export interface CdkTableData extends CdkConstructData {
   readonly removalPolicy?: string;
   /** Grants on this table (`table.grantReadWriteData(fn)`), grantee lambda ids resolved when possible. */
   readonly grants: readonly CdkGrant[];
-  /** Lambda env vars whose value is this table's name: how handler code finds it. Sorted by name. */
+  /**
+   * Env vars whose value is this table's name: how handler code finds it. Sorted by name. `lambda` is the function's
+   * fact id, or for a container (`addContainer`, `taskImageOptions`, `ContainerDefinition`) `<construct id>/<container>`.
+   */
   readonly envVars: readonly { readonly name: string; readonly lambda: string }[];
   /** Lambdas consuming the table's stream (`DynamoEventSource`). */
   readonly streamConsumers: readonly string[];
