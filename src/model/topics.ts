@@ -8,6 +8,7 @@ import { COMPOSE_FILE } from '../scan/file-kinds.js';
 import { astroDetector } from '../detectors/astro/index.js';
 import { dbAccessDetector } from '../detectors/backend-code/index.js';
 import { cdkDetector } from '../detectors/cdk/index.js';
+import { standaloneApps } from '../detectors/cdk/app.js';
 import { ciDetector } from '../detectors/ci/index.js';
 import { configFilesDetector } from '../detectors/config-files/index.js';
 import { frontendBuildDetector } from '../detectors/frontend-build/index.js';
@@ -359,6 +360,8 @@ const TOPICS: readonly Topic[] = [
       ...kinds(set, ['cdk.app', 'cdk.stack'], (f) => `${f.kind} ${f.id}`),
       ...filesMatching(index, /(^|\/)cdk\.json$/, 'CDK app config'),
       ...dependencyEvidence(index, /^(aws-cdk-lib|@aws-cdk\/core)$/, 'CDK dependency'),
+      // A script that creates a CDK App with no cdk.json or dependency naming the CDK (an example).
+      ...standaloneApps(index).map((file) => ({ what: 'script creating a CDK App', at: { file } })),
     ],
   },
   {

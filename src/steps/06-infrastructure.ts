@@ -1,4 +1,4 @@
-import { cdkDetector, type CdkAppFact, type CdkStackFact } from '../detectors/cdk/index.js';
+import { cdkDetector, type CdkAppFact, type CdkOtherAppFact, type CdkStackFact } from '../detectors/cdk/index.js';
 import { ciDetector } from '../detectors/ci/index.js';
 import { composeDetector } from '../detectors/compose/index.js';
 import { dockerfileDetector } from '../detectors/dockerfile/index.js';
@@ -9,7 +9,7 @@ import { scriptsDetector } from '../detectors/scripts/index.js';
 import { supabaseDetector } from '../detectors/supabase/index.js';
 import { heading, join, stepHeading } from '../markdown/blocks.js';
 import { cite } from '../markdown/cite.js';
-import { appPart, crossStackPart, deploymentPart, environmentPart } from './parts/cdk-deploy.js';
+import { appPart, crossStackPart, deploymentPart, environmentPart, otherAppsPart } from './parts/cdk-deploy.js';
 import { plural } from './parts/cdk-shared.js';
 import { deployedPart, stackDiagram, stackSection, stacksTable } from './parts/cdk-stacks.js';
 import { otherInfraPart } from './parts/other-infra.js';
@@ -46,12 +46,16 @@ export const infrastructureStep: StepDefinition = {
             );
       return { markdown: join(title, none, other, supabase, runtimeSection), facts: [...facts.all] };
     }
-    const where = [...new Set(apps.map((a) => a.data.dir))].map((d) => (d === '' ? 'the repository root' : cite(d)));
+    // An app with no cdk.json in its folder is where its script is (`examples/app.ts`), not the package it sits in.
+    const withJson = new Set(apps.filter((a) => a.data.cdkJson).map((a) => a.data.dir));
+    const folderOf = (a: CdkAppFact) => (!withJson.has(a.data.dir) && a.data.entry ? a.data.entry.split('/').slice(0, -1).join('/') : a.data.dir);
+    const where = [...new Set(apps.map(folderOf))].map((d) => (d === '' ? 'the repository root' : cite(d)));
     const markdown = join(
       title,
       `${appCount(apps) > 1 ? `${appCount(apps)} AWS CDK apps` : 'An AWS CDK app'} in ${where.join(', ')} with ${plural(stacks.length, 'stack')}. Everything below is read from the CDK code without running it.`,
       heading(3, 'CDK app'),
       appPart(apps),
+      otherAppsPart(facts.of<CdkOtherAppFact>('cdk.otherApp'), apps.some((a) => a.data.cdkJson && a.data.entry)),
       heading(3, 'Stacks'),
       deployedPart(apps, stacks),
       stackDiagram(stacks, facts),

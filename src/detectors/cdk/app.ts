@@ -27,7 +27,26 @@ export function cdkJsonFiles(index: RepoIndex): string[] {
 }
 
 export function usesCdk(index: RepoIndex): boolean {
-  return cdkJsonFiles(index).length > 0 || index.packages.some((p) => dependsOn(p.manifest, CDK_DEP));
+  return cdkJsonFiles(index).length > 0 || index.packages.some((p) => dependsOn(p.manifest, CDK_DEP)) || standaloneApps(index).length > 0;
+}
+
+const standalone = new WeakMap<RepoIndex, string[]>();
+
+/**
+ * Scripts that create a CDK app although no cdk.json and no package.json names the CDK (an example deployed with
+ * `cdk deploy --app 'npx ts-node reuse-cdk.ts'`, its packages installed by hand): without them the repository would be
+ * said to have no CDK app. Only read when nothing else shows the CDK; one substring test per source file.
+ */
+export function standaloneApps(index: RepoIndex): string[] {
+  let found = standalone.get(index);
+  if (found) return found;
+  found = [];
+  if (cdkJsonFiles(index).length === 0 && !index.packages.some((p) => dependsOn(p.manifest, CDK_DEP))) {
+    const files = index.files.filter((f) => isSourceFile(f) && !f.endsWith('.d.ts') && !SKIP.test(f) && !TEST.test(f) && /aws-cdk-lib|@aws-cdk\/core|monocdk/.test(index.read(f) ?? ''));
+    found = appScripts(index, files);
+  }
+  standalone.set(index, found);
+  return found;
 }
 
 export function findApps(index: RepoIndex): AppInfo[] {
@@ -66,7 +85,8 @@ export function candidateFiles(index: RepoIndex, apps: readonly AppInfo[]): stri
   for (const p of index.packages) if (dependsOn(p.manifest, CDK_DEP)) dirs.add(p.dir);
   const prefixes = [...dirs].map((d) => (d === '' ? '' : `${d}/`));
   const under = (f: string) => prefixes.some((p) => f.startsWith(p));
-  return index.files.filter((f) => under(f) && isSourceFile(f) && !SKIP.test(f) && !TEST.test(f) && mentions(index.read(f), CDK_TEXT));
+  const found = index.files.filter((f) => under(f) && isSourceFile(f) && !SKIP.test(f) && !TEST.test(f) && mentions(index.read(f), CDK_TEXT));
+  return [...found, ...standaloneApps(index).filter((f) => !found.includes(f))];
 }
 
 /**
@@ -74,12 +94,18 @@ export function candidateFiles(index: RepoIndex, apps: readonly AppInfo[]): stri
  * The `App` must be the CDK core's (`aws-cdk-lib`, `@aws-cdk/core`), not an Amplify `new amplify.App(...)`.
  */
 export function appScripts(index: RepoIndex, files: readonly string[]): string[] {
+  const isCore = (module: string | undefined) => module === undefined || /^(aws-cdk-lib|monocdk|@aws-cdk\/core)$/.test(module);
   return files.filter((f) => {
     const text = index.read(f) ?? '';
     const re = /new\s+((?:[\w$]+\.)*)App\s*\(/g;
     for (let m = re.exec(text); m; m = re.exec(text)) {
-      const module = moduleOfNew(textImports(text), m[1].replace(/\.$/, ''), 'App');
-      if (module === undefined || /^(aws-cdk-lib|monocdk|@aws-cdk\/core)$/.test(module)) return true;
+      if (isCore(moduleOfNew(textImports(text), m[1].replace(/\.$/, ''), 'App'))) return true;
+    }
+    // `class NpmFollowerApp extends cdk.App { … }` and `new NpmFollowerApp().synth()`: an app of its own.
+    const sub = /class\s+([\w$]+)\s+extends\s+((?:[\w$]+\.)*)App\b(?![\w$.])/g;
+    for (let m = sub.exec(text); m; m = sub.exec(text)) {
+      if (m[2] === '' && !textImports(text).names.has('App')) continue;
+      if (isCore(moduleOfNew(textImports(text), m[2].replace(/\.$/, ''), 'App')) && new RegExp(`new\\s+${m[1].replace(/\$/g, '\\$')}\\s*\\(`).test(text)) return true;
     }
     return false;
   });

@@ -29,6 +29,7 @@ export class EmitContext {
     readonly model: Model,
     readonly apps: readonly AppInfo[],
   ) {
+    this.nameClasses();
     for (const rec of model.recs) {
       if (!rec.parent) continue;
       const list = this.children.get(rec.parent);
@@ -48,7 +49,34 @@ export class EmitContext {
   stackName(rec: Rec | undefined): string | undefined {
     const stack = stackOf(rec);
     if (!stack) return undefined;
-    return stack.decl ? stack.className : shortId(stack.idText);
+    return stack.decl ? (this.classNames.get(stack.decl) ?? stack.className) : shortId(stack.idText);
+  }
+
+  /**
+   * Classes are told apart by file and name: two stack (or construct) classes of one name in different files are
+   * different classes, and the second is named `Name@file:line` — never merged into one stack.
+   */
+  private readonly classNames = new Map<ts.Node, string>();
+
+  className(decl: ts.ClassLikeDeclaration | undefined, name: string): string {
+    return (decl && this.classNames.get(decl)) ?? name;
+  }
+
+  private nameClasses(): void {
+    const byName = new Map<string, Set<ts.ClassLikeDeclaration>>();
+    for (const rec of this.model.recs) {
+      if (!rec.decl || (rec.kind !== 'stack' && rec.kind !== 'cdk')) continue;
+      const key = `${rec.kind === 'stack' ? 'stack' : 'construct'}\u0000${rec.className}`;
+      byName.set(key, (byName.get(key) ?? new Set()).add(rec.decl));
+    }
+    for (const decls of byName.values()) {
+      if (decls.size < 2) continue;
+      // The first one the app reached keeps the plain name (records are in reading order).
+      [...decls].slice(1).forEach((decl) => {
+        const c = citationOf(decl.name ?? decl);
+        this.classNames.set(decl, `${decl.name?.text ?? '(class)'}@${c.file}:${c.line}`);
+      });
+    }
   }
 
   /** `<Stack>/<id>/<id>`: ids below the stack, or below the enclosing class when the stack is not known. */

@@ -19,13 +19,23 @@ import type {
   CdkStackFact,
 } from './facts.js';
 import type { Interpreter } from './interpreter.js';
+import type { AppInfo } from './app.js';
+import { versionOf } from './other-apps.js';
+import { dependsOn } from '../../scan/package-json.js';
 import { stackOf, within as inside, type Rec, type StackUse } from './records.js';
 import type { UnusedStackClass } from './unreached.js';
 import { citationOf, prop, propNode, propText, propTexts, stringOf, textOf, type Value } from './values.js';
 
 export function appFacts(ctx: EmitContext, unused: readonly UnusedStackClass[] = []): CdkAppFact[] {
-  // `@aws-cdk/*-alpha` modules are CDK v2's experimental ones.
-  const version = ctx.model.recs.some((r) => r.module.startsWith('@aws-cdk/') && !r.module.endsWith('-alpha')) ? 1 : 2;
+  // The version is the deployed app's: its package's CDK dependency, else the modules its constructs come from
+  // (`@aws-cdk/*-alpha` modules are CDK v2's experimental ones).
+  const fromCode = versionOf(ctx.model.recs.map((r) => r.module));
+  const versionOfApp = (app: AppInfo): 1 | 2 => {
+    const manifest = ctx.index.packageOf(app.entry ?? app.cdkJson ?? `${app.dir}/x`)?.manifest;
+    if (manifest && dependsOn(manifest, /^(aws-cdk-lib|monocdk)$/)) return 2;
+    if (manifest && dependsOn(manifest, /^@aws-cdk\/core$/)) return 1;
+    return fromCode;
+  };
   const within = (dir: string, file: string) => dir === '' || file.startsWith(`${dir}/`);
   const reads = <T extends { node: ts.Node }>(list: readonly T[], dir: string, key: (x: T) => string) => {
     const seen = new Set<string>();
@@ -55,7 +65,7 @@ export function appFacts(ctx: EmitContext, unused: readonly UnusedStackClass[] =
         ...allContextReads(ctx, app.dir, ctx.model.contextReads.some((r) => r.key === '*')),
       ],
       envReads: reads(ctx.model.envReads, app.dir, (r) => r.name),
-      cdkVersion: version as 1 | 2,
+      cdkVersion: versionOfApp(app),
       ...(notDeployed.length > 0 ? { stackClassesNotDeployed: notDeployed } : {}),
     },
     at: [{ file: app.cdkJson ?? app.entry ?? app.dir }],
@@ -103,7 +113,7 @@ export function stackFacts(ctx: EmitContext, it: Interpreter): CdkStackFact[] {
       if (stackOf(d.from) === rec && to && to !== rec && !(alternatives.get(rec) ?? []).includes(to)) depends.add(ctx.stackName(to)!);
     }
     const constructs = new Set<string>();
-    for (const r of ctx.model.recs) if (r.decl && r.kind === 'cdk' && !r.category && stackOf(r) === rec) constructs.add(r.className);
+    for (const r of ctx.model.recs) if (r.decl && r.kind === 'cdk' && !r.category && stackOf(r) === rec) constructs.add(ctx.className(r.decl, r.className));
     const extendsText = rec.decl ? classKind(it, rec.decl).extendsText : rec.className;
     out.push({
       kind: 'cdk.stack',
@@ -152,7 +162,7 @@ export function constructClassFacts(ctx: EmitContext): CdkConstructClassFact[] {
   const byDecl = new Map<ts.Node, { name: string; at: Citation; stacks: Set<string>; creates: Map<string, number> }>();
   for (const r of ctx.model.recs) {
     if (!r.decl || r.kind !== 'cdk') continue;
-    const entry = byDecl.get(r.decl) ?? { name: r.className, at: citationOf(r.decl.name ?? r.decl), stacks: new Set<string>(), creates: new Map<string, number>() };
+    const entry = byDecl.get(r.decl) ?? { name: ctx.className(r.decl, r.className), at: citationOf(r.decl.name ?? r.decl), stacks: new Set<string>(), creates: new Map<string, number>() };
     const stack = ctx.stackName(r);
     if (stack) entry.stacks.add(stack);
     // What one instance creates (the most any instance does), named by service: `EventBus` → AppSync Events API.

@@ -21,6 +21,21 @@ export function tableFacts(ctx: EmitContext, grants: readonly CdkGrant[], lambda
       consumersByTable.set(t.source, [...(consumersByTable.get(t.source) ?? []), l.id]);
     }
   }
+  // Containers are given a table's name the same way (ECS task definitions, Fargate patterns).
+  const addEnv = (env: Value | undefined, owner: string) => {
+    if (env?.k !== 'obj') return;
+    for (const [name, value] of env.props) {
+      const table = value.k === 'attr' && value.name === 'tableName' ? ctx.recOf(value, 'table') : undefined;
+      if (table) envByTable.set(ctx.id(table), [...(envByTable.get(ctx.id(table)) ?? []), { name, lambda: owner }]);
+    }
+  };
+  for (const rec of ctx.model.recs) {
+    if (rec.kind !== 'cdk' || rec.category === 'lambda') continue;
+    for (const c of rec.extras.get('container') ?? []) addEnv(prop(c.values[1], 'environment'), `${ctx.id(rec)}/${stringOf(c.values[0]) ?? 'container'}`);
+    if (rec.category) continue;
+    addEnv(prop(rec.props, 'environment'), ctx.id(rec));
+    addEnv(prop(prop(rec.props, 'taskImageOptions'), 'environment'), ctx.id(rec));
+  }
   const grantsByResource = new Map<string, CdkGrant[]>();
   for (const g of grants) grantsByResource.set(g.resource, [...(grantsByResource.get(g.resource) ?? []), g]);
   for (const rec of ctx.model.recs) {

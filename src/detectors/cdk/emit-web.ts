@@ -187,7 +187,7 @@ export function distributionFacts(ctx: EmitContext): CdkDistributionFact[] {
         behaviour(isDefault?.k === 'bool' && isDefault.v ? '*' : (stringOf(prop(b, 'pathPattern')) ?? textOf(prop(b, 'pathPattern'))), origin, b, citeValue(b) ?? citationOf(rec.node));
       }
     }
-    const names = prop(props, 'domainNames');
+    const names = prop(props, 'domainNames') ?? aliasesOf(props);
     return {
       kind: 'cdk.distribution' as const,
       id: ctx.id(rec),
@@ -234,4 +234,18 @@ export function edgeFunctionFacts(ctx: EmitContext): CdkEdgeFunctionFact[] {
       at: ctx.at(rec),
     };
   });
+}
+
+/**
+ * The custom domains of a `CloudFrontWebDistribution`: `aliasConfiguration: { names }` (v1), or the `aliases` of its
+ * `viewerCertificate: ViewerCertificate.fromAcmCertificate(cert, { aliases })` (or `fromCloudFrontDefaultCertificate(...aliases)`).
+ */
+function aliasesOf(props: Value | undefined): Value | undefined {
+  const config = prop(props, 'aliasConfiguration');
+  if (config && config.k !== 'undef') return config.k === 'obj' ? prop(config, 'names') : config;
+  const cert = prop(props, 'viewerCertificate');
+  if (cert?.k !== 'ext' || !cert.args) return undefined;
+  const method = cert.path[cert.path.length - 1];
+  if (method === 'fromCloudFrontDefaultCertificate') return cert.args.length > 0 ? { k: 'arr', items: [...cert.args], open: false } : undefined;
+  return prop(cert.args[1], 'aliases');
 }

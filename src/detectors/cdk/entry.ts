@@ -66,7 +66,8 @@ function fromCode(ctx: EmitContext, code: ExtValue, handler: string | undefined,
     return file ? { entry: file, entryResolved: true, entrySource: 'inline', handler } : { entryResolved: false, entrySource: 'inline', handler };
   }
   if (/Image|Docker|Ecr/.test(name)) return dockerEntry(ctx, name, code, definingFile);
-  if (/fromAsset$|AssetCode$/.test(name)) {
+  // `Code.asset(dir)`: v1's older name of `Code.fromAsset`.
+  if (/fromAsset$|Code\.asset$|AssetCode$/.test(name)) {
     // `Code.fromAsset(dir)` + `handler: 'index.handler'` → `dir/index.{ts,js,…}`.
     const stemName = handler && handler.includes('.') ? handler.slice(0, handler.lastIndexOf('.')) : 'index';
     const asWritten = `${textOf(code)} + handler ${handler ?? '?'}`;

@@ -66,6 +66,20 @@ export interface CdkAppData {
 }
 export type CdkAppFact = Fact<'cdk.app', CdkAppData>;
 
+/**
+ * Another app: a script in a docs, examples or tests folder that creates its own `App` (an archived v1 app, an
+ * example) while a cdk.json app is deployed. It is read on its own and only summarised: its stacks and resources are
+ * not the deployed app's, so no other fact counts them.
+ */
+export interface CdkOtherAppData {
+  /** The script that creates the app. */
+  readonly entry: string;
+  readonly cdkVersion: 1 | 2;
+  /** Its stack classes (file + name) with how many times it instantiates each, and how many constructs each creates. */
+  readonly stacks: readonly { readonly className: string; readonly instances: number; readonly resources: number; readonly at: Citation }[];
+}
+export type CdkOtherAppFact = Fact<'cdk.otherApp', CdkOtherAppData>;
+
 // -------------------------------------------------------------------------------------------------------- stacks
 
 export interface CdkStackInstance {
@@ -308,7 +322,10 @@ export interface CdkTableData extends CdkConstructData {
   readonly removalPolicy?: string;
   /** Grants on this table (`table.grantReadWriteData(fn)`), grantee lambda ids resolved when possible. */
   readonly grants: readonly CdkGrant[];
-  /** Lambda env vars whose value is this table's name: how handler code finds it. Sorted by name. */
+  /**
+   * Env vars whose value is this table's name: how handler code finds it. Sorted by name. `lambda` is the function's
+   * fact id, or for a container (`addContainer`, `taskImageOptions`, `ContainerDefinition`) `<construct id>/<container>`.
+   */
   readonly envVars: readonly { readonly name: string; readonly lambda: string }[];
   /** Lambdas consuming the table's stream (`DynamoEventSource`). */
   readonly streamConsumers: readonly string[];

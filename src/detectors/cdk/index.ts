@@ -6,6 +6,8 @@ import { Interpreter } from './interpreter.js';
 import { Program } from './program.js';
 import { AUX_DIR } from '../stack/role.js';
 import { readUnreached } from './unreached.js';
+import { readOtherApps } from './other-apps.js';
+import { isAsideScript } from './aside.js';
 
 export type * from './facts.js';
 export type * from './facts-appsync.js';
@@ -31,14 +33,18 @@ export const cdkDetector: Detector = {
     const files = candidateFiles(index, apps);
     const entries = apps.map((a) => a.entry).filter((e): e is string => e !== undefined);
     const scripts = appScripts(index, files);
+    // A script in docs/, examples/ or tests/ that creates its own App, beside an app that is deployed (cdk.json's, or
+    // a script elsewhere), is another app: read apart, summarised, never counted into the deployed one.
+    const live = entries.length > 0 || scripts.some((s) => !isAsideScript(s));
+    const aside = live ? scripts.filter((s) => !entries.includes(s) && isAsideScript(s)) : [];
+    const own = scripts.filter((s) => !aside.includes(s));
     if (entries.length === 0) {
       // A cdk.json without `app` (apps chosen with `cdk --app` in a Makefile or script): each script is an app.
-      entries.push(...scripts);
-      apps = [...apps, ...scripts.map((entry): AppInfo => ({ dir: appDirOf(apps, entry) ?? index.packageOf(entry)?.dir ?? '', entry, contextKeys: [] }))];
+      entries.push(...own);
+      apps = [...apps, ...own.map((entry): AppInfo => ({ dir: appDirOf(apps, entry) ?? index.packageOf(entry)?.dir ?? '', entry, contextKeys: [] }))];
     } else {
-      // Other scripts that create an App are apps of their own (`cdk --app 'npx ts-node bin/publish.ts' deploy`),
-      // unless they sit in an examples or tests folder.
-      const more = scripts.filter((s) => !entries.includes(s) && !s.split('/').slice(0, -1).some((d) => AUX_DIR.test(d)));
+      // Other scripts that create an App are apps of their own (`cdk --app 'npx ts-node bin/publish.ts' deploy`).
+      const more = own.filter((s) => !entries.includes(s));
       entries.push(...more);
       apps = [...apps, ...more.map((entry): AppInfo => ({ dir: appDirOf(apps, entry) ?? index.packageOf(entry)?.dir ?? '', entry, contextKeys: [] }))];
     }
@@ -50,7 +56,11 @@ export const cdkDetector: Detector = {
       if (it.model.stackUses.size > before) followed.push(index.packageOf(entry)?.dir ?? '', ...apps.filter((a) => a.entry === entry).map((a) => a.dir));
     }
     const inFollowed = (file: string) => followed.some((dir) => dir === '' || file.startsWith(`${dir}/`));
-    const unused = readUnreached(it, files, inFollowed);
-    return emitFacts(index, it, apps, unused);
+    const others = readOtherApps(program, aside);
+    // What only another app reads in its own folder (docs/, examples/) is its code, not the deployed app's unreached
+    // code; a class it uses from the app's folders stays a stack class the deployed app does not instantiate.
+    const mine = new Set(it.readFiles());
+    const unused = readUnreached(it, files.filter((f) => mine.has(f) || !others.files.has(f) || !isAsideScript(f)), inFollowed);
+    return [...emitFacts(index, it, apps, unused), ...others.facts];
   },
 };

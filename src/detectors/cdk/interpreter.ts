@@ -34,6 +34,11 @@ export class Interpreter {
     this.frame = { name: 'app', kind: 'script', counts: new Map() };
   }
 
+  /** The files read as modules (the entry and what it imports, followed). */
+  readFiles(): string[] {
+    return [...this.modules.keys()];
+  }
+
   exhausted(): boolean {
     return this.steps > MAX_STEPS;
   }

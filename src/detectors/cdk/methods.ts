@@ -46,6 +46,9 @@ export function cdkMethod(it: Interpreter, rec: Rec, name: string, args: readonl
     if (other?.k === 'rec') it.model.dependencies.push({ from: rec, to: other.rec, node });
     return UNDEF;
   }
+  // `taskDefinition.addContainer('core', { environment: { TABLE_NAME: table.tableName } })`: how a container's code
+  // finds a table, like a Lambda's `environment`.
+  if (name === 'addContainer' && args[1]?.k === 'obj') extra('container');
   const key = rec.category ? EXTRAS[rec.category]?.[name] : undefined;
   if (key) {
     extra(key);

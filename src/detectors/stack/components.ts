@@ -8,6 +8,7 @@ import { filesByPackage } from './package-files.js';
 import { isCdkModule, moduleOfNew, textImports, type TextImports } from './imports-text.js';
 import { withoutComments } from '../shared/text-scan.js';
 import { LIBRARY_MODULES, libraryConstruct, servicesOf } from '../cdk/library-catalogue.js';
+import { isOtherAppText } from '../cdk/aside.js';
 
 /** Rows of the architecture diagram, top to bottom. */
 export const LAYERS = ['client', 'edge', 'compute', 'data'] as const;
@@ -154,10 +155,12 @@ export function detectComponents(index: RepoIndex): ComponentData[] {
     const deps = allDependencies(pkg.manifest);
     if ('aws-cdk-lib' in deps || '@aws-cdk/core' in deps) scanCdk(index, owned.get(pkg) ?? [], counts, add);
   }
-  for (const [title, { n, classes }] of counts) {
+  for (const [title, classes] of counts) {
     // Lambda functions are often created through a wrapper construct, so a count of `new` sites would mislead.
-    const names = [...classes].sort().join('/');
-    add(title, 'data', undefined, title === 'Lambda' ? `via ${names}` : `${n}× ${names}`);
+    const names = [...classes.keys()].sort();
+    if (title === 'Lambda') add(title, 'data', undefined, `via ${names.join('/')}`);
+    // Counted per construct class: one `ApplicationLoadBalancedFargateService` and two `FargateService` are not three of the first.
+    else for (const name of names) add(title, 'data', undefined, `${classes.get(name)}× ${name}`);
   }
 
   for (const pkg of product) {
@@ -185,23 +188,24 @@ export function detectComponents(index: RepoIndex): ComponentData[] {
 }
 
 type AddComponent = (title: string, layer: Layer, evidence: ComponentEvidence | undefined, line?: string) => void;
-type ConstructCounts = Map<string, { n: number; classes: Set<string> }>;
+type ConstructCounts = Map<string, Map<string, number>>;
 
 function scanCdk(index: RepoIndex, files: readonly string[], counts: ConstructCounts, add: AddComponent): void {
   for (const file of files) {
     if (!isSourceFile(file) || SKIP_DIR.test(file) || TEST_FILE.test(file)) continue;
     const source = index.read(file);
     if (source === undefined || !source.includes('new ') || !/aws-cdk|constructs/.test(source)) continue;
+    // Another app (an archived one in docs/, an example) is not what the repository deploys.
+    if (isOtherAppText(file, source)) continue;
     // A construct or an import left in a comment (`// new s3.Bucket(…)`) is not part of the stack.
     const text = withoutComments(source);
     const firstOf = new Set<string>();
     let imports: TextImports | undefined;
     const moduleOf = (prefix: string, name: string) => moduleOfNew((imports ??= textImports(text)), prefix.replace(/\.$/, ''), name);
     const found = (title: string, layer: Layer, className: string, offset: number, what: string) => {
-      const count = counts.get(title) ?? { n: 0, classes: new Set<string>() };
+      const count = counts.get(title) ?? new Map<string, number>();
       counts.set(title, count);
-      count.n++;
-      count.classes.add(className);
+      count.set(className, (count.get(className) ?? 0) + 1);
       if (firstOf.has(title)) return;
       firstOf.add(title);
       add(title, layer, { file, line: index.lineAt(file, offset), what });

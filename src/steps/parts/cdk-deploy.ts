@@ -1,6 +1,6 @@
 /** The CDK app's configuration (context, env vars, stages), cross-stack references, and how it is deployed. */
 import type { FactSet } from '../../facts.js';
-import type { CdkAppFact, CdkStackFact } from '../../detectors/cdk/index.js';
+import type { CdkAppFact, CdkOtherAppFact, CdkStackFact } from '../../detectors/cdk/index.js';
 import type { CiWorkflowFact } from '../../detectors/ci/index.js';
 import type { ScriptFact } from '../../detectors/scripts/index.js';
 import { invocation, type TaskFact } from '../../detectors/tasks/index.js';
@@ -36,6 +36,21 @@ export function appPart(apps: readonly CdkAppFact[]): string {
         flags.length > 0 ? `${plural(flags.length, 'CDK feature flag')} set in cdk.json context` : '',
       ].filter(Boolean);
       return bullets(items);
+    }),
+  );
+}
+
+/**
+ * Apps apart from the deployed one (a script in docs/ or examples/ creating its own App): where they are and their
+ * stacks, so a reader knows they exist; nothing of theirs is counted in this section or any other.
+ */
+export function otherAppsPart(others: readonly CdkOtherAppFact[], withJson: boolean): string {
+  return bullets(
+    others.map((o) => {
+      const d = o.data;
+      const stacks = d.stacks.map((s) => `${code(s.className)} (${s.instances > 0 ? at(s.at) : `${at(s.at)}, not instantiated`})`);
+      const shown = stacks.length > 8 ? [...stacks.slice(0, 8), `+${stacks.length - 8} more`] : stacks;
+      return `Another CDK app in ${cite(d.entry)} (${withJson ? 'not the cdk.json app' : 'not the deployed app'}; AWS CDK v${d.cdkVersion}), with ${plural(d.stacks.length, 'stack')}${shown.length > 0 ? `: ${shown.join(', ')}` : ''}. It is not counted in this map.`;
     }),
   );
 }
