@@ -359,4 +359,30 @@ describe('a CDK Lambda environment', () => {
     // Still set somewhere: no "set nowhere" for the name.
     expect(env.setEvidence('ADMINS_GROUP_NAME').length).toBeGreaterThan(0);
   });
+
+  it('sets it for a workspace library the Lambda package bundles, not for unrelated packages', async () => {
+    const { tempRepo } = await import('./helpers/temp-repo.js');
+    const root = tempRepo({
+      'package.json': JSON.stringify({ name: 'root', private: true, workspaces: ['apps/*', 'packages/*'] }),
+      'apps/cdk/package.json': JSON.stringify({ name: 'cdk', dependencies: { 'aws-cdk-lib': '2.0.0' } }),
+      'apps/cdk/cdk.json': JSON.stringify({ app: 'npx ts-node bin/app.ts' }),
+      'apps/cdk/bin/app.ts': [
+        "import * as lambda from 'aws-cdk-lib/aws-lambda-nodejs';",
+        "new lambda.NodejsFunction(this, 'Job', {",
+        "  entry: '../async-job/src/handler.ts',",
+        "  environment: { EVENT_HTTP_ENDPOINT: 'https://example.invalid' },",
+        '});',
+      ].join('\n'),
+      'apps/async-job/package.json': JSON.stringify({ name: 'async-job', dependencies: { '@repo/events': 'workspace:*' } }),
+      'apps/async-job/src/handler.ts': "import { send } from '@repo/events';\nexport const handler = async () => send();\n",
+      'packages/events/package.json': JSON.stringify({ name: '@repo/events', main: 'src/send.ts' }),
+      'packages/events/src/send.ts': 'export const send = () => fetch(process.env.EVENT_HTTP_ENDPOINT!);\n',
+      'packages/web/package.json': JSON.stringify({ name: 'web' }),
+      'packages/web/src/x.ts': 'export const x = process.env.EVENT_HTTP_ENDPOINT;\n',
+    });
+    const env = await modelOf(root);
+    const v = env.get('EVENT_HTTP_ENDPOINT')!;
+    expect(env.setsFor(v, ['packages/events/src/send.ts']).map((s) => s.kind)).toEqual(['cdk']);
+    expect(env.setsFor(v, ['packages/web/src/x.ts'])).toEqual([]);
+  });
 });

@@ -265,7 +265,35 @@ export class EnvModel {
     if (this.infraFiles.has(readFile)) return false;
     if (!set.entry) return true;
     const pkg = this.dirOf(set.entry);
-    return pkg === this.dirOf(set.at.file) || this.dirOf(readFile) === pkg;
+    const readPkg = this.dirOf(readFile);
+    return pkg === this.dirOf(set.at.file) || readPkg === pkg || this.bundledBy(pkg).has(readPkg);
+  }
+
+  private readonly bundled = new Map<string, Set<string>>();
+
+  /**
+   * The workspace packages a Lambda's code package depends on (transitively): the bundler puts them in the Lambda, so
+   * a library's read (`@repo/event-utils` reading `EVENT_HTTP_ENDPOINT`) is set by that Lambda's environment too.
+   */
+  private bundledBy(pkgDir: string): Set<string> {
+    let out = this.bundled.get(pkgDir);
+    if (out) return out;
+    out = new Set<string>();
+    const byName = new Map(this.index.packages.map((p) => [p.name, p.dir]));
+    const queue = [pkgDir];
+    while (queue.length > 0) {
+      const dir = queue.shift() as string;
+      const manifest = this.index.packages.find((p) => p.dir === dir)?.manifest;
+      const deps = { ...(manifest?.dependencies ?? {}), ...(manifest?.devDependencies ?? {}), ...(manifest?.peerDependencies ?? {}) };
+      for (const name of Object.keys(deps)) {
+        const d = byName.get(name);
+        if (d === undefined || d === pkgDir || out.has(d) || this.index.packages.find((p) => p.dir === d)?.isRoot) continue;
+        out.add(d);
+        queue.push(d);
+      }
+    }
+    this.bundled.set(pkgDir, out);
+    return out;
   }
 
   /** A Dockerfile's ENV reaches the code its image holds: the build context and COPY sources, not every package. */
