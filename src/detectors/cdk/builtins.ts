@@ -8,6 +8,7 @@ import { categoryOf, normaliseExt } from './catalogue.js';
 import { importedConstruct } from './constructs.js';
 import { dirOf } from './evaluate.js';
 import type { Interpreter } from './interpreter.js';
+import type { Rec } from './records.js';
 import { UNDEF, stringOf, truthy, unknown, type ArrValue, type ExtValue, type ObjValue, type StrValue, type Value } from './values.js';
 
 const posix = path.posix;
@@ -39,6 +40,11 @@ export function extCall(it: Interpreter, ext: ExtValue, args: readonly Value[], 
   if ((ext.module === 'url' || ext.module === 'node:url') && fn === 'fileURLToPath') return args[0]?.k === 'str' ? { ...args[0], n: node } : unknown(node);
   if (ext.module === 'global') return globalCall(it, ext.path.join('.'), args, node);
   const { module, path: p } = normaliseExt(ext.module, ext.path);
+  // `Stack.of(this)`: the stack that holds the construct; what is created in it (`new CfnOutput(Stack.of(this), …)`)
+  // belongs to that stack.
+  if (fn === 'of' && args[0]?.k === 'rec' && p.length >= 2 && categoryOf(module, p.slice(0, -1)) === 'stack') {
+    for (let r: Rec | undefined = args[0].rec; r; r = r.parent) if (r.kind === 'stack') return { k: 'rec', rec: r, n: node };
+  }
   // `Table.fromTableName(this, 'Users', name)`: a reference to a resource defined elsewhere.
   if (fn?.startsWith('from') && args[0]?.k === 'rec' && p.length >= 2) {
     const category = categoryOf(module, p.slice(0, -1));
