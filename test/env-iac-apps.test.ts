@@ -88,6 +88,8 @@ describe('env sets in another CDK app', () => {
     expect(row('TABLE_NAME')).toMatch(/`container 'core'` `\/infrastructure\/core\.ts:12`; in another CDK app \(not the cdk\.json app\): AWS CDK `environment` of `Function 'crawl'` `\/docs\/old-app\.js:9`/);
     // Set only in the other app: said so, not "—".
     expect(row('ONLY_OLD')).toContain("in another CDK app (not the cdk.json app): AWS CDK `environment` of `Function 'crawl'` `/docs/old-app.js:10`");
+    // The container's secret reaches the code from a secret store; the archived app's Lambda is not how.
+    expect(md).toContain("- `API_TOKEN` — from a secret store into `container 'core'` via AWS CDK `secrets` `/infrastructure/core.ts:15`; read in `/app/core/index.js:1`");
     expect(missingCitations(md, await indexOf(root))).toEqual([]);
   });
 });
