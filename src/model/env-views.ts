@@ -24,6 +24,13 @@ export interface SetSite {
   readonly owner?: string;
   /** A CDK Lambda's handler file: the environment reaches that code, not the CDK app that declares it. */
   readonly entry?: string;
+  /** A container's image folder (`ContainerImage.fromAsset('./app/core')`): its `environment` reaches that code. */
+  readonly codeDir?: string;
+  /**
+   * Set in another CDK app (a script in docs/ or examples/ creating its own App), not the deployed one: shown apart,
+   * never as the deployment's. `cdkJson` when a cdk.json names the deployed app.
+   */
+  readonly otherApp?: { readonly entry: string; readonly cdkJson: boolean };
   /** CI value source: `secret X`, `var X`, `literal`. */
   readonly source?: string;
   /** A CDK value that is a literal in the code (names a literal, never its value). */

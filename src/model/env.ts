@@ -14,6 +14,7 @@ import { nodeEnvTooling, toolingOf } from './env-node-env.js';
 import { CRA, CRA_TOOLS, TOOLING, VITEST_RUN, VITEST_TOOLS } from '../detectors/env/runtime.js';
 import { wranglerBindingSets } from './env-binding-sets.js';
 import { importedByLambdaCode } from './env-lambda-imports.js';
+import { imageDir, otherAppOf } from './env-iac-sites.js';
 import type { CdkLambdaFact } from '../detectors/cdk/facts.js';
 import { ciDetector, type CiWorkflowFact } from '../detectors/ci/index.js';
 import {
@@ -105,8 +106,11 @@ export class EnvModel {
       }
     }
     const iacFiles = new Set<string>();
+    const otherApp = otherAppOf(facts);
     for (const f of facts.of<EnvSetFact>('env.set')) {
       const d = f.data;
+      const other = d.kind === 'iac' ? otherApp(d.file) : undefined;
+      const codeDir = d.image ? imageDir(index, facts, d.file, d.image) : undefined;
       // The CDK detector saw the variable in this file already, with the Lambda it belongs to (it cites the value's
       // line, this pass the key's).
       if (d.kind === 'iac' && cdkFiles.has(`${d.name} ${d.file}`)) continue;
@@ -120,6 +124,8 @@ export class EnvModel {
         ...(d.from ? { from: d.from } : {}),
         ...(d.ref ? { ref: d.ref } : {}),
         ...(d.secretRef ? { secretRef: true } : {}),
+        ...(codeDir !== undefined ? { codeDir } : {}),
+        ...(other ? { otherApp: other } : {}),
         ...(d.kind === 'code' && isTestPath(d.file) ? { test: true } : {}),
       });
     }
@@ -203,7 +209,8 @@ export class EnvModel {
     this.infraFiles = infra;
     this.lambdaFiles = new Set(
       [...out.values()]
-        .filter((v) => v.sets.some((s) => s.kind === 'cdk' || s.kind === 'function' || (s.kind === 'iac' && s.tool === 'AWS CDK' && !s.owner?.startsWith('container'))))
+        // Another app's Lambdas are not deployed: their environment makes no file Lambda code.
+        .filter((v) => v.sets.some((s) => s.kind === 'cdk' || s.kind === 'function' || (s.kind === 'iac' && s.tool === 'AWS CDK' && !s.otherApp && !s.owner?.startsWith('container') && s.codeDir === undefined)))
         .flatMap((v) => v.reads.map((r) => r.file))
         .filter((f) => !infra.has(f)),
     );
@@ -252,6 +259,7 @@ export class EnvModel {
     return v.sets.filter((s) => {
       if (s.kind === 'dockerfile' || s.kind === 'dockerfile-arg') return files.some((f) => this.inImage(s.at.file, f));
       if (s.kind === 'cdk') return files.some((f) => this.inLambda(s, f));
+      if (s.codeDir !== undefined) return files.some((f) => this.inContainer(s.codeDir!, f));
       return !SCOPED.has(s.kind) || files.some((f) => this.serves(s, f));
     });
   }
@@ -294,6 +302,15 @@ export class EnvModel {
     }
     this.bundled.set(pkgDir, out);
     return out;
+  }
+
+  /**
+   * A container's `environment` reaches the code its image is built from (`fromAsset('./app/core')`: that folder, or
+   * the package it belongs to), not the CDK app that passes the values on.
+   */
+  private inContainer(codeDir: string, readFile: string): boolean {
+    if (this.infraFiles.has(readFile)) return false;
+    return readFile.startsWith(`${codeDir}/`) || (this.dirOf(readFile) !== '' && this.dirOf(readFile) === this.dirOf(`${codeDir}/x`));
   }
 
   /** A Dockerfile's ENV reaches the code its image holds: the build context and COPY sources, not every package. */

@@ -63,7 +63,7 @@ const ENV_READS: TreeMemo<FileEnvReads> = {
 
 /** Environment blocks in CDK/SST/Pulumi code, computed while the CDK and infrastructure detectors hold the trees. */
 const IAC_SETS: TreeMemo<IacEnvSet[]> = {
-  namespace: 'env.iac-sets@3',
+  namespace: 'env.iac-sets@4',
   wants: (file, text) => !GENERATED.test(file) && (text.includes('nvironment') || text.includes('secrets')) && IAC_WORDS.test(text),
   compute: iacEnvSets,
 };

@@ -15,6 +15,12 @@ export interface IacEnvSet {
   readonly tool: string;
   readonly owner?: string;
   readonly secretRef?: boolean;
+  /**
+   * A container's image built from a folder of the repository (`image: ContainerImage.fromAsset('./app/core')`):
+   * the folder as written, and whether it is relative to the defining file (`path.join(__dirname, …)`) rather than to
+   * the folder `cdk` runs in. Its variables reach that code, not the CDK app that passes them on.
+   */
+  readonly image?: { readonly path: string; readonly fromFile: boolean };
 }
 
 const MODULES: readonly [RegExp, string][] = [
@@ -42,7 +48,9 @@ export function iacEnvSets(sf: ts.SourceFile): IacEnvSet[] {
       if (key !== 'environment' && key !== 'Environment' && key !== 'environmentVariables' && key !== 'environmentVariablesOverride' && key !== 'secrets') return;
       if (key === 'secrets' && !siblings(node).has('image')) return;
       const owner = ownerOf(node, sf);
-      for (const k of objectKeys(node.initializer, consts())) out.push({ name: k.name, line: k.line, tool, ...(owner ? { owner } : {}), ...(key === 'secrets' ? { secretRef: true } : {}) });
+      const image = imageOf(node, consts());
+      for (const k of objectKeys(node.initializer, consts()))
+        out.push({ name: k.name, line: k.line, tool, ...(owner ? { owner } : {}), ...(key === 'secrets' ? { secretRef: true } : {}), ...(image ? { image } : {}) });
     } else if (ts.isCallExpression(node) && lastName(node.expression) === 'addEnvironment' && ts.isPropertyAccessExpression(node.expression)) {
       const name = staticString(node.arguments[0], consts());
       if (name?.resolved && NAME.test(name.text)) out.push({ name: name.text, line: lineOf(node, sf), tool, owner: node.expression.expression.getText(sf).slice(0, 60) });
@@ -85,6 +93,27 @@ function objectKeys(expr: ts.Expression, constants: ReadonlyMap<string, ts.Expre
     }
   }
   return out;
+}
+
+/**
+ * The folder of the sibling `image: ContainerImage.fromAsset(dir)` (an ECS container definition, `addContainer`, a
+ * pattern's `taskImageOptions`), through a same-file constant; `path.join(__dirname, …)` is relative to the file.
+ */
+function imageOf(node: ts.PropertyAssignment, constants: ReadonlyMap<string, ts.Expression>): IacEnvSet['image'] {
+  const prop = node.parent.properties.find((p) => (ts.isPropertyAssignment(p) || ts.isShorthandPropertyAssignment(p)) && propertyNameText(p.name) === 'image');
+  if (!prop) return undefined;
+  let e: ts.Expression | undefined = ts.isPropertyAssignment(prop) ? prop.initializer : ts.isShorthandPropertyAssignment(prop) ? prop.name : undefined;
+  for (let i = 0; e && ts.isIdentifier(e) && i < 3; i++) e = constants.get(e.text);
+  if (!e || !ts.isCallExpression(e) || lastName(e.expression) !== 'fromAsset') return undefined;
+  const arg = e.arguments[0];
+  const dir = staticString(arg, constants);
+  if (dir?.resolved) return { path: dir.text, fromFile: false };
+  // `path.join(__dirname, '..', 'app')` / `resolve(__dirname, 'app')`: every other part a static string.
+  if (!arg || !ts.isCallExpression(arg) || !/^(join|resolve)$/.test(lastName(arg.expression) ?? '')) return undefined;
+  const [first, ...rest] = arg.arguments;
+  if (!first || !ts.isIdentifier(first) || first.text !== '__dirname') return undefined;
+  const parts = rest.map((a) => staticString(a, constants));
+  return parts.every((p) => p?.resolved) ? { path: ['.', ...parts.map((p) => p!.text)].join('/'), fromFile: true } : undefined;
 }
 
 function siblings(node: ts.PropertyAssignment): Set<string> {

@@ -125,6 +125,8 @@ export interface EnvSetData {
   readonly ref?: string;
   /** The value comes from a secret store (`secretKeyRef`, `secretRef`, ECS `secrets`). */
   readonly secretRef?: boolean;
+  /** A container's image folder as written (`ContainerImage.fromAsset('./app/core')`); see `IacEnvSet.image`. */
+  readonly image?: { readonly path: string; readonly fromFile: boolean };
 }
 export type EnvSetFact = Fact<'env.set', EnvSetData>;
 

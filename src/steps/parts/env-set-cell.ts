@@ -1,5 +1,5 @@
 /** The "Set in" cell: who sets a variable, grouped by kind, each kind in a few words with where. */
-import { citeAll } from '../../markdown/cite.js';
+import { cite, citeAll } from '../../markdown/cite.js';
 import { code, oneLine } from '../../markdown/text.js';
 import { SET_ORDER, type SetKind, type SetSite } from '../../model/env.js';
 
@@ -9,13 +9,26 @@ import { SET_ORDER, type SetKind, type SetSite } from '../../model/env.js';
  */
 export function setIn(sites: readonly SetSite[], runtime?: string): string {
   const parts: string[] = runtime ? [`set by ${runtime}`] : [];
+  parts.push(...byKinds(sites.filter((s) => !s.otherApp)));
+  // Another CDK app's sets (an archived app in docs/) are not the deployment's: after it, said to be another app's.
+  const others = new Map<string, SetSite[]>();
+  for (const s of sites) if (s.otherApp) others.set(s.otherApp.entry, [...(others.get(s.otherApp.entry) ?? []), s]);
+  for (const [entry, list] of others) {
+    const where = list.every((s) => s.at.file === entry) ? '' : ` ${cite(entry)}`;
+    parts.push(`in another CDK app${where} (${list[0].otherApp!.cdkJson ? 'not the cdk.json app' : 'not the deployed app'}): ${byKinds(list).join(', ')}`);
+  }
+  return parts.join('; ') || '—';
+}
+
+function byKinds(sites: readonly SetSite[]): string[] {
+  const parts: string[] = [];
   const byKind = new Map<SetKind, SetSite[]>();
   for (const s of sites) byKind.set(s.kind, [...(byKind.get(s.kind) ?? []), s]);
   for (const kind of SET_ORDER) {
     const list = byKind.get(kind);
     if (list) parts.push(...describe(kind, list));
   }
-  return parts.join('; ') || '—';
+  return parts;
 }
 
 function describe(kind: SetKind, list: readonly SetSite[]): string[] {

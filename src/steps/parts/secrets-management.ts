@@ -58,9 +58,13 @@ export function secretsSection(model: StepModel, sources: readonly SecretSourceF
     const items = secretVars.map((v) => {
       const cdk = v.sets.filter((s) => s.kind === 'cdk');
       const ci = v.sets.filter((s) => s.kind === 'ci' && s.source?.startsWith('secret'));
+      // An ECS container's `secrets` (the deployed app's, not another CDK app's): the value comes from a secret store.
+      const stored = v.sets.filter((s) => s.kind === 'iac' && s.secretRef && !s.otherApp);
+      const holders = [...new Set(stored.map((s) => s.owner).filter((o): o is string => !!o))].map(code);
       const how = [
         ci.length ? `from CI secret${ci.length > 1 ? 's' : ''} ${[...new Set(ci.map((s) => code(s.source!.split(' ')[1] ?? v.name)))].join(', ')}` : '',
         cdk.length ? `into Lambda environment via CDK ${citeAll(cdk.map((s) => s.at), 2)}` : '',
+        stored.length ? `from a secret store into ${holders.length ? holders.join(', ') : 'a container'} via ${stored[0].tool ?? 'infrastructure code'} \`secrets\` ${citeAll(stored.map((s) => s.at), 2)}` : '',
         v.reads.length ? `read in ${citeAll(v.reads.map((r) => ({ file: r.file, line: r.lines[0] })), 3)}` : notRead(model, v.name),
       ].filter(Boolean);
       return `${code(v.name)} — ${how.join('; ')}`;
