@@ -33,6 +33,7 @@ const WORDS: Record<string, string> = {
   'cdk.alarm': 'CloudWatch alarm',
   'cdk.api': 'API Gateway API',
   'cdk.app': 'CDK app',
+  'cdk.otherApp': 'another CDK app (not the one cdk.json deploys)',
   'cdk.authorizer': 'API authorizer',
   'cdk.bucket': 'S3 bucket',
   'cdk.construct': 'CDK construct',
