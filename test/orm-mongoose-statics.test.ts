@@ -23,6 +23,7 @@ function app(): string {
     'models/User.js': [
       "const mongoose = require('mongoose');",
       "const userSchema = new mongoose.Schema({ email: String }, { statics: { byEmail(email) { return this.findOne({ email }); } } });",
+      'userSchema.statics.hashIP = function hashIP(ip) { return String(ip); };',
       "const User = mongoose.model('User', userSchema);",
       'module.exports = User;',
     ].join('\n'),
@@ -46,6 +47,7 @@ function app(): string {
       'exports.find = (req) => User.byEmail(req.query.email);',
       'exports.register = (req) => User.register(req.body);',
       "exports.listen = () => User.on('index', () => {});",
+      'exports.ip = (req) => User.hashIP(req.ip);',
     ].join('\n'),
     // A file that imports no model: its `req.user.save()` still writes the User that deserializeUser loads.
     'controllers/other.js': 'exports.x = async (req) => { await req.user.save(); };\n',
@@ -61,7 +63,8 @@ describe('Mongoose: custom statics and req.user', () => {
     expect(rows).toContain('Session write removeSessionByUserId controllers/user.js:4');
     expect(rows).toContain('User read byEmail controllers/user.js:10');
     expect(rows).toContain('User call register controllers/user.js:11');
-    expect(rows.some((r) => r.includes(' on '))).toBe(false);
+    // Not queries: an event listener, and a static that calls nothing on `this`.
+    expect(rows.some((r) => r.includes(' on ') || r.includes('hashIP'))).toBe(false);
     const md = (await section(databaseSchemaStep, root)).markdown;
     expect(md).not.toContain('No direct calls found');
     expect(md).toContain('| write | `removeSessionByUserId` | `exports.logout` | `/controllers/user.js:4` |');

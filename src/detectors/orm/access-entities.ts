@@ -213,7 +213,7 @@ export function mongooseVisitor(context: FileContext, models: ModelTable, reques
         // Any other call on the model is access too: a custom static (`Session.removeByUser(id)`) does what its body
         // does, and one the tool cannot see into (a plugin's) is recorded as a call of unknown kind, never dropped.
         const kind = MONGOOSE_METHODS.get(method) ?? (model && (model.statics?.[method] ?? 'call'));
-        if (kind && model) hits.push({ model, kind, method, node: call });
+        if (kind && kind !== 'none' && model) hits.push({ model, kind, method, node: call });
       }
       return hits;
     },

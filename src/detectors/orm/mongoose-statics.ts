@@ -2,15 +2,16 @@
  * Custom statics of a Mongoose schema (`schema.statics = { removeByUser() { return this.deleteMany(…) } }`,
  * `schema.statics.x = function`, `schema.static('x', fn)`, `new Schema(def, { statics: {…} })`). The code calls them on
  * the model (`Session.removeByUser(id)`), which is access to that model: the access visitor records such a call, with
- * the operation the static's body performs through `this` when it says (a write when any call writes).
+ * the operation the static's body performs through `this` when it says (a write when any call writes); a static that
+ * calls nothing on `this` is a plain helper (`User.hashIP(ip)`), not access.
  */
 import { ts, walk } from '../../scan/ts.js';
 import { propertyNameText, staticString } from '../shared/ast.js';
 import { MONGOOSE_METHODS } from './access-entities.js';
 
-export type StaticKind = 'read' | 'write' | 'call';
+export type StaticKind = 'read' | 'write' | 'call' | 'none';
 
-/** Schema variable → static name → what its body does (`call` when it calls no model method on `this`). */
+/** Schema variable → static name → what its body does through `this`. */
 export type SchemaStatics = Map<string, Record<string, StaticKind>>;
 
 /** Records the statics one node of a model file declares, by the schema variable they belong to. */
@@ -56,15 +57,18 @@ function add(out: SchemaStatics, schema: string, name: string, body: ts.Node): v
   out.set(schema, map);
 }
 
-/** `this.deleteMany(…)` in the body: a write; `this.find(…)` only: a read; neither: unknown. */
+/**
+ * `this.deleteMany(…)` in the body: a write; `this.find(…)` only: a read; another call on `this` (a static of a plugin,
+ * `this.model('Other')`): unknown; no call on `this` at all (`hashIP(ip)`, `generateToken()`): `none`, a helper that
+ * reads and writes nothing (a query it makes on the model by name is recorded where it is written).
+ */
 function bodyKind(body: ts.Node): StaticKind {
-  let kind: StaticKind = 'call';
+  let kind: StaticKind = 'none';
   walk(body, (n) => {
     if (!ts.isCallExpression(n) || !ts.isPropertyAccessExpression(n.expression)) return;
     if (n.expression.expression.kind !== ts.SyntaxKind.ThisKeyword) return;
-    const found = MONGOOSE_METHODS.get(n.expression.name.text);
-    if (found === 'write') kind = 'write';
-    else if (found === 'read' && kind === 'call') kind = 'read';
+    const found = MONGOOSE_METHODS.get(n.expression.name.text) ?? 'call';
+    if (found === 'write' || kind === 'none' || (kind === 'call' && found === 'read')) kind = found;
   });
   return kind;
 }

@@ -38,9 +38,9 @@ export interface OrmModelData {
   readonly binding?: string;
   /**
    * Mongoose: the schema's custom statics, by what their body does through `this` (`write` when any call writes,
-   * `call` when it calls no model method the tool knows).
+   * `call` when it calls only methods the tool does not know, `none` when it calls nothing on `this`).
    */
-  readonly statics?: Readonly<Record<string, 'read' | 'write' | 'call'>>;
+  readonly statics?: Readonly<Record<string, 'read' | 'write' | 'call' | 'none'>>;
   readonly fields: readonly OrmField[];
   readonly primaryKey: readonly string[];
   readonly indexes: readonly OrmIndex[];
