@@ -365,3 +365,46 @@ describe('backend-code on be-dynamo-batch', () => {
     expect(access.filter((a) => a.file === 'src/lib/changelog.js')).toHaveLength(2);
   });
 });
+
+describe('Express error responses (the shape of sahat/hackathon-starter)', () => {
+  it('lists the 404 handler and errorhandler(), not a retry check that reads a status to decide whether to retry', async () => {
+    const { tempRepo } = await import('./helpers/temp-repo.js');
+    const root = tempRepo({
+      'package.json': JSON.stringify({ name: 'app', private: true, dependencies: { express: '^4.0.0', errorhandler: '^1.5.0' } }),
+      'app.js': [
+        "const express = require('express');",
+        "const errorHandler = require('errorhandler');",
+        'const app = express();',
+        "app.get('/', (req, res) => res.send('ok'));",
+        'app.use((req, res, next) => {',
+        "  res.status(404).send('Page Not Found');",
+        '});',
+        "if (process.env.NODE_ENV === 'development') {",
+        '  app.use(errorHandler());',
+        '} else {',
+        '  app.use((err, req, res, next) => {',
+        "    res.status(500).send('Server Error');",
+        '  });',
+        '}',
+        'app.listen(3000);',
+      ].join('\n'),
+      'controllers/ai.js': [
+        "const { InferenceClientProviderApiError } = require('@huggingface/inference');",
+        'function isNonRetryableError(err) {',
+        '  if (err instanceof InferenceClientProviderApiError) {',
+        '    const status = err.httpResponse?.status;',
+        "    if (typeof status === 'number' && [400, 404].includes(status)) return true;",
+        '  }',
+        '  return false;',
+        '}',
+        'exports.run = async (req, res) => { try { await 1; } catch (e) { if (isNonRetryableError(e)) throw e; } res.json({}); };',
+      ].join('\n'),
+    });
+    const mapping = data<ErrorMappingData>(await detect(backendCodeDetector, root), 'backend.error-mapping');
+    expect(mapping.map((m) => `${m.name} ${m.file}:${m.line}${m.role ? ` ${m.role}` : ''}`)).toEqual([
+      'app.use(…) app.js:5 not-found',
+      'app.use(errorHandler()) app.js:9',
+      'app.use(…) app.js:11',
+    ]);
+  });
+});

@@ -137,3 +137,27 @@ describe('the run command of a suite whose script is not named test', () => {
     expect(md).not.toContain('npm run e2e:ui');
   });
 });
+
+describe('the "run one file" example', () => {
+  it('is not a file the test script excludes (mocha --exclude, jest --testPathIgnorePatterns): naming it would run nothing', async () => {
+    // The shape of sahat/hackathon-starter: the link checks have their own script and `npm test` excludes them.
+    const mocha = tempRepo({
+      'package.json': JSON.stringify({
+        name: 'app',
+        private: true,
+        scripts: { test: 'c8 mocha --timeout=60000 --exit --exclude "test/*links.test.js"', 'test:image-link': 'mocha "test/*links.test.js"' },
+        devDependencies: { mocha: '^11.0.0', c8: '^10.0.0' },
+      }),
+      'test/app-links.test.js': "describe('links', () => { it('resolve', () => {}); });\n",
+      'test/app.test.js': "describe('app', () => { it('starts', () => {}); });\n",
+    });
+    expect(((await detect(testingDetector, mocha))[0].data as TestSetupData).sample).toBe('test/app.test.js');
+    expect((await section(workflowsStep, mocha)).markdown).toContain('`npm test -- test/app.test.js`');
+    const jest = tempRepo({
+      'package.json': JSON.stringify({ name: 'lib', private: true, scripts: { test: 'jest --testPathIgnorePatterns=/a-slow/' }, devDependencies: { jest: '^29.0.0' } }),
+      'src/a-slow/x.test.js': "test('slow', () => {});\n",
+      'src/b.test.js': "test('fast', () => {});\n",
+    });
+    expect(((await detect(testingDetector, jest))[0].data as TestSetupData).sample).toBe('src/b.test.js');
+  });
+});

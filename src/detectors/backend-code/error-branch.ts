@@ -11,7 +11,12 @@ import { ts } from '../../scan/ts.js';
  * `reply.code(…)`) or a response object / HTTP exception. A word that only contains "status" (`paymentStatus`) is a
  * domain value, not a response.
  */
-export const HTTP_STATUS = /\.(status|code)\s*\(|\b(status|statusCode|httpStatus)\s*[:=]|\bstatusCode\b|\bHttpStatus\b|\bStatusCodes\b/;
+export const HTTP_STATUS = /\.(status|code)\s*\(|\b(status|statusCode|httpStatus)\s*(?::|=(?!=))|\bstatusCode\b|\bHttpStatus\b|\bStatusCodes\b/;
+/**
+ * A status read into a variable (`const status = err.httpResponse?.status`) to decide something (whether to retry) is
+ * not one set on a response; neither is a comparison (`status === 404`, excluded by `=(?!=)` above).
+ */
+const STATUS_READ = /\b(?:const|let|var)\s+(?:status|statusCode|httpStatus)\s*=\s*[^;\n]*?\.(?:status|statusCode)\b[^;\n]*/g;
 const RESPONSE =
   /\bnew\s+(Response|\w*HttpException|HttpError|\w*HTTPException)\s*\(|\b(Response|NextResponse)\.\w+\(|\b(res|reply|response)\.(send|json|redirect|sendStatus|writeHead|end)\s*\(|\bthrow\s+new\s+\w*Exception\s*\(|\b(createError|httpErrors)\s*\(|\bBoom\.\w+\(|\b(error|redirect|json)\s*\(\s*\d{3}\b/;
 
@@ -51,7 +56,8 @@ export function branchBuildsResponse(branch: ts.Node, sf: ts.SourceFile, local: 
   return found;
 }
 
-function buildsResponse(text: string): boolean {
+function buildsResponse(raw: string): boolean {
+  const text = raw.replace(STATUS_READ, '');
   return HTTP_STATUS.test(text) || RESPONSE.test(text);
 }
 

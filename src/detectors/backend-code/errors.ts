@@ -4,7 +4,7 @@
  * `(err, req, res, next)` handlers, NestJS `@Catch` filters).
  */
 import { ts, lineOf, walk } from '../../scan/ts.js';
-import { lastName, propertyNameText } from '../shared/ast.js';
+import { importsOf, lastName, propertyNameText } from '../shared/ast.js';
 import { enclosingName } from '../shared/naming.js';
 import type { ErrorClassData, ErrorMappingData } from './types.js';
 import { branchBuildsResponse, guardedBranch, HTTP_STATUS, localFunctions } from './error-branch.js';
@@ -32,7 +32,8 @@ export function mayHaveErrors(text: string): boolean {
     /class\s+\w+\s+extends\s/.test(text) ||
     /instanceof\s+(?:[\w$]+\.)*[\w$]+(?:Error|Exception|Fault)\b/.test(text) ||
     /\.(setErrorHandler|onError)\(|@Catch\(/.test(text) ||
-    /\b(err|error)\b[^,()]{0,60},\s*req\w*\b/.test(text)
+    /\b(err|error)\b[^,()]{0,60},\s*req\w*\b/.test(text) ||
+    /\.use\s*\(/.test(text) && (/\b404\b/.test(text) || /['"]errorhandler['"]/.test(text))
   );
 }
 
@@ -118,7 +119,17 @@ function lastPart(name: string): string {
 
 /** Functions that turn errors into responses, with the error classes they test for. */
 export function errorMappings(file: string, sf: ts.SourceFile): Omit<ErrorMappingData, 'usedBy'>[] {
-  const found = new Map<ts.Node, { name: string; handles: Set<string>; line: number }>();
+  const found = new Map<ts.Node, { name: string; handles: Set<string>; line: number; role?: 'not-found' }>();
+  let errorhandler: string[] | undefined;
+  const useHandler = (arg: ts.Expression, file: ts.SourceFile): boolean => {
+    if (ts.isCallExpression(arg) && ts.isIdentifier(arg.expression)) {
+      errorhandler ??= [...importsOf(sf)].filter(([, b]) => b.module === 'errorhandler').map(([local]) => local);
+      return errorhandler.includes(arg.expression.text);
+    }
+    if (!(ts.isArrowFunction(arg) || ts.isFunctionExpression(arg)) || arg.parameters.length < 2 || arg.parameters.length > 3) return false;
+    const [req, res] = arg.parameters.map((p) => p.name.getText(file));
+    return /^req/.test(req) && /^res/.test(res) && /\.(?:status|sendStatus)\s*\(\s*404\b/.test(arg.body.getText(file));
+  };
   const note = (fn: ts.Node, at: ts.Node, handles: string[]) => {
     let entry = found.get(fn);
     if (!entry) {
@@ -149,6 +160,13 @@ export function errorMappings(file: string, sf: ts.SourceFile): Omit<ErrorMappin
         if (installer && !enclosingName(node.parameters[0])) found.set(node, { name: installer, handles: new Set(), line: lineOf(node, sf) });
         else note(node, node.parameters[0], []);
       }
+    } else if (ts.isCallExpression(node) && lastName(node.expression) === 'use' && node.arguments.length === 1 && useHandler(node.arguments[0], sf)) {
+      // `app.use((req, res) => res.status(404)…)`: the not-found handler; `app.use(errorHandler())` from the
+      // `errorhandler` package: Express's development error page.
+      const arg = node.arguments[0];
+      const notFound = ts.isFunctionLike(arg);
+      const name = `${node.expression.getText(sf)}(${notFound ? '…' : arg.getText(sf)})`;
+      found.set(arg, { name, handles: new Set(), line: lineOf(node, sf), ...(notFound ? { role: 'not-found' as const } : {}) });
     } else if (ts.isCallExpression(node) && /^(setErrorHandler|onError)$/.test(lastName(node.expression) ?? '') && node.arguments.length === 1) {
       // Framework-level handlers: Fastify `setErrorHandler`, Hono `app.onError`, inline or named (`app.onError(errorHandler)`).
       const arg = node.arguments[0];
@@ -163,7 +181,7 @@ export function errorMappings(file: string, sf: ts.SourceFile): Omit<ErrorMappin
       }
     }
   });
-  return [...found.values()].map((e) => ({ name: e.name, handles: [...e.handles].sort(), file, line: e.line }));
+  return [...found.values()].map((e) => ({ name: e.name, handles: [...e.handles].sort(), file, line: e.line, ...(e.role ? { role: e.role } : {}) }));
 }
 
 /** The named function around a node; nested callbacks (`.catch(err => …)`) count as their outer function. */

@@ -41,6 +41,8 @@ export interface ErrorMappingData {
   readonly name: string;
   /** Error classes it checks with `instanceof`, sorted. */
   readonly handles: readonly string[];
+  /** `not-found`: the catch-all `app.use((req, res) => res.status(404)…)` that answers requests no route took. */
+  readonly role?: 'not-found';
   /** Files that call it, sorted. */
   readonly usedBy: readonly string[];
   readonly file: string;

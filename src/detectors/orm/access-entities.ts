@@ -7,6 +7,7 @@ import { ts } from '../../scan/ts.js';
 import { dottedName, lastName, staticString } from '../shared/ast.js';
 import type { AccessVisitor, FileContext, Hit, ModelTable } from './access.js';
 import { fetchedRepository, repositoryClass, REPOSITORY_TYPES, type RepositoryModules } from './access-repositories.js';
+import { isRequestUser } from './passport-user.js';
 import type { OrmModelData } from './types.js';
 
 type Kind = 'read' | 'write';
@@ -30,7 +31,7 @@ export const MONGOOSE_METHODS = kinds(
 const BUILDER_WRITES = new Set(['insert', 'update', 'delete', 'softDelete', 'restore', 'into']);
 
 /** Queries that give one Mongoose document (not `lean()`), and the document methods that write it back. */
-const DOCUMENT_QUERIES = new Set(['findById', 'findOne', 'findOneAndUpdate', 'findByIdAndUpdate']);
+export const DOCUMENT_QUERIES = new Set(['findById', 'findOne', 'findOneAndUpdate', 'findByIdAndUpdate']);
 const DOCUMENT_WRITES = new Set(['save', 'deleteOne', 'remove', 'updateOne']);
 const QUERY_CHAIN = new Set(['exec', 'populate', 'select', 'orFail', 'session', 'sort']);
 
@@ -145,7 +146,10 @@ function builderKind(call: ts.CallExpression): Kind {
   return 'read';
 }
 
-export function mongooseVisitor(context: FileContext, models: ModelTable): AccessVisitor {
+/** Model members that are not queries: events, sub-classing, plain function members. */
+const NOT_ACCESS = new Set(['on', 'once', 'off', 'emit', 'listeners', 'discriminator', 'hydrate', 'castObject', 'translateAliases', 'model', 'call', 'apply', 'bind', 'toString', 'hasOwnProperty']);
+
+export function mongooseVisitor(context: FileContext, models: ModelTable, requestUser?: OrmModelData): AccessVisitor {
   /** `const User = mongoose.model('User')`: a model fetched by name. */
   const local = new Map<string, OrmModelData>();
   const modelOf = (expr: ts.Expression) => (ts.isIdentifier(expr) ? local.get(expr.text) ?? context.refersTo(models, expr.text, true) : undefined);
@@ -198,16 +202,18 @@ export function mongooseVisitor(context: FileContext, models: ModelTable): Acces
         while (ts.isParenthesizedExpression(receiver)) receiver = receiver.expression;
         if (DOCUMENT_WRITES.has(method)) {
           const from = ts.isNewExpression(receiver) ? receiver.expression : ts.isIdentifier(receiver) ? instances.get(receiver.text) : undefined;
-          const model = from && modelOf(from);
+          const model = (from && modelOf(from)) || (requestUser && isRequestUser(receiver) ? requestUser : undefined);
           if (model) {
             hits.push({ model, kind: 'write', method, node: call });
             continue;
           }
         }
-        if (method === 'save') continue;
-        const kind = MONGOOSE_METHODS.get(method);
-        const model = kind && modelOf(receiver);
-        if (kind && model) hits.push({ model, kind, method, node: call });
+        if (method === 'save' || NOT_ACCESS.has(method)) continue;
+        const model = modelOf(receiver);
+        // Any other call on the model is access too: a custom static (`Session.removeByUser(id)`) does what its body
+        // does, and one the tool cannot see into (a plugin's) is recorded as a call of unknown kind, never dropped.
+        const kind = MONGOOSE_METHODS.get(method) ?? (model && (model.statics?.[method] ?? 'call'));
+        if (kind && kind !== 'none' && model) hits.push({ model, kind, method, node: call });
       }
       return hits;
     },

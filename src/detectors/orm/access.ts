@@ -13,14 +13,17 @@ import { mayDeclareRepository, repositoryModules, type RepositoryModules } from 
 import { ModelTable, PackageReach, prismaScope } from './access-scope.js';
 import { mongooseVisitor, typeormVisitor, ENTITY_METHODS, MONGOOSE_METHODS } from './access-entities.js';
 import { drizzleVisitor, prismaVisitor, PRISMA_METHODS } from './access-queries.js';
+import { REQUEST_USER_WRITE, requestUserModel } from './passport-user.js';
 import type { OrmAccessData, OrmModelData } from './types.js';
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 export type { ModelTable };
 
 /** An access found in one file, before it becomes a fact. */
 export interface Hit {
   readonly model: OrmModelData;
-  readonly kind: 'read' | 'write';
+  readonly kind: OrmAccessData['kind'];
   readonly method: string;
   readonly node: ts.Node;
 }
@@ -53,6 +56,8 @@ export interface Tables {
   readonly drizzle: ModelTable;
   readonly entities: ModelTable;
   readonly mongoose: ModelTable;
+  /** The Mongoose model Passport's `deserializeUser` loads: `req.user` is a document of it. */
+  readonly requestUser?: OrmModelData;
 }
 
 /** Names the visitors act on besides the method tables (a node the walk skips holds none of these). */
@@ -62,13 +67,17 @@ export function ormAccesses(index: RepoIndex, models: readonly OrmModelData[]): 
   const sources = index.files.filter(isAppSource);
   const contextOf = (file: string, sf: ts.SourceFile) => fileContext(index, file, sf);
   const reach = new PackageReach(index);
-  const tables = tablesOf(models, reach, (entities) =>
+  let tables = tablesOf(models, reach, (entities) =>
     entities.size === 0 ? new Map() : repositoryModules(index, sources.filter((f) => mayDeclareRepository(index.read(f) ?? '')), entities, contextOf),
   );
+  if (tables.mongoose.size > 0) tables = { ...tables, requestUser: requestUserModel(index, sources, tables.mongoose, contextOf) };
   const filters = prefilters(tables, tables.prisma.size > 0 ? prismaScope(index, reach) : () => false);
   if (filters.length === 0) return [];
-  // With Mongoose models, generic helpers handed a model (`createItem(req, City)`) are walked too.
-  const helpers = tables.mongoose.size > 0 ? String.raw`|\b(?:create|update|delete|remove|insert|upsert|patch|get|find|list|count|paginate|fetch|load|search)\w*\s*\(` : '';
+  // With Mongoose models, generic helpers handed a model (`createItem(req, City)`) are walked too, and so is any call
+  // on a model by its name (`Session.removeByUser(id)`: a custom static is access too).
+  const helpers = tables.mongoose.size > 0
+    ? String.raw`|\b(?:create|update|delete|remove|insert|upsert|patch|get|find|list|count|paginate|fetch|load|search)\w*\s*\(|\b(?:${[...tables.mongoose.keys()].map(escape).join('|')})\s*\.`
+    : '';
   const walkPattern = new RegExp(String.raw`\b(?:${[...PRISMA_METHODS.keys(), ...ENTITY_METHODS.keys(), ...MONGOOSE_METHODS.keys(), ...WALKED].join('|')})\b|Repository${helpers}`, 'g');
   const out: OrmAccessData[] = [];
   const seen = new Set<string>();
@@ -157,8 +166,9 @@ function prefilters(tables: Tables, prismaReachable: (file: string) => boolean):
     const re = new RegExp(String.raw`\b(?:${names})\s*\.\s*(?:${alternatives(MONGOOSE_METHODS.keys())})\b|\bnew\s+(?:${names})\b|\bmodel\s*(?:<[^>]*>)?\(\s*['"\x60](?:${names})['"\x60]\s*\)`);
     // A file importing a model module under another name (`require('../models/user.model')` as `UserModel`).
     const modules = [...new Set([...tables.mongoose.files()].map((f) => f.slice(f.lastIndexOf('/') + 1).replace(/\.[cm]?[jt]sx?$/, '')))];
-    const imports = new RegExp(String.raw`/(?:${modules.map((m) => m.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?:\.[cm]?[jt]s)?['"\x60]`);
-    out.push({ test: (t) => re.test(t) || imports.test(t), visitor: (c, t) => mongooseVisitor(c, t.mongoose) });
+    const imports = new RegExp(String.raw`/(?:${modules.map(escape).join('|')})(?:\.[cm]?[jt]s)?['"\x60]`);
+    const requestUser = tables.requestUser ? REQUEST_USER_WRITE : undefined;
+    out.push({ test: (t) => re.test(t) || imports.test(t) || requestUser?.test(t) === true, visitor: (c, t) => mongooseVisitor(c, t.mongoose, t.requestUser) });
   }
   return out;
 }

@@ -2,6 +2,7 @@
 import { ts, lineOf, walk } from '../../scan/ts.js';
 import { importsOf, lastName, property, propertyNameText, staticString } from '../shared/ast.js';
 import type { MongooseHelper } from './mongoose-helpers.js';
+import { collectStatics, optionStatics, type SchemaStatics } from './mongoose-statics.js';
 import type { OrmField, OrmIndex, OrmModelData } from './types.js';
 
 /** `helperOf` names the project helper (see mongoose-helpers.ts) a call goes through, if any. */
@@ -13,7 +14,9 @@ export function mongooseModels(file: string, sf: ts.SourceFile, helperOf: (call:
   const made: OrmModelData[] = [];
   const indexes = new Map<string, OrmIndex[]>();
   const names = new Map<string, { name: string; collection?: string; binding?: string }>();
+  const statics: SchemaStatics = new Map();
   walk(sf, (node) => {
+    collectStatics(node, statics);
     const init = ts.isVariableDeclaration(node) ? node.initializer : undefined;
     if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && init && (ts.isNewExpression(init) || ts.isCallExpression(init))) {
       // `Database.createSchema({...})`, or `new _Schema({...})` for a helper function used as a constructor.
@@ -24,6 +27,7 @@ export function mongooseModels(file: string, sf: ts.SourceFile, helperOf: (call:
       } else if (direct && lastName(init.expression) === 'Schema') {
         const [def, opts] = init.arguments ?? [];
         const timestamps = property(opts, 'timestamps')?.kind === ts.SyntaxKind.TrueKeyword;
+        optionStatics(statics, node.name.text, property(opts, 'statics'));
         schemas.set(node.name.text, { fields: fieldsOf(def, sf), line: lineOf(node, sf), timestamps, text: def?.getText(sf) ?? '' });
       }
     }
@@ -81,6 +85,7 @@ export function mongooseModels(file: string, sf: ts.SourceFile, helperOf: (call:
       fields: [...s.fields, ...timestamps],
       primaryKey: ['_id'],
       indexes: [...fieldIndexes, ...(indexes.get(variable) ?? [])],
+      ...(statics.has(variable) ? { statics: statics.get(variable)! } : {}),
       file,
       line: s.line,
     };

@@ -36,6 +36,11 @@ export interface OrmModelData {
   readonly table?: string;
   /** The variable the code calls the model by, when it differs from `name` (`const UserModel = model('User', …)`). */
   readonly binding?: string;
+  /**
+   * Mongoose: the schema's custom statics, by what their body does through `this` (`write` when any call writes,
+   * `call` when it calls only methods the tool does not know, `none` when it calls nothing on `this`).
+   */
+  readonly statics?: Readonly<Record<string, 'read' | 'write' | 'call' | 'none'>>;
   readonly fields: readonly OrmField[];
   readonly primaryKey: readonly string[];
   readonly indexes: readonly OrmIndex[];
@@ -63,7 +68,8 @@ export interface OrmAccessData {
   readonly model: string;
   /** The file that defines the model, to tell apart two models of one name. */
   readonly modelFile: string;
-  readonly kind: 'read' | 'write';
+  /** `call`: a method of the model whose operation the code does not show (a static from a plugin, `Model.init()`). */
+  readonly kind: 'read' | 'write' | 'call';
   /** The method as called: `findMany`, `insert`, `select` (for `.from(table)`), `save`, `createQueryBuilder`. */
   readonly method: string;
   /** The enclosing function, when it has a name. */

@@ -7,6 +7,7 @@ import { rootRunnerOf } from './root-runner.js';
 import { isTestFile, playwrightDirs, playwrightOf, withoutHelpers, type PlaywrightDir } from './test-files.js';
 import { declaredSetupFiles, defaultIncludes, OTHER_RUNNER, runnerOf, unitIncludes } from './runner-files.js';
 import { jestMatchers } from './jest-runs.js';
+import { excludedByScript } from './script-excludes.js';
 
 /** A command that runs a browser-test suite headless (`playwright test`, `cypress run`). */
 const RUNS_SUITE = /\bplaywright\s+test\b|\bcypress\s+run\b/;
@@ -170,7 +171,9 @@ function setupOf(index: RepoIndex, pkg: { name: string; dir: string; manifest: o
   const spec = tests.find((f) => runners.get(f) === 'playwright' || runners.get(f) === 'cypress');
   const specTool = spec ? (runners.get(spec) === 'playwright' ? /playwright/ : /cypress/) : undefined;
   const runsSample = scriptName ? jest.get(scriptName) : undefined;
-  const sample = (runsSample ? jestTests.find(runsSample) : unitTests[0]) ?? (spec && specTool && (!script || specTool.test(script)) ? spec : undefined);
+  // Not a file the script itself excludes (`mocha --exclude "test/*links.test.js"`): naming it would run nothing.
+  const excluded = excludedByScript(script, pkg.dir);
+  const sample = (runsSample ? jestTests.find((f) => runsSample(f) && !excluded(f)) : unitTests.find((f) => !excluded(f))) ?? (spec && specTool && (!script || specTool.test(script)) ? spec : undefined);
   return {
     package: pkg.name,
     dir: pkg.dir,

@@ -98,7 +98,9 @@ export function errorHandlingPart(facts: FactSet): string {
   const mapLines = mappings.map((m) => {
     // `app.onError(…)`/`setErrorHandler(…)` install the app's error handler; `(err, req, res, next)` is middleware.
     const installed = /\.(onError|setErrorHandler)\(/.test(m.name);
-    const handles = m.handles.length > 0 ? `: checks ${names(m.handles)}` : installed ? ' (the app-wide error handler)' : ' (error-handling middleware)';
+    const handles = m.handles.length > 0
+      ? `: checks ${names(m.handles)}`
+      : m.role === 'not-found' ? ' (404 for requests no route handles)' : installed ? ' (the app-wide error handler)' : ' (error-handling middleware)';
     const used = m.usedBy.length > 0 ? `; called from ${files(m.usedBy)}` : '';
     return `- ${code(m.name)} in ${cite(m.file, m.line)}${handles}${used}`;
   });

@@ -98,9 +98,12 @@ function modelSection(m: OrmModelData, list: readonly OrmAccessData[], sharedNam
   const shown = all.slice(0, MAX_ROWS);
   const rest = all.slice(MAX_ROWS);
   const reads = list.filter((a) => a.kind === 'read').length;
-  const writes = list.length - reads;
+  const writes = list.filter((a) => a.kind === 'write').length;
+  // Calls of model methods whose operation the code does not show (a plugin's static) are counted apart.
+  const others = list.length - reads - writes;
   const fileCount = new Set(list.map((a) => a.file)).size;
-  const counts = [reads > 0 && plural(reads, 'read'), writes > 0 && plural(writes, 'write')].filter(Boolean).join(' and ');
+  const parts = [reads > 0 && plural(reads, 'read'), writes > 0 && plural(writes, 'write'), others > 0 && `${plural(others, 'other call')} (operation not known)`].filter((p): p is string => !!p);
+  const counts = parts.length > 1 ? `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}` : parts[0];
   const note = `${NOUN[m.orm]} ${code(m.name)} (${cite(m.file, m.line)}): ${counts} in ${plural(fileCount, 'file')}.`;
   const body = table(
     ['Access', 'Method', 'Function', 'Where'],

@@ -93,6 +93,27 @@ export function auxiliaryNote(facts: FactSet): string {
 /** The README's own architecture section, when it has one: the authors' picture next to the detected one. */
 function readmeArchitecture(facts: FactSet): string {
   const readme = facts.of<ReadmeFact>('readme.summary')[0]?.data;
-  const section = readme?.sections.find((s) => /architecture|how it works|design/i.test(s.text));
+  const section = readme && architectureSection(readme.sections);
   return readme && section ? `The README describes the architecture too: "${oneLine(section.text)}" (${cite(readme.file, section.line)}).` : '';
+}
+
+/**
+ * Headings that describe how the code is built, best first. "Design" counts only as the whole subject ("Design",
+ * "System design", "Design decisions"), never "Design Resources" or "Design inspiration" (lists of links).
+ */
+const ARCHITECTURE_HEADINGS: readonly RegExp[] = [
+  /\barchitecture\b/i,
+  /^(?:(?:system|software|technical|high[- ]level|overall|code)\s+)?design(?:\s+(?:overview|notes|decisions|principles|choices))?$/i,
+  /\b(?:project|code|codebase|repository|repo|folder|directory)\s+(?:structure|layout|organi[sz]ation)\b|\boverview of the code\b|\bcode(?:base)? overview\b/i,
+  /^how (?:it|this|the app|the code) works\b/i,
+];
+
+function architectureSection<T extends { text: string }>(sections: readonly T[]): T | undefined {
+  // Emoji, numbering and trailing punctuation around a heading ("🏗 Design", "3. Design:") do not change its subject.
+  const bare = (t: string) => t.replace(/^[^\p{L}]+|[^\p{L})]+$/gu, '').trim();
+  for (const re of ARCHITECTURE_HEADINGS) {
+    const found = sections.find((s) => re.test(bare(s.text)));
+    if (found) return found;
+  }
+  return undefined;
 }
