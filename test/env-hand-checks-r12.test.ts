@@ -1,0 +1,54 @@
+/**
+ * Env facts a hand check on hackathon-starter found wrong: a fallback after a pure conversion
+ * (`parseInt(process.env.X, 10) || 200`) is a fallback; a bare `_KEY` / `_SKEY` name looks secret.
+ */
+import { describe, expect, it } from 'vitest';
+import { Analysis } from '../src/analysis/run-detectors.js';
+import { RepoModel } from '../src/model/repo-model.js';
+import { tempRepo } from './helpers/temp-repo.js';
+import { indexOf } from './helpers/fixture.js';
+import { envReadsInText } from '../src/detectors/env/reads-text.js';
+
+const modelOf = async (root: string) => RepoModel.of(new Analysis(await indexOf(root)));
+
+describe('a fallback after a pure conversion of the read', () => {
+  it('is a fallback: parseInt(…) ||, Number(…) ??, +x ||, String(x ?? d), x?.trim() ||', async () => {
+    const root = tempRepo({
+      'package.json': JSON.stringify({ name: 'app', private: true }),
+      'app.js': [
+        'const a = parseInt(process.env.RATE_LIMIT_GLOBAL, 10) || 200;',
+        'const b = Number.parseInt(process.env.RATE_LIMIT_LOGIN) || 10;',
+        'const c = Number(process.env.TIMEOUT_MS) ?? 3000;',
+        'const d = parseFloat(process.env.RATIO) || 0.5;',
+        'const e = +process.env.WORKERS || 1;',
+        'const f = String(process.env.MODE ?? "dev");',
+        'const g = process.env.HOST?.trim() || "localhost";',
+        // Still no fallback: the conversion's result is used as is.
+        'const h = parseInt(process.env.BARE_PORT, 10);',
+        'module.exports = { a, b, c, d, e, f, g, h };',
+        '',
+      ].join('\n'),
+    });
+    const env = (await modelOf(root)).env();
+    for (const n of ['RATE_LIMIT_GLOBAL', 'RATE_LIMIT_LOGIN', 'TIMEOUT_MS', 'RATIO', 'WORKERS', 'MODE', 'HOST']) expect([n, env.get(n)?.reads.map((r) => r.hasFallback)]).toEqual([n, [true]]);
+    expect(env.get('BARE_PORT')?.reads.map((r) => r.hasFallback)).toEqual([false]);
+  });
+
+  it('is a fallback in markup read as text too', () => {
+    const reads = envReadsInText('<p>{parseInt(process.env.PAGE_SIZE, 10) || 20} {parseInt(process.env.LIMIT)}</p>');
+    expect(reads.map((r) => [r.name, r.fallback])).toEqual([['PAGE_SIZE', true], ['LIMIT', false]]);
+  });
+});
+
+describe('a bare _KEY / _SKEY name', () => {
+  it('is secret in the model, as `_API_KEY` is', async () => {
+    const root = tempRepo({
+      'package.json': JSON.stringify({ name: 'app', private: true }),
+      'api.js': "const stripe = require('stripe')(process.env.STRIPE_SKEY);\nmodule.exports = [stripe, process.env.NYT_KEY, process.env.STRIPE_PKEY_PUBLIC, process.env.CACHE_KEY];\n",
+    });
+    const env = (await modelOf(root)).env();
+    expect(env.get('STRIPE_SKEY')?.secret).toBe(true);
+    expect(env.get('NYT_KEY')?.secret).toBe(true);
+    expect(env.get('CACHE_KEY')?.secret).toBe(false);
+  });
+});
