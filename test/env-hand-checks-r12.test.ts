@@ -1,12 +1,15 @@
 /**
  * Env facts a hand check on hackathon-starter found wrong: a fallback after a pure conversion
- * (`parseInt(process.env.X, 10) || 200`) is a fallback; a bare `_KEY` / `_SKEY` name looks secret.
+ * (`parseInt(process.env.X, 10) || 200`) is a fallback; a bare `_KEY` / `_SKEY` name looks secret; an example dotenv
+ * file the code loads itself (`process.loadEnvFile('.env.example')`) is filled in, not copied to a `.env` never read.
  */
 import { describe, expect, it } from 'vitest';
 import { Analysis } from '../src/analysis/run-detectors.js';
 import { RepoModel } from '../src/model/repo-model.js';
 import { tempRepo } from './helpers/temp-repo.js';
-import { indexOf } from './helpers/fixture.js';
+import { indexOf, section } from './helpers/fixture.js';
+import { workflowsStep } from '../src/steps/09-workflows.js';
+import { dotenvLoads } from '../src/detectors/env/dotenv-loads.js';
 import { envReadsInText } from '../src/detectors/env/reads-text.js';
 
 const modelOf = async (root: string) => RepoModel.of(new Analysis(await indexOf(root)));
@@ -50,5 +53,50 @@ describe('a bare _KEY / _SKEY name', () => {
     expect(env.get('STRIPE_SKEY')?.secret).toBe(true);
     expect(env.get('NYT_KEY')?.secret).toBe(true);
     expect(env.get('CACHE_KEY')?.secret).toBe(false);
+  });
+});
+
+describe('a dotenv file the code loads by an explicit path', () => {
+  it('finds loadEnvFile and dotenv.config({ path }) forms, not computed or default ones', () => {
+    const text = [
+      "process.loadEnvFile('.env.example');",
+      "require('dotenv').config({ path: path.join(__dirname, '..', 'config/.env') });",
+      "dotenv.config({ override: true, path: '.env.local' });",
+      'dotenv.config();',
+      'dotenv.config({ path: `.env.${mode}` });',
+      'process.loadEnvFile();',
+      '',
+    ].join('\n');
+    expect(dotenvLoads(text).map((l) => [l.how, l.path, l.fromFile, l.line])).toEqual([
+      ['loadEnvFile', '.env.example', false, 1],
+      ['dotenv', '../config/.env', true, 2],
+      ['dotenv', '.env.local', false, 3],
+    ]);
+  });
+
+  for (const load of ["process.loadEnvFile('.env.example');", "require('dotenv').config({ path: '.env.example' });"]) {
+    it(`tells to fill in the example the app loads (${load.slice(0, 24)}…), not to copy it to .env`, async () => {
+      const root = tempRepo({
+        'package.json': JSON.stringify({ name: 'app', private: true, scripts: { start: 'node app.js' }, dependencies: { dotenv: '^16.0.0' } }),
+        'package-lock.json': '{}',
+        '.env.example': 'SESSION_SECRET=change-me\n',
+        'app.js': `${load}\nconsole.log(process.env.SESSION_SECRET);\n`,
+      });
+      const step9 = (await section(workflowsStep, root)).markdown;
+      expect(step9).toContain('**Environment:** fill in values in `/.env.example` — the code loads that file itself (`/app.js:1`)');
+      expect(step9).not.toContain('→ `.env`');
+    });
+  }
+
+  it('still copies the example when only a test setup loads it', async () => {
+    const root = tempRepo({
+      'package.json': JSON.stringify({ name: 'app', private: true, scripts: { start: 'node app.js' } }),
+      'package-lock.json': '{}',
+      '.env.example': 'SESSION_SECRET=change-me\n',
+      'app.js': "require('dotenv').config();\nconsole.log(process.env.SESSION_SECRET);\n",
+      'test/setup.js': "process.loadEnvFile('.env.example');\n",
+    });
+    const step9 = (await section(workflowsStep, root)).markdown;
+    expect(step9).toContain('**Environment:** copy `/.env.example` → `.env` and fill in values');
   });
 });
