@@ -7,7 +7,7 @@ import type { StepModel } from '../../model/repo-model.js';
 import { noneOr } from './claims.js';
 import type { EnvVarView } from '../../model/env.js';
 import { value } from './format.js';
-import { SCRIPT_READ } from '../../model/script-reads.js';
+import { SCRIPT_READ_KINDS } from '../../model/script-reads.js';
 
 const PROVIDER: Record<string, string> = { ssm: 'SSM Parameter Store', 'secrets-manager': 'Secrets Manager', sst: 'SST secret', plaintext: 'plain text in code' };
 
@@ -90,8 +90,8 @@ function notRead(model: StepModel, name: string): string {
   if (model.none('env-read', 'not read by the code', name) !== undefined) return 'not read by the code';
   const all = model.evidence('env-read', name);
   // Shell scripts and CI steps read it: said as a read, where (`read by a shell script /run.sh:5`).
-  const isScript = (what: string) => what === SCRIPT_READ.shell || what === SCRIPT_READ.workflow;
-  const scripts = [SCRIPT_READ.shell, SCRIPT_READ.workflow].flatMap((what) => {
+  const isScript = (what: string) => (SCRIPT_READ_KINDS as readonly string[]).includes(what);
+  const scripts = SCRIPT_READ_KINDS.flatMap((what) => {
     const at = all.filter((e) => e.what === what).map((e) => e.at);
     return at.length ? [`${what} ${citeAll(at, 2)}`] : [];
   });
