@@ -9,6 +9,7 @@ import { RepoModel } from '../src/model/repo-model.js';
 import { tempRepo } from './helpers/temp-repo.js';
 import { indexOf, section } from './helpers/fixture.js';
 import { workflowsStep } from '../src/steps/09-workflows.js';
+import { configurationStep } from '../src/steps/08-configuration.js';
 import { dotenvLoads } from '../src/detectors/env/dotenv-loads.js';
 import { envReadsInText } from '../src/detectors/env/reads-text.js';
 
@@ -53,6 +54,15 @@ describe('a bare _KEY / _SKEY name', () => {
     expect(env.get('STRIPE_SKEY')?.secret).toBe(true);
     expect(env.get('NYT_KEY')?.secret).toBe(true);
     expect(env.get('CACHE_KEY')?.secret).toBe(false);
+  });
+
+  it("step 8's provider line says secret for STRIPE_SKEY, public for STRIPE_PKEY, and names only the providers present", async () => {
+    const root = tempRepo({
+      'package.json': JSON.stringify({ name: 'app', private: true, dependencies: { stripe: '^14.0.0' } }),
+      'api.js': "const stripe = require('stripe')(process.env.STRIPE_SKEY);\nmodule.exports = [stripe, process.env.STRIPE_PKEY];\n",
+    });
+    const step8 = (await section(configurationStep, root)).markdown;
+    expect(step8).toContain('**Stripe keys and ids** (details in step 10): `STRIPE_PKEY` (public client key), `STRIPE_SKEY` (secret).');
   });
 });
 

@@ -70,8 +70,12 @@ export function secretsSection(model: StepModel, sources: readonly SecretSourceF
 
   const providers = vars.filter((v) => /COGNITO|USER_POOL|IDENTITY_POOL|PADDLE|STRIPE/.test(v.name));
   if (providers.length > 0) {
-    const kind = (v: EnvVarView) => (v.secret ? 'secret' : /CLIENT_TOKEN|PUBLISHABLE/.test(v.name) ? 'public client key' : /PRICE/.test(v.name) ? 'price id' : 'identifier/setting');
-    blocks.push(`**Cognito, Paddle and Stripe keys and ids** (details in step 10): ${providers.map((v) => `${code(v.name)} (${kind(v)})`).join(', ')}.`);
+    // `STRIPE_PKEY`, `*_PUBLIC_KEY`: the key the browser gets, like a publishable key.
+    const kind = (v: EnvVarView) => (v.secret ? 'secret' : /CLIENT_TOKEN|PUBLISHABLE|PUBLIC_KEY|_PUB_KEY|_PKEY$/.test(v.name) ? 'public client key' : /PRICE/.test(v.name) ? 'price id' : 'identifier/setting');
+    // Only the providers whose variables are listed: a Stripe-only app gets "Stripe keys and ids".
+    const names = [['Cognito', /COGNITO|USER_POOL|IDENTITY_POOL/], ['Paddle', /PADDLE/], ['Stripe', /STRIPE/]].filter(([, re]) => providers.some((v) => (re as RegExp).test(v.name))).map(([n]) => n as string);
+    const title = names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}` : names[0];
+    blocks.push(`**${title} keys and ids** (details in step 10): ${providers.map((v) => `${code(v.name)} (${kind(v)})`).join(', ')}.`);
   }
 
   const committed = index.files.filter((f) => /(^|\/)\.env(\.(local|development|production|staging|test))?(\.local)?$/.test(f));
