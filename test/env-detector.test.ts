@@ -83,6 +83,9 @@ describe('env detector', () => {
     // Keys that bypass access rules, and the key forms that hold a secret; resource names and public keys stay out.
     for (const n of ['SUPABASE_SERVICE_ROLE_KEY', 'SUPABASE_SERVICE_KEY', 'MEILI_MASTER_KEY', 'STRIPE_SECRET_KEY', 'GITHUB_APP_PRIVATE_KEY', 'JWT_SIGNING_KEY']) expect(looksSecret(n)).toBe(true);
     for (const n of ['SERVICE_ROLE_ARN', 'SUPABASE_SERVICE_ROLE_NAME', 'NEXT_PUBLIC_SUPABASE_ANON_KEY_ID', 'DYNAMO_PARTITION_KEY', 'SORT_KEY', 'SUPABASE_PUBLISHABLE_KEY', 'SUPABASE_PUBLIC_KEY', 'USERS_TABLE']) expect(looksSecret(n)).toBe(false);
+    // A bare `_KEY` / `_SKEY` is a provider credential like `_API_KEY`; field keys, public keys and browser-shipped names are not.
+    for (const n of ['STRIPE_SKEY', 'HUGGINGFACE_KEY', 'LOB_KEY', 'NYT_KEY', 'STEAM_KEY', 'OPENAI_KEY']) expect(looksSecret(n)).toBe(true);
+    for (const n of ['CACHE_KEY', 'HASH_KEY', 'RECAPTCHA_SITE_KEY', 'SUPABASE_ANON_KEY', 'GPG_PUB_KEY', 'NEXT_PUBLIC_MAPS_KEY', 'VITE_STRIPE_KEY', 'PUBLIC_POSTHOG_KEY', 'REACT_APP_MAPS_KEY', 'IDEMPOTENCY_KEY']) expect(looksSecret(n)).toBe(false);
   });
 
   it('keeps line numbers when splitting component files', () => {

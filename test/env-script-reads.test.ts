@@ -54,4 +54,45 @@ describe('env reads in shell scripts and CI steps', () => {
     const step5 = (await section(frontendStep, root)).markdown;
     expect(step5).toMatch(/\| `VITE_CDN_BUCKET` \| yes \| read by a shell script `\/scripts\/deploy\.sh:2` \|/);
   });
+
+  it('reads env.X / vars.X in a workflow `if:` (job or step, one line or a block) as a read by CI, cited at the line', async () => {
+    const workflow = [
+      'name: build',
+      'on: push',
+      'env:',
+      '  RUN_E2E: ${{ vars.RUN_E2E }}',
+      '  NEVER_USED: x',
+      'jobs:',
+      '  test:',
+      '    if: vars.DEPLOY_ENABLED == \'true\'',
+      '    runs-on: ubuntu-latest',
+      '    steps:',
+      '      - run: npm test',
+      '      - if: ${{ (env.RUN_E2E == \'true\' || github.repository == \'a/b\') && matrix.os == \'linux\' }}',
+      '        run: npm run test:e2e',
+      '      - name: Slow',
+      '        if: >-',
+      '          github.event_name == \'push\' &&',
+      '          env.SLOW_TESTS',
+      '        run: npm run slow',
+      '',
+    ].join('\n');
+    const root = () =>
+      tempRepo({
+        'package.json': JSON.stringify({ name: 'app', private: true, scripts: { test: 'node t.js' } }),
+        'src/index.ts': 'export const region = process.env.APP_REGION;\n',
+        '.env.example': 'SLOW_TESTS=\nDEPLOY_ENABLED=\n',
+        '.github/workflows/build.yml': workflow,
+      });
+    const reads = scriptReads(await indexOf(root()));
+    expect(reads.get('RUN_E2E')).toEqual([{ file: '.github/workflows/build.yml', line: 12, condition: true }]);
+    expect(reads.get('DEPLOY_ENABLED')).toEqual([{ file: '.github/workflows/build.yml', line: 8, condition: true }]);
+    expect(reads.get('SLOW_TESTS')).toEqual([{ file: '.github/workflows/build.yml', line: 17, condition: true }]);
+    expect(reads.has('NEVER_USED')).toBe(false);
+    const step8 = (await section(configurationStep, root())).markdown;
+    const unread = step8.split('#### Set or declared, but not read by the code')[1]?.split(/\n#{2,4} /)[0] ?? '';
+    expect(unread).not.toContain('`RUN_E2E`');
+    expect(unread).toContain('`NEVER_USED`');
+    expect(step8).toContain('read by a CI workflow condition `/.github/workflows/build.yml:12`');
+  });
 });

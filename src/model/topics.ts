@@ -50,7 +50,7 @@ import { dockerfileDetector } from '../detectors/dockerfile/index.js';
 import { kubernetesDetector } from '../detectors/kubernetes/index.js';
 import { tasksDetector } from '../detectors/tasks/index.js';
 import { sveltekitAdapters } from '../detectors/frontend-build/sveltekit-adapters.js';
-import { SCRIPT_READ, scriptReads } from './script-reads.js';
+import { scriptReads, scriptReadWhat } from './script-reads.js';
 import { AWS_V2_DATABASE, AWS_V2_SECRETS, awsSdkV2Evidence } from './aws-sdk-v2-evidence.js';
 
 /** One thing that contradicts a negative claim, said in a few words with where it is. */
@@ -279,7 +279,7 @@ const TOPICS: readonly Topic[] = [
       const setFiles = new Set((env.get(name)?.sets ?? []).filter((s) => s.kind === 'framework-config').map((s) => s.at.file));
       const mentions = envMentions(index).code(name).filter((m) => !setLines.has(`${m.at.file}:${m.at.line}`) && !setFiles.has(m.at.file));
       // Shell scripts and workflow `run:` code read what the infrastructure sets (`uvicorn --port=$PORT` in run.sh).
-      const scripts = (scriptReads(index).get(name) ?? []).map((at) => ({ what: /\.github\/workflows\//.test(at.file) ? SCRIPT_READ.workflow : SCRIPT_READ.shell, at }));
+      const scripts = (scriptReads(index).get(name) ?? []).map((at) => ({ what: scriptReadWhat(at), at: { file: at.file, line: at.line } }));
       return [...env.readEvidence(name), ...mentions, ...scripts];
     },
   },

@@ -7,6 +7,7 @@ import { dotenvNames, isDotenvFile, isExampleDotenv } from './dotenv.js';
 import { isBuiltin } from './names.js';
 import { WRANGLER_CONFIG } from '../other-infra/wrangler.js';
 import { WRITES_FILES, writtenDotenv } from './sets-written.js';
+import { DOTENV_LOAD_TEXT, dotenvLoads, loadTargets } from './dotenv-loads.js';
 import { envReadsOf, mergeHelper, schemaFacts, WORKER_TEXT, type EnvHelper, type FileEnvReads, type RawDynamic, type RawRead, type SchemaImport } from './reads.js';
 import { exportedSchemaKeys } from './reads-schema.js';
 import type { ConfigConstant } from './reads-config-def.js';
@@ -23,6 +24,7 @@ import { IAC_WORDS, iacEnvSets, type IacEnvSet } from './sets-iac.js';
 import { KUBERNETES_TEXT, kubernetesEnv, readManifests, type ManifestFile } from './sets-kubernetes.js';
 import { PLATFORM_FILE, platformEnv, TEMPLATE_FILE, TEMPLATE_TEXT, templateEnv } from './sets-platform.js';
 import { browserHandoffs, type EnvObjectFunction } from './browser-handoff.js';
+import type { EnvDotenvLoadData, EnvDotenvLoadFact } from './types.js';
 import type { EnvBrowserData, EnvBrowserFact, EnvConsumedData, EnvConsumedFact, EnvDeclaredFact, EnvDynamicReadFact, EnvDynamicSetFact, EnvExternalSourceData, EnvExternalSourceFact, EnvReadFact, EnvSetData, EnvSetFact } from './types.js';
 
 export type * from './types.js';
@@ -56,7 +58,7 @@ const YAML_ELSEWHERE = /(^|\/)(\.github|\.gitlab|\.circleci|\.buildkite)\/|(^|\/
  * from those trees while they exist rather than by parsing everything a second time.
  */
 const ENV_READS: TreeMemo<FileEnvReads> = {
-  namespace: 'env.reads@43',
+  namespace: 'env.reads@44',
   wants: (file, text) => !GENERATED.test(file) && (HARNESS_CONFIG.test(file) ? text.includes('env') : mentionsRead(text)),
   compute: envReadsOf,
 };
@@ -127,6 +129,7 @@ export const envDetector: Detector = {
       if (/\.[cm]?[jt]sx?$/.test(file) && !file.endsWith('.d.ts')) {
         const text = index.read(file);
         if (text && (text.includes('exec') || text.includes('spawn')) && EXEC_TEXT.test(text)) sets(index.memo('env.exec-commands@1', file, (t) => codeCommandEnv(file, t)) ?? []);
+        if (text && DOTENV_LOAD_TEXT.test(text)) facts.push(...dotenvLoadFacts(index, file));
         if (text && WRITES_FILES.test(text) && text.includes('=')) {
           const written = index.memo('env.written-dotenv@2', file, (t) => writtenDotenv(file, t));
           if (written) {
@@ -249,6 +252,15 @@ function setFact(d: EnvSetData): EnvSetFact {
 
 function consumedFact(d: EnvConsumedData): EnvConsumedFact {
   return { kind: 'env.consumed', id: `${d.name} ${d.file}:${d.line}`, data: d, at: [{ file: d.file, line: d.line }] };
+}
+
+/** `process.loadEnvFile('.env.example')`: the file the code loads, when the repository holds it (`loads`). */
+function dotenvLoadFacts(index: RepoIndex, file: string): EnvDotenvLoadFact[] {
+  return (index.memo('env.dotenv-loads@1', file, dotenvLoads) ?? []).map((l) => {
+    const loads = loadTargets(l, file, index.packageOf(file)?.dir ?? '').find((f) => index.has(f));
+    const data: EnvDotenvLoadData = { file, line: l.line, how: l.how, path: l.path, ...(loads ? { loads } : {}) };
+    return { kind: 'env.dotenv-load', id: `${file}:${l.line} ${l.path}`, data, at: [{ file, line: l.line }] };
+  });
 }
 
 function externalFact(d: EnvExternalSourceData): EnvExternalSourceFact {

@@ -15,12 +15,23 @@ const FLAG = /^(ENABLE|DISABLE|EXPOSE|SKIP|USE|ALLOW|IS|HAS|SHOW|HIDE|FORCE)_/i;
 /** Client-side tokens meant to be public (Paddle client tokens, Stripe publishable keys). */
 const PUBLIC = /(CLIENT_TOKEN|PUBLISHABLE_KEY|PUBLIC_KEY)$/i;
 
+/**
+ * A bare `_KEY` / `_SKEY` suffix names a provider credential (`STRIPE_SKEY`, `HUGGINGFACE_KEY`, `NYT_KEY`) as often as
+ * `_API_KEY` does. Not: keys that name a field or a slot (`PARTITION_KEY`, `SORT_KEY`, `CACHE_KEY`), keys meant to be
+ * public (`ANON_KEY`, reCAPTCHA `SITE_KEY`, `_PUB_KEY`), or a bare `_KEY` on a name the framework ships to the browser
+ * (`NEXT_PUBLIC_`, `VITE_`, `PUBLIC_`, `REACT_APP_`…) — those stay secret only when another word says so.
+ */
+const KEY_SUFFIX = /_S?KEY$/i;
+const FIELD_KEY = /(^|_)(PARTITION|SORT|HASH|RANGE|PRIMARY|FOREIGN|CACHE|ANON|SITE|PUB|OBJECT|STORAGE|IDEMPOTENCY|LOCK|QUEUE|INDEX|ROUTING|GROUP|SHARD|LOOKUP|CURSOR|DEDUP(LICATION)?|REDIS|KV|FILE|IMAGE|UPLOAD)_KEY$/i;
+const BROWSER_PREFIX = /^(NEXT_PUBLIC|NUXT_PUBLIC|EXPO_PUBLIC|VITE|PUBLIC|REACT_APP|GATSBY|VUE_APP)_/i;
+
 /** Whether a variable's name says its value is a secret (by name only: values are never read). */
 export function looksSecret(name: string): boolean {
   if (NOT_SECRET.test(name) && !/(TOKEN|SECRET|PASSWORD)_?IDS?$/i.test(name)) return false;
   if (FLAG.test(name)) return false;
   if (PUBLIC.test(name)) return false;
-  return SECRET.test(name);
+  if (SECRET.test(name)) return true;
+  return KEY_SUFFIX.test(name) && name.length > 4 && !FIELD_KEY.test(name) && !BROWSER_PREFIX.test(name);
 }
 
 /** Variables set by the runtime or the tool rather than by the project (see `runtimeProvider`). */

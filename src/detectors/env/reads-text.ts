@@ -8,6 +8,8 @@ import { clip } from '../../secrets/clip.js';
 
 const TEXT_READ = /\b(process\.env|import\.meta\.env)(?:\.([A-Za-z_][A-Za-z0-9_]*)|\[\s*['"]([A-Za-z_][A-Za-z0-9_]*)['"]\s*\])/g;
 
+const CONVERSION_OPEN = /\b(?:Number\.)?(parseInt|parseFloat|Number|String)\(\s*$/;
+
 /** For files the TypeScript parser cannot read (`.astro`, `.vue`, `.svelte`, `.html`): a text scan for the same forms. */
 export function envReadsInText(text: string): RawRead[] {
   const out: RawRead[] = [];
@@ -15,7 +17,11 @@ export function envReadsInText(text: string): RawRead[] {
     for (const m of line.matchAll(TEXT_READ)) {
       const name = m[2] ?? m[3];
       if (isEnvName(name)) {
-        const fallback = /^\s*(\?\?|\|\|)/.test(line.slice((m.index ?? 0) + m[0].length));
+        const before = line.slice(0, m.index ?? 0);
+        const after = line.slice((m.index ?? 0) + m[0].length);
+        // `parseInt(process.env.X, 10) || 200`: a pure conversion does not hide the fallback.
+        const converted = CONVERSION_OPEN.test(before) ? after.replace(/^\s*(,\s*\d+\s*)?\)/, '') : after;
+        const fallback = /^\s*(\?\?|\|\|)/.test(converted);
         out.push({ name, line: i + 1, via: 'text', receiver: m[1] === 'process.env' ? 'process' : 'import.meta', fallback });
       }
     }

@@ -576,7 +576,7 @@ function isDeleted(node: ts.Node): boolean {
 const FALLBACK_OPS = onFirstUse(() => new Set([ts.SyntaxKind.QuestionQuestionToken, ts.SyntaxKind.BarBarToken]));
 
 function hasFallback(node: ts.Node): boolean {
-  const n = withOptionalChain(node);
+  const n = throughConversions(node);
   const p = n.parent;
   // `a || env.X || b` is `(a || env.X) || b`: a read is covered when, climbing the chain, it is part of a left operand.
   for (let cur: ts.Node = n; ts.isBinaryExpression(cur.parent) && FALLBACK_OPS().has(cur.parent.operatorToken.kind); ) {
@@ -598,6 +598,24 @@ function hasFallback(node: ts.Node): boolean {
   // `const env = { port: process.env.PORT }` … `env.port || 8080` in the same file.
   return ts.isPropertyAssignment(p) && objectHolderCopes(n, hasFallback);
 }
+
+/**
+ * The read with the pure conversions around it: `parseInt(process.env.X, 10) || 200`, `Number(env.X) ?? 3`,
+ * `+env.X || 1`, `String(env.X?.trim()) || 'a'`. They turn unset into `NaN` / `'undefined'` / `0` without throwing, so
+ * what follows them (`||`, `??`, a comparison, `!`) is what the code does when the variable is unset.
+ */
+function throughConversions(node: ts.Node): ts.Node & { parent: ts.Node } {
+  let n = withOptionalChain(node);
+  for (;;) {
+    const p = n.parent;
+    const call = ts.isCallExpression(p) && p.arguments[0] === n && PURE_CONVERSION.has(p.expression.getText().replace(/^(globalThis|window|Number)\./, ''));
+    const plus = ts.isPrefixUnaryExpression(p) && p.operator === ts.SyntaxKind.PlusToken;
+    if (!call && !plus) return n;
+    n = withOptionalChain(p);
+  }
+}
+
+const PURE_CONVERSION = new Set(['parseInt', 'parseFloat', 'Number', 'String']);
 
 /**
  * The read with an optional chain after it (`process.env.X?.split(',').map(…)`): the chain is `undefined` when the

@@ -164,3 +164,16 @@ export interface EnvBrowserData {
   readonly readAt: { readonly file: string; readonly line: number };
 }
 export type EnvBrowserFact = Fact<'env.browser', EnvBrowserData>;
+
+/**
+ * A dotenv file the code loads by an explicit path (`process.loadEnvFile('.env.example')`, `dotenv.config({ path })`).
+ * `loads` is the repository file it names, when one exists.
+ */
+export interface EnvDotenvLoadData {
+  readonly file: string;
+  readonly line: number;
+  readonly how: 'loadEnvFile' | 'dotenv';
+  readonly path: string;
+  readonly loads?: string;
+}
+export type EnvDotenvLoadFact = Fact<'env.dotenv-load', EnvDotenvLoadData>;

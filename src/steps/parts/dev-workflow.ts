@@ -8,6 +8,8 @@ import { cite } from '../../markdown/cite.js';
 import { code, oneLine } from '../../markdown/text.js';
 import type { StepModel } from '../../model/repo-model.js';
 import { infraCommands } from '../../model/infra-commands.js';
+import type { EnvDotenvLoadFact } from '../../detectors/env/types.js';
+import { isTestPath } from '../../model/env-views.js';
 import type { InfraProjectFact } from '../../detectors/other-infra/types.js';
 import type { RepoIndex } from '../../scan/repo-index.js';
 import { value } from './format.js';
@@ -49,8 +51,14 @@ export function devWorkflowSection(model: StepModel, pmFact: PackageManagerFact 
   if (examples.length) {
     // `env.sample` (no dot) is copied to `.env`, the file dotenv loads; `.env.example` to `.env`. A script or code file
     // keeps its name: `env.sh.template` → `env.sh`, the file the scripts `source`.
-    const copies = examples.map((f) => `${cite(f)} → ${code(f.replace(/\.(example|sample|template)$/, '').replace(DOTENV_STEM, '$1.env$2'))}`);
-    steps.push(`**Environment:** copy ${copies.join(', ')} and fill in values (names are listed in step 8).`);
+    // An example the application loads itself (`process.loadEnvFile('.env.example')`) is filled in where it is: a copy
+    // would never be read. A test setup loading it says nothing about the application.
+    const loads = model.facts.of<EnvDotenvLoadFact>('env.dotenv-load').map((f) => f.data).filter((l) => !isTestPath(l.file));
+    const loadedAt = (f: string) => loads.find((l) => l.loads === f);
+    const edited = examples.filter(loadedAt).map((f) => `fill in values in ${cite(f)} — the code loads that file itself (${cite(loadedAt(f)!.file, loadedAt(f)!.line)}), so a copy would not be read`);
+    const copies = examples.filter((f) => !loadedAt(f)).map((f) => `${cite(f)} → ${code(f.replace(/\.(example|sample|template)$/, '').replace(DOTENV_STEM, '$1.env$2'))}`);
+    const what = [...edited, ...(copies.length ? [`copy ${copies.join(', ')} and fill in values`] : [])].join('; ');
+    steps.push(`**Environment:** ${what} (names are listed in step 8).`);
   }
   const rootScripts = scripts.filter((s) => s.data.dir === '');
   const build = rootScripts.find((s) => s.data.name === 'build');

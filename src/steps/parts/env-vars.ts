@@ -6,7 +6,7 @@ import type { StepModel } from '../../model/repo-model.js';
 import { packageRoles, roleRank } from '../../detectors/stack/role.js';
 import type { RepoIndex } from '../../scan/repo-index.js';
 import { DOCUMENTED, envMentions } from '../../model/env-mentions.js';
-import { SCRIPT_READ } from '../../model/script-reads.js';
+import { SCRIPT_READ_KINDS } from '../../model/script-reads.js';
 import { noneOr } from './claims.js';
 import { setIn } from './env-set-cell.js';
 
@@ -86,10 +86,10 @@ function notReadBlocks(model: StepModel, notRead: readonly EnvVarView[]): string
     }
     const evidence = model.evidence('env-read', v.name);
     const mentions = evidence.filter((e) => e.what === 'named in code');
-    const scripts = evidence.filter((e) => e.what === SCRIPT_READ.shell || e.what === SCRIPT_READ.workflow);
+    const scripts = evidence.filter((e) => (SCRIPT_READ_KINDS as readonly string[]).includes(e.what));
     const where = [
       mentions.length ? citeAll(mentions.map((e) => e.at), 3) : '',
-      ...[SCRIPT_READ.shell, SCRIPT_READ.workflow].map((what) => {
+      ...SCRIPT_READ_KINDS.map((what) => {
         const at = scripts.filter((e) => e.what === what).map((e) => e.at);
         return at.length ? `${what} ${citeAll(at, 2)}` : '';
       }),

@@ -11,7 +11,7 @@ import { byFileLine, compareText, files, names, value } from './format.js';
 import type { StepModel } from '../../model/repo-model.js';
 import { readIn } from './env-vars.js';
 import { dotenvFoldersOf, portRead } from './frontend-env-files.js';
-import { SCRIPT_READ } from '../../model/script-reads.js';
+import { SCRIPT_READ_KINDS } from '../../model/script-reads.js';
 
 const FRAMEWORK_NAMES: Record<string, string> = {
   astro: 'Astro',
@@ -200,8 +200,9 @@ function unread(model: StepModel, name: string): string {
   const mentions = evidence.filter((e) => e.what === 'named in code');
   if (mentions.length) return `named in ${readsOf(mentions.map((x) => x.at))}`;
   // A shell script or a CI step reads it (`$VITE_API_URL` in a deploy script).
-  const scripts = evidence.filter((e) => e.what === SCRIPT_READ.shell || e.what === SCRIPT_READ.workflow);
-  if (scripts.length) return `${scripts[0].what} ${readsOf(scripts.map((x) => x.at))}`;
+  const scripts = evidence.filter((e) => (SCRIPT_READ_KINDS as readonly string[]).includes(e.what));
+  // One kind of read, named once (`read by a CI workflow condition /.github/workflows/ci.yml:40`).
+  if (scripts.length) return `${scripts[0].what} ${readsOf(scripts.filter((x) => x.what === scripts[0].what).map((x) => x.at))}`;
   return 'not read by name (the code reads some variables by a computed name)';
 }
 

@@ -7,7 +7,7 @@ import type { StepModel } from '../../model/repo-model.js';
 import { noneOr } from './claims.js';
 import type { EnvVarView } from '../../model/env.js';
 import { value } from './format.js';
-import { SCRIPT_READ } from '../../model/script-reads.js';
+import { SCRIPT_READ_KINDS } from '../../model/script-reads.js';
 
 const PROVIDER: Record<string, string> = { ssm: 'SSM Parameter Store', 'secrets-manager': 'Secrets Manager', sst: 'SST secret', plaintext: 'plain text in code' };
 
@@ -74,8 +74,12 @@ export function secretsSection(model: StepModel, sources: readonly SecretSourceF
 
   const providers = vars.filter((v) => /COGNITO|USER_POOL|IDENTITY_POOL|PADDLE|STRIPE/.test(v.name));
   if (providers.length > 0) {
-    const kind = (v: EnvVarView) => (v.secret ? 'secret' : /CLIENT_TOKEN|PUBLISHABLE/.test(v.name) ? 'public client key' : /PRICE/.test(v.name) ? 'price id' : 'identifier/setting');
-    blocks.push(`**Cognito, Paddle and Stripe keys and ids** (details in step 10): ${providers.map((v) => `${code(v.name)} (${kind(v)})`).join(', ')}.`);
+    // `STRIPE_PKEY`, `*_PUBLIC_KEY`: the key the browser gets, like a publishable key.
+    const kind = (v: EnvVarView) => (v.secret ? 'secret' : /CLIENT_TOKEN|PUBLISHABLE|PUBLIC_KEY|_PUB_KEY|_PKEY$/.test(v.name) ? 'public client key' : /PRICE/.test(v.name) ? 'price id' : 'identifier/setting');
+    // Only the providers whose variables are listed: a Stripe-only app gets "Stripe keys and ids".
+    const names = [['Cognito', /COGNITO|USER_POOL|IDENTITY_POOL/], ['Paddle', /PADDLE/], ['Stripe', /STRIPE/]].filter(([, re]) => providers.some((v) => (re as RegExp).test(v.name))).map(([n]) => n as string);
+    const title = names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}` : names[0];
+    blocks.push(`**${title} keys and ids** (details in step 10): ${providers.map((v) => `${code(v.name)} (${kind(v)})`).join(', ')}.`);
   }
 
   const committed = index.files.filter((f) => /(^|\/)\.env(\.(local|development|production|staging|test))?(\.local)?$/.test(f));
@@ -94,8 +98,8 @@ function notRead(model: StepModel, name: string): string {
   if (model.none('env-read', 'not read by the code', name) !== undefined) return 'not read by the code';
   const all = model.evidence('env-read', name);
   // Shell scripts and CI steps read it: said as a read, where (`read by a shell script /run.sh:5`).
-  const isScript = (what: string) => what === SCRIPT_READ.shell || what === SCRIPT_READ.workflow;
-  const scripts = [SCRIPT_READ.shell, SCRIPT_READ.workflow].flatMap((what) => {
+  const isScript = (what: string) => (SCRIPT_READ_KINDS as readonly string[]).includes(what);
+  const scripts = SCRIPT_READ_KINDS.flatMap((what) => {
     const at = all.filter((e) => e.what === what).map((e) => e.at);
     return at.length ? [`${what} ${citeAll(at, 2)}`] : [];
   });
