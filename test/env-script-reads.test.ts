@@ -55,7 +55,7 @@ describe('env reads in shell scripts and CI steps', () => {
     expect(step5).toMatch(/\| `VITE_CDN_BUCKET` \| yes \| read by a shell script `\/scripts\/deploy\.sh:2` \|/);
   });
 
-  it('reads env.X / vars.X in a workflow `if:` (job or step, one line or a block) as a read by CI, cited at the line', async () => {
+  it('reads env.X in a workflow `if:` (job or step, one line or a block) as a read by CI, cited at the line; vars.X is a repository setting, not a read', async () => {
     const workflow = [
       'name: build',
       'on: push',
@@ -86,7 +86,7 @@ describe('env reads in shell scripts and CI steps', () => {
       });
     const reads = scriptReads(await indexOf(root()));
     expect(reads.get('RUN_E2E')).toEqual([{ file: '.github/workflows/build.yml', line: 12, condition: true }]);
-    expect(reads.get('DEPLOY_ENABLED')).toEqual([{ file: '.github/workflows/build.yml', line: 8, condition: true }]);
+    expect(reads.has('DEPLOY_ENABLED')).toBe(false);
     expect(reads.get('SLOW_TESTS')).toEqual([{ file: '.github/workflows/build.yml', line: 17, condition: true }]);
     expect(reads.has('NEVER_USED')).toBe(false);
     const step8 = (await section(configurationStep, root())).markdown;

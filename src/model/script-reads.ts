@@ -3,7 +3,7 @@
  * `${PORT:-8000}`) and the inline code of CI workflow `run:` blocks (`$TOKEN`, `os.environ['TOKEN']`,
  * `process.env.TOKEN`). A Lambda started by `run.sh`, or a workflow step running a Python snippet, reads the variable
  * the infrastructure sets: "not read by the code" must not be said of it. A workflow `if:` condition (job or step)
- * naming `env.X` / `vars.X` reads it too: `if: env.RUN_E2E == 'true'` gates steps on it. Text only, nothing is executed.
+ * naming `env.X` reads it too (a `vars.X` is a repository setting, not the variable): `if: env.RUN_E2E == 'true'` gates steps on it. Text only, nothing is executed.
  */
 import type { Citation } from '../facts.js';
 import type { RepoIndex } from '../scan/repo-index.js';
@@ -20,9 +20,9 @@ const ASSIGN = /^\s*(?:(?:export|local|readonly|declare(?:\s+-\w+)*)\s+)?([A-Z_]
 /** `condition`: read in a workflow `if:` expression rather than by a script or step code. */
 export type ScriptRead = Citation & { readonly condition?: true };
 export type ScriptReads = ReadonlyMap<string, readonly ScriptRead[]>;
-/** `if: ${{ env.X == 'true' }}`, `- if: vars.X`, and a block scalar (`if: >-`) continued on more-indented lines. */
+/** `if: ${{ env.X == 'true' }}`, and a block scalar (`if: >-`) continued on more-indented lines. */
 const IF_LINE = /^(\s*(?:-\s+)?)if:\s*(.*)$/;
-const CONDITION_READ = /\b(?:env|vars)\.([A-Za-z_][A-Za-z0-9_]*)\b/g;
+const CONDITION_READ = /\benv\.([A-Za-z_][A-Za-z0-9_]*)\b/g;
 
 const cache = new WeakMap<RepoIndex, ScriptReads>();
 const PER_NAME = 5;
@@ -75,7 +75,7 @@ export function scriptReads(index: RepoIndex): ScriptReads {
   return reads;
 }
 
-/** `env.X` / `vars.X` in workflow `if:` conditions, with the line of each. */
+/** `env.X` in workflow `if:` conditions, with the line of each. */
 function conditionReads(lines: readonly string[], add: (name: string, line: number) => void): void {
   for (let i = 0; i < lines.length; i++) {
     const m = IF_LINE.exec(lines[i]);
