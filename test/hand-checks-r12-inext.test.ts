@@ -30,3 +30,36 @@ describe('PostCSS plugins named by unquoted keys (breadit postcss.config.js)', (
     expect(missingCitations(markdown, await indexOf(root))).toEqual([]);
   });
 });
+
+describe('components imported at the top of MDX content (astroship kitchensink.mdx)', () => {
+  const root = tempRepo({
+    'package.json': json({ name: 'site', private: true, scripts: { dev: 'astro dev' }, dependencies: { astro: '4.0.0', '@astrojs/mdx': '2.0.0' } }),
+    'astro.config.mjs': "import mdx from '@astrojs/mdx';\nexport default { integrations: [mdx()] };\n",
+    'tsconfig.json': json({ compilerOptions: { baseUrl: '.', paths: { '@/*': ['src/*'] } } }),
+    'src/components/ui/button.astro': '<button><slot /></button>\n',
+    'src/components/card.astro': '<div>card</div>\n',
+    'src/components/contactform.astro': '---\nimport Button from "./ui/button.astro";\n---\n<form><Button>Send</Button></form>\n',
+    'src/pages/index.astro': '---\nimport Contact from "../components/contactform.astro";\n---\n<Contact />\n',
+    'src/content/blog/post.mdx': [
+      '---',
+      'title: Post',
+      '---',
+      '',
+      'import Button from "@/components/ui/button.astro";',
+      '',
+      '<Button>Go</Button>',
+      '',
+      '```js',
+      'import Card from "@/components/card.astro";',
+      '```',
+      '',
+    ].join('\n'),
+  });
+
+  it('counts the MDX file as an importer; an import inside a code fence is not one', async () => {
+    const { markdown } = await section(step(5), root);
+    const row = (name: string) => markdown.split('\n').find((l) => l.startsWith(`| \`${name}\``)) ?? '';
+    expect(row('button')).toMatch(/^\| `button` \| `\/src\/components\/ui\/button\.astro` \| 2 \|/);
+    expect(row('card')).toBe('');
+  });
+});
