@@ -63,3 +63,20 @@ describe('components imported at the top of MDX content (astroship kitchensink.m
     expect(row('card')).toBe('');
   });
 });
+
+describe('@iconify-json sets used through icon names (astroship astro-icon)', () => {
+  const root = tempRepo({
+    'package.json': json({ name: 'site', private: true, dependencies: { astro: '4.0.0', 'astro-icon': '1.0.0', '@iconify-json/bx': '1.1.0', '@iconify-json/uil': '1.1.0', 'left-pad': '1.0.0' } }),
+    'astro.config.mjs': "import icon from 'astro-icon';\nexport default { integrations: [icon()] };\n",
+    'src/pages/index.astro': '---\nimport { Icon } from "astro-icon/components";\n---\n<main>\n  <Icon name="bx:home" />\n</main>\n',
+  });
+
+  it('says the set is used by icon name through astro-icon, citing a use when one is found', async () => {
+    const { markdown } = await section(step(10), root);
+    expect(rowOf(markdown, '@iconify-json/bx')).toContain('used through icon names `bx:…` (`astro-icon`), as in `/src/pages/index.astro:5`, not imported');
+    expect(rowOf(markdown, '@iconify-json/uil')).toContain('used through icon names `uil:…` (`astro-icon`), not imported');
+    expect(rowOf(markdown, '@iconify-json/bx')).not.toContain('not a well-known package');
+    expect(rowOf(markdown, 'left-pad')).toContain('not imported in source');
+    expect(missingCitations(markdown, await indexOf(root))).toEqual([]);
+  });
+});
