@@ -12,6 +12,7 @@ describe('variables a dependency reads itself are "read by <library>", not "not 
   "name": "auth-site",
   "private": true,
   "dependencies": {
+    "@uploadthing/react": "5.0.0",
     "next": "14.2.5",
     "next-auth": "4.24.0",
     "react": "18.3.1",
@@ -31,12 +32,12 @@ describe('variables a dependency reads itself are "read by <library>", not "not 
     const root = repo();
     const md = (await section(configurationStep, root)).markdown;
     expect(md).toContain('#### Set or declared, and read by a library');
-    expect(md).toContain('| `NEXTAUTH_SECRET` | `/.env.example:1` | read by next-auth (dependency, `/package.json:6`) | **yes** |');
-    expect(md).toContain('| `UPLOADTHING_APP_ID` | `/.env.example:3` | read by uploadthing (dependency, `/package.json:9`) | — |');
+    expect(md).toContain('| `NEXTAUTH_SECRET` | `/.env.example:1` | read by next-auth (dependency, `/package.json:7`) | **yes** |');
+    expect(md).toContain('| `UPLOADTHING_APP_ID` | `/.env.example:3` | read by uploadthing (dependency, `/package.json:10`) | — |');
     const unread = md.slice(md.indexOf('#### Set or declared, but not read by the code'));
     expect(unread).toContain('`LEFTOVER_TOKEN`');
     expect(unread.split('####')[1]).not.toContain('NEXTAUTH_SECRET');
-    expect(md).toContain('- `NEXTAUTH_SECRET` — read by next-auth (dependency, `/package.json:6`)');
+    expect(md).toContain('- `NEXTAUTH_SECRET` — read by next-auth (dependency, `/package.json:7`)');
     expect(md).toContain('- `LEFTOVER_TOKEN` — not read by the code');
     expect(md).toContain('1 more secret-looking variable is set or declared but not read; 2 more secret-looking variables are read only by a library the code depends on');
     expect(missingCitations(md, await indexOf(root))).toEqual([]);
@@ -44,7 +45,7 @@ describe('variables a dependency reads itself are "read by <library>", not "not 
 
   it("step 5's env table says who reads them", async () => {
     const md = (await section(frontendStep, repo())).markdown;
-    expect(md).toContain('| `NEXTAUTH_SECRET` | no | read by next-auth (dependency, `/package.json:6`) | `/.env.example` |');
+    expect(md).toContain('| `NEXTAUTH_SECRET` | no | read by next-auth (dependency, `/package.json:7`) | `/.env.example` |');
     expect(md).toContain('| `LEFTOVER_TOKEN` | no | not read in code | `/.env.example` |');
   });
 });

@@ -50,7 +50,8 @@ export function libraryReads(index: RepoIndex, name: string): LibraryRead[] {
   for (const lib of libs) {
     for (const p of index.packages) {
       for (const section of ['dependencies', 'devDependencies'] as const) {
-        const dep = Object.keys(p.manifest[section] ?? {}).find((d) => lib.deps.test(d));
+        // The library itself (`uploadthing`) before an adapter of it (`@uploadthing/react`).
+        const dep = Object.keys(p.manifest[section] ?? {}).filter((d) => lib.deps.test(d)).sort((a, b) => Number(a.startsWith('@')) - Number(b.startsWith('@')) || (a < b ? -1 : 1))[0];
         if (!dep) continue;
         out.push({ library: lib.label, at: { file: p.manifestPath, line: jsonKeyLine(index, p.manifestPath, section, dep) } });
         break;
