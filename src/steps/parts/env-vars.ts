@@ -53,7 +53,7 @@ export function envVarsSection(model: StepModel): string {
   const secretWords = [
     secretsRead ? `${secretsRead} of them look${secretsRead === 1 ? 's' : ''} secret by name` : '',
     secretsElsewhere ? `${secretsElsewhere} more secret-looking variable${secretsElsewhere === 1 ? ' is' : 's are'} set or declared but not read` : '',
-    byLibrary ? `${byLibrary}${secretsElsewhere ? ' more' : ''} secret-looking variable${byLibrary === 1 ? ' is' : 's are'} read only by a library the code depends on` : '',
+    byLibrary ? `${byLibrary}${secretsElsewhere || secretsRead ? ' more' : ''} secret-looking variable${byLibrary === 1 ? ' is' : 's are'} read only by a library the code depends on` : '',
   ].filter(Boolean);
   const intro =
     `${read.length} variable${read.length === 1 ? '' : 's'} read by the code in ${packages.length} package${packages.length === 1 ? '' : 's'}` +
