@@ -10,7 +10,7 @@ describe('Next.js pages detector', () => {
   it('turns app/ and pages/ files into URLs: groups and slots out, dynamic segments kept', () => {
     expect(nextAppPath('(marketing)/about/page.tsx')).toBe('/about');
     expect(nextAppPath('shop/[[...slug]]/page.tsx')).toBe('/shop/[[...slug]]');
-    expect(nextAppPath('@modal/(.)photo/[id]/page.tsx')).toBe('/(.)photo/[id]');
+    expect(nextAppPath('@modal/(.)photo/[id]/page.tsx')).toBe('/photo/[id]');
     expect(nextAppPath('_components/Nav/page.tsx')).toBeUndefined();
     expect(nextAppPath('page.tsx')).toBe('/');
     expect(nextPagesPath('index.tsx')).toBe('/');

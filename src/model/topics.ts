@@ -40,6 +40,7 @@ import type { Citation, Detector, Fact, FactSet } from '../facts.js';
 import type { RepoIndex } from '../scan/repo-index.js';
 import type { ClaimTopic } from './claims.js';
 import { envMentions } from './env-mentions.js';
+import { libraryReads, libraryReadWhat } from './env-library-reads.js';
 import { infraCommands } from './infra-commands.js';
 import { readmeDeployButtons } from './deploy-buttons.js';
 import { ciResources, INFRA_TOOL_TITLE, type InfraProjectData, type InfraResourceData } from '../detectors/other-infra/types.js';
@@ -280,7 +281,9 @@ const TOPICS: readonly Topic[] = [
       const mentions = envMentions(index).code(name).filter((m) => !setLines.has(`${m.at.file}:${m.at.line}`) && !setFiles.has(m.at.file));
       // Shell scripts and workflow `run:` code read what the infrastructure sets (`uvicorn --port=$PORT` in run.sh).
       const scripts = (scriptReads(index).get(name) ?? []).map((at) => ({ what: scriptReadWhat(at), at: { file: at.file, line: at.line } }));
-      return [...env.readEvidence(name), ...mentions, ...scripts];
+      // A dependency that reads it itself (next-auth's NEXTAUTH_SECRET): no line of the project need name it.
+      const libraries = libraryReads(index, name).map((r) => ({ what: libraryReadWhat(r), at: r.at }));
+      return [...env.readEvidence(name), ...mentions, ...scripts, ...libraries];
     },
   },
   {

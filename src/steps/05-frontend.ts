@@ -14,6 +14,7 @@ import {
   type ReactEntryFact,
 } from '../detectors/react-app/index.js';
 import { reactRouterDetector, type ReactRouterRouteFact, type UnreadRoutesFact } from '../detectors/react-router/index.js';
+import { isSlotView } from '../detectors/shared/frontend-route.js';
 import { stateManagementDetector, type StateFact } from '../detectors/state-management/index.js';
 import { tanstackRouterDetector, type TanStackRouteFact } from '../detectors/tanstack-router/index.js';
 import type { Citation, FactSet } from '../facts.js';
@@ -63,9 +64,11 @@ export const frontendStep: StepDefinition = {
     }
     // A count is "at least" when some route array was not read.
     const routeCount = (dir: string) => {
-      const n = pageRoutes(routesOf(facts, dir)).length + astroOf(facts, dir).length;
+      const pages = pageRoutes(routesOf(facts, dir));
+      const views = pages.filter(isSlotView).length;
+      const n = pages.length - views + astroOf(facts, dir).length;
       const unread = unreadOf(facts, dir).length > 0;
-      return unread && n === 0 ? 'not read' : `${unread ? 'at least ' : ''}${n}`;
+      return unread && n === 0 ? 'not read' : `${unread ? 'at least ' : ''}${n}${views ? ` (+${views} intercepting or slot view${views === 1 ? '' : 's'})` : ''}`;
     };
     const overview = table(
       ['App', 'Framework', 'Folder', 'Config', 'Dev port', 'Routes'],

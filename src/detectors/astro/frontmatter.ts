@@ -5,6 +5,7 @@
 import type { RepoIndex } from '../../scan/repo-index.js';
 import { parseSource, ts } from '../../scan/ts.js';
 import { get, parseYaml, scalar } from '../../scan/yaml.js';
+import { mdxEsmText } from '../shared/mdx-esm.js';
 
 const trees = new WeakMap<RepoIndex, Map<string, ts.SourceFile | null>>();
 
@@ -16,7 +17,7 @@ export function frontmatterText(text: string): string | undefined {
   return `${'\n'.repeat(before + 1)}${m[2]}`;
 }
 
-/** A `.astro` file's frontmatter as a syntax tree (an empty tree when it has none). */
+/** A `.astro` file's frontmatter (an `.mdx` file's import/export lines) as a syntax tree (empty when it has none). */
 export function parseAstro(index: RepoIndex, file: string): ts.SourceFile | undefined {
   let byFile = trees.get(index);
   if (!byFile) {
@@ -26,14 +27,16 @@ export function parseAstro(index: RepoIndex, file: string): ts.SourceFile | unde
   const cached = byFile.get(file);
   if (cached !== undefined) return cached ?? undefined;
   const text = index.read(file);
-  const tree = text === undefined ? null : parseSource(`${file}.ts`, frontmatterText(text) ?? '', ts.ScriptKind.TS);
+  // An `.mdx` file's code is its top-level import/export lines (JSX allowed), not a frontmatter.
+  const code = text === undefined ? undefined : file.endsWith('.mdx') ? mdxEsmText(text) : frontmatterText(text) ?? '';
+  const tree = code === undefined ? null : file.endsWith('.mdx') ? parseSource(`${file}.tsx`, code, ts.ScriptKind.TSX) : parseSource(`${file}.ts`, code, ts.ScriptKind.TS);
   byFile.set(file, tree);
   return tree ?? undefined;
 }
 
 /** Any module whose imports we can read: TS/JS sources through the index, `.astro` through its frontmatter. */
 export function parseModule(index: RepoIndex, file: string): ts.SourceFile | undefined {
-  return file.endsWith('.astro') ? parseAstro(index, file) : index.parse(file);
+  return file.endsWith('.astro') || file.endsWith('.mdx') ? parseAstro(index, file) : index.parse(file);
 }
 
 /** A top-level YAML key of a markdown page's frontmatter (`layout: ../layouts/Post.astro`), as a plain string. */

@@ -45,7 +45,8 @@ export type AstroComponentFact = Fact<'astro.component', AstroUnitData>;
 export type AstroCollectionFact = Fact<'astro.collection', AstroCollectionData>;
 
 const UI_FILE = /\.(astro|tsx|jsx|vue|svelte)$/;
-const MODULE_FILE = /\.(astro|tsx|ts|jsx|js|mjs|mts)$/;
+// `.mdx` content imports components at its top level (`import Button from '@/components/ui/button.astro'`).
+const MODULE_FILE = /\.(astro|mdx|tsx|ts|jsx|js|mjs|mts)$/;
 
 export const astroDetector: Detector = {
   id: 'astro',
@@ -80,7 +81,7 @@ function detectApp(index: RepoIndex, app: FrontendApp): Fact[] {
     const sf = parseModule(index, file);
     if (!sf) continue;
     const targets: string[] = [];
-    const text = file.endsWith('.astro') ? index.read(file) ?? '' : '';
+    const text = file.endsWith('.astro') || file.endsWith('.mdx') ? index.read(file) ?? '' : '';
     for (const [local, binding] of importsOf(sf)) {
       const target = resolver.resolve(file, binding.module);
       if (!target || target === file) continue;

@@ -1,7 +1,7 @@
 /**
  * Packages a tool's config file names as a plugin, preset or parser rather than importing it: `plugins: {
  * '@tailwindcss/postcss': {} }` in postcss.config.mjs, ESLint's `plugins: ['check-file']` (eslint-plugin-check-file),
- * Prettier's and Babel's plugin lists. Such a dependency is used, though no source file imports it.
+ * Prettier's and Babel's plugin lists, PostCSS's unquoted `plugins: { autoprefixer: {} }` keys. Such a dependency is used, though no source file imports it.
  */
 import type { RepoIndex } from '../../scan/repo-index.js';
 
@@ -9,6 +9,13 @@ import type { RepoIndex } from '../../scan/repo-index.js';
 const CONFIG = /(^|\/)(postcss\.config\.[cm]?[jt]s|\.postcssrc(\.(json|ya?ml|[cm]?js))?|tailwind\.config\.[cm]?[jt]s|\.eslintrc(\.(json|ya?ml|[cm]?js))?|eslint\.config\.[cm]?[jt]s|\.prettierrc(\.(json|ya?ml|[cm]?js))?|prettier\.config\.[cm]?[jt]s|\.babelrc(\.(json|[cm]?js))?|babel\.config\.([cm]?js|json)|\.stylelintrc(\.(json|ya?ml|[cm]?js))?|stylelint\.config\.[cm]?js)$/;
 /** A quoted string that can name a package (or an ESLint/Babel short name), in any of those formats. */
 const QUOTED = /['"]((?:plugin:)?@?[a-z0-9][\w.-]*(?:\/[\w.-]+)*)['"]/gi;
+
+/**
+ * An unquoted object key (`plugins: { tailwindcss: {}, autoprefixer: {} }`, YAML's `autoprefixer: {}`): PostCSS
+ * configs name their plugins by key. Only there — other configs' keys (`theme`, `colors`) are options, not packages.
+ */
+const KEY = /(?:^|[{,\s])([a-z][\w-]*)\s*:(?!\/)/gim;
+const POSTCSS = /(^|\/)(postcss\.config\.[cm]?[jt]s|\.postcssrc(\.(ya?ml|[cm]?js))?)$/;
 
 /** The package names a string in a config file can stand for, by the tool's naming conventions. */
 function candidates(s: string, tool: 'eslint' | 'babel' | 'other'): string[] {
@@ -44,6 +51,7 @@ export function configReferences(index: RepoIndex): Map<string, string[]> {
     const tool = /eslint/.test(base) ? 'eslint' : /babel/.test(base) ? 'babel' : 'other';
     const names = new Set<string>();
     for (const m of text.matchAll(QUOTED)) for (const c of candidates(m[1], tool)) names.add(c);
+    if (POSTCSS.test(file)) for (const m of text.matchAll(KEY)) names.add(m[1]);
     for (const name of names) {
       let set = refs.get(name);
       if (!set) refs.set(name, (set = new Set()));

@@ -5,6 +5,7 @@ import { knownPackage } from './known-packages.js';
 import type { DependencyFact } from './types.js';
 import { withoutComments } from '../shared/text-scan.js';
 import { configReferences } from './config-refs.js';
+import { iconSetUses, type IconSetUse } from './icon-sets.js';
 
 const SOURCE = /\.([cm]?[jt]sx?|astro|vue|svelte)$/;
 const IMPORT = /(?:\bfrom\s*|\bimport\s*\(\s*|\brequire\s*\(\s*|^\s*import\s+)['"]([^'"./][^'"]*)['"]/gm;
@@ -60,6 +61,10 @@ export const dependenciesDetector: Detector = {
     }
     const facts: DependencyFact[] = [];
     let configs: Map<string, string[]> | undefined;
+    // Icon data packages nothing imports: used by name through an icon tool (one text pass, only when there are some).
+    let icons: Map<string, IconSetUse> | undefined;
+    const iconsOf = () =>
+      (icons ??= iconSetUses(index, index.packages.flatMap((p) => Object.keys({ ...p.manifest.dependencies, ...p.manifest.peerDependencies })).filter((n) => !anywhere.has(n))));
     for (const pkg of index.packages) {
       const fields = [
         ['dependencies', pkg.manifest.dependencies],
@@ -75,6 +80,7 @@ export const dependenciesDetector: Detector = {
           const importedIn = [...(imports.get(`${pkg.name}\0${name}`) ?? [])].sort();
           // Never imported: a tool's config may still load it by name (a PostCSS or ESLint plugin).
           const usedIn = importedIn.length === 0 && !anywhere.has(name) ? (configs ??= configReferences(index)).get(name) : undefined;
+          const iconSet = importedIn.length === 0 && !anywhere.has(name) && !usedIn && name.startsWith('@iconify-json/') ? iconsOf().get(name) : undefined;
           facts.push({
             kind: 'deps.dependency',
             id: `${pkg.name} ${name}`,
@@ -88,6 +94,7 @@ export const dependenciesDetector: Detector = {
               importedIn,
               ...(importedIn.length === 0 && anywhere.has(name) ? { importedElsewhere: [...anywhere.get(name)!].sort() } : {}),
               ...(usedIn ? { usedInConfig: usedIn } : {}),
+              ...(iconSet ? { iconSet } : {}),
             },
             at: [{ file: pkg.manifestPath }],
           });

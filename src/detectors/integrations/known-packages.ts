@@ -64,6 +64,7 @@ const KNOWN: Readonly<Record<string, readonly [string, string]>> = {
   '@headlessui/react': ['ui', 'unstyled accessible components'],
   '@radix-ui/': ['ui', 'accessible UI primitives'],
   'lucide-react': ['ui', 'icons'],
+  '@iconify-json/': ['ui', 'Iconify icon set data (icons loaded by name)'],
   'react-hook-form': ['forms', 'form state and validation'],
   'formik': ['forms', 'form state'],
   'next': ['framework', 'Next.js React framework'],

@@ -57,5 +57,7 @@ export interface DependencyData {
   readonly importedElsewhere?: readonly string[];
   /** Imported nowhere, but named in a tool's config file (`postcss.config.mjs` plugins, ESLint `plugins`). */
   readonly usedInConfig?: readonly string[];
+  /** An `@iconify-json/*` set nothing imports, loaded by icon name through `tool`; `at` is one name found in source. */
+  readonly iconSet?: { readonly tool: string; readonly at?: { readonly file: string; readonly line?: number } };
 }
 export type DependencyFact = Fact<'deps.dependency', DependencyData>;

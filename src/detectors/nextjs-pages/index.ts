@@ -49,6 +49,9 @@ function routesOf(index: RepoIndex, app: FrontendApp): FrontendRouteData[] {
     const extras: Record<string, string> = { kind: f.kind };
     const group = /\/(\([^)/]+\))\/[^/]+$/.exec(f.file)?.[1];
     if (f.kind === 'layout' && group) extras.group = group;
+    // An intercepting or parallel-slot page renders inside another page's layout, at a URL a plain page also serves.
+    if (f.intercept) extras.intercept = f.intercept;
+    if (f.slot) extras.slot = f.slot;
     if (f.kind === 'page') {
       for (const s of siblings) if (s.kind === 'loading' || s.kind === 'error' || s.kind === 'template') extras[s.kind] = s.file;
     }

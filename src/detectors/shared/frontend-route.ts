@@ -8,6 +8,14 @@ export function isFileRouted(r: { readonly router: FrontendRouter }): boolean {
   return r.router === 'next-app' || r.router === 'next-pages' || r.router === 'expo-router';
 }
 
+/**
+ * A Next.js intercepting route (`@modal/(.)photo`) or parallel-route slot page (`@team/page.tsx`): a view rendered
+ * inside a layout at a URL, not a URL of its own.
+ */
+export function isSlotView(r: Pick<FrontendRouteData, 'extras'>): boolean {
+  return !!(r.extras?.intercept || r.extras?.slot);
+}
+
 export interface FrontendRouteData {
   /** Folder of the app (package) declaring the route. */
   readonly app: string;

@@ -26,6 +26,10 @@ export interface NextRouteFile {
   readonly file: string;
   /** URL path as served; dynamic segments as written (`[id]`, `[...slug]`, `[[...slug]]`). */
   readonly path: string;
+  /** The interception marker (`(.)`, `(..)`, `(..)(..)`, `(...)`) when the file intercepts `path`. */
+  readonly intercept?: string;
+  /** The parallel-route slot (`@modal`) the file renders in, when it sits in one. */
+  readonly slot?: string;
 }
 
 const APP_KINDS = new Set<NextFileKind>([
@@ -42,13 +46,37 @@ const APP_KINDS = new Set<NextFileKind>([
 const PAGE_EXTENSIONS = /\.(tsx|ts|jsx|js|mdx)$/;
 const NOT_A_ROUTE = /(\.d\.ts|\.(test|spec|stories)\.[jt]sx?)$|(^|\/)__(tests|mocks)__\//;
 
-/** `(marketing)/blog/[slug]/page.tsx` (relative to `app/`) → `/blog/[slug]`; undefined for private `_folders`. */
+/**
+ * `(marketing)/blog/[slug]/page.tsx` (relative to `app/`) → `/blog/[slug]`; undefined for private `_folders`.
+ * An intercepting folder (`@modal/(.)photo/[id]`) gives the URL it intercepts (`/photo/[id]`): `(.)` is the same
+ * level, each `(..)` one route segment up, `(...)` the root — counted in route segments, so groups and slots are not.
+ */
 export function nextAppPath(relative: string): string | undefined {
   const parts = relative.split('/').slice(0, -1);
   if (parts.some((p) => p.startsWith('_'))) return undefined;
-  // Route groups `(name)` and parallel-route slots `@name` are not part of the URL; `(.)x` interceptors stay as written.
-  const segments = parts.filter((p) => !/^\([^)]*\)$/.test(p) && !p.startsWith('@'));
+  const segments: string[] = [];
+  for (const p of parts) {
+    // Route groups `(name)` and parallel-route slots `@name` are not part of the URL.
+    if (p.startsWith('@') || /^\([^)]*\)$/.test(p)) continue;
+    const m = INTERCEPT.exec(p);
+    if (m) {
+      if (m[1] === '(...)') segments.length = 0;
+      else if (m[1] !== '(.)') segments.length = Math.max(0, segments.length - m[1].length / '(..)'.length);
+      segments.push(m[2]);
+    } else segments.push(p);
+  }
   return `/${segments.join('/')}`;
+}
+
+/** `(.)x`, `(..)x`, `(..)(..)x`, `(...)x`: the marker and the segment it intercepts. */
+const INTERCEPT = /^(\(\.\)|\(\.\.\.\)|(?:\(\.\.\))+)(.+)$/;
+
+/** The interception marker and parallel-route slot of an App Router file, when it has them. */
+export function nextAppView(relative: string): { intercept?: string; slot?: string } {
+  const parts = relative.split('/').slice(0, -1);
+  const intercept = parts.map((p) => INTERCEPT.exec(p)?.[1]).find(Boolean);
+  const slot = parts.find((p) => p.startsWith('@'));
+  return { ...(intercept ? { intercept } : {}), ...(slot ? { slot } : {}) };
 }
 
 /** `blog/[slug].tsx` (relative to `pages/`) → `/blog/[slug]`, `index.tsx` → `/`; undefined for `_app`, `_document`. */
@@ -78,7 +106,7 @@ export function nextRouteFiles(index: RepoIndex, packageDir: string): NextRouteF
       const m = /(^|\/)([a-z-]+)\.(tsx|ts|jsx|js|mdx)$/.exec(relative);
       if (!m || !APP_KINDS.has(m[2] as NextFileKind)) continue;
       const path = nextAppPath(relative);
-      if (path !== undefined) out.push({ router: 'app', kind: m[2] as NextFileKind, file, path });
+      if (path !== undefined) out.push({ router: 'app', kind: m[2] as NextFileKind, file, path, ...nextAppView(relative) });
     }
   }
   if (dirs.pages) {

@@ -1,12 +1,14 @@
 import { bullets, heading, join, table } from '../../markdown/blocks.js';
 import { cite, citeAll } from '../../markdown/cite.js';
 import { code, oneLine } from '../../markdown/text.js';
+import type { Citation } from '../../facts.js';
 import type { DynamicRead, EnvModel, EnvRead, EnvVarView } from '../../model/env.js';
 import type { StepModel } from '../../model/repo-model.js';
 import { packageRoles, roleRank } from '../../detectors/stack/role.js';
 import type { RepoIndex } from '../../scan/repo-index.js';
 import { DOCUMENTED, envMentions } from '../../model/env-mentions.js';
 import { SCRIPT_READ_KINDS } from '../../model/script-reads.js';
+import { isLibraryRead, libraryReads } from '../../model/env-library-reads.js';
 import { noneOr } from './claims.js';
 import { setIn } from './env-set-cell.js';
 
@@ -45,10 +47,13 @@ export function envVarsSection(model: StepModel): string {
   const packages = [...byPackage.keys()].sort(packageOrder(index));
   // Counted among the variables just named (read ones); a secret only set or declared is counted apart, not as one of them.
   const secretsRead = read.filter((v) => v.secret).length;
-  const secretsElsewhere = all.filter((v) => v.secret).length - secretsRead;
+  // A secret only a dependency reads (next-auth's NEXTAUTH_SECRET) is read, by the library: counted apart.
+  const byLibrary = all.filter((v) => v.secret && v.reads.length === 0 && libraryReads(index, v.name).length > 0).length;
+  const secretsElsewhere = all.filter((v) => v.secret).length - secretsRead - byLibrary;
   const secretWords = [
     secretsRead ? `${secretsRead} of them look${secretsRead === 1 ? 's' : ''} secret by name` : '',
     secretsElsewhere ? `${secretsElsewhere} more secret-looking variable${secretsElsewhere === 1 ? ' is' : 's are'} set or declared but not read` : '',
+    byLibrary ? `${byLibrary}${secretsElsewhere || secretsRead ? ' more' : ''} secret-looking variable${byLibrary === 1 ? ' is' : 's are'} read only by a library the code depends on` : '',
   ].filter(Boolean);
   const intro =
     `${read.length} variable${read.length === 1 ? '' : 's'} read by the code in ${packages.length} package${packages.length === 1 ? '' : 's'}` +
@@ -79,12 +84,15 @@ function notReadBlocks(model: StepModel, notRead: readonly EnvVarView[]): string
   const unread: EnvVarView[] = [];
   const named: [EnvVarView, string][] = [];
   const maybe: EnvVarView[] = [];
+  const byLibrary: [EnvVarView, string][] = [];
   for (const v of notRead) {
     if (model.none('env-read', 'not read by the code', v.name) !== undefined) {
       unread.push(v);
       continue;
     }
     const evidence = model.evidence('env-read', v.name);
+    // A dependency that reads it itself (next-auth's NEXTAUTH_SECRET) is named, at its manifest line.
+    const library = libraryReadText(evidence);
     const mentions = evidence.filter((e) => e.what === 'named in code');
     const scripts = evidence.filter((e) => (SCRIPT_READ_KINDS as readonly string[]).includes(e.what));
     const where = [
@@ -94,7 +102,8 @@ function notReadBlocks(model: StepModel, notRead: readonly EnvVarView[]): string
         return at.length ? `${what} ${citeAll(at, 2)}` : '';
       }),
     ].filter(Boolean);
-    if (where.length > 0) named.push([v, where.join('; ')]);
+    if (where.length > 0) named.push([v, [...where, library].filter(Boolean).join('; ')]);
+    else if (library) byLibrary.push([v, library]);
     else maybe.push(v);
   }
   const usedBy = (v: EnvVarView) => (v.consumers.length ? `${[...new Set(v.consumers.map((c) => c.tool))].join(', ')} ${citeAll(v.consumers.map((c) => c.at), 2)}` : '—');
@@ -118,6 +127,15 @@ function notReadBlocks(model: StepModel, notRead: readonly EnvVarView[]): string
         heading(4, 'Set or declared, and named in code the env reader does not follow'),
         'No read was recognised in the source files, but these lines name the variable (a config loader, a schema, a helper, a shell script, a CI step): read them to see how it is used.',
         table(['Variable', 'Set in', 'Named in', 'Secret?'], named.map(([v, where]) => [code(v.name), setIn(v.sets), where, secretCell(v)])),
+      ),
+    );
+  }
+  if (byLibrary.length > 0) {
+    blocks.push(
+      join(
+        heading(4, 'Set or declared, and read by a library'),
+        'No source line names them: a dependency reads them from the environment itself.',
+        table(['Variable', 'Set in', 'Read by', 'Secret?'], byLibrary.map(([v, by]) => [code(v.name), setIn(v.sets), by, secretCell(v)])),
       ),
     );
   }
@@ -155,6 +173,17 @@ function externalBlock(env: EnvModel): string {
   if (env.external.length === 0) return '';
   const items = env.external.map((e) => `${e.tool} ${code(e.ref)}${e.owner ? ` for ${code(e.owner)}` : ''} — ${cite(e.file, e.line)}`);
   return join('**Loaded in bulk from outside the repository** (any variable may come from these; they are not committed):', bullets(items));
+}
+
+/**
+ * `read by next-auth (dependency, `/package.json:22`)` from the env-read evidence's library reads; '' when none.
+ * One citation per library (its first manifest).
+ */
+export function libraryReadText(evidence: readonly { what: string; at: Citation }[]): string {
+  const libs = evidence.filter((e) => isLibraryRead(e.what));
+  const first = new Map<string, Citation>();
+  for (const e of libs) if (!first.has(e.what)) first.set(e.what, e.at);
+  return [...first].map(([what, at]) => `${what.slice(0, -')'.length)}, ${cite(at)})`).join('; ');
 }
 
 /** Production reads first (a config module says what it exports them as), then test files, counted. */

@@ -9,7 +9,7 @@ import { cite } from '../../markdown/cite.js';
 import { code, escaped, oneLine, urlPath } from '../../markdown/text.js';
 import { byFileLine, compareText, files, names, value } from './format.js';
 import type { StepModel } from '../../model/repo-model.js';
-import { readIn } from './env-vars.js';
+import { libraryReadText, readIn } from './env-vars.js';
 import { dotenvFoldersOf, portRead } from './frontend-env-files.js';
 import { SCRIPT_READ_KINDS } from '../../model/script-reads.js';
 
@@ -199,6 +199,9 @@ function unread(model: StepModel, name: string): string {
   const evidence = model.evidence('env-read', name);
   const mentions = evidence.filter((e) => e.what === 'named in code');
   if (mentions.length) return `named in ${readsOf(mentions.map((x) => x.at))}`;
+  // A dependency that reads it itself (next-auth's NEXTAUTH_SECRET), at its manifest line.
+  const library = libraryReadText(evidence);
+  if (library) return library;
   // A shell script or a CI step reads it (`$VITE_API_URL` in a deploy script).
   const scripts = evidence.filter((e) => (SCRIPT_READ_KINDS as readonly string[]).includes(e.what));
   // One kind of read, named once (`read by a CI workflow condition /.github/workflows/ci.yml:40`).

@@ -1,5 +1,5 @@
 /** Routes of React apps (React Router, TanStack Router, Next.js) as one table per app, plus their layouts. */
-import { isFileRouted, routeKey, type FrontendRouteData } from '../../detectors/shared/frontend-route.js';
+import { isFileRouted, isSlotView, routeKey, type FrontendRouteData } from '../../detectors/shared/frontend-route.js';
 import { bullets, heading, join, table } from '../../markdown/blocks.js';
 import { cite } from '../../markdown/cite.js';
 import { code, escaped, urlPath } from '../../markdown/text.js';
@@ -40,9 +40,12 @@ export function routesSection(routes: readonly FrontendRouteData[], unread: read
     const shown = [...unread].sort((a, b) => compareText(a.file, b.file) || a.line - b.line).slice(0, 4);
     return join(heading(4, 'Routes'), `The route list is built by code this map cannot follow statically (${shown.map((u) => `${code(u.text)} at ${cite(u.file, u.line)}`).join('; ')}${unread.length > shown.length ? `, and ${unread.length - shown.length} more` : ''}): look there for the routes.`);
   }
+  // Intercepting and slot views render at a URL a plain page serves: counted apart, so the count is of URLs.
+  const own = pages.filter((r) => !isSlotView(r)).length;
+  const views = viewsText(pages);
   const count = unread.length
-    ? `At least ${pages.length} route${pages.length === 1 ? '' : 's'}; the list is incomplete: ${partialText(unread)}`
-    : `${pages.length} route${pages.length === 1 ? '' : 's'}:`;
+    ? `At least ${own} route${own === 1 ? '' : 's'}${views}; the list is incomplete: ${partialText(unread)}`
+    : `${own} route${own === 1 ? '' : 's'}${views}:`;
   const intro = `${routers.length ? routers.join(' and ') : 'React Router'}${declared.length && declared.length <= 4 ? `, declared in ${declared.map((f) => cite(f)).join(', ')}` : ''}. ${count}`;
   const rows = sortRoutes(pages).map((r) => [urlPath(r.path) + (r.index ? ' (index)' : ''), r.component ? code(r.component) : '—', where(r), notes(r)]);
   const apiRows = sortRoutes(api).map((r) => [code(`${r.extras?.methods || 'ALL'} ${r.path}`), cite(r.file!, r.line)]);
@@ -52,6 +55,14 @@ export function routesSection(routes: readonly FrontendRouteData[], unread: read
     rows.length ? table(['URL', 'Component', 'File', 'Notes'], rows) : '',
     api.length ? join(`API endpoints in the same app (${api.length}; the backend section covers them in detail):`, table(['Endpoint', 'File'], apiRows)) : '',
   );
+}
+
+/** `, plus 2 intercepting views` when some routes are Next.js intercepting or parallel-slot views; else ''. */
+export function viewsText(routes: readonly FrontendRouteData[]): string {
+  const views = routes.filter(isSlotView);
+  if (views.length === 0) return '';
+  const kind = views.every((r) => r.extras?.intercept) ? 'intercepting' : views.some((r) => r.extras?.intercept) ? 'intercepting or parallel-slot' : 'parallel-slot';
+  return `, plus ${views.length} ${kind} view${views.length === 1 ? '' : 's'}`;
 }
 
 /** Where routes are built in code this map does not follow, as written. */
@@ -134,6 +145,8 @@ function notes(r: FrontendRouteData): string {
   if (r.lazy) out.push('lazy');
   if (r.guards.length) out.push(guardText(r.guards, false));
   const x = r.extras ?? {};
+  if (x.intercept) out.push(`intercepts client-side navigation to ${urlPath(r.path)}${x.slot ? ` (shown in the ${code(x.slot)} slot)` : ''}, not a URL of its own`);
+  else if (x.slot) out.push(`renders in the ${code(x.slot)} parallel slot at ${urlPath(r.path)}, not a URL of its own`);
   if (x.client) out.push("'use client'");
   if (x.generateStaticParams) out.push('generateStaticParams');
   if (x.loading) out.push(`loading ${cite(x.loading)}`);

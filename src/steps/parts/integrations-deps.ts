@@ -1,6 +1,7 @@
 import type { DependencyFact } from '../../detectors/integrations/index.js';
 import { heading, join, table } from '../../markdown/blocks.js';
-import { oneLine } from '../../markdown/text.js';
+import { cite } from '../../markdown/cite.js';
+import { code, oneLine } from '../../markdown/text.js';
 import { files, value } from './format.js';
 
 const CATEGORY_ORDER = ['infrastructure', 'aws', 'auth', 'payments', 'database', 'http', 'framework', 'ui', 'routing', 'data', 'queue', 'state', 'forms', 'validation', 'email', 'ai', 'observability', 'config', 'cli', 'stack', 'util', 'styles', 'build', 'tooling'];
@@ -24,6 +25,7 @@ export function dependenciesSection(deps: readonly DependencyFact[], packageRank
       // "Not imported" is a conclusion over the whole repository: files outside the declaring package count too.
       const elsewhere = [...new Set(list.flatMap((d) => d.data.importedElsewhere ?? []))].sort();
       const configs = [...new Set(list.flatMap((d) => d.data.usedInConfig ?? []))].sort();
+      const icon = list.find((d) => d.data.iconSet)?.data.iconSet;
       return [
         value(name),
         first.purpose ? oneLine(first.purpose) : '(not a well-known package)',
@@ -34,8 +36,16 @@ export function dependenciesSection(deps: readonly DependencyFact[], packageRank
             ? `outside the declaring package: ${files(elsewhere, 3)}`
             : configs.length
               ? `used in ${files(configs, 3)}`
-              : 'not imported in source',
+              : icon
+                ? iconText(name, icon)
+                : 'not imported in source',
       ];
     });
   return join(heading(3, 'Key third-party dependencies'), table(['Package', 'Used for', 'Declared by', 'Imported in'], rows));
+}
+
+/** `used through icon names `bx:…` (astro-icon), as in `/src/hero.astro:37``: an icon set is loaded by name, not imported. */
+function iconText(name: string, icon: NonNullable<DependencyFact['data']['iconSet']>): string {
+  const set = name.slice('@iconify-json/'.length);
+  return `used through icon names ${code(`${set}:…`)} (${code(icon.tool)})${icon.at ? `, as in ${cite(icon.at.file, icon.at.line)}` : ''}, not imported`;
 }

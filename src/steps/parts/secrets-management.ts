@@ -8,6 +8,8 @@ import { noneOr } from './claims.js';
 import type { EnvVarView } from '../../model/env.js';
 import { value } from './format.js';
 import { SCRIPT_READ_KINDS } from '../../model/script-reads.js';
+import { isLibraryRead } from '../../model/env-library-reads.js';
+import { libraryReadText } from './env-vars.js';
 
 const PROVIDER: Record<string, string> = { ssm: 'SSM Parameter Store', 'secrets-manager': 'Secrets Manager', sst: 'SST secret', plaintext: 'plain text in code' };
 
@@ -96,7 +98,9 @@ export function secretsSection(model: StepModel, sources: readonly SecretSourceF
  */
 function notRead(model: StepModel, name: string): string {
   if (model.none('env-read', 'not read by the code', name) !== undefined) return 'not read by the code';
-  const all = model.evidence('env-read', name);
+  const all = model.evidence('env-read', name).filter((e) => !isLibraryRead(e.what));
+  // A dependency that reads it itself (next-auth's NEXTAUTH_SECRET), at its manifest line.
+  const library = libraryReadText(model.evidence('env-read', name));
   // Shell scripts and CI steps read it: said as a read, where (`read by a shell script /run.sh:5`).
   const isScript = (what: string) => (SCRIPT_READ_KINDS as readonly string[]).includes(what);
   const scripts = SCRIPT_READ_KINDS.flatMap((what) => {
@@ -104,13 +108,14 @@ function notRead(model: StepModel, name: string): string {
     return at.length ? [`${what} ${citeAll(at, 2)}`] : [];
   });
   const evidence = all.filter((e) => !isScript(e.what));
-  if (evidence.length === 0) return scripts.join('; ');
+  if (evidence.length === 0) return [...scripts, library].filter(Boolean).join('; ');
   const named = evidence.filter((e) => !e.what.startsWith('read by a computed name')).map((e) => e.at);
   const computed = evidence.filter((e) => e.what.startsWith('read by a computed name')).map((e) => e.at);
   const parts = [
     named.length ? `named in ${citeAll(named, 3)}` : '',
     computed.length ? `the code reads variables by a computed name at ${citeAll(computed, 2)}, which may include it` : '',
     ...scripts,
+    library,
   ].filter(Boolean);
   return `no \`process.env\` read recognised; ${parts.join('; ')}`;
 }

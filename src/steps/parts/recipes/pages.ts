@@ -4,7 +4,7 @@ import type { FrontendAppData, FrontendAppFact } from '../../../detectors/fronte
 import type { NextRouteFact } from '../../../detectors/nextjs-pages/index.js';
 import type { ApiClientFact } from '../../../detectors/react-app/index.js';
 import type { ReactRouterRouteFact } from '../../../detectors/react-router/index.js';
-import type { FrontendRouteData } from '../../../detectors/shared/frontend-route.js';
+import { isSlotView, type FrontendRouteData } from '../../../detectors/shared/frontend-route.js';
 import type { TanStackRouteFact } from '../../../detectors/tanstack-router/index.js';
 import { nextMiddleware, type NextMiddleware } from '../../../detectors/shared/next-middleware.js';
 import { cite } from '../../../markdown/cite.js';
@@ -58,8 +58,10 @@ function routedPage(input: RecipeInput, app: FrontendAppData): string {
   const { facts, tests } = input;
   // Next.js layouts, route handlers and error pages are not pages.
   // Resource routes (a loader or action with no component) are not pages either.
+  // Next.js intercepting and parallel-slot pages render inside another page's layout (a modal, a panel): copying one
+  // makes an overlay, not a page, and it serves no URL of its own, so they are neither examples nor counted.
   const routes = routesOf(input, app).filter(
-    (r) => r.file && input.index.has(r.file) && (!r.router.startsWith('next') || r.extras?.kind === 'page') && !r.extras?.resource,
+    (r) => r.file && input.index.has(r.file) && (!r.router.startsWith('next') || r.extras?.kind === 'page') && !r.extras?.resource && !isSlotView(r),
   );
   if (routes.length === 0) return '';
   const pages = routes.filter((r) => !r.layout && !r.index && !DYNAMIC.test(r.path) && r.path !== '/' && !ERROR_PAGE.test(r.path));
