@@ -135,3 +135,45 @@ describe('a helper whose body reads the session, tested by the handler', () => {
     expect(found['GET /api/stats']).toEqual([]);
   });
 });
+
+describe('a helper that throws when the property it reads from the session answer is missing', () => {
+  it('getServerProfile() reading `(await supabase.auth.getUser()).data.user` and throwing guards every handler that calls it', async () => {
+    const found = await guards({
+      'tsconfig.json': JSON.stringify({ compilerOptions: { paths: { '@/*': ['./src/*'] } } }),
+      'src/lib/server/helpers.ts': [
+        "import { createServerClient } from '@supabase/ssr';",
+        "import { cookies } from 'next/headers';",
+        'export async function getServerProfile() {',
+        "  const supabase = createServerClient('url', 'key', { cookies: { get: (n: string) => cookies().get(n)?.value } });",
+        '  const user = (await supabase.auth.getUser()).data.user;',
+        '  if (!user) {',
+        "    throw new Error('User not found');",
+        '  }',
+        "  return { id: user.id, key: '' };",
+        '}',
+      ].join('\n'),
+      // A body typed with an inline type literal before the `try {`.
+      'src/app/api/chat/route.ts': route(
+        'POST',
+        ['const json = await request.json();', 'const { messages } = json as {', '  messages: string[]', '};', 'try {', '  const profile = await getServerProfile();', '  return Response.json({ messages, id: profile.id });', '} catch (e) {', "  return new Response('error', { status: 500 });", '}'],
+        ["import { getServerProfile } from '@/lib/server/helpers';"],
+      ),
+      // No literal: `try {` straight away, the profile used without a test of its own.
+      'src/app/api/list/route.ts': [
+        "import { getServerProfile } from '@/lib/server/helpers';",
+        'export async function GET() {',
+        '  try {',
+        '    const profile = await getServerProfile();',
+        '    return Response.json({ id: profile.id });',
+        '  } catch (e) {',
+        "    return new Response('error', { status: 500 });",
+        '  }',
+        '}',
+      ].join('\n'),
+      'src/app/api/open/route.ts': route('GET', ['return Response.json({});'], []),
+    });
+    expect(found['POST /api/chat']).toEqual(['getServerProfile() auth-helper src/lib/server/helpers.ts:3']);
+    expect(found['GET /api/list']).toEqual(['getServerProfile() auth-helper src/lib/server/helpers.ts:3']);
+    expect(found['GET /api/open']).toEqual([]);
+  });
+});

@@ -33,3 +33,49 @@ export function readmeDeployButtons(index: RepoIndex, limit = 5): { what: string
   }
   return out;
 }
+
+/** A README heading about putting the app online: "Deploy", "Deployment", "Hosting", "Hosted Quickstart", "Production". */
+const DEPLOY_HEADING = /\b(deploy(s|ed|ing|ment)?|hosting|hosted|production)\b/i;
+/** Hosting platforms named in prose (case kept: "render" and "fly" are English words, "Render" and "Fly.io" are hosts). */
+const HOSTS: readonly [RegExp, string][] = [
+  [/\bVercel\b|vercel\.com/i, 'Vercel'], [/\bNetlify\b/i, 'Netlify'], [/\bCloudflare\b/i, 'Cloudflare'], [/\bFly\.io\b|\bfly deploy\b/i, 'Fly.io'],
+  [/\bRender\b|render\.com/, 'Render'], [/\bRailway\b/, 'Railway'], [/\bHeroku\b/i, 'Heroku'], [/\bAWS\b|\bAmazon Web Services\b/, 'AWS'],
+  [/\bSupabase\b/i, 'Supabase'], [/\bFirebase\b/i, 'Firebase'], [/\bDigitalOcean\b/i, 'DigitalOcean'], [/\bGoogle Cloud\b|\bCloud Run\b|\bGCP\b/, 'Google Cloud'],
+  [/\bAzure\b/, 'Azure'], [/\bKoyeb\b/i, 'Koyeb'],
+];
+
+/**
+ * README sections whose heading says deploy / hosting / production and whose text names a hosting platform
+ * (chatbot-ui's "Hosted Quickstart": a hosted Supabase project and Vercel): the README is how it is deployed, with no
+ * script or workflow in the repository. One entry per section, at its heading; fenced code is not read for headings.
+ */
+export function readmeDeploySections(index: RepoIndex, limit = 3): { what: string; at: Citation; heading: string; hosts: string[] }[] {
+  const out: { what: string; at: Citation; heading: string; hosts: string[] }[] = [];
+  const readmes = index.files.filter((f) => /(^|\/)readme\.mdx?$/i.test(f) && !/(^|\/)node_modules\//.test(f)).sort((a, b) => a.split('/').length - b.split('/').length || a.localeCompare(b));
+  for (const file of readmes.slice(0, 20)) {
+    const text = index.read(file);
+    if (!text || !DEPLOY_HEADING.test(text)) continue;
+    const lines = text.split('\n');
+    const headings: { line: number; level: number; title: string }[] = [];
+    let fenced = false;
+    lines.forEach((l, i) => {
+      if (/^\s*(```|~~~)/.test(l)) fenced = !fenced;
+      const m = !fenced && /^(#{1,6})\s+(.+?)\s*#*\s*$/.exec(l);
+      if (m) headings.push({ line: i + 1, level: m[1].length, title: m[2] });
+    });
+    // A section nested in one already taken ("Hosted Quickstart" › "Deploy to Vercel") is said by the outer one.
+    let takenUntil = 0;
+    headings.forEach((h, k) => {
+      if (out.length >= limit || h.line < takenUntil || !DEPLOY_HEADING.test(h.title)) return;
+      const end = headings.slice(k + 1).find((x) => x.level <= h.level)?.line ?? lines.length + 1;
+      const body = lines.slice(h.line - 1, end - 1).join('\n');
+      // In the order the section names them.
+      const hosts = HOSTS.map(([re, name]) => ({ name, at: body.search(re) })).filter((x) => x.at !== -1).sort((a, b) => a.at - b.at).map((x) => x.name);
+      if (hosts.length === 0) return;
+      takenUntil = end;
+      out.push({ what: `README section "${h.title}" (${hosts.join(', ')})`, at: { file, line: h.line }, heading: h.title, hosts });
+    });
+    if (out.length >= limit) break;
+  }
+  return out;
+}

@@ -42,7 +42,7 @@ import type { ClaimTopic } from './claims.js';
 import { envMentions } from './env-mentions.js';
 import { libraryReads, libraryReadWhat } from './env-library-reads.js';
 import { infraCommands } from './infra-commands.js';
-import { readmeDeployButtons } from './deploy-buttons.js';
+import { readmeDeployButtons, readmeDeploySections } from './deploy-buttons.js';
 import { ciResources, INFRA_TOOL_TITLE, type InfraProjectData, type InfraResourceData } from '../detectors/other-infra/types.js';
 import type { DbMigrationsData } from '../detectors/database-runtime/index.js';
 import { ENV_DETECTORS, envModelOf } from './env.js';
@@ -92,7 +92,7 @@ const CLIENT_ENTRY = /"[^"]*\/(client|browser|sdk)\/[^"]*"/;
 const DB_FILE = /(^|\/)(schema\.prisma|drizzle\.config\.[cm]?[jt]s|[^/]*migrations?\/[^/]+\.sql|supabase\/schemas\/[^/]+\.sql|[^/]*schema\.sql|knexfile\.[cm]?[jt]s|ormconfig\.[\w]+)$/;
 const DB_DEPS = /^(pg|postgres|mysql2?|mongodb|mongoose|@prisma\/client|drizzle-orm|typeorm|kysely|knex|sequelize|@mikro-orm\/core|better-sqlite3|sqlite3|redis|ioredis|@aws-sdk\/(client-dynamodb|lib-dynamodb)|@supabase\/supabase-js|firebase-admin|@planetscale\/database|@neondatabase\/serverless|@libsql\/client|@upstash\/redis|@vercel\/(kv|postgres)|mssql|mariadb|@google-cloud\/firestore|@azure\/cosmos|neo4j-driver|cassandra-driver|@xata\.io\/client)$/;
 const CDK_COMMAND = /(^|[\s;&|(])(npx\s+|pnpm\s+(exec\s+)?|yarn\s+)?(cdk|aws-cdk)\s+(deploy|synth|diff|destroy|bootstrap|watch)\b/;
-const DEPLOY_WORDS = /\b(cdk deploy|sst deploy|serverless deploy|sls deploy|vercel( deploy| --prod)?|netlify deploy|wrangler (deploy|publish)|fly deploy|kubectl apply|helm (upgrade|install)|docker push|terraform apply|pulumi up|firebase deploy|eb deploy|sam deploy|amplify publish|npm publish|pnpm publish|changeset publish|gcloud (app|run) deploy)\b/;
+const DEPLOY_WORDS = /\b(cdk deploy|sst deploy|serverless deploy|sls deploy|vercel( deploy| --prod)?|netlify deploy|wrangler (deploy|publish)|fly deploy|kubectl apply|helm (upgrade|install)|docker push|terraform apply|pulumi up|firebase deploy|supabase (db push|functions deploy)|eb deploy|sam deploy|amplify publish|npm publish|pnpm publish|changeset publish|gcloud (app|run) deploy)\b/;
 
 const facts = <T>(set: FactSet, kind: string) => set.of<Fact<string, T>>(kind);
 const first = (f: Fact): Citation => f.at[0] ?? { file: '' };
@@ -222,6 +222,8 @@ const TOPICS: readonly Topic[] = [
         ...(subject === 'cdk' ? [] : sveltekitAdapters(index).slice(0, 5).map((a) => ({ what: `SvelteKit adapter ${a.module} (builds for ${a.target})`, at: { file: a.file, line: a.line } }))),
         // A README's "Deploy with Vercel" button deploys with no file of the platform's in the repository.
         ...(subject === 'cdk' ? [] : readmeDeployButtons(index)),
+        // A README section on deploying to a named platform ("Hosted Quickstart": Supabase + Vercel) is how it deploys.
+        ...(subject === 'cdk' ? [] : readmeDeploySections(index).map(({ what, at }) => ({ what, at }))),
       ];
     },
   },

@@ -38,13 +38,21 @@ export function enumArgumentReads(index: RepoIndex, file: string, helpers: Reado
 
 /** `Keys.X` / `ns.Keys.X`: the string the member is declared with, in this file or the module `Keys` comes from. */
 function memberValue(index: RepoIndex, file: string, sf: ts.SourceFile, access: ts.PropertyAccessExpression): string | undefined {
-  const member = access.name.text;
   const owner = access.expression;
-  let container: string;
-  let root: string;
-  if (ts.isIdentifier(owner)) [root, container] = [owner.text, owner.text];
-  else if (ts.isPropertyAccessExpression(owner) && ts.isIdentifier(owner.expression)) [root, container] = [owner.expression.text, owner.name.text];
-  else return undefined;
+  if (ts.isIdentifier(owner)) return memberValueOf(index, file, sf, `${owner.text}.${access.name.text}`);
+  if (ts.isPropertyAccessExpression(owner) && ts.isIdentifier(owner.expression)) return memberValueOf(index, file, sf, `${owner.expression.text}.${owner.name.text}.${access.name.text}`);
+  return undefined;
+}
+
+/**
+ * `Keys.X` / `ns.Keys.X` written in `file` (whose tree is `sf`): the string the member is declared with, in the file or
+ * the module `Keys` comes from. Also what the env detector resolves a loop over enum members with.
+ */
+export function memberValueOf(index: RepoIndex, file: string, sf: ts.SourceFile, dotted: string): string | undefined {
+  const parts = dotted.split('.');
+  if (parts.length < 2 || parts.length > 3) return undefined;
+  const member = parts[parts.length - 1];
+  const [root, container] = parts.length === 2 ? [parts[0], parts[0]] : [parts[0], parts[1]];
   const local = root === container ? declaredMember(sf, container, member) : undefined;
   if (local !== undefined) return local;
   const binding = importsOf(sf).get(root);

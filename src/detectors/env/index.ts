@@ -4,7 +4,7 @@ import type { RepoIndex, TreeMemo } from '../../scan/repo-index.js';
 import { isSourceFile, parseSource, type ts } from '../../scan/ts.js';
 import { importsOf, mentions } from '../shared/ast.js';
 import { dotenvNames, isDotenvFile, isExampleDotenv } from './dotenv.js';
-import { isBuiltin } from './names.js';
+import { isBuiltin, isEnvName } from './names.js';
 import { WRANGLER_CONFIG } from '../other-infra/wrangler.js';
 import { WRITES_FILES, writtenDotenv } from './sets-written.js';
 import { DOTENV_LOAD_TEXT, dotenvLoads, loadTargets } from './dotenv-loads.js';
@@ -13,7 +13,7 @@ import { exportedSchemaKeys } from './reads-schema.js';
 import type { ConfigConstant } from './reads-config-def.js';
 import { findDefinition } from '../shared/definitions.js';
 import { helperCallsIn, literalArgumentsOf, QUOTED_NAME, type LiteralArgument } from './helper-calls.js';
-import { callsWithMember, enumArgumentReads } from './helper-enum-args.js';
+import { callsWithMember, enumArgumentReads, memberValueOf } from './helper-enum-args.js';
 import { moduleResolver } from '../shared/resolve-module.js';
 import { inlineCodeReads, INLINE_CODE_TEXT } from './reads-inline-code.js';
 import { envReadsInText, goReads, GO_FILE, pythonCdkSets, pythonEnv, PYTHON_FILE } from './reads-text.js';
@@ -58,7 +58,7 @@ const YAML_ELSEWHERE = /(^|\/)(\.github|\.gitlab|\.circleci|\.buildkite)\/|(^|\/
  * from those trees while they exist rather than by parsing everything a second time.
  */
 const ENV_READS: TreeMemo<FileEnvReads> = {
-  namespace: 'env.reads@44',
+  namespace: 'env.reads@45',
   wants: (file, text) => !GENERATED.test(file) && (HARNESS_CONFIG.test(file) ? text.includes('env') : mentionsRead(text)),
   compute: envReadsOf,
 };
@@ -208,8 +208,9 @@ export const envDetector: Detector = {
         const validated = schemaImports.filter((s) => s.defaultsOnly).map((s) => frameworkSchema(index, file, s));
         sets(validated.flatMap((v) => v.defaults));
         for (const v of validated) if (v.required.length) facts.push(...group(index, v.file, v.required));
-        facts.push(...group(index, file, [...reads, ...imported.filter((r): r is RawRead => 'name' in r)]));
-        for (const d of [...dynamic, ...imported.filter((r): r is RawDynamic => !('name' in r))]) facts.push(dynamicFact('env.dynamic', file, d));
+        const looped = dynamic.map((d) => memberLoopReads(index, file, d));
+        facts.push(...group(index, file, [...reads, ...looped.flat(), ...imported.filter((r): r is RawRead => 'name' in r)]));
+        for (const d of [...dynamic.filter((_, i) => looped[i].length === 0), ...imported.filter((r): r is RawDynamic => !('name' in r))]) facts.push(dynamicFact('env.dynamic', file, d));
         for (const d of dynamicSets) facts.push(dynamicFact('env.dynamic-set', file, d));
         sets(assigned.map((a) => ({ name: a.name, file, line: a.line, kind: 'code' as const, tool: 'code' })));
         sets((cypressDefaults ?? []).map((a) => ({ name: a.name, file, line: a.line, kind: 'framework-config' as const, tool: 'Cypress config' })));
@@ -239,7 +240,22 @@ function withTree<T>(index: RepoIndex, file: string, fn: (sf: ts.SourceFile) => 
 }
 
 function dynamicFact(kind: 'env.dynamic' | 'env.dynamic-set', file: string, d: RawDynamic): EnvDynamicReadFact | EnvDynamicSetFact {
-  return { kind, id: `${file}:${d.line}`, data: { file, ...d }, at: [{ file, line: d.line }] } as EnvDynamicReadFact | EnvDynamicSetFact;
+  const { members: _members, memberRead: _read, ...data } = d;
+  return { kind, id: `${file}:${d.line}`, data: { file, ...data }, at: [{ file, line: d.line }] } as EnvDynamicReadFact | EnvDynamicSetFact;
+}
+
+/**
+ * `process.env[key]` in a loop over enum members (`for (const [key] of Object.entries({ [Keys.A]: … }))`): a read of
+ * each member's value at that line, when every member is declared with a string (here or in the enum's module); none
+ * otherwise, and the read stays one by a computed name.
+ */
+function memberLoopReads(index: RepoIndex, file: string, d: RawDynamic): RawRead[] {
+  if (!d.members || !d.memberRead) return [];
+  const sf = index.parse(file);
+  if (!sf) return [];
+  const names = d.members.map((m) => memberValueOf(index, file, sf, m));
+  if (!names.every((n): n is string => n !== undefined && isEnvName(n))) return [];
+  return [...new Set(names)].map((name) => ({ name, line: d.line, ...d.memberRead! }));
 }
 
 function browserFact(d: EnvBrowserData): EnvBrowserFact {

@@ -222,7 +222,7 @@ function binds(name: ts.BindingName, key: string): 'name' | 'entry' | undefined 
  * The list a loop variable walks: `for (const k of LIST)`, `LIST.forEach((k) => …)`, `LIST.reduce((acc, k) => …)`, or
  * the key of an entry (`for (const [k, v] of Object.entries(OBJ))`, `Object.entries(OBJ).filter(([k, v]) => …)`).
  */
-function iterated(key: ts.Identifier): { list: ts.Expression; entry: boolean } | undefined {
+export function iterated(key: ts.Identifier): { list: ts.Expression; entry: boolean } | undefined {
   for (let n: ts.Node | undefined = key.parent; n; n = n.parent) {
     if (ts.isForOfStatement(n) && ts.isVariableDeclarationList(n.initializer)) {
       const how = n.initializer.declarations.map((d) => binds(d.name, key.text)).find((b) => b);
@@ -257,15 +257,55 @@ function listNames(expr: ts.Expression, constants: ReadonlyMap<string, ts.Expres
     const names = e.elements.map((el) => (ts.isExpression(el) ? staticString(el, constants) : undefined));
     return names.every((s) => s?.resolved) ? names.map((s) => s!.text) : undefined;
   }
-  if (ts.isCallExpression(e) && /^Object\.(keys|entries)$/.test(e.expression.getText()) && e.arguments[0]) {
-    let obj = e.arguments[0];
-    if (ts.isIdentifier(obj)) obj = constants.get(obj.text) ?? obj;
-    while (ts.isParenthesizedExpression(obj) || ts.isAsExpression(obj) || ts.isSatisfiesExpression(obj)) obj = obj.expression;
-    if (!ts.isObjectLiteralExpression(obj)) return undefined;
-    const keys = obj.properties.map((p) => (p.name ? propertyNameText(p.name) : undefined));
-    return keys.every((k) => k !== undefined) ? (keys as string[]) : undefined;
+  const obj = objectOf(e, constants);
+  if (!obj) return undefined;
+  // `Object.values(KEYS)`: the names are the values (`{ openai: 'OPENAI_API_KEY' }`).
+  if (obj.values) {
+    const names = obj.literal.properties.map((p) => (ts.isPropertyAssignment(p) ? staticString(p.initializer, constants) : undefined));
+    return names.every((n) => n?.resolved) ? names.map((n) => n!.text) : undefined;
   }
-  return undefined;
+  const keys = obj.literal.properties.map((p) => (p.name ? keyText(p.name, constants) : undefined));
+  return keys.every((k) => k !== undefined) ? (keys as string[]) : undefined;
+}
+
+/** `Object.keys(OBJ)` / `Object.entries(OBJ)` / `Object.values(OBJ)` of an object literal of the file. */
+function objectOf(e: ts.Expression, constants: ReadonlyMap<string, ts.Expression>): { literal: ts.ObjectLiteralExpression; values: boolean } | undefined {
+  if (!ts.isCallExpression(e) || !e.arguments[0]) return undefined;
+  const which = /^Object\.(keys|entries|values)$/.exec(e.expression.getText())?.[1];
+  if (!which) return undefined;
+  let obj = e.arguments[0];
+  if (ts.isIdentifier(obj)) obj = constants.get(obj.text) ?? obj;
+  while (ts.isParenthesizedExpression(obj) || ts.isAsExpression(obj) || ts.isSatisfiesExpression(obj)) obj = obj.expression;
+  return ts.isObjectLiteralExpression(obj) ? { literal: obj, values: which === 'values' } : undefined;
+}
+
+/** A key as written, or a computed key the file resolves (`[PREFIX + 'URL']`). */
+function keyText(name: ts.PropertyName, constants: ReadonlyMap<string, ts.Expression>): string | undefined {
+  if (!ts.isComputedPropertyName(name)) return propertyNameText(name);
+  const s = staticString(name.expression, constants);
+  return s?.resolved ? s.text : undefined;
+}
+
+/**
+ * `process.env[key]` where `key` walks a list of enum members or constant-object keys (`Object.entries({ [Keys.A]: … })`,
+ * `[Keys.A, Keys.B]`, `Object.values({ a: Keys.A })`): the members as written (`Keys.A`), for the detector to look up
+ * where `Keys` is declared, often another module. Undefined unless every name is such a member.
+ */
+export function loopMembers(key: ts.Identifier, constants: ReadonlyMap<string, ts.Expression>): string[] | undefined {
+  const found = iterated(key);
+  if (!found) return undefined;
+  let list = found.list;
+  if (ts.isIdentifier(list)) list = constants.get(list.text) ?? list;
+  while (ts.isParenthesizedExpression(list) || ts.isAsExpression(list) || ts.isSatisfiesExpression(list)) list = list.expression;
+  const obj = objectOf(list, constants);
+  let items: (ts.Node | undefined)[];
+  if (obj && !obj.values && (found.entry || /\.keys$/.test((list as ts.CallExpression).expression.getText()))) {
+    items = obj.literal.properties.map((p) => (p.name && ts.isComputedPropertyName(p.name) ? p.name.expression : undefined));
+  } else if (obj && obj.values && !found.entry) items = obj.literal.properties.map((p) => (ts.isPropertyAssignment(p) ? p.initializer : undefined));
+  else if (ts.isArrayLiteralExpression(list) && !found.entry) items = [...list.elements];
+  else return undefined;
+  const members = items.map((n) => (n && ts.isPropertyAccessExpression(n) && /^[\w$]+(\.[\w$]+)?$/.test(n.expression.getText()) ? n.getText() : undefined));
+  return members.length > 0 && members.every((m) => m !== undefined) ? (members as string[]) : undefined;
 }
 
 /** `process.env[name]` where `name` is a parameter of the enclosing named function or method. */

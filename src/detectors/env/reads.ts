@@ -10,7 +10,7 @@ import { remixContexts } from './reads-remix.js';
 import { everyUseCopes } from './reads-bindings.js';
 import { envReturningFunctions, HONO_CONTEXT, META, PROCESS, WORKER, workerScope, type Receiver } from './reads-receivers.js';
 import { nestValidationSchemas, renamedSchemaReads, schemaFacts } from './reads-schema-uses.js';
-import { exportedNames, exportPath, helperOf, listHelperOf, loopNames, prefixedHelperOf, type EnvHelper } from './reads-scope.js';
+import { exportedNames, exportPath, helperOf, listHelperOf, loopMembers, loopNames, prefixedHelperOf, type EnvHelper } from './reads-scope.js';
 import type { EnvReadVia } from './types.js';
 import { clip } from '../../secrets/clip.js';
 import { configDefinitionReads, type ConfigConstant } from './reads-config-def.js';
@@ -51,6 +51,12 @@ export interface RawDynamic {
   readonly pattern?: string;
   /** A copy of every variable with this prefix (`Object.entries(import.meta.env)` filtered by `startsWith`). */
   readonly prefix?: string;
+  /**
+   * The loop's names are these enum (or constant object) members, as written (`Keys.OPENAI_API_KEY`): the detector
+   * resolves them where the enum is declared into reads (`memberRead`), else the read stays computed.
+   */
+  readonly members?: readonly string[];
+  readonly memberRead?: Pick<RawRead, 'via' | 'receiver' | 'fallback'>;
 }
 
 /** `process.env.X = …` / `Object.assign(process.env, { X })`: the code sets the variable (a script, a test setup). */
@@ -245,6 +251,12 @@ export function envReadsOf(sf: ts.SourceFile, imported?: ReadonlyMap<string, 'pr
       const listed = ts.isIdentifier(arg) ? loopNames(arg, consts()) : undefined;
       if (listed) {
         for (const name of listed.filter(isEnvName)) read(name, node, r);
+        return;
+      }
+      // The list names enum members (`[Keys.OPENAI_API_KEY]`): the detector looks them up where `Keys` is declared.
+      const members = ts.isIdentifier(arg) ? loopMembers(arg, consts()) : undefined;
+      if (members) {
+        dynamic.push({ line: lineOf(node, sf), expression: clip(node.getText(sf), 80), members, memberRead: { via: r.via, receiver: r.receiver, fallback: hasFallback(node) } });
         return;
       }
       const prefixed = prefixedHelperOf(arg, consts());

@@ -6,6 +6,7 @@
 import type { RepoIndex } from '../../scan/repo-index.js';
 import { ts, lineOf } from '../../scan/ts.js';
 import { constantsOf, dottedName, property, staticString } from './ast.js';
+import { moduleResolver } from './resolve-module.js';
 
 export interface NextMiddleware {
   readonly file: string;
@@ -19,9 +20,20 @@ export interface NextMiddleware {
    * where it acts, as opposed to where it merely runs. Empty when it tests none we can read.
    */
   readonly pathChecks: readonly { readonly path: string; readonly line: number }[];
+  /**
+   * Whether its code (or a repository module it imports) can turn a request away: a 401/403, a redirect or rewrite to a
+   * sign-in page, or an auth library's middleware. False for one that only routes locales or redirects signed-in users.
+   */
+  readonly turnsAway: boolean;
   /** Whether the middleware runs for a URL path (`[id]` segments stand for any value). */
   covers(path: string): boolean;
 }
+
+/** A request turned away: 401/403, `unauthorized`, `forbidden`. Redirects and rewrites are tested apart (`toSignIn`). */
+const DENIES = /\b40[13]\b|unauthori[sz]ed|unauthenticated|forbidden/i;
+const SIGN_IN = /log-?in|sign-?in|auth/i;
+/** An auth library's middleware guards by itself: `clerkMiddleware()`, `withAuth`, `auth`, `next-auth/middleware`. */
+const AUTH_ENTRY = /clerk|withAuth|^auth\b|next-auth|kinde|authMiddleware|authkit/i;
 
 const NAMES = ['middleware', 'proxy'];
 const EXTENSIONS = ['ts', 'js', 'mjs'];
@@ -44,6 +56,7 @@ export function nextMiddleware(index: RepoIndex, packageDir: string): NextMiddle
     line,
     matchers,
     pathChecks: pathChecks(index, file, constants),
+    turnsAway: AUTH_ENTRY.test(name) || [file, ...localImports(index, file, sf)].some((f) => canTurnAway(index.read(f) ?? '')),
     covers: (path) => {
       if (matchers.length === 0) return true;
       const sample = path.replace(/\[\[?\.{0,3}[^\]]+\]\]?/g, 'x');
@@ -51,6 +64,32 @@ export function nextMiddleware(index: RepoIndex, packageDir: string): NextMiddle
       return tests.some((re) => re === undefined || re.test(sample));
     },
   };
+}
+
+/** A deny in the text, or a `redirect(…)` / `rewrite(…)` whose arguments name a sign-in page. */
+function canTurnAway(text: string): boolean {
+  if (DENIES.test(text)) return true;
+  for (const m of text.matchAll(/\b(redirect|rewrite)\(/g)) {
+    // The call's arguments, to the matching parenthesis (or 300 characters).
+    let depth = 1;
+    let i = m.index + m[0].length;
+    for (const end = Math.min(text.length, i + 300); i < end && depth > 0; i++) depth += text[i] === '(' ? 1 : text[i] === ')' ? -1 : 0;
+    if (SIGN_IN.test(text.slice(m.index + m[0].length, i))) return true;
+  }
+  return false;
+}
+
+/** Repository modules the middleware imports (`updateSession` from `@/utils/supabase/middleware` redirects to /login). */
+function localImports(index: RepoIndex, file: string, sf: ts.SourceFile): string[] {
+  const resolver = moduleResolver(index);
+  const out = new Set<string>();
+  for (const s of sf.statements) {
+    if (ts.isImportDeclaration(s) && ts.isStringLiteral(s.moduleSpecifier) && !s.importClause?.isTypeOnly) {
+      const target = resolver.resolve(file, s.moduleSpecifier.text);
+      if (target) out.add(target);
+    }
+  }
+  return [...out];
 }
 
 /** `x.startsWith('/dashboard')`, `x.startsWith(protectedRoutes)` with `const protectedRoutes = '/dashboard'`. */

@@ -94,8 +94,10 @@ export function sessionCheckIn(
     if (ts.isFunctionLike(node) && node !== body) return;
     if (ts.isVariableDeclaration(node) && node.initializer) {
       const call = unwrapped(node.initializer);
-      // `const user = session?.user` carries the session on.
-      const from = isSessionCall(call) ? call : ts.isPropertyAccessExpression(call) || ts.isIdentifier(call) ? sessions.get(rootName(call) ?? '') : undefined;
+      // `const user = session?.user` carries the session on, and so does a property of the call's own answer
+      // (`const user = (await supabase.auth.getUser()).data.user`).
+      const root = accessRoot(call);
+      const from = isSessionCall(call) ? call : isSessionCall(root) ? root : ts.isIdentifier(root) ? sessions.get(root.text) : undefined;
       if (from) for (const name of boundNames(node.name)) sessions.set(name, from);
       // `const user = await requireUser(request)`: a self-guarding call guards whether or not its result is kept.
       if (isSessionCall(call) && selfGuarding(call)) check = found(call);
@@ -138,10 +140,11 @@ function unwrapped(e: ts.Expression): ts.Expression {
   return x;
 }
 
-function rootName(e: ts.Expression): string | undefined {
+/** What a chain of property reads starts from: `(await getUser()).data.user` → the `getUser()` call, `session?.user` → `session`. */
+function accessRoot(e: ts.Expression): ts.Expression {
   let x = e;
-  while (ts.isPropertyAccessExpression(x) || ts.isNonNullExpression(x)) x = x.expression;
-  return ts.isIdentifier(x) ? x.text : undefined;
+  while (ts.isPropertyAccessExpression(x) || ts.isNonNullExpression(x) || ts.isParenthesizedExpression(x) || ts.isAwaitExpression(x)) x = x.expression;
+  return x;
 }
 
 function boundNames(name: ts.BindingName): string[] {
@@ -179,7 +182,7 @@ function endsRequest(stmt: ts.Statement, throwsOnly = false): boolean {
  */
 function selfGuardLines(index: RepoIndex, file: string): readonly number[] {
   return (
-    index.memo('session-self-guards@1', file, (text) => {
+    index.memo('session-self-guards@2', file, (text) => {
       if (!/session|auth|user/i.test(text) || !/\bthrow\b|redirect\(|notFound\(|unauthorized\(|forbidden\(/.test(text)) return [];
       const sf = index.parse(file);
       if (!sf) return [];

@@ -7,6 +7,7 @@ import type { StepModel } from '../../model/repo-model.js';
 import { ciResources, type InfraProjectFact, type InfraResourceData, type InfraResourceFact } from '../../detectors/other-infra/types.js';
 import { infraCommands, type InfraCommand } from '../../model/infra-commands.js';
 import { otherInfraDetector } from '../../detectors/other-infra/index.js';
+import { readmeDeploySections } from '../../model/deploy-buttons.js';
 import { noneOr } from './claims.js';
 import { byFileLine, value } from './format.js';
 import { runScript } from './run-commands.js';
@@ -122,7 +123,7 @@ export function deploymentSection(model: StepModel, pm: PackageManager, scripts:
       /^(deploy|release|publish|cdk)([:-].*)?$/.test(s.data.name) ||
       // (or a wrapper that runs the same-named script of a package that does: `npm run synth -w @kv/infrastructure`)
       (/^(synth|diff|destroy|bootstrap)([:-].*)?$/.test(s.data.name) && (/\b(cdk|sst|serverless|sls|terraform|pulumi)\b/.test(s.data.command) || /\brun\s+(synth|diff|destroy|bootstrap)\b/.test(s.data.command))) ||
-      /\b(cdk deploy|sst deploy|serverless deploy|sls deploy|vercel|netlify deploy|wrangler (deploy|publish)|npm publish|changeset publish)\b/.test(s.data.command),
+      /\b(cdk deploy|sst deploy|serverless deploy|sls deploy|vercel|netlify deploy|wrangler (deploy|publish)|fly deploy|firebase deploy|supabase (db push|functions deploy)|npm publish|changeset publish)\b/.test(s.data.command),
   );
   const items = deployScripts.map((s) => `${code(runScript(index, pm, s.data.package, s.data.name))} — ${value(s.data.command)} (${cite(s.data.manifest, s.data.line)})`);
   for (const f of index.files.filter((x) => /^(scripts\/|bin\/)?[\w.-]*(deploy|release|publish|synth|diff|destroy|cleanup)[\w.-]*\.sh$/.test(x))) items.push(`shell script ${cite(f)}`);
@@ -141,7 +142,15 @@ export function deploymentSection(model: StepModel, pm: PackageManager, scripts:
       noneOr(model, 'deploy', 'No deploy scripts, deploy targets, deploy workflows or deploy commands (Makefile, shell scripts) found.', 'No deploy script or workflow is mapped, but these deploy it:'),
     );
   }
-  return join(heading(3, 'Deployment'), tools.length > 0 && join('**Infrastructure tools:**', bullets(toolItems(tools))), items.length > 0 && join('**Scripts:**', bullets(items)), ...flows);
+  // The README's deploy instructions say where the scripts deploy to (a hosted Supabase project and Vercel).
+  const readme = readmeDeploySections(index).map((r) => `${escaped(r.heading)} — ${r.hosts.join(', ')} (${cite(r.at)})`);
+  return join(
+    heading(3, 'Deployment'),
+    tools.length > 0 && join('**Infrastructure tools:**', bullets(toolItems(tools))),
+    items.length > 0 && join('**Scripts:**', bullets(items)),
+    readme.length > 0 && join('**Deploy instructions in the README:**', bullets(readme)),
+    ...flows,
+  );
 }
 
 /** `sst deploy` — SST app at …; the README's own form of the command when it shows one. */

@@ -49,11 +49,15 @@ export function envVarsSection(model: StepModel): string {
   const secretsRead = read.filter((v) => v.secret).length;
   // A secret only a dependency reads (next-auth's NEXTAUTH_SECRET) is read, by the library: counted apart.
   const byLibrary = all.filter((v) => v.secret && v.reads.length === 0 && libraryReads(index, v.name).length > 0).length;
-  const secretsElsewhere = all.filter((v) => v.secret).length - secretsRead - byLibrary;
+  const elsewhere = all.filter((v) => v.secret && v.reads.length === 0 && libraryReads(index, v.name).length === 0);
+  // A read by a computed name that can be one of them: "not read" would be a conclusion the reader cannot draw.
+  const computed = computedReadsOf(env, elsewhere);
   const secretWords = [
     secretsRead ? `${secretsRead} of them look${secretsRead === 1 ? 's' : ''} secret by name` : '',
-    secretsElsewhere ? `${secretsElsewhere} more secret-looking variable${secretsElsewhere === 1 ? ' is' : 's are'} set or declared but not read` : '',
-    byLibrary ? `${byLibrary}${secretsElsewhere || secretsRead ? ' more' : ''} secret-looking variable${byLibrary === 1 ? ' is' : 's are'} read only by a library the code depends on` : '',
+    elsewhere.length
+      ? `${elsewhere.length} more secret-looking variable${elsewhere.length === 1 ? ' is' : 's are'} set or declared but not read${computed.length ? ` by name (the code reads variables by a computed name at ${citeAll(computed, 2)}, which may include ${elsewhere.length === 1 ? 'it' : 'them'})` : ''}`
+      : '',
+    byLibrary ? `${byLibrary}${elsewhere.length || secretsRead ? ' more' : ''} secret-looking variable${byLibrary === 1 ? ' is' : 's are'} read only by a library the code depends on` : '',
   ].filter(Boolean);
   const intro =
     `${read.length} variable${read.length === 1 ? '' : 's'} read by the code in ${packages.length} package${packages.length === 1 ? '' : 's'}` +
@@ -122,10 +126,12 @@ function notReadBlocks(model: StepModel, notRead: readonly EnvVarView[]): string
     );
   }
   if (named.length > 0) {
+    const computed = computedReadsOf(model.env, named.map(([v]) => v));
     blocks.push(
       join(
         heading(4, 'Set or declared, and named in code the env reader does not follow'),
-        'No read was recognised in the source files, but these lines name the variable (a config loader, a schema, a helper, a shell script, a CI step): read them to see how it is used.',
+        'No read was recognised in the source files, but these lines name the variable (a config loader, a schema, a helper, a shell script, a CI step): read them to see how it is used.' +
+          (computed.length ? ` The code also reads variables by a computed name (${citeAll(computed, 2)}), which may include them.` : ''),
         table(['Variable', 'Set in', 'Named in', 'Secret?'], named.map(([v, where]) => [code(v.name), setIn(v.sets), where, secretCell(v)])),
       ),
     );
@@ -149,6 +155,13 @@ function notReadBlocks(model: StepModel, notRead: readonly EnvVarView[]): string
     );
   }
   return blocks;
+}
+
+/** The reads by a computed name that can be one of `vars`, each place once, in file and line order. */
+function computedReadsOf(env: EnvModel, vars: readonly EnvVarView[]): Citation[] {
+  const seen = new Map<string, Citation>();
+  for (const v of vars) for (const e of env.readEvidence(v.name)) if (e.kind === 'dynamic') seen.set(`${e.at.file}:${e.at.line}`, e.at);
+  return [...seen.values()].sort((a, b) => (a.file === b.file ? (a.line ?? 0) - (b.line ?? 0) : a.file < b.file ? -1 : 1));
 }
 
 /** Names only compose interpolates (`${X}`): compose takes them from the shell or the `.env` next to the file. */

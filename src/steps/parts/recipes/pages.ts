@@ -127,7 +127,12 @@ function accessLine(routes: readonly FrontendRouteData[], example: FrontendRoute
   const same = routes.filter((r) => key(r) === key(example)).length;
   // Next.js middleware runs for every path its matcher covers, but may act only on the paths its code tests: then
   // running is not protecting, and the reader is sent to those tests.
-  const checks = mw && example.guards.includes('middleware') && example.guardAt?.middleware?.file === mw.file ? mw.pathChecks : [];
+  const viaMiddleware = !!mw && example.guards.includes('middleware') && example.guardAt?.middleware?.file === mw.file;
+  const checks = viaMiddleware ? mw!.pathChecks : [];
+  // A middleware that only routes locales or redirects signed-in users runs before the pages but guards none of them.
+  if (viaMiddleware && !mw!.turnsAway && same * 2 > routes.length) {
+    return `**Access:** pages here pass through ${names(example.guards.map((g) => oneLine(g)))}${guardAt(example)}, as ${same} of ${routes.length} routes do (its matcher covers them), but no 401/403, sign-in redirect or auth library was found in it or the repository modules it imports: read it before counting on it to guard a new page.`;
+  }
   if (checks.length && same * 2 > routes.length) {
     const tested = checks.slice(0, 3).map((c) => `${urlPath(c.path)} at ${cite({ file: mw!.file, line: c.line })}`).join(', ');
     return `**Access:** pages here pass through ${names(example.guards.map((g) => oneLine(g)))}${guardAt(example)}, as ${same} of ${routes.length} routes do (its matcher covers them); what it does for a page depends on the path tests in its code (${tested}): read them before counting on it to guard a new page.`;

@@ -1,0 +1,61 @@
+/**
+ * Hand check of chatbot-ui: step 9 said "pages here sit behind `middleware`" while its middleware.ts only routes
+ * locales (next-i18n-router) and redirects a signed-in user from / to the chat; it turns no request away. A middleware
+ * that denies (401, a sign-in redirect), itself or in a repository module it imports, still guards.
+ */
+import { describe, expect, it } from 'vitest';
+import { workflowsStep } from '../src/steps/09-workflows.js';
+import { tempRepo } from './helpers/temp-repo.js';
+import { indexOf, section } from './helpers/fixture.js';
+import { missingCitations } from '../src/steps/verify-citations.js';
+
+const page = (name: string) => `export default function ${name}() {\n  return <main>${name}</main>;\n}\n`;
+const app = (middleware: Record<string, string>) =>
+  tempRepo({
+    'package.json': JSON.stringify({ name: 'chat', private: true, dependencies: { next: '14.2.5', react: '18.3.1', 'react-dom': '18.3.1', 'next-i18n-router': '5.0.0' } }),
+    'next.config.js': 'module.exports = {};\n',
+    'tsconfig.json': JSON.stringify({ compilerOptions: { paths: { '@/*': ['./*'] } } }),
+    'app/layout.tsx': 'export default function RootLayout({ children }: { children: React.ReactNode }) {\n  return <html><body>{children}</body></html>;\n}\n',
+    'app/page.tsx': page('Home'),
+    'app/chat/page.tsx': page('Chat'),
+    'app/settings/page.tsx': page('Settings'),
+    ...middleware,
+  });
+
+const i18nOnly = [
+  'import { i18nRouter } from "next-i18n-router"',
+  'import { NextResponse, type NextRequest } from "next/server"',
+  'import i18nConfig from "./i18nConfig"',
+  'export async function middleware(request: NextRequest) {',
+  '  const i18nResult = i18nRouter(request, i18nConfig)',
+  '  if (i18nResult) return i18nResult',
+  '  if (request.nextUrl.pathname === "/") return NextResponse.redirect(new URL("/chat", request.url))',
+  '  return NextResponse.next()',
+  '}',
+  'export const config = { matcher: "/((?!api|static|.*\\\\..*|_next|auth).*)" }',
+].join('\n');
+
+describe("step 9's access line for a Next.js root middleware", () => {
+  it('one that only routes locales and redirects is not said to guard the pages', async () => {
+    const root = app({ 'middleware.ts': i18nOnly, 'i18nConfig.js': 'module.exports = { locales: ["en"], defaultLocale: "en" }\n' });
+    const md = (await section(workflowsStep, root)).markdown;
+    expect(md).not.toMatch(/pages here sit behind `middleware`/);
+    expect(md).toContain('but no 401/403, sign-in redirect or auth library was found in it or the repository modules it imports');
+    expect(missingCitations(md, await indexOf(root))).toEqual([]);
+  });
+
+  it('one whose imported helper redirects to /login still guards them', async () => {
+    const root = app({
+      'middleware.ts': 'import { type NextRequest } from "next/server"\nimport { updateSession } from "@/lib/supabase/middleware"\nexport async function middleware(request: NextRequest) {\n  return await updateSession(request)\n}\n',
+      'lib/supabase/middleware.ts': [
+        'import { NextResponse, type NextRequest } from "next/server"',
+        'export async function updateSession(request: NextRequest) {',
+        '  if (!request.cookies.get("sb-token")) return NextResponse.redirect(new URL("/login", request.url))',
+        '  return NextResponse.next()',
+        '}',
+      ].join('\n'),
+    });
+    const md = (await section(workflowsStep, root)).markdown;
+    expect(md).toMatch(/pages here sit behind `middleware`/);
+  });
+});
