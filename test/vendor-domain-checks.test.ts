@@ -1,0 +1,40 @@
+/**
+ * Facts a hand check of an event-driven AWS sample (a "vendor" business domain under lib/services/vendor/) found
+ * wrong, on tiny temp repos.
+ */
+import { describe, expect, it } from 'vitest';
+import { envDetector } from '../src/detectors/env/index.js';
+import { dockerfileDetector } from '../src/detectors/dockerfile/index.js';
+import { isVendored } from '../src/detectors/shared/source-scope.js';
+import { detect, indexOf } from './helpers/fixture.js';
+import { tempRepo } from './helpers/temp-repo.js';
+
+describe('a vendor/ folder is vendored code only at the repository root or a package root', () => {
+  const root = tempRepo({
+    'lib/services/vendor/app/package.json': JSON.stringify({ name: 'node-vendor-service', version: '1.0.0' }),
+    'lib/services/vendor/app/index.js': "const url = process.env.VENDOR_QUEUE_URL;\nmodule.exports = { url };\n",
+    'lib/services/vendor/app/Dockerfile': 'FROM node:20\nCOPY . .\nCMD ["node", "index.js"]\n',
+    'vendor/lib/copied.js': 'module.exports = process.env.COPIED_ROOT;\n',
+    'packages/api/package.json': JSON.stringify({ name: 'api', version: '1.0.0' }),
+    'packages/api/vendor/dep/index.js': 'module.exports = process.env.COPIED_PACKAGE;\n',
+    'packages/api/src/index.js': 'module.exports = process.env.API_OWN;\n',
+  });
+
+  it('tells the domain folder from vendored copies', async () => {
+    const index = await indexOf(root);
+    expect(isVendored(index, 'lib/services/vendor/app/index.js')).toBe(false);
+    expect(isVendored(index, 'vendor/lib/copied.js')).toBe(true);
+    expect(isVendored(index, 'packages/api/vendor/dep/index.js')).toBe(true);
+    expect(isVendored(index, 'packages/api/src/index.js')).toBe(false);
+  });
+
+  it('reads the environment and Dockerfiles of the domain package', async () => {
+    const names = (await detect(envDetector, root)).filter((f) => f.kind === 'env.read').map((f) => (f.data as { name: string }).name);
+    expect(names).toContain('VENDOR_QUEUE_URL');
+    expect(names).toContain('API_OWN');
+    expect(names).not.toContain('COPIED_ROOT');
+    expect(names).not.toContain('COPIED_PACKAGE');
+    const dockerfiles = (await detect(dockerfileDetector, root)).map((f) => (f.data as { file: string }).file);
+    expect(dockerfiles).toContain('lib/services/vendor/app/Dockerfile');
+  });
+});
