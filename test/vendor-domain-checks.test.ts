@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { envDetector } from '../src/detectors/env/index.js';
 import { dockerfileDetector } from '../src/detectors/dockerfile/index.js';
 import { isVendored } from '../src/detectors/shared/source-scope.js';
-import { detect, indexOf } from './helpers/fixture.js';
+import { infrastructureStep } from '../src/steps/06-infrastructure.js';
+import { detect, indexOf, section } from './helpers/fixture.js';
 import { tempRepo } from './helpers/temp-repo.js';
 
 describe('a vendor/ folder is vendored code only at the repository root or a package root', () => {
@@ -36,5 +37,16 @@ describe('a vendor/ folder is vendored code only at the repository root or a pac
     expect(names).not.toContain('COPIED_PACKAGE');
     const dockerfiles = (await detect(dockerfileDetector, root)).map((f) => (f.data as { file: string }).file);
     expect(dockerfiles).toContain('lib/services/vendor/app/Dockerfile');
+  });
+});
+
+describe('a Dockerfile that sets a variable in two places', () => {
+  it('lists each name once', async () => {
+    const root = tempRepo({
+      'agent/Dockerfile': 'FROM python:3.13-slim\nENV A=1 \\\n    B=1 \\\n    C=1 \\\n    D=1 \\\n    E=1\nRUN pip install uv\nENV E=1\nCMD ["python", "app.py"]\n',
+    });
+    const md = (await section(infrastructureStep, root)).markdown;
+    expect(md).toContain('`A`, `B`, `C`, `D`, `E` |');
+    expect(md).not.toContain('(+1 more)');
   });
 });
