@@ -7,6 +7,7 @@ import { envDetector } from '../src/detectors/env/index.js';
 import { dockerfileDetector } from '../src/detectors/dockerfile/index.js';
 import { isVendored } from '../src/detectors/shared/source-scope.js';
 import { infrastructureStep } from '../src/steps/06-infrastructure.js';
+import { configurationStep } from '../src/steps/08-configuration.js';
 import { detect, indexOf, section } from './helpers/fixture.js';
 import { tempRepo } from './helpers/temp-repo.js';
 
@@ -48,5 +49,20 @@ describe('a Dockerfile that sets a variable in two places', () => {
     const md = (await section(infrastructureStep, root)).markdown;
     expect(md).toContain('`A`, `B`, `C`, `D`, `E` |');
     expect(md).not.toContain('(+1 more)');
+  });
+});
+
+describe('cdk.json feature flags', () => {
+  it('counts @aws-cdk-containers/ keys as feature flags, not context keys', async () => {
+    const root = tempRepo({
+      'package.json': JSON.stringify({ name: 'claims', version: '1.0.0', dependencies: { 'aws-cdk-lib': '2.150.0', constructs: '10.0.0' } }),
+      'cdk.json': JSON.stringify({
+        app: 'npx ts-node bin/app.ts',
+        context: { '@aws-cdk-containers/ecs-service-extensions:enableDefaultLogDriver': true, '@aws-cdk/core:checkSecretUsage': true, userPoolId: 'x' },
+      }),
+      'bin/app.ts': "import { App, Stack } from 'aws-cdk-lib';\nconst app = new App();\nnew Stack(app, 'Main');\n",
+    });
+    const md = (await section(configurationStep, root)).markdown;
+    expect(md).toContain('context keys: userPoolId; 2 CDK feature flags');
   });
 });
