@@ -8,6 +8,7 @@ import { dockerfileDetector } from '../src/detectors/dockerfile/index.js';
 import { isVendored } from '../src/detectors/shared/source-scope.js';
 import { infrastructureStep } from '../src/steps/06-infrastructure.js';
 import { configurationStep } from '../src/steps/08-configuration.js';
+import { workflowsStep } from '../src/steps/09-workflows.js';
 import { detect, indexOf, section } from './helpers/fixture.js';
 import { tempRepo } from './helpers/temp-repo.js';
 
@@ -64,5 +65,24 @@ describe('cdk.json feature flags', () => {
     });
     const md = (await section(configurationStep, root)).markdown;
     expect(md).toContain('context keys: userPoolId; 2 CDK feature flags');
+  });
+});
+
+describe('the root test script', () => {
+  it('is said to run all packages only when it runs every workspace', async () => {
+    const pkg = (name: string, test: string, extra = {}) => JSON.stringify({ name, version: '1.0.0', scripts: { test }, ...extra });
+    const files = {
+      'jest.config.js': "module.exports = { roots: ['<rootDir>/lib'] };\n",
+      'lib/a.test.ts': "test('a', () => expect(1).toBe(1));\n",
+      'catalog/package.json': pkg('catalog', 'echo "Error: no test specified" && exit 1'),
+      'web/package.json': pkg('web', 'react-scripts test', { dependencies: { react: '18.0.0', 'react-scripts': '5.0.0' } }),
+      'web/src/App.test.js': "test('b', () => expect(1).toBe(1));\n",
+    };
+    const own = tempRepo({ ...files, 'package.json': pkg('root', 'jest', { devDependencies: { jest: '29.0.0' } }) });
+    const ownMd = (await section(workflowsStep, own)).markdown;
+    expect(ownMd).not.toContain('All packages');
+    expect(ownMd).toContain('At the root: `npm test` runs `jest`.');
+    const every = tempRepo({ ...files, 'package.json': pkg('root', 'npm test --workspaces', { workspaces: ['catalog', 'web'] }) });
+    expect((await section(workflowsStep, every)).markdown).toContain('All packages: `npm test` runs');
   });
 });
