@@ -9,6 +9,7 @@ import { isVendored } from '../src/detectors/shared/source-scope.js';
 import { infrastructureStep } from '../src/steps/06-infrastructure.js';
 import { configurationStep } from '../src/steps/08-configuration.js';
 import { workflowsStep } from '../src/steps/09-workflows.js';
+import { frontendStep } from '../src/steps/05-frontend.js';
 import { detect, indexOf, section } from './helpers/fixture.js';
 import { tempRepo } from './helpers/temp-repo.js';
 
@@ -84,5 +85,19 @@ describe('the root test script', () => {
     expect(ownMd).toContain('At the root: `npm test` runs `jest`.');
     const every = tempRepo({ ...files, 'package.json': pkg('root', 'npm test --workspaces', { workspaces: ['catalog', 'web'] }) });
     expect((await section(workflowsStep, every)).markdown).toContain('All packages: `npm test` runs');
+  });
+});
+
+describe('an auth library loaded with import()', () => {
+  it('counts the files that load it lazily among its importers', async () => {
+    const root = tempRepo({
+      'package.json': JSON.stringify({ name: 'claims-ui', version: '1.0.0', dependencies: { react: '18.2.0', 'react-dom': '18.2.0', 'react-scripts': '5.0.1', 'aws-amplify': '5.3.0' } }),
+      'public/index.html': '<div id="root"></div>\n',
+      'src/index.js': "import React from 'react';\nimport ReactDOM from 'react-dom/client';\nimport App from './App';\nReactDOM.createRoot(document.getElementById('root')).render(<App />);\n",
+      'src/App.js': "import { Auth } from 'aws-amplify';\nimport { token } from './utils';\nexport default function App() {\n  return <button onClick={() => Auth.signOut()}>{String(token)}</button>;\n}\n",
+      'src/utils.js': "export async function token() {\n  const { Auth } = await import('aws-amplify');\n  return (await Auth.currentSession()).getIdToken();\n}\n",
+    });
+    const md = (await section(frontendStep, root)).markdown;
+    expect(md).toContain('`aws-amplify` (`/src/App.js:1`, 2 files)');
   });
 });
