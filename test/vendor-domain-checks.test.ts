@@ -101,3 +101,39 @@ describe('an auth library loaded with import()', () => {
     expect(md).toContain('`aws-amplify` (`/src/App.js:1`, 2 files)');
   });
 });
+
+describe('a project class that extends an AWS construct', () => {
+  it('counts each instance as that resource', async () => {
+    const root = tempRepo({
+      'package.json': JSON.stringify({ name: 'claims', version: '1.0.0', dependencies: { 'aws-cdk-lib': '2.150.0', constructs: '10.0.0' } }),
+      'cdk.json': JSON.stringify({ app: 'npx ts-node bin/app.ts' }),
+      'bin/app.ts': "import { App } from 'aws-cdk-lib';\nimport { ClaimsStack } from '../lib/stack';\nconst app = new App();\nnew ClaimsStack(app, 'Claims');\n",
+      'lib/update-claims.ts': [
+        "import { DefinitionBody, Pass, StateMachine } from 'aws-cdk-lib/aws-stepfunctions';",
+        "import { Construct } from 'constructs';",
+        'export class UpdateClaims extends StateMachine {',
+        '  constructor(scope: Construct, id: string) {',
+        "    super(scope, id, { definitionBody: DefinitionBody.fromChainable(new Pass(scope, 'Start')) });",
+        '  }',
+        '}',
+        '',
+      ].join('\n'),
+      'lib/stack.ts': [
+        "import { Stack } from 'aws-cdk-lib';",
+        "import * as sfn from 'aws-cdk-lib/aws-stepfunctions';",
+        "import { Construct } from 'constructs';",
+        "import { UpdateClaims } from './update-claims';",
+        'export class ClaimsStack extends Stack {',
+        '  constructor(scope: Construct, id: string) {',
+        '    super(scope, id);',
+        "    new sfn.StateMachine(this, 'Documents', { definitionBody: sfn.DefinitionBody.fromChainable(new sfn.Pass(this, 'Go')) });",
+        "    new UpdateClaims(this, 'UpdateClaimsFlow');",
+        '  }',
+        '}',
+        '',
+      ].join('\n'),
+    });
+    const md = (await section(infrastructureStep, root)).markdown;
+    expect(md).toMatch(/\| `StateMachine` \| `Documents`, `UpdateClaimsFlow` \|/);
+  });
+});
