@@ -137,3 +137,22 @@ describe('a project class that extends an AWS construct', () => {
     expect(md).toMatch(/\| `StateMachine` \| `Documents`, `UpdateClaimsFlow` \|/);
   });
 });
+
+describe('a Kubernetes manifest in CDK code', () => {
+  it('sets the env of its containers', async () => {
+    const root = tempRepo({
+      'package.json': JSON.stringify({ name: 'claims', version: '1.0.0', dependencies: { 'aws-cdk-lib': '2.150.0', constructs: '10.0.0' } }),
+      'lib/vendor-service.ts': [
+        "import * as eks from 'aws-cdk-lib/aws-eks';",
+        'export function deploy(cluster: eks.Cluster, url: string) {',
+        "  cluster.addManifest('Deployment', {",
+        "    spec: { template: { spec: { containers: [{ name: 'vendor-service', image: 'x', env: [{ name: 'VENDOR_QUEUE_URL', value: url }] }] } } },",
+        '  });',
+        '}',
+        '',
+      ].join('\n'),
+    });
+    const sets = (await detect(envDetector, root)).filter((f) => f.kind === 'env.set').map((f) => f.data as { name: string; owner?: string; line: number });
+    expect(sets).toContainEqual(expect.objectContaining({ name: 'VENDOR_QUEUE_URL', owner: "container 'vendor-service'", line: 4 }));
+  });
+});

@@ -62,8 +62,8 @@ const ENV_READS: TreeMemo<FileEnvReads> = {
 
 /** Environment blocks in CDK/SST/Pulumi code, computed while the CDK and infrastructure detectors hold the trees. */
 const IAC_SETS: TreeMemo<IacEnvSet[]> = {
-  namespace: 'env.iac-sets@3',
-  wants: (file, text) => !isGeneratedPath(file) && (text.includes('nvironment') || text.includes('secrets')) && IAC_WORDS.test(text),
+  namespace: 'env.iac-sets@4',
+  wants: (file, text) => !isGeneratedPath(file) && (text.includes('nvironment') || text.includes('secrets') || text.includes('env:')) && IAC_WORDS.test(text),
   compute: iacEnvSets,
 };
 
