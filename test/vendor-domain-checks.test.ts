@@ -10,6 +10,7 @@ import { infrastructureStep } from '../src/steps/06-infrastructure.js';
 import { configurationStep } from '../src/steps/08-configuration.js';
 import { workflowsStep } from '../src/steps/09-workflows.js';
 import { frontendStep } from '../src/steps/05-frontend.js';
+import { overviewStep } from '../src/steps/01-overview.js';
 import { detect, indexOf, section } from './helpers/fixture.js';
 import { tempRepo } from './helpers/temp-repo.js';
 
@@ -135,6 +136,7 @@ describe('a project class that extends an AWS construct', () => {
     });
     const md = (await section(infrastructureStep, root)).markdown;
     expect(md).toMatch(/\| `StateMachine` \| `Documents`, `UpdateClaimsFlow` \|/);
+    expect((await section(overviewStep, root)).markdown).toContain('2× StateMachine');
   });
 });
 
