@@ -158,3 +158,16 @@ describe('a Kubernetes manifest in CDK code', () => {
     expect(sets).toContainEqual(expect.objectContaining({ name: 'VENDOR_QUEUE_URL', owner: "container 'vendor-service'", line: 4 }));
   });
 });
+
+describe('Spring Boot property placeholders', () => {
+  it('are environment reads, with a fallback when they have a default', async () => {
+    const root = tempRepo({
+      'settlement/app/pom.xml': '<project></project>\n',
+      'settlement/app/src/main/resources/application.properties': '# ${NOT_A_READ}\nsqs.endpoint.uri=${SQS_ENDPOINT_URL}\ndynamodb.table.name=${DYNAMODB_TABLE_NAME:settlements}\n',
+      'settlement/app/src/main/resources/application-prod.yml': 'eventbus:\n  name: ${EVENTBUS_NAME}\n',
+    });
+    const reads = (await detect(envDetector, root)).filter((f) => f.kind === 'env.read').map((f) => f.data as { name: string; file: string; lines: number[]; fallback?: boolean });
+    expect(reads.map((r) => r.name).sort()).toEqual(['DYNAMODB_TABLE_NAME', 'EVENTBUS_NAME', 'SQS_ENDPOINT_URL']);
+    expect(reads.find((r) => r.name === 'SQS_ENDPOINT_URL')).toMatchObject({ file: 'settlement/app/src/main/resources/application.properties', lines: [2] });
+  });
+});

@@ -16,7 +16,7 @@ import { helperCallsIn, literalArgumentsOf, QUOTED_NAME, type LiteralArgument } 
 import { callsWithMember, enumArgumentReads } from './helper-enum-args.js';
 import { moduleResolver } from '../shared/resolve-module.js';
 import { inlineCodeReads, INLINE_CODE_TEXT } from './reads-inline-code.js';
-import { envReadsInText, goReads, GO_FILE, pythonCdkSets, pythonEnv, PYTHON_FILE } from './reads-text.js';
+import { envReadsInText, goReads, GO_FILE, pythonCdkSets, pythonEnv, PYTHON_FILE, springReads, SPRING_CONFIG } from './reads-text.js';
 import { composeEnv, readCompose } from './sets-compose.js';
 import { dockerfileEnv } from './sets-dockerfile.js';
 import { codeCommandEnv, EXEC_TEXT, packageScriptEnv, SCRIPT_FILE, scriptEnv } from './sets-scripts.js';
@@ -105,6 +105,11 @@ export const envDetector: Detector = {
     const workerDirs = () => (workers ??= new Set(index.files.filter((f) => WRANGLER_CONFIG.test(f)).map((f) => index.packageOf(f)?.dir ?? '')));
     for (const file of index.files) {
       if (isGenerated(index, file)) continue;
+      if (SPRING_CONFIG.test(file)) {
+        const text = index.read(file);
+        if (text?.includes('${')) facts.push(...group(index, file, springReads(text)));
+        continue;
+      }
       if (isDotenvFile(file)) {
         facts.push(...declared(index, file));
         continue;
