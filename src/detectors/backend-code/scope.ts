@@ -52,7 +52,7 @@ function computeScope(index: RepoIndex): BackendScope {
   }
   const noManifests = index.packages.length === 0;
   const files = index.files.filter((file) => {
-    if (!isAppSource(file)) return false;
+    if (!isAppSource(index, file)) return false;
     // Lambda code often ships without a package.json of its own: with no manifest to judge by, keep the file.
     const pkg = index.packageOf(file);
     return noManifests || !pkg || backend.has(pkg.dir);

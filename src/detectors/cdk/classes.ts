@@ -4,7 +4,7 @@
  * the arguments bound, `super(...)` included, so wrappers resolve through their call sites.
  */
 import { ts } from '../../scan/ts.js';
-import { baseKindOf, categoryOf, type Category } from './catalogue.js';
+import { baseKindOf, categoryOf, serviceOf, type Category } from './catalogue.js';
 import { evaluate } from './evaluate.js';
 import type { Interpreter } from './interpreter.js';
 import { propertyKey } from './interpreter.js';
@@ -19,7 +19,7 @@ export interface Member {
 export interface ClassKind {
   readonly kind: 'stack' | 'stage' | 'construct' | 'cdk' | 'app' | 'plain';
   /** For subclasses of CDK construct classes: the CDK class and its category. */
-  readonly cdk?: { readonly module: string; readonly name: string; readonly category: Category };
+  readonly cdk?: { readonly module: string; readonly name: string; readonly category?: Category };
   /** The `extends` clause as written. */
   readonly extendsText: string;
 }
@@ -52,6 +52,9 @@ export function classKind(it: Interpreter, decl: ts.ClassLikeDeclaration, depth 
     if (kind) return { kind, extendsText };
     const category = categoryOf(base.module, base.path);
     if (category) return { kind: 'cdk', cdk: { module: base.module, name, category }, extendsText };
+    // `class UpdateClaims extends sfn.StateMachine`: an AWS resource of that class, counted as one.
+    const service = serviceOf(base.module);
+    if (service && service !== 'core' && service !== 'cloudformation' && /^[A-Z]/.test(name)) return { kind: 'cdk', cdk: { module: base.module, name }, extendsText };
   }
   return { kind: 'plain', extendsText };
 }
@@ -156,7 +159,7 @@ export function superCall(it: Interpreter, decl: ts.ClassLikeDeclaration, rec: R
   const base = baseOf(it, decl);
   if (base?.k === 'class') {
     runConstructor(it, base.decl, rec, args);
-  } else if (rec.kind === 'cdk' && rec.category) {
+  } else if (rec.kind === 'cdk' && (rec.category || rec.cdkClass)) {
     rec.props = args[2];
     const id = args[1];
     if (!rec.idText.resolved && id?.k === 'str') rec.idText = { text: id.v, resolved: true };

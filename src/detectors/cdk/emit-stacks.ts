@@ -113,7 +113,7 @@ export function stackFacts(ctx: EmitContext, it: Interpreter): CdkStackFact[] {
       if (stackOf(d.from) === rec && to && to !== rec && !(alternatives.get(rec) ?? []).includes(to)) depends.add(ctx.stackName(to)!);
     }
     const constructs = new Set<string>();
-    for (const r of ctx.model.recs) if (r.decl && r.kind === 'cdk' && !r.category && stackOf(r) === rec) constructs.add(ctx.className(r.decl, r.className));
+    for (const r of ctx.model.recs) if (r.decl && r.kind === 'cdk' && !r.category && !r.cdkClass && stackOf(r) === rec) constructs.add(ctx.className(r.decl, r.className));
     const extendsText = rec.decl ? classKind(it, rec.decl).extendsText : rec.className;
     out.push({
       kind: 'cdk.stack',
@@ -235,11 +235,12 @@ const AS_RESOURCE = new Set(['graphqlApi', 'graphqlDataSource', 'graphqlResolver
 
 export function resourceFacts(ctx: EmitContext): CdkResourceFact[] {
   return ctx.model.recs
-    .filter((r) => r.kind === 'cdk' && !r.imported && ((!r.category && !r.decl && !cfnDatabase(r)) || (r.category && AS_RESOURCE.has(r.category))))
+    .filter((r) => r.kind === 'cdk' && !r.imported && ((!r.category && (!r.decl || r.cdkClass) && !cfnDatabase(r)) || (r.category && AS_RESOURCE.has(r.category))))
     .map((rec) => ({
       kind: 'cdk.resource' as const,
       id: ctx.id(rec),
-      data: { ...ctx.base(rec), service: serviceOf(rec.module) ?? rec.module, ...libraryOf(ctx, rec) },
+      // A project subclass of an AWS construct (`class UpdateClaims extends StateMachine`) is that resource.
+      data: { ...ctx.base(rec), ...(rec.decl && rec.cdkClass ? { className: rec.cdkClass } : {}), service: serviceOf(rec.module) ?? rec.module, ...libraryOf(ctx, rec) },
       at: ctx.at(rec),
     }));
 }

@@ -33,16 +33,16 @@ export interface ComposeServiceData {
 
 export type ComposeServiceFact = Fact<'compose.service', ComposeServiceData>;
 
-export function isComposeFile(file: string): boolean {
-  return isComposeName(file) && !isBuildOrVendor(file);
+export function isComposeFile(index: RepoIndex, file: string): boolean {
+  return isComposeName(file) && !isBuildOrVendor(index, file);
 }
 
 export const composeDetector: Detector = {
   id: 'compose',
-  isEnabled: (index) => index.files.some(isComposeFile),
+  isEnabled: (index) => index.files.some((f) => isComposeFile(index, f)),
   detect(index: RepoIndex): Fact[] {
     const facts: Fact[] = [];
-    for (const file of index.files.filter(isComposeFile)) {
+    for (const file of index.files.filter((f) => isComposeFile(index, f))) {
       const text = index.read(file);
       if (text === undefined || !/^services\s*:/m.test(text)) continue;
       const { root, problems } = parseYaml(text);

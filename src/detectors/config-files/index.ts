@@ -1,6 +1,6 @@
 import type { Detector, Fact } from '../../facts.js';
 import type { RepoIndex } from '../../scan/repo-index.js';
-import { GENERATED } from '../env/index.js';
+import { isGenerated } from '../shared/source-scope.js';
 import { cdkJson, eslintrc, jsConfig, nodeVersion, prettierrc, tsconfig, workspaceFile, type ConfigSummary } from './readers.js';
 
 /** One configuration file and what it configures. */
@@ -85,7 +85,7 @@ export const configFilesDetector: Detector = {
   detect(index: RepoIndex): Fact[] {
     const facts: ConfigFileFact[] = [];
     for (const file of index.files) {
-      if (GENERATED.test(file) || /(^|\/)(fixtures?|__fixtures__|node_modules)\//.test(file)) continue;
+      if (isGenerated(index, file) || /(^|\/)(fixtures?|__fixtures__|node_modules)\//.test(file)) continue;
       const rule = RULES.find((r) => r.match.test(file));
       if (!rule) continue;
       const base = (file.split('/').pop() ?? '').replace(/\.config.*$|\.(json5?|ya?ml|toml)$/, '');

@@ -46,12 +46,17 @@ export function tsconfig(index: RepoIndex, file: string): ConfigSummary {
   return { items };
 }
 
+/** `@aws-cdk/core:checkSecretUsage`, `@aws-cdk-containers/…`, `aws-cdk:enableDiffNoFail`: the CDK's own feature flags, not project settings (steps 6 and 8 both ask here). */
+export function isCdkFeatureFlag(key: string): boolean {
+  return key.startsWith('@aws-cdk') || key.startsWith('aws-cdk:');
+}
+
 export function cdkJson(index: RepoIndex, file: string): ConfigSummary {
   const json = index.readJson<Json>(file);
   if (!json) return { items: ['unreadable JSON'] };
   const items: string[] = [];
   if (typeof json.app === 'string') items.push(`app: ${json.app}`);
-  const context = Object.keys(obj(json.context)).filter((k) => !k.startsWith('@aws-cdk/') && !k.startsWith('aws-cdk'));
+  const context = Object.keys(obj(json.context)).filter((k) => !isCdkFeatureFlag(k));
   const flags = Object.keys(obj(json.context)).length - context.length;
   if (context.length) items.push(`context keys: ${context.join(', ')}`);
   if (flags) items.push(`${flags} CDK feature flags`);

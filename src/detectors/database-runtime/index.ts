@@ -65,7 +65,7 @@ function engines(index: RepoIndex): DbEngineFact[] {
     if (!out.some((e) => e.data.engine === engine && e.data.file === file)) out.push({ kind: 'db.engine', id: `${engine} ${file}`, data: { engine, via, file, line }, at: [{ file, line }] });
   };
   for (const file of index.files) {
-    if (isBuildOrVendor(file)) continue;
+    if (isBuildOrVendor(index, file)) continue;
     const name = file.slice(file.lastIndexOf('/') + 1);
     // The Supabase CLI runs every project on PostgreSQL.
     if (/(^|\/)supabase\/config\.toml$/.test(file)) add('PostgreSQL', 'Supabase project config', file, 1);
@@ -96,7 +96,7 @@ function engines(index: RepoIndex): DbEngineFact[] {
   }
   // TypeORM data sources defined in code (`new DataSource({ type: 'postgres' })`) and Mongoose connections.
   for (const file of index.files) {
-    if (!/\.[cm]?[jt]s$/.test(file) || isBuildOrVendor(file) || file.endsWith('.d.ts')) continue;
+    if (!/\.[cm]?[jt]s$/.test(file) || isBuildOrVendor(index, file) || file.endsWith('.d.ts')) continue;
     const text = index.read(file);
     if (!text) continue;
     if (text.includes('DataSource(') && text.includes('typeorm')) {
@@ -131,7 +131,7 @@ function migrations(index: RepoIndex): DbMigrationsFact[] {
   }
   const drizzleOut = drizzleOutFolders(index);
   for (const file of index.files) {
-    if (!MIGRATION_DIR.test(file) || isBuildOrVendor(file) || /(^|\/)node_modules\//.test(file) || notAMigration(file)) continue;
+    if (!MIGRATION_DIR.test(file) || isBuildOrVendor(index, file) || /(^|\/)node_modules\//.test(file) || notAMigration(file)) continue;
     // The migrations folder itself, also for tools that keep one subfolder per migration.
     const key = migrationFolder(file);
     const tool = /(^|\/)prisma\/migrations$/.test(key)

@@ -22,15 +22,15 @@ export interface DockerfileData {
 
 export type DockerfileFact = Fact<'docker.dockerfile', DockerfileData>;
 
-export function isDockerfile(file: string): boolean {
-  return isDockerfileName(file) && !isBuildOrVendor(file);
+export function isDockerfile(index: RepoIndex, file: string): boolean {
+  return isDockerfileName(file) && !isBuildOrVendor(index, file);
 }
 
 export const dockerfileDetector: Detector = {
   id: 'dockerfile',
-  isEnabled: (index) => index.files.some(isDockerfile),
+  isEnabled: (index) => index.files.some((f) => isDockerfile(index, f)),
   detect(index: RepoIndex): Fact[] {
-    return index.files.filter(isDockerfile).flatMap((file) => {
+    return index.files.filter((f) => isDockerfile(index, f)).flatMap((file) => {
       const text = index.read(file);
       if (text === undefined) return [];
       const data = readDockerfile(file, text);

@@ -47,14 +47,14 @@ export interface BrowserHandoff {
  * Calls of the env-object functions (`objects`: defining file → functions) that hand the result to the browser: inside
  * a `loader` (its data is sent to the page), or in a file that writes `window.ENV = …` into the page.
  */
-export function browserHandoffs(index: RepoIndex, objects: ReadonlyMap<string, readonly EnvObjectFunction[]>, generated: RegExp): BrowserHandoff[] {
+export function browserHandoffs(index: RepoIndex, objects: ReadonlyMap<string, readonly EnvObjectFunction[]>, generated: (file: string) => boolean): BrowserHandoff[] {
   const byName = new Map<string, { file: string; fn: EnvObjectFunction }[]>();
   for (const [file, list] of objects) for (const fn of list) byName.set(fn.fn, [...(byName.get(fn.fn) ?? []), { file, fn }]);
   const needles = [...byName.keys()].map((n) => `${n}(`);
   const resolver = moduleResolver(index);
   const out: BrowserHandoff[] = [];
   for (const file of index.files) {
-    if (generated.test(file) || !isSourceFile(file)) continue;
+    if (generated(file) || !isSourceFile(file)) continue;
     const text = index.read(file);
     if (!mentions(text, needles) || !(WINDOW_ENV.test(text!) || text!.includes('loader'))) continue;
     const page = WINDOW_ENV.test(text!);

@@ -12,11 +12,12 @@ import { envReadsOf, mergeHelper, schemaFacts, WORKER_TEXT, type EnvHelper, type
 import { exportedSchemaKeys } from './reads-schema.js';
 import type { ConfigConstant } from './reads-config-def.js';
 import { findDefinition } from '../shared/definitions.js';
+import { isGenerated, isGeneratedPath } from '../shared/source-scope.js';
 import { helperCallsIn, literalArgumentsOf, QUOTED_NAME, type LiteralArgument } from './helper-calls.js';
 import { callsWithMember, enumArgumentReads, memberValueOf } from './helper-enum-args.js';
 import { moduleResolver } from '../shared/resolve-module.js';
 import { inlineCodeReads, INLINE_CODE_TEXT } from './reads-inline-code.js';
-import { envReadsInText, goReads, GO_FILE, pythonCdkSets, pythonEnv, PYTHON_FILE } from './reads-text.js';
+import { envReadsInText, goReads, GO_FILE, pythonCdkSets, pythonEnv, PYTHON_FILE, springReads, SPRING_CONFIG } from './reads-text.js';
 import { composeEnv, readCompose } from './sets-compose.js';
 import { dockerfileEnv } from './sets-dockerfile.js';
 import { codeCommandEnv, EXEC_TEXT, packageScriptEnv, SCRIPT_FILE, scriptEnv } from './sets-scripts.js';
@@ -32,8 +33,6 @@ export { looksSecret, isBuiltin } from './names.js';
 export { runtimeProvider, type RuntimeProvider } from './runtime.js';
 export { isDotenvFile, isExampleDotenv } from './dotenv.js';
 
-/** Build output, vendored and generated code: reads there are copies of reads elsewhere. */
-export const GENERATED = /(^|\/)(dist|build|out|\.next|\.nuxt|\.output|\.astro|\.svelte-kit|cdk\.out|coverage|vendor|storybook-static|node_modules)\/|\.min\.[cm]?js$/;
 /** A compose file by its content (`coolify-deployment.yaml`, `stack.yml`): top-level `services:` with an image or build. */
 const COMPOSE_TEXT = /^services:\s*$[\s\S]*^\s{2,}(image|build):/m;
 const TOOL_CONFIG = /(^|\/)[\w.-]+\.config\.[cm]?[jt]s$/;
@@ -58,15 +57,15 @@ const YAML_ELSEWHERE = /(^|\/)(\.github|\.gitlab|\.circleci|\.buildkite)\/|(^|\/
  * from those trees while they exist rather than by parsing everything a second time.
  */
 const ENV_READS: TreeMemo<FileEnvReads> = {
-  namespace: 'env.reads@45',
-  wants: (file, text) => !GENERATED.test(file) && (HARNESS_CONFIG.test(file) ? text.includes('env') : mentionsRead(text)),
+  namespace: 'env.reads@46',
+  wants: (file, text) => !isGeneratedPath(file) && (HARNESS_CONFIG.test(file) ? text.includes('env') : mentionsRead(text)),
   compute: envReadsOf,
 };
 
 /** Environment blocks in CDK/SST/Pulumi code, computed while the CDK and infrastructure detectors hold the trees. */
 const IAC_SETS: TreeMemo<IacEnvSet[]> = {
-  namespace: 'env.iac-sets@4',
-  wants: (file, text) => !GENERATED.test(file) && (text.includes('nvironment') || text.includes('secrets')) && IAC_WORDS.test(text),
+  namespace: 'env.iac-sets@5',
+  wants: (file, text) => !isGeneratedPath(file) && (text.includes('nvironment') || text.includes('secrets') || text.includes('env:')) && IAC_WORDS.test(text),
   compute: iacEnvSets,
 };
 
@@ -77,7 +76,7 @@ const IAC_SETS: TreeMemo<IacEnvSet[]> = {
 const HELPER_CALLS: TreeMemo<LiteralArgument[]> = {
   namespace: 'env.helper-calls@3',
   wants: (file, text) => {
-    if (GENERATED.test(file)) return false;
+    if (isGeneratedPath(file)) return false;
     QUOTED_NAME.lastIndex = 0;
     const found = QUOTED_NAME.test(text);
     QUOTED_NAME.lastIndex = 0;
@@ -107,7 +106,12 @@ export const envDetector: Detector = {
     let workers: Set<string> | undefined;
     const workerDirs = () => (workers ??= new Set(index.files.filter((f) => WRANGLER_CONFIG.test(f)).map((f) => index.packageOf(f)?.dir ?? '')));
     for (const file of index.files) {
-      if (GENERATED.test(file)) continue;
+      if (isGenerated(index, file)) continue;
+      if (SPRING_CONFIG.test(file)) {
+        const text = index.read(file);
+        if (text?.includes('${')) facts.push(...group(index, file, springReads(text)));
+        continue;
+      }
       if (isDotenvFile(file)) {
         facts.push(...declared(index, file));
         continue;
@@ -229,7 +233,7 @@ export const envDetector: Detector = {
     }
     if (helpers.size > 0) facts.push(...helperReads(index, helpers));
     if (envModules.size > 0) facts.push(...importedEnvReads(index, envModules, firstPass));
-    if (envObjects.size > 0) facts.push(...browserHandoffs(index, envObjects, GENERATED).map(browserFact));
+    if (envObjects.size > 0) facts.push(...browserHandoffs(index, envObjects, (f) => isGenerated(index, f)).map(browserFact));
     return facts;
   },
 };
@@ -328,7 +332,7 @@ function importedEnvReads(index: RepoIndex, modules: ReadonlyMap<string, readonl
   const resolver = moduleResolver(index);
   const out: EnvReadFact[] = [];
   for (const file of index.files) {
-    if (GENERATED.test(file) || !isSourceFile(file) || modules.has(file)) continue;
+    if (isGenerated(index, file) || !isSourceFile(file) || modules.has(file)) continue;
     const text = index.read(file);
     if (!text || !names.test(text)) continue;
     const sf = index.parse(file);
@@ -372,7 +376,7 @@ function helperReads(index: RepoIndex, helpers: ReadonlyMap<string, EnvHelper>):
   const needles = [...helpers.keys()].map((n) => `${n}(`);
   const out: EnvReadFact[] = [];
   for (const file of index.files) {
-    if (GENERATED.test(file) || !isSourceFile(file)) continue;
+    if (isGenerated(index, file) || !isSourceFile(file)) continue;
     const text = index.read(file);
     // A file passing no quoted name has no helper read: it need not be parsed (the helper's own file, often).
     if (!mentions(text, needles)) continue;

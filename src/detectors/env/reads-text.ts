@@ -89,7 +89,7 @@ export function goReads(text: string): RawRead[] {
   return reads;
 }
 
-function scan(text: string, comment: string, re: RegExp, pick: (m: RegExpMatchArray) => { name: string; fallback: boolean }, via: 'python' | 'go'): RawRead[] {
+function scan(text: string, comment: string, re: RegExp, pick: (m: RegExpMatchArray) => { name: string; fallback: boolean }, via: 'python' | 'go' | 'spring'): RawRead[] {
   const out: RawRead[] = [];
   for (const { m, line } of matches(text, comment, re)) {
     const { name, fallback } = pick(m);
@@ -146,4 +146,13 @@ export function pythonCdkSets(text: string): { name: string; line: number; owner
   }
   for (const m of text.matchAll(/\.add_environment\(\s*["']([A-Za-z_][A-Za-z0-9_]*)["']/g)) out.push({ name: m[1], line: lineAt(m.index!) });
   return out.filter((s) => isEnvName(s.name));
+}
+
+/** Spring Boot configuration: `src/main/resources/application.properties`, `application-prod.yml`. */
+export const SPRING_CONFIG = /(^|\/)src\/main\/resources\/application(-[\w.-]+)?\.(properties|ya?ml)$/;
+const SPRING_PLACEHOLDER = /\$\{([A-Z_][A-Z0-9_]*)(:)?/g;
+
+/** `sqs.endpoint.uri=${SQS_ENDPOINT_URL}`: Spring resolves the placeholder from the environment; `${X:default}` has a fallback. */
+export function springReads(text: string): RawRead[] {
+  return scan(text, '#', SPRING_PLACEHOLDER, (m) => ({ name: m[1], fallback: m[2] === ':' }), 'spring');
 }

@@ -31,7 +31,7 @@ const MODULES: readonly [RegExp, string][] = [
 ];
 /** Words an IaC file holds (its imports, or SST v3's globals): nothing else is parsed for this pass. */
 export const IAC_WORDS = /aws-cdk-lib|@aws-cdk\/|['"]sst|sst\.(?:aws|cloudflare)\.|\$config\(|@serverless-stack\/|@pulumi\/|cdktf/;
-const WORDS = /environment|Environment|secrets/g;
+const WORDS = /environment|Environment|secrets|\benv\s*:/g;
 /** Upper snake case: CodeBuild's `environment: { buildImage }` is build settings, not variables. */
 const NAME = /^[A-Z_][A-Z0-9_]*$/;
 
@@ -45,8 +45,16 @@ export function iacEnvSets(sf: ts.SourceFile): IacEnvSet[] {
     if (ts.isPropertyAssignment(node) && node.name) {
       const key = propertyNameText(node.name);
       // CodeBuild's `environmentVariables`, and `environmentVariablesOverride` of a Step Functions CodeBuildStartBuild task.
-      if (key !== 'environment' && key !== 'Environment' && key !== 'environmentVariables' && key !== 'environmentVariablesOverride' && key !== 'secrets') return;
+      if (key !== 'environment' && key !== 'Environment' && key !== 'environmentVariables' && key !== 'environmentVariablesOverride' && key !== 'secrets' && key !== 'env') return;
       if (key === 'secrets' && !siblings(node).has('image')) return;
+      // A Kubernetes container in a manifest the CDK applies (`addManifest`, `KubernetesManifest`): `env: [{ name, value }]` beside `image`.
+      if (key === 'env') {
+        if (!ts.isArrayLiteralExpression(node.initializer) || !siblings(node).has('image')) return;
+        const container = node.parent.properties.find((p): p is ts.PropertyAssignment => ts.isPropertyAssignment(p) && propertyNameText(p.name) === 'name');
+        const owner = container && ts.isStringLiteralLike(container.initializer) ? `container '${container.initializer.text.slice(0, 50)}'` : 'container';
+        for (const k of objectKeys(node.initializer, consts())) out.push({ name: k.name, line: k.line, tool, owner });
+        return;
+      }
       const owner = ownerOf(node, sf);
       const image = imageOf(node, consts());
       for (const k of objectKeys(node.initializer, consts()))

@@ -20,7 +20,9 @@ export type EnvReadVia =
   /** `Cypress.env('x')`: Cypress's own env, which `CYPRESS_x` sets (reads-cypress.ts). */
   | 'Cypress.env'
   | 'python'
-  | 'go';
+  | 'go'
+  /** `${NAME}` / `${NAME:default}` in a Spring Boot `application.properties` / `application.yml`. */
+  | 'spring';
 
 /** One variable read in one file (all lines of that file). */
 export interface EnvReadData {

@@ -63,7 +63,7 @@ function graphqlOperations(index: RepoIndex): GraphqlOperationData[] {
   const maps: string[] = [];
   const pkgOf = (file: string) => index.packageOf(file)?.dir ?? '';
   for (const file of index.files) {
-    if (!isAppSource(file) || !inScope(file)) continue;
+    if (!isAppSource(index, file) || !inScope(file)) continue;
     const text = index.read(file);
     if (!text) continue;
     const endpoint = endpointIn(text);

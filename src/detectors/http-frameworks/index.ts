@@ -47,7 +47,7 @@ export const httpFrameworksDetector: Detector = {
       return pkg ? pkg.name : '(root)';
     };
     const routes: HttpRouteData[] = [];
-    const sources = index.files.filter(isAppSource);
+    const sources = index.files.filter((f) => isAppSource(index, f));
     // Also files that route on an app they are handed (`app.get('/api/x', …)` in a registrar), in a server package.
     const direct = sources.filter((f) => {
       const text = index.read(f);

@@ -66,7 +66,7 @@ export function composeRoutes(index: RepoIndex, candidates: readonly string[]): 
       return routing.units.has(name) ? [{ key: key(target, name), prefix: '' }] : [];
     }
     const dir = path.posix.join(path.posix.dirname(file), t.dir);
-    const files = index.filesUnder(dir).filter(isAppSource);
+    const files = index.filesUnder(dir).filter((f) => isAppSource(index, f));
     // `autohooks.ts` files are not route plugins: their hooks go to the plugins of their folder (and below).
     const hookFiles = t.autoHooks ? files.filter((f) => AUTOHOOKS.test(f)) : [];
     return files

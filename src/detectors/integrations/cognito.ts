@@ -2,7 +2,7 @@ import type { Detector, Fact } from '../../facts.js';
 import type { RepoIndex } from '../../scan/repo-index.js';
 import { isSourceFile, lineOf, ts } from '../../scan/ts.js';
 import { mentions } from '../shared/ast.js';
-import { GENERATED } from '../env/index.js';
+import { isGenerated } from '../shared/source-scope.js';
 import { isTestFile } from '../testing/index.js';
 import type { CognitoUsageData, CognitoUsageFact } from './types.js';
 
@@ -33,7 +33,7 @@ export const cognitoUsageDetector: Detector = {
   detect(index: RepoIndex): Fact[] {
     const facts: CognitoUsageFact[] = [];
     for (const file of index.files) {
-      if (!isSourceFile(file) || GENERATED.test(file) || isTestFile(file)) continue;
+      if (!isSourceFile(file) || isGenerated(index, file) || isTestFile(file)) continue;
       const text = index.read(file);
       if (!mentions(text, ['cognito', 'amplify', 'oidc', 'aws-jwt-verify', 'Trigger']) || !mayImportCognito(text!)) continue;
       const sf = index.parse(file);

@@ -1,6 +1,6 @@
 import type { Detector, Fact } from '../../facts.js';
 import type { RepoIndex } from '../../scan/repo-index.js';
-import { GENERATED } from '../env/index.js';
+import { isGenerated } from '../shared/source-scope.js';
 import { knownPackage } from './known-packages.js';
 import type { DependencyFact } from './types.js';
 import { withoutComments } from '../shared/text-scan.js';
@@ -38,7 +38,7 @@ export const dependenciesDetector: Detector = {
     for (const file of index.files) {
       const css = STYLESHEET.test(file);
       // A declaration file's `import "react-i18next"` (augmenting its types) is an import too; `declare module 'x'` is not one.
-      if ((!css && !SOURCE.test(file)) || GENERATED.test(file)) continue;
+      if ((!css && !SOURCE.test(file)) || isGenerated(index, file)) continue;
       const text = index.read(file);
       if (text === undefined) continue;
       const pkg = index.packageOf(file)?.name ?? '';

@@ -1,6 +1,6 @@
 import type { Detector, Fact } from '../../facts.js';
 import type { RepoIndex } from '../../scan/repo-index.js';
-import { GENERATED } from '../env/index.js';
+import { isGenerated } from '../shared/source-scope.js';
 import { isTestFile } from '../testing/index.js';
 import type { PaymentProvider, PaymentRole, PaymentUsageFact } from './types.js';
 
@@ -61,7 +61,7 @@ export const paymentsDetector: Detector = {
   detect(index: RepoIndex): Fact[] {
     const facts: PaymentUsageFact[] = [];
     for (const file of index.files) {
-      if (!SOURCE.test(file) || GENERATED.test(file) || file.endsWith('.d.ts') || isTestFile(file)) continue;
+      if (!SOURCE.test(file) || isGenerated(index, file) || file.endsWith('.d.ts') || isTestFile(file)) continue;
       const text = index.read(file);
       if (text === undefined) continue;
       for (const spec of SPECS) if (spec.mention.test(text)) facts.push(...scan(index, file, text, spec));
@@ -126,7 +126,7 @@ const PLAN_EXPORT = /^export\s+(?:declare\s+)?(?:const|let|type|enum|interface)\
 function planDefinitions(index: RepoIndex, provider: PaymentProvider): PaymentUsageFact[] {
   const out: PaymentUsageFact[] = [];
   for (const file of index.files) {
-    if (!/\.[cm]?[jt]sx?$/.test(file) || GENERATED.test(file) || /\.(test|spec)\./.test(file)) continue;
+    if (!/\.[cm]?[jt]sx?$/.test(file) || isGenerated(index, file) || /\.(test|spec)\./.test(file)) continue;
     const text = index.read(file);
     if (text === undefined || !/plan|price|pricing|tier/i.test(text)) continue;
     text.split('\n').forEach((line, i) => {

@@ -50,7 +50,7 @@ export const jobsDetector: Detector = {
     const out: JobData[] = [...vercelCrons(index)];
     const wrappers: Wrapper[] = [];
     for (const file of index.files) {
-      if (!isAppSource(file) || isTestFile(file)) continue;
+      if (!isAppSource(index, file) || isTestFile(file)) continue;
       const text = index.read(file);
       if (!text || !NEEDLES.some((n) => text.includes(n))) continue;
       const sf = index.parseOnce(file);
@@ -154,7 +154,7 @@ function wrapperCalls(index: RepoIndex, wrappers: readonly Wrapper[]): JobData[]
   const out: JobData[] = [];
   const needles = [...new Set(wrappers.map((w) => `${w.name}(`))];
   for (const file of index.files) {
-    if (!isAppSource(file) || isTestFile(file)) continue;
+    if (!isAppSource(index, file) || isTestFile(file)) continue;
     const text = index.read(file);
     if (!text || !needles.some((n) => text.includes(n))) continue;
     const sf = index.parseOnce(file);

@@ -77,12 +77,12 @@ const WORKLOADS: Readonly<Record<string, (doc: YamlNode) => YamlNode | undefined
 };
 
 function candidates(index: RepoIndex): string[] {
-  return index.files.filter((f) => YAML.test(f) && !NOT_MANIFEST.test(f) && !isComposeName(f) && !isBuildOrVendor(f) && !isTestFile(f));
+  return index.files.filter((f) => YAML.test(f) && !NOT_MANIFEST.test(f) && !isComposeName(f) && !isBuildOrVendor(index, f) && !isTestFile(f));
 }
 
 /** Folders of Helm charts: their `templates/` hold Go templates, not YAML. */
 function chartDirs(index: RepoIndex): string[] {
-  return index.files.filter((f) => CHART.test(f) && !isBuildOrVendor(f)).map((f) => path.posix.dirname(f));
+  return index.files.filter((f) => CHART.test(f) && !isBuildOrVendor(index, f)).map((f) => path.posix.dirname(f));
 }
 
 export const kubernetesDetector: Detector = {

@@ -64,7 +64,7 @@ export interface Tables {
 const WALKED = ['from', 'into', 'insert', 'update', 'delete', 'count', 'innerJoin', 'leftJoin', 'rightJoin', 'fullJoin', 'crossJoin', 'save', 'new', 'model', 'createQueryBuilder'];
 
 export function ormAccesses(index: RepoIndex, models: readonly OrmModelData[]): OrmAccessData[] {
-  const sources = index.files.filter(isAppSource);
+  const sources = index.files.filter((f) => isAppSource(index, f));
   const contextOf = (file: string, sf: ts.SourceFile) => fileContext(index, file, sf);
   const reach = new PackageReach(index);
   let tables = tablesOf(models, reach, (entities) =>

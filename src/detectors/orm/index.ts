@@ -22,16 +22,16 @@ const ORM_DEPS = /^(prisma|@prisma\/client|drizzle-orm|typeorm|@mikro-orm\/core|
 export const ormDetector: Detector = {
   id: 'orm',
   isEnabled(index: RepoIndex): boolean {
-    return index.packages.some((p) => dependsOn(p.manifest, ORM_DEPS)) || index.files.some(isPrismaSchema);
+    return index.packages.some((p) => dependsOn(p.manifest, ORM_DEPS)) || index.files.some((f) => isPrismaSchema(index, f));
   },
   detect(index: RepoIndex): Fact[] {
-    const prismaFiles = index.files.filter(isPrismaSchema).flatMap((file) => {
+    const prismaFiles = index.files.filter((f) => isPrismaSchema(index, f)).flatMap((file) => {
       const text = index.read(file);
       return text ? [{ file, text }] : [];
     });
     const { models, enums } = prismaSchemas(prismaFiles);
 
-    const sources = index.files.filter(isAppSource);
+    const sources = index.files.filter((f) => isAppSource(index, f));
     const drizzle = sources.filter((f) => mentions(index.read(f), ['drizzle-orm']));
     const creators = new Set(drizzle.flatMap((f) => {
       const sf = index.parse(f);
@@ -92,6 +92,6 @@ export const ormDetector: Detector = {
   },
 };
 
-function isPrismaSchema(file: string): boolean {
-  return file.endsWith('.prisma') && !isBuildOrVendor(file);
+function isPrismaSchema(index: RepoIndex, file: string): boolean {
+  return file.endsWith('.prisma') && !isBuildOrVendor(index, file);
 }

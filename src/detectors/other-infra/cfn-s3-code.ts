@@ -56,7 +56,7 @@ function likelySource(index: RepoIndex, key: string): string | undefined {
     // One table per index, built on the first S3-deployed function.
     table = new Map();
     for (const f of index.files) {
-      if (!SOURCE.test(f) || isBuildOrVendor(f) || isTestFile(f)) continue;
+      if (!SOURCE.test(f) || isBuildOrVendor(index, f) || isTestFile(f)) continue;
       const name = path.posix.basename(f).replace(SOURCE, '').toLowerCase();
       table.set(name, [...(table.get(name) ?? []), f]);
     }

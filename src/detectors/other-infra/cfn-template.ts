@@ -26,8 +26,8 @@ const NOT_A_TEMPLATE = /(^|\/)(package(-lock)?|tsconfig[^/]*|composer|\.?eslintr
 const MARKER = /AWSTemplateFormatVersion|AWS::Serverless-2016-10-31/;
 
 /** Files worth reading as templates, by name alone (no read). */
-export function isTemplateCandidate(file: string): boolean {
-  if (!CANDIDATE.test(file) || NOT_A_TEMPLATE.test(file) || isBuildOrVendor(file) || isTestFile(file)) return false;
+export function isTemplateCandidate(index: RepoIndex, file: string): boolean {
+  if (!CANDIDATE.test(file) || NOT_A_TEMPLATE.test(file) || isBuildOrVendor(index, file) || isTestFile(file)) return false;
   return !file.endsWith('.json') || JSON_TEMPLATE.test(file);
 }
 

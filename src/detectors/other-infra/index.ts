@@ -17,7 +17,7 @@ export type * from './types.js';
 const SST_CONFIG = /(^|\/)sst\.config\.[cm]?[jt]s$/;
 
 function configs(index: RepoIndex) {
-  const usable = index.files.filter((f) => !isBuildOrVendor(f) && !/(^|\/)(\.terraform|\.sst|\.serverless)\//.test(f));
+  const usable = index.files.filter((f) => !isBuildOrVendor(index, f) && !/(^|\/)(\.terraform|\.sst|\.serverless)\//.test(f));
   const tfByDir = new Map<string, string[]>();
   for (const f of usable) {
     if (!f.endsWith('.tf')) continue;
@@ -27,7 +27,7 @@ function configs(index: RepoIndex) {
   return {
     serverless: usable.filter(isServerlessConfig),
     sst: usable.filter((f) => SST_CONFIG.test(f)),
-    templates: usable.filter(isTemplateCandidate),
+    templates: usable.filter((f) => isTemplateCandidate(index, f)),
     terraform: tfByDir,
     wrangler: usable.filter((f) => WRANGLER_CONFIG.test(f)),
   };
@@ -40,7 +40,7 @@ function configs(index: RepoIndex) {
 export const otherInfraDetector: Detector = {
   id: 'other-infra',
   isEnabled(index: RepoIndex): boolean {
-    return index.files.some((f) => isServerlessConfig(f) || SST_CONFIG.test(f) || f.endsWith('.tf') || isTemplateCandidate(f) || WRANGLER_CONFIG.test(f));
+    return index.files.some((f) => isServerlessConfig(f) || SST_CONFIG.test(f) || f.endsWith('.tf') || isTemplateCandidate(index, f) || WRANGLER_CONFIG.test(f));
   },
   detect(index: RepoIndex): Fact[] {
     const found = emptyFindings();

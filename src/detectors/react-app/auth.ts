@@ -18,11 +18,13 @@ const LIBRARIES =
 const AUTH_HOOK = /^use[A-Z]\w*$/;
 // Cheap text filters so that only files declaring a likely auth hook or importing an auth library are parsed.
 const HOOK_TEXT = /(function\s+|const\s+|[{,]\s*)use\w*?(Auth|Session|User|Me|Login|Logout|SignIn|SignOut|Token|Permission|Identity)/i;
-const LIBRARY_TEXT = /from\s+['"](aws-amplify|@aws-amplify|amazon-cognito|@aws-sdk\/client-cognito|next-auth|@auth\/|@clerk|firebase\/auth|@firebase\/auth|@auth0|@supabase|oidc-client|react-oidc|better-auth|lucia|@okta|@azure\/msal|@kinde|@stytch)/;
+const LIBRARY_TEXT = /(?:from\s+|\b(?:import|require)\s*\(\s*)['"](aws-amplify|@aws-amplify|amazon-cognito|@aws-sdk\/client-cognito|next-auth|@auth\/|@clerk|firebase\/auth|@firebase\/auth|@auth0|@supabase|oidc-client|react-oidc|better-auth|lucia|@okta|@azure\/msal|@kinde|@stytch)/;
 const AUTH_WORD = /auth|session|currentuser|^useuser$|^useme$|login|logout|signin|signout|token|permission|identity|register|signup/i;
 /** Any quoted auth library name, imported with `from` or not. */
 const LIBRARY_NAME = /['"](aws-amplify|@aws-amplify|amazon-cognito|@aws-sdk\/client-cognito|next-auth|@auth\/|@clerk|firebase\/auth|@firebase\/auth|@auth0|@supabase|oidc-client|react-oidc|better-auth|lucia|@okta|@azure\/msal|@kinde|@stytch)/;
 const HOOK_NAME = /\buse[A-Z]\w*/g;
+/** `await import('aws-amplify')`, `require('next-auth')`: a file loading the library lazily uses it too (step 10 counts these). */
+const DYNAMIC_IMPORT = /\b(?:import|require)\s*\(\s*['"]([^'"\n]+)['"]\s*\)/g;
 /**
  * What an auth hook's body shows: a session, a token, sign-in/out, an auth context or library, the current user.
  * `useUser` that fetches `GET user/{id}` through an API hook is a data hook; its name alone is no evidence.
@@ -74,6 +76,14 @@ export function authOf(index: RepoIndex, appDir: string, files: readonly string[
       for (const hook of declaredHooks(st)) {
         if (AUTH_WORD.test(hook.name) && showsAuth(hook.body, sf, fromLibrary)) hooks.push({ app: appDir, kind: 'hook', name: hook.name, file, line: lineOf(hook.node, sf), usedBy: 0 });
       }
+    }
+    for (const m of text.matchAll(DYNAMIC_IMPORT)) {
+      const module = libraryOf(m[1]);
+      if (!module || seen.has(module)) continue;
+      seen.add(module);
+      const entry = libraries.get(module);
+      if (entry) entry.count++;
+      else libraries.set(module, { file, line: index.lineAt(file, m.index) ?? 1, count: 1 });
     }
   }
   const libs = [...libraries].map(([name, l]): AuthData => ({ app: appDir, kind: 'library', name, file: l.file, line: l.line, usedBy: l.count }));

@@ -2,7 +2,7 @@ import type { Detector, Fact } from '../../facts.js';
 import type { RepoIndex } from '../../scan/repo-index.js';
 import { isSourceFile, lineOf, ts, walk } from '../../scan/ts.js';
 import { constantsOf, importsOf, lastName, mentions, property, staticString } from '../shared/ast.js';
-import { GENERATED } from '../env/index.js';
+import { isGenerated } from '../shared/source-scope.js';
 import { clip } from '../../secrets/clip.js';
 import { sstSecrets } from './sst.js';
 
@@ -88,14 +88,14 @@ export const secretsSourcesDetector: Detector = {
   detect(index: RepoIndex): Fact[] {
     const facts: SecretSourceFact[] = [];
     for (const file of index.files) {
-      if (!isSourceFile(file) || GENERATED.test(file)) continue;
+      if (!isSourceFile(file) || isGenerated(index, file)) continue;
       const text = index.read(file);
       if (!mentions(text, NEEDLES) || !mentions(text, ['ssm', 'secrets-manager', 'secretsmanager', 'SSM', 'SecretsManager', 'aws-cdk', 'powertools', '@middy'])) continue;
       if (!mentions(text, CALL_NEEDLES)) continue;
       const sf = index.parse(file);
       if (sf) facts.push(...sourcesIn(index, file, sf));
     }
-    facts.push(...sstSecrets(index, (file) => GENERATED.test(file)));
+    facts.push(...sstSecrets(index, (file) => isGenerated(index, file)));
     return facts;
   },
 };

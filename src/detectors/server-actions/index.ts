@@ -64,7 +64,7 @@ function serverActions(index: RepoIndex): ServerActionData[] {
     const pkg = index.packageOf(file);
     return !pkg ? nextDirs.has('') || index.packages.length === 0 : nextDirs.has(pkg.dir);
   };
-  const sources = index.files.filter((f) => isAppSource(f) && inNext(f));
+  const sources = index.files.filter((f) => isAppSource(index, f) && inNext(f));
   const withDirective: string[] = [];
   const clientFiles: string[] = [];
   for (const file of sources) {

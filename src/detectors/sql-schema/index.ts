@@ -59,7 +59,7 @@ function groups(index: RepoIndex): Map<string, Group> {
     g[kind].push(file);
   };
   for (const file of index.files) {
-    if (!file.toLowerCase().endsWith('.sql') || isBuildOrVendor(file) || SKIP.test(file)) continue;
+    if (!file.toLowerCase().endsWith('.sql') || isBuildOrVendor(index, file) || SKIP.test(file)) continue;
     const supabase = /^(.*?(?:^|\/)supabase)\//.exec(file)?.[1];
     const kind = SCHEMA_FILE.test(file) ? 'schema' : MIGRATION_FILE.test(file) ? 'migrations' : undefined;
     if (!kind) continue;

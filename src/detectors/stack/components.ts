@@ -190,7 +190,12 @@ export function detectComponents(index: RepoIndex): ComponentData[] {
 type AddComponent = (title: string, layer: Layer, evidence: ComponentEvidence | undefined, line?: string) => void;
 type ConstructCounts = Map<string, Map<string, number>>;
 
+/** `class UpdateClaims extends sfn.StateMachine`: a project subclass of a CDK class, counted as that class where it is created. */
+const CLASS_EXTENDS = /\bclass\s+([\w$]+)\s+extends\s+((?:[\w$]+\.)*)([A-Z][\w$]*)\b(?![\w$.])/g;
+
 function scanCdk(index: RepoIndex, files: readonly string[], counts: ConstructCounts, add: AddComponent): void {
+  const subclasses = new Map<string, { title: string; layer: Layer; base: string }>();
+  const created: { file: string; name: string; offset: number }[] = [];
   for (const file of files) {
     if (!isSourceFile(file) || SKIP_DIR.test(file) || TEST_FILE.test(file)) continue;
     const source = index.read(file);
@@ -221,6 +226,18 @@ function scanCdk(index: RepoIndex, files: readonly string[], counts: ConstructCo
       const known = BY_MODULE[service]?.[m[2]] ?? CONSTRUCTS[m[2]];
       if (known) found(known.title, known.layer, m[2], m.index, m[0].replace(/\s*\($/, '').replace(/\s+/g, ' '));
     }
+    if (text.includes('extends')) {
+      CLASS_EXTENDS.lastIndex = 0;
+      for (let m = CLASS_EXTENDS.exec(text); m; m = CLASS_EXTENDS.exec(text)) {
+        const module = moduleOf(m[2], m[3]);
+        if (!isCdkModule(module)) continue;
+        const service = module!.replace(/^(aws-cdk-lib|monocdk)\/?|^@aws-cdk\//, '').replace(/^aws-/, '').replace(/-alpha$/, '');
+        const known = BY_MODULE[service]?.[m[3]] ?? CONSTRUCTS[m[3]];
+        if (known) subclasses.set(m[1], { ...known, base: m[3] });
+      }
+    }
+    NEW_ANY.lastIndex = 0;
+    for (let m = NEW_ANY.exec(text); m; m = NEW_ANY.exec(text)) if (!m[1]) created.push({ file, name: m[2], offset: m.index });
     if (LIBRARY_MODULES.some((lib) => text.includes(lib))) {
       NEW_ANY.lastIndex = 0;
       for (let m = NEW_ANY.exec(text); m; m = NEW_ANY.exec(text)) {
@@ -233,6 +250,17 @@ function scanCdk(index: RepoIndex, files: readonly string[], counts: ConstructCo
         }
       }
     }
+  }
+  const cited = new Set<string>();
+  for (const c of created) {
+    const sub = subclasses.get(c.name);
+    if (!sub) continue;
+    const count = counts.get(sub.title) ?? new Map<string, number>();
+    counts.set(sub.title, count);
+    count.set(sub.base, (count.get(sub.base) ?? 0) + 1);
+    if (cited.has(`${c.file}\0${sub.title}`)) continue;
+    cited.add(`${c.file}\0${sub.title}`);
+    add(sub.title, sub.layer, { file: c.file, line: index.lineAt(c.file, c.offset), what: `new ${c.name} (extends ${sub.base})` });
   }
 }
 

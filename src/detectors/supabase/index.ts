@@ -58,7 +58,7 @@ function supabaseDirs(index: RepoIndex): Map<string, { config?: string; function
   const out = new Map<string, { config?: string; functions: Set<string> }>();
   const get = (dir: string) => out.get(dir) ?? out.set(dir, { functions: new Set() }).get(dir)!;
   for (const file of index.files) {
-    if (isBuildOrVendor(file)) continue;
+    if (isBuildOrVendor(index, file)) continue;
     if (CONFIG.test(file)) get(path.posix.dirname(file)).config = file;
     const m = FUNCTION_FILE.exec(file);
     if (m && !/^[_.]/.test(m[2]) && m[2] !== 'tests') get(m[1]).functions.add(m[2]);
@@ -115,7 +115,7 @@ export const supabaseDetector: Detector = {
 function invokedByName(index: RepoIndex): Map<string, SupabaseInvocation[]> {
   const out = new Map<string, SupabaseInvocation[]>();
   for (const file of index.files) {
-    if (!(isSourceFile(file) || file.endsWith('.sql')) || isBuildOrVendor(file)) continue;
+    if (!(isSourceFile(file) || file.endsWith('.sql')) || isBuildOrVendor(index, file)) continue;
     const source = index.read(file);
     if (!source || !(source.includes('invoke') || source.includes('/functions/v1/'))) continue;
     // A call left in a comment calls nothing (SQL comments are blanked by the SQL reader's rules: `--` lines).

@@ -31,18 +31,18 @@ const MAKEFILE = /(^|\/)(GNUmakefile|[Mm]akefile|[\w.-]+\.mk)$/;
 const JUSTFILE = /(^|\/)(\.?[Jj]ustfile|[\w.-]+\.just)$/;
 const PROCFILE = /(^|\/)Procfile(\.[\w-]+)?$/;
 
-function kind(file: string): TaskData['tool'] | undefined {
-  if (isBuildOrVendor(file)) return undefined;
+function kind(index: RepoIndex, file: string): TaskData['tool'] | undefined {
+  if (isBuildOrVendor(index, file)) return undefined;
   return MAKEFILE.test(file) ? 'make' : JUSTFILE.test(file) ? 'just' : PROCFILE.test(file) ? 'procfile' : undefined;
 }
 
 export const tasksDetector: Detector = {
   id: 'tasks',
-  isEnabled: (index) => index.files.some((f) => kind(f) !== undefined),
+  isEnabled: (index) => index.files.some((f) => kind(index, f) !== undefined),
   detect(index: RepoIndex): Fact[] {
     const facts: TaskFact[] = [];
     for (const file of index.files) {
-      const tool = kind(file);
+      const tool = kind(index, file);
       const text = tool ? index.read(file) : undefined;
       if (!tool || text === undefined) continue;
       const tasks = tool === 'make' ? makeTargets(file, text) : tool === 'just' ? justRecipes(file, text) : procfile(file, text);

@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Detector, Fact } from '../../facts.js';
 import type { RepoIndex } from '../../scan/repo-index.js';
 import { allDependencies, type WorkspacePackage } from '../../scan/package-json.js';
-import { GENERATED } from '../env/index.js';
+import { isGenerated } from '../shared/source-scope.js';
 import { rootRunnerOf } from './root-runner.js';
 import { isTestFile, playwrightDirs, playwrightOf, withoutHelpers, type PlaywrightDir } from './test-files.js';
 import { declaredSetupFiles, defaultIncludes, OTHER_RUNNER, runnerOf, unitIncludes } from './runner-files.js';
@@ -68,7 +68,7 @@ export const testingDetector: Detector = {
   isEnabled: (index) => index.packages.length > 0 || index.files.some(isTestFile),
   detect(index: RepoIndex): Fact[] {
     const byPackage = new Map<string, string[]>();
-    for (const file of withoutHelpers(index.files.filter((f) => !GENERATED.test(f) && isTestFile(f)))) {
+    for (const file of withoutHelpers(index.files.filter((f) => !isGenerated(index, f) && isTestFile(f)))) {
       const pkg = index.packageOf(file)?.name ?? '';
       const list = byPackage.get(pkg);
       if (list) list.push(file);
@@ -99,7 +99,7 @@ function setupOf(index: RepoIndex, pkg: { name: string; dir: string; manifest: o
   const configName = (f: string) => FRAMEWORKS.some((fw) => fw.config?.test(f)) || VITE_CONFIG.test(f);
   const configFiles = index
     .filesUnder(pkg.dir)
-    .filter((f) => configName(f) && ownFiles(f) && !GENERATED.test(f) && (FRAMEWORKS.some((fw) => fw.config?.test(f)) || viteWithTests(f)));
+    .filter((f) => configName(f) && ownFiles(f) && !isGenerated(index, f) && (FRAMEWORKS.some((fw) => fw.config?.test(f)) || viteWithTests(f)));
   const frameworks = FRAMEWORKS.filter(
     (fw) =>
       fw.deps.some((d) => deps.includes(d)) ||

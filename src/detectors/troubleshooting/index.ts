@@ -1,7 +1,7 @@
 import type { Detector, Fact } from '../../facts.js';
 import type { RepoIndex } from '../../scan/repo-index.js';
 import { parseBlocks, type MdBlock } from '../readme/parse.js';
-import { GENERATED } from '../env/index.js';
+import { isGenerated } from '../shared/source-scope.js';
 import { clip } from '../../secrets/clip.js';
 
 /** A troubleshooting or FAQ section of the repository's docs, with the questions it answers. */
@@ -27,7 +27,7 @@ export const troubleshootingDetector: Detector = {
   detect(index: RepoIndex): Fact[] {
     const facts: TroubleshootingFact[] = [];
     for (const file of index.files) {
-      if (!DOC.test(file) || GENERATED.test(file) || /(^|\/)(node_modules|fixtures?|CHANGELOG)/i.test(file)) continue;
+      if (!DOC.test(file) || isGenerated(index, file) || /(^|\/)(node_modules|fixtures?|CHANGELOG)/i.test(file)) continue;
       const text = index.read(file);
       if (text === undefined || !TITLE.test(text)) continue;
       const blocks = parseBlocks(text);

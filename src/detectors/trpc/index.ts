@@ -69,7 +69,7 @@ function trpcProcedures(index: RepoIndex): TrpcProcedureData[] {
   };
   const endpoints: TrpcEndpoint[] = [];
   for (const file of index.files) {
-    if (!isAppSource(file) || !inScope(file)) continue;
+    if (!isAppSource(index, file) || !inScope(file)) continue;
     const text = index.read(file);
     if (!text) continue;
     if (ROUTER_TEXT.test(text)) fileOf(file);

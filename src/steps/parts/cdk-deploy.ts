@@ -11,11 +11,8 @@ import { at, plural, written } from './cdk-shared.js';
 import { names } from './format.js';
 import type { StepModel } from '../../model/repo-model.js';
 import { noneOr } from './claims.js';
+import { isCdkFeatureFlag } from '../../detectors/config-files/readers.js';
 
-/** `@aws-cdk/core:checkSecretUsage`, `@aws-cdk-containers/…`: the CDK's own feature flags, not project settings. */
-function isFeatureFlag(key: string): boolean {
-  return key.startsWith('@aws-cdk') || key.startsWith('aws-cdk:');
-}
 
 export function appPart(apps: readonly CdkAppFact[]): string {
   // The app cdk.json names first; other scripts that create an App are deployed with `cdk --app <script>`.
@@ -24,7 +21,7 @@ export function appPart(apps: readonly CdkAppFact[]): string {
   return join(
     ...ordered.map((app) => {
       const d = app.data;
-      const flags = d.contextKeys.filter(isFeatureFlag);
+      const flags = d.contextKeys.filter(isCdkFeatureFlag);
       const items = [
         d.cdkJson
           ? `${cite(d.cdkJson)}${d.command ? `: ${code(d.command)}` : ordered.length > 1 ? ' (no `app` command: the apps below are deployed with `cdk --app` naming them)' : ''}`
@@ -69,7 +66,7 @@ export function environmentPart(apps: readonly CdkAppFact[], stacks: readonly Cd
     const contextReads = unique(group.flatMap((a) => a.data.contextReads), (r) => `${r.key}@${r.at.file}:${r.at.line}`);
     const envReads = unique(group.flatMap((a) => a.data.envReads), (r) => `${r.name}@${r.at.file}:${r.at.line}`);
     const whole = contextReads.filter((r) => r.key === '*');
-    const keys = new Set([...contextKeys.filter((k) => !isFeatureFlag(k)), ...contextReads.map((r) => r.key).filter((k) => k !== '*')]);
+    const keys = new Set([...contextKeys.filter((k) => !isCdkFeatureFlag(k)), ...contextReads.map((r) => r.key).filter((k) => k !== '*')]);
     const rows = [...keys].sort().map((key) => {
       const reads = contextReads.filter((r) => r.key === key);
       const unread = whole.length > 0 ? `with every key, by \`getAllContext()\` at ${at(whole[0].at)}` : 'not read in the code read';

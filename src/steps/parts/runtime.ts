@@ -102,7 +102,7 @@ function dockerfilePart(facts: FactSet): string {
     ].filter(Boolean);
     const base = `${value(root.base.replace(/@sha256:[0-9a-f]{64}$/, ''))}${notes.length > 0 ? ` (${notes.join(', ')})` : ''}`;
     const runs = [d.entrypoint?.text, d.cmd?.text].filter(Boolean).join(' ');
-    return [cite(d.file), base, d.expose.length > 0 ? names(d.expose, 4) : '—', runs ? value(runs) : '—', d.env.length > 0 ? names(d.env.map((e) => e.name), 5) : '—'];
+    return [cite(d.file), base, d.expose.length > 0 ? names(d.expose, 4) : '—', runs ? value(runs) : '—', d.env.length > 0 ? names([...new Set(d.env.map((e) => e.name))], 5) : '—'];
   });
   return join(heading(4, 'Dockerfiles'), table(['Dockerfile', 'Base image', 'Exposes', 'Runs', 'Environment'], rows), more(files));
 }

@@ -50,8 +50,16 @@ export function testingSection(model: StepModel, pm: PackageManager, setups: rea
   return join(
     heading(3, 'Testing'),
     table(['Package', 'Framework', 'Config', 'Tests in (files)', 'Run', 'Run one file'], rows),
-    root && index.packages.length > 1 && `All packages: ${code(runScript(index, pm, root.data.package, 'test'))} runs ${value(root.data.script!)}.`,
+    root && index.packages.length > 1 && rootTestLine(runScript(index, pm, root.data.package, 'test'), root.data.script!),
   );
+}
+
+/** A root script that runs every workspace's own `test` script (turbo, nx, lerna, pnpm -r, npm/yarn workspaces). */
+const RECURSIVE = /\b(turbo|nx)\s+(run|run-many|affected)\b|\blerna\s+run\b|\bpnpm\s+(-r|--recursive|--filter)\b|\s--workspaces?\b|\s-ws\b|\byarn\s+workspaces\s+(foreach|run)\b/;
+
+/** "All packages" only when the root's script runs every package's tests; otherwise it is the root's own runner. */
+function rootTestLine(command: string, script: string): string {
+  return RECURSIVE.test(script) ? `All packages: ${code(command)} runs ${value(script)}.` : `At the root: ${code(command)} runs ${value(script)}.`;
 }
 
 /** What the repository's docs already say about problems, then what a fresh setup needs (env vars, Node version). */
