@@ -14,6 +14,7 @@ import { nodeEnvTooling, toolingOf } from './env-node-env.js';
 import { CRA, CRA_TOOLS, TOOLING, VITEST_RUN, VITEST_TOOLS } from '../detectors/env/runtime.js';
 import { wranglerBindingSets } from './env-binding-sets.js';
 import { importedByLambdaCode } from './env-lambda-imports.js';
+import { workspaceDependencies } from './workspace-dependencies.js';
 import { imageDir, otherAppOf } from './env-iac-sites.js';
 import type { CdkLambdaFact } from '../detectors/cdk/facts.js';
 import { ciDetector, type CiWorkflowFact } from '../detectors/ci/index.js';
@@ -277,30 +278,12 @@ export class EnvModel {
     return pkg === this.dirOf(set.at.file) || readPkg === pkg || this.bundledBy(pkg).has(readPkg);
   }
 
-  private readonly bundled = new Map<string, Set<string>>();
+  private readonly bundled = new Map<string, ReadonlySet<string>>();
 
-  /**
-   * The workspace packages a Lambda's code package depends on (transitively): the bundler puts them in the Lambda, so
-   * a library's read (`@repo/event-utils` reading `EVENT_HTTP_ENDPOINT`) is set by that Lambda's environment too.
-   */
-  private bundledBy(pkgDir: string): Set<string> {
+  /** The workspace packages the bundler puts into a Lambda built from this package: they read what it sets. */
+  private bundledBy(pkgDir: string): ReadonlySet<string> {
     let out = this.bundled.get(pkgDir);
-    if (out) return out;
-    out = new Set<string>();
-    const byName = new Map(this.index.packages.map((p) => [p.name, p.dir]));
-    const queue = [pkgDir];
-    while (queue.length > 0) {
-      const dir = queue.shift() as string;
-      const manifest = this.index.packages.find((p) => p.dir === dir)?.manifest;
-      const deps = { ...(manifest?.dependencies ?? {}), ...(manifest?.devDependencies ?? {}), ...(manifest?.peerDependencies ?? {}) };
-      for (const name of Object.keys(deps)) {
-        const d = byName.get(name);
-        if (d === undefined || d === pkgDir || out.has(d) || this.index.packages.find((p) => p.dir === d)?.isRoot) continue;
-        out.add(d);
-        queue.push(d);
-      }
-    }
-    this.bundled.set(pkgDir, out);
+    if (!out) this.bundled.set(pkgDir, (out = workspaceDependencies(this.index, pkgDir)));
     return out;
   }
 
