@@ -15,6 +15,8 @@ export interface AppInfo {
   readonly command?: string;
   readonly entry?: string;
   readonly contextKeys: readonly string[];
+  /** Top-level keys of the folder's `cdk.context.json`, with their lines: context set in a file, not on the command line. */
+  readonly contextFileKeys?: readonly { readonly key: string; readonly line: number }[];
 }
 
 const CDK_DEP = /^(aws-cdk-lib|monocdk|@aws-cdk\/)/;
@@ -56,9 +58,25 @@ export function findApps(index: RepoIndex): AppInfo[] {
     const json = index.readJson<{ app?: unknown; context?: unknown }>(file);
     const command = typeof json?.app === 'string' ? json.app : undefined;
     const contextKeys = json?.context && typeof json.context === 'object' ? Object.keys(json.context as object).sort() : [];
-    out.push({ cdkJson: file, dir, command, entry: command ? entryOf(index, dir, command) : undefined, contextKeys });
+    const contextFileKeys = contextFileKeysOf(index, dir);
+    out.push({ cdkJson: file, dir, command, entry: command ? entryOf(index, dir, command) : undefined, contextKeys, ...(contextFileKeys.length > 0 ? { contextFileKeys } : {}) });
   }
   return out;
+}
+
+/**
+ * `cdk.context.json` beside cdk.json: the CDK CLI's lookup cache, and also where many apps keep their own settings
+ * (edited by hand, as READMEs say). A key the code reads that is set there is not "set on the command line".
+ */
+function contextFileKeysOf(index: RepoIndex, dir: string): { key: string; line: number }[] {
+  const file = dir === '' ? 'cdk.context.json' : `${dir}/cdk.context.json`;
+  const json = index.readJson<Record<string, unknown>>(file);
+  const text = index.read(file);
+  if (!json || typeof json !== 'object' || Array.isArray(json) || text === undefined) return [];
+  return Object.keys(json).map((key) => {
+    const offset = text.indexOf(JSON.stringify(key));
+    return { key, line: offset === -1 ? 1 : (index.lineAt(file, offset) ?? 1) };
+  });
 }
 
 /** The script an `app` command runs: `npx ts-node --prefer-ts-exts bin/app.ts` → `bin/app.ts` (a built `.js` → its source). */

@@ -60,6 +60,7 @@ export function appFacts(ctx: EmitContext, unused: readonly UnusedStackClass[] =
       ...(app.command ? { command: app.command } : {}),
       ...(app.entry ? { entry: app.entry } : {}),
       contextKeys: app.contextKeys,
+      ...(app.contextFileKeys ? { contextFileKeys: app.contextFileKeys.map((k) => ({ key: k.key, at: { file: app.dir === '' ? 'cdk.context.json' : `${app.dir}/cdk.context.json`, line: k.line } })) } : {}),
       contextReads: [
         ...reads(ctx.model.contextReads, app.dir, (r) => r.key).map((r) => ({ key: r.name, at: r.at })),
         ...allContextReads(ctx, app.dir, ctx.model.contextReads.some((r) => r.key === '*')),

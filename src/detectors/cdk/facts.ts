@@ -52,6 +52,8 @@ export interface CdkAppData {
   readonly entry?: string;
   /** Top-level keys of cdk.json `context` (values are not kept). */
   readonly contextKeys: readonly string[];
+  /** Top-level keys of `cdk.context.json` in the app's folder, with their lines (values are not kept). */
+  readonly contextFileKeys?: readonly { readonly key: string; readonly at: Citation }[];
   /** `node.tryGetContext('stage')` / `getContext` calls in the app's code. */
   readonly contextReads: readonly { readonly key: string; readonly at: Citation }[];
   /** `process.env.X` reads in the CDK app's code (names only). */

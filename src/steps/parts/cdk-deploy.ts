@@ -64,18 +64,21 @@ export function environmentPart(apps: readonly CdkAppFact[], stacks: readonly Cd
   for (const group of folders.values()) {
     const contextKeys = [...new Set(group.flatMap((a) => (a.data.cdkJson ? a.data.contextKeys : [])))];
     const contextReads = unique(group.flatMap((a) => a.data.contextReads), (r) => `${r.key}@${r.at.file}:${r.at.line}`);
+    const fileKeys = group.flatMap((a) => a.data.contextFileKeys ?? []);
     const envReads = unique(group.flatMap((a) => a.data.envReads), (r) => `${r.name}@${r.at.file}:${r.at.line}`);
     const whole = contextReads.filter((r) => r.key === '*');
     const keys = new Set([...contextKeys.filter((k) => !isCdkFeatureFlag(k)), ...contextReads.map((r) => r.key).filter((k) => k !== '*')]);
     const rows = [...keys].sort().map((key) => {
       const reads = contextReads.filter((r) => r.key === key);
       const unread = whole.length > 0 ? `with every key, by \`getAllContext()\` at ${at(whole[0].at)}` : 'not read in the code read';
-      return [code(key), contextKeys.includes(key) ? 'cdk.json' : `command line (${code(`-c ${key}=…`)})`, reads.map((r) => at(r.at)).join(', ') || unread];
+      const inFile = fileKeys.find((k) => k.key === key);
+      const setIn = contextKeys.includes(key) ? 'cdk.json' : inFile ? at(inFile.at) : `command line (${code(`-c ${key}=…`)})`;
+      return [code(key), setIn, reads.map((r) => at(r.at)).join(', ') || unread];
     });
     // Several apps: say which ones a table is for (each app's own reads are not told apart within a folder).
     const entries = group.map((a) => a.data.entry).filter((e): e is string => e !== undefined).sort();
     const label = apps.length > 1 && entries.length > 0 ? ` — ${entries.length > 1 ? 'apps' : 'app'} ${entries.map((e) => cite(e)).join(', ')}` : '';
-    if (rows.length > 0) blocks.push(join(`Context values (\`cdk.json\` \`context\`, or \`cdk deploy -c key=value\`)${label}:`, table(['Key', 'Set in', 'Read at'], rows)));
+    if (rows.length > 0) blocks.push(join(`Context values (\`cdk.json\` \`context\`, ${fileKeys.length > 0 ? '`cdk.context.json`, ' : ''}or \`cdk deploy -c key=value\`)${label}:`, table(['Key', 'Set in', 'Read at'], rows)));
     const env = new Map<string, string[]>();
     for (const r of envReads) env.set(r.name, [...(env.get(r.name) ?? []), at(r.at)]);
     if (env.size > 0) {

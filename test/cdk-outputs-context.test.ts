@@ -1,4 +1,4 @@
-/** `new CfnOutput(Stack.of(this), …)` inside a construct is an output of the stack that holds the construct. */
+/** Stack outputs made on `Stack.of(this)`, and context keys set in `cdk.context.json`: where CDK apps put them. */
 import { describe, expect, it } from 'vitest';
 import { infrastructureStep } from '../src/steps/06-infrastructure.js';
 import { section } from './helpers/fixture.js';
@@ -36,5 +36,25 @@ describe('Stack.of(this)', () => {
     const md = (await section(infrastructureStep, root)).markdown;
     expect(md).toContain('MigrationFunctionName');
     expect(md).toMatch(/3 outputs/);
+  });
+});
+
+describe('cdk.context.json', () => {
+  it('says a context key the code reads is set in cdk.context.json, at its line, not on the command line', async () => {
+    const root = tempRepo({
+      'package.json': JSON.stringify({ name: 'infra', private: true, dependencies: { 'aws-cdk-lib': '2.100.0', constructs: '10.0.0' } }),
+      'cdk.json': JSON.stringify({ app: 'npx ts-node bin/app.ts', context: { '@aws-cdk/core:newStyleStackSynthesis': true } }),
+      'cdk.context.json': '{\n  "tailnet": "example.ts.net",\n  "lambdaLogLevel": "INFO"\n}\n',
+      'bin/app.ts': [
+        "import { App, Stack } from 'aws-cdk-lib';",
+        'const app = new App();',
+        "const tailnet = app.node.tryGetContext('tailnet');",
+        "const stage = app.node.tryGetContext('stage');",
+        "new Stack(app, 'Main');",
+      ].join('\n'),
+    });
+    const md = (await section(infrastructureStep, root)).markdown;
+    expect(md).toMatch(/\| `tailnet` \| `\/cdk\.context\.json:2` \|/);
+    expect(md).toMatch(/\| `stage` \| command line \(`-c stage=…`\) \|/);
   });
 });
