@@ -4,6 +4,8 @@
  * the project's tooling package "function code"; a folder of `sam local invoke` sample payloads was "event handlers".
  */
 import { describe, expect, it } from 'vitest';
+import { overviewStep } from '../src/steps/01-overview.js';
+import { directoryStructureStep } from '../src/steps/02-directory-structure.js';
 import { backendApiStep } from '../src/steps/03-backend-api.js';
 import { integrationsStep } from '../src/steps/10-integrations.js';
 import { missingCitations } from '../src/steps/verify-citations.js';
@@ -96,5 +98,17 @@ describe('SAM routes guarded per event', () => {
     const md = (await section(integrationsStep, root)).markdown;
     expect(md).toContain('1 with an authorizer.');
     expect(md).toContain('- `GET /tasks` — Lambda authorizer `TokenAuth`');
+  });
+});
+
+describe('a CodeUri naming a subfolder of a package', () => {
+  it('deploys that subfolder, not the package holding it (the SAM project tooling package)', async () => {
+    const root = samRepo();
+    const step1 = (await section(overviewStep, root)).markdown;
+    expect(step1).toContain('`/sam/src/auth/package.json` (`CodeUri` at `/sam/template.yaml:18`, which deploys it as function code)');
+    expect(step1).not.toContain('`/sam/package.json` (`CodeUri`');
+    const step2 = (await section(directoryStructureStep, root)).markdown;
+    expect(step2).not.toMatch(/\| `sam` \| `\/sam` \|[^\n]*function code/);
+    expect(step2).toContain('| `auth` | `/sam/src/auth` | product | AWS Lambda function code (inferred from `CodeUri` at `/sam/template.yaml:18`');
   });
 });
