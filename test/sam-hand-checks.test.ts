@@ -112,3 +112,17 @@ describe('a CodeUri naming a subfolder of a package', () => {
     expect(step2).toContain('| `auth` | `/sam/src/auth` | product | AWS Lambda function code (inferred from `CodeUri` at `/sam/template.yaml:18`');
   });
 });
+
+describe('an events/ folder of JSON payloads beside a SAM template', () => {
+  it('is sample events for `sam local invoke`, not event handlers; with code files it stays event handlers', async () => {
+    const step2 = (await section(directoryStructureStep, samRepo())).markdown;
+    expect(step2).not.toContain('event handlers');
+    expect(step2).toContain('| `/sam/events/` | 2 | sample events (sam local invoke) — auth.json, event-get-token.json |');
+    const withCode = tempRepo({
+      'svc/package.json': JSON.stringify({ name: 'svc' }),
+      'svc/src/index.ts': 'export {};\n',
+      'svc/events/onOrder.ts': 'export const onOrder = () => 1;\n',
+    });
+    expect((await section(directoryStructureStep, withCode)).markdown).toContain('event handlers');
+  });
+});
