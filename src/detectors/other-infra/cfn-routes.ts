@@ -7,6 +7,7 @@ import path from 'node:path';
 import type { RepoIndex } from '../../scan/repo-index.js';
 import { get, parseYaml, scalar, type YamlEntry, type YamlNode } from '../../scan/yaml.js';
 import { cfnText, intrinsic, references } from './cfn-values.js';
+import { resourceAuthorizer, samEventAuthorizer } from './cfn-auth.js';
 
 export interface CfnRoute {
   readonly method: string;
@@ -17,13 +18,15 @@ export interface CfnRoute {
   readonly integration?: string;
   /** The file declaring it when not the template (an OpenAPI document). */
   readonly file?: string;
+  /** Who guards it (see cfn-auth.ts); absent when open. */
+  readonly authorizer?: string;
   readonly line: number;
 }
 
 export const FUNCTION_TYPES: ReadonlySet<string> = new Set(['AWS::Serverless::Function', 'AWS::Lambda::Function']);
 const OPENAPI_METHODS = new Set(['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'x-amazon-apigateway-any-method']);
 
-export function cfnRoutes(index: RepoIndex, file: string, resources: YamlNode): CfnRoute[] {
+export function cfnRoutes(index: RepoIndex, file: string, resources: YamlNode, globals?: YamlNode): CfnRoute[] {
   if (resources.kind !== 'map') return [];
   const byId = new Map(resources.entries.map((e) => [e.key, e]));
   const typeOf = (id: string | undefined) => (id ? scalar(get(byId.get(id)?.value, 'Type')) : undefined);
@@ -47,14 +50,22 @@ export function cfnRoutes(index: RepoIndex, file: string, resources: YamlNode): 
         const p = get(ev.value, 'Properties');
         const method = scalar(get(p, 'Method'));
         const where = scalar(get(p, 'Path'));
-        add({ method: methodName(method ?? (kind === 'HttpApi' ? 'ANY' : '?')), path: where ?? (kind === 'HttpApi' ? '$default' : '?'), target: e.key, line: ev.line });
+        const authorizer = samEventAuthorizer(p, kind, byId, globals);
+        add({
+          method: methodName(method ?? (kind === 'HttpApi' ? 'ANY' : '?')),
+          path: where ?? (kind === 'HttpApi' ? '$default' : '?'),
+          target: e.key,
+          ...(authorizer ? { authorizer } : {}),
+          line: ev.line,
+        });
       }
     } else if (type === 'AWS::ApiGateway::Method') {
       const resourcePath = restPath(get(props, 'ResourceId'), byId);
       if (resourcePath === undefined) continue;
       const integration = get(props, 'Integration');
       const target = functionIn(get(integration, 'Uri'));
-      add({ method: methodName(cfnText(get(props, 'HttpMethod')) ?? 'ANY'), path: resourcePath, ...served(target, integration), line: e.line });
+      const authorizer = resourceAuthorizer(props);
+      add({ method: methodName(cfnText(get(props, 'HttpMethod')) ?? 'ANY'), path: resourcePath, ...served(target, integration), ...(authorizer ? { authorizer } : {}), line: e.line });
     } else if (type === 'AWS::ApiGatewayV2::Route') {
       const key = cfnText(get(props, 'RouteKey')) ?? '';
       const m = /^(\S+)\s+(\S+)$/.exec(key);
@@ -62,7 +73,8 @@ export function cfnRoutes(index: RepoIndex, file: string, resources: YamlNode): 
       const integration = id ? get(byId.get(id)?.value, 'Properties') : undefined;
       const target = functionIn(get(integration, 'IntegrationUri'));
       // A WebSocket API's route keys (`$connect`, `register`) have no method: `WS`, as CDK routes show them.
-      add({ method: m ? methodName(m[1]) : 'WS', path: m ? m[2] : key, ...served(target, integration), line: e.line });
+      const authorizer = resourceAuthorizer(props);
+      add({ method: m ? methodName(m[1]) : 'WS', path: m ? m[2] : key, ...served(target, integration), ...(authorizer ? { authorizer } : {}), line: e.line });
     }
     if (type === 'AWS::Serverless::Api' || type === 'AWS::Serverless::HttpApi' || type === 'AWS::ApiGateway::RestApi' || type === 'AWS::ApiGatewayV2::Api') {
       for (const r of openApiRoutes(index, file, props, functionIn)) add(r);

@@ -92,7 +92,7 @@ export function cfnTemplate(index: RepoIndex, file: string, out: InfraFindings):
       line: fn.line,
     });
   }
-  for (const route of cfnRoutes(index, file, resources)) {
+  for (const route of cfnRoutes(index, file, resources, get(root, 'Globals'))) {
     const handler = route.target ? code.get(route.target) : undefined;
     const source = route.target ? elsewhere.get(route.target) : undefined;
     out.routes.push({ tool, ...route, ...(handler ? { handlerFile: handler } : source ? { codeSource: source } : {}), file: route.file ?? file });

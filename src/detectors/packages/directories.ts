@@ -137,6 +137,8 @@ export interface FolderContext {
   readonly cdk: boolean;
   /** Dependency names of the package (own and hoisted). */
   readonly deps: ReadonlySet<string>;
+  /** The package folder holds an AWS SAM template (its `events/` are then `sam local invoke` payloads). */
+  readonly samTemplate?: boolean;
 }
 
 const FRONTEND_KINDS: ReadonlySet<string> = new Set(['react-spa', 'vue-spa', 'svelte-spa', 'angular', 'react-native', 'astro', 'docs-site']);
@@ -169,6 +171,10 @@ function roleOf(path: readonly string[], sample: readonly string[], context: Fol
   if (n === 'handlers' || n === 'functions' || n === 'lambdas' || n === 'lambda') {
     return kind === 'lambda' || cdk ? 'Lambda handlers' : 'handlers';
   }
+  // `events/` holds handlers only when it holds code; JSON beside a SAM template is `sam local invoke -e` input.
+  if (n === 'events' && !names.some((f) => CODE_FILE.test(f))) {
+    return context.samTemplate && path.length === 1 && names.every((f) => f.endsWith('.json')) ? 'sample events (sam local invoke)' : undefined;
+  }
   if (n === 'pages' && kind === 'astro') return 'Astro pages (file-based routes)';
   if (n === 'pages' && kind === 'nextjs') return 'Next.js pages (file-based routes)';
   // `app/` is the App Router only when it holds its files; a Pages Router app may keep page components in `src/app/`.
@@ -179,6 +185,7 @@ function roleOf(path: readonly string[], sample: readonly string[], context: Fol
   return Object.prototype.hasOwnProperty.call(ROLES, n) ? ROLES[n] : undefined;
 }
 
+const CODE_FILE = /\.(m?[jt]sx?|cjs|cts|py|go|rb|java|kt|cs|rs|php|ex|exs|scala|swift)$/i;
 const UI_FILE = /\.(jsx|tsx|vue|svelte|astro)$/i;
 const UI_DEPS = /^(react|react-dom|react-native|preact|vue|svelte|solid-js|@angular\/core|lit|@builder\.io\/qwik)$/;
 

@@ -67,9 +67,15 @@ export function functionCodeSiteOf(index: RepoIndex, dir: string): FunctionCodeS
   return functionCodeSites(index).find((s) => {
     if (s.target === '' || s.target === '.') return false;
     // The folder itself, an entry file inside it, or a deployed folder that holds it (its code is in the bundle).
-    return s.target === dir || s.target.startsWith(`${dir}/`) || dir.startsWith(`${s.target}/`);
+    if (s.target === dir || dir.startsWith(`${s.target}/`)) return true;
+    if (!s.target.startsWith(`${dir}/`)) return false;
+    // A `CodeUri` names the folder that is zipped: a subfolder of a package (`src/auth` below a SAM project's tooling
+    // package) is that function's code, not the package; only the package's build output deploys the package.
+    return s.how !== 'CodeUri' || BUILD_OUTPUT.test(s.target.slice(dir.length + 1).split('/')[0]);
   });
 }
+
+const BUILD_OUTPUT = /^(dist|build|out|lib|bundle|\.build|\.webpack|\.esbuild)$/;
 
 /** The text of the expression that starts at `from`, up to the `,` `)` `}` or newline that closes it at depth 0. */
 function firstArgument(text: string, from: number): string {
