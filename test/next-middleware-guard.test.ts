@@ -58,4 +58,27 @@ describe("step 9's access line for a Next.js root middleware", () => {
     const md = (await section(workflowsStep, root)).markdown;
     expect(md).toMatch(/pages here sit behind `middleware`/);
   });
+
+  // nextjs-postgres-nextauth-tailwindcss-template: `export { auth as middleware } from '@/lib/auth'`, next-auth there.
+  it('one re-exported from a module built on an auth library names the library, never "no auth library"', async () => {
+    const root = app({
+      'tsconfig.json': JSON.stringify({ compilerOptions: { baseUrl: '.', paths: { '@/components/*': ['components/*'], '@/lib/*': ['lib/*'] } } }),
+      'middleware.ts': "export { auth as middleware } from '@/lib/auth';\n\nexport const config = {\n  matcher: ['/((?!api|_next/static|_next/image|favicon.ico).*)']\n};\n",
+      'lib/auth.ts': "import NextAuth from 'next-auth';\nimport GitHub from 'next-auth/providers/github';\n\nexport const { handlers, signIn, signOut, auth } = NextAuth({\n  providers: [GitHub]\n});\n",
+    });
+    const md = (await section(workflowsStep, root)).markdown;
+    expect(md).not.toMatch(/no 401\/403, sign-in redirect or auth library was found/);
+    expect(md).toContain('it comes from `next-auth` (`/lib/auth.ts:1`), so what it turns away depends on how that library is configured there (for next-auth, its `authorized` callback)');
+    expect(missingCitations(md, await indexOf(root))).toEqual([]);
+  });
+
+  it('one re-exported from a module that redirects to a sign-in page guards the pages', async () => {
+    const root = app({
+      'middleware.ts': "export { default } from '@/lib/guard';\n",
+      'lib/guard.ts': "export { guard as default } from './guard-impl';\n",
+      'lib/guard-impl.ts': 'import { NextResponse, type NextRequest } from "next/server"\nexport function guard(request: NextRequest) {\n  if (!request.cookies.get("session")) return NextResponse.redirect(new URL("/sign-in", request.url))\n  return NextResponse.next()\n}\n',
+    });
+    const md = (await section(workflowsStep, root)).markdown;
+    expect(md).toMatch(/pages here sit behind `middleware`/);
+  });
 });

@@ -11,7 +11,7 @@ import { preloadedFiles } from './env-preloads.js';
 import { isTestPath as isTestFile, SET_ORDER, type DynamicRead, type EnvRead, type EnvVarView, type ReadEvidence, type SetKind, type SetSite } from './env-views.js';
 import { prefixReads } from './env-prefix-reads.js';
 import { nodeEnvTooling, toolingOf } from './env-node-env.js';
-import { CRA, CRA_TOOLS, TOOLING, VITEST_RUN, VITEST_TOOLS } from '../detectors/env/runtime.js';
+import { CRA, CRA_TOOLS, TOOLING, VITEST_RUN, VITEST_TOOLS, VUE_CLI, VUE_CLI_TOOLS } from '../detectors/env/runtime.js';
 import { wranglerBindingSets } from './env-binding-sets.js';
 import { importedByLambdaCode } from './env-lambda-imports.js';
 import { workspaceDependencies } from './workspace-dependencies.js';
@@ -82,16 +82,21 @@ export class EnvModel {
     let tooling: ((file: string) => boolean) | undefined;
     let cra: ((file: string) => boolean) | undefined;
     let vitest: ((file: string) => boolean) | undefined;
+    let vueCli: ((file: string) => boolean) | undefined;
     for (const f of facts.of<EnvReadFact>('env.read')) {
       const v = view(f.data.name);
       // The provider depends on how the read is written: Vite's `MODE` is `import.meta.env.MODE` only.
-      const provider = runtimeProvider(f.data.name, f.data.via === 'import.meta.env' || f.data.builtin ? 'import.meta' : 'process');
+      // A `process.env` read is never Vite's: Vue CLI's `process.env.BASE_URL` is not Vite's `import.meta.env.BASE_URL`.
+      const via = f.data.via === 'process.env' ? 'process' : f.data.via === 'import.meta.env' || f.data.builtin ? 'import.meta' : 'process';
+      const provider = runtimeProvider(f.data.name, via);
       // `NODE_ENV` is the tooling's only where the package has tooling that sets it (else its own, like any other).
-      // `PUBLIC_URL` likewise only where react-scripts builds the code, Vitest's `TEST` where Vitest runs the tests.
+      // `PUBLIC_URL` likewise only where react-scripts builds the code, `BASE_URL` where Vue CLI does, Vitest's `TEST`
+      // where Vitest runs the tests.
       const runtime =
         (provider === TOOLING && !(tooling ??= nodeEnvTooling(index))(f.data.file)) ||
         (provider === CRA && !(cra ??= toolingOf(index, CRA_TOOLS))(f.data.file)) ||
-        (provider === VITEST_RUN && !(vitest ??= toolingOf(index, VITEST_TOOLS))(f.data.file))
+        (provider === VITEST_RUN && !(vitest ??= toolingOf(index, VITEST_TOOLS))(f.data.file)) ||
+        (provider === VUE_CLI && !(vueCli ??= toolingOf(index, VUE_CLI_TOOLS))(f.data.file))
           ? undefined
           : provider;
       v.reads.push({ ...f.data, test: isTestPath(f.data.file), ...(runtime ? { runtime } : {}) });

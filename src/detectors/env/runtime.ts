@@ -27,6 +27,9 @@ export const NODE_ENV_TOOLS =
  */
 export const CRA: RuntimeProvider = { label: 'Create React App (react-scripts)' };
 export const CRA_TOOLS = /^(react-scripts|@craco\/craco|react-app-rewired)$/;
+/** Vue CLI sets `process.env.BASE_URL` (from `publicPath`) for the code it builds; only where the package builds with it. */
+export const VUE_CLI: RuntimeProvider = { label: 'Vue CLI (@vue/cli-service)' };
+export const VUE_CLI_TOOLS = /^@vue\/cli-service$/;
 /**
  * Vitest sets `TEST='true'` (besides `VITEST` and `NODE_ENV=test`) in every test process. A name a project may also
  * use for itself, so only in a package that tests with Vitest (Jest's `JEST_WORKER_ID` and `NODE_ENV` are above).
@@ -56,6 +59,7 @@ const CODEBUILD: RuntimeProvider = { label: 'AWS CodeBuild' };
 const EXACT: Record<string, RuntimeProvider> = {
   NODE_ENV: TOOLING,
   PUBLIC_URL: CRA,
+  BASE_URL: VUE_CLI,
   AWS_REGION: LAMBDA,
   AWS_DEFAULT_REGION: LAMBDA,
   AWS_EXECUTION_ENV: LAMBDA,

@@ -36,7 +36,8 @@ const FRAMEWORKS: readonly (readonly [FrontendFramework, readonly string[]])[] =
   ['expo', ['expo', 'expo-router']],
   ['react', ['react-dom']],
 ];
-const BUILD_TOOLS = ['vitepress', 'vite', 'react-scripts', 'webpack', 'parcel', '@rsbuild/core', 'esbuild'];
+// Vue CLI before webpack: it wraps webpack, and it (not webpack) decides which variables reach browser code.
+const BUILD_TOOLS = ['vitepress', 'vite', 'react-scripts', '@vue/cli-service', 'webpack', 'parcel', '@rsbuild/core', 'esbuild'];
 const APP_FILES = /^(index\.html|public\/index\.html|vite\.config\.[cm]?[jt]s|webpack\.config\.[cm]?[jt]s|src\/(main|index)\.[jt]sx|src\/main\.[jt]s)$/;
 
 const cache = new WeakMap<RepoIndex, FrontendApp[]>();

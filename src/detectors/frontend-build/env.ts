@@ -6,6 +6,8 @@ export function publicPrefix(framework: string, buildTool?: string): string | un
   if (framework === 'astro') return 'PUBLIC_';
   if (framework === 'expo') return 'EXPO_PUBLIC_';
   if (buildTool === 'react-scripts') return 'REACT_APP_';
+  // Vue CLI (webpack) inlines `VUE_APP_*` (and `NODE_ENV`, `BASE_URL`); only its Vite successor uses `VITE_`.
+  if (buildTool === '@vue/cli-service') return 'VUE_APP_';
   if (buildTool === 'vite' || framework === 'remix' || framework === 'vue' || framework === 'svelte' || framework === 'sveltekit') return 'VITE_';
   return undefined;
 }

@@ -25,6 +25,12 @@ export interface NextMiddleware {
    * sign-in page, or an auth library's middleware. False for one that only routes locales or redirects signed-in users.
    */
   readonly turnsAway: boolean;
+  /**
+   * An auth library imported by the middleware or a repository module it imports or re-exports from
+   * (`export { auth as middleware } from '@/lib/auth'`, where `lib/auth.ts` imports `next-auth`): what the middleware
+   * turns away then depends on how that library is configured there.
+   */
+  readonly authLibrary?: { readonly name: string; readonly file: string; readonly line: number };
   /** Whether the middleware runs for a URL path (`[id]` segments stand for any value). */
   covers(path: string): boolean;
 }
@@ -34,6 +40,10 @@ const DENIES = /\b40[13]\b|unauthori[sz]ed|unauthenticated|forbidden/i;
 const SIGN_IN = /log-?in|sign-?in|auth/i;
 /** An auth library's middleware guards by itself: `clerkMiddleware()`, `withAuth`, `auth`, `next-auth/middleware`. */
 const AUTH_ENTRY = /clerk|withAuth|^auth\b|next-auth|kinde|authMiddleware|authkit/i;
+
+/** Auth libraries a middleware (or the module it re-exports) is built on: `import NextAuth from 'next-auth'`. */
+const AUTH_IMPORT =
+  /\b(?:from|import)\s*\(?\s*['"]((?:next-auth|@auth\/[\w.-]+|@clerk\/nextjs|@supabase\/ssr|@supabase\/auth-helpers-nextjs|@kinde-oss\/kinde-auth-nextjs|@workos-inc\/authkit-nextjs|better-auth|@logto\/next|iron-session|next-firebase-auth-edge))(?:\/[^'"]*)?['"]/;
 
 const NAMES = ['middleware', 'proxy'];
 const EXTENSIONS = ['ts', 'js', 'mjs'];
@@ -50,13 +60,16 @@ export function nextMiddleware(index: RepoIndex, packageDir: string): NextMiddle
   const matchers = list.map((e) => staticString(ts.isObjectLiteralExpression(e) ? property(e, 'source') : e)?.text).filter((m): m is string => !!m);
   const tests = matchers.map(matcherRegExp);
   const { name, line } = entry(sf);
+  const modules = [file, ...localImports(index, file, sf)];
+  const authLibrary = modules.map((f) => authImport(index, f)).find((a) => a !== undefined);
   return {
     file,
     name,
     line,
     matchers,
     pathChecks: pathChecks(index, file, constants),
-    turnsAway: AUTH_ENTRY.test(name) || [file, ...localImports(index, file, sf)].some((f) => canTurnAway(index.read(f) ?? '')),
+    turnsAway: AUTH_ENTRY.test(name) || modules.some((f) => canTurnAway(index.read(f) ?? '')),
+    ...(authLibrary ? { authLibrary } : {}),
     covers: (path) => {
       if (matchers.length === 0) return true;
       const sample = path.replace(/\[\[?\.{0,3}[^\]]+\]\]?/g, 'x');
@@ -79,16 +92,36 @@ function canTurnAway(text: string): boolean {
   return false;
 }
 
-/** Repository modules the middleware imports (`updateSession` from `@/utils/supabase/middleware` redirects to /login). */
+/** The first auth library `file` imports, where. */
+function authImport(index: RepoIndex, file: string): NextMiddleware['authLibrary'] {
+  const text = index.read(file) ?? '';
+  const m = AUTH_IMPORT.exec(text);
+  return m ? { name: m[1], file, line: index.lineAt(file, m.index) ?? 1 } : undefined;
+}
+
+/**
+ * Repository modules the middleware imports (`updateSession` from `@/utils/supabase/middleware` redirects to /login)
+ * or re-exports from (`export { auth as middleware } from '@/lib/auth'`), following re-exports a few hops: the
+ * middleware is then that module's code.
+ */
 function localImports(index: RepoIndex, file: string, sf: ts.SourceFile): string[] {
   const resolver = moduleResolver(index);
   const out = new Set<string>();
-  for (const s of sf.statements) {
-    if (ts.isImportDeclaration(s) && ts.isStringLiteral(s.moduleSpecifier) && !s.importClause?.isTypeOnly) {
-      const target = resolver.resolve(file, s.moduleSpecifier.text);
-      if (target) out.add(target);
+  const visit = (from: string, source: ts.SourceFile, hops: number, imports: boolean) => {
+    for (const s of source.statements) {
+      const reexport = ts.isExportDeclaration(s) && !s.isTypeOnly && !!s.moduleSpecifier && ts.isStringLiteral(s.moduleSpecifier) ? s.moduleSpecifier.text : undefined;
+      const imported = imports && ts.isImportDeclaration(s) && ts.isStringLiteral(s.moduleSpecifier) && !s.importClause?.isTypeOnly ? s.moduleSpecifier.text : undefined;
+      const specifier = reexport ?? imported;
+      if (specifier === undefined) continue;
+      const target = resolver.resolve(from, specifier);
+      if (!target || target === file || out.has(target)) continue;
+      out.add(target);
+      // What a re-export lands in may itself re-export (`lib/auth.ts` → `auth.ts`).
+      const next = reexport !== undefined && hops > 0 ? index.parse(target) : undefined;
+      if (next) visit(target, next, hops - 1, false);
     }
-  }
+  };
+  visit(file, sf, 3, true);
   return [...out];
 }
 

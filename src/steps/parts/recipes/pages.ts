@@ -130,6 +130,13 @@ function accessLine(routes: readonly FrontendRouteData[], example: FrontendRoute
   const viaMiddleware = !!mw && example.guards.includes('middleware') && example.guardAt?.middleware?.file === mw.file;
   const checks = viaMiddleware ? mw!.pathChecks : [];
   // A middleware that only routes locales or redirects signed-in users runs before the pages but guards none of them.
+  // Built on an auth library (`export { auth as middleware } from '@/lib/auth'`, next-auth there): it may guard, as
+  // that library is configured; neither "guards" nor "no auth library" is known from here.
+  const lib = viaMiddleware && !mw!.turnsAway ? mw!.authLibrary : undefined;
+  if (lib && same * 2 > routes.length) {
+    const nextAuth = /^(next-auth|@auth\/)/.test(lib.name) ? ' (for next-auth, its `authorized` callback)' : '';
+    return `**Access:** pages here pass through ${names(example.guards.map((g) => oneLine(g)))}${guardAt(example)}, as ${same} of ${routes.length} routes do (its matcher covers them); it comes from ${code(lib.name)} (${cite(lib)}), so what it turns away depends on how that library is configured there${nextAuth}: read it before counting on it to guard a new page.`;
+  }
   if (viaMiddleware && !mw!.turnsAway && same * 2 > routes.length) {
     return `**Access:** pages here pass through ${names(example.guards.map((g) => oneLine(g)))}${guardAt(example)}, as ${same} of ${routes.length} routes do (its matcher covers them), but no 401/403, sign-in redirect or auth library was found in it or the repository modules it imports: read it before counting on it to guard a new page.`;
   }
