@@ -1,0 +1,43 @@
+/**
+ * Hand-check of kriasoft/react-starter-kit: a zod env schema imported only as a type (`import type { Env }`) never runs
+ * at startup; wrangler's `assets.binding` sets the binding; Astro's `srcDir` moves `pages/`; a table reached through a
+ * namespace re-export of the Drizzle schema (`Db.member`) is queried directly.
+ */
+import { describe, expect, it } from 'vitest';
+import { workflowsStep } from '../src/steps/09-workflows.js';
+import { section } from './helpers/fixture.js';
+import { tempRepo } from './helpers/temp-repo.js';
+
+const ENV_SCHEMA = [
+  "import { z } from 'zod';",
+  'export const envSchema = z.object({',
+  '  SECRET_KEY: z.string(),',
+  '});',
+  "export const env = typeof Bun === 'undefined' ? ({} as Env) : envSchema.parse(Bun.env);",
+  'export type Env = z.infer<typeof envSchema>;',
+  '',
+].join('\n');
+
+describe('react-starter-kit hand-check', () => {
+  it('does not say "startup fails" for a schema application code imports only as a type', async () => {
+    const root = tempRepo({
+      'package.json': JSON.stringify({ name: 'api', dependencies: { zod: '^4.0.0', hono: '^4.0.0' } }),
+      'lib/env.ts': ENV_SCHEMA,
+      'worker.ts': "import type { Env } from './lib/env.js';\nexport default { fetch(req: Request, env: Env) { return new Response('ok'); } };\n",
+      'scripts/gen.ts': "import { env } from '../lib/env';\nconsole.log(Object.keys(env));\n",
+    });
+    const step9 = (await section(workflowsStep, root)).markdown;
+    expect(step9).not.toContain('`SECRET_KEY` — required: startup fails');
+    expect(step9).toContain('`SECRET_KEY` — declared required in the schema `/lib/env.ts:3`, which does not run at startup');
+  });
+
+  it('still says "startup fails" when application code imports the schema\'s value', async () => {
+    const root = tempRepo({
+      'package.json': JSON.stringify({ name: 'api', dependencies: { zod: '^4.0.0' } }),
+      'lib/env.ts': ENV_SCHEMA,
+      'server.ts': "import { env } from './lib/env';\nconsole.log(env.SECRET_KEY);\n",
+    });
+    const step9 = (await section(workflowsStep, root)).markdown;
+    expect(step9).toContain('`SECRET_KEY` — required: startup fails if unset (schema `/lib/env.ts:3`)');
+  });
+});
