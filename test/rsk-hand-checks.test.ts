@@ -4,6 +4,7 @@
  * namespace re-export of the Drizzle schema (`Db.member`) is queried directly.
  */
 import { describe, expect, it } from 'vitest';
+import { configurationStep } from '../src/steps/08-configuration.js';
 import { workflowsStep } from '../src/steps/09-workflows.js';
 import { section } from './helpers/fixture.js';
 import { tempRepo } from './helpers/temp-repo.js';
@@ -39,5 +40,17 @@ describe('react-starter-kit hand-check', () => {
     });
     const step9 = (await section(workflowsStep, root)).markdown;
     expect(step9).toContain('`SECRET_KEY` — required: startup fails if unset (schema `/lib/env.ts:3`)');
+  });
+
+  it('takes wrangler `assets.binding` as where the Worker\'s ASSETS binding is set', async () => {
+    const root = tempRepo({
+      'package.json': JSON.stringify({ name: 'web', dependencies: { hono: '^4.0.0' }, devDependencies: { wrangler: '^4.0.0' } }),
+      'wrangler.jsonc': '{\n  "name": "web",\n  "main": "./worker.ts",\n  "assets": {\n    "directory": "./dist",\n    "binding": "ASSETS"\n  }\n}\n',
+      'worker.ts': "import { Hono } from 'hono';\nconst app = new Hono<{ Bindings: { ASSETS: Fetcher } }>();\napp.get('*', (c) => c.env.ASSETS.fetch(c.req.raw));\nexport default app;\n",
+    });
+    const step9 = (await section(workflowsStep, root)).markdown;
+    expect(step9).not.toMatch(/`ASSETS`[^\n]*set nowhere/);
+    const step8 = (await section(configurationStep, root)).markdown;
+    expect(step8).toMatch(/\| `ASSETS` \|[^\n]*`\/wrangler\.jsonc:4`/);
   });
 });
