@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { configurationStep } from '../src/steps/08-configuration.js';
 import { workflowsStep } from '../src/steps/09-workflows.js';
+import { frontendStep } from '../src/steps/05-frontend.js';
 import { section } from './helpers/fixture.js';
 import { tempRepo } from './helpers/temp-repo.js';
 
@@ -52,5 +53,18 @@ describe('react-starter-kit hand-check', () => {
     expect(step9).not.toMatch(/`ASSETS`[^\n]*set nowhere/);
     const step8 = (await section(configurationStep, root)).markdown;
     expect(step8).toMatch(/\| `ASSETS` \|[^\n]*`\/wrangler\.jsonc:4`/);
+  });
+
+  it('finds Astro pages under `srcDir` (`srcDir: "."` puts them in `<app>/pages/`)', async () => {
+    const root = tempRepo({
+      'package.json': JSON.stringify({ name: 'root', private: true, workspaces: ['apps/*'] }),
+      'apps/web/package.json': JSON.stringify({ name: '@repo/web', scripts: { dev: 'astro dev' }, dependencies: { astro: '^5.0.0' } }),
+      'apps/web/astro.config.mjs': 'import { defineConfig } from "astro/config";\nexport default defineConfig({\n  srcDir: ".",\n  output: "static",\n});\n',
+      'apps/web/pages/index.astro': '---\nconst title = "Home";\n---\n<h1>{title}</h1>\n',
+      'apps/web/pages/about.astro': '---\n---\n<h1>About</h1>\n',
+    });
+    const step5 = (await section(frontendStep, root)).markdown;
+    expect(step5).toMatch(/\| `@repo\/web` \| Astro \|[^\n]*\| 2 \|/);
+    expect(step5).toContain('`/apps/web/pages/about.astro');
   });
 });
