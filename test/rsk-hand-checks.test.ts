@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { configurationStep } from '../src/steps/08-configuration.js';
 import { workflowsStep } from '../src/steps/09-workflows.js';
 import { frontendStep } from '../src/steps/05-frontend.js';
+import { databaseSchemaStep } from '../src/steps/04-database-schema.js';
 import { section } from './helpers/fixture.js';
 import { tempRepo } from './helpers/temp-repo.js';
 
@@ -66,5 +67,33 @@ describe('react-starter-kit hand-check', () => {
     const step5 = (await section(frontendStep, root)).markdown;
     expect(step5).toMatch(/\| `@repo\/web` \| Astro \|[^\n]*\| 2 \|/);
     expect(step5).toContain('`/apps/web/pages/about.astro');
+  });
+
+  it('resolves `Db.member` where Db is a named import of a namespace re-export of the Drizzle schema', async () => {
+    const root = tempRepo({
+      'package.json': JSON.stringify({ name: 'root', private: true, workspaces: ['db', 'api'] }),
+      'db/package.json': JSON.stringify({ name: '@repo/db', exports: { '.': './index.ts' }, dependencies: { 'drizzle-orm': '^0.44.0' } }),
+      'db/schema/index.ts': "export * from './member';\nexport * from './team';\n",
+      'db/schema/member.ts': "import { pgTable, text } from 'drizzle-orm/pg-core';\nexport const member = pgTable('member', {\n  id: text('id').primaryKey(),\n  role: text('role'),\n});\n",
+      'db/schema/team.ts': "import { pgTable, text } from 'drizzle-orm/pg-core';\nexport const team = pgTable('team', {\n  id: text('id').primaryKey(),\n});\n",
+      'db/index.ts': "import * as schema from './schema';\nexport * from './schema';\nexport { schema };\n",
+      'api/package.json': JSON.stringify({ name: '@repo/api', dependencies: { '@repo/db': 'workspace:*', 'drizzle-orm': '^0.44.0' } }),
+      'api/lib/auth.ts': [
+        "import { schema as Db } from '@repo/db';",
+        "import { eq } from 'drizzle-orm';",
+        'export async function roleOf(db: any, id: string) {',
+        '  const [row] = await db',
+        '    .select({ role: Db.member.role })',
+        '    .from(Db.member)',
+        '    .where(eq(Db.member.id, id));',
+        '  return row?.role;',
+        '}',
+        '',
+      ].join('\n'),
+    });
+    const step4 = (await section(databaseSchemaStep, root)).markdown;
+    expect(step4).not.toMatch(/No direct calls found in code for[^\n]*`member`/);
+    expect(step4).toContain('`/api/lib/auth.ts:');
+    expect(step4).toMatch(/No direct calls found in code for `team`/);
   });
 });
