@@ -5,8 +5,8 @@
 import type { FactSet } from '../facts.js';
 import type { InfraResourceFact } from '../detectors/other-infra/types.js';
 
-/** Resources in wrangler config that are not bindings the code reads. */
-const NOT_BINDINGS = new Set(['Static assets', 'Pages build output']);
+/** Resources in wrangler config that are not bindings the code reads (`assets` is one only with its `binding`). */
+const NOT_BINDINGS = new Set(['Pages build output']);
 
 export interface BindingSet {
   readonly name: string;
@@ -19,6 +19,6 @@ export interface BindingSet {
 export function wranglerBindingSets(facts: FactSet): BindingSet[] {
   return facts
     .of<InfraResourceFact>('infra.resource')
-    .filter((f) => f.data.tool === 'wrangler' && !NOT_BINDINGS.has(f.data.type))
+    .filter((f) => f.data.tool === 'wrangler' && !NOT_BINDINGS.has(f.data.type) && !f.data.unbound)
     .map((f) => ({ name: f.data.name, tool: `Cloudflare ${f.data.type} binding`, ...(f.data.stage ? { owner: f.data.stage } : {}), file: f.data.file, line: f.data.line }));
 }

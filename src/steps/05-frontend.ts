@@ -3,6 +3,7 @@
  * it renders, layouts, state management, API client and auth, key components and environment variables.
  */
 import { astroDetector, type AstroCollectionFact, type AstroComponentFact, type AstroLayoutFact, type AstroRouteFact } from '../detectors/astro/index.js';
+import { astroPagesDir } from '../detectors/astro/routes.js';
 import { appFiles, relative, frontendBuildDetector, type FrontendAppData, type FrontendAppFact } from '../detectors/frontend-build/index.js';
 import { nextPagesDetector, type NextRouteFact } from '../detectors/nextjs-pages/index.js';
 import { expoRouterDetector, type ExpoRouteFact } from '../detectors/expo-router/index.js';
@@ -129,7 +130,7 @@ function appSection(app: FrontendAppData, model: StepModel): string {
     return join(
       head,
       headerBullets(app, entries, model),
-      astroRoutes(astroOf(facts, app.dir), layouts, app.dir ? `${app.dir}/src/pages` : 'src/pages'),
+      astroRoutes(astroOf(facts, app.dir), layouts, astroPagesDir(model.index, app.dir)),
       astroLayouts(layouts),
       astroCollections(mine(facts.of<AstroCollectionFact>('astro.collection'))),
       astroComponents(mine(facts.of<AstroComponentFact>('astro.component'))),

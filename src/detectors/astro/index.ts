@@ -9,7 +9,7 @@ import { moduleResolver } from '../shared/resolve-module.js';
 import { appFiles, frontendApps, relative, type FrontendApp } from '../frontend-build/apps.js';
 import { collectionConfig, readCollections, type AstroCollection } from './collections.js';
 import { parseModule, yamlKey } from './frontmatter.js';
-import { astroRoute, endpointMethods, exportedNames, prerenderFlag, type AstroRouteKind } from './routes.js';
+import { astroPagesDir, astroRoute, endpointMethods, exportedNames, prerenderFlag, type AstroRouteKind } from './routes.js';
 
 export interface AstroRouteData {
   readonly app: string;
@@ -61,7 +61,7 @@ export const astroDetector: Detector = {
 function detectApp(index: RepoIndex, app: FrontendApp): Fact[] {
   const files = appFiles(index, app.dir);
   const own = new Set(files);
-  const pagesDir = app.dir ? `${app.dir}/src/pages` : 'src/pages';
+  const pagesDir = astroPagesDir(index, app.dir);
   const resolver = moduleResolver(index);
   // A layout wraps a page: an `.astro` file under layouts/ (or named *Layout) that renders a `<slot />`. Header and
   // footer parts kept in `components/layout/` have no slot: they are components.

@@ -1,5 +1,17 @@
 /** Astro's file-based routing: a file under `src/pages/` → the URL it is served at, and what kind of route it is. */
+import path from 'node:path';
+import type { RepoIndex } from '../../scan/repo-index.js';
 import { ts } from '../../scan/ts.js';
+
+const CONFIG_NAMES = ['astro.config.mjs', 'astro.config.ts', 'astro.config.js', 'astro.config.mts', 'astro.config.cjs'];
+
+/** The app's pages folder: `<srcDir>/pages`, `srcDir` read from astro.config when a string literal (`srcDir: "."`), else `src`. */
+export function astroPagesDir(index: RepoIndex, appDir: string): string {
+  const config = CONFIG_NAMES.map((n) => (appDir ? `${appDir}/${n}` : n)).find((f) => index.has(f));
+  const srcDir = config ? /\bsrcDir\s*:\s*(['"])([^'"\n]+)\1/.exec(index.read(config) ?? '')?.[2] : undefined;
+  const dir = path.posix.normalize(path.posix.join(appDir || '.', srcDir ?? 'src', 'pages'));
+  return dir.replace(/^\.\//, '');
+}
 
 export type AstroRouteKind = 'page' | 'markdown' | 'endpoint';
 

@@ -14,6 +14,7 @@ import { ModelTable, PackageReach, prismaScope } from './access-scope.js';
 import { mongooseVisitor, typeormVisitor, ENTITY_METHODS, MONGOOSE_METHODS } from './access-entities.js';
 import { drizzleVisitor, prismaVisitor, PRISMA_METHODS } from './access-queries.js';
 import { REQUEST_USER_WRITE, requestUserModel } from './passport-user.js';
+import { exportsNamespace } from './namespace-reexport.js';
 import type { OrmAccessData, OrmModelData } from './types.js';
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -196,7 +197,12 @@ function fileContext(index: RepoIndex, file: string, sf: ts.SourceFile): FileCon
     },
     namespaceMember(table, expr) {
       if (!ts.isPropertyAccessExpression(expr) || !ts.isIdentifier(expr.expression)) return undefined;
-      return imports.get(expr.expression.text)?.imported === '*' ? table.get(expr.name.text, file) : undefined;
+      const binding = imports.get(expr.expression.text);
+      if (!binding || binding.imported === 'default') return undefined;
+      if (binding.imported === '*') return table.get(expr.name.text, file);
+      // `import { schema as Db } from '@repo/db'`, the module re-exporting `import * as schema from './schema'`.
+      const target = moduleResolver(index).resolve(file, binding.module);
+      return target && exportsNamespace(index, target, binding.imported) ? table.get(expr.name.text, file) : undefined;
     },
   };
 }

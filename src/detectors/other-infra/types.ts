@@ -117,6 +117,8 @@ export interface InfraResourceData {
   readonly detail?: string;
   /** The deployment environment it is declared for (wrangler `env.production`), when not the top level. */
   readonly stage?: string;
+  /** A wrangler setting that may name a binding (`assets`, `ai`) but names none: no `env.<NAME>` comes from it. */
+  readonly unbound?: boolean;
   readonly file: string;
   readonly line: number;
 }

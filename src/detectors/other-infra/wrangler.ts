@@ -30,6 +30,8 @@ const SINGLE: readonly [string, string][] = [
   ['ai', 'Workers AI'],
   ['browser', 'Browser Rendering'],
   ['assets', 'Static assets'],
+  ['images', 'Images'],
+  ['version_metadata', 'Version metadata'],
 ];
 
 type Json = { [key: string]: unknown };
@@ -97,7 +99,8 @@ function bindings(config: Json, stage: string | undefined, dir: string, file: st
     if (config[key] === undefined) continue;
     const binding = str(e.binding);
     const directory = str(e.directory);
-    out.resources.push({ tool: 'wrangler', type, name: binding ?? key, ...(directory ? { detail: `directory: ${directory}` } : {}), ...where, file, line: lineOf(keyPath(key), key) });
+    // Without `binding` (static assets served without a Worker binding) the code has no `env.<NAME>` to read.
+    out.resources.push({ tool: 'wrangler', type, name: binding ?? key, ...(directory ? { detail: `directory: ${directory}` } : {}), ...(binding ? {} : { unbound: true }), ...where, file, line: lineOf(keyPath(key), key) });
   }
 }
 

@@ -11,6 +11,7 @@ import { SCRIPT_READ_KINDS } from '../../model/script-reads.js';
 import { isLibraryRead, libraryReads } from '../../model/env-library-reads.js';
 import { noneOr } from './claims.js';
 import { setIn } from './env-set-cell.js';
+import { schemaRunsAtStartup } from '../../model/schema-startup.js';
 
 /**
  * Step 8's environment variable tables: one per package that reads variables (production reads first), then the
@@ -259,7 +260,10 @@ export function unsetVarsBlocks(model: StepModel): string {
     // A schema default is a fallback; a platform binding is an object the runtime always hands over.
     if (v.builtin || reads.length === 0 || v.sets.some((s) => s.kind === 'schema-default' || s.binding)) continue;
     const where = v.sets.length || v.runtime ? '' : setNowhere(model, v.name);
-    const checks = reads.filter((r) => r.required);
+    // A schema whose module application code imports only as a type (or only scripts import) never runs at startup.
+    const declared = reads.filter((r) => r.required === 'schema' && !schemaRunsAtStartup(model.index, r.file));
+    const checks = reads.filter((r) => r.required && !declared.includes(r));
+    const inSchema = declared.length > 0 ? `declared required in the schema ${citeAll(declared.map((r) => ({ file: r.file, line: r.requiredAt ?? r.lines[0] })), 2)}, which does not run at startup (application code imports its module only as a type, or only scripts and tests import it)` : '';
     // Prisma's `env("DATABASE_URL")` in schema.prisma: the client refuses to start without it, it never sees undefined.
     const prisma = reads.filter((r) => /\.prisma$/.test(r.file));
     if (checks.length === 0 && prisma.length === reads.length) {
@@ -271,11 +275,14 @@ export function unsetVarsBlocks(model: StepModel): string {
       const how = checks.map((r) => `${r.required === 'schema' ? 'schema' : r.requiredBy ? `checked by ${code(r.requiredBy)}, called at` : 'checked at'} ${cite(r.file, r.requiredAt ?? r.lines[0])}`);
       // A schema or a module-level check fails at startup; a check in a function throws when that code runs.
       const when = checks.some((r) => r.required !== 'check') ? 'startup fails' : 'the code throws';
-      required.push(`${code(v.name)} — required: ${when} if unset (${how.slice(0, 3).join(', ')}${how.length > 3 ? `, +${how.length - 3} more` : ''})${where}`);
+      required.push(`${code(v.name)} — required: ${when} if unset (${how.slice(0, 3).join(', ')}${how.length > 3 ? `, +${how.length - 3} more` : ''})${inSchema ? `; ${inSchema}` : ''}${where}`);
       // A schema validates the whole environment at startup; a check (`get('X').required()`, `invariant`) guards its
       // own module only: another module reading the variable directly (a migration script) still gets undefined.
       const unchecked = checks.some((r) => r.required === 'schema') ? [] : reads.filter((r) => !r.required);
       if (unchecked.length > 0) plain.push(`${code(v.name)} — read without a fallback in ${citeAll(unchecked.map((r) => ({ file: r.file, line: r.bareAt ?? r.lines[0] })), 3)}${where}`);
+    } else if (declared.length > 0) {
+      const others = reads.filter((r) => !declared.includes(r));
+      plain.push(`${code(v.name)} — ${others.length > 0 ? `read without a fallback in ${citeAll(others.map((r) => ({ file: r.file, line: r.bareAt ?? r.lines[0] })), 3)}; ` : ''}${inSchema}${where}`);
     } else plain.push(`${code(v.name)} — read without a fallback in ${citeAll(reads.map((r) => ({ file: r.file, line: r.bareAt ?? r.lines[0] })), 3)}${where}`);
   }
   return join(
