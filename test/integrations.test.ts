@@ -118,6 +118,29 @@ describe('"not imported in source" is a conclusion over the whole repository', (
     expect(md).toMatch(/\| `uuid` \|[^\n]*outside the declaring package: `\/lambda\/create\/index\.js`/);
     expect(md).toMatch(/\| `left-pad` \|[^\n]*not imported in source \|/);
   });
+
+  it('a Lambda package that declares the package in devDependencies (bundled) declares it: its files are not "outside the declaring package"', async () => {
+    const { tempRepo } = await import('./helpers/temp-repo.js');
+    const { buildIndex } = await import('../src/scan/repo-index.js');
+    const { dependenciesSection } = await import('../src/steps/parts/integrations-deps.js');
+    const root = tempRepo({
+      'package.json': JSON.stringify({ name: 'app', private: true, dependencies: { '@aws-lambda-powertools/logger': '^1.9.0' } }),
+      'lib/authoriser/package.json': JSON.stringify({ name: 'authoriser', private: true, devDependencies: { '@aws-lambda-powertools/logger': '^1.9.0', jest: '^29.0.0' } }),
+      'lib/authoriser/index.ts': "import { Logger } from '@aws-lambda-powertools/logger';\nexport const logger = new Logger();\n",
+      'lib/authoriser/index.test.ts': "import { expect } from 'jest';\n",
+    });
+    const facts = dependenciesDetector.detect(await buildIndex(root)) as { data: DependencyData }[];
+    const logger = facts.filter((f) => f.data.name === '@aws-lambda-powertools/logger').map((f) => [f.data.package, f.data.field, f.data.importedIn]);
+    expect(logger).toEqual([
+      ['app', 'dependencies', []],
+      ['authoriser', 'devDependencies', ['lib/authoriser/index.ts']],
+    ]);
+    // A devDependency no package declares for runtime (a test runner) stays out of the table.
+    expect(facts.some((f) => f.data.name === 'jest')).toBe(false);
+    const md = dependenciesSection(facts as never);
+    expect(md).toMatch(/\| `@aws-lambda-powertools\/logger` \|[^\n]*authoriser `\^1\.9\.0` \(dev\) \| `\/lib\/authoriser\/index\.ts` \|/);
+    expect(md).not.toContain('outside the declaring package');
+  });
 });
 
 describe('SST secrets', () => {

@@ -204,4 +204,32 @@ describe('a plug is not a tagline', () => {
     expect(quoted.value?.paragraph?.text).toBe('It runs your tasks in parallel.');
     expect(summariseReadme('README.md', '# Tool\n\nIf you like this project, please give it a ⭐!\n\nRuns your tasks in parallel.\n').tagline?.text).toBe('Runs your tasks in parallel.');
   });
+  it('skips a row of HTML badge links under a centred title, and a sponsor line inside "Highlights"', () => {
+    const md = [
+      '<div align="center">',
+      '',
+      '# Starter Kit',
+      '',
+      '<a href="https://example.com/docs"><img src="https://img.shields.io/badge/Docs-007ec6" height="20"></a>',
+      '<a href="https://example.com/chat"><img src="https://img.shields.io/discord/1?label=Chat" height="20"></a>',
+      '',
+      '</div>',
+      '',
+      'A full-stack monorepo template for building SaaS applications.',
+      '',
+      '## Highlights',
+      '',
+      '- **Type-safe** — one contract from database to UI',
+      '',
+      'Starter Kit is proudly supported by these amazing sponsors:',
+      '',
+      '<a href="https://example.com/s/1"><img src="https://example.com/s/1.png" height="60" /></a>',
+      '',
+    ].join('\n');
+    const s = summariseReadme('README.md', md);
+    expect(s.tagline).toEqual({ text: 'A full-stack monorepo template for building SaaS applications.', line: 10 });
+    expect(s.value?.heading?.text).toBe('Highlights');
+    expect(s.value?.paragraph).toBeUndefined();
+    expect(s.value?.bullets).toEqual(['Type-safe — one contract from database to UI']);
+  });
 });

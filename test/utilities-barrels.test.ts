@@ -27,4 +27,17 @@ describe('Utilities barrels', () => {
       'src/lib/index.ts: MAIL_FROM, dates, sendMail',
     ]);
   });
+
+  it('a tool config file under lib/ (jest.config.js, .eslintrc.js, vite.config.ts) is never a utility', async () => {
+    const dir = tempRepo({
+      'package.json': JSON.stringify({ name: 'api', dependencies: { express: '4' } }),
+      'src/server.ts': "import express from 'express';\nconst app = express();\napp.listen(3000);\n",
+      'src/lib/jest.config.js': "module.exports = { testEnvironment: 'node', roots: ['<rootDir>'] };\n",
+      'src/lib/.eslintrc.js': "module.exports = { root: true };\n",
+      'src/lib/vite.config.ts': 'export default { plugins: [] };\nexport const port = 3000;\n',
+      'src/lib/format.ts': 'export const formatDate = () => 1;\n',
+    });
+    const libs = (await detect(backendCodeDetector, dir)).filter((f) => f.kind === 'backend.shared-lib').map((f) => (f.data as SharedLibData).file);
+    expect(libs).toEqual(['src/lib/format.ts']);
+  });
 });

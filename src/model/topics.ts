@@ -10,6 +10,7 @@ import { dbAccessDetector } from '../detectors/backend-code/index.js';
 import { cdkDetector } from '../detectors/cdk/index.js';
 import { standaloneApps } from '../detectors/cdk/app.js';
 import { ciDetector } from '../detectors/ci/index.js';
+import { cdkPipelines } from '../detectors/ci/cdk-pipelines.js';
 import { configFilesDetector } from '../detectors/config-files/index.js';
 import { frontendBuildDetector } from '../detectors/frontend-build/index.js';
 import { httpFrameworksDetector } from '../detectors/http-frameworks/index.js';
@@ -188,6 +189,8 @@ const TOPICS: readonly Topic[] = [
       ...kinds(set, ['ci.workflow'], (f) => `CI workflow ${f.id}`),
       ...filesMatching(index, CI_FILE, 'CI file'),
       ...ciResources(facts<InfraResourceData>(set, 'infra.resource').map((f) => f.data)).map((r) => ({ what: `${r.type} ${r.name}`, at: { file: r.file, line: r.line } })),
+      // A CDK Pipelines `CodePipeline` (or a CodeBuild project) built in CDK code: CI with no CI file either.
+      ...cdkPipelines(index).map((u) => ({ what: `CDK ${u.construct}`, at: { file: u.file, line: u.line } })),
     ],
   },
   {

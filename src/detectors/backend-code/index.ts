@@ -6,7 +6,7 @@ import { isDataModule } from './db-access.js';
 import { byPlace, fact } from './facts-util.js';
 import { classDeclarations, errorClasses, errorMappings, mayHaveErrors, type ClassInfo } from './errors.js';
 import { mayHaveMiddleware, middlewareDefinitions, middyUses, withUsers } from './middleware.js';
-import { isSharedLibPath } from './modules.js';
+import { isSharedLibPath, isToolConfigFile } from './modules.js';
 import { withStarExports } from './star-exports.js';
 import { backendScope, isInfrastructureCode } from './scope.js';
 import { importersFinder } from './usage.js';
@@ -50,7 +50,7 @@ export const backendCodeDetector: Detector = {
           else middy.set(use.name, { use, users: new Set(use.usedBy) });
         }
       }
-      const lib = scope.serverDirs.has(index.packageOf(file)?.dir ?? '') && isSharedLibPath(file);
+      const lib = scope.serverDirs.has(index.packageOf(file)?.dir ?? '') && isSharedLibPath(file) && !isToolConfigFile(file);
       // A data module is step 4's (`dbAccessDetector`), not a shared utility; its exports are read from text.
       if (lib && !isDataModule(index, file, text)) {
         const exports = withStarExports(index, file, text, exportedNamesFromText(text));

@@ -35,3 +35,13 @@ export function dataModuleKind(file: string, text: string, accessesDb: boolean):
 export function isSharedLibPath(file: string): boolean {
   return SHARED_LIB.test(file);
 }
+
+/**
+ * A tool's config file (`lib/authoriser/jest.config.js`, `vite.config.ts`, `.eslintrc.js`, `babel.config.cjs`): its
+ * exports are the tool's settings, read by the tool, never a utility other code imports — even under `lib/`.
+ */
+const TOOL_CONFIG = /(^|\/)([\w-]+\.)+config\.[cm]?[jt]s$|(^|\/)\.[\w-]+rc\.[cm]?[jt]s$|(^|\/)(knexfile|ormconfig)\.[cm]?[jt]s$/;
+
+export function isToolConfigFile(file: string): boolean {
+  return TOOL_CONFIG.test(file);
+}

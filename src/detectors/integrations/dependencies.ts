@@ -65,19 +65,25 @@ export const dependenciesDetector: Detector = {
     let icons: Map<string, IconSetUse> | undefined;
     const iconsOf = () =>
       (icons ??= iconSetUses(index, index.packages.flatMap((p) => Object.keys({ ...p.manifest.dependencies, ...p.manifest.peerDependencies })).filter((n) => !anywhere.has(n))));
+    // A runtime dependency of one package may be a devDependency of another whose files import it (a Lambda package
+    // bundled by esbuild declares its runtime packages as devDependencies): that package declares it too, so its files
+    // are not "outside the declaring package". Other devDependencies (test runners, linters) stay out of this table.
+    const runtime = new Set(index.packages.flatMap((p) => Object.keys({ ...objectOf(p.manifest.dependencies), ...objectOf(p.manifest.peerDependencies) })));
     for (const pkg of index.packages) {
       const fields = [
         ['dependencies', pkg.manifest.dependencies],
         ['peerDependencies', pkg.manifest.peerDependencies],
+        ['devDependencies', pkg.manifest.devDependencies],
       ] as const;
       const seen = new Set<string>();
       for (const [field, deps] of fields) {
         if (!deps || typeof deps !== 'object') continue;
         for (const [name, range] of Object.entries(deps)) {
           if (internal.has(name) || name.startsWith('@types/') || seen.has(name)) continue;
+          const importedIn = [...(imports.get(`${pkg.name}\0${name}`) ?? [])].sort();
+          if (field === 'devDependencies' && (!runtime.has(name) || importedIn.length === 0)) continue;
           seen.add(name);
           const known = knownPackage(name);
-          const importedIn = [...(imports.get(`${pkg.name}\0${name}`) ?? [])].sort();
           // Never imported: a tool's config may still load it by name (a PostCSS or ESLint plugin).
           const usedIn = importedIn.length === 0 && !anywhere.has(name) ? (configs ??= configReferences(index)).get(name) : undefined;
           const iconSet = importedIn.length === 0 && !anywhere.has(name) && !usedIn && name.startsWith('@iconify-json/') ? iconsOf().get(name) : undefined;
@@ -104,3 +110,7 @@ export const dependenciesDetector: Detector = {
     return facts;
   },
 };
+
+function objectOf(deps: unknown): Record<string, unknown> {
+  return deps && typeof deps === 'object' ? (deps as Record<string, unknown>) : {};
+}

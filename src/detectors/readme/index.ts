@@ -37,9 +37,12 @@ const VALUE_HEADING = /^(key )?features\b|highlights|^overview\b|^about\b|^intro
 
 /** Admonitions (`NOTE:`, `> [!WARNING]`) are asides, not what the project is. */
 const CALLOUT = /^(\[!\w+\]|(note|warning|important|caution|tip|disclaimer|deprecated|status)\b\s*:?)/i;
-/** A plug for the author rather than a description: "Check out my other repositories:", "Follow me on Twitter", "⭐ Star us". */
+/**
+ * A plug for the author rather than a description: "Check out my other repositories:", "Follow me on Twitter", "⭐ Star us",
+ * "X is proudly supported by these amazing sponsors:" (a sponsor line, even inside a "Highlights" section).
+ */
 const PLUG =
-  /^\W*(check out (my|our) (other )?(repos|repositories|projects|libraries|work|blog)|(follow|sponsor|support) (me|us)\b|buy me a coffee|(please )?(give|leave) (it|us|this( repo(sitory)?| project)?) a (⭐|star)|(please )?star (this|the|us)\b|if you (like|enjoy|find)\b.{0,60}(\bstar|⭐|\bsponsor))/i;
+  /^\W*(check out (my|our) (other )?(repos|repositories|projects|libraries|work|blog)|(follow|sponsor|support) (me|us)\b|buy me a coffee|(please )?(give|leave) (it|us|this( repo(sitory)?| project)?) a (⭐|star)|(please )?star (this|the|us)\b|if you (like|enjoy|find)\b.{0,60}(\bstar|⭐|\bsponsor)|.{0,60}\b(supported|sponsored|backed|funded) by\b.{0,60}\b(sponsors|backers|supporters|patrons)\b|(our |these )?(amazing |wonderful )?(sponsors|backers|supporters|patrons)\b|(special )?thanks to (all )?(our |these )?(amazing )?(sponsors|backers|supporters|patrons))/i;
 
 /** Section names that are never a subtitle, even right under the title. */
 const SECTION_NAME = /^(table of contents|contents|install(ation)?|usage|getting started|quick ?start|intro(duction)?|overview|features|docs|documentation|license|about|why)\b/i;
@@ -117,7 +120,7 @@ export function summariseReadme(file: string, markdown: string, accept = (text: 
     // "Why is this on aws-samples, and not awslabs?" is a FAQ entry, not the pitch.
     if (h === titleBlock || h.text.split(/\s+/).length > 4) continue;
     const body = sectionBody(blocks, h, (position.get(h) ?? -1) + 1);
-    const paragraph = body.find((b) => b.kind === 'paragraph' && !isDecorative(b));
+    const paragraph = body.find((b) => b.kind === 'paragraph' && !isDecorative(b) && !PLUG.test(b.text.replace(/[*_`]/g, '')));
     const list = body.find((b) => b.kind === 'list');
     if (!paragraph && !list) continue;
     value = {

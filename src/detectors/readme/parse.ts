@@ -56,7 +56,10 @@ function toBlocks(token: Token, line: number): MdBlock[] {
       return [{ kind: 'heading', line, level: (token as Tokens.Heading).depth, text: plainTokens(token.tokens) }];
     case 'paragraph':
     case 'text': {
-      const text = plainTokens(token.tokens) || plainText(token.text ?? '');
+      // A paragraph of inline HTML only (`<a href…><img src="badge"></a>` rows under a centred title) says nothing:
+      // its raw tags are not text to fall back to.
+      const htmlOnly = token.tokens?.some((t) => t.type === 'html') ?? false;
+      const text = plainTokens(token.tokens) || plainText(htmlOnly ? '' : (token.text ?? ''));
       return [{ kind: 'paragraph', line, text, ...(isLinkBar(token.tokens) ? { linkBar: true } : {}) }];
     }
     case 'blockquote': {

@@ -7,6 +7,7 @@ import type { StepModel } from '../../model/repo-model.js';
 import { ciResources, type InfraProjectFact, type InfraResourceData, type InfraResourceFact } from '../../detectors/other-infra/types.js';
 import { infraCommands, type InfraCommand } from '../../model/infra-commands.js';
 import { otherInfraDetector } from '../../detectors/other-infra/index.js';
+import { cdkPipelines } from '../../detectors/ci/cdk-pipelines.js';
 import { readmeDeploySections } from '../../model/deploy-buttons.js';
 import { noneOr } from './claims.js';
 import { byFileLine, value } from './format.js';
@@ -78,6 +79,20 @@ export function ciWorkflowsSection(model: StepModel, workflows: readonly CiWorkf
         heading(3, 'CI workflows'),
         'CI is declared as cloud resources in infrastructure templates (the build runs in AWS):',
         bullets(declared.map((r) => `${code(r.name)} ${code(r.type)}${r.detail ? ` (${escaped(r.detail)})` : ''} — ${cite(r.file, r.line)}`)),
+      );
+    }
+    const pipelines = cdkPipelines(model.index);
+    if (pipelines.length > 0) {
+      return join(
+        heading(3, 'CI workflows'),
+        'CI is defined in CDK code (CDK Pipelines / CodeBuild; the build runs in AWS):',
+        bullets(
+          pipelines.map((u) => {
+            const shown = u.commands.slice(0, 8).map((c) => code(c)).join(', ');
+            const more = u.commands.length > 8 ? ` (+${u.commands.length - 8} more)` : '';
+            return `${code(u.construct)} — ${cite(u.file, u.line)}${shown ? ` — runs ${shown}${more}` : ''}`;
+          }),
+        ),
       );
     }
     return join(

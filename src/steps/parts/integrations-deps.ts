@@ -29,7 +29,7 @@ export function dependenciesSection(deps: readonly DependencyFact[], packageRank
       return [
         value(name),
         first.purpose ? oneLine(first.purpose) : '(not a well-known package)',
-        list.map((d) => `${oneLine(d.data.package)} ${value(d.data.range)}`).join(', '),
+        list.map((d) => `${oneLine(d.data.package)} ${value(d.data.range)}${d.data.field === 'devDependencies' ? ' (dev)' : ''}`).join(', '),
         imported.length
           ? files(imported, 3)
           : elsewhere.length
