@@ -47,10 +47,16 @@ export function markdownRows(markdown: string, width: number, color = colorEnabl
     },
   });
   let rendered: string;
+  // highlight.js reports a code block's unknown language (step 1's ```mermaid) with console.error / console.log: on a
+  // terminal that text would land on the review screen over Ink's frame. The block is shown uncoloured either way.
+  const consoleMethods = { error: console.error, log: console.log, warn: console.warn };
+  console.error = console.log = console.warn = () => undefined;
   try {
     rendered = marked.parse(markdown, { async: false }) as string;
   } catch {
     rendered = markdown;
+  } finally {
+    Object.assign(console, consoleMethods);
   }
   // marked-terminal hides colons in code spans behind a placeholder and restores them only in some renderers.
   rendered = restore(rendered);
