@@ -15,14 +15,8 @@ export function cite(citation: Citation | string, line?: number): string {
 
 /** Several citations, comma-separated, without duplicates. */
 export function citeAll(citations: readonly Citation[], limit = 6): string {
-  const seen = new Set<string>();
-  const parts: string[] = [];
-  for (const c of citations) {
-    const key = repoPath(c.file, c.line);
-    if (seen.has(key)) continue;
-    seen.add(key);
-    parts.push(code(key));
-  }
-  if (parts.length > limit) return `${parts.slice(0, limit).join(', ')} (+${parts.length - limit} more)`;
-  return parts.join(', ');
+  // Only the shown citations are formatted: a variable set by thousands of Lambdas shows two.
+  const keys = [...new Set(citations.map((c) => repoPath(c.file, c.line)))];
+  const shown = keys.slice(0, limit).map(code).join(', ');
+  return keys.length > limit ? `${shown} (+${keys.length - limit} more)` : shown;
 }

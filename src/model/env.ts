@@ -36,6 +36,7 @@ import { otherInfraDetector } from '../detectors/other-infra/index.js';
 import type { InfraFunctionFact } from '../detectors/other-infra/types.js';
 import type { Citation, Detector, FactSet } from '../facts.js';
 import type { RepoIndex } from '../scan/repo-index.js';
+import { pushTo } from '../collections.js';
 
 /** Every detector whose facts read or set a variable: the env model, and each step that renders it, runs them all. */
 export const ENV_DETECTORS: readonly Detector[] = [envDetector, cdkDetector, otherInfraDetector, ciDetector, frontendBuildDetector, composeDetector];
@@ -162,7 +163,7 @@ export class EnvModel {
     }
     for (const f of facts.of<ComposeServiceFact>('compose.service')) {
       const build = f.data.build;
-      if (build?.dockerfile) this.composeContexts.set(build.dockerfile, [...(this.composeContexts.get(build.dockerfile) ?? []), build.context]);
+      if (build?.dockerfile) pushTo(this.composeContexts, build.dockerfile, build.context);
     }
     for (const f of facts.of<EnvConsumedFact>('env.consumed')) view(f.data.name).consumers.push({ tool: f.data.tool, at: { file: f.data.file, line: f.data.line } });
     const copies = facts.of<EnvDynamicReadFact>('env.dynamic').map((f) => f.data);
@@ -175,7 +176,7 @@ export class EnvModel {
     }
 
     const browser = new Map<string, Citation[]>();
-    for (const f of facts.of<EnvBrowserFact>('env.browser')) browser.set(f.data.name, [...(browser.get(f.data.name) ?? []), { file: f.data.file, line: f.data.line }]);
+    for (const f of facts.of<EnvBrowserFact>('env.browser')) pushTo(browser, f.data.name, { file: f.data.file, line: f.data.line });
     const out = new Map<string, EnvVarView>();
     for (const v of [...vars.values()].sort((a, b) => compare(a.name, b.name))) {
       const reads = [...v.reads].sort((a, b) => Number(a.test) - Number(b.test) || compare(a.file, b.file));

@@ -1,6 +1,7 @@
 import { globListMatcher } from './glob.js';
 import { get, parseYaml, strings } from './yaml.js';
 import type { PackageJson, WorkspacePackage } from './package-json.js';
+import { pushTo } from '../collections.js';
 
 export type WorkspaceTool = 'npm' | 'yarn' | 'pnpm' | 'bun' | 'lerna' | null;
 
@@ -61,7 +62,7 @@ export function findWorkspaces(files: readonly string[], readJson: ReadJson, rea
  */
 function withUniqueNames(packages: WorkspacePackage[]): WorkspacePackage[] {
   const byName = new Map<string, WorkspacePackage[]>();
-  for (const p of packages) byName.set(p.name, [...(byName.get(p.name) ?? []), p]);
+  for (const p of packages) pushTo(byName, p.name, p);
   return packages.map((p) => {
     const same = byName.get(p.name)!;
     if (same.length === 1) return p;

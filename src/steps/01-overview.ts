@@ -12,6 +12,7 @@ import { literal, packageTree, prose, purposeLine, sentences } from './parts/ove
 import { techStack } from './parts/overview-stack.js';
 import { roleCounts } from './parts/roles.js';
 import type { StepContext, StepDefinition } from './types.js';
+import { pushTo } from '../collections.js';
 
 export const overviewStep: StepDefinition = {
   number: 1,
@@ -161,7 +162,7 @@ function structure(index: RepoIndex, packages: readonly Pkg[]): string {
 function otherFolders(others: readonly Pkg[]): string {
   if (others.length === 0) return '';
   const byTop = new Map<string, Pkg[]>();
-  for (const p of others) byTop.set(p.dir.split('/')[0], [...(byTop.get(p.dir.split('/')[0]) ?? []), p]);
+  for (const p of others) pushTo(byTop, p.dir.split('/')[0], p);
   const groups = [...byTop].sort((a, b) => b[1].length - a[1].length || a[0].localeCompare(b[0]));
   const shown = groups.slice(0, 3).map(([top, list]) => (list.length === 1 ? cite(list[0].dir) : `${list.length} under ${cite(top)}`));
   const rest = groups.length > 3 ? `, ${groups.slice(3).reduce((n, [, list]) => n + list.length, 0)} elsewhere` : '';

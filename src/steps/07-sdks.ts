@@ -9,6 +9,7 @@ import { code, oneLine } from '../markdown/text.js';
 import { architectureDiagram, builtExample, clientSection } from './parts/sdk-client.js';
 import { noneOr } from './parts/claims.js';
 import type { StepDefinition } from './types.js';
+import { pushTo } from '../collections.js';
 
 const MAX_TYPES = 40;
 
@@ -108,7 +109,7 @@ function typesSection(p: SdkPackageData): string {
   const byDir = new Map<string, string[]>();
   for (const t of p.types) {
     const dir = t.file.slice(0, t.file.lastIndexOf('/'));
-    byDir.set(dir, [...(byDir.get(dir) ?? []), t.name]);
+    pushTo(byDir, dir, t.name);
   }
   const rows = [...byDir]
     .sort((a, b) => b[1].length - a[1].length || (a[0] < b[0] ? -1 : 1))

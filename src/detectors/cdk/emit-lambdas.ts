@@ -6,11 +6,12 @@ import type { CdkEnvVar, CdkGrant, CdkLambdaData, CdkLambdaFact } from './facts.
 import { wrapperCalls, type Rec } from './records.js';
 import { ts } from '../../scan/ts.js';
 import { citationOf, citeValue, durationText, memberName, nodeText, prop, propNode, stringOf, textOf, type Value } from './values.js';
+import { pushTo } from '../../collections.js';
 
 export function lambdaFacts(ctx: EmitContext, grants: readonly CdkGrant[], triggers: Map<Rec, CdkLambdaData['triggers'][number][]>): CdkLambdaFact[] {
   const out: CdkLambdaFact[] = [];
   const grantsOf = new Map<string, CdkGrant[]>();
-  for (const g of grants) grantsOf.set(g.grantee, [...(grantsOf.get(g.grantee) ?? []), g]);
+  for (const g of grants) pushTo(grantsOf, g.grantee, g);
   for (const rec of ctx.model.recs) {
     if (rec.category !== 'lambda' || rec.imported) continue;
     const wrapper = ctx.wrapperOf(rec);

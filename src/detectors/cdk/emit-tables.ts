@@ -3,6 +3,7 @@ import type { EmitContext } from './emit-context.js';
 import type { CdkGrant, CdkKey, CdkLambdaFact, CdkTableData, CdkTableFact, CdkTableIndex, CdkText } from './facts.js';
 import type { Rec } from './records.js';
 import { citationOf, citeValue, memberName, prop, stringOf, textOf, type Value } from './values.js';
+import { pushTo } from '../../collections.js';
 
 export function tableFacts(ctx: EmitContext, grants: readonly CdkGrant[], lambdas: readonly CdkLambdaFact[]): CdkTableFact[] {
   const out: CdkTableFact[] = [];
@@ -18,7 +19,7 @@ export function tableFacts(ctx: EmitContext, grants: readonly CdkGrant[], lambda
     }
     for (const t of l.data.triggers) {
       if (t.kind !== 'DynamoDB stream' || t.source === undefined) continue;
-      consumersByTable.set(t.source, [...(consumersByTable.get(t.source) ?? []), l.id]);
+      pushTo(consumersByTable, t.source, l.id);
     }
   }
   // Containers are given a table's name the same way (ECS task definitions, Fargate patterns).
@@ -26,7 +27,7 @@ export function tableFacts(ctx: EmitContext, grants: readonly CdkGrant[], lambda
     if (env?.k !== 'obj') return;
     for (const [name, value] of env.props) {
       const table = value.k === 'attr' && value.name === 'tableName' ? ctx.recOf(value, 'table') : undefined;
-      if (table) envByTable.set(ctx.id(table), [...(envByTable.get(ctx.id(table)) ?? []), { name, lambda: owner }]);
+      if (table) pushTo(envByTable, ctx.id(table), { name, lambda: owner });
     }
   };
   for (const rec of ctx.model.recs) {
@@ -37,7 +38,7 @@ export function tableFacts(ctx: EmitContext, grants: readonly CdkGrant[], lambda
     addEnv(prop(prop(rec.props, 'taskImageOptions'), 'environment'), ctx.id(rec));
   }
   const grantsByResource = new Map<string, CdkGrant[]>();
-  for (const g of grants) grantsByResource.set(g.resource, [...(grantsByResource.get(g.resource) ?? []), g]);
+  for (const g of grants) pushTo(grantsByResource, g.resource, g);
   for (const rec of ctx.model.recs) {
     if (rec.category !== 'table') continue;
     const id = ctx.id(rec);

@@ -1,6 +1,7 @@
 import { commandText, references } from './github.js';
 import type { CiEnvVar, CiJob, CiProvider, CiStep, CiWorkflowData } from './types.js';
 import { get, keys, scalar, strings, type YamlNode } from '../../scan/yaml.js';
+import { pushTo } from '../../collections.js';
 
 /** GitLab keys that are settings, not jobs. */
 const GITLAB_RESERVED = new Set([
@@ -87,7 +88,7 @@ export function circleci(file: string, doc: YamlNode, text: string): CiWorkflowD
         const name = scalar(item) ?? (item.kind === 'map' ? item.entries[0]?.key : undefined);
         if (!name) continue;
         const req = item.kind === 'map' ? strings(get(item.entries[0].value, 'requires')) : [];
-        requires.set(name, [...(requires.get(name) ?? []), ...req]);
+        pushTo(requires, name, ...req);
       }
     }
   }

@@ -8,6 +8,7 @@ import type { RepoIndex } from '../../scan/repo-index.js';
 import { isSourceFile, lineOf, ts, walk } from '../../scan/ts.js';
 import { importsOf, mentions } from '../shared/ast.js';
 import { moduleResolver } from '../shared/resolve-module.js';
+import { pushTo } from '../../collections.js';
 
 /** A named function returning an object literal whose keys hold env reads; `names`: the variables read there. */
 export interface EnvObjectFunction {
@@ -49,7 +50,7 @@ export interface BrowserHandoff {
  */
 export function browserHandoffs(index: RepoIndex, objects: ReadonlyMap<string, readonly EnvObjectFunction[]>, generated: (file: string) => boolean): BrowserHandoff[] {
   const byName = new Map<string, { file: string; fn: EnvObjectFunction }[]>();
-  for (const [file, list] of objects) for (const fn of list) byName.set(fn.fn, [...(byName.get(fn.fn) ?? []), { file, fn }]);
+  for (const [file, list] of objects) for (const fn of list) pushTo(byName, fn.fn, { file, fn });
   const needles = [...byName.keys()].map((n) => `${n}(`);
   const resolver = moduleResolver(index);
   const out: BrowserHandoff[] = [];

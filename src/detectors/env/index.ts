@@ -27,6 +27,7 @@ import { PLATFORM_FILE, platformEnv, TEMPLATE_FILE, TEMPLATE_TEXT, templateEnv }
 import { browserHandoffs, type EnvObjectFunction } from './browser-handoff.js';
 import type { EnvDotenvLoadData, EnvDotenvLoadFact } from './types.js';
 import type { EnvBrowserData, EnvBrowserFact, EnvConsumedData, EnvConsumedFact, EnvDeclaredFact, EnvDynamicReadFact, EnvDynamicSetFact, EnvExternalSourceData, EnvExternalSourceFact, EnvReadFact, EnvSetData, EnvSetFact } from './types.js';
+import { pushTo } from '../../collections.js';
 
 export type * from './types.js';
 export { looksSecret, isBuiltin } from './names.js';
@@ -391,7 +392,7 @@ function helperReads(index: RepoIndex, helpers: ReadonlyMap<string, EnvHelper>):
 
 function group(index: RepoIndex, file: string, reads: RawRead[]): EnvReadFact[] {
   const byName = new Map<string, RawRead[]>();
-  for (const r of reads) byName.set(r.name, [...(byName.get(r.name) ?? []), r]);
+  for (const r of reads) pushTo(byName, r.name, r);
   const pkg = index.packageOf(file)?.name ?? '';
   return [...byName].sort(([a], [b]) => a.localeCompare(b)).map(([name, list]) => {
     const lines = [...new Set(list.map((r) => r.line))].sort((a, b) => a - b);

@@ -19,6 +19,7 @@ import { afterUnsetExit, fails, holderOutcome, ifWhenTrue } from './unset-check.
 import { objectHolderCopes } from './reads-holder.js';
 import { envObjectFunction, type EnvObjectFunction } from './browser-handoff.js';
 import { CYPRESS_CONFIG, cypressConfigEnv, cypressEnvCall } from './reads-cypress.js';
+import { pushTo } from '../../collections.js';
 
 export type { EnvHelper } from './reads-scope.js';
 export { WORKER_TEXT } from './reads-receivers.js';
@@ -195,7 +196,7 @@ export function envReadsOf(sf: ts.SourceFile, imported?: ReadonlyMap<string, 'pr
     else if (!isDeleted(node)) {
       reads.push({ name, line: lineOf(node, sf), via: r.via, receiver: r.receiver, fallback, ...optional(exportOf(node)), ...(!fallback ? guardOf(node) : {}) });
       const fn = envObjectFunction(node);
-      if (fn) envObjects.set(fn, [...(envObjects.get(fn) ?? []), { name, line: lineOf(node, sf) }]);
+      if (fn) pushTo(envObjects, fn, { name, line: lineOf(node, sf) });
     }
   };
 

@@ -11,6 +11,7 @@ import { dotenvNames } from './dotenv.js';
 import { isEnvName } from './names.js';
 import type { EnvExternalSourceData, EnvSetData } from './types.js';
 import { entries, get, items, readYaml, text, type YamlFile } from './yaml.js';
+import { pushTo } from '../../collections.js';
 
 const TOOL = 'Kubernetes';
 /** Cheap text test before parsing: a manifest with a container env, or a ConfigMap/Secret a container may load. */
@@ -64,7 +65,7 @@ export function kubernetesEnv(index: RepoIndex, files: readonly { file: string; 
         for (const n of dotenvNames(index.read(target) ?? '')) keys.push({ name: n.name, file: target, line: n.line });
       }
       const key = `${src.type}:${src.name}`;
-      sources.set(key, [...(sources.get(key) ?? []), ...keys]);
+      pushTo(sources, key, ...keys);
     }
   }
   const sets: EnvSetData[] = [];

@@ -13,6 +13,7 @@ import { nextRouteFiles, type NextRouteFile } from '../shared/next-routes.js';
 import { endpointMethods, exportedNames } from '../astro/routes.js';
 import { frontendApps, type FrontendApp } from '../frontend-build/apps.js';
 import { layoutGuard } from './layout-guards.js';
+import { pushTo } from '../../collections.js';
 
 export type NextRouteFact = Fact<'next.route', FrontendRouteData>;
 
@@ -34,7 +35,7 @@ function routesOf(index: RepoIndex, app: FrontendApp): FrontendRouteData[] {
   const byDir = new Map<string, NextRouteFile[]>();
   for (const f of files) {
     const dir = f.file.slice(0, f.file.lastIndexOf('/'));
-    byDir.set(dir, [...(byDir.get(dir) ?? []), f]);
+    pushTo(byDir, dir, f);
   }
   // Guarding layouts, outermost first: a page inherits every one whose folder holds it.
   const layoutGuards = files

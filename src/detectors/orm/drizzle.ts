@@ -6,6 +6,7 @@
 import { ts, lineOf, walk } from '../../scan/ts.js';
 import { importsOf, lastName, property, propertyNameText, staticString } from '../shared/ast.js';
 import type { OrmEnumData, OrmField, OrmIndex, OrmModelData, OrmRelation } from './types.js';
+import { pushTo } from '../../collections.js';
 
 const TABLE_FN = /^(pg|mysql|sqlite|singlestore)Table$/;
 const CREATOR_FN = /^(pg|mysql|sqlite|singlestore)TableCreator$/;
@@ -53,7 +54,7 @@ export function drizzleFile(file: string, sf: ts.SourceFile, creatorNames: Reado
     } else if (name === 'relations' && fromDrizzle(name)) {
       const target = call.arguments[0];
       const fields = relationFields(call.arguments[1]);
-      if (target && ts.isIdentifier(target)) relations.set(target.text, [...(relations.get(target.text) ?? []), ...fields]);
+      if (target && ts.isIdentifier(target)) pushTo(relations, target.text, ...fields);
     }
   });
   return { models, enums, relations };

@@ -10,6 +10,7 @@ import { mongooseModels } from './mongoose.js';
 import { helpersFor, mongooseHelpers } from './mongoose-helpers.js';
 import { prismaSchemas } from './prisma.js';
 import type { OrmAccessFact, OrmEnumData, OrmEnumFact, OrmModelData, OrmModelFact } from './types.js';
+import { pushTo } from '../../collections.js';
 
 export type * from './types.js';
 
@@ -45,7 +46,7 @@ export const ormDetector: Detector = {
       const found = drizzleFile(file, sf, creators);
       drizzleModels.push(...found.models);
       enums.push(...found.enums);
-      for (const [table, fields] of found.relations) relations.set(table, [...(relations.get(table) ?? []), ...fields]);
+      for (const [table, fields] of found.relations) pushTo(relations, table, ...fields);
     }
     // `relations(users, …)` usually sits in another file than `users`; the table variable name joins them.
     for (const m of drizzleModels) {

@@ -7,6 +7,7 @@ import type { RepoIndex } from '../../scan/repo-index.js';
 import { parseSource, ts, walk } from '../../scan/ts.js';
 import { importsOf, lastName, mentions } from '../shared/ast.js';
 import { moduleResolver } from '../shared/resolve-module.js';
+import { pushTo } from '../../collections.js';
 
 /** What a helper does with its arguments (parameter positions). */
 export interface MongooseHelper {
@@ -29,7 +30,7 @@ export function mongooseHelpers(index: RepoIndex, files: readonly string[]): Map
     const text = index.read(file);
     if (!text || !mentions(text, ["'mongoose'", '"mongoose"']) || !/\b(Schema|model)\s*[(<]/.test(text)) continue;
     for (const h of index.memo('orm.mongoose-helpers@2', file, (t) => helpersIn(file, t)) ?? []) {
-      out.set(h.name, [...(out.get(h.name) ?? []), h]);
+      pushTo(out, h.name, h);
     }
   }
   return out;

@@ -10,6 +10,7 @@ import { get, scalar, type YamlNode } from '../../scan/yaml.js';
 import { isBuildOrVendor, isTestFile } from '../shared/source-scope.js';
 import { intrinsic } from './cfn-values.js';
 import type { InfraCodeSource } from './types.js';
+import { pushTo } from '../../collections.js';
 
 const SOURCE = /\.(ts|js|mjs|cjs|py|rb|go|java|cs)$/i;
 
@@ -58,7 +59,7 @@ function likelySource(index: RepoIndex, key: string): string | undefined {
     for (const f of index.files) {
       if (!SOURCE.test(f) || isBuildOrVendor(index, f) || isTestFile(f)) continue;
       const name = path.posix.basename(f).replace(SOURCE, '').toLowerCase();
-      table.set(name, [...(table.get(name) ?? []), f]);
+      pushTo(table, name, f);
     }
     bySourceName.set(index, table);
   }

@@ -14,6 +14,7 @@ import { codeSource } from './cfn-s3-code.js';
 import { handlerFile } from './handlers.js';
 import type { InfraFindings } from './serverless.js';
 import type { InfraCodeSource, InfraTool } from './types.js';
+import { pushTo } from '../../collections.js';
 
 const CANDIDATE = /\.(ya?ml|json|template)$/i;
 /** JSON files are many (manifests, locales, fixtures): only names that say "template" are read. */
@@ -184,7 +185,7 @@ function addExternalTrigger(e: YamlEntry, triggers: Map<string, string[]>): void
   const type = typeOf(e);
   const props = get(e.value, 'Properties');
   const add = (fn: string | undefined, text: string) => {
-    if (fn && triggers.has(fn)) triggers.set(fn, [...(triggers.get(fn) ?? []), text]);
+    if (fn && triggers.has(fn)) pushTo(triggers, fn, text);
   };
   if (type === 'AWS::Lambda::EventSourceMapping') {
     const source = references(get(props, 'EventSourceArn'))[0] ?? cfnText(get(props, 'EventSourceArn')) ?? '?';

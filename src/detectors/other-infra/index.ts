@@ -11,6 +11,7 @@ import { WRANGLER_CONFIG, wranglerProject } from './wrangler.js';
 import type {
   InfraFunctionFact, InfraProjectFact, InfraResourceFact, InfraRouteFact, InfraTableFact,
 } from './types.js';
+import { pushTo } from '../../collections.js';
 
 export type * from './types.js';
 
@@ -22,7 +23,7 @@ function configs(index: RepoIndex) {
   for (const f of usable) {
     if (!f.endsWith('.tf')) continue;
     const dir = path.posix.dirname(f) === '.' ? '' : path.posix.dirname(f);
-    tfByDir.set(dir, [...(tfByDir.get(dir) ?? []), f]);
+    pushTo(tfByDir, dir, f);
   }
   return {
     serverless: usable.filter(isServerlessConfig),

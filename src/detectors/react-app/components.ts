@@ -4,6 +4,7 @@ import { ts } from '../../scan/ts.js';
 import { defaultExportName, followExport } from '../shared/component-ref.js';
 import { moduleResolver } from '../shared/resolve-module.js';
 import type { ImportEdge, ImportGraph } from './graph.js';
+import { pushTo } from '../../collections.js';
 
 export interface KeyComponentData {
   readonly app: string;
@@ -111,7 +112,7 @@ function componentImporters(edges: readonly ImportEdge[], types: ReadonlySet<str
   const out = new Map<string, string[]>();
   for (const edge of edges) {
     const names = edge.imported.flatMap((imp, i) => (isComponentName(shownName(edge, i)) && !types.has(imp) ? [shownName(edge, i)] : []));
-    if (names.length > 0) out.set(edge.from, [...(out.get(edge.from) ?? []), ...names]);
+    if (names.length > 0) pushTo(out, edge.from, ...names);
   }
   return out;
 }

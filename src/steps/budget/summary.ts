@@ -7,6 +7,7 @@ import { cite } from '../../markdown/cite.js';
 import type { PackageRoleId } from '../../detectors/stack/role.js';
 import { describeBudget, type Budget } from './limits.js';
 import type { Owner } from './owners.js';
+import { pushTo } from '../../collections.js';
 
 /** A folded section as its summary sees it. */
 export interface FoldedUnit {
@@ -77,7 +78,7 @@ function groups<T>(items: readonly T[], ownerOf: (item: T) => Owner | undefined,
     for (const g of out) {
       if (depth(g.folder) <= 1) continue;
       const key = `${g.role ?? ''}\u0000${parent(g.folder)}`;
-      siblings.set(key, [...(siblings.get(key) ?? []), g]);
+      pushTo(siblings, key, g);
     }
     const best = [...siblings.entries()].sort((a, b) => b[1].length - a[1].length || depth(b[1][0].folder) - depth(a[1][0].folder))[0];
     if (!best) break;

@@ -7,6 +7,7 @@ import type { Fact, FactSet } from '../../facts.js';
 import type { CdkApiFact, CdkRouteFact, CdkStackFact } from '../../detectors/cdk/index.js';
 import { code } from '../../markdown/text.js';
 import { names } from './format.js';
+import { pushTo } from '../../collections.js';
 
 type StackFact = Fact<string, { readonly stack?: string; readonly constructId?: string }>;
 
@@ -33,7 +34,7 @@ export function copiesOf<F extends StackFact>(facts: readonly F[]): Copies<F> {
     }
     const key = keyOf(f, f.data.constructId ?? '');
     const seen = first.get(key);
-    if (seen && seen.data.stack !== f.data.stack) alsoIn.set(seen, [...(alsoIn.get(seen) ?? []), f.data.stack]);
+    if (seen && seen.data.stack !== f.data.stack) pushTo(alsoIn, seen, f.data.stack);
     else if (!seen) {
       first.set(key, f);
       shown.push(f);

@@ -12,6 +12,7 @@ import { names } from './format.js';
 import type { StepModel } from '../../model/repo-model.js';
 import { noneOr } from './claims.js';
 import { isCdkFeatureFlag } from '../../detectors/config-files/readers.js';
+import { pushTo } from '../../collections.js';
 
 
 export function appPart(apps: readonly CdkAppFact[]): string {
@@ -60,7 +61,7 @@ export function otherAppsPart(others: readonly CdkOtherAppFact[], withJson: bool
 export function environmentPart(apps: readonly CdkAppFact[], stacks: readonly CdkStackFact[]): string {
   const blocks: string[] = [];
   const folders = new Map<string, CdkAppFact[]>();
-  for (const app of apps) folders.set(app.data.dir, [...(folders.get(app.data.dir) ?? []), app]);
+  for (const app of apps) pushTo(folders, app.data.dir, app);
   for (const group of folders.values()) {
     const contextKeys = [...new Set(group.flatMap((a) => (a.data.cdkJson ? a.data.contextKeys : [])))];
     const contextReads = unique(group.flatMap((a) => a.data.contextReads), (r) => `${r.key}@${r.at.file}:${r.at.line}`);
@@ -80,7 +81,7 @@ export function environmentPart(apps: readonly CdkAppFact[], stacks: readonly Cd
     const label = apps.length > 1 && entries.length > 0 ? ` — ${entries.length > 1 ? 'apps' : 'app'} ${entries.map((e) => cite(e)).join(', ')}` : '';
     if (rows.length > 0) blocks.push(join(`Context values (\`cdk.json\` \`context\`, ${fileKeys.length > 0 ? '`cdk.context.json`, ' : ''}or \`cdk deploy -c key=value\`)${label}:`, table(['Key', 'Set in', 'Read at'], rows)));
     const env = new Map<string, string[]>();
-    for (const r of envReads) env.set(r.name, [...(env.get(r.name) ?? []), at(r.at)]);
+    for (const r of envReads) pushTo(env, r.name, at(r.at));
     if (env.size > 0) {
       blocks.push(join(`Environment variables read when the app is synthesized${label}:`, table(['Variable', 'Read at'], [...env.entries()].map(([n, where]) => [code(n), where.join(', ')]))));
     }

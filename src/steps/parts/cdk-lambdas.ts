@@ -6,6 +6,7 @@ import { code } from '../../markdown/text.js';
 import { at, conditionText, entryCell, namer, plural, written } from './cdk-shared.js';
 import { alsoInText, copiesOf } from './cdk-copies.js';
 import { names } from './format.js';
+import { pushTo } from '../../collections.js';
 
 export function lambdasPart(facts: FactSet): string {
   // A function a base stack class defines is listed once, with the other stacks that create it.
@@ -87,7 +88,7 @@ function edgeUses(facts: FactSet): Map<string, string[]> {
     for (const b of d.data.behaviours) {
       for (const f of b.functions) {
         const text = `CloudFront ${code(d.data.constructId)} (${b.pathPattern === '*' ? 'default' : code(b.pathPattern)}${f.eventType ? `, ${f.eventType}` : ''})`;
-        out.set(f.function, [...(out.get(f.function) ?? []), text]);
+        pushTo(out, f.function, text);
       }
     }
   }
@@ -122,7 +123,7 @@ function wrapperNote(lambdas: readonly CdkLambdaFact[], facts: FactSet): string 
   const byWrapper = new Map<string, CdkLambdaFact[]>();
   for (const l of lambdas) {
     if (!l.data.wrapper) continue;
-    byWrapper.set(l.data.wrapper, [...(byWrapper.get(l.data.wrapper) ?? []), l]);
+    pushTo(byWrapper, l.data.wrapper, l);
   }
   const classes = facts.of<CdkConstructClassFact>('cdk.construct');
   const lines = [...byWrapper.entries()].map(([wrapper, list]) => {

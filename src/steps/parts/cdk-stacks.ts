@@ -7,6 +7,7 @@ import { layeredDiagram, type DiagramBox } from '../../markdown/diagram.js';
 import { code, oneLine } from '../../markdown/text.js';
 import { at, authorizerLabel, conditionText, plural, written } from './cdk-shared.js';
 import { names } from './format.js';
+import { pushTo } from '../../collections.js';
 
 type ConstructFact = Fact<string, CdkConstructData>;
 
@@ -76,7 +77,7 @@ export function stackDiagram(stacks: readonly CdkStackFact[], facts: FactSet): s
 export function deployedPart(apps: readonly CdkAppFact[], stacks: readonly CdkStackFact[]): string {
   const items: string[] = [];
   const byName = new Map<string, CdkStackFact[]>();
-  for (const s of stacks) for (const b of s.data.bases ?? []) byName.set(b.className, [...(byName.get(b.className) ?? []), s]);
+  for (const s of stacks) for (const b of s.data.bases ?? []) pushTo(byName, b.className, s);
   const notDeployed = apps.flatMap((a) => a.data.stackClassesNotDeployed ?? []);
   for (const c of notDeployed) {
     const extendedBy = byName.get(c.className) ?? [];
@@ -168,7 +169,7 @@ export function stackSection(s: CdkStackFact, facts: FactSet): string {
   const lambdas = inStack(facts, 'cdk.lambda', s.id);
   if (lambdas.length > 0) rows.push([`Lambda functions (${lambdas.length})`, names(lambdas.map((l) => l.data.constructId), 6), at(lambdas[0].at[0])]);
   const byClass = new Map<string, ConstructFact[]>();
-  for (const r of inStack(facts, 'cdk.resource', s.id)) byClass.set(r.data.className, [...(byClass.get(r.data.className) ?? []), r]);
+  for (const r of inStack(facts, 'cdk.resource', s.id)) pushTo(byClass, r.data.className, r);
   for (const [cls, list] of [...byClass.entries()].sort(([a], [b]) => a.localeCompare(b))) {
     const shown = list.length > 3 ? `${list.length}, e.g. ${code(list[0].data.constructId)}` : names(list.map((r) => r.data.constructId));
     rows.push([code(cls), shown, at(list[0].at[0])]);

@@ -7,6 +7,7 @@ import type { KnownTable } from './backend-code.js';
 import { at, conditionText, entryCell, grantLabel, lambdaById, namer, plural, written } from './cdk-shared.js';
 import { alsoInText, copiesOf } from './cdk-copies.js';
 import { names } from './format.js';
+import { pushTo } from '../../collections.js';
 
 export function tableName(facts: FactSet): (id: string) => string {
   return namer(facts.of<CdkTableFact>('cdk.table'));
@@ -101,7 +102,7 @@ function tableSection(t: CdkTableFact, title: string, lambdas: Map<string, CdkLa
   const byGrant = new Map<string, string[]>();
   for (const g of d.grants) {
     const label = grantLabel(g.method);
-    byGrant.set(label, [...(byGrant.get(label) ?? []), g.granteeResolved ? lambdaName(g.grantee) : g.grantee]);
+    pushTo(byGrant, label, g.granteeResolved ? lambdaName(g.grantee) : g.grantee);
   }
   if (byGrant.size > 0) {
     items.push(`Access granted: ${[...byGrant.entries()].map(([label, who]) => `${label} — ${names([...new Set(who)], 10)}`).join('; ')}`);

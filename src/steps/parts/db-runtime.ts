@@ -5,13 +5,14 @@ import { bullets, heading, join } from '../../markdown/blocks.js';
 import { cite, citeAll } from '../../markdown/cite.js';
 import { code, oneLine } from '../../markdown/text.js';
 import { value } from './format.js';
+import { pushTo } from '../../collections.js';
 
 export function dbRuntimePart(facts: FactSet): string {
   const engines = facts.of<DbEngineFact>('db.engine');
   const migrations = facts.of<DbMigrationsFact>('db.migrations');
   if (engines.length === 0 && migrations.length === 0) return '';
   const byEngine = new Map<string, DbEngineFact[]>();
-  for (const e of engines) byEngine.set(e.data.engine, [...(byEngine.get(e.data.engine) ?? []), e]);
+  for (const e of engines) pushTo(byEngine, e.data.engine, e);
   const items = [...byEngine].map(([engine, list]) => `**${oneLine(engine)}** — ${list.slice(0, 3).map((e) => `${oneLine(e.data.via)} (${cite(e.data.file, e.data.line)})`).join('; ')}${list.length > 3 ? ` (+${list.length - 3} more)` : ''}`);
   for (const m of migrations) {
     const scripts = m.data.scripts.slice(0, 3).map((s) => `${code(s.name)} → ${value(s.command)} (${cite(s.manifest, s.line)})`);

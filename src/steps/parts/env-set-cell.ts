@@ -2,6 +2,7 @@
 import { cite, citeAll } from '../../markdown/cite.js';
 import { code, oneLine } from '../../markdown/text.js';
 import { SET_ORDER, type SetKind, type SetSite } from '../../model/env.js';
+import { pushTo } from '../../collections.js';
 
 /**
  * `set by the AWS Lambda runtime; CDK env of 3 Lambdas `…:88`; compose service api `…:12`; CI `…:37` (secret X);
@@ -12,7 +13,7 @@ export function setIn(sites: readonly SetSite[], runtime?: string): string {
   parts.push(...byKinds(sites.filter((s) => !s.otherApp)));
   // Another CDK app's sets (an archived app in docs/) are not the deployment's: after it, said to be another app's.
   const others = new Map<string, SetSite[]>();
-  for (const s of sites) if (s.otherApp) others.set(s.otherApp.entry, [...(others.get(s.otherApp.entry) ?? []), s]);
+  for (const s of sites) if (s.otherApp) pushTo(others, s.otherApp.entry, s);
   for (const [entry, list] of others) {
     const where = list.every((s) => s.at.file === entry) ? '' : ` ${cite(entry)}`;
     parts.push(`in another CDK app${where} (${list[0].otherApp!.cdkJson ? 'not the cdk.json app' : 'not the deployed app'}): ${byKinds(list).join(', ')}`);
@@ -23,7 +24,7 @@ export function setIn(sites: readonly SetSite[], runtime?: string): string {
 function byKinds(sites: readonly SetSite[]): string[] {
   const parts: string[] = [];
   const byKind = new Map<SetKind, SetSite[]>();
-  for (const s of sites) byKind.set(s.kind, [...(byKind.get(s.kind) ?? []), s]);
+  for (const s of sites) pushTo(byKind, s.kind, s);
   for (const kind of SET_ORDER) {
     const list = byKind.get(kind);
     if (list) parts.push(...describe(kind, list));
@@ -100,7 +101,7 @@ function describe(kind: SetKind, list: readonly SetSite[]): string[] {
 
 function byTool(list: readonly SetSite[]): [string, SetSite[]][] {
   const map = new Map<string, SetSite[]>();
-  for (const s of list) map.set(s.tool ?? 'config', [...(map.get(s.tool ?? 'config') ?? []), s]);
+  for (const s of list) pushTo(map, s.tool ?? 'config', s);
   return [...map];
 }
 

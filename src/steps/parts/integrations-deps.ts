@@ -3,6 +3,7 @@ import { heading, join, table } from '../../markdown/blocks.js';
 import { cite } from '../../markdown/cite.js';
 import { code, oneLine } from '../../markdown/text.js';
 import { files, value } from './format.js';
+import { pushTo } from '../../collections.js';
 
 const CATEGORY_ORDER = ['infrastructure', 'aws', 'auth', 'payments', 'database', 'http', 'framework', 'ui', 'routing', 'data', 'queue', 'state', 'forms', 'validation', 'email', 'ai', 'observability', 'config', 'cli', 'stack', 'util', 'styles', 'build', 'tooling'];
 
@@ -13,7 +14,7 @@ const CATEGORY_ORDER = ['infrastructure', 'aws', 'auth', 'payments', 'database',
 export function dependenciesSection(deps: readonly DependencyFact[], packageRank: (name: string) => number = () => 0): string {
   if (deps.length === 0) return join(heading(3, 'Key third-party dependencies'), 'No runtime dependencies declared in package.json files.');
   const byName = new Map<string, DependencyFact[]>();
-  for (const d of deps) byName.set(d.data.name, [...(byName.get(d.data.name) ?? []), d]);
+  for (const d of deps) pushTo(byName, d.data.name, d);
   const rank = (c?: string) => (c && CATEGORY_ORDER.includes(c) ? CATEGORY_ORDER.indexOf(c) : CATEGORY_ORDER.length);
   // What the product uses first: a dependency only examples or tests declare comes after every product one.
   const role = (list: readonly DependencyFact[]) => Math.min(...list.map((d) => packageRank(d.data.package)));

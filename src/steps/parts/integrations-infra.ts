@@ -11,6 +11,7 @@ import { code, oneLine } from '../../markdown/text.js';
 import type { StepModel } from '../../model/repo-model.js';
 import { noCdk } from './claims.js';
 import { byFileLine, compareText } from './format.js';
+import { pushTo } from '../../collections.js';
 
 /** Resource types this step maps: user pools and clients, REST/HTTP APIs and their authorizers, distributions. */
 const AWS_TYPE = /^(AWS::(Cognito|ApiGateway|ApiGatewayV2|CloudFront)::|AWS::Serverless::(Api|HttpApi)$|aws_(cognito|api_gateway|apigatewayv2|cloudfront)_)/;
@@ -58,7 +59,7 @@ function resourceTable(resources: readonly InfraResourceData[]): string {
   const rows: { key: string; cells: string[] }[] = [];
   const plumbing = new Map<string, InfraResourceData[]>();
   for (const r of resources) {
-    if (PLUMBING.test(r.type)) plumbing.set(r.type, [...(plumbing.get(r.type) ?? []), r]);
+    if (PLUMBING.test(r.type)) pushTo(plumbing, r.type, r);
     else rows.push({ key: `${service(r.type)} ${r.type}`, cells: [service(r.type), code(r.type), code(r.name), cite(r.file, r.line)] });
   }
   for (const [type, list] of plumbing) {

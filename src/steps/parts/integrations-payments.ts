@@ -8,6 +8,7 @@ import { code } from '../../markdown/text.js';
 import type { StepModel } from '../../model/repo-model.js';
 import { noneOr } from './claims.js';
 import type { EnvModel } from '../../model/env.js';
+import { pushTo } from '../../collections.js';
 
 const NAME: Record<PaymentProvider, string> = { paddle: 'Paddle', stripe: 'Stripe' };
 
@@ -54,7 +55,7 @@ export function paymentsSection(model: StepModel, provider: PaymentProvider, var
 
 function groupByFile(list: readonly PaymentUsageFact[]): [string, PaymentUsageFact[]][] {
   const map = new Map<string, PaymentUsageFact[]>();
-  for (const u of list) map.set(u.data.file, [...(map.get(u.data.file) ?? []), u]);
+  for (const u of list) pushTo(map, u.data.file, u);
   return [...map].sort(([a], [b]) => (a < b ? -1 : 1));
 }
 

@@ -11,6 +11,7 @@ import { cite } from '../../markdown/cite.js';
 import { cell, code } from '../../markdown/text.js';
 import { byFileLine, names, value } from './format.js';
 import { overlayFiles } from './runtime.js';
+import { pushTo } from '../../collections.js';
 
 const DEFAULT_COMPOSE = /^(compose|docker-compose)\.ya?ml$/;
 const OVERRIDE = /^(compose|docker-compose)\.override\.ya?ml$/;
@@ -29,7 +30,7 @@ export function localRunSection(facts: FactSet): string {
   const tasks = facts.of<TaskFact>('tasks.task').map((f) => f.data).sort(byFileLine);
   const items: string[] = [];
   const byFile = new Map<string, typeof services>();
-  for (const s of services) byFile.set(s.file, [...(byFile.get(s.file) ?? []), s]);
+  for (const s of services) pushTo(byFile, s.file, s);
   const overlays = overlayFiles(services);
   const mainFile = [...byFile.keys()].find((f) => !overlays.has(f) && DEFAULT_COMPOSE.test(path.posix.basename(f)));
   // The base files first: the overlays are read on top of them.

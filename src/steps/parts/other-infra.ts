@@ -8,6 +8,7 @@ import { cite, citeAll } from '../../markdown/cite.js';
 import { cell, code, escaped } from '../../markdown/text.js';
 import { byFileLine, compareText, names, value } from './format.js';
 import { INFRA_TOOL_TITLE as TITLE, type InfraCodeSource } from '../../detectors/other-infra/types.js';
+import { pushTo } from '../../collections.js';
 
 export const INFRA_TOOLS: readonly InfraTool[] = ['serverless', 'sst', 'sam', 'cloudformation', 'terraform', 'wrangler'];
 /** Resources the endpoints table already shows, route by route. */
@@ -46,7 +47,7 @@ export function otherInfraPart(facts: FactSet, level: 3 | 4 = 4): string {
       const byType = new Map<string, typeof resources>();
       for (const r of resources) {
         if (routes.length > 0 && ROUTE_PLUMBING.has(r.type)) continue;
-        byType.set(r.type, [...(byType.get(r.type) ?? []), r]);
+        pushTo(byType, r.type, r);
       }
       const resourceTable = table(
         ['Type', 'Resources', 'Defined in'],

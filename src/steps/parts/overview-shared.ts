@@ -6,6 +6,7 @@ import { tree } from '../../markdown/tree.js';
 import type { RepoIndex } from '../../scan/repo-index.js';
 import path from 'node:path';
 import { roleCounts } from './roles.js';
+import { pushTo } from '../../collections.js';
 
 /**
  * A value from the repository (package name, version, declared path) as inline code — unless it starts with `/`,
@@ -47,7 +48,7 @@ export function purposeLine(pkg: PackageFact['data']): string {
  */
 export function packageTree(index: RepoIndex, members: readonly PackageFact['data'][], limit = 40): string {
   const aux = new Map<string, PackageFact['data'][]>();
-  for (const p of members.filter((m) => m.auxiliary)) aux.set(auxiliaryFolder(p.dir), [...(aux.get(auxiliaryFolder(p.dir)) ?? []), p]);
+  for (const p of members.filter((m) => m.auxiliary)) pushTo(aux, auxiliaryFolder(p.dir), p);
   const folded = new Set([...aux].filter(([, list]) => list.length >= 3).map(([dir]) => dir));
   const entries: { path: string; note: string }[] = [];
   for (const p of members) {

@@ -4,6 +4,7 @@ import { bullets, heading, join, table } from '../../markdown/blocks.js';
 import { cite, citeAll } from '../../markdown/cite.js';
 import { escaped, oneLine } from '../../markdown/text.js';
 import { literal } from './overview-shared.js';
+import { pushTo } from '../../collections.js';
 
 /** Runtime facts as bullets (one per topic), then one table per group of named technologies with declared versions. */
 export function techStack(facts: FactSet): string {
@@ -20,7 +21,7 @@ function runtimeBullets(facts: FactSet): string {
     const source = at && at.file.endsWith(f.data.source) ? '' : `${oneLine(f.data.source)} `;
     const detail = f.data.detail ? `, ${escaped(f.data.detail)}` : '';
     const part = `${value} (${source}${where}${detail})`;
-    byLabel.set(f.data.label, [...(byLabel.get(f.data.label) ?? []), part]);
+    pushTo(byLabel, f.data.label, part);
   }
   return bullets([...byLabel].map(([label, parts]) => `**${oneLine(label)}:** ${parts.join('; ')}`));
 }

@@ -13,6 +13,7 @@ import { bullets, heading, join, table } from '../../markdown/blocks.js';
 import { cite } from '../../markdown/cite.js';
 import { cell, code } from '../../markdown/text.js';
 import { byFileLine, compareText, names, value } from './format.js';
+import { pushTo } from '../../collections.js';
 
 const ROWS = 15;
 
@@ -181,7 +182,7 @@ function tasksPart(facts: FactSet): string {
  */
 export function overlayFiles(services: readonly ComposeServiceFact['data'][]): Set<string> {
   const byFile = new Map<string, ComposeServiceFact['data'][]>();
-  for (const s of services) byFile.set(s.file, [...(byFile.get(s.file) ?? []), s]);
+  for (const s of services) pushTo(byFile, s.file, s);
   const base = (f: string) => f.replace(/^.*\//, '');
   return new Set(
     [...byFile]

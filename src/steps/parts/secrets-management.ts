@@ -10,6 +10,7 @@ import { value } from './format.js';
 import { SCRIPT_READ_KINDS } from '../../model/script-reads.js';
 import { isLibraryRead } from '../../model/env-library-reads.js';
 import { libraryReadText } from './env-vars.js';
+import { pushTo } from '../../collections.js';
 
 const PROVIDER: Record<string, string> = { ssm: 'SSM Parameter Store', 'secrets-manager': 'Secrets Manager', sst: 'SST secret', plaintext: 'plain text in code' };
 
@@ -42,8 +43,8 @@ export function secretsSection(model: StepModel, sources: readonly SecretSourceF
   const ciSecrets = new Map<string, { file: string; line: number }[]>();
   const ciVars = new Map<string, { file: string; line: number }[]>();
   for (const w of workflows) {
-    for (const s of w.data.secrets) ciSecrets.set(s.name, [...(ciSecrets.get(s.name) ?? []), { file: w.data.file, line: s.line }]);
-    for (const s of w.data.vars) ciVars.set(s.name, [...(ciVars.get(s.name) ?? []), { file: w.data.file, line: s.line }]);
+    for (const s of w.data.secrets) pushTo(ciSecrets, s.name, { file: w.data.file, line: s.line });
+    for (const s of w.data.vars) pushTo(ciVars, s.name, { file: w.data.file, line: s.line });
   }
   if (ciSecrets.size > 0) {
     const rows = [...ciSecrets].sort(([a], [b]) => (a < b ? -1 : 1)).map(([name, at]) => [code(name), citeAll(at, 4)]);

@@ -4,6 +4,7 @@ import { cite } from '../../markdown/cite.js';
 import { escaped, oneLine } from '../../markdown/text.js';
 import { literal, purposeLine } from './overview-shared.js';
 import { roleCell } from './roles.js';
+import { pushTo } from '../../collections.js';
 
 type Pkg = PackageFact['data'];
 
@@ -78,7 +79,7 @@ export function configRows(configs: Pkg['configs']): string[][] {
   const groups = new Map<string, Pkg['configs'][number][]>();
   for (const c of configs) {
     const key = `${c.file.slice(0, c.file.lastIndexOf('/') + 1)}\u0000${c.tool}`;
-    groups.set(key, [...(groups.get(key) ?? []), c]);
+    pushTo(groups, key, c);
   }
   const rows: string[][] = [];
   for (const list of groups.values()) {

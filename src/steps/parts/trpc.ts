@@ -6,6 +6,7 @@ import { cite } from '../../markdown/cite.js';
 import { code, urlPath } from '../../markdown/text.js';
 import { compareText } from './format.js';
 import { layoutMiddleware, middlewareCell, middlewareLegend } from './route-middleware.js';
+import { pushTo } from '../../collections.js';
 
 export function trpcPart(facts: FactSet): string {
   const procedures = facts.of<TrpcProcedureFact>('trpc.procedure').map((f) => f.data);
@@ -13,7 +14,7 @@ export function trpcPart(facts: FactSet): string {
   const groups = new Map<string, TrpcProcedureData[]>();
   for (const p of procedures) {
     const key = `${p.app}\u0000${p.routerAt.file}\u0000${p.router}`;
-    groups.set(key, [...(groups.get(key) ?? []), p]);
+    pushTo(groups, key, p);
   }
   const apps = new Set(procedures.map((p) => p.app));
   return join(

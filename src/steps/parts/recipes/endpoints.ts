@@ -7,6 +7,7 @@ import { code, oneLine } from '../../../markdown/text.js';
 import { authorizerLabel, authorizerType, grantLabel, plural } from '../cdk-shared.js';
 import { commonDir, compareText, names } from '../format.js';
 import { folder, lineCursor, lineIn, mostCommon, recipe, type RecipeInput } from './shared.js';
+import { pushTo } from '../../../collections.js';
 
 /** Fewer routes than this make no convention to follow. */
 const MIN_ROUTES = 3;
@@ -112,7 +113,7 @@ function httpEndpoints({ facts, product, tests }: RecipeInput): string[] {
   // A loader or action (Remix, SvelteKit) belongs to a page: adding one is the page recipe's business, not an API convention.
   const routes = facts.of<HttpRouteFact>('http.route').map((f) => f.data).filter((r) => r.resolved && product(r.file) && r.framework !== 'remix' && r.framework !== 'sveltekit');
   const apps = new Map<string, HttpRouteData[]>();
-  for (const r of routes) apps.set(`${r.framework}\u0000${r.app}`, [...(apps.get(`${r.framework}\u0000${r.app}`) ?? []), r]);
+  for (const r of routes) pushTo(apps, `${r.framework}\u0000${r.app}`, r);
   // A convention takes a few routes: one dev-server route (a bundler's `serve.ts`) is not how the product adds its API.
   return [...apps.values()]
     .filter((list) => list.length >= MIN_ROUTES)
