@@ -1,5 +1,6 @@
 import { oneLine } from '../markdown/text.js';
 import { MAX_READ_BYTES, type RepoIndex, type SkippedFile } from '../scan/repo-index.js';
+import { pushTo } from '../collections.js';
 
 const WHY: Record<SkippedFile['reason'], string> = {
   'too-large': `larger than ${MAX_READ_BYTES / 1_000_000} MB`,
@@ -22,7 +23,7 @@ const COUNTED: ReadonlySet<SkippedFile['reason']> = new Set(['control-characters
 export function readingNotes(index: RepoIndex): string[] {
   const notes: string[] = [];
   const byReason = new Map<SkippedFile['reason'], string[]>();
-  for (const { file, reason } of index.skipped()) byReason.set(reason, [...(byReason.get(reason) ?? []), file]);
+  for (const { file, reason } of index.skipped()) pushTo(byReason, reason, file);
   // Names with control characters or a key in them are counted, not listed: printed without them (or redacted) they
   // would name other files, or leak the key.
   const parts = [...byReason].map(([reason, files]) => `${WHY[reason]}: ${COUNTED.has(reason) ? count(files) : list(files)}`);

@@ -54,7 +54,7 @@ export async function runWizard(options: RunOptions, env: RunEnvironment): Promi
     askStartOverAfterBadState: env.interactive?.askStartOverAfterBadState,
     askRegenerate: env.interactive?.askRegenerate,
   });
-  const start = env.analysis ?? startAnalysis(analysisOptions(options, env.interactive !== undefined));
+  const start = env.analysis ?? startAnalysis({ ...analysisOptions(options, env.interactive !== undefined), helper: env.interactive ? undefined : ahead(session) });
   let ui: WizardUI | undefined;
   let analyzer: AnalysisHandle | undefined;
   let stopping = false;
