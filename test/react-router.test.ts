@@ -85,6 +85,12 @@ describe('React Router detector', () => {
     expect(found.find((r) => r.component === 'Concerts')!.layout).toBe(true);
   });
 
+  it("counts what a routes.ts layout() nests, not every route of the app (it shares / with them)", async () => {
+    const md = (await section(frontendStep, 'fe-rr7-framework')).markdown;
+    expect(md).toContain('- `AuthLayout` — `/app/routes/auth-layout.tsx:3` — wraps 2 routes under / (a layout without a path: adds no URL segment)');
+    expect(md).toContain('- `Concerts` — `/app/flat/concerts.tsx:2` — wraps 2 routes under /concerts');
+  });
+
   it('converts flat route names like Remix does', () => {
     expect(flatRoutePath('_index')).toEqual({ path: '/', index: true });
     expect(flatRoutePath('_auth.login')).toEqual({ path: '/login', index: false });

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { FrontendRouteData } from '../src/detectors/shared/frontend-route.js';
 import { idFromFile, tanstackRouterDetector, urlOfId } from '../src/detectors/tanstack-router/index.js';
-import { detect } from './helpers/fixture.js';
+import { frontendStep } from '../src/steps/05-frontend.js';
+import { workflowsStep } from '../src/steps/09-workflows.js';
+import { detect, section } from './helpers/fixture.js';
 
 const routes = async (fixture: string) => (await detect(tanstackRouterDetector, fixture)).map((f) => f.data as FrontendRouteData);
 
@@ -34,6 +36,28 @@ describe('TanStack Router detector', () => {
     expect(by('/posts').layout).toBe(true);
     expect(by('/posts/').layout).toBe(false);
     expect(by('/(marketing)/pricing').lazy).toBe(true);
+  });
+
+  it('nests file routes by id: a (group) layout wraps and guards only its folder, its index route included', async () => {
+    const found = await routes('fe-tanstack-groups');
+    const by = (id: string) => found.find((r) => r.extras?.id === id)!;
+    expect(by('/(app)/').guards).toEqual(['beforeLoad in /(app)']);
+    expect(by('/(app)/about').guards).toEqual(['beforeLoad in /(app)']);
+    expect(by('/(auth)/login').guards).toEqual([]);
+    expect(by('/(app)').extras?.pathless).toBe('yes');
+    const md = (await section(frontendStep, 'fe-tanstack-groups')).markdown;
+    expect(md).toContain('| / (index) | `Dashboard` | `/src/routes/(app)/index.tsx:7` | guarded by beforeLoad in /(app) |');
+    expect(md).toContain('- `AppLayout` — `/src/routes/(app)/route.tsx:11` — wraps 3 routes under / (a layout without a path: adds no URL segment), guarded by `beforeLoad in /(app)`');
+    expect(md).toContain('- `Root` — `/src/routes/__root.tsx:5` — wraps 5 routes under /');
+    // Step 9 counts the index with the other guarded routes of the group (and the layout itself).
+    const s9 = (await section(workflowsStep, 'fe-tanstack-groups')).markdown;
+    expect(s9).toContain('**Access:** pages here sit behind `beforeLoad in /(app)`, as 4 of 7 routes do.');
+  });
+
+  it('a pathless _layout wraps its own routes only, not every route under /', async () => {
+    const md = (await section(frontendStep, 'fe-tanstack-router')).markdown;
+    expect(md).toContain('- `(inline)` — `/src/routes/_auth.tsx:7` — wraps 1 route under / (a layout without a path: adds no URL segment), guarded by `beforeLoad in /_auth`');
+    expect(md).toContain('- `PostsLayout` — `/src/routes/posts.tsx:9` — wraps 2 routes under /posts');
   });
 
   it('composes code routes through getParentRoute, with pathless id routes as guarded layouts', async () => {

@@ -3,7 +3,7 @@ import type { RepoIndex } from '../../scan/repo-index.js';
 import { lineOf, ts } from '../../scan/ts.js';
 import { lastName, staticString } from '../shared/ast.js';
 import { defaultExportAt, defaultExportName } from '../shared/component-ref.js';
-import { composePath, type FrontendRouteData } from '../shared/frontend-route.js';
+import { composePath, routeKey, type FrontendRouteData } from '../shared/frontend-route.js';
 import type { FrontendApp } from '../frontend-build/apps.js';
 import { autoRoutes } from './auto-routes.js';
 import { clip } from '../../secrets/clip.js';
@@ -42,13 +42,15 @@ function fromConfig(index: RepoIndex, app: FrontendApp, appDir: string, config: 
     for (const d of st.declarationList.declarations) if (ts.isIdentifier(d.name) && d.name.text === 'routes' && d.initializer) root = d.initializer;
   }
   const out: FrontendRouteData[] = [];
-  const visit = (expr: ts.Expression | undefined, prefix: string, depth: number): void => {
+  // `parent`: the routeKey of the enclosing `route`/`layout` call, so a layout counts only what it nests (a pathless
+  // `layout()` shares `/` with every route of the app).
+  const visit = (expr: ts.Expression | undefined, prefix: string, depth: number, parent?: string): void => {
     while (expr && (ts.isSatisfiesExpression(expr) || ts.isAsExpression(expr) || ts.isParenthesizedExpression(expr) || ts.isAwaitExpression(expr))) {
       expr = expr.expression;
     }
     if (!expr) return;
     if (ts.isArrayLiteralExpression(expr)) {
-      for (const el of expr.elements) visit(ts.isSpreadElement(el) ? el.expression : el, prefix, depth);
+      for (const el of expr.elements) visit(ts.isSpreadElement(el) ? el.expression : el, prefix, depth, parent);
       return;
     }
     if (!ts.isCallExpression(expr)) return;
@@ -58,17 +60,20 @@ function fromConfig(index: RepoIndex, app: FrontendApp, appDir: string, config: 
     const children = args.find((a) => ts.isArrayLiteralExpression(a));
     if (fn === 'flatRoutes') {
       const rootDirectory = str(optionsProp(args[0], 'rootDirectory')) ?? 'routes';
-      out.push(...flatRoutes(index, app, appDir, rootDirectory, { file: config, line: lineOf(expr, sf) }, prefix, depth));
+      out.push(...under(parent, flatRoutes(index, app, appDir, rootDirectory, { file: config, line: lineOf(expr, sf) }, prefix, depth)));
     } else if (fn === 'autoRoutes') {
-      out.push(...autoRoutes(index, app, args[0], { file: config, line: lineOf(expr, sf) }, prefix, depth));
+      out.push(...under(parent, autoRoutes(index, app, args[0], { file: config, line: lineOf(expr, sf) }, prefix, depth)));
     } else if (fn === 'prefix') {
-      visit(children, composePath(prefix, str(args[0])), depth);
+      visit(children, composePath(prefix, str(args[0])), depth, parent);
     } else if (fn === 'index' || fn === 'route' || fn === 'layout') {
       const path = fn === 'route' ? str(args[0]) : undefined;
       const moduleArg = fn === 'route' ? args[1] : args[0];
       const full = fn === 'route' ? composePath(prefix, path) : prefix || '/';
-      out.push(routeData(index, app, `${appDir}/${str(moduleArg) ?? ''}`, full, { file: config, line: lineOf(expr, sf) }, depth, fn === 'index', fn === 'layout' || !!children));
-      if (children) visit(children, full, depth + 1);
+      const route = routeData(index, app, `${appDir}/${str(moduleArg) ?? ''}`, full, { file: config, line: lineOf(expr, sf) }, depth, fn === 'index', fn === 'layout' || !!children);
+      // `layout()` adds no URL segment: its routes sit at the enclosing path.
+      const pathless = fn === 'layout' && !!children ? { extras: { ...route.extras, pathless: 'yes' } } : {};
+      out.push({ ...route, ...pathless, ...(parent ? { parent } : {}) });
+      if (children) visit(children, full, depth + 1, routeKey(route));
     } else {
       // `remixRoutesOptionAdapter(…)`, `createRoutesFromFolders(…)`, a helper of the project: routes we cannot list.
       unread.push({ file: config, line: lineOf(expr, sf), text: clip(expr.getText(sf).replace(/\s+/g, ' '), 60) });
@@ -76,6 +81,14 @@ function fromConfig(index: RepoIndex, app: FrontendApp, appDir: string, config: 
   };
   visit(root, '', 0);
   return { routes: out, unread };
+}
+
+/**
+ * File routes generated inside a config route: each sits in that route (nesting among the files themselves is by
+ * file name, `flatName`), so the enclosing layout's count reaches them.
+ */
+function under(parent: string | undefined, routes: FrontendRouteData[]): FrontendRouteData[] {
+  return parent ? routes.map((r) => ({ ...r, parent })) : routes;
 }
 
 function optionsProp(e: ts.Expression | undefined, name: string): ts.Expression | undefined {

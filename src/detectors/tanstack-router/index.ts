@@ -10,7 +10,7 @@ import { dependsOn } from '../../scan/package-json.js';
 import { lastName, mentions, property, staticString } from '../shared/ast.js';
 import { resolveComponent, type ComponentRef } from '../shared/component-ref.js';
 import { staticValue } from '../shared/static-value.js';
-import type { FrontendRouteData } from '../shared/frontend-route.js';
+import { routeKey, type FrontendRouteData } from '../shared/frontend-route.js';
 import { appFiles, frontendApps, type FrontendApp } from '../frontend-build/apps.js';
 
 export type TanStackRouteFact = Fact<'tanstack-router.route', FrontendRouteData>;
@@ -152,32 +152,50 @@ export function urlOfId(id: string): { path: string; index: boolean } {
   return { path: `/${segments.join('/')}`, index: index || id === '/' };
 }
 
+/**
+ * The route tree as TanStack builds it from ids: a route sits inside the closest route whose id its own extends by
+ * whole segments (`/(app)/about` inside `/(app)`, the index `/posts/` inside `/posts`), else inside the root. A layout
+ * therefore wraps, and its `beforeLoad` guards, the routes nested in it, index included; never every route whose URL
+ * starts with its URL (a pathless `_layout` or `(group)` shares `/` with its siblings).
+ */
 function toRoutes(app: FrontendApp, raws: RawRoute[]): FrontendRouteData[] {
   const ids = raws.map((r) => r.id).filter((id) => id !== '__root__');
   const guardIds = raws.filter((r) => r.guard && r.id !== '__root__').map((r) => r.id);
-  return raws
+  // Only a route with children can hold others: an index id (`/posts/`) ends the branch.
+  const within = (id: string, outer: string) => outer !== id && !outer.endsWith('/') && id.startsWith(`${outer}/`);
+  const base = raws.map((r): FrontendRouteData => {
+    const root = r.id === '__root__';
+    const { path, index } = root ? { path: '/', index: false } : urlOfId(r.id);
+    const trimmed = r.id.replace(/\/$/, '');
+    const guards = root ? [] : guardIds.filter((g) => within(r.id, g)).map((g) => `beforeLoad in ${g}`);
+    if (r.guard) guards.push(`beforeLoad in ${root ? 'root' : r.id}`);
+    const layout = root || (!index && ids.some((id) => id !== r.id && id.startsWith(`${trimmed}/`) && id !== `${trimmed}/`));
+    // `_auth` and `(app)` layouts add no URL segment: their routes sit at the parent's path.
+    const pathless = !root && layout && /\/(_[^/]*|\([^/]*\))$/.test(trimmed);
+    return {
+      app: app.dir,
+      router: 'tanstack-router',
+      path,
+      component: r.component?.name,
+      file: r.component?.file,
+      line: r.component?.line,
+      module: r.component?.module,
+      declaredAt: r.declaredAt,
+      index,
+      layout,
+      lazy: r.lazy || !!r.component?.lazy,
+      guards,
+      depth: root ? 0 : trimmed.split('/').length - 1,
+      extras: { id: root ? '__root__' : r.id, ...r.extras, ...(pathless ? { pathless: 'yes' } : {}) },
+    };
+  });
+  const rootRoute = base.find((r) => r.extras!.id === '__root__');
+  return base
     .map((r): FrontendRouteData => {
-      const root = r.id === '__root__';
-      const { path, index } = root ? { path: '/', index: false } : urlOfId(r.id);
-      const trimmed = r.id.replace(/\/$/, '');
-      const guards = guardIds.filter((g) => g !== r.id && trimmed.startsWith(`${g}/`)).map((g) => `beforeLoad in ${g}`);
-      if (r.guard) guards.push(`beforeLoad in ${root ? 'root' : r.id}`);
-      return {
-        app: app.dir,
-        router: 'tanstack-router',
-        path,
-        component: r.component?.name,
-        file: r.component?.file,
-        line: r.component?.line,
-        module: r.component?.module,
-        declaredAt: r.declaredAt,
-        index,
-        layout: root || (!index && ids.some((id) => id !== r.id && id.startsWith(`${trimmed}/`) && id !== `${trimmed}/`)),
-        lazy: r.lazy || !!r.component?.lazy,
-        guards,
-        depth: root ? 0 : trimmed.split('/').length - 1,
-        extras: { id: root ? '__root__' : r.id, ...r.extras },
-      };
+      const id = r.extras!.id;
+      if (id === '__root__') return r;
+      const outer = base.filter((o) => o.extras!.id !== '__root__' && within(id, o.extras!.id)).sort((a, b) => b.extras!.id.length - a.extras!.id.length)[0] ?? rootRoute;
+      return outer ? { ...r, parent: routeKey(outer) } : r;
     })
     .sort((a, b) => (a.extras!.id < b.extras!.id ? -1 : a.extras!.id > b.extras!.id ? 1 : 0));
 }

@@ -98,15 +98,19 @@ export function layoutsSection(routes: readonly FrontendRouteData[]): string {
 }
 
 /**
- * Routes a code-declared layout renders: those nested in it (by the `parent` chain the reader records), or, for
- * routers that record none, every route under its path.
+ * Routes a code-declared layout renders: those nested in it (by the `parent` chain the reader records: React Router
+ * trees and route configs, TanStack ids), or, for a layout no route names as its parent (readers that record none),
+ * every route under its path. A pathless layout shares its parent's path, so only the chain counts it right.
  */
 function wrapped(l: FrontendRouteData, routes: readonly FrontendRouteData[], pages: readonly FrontendRouteData[]): number {
   const flat = l.extras?.flatName;
   if (flat !== undefined) return pages.filter((r) => r !== l && r.app === l.app && r.extras?.flatName?.startsWith(`${flat}.`)).length;
-  if (!routes.some((r) => r.parent)) return pages.filter((r) => r !== l && within(r.path, l.path)).length;
-  const byKey = new Map(routes.map((r) => [routeKey(r), r] as const));
   const key = routeKey(l);
+  // Per layout, not per app: one app's routes.ts can mix config routes (parents recorded) with generated file routes.
+  // A React Router tree records every nesting it reads, so there no child named means none read.
+  const recorded = routes.some((r) => r.parent === key) || (l.router === 'react-router' && routes.some((r) => r.parent));
+  if (!recorded) return pages.filter((r) => r !== l && within(r.path, l.path)).length;
+  const byKey = new Map(routes.map((r) => [routeKey(r), r] as const));
   const inside = (r: FrontendRouteData): boolean => {
     for (let p = r.parent, i = 0; p && i < 50; p = byKey.get(p)?.parent, i++) if (p === key) return true;
     return false;
