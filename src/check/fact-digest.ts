@@ -96,7 +96,12 @@ const LINE_KEYS = new Set(['line', 'lines', 'endLine', 'column']);
 
 /** JSON with sorted keys, without undefined members and without line keys at any depth; one pass, no copies. */
 function stableJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
+  if (Array.isArray(value)) {
+    // Lists of names and paths (a dependency's importers, a Lambda's files) are most of the data: the native
+    // serialiser writes them the same way (`undefined` as `null`), several times faster.
+    if (value.every((v) => v === null || typeof v !== 'object')) return JSON.stringify(value);
+    return `[${value.map(stableJson).join(',')}]`;
+  }
   if (value && typeof value === 'object') {
     const record = value as Record<string, unknown>;
     const keys = Object.keys(record)
