@@ -91,8 +91,9 @@ describe('frontend misreadings', () => {
     });
     const md = (await section(frontendStep, root)).markdown;
     expect(md).not.toContain('5173');
-    expect(md).toContain("`npm run dev` runs `vite build --watch`, which is not the framework's dev server");
-    expect(md).toContain("`npm run dev` runs `node server.js`, which is not the framework's dev server; the app's code reads `PORT` at `/apps/web/server.js:2` (3000 when unset)");
+    // Named as step 9 names it: the workspace member's script, run from the root.
+    expect(md).toContain("`npm run dev -w ext` runs `vite build --watch`, which is not the framework's dev server");
+    expect(md).toContain("`npm run dev -w site` runs `node server.js`, which is not the framework's dev server; the app's code reads `PORT` at `/apps/web/server.js:2` (3000 when unset)");
     const workflows = (await section(workflowsStep, root)).markdown;
     expect(workflows).not.toContain("vite's default is 5173");
     expect(workflows).toContain('— (runs vite but not its dev server)');

@@ -78,4 +78,26 @@ describe('package roles', () => {
     expect(isPublished(of('packages/format'), index)).toBe(true);
     expect(packageRoles(index).get('packages/format')?.published).toBe(true);
   });
+
+  it('takes a package kind from the dependencies its code imports, not from one only declared', async () => {
+    // serverless-eda-insurance-claims-processing: node-vendor-service declares express, but its index.js is an SQS
+    // consumer (sqs-consumer + EventBridge), with `main: index.js` as `npm init` writes it.
+    const root = tempRepo({
+      'package.json': JSON.stringify({ name: 'claims', private: true }),
+      'services/vendor/package.json': JSON.stringify({
+        name: 'node-vendor-service', version: '1.0.0', main: 'index.js',
+        dependencies: { '@aws-sdk/client-sqs': '^3', express: '^4', 'sqs-consumer': '^10' },
+      }),
+      'services/vendor/index.js': "// const express = require('express');\nconst { Consumer } = require('sqs-consumer');\nConsumer.create({ queueUrl: process.env.Q });\n",
+      'services/api/package.json': JSON.stringify({ name: 'api', private: true, dependencies: { express: '^4' } }),
+      'services/api/server.js': "const express = require('express');\nexpress().listen(3000);\n",
+      // No source to read: the declaration still counts (nothing is concluded from silence).
+      'services/bare/package.json': JSON.stringify({ name: 'bare', private: true, dependencies: { fastify: '^4' } }),
+    });
+    const index = await buildIndex(root);
+    const kind = (dir: string) => packageKind(index.packages.find((p) => p.dir === dir)!, index);
+    expect(kind('services/vendor')).toEqual({ id: 'worker', label: 'Background worker (sqs-consumer)', because: 'sqs-consumer dependency' });
+    expect(kind('services/api')?.label).toBe('HTTP server (Express)');
+    expect(kind('services/bare')?.label).toBe('HTTP server (Fastify)');
+  });
 });

@@ -6,6 +6,7 @@
 import type { Analysis } from '../analysis/run-detectors.js';
 import { FactSet, type Detector } from '../facts.js';
 import type { RepoIndex } from '../scan/repo-index.js';
+import { decidePackageManager, type PackageManager } from '../detectors/shared/package-manager.js';
 import type { ClaimTopic, NegativeClaim } from './claims.js';
 import { ENV_DETECTORS, envModelOf, type EnvModel } from './env.js';
 import { topic, type Evidence } from './topics.js';
@@ -63,6 +64,14 @@ export class StepModel {
 
   get index(): RepoIndex {
     return this.repo.index;
+  }
+
+  /**
+   * The repository's package manager: the one decision (lockfile, `packageManager`, pnpm workspace, the install
+   * command the repository runs) every step names scripts with, so step 5's dev command and step 9's agree.
+   */
+  get packageManager(): PackageManager {
+    return decidePackageManager(this.index)?.tool ?? 'npm';
   }
 
   /** The environment model of the whole repository (not only of this step's detectors). */

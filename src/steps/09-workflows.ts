@@ -53,7 +53,7 @@ export const workflowsStep: StepDefinition = {
   build(model) {
     const { index, facts } = model;
     const pmFact = facts.of<PackageManagerFact>('scripts.packageManager')[0];
-    const pm = pmFact?.data.tool ?? 'npm';
+    const pm = model.packageManager;
     const scripts = facts.of<ScriptFact>('scripts.script');
     const configs = facts.of<ConfigFileFact>('config.file');
     const workflows = facts.of<CiWorkflowFact>('ci.workflow');

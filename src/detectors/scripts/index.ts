@@ -2,8 +2,9 @@ import type { Detector, Fact } from '../../facts.js';
 import type { RepoIndex } from '../../scan/repo-index.js';
 import type { WorkspacePackage } from '../../scan/package-json.js';
 import { jsonKeyLine } from '../../scan/json-keys.js';
+import { decidePackageManager, type InstallEvidence, type PackageManager } from '../shared/package-manager.js';
 
-export type PackageManager = 'npm' | 'yarn' | 'pnpm' | 'bun';
+export type { PackageManager } from '../shared/package-manager.js';
 
 /** One package.json script. */
 export interface ScriptData {
@@ -18,12 +19,17 @@ export interface ScriptData {
 }
 export type ScriptFact = Fact<'scripts.script', ScriptData>;
 
-/** The package manager the repository uses, from its lockfile or the `packageManager` field. */
+/**
+ * The package manager the repository uses (`decidePackageManager`): its lockfile or the `packageManager` field, else
+ * `pnpm-workspace.yaml`, else the install command its CI, root Dockerfile or README runs.
+ */
 export interface PackageManagerData {
   readonly tool: PackageManager;
   readonly lockfile?: string;
   /** `packageManager` field as written, e.g. `pnpm@9.1.0`. */
   readonly declared?: string;
+  /** Without a lockfile or field: the line of the repository that installs with `tool`. */
+  readonly evidence?: InstallEvidence;
   /** The install command that keeps the lockfile: `npm ci`, `pnpm install --frozen-lockfile`… */
   readonly install: string;
 }
@@ -37,15 +43,6 @@ export interface WorkspaceDepData {
   readonly range: string;
 }
 export type WorkspaceDepFact = Fact<'scripts.workspaceDep', WorkspaceDepData>;
-
-const LOCKFILES: readonly [string, PackageManager][] = [
-  ['pnpm-lock.yaml', 'pnpm'],
-  ['yarn.lock', 'yarn'],
-  ['bun.lockb', 'bun'],
-  ['bun.lock', 'bun'],
-  ['package-lock.json', 'npm'],
-  ['npm-shrinkwrap.json', 'npm'],
-];
 
 const INSTALL: Record<PackageManager, string> = {
   npm: 'npm ci',
@@ -61,7 +58,10 @@ export const scriptsDetector: Detector = {
   detect(index: RepoIndex): Fact[] {
     const facts: Fact[] = [];
     const pm = packageManager(index);
-    if (pm) facts.push({ kind: 'scripts.packageManager', id: pm.tool, data: pm, at: [{ file: pm.lockfile ?? 'package.json' }] } satisfies PackageManagerFact);
+    if (pm) {
+      const at = pm.lockfile ? { file: pm.lockfile } : pm.evidence ? { file: pm.evidence.file, line: pm.evidence.line } : { file: 'package.json' };
+      facts.push({ kind: 'scripts.packageManager', id: pm.tool, data: pm, at: [at] } satisfies PackageManagerFact);
+    }
     for (const pkg of index.packages) facts.push(...scriptsOf(index, pkg));
     facts.push(...workspaceDeps(index));
     return facts;
@@ -69,18 +69,15 @@ export const scriptsDetector: Detector = {
 };
 
 function packageManager(index: RepoIndex): PackageManagerData | undefined {
-  const root = index.packages.find((p) => p.isRoot);
-  const declared = typeof root?.manifest.packageManager === 'string' ? root.manifest.packageManager : undefined;
-  const lock = LOCKFILES.find(([file]) => index.has(file));
-  const fromField = declared ? (/^(npm|yarn|pnpm|bun)@/.exec(declared)?.[1] as PackageManager | undefined) : undefined;
-  const tool = fromField ?? lock?.[1] ?? (root ? 'npm' : undefined);
-  if (!tool) return undefined;
-  const lockfile = LOCKFILES.find(([file, t]) => t === tool && index.has(file))?.[0];
+  const decision = decidePackageManager(index);
+  if (!decision) return undefined;
+  const { tool, lockfile, declared, evidence } = decision;
   const yarnBerry = tool === 'yarn' && (index.has('.yarnrc.yml') || /^yarn@[2-9]/.test(declared ?? ''));
   return {
     tool,
     lockfile,
     declared,
+    ...(evidence ? { evidence } : {}),
     install: lockfile ? (yarnBerry ? 'yarn install --immutable' : INSTALL[tool]) : `${tool} install`,
   };
 }

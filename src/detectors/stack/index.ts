@@ -6,6 +6,7 @@ import { detectComponents, type ComponentData } from './components.js';
 import { jsonKeyLine } from '../../scan/json-keys.js';
 import { AUX_DIR, isAuxiliary } from './role.js';
 import { fromCatalog, pnpmCatalogs } from './catalogs.js';
+import { decidePackageManager } from '../shared/package-manager.js';
 
 export { STACK_GROUPS, type StackGroup } from './catalogue.js';
 export { LAYERS, type ComponentData, type ComponentEvidence, type Layer } from './components.js';
@@ -120,14 +121,7 @@ function techFacts(index: RepoIndex): Fact[] {
 
 const DEPENDENCY_FIELDS = ['dependencies', 'devDependencies', 'peerDependencies'] as const;
 
-const LOCKFILES: readonly [string, string][] = [
-  ['pnpm-lock.yaml', 'pnpm'],
-  ['yarn.lock', 'Yarn'],
-  ['package-lock.json', 'npm'],
-  ['bun.lockb', 'Bun'],
-  ['bun.lock', 'Bun'],
-  ['npm-shrinkwrap.json', 'npm'],
-];
+const TOOL_NAMES: Readonly<Record<string, string>> = { pnpm: 'pnpm', yarn: 'Yarn', npm: 'npm', bun: 'Bun' };
 
 function runtimeFacts(index: RepoIndex): RuntimeFact[] {
   const out: RuntimeFact[] = [];
@@ -156,8 +150,15 @@ function runtimeFacts(index: RepoIndex): RuntimeFact[] {
   if (root && typeof declared === 'string') {
     push('pm:field', 'Package manager', declared, { file: root.manifestPath, line: lineOf('packageManager') }, 'packageManager');
   } else {
-    const lock = LOCKFILES.find(([file]) => index.has(file));
-    if (lock) push('pm:lockfile', 'Package manager', lock[1], { file: lock[0] }, 'lockfile');
+    // The same decision step 9's install command and every step's script commands use (shared/package-manager.ts).
+    const pm = decidePackageManager(index);
+    const lock = pm?.anyLockfile;
+    if (lock) push('pm:lockfile', 'Package manager', TOOL_NAMES[lock[1]], { file: lock[0] }, 'lockfile');
+    else if (pm?.source === 'pnpm-workspace') {
+      const file = index.has('pnpm-workspace.yaml') ? 'pnpm-workspace.yaml' : 'pnpm-workspace.yml';
+      push('pm:workspace', 'Package manager', 'pnpm', { file }, file);
+    }
+    else if (pm?.evidence) push('pm:install', 'Package manager', TOOL_NAMES[pm.tool], { file: pm.evidence.file, line: pm.evidence.line }, 'used in', 'no lockfile committed');
   }
   if (root && typeof root.manifest.engines?.npm === 'string') {
     push('pm:engines', 'Package manager', `npm ${root.manifest.engines.npm}`, { file: root.manifestPath, line: lineOf('engines') }, 'engines.npm');

@@ -3,6 +3,7 @@ import type { RepoIndex } from '../../scan/repo-index.js';
 import { functionCodeSiteOf } from './function-code.js';
 import { usesHoisted } from '../shared/hoisted-use.js';
 import { describedAsSdk } from '../shared/sdk-words.js';
+import { importsDependency } from './dependency-use.js';
 
 export type PackageKindId =
   | 'cdk-app'
@@ -132,11 +133,20 @@ export function packageKind(pkg: WorkspacePackage, index?: RepoIndex): PackageKi
   if (app('vue') && bundler) return { id: 'vue-spa', label: `Vue SPA (${bundlerName(bundler)})`, because: from('vue', bundler) };
   if (app('svelte') && bundler) return { id: 'svelte-spa', label: `Svelte SPA (${bundlerName(bundler)})`, because: from('svelte', bundler) };
   if (app('solid-js') && bundler) return { id: 'react-spa', label: `Solid SPA (${bundlerName(bundler)})`, because: from('solid-js', bundler) };
-  const server = Object.keys(SERVERS).find((s) => pkg.manifest.dependencies?.[s] !== undefined);
+  // A runtime dependency the package's own source never imports says nothing about what it is (a leftover `express`
+  // in an SQS consumer): with the index at hand, only a dependency that is imported — or one that cannot be checked,
+  // for a folder without source files — decides the kind, and the evidence names the import.
+  const used = (name: string): 'yes' | 'no' | 'unknown' => (index ? importsDependency(index, pkg, name) : 'unknown');
+  const server = Object.keys(SERVERS).find((s) => pkg.manifest.dependencies?.[s] !== undefined && used(s) !== 'no');
   if (server) return { id: 'http-server', label: `HTTP server (${SERVERS[server]})`, because: from(server) };
   if (runtimeDep(pkg, '@temporalio/worker')) return { id: 'worker', label: 'Temporal worker (workflows and activities)', because: from('@temporalio/worker') };
-  const queue = ['bullmq', 'bull', 'bee-queue', 'agenda', 'pg-boss', 'graphile-worker', '@aws-sdk/client-sqs', 'sqs-consumer'].find((q) => runtimeDep(pkg, q));
-  if (queue && !published && (queue !== '@aws-sdk/client-sqs' || runtimeDep(pkg, 'sqs-consumer'))) {
+  const queues = ['bullmq', 'bull', 'bee-queue', 'agenda', 'pg-boss', 'graphile-worker', 'sqs-consumer', '@aws-sdk/client-sqs'];
+  const queue = queues.find((q) => runtimeDep(pkg, q) && used(q) !== 'no');
+  // `main: index.js` is what `npm init` writes: a consumer whose code imports the queue library is a worker, unless
+  // the package shows it is published (publishConfig, files, peer dependencies).
+  const shipped = published && ['publishConfig', 'files', 'peerDependencies'].some((k) => (pkg.manifest as Record<string, unknown>)[k] !== undefined);
+  const worker = queue && (!published || (!shipped && used(queue) === 'yes'));
+  if (queue && worker && (queue !== '@aws-sdk/client-sqs' || runtimeDep(pkg, 'sqs-consumer'))) {
     return { id: 'worker', label: `Background worker (${queue})`, because: from(queue) };
   }
   const lambda = ['@types/aws-lambda', '@middy/core', 'aws-lambda'].find(has) ?? some(/^@aws-lambda-powertools\//);

@@ -43,9 +43,11 @@ export function devWorkflowSection(model: StepModel, pmFact: PackageManagerFact 
   } else if (pm && perFolderInstalls(model).length > 0) {
     steps.push(perFolderInstallStep(model, scripts));
   } else if (pm) {
+    // Without a lockfile or field, the line that showed the tool is named: the README's or Dockerfile's install.
+    const shown = !pm.lockfile && !pm.declared && pm.evidence ? `, used by ${cite(pm.evidence.file, pm.evidence.line)}` : '';
     const lock = pm.lockfile ? `lockfile ${cite(pm.lockfile)}` : 'no lockfile committed';
     const ws = index.workspaceTool ? `, ${index.workspaceTool} workspaces: ${index.workspacePatterns.map((p) => code(p)).join(', ')}` : '';
-    steps.push(`**Install:** ${code(pm.install)} at the repository root (${pm.tool}${pm.declared ? ` ${code(pm.declared)}` : ''}, ${lock}${ws}).${outsideWorkspaces(index, pm.tool, scripts)}`);
+    steps.push(`**Install:** ${code(pm.install)} at the repository root (${pm.tool}${pm.declared ? ` ${code(pm.declared)}` : ''}${shown}, ${lock}${ws}).${outsideWorkspaces(index, pm.tool, scripts)}`);
   }
   const examples = index.files.filter((f) => /(^|\/)\.?env(\.[\w-]+)?\.(example|sample|template)$/.test(f));
   if (examples.length) {

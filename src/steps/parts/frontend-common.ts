@@ -12,6 +12,7 @@ import type { StepModel } from '../../model/repo-model.js';
 import { libraryReadText, readIn } from './env-vars.js';
 import { dotenvFoldersOf, portRead } from './frontend-env-files.js';
 import { SCRIPT_READ_KINDS } from '../../model/script-reads.js';
+import { runScript } from './run-commands.js';
 
 const FRAMEWORK_NAMES: Record<string, string> = {
   astro: 'Astro',
@@ -55,16 +56,21 @@ export function headerBullets(app: FrontendAppData, entries: readonly EntryData[
     out.push(`**Config:** ${cite(c.file, c.line)}${parts.length ? ` — ${parts.join(', ')}` : ''}`);
     if (c.proxy.length) out.push(`**Dev proxy:** ${c.proxy.map((p) => `${urlPath(p.path)} → ${value(p.target)}`).join('; ')}`);
   }
+  // The app's script, run with the repository's package manager, as step 9 names it (`pnpm dev`, not `npm run dev`).
+  const run = (name: string): string => {
+    const pkg = model?.index.packages.find((p) => p.dir === app.dir);
+    return model && pkg ? runScript(model.index, model.packageManager, pkg.name, name) : `npm run ${name}`;
+  };
   if (app.devPort) {
     const source = app.devPortSource === 'default' ? ' (framework default)' : app.devPortSource === 'script' ? ' (from the dev script)' : '';
-    out.push(`**Dev server:** port ${app.devPort}${source}${app.scripts.dev ? `, ${code(`npm run dev`)} runs ${code(app.scripts.dev)}` : ''}`);
+    out.push(`**Dev server:** port ${app.devPort}${source}${app.scripts.dev ? `, ${code(run('dev'))} runs ${code(app.scripts.dev)}` : ''}`);
   } else if (app.devScriptServes === false) {
     const [name, script] = app.scripts.dev ? ['dev', app.scripts.dev] : ['start', app.scripts.start ?? ''];
     const port = model ? portRead(model.index, model.env.get('PORT')?.reads ?? [], new Set(appFiles(model.index, app.dir))) : undefined;
     const listens = port
       ? `; the app's code reads ${code('PORT')} at ${cite(port.file, port.line)}${port.fallback ? ` (${port.fallback} when unset)` : ''}`
       : ': the port is whatever that command listens on, if anything';
-    out.push(`**Dev server:** ${code(`npm run ${name}`)} runs ${code(script)}, which is not the framework's dev server${listens}`);
+    out.push(`**Dev server:** ${code(run(name))} runs ${code(script)}, which is not the framework's dev server${listens}`);
   }
   if (app.otherConfigs.length) out.push(`**Other config:** ${app.otherConfigs.map((f) => cite(f)).join(', ')}`);
   return bullets(out);
