@@ -38,7 +38,7 @@ const withoutInkDevtools = {
 rmSync(NEXT, { recursive: true, force: true });
 const result = await build({
   absWorkingDir: ROOT,
-  entryPoints: { cli: 'src/cli.tsx', 'analysis-worker': 'src/wizard/analysis-worker.ts', 'detector-worker': 'src/analysis/detector-worker.ts' },
+  entryPoints: { cli: 'src/cli.tsx', 'analysis-worker': 'src/wizard/analysis-worker.ts' },
   outdir: NEXT,
   bundle: true,
   splitting: true,

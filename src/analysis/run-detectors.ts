@@ -40,17 +40,6 @@ export class Analysis {
     return facts;
   }
 
-  /** Whether a detector's facts are known (run here or adopted). */
-  has(id: string): boolean {
-    return this.results.has(id);
-  }
-
-  /** Facts another thread found with the same detector on the same files (see detector-helper.ts), already redacted. */
-  adopt(id: string, facts: readonly Fact[], failure?: DetectorFailure): void {
-    this.results.set(id, facts);
-    if (failure) this.failed.set(id, failure);
-  }
-
   failures(): DetectorFailure[] {
     return [...this.failed.values()];
   }

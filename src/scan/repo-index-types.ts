@@ -88,6 +88,4 @@ export interface ManagedIndex extends RepoIndex {
   watchTrees(memos: readonly TreeMemo<unknown>[]): void;
   /** Drops every parse tree; a later `parse` of the same file parses it again. Values already memoised stay. */
   releaseTrees(): void;
-  /** Records a file left out (by this index or by another thread's index of the same files, see detector-helper.ts). */
-  skip(file: string, reason: SkippedFile['reason']): void;
 }

@@ -1,5 +1,4 @@
 import { Analysis } from '../analysis/run-detectors.js';
-import type { DetectorHelper } from '../analysis/detector-helper.js';
 import type { FileCache } from '../scan/file-cache.js';
 import { buildIndex, type ManagedIndex, type RepoIndex } from '../scan/repo-index.js';
 import { generateSection, type GeneratedSection } from '../steps/generate.js';
@@ -36,7 +35,6 @@ export class Analyzer implements StepSource {
     private index: ManagedIndex,
     private readonly context: StepContext,
     private readonly cache?: FileCache,
-    private helper?: DetectorHelper,
   ) {
     this.analysis = new Analysis(index);
     index.watchTrees(TREE_MEMOS);
@@ -52,11 +50,10 @@ export class Analyzer implements StepSource {
     onProgress?: ProgressListener,
     exclude: readonly string[] = [],
     cache?: FileCache,
-    helper?: DetectorHelper,
   ): Promise<Analyzer> {
     const index = await buildIndex(root, { onProgress, exclude, ignore: context.ignore, cache });
     timing('index-built', { files: index.files.length });
-    return new Analyzer(index, context, cache, helper);
+    return new Analyzer(index, context, cache);
   }
 
   /**
@@ -65,7 +62,6 @@ export class Analyzer implements StepSource {
    */
   stop(): void {
     this.stopped = true;
-    this.helper?.close();
   }
 
   /** A tick for the event loop; after stop() it never returns. */
@@ -86,17 +82,10 @@ export class Analyzer implements StepSource {
     const cpu = process.cpuUsage();
     const thread = threadCpuMs();
     const detectors = stepDetectors(definition.detectors, definition.claims);
-    // The helper thread's detectors last: by then it has likely finished them (the facts' order is the step's own).
-    const helper = this.helper;
-    const order = helper ? [...detectors.filter((d) => !helper.owns(d.id)), ...detectors.filter((d) => helper.owns(d.id))] : detectors;
-    for (const [i, detector] of order.entries()) {
+    for (const [i, detector] of detectors.entries()) {
       const before = performance.now();
-      const from = this.analysis.has(detector.id) ? undefined : await helper?.take(detector.id);
-      if (from) {
-        this.analysis.adopt(detector.id, from.facts, from.failure);
-        for (const { file, reason } of from.skippedFiles) this.index.skip(file, reason);
-      } else this.analysis.run([detector], onProgress && ((phase) => onProgress(`${phase} (${i + 1} of ${detectors.length})`)));
-      timing('detector', { step, detector: detector.id, detectorMs: Math.round(performance.now() - before), ...(from ? { helper: 1 } : {}) });
+      this.analysis.run([detector], onProgress && ((phase) => onProgress(`${phase} (${i + 1} of ${detectors.length})`)));
+      timing('detector', { step, detector: detector.id, detectorMs: Math.round(performance.now() - before) });
       await this.pause();
     }
     onProgress?.('Writing the section');
@@ -120,9 +109,6 @@ export class Analyzer implements StepSource {
 
   /** Re-lists the repository and re-reads only files whose size or mtime changed, then regenerates the step. */
   async regenerate(step: number, onProgress?: ProgressListener): Promise<GeneratedSection> {
-    // The helper read the files as they were.
-    this.helper?.close();
-    this.helper = undefined;
     this.index = await buildIndex(this.index.root, { onProgress, previous: this.index, exclude: this.index.excluded, ignore: this.context.ignore, cache: this.cache });
     this.index.watchTrees(TREE_MEMOS);
     this.analysis = new Analysis(this.index);

@@ -54,7 +54,7 @@ export async function runWizard(options: RunOptions, env: RunEnvironment): Promi
     askStartOverAfterBadState: env.interactive?.askStartOverAfterBadState,
     askRegenerate: env.interactive?.askRegenerate,
   });
-  const start = env.analysis ?? startAnalysis({ ...analysisOptions(options, env.interactive !== undefined), helper: env.interactive ? undefined : ahead(session) });
+  const start = env.analysis ?? startAnalysis(analysisOptions(options, env.interactive !== undefined));
   let ui: WizardUI | undefined;
   let analyzer: AnalysisHandle | undefined;
   let stopping = false;

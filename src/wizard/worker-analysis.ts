@@ -35,8 +35,6 @@ export interface AnalysisOptions {
   readonly cacheFile?: string;
   /** In a worker thread when possible (interactive runs). */
   readonly inWorker: boolean;
-  /** `--yes`: the steps it will generate; their costly late detectors run in a helper thread when it pays. */
-  readonly helper?: readonly number[];
 }
 
 /** An analysis being opened: the handle once the index is built, progress messages meanwhile, and the way to end it. */
@@ -55,16 +53,13 @@ export function startAnalysis(options: AnalysisOptions): AnalysisStart {
   if (usable) return WorkerAnalysis.start({ root: options.root, context: options.context, exclude: options.exclude, cacheFile: options.cacheFile });
   let listener: ProgressListener | undefined;
   const opened = (async (): Promise<AnalysisHandle> => {
-    const { root, exclude, cacheFile, helper: steps } = options;
-    // First, so the helper thread loads and lists the repository while this one does.
-    const helper = steps ? (await import('../analysis/detector-helper.js')).startHelper({ root, exclude, ignore: options.context.ignore, cacheFile }, steps) : undefined;
     const [{ Analyzer }, { FileCache }, { readingNotes }] = await Promise.all([
       import('./analyzer.js'),
       import('../scan/file-cache.js'),
       import('./reading-notes.js'),
     ]);
-    const cache = cacheFile ? FileCache.load(cacheFile) : undefined;
-    const analyzer = await Analyzer.open(root, options.context, (m) => listener?.(m), exclude, cache, helper);
+    const cache = options.cacheFile ? FileCache.load(options.cacheFile) : undefined;
+    const analyzer = await Analyzer.open(options.root, options.context, (m) => listener?.(m), options.exclude, cache);
     return Object.assign(analyzer, { plan: () => undefined, notes: async () => readingNotes(analyzer.repoIndex) });
   })();
   // Whoever awaits `opened` gets the error; until then it must not count as an unhandled rejection.
