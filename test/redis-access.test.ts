@@ -8,6 +8,11 @@ describe('Redis commands (redis-access)', () => {
   it('finds commands on clients created in the file or imported from the module that creates them', async () => {
     const found = (await detect(redisDetector, 'redis-access')).map((f) => f.data as RedisAccessData);
     expect(found.map((a) => [a.file, a.line, a.command, a.access, a.key, a.client, `${a.clientFile}:${a.clientLine}`, a.function])).toEqual([
+      // A default export without a name (`export default Redis.fromEnv()`) is named after its module; `ttl`, declared
+      // before it in code without semicolons, is no client.
+      ['src/app/api/feed/route.ts', 4, 'get', 'read', "'feed:a'", 'cache', 'src/lib/cache.ts:7', 'GET'],
+      ['src/app/api/feed/route.ts', 4, 'get', 'read', "'feed:b'", 'cache', 'src/lib/cache.ts:7', 'GET'],
+      ['src/app/api/feed/route.ts', 5, 'set', 'write', "'feed:last'", 'cache', 'src/lib/cache.ts:7', 'GET'],
       ['src/app/api/vote/route.ts', 6, 'hset', 'write', '`post:${postId}`', 'redis', 'src/lib/redis.ts:3', 'PATCH'],
       ['src/app/api/vote/route.ts', 8, 'hset', 'write', '`post:${postId}`', 'redis', 'src/lib/redis.ts:3', 'PATCH'],
       ['src/app/api/vote/route.ts', 10, 'del', 'write', '`votes:${postId}`', 'redis', 'src/lib/redis.ts:3', 'PATCH'],
@@ -19,6 +24,11 @@ describe('Redis commands (redis-access)', () => {
       ['src/lib/session.ts', 6, 'hGetAll', 'read', '`session:${id}`', 'client', 'src/lib/session.ts:3', 'loadSession'],
       ['src/lib/session.ts', 10, 'hSet', 'write', '`session:${id}`', 'client', 'src/lib/session.ts:3', 'saveSession'],
     ]);
+  });
+
+  it('two calls of one command on one line are two facts with their own ids', async () => {
+    const ids = (await detect(redisDetector, 'redis-access')).map((f) => f.id);
+    expect(new Set(ids).size).toBe(ids.length);
   });
 
   it('step 4 lists them beside the other access patterns, one row per file and command', async () => {

@@ -48,7 +48,7 @@ export const redisDetector: Detector = {
     for (const file of sources) {
       const text = index.read(file);
       if (!text || !MENTION.test(text)) continue;
-      const found = index.memo('redis-clients@1', file, clientsIn);
+      const found = index.memo('redis-clients@2', file, clientsIn);
       if (found && found.locals.length > 0) clients.set(file, found);
     }
     if (clients.size === 0) return [];
@@ -62,13 +62,13 @@ export const redisDetector: Detector = {
       const own = clients.get(file);
       if (!own && !importsOne.test(text)) continue;
       const names = new Map<string, { name: string; file: string; offset: number }>();
-      for (const c of own?.locals ?? []) names.set(c.name, { name: c.name, file, offset: c.offset });
+      for (const c of own?.locals ?? []) if (c.name !== 'default') names.set(c.name, { name: c.name, file, offset: c.offset });
       for (const [local, binding] of importsFromText(text)) {
         const target = moduleResolver(index).resolve(file, binding.module);
         const theirs = target ? clients.get(target) : undefined;
         if (!target || !theirs?.exported.includes(binding.imported)) continue;
         const decl = theirs.locals.find((c) => c.name === binding.imported) ?? theirs.locals[0];
-        names.set(local, { name: decl.name, file: target, offset: decl.offset });
+        names.set(local, { name: decl.name === 'default' ? stemOf(target) : decl.name, file: target, offset: decl.offset });
       }
       if (names.size > 0) facts.push(...callsIn(index, file, text, names));
     }
@@ -88,16 +88,20 @@ function clientsIn(text: string): FileClients {
   const makers = [...importsFromText(text)].filter(([, b]) => PACKAGE.test(b.module)).map(([local]) => local.replace(/[$]/g, '\\$'));
   if (makers.length === 0) return { locals: [], exported: [] };
   const code = codeOnly(text);
+  const maker = String.raw`\b(?:new\s+)?(?:${makers.join('|')})(?:\s*\.\s*[\w$]+)?\s*\(`;
   // `const redis = new Redis(…)`, `= createClient(…)`, `= Redis.fromEnv()`, `= global.redis ?? new Redis(…)`; the part
-  // between `=` and the maker never crosses another declaration.
+  // between `=` and the maker never crosses another statement's keyword (code without semicolons).
   const re = new RegExp(
-    String.raw`\b(?:const|let|var)\s+([\w$]+)\s*(?::[^=;]{0,80})?=(?:(?!\b(?:const|let|var|function|class)\b)[^;]){0,160}?\b(?:new\s+)?(?:${makers.join('|')})(?:\s*\.\s*[\w$]+)?\s*\(`,
+    String.raw`\b(?:const|let|var)\s+([\w$]+)\s*(?::[^=;]{0,80})?=(?:(?!\b(?:const|let|var|function|class|export|import|return|if)\b)[^;]){0,160}?${maker}`,
     'g',
   );
   const locals = [...code.matchAll(re)].map((m) => ({ name: m[1], offset: m.index + m[0].indexOf(m[1], m[0].search(/\s/)) }));
   const exported = exportedNamesFromText(text).filter((n) => locals.some((c) => c.name === n));
   // `export default redis` is imported as `default`.
   if (locals.some((c) => new RegExp(String.raw`\bexport\s+default\s+${c.name.replace(/[$]/g, '\\$')}\b`).test(code))) exported.push('default');
+  // `export default Redis.fromEnv()`: a client without a local name, imported as `default`.
+  const anonymous = new RegExp(String.raw`\bexport\s+default\s+(?:await\s+)?${maker}`).exec(code);
+  if (anonymous) return { locals: [...locals, { name: 'default', offset: anonymous.index }], exported: [...exported, 'default'] };
   return { locals, exported };
 }
 
@@ -117,6 +121,7 @@ function callsIn(index: RepoIndex, file: string, text: string, names: ReadonlyMa
   }
   if (hits.length === 0) return [];
   const functions = functionsAt(index, file, new Set(hits.map((h) => h.offset)));
+  const ids = new Map<string, number>();
   return hits.map((h) => {
     const client = names.get(h.name)!;
     const line = index.lineAt(file, h.offset) ?? 1;
@@ -132,7 +137,11 @@ function callsIn(index: RepoIndex, file: string, text: string, names: ReadonlyMa
       file,
       line,
     };
-    return { kind: 'redis.access', id: `${file}:${line}:${h.command}`, data, at: [{ file, line }] };
+    // Two calls of one command on a line keep apart ids (`--check` compares facts by id).
+    const base = `${file}:${line}:${h.command}`;
+    const n = (ids.get(base) ?? 0) + 1;
+    ids.set(base, n);
+    return { kind: 'redis.access', id: n > 1 ? `${base}#${n}` : base, data, at: [{ file, line }] };
   });
 }
 
