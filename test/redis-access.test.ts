@@ -19,7 +19,12 @@ describe('Redis commands (redis-access)', () => {
       // Imported under another name.
       ['src/app/post/page.tsx', 4, 'hgetall', 'read', '`post:${params.id}`', 'redis', 'src/lib/redis.ts:3', 'PostPage'],
       // A default export created behind `??`; the local `redis` object in the same file is not a client.
+      // A client of a workspace package, imported by the package's name.
+      ['src/jobs/counter.ts', 4, 'incr', 'write', '`visits:${page}`', 'kv', 'packages/kv/src/index.ts:3', 'countVisit'],
       ['src/jobs/worker.ts', 8, 'lpush', 'write', "'jobs'", 'connection', 'src/lib/queue.ts:6', 'enqueue'],
+      // CommonJS: a client assigned after its declaration, exported in an object, reached through the whole module.
+      ['src/legacy/links.js', 4, 'get', 'read', 'key', 'client', 'src/legacy/redis.js:6', 'findLink'],
+      ['src/legacy/links.js', 5, 'set', 'write', 'key', 'client', 'src/legacy/redis.js:6', 'findLink'],
       // node-redis camel case; `client.on` is not a command. Supabase's `createClient` makes no Redis client.
       ['src/lib/session.ts', 6, 'hGetAll', 'read', '`session:${id}`', 'client', 'src/lib/session.ts:3', 'loadSession'],
       ['src/lib/session.ts', 10, 'hSet', 'write', '`session:${id}`', 'client', 'src/lib/session.ts:3', 'saveSession'],

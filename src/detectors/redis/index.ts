@@ -48,13 +48,18 @@ export const redisDetector: Detector = {
     for (const file of sources) {
       const text = index.read(file);
       if (!text || !MENTION.test(text)) continue;
-      const found = index.memo('redis-clients@2', file, clientsIn);
+      const found = index.memo('redis-clients@3', file, clientsIn);
       if (found && found.locals.length > 0) clients.set(file, found);
     }
     if (clients.size === 0) return [];
-    // A file that uses a client module imports it by a path ending in its name (`@/lib/redis`, `../redis/index`).
-    const stems = [...new Set([...clients.keys()].map(stemOf))].map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-    const importsOne = new RegExp(String.raw`['"][^'"\n]*\b(?:${stems.join('|')})(?:/index)?(?:\.[cm]?[jt]sx?)?['"]`);
+    // A file that uses a client module imports it by a path ending in its name (`@/lib/redis`, `../redis/index`), or
+    // by the name of the workspace package holding it (`@repo/kv`, `@repo/kv/client`).
+    const esc = (t: string) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const stems = [...new Set([...clients.keys()].map(stemOf))].map(esc);
+    const packages = [...new Set([...clients.keys()].map((f) => index.packageOf(f)?.name).filter((n): n is string => !!n))].map(esc);
+    const importsOne = new RegExp(
+      String.raw`['"][^'"\n]*\b(?:${stems.join('|')})(?:/index)?(?:\.[cm]?[jt]sx?)?['"]` + (packages.length > 0 ? String.raw`|['"](?:${packages.join('|')})(?:/[^'"\n]*)?['"]` : ''),
+    );
     const facts: RedisAccessFact[] = [];
     for (const file of sources) {
       const text = index.read(file);
@@ -66,7 +71,13 @@ export const redisDetector: Detector = {
       for (const [local, binding] of importsFromText(text)) {
         const target = moduleResolver(index).resolve(file, binding.module);
         const theirs = target ? clients.get(target) : undefined;
-        if (!target || !theirs?.exported.includes(binding.imported)) continue;
+        if (!target || !theirs) continue;
+        if (binding.imported === '*') {
+          // `const redis = require('../redis')`, `import * as redis from './redis'`: `redis.client.get(…)`.
+          for (const c of theirs.locals) if (theirs.exported.includes(c.name) && c.name !== 'default') names.set(`${local}.${c.name}`, { name: c.name, file: target, offset: c.offset });
+          continue;
+        }
+        if (!theirs.exported.includes(binding.imported)) continue;
         const decl = theirs.locals.find((c) => c.name === binding.imported) ?? theirs.locals[0];
         names.set(local, { name: decl.name === 'default' ? stemOf(target) : decl.name, file: target, offset: decl.offset });
       }
@@ -96,6 +107,9 @@ function clientsIn(text: string): FileClients {
     'g',
   );
   const locals = [...code.matchAll(re)].map((m) => ({ name: m[1], offset: m.index + m[0].indexOf(m[1], m[0].search(/\s/)) }));
+  // `let client; if (enabled) client = new Redis(…)`: assigned after its declaration.
+  const assigned = new RegExp(String.raw`(?<![\w$.])([\w$]+)\s*=(?![=>])(?:(?!\b(?:const|let|var|function|class|export|import|return|if)\b)[^;=]){0,160}?${maker}`, 'g');
+  for (const m of code.matchAll(assigned)) if (!locals.some((c) => c.name === m[1])) locals.push({ name: m[1], offset: m.index });
   const exported = exportedNamesFromText(text).filter((n) => locals.some((c) => c.name === n));
   // `export default redis` is imported as `default`.
   if (locals.some((c) => new RegExp(String.raw`\bexport\s+default\s+${c.name.replace(/[$]/g, '\\$')}\b`).test(code))) exported.push('default');
@@ -108,7 +122,8 @@ function clientsIn(text: string): FileClients {
 /** Command calls on the client names of one file, each with its key argument and the function it sits in. */
 function callsIn(index: RepoIndex, file: string, text: string, names: ReadonlyMap<string, { name: string; file: string; offset: number }>): RedisAccessFact[] {
   const code = codeOnly(text);
-  const alternatives = [...names.keys()].map((n) => n.replace(/[$]/g, '\\$')).join('|');
+  // `redis.client` (a client reached through a whole-module import) may be written with spaces around the dot.
+  const alternatives = [...names.keys()].map((n) => n.replace(/[$]/g, '\\$').replace(/\./g, String.raw`\s*\.\s*`)).join('|');
   const re = new RegExp(String.raw`(?<![\w$.])(${alternatives})\s*\.\s*([A-Za-z]+)\s*\(`, 'g');
   const hits: { name: string; command: string; access: RedisAccess; key?: string; offset: number }[] = [];
   for (const m of code.matchAll(re)) {
@@ -117,7 +132,7 @@ function callsIn(index: RepoIndex, file: string, text: string, names: ReadonlyMa
     const open = m.index + m[0].length - 1;
     const close = closingBracket(text, open);
     const first = close === -1 ? undefined : splitArguments(text, open + 1, close)[0]?.text.trim();
-    hits.push({ name: m[1], command: m[2], access, ...(first ? { key: clip(first.replace(/\s+/g, ' '), 60) } : {}), offset: m.index });
+    hits.push({ name: m[1].replace(/\s+/g, ''), command: m[2], access, ...(first ? { key: clip(first.replace(/\s+/g, ' '), 60) } : {}), offset: m.index });
   }
   if (hits.length === 0) return [];
   const functions = functionsAt(index, file, new Set(hits.map((h) => h.offset)));
