@@ -45,6 +45,18 @@ describe('container-image Lambdas, triggers and databases (cdk-runtime)', () => 
     expect(s.markdown).toMatch(/\| `Worker` \|[^\n]*\| EventBridge Scheduler `Hourly` \(`ScheduleExpression\.rate\(Duration\.hours\(1\)\)`\), Lambda `OnTask` \|/);
   });
 
+  it('links a rotation schedule to the function Secrets Manager invokes, across stacks and in L1', async () => {
+    const fns = await lambdas();
+    const rotate = fns.get('Rotate')!.triggers.map((t) => [t.kind, t.source, `${t.at.file}:${t.at.line}`]);
+    expect(rotate).toEqual([
+      ['Secrets Manager rotation', 'DemoStack/DemoKey', 'lib/demo-stack.ts:15'],
+      ['Secrets Manager rotation', 'JobsStack/ApiKey', 'lib/jobs-stack.ts:125'],
+      ['Secrets Manager rotation', 'JobsStack/Token', 'lib/jobs-stack.ts:127'],
+    ]);
+    const s = await section(backendApiStep, 'cdk-runtime');
+    expect(s.markdown).toMatch(/\| `Rotate` \|[^\n]*\| Secrets Manager rotation of `DemoKey`, `ApiKey`, `Token` \|/);
+  });
+
   it('names each database and cache by its engine', async () => {
     const dbs = of<CdkDatabaseFact>(await detect(cdkDetector, 'cdk-runtime'), 'cdk.database');
     expect(dbs.map((d) => [d.data.constructId, d.data.engine, d.data.version, d.data.serverless])).toEqual([
@@ -54,10 +66,10 @@ describe('container-image Lambdas, triggers and databases (cdk-runtime)', () => 
     ]);
     const md = (await section(databaseSchemaStep, 'cdk-runtime')).markdown;
     expect(md).toContain('Databases and caches created with AWS CDK: Aurora PostgreSQL (serverless v2) `Db`, Redis (ElastiCache) `Cache`, Aurora DSQL `Ledger`.');
-    expect(md).toContain('| `Db` | Aurora PostgreSQL (serverless v2) | `VER_15_4` | `jobs` | `JobsStack` | `/lib/jobs-stack.ts:88` |');
+    expect(md).toContain('| `Db` | Aurora PostgreSQL (serverless v2) | `VER_15_4` | `jobs` | `JobsStack` | `/lib/jobs-stack.ts:91` |');
     const six = (await section(infrastructureStep, 'cdk-runtime')).markdown;
-    expect(six).toContain('| Aurora PostgreSQL (serverless v2) (`DatabaseCluster`) | `Db` | `/lib/jobs-stack.ts:88` |');
-    expect(six).toContain('| Aurora DSQL (`CfnCluster`) | `Ledger` | `/lib/jobs-stack.ts:99` |');
+    expect(six).toContain('| Aurora PostgreSQL (serverless v2) (`DatabaseCluster`) | `Db` | `/lib/jobs-stack.ts:91` |');
+    expect(six).toContain('| Aurora DSQL (`CfnCluster`) | `Ledger` | `/lib/jobs-stack.ts:102` |');
   });
 });
 

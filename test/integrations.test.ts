@@ -86,6 +86,27 @@ describe('secrets-sources detector', () => {
     ]);
   });
 
+  it('a Put/Update of a secret value is a write; only CreateSecret and new Secret define one', async () => {
+    const { tempRepo } = await import('./helpers/temp-repo.js');
+    const root = tempRepo({
+      'package.json': JSON.stringify({ name: 'rotate', private: true, dependencies: { '@aws-sdk/client-secrets-manager': '^3.0.0' } }),
+      'src/rotate.ts': [
+        "import { CreateSecretCommand, PutSecretValueCommand, SecretsManagerClient, UpdateSecretCommand } from '@aws-sdk/client-secrets-manager';",
+        'const client = new SecretsManagerClient({});',
+        "await client.send(new PutSecretValueCommand({ SecretId: 'app/key', SecretString: next }));",
+        "await client.send(new UpdateSecretCommand({ SecretId: 'app/key', Description: 'rotated' }));",
+        "await client.send(new CreateSecretCommand({ Name: 'app/other', SecretString: next }));",
+        '',
+      ].join('\n'),
+    });
+    const sources = (await detect(secretsSourcesDetector, root)).map((f) => f.data as SecretSourceData);
+    expect(sources.map((s) => [s.action, s.name, s.via, s.line])).toEqual([
+      ['write', 'app/key', 'PutSecretValueCommand', 3],
+      ['write', 'app/key', 'UpdateSecretCommand', 4],
+      ['define', 'app/other', 'CreateSecretCommand', 5],
+    ]);
+  });
+
   it('reads an aws-sdk v2 request built before the call (`ssm.getParametersByPath(query)`)', async () => {
     const { tempRepo } = await import('./helpers/temp-repo.js');
     const root = tempRepo({

@@ -38,6 +38,7 @@ const PHASES: Record<string, string> = {
   'lambda-dispatch': 'Reading Lambdas that route requests themselves',
   jobs: 'Reading queues, workers and schedules',
   'db-access': 'Reading database access code',
+  redis: 'Reading Redis commands',
   'database-runtime': 'Finding the database engine and migrations',
   compose: 'Reading Docker Compose files',
   dockerfile: 'Reading Dockerfiles',

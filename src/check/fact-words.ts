@@ -26,6 +26,7 @@ const WORDS: Record<string, string> = {
   'backend.auth': 'authentication check',
   'backend.data-module': 'data-access module',
   'backend.db-access': 'database access',
+  'redis.access': 'Redis command',
   'backend.error-class': 'error class',
   'backend.error-mapping': 'error-to-HTTP mapping',
   'backend.middleware': 'middleware',

@@ -2,7 +2,7 @@
  * What invokes each Lambda besides API routes: event sources and event source mappings (SQS, DynamoDB streams,
  * Kinesis), S3 notifications, SNS subscriptions, EventBridge rules and Scheduler schedules, Cognito triggers,
  * authorizers, Step Functions tasks, CloudFront (function URL origins), deploy-time triggers and custom resources,
- * other functions granted `grantInvoke`, and what construct libraries wire.
+ * Secrets Manager rotation schedules, other functions granted `grantInvoke`, and what construct libraries wire.
  */
 import type { Citation } from '../../facts.js';
 import { EVENT_SOURCES } from './catalogue.js';
@@ -97,6 +97,15 @@ export function lambdaTriggers(ctx: EmitContext): Map<Rec, CdkLambdaData['trigge
       add(prop(rec.props, 'onEventHandler'), 'custom resource', ctx.id(rec), citationOf(rec.node));
       add(prop(rec.props, 'isCompleteHandler'), 'custom resource', ctx.id(rec), citationOf(rec.node));
     }
+    // Secrets Manager rotation: `secret.addRotationSchedule(…)`, `new RotationSchedule(…, { secret, rotationLambda })`,
+    // and the L1 `CfnRotationSchedule { secretId: secret.secretArn, rotationLambdaArn: fn.functionArn }`.
+    for (const extra of rec.extras.get('rotation') ?? []) add(prop(extra.values[1], 'rotationLambda'), ROTATION, ctx.id(rec), citationOf(extra.node));
+    if (/secretsmanager/.test(rec.module) && rec.className === 'RotationSchedule') {
+      add(prop(rec.props, 'rotationLambda'), ROTATION, ctx.ref(prop(rec.props, 'secret')).text, citationOf(rec.node));
+    }
+    if (/secretsmanager/.test(rec.module) && rec.className === 'CfnRotationSchedule') {
+      add(prop(rec.props, 'rotationLambdaArn'), ROTATION, ctx.ref(ownerOf(prop(rec.props, 'secretId'))).text, citationOf(rec.node));
+    }
     if (rec.className === 'LambdaInvoke' && /stepfunctions-tasks/.test(rec.module)) {
       add(prop(rec.props, 'lambdaFunction'), 'Step Functions task', ctx.id(rec), citationOf(rec.node));
     }
@@ -123,6 +132,9 @@ export function lambdaTriggers(ctx: EmitContext): Map<Rec, CdkLambdaData['trigge
   }
   return out;
 }
+
+/** The trigger kind of a rotation schedule; step 3 prints it as "Secrets Manager rotation of <secret>". */
+export const ROTATION = 'Secrets Manager rotation';
 
 function items(value: Value | undefined): Value[] {
   return value?.k === 'arr' ? value.items : [];

@@ -4,6 +4,7 @@
  */
 import type { ts } from '../../scan/ts.js';
 import { appsyncMethod } from './appsync.js';
+import { serviceOf } from './catalogue.js';
 import { createConstruct } from './constructs.js';
 import { libraryMethod } from './library.js';
 import type { Interpreter } from './interpreter.js';
@@ -49,6 +50,12 @@ export function cdkMethod(it: Interpreter, rec: Rec, name: string, args: readonl
   // `taskDefinition.addContainer('core', { environment: { TABLE_NAME: table.tableName } })`: how a container's code
   // finds a table, like a Lambda's `environment`.
   if (name === 'addContainer' && args[1]?.k === 'obj') extra('container');
+  // `secret.addRotationSchedule('id', { rotationLambda: fn })`: Secrets Manager invokes the function to rotate it.
+  // Secrets have no category, so the module says what the construct is.
+  if (name === 'addRotationSchedule' && serviceOf(rec.module) === 'secretsmanager') {
+    extra('rotation');
+    return unknown(node);
+  }
   const key = rec.category ? EXTRAS[rec.category]?.[name] : undefined;
   if (key) {
     extra(key);

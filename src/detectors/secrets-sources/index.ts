@@ -9,8 +9,11 @@ import { sstSecrets } from './sst.js';
 /** Where a secret or parameter comes from. Names and locations only; values are never read. */
 export interface SecretSourceData {
   readonly provider: 'ssm' | 'secrets-manager' | 'sst' | 'plaintext';
-  /** `read` at run time, `define` a new parameter/secret, `reference` an existing one from infrastructure code. */
-  readonly action: 'read' | 'define' | 'reference';
+  /**
+   * `read` at run time, `write` a new value of an existing one (`PutSecretValue`, `UpdateSecret`, `PutParameter`),
+   * `define` a new parameter/secret (`new Secret`, `CreateSecret`), `reference` an existing one from infrastructure code.
+   */
+  readonly action: 'read' | 'write' | 'define' | 'reference';
   /** Parameter name / secret id as written (resolved when static); empty for plaintext warnings. */
   readonly name: string;
   readonly resolved: boolean;
@@ -25,15 +28,20 @@ export type SecretSourceFact = Fact<'secrets.source', SecretSourceData>;
 type Provider = SecretSourceData['provider'];
 type Action = SecretSourceData['action'];
 
-/** AWS SDK v3 commands: class → [provider, the prop holding the name]. */
-const COMMANDS: Readonly<Record<string, [Provider, string]>> = {
-  GetParameterCommand: ['ssm', 'Name'],
-  GetParametersCommand: ['ssm', 'Names'],
-  GetParametersByPathCommand: ['ssm', 'Path'],
-  PutParameterCommand: ['ssm', 'Name'],
-  GetSecretValueCommand: ['secrets-manager', 'SecretId'],
-  BatchGetSecretValueCommand: ['secrets-manager', 'SecretIdList'],
-  PutSecretValueCommand: ['secrets-manager', 'SecretId'],
+/**
+ * AWS SDK v3 commands: class → [provider, the prop holding the name, what the call does]. Putting a value writes a
+ * new version of a secret (or a parameter's value) and defines nothing; only `CreateSecret` makes a new secret.
+ */
+const COMMANDS: Readonly<Record<string, [Provider, string, Action]>> = {
+  GetParameterCommand: ['ssm', 'Name', 'read'],
+  GetParametersCommand: ['ssm', 'Names', 'read'],
+  GetParametersByPathCommand: ['ssm', 'Path', 'read'],
+  PutParameterCommand: ['ssm', 'Name', 'write'],
+  GetSecretValueCommand: ['secrets-manager', 'SecretId', 'read'],
+  BatchGetSecretValueCommand: ['secrets-manager', 'SecretIdList', 'read'],
+  PutSecretValueCommand: ['secrets-manager', 'SecretId', 'write'],
+  UpdateSecretCommand: ['secrets-manager', 'SecretId', 'write'],
+  CreateSecretCommand: ['secrets-manager', 'Name', 'define'],
 };
 /** AWS SDK v2 methods with the same props. */
 const V2: Readonly<Record<string, [Provider, string]>> = {
@@ -118,7 +126,7 @@ function sourcesIn(index: RepoIndex, file: string, sf: ts.SourceFile): SecretSou
     if (ts.isNewExpression(node)) {
       const cls = lastName(node.expression);
       const arg = node.arguments?.[0];
-      if (cls && COMMANDS[cls]) add(COMMANDS[cls][0], cls.startsWith('Put') ? 'define' : 'read', property(arg, COMMANDS[cls][1]), cls, node);
+      if (cls && COMMANDS[cls]) add(COMMANDS[cls][0], COMMANDS[cls][2], property(arg, COMMANDS[cls][1]), cls, node);
       const module = cls ? imports.get(ts.isIdentifier(node.expression) ? node.expression.text : (node.expression.getText(sf).split('.')[0] ?? ''))?.module ?? '' : '';
       if (cls === 'StringParameter' && /aws-ssm/.test(module)) add('ssm', 'define', property(node.arguments?.[2], 'parameterName') ?? node.arguments?.[1], 'new StringParameter', node);
       if (cls === 'Secret' && /aws-secretsmanager/.test(module)) add('secrets-manager', 'define', property(node.arguments?.[2], 'secretName') ?? node.arguments?.[1], 'new Secret', node);

@@ -101,13 +101,16 @@ function invokedBy(l: CdkLambdaFact, own: readonly CdkRouteFact[], tableName: (i
   const parts: string[] = [];
   if (own.length > 0 && own.length <= 2) parts.push(...own.map((r) => code(`${r.data.method} ${r.data.path}`)));
   else if (own.length > 2) parts.push(plural(own.length, 'endpoint'));
+  const rotated: string[] = [];
   for (const t of l.data.triggers) {
     if (t.kind === 'DynamoDB stream') parts.push(`stream of ${code(tableName(t.source))}`);
     else if (t.kind === 'Cognito trigger') parts.push(`Cognito ${code(t.source.split(' ').pop() ?? t.source)}`);
     else if (t.kind === 'API authorizer') parts.push(`authorizer ${code(shortName(t.source))}`);
     else if (t.kind === 'Function URL') parts.push('its function URL');
+    else if (t.kind === 'Secrets Manager rotation') rotated.push(code(shortName(t.source)));
     else parts.push(`${t.kind} ${code(shortName(t.source))}${t.detail ? ` (${written(t.detail, false)})` : ''}`);
   }
+  if (rotated.length > 0) parts.push(`Secrets Manager rotation of ${rotated.join(', ')}`);
   return parts.join(', ') || '—';
 }
 
