@@ -87,7 +87,8 @@ function groups<T>(items: readonly T[], ownerOf: (item: T) => Owner | undefined,
     const into = out.find((g) => g.role === members[0].role && g.folder === folder);
     const merged: Group<T> = into ?? { role: members[0].role, folder, items: [] };
     for (const m of members) merged.items.push(...m.items);
-    out = [...out.filter((g) => !members.includes(g) && g !== into), merged];
+    const gone = new Set<Group<T>>(members);
+    out = [...out.filter((g) => !gone.has(g) && g !== into), merged];
   }
   return out.sort((a, b) => b.items.length - a.items.length || a.folder.localeCompare(b.folder));
 }
