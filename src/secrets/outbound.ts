@@ -51,14 +51,26 @@ export function userText(text: string): string {
   return redactText(text, { isPath: () => true });
 }
 
+/**
+ * Strings no rule can match, whatever the options: paths and names repeat across facts and detectors (a file's path in
+ * every fact about it), and a set lookup costs less than the rules' regular expressions. Bounded; cleared when full.
+ */
+const clean = new Set<string>();
+const CLEAN_MAX = 200_000;
+
 /** One string of fact data or a report. Strings repeat (paths, names, kinds): each is redacted once per batch. */
 class StringRedactor {
   private readonly done = new Map<string, string>();
   constructor(private readonly options: RedactOptions) {}
 
   text(s: string): string {
-    // Most strings are names and paths that no rule can match: no lookup, no copy.
-    if (!mayHoldSecret(s) && !SUSPECT.test(s)) return s;
+    if (clean.has(s)) return s;
+    // Most strings are names and paths that no rule can match: no copy.
+    if (!mayHoldSecret(s) && !SUSPECT.test(s)) {
+      if (clean.size >= CLEAN_MAX) clean.clear();
+      clean.add(s);
+      return s;
+    }
     let out = this.done.get(s);
     if (out === undefined) {
       out = this.options.isPath?.(s) ? redactKnownFormats(plain(s)) : redactSecrets(plain(s));
