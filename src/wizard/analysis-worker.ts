@@ -87,6 +87,8 @@ port.on('message', (request: WorkerRequest) => {
       if (request.kind === 'plan') {
         plan = request.steps;
         if (answered) void lookAhead();
+        // Sent while the terminal loads its UI: the first section is made meanwhile, not after the UI asks for it.
+        else if (plan.length > 0 && inflight.size === 0) void sectionOf(plan[0]).catch(() => undefined);
         return;
       }
       if (request.kind === 'notes') {

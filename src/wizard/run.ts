@@ -78,6 +78,7 @@ export async function runWizard(options: RunOptions, env: RunEnvironment): Promi
   });
   try {
     if (env.interactive) {
+      start.plan(ahead(session));
       ui = safeUI(env.interactive.createUI(() => stopOnSignal('SIGINT')));
       ui.setView(sessionView(session, undefined, notices));
       ui.progress('Listing files', 'Reading the repository');

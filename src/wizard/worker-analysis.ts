@@ -40,6 +40,8 @@ export interface AnalysisOptions {
 /** An analysis being opened: the handle once the index is built, progress messages meanwhile, and the way to end it. */
 export interface AnalysisStart {
   readonly opened: Promise<AnalysisHandle>;
+  /** The steps the session will show, known before the analysis opened: a worker starts on the first at once. */
+  plan(steps: readonly number[]): void;
   onProgress(listener: ProgressListener): void;
   /** Ends the worker (also before it has opened); pending requests are abandoned. */
   close(): void;
@@ -64,7 +66,7 @@ export function startAnalysis(options: AnalysisOptions): AnalysisStart {
   })();
   // Whoever awaits `opened` gets the error; until then it must not count as an unhandled rejection.
   opened.catch(() => undefined);
-  return { opened, onProgress: (l) => (listener = l), close: () => undefined };
+  return { opened, plan: () => undefined, onProgress: (l) => (listener = l), close: () => undefined };
 }
 
 interface Pending {
@@ -120,7 +122,7 @@ class WorkerAnalysis implements AnalysisHandle {
       });
     });
     opened.catch(() => undefined);
-    return { opened, onProgress: (l) => (listener = l), close: () => analysis.close() };
+    return { opened, plan: (steps) => analysis.plan(steps), onProgress: (l) => (listener = l), close: () => analysis.close() };
   }
 
   plan(steps: readonly number[]): void {
