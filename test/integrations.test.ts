@@ -162,6 +162,33 @@ describe('"not imported in source" is a conclusion over the whole repository', (
     expect(md).toMatch(/\| `@aws-lambda-powertools\/logger` \|[^\n]*authoriser `\^1\.9\.0` \(dev\) \| `\/lib\/authoriser\/index\.ts` \|/);
     expect(md).not.toContain('outside the declaring package');
   });
+
+  it('a package declared inside a vendor/ business domain imports it itself; "outside" names every declaring package', async () => {
+    const { tempRepo } = await import('./helpers/temp-repo.js');
+    const { buildIndex } = await import('../src/scan/repo-index.js');
+    const { dependenciesSection } = await import('../src/steps/parts/integrations-deps.js');
+    // serverless-eda-insurance-claims-processing: the root declares it (dev) and imports it; so does lib/services/vendor/app.
+    const eda = tempRepo({
+      'package.json': JSON.stringify({ name: 'insurance', private: true, devDependencies: { '@aws-sdk/client-eventbridge': '^3.900.0' } }),
+      'lib/services/claims/app/handlers/fnol.js': "const { EventBridgeClient } = require('@aws-sdk/client-eventbridge');\nmodule.exports = new EventBridgeClient({});\n",
+      'lib/services/vendor/app/package.json': JSON.stringify({ name: 'node-vendor-service', dependencies: { '@aws-sdk/client-eventbridge': '^3.900.0' } }),
+      'lib/services/vendor/app/index.js': "const { EventBridgeClient } = require('@aws-sdk/client-eventbridge');\nmodule.exports = new EventBridgeClient({});\n",
+    });
+    const edaMd = dependenciesSection(dependenciesDetector.detect(await buildIndex(eda)) as never);
+    expect(edaMd).toContain('| `@aws-sdk/client-eventbridge` | EventBridge client | insurance `^3.900.0` (dev), node-vendor-service `^3.900.0` | `/lib/services/claims/app/handlers/fnol.js`, `/lib/services/vendor/app/index.js` |');
+    // Two packages declare it and neither imports it: the files are outside both.
+    const two = tempRepo({
+      'package.json': JSON.stringify({ name: 'root', private: true, workspaces: ['a', 'b', 'c'] }),
+      'a/package.json': JSON.stringify({ name: 'a', dependencies: { uuid: '^9.0.0' } }),
+      'a/index.js': 'module.exports = 1;\n',
+      'b/package.json': JSON.stringify({ name: 'b', dependencies: { uuid: '^9.0.0' } }),
+      'b/index.js': 'module.exports = 2;\n',
+      'c/package.json': JSON.stringify({ name: 'c' }),
+      'c/index.js': "const { v4 } = require('uuid');\nmodule.exports = v4;\n",
+    });
+    const twoMd = dependenciesSection(dependenciesDetector.detect(await buildIndex(two)) as never);
+    expect(twoMd).toMatch(/\| `uuid` \|[^\n]*\| a `\^9\.0\.0`, b `\^9\.0\.0` \| outside the declaring packages: `\/c\/index\.js` \|/);
+  });
 });
 
 describe('SST secrets', () => {

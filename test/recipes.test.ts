@@ -253,3 +253,26 @@ describe('route trees', () => {
     expect(owners.of('benchmarks/run.ts').tier).toBe(2);
   });
 });
+
+describe('the DynamoDB recipe counts call sites', () => {
+  it('a BatchWrite over three tables is one call, not three: the file with two calls has the most', async () => {
+    const { tempRepo } = await import('./helpers/temp-repo.js');
+    const { workflowsStep } = await import('../src/steps/09-workflows.js');
+    const { section } = await import('./helpers/fixture.js');
+    const table = (id: string) => `    new Table(this, '${id}', { partitionKey: { name: 'PK', type: AttributeType.STRING } });\n`;
+    const root = tempRepo({
+      'package.json': JSON.stringify({ name: 'claims', private: true, dependencies: { 'aws-cdk-lib': '2.150.0', constructs: '10.3.0', 'aws-sdk': '2.1600.0' } }),
+      'cdk.json': JSON.stringify({ app: 'npx ts-node bin/app.ts' }),
+      'bin/app.ts': "import { App } from 'aws-cdk-lib';\nimport { ClaimsStack } from '../lib/claims-stack';\n\nconst app = new App();\nnew ClaimsStack(app, 'ClaimsStack');\n",
+      'lib/claims-stack.ts':
+        "import { Stack } from 'aws-cdk-lib';\nimport { AttributeType, Table } from 'aws-cdk-lib/aws-dynamodb';\nimport { Construct } from 'constructs';\n\nexport class ClaimsStack extends Stack {\n  constructor(scope: Construct, id: string) {\n    super(scope, id);\n" +
+        table('Claims') + table('Customers') + table('Policies') + '  }\n}\n',
+      'src/cleanup.js':
+        "const AWS = require('aws-sdk');\n\nconst db = new AWS.DynamoDB.DocumentClient();\n\nexports.handler = async () => {\n  await db\n    .batchWrite({\n      RequestItems: {\n        [process.env.CLAIMS_TABLE]: [],\n        [process.env.CUSTOMERS_TABLE]: [],\n        [process.env.POLICIES_TABLE]: [],\n      },\n    })\n    .promise();\n};\n",
+      'src/claims.js':
+        "const AWS = require('aws-sdk');\n\nconst db = new AWS.DynamoDB.DocumentClient();\n\nexports.handler = async (event) => {\n  const claim = await db.get({ TableName: process.env.CLAIMS_TABLE, Key: { PK: event.id } }).promise();\n  await db.put({ TableName: process.env.CLAIMS_TABLE, Item: claim.Item }).promise();\n};\n",
+    });
+    const md = (await section(workflowsStep, root)).markdown;
+    expect(md).toContain('**Access code:** DynamoDB calls are written where they are needed; `/src/claims.js` has the most (2 call sites), e.g. `Get` at `/src/claims.js:6`.');
+  });
+});

@@ -43,4 +43,18 @@ describe('redactSecrets', () => {
     for (const text of keep) expect(redactSecrets(text)).toBe(text);
     expect(looksRandom('packages/infrastructure/lib/constructs/KvFunctionProps')).toBe(false);
   });
+
+  it('leaves CamelCase construct ids whose acronym runs into the next word, and still redacts random tokens among them', () => {
+    // A CDK construct path (aws-samples/serverless-eda-insurance-claims-processing): `DLon` is `DL` + `on`.
+    for (const id of ['ClaimsProcessingStack/CustomerService/UpdateDLonFraudNotDetectedRule', 'Stack/Api/CreateHTTPServerForDDBTableAccessRole3']) {
+      expect(looksRandom(id)).toBe(false);
+      expect(redactSecrets(`EventBridge rule ${id}`)).toBe(`EventBridge rule ${id}`);
+    }
+    // A 28-character base62 token in the same place, letters-only base64, and a 32-character token alone stay secret.
+    expect(redactSecrets('ClaimsProcessingStack/CustomerService/' + 'aZ3kP9qLmN2xR7tY4wB8vC1dE6fG')).toBe(REDACTED);
+    expect(redactSecrets('ClaimsProcessingStack/CustomerService/' + 'QmFzZVNlY3JldFRva2VuVmFsdWU')).toBe(REDACTED);
+    expect(redactSecrets('rule ' + 'Xq7LmP2vRt9KsW4nZb8YhC3dFg6JkA1e')).toBe(`rule ${REDACTED}`);
+    // Capitals running into lower case, as in `DLon`, but no words (no vowels).
+    expect(redactSecrets('rule ' + 'QXmbpRTvwzKLpqrNMxyzWQbcdFGhjkZa')).toBe(`rule ${REDACTED}`);
+  });
 });

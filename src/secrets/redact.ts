@@ -137,11 +137,39 @@ export function looksRandom(text: string): boolean {
   // with a short random part among words (`/tmp/pc-repo-tuFYbW/blocker/PROJECT-CONTEXT`, a temp folder).
   const words = text.split(/[/_.=+-]+/).filter(Boolean);
   // A word cut short by a detector (`LogG…`) ends in a lone capital: still a word.
-  const odd = words.filter((w) => !WORDY.test(w) && !WORDY.test(w.replace(/[A-Z]$/, '')));
+  const odd = words.filter((w) => !WORDY.test(w) && !WORDY.test(w.replace(/[A-Z]$/, '')) && !camelCaseWords(w));
   if (odd.length === 0 || (words.length >= 3 && odd.length * 3 <= words.length && odd.every((w) => w.length <= 12))) return false;
   const classes = [/[a-z]/, /[A-Z]/, /[0-9]/].filter((r) => r.test(text)).length;
   if (classes < 2) return false;
   return entropy(text) >= 4.0;
+}
+
+/** CamelCase pieces: capitals then lower case (`DLon`, `HTTPServer`), a lower-case start, capitals, digits. */
+const CAMEL_PIECE = /[A-Z]+[a-z]*|[a-z]+|[0-9]+/g;
+
+/**
+ * An identifier of dictionary-like CamelCase words where an acronym runs into the next word (`UpdateDLonFraudNotDetectedRule`,
+ * a CDK construct id), which WORDY cannot split. Random base62 strings fail it: they have one-letter lower-case runs
+ * (`aZ3kP9`), more digit runs, long capital runs, and runs without vowels. Every lower-case run must be two letters
+ * or more, three in four must hold a vowel, capital runs are acronyms (≤ 5), digit runs are few and short, and the
+ * pieces average four letters.
+ */
+function camelCaseWords(word: string): boolean {
+  const pieces = word.match(CAMEL_PIECE) ?? [];
+  const letters = pieces.filter((p) => !/^[0-9]/.test(p));
+  const digits = pieces.length - letters.length;
+  if (letters.length < 2 || digits > 2 || pieces.some((p) => /^[0-9]{5,}/.test(p))) return false;
+  let total = 0;
+  let voweled = 0;
+  for (const p of letters) {
+    const caps = p.match(/^[A-Z]*/)![0].length;
+    const lower = p.length - caps;
+    if (caps > 5 || lower === 1) return false;
+    if (lower > 0 && /[aeiouy]/.test(p.slice(caps))) voweled++;
+    else if (lower === 0 && /[AEIOUY]/.test(p)) voweled++;
+    total += p.length;
+  }
+  return total / letters.length >= 4 && voweled * 4 >= letters.length * 3;
 }
 
 function entropy(text: string): number {

@@ -160,6 +160,10 @@ function roleOf(path: readonly string[], sample: readonly string[], context: Fol
     return 'workflows';
   }
   if (n === 'activities' && [...deps].some((d) => d.startsWith('@temporalio/'))) return 'Temporal activities';
+  // A folder of Markdown/MDX pages and no code documents things; it does not hold them (EventCatalog's `events/`).
+  if (CODE_NAMED.has(n) && names.some((f) => DOC_FILE.test(f)) && !names.some((f) => CODE_FILE.test(f))) {
+    return deps.has('@eventcatalog/core') ? `EventCatalog ${n} (MDX pages)` : 'documentation pages (Markdown/MDX)';
+  }
   // `components/` of a worker or server package holds modules, not UI: UI only with UI files or in a frontend.
   if ((n === 'components' || n === 'ui') && !holdsUi(names, context)) return undefined;
   if (n === 'hooks') return deps.has('react') || deps.has('react-native') || deps.has('preact') ? 'React hooks' : 'hooks';
@@ -185,6 +189,9 @@ function roleOf(path: readonly string[], sample: readonly string[], context: Fol
   return Object.prototype.hasOwnProperty.call(ROLES, n) ? ROLES[n] : undefined;
 }
 
+/** Folder names whose role is code (`handlers`, `services`): wrong for a folder of documentation pages. */
+const CODE_NAMED: ReadonlySet<string> = new Set(['handlers', 'functions', 'lambdas', 'lambda', 'events', 'webhooks', 'jobs', 'workers', 'queues', 'controllers', 'resolvers', 'middleware', 'middlewares', 'authorizers', 'triggers', 'commands', 'services', 'routers', 'router', 'repositories', 'repository', 'clients', 'stacks', 'constructs', 'hooks', 'utils', 'util', 'helpers', 'api', 'channels', 'domains', 'flows']);
+const DOC_FILE = /\.(mdx?|markdown)$/i;
 const CODE_FILE = /\.(m?[jt]sx?|cjs|cts|py|go|rb|java|kt|cs|rs|php|ex|exs|scala|swift)$/i;
 const UI_FILE = /\.(jsx|tsx|vue|svelte|astro)$/i;
 const UI_DEPS = /^(react|react-dom|react-native|preact|vue|svelte|solid-js|@angular\/core|lit|@builder\.io\/qwik)$/;

@@ -34,7 +34,7 @@ export function dependenciesSection(deps: readonly DependencyFact[], packageRank
         imported.length
           ? files(imported, 3)
           : elsewhere.length
-            ? `outside the declaring package: ${files(elsewhere, 3)}`
+            ? `outside the declaring package${list.length > 1 ? 's' : ''}: ${files(elsewhere, 3)}`
             : configs.length
               ? `used in ${files(configs, 3)}`
               : icon

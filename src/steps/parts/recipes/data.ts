@@ -75,11 +75,16 @@ function accessCode({ facts, product }: RecipeInput): string {
     const where = files.length > 1 && dir ? `${folder(dir)} (${plural(files.length, 'module')})` : cite(files[0]);
     return `**Access code:** data access goes through the repositories in ${where}; add one like ${cite(files[0])}.`;
   }
-  const calls = facts.of<DbAccessFact>('backend.db-access').filter((a) => product(a.data.file));
-  const top = mostCommon(calls, (c) => c.data.file);
+  // One fact per table a call reaches (a BatchWrite over four tables is four facts): count call sites, one per line.
+  const sites = new Map<string, DbAccessFact>();
+  for (const a of facts.of<DbAccessFact>('backend.db-access')) {
+    const site = `${a.data.file}:${a.data.line}`;
+    if (product(a.data.file) && !sites.has(site)) sites.set(site, a);
+  }
+  const top = mostCommon([...sites.values()], (c) => c.data.file);
   if (!top) return '';
   const first = [...top.items].sort((a, b) => byFileLine(a.data, b.data))[0];
-  return `**Access code:** DynamoDB calls are written where they are needed; ${cite(top.key)} has the most (${top.items.length}), e.g. ${code(first.data.operation)} at ${cite(first.data.file, first.data.line)}.`;
+  return `**Access code:** DynamoDB calls are written where they are needed; ${cite(top.key)} has the most (${plural(top.items.length, 'call site')}), e.g. ${code(first.data.operation)} at ${cite(first.data.file, first.data.line)}.`;
 }
 
 const ORM_LABEL: Record<Orm, string> = { prisma: 'Prisma', drizzle: 'Drizzle', typeorm: 'TypeORM', 'mikro-orm': 'MikroORM', mongoose: 'Mongoose' };
