@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { envDetector } from '../src/detectors/env/index.js';
@@ -6,6 +6,7 @@ import { FILE_CACHE_FORMAT, FileCache } from '../src/scan/file-cache.js';
 import { buildIndex } from '../src/scan/repo-index.js';
 import type { RunOptions } from '../src/wizard/run-options.js';
 import { analysisOptions } from '../src/wizard/run.js';
+import { startAnalysis } from '../src/wizard/worker-analysis.js';
 import { tempRepo } from './helpers/temp-repo.js';
 
 const HANDLER = "export const table = process.env.TABLE_NAME ?? 'dev';\n";
@@ -25,6 +26,17 @@ async function extract(root: string, cache: FileCache | undefined, namespace = '
 }
 
 describe('per-file cache', () => {
+  it('is written once, when a --yes run (analysis in this thread) ends, not after every step', async () => {
+    const root = tempRepo({ 'package.json': '{"name":"app"}', 'src/handler.ts': HANDLER });
+    const cacheFile = path.join(root, '.project-context', 'file-cache.json');
+    const start = startAnalysis({ root, context: {}, exclude: [], cacheFile, inWorker: false });
+    const analysis = await start.opened;
+    await analysis.section(8);
+    expect(existsSync(cacheFile)).toBe(false);
+    start.close();
+    expect(readFileSync(cacheFile, 'utf8')).toContain('src/handler.ts');
+  });
+
   it('computes a file once per index, and not at all in the next run while the file is unchanged', async () => {
     const root = tempRepo({ 'src/handler.ts': HANDLER });
     const file = path.join(root, '.project-context', 'file-cache.json');

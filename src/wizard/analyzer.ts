@@ -64,6 +64,17 @@ export class Analyzer implements StepSource {
     this.stopped = true;
   }
 
+  /**
+   * Per-file results are saved after each step where a user may quit between steps; a `--yes` run saves them once,
+   * here, at its end (each save writes the whole cache: ~0.2 s over ten steps at 20,000 files). Losing them to a
+   * crash costs only time on the next run.
+   */
+  saveEachStep = true;
+
+  saveCache(): void {
+    this.cache?.save();
+  }
+
   /** A tick for the event loop; after stop() it never returns. */
   private async pause(): Promise<void> {
     await tick();
@@ -94,7 +105,7 @@ export class Analyzer implements StepSource {
     this.index.releaseTrees();
     await this.pause();
     this.sections.set(step, section);
-    this.cache?.save();
+    if (this.saveEachStep) this.cache?.save();
     const used = process.cpuUsage(cpu);
     timing('step', {
       step,

@@ -54,6 +54,7 @@ export function startAnalysis(options: AnalysisOptions): AnalysisStart {
   const usable = options.inWorker && WORKER.protocol === 'file:' && existsSync(fileURLToPath(WORKER)) && process.env.PROJECT_CONTEXT_WORKER !== '0';
   if (usable) return WorkerAnalysis.start({ root: options.root, context: options.context, exclude: options.exclude, cacheFile: options.cacheFile });
   let listener: ProgressListener | undefined;
+  let saveCache: (() => void) | undefined;
   const opened = (async (): Promise<AnalysisHandle> => {
     const [{ Analyzer }, { FileCache }, { readingNotes }] = await Promise.all([
       import('./analyzer.js'),
@@ -62,11 +63,14 @@ export function startAnalysis(options: AnalysisOptions): AnalysisStart {
     ]);
     const cache = options.cacheFile ? FileCache.load(options.cacheFile) : undefined;
     const analyzer = await Analyzer.open(options.root, options.context, (m) => listener?.(m), options.exclude, cache);
+    analyzer.saveEachStep = options.inWorker;
+    saveCache = () => analyzer.saveCache();
     return Object.assign(analyzer, { plan: () => undefined, notes: async () => readingNotes(analyzer.repoIndex) });
   })();
   // Whoever awaits `opened` gets the error; until then it must not count as an unhandled rejection.
   opened.catch(() => undefined);
-  return { opened, plan: () => undefined, onProgress: (l) => (listener = l), close: () => undefined };
+  // The run ended (or failed): what the steps computed is kept for the next run.
+  return { opened, plan: () => undefined, onProgress: (l) => (listener = l), close: () => saveCache?.() };
 }
 
 interface Pending {
