@@ -1,0 +1,43 @@
+/**
+ * URL aliases from `next.config.*` beside the routes they point to: `/healthz` rewritten to `/api/health` is served by
+ * that route, so "what serves /healthz" finds its answer where the routes are listed. URL paths are plain text
+ * (`urlPath`): an inline code span starting with `/` is a repository path.
+ */
+import type { NextAliasData } from '../../detectors/nextjs-pages/aliases.js';
+import { cite } from '../../markdown/cite.js';
+import { urlPath } from '../../markdown/text.js';
+
+/** One line for the rewrites and one for the redirects of one app; '' when it declares none. */
+export function urlAliasLines(aliases: readonly NextAliasData[]): string {
+  const sorted = [...aliases].sort((a, b) => a.line - b.line);
+  return (['rewrite', 'redirect'] as const)
+    .map((kind) => {
+      const mine = sorted.filter((a) => a.kind === kind);
+      if (mine.length === 0) return '';
+      const read = mine.flatMap((a) => (a.unread ? [] : [a]));
+      const unread = mine.filter((a) => a.unread);
+      // Rewrites grouped by destination: four health-check aliases of one route are one statement.
+      const byTarget = new Map<string, string[]>();
+      for (const a of read) byTarget.set(a.destination, [...(byTarget.get(a.destination) ?? []), a.source]);
+      const parts = [...byTarget.entries()].map(([to, from]) =>
+        kind === 'rewrite'
+          ? `${list(from.map(urlPath))} ${from.length === 1 ? 'serves' : 'serve'} ${urlPath(to)}`
+          : `${list(from.map(urlPath))} → ${urlPath(to)}${permanence(read.filter((a) => a.destination === to))}`,
+      );
+      const more = unread.length ? `${parts.length ? '; more are' : 'entries are'} built in code at ${unread.map((u) => cite(u.file, u.line)).join(', ')}` : '';
+      const label = kind === 'rewrite' ? '**URL aliases** (`rewrites`: the URL stays as requested)' : '**Redirects**';
+      return `${label} in ${cite(mine[0].file, mine[0].line)}: ${parts.join('; ')}${more}.`;
+    })
+    .filter(Boolean)
+    .join('\n\n');
+}
+
+function permanence(list: readonly { permanent?: boolean }[]): string {
+  if (list.every((a) => a.permanent === true)) return ' (permanent)';
+  if (list.every((a) => a.permanent === false)) return ' (temporary)';
+  return '';
+}
+
+function list(items: readonly string[]): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
