@@ -18,6 +18,7 @@ describe('Next.js rewrites and redirects from next.config (next-enterprise)', ()
       '  rewrites: async () => [',
       "    { source: '/healthz', destination: '/api/health' },",
       "    { source: '/ping', destination: '/api/health' },",
+      "    { source: '/beta', has: [{ type: 'cookie', key: 'beta' }], destination: '/api/health' },",
       '  ],',
       '  async redirects() {',
       "    return [{ source: '/old', destination: '/about', permanent: true }, ...legacy];",
@@ -37,18 +38,19 @@ describe('Next.js rewrites and redirects from next.config (next-enterprise)', ()
     expect(found.map((a) => (a.unread ? `${a.kind} unread :${a.line}` : `${a.kind} ${a.source} → ${a.destination}${a.permanent ? ' permanent' : ''} :${a.line}`))).toEqual([
       'rewrite /healthz → /api/health :7',
       'rewrite /ping → /api/health :8',
-      'redirect /old → /about permanent :11',
-      'redirect unread :11',
+      'rewrite /beta → /api/health :9',
+      'redirect /old → /about permanent :12',
+      'redirect unread :12',
     ]);
   });
 
   it('shows the aliases where the routes are listed (steps 3 and 5) and the config keys in step 8', async () => {
     const s3 = (await section(step(3), root)).markdown;
     expect(s3).toContain('| `GET /api/health` | `/app/api/health/route.ts:1` |');
-    expect(s3).toContain('in `/next.config.ts:7`: /healthz and /ping serve /api/health.');
+    expect(s3).toContain('in `/next.config.ts:7`: /healthz and /ping serve /api/health; /beta serves /api/health (only when its `has`/`missing` conditions match).');
     const s5 = (await section(step(5), root)).markdown;
-    expect(s5).toContain('in `/next.config.ts:7`: /healthz and /ping serve /api/health.');
-    expect(s5).toContain('**Redirects** in `/next.config.ts:11`: /old → /about (permanent); more are built in code at `/next.config.ts:11`.');
+    expect(s5).toContain('in `/next.config.ts:7`: /healthz and /ping serve /api/health; /beta serves');
+    expect(s5).toContain('**Redirects** in `/next.config.ts:12`: /old → /about (permanent); more are built in code at `/next.config.ts:12`.');
     const s8 = (await section(step(8), root)).markdown;
     expect(s8).toMatch(/\| `\/next\.config\.ts` \| Next\.js \| sets reactStrictMode, rewrites, redirects \|/);
   });

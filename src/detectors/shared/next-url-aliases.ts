@@ -16,6 +16,8 @@ export interface NextUrlAlias {
   readonly destination: string;
   /** Redirects only: `permanent: true` (308) or false (307). */
   readonly permanent?: boolean;
+  /** The entry has `has`/`missing` conditions (a header, cookie, host or query): it applies only when they match. */
+  readonly conditional?: true;
   readonly file: string;
   readonly line: number;
 }
@@ -32,7 +34,7 @@ export function nextUrlAliases(index: RepoIndex, packageDir: string): NextUrlAli
   const file = CONFIGS.map((c) => (packageDir ? `${packageDir}/${c}` : c)).find((f) => index.has(f));
   if (!file) return { aliases: [], unread: [] };
   return (
-    index.memo('next-url-aliases@1', file, (text) => {
+    index.memo('next-url-aliases@2', file, (text) => {
       if (!/\b(rewrites|redirects)\b/.test(text)) return { aliases: [], unread: [] };
       const sf = index.parse(file);
       const config = sf && exportedConfig(sf);
@@ -59,6 +61,7 @@ export function nextUrlAliases(index: RepoIndex, packageDir: string): NextUrlAli
             source: clip(source.text, 200),
             destination: clip(destination.text, 200),
             ...(permanent === ts.SyntaxKind.TrueKeyword ? { permanent: true } : permanent === ts.SyntaxKind.FalseKeyword ? { permanent: false } : {}),
+            ...(property(e, 'has') || property(e, 'missing') ? { conditional: true as const } : {}),
             file,
             line: lineOf(e, sf),
           });

@@ -146,7 +146,7 @@ function beforeLoadKind(fn: ts.Expression, sf: ts.SourceFile): { kind: 'guard' |
   walk(fn, (n) => {
     if (ts.isCallExpression(n) && lastName(n.expression) === 'redirect') redirects.push(n);
   });
-  if (redirects.length === 0) return /auth|session|token|login/i.test(fn.getText(sf)) ? { kind: 'guard' } : undefined;
+  if (redirects.length === 0) return /redirect|auth|session|token|login/i.test(fn.getText(sf)) ? { kind: 'guard' } : undefined;
   const audiences = new Set(redirects.map((r) => redirectAudience(r, fn, sf)));
   if (audiences.size === 1 && audiences.has('signed-in')) return { kind: 'guest-only' };
   if (audiences.size === 1 && audiences.has('always') && redirects.length === 1) {

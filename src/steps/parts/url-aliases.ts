@@ -17,13 +17,20 @@ export function urlAliasLines(aliases: readonly NextAliasData[]): string {
       const read = mine.flatMap((a) => (a.unread ? [] : [a]));
       const unread = mine.filter((a) => a.unread);
       // Rewrites grouped by destination: four health-check aliases of one route are one statement.
-      const byTarget = new Map<string, string[]>();
-      for (const a of read) byTarget.set(a.destination, [...(byTarget.get(a.destination) ?? []), a.source]);
-      const parts = [...byTarget.entries()].map(([to, from]) =>
-        kind === 'rewrite'
-          ? `${list(from.map(urlPath))} ${from.length === 1 ? 'serves' : 'serve'} ${urlPath(to)}`
-          : `${list(from.map(urlPath))} → ${urlPath(to)}${permanence(read.filter((a) => a.destination === to))}`,
-      );
+      // An entry with `has`/`missing` conditions applies only when they match: said so, and never grouped with the others.
+      const byTarget = new Map<string, { to: string; when: boolean; from: string[] }>();
+      for (const a of read) {
+        const key = `${a.destination}\u0000${a.conditional ? 'when' : ''}`;
+        const group = byTarget.get(key) ?? { to: a.destination, when: !!a.conditional, from: [] };
+        group.from.push(a.source);
+        byTarget.set(key, group);
+      }
+      const parts = [...byTarget.values()].map(({ to, when, from }) => {
+        const cond = when ? ' (only when its `has`/`missing` conditions match)' : '';
+        return kind === 'rewrite'
+          ? `${list(from.map(urlPath))} ${from.length === 1 ? 'serves' : 'serve'} ${urlPath(to)}${cond}`
+          : `${list(from.map(urlPath))} → ${urlPath(to)}${permanence(read.filter((a) => a.destination === to))}${cond}`;
+      });
       const more = unread.length ? `${parts.length ? '; more are' : 'entries are'} built in code at ${unread.map((u) => cite(u.file, u.line)).join(', ')}` : '';
       const label = kind === 'rewrite' ? '**URL aliases** (`rewrites`: the URL stays as requested)' : '**Redirects**';
       return `${label} in ${cite(mine[0].file, mine[0].line)}: ${parts.join('; ')}${more}.`;
