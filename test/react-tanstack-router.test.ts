@@ -54,6 +54,19 @@ describe('TanStack Router detector', () => {
     expect(s9).toContain('**Access:** pages here sit behind `beforeLoad in /(app)`, as 4 of 7 routes do.');
   });
 
+  it('a beforeLoad that sends signed-in users away (login, signup) is guest-only, not a guard', async () => {
+    const found = await routes('fe-tanstack-groups');
+    const by = (id: string) => found.find((r) => r.extras?.id === id)!;
+    // `if (session?.user && session?.session) throw redirect(…)` inside try/catch, and `if (context.auth.isAuthenticated)`.
+    for (const id of ['/(auth)/login', '/(auth)/signup']) {
+      expect(by(id).guards).toEqual([]);
+      expect(by(id).extras?.guestOnly).toBe(`beforeLoad in ${id}`);
+    }
+    const md = (await section(frontendStep, 'fe-tanstack-groups')).markdown;
+    expect(md).toContain('| /login | `LoginPage` | `/src/routes/(auth)/login.tsx:18` | guest-only: beforeLoad in /(auth)/login sends signed-in users elsewhere |');
+    expect(md).not.toMatch(/guarded by[^|\n]*\(auth\)/);
+  });
+
   it('a pathless _layout wraps its own routes only, not every route under /', async () => {
     const md = (await section(frontendStep, 'fe-tanstack-router')).markdown;
     expect(md).toContain('- `(inline)` — `/src/routes/_auth.tsx:7` — wraps 1 route under / (a layout without a path: adds no URL segment), guarded by `beforeLoad in /_auth`');

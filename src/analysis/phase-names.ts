@@ -14,6 +14,7 @@ const PHASES: Record<string, string> = {
   'frontend-build': 'Reading frontend build setups',
   'http-frameworks': 'Reading HTTP server routes',
   'nextjs-pages': 'Reading Next.js routes',
+  'next-aliases': 'Reading Next.js rewrites and redirects',
   'expo-router': 'Reading Expo Router routes',
   orm: 'Reading database models and queries',
   'other-infra': 'Reading Serverless, SST, Terraform, CloudFormation and Wrangler files',

@@ -11,6 +11,7 @@ import {
 } from '../detectors/cdk/index.js';
 import { graphqlServersDetector } from '../detectors/graphql-servers/index.js';
 import { httpFrameworksDetector } from '../detectors/http-frameworks/index.js';
+import { nextAliasesDetector } from '../detectors/nextjs-pages/aliases.js';
 import { lambdaDispatchDetector } from '../detectors/lambda-dispatch/index.js';
 import { serverActionsDetector } from '../detectors/server-actions/index.js';
 import { trpcDetector } from '../detectors/trpc/index.js';
@@ -48,6 +49,7 @@ export const backendApiStep: StepDefinition = {
   detectors: [
     cdkDetector,
     httpFrameworksDetector,
+    nextAliasesDetector,
     trpcDetector,
     serverActionsDetector,
     graphqlServersDetector,

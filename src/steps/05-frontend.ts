@@ -25,6 +25,8 @@ import { code, oneLine } from '../markdown/text.js';
 import { astroCollections, astroComponents, astroLayouts, astroRoutes } from './parts/frontend-astro.js';
 import { apiAndAuthSection, componentsSection, envSection, frameworkLabel, headerBullets, stateSection } from './parts/frontend-common.js';
 import { layoutsSection, pageRoutes, routeGuards, routesSection } from './parts/frontend-routes.js';
+import { urlAliasLines } from './parts/url-aliases.js';
+import { nextAliasesDetector, type NextAliasFact } from '../detectors/nextjs-pages/aliases.js';
 import type { StepModel } from '../model/repo-model.js';
 import { noneOr } from './parts/claims.js';
 import { ENV_DETECTORS } from '../model/env.js';
@@ -41,7 +43,7 @@ const ROUTES_NOT_READ = new Set(['vue', 'sveltekit', 'svelte', 'solid', 'angular
 export const frontendStep: StepDefinition = {
   number: 5,
   title: 'Frontend Applications',
-  detectors: [...ENV_DETECTORS, astroDetector, reactRouterDetector, tanstackRouterDetector, nextPagesDetector, expoRouterDetector, stateManagementDetector, reactAppDetector],
+  detectors: [...ENV_DETECTORS, astroDetector, reactRouterDetector, tanstackRouterDetector, nextPagesDetector, nextAliasesDetector, expoRouterDetector, stateManagementDetector, reactAppDetector],
   claims: ['frontend-app', 'app-routes', 'env-read'],
   units: { 3: ['app', 'apps'] },
   build(model) {
@@ -166,6 +168,7 @@ function appSection(app: FrontendAppData, model: StepModel): string {
     notAnalysed,
     expoScreens,
     routesSection(routes, unreadOf(facts, app.dir)),
+    urlAliasLines(facts.of<NextAliasFact>('next.alias').filter((f) => f.data.dir === app.dir).map((f) => f.data)),
     noRoutes,
     layoutsSection(routes),
     ...common,

@@ -1,6 +1,7 @@
 import type { Detector, Fact } from '../../facts.js';
 import type { RepoIndex } from '../../scan/repo-index.js';
 import { isGenerated } from '../shared/source-scope.js';
+import { releaseConfig } from './release.js';
 import { cdkJson, eslintrc, jsConfig, nodeVersion, prettierrc, tsconfig, workspaceFile, type ConfigSummary } from './readers.js';
 
 /** One configuration file and what it configures. */
@@ -34,7 +35,8 @@ export type ConfigCategory =
   | 'hosting'
   | 'editor'
   | 'dependencies'
-  | 'git-hooks';
+  | 'git-hooks'
+  | 'release';
 
 interface Rule {
   readonly match: RegExp;
@@ -68,6 +70,7 @@ const RULES: readonly Rule[] = [
   { match: /(^|\/)(Dockerfile(\.[\w-]+)?|docker-compose\.ya?ml|compose\.ya?ml)$/, category: 'container', tool: 'Docker' },
   { match: /(^|\/)(vercel\.json|netlify\.toml|amplify\.yml|wrangler\.toml|firebase\.json|fly\.toml|render\.yaml)$/, category: 'hosting', tool: 'hosting' },
   { match: /^(\.github\/dependabot\.yml|renovate\.json5?|\.renovaterc(\.json)?)$/, category: 'dependencies', tool: 'dependency updates' },
+  { match: /(^|\/)(\.releaserc(\.(json|ya?ml|[cm]?js))?|release\.config\.[cm]?[jt]s)$/, category: 'release', tool: 'semantic-release', read: releaseConfig },
   { match: /^(\.husky\/[^/_][^/]*|\.lintstagedrc(\.\w+)?|lint-staged\.config\.[cm]?js|commitlint\.config\.[cm]?[jt]s)$/, category: 'git-hooks', tool: 'git hooks' },
 ];
 

@@ -30,6 +30,8 @@ function objectOf(expr: ts.Expression | undefined, constants: Map<string, ts.Exp
   if (ts.isObjectLiteralExpression(expr)) return expr;
   if (ts.isParenthesizedExpression(expr) || ts.isAsExpression(expr) || ts.isSatisfiesExpression(expr)) return objectOf(expr.expression, constants, depth + 1);
   if (ts.isIdentifier(expr)) return objectOf(constants.get(expr.text), constants, depth + 1);
+  // `export default env.ANALYZE ? withBundleAnalyzer(…)(config) : config`: the same config either way, as a rule.
+  if (ts.isConditionalExpression(expr)) return objectOf(expr.whenFalse, constants, depth + 1) ?? objectOf(expr.whenTrue, constants, depth + 1);
   if (ts.isCallExpression(expr)) {
     for (const a of expr.arguments) {
       const o = objectOf(a, constants, depth + 1);

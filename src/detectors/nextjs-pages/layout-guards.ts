@@ -8,6 +8,7 @@ import type { RepoIndex } from '../../scan/repo-index.js';
 import { lineOf, ts, walk } from '../../scan/ts.js';
 import { importsOf } from '../shared/ast.js';
 import { isGuardName } from '../shared/frontend-route.js';
+import { redirectAudience } from '../shared/redirect-audience.js';
 
 export interface LayoutGuard {
   /** The layout's folder: pages at or below it are wrapped by it. */
@@ -33,6 +34,8 @@ export function layoutGuard(index: RepoIndex, layoutFile: string): LayoutGuard |
       if (imports.get(node.expression.text)?.module !== 'next/navigation') return undefined;
       const condition = conditionAbove(node);
       if (!condition || !SESSION.test(condition.getText(sf))) return undefined;
+      // `if (session) redirect('/dashboard')` in an (auth) layout sends signed-in users on: guest-only, not a guard.
+      if (redirectAudience(node, enclosingFunction(node) ?? sf, sf) === 'signed-in') return undefined;
       const target = node.arguments[0];
       const name = target && ts.isStringLiteralLike(target) ? `${node.expression.text}('${target.text}')` : `${node.expression.text}(…)`;
       found = { dir, name, at: { file: layoutFile, line: lineOf(node, sf) } };
@@ -50,6 +53,11 @@ export function layoutGuard(index: RepoIndex, layoutFile: string): LayoutGuard |
     return undefined;
   });
   return found;
+}
+
+function enclosingFunction(node: ts.Node): ts.Node | undefined {
+  for (let p = node.parent; p; p = p.parent) if (ts.isFunctionLike(p)) return p;
+  return undefined;
 }
 
 /** The condition an expression runs under, within its function: an `if`, a `?:` or a `&&`/`||`. */

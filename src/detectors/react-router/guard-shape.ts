@@ -7,6 +7,7 @@ import type { RepoIndex } from '../../scan/repo-index.js';
 import { ts, lineOf } from '../../scan/ts.js';
 import type { ComponentRef } from '../shared/component-ref.js';
 import { isGuardName } from '../shared/frontend-route.js';
+import { conditionAudience } from '../shared/redirect-audience.js';
 
 /** Text that sends the visitor elsewhere, and text that renders what the component wraps. */
 const REDIRECTS = /<Navigate\b|\bnavigate\(|\bredirect\(|\bRedirect\b/;
@@ -15,7 +16,7 @@ const RENDERS_WRAPPED = /<Outlet\b|\bchildren\b/;
 /** The line spans of top-level components in a file that redirect on a condition and otherwise render what they wrap. */
 function guardSpans(index: RepoIndex, file: string): readonly (readonly [number, number])[] {
   return (
-    index.memo('react-router.guard-shape@1', file, (text) => {
+    index.memo('react-router.guard-shape@2', file, (text) => {
       if (!REDIRECTS.test(text) || !RENDERS_WRAPPED.test(text)) return [];
       const sf = index.parse(file);
       if (!sf) return [];
@@ -46,16 +47,19 @@ function unwrapCall(expr: ts.Expression): ts.Node {
 
 /**
  * The body redirects on a condition: a branch of `cond ? a : b`, `cond && a` or an `if` sends the visitor elsewhere.
- * Event handlers in JSX attributes are skipped (a logout button's `onClick={() => navigate('/')}` guards nothing).
+ * Event handlers in JSX attributes are skipped (a logout button's `onClick={() => navigate('/')}` guards nothing), and
+ * so is a branch taken only for signed-in visitors (`user ? <Navigate to="/" /> : <Outlet />`: a guest-only route).
  */
 function redirectsOnCondition(body: ts.Node, sf: ts.SourceFile): boolean {
   let found = false;
   const redirects = (n: ts.Node | undefined) => !!n && REDIRECTS.test(n.getText(sf));
+  // The branch taken when the condition holds (or, `whenFalse`, when it does not) is for signed-in visitors only.
+  const signedIn = (cond: ts.Expression, whenFalse = false) => conditionAudience(cond, sf) === (whenFalse ? 'signed-out' : 'signed-in');
   const visit = (n: ts.Node): void => {
     if (found || ts.isJsxAttribute(n)) return;
-    if (ts.isConditionalExpression(n)) found = redirects(n.whenTrue) || redirects(n.whenFalse);
-    else if (ts.isIfStatement(n)) found = redirects(n.thenStatement) || redirects(n.elseStatement);
-    else if (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken) found = redirects(n.right);
+    if (ts.isConditionalExpression(n)) found = (redirects(n.whenTrue) && !signedIn(n.condition)) || (redirects(n.whenFalse) && !signedIn(n.condition, true));
+    else if (ts.isIfStatement(n)) found = (redirects(n.thenStatement) && !signedIn(n.expression)) || (redirects(n.elseStatement) && !signedIn(n.expression, true));
+    else if (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken) found = redirects(n.right) && !signedIn(n.left);
     if (!found) ts.forEachChild(n, visit);
   };
   visit(body);

@@ -11,6 +11,7 @@ import { lastName, mentions, property, staticString } from '../shared/ast.js';
 import { resolveComponent, type ComponentRef } from '../shared/component-ref.js';
 import { staticValue } from '../shared/static-value.js';
 import { routeKey, type FrontendRouteData } from '../shared/frontend-route.js';
+import { redirectAudience } from '../shared/redirect-audience.js';
 import { appFiles, frontendApps, type FrontendApp } from '../frontend-build/apps.js';
 
 export type TanStackRouteFact = Fact<'tanstack-router.route', FrontendRouteData>;
@@ -23,6 +24,8 @@ interface RawRoute {
   readonly id: string;
   readonly component?: ComponentRef;
   readonly guard: boolean;
+  /** `beforeLoad` redirects signed-in visitors only (a login page): guest-only, not a guard. */
+  readonly guestOnly: boolean;
   readonly lazy: boolean;
   readonly declaredAt: { file: string; line: number };
   readonly extras?: Record<string, string>;
@@ -126,10 +129,31 @@ function raw(index: RepoIndex, sf: ts.SourceFile, id: string, options: ts.Expres
     ref = { name: '(inline)', file: sf.fileName, line: lineOf(component, sf) };
   }
   const beforeLoad = property(options, 'beforeLoad');
-  const guard = !!beforeLoad && /redirect|auth|session|token|login/i.test(beforeLoad.getText(sf));
+  const kind = beforeLoad ? beforeLoadKind(beforeLoad, sf) : undefined;
   const extras: Record<string, string> = {};
   if (property(options, 'loader')) extras.loader = 'yes';
-  return { id, component: ref, guard, lazy, declaredAt: { file: sf.fileName, line: lineOf(at, sf) }, extras };
+  if (kind?.redirectsTo !== undefined) extras.redirectsTo = kind.redirectsTo;
+  return { id, component: ref, guard: kind?.kind === 'guard', guestOnly: kind?.kind === 'guest-only', lazy, declaredAt: { file: sf.fileName, line: lineOf(at, sf) }, extras };
+}
+
+/**
+ * What a `beforeLoad` does with its redirects: turns signed-out visitors away (a guard), only signed-in ones (a
+ * guest-only login page), or always redirects (`throw redirect({ to: '/' })`: an alias, not a guard). A redirect whose
+ * condition cannot be read, and a session check without a redirect, stay guards.
+ */
+function beforeLoadKind(fn: ts.Expression, sf: ts.SourceFile): { kind: 'guard' | 'guest-only' | 'redirect'; redirectsTo?: string } | undefined {
+  const redirects: ts.CallExpression[] = [];
+  walk(fn, (n) => {
+    if (ts.isCallExpression(n) && lastName(n.expression) === 'redirect') redirects.push(n);
+  });
+  if (redirects.length === 0) return /redirect|auth|session|token|login/i.test(fn.getText(sf)) ? { kind: 'guard' } : undefined;
+  const audiences = new Set(redirects.map((r) => redirectAudience(r, fn, sf)));
+  if (audiences.size === 1 && audiences.has('signed-in')) return { kind: 'guest-only' };
+  if (audiences.size === 1 && audiences.has('always') && redirects.length === 1) {
+    const to = staticString(property(redirects[0].arguments[0], 'to'))?.text;
+    return { kind: 'redirect', ...(to !== undefined ? { redirectsTo: to } : {}) };
+  }
+  return { kind: 'guard' };
 }
 
 /** File-route id from the file name, when `createFileRoute()` is called without one (newer generators). */
@@ -161,6 +185,7 @@ export function urlOfId(id: string): { path: string; index: boolean } {
 function toRoutes(app: FrontendApp, raws: RawRoute[]): FrontendRouteData[] {
   const ids = raws.map((r) => r.id).filter((id) => id !== '__root__');
   const guardIds = raws.filter((r) => r.guard && r.id !== '__root__').map((r) => r.id);
+  const guestIds = raws.filter((r) => r.guestOnly && r.id !== '__root__').map((r) => r.id);
   // Only a route with children can hold others: an index id (`/posts/`) ends the branch.
   const within = (id: string, outer: string) => outer !== id && !outer.endsWith('/') && id.startsWith(`${outer}/`);
   const base = raws.map((r): FrontendRouteData => {
@@ -169,6 +194,8 @@ function toRoutes(app: FrontendApp, raws: RawRoute[]): FrontendRouteData[] {
     const trimmed = r.id.replace(/\/$/, '');
     const guards = root ? [] : guardIds.filter((g) => within(r.id, g)).map((g) => `beforeLoad in ${g}`);
     if (r.guard) guards.push(`beforeLoad in ${root ? 'root' : r.id}`);
+    // Guest-only (a login page sending signed-in users on): shown as such, never as a guard.
+    const guest = r.guestOnly ? (root ? 'root' : r.id) : root ? undefined : guestIds.find((g) => within(r.id, g));
     const layout = root || (!index && ids.some((id) => id !== r.id && id.startsWith(`${trimmed}/`) && id !== `${trimmed}/`));
     // `_auth` and `(app)` layouts add no URL segment: their routes sit at the parent's path.
     const pathless = !root && layout && /\/(_[^/]*|\([^/]*\))$/.test(trimmed);
@@ -186,7 +213,7 @@ function toRoutes(app: FrontendApp, raws: RawRoute[]): FrontendRouteData[] {
       lazy: r.lazy || !!r.component?.lazy,
       guards,
       depth: root ? 0 : trimmed.split('/').length - 1,
-      extras: { id: root ? '__root__' : r.id, ...r.extras, ...(pathless ? { pathless: 'yes' } : {}) },
+      extras: { id: root ? '__root__' : r.id, ...r.extras, ...(pathless ? { pathless: 'yes' } : {}), ...(guest ? { guestOnly: `beforeLoad in ${guest}` } : {}) },
     };
   });
   const rootRoute = base.find((r) => r.extras!.id === '__root__');

@@ -8,7 +8,7 @@ import type { RepoIndex } from '../../scan/repo-index.js';
 import { value } from './format.js';
 import { packageOrder, packageTitle } from './env-vars.js';
 
-const CATEGORY_ORDER = ['workspace', 'node-version', 'typescript', 'cdk', 'framework', 'bundler', 'test', 'lint', 'format', 'styles', 'container', 'hosting', 'dependencies', 'git-hooks', 'editor'];
+const CATEGORY_ORDER = ['workspace', 'node-version', 'typescript', 'cdk', 'framework', 'bundler', 'test', 'lint', 'format', 'styles', 'container', 'hosting', 'dependencies', 'git-hooks', 'release', 'editor'];
 
 /** Every configuration file with what it configures, grouped by kind. */
 export function configFilesSection(model: StepModel, configs: readonly ConfigFileFact[]): string {

@@ -78,7 +78,7 @@ export function layoutsSection(routes: readonly FrontendRouteData[]): string {
   const pages = pageRoutes(routes).filter((r) => !r.layout);
   const count = (n: number) => `${n} route${n === 1 ? '' : 's'}`;
   const items = sortRoutes(layouts).map((l) => {
-    const guard = l.guards.length ? `, ${guardText(l.guards)}` : '';
+    const guard = (l.guards.length ? `, ${guardText(l.guards)}` : '') + (l.extras?.guestOnly ? `, ${guestText(l.extras.guestOnly, true)}` : '');
     let scope: string;
     if (isFileRouted(l)) {
       // A layout file wraps the pages in its folder and below; a route group folder adds no URL segment.
@@ -149,6 +149,8 @@ function notes(r: FrontendRouteData): string {
   if (r.lazy) out.push('lazy');
   if (r.guards.length) out.push(guardText(r.guards, false));
   const x = r.extras ?? {};
+  if (x.guestOnly) out.push(guestText(x.guestOnly, false));
+  if (x.redirectsTo !== undefined) out.push(`beforeLoad redirects to ${urlPath(x.redirectsTo)}`);
   if (x.intercept) out.push(`intercepts client-side navigation to ${urlPath(r.path)}${x.slot ? ` (shown in the ${code(x.slot)} slot)` : ''}, not a URL of its own`);
   else if (x.slot) out.push(`renders in the ${code(x.slot)} parallel slot at ${urlPath(r.path)}, not a URL of its own`);
   if (x.client) out.push("'use client'");
@@ -176,6 +178,11 @@ function sortRoutes(routes: readonly FrontendRouteData[]): FrontendRouteData[] {
       compareText(a.declaredAt.file, b.declaredAt.file) ||
       (a.declaredAt.line ?? 0) - (b.declaredAt.line ?? 0),
   );
+}
+
+/** A guest-only page (login, signup): its check sends signed-in visitors elsewhere, and guards nothing. */
+function guestText(check: string, asCode: boolean): string {
+  return `guest-only: ${asCode ? code(check) : escaped(check)} sends signed-in users elsewhere`;
 }
 
 /** Next.js middleware runs on matched paths (often auth, not always); other guards are components or `beforeLoad`. */

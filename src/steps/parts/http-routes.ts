@@ -1,10 +1,12 @@
 import type { FactSet } from '../../facts.js';
+import type { NextAliasFact } from '../../detectors/nextjs-pages/aliases.js';
 import type { ApiDocsFact, HttpFramework, HttpRouteData, HttpRouteFact, MiddlewareUse } from '../../detectors/http-frameworks/index.js';
 import { heading, join, table } from '../../markdown/blocks.js';
 import { cite } from '../../markdown/cite.js';
 import { code, urlPath } from '../../markdown/text.js';
 import { byFileLine, compareText } from './format.js';
 import { layoutMiddleware, middlewareCell, middlewareLegend } from './route-middleware.js';
+import { urlAliasLines } from './url-aliases.js';
 
 const LABEL: Record<HttpFramework, string> = {
   express: 'Express',
@@ -39,13 +41,20 @@ export function httpRoutesPart(facts: FactSet, rank: (file: string) => number = 
     else groups.set(key, [r]);
   }
   const apps = new Set(routes.map((r) => r.app));
+  const aliases = facts.of<NextAliasFact>('next.alias').map((f) => f.data);
   return join(
     ...[...groups.entries()]
       .sort(([a, x], [b, y]) => rank(x[0].file) - rank(y[0].file) || compareText(a, b))
       .map(([, list]) => {
         const first = list[0];
         const title = apps.size > 1 || first.app !== '(root)' ? `${LABEL[first.framework]}: ${first.app}` : LABEL[first.framework];
-        return join(heading(4, title), behind(first.file), first.framework === 'remix' ? REMIX_NOTE : first.framework === 'sveltekit' ? SVELTEKIT_NOTE : '', routesTable(list));
+        return join(
+          heading(4, title),
+          behind(first.file),
+          first.framework === 'remix' ? REMIX_NOTE : first.framework === 'sveltekit' ? SVELTEKIT_NOTE : '',
+          routesTable(list),
+          first.framework === 'next' ? urlAliasLines(aliases.filter((a) => a.app === first.app && (a.unread ? a.kind === 'rewrite' : servedHere(a.destination, list)))) : '',
+        );
       }),
   );
 }
@@ -88,6 +97,11 @@ function routesTable(list: readonly HttpRouteData[]): string {
   const common = layout.common.length > 0 ? `Every route here passes through ${middlewareCell(layout.common)}.` : '';
   const legend = middlewareLegend(sorted.flatMap(usesOf));
   return join(count, prefixNote, common, table(headers, rows), unresolved, legend && `Middleware and guards:\n\n${legend}`);
+}
+
+/** An alias belongs with the API routes when it points at one of them, under /api, or at another server (a proxy). */
+function servedHere(destination: string, list: readonly HttpRouteData[]): boolean {
+  return /^https?:\/\//.test(destination) || /^\/api(\/|$)/.test(destination) || list.some((r) => r.path === destination);
 }
 
 function usesOf(r: HttpRouteData): readonly MiddlewareUse[] {
