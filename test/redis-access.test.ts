@@ -13,6 +13,11 @@ describe('Redis commands (redis-access)', () => {
       ['src/app/api/feed/route.ts', 4, 'get', 'read', "'feed:a'", 'cache', 'src/lib/cache.ts:7', 'GET'],
       ['src/app/api/feed/route.ts', 4, 'get', 'read', "'feed:b'", 'cache', 'src/lib/cache.ts:7', 'GET'],
       ['src/app/api/feed/route.ts', 5, 'set', 'write', "'feed:last'", 'cache', 'src/lib/cache.ts:7', 'GET'],
+      // Type arguments between the command and its call (`cache.get<Profile>(`, nested `<Record<string, { n: number }>>`).
+      ['src/app/api/profile/route.ts', 8, 'get', 'read', '`profile:${id}`', 'cache', 'src/lib/cache.ts:7', 'GET'],
+      ['src/app/api/profile/route.ts', 11, 'keys', 'read', "'profile:*'", 'cache', 'src/lib/cache.ts:7', 'GET'],
+      ['src/app/api/profile/route.ts', 12, 'mget', 'read', '...keys', 'cache', 'src/lib/cache.ts:7', 'GET'],
+      ['src/app/api/profile/route.ts', 13, 'hgetall', 'read', '`counts:${id}`', 'cache', 'src/lib/cache.ts:7', 'GET'],
       ['src/app/api/vote/route.ts', 6, 'hset', 'write', '`post:${postId}`', 'redis', 'src/lib/redis.ts:3', 'PATCH'],
       ['src/app/api/vote/route.ts', 8, 'hset', 'write', '`post:${postId}`', 'redis', 'src/lib/redis.ts:3', 'PATCH'],
       ['src/app/api/vote/route.ts', 10, 'del', 'write', '`votes:${postId}`', 'redis', 'src/lib/redis.ts:3', 'PATCH'],
@@ -42,6 +47,9 @@ describe('Redis commands (redis-access)', () => {
     expect(s.markdown).toContain('Redis client `redis` (`/src/lib/redis.ts:3`): 1 read and 3 writes in 2 files; one row per file and command, at its first call.');
     expect(s.markdown).toContain('| write | `hset` | `` `post:${postId}` `` | `PATCH` | `/src/app/api/vote/route.ts:6` (2 calls) |');
     expect(s.markdown).toContain('| read | `hgetall` | `` `post:${params.id}` `` | `PostPage` | `/src/app/post/page.tsx:4` |');
+    // Calls with type arguments count in the heading and have their rows.
+    expect(s.markdown).toContain('Redis client `cache` (`/src/lib/cache.ts:7`): 6 reads and 1 write in 2 files;');
+    expect(s.markdown).toContain('| read | `mget` | `...keys` | `GET` | `/src/app/api/profile/route.ts:12` |');
     expect(s.markdown).toContain('#### Access patterns: Redis client `connection`');
     expect(s.markdown).toContain('#### Access patterns: Redis client `client`');
     expect(s.markdown).not.toMatch(/no other|only access/i);

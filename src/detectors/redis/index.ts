@@ -124,7 +124,10 @@ function callsIn(index: RepoIndex, file: string, text: string, names: ReadonlyMa
   const code = codeOnly(text);
   // `redis.client` (a client reached through a whole-module import) may be written with spaces around the dot.
   const alternatives = [...names.keys()].map((n) => n.replace(/[$]/g, '\\$').replace(/\./g, String.raw`\s*\.\s*`)).join('|');
-  const re = new RegExp(String.raw`(?<![\w$.])(${alternatives})\s*\.\s*([A-Za-z]+)\s*\(`, 'g');
+  // TypeScript type arguments may sit between the command and its call (`redis.get<Session>(…)`,
+  // `redis.mget<Post[]>(...keys)`, nested `<Record<string, T>>`): no `;`, `=` or parentheses, so a comparison
+  // (`redis.ttl < 5 && f(x) > (y)`) is not read as one.
+  const re = new RegExp(String.raw`(?<![\w$.])(${alternatives})\s*\.\s*([A-Za-z]+)\s*(?:<[^;()=]{0,200}?>\s*)?\(`, 'g');
   const hits: { name: string; command: string; access: RedisAccess; key?: string; offset: number }[] = [];
   for (const m of code.matchAll(re)) {
     const access = commandAccess(m[2]);
