@@ -31,6 +31,9 @@ const LIBRARIES: readonly LibraryReads[] = [
   { deps: /^@clerk\/(nextjs|remix|express|backend|astro)$/, label: 'Clerk', names: /^(CLERK_(SECRET_KEY|PUBLISHABLE_KEY)|NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY)$/ },
   { deps: /^@vercel\/postgres$/, label: '@vercel/postgres', names: /^POSTGRES_(URL|URL_NON_POOLING)$/ },
   { deps: /^@vercel\/kv$/, label: '@vercel/kv', names: /^KV_REST_API_(URL|TOKEN)$/ },
+  // `Redis.fromEnv()` falls back to Vercel KV's names when `UPSTASH_REDIS_REST_*` are unset (since 1.34.3); its own
+  // names are read at the call (src/detectors/env/reads-library-calls.ts).
+  { deps: /^@upstash\/redis$/, label: '@upstash/redis (`Redis.fromEnv()` since 1.34.3)', names: /^KV_REST_API_(URL|TOKEN)$/ },
   // The SDK reads the DSN; the build plugin of the framework SDKs uploads source maps with the auth token.
   { deps: /^@sentry\/(nextjs|sveltekit|remix|astro|nuxt)$/, label: 'Sentry', names: /^(SENTRY_(DSN|AUTH_TOKEN|ORG|PROJECT)|NEXT_PUBLIC_SENTRY_DSN)$/ },
 ];

@@ -17,6 +17,7 @@ import { helperCallsIn, literalArgumentsOf, QUOTED_NAME, type LiteralArgument } 
 import { callsWithMember, enumArgumentReads, memberValueOf } from './helper-enum-args.js';
 import { moduleResolver } from '../shared/resolve-module.js';
 import { inlineCodeReads, INLINE_CODE_TEXT } from './reads-inline-code.js';
+import { libraryCallReads, LIBRARY_CALL_TEXT } from './reads-library-calls.js';
 import { envReadsInText, goReads, GO_FILE, pythonCdkSets, pythonEnv, PYTHON_FILE, springReads, SPRING_CONFIG } from './reads-text.js';
 import { composeEnv, readCompose } from './sets-compose.js';
 import { dockerfileEnv } from './sets-dockerfile.js';
@@ -135,6 +136,8 @@ export const envDetector: Detector = {
         const text = index.read(file);
         if (text && (text.includes('exec') || text.includes('spawn')) && EXEC_TEXT.test(text)) sets(index.memo('env.exec-commands@1', file, (t) => codeCommandEnv(file, t)) ?? []);
         if (text && DOTENV_LOAD_TEXT.test(text)) facts.push(...dotenvLoadFacts(index, file));
+        // `Redis.fromEnv()`, @vercel/kv's `kv`: the client reads its variables; ids kept apart from the file's own reads.
+        if (text && LIBRARY_CALL_TEXT.test(text)) facts.push(...group(index, file, index.memo('env.library-calls@1', file, libraryCallReads) ?? []).map((f) => ({ ...f, id: `${f.id} library` })));
         if (text && WRITES_FILES.test(text) && text.includes('=')) {
           const written = index.memo('env.written-dotenv@2', file, (t) => writtenDotenv(file, t));
           if (written) {
@@ -406,6 +409,7 @@ function group(index: RepoIndex, file: string, reads: RawRead[]): EnvReadFact[] 
     // gives a default.
     const required = hasFallback ? undefined : (['schema', 'guard', 'check'] as const).find((k) => list.some((r) => r.required === k));
     const defaultAt = list.find((r) => r.defaultAt)?.defaultAt;
+    const through = list.find((r) => r.through)?.through;
     const bare = hasFallback || schema.length ? undefined : Math.min(...list.filter((r) => !r.fallback).map((r) => r.line));
     return {
       kind: 'env.read',
@@ -422,6 +426,7 @@ function group(index: RepoIndex, file: string, reads: RawRead[]): EnvReadFact[] 
         ...(exportedAs ? { exportedAs } : {}),
         ...(required ? requiredFields(list.find((r) => r.required === required)!) : {}),
         ...(defaultAt ? { defaultAt: { file: defaultAt.file ?? file, line: defaultAt.line } } : {}),
+        ...(through ? { through } : {}),
       },
       at: [{ file, line: lines[0] }],
     };

@@ -41,6 +41,13 @@ export interface RawRead {
   readonly requiredBy?: string;
   /** The schema's default for it (`.default(x)`): the line, and the file when the schema is another module. */
   readonly defaultAt?: { readonly file?: string; readonly line: number };
+  /** A library call reads it (`Redis.fromEnv()`): reads-library-calls.ts. */
+  readonly through?: {
+    readonly call: string;
+    readonly library: string;
+    /** What the library reads instead when it is unset, since a version (`Redis.fromEnv()`: `KV_REST_API_URL` since 1.34.3). */
+    readonly orElse?: { readonly name: string; readonly since: string };
+  };
 }
 
 export interface RawDynamic {

@@ -19,6 +19,8 @@ export type EnvReadVia =
   | 'worker-env'
   /** `Cypress.env('x')`: Cypress's own env, which `CYPRESS_x` sets (reads-cypress.ts). */
   | 'Cypress.env'
+  /** A client that reads its connection itself: @upstash/redis `Redis.fromEnv()`, @vercel/kv's `kv` (reads-library-calls.ts). */
+  | 'library'
   | 'python'
   | 'go'
   /** `${NAME}` / `${NAME:default}` in a Spring Boot `application.properties` / `application.yml`. */
@@ -54,6 +56,13 @@ export interface EnvReadData {
   readonly requiredBy?: string;
   /** The validated schema's default for it (`.default(x)`, envalid `default:`): where the value comes from when unset. */
   readonly defaultAt?: { readonly file: string; readonly line: number };
+  /** The library call that reads it (`Redis.fromEnv()` of @upstash/redis): why the file never spells the name. */
+  readonly through?: {
+    readonly call: string;
+    readonly library: string;
+    /** What the library reads instead when it is unset, since a version (`Redis.fromEnv()`: `KV_REST_API_URL` since 1.34.3). */
+    readonly orElse?: { readonly name: string; readonly since: string };
+  };
 }
 export type EnvReadFact = Fact<'env.read', EnvReadData>;
 

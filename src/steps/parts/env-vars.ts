@@ -208,7 +208,9 @@ export function readIn(reads: readonly EnvRead[]): string {
   const list = (rs: readonly EnvRead[], limit: number) => `${rs.slice(0, limit).map(one).join(', ')}${rs.length > limit ? ` (+${rs.length - limit} more)` : ''}`;
   // `Cypress.env('x')` reads `CYPRESS_x`: say how once, since those files never spell the variable's name.
   const cypress = reads.find((r) => r.via === 'Cypress.env');
-  const how = cypress ? ` (as ${code(`Cypress.env('${cypress.name.slice('CYPRESS_'.length)}')`)})` : '';
+  // A library call reads it (`Redis.fromEnv()`): the cited line names the call, not the variable.
+  const through = reads.find((r) => r.through)?.through;
+  const how = cypress ? ` (as ${code(`Cypress.env('${cypress.name.slice('CYPRESS_'.length)}')`)})` : through ? ` (through ${code(through.call)} of ${through.library})` : '';
   if (prod.length === 0) return `tests only: ${list(tests, 2)}${how}`;
   const testFiles = new Set(tests.map((r) => r.file)).size;
   return `${list(prod, 3)}${testFiles ? `; ${testFiles} test file${testFiles === 1 ? '' : 's'}` : ''}${how}`;
@@ -256,10 +258,19 @@ export function unsetVarsBlocks(model: StepModel): string {
   const required: string[] = [];
   const plain: string[] = [];
   for (const v of env.sorted()) {
-    const reads = v.reads.filter((r) => !r.test && !r.hasFallback && !env.runtimeFor(v, [r.file]));
+    const unguarded = v.reads.filter((r) => !r.test && !r.hasFallback && !env.runtimeFor(v, [r.file]));
     // A schema default is a fallback; a platform binding is an object the runtime always hands over.
-    if (v.builtin || reads.length === 0 || v.sets.some((s) => s.kind === 'schema-default' || s.binding)) continue;
+    if (v.builtin || unguarded.length === 0 || v.sets.some((s) => s.kind === 'schema-default' || s.binding)) continue;
     const where = v.sets.length || v.runtime ? '' : setNowhere(model, v.name);
+    // A client that reads it itself (`Redis.fromEnv()`, @vercel/kv's `kv`) fails without it; the code never sees undefined.
+    const byLibrary = unguarded.filter((r) => r.through);
+    if (byLibrary.length > 0) {
+      const { call, library, orElse } = byLibrary[0].through!;
+      const unless = orElse ? `; since ${library} ${orElse.since} it reads ${code(orElse.name)} instead when this is unset` : '';
+      required.push(`${code(v.name)} — required: ${code(call)} of ${library} fails without it (${citeAll(byLibrary.map((r) => ({ file: r.file, line: r.lines[0] })), 3)}${unless})${where}`);
+    }
+    const reads = unguarded.filter((r) => !r.through);
+    if (reads.length === 0) continue;
     // A schema whose module application code imports only as a type (or only scripts import) never runs at startup.
     const declared = reads.filter((r) => r.required === 'schema' && !schemaRunsAtStartup(model.index, r.file));
     const checks = reads.filter((r) => r.required && !declared.includes(r));

@@ -21,13 +21,15 @@ const RUNTIME: readonly { kind: SetKind; label: string; how: string }[] = [
 export function envRecipe({ model, index, facts, product }: RecipeInput): string {
   // The product's own variables: not the ones a runtime or tool provides (`AWS_REGION`, `CDK_DEFAULT_ACCOUNT`).
   const all = model.env.sorted();
-  const vars = all.filter((v) => !v.builtin && !v.runtime && v.reads.some((r) => product(r.file)));
+  // A read by a library call (`Redis.fromEnv()`) is no place to read a new variable: the code's own reads only.
+  const own = (r: { file: string; through?: unknown }) => product(r.file) && !r.through;
+  const vars = all.filter((v) => !v.builtin && !v.runtime && v.reads.some(own));
   if (vars.length === 0) return '';
-  const reads = vars.flatMap((v) => v.reads.filter((r) => product(r.file)).map((r) => ({ name: v.name, file: r.file, line: r.lines[0] })));
+  const reads = vars.flatMap((v) => v.reads.filter(own).map((r) => ({ name: v.name, file: r.file, line: r.lines[0] })));
   // A config module (a file named for configuration that reads several variables) is where new ones go; otherwise
   // reads are local, and the example is the variable read in the most files.
   // Every product file that reads a variable, runtime-provided ones (`NODE_ENV`) included: the sentence says "read".
-  const files = new Set(all.flatMap((v) => v.reads.filter((r) => product(r.file)).map((r) => r.file))).size;
+  const files = new Set(all.flatMap((v) => v.reads.filter(own).map((r) => r.file))).size;
   const byFile = mostCommon(reads, (r) => r.file)!;
   const names = new Set(byFile.items.map((r) => r.name));
   let readStep: string;
