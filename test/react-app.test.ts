@@ -55,6 +55,19 @@ describe('React app detector', () => {
     expect(found.map((a) => `${a.name} @ ${a.file}:${a.line}`)).toEqual(['useLoginUser @ src/hooks/useLoginUser.ts:2', 'useMe @ src/hooks/useMe.ts:2']);
   });
 
+  it('does not take a sessionStorage-backed state hook for an auth hook; what it stores can still make one', async () => {
+    const files = {
+      // A generic useState persisted to the tab's sessionStorage: "Session" in its name says nothing about sign-in.
+      'src/hooks/useSessionStorage.tsx':
+        "import * as React from 'react';\nexport function useSessionStorage<T>(key: string, initialValue: T) {\n  const state = React.useState<T>(() => {\n    const stored = sessionStorage.getItem(key);\n    return stored ? JSON.parse(stored) : initialValue;\n  });\n  React.useEffect(() => { sessionStorage.setItem(key, JSON.stringify(state[0])); }, [state[0]]);\n  return state;\n}\n",
+      // Keeps the access token in sessionStorage: the token makes it an auth hook.
+      'src/hooks/useAuthToken.ts': "export function useAuthToken() {\n  return sessionStorage.getItem('access_token');\n}\n",
+    };
+    const index = await buildIndex(tempRepo(files));
+    const found = authOf(index, '', Object.keys(files)).filter((a) => a.kind === 'hook');
+    expect(found.map((a) => a.name)).toEqual(['useAuthToken']);
+  });
+
   it('counts subpath imports (`@clerk/nextjs/server`) as uses of the auth library', async () => {
     const files = {
       'app/layout.tsx': "import { ClerkProvider } from '@clerk/nextjs';\nexport default function L({ children }) { return <ClerkProvider>{children}</ClerkProvider>; }\n",

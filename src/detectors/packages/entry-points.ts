@@ -1,5 +1,6 @@
 import { allDependencies, type WorkspacePackage } from '../../scan/package-json.js';
 import type { RepoIndex } from '../../scan/repo-index.js';
+import { bundlerEntries, entryBuiltTo, type BundlerEntry } from './bundler-entries.js';
 
 export interface EntryPoint {
   /** Repo-relative file that exists in the repository. */
@@ -8,6 +9,8 @@ export interface EntryPoint {
   readonly role: string;
   /** The path as declared in package.json when it points at build output and `file` is the source it is built from. */
   readonly builtTo?: string;
+  /** The bundler config entry that builds `builtTo` from `file` (`tsup.config.ts:5`), when one says so. */
+  readonly builtBy?: { readonly file: string; readonly line: number };
   /** True when the entry is a folder of entry files (Lambda handlers). */
   readonly isDir?: boolean;
 }
@@ -93,16 +96,27 @@ export function entryPoints(
   else if (m.bin && typeof m.bin === 'object') for (const [k, v] of Object.entries(m.bin)) declared.push([`bin.${k}`, v]);
   for (const [key, target] of exportTargets(m.exports)) declared.push([key, target]);
 
+  let bundled: BundlerEntry[] | undefined;
   for (const [role, value] of declared) {
     if (typeof value !== 'string' || !value.trim() || /[*]/.test(value)) continue;
     const rel = value.trim().replace(/^\.\//, '');
     const file = join(pkg.dir, rel);
     if (index.has(file)) push({ file, role });
     else {
+      // The bundler config says what it builds (`entry: { claps: './components/claps/claps.tsx' }` → `claps.js`):
+      // it wins over the file-name guess when the two differ, and is the only answer when the guess finds nothing.
+      const built = entryBuiltTo((bundled ??= bundlerEntries(index, pkg.dir, own)), rel, (f) => index.has(f));
       const source = sourceOf(index, pkg.dir, rel);
-      if (source) push({ file: source, role, builtTo: value });
+      if (built && built.source !== source) push({ file: built.source, role, builtTo: value, builtBy: { file: built.config, line: built.line } });
+      else if (source) push({ file: source, role, builtTo: value });
       else if (!unresolved.some((u) => u.declared === value)) unresolved.push({ role, declared: value });
     }
+  }
+
+  // The config's other entries are what the package publishes under names package.json does not list
+  // (`api` → `components/claps/api.ts`, imported as `@upstash/claps/api` from the copied build folder).
+  for (const e of bundled ?? []) {
+    if (index.has(e.source) && !found.some((f) => f.file === e.source)) push({ file: e.source, role: `${e.tool} entry "${e.name}"`, builtBy: { file: e.config, line: e.line } });
   }
 
   const cdkApp = cdkAppEntry(index, pkg.dir);

@@ -31,6 +31,11 @@ const DYNAMIC_IMPORT = /\b(?:import|require)\s*\(\s*['"]([^'"\n]+)['"]\s*\)/g;
  */
 const AUTH_EVIDENCE =
   /auth(?!or)|session|token|jwt|log_?(in|out)|sign_?(in|out|up)|credential|cognito|amplify|oidc|currentUser|whoami|['"`](\/api)?\/me['"`?/]/i;
+/**
+ * The browser's `sessionStorage` (and hooks named after it, `useSessionStorage`) holds any state for the tab: the word
+ * "session" in it says nothing about signing in. What such a hook stores (a token, the user) still counts.
+ */
+const STORAGE = /session_?storage/gi;
 
 /**
  * Whether the text can hold anything `authOf` reports: a quoted auth library, or an identifier that would pass as an
@@ -74,7 +79,7 @@ export function authOf(index: RepoIndex, appDir: string, files: readonly string[
         else libraries.set(module, { file, line: lineOf(st, sf), count: 1 });
       }
       for (const hook of declaredHooks(st)) {
-        if (AUTH_WORD.test(hook.name) && showsAuth(hook.body, sf, fromLibrary)) hooks.push({ app: appDir, kind: 'hook', name: hook.name, file, line: lineOf(hook.node, sf), usedBy: 0 });
+        if (AUTH_WORD.test(hook.name.replace(STORAGE, '')) && showsAuth(hook.body, sf, fromLibrary)) hooks.push({ app: appDir, kind: 'hook', name: hook.name, file, line: lineOf(hook.node, sf), usedBy: 0 });
       }
     }
     for (const m of text.matchAll(DYNAMIC_IMPORT)) {
@@ -103,7 +108,7 @@ function importedNames(st: ts.ImportDeclaration): string[] {
 /** The body's text names an auth concept, or it uses a name imported from an auth library. */
 function showsAuth(body: ts.Node | undefined, sf: ts.SourceFile, fromLibrary: ReadonlySet<string>): boolean {
   if (!body) return false;
-  const text = body.getText(sf);
+  const text = body.getText(sf).replace(STORAGE, '');
   if (AUTH_EVIDENCE.test(text)) return true;
   if (fromLibrary.size === 0) return false;
   let found = false;

@@ -29,6 +29,8 @@ interface RawRoute {
   readonly lazy: boolean;
   readonly declaredAt: { file: string; line: number };
   readonly extras?: Record<string, string>;
+  /** Root guard only: the URL paths its `beforeLoad` names, which it lets through or redirects to. */
+  readonly exempt?: readonly string[];
 }
 
 export const tanstackRouterDetector: Detector = {
@@ -133,20 +135,37 @@ function raw(index: RepoIndex, sf: ts.SourceFile, id: string, options: ts.Expres
   const extras: Record<string, string> = {};
   if (property(options, 'loader')) extras.loader = 'yes';
   if (kind?.redirectsTo !== undefined) extras.redirectsTo = kind.redirectsTo;
-  return { id, component: ref, guard: kind?.kind === 'guard', guestOnly: kind?.kind === 'guest-only', lazy, declaredAt: { file: sf.fileName, line: lineOf(at, sf) }, extras };
+  const guard = kind?.kind === 'guard';
+  // A root guard names the pages it lets through or sends visitors to (`pathname !== '/login'`, `to: '/login'`).
+  const paths: string[] = [];
+  if (guard && id === '__root__') walk(beforeLoad!, (n) => void (ts.isStringLiteralLike(n) && n.text.startsWith('/') && paths.push(n.text.replace(/(.)\/$/, '$1'))));
+  return { id, component: ref, guard, guestOnly: kind?.kind === 'guest-only', lazy, declaredAt: { file: sf.fileName, line: lineOf(at, sf) }, extras, ...(paths.length ? { exempt: paths } : {}) };
 }
+
+/** Helpers that may throw a redirect or an error for a visitor they refuse (`requireAuth`, `ensureSignedIn`, `checkSession`). */
+const GUARD_CALL = /require|ensure|guard|protect|assert|check|verify|authori[sz]e|redirect|deny|forbid/i;
 
 /**
  * What a `beforeLoad` does with its redirects: turns signed-out visitors away (a guard), only signed-in ones (a
  * guest-only login page), or always redirects (`throw redirect({ to: '/' })`: an alias, not a guard). A redirect whose
- * condition cannot be read, and a session check without a redirect, stay guards.
+ * condition cannot be read, and a session check that throws without a redirect, stay guards; one that neither
+ * redirects nor throws is no guard at all.
  */
 function beforeLoadKind(fn: ts.Expression, sf: ts.SourceFile): { kind: 'guard' | 'guest-only' | 'redirect'; redirectsTo?: string } | undefined {
   const redirects: ts.CallExpression[] = [];
   walk(fn, (n) => {
     if (ts.isCallExpression(n) && lastName(n.expression) === 'redirect') redirects.push(n);
   });
-  if (redirects.length === 0) return /redirect|auth|session|token|login/i.test(fn.getText(sf)) ? { kind: 'guard' } : undefined;
+  if (redirects.length === 0) {
+    // A beforeLoad that neither throws nor calls a helper that may (`requireAuth(context)`) turns nobody away:
+    // `await context.auth.client.auth.initialize()` or `return { user }` prepare the context, they guard nothing.
+    let stops = false;
+    walk(fn, (n) => {
+      if (ts.isThrowStatement(n) || (ts.isCallExpression(n) && GUARD_CALL.test(lastName(n.expression) ?? ''))) stops = true;
+      return stops ? false : undefined;
+    });
+    return stops && /redirect|auth|session|token|login|user/i.test(fn.getText(sf)) ? { kind: 'guard' } : undefined;
+  }
   const audiences = new Set(redirects.map((r) => redirectAudience(r, fn, sf)));
   if (audiences.size === 1 && audiences.has('signed-in')) return { kind: 'guest-only' };
   if (audiences.size === 1 && audiences.has('always') && redirects.length === 1) {
@@ -185,6 +204,9 @@ export function urlOfId(id: string): { path: string; index: boolean } {
 function toRoutes(app: FrontendApp, raws: RawRoute[]): FrontendRouteData[] {
   const ids = raws.map((r) => r.id).filter((id) => id !== '__root__');
   const guardIds = raws.filter((r) => r.guard && r.id !== '__root__').map((r) => r.id);
+  // The root route holds every other route: its guard is inherited by all of them (outermost first), except the
+  // pages it names (`if (!user && location.pathname !== '/login')`): those it lets through or sends visitors to.
+  const rootRaw = raws.find((r) => r.guard && r.id === '__root__');
   const guestIds = raws.filter((r) => r.guestOnly && r.id !== '__root__').map((r) => r.id);
   // Only a route with children can hold others: an index id (`/posts/`) ends the branch.
   const within = (id: string, outer: string) => outer !== id && !outer.endsWith('/') && id.startsWith(`${outer}/`);
@@ -192,7 +214,8 @@ function toRoutes(app: FrontendApp, raws: RawRoute[]): FrontendRouteData[] {
     const root = r.id === '__root__';
     const { path, index } = root ? { path: '/', index: false } : urlOfId(r.id);
     const trimmed = r.id.replace(/\/$/, '');
-    const guards = root ? [] : guardIds.filter((g) => within(r.id, g)).map((g) => `beforeLoad in ${g}`);
+    const fromRoot = rootRaw && !root && !(rootRaw.exempt ?? []).includes(path);
+    const guards = root ? [] : [...(fromRoot ? ['beforeLoad in root'] : []), ...guardIds.filter((g) => within(r.id, g)).map((g) => `beforeLoad in ${g}`)];
     if (r.guard) guards.push(`beforeLoad in ${root ? 'root' : r.id}`);
     // Guest-only (a login page sending signed-in users on): shown as such, never as a guard.
     const guest = r.guestOnly ? (root ? 'root' : r.id) : root ? undefined : guestIds.find((g) => within(r.id, g));

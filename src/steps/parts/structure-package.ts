@@ -56,7 +56,8 @@ function describe(d: KeyDirectory): string {
 
 export function entrySection(p: Pkg, level: 3 | 4): string {
   const lines = p.entryPoints.map((e) => {
-    const built = e.builtTo ? ` → ${literal(e.builtTo)}` : '';
+    const by = e.builtBy ? ` (${e.builtTo ? 'built by' : 'declared in'} ${cite(e.builtBy.file, e.builtBy.line)})` : '';
+    const built = (e.builtTo ? ` → ${literal(e.builtTo)}` : '') + by;
     return `${cite(e.isDir ? `${e.file}/` : e.file)} — ${oneLine(e.role)}${built}`;
   });
   for (const u of p.unresolvedEntries) {
