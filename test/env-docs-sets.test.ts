@@ -50,6 +50,41 @@ describe('variables documented in a README code block', () => {
   });
 });
 
+describe('variables a deploy guide sets in a docker run command', () => {
+  it('are not "set nowhere": `--env NAME=…` and `-e NAME=…` in a fenced block of any Markdown file count, without their values', async () => {
+    const root = tempRepo({
+      'package.json': JSON.stringify({ name: 'api', private: true, scripts: { start: 'node src/server.js' }, dependencies: { express: '^4.18.2' } }),
+      'deploy/README.md': [
+        '# Deploy',
+        '',
+        '```bash',
+        'docker run -p 8080:8080 \\',
+        '  --env DATABASE_URL="postgresql://postgres:hunter2@db:5432/app" \\',
+        '  -e CLIENT_URL=http://localhost:8080 --env=SESSION_KEY=s3cr3t starter-app',
+        '```',
+        '',
+        'Set NOT_IN_A_BLOCK with `--env` too.',
+        '',
+      ].join('\n'),
+      'src/server.js': [
+        'const db = process.env.DATABASE_URL;',
+        'const client = process.env.CLIENT_URL;',
+        'const key = process.env.SESSION_KEY;',
+        'const prose = process.env.NOT_IN_A_BLOCK;',
+        'module.exports = { db, client, key, prose };',
+        '',
+      ].join('\n'),
+    });
+    const step9 = (await section(workflowsStep, root)).markdown;
+    expect(step9).toContain('`DATABASE_URL` — read without a fallback in `/src/server.js:1` — not set in the repository; documented in README `/deploy/README.md:5`');
+    expect(step9).toContain('`CLIENT_URL` — read without a fallback in `/src/server.js:2` — not set in the repository; documented in README `/deploy/README.md:6`');
+    expect(step9).toContain('`SESSION_KEY` — read without a fallback in `/src/server.js:3` — not set in the repository; documented in README `/deploy/README.md:6`');
+    expect(step9).toMatch(/`NOT_IN_A_BLOCK`[^\n]*\*\*set nowhere in the repository\*\*/);
+    const step8 = (await section(configurationStep, root)).markdown;
+    for (const md of [step8, step9]) for (const value of ['hunter2', 's3cr3t', 'localhost:8080']) expect(md).not.toContain(value);
+  });
+});
+
 describe('the "Add an environment variable" recipe', () => {
   it('counts every file that reads a variable, one reading only NODE_ENV included', async () => {
     const root = tempRepo({

@@ -99,6 +99,40 @@ describe('frontend misreadings', () => {
     expect(workflows).toContain('— (runs vite but not its dev server)');
   });
 
+  it('reads a vite server.port set from a constant with an env override and an imported default, and never claims the default for one it cannot read', async () => {
+    const root = tempRepo({
+      'package.json': JSON.stringify({ name: 'mono', private: true, workspaces: ['packages/*'] }),
+      'packages/shared/package.json': JSON.stringify({ name: '@app/shared', private: true }),
+      'packages/shared/src/config/app.ts': 'export const CLIENT = {\n  DEFAULT_PORT: 3000,\n} as const;\n',
+      'packages/client/package.json': JSON.stringify({ ...VITE_REACT, name: '@app/client' }),
+      'packages/client/vite.config.ts': [
+        "import { defineConfig } from 'vite';",
+        "import { CLIENT } from '../shared/src/config/app.js';",
+        'const CLIENT_PORT = Number(process.env.CLIENT_PORT) || CLIENT.DEFAULT_PORT;',
+        'export default defineConfig({',
+        '  server: {',
+        '    port: CLIENT_PORT,',
+        '  },',
+        '});',
+        '',
+      ].join('\n'),
+      'packages/client/src/main.tsx': "import { createRoot } from 'react-dom/client';\ncreateRoot(document.body).render(null);\n",
+      'packages/admin/package.json': JSON.stringify({ ...VITE_REACT, name: '@app/admin' }),
+      'packages/admin/vite.config.ts': "import { defineConfig } from 'vite';\nimport { pickPort } from './ports';\nexport default defineConfig({\n  server: { port: pickPort() },\n});\n",
+      'packages/admin/ports.ts': 'export const pickPort = () => 4100 + Math.floor(Math.random() * 10);\n',
+      'packages/admin/src/main.tsx': "import { createRoot } from 'react-dom/client';\ncreateRoot(document.body).render(null);\n",
+    });
+    const md = (await section(frontendStep, root)).markdown;
+    expect(md).not.toContain('5173');
+    expect(md).toContain('**Dev server:** port 3000 (`/packages/client/vite.config.ts:6`, unless `CLIENT_PORT` is set)');
+    expect(md).toContain('**Dev server:** port `pickPort()` as written at `/packages/admin/vite.config.ts:4` (unresolved)');
+    expect(md).toContain('| `@app/admin` | React + Vite | `/packages/admin` | `/packages/admin/vite.config.ts` | `pickPort()` (unresolved) |');
+    const workflows = (await section(workflowsStep, root)).markdown;
+    expect(workflows).not.toContain('5173');
+    expect(workflows).toContain('| `vite` | 3000 (`/packages/client/vite.config.ts:6`, unless `CLIENT_PORT` is set) |');
+    expect(workflows).toContain('| `vite` | `pickPort()` as written at `/packages/admin/vite.config.ts:4` (unresolved) |');
+  });
+
   it('a folder with a vite.config but no React import is not a React SPA on the strength of the root\'s React', async () => {
     const root = tempRepo({
       'package.json': JSON.stringify({ name: 'mono', private: true, workspaces: ['apps/*'], dependencies: { react: '^19.0.0', 'react-dom': '^19.0.0' }, devDependencies: { vite: '^6.0.0' } }),

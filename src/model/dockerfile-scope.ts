@@ -7,8 +7,17 @@
 import path from 'node:path';
 import type { RepoIndex } from '../scan/repo-index.js';
 
-/** Repo-relative folders; `''` is the whole repository. */
-export function dockerfileScope(index: RepoIndex, file: string, composeContexts: readonly string[]): string[] {
+/**
+ * Repo-relative folders; `''` is the whole repository. `final`: for a multi-stage file, the first line of its last
+ * stage (the image that runs) and the packages that stage runs, named by its WORKDIR / RUN / CMD / ENTRYPOINT
+ * (`WORKDIR /app/packages/server`): an `ENV` there reaches those, not a package an earlier stage only builds.
+ */
+export interface DockerfileScope {
+  readonly all: string[];
+  readonly final?: { readonly from: number; readonly scope: string[] };
+}
+
+export function dockerfileScope(index: RepoIndex, file: string, composeContexts: readonly string[]): DockerfileScope {
   const text = index.read(file) ?? '';
   const { sources, commands } = readInstructions(text);
   const own = folder(file);
@@ -18,7 +27,26 @@ export function dockerfileScope(index: RepoIndex, file: string, composeContexts:
     const found = sources.map((s) => sourceFolder(index, context, s)).filter((d): d is string => d !== undefined);
     for (const d of found.length > 0 ? found : [context]) out.add(d);
   }
-  return narrow(index, [...out], commands);
+  const all = narrow(index, [...out], commands);
+  const final = finalStage(text);
+  if (!final) return { all };
+  const runs = named(index, [...out], final.commands);
+  return runs.length > 0 ? { all, final: { from: final.from, scope: runs.map((p) => p.dir) } } : { all };
+}
+
+/** The last stage of a file with two or more `FROM`s: its first line (1-based) and the text of its commands. */
+function finalStage(text: string): { from: number; commands: string } | undefined {
+  const lines = text.replace(/\r\n?/g, '\n').split('\n');
+  const froms = lines.flatMap((l, i) => (/^\s*FROM\s/i.test(l) ? [i] : []));
+  if (froms.length < 2) return undefined;
+  const start = froms[froms.length - 1];
+  const commands = lines
+    .slice(start)
+    .join('\n')
+    .replace(/\\\n/g, ' ')
+    .split('\n')
+    .flatMap((l) => /^\s*(?:WORKDIR|RUN|CMD|ENTRYPOINT)\s+(.*)$/i.exec(l)?.[1] ?? []);
+  return { from: start + 1, commands: commands.join('\n') };
 }
 
 /** COPY / ADD sources (not `--from=` a stage, not URLs) and the text of RUN / CMD / ENTRYPOINT. */
@@ -73,12 +101,17 @@ function sourceFolder(index: RepoIndex, context: string, source: string): string
  * a `RUN npm run build -w @x/api` or `CMD ["node", "apps/api/dist/main.js"]` says which one the image runs.
  */
 function narrow(index: RepoIndex, scope: readonly string[], commands: string): string[] {
-  const packages = index.packages.filter((p) => !p.isRoot && scope.some((d) => d === '' || p.dir === d || p.dir.startsWith(`${d}/`)));
-  if (packages.length < 2) return [...scope];
-  const named = packages.filter((p) => mentions(commands, p.dir) || (p.name !== p.dir.split('/').pop() && mentions(commands, p.name)) || workspaceFlag(commands, p.name));
-  if (named.length === 0) return [...scope];
+  const found = named(index, scope, commands);
+  if (found.length === 0) return [...scope];
   // The scope's own files outside those packages (root config, shared code not in a package) stay in it.
-  return named.map((p) => p.dir);
+  return found.map((p) => p.dir);
+}
+
+/** The packages inside `scope` that the commands name, when the scope holds several. */
+function named(index: RepoIndex, scope: readonly string[], commands: string) {
+  const packages = index.packages.filter((p) => !p.isRoot && scope.some((d) => d === '' || p.dir === d || p.dir.startsWith(`${d}/`)));
+  if (packages.length < 2) return [];
+  return packages.filter((p) => mentions(commands, p.dir) || (p.name !== p.dir.split('/').pop() && mentions(commands, p.name)) || workspaceFlag(commands, p.name));
 }
 
 function mentions(text: string, word: string): boolean {

@@ -77,9 +77,12 @@ function build(index: RepoIndex, kind: 'code' | 'settings'): Table {
 const MARKDOWN = /\.(md|mdx|markdown)$/i;
 /** `NAME = value`, `NAME=value`, `export NAME=value` at the start of a line: a `.env` block, a shell snippet. */
 const ASSIGNMENT = /^\s*(?:export\s+)?([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*)\s*=/;
+/** `docker run -e NAME=…`, `--env NAME="…"`, `--env=NAME=…` anywhere on a line (also a `\`-continued one). */
+const ENV_FLAG = /(?:^|\s)(?:-e|--env)(?:\s+|=)["']?([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*)=/g;
 
 /**
- * Names assigned in fenced code blocks of Markdown files (a README's "create a .env with …" block). Only the fences are
+ * Names assigned in fenced code blocks of Markdown files (a README's "create a .env with …" block, a deploy guide's
+ * `docker run --env NAME=…`). Only the fences are
  * read: prose mentioning a name is no instruction to set it. Markdown files without a fence are not split into lines.
  */
 function documented(index: RepoIndex): Table {
@@ -92,11 +95,13 @@ function documented(index: RepoIndex): Table {
     text.split('\n').forEach((line, i) => {
       if (/^\s*(```|~~~)/.test(line)) fenced = !fenced;
       else if (fenced) {
-        const m = ASSIGNMENT.exec(line);
-        if (!m || m[1].length < 3) return;
-        let list = table.get(m[1]);
-        if (!list) table.set(m[1], (list = []));
-        if (list.length < PER_NAME && !list.some((c) => c.file === file)) list.push({ file, line: i + 1 });
+        const names = [ASSIGNMENT.exec(line)?.[1], ...(line.includes('-e') ? [...line.matchAll(ENV_FLAG)].map((m) => m[1]) : [])];
+        for (const name of names) {
+          if (!name || name.length < 3) continue;
+          let list = table.get(name);
+          if (!list) table.set(name, (list = []));
+          if (list.length < PER_NAME && !list.some((c) => c.file === file)) list.push({ file, line: i + 1 });
+        }
       }
     });
   }

@@ -6,7 +6,7 @@
  */
 import { cdkDetector } from '../detectors/cdk/index.js';
 import { composeDetector, type ComposeServiceFact } from '../detectors/compose/index.js';
-import { dockerfileScope } from './dockerfile-scope.js';
+import { dockerfileScope, type DockerfileScope } from './dockerfile-scope.js';
 import { preloadedFiles } from './env-preloads.js';
 import { isTestPath as isTestFile, SET_ORDER, type DynamicRead, type EnvRead, type EnvVarView, type ReadEvidence, type SetKind, type SetSite } from './env-views.js';
 import { prefixReads } from './env-prefix-reads.js';
@@ -68,7 +68,7 @@ export class EnvModel {
   /** Dockerfile → the build contexts compose gives it. */
   private readonly composeContexts = new Map<string, string[]>();
   /** Dockerfile → the folders its image holds (computed on first use). */
-  private readonly dockerScopes = new Map<string, string[]>();
+  private readonly dockerScopes = new Map<string, DockerfileScope>();
 
   constructor(facts: FactSet, private readonly index: RepoIndex) {
     // Test code by its path, unless a package script preloads the file into the app it starts (env-preloads.ts).
@@ -264,7 +264,7 @@ export class EnvModel {
    */
   setsFor(v: EnvVarView, files: readonly string[]): SetSite[] {
     return v.sets.filter((s) => {
-      if (s.kind === 'dockerfile' || s.kind === 'dockerfile-arg') return files.some((f) => this.inImage(s.at.file, f));
+      if (s.kind === 'dockerfile' || s.kind === 'dockerfile-arg') return files.some((f) => this.inImage(s.at.file, f, s.at.line));
       if (s.kind === 'cdk') return files.some((f) => this.inLambda(s, f));
       if (s.codeDir !== undefined) return files.some((f) => this.inContainer(s.codeDir!, f));
       return !SCOPED.has(s.kind) || files.some((f) => this.serves(s, f));
@@ -303,9 +303,11 @@ export class EnvModel {
   }
 
   /** A Dockerfile's ENV reaches the code its image holds: the build context and COPY sources, not every package. */
-  private inImage(dockerfile: string, readFile: string): boolean {
-    let scope = this.dockerScopes.get(dockerfile);
-    if (!scope) this.dockerScopes.set(dockerfile, (scope = dockerfileScope(this.index, dockerfile, this.composeContexts.get(dockerfile) ?? [])));
+  private inImage(dockerfile: string, readFile: string, line: number | undefined): boolean {
+    let scopes = this.dockerScopes.get(dockerfile);
+    if (!scopes) this.dockerScopes.set(dockerfile, (scopes = dockerfileScope(this.index, dockerfile, this.composeContexts.get(dockerfile) ?? [])));
+    // An instruction of the last stage reaches the packages that image runs; an earlier stage's, what the file builds.
+    const scope = scopes.final && line !== undefined && line >= scopes.final.from ? scopes.final.scope : scopes.all;
     return scope.some((d) => d === '' || readFile === d || readFile.startsWith(`${d}/`));
   }
 

@@ -80,7 +80,8 @@ export const frontendStep: StepDefinition = {
         frameworkLabel(a),
         a.dir ? cite(a.dir) : 'repository root',
         a.config ? cite(a.config.file) : '—',
-        a.devPort ? String(a.devPort) : '—',
+        // A port set to an expression not read statically is shown as written, never as "—" or the default.
+        a.devPort ? String(a.devPort) : a.config?.portSetting?.written ? `${code(a.config.portSetting.written)} (unresolved)` : '—',
         // A framework whose routes are not read has no route count: "0" would read as "this app has no pages".
         a.framework === 'sveltekit' && routeCount(a.dir) === '0'
           ? sveltekitPages(model, a.dir)

@@ -3,6 +3,7 @@ import type { RepoIndex } from '../../scan/repo-index.js';
 import { isGenerated } from '../shared/source-scope.js';
 import { releaseConfig } from './release.js';
 import { cdkJson, eslintrc, jsConfig, nodeVersion, prettierrc, tsconfig, workspaceFile, type ConfigSummary } from './readers.js';
+import type { PortSetting } from '../shared/port-value.js';
 
 /** One configuration file and what it configures. */
 export interface ConfigFileData {
@@ -17,6 +18,7 @@ export interface ConfigFileData {
   readonly items: readonly string[];
   /** Dev server port when the file sets one. */
   readonly devPort?: number;
+  readonly portSetting?: PortSetting;
 }
 export type ConfigFileFact = Fact<'config.file', ConfigFileData>;
 
@@ -104,7 +106,7 @@ export const configFilesDetector: Detector = {
       facts.push({
         kind: 'config.file',
         id: file,
-        data: { file, package: index.packageOf(file)?.name ?? '', category: rule.category, tool: summary.tool ?? tool, items: summary.items, devPort: summary.devPort },
+        data: { file, package: index.packageOf(file)?.name ?? '', category: rule.category, tool: summary.tool ?? tool, items: summary.items, devPort: summary.devPort, ...(summary.portSetting ? { portSetting: summary.portSetting } : {}) },
         at: [{ file }],
       });
     }

@@ -59,13 +59,6 @@ export function valueText(expr: ts.Expression | undefined): string | undefined {
   return clip(text, 60);
 }
 
-export function numberAt(obj: ts.Expression | undefined, ...path: string[]): number | undefined {
-  let node: ts.Expression | undefined = obj;
-  for (const key of path) node = property(node, key);
-  if (node && ts.isNumericLiteral(node)) return Number(node.text);
-  return undefined;
-}
-
 export function at(obj: ts.Expression | undefined, ...path: string[]): ts.Expression | undefined {
   let node: ts.Expression | undefined = obj;
   for (const key of path) node = property(node, key);

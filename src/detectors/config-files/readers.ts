@@ -3,7 +3,8 @@ import type { RepoIndex } from '../../scan/repo-index.js';
 import { declaresPnpmPackages, parsePnpmPackages } from '../../scan/workspaces.js';
 import { keys, parseYaml } from '../../scan/yaml.js';
 import { flatEslint } from './eslint-flat.js';
-import { at, callNames, exportedConfig, keysOf, numberAt, valueText } from './js-config.js';
+import { at, callNames, exportedConfig, keysOf, valueText } from './js-config.js';
+import { portSetting, type PortSetting } from '../shared/port-value.js';
 
 /** What a reader says about one config file: short items for the "configures" column, and a dev-server port. */
 export interface ConfigSummary {
@@ -11,6 +12,8 @@ export interface ConfigSummary {
   /** A name more exact than the rule's, read from the file (a settings-only pnpm-workspace.yaml is `pnpm settings`). */
   readonly tool?: string;
   readonly devPort?: number;
+  /** Where and how the dev port is set, also when its number cannot be read. */
+  readonly portSetting?: PortSetting;
 }
 
 type Json = Record<string, unknown>;
@@ -77,8 +80,11 @@ export function jsConfig(index: RepoIndex, file: string, tool: string): ConfigSu
   if (adapter && ts.isCallExpression(adapter)) items.push(`adapter ${adapter.expression.getText()}`);
   push('site', valueText(at(config, 'site')));
   push('base', valueText(at(config, 'base')) ?? valueText(at(config, 'basePath')));
-  const port = numberAt(config, 'server', 'port') ?? numberAt(config, 'devServer', 'port');
+  // `port: CLIENT_PORT` with `const CLIENT_PORT = Number(process.env.CLIENT_PORT) || CLIENT.DEFAULT_PORT`: read through.
+  const setting = portSetting(index, file, at(config, 'server', 'port') ?? at(config, 'devServer', 'port'));
+  const port = setting?.port;
   if (port !== undefined) items.push(`dev server port ${port}`);
+  else if (setting?.written) items.push(`dev server port ${setting.written} (unresolved)`);
   const proxy = keysOf(at(config, 'server', 'proxy'));
   if (proxy.length) items.push(`dev proxy ${proxy.join(', ')}`);
   push('build.outDir', valueText(at(config, 'build', 'outDir')));
@@ -89,7 +95,7 @@ export function jsConfig(index: RepoIndex, file: string, tool: string): ConfigSu
     const rest = keysOf(config).filter((k) => !['plugins', 'integrations', 'server', 'build', 'resolve', 'test', 'output', 'site', 'base', 'adapter'].includes(k));
     if (rest.length) items.push(`sets ${rest.slice(0, 8).join(', ')}${rest.length > 8 ? '…' : ''}`);
   }
-  return { items, devPort: port };
+  return { items, devPort: port, ...(setting ? { portSetting: setting } : {}) };
 }
 
 export function eslintrc(index: RepoIndex, file: string): ConfigSummary {

@@ -7,6 +7,7 @@ import { onFirstUse } from '../../scan/lazy-ts.js';
 import { ts } from '../../scan/ts.js';
 import { lastName } from '../shared/ast.js';
 import { objectHolderCopes } from './reads-holder.js';
+import { everyUseCopes } from './reads-bindings.js';
 import type { RawRead } from './reads.js';
 import { afterUnsetExit, fails, holderOutcome, ifWhenTrue } from './unset-check.js';
 
@@ -107,9 +108,27 @@ export function hasFallback(node: ts.Node): boolean {
   if (ts.isPrefixUnaryExpression(p) && p.operator === ts.SyntaxKind.ExclamationToken) return !requiredCheck(p);
   // `let url = process.env.X; if (!url) url = …` (or `if (!url) { …; return }`): the `if` copes with unset.
   if (holderOutcome(n) === 'copes') return true;
-  if (guarded(n, node) || afterUnsetExit(n)) return true;
+  // `if (!process.env.X) return …;` above `Number(process.env.X)`: the check names the bare read.
+  if (guarded(n, node) || afterUnsetExit(n) || (n !== node && afterUnsetExit(node))) return true;
+  // `const envMax = process.env.X; return envMax ? parseInt(envMax, 10) : 100`: every use of the holder copes.
+  if (ts.isVariableDeclaration(p) && p.initializer === n && ts.isIdentifier(p.name) && holderUsesCope(p)) return true;
   // `const env = { port: process.env.PORT }` … `env.port || 8080` in the same file.
   return ts.isPropertyAssignment(p) && objectHolderCopes(n, hasFallback);
+}
+
+/** How deep holders of holders are followed (`const a = process.env.X; const b = a; …`). */
+let holderDepth = 0;
+
+function holderUsesCope(decl: ts.VariableDeclaration): boolean {
+  // An exported holder is used in other files too, unseen here.
+  const st = decl.parent?.parent;
+  if (holderDepth >= 3 || (st && ts.isVariableStatement(st) && st.modifiers?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword))) return false;
+  holderDepth++;
+  try {
+    return everyUseCopes(decl, hasFallback);
+  } finally {
+    holderDepth--;
+  }
 }
 
 /**

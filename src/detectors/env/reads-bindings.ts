@@ -1,6 +1,7 @@
 /**
  * `const { COMPANY_NAME, SITE_NAME } = process.env;` … `COMPANY_NAME || SITE_NAME || ''`: a destructured variable
- * with no default still has a fallback when every use of its binding in the scope gives one.
+ * with no default still has a fallback when every use of its binding in the scope gives one. The same holds for a
+ * variable that holds one read: `const envMax = process.env.X; return envMax ? parseInt(envMax, 10) : 100`.
  */
 import { ts, walk } from '../../scan/ts.js';
 
@@ -8,7 +9,7 @@ import { ts, walk } from '../../scan/ts.js';
  * True when the binding has at least one use in its scope and `copes` holds for each. A second declaration of the
  * name in the scope (a shadowing parameter or variable) makes uses ambiguous: then false, as without this.
  */
-export function everyUseCopes(el: ts.BindingElement, copes: (use: ts.Node) => boolean): boolean {
+export function everyUseCopes(el: ts.BindingElement | ts.VariableDeclaration, copes: (use: ts.Node) => boolean): boolean {
   if (!ts.isIdentifier(el.name)) return false;
   const name = el.name.text;
   const scope = scopeOf(el);
@@ -34,7 +35,7 @@ export function everyUseCopes(el: ts.BindingElement, copes: (use: ts.Node) => bo
 }
 
 /** The block, function body or file the declaration's statement sits in. */
-function scopeOf(el: ts.BindingElement): ts.Node | undefined {
+function scopeOf(el: ts.BindingElement | ts.VariableDeclaration): ts.Node | undefined {
   let n: ts.Node | undefined = el.parent;
   while (n && !ts.isVariableDeclarationList(n)) n = n.parent;
   // `var` is function-scoped and hoisted: left alone.

@@ -5,11 +5,14 @@ import { constantsOf, dottedName, importsOf, property, propertyNameText, staticS
 import type { FrontendApp } from './apps.js';
 import { oneLine } from '../../markdown/text.js';
 import { clip } from '../../secrets/clip.js';
+import { portSetting, type PortSetting } from '../shared/port-value.js';
 
 export interface FrontendConfig {
   readonly file: string;
   readonly line?: number;
   readonly port?: number;
+  /** Where `server.port` is set and how, also when its number cannot be read (then `port` is undefined). */
+  readonly portSetting?: PortSetting;
   readonly base?: string;
   readonly site?: string;
   readonly output?: string;
@@ -72,10 +75,6 @@ export function readConfig(index: RepoIndex, file: string): FrontendConfig {
     const s = staticString(e, constants);
     return s?.resolved ? s.text : undefined;
   };
-  const num = (e: ts.Expression | undefined) => {
-    const v = e && ts.isIdentifier(e) ? constants.get(e.text) : e;
-    return v && ts.isNumericLiteral(v) ? Number(v.text) : undefined;
-  };
   const obj2 = (e: ts.Expression | undefined) => (e && ts.isIdentifier(e) ? constants.get(e.text) : e);
   const server = obj2(property(obj, 'server'));
   const pluginNames = (list: ts.Expression | undefined) => {
@@ -135,10 +134,12 @@ export function readConfig(index: RepoIndex, file: string): FrontendConfig {
   // Astro's `env` holds `schema` and `validateSecrets`, never variables; Next.js's `env` keys are the variables.
   const astro = /(^|\/)astro\.config\.[cm]?[jt]s$/.test(file);
   const envObj = property(obj, 'env');
+  const setting = portSetting(index, file, property(server, 'port') ?? property(obj2(property(obj, 'devServer')), 'port'));
   return {
     file,
     line: lineOf(obj),
-    port: num(property(server, 'port')) ?? num(property(obj2(property(obj, 'devServer')), 'port')),
+    port: setting?.port,
+    ...(setting ? { portSetting: setting } : {}),
     base: str(property(obj, 'base')) ?? str(property(obj, 'basePath')),
     site: str(property(obj, 'site')),
     output: str(property(obj, 'output')),

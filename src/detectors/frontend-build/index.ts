@@ -47,7 +47,8 @@ function detectApp(index: RepoIndex, app: FrontendApp): Fact[] {
   // The framework's default port is only true of a script that starts its dev server (or of an app with no script,
   // run with the framework's CLI).
   const devScriptServes = devScript === undefined ? undefined : startsDevServer(devScript, declaredScripts);
-  const fallback = devScript === undefined || devScriptServes ? DEFAULT_PORTS[app.framework === 'react' || app.buildTool === 'remix-compiler' ? app.buildTool ?? '' : app.framework] : undefined;
+  // A config that sets `server.port` to something not read statically still sets it: never the default then.
+  const fallback = !config?.portSetting && (devScript === undefined || devScriptServes) ? DEFAULT_PORTS[app.framework === 'react' || app.buildTool === 'remix-compiler' ? app.buildTool ?? '' : app.framework] : undefined;
   const devPort = config?.port ?? fromScript ?? fallback;
   const devPortSource = config?.port ? 'config' : fromScript ? 'script' : fallback ? 'default' : undefined;
   // A framework that renders its own pages (Next.js, Astro, Expo, SvelteKit) never reads a root index.html: a leftover.

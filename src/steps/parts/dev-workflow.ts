@@ -14,6 +14,7 @@ import type { InfraProjectFact } from '../../detectors/other-infra/types.js';
 import type { RepoIndex } from '../../scan/repo-index.js';
 import { value } from './format.js';
 import { byRole } from './roles.js';
+import { portSettingText } from './port-setting.js';
 import { startsDevServer } from '../../detectors/frontend-build/dev-script.js';
 import { DEFAULT_PORTS, devTool, folderPackageManager, installCommand, portInCommand, runScript } from './run-commands.js';
 
@@ -138,12 +139,13 @@ function devServers(index: RepoIndex, pm: 'npm' | 'yarn' | 'pnpm' | 'bun', scrip
     if (s.data.name === 'start' && hasDev.has(s.data.package)) continue; // `start` serves a build when a dev script exists
     const tool = devTool(s.data.command);
     if (!tool) continue;
-    const config = configs.find((c) => c.data.package === s.data.package && c.data.devPort !== undefined);
+    // A config that sets the port to something not read statically still sets it (never "the default" then).
+    const config = configs.find((c) => c.data.package === s.data.package && (c.data.devPort !== undefined || c.data.portSetting));
     const cmdPort = portInCommand(s.data.command);
     const port = cmdPort !== undefined
       ? `${cmdPort} (${cite(s.data.manifest, s.data.line)})`
       : config
-        ? `${config.data.devPort} (${cite(config.data.file)})`
+        ? portSettingText(config.data.file, config.data.portSetting) ?? `${config.data.devPort} (${cite(config.data.file)})`
         : DEFAULT_PORTS[tool] !== undefined && startsDevServer(s.data.command, scriptsOf(scripts, s.data.package)) === false
           ? `— (runs ${tool} but not its dev server)`
           : DEFAULT_PORTS[tool] !== undefined

@@ -13,6 +13,7 @@ import { libraryReadText, readIn } from './env-vars.js';
 import { dotenvFoldersOf, portRead } from './frontend-env-files.js';
 import { SCRIPT_READ_KINDS } from '../../model/script-reads.js';
 import { runScript } from './run-commands.js';
+import { portSettingText } from './port-setting.js';
 
 const FRAMEWORK_NAMES: Record<string, string> = {
   astro: 'Astro',
@@ -61,7 +62,10 @@ export function headerBullets(app: FrontendAppData, entries: readonly EntryData[
     const pkg = model?.index.packages.find((p) => p.dir === app.dir);
     return model && pkg ? runScript(model.index, model.packageManager, pkg.name, name) : `npm run ${name}`;
   };
-  if (app.devPort) {
+  const setting = app.config && (app.devPortSource === 'config' || !app.devPort) ? portSettingText(app.config.file, app.config.portSetting) : undefined;
+  if (setting) {
+    out.push(`**Dev server:** port ${setting}${app.scripts.dev ? `, ${code(run('dev'))} runs ${code(app.scripts.dev)}` : ''}`);
+  } else if (app.devPort) {
     const source = app.devPortSource === 'default' ? ' (framework default)' : app.devPortSource === 'script' ? ' (from the dev script)' : '';
     out.push(`**Dev server:** port ${app.devPort}${source}${app.scripts.dev ? `, ${code(run('dev'))} runs ${code(app.scripts.dev)}` : ''}`);
   } else if (app.devScriptServes === false) {
