@@ -49,6 +49,24 @@ export function composeRoutes(index: RepoIndex, candidates: readonly string[]): 
   const fileOf = (k: string) => k.slice(0, k.lastIndexOf('#'));
   const unitAt = (k: string): Unit | undefined => routingOf(fileOf(k))?.units.get(k.slice(k.lastIndexOf('#') + 1));
 
+  /** The unit a module exports under a name, through barrels (`export { a as b } from`, `export * from`). */
+  const exportedUnit = (from: string, module: string, imported: string, depth: number): string | undefined => {
+    const target = resolver.resolve(from, module);
+    const routing = target ? routingOf(target) : undefined;
+    if (!target || !routing || depth > 4) return undefined;
+    const exported = routing.exports.get(imported) ?? imported;
+    const name = routing.aliases.get(exported) ?? exported;
+    if (routing.units.has(name)) return key(target, name);
+    const re = routing.reExports.get(imported);
+    if (re) return exportedUnit(target, re.module, re.imported, depth + 1);
+    if (imported === 'default') return undefined;
+    for (const star of routing.starExports) {
+      const found = exportedUnit(target, star, imported, depth + 1);
+      if (found) return found;
+    }
+    return undefined;
+  };
+
   /** Target units of a mount, as keys (an autoload folder gives one per plugin file, with its folder as prefix). */
   const targetsOf = (file: string, mount: Mount): { key: string; prefix: string; hooks?: string[] }[] => {
     const t = mount.target;
@@ -58,12 +76,8 @@ export function composeRoutes(index: RepoIndex, candidates: readonly string[]): 
       return routingOf(file)?.units.has(name) ? [{ key: key(file, name), prefix: '' }] : [];
     }
     if (t.kind === 'import') {
-      const target = resolver.resolve(file, t.module);
-      const routing = target ? routingOf(target) : undefined;
-      if (!target || !routing) return [];
-      const exported = routing.exports.get(t.imported) ?? t.imported;
-      const name = routing.aliases.get(exported) ?? exported;
-      return routing.units.has(name) ? [{ key: key(target, name), prefix: '' }] : [];
+      const found = exportedUnit(file, t.module, t.imported, 0);
+      return found ? [{ key: found, prefix: '' }] : [];
     }
     const dir = path.posix.join(path.posix.dirname(file), t.dir);
     const files = index.filesUnder(dir).filter((f) => isAppSource(index, f));

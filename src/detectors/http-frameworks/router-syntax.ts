@@ -14,6 +14,25 @@ export function frameworkOfModule(module: string): HttpFramework | undefined {
   return undefined;
 }
 
+/** `Object.assign(router, { helpers })` returns `router` itself, with members added (a project's router factory). */
+export function assignedRouter(expr: ts.Expression): ts.Expression {
+  let e = expr;
+  while (ts.isParenthesizedExpression(e) || ts.isAsExpression(e) || ts.isSatisfiesExpression(e)) e = e.expression;
+  const first = ts.isCallExpression(e) ? e.arguments[0] : undefined;
+  return first && dottedName((e as ts.CallExpression).expression) === 'Object.assign' ? assignedRouter(first) : e;
+}
+
+/** A chain of routing calls on a router (`router.get('/', h).post('/', h)`) returns that router: its root name. */
+export function chainedRouterName(expr: ts.Expression): string | undefined {
+  let e = assignedRouter(expr);
+  while (ts.isCallExpression(e) && ts.isPropertyAccessExpression(e.expression)) {
+    const method = e.expression.name.text;
+    if (!/^(use|route|on|openapi|doc|doc31|withTypeProvider)$/.test(method) && !METHOD_SET.has(method)) return undefined;
+    e = assignedRouter(e.expression.expression);
+  }
+  return ts.isIdentifier(e) ? e.text : undefined;
+}
+
 export function enclosingFunctionOf(node: ts.Node): ts.SignatureDeclaration | undefined {
   for (let n = node.parent; n; n = n.parent) if (ts.isFunctionLike(n)) return n;
   return undefined;

@@ -102,4 +102,8 @@ export interface FileRouting {
   readonly aliases: Map<string, string>;
   /** `fastify.decorate('authenticate', fn)`: decorator name → line, so `fastify.authenticate` finds its code. */
   readonly decorators: Map<string, number>;
+  /** `export { a as b } from './x'`: exported name → where it comes from, for mounts imported through barrels. */
+  readonly reExports: Map<string, { readonly module: string; readonly imported: string }>;
+  /** `export * from './x'`. */
+  readonly starExports: string[];
 }

@@ -8,7 +8,7 @@ import { dottedName, lastName, property, staticString, type ImportBinding } from
 import type { HttpFramework } from './types.js';
 import type { MountTarget, Unit } from './router-types.js';
 import type { CrossFileLinks } from './router-links.js';
-import { chainRoot, declaredTypeOf, frameworkOfModule, frameworkOfType, functionUnitName, isRegisteredOrWrapped } from './router-syntax.js';
+import { chainRoot, chainedRouterName, declaredTypeOf, enclosingFunctionOf, frameworkOfModule, frameworkOfType, functionUnitName, isRegisteredOrWrapped } from './router-syntax.js';
 
 const PARAM_TYPE = /\b(FastifyInstance|Express|Application|Router|Hono|OpenAPIHono|KoaRouter)\b/;
 const PLUGIN_PARAM = /^(fastify|app|server|instance|router|api)$/;
@@ -92,12 +92,19 @@ export function discoverUnits(
       [name, init] = [dottedName(node.left), node.right];
     }
     if (ts.isExportAssignment(node)) [name, init] = ['default', node.expression];
+    // `const createUpload = (cfg) => { return new Hono().post(…) }`: each call makes that router; the function names it.
+    const fn = ts.isReturnStatement(node) ? enclosingFunctionOf(node) : ts.isArrowFunction(node) && !ts.isBlock(node.body) ? node : undefined;
+    const returned = ts.isReturnStatement(node) ? node.expression : fn && ts.isArrowFunction(fn) && !ts.isBlock(fn.body) ? fn.body : undefined;
+    if (fn && returned && !name) {
+      const fname = functionUnitName(fn, sf);
+      if (fname && !fname.startsWith('inline@') && !units.has(fname)) [name, init] = [fname, returned];
+    }
     if (ts.isBinaryExpression(node) && name === 'module.exports') name = 'default';
     // `Router().use(a).use(b)`: the unit is created at the root of a chain whose calls are read below.
     const root = init && chainRoot(init);
     const created = root && creation(root);
     if (name && root && created) {
-      const unitName = name === 'default' ? 'default' : declare(node, name);
+      const unitName = name === 'default' ? 'default' : fn && returned ? name : declare(node, name);
       const u = unit(unitName, created.framework, created.prefix);
       if (created.base) u.base = created.base;
       if (created.mountable) u.mountable = true;
@@ -148,8 +155,11 @@ export function discoverUnits(
     if (ts.isCallExpression(init) && ts.isPropertyAccessExpression(init.expression) && ALIAS_METHODS.test(init.expression.name.text)) {
       init = init.expression.expression;
     }
-    if (!ts.isIdentifier(init)) return;
-    const target = unitNamed(init.text, node);
+    // `const endpoints = router.get('/', h).post('/', h)`: the chain returns `router` (not through `basePath`).
+    const chained = ts.isCallExpression(init) ? chainedRouterName(init) : undefined;
+    const root = chained ?? (ts.isIdentifier(init) ? init.text : undefined);
+    if (!root) return;
+    const target = unitNamed(root, node);
     if (!target) return;
     let scope: ts.Node = sf;
     for (let n: ts.Node | undefined = node.parent; n && n !== sf; n = n.parent) {

@@ -1,0 +1,116 @@
+import { describe, expect, it } from 'vitest';
+import { httpFrameworksDetector, type HttpRouteData } from '../src/detectors/http-frameworks/index.js';
+import { detect } from './helpers/fixture.js';
+import { tempRepo } from './helpers/temp-repo.js';
+
+const PKG = JSON.stringify({ name: 'server', private: true, dependencies: { hono: '^4.0.0' } });
+
+async function routes(files: Record<string, string>): Promise<string[]> {
+  const list = (await detect(httpFrameworksDetector, tempRepo({ 'package.json': PKG, ...files }))).map((f) => f.data as HttpRouteData);
+  return list.map((r) => `${r.method} ${r.path}${r.resolved ? '' : ' (unresolved)'} ${r.file}:${r.line} [${(r.middleware ?? []).join(', ')}]`);
+}
+
+describe('Hono apps composed with basePath, route() mounts, barrels and project factories', () => {
+  it('routes chained after app.basePath(…) take its prefix, also from an imported constant object', async () => {
+    expect(
+      await routes({
+        'src/config.ts': "export const SERVER = { API_BASE_PATH: '/api' } as const;\n",
+        'src/index.ts': [
+          "import { Hono } from 'hono';",
+          "import { SERVER } from './config';",
+          'const app = new Hono();',
+          'const api = app',
+          '  .basePath(SERVER.API_BASE_PATH)',
+          "  .get('/test', (c) => c.text('t'))",
+          "  .get('/', (c) => c.text('root'));",
+          "app.get('/health', (c) => c.text('ok'));",
+          'export default app;',
+        ].join('\n'),
+      }),
+    ).toEqual([
+      'GET /api src/index.ts:7 []',
+      'GET /api/test src/index.ts:6 []',
+      'GET /health src/index.ts:8 []',
+    ]);
+  });
+
+  it('sub-routers mounted with .route() after basePath, through barrels, carry the prefix and the app-wide use(*) middleware', async () => {
+    expect(
+      await routes({
+        'src/index.ts': [
+          "import { Hono } from 'hono';",
+          "import { logger } from 'hono/logger';",
+          "import { statusEndpoints, authEndpoints } from './endpoints';",
+          'const app = new Hono();',
+          "app.use('*', logger());",
+          "const api = app.basePath('/api').route('/status', statusEndpoints).route('/auth', authEndpoints);",
+          'export default app;',
+        ].join('\n'),
+        'src/endpoints/index.ts': "export { endpoints as statusEndpoints } from './status';\nexport * from './auth';\n",
+        'src/endpoints/status.ts': "import { Hono } from 'hono';\nexport const endpoints = new Hono().get('/', (c) => c.text('ok'));\n",
+        'src/endpoints/auth.ts': "import { Hono } from 'hono';\nexport const authEndpoints = new Hono().on(['POST', 'GET'], '*', (c) => c.text('a'));\n",
+      }),
+    ).toEqual([
+      'GET /api/auth/* src/endpoints/auth.ts:2 [logger()]',
+      'POST /api/auth/* src/endpoints/auth.ts:2 [logger()]',
+      'GET /api/status src/endpoints/status.ts:2 [logger()]',
+    ]);
+  });
+
+  it('routers made by a project factory returning Object.assign(new Hono(), …) are read, with the middleware the factory adds', async () => {
+    expect(
+      await routes({
+        'src/index.ts': [
+          "import { Hono } from 'hono';",
+          "import { endpoints as postEndpoints } from './posts';",
+          'const app = new Hono();',
+          "app.route('/posts', postEndpoints);",
+          'export default app;',
+        ].join('\n'),
+        'src/lib/router/factory.ts': [
+          "import { Hono } from 'hono';",
+          "import { authMiddleware } from '../auth';",
+          'export const createHonoRouter = ({ isProtected = true } = {}) => {',
+          '  const endpoint = new Hono();',
+          '  if (isProtected) endpoint.use(authMiddleware);',
+          '  const createEndpoint = () => 1;',
+          '  return Object.assign(endpoint, { createEndpoint });',
+          '};',
+        ].join('\n'),
+        'src/lib/router/index.ts': "export { createHonoRouter } from './factory';\n",
+        'src/lib/auth.ts': 'export const authMiddleware = async (_c: unknown, next: () => Promise<void>) => next();\n',
+        'src/posts.ts': [
+          "import { createHonoRouter } from './lib/router';",
+          'const router = createHonoRouter({ isProtected: true });',
+          'export const endpoints = router',
+          "  .get('/', (c) => c.json([]))",
+          "  .delete('/:id', (c) => c.json({}));",
+        ].join('\n'),
+      }),
+    ).toEqual([
+      'GET /posts src/posts.ts:4 [authMiddleware]',
+      'DELETE /posts/:id src/posts.ts:5 [authMiddleware]',
+    ]);
+  });
+
+  it('a function that returns new Hono().post(…) is a router where it is mounted', async () => {
+    expect(
+      await routes({
+        'src/index.ts': [
+          "import { Hono } from 'hono';",
+          "import { createUploadEndpoints } from './upload';",
+          'const app = new Hono();',
+          "const users = new Hono().route('/avatar', createUploadEndpoints({ bucket: 'b' }));",
+          "app.route('/users', users);",
+          'export default app;',
+        ].join('\n'),
+        'src/upload.ts': [
+          "import { Hono } from 'hono';",
+          'export const createUploadEndpoints = (config: { bucket: string }) => {',
+          "  return new Hono().post('/signed-url', (c) => c.json(config));",
+          '};',
+        ].join('\n'),
+      }),
+    ).toEqual(['POST /users/avatar/signed-url src/upload.ts:3 []']);
+  });
+});
