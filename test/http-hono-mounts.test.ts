@@ -113,4 +113,36 @@ describe('Hono apps composed with basePath, route() mounts, barrels and project 
       }),
     ).toEqual(['POST /users/avatar/signed-url src/upload.ts:3 []']);
   });
+
+  it('a sub-router whose mount cannot be followed (app.route(r.path, r.router) over a list) is marked unresolved, not shown at the root', async () => {
+    expect(
+      await routes({
+        'src/index.ts': [
+          "import { Hono } from 'hono';",
+          "import { routes } from './routes';",
+          'const app = new Hono();',
+          "app.get('/', (c) => c.text('home'));",
+          'for (const r of routes) app.route(r.path, r.router);',
+          'export default app;',
+        ].join('\n'),
+        'src/routes.ts': "import { books } from './books';\nexport const routes = [{ path: '/books', router: books }];\n",
+        'src/books.ts': "import { Hono } from 'hono';\nexport const books = new Hono().get('/:id', (c) => c.text('b'));\n",
+      }),
+    ).toEqual(['GET / src/index.ts:4 []', 'GET /:id (unresolved) src/books.ts:2 []']);
+  });
+
+  it('a sub-router mounted under a prefix read at run time keeps the prefix as written and is marked unresolved', async () => {
+    expect(
+      await routes({
+        'src/index.ts': [
+          "import { Hono } from 'hono';",
+          "import { books } from './books';",
+          'const app = new Hono();',
+          'app.route(process.env.BOOKS_PREFIX!, books);',
+          'export default app;',
+        ].join('\n'),
+        'src/books.ts': "import { Hono } from 'hono';\nexport const books = new Hono().get('/:id', (c) => c.text('b'));\n",
+      }),
+    ).toEqual(['GET /${process.env.BOOKS_PREFIX!}/:id (unresolved) src/books.ts:2 []']);
+  });
 });

@@ -238,8 +238,11 @@ export function analyseFile(sf: ts.SourceFile, links?: CrossFileLinks): FileRout
         const text = str(each)?.text;
         if (text) addRoute(u, text, property(opts, 'url') ?? property(opts, 'path'), base, [opts], node);
       }
-    } else if (method === 'route' && args.length === 2 && isPath(args[0])) {
+    } else if (method === 'route' && args.length === 2 && (isPath(args[0]) || u.framework === 'hono') && targetOf(args[1])) {
+      // Hono `app.route(PREFIX, sub)` with a prefix not known statically: mounted, its routes marked unresolved.
       addMount(u, args[0], targetOf(args[1]), node, [], false, undefined, false, base);
+    } else if (method === 'route' && args.length === 2 && u.framework === 'hono') {
+      (u.openMounts ??= []).push(lineOf(node, sf));
     } else if (method === 'on' && args.length >= 2 && isPath(args[1])) {
       const list = ts.isArrayLiteralExpression(args[0]) ? [...args[0].elements] : [args[0]];
       for (const each of list) {

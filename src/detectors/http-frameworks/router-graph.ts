@@ -248,10 +248,21 @@ export function composeRoutes(index: RepoIndex, candidates: readonly string[]): 
       if (m.registrar) for (const t of targets) active.push(...registrarUses(t.target, base, m.order, new Set(next)));
     }
   };
+  // Packages where a Hono `route()` mount could not be followed (`app.route(r.path, r.router)`, a target not found):
+  // any Hono router there that nothing we read mounts may be what it mounts, so its paths are not known to be full.
+  const pkgOf = (k: string) => index.packageOf(fileOf(k))?.dir ?? '';
+  const open = new Set<string>();
+  for (const k of unitKeys) {
+    const u = unitAt(k);
+    const unfollowed = u?.mounts.some((m) => m.target && !m.viaUse && !m.registrar && (edges.get(m) ?? []).length === 0);
+    if (u?.framework === 'hono' && (u.openMounts?.length || unfollowed)) open.add(pkgOf(k));
+  }
+  const mountedSomewhere = (k: string, u: Unit | undefined) =>
+    !!u?.mountable || (u?.framework === 'hono' && open.has(pkgOf(k)) && !u.openMounts?.length && !u.mounts.some((m) => m.target && !m.viaUse));
   for (const k of [...new Set(unitKeys)].sort()) {
     // A router made to be mounted that nothing we read mounts (`router.use(`/${name}`, require(file))`): its paths
     // are only the tail of the real ones, so they are marked unresolved rather than shown as if at the root.
-    if (!mounted.has(k)) visit(k, '', !unitAt(k)?.mountable, undefined, new Set(), []);
+    if (!mounted.has(k)) visit(k, '', !mountedSomewhere(k, unitAt(k)), undefined, new Set(), []);
   }
   return out;
 }

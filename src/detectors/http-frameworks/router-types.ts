@@ -92,6 +92,8 @@ export interface Unit {
   guessed?: boolean;
   /** Made to be mounted (`express.Router()`): never seen mounted, its routes' full paths are not known. */
   mountable?: boolean;
+  /** Lines of Hono `route(…)` mounts whose router or prefix could not be followed (`app.route(r.path, r.router)`). */
+  openMounts?: number[];
 }
 
 export interface FileRouting {
