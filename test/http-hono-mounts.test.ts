@@ -145,4 +145,41 @@ describe('Hono apps composed with basePath, route() mounts, barrels and project 
       }),
     ).toEqual(['GET /${process.env.BOOKS_PREFIX!}/:id (unresolved) src/books.ts:2 []']);
   });
+
+  it('a variable holding app.basePath(…) routes under the prefix, behind the app middleware used before it', async () => {
+    expect(
+      await routes({
+        'src/index.ts': [
+          "import { Hono } from 'hono';",
+          "import { logger } from 'hono/logger';",
+          'const app = new Hono();',
+          "app.use('*', logger());",
+          "const api = app.basePath('/api');",
+          "api.get('/books', (c) => c.json([]));",
+          "app.get('/', (c) => c.text('home'));",
+          'export default app;',
+        ].join('\n'),
+      }),
+    ).toEqual(['GET / src/index.ts:7 [logger()]', 'GET /api/books src/index.ts:6 [logger()]']);
+  });
+
+  it('a handler made by a chain written one call per line is named by the chain, its arguments elided', async () => {
+    expect(
+      await routes({
+        'src/index.ts': [
+          "import { Hono } from 'hono';",
+          "import { endpoint } from './endpoint';",
+          'const app = new Hono();',
+          'app.get(',
+          "  '/posts',",
+          '  endpoint',
+          "    .create({ query: 'a long schema that is not part of the name' })",
+          '    .handleQuery(async () => []),',
+          ');',
+          'export default app;',
+        ].join('\n'),
+        'src/endpoint.ts': 'export const endpoint = { create: () => ({ handleQuery: (f: unknown) => f }) };\n',
+      }),
+    ).toEqual(['GET /posts src/index.ts:4 [endpoint.create(…).handleQuery]']);
+  });
 });

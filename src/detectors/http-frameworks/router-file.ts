@@ -30,7 +30,7 @@ const ALIAS_METHODS = /^withTypeProvider$/;
 export function analyseFile(sf: ts.SourceFile, links?: CrossFileLinks): FileRouting {
   const imports = importsOf(sf);
   const constants = constantsOf(sf);
-  const { units, scopes, paramUnits, creations, functionNames } = discoverUnits(sf, imports, constants, links);
+  const { units, scopes, paramUnits, creations, functionNames, basePaths } = discoverUnits(sf, imports, constants, links);
   const exports = new Map<string, string>();
   const reExports = new Map<string, { module: string; imported: string }>();
   const starExports: string[] = [];
@@ -297,6 +297,11 @@ export function analyseFile(sf: ts.SourceFile, links?: CrossFileLinks): FileRout
       addMount(u, property(opts, 'prefix'), targetOf(args[0]), node);
     }
   });
+
+  for (const [child, b] of basePaths) {
+    const parent = units.get(b.parent);
+    if (parent) addMount(parent, undefined, { kind: 'unit', name: child }, b.call, [], false, undefined, false, prefixOf(b.call.arguments[0]));
+  }
 
   // Factories: a function returning a router stands for that router (`app.use('/x', ordersRouter())`).
   const aliases = new Map<string, string>();

@@ -24,6 +24,8 @@ export interface DiscoveredUnits {
   /** Creation expressions (`express.Router()`) → the unit they make, for chains called on them directly. */
   readonly creations: Map<ts.Node, string>;
   readonly functionNames: Set<string>;
+  /** `const api = app.basePath('/api')`: unit name → the unit it shares a router with, and the `basePath` call. */
+  readonly basePaths: Map<string, { readonly parent: string; readonly call: ts.CallExpression }>;
 }
 
 export function discoverUnits(
@@ -139,6 +141,8 @@ export function discoverUnits(
   });
 
   // Aliases: `const app = fastify.withTypeProvider<ZodTypeProvider>()` or `const r = router` is the same router.
+  // `const api = app.basePath('/api')` is the app's router under a prefix: a unit the app mounts there.
+  const basePaths = new Map<string, { parent: string; call: ts.CallExpression }>();
   const unitNamed = (name: string, at: ts.Node): string | undefined => {
     for (let n: ts.Node | undefined = at.parent; n; n = n.parent) {
       const p = paramUnits.get(n);
@@ -156,6 +160,16 @@ export function discoverUnits(
       init = init.expression.expression;
     }
     // `const endpoints = router.get('/', h).post('/', h)`: the chain returns `router` (not through `basePath`).
+    const based = chainRoot(init);
+    if (ts.isCallExpression(based) && ts.isPropertyAccessExpression(based.expression) && based.expression.name.text === 'basePath' && ts.isIdentifier(based.expression.expression)) {
+      const parent = unitNamed(based.expression.expression.text, node);
+      if (parent && units.get(parent)?.framework === 'hono' && !unitNamed(node.name.text, node)) {
+        const child = declare(node, node.name.text);
+        unit(child, 'hono');
+        basePaths.set(child, { parent, call: based });
+      }
+      return;
+    }
     const chained = ts.isCallExpression(init) ? chainedRouterName(init) : undefined;
     const root = chained ?? (ts.isIdentifier(init) ? init.text : undefined);
     if (!root) return;
@@ -173,7 +187,7 @@ export function discoverUnits(
     if (!names.has(node.name.text)) names.set(node.name.text, target);
   });
 
-  return { units, scopes, paramUnits, creations, functionNames };
+  return { units, scopes, paramUnits, creations, functionNames, basePaths };
 }
 
 export interface Created {
