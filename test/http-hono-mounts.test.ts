@@ -182,4 +182,33 @@ describe('Hono apps composed with basePath, route() mounts, barrels and project 
       }),
     ).toEqual(['GET /posts src/index.ts:4 [endpoint.create(…).handleQuery]']);
   });
+
+  it("middleware a factory adds only under one of its options (if (isProtected) r.use(auth)) follows the option each caller passes", async () => {
+    expect(
+      await routes({
+        'src/index.ts': [
+          "import { Hono } from 'hono';",
+          "import { createRouter } from './factory';",
+          'const app = new Hono();',
+          "const open = createRouter({ isProtected: false }).get('/', (c) => c.text('o'));",
+          "const closed = createRouter({ isProtected: true }).get('/', (c) => c.text('c'));",
+          "const other = createRouter().get('/', (c) => c.text('d'));",
+          "app.route('/open', open).route('/closed', closed).route('/default', other);",
+          'export default app;',
+        ].join('\n'),
+        'src/factory.ts': [
+          "import { Hono } from 'hono';",
+          "import { auth } from './auth';",
+          'export function createRouter({ isProtected = true }: { isProtected?: boolean } = {}) {',
+          '  const r = new Hono();',
+          '  if (isProtected) {',
+          '    r.use(auth);',
+          '  }',
+          '  return r;',
+          '}',
+        ].join('\n'),
+        'src/auth.ts': 'export const auth = async (_c: unknown, next: () => Promise<void>) => next();\n',
+      }),
+    ).toEqual(['GET /closed src/index.ts:5 [auth]', 'GET /default src/index.ts:6 [auth]', 'GET /open src/index.ts:4 []']);
+  });
 });

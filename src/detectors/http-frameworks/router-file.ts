@@ -8,7 +8,7 @@ import { ts, lineOf, walk } from '../../scan/ts.js';
 import { constantsOf, dottedName, importsOf, property, staticString } from '../shared/ast.js';
 import { HTTP_METHODS, normaliseMethod } from './paths.js';
 import { handlerRef, hookRefs, localDefinitions, middlewareRef, middlewareRefs, FASTIFY_HOOKS, type RefContext } from './router-refs.js';
-import type { FileRouting, MiddlewareRef, MountTarget, Unit } from './router-types.js';
+import type { FileRouting, MiddlewareRef, Mount, MountTarget, Unit } from './router-types.js';
 import { discoverUnits } from './router-units.js';
 import type { CrossFileLinks } from './router-links.js';
 import { openApiRoute } from './openapi-routes.js';
@@ -190,7 +190,9 @@ export function analyseFile(sf: ts.SourceFile, links?: CrossFileLinks): FileRout
     const token = ts.isCallExpression(at) && ts.isPropertyAccessExpression(at.expression) ? at.expression.name : at;
     // Under a Hono basePath, `use('*', mw)` covers `/api/*` and `route('/x', sub)` mounts at `/api/x`.
     const text = p?.text ?? `\${${prefix!.getText(sf)}}`;
+    const when = viaUse ? optionCondition(at) : undefined;
     u.mounts.push({
+      ...(when ? { when } : {}),
       prefix: base.text === '' ? text : base.text + (text === '' ? '' : text === '*' ? '/*' : text),
       resolved: base.resolved && (p?.resolved ?? false),
       middleware: before,
@@ -349,6 +351,34 @@ export function analyseFile(sf: ts.SourceFile, links?: CrossFileLinks): FileRout
 /** `(err, req, res, next) => …`: an error handler, not middleware in front of routes. */
 function isErrorHandler(arg: ts.Expression): boolean {
   return (ts.isArrowFunction(arg) || ts.isFunctionExpression(arg)) && arg.parameters.length === 4;
+}
+
+/**
+ * `if (isProtected) r.use(auth)` (or `!isProtected`) inside a function whose first parameter destructures
+ * `{ isProtected = true }`: the option the call depends on.
+ */
+function optionCondition(call: ts.Node): Mount['when'] {
+  for (let n: ts.Node = call; n.parent; n = n.parent) {
+    const p = n.parent;
+    if (ts.isFunctionLike(p)) return undefined;
+    if (!ts.isIfStatement(p) || p.thenStatement !== n) continue;
+    const e = p.expression;
+    const negated = ts.isPrefixUnaryExpression(e) && e.operator === ts.SyntaxKind.ExclamationToken;
+    const cond = ts.isPrefixUnaryExpression(e) && negated ? e.operand : e;
+    if (!ts.isIdentifier(cond)) return undefined;
+    for (let f: ts.Node | undefined = p.parent; f; f = f.parent) {
+      if (!ts.isFunctionLike(f)) continue;
+      const pattern = f.parameters[0]?.name;
+      const el = pattern && ts.isObjectBindingPattern(pattern) ? pattern.elements.find((e) => ts.isIdentifier(e.name) && e.name.text === cond.text) : undefined;
+      if (!el) return undefined;
+      const option = el.propertyName && ts.isIdentifier(el.propertyName) ? el.propertyName.text : cond.text;
+      const init = el.initializer?.kind;
+      const fallback = init === ts.SyntaxKind.TrueKeyword ? true : init === ts.SyntaxKind.FalseKeyword ? false : undefined;
+      return { option, negated, ...(fallback !== undefined ? { fallback } : {}) };
+    }
+    return undefined;
+  }
+  return undefined;
 }
 
 /** `{ … } as const`, `Object.freeze({ … })`: the object literal. */

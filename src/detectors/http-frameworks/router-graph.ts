@@ -164,7 +164,7 @@ export function composeRoutes(index: RepoIndex, candidates: readonly string[]): 
       const b = unitAt(t.key);
       const bFile = fileOf(t.key);
       return (b?.mounts ?? [])
-        .filter((m) => m.asMiddleware && m.viaUse && (edges.get(m) ?? []).length === 0)
+        .filter((m) => m.asMiddleware && m.viaUse && (edges.get(m) ?? []).length === 0 && appliesTo(m, unit.baseOptions))
         .map((m) => ({ use: useOf(bFile, m.asMiddleware!, 'use'), under: m.prefix === '' || m.prefix === '*' ? '' : m.prefix, after: -1 }));
     });
   };
@@ -265,6 +265,13 @@ export function composeRoutes(index: RepoIndex, candidates: readonly string[]): 
     if (!mounted.has(k)) visit(k, '', !mountedSomewhere(k, unitAt(k)), undefined, new Set(), []);
   }
   return out;
+}
+
+/** A factory's `if (isProtected) r.use(auth)`: whether the options its caller passed turn it on (unknown: it may). */
+function appliesTo(m: Mount, options: Readonly<Record<string, boolean>> | undefined): boolean {
+  if (!m.when) return true;
+  const value = options?.[m.when.option] ?? m.when.fallback;
+  return value === undefined || value !== m.when.negated;
 }
 
 /** Whether middleware used under `pattern` runs for `route`: `/admin` covers `/admin/x`; `/api/*` covers `/api/x`. */

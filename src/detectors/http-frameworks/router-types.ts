@@ -71,6 +71,11 @@ export interface Mount {
   readonly registrar?: boolean;
   readonly line: number;
   readonly order: number;
+  /**
+   * `if (isProtected) r.use(auth)` in a factory taking `{ isProtected = true }`: the option it depends on, whether
+   * negated, and its default; a router the factory makes applies the use only as its caller's option says.
+   */
+  readonly when?: { readonly option: string; readonly negated: boolean; readonly fallback?: boolean };
 }
 
 /** A plugin-level hook: `fastify.addHook('onRequest', fastify.authenticate)`; applies to every route of the plugin. */
@@ -88,6 +93,8 @@ export interface Unit {
   readonly hooks: Hook[];
   /** Made by a factory in another file (`const app = createApp()`): that factory's router, whose `use` calls apply. */
   base?: MountTarget;
+  /** The boolean options the factory was called with (`createRouter({ isProtected: false })`). */
+  baseOptions?: Record<string, boolean>;
   /** The framework was guessed from an ambiguous parameter type (`Router`, `Application`): a mounting app's wins. */
   guessed?: boolean;
   /** Made to be mounted (`express.Router()`): never seen mounted, its routes' full paths are not known. */

@@ -80,7 +80,8 @@ export function discoverUnits(
     if (!root || !links) return undefined;
     const binding = imports.get(root);
     const made = binding ? links.routerFactory(sf.fileName, binding.module, binding.imported) : links.localFactory(sf, root);
-    return made && { ...made, ...(binding ? { base: { kind: 'import' as const, module: binding.module, imported: binding.imported } } : {}) };
+    const options = binding && ts.isCallExpression(expr) ? booleanOptions(expr.arguments[0]) : undefined;
+    return made && { ...made, ...(binding ? { base: { kind: 'import' as const, module: binding.module, imported: binding.imported }, ...(options ? { baseOptions: options } : {}) } : {}) };
   };
 
   const creations = new Map<ts.Node, string>();
@@ -109,6 +110,7 @@ export function discoverUnits(
       const unitName = name === 'default' ? 'default' : fn && returned ? name : declare(node, name);
       const u = unit(unitName, created.framework, created.prefix);
       if (created.base) u.base = created.base;
+      if (created.baseOptions) u.baseOptions = created.baseOptions;
       if (created.mountable) u.mountable = true;
       creations.set(root, unitName);
     }
@@ -195,6 +197,7 @@ export interface Created {
   readonly prefix: string;
   /** The factory's own router, when a factory made this one: its `use` middleware applies here too. */
   readonly base?: MountTarget;
+  readonly baseOptions?: Record<string, boolean>;
   /** A router made to be mounted (`express.Router()`, koa-router), not an app that listens by itself. */
   readonly mountable?: boolean;
 }
@@ -223,6 +226,18 @@ export function routerCreation(expr: ts.Expression, imports: ReadonlyMap<string,
     return { framework, prefix: str(property(expr.arguments?.[0], 'prefix'))?.text ?? '', ...(name === 'Koa' ? {} : { mountable: true }) };
   }
   return undefined;
+}
+
+/** `{ isProtected: false, name: 'x' }` → `{ isProtected: false }`: the literal booleans of an options argument. */
+function booleanOptions(arg: ts.Expression | undefined): Record<string, boolean> | undefined {
+  if (!arg || !ts.isObjectLiteralExpression(arg)) return undefined;
+  const out: Record<string, boolean> = {};
+  for (const p of arg.properties) {
+    if (!ts.isPropertyAssignment(p) || !ts.isIdentifier(p.name)) continue;
+    if (p.initializer.kind === ts.SyntaxKind.TrueKeyword) out[p.name.text] = true;
+    if (p.initializer.kind === ts.SyntaxKind.FalseKeyword) out[p.name.text] = false;
+  }
+  return out;
 }
 
 const ROUTING_CALLS = /^(use|route|register|openapi|get|post|put|patch|delete|all|options|head|on)$/;
