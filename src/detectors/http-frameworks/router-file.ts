@@ -8,11 +8,11 @@ import { ts, lineOf, walk } from '../../scan/ts.js';
 import { constantsOf, dottedName, importsOf, property, staticString } from '../shared/ast.js';
 import { HTTP_METHODS, normaliseMethod } from './paths.js';
 import { handlerRef, hookRefs, localDefinitions, middlewareRef, middlewareRefs, FASTIFY_HOOKS, type RefContext } from './router-refs.js';
-import type { FileRouting, MiddlewareRef, Mount, MountTarget, Unit } from './router-types.js';
+import type { FileRouting, MiddlewareRef, MountTarget, Unit } from './router-types.js';
 import { discoverUnits } from './router-units.js';
 import type { CrossFileLinks } from './router-links.js';
 import { openApiRoute } from './openapi-routes.js';
-import { assignedRouter, autoloadDir, chainRoot, enclosingFunctionOf, frameworkOfModule, functionUnitName } from './router-syntax.js';
+import { assignedRouter, autoloadDir, chainRoot, enclosingFunctionOf, frameworkOfModule, functionUnitName, optionCondition, unwrapConst } from './router-syntax.js';
 
 export type { FileRouting, Hook, MiddlewareRef, Mount, MountTarget, RouteDecl, Unit } from './router-types.js';
 export { frameworkOfModule };
@@ -351,41 +351,6 @@ export function analyseFile(sf: ts.SourceFile, links?: CrossFileLinks): FileRout
 /** `(err, req, res, next) => …`: an error handler, not middleware in front of routes. */
 function isErrorHandler(arg: ts.Expression): boolean {
   return (ts.isArrowFunction(arg) || ts.isFunctionExpression(arg)) && arg.parameters.length === 4;
-}
-
-/**
- * `if (isProtected) r.use(auth)` (or `!isProtected`) inside a function whose first parameter destructures
- * `{ isProtected = true }`: the option the call depends on.
- */
-function optionCondition(call: ts.Node): Mount['when'] {
-  for (let n: ts.Node = call; n.parent; n = n.parent) {
-    const p = n.parent;
-    if (ts.isFunctionLike(p)) return undefined;
-    if (!ts.isIfStatement(p) || p.thenStatement !== n) continue;
-    const e = p.expression;
-    const negated = ts.isPrefixUnaryExpression(e) && e.operator === ts.SyntaxKind.ExclamationToken;
-    const cond = ts.isPrefixUnaryExpression(e) && negated ? e.operand : e;
-    if (!ts.isIdentifier(cond)) return undefined;
-    for (let f: ts.Node | undefined = p.parent; f; f = f.parent) {
-      if (!ts.isFunctionLike(f)) continue;
-      const pattern = f.parameters[0]?.name;
-      const el = pattern && ts.isObjectBindingPattern(pattern) ? pattern.elements.find((e) => ts.isIdentifier(e.name) && e.name.text === cond.text) : undefined;
-      if (!el) return undefined;
-      const option = el.propertyName && ts.isIdentifier(el.propertyName) ? el.propertyName.text : cond.text;
-      const init = el.initializer?.kind;
-      const fallback = init === ts.SyntaxKind.TrueKeyword ? true : init === ts.SyntaxKind.FalseKeyword ? false : undefined;
-      return { option, negated, ...(fallback !== undefined ? { fallback } : {}) };
-    }
-    return undefined;
-  }
-  return undefined;
-}
-
-/** `{ … } as const`, `Object.freeze({ … })`: the object literal. */
-function unwrapConst(e: ts.Expression): ts.Expression {
-  let v = e;
-  while (ts.isAsExpression(v) || ts.isParenthesizedExpression(v) || ts.isSatisfiesExpression(v)) v = v.expression;
-  return ts.isCallExpression(v) && /^Object\.freeze$/.test(v.expression.getText()) && v.arguments[0] ? unwrapConst(v.arguments[0]) : v;
 }
 
 /** A string that reads as a URL path: `'/x'`, a template, or `env || '/x'` / `env ?? '/x'`. */
