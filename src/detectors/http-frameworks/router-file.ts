@@ -12,23 +12,42 @@ import type { FileRouting, MiddlewareRef, MountTarget, Unit } from './router-typ
 import { discoverUnits } from './router-units.js';
 import type { CrossFileLinks } from './router-links.js';
 import { openApiRoute } from './openapi-routes.js';
-import { autoloadDir, chainRoot, enclosingFunctionOf, frameworkOfModule, functionUnitName } from './router-syntax.js';
+import { assignedRouter, autoloadDir, chainRoot, enclosingFunctionOf, frameworkOfModule, functionUnitName, optionCondition, unwrapConst } from './router-syntax.js';
 
 export type { FileRouting, Hook, MiddlewareRef, Mount, MountTarget, RouteDecl, Unit } from './router-types.js';
 export { frameworkOfModule };
 
 const METHOD_SET = new Set<string>(HTTP_METHODS);
+/** The path a chain continues under (`app.basePath('/api').get('/x')`), and whether it is known. */
+interface Base {
+  readonly text: string;
+  readonly resolved: boolean;
+}
+const NO_BASE: Base = { text: '', resolved: true };
 /** Calls that return the same router, typed differently. */
 const ALIAS_METHODS = /^withTypeProvider$/;
 
 export function analyseFile(sf: ts.SourceFile, links?: CrossFileLinks): FileRouting {
   const imports = importsOf(sf);
   const constants = constantsOf(sf);
-  const { units, scopes, paramUnits, creations, functionNames } = discoverUnits(sf, imports, constants, links);
+  const { units, scopes, paramUnits, creations, functionNames, basePaths } = discoverUnits(sf, imports, constants, links);
   const exports = new Map<string, string>();
+  const reExports = new Map<string, { module: string; imported: string }>();
+  const starExports: string[] = [];
   const decorators = new Map<string, number>();
   const ctx: RefContext = { sf, imports, locals: localDefinitions(sf), isRouter: (e) => unitOf(e) !== undefined };
   const str = (e: ts.Expression | undefined) => (e ? staticString(e, constants) : undefined);
+  /** A prefix as written, also `SERVER.API_BASE_PATH` of a constant object here or imported; else shown as `${…}`. */
+  const prefixOf = (e: ts.Expression | undefined): Base => {
+    const direct = str(e);
+    if (direct || !e) return direct ?? NO_BASE;
+    const member = ts.isPropertyAccessExpression(e) && ts.isIdentifier(e.expression) ? e : undefined;
+    const b = member && imports.get((member.expression as ts.Identifier).text);
+    const owner = member && (b && b.imported !== '*' ? links?.exportedConst(sf.fileName, b.module, b.imported)?.value : constants.get((member.expression as ts.Identifier).text));
+    const value = owner && property(unwrapConst(owner), member.name.text);
+    const found = value && staticString(value, constantsOf(value.getSourceFile()));
+    return found ?? { text: `\${${e.getText(sf)}}`, resolved: false };
+  };
 
   /** `import { base } from './config'` with `export const base = process.env.BASE || '/'`: a path, not middleware. */
   const importedPath = (e: ts.Identifier): boolean => {
@@ -53,7 +72,7 @@ export function analyseFile(sf: ts.SourceFile, links?: CrossFileLinks): FileRout
    * The router a call is made on, and for chains the path it continues: Express `route('/x').get(h)`, Hono
    * `app.get('/x', a).post(b)` (a method without a path takes the previous one's).
    */
-  const receiverOf = (expr: ts.Expression): { unit: Unit; base: string; chained?: ts.Expression } | undefined => {
+  const receiverOf = (expr: ts.Expression): { unit: Unit; base: string; baseResolved?: false; chained?: ts.Expression } | undefined => {
     const created = creations.get(expr);
     const direct = created ? units.get(created) : unitOf(expr);
     if (direct) return { unit: direct, base: '' };
@@ -62,6 +81,11 @@ export function analyseFile(sf: ts.SourceFile, links?: CrossFileLinks): FileRout
       if (!inner) return undefined;
       const method = expr.expression.name.text;
       if (ALIAS_METHODS.test(method)) return inner;
+      // Hono `app.basePath('/api').get('/x')`: the same app's router, under the prefix.
+      if (method === 'basePath' && inner.unit.framework === 'hono' && expr.arguments.length === 1) {
+        const prefix = prefixOf(expr.arguments[0]);
+        return { unit: inner.unit, base: inner.base + prefix.text, ...(prefix.resolved && inner.baseResolved !== false ? {} : { baseResolved: false as const }), chained: undefined };
+      }
       if (method === 'route' && expr.arguments.length === 1 && inner.unit.framework !== 'fastify') {
         return { unit: inner.unit, base: inner.base + (str(expr.arguments[0])?.text ?? '') };
       }
@@ -136,7 +160,7 @@ export function analyseFile(sf: ts.SourceFile, links?: CrossFileLinks): FileRout
    * A route's arguments after its path: middleware, then the handler (or, Fastify style, an options object carrying
    * `handler` and hooks such as `onRequest: [fastify.authenticate]`).
    */
-  const addRoute = (u: Unit, method: string, path: ts.Expression | undefined, base: string, rest: readonly ts.Expression[], at: ts.Node, declared: readonly MiddlewareRef[] = []) => {
+  const addRoute = (u: Unit, method: string, path: ts.Expression | undefined, base: Base, rest: readonly ts.Expression[], at: ts.Node, declared: readonly MiddlewareRef[] = []) => {
     const p = path ? str(path) : { text: '', resolved: true };
     const text = p ? p.text : `\${${path!.getText(sf)}}`;
     // In a chain (`router.route('/').get(a).post(b)`) each route is cited at its own method name.
@@ -148,7 +172,7 @@ export function analyseFile(sf: ts.SourceFile, links?: CrossFileLinks): FileRout
     const before = last && !ts.isObjectLiteralExpression(last) ? rest.slice(0, -1) : rest;
     const { handler, wrappers } = handlerRef(handlerArg, ctx, line);
     const middleware = [...declared, ...hookRefs(options, ctx, line), ...middlewareRefs(before, ctx, line), ...wrappers];
-    u.routes.push({ method: normaliseMethod(method), path: base + text, resolved: p?.resolved ?? false, ...handler, middleware, line, order: token.getStart(sf) });
+    u.routes.push({ method: normaliseMethod(method), path: base.text + text, resolved: base.resolved && (p?.resolved ?? false), ...handler, middleware, line, order: token.getStart(sf) });
   };
   const addMount = (
     u: Unit,
@@ -159,13 +183,18 @@ export function analyseFile(sf: ts.SourceFile, links?: CrossFileLinks): FileRout
     viaUse = false,
     asMiddleware?: MiddlewareRef,
     registrar = false,
+    base: Base = NO_BASE,
   ) => {
     if (!target && !asMiddleware) return;
     const p = prefix ? str(prefix) : { text: '', resolved: true };
     const token = ts.isCallExpression(at) && ts.isPropertyAccessExpression(at.expression) ? at.expression.name : at;
+    // Under a Hono basePath, `use('*', mw)` covers `/api/*` and `route('/x', sub)` mounts at `/api/x`.
+    const text = p?.text ?? `\${${prefix!.getText(sf)}}`;
+    const when = viaUse ? optionCondition(at) : undefined;
     u.mounts.push({
-      prefix: p?.text ?? `\${${prefix!.getText(sf)}}`,
-      resolved: p?.resolved ?? false,
+      ...(when ? { when } : {}),
+      prefix: base.text === '' ? text : base.text + (text === '' ? '' : text === '*' ? '/*' : text),
+      resolved: base.resolved && (p?.resolved ?? false),
       middleware: before,
       ...(target ? { target } : {}),
       ...(asMiddleware ? { asMiddleware } : {}),
@@ -191,14 +220,15 @@ export function analyseFile(sf: ts.SourceFile, links?: CrossFileLinks): FileRout
     const method = callee.name.text;
     const recv = receiverOf(callee.expression);
     if (!recv) return;
-    const { unit: u, base } = recv;
+    const u = recv.unit;
+    const base: Base = { text: recv.base, resolved: recv.baseResolved !== false };
     const isPath = (e: ts.Expression | undefined) => !!e && (ts.isStringLiteralLike(e) || ts.isTemplateExpression(e) || (ts.isIdentifier(e) && (!!str(e) || importedPath(e))));
     // Hono `.get('/x', a).post(b)`: `post` serves `/x` too.
     if (METHOD_SET.has(method) && u.framework === 'hono' && recv.chained && !isPath(args[0]) && args.length > 0) {
       return addRoute(u, method, recv.chained, base, args, node);
     }
     if (METHOD_SET.has(method)) {
-      if (base !== '' && !isPath(args[0])) return addRoute(u, method, undefined, base, args, node);
+      if (base.text !== '' && !isPath(args[0])) return addRoute(u, method, undefined, base, args, node);
       if (u.framework === 'express' && method === 'get' && args.length < 2) return; // app.get('env')
       if (u.framework === 'koa' && isPath(args[0]) && isPath(args[1])) return addRoute(u, method, args[1], base, args.slice(2), node);
       if (isPath(args[0])) addRoute(u, method, args[0], base, args.slice(1), node);
@@ -210,8 +240,11 @@ export function analyseFile(sf: ts.SourceFile, links?: CrossFileLinks): FileRout
         const text = str(each)?.text;
         if (text) addRoute(u, text, property(opts, 'url') ?? property(opts, 'path'), base, [opts], node);
       }
-    } else if (method === 'route' && args.length === 2 && isPath(args[0])) {
-      addMount(u, args[0], targetOf(args[1]), node);
+    } else if (method === 'route' && args.length === 2 && (isPath(args[0]) || u.framework === 'hono') && targetOf(args[1])) {
+      // Hono `app.route(PREFIX, sub)` with a prefix not known statically: mounted, its routes marked unresolved.
+      addMount(u, args[0], targetOf(args[1]), node, [], false, undefined, false, base);
+    } else if (method === 'route' && args.length === 2 && u.framework === 'hono') {
+      (u.openMounts ??= []).push(lineOf(node, sf));
     } else if (method === 'on' && args.length >= 2 && isPath(args[1])) {
       const list = ts.isArrayLiteralExpression(args[0]) ? [...args[0].elements] : [args[0]];
       for (const each of list) {
@@ -238,7 +271,7 @@ export function analyseFile(sf: ts.SourceFile, links?: CrossFileLinks): FileRout
       for (const mount of paths ?? [hasPath ? args[0] : undefined]) {
         rest.forEach((arg, i) => {
           if (isErrorHandler(arg)) return;
-          addMount(u, mount, targetOf(arg), node, refs.slice(0, i), true, refs[i]);
+          addMount(u, mount, targetOf(arg), node, refs.slice(0, i), true, refs[i], false, base);
         });
       }
     } else if (method === 'addHook' && u.framework === 'fastify' && args.length >= 2) {
@@ -267,13 +300,18 @@ export function analyseFile(sf: ts.SourceFile, links?: CrossFileLinks): FileRout
     }
   });
 
+  for (const [child, b] of basePaths) {
+    const parent = units.get(b.parent);
+    if (parent) addMount(parent, undefined, { kind: 'unit', name: child }, b.call, [], false, undefined, false, prefixOf(b.call.arguments[0]));
+  }
+
   // Factories: a function returning a router stands for that router (`app.use('/x', ordersRouter())`).
   const aliases = new Map<string, string>();
   walk(sf, (node) => {
     if (!ts.isReturnStatement(node) || !node.expression) return;
     const fn = enclosingFunctionOf(node);
     const fname = fn && functionUnitName(fn, sf);
-    const returned = unitOf(node.expression);
+    const returned = unitOf(assignedRouter(node.expression));
     if (fname && returned && !units.has(fname)) aliases.set(fname, returned.name);
   });
 
@@ -283,6 +321,11 @@ export function analyseFile(sf: ts.SourceFile, links?: CrossFileLinks): FileRout
       const root = chainRoot(s.expression);
       const target = creations.has(root) ? { kind: 'unit' as const, name: creations.get(root)! } : targetOf(s.expression);
       if (target?.kind === 'unit') exports.set('default', target.name);
+    } else if (ts.isExportDeclaration(s) && s.moduleSpecifier && ts.isStringLiteralLike(s.moduleSpecifier)) {
+      // Barrels: `export { endpoints as statusEndpoints } from './status'`, `export * from './endpoint'`.
+      const module = s.moduleSpecifier.text;
+      if (!s.exportClause) starExports.push(module);
+      else if (ts.isNamedExports(s.exportClause)) for (const el of s.exportClause.elements) reExports.set(el.name.text, { module, imported: (el.propertyName ?? el.name).text });
     } else if (ts.isExportDeclaration(s) && s.exportClause && ts.isNamedExports(s.exportClause)) {
       for (const el of s.exportClause.elements) exports.set(el.name.text, (el.propertyName ?? el.name).text);
     } else if (ts.isExpressionStatement(s) && ts.isBinaryExpression(s.expression) && s.expression.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
@@ -294,13 +337,15 @@ export function analyseFile(sf: ts.SourceFile, links?: CrossFileLinks): FileRout
       exports.set('default', s.name.text);
     }
   }
+  // `export const endpoints = router.get(…).post(…)`: the chain returns `router`, so `endpoints` is that unit.
+  for (const [name, unitName] of scopes.get(sf) ?? []) if (name !== unitName && !units.has(name) && !aliases.has(name)) aliases.set(name, unitName);
   for (const [name, target] of exports) if (aliases.has(target)) exports.set(name, aliases.get(target)!);
   for (const u of units.values()) {
     u.mounts.forEach((m, i) => {
       if (m.target?.kind === 'unit' && aliases.has(m.target.name)) u.mounts[i] = { ...m, target: { kind: 'unit', name: aliases.get(m.target.name)! } };
     });
   }
-  return { units, exports, aliases, decorators };
+  return { units, exports, aliases, decorators, reExports, starExports };
 }
 
 /** `(err, req, res, next) => …`: an error handler, not middleware in front of routes. */

@@ -49,6 +49,24 @@ export function composeRoutes(index: RepoIndex, candidates: readonly string[]): 
   const fileOf = (k: string) => k.slice(0, k.lastIndexOf('#'));
   const unitAt = (k: string): Unit | undefined => routingOf(fileOf(k))?.units.get(k.slice(k.lastIndexOf('#') + 1));
 
+  /** The unit a module exports under a name, through barrels (`export { a as b } from`, `export * from`). */
+  const exportedUnit = (from: string, module: string, imported: string, depth: number): string | undefined => {
+    const target = resolver.resolve(from, module);
+    const routing = target ? routingOf(target) : undefined;
+    if (!target || !routing || depth > 4) return undefined;
+    const exported = routing.exports.get(imported) ?? imported;
+    const name = routing.aliases.get(exported) ?? exported;
+    if (routing.units.has(name)) return key(target, name);
+    const re = routing.reExports.get(imported);
+    if (re) return exportedUnit(target, re.module, re.imported, depth + 1);
+    if (imported === 'default') return undefined;
+    for (const star of routing.starExports) {
+      const found = exportedUnit(target, star, imported, depth + 1);
+      if (found) return found;
+    }
+    return undefined;
+  };
+
   /** Target units of a mount, as keys (an autoload folder gives one per plugin file, with its folder as prefix). */
   const targetsOf = (file: string, mount: Mount): { key: string; prefix: string; hooks?: string[] }[] => {
     const t = mount.target;
@@ -58,12 +76,8 @@ export function composeRoutes(index: RepoIndex, candidates: readonly string[]): 
       return routingOf(file)?.units.has(name) ? [{ key: key(file, name), prefix: '' }] : [];
     }
     if (t.kind === 'import') {
-      const target = resolver.resolve(file, t.module);
-      const routing = target ? routingOf(target) : undefined;
-      if (!target || !routing) return [];
-      const exported = routing.exports.get(t.imported) ?? t.imported;
-      const name = routing.aliases.get(exported) ?? exported;
-      return routing.units.has(name) ? [{ key: key(target, name), prefix: '' }] : [];
+      const found = exportedUnit(file, t.module, t.imported, 0);
+      return found ? [{ key: found, prefix: '' }] : [];
     }
     const dir = path.posix.join(path.posix.dirname(file), t.dir);
     const files = index.filesUnder(dir).filter((f) => isAppSource(index, f));
@@ -150,7 +164,7 @@ export function composeRoutes(index: RepoIndex, candidates: readonly string[]): 
       const b = unitAt(t.key);
       const bFile = fileOf(t.key);
       return (b?.mounts ?? [])
-        .filter((m) => m.asMiddleware && m.viaUse && (edges.get(m) ?? []).length === 0)
+        .filter((m) => m.asMiddleware && m.viaUse && (edges.get(m) ?? []).length === 0 && appliesTo(m, unit.baseOptions))
         .map((m) => ({ use: useOf(bFile, m.asMiddleware!, 'use'), under: m.prefix === '' || m.prefix === '*' ? '' : m.prefix, after: -1 }));
     });
   };
@@ -234,12 +248,30 @@ export function composeRoutes(index: RepoIndex, candidates: readonly string[]): 
       if (m.registrar) for (const t of targets) active.push(...registrarUses(t.target, base, m.order, new Set(next)));
     }
   };
+  // Packages where a Hono `route()` mount could not be followed (`app.route(r.path, r.router)`, a target not found):
+  // any Hono router there that nothing we read mounts may be what it mounts, so its paths are not known to be full.
+  const pkgOf = (k: string) => index.packageOf(fileOf(k))?.dir ?? '';
+  const open = new Set<string>();
+  for (const k of unitKeys) {
+    const u = unitAt(k);
+    const unfollowed = u?.mounts.some((m) => m.target && !m.viaUse && !m.registrar && (edges.get(m) ?? []).length === 0);
+    if (u?.framework === 'hono' && (u.openMounts?.length || unfollowed)) open.add(pkgOf(k));
+  }
+  const mountedSomewhere = (k: string, u: Unit | undefined) =>
+    !!u?.mountable || (u?.framework === 'hono' && open.has(pkgOf(k)) && !u.openMounts?.length && !u.mounts.some((m) => m.target && !m.viaUse));
   for (const k of [...new Set(unitKeys)].sort()) {
     // A router made to be mounted that nothing we read mounts (`router.use(`/${name}`, require(file))`): its paths
     // are only the tail of the real ones, so they are marked unresolved rather than shown as if at the root.
-    if (!mounted.has(k)) visit(k, '', !unitAt(k)?.mountable, undefined, new Set(), []);
+    if (!mounted.has(k)) visit(k, '', !mountedSomewhere(k, unitAt(k)), undefined, new Set(), []);
   }
   return out;
+}
+
+/** A factory's `if (isProtected) r.use(auth)`: whether the options its caller passed turn it on (unknown: it may). */
+function appliesTo(m: Mount, options: Readonly<Record<string, boolean>> | undefined): boolean {
+  if (!m.when) return true;
+  const value = options?.[m.when.option] ?? m.when.fallback;
+  return value === undefined || value !== m.when.negated;
 }
 
 /** Whether middleware used under `pattern` runs for `route`: `/admin` covers `/admin/x`; `/api/*` covers `/api/x`. */

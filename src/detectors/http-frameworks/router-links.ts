@@ -10,7 +10,7 @@ import { ts, walk } from '../../scan/ts.js';
 import { constantsOf, importsOf } from '../shared/ast.js';
 import { localDeclaration } from '../shared/component-ref.js';
 import { moduleResolver } from '../shared/resolve-module.js';
-import { chainRoot } from './router-syntax.js';
+import { assignedRouter, chainRoot } from './router-syntax.js';
 import { routerCreation } from './router-units.js';
 import type { HttpFramework } from './types.js';
 
@@ -77,8 +77,9 @@ export function crossFileLinks(index: RepoIndex): CrossFileLinks {
     };
     const returned = returnsOf(fn);
     let result: { framework: HttpFramework; prefix: string } | undefined;
-    for (const r of returned) {
-      // `const app = createRouter(); app.use(…); return app;`
+    for (const each of returned) {
+      // `const app = createRouter(); app.use(…); return app;`, or `return Object.assign(app, { helpers })`.
+      const r = assignedRouter(each);
       const value = ts.isIdentifier(r) ? variableIn(fn.body, r.text) : r;
       result = value ? made(value) : undefined;
       if (result) break;

@@ -81,6 +81,22 @@ function rootOf(e: ts.Expression): ts.Identifier | undefined {
   return ts.isIdentifier(r) ? r : undefined;
 }
 
+/** `router.createEndpoint({…}).handleQuery` → `router.createEndpoint(…).handleQuery`: calls with their arguments elided. */
+function chainName(e: ts.Expression, depth = 0): string | undefined {
+  if (depth > 8) return undefined;
+  if (ts.isIdentifier(e)) return e.text;
+  if (ts.isPropertyAccessExpression(e)) {
+    const left = chainName(e.expression, depth + 1);
+    return left && `${left}.${e.name.text}`;
+  }
+  if (ts.isCallExpression(e)) {
+    const callee = chainName(e.expression, depth + 1);
+    const name = callee && `${callee}(${e.arguments.length > 0 ? '…' : ''})`;
+    return name && name.length <= 64 ? name : undefined;
+  }
+  return undefined;
+}
+
 /**
  * `requireRole('admin')` as written when its arguments are short literals or names; `jwt(…)` when they are objects or
  * anything longer, so option objects (which can hold secrets) are never copied into the map.
@@ -202,7 +218,11 @@ export function handlerRef(arg: ts.Expression | undefined, ctx: RefContext, line
     const inner = unwrap(e.arguments[0]);
     if (isFunctionLiteral(inner) || ts.isIdentifier(inner) || ts.isPropertyAccessExpression(inner) || ts.isCallExpression(inner)) {
       const wrapped = handlerRef(inner, ctx, line);
-      const wrapper = { name: dottedName(e.expression) ?? shortText(e.expression, ctx.sf), ...origin(e.expression, ctx), line, hook: 'wrapper' };
+      // `router.createEndpoint({…}).handleQuery(fn)`: named by its chain; its code is not at `router`'s line (only
+      // `wrap(fn)` and `withAuth(opts)(fn)` lead to the code of a name).
+      const dotted = dottedName(e.expression);
+      const named = dotted || (ts.isCallExpression(e.expression) && ts.isIdentifier(e.expression.expression));
+      const wrapper = { name: dotted ?? (named ? undefined : chainName(e.expression)) ?? shortText(e.expression, ctx.sf), ...(named ? origin(e.expression, ctx) : {}), line, hook: 'wrapper' };
       if (wrapped.handler.handlerResolved) return { handler: wrapped.handler, wrappers: [wrapper, ...wrapped.wrappers] };
     }
   }

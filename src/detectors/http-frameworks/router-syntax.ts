@@ -3,6 +3,7 @@ import { ts, lineOf } from '../../scan/ts.js';
 import { dottedName, lastName, staticString } from '../shared/ast.js';
 import { HTTP_METHODS } from './paths.js';
 import type { HttpFramework } from './types.js';
+import type { Mount } from './router-types.js';
 
 const METHOD_SET = new Set<string>(HTTP_METHODS);
 
@@ -12,6 +13,25 @@ export function frameworkOfModule(module: string): HttpFramework | undefined {
   if (module === 'hono' || module.startsWith('hono/') || module === '@hono/zod-openapi') return 'hono';
   if (module === 'koa' || module === '@koa/router' || module === 'koa-router') return 'koa';
   return undefined;
+}
+
+/** `Object.assign(router, { helpers })` returns `router` itself, with members added (a project's router factory). */
+export function assignedRouter(expr: ts.Expression): ts.Expression {
+  let e = expr;
+  while (ts.isParenthesizedExpression(e) || ts.isAsExpression(e) || ts.isSatisfiesExpression(e)) e = e.expression;
+  const first = ts.isCallExpression(e) ? e.arguments[0] : undefined;
+  return first && dottedName((e as ts.CallExpression).expression) === 'Object.assign' ? assignedRouter(first) : e;
+}
+
+/** A chain of routing calls on a router (`router.get('/', h).post('/', h)`) returns that router: its root name. */
+export function chainedRouterName(expr: ts.Expression): string | undefined {
+  let e = assignedRouter(expr);
+  while (ts.isCallExpression(e) && ts.isPropertyAccessExpression(e.expression)) {
+    const method = e.expression.name.text;
+    if (!/^(use|route|on|openapi|doc|doc31|withTypeProvider)$/.test(method) && !METHOD_SET.has(method)) return undefined;
+    e = assignedRouter(e.expression.expression);
+  }
+  return ts.isIdentifier(e) ? e.text : undefined;
 }
 
 export function enclosingFunctionOf(node: ts.Node): ts.SignatureDeclaration | undefined {
@@ -93,4 +113,39 @@ export function autoloadDir(expr: ts.Expression | undefined, constants: Readonly
   const parts = expr.arguments.map((a) => (here(a) ? '.' : staticString(a, constants)?.text));
   if (parts.some((p) => p === undefined) || parts[0] !== '.') return undefined;
   return parts.slice(1).join('/');
+}
+
+/**
+ * `if (isProtected) r.use(auth)` (or `!isProtected`) inside a function whose first parameter destructures
+ * `{ isProtected = true }`: the option the call depends on.
+ */
+export function optionCondition(call: ts.Node): Mount['when'] {
+  for (let n: ts.Node = call; n.parent; n = n.parent) {
+    const p = n.parent;
+    if (ts.isFunctionLike(p)) return undefined;
+    if (!ts.isIfStatement(p) || p.thenStatement !== n) continue;
+    const e = p.expression;
+    const negated = ts.isPrefixUnaryExpression(e) && e.operator === ts.SyntaxKind.ExclamationToken;
+    const cond = ts.isPrefixUnaryExpression(e) && negated ? e.operand : e;
+    if (!ts.isIdentifier(cond)) return undefined;
+    for (let f: ts.Node | undefined = p.parent; f; f = f.parent) {
+      if (!ts.isFunctionLike(f)) continue;
+      const pattern = f.parameters[0]?.name;
+      const el = pattern && ts.isObjectBindingPattern(pattern) ? pattern.elements.find((e) => ts.isIdentifier(e.name) && e.name.text === cond.text) : undefined;
+      if (!el) return undefined;
+      const option = el.propertyName && ts.isIdentifier(el.propertyName) ? el.propertyName.text : cond.text;
+      const init = el.initializer?.kind;
+      const fallback = init === ts.SyntaxKind.TrueKeyword ? true : init === ts.SyntaxKind.FalseKeyword ? false : undefined;
+      return { option, negated, ...(fallback !== undefined ? { fallback } : {}) };
+    }
+    return undefined;
+  }
+  return undefined;
+}
+
+/** `{ … } as const`, `Object.freeze({ … })`: the object literal. */
+export function unwrapConst(e: ts.Expression): ts.Expression {
+  let v = e;
+  while (ts.isAsExpression(v) || ts.isParenthesizedExpression(v) || ts.isSatisfiesExpression(v)) v = v.expression;
+  return ts.isCallExpression(v) && /^Object\.freeze$/.test(v.expression.getText()) && v.arguments[0] ? unwrapConst(v.arguments[0]) : v;
 }

@@ -71,6 +71,11 @@ export interface Mount {
   readonly registrar?: boolean;
   readonly line: number;
   readonly order: number;
+  /**
+   * `if (isProtected) r.use(auth)` in a factory taking `{ isProtected = true }`: the option it depends on, whether
+   * negated, and its default; a router the factory makes applies the use only as its caller's option says.
+   */
+  readonly when?: { readonly option: string; readonly negated: boolean; readonly fallback?: boolean };
 }
 
 /** A plugin-level hook: `fastify.addHook('onRequest', fastify.authenticate)`; applies to every route of the plugin. */
@@ -88,10 +93,14 @@ export interface Unit {
   readonly hooks: Hook[];
   /** Made by a factory in another file (`const app = createApp()`): that factory's router, whose `use` calls apply. */
   base?: MountTarget;
+  /** The boolean options the factory was called with (`createRouter({ isProtected: false })`). */
+  baseOptions?: Record<string, boolean>;
   /** The framework was guessed from an ambiguous parameter type (`Router`, `Application`): a mounting app's wins. */
   guessed?: boolean;
   /** Made to be mounted (`express.Router()`): never seen mounted, its routes' full paths are not known. */
   mountable?: boolean;
+  /** Lines of Hono `route(…)` mounts whose router or prefix could not be followed (`app.route(r.path, r.router)`). */
+  openMounts?: number[];
 }
 
 export interface FileRouting {
@@ -102,4 +111,8 @@ export interface FileRouting {
   readonly aliases: Map<string, string>;
   /** `fastify.decorate('authenticate', fn)`: decorator name → line, so `fastify.authenticate` finds its code. */
   readonly decorators: Map<string, number>;
+  /** `export { a as b } from './x'`: exported name → where it comes from, for mounts imported through barrels. */
+  readonly reExports: Map<string, { readonly module: string; readonly imported: string }>;
+  /** `export * from './x'`. */
+  readonly starExports: string[];
 }

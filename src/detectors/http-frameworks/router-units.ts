@@ -8,7 +8,7 @@ import { dottedName, lastName, property, staticString, type ImportBinding } from
 import type { HttpFramework } from './types.js';
 import type { MountTarget, Unit } from './router-types.js';
 import type { CrossFileLinks } from './router-links.js';
-import { chainRoot, declaredTypeOf, frameworkOfModule, frameworkOfType, functionUnitName, isRegisteredOrWrapped } from './router-syntax.js';
+import { chainRoot, chainedRouterName, declaredTypeOf, enclosingFunctionOf, frameworkOfModule, frameworkOfType, functionUnitName, isRegisteredOrWrapped } from './router-syntax.js';
 
 const PARAM_TYPE = /\b(FastifyInstance|Express|Application|Router|Hono|OpenAPIHono|KoaRouter)\b/;
 const PLUGIN_PARAM = /^(fastify|app|server|instance|router|api)$/;
@@ -24,6 +24,8 @@ export interface DiscoveredUnits {
   /** Creation expressions (`express.Router()`) → the unit they make, for chains called on them directly. */
   readonly creations: Map<ts.Node, string>;
   readonly functionNames: Set<string>;
+  /** `const api = app.basePath('/api')`: unit name → the unit it shares a router with, and the `basePath` call. */
+  readonly basePaths: Map<string, { readonly parent: string; readonly call: ts.CallExpression }>;
 }
 
 export function discoverUnits(
@@ -78,7 +80,8 @@ export function discoverUnits(
     if (!root || !links) return undefined;
     const binding = imports.get(root);
     const made = binding ? links.routerFactory(sf.fileName, binding.module, binding.imported) : links.localFactory(sf, root);
-    return made && { ...made, ...(binding ? { base: { kind: 'import' as const, module: binding.module, imported: binding.imported } } : {}) };
+    const options = binding && ts.isCallExpression(expr) ? booleanOptions(expr.arguments[0]) : undefined;
+    return made && { ...made, ...(binding ? { base: { kind: 'import' as const, module: binding.module, imported: binding.imported }, ...(options ? { baseOptions: options } : {}) } : {}) };
   };
 
   const creations = new Map<ts.Node, string>();
@@ -92,14 +95,22 @@ export function discoverUnits(
       [name, init] = [dottedName(node.left), node.right];
     }
     if (ts.isExportAssignment(node)) [name, init] = ['default', node.expression];
+    // `const createUpload = (cfg) => { return new Hono().post(…) }`: each call makes that router; the function names it.
+    const fn = ts.isReturnStatement(node) ? enclosingFunctionOf(node) : ts.isArrowFunction(node) && !ts.isBlock(node.body) ? node : undefined;
+    const returned = ts.isReturnStatement(node) ? node.expression : fn && ts.isArrowFunction(fn) && !ts.isBlock(fn.body) ? fn.body : undefined;
+    if (fn && returned && !name) {
+      const fname = functionUnitName(fn, sf);
+      if (fname && !fname.startsWith('inline@') && !units.has(fname)) [name, init] = [fname, returned];
+    }
     if (ts.isBinaryExpression(node) && name === 'module.exports') name = 'default';
     // `Router().use(a).use(b)`: the unit is created at the root of a chain whose calls are read below.
     const root = init && chainRoot(init);
     const created = root && creation(root);
     if (name && root && created) {
-      const unitName = name === 'default' ? 'default' : declare(node, name);
+      const unitName = name === 'default' ? 'default' : fn && returned ? name : declare(node, name);
       const u = unit(unitName, created.framework, created.prefix);
       if (created.base) u.base = created.base;
+      if (created.baseOptions) u.baseOptions = created.baseOptions;
       if (created.mountable) u.mountable = true;
       creations.set(root, unitName);
     }
@@ -132,6 +143,8 @@ export function discoverUnits(
   });
 
   // Aliases: `const app = fastify.withTypeProvider<ZodTypeProvider>()` or `const r = router` is the same router.
+  // `const api = app.basePath('/api')` is the app's router under a prefix: a unit the app mounts there.
+  const basePaths = new Map<string, { parent: string; call: ts.CallExpression }>();
   const unitNamed = (name: string, at: ts.Node): string | undefined => {
     for (let n: ts.Node | undefined = at.parent; n; n = n.parent) {
       const p = paramUnits.get(n);
@@ -148,8 +161,21 @@ export function discoverUnits(
     if (ts.isCallExpression(init) && ts.isPropertyAccessExpression(init.expression) && ALIAS_METHODS.test(init.expression.name.text)) {
       init = init.expression.expression;
     }
-    if (!ts.isIdentifier(init)) return;
-    const target = unitNamed(init.text, node);
+    // `const endpoints = router.get('/', h).post('/', h)`: the chain returns `router` (not through `basePath`).
+    const based = chainRoot(init);
+    if (ts.isCallExpression(based) && ts.isPropertyAccessExpression(based.expression) && based.expression.name.text === 'basePath' && ts.isIdentifier(based.expression.expression)) {
+      const parent = unitNamed(based.expression.expression.text, node);
+      if (parent && units.get(parent)?.framework === 'hono' && !unitNamed(node.name.text, node)) {
+        const child = declare(node, node.name.text);
+        unit(child, 'hono');
+        basePaths.set(child, { parent, call: based });
+      }
+      return;
+    }
+    const chained = ts.isCallExpression(init) ? chainedRouterName(init) : undefined;
+    const root = chained ?? (ts.isIdentifier(init) ? init.text : undefined);
+    if (!root) return;
+    const target = unitNamed(root, node);
     if (!target) return;
     let scope: ts.Node = sf;
     for (let n: ts.Node | undefined = node.parent; n && n !== sf; n = n.parent) {
@@ -163,7 +189,7 @@ export function discoverUnits(
     if (!names.has(node.name.text)) names.set(node.name.text, target);
   });
 
-  return { units, scopes, paramUnits, creations, functionNames };
+  return { units, scopes, paramUnits, creations, functionNames, basePaths };
 }
 
 export interface Created {
@@ -171,6 +197,7 @@ export interface Created {
   readonly prefix: string;
   /** The factory's own router, when a factory made this one: its `use` middleware applies here too. */
   readonly base?: MountTarget;
+  readonly baseOptions?: Record<string, boolean>;
   /** A router made to be mounted (`express.Router()`, koa-router), not an app that listens by itself. */
   readonly mountable?: boolean;
 }
@@ -199,6 +226,18 @@ export function routerCreation(expr: ts.Expression, imports: ReadonlyMap<string,
     return { framework, prefix: str(property(expr.arguments?.[0], 'prefix'))?.text ?? '', ...(name === 'Koa' ? {} : { mountable: true }) };
   }
   return undefined;
+}
+
+/** `{ isProtected: false, name: 'x' }` → `{ isProtected: false }`: the literal booleans of an options argument. */
+function booleanOptions(arg: ts.Expression | undefined): Record<string, boolean> | undefined {
+  if (!arg || !ts.isObjectLiteralExpression(arg)) return undefined;
+  const out: Record<string, boolean> = {};
+  for (const p of arg.properties) {
+    if (!ts.isPropertyAssignment(p) || !ts.isIdentifier(p.name)) continue;
+    if (p.initializer.kind === ts.SyntaxKind.TrueKeyword) out[p.name.text] = true;
+    if (p.initializer.kind === ts.SyntaxKind.FalseKeyword) out[p.name.text] = false;
+  }
+  return out;
 }
 
 const ROUTING_CALLS = /^(use|route|register|openapi|get|post|put|patch|delete|all|options|head|on)$/;
