@@ -232,4 +232,12 @@ describe('a plug is not a tagline', () => {
     expect(s.value?.paragraph).toBeUndefined();
     expect(s.value?.bullets).toEqual(['Type-safe — one contract from database to UI']);
   });
+  it('finds a Features or About section whose heading starts with an emoji or a :shortcode:', () => {
+    const emoji = summariseReadme('README.md', '# Starter\n\nA starter.\n\n## ✨ Features\n\n- Typed API calls end to end\n- Docker for every service\n');
+    expect(emoji.value?.heading?.text).toBe('✨ Features');
+    expect(emoji.value?.bullets[0]).toContain('Typed API calls');
+    const shortcode = summariseReadme('README.md', '# Boilerplate\n\nAn API.\n\n## :blue_heart: About the boilerplate\n\nIt gives you auth, email and a database from the first commit.\n');
+    expect(shortcode.value?.heading?.line).toBe(5);
+    expect(shortcode.value?.paragraph?.text).toContain('auth, email and a database');
+  });
 });

@@ -35,6 +35,11 @@ export type ReadmeFact = Fact<'readme.summary', ReadmeSummary>;
 const WHY_HEADING = /^why\b|value proposition|motivation/i;
 const VALUE_HEADING = /^(key )?features\b|highlights|^overview\b|^about\b|^intro(duction)?\b|^what is\b|^what's\b|^summary\b/i;
 
+/** A heading's words without the emoji or `:shortcode:` in front (`## ✨ Features`, `## :blue_heart: About the boilerplate`). */
+function headingWords(text: string): string {
+  return text.replace(/:[\w+-]+:/g, ' ').replace(/^[^\p{L}\p{N}]+/u, '').trim();
+}
+
 /** Admonitions (`NOTE:`, `> [!WARNING]`) are asides, not what the project is. */
 const CALLOUT = /^(\[!\w+\]|(note|warning|important|caution|tip|disclaimer|deprecated|status)\b\s*:?)/i;
 /**
@@ -115,10 +120,10 @@ export function summariseReadme(file: string, markdown: string, accept = (text: 
   }
 
   let value: ReadmeSummary['value'];
-  const candidates = [...headings.filter((h) => WHY_HEADING.test(h.text)), ...headings.filter((h) => VALUE_HEADING.test(h.text))];
+  const candidates = [...headings.filter((h) => WHY_HEADING.test(headingWords(h.text))), ...headings.filter((h) => VALUE_HEADING.test(headingWords(h.text)))];
   for (const h of candidates) {
     // "Why is this on aws-samples, and not awslabs?" is a FAQ entry, not the pitch.
-    if (h === titleBlock || h.text.split(/\s+/).length > 4) continue;
+    if (h === titleBlock || headingWords(h.text).split(/\s+/).length > 4) continue;
     const body = sectionBody(blocks, h, (position.get(h) ?? -1) + 1);
     const paragraph = body.find((b) => b.kind === 'paragraph' && !isDecorative(b) && !PLUG.test(b.text.replace(/[*_`]/g, '')));
     const list = body.find((b) => b.kind === 'list');
