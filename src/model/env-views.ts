@@ -22,6 +22,8 @@ export interface SetSite {
   readonly tool?: string;
   /** Lambda construct id, compose service, container, CI job, function, stage. */
   readonly owner?: string;
+  /** What tells two owners apart when their names repeat (two stacks' Lambdas with one construct id): the fact id. */
+  readonly ownerKey?: string;
   /** A CDK Lambda's handler file: the environment reaches that code, not the CDK app that declares it. */
   readonly entry?: string;
   /** A container's image folder (`ContainerImage.fromAsset('./app/core')`): its `environment` reaches that code. */

@@ -108,7 +108,7 @@ export class EnvModel {
     const cdkFiles = new Set<string>();
     for (const f of facts.of<CdkLambdaFact>('cdk.lambda')) {
       for (const e of f.data.environment ?? []) {
-        view(e.name).sets.push({ kind: 'cdk', tool: 'AWS CDK', at: e.at, owner: f.data.constructId, literal: e.literal, ...(f.data.entry ? { entry: f.data.entry } : {}) });
+        view(e.name).sets.push({ kind: 'cdk', tool: 'AWS CDK', at: e.at, owner: f.data.constructId, ownerKey: f.id, literal: e.literal, ...(f.data.entry ? { entry: f.data.entry } : {}) });
         cdkFiles.add(`${e.name} ${e.at.file}`);
       }
     }

@@ -36,7 +36,7 @@ function describe(kind: SetKind, list: readonly SetSite[]): string[] {
   const at = (l: readonly SetSite[], n = 2) => citeAll(l.map((s) => s.at), n);
   switch (kind) {
     case 'cdk': {
-      const fns = new Set(list.map((s) => s.owner)).size;
+      const fns = new Set(list.map((s) => s.ownerKey ?? s.owner)).size;
       return [`CDK env of ${fns} Lambda${fns === 1 ? '' : 's'}${list.some((s) => s.literal) ? ', literal in code' : ''} ${at(list)}`];
     }
     case 'iac':
