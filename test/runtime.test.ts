@@ -63,6 +63,17 @@ describe('Dockerfiles', () => {
   });
 });
 
+describe('Dockerfile stages', () => {
+  it('gives the final stage the ENV, CMD and ENTRYPOINT of the named stage it is built from, not those of other stages', () => {
+    const d = readDockerfile(
+      'Dockerfile',
+      'FROM node:20 AS base\nENV NODE_ENV production\nCMD ["node", "base.js"]\nFROM base AS build\nENV BUILD_ONLY=1\nFROM base\nENV PORT=3000\n',
+    );
+    expect(d.env).toEqual([{ name: 'NODE_ENV', line: 2 }, { name: 'PORT', line: 7 }]);
+    expect(d.cmd).toEqual({ text: 'node base.js', line: 3 });
+  });
+});
+
 describe('the runtime part', () => {
   it('names the image a stage chain starts from and says a digest pin instead of printing it', () => {
     const d = readDockerfile('Dockerfile', `FROM python:3.12-slim@sha256:${'a'.repeat(64)} AS base\nFROM base AS deps\nFROM deps\nCMD ["python", "app.py"]\n`);

@@ -66,14 +66,19 @@ export function readDockerfile(file: string, text: string): DockerfileData {
   let entrypoint: DockerfileData['entrypoint'];
   let env: { name: string; line: number }[] = [];
   const args = new Set<string>();
+  // A stage built `FROM` an earlier named stage inherits its ENV, CMD and ENTRYPOINT (`FROM base` after `FROM node AS base`).
+  const named = new Map<string, { env: typeof env; cmd: typeof cmd; entrypoint: typeof entrypoint }>();
   for (const { op, args: rest, line } of instructions(text)) {
     if (op === 'FROM') {
+      const current = stages.at(-1)?.name;
+      if (current) named.set(current.toLowerCase(), { env, cmd, entrypoint });
       const m = /^(?:--\S+\s+)*(\S+)(?:\s+AS\s+(\S+))?/i.exec(rest);
       if (m) stages.push({ base: m[1], ...(m[2] ? { name: m[2] } : {}), line });
-      // What the container runs and sets comes from the last stage.
-      cmd = undefined;
-      entrypoint = undefined;
-      env = [];
+      // What the container runs and sets comes from the last stage (and the stages it is built from).
+      const inherited = m ? named.get(m[1].toLowerCase()) : undefined;
+      cmd = inherited?.cmd;
+      entrypoint = inherited?.entrypoint;
+      env = [...(inherited?.env ?? [])];
     } else if (op === 'EXPOSE') expose.push(...rest.split(/\s+/).filter(Boolean));
     else if (op === 'CMD') cmd = { text: commandText(rest), line };
     else if (op === 'ENTRYPOINT') entrypoint = { text: commandText(rest), line };
