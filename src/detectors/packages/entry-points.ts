@@ -103,11 +103,12 @@ export function entryPoints(
     const file = join(pkg.dir, rel);
     if (index.has(file)) push({ file, role });
     else {
-      // The bundler config says what it builds (`entry: { claps: './components/claps/claps.tsx' }` → `claps.js`):
-      // it wins over the file-name guess when the two differ, and is the only answer when the guess finds nothing.
-      const built = entryBuiltTo((bundled ??= bundlerEntries(index, pkg.dir, own)), rel, (f) => index.has(f));
+      // The file-name guess (`dist/index.js` → `src/index.ts`) first; when it finds nothing, the bundler config says
+      // what it builds (`entry: { claps: './components/claps/claps.tsx' }` → `claps.js`). The config is parsed only
+      // then: step 1 parses no file on most repositories, so the compiler loads after the first section is shown.
       const source = sourceOf(index, pkg.dir, rel);
-      if (built && built.source !== source) push({ file: built.source, role, builtTo: value, builtBy: { file: built.config, line: built.line } });
+      const built = source ? undefined : entryBuiltTo((bundled ??= bundlerEntries(index, pkg.dir, own)), rel, (f) => index.has(f));
+      if (built) push({ file: built.source, role, builtTo: value, builtBy: { file: built.config, line: built.line } });
       else if (source) push({ file: source, role, builtTo: value });
       else if (!unresolved.some((u) => u.declared === value)) unresolved.push({ role, declared: value });
     }
