@@ -46,6 +46,22 @@ describe('the package manager: one decision every step uses', () => {
     expect((await section(workflowsStep, root)).markdown).toContain('**Run locally:** `pnpm dev`');
   });
 
+  it('takes the workspace commands of the root scripts as evidence (jason-greenberg/trpc-express-prisma-react-vite-docker-starter)', async () => {
+    const root = tempRepo({
+      'package.json': JSON.stringify({ private: true, workspaces: ['packages/*'], scripts: { build: 'yarn workspace server build && yarn workspace client build', develop: 'docker-compose up --build' } }, null, 2),
+      'packages/server/package.json': JSON.stringify({ name: 'server', scripts: { build: 'tsc' } }),
+      'packages/client/package.json': JSON.stringify({ name: 'client', scripts: { build: 'vite build' } }),
+    });
+    const s9 = (await section(workflowsStep, root)).markdown;
+    expect(s9).toContain('`yarn install` at the repository root (yarn, used by `/package.json:7`, no lockfile committed, yarn workspaces: `packages/*`).');
+    const s1 = (await section(overviewStep, root)).markdown;
+    expect(s1).toContain('**Package manager:** Yarn (used in `/package.json:7`, no lockfile committed)');
+    expect(s1).not.toContain('npm workspaces');
+    // Two tools in the scripts: no conclusion.
+    const mixed = tempRepo({ 'package.json': JSON.stringify({ private: true, scripts: { a: 'yarn workspace x build', b: 'pnpm -r test' } }, null, 2) });
+    expect((await section(workflowsStep, mixed)).markdown).toContain('`npm install` at the repository root (npm, no lockfile committed');
+  });
+
   it('takes pnpm-workspace.yaml as evidence', async () => {
     const root = tempRepo({ ...NEXT_APP, 'pnpm-workspace.yaml': 'packages:\n  - packages/*\n' });
     expect((await section(workflowsStep, root)).markdown).toContain('`pnpm install` at the repository root (pnpm, no lockfile committed, pnpm workspaces');

@@ -13,6 +13,7 @@ import { techStack } from './parts/overview-stack.js';
 import { roleCounts } from './parts/roles.js';
 import type { StepContext, StepDefinition } from './types.js';
 import { pushTo } from '../collections.js';
+import { workspaceToolOf } from '../detectors/shared/package-manager.js';
 
 export const overviewStep: StepDefinition = {
   number: 1,
@@ -145,7 +146,7 @@ function structure(index: RepoIndex, packages: readonly Pkg[]): string {
     const body = `A single-package repository: ${what}${aux}. Step 2 maps its folders.`;
     return join(heading(3, 'Repository structure'), body, members.length ? packageTree(index, members) : '');
   }
-  const tool = index.workspaceTool ? `${index.workspaceTool} workspaces` : 'nested package.json files (no workspace declaration)';
+  const tool = index.workspaceTool ? `${workspaceToolOf(index)} workspaces` : 'nested package.json files (no workspace declaration)';
   const patterns = index.workspacePatterns.length ? ` (${index.workspacePatterns.map(literal).join(', ')})` : '';
   // A package.json folder no workspace glob names is mapped too, but the package manager does not link it.
   const linked = index.workspaceTool ? members.filter((p) => p.declared) : members;

@@ -3,11 +3,13 @@
  * run commands), the stack detector (step 1's "Package manager" line) and every step that names a script (through
  * `StepModel.packageManager`), so no two steps can disagree. Evidence in order: a lockfile and the `packageManager`
  * field (the field wins when both exist, as before), `pnpm-workspace.yaml`, then what the repository itself runs to
- * install — its CI, its root Dockerfile, its root README — when that one source names a single tool. When nothing
- * says, npm (and the wording says no lockfile is committed).
+ * install — its CI, its root Dockerfile, its root README — when that one source names a single tool, then the
+ * workspace commands of its root scripts (`yarn workspace client dev`). When nothing says, npm (and the wording says no
+ * lockfile is committed).
  */
 import type { RepoIndex } from '../../scan/repo-index.js';
 import { readmeOf } from '../readme/index.js';
+import { jsonKeyLine } from '../../scan/json-keys.js';
 
 export type PackageManager = 'npm' | 'yarn' | 'pnpm' | 'bun';
 
@@ -26,7 +28,7 @@ export interface InstallEvidence {
   readonly line: number;
   /** The command as written on that line (trimmed; redacted with the fact data it travels in). */
   readonly text: string;
-  readonly source: 'ci' | 'dockerfile' | 'readme';
+  readonly source: 'ci' | 'dockerfile' | 'readme' | 'script';
 }
 
 export interface PackageManagerDecision {
@@ -95,7 +97,23 @@ function installEvidence(index: RepoIndex): { tool: PackageManager; at: InstallE
     const tools = new Set(found.map((f) => f.tool));
     if (tools.size === 1) return found[0];
   }
-  return undefined;
+  return workspaceRunner(index);
+}
+
+/** A workspace command only one tool has: `yarn workspace client dev`, `pnpm --filter api build`, `pnpm -r test`. */
+const WORKSPACE_RUN = /(?:^|[\s;&|(])(?:(yarn) workspaces? \S|(pnpm) (?:--filter|-F|-r\b|--recursive)|(bun) (?:--filter|-F)\b)/;
+
+/** The root package.json's scripts, when all that run a workspace command use one tool. */
+function workspaceRunner(index: RepoIndex): { tool: PackageManager; at: InstallEvidence } | undefined {
+  const root = index.packages.find((p) => p.isRoot);
+  const found: { tool: PackageManager; at: InstallEvidence }[] = [];
+  for (const [name, command] of Object.entries(root?.manifest.scripts ?? {})) {
+    const m = typeof command === 'string' ? WORKSPACE_RUN.exec(command) : null;
+    if (!m || !root) continue;
+    const tool = (m[1] ?? m[2] ?? m[3]) as PackageManager;
+    found.push({ tool, at: { file: root.manifestPath, line: jsonKeyLine(index, root.manifestPath, 'scripts', name) ?? 1, text: `${name}: ${command}`.slice(0, 160), source: 'script' } });
+  }
+  return new Set(found.map((f) => f.tool)).size === 1 ? found[0] : undefined;
 }
 
 // A tool name where a command starts: line start, after a shell separator, a `$ ` prompt, a backtick or `run:`.
@@ -131,4 +149,15 @@ export function installsWith(line: string, source: InstallEvidence['source']): P
     out.add(tool as PackageManager);
   }
   return [...out];
+}
+
+/**
+ * The tool whose workspaces the `workspaces` field declares: npm, Yarn and Bun share the field, so the package
+ * manager decides (a yarn repository without a lockfile is "yarn workspaces", not "npm workspaces").
+ */
+export function workspaceToolOf(index: RepoIndex): RepoIndex['workspaceTool'] {
+  const tool = index.workspaceTool;
+  if (tool !== 'npm') return tool;
+  const pm = decidePackageManager(index)?.tool;
+  return pm === 'yarn' || pm === 'bun' ? pm : tool;
 }

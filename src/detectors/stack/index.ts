@@ -6,7 +6,7 @@ import { detectComponents, type ComponentData } from './components.js';
 import { jsonKeyLine } from '../../scan/json-keys.js';
 import { AUX_DIR, isAuxiliary } from './role.js';
 import { fromCatalog, pnpmCatalogs } from './catalogs.js';
-import { decidePackageManager } from '../shared/package-manager.js';
+import { decidePackageManager, workspaceToolOf } from '../shared/package-manager.js';
 
 export { STACK_GROUPS, type StackGroup } from './catalogue.js';
 export { LAYERS, type ComponentData, type ComponentEvidence, type Layer } from './components.js';
@@ -169,7 +169,7 @@ function runtimeFacts(index: RepoIndex): RuntimeFact[] {
     const members = index.packages.filter((p) => !p.isRoot && p.declared).length;
     const detail = `${index.workspacePatterns.join(', ')} — ${members} package${members === 1 ? '' : 's'}`;
     const at = { file, line: file === 'package.json' ? lineOf('workspaces') : undefined };
-    push('workspaces', 'Workspaces', `${index.workspaceTool} workspaces`, at, file, detail);
+    push('workspaces', 'Workspaces', `${workspaceToolOf(index)} workspaces`, at, file, detail);
   }
   for (const [file, name] of [['turbo.json', 'Turborepo'], ['nx.json', 'Nx'], ['lerna.json', 'Lerna'], ['rush.json', 'Rush']] as const) {
     if (index.has(file) && !(file === 'lerna.json' && index.workspaceTool === 'lerna')) push(`orchestrator:${file}`, 'Task runner', name, { file }, file);

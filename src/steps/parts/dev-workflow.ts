@@ -17,6 +17,7 @@ import { byRole } from './roles.js';
 import { portSettingText } from './port-setting.js';
 import { startsDevServer } from '../../detectors/frontend-build/dev-script.js';
 import { DEFAULT_PORTS, devTool, folderPackageManager, installCommand, portInCommand, runScript } from './run-commands.js';
+import { workspaceToolOf } from '../../detectors/shared/package-manager.js';
 
 /** Install, Node version, env files to copy, build and dev servers — in the order a new engineer does them. */
 /** `env`, `env.local`: a dotenv file named without its dot. Not `env.sh`, `env.json`: those are files of their own kind. */
@@ -47,7 +48,7 @@ export function devWorkflowSection(model: StepModel, pmFact: PackageManagerFact 
     // Without a lockfile or field, the line that showed the tool is named: the README's or Dockerfile's install.
     const shown = !pm.lockfile && !pm.declared && pm.evidence ? `, used by ${cite(pm.evidence.file, pm.evidence.line)}` : '';
     const lock = pm.lockfile ? `lockfile ${cite(pm.lockfile)}` : 'no lockfile committed';
-    const ws = index.workspaceTool ? `, ${index.workspaceTool} workspaces: ${index.workspacePatterns.map((p) => code(p)).join(', ')}` : '';
+    const ws = index.workspaceTool ? `, ${workspaceToolOf(index)} workspaces: ${index.workspacePatterns.map((p) => code(p)).join(', ')}` : '';
     steps.push(`**Install:** ${code(pm.install)} at the repository root (${pm.tool}${pm.declared ? ` ${code(pm.declared)}` : ''}${shown}, ${lock}${ws}).${outsideWorkspaces(index, pm.tool, scripts)}`);
   }
   const examples = index.files.filter((f) => /(^|\/)\.?env(\.[\w-]+)?\.(example|sample|template)$/.test(f));
