@@ -93,3 +93,27 @@ describe('a multi-stage Dockerfile', () => {
     expect(md).toMatch(/\| `SERVER_PORT` \| `\/packages\/client\/vite\.config\.ts:1` \| — \|/);
   });
 });
+
+describe('a read guarded by a test of the same variable', () => {
+  it('is guarded when the test reads it with optional chaining (vercel/nextjs-subscription-payments getURL)', async () => {
+    const root = tempRepo({
+      'package.json': JSON.stringify({ name: 'app', private: true }),
+      'utils/helpers.ts': [
+        "export const getURL = (path: string = '') => {",
+        '  let url =',
+        '    process?.env?.NEXT_PUBLIC_SITE_URL &&',
+        "    process.env.NEXT_PUBLIC_SITE_URL.trim() !== ''",
+        '      ? process.env.NEXT_PUBLIC_SITE_URL',
+        "      : 'http://localhost:3000/';",
+        '  return url + path;',
+        '};',
+        'export const plain = () => process.env.OTHER_URL;',
+        '',
+      ].join('\n'),
+    });
+    const env = (await modelOf(root)).env();
+    expect(env.get('NEXT_PUBLIC_SITE_URL')?.reads.map((r) => r.hasFallback)).toEqual([true]);
+    expect(env.get('OTHER_URL')?.reads.map((r) => r.hasFallback)).toEqual([false]);
+  });
+});
+

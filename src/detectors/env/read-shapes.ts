@@ -188,10 +188,12 @@ export const COMPARISONS = onFirstUse(() => new Set([ts.SyntaxKind.EqualsEqualsE
  * guards it too.
  */
 export function guarded(node: ts.Node, read: ts.Node = node): boolean {
-  const texts = new Set([node.getText(), read.getText()]);
+  // `process?.env?.X` tests the same variable `process.env.X` then reads: optional chaining and spacing aside.
+  const same = (text: string) => text.replace(/\?\./g, '.').replace(/\s+/g, '');
+  const texts = new Set([same(node.getText()), same(read.getText())]);
   const positive = (cond: ts.Expression): boolean => {
     const c = skipParens(cond);
-    if (texts.has(c.getText())) return true;
+    if (texts.has(same(c.getText()))) return true;
     const op = ts.isBinaryExpression(c) ? c.operatorToken.kind : undefined;
     return ts.isBinaryExpression(c) && (op === ts.SyntaxKind.AmpersandAmpersandToken || op === ts.SyntaxKind.BarBarToken) && (positive(c.left) || positive(c.right));
   };
