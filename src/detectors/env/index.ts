@@ -59,14 +59,14 @@ const YAML_ELSEWHERE = /(^|\/)(\.github|\.gitlab|\.circleci|\.buildkite)\/|(^|\/
  * from those trees while they exist rather than by parsing everything a second time.
  */
 const ENV_READS: TreeMemo<FileEnvReads> = {
-  namespace: 'env.reads@48',
+  namespace: 'env.reads@49',
   wants: (file, text) => !isGeneratedPath(file) && (HARNESS_CONFIG.test(file) ? text.includes('env') : mentionsRead(text)),
   compute: envReadsOf,
 };
 
 /** Environment blocks in CDK/SST/Pulumi code, computed while the CDK and infrastructure detectors hold the trees. */
 const IAC_SETS: TreeMemo<IacEnvSet[]> = {
-  namespace: 'env.iac-sets@5',
+  namespace: 'env.iac-sets@6',
   wants: (file, text) => !isGeneratedPath(file) && (text.includes('nvironment') || text.includes('secrets') || text.includes('env:')) && IAC_WORDS.test(text),
   compute: iacEnvSets,
 };

@@ -222,7 +222,9 @@ export function analyseFile(sf: ts.SourceFile, links?: CrossFileLinks): FileRout
     if (!recv) return;
     const u = recv.unit;
     const base: Base = { text: recv.base, resolved: recv.baseResolved !== false };
-    const isPath = (e: ts.Expression | undefined) => !!e && (ts.isStringLiteralLike(e) || ts.isTemplateExpression(e) || (ts.isIdentifier(e) && (!!str(e) || importedPath(e))));
+    // `baseApiUrl + '/logs'` is a string, so a path (shown unresolved when a part is not known), never middleware.
+    const isPath = (e: ts.Expression | undefined) =>
+      !!e && (ts.isStringLiteralLike(e) || ts.isTemplateExpression(e) || isConcatenation(e) || (ts.isIdentifier(e) && (!!str(e) || importedPath(e))));
     // Hono `.get('/x', a).post(b)`: `post` serves `/x` too.
     if (METHOD_SET.has(method) && u.framework === 'hono' && recv.chained && !isPath(args[0]) && args.length > 0) {
       return addRoute(u, method, recv.chained, base, args, node);
@@ -351,6 +353,14 @@ export function analyseFile(sf: ts.SourceFile, links?: CrossFileLinks): FileRout
 /** `(err, req, res, next) => …`: an error handler, not middleware in front of routes. */
 function isErrorHandler(arg: ts.Expression): boolean {
   return (ts.isArrowFunction(arg) || ts.isFunctionExpression(arg)) && arg.parameters.length === 4;
+}
+
+/** `base + '/x'`, `'/' + name`: a `+` with a string literal or template on either side yields a string. */
+function isConcatenation(e: ts.Expression): boolean {
+  if (ts.isParenthesizedExpression(e)) return isConcatenation(e.expression);
+  if (!ts.isBinaryExpression(e) || e.operatorToken.kind !== ts.SyntaxKind.PlusToken) return false;
+  const stringy = (x: ts.Expression) => ts.isStringLiteralLike(x) || ts.isTemplateExpression(x) || isConcatenation(x);
+  return stringy(e.left) || stringy(e.right);
 }
 
 /** A string that reads as a URL path: `'/x'`, a template, or `env || '/x'` / `env ?? '/x'`. */

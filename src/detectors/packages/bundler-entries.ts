@@ -34,7 +34,7 @@ export function bundlerEntries(index: RepoIndex, dir: string, own: readonly stri
   const out: BundlerEntry[] = [];
   for (const file of own) {
     if (!file.startsWith(prefix) || !CONFIGS.test(file.slice(prefix.length))) continue;
-    const raw = index.memo('bundler-entries@1', file, (text) => (/\bentry\b/.test(text) ? readConfig(index, file) : [])) ?? [];
+    const raw = index.memo('bundler-entries@2', file, (text) => (/\bentry\b/.test(text) ? readConfig(index, file) : [])) ?? [];
     const tool = /^vite/.test(file.slice(prefix.length)) ? 'Vite library' : file.slice(prefix.length).split('.')[0];
     for (const e of raw) out.push({ ...e, source: normalise(prefix + e.source), config: file, tool });
   }

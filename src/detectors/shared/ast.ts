@@ -137,7 +137,6 @@ export function staticString(
 ): StaticString | undefined {
   if (!expr || depth > 8) return undefined;
   const sf = expr.getSourceFile();
-  const source = () => ({ text: `\${${expr.getText(sf)}}`, resolved: false });
   if (ts.isStringLiteralLike(expr)) return { text: expr.text, resolved: true };
   if (ts.isNumericLiteral(expr)) return { text: expr.text, resolved: true };
   if (ts.isParenthesizedExpression(expr) || ts.isAsExpression(expr) || ts.isNonNullExpression(expr)) {
@@ -157,8 +156,10 @@ export function staticString(
     return { text, resolved };
   }
   if (ts.isBinaryExpression(expr) && expr.operatorToken.kind === ts.SyntaxKind.PlusToken) {
-    const left = staticString(expr.left, constants, resolveIdentifier, depth + 1) ?? source();
-    const right = staticString(expr.right, constants, resolveIdentifier, depth + 1) ?? source();
+    // Only the operand not known is shown as written (`${config.prefix}/logs`), not the whole concatenation again.
+    const part = (e: ts.Expression) => staticString(e, constants, resolveIdentifier, depth + 1) ?? { text: `\${${e.getText(sf)}}`, resolved: false };
+    const left = part(expr.left);
+    const right = part(expr.right);
     return { text: left.text + right.text, resolved: left.resolved && right.resolved };
   }
   if (ts.isIdentifier(expr)) {

@@ -34,7 +34,7 @@ export function nextUrlAliases(index: RepoIndex, packageDir: string): NextUrlAli
   const file = CONFIGS.map((c) => (packageDir ? `${packageDir}/${c}` : c)).find((f) => index.has(f));
   if (!file) return { aliases: [], unread: [] };
   return (
-    index.memo('next-url-aliases@2', file, (text) => {
+    index.memo('next-url-aliases@3', file, (text) => {
       if (!/\b(rewrites|redirects)\b/.test(text)) return { aliases: [], unread: [] };
       const sf = index.parse(file);
       const config = sf && exportedConfig(sf);

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { httpFrameworksDetector, type HttpRouteData } from '../src/detectors/http-frameworks/index.js';
+import { detect } from './helpers/fixture.js';
+import { tempRepo } from './helpers/temp-repo.js';
+
+async function chains(files: Record<string, string>): Promise<string[]> {
+  const routes = (await detect(httpFrameworksDetector, tempRepo(files))).map((f) => f.data as HttpRouteData);
+  return routes.map((r) => `${r.method} ${r.path}${r.resolved ? '' : ' (unresolved)'}: ${(r.middleware ?? []).join(', ')}`).sort();
+}
+
+const pkg = JSON.stringify({ name: 'api', private: true, dependencies: { express: '^4.0.0' } });
+const router = (path: string) => `import { Router } from 'express';\nconst r = Router();\nr.get('${path}', (req, res) => res.json({}));\nexport default r;\n`;
+
+describe('Express app.use with a concatenated path (`base + "/logs"`)', () => {
+  it('the path scopes the middleware and mounts the router there; neither the path nor a sibling mount is middleware', async () => {
+    const found = await chains({
+      'package.json': pkg,
+      'src/app.ts': [
+        "import express from 'express';",
+        "import helmet from 'helmet';",
+        "import client from './client';",
+        "import admin from './admin';",
+        "const base = '/api';",
+        'const app = express();',
+        'app.use(helmet());',
+        "app.use(base + '/logs', express.static('logs'));",
+        "app.use(base + '/client/', client);",
+        "app.use(base + '/admin/', admin);",
+        'app.listen(3000);',
+      ].join('\n'),
+      'src/client.ts': router('/me'),
+      'src/admin.ts': router('/users'),
+    });
+    expect(found).toEqual(['GET /api/admin/users: helmet()', 'GET /api/client/me: helmet()']);
+  });
+
+  it('a prefix known only in part is kept (unresolved) and scopes by what is written', async () => {
+    const found = await chains({
+      'package.json': pkg,
+      'src/app.ts': [
+        "import express from 'express';",
+        "import config from './config';",
+        "import logs from './logs';",
+        "import admin from './admin';",
+        'const app = express();',
+        "app.use(config.prefix + '/logs', express.static('logs'));",
+        "app.use(config.prefix + '/logs', logs);",
+        "app.use(config.prefix + '/admin', admin);",
+        'app.listen(3000);',
+      ].join('\n'),
+      'src/config.ts': 'export default { prefix: process.env.PREFIX };\n',
+      'src/logs.ts': router('/'),
+      'src/admin.ts': router('/users'),
+    });
+    expect(found).toEqual(["GET /${config.prefix}/admin/users (unresolved): ", "GET /${config.prefix}/logs (unresolved): express.static('logs')"]);
+  });
+});
