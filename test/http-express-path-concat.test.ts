@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { httpFrameworksDetector, type HttpRouteData } from '../src/detectors/http-frameworks/index.js';
-import { detect } from './helpers/fixture.js';
+import { workflowsStep } from '../src/steps/09-workflows.js';
+import { detect, section } from './helpers/fixture.js';
 import { tempRepo } from './helpers/temp-repo.js';
 
 async function chains(files: Record<string, string>): Promise<string[]> {
@@ -53,5 +54,31 @@ describe('Express app.use with a concatenated path (`base + "/logs"`)', () => {
       'src/admin.ts': router('/users'),
     });
     expect(found).toEqual(["GET /${config.prefix}/admin/users (unresolved): ", "GET /${config.prefix}/logs (unresolved): express.static('logs')"]);
+  });
+
+  it('step 9 still shows how to add an endpoint when the routes sit under a prefix known only in part, and says so', async () => {
+    const root = tempRepo({
+      'package.json': pkg,
+      'src/app.ts': [
+        "import express from 'express';",
+        "import config from './config';",
+        "import users from './users';",
+        'const app = express();',
+        "app.use(config.prefix + '/users', users);",
+        'app.listen(3000);',
+      ].join('\n'),
+      'src/config.ts': 'export default { prefix: process.env.PREFIX };\n',
+      'src/users.ts': [
+        "import { Router } from 'express';",
+        'const r = Router();',
+        "r.get('/', (req, res) => res.json([]));",
+        "r.get('/:id', (req, res) => res.json({}));",
+        "r.post('/', (req, res) => res.json({}));",
+        'export default r;',
+      ].join('\n'),
+    });
+    const md = (await section(workflowsStep, root)).markdown;
+    expect(md).toContain('#### Add an API endpoint (Express, `api`)');
+    expect(md).toContain('`GET /${config.prefix}/users` (path known only in part) is at `:3`');
   });
 });

@@ -111,7 +111,7 @@ function accessLine(fn: CdkLambdaFact, lastCited: string): string {
 /** Routes of an HTTP framework: one recipe per product app (at most two), the app with most routes first. */
 function httpEndpoints({ facts, product, tests }: RecipeInput): string[] {
   // A loader or action (Remix, SvelteKit) belongs to a page: adding one is the page recipe's business, not an API convention.
-  const routes = facts.of<HttpRouteFact>('http.route').map((f) => f.data).filter((r) => r.resolved && product(r.file) && r.framework !== 'remix' && r.framework !== 'sveltekit');
+  const routes = facts.of<HttpRouteFact>('http.route').map((f) => f.data).filter((r) => product(r.file) && r.framework !== 'remix' && r.framework !== 'sveltekit');
   const apps = new Map<string, HttpRouteData[]>();
   for (const r of routes) pushTo(apps, `${r.framework}\u0000${r.app}`, r);
   // A convention takes a few routes: one dev-server route (a bundler's `serve.ts`) is not how the product adds its API.
@@ -128,7 +128,8 @@ function httpEndpoints({ facts, product, tests }: RecipeInput): string[] {
       const example = sorted.find((r) => r.handlerFile && tests.testOf(r.handlerFile)) ?? sorted.find((r) => r.handlerFile) ?? sorted.find((r) => tests.testOf(r.file)) ?? sorted[0];
       const files = new Set(list.map((r) => r.file)).size;
       const where = files > 1 ? ` (${main.items.length} of its ${list.length} routes; the others in ${plural(files - 1, 'more file')})` : '';
-      const route = code(`${example.method} ${example.path}`);
+      // A path known only in part (a prefix computed at run time) still shows where and how routes are added.
+      const route = `${code(`${example.method} ${example.path}`)}${example.resolved ? '' : ' (path known only in part)'}`;
       const next = first.framework === 'next';
       const steps = next
         ? [
