@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { httpFrameworksDetector, type HttpRouteData } from '../src/detectors/http-frameworks/index.js';
+import { backendApiStep } from '../src/steps/03-backend-api.js';
 import { workflowsStep } from '../src/steps/09-workflows.js';
 import { detect, section } from './helpers/fixture.js';
 import { tempRepo } from './helpers/temp-repo.js';
@@ -54,6 +55,33 @@ describe('Express app.use with a concatenated path (`base + "/logs"`)', () => {
       'src/admin.ts': router('/users'),
     });
     expect(found).toEqual(["GET /${config.prefix}/admin/users (unresolved): ", "GET /${config.prefix}/logs (unresolved): express.static('logs')"]);
+  });
+
+  it('step 3 says a path-scoped use applies under its path, not to every route, and lists no mount as middleware', async () => {
+    const root = tempRepo({
+      'package.json': pkg,
+      'src/app.ts': [
+        "import express from 'express';",
+        "import helmet from 'helmet';",
+        "import logs from './logs';",
+        "import admin from './admin';",
+        "const base = '/api';",
+        'const app = express();',
+        'app.use(helmet());',
+        "app.use(base + '/logs', express.static('logs'));",
+        "app.use(base + '/logs', logs);",
+        "app.use(base + '/admin/', admin);",
+        'app.listen(3000);',
+      ].join('\n'),
+      'src/logs.ts': router('/'),
+      'src/admin.ts': router('/users'),
+    });
+    const md = (await section(backendApiStep, root)).markdown;
+    expect(md).toContain('Every route here passes through `helmet()`.');
+    expect(md).toContain("| `GET /api/logs` | inline | `express.static('logs')` |");
+    expect(md).toContain("| `GET /api/admin/users` | inline | — |");
+    expect(md).toContain("- `express.static('logs')` — from the `express` package; `use` under /api/logs before the route, at `/src/app.ts:8`");
+    expect(md).not.toContain("`base + '/");
   });
 
   it('step 9 still shows how to add an endpoint when the routes sit under a prefix known only in part, and says so', async () => {

@@ -235,7 +235,10 @@ export function composeRoutes(index: RepoIndex, candidates: readonly string[]): 
       const under = joinPaths(base, m.prefix);
       if (targets.length === 0 && m.asMiddleware && m.viaUse) {
         // `app.use(requireAuth)`, `app.use('/admin', requireAdmin)`: in front of every later route under the path.
-        active.push({ use: useOf(file, m.asMiddleware, 'use'), under: m.prefix === '' || m.prefix === '*' ? base : under, after: m.order });
+        // With a path of its own, the legend says where it applies: it is no middleware of the other routes.
+        const own = m.prefix !== '' && m.prefix !== '*';
+        const use = useOf(file, m.asMiddleware, 'use');
+        active.push({ use: own ? { ...use, under } : use, under: own ? under : base, after: m.order });
         continue;
       }
       const passing = active.filter((a) => a.after < m.order).map((a) => ({ ...a, after: -1 }));

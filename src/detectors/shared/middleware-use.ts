@@ -35,6 +35,8 @@ export interface MiddlewareUse {
     | 'session-check'
     | 'auth-helper'
     | 'server-hook';
+  /** The path a `use` given its own path applies under (`app.use('/admin', requireAdmin)`: `/admin`), as composed. */
+  readonly under?: string;
   /** Fastify hook name: `onRequest`, `preHandler`, … */
   readonly hook?: string;
   /** Where it is applied. */

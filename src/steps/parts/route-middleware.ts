@@ -6,7 +6,7 @@
 import type { Citation } from '../../facts.js';
 import type { MiddlewareUse } from '../../detectors/http-frameworks/index.js';
 import { cite } from '../../markdown/cite.js';
-import { code } from '../../markdown/text.js';
+import { code, urlPath } from '../../markdown/text.js';
 import { byFileLine, compareText } from './format.js';
 
 const KIND_LABEL: Record<MiddlewareUse['kind'], string> = {
@@ -65,7 +65,7 @@ export function middlewareLegend(all: readonly MiddlewareUse[]): string {
     .map(([name, uses]) => {
       const sites = unique(uses.map((u) => u.at)).sort(byFileLine);
       const codeAt = uses.find((u) => u.code)?.code;
-      const kinds = [...new Set(uses.map((u) => KIND_LABEL[u.kind]))].join(', ');
+      const kinds = [...new Set(uses.map((u) => (u.kind === 'use' && u.under ? `\`use\` under ${urlPath(u.under)} before the route` : KIND_LABEL[u.kind])))].join(', ');
       const from = uses.find((u) => u.from)?.from;
       const where = codeAt ? `code in ${cite(codeAt)}` : from ? `from the ${code(from)} package` : 'code not followed statically';
       const applied = sites.length <= 3 ? sites.map((c) => cite(c)).join(', ') : `${sites.slice(0, 3).map((c) => cite(c)).join(', ')} (+${sites.length - 3} more)`;
