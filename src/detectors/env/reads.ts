@@ -17,6 +17,7 @@ import { failsWhenUnset, returnsDefault } from './helper-required.js';
 import { envObjectFunction, type EnvObjectFunction } from './browser-handoff.js';
 import { CYPRESS_CONFIG, cypressConfigEnv, cypressEnvCall } from './reads-cypress.js';
 import { pushTo } from '../../collections.js';
+import { bindingFails } from './unset-check.js';
 import { chainCall, chainEnd, chainHas, enclosingFunction, guardOf, hasFallback, inFunction, isAssigned, isDeleted, optional, outer, skipParens } from './read-shapes.js';
 
 export type { EnvHelper } from './reads-scope.js';
@@ -283,7 +284,11 @@ export function envReadsOf(sf: ts.SourceFile, imported?: ReadonlyMap<string, 'pr
       for (const el of node.name.elements) {
         const name = el.propertyName ? propertyNameText(el.propertyName) : ts.isIdentifier(el.name) ? el.name.text : undefined;
         // No default: the fallback may be at the binding's uses (`const { A, B } = process.env` … `A || B || ''`).
-        if (name && !el.dotDotDotToken && isEnvName(name)) reads.push({ name, line: lineOf(el, sf), via: 'destructuring', receiver: r.receiver, fallback: el.initializer !== undefined || everyUseCopes(el, hasFallback) });
+        if (!name || el.dotDotDotToken || !isEnvName(name)) continue;
+        const fallback = el.initializer !== undefined || everyUseCopes(el, hasFallback);
+        // `const { X } = process.env; invariant(typeof X === 'string', …)`: checked before use, the code fails unset.
+        const required = !fallback && bindingFails(el) ? { required: enclosingFunction(el) ? ('check' as const) : ('guard' as const) } : {};
+        reads.push({ name, line: lineOf(el, sf), via: 'destructuring', receiver: r.receiver, fallback, ...required });
       }
     } else if (ts.isCallExpression(node)) {
       callRead(node);
