@@ -40,3 +40,47 @@ describe('a destructured variable checked before use', () => {
     expect(plain).toContain('`PLAIN_HOST`');
   });
 });
+
+describe('an alias of process.env handed to a function', () => {
+  it('reads what the function reads through its parameter (imported or local); an unknown function is a computed read', async () => {
+    const root = tempRepo({
+      'src/config/app/index.ts': [
+        "import envConfigs from './config_app';",
+        "import { mailConfig } from './mail';",
+        "import { loadAll } from 'some-lib';",
+        'const processEnv = process.env;',
+        "const nodeEnv = processEnv.NODE_ENV || 'development';",
+        'function local(e) {',
+        '  return e.LOCAL_TOKEN;',
+        '}',
+        'export const config = nodeEnv === "test" ? envConfigs.testConfig(processEnv) : envConfigs.devConfig(processEnv);',
+        'export const mail = mailConfig(processEnv);',
+        'export const other = [local(processEnv), loadAll(processEnv)];',
+        '',
+      ].join('\n'),
+      'src/config/app/config_app.ts': [
+        'const testConfig = (env) => ({ secret: env.JWT_SECRET_USER || "" });',
+        'const devConfig = (env) => ({',
+        '  secret: env.JWT_SECRET_USER,',
+        "  rounds: parseInt(env['BCRYPT_SALTROUNDS'] || '10'),",
+        '});',
+        'const unused = (env) => env.NOT_CALLED_SECRET;',
+        'export default { testConfig, devConfig, unused };',
+        '',
+      ].join('\n'),
+      'src/config/app/mail.ts': 'export function mailConfig({ SMTP_PASSWORD, SMTP_HOST = "localhost" }) {\n  return { SMTP_PASSWORD, SMTP_HOST };\n}\n',
+      '.env.example': 'JWT_SECRET_USER=\nBCRYPT_SALTROUNDS=\nSMTP_PASSWORD=\nLOCAL_TOKEN=\nNOT_CALLED_SECRET=\nAPI_SECRET_KEY=\n',
+    });
+    const model = RepoModel.of(new Analysis(await indexOf(root)));
+    const env = model.env();
+    const readAt = (name: string) => env.get(name)!.reads.map((r) => [r.file, r.lines]);
+    expect(readAt('JWT_SECRET_USER')).toEqual([['src/config/app/config_app.ts', [1, 3]]]);
+    expect(readAt('BCRYPT_SALTROUNDS')).toEqual([['src/config/app/config_app.ts', [4]]]);
+    expect(readAt('SMTP_PASSWORD')).toEqual([['src/config/app/mail.ts', [1]]]);
+    expect(readAt('LOCAL_TOKEN')).toEqual([['src/config/app/index.ts', [7]]]);
+    // Only the called functions' reads; `loadAll(processEnv)` of a library may read anything: not "not read".
+    expect(env.get('NOT_CALLED_SECRET')!.reads).toEqual([]);
+    const step8 = (await section(configurationStep, root)).markdown;
+    expect(step8).toMatch(/not read by name \(the code reads variables by a computed name at `\/src\/config\/app\/index\.ts:11`/);
+  });
+});

@@ -64,6 +64,11 @@ export interface RawDynamic {
    */
   readonly members?: readonly string[];
   readonly memberRead?: Pick<RawRead, 'via' | 'receiver' | 'fallback'>;
+  /**
+   * An alias of `process.env` handed to a function: its module (none: this file), its name there (a member of an
+   * imported object, `default`, or a named export) and the argument's position. The detector reads the function.
+   */
+  readonly passedTo?: { readonly module?: string; readonly name: string; readonly param: number };
 }
 
 /** `process.env.X = …` / `Object.assign(process.env, { X })`: the code sets the variable (a script, a test setup). */
@@ -382,6 +387,11 @@ export function envReadsOf(sf: ts.SourceFile, imported?: ReadonlyMap<string, 'pr
       for (const k of createEnvKeys(node, consts())) reads.push({ name: k.text, line: k.line, via: 'schema', receiver: 'process', fallback: k.fallback, ...optional(exportOf(node, k.text)), ...schemaFacts(k) });
       return;
     }
+    const passed = passedAlias(node);
+    if (passed) {
+      dynamic.push(passed);
+      return;
+    }
     if (!node.arguments.some((a) => isEnv(a) && !ts.isIdentifier(skipParens(a)))) return;
     const validated = node.arguments.filter((a) => !isEnv(a)).flatMap((a) => classValidatorKeys(sf, skipParens(a)));
     const keys = validated.length > 0 ? validated : schemaKeys(node, isEnv, consts());
@@ -395,6 +405,25 @@ export function envReadsOf(sf: ts.SourceFile, imported?: ReadonlyMap<string, 'pr
     const binding = candidates.map((c) => (ts.isIdentifier(c) ? imports.get(c.text) : undefined)).find((b) => b);
     if (binding) schemaImports.push({ module: binding.module, imported: binding.imported, line: lineOf(node, sf), expression, ...optional(exportOf(node)) });
     else dynamic.push({ line: lineOf(node, sf), expression });
+  }
+
+  /**
+   * `configFor(processEnv)`, `envConfigs.devConfig(env)`: an alias of `process.env` handed to a function, which may read
+   * any variable. It is a read by a computed name unless the detector finds the function and its reads (reads-passed.ts).
+   */
+  function passedAlias(node: ts.CallExpression): RawDynamic | undefined {
+    const param = node.arguments.findIndex((a) => ts.isIdentifier(skipParens(a)) && receiver(a)?.receiver === 'process');
+    const callee = skipParens(node.expression);
+    if (param < 0 || /^(console|JSON|Object)\./.test(callee.getText(sf))) return undefined;
+    const expression = clip(node.getText(sf), 80);
+    const line = lineOf(node, sf);
+    const head = ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) ? callee.expression.text : ts.isIdentifier(callee) ? callee.text : undefined;
+    if (!head) return { line, expression };
+    const binding = importsOf(sf).get(head);
+    const member = ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
+    // A method of an imported module object (`envConfigs.devConfig`), an imported function, or one of this file.
+    if (binding) return { line, expression, passedTo: { module: binding.module, name: member ?? binding.imported, param } };
+    return ts.isIdentifier(callee) ? { line, expression, passedTo: { name: callee.text, param } } : { line, expression };
   }
 
   /** `env.get` where `env` is env-var's default or namespace import, or `from(process.env)`. */
