@@ -38,6 +38,9 @@ describe('a destructured variable checked before use', () => {
     expect(plain).not.toContain('`DATABASE_URL`');
     expect(plain).not.toContain('`CACHE_URL`');
     expect(plain).toContain('`PLAIN_HOST`');
+    // Cited at the check, not at the destructuring.
+    expect(step9).toContain('`DATABASE_URL` — required: the code throws if unset (checked at `/app/db.server.ts:4`)');
+    expect(step9).toContain('`CACHE_URL` — required: startup fails if unset (checked at `/app/db.server.ts:8`)');
   });
 });
 

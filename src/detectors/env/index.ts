@@ -60,7 +60,7 @@ const YAML_ELSEWHERE = /(^|\/)(\.github|\.gitlab|\.circleci|\.buildkite)\/|(^|\/
  * from those trees while they exist rather than by parsing everything a second time.
  */
 const ENV_READS: TreeMemo<FileEnvReads> = {
-  namespace: 'env.reads@50',
+  namespace: 'env.reads@51',
   wants: (file, text) => !isGeneratedPath(file) && (HARNESS_CONFIG.test(file) ? text.includes('env') : mentionsRead(text)),
   compute: envReadsOf,
 };
@@ -515,5 +515,5 @@ export function splitComponent(text: string): { script: string; markup: string }
 }
 
 function requiredFields(r: RawRead): { required: NonNullable<RawRead['required']>; requiredAt: number; requiredBy?: string } {
-  return { required: r.required!, requiredAt: r.line, ...(r.requiredBy ? { requiredBy: r.requiredBy } : {}) };
+  return { required: r.required!, requiredAt: r.checkedAt ?? r.line, ...(r.requiredBy ? { requiredBy: r.requiredBy } : {}) };
 }

@@ -38,6 +38,8 @@ export interface RawRead {
    * at module level (`guard`: at startup) or inside a function (`check`: when that code runs).
    */
   readonly required?: 'schema' | 'guard' | 'check';
+  /** Where the check is, when not at the read (`const { X } = process.env;` then `invariant(typeof X === 'string')`). */
+  readonly checkedAt?: number;
   /** The helper that fails when it is unset (a call of `getOsEnv('X')`). */
   readonly requiredBy?: string;
   /** The schema's default for it (`.default(x)`): the line, and the file when the schema is another module. */
@@ -292,7 +294,8 @@ export function envReadsOf(sf: ts.SourceFile, imported?: ReadonlyMap<string, 'pr
         if (!name || el.dotDotDotToken || !isEnvName(name)) continue;
         const fallback = el.initializer !== undefined || everyUseCopes(el, hasFallback);
         // `const { X } = process.env; invariant(typeof X === 'string', …)`: checked before use, the code fails unset.
-        const required = !fallback && bindingFails(el) ? { required: enclosingFunction(el) ? ('check' as const) : ('guard' as const) } : {};
+        const check = fallback ? undefined : bindingFails(el);
+        const required = check ? { required: enclosingFunction(el) ? ('check' as const) : ('guard' as const), checkedAt: lineOf(check, sf) } : {};
         reads.push({ name, line: lineOf(el, sf), via: 'destructuring', receiver: r.receiver, fallback, ...required });
       }
     } else if (ts.isCallExpression(node)) {

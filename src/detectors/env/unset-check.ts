@@ -158,30 +158,30 @@ export const ASSERTION = /^(invariant|assert|ok|strict)$/;
 /**
  * `const { DATABASE_URL } = process.env;` then, later in the same block, `invariant(typeof DATABASE_URL === 'string')`
  * or `if (!DATABASE_URL) throw …`: the binding is checked before use, so the code fails when the variable is unset.
- * A reassignment in between ends the search (the check then tests another value).
+ * A reassignment in between ends the search (the check then tests another value). Returns the checking statement.
  */
-export function bindingFails(el: ts.BindingElement): boolean {
-  if (!ts.isIdentifier(el.name)) return false;
+export function bindingFails(el: ts.BindingElement): ts.Statement | undefined {
+  if (!ts.isIdentifier(el.name)) return undefined;
   let decl: ts.Node = el.parent;
   while (decl && !ts.isVariableDeclaration(decl)) decl = decl.parent;
   const st = decl?.parent?.parent;
-  if (!st || !ts.isVariableStatement(st)) return false;
+  if (!st || !ts.isVariableStatement(st)) return undefined;
   const block = st.parent;
   const statements = ts.isBlock(block) || ts.isSourceFile(block) || ts.isModuleBlock(block) || ts.isCaseClause(block) || ts.isDefaultClause(block) ? block.statements : undefined;
-  if (!statements) return false;
+  if (!statements) return undefined;
   const name = el.name.text;
   const holders = new Set([name]);
   for (const next of statements.slice(statements.indexOf(st) + 1)) {
-    if (ts.isExpressionStatement(next) && ts.isBinaryExpression(next.expression) && ts.isIdentifier(next.expression.left) && next.expression.left.text === name) return false;
+    if (ts.isExpressionStatement(next) && ts.isBinaryExpression(next.expression) && ts.isIdentifier(next.expression.left) && next.expression.left.text === name) return undefined;
     if (ts.isExpressionStatement(next) && ts.isCallExpression(next.expression)) {
       const call = next.expression;
       const callee = ts.isIdentifier(call.expression) ? call.expression.text : ts.isPropertyAccessExpression(call.expression) ? call.expression.name.text : '';
-      if (ASSERTION.test(callee) && call.arguments[0] && holdsOnlyWhenSet(call.arguments[0], holders)) return true;
+      if (ASSERTION.test(callee) && call.arguments[0] && holdsOnlyWhenSet(call.arguments[0], holders)) return next;
       continue;
     }
-    if (ts.isIfStatement(next) && holdsWhen(next.expression, (e) => testsUnset(e, holders)) && fails(next.thenStatement)) return true;
+    if (ts.isIfStatement(next) && holdsWhen(next.expression, (e) => testsUnset(e, holders)) && fails(next.thenStatement)) return next;
   }
-  return false;
+  return undefined;
 }
 
 /**
