@@ -16,6 +16,8 @@ export interface PassedReads {
   readonly reads: RawRead[];
 }
 
+const perIndex = new WeakMap<RepoIndex, Map<string, RawRead[]>>();
+
 export function passedEnvReads(index: RepoIndex, file: string, d: RawDynamic): PassedReads | undefined {
   const to = d.passedTo;
   if (!to) return undefined;
@@ -36,7 +38,13 @@ export function passedEnvReads(index: RepoIndex, file: string, d: RawDynamic): P
     return reads.length ? { file: target, reads } : undefined;
   }
   if (!ts.isIdentifier(param.name)) return undefined;
-  const reads = envReadsOf(sf, new Map([[param.name.text, 'process' as const]])).reads.filter((r) => r.line >= start && r.line <= end);
+  // Several calls hand the alias to functions of one module (`testConfig`, `devConfig`, …): one read of it per name.
+  const key = `${target}\0${param.name.text}`;
+  let cache = perIndex.get(index);
+  if (!cache) perIndex.set(index, (cache = new Map()));
+  let all = cache.get(key);
+  if (!all) cache.set(key, (all = envReadsOf(sf, new Map([[param.name.text, 'process' as const]])).reads));
+  const reads = all.filter((r) => r.line >= start && r.line <= end);
   return reads.length ? { file: target, reads } : undefined;
 }
 
