@@ -25,6 +25,7 @@ import { codeCommandEnv, EXEC_TEXT, packageScriptEnv, SCRIPT_FILE, scriptEnv } f
 import { IAC_WORDS, iacEnvSets, type IacEnvSet } from './sets-iac.js';
 import { KUBERNETES_TEXT, kubernetesEnv, readManifests, type ManifestFile } from './sets-kubernetes.js';
 import { PLATFORM_FILE, platformEnv, TEMPLATE_FILE, TEMPLATE_TEXT, templateEnv } from './sets-platform.js';
+import { passedEnvReads } from './reads-passed.js';
 import { browserHandoffs, type EnvObjectFunction } from './browser-handoff.js';
 import type { EnvDotenvLoadData, EnvDotenvLoadFact } from './types.js';
 import type { EnvBrowserData, EnvBrowserFact, EnvConsumedData, EnvConsumedFact, EnvDeclaredFact, EnvDynamicReadFact, EnvDynamicSetFact, EnvExternalSourceData, EnvExternalSourceFact, EnvReadFact, EnvSetData, EnvSetFact } from './types.js';
@@ -59,7 +60,7 @@ const YAML_ELSEWHERE = /(^|\/)(\.github|\.gitlab|\.circleci|\.buildkite)\/|(^|\/
  * from those trees while they exist rather than by parsing everything a second time.
  */
 const ENV_READS: TreeMemo<FileEnvReads> = {
-  namespace: 'env.reads@49',
+  namespace: 'env.reads@52',
   wants: (file, text) => !isGeneratedPath(file) && (HARNESS_CONFIG.test(file) ? text.includes('env') : mentionsRead(text)),
   compute: envReadsOf,
 };
@@ -104,6 +105,7 @@ export const envDetector: Detector = {
     const envModules = new Map<string, readonly string[]>();
     const firstPass = new Map<string, Set<string>>();
     const envObjects = new Map<string, EnvObjectFunction[]>();
+    const passed = new Map<string, RawRead[]>();
     const sets = (list: readonly EnvSetData[]) => facts.push(...list.map(setFact));
     let workers: Set<string> | undefined;
     const workerDirs = () => (workers ??= new Set(index.files.filter((f) => WRANGLER_CONFIG.test(f)).map((f) => index.packageOf(f)?.dir ?? '')));
@@ -217,8 +219,11 @@ export const envDetector: Detector = {
         sets(validated.flatMap((v) => v.defaults));
         for (const v of validated) if (v.required.length) facts.push(...group(index, v.file, v.required));
         const looped = dynamic.map((d) => memberLoopReads(index, file, d));
+        // An alias handed to a function (`devConfig(processEnv)`): the function's reads, kept per file until the end.
+        const handed = dynamic.map((d) => passedEnvReads(index, file, d));
+        for (const h of handed) if (h) pushTo(passed, h.file, ...h.reads);
         facts.push(...group(index, file, [...reads, ...looped.flat(), ...imported.filter((r): r is RawRead => 'name' in r)]));
-        for (const d of [...dynamic.filter((_, i) => looped[i].length === 0), ...imported.filter((r): r is RawDynamic => !('name' in r))]) facts.push(dynamicFact('env.dynamic', file, d));
+        for (const d of [...dynamic.filter((_, i) => looped[i].length === 0 && !handed[i]), ...imported.filter((r): r is RawDynamic => !('name' in r))]) facts.push(dynamicFact('env.dynamic', file, d));
         for (const d of dynamicSets) facts.push(dynamicFact('env.dynamic-set', file, d));
         sets(assigned.map((a) => ({ name: a.name, file, line: a.line, kind: 'code' as const, tool: 'code' })));
         sets((cypressDefaults ?? []).map((a) => ({ name: a.name, file, line: a.line, kind: 'framework-config' as const, tool: 'Cypress config' })));
@@ -235,6 +240,12 @@ export const envDetector: Detector = {
       sets(k8s.sets);
       facts.push(...k8s.external.map(externalFact));
     }
+    for (const [file, list] of passed) {
+      // The function's own `process.env.X` reads are the file's already; one read per line and name.
+      const own = new Set((index.treeMemo(ENV_READS, file)?.reads ?? []).map((r) => `${r.name}:${r.line}`));
+      const reads = [...new Map(list.filter((r) => !own.has(`${r.name}:${r.line}`)).map((r) => [`${r.name}:${r.line}`, r])).values()];
+      facts.push(...group(index, file, reads).map((f) => ({ ...f, id: `${f.id} via argument` })));
+    }
     if (helpers.size > 0) facts.push(...helperReads(index, helpers));
     if (envModules.size > 0) facts.push(...importedEnvReads(index, envModules, firstPass));
     if (envObjects.size > 0) facts.push(...browserHandoffs(index, envObjects, (f) => isGenerated(index, f)).map(browserFact));
@@ -248,7 +259,7 @@ function withTree<T>(index: RepoIndex, file: string, fn: (sf: ts.SourceFile) => 
 }
 
 function dynamicFact(kind: 'env.dynamic' | 'env.dynamic-set', file: string, d: RawDynamic): EnvDynamicReadFact | EnvDynamicSetFact {
-  const { members: _members, memberRead: _read, ...data } = d;
+  const { members: _members, memberRead: _read, passedTo: _passed, ...data } = d;
   return { kind, id: `${file}:${d.line}`, data: { file, ...data }, at: [{ file, line: d.line }] } as EnvDynamicReadFact | EnvDynamicSetFact;
 }
 
@@ -504,5 +515,5 @@ export function splitComponent(text: string): { script: string; markup: string }
 }
 
 function requiredFields(r: RawRead): { required: NonNullable<RawRead['required']>; requiredAt: number; requiredBy?: string } {
-  return { required: r.required!, requiredAt: r.line, ...(r.requiredBy ? { requiredBy: r.requiredBy } : {}) };
+  return { required: r.required!, requiredAt: r.checkedAt ?? r.line, ...(r.requiredBy ? { requiredBy: r.requiredBy } : {}) };
 }

@@ -9,7 +9,7 @@ import { lastName } from '../shared/ast.js';
 import { objectHolderCopes } from './reads-holder.js';
 import { everyUseCopes } from './reads-bindings.js';
 import type { RawRead } from './reads.js';
-import { afterUnsetExit, fails, holderOutcome, ifWhenTrue } from './unset-check.js';
+import { afterUnsetExit, ASSERTION, fails, holderOutcome, holdsOnlyWhenSet, ifWhenTrue } from './unset-check.js';
 
 export const ASSIGN = onFirstUse(() => new Set([ts.SyntaxKind.EqualsToken, ts.SyntaxKind.QuestionQuestionEqualsToken, ts.SyntaxKind.BarBarEqualsToken, ts.SyntaxKind.AmpersandAmpersandEqualsToken]));
 
@@ -24,12 +24,22 @@ export function guardOf(node: ts.Node): Pick<RawRead, 'required'> {
   const n = withOptionalChain(node);
   const p = n.parent;
   const guard =
-    (ts.isCallExpression(p) && p.arguments[0] === n && /^(invariant|assert|ok|strict)$/.test(lastName(p.expression) ?? '')) ||
+    (ts.isCallExpression(p) && p.arguments[0] === n && ASSERTION.test(lastName(p.expression) ?? '')) ||
+    assertedSet(n) ||
     (ts.isPrefixUnaryExpression(p) && p.operator === ts.SyntaxKind.ExclamationToken && requiredCheck(p)) ||
     holderOutcome(n) === 'fails';
   if (!guard) return {};
   // At module level the check runs when the module loads (startup); in a function, when that function runs.
   return { required: enclosingFunction(node) ? 'check' : 'guard' };
+}
+
+/** `invariant(typeof process.env.X === 'string', …)`, `assert(process.env.X !== undefined)`: the argument holds only when set. */
+function assertedSet(n: ts.Node): boolean {
+  let arg: ts.Node = n;
+  while (arg.parent && (ts.isBinaryExpression(arg.parent) || ts.isTypeOfExpression(arg.parent) || ts.isParenthesizedExpression(arg.parent))) arg = arg.parent;
+  const call = arg.parent;
+  if (arg === n || !call || !ts.isCallExpression(call) || call.arguments[0] !== arg || !ASSERTION.test(lastName(call.expression) ?? '')) return false;
+  return holdsOnlyWhenSet(arg as ts.Expression, new Set([n.getText()]));
 }
 
 export function optional(exportedAs: string | undefined): { exportedAs?: string } {

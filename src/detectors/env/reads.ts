@@ -17,6 +17,7 @@ import { failsWhenUnset, returnsDefault } from './helper-required.js';
 import { envObjectFunction, type EnvObjectFunction } from './browser-handoff.js';
 import { CYPRESS_CONFIG, cypressConfigEnv, cypressEnvCall } from './reads-cypress.js';
 import { pushTo } from '../../collections.js';
+import { bindingFails } from './unset-check.js';
 import { chainCall, chainEnd, chainHas, enclosingFunction, guardOf, hasFallback, inFunction, isAssigned, isDeleted, optional, outer, skipParens } from './read-shapes.js';
 
 export type { EnvHelper } from './reads-scope.js';
@@ -37,6 +38,8 @@ export interface RawRead {
    * at module level (`guard`: at startup) or inside a function (`check`: when that code runs).
    */
   readonly required?: 'schema' | 'guard' | 'check';
+  /** Where the check is, when not at the read (`const { X } = process.env;` then `invariant(typeof X === 'string')`). */
+  readonly checkedAt?: number;
   /** The helper that fails when it is unset (a call of `getOsEnv('X')`). */
   readonly requiredBy?: string;
   /** The schema's default for it (`.default(x)`): the line, and the file when the schema is another module. */
@@ -63,6 +66,11 @@ export interface RawDynamic {
    */
   readonly members?: readonly string[];
   readonly memberRead?: Pick<RawRead, 'via' | 'receiver' | 'fallback'>;
+  /**
+   * An alias of `process.env` handed to a function: its module (none: this file), its name there (a member of an
+   * imported object, `default`, or a named export) and the argument's position. The detector reads the function.
+   */
+  readonly passedTo?: { readonly module?: string; readonly name: string; readonly param: number };
 }
 
 /** `process.env.X = …` / `Object.assign(process.env, { X })`: the code sets the variable (a script, a test setup). */
@@ -283,7 +291,12 @@ export function envReadsOf(sf: ts.SourceFile, imported?: ReadonlyMap<string, 'pr
       for (const el of node.name.elements) {
         const name = el.propertyName ? propertyNameText(el.propertyName) : ts.isIdentifier(el.name) ? el.name.text : undefined;
         // No default: the fallback may be at the binding's uses (`const { A, B } = process.env` … `A || B || ''`).
-        if (name && !el.dotDotDotToken && isEnvName(name)) reads.push({ name, line: lineOf(el, sf), via: 'destructuring', receiver: r.receiver, fallback: el.initializer !== undefined || everyUseCopes(el, hasFallback) });
+        if (!name || el.dotDotDotToken || !isEnvName(name)) continue;
+        const fallback = el.initializer !== undefined || everyUseCopes(el, hasFallback);
+        // `const { X } = process.env; invariant(typeof X === 'string', …)`: checked before use, the code fails unset.
+        const check = fallback ? undefined : bindingFails(el);
+        const required = check ? { required: enclosingFunction(el) ? ('check' as const) : ('guard' as const), checkedAt: lineOf(check, sf) } : {};
+        reads.push({ name, line: lineOf(el, sf), via: 'destructuring', receiver: r.receiver, fallback, ...required });
       }
     } else if (ts.isCallExpression(node)) {
       callRead(node);
@@ -377,6 +390,11 @@ export function envReadsOf(sf: ts.SourceFile, imported?: ReadonlyMap<string, 'pr
       for (const k of createEnvKeys(node, consts())) reads.push({ name: k.text, line: k.line, via: 'schema', receiver: 'process', fallback: k.fallback, ...optional(exportOf(node, k.text)), ...schemaFacts(k) });
       return;
     }
+    const passed = passedAlias(node);
+    if (passed) {
+      dynamic.push(passed);
+      return;
+    }
     if (!node.arguments.some((a) => isEnv(a) && !ts.isIdentifier(skipParens(a)))) return;
     const validated = node.arguments.filter((a) => !isEnv(a)).flatMap((a) => classValidatorKeys(sf, skipParens(a)));
     const keys = validated.length > 0 ? validated : schemaKeys(node, isEnv, consts());
@@ -390,6 +408,25 @@ export function envReadsOf(sf: ts.SourceFile, imported?: ReadonlyMap<string, 'pr
     const binding = candidates.map((c) => (ts.isIdentifier(c) ? imports.get(c.text) : undefined)).find((b) => b);
     if (binding) schemaImports.push({ module: binding.module, imported: binding.imported, line: lineOf(node, sf), expression, ...optional(exportOf(node)) });
     else dynamic.push({ line: lineOf(node, sf), expression });
+  }
+
+  /**
+   * `configFor(processEnv)`, `envConfigs.devConfig(env)`: an alias of `process.env` handed to a function, which may read
+   * any variable. It is a read by a computed name unless the detector finds the function and its reads (reads-passed.ts).
+   */
+  function passedAlias(node: ts.CallExpression): RawDynamic | undefined {
+    const param = node.arguments.findIndex((a) => ts.isIdentifier(skipParens(a)) && receiver(a)?.receiver === 'process');
+    const callee = skipParens(node.expression);
+    if (param < 0 || /^(console|JSON|Object)\./.test(callee.getText(sf))) return undefined;
+    const expression = clip(node.getText(sf), 80);
+    const line = lineOf(node, sf);
+    const head = ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) ? callee.expression.text : ts.isIdentifier(callee) ? callee.text : undefined;
+    if (!head) return { line, expression };
+    const binding = importsOf(sf).get(head);
+    const member = ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
+    // A method of an imported module object (`envConfigs.devConfig`), an imported function, or one of this file.
+    if (binding) return { line, expression, passedTo: { module: binding.module, name: member ?? binding.imported, param } };
+    return ts.isIdentifier(callee) ? { line, expression, passedTo: { name: callee.text, param } } : { line, expression };
   }
 
   /** `env.get` where `env` is env-var's default or namespace import, or `from(process.env)`. */

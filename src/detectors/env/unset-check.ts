@@ -112,13 +112,76 @@ export function testsUnset(e: ts.Expression, holders: ReadonlySet<string>): bool
   }
   if (!ts.isBinaryExpression(c)) return false;
   const op = c.operatorToken.kind;
-  if (op !== ts.SyntaxKind.EqualsEqualsEqualsToken && op !== ts.SyntaxKind.EqualsEqualsToken) return false;
   const empty = (x: ts.Expression) => x.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(x) && x.text === 'undefined');
   // `typeof v === 'undefined'`: the same test, spelled for a value that may not be declared.
   const typeOf = (x: ts.Expression) => ts.isTypeOfExpression(x) && holders.has(x.expression.getText());
   const undefinedText = (x: ts.Expression) => ts.isStringLiteralLike(x) && x.text === 'undefined';
   if ((typeOf(c.left) && undefinedText(c.right)) || (typeOf(c.right) && undefinedText(c.left))) return true;
+  // `typeof v !== 'string'`: holds for an unset value (its type is 'undefined').
+  const otherType = (x: ts.Expression) => ts.isStringLiteralLike(x) && x.text !== 'undefined';
+  if (op === ts.SyntaxKind.ExclamationEqualsEqualsToken || op === ts.SyntaxKind.ExclamationEqualsToken) {
+    return (typeOf(c.left) && otherType(c.right)) || (typeOf(c.right) && otherType(c.left));
+  }
+  if (op !== ts.SyntaxKind.EqualsEqualsEqualsToken && op !== ts.SyntaxKind.EqualsEqualsToken) return false;
   return (holders.has(c.left.getText()) && empty(c.right)) || (holders.has(c.right.getText()) && empty(c.left));
+}
+
+/**
+ * `v`, `typeof v === 'string'`, `v !== undefined`, `v != null`, `!!v`, `Boolean(v)`, or an `&&` with one of them: the
+ * expression is true only when `v` is set, so `invariant(…)` / `assert(…)` of it fails when unset.
+ */
+export function holdsOnlyWhenSet(e: ts.Expression, holders: ReadonlySet<string>): boolean {
+  let c = e;
+  while (ts.isParenthesizedExpression(c)) c = c.expression;
+  if (holders.has(c.getText())) return true;
+  if (ts.isPrefixUnaryExpression(c) && c.operator === ts.SyntaxKind.ExclamationToken) return testsUnset(c.operand, holders);
+  if (ts.isCallExpression(c) && ts.isIdentifier(c.expression) && c.expression.text === 'Boolean' && c.arguments[0]) return holdsOnlyWhenSet(c.arguments[0], holders);
+  if (!ts.isBinaryExpression(c)) return false;
+  const op = c.operatorToken.kind;
+  if (op === ts.SyntaxKind.AmpersandAmpersandToken) return holdsOnlyWhenSet(c.left, holders) || holdsOnlyWhenSet(c.right, holders);
+  const typeOf = (x: ts.Expression) => ts.isTypeOfExpression(x) && holders.has(x.expression.getText());
+  const empty = (x: ts.Expression) => x.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(x) && x.text === 'undefined');
+  const held = (x: ts.Expression) => holders.has(x.getText());
+  if (op === ts.SyntaxKind.EqualsEqualsEqualsToken || op === ts.SyntaxKind.EqualsEqualsToken) {
+    const typeText = (x: ts.Expression) => ts.isStringLiteralLike(x) && x.text !== 'undefined';
+    return (typeOf(c.left) && typeText(c.right)) || (typeOf(c.right) && typeText(c.left));
+  }
+  if (op === ts.SyntaxKind.ExclamationEqualsEqualsToken || op === ts.SyntaxKind.ExclamationEqualsToken) {
+    return (held(c.left) && empty(c.right)) || (held(c.right) && empty(c.left));
+  }
+  return false;
+}
+
+/** `invariant(…)`, `assert(…)`, `assert.ok(…)`, `assert.strict(…)`: throws when its first argument is falsy. */
+export const ASSERTION = /^(invariant|assert|ok|strict)$/;
+
+/**
+ * `const { DATABASE_URL } = process.env;` then, later in the same block, `invariant(typeof DATABASE_URL === 'string')`
+ * or `if (!DATABASE_URL) throw …`: the binding is checked before use, so the code fails when the variable is unset.
+ * A reassignment in between ends the search (the check then tests another value). Returns the checking statement.
+ */
+export function bindingFails(el: ts.BindingElement): ts.Statement | undefined {
+  if (!ts.isIdentifier(el.name)) return undefined;
+  let decl: ts.Node = el.parent;
+  while (decl && !ts.isVariableDeclaration(decl)) decl = decl.parent;
+  const st = decl?.parent?.parent;
+  if (!st || !ts.isVariableStatement(st)) return undefined;
+  const block = st.parent;
+  const statements = ts.isBlock(block) || ts.isSourceFile(block) || ts.isModuleBlock(block) || ts.isCaseClause(block) || ts.isDefaultClause(block) ? block.statements : undefined;
+  if (!statements) return undefined;
+  const name = el.name.text;
+  const holders = new Set([name]);
+  for (const next of statements.slice(statements.indexOf(st) + 1)) {
+    if (ts.isExpressionStatement(next) && ts.isBinaryExpression(next.expression) && ts.isIdentifier(next.expression.left) && next.expression.left.text === name) return undefined;
+    if (ts.isExpressionStatement(next) && ts.isCallExpression(next.expression)) {
+      const call = next.expression;
+      const callee = ts.isIdentifier(call.expression) ? call.expression.text : ts.isPropertyAccessExpression(call.expression) ? call.expression.name.text : '';
+      if (ASSERTION.test(callee) && call.arguments[0] && holdsOnlyWhenSet(call.arguments[0], holders)) return next;
+      continue;
+    }
+    if (ts.isIfStatement(next) && holdsWhen(next.expression, (e) => testsUnset(e, holders)) && fails(next.thenStatement)) return next;
+  }
+  return undefined;
 }
 
 /**
