@@ -7,6 +7,7 @@ import type { PackageJson, WorkspacePackage } from './package-json.js';
 import { isSourceFile, parseSource, type ts } from './ts.js';
 import { decodeText, MAX_NESTING, nestingDepth, stripBom } from './file-text.js';
 import { LineIndex } from './line-index.js';
+import { readPlainFile } from './read-plain-file.js';
 import { hasKnownFormat } from '../secrets/known-formats.js';
 import { findWorkspaces, type WorkspaceTool } from './workspaces.js';
 import type { ManagedIndex, RepoIndex, SkippedFile, TreeMemo } from './repo-index-types.js';
@@ -271,6 +272,12 @@ class FileIndex implements ManagedIndex {
     return entry;
   }
 
+  /** The earlier index (a re-scan in the same process) read this file at this size and time: its entry is reused. */
+  private unchanged(file: string, stat: { readonly mtimeMs: number; readonly size: number }): boolean {
+    const previous = this.previous?.get(file);
+    return !!previous && previous.mtimeMs === stat.mtimeMs && previous.size === stat.size;
+  }
+
   private readFromDisk(file: string): CachedFile {
     const absolute = path.join(this.root, file);
     const unreadable = (reason: SkippedFile['reason']): CachedFile => {
@@ -278,6 +285,15 @@ class FileIndex implements ManagedIndex {
       return { mtimeMs: 0, size: 0, text: undefined };
     };
     try {
+      const plain = readPlainFile(absolute, (stat) => !this.unchanged(file, stat) && stat.size <= MAX_READ_BYTES);
+      if (plain.kind === 'not-a-file') return unreadable('unreadable');
+      if (plain.kind === 'file') {
+        const { stat, bytes } = plain;
+        if (!bytes) return this.unchanged(file, stat) ? this.previous!.get(file)! : unreadable('too-large');
+        const text = decodeText(bytes);
+        if (text === undefined) return unreadable('binary');
+        return { mtimeMs: stat.mtimeMs, size: stat.size, text };
+      }
       const link = lstatSync(absolute);
       if (link.isSymbolicLink()) {
         const target = realpathSync(absolute);
@@ -285,8 +301,7 @@ class FileIndex implements ManagedIndex {
       }
       const stat = link.isSymbolicLink() ? statSync(absolute) : link;
       if (!stat.isFile()) return unreadable('unreadable');
-      const previous = this.previous?.get(file);
-      if (previous && previous.mtimeMs === stat.mtimeMs && previous.size === stat.size) return previous;
+      if (this.unchanged(file, stat)) return this.previous!.get(file)!;
       if (stat.size > MAX_READ_BYTES) return unreadable('too-large');
       const text = decodeText(readFileSync(absolute));
       if (text === undefined) return unreadable('binary');
