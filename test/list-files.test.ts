@@ -35,6 +35,19 @@ describe('listFiles in a git work tree', () => {
     expect(listing.gitHead).toMatch(/^[0-9a-f]{40}$/);
   });
 
+  it('lists a repository without a commit yet from git, with no HEAD', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'pc-list-'));
+    writeFileSync(path.join(dir, 'index.ts'), 'x\n');
+    writeFileSync(path.join(dir, 'HEAD'), 'a file named like the revision\n');
+    execFileSync('git', ['init', '-q'], { cwd: dir, stdio: 'ignore' });
+    const listing = await listFiles(dir);
+    expect(listing).toEqual({ files: ['HEAD', 'index.ts'], source: 'git', gitHead: null });
+    execFileSync('git', ['add', '.'], { cwd: dir, stdio: 'ignore' });
+    execFileSync('git', ['-c', 'user.email=t@example.com', '-c', 'user.name=t', 'commit', '-qm', 'init'], { cwd: dir, stdio: 'ignore' });
+    const head = execFileSync('git', ['rev-parse', 'HEAD'], { cwd: dir, encoding: 'utf8' }).trim();
+    expect((await listFiles(dir)).gitHead).toBe(head);
+  });
+
   it('lists only what is under a subfolder when given one', async () => {
     const dir = repo();
     const listing = await listFiles(path.join(dir, 'src'));

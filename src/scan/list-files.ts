@@ -74,7 +74,10 @@ export function runGit(root: string, ...args: string[]): string | null {
 
 function listWithGit(root: string): FileListing | null {
   const git = (...args: string[]): string | null => runGit(root, ...args);
-  if (git('rev-parse', '--is-inside-work-tree')?.trim() !== 'true') return null;
+  // One process answers both questions when there is a commit; a repository without one fails the pair (HEAD is
+  // unknown) and is asked again without it.
+  const both = git('rev-parse', '--is-inside-work-tree', 'HEAD')?.trim().split('\n');
+  if (both ? both[0] !== 'true' : git('rev-parse', '--is-inside-work-tree')?.trim() !== 'true') return null;
   // One call for tracked (`H`), untracked (`?`) and deleted-but-still-tracked (`R`) files; each git process costs
   // ~25 ms to start from a CLI this size.
   // Our own state folder is never listed (ALWAYS_IGNORED), and git is kept out of it altogether: a `.gitignore` there
@@ -84,7 +87,8 @@ function listWithGit(root: string): FileListing | null {
   const entries = listed.split('\0').filter((e) => e.length > 2);
   const deleted = new Set(entries.filter((e) => e.startsWith('R ')).map((e) => e.slice(2)));
   const files = entries.filter((e) => !e.startsWith('R ')).map((e) => e.slice(2)).filter((f) => !deleted.has(f));
-  const head = git('rev-parse', 'HEAD')?.trim() || null;
+  // Without a commit, a file named HEAD is echoed back as a path: only an object name is a head.
+  const head = both && /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/.test(both[1] ?? '') ? both[1] : null;
   return { files: clean(files), source: 'git', gitHead: head };
 }
 
