@@ -76,3 +76,23 @@ describe('up and down migration files', () => {
     expect(md).not.toContain('4 migration files');
   });
 });
+
+describe('code files in a migrations folder', () => {
+  it('counts database migrations (up/down steps) and not a codemod that migrates the project\'s own files', async () => {
+    const { tempRepo } = await import('./helpers/temp-repo.js');
+    // The codemod's shape: N0SAFE/nextjs-nestjs-turborepo-template's packages/bin/declarative-routing/migrations/.
+    const root = tempRepo({
+      'package.json': JSON.stringify({ name: 'repo', private: true, dependencies: { knex: '^3.0.0' } }),
+      'tools/routing/migrations/2026-01-01-unified-info-files.migration.ts':
+        "#!/usr/bin/env npx tsx\nimport { renameSync } from 'node:fs';\nfunction migrate(dir: string) {\n  renameSync(`${dir}/page.info.ts`, `${dir}/route.info.ts`);\n}\nmigrate(process.argv[2]);\n",
+      'tools/routing/migrations/2026-01-01-unified-info-files.doc.md': '# Migration: unified info files\n',
+      'db/migrations/001_users.js': "exports.up = (knex) => knex.schema.createTable('users', (t) => t.increments());\nexports.down = (knex) => knex.schema.dropTable('users');\n",
+      'db/migrations/002_orders.ts': "import type { Knex } from 'knex';\nexport async function up(knex: Knex) {\n  await knex.schema.createTable('orders', (t) => t.increments());\n}\n",
+      'db/migrations/003_typeorm.ts': "import { MigrationInterface, QueryRunner } from 'typeorm';\nexport class Init3 implements MigrationInterface {\n  async up(q: QueryRunner) {}\n  async down(q: QueryRunner) {}\n}\n",
+    });
+    const facts = (await detect(databaseRuntimeDetector, root)).filter((f): f is DbMigrationsFact => f.kind === 'db.migrations');
+    expect(facts.flatMap((f) => f.data.folders)).toEqual([{ dir: 'db/migrations', count: 3 }]);
+    const md = (await section(databaseSchemaStep, root)).markdown;
+    expect(md).not.toContain('tools/routing/migrations');
+  });
+});

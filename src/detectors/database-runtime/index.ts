@@ -9,7 +9,7 @@ import type { Citation, Detector, Fact } from '../../facts.js';
 import { jsonKeyLine } from '../../scan/json-keys.js';
 import type { RepoIndex } from '../../scan/repo-index.js';
 import { isBuildOrVendor } from '../shared/source-scope.js';
-import { isDownMigration, MIGRATION_DIR, notAMigration } from './migration-files.js';
+import { isDownMigration, isMigrationContent, MIGRATION_DIR, notAMigration } from './migration-files.js';
 
 export interface DbEngineData {
   /** `PostgreSQL`, `MySQL`, `SQLite`, `MongoDB`, `SQL Server`, `CockroachDB`, `Redis`… */
@@ -132,6 +132,7 @@ function migrations(index: RepoIndex): DbMigrationsFact[] {
   const drizzleOut = drizzleOutFolders(index);
   for (const file of index.files) {
     if (!MIGRATION_DIR.test(file) || isBuildOrVendor(index, file) || /(^|\/)node_modules\//.test(file) || notAMigration(file)) continue;
+    if (!isMigrationContent(file, (f) => index.read(f))) continue;
     // The migrations folder itself, also for tools that keep one subfolder per migration.
     const key = migrationFolder(file);
     const tool = /(^|\/)prisma\/migrations$/.test(key)

@@ -21,3 +21,19 @@ export function notAMigration(file: string): boolean {
 export function isDownMigration(file: string): boolean {
   return /(^|\/)migrations?\/(down|undo|rollback|revert)\/[^/]+$/.test(file) || /[._-]down\.(sql|[cm]?[jt]s)$/.test(file);
 }
+
+/**
+ * A code file in a migrations folder is a database migration when it has the shape every runner asks for: an `up` or
+ * `down` step (Knex, Kysely, Sequelize, umzug, node-pg-migrate, migrate-mongo, MikroORM) or TypeORM's interface. A
+ * script that migrates the project's own files (a codemod kept in `migrations/`) has neither and changes no database.
+ */
+export function isCodeMigration(text: string): boolean {
+  return /\b(?:up|down)\s*(?:[:=(<]|\?\s*:)|\bMigrationInterface\b|\bqueryRunner\b|\bqueryInterface\b|\baddSql\s*\(/.test(text);
+}
+
+const CODE = /\.[cm]?[jt]s$/;
+
+/** Code files are read to tell a database migration from a codemod; SQL files are migrations by their folder. */
+export function isMigrationContent(file: string, read: (file: string) => string | undefined): boolean {
+  return !CODE.test(file) || isCodeMigration(read(file) ?? '');
+}
