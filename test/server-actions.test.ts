@@ -47,3 +47,27 @@ describe('Server Actions', () => {
     expect(md).toContain('| `refresh` | — | inline in a server component | `/src/app/bookmarks/page.tsx:6` |');
   });
 });
+
+describe('Server Actions exported as the default', () => {
+  it('finds the callers of a default-exported action, under whatever name each file imports it', async () => {
+    const { tempRepo } = await import('./helpers/temp-repo.js');
+    // The shape of N0SAFE/nextjs-nestjs-turborepo-template's apps/web/src/actions/redirect.ts and its callers.
+    const root = tempRepo({
+      'package.json': JSON.stringify({ name: 'web', private: true, dependencies: { next: '15.0.0', react: '19.0.0' } }),
+      'src/actions/redirect.ts': "'use server'\n\nimport { redirect as r } from 'next/navigation'\n\nexport default async function redirect(to: string) {\n  return r(to)\n}\n",
+      'src/actions/ping.ts': "'use server'\n\nasync function ping() {\n  return 'pong'\n}\nexport async function other() {}\nexport default ping\n",
+      'src/app/signin/page.tsx': "'use client'\nimport redirect from '../../actions/redirect'\n\nexport default function Page() {\n  return <button onClick={() => redirect('/')}>go</button>\n}\n",
+      'src/lib/plugin.ts': "import clientRedirect from '../actions/redirect'\n\nexport function onUnauthorized() {\n  void clientRedirect('/signin')\n}\n",
+      'src/lib/uses-other.ts': "import other from '../actions/ping'\n\nexport const x = () => other()\n",
+    });
+    const list = (await detect(serverActionsDetector, root)).map((f) => f.data as ServerActionData);
+    const redirect = list.find((a) => a.name === 'redirect')!;
+    expect(redirect.callers).toEqual([
+      { file: 'src/app/signin/page.tsx', line: 5, client: true },
+      { file: 'src/lib/plugin.ts', line: 4, client: false },
+    ]);
+    // `export default ping` names a function that is not exported itself: only `other` is an action of that file, and
+    // a default import of the file is not a call of `other`.
+    expect(list.find((a) => a.name === 'other')!.callers).toEqual([]);
+  });
+});

@@ -77,6 +77,8 @@ function serverActions(index: RepoIndex): ServerActionData[] {
   const clients = actionClients(index, clientFiles);
   const resolver = moduleResolver(index);
   const out: ServerActionData[] = [];
+  /** The action each file exports as its default (`export default async function redirect`), by file. */
+  const defaults = new Map<string, string>();
   for (const file of withDirective) {
     const sf = index.parse(file);
     if (!sf) continue;
@@ -115,8 +117,12 @@ function serverActions(index: RepoIndex): ServerActionData[] {
     if (hasDirective(sf.statements)) {
       for (const s of sf.statements) {
         const exported = ts.canHaveModifiers(s) && (ts.getModifiers(s) ?? []).some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
+        if (ts.isExportAssignment(s) && !s.isExportEquals && ts.isIdentifier(s.expression)) defaults.set(file, s.expression.text);
         if (!exported) continue;
-        if (ts.isFunctionDeclaration(s) && s.name) action(s.name.text, s, undefined, false);
+        if (ts.isFunctionDeclaration(s) && s.name) {
+          action(s.name.text, s, undefined, false);
+          if ((ts.getModifiers(s) ?? []).some((m) => m.kind === ts.SyntaxKind.DefaultKeyword)) defaults.set(file, s.name.text);
+        }
         if (ts.isVariableStatement(s)) {
           for (const d of s.declarationList.declarations) if (ts.isIdentifier(d.name)) action(d.name.text, s, d.initializer, false);
         }
@@ -130,7 +136,7 @@ function serverActions(index: RepoIndex): ServerActionData[] {
       });
     }
   }
-  return withCallers(index, sources, out);
+  return withCallers(index, sources, out, defaults);
 }
 
 /** The action's own function: the declaration, or the arrow / function expression it is assigned (inside wrappers). */
@@ -184,7 +190,7 @@ function wrapperUse(index: RepoIndex, file: string, sf: ts.SourceFile, callee: t
  * Who calls each action: files importing it from its module (read from text, in one pass over the files that name an
  * action), and for inline actions the file itself. The line is the first use after the imports.
  */
-function withCallers(index: RepoIndex, files: readonly string[], actions: ServerActionData[]): ServerActionData[] {
+function withCallers(index: RepoIndex, files: readonly string[], actions: ServerActionData[], defaults: ReadonlyMap<string, string>): ServerActionData[] {
   const exported = actions.filter((a) => !a.inline);
   const byFile = new Map<string, Set<string>>();
   for (const a of exported) byFile.set(a.file, (byFile.get(a.file) ?? new Set()).add(a.name));
@@ -200,7 +206,9 @@ function withCallers(index: RepoIndex, files: readonly string[], actions: Server
       let code: string | undefined;
       for (const [local, b] of importsFromText(text)) {
         const target = resolver.resolve(file, b.module);
-        if (!target || target === file || !byFile.get(target)?.has(b.imported)) continue;
+        // A default import takes any local name (`import clientRedirect from '@/actions/redirect'`).
+        const imported = target && b.imported === 'default' ? defaults.get(target) : b.imported;
+        if (!target || !imported || target === file || !byFile.get(target)?.has(imported)) continue;
         code ??= codeOnly(text);
         const use = new RegExp(`(?<![\\w$.])${local.replace(/[$]/g, '\\$')}\\b(?!\\s*(?:,|\\}|as\\b)[^;]*\\bfrom\\b)`, 'g');
         let line: number | undefined;
@@ -210,7 +218,7 @@ function withCallers(index: RepoIndex, files: readonly string[], actions: Server
           line = lineAt(text, m.index);
           break;
         }
-        const key = `${target}#${b.imported}`;
+        const key = `${target}#${imported}`;
         const list = callers.get(key) ?? [];
         list.push({ file, line: line ?? lineAt(text, text.indexOf(local)), client });
         callers.set(key, list);
