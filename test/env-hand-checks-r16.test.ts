@@ -1,0 +1,56 @@
+/**
+ * Hand-check round 16: a project wrapper that reads `process.env[String(key)]` is an env helper whose calls name the
+ * variables (mkosir/express-typescript-skeleton), a loop over a literal list of names sets them
+ * (icasu-cdk-serverless-api-sample), and a reserved Lambda name is the runtime's wherever a Lambda-deploying
+ * repository reads it (rayova/cdk-serverless-nextjs).
+ */
+import { describe, expect, it } from 'vitest';
+import { Analysis } from '../src/analysis/run-detectors.js';
+import { RepoModel } from '../src/model/repo-model.js';
+import { configurationStep } from '../src/steps/08-configuration.js';
+import { indexOf, section } from './helpers/fixture.js';
+import { tempRepo } from './helpers/temp-repo.js';
+
+const modelOf = async (root: string) => RepoModel.of(new Analysis(await indexOf(root))).env();
+
+describe('an env wrapper whose key passes through String(…)', () => {
+  it('is a helper: each call with a literal name is a read at the call site, with its default as a fallback', async () => {
+    const root = tempRepo({
+      'src/shared/config/environment.ts': [
+        'const getEnvironmentString = (key: string, defaultValue: string): string => {',
+        '  return process.env[String(key)] || defaultValue;',
+        '};',
+        'function getEnvironmentNumber(key: string, defaultValue = 0): number {',
+        '  return Number(process.env[key as string] || defaultValue);',
+        '}',
+        'export const getFlag = (name: string) => process.env[`${name}`] === "true";',
+        'export { getEnvironmentNumber, getEnvironmentString };',
+        '',
+      ].join('\n'),
+      'src/shared/config/infrastructure.config.ts': [
+        "import { getEnvironmentNumber, getEnvironmentString } from './environment';",
+        "import { getFlag } from '@shared/config/environment';",
+        'export const config = {',
+        "  JWT_SECRET: getEnvironmentString('JWT_SECRET', 'jwtSecretPassphrase'),",
+        "  DB_PORT: getEnvironmentNumber('DB_PORT', 5432),",
+        "  CACHE_DB: getEnvironmentNumber('CACHE_DB'),",
+        "  LOGS: getFlag('LOGS_ENABLED'),",
+        '};',
+        '',
+      ].join('\n'),
+    });
+    const env = await modelOf(root);
+    const at = (name: string) => env.get(name)?.reads.map((r) => [r.file, r.lines, r.hasFallback]);
+    const config = 'src/shared/config/infrastructure.config.ts';
+    expect(at('JWT_SECRET')).toEqual([[config, [4], true]]);
+    expect(at('DB_PORT')).toEqual([[config, [5], true]]);
+    // The helper has a default of its own (`defaultValue = 0`).
+    expect(at('CACHE_DB')).toEqual([[config, [6], true]]);
+    expect(at('LOGS_ENABLED')).toEqual([[config, [7], false]]);
+    // The wrapper's own `process.env[…]` is no read by a computed name.
+    expect(env.dynamic).toEqual([]);
+    const md = (await section(configurationStep, root)).markdown;
+    expect(md).toContain('| `JWT_SECRET` | `/src/shared/config/infrastructure.config.ts:4` |');
+    expect(md).not.toContain('computed name');
+  });
+});
