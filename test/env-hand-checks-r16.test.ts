@@ -54,3 +54,30 @@ describe('an env wrapper whose key passes through String(…)', () => {
     expect(md).not.toContain('computed name');
   });
 });
+
+describe('process.env[key] = … over a literal list of names', () => {
+  it('sets each name of the list (for…of, .map/.forEach), and a list the file does not give stays a computed set', async () => {
+    const root = tempRepo({
+      'e2e/environment.ts': [
+        'import { getParameter } from "@aws-lambda-powertools/parameters/ssm";',
+        'const envKeys = ["COGNITO_USER_POOL_ID", "REST_API_ENDPOINT"] as const;',
+        'export const setAll = async () => {',
+        '  await Promise.all(envKeys.map(async (envKey) => {',
+        '    process.env[envKey] = await getParameter(`/e2e/${envKey}`);',
+        '  }));',
+        '  for (const k of ["TABLE_NAME"]) process.env[k] = "x";',
+        '};',
+        'export const copy = (keys: string[]) => keys.forEach((k) => { process.env[k] = "1"; });',
+        '',
+      ].join('\n'),
+      'e2e/uses.ts': 'export const ids = [process.env.COGNITO_USER_POOL_ID, process.env.REST_API_ENDPOINT, process.env.TABLE_NAME];\n',
+    });
+    const env = await modelOf(root);
+    const setAt = (name: string) => env.get(name)!.sets.map((s) => [s.kind, s.at.file, s.at.line]);
+    expect(setAt('COGNITO_USER_POOL_ID')).toEqual([['code', 'e2e/environment.ts', 5]]);
+    expect(setAt('REST_API_ENDPOINT')).toEqual([['code', 'e2e/environment.ts', 5]]);
+    expect(setAt('TABLE_NAME')).toEqual([['code', 'e2e/environment.ts', 7]]);
+    // `keys` is a parameter: its names are not known here.
+    expect(env.dynamicSets.map((d) => d.line)).toEqual([9]);
+  });
+});
