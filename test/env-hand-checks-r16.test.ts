@@ -81,3 +81,31 @@ describe('process.env[key] = … over a literal list of names', () => {
     expect(env.dynamicSets.map((d) => d.line)).toEqual([9]);
   });
 });
+
+describe('a reserved Lambda variable', () => {
+  it('is set by the Lambda runtime for any code of a repository that deploys Lambdas; AWS_REGION stays per file', async () => {
+    const files = {
+      'package.json': JSON.stringify({ name: 'edge', private: true, dependencies: { 'aws-cdk-lib': '^2.150.0', constructs: '^10.3.0' } }),
+      'lib/stack.ts': [
+        "import { Stack } from 'aws-cdk-lib';",
+        "import * as lambda from 'aws-cdk-lib/aws-lambda';",
+        'export class EdgeStack extends Stack {',
+        '  constructor(scope: any, id: string, lambdaPath: string) {',
+        '    super(scope, id);',
+        "    new lambda.Function(this, 'Default', { runtime: lambda.Runtime.NODEJS_18_X, handler: 'index.handler', code: lambda.Code.fromAsset(lambdaPath) });",
+        '  }',
+        '}',
+        '',
+      ].join('\n'),
+      'site/pages/api.js': 'export default function handler(req, res) {\n  res.json({ fn: process.env.AWS_LAMBDA_FUNCTION_NAME, root: process.env.LAMBDA_TASK_ROOT, region: process.env.AWS_REGION });\n}\n',
+    };
+    const env = await modelOf(tempRepo(files));
+    expect(env.runtimeFor(env.get('AWS_LAMBDA_FUNCTION_NAME')!, ['site/pages/api.js'])).toBe('the AWS Lambda runtime');
+    expect(env.runtimeFor(env.get('LAMBDA_TASK_ROOT')!, ['site/pages/api.js'])).toBe('the AWS Lambda runtime');
+    // A shell sets AWS_REGION too: only code traced to a Lambda gets it from the runtime.
+    expect(env.runtimeFor(env.get('AWS_REGION')!, ['site/pages/api.js'])).toBeUndefined();
+    // A repository without Lambdas: nothing says the name is set.
+    const plain = await modelOf(tempRepo({ 'site/pages/api.js': files['site/pages/api.js'] }));
+    expect(plain.runtimeFor(plain.get('AWS_LAMBDA_FUNCTION_NAME')!, ['site/pages/api.js'])).toBeUndefined();
+  });
+});
