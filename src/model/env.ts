@@ -63,6 +63,8 @@ export class EnvModel {
   /** Folders of Lambda entries in the root package: the repository root is not all Lambda code because of them. */
   private readonly lambdaFolders: readonly string[];
   private readonly lambdaFiles: ReadonlySet<string>;
+  /** The repository defines Lambda functions (CDK or other infrastructure code): reserved Lambda names are the runtime's. */
+  private readonly deploysLambdas: boolean;
   /** Files that set variables for Lambdas or containers (CDK app code): their own reads come from the shell. */
   private readonly infraFiles: ReadonlySet<string>;
   /** Dockerfile → the build contexts compose gives it. */
@@ -205,6 +207,7 @@ export class EnvModel {
       ...facts.of<InfraFunctionFact>('infra.function').map((f) => f.data.handlerFile),
     ];
     const entries = lambdaFiles.filter((f): f is string => !!f);
+    this.deploysLambdas = facts.of('cdk.lambda').length > 0 || facts.of('infra.function').length > 0;
     this.lambdaDirs = new Set(entries.map((f) => this.dirOf(f)).filter((d) => d !== ''));
     // A handler that names a build output (`bundle.handler`) still has its code folder: all of it is Lambda code.
     const codeDirs = facts.of<InfraFunctionFact>('infra.function').flatMap((f) => (f.data.codeDir && !f.data.handlerFile ? [f.data.codeDir] : []));
@@ -238,7 +241,8 @@ export class EnvModel {
     const reads = v.runtime ? [] : v.reads.filter((r) => files.includes(r.file));
     const runtime = v.runtime ?? (reads.length > 0 && reads.every((r) => r.runtime) ? reads[0].runtime : undefined);
     if (!runtime) return undefined;
-    if (runtime.scope !== 'lambda') return runtime.label;
+    if (runtime.scope === undefined) return runtime.label;
+    if (runtime.scope === 'lambda-repo' && this.deploysLambdas) return runtime.label;
     const inLambda = (f: string) => this.lambdaFiles.has(f) || this.lambdaDirs.has(this.dirOf(f)) || this.inLambdaFolder(f);
     if (files.some(inLambda)) return runtime.label;
     // A module the Lambda code imports (a shared helper beside the handlers) is bundled into it.

@@ -75,7 +75,8 @@ function unwrap(e: ts.Expression): ts.Expression {
  * passed in by the caller (`?? fallback`) is decided per call, as a further argument.
  */
 export function returnsDefault(access: ts.Node, fn: ts.Node | undefined): boolean {
-  const params = new Set(fn && ts.isFunctionLike(fn) ? fn.parameters.map((p) => (ts.isIdentifier(p.name) ? p.name.text : '')).filter(Boolean) : []);
+  // A parameter with a default of its own (`defaultValue = 0`) is a value even when the caller passes none.
+  const params = new Set(fn && ts.isFunctionLike(fn) ? fn.parameters.map((p) => (ts.isIdentifier(p.name) && !p.initializer ? p.name.text : '')).filter(Boolean) : []);
   const usesParam = (e: ts.Node): boolean => (ts.isIdentifier(e) && params.has(e.text)) || (ts.forEachChild(e, (c) => usesParam(c) || undefined) ?? false);
   let cur: ts.Node = access;
   for (let p = cur.parent; p && p !== fn; cur = p, p = p.parent) {

@@ -4,6 +4,7 @@
  */
 import { lastName, propertyNameText, staticString } from '../shared/ast.js';
 import { ts } from '../../scan/ts.js';
+import { keyIdentifier } from './helper-key.js';
 
 /**
  * A function that reads `process.env[param]`: calls to it with a literal name are reads (`Utils.getEnv('X')`). A list
@@ -308,9 +309,10 @@ export function loopMembers(key: ts.Identifier, constants: ReadonlyMap<string, t
   return members.length > 0 && members.every((m) => m !== undefined) ? (members as string[]) : undefined;
 }
 
-/** `process.env[name]` where `name` is a parameter of the enclosing named function or method. */
-export function helperOf(arg: ts.Expression): EnvHelper | undefined {
-  if (!ts.isIdentifier(arg)) return undefined;
+/** `process.env[name]` (or `[String(name)]`, helper-key.ts) where `name` is a parameter of the enclosing named function or method. */
+export function helperOf(expr: ts.Expression): EnvHelper | undefined {
+  const arg = keyIdentifier(expr);
+  if (!arg) return undefined;
   let fn: ts.Node | undefined = arg.parent;
   while (fn && !ts.isFunctionLike(fn)) fn = fn.parent;
   if (!fn || !ts.isFunctionLike(fn)) return undefined;

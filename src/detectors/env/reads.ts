@@ -257,6 +257,12 @@ export function envReadsOf(sf: ts.SourceFile, imported?: ReadonlyMap<string, 'pr
       }
       if (isDeleted(node)) return;
       if (isAssigned(node)) {
+        // `for (const k of ['A', 'B']) process.env[k] = …`: the loop's literal list names what is set.
+        const listed = ts.isIdentifier(skipParens(node.argumentExpression)) ? loopNames(skipParens(node.argumentExpression) as ts.Identifier, consts()) : undefined;
+        if (listed?.some(isEnvName)) {
+          for (const name of listed.filter(isEnvName)) assigned.push({ name, line: lineOf(node, sf) });
+          return;
+        }
         dynamicSets.push({ line: lineOf(node, sf), expression: clip(outer(node).parent.getText(sf), 80), ...namePattern(key?.text) });
         return;
       }

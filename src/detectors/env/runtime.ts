@@ -7,11 +7,17 @@
 export interface RuntimeProvider {
   /** Who sets it, for a reader: `the AWS Lambda runtime`, `Vercel`, `GitHub Actions`. */
   readonly label: string;
-  /** `lambda`: only code that runs in a Lambda gets it (a CDK app reading `AWS_REGION` at synth time does not). */
-  readonly scope?: 'lambda';
+  /**
+   * `lambda`: only code that runs in a Lambda gets it (a CDK app reading `AWS_REGION` at synth time does not).
+   * `lambda-repo`: a name only the Lambda runtime ever sets (reserved, `AWS_LAMBDA_FUNCTION_NAME`): any code of a
+   * repository that deploys Lambdas reading it runs in one, even code the tool cannot trace to a function (a Next.js
+   * page a construct bundles into Lambda@Edge).
+   */
+  readonly scope?: 'lambda' | 'lambda-repo';
 }
 
 const LAMBDA: RuntimeProvider = { label: 'the AWS Lambda runtime', scope: 'lambda' };
+const LAMBDA_RESERVED: RuntimeProvider = { label: LAMBDA.label, scope: 'lambda-repo' };
 export const TOOLING: RuntimeProvider = { label: 'the tooling (frameworks, bundlers, test runners) or the start script' };
 
 /**
@@ -63,9 +69,9 @@ const EXACT: Record<string, RuntimeProvider> = {
   AWS_REGION: LAMBDA,
   AWS_DEFAULT_REGION: LAMBDA,
   AWS_EXECUTION_ENV: LAMBDA,
-  LAMBDA_TASK_ROOT: LAMBDA,
-  LAMBDA_RUNTIME_DIR: LAMBDA,
-  _HANDLER: LAMBDA,
+  LAMBDA_TASK_ROOT: LAMBDA_RESERVED,
+  LAMBDA_RUNTIME_DIR: LAMBDA_RESERVED,
+  _HANDLER: LAMBDA_RESERVED,
   _X_AMZN_TRACE_ID: LAMBDA,
   AWS_XRAY_DAEMON_ADDRESS: LAMBDA,
   AWS_ACCESS_KEY_ID: LAMBDA,
@@ -125,7 +131,7 @@ const EXACT: Record<string, RuntimeProvider> = {
  * `GITHUB_REPO` or `VERCEL_AUTH_TOKEN` is not taken for a platform variable.
  */
 const PREFIXES: readonly [RegExp, RuntimeProvider][] = [
-  [/^AWS_LAMBDA_/, LAMBDA],
+  [/^AWS_LAMBDA_/, LAMBDA_RESERVED],
   [/^(NEXT_PUBLIC_|VITE_|REACT_APP_)?VERCEL_(ENV|TARGET_ENV|URL|BRANCH_URL|PROJECT_PRODUCTION_URL|REGION|DEPLOYMENT_ID|PROJECT_ID|SKEW_PROTECTION_ENABLED|AUTOMATION_BYPASS_SECRET|OIDC_TOKEN|GIT_[A-Z_]+)$/, VERCEL],
   // `GITHUB_TOKEN` is not exported by Actions unless a workflow maps it, so it stays the project's.
   [/^GITHUB_(ACTION|ACTION_PATH|ACTION_REPOSITORY|ACTIONS|ACTOR|ACTOR_ID|API_URL|BASE_REF|ENV|EVENT_NAME|EVENT_PATH|GRAPHQL_URL|HEAD_REF|JOB|OUTPUT|PATH|REF|REF_NAME|REF_PROTECTED|REF_TYPE|REPOSITORY|REPOSITORY_ID|REPOSITORY_OWNER|REPOSITORY_OWNER_ID|RETENTION_DAYS|RUN_ATTEMPT|RUN_ID|RUN_NUMBER|SERVER_URL|SHA|STEP_SUMMARY|TRIGGERING_ACTOR|WORKFLOW|WORKFLOW_REF|WORKFLOW_SHA|WORKSPACE)$/, ACTIONS],
