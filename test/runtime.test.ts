@@ -222,3 +222,18 @@ describe('Dockerfiles named with a suffix', () => {
     expect(files).toEqual(['Dockerfile', 'lib/shared/web-crawler-dockerfile']);
   });
 });
+
+describe('the count of compose services in step 6', () => {
+  it('counts each service once: not again for an override that adjusts it or a file per environment that redefines it', async () => {
+    const { tempRepo } = await import('./helpers/temp-repo.js');
+    // The shape of N0SAFE/nextjs-nestjs-turborepo-template: one compose file per environment, and overrides.
+    const root = tempRepo({
+      'package.json': JSON.stringify({ name: 'app', private: true }),
+      'docker/compose/docker-compose.dev.yml': 'services:\n  api:\n    build: ../../apps/api\n  db:\n    image: postgres:16\n',
+      'docker/compose/docker-compose.prod.yml': 'services:\n  api:\n    image: ghcr.io/acme/api:1.0\n  db:\n    image: postgres:16\n  web:\n    image: ghcr.io/acme/web:1.0\n',
+      'docker/compose/docker-compose.dev.override.yml': 'services:\n  api:\n    command: npm run dev\n',
+    });
+    const md = (await section(infrastructureStep, root)).markdown;
+    expect(md).toContain('Found: Docker Compose (3 services).');
+  });
+});

@@ -25,7 +25,12 @@ export function runtimePart(facts: FactSet): string {
 /** A few words on what runs where, for a step's summary line: `Docker Compose (3 services), 2 Dockerfiles`. */
 export function runtimeSummary(facts: FactSet): string[] {
   const count = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
-  const services = facts.of<ComposeServiceFact>('compose.service').length;
+  // A service is counted once: not again for each file that adjusts it (an override) or redefines it under the same
+  // name for another environment (`docker-compose.dev.yml` and `.prod.yml` both define `api`).
+  const compose = facts.of<ComposeServiceFact>('compose.service').map((f) => f.data);
+  const overlays = overlayFiles(compose);
+  const defined = compose.filter((s) => !overlays.has(s.file));
+  const services = new Set((defined.length > 0 ? defined : compose).map((s) => s.name)).size;
   const dockerfiles = facts.of<DockerfileFact>('docker.dockerfile').length;
   const k8s = facts.of<K8sResourceFact>('k8s.resource').length;
   const charts = facts.of<HelmChartFact>('k8s.helmChart').length;
