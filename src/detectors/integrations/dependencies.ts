@@ -5,6 +5,8 @@ import { knownPackage } from './known-packages.js';
 import type { DependencyFact } from './types.js';
 import { withoutComments } from '../shared/text-scan.js';
 import { configReferences } from './config-refs.js';
+import { packageName } from './package-name.js';
+import { runtimeReferences } from './runtime-refs.js';
 import { iconSetUses, type IconSetUse } from './icon-sets.js';
 
 const SOURCE = /\.([cm]?[jt]sx?|astro|vue|svelte)$/;
@@ -18,11 +20,7 @@ const COMMENTED_IMPORT = /\/\/[^\n]*\b(import|require)\b|\/\*(?:[^*]|\*(?!\/))*?
 /** `@import 'pkg/x.css'`, `@import '~pkg'`, and a path into node_modules (`@import 'node_modules/modern-normalize/…'`). */
 const CSS_IMPORT = /@(?:import|plugin|use|forward)\s+(?:url\(\s*)?['"]~?((?:\.\.?\/)*node_modules\/[^'"]+|[^'"./~][^'":]*)['"]/g;
 
-/** The package a module specifier belongs to: `@aws-sdk/client-s3/dist` → `@aws-sdk/client-s3`, `lodash/fp` → `lodash`. */
-export function packageName(specifier: string): string {
-  const parts = specifier.replace(/^node:.*/, '').split('/');
-  return specifier.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0];
-}
+export { packageName };
 
 /**
  * Third-party runtime dependencies of each package (workspace packages, `@types/*` left out), what each is for when it
@@ -85,7 +83,7 @@ export const dependenciesDetector: Detector = {
           seen.add(name);
           const known = knownPackage(name);
           // Never imported: a tool's config may still load it by name (a PostCSS or ESLint plugin).
-          const usedIn = importedIn.length === 0 && !anywhere.has(name) ? (configs ??= configReferences(index)).get(name) : undefined;
+          const usedIn = importedIn.length === 0 && !anywhere.has(name) ? (configs ??= loadedByName(index)).get(name) : undefined;
           const iconSet = importedIn.length === 0 && !anywhere.has(name) && !usedIn && name.startsWith('@iconify-json/') ? iconsOf().get(name) : undefined;
           facts.push({
             kind: 'deps.dependency',
@@ -110,6 +108,13 @@ export const dependenciesDetector: Detector = {
     return facts;
   },
 };
+
+/** Packages named by a tool's config file or loaded by name at run time, with the files that name them. */
+function loadedByName(index: RepoIndex): Map<string, string[]> {
+  const out = configReferences(index);
+  for (const [name, files] of runtimeReferences(index)) out.set(name, [...new Set([...(out.get(name) ?? []), ...files])].sort());
+  return out;
+}
 
 function objectOf(deps: unknown): Record<string, unknown> {
   return deps && typeof deps === 'object' ? (deps as Record<string, unknown>) : {};

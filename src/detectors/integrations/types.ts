@@ -55,7 +55,10 @@ export interface DependencyData {
    * dependencies are required by the handlers beside it). "Not imported" is said only when this is empty too.
    */
   readonly importedElsewhere?: readonly string[];
-  /** Imported nowhere, but named in a tool's config file (`postcss.config.mjs` plugins, ESLint `plugins`). */
+  /**
+   * Imported nowhere, but named in a tool's config file (`postcss.config.mjs` plugins, ESLint `plugins`) or loaded by
+   * name at run time (`node -r ts-node/register` in a script or nodemon.json, a pino transport `target`).
+   */
   readonly usedInConfig?: readonly string[];
   /** An `@iconify-json/*` set nothing imports, loaded by icon name through `tool`; `at` is one name found in source. */
   readonly iconSet?: { readonly tool: string; readonly at?: { readonly file: string; readonly line?: number } };
