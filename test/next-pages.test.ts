@@ -82,3 +82,23 @@ describe('destructured exports', () => {
     expect(endpointMethods(sf)).toEqual(['GET', 'POST']);
   });
 });
+
+describe("'use client' after a comment", () => {
+  it('marks a page a client component when the directive follows an eslint comment, and not when it is not first', async () => {
+    const { hasFileDirective } = await import('../src/detectors/shared/directive.js');
+    // N0SAFE/nextjs-nestjs-turborepo-template's apps/web/src/app/auth/signin/page.tsx starts so.
+    expect(hasFileDirective("/* eslint-disable @typescript-eslint/no-unnecessary-condition */\n'use client'\n\nexport default 1\n", 'use client')).toBe(true);
+    expect(hasFileDirective('// @ts-check\n"use strict";\n"use client";\n', 'use client')).toBe(true);
+    expect(hasFileDirective("import x from 'y'\n'use client'\n", 'use client')).toBe(false);
+    expect(hasFileDirective("const s = 'use client'\n", 'use client')).toBe(false);
+    expect(hasFileDirective("'use server'\n", 'use client')).toBe(false);
+    const { tempRepo } = await import('./helpers/temp-repo.js');
+    const root = tempRepo({
+      'package.json': JSON.stringify({ name: 'web', private: true, dependencies: { next: '14.2.0', react: '18.2.0', 'react-dom': '18.2.0' } }),
+      'app/layout.tsx': 'export default function RootLayout({ children }) { return <html><body>{children}</body></html>; }',
+      'app/signin/page.tsx': "/* eslint-disable @typescript-eslint/no-unnecessary-condition */\n'use client'\n\nexport default function SignIn() { return <main />; }\n",
+    });
+    const pages = (await detect(nextPagesDetector, root)).map((f) => f.data as { file: string; extras: Record<string, string> });
+    expect(pages.find((p) => p.file === 'app/signin/page.tsx')!.extras.client).toBe('yes');
+  });
+});

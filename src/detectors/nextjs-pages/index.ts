@@ -14,6 +14,7 @@ import { endpointMethods, exportedNames } from '../astro/routes.js';
 import { frontendApps, type FrontendApp } from '../frontend-build/apps.js';
 import { layoutGuard } from './layout-guards.js';
 import { pushTo } from '../../collections.js';
+import { hasFileDirective } from '../shared/directive.js';
 
 export type NextRouteFact = Fact<'next.route', FrontendRouteData>;
 
@@ -60,7 +61,7 @@ function routesOf(index: RepoIndex, app: FrontendApp): FrontendRouteData[] {
     if (f.kind === 'route' && sf) extras.methods = endpointMethods(sf).join(', ');
     if (f.router === 'app' && sf && f.kind === 'page') {
       const text = index.read(f.file) ?? '';
-      if (/^\s*['"]use client['"]/.test(text)) extras.client = 'yes';
+      if (hasFileDirective(text, 'use client')) extras.client = 'yes';
       if (/export\s+(async\s+)?function\s+generateStaticParams/.test(text)) extras.generateStaticParams = 'yes';
     }
     const api = f.kind === 'route' || f.kind === 'api';

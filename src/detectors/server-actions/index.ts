@@ -16,6 +16,7 @@ import { moduleResolver } from '../shared/resolve-module.js';
 import { isAppSource } from '../shared/source-scope.js';
 import { codeOnly, importsFromText, lineAt } from '../shared/text-scan.js';
 import { actionClients, CLIENT_TEXT, type ActionClient } from './clients.js';
+import { hasFileDirective } from '../shared/directive.js';
 
 export interface ServerActionCaller {
   readonly file: string;
@@ -202,7 +203,7 @@ function withCallers(index: RepoIndex, files: readonly string[], actions: Server
     for (const file of files) {
       const text = index.read(file);
       if (!text || !pattern.test(text)) continue;
-      const client = /^\s*(?:\/\/[^\n]*\n\s*|\/\*[\s\S]*?\*\/\s*)*['"]use client['"]/.test(text);
+      const client = hasFileDirective(text, 'use client');
       let code: string | undefined;
       for (const [local, b] of importsFromText(text)) {
         const target = resolver.resolve(file, b.module);
