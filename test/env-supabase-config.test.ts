@@ -39,7 +39,7 @@ describe('env(NAME) in supabase/config.toml', () => {
     }
     expect(step5).toContain('| `SUPABASE_AUTH_EXTERNAL_GITHUB_SECRET` | no | `/supabase/config.toml:23` (Supabase CLI, `env()`) | `/.env.example` |');
     expect(step8).toContain('- `SUPABASE_AUTH_EXTERNAL_GITHUB_SECRET` — read by the Supabase CLI from its config `/supabase/config.toml:23`');
-    expect(step8).toContain('(4 of them only by the Supabase CLI, through `env()` in its config)');
+    expect(step8).toContain('read in 1 package (3 by the code, 4 only by the Supabase CLI through `env()` in its config)');
     // The leftover in a comment is still reported as unread.
     expect(step8).toMatch(/Set or declared, but not read by the code[\s\S]*`UNUSED_LEFTOVER_TOKEN`/);
     // The CLI substitutes the value: no app code gets `undefined`, and a new variable is not read in config.toml.

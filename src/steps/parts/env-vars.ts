@@ -63,7 +63,8 @@ export function envVarsSection(model: StepModel): string {
   // `env(X)` in supabase/config.toml is the Supabase CLI's read, not the app's: said apart.
   const byCli = read.filter((v) => v.reads.every((r) => r.via === 'supabase-config')).length;
   const intro =
-    `${read.length} variable${read.length === 1 ? '' : 's'} read by the code${byCli ? ` (${byCli} of them only by the Supabase CLI, through ${code('env()')} in its config)` : ''} in ${packages.length} package${packages.length === 1 ? '' : 's'}` +
+    `${read.length} variable${read.length === 1 ? '' : 's'} read${byCli ? '' : ' by the code'} in ${packages.length} package${packages.length === 1 ? '' : 's'}` +
+    (byCli ? ` (${read.length - byCli} by the code, ${byCli} only by the Supabase CLI through ${code('env()')} in its config)` : '') +
     `${secretWords.length ? `; ${secretWords.join('; ')}` : ''}. Names only: values are never copied from dotenv files, ` +
     'CI files or infrastructure code. "Read in" lists production code first, then counts test files. "Set in" lists what the runtime ' +
     'provides, infrastructure code (CDK, SST, Serverless, SAM), compose, Dockerfiles, Kubernetes, hosting config, CI `env:` and `run:` commands, the code ' +
