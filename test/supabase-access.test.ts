@@ -22,6 +22,8 @@ describe('Supabase query-builder calls (supabase-next)', () => {
       ['utils/supabase/admin.ts', 17, 'customers', 'select', 'read', 'supabaseAdmin', 'findCustomer'],
       ['utils/supabase/admin.ts', 22, 'customers', 'delete', 'write', 'supabaseAdmin', 'deleteCustomer'],
       ['utils/supabase/admin.ts', 26, 'increment_usage', 'rpc', 'call', 'supabaseAdmin', 'countUsage'],
+      // Not a literal: no table name, the expression as written.
+      ['utils/supabase/admin.ts', 32, undefined, 'select', 'read', 'supabaseAdmin', 'listPrices'],
       // A parameter typed `SupabaseClient`.
       ['utils/supabase/queries.ts', 6, 'subscriptions', 'select', 'read', 'supabase', 'getSubscription'],
       ['utils/supabase/queries.ts', 14, 'users', 'select', 'read', 'supabase', 'getUserDetails'],
@@ -45,7 +47,8 @@ describe('Supabase query-builder calls (supabase-next)', () => {
     expect(markdown).toContain('- `supabaseAdmin` — `createClient` from `@supabase/supabase-js` at `/utils/supabase/admin.ts:4`');
     expect(markdown).toContain('| `products` | write | `upsert` | `upsertProductRecord` | `/utils/supabase/admin.ts:11` |');
     expect(markdown).toContain('| `increment_usage` (RPC) | call | `rpc` | `countUsage` | `/utils/supabase/admin.ts:26` |');
-    expect(markdown).toContain('8 calls on 4 tables and 1 Postgres function in 4 files');
+    expect(markdown).toContain('9 calls on 4 tables, 1 Postgres function and 1 name not resolved statically in 4 files');
+    expect(markdown).toContain('| `PRICES` (not resolved statically) | read | `select` | `listPrices` | `/utils/supabase/admin.ts:32` |');
     // The module that creates the browser client sets it up; the form helper that calls its wrapper does not.
     expect(markdown).toContain('| `/utils/supabase/client.ts` | client setup |');
     expect(markdown).not.toContain('/utils/auth-helpers/client.ts');

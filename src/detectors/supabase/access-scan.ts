@@ -6,6 +6,7 @@
  * `.from(…)` / `.rpc(…)` call with its receiver as written. Whether a receiver is a Supabase client is decided by the
  * detector, which can look at the modules a file imports.
  */
+import { clip } from '../../secrets/clip.js';
 import { closingBracket, codeOnly, exportedNamesFromText, importsFromText, splitArguments } from '../shared/text-scan.js';
 
 export const SUPABASE_MODULE = /^@supabase\/(?:supabase-js|ssr|auth-helpers-[\w-]+)$/;
@@ -101,7 +102,7 @@ function queryCalls(text: string, code: string): QueryCall[] {
     const next = m[1] === 'from' ? /^\s*\??\.\s*([\w$]+)\s*\(/.exec(code.slice(close + 1, close + 200))?.[1] : undefined;
     out.push({
       call: m[1] as 'from' | 'rpc', ...receiver,
-      ...(literal !== undefined ? { literal } : { expression: first.replace(/\s+/g, ' ').slice(0, 80) }),
+      ...(literal !== undefined ? { literal } : { expression: clip(first.replace(/\s+/g, ' '), 80) }),
       ...(next ? { next } : {}),
       offset: m.index,
     });

@@ -61,7 +61,7 @@ export const supabaseAccessDetector: Detector = {
     for (const file of sources) {
       const text = index.read(file);
       if (!text || !MENTION.test(text)) continue;
-      const scan = index.memo('supabase-scan@1', file, scanSupabaseFile);
+      const scan = index.memo('supabase-scan@2', file, scanSupabaseFile);
       if (!scan) continue;
       scans.set(file, scan);
       for (const c of scan.creates) {
@@ -79,7 +79,7 @@ export const supabaseAccessDetector: Detector = {
       const text = index.read(file);
       if (!text || (!text.includes('.from(') && !text.includes('.rpc('))) continue;
       if (!scans.has(file) && !(importsOne?.test(text) || /supabase/i.test(text))) continue;
-      const scan = scans.get(file) ?? index.memo('supabase-scan@1', file, scanSupabaseFile);
+      const scan = scans.get(file) ?? index.memo('supabase-scan@2', file, scanSupabaseFile);
       if (!scan || scan.calls.length === 0) continue;
       const clients = clientNames(index, file, text, scan, scans);
       const named = scans.has(file) || /supabase/i.test(text);

@@ -40,10 +40,17 @@ export function supabaseAccessPart(facts: FactSet): string {
   });
   const shown = all.slice(0, MAX_ROWS);
   const rest = all.slice(MAX_ROWS);
-  const tables = new Set(accesses.filter((a) => a.call === 'from').map(target));
-  const fns = new Set(accesses.filter((a) => a.call === 'rpc').map(target));
+  // Only literal names are counted as tables or functions: an expression (`PRICES`) may name one already counted.
+  const tables = new Set(accesses.filter((a) => a.call === 'from' && a.target !== undefined).map(target));
+  const fns = new Set(accesses.filter((a) => a.call === 'rpc' && a.target !== undefined).map(target));
+  const unresolved = new Set(accesses.filter((a) => a.target === undefined).map(target));
   const fileCount = new Set(accesses.map((a) => a.file)).size;
-  const what = [tables.size > 0 && plural(tables.size, 'table'), fns.size > 0 && plural(fns.size, 'Postgres function')].filter(Boolean).join(' and ');
+  const parts = [
+    tables.size > 0 && plural(tables.size, 'table'),
+    fns.size > 0 && plural(fns.size, 'Postgres function'),
+    unresolved.size > 0 && `${plural(unresolved.size, 'name')} not resolved statically`,
+  ].filter((p): p is string => !!p);
+  const what = parts.length > 1 ? `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}` : parts[0];
   const summary = accesses.length > 0
     ? `Supabase query-builder calls (\`.from('table')\`, \`.rpc('fn')\`): ${plural(accesses.length, 'call')} on ${what} in ${plural(fileCount, 'file')}; one row per table, file and method, at its first call.`
     : '';
