@@ -40,6 +40,7 @@ const PHASES: Record<string, string> = {
   jobs: 'Reading queues, workers and schedules',
   'db-access': 'Reading database access code',
   redis: 'Reading Redis commands',
+  'supabase-access': 'Reading Supabase queries',
   'database-runtime': 'Finding the database engine and migrations',
   compose: 'Reading Docker Compose files',
   dockerfile: 'Reading Dockerfiles',

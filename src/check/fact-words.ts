@@ -27,6 +27,8 @@ const WORDS: Record<string, string> = {
   'backend.data-module': 'data-access module',
   'backend.db-access': 'database access',
   'redis.access': 'Redis command',
+  'supabase.access': 'Supabase query',
+  'supabase.client': 'Supabase client',
   'backend.error-class': 'error class',
   'backend.error-mapping': 'error-to-HTTP mapping',
   'backend.middleware': 'middleware',

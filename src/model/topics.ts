@@ -26,6 +26,7 @@ import { graphqlServersDetector } from '../detectors/graphql-servers/index.js';
 import { lambdaDispatchDetector } from '../detectors/lambda-dispatch/index.js';
 import { databaseRuntimeDetector } from '../detectors/database-runtime/index.js';
 import { redisDetector } from '../detectors/redis/index.js';
+import { supabaseAccessDetector } from '../detectors/supabase/access.js';
 import { otherInfraDetector } from '../detectors/other-infra/index.js';
 import { sqlSchemaDetector } from '../detectors/sql-schema/index.js';
 import { supabaseDetector } from '../detectors/supabase/index.js';
@@ -244,9 +245,9 @@ const TOPICS: readonly Topic[] = [
   },
   {
     id: 'database',
-    detectors: [cdkDetector, otherInfraDetector, ormDetector, dbAccessDetector, databaseRuntimeDetector, sqlSchemaDetector, redisDetector],
+    detectors: [cdkDetector, otherInfraDetector, ormDetector, dbAccessDetector, databaseRuntimeDetector, sqlSchemaDetector, redisDetector, supabaseAccessDetector],
     evidence: (set, index) => [
-      ...kinds(set, ['cdk.table', 'cdk.database', 'infra.table', 'orm.model', 'sql.table', 'orm.access', 'backend.db-access', 'redis.access', 'db.engine', 'db.migrations'], (f) => `${f.kind} ${f.id}`),
+      ...kinds(set, ['cdk.table', 'cdk.database', 'infra.table', 'orm.model', 'sql.table', 'orm.access', 'backend.db-access', 'redis.access', 'supabase.access', 'supabase.client', 'db.engine', 'db.migrations'], (f) => `${f.kind} ${f.id}`),
       ...filesMatching(index, DB_FILE, 'database file', 5),
       ...dependencyEvidence(index, DB_DEPS, 'database client'),
       ...awsSdkV2Evidence(index, AWS_V2_DATABASE, 'database client'),

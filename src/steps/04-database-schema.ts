@@ -19,6 +19,8 @@ import { sqlTablesPart, sqlTablesSentence } from './parts/sql-tables.js';
 import { noneOr } from './parts/claims.js';
 import { dbRuntimePart } from './parts/db-runtime.js';
 import { redisDetector } from '../detectors/redis/index.js';
+import { supabaseAccessDetector } from '../detectors/supabase/access.js';
+import { supabaseAccessPart } from './parts/supabase-access.js';
 import { redisAccessPart } from './parts/redis-access.js';
 import { fileRank } from './parts/roles.js';
 import type { StepDefinition } from './types.js';
@@ -26,14 +28,14 @@ import type { StepDefinition } from './types.js';
 export const databaseSchemaStep: StepDefinition = {
   number: 4,
   title: 'Database Schema',
-  detectors: [cdkDetector, otherInfraDetector, ormDetector, dbAccessDetector, databaseRuntimeDetector, sqlSchemaDetector, redisDetector],
+  detectors: [cdkDetector, otherInfraDetector, ormDetector, dbAccessDetector, databaseRuntimeDetector, sqlSchemaDetector, redisDetector, supabaseAccessDetector],
   claims: ['database', 'table-definitions'],
   build(model) {
     const { facts } = model;
     // A table a base stack class defines is counted once, not once per stack that extends it.
     const tables = copiesOf(facts.of<CdkTableFact>('cdk.table')).shown;
     // Redis commands sit beside the other stores' access: a cache or store the ORM tables do not show.
-    const access = join(dataAccessPart(facts, knownTables(facts)), redisAccessPart(facts));
+    const access = join(dataAccessPart(facts, knownTables(facts)), redisAccessPart(facts), supabaseAccessPart(facts));
     const rank = fileRank(model.index);
     const orm = ormSchemaPart(facts, rank);
     const ormAccess = ormAccessPart(facts, rank);

@@ -30,6 +30,7 @@ import { browserHandoffs, type EnvObjectFunction } from './browser-handoff.js';
 import type { EnvDotenvLoadData, EnvDotenvLoadFact } from './types.js';
 import type { EnvBrowserData, EnvBrowserFact, EnvConsumedData, EnvConsumedFact, EnvDeclaredFact, EnvDynamicReadFact, EnvDynamicSetFact, EnvExternalSourceData, EnvExternalSourceFact, EnvReadFact, EnvSetData, EnvSetFact } from './types.js';
 import { pushTo } from '../../collections.js';
+import { SUPABASE_CONFIG, supabaseConfigReads } from './reads-supabase-config.js';
 
 export type * from './types.js';
 export { looksSecret, isBuiltin } from './names.js';
@@ -183,6 +184,10 @@ export const envDetector: Detector = {
         facts.push(...group(index, file, py.reads), ...py.dynamicSets.map((d) => dynamicFact('env.dynamic-set', file, d)), ...py.dynamic.map((d) => dynamicFact('env.dynamic', file, d)));
         sets(py.assigned.map((a) => ({ name: a.name, file, line: a.line, kind: 'code' as const, tool: 'code' })));
         sets(pythonCdkSets(text).map((c) => ({ ...c, file, kind: 'iac' as const, tool: 'AWS CDK' })));
+        continue;
+      }
+      if (SUPABASE_CONFIG.test(file)) {
+        facts.push(...group(index, file, supabaseConfigReads(index.read(file) ?? '')));
         continue;
       }
       if (file.endsWith('.prisma')) {

@@ -24,7 +24,9 @@ export type EnvReadVia =
   | 'python'
   | 'go'
   /** `${NAME}` / `${NAME:default}` in a Spring Boot `application.properties` / `application.yml`. */
-  | 'spring';
+  | 'spring'
+  /** `"env(NAME)"` in the Supabase CLI's `supabase/config.toml`: the CLI reads it (reads-supabase-config.ts). */
+  | 'supabase-config';
 
 /** One variable read in one file (all lines of that file). */
 export interface EnvReadData {

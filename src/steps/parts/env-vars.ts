@@ -60,8 +60,11 @@ export function envVarsSection(model: StepModel): string {
       : '',
     byLibrary ? `${byLibrary}${elsewhere.length || secretsRead ? ' more' : ''} secret-looking variable${byLibrary === 1 ? ' is' : 's are'} read only by a library the code depends on` : '',
   ].filter(Boolean);
+  // `env(X)` in supabase/config.toml is the Supabase CLI's read, not the app's: said apart.
+  const byCli = read.filter((v) => v.reads.every((r) => r.via === 'supabase-config')).length;
   const intro =
-    `${read.length} variable${read.length === 1 ? '' : 's'} read by the code in ${packages.length} package${packages.length === 1 ? '' : 's'}` +
+    `${read.length} variable${read.length === 1 ? '' : 's'} read${byCli ? '' : ' by the code'} in ${packages.length} package${packages.length === 1 ? '' : 's'}` +
+    (byCli ? ` (${read.length - byCli} by the code, ${byCli} only by the Supabase CLI through ${code('env()')} in its config)` : '') +
     `${secretWords.length ? `; ${secretWords.join('; ')}` : ''}. Names only: values are never copied from dotenv files, ` +
     'CI files or infrastructure code. "Read in" lists production code first, then counts test files. "Set in" lists what the runtime ' +
     'provides, infrastructure code (CDK, SST, Serverless, SAM), compose, Dockerfiles, Kubernetes, hosting config, CI `env:` and `run:` commands, the code ' +
@@ -204,7 +207,8 @@ export function libraryReadText(evidence: readonly { what: string; at: Citation 
 export function readIn(reads: readonly EnvRead[]): string {
   const prod = reads.filter((r) => !r.test);
   const tests = reads.filter((r) => r.test);
-  const one = (r: EnvRead) => `${cite(r.file, r.lines[0])}${r.exportedAs ? ` (${exported(r.exportedAs)})` : ''}`;
+  // `"env(X)"` in supabase/config.toml: the Supabase CLI reads it, not the app.
+  const one = (r: EnvRead) => `${cite(r.file, r.lines[0])}${r.exportedAs ? ` (${exported(r.exportedAs)})` : r.via === 'supabase-config' ? ` (Supabase CLI, ${code('env()')})` : ''}`;
   const list = (rs: readonly EnvRead[], limit: number) => `${rs.slice(0, limit).map(one).join(', ')}${rs.length > limit ? ` (+${rs.length - limit} more)` : ''}`;
   // `Cypress.env('x')` reads `CYPRESS_x`: say how once, since those files never spell the variable's name.
   const cypress = reads.find((r) => r.via === 'Cypress.env');
@@ -258,7 +262,9 @@ export function unsetVarsBlocks(model: StepModel): string {
   const required: string[] = [];
   const plain: string[] = [];
   for (const v of env.sorted()) {
-    const unguarded = v.reads.filter((r) => !r.test && !r.hasFallback && !env.runtimeFor(v, [r.file]));
+    // The Supabase CLI substitutes `env(X)` in its config: no code gets `undefined`, and what the CLI does when it is
+    // unset is not read here.
+    const unguarded = v.reads.filter((r) => !r.test && !r.hasFallback && r.via !== 'supabase-config' && !env.runtimeFor(v, [r.file]));
     // A schema default is a fallback; a platform binding is an object the runtime always hands over.
     if (v.builtin || unguarded.length === 0 || v.sets.some((s) => s.kind === 'schema-default' || s.binding)) continue;
     const where = v.sets.length || v.runtime ? '' : setNowhere(model, v.name);

@@ -68,7 +68,7 @@ export function secretsSection(model: StepModel, sources: readonly SecretSourceF
         ci.length ? `from CI secret${ci.length > 1 ? 's' : ''} ${[...new Set(ci.map((s) => code(s.source!.split(' ')[1] ?? v.name)))].join(', ')}` : '',
         cdk.length ? `into Lambda environment via CDK ${citeAll(cdk.map((s) => s.at), 2)}` : '',
         stored.length ? `from a secret store into ${holders.length ? holders.join(', ') : 'a container'} via ${stored[0].tool ?? 'infrastructure code'} \`secrets\` ${citeAll(stored.map((s) => s.at), 2)}` : '',
-        v.reads.length ? `read in ${citeAll(v.reads.map((r) => ({ file: r.file, line: r.lines[0] })), 3)}` : notRead(model, v.name),
+        v.reads.length ? readSites(v.reads) : notRead(model, v.name),
       ].filter(Boolean);
       return `${code(v.name)} — ${how.join('; ')}`;
     });
@@ -119,4 +119,12 @@ function notRead(model: StepModel, name: string): string {
     library,
   ].filter(Boolean);
   return `no \`process.env\` read recognised; ${parts.join('; ')}`;
+}
+
+/** `read in …`; the Supabase CLI's `env(X)` in supabase/config.toml is said apart: the CLI reads it, not the app. */
+function readSites(reads: readonly { file: string; lines: readonly number[]; via: string }[]): string {
+  const at = (list: typeof reads) => citeAll(list.map((r) => ({ file: r.file, line: r.lines[0] })), 3);
+  const cli = reads.filter((r) => r.via === 'supabase-config');
+  const code = reads.filter((r) => r.via !== 'supabase-config');
+  return [code.length ? `read in ${at(code)}` : '', cli.length ? `read by the Supabase CLI from its config ${at(cli)}` : ''].filter(Boolean).join('; ');
 }

@@ -21,8 +21,9 @@ const RUNTIME: readonly { kind: SetKind; label: string; how: string }[] = [
 export function envRecipe({ model, index, facts, product }: RecipeInput): string {
   // The product's own variables: not the ones a runtime or tool provides (`AWS_REGION`, `CDK_DEFAULT_ACCOUNT`).
   const all = model.env.sorted();
-  // A read by a library call (`Redis.fromEnv()`) is no place to read a new variable: the code's own reads only.
-  const own = (r: { file: string; through?: unknown }) => product(r.file) && !r.through;
+  // A read by a library call (`Redis.fromEnv()`) or by a tool's config (`env(X)` in supabase/config.toml) is no place
+  // to read a new variable: the code's own reads only.
+  const own = (r: { file: string; through?: unknown; via: string }) => product(r.file) && !r.through && r.via !== 'supabase-config';
   const vars = all.filter((v) => !v.builtin && !v.runtime && v.reads.some(own));
   if (vars.length === 0) return '';
   const reads = vars.flatMap((v) => v.reads.filter(own).map((r) => ({ name: v.name, file: r.file, line: r.lines[0] })));
