@@ -360,8 +360,13 @@ describe('http-frameworks', () => {
         'GET /api/users/{id} src/features/users/index.ts:6',
         'POST /api/users src/features/users/index.ts:7',
         'GET /openapi.json src/app.ts:6',
+        'GET /posts src/features/posts/index.ts:9',
+        'DELETE /posts/{id} src/features/posts/index.ts:11',
       ].sort(),
     );
+    // `{ ...listPostsRoute, middleware: [auth] }`: method and path from the spread definition, the guard from the literal.
+    expect(chain(find(found, 'GET', '/posts'))).toEqual(['cors():use', 'auth:route']);
+    expect(chain(find(found, 'DELETE', '/posts/{id}'))).toEqual(['cors():use']);
     const getUser = find(found, 'GET', '/api/users/{id}');
     expect(getUser).toMatchObject({ framework: 'hono', handler: 'handlers.getUser', handlerAt: { file: 'src/features/users/handlers.ts', line: 3 } });
     // `cors()` comes from the app the factory `createApp()` builds; `requireAuth()` from the route definition.

@@ -24,6 +24,19 @@ describe('package roles', () => {
     expect(packageRole(pkg('packages/core/perf', { name: 'perf', private: true })).id).toBe('benchmark');
   });
 
+  it('takes a package whose start script runs its own files, or with a Dockerfile beside it, for a service, not a library', async () => {
+    const index = await indexOf('mono-worker-service');
+    const worker = index.packages.find((p) => p.name === 'worker')!;
+    expect(packageKind(worker, index)).toEqual({
+      id: 'service',
+      label: 'Runnable service',
+      because: 'its `start` script `node dist/index.mjs` and the Dockerfile beside it',
+    });
+    expect(packageKind({ ...worker, markers: [] }, index)?.because).toBe('its `start` script `node dist/index.mjs`');
+    // `main` alone still says library.
+    expect(packageKind(index.packages.find((p) => p.name === '@acme/jobs')!, index)?.label).toBe('Library');
+  });
+
   it('counts a package as published only with evidence it ships to a registry', () => {
     expect(isPublished(pkg('packages/sdk', { name: '@x/sdk', version: '1.2.0', main: 'dist/index.js' }))).toBe(true);
     expect(isPublished(pkg('packages/cli', { name: 'x-cli', version: '0.1.0', bin: { x: 'bin/x.js' } }))).toBe(true);

@@ -167,6 +167,15 @@ describe('assets copied into the build folder', () => {
     expect(dirOf('demo', 'app/test')!.files).toBe(1);
   });
 
+  it('names a queues/ folder by its code: new Queue(…) defines queues (producers), new Worker(…) consumes them', async () => {
+    const jobs = (await packages('mono-worker-service')).find((p) => p.name === '@acme/jobs')!;
+    expect(jobs.directories.find((d) => d.dir === 'packages/jobs/src/queues')!.role).toBe('queue definitions (producers)');
+    const read = (texts: Record<string, string>) => ({ kind: undefined, cdk: false, deps: new Set<string>(), read: (f: string) => texts[f] });
+    const role = (texts: Record<string, string>) => keyDirectories('', Object.keys(texts), read(texts)).find((d) => d.dir === 'src/queues')!.role;
+    expect(role({ 'src/queues/mail.ts': "new Worker('mail', async (job) => send(job.data));" })).toBe('queue consumers');
+    expect(role({ 'src/queues/mail.ts': 'export const name = "mail";' })).toBe('queues');
+  });
+
   it('names prisma/ and graphql/ folders by the files they hold, not by their names', () => {
     const ctx = { kind: undefined, cdk: false, deps: new Set<string>() };
     const roles = (files: string[]) => Object.fromEntries(keyDirectories('', files, ctx).map((d) => [d.dir, d.role]));

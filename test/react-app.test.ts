@@ -68,6 +68,20 @@ describe('React app detector', () => {
     expect(found.map((a) => a.name)).toEqual(['useAuthToken']);
   });
 
+  it('takes "session" for a login session only when the body shows one, not a learning session run', async () => {
+    const files = {
+      // Starts or resumes a product "session" (a study run): nothing about signing in.
+      'src/session/useSessionStart.ts':
+        "import { createOrResumeSessionRun } from './api';\nexport function useSessionStart(sessionId: string) {\n  return createOrResumeSessionRun(sessionId).then(({ runId }) => `/session?runId=${runId}`);\n}\n",
+      'src/session/useSessionController.ts': "export function useSessionController(sessionRun: { steps: string[] }) {\n  return { current: sessionRun.steps[0], sessionProgress: 0 };\n}\n",
+      // Reads the signed-in user from the login session: an auth hook.
+      'src/auth/useSession.ts': "import { useQuery } from '@tanstack/react-query';\nexport function useSession() {\n  const { data: session } = useQuery({ queryKey: ['me'], queryFn: fetchMe });\n  return session?.user;\n}\n",
+    };
+    const index = await buildIndex(tempRepo(files));
+    const found = authOf(index, '', Object.keys(files)).filter((a) => a.kind === 'hook');
+    expect(found.map((a) => a.name)).toEqual(['useSession']);
+  });
+
   it('counts subpath imports (`@clerk/nextjs/server`) as uses of the auth library', async () => {
     const files = {
       'app/layout.tsx': "import { ClerkProvider } from '@clerk/nextjs';\nexport default function L({ children }) { return <ClerkProvider>{children}</ClerkProvider>; }\n",

@@ -85,6 +85,15 @@ describe('React Router detector', () => {
     expect(found.find((r) => r.component === 'Concerts')!.layout).toBe(true);
   });
 
+  it('finds routes.ts in the appDirectory react-router.config.ts names (src/, not app/)', async () => {
+    const found = await routes('fe-rr7-app-dir');
+    expect(found.map(row)).toEqual([
+      '/ (index) → Landing @ src/routes/landing.tsx:1',
+      '/ → AppLayout @ src/routes/app-layout.tsx:3',
+      '/home → Home @ src/routes/home.tsx:1',
+    ]);
+  });
+
   it("counts what a routes.ts layout() nests, not every route of the app (it shares / with them)", async () => {
     const md = (await section(frontendStep, 'fe-rr7-framework')).markdown;
     expect(md).toContain('- `AuthLayout` — `/app/routes/auth-layout.tsx:3` — wraps 2 routes under / (a layout without a path: adds no URL segment)');

@@ -19,26 +19,58 @@ export function openApiRoute(
   links: CrossFileLinks | undefined,
 ): { method: string; path?: ts.Expression; guards: MiddlewareRef[] } | undefined {
   const sf = ctx.sf;
-  const here = routeDefinitionHere(arg, constants);
-  const there = here ? undefined : routeDefinitionThere(arg, ctx.imports, sf.fileName, links);
-  const def = here ?? there?.def;
-  const defSf = there?.sf ?? sf;
-  const defConstants = there ? constantsOf(defSf) : constants;
+  const outer = definitionOf(arg, constants, ctx.imports, sf, links);
+  // `{ ...listRoute, middleware: [requireAuth] }`: method and path come from the spread definition, the literal's
+  // own `middleware` (when written) replaces the spread's.
+  const spread = outer && !property(outer.def, 'method') ? spreadDefinition(outer.def, outer.sf, links) : undefined;
+  const base = spread ?? outer;
+  if (!base) return undefined;
+  const def = base.def;
+  const defSf = base.sf;
+  const defConstants = defSf === sf ? constants : constantsOf(defSf);
   const methodExpr = property(def, 'method');
   const method = methodExpr && staticString(methodExpr, defConstants)?.text;
-  if (!def || !method) return undefined;
+  if (!method) return undefined;
   // From another file the path is passed on as its text (the caller reads expressions in its own file).
   const pathExpr = property(def, 'path');
   const p = pathExpr && staticString(pathExpr, defConstants);
-  const path = there ? (p ? ts.factory.createStringLiteral(p.text) : undefined) : pathExpr;
+  const path = defSf !== sf ? (p ? ts.factory.createStringLiteral(p.text) : undefined) : pathExpr;
   // Each guard is resolved in the file it is written in; one written in another file is cited there.
-  const mwExpr = property(def, 'middleware');
-  const guards = routeMiddleware(mwExpr, defSf, links).map((item) => {
-    const line = item.sf === defSf ? lineOf(mwExpr!, defSf) : lineOf(item.expr, item.sf);
+  const own = spread ? property(outer!.def, 'middleware') : undefined;
+  const mwExpr = own ?? property(def, 'middleware');
+  const mwSf = own ? outer!.sf : defSf;
+  const guards = routeMiddleware(mwExpr, mwSf, links).map((item) => {
+    const line = item.sf === mwSf ? lineOf(mwExpr!, mwSf) : lineOf(item.expr, item.sf);
     const ref = middlewareRef(item.expr, item.sf === sf ? ctx : refContextOf(item.sf), line);
     return item.sf === sf ? ref : { ...ref, file: item.sf.fileName };
   });
   return { method, path, guards };
+}
+
+type Definition = { def: ts.ObjectLiteralExpression; sf: ts.SourceFile };
+
+/** The definition object `arg` names or is, in this file or (imported) in another one. */
+function definitionOf(
+  arg: ts.Expression,
+  constants: ReadonlyMap<string, ts.Expression>,
+  imports: ReadonlyMap<string, ImportBinding>,
+  sf: ts.SourceFile,
+  links: CrossFileLinks | undefined,
+): Definition | undefined {
+  while (ts.isAsExpression(arg) || ts.isSatisfiesExpression(arg) || ts.isParenthesizedExpression(arg)) arg = arg.expression;
+  const here = routeDefinitionHere(arg, constants);
+  return here ? { def: here, sf } : routeDefinitionThere(arg, imports, sf.fileName, links);
+}
+
+/** The definition a literal spreads (`{ ...getUserRoute, middleware }`), the last spread holding a `method`. */
+function spreadDefinition(def: ts.ObjectLiteralExpression, sf: ts.SourceFile, links: CrossFileLinks | undefined): Definition | undefined {
+  const spreads = def.properties.filter(ts.isSpreadAssignment).reverse();
+  for (const s of spreads) {
+    const ctx = refContextOf(sf);
+    const found = definitionOf(s.expression, constantsOf(sf), ctx.imports, sf, links);
+    if (found && property(found.def, 'method')) return found;
+  }
+  return undefined;
 }
 
 /** Imports and local definitions of another file, for middleware written there. */

@@ -112,7 +112,6 @@ const ROLES: Record<string, string> = {
   server: 'server code',
   jobs: 'background jobs',
   workers: 'workers',
-  queues: 'queue consumers',
   events: 'event handlers',
   commands: 'commands',
   cli: 'command-line interface',
@@ -139,6 +138,8 @@ export interface FolderContext {
   readonly deps: ReadonlySet<string>;
   /** The package folder holds an AWS SAM template (its `events/` are then `sam local invoke` payloads). */
   readonly samTemplate?: boolean;
+  /** Reads a repository file, for the few folders whose role only their code tells (`queues/`). */
+  readonly read?: (file: string) => string | undefined;
 }
 
 const FRONTEND_KINDS: ReadonlySet<string> = new Set(['react-spa', 'vue-spa', 'svelte-spa', 'angular', 'react-native', 'astro', 'docs-site']);
@@ -148,7 +149,7 @@ const SERVER_KINDS: ReadonlySet<string> = new Set(['http-server', 'lambda', 'ser
  * Roles that depend on what the package is (a `handlers/` folder in a Lambda package holds Lambda handlers) and on
  * where the folder is: `workflows/` is CI only under `.github/`; elsewhere it is what the dependencies say (Temporal).
  */
-function roleOf(path: readonly string[], sample: readonly string[], context: FolderContext, names: readonly string[] = []): string | undefined {
+function roleOf(path: readonly string[], sample: readonly string[], context: FolderContext, names: readonly string[] = [], folder = path.join('/')): string | undefined {
   const { kind, cdk, deps } = context;
   const name = path[path.length - 1];
   const parent = path[path.length - 2];
@@ -168,6 +169,7 @@ function roleOf(path: readonly string[], sample: readonly string[], context: Fol
   if ((n === 'components' || n === 'ui') && !holdsUi(names, context)) return undefined;
   if (n === 'hooks') return deps.has('react') || deps.has('react-native') || deps.has('preact') ? 'React hooks' : 'hooks';
   if (n === 'api') return apiFolderRole(sample, kind);
+  if (n === 'queues' || n === 'queue') return queueFolderRole(folder, sample, context.read);
   // Named by what the files show, not the folder's name: `prisma/` may hold only a `.env`, and `graphql/` the
   // client's query strings rather than a schema.
   if (n === 'prisma') return names.some((f) => f.endsWith('.prisma')) ? 'Prisma schema' : undefined;
@@ -187,6 +189,23 @@ function roleOf(path: readonly string[], sample: readonly string[], context: Fol
   if (n === 'bin' && cdk) return 'CDK app entry';
   if (n === 'lib' && cdk) return 'CDK stacks and constructs';
   return Object.prototype.hasOwnProperty.call(ROLES, n) ? ROLES[n] : undefined;
+}
+
+const CONSUMES = /\bnew\s+Worker\s*[(<]|\.process\s*\(|\bcreateWorker\s*\(|\bConsumer\.create\s*\(/;
+const PRODUCES = /\bnew\s+(Queue|Bull|BeeQueue)\s*[(<]/;
+
+/**
+ * A `queues/` folder may define queues (BullMQ `new Queue(…)`, where jobs are added) or consume them (`new Worker(…)`,
+ * `queue.process(…)`): its code says which, not its name. Neutral when the code shows neither.
+ */
+function queueFolderRole(folder: string, direct: readonly string[], read: FolderContext['read']): string {
+  const texts = direct.filter((f) => CODE_FILE.test(f)).slice(0, 20).map((f) => read?.(`${folder}/${f}`) ?? '');
+  const consumes = texts.some((t) => CONSUMES.test(t));
+  const produces = texts.some((t) => PRODUCES.test(t));
+  if (consumes && produces) return 'queues and their consumers';
+  if (consumes) return 'queue consumers';
+  if (produces) return 'queue definitions (producers)';
+  return 'queues';
 }
 
 /** Folder names whose role is code (`handlers`, `services`): wrong for a folder of documentation pages. */
@@ -242,7 +261,7 @@ export function keyDirectories(dir: string, own: readonly string[], context: Fol
     if (parts.length === 2 && !CONTAINERS.has(parts[0])) continue;
     const s = stats.get(rel)!;
     const name = parts[parts.length - 1];
-    const role = roleOf(parts, s.direct, context, s.names);
+    const role = roleOf(parts, s.direct, context, s.names, prefix + rel);
     const listsChildren = parts.length === 1 && CONTAINERS.has(name);
     // A folder's count is all of its files: a package nested in it (listed on its own) counts too, and is named.
     const inside = nested.filter((p) => p.dir.startsWith(`${prefix + rel}/`));

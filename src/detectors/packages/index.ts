@@ -57,7 +57,7 @@ export const packagesDetector: Detector = {
       const nested = index.packages.filter((p) => p !== pkg && (pkg.dir === '' || p.dir.startsWith(`${pkg.dir}/`))).map((p) => ({ dir: p.dir, files: own.get(p)?.length ?? 0 }));
       const template = ['template.yaml', 'template.yml'].map((f) => (pkg.dir ? `${pkg.dir}/${f}` : f)).find((f) => index.has(f));
       const samTemplate = template !== undefined && /AWS::Serverless/.test(index.read(template) ?? '');
-      const directories = keyDirectories(pkg.dir, files, { kind: kind?.id, cdk, deps, samTemplate }, undefined, nested);
+      const directories = keyDirectories(pkg.dir, files, { kind: kind?.id, cdk, deps, samTemplate, read: (f) => index.read(f) }, undefined, nested);
       if (kind?.id === 'lambda') {
         // Each Lambda handler file is an entry of its own; the folder that holds them is what a newcomer needs.
         for (const d of directories.filter((x) => x.role === 'Lambda handlers')) {

@@ -30,7 +30,14 @@ const DYNAMIC_IMPORT = /\b(?:import|require)\s*\(\s*['"]([^'"\n]+)['"]\s*\)/g;
  * `useUser` that fetches `GET user/{id}` through an API hook is a data hook; its name alone is no evidence.
  */
 const AUTH_EVIDENCE =
-  /auth(?!or)|session|token|jwt|log_?(in|out)|sign_?(in|out|up)|credential|cognito|amplify|oidc|currentUser|whoami|['"`](\/api)?\/me['"`?/]/i;
+  /auth(?!or)|token|jwt|log_?(in|out)|sign_?(in|out|up)|credential|cognito|amplify|oidc|currentUser|whoami|['"`](\/api)?\/me['"`?/]/i;
+/**
+ * "Session" is a login session only in these shapes: `getSession()`, `useSession()`, `session.user`, `sessionToken`,
+ * `/api/auth/session`. A learning or chat session (`createOrResumeSessionRun(sessionId)`, a `/session?runId=…` page)
+ * is product data.
+ */
+const SESSION_EVIDENCE =
+  /\b(get|use|server|fetch|refresh|validate|check|destroy|clear)_?session\b|\bsession\??\.(user|token|access|expires|isLoggedIn)|\bsession_?(token|cookie|user|expir\w*)\b|['"`](\/api)?\/auth\/session\b/i;
 /**
  * The browser's `sessionStorage` (and hooks named after it, `useSessionStorage`) holds any state for the tab: the word
  * "session" in it says nothing about signing in. What such a hook stores (a token, the user) still counts.
@@ -109,7 +116,7 @@ function importedNames(st: ts.ImportDeclaration): string[] {
 function showsAuth(body: ts.Node | undefined, sf: ts.SourceFile, fromLibrary: ReadonlySet<string>): boolean {
   if (!body) return false;
   const text = body.getText(sf).replace(STORAGE, '');
-  if (AUTH_EVIDENCE.test(text)) return true;
+  if (AUTH_EVIDENCE.test(text) || SESSION_EVIDENCE.test(text)) return true;
   if (fromLibrary.size === 0) return false;
   let found = false;
   const visit = (n: ts.Node): void => {

@@ -23,11 +23,28 @@ export function frameworkRoutes(index: RepoIndex, app: FrontendApp): FrontendRou
 
 /** The routes, and the calls of `app/routes.ts` that were not read (so "no routes" is never concluded from them). */
 export function frameworkRoutesRead(index: RepoIndex, app: FrontendApp): { routes: FrontendRouteData[]; unread: UnreadConfigCall[] } {
-  const appDir = app.dir ? `${app.dir}/app` : 'app';
+  const appDir = appDirectoryOf(index, app);
   const config = ['routes.ts', 'routes.js', 'routes.mts'].map((f) => `${appDir}/${f}`).find((f) => index.has(f));
   if (config) return fromConfig(index, app, appDir, config);
   if (app.framework === 'remix' && index.hasDir(`${appDir}/routes`)) return { routes: flatRoutes(index, app, appDir, 'routes', undefined), unread: [] };
   return { routes: [], unread: [] };
+}
+
+const CONFIGS = ['react-router.config', 'vite.config', 'remix.config'].flatMap((n) => ['ts', 'mts', 'js', 'mjs', 'cjs'].map((e) => `${n}.${e}`));
+
+/**
+ * The app's source folder: `app/` unless the config sets `appDirectory` (`react-router.config.ts`, or the Remix
+ * plugin's options in `vite.config.ts` / `remix.config.js`), read as text.
+ */
+function appDirectoryOf(index: RepoIndex, app: FrontendApp): string {
+  const inApp = (f: string) => (app.dir ? `${app.dir}/${f}` : f);
+  for (const config of CONFIGS.map(inApp)) {
+    if (!index.has(config)) continue;
+    const m = /\bappDirectory\s*:\s*(['"`])([^'"`$]+)\1/.exec(index.read(config) ?? '');
+    const dir = m?.[2].replace(/^\.\//, '').replace(/\/+$/, '');
+    if (dir && dir !== '.' && !dir.startsWith('/') && !dir.split('/').includes('..')) return inApp(dir);
+  }
+  return inApp('app');
 }
 
 function fromConfig(index: RepoIndex, app: FrontendApp, appDir: string, config: string): { routes: FrontendRouteData[]; unread: UnreadConfigCall[] } {

@@ -25,6 +25,7 @@ export type PackageKindId =
   | 'lambda'
   | 'serverless'
   | 'cli'
+  | 'service'
   | 'sdk'
   | 'shared'
   | 'library';
@@ -185,6 +186,10 @@ export function packageKind(pkg: WorkspacePackage, index?: RepoIndex): PackageKi
   if (/^(shared|common|core|types|utils?|lib)$/i.test(short)) {
     return { id: 'shared', label: 'Shared code for the other packages', because: `its package name, ${pkg.name}` };
   }
+  // `main` is also what a deployed program's manifest names: a start script running the package's own files, or a
+  // Dockerfile beside it, says it runs on its own rather than being imported.
+  const runs = published ? runsOnItsOwn(pkg) : undefined;
+  if (runs) return { id: 'service', label: 'Runnable service', because: runs };
   // Internal libraries named by the one framework they wrap: the dependency says what they are for.
   const runtime = (name: string): boolean => pkg.manifest.dependencies?.[name] !== undefined;
   if (runtime('@trpc/server')) return { id: 'library', label: 'tRPC API (routers and procedures)', because: from('@trpc/server') };
@@ -212,6 +217,18 @@ function bundlerName(dep: string): string {
   if (dep.includes('rsbuild')) return 'Rsbuild';
   if (dep === '@vue/cli-service') return 'Vue CLI';
   return dep.charAt(0).toUpperCase() + dep.slice(1);
+}
+
+/** `node dist/index.mjs`, `node --enable-source-maps build/server.js`, `bun src/index.ts`: a file of the package. */
+const RUNS_OWN_FILE = /^(?:cross-env\s+(?:\w+=\S*\s+)*)?(?:\w+=\S*\s+)*(?:node|bun|tsx|ts-node)\s+(?:--?[\w-]+(?:=\S+)?\s+)*(\.?\.?\/?[\w.-]+(?:\/[\w.-]+)*\.[cm]?[jt]sx?)(?:\s|$)/;
+
+/** What shows the package is run rather than imported: its `start` script or a Dockerfile beside its manifest. */
+function runsOnItsOwn(pkg: WorkspacePackage): string | undefined {
+  const start = pkg.manifest.scripts?.start;
+  const run = typeof start === 'string' ? RUNS_OWN_FILE.exec(start.trim())?.[0].trim() : undefined;
+  const docker = (pkg.markers ?? []).find((m) => /^Dockerfile/.test(m));
+  const parts = [run && `its \`start\` script \`${run}\``, docker && `the ${docker} beside it`].filter((x): x is string => !!x);
+  return parts.length > 0 ? parts.join(' and ') : undefined;
 }
 
 function runtimeDep(pkg: WorkspacePackage, name: string): boolean {

@@ -101,7 +101,7 @@ export function packageRole(pkg: WorkspacePackage, index?: RepoIndex): PackageRo
 }
 
 /** Kinds that are deployed or run, not installed from a registry, whatever their manifest omits. */
-const UNPUBLISHED_KINDS = new Set(['lambda', 'serverless', 'http-server', 'worker', 'cdk-app', 'nextjs', 'react-ssr', 'remix', 'sveltekit', 'nuxt', 'react-native', 'angular', 'react-spa', 'vue-spa', 'svelte-spa', 'astro', 'docs-site']);
+const UNPUBLISHED_KINDS = new Set(['lambda', 'serverless', 'http-server', 'worker', 'service', 'cdk-app', 'nextjs', 'react-ssr', 'remix', 'sveltekit', 'nuxt', 'react-native', 'angular', 'react-spa', 'vue-spa', 'svelte-spa', 'astro', 'docs-site']);
 
 /**
  * Published to a registry: not private, with something to import or run, not an app or a deployed service (nor a folder
