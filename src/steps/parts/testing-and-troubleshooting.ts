@@ -50,7 +50,8 @@ export function testingSection(model: StepModel, pm: PackageManager, setups: rea
   return join(
     heading(3, 'Testing'),
     table(['Package', 'Framework', 'Config', 'Tests in (files)', 'Run', 'Run one file'], rows),
-    root && index.packages.length > 1 && rootTestLine(runScript(index, pm, root.data.package, 'test'), root.data.script!),
+    // The script it is (`test-unit` is `npm run test-unit`, never `npm test`).
+    root && index.packages.length > 1 && rootTestLine(runScript(index, pm, root.data.package, root.data.scriptName ?? 'test'), root.data.script!),
   );
 }
 
