@@ -191,3 +191,32 @@ describe('a Jest testMatch that names other suffixes than .test and .spec', () =
     );
   });
 });
+
+describe('the existing test of a module', () => {
+  it('is not a test that mocks the module, and the test named after it comes first', async () => {
+    // The shape of express-typescript-swagger-zod-template: auth.service.test.ts imports and vi.mock()s the repository.
+    const root = tempRepo({
+      'package.json': JSON.stringify({ name: 'tpl', private: true, scripts: { test: 'vitest run' }, devDependencies: { vitest: '2.0.0' } }),
+      'src/api/users/users.repository.ts': 'export class UsersRepository {}\n',
+      'src/api/auth/auth.service.ts': "import { UsersRepository } from '../users/users.repository';\nexport class AuthService { constructor(readonly r: UsersRepository) {} }\n",
+      'test/unit/api/auth/auth.service.test.ts':
+        'import { vi, test } from "vitest";\nimport { AuthService } from "../../../../src/api/auth/auth.service";\nimport { UsersRepository } from "../../../../src/api/users/users.repository";\nvi.mock("../../../../src/api/users/users.repository");\ntest("x", () => new AuthService(new UsersRepository()));\n',
+      'test/unit/api/a-mocked-only.test.ts': "import { vi } from 'vitest';\njest.mock('../../../src/api/users/users.repository');\nconst users = 'users.repository';\n",
+      'test/unit/api/users/users.repository.test.ts': 'import { test } from "vitest";\nimport { UsersRepository } from "../../../../src/api/users/users.repository";\ntest("x", () => new UsersRepository());\n',
+    });
+    const finder = new TestFinder(await indexOf(root), []);
+    expect(finder.testOf('src/api/users/users.repository.ts')).toBe('test/unit/api/users/users.repository.test.ts');
+    expect(finder.testOf('src/api/auth/auth.service.ts')).toBe('test/unit/api/auth/auth.service.test.ts');
+  });
+
+  it('is the next test that imports the module without mocking it', async () => {
+    const root = tempRepo({
+      'package.json': JSON.stringify({ name: 'tpl', private: true, devDependencies: { jest: '29.0.0' } }),
+      'src/lib/db.ts': 'export const db = 1;\n',
+      'src/app.test.ts': "import { db } from './lib/db';\njest.mock('./lib/db');\nit('x', () => db);\n",
+      'src/other.test.ts': "import { db } from './lib/db';\nit('x', () => db);\n",
+    });
+    const finder = new TestFinder(await indexOf(root), []);
+    expect(finder.testOf('src/lib/db.ts')).toBe('src/other.test.ts');
+  });
+});

@@ -107,11 +107,17 @@ export class TestFinder {
     const base = file.slice(file.lastIndexOf('/') + 1).replace(/\.[cm]?[jt]sx?$/, '');
     const parent = file.split('/').slice(-2, -1)[0] ?? '';
     const tail = base === 'index' ? parent : `${parent}/${base}`;
-    const imports = new RegExp(`['"][^'"\\n]*(^|/)${escape(tail)}(\\.[cm]?[jt]sx?)?['"]`);
+    const path = `['"][^'"\\n]*(^|/)${escape(tail)}(\\.[cm]?[jt]sx?)?['"]`;
+    const imports = new RegExp(path);
+    // A test that mocks the module (`vi.mock('../users.repository')`) tests what uses it, not the module itself.
+    const mocks = new RegExp(`\\b(?:vi|jest)\\.(?:mock|doMock|unstable_mockModule)\\(\\s*${path}`);
+    // The test named after the module (`users.repository.test.ts`) first, then the others in order.
+    const named = (t: string) => t.slice(t.lastIndexOf('/') + 1).replace(/\.(test|spec)\.[cm]?[jt]sx?$/, '') === base;
+    const ordered = [...tests.filter(named), ...tests.filter((t) => !named(t))];
     // Reading at most 300 test files of one package keeps this cheap on a big monorepo.
-    for (const t of tests.slice(0, 300)) {
+    for (const t of ordered.slice(0, 300)) {
       const text = this.index.read(t);
-      if (text && text.includes(base) && imports.test(text)) return t;
+      if (text && text.includes(base) && imports.test(text) && !mocks.test(text)) return t;
     }
     return undefined;
   }
