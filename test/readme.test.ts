@@ -241,3 +241,46 @@ describe('a plug is not a tagline', () => {
     expect(shortcode.value?.paragraph?.text).toContain('auth, email and a database');
   });
 });
+
+describe('a centred header block with a subtitle heading and an anchor navigation bar', () => {
+  it('takes the <h4> as the tagline, never the bar of <a> anchors separated by bullets', () => {
+    // The shape of express-typescript-skeleton's README (lines 1-25).
+    const md = [
+      '<div align="center">',
+      ' <img',
+      '  width="500"',
+      ' alt="Node.js, Typescript and Express template"',
+      ' src="https://example.com/logo.png">',
+      '<br>',
+      '',
+      '![version](https://img.shields.io/badge/v-1-blue)',
+      '![license](https://img.shields.io/badge/license-MIT-green)',
+      '',
+      '<h4>',
+      '  🔰🦸 Production-ready template for backends created with Node.js, Typescript and Express',
+      '</h4>',
+      '',
+      '<a href="#ℹ️-about">ℹ️ About</a> •',
+      '<a href="#-features">📋 Features</a> •',
+      '<a href="#-contributing"> 🤝 Contributing</a> •',
+      '<a href="#-license">🚩 License</a>',
+      '',
+      '</div>',
+      '',
+      '---',
+      '',
+      '## ℹ️ About',
+      '',
+      'This is a skeleton.',
+    ].join('\n');
+    const s = summariseReadme('README.md', md);
+    expect(s.tagline).toEqual({ text: '🔰🦸 Production-ready template for backends created with Node.js, Typescript and Express', line: 11 });
+    expect(s.title).toBeUndefined();
+    expect(parseBlocks(md).find((b) => b.text.includes('Contributing') && b.kind === 'paragraph')?.linkBar).toBe(true);
+    // The bar alone (no subtitle) is never a tagline either.
+    const bar = summariseReadme('README.md', ['# Skel', '', '<a href="#a">ℹ️ About</a> •', '<a href="#b">📋 Features</a> •', '<a href="#c">🚩 License</a>', '', 'A skeleton for APIs.', ''].join('\n'));
+    expect(bar.tagline?.text).toBe('A skeleton for APIs.');
+    // A short heading in a header block stays the name.
+    expect(summariseReadme('README.md', '<h3 align="center">Best-README-Template</h3>\n\n<p align="center">An awesome README template.</p>\n').title?.text).toBe('Best-README-Template');
+  });
+});

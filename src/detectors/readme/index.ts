@@ -78,8 +78,22 @@ export function isGenericHeading(text: string): boolean {
 function titleOf(blocks: readonly MdBlock[]): MdBlock | undefined {
   const first = blocks.find((b) => b.kind === 'heading' && b.level === 1);
   if (first && !isGenericHeading(first.text)) return first;
+  const opening = openingHeading(blocks);
+  return opening && !isSubtitle(opening) ? opening : undefined;
+}
+
+/** The heading a README opens with (after logos and badges), unless it names a section. */
+function openingHeading(blocks: readonly MdBlock[]): MdBlock | undefined {
   const opening = blocks.find((b) => !isDecorative(b) || b.kind === 'heading');
   return opening?.kind === 'heading' && !isGenericHeading(opening.text) ? opening : undefined;
+}
+
+/**
+ * A small heading that reads as a sentence (`<h4>🔰 Production-ready template for backends …</h4>` in a centred
+ * header block): a subtitle, not a name. A short one (`<h3>Best-README-Template</h3>`) stays a name.
+ */
+function isSubtitle(heading: MdBlock): boolean {
+  return (heading.level ?? 1) >= 3 && heading.text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length >= 4 && !SECTION_NAME.test(headingWords(heading.text));
 }
 
 const README_NAMES = ['README.md', 'readme.md', 'Readme.md', 'README.markdown', 'README.mdx', 'README', 'README.txt'];
@@ -104,7 +118,10 @@ export function summariseReadme(file: string, markdown: string, accept = (text: 
   const position = new Map(blocks.map((b, i) => [b, i]));
   const afterTitle = titleBlock ? blocks.slice((position.get(titleBlock) ?? -1) + 1) : blocks;
   let tagline: LocatedText | undefined;
-  for (const [i, b] of afterTitle.entries()) {
+  // Without a title, a README that opens with a subtitle heading has it as its tagline.
+  const opening = titleBlock ? undefined : openingHeading(blocks);
+  if (opening && isSubtitle(opening) && accept(opening.text) && !PLUG.test(opening.text)) tagline = { text: opening.text, line: opening.line };
+  for (const [i, b] of tagline ? [] : afterTitle.entries()) {
     // A sentence-like subheading right under the title is a subtitle (`<h3>Move fast and break nothing.</h3>`).
     if (b.kind === 'heading' && i === 0 && titleBlock && (b.level ?? 0) > (titleBlock.level ?? 1)) {
       if (b.text.split(/\s+/).length >= 3 && !SECTION_NAME.test(b.text) && accept(b.text)) {
