@@ -284,3 +284,45 @@ describe('a centred header block with a subtitle heading and an anchor navigatio
     expect(summariseReadme('README.md', '<h3 align="center">Best-README-Template</h3>\n\n<p align="center">An awesome README template.</p>\n').title?.text).toBe('Best-README-Template');
   });
 });
+
+describe('a features section named otherwise, and a list right after the tagline', () => {
+  // The shape of cdk-serverless-nextjs's README.
+  const md = [
+    '# CDK Serverless Next.js',
+    '',
+    'This project provides an AWS CDK construct to deploy Next.js to Lambda@Edge. We designed it following these principles:',
+    '',
+    '* Sensible defaults',
+    '* Fast deployments',
+    '',
+    '## Supported Next.js features',
+    '',
+    'This construct library aims for feature parity with Next.js.',
+    '',
+    '* Static pages',
+    '* Image optimization',
+    '',
+  ].join('\n');
+
+  it('takes a heading that contains "features" as the value section', () => {
+    const s = summariseReadme('README.md', md);
+    expect(s.value?.heading).toEqual({ text: 'Supported Next.js features', line: 8 });
+    expect(s.value?.bullets).toEqual(['Static pages', 'Image optimization']);
+  });
+
+  it('takes the list right after the tagline as the introduction when there is no value section', () => {
+    const s = summariseReadme('README.md', md.split('## Supported')[0]);
+    expect(s.value).toEqual({ paragraph: s.tagline, bullets: ['Sensible defaults', 'Fast deployments'] });
+  });
+
+  it('never says the README has no features section when it has one', async () => {
+    const { tempRepo } = await import('./helpers/temp-repo.js');
+    const { section } = await import('./helpers/fixture.js');
+    const { overviewStep } = await import('../src/steps/01-overview.js');
+    for (const readme of [md, md.split('## Supported')[0], '# Nx\n\nA construct.\n\n## Supported features\n\n| Feature | Status |\n| --- | --- |\n| ISR | yes |\n']) {
+      const root = tempRepo({ 'package.json': JSON.stringify({ name: 'nx', private: true }), 'README.md': readme });
+      const out = (await section(overviewStep, root)).markdown;
+      expect(out).not.toContain('has no "Why", "Features" or "Overview" section');
+    }
+  });
+});
