@@ -408,3 +408,42 @@ describe('Express error responses (the shape of sahat/hackathon-starter)', () =>
     ]);
   });
 });
+
+describe('DynamoDB paginators', () => {
+  it('reads paginateScan and paginateQuery (params second) as Scan and Query calls, with the index queried', async () => {
+    // The shape of icasu-cdk-serverless-api-sample's companies-table.ts.
+    const { tempRepo } = await import('./helpers/temp-repo.js');
+    const root = tempRepo({
+      'package.json': JSON.stringify({ name: 'api', version: '1.0.0', dependencies: { '@aws-sdk/lib-dynamodb': '3.0.0', '@aws-sdk/client-dynamodb': '3.0.0' } }),
+      'src/companies-table.ts': [
+        "import { DynamoDBClient } from '@aws-sdk/client-dynamodb';",
+        "import { DynamoDBDocument, paginateQuery, paginateScan } from '@aws-sdk/lib-dynamodb';",
+        'const db = DynamoDBDocument.from(new DynamoDBClient({}));',
+        'const TABLE = process.env.COMPANIES_TABLE_NAME;',
+        'export const putItem = async (item: object) => db.put({ TableName: TABLE, Item: item });',
+        'export const scanItems = async () => {',
+        '  const pages = paginateScan({ client: db }, { TableName: TABLE });',
+        '  for await (const page of pages) void page;',
+        '};',
+        'export const queryItems = async (industry: string) => {',
+        '  const pages = paginateQuery(',
+        '    { client: db },',
+        "    { TableName: TABLE, IndexName: 'IndustryCreatedAtIndex', KeyConditionExpression: '#industry = :industry' },",
+        '  );',
+        '  for await (const page of pages) void page;',
+        '};',
+        "export const toString = () => String(TABLE).toString();",
+        '',
+      ].join('\n'),
+    });
+    const access = data<DbAccessData>(await detect(dbAccessDetector, root), 'backend.db-access');
+    expect(access.map((a) => [a.operation, a.line, a.envVar])).toEqual([
+      ['Put', 5, 'COMPANIES_TABLE_NAME'],
+      ['Scan', 7, 'COMPANIES_TABLE_NAME'],
+      ['Query', 11, 'COMPANIES_TABLE_NAME'],
+    ]);
+    expect(access[2]).toMatchObject({ index: 'IndustryCreatedAtIndex', keyCondition: '#industry = :industry', function: 'queryItems' });
+    const md = dataAccessPart(new FactSet(await detect(dbAccessDetector, root)), []);
+    expect(md).toContain('| Query | `IndustryCreatedAtIndex` | `#industry = :industry` |');
+  });
+});

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { testingDetector, type TestSetupData } from '../src/detectors/testing/index.js';
 import { workflowsStep } from '../src/steps/09-workflows.js';
-import { detect, section } from './helpers/fixture.js';
+import { detect, indexOf, section } from './helpers/fixture.js';
+import { TestFinder } from '../src/steps/parts/recipes/shared.js';
 import { tempRepo } from './helpers/temp-repo.js';
 
 describe('what counts as a test file', () => {
@@ -159,5 +160,63 @@ describe('the "run one file" example', () => {
       'src/b.test.js': "test('fast', () => {});\n",
     });
     expect(((await detect(testingDetector, jest))[0].data as TestSetupData).sample).toBe('src/b.test.js');
+  });
+});
+
+describe('a Jest testMatch that names other suffixes than .test and .spec', () => {
+  it('counts every file the pattern matches and names the folders they are split into', async () => {
+    // The shape of express-typescript-skeleton: `*.e2e.ts`, `*.int.ts` and `*.unit.ts` under test/, rootDir './'.
+    const root = tempRepo({
+      'package.json': JSON.stringify({ name: 'skel', private: true, scripts: { test: 'jest --runInBand' }, devDependencies: { jest: '29.0.0', 'ts-jest': '29.0.0' } }),
+      'jest.config.js':
+        "module.exports = {\n  rootDir: './',\n  roots: ['<rootDir>'],\n  testMatch: ['<rootDir>/test/**/?(*.)+(unit|int|e2e|spec|test).(ts|js)'],\n  preset: 'ts-jest',\n  setupFilesAfterEnv: ['<rootDir>/test/jest.setup.ts'],\n};\n",
+      'test/e2e/health/check.e2e.ts': "it('e2e', () => {});\n",
+      'test/e2e/shared/test-server.ts': 'export const server = 1;\n',
+      'test/integration/health/check.int.ts': "it('int', () => {});\n",
+      'test/unit/health/status.unit.ts': "it('unit', () => {});\n",
+      'test/jest.setup.ts': 'export {};\n',
+      'src/health.ts': 'export const ok = true;\n',
+    });
+    const setup = (await detect(testingDetector, root))[0].data as TestSetupData;
+    expect(setup.testFileCount).toBe(3);
+    expect(setup.locations).toEqual([{ dir: 'test', count: 3, colocated: false, folders: ['e2e', 'integration', 'unit'] }]);
+    // `rootDir: './'` is the root: the script's config runs the sample.
+    expect(setup.sample).toBe('test/e2e/health/check.e2e.ts');
+    const md = (await section(workflowsStep, root)).markdown;
+    expect(md).toContain('`/test` (3: e2e, integration, unit)');
+    // A recipe's test step names the folders, not the one that holds the sample.
+    const finder = new TestFinder(await indexOf(root), [setup]);
+    expect(finder.step('src/health.ts', 'route')).toBe(
+      "**Test:** this package's tests live in `/test/e2e/`, `/test/integration/` and `/test/unit/` (Jest), as `/test/e2e/health/check.e2e.ts`.",
+    );
+  });
+});
+
+describe('the existing test of a module', () => {
+  it('is not a test that mocks the module, and the test named after it comes first', async () => {
+    // The shape of express-typescript-swagger-zod-template: auth.service.test.ts imports and vi.mock()s the repository.
+    const root = tempRepo({
+      'package.json': JSON.stringify({ name: 'tpl', private: true, scripts: { test: 'vitest run' }, devDependencies: { vitest: '2.0.0' } }),
+      'src/api/users/users.repository.ts': 'export class UsersRepository {}\n',
+      'src/api/auth/auth.service.ts': "import { UsersRepository } from '../users/users.repository';\nexport class AuthService { constructor(readonly r: UsersRepository) {} }\n",
+      'test/unit/api/auth/auth.service.test.ts':
+        'import { vi, test } from "vitest";\nimport { AuthService } from "../../../../src/api/auth/auth.service";\nimport { UsersRepository } from "../../../../src/api/users/users.repository";\nvi.mock("../../../../src/api/users/users.repository");\ntest("x", () => new AuthService(new UsersRepository()));\n',
+      'test/unit/api/a-mocked-only.test.ts': "import { vi } from 'vitest';\njest.mock('../../../src/api/users/users.repository');\nconst users = 'users.repository';\n",
+      'test/unit/api/users/users.repository.test.ts': 'import { test } from "vitest";\nimport { UsersRepository } from "../../../../src/api/users/users.repository";\ntest("x", () => new UsersRepository());\n',
+    });
+    const finder = new TestFinder(await indexOf(root), []);
+    expect(finder.testOf('src/api/users/users.repository.ts')).toBe('test/unit/api/users/users.repository.test.ts');
+    expect(finder.testOf('src/api/auth/auth.service.ts')).toBe('test/unit/api/auth/auth.service.test.ts');
+  });
+
+  it('is the next test that imports the module without mocking it', async () => {
+    const root = tempRepo({
+      'package.json': JSON.stringify({ name: 'tpl', private: true, devDependencies: { jest: '29.0.0' } }),
+      'src/lib/db.ts': 'export const db = 1;\n',
+      'src/app.test.ts': "import { db } from './lib/db';\njest.mock('./lib/db');\nit('x', () => db);\n",
+      'src/other.test.ts': "import { db } from './lib/db';\nit('x', () => db);\n",
+    });
+    const finder = new TestFinder(await indexOf(root), []);
+    expect(finder.testOf('src/lib/db.ts')).toBe('src/other.test.ts');
   });
 });

@@ -87,6 +87,18 @@ describe('the root test script', () => {
     const every = tempRepo({ ...files, 'package.json': pkg('root', 'npm test --workspaces', { workspaces: ['catalog', 'web'] }) });
     expect((await section(workflowsStep, every)).markdown).toContain('All packages: `npm test` runs');
   });
+
+  it('names a test-* script by its name, never as `npm test`', async () => {
+    // icasu-cdk-serverless-api-sample: the root has only `test-unit`, which runs one workspace's tests.
+    const root = tempRepo({
+      'package.json': JSON.stringify({ name: 'root', private: true, workspaces: ['packages/*'], scripts: { 'test-unit': 'npm run test -w packages/server' } }),
+      'packages/server/package.json': JSON.stringify({ name: 'server', version: '1.0.0', scripts: { test: 'vitest run' }, devDependencies: { vitest: '2.0.0' } }),
+      'packages/server/src/a.test.ts': "import { it } from 'vitest';\nit('a', () => {});\n",
+    });
+    const md = (await section(workflowsStep, root)).markdown;
+    expect(md).toContain('At the root: `npm run test-unit` runs `npm run test -w packages/server`.');
+    expect(md).not.toContain('`npm test` runs `npm run test -w');
+  });
 });
 
 describe('an auth library loaded with import()', () => {

@@ -96,7 +96,8 @@ function valueProposition(readme: Readme, context: StepContext, index: RepoIndex
     const from = value.heading
       ? `from "${prose(value.heading.text)}", ${cite(readme.file, value.heading.line)}`
       : `from the README's introduction, ${cite(readme.file, value.paragraph?.line)}`;
-    blocks.push(`${intro}(${from})`);
+    // A section with nothing quotable (a table, code) is still pointed to.
+    blocks.push(intro || value.bullets.length > 0 || !value.heading ? `${intro}(${from})` : `The README says what it offers under "${prose(value.heading.text)}" (${cite(readme.file, value.heading.line)}).`);
     if (value.bullets.length > 0) {
       const shown = value.bullets.slice(0, 6).map((b) => sentences(b, 1, 140));
       if (value.bullets.length > 6) shown.push(`… and ${value.bullets.length - 6} more in the README`);

@@ -1,6 +1,6 @@
 /**
  * DynamoDB reads and writes in code: AWS SDK v3 commands (`new QueryCommand({...})`, document and low-level clients),
- * and method-style clients (`docClient.query({...})`, SDK v2 DocumentClient and v3 `DynamoDBDocument`). For each, the
+ * their paginators (`paginateQuery({ client }, {...})`), and method-style clients (`docClient.query({...})`, SDK v2 DocumentClient and v3 `DynamoDBDocument`). For each, the
  * `TableName` expression as written and, when it leads there through constants or imports, the environment variable
  * that carries the table name.
  */
@@ -30,6 +30,9 @@ const METHODS: Record<string, DynamoOperation> = {
   batchWrite: 'BatchWrite', batchWriteItem: 'BatchWrite', transactGet: 'TransactGet', transactGetItems: 'TransactGet',
   transactWrite: 'TransactWrite', transactWriteItems: 'TransactWrite',
 };
+
+/** v3 paginators: `paginateScan({ client }, { TableName })` runs Scan (Query) once per page, the params second. */
+const PAGINATORS: Record<string, DynamoOperation> = { paginateScan: 'Scan', paginateQuery: 'Query' };
 
 /** Cheap text test before parsing. */
 export function mayAccessDynamo(text: string): boolean {
@@ -98,6 +101,9 @@ export function dynamoAccesses(index: RepoIndex, file: string, sf: ts.SourceFile
       if (!op || !isV3Binding(node.expression, imports)) return;
       const params = objectOf(node.arguments?.[0], constants);
       if (params) emit(op, params, node, 'sdk-v3');
+    } else if (ts.isCallExpression(node) && Object.hasOwn(PAGINATORS, lastName(node.expression) ?? '') && isV3Binding(node.expression, imports)) {
+      const params = objectOf(node.arguments[1], constants);
+      if (params) emit(PAGINATORS[lastName(node.expression)!], params, node, 'sdk-v3');
     } else if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression)) {
       const op = METHODS[node.expression.name.text];
       if (!op) return;

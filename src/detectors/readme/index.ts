@@ -33,7 +33,8 @@ export type ReadmeFact = Fact<'readme.summary', ReadmeSummary>;
 
 /** Headings of the section that says why the project exists: an explicit "Why" first, else the first of the others. */
 const WHY_HEADING = /^why\b|value proposition|motivation/i;
-const VALUE_HEADING = /^(key )?features\b|highlights|^overview\b|^about\b|^intro(duction)?\b|^what is\b|^what's\b|^summary\b/i;
+/** `Features` anywhere in the heading: `Supported Next.js features`, `Key features`. */
+const VALUE_HEADING = /\bfeatures\b|highlights|^overview\b|^about\b|^intro(duction)?\b|^what is\b|^what's\b|^summary\b/i;
 
 /** A heading's words without the emoji or `:shortcode:` in front (`## ✨ Features`, `## :blue_heart: About the boilerplate`). */
 function headingWords(text: string): string {
@@ -78,8 +79,22 @@ export function isGenericHeading(text: string): boolean {
 function titleOf(blocks: readonly MdBlock[]): MdBlock | undefined {
   const first = blocks.find((b) => b.kind === 'heading' && b.level === 1);
   if (first && !isGenericHeading(first.text)) return first;
+  const opening = openingHeading(blocks);
+  return opening && !isSubtitle(opening) ? opening : undefined;
+}
+
+/** The heading a README opens with (after logos and badges), unless it names a section. */
+function openingHeading(blocks: readonly MdBlock[]): MdBlock | undefined {
   const opening = blocks.find((b) => !isDecorative(b) || b.kind === 'heading');
   return opening?.kind === 'heading' && !isGenericHeading(opening.text) ? opening : undefined;
+}
+
+/**
+ * A small heading that reads as a sentence (`<h4>🔰 Production-ready template for backends …</h4>` in a centred
+ * header block): a subtitle, not a name. A short one (`<h3>Best-README-Template</h3>`) stays a name.
+ */
+function isSubtitle(heading: MdBlock): boolean {
+  return (heading.level ?? 1) >= 3 && heading.text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length >= 4 && !SECTION_NAME.test(headingWords(heading.text));
 }
 
 const README_NAMES = ['README.md', 'readme.md', 'Readme.md', 'README.markdown', 'README.mdx', 'README', 'README.txt'];
@@ -104,7 +119,10 @@ export function summariseReadme(file: string, markdown: string, accept = (text: 
   const position = new Map(blocks.map((b, i) => [b, i]));
   const afterTitle = titleBlock ? blocks.slice((position.get(titleBlock) ?? -1) + 1) : blocks;
   let tagline: LocatedText | undefined;
-  for (const [i, b] of afterTitle.entries()) {
+  // Without a title, a README that opens with a subtitle heading has it as its tagline.
+  const opening = titleBlock ? undefined : openingHeading(blocks);
+  if (opening && isSubtitle(opening) && accept(opening.text) && !PLUG.test(opening.text)) tagline = { text: opening.text, line: opening.line };
+  for (const [i, b] of tagline ? [] : afterTitle.entries()) {
     // A sentence-like subheading right under the title is a subtitle (`<h3>Move fast and break nothing.</h3>`).
     if (b.kind === 'heading' && i === 0 && titleBlock && (b.level ?? 0) > (titleBlock.level ?? 1)) {
       if (b.text.split(/\s+/).length >= 3 && !SECTION_NAME.test(b.text) && accept(b.text)) {
@@ -120,6 +138,8 @@ export function summariseReadme(file: string, markdown: string, accept = (text: 
   }
 
   let value: ReadmeSummary['value'];
+  // A matching heading whose section has no paragraph or list to quote (a table, code, links) is still named.
+  let bare: ReadmeSummary['value'];
   const candidates = [...headings.filter((h) => WHY_HEADING.test(headingWords(h.text))), ...headings.filter((h) => VALUE_HEADING.test(headingWords(h.text)))];
   for (const h of candidates) {
     // "Why is this on aws-samples, and not awslabs?" is a FAQ entry, not the pitch.
@@ -127,7 +147,10 @@ export function summariseReadme(file: string, markdown: string, accept = (text: 
     const body = sectionBody(blocks, h, (position.get(h) ?? -1) + 1);
     const paragraph = body.find((b) => b.kind === 'paragraph' && !isDecorative(b) && !PLUG.test(b.text.replace(/[*_`]/g, '')));
     const list = body.find((b) => b.kind === 'list');
-    if (!paragraph && !list) continue;
+    if (!paragraph && !list) {
+      bare ??= { heading: { text: h.text, line: h.line }, bullets: [] };
+      continue;
+    }
     value = {
       heading: { text: h.text, line: h.line },
       paragraph: paragraph ? { text: paragraph.text, line: paragraph.line } : undefined,
@@ -136,7 +159,7 @@ export function summariseReadme(file: string, markdown: string, accept = (text: 
     break;
   }
 
-  value ??= introduction(afterTitle, tagline);
+  value ??= introduction(afterTitle, tagline) ?? bare;
   const sections = headings.filter((b) => b.level === 2).map((b) => ({ text: b.text, line: b.line }));
   return { file, title, tagline, value, sections };
 }
@@ -155,6 +178,8 @@ function introduction(afterTitle: readonly MdBlock[], tagline: LocatedText | und
     (b, i) =>
       b.kind === 'paragraph' && !isDecorative(b) && !CALLOUT.test(b.text) && !PLUG.test(b.text.replace(/[*_`]/g, '')) && (!/:$/.test(b.text) || intro[i + 1]?.kind === 'list'),
   );
+  // A list right after the tagline ("…following these principles:" + bullets) is the introduction, quoted after it.
+  if (tagline && intro[0]?.kind === 'list' && (at === -1 || at > 0)) return { paragraph: tagline, bullets: intro[0].items ?? [] };
   if (at === -1) return undefined;
   const paragraph = intro[at];
   const next = intro[at + 1];

@@ -105,17 +105,25 @@ function toBlocks(token: Token, line: number): MdBlock[] {
 
 /**
  * `[English](…) | [日本語](…) | [Bahasa Indonesia](…)`: links (or images) and nothing but separators and spaces
- * between them. Its plain text reads like words, so only the tokens tell it is navigation, not a tagline.
+ * between them. Its plain text reads like words, so only the tokens tell it is navigation, not a tagline. HTML
+ * anchors count as links, their text as theirs (`<a href="#-features">📋 Features</a> • <a href="#-license">…</a>`).
  */
 function isLinkBar(tokens: readonly Token[] | undefined): boolean {
   if (!tokens) return false;
   let links = 0;
+  let inAnchor = false;
   for (const t of tokens) {
     if (t.type === 'link' || t.type === 'image') links++;
+    else if (t.type === 'html' && /^<a\b/i.test(t.raw)) {
+      if (inAnchor) return false;
+      inAnchor = true;
+      links++;
+    } else if (t.type === 'html' && /^<\/a\s*>/i.test(t.raw)) inAnchor = false;
     else if (t.type === 'br' || (t.type === 'html' && /^<br\b/i.test(t.raw))) continue;
+    else if (inAnchor && (t.type === 'text' || (t.type === 'html' && /^<\/?(img|span|b|strong|em|i|code)\b/i.test(t.raw)))) continue;
     else if (t.type !== 'text' || /[\p{L}\p{N}]/u.test(t.raw)) return false;
   }
-  return links >= 2;
+  return links >= 2 && !inAnchor;
 }
 
 const HTML_HEADING = /<h([1-6])\b[^>]*>([\s\S]*?)<\/h\1\s*>/gi;

@@ -4,10 +4,11 @@ import type { RepoIndex } from '../../scan/repo-index.js';
 import { allDependencies, type WorkspacePackage } from '../../scan/package-json.js';
 import { isGenerated } from '../shared/source-scope.js';
 import { rootRunnerOf } from './root-runner.js';
-import { isTestFile, playwrightDirs, playwrightOf, withoutHelpers, type PlaywrightDir } from './test-files.js';
+import { isTestFile, mayBeTest, playwrightDirs, playwrightOf, withoutHelpers, type PlaywrightDir } from './test-files.js';
 import { declaredSetupFiles, defaultIncludes, OTHER_RUNNER, runnerOf, unitIncludes } from './runner-files.js';
 import { jestMatchers } from './jest-runs.js';
 import { excludedByScript } from './script-excludes.js';
+import { testLocations, type TestLocation } from './locations.js';
 
 /** A command that runs a browser-test suite headless (`playwright test`, `cypress run`). */
 const RUNS_SUITE = /\bplaywright\s+test\b|\bcypress\s+run\b/;
@@ -27,7 +28,7 @@ export interface TestSetupData {
    * `runner` when another tool than the package's runs them (Playwright's `testDir`); `within`, the deepest folder
    * holding all of them when it is below `dir` (`cypress/e2e`).
    */
-  readonly locations: readonly { readonly dir: string; readonly count: number; readonly colocated: boolean; readonly runner?: string; readonly within?: string }[];
+  readonly locations: readonly TestLocation[];
   /** One test file, for a "run a single file" example. */
   readonly sample?: string;
   /** The package's `test` script as written (not npm's "no test specified" placeholder). */
@@ -88,8 +89,9 @@ export const testingDetector: Detector = {
   },
 };
 
-function setupOf(index: RepoIndex, pkg: { name: string; dir: string; manifest: object; isRoot: boolean }, candidates: string[], playwright: readonly PlaywrightDir[]): TestSetupData {
+function setupOf(index: RepoIndex, pkg: { name: string; dir: string; manifest: object; isRoot: boolean }, found: string[], playwright: readonly PlaywrightDir[]): TestSetupData {
   const manifest = pkg.manifest as WorkspacePackage['manifest'];
+  let candidates = found;
   const deps = Object.keys(allDependencies(manifest));
   const inPackage = (f: string) => pkg.dir === '' || f.startsWith(`${pkg.dir}/`);
   const ownFiles = (f: string) => inPackage(f) && (index.packageOf(f)?.name ?? '') === pkg.name;
@@ -117,31 +119,19 @@ function setupOf(index: RepoIndex, pkg: { name: string; dir: string; manifest: o
   // test-folder file none of them matches is a helper (`tests/user-shared-steps.ts` beside `.e2e-spec.ts$`).
   const scriptEntries = Object.entries(manifest.scripts ?? {}).filter((e): e is [string, string] => typeof e[1] === 'string' && !PLACEHOLDER_SCRIPT.test(e[1]));
   const jest = jestMatchers(index, pkg.dir, manifest as { jest?: unknown }, scriptEntries, configFiles);
-  const includes =
-    unitIncludes(index, configFiles) ??
-    jestIncludes(jest, frameworks, scripts) ??
-    (defaults && ((f: string) => defaults(f) || /['"]node:test['"]/.test(index.read(f) ?? '')));
+  const stated = unitIncludes(index, configFiles) ?? jestIncludes(jest, frameworks, scripts);
+  const includes = stated ?? (defaults && ((f: string) => defaults(f) || /['"]node:test['"]/.test(index.read(f) ?? '')));
+  // A config that states its patterns decides what a test is: `test/**/?(*.)+(unit|int|e2e).ts` runs the `*.int.ts`
+  // and `*.unit.ts` files that sit in a folder beside `*.e2e.ts` ones, which the naming rule alone takes for helpers.
+  if (stated) candidates = withStated(index, pkg.dir, candidates, (f) => stated(f) && ownFiles(f));
   const cypress = frameworks.includes('Cypress');
   const runners = new Map(
     candidates.map((f) => [f, setupFiles.has(f) ? ('helper' as const) : playwrightOf(playwright, f) ? ('playwright' as const) : runnerOf(f, cypress, includes)]),
   );
   const tests = candidates.filter((f) => runners.get(f) !== 'helper');
   if (tests.some((f) => /from ['"]node:test['"]|require\(['"]node:test['"]\)/.test(index.read(f) ?? ''))) frameworks.push('node:test');
-  const locations = new Map<string, { count: number; colocated: boolean; runner?: string; within?: string }>();
-  const unitTests: string[] = [];
-  for (const f of tests) {
-    // A spec in a Playwright `testDir` is Playwright's, wherever the folder is and whatever it is called.
-    const pw = playwrightOf(playwright, f);
-    const other = pw ? 'Playwright' : runners.get(f) === 'cypress' ? 'Cypress' : undefined;
-    if (runners.get(f) === 'unit') unitTests.push(f);
-    const m = pw ? undefined : /^(.*?(?:^|\/)(?:__tests__|tests?|e2e|specs?|cypress))\//.exec(f);
-    const dir = pw ? pw.dir : m ? m[1] : f.slice(0, Math.max(0, f.lastIndexOf('/')));
-    const key = pw || m ? dir : topDir(dir, pkg.dir);
-    const entry = locations.get(key) ?? { count: 0, colocated: !m && !pw, ...(other ? { runner: other } : {}) };
-    entry.count++;
-    entry.within = commonFolder(entry.within, f.slice(0, Math.max(0, f.lastIndexOf('/'))));
-    locations.set(key, entry);
-  }
+  const unitTests = tests.filter((f) => runners.get(f) === 'unit');
+  const locations = testLocations(tests, pkg.dir, playwright, (f) => runners.get(f));
   if (playwright.some((p) => tests.some((t) => playwrightOf([p], t))) && !frameworks.includes('Playwright')) frameworks.push('Playwright');
   // The `test` script, else `test:unit` / `test-unit` and their kin (a package may have only `test-unit` and `test-e2e`).
   // Then a script named otherwise that runs a suite (`e2e: npx playwright test`), not an interactive mode of it (`--ui`).
@@ -180,9 +170,7 @@ function setupOf(index: RepoIndex, pkg: { name: string; dir: string; manifest: o
     frameworks,
     configFiles: [...configFiles, ...declared],
     testFileCount: tests.length,
-    locations: [...locations]
-      .sort(([a], [b]) => a.localeCompare(b))
-      .map(([dir, { within, ...v }]) => ({ dir, ...v, ...(within && within !== dir && !v.colocated ? { within } : {}) })),
+    locations,
     ...(sample ? { sample } : {}),
     script,
     ...(scriptName && scriptName !== 'test' ? { scriptName } : {}),
@@ -222,19 +210,9 @@ function jestIncludes(jest: ReadonlyMap<string, ((f: string) => boolean) | undef
   return (f) => matchers.some((m) => m!(f));
 }
 
-/** The deepest folder holding both `a` (undefined at first) and `b`. */
-function commonFolder(a: string | undefined, b: string): string {
-  if (a === undefined) return b;
-  const x = a.split('/');
-  const y = b.split('/');
-  let i = 0;
-  while (i < x.length && i < y.length && x[i] === y[i]) i++;
-  return x.slice(0, i).join('/');
-}
-
-/** Colocated tests are summarised by the package's first-level folder (`packages/web/src`). */
-function topDir(dir: string, pkgDir: string): string {
-  const rest = pkgDir === '' ? dir : dir.slice(pkgDir.length + 1);
-  const first = rest.split('/')[0];
-  return [pkgDir, first].filter(Boolean).join('/');
+/** `candidates` and the package's other source files `runs` matches (one pass over the package's files, in order). */
+function withStated(index: RepoIndex, dir: string, candidates: readonly string[], runs: (f: string) => boolean): string[] {
+  const known = new Set(candidates);
+  const all = index.filesUnder(dir).filter((f) => known.has(f) || (mayBeTest(f) && runs(f) && !isGenerated(index, f)));
+  return all.length > known.size ? all : [...candidates];
 }

@@ -93,7 +93,8 @@ function strings(value: unknown): string[] | undefined {
 /** The files a config runs: under `rootDir` (or its `roots`), matching `testRegex` / `testMatch`, not ignored. */
 function matcherOf(options: JestOptions | undefined, base: string): Matcher | undefined {
   if (!options || options.projects !== undefined || (options.preset !== undefined && options.testMatch === undefined && options.testRegex === undefined)) return undefined;
-  const rootDir = typeof options.rootDir === 'string' ? path.posix.normalize(path.posix.join(base, options.rootDir)).replace(/^\.$/, '') : base;
+  // `rootDir: './'` is the config's own folder ('' at the repository's root, not './').
+  const rootDir = typeof options.rootDir === 'string' ? path.posix.normalize(path.posix.join(base, options.rootDir)).replace(/\/+$/, '').replace(/^\.$/, '') : base;
   if (rootDir.startsWith('..')) return undefined;
   const resolve = (p: string) => p.replace(/<rootDir>/g, rootDir ? `/${rootDir}` : '');
   const roots = options.roots === undefined ? [rootDir] : strings(options.roots)?.map((r) => resolve(r).replace(/^\/+|\/+$/g, ''));

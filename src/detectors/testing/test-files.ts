@@ -20,9 +20,14 @@ const HELPER_DIR = /(^|\/)(mocks?|helpers?|steps|utils?|support|setup|factories|
  */
 const HELPER_NAME = /(^|[-_.])(fixtures?|utils?|helpers?|setup|teardown|factories|factory|mocks?|support|context|constants|types|globals?|seed|steps?|test-?utils|testUtils)(\.config)?\.[cm]?[jt]sx?$|\.config\.[cm]?[jt]s$|\.d\.ts$/i;
 
-export function isTestFile(file: string): boolean {
+/** A source file that may be a test when a runner's config matches it: not a declaration, dot file or test data. */
+export function mayBeTest(file: string): boolean {
   // A dot file (`cypress/.eslintrc.cjs`) is a tool's config, never a test.
-  if (!SOURCE.test(file) || file.endsWith('.d.ts') || DATA_DIR.test(file) || file.slice(file.lastIndexOf('/') + 1).startsWith('.')) return false;
+  return SOURCE.test(file) && !file.endsWith('.d.ts') && !DATA_DIR.test(file) && !file.slice(file.lastIndexOf('/') + 1).startsWith('.');
+}
+
+export function isTestFile(file: string): boolean {
+  if (!mayBeTest(file)) return false;
   if (TEST_FILE.test(file)) return true;
   // Inside a test folder, a file in a helpers folder or named like a helper or a config file is not a test.
   return TEST_DIR.test(file) && !HELPER_DIR.test(file) && !HELPER_NAME.test(file.slice(file.lastIndexOf('/') + 1));

@@ -4,7 +4,7 @@ import type { TestSetupFact } from '../../detectors/testing/index.js';
 import type { TroubleshootingFact } from '../../detectors/troubleshooting/index.js';
 import { bullets, heading, join, table } from '../../markdown/blocks.js';
 import { cite } from '../../markdown/cite.js';
-import { code, oneLine } from '../../markdown/text.js';
+import { code, escaped, oneLine } from '../../markdown/text.js';
 import type { StepModel } from '../../model/repo-model.js';
 import { noneOr } from './claims.js';
 import { unsetVarsBlocks } from './env-vars.js';
@@ -31,7 +31,7 @@ export function testingSection(model: StepModel, pm: PackageManager, setups: rea
   }
   const rows = byRole(index, withTests, (s) => s.data.dir).map((s) => {
     const d = s.data;
-    const where = d.locations.map((l) => `${cite(l.dir)} (${l.count}${l.colocated ? ', beside the code' : ''}${l.runner ? `, ${l.runner}` : ''})`).join(', ') || '—';
+    const where = d.locations.map((l) => `${cite(l.dir)} (${l.count}${subFolders(l.folders)}${l.colocated ? ', beside the code' : ''}${l.runner ? `, ${l.runner}` : ''})`).join(', ') || '—';
     if (d.runBy) {
       // Run from the root: its config covers this package, and paths are the root's.
       const root = d.runBy.script ? runScript(index, pm, d.runBy.package, 'test') : d.runBy.framework === 'Jest' ? 'npx jest' : 'npx vitest run';
@@ -50,8 +50,14 @@ export function testingSection(model: StepModel, pm: PackageManager, setups: rea
   return join(
     heading(3, 'Testing'),
     table(['Package', 'Framework', 'Config', 'Tests in (files)', 'Run', 'Run one file'], rows),
-    root && index.packages.length > 1 && rootTestLine(runScript(index, pm, root.data.package, 'test'), root.data.script!),
+    // The script it is (`test-unit` is `npm run test-unit`, never `npm test`).
+    root && index.packages.length > 1 && rootTestLine(runScript(index, pm, root.data.package, root.data.scriptName ?? 'test'), root.data.script!),
   );
+}
+
+/** `: e2e, integration, unit`, the folders a test folder's files are split into. */
+export function subFolders(folders: readonly string[] | undefined): string {
+  return folders?.length ? `: ${folders.map((f) => escaped(f)).join(', ')}` : '';
 }
 
 /** A root script that runs every workspace's own `test` script (turbo, nx, lerna, pnpm -r, npm/yarn workspaces). */

@@ -77,6 +77,15 @@ export function lineCursor(named: string): (file: string, line: number | undefin
 
 const TEST_FILE = /\.(test|spec)\.[cm]?[jt]sx?$/;
 
+/** Where one runner's tests of a package live. */
+interface TestPlace {
+  readonly dir: string;
+  readonly frameworks: readonly string[];
+  readonly colocated: boolean;
+  readonly folders?: readonly string[];
+  readonly sample?: string;
+}
+
 /**
  * Finds the existing test of a source file: a test file of the same package that imports it (its import path ends
  * with the file's folder and name). Only what the test's text shows is said.
@@ -98,11 +107,17 @@ export class TestFinder {
     const base = file.slice(file.lastIndexOf('/') + 1).replace(/\.[cm]?[jt]sx?$/, '');
     const parent = file.split('/').slice(-2, -1)[0] ?? '';
     const tail = base === 'index' ? parent : `${parent}/${base}`;
-    const imports = new RegExp(`['"][^'"\\n]*(^|/)${escape(tail)}(\\.[cm]?[jt]sx?)?['"]`);
+    const path = `['"][^'"\\n]*(^|/)${escape(tail)}(\\.[cm]?[jt]sx?)?['"]`;
+    const imports = new RegExp(path);
+    // A test that mocks the module (`vi.mock('../users.repository')`) tests what uses it, not the module itself.
+    const mocks = new RegExp(`\\b(?:vi|jest)\\.(?:mock|doMock|unstable_mockModule)\\(\\s*${path}`);
+    // The test named after the module (`users.repository.test.ts`) first, then the others in order.
+    const named = (t: string) => t.slice(t.lastIndexOf('/') + 1).replace(/\.(test|spec)\.[cm]?[jt]sx?$/, '') === base;
+    const ordered = [...tests.filter(named), ...tests.filter((t) => !named(t))];
     // Reading at most 300 test files of one package keeps this cheap on a big monorepo.
-    for (const t of tests.slice(0, 300)) {
+    for (const t of ordered.slice(0, 300)) {
       const text = this.index.read(t);
-      if (text && text.includes(base) && imports.test(text)) return t;
+      if (text && text.includes(base) && imports.test(text) && !mocks.test(text)) return t;
     }
     return undefined;
   }
@@ -112,18 +127,19 @@ export class TestFinder {
    * (beside the code, or a test folder) and each end-to-end tool's (`runner`: Cypress, Playwright) apart, so no folder
    * is said to hold another tool's tests.
    */
-  setupOf(file: string): { dir: string; frameworks: readonly string[]; colocated: boolean; sample?: string }[] {
+  setupOf(file: string): TestPlace[] {
     const pkg = this.index.packageOf(file)?.dir ?? '';
     const setup = this.setups.find((s) => s.dir === pkg);
     if (!setup) return [];
     const tools = new Set(setup.locations.flatMap((l) => (l.runner ? [l.runner] : [])));
     const unit = setup.frameworks.filter((f) => !tools.has(f));
-    const out: { dir: string; frameworks: readonly string[]; colocated: boolean; sample?: string }[] = [];
+    const out: TestPlace[] = [];
     for (const tool of [undefined, ...[...tools].sort()]) {
       const where = setup.locations.filter((l) => l.runner === tool).sort((a, b) => b.count - a.count)[0];
       if (!where) continue;
       const sample = setup.sample && !tool && setup.sample.startsWith(`${where.dir}/`) ? setup.sample : undefined;
-      out.push({ dir: where.within ?? where.dir, frameworks: tool ? [tool] : unit.length ? unit : setup.frameworks, colocated: where.colocated, ...(sample ? { sample } : {}) });
+      const folders = !where.within && where.folders ? { folders: where.folders } : {};
+      out.push({ dir: where.within ?? where.dir, frameworks: tool ? [tool] : unit.length ? unit : setup.frameworks, colocated: where.colocated, ...folders, ...(sample ? { sample } : {}) });
     }
     return out;
   }
@@ -143,9 +159,11 @@ export class TestFinder {
   }
 }
 
-/** `live in /test/`, or `sit beside the code under /app/`. */
-function where(setup: { dir: string; colocated: boolean }): string {
-  return setup.colocated ? `sit beside the code under ${folder(setup.dir)}` : `live in ${folder(setup.dir)}`;
+/** `live in /test/`, `live in /test/e2e/ and /test/unit/` (the folders it is split into), or `sit beside the code under /app/`. */
+function where(setup: TestPlace): string {
+  if (setup.colocated) return `sit beside the code under ${folder(setup.dir)}`;
+  const dirs = setup.folders?.map((f) => folder(`${setup.dir}/${f}`)) ?? [folder(setup.dir)];
+  return `live in ${dirs.length > 1 ? `${dirs.slice(0, -1).join(', ')} and ${dirs[dirs.length - 1]}` : dirs[0]}`;
 }
 
 /** `, as /app/utils.test.ts`: an existing one to copy. */
