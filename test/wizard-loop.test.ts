@@ -47,7 +47,7 @@ async function setup(root: string, steps = [1, 2], answer: 'resume' | 'new' = 'r
   const output = path.join(root, 'PROJECT-CONTEXT.md');
   const stateFile = path.join(root, '.project-context/state.json');
   const session = await Session.open({ root, output, stateFile, steps, restart: false, gitHead: null, askResume: async () => answer, notice: () => undefined });
-  const analyzer = await Analyzer.open(root, {}, undefined, [output, stateFile]);
+  const analyzer = await Analyzer.open(root, {}, { exclude: [output, stateFile] });
   return { session, analyzer, output };
 }
 

@@ -115,7 +115,7 @@ export async function checkOutput(root: string, output: string, context: StepCon
   const accepted = acceptedBySession(options.stateFile, output);
   const record = readFactRecord(output);
   const recordFile = path.basename(factRecordPath(output));
-  const analyzer = await Analyzer.open(root, context, undefined, exclude);
+  const analyzer = await Analyzer.open(root, context, { exclude });
   const findings: Finding[] = [];
   const add = (f: Omit<Finding, 'drift'>) => findings.push({ ...f, drift: DRIFT.has(f.kind) });
 

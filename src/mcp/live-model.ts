@@ -48,7 +48,7 @@ export class LiveModel {
     this.watch.reset();
     const print = await fingerprintOf(this.root, this.exclude);
     if (this.analyzer && print === this.fingerprint) return this.analyzer;
-    if (!this.analyzer) this.analyzer = await Analyzer.open(this.root, this.context, undefined, this.exclude);
+    if (!this.analyzer) this.analyzer = await Analyzer.open(this.root, this.context, { exclude: this.exclude });
     else await this.analyzer.regenerate(1);
     this.fingerprint = print;
     this.entries = undefined;

@@ -3,13 +3,11 @@
  * handler imports runs in the Lambda too, so `AWS_REGION` read there is set by the runtime, not "set nowhere".
  * Followed forward from Lambda code through relative imports (and the repository's aliases), two levels deep.
  */
+import { moduleReferencesOf } from '../detectors/shared/import-text.js';
 import { moduleResolver } from '../detectors/shared/resolve-module.js';
-import { importsFromText } from '../detectors/shared/text-scan.js';
 import type { RepoIndex } from '../scan/repo-index.js';
 
 const CODE = /\.[cm]?[jt]sx?$/;
-/** `import './x'`, `export * from './x'`, `export { a } from './x'`: modules taken in without a binding. */
-const BARE = /\b(?:import|export\s*(?:\*|\{[^}]*\}))\s*(?:from\s*)?['"]([^'"\n]+)['"]/g;
 const DEPTH = 2;
 
 /** Files imported (up to two levels) by `start`, the files already known to run in a Lambda; `start` excluded. */
@@ -23,8 +21,8 @@ export function importedByLambdaCode(index: RepoIndex, start: readonly string[])
     for (const file of frontier) {
       const text = index.read(file);
       if (!text || !(text.includes('import') || text.includes('require') || text.includes('export'))) continue;
-      const modules = new Set([...importsFromText(text).values()].map((b) => b.module));
-      for (const m of text.matchAll(BARE)) modules.add(m[1]);
+      // Imports (with bindings or bare), re-exports and `require`s; a dynamic `import()` is not followed.
+      const modules = new Set(moduleReferencesOf(index, file).filter((r) => r.kind !== 'dynamic').map((r) => r.module));
       for (const module of modules) {
         // npm packages are not the repository's code; only paths and aliases resolve to files.
         const target = resolver.resolve(file, module);

@@ -5,7 +5,7 @@ import { FACTS_SCHEMA_VERSION, FactsReportSchema, type FactsReport } from './fac
 
 /** Analyses the selected steps and returns their facts as the versioned `--json` report. Writes nothing. */
 export async function factsReport(root: string, steps: readonly number[], context: StepContext, version: string, exclude: readonly string[] = []): Promise<FactsReport> {
-  const analyzer = await Analyzer.open(root, context, undefined, exclude);
+  const analyzer = await Analyzer.open(root, context, { exclude });
   const report: FactsReport = {
     schema: 'project-context/facts',
     version: FACTS_SCHEMA_VERSION,

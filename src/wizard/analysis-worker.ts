@@ -38,7 +38,11 @@ const input = workerData as WorkerInput;
 const post = (message: WorkerMessage) => port.postMessage(message);
 
 const cache = input.cacheFile ? FileCache.load(input.cacheFile) : undefined;
-const analyzer = await Analyzer.open(input.root, input.context, (message) => post({ kind: 'progress', message }), input.exclude, cache);
+const analyzer = await Analyzer.open(input.root, input.context, {
+  onProgress: (message) => post({ kind: 'progress', message }),
+  exclude: input.exclude,
+  cache,
+});
 post({ kind: 'opened', files: analyzer.repoIndex.files.length });
 
 /** One computation per step (and per regeneration): the look-ahead and a request for the same step share it. */

@@ -22,6 +22,21 @@ const TREE_MEMOS = STEPS.flatMap((s) => stepDetectors(s.definition.detectors, s.
 /** Lets the event loop run (a spinner repaint, a Ctrl+C key) between two pieces of synchronous analysis. */
 const tick = () => new Promise<void>((resolve) => setImmediate(resolve));
 
+export interface OpenOptions {
+  /** Progress of the index build. */
+  readonly onProgress?: ProgressListener;
+  /** Our own files (the output, the state file), never analysed as part of the repository. */
+  readonly exclude?: readonly string[];
+  /** Per-file results of earlier runs, kept for the next one. */
+  readonly cache?: FileCache;
+  /**
+   * Save `cache` after each step (the default), where a user may quit between steps. A `--yes` run passes false and
+   * saves once at its end with `saveCache()` (each save writes the whole cache: ~0.2 s over ten steps at 20,000
+   * files). Losing them to a crash costs only time on the next run.
+   */
+  readonly saveEachStep?: boolean;
+}
+
 /**
  * Owns the repository index and the detector results for one wizard run. Steps are analysed lazily, when first
  * shown, so the first section appears after only its own detectors ran.
@@ -34,26 +49,18 @@ export class Analyzer implements StepSource {
   private constructor(
     private index: ManagedIndex,
     private readonly context: StepContext,
-    private readonly cache?: FileCache,
+    private readonly cache: FileCache | undefined,
+    private readonly saveEachStep: boolean,
   ) {
     this.analysis = new Analysis(index);
     index.watchTrees(TREE_MEMOS);
   }
 
-  /**
-   * `exclude` names our own files (the output, the state file) so they are never analysed as part of the repository.
-   * `cache` holds per-file results of earlier runs; it is saved after each step.
-   */
-  static async open(
-    root: string,
-    context: StepContext,
-    onProgress?: ProgressListener,
-    exclude: readonly string[] = [],
-    cache?: FileCache,
-  ): Promise<Analyzer> {
+  static async open(root: string, context: StepContext, options: OpenOptions = {}): Promise<Analyzer> {
+    const { onProgress, exclude = [], cache, saveEachStep = true } = options;
     const index = await buildIndex(root, { onProgress, exclude, ignore: context.ignore, cache });
     timing('index-built', { files: index.files.length });
-    return new Analyzer(index, context, cache);
+    return new Analyzer(index, context, cache, saveEachStep);
   }
 
   /**
@@ -64,13 +71,7 @@ export class Analyzer implements StepSource {
     this.stopped = true;
   }
 
-  /**
-   * Per-file results are saved after each step where a user may quit between steps; a `--yes` run saves them once,
-   * here, at its end (each save writes the whole cache: ~0.2 s over ten steps at 20,000 files). Losing them to a
-   * crash costs only time on the next run.
-   */
-  saveEachStep = true;
-
+  /** Saves the per-file results now: a run opened with `saveEachStep: false` calls this at its end. */
   saveCache(): void {
     this.cache?.save();
   }

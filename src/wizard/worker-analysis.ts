@@ -62,8 +62,12 @@ export function startAnalysis(options: AnalysisOptions): AnalysisStart {
       import('./reading-notes.js'),
     ]);
     const cache = options.cacheFile ? FileCache.load(options.cacheFile) : undefined;
-    const analyzer = await Analyzer.open(options.root, options.context, (m) => listener?.(m), options.exclude, cache);
-    analyzer.saveEachStep = options.inWorker;
+    const analyzer = await Analyzer.open(options.root, options.context, {
+      onProgress: (m) => listener?.(m),
+      exclude: options.exclude,
+      cache,
+      saveEachStep: options.inWorker,
+    });
     saveCache = () => analyzer.saveCache();
     return Object.assign(analyzer, { plan: () => undefined, notes: async () => readingNotes(analyzer.repoIndex) });
   })();

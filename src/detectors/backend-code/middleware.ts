@@ -5,7 +5,8 @@
 import type { RepoIndex } from '../../scan/repo-index.js';
 import { ts, lineOf, walk } from '../../scan/ts.js';
 import { lastName } from '../shared/ast.js';
-import { chainsAfterCalls, importsFromText, lineAt } from '../shared/text-scan.js';
+import { importsFromText } from '../shared/import-text.js';
+import { chainsAfterCalls, lineAt } from '../shared/text-scan.js';
 import { moduleResolver } from '../shared/resolve-module.js';
 import { firstSentence } from '../../markdown/text.js';
 import type { MiddlewareData } from './types.js';

@@ -2,7 +2,8 @@
 import path from 'node:path';
 import type { RepoIndex } from '../../scan/repo-index.js';
 import { moduleResolver } from '../shared/resolve-module.js';
-import { codeOnly, importsFromText } from '../shared/text-scan.js';
+import { importsFromText } from '../shared/import-text.js';
+import { codeOnly } from '../shared/text-scan.js';
 
 interface Importer {
   readonly file: string;

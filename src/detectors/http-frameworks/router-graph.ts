@@ -11,7 +11,7 @@ import { isSourceFile } from '../../scan/ts.js';
 import { findDefinition } from '../shared/definitions.js';
 import { moduleResolver } from '../shared/resolve-module.js';
 import { isAppSource } from '../shared/source-scope.js';
-import { analyseFile, type FileRouting, type MiddlewareRef, type Mount, type RouteDecl, type Unit } from './router-file.js';
+import { analyseFile, type FileRouting, type MiddlewareRef, type Mount, type RouteDecl, type Unit } from './router-declarations.js';
 import { joinPaths, packageName } from './paths.js';
 import { crossFileLinks } from './router-links.js';
 import type { HttpFramework, MiddlewareUse } from './types.js';

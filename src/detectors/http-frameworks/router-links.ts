@@ -9,7 +9,7 @@ import type { RepoIndex } from '../../scan/repo-index.js';
 import { ts, walk } from '../../scan/ts.js';
 import { constantsOf, importsOf } from '../shared/ast.js';
 import { localDeclaration } from '../shared/component-ref.js';
-import { moduleResolver } from '../shared/resolve-module.js';
+import { declarationOf, exportedConst, exportTarget } from '../shared/exported-const.js';
 import { assignedRouter, chainRoot } from './router-syntax.js';
 import { routerCreation } from './router-units.js';
 import type { HttpFramework } from './types.js';
@@ -19,7 +19,7 @@ export interface CrossFileLinks {
   routerFactory(fromFile: string, module: string, imported: string): { framework: HttpFramework; prefix: string } | undefined;
   /** The same for a function of the file itself. */
   localFactory(sf: ts.SourceFile, name: string): { framework: HttpFramework; prefix: string } | undefined;
-  /** The initializer of an exported `const` of another module (through barrels), and its file. */
+  /** The initializer of an exported `const` of another module (through barrels), and its file (shared/exported-const.ts). */
   exportedConst(fromFile: string, module: string, imported: string): { value: ts.Expression; sf: ts.SourceFile } | undefined;
   /** An exported `const x = createRoute({...})` (or a plain object) of another module: the object and its file. */
   routeDefinition(fromFile: string, module: string, imported: string): { def: ts.ObjectLiteralExpression; sf: ts.SourceFile } | undefined;
@@ -36,23 +36,10 @@ function fileFacts(sf: ts.SourceFile): { imports: ReturnType<typeof importsOf>; 
 }
 
 export function crossFileLinks(index: RepoIndex): CrossFileLinks {
-  const resolver = moduleResolver(index);
   const cache = new Map<string, { framework: HttpFramework; prefix: string } | undefined>();
 
-  const targetOf = (fromFile: string, module: string, imported: string): { sf: ts.SourceFile; name: string } | undefined => {
-    const file = resolver.resolve(fromFile, module);
-    const sf = file ? index.parse(file) : undefined;
-    if (!sf) return undefined;
-    if (imported !== 'default') return { sf, name: imported };
-    for (const st of sf.statements) {
-      if (ts.isExportAssignment(st) && ts.isIdentifier(st.expression)) return { sf, name: st.expression.text };
-      if (ts.isFunctionDeclaration(st) && st.name && (ts.getModifiers(st) ?? []).some((m) => m.kind === ts.SyntaxKind.DefaultKeyword)) return { sf, name: st.name.text };
-    }
-    return undefined;
-  };
-
   const factory = (start: ts.SourceFile, exported: string, depth: number): { framework: HttpFramework; prefix: string } | undefined => {
-    const { sf, name } = throughReExports(start, exported, 0);
+    const { sf, name } = declarationOf(index, start, exported);
     const k = `${sf.fileName}#${name}`;
     if (cache.has(k) || depth > 3) return cache.get(k);
     cache.set(k, undefined);
@@ -68,7 +55,7 @@ export function crossFileLinks(index: RepoIndex): CrossFileLinks {
         const callee = root.expression.text;
         const binding = imports.get(callee);
         if (binding) {
-          const t = targetOf(sf.fileName, binding.module, binding.imported);
+          const t = exportTarget(index, sf.fileName, binding.module, binding.imported);
           return t ? factory(t.sf, t.name, depth + 1) : undefined;
         }
         return callee !== name ? factory(sf, callee, depth + 1) : undefined;
@@ -88,41 +75,16 @@ export function crossFileLinks(index: RepoIndex): CrossFileLinks {
     return result;
   };
 
-  /** Where a name exported by a module is declared: here, or behind `export * from` / `export { x } from` (barrels). */
-  const throughReExports = (sf: ts.SourceFile, name: string, depth: number): { sf: ts.SourceFile; name: string } => {
-    if (localDeclaration(sf, name) || depth > 4) return { sf, name };
-    for (const st of sf.statements) {
-      if (!ts.isExportDeclaration(st) || !st.moduleSpecifier || !ts.isStringLiteralLike(st.moduleSpecifier)) continue;
-      let original: string | undefined;
-      if (!st.exportClause) original = name;
-      else if (ts.isNamedExports(st.exportClause)) {
-        const el = st.exportClause.elements.find((e) => e.name.text === name);
-        original = el && (el.propertyName ?? el.name).text;
-      }
-      if (!original) continue;
-      const file = resolver.resolve(sf.fileName, st.moduleSpecifier.text);
-      const next = file ? index.parse(file) : undefined;
-      const found = next ? throughReExports(next, original, depth + 1) : undefined;
-      if (found && localDeclaration(found.sf, found.name)) return found;
-    }
-    return { sf, name };
-  };
-
   return {
     routerFactory(fromFile, module, imported) {
-      const t = targetOf(fromFile, module, imported);
+      const t = exportTarget(index, fromFile, module, imported);
       return t ? factory(t.sf, t.name, 0) : undefined;
     },
     localFactory: (sf, name) => factory(sf, name, 0),
-    exportedConst(fromFile, module, imported) {
-      const first = targetOf(fromFile, module, imported);
-      const t = first && throughReExports(first.sf, first.name, 0);
-      const decl = t && localDeclaration(t.sf, t.name);
-      return t && decl && ts.isVariableDeclaration(decl) && decl.initializer ? { value: decl.initializer, sf: t.sf } : undefined;
-    },
+    exportedConst: (fromFile, module, imported) => exportedConst(index, fromFile, module, imported),
     routeDefinition(fromFile, module, imported) {
-      const first = targetOf(fromFile, module, imported);
-      const t = first && throughReExports(first.sf, first.name, 0);
+      const first = exportTarget(index, fromFile, module, imported);
+      const t = first && declarationOf(index, first.sf, first.name);
       const decl = t && localDeclaration(t.sf, t.name);
       const init = decl && ts.isVariableDeclaration(decl) ? decl.initializer : undefined;
       const def = init && ts.isCallExpression(init) ? init.arguments[0] : init;

@@ -1,4 +1,4 @@
-/** The shapes one file's routing is described in (see `router-file.ts`). */
+/** The shapes one file's routing is described in (see `router-declarations.ts`). */
 import type { HttpFramework } from './types.js';
 
 /**

@@ -11,7 +11,8 @@ import { clip } from '../../secrets/clip.js';
 import { enclosingName } from '../shared/naming.js';
 import { moduleResolver } from '../shared/resolve-module.js';
 import { isAppSource } from '../shared/source-scope.js';
-import { closingBracket, codeOnly, exportedNamesFromText, importsFromText, splitArguments } from '../shared/text-scan.js';
+import { importsFromText } from '../shared/import-text.js';
+import { closingBracket, codeOnly, exportedNamesFromText, splitArguments } from '../shared/text-scan.js';
 import { commandAccess, type RedisAccess } from './commands.js';
 
 export interface RedisAccessData {

@@ -14,7 +14,8 @@ import type { MiddlewareUse } from '../shared/middleware-use.js';
 import { sessionCheckIn, type SessionCheck } from '../shared/session-check.js';
 import { moduleResolver } from '../shared/resolve-module.js';
 import { isAppSource } from '../shared/source-scope.js';
-import { codeOnly, importsFromText, lineAt } from '../shared/text-scan.js';
+import { importsFromText } from '../shared/import-text.js';
+import { codeOnly, lineAt } from '../shared/text-scan.js';
 import { actionClients, CLIENT_TEXT, type ActionClient } from './clients.js';
 import { hasFileDirective } from '../shared/directive.js';
 

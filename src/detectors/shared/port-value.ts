@@ -10,7 +10,7 @@ import { ts, lineOf } from '../../scan/ts.js';
 import { oneLine } from '../../markdown/text.js';
 import { clip } from '../../secrets/clip.js';
 import { constantsOf, importsOf, property } from './ast.js';
-import { moduleResolver } from './resolve-module.js';
+import { exportedConst } from './exported-const.js';
 
 export interface PortSetting {
   /** The line of the `port` setting in the config file. */
@@ -97,15 +97,14 @@ function envName(e: ts.Expression): string | undefined {
   return ts.isStringLiteralLike(arg) ? arg.text : undefined;
 }
 
-/** A name's value: a `const` of the file, or an exported `const` of the repository file it is imported from. */
+/** A name's value: a `const` of the file, or the exported constant of the repository file it is imported from. */
 function named(index: RepoIndex, name: string, scope: Scope, depth: number): Value {
   const local = scope.constants.get(name);
   if (local) return valueOf(index, local, scope, depth + 1);
   const binding = scope.imports.get(name);
-  if (!binding || binding.imported === '*' || binding.imported === 'default') return {};
-  const target = moduleResolver(index).resolve(scope.file, binding.module);
-  const sf = target ? index.parse(target) : undefined;
-  if (!target || !sf) return {};
-  const there: Scope = { file: target, constants: constantsOf(sf), imports: importsOf(sf) };
-  return named(index, binding.imported, there, depth + 1);
+  if (!binding || binding.imported === '*') return {};
+  const found = exportedConst(index, scope.file, binding.module, binding.imported);
+  if (!found) return {};
+  const { value, sf } = found;
+  return valueOf(index, value, { file: sf.fileName, constants: constantsOf(sf), imports: importsOf(sf) }, depth + 1);
 }

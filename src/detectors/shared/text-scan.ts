@@ -1,40 +1,10 @@
 /**
  * Reading code from its text, without a parse tree, for the few questions that a tree would answer at many times the
- * cost: which local names a file imports, and the calls chained after a given call (`middy(h).use(a()).use(b())`).
+ * cost: what a file exports, and the calls chained after a given call (`middy(h).use(a()).use(b())`).
  * Strings, template literals and comments are skipped when matching brackets, so their contents never count as code.
  */
-import type { ImportBinding } from './ast.js';
-
-const IMPORT = /\bimport\s+(?:type\s+)?([\w$]+\s*,?\s*)?(\*\s*as\s+[\w$]+|\{[^}]*\})?\s*from\s*['"]([^'"\n]+)['"]/g;
-const REQUIRE = /\b(?:const|let|var)\s+(\{[^}]*\}|[\w$]+)\s*=\s*require\(\s*['"]([^'"\n]+)['"]\s*\)/g;
-
-/** Local name → import binding, as `importsOf` gives from a tree (ES imports and top-level `require`s). */
-export function importsFromText(source: string): Map<string, ImportBinding> {
-  const text = withoutComments(source);
-  const out = new Map<string, ImportBinding>();
-  for (const m of text.matchAll(IMPORT)) {
-    const [, def, rest, module] = m;
-    if (def) out.set(def.replace(/[\s,]/g, ''), { module, imported: 'default' });
-    if (rest?.startsWith('*')) out.set(rest.replace(/^\*\s*as\s+/, ''), { module, imported: '*' });
-    else if (rest) {
-      for (const part of rest.slice(1, -1).split(',')) {
-        const [imported, local] = part.replace(/^\s*type\s+/, '').split(/\s+as\s+/).map((s) => s.trim());
-        if (imported) out.set(local ?? imported, { module, imported });
-      }
-    }
-  }
-  for (const m of text.matchAll(REQUIRE)) {
-    const [, target, module] = m;
-    if (!target.startsWith('{')) out.set(target, { module, imported: '*' });
-    else {
-      for (const part of target.slice(1, -1).split(',')) {
-        const [imported, local] = part.split(':').map((s) => s.trim());
-        if (imported) out.set(local ?? imported, { module, imported });
-      }
-    }
-  }
-  return out;
-}
+// The import scanner lives in import-text.ts; re-exported for callers that import it from here.
+export { importsFromText } from './import-text.js';
 
 /** Index just past the string, template or comment starting at `i`, or `i` when none starts there. */
 function skipQuoted(text: string, i: number): number {

@@ -1,11 +1,11 @@
 /**
  * Whether a package's own source imports one of its declared dependencies. A dependency that is declared but never
  * imported (node-vendor-service declares express, yet its index.js is an SQS consumer) must not decide what the
- * package is: the role comes from what the code contains. Text only, filtered on the name before any regex.
+ * package is: the role comes from what the code contains. Text only (shared/import-text.ts), filtered on the name first.
  */
 import type { WorkspacePackage } from '../../scan/package-json.js';
 import type { RepoIndex } from '../../scan/repo-index.js';
-import { withoutComments } from '../shared/text-scan.js';
+import { moduleReferencesOf } from '../shared/import-text.js';
 
 const SOURCE = /\.(tsx|jsx|ts|js|mts|mjs|cts|cjs)$/;
 const SKIP = /(^|\/)(node_modules|dist|build|out|coverage|\.next)\//;
@@ -22,15 +22,14 @@ export function importsDependency(index: RepoIndex, pkg: WorkspacePackage, name:
   const key = `${pkg.dir}\0${name}`;
   const cached = byPkg.get(key);
   if (cached) return cached;
-  const quoted = name.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-  const use = new RegExp(`(?:\\bfrom\\s*|\\brequire\\s*\\(\\s*|\\bimport\\s*\\(?\\s*)['"\`]${quoted}(?:/[^'"\`]*)?['"\`]`);
   let sources = 0;
   let answer: 'yes' | 'no' | 'unknown' = 'unknown';
   for (const file of index.filesUnder(pkg.dir)) {
     if (!SOURCE.test(file) || SKIP.test(file) || (index.packageOf(file)?.dir ?? '') !== pkg.dir) continue;
     sources++;
     const text = index.read(file);
-    if (!text || !text.includes(name) || !use.test(withoutComments(text))) continue;
+    if (!text || !text.includes(name)) continue;
+    if (!moduleReferencesOf(index, file).some((r) => r.module === name || r.module.startsWith(`${name}/`))) continue;
     answer = 'yes';
     break;
   }

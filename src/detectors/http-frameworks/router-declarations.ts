@@ -1,132 +1,29 @@
 /**
- * One file's view of Express, Fastify, Hono and Koa routing: the router "units" it creates (an app or router held in a
- * variable, or a function that receives one: a Fastify plugin, `registerRoutes(app)`), the routes declared on each,
- * and the mounts that attach other units under a prefix (`app.use('/x', router)`, `register(plugin, { prefix })`,
- * `app.route('/x', sub)`). Mount targets in other files stay symbolic here and are resolved by the graph.
+ * What one file declares for Express, Fastify, Hono and Koa routing: the router "units" it creates (an app or router
+ * held in a variable, or a function that receives one: a Fastify plugin, `registerRoutes(app)`), the routes declared on
+ * each, the mounts that attach other units under a prefix (`app.use('/x', router)`, `register(plugin, { prefix })`,
+ * `app.route('/x', sub)`), and which unit an importer of the file gets. What each expression stands for is read by
+ * router-targets.ts; mount targets in other files stay symbolic here and are resolved by the graph.
  */
 import { ts, lineOf, walk } from '../../scan/ts.js';
-import { constantsOf, dottedName, importsOf, property, staticString } from '../shared/ast.js';
-import { HTTP_METHODS, normaliseMethod } from './paths.js';
-import { handlerRef, hookRefs, localDefinitions, middlewareRef, middlewareRefs, FASTIFY_HOOKS, type RefContext } from './router-refs.js';
+import { property } from '../shared/ast.js';
+import { normaliseMethod } from './paths.js';
+import { handlerRef, hookRefs, middlewareRef, middlewareRefs, FASTIFY_HOOKS } from './router-refs.js';
 import type { FileRouting, MiddlewareRef, MountTarget, Unit } from './router-types.js';
-import { discoverUnits } from './router-units.js';
 import type { CrossFileLinks } from './router-links.js';
 import { openApiRoute } from './openapi-routes.js';
-import { assignedRouter, autoloadDir, chainRoot, enclosingFunctionOf, frameworkOfModule, functionUnitName, optionCondition, unwrapConst } from './router-syntax.js';
+import { assignedRouter, autoloadDir, chainRoot, enclosingFunctionOf, frameworkOfModule, functionUnitName, optionCondition } from './router-syntax.js';
+import { METHOD_SET, NO_BASE, routingScope, type Base } from './router-targets.js';
 
 export type { FileRouting, Hook, MiddlewareRef, Mount, MountTarget, RouteDecl, Unit } from './router-types.js';
 export { frameworkOfModule };
 
-const METHOD_SET = new Set<string>(HTTP_METHODS);
-/** The path a chain continues under (`app.basePath('/api').get('/x')`), and whether it is known. */
-interface Base {
-  readonly text: string;
-  readonly resolved: boolean;
-}
-const NO_BASE: Base = { text: '', resolved: true };
-/** Calls that return the same router, typed differently. */
-const ALIAS_METHODS = /^withTypeProvider$/;
-
 export function analyseFile(sf: ts.SourceFile, links?: CrossFileLinks): FileRouting {
-  const imports = importsOf(sf);
-  const constants = constantsOf(sf);
-  const { units, scopes, paramUnits, creations, functionNames, basePaths } = discoverUnits(sf, imports, constants, links);
+  const { imports, constants, units, scopes, creations, basePaths, ctx, str, prefixOf, unitOf, receiverOf, targetOf, isPath } = routingScope(sf, links);
   const exports = new Map<string, string>();
   const reExports = new Map<string, { module: string; imported: string }>();
   const starExports: string[] = [];
   const decorators = new Map<string, number>();
-  const ctx: RefContext = { sf, imports, locals: localDefinitions(sf), isRouter: (e) => unitOf(e) !== undefined };
-  const str = (e: ts.Expression | undefined) => (e ? staticString(e, constants) : undefined);
-  /** A prefix as written, also `SERVER.API_BASE_PATH` of a constant object here or imported; else shown as `${…}`. */
-  const prefixOf = (e: ts.Expression | undefined): Base => {
-    const direct = str(e);
-    if (direct || !e) return direct ?? NO_BASE;
-    const member = ts.isPropertyAccessExpression(e) && ts.isIdentifier(e.expression) ? e : undefined;
-    const b = member && imports.get((member.expression as ts.Identifier).text);
-    const owner = member && (b && b.imported !== '*' ? links?.exportedConst(sf.fileName, b.module, b.imported)?.value : constants.get((member.expression as ts.Identifier).text));
-    const value = owner && property(unwrapConst(owner), member.name.text);
-    const found = value && staticString(value, constantsOf(value.getSourceFile()));
-    return found ?? { text: `\${${e.getText(sf)}}`, resolved: false };
-  };
-
-  /** `import { base } from './config'` with `export const base = process.env.BASE || '/'`: a path, not middleware. */
-  const importedPath = (e: ts.Identifier): boolean => {
-    const b = imports.get(e.text);
-    const value = b && b.imported !== '*' ? links?.exportedConst(sf.fileName, b.module, b.imported)?.value : undefined;
-    return !!value && isPathValue(value);
-  };
-  /** The unit an expression refers to: a parameter of an enclosing plugin function, else a file-level variable. */
-  const unitOf = (expr: ts.Expression): Unit | undefined => {
-    const name = dottedName(expr);
-    if (!name) return undefined;
-    for (let n: ts.Node | undefined = expr.parent; n; n = n.parent) {
-      const p = paramUnits.get(n);
-      if (p && p.param === name) return units.get(p.unit);
-      const scoped = scopes.get(n)?.get(name);
-      if (scoped) return units.get(scoped);
-    }
-    return undefined;
-  };
-  /** Receiver of a route call, through Hono chaining (`app.get().post()`) and Express `route('/x').get()`. */
-  /**
-   * The router a call is made on, and for chains the path it continues: Express `route('/x').get(h)`, Hono
-   * `app.get('/x', a).post(b)` (a method without a path takes the previous one's).
-   */
-  const receiverOf = (expr: ts.Expression): { unit: Unit; base: string; baseResolved?: false; chained?: ts.Expression } | undefined => {
-    const created = creations.get(expr);
-    const direct = created ? units.get(created) : unitOf(expr);
-    if (direct) return { unit: direct, base: '' };
-    if (ts.isCallExpression(expr) && ts.isPropertyAccessExpression(expr.expression)) {
-      const inner = receiverOf(expr.expression.expression);
-      if (!inner) return undefined;
-      const method = expr.expression.name.text;
-      if (ALIAS_METHODS.test(method)) return inner;
-      // Hono `app.basePath('/api').get('/x')`: the same app's router, under the prefix.
-      if (method === 'basePath' && inner.unit.framework === 'hono' && expr.arguments.length === 1) {
-        const prefix = prefixOf(expr.arguments[0]);
-        return { unit: inner.unit, base: inner.base + prefix.text, ...(prefix.resolved && inner.baseResolved !== false ? {} : { baseResolved: false as const }), chained: undefined };
-      }
-      if (method === 'route' && expr.arguments.length === 1 && inner.unit.framework !== 'fastify') {
-        return { unit: inner.unit, base: inner.base + (str(expr.arguments[0])?.text ?? '') };
-      }
-      if (inner.unit.framework === 'hono' && (METHOD_SET.has(method) || method === 'use')) {
-        const path = expr.arguments[0];
-        return { ...inner, chained: path && (ts.isStringLiteralLike(path) || ts.isTemplateExpression(path)) ? path : inner.chained };
-      }
-      if (METHOD_SET.has(method) || method === 'use' || method === 'route' || method === 'on' || method === 'openapi') return inner;
-    }
-    return undefined;
-  };
-  const targetOf = (arg: ts.Expression): MountTarget | undefined => {
-    if (ts.isParenthesizedExpression(arg) || ts.isAsExpression(arg)) return targetOf(arg.expression);
-    if (ts.isArrowFunction(arg) || ts.isFunctionExpression(arg)) {
-      const p = paramUnits.get(arg);
-      return p ? { kind: 'unit', name: p.unit } : undefined;
-    }
-    if (ts.isCallExpression(arg)) {
-      const callee = arg.expression;
-      // `require('./x')`, `import('./x')`, `sub.routes()`, `fp(plugin)`, `usersRouter(deps)`.
-      const first = arg.arguments[0];
-      if ((ts.isIdentifier(callee) && callee.text === 'require') || callee.kind === ts.SyntaxKind.ImportKeyword) {
-        return first && ts.isStringLiteralLike(first) ? { kind: 'import', module: first.text, imported: 'default' } : undefined;
-      }
-      if (ts.isPropertyAccessExpression(callee) && /^(routes|middleware|allowedMethods)$/.test(callee.name.text)) return targetOf(callee.expression);
-      if (ts.isIdentifier(callee) && imports.get(callee.text)?.module === 'fastify-plugin' && first) return targetOf(first);
-      return targetOf(callee);
-    }
-    if (ts.isPropertyAccessExpression(arg) && ts.isIdentifier(arg.expression)) {
-      const b = imports.get(arg.expression.text);
-      if (b?.imported === '*') return { kind: 'import', module: b.module, imported: arg.name.text };
-    }
-    const local = unitOf(arg);
-    if (local) return { kind: 'unit', name: local.name };
-    if (ts.isIdentifier(arg)) {
-      const b = imports.get(arg.text);
-      if (b && !frameworkOfModule(b.module)) return { kind: 'import', module: b.module, imported: b.imported === '*' ? 'default' : b.imported };
-      if (units.has(arg.text) || functionNames.has(arg.text)) return { kind: 'unit', name: arg.text };
-    }
-    return undefined;
-  };
   /**
    * Route tables kept as data: `routes.forEach((r) => router.use(r.path, r.route))` or `for (const r of routes)`,
    * over an array of object literals held in a constant. Returns the rows when both arguments read the loop variable.
@@ -222,9 +119,6 @@ export function analyseFile(sf: ts.SourceFile, links?: CrossFileLinks): FileRout
     if (!recv) return;
     const u = recv.unit;
     const base: Base = { text: recv.base, resolved: recv.baseResolved !== false };
-    // `baseApiUrl + '/logs'` is a string, so a path (shown unresolved when a part is not known), never middleware.
-    const isPath = (e: ts.Expression | undefined) =>
-      !!e && (ts.isStringLiteralLike(e) || ts.isTemplateExpression(e) || isConcatenation(e) || (ts.isIdentifier(e) && (!!str(e) || importedPath(e))));
     // Hono `.get('/x', a).post(b)`: `post` serves `/x` too.
     if (METHOD_SET.has(method) && u.framework === 'hono' && recv.chained && !isPath(args[0]) && args.length > 0) {
       return addRoute(u, method, recv.chained, base, args, node);
@@ -353,20 +247,4 @@ export function analyseFile(sf: ts.SourceFile, links?: CrossFileLinks): FileRout
 /** `(err, req, res, next) => …`: an error handler, not middleware in front of routes. */
 function isErrorHandler(arg: ts.Expression): boolean {
   return (ts.isArrowFunction(arg) || ts.isFunctionExpression(arg)) && arg.parameters.length === 4;
-}
-
-/** `base + '/x'`, `'/' + name`: a `+` with a string literal or template on either side yields a string. */
-function isConcatenation(e: ts.Expression): boolean {
-  if (ts.isParenthesizedExpression(e)) return isConcatenation(e.expression);
-  if (!ts.isBinaryExpression(e) || e.operatorToken.kind !== ts.SyntaxKind.PlusToken) return false;
-  const stringy = (x: ts.Expression) => ts.isStringLiteralLike(x) || ts.isTemplateExpression(x) || isConcatenation(x);
-  return stringy(e.left) || stringy(e.right);
-}
-
-/** A string that reads as a URL path: `'/x'`, a template, or `env || '/x'` / `env ?? '/x'`. */
-function isPathValue(e: ts.Expression): boolean {
-  if (ts.isStringLiteralLike(e)) return e.text.startsWith('/');
-  if (ts.isTemplateExpression(e)) return e.head.text.startsWith('/');
-  if (ts.isBinaryExpression(e) && /^(\|\||\?\?)$/.test(e.operatorToken.getText())) return isPathValue(e.right);
-  return false;
 }
