@@ -1,0 +1,38 @@
+/**
+ * A CDK construct library (cdk.json without `app`, stacks only in an integration test that a package script deploys
+ * with `cdk --app`), and constructs made where a plain reading of `new` misses them: an arrow-function class property
+ * called like a method, and `add*` methods that create a construct.
+ */
+import { describe, expect, it } from 'vitest';
+import { cdkDetector } from '../src/detectors/cdk/index.js';
+import type { CdkLambdaFact, CdkOtherAppFact, CdkStackFact, CdkUserPoolFact } from '../src/detectors/cdk/index.js';
+import { packagesDetector, type PackageFact } from '../src/detectors/packages/index.js';
+import type { Fact } from '../src/facts.js';
+import { backendApiStep } from '../src/steps/03-backend-api.js';
+import { directoryStructureStep } from '../src/steps/02-directory-structure.js';
+import { infrastructureStep } from '../src/steps/06-infrastructure.js';
+import { missingCitations } from '../src/steps/verify-citations.js';
+import { detect, indexOf, section } from './helpers/fixture.js';
+
+const of = <F extends Fact>(facts: readonly Fact[], kind: F['kind']) => facts.filter((f) => f.kind === kind) as F[];
+
+describe('a construct library without an app (cdk-construct-lib)', () => {
+  it('reads a construct class through the class that creates it, never also on its own', async () => {
+    const facts = await detect(cdkDetector, 'cdk-construct-lib');
+    // Two `new lambda.Function` in two wrapper classes, each created once by `Site`: two functions, cited at the call.
+    expect(of<CdkLambdaFact>(facts, 'cdk.lambda').map((l) => `${l.id} ${l.at[0].file}:${l.at[0].line}`).sort()).toEqual([
+      'Site/Site/Api src/site.ts:17',
+      'Site/Site/Regeneration src/site.ts:16',
+    ]);
+    const md = (await section(backendApiStep, 'cdk-construct-lib')).markdown;
+    expect(md).toContain('2 Lambda functions, read from the AWS CDK code.');
+    expect(md).toContain('1 function is created through `ApiLambda` (`/src/api-lambda.ts:11`)');
+    expect(md).not.toContain('`/src/api-lambda.ts:11` |');
+  });
+
+  it('shows an event source given in `events: [new SqsEventSource(queue)]` as what invokes the function', async () => {
+    const facts = await detect(cdkDetector, 'cdk-construct-lib');
+    const regeneration = of<CdkLambdaFact>(facts, 'cdk.lambda').find((l) => l.id === 'Site/Site/Regeneration')!;
+    expect(regeneration.data.triggers).toContainEqual(expect.objectContaining({ kind: 'SQS', at: { file: 'src/regeneration.ts', line: 23 } }));
+  });
+});
