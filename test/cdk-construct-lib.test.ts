@@ -35,4 +35,29 @@ describe('a construct library without an app (cdk-construct-lib)', () => {
     const regeneration = of<CdkLambdaFact>(facts, 'cdk.lambda').find((l) => l.id === 'Site/Site/Regeneration')!;
     expect(regeneration.data.triggers).toContainEqual(expect.objectContaining({ kind: 'SQS', at: { file: 'src/regeneration.ts', line: 23 } }));
   });
+
+  it('says what was found instead of "0 stacks": cdk.json names no app, and the integration test app is another app', async () => {
+    const facts = await detect(cdkDetector, 'cdk-construct-lib');
+    expect(of<CdkStackFact>(facts, 'cdk.stack')).toEqual([]);
+    expect(of<CdkOtherAppFact>(facts, 'cdk.otherApp').map((o) => [o.data.entry, o.data.stacks.map((s) => s.className)])).toEqual([['test/integ.main.lit.ts', ['IntegMainLit']]]);
+    const s = await section(infrastructureStep, 'cdk-construct-lib');
+    expect(s.markdown).not.toMatch(/\b0 stacks\b/);
+    expect(s.markdown).toContain('(`/cdk.json` names no `app` command)');
+    expect(s.markdown).toContain('Another CDK app in `/test/integ.main.lit.ts`');
+    expect(s.markdown).not.toMatch(/### Stacks\n\n###/);
+    // `cdk --app "ts-node … test/integ.main.lit.ts"` runs the CDK CLI.
+    expect(s.markdown).toContain('| `integ:main` | `cdk --app "ts-node -P tsconfig.dev.json test/integ.main.lit.ts"` |');
+    expect(missingCitations(s.markdown, await indexOf('cdk-construct-lib'))).toEqual([]);
+  });
+
+  it('calls `bin/` the CDK app entry only when cdk.json `app` or a `cdk --app` script names a file in it', async () => {
+    const [pkg] = ((await detect(packagesDetector, 'cdk-construct-lib')) as PackageFact[]).map((f) => f.data);
+    expect(pkg.directories.find((d) => d.dir === 'bin')?.role).toBe('executables / app entry');
+    expect(pkg.configs.find((c) => c.file === 'cdk.json')?.tool).toBe('AWS CDK settings and context (no app command)');
+    const md = (await section(directoryStructureStep, 'cdk-construct-lib')).markdown;
+    expect(md).not.toContain('CDK app entry');
+    // An app's bin/ still is.
+    const [helpers] = ((await detect(packagesDetector, 'cdk-helpers')) as PackageFact[]).map((f) => f.data);
+    expect(helpers.directories.find((d) => d.dir === 'bin')?.role).toBe('CDK app entry');
+  });
 });

@@ -139,6 +139,8 @@ export interface FolderContext {
   readonly deps: ReadonlySet<string>;
   /** The package folder holds an AWS SAM template (its `events/` are then `sam local invoke` payloads). */
   readonly samTemplate?: boolean;
+  /** Files a CDK app starts from (`cdkEntryFiles`): `bin/` is the CDK app entry only when it holds one. */
+  readonly cdkEntries?: readonly string[];
 }
 
 const FRONTEND_KINDS: ReadonlySet<string> = new Set(['react-spa', 'vue-spa', 'svelte-spa', 'angular', 'react-native', 'astro', 'docs-site']);
@@ -148,7 +150,7 @@ const SERVER_KINDS: ReadonlySet<string> = new Set(['http-server', 'lambda', 'ser
  * Roles that depend on what the package is (a `handlers/` folder in a Lambda package holds Lambda handlers) and on
  * where the folder is: `workflows/` is CI only under `.github/`; elsewhere it is what the dependencies say (Temporal).
  */
-function roleOf(path: readonly string[], sample: readonly string[], context: FolderContext, names: readonly string[] = []): string | undefined {
+function roleOf(path: readonly string[], sample: readonly string[], context: FolderContext, names: readonly string[] = [], folder = path.join('/')): string | undefined {
   const { kind, cdk, deps } = context;
   const name = path[path.length - 1];
   const parent = path[path.length - 2];
@@ -184,7 +186,7 @@ function roleOf(path: readonly string[], sample: readonly string[], context: Fol
   // `app/` is the App Router only when it holds its files; a Pages Router app may keep page components in `src/app/`.
   if (n === 'app' && kind === 'nextjs' && names.some((f) => APP_ROUTER_FILE.test(f))) return 'Next.js app router (file-based routes)';
   if (n === 'routes' && (kind === 'sveltekit' || kind === 'remix')) return 'file-based routes';
-  if (n === 'bin' && cdk) return 'CDK app entry';
+  if (n === 'bin' && cdk && (context.cdkEntries === undefined || context.cdkEntries.some((f) => f.startsWith(`${folder}/`)))) return 'CDK app entry';
   if (n === 'lib' && cdk) return 'CDK stacks and constructs';
   return Object.prototype.hasOwnProperty.call(ROLES, n) ? ROLES[n] : undefined;
 }
@@ -242,7 +244,7 @@ export function keyDirectories(dir: string, own: readonly string[], context: Fol
     if (parts.length === 2 && !CONTAINERS.has(parts[0])) continue;
     const s = stats.get(rel)!;
     const name = parts[parts.length - 1];
-    const role = roleOf(parts, s.direct, context, s.names);
+    const role = roleOf(parts, s.direct, context, s.names, prefix + rel);
     const listsChildren = parts.length === 1 && CONTAINERS.has(name);
     // A folder's count is all of its files: a package nested in it (listed on its own) counts too, and is named.
     const inside = nested.filter((p) => p.dir.startsWith(`${prefix + rel}/`));
