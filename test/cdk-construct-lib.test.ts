@@ -61,3 +61,23 @@ describe('a construct library without an app (cdk-construct-lib)', () => {
     expect(helpers.directories.find((d) => d.dir === 'bin')?.role).toBe('CDK app entry');
   });
 });
+
+describe('constructs made in an arrow-function property and by add* methods (cdk-helpers)', () => {
+  it('runs `this.createAlarm(…)` into a property initialised with an arrow function, and counts what add* creates', async () => {
+    const facts = await detect(cdkDetector, 'cdk-helpers');
+    const ids = facts.filter((f) => f.kind === 'cdk.alarm' || f.kind === 'cdk.resource').map((f) => f.id);
+    expect(ids).toEqual(expect.arrayContaining([
+      'ShopStack/CartMonitoring/ERRORAlarm',
+      'ShopStack/CartMonitoring/WARNAlarm',
+      'ShopStack/CartMonitoring/ERRORMetricFilter',
+      'ShopStack/CartMonitoring/WARNMetricFilter',
+      'ShopStack/ShopApi/Unauthorized',
+      'ShopStack/Login/Shoppers/ShoppersDomain',
+    ]));
+    // The domain `addDomain` creates is still the user pool's hosted UI domain (as written, like `new UserPoolDomain`).
+    const pool = of<CdkUserPoolFact>(facts, 'cdk.userPool').find((p) => p.id === 'ShopStack/Login/Shoppers')!;
+    expect(pool.data.domains).toEqual([{ domain: "'shop-login'", at: { file: 'lib/extras.ts', line: 37 } }]);
+    const md = (await section(infrastructureStep, 'cdk-helpers')).markdown;
+    expect(md).toContain('1 user pool, 2 alarms, 6 other resources');
+  });
+});
