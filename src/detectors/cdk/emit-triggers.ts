@@ -21,14 +21,16 @@ export function lambdaTriggers(ctx: EmitContext): Map<Rec, CdkLambdaData['trigge
     if (!list.some((t) => t.kind === kind && t.source === source)) list.push({ kind, source, ...(detail ? { detail } : {}), at });
     out.set(fn, list);
   };
+  const eventSource = (rec: Rec, src: Value | undefined, at: Citation) => {
+    const name = src?.k === 'ext' ? src.path[src.path.length - 1] : undefined;
+    const kind = (name && EVENT_SOURCES[name]) ?? 'event source';
+    const target = src?.k === 'ext' ? src.args?.[0] : undefined;
+    add({ k: 'rec', rec }, kind, ctx.ref(target).text, at);
+  };
   for (const rec of ctx.model.recs) {
-    for (const extra of rec.extras.get('eventSource') ?? []) {
-      const src = extra.values[0];
-      const name = src?.k === 'ext' ? src.path[src.path.length - 1] : undefined;
-      const kind = (name && EVENT_SOURCES[name]) ?? 'event source';
-      const target = src?.k === 'ext' ? src.args?.[0] : undefined;
-      add({ k: 'rec', rec }, kind, ctx.ref(target).text, citationOf(extra.node));
-    }
+    for (const extra of rec.extras.get('eventSource') ?? []) eventSource(rec, extra.values[0], citationOf(extra.node));
+    // `new lambda.Function(this, 'Fn', { events: [new SqsEventSource(queue)] })`: the same as `fn.addEventSource(…)`.
+    if (rec.category === 'lambda') for (const src of items(prop(rec.props, 'events'))) if (src.k === 'ext') eventSource(rec, src, citeValue(src) ?? citationOf(rec.node));
     // Triggers a library construct wires (`SqsToLambda`, `EventbridgeToLambda`, `Nextjs` behind CloudFront).
     for (const extra of rec.extras.get('invokedBy') ?? []) {
       const [kind, from, detail] = extra.values;

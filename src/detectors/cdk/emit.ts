@@ -13,6 +13,7 @@ import { tableFacts } from './emit-tables.js';
 import { bucketFacts, distributionFacts, edgeFunctionFacts, userPoolClientFacts, userPoolFacts } from './emit-web.js';
 import type { CdkGrant } from './facts.js';
 import type { Interpreter } from './interpreter.js';
+import type { Rec } from './records.js';
 import type { UnusedStackClass } from './unreached.js';
 import { citationOf } from './values.js';
 
@@ -60,13 +61,15 @@ export function emitFacts(index: RepoIndex, it: Interpreter, apps: readonly AppI
 
 /** Two different constructs with the same id path (e.g. unresolved ids) get `@file:line` so references stay exact. */
 function assignIds(ctx: EmitContext): void {
-  const taken = new Map<string, { node: unknown }>();
+  const taken = new Map<string, Rec>();
   for (const rec of ctx.model.recs) {
     const id = ctx.id(rec);
     const key = `${rec.category ?? rec.kind}\u0000${id}`;
     const prev = taken.get(key);
     if (!prev) taken.set(key, rec);
-    else if (prev.node !== rec.node) {
+    else if (prev.node === rec.node) {
+      if (!rec.idText.resolved) ctx.repeated.add(prev);
+    } else {
       const c = citationOf(rec.node);
       ctx.setId(rec, `${id}@${c.file}:${c.line}`);
     }

@@ -37,6 +37,11 @@ export interface CdkConstructData {
   readonly props: Readonly<Record<string, string>>;
   /** When the construct is created inside `if (...)` blocks: their conditions, outermost first. */
   readonly conditions?: readonly string[];
+  /**
+   * The fact stands for more than one construct (made in a loop whose passes are not known, or again at the same line
+   * under an id not known statically): a count of such facts is a lower bound.
+   */
+  readonly repeated?: true;
 }
 
 // ---------------------------------------------------------------------------------------------------------- app

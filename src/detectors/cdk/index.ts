@@ -8,6 +8,8 @@ import { AUX_DIR } from '../stack/role.js';
 import { readUnreached } from './unreached.js';
 import { readOtherApps } from './other-apps.js';
 import { isAsideScript } from './aside.js';
+import { cdkScriptApps } from '../packages/entry-points.js';
+import { dependsOn } from '../../scan/package-json.js';
 
 export type * from './facts.js';
 export type * from './facts-appsync.js';
@@ -21,6 +23,13 @@ export type * from './facts-appsync.js';
 /** The folder of the cdk.json app a script belongs to (relative paths in it resolve there). */
 function appDirOf(apps: readonly AppInfo[], file: string): string | undefined {
   return [...apps].filter((a) => a.dir === '' || file.startsWith(`${a.dir}/`)).sort((a, b) => b.dir.length - a.dir.length)[0]?.dir;
+}
+
+/** Files a package script names with `cdk --app` that create a CDK app, in packages holding CDK code. */
+function namedScriptApps(index: RepoIndex, apps: readonly AppInfo[]): string[] {
+  const dirs = new Set(apps.map((a) => a.dir));
+  const pkgs = index.packages.filter((p) => dirs.has(p.dir) || dependsOn(p.manifest, /^(aws-cdk-lib|monocdk|@aws-cdk\/)/));
+  return appScripts(index, [...new Set(pkgs.flatMap((p) => cdkScriptApps(index, p)))].sort());
 }
 
 export const cdkDetector: Detector = {
@@ -37,6 +46,10 @@ export const cdkDetector: Detector = {
     // a script elsewhere), is another app: read apart, summarised, never counted into the deployed one.
     const live = entries.length > 0 || scripts.some((s) => !isAsideScript(s));
     const aside = live ? scripts.filter((s) => !entries.includes(s) && isAsideScript(s)) : [];
+    // A test or example app a package script deploys (`"integ:main": "cdk --app 'ts-node test/integ.main.lit.ts'"`,
+    // a construct library's integration test) is another app too: read apart, so the map says it exists and what
+    // stacks it creates, and nothing of it is counted as the library's.
+    for (const file of namedScriptApps(index, apps)) if (isAsideScript(file) && !entries.includes(file) && !aside.includes(file)) aside.push(file);
     const own = scripts.filter((s) => !aside.includes(s));
     if (entries.length === 0) {
       // A cdk.json without `app` (apps chosen with `cdk --app` in a Makefile or script): each script is an app.

@@ -5,7 +5,8 @@
 import type { ts } from '../../scan/ts.js';
 import { appsyncMethod } from './appsync.js';
 import { serviceOf } from './catalogue.js';
-import { createConstruct } from './constructs.js';
+import type { Category } from './catalogue.js';
+import { createConstruct, genericConstruct } from './constructs.js';
 import { libraryMethod } from './library.js';
 import type { Interpreter } from './interpreter.js';
 import type { Rec } from './records.js';
@@ -24,12 +25,21 @@ const EXTRAS: Record<string, Record<string, string>> = {
     addFunctionUrl: 'functionUrl',
   },
   api: { addDomainName: 'domain', addUsagePlan: 'usagePlan', addStage: 'stage', addApiKey: 'apiKey' },
-  userPool: { addTrigger: 'trigger', addDomain: 'domain', addGroup: 'group', registerIdentityProvider: 'idp' },
+  userPool: { addTrigger: 'trigger', addGroup: 'group', registerIdentityProvider: 'idp' },
   distribution: { addBehavior: 'behaviour' },
   bucket: { addEventNotification: 'notification', addObjectCreatedNotification: 'createdNotification', addObjectRemovedNotification: 'removedNotification' },
   topic: { addSubscription: 'subscription' },
   rule: { addTarget: 'target' },
   usagePlan: { addApiStage: 'apiStage' },
+};
+
+/** Methods that create a construct: category → method → the class made, its category, and the prop naming the owner. */
+const ADDS: Record<string, Record<string, { className: string; category?: Category; owner: string }>> = {
+  userPool: {
+    addClient: { className: 'UserPoolClient', category: 'userPoolClient', owner: 'userPool' },
+    addDomain: { className: 'UserPoolDomain', category: 'userPoolDomain', owner: 'userPool' },
+  },
+  api: { addGatewayResponse: { className: 'GatewayResponse', owner: 'restApi' } },
 };
 
 export function cdkMethod(it: Interpreter, rec: Rec, name: string, args: readonly Value[], node: ts.Node): Value | undefined {
@@ -62,13 +72,18 @@ export function cdkMethod(it: Interpreter, rec: Rec, name: string, args: readonl
     // A function URL stands for its function where it is used (`FunctionUrlOrigin(url)` behind CloudFront).
     return key === 'functionUrl' ? { k: 'attr', of: rec, name: 'functionUrl', n: node } : unknown(node);
   }
+  // `addClient`, `addDomain`, `addGatewayResponse` create a construct of their own in the CDK (`new UserPoolDomain(this,
+  // id, { ...options, userPool: this })`): a resource of the stack like one written with `new`.
+  const made = ADDS[rec.category ?? '']?.[name];
+  if (made) {
+    const props: ObjValue = { k: 'obj', props: new Map(args[1]?.k === 'obj' ? args[1].props : []), open: args[1]?.k !== 'obj' && args[1] !== undefined, n: args[1]?.n, nodes: new Map(args[1]?.k === 'obj' ? args[1].nodes : []) };
+    props.props.set(made.owner, { k: 'rec', rec });
+    const cls = { module: rec.module, path: [made.className] };
+    const cargs: Value[] = [{ k: 'rec', rec }, args[0] ?? unknown(node), props];
+    return made.category ? createConstruct(it, cls, made.category, cargs, node) : genericConstruct(it, cls, cargs, node);
+  }
   if (rec.category === 'api') return apiMethod(it, rec, name, args, node);
   if (rec.category === 'graphqlApi' || rec.category === 'graphqlDataSource') return appsyncMethod(it, rec, name, args, node);
-  if (rec.category === 'userPool' && name === 'addClient') {
-    const props: ObjValue = { k: 'obj', props: new Map(args[1]?.k === 'obj' ? args[1].props : []), open: args[1]?.k !== 'obj' && args[1] !== undefined, n: args[1]?.n, nodes: new Map(args[1]?.k === 'obj' ? args[1].nodes : []) };
-    props.props.set('userPool', { k: 'rec', rec });
-    return createConstruct(it, { module: rec.module, path: ['UserPoolClient'] }, 'userPoolClient', [{ k: 'rec', rec }, args[0] ?? unknown(node), props], node);
-  }
   if (name.startsWith('metric')) return { k: 'ext', module: 'metric', path: [name], args: [{ k: 'rec', rec }], n: node };
   return undefined;
 }

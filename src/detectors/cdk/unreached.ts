@@ -67,16 +67,54 @@ export function readUnreached(it: Interpreter, files: readonly string[], followe
   const skip = new Set<ts.Node>(unused.map((u) => u.decl));
   const rank = (c: Candidate) => (c.kind === 'stack' || c.kind === 'stage' ? 0 : 1);
   const args = (names: readonly string[]): Value[] => names.map((t) => unknown(undefined, t));
-  for (const { decl, file } of [...classes].sort((a, b) => rank(a) - rank(b))) {
-    if (followed(file) || it.entered.has(decl) || skip.has(decl) || bases.has(decl) || abstract(decl) || it.exhausted()) continue;
+  const readClass = ({ decl, file }: Candidate) => {
+    if (followed(file) || it.entered.has(decl) || skip.has(decl) || bases.has(decl) || abstract(decl) || it.exhausted()) return;
     instantiate(it, { k: 'class', decl, file }, args(['scope', 'id', 'props']), decl, true);
-  }
+  };
+  // A class another class or helper read here creates (`new ApiLambda(this, 'Api', …)` in a construct library's
+  // top construct) is read through that `new`, with its real id and props: read alone first, its resources would
+  // show twice. So classes nobody here creates go first, then the helpers, then what is still not entered.
+  const ordered = [...classes].sort((a, b) => rank(a) - rank(b));
+  const created = createdNames(ordered, functions);
+  const later = ordered.filter((c) => created.has(c.decl));
+  for (const c of ordered) if (!created.has(c.decl)) readClass(c);
   for (const { decl, file } of functions) {
     if (it.entered.has(decl) || it.exhausted()) continue;
     const fn = it.topValue(it.program.module(file)!, decl.name?.text ?? '');
     if (fn?.k === 'fn') it.call(fn, fn.fn.parameters.map((p) => unknown(p.name, p.name.getText())), undefined);
   }
+  for (const c of createdFirst(later, created)) readClass(c);
   return unused;
+}
+
+/**
+ * The candidate classes some other candidate class or helper function creates (`new Name(` in its text), each with
+ * the declarations that create it. A name is matched by text, so a same-named class elsewhere is only read later,
+ * never lost: what is still not entered after its creators are read is read alone.
+ */
+function createdNames(classes: readonly Candidate[], functions: readonly { decl: ts.FunctionDeclaration }[]): Map<ts.Node, ts.Node[]> {
+  const byName = new Map<string, Candidate[]>();
+  for (const c of classes) if (c.decl.name) byName.set(c.decl.name.text, [...(byName.get(c.decl.name.text) ?? []), c]);
+  const out = new Map<ts.Node, ts.Node[]>();
+  if (byName.size === 0) return out;
+  for (const creator of [...classes.map((c) => c.decl), ...functions.map((f) => f.decl)]) {
+    for (const m of creator.getText().matchAll(/\bnew\s+(?:[\w$]+\.)*([\w$]+)\s*[(<]/g)) {
+      for (const c of byName.get(m[1]) ?? []) if (c.decl !== creator) out.set(c.decl, [...(out.get(c.decl) ?? []), creator]);
+    }
+  }
+  return out;
+}
+
+/** Classes created by others, those whose creators are all read (or not among them) first, so a chain reads from its top. */
+function createdFirst(later: readonly Candidate[], created: Map<ts.Node, ts.Node[]>): Candidate[] {
+  const pending = [...later];
+  const out: Candidate[] = [];
+  while (pending.length > 0) {
+    const waiting = new Set<ts.Node>(pending.map((c) => c.decl));
+    const i = Math.max(0, pending.findIndex((c) => !(created.get(c.decl) ?? []).some((d) => waiting.has(d) && d !== c.decl)));
+    out.push(...pending.splice(i, 1));
+  }
+  return out;
 }
 
 /** Which of `names` the files mention outside `import`/`export … from` lines and their own `class X` declaration. */

@@ -5,6 +5,8 @@ export interface ConfigFile {
   readonly tool: string;
 }
 
+export const CDK_JSON_TOOL = 'AWS CDK app command and context';
+
 /** Configuration files by name, relative to the package folder (the first matching rule wins). */
 const RULES: readonly [RegExp, string][] = [
   [/^tsconfig[^/]*\.json$/, 'TypeScript'],
@@ -17,7 +19,7 @@ const RULES: readonly [RegExp, string][] = [
   [/^(svelte|nuxt|remix|angular)\.config\.[cm]?[jt]s$|^angular\.json$/, 'framework'],
   [/^tailwind\.config\.[cm]?[jt]s$/, 'Tailwind CSS'],
   [/^postcss\.config\.[cm]?[jt]s$|^\.postcssrc/, 'PostCSS'],
-  [/^cdk\.json$/, 'AWS CDK app command and context'],
+  [/^cdk\.json$/, CDK_JSON_TOOL],
   [/^cdk\.context\.json$/, 'AWS CDK context cache'],
   [/^\.eslintrc(\.[a-z]+)?$|^eslint\.config\.[cm]?[jt]s$|^\.eslintignore$/, 'ESLint'],
   [/^\.prettierrc(\.[a-z]+)?$|^prettier\.config\.[cm]?[jt]s$|^\.prettierignore$/, 'Prettier'],

@@ -140,6 +140,8 @@ export interface FolderContext {
   readonly samTemplate?: boolean;
   /** Reads a repository file, for the few folders whose role only their code tells (`queues/`). */
   readonly read?: (file: string) => string | undefined;
+  /** Files a CDK app starts from (`cdkEntryFiles`): `bin/` is the CDK app entry only when it holds one. */
+  readonly cdkEntries?: readonly string[];
 }
 
 const FRONTEND_KINDS: ReadonlySet<string> = new Set(['react-spa', 'vue-spa', 'svelte-spa', 'angular', 'react-native', 'astro', 'docs-site']);
@@ -186,7 +188,7 @@ function roleOf(path: readonly string[], sample: readonly string[], context: Fol
   // `app/` is the App Router only when it holds its files; a Pages Router app may keep page components in `src/app/`.
   if (n === 'app' && kind === 'nextjs' && names.some((f) => APP_ROUTER_FILE.test(f))) return 'Next.js app router (file-based routes)';
   if (n === 'routes' && (kind === 'sveltekit' || kind === 'remix')) return 'file-based routes';
-  if (n === 'bin' && cdk) return 'CDK app entry';
+  if (n === 'bin' && cdk && (context.cdkEntries === undefined || context.cdkEntries.some((f) => f.startsWith(`${folder}/`)))) return 'CDK app entry';
   if (n === 'lib' && cdk) return 'CDK stacks and constructs';
   return Object.prototype.hasOwnProperty.call(ROLES, n) ? ROLES[n] : undefined;
 }

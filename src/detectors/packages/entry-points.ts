@@ -227,6 +227,41 @@ export function cdkAppEntry(index: RepoIndex, dir: string): string | undefined {
   return undefined;
 }
 
+/**
+ * The package's files a CDK app starts from: the file cdk.json's `app` names, files a package.json script hands to
+ * `cdk --app '…'`, and `bin/` files that create the app themselves (`new cdk.App()`). `bin/` is called the CDK app
+ * entry only when it holds one of these: in a construct library it holds build scripts.
+ */
+export function cdkEntryFiles(index: RepoIndex, pkg: WorkspacePackage, own: readonly string[]): string[] {
+  const out = new Set<string>();
+  const app = cdkAppEntry(index, pkg.dir);
+  if (app) out.add(app);
+  for (const file of cdkScriptApps(index, pkg)) out.add(file);
+  const bin = join(pkg.dir, 'bin/');
+  for (const file of own) if (file.startsWith(bin) && /^[^/]+\.[cm]?[jt]s$/.test(file.slice(bin.length)) && CREATES_CDK_APP.test(index.read(file) ?? '')) out.add(file);
+  return [...out].sort();
+}
+
+/**
+ * Files the package's scripts hand to the CDK CLI as the app: `cdk --app "ts-node test/integ.main.lit.ts"`,
+ * `cdk -a 'npx ts-node bin/publish.ts' deploy` (a built `.js` → its source). Read from package.json text only.
+ */
+export function cdkScriptApps(index: RepoIndex, pkg: WorkspacePackage): string[] {
+  const out = new Set<string>();
+  const scripts = (pkg.manifest.scripts ?? {}) as Record<string, unknown>;
+  for (const command of Object.values(scripts)) {
+    if (typeof command !== 'string') continue;
+    const m = /\bcdk\b[^;&|]*?\s(?:--app|-a)(?:=|\s+)(?:"([^"]*)"|'([^']*)'|([^\s"']+))/.exec(command);
+    for (const token of (m ? (m[1] ?? m[2] ?? m[3]) : '').split(/\s+/)) {
+      const rel = token.replace(/^\.\//, '');
+      if (!/^[\w./-]+\.[cm]?[jt]sx?$/.test(rel) || rel.startsWith('../')) continue;
+      const file = index.has(join(pkg.dir, rel)) ? join(pkg.dir, rel) : sourceOf(index, pkg.dir, rel);
+      if (file) out.add(file);
+    }
+  }
+  return [...out].sort();
+}
+
 /** Folders between the package folder and the file: 0 for `pkg/index.ts`, 1 for `pkg/src/index.ts`. */
 function depth(file: string, from: number): number {
   let n = 0;

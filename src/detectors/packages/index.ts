@@ -3,9 +3,9 @@ import { allDependencies } from '../../scan/package-json.js';
 import { packageKind, type PackageKind } from '../stack/kind.js';
 import { isAuxiliary, packageRole, type PackageRole } from '../stack/role.js';
 import { filesByPackage } from '../stack/package-files.js';
-import { configFiles, type ConfigFile } from './config-files.js';
+import { CDK_JSON_TOOL, configFiles, type ConfigFile } from './config-files.js';
 import { keyDirectories, type KeyDirectory } from './directories.js';
-import { entryPoints, type EntryPoint, type UnresolvedEntry } from './entry-points.js';
+import { cdkEntryFiles, entryPoints, type EntryPoint, type UnresolvedEntry } from './entry-points.js';
 import { purposeOf, rootPackagesTable, type Purpose } from './purpose.js';
 
 export type { ConfigFile, EntryPoint, KeyDirectory, PackageRole, Purpose, UnresolvedEntry };
@@ -57,7 +57,8 @@ export const packagesDetector: Detector = {
       const nested = index.packages.filter((p) => p !== pkg && (pkg.dir === '' || p.dir.startsWith(`${pkg.dir}/`))).map((p) => ({ dir: p.dir, files: own.get(p)?.length ?? 0 }));
       const template = ['template.yaml', 'template.yml'].map((f) => (pkg.dir ? `${pkg.dir}/${f}` : f)).find((f) => index.has(f));
       const samTemplate = template !== undefined && /AWS::Serverless/.test(index.read(template) ?? '');
-      const directories = keyDirectories(pkg.dir, files, { kind: kind?.id, cdk, deps, samTemplate, read: (f) => index.read(f) }, undefined, nested);
+      const cdkEntries = cdk ? cdkEntryFiles(index, pkg, files) : [];
+      const directories = keyDirectories(pkg.dir, files, { kind: kind?.id, cdk, deps, samTemplate, read: (f) => index.read(f), cdkEntries }, undefined, nested);
       if (kind?.id === 'lambda') {
         // Each Lambda handler file is an entry of its own; the folder that holds them is what a newcomer needs.
         for (const d of directories.filter((x) => x.role === 'Lambda handlers')) {
@@ -81,7 +82,10 @@ export const packagesDetector: Detector = {
         entryPoints: found,
         unresolvedEntries: unresolved,
         directories,
-        configs: configFiles(pkg.dir, files, index.workspaceTool === 'pnpm'),
+        // A cdk.json without `app` holds only settings (the app is named with `cdk --app`, or the package is a library).
+        configs: configFiles(pkg.dir, files, index.workspaceTool === 'pnpm').map((c) =>
+          c.tool === CDK_JSON_TOOL && typeof index.readJson<{ app?: unknown }>(c.file)?.app !== 'string' ? { ...c, tool: 'AWS CDK settings and context (no app command)' } : c,
+        ),
       };
       const at: Citation[] = [{ file: pkg.manifestPath }];
       return { kind: 'packages.package', id: pkg.dir || '.', data, at };

@@ -103,7 +103,7 @@ function unique<T>(list: readonly T[], key: (x: T) => string): T[] {
   return list.filter((x) => !seen.has(key(x)) && seen.add(key(x)));
 }
 
-const CDK_COMMAND = /(^|[\s;&|(])(npx\s+)?(cdk|aws-cdk)\s+(deploy|synth|diff|destroy|bootstrap|watch)\b/;
+const CDK_COMMAND = /(^|[\s;&|(])(npx\s+)?(cdk|aws-cdk)\s+(deploy|synth|diff|destroy|bootstrap|watch|--app|-a)(?![\w-])/;
 
 /** package.json scripts that run the CDK CLI (and scripts that call them), then CI jobs that deploy. */
 export function deploymentPart(model: StepModel): string {
@@ -129,7 +129,7 @@ export function deploymentPart(model: StepModel): string {
       for (const st of steps) {
         const env = job.environment ? `, environment ${written(job.environment, false)}` : '';
         const command = st.run!.split('\n').find((l) => CDK_COMMAND.test(l) || deployCallers.some((calls) => calls(l))) ?? st.run!.split('\n')[0];
-        const deploys = /\b(cdk|aws-cdk)\s+(deploy|destroy|bootstrap)\b/.test(st.run!) || deployCallers.some((calls) => calls(st.run!));
+        const deploys = /\b(cdk|aws-cdk)\s+([^\n;&|]*\s)?(deploy|destroy|bootstrap)\b/.test(st.run!) || deployCallers.some((calls) => calls(st.run!));
         (deploys ? jobs : checks).push(`${cite(d.file, st.line)} — job ${code(job.id)}${job.needs.length ? ` (after ${names(job.needs)})` : ''}${env}, on ${triggers ? escaped(triggers) : 'manual runs'}: ${code(command.trim())}`);
       }
     }

@@ -36,8 +36,10 @@ function inStack(facts: FactSet, kind: string, stack: string): ConstructFact[] {
 
 export function stackSummary(facts: FactSet, stack: string): string[] {
   return KINDS.map(([kind, one, many]) => {
-    const n = inStack(facts, kind, stack).length;
-    return n > 0 ? plural(n, one, many) : '';
+    const found = inStack(facts, kind, stack);
+    // A fact made in a loop of unknown passes, or again under an unknown id, stands for several: a lower bound.
+    const atLeast = found.some((f) => f.data.repeated) ? 'at least ' : '';
+    return found.length > 0 ? `${atLeast}${plural(found.length, one, many)}` : '';
   }).filter(Boolean);
 }
 
