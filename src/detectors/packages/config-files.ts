@@ -16,6 +16,7 @@ const RULES: readonly [RegExp, string][] = [
   [/^next\.config\.[cm]?[jt]s$/, 'Next.js'],
   [/^(svelte|nuxt|remix|angular)\.config\.[cm]?[jt]s$|^angular\.json$/, 'framework'],
   [/^tailwind\.config\.[cm]?[jt]s$/, 'Tailwind CSS'],
+  [/^(uno|unocss)\.config\.[cm]?[jt]s$/, 'UnoCSS'],
   [/^postcss\.config\.[cm]?[jt]s$|^\.postcssrc/, 'PostCSS'],
   [/^cdk\.json$/, 'AWS CDK app command and context'],
   [/^cdk\.context\.json$/, 'AWS CDK context cache'],
