@@ -87,3 +87,34 @@ describe('an alias of process.env handed to a function', () => {
     expect(step8).toMatch(/not read by name \(the code reads variables by a computed name at `\/src\/config\/app\/index\.ts:11`/);
   });
 });
+
+describe('process.env itself handed to a function', () => {
+  it('reads what the function reads through its parameter, like an alias; a schema parse is still a schema', async () => {
+    const root = tempRepo({
+      'src/server.ts': [
+        "import { loadConfig } from './config';",
+        "import { z } from 'zod';",
+        'function build(env: NodeJS.ProcessEnv) {',
+        '  return { port: Number(env.PORT ?? 3000), host: env.HOST };',
+        '}',
+        'export const app = build(process.env);',
+        'export const config = loadConfig(process.env);',
+        'export const parsed = z.object({ SCHEMA_KEY: z.string() }).parse(process.env);',
+        "import { loadAll } from 'some-lib';",
+        'export const other = loadAll(process.env);',
+        '',
+      ].join('\n'),
+      'src/config.ts': 'export function loadConfig({ API_TOKEN, LOG_LEVEL = "info" }: Record<string, string | undefined>) {\n  return { API_TOKEN, LOG_LEVEL };\n}\n',
+      '.env.example': 'PORT=\nHOST=\nAPI_TOKEN=\nLOG_LEVEL=\nSCHEMA_KEY=\n',
+    });
+    const env = RepoModel.of(new Analysis(await indexOf(root))).env();
+    const readAt = (name: string) => env.get(name)!.reads.map((r) => [r.file, r.lines, r.hasFallback]);
+    expect(readAt('PORT')).toEqual([['src/server.ts', [4], true]]);
+    expect(readAt('HOST')).toEqual([['src/server.ts', [4], false]]);
+    expect(readAt('API_TOKEN')).toEqual([['src/config.ts', [1], false]]);
+    expect(readAt('LOG_LEVEL')).toEqual([['src/config.ts', [1], true]]);
+    expect(readAt('SCHEMA_KEY').map(([f]) => f)).toEqual(['src/server.ts']);
+    // A library's function may read anything: a read by a computed name, so nothing is "not read".
+    expect(env.dynamic.map((d) => [d.file, d.line])).toEqual([['src/server.ts', 10]]);
+  });
+});

@@ -139,6 +139,35 @@ describe('Prisma datasource env()', () => {
     expect(md).toContain('`DATABASE_URL` — required: Prisma fails to connect if unset (`/prisma/schema.prisma:3`)');
     expect(md).not.toMatch(/`DATABASE_URL` — read without a fallback/);
   });
+
+  it('read by schema.prisma and by code: schema.prisma joins the required line; only the code\'s own bare reads can get undefined', async () => {
+    // The shape of remix-run/blues-stack: schema.prisma env() and an invariant in db.server.ts; plus a script's bare read.
+    const { tempRepo } = await import('./helpers/temp-repo.js');
+    const { workflowsStep } = await import('../src/steps/09-workflows.js');
+    const { section } = await import('./helpers/fixture.js');
+    const root = tempRepo({
+      'package.json': JSON.stringify({ name: 'app', private: true, dependencies: { '@prisma/client': '^5.0.0', 'tiny-invariant': '^1.0.0' }, devDependencies: { prisma: '^5.0.0' } }),
+      'prisma/schema.prisma': 'datasource db {\n  provider = "postgresql"\n  url      = env("DATABASE_URL")\n}\ndatasource shadow {\n  provider = "postgresql"\n  url      = env("SHADOW_URL")\n}\nmodel User {\n  id String @id\n}\n',
+      'app/db.server.ts': [
+        'import invariant from "tiny-invariant";',
+        'export function url() {',
+        '  const { DATABASE_URL } = process.env;',
+        '  invariant(typeof DATABASE_URL === "string", "DATABASE_URL env var not set");',
+        '  return new URL(DATABASE_URL);',
+        '}',
+        'export const shadow = process.env.SHADOW_URL;',
+        '',
+      ].join('\n'),
+    });
+    const md = (await section(workflowsStep, root)).markdown;
+    const [requires, plain = ''] = md.split('**Environment variables read without a fallback**');
+    expect(requires).toContain('`DATABASE_URL` — required: the code throws if unset (checked at `/app/db.server.ts:4`); Prisma fails to connect if unset (`/prisma/schema.prisma:3`)');
+    expect(plain).not.toContain('`DATABASE_URL`');
+    // Prisma needs it; the code's own bare read still gets undefined, and only that read is listed as such.
+    expect(requires).toContain('`SHADOW_URL` — required: Prisma fails to connect if unset (`/prisma/schema.prisma:7`)');
+    expect(plain).toContain('`SHADOW_URL` — read without a fallback in `/app/db.server.ts:7`');
+    expect(plain).not.toContain('schema.prisma');
+  });
 });
 
 describe("env-var's `.required()`", () => {

@@ -94,6 +94,27 @@ describe('config file summaries (novel, nestjs-boilerplate)', () => {
   });
 });
 
+describe('UnoCSS config (astro-theme-typography)', () => {
+  it('is a configuration file beside the Tailwind one, in step 2 and step 8, with its presets', async () => {
+    const root = tempRepo({
+      'package.json': json({ name: 'site', devDependencies: { unocss: '^66.0.0', astro: '^5.0.0' } }),
+      'uno.config.js': [
+        "import { defineConfig, presetIcons, presetWind3 } from 'unocss'",
+        "import presetTheme from 'unocss-preset-theme'",
+        'export default defineConfig({',
+        '  presets: [presetWind3(), presetIcons({ scale: 1.2 }), presetTheme({ theme: {} })],',
+        '  shortcuts: { btn: "px-4 py-1" },',
+        '})',
+        '',
+      ].join('\n'),
+    });
+    expect((await section(step(2), root)).markdown).toContain('- `/uno.config.js` — UnoCSS');
+    const row = (await section(step(8), root)).markdown.split('\n').find((l) => l.startsWith('| `/uno.config.js`')) ?? '';
+    expect(row).toContain('| UnoCSS |');
+    expect(row).toContain('presets: presetWind3, presetIcons, presetTheme');
+  });
+});
+
 describe('an installer script that removes the MongoDB code (nestjs-boilerplate)', () => {
   const root = tempRepo({
     'package.json': json({ name: 'api', dependencies: { '@nestjs/core': '^10.0.0', typeorm: '^0.3.0', pg: '^8.0.0' } }),

@@ -110,3 +110,35 @@ describe('Express app.use with a concatenated path (`base + "/logs"`)', () => {
     expect(md).toContain('`GET /${config.prefix}/users` (path known only in part) is at `:3`');
   });
 });
+
+describe('Express app.use with a prefix read off a settings object (`config.prefix`)', () => {
+  it('is where the rest is mounted, not a middleware in front of it; an object\'s middleware stays middleware', async () => {
+    const found = await chains({
+      'package.json': pkg,
+      'src/app.ts': [
+        "import express from 'express';",
+        "import config from './config';",
+        "import auth from './auth';",
+        "import logs from './logs';",
+        "import admin from './admin';",
+        "import users from './users';",
+        'const app = express();',
+        "app.use(config.prefix, express.static('public'));",
+        'app.use(config.api.adminPath, admin);',
+        'app.use(process.env.LOGS_ROUTE, logs);',
+        'app.use(auth.required, users);',
+        'app.listen(3000);',
+      ].join('\n'),
+      'src/config.ts': 'export default { prefix: process.env.PREFIX, api: { adminPath: process.env.ADMIN } };\n',
+      'src/auth.ts': 'export default { required: (req, res, next) => next() };\n',
+      'src/logs.ts': router('/'),
+      'src/admin.ts': router('/users'),
+      'src/users.ts': router('/me'),
+    });
+    expect(found).toEqual([
+      'GET /${config.api.adminPath}/users (unresolved): ',
+      'GET /${process.env.LOGS_ROUTE} (unresolved): ',
+      'GET /me: auth.required',
+    ]);
+  });
+});

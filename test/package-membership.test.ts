@@ -116,11 +116,30 @@ describe('published packages: entry points from source and SDKs by their own wor
       ['packages/acme/src/express.ts', './express.js'],
       ['packages/acme/src/deno/fresh.ts', './deno/fresh.js'],
     ]);
-    expect(acme.unresolvedEntries).toEqual([{ role: 'exports["./gone"]', declared: './gone.js' }]);
+    expect(acme.unresolvedEntries).toEqual([{ role: 'exports["./gone"]', declared: './gone.js', built: true }]);
     const md = (await section(directoryStructureStep, 'pkg-sdk-dist')).markdown;
     expect(md).not.toContain('`./express.js` — exports["./express"] (build output; no matching source file');
     expect(md).toContain('- `./gone.js` — exports["./gone"] (build output; no matching source file in the repository)');
     expect(md).toContain('- `/packages/acme/src/express.ts` — exports["./express"] → `./express.js`');
+  });
+
+  it('a main no build makes (npm init\'s `index.js` in a workspace root) points at nothing: not "build output"', async () => {
+    // The shape of trpc-express-prisma-react-vite-docker-starter: the root build script only runs the workspaces' builds.
+    const { tempRepo } = await import('./helpers/temp-repo.js');
+    const root = tempRepo({
+      // `start.js`, since tempRepo's own src/index.ts would be taken as the source of `index.js`.
+      'package.json': JSON.stringify({ name: 'starter', main: 'start.js', private: true, scripts: { build: 'yarn workspace server build' }, workspaces: ['packages/*'] }),
+      'packages/server/package.json': JSON.stringify({ name: 'server', main: 'dist/main.js', scripts: { build: 'tsc' } }),
+      'packages/server/lib.ts': 'export {};\n',
+    });
+    const facts = (await detect(packagesDetector, root)) as PackageFact[];
+    expect(facts.map((f) => [f.data.dir, f.data.unresolvedEntries.map((u) => [u.declared, u.built])])).toEqual([
+      ['', [['start.js', false]]],
+      ['packages/server', [['dist/main.js', true]]],
+    ]);
+    const md = (await section(directoryStructureStep, root)).markdown;
+    expect(md).toContain('- `start.js` — main (package.json points at it, but it does not exist; no matching source file in the repository)');
+    expect(md).toContain('- `dist/main.js` — main (build output; no matching source file in the repository)');
   });
 
   it('step 7 maps a package described as an SDK, and one exporting a class named like the package, with their client classes', async () => {

@@ -92,6 +92,26 @@ describe('stack detector', () => {
     ]);
   });
 
+  it('names JavaScript beside TypeScript when the source files say so, not TypeScript for a tsconfig alone', async () => {
+    // The shape of aws-samples/aws-cdk-loan-broker: a TypeScript CDK app, JavaScript Lambda handlers (tempRepo adds src/index.ts).
+    const { tempRepo } = await import('./helpers/temp-repo.js');
+    const handler = 'exports.handler = async () => ({});\n';
+    const root = tempRepo({
+      'package.json': JSON.stringify({ name: 'broker', private: true }),
+      'tsconfig.json': '{}\n',
+      'cdk/app.ts': 'export {};\n',
+      'cdk/stack.ts': 'export {};\n',
+      'bank/app.js': handler,
+      'quotes/app.js': handler,
+      'credit/app.js': handler,
+      'requester/app.js': handler,
+      'jest.config.js': 'module.exports = {};\n',
+      'types/env.d.ts': 'export {};\n',
+    });
+    const language = of<RuntimeFact>(await detect(stackDetector, root), 'stack.runtime').find((f) => f.id === 'language')!;
+    expect([language.data.value, language.data.detail]).toEqual(['JavaScript and TypeScript', '1 tsconfig file; 3 TypeScript and 4 JavaScript source files']);
+  });
+
   it('tells integration libraries (framework as a peer) from apps, and skips example and test packages', async () => {
     const index = await indexOf('ov-pnpm');
     const lib = { name: '@x/next', dir: 'packages/next', manifestPath: 'packages/next/package.json', isRoot: false, declared: true, hoisted: {}, markers: [] };

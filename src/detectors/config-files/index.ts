@@ -68,7 +68,7 @@ const RULES: readonly Rule[] = [
   { match: /(^|\/)\.editorconfig$/, category: 'editor', tool: 'EditorConfig' },
   { match: /^(\.nvmrc|\.node-version|\.tool-versions)$/, category: 'node-version', tool: 'Node version', read: nodeVersion },
   { match: /^(pnpm-workspace\.ya?ml|lerna\.json|turbo\.json|nx\.json|rush\.json)$/, category: 'workspace', tool: 'workspace', read: workspaceFile },
-  { match: /(^|\/)(tailwind|postcss)\.config\.[cm]?[jt]s$/, category: 'styles', tool: 'CSS', read: jsConfig },
+  { match: /(^|\/)(tailwind|postcss|uno|unocss)\.config\.[cm]?[jt]s$/, category: 'styles', tool: 'CSS', read: jsConfig },
   { match: /(^|\/)(Dockerfile(\.[\w-]+)?|docker-compose\.ya?ml|compose\.ya?ml)$/, category: 'container', tool: 'Docker' },
   { match: /(^|\/)(vercel\.json|netlify\.toml|amplify\.yml|wrangler\.toml|firebase\.json|fly\.toml|render\.yaml)$/, category: 'hosting', tool: 'hosting' },
   { match: /^(\.github\/dependabot\.yml|renovate\.json5?|\.renovaterc(\.json)?)$/, category: 'dependencies', tool: 'dependency updates' },
@@ -77,7 +77,7 @@ const RULES: readonly Rule[] = [
 ];
 
 const TOOL_BY_NAME: Readonly<Record<string, string>> = {
-  'tailwind': 'Tailwind CSS', 'postcss': 'PostCSS', 'webpack': 'webpack', 'rollup': 'Rollup', 'tsup': 'tsup', 'esbuild': 'esbuild',
+  'tailwind': 'Tailwind CSS', 'postcss': 'PostCSS', 'uno': 'UnoCSS', 'unocss': 'UnoCSS', 'webpack': 'webpack', 'rollup': 'Rollup', 'tsup': 'tsup', 'esbuild': 'esbuild',
   'rspack': 'Rspack', 'pnpm-workspace': 'pnpm workspaces', 'lerna': 'Lerna', 'turbo': 'Turborepo', 'nx': 'Nx', 'rush': 'Rush',
   'vercel': 'Vercel', 'netlify': 'Netlify', 'amplify': 'AWS Amplify', 'wrangler': 'Cloudflare Wrangler', 'firebase': 'Firebase',
   'fly': 'Fly.io', 'render': 'Render', 'dependabot': 'Dependabot', 'renovate': 'Renovate', '.renovaterc': 'Renovate',

@@ -66,7 +66,7 @@ export function cdkJson(index: RepoIndex, file: string): ConfigSummary {
   return { items };
 }
 
-/** vite / vitest / astro / next / svelte / nuxt / tailwind / eslint flat / prettier JS configs. */
+/** vite / vitest / astro / next / svelte / nuxt / tailwind / unocss / eslint flat / prettier JS configs. */
 export function jsConfig(index: RepoIndex, file: string, tool: string): ConfigSummary {
   const sf = index.parse(file);
   const config = sf && exportedConfig(sf);
@@ -75,6 +75,9 @@ export function jsConfig(index: RepoIndex, file: string, tool: string): ConfigSu
   const push = (label: string, v: string | undefined) => v !== undefined && items.push(`${label} ${v}`);
   const plugins = [...callNames(at(config, 'plugins')), ...callNames(at(config, 'integrations'))];
   if (plugins.length) items.push(`${tool === 'Astro' ? 'integrations' : 'plugins'}: ${plugins.join(', ')}`);
+  // UnoCSS: the presets decide which utility classes exist (`presetWind3()` Tailwind-like, `presetIcons()`).
+  const presets = callNames(at(config, 'presets'));
+  if (presets.length) items.push(`presets: ${presets.join(', ')}`);
   push('output', valueText(at(config, 'output')));
   const adapter = at(config, 'adapter');
   if (adapter && ts.isCallExpression(adapter)) items.push(`adapter ${adapter.expression.getText()}`);

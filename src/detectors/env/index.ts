@@ -21,6 +21,7 @@ import { libraryCallReads, LIBRARY_CALL_TEXT } from './reads-library-calls.js';
 import { envReadsInText, goReads, GO_FILE, pythonCdkSets, pythonEnv, PYTHON_FILE, springReads, SPRING_CONFIG } from './reads-text.js';
 import { composeEnv, readCompose } from './sets-compose.js';
 import { dockerfileEnv } from './sets-dockerfile.js';
+import { dockerfileReads } from './reads-dockerfile.js';
 import { codeCommandEnv, EXEC_TEXT, packageScriptEnv, SCRIPT_FILE, scriptEnv } from './sets-scripts.js';
 import { IAC_WORDS, iacEnvSets, type IacEnvSet } from './sets-iac.js';
 import { KUBERNETES_TEXT, kubernetesEnv, readManifests, type ManifestFile } from './sets-kubernetes.js';
@@ -61,7 +62,7 @@ const YAML_ELSEWHERE = /(^|\/)(\.github|\.gitlab|\.circleci|\.buildkite)\/|(^|\/
  * from those trees while they exist rather than by parsing everything a second time.
  */
 const ENV_READS: TreeMemo<FileEnvReads> = {
-  namespace: 'env.reads@60',
+  namespace: 'env.reads@72',
   wants: (file, text) => !isGeneratedPath(file) && (HARNESS_CONFIG.test(file) ? text.includes('env') : mentionsRead(text)),
   compute: envReadsOf,
 };
@@ -155,6 +156,9 @@ export const envDetector: Detector = {
       }
       if (isDockerfileName(file)) {
         sets(index.memo('env.dockerfile@3', file, (text) => dockerfileEnv(file, text)) ?? []);
+        // The container's command reads what compose, Kubernetes or `docker run -e` hand it.
+        const text = index.read(file);
+        if (text?.includes('$')) facts.push(...group(index, file, index.memo('env.dockerfile-reads@1', file, dockerfileReads) ?? []));
         continue;
       }
       if (PLATFORM_FILE.test(file)) {

@@ -2,7 +2,8 @@
  * An alias of `process.env` handed to a function (`const processEnv = process.env; envConfigs.devConfig(processEnv)`):
  * the function reads the variables through its parameter (`(env) => ({ secret: env.JWT_SECRET })`). The detector
  * finds the function (in this file or the module it is imported from) and reads its body with the parameter as an
- * alias. Not found, or reading nothing by name, the call stays a read by a computed name (never "not read").
+ * alias. Not found, or reading nothing by name, the call stays a read by a computed name (never "not read"). The same
+ * holds for `process.env` itself handed over (`build(process.env)`), except a found function reading nothing at all.
  */
 import type { RepoIndex } from '../../scan/repo-index.js';
 import { lineOf, ts } from '../../scan/ts.js';
@@ -16,7 +17,7 @@ export interface PassedReads {
   readonly reads: RawRead[];
 }
 
-const perIndex = new WeakMap<RepoIndex, Map<string, RawRead[]>>();
+const perIndex = new WeakMap<RepoIndex, Map<string, { reads: RawRead[]; dynamic: number[] }>>();
 
 export function passedEnvReads(index: RepoIndex, file: string, d: RawDynamic): PassedReads | undefined {
   const to = d.passedTo;
@@ -43,8 +44,14 @@ export function passedEnvReads(index: RepoIndex, file: string, d: RawDynamic): P
   let cache = perIndex.get(index);
   if (!cache) perIndex.set(index, (cache = new Map()));
   let all = cache.get(key);
-  if (!all) cache.set(key, (all = envReadsOf(sf, new Map([[param.name.text, 'process' as const]])).reads));
-  const reads = all.filter((r) => r.line >= start && r.line <= end);
+  if (!all) {
+    const found = envReadsOf(sf, new Map([[param.name.text, 'process' as const]]));
+    cache.set(key, (all = { reads: found.reads, dynamic: found.dynamic.map((d) => d.line) }));
+  }
+  const reads = all.reads.filter((r) => r.line >= start && r.line <= end);
+  // `process.env` itself handed to a function that reads nothing by name and nothing by a computed name (a wrapper
+  // returning it: its importers read through the export): not a read. An alias keeps the computed read, as before.
+  if (to.direct && reads.length === 0 && !all.dynamic.some((l) => l >= start && l <= end)) return { file: target, reads };
   return reads.length ? { file: target, reads } : undefined;
 }
 

@@ -70,7 +70,7 @@ export interface RawDynamic {
    * An alias of `process.env` handed to a function: its module (none: this file), its name there (a member of an
    * imported object, `default`, or a named export) and the argument's position. The detector reads the function.
    */
-  readonly passedTo?: { readonly module?: string; readonly name: string; readonly param: number };
+  readonly passedTo?: { readonly module?: string; readonly name: string; readonly param: number; readonly direct?: true };
 }
 
 /** `process.env.X = …` / `Object.assign(process.env, { X })`: the code sets the variable (a script, a test setup). */
@@ -405,7 +405,13 @@ export function envReadsOf(sf: ts.SourceFile, imported?: ReadonlyMap<string, 'pr
     const validated = node.arguments.filter((a) => !isEnv(a)).flatMap((a) => classValidatorKeys(sf, skipParens(a)));
     const keys = validated.length > 0 ? validated : schemaKeys(node, isEnv, consts());
     for (const k of keys) reads.push({ name: k.text, line: k.line, via: 'schema', receiver: 'process', fallback: k.fallback, ...optional(exportOf(node, k.text)), ...schemaFacts(k) });
-    if (keys.length > 0 || !PARSE_CALL.test(method ?? lastName(callee) ?? '')) return;
+    if (keys.length > 0) return;
+    if (!PARSE_CALL.test(method ?? lastName(callee) ?? '')) {
+      // `build(process.env)`, `loadConfig(process.env)`: not a schema, so the function reads it like an alias.
+      const direct = passedAlias(node, true);
+      if (direct) dynamic.push(direct);
+      return;
+    }
     // A validating call whose schema is imported: the detector reads it in that module; otherwise every variable
     // it checks is read, none known by name.
     const expression = clip(node.getText(sf), 80);
@@ -420,8 +426,8 @@ export function envReadsOf(sf: ts.SourceFile, imported?: ReadonlyMap<string, 'pr
    * `configFor(processEnv)`, `envConfigs.devConfig(env)`: an alias of `process.env` handed to a function, which may read
    * any variable. It is a read by a computed name unless the detector finds the function and its reads (reads-passed.ts).
    */
-  function passedAlias(node: ts.CallExpression): RawDynamic | undefined {
-    const param = node.arguments.findIndex((a) => ts.isIdentifier(skipParens(a)) && receiver(a)?.receiver === 'process');
+  function passedAlias(node: ts.CallExpression, direct = false): RawDynamic | undefined {
+    const param = node.arguments.findIndex((a) => (direct ? receiver(a) === PROCESS : ts.isIdentifier(skipParens(a)) && receiver(a)?.receiver === 'process'));
     const callee = skipParens(node.expression);
     if (param < 0 || /^(console|JSON|Object)\./.test(callee.getText(sf))) return undefined;
     const expression = clip(node.getText(sf), 80);
@@ -431,8 +437,9 @@ export function envReadsOf(sf: ts.SourceFile, imported?: ReadonlyMap<string, 'pr
     const binding = importsOf(sf).get(head);
     const member = ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
     // A method of an imported module object (`envConfigs.devConfig`), an imported function, or one of this file.
-    if (binding) return { line, expression, passedTo: { module: binding.module, name: member ?? binding.imported, param } };
-    return ts.isIdentifier(callee) ? { line, expression, passedTo: { name: callee.text, param } } : { line, expression };
+    const flag = direct ? { direct: true as const } : {};
+    if (binding) return { line, expression, passedTo: { module: binding.module, name: member ?? binding.imported, param, ...flag } };
+    return ts.isIdentifier(callee) ? { line, expression, passedTo: { name: callee.text, param, ...flag } } : { line, expression };
   }
 
   /** `env.get` where `env` is env-var's default or namespace import, or `from(process.env)`. */

@@ -23,6 +23,8 @@ export type EnvReadVia =
   | 'library'
   | 'python'
   | 'go'
+  /** `$NAME` in a Dockerfile's `CMD`/`ENTRYPOINT` shell form, or a `RUN` using what the Dockerfile declares (reads-dockerfile.ts). */
+  | 'dockerfile'
   /** `${NAME}` / `${NAME:default}` in a Spring Boot `application.properties` / `application.yml`. */
   | 'spring'
   /** `"env(NAME)"` in the Supabase CLI's `supabase/config.toml`: the CLI reads it (reads-supabase-config.ts). */

@@ -160,7 +160,8 @@ export function analyseFile(sf: ts.SourceFile, links?: CrossFileLinks): FileRout
       // `app.use('/x', requireAuth, router)`: routers are mounted, the rest is middleware for what follows.
       // `app.use(['/a', '/b'], json())`: an array of paths is where it is mounted, once per path — not a middleware.
       const paths = args[0] && ts.isArrayLiteralExpression(args[0]) && args[0].elements.length > 0 && args[0].elements.every((e) => isPath(e)) ? [...args[0].elements] : undefined;
-      const hasPath = !!paths || isPath(args[0]);
+      // `app.use(config.prefix, router)`: a value read off a settings object is where the rest is mounted, not a middleware.
+      const hasPath = !!paths || isPath(args[0]) || (args.length >= 2 && !ctx.isRouter?.(args[0]) && settingAccess(args[0], prefixOf));
       const rest = args.slice(hasPath ? 1 : 0).flatMap((a) => (ts.isArrayLiteralExpression(a) ? [...a.elements] : [a]));
       const line = lineOf(node, sf);
       const refs = rest.map((arg) => middlewareRef(arg, ctx, line));
@@ -247,4 +248,19 @@ export function analyseFile(sf: ts.SourceFile, links?: CrossFileLinks): FileRout
 /** `(err, req, res, next) => …`: an error handler, not middleware in front of routes. */
 function isErrorHandler(arg: ts.Expression): boolean {
   return (ts.isArrowFunction(arg) || ts.isFunctionExpression(arg)) && arg.parameters.length === 4;
+}
+
+const PATH_WORD = /(path|prefix|url|uri|base|root|mount|mountpoint|endpoint|version|namespace)$/i;
+const SETTINGS = /^(config|conf|cfg|settings|env|options|opts|constants?|consts|paths|urls)$/i;
+
+/**
+ * A property read that is a mount path: it resolves to a string, names a path (`config.apiPrefix`, `opts.basePath`),
+ * is read off a settings object (`config.x`, `process.env.X`). A middleware on an object (`auth.required`) is none of these.
+ */
+function settingAccess(e: ts.Expression, prefixOf: (e: ts.Expression) => Base): boolean {
+  if (!ts.isPropertyAccessExpression(e)) return false;
+  if (prefixOf(e).resolved !== false || PATH_WORD.test(e.name.text)) return true;
+  let root: ts.Expression = e;
+  while (ts.isPropertyAccessExpression(root)) root = root.expression;
+  return ts.isIdentifier(root) && (SETTINGS.test(root.text) || (root.text === 'process' && /^process\.env\./.test(e.getText())));
 }

@@ -18,6 +18,7 @@ const RULES: readonly [RegExp, string][] = [
   [/^next\.config\.[cm]?[jt]s$/, 'Next.js'],
   [/^(svelte|nuxt|remix|angular)\.config\.[cm]?[jt]s$|^angular\.json$/, 'framework'],
   [/^tailwind\.config\.[cm]?[jt]s$/, 'Tailwind CSS'],
+  [/^(uno|unocss)\.config\.[cm]?[jt]s$/, 'UnoCSS'],
   [/^postcss\.config\.[cm]?[jt]s$|^\.postcssrc/, 'PostCSS'],
   [/^cdk\.json$/, CDK_JSON_TOOL],
   [/^cdk\.context\.json$/, 'AWS CDK context cache'],

@@ -177,11 +177,30 @@ function runtimeFacts(index: RepoIndex): RuntimeFact[] {
   const tsconfigs = index.files.filter((f) => /(^|\/)tsconfig[^/]*\.json$/.test(f));
   if (tsconfigs.length > 0) {
     const first = [...tsconfigs].sort((a, b) => a.split('/').length - b.split('/').length || a.length - b.length || a.localeCompare(b))[0];
-    const detail = `${tsconfigs.length} tsconfig file${tsconfigs.length === 1 ? '' : 's'}`;
-    push('language', 'Language', 'TypeScript', { file: first }, first, detail);
+    const files = `${tsconfigs.length} tsconfig file${tsconfigs.length === 1 ? '' : 's'}`;
+    // A tsconfig for the CDK app beside JavaScript handlers: the source files say which language the code is in.
+    const { ts, js } = sourceCounts(index.files);
+    const share = (n: number) => n > 0 && n >= (ts + js) * 0.2;
+    const named = [['TypeScript', ts], ['JavaScript', js]].filter(([, n]) => share(n as number)).sort((a, b) => (b[1] as number) - (a[1] as number)).map(([name]) => name);
+    const value = named.length > 0 ? named.join(' and ') : 'TypeScript';
+    const detail = js > 0 && value !== 'TypeScript' ? `${files}; ${ts} TypeScript and ${js} JavaScript source files` : files;
+    push('language', 'Language', value, { file: first }, first, detail);
   }
   return out;
 }
+
+/** Source files by language: not type declarations, tool configs (`vite.config.js`, `.eslintrc.cjs`) or build output. */
+function sourceCounts(files: readonly string[]): { ts: number; js: number } {
+  let ts = 0;
+  let js = 0;
+  for (const f of files) {
+    if (!/\.[cm]?[jt]sx?$/.test(f) || f.endsWith('.d.ts') || /(^|\/)\.[^/]*$|\.config\.[cm]?[jt]s$/.test(f) || NOT_SOURCE.test(f)) continue;
+    if (/\.[cm]?tsx?$/.test(f)) ts++;
+    else js++;
+  }
+  return { ts, js };
+}
+const NOT_SOURCE = /(^|\/)(node_modules|dist|build|out|coverage|vendor|cdk\.out|\.next|public\/build)\//;
 
 /** The first line of an `.nvmrc` / `.node-version` that is neither blank nor a `#` comment. */
 export function firstVersionLine(text: string | undefined): string | undefined {

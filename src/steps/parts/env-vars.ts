@@ -282,25 +282,27 @@ export function unsetVarsBlocks(model: StepModel): string {
     const checks = reads.filter((r) => r.required && !declared.includes(r));
     const inSchema = declared.length > 0 ? `declared required in the schema ${citeAll(declared.map((r) => ({ file: r.file, line: r.requiredAt ?? r.lines[0] })), 2)}, which does not run at startup (application code imports its module only as a type, or only scripts and tests import it)` : '';
     // Prisma's `env("DATABASE_URL")` in schema.prisma: the client refuses to start without it, it never sees undefined.
+    // Beside code that reads the same variable, it is still required; only the code's own reads can get undefined.
     const prisma = reads.filter((r) => /\.prisma$/.test(r.file));
-    if (checks.length === 0 && prisma.length === reads.length) {
-      required.push(`${code(v.name)} — required: Prisma fails to connect if unset (${citeAll(prisma.map((r) => ({ file: r.file, line: r.lines[0] })), 3)})${where}`);
-      continue;
-    }
+    const byPrisma = prisma.length > 0 ? `Prisma fails to connect if unset (${citeAll(prisma.map((r) => ({ file: r.file, line: r.lines[0] })), 3)})` : '';
+    const inCode = reads.filter((r) => !prisma.includes(r));
     if (checks.length > 0) {
       // A helper's own check (`getOsEnv` throws): named, with the call that passes the variable.
       const how = checks.map((r) => `${r.required === 'schema' ? 'schema' : r.requiredBy ? `checked by ${code(r.requiredBy)}, called at` : 'checked at'} ${cite(r.file, r.requiredAt ?? r.lines[0])}`);
       // A schema or a module-level check fails at startup; a check in a function throws when that code runs.
       const when = checks.some((r) => r.required !== 'check') ? 'startup fails' : 'the code throws';
-      required.push(`${code(v.name)} — required: ${when} if unset (${how.slice(0, 3).join(', ')}${how.length > 3 ? `, +${how.length - 3} more` : ''})${inSchema ? `; ${inSchema}` : ''}${where}`);
+      required.push(`${code(v.name)} — required: ${when} if unset (${how.slice(0, 3).join(', ')}${how.length > 3 ? `, +${how.length - 3} more` : ''})${byPrisma ? `; ${byPrisma}` : ''}${inSchema ? `; ${inSchema}` : ''}${where}`);
       // A schema validates the whole environment at startup; a check (`get('X').required()`, `invariant`) guards its
       // own module only: another module reading the variable directly (a migration script) still gets undefined.
-      const unchecked = checks.some((r) => r.required === 'schema') ? [] : reads.filter((r) => !r.required);
+      const unchecked = checks.some((r) => r.required === 'schema') ? [] : inCode.filter((r) => !r.required);
       if (unchecked.length > 0) plain.push(`${code(v.name)} — read without a fallback in ${citeAll(unchecked.map((r) => ({ file: r.file, line: r.bareAt ?? r.lines[0] })), 3)}${where}`);
-    } else if (declared.length > 0) {
-      const others = reads.filter((r) => !declared.includes(r));
+      continue;
+    }
+    if (byPrisma) required.push(`${code(v.name)} — required: ${byPrisma}${where}`);
+    if (declared.length > 0) {
+      const others = inCode.filter((r) => !declared.includes(r));
       plain.push(`${code(v.name)} — ${others.length > 0 ? `read without a fallback in ${citeAll(others.map((r) => ({ file: r.file, line: r.bareAt ?? r.lines[0] })), 3)}; ` : ''}${inSchema}${where}`);
-    } else plain.push(`${code(v.name)} — read without a fallback in ${citeAll(reads.map((r) => ({ file: r.file, line: r.bareAt ?? r.lines[0] })), 3)}${where}`);
+    } else if (inCode.length > 0) plain.push(`${code(v.name)} — read without a fallback in ${citeAll(inCode.map((r) => ({ file: r.file, line: r.bareAt ?? r.lines[0] })), 3)}${where}`);
   }
   return join(
     required.length > 0 && join('**Environment variables the code requires** (a schema or a check throws when one is unset):', bullets(required)),

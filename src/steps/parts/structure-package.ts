@@ -63,7 +63,9 @@ export function entrySection(p: Pkg, level: 3 | 4): string {
   for (const u of p.unresolvedEntries) {
     // `"main": "expo-router/entry"` names a module of a dependency, not a file of this package.
     const dependency = /^(@[\w.-]+\/)?[\w.-]+(\/[\w.-]+)*$/.test(u.declared) && !u.declared.startsWith('.') && !/\.(c|m)?[jt]sx?$|\.d\.ts$|^(dist|lib|build|out)\//.test(u.declared);
-    lines.push(`${literal(u.declared)} — ${oneLine(u.role)} (${dependency ? 'a module of a dependency, not a file of this package' : 'build output; no matching source file in the repository'})`);
+    // Build output only when a build makes that path; otherwise the field points at a file that is not there.
+    const what = dependency ? 'a module of a dependency, not a file of this package' : u.built !== false ? 'build output; no matching source file in the repository' : 'package.json points at it, but it does not exist; no matching source file in the repository';
+    lines.push(`${literal(u.declared)} — ${oneLine(u.role)} (${what})`);
   }
   return lines.length ? join(heading(level, 'Entry points'), bullets(lines)) : '';
 }

@@ -1,0 +1,60 @@
+/**
+ * A Dockerfile's command reads variables the container gets from compose (jason-greenberg/trpc-express-prisma-react-
+ * vite-docker-starter: `CMD if [ "$ENVIRONMENT" = "development" ]; then npx prisma migrate deploy; fi`).
+ */
+import { describe, expect, it } from 'vitest';
+import { Analysis } from '../src/analysis/run-detectors.js';
+import { RepoModel } from '../src/model/repo-model.js';
+import { configurationStep } from '../src/steps/08-configuration.js';
+import { dockerfileReads } from '../src/detectors/env/reads-dockerfile.js';
+import { indexOf, section } from './helpers/fixture.js';
+import { tempRepo } from './helpers/temp-repo.js';
+
+describe('Dockerfile shell commands', () => {
+  it('CMD/ENTRYPOINT shell form read the runtime environment; RUN reads only what the Dockerfile declares', () => {
+    const reads = dockerfileReads([
+      'FROM node:20 AS build',
+      'ARG NODE_FLAGS',
+      'ARG MODE=prod',
+      "RUN echo $HOME $NODE_FLAGS ${MODE} '$QUOTED' && export LOCAL_X=1 && echo $LOCAL_X $UNDECLARED",
+      'FROM node:20',
+      'ENV PORT=3000',
+      'CMD if [ "$ENVIRONMENT" = "development" ]; then \\',
+      '      npx prisma migrate deploy --url "$MIGRATE_URL"; \\',
+      '    fi && node server.js --port $PORT --level ${LOG_LEVEL:-info} --key ${API_KEY:?missing} $NODE_FLAGS',
+      'ENTRYPOINT ["sh", "-c", "exec node main.js $EXEC_ARG"]',
+      'ENTRYPOINT ["node", "$NOT_EXPANDED"]',
+      '',
+    ].join('\n'));
+    const got = reads.map((r) => [r.name, r.line, r.fallback, r.required ?? null]);
+    expect(got).toEqual([
+      ['NODE_FLAGS', 4, false, null],
+      ['MODE', 4, true, null],
+      ['ENVIRONMENT', 7, true, null],
+      ['MIGRATE_URL', 8, false, null],
+      ['PORT', 9, true, null],
+      ['LOG_LEVEL', 9, true, null],
+      ['API_KEY', 9, false, 'guard'],
+      ['NODE_FLAGS', 9, false, null],
+      ['EXEC_ARG', 10, false, null],
+    ]);
+  });
+
+  it('a variable only the container command uses is read there, not "set but not read"', async () => {
+    const root = tempRepo({
+      'package.json': JSON.stringify({ name: 'app', private: true, workspaces: ['packages/*'] }),
+      'packages/server/package.json': JSON.stringify({ name: 'server', private: true }),
+      'packages/server/src/main.ts': 'export const port = Number(process.env.SERVER_PORT) || 3001;\n',
+      'packages/server/Dockerfile.server': 'FROM node:20\nWORKDIR /app\nCOPY . .\nCMD if [ "$ENVIRONMENT" = "development" ]; then \\\n  npx prisma migrate deploy; \\\nfi && npx tsx ./src/main.ts\n',
+      'docker-compose.yaml': 'services:\n  server:\n    build:\n      context: ./packages/server\n      dockerfile: Dockerfile.server\n    env_file:\n      - .env\n',
+      '.env.example': 'ENVIRONMENT=development\nSERVER_PORT=3001\nUNUSED_THING=1\n',
+    });
+    const env = RepoModel.of(new Analysis(await indexOf(root))).env();
+    expect(env.get('ENVIRONMENT')!.reads.map((r) => [r.file, r.lines])).toEqual([['packages/server/Dockerfile.server', [4]]]);
+    const md = (await section(configurationStep, root)).markdown;
+    const notRead = md.split('not read by the code')[1] ?? '';
+    expect(notRead).not.toContain('`ENVIRONMENT`');
+    expect(notRead).toContain('`UNUSED_THING`');
+    expect(md).toContain('`/packages/server/Dockerfile.server:4`');
+  });
+});
