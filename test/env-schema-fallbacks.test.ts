@@ -1,0 +1,90 @@
+/**
+ * The verdict of the zod schema an env value passes through (hand-check round 16: qaws7791/turbo-hono-next,
+ * N0SAFE/nextjs-nestjs-turborepo-template): a read written in the object given to `Schema.parse({…})`, a schema
+ * parsing a parameter that receives `process.env`, and `schema.shape.X.parse(process.env.X)`.
+ */
+import { describe, expect, it } from 'vitest';
+import { Analysis } from '../src/analysis/run-detectors.js';
+import { RepoModel } from '../src/model/repo-model.js';
+import { workflowsStep } from '../src/steps/09-workflows.js';
+import { indexOf, section } from './helpers/fixture.js';
+import { tempRepo } from './helpers/temp-repo.js';
+
+const VITE_ENV = [
+  'import { z } from "zod";',
+  'const ViteEnvSchema = z.object({',
+  '  VITE_API_BASE_URL: z',
+  '    .string()',
+  '    .min(1, "VITE_API_BASE_URL is required")',
+  '    .transform((value) => value.replace(/\\/$/, "")),',
+  '  VITE_MSW: z.union([z.literal("true"), z.literal("false")]).optional().transform((v) => v === "true"),',
+  '  VITE_PAGE_SIZE: z.coerce.number().default(20),',
+  '});',
+  'export const env = (() => {',
+  '  const parsed = ViteEnvSchema.parse({',
+  '    VITE_API_BASE_URL: import.meta.env.VITE_API_BASE_URL,',
+  '    VITE_MSW: import.meta.env.VITE_MSW,',
+  '    VITE_PAGE_SIZE: import.meta.env.VITE_PAGE_SIZE,',
+  '  });',
+  '  return Object.freeze({ ...parsed });',
+  '})();',
+  '',
+].join('\n');
+
+const CONFIG = (signature: string, call: string) =>
+  [
+    'import { z } from "zod";',
+    'const envSchema = z.object({',
+    '  PORT: z.coerce.number().int().default(3001),',
+    '  DATABASE_URL: z.string().min(1),',
+    '  REDIS_URL: z.string().min(1).optional(),',
+    '  QUEUE_CONCURRENCY: z.coerce.number().int().min(1).default(2),',
+    '});',
+    `export function loadConfig(${signature}) {`,
+    '  const parsed = envSchema.parse(env);',
+    '  return { ...parsed, EXTRA: 1 };',
+    '}',
+    `export const CONFIG = ${call};`,
+    '',
+  ].join('\n');
+
+describe('a read written in the object a schema parses', () => {
+  it('takes the schema key: required without optional/default, a fallback with .optional() or .default()', async () => {
+    const root = tempRepo({ 'web/package.json': '{"name":"web","dependencies":{"vite":"5","zod":"3"}}', 'web/src/env.ts': VITE_ENV });
+    const env = RepoModel.of(new Analysis(await indexOf(root))).env();
+    const read = (name: string) => env.get(name)!.reads.map((r) => ({ line: r.lines[0], fallback: r.hasFallback, required: r.required ?? null }));
+    expect(read('VITE_API_BASE_URL')).toEqual([{ line: 12, fallback: false, required: 'schema' }]);
+    expect(read('VITE_MSW')).toEqual([{ line: 13, fallback: true, required: null }]);
+    expect(read('VITE_PAGE_SIZE')).toEqual([{ line: 14, fallback: true, required: null }]);
+    const step9 = (await section(workflowsStep, root)).markdown;
+    const plain = step9.split('**Environment variables read without a fallback**')[1] ?? '';
+    expect(step9).toMatch(/`VITE_API_BASE_URL` — required: startup fails if unset \(schema `\/web\/src\/env\.ts:12`\)/);
+    expect(plain).not.toContain('VITE_MSW');
+    expect(plain).not.toContain('VITE_API_BASE_URL');
+  });
+});
+
+describe('a schema parsing a parameter that receives process.env', () => {
+  for (const [what, signature, call] of [
+    ['called with process.env', 'env: NodeJS.ProcessEnv', 'loadConfig(process.env)'],
+    ['defaulting to process.env', 'env = process.env', 'loadConfig()'],
+  ] as const) {
+    it(`reads every key of the schema at its line (${what})`, async () => {
+      const root = tempRepo({ 'src/config.ts': CONFIG(signature, call), 'src/main.ts': 'import { CONFIG } from "./config";\nconsole.log(CONFIG.REDIS_URL, CONFIG.QUEUE_CONCURRENCY);\n' });
+      const env = RepoModel.of(new Analysis(await indexOf(root))).env();
+      const at = (name: string) => env.get(name)?.reads.filter((r) => r.file === 'src/config.ts').map((r) => ({ line: r.lines[0], fallback: r.hasFallback, required: r.required ?? null }));
+      expect(at('PORT')).toEqual([{ line: 3, fallback: true, required: null }]);
+      expect(at('DATABASE_URL')).toEqual([{ line: 4, fallback: false, required: 'schema' }]);
+      expect(at('REDIS_URL')).toEqual([{ line: 5, fallback: true, required: null }]);
+      expect(at('QUEUE_CONCURRENCY')).toEqual([{ line: 6, fallback: true, required: null }]);
+      expect(env.get('EXTRA')).toBeUndefined();
+      expect(env.get('QUEUE_CONCURRENCY')!.sets.some((s) => s.kind === 'schema-default' && s.at.line === 6)).toBe(true);
+    });
+  }
+
+  it('a parameter no call hands process.env stays unread by name', async () => {
+    const root = tempRepo({ 'src/config.ts': CONFIG('env: Record<string, string>', 'loadConfig({ PORT: "1" })') });
+    const env = RepoModel.of(new Analysis(await indexOf(root))).env();
+    expect(env.get('DATABASE_URL')).toBeUndefined();
+  });
+});
