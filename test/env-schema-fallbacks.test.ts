@@ -39,6 +39,7 @@ const CONFIG = (signature: string, call: string) =>
     '  DATABASE_URL: z.string().min(1),',
     '  REDIS_URL: z.string().min(1).optional(),',
     '  QUEUE_CONCURRENCY: z.coerce.number().int().min(1).default(2),',
+    '  BASE_URL: z.url().default("http://localhost:3001"),',
     '});',
     `export function loadConfig(${signature}) {`,
     '  const parsed = envSchema.parse(env);',
@@ -78,6 +79,9 @@ describe('a schema parsing a parameter that receives process.env', () => {
       expect(at('REDIS_URL')).toEqual([{ line: 5, fallback: true, required: null }]);
       expect(at('QUEUE_CONCURRENCY')).toEqual([{ line: 6, fallback: true, required: null }]);
       expect(env.get('EXTRA')).toBeUndefined();
+      // An api's BASE_URL validated from process.env is the project's, not Vite's `import.meta.env.BASE_URL`.
+      expect(at('BASE_URL')).toEqual([{ line: 7, fallback: true, required: null }]);
+      expect(env.get('BASE_URL')!.reads.some((r) => r.runtime)).toBe(false);
       expect(env.get('QUEUE_CONCURRENCY')!.sets.some((s) => s.kind === 'schema-default' && s.at.line === 6)).toBe(true);
     });
   }
