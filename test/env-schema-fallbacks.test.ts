@@ -92,3 +92,40 @@ describe('a schema parsing a parameter that receives process.env', () => {
     expect(env.get('DATABASE_URL')).toBeUndefined();
   });
 });
+
+describe('one member of a schema parsing one read', () => {
+  it('takes the member verdict: envSchema.shape.X.parse(process.env.X), the schema imported through a re-export', async () => {
+    const root = tempRepo({
+      'package.json': JSON.stringify({ name: 'mono', private: true, workspaces: ['apps/*', 'packages/*'] }),
+      'packages/env/package.json': JSON.stringify({ name: '@repo/env', main: 'src/index.ts' }),
+      'packages/env/src/index.ts': [
+        'import zod from "zod/v4";',
+        'export const webEnvSchema = zod.object({',
+        '  NEXT_PUBLIC_DEBUG: zod',
+        '    .string()',
+        '    .optional()',
+        '    .default(""),',
+        '  NEXT_PUBLIC_APP_URL: zod.url(),',
+        '});',
+        '',
+      ].join('\n'),
+      'apps/web/package.json': JSON.stringify({ name: 'web', dependencies: { '@repo/env': '*' } }),
+      'apps/web/env.ts': 'export { webEnvSchema as envSchema } from "@repo/env";\n',
+      'apps/web/src/debug.ts': [
+        'import { envSchema } from "../env";',
+        'const DEBUG = envSchema.shape.NEXT_PUBLIC_DEBUG.parse(process.env.NEXT_PUBLIC_DEBUG);',
+        'const APP_URL = envSchema.shape["NEXT_PUBLIC_APP_URL"].parse(process.env.NEXT_PUBLIC_APP_URL);',
+        'export { DEBUG, APP_URL };',
+        '',
+      ].join('\n'),
+    });
+    const env = RepoModel.of(new Analysis(await indexOf(root))).env();
+    const read = (name: string) => env.get(name)!.reads.map((r) => ({ line: r.lines[0], fallback: r.hasFallback, required: r.required ?? null, defaultAt: r.defaultAt ?? null }));
+    expect(read('NEXT_PUBLIC_DEBUG')).toEqual([{ line: 2, fallback: true, required: null, defaultAt: { file: 'packages/env/src/index.ts', line: 3 } }]);
+    expect(read('NEXT_PUBLIC_APP_URL')).toEqual([{ line: 3, fallback: false, required: 'schema', defaultAt: null }]);
+    const step9 = (await section(workflowsStep, root)).markdown;
+    const plain = step9.split('**Environment variables read without a fallback**')[1] ?? '';
+    expect(plain).not.toContain('NEXT_PUBLIC_DEBUG');
+    expect(step9).toContain('`NEXT_PUBLIC_APP_URL` — required: startup fails if unset (schema `/apps/web/src/debug.ts:3`)');
+  });
+});
