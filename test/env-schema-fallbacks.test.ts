@@ -128,4 +128,39 @@ describe('one member of a schema parsing one read', () => {
     expect(plain).not.toContain('NEXT_PUBLIC_DEBUG');
     expect(step9).toContain('`NEXT_PUBLIC_APP_URL` — required: startup fails if unset (schema `/apps/web/src/debug.ts:3`)');
   });
+
+  it('a project validator running schema.shape[path].parse(input) gives the member named by its literal argument', async () => {
+    const root = tempRepo({
+      'package.json': JSON.stringify({ name: 'mono', private: true, workspaces: ['apps/*', 'packages/*'] }),
+      'packages/env/package.json': JSON.stringify({ name: '@repo/env', main: 'src/index.ts' }),
+      'packages/env/src/index.ts': [
+        'import zod from "zod/v4";',
+        'export const apiEnvSchema = zod.object({',
+        '  AUTH_SECRET: zod.string().min(1, "AUTH_SECRET is required"),',
+        '  LOG_LEVEL: zod.string().default("info"),',
+        '});',
+        'export * from "./validate";',
+        '',
+      ].join('\n'),
+      'packages/env/src/validate.ts': [
+        'import { apiEnvSchema } from "./index";',
+        'export const validateApiEnvPath = (input: unknown, path: keyof typeof apiEnvSchema.shape) => {',
+        '  return apiEnvSchema.shape[path].parse(input);',
+        '};',
+        '',
+      ].join('\n'),
+      'apps/api/package.json': JSON.stringify({ name: 'api', dependencies: { '@repo/env': '*' } }),
+      'apps/api/src/crypto.ts': [
+        'import { validateApiEnvPath } from "@repo/env";',
+        'const AUTH_SECRET = validateApiEnvPath(process.env.AUTH_SECRET, "AUTH_SECRET");',
+        'const LEVEL = validateApiEnvPath(process.env.LOG_LEVEL, "LOG_LEVEL");',
+        'export { AUTH_SECRET, LEVEL };',
+        '',
+      ].join('\n'),
+    });
+    const env = RepoModel.of(new Analysis(await indexOf(root))).env();
+    const read = (name: string) => env.get(name)!.reads.map((r) => ({ line: r.lines[0], fallback: r.hasFallback, required: r.required ?? null }));
+    expect(read('AUTH_SECRET')).toEqual([{ line: 2, fallback: false, required: 'schema' }]);
+    expect(read('LOG_LEVEL')).toEqual([{ line: 3, fallback: true, required: null }]);
+  });
 });

@@ -13,8 +13,11 @@ import { exportedSchemaKeys, type SchemaKey } from './reads-schema.js';
 import { schemaFacts } from './reads-schema-uses.js';
 import type { RawRead } from './reads.js';
 
-/** A file that may hold such a call: a cheap test before the file is parsed again. */
-export const SHAPE_TEXT = /\.shape\s*(\.|\[)[^;]*?\.(safe)?[pP]arse\s*\(/;
+/**
+ * A file that may hold such a call, or a call of a project validator given a read and its name
+ * (`validateApiEnvPath(process.env.AUTH_SECRET, "AUTH_SECRET")`): a cheap test before the file is parsed again.
+ */
+export const SHAPE_TEXT = /\.shape\s*(\.|\[)[^;]*?\.(safe)?[pP]arse\s*\(|\(\s*(process|import\.meta)\.env\.([A-Za-z_]\w*)\s*,\s*['"]\4['"]/;
 
 /** The reads of `file` with the verdict of the schema member each one is parsed with (others as they are). */
 export function shapeVerdicts(index: RepoIndex, file: string, reads: readonly RawRead[]): RawRead[] {
@@ -22,15 +25,16 @@ export function shapeVerdicts(index: RepoIndex, file: string, reads: readonly Ra
   const sf = index.parse(file);
   if (!sf || reads.length === 0) return out;
   walk(sf, (n) => {
-    if (!ts.isCallExpression(n) || !n.arguments[0] || !ts.isPropertyAccessExpression(n.expression)) return;
-    if (!/^(safe)?[pP]arse(Async)?$/.test(n.expression.name.text)) return;
-    const member = memberOf(n.expression.expression);
+    if (!ts.isCallExpression(n) || !n.arguments[0]) return;
+    const direct = ts.isPropertyAccessExpression(n.expression) && /^(safe)?[pP]arse(Async)?$/.test(n.expression.name.text) ? memberOf(n.expression.expression) : undefined;
+    const via = direct ? undefined : validatorCall(index, file, sf, n);
+    const member = direct ? { ...direct, value: 0 } : via;
     if (!member) return;
-    const arg = n.arguments[0];
+    const arg = n.arguments[member.value];
     const line = lineOf(arg, sf);
     const i = out.findIndex((r) => r.line === line && arg.getText(sf).includes(r.name));
     if (i === -1) return;
-    const found = schemaKeysOf(index, file, sf, member.schema);
+    const found = direct ? schemaKeysOf(index, file, sf, direct.schema) : via!.found;
     const key = found?.keys.find((k) => k.text === member.key);
     if (!found || !key) return;
     const r = out[i];
@@ -48,6 +52,42 @@ function memberOf(e: ts.Expression): { schema: ts.Expression; key: string } | un
   else return undefined;
   if (!ts.isPropertyAccessExpression(shape) || shape.name.text !== 'shape') return undefined;
   return { schema: shape.expression, key };
+}
+
+/**
+ * `validateApiEnvPath(process.env.AUTH_SECRET, "AUTH_SECRET")` where the imported function's body is
+ * `apiEnvSchema.shape[path].parse(input)` with `path` and `input` its parameters: the member named by the literal
+ * argument parses the argument in `input`'s place.
+ */
+function validatorCall(index: RepoIndex, file: string, sf: ts.SourceFile, call: ts.CallExpression): { key: string; value: number; found: { file: string; keys: SchemaKey[] } | undefined } | undefined {
+  if (!ts.isIdentifier(call.expression) || call.arguments.length < 2 || !call.arguments.some((a) => ts.isStringLiteralLike(a))) return undefined;
+  const binding = importsOf(sf).get(call.expression.text);
+  const target = binding ? moduleResolver(index).resolve(file, binding.module) : undefined;
+  const at = binding && target && binding.imported !== '*' ? findDefinition(index, { file: target, name: binding.imported }) : undefined;
+  const home = at?.line !== undefined ? index.parse(at.file) : undefined;
+  if (!at || !home) return undefined;
+  let fn: ts.SignatureDeclaration | undefined;
+  for (const st of home.statements) {
+    if (lineOf(st, home) !== at.line) continue;
+    if (ts.isFunctionDeclaration(st)) fn = st;
+    const init = ts.isVariableStatement(st) ? st.declarationList.declarations[0]?.initializer : undefined;
+    if (init && (ts.isArrowFunction(init) || ts.isFunctionExpression(init))) fn = init;
+  }
+  const params = fn?.parameters.map((p) => (ts.isIdentifier(p.name) ? p.name.text : '')) ?? [];
+  let out: { key: string; value: number; found: { file: string; keys: SchemaKey[] } | undefined } | undefined;
+  if (fn) {
+    walk(fn, (n) => {
+      if (out || !ts.isCallExpression(n) || !n.arguments[0] || !ts.isPropertyAccessExpression(n.expression) || !/^(safe)?[pP]arse$/.test(n.expression.name.text)) return;
+      const access = n.expression.expression;
+      if (!ts.isElementAccessExpression(access) || !ts.isIdentifier(access.argumentExpression) || !ts.isPropertyAccessExpression(access.expression) || access.expression.name.text !== 'shape') return;
+      const keyAt = params.indexOf(access.argumentExpression.text);
+      const valueAt = ts.isIdentifier(n.arguments[0]) ? params.indexOf(n.arguments[0].text) : -1;
+      const literal = call.arguments[keyAt];
+      if (keyAt === -1 || valueAt === -1 || !literal || !ts.isStringLiteralLike(literal) || !call.arguments[valueAt]) return;
+      out = { key: literal.text, value: valueAt, found: schemaKeysOf(index, at.file, home, access.expression.expression) };
+    });
+  }
+  return out;
 }
 
 /** The keys of the schema an identifier names: a constant of this file, or an import followed to its definition. */
