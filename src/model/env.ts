@@ -90,7 +90,8 @@ export class EnvModel {
       const v = view(f.data.name);
       // The provider depends on how the read is written: Vite's `MODE` is `import.meta.env.MODE` only.
       // A `process.env` read is never Vite's: Vue CLI's `process.env.BASE_URL` is not Vite's `import.meta.env.BASE_URL`.
-      const via = f.data.via === 'process.env' ? 'process' : f.data.via === 'import.meta.env' || f.data.builtin ? 'import.meta' : 'process';
+      // A schema key validates `process.env` (`envSchema.parse(process.env)`): an api's `BASE_URL` is not Vite's.
+      const via = f.data.via === 'process.env' || f.data.via === 'schema' ? 'process' : f.data.via === 'import.meta.env' || f.data.builtin ? 'import.meta' : 'process';
       const provider = runtimeProvider(f.data.name, via);
       // `NODE_ENV` is the tooling's only where the package has tooling that sets it (else its own, like any other).
       // `PUBLIC_URL` likewise only where react-scripts builds the code, `BASE_URL` where Vue CLI does, Vitest's `TEST`

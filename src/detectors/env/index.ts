@@ -27,6 +27,7 @@ import { IAC_WORDS, iacEnvSets, type IacEnvSet } from './sets-iac.js';
 import { KUBERNETES_TEXT, kubernetesEnv, readManifests, type ManifestFile } from './sets-kubernetes.js';
 import { PLATFORM_FILE, platformEnv, TEMPLATE_FILE, TEMPLATE_TEXT, templateEnv } from './sets-platform.js';
 import { passedEnvReads } from './reads-passed.js';
+import { SHAPE_TEXT, shapeVerdicts } from './schema-shape.js';
 import { browserHandoffs, type EnvObjectFunction } from './browser-handoff.js';
 import type { EnvDotenvLoadData, EnvDotenvLoadFact } from './types.js';
 import type { EnvBrowserData, EnvBrowserFact, EnvConsumedData, EnvConsumedFact, EnvDeclaredFact, EnvDynamicReadFact, EnvDynamicSetFact, EnvExternalSourceData, EnvExternalSourceFact, EnvReadFact, EnvSetData, EnvSetFact } from './types.js';
@@ -62,7 +63,7 @@ const YAML_ELSEWHERE = /(^|\/)(\.github|\.gitlab|\.circleci|\.buildkite)\/|(^|\/
  * from those trees while they exist rather than by parsing everything a second time.
  */
 const ENV_READS: TreeMemo<FileEnvReads> = {
-  namespace: 'env.reads@72',
+  namespace: 'env.reads@73',
   wants: (file, text) => !isGeneratedPath(file) && (HARNESS_CONFIG.test(file) ? text.includes('env') : mentionsRead(text)),
   compute: envReadsOf,
 };
@@ -231,7 +232,9 @@ export const envDetector: Detector = {
         // An alias handed to a function (`devConfig(processEnv)`): the function's reads, kept per file until the end.
         const handed = dynamic.map((d) => passedEnvReads(index, file, d));
         for (const h of handed) if (h) pushTo(passed, h.file, ...h.reads);
-        facts.push(...group(index, file, [...reads, ...looped.flat(), ...imported.filter((r): r is RawRead => 'name' in r)]));
+        // `envSchema.shape.X.parse(process.env.X)`: the read takes the member's verdict (schema-shape.ts).
+        const judged = SHAPE_TEXT.test(text) ? shapeVerdicts(index, file, reads) : reads;
+        facts.push(...group(index, file, [...judged, ...looped.flat(), ...imported.filter((r): r is RawRead => 'name' in r)]));
         for (const d of [...dynamic.filter((_, i) => looped[i].length === 0 && !handed[i]), ...imported.filter((r): r is RawDynamic => !('name' in r))]) facts.push(dynamicFact('env.dynamic', file, d));
         for (const d of dynamicSets) facts.push(dynamicFact('env.dynamic-set', file, d));
         sets(assigned.map((a) => ({ name: a.name, file, line: a.line, kind: 'code' as const, tool: 'code' })));

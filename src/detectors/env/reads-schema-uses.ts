@@ -10,13 +10,15 @@ import { receiverSchemaKeys, type SchemaKey } from './reads-schema.js';
 import type { RawRead, SchemaImport } from './reads.js';
 
 /**
- * `const vars = { APP_URL: process.env.NEXT_PUBLIC_URL }; Schema.safeParse(vars)`: each read takes what the schema
+ * `const vars = { APP_URL: process.env.NEXT_PUBLIC_URL }; Schema.safeParse(vars)`, or the object written in the call
+ * (`Schema.parse({ VITE_API_URL: import.meta.env.VITE_API_URL })`): each read takes what the schema
  * says of the key it is renamed to (a default, optional, required). `reads` is updated in place.
  */
 export function renamedSchemaReads(sf: ts.SourceFile, reads: RawRead[], constants: ReadonlyMap<string, ts.Expression>): void {
   walk(sf, (n) => {
-    if (!ts.isCallExpression(n) || !n.arguments[0] || !ts.isIdentifier(n.arguments[0])) return;
-    let obj = constants.get(n.arguments[0].text);
+    if (!ts.isCallExpression(n) || !n.arguments[0]) return;
+    // The object is a constant of the file, or written in the call (`Schema.parse({ X: import.meta.env.X })`).
+    let obj = ts.isIdentifier(n.arguments[0]) ? constants.get(n.arguments[0].text) : n.arguments[0];
     while (obj && (ts.isAsExpression(obj) || ts.isSatisfiesExpression(obj) || ts.isParenthesizedExpression(obj))) obj = obj.expression;
     if (!obj || !ts.isObjectLiteralExpression(obj)) return;
     const keys = receiverSchemaKeys(n, constants);

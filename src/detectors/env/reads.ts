@@ -19,6 +19,7 @@ import { CYPRESS_CONFIG, cypressConfigEnv, cypressEnvCall } from './reads-cypres
 import { pushTo } from '../../collections.js';
 import { bindingFails } from './unset-check.js';
 import { chainCall, chainEnd, chainHas, enclosingFunction, guardOf, hasFallback, inFunction, isAssigned, isDeleted, optional, outer, skipParens } from './read-shapes.js';
+import { envHolders, parsesEnvName } from './schema-fallbacks.js';
 
 export type { EnvHelper } from './reads-scope.js';
 export { WORKER_TEXT } from './reads-receivers.js';
@@ -193,6 +194,7 @@ export function envReadsOf(sf: ts.SourceFile, imported?: ReadonlyMap<string, 'pr
     return undefined;
   };
   const isEnv = (e: ts.Expression) => receiver(e) !== undefined;
+  let holder: ((e: ts.Expression) => boolean) | undefined;
   /** `...process.env`, or a copy of it: `...Object.fromEntries(Object.entries(process.env).filter(…))`. */
   const spreadsEnv = (e: ts.Expression): boolean => {
     if (isEnv(e)) return true;
@@ -396,14 +398,17 @@ export function envReadsOf(sf: ts.SourceFile, imported?: ReadonlyMap<string, 'pr
       for (const k of createEnvKeys(node, consts())) reads.push({ name: k.text, line: k.line, via: 'schema', receiver: 'process', fallback: k.fallback, ...optional(exportOf(node, k.text)), ...schemaFacts(k) });
       return;
     }
-    const passed = passedAlias(node);
+    // `envSchema.parse(env)` with `env` an alias or a parameter handed `process.env` validates it (schema-fallbacks.ts).
+    const holdsEnv = (holder ??= envHolders(sf, isEnv));
+    const parsesEnv = parsesEnvName(node, holdsEnv);
+    const passed = !parsesEnv && passedAlias(node);
     if (passed) {
       dynamic.push(passed);
       return;
     }
-    if (!node.arguments.some((a) => isEnv(a) && !ts.isIdentifier(skipParens(a)))) return;
+    if (!parsesEnv && !node.arguments.some((a) => isEnv(a) && !ts.isIdentifier(skipParens(a)))) return;
     const validated = node.arguments.filter((a) => !isEnv(a)).flatMap((a) => classValidatorKeys(sf, skipParens(a)));
-    const keys = validated.length > 0 ? validated : schemaKeys(node, isEnv, consts());
+    const keys = validated.length > 0 ? validated : schemaKeys(node, holdsEnv, consts());
     for (const k of keys) reads.push({ name: k.text, line: k.line, via: 'schema', receiver: 'process', fallback: k.fallback, ...optional(exportOf(node, k.text)), ...schemaFacts(k) });
     if (keys.length > 0) return;
     if (!PARSE_CALL.test(method ?? lastName(callee) ?? '')) {
