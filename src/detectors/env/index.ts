@@ -2,20 +2,13 @@ import { isComposeName, isDockerfileName } from '../../scan/file-kinds.js';
 import type { Detector, Fact } from '../../facts.js';
 import type { RepoIndex, TreeMemo } from '../../scan/repo-index.js';
 import { isSourceFile, parseSource, type ts } from '../../scan/ts.js';
-import { importsOf, mentions } from '../shared/ast.js';
-import { dotenvNames, isDotenvFile, isExampleDotenv } from './dotenv.js';
-import { isBuiltin, isEnvName } from './names.js';
+import { mentions } from '../shared/ast.js';
+import { isDotenvFile } from './dotenv.js';
 import { WRANGLER_CONFIG } from '../other-infra/wrangler.js';
 import { WRITES_FILES, writtenDotenv } from './sets-written.js';
 import { DOTENV_LOAD_TEXT, dotenvLoads, loadTargets } from './dotenv-loads.js';
-import { envReadsOf, mergeHelper, schemaFacts, WORKER_TEXT, type EnvHelper, type FileEnvReads, type RawDynamic, type RawRead, type SchemaImport } from './reads.js';
-import { exportedSchemaKeys } from './reads-schema.js';
-import type { ConfigConstant } from './reads-config-def.js';
-import { findDefinition } from '../shared/definitions.js';
+import { envReadsOf, mergeHelper, WORKER_TEXT, type EnvHelper, type FileEnvReads, type RawDynamic, type RawRead } from './reads.js';
 import { isGenerated, isGeneratedPath } from '../shared/source-scope.js';
-import { helperCallsIn, literalArgumentsOf, QUOTED_NAME, type LiteralArgument } from './helper-calls.js';
-import { callsWithMember, enumArgumentReads, memberValueOf } from './helper-enum-args.js';
-import { moduleResolver } from '../shared/resolve-module.js';
 import { inlineCodeReads, INLINE_CODE_TEXT } from './reads-inline-code.js';
 import { libraryCallReads, LIBRARY_CALL_TEXT } from './reads-library-calls.js';
 import { envReadsInText, goReads, GO_FILE, pythonCdkSets, pythonEnv, PYTHON_FILE, springReads, SPRING_CONFIG } from './reads-text.js';
@@ -29,10 +22,12 @@ import { PLATFORM_FILE, platformEnv, TEMPLATE_FILE, TEMPLATE_TEXT, templateEnv }
 import { passedEnvReads } from './reads-passed.js';
 import { SHAPE_TEXT, shapeVerdicts } from './schema-shape.js';
 import { browserHandoffs, type EnvObjectFunction } from './browser-handoff.js';
-import type { EnvDotenvLoadData, EnvDotenvLoadFact } from './types.js';
-import type { EnvBrowserData, EnvBrowserFact, EnvConsumedData, EnvConsumedFact, EnvDeclaredFact, EnvDynamicReadFact, EnvDynamicSetFact, EnvExternalSourceData, EnvExternalSourceFact, EnvReadFact, EnvSetData, EnvSetFact } from './types.js';
+import type { EnvDotenvLoadData, EnvDotenvLoadFact, EnvSetData } from './types.js';
 import { pushTo } from '../../collections.js';
 import { SUPABASE_CONFIG, supabaseConfigReads } from './reads-supabase-config.js';
+import { configConstantRead, frameworkSchema, helperReads, HELPER_CALLS, importedEnvReads, importedSchemaReads, memberLoopReads, prismaEnvReads } from './cross-file-reads.js';
+import { declared, typedNames } from './declared.js';
+import { browserFact, consumedFact, dynamicFact, externalFact, group, setFact } from './read-facts.js';
 
 export type * from './types.js';
 export { looksSecret, isBuiltin } from './names.js';
@@ -41,7 +36,6 @@ export { isDotenvFile, isExampleDotenv } from './dotenv.js';
 
 /** A compose file by its content (`coolify-deployment.yaml`, `stack.yml`): top-level `services:` with an image or build. */
 const COMPOSE_TEXT = /^services:\s*$[\s\S]*^\s{2,}(image|build):/m;
-const TOOL_CONFIG = /(^|\/)[\w.-]+\.config\.[cm]?[jt]s$/;
 /** Test-harness configs that set the environment of what they start (`webServer.env`, `test.env`). */
 const HARNESS_CONFIG = /(^|\/)(playwright|vitest|vite|cypress)\.config\.[cm]?[jt]s$/;
 /** Hono's context env (`c.env.X`): Worker env in a package with wrangler config. */
@@ -75,21 +69,6 @@ const IAC_SETS: TreeMemo<IacEnvSet[]> = {
   compute: iacEnvSets,
 };
 
-/**
- * The name-shaped literals a file passes to functions, for the second pass over env helper calls (`helperReads`): a
- * function of the tree alone, so the calling files parsed by earlier steps (nearly all of them) are not parsed again.
- */
-const HELPER_CALLS: TreeMemo<LiteralArgument[]> = {
-  namespace: 'env.helper-calls@3',
-  wants: (file, text) => {
-    if (isGeneratedPath(file)) return false;
-    QUOTED_NAME.lastIndex = 0;
-    const found = QUOTED_NAME.test(text);
-    QUOTED_NAME.lastIndex = 0;
-    return found;
-  },
-  compute: literalArgumentsOf,
-};
 
 /**
  * Environment variables: where the code reads them, where deployment and tool configuration sets them (compose,
@@ -270,36 +249,10 @@ function withTree<T>(index: RepoIndex, file: string, fn: (sf: ts.SourceFile) => 
   return sf ? fn(sf) : undefined;
 }
 
-function dynamicFact(kind: 'env.dynamic' | 'env.dynamic-set', file: string, d: RawDynamic): EnvDynamicReadFact | EnvDynamicSetFact {
-  const { members: _members, memberRead: _read, passedTo: _passed, ...data } = d;
-  return { kind, id: `${file}:${d.line}`, data: { file, ...data }, at: [{ file, line: d.line }] } as EnvDynamicReadFact | EnvDynamicSetFact;
-}
 
-/**
- * `process.env[key]` in a loop over enum members (`for (const [key] of Object.entries({ [Keys.A]: … }))`): a read of
- * each member's value at that line, when every member is declared with a string (here or in the enum's module); none
- * otherwise, and the read stays one by a computed name.
- */
-function memberLoopReads(index: RepoIndex, file: string, d: RawDynamic): RawRead[] {
-  if (!d.members || !d.memberRead) return [];
-  const sf = index.parse(file);
-  if (!sf) return [];
-  const names = d.members.map((m) => memberValueOf(index, file, sf, m));
-  if (!names.every((n): n is string => n !== undefined && isEnvName(n))) return [];
-  return [...new Set(names)].map((name) => ({ name, line: d.line, ...d.memberRead! }));
-}
 
-function browserFact(d: EnvBrowserData): EnvBrowserFact {
-  return { kind: 'env.browser', id: `${d.name} ${d.file}:${d.line}`, data: d, at: [{ file: d.file, line: d.line }] };
-}
 
-function setFact(d: EnvSetData): EnvSetFact {
-  return { kind: 'env.set', id: `${d.name} ${d.file}:${d.line} ${d.kind}`, data: d, at: [{ file: d.file, line: d.line }] };
-}
 
-function consumedFact(d: EnvConsumedData): EnvConsumedFact {
-  return { kind: 'env.consumed', id: `${d.name} ${d.file}:${d.line}`, data: d, at: [{ file: d.file, line: d.line }] };
-}
 
 /** `process.loadEnvFile('.env.example')`: the file the code loads, when the repository holds it (`loads`). */
 function dotenvLoadFacts(index: RepoIndex, file: string): EnvDotenvLoadFact[] {
@@ -310,194 +263,16 @@ function dotenvLoadFacts(index: RepoIndex, file: string): EnvDotenvLoadFact[] {
   });
 }
 
-function externalFact(d: EnvExternalSourceData): EnvExternalSourceFact {
-  return { kind: 'env.external', id: `${d.file}:${d.line} ${d.ref}`, data: d, at: [{ file: d.file, line: d.line }] };
-}
 
-/** The keys of a schema another module exports, read where it is parsed; unresolved, the parse is a dynamic read. */
-/**
- * A schema a framework validates `process.env` with (NestJS `validationSchema`), exported by another module: its
- * defaults are set sites, and the keys it requires are read there (unset, startup fails), both at the schema's keys.
- */
-function frameworkSchema(index: RepoIndex, file: string, s: SchemaImport): { file: string; defaults: EnvSetData[]; required: RawRead[] } {
-  const target = moduleResolver(index).resolve(file, s.module);
-  const sf = target ? index.parse(target) : undefined;
-  if (!sf || !target) return { file, defaults: [], required: [] };
-  const keys = exportedSchemaKeys(sf, s.imported);
-  return {
-    file: target,
-    defaults: keys.filter((k) => k.hasDefault).map((k) => ({ name: k.text, file: target, line: k.line, kind: 'schema-default' as const, tool: 'schema default' })),
-    required: keys.filter((k) => k.required).map((k) => ({ name: k.text, line: k.line, via: 'schema' as const, receiver: 'process' as const, fallback: false, required: 'schema' as const })),
-  };
-}
 
-/** `env: [AI_MODEL_ENV_KEY]` (figue) with the constant imported: its string in the defining module names the variable. */
-function configConstantRead(index: RepoIndex, file: string, c: ConfigConstant): RawRead | RawDynamic {
-  const target = moduleResolver(index).resolve(file, c.module);
-  const at = target ? findDefinition(index, { file: target, name: c.imported }) : undefined;
-  const line = at?.line === undefined ? undefined : index.read(at.file)?.split('\n')[at.line - 1];
-  const name = line && /=\s*(['"`])([A-Za-z_][A-Za-z0-9_]*)\1\s*(;|as const|$)/.exec(line)?.[2];
-  return name ? { name, ...c.read } : { line: c.read.line, expression: c.expression };
-}
 
-function importedSchemaReads(index: RepoIndex, file: string, s: SchemaImport): (RawRead | RawDynamic)[] {
-  const target = moduleResolver(index).resolve(file, s.module);
-  const sf = target ? index.parse(target) : undefined;
-  const keys = sf ? exportedSchemaKeys(sf, s.imported) : [];
-  if (keys.length === 0) return [{ line: s.line, expression: s.expression }];
-  return keys.map((k) => ({ name: k.text, line: s.line, via: 'schema', receiver: 'process', fallback: k.fallback, ...(s.exportedAs ? { exportedAs: `${s.exportedAs}.${k.text}` } : {}), ...schemaFacts(k, target) }));
-}
 
-/**
- * Modules that export `process.env` (or a wrapper of it): in the files importing them, the imported name reads
- * variables (`import environment from './utils/environment'; environment.URL`).
- */
-function importedEnvReads(index: RepoIndex, modules: ReadonlyMap<string, readonly string[]>, firstPass: ReadonlyMap<string, Set<string>>): EnvReadFact[] {
-  // Only files whose text names one of the modules in an import specifier (`'./utils/environment'`, `"@/env"`) are parsed.
-  const stems = [...new Set([...modules.keys()].map(importStem))].map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-  const names = new RegExp(`[/'"](${stems.join('|')})(\\.[cm]?[jt]sx?)?(/index(\\.[cm]?[jt]sx?)?)?['"]`);
-  const resolver = moduleResolver(index);
-  const out: EnvReadFact[] = [];
-  for (const file of index.files) {
-    if (isGenerated(index, file) || !isSourceFile(file) || modules.has(file)) continue;
-    const text = index.read(file);
-    if (!text || !names.test(text)) continue;
-    const sf = index.parse(file);
-    if (!sf) continue;
-    const aliases = new Map<string, 'process'>();
-    for (const [local, binding] of importsOf(sf)) {
-      const target = resolver.resolve(file, binding.module);
-      if (target && modules.get(target)?.includes(binding.imported === '*' ? 'default' : binding.imported)) aliases.set(local, 'process');
-    }
-    if (aliases.size === 0) continue;
-    const seen = firstPass.get(file) ?? new Set();
-    const reads = envReadsOf(sf, aliases).reads.filter((r) => !seen.has(`${r.name}:${r.line}`));
-    out.push(...group(index, file, reads).map((f) => ({ ...f, id: `${f.id} via module` })));
-  }
-  return out;
-}
 
-/**
- * A Prisma schema reads its connection strings with `env("DATABASE_URL")` (datasource `url`, `directUrl`,
- * `shadowDatabaseUrl`): the Prisma client and CLI read the variable, without a fallback. Comments are not reads.
- */
-function prismaEnvReads(text: string): RawRead[] {
-  const out: RawRead[] = [];
-  for (const [i, line] of text.split(/\r?\n/).entries()) {
-    const code = line.replace(/\/\/.*$/, '');
-    for (const m of code.matchAll(/\benv\(\s*"([A-Za-z_][A-Za-z0-9_]*)"\s*\)/g)) {
-      out.push({ name: m[1], line: i + 1, via: 'schema', receiver: 'process', fallback: false });
-    }
-  }
-  return out;
-}
 
-/** The last segment an import of a module names: its file name, or its folder's for an index file. */
-function importStem(file: string): string {
-  const parts = file.replace(/\.[cm]?[jt]sx?$/, '').split('/');
-  return parts.at(-1) === 'index' && parts.length > 1 ? parts.at(-2)! : parts.at(-1)!;
-}
 
-/** Second pass: files calling an env helper found in the first (`Utils.getEnv('X')`). */
-function helperReads(index: RepoIndex, helpers: ReadonlyMap<string, EnvHelper>): EnvReadFact[] {
-  const needles = [...helpers.keys()].map((n) => `${n}(`);
-  const out: EnvReadFact[] = [];
-  for (const file of index.files) {
-    if (isGenerated(index, file) || !isSourceFile(file)) continue;
-    const text = index.read(file);
-    // A file passing no quoted name has no helper read: it need not be parsed (the helper's own file, often).
-    if (!mentions(text, needles)) continue;
-    const reads = HELPER_CALLS.wants(file, text!) ? helperCallsIn(index.treeMemo(HELPER_CALLS, file) ?? [], helpers) : [];
-    // `processEnv(envKeys.GeminiApiKey)`: an enum member names the variable.
-    if (callsWithMember(text!, helpers)) reads.push(...enumArgumentReads(index, file, helpers));
-    // Keep ids unique next to the first pass: a helper read is its own fact kind of read.
-    out.push(...group(index, file, reads).map((f) => ({ ...f, id: `${f.id} helper` })));
-  }
-  return out;
-}
 
-function group(index: RepoIndex, file: string, reads: RawRead[]): EnvReadFact[] {
-  const byName = new Map<string, RawRead[]>();
-  for (const r of reads) pushTo(byName, r.name, r);
-  const pkg = index.packageOf(file)?.name ?? '';
-  return [...byName].sort(([a], [b]) => a.localeCompare(b)).map(([name, list]) => {
-    const lines = [...new Set(list.map((r) => r.line))].sort((a, b) => a - b);
-    // A validated schema says whether the variable is optional; t3-env's `runtimeEnv: { X: process.env.X }` next to it
-    // only hands the value over.
-    const schema = list.filter((r) => r.via === 'schema');
-    const hasFallback = (schema.length ? schema : list).every((r) => r.fallback);
-    // A tool's config file exports its config object, not values other modules import.
-    const exportedAs = TOOL_CONFIG.test(file) ? undefined : list.find((r) => r.exportedAs)?.exportedAs;
-    // Startup fails when unset if any read of the file says so (a schema key, an `invariant`), unless the schema
-    // gives a default.
-    const required = hasFallback ? undefined : (['schema', 'guard', 'check'] as const).find((k) => list.some((r) => r.required === k));
-    const defaultAt = list.find((r) => r.defaultAt)?.defaultAt;
-    const through = list.find((r) => r.through)?.through;
-    const bare = hasFallback || schema.length ? undefined : Math.min(...list.filter((r) => !r.fallback).map((r) => r.line));
-    return {
-      kind: 'env.read',
-      id: `${name} ${file}`,
-      data: {
-        name,
-        file,
-        package: pkg,
-        lines,
-        via: list[0].via,
-        builtin: isBuiltin(name, list[0].receiver),
-        hasFallback,
-        ...(bare !== undefined && bare !== lines[0] ? { bareAt: bare } : {}),
-        ...(exportedAs ? { exportedAs } : {}),
-        ...(required ? requiredFields(list.find((r) => r.required === required)!) : {}),
-        ...(defaultAt ? { defaultAt: { file: defaultAt.file ?? file, line: defaultAt.line } } : {}),
-        ...(through ? { through } : {}),
-      },
-      at: [{ file, line: lines[0] }],
-    };
-  });
-}
 
-function declared(index: RepoIndex, file: string): EnvDeclaredFact[] {
-  const text = index.read(file);
-  if (text === undefined) return [];
-  const source = isExampleDotenv(file) ? 'example' : 'dotenv';
-  const pkg = index.packageOf(file)?.name ?? '';
-  // In an example or template a commented-out line documents an optional variable; in a real dotenv file it is unset.
-  return dotenvNames(text, { commented: source === 'example' }).map(({ name, line }) => ({
-    kind: 'env.declared',
-    id: `${name} ${file}`,
-    data: { name, file, line, package: pkg, source },
-    at: [{ file, line }],
-  }));
-}
 
-/**
- * `interface ImportMetaEnv { readonly VITE_API_URL: string }`, `namespace NodeJS { interface ProcessEnv {…} }`, and
- * the Worker/Oxygen `interface Env { SESSION_SECRET: string }` (Hydrogen's env.d.ts, `wrangler types`). `Env` also
- * types Worker bindings (`MY_KV: KVNamespace`): there only string-typed members are variables.
- */
-function typedNames(index: RepoIndex, file: string, text: string): EnvDeclaredFact[] {
-  const out: EnvDeclaredFact[] = [];
-  const pkg = index.packageOf(file)?.name ?? '';
-  const lines = text.split('\n');
-  let depth = 0;
-  let inside = false;
-  let worker = false;
-  lines.forEach((line, i) => {
-    const open = /interface\s+(ImportMetaEnv|ProcessEnv|Env)\b/.exec(line);
-    if (open) {
-      inside = true;
-      worker = open[1] === 'Env';
-      depth = 0;
-    }
-    if (!inside) return;
-    const m = /^\s*(?:readonly\s+)?([A-Z][A-Z0-9_]*)\??\s*:\s*([^;,]*)/.exec(line);
-    const stringTyped = (type: string) => /^(string|(['"][^'"]*['"]\s*\|?\s*)+)$/.test(type.trim());
-    if (m && depth === 1 && (!worker || stringTyped(m[2]))) out.push({ kind: 'env.declared', id: `${m[1]} ${file}`, data: { name: m[1], file, line: i + 1, package: pkg, source: 'type' }, at: [{ file, line: i + 1 }] });
-    depth += (line.match(/\{/g) ?? []).length - (line.match(/\}/g) ?? []).length;
-    if (depth <= 0 && line.includes('}')) inside = false;
-  });
-  return out;
-}
 
 /**
  * Splits an `.astro`/`.vue`/`.svelte` file into its script (Astro frontmatter, `<script>` blocks) and its markup, each
@@ -526,6 +301,3 @@ export function splitComponent(text: string): { script: string; markup: string }
   return { script, markup };
 }
 
-function requiredFields(r: RawRead): { required: NonNullable<RawRead['required']>; requiredAt: number; requiredBy?: string } {
-  return { required: r.required!, requiredAt: r.checkedAt ?? r.line, ...(r.requiredBy ? { requiredBy: r.requiredBy } : {}) };
-}
