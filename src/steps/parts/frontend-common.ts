@@ -158,8 +158,8 @@ export function apiAndAuthSection(clients: readonly ApiClientData[], auth: reado
 function middlewareLine(mw: RouteGuard): string {
   const at = mw.at ? ` (${cite(mw.at.file, mw.at.line)})` : '';
   if (mw.covers === undefined || mw.of === undefined) return `\`middleware\`${at} runs on the routes marked in the Notes column`;
-  if (mw.covers === mw.of) return `\`middleware\`${at} runs on every route (all ${mw.of})`;
-  return `\`middleware\`${at} runs on the ${mw.covers} of ${mw.of} routes its matcher covers (see the Notes column)`;
+  if (mw.covers === mw.of) return `\`middleware\`${at} runs on every page and route handler (all ${mw.of})`;
+  return `\`middleware\`${at} runs on the ${mw.covers} of ${mw.of} pages and route handlers its matcher covers (see the Notes column)`;
 }
 
 export function componentsSection(components: readonly KeyComponentData[], level: 4): string {
