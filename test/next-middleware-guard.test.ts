@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { workflowsStep } from '../src/steps/09-workflows.js';
+import { frontendStep } from '../src/steps/05-frontend.js';
 import { tempRepo } from './helpers/temp-repo.js';
 import { indexOf, section } from './helpers/fixture.js';
 import { missingCitations } from '../src/steps/verify-citations.js';
@@ -80,5 +81,24 @@ describe("step 9's access line for a Next.js root middleware", () => {
     });
     const md = (await section(workflowsStep, root)).markdown;
     expect(md).toMatch(/pages here sit behind `middleware`/);
+  });
+});
+
+describe("step 5's middleware line", () => {
+  const denying = 'import { NextResponse, type NextRequest } from "next/server"\nexport function middleware(request: NextRequest) {\n  if (!request.cookies.get("token")) return NextResponse.redirect(new URL("/login", request.url))\n  return NextResponse.next()\n}\n';
+
+  it('says a middleware without a matcher runs on every route, not "some" (not-found is not a route)', async () => {
+    // nextjs-nestjs-turborepo-template: apps/web/src/proxy.ts exports no `config.matcher`, so it runs everywhere.
+    const root = app({ 'middleware.ts': denying, 'app/not-found.tsx': page('NotFound'), 'app/api/ping/route.ts': 'export function GET() {\n  return Response.json({ ok: true });\n}\n' });
+    const md = (await section(frontendStep, root)).markdown;
+    expect(md).toContain('**Middleware:** `middleware` (`/middleware.ts`) runs on every page and route handler (all 4)');
+    expect(md).not.toContain('cover some routes');
+    expect(missingCitations(md, await indexOf(root))).toEqual([]);
+  });
+
+  it('says how many routes a matcher covers', async () => {
+    const root = app({ 'middleware.ts': `${denying}export const config = { matcher: ['/chat/:path*'] }\n`, 'app/api/ping/route.ts': 'export function GET() {\n  return Response.json({ ok: true });\n}\n' });
+    const md = (await section(frontendStep, root)).markdown;
+    expect(md).toContain('**Middleware:** `middleware` (`/middleware.ts`) runs on the 1 of 4 pages and route handlers its matcher covers (see the Notes column)');
   });
 });

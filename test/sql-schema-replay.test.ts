@@ -111,3 +111,18 @@ describe('a schema file beside a migrations folder', () => {
     expect(tables).toEqual(['users db/migrations/001_users.sql', 'posts db/migrations/002_posts.sql']);
   });
 });
+
+describe('which later migrations change a table', () => {
+  it('counts a migration that only alters a column default or nullability, or drops a constraint (Drizzle Kit SQL)', () => {
+    // The shape of nextjs-nestjs-turborepo-template: 0001 only sets a default on "session", 0004 drops it again.
+    const schema = read(
+      ['0000_init.sql', 'CREATE TABLE "session" (\n\t"id" text PRIMARY KEY NOT NULL,\n\t"created_at" timestamp NOT NULL\n);\n--> statement-breakpoint\nCREATE TABLE "account" (\n\t"id" text PRIMARY KEY NOT NULL,\n\t"scope" text\n);\n'],
+      ['0001_defaults.sql', 'ALTER TABLE "session" ALTER COLUMN "created_at" SET DEFAULT now();--> statement-breakpoint\nALTER TABLE "account" ALTER COLUMN "scope" SET NOT NULL;'],
+      ['0002_add.sql', 'ALTER TABLE "session" ADD COLUMN "impersonated_by" text;'],
+      ['0003_index.sql', 'CREATE INDEX "session_idx" ON "session" USING btree ("id");--> statement-breakpoint\nALTER TABLE "account" OWNER TO app;'],
+      ['0004_drop.sql', 'ALTER TABLE "session" ALTER COLUMN "created_at" DROP DEFAULT;--> statement-breakpoint\nALTER TABLE "account" DROP CONSTRAINT "account_scope_check";'],
+    );
+    expect(schema.tables.get('session')!.changedIn).toEqual(['0001_defaults.sql', '0002_add.sql', '0004_drop.sql']);
+    expect(schema.tables.get('account')!.changedIn).toEqual(['0001_defaults.sql', '0004_drop.sql']);
+  });
+});

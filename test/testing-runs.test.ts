@@ -220,3 +220,30 @@ describe('the existing test of a module', () => {
     expect(finder.testOf('src/lib/db.ts')).toBe('src/other.test.ts');
   });
 });
+
+describe('a folder named test in a package nothing tests', () => {
+  it('holds tests only when its files use a test API: an API module called "test" is code, a mocha-style folder is tests', async () => {
+    // The shape of nextjs-nestjs-turborepo-template: @repo/api-contracts has modules/test/*.ts (the oRPC contracts of
+    // the API's "test" module), no runner and no test script; the root Vitest config's defaults would not run them.
+    const root = tempRepo({
+      'package.json': JSON.stringify({ name: 'r', private: true, workspaces: ['packages/*'], scripts: { test: 'vitest run' }, devDependencies: { vitest: '^3.0.0' } }),
+      'vitest.config.mts': "import { defineConfig } from 'vitest/config';\nexport default defineConfig({ test: { projects: ['packages/**/vitest.config.mts'] } });\n",
+      'packages/contracts/package.json': JSON.stringify({ name: '@r/contracts', private: true, scripts: { build: 'tsc' } }),
+      'packages/contracts/modules/test/authenticated.ts': "import { route } from './route';\nexport const testAuthenticatedContract = route({ method: 'GET', path: '/test/auth' });\n",
+      'packages/contracts/modules/test/crud.ts': "export const crud = { test: (x: RegExp) => x.test('a') };\n",
+      'packages/contracts/modules/test/route.ts': 'export const route = (r: object) => r;\n',
+      'packages/legacy/package.json': JSON.stringify({ name: '@r/legacy', private: true }),
+      'packages/legacy/test/parse.js': "describe('parse', () => {\n  it('parses', () => {});\n});\n",
+      'packages/tapped/package.json': JSON.stringify({ name: '@r/tapped', private: true }),
+      'packages/tapped/test/run.js': "const t = require('tap');\nt.test('runs', (t) => t.end());\n",
+      'packages/mocha/package.json': JSON.stringify({ name: '@r/mocha', private: true, scripts: { test: 'mocha --recursive' }, devDependencies: { mocha: '^10.0.0' } }),
+      'packages/mocha/test/plain.js': 'require("assert").ok(true);\n',
+    });
+    const facts = (await detect(testingDetector, root)).map((f) => f.data as TestSetupData);
+    const of = (name: string) => facts.find((f) => f.package === name);
+    expect(of('@r/contracts')).toBeUndefined();
+    expect(of('@r/legacy')).toMatchObject({ testFileCount: 1, sample: 'packages/legacy/test/parse.js' });
+    expect(of('@r/tapped')).toMatchObject({ testFileCount: 1 });
+    expect(of('@r/mocha')).toMatchObject({ testFileCount: 1, sample: 'packages/mocha/test/plain.js' });
+  });
+});

@@ -66,6 +66,17 @@ const NOT_COLUMN = new RegExp(
 /** What `drop` names when it is not a column. */
 const NOT_COLUMN_DROP = /^(?:index|projection|statistics|partition|constraint|primary\s+key|foreign\s+key|check|key\s+\S)\b/i;
 
+/**
+ * Changes the table's facts do not show but that still change the table, so the migration counts in `changedIn`
+ * ("changed by N later migrations"): a column's default, nullability or identity (Drizzle Kit's
+ * `ALTER TABLE "session" ALTER COLUMN "created_at" SET DEFAULT now()`), MySQL's `MODIFY`/`CHANGE`, and dropped,
+ * renamed or validated constraints. Indexes and projections are not counted, as `ADD INDEX` is not.
+ */
+const OTHER_CHANGE = new RegExp(
+  String.raw`^(?:alter\s+(?:column\s+)?${IDENT}\s+(?:set|drop|add|reset|restart)\b|(?:modify|change)\s+(?:column\s+)?${IDENT}|drop\s+(?:constraint|primary\s+key|foreign\s+key|check)\b|(?:rename|validate|alter)\s+constraint\b)`,
+  'i',
+);
+
 const REFERENCES = new RegExp(String.raw`references\s+${QNAME}\s*(?:\(([^)]*)\))?`, 'i');
 
 export class SqlSchema {
@@ -202,7 +213,7 @@ export class SqlSchema {
         const c = table.columns.find((x) => x.name === unquote(m![1] ?? m![2]));
         const from = part.offset + a.length - m[3].length;
         if (c) c.type = columnType(m[3].replace(/\s+using\s[\s\S]*$/i, ''), raw.slice(from));
-      } else continue;
+      } else if (!OTHER_CHANGE.test(a)) continue;
       if (file !== table.file && !table.changedIn.includes(file)) table.changedIn.push(file);
     }
   }

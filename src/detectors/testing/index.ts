@@ -4,7 +4,7 @@ import type { RepoIndex } from '../../scan/repo-index.js';
 import { allDependencies, type WorkspacePackage } from '../../scan/package-json.js';
 import { isGenerated } from '../shared/source-scope.js';
 import { rootRunnerOf } from './root-runner.js';
-import { isTestFile, mayBeTest, playwrightDirs, playwrightOf, withoutHelpers, type PlaywrightDir } from './test-files.js';
+import { isTestFile, mayBeTest, playwrightDirs, playwrightOf, testByFolderOnly, usesTestApi, withoutHelpers, type PlaywrightDir } from './test-files.js';
 import { declaredSetupFiles, defaultIncludes, OTHER_RUNNER, runnerOf, unitIncludes } from './runner-files.js';
 import { jestMatchers } from './jest-runs.js';
 import { excludedByScript } from './script-excludes.js';
@@ -82,7 +82,7 @@ export const testingDetector: Detector = {
     for (const pkg of packages) {
       const tests = byPackage.get(pkg.name) ?? [];
       const data = setupOf(index, pkg, tests, playwright);
-      if (data.frameworks.length === 0 && tests.length === 0 && !data.script) continue;
+      if (data.frameworks.length === 0 && data.testFileCount === 0 && !data.script) continue;
       facts.push({ kind: 'testing.package', id: pkg.name || '.', data, at: [{ file: data.configFiles[0] ?? ('manifestPath' in pkg ? pkg.manifestPath : tests[0]) }] });
     }
     return facts;
@@ -125,8 +125,16 @@ function setupOf(index: RepoIndex, pkg: { name: string; dir: string; manifest: o
   // and `*.unit.ts` files that sit in a folder beside `*.e2e.ts` ones, which the naming rule alone takes for helpers.
   if (stated) candidates = withStated(index, pkg.dir, candidates, (f) => stated(f) && ownFiles(f));
   const cypress = frameworks.includes('Cypress');
+  // A package with no unit runner and no test script (nor a root Jest or Vitest whose defaults would run a suffix-less
+  // file): a file of a `test/` folder is a test only when it uses a test API; else it is code of something named
+  // "test" (the contracts of an API's `test` module).
+  const runsNothing = !frameworks.some((f) => UNIT_RUNNERS.has(f)) && !scriptEntries.some(([k, v]) => /^test([:_-]|$)/.test(k) || RUNS_SUITE.test(v));
+  const notRun = (f: string) => runsNothing && testByFolderOnly(f) && index.memo('testing.test-api@1', f, usesTestApi) === false;
   const runners = new Map(
-    candidates.map((f) => [f, setupFiles.has(f) ? ('helper' as const) : playwrightOf(playwright, f) ? ('playwright' as const) : runnerOf(f, cypress, includes)]),
+    candidates.map((f) => {
+      const runner = setupFiles.has(f) ? 'helper' : playwrightOf(playwright, f) ? 'playwright' : runnerOf(f, cypress, includes);
+      return [f, runner === 'unit' && notRun(f) ? 'helper' : runner] as const;
+    }),
   );
   const tests = candidates.filter((f) => runners.get(f) !== 'helper');
   if (tests.some((f) => /from ['"]node:test['"]|require\(['"]node:test['"]\)/.test(index.read(f) ?? ''))) frameworks.push('node:test');

@@ -34,6 +34,22 @@ export function isTestFile(file: string): boolean {
 }
 
 /**
+ * Whether a file uses a test API: a top-level `describe(` / `it(` / `test(` / `suite(` call (imported or a runner's
+ * global), or an import of a test runner (`tap`'s `t.test(`). A file that is a test only by its folder's name
+ * (`modules/test/authenticated.ts`, an API module called "test") is one only when it does, or something runs it.
+ */
+const TEST_CALL = /^[ \t]*(?:describe|it|test|suite|context|Deno\.test)(?:\.\w+)*\s*\(/m;
+const TEST_IMPORT = /(?:from\s*|require\(\s*|import\s*)['"](?:vitest|mocha|node:test|bun:test|ava|tap|tape|uvu|@jest\/globals|@japa\/runner)(?:\/[\w-]+)?['"]/;
+export function usesTestApi(text: string): boolean {
+  return TEST_CALL.test(text) || TEST_IMPORT.test(text);
+}
+
+/** A file that is a test by its folder's name alone: not named as one (`*.test.*`) nor in a `__tests__` folder. */
+export function testByFolderOnly(file: string): boolean {
+  return !TEST_FILE.test(file) && !/(^|\/)__tests__\//.test(file);
+}
+
+/**
  * Test folders that name their tests `*.test.*` / `*.spec.*` keep everything else there as helpers: a plain file
  * beside `login.spec.ts` (`test/api-client.ts`) is imported by the tests, not run. `__tests__` folders are the
  * exception, since Jest runs every file in them.

@@ -4,6 +4,7 @@ import { publicPrefix } from '../../detectors/frontend-build/env.js';
 import type { ApiClientData, AuthData, EntryData, KeyComponentData } from '../../detectors/react-app/index.js';
 import type { StateData } from '../../detectors/state-management/index.js';
 import type { Citation } from '../../facts.js';
+import type { RouteGuard } from './frontend-routes.js';
 import { bullets, heading, join, table } from '../../markdown/blocks.js';
 import { cite } from '../../markdown/cite.js';
 import { code, escaped, oneLine, urlPath } from '../../markdown/text.js';
@@ -122,7 +123,7 @@ function describeState(s: StateData): string {
   return `${label}: ${names(s.details, 6)}`;
 }
 
-export function apiAndAuthSection(clients: readonly ApiClientData[], auth: readonly AuthData[], guards: readonly { name: string; at?: Citation }[], level: 4): string {
+export function apiAndAuthSection(clients: readonly ApiClientData[], auth: readonly AuthData[], guards: readonly RouteGuard[], level: 4): string {
   if (clients.length === 0 && auth.length === 0 && guards.length === 0) return '';
   const parts: string[] = [];
   for (const c of [...clients].sort((a, b) => b.usedBy - a.usedBy || byFileLine(a, b))) {
@@ -136,7 +137,8 @@ export function apiAndAuthSection(clients: readonly ApiClientData[], auth: reado
   if (hooks.length) parts.push(`**Auth hooks:** ${hooks.map((h) => `${code(h.name)} (${cite(h.file, h.line)})`).join(', ')}`);
   const components = guards.filter((g) => g.name !== 'middleware');
   if (components.length) parts.push(`**Route guards:** ${components.map((g) => (g.at ? `${code(g.name)} (${cite(g.at)})` : code(g.name))).join(', ')}`);
-  if (guards.some((g) => g.name === 'middleware')) parts.push('**Middleware:** `middleware` matchers cover some routes (see the Notes column)');
+  const mw = guards.find((g) => g.name === 'middleware');
+  if (mw) parts.push(`**Middleware:** ${middlewareLine(mw)}`);
   const endpoints = clients.flatMap((c) => c.endpoints);
   const table_ = endpoints.length
     ? table(
@@ -147,6 +149,17 @@ export function apiAndAuthSection(clients: readonly ApiClientData[], auth: reado
   // `?` (UNKNOWN_METHOD in shared/http-calls.ts): a wrapper or an options object decides the method, unseen here.
   const unknown = endpoints.some((e) => e.method === '?') ? 'A `?` method is set inside a request helper or an options object the call does not spell out.' : '';
   return join(heading(level, 'API client and auth'), bullets(parts), endpoints.length ? 'Endpoints the app calls, as written in the code:' : '', table_, unknown);
+}
+
+/**
+ * The Next.js middleware and the routes it runs on, counted from the routes it covers: every one when it has no
+ * `config.matcher` (or one that takes in all of them), else how many of them its matcher covers.
+ */
+function middlewareLine(mw: RouteGuard): string {
+  const at = mw.at ? ` (${cite(mw.at.file, mw.at.line)})` : '';
+  if (mw.covers === undefined || mw.of === undefined) return `\`middleware\`${at} runs on the routes marked in the Notes column`;
+  if (mw.covers === mw.of) return `\`middleware\`${at} runs on every page and route handler (all ${mw.of})`;
+  return `\`middleware\`${at} runs on the ${mw.covers} of ${mw.of} pages and route handlers its matcher covers (see the Notes column)`;
 }
 
 export function componentsSection(components: readonly KeyComponentData[], level: 4): string {

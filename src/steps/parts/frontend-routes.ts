@@ -119,13 +119,24 @@ function wrapped(l: FrontendRouteData, routes: readonly FrontendRouteData[], pag
 }
 
 /** Guards found on routes, with the file that defines them when a route renders them. */
-export function routeGuards(routes: readonly FrontendRouteData[]): { name: string; at?: { file: string; line?: number } }[] {
+export function routeGuards(routes: readonly FrontendRouteData[]): RouteGuard[] {
   const names = [...new Set(routes.flatMap((r) => r.guards))].filter((g) => !g.startsWith('when ')).sort();
+  // Pages and route handlers (not layouts, nor the not-found and global-error boundaries), for how many of them a guard
+  // covers: a Next.js middleware without a `config.matcher` runs on all of them.
+  const own = [...pageRoutes(routes), ...routes.filter(isApi)];
   return names.map((name) => {
     const self = routes.find((r) => r.component === name && r.file);
     const at = routes.find((r) => r.guardAt?.[name])?.guardAt?.[name];
-    return { name, at: self ? { file: self.file!, line: self.line } : at };
+    return { name, at: self ? { file: self.file!, line: self.line } : at, covers: own.filter((r) => r.guards.includes(name)).length, of: own.length };
   });
+}
+
+export interface RouteGuard {
+  readonly name: string;
+  readonly at?: { readonly file: string; readonly line?: number };
+  /** How many of the app's `of` routes (pages and route handlers) it covers. */
+  readonly covers?: number;
+  readonly of?: number;
 }
 
 function isApi(r: FrontendRouteData): boolean {
