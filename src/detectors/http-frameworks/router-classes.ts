@@ -42,8 +42,17 @@ function baseClassOf(index: RepoIndex, sf: ts.SourceFile, cls: ts.ClassLikeDecla
   return target && decl && ts.isClassDeclaration(decl) ? { sf: target.sf, cls: decl } : undefined;
 }
 
+/** One answer per base class, however many controllers extend it. */
+const held = new WeakMap<ts.ClassDeclaration, HeldRouter[]>();
+
 /** `router = Router()` properties and `this.router = Router()` assignments in the constructor of `cls`. */
 function heldRouters(sf: ts.SourceFile, cls: ts.ClassDeclaration): HeldRouter[] {
+  let out = held.get(cls);
+  if (!out) held.set(cls, (out = readHeldRouters(sf, cls)));
+  return out;
+}
+
+function readHeldRouters(sf: ts.SourceFile, cls: ts.ClassDeclaration): HeldRouter[] {
   const imports = importsOf(sf);
   const constants = constantsOf(sf);
   const out: HeldRouter[] = [];
