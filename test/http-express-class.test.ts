@@ -42,6 +42,54 @@ describe('Express routes registered in a class constructor', () => {
     expect(routes).toEqual(['POST /items src/server.js:4']);
   });
 
+  it('reads routes on `this.router` of a class whose base class (imported, through a barrel) holds the Router, under its literal routerPath', async () => {
+    const routes = await routesOf({
+      'package.json': JSON.stringify({ name: 'api', dependencies: { express: '4.18.0', inversify: '6.0.0' } }),
+      'src/lib/controller.ts': [
+        'import { Router } from "express";',
+        'export abstract class Controller {',
+        '  public router: Router = Router();',
+        '  abstract readonly routerPath: string;',
+        '  abstract mountRoutes(): void;',
+        '}',
+      ].join('\n'),
+      'src/lib/index.ts': 'export * from "./controller";\n',
+      'src/api/auth.controller.ts': [
+        'import { Controller } from "../lib";',
+        'export class AuthController extends Controller {',
+        '  readonly routerPath = "/auth";',
+        '  public mountRoutes() {',
+        '    this.router.post(',
+        '      "/log-in",',
+        '      async (req, res) => res.json({}),',
+        '    );',
+        '    this.router.get("/me", async (req, res) => res.json({}));',
+        '  }',
+        '}',
+      ].join('\n'),
+      // A base that makes its router in the constructor, and a subclass that passes its path to `super`.
+      'src/api/base.ts': [
+        'import express from "express";',
+        'export class Base {',
+        '  constructor(public path: string) {',
+        '    this.router = express.Router();',
+        '  }',
+        '}',
+        'export class MonitoringController extends Base {',
+        '  constructor() {',
+        '    super("/monitoring");',
+        '    this.router.get("/health", (req, res) => res.end());',
+        '  }',
+        '}',
+      ].join('\n'),
+    });
+    expect(routes).toEqual([
+      'POST /auth/log-in src/api/auth.controller.ts:5',
+      'GET /auth/me src/api/auth.controller.ts:9',
+      'GET /monitoring/health src/api/base.ts:10',
+    ]);
+  });
+
   it('step 3 says the routes are served behind the API Gateway proxy route of the Lambda whose handler wraps them', async () => {
     const { backendApiStep } = await import('../src/steps/03-backend-api.js');
     const { section } = await import('./helpers/fixture.js');

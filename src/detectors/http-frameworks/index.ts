@@ -9,6 +9,7 @@ import { nextApiRoutes } from './next.js';
 import { remixRoutes } from './remix.js';
 import { routingControllersRoutes } from './routing-controllers.js';
 import { sveltekitRoutes } from './sveltekit.js';
+import { tsedRoutes } from './tsed.js';
 import { composeRoutes } from './router-graph.js';
 import { crossFileLinks, factoryUsers } from './router-links.js';
 import type { HttpRouteData, HttpRouteFact, MiddlewareUse } from './types.js';
@@ -17,14 +18,14 @@ import { apiDocsIn, docsRouteLines, type ApiDocsData, type ApiDocsFact } from '.
 export type { HttpFramework, HttpRouteData, HttpRouteFact, MiddlewareUse } from './types.js';
 export type { ApiDocsData, ApiDocsFact } from './api-docs.js';
 
-const SERVER_DEPS = /^(express|fastify|hono|koa|@koa\/router|koa-router|@nestjs\/core|@nestjs\/common|routing-controllers)$/;
+const SERVER_DEPS = /^(express|fastify|hono|koa|@koa\/router|koa-router|@nestjs\/core|@nestjs\/common|routing-controllers|@tsed\/common|@tsed\/di|@tsed\/schema|@tsed\/platform-express|@tsed\/platform-koa)$/;
 /** Frameworks whose route files serve requests themselves: Next.js route handlers, Remix/React Router loaders and actions, SvelteKit server files. */
 const REQUEST_FRAMEWORKS = /^(next|@remix-run\/react|@remix-run\/node|@react-router\/dev|@sveltejs\/kit)$/;
 const HANDED_APP_ROUTE = /\b(app|router|server|fastify|api)\.(get|post|put|patch|delete|all|route|on|openapi)\s*\(\s*['"`\[]/;
 const IMPORT_NEEDLES = ["'express'", '"express"', 'fastify', "'hono", '"hono', '@hono/', "'koa", '"koa', '@koa/router', 'koa-router'];
 
 /**
- * Express, Fastify, Hono, Koa-router, NestJS and routing-controllers controllers, Next.js API routes, and Remix / React Router loaders and
+ * Express, Fastify, Hono, Koa-router, NestJS, routing-controllers and Ts.ED controllers, Next.js API routes, and Remix / React Router loaders and
  * actions: one `http.route` fact per route, and one `http.docs` fact per API docs UI (Swagger UI), which is not a route.
  */
 export const httpFrameworksDetector: Detector = {
@@ -74,6 +75,10 @@ export const httpFrameworksDetector: Detector = {
     for (const r of routingControllersRoutes(index, sources)) {
       const { middleware, ...rest } = r;
       routes.push({ framework: 'routing-controllers', app: appOf(r.file), ...rest, ...middlewareFields(middleware) });
+    }
+    for (const r of tsedRoutes(index, sources)) {
+      const { middleware, ...rest } = r;
+      routes.push({ framework: 'tsed', app: appOf(r.file), ...rest, ...middlewareFields(middleware) });
     }
     const nextPackages = index.packages.filter((p) => dependsOn(p.manifest, 'next'));
     for (const pkg of nextPackages) {

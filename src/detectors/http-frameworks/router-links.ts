@@ -12,6 +12,7 @@ import { localDeclaration } from '../shared/component-ref.js';
 import { declarationOf, exportedConst, exportTarget } from '../shared/exported-const.js';
 import { assignedRouter, chainRoot } from './router-syntax.js';
 import { routerCreation } from './router-units.js';
+import { inheritedRouters, ownMountPath, type HeldRouter } from './router-classes.js';
 import type { HttpFramework } from './types.js';
 
 export interface CrossFileLinks {
@@ -25,6 +26,8 @@ export interface CrossFileLinks {
   routeDefinition(fromFile: string, module: string, imported: string): { def: ts.ObjectLiteralExpression; sf: ts.SourceFile } | undefined;
   /** The one server framework the file's package depends on, for a file that routes on an app it is handed. */
   packageFramework(file: string): HttpFramework | undefined;
+  /** Routers `cls` inherits from its base classes (`this.router` of an abstract `Controller`), and its own mount path. */
+  inheritedRouters(sf: ts.SourceFile, cls: ts.ClassLikeDeclaration): { readonly routers: readonly HeldRouter[]; readonly mountPath?: string };
 }
 
 const factsCache = new WeakMap<ts.SourceFile, { imports: ReturnType<typeof importsOf>; constants: ReturnType<typeof constantsOf> }>();
@@ -96,6 +99,11 @@ export function crossFileLinks(index: RepoIndex): CrossFileLinks {
       const deps = Object.keys(allDependencies(pkg.manifest));
       const frameworks = [...new Set(deps.map((d) => frameworkOfModule(d)).filter((f): f is HttpFramework => !!f))];
       return frameworks.length === 1 ? frameworks[0] : undefined;
+    },
+    inheritedRouters(sf, cls) {
+      const routers = inheritedRouters(index, sf, cls);
+      const mountPath = routers.length > 0 ? ownMountPath(cls) : undefined;
+      return { routers, ...(mountPath ? { mountPath } : {}) };
     },
   };
 }

@@ -5,6 +5,7 @@
  */
 import { ts, lineOf, walk } from '../../scan/ts.js';
 import { dottedName, lastName, property, staticString, type ImportBinding } from '../shared/ast.js';
+import { joinPaths } from './paths.js';
 import type { HttpFramework } from './types.js';
 import type { MountTarget, Unit } from './router-types.js';
 import type { CrossFileLinks } from './router-links.js';
@@ -141,6 +142,25 @@ export function discoverUnits(
       }
     }
   });
+
+  // `class AuthController extends Controller`, whose base holds `router = Router()`: `this.router` in this class is
+  // that router, one per class (scoped to it), under the class's own literal `routerPath` if it has one.
+  if (links && sf.text.includes('this.')) {
+    walk(sf, (node) => {
+      if (!ts.isClassDeclaration(node) || !node.heritageClauses) return;
+      const { routers, mountPath } = links.inheritedRouters(sf, node);
+      for (const held of routers) {
+        const own = node.members.some((m) => ts.isPropertyDeclaration(m) && m.name.getText(sf) === held.property);
+        const name = `this.${held.property}`;
+        if (own || scopes.get(node)?.has(name)) continue;
+        const u = unit(`${name}@${lineOf(node, sf)}`, held.created.framework, joinPaths(mountPath ?? '', held.created.prefix));
+        if (held.created.mountable) u.mountable = true;
+        let names = scopes.get(node);
+        if (!names) scopes.set(node, (names = new Map()));
+        names.set(name, u.name);
+      }
+    });
+  }
 
   // Aliases: `const app = fastify.withTypeProvider<ZodTypeProvider>()` or `const r = router` is the same router.
   // `const api = app.basePath('/api')` is the app's router under a prefix: a unit the app mounts there.

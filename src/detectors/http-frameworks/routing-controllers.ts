@@ -137,7 +137,7 @@ function prefixOf(list: readonly Prefix[]): Omit<Prefix, 'at'> {
 }
 
 /** `'/pets'` or nothing (the root); a computed path is left as `${expr}`. */
-function pathArg(arg: ts.Expression | undefined): { text: string; resolved: boolean } {
+export function pathArg(arg: ts.Expression | undefined): { text: string; resolved: boolean } {
   if (!arg) return { text: '', resolved: true };
   const s = staticString(arg);
   return s?.resolved ? s : { text: `\${${arg.getText()}}`, resolved: false };

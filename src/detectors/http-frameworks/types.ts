@@ -3,7 +3,7 @@ import type { MiddlewareUse } from '../shared/middleware-use.js';
 
 export type { MiddlewareUse } from '../shared/middleware-use.js';
 
-export type HttpFramework = 'express' | 'fastify' | 'hono' | 'koa' | 'nest' | 'next' | 'remix' | 'routing-controllers' | 'sveltekit';
+export type HttpFramework = 'express' | 'fastify' | 'hono' | 'koa' | 'nest' | 'next' | 'remix' | 'routing-controllers' | 'sveltekit' | 'tsed';
 
 /** One HTTP route served by a Node framework (not API Gateway: that is the CDK detector's). */
 export interface HttpRouteData {

@@ -18,6 +18,7 @@ const LABEL: Record<HttpFramework, string> = {
   remix: 'Remix / React Router loaders and actions',
   'routing-controllers': 'routing-controllers (Express)',
   sveltekit: 'SvelteKit endpoints, load functions and form actions',
+  tsed: 'Ts.ED controllers',
 };
 const REMIX_NOTE =
   "A route module's `loader` answers GET requests to its URL and its `action` every other method (forms and fetchers post to it); a resource route has no component and is an endpoint.";

@@ -37,6 +37,7 @@ const FRAMEWORK: Record<HttpRouteData['framework'], string> = {
   // Not "routing-controllers (Express)": the recipe title is in parentheses already.
   'routing-controllers': 'routing-controllers on Express',
   sveltekit: 'SvelteKit server routes',
+  tsed: 'Ts.ED controllers',
 };
 
 /** API Gateway routes wired to Lambda handlers in the CDK code. */
