@@ -53,6 +53,6 @@ describe('package entry points built by a bundler config', () => {
     });
     expect(vite.entryPoints).toContainEqual(expect.objectContaining({ file: 'packages/widget/entry.ts', role: 'main, module' }));
     // Nothing maps `gone.js`: it stays build output with no source.
-    expect(vite.unresolvedEntries).toEqual([{ role: 'exports["./gone"]', declared: './dist/gone.js' }]);
+    expect(vite.unresolvedEntries).toEqual([{ role: 'exports["./gone"]', declared: './dist/gone.js', built: true }]);
   });
 });
