@@ -269,3 +269,16 @@ describe('import counts of a dependency', () => {
     expect(facts.find((f) => f.data.name === 'left-pad')!.data.importedIn).toEqual([]);
   });
 });
+
+describe('well-known packages found unlabelled by hand-check round 16', () => {
+  it('names what they are for, and says the aws-lambda npm package is a deploy CLI', async () => {
+    const { knownPackage } = await import('../src/detectors/integrations/known-packages.js');
+    expect(knownPackage('pino-pretty')).toEqual({ category: 'observability', purpose: 'human-readable pino log output (a pino transport)' });
+    expect(knownPackage('body-parser')?.purpose).toBe('request body parsing middleware (Express)');
+    expect(knownPackage('@tsed/schema')).toEqual({ category: 'framework', purpose: 'Ts.ED framework module' });
+    expect(knownPackage('aws-lambda')?.purpose).toContain('deploy CLI');
+    // The longest prefix still wins, and the AWS SDK clients keep their names.
+    expect(knownPackage('@aws-sdk/client-kinesis')?.purpose).toBe('AWS SDK v3 kinesis client');
+    expect(knownPackage('left-pad')).toBeUndefined();
+  });
+});

@@ -1,5 +1,6 @@
 import { knownTech } from '../stack/catalogue.js';
 import { astroPackage } from './astro-packages.js';
+import { MORE_KNOWN } from './known-packages-more.js';
 /** What well-known packages are for, by category. Matched by exact name, then by prefix ending in `/` or `*`. */
 
 const KNOWN: Readonly<Record<string, readonly [string, string]>> = {
@@ -29,7 +30,8 @@ const KNOWN: Readonly<Record<string, readonly [string, string]>> = {
   '@aws-amplify/': ['auth', 'Amplify library'],
   '@aws-lambda-powertools/': ['observability', 'Lambda Powertools (logging, tracing, metrics, parameters)'],
   '@middy/': ['backend', 'Middy Lambda middleware'],
-  'aws-lambda': ['backend', 'Lambda types/runtime helpers'],
+  // The npm package `aws-lambda` is a deploy CLI; Lambda's types are `@types/aws-lambda` (left out of the table).
+  'aws-lambda': ['tooling', 'the `aws-lambda` npm package (a Lambda deploy CLI; the types are @types/aws-lambda)'],
   'aws-xray-sdk-core': ['observability', 'X-Ray tracing'],
   // payments
   '@paddle/paddle-node-sdk': ['payments', 'Paddle Billing server SDK'],
@@ -242,12 +244,15 @@ const KNOWN: Readonly<Record<string, readonly [string, string]>> = {
   '@sinclair/typebox': ['validation', 'JSON Schema types'],
 };
 
+/** Entries that name a scope or prefix (`@aws-sdk/`), longest first: the most specific wins. */
+const PREFIXES = [...Object.keys(KNOWN), ...Object.keys(MORE_KNOWN)].filter((k) => k.endsWith('/')).sort((a, b) => b.length - a.length);
+
 export function knownPackage(name: string): { category: string; purpose: string } | undefined {
-  const exact = KNOWN[name] ?? astroPackage(name);
+  const exact = KNOWN[name] ?? MORE_KNOWN[name] ?? astroPackage(name);
   if (exact) return { category: exact[0], purpose: exact[1] };
-  const prefix = Object.keys(KNOWN).filter((k) => k.endsWith('/') && name.startsWith(k)).sort((a, b) => b.length - a.length)[0];
+  const prefix = PREFIXES.find((k) => name.startsWith(k));
   if (prefix) {
-    const [category, purpose] = KNOWN[prefix];
+    const [category, purpose] = KNOWN[prefix] ?? MORE_KNOWN[prefix];
     return { category, purpose: name.startsWith('@aws-sdk/client-') ? `AWS SDK v3 ${name.slice('@aws-sdk/client-'.length)} client` : purpose };
   }
   // The stack table's catalogue names more technologies (by label only): better than no purpose at all.
