@@ -77,26 +77,18 @@ export function routingControllersRoutes(index: RepoIndex, files: readonly strin
       if (!controller || !cls.name) continue;
       const base = pathArg(controller.arguments[0]);
       const classUses = uses(cls);
-      for (const member of cls.members) {
-        if (!ts.isMethodDeclaration(member)) continue;
-        for (const d of ts.getDecorators(member) ?? []) {
-          if (!ts.isCallExpression(d.expression)) continue;
-          const name = lastName(d.expression.expression);
-          if (!name || !METHOD_DECORATORS.has(name)) continue;
-          const local = pathArg(d.expression.arguments[0]);
-          const line = lineOf(member, sf);
-          out.push({
-            method: normaliseMethod(name),
-            path: joinPaths(prefix.text, base.text, local.text),
-            resolved: base.resolved && local.resolved,
-            handler: `${cls.name.text}.${member.name.getText(sf)}`,
-            handlerAt: { file, line },
-            middleware: [...classUses, ...uses(member)],
-            ...(prefix.runtime ? { runtimePrefix: prefix.runtime } : {}),
-            file,
-            line,
-          });
-        }
+      for (const { method, local, member, handler, line } of decoratedRoutes(cls, cls.name, sf, METHOD_DECORATORS)) {
+        out.push({
+          method,
+          path: joinPaths(prefix.text, base.text, local.text),
+          resolved: base.resolved && local.resolved,
+          handler,
+          handlerAt: { file, line },
+          middleware: [...classUses, ...uses(member)],
+          ...(prefix.runtime ? { runtimePrefix: prefix.runtime } : {}),
+          file,
+          line,
+        });
       }
     }
   }
@@ -134,6 +126,47 @@ function prefixOf(list: readonly Prefix[]): Omit<Prefix, 'at'> {
   if (texts.size <= 1) return { text: list[0]?.text ?? '' };
   // Servers with different prefixes: which serves a controller depends on its `controllers` option; not guessed.
   return { text: '', runtime: { expression: 'routePrefix (differs between servers)', at: list[0].at } };
+}
+
+/** One route method of a decorated controller class: `@Get('/:id') find()`. */
+export interface DecoratedRoute {
+  readonly method: string;
+  /** The method's own path, below the class's. */
+  readonly local: { text: string; resolved: boolean };
+  readonly member: ts.MethodDeclaration;
+  /** `Class.method`. */
+  readonly handler: string;
+  readonly line: number;
+}
+
+/**
+ * The methods of a controller class that carry a route decorator named in `names` (`@Get('/x')`, `@Post()`), one
+ * route per decorator; `accept` can refuse a decorator by where it comes from (another library's `Get`).
+ */
+export function decoratedRoutes(
+  cls: ts.ClassDeclaration,
+  className: ts.Identifier,
+  sf: ts.SourceFile,
+  names: ReadonlySet<string>,
+  accept: (decorator: ts.CallExpression) => boolean = () => true,
+): DecoratedRoute[] {
+  const out: DecoratedRoute[] = [];
+  for (const member of cls.members) {
+    if (!ts.isMethodDeclaration(member)) continue;
+    for (const d of ts.getDecorators(member) ?? []) {
+      if (!ts.isCallExpression(d.expression)) continue;
+      const name = lastName(d.expression.expression);
+      if (!name || !names.has(name) || !accept(d.expression)) continue;
+      out.push({
+        method: normaliseMethod(name),
+        local: pathArg(d.expression.arguments[0]),
+        member,
+        handler: `${className.text}.${member.name.getText(sf)}`,
+        line: lineOf(member, sf),
+      });
+    }
+  }
+  return out;
 }
 
 /** `'/pets'` or nothing (the root); a computed path is left as `${expr}`. */

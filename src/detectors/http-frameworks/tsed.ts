@@ -6,13 +6,13 @@
  */
 import type { RepoIndex } from '../../scan/repo-index.js';
 import { ts, lineOf } from '../../scan/ts.js';
-import { importsOf, lastName, property, propertyNameText, staticString, type ImportBinding } from '../shared/ast.js';
+import { importsOf, property, propertyNameText, staticString, type ImportBinding } from '../shared/ast.js';
 import { localDeclaration } from '../shared/component-ref.js';
 import { declarationOf, exportTarget } from '../shared/exported-const.js';
 import { nestUse } from './nest-app.js';
 import { guardDecorators } from './nest-decorators.js';
-import { joinPaths, normaliseMethod } from './paths.js';
-import { pathArg, type RoutingControllersRoute, type RuntimePrefix } from './routing-controllers.js';
+import { joinPaths } from './paths.js';
+import { decoratedRoutes, pathArg, type RoutingControllersRoute, type RuntimePrefix } from './routing-controllers.js';
 
 const TSED = /^@tsed\//;
 const METHOD_DECORATORS = new Set(['Get', 'Post', 'Put', 'Patch', 'Delete', 'Head', 'Options', 'All']);
@@ -60,29 +60,25 @@ export function tsedRoutes(index: RepoIndex, files: readonly string[]): TsedRout
       const base = controllerPath(index, file, imports, cls, wrappers);
       if (!base) continue;
       const classUses = uses(cls);
-      for (const member of cls.members) {
-        if (!ts.isMethodDeclaration(member)) continue;
-        for (const d of ts.getDecorators(member) ?? []) {
-          if (!ts.isCallExpression(d.expression)) continue;
-          const name = lastName(d.expression.expression);
-          const binding = ts.isIdentifier(d.expression.expression) ? imports.get(d.expression.expression.text) : undefined;
-          if (!name || !METHOD_DECORATORS.has(name) || (binding && !TSED.test(binding.module))) continue;
-          const local = pathArg(d.expression.arguments[0]);
-          const line = lineOf(member, sf);
-          // A child controller (`children: [X]` of another) is served under its parent's path, not read here.
-          const known = base.resolved && local.resolved && prefix !== undefined && !children.has(cls.name.text);
-          out.push({
-            method: normaliseMethod(name),
-            path: joinPaths(prefix?.text ?? '', base.text, local.text),
-            resolved: known,
-            handler: `${cls.name.text}.${member.name.getText(sf)}`,
-            handlerAt: { file, line },
-            middleware: [...classUses, ...uses(member)],
-            ...(prefix?.runtime ? { runtimePrefix: prefix.runtime } : {}),
-            file,
-            line,
-          });
-        }
+      // Another library's `Get` on a method is not a Ts.ED route; a project's own re-export of it still is.
+      const fromTsed = (d: ts.CallExpression) => {
+        const binding = ts.isIdentifier(d.expression) ? imports.get(d.expression.text) : undefined;
+        return !binding || TSED.test(binding.module);
+      };
+      for (const { method, local, member, handler, line } of decoratedRoutes(cls, cls.name, sf, METHOD_DECORATORS, fromTsed)) {
+        // A child controller (`children: [X]` of another) is served under its parent's path, not read here.
+        const known = base.resolved && local.resolved && prefix !== undefined && !children.has(cls.name.text);
+        out.push({
+          method,
+          path: joinPaths(prefix?.text ?? '', base.text, local.text),
+          resolved: known,
+          handler,
+          handlerAt: { file, line },
+          middleware: [...classUses, ...uses(member)],
+          ...(prefix?.runtime ? { runtimePrefix: prefix.runtime } : {}),
+          file,
+          line,
+        });
       }
     }
   }
