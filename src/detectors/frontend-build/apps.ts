@@ -6,6 +6,7 @@ import type { RepoIndex } from '../../scan/repo-index.js';
 import { allDependencies, type WorkspacePackage } from '../../scan/package-json.js';
 import { usesHoisted } from '../shared/hoisted-use.js';
 import { fromCatalog, pnpmCatalogs } from '../stack/catalogs.js';
+import { isGenerated } from '../shared/source-scope.js';
 
 export type FrontendFramework = 'astro' | 'next' | 'remix' | 'react' | 'expo' | 'vue' | 'sveltekit' | 'svelte' | 'solid' | 'angular';
 
@@ -115,7 +116,7 @@ export function appFiles(index: RepoIndex, dir: string): string[] {
   if (!files) {
     files = index
       .filesUnder(dir)
-      .filter((f) => !/(^|\/)(node_modules|dist|build|\.next|\.astro|out|coverage)\//.test(f) && (index.packageOf(f)?.dir ?? '') === dir);
+      .filter((f) => !isGenerated(index, f) && (index.packageOf(f)?.dir ?? '') === dir);
     byDir.set(dir, files);
   }
   return files;

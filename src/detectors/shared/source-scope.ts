@@ -5,10 +5,19 @@
 import type { RepoIndex } from '../../scan/repo-index-types.js';
 import { isSourceFile } from '../../scan/ts.js';
 
-const BUILD =
-  /(^|\/)(node_modules|dist|build|out|coverage|\.next|\.nuxt|\.output|\.serverless|\.sst|\.aws-sam|cdk\.out|\.turbo|\.vercel|\.cache)\//;
+/**
+ * Yarn Berry's own files, committed by projects that use it: `.yarn/releases/yarn-x.cjs` (Yarn itself, megabytes of
+ * bundled JavaScript), `.yarn/plugins`, `.yarn/sdks` and the Plug'n'Play loaders. Read as the project's code they
+ * listed Yarn's environment variables and imports as the application's.
+ */
+const YARN_OWN = String.raw`(^|\/)\.yarn\/|(^|\/)\.pnp\.(c?js|loader\.mjs)$`;
+const BUILD = new RegExp(
+  String.raw`(^|\/)(node_modules|dist|build|out|coverage|\.next|\.nuxt|\.output|\.serverless|\.sst|\.aws-sam|cdk\.out|\.turbo|\.vercel|\.cache)\/|` + YARN_OWN,
+);
 /** Build output and generated code the env, integration and testing scans skip (`.min.js` bundles too). */
-const GENERATED_PATH = /(^|\/)(dist|build|out|\.next|\.nuxt|\.output|\.astro|\.svelte-kit|cdk\.out|coverage|storybook-static|node_modules)\/|\.min\.[cm]?js$/;
+const GENERATED_PATH = new RegExp(
+  String.raw`(^|\/)(dist|build|out|\.next|\.nuxt|\.output|\.astro|\.svelte-kit|cdk\.out|coverage|storybook-static|node_modules)\/|\.min\.[cm]?js$|` + YARN_OWN,
+);
 const TEST = /(^|\/)(__tests__|__mocks__|__fixtures__|tests?|specs?|e2e|fixtures|mocks?|cypress|playwright)\/|\.(test|spec|stories|e2e|bench)\.[cm]?[jt]sx?$/;
 /** Manifests whose folder is a package root, where composer, Go modules, Bundler and JS tools keep vendored code. */
 const MANIFESTS = ['package.json', 'composer.json', 'go.mod', 'Gemfile'];
