@@ -100,14 +100,18 @@ function stableJson(value: unknown): string {
     // Lists of names and paths (a dependency's importers, a Lambda's files) are most of the data: the native
     // serialiser writes them the same way (`undefined` as `null`), several times faster.
     if (value.every((v) => v === null || typeof v !== 'object')) return JSON.stringify(value);
-    return `[${value.map(stableJson).join(',')}]`;
+    let out = '[';
+    for (let i = 0; i < value.length; i++) out += (i === 0 ? '' : ',') + stableJson(value[i]);
+    return `${out}]`;
   }
   if (value && typeof value === 'object') {
     const record = value as Record<string, unknown>;
-    const keys = Object.keys(record)
-      .filter((k) => !LINE_KEYS.has(k) && record[k] !== undefined)
-      .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${keys.map((k) => `${JSON.stringify(k)}:${stableJson(record[k])}`).join(',')}}`;
+    const keys: string[] = [];
+    for (const k in record) if (record[k] !== undefined && !LINE_KEYS.has(k)) keys.push(k);
+    keys.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    let out = '{';
+    for (let i = 0; i < keys.length; i++) out += `${i === 0 ? '' : ','}${JSON.stringify(keys[i])}:${stableJson(record[keys[i]])}`;
+    return `${out}}`;
   }
   return JSON.stringify(value) ?? 'null';
 }

@@ -126,12 +126,27 @@ export function serializeFactRecord(record: FactRecord): string {
     '  "facts": {',
     Object.keys(record.facts)
       .sort(compare)
-      .map((kind) => `    ${JSON.stringify(kind)}: [\n${record.facts[kind].map((r) => `      ${JSON.stringify(r)}`).join(',\n')}\n    ]`)
+      .map((kind) => `    ${JSON.stringify(kind)}: [\n${rowsText(record.facts[kind])}\n    ]`)
       .join(',\n'),
     '  }',
     '}',
   ];
   return `${lines.filter((l) => l !== '').join('\n')}\n`;
+}
+
+/**
+ * A kind's rows as written. The record is rewritten at every accept with the tables of earlier sections unchanged (the
+ * same arrays: `withSection` replaces only its own kinds), so each table is serialised once per run, not once per step.
+ */
+const rowsTexts = new WeakMap<readonly Row[], string>();
+
+function rowsText(rows: readonly Row[]): string {
+  let text = rowsTexts.get(rows);
+  if (text === undefined) {
+    text = rows.map((r) => `      ${JSON.stringify(r)}`).join(',\n');
+    rowsTexts.set(rows, text);
+  }
+  return text;
 }
 
 /** Parses a record; undefined when the text is not one (damaged, hand-edited into something else, a newer version). */

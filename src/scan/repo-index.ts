@@ -101,6 +101,8 @@ class FileIndex implements ManagedIndex {
   packages: readonly WorkspacePackage[] = [];
   /** Package folder → package, for `packageOf`'s walk up the folders (O(depth), not O(packages), per call). */
   private packagesByDir = new Map<string, WorkspacePackage>();
+  /** `packageOf`'s answers: detectors ask it for the same files hundreds of thousands of times. */
+  private packageOfFile = new Map<string, WorkspacePackage | null>();
 
   constructor(
     readonly root: string,
@@ -122,6 +124,7 @@ class FileIndex implements ManagedIndex {
     this.workspacePatterns = patterns;
     this.packages = packages;
     this.packagesByDir = new Map();
+    this.packageOfFile = new Map();
     for (const pkg of packages) if (!this.packagesByDir.has(pkg.dir)) this.packagesByDir.set(pkg.dir, pkg);
   }
 
@@ -245,13 +248,17 @@ class FileIndex implements ManagedIndex {
   }
 
   packageOf(file: string): WorkspacePackage | undefined {
+    const known = this.packageOfFile.get(file);
+    if (known !== undefined) return known ?? undefined;
+    let found: WorkspacePackage | undefined;
     for (let d = normalise(file); ; ) {
-      const pkg = this.packagesByDir.get(d);
-      if (pkg) return pkg;
-      if (d === '') return undefined;
+      found = this.packagesByDir.get(d);
+      if (found || d === '') break;
       const slash = d.lastIndexOf('/');
       d = slash === -1 ? '' : d.slice(0, slash);
     }
+    this.packageOfFile.set(file, found ?? null);
+    return found;
   }
 
   /** Records a file left out before it was ever read. */
