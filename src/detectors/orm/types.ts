@@ -79,3 +79,20 @@ export interface OrmAccessData {
 }
 
 export type OrmAccessFact = Fact<'orm.access', OrmAccessData>;
+
+/**
+ * A wrapper the code reaches models through that the reader could not tie to one model: a `@tsed/prisma` generated
+ * repository whose name matches no model of the schema. Where one exists, "no calls found" is not said of that ORM's
+ * models.
+ */
+export interface OrmWrapperData {
+  readonly orm: Orm;
+  /** The package of the wrapper (`@tsed/prisma`). */
+  readonly via: string;
+  /** The name imported from it (`PeopleRepository`). */
+  readonly name: string;
+  readonly file: string;
+  readonly line: number;
+}
+
+export type OrmWrapperFact = Fact<'orm.wrapper', OrmWrapperData>;
