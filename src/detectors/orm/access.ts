@@ -13,6 +13,7 @@ import { mayDeclareRepository, repositoryModules, type RepositoryModules } from 
 import { ModelTable, PackageReach, prismaScope } from './access-scope.js';
 import { mongooseVisitor, typeormVisitor, ENTITY_METHODS, MONGOOSE_METHODS } from './access-entities.js';
 import { drizzleVisitor, prismaVisitor, PRISMA_METHODS } from './access-queries.js';
+import { prismaHandoffs } from './access-handoff.js';
 import { TSED_PRISMA, tsedPrismaVisitor, type UnmatchedRepository } from './access-tsed.js';
 import { REQUEST_USER_WRITE, requestUserModel } from './passport-user.js';
 import { exportsNamespace } from './namespace-reexport.js';
@@ -77,8 +78,9 @@ export function ormAccesses(index: RepoIndex, models: readonly OrmModelData[]): 
     entities.size === 0 ? new Map() : repositoryModules(index, sources.filter((f) => mayDeclareRepository(index.read(f) ?? '')), entities, contextOf),
   );
   if (tables.mongoose.size > 0) tables = { ...tables, requestUser: requestUserModel(index, sources, tables.mongoose, contextOf) };
-  const wrappers: OrmWrapperData[] = [];
-  const filters = prefilters(tables, tables.prisma.size > 0 ? prismaScope(index, reach) : () => false, (file, sf, u) => {
+  const prismaReachable = tables.prisma.size > 0 ? prismaScope(index, reach) : () => false;
+  const wrappers: OrmWrapperData[] = prismaHandoffs(index, sources, tables.prisma, prismaReachable);
+  const filters = prefilters(tables, prismaReachable, (file, sf, u) => {
     wrappers.push({ orm: 'prisma', via: TSED_PRISMA, name: u.name, file, line: lineOf(u.node, sf) });
   });
   if (filters.length === 0) return { accesses: [], wrappers };

@@ -91,7 +91,7 @@ export const ormDetector: Detector = {
         }),
       ),
       ...found.wrappers.sort(byPlace).map(
-        (data): OrmWrapperFact => ({ kind: 'orm.wrapper', id: `${data.orm} ${data.via} ${data.name} ${data.file}`, data, at: [{ file: data.file, line: data.line }] }),
+        (data): OrmWrapperFact => ({ kind: 'orm.wrapper', id: `${data.orm} ${data.via} ${data.name} ${data.file}:${data.line}`, data, at: [{ file: data.file, line: data.line }] }),
       ),
     ];
   },

@@ -55,12 +55,15 @@ export function ormAccessPart(facts: FactSet, rank: (file: string) => number = (
   const shared = new Set(used.filter((m, i) => used.findIndex((o) => o.name === m.name) !== i).map((m) => m.name));
   // A model of an ORM the code also reaches through a wrapper no model matched may be used through it: neither "no
   // calls" nor "used" is known, and the sentence names the wrapper instead.
-  const wrapped = new Set(wrappers.map((w) => w.orm));
+  const wrapped = new Set(wrappers.filter((w) => !w.model).map((w) => w.orm));
+  // A delegate of one model handed on (`super(prisma.user)`): that model's calls happen under another name.
+  const handed = new Set(wrappers.filter((w) => w.model).map((w) => `${w.orm}\0${w.model}`));
   const unknown: string[] = [];
+  const handedOn: string[] = [];
   const sections = models.map((m) => {
     const list = byModel.get(modelKey(m.orm, m.name, m.file));
     if (!list) {
-      const into = wrapped.has(m.orm) ? unknown : unused;
+      const into = handed.has(`${m.orm}\0${m.name}`) ? handedOn : wrapped.has(m.orm) ? unknown : unused;
       if (!calledNames.has(`${m.orm}\0${m.name}`) && !into.includes(m.name)) into.push(m.name);
       return '';
     }
@@ -82,14 +85,23 @@ export function ormAccessPart(facts: FactSet, rank: (file: string) => number = (
     unused.length > 0 && `No direct calls found in code for ${names(unused, 12)}.`,
     throughRelations.length > 0 &&
       `${throughRelations.map((n) => `${code(n)} is a relation of ${names(via.get(n)!, 3)}`).join('; ')}: the code may read and write ${throughRelations.length === 1 ? 'it' : 'them'} through ${throughRelations.length === 1 ? 'that model' : 'those models'} (nested writes, \`include\`).`,
-    unknown.length > 0 && wrapperSentence(unknown, wrappers),
+    ...handedOn.map((n) => handedSentence(n, wrappers.filter((w) => w.model === n))),
+    unknown.length > 0 && wrapperSentence(unknown, wrappers.filter((w) => !w.model)),
   );
 }
 
-/** `Session` may be used through a wrapper that names no model: the wrapper and where it is imported, not a verdict. */
+/** `User` is handed on as `prisma.user` to code that calls it under another name, which this map does not follow. */
+function handedSentence(model: string, wrappers: readonly OrmWrapperData[]): string {
+  const sorted = [...wrappers].sort(byFileLine);
+  const shown = sorted.slice(0, 3).map((w) => `${code(w.name)} (${cite(w.file, w.line)})`);
+  const more = sorted.length > 3 ? ` and ${sorted.length - 3} more` : '';
+  return `${code(model)} is handed on as ${shown.join(', ')}${more}, to code that calls it under another name, which this map does not follow.`;
+}
+
+/** `Session` may be used through a wrapper that names no model (a generated repository, `prisma[model]`): where it is. */
 function wrapperSentence(models: readonly string[], wrappers: readonly OrmWrapperData[]): string {
   const sorted = [...wrappers].sort(byFileLine);
-  const shown = sorted.slice(0, 3).map((w) => `${code(w.name)} from ${code(w.via)} (${cite(w.file, w.line)})`);
+  const shown = sorted.slice(0, 3).map((w) => `${code(w.name)}${w.via.startsWith('@') ? ` from ${code(w.via)}` : ''} (${cite(w.file, w.line)})`);
   const more = sorted.length > 3 ? ` and ${sorted.length - 3} more` : '';
   return `${names(models, 12)} may be read and written through ${shown.join(', ')}${more}, which this map could not tie to a model.`;
 }
