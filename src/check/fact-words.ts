@@ -84,6 +84,7 @@ const WORDS: Record<string, string> = {
   'orm.access': 'database query',
   'orm.enum': 'database enum',
   'orm.model': 'database model',
+  'orm.wrapper': 'database access through a generated repository',
   'sql.table': 'SQL table',
   'sql.source': 'SQL schema file',
   'supabase.project': 'Supabase project',

@@ -2,7 +2,8 @@
  * What invokes each Lambda besides API routes: event sources and event source mappings (SQS, DynamoDB streams,
  * Kinesis), S3 notifications, SNS subscriptions, EventBridge rules and Scheduler schedules, Cognito triggers,
  * authorizers, Step Functions tasks, CloudFront (function URL origins), deploy-time triggers and custom resources,
- * Secrets Manager rotation schedules, other functions granted `grantInvoke`, and what construct libraries wire.
+ * Secrets Manager rotation schedules, what construct libraries wire, and (kind `invoke permission`, not a trigger)
+ * other functions granted `grantInvoke`.
  */
 import type { Citation } from '../../facts.js';
 import { EVENT_SOURCES } from './catalogue.js';
@@ -126,14 +127,18 @@ export function lambdaTriggers(ctx: EmitContext): Map<Rec, CdkLambdaData['trigge
       }
     }
   }
-  // `fn.grantInvoke(other)`: another function calls it directly.
+  // `fn.grantInvoke(other)`: another function may call it. A permission, not a trigger: whether and when the other
+  // function calls it is in that function's code, which the kind leaves open.
   for (const g of ctx.model.grants) {
     if (g.method !== 'grantInvoke') continue;
     const caller = ctx.lambdaOf(g.grantee);
-    if (caller && ctx.lambdaOf(g.resource)) add(g.resource, 'Lambda', ctx.id(caller), citationOf(g.node));
+    if (caller && ctx.lambdaOf(g.resource)) add(g.resource, INVOKE_PERMISSION, ctx.id(caller), citationOf(g.node));
   }
   return out;
 }
+
+/** The kind of a `grantInvoke` to another function: printed as "invoke permission: <function>", never as a trigger. */
+export const INVOKE_PERMISSION = 'invoke permission';
 
 /** The trigger kind of a rotation schedule; step 3 prints it as "Secrets Manager rotation of <secret>". */
 export const ROTATION = 'Secrets Manager rotation';

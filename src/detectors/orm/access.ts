@@ -13,9 +13,11 @@ import { mayDeclareRepository, repositoryModules, type RepositoryModules } from 
 import { ModelTable, PackageReach, prismaScope } from './access-scope.js';
 import { mongooseVisitor, typeormVisitor, ENTITY_METHODS, MONGOOSE_METHODS } from './access-entities.js';
 import { drizzleVisitor, prismaVisitor, PRISMA_METHODS } from './access-queries.js';
+import { prismaHandoffs } from './access-handoff.js';
+import { TSED_PRISMA, tsedPrismaVisitor, type UnmatchedRepository } from './access-tsed.js';
 import { REQUEST_USER_WRITE, requestUserModel } from './passport-user.js';
 import { exportsNamespace } from './namespace-reexport.js';
-import type { OrmAccessData, OrmModelData } from './types.js';
+import type { OrmAccessData, OrmModelData, OrmWrapperData } from './types.js';
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -64,7 +66,11 @@ export interface Tables {
 /** Names the visitors act on besides the method tables (a node the walk skips holds none of these). */
 const WALKED = ['from', 'into', 'insert', 'update', 'delete', 'count', 'innerJoin', 'leftJoin', 'rightJoin', 'fullJoin', 'crossJoin', 'save', 'new', 'model', 'createQueryBuilder'];
 
-export function ormAccesses(index: RepoIndex, models: readonly OrmModelData[]): OrmAccessData[] {
+/**
+ * The accesses, and the places the code reaches models through a wrapper the reader could not tie to one model (a
+ * `@tsed/prisma` repository whose name matches no model): evidence that "no calls found" would not be true of them.
+ */
+export function ormAccesses(index: RepoIndex, models: readonly OrmModelData[]): { accesses: OrmAccessData[]; wrappers: OrmWrapperData[] } {
   const sources = index.files.filter((f) => isAppSource(index, f));
   const contextOf = (file: string, sf: ts.SourceFile) => fileContext(index, file, sf);
   const reach = new PackageReach(index);
@@ -72,8 +78,12 @@ export function ormAccesses(index: RepoIndex, models: readonly OrmModelData[]): 
     entities.size === 0 ? new Map() : repositoryModules(index, sources.filter((f) => mayDeclareRepository(index.read(f) ?? '')), entities, contextOf),
   );
   if (tables.mongoose.size > 0) tables = { ...tables, requestUser: requestUserModel(index, sources, tables.mongoose, contextOf) };
-  const filters = prefilters(tables, tables.prisma.size > 0 ? prismaScope(index, reach) : () => false);
-  if (filters.length === 0) return [];
+  const prismaReachable = tables.prisma.size > 0 ? prismaScope(index, reach) : () => false;
+  const wrappers: OrmWrapperData[] = prismaHandoffs(index, sources, tables.prisma, prismaReachable);
+  const filters = prefilters(tables, prismaReachable, (file, sf, u) => {
+    wrappers.push({ orm: 'prisma', via: TSED_PRISMA, name: u.name, file, line: lineOf(u.node, sf) });
+  });
+  if (filters.length === 0) return { accesses: [], wrappers };
   // With Mongoose models, generic helpers handed a model (`createItem(req, City)`) are walked too, and so is any call
   // on a model by its name (`Session.removeByUser(id)`: a custom static is access too).
   const helpers = tables.mongoose.size > 0
@@ -112,7 +122,7 @@ export function ormAccesses(index: RepoIndex, models: readonly OrmModelData[]): 
       });
     }
   }
-  return out;
+  return { accesses: out, wrappers };
 }
 
 function tablesOf(models: readonly OrmModelData[], reach: PackageReach, repositoriesOf: (entities: ModelTable) => RepositoryModules): Tables {
@@ -136,12 +146,19 @@ interface Prefilter {
 }
 
 /** One cheap text test per ORM in use, built once: the model names joined into one pattern. */
-function prefilters(tables: Tables, prismaReachable: (file: string) => boolean): Prefilter[] {
+function prefilters(
+  tables: Tables,
+  prismaReachable: (file: string) => boolean,
+  unmatched: (file: string, sf: ts.SourceFile, u: UnmatchedRepository) => void,
+): Prefilter[] {
   const alternatives = (names: Iterable<string>) => [...names].map((n) => n.replace(/[$]/g, '\\$')).join('|');
   const out: Prefilter[] = [];
   if (tables.prisma.size > 0) {
     const re = new RegExp(String.raw`\.\s*(?:${alternatives(tables.prisma.keys())})\s*\.\s*(?:${alternatives(PRISMA_METHODS.keys())})\b`);
     out.push({ test: (t, file) => re.test(t) && prismaReachable(file), visitor: (c, t) => prismaVisitor(c, t.prisma) });
+    // Generated repositories of `@tsed/prisma`: `usersRepository.findFirst(…)` names no client model.
+    const tsed = /['"]@tsed\/prisma['"]/;
+    out.push({ test: (t) => tsed.test(t) && t.includes('Repository'), visitor: (c, t) => tsedPrismaVisitor(c, t.prisma, (u) => unmatched(c.file, c.sf, u)) });
   }
   if (tables.drizzle.size > 0) {
     // The table is the call's first argument (`.from(users`, `.insert(schema.users`) or a key of `db.query`.

@@ -9,7 +9,7 @@ import { creatorsIn, drizzleFile } from './drizzle.js';
 import { mongooseModels } from './mongoose.js';
 import { helpersFor, mongooseHelpers } from './mongoose-helpers.js';
 import { prismaSchemas } from './prisma.js';
-import type { OrmAccessFact, OrmEnumData, OrmEnumFact, OrmModelData, OrmModelFact } from './types.js';
+import type { OrmAccessFact, OrmEnumData, OrmEnumFact, OrmModelData, OrmModelFact, OrmWrapperFact } from './types.js';
 import { pushTo } from '../../collections.js';
 
 export type * from './types.js';
@@ -18,7 +18,7 @@ const ORM_DEPS = /^(prisma|@prisma\/client|drizzle-orm|typeorm|@mikro-orm\/core|
 
 /**
  * Prisma, Drizzle, TypeORM, MikroORM and Mongoose schemas (`orm.model`, `orm.enum` facts) and where the code reads and
- * writes each model (`orm.access`).
+ * writes each model (`orm.access`), and wrappers it reaches models through that no model matched (`orm.wrapper`).
  */
 export const ormDetector: Detector = {
   id: 'orm',
@@ -73,7 +73,8 @@ export const ormDetector: Detector = {
     const byPlace = (a: { file: string; line: number; name: string }, b: { file: string; line: number; name: string }) =>
       a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
     models.sort(byPlace);
-    const accesses = ormAccesses(index, models).sort((a, b) => byPlace({ ...a, name: a.model }, { ...b, name: b.model }) || (a.method < b.method ? -1 : a.method > b.method ? 1 : 0));
+    const found = ormAccesses(index, models);
+    const accesses = found.accesses.sort((a, b) => byPlace({ ...a, name: a.model }, { ...b, name: b.model }) || (a.method < b.method ? -1 : a.method > b.method ? 1 : 0));
     return [
       ...models.map(
         (data): OrmModelFact => ({ kind: 'orm.model', id: `${data.orm} ${data.name} ${data.file}`, data, at: [{ file: data.file, line: data.line }] }),
@@ -88,6 +89,9 @@ export const ormDetector: Detector = {
           data,
           at: [{ file: data.file, line: data.line }],
         }),
+      ),
+      ...found.wrappers.sort(byPlace).map(
+        (data): OrmWrapperFact => ({ kind: 'orm.wrapper', id: `${data.orm} ${data.via} ${data.name} ${data.file}:${data.line}`, data, at: [{ file: data.file, line: data.line }] }),
       ),
     ];
   },

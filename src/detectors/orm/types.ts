@@ -79,3 +79,23 @@ export interface OrmAccessData {
 }
 
 export type OrmAccessFact = Fact<'orm.access', OrmAccessData>;
+
+/**
+ * A wrapper the code reaches models through whose calls the reader does not follow: a `@tsed/prisma` generated
+ * repository whose name matches no model of the schema, a Prisma delegate handed on (`super(prisma.user)`) or picked
+ * by a computed key (`prisma[model]`). "No calls found" is then not said of `model`, or without one, of any model of
+ * that ORM.
+ */
+export interface OrmWrapperData {
+  readonly orm: Orm;
+  /** The package of the wrapper (`@tsed/prisma`). */
+  readonly via: string;
+  /** The name imported from it (`PeopleRepository`), or the expression as written (`prisma.user`, `prisma[…]`). */
+  readonly name: string;
+  /** The one model it stands for, when known. */
+  readonly model?: string;
+  readonly file: string;
+  readonly line: number;
+}
+
+export type OrmWrapperFact = Fact<'orm.wrapper', OrmWrapperData>;

@@ -108,6 +108,8 @@ function invokedBy(l: CdkLambdaFact, own: readonly CdkRouteFact[], tableName: (i
     else if (t.kind === 'API authorizer') parts.push(`authorizer ${code(shortName(t.source))}`);
     else if (t.kind === 'Function URL') parts.push('its function URL');
     else if (t.kind === 'Secrets Manager rotation') rotated.push(code(shortName(t.source)));
+    // `grantInvoke`: the other function may call this one; a permission, not a trigger.
+    else if (t.kind === 'invoke permission') parts.push(`invoke permission: ${code(shortName(t.source))}`);
     else parts.push(`${t.kind} ${code(shortName(t.source))}${t.detail ? ` (${written(t.detail, false)})` : ''}`);
   }
   if (rotated.length > 0) parts.push(`Secrets Manager rotation of ${rotated.join(', ')}`);

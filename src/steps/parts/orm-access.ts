@@ -1,5 +1,5 @@
 import type { FactSet } from '../../facts.js';
-import type { Orm, OrmAccessData, OrmAccessFact, OrmModelData, OrmModelFact } from '../../detectors/orm/index.js';
+import type { Orm, OrmAccessData, OrmAccessFact, OrmModelData, OrmModelFact, OrmWrapperData, OrmWrapperFact } from '../../detectors/orm/index.js';
 import { heading, join, table } from '../../markdown/blocks.js';
 import { cite } from '../../markdown/cite.js';
 import { code } from '../../markdown/text.js';
@@ -33,7 +33,8 @@ interface Row {
  */
 export function ormAccessPart(facts: FactSet, rank: (file: string) => number = () => 0): string {
   const accesses = facts.of<OrmAccessFact>('orm.access').map((f) => f.data);
-  if (accesses.length === 0) return '';
+  const wrappers = facts.of<OrmWrapperFact>('orm.wrapper').map((f) => f.data);
+  if (accesses.length === 0 && wrappers.length === 0) return '';
   const byModel = new Map<string, OrmAccessData[]>();
   for (const a of accesses) {
     const key = modelKey(a.orm, a.model, a.modelFile);
@@ -52,10 +53,18 @@ export function ormAccessPart(facts: FactSet, rank: (file: string) => number = (
   const calledNames = new Set(accesses.map((a) => `${a.orm}\0${a.model}`));
   // Several schemas of one monorepo may each define a `Post`: their headings name the schema file too.
   const shared = new Set(used.filter((m, i) => used.findIndex((o) => o.name === m.name) !== i).map((m) => m.name));
+  // A model of an ORM the code also reaches through a wrapper no model matched may be used through it: neither "no
+  // calls" nor "used" is known, and the sentence names the wrapper instead.
+  const wrapped = new Set(wrappers.filter((w) => !w.model).map((w) => w.orm));
+  // A delegate of one model handed on (`super(prisma.user)`): that model's calls happen under another name.
+  const handed = new Set(wrappers.filter((w) => w.model).map((w) => `${w.orm}\0${w.model}`));
+  const unknown: string[] = [];
+  const handedOn: string[] = [];
   const sections = models.map((m) => {
     const list = byModel.get(modelKey(m.orm, m.name, m.file));
     if (!list) {
-      if (!calledNames.has(`${m.orm}\0${m.name}`) && !unused.includes(m.name)) unused.push(m.name);
+      const into = handed.has(`${m.orm}\0${m.name}`) ? handedOn : wrapped.has(m.orm) ? unknown : unused;
+      if (!calledNames.has(`${m.orm}\0${m.name}`) && !into.includes(m.name)) into.push(m.name);
       return '';
     }
     return modelSection(m, list, shared.has(m.name));
@@ -71,12 +80,30 @@ export function ormAccessPart(facts: FactSet, rank: (file: string) => number = (
   }
   const throughRelations = unused.filter((n) => via.has(n));
   return join(
-    'Calls in the code that read or write each model: one row per file and method, at its first call.',
+    accesses.length > 0 && 'Calls in the code that read or write each model: one row per file and method, at its first call.',
     ...sections,
     unused.length > 0 && `No direct calls found in code for ${names(unused, 12)}.`,
     throughRelations.length > 0 &&
       `${throughRelations.map((n) => `${code(n)} is a relation of ${names(via.get(n)!, 3)}`).join('; ')}: the code may read and write ${throughRelations.length === 1 ? 'it' : 'them'} through ${throughRelations.length === 1 ? 'that model' : 'those models'} (nested writes, \`include\`).`,
+    ...handedOn.map((n) => handedSentence(n, wrappers.filter((w) => w.model === n))),
+    unknown.length > 0 && wrapperSentence(unknown, wrappers.filter((w) => !w.model)),
   );
+}
+
+/** `User` is handed on as `prisma.user` to code that calls it under another name, which this map does not follow. */
+function handedSentence(model: string, wrappers: readonly OrmWrapperData[]): string {
+  const sorted = [...wrappers].sort(byFileLine);
+  const shown = sorted.slice(0, 3).map((w) => `${code(w.name)} (${cite(w.file, w.line)})`);
+  const more = sorted.length > 3 ? ` and ${sorted.length - 3} more` : '';
+  return `${code(model)} is handed on as ${shown.join(', ')}${more}, to code that calls it under another name, which this map does not follow.`;
+}
+
+/** `Session` may be used through a wrapper that names no model (a generated repository, `prisma[model]`): where it is. */
+function wrapperSentence(models: readonly string[], wrappers: readonly OrmWrapperData[]): string {
+  const sorted = [...wrappers].sort(byFileLine);
+  const shown = sorted.slice(0, 3).map((w) => `${code(w.name)}${w.via.startsWith('@') ? ` from ${code(w.via)}` : ''} (${cite(w.file, w.line)})`);
+  const more = sorted.length > 3 ? ` and ${sorted.length - 3} more` : '';
+  return `${names(models, 12)} may be read and written through ${shown.join(', ')}${more}, which this map could not tie to a model.`;
 }
 
 function modelKey(orm: Orm, name: string, file: string): string {
