@@ -10,6 +10,7 @@ import { constantsOf, importsOf, propertyNameText, staticString } from '../share
 import { localDeclaration } from '../shared/component-ref.js';
 import { declarationOf, exportTarget } from '../shared/exported-const.js';
 import { routerCreation, type Created } from './router-units.js';
+import type { Unit } from './router-types.js';
 
 /** A property holding a router, and what made it. */
 export interface HeldRouter {
@@ -18,7 +19,7 @@ export interface HeldRouter {
 }
 
 /** Names of a controller's own mount path: `basePath`, `routerPath`, `path`, `prefix`, `routePrefix`. */
-const PATH_PROPERTY = /^(base|router|route|mount)?(path|prefix)$/i;
+export const PATH_PROPERTY = /^(base|router|route|mount)?(path|prefix)$/i;
 
 /** Routers held by the classes `cls` extends (nearest first), a few levels deep. */
 export function inheritedRouters(index: RepoIndex, sf: ts.SourceFile, cls: ts.ClassLikeDeclaration, depth = 0): HeldRouter[] {
@@ -89,4 +90,23 @@ export function ownMountPath(cls: ts.ClassLikeDeclaration): string | undefined {
     }
   }
   return undefined;
+}
+
+/**
+ * `AuthController.router` → the unit of that class's `this.router`, the name a list of controllers mounts it by: a
+ * router it inherits (scoped to the class, router-units.ts), or one it makes itself (`router = Router()`, or
+ * `this.router = Router()` in its constructor).
+ */
+export function classRouterAliases(sf: ts.SourceFile, scopes: ReadonlyMap<ts.Node, ReadonlyMap<string, string>>, units: ReadonlyMap<string, Unit>, aliases: Map<string, string>): void {
+  for (const [node, names] of scopes) {
+    if (!ts.isClassDeclaration(node) || !node.name) continue;
+    for (const [name, unitName] of names) if (name.startsWith('this.')) aliases.set(`${node.name.text}.${name.slice(5)}`, unitName);
+  }
+  for (const s of sf.statements) {
+    if (!ts.isClassDeclaration(s) || !s.name) continue;
+    for (const name of units.keys()) {
+      const alias = `${s.name.text}.${name.slice(5)}`;
+      if (/^this\.[\w$]+$/.test(name) && !aliases.has(alias) && s.getText(sf).includes(name)) aliases.set(alias, name);
+    }
+  }
 }

@@ -14,6 +14,8 @@ import type { CrossFileLinks } from './router-links.js';
 import { openApiRoute } from './openapi-routes.js';
 import { assignedRouter, autoloadDir, chainRoot, enclosingFunctionOf, frameworkOfModule, functionUnitName, optionCondition } from './router-syntax.js';
 import { METHOD_SET, NO_BASE, routingScope, type Base } from './router-targets.js';
+import { loopMounts, type RowMount } from './router-rows.js';
+import { classRouterAliases } from './router-classes.js';
 
 export type { FileRouting, Hook, MiddlewareRef, Mount, MountTarget, RouteDecl, Unit } from './router-types.js';
 export { frameworkOfModule };
@@ -24,35 +26,6 @@ export function analyseFile(sf: ts.SourceFile, links?: CrossFileLinks): FileRout
   const reExports = new Map<string, { module: string; imported: string }>();
   const starExports: string[] = [];
   const decorators = new Map<string, number>();
-  /**
-   * Route tables kept as data: `routes.forEach((r) => router.use(r.path, r.route))` or `for (const r of routes)`,
-   * over an array of object literals held in a constant. Returns the rows when both arguments read the loop variable.
-   */
-  const rowsOf = (a: ts.Expression, b: ts.Expression): ts.ObjectLiteralExpression[] | undefined => {
-    if (!ts.isPropertyAccessExpression(a) || !ts.isPropertyAccessExpression(b)) return undefined;
-    if (!ts.isIdentifier(a.expression) || !ts.isIdentifier(b.expression) || a.expression.text !== b.expression.text) return undefined;
-    const name = a.expression.text;
-    for (let n: ts.Node | undefined = a.parent; n; n = n.parent) {
-      if ((ts.isArrowFunction(n) || ts.isFunctionExpression(n)) && n.parameters[0]?.name.getText(sf) === name) {
-        const call = n.parent;
-        const loop = ts.isCallExpression(call) && ts.isPropertyAccessExpression(call.expression) && /^(forEach|map)$/.test(call.expression.name.text);
-        return loop ? arrayRows((call.expression as ts.PropertyAccessExpression).expression) : undefined;
-      }
-      if (ts.isForOfStatement(n) && ts.isVariableDeclarationList(n.initializer) && n.initializer.declarations[0]?.name.getText(sf) === name) {
-        return arrayRows(n.expression);
-      }
-    }
-    return undefined;
-  };
-  const arrayRows = (e: ts.Expression, depth = 0): ts.ObjectLiteralExpression[] | undefined => {
-    const arr = ts.isIdentifier(e) ? constants.get(e.text) : e;
-    if (!arr || !ts.isArrayLiteralExpression(arr) || depth > 3) return undefined;
-    return arr.elements.flatMap((el) => {
-      if (ts.isObjectLiteralExpression(el)) return [el];
-      if (ts.isSpreadElement(el)) return arrayRows(el.expression, depth + 1) ?? [];
-      return [];
-    });
-  };
   /**
    * A route's arguments after its path: middleware, then the handler (or, Fastify style, an options object carrying
    * `handler` and hooks such as `onRequest: [fastify.authenticate]`).
@@ -73,7 +46,7 @@ export function analyseFile(sf: ts.SourceFile, links?: CrossFileLinks): FileRout
   };
   const addMount = (
     u: Unit,
-    prefix: ts.Expression | undefined,
+    prefix: ts.Expression | Base | undefined,
     target: MountTarget | undefined,
     at: ts.Node,
     before: readonly MiddlewareRef[] = [],
@@ -83,10 +56,10 @@ export function analyseFile(sf: ts.SourceFile, links?: CrossFileLinks): FileRout
     base: Base = NO_BASE,
   ) => {
     if (!target && !asMiddleware) return;
-    const p = prefix ? str(prefix) : { text: '', resolved: true };
+    const p = !prefix ? NO_BASE : 'resolved' in prefix ? prefix : str(prefix);
     const token = ts.isCallExpression(at) && ts.isPropertyAccessExpression(at.expression) ? at.expression.name : at;
     // Under a Hono basePath, `use('*', mw)` covers `/api/*` and `route('/x', sub)` mounts at `/api/x`.
-    const text = p?.text ?? `\${${prefix!.getText(sf)}}`;
+    const text = p?.text ?? `\${${(prefix as ts.Expression).getText(sf)}}`;
     const when = viaUse ? optionCondition(at) : undefined;
     u.mounts.push({
       ...(when ? { when } : {}),
@@ -115,6 +88,7 @@ export function analyseFile(sf: ts.SourceFile, links?: CrossFileLinks): FileRout
       return;
     }
     const method = callee.name.text;
+    let rows: RowMount[] | undefined;
     const recv = receiverOf(callee.expression);
     if (!recv) return;
     const u = recv.unit;
@@ -153,9 +127,9 @@ export function analyseFile(sf: ts.SourceFile, links?: CrossFileLinks): FileRout
     } else if ((method === 'doc' || method === 'doc31') && u.framework === 'hono' && isPath(args[0])) {
       // @hono/zod-openapi serves the generated OpenAPI document there; the call itself stands for the handler.
       addRoute(u, 'get', args[0], base, [node], node);
-    } else if (method === 'use' && args.length >= 2 && rowsOf(args[0], args[args.length - 1])) {
-      const [prefix, target] = [args[0] as ts.PropertyAccessExpression, args[args.length - 1] as ts.PropertyAccessExpression];
-      for (const row of rowsOf(prefix, target)!) addMount(u, property(row, prefix.name.text), targetOf(property(row, target.name.text) ?? prefix), node);
+    } else if (method === 'use' && args.length >= 2 && (rows = loopMounts(args[0], args[args.length - 1], { sf, links, prefixOf, targetOf }))) {
+      // Route tables kept as data: `routers.forEach((e) => app.use(e.basePath, e.router))` over a list known statically.
+      for (const row of rows) addMount(u, row.prefix, row.target, node, [], true, row.middleware && middlewareRef(row.middleware, ctx, lineOf(node, sf)));
     } else if (method === 'use') {
       // `app.use('/x', requireAuth, router)`: routers are mounted, the rest is middleware for what follows.
       // `app.use(['/a', '/b'], json())`: an array of paths is where it is mounted, once per path — not a middleware.
@@ -234,12 +208,13 @@ export function analyseFile(sf: ts.SourceFile, links?: CrossFileLinks): FileRout
       exports.set('default', s.name.text);
     }
   }
+  classRouterAliases(sf, scopes, units, aliases);
   // `export const endpoints = router.get(…).post(…)`: the chain returns `router`, so `endpoints` is that unit.
   for (const [name, unitName] of scopes.get(sf) ?? []) if (name !== unitName && !units.has(name) && !aliases.has(name)) aliases.set(name, unitName);
   for (const [name, target] of exports) if (aliases.has(target)) exports.set(name, aliases.get(target)!);
   for (const u of units.values()) {
     u.mounts.forEach((m, i) => {
-      if (m.target?.kind === 'unit' && aliases.has(m.target.name)) u.mounts[i] = { ...m, target: { kind: 'unit', name: aliases.get(m.target.name)! } };
+      if (m.target?.kind === 'unit' && !m.target.file && aliases.has(m.target.name)) u.mounts[i] = { ...m, target: { kind: 'unit', name: aliases.get(m.target.name)! } };
     });
   }
   return { units, exports, aliases, decorators, reExports, starExports };

@@ -72,11 +72,12 @@ export function composeRoutes(index: RepoIndex, candidates: readonly string[]): 
     const t = mount.target;
     if (!t) return [];
     if (t.kind === 'unit') {
-      const name = routingOf(file)?.aliases.get(t.name) ?? t.name;
-      return routingOf(file)?.units.has(name) ? [{ key: key(file, name), prefix: '' }] : [];
+      const at = t.file ?? file;
+      const name = routingOf(at)?.aliases.get(t.name) ?? t.name;
+      return routingOf(at)?.units.has(name) ? [{ key: key(at, name), prefix: '' }] : [];
     }
     if (t.kind === 'import') {
-      const found = exportedUnit(file, t.module, t.imported, 0);
+      const found = exportedUnit(t.file ?? file, t.module, t.imported, 0);
       return found ? [{ key: found, prefix: '' }] : [];
     }
     const dir = path.posix.join(path.posix.dirname(file), t.dir);

@@ -28,6 +28,8 @@ export interface CrossFileLinks {
   packageFramework(file: string): HttpFramework | undefined;
   /** Routers `cls` inherits from its base classes (`this.router` of an abstract `Controller`), and its own mount path. */
   inheritedRouters(sf: ts.SourceFile, cls: ts.ClassLikeDeclaration): { readonly routers: readonly HeldRouter[]; readonly mountPath?: string };
+  /** The class an imported name stands for (through barrels): `container.get(AuthController)` in a list of routers. */
+  classDeclaration(fromFile: string, module: string, imported: string): ts.ClassDeclaration | undefined;
 }
 
 const factsCache = new WeakMap<ts.SourceFile, { imports: ReturnType<typeof importsOf>; constants: ReturnType<typeof constantsOf> }>();
@@ -99,6 +101,12 @@ export function crossFileLinks(index: RepoIndex): CrossFileLinks {
       const deps = Object.keys(allDependencies(pkg.manifest));
       const frameworks = [...new Set(deps.map((d) => frameworkOfModule(d)).filter((f): f is HttpFramework => !!f))];
       return frameworks.length === 1 ? frameworks[0] : undefined;
+    },
+    classDeclaration(fromFile, module, imported) {
+      const first = exportTarget(index, fromFile, module, imported);
+      const t = first && declarationOf(index, first.sf, first.name);
+      const decl = t && localDeclaration(t.sf, t.name);
+      return decl && ts.isClassDeclaration(decl) ? decl : undefined;
     },
     inheritedRouters(sf, cls) {
       const routers = inheritedRouters(index, sf, cls);

@@ -43,9 +43,10 @@ export interface RouteDecl {
   readonly order: number;
 }
 
+/** `file`: the file the name or specifier belongs to, when not the mounting one (a list of routers kept in another module). */
 export type MountTarget =
-  | { readonly kind: 'unit'; readonly name: string }
-  | { readonly kind: 'import'; readonly module: string; readonly imported: string }
+  | { readonly kind: 'unit'; readonly name: string; readonly file?: string }
+  | { readonly kind: 'import'; readonly module: string; readonly imported: string; readonly file?: string }
   | {
       readonly kind: 'autoload';
       readonly dir: string;
