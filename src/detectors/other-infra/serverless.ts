@@ -9,7 +9,7 @@ import { get, keys, parseYaml, scalar, type YamlNode } from '../../scan/yaml.js'
 import { cfnText } from './cfn-values.js';
 import { cfnResources } from './cloudformation.js';
 import { handlerFile } from './handlers.js';
-import { exportedConfig, originOf } from './ts-config.js';
+import { callSiteOf, exportedConfig, originOf } from './ts-config.js';
 import type { InfraFunctionData, InfraUnreadInclude, InfraProjectData, InfraResourceData, InfraRouteData, InfraTableData } from './types.js';
 
 export interface InfraFindings {
@@ -58,6 +58,7 @@ export function serverlessService(index: RepoIndex, file: string, out: InfraFind
     return [{ node, file: from }];
   };
 
+  const serviceEntry = root.entries.find((e) => e.key === 'service');
   const service = scalar(get(root, 'service')) ?? scalar(get(get(root, 'service'), 'name'));
   const provider = get(root, 'provider');
   const runtime = scalar(get(provider, 'runtime'));
@@ -69,21 +70,29 @@ export function serverlessService(index: RepoIndex, file: string, out: InfraFind
     if (functions.kind !== 'map') continue;
     for (const entry of functions.entries) {
       const fn = entry.value;
+      // `functions: { ...todoFunctions }`: the entry is written in the file that defines the imported object.
+      const defined = originOf(entry) ?? fnFile;
       const handler = scalar(get(fn, 'handler'));
       const resolved = handlerFile(index, dir, handler);
       const triggers: string[] = [];
       const events = get(fn, 'events');
       for (const event of events?.kind === 'seq' ? events.items : []) {
+        // An event built by a helper (`httpApiEvent('post', '/todos')`) is cited where the helper is called.
+        const site = callSiteOf(event);
         const kind = event.kind === 'map' ? event.entries[0] : undefined;
-        if (!kind) continue;
+        if (!kind) {
+          if (site) triggers.push(`built by ${site.name}(…) at ${site.file}:${site.line}`);
+          continue;
+        }
         const route = httpRoute(kind.key, kind.value);
         if (route) {
-          const at = originOf(kind.value) ?? fnFile;
-          out.routes.push({ tool: 'serverless', ...route, target: entry.key, ...(resolved ? { handlerFile: resolved } : {}), file: at, line: kind.line });
+          const at = site ?? { file: originOf(kind.value) ?? fnFile, line: kind.line };
+          out.routes.push({ tool: 'serverless', ...route, target: entry.key, ...(resolved ? { handlerFile: resolved } : {}), file: at.file, line: at.line });
           // The route is this function's trigger too: a function table saying "—" would contradict the route table.
           triggers.push(`${kind.key} ${route.method} ${route.path}`);
         } else {
-          const detail = cfnText(kind.value) ?? cfnText(get(kind.value, 'rate')) ?? cfnText(get(kind.value, 'arn')) ?? cfnText(get(kind.value, 'queueName'));
+          const detail = cfnText(kind.value) ?? cfnText(get(kind.value, 'rate')) ?? cfnText(get(kind.value, 'arn')) ?? cfnText(get(kind.value, 'queueName'))
+            ?? cfnText(get(kind.value, 'trigger'));
           triggers.push(detail && detail.length < 60 ? `${kind.key} ${detail}` : kind.key);
         }
       }
@@ -95,9 +104,9 @@ export function serverlessService(index: RepoIndex, file: string, out: InfraFind
         ...(resolved ? { handlerFile: resolved } : {}),
         ...(fnRuntime ? { runtime: fnRuntime } : {}),
         environment: [...new Set([...shared.map((e) => e.name), ...keys(get(fn, 'environment'))])].sort(),
-        environmentAt: [...new Map([...shared, ...envAt(get(fn, 'environment'), fnFile)].map((e) => [e.name, e])).values()],
+        environmentAt: [...new Map([...shared, ...envAt(get(fn, 'environment'), defined)].map((e) => [e.name, e])).values()],
         ...(triggers.length > 0 ? { triggers } : {}),
-        file: fnFile,
+        file: defined,
         line: entry.line,
       });
     }
@@ -119,7 +128,8 @@ export function serverlessService(index: RepoIndex, file: string, out: InfraFind
     ...(scalar(get(provider, 'region')) ? { region: scalar(get(provider, 'region')) } : {}),
     ...(unread.length > 0 ? { unread } : {}),
     file,
-    line: 1,
+    // The `service:` property's line (a TypeScript config usually opens with imports), when this file writes it.
+    line: serviceEntry && (originOf(serviceEntry) ?? file) === file ? serviceEntry.line : 1,
   });
 }
 

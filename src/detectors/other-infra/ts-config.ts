@@ -5,16 +5,33 @@
 import path from 'node:path';
 import type { RepoIndex } from '../../scan/repo-index.js';
 import { ts, lineOf } from '../../scan/ts.js';
-import { constantsOf, importsOf, lastName, propertyNameText } from '../shared/ast.js';
+import { importsOf, lastName, propertyNameText } from '../shared/ast.js';
 import { moduleResolver } from '../shared/resolve-module.js';
 import type { YamlMap, YamlNode } from '../../scan/yaml.js';
+import { constantsIn, functionIn, returnedLiteral } from './ts-helpers.js';
 
-const origins = new WeakMap<YamlNode, string>();
+type Entry = YamlMap['entries'][number];
+/** A call in the config (`httpApiEvent('post', '/todos')`): its function's name, where it is written, whether it was read. */
+export interface CallSite { name: string; file: string; line: number; read: boolean }
 
-/** The file a node read from TypeScript came from (imported objects live in other files than the config). */
-export function originOf(node: YamlNode): string | undefined {
+const origins = new WeakMap<YamlNode | Entry, string>();
+const calls = new WeakMap<YamlNode, CallSite>();
+
+/**
+ * The file a node or a map entry read from TypeScript came from (imported objects live in other files than the config;
+ * the entries of `{ ...imported }` keep the file that writes them).
+ */
+export function originOf(node: YamlNode | Entry): string | undefined {
   return origins.get(node);
 }
+
+/** The helper call a node was built by (read from the function's returned literal, or left as written). */
+export function callSiteOf(node: YamlNode): CallSite | undefined {
+  return calls.get(node);
+}
+
+/** A helper's parameter while its returned literal is read: the argument, read where the call is written. */
+interface Argument { reader: Reader; expr: ts.Expression | undefined }
 
 /** The configuration object a file exports (`export default`, `module.exports =`), as a node tree. */
 export function exportedConfig(index: RepoIndex, file: string, projectDir: string, depth = 0): YamlNode | undefined {
@@ -40,8 +57,9 @@ class Reader {
     private readonly sf: ts.SourceFile,
     private readonly projectDir: string,
     private readonly depth: number,
+    private readonly params: ReadonlyMap<string, Argument> = new Map(),
   ) {
-    this.constants = constantsOf(sf);
+    this.constants = constantsIn(sf);
     this.imports = importsOf(sf);
   }
 
@@ -53,7 +71,9 @@ class Reader {
 
   private read(expr: ts.Expression, guard: number): YamlNode {
     const line = lineOf(expr, this.sf);
-    if (guard > 12) return { kind: 'scalar', line, value: expr.getText(this.sf) };
+    // `guard` counts nesting (objects, constants, imports, helper calls): it ends cycles, and is deep enough for an event
+    // built by a helper whose argument is another helper's object, in a function object imported into the config.
+    if (guard > 24) return { kind: 'scalar', line, value: expr.getText(this.sf) };
     if (ts.isParenthesizedExpression(expr) || ts.isAsExpression(expr) || ts.isSatisfiesExpression(expr)) return this.node(expr.expression, guard + 1);
     if (ts.isObjectLiteralExpression(expr)) {
       const entries: YamlMap['entries'][number][] = [];
@@ -64,12 +84,26 @@ class Reader {
         } else if (ts.isPropertyAssignment(p) || ts.isShorthandPropertyAssignment(p)) {
           const key = ts.isPropertyAssignment(p) ? (propertyNameText(p.name) ?? p.name.getText(this.sf)) : p.name.text;
           const value = ts.isPropertyAssignment(p) ? p.initializer : p.name;
-          entries.push({ key, line: lineOf(p, this.sf), value: this.node(value, guard + 1) });
+          const entry: Entry = { key, line: lineOf(p, this.sf), value: this.node(value, guard + 1) };
+          origins.set(entry, this.file);
+          entries.push(entry);
         }
       }
       return { kind: 'map', line, entries };
     }
     if (ts.isArrayLiteralExpression(expr)) return { kind: 'seq', line, items: expr.elements.map((e) => this.node(e, guard + 1)) };
+    if (ts.isIdentifier(expr) && this.params.has(expr.text)) {
+      const arg = this.params.get(expr.text)!;
+      return arg.expr ? arg.reader.node(arg.expr, guard + 1) : { kind: 'scalar', line, value: `\${${expr.text}}` };
+    }
+    if (ts.isCallExpression(expr) && ts.isIdentifier(expr.expression) && expr.expression.text !== 'handlerPath') {
+      const site: CallSite = { name: expr.expression.text, file: this.file, line, read: false };
+      const built = this.call(expr, expr.expression.text, guard);
+      // A copy: the same helper's literal read for another call must not take this call's place.
+      const node: YamlNode = built ? { ...built, line } : { kind: 'scalar', line, value: this.text(expr) };
+      calls.set(node, { ...site, read: built !== undefined });
+      return node;
+    }
     if (ts.isIdentifier(expr)) {
       const local = this.constants.get(expr.text);
       if (local) return this.node(local, guard + 1);
@@ -80,12 +114,42 @@ class Reader {
       }
       if (target && binding) {
         const tsf = this.index.parse(target);
-        const init = tsf && constantsOf(tsf).get(binding.imported);
+        const init = tsf && constantsIn(tsf).get(binding.imported);
         if (tsf && init) return new Reader(this.index, target, tsf, this.projectDir, this.depth + 1).node(init, guard + 1);
       }
       if (expr.text === '__dirname') return { kind: 'scalar', line, value: this.dirFromProject() };
     }
     return { kind: 'scalar', line, value: this.text(expr) };
+  }
+
+  /**
+   * A call of a function of the project (in this file or imported from another) that returns a literal: the literal,
+   * read in the helper's file with each parameter standing for the call's argument (or the parameter's default).
+   */
+  private call(expr: ts.CallExpression, name: string, guard: number): YamlNode | undefined {
+    if (guard > 20) return undefined;
+    let file = this.file;
+    let sf: ts.SourceFile | undefined = this.sf;
+    let fnName = name;
+    if (!functionIn(this.sf, name)) {
+      const binding = this.imports.get(name);
+      const target = binding && binding.imported !== 'default' && binding.imported !== '*' ? moduleResolver(this.index).resolve(this.file, binding.module) : undefined;
+      if (!binding || !target) return undefined;
+      file = target;
+      sf = this.index.parse(target);
+      fnName = binding.imported;
+    }
+    const fn = sf && functionIn(sf, fnName);
+    const literal = fn && returnedLiteral(fn);
+    if (!sf || !fn || !literal) return undefined;
+    const params = new Map<string, Argument>();
+    const helper: Reader = new Reader(this.index, file, sf, this.projectDir, this.depth + 1, params);
+    fn.parameters.forEach((p, i) => {
+      if (!ts.isIdentifier(p.name)) return;
+      const arg = expr.arguments[i];
+      params.set(p.name.text, arg && !ts.isSpreadElement(arg) ? { reader: this, expr: arg } : { reader: helper, expr: p.initializer });
+    });
+    return helper.node(literal, guard + 1);
   }
 
   /** String-ish text: literals, templates with readable parts, `handlerPath(__dirname)` as the folder. */
@@ -103,6 +167,11 @@ class Reader {
     if (ts.isIdentifier(expr) && expr.text === '__dirname') return this.dirFromProject();
     if (ts.isCallExpression(expr) && /^handlerPath$/.test(lastName(expr.expression) ?? '')) return this.dirFromProject();
     if (ts.isStringLiteralLike(expr)) return expr.text;
+    if (ts.isIdentifier(expr) && this.params.has(expr.text)) {
+      const arg = this.params.get(expr.text)!;
+      const value = arg.expr ? arg.reader.node(arg.expr) : undefined;
+      return value?.kind === 'scalar' && value.value !== null ? String(value.value) : `\${${expr.text}}`;
+    }
     if (ts.isIdentifier(expr)) {
       const c = this.constants.get(expr.text);
       if (c && (ts.isStringLiteralLike(c) || ts.isTemplateExpression(c))) return this.text(c);
