@@ -11,7 +11,7 @@ import { preloadedFiles } from './env-preloads.js';
 import { isTestPath as isTestFile, SET_ORDER, type DynamicRead, type EnvRead, type EnvVarView, type ReadEvidence, type SetKind, type SetSite } from './env-views.js';
 import { prefixReads } from './env-prefix-reads.js';
 import { nodeEnvTooling, toolingOf } from './env-node-env.js';
-import { CRA, CRA_TOOLS, TOOLING, VITEST_RUN, VITEST_TOOLS, VUE_CLI, VUE_CLI_TOOLS } from '../detectors/env/runtime.js';
+import { CRA, CRA_TOOLS, SERVERLESS_OFFLINE, TOOLING, VITEST_RUN, VITEST_TOOLS, VUE_CLI, VUE_CLI_TOOLS } from '../detectors/env/runtime.js';
 import { wranglerBindingSets } from './env-binding-sets.js';
 import { importedByLambdaCode } from './env-lambda-imports.js';
 import { workspaceDependencies } from './workspace-dependencies.js';
@@ -33,7 +33,7 @@ import {
 } from '../detectors/env/index.js';
 import { frontendBuildDetector, type FrontendAppFact } from '../detectors/frontend-build/index.js';
 import { otherInfraDetector } from '../detectors/other-infra/index.js';
-import type { InfraFunctionFact } from '../detectors/other-infra/types.js';
+import type { InfraFunctionFact, InfraProjectFact } from '../detectors/other-infra/types.js';
 import type { Citation, Detector, FactSet } from '../facts.js';
 import type { RepoIndex } from '../scan/repo-index.js';
 import { pushTo } from '../collections.js';
@@ -86,13 +86,19 @@ export class EnvModel {
     let cra: ((file: string) => boolean) | undefined;
     let vitest: ((file: string) => boolean) | undefined;
     let vueCli: ((file: string) => boolean) | undefined;
+    // serverless-offline sets `IS_OFFLINE` for the code it runs, in a service that lists the plugin.
+    const offlineDirs = facts
+      .of<InfraProjectFact>('infra.project')
+      .filter((p) => p.data.tool === 'serverless' && p.data.plugins?.includes('serverless-offline'))
+      .map((p) => (p.data.file.includes('/') ? p.data.file.slice(0, p.data.file.lastIndexOf('/') + 1) : ''));
+    const offline = (name: string, file: string) => name === 'IS_OFFLINE' && offlineDirs.some((d) => file.startsWith(d));
     for (const f of facts.of<EnvReadFact>('env.read')) {
       const v = view(f.data.name);
       // The provider depends on how the read is written: Vite's `MODE` is `import.meta.env.MODE` only.
       // A `process.env` read is never Vite's: Vue CLI's `process.env.BASE_URL` is not Vite's `import.meta.env.BASE_URL`.
       // A schema key validates `process.env` (`envSchema.parse(process.env)`): an api's `BASE_URL` is not Vite's.
       const via = f.data.via === 'process.env' || f.data.via === 'schema' ? 'process' : f.data.via === 'import.meta.env' || f.data.builtin ? 'import.meta' : 'process';
-      const provider = runtimeProvider(f.data.name, via);
+      const provider = offline(f.data.name, f.data.file) ? SERVERLESS_OFFLINE : runtimeProvider(f.data.name, via);
       // `NODE_ENV` is the tooling's only where the package has tooling that sets it (else its own, like any other).
       // `PUBLIC_URL` likewise only where react-scripts builds the code, `BASE_URL` where Vue CLI does, Vitest's `TEST`
       // where Vitest runs the tests.
@@ -149,6 +155,15 @@ export class EnvModel {
         view(name).sets.push({ kind: 'function', tool: FUNCTION_TOOL[f.data.tool] ?? f.data.tool, at: set ? { file: set.file, line: set.line } : { file: f.data.file, line: f.data.line }, owner: f.data.name });
       }
     }
+    // A service's `provider.environment` with no function read (functions built by code, or none yet): the set is
+    // still the service's. With functions, each function's set above already cites the same line.
+    for (const f of facts.of<InfraProjectFact>('infra.project')) {
+      for (const e of f.data.environmentAt ?? []) {
+        const v = view(e.name);
+        if (v.sets.some((s) => s.at.file === e.file && s.at.line === e.line)) continue;
+        v.sets.push({ kind: 'function', tool: FUNCTION_TOOL[f.data.tool] ?? f.data.tool, at: { file: e.file, line: e.line }, owner: 'provider.environment' });
+      }
+    }
     for (const f of facts.of<CiWorkflowFact>('ci.workflow')) {
       const w = f.data;
       const add = (e: { name: string; source: string; ref?: string; line: number }, owner?: string) =>
@@ -201,7 +216,11 @@ export class EnvModel {
     const openLambdaEnvs = facts.of<CdkLambdaFact>('cdk.lambda').flatMap((f) =>
       f.data.environmentOpen ? [{ file: f.data.environmentOpen.at.file, line: f.data.environmentOpen.at.line ?? 1, expression: `${f.data.environmentOpen.expression} in a Lambda's environment`, test: false }] : [],
     );
-    this.dynamicSets = [...dynamicOf('env.dynamic-set'), ...openLambdaEnvs];
+    // `environment: ${file(env.js)}`: the names come from that file, which is code and never run.
+    const includedEnvs = facts.of<InfraProjectFact>('infra.project').flatMap((f) =>
+      (f.data.unread ?? []).filter((u) => u.key === 'environment').map((u) => ({ file: u.from, line: u.line, expression: `environment from ${u.file} (not read)`, test: false })),
+    );
+    this.dynamicSets = [...dynamicOf('env.dynamic-set'), ...openLambdaEnvs, ...includedEnvs];
     this.external = facts.of<EnvExternalSourceFact>('env.external').map((f) => f.data);
     const lambdaFiles = [
       ...facts.of<CdkLambdaFact>('cdk.lambda').map((f) => f.data.entry),

@@ -42,6 +42,8 @@ export const VUE_CLI_TOOLS = /^@vue\/cli-service$/;
  */
 export const VITEST_RUN: RuntimeProvider = { label: 'the test runner (Vitest)' };
 export const VITEST_TOOLS = /^vitest$/;
+/** The serverless-offline plugin sets `IS_OFFLINE` in the code it runs locally; only in a service that lists it. */
+export const SERVERLESS_OFFLINE: RuntimeProvider = { label: 'serverless-offline (when run locally)' };
 const VITE: RuntimeProvider = { label: 'Vite (`import.meta.env`)' };
 const ASTRO: RuntimeProvider = { label: 'Astro (`import.meta.env`)' };
 const NPM: RuntimeProvider = { label: 'npm / the package manager running the script' };

@@ -5,10 +5,11 @@
  */
 import path from 'node:path';
 import type { RepoIndex } from '../../scan/repo-index.js';
-import { get, keys, parseYaml, scalar, type YamlNode } from '../../scan/yaml.js';
+import { entry, get, parseYaml, scalar, strings, type YamlNode } from '../../scan/yaml.js';
 import { cfnText } from './cfn-values.js';
 import { cfnResources } from './cloudformation.js';
 import { handlerFile } from './handlers.js';
+import { includeRef, pick } from './serverless-include.js';
 import { callSiteOf, exportedConfig, originOf } from './ts-config.js';
 import type { InfraFunctionData, InfraUnreadInclude, InfraProjectData, InfraResourceData, InfraRouteData, InfraTableData } from './types.js';
 
@@ -43,16 +44,17 @@ export function serverlessService(index: RepoIndex, file: string, out: InfraFind
    */
   const include = (node: YamlNode | undefined, from: string, key?: string): { node: YamlNode; file: string }[] => {
     if (!node) return [];
-    const ref = /^\$\{file\(([^):]+)\)(?::(\w+))?\}$/.exec(scalar(node) ?? '');
+    const ref = node.kind === 'scalar' ? includeRef(index, scalar(node), from) : undefined;
     if (ref) {
-      const target = path.posix.normalize(path.posix.join(path.posix.dirname(from), ref[1])).replace(/^\.\//, '');
-      const exists = index.read(target) !== undefined;
-      const code = /\.[cm]?[jt]s$/.test(target);
-      const included = !exists ? undefined : code ? exportedConfig(index, target, dir) : yamlAt(index, target, out);
-      const picked = ref[2] ? get(included, ref[2]) : included;
-      if (picked && (!code || picked.kind !== 'scalar')) return [{ node: picked, file: target }];
-      if (key) unread.push({ key, file: target, from: originOf(node) ?? from, line: node.line, exists });
-      return [];
+      const found: { node: YamlNode; file: string }[] = [];
+      for (const target of ref.files) {
+        const code = /\.[cm]?[jt]s$/.test(target);
+        const picked = pick(code ? exportedConfig(index, target, dir) : yamlAt(index, target, out), ref.key);
+        if (picked && (!code || picked.kind !== 'scalar')) found.push({ node: picked, file: target });
+        else if (key) unread.push({ key, file: target, from: originOf(node) ?? from, line: node.line, exists: true });
+      }
+      if (ref.files.length === 0 && key) unread.push({ key, file: ref.written, from: originOf(node) ?? from, line: node.line, exists: false });
+      return found;
     }
     if (node.kind === 'seq') return node.items.flatMap((i) => include(i, from, key));
     return [{ node, file: from }];
@@ -62,17 +64,26 @@ export function serverlessService(index: RepoIndex, file: string, out: InfraFind
   const service = scalar(get(root, 'service')) ?? scalar(get(get(root, 'service'), 'name'));
   const provider = get(root, 'provider');
   const runtime = scalar(get(provider, 'runtime'));
+  // `environment:` as a map, or `${file(env.yml):environment}` (cited in the included file).
   const envAt = (node: YamlNode | undefined, from: string) =>
-    node?.kind === 'map' ? node.entries.map((e) => ({ name: e.key, file: originOf(e.value) ?? originOf(node) ?? from, line: e.line })) : [];
+    include(node, from, 'environment').flatMap(({ node: env, file: envFile }) =>
+      env.kind === 'map' ? env.entries.map((e) => ({ name: e.key, file: originOf(e.value) ?? originOf(env) ?? envFile, line: e.line })) : [],
+    );
   const shared = envAt(get(provider, 'environment'), file);
+  const seen = new Set<string>();
 
   for (const { node: functions, file: fnFile } of include(get(root, 'functions'), file, 'functions')) {
     if (functions.kind !== 'map') continue;
     for (const entry of functions.entries) {
+      // Function names are unique in a service: the first variant of an include with variables wins.
+      if (seen.has(entry.key)) continue;
+      seen.add(entry.key);
       const fn = entry.value;
       // `functions: { ...todoFunctions }`: the entry is written in the file that defines the imported object.
       const defined = originOf(entry) ?? fnFile;
-      const handler = scalar(get(fn, 'handler'));
+      // A container image function names its handler in `image.command`.
+      const command = get(get(fn, 'image'), 'command');
+      const handler = scalar(get(fn, 'handler')) ?? scalar(command?.kind === 'seq' ? command.items[0] : undefined);
       const resolved = handlerFile(index, dir, handler);
       const triggers: string[] = [];
       const events = get(fn, 'events');
@@ -96,15 +107,18 @@ export function serverlessService(index: RepoIndex, file: string, out: InfraFind
           triggers.push(detail && detail.length < 60 ? `${kind.key} ${detail}` : kind.key);
         }
       }
+      // `url: true` (or its settings): a Lambda function URL, the function's HTTP trigger without API Gateway.
+      if (get(fn, 'url') && scalar(get(fn, 'url')) !== 'false') triggers.push('function URL');
       const fnRuntime = scalar(get(fn, 'runtime')) ?? runtime;
+      const own = envAt(get(fn, 'environment'), defined);
       out.functions.push({
         tool: 'serverless',
         name: entry.key,
         ...(handler ? { handler } : {}),
         ...(resolved ? { handlerFile: resolved } : {}),
         ...(fnRuntime ? { runtime: fnRuntime } : {}),
-        environment: [...new Set([...shared.map((e) => e.name), ...keys(get(fn, 'environment'))])].sort(),
-        environmentAt: [...new Map([...shared, ...envAt(get(fn, 'environment'), defined)].map((e) => [e.name, e])).values()],
+        environment: [...new Set([...shared, ...own].map((e) => e.name))].sort(),
+        environmentAt: [...new Map([...shared, ...own].map((e) => [e.name, e])).values()],
         ...(triggers.length > 0 ? { triggers } : {}),
         file: defined,
         line: entry.line,
@@ -119,6 +133,14 @@ export function serverlessService(index: RepoIndex, file: string, out: InfraFind
       out.resources.push(...found.others);
     }
   }
+  // `plugins: [a, b]` or `plugins: { modules: [a, b] }`: serverless-offline sets `IS_OFFLINE` for the code it runs.
+  const pluginsNode = get(root, 'plugins');
+  const plugins = strings(get(pluginsNode, 'modules') ?? pluginsNode).sort();
+  // API Gateway settings beside the functions: an API exists even when the functions are built by code not read.
+  const apiSettings = [
+    ...['apiGateway', 'httpApi', 'endpointType', 'apiKeys', 'apiName'].map((k) => ({ key: `provider.${k}`, e: entry(provider, k) })),
+    ...['customDomain', 'customDomains'].map((k) => ({ key: `custom.${k}`, e: entry(get(root, 'custom'), k) })),
+  ].flatMap(({ key, e }) => (e ? [{ key, file: originOf(e.value) ?? file, line: e.line }] : []));
   // Pushed last: it records which includes could not be read.
   out.projects.push({
     tool: 'serverless',
@@ -127,6 +149,9 @@ export function serverlessService(index: RepoIndex, file: string, out: InfraFind
     ...(runtime ? { runtime } : {}),
     ...(scalar(get(provider, 'region')) ? { region: scalar(get(provider, 'region')) } : {}),
     ...(unread.length > 0 ? { unread } : {}),
+    ...(shared.length > 0 ? { environmentAt: shared } : {}),
+    ...(plugins.length > 0 ? { plugins } : {}),
+    ...(apiSettings.length > 0 ? { apiSettings } : {}),
     file,
     // The `service:` property's line (a TypeScript config usually opens with imports), when this file writes it.
     line: serviceEntry && (originOf(serviceEntry) ?? file) === file ? serviceEntry.line : 1,

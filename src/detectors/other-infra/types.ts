@@ -21,6 +21,12 @@ export interface InfraProjectData {
   readonly region?: string;
   /** `${file(...)}` includes of `functions`/`resources` that were not read (code that builds them, or a missing file). */
   readonly unread?: readonly InfraUnreadInclude[];
+  /** `provider.environment` (Serverless): every function gets it; cited where each variable is written. */
+  readonly environmentAt?: readonly { readonly name: string; readonly file: string; readonly line: number }[];
+  /** The service's `plugins` (Serverless), as written. */
+  readonly plugins?: readonly string[];
+  /** API Gateway settings (Serverless `provider.apiGateway`, `provider.httpApi`, `custom.customDomain`, …), by key. */
+  readonly apiSettings?: readonly { readonly key: string; readonly file: string; readonly line: number }[];
   readonly file: string;
   readonly line: number;
 }

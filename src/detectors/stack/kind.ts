@@ -162,6 +162,11 @@ export function packageKind(pkg: WorkspacePackage, index?: RepoIndex): PackageKi
     const what = site.layer ? 'AWS Lambda layer' : 'AWS Lambda function code';
     return { id: 'lambda', label: what, because: `\`${site.how}\` at \`/${site.file}:${site.line}\`, which deploys it as ${site.layer ? 'layer' : 'function'} code` };
   }
+  // `"main": "serverless.ts"`: the package is the Serverless service that file configures, not a library.
+  const main = typeof pkg.manifest.main === 'string' ? pkg.manifest.main.replace(/^\.\//, '') : '';
+  if (/^serverless\.(ya?ml|ts|js|json)$/.test(main)) {
+    return { id: 'serverless', label: 'Serverless Framework service', because: `its \`main\` field naming its Serverless config, ${main}` };
+  }
   if (has('serverless') && !published) return { id: 'serverless', label: 'Serverless Framework service', because: from('serverless') };
   if (pkg.manifest.bin && !published) return { id: 'cli', label: 'Command-line tool', because: 'its `bin` field' };
   const told = toldByTool(pkg, index, deps, from);

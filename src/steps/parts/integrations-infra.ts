@@ -30,11 +30,17 @@ export function infraAwsSection(model: StepModel): string {
   const resources = facts.of<InfraResourceFact>('infra.resource').map((f) => f.data).filter((r) => AWS_TYPE.test(r.type)).sort(byFileLine);
   const routes = facts.of<InfraRouteFact>('infra.route').map((f) => f.data);
   const unread = facts.of<InfraProjectFact>('infra.project').flatMap((p) => (p.data.unread ?? []).filter((u) => u.key === 'functions').map((u) => ({ ...u, tool: p.data.tool })));
+  const titles = (list: readonly { tool: InfraTool }[]) => [...new Set(list.map((r) => INFRA_TOOL_TITLE[r.tool]))].sort(compareText).join(', ');
+  // `provider.apiGateway`, `custom.customDomain`: the service has an API even when its functions were not read.
+  const settings = facts.of<InfraProjectFact>('infra.project').flatMap((p) => (p.data.apiSettings ?? []).map((a) => ({ ...a, tool: p.data.tool })));
   if (resources.length + routes.length + unread.length === 0) {
+    if (settings.length > 0) {
+      const list = settings.map((a) => `${code(a.key)} (${cite(a.file, a.line)})`).join(', ');
+      return join(heading(3, 'AWS services'), `${cdk ? '' : `${noCdk(model)}; `}API Gateway is configured with ${titles(settings)}: ${list}.`);
+    }
     if (cdk || facts.has('cognito.usage')) return '';
     return join(heading(3, 'AWS services'), `${noCdk(model)}, so there is no Cognito, CloudFront or API Gateway configuration to map here.`);
   }
-  const titles = (list: readonly { tool: InfraTool }[]) => [...new Set(list.map((r) => INFRA_TOOL_TITLE[r.tool]))].sort(compareText).join(', ');
   const opening = cdk ? '' : `${noCdk(model)}; `;
   const guarded = routes.filter((r) => r.authorizer);
   const routeLine =
