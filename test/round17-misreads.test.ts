@@ -1,0 +1,43 @@
+/** Round 17's misreadings from hand checks of real repositories, each pinned by the smallest repository that shows it. */
+import { describe, expect, it } from 'vitest';
+import { frontendApps } from '../src/detectors/frontend-build/apps.js';
+import { readConfig } from '../src/detectors/frontend-build/config.js';
+import { packageKind } from '../src/detectors/stack/kind.js';
+import { scriptBundlers } from '../src/detectors/stack/bundler.js';
+import { runSets } from '../src/detectors/ci/run-sets.js';
+import { configurationStep } from '../src/steps/08-configuration.js';
+import { frontendStep } from '../src/steps/05-frontend.js';
+import { workflowsStep } from '../src/steps/09-workflows.js';
+import { envDetector, looksSecret } from '../src/detectors/env/index.js';
+import { authOf } from '../src/detectors/react-app/auth.js';
+import { detect, indexOf, section } from './helpers/fixture.js';
+import { tempRepo } from './helpers/temp-repo.js';
+
+describe('round 17 misreadings', () => {
+  it('the bundler is what the scripts and config files run, not a stray vite devDependency (ESquad stream-frontend)', async () => {
+    const root = tempRepo({
+      'package.json': JSON.stringify({
+        name: 'stream',
+        private: true,
+        scripts: { build: 'webpack --config ./webpack.config.js', dev: 'cross-env NODE_ENV=dev webpack serve --config ./webpack.config.dev.js' },
+        dependencies: { react: '^18.2.0', 'react-dom': '^18.2.0' },
+        devDependencies: { vite: '^6.0.3', webpack: '^5.89.0', 'webpack-cli': '^4.10.0' },
+      }),
+      'webpack.config.js': 'module.exports = { entry: "./src/index.tsx" };\n',
+      'src/index.tsx': "import { createRoot } from 'react-dom/client';\nconst env = import.meta.env?.VITE_ENVIRONMENT || 'dev';\ncreateRoot(document.body).render(env);\n",
+    });
+    const index = await indexOf(root);
+    expect(packageKind(index.packages[0], index)?.label).toBe('React SPA (Webpack)');
+    expect(frontendApps(index).map((a) => a.buildTool)).toEqual(['webpack']);
+    const frontend = (await section(frontendStep, root)).markdown;
+    expect(frontend).not.toContain('Vite');
+    expect(frontend).toContain('built with webpack');
+    const workflows = (await section(workflowsStep, root)).markdown;
+    expect(workflows).not.toMatch(/`VITE_` in/);
+  });
+
+  it('reads bundler commands from scripts, not words in their arguments', () => {
+    expect([...scriptBundlers({ a: 'eslint vite.config.ts', b: 'echo webpack', c: 'tsc && vite build' })]).toEqual(['vite']);
+    expect([...scriptBundlers({ dev: 'concurrently "vite" "node server.js"', s: 'npx --yes webpack-dev-server' })]).toEqual(['vite', 'webpack']);
+  });
+});
