@@ -36,6 +36,20 @@ describe('round 17 misreadings', () => {
     expect(workflows).not.toMatch(/`VITE_` in/);
   });
 
+  it('webpack plugins are the classes constructed in `plugins`, not a call in their options', async () => {
+    const root = tempRepo({
+      'webpack.config.js': [
+        'const path = require("path");',
+        'const HtmlWebpackPlugin = require("html-webpack-plugin");',
+        'module.exports = {',
+        '  plugins: [new HtmlWebpackPlugin({ template: path.resolve(__dirname, "app/index.html") })],',
+        '};',
+        '',
+      ].join('\n'),
+    });
+    expect(readConfig(await indexOf(root), 'webpack.config.js').plugins).toEqual(['html-webpack-plugin']);
+  });
+
   it('reads bundler commands from scripts, not words in their arguments', () => {
     expect([...scriptBundlers({ a: 'eslint vite.config.ts', b: 'echo webpack', c: 'tsc && vite build' })]).toEqual(['vite']);
     expect([...scriptBundlers({ dev: 'concurrently "vite" "node server.js"', s: 'npx --yes webpack-dev-server' })]).toEqual(['vite', 'webpack']);
