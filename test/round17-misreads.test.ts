@@ -54,4 +54,39 @@ describe('round 17 misreadings', () => {
     expect([...scriptBundlers({ a: 'eslint vite.config.ts', b: 'echo webpack', c: 'tsc && vite build' })]).toEqual(['vite']);
     expect([...scriptBundlers({ dev: 'concurrently "vite" "node server.js"', s: 'npx --yes webpack-dev-server' })]).toEqual(['vite', 'webpack']);
   });
+
+  it('a CI run line that writes NAME=value into a dotenv file sets NAME (ESquad deploy-front-dev.yml)', async () => {
+    const workflow = [
+      'name: deploy',
+      'on: push',
+      'jobs:',
+      '  build:',
+      '    runs-on: ubuntu-latest',
+      '    defaults:',
+      '      run:',
+      '        working-directory: frontend',
+      '    steps:',
+      '      - name: Set up environment variables file',
+      '        run: echo "VITE_ENVIRONMENT=dev" > .env',
+      '      - run: npm run build',
+      '',
+    ].join('\n');
+    const root = tempRepo({
+      'package.json': JSON.stringify({ name: 'mono', private: true, workspaces: ['frontend'] }),
+      'frontend/package.json': JSON.stringify({ name: 'web', private: true, scripts: { build: 'vite build' }, dependencies: { react: '^18.0.0', 'react-dom': '^18.0.0' }, devDependencies: { vite: '^5.0.0' } }),
+      'frontend/vite.config.ts': "import { defineConfig } from 'vite';\nexport default defineConfig({});\n",
+      'frontend/src/main.tsx': "import { createRoot } from 'react-dom/client';\ncreateRoot(document.body).render(import.meta.env.VITE_ENVIRONMENT);\n",
+      '.github/workflows/deploy.yml': workflow,
+    });
+    const config = (await section(configurationStep, root)).markdown;
+    const row = config.split('\n').find((l) => l.startsWith('| `VITE_ENVIRONMENT`'));
+    expect(row).toContain('/.github/workflows/deploy.yml:11');
+    expect(config).not.toMatch(/VITE_ENVIRONMENT.*\bdev\b/);
+  });
+
+  it('reads dotenv writes: >, >>, several per line, tee, and heredocs; not other files', () => {
+    const run = ['echo "A=1" >> .env && echo B=${{ secrets.B }} >> frontend/.env.production', "printf 'C=%s\\n' \"$C\" > .env.local", 'echo "D=4" > out.txt', "cat <<'EOF' > .env", 'E=5', 'export F=6', 'EOF', 'G=7'].join('\n');
+    const lines = run.split('\n');
+    expect(runSets(run, 1, lines).map((s) => `${s.name}:${s.line}:${s.source}`)).toEqual(['A:1:literal', 'B:1:secret', 'C:2:literal', 'E:5:literal', 'F:6:literal']);
+  });
 });
