@@ -89,4 +89,20 @@ describe('round 17 misreadings', () => {
     const lines = run.split('\n');
     expect(runSets(run, 1, lines).map((s) => `${s.name}:${s.line}:${s.source}`)).toEqual(['A:1:literal', 'B:1:secret', 'C:2:literal', 'E:5:literal', 'F:6:literal']);
   });
+
+  it('a default on a plain call that wraps the read is a fallback; not on a call that throws first (signalconso config.ts)', async () => {
+    const root = tempRepo({
+      'src/config.ts': [
+        "function readSeverity(s?: string): string | null { return s === 'info' ? s : null; }",
+        'export const config = {',
+        '  severity: readSeverity(import.meta.env.VITE_SEVERITY) ?? \'warning\',',
+        '  banner: import.meta.env.VITE_BANNER,',
+        '  flags: JSON.parse(process.env.FLAGS) || {},',
+        '};',
+        '',
+      ].join('\n'),
+    });
+    const reads = (await detect(envDetector, root)).filter((f) => f.kind === 'env.read').map((f) => f.data as { name: string; hasFallback: boolean });
+    expect(Object.fromEntries(reads.map((r) => [r.name, r.hasFallback]))).toEqual({ FLAGS: false, VITE_BANNER: false, VITE_SEVERITY: true });
+  });
 });
