@@ -105,4 +105,24 @@ describe('round 17 misreadings', () => {
     const reads = (await detect(envDetector, root)).filter((f) => f.kind === 'env.read').map((f) => f.data as { name: string; hasFallback: boolean });
     expect(Object.fromEntries(reads.map((r) => [r.name, r.hasFallback]))).toEqual({ FLAGS: false, VITE_BANNER: false, VITE_SEVERITY: true });
   });
+
+  it('a query hook that lists or searches records about auth is no auth hook; one that fetches the signed-in state is (signalconso)', async () => {
+    const files = {
+      'src/queryhooks/userQueryHooks.ts': [
+        "import { useQuery } from '@tanstack/react-query';",
+        'export const useSearchAuthAttemptsQuery = (filters: { login?: string }) => {',
+        '  const { api } = useApiContext();',
+        "  return useQueryPaginate(['authAttempts'], api.secured.authAttemptClient.fetch, { limit: 25, login: filters.login });",
+        '};',
+        'export const useAuthAttemptsQuery = () => useQuery({ queryKey: [\'authAttempts\'], queryFn: () => api.authAttemptClient.list() });',
+        "export const useGetCurrentUserQuery = () => useQuery({ queryKey: ['me'], queryFn: () => api.authClient.getUser() });",
+        '',
+      ].join('\n'),
+      'src/context/login.ts': "export function useLoginManagement() {\n  return useContext(LoginContext).login;\n}\n",
+    };
+    const root = tempRepo(files);
+    const index = await indexOf(root);
+    const hooks = authOf(index, '', Object.keys(files)).filter((a) => a.kind === 'hook');
+    expect(hooks.map((h) => h.name)).toEqual(['useGetCurrentUserQuery', 'useLoginManagement']);
+  });
 });
