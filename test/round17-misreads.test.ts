@@ -125,4 +125,11 @@ describe('round 17 misreadings', () => {
     const hooks = authOf(index, '', Object.keys(files)).filter((a) => a.kind === 'hook');
     expect(hooks.map((h) => h.name)).toEqual(['useGetCurrentUserQuery', 'useLoginManagement']);
   });
+
+  it('token lifetimes, sizes, limits and addresses are no secrets even with TOKEN/KEY/SECRET in the name (serverless-todo)', () => {
+    const names = ['ACCESS_TOKEN_VALIDITY', 'ID_TOKEN_VALIDITY', 'REFRESH_TOKEN_VALIDITY', 'REFRESH_TOKEN_LIFETIME_DAYS', 'TOKEN_DURATION', 'JWT_SECRET_EXPIRES', 'API_KEY_MAX', 'KEY_SIZE', 'TOKEN_COUNT', 'AUTH_TOKEN_URL', 'OAUTH_TOKEN_URI', 'TOKEN_HOST', 'TOKEN_PORT'];
+    expect(names.filter(looksSecret)).toEqual([]);
+    const still = ['ACCESS_TOKEN', 'JWT_SECRET', 'DATABASE_URL', 'REDIS_URL', 'MONGODB_URI', 'POSTGRES_URL', 'KV_URL', 'UPSTASH_REDIS_REST_URL', 'API_KEY', 'TOKEN_SECRET_ID'];
+    expect(still.filter((n) => !looksSecret(n))).toEqual([]);
+  });
 });
