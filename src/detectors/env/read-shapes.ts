@@ -103,11 +103,9 @@ export function hasFallback(node: ts.Node): boolean {
   const n = throughConversions(node);
   const p = n.parent;
   // `a || env.X || b` is `(a || env.X) || b`: a read is covered when, climbing the chain, it is part of a left operand.
-  for (let cur: ts.Node = n; ts.isBinaryExpression(cur.parent) && FALLBACK_OPS().has(cur.parent.operatorToken.kind); ) {
-    if (cur.parent.left === cur) return true;
-    cur = cur.parent;
-    while (ts.isParenthesizedExpression(cur.parent)) cur = cur.parent;
-  }
+  if (leftOfFallback(n)) return true;
+  // `readSeverity(import.meta.env.X) ?? 'warning'`: a plain function call given the read, whose result has a default.
+  if (ts.isCallExpression(p) && p.arguments.includes(n as ts.Expression) && plainCallee(p.expression) && leftOfFallback(outer(p))) return true;
   if (ts.isBinaryExpression(p) && COMPARISONS().has(p.operatorToken.kind)) return true;
   if (ts.isCallExpression(p) && ts.isIdentifier(p.expression) && p.expression.text === 'Boolean') return true;
   // A converter that says it tolerates a missing value: `toOptionalString(env.X)`, `withDefault(env.X, …)`.
@@ -124,6 +122,25 @@ export function hasFallback(node: ts.Node): boolean {
   if (ts.isVariableDeclaration(p) && p.initializer === n && ts.isIdentifier(p.name) && holderUsesCope(p)) return true;
   // `const env = { port: process.env.PORT }` … `env.port || 8080` in the same file.
   return ts.isPropertyAssignment(p) && objectHolderCopes(n, hasFallback);
+}
+
+/** `n ?? …`, `n || …`, or `a || n || …` (`(a || n) || …`): climbing the chain, `n` is part of a left operand. */
+function leftOfFallback(n: ts.Node): boolean {
+  for (let cur: ts.Node = n; ts.isBinaryExpression(cur.parent) && FALLBACK_OPS().has(cur.parent.operatorToken.kind); ) {
+    if (cur.parent.left === cur) return true;
+    cur = cur.parent;
+    while (ts.isParenthesizedExpression(cur.parent)) cur = cur.parent;
+  }
+  return false;
+}
+
+/** Calls that throw on `undefined`, before the default could apply: `JSON.parse(process.env.X) || {}`. */
+const THROWS_ON_UNSET = new Set(['JSON.parse', 'Buffer.from', 'require', 'BigInt']);
+
+/** `readSeverity`, `utils.readSeverity`: a named function, not a computed callee or a call of a call. */
+function plainCallee(e: ts.Expression): boolean {
+  const plain = ts.isIdentifier(e) || (ts.isPropertyAccessExpression(e) && ts.isIdentifier(e.expression) && ts.isIdentifier(e.name));
+  return plain && !THROWS_ON_UNSET.has(e.getText());
 }
 
 /** How deep holders of holders are followed (`const a = process.env.X; const b = a; …`). */

@@ -7,6 +7,7 @@ import { allDependencies, type WorkspacePackage } from '../../scan/package-json.
 import { usesHoisted } from '../shared/hoisted-use.js';
 import { fromCatalog, pnpmCatalogs } from '../stack/catalogs.js';
 import { isGenerated } from '../shared/source-scope.js';
+import { chooseBundler } from '../stack/bundler.js';
 
 export type FrontendFramework = 'astro' | 'next' | 'remix' | 'react' | 'expo' | 'vue' | 'sveltekit' | 'svelte' | 'solid' | 'angular';
 
@@ -98,8 +99,14 @@ function classify(index: RepoIndex, pkg: WorkspacePackage, hasWorkspaces: boolea
   const version = fromCat ? `${fromCat} (${declared})` : declared;
   // Remix before Vite builds with its own compiler (remix.config.js, no vite.config): a `vite` dependency alone is not it.
   const classicRemix = framework === 'remix' && !own.some((f) => /^vite\.config\.[cm]?[jt]s$/.test(relative(pkg.dir, f)));
+  // What builds the app (its scripts, then its config files) before a bare dependency: a stray `vite` devDependency
+  // of an app built with `webpack serve` is not its bundler.
   const buildTool =
-    framework === 'astro' || framework === 'next' || framework === 'expo' ? framework : classicRemix ? 'remix-compiler' : BUILD_TOOLS.find((t) => t in deps);
+    framework === 'astro' || framework === 'next' || framework === 'expo'
+      ? framework
+      : classicRemix
+        ? 'remix-compiler'
+        : chooseBundler(BUILD_TOOLS, deps, pkg.manifest.scripts, own.map((f) => relative(pkg.dir, f)))?.tool;
   return { dir: pkg.dir, name: pkg.name, framework, version, buildTool, manifestPath: pkg.manifestPath };
 }
 

@@ -89,7 +89,8 @@ export function readConfig(index: RepoIndex, file: string): FrontendConfig {
         if (inline) out.push(`inline plugin ${inline}`);
         continue;
       }
-      const call = plugin && ts.isCallExpression(plugin) ? plugin : plugin && !ts.isObjectLiteralExpression(plugin) ? firstCall(plugin) : undefined;
+      // webpack's `new HtmlWebpackPlugin({ template: path.resolve(…) })`: the class is the plugin, not a call in its options.
+      const call = plugin && (ts.isCallExpression(plugin) || ts.isNewExpression(plugin)) ? plugin : plugin && !ts.isObjectLiteralExpression(plugin) ? firstCall(plugin) : undefined;
       if (!call) continue;
       const name = dottedName(call.expression);
       const root = name?.split('.')[0];

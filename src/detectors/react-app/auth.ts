@@ -39,6 +39,27 @@ const AUTH_EVIDENCE =
 const SESSION_EVIDENCE =
   /\b(get|use|server|fetch|refresh|validate|check|destroy|clear)_?session\b|\bsession\??\.(user|token|access|expires|isLoggedIn)|\bsession_?(token|cookie|user|expir\w*)\b|['"`](\/api)?\/auth\/session\b/i;
 /**
+ * A data hook that lists or searches records: `useSearchAuthAttemptsQuery` pages through an admin list of login
+ * attempts, `useListSessionsQuery` lists sessions. Its body names auth words (`authAttemptClient`, `login?: string`)
+ * because the records are about auth, not because it reads the signed-in state.
+ */
+const RECORD_LIST_HOOK = /^use(Search|List|Paginated?|Count|All|Find(All|Many)?)(?![a-z])/;
+/**
+ * A query hook (`use…Query`, `use…Queries`) is an auth hook only when what it fetches is the signed-in state itself
+ * (`useMeQuery`, `useGetCurrentUserQuery`, `useSessionQuery`), not records whose names hold an auth word.
+ */
+const QUERY_HOOK = /^use(?:Get|Fetch|Load|Read)?(\w*?)(?:Infinite)?Quer(?:y|ies)$/;
+const SIGNED_IN_STATE =
+  /^(me|whoami|token|accesstoken|userinfo|(my)?permissions|is(logged|signed)in|(auth|current|logged(in)?|signed(in)?|connected|authenticated|session|login)(user|state|status|session|info|check)?)$/i;
+
+/** Whether a hook's name can be an auth hook's; its body must still show auth (`showsAuth`). */
+function authHookName(name: string): boolean {
+  if (!AUTH_WORD.test(name.replace(STORAGE, '')) || RECORD_LIST_HOOK.test(name)) return false;
+  const query = QUERY_HOOK.exec(name);
+  return !query || SIGNED_IN_STATE.test(query[1]);
+}
+
+/**
  * The browser's `sessionStorage` (and hooks named after it, `useSessionStorage`) holds any state for the tab: the word
  * "session" in it says nothing about signing in. What such a hook stores (a token, the user) still counts.
  */
@@ -86,7 +107,7 @@ export function authOf(index: RepoIndex, appDir: string, files: readonly string[
         else libraries.set(module, { file, line: lineOf(st, sf), count: 1 });
       }
       for (const hook of declaredHooks(st)) {
-        if (AUTH_WORD.test(hook.name.replace(STORAGE, '')) && showsAuth(hook.body, sf, fromLibrary)) hooks.push({ app: appDir, kind: 'hook', name: hook.name, file, line: lineOf(hook.node, sf), usedBy: 0 });
+        if (authHookName(hook.name) && showsAuth(hook.body, sf, fromLibrary)) hooks.push({ app: appDir, kind: 'hook', name: hook.name, file, line: lineOf(hook.node, sf), usedBy: 0 });
       }
     }
     for (const m of text.matchAll(DYNAMIC_IMPORT)) {

@@ -1,6 +1,7 @@
 import { allDependencies, type WorkspacePackage } from '../../scan/package-json.js';
 import type { RepoIndex } from '../../scan/repo-index.js';
 import { functionCodeSiteOf } from './function-code.js';
+import { chooseBundler } from './bundler.js';
 import { usesHoisted } from '../shared/hoisted-use.js';
 import { describedAsSdk } from '../shared/sdk-words.js';
 import { importsDependency } from './dependency-use.js';
@@ -95,7 +96,16 @@ export function packageKind(pkg: WorkspacePackage, index?: RepoIndex): PackageKi
     const list = `${names.join(', ')} ${names.length > 1 ? 'dependencies' : 'dependency'}`;
     return names.some((n) => n in hoisted && !(n in allDependencies(pkg.manifest))) ? `${list} (hoisted to the root package.json, with its config file here)` : list;
   };
-  const bundler = ['vite', 'react-scripts', 'webpack', 'parcel', '@vitejs/plugin-react', '@rsbuild/core', '@vue/cli-service'].find(has);
+  // What builds the package (its scripts, then its config files) before a bare dependency.
+  const BUNDLERS = ['vite', 'react-scripts', 'webpack', 'parcel', '@vitejs/plugin-react', '@rsbuild/core', '@vue/cli-service'];
+  const chosen = chooseBundler(BUNDLERS, deps, pkg.manifest.scripts, pkg.markers ?? []);
+  const bundler = chosen?.tool;
+  /** The evidence: the framework dependencies, plus what the scripts or a config file run when no dependency alone says it. */
+  const fromBundler = (...names: string[]): string => {
+    const byDependency = BUNDLERS.find(has);
+    if (!bundler || (byDependency && bundlerName(byDependency) === bundlerName(bundler))) return from(...names, ...(byDependency ? [byDependency] : []));
+    return `${from(...names)}; its ${chosen?.by === 'scripts' ? 'scripts run' : 'config file is for'} ${bundler}`;
+  };
   // The root counts as a published package only when it is not a workspace root.
   const published = (!pkg.isRoot || !pkg.manifest.workspaces) && Boolean(pkg.manifest.main || pkg.manifest.exports || pkg.manifest.module);
   // A published package with a framework only in peer/dev dependencies is an integration library, not an app.
@@ -129,11 +139,11 @@ export function packageKind(pkg: WorkspacePackage, index?: RepoIndex): PackageKi
   }
   if (app('@angular/core')) return { id: 'angular', label: 'Angular app', because: from('@angular/core') };
   if (app('react') && bundler && has('react-dom')) {
-    return { id: 'react-spa', label: `React SPA (${bundlerName(bundler)})`, because: from('react', 'react-dom', bundler) };
+    return { id: 'react-spa', label: `React SPA (${bundlerName(bundler)})`, because: fromBundler('react', 'react-dom') };
   }
-  if (app('vue') && bundler) return { id: 'vue-spa', label: `Vue SPA (${bundlerName(bundler)})`, because: from('vue', bundler) };
-  if (app('svelte') && bundler) return { id: 'svelte-spa', label: `Svelte SPA (${bundlerName(bundler)})`, because: from('svelte', bundler) };
-  if (app('solid-js') && bundler) return { id: 'react-spa', label: `Solid SPA (${bundlerName(bundler)})`, because: from('solid-js', bundler) };
+  if (app('vue') && bundler) return { id: 'vue-spa', label: `Vue SPA (${bundlerName(bundler)})`, because: fromBundler('vue') };
+  if (app('svelte') && bundler) return { id: 'svelte-spa', label: `Svelte SPA (${bundlerName(bundler)})`, because: fromBundler('svelte') };
+  if (app('solid-js') && bundler) return { id: 'react-spa', label: `Solid SPA (${bundlerName(bundler)})`, because: fromBundler('solid-js') };
   // A runtime dependency the package's own source never imports says nothing about what it is (a leftover `express`
   // in an SQS consumer): with the index at hand, only a dependency that is imported — or one that cannot be checked,
   // for a folder without source files — decides the kind, and the evidence names the import.
