@@ -98,7 +98,7 @@ export const envDetector: Detector = {
         if (text?.includes('${')) facts.push(...group(index, file, springReads(text)));
         continue;
       }
-      if (isDotenvFile(file)) {
+      if (isDotenvFile(file, () => index.read(file))) {
         facts.push(...declared(index, file));
         continue;
       }
