@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { envDetector, type EnvDeclaredData } from '../src/detectors/env/index.js';
 import { configurationStep } from '../src/steps/08-configuration.js';
+import { dockerfileReads } from '../src/detectors/env/reads-dockerfile.js';
 import { detect, section } from './helpers/fixture.js';
 import { tempRepo } from './helpers/temp-repo.js';
 
@@ -28,5 +29,33 @@ describe('dotenv templates named without `.env`', () => {
     const md = (await section(configurationStep, root)).markdown;
     expect(md).toContain('`/dot-env-template:2`');
     expect(md).not.toContain('set nowhere');
+  });
+});
+
+describe('Dockerfile instructions the builder expands', () => {
+  it('WORKDIR, COPY, USER, EXPOSE and VOLUME read what the Dockerfile declares (only that, as RUN does)', () => {
+    const reads = dockerfileReads([
+      'FROM node:20-slim',
+      'ARG USERNAME=app',
+      'ENV HOME /user/$USERNAME',
+      'ARG PORT=8080',
+      'WORKDIR $HOME/app',
+      'COPY --chown=${USERNAME} . ${HOME}/src',
+      'USER $USERNAME',
+      'EXPOSE $PORT',
+      'VOLUME ["$HOME/data"]',
+      'WORKDIR $UNDECLARED/x',
+      '',
+    ].join('\n'));
+    expect(reads.map((r) => `${r.name}:${r.line}`)).toEqual(['HOME:5', 'USERNAME:6', 'HOME:6', 'USERNAME:7', 'PORT:8', 'HOME:9']);
+  });
+
+  it('a variable set by ENV and used in WORKDIR is not "set and not read by name"', async () => {
+    const root = tempRepo({
+      Dockerfile: 'FROM node:20-slim\nENV HOME /user/app\nWORKDIR $HOME/app\nCOPY . .\nCMD ["node", "index.js"]\n',
+    });
+    const md = (await section(configurationStep, root)).markdown;
+    expect(md).not.toMatch(/\| `HOME` \| Dockerfile `ENV`/);
+    expect(md).toContain('`/Dockerfile:3`');
   });
 });
