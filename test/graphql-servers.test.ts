@@ -3,6 +3,7 @@ import { graphqlServersDetector, type GraphqlOperationData } from '../src/detect
 import { backendApiStep } from '../src/steps/03-backend-api.js';
 import { missingCitations } from '../src/steps/verify-citations.js';
 import { detect, indexOf, section } from './helpers/fixture.js';
+import { tempRepo } from './helpers/temp-repo.js';
 
 async function operations(): Promise<GraphqlOperationData[]> {
   return (await detect(graphqlServersDetector, 'be-graphql')).map((f) => f.data as GraphqlOperationData);
@@ -52,5 +53,19 @@ describe('GraphQL servers', () => {
     expect(md).toContain('2 operations (NestJS GraphQL), served at /admin/graphql.');
     expect(md).toContain('Every operation here passes through `GqlThrottlerGuard`.');
     expect(md).toContain('| `Query.me` | inline | `isAuthenticated` | `/packages/books-api/src/schema/resolvers.ts:9` |');
+  });
+
+  it('cites the imported function behind a shorthand property in a spread resolver object, never "inline"', async () => {
+    const root = tempRepo({
+      'package.json': JSON.stringify({ name: 'shorthand', dependencies: { '@apollo/server': '^4.11.0', graphql: '^16.9.0' } }),
+      'src/server.ts': "import { ApolloServer } from '@apollo/server';\nimport { resolvers } from './resolvers';\nexport const server = new ApolloServer({ typeDefs: '', resolvers });\n",
+      'src/resolvers/index.ts': "import { AuthMutations } from './auth';\n\nexport const resolvers = {\n  Mutation: {\n    ...AuthMutations,\n  },\n};\n",
+      'src/resolvers/auth/index.ts': "import { signIn } from './sign-in';\n\nexport const AuthMutations = {\n  signIn,\n};\n",
+      'src/resolvers/auth/sign-in.ts': "// Signs a user in.\nexport const signIn = async () => true;\n",
+    });
+    const ops = (await detect(graphqlServersDetector, root)).map((f) => f.data as GraphqlOperationData);
+    expect(ops.map((o) => `${o.type}.${o.field} ${o.handler ?? 'inline'} ${o.handlerAt?.file}:${o.handlerAt?.line}`)).toEqual([
+      'Mutation.signIn signIn src/resolvers/auth/sign-in.ts:2',
+    ]);
   });
 });

@@ -66,4 +66,16 @@ describe('Key components behind barrels and default exports', () => {
     const clients = (await detect(reactAppDetector, dir)).filter((f) => f.kind === 'react.api-client').map((f) => f.data as ApiClientData);
     expect(clients.map((c) => `${c.file} ${c.usedBy} ${c.endpoints.map((e) => `${e.method} ${e.path}`).join(',')}`)).toEqual(['src/services/base/base.ts 2 POST /login,GET /me']);
   });
+
+  it('leaves out a type re-exported type-only from a component file (`export type { ErrorMessages }`)', async () => {
+    const dir = tempRepo({
+      'package.json': PKG,
+      'src/apollo/types.ts': 'export type ErrorMessages<T extends string> = Record<T, string>;\n',
+      'src/apollo/client.tsx': "import type { ErrorMessages } from './types';\nexport const ApolloWrapper = () => <div />;\nexport type { ErrorMessages };\nexport { type ErrorMessages as Messages };\n",
+      'src/a.tsx': "import { ApolloWrapper, ErrorMessages, Messages } from './apollo/client';\nexport const m: ErrorMessages<'x'> | Messages<'y'> = { x: '' };\nexport const A = () => <ApolloWrapper />;\n",
+      'src/b.tsx': "import { ApolloWrapper, ErrorMessages } from './apollo/client';\nexport const m: ErrorMessages<'x'> = { x: '' };\nexport const B = () => <ApolloWrapper />;\n",
+    });
+    expect(await components(dir)).toEqual(['ApolloWrapper @ src/apollo/client.tsx:2 2']);
+  });
 });
+

@@ -19,3 +19,16 @@ describe('the command that runs one test file', () => {
     expect((await section(workflowsStep, repo('package-lock.json'))).markdown).toContain('`npm test -- src/sum.test.ts`');
   });
 });
+
+describe('a test script that runs built output', () => {
+  it('suggests no source file to pass along (`node --test ./dist` runs compiled tests)', async () => {
+    const root = tempRepo({
+      'package.json': JSON.stringify({ name: 'one', version: '1.0.0', scripts: { test: 'node --experimental-test-coverage --test ./dist' } }),
+      'yarn.lock': '\n',
+      'server/sum.test.ts': "import test from 'node:test';\ntest('adds', () => {});\n",
+    });
+    const md = (await section(workflowsStep, root)).markdown;
+    expect(md).toContain('`yarn test`');
+    expect(md).not.toContain('yarn test server/sum.test.ts');
+  });
+});

@@ -184,6 +184,15 @@ describe('assets copied into the build folder', () => {
     expect(roles(['app/graphql/customer/CustomerOrderQuery.ts', 'app/graphql/customer/AddressMutations.ts'])['app/graphql']).toBe('GraphQL operations (queries, mutations)');
     expect(roles(['src/graphql/typeDefs.ts', 'src/graphql/user.resolvers.ts'])['src/graphql']).toBe('GraphQL schema and resolvers');
   });
+
+  it('counts files in an ignored subfolder (android/.idea/) in the folder above, and names it there', () => {
+    const ctx = { kind: undefined, cdk: false, deps: new Set<string>() };
+    const dirs = keyDirectories('', ['android/build.gradle', 'android/app/a.java', 'android/.idea/misc.xml', 'android/.idea/gradle.xml', '.idea/x.xml', 'src/dist/b.js', 'src/c.ts'], ctx);
+    expect(dirs.map((d) => `${d.dir} ${d.files} [${d.subfolders.join(',')}] [${d.sample.join(',')}] ${d.extension}`)).toEqual([
+      'android 4 [.idea,app] [build.gradle] .gradle',
+      'src 2 [] [c.ts] .ts',
+    ]);
+  });
 });
 
 describe('server entries', () => {

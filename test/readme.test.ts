@@ -326,3 +326,29 @@ describe('a features section named otherwise, and a list right after the tagline
     }
   });
 });
+
+describe('tagline: a goal line, never a bare link', () => {
+  const md = [
+    '# serverless-fullstack-starter',
+    '',
+    '### Goal',
+    '',
+    '- Lets you develop a fullstack service mvp at the speed of light!',
+    '',
+    '### Setting up app (Checklist)',
+    '',
+    'https://capacitorjs.com/docs/basics/workflow',
+    '',
+    '- Icon, name, splash screen',
+    '',
+  ].join('\n');
+
+  it('takes the one-line list under a "Goal" heading right after the title', () => {
+    expect(summariseReadme('README.md', md).tagline).toEqual({ text: 'Lets you develop a fullstack service mvp at the speed of light!', line: 5 });
+  });
+
+  it('never takes a paragraph that is only a URL', () => {
+    const s = summariseReadme('README.md', md.replace('- Lets you develop a fullstack service mvp at the speed of light!', '- one\n- two'));
+    expect(s.tagline).toBeUndefined();
+  });
+});

@@ -4,8 +4,30 @@ const EXAMPLE = /(example|sample|template|dist|defaults?)$/i;
 
 const JS_MODULE = /^\s*(module\.exports\b|exports\.\w+\s*=|export\s+(default|const|function)\b|import\s.*\sfrom\s|const\s+\w+\s*=\s*require\()/m;
 
-export function isDotenvFile(file: string): boolean {
-  return DOTENV.test(file);
+/**
+ * Templates named in other ways: `dot-env-template`, `dotenv.example`, `.env-sample`, `env_template`. The name alone
+ * is weaker evidence here, so the file must also read as dotenv (see `looksLikeDotenv`).
+ */
+const TEMPLATE_NAME = /^(?:\.?env|dot[-_.]?env)(?:[-_.][\w-]+)*?[-_.](?:example|sample|template|dist|defaults?)$|^dot[-_.]?env$/i;
+
+/** Every line that is not blank or a comment is `NAME=value` (or `export NAME=value`), and there is at least one. */
+function looksLikeDotenv(text: string): boolean {
+  let names = 0;
+  for (const raw of text.split(/\r?\n/)) {
+    const line = raw.trim();
+    if (!line || line.startsWith('#')) continue;
+    if (!/^(?:export\s+)?[A-Za-z_][A-Za-z0-9_.-]*\s*=/.test(line)) return false;
+    names++;
+  }
+  return names > 0;
+}
+
+/** A dotenv file or template; `read` is asked only for names that need their text to tell (`dot-env-template`). */
+export function isDotenvFile(file: string, read?: () => string | undefined): boolean {
+  if (DOTENV.test(file)) return true;
+  if (!read || !TEMPLATE_NAME.test(file.split('/').pop() ?? '')) return false;
+  const text = read();
+  return text !== undefined && looksLikeDotenv(text);
 }
 
 export function isExampleDotenv(file: string): boolean {

@@ -4,11 +4,15 @@
  * of it at run time, cited at the Dockerfile line. `CMD`/`ENTRYPOINT` in shell form (or exec form through `sh -c`).
  * A `RUN` step runs at build time and sees only what the Dockerfile itself declares before it (`ARG`, `ENV`), so only
  * those names count there; any other `$X` in a `RUN` is the base image's or empty, not a variable the project sets.
+ * `WORKDIR`, `COPY`, `ADD`, `USER`, `VOLUME`, `EXPOSE`, `LABEL` and `STOPSIGNAL` are expanded by the builder at build
+ * time, from the same declared names as a `RUN`.
  * Single-quoted text does not expand and is skipped; shell locals are lower case and left out.
  */
 import type { RawRead } from './reads.js';
 
-const INSTRUCTION = /^\s*(FROM|ARG|ENV|RUN|CMD|ENTRYPOINT)\s+(.*)$/i;
+const INSTRUCTION = /^\s*(FROM|ARG|ENV|RUN|CMD|ENTRYPOINT|WORKDIR|COPY|ADD|USER|VOLUME|EXPOSE|LABEL|STOPSIGNAL)\s+(.*)$/i;
+/** Instructions whose `$X` the builder substitutes itself (`WORKDIR $HOME/app`), from what the Dockerfile declares, in either form. */
+const SUBSTITUTED = new Set(['WORKDIR', 'COPY', 'ADD', 'USER', 'VOLUME', 'EXPOSE', 'LABEL', 'STOPSIGNAL']);
 /** `$NAME`, `${NAME}`, `${NAME:-x}`, `${NAME:?msg}`: the name and the operator after it. */
 const USE = /(?<![\\$])\$(?:\{([A-Z_][A-Z0-9_]*)(:?[-=+?])?|([A-Z_][A-Z0-9_]*)(?![A-Za-z0-9_]))/g;
 
@@ -36,9 +40,10 @@ export function dockerfileReads(source: string): RawRead[] {
       else for (const d of body.matchAll(/(?:^|\s)([A-Za-z_][A-Za-z0-9_]*)(=)?/g)) declared.set(d[1], instruction === 'ENV' || d[2] !== undefined || declared.get(d[1]) === true);
       continue;
     }
+    const substituted = SUBSTITUTED.has(instruction);
     const exec = body.trimStart().startsWith('[');
-    if (exec && !/"-c"/.test(body)) continue;
-    const build = instruction === 'RUN';
+    if (exec && !substituted && !/"-c"/.test(body)) continue;
+    const build = instruction === 'RUN' || substituted;
     // Names the command assigns itself (`X=1 node …`, `export X=…`, `for X in`, `read X`) are its own.
     const own = new Set([...body.matchAll(/(?:^|[\s;&|(])(?:export\s+)?([A-Z_][A-Z0-9_]*)=/g), ...body.matchAll(/\b(?:for|read)\s+([A-Z_][A-Z0-9_]*)/g)].map((a) => a[1]));
     for (let j = start; j <= i; j++) {

@@ -119,7 +119,7 @@ export function resolverMapOperations(index: RepoIndex, file: string, sf: ts.Sou
   };
   const fieldsOfIn = (f: string, s: ts.SourceFile, type: OperationType, obj: ts.Expression) => {
     if (f === file) return fieldsOf(type, obj, 1);
-    if (ts.isObjectLiteralExpression(obj)) out.push(...fieldsInOtherFile(f, s, obj, type));
+    if (ts.isObjectLiteralExpression(obj)) out.push(...fieldsInOtherFile(index, f, s, obj, type));
   };
 
   walk(sf, (node) => {
@@ -147,17 +147,25 @@ export function resolverMapOperations(index: RepoIndex, file: string, sf: ts.Sou
 }
 
 /** The fields of an object literal in another file (`export const bookQueries = { books: … }`), one level deep. */
-function fieldsInOtherFile(file: string, sf: ts.SourceFile, obj: ts.ObjectLiteralExpression, type: OperationType): MapOperation[] {
+function fieldsInOtherFile(index: RepoIndex, file: string, sf: ts.SourceFile, obj: ts.ObjectLiteralExpression, type: OperationType): MapOperation[] {
   const out: MapOperation[] = [];
+  let imports: ReturnType<typeof importsOf> | undefined;
+  /** `{ signIn }` where signIn is imported from './sign-in': the definition in that module. */
+  const importedCode = (name: string): Citation | undefined => {
+    const b = (imports ??= importsOf(sf)).get(name.split('.')[0]);
+    const target = b && moduleResolver(index).resolve(file, b.module);
+    return b && target ? findDefinition(index, { file: target, name: b.imported === '*' ? name.split('.').pop()! : b.imported }) : undefined;
+  };
   for (const p of obj.properties) {
     const field = (ts.isPropertyAssignment(p) || ts.isMethodDeclaration(p) || ts.isShorthandPropertyAssignment(p)) && p.name ? propertyNameText(p.name) : undefined;
     if (!field) continue;
-    const value = ts.isPropertyAssignment(p) ? p.initializer : p;
+    // A shorthand `{ signIn }` names a binding (local or imported), never inline code.
+    const value = ts.isPropertyAssignment(p) ? p.initializer : ts.isShorthandPropertyAssignment(p) ? p.name : p;
     const handler = ts.isIdentifier(value) || ts.isPropertyAccessExpression(value) ? dottedName(value) : undefined;
     const local = handler
       ? sf.statements.find((s) => (ts.isFunctionDeclaration(s) && s.name?.text === handler) || (ts.isVariableStatement(s) && s.declarationList.declarations.some((d) => d.name.getText(sf) === handler)))
       : undefined;
-    const handlerAt = isFn(value) ? { file, line: lineOf(value, sf) } : local ? { file, line: lineOf(local, sf) } : undefined;
+    const handlerAt = isFn(value) ? { file, line: lineOf(value, sf) } : local ? { file, line: lineOf(local, sf) } : handler ? importedCode(handler) : undefined;
     out.push({ style: 'map', type, field, ...(handler ? { handler } : {}), ...(handlerAt ? { handlerAt } : {}), wrappers: [], file, line: lineOf(p, sf) });
   }
   return out;

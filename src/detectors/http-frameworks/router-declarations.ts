@@ -98,6 +98,9 @@ export function analyseFile(sf: ts.SourceFile, links?: CrossFileLinks): FileRout
       return addRoute(u, method, recv.chained, base, args, node);
     }
     if (METHOD_SET.has(method)) {
+      // `router.get(['/', '/healthy'], handler)`: one route per path, all with the same handler.
+      const list = args[0] && ts.isArrayLiteralExpression(args[0]) && args[0].elements.length > 0 && args[0].elements.every((e) => isPath(e)) ? args[0].elements : undefined;
+      if (list && args.length >= 2) return list.forEach((p) => addRoute(u, method, p, base, args.slice(1), node));
       if (base.text !== '' && !isPath(args[0])) return addRoute(u, method, undefined, base, args, node);
       if (u.framework === 'express' && method === 'get' && args.length < 2) return; // app.get('env')
       if (u.framework === 'koa' && isPath(args[0]) && isPath(args[1])) return addRoute(u, method, args[1], base, args.slice(2), node);

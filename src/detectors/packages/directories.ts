@@ -246,11 +246,19 @@ export function keyDirectories(dir: string, own: readonly string[], context: Fol
   };
   for (const file of own) {
     const parts = file.slice(prefix.length).split('/');
-    if (parts.length < 2 || parts.slice(0, -1).some((p) => IGNORED.has(p))) continue;
+    if (parts.length < 2) continue;
+    // A file in an ignored folder (`android/.idea/`) gets no row of its own, but still counts in the folders above it
+    // (and is named among their subfolders), so a folder's count agrees with the package's total.
+    const hidden = parts.slice(0, -1).some((p) => IGNORED.has(p));
     const ext = parts[parts.length - 1].match(/(\.[a-z0-9]+)$/i)?.[1]?.toLowerCase();
     for (let d = 1; d <= Math.min(2, parts.length - 1); d++) {
+      if (IGNORED.has(parts[d - 1])) break;
       const s = stat(parts.slice(0, d).join('/'));
       s.files++;
+      if (hidden) {
+        if (parts.length - 1 > d) s.subfolders.add(parts[d]);
+        continue;
+      }
       s.names.push(parts[parts.length - 1]);
       if (ext) s.exts.set(ext, (s.exts.get(ext) ?? 0) + 1);
       if (parts.length - 1 > d) s.subfolders.add(parts[d]);

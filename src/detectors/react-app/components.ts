@@ -91,15 +91,18 @@ function usualName(uses: ReadonlySet<string>, declared: string | undefined): str
 const byUse = (a: { file: string; usedBy: number }, b: { file: string; usedBy: number }): number =>
   b.usedBy - a.usedBy || (a.file < b.file ? -1 : 1);
 
-/** Capitalised exports that are no components: types, enums, plain classes, and names re-exported from a file that is no component
- * file (`export { PostComment } from './post-comment.enum'`). */
+/** Capitalised exports that are no components: types (declared or exported type-only), enums, plain classes, and names
+ * re-exported from a file that is no component file (`export { PostComment } from './post-comment.enum'`). */
 function notComponents(index: RepoIndex, sf: ts.SourceFile): Set<string> {
   const out = new Set<string>();
   for (const st of sf.statements) {
     if (ts.isInterfaceDeclaration(st) || ts.isTypeAliasDeclaration(st) || ts.isEnumDeclaration(st)) out.add(st.name.text);
     // A class is a component only when it extends (React.)Component or PureComponent.
     if (ts.isClassDeclaration(st) && st.name && !(st.heritageClauses ?? []).some((h) => /\b(Pure)?Component\b/.test(h.getText(sf)))) out.add(st.name.text);
-    if (!ts.isExportDeclaration(st) || !st.exportClause || !ts.isNamedExports(st.exportClause) || !st.moduleSpecifier) continue;
+    if (!ts.isExportDeclaration(st) || !st.exportClause || !ts.isNamedExports(st.exportClause)) continue;
+    // `export type { ErrorMessages }`, `export { type Props }`: a type-only export is never a component.
+    for (const el of st.exportClause.elements) if (st.isTypeOnly || el.isTypeOnly) out.add(el.name.text);
+    if (!st.moduleSpecifier) continue;
     if (!ts.isStringLiteralLike(st.moduleSpecifier)) continue;
     const target = moduleResolver(index).resolve(sf.fileName, st.moduleSpecifier.text);
     if (target && !COMPONENT_FILE.test(target)) for (const el of st.exportClause.elements) out.add(el.name.text);

@@ -42,6 +42,10 @@ function headingWords(text: string): string {
 }
 
 /** Admonitions (`NOTE:`, `> [!WARNING]`) are asides, not what the project is. */
+/** A line that is only a link address says nothing about the project (a checklist's reference link). */
+const BARE_URL = /^<?https?:\/\/\S+>?$/i;
+/** A heading whose section states the project's goal in a line. */
+const GOAL_HEADING = /^(goals?|purpose|mission|aim)$/i;
 const CALLOUT = /^(\[!\w+\]|(note|warning|important|caution|tip|disclaimer|deprecated|status)\b\s*:?)/i;
 /**
  * A plug for the author rather than a description: "Check out my other repositories:", "Follow me on Twitter", "⭐ Star us",
@@ -130,8 +134,17 @@ export function summariseReadme(file: string, markdown: string, accept = (text: 
         break;
       }
     }
+    // `### Goal` right under the title with a one-line list: that line is the project's one-line goal.
+    if (b.kind === 'heading' && i === 0 && GOAL_HEADING.test(headingWords(b.text))) {
+      const next = afterTitle[1];
+      const item = next?.kind === 'list' && next.items?.length === 1 ? next.items[0] : undefined;
+      if (item && next?.nested?.[0] && !BARE_URL.test(item.trim()) && accept(item)) {
+        tagline = { text: item, line: next.nested[0].line };
+        break;
+      }
+    }
     if (b.kind === 'heading' && (b.level ?? 1) <= 2) break;
-    if ((b.kind === 'quote' || b.kind === 'paragraph') && !isDecorative(b) && !PLUG.test(b.text.replace(/[*_`]/g, '')) && accept(b.text)) {
+    if ((b.kind === 'quote' || b.kind === 'paragraph') && !isDecorative(b) && !BARE_URL.test(b.text.trim()) && !PLUG.test(b.text.replace(/[*_`]/g, '')) && accept(b.text)) {
       tagline = { text: b.text, line: b.line };
       break;
     }

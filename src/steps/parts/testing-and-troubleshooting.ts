@@ -92,6 +92,9 @@ const DIRECT: Readonly<Record<string, string>> = { Jest: 'npx jest', Vitest: 'np
  * script literally (`vitest run -- x.test.ts` then runs every test), so for them the file follows the script name.
  * The tool is the one the command runs (`cd web && npm test` inside a pnpm repository is npm's).
  */
+/** A build output folder as a command argument: `./dist`, `dist/**\/*.test.js`, `build/`. */
+const BUILT_FOLDER = /\s(?:\.\/)?(?:dist|build|out|\.build)(?:\/|\s|$)/;
+
 function withArgs(run: string, file: string): string {
   const last = run.split('&&').pop()!.trim();
   return /^(pnpm|yarn)\s/.test(last) ? `${run} ${file}` : `${run} -- ${file}`;
@@ -102,6 +105,8 @@ function withArgs(run: string, file: string): string {
  * would go to the last of them, so the runner is named directly, in the package's folder.
  */
 function oneFileCommand(run: string, script: string, frameworks: readonly string[], dir: string, sample: string): string | undefined {
+  // `node --test ./dist`: the script runs compiled output, where a source file passed along is neither found nor alone.
+  if (BUILT_FOLDER.test(script) && !BUILT_FOLDER.test(` ${sample}`)) return undefined;
   if (!CHAINED.test(script)) return withArgs(run, sample);
   const direct = frameworks.map((f) => DIRECT[f]).find(Boolean);
   if (!direct) return undefined;
