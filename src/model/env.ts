@@ -16,6 +16,7 @@ import { wranglerBindingSets } from './env-binding-sets.js';
 import { importedByLambdaCode } from './env-lambda-imports.js';
 import { workspaceDependencies } from './workspace-dependencies.js';
 import { imageDir, otherAppOf } from './env-iac-sites.js';
+import { ServiceScopes } from './env-services.js';
 import type { CdkLambdaFact } from '../detectors/cdk/facts.js';
 import { ciDetector, type CiWorkflowFact } from '../detectors/ci/index.js';
 import {
@@ -58,6 +59,8 @@ export class EnvModel {
   readonly dynamicSets: readonly DynamicRead[];
   /** Bulk sources outside the repository: an uncommitted env_file, a Kubernetes Secret defined elsewhere. */
   readonly external: readonly EnvExternalSourceData[];
+  /** Which code each Serverless service deploys: its environment reaches that code only. */
+  private readonly services: ServiceScopes;
   /** Package folders with a Lambda entry, and files that read a variable a Lambda's environment sets. */
   private readonly lambdaDirs: ReadonlySet<string>;
   /** Folders of Lambda entries in the root package: the repository root is not all Lambda code because of them. */
@@ -75,6 +78,7 @@ export class EnvModel {
   constructor(facts: FactSet, private readonly index: RepoIndex) {
     // Test code by its path, unless a package script preloads the file into the app it starts (env-preloads.ts).
     const preloaded = preloadedFiles(index);
+    this.services = new ServiceScopes(facts, index);
     const isTestPath = (file: string) => isTestFile(file) && !preloaded.has(file);
     const vars = new Map<string, { name: string; reads: EnvRead[]; sets: SetSite[]; consumers: { tool: string; at: Citation }[] }>();
     const view = (name: string) => {
@@ -152,7 +156,7 @@ export class EnvModel {
         if (iacFiles.has(`${name} ${f.data.file}`)) continue;
         // Where the variable itself is set (a `provider.environment` entry), else the function's own line.
         const set = f.data.environmentAt?.find((e) => e.name === name);
-        view(name).sets.push({ kind: 'function', tool: FUNCTION_TOOL[f.data.tool] ?? f.data.tool, at: set ? { file: set.file, line: set.line } : { file: f.data.file, line: f.data.line }, owner: f.data.name });
+        view(name).sets.push({ kind: 'function', tool: FUNCTION_TOOL[f.data.tool] ?? f.data.tool, at: set ? { file: set.file, line: set.line } : { file: f.data.file, line: f.data.line }, owner: f.data.name, ...(f.data.service ? { service: f.data.service } : {}) });
       }
     }
     // A service's `provider.environment` with no function read (functions built by code, or none yet): the set is
@@ -161,7 +165,7 @@ export class EnvModel {
       for (const e of f.data.environmentAt ?? []) {
         const v = view(e.name);
         if (v.sets.some((s) => s.at.file === e.file && s.at.line === e.line)) continue;
-        v.sets.push({ kind: 'function', tool: FUNCTION_TOOL[f.data.tool] ?? f.data.tool, at: { file: e.file, line: e.line }, owner: 'provider.environment' });
+        v.sets.push({ kind: 'function', tool: FUNCTION_TOOL[f.data.tool] ?? f.data.tool, at: { file: e.file, line: e.line }, owner: 'provider.environment', ...(f.data.tool === 'serverless' ? { service: f.data.file } : {}) });
       }
     }
     for (const f of facts.of<CiWorkflowFact>('ci.workflow')) {
@@ -290,9 +294,18 @@ export class EnvModel {
     return v.sets.filter((s) => {
       if (s.kind === 'dockerfile' || s.kind === 'dockerfile-arg') return files.some((f) => this.inImage(s.at.file, f, s.at.line));
       if (s.kind === 'cdk') return files.some((f) => this.inLambda(s, f));
+      if (s.service !== undefined) return files.some((f) => this.services.serves(s.service!, f));
       if (s.codeDir !== undefined) return files.some((f) => this.inContainer(s.codeDir!, f));
       return !SCOPED.has(s.kind) || files.some((f) => this.serves(s, f));
     });
+  }
+
+  /**
+   * Serverless sets that another service's functions get, not the code in `files` (which `setsFor` leaves out): the
+   * code is deployed with a service that does not set the variable.
+   */
+  otherServiceSets(v: EnvVarView, files: readonly string[]): SetSite[] {
+    return v.sets.filter((s) => s.service !== undefined && !files.some((f) => this.services.serves(s.service!, f)));
   }
 
   /**

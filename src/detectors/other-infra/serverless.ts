@@ -119,6 +119,7 @@ export function serverlessService(index: RepoIndex, file: string, out: InfraFind
         ...(fnRuntime ? { runtime: fnRuntime } : {}),
         environment: [...new Set([...shared, ...own].map((e) => e.name))].sort(),
         environmentAt: [...new Map([...shared, ...own].map((e) => [e.name, e])).values()],
+        service: file,
         ...(triggers.length > 0 ? { triggers } : {}),
         file: defined,
         line: entry.line,

@@ -60,6 +60,8 @@ export interface InfraFunctionData {
   readonly runtime?: string;
   /** Environment variable names given to the function (never values). */
   readonly environment: readonly string[];
+  /** The Serverless config that declares the function (`file` may be an included file): its environment reaches that service's code. */
+  readonly service?: string;
   /** Where each of those is set (`provider.environment` for all functions, or the function's own), when known. */
   readonly environmentAt?: readonly { readonly name: string; readonly file: string; readonly line: number }[];
   /** Triggers in a few words: `http GET /todo`, `sqs`, `schedule rate(5 minutes)`, `stream`. */

@@ -10,7 +10,7 @@ import { DOCUMENTED, envMentions } from '../../model/env-mentions.js';
 import { SCRIPT_READ_KINDS } from '../../model/script-reads.js';
 import { isLibraryRead, libraryReads } from '../../model/env-library-reads.js';
 import { noneOr } from './claims.js';
-import { setIn } from './env-set-cell.js';
+import { notSetHere, setIn } from './env-set-cell.js';
 import { schemaRunsAtStartup } from '../../model/schema-startup.js';
 
 /**
@@ -77,7 +77,7 @@ export function envVarsSection(model: StepModel): string {
         const files = group.map((r) => r.file);
         const kind = groups.length > 1 && group[0].runtime ? ` (${code('import.meta.env')})` : '';
         const cell = setIn(env.setsFor(v, files), env.runtimeFor(v, files));
-        return [`${code(v.name)}${kind}`, readIn(group), cell === '—' ? (documentedIn(index, v.name) ?? cell) : cell, secretCell(v)];
+        return [`${code(v.name)}${kind}`, readIn(group), cell === '—' ? (notSetHere(env, v, files) ?? documentedIn(index, v.name) ?? cell) : cell, secretCell(v)];
       });
     });
     return join(heading(4, packageTitle(index, pkg)), table(['Variable', 'Read in', 'Set in', 'Secret?'], rows));
