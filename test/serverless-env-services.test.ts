@@ -88,3 +88,47 @@ describe('Serverless environment and the code a handler imports', () => {
     expect(row(s.markdown, 'shop', 'INVOICE_TABLE')).toMatch(/Serverless function env of `charge` `\/billing\/serverless\.yml:9`/);
   });
 });
+
+describe('serverless-dotenv-plugin: a bulk source outside the repository for its service', () => {
+  const plugin = {
+    'billing/serverless.yml': [
+      'service: billing',
+      'useDotenv: true',
+      'plugins:',
+      '  - serverless-dotenv-plugin',
+      'provider:',
+      '  name: aws',
+      '  runtime: nodejs20.x',
+      'functions:',
+      '  charge:',
+      '    handler: src/charge.handler',
+      '    environment:',
+      '      INVOICE_TABLE: invoices',
+    ].join('\n'),
+    'billing/src/charge.mjs': 'export const handler = async () => [process.env.INVOICE_TABLE, process.env.BUS_NAME, process.env.STRIPE_MODE];\n',
+    '.gitignore': '.env\n',
+  };
+
+  it('says a variable the service reads may come from the .env the plugin injects, never "set nowhere"', async () => {
+    const root = twoServices(plugin);
+    const w = await section(workflowsStep, root);
+    expect(w.markdown).toMatch(/`STRIPE_MODE` — read without a fallback[^\n]*may come from the uncommitted `\.env` that serverless-dotenv-plugin injects \(`\/billing\/serverless\.yml:4`\)/);
+    expect(w.markdown).not.toMatch(/STRIPE_MODE[^\n]*set nowhere/);
+    const s = await section(configurationStep, root);
+    expect(row(s.markdown, 'billing', 'STRIPE_MODE')).toMatch(/maybe `\.env` via serverless-dotenv-plugin `\/billing\/serverless\.yml:4`/);
+    expect(row(s.markdown, 'billing', 'BUS_NAME')).toMatch(/maybe `\.env` via serverless-dotenv-plugin `\/billing\/serverless\.yml:4`; only another service's functions get it `\/orders\/serverless\.yml:7`/);
+    expect(s.markdown).toMatch(/- serverless-dotenv-plugin `\.env` for that service's functions — `\/billing\/serverless\.yml:4`/);
+    expect(missingCitations(s.markdown, await indexOf(root))).toEqual([]);
+    expect(missingCitations(w.markdown, await indexOf(root))).toEqual([]);
+  });
+
+  it('does not reach another service, and useDotenv alone injects nothing into the functions', async () => {
+    const root = twoServices({
+      ...plugin,
+      'orders/serverless.yml': ['service: orders', 'useDotenv: true', 'provider:', '  name: aws', 'functions:', '  create:', '    handler: src/create.handler'].join('\n'),
+      'orders/src/create.mjs': 'export const handler = async () => process.env.ORDERS_MODE;\n',
+    });
+    const w = await section(workflowsStep, root);
+    expect(w.markdown).toMatch(/`ORDERS_MODE` — read without a fallback[^\n]*\*\*set nowhere in the repository\*\*/);
+  });
+});

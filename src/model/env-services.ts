@@ -1,14 +1,24 @@
 /**
  * Serverless services: a service's environment (a function's or `provider.environment`) reaches the code deployed
  * with that service — files under the config's folder, its handler files and what they import — not the code of
- * another service in the same repository.
+ * another service in the same repository. `serverless-dotenv-plugin` likewise injects the service's `.env` files
+ * (gitignored as a rule) into that code only.
  */
 import path from 'node:path';
-import type { InfraFunctionFact } from '../detectors/other-infra/types.js';
+import type { InfraFunctionFact, InfraProjectFact } from '../detectors/other-infra/types.js';
+import type { EnvExternalSourceData } from '../detectors/env/index.js';
 import type { FactSet } from '../facts.js';
 import type { RepoIndex } from '../scan/repo-index.js';
 import { pushTo } from '../collections.js';
 import { importedByLambdaCode } from './env-lambda-imports.js';
+
+/** A bulk source outside the repository; `service` (a Serverless config) when it reaches that service's code only. */
+export interface ExternalSource extends EnvExternalSourceData {
+  readonly service?: string;
+}
+
+/** What `setEvidence` calls a service's dotenv plugin: step 9 words it as "may come from" instead of "set nowhere". */
+export const DOTENV_PLUGIN_WHAT = 'may be set by the .env files serverless-dotenv-plugin loads';
 
 export class ServiceScopes {
   /** Serverless config → the handler files of its functions. */
@@ -31,4 +41,18 @@ export class ServiceScopes {
     }
     return code.has(file);
   }
+}
+
+/**
+ * Services listing `serverless-dotenv-plugin` whose folder commits no `.env` (a committed one is read as a dotenv
+ * file already): cited at the plugin's line.
+ */
+export function dotenvPluginSources(facts: FactSet, index: RepoIndex): ExternalSource[] {
+  return facts.of<InfraProjectFact>('infra.project').flatMap((f) => {
+    const at = f.data.dotenvPlugin;
+    if (f.data.tool !== 'serverless' || !at) return [];
+    const dir = path.posix.dirname(f.data.file);
+    if (index.has(dir === '.' ? '.env' : `${dir}/.env`)) return [];
+    return [{ file: at.file, line: at.line, tool: 'serverless-dotenv-plugin', ref: '.env', service: f.data.file }];
+  });
 }

@@ -16,7 +16,7 @@ import { wranglerBindingSets } from './env-binding-sets.js';
 import { importedByLambdaCode } from './env-lambda-imports.js';
 import { workspaceDependencies } from './workspace-dependencies.js';
 import { imageDir, otherAppOf } from './env-iac-sites.js';
-import { ServiceScopes } from './env-services.js';
+import { DOTENV_PLUGIN_WHAT, dotenvPluginSources, ServiceScopes, type ExternalSource } from './env-services.js';
 import type { CdkLambdaFact } from '../detectors/cdk/facts.js';
 import { ciDetector, type CiWorkflowFact } from '../detectors/ci/index.js';
 import {
@@ -27,7 +27,6 @@ import {
   type EnvConsumedFact,
   type EnvDeclaredFact,
   type EnvDynamicReadFact,
-  type EnvExternalSourceData,
   type EnvExternalSourceFact,
   type EnvReadFact,
   type EnvSetFact,
@@ -42,6 +41,7 @@ import { pushTo } from '../collections.js';
 /** Every detector whose facts read or set a variable: the env model, and each step that renders it, runs them all. */
 export const ENV_DETECTORS: readonly Detector[] = [envDetector, cdkDetector, otherInfraDetector, ciDetector, frontendBuildDetector, composeDetector];
 
+export { DOTENV_PLUGIN_WHAT, type ExternalSource } from './env-services.js';
 export { isTestPath, SET_ORDER, type DynamicRead, type EnvRead, type EnvVarView, type ReadEvidence, type SetKind, type SetSite } from './env-views.js';
 
 /**
@@ -57,8 +57,11 @@ export class EnvModel {
   readonly dynamic: readonly DynamicRead[];
   /** `process.env[key] = value` / `os.environ[key] = value`: sets by a computed name. */
   readonly dynamicSets: readonly DynamicRead[];
-  /** Bulk sources outside the repository: an uncommitted env_file, a Kubernetes Secret defined elsewhere. */
-  readonly external: readonly EnvExternalSourceData[];
+  /**
+   * Bulk sources outside the repository: an uncommitted env_file, a Kubernetes Secret defined elsewhere, the `.env`
+   * files serverless-dotenv-plugin injects into a service's functions.
+   */
+  readonly external: readonly ExternalSource[];
   /** Which code each Serverless service deploys: its environment reaches that code only. */
   private readonly services: ServiceScopes;
   /** Package folders with a Lambda entry, and files that read a variable a Lambda's environment sets. */
@@ -225,7 +228,7 @@ export class EnvModel {
       (f.data.unread ?? []).filter((u) => u.key === 'environment').map((u) => ({ file: u.from, line: u.line, expression: `environment from ${u.file} (not read)`, test: false })),
     );
     this.dynamicSets = [...dynamicOf('env.dynamic-set'), ...openLambdaEnvs, ...includedEnvs];
-    this.external = facts.of<EnvExternalSourceFact>('env.external').map((f) => f.data);
+    this.external = [...facts.of<EnvExternalSourceFact>('env.external').map((f) => f.data), ...dotenvPluginSources(facts, index)];
     const lambdaFiles = [
       ...facts.of<CdkLambdaFact>('cdk.lambda').map((f) => f.data.entry),
       ...facts.of<InfraFunctionFact>('infra.function').map((f) => f.data.handlerFile),
@@ -308,6 +311,11 @@ export class EnvModel {
     return v.sets.filter((s) => s.service !== undefined && !files.some((f) => this.services.serves(s.service!, f)));
   }
 
+  /** Bulk sources outside the repository that reach code in `files` (a service's dotenv plugin). */
+  externalFor(files: readonly string[]): ExternalSource[] {
+    return this.external.filter((e) => e.service !== undefined && files.some((f) => this.services.serves(e.service!, f)));
+  }
+
   /**
    * A CDK Lambda's `environment` reaches the Lambda's code, not the CDK app that passes the value on (it reads the
    * variable from the shell at synth time): the handler's package when it is another one, else any file of the
@@ -379,6 +387,9 @@ export class EnvModel {
     const computed = matching(this.dynamicSets, name).map((d) => ({ what: `set by a computed name (${d.expression})`, at: { file: d.file, line: d.line } }));
     if (!v) return computed;
     const out = v.sets.map((s) => ({ what: `${s.tool ?? s.kind} ${s.kind === 'example' || s.kind === 'dotenv' ? 'dotenv file' : 'sets it'}`, at: s.at }));
+    // The code that reads it is deployed with a service whose dotenv plugin injects uncommitted `.env` files.
+    const prod = v.reads.filter((r) => !r.test).map((r) => r.file);
+    out.push(...this.externalFor(prod).map((e) => ({ what: DOTENV_PLUGIN_WHAT, at: { file: e.file, line: e.line } })));
     if (v.runtime) out.push({ what: `set by ${v.runtime.label}`, at: v.reads[0] ? { file: v.reads[0].file, line: v.reads[0].lines[0] } : (v.sets[0]?.at ?? { file: '' }) });
     return [...out, ...computed];
   }

@@ -22,12 +22,15 @@ export function setIn(sites: readonly SetSite[], runtime?: string): string {
 }
 
 /**
- * The cell when nothing in the repository sets the variable for the code in `files`: another Serverless service's
- * sets (its functions get the value, this code does not). Undefined when there are none.
+ * The cell when nothing in the repository sets the variable for the code in `files`: the `.env` files a Serverless
+ * service's dotenv plugin injects into that code, and another service's sets (its functions get the value, this code
+ * does not). Undefined when there is neither.
  */
 export function notSetHere(env: EnvModel, v: EnvVarView, files: readonly string[]): string | undefined {
+  const plugin = env.externalFor(files);
   const other = env.otherServiceSets(v, files);
   const parts = [
+    plugin.length ? `maybe ${code('.env')} via serverless-dotenv-plugin ${citeAll(plugin.map((e) => ({ file: e.file, line: e.line })), 2)}` : '',
     other.length ? `only another service's functions get it ${citeAll(other.map((s) => s.at), 2)}` : '',
   ].filter(Boolean);
   return parts.length ? parts.join('; ') : undefined;

@@ -2,7 +2,7 @@ import { bullets, heading, join, table } from '../../markdown/blocks.js';
 import { cite, citeAll } from '../../markdown/cite.js';
 import { code, oneLine } from '../../markdown/text.js';
 import type { Citation } from '../../facts.js';
-import type { DynamicRead, EnvModel, EnvRead, EnvVarView } from '../../model/env.js';
+import { DOTENV_PLUGIN_WHAT, type DynamicRead, type EnvModel, type EnvRead, type EnvVarView } from '../../model/env.js';
 import type { StepModel } from '../../model/repo-model.js';
 import { packageRoles, roleRank } from '../../detectors/stack/role.js';
 import type { RepoIndex } from '../../scan/repo-index.js';
@@ -188,7 +188,8 @@ function dynamicBlock(env: EnvModel): string {
 
 function externalBlock(env: EnvModel): string {
   if (env.external.length === 0) return '';
-  const items = env.external.map((e) => `${e.tool} ${code(e.ref)}${e.owner ? ` for ${code(e.owner)}` : ''} — ${cite(e.file, e.line)}`);
+  // A service's dotenv plugin reaches the functions of that service only (env-services.ts).
+  const items = env.external.map((e) => `${e.tool} ${code(e.ref)}${e.owner ? ` for ${code(e.owner)}` : ''}${e.service ? " for that service's functions" : ''} — ${cite(e.file, e.line)}`);
   return join('**Loaded in bulk from outside the repository** (any variable may come from these; they are not committed):', bullets(items));
 }
 
@@ -316,6 +317,12 @@ function setNowhere(model: StepModel, name: string): string {
   const evidence = model.evidence('env-set', name);
   const named = evidence.filter((e) => e.what === 'named in a settings file').map((e) => e.at);
   const computed = evidence.filter((e) => e.what.startsWith('set by a computed name')).map((e) => e.at);
+  // A service's dotenv plugin injects uncommitted `.env` files into the code that reads it.
+  const plugin = evidence.filter((e) => e.what === DOTENV_PLUGIN_WHAT).map((e) => e.at);
+  if (plugin.length) {
+    const also = named.length ? `; named in ${citeAll(named, 3)}` : '';
+    return ` — may come from the uncommitted ${code('.env')} that serverless-dotenv-plugin injects (${citeAll(plugin, 2)})${also}`;
+  }
   const docs = documentedIn(model.index, name);
   if (docs && !named.length && !computed.length && evidence.every((e) => e.what === DOCUMENTED)) return ` — not set in the repository; ${docs}`;
   if (named.length) return ` — no set was recognised; named in ${citeAll(named, 3)}`;
