@@ -26,6 +26,8 @@ export interface SetSite {
   readonly ownerKey?: string;
   /** A CDK Lambda's handler file: the environment reaches that code, not the CDK app that declares it. */
   readonly entry?: string;
+  /** The Serverless config whose functions get it: it reaches the code that service deploys only (env-services.ts). */
+  readonly service?: string;
   /** A container's image folder (`ContainerImage.fromAsset('./app/core')`): its `environment` reaches that code. */
   readonly codeDir?: string;
   /**

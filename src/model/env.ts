@@ -16,6 +16,7 @@ import { wranglerBindingSets } from './env-binding-sets.js';
 import { importedByLambdaCode } from './env-lambda-imports.js';
 import { workspaceDependencies } from './workspace-dependencies.js';
 import { imageDir, otherAppOf } from './env-iac-sites.js';
+import { DOTENV_PLUGIN_WHAT, dotenvPluginSources, ServiceScopes, type ExternalSource } from './env-services.js';
 import type { CdkLambdaFact } from '../detectors/cdk/facts.js';
 import { ciDetector, type CiWorkflowFact } from '../detectors/ci/index.js';
 import {
@@ -26,7 +27,6 @@ import {
   type EnvConsumedFact,
   type EnvDeclaredFact,
   type EnvDynamicReadFact,
-  type EnvExternalSourceData,
   type EnvExternalSourceFact,
   type EnvReadFact,
   type EnvSetFact,
@@ -41,6 +41,7 @@ import { pushTo } from '../collections.js';
 /** Every detector whose facts read or set a variable: the env model, and each step that renders it, runs them all. */
 export const ENV_DETECTORS: readonly Detector[] = [envDetector, cdkDetector, otherInfraDetector, ciDetector, frontendBuildDetector, composeDetector];
 
+export { DOTENV_PLUGIN_WHAT, type ExternalSource } from './env-services.js';
 export { isTestPath, SET_ORDER, type DynamicRead, type EnvRead, type EnvVarView, type ReadEvidence, type SetKind, type SetSite } from './env-views.js';
 
 /**
@@ -56,8 +57,13 @@ export class EnvModel {
   readonly dynamic: readonly DynamicRead[];
   /** `process.env[key] = value` / `os.environ[key] = value`: sets by a computed name. */
   readonly dynamicSets: readonly DynamicRead[];
-  /** Bulk sources outside the repository: an uncommitted env_file, a Kubernetes Secret defined elsewhere. */
-  readonly external: readonly EnvExternalSourceData[];
+  /**
+   * Bulk sources outside the repository: an uncommitted env_file, a Kubernetes Secret defined elsewhere, the `.env`
+   * files serverless-dotenv-plugin injects into a service's functions.
+   */
+  readonly external: readonly ExternalSource[];
+  /** Which code each Serverless service deploys: its environment reaches that code only. */
+  private readonly services: ServiceScopes;
   /** Package folders with a Lambda entry, and files that read a variable a Lambda's environment sets. */
   private readonly lambdaDirs: ReadonlySet<string>;
   /** Folders of Lambda entries in the root package: the repository root is not all Lambda code because of them. */
@@ -75,6 +81,7 @@ export class EnvModel {
   constructor(facts: FactSet, private readonly index: RepoIndex) {
     // Test code by its path, unless a package script preloads the file into the app it starts (env-preloads.ts).
     const preloaded = preloadedFiles(index);
+    this.services = new ServiceScopes(facts, index);
     const isTestPath = (file: string) => isTestFile(file) && !preloaded.has(file);
     const vars = new Map<string, { name: string; reads: EnvRead[]; sets: SetSite[]; consumers: { tool: string; at: Citation }[] }>();
     const view = (name: string) => {
@@ -152,7 +159,7 @@ export class EnvModel {
         if (iacFiles.has(`${name} ${f.data.file}`)) continue;
         // Where the variable itself is set (a `provider.environment` entry), else the function's own line.
         const set = f.data.environmentAt?.find((e) => e.name === name);
-        view(name).sets.push({ kind: 'function', tool: FUNCTION_TOOL[f.data.tool] ?? f.data.tool, at: set ? { file: set.file, line: set.line } : { file: f.data.file, line: f.data.line }, owner: f.data.name });
+        view(name).sets.push({ kind: 'function', tool: FUNCTION_TOOL[f.data.tool] ?? f.data.tool, at: set ? { file: set.file, line: set.line } : { file: f.data.file, line: f.data.line }, owner: f.data.name, ...(f.data.service ? { service: f.data.service } : {}) });
       }
     }
     // A service's `provider.environment` with no function read (functions built by code, or none yet): the set is
@@ -161,7 +168,7 @@ export class EnvModel {
       for (const e of f.data.environmentAt ?? []) {
         const v = view(e.name);
         if (v.sets.some((s) => s.at.file === e.file && s.at.line === e.line)) continue;
-        v.sets.push({ kind: 'function', tool: FUNCTION_TOOL[f.data.tool] ?? f.data.tool, at: { file: e.file, line: e.line }, owner: 'provider.environment' });
+        v.sets.push({ kind: 'function', tool: FUNCTION_TOOL[f.data.tool] ?? f.data.tool, at: { file: e.file, line: e.line }, owner: 'provider.environment', ...(f.data.tool === 'serverless' ? { service: f.data.file } : {}) });
       }
     }
     for (const f of facts.of<CiWorkflowFact>('ci.workflow')) {
@@ -221,7 +228,7 @@ export class EnvModel {
       (f.data.unread ?? []).filter((u) => u.key === 'environment').map((u) => ({ file: u.from, line: u.line, expression: `environment from ${u.file} (not read)`, test: false })),
     );
     this.dynamicSets = [...dynamicOf('env.dynamic-set'), ...openLambdaEnvs, ...includedEnvs];
-    this.external = facts.of<EnvExternalSourceFact>('env.external').map((f) => f.data);
+    this.external = [...facts.of<EnvExternalSourceFact>('env.external').map((f) => f.data), ...dotenvPluginSources(facts, index)];
     const lambdaFiles = [
       ...facts.of<CdkLambdaFact>('cdk.lambda').map((f) => f.data.entry),
       ...facts.of<InfraFunctionFact>('infra.function').map((f) => f.data.handlerFile),
@@ -290,9 +297,23 @@ export class EnvModel {
     return v.sets.filter((s) => {
       if (s.kind === 'dockerfile' || s.kind === 'dockerfile-arg') return files.some((f) => this.inImage(s.at.file, f, s.at.line));
       if (s.kind === 'cdk') return files.some((f) => this.inLambda(s, f));
+      if (s.service !== undefined) return files.some((f) => this.services.serves(s.service!, f));
       if (s.codeDir !== undefined) return files.some((f) => this.inContainer(s.codeDir!, f));
       return !SCOPED.has(s.kind) || files.some((f) => this.serves(s, f));
     });
+  }
+
+  /**
+   * Serverless sets that another service's functions get, not the code in `files` (which `setsFor` leaves out): the
+   * code is deployed with a service that does not set the variable.
+   */
+  otherServiceSets(v: EnvVarView, files: readonly string[]): SetSite[] {
+    return v.sets.filter((s) => s.service !== undefined && !files.some((f) => this.services.serves(s.service!, f)));
+  }
+
+  /** Bulk sources outside the repository that reach code in `files` (a service's dotenv plugin). */
+  externalFor(files: readonly string[]): ExternalSource[] {
+    return this.external.filter((e) => e.service !== undefined && files.some((f) => this.services.serves(e.service!, f)));
   }
 
   /**
@@ -366,6 +387,9 @@ export class EnvModel {
     const computed = matching(this.dynamicSets, name).map((d) => ({ what: `set by a computed name (${d.expression})`, at: { file: d.file, line: d.line } }));
     if (!v) return computed;
     const out = v.sets.map((s) => ({ what: `${s.tool ?? s.kind} ${s.kind === 'example' || s.kind === 'dotenv' ? 'dotenv file' : 'sets it'}`, at: s.at }));
+    // The code that reads it is deployed with a service whose dotenv plugin injects uncommitted `.env` files.
+    const prod = v.reads.filter((r) => !r.test).map((r) => r.file);
+    out.push(...this.externalFor(prod).map((e) => ({ what: DOTENV_PLUGIN_WHAT, at: { file: e.file, line: e.line } })));
     if (v.runtime) out.push({ what: `set by ${v.runtime.label}`, at: v.reads[0] ? { file: v.reads[0].file, line: v.reads[0].lines[0] } : (v.sets[0]?.at ?? { file: '' }) });
     return [...out, ...computed];
   }

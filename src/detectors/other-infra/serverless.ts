@@ -119,6 +119,7 @@ export function serverlessService(index: RepoIndex, file: string, out: InfraFind
         ...(fnRuntime ? { runtime: fnRuntime } : {}),
         environment: [...new Set([...shared, ...own].map((e) => e.name))].sort(),
         environmentAt: [...new Map([...shared, ...own].map((e) => [e.name, e])).values()],
+        service: file,
         ...(triggers.length > 0 ? { triggers } : {}),
         file: defined,
         line: entry.line,
@@ -135,7 +136,9 @@ export function serverlessService(index: RepoIndex, file: string, out: InfraFind
   }
   // `plugins: [a, b]` or `plugins: { modules: [a, b] }`: serverless-offline sets `IS_OFFLINE` for the code it runs.
   const pluginsNode = get(root, 'plugins');
-  const plugins = strings(get(pluginsNode, 'modules') ?? pluginsNode).sort();
+  const pluginList = get(pluginsNode, 'modules') ?? pluginsNode;
+  const plugins = strings(pluginList).sort();
+  const dotenvNode = pluginList?.kind === 'seq' ? pluginList.items.find((i) => scalar(i) === 'serverless-dotenv-plugin') : undefined;
   // API Gateway settings beside the functions: an API exists even when the functions are built by code not read.
   const apiSettings = [
     ...['apiGateway', 'httpApi', 'endpointType', 'apiKeys', 'apiName'].map((k) => ({ key: `provider.${k}`, e: entry(provider, k) })),
@@ -151,6 +154,7 @@ export function serverlessService(index: RepoIndex, file: string, out: InfraFind
     ...(unread.length > 0 ? { unread } : {}),
     ...(shared.length > 0 ? { environmentAt: shared } : {}),
     ...(plugins.length > 0 ? { plugins } : {}),
+    ...(dotenvNode ? { dotenvPlugin: { file: originOf(dotenvNode) ?? file, line: dotenvNode.line } } : {}),
     ...(apiSettings.length > 0 ? { apiSettings } : {}),
     file,
     // The `service:` property's line (a TypeScript config usually opens with imports), when this file writes it.

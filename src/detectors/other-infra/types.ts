@@ -25,6 +25,11 @@ export interface InfraProjectData {
   readonly environmentAt?: readonly { readonly name: string; readonly file: string; readonly line: number }[];
   /** The service's `plugins` (Serverless), as written. */
   readonly plugins?: readonly string[];
+  /**
+   * Where `serverless-dotenv-plugin` is listed: it injects the service's `.env` files (gitignored as a rule) into every
+   * function's environment at deploy time, so any variable the service's code reads may come from there.
+   */
+  readonly dotenvPlugin?: { readonly file: string; readonly line: number };
   /** API Gateway settings (Serverless `provider.apiGateway`, `provider.httpApi`, `custom.customDomain`, …), by key. */
   readonly apiSettings?: readonly { readonly key: string; readonly file: string; readonly line: number }[];
   readonly file: string;
@@ -60,6 +65,8 @@ export interface InfraFunctionData {
   readonly runtime?: string;
   /** Environment variable names given to the function (never values). */
   readonly environment: readonly string[];
+  /** The Serverless config that declares the function (`file` may be an included file): its environment reaches that service's code. */
+  readonly service?: string;
   /** Where each of those is set (`provider.environment` for all functions, or the function's own), when known. */
   readonly environmentAt?: readonly { readonly name: string; readonly file: string; readonly line: number }[];
   /** Triggers in a few words: `http GET /todo`, `sqs`, `schedule rate(5 minutes)`, `stream`. */

@@ -1,7 +1,7 @@
 /** The "Set in" cell: who sets a variable, grouped by kind, each kind in a few words with where. */
 import { cite, citeAll } from '../../markdown/cite.js';
 import { code, oneLine } from '../../markdown/text.js';
-import { SET_ORDER, type SetKind, type SetSite } from '../../model/env.js';
+import { SET_ORDER, type EnvModel, type EnvVarView, type SetKind, type SetSite } from '../../model/env.js';
 import { pushTo } from '../../collections.js';
 
 /**
@@ -19,6 +19,21 @@ export function setIn(sites: readonly SetSite[], runtime?: string): string {
     parts.push(`in another CDK app${where} (${list[0].otherApp!.cdkJson ? 'not the cdk.json app' : 'not the deployed app'}): ${byKinds(list).join(', ')}`);
   }
   return parts.join('; ') || '—';
+}
+
+/**
+ * The cell when nothing in the repository sets the variable for the code in `files`: the `.env` files a Serverless
+ * service's dotenv plugin injects into that code, and another service's sets (its functions get the value, this code
+ * does not). Undefined when there is neither.
+ */
+export function notSetHere(env: EnvModel, v: EnvVarView, files: readonly string[]): string | undefined {
+  const plugin = env.externalFor(files);
+  const other = env.otherServiceSets(v, files);
+  const parts = [
+    plugin.length ? `maybe ${code('.env')} via serverless-dotenv-plugin ${citeAll(plugin.map((e) => ({ file: e.file, line: e.line })), 2)}` : '',
+    other.length ? `only another service's functions get it ${citeAll(other.map((s) => s.at), 2)}` : '',
+  ].filter(Boolean);
+  return parts.length ? parts.join('; ') : undefined;
 }
 
 function byKinds(sites: readonly SetSite[]): string[] {

@@ -2,7 +2,7 @@ import { bullets, heading, join, table } from '../../markdown/blocks.js';
 import { cite, citeAll } from '../../markdown/cite.js';
 import { code, oneLine } from '../../markdown/text.js';
 import type { Citation } from '../../facts.js';
-import type { DynamicRead, EnvModel, EnvRead, EnvVarView } from '../../model/env.js';
+import { DOTENV_PLUGIN_WHAT, type DynamicRead, type EnvModel, type EnvRead, type EnvVarView } from '../../model/env.js';
 import type { StepModel } from '../../model/repo-model.js';
 import { packageRoles, roleRank } from '../../detectors/stack/role.js';
 import type { RepoIndex } from '../../scan/repo-index.js';
@@ -10,7 +10,7 @@ import { DOCUMENTED, envMentions } from '../../model/env-mentions.js';
 import { SCRIPT_READ_KINDS } from '../../model/script-reads.js';
 import { isLibraryRead, libraryReads } from '../../model/env-library-reads.js';
 import { noneOr } from './claims.js';
-import { setIn } from './env-set-cell.js';
+import { notSetHere, setIn } from './env-set-cell.js';
 import { schemaRunsAtStartup } from '../../model/schema-startup.js';
 
 /**
@@ -77,7 +77,7 @@ export function envVarsSection(model: StepModel): string {
         const files = group.map((r) => r.file);
         const kind = groups.length > 1 && group[0].runtime ? ` (${code('import.meta.env')})` : '';
         const cell = setIn(env.setsFor(v, files), env.runtimeFor(v, files));
-        return [`${code(v.name)}${kind}`, readIn(group), cell === '—' ? (documentedIn(index, v.name) ?? cell) : cell, secretCell(v)];
+        return [`${code(v.name)}${kind}`, readIn(group), cell === '—' ? (notSetHere(env, v, files) ?? documentedIn(index, v.name) ?? cell) : cell, secretCell(v)];
       });
     });
     return join(heading(4, packageTitle(index, pkg)), table(['Variable', 'Read in', 'Set in', 'Secret?'], rows));
@@ -188,7 +188,8 @@ function dynamicBlock(env: EnvModel): string {
 
 function externalBlock(env: EnvModel): string {
   if (env.external.length === 0) return '';
-  const items = env.external.map((e) => `${e.tool} ${code(e.ref)}${e.owner ? ` for ${code(e.owner)}` : ''} — ${cite(e.file, e.line)}`);
+  // A service's dotenv plugin reaches the functions of that service only (env-services.ts).
+  const items = env.external.map((e) => `${e.tool} ${code(e.ref)}${e.owner ? ` for ${code(e.owner)}` : ''}${e.service ? " for that service's functions" : ''} — ${cite(e.file, e.line)}`);
   return join('**Loaded in bulk from outside the repository** (any variable may come from these; they are not committed):', bullets(items));
 }
 
@@ -316,6 +317,12 @@ function setNowhere(model: StepModel, name: string): string {
   const evidence = model.evidence('env-set', name);
   const named = evidence.filter((e) => e.what === 'named in a settings file').map((e) => e.at);
   const computed = evidence.filter((e) => e.what.startsWith('set by a computed name')).map((e) => e.at);
+  // A service's dotenv plugin injects uncommitted `.env` files into the code that reads it.
+  const plugin = evidence.filter((e) => e.what === DOTENV_PLUGIN_WHAT).map((e) => e.at);
+  if (plugin.length) {
+    const also = named.length ? `; named in ${citeAll(named, 3)}` : '';
+    return ` — may come from the uncommitted ${code('.env')} that serverless-dotenv-plugin injects (${citeAll(plugin, 2)})${also}`;
+  }
   const docs = documentedIn(model.index, name);
   if (docs && !named.length && !computed.length && evidence.every((e) => e.what === DOCUMENTED)) return ` — not set in the repository; ${docs}`;
   if (named.length) return ` — no set was recognised; named in ${citeAll(named, 3)}`;
