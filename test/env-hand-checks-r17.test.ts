@@ -36,3 +36,26 @@ describe('a copy of process.env', () => {
     expect(env.get('OWN_FLAG')?.reads ?? []).toEqual([]);
   });
 });
+
+describe('a read kept in a local that a type test guards', () => {
+  it('has a fallback: typeof portEnv === "string" && portEnv.length > 0 ? Number(portEnv) : 0', async () => {
+    const root = tempRepo({
+      'src/server.ts': [
+        'export function port() {',
+        '  const portEnv = process.env.SMOZ_PORT;',
+        "  const port = typeof portEnv === 'string' && portEnv.length > 0 ? Number(portEnv) : 0;",
+        '  return port;',
+        '}',
+        'export function host() {',
+        '  const hostEnv = process.env.SMOZ_HOST;',
+        "  if (typeof hostEnv !== 'string') throw new Error('SMOZ_HOST');",
+        '  return hostEnv;',
+        '}',
+        '',
+      ].join('\n'),
+    });
+    const env = await modelOf(root);
+    expect(env.get('SMOZ_PORT')?.reads.map((r) => [r.lines, r.hasFallback])).toEqual([[[2], true]]);
+    expect(env.get('SMOZ_HOST')?.reads.map((r) => r.hasFallback)).toEqual([false]);
+  });
+});
