@@ -20,6 +20,11 @@ describe('error classes whose base inherits its constructor', () => {
         '  }',
         '}',
         'export abstract class BusinessLogicException extends ExceptionsAbstract {}',
+        'export abstract class AbstractResourceException extends BusinessLogicException {',
+        '  protected constructor(errorCode: string, httpStatus: HttpStatus, suffix: string) {',
+        "    super('%s', errorCode, httpStatus, suffix);",
+        '  }',
+        '}',
         'export class InternalServerErrorException extends ExceptionsAbstract {',
         "  constructor(message = 'Internal Server Error') {",
         "    super(message, 'E00000', HttpStatus.INTERNAL_SERVER_ERROR);",
@@ -42,6 +47,8 @@ describe('error classes whose base inherits its constructor', () => {
     const classes = (await detect(backendCodeDetector, root)).filter((f) => f.kind === 'backend.error-class').map((f) => f.data as ErrorClassData);
     const of = (name: string) => classes.find((c) => c.name === name);
     expect([of('OrganizationNotFoundException')?.statusCode, of('OrganizationNotFoundException')?.code]).toEqual(['HttpStatus.NOT_FOUND', "'E02000'"]);
+    // Handed on from its own parameters: no value of its own, not the parameter names.
+    expect([of('AbstractResourceException')?.statusCode, of('AbstractResourceException')?.code]).toEqual([undefined, undefined]);
     expect([of('InternalServerErrorException')?.statusCode, of('InternalServerErrorException')?.code]).toEqual(['HttpStatus.INTERNAL_SERVER_ERROR', "'E00000'"]);
   });
 });

@@ -94,6 +94,8 @@ export function errorClasses(classes: readonly ClassInfo[]): ErrorClassData[] {
       let signature = base;
       for (let i = 0; signature.inherits && i < 10; i++) signature = byName.get(signature.extends) ?? signature;
       const position = signature.params.findIndex((p) => pattern.test(p.name));
+      // A parameter handed on (`super(msg, errorCode, httpStatus)`) is no value: the subclasses give it.
+      if (position !== -1 && c.params.some((p) => p.name === c.superArgs[position])) return undefined;
       if (position !== -1 && c.superArgs[position] !== undefined) return c.superArgs[position];
       if (position !== -1 && signature.params[position].default && !base.own[field]) return signature.params[position].default;
       return resolve(base, field, depth + 1);
