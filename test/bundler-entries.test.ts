@@ -55,4 +55,57 @@ describe('package entry points built by a bundler config', () => {
     // Nothing maps `gone.js`: it stays build output with no source.
     expect(vite.unresolvedEntries).toEqual([{ role: 'exports["./gone"]', declared: './dist/gone.js', built: true }]);
   });
+
+  it('maps built outputs to a Rollup input map, also when a function builds the output folders', async () => {
+    const pkg = await rootPackage({
+      'package.json': JSON.stringify({
+        name: 'smoz',
+        main: 'dist/cjs/index.js',
+        module: 'dist/mjs/index.js',
+        exports: { '.': { import: './dist/mjs/index.js' }, './serverless-plugin': { import: './dist/mjs/serverless-plugin.js' }, './other': './dist/mjs/other.js' },
+        bin: { smoz: 'dist/cli/index.cjs' },
+      }),
+      'rollup.config.ts': [
+        "const outputPath = 'dist';",
+        'const entryPoints = {',
+        "  index: 'src/index.ts',",
+        "  'serverless-plugin': 'src/serverless/plugin.ts',",
+        '};',
+        'const outCommon = (dest: string) => [',
+        '  { dir: `${dest}/mjs`, format: "esm" },',
+        '  { dir: `${dest}/cjs`, format: "cjs" },',
+        '];',
+        'export const buildLibrary = (dest: string) => ({ input: entryPoints, output: outCommon(dest) });',
+        "export const buildCli = (dest: string) => ({ input: 'src/cli/index.ts', output: { file: `${dest}/cli/index.cjs` } });",
+        'export default [buildLibrary(outputPath), buildCli(outputPath)];',
+      ].join('\n'),
+      'src/index.ts': 'export {};\n',
+      'src/serverless/plugin.ts': 'export {};\n',
+      'src/cli/index.ts': 'export {};\n',
+    });
+    expect(pkg.entryPoints).toContainEqual({ file: 'src/index.ts', role: 'main, module, exports', builtTo: 'dist/cjs/index.js', builtBy: { file: 'rollup.config.ts', line: 3 } });
+    expect(pkg.entryPoints).toContainEqual({ file: 'src/serverless/plugin.ts', role: 'exports["./serverless-plugin"]', builtTo: './dist/mjs/serverless-plugin.js', builtBy: { file: 'rollup.config.ts', line: 4 } });
+    // The file-name convention still finds the CLI (its rollup output file is built from a parameter).
+    expect(pkg.entryPoints).toContainEqual(expect.objectContaining({ file: 'src/cli/index.ts', role: 'bin.smoz' }));
+    // Nothing names `other`: the config builds it from something it does not say, not "no matching source file".
+    expect(pkg.unresolvedEntries).toEqual([{ role: 'exports["./other"]', declared: './dist/mjs/other.js', built: true, bundler: 'rollup.config.ts' }]);
+  });
+
+  it('reads static Rollup outputs: an input array with output.dir and entryFileNames, and output.file', async () => {
+    const pkg = await rootPackage({
+      'package.json': JSON.stringify({ name: 'lib', main: './lib/main.cjs', module: './es/worker/index.mjs', types: './types/public.d.ts' }),
+      'rollup.config.mjs': [
+        'export default [',
+        "  { input: 'source/main.ts', output: { file: 'lib/main.cjs', format: 'cjs' } },",
+        "  { input: ['source/jobs/worker.ts'], output: { dir: 'es', entryFileNames: '[name]/index.mjs' } },",
+        '];',
+      ].join('\n'),
+      'source/main.ts': 'export {};\n',
+      'source/jobs/worker.ts': 'export {};\n',
+    });
+    expect(pkg.entryPoints).toContainEqual({ file: 'source/main.ts', role: 'main', builtTo: './lib/main.cjs', builtBy: { file: 'rollup.config.mjs', line: 2 } });
+    expect(pkg.entryPoints).toContainEqual({ file: 'source/jobs/worker.ts', role: 'module', builtTo: './es/worker/index.mjs', builtBy: { file: 'rollup.config.mjs', line: 3 } });
+    // Every entry was read: `types` is build output with no source named by the config.
+    expect(pkg.unresolvedEntries).toEqual([{ role: 'types', declared: './types/public.d.ts', built: true }]);
+  });
 });

@@ -24,6 +24,8 @@ export interface ClassInfo {
   /** Arguments of `super(...)` as written. */
   readonly superArgs: readonly string[];
   readonly own: { statusCode?: string; code?: string };
+  /** No constructor of its own: `new` and `super(…)` take its base's parameters. */
+  readonly inherits?: boolean;
 }
 
 /** `instanceof Error` alone maps nothing: only a check against a named error class (`instanceof NotFoundError`) does. */
@@ -47,6 +49,7 @@ export function classDeclarations(file: string, sf: ts.SourceFile): ClassInfo[] 
     const own: { statusCode?: string; code?: string } = {};
     let params: ClassInfo['params'] = [];
     let superArgs: string[] = [];
+    let inherits = true;
     const set = (name: string, value: string | undefined) => {
       if (!value) return;
       if (STATUS.test(name)) own.statusCode ??= value;
@@ -55,6 +58,7 @@ export function classDeclarations(file: string, sf: ts.SourceFile): ClassInfo[] 
     for (const member of node.members) {
       if (ts.isPropertyDeclaration(member) && member.name) set(propertyNameText(member.name) ?? '', member.initializer?.getText(sf));
       if (!ts.isConstructorDeclaration(member)) continue;
+      inherits = false;
       params = member.parameters.map((p) => ({ name: p.name.getText(sf), default: p.initializer?.getText(sf) }));
       for (const p of member.parameters) {
         if (ts.getModifiers(p)?.length && p.initializer) set(p.name.getText(sf), p.initializer.getText(sf));
@@ -66,7 +70,7 @@ export function classDeclarations(file: string, sf: ts.SourceFile): ClassInfo[] 
         }
       });
     }
-    out.push({ name: node.name.text, extends: base, file, line: lineOf(node, sf), params, superArgs, own });
+    out.push({ name: node.name.text, extends: base, file, line: lineOf(node, sf), params, superArgs, own, ...(inherits ? { inherits } : {}) });
   });
   return out;
 }
@@ -85,10 +89,15 @@ export function errorClasses(classes: readonly ClassInfo[]): ErrorClassData[] {
     const base = byName.get(c.extends);
     const pattern = field === 'statusCode' ? STATUS : CODE;
     if (base && depth < 10) {
-      // `super(message, 404, 'NOT_FOUND')` lines up with the base constructor's parameter list.
-      const position = base.params.findIndex((p) => pattern.test(p.name));
+      // `super(message, 404, 'NOT_FOUND')` lines up with the base constructor's parameter list; a base without a
+      // constructor (`class BusinessLogicException extends ExceptionsAbstract {}`) passes them to its own base's.
+      let signature = base;
+      for (let i = 0; signature.inherits && i < 10; i++) signature = byName.get(signature.extends) ?? signature;
+      const position = signature.params.findIndex((p) => pattern.test(p.name));
+      // A parameter handed on (`super(msg, errorCode, httpStatus)`) is no value: the subclasses give it.
+      if (position !== -1 && c.params.some((p) => p.name === c.superArgs[position])) return undefined;
       if (position !== -1 && c.superArgs[position] !== undefined) return c.superArgs[position];
-      if (position !== -1 && base.params[position].default && !base.own[field]) return base.params[position].default;
+      if (position !== -1 && signature.params[position].default && !base.own[field]) return signature.params[position].default;
       return resolve(base, field, depth + 1);
     }
     if (field === 'statusCode') {

@@ -125,12 +125,25 @@ export function middyUses(index: RepoIndex, file: string, text: string): Middlew
           detail: binding && !local ? `from ${binding.module}` : undefined,
           usedBy: [file],
           file: local ?? file,
-          line: local ? definitionLine(index, local, binding.imported) : binding ? at : (localLine(index, file, name) ?? at),
+          line: local ? definitionLine(index, local, binding.imported) : binding ? at : (localLine(index, file, name) ?? declaredBefore(text, callee, arg.offset) ?? at),
         });
       }
     }
   }
   return out;
+}
+
+/**
+ * `const http = computeHttpMiddleware(args); … .use(http)`: the middleware is defined where the name is declared in
+ * the file (the last declaration before the use), not at the `.use(…)` call.
+ */
+function declaredBefore(text: string, name: string, offset: number): number | undefined {
+  if (!/^[\w$]+$/.test(name)) return undefined;
+  const n = name.replace(/\$/g, '\\$');
+  const re = new RegExp(String.raw`(?:\b(?:const|let|var)\s+${n}\s*(?::[^=;]*)?=(?!=)|\bfunction\s*\*?\s*${n}\s*[(<])`, 'g');
+  let last: number | undefined;
+  for (let m = re.exec(text); m && m.index < offset; m = re.exec(text)) last = m.index;
+  return last === undefined ? undefined : lineAt(text, last);
 }
 
 function localLine(index: RepoIndex, file: string, name: string): number | undefined {

@@ -218,9 +218,12 @@ export function guarded(node: ts.Node, read: ts.Node = node): boolean {
   // `process?.env?.X` tests the same variable `process.env.X` then reads: optional chaining and spacing aside.
   const same = (text: string) => text.replace(/\?\./g, '.').replace(/\s+/g, '');
   const texts = new Set([same(node.getText()), same(read.getText())]);
+  const raw = new Set([node.getText(), read.getText()]);
   const positive = (cond: ts.Expression): boolean => {
     const c = skipParens(cond);
     if (texts.has(same(c.getText()))) return true;
+    // `typeof portEnv === 'string' && portEnv.length > 0 ? Number(portEnv) : 0`: a type test holds only when set.
+    if (holdsOnlyWhenSet(c, raw)) return true;
     const op = ts.isBinaryExpression(c) ? c.operatorToken.kind : undefined;
     return ts.isBinaryExpression(c) && (op === ts.SyntaxKind.AmpersandAmpersandToken || op === ts.SyntaxKind.BarBarToken) && (positive(c.left) || positive(c.right));
   };

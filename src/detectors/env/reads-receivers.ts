@@ -85,3 +85,22 @@ function skipParens(expr: ts.Expression): ts.Expression {
   while (ts.isParenthesizedExpression(e) || ts.isNonNullExpression(e) || ts.isAsExpression(e) || ts.isSatisfiesExpression(e)) e = e.expression;
   return e;
 }
+
+/**
+ * A plain copy of the environment: `{ ...process.env }`, `Object.assign({}, process.env)`, `structuredClone(process.env)`.
+ * Its reads (`baseEnv.TMPDIR`) read the variables. A copy with keys of its own (`{ ...process.env, X: 1 }`) is not one:
+ * reading X from it reads the code's value.
+ */
+export function copyOfEnv(init: ts.Expression, receiver: (e: ts.Expression) => Receiver | undefined): Receiver | undefined {
+  if (ts.isObjectLiteralExpression(init)) {
+    const [only] = init.properties;
+    return init.properties.length === 1 && ts.isSpreadAssignment(only) ? receiver(only.expression) : undefined;
+  }
+  if (!ts.isCallExpression(init)) return undefined;
+  const callee = init.expression.getText();
+  const args = init.arguments;
+  if (callee === 'structuredClone' && args.length >= 1) return receiver(args[0]);
+  const empty = (e: ts.Expression) => ts.isObjectLiteralExpression(e) && e.properties.length === 0;
+  if (callee === 'Object.assign' && args.length === 2 && empty(args[0])) return receiver(args[1]);
+  return undefined;
+}

@@ -7,7 +7,7 @@ import { fastifyEnvKeys, FASTIFY_ENV_TEXT } from './reads-fastify-env.js';
 import { classValidatorKeys } from './reads-class-validator.js';
 import { remixContexts } from './reads-remix.js';
 import { everyUseCopes } from './reads-bindings.js';
-import { envReturningFunctions, HONO_CONTEXT, META, PROCESS, WORKER, workerScope, type Receiver } from './reads-receivers.js';
+import { copyOfEnv, envReturningFunctions, HONO_CONTEXT, META, PROCESS, WORKER, workerScope, type Receiver } from './reads-receivers.js';
 import { nestValidationSchemas, renamedSchemaReads, schemaFacts } from './reads-schema-uses.js';
 import { exportedNames, exportPath, helperOf, listHelperOf, loopMembers, loopNames, prefixedHelperOf, type EnvHelper } from './reads-scope.js';
 import type { EnvReadVia } from './types.js';
@@ -237,7 +237,10 @@ export function envReadsOf(sf: ts.SourceFile, imported?: ReadonlyMap<string, 'pr
     if (!ts.isVariableDeclaration(node) || !ts.isIdentifier(node.name) || !node.initializer) return;
     const init = skipParens(node.initializer);
     const r = receiver(init);
+    const copied = r ? undefined : copyOfEnv(init, receiver);
     if (r && !ts.isIdentifier(init)) aliases.set(node.name.text, r);
+    // `const baseEnv = { ...process.env }`: a copy reads what the environment holds, like an alias.
+    else if (copied) aliases.set(node.name.text, copied);
     else if (ts.isCallExpression(init) && lastName(init.expression) === 'loadEnv') aliases.set(node.name.text, { receiver: 'process', via: 'loadEnv' });
     else if (ts.isCallExpression(init) && init.expression.getText(sf) === 'Deno.env.toObject') aliases.set(node.name.text, { receiver: 'process', via: 'Deno.env' });
     else if (ts.isCallExpression(init) && lastName(init.expression) === 'require' && ts.isStringLiteralLike(init.arguments[0]) && init.arguments[0].text === 'env-var') envVar.add(node.name.text);

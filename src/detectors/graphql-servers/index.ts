@@ -27,6 +27,11 @@ export interface GraphqlOperationData {
   readonly middleware: readonly MiddlewareUse[];
   /** The HTTP path the server answers on, when the code says (`/graphql` by default for Yoga and NestJS). */
   readonly endpoint?: string;
+  /**
+   * No literal path, but GraphQL modules whose `path` the code builds (`path: \`${config.appGlobalPrefix}/graphql\``):
+   * each expression as written, where. Then no default `/graphql` is assumed.
+   */
+  readonly endpointBuilt?: readonly { readonly text: string; readonly at: Citation }[];
   readonly file: string;
   readonly line: number;
 }
@@ -58,6 +63,7 @@ function graphqlOperations(index: RepoIndex): GraphqlOperationData[] {
   };
   const apps = new Map<string, NestApp>();
   const endpoints = new Map<string, string>();
+  const builtPaths = new Map<string, { text: string; at: Citation }[]>();
   const shields = new Map<string, Map<string, { name: string; at: Citation; code?: Citation }[]>>();
   const decorated: string[] = [];
   const maps: string[] = [];
@@ -68,6 +74,10 @@ function graphqlOperations(index: RepoIndex): GraphqlOperationData[] {
     if (!text) continue;
     const endpoint = endpointIn(text);
     if (endpoint && !endpoints.has(pkgOf(file))) endpoints.set(pkgOf(file), endpoint);
+    else if (!endpoint && text.includes('GraphQLModule')) {
+      const built = builtPathIn(text);
+      if (built) (builtPaths.get(pkgOf(file)) ?? builtPaths.set(pkgOf(file), []).get(pkgOf(file))!).push({ text: built.text, at: { file, line: index.lineAt(file, built.offset) ?? 1 } });
+    }
     if (text.includes('@nestjs/') && NEST_APP_TEXT.test(text)) {
       const sf = index.parse(file);
       let app = apps.get(pkgOf(file));
@@ -113,7 +123,9 @@ function graphqlOperations(index: RepoIndex): GraphqlOperationData[] {
       });
     }
   }
-  function endpointOf(dir: string, nest: boolean): { endpoint?: string } {
+  function endpointOf(dir: string, nest: boolean): Pick<GraphqlOperationData, 'endpoint' | 'endpointBuilt'> {
+    const built = builtPaths.get(dir);
+    if (!endpoints.has(dir) && built) return { endpointBuilt: built };
     const e = endpoints.get(dir) ?? (nest ? '/graphql' : undefined);
     return e ? { endpoint: e } : {};
   }
@@ -128,6 +140,12 @@ function endpointIn(text: string): string | undefined {
     /\.use\(\s*['"`]([^'"`]+)['"`][^;]*?(?:expressMiddleware|graphqlHTTP|createHandler|yoga)/.exec(text) ??
     (/GraphQLModule/.test(text) ? /\bpath\s*:\s*['"`](\/[^'"`]*)['"`]/.exec(text) : null);
   return m?.[1];
+}
+
+/** `path: \`${config.appGlobalPrefix}/graphql\`` or `path: prefix` in a GraphQL module file: a path the code builds. */
+function builtPathIn(text: string): { text: string; offset: number } | undefined {
+  const m = /\bpath\s*:\s*(`[^`]*\$\{[^`]*`|[A-Za-z_$][\w$.]*(?![\w$.]|\s*\())/.exec(text);
+  return m ? { text: m[1], offset: m.index } : undefined;
 }
 
 /** `@Resolver(() => Book) class BooksResolver { @Query(() => [Book], { name: 'books' }) findAll() … }`. */

@@ -2,6 +2,7 @@ import { constantsOf, property, propertyNameText, staticString } from '../shared
 import { exportedConfig } from '../config-files/js-config.js';
 import { ts } from '../../scan/ts.js';
 import type { RepoIndex } from '../../scan/repo-index.js';
+import { readRollupConfig } from './rollup-entries.js';
 
 /**
  * The entries a library bundler config names, read from its syntax tree (never executed): tsup/tsdown `entry`
@@ -20,12 +21,18 @@ export interface BundlerEntry {
   readonly formatSuffix: boolean;
   readonly config: string;
   readonly line: number;
-  /** `tsup`, `tsdown`, `Vite library`. */
+  /** `tsup`, `tsdown`, `Vite library`, `rollup`. */
   readonly tool: string;
+  /**
+   * The output folder is not static (Rollup options built by a function: `dir: \`${dest}/mjs\``): the entry builds
+   * `<name>.js` in some folder, so a declared `dist/mjs/<name>.js` is its output.
+   */
+  readonly anyDir?: boolean;
 }
 
-const CONFIGS = /^(tsup|tsdown|vite)\.config\.[cm]?[jt]s$/;
+const CONFIGS = /^(tsup|tsdown|vite|rollup)\.config\.[cm]?[jt]s$/;
 const OUT_EXT = /(\.d)?\.[cm]?[jt]sx?$|\.d\.[cm]?ts$/;
+const BUILD_DIR = /^(dist|build|lib|out|esm|cjs)\//;
 const FORMAT = /\.(es|esm|mjs|cjs|umd|iife|module|common)$/;
 
 /** Every entry the package's bundler configs name (configs in the package folder itself). */
@@ -34,7 +41,9 @@ export function bundlerEntries(index: RepoIndex, dir: string, own: readonly stri
   const out: BundlerEntry[] = [];
   for (const file of own) {
     if (!file.startsWith(prefix) || !CONFIGS.test(file.slice(prefix.length))) continue;
-    const raw = index.memo('bundler-entries@2', file, (text) => (/\bentry\b/.test(text) ? readConfig(index, file) : [])) ?? [];
+    const rollup = /^rollup\./.test(file.slice(prefix.length));
+    const raw =
+      index.memo('bundler-entries@3', file, (text) => (rollup ? (/\binput\b/.test(text) ? readRollupConfig(index, file) : []) : /\bentry\b/.test(text) ? readConfig(index, file) : [])) ?? [];
     const tool = /^vite/.test(file.slice(prefix.length)) ? 'Vite library' : file.slice(prefix.length).split('.')[0];
     for (const e of raw) out.push({ ...e, source: normalise(prefix + e.source), config: file, tool });
   }
@@ -44,6 +53,9 @@ export function bundlerEntries(index: RepoIndex, dir: string, own: readonly stri
 /** The source a declared output (`claps.js`, `./dist/cli/index.mjs`, `dist/lib.umd.cjs`) is built from, or undefined. */
 export function entryBuiltTo(entries: readonly BundlerEntry[], rel: string, has: (file: string) => boolean): BundlerEntry | undefined {
   const stem = rel.replace(/^\.\//, '').replace(OUT_EXT, '');
+  // Entries whose output folder is unknown match by name alone: two sources of one name say nothing.
+  const loose = entries.filter((e) => e.anyDir && has(e.source) && BUILD_DIR.test(stem) && stem.endsWith(`/${e.name}`));
+  const looseOk = new Set(loose.map((e) => e.source)).size === 1;
   for (const e of entries) {
     if (!has(e.source)) continue;
     const out = e.outDir.replace(/^\.\//, '').replace(/\/$/, '');
@@ -51,11 +63,14 @@ export function entryBuiltTo(entries: readonly BundlerEntry[], rel: string, has:
     const names = [stem, stem.startsWith(`${out}/`) ? stem.slice(out.length + 1) : stem];
     if (e.formatSuffix) names.push(...names.map((n) => n.replace(FORMAT, '')));
     if (names.includes(e.name)) return e;
+    // An output folder the config does not give (`${dest}/mjs`): a file of that name in a build folder.
+    if (looseOk && loose.includes(e)) return e;
   }
   return undefined;
 }
 
-type Raw = Omit<BundlerEntry, 'config' | 'tool'>;
+export type RawBundlerEntry = Omit<BundlerEntry, 'config' | 'tool'>;
+type Raw = RawBundlerEntry;
 
 function readConfig(index: RepoIndex, file: string): Raw[] {
   const sf = index.parse(file);
@@ -110,13 +125,13 @@ function configObjects(sf: ts.SourceFile, constants: Map<string, ts.Expression>)
   return one ? [one] : [];
 }
 
-function deref(e: ts.Expression | undefined, constants: Map<string, ts.Expression>, depth = 0): ts.Expression | undefined {
+export function deref(e: ts.Expression | undefined, constants: Map<string, ts.Expression>, depth = 0): ts.Expression | undefined {
   while (e && (ts.isParenthesizedExpression(e) || ts.isAsExpression(e) || ts.isSatisfiesExpression(e))) e = e.expression;
   if (e && ts.isIdentifier(e) && depth < 4) return deref(constants.get(e.text), constants, depth + 1) ?? e;
   return e;
 }
 
-function text(e: ts.Expression | undefined, constants: Map<string, ts.Expression>): string | undefined {
+export function text(e: ts.Expression | undefined, constants: Map<string, ts.Expression>): string | undefined {
   const s = e && staticString(e, constants);
   return s?.resolved ? s.text : undefined;
 }
@@ -132,4 +147,23 @@ function commonDir(paths: readonly string[]): string {
 /** `pkg/./components/x.tsx` → `pkg/components/x.tsx`. */
 function normalise(path: string): string {
   return path.replace(/(^|\/)\.\//g, '$1');
+}
+
+const BUNDLER_CONFIG = /^(tsdown|tsup|rollup|rolldown|webpack|esbuild|unbuild|build|vite|rspack|microbundle)\.config\.[cm]?[jt]s$/;
+
+/**
+ * The package's bundler config when its entries could not all be read (a webpack or esbuild config, glob entries,
+ * Rollup options whose output folder a function builds): what it builds is then unknown, not "no source file".
+ */
+export function unsureBundler(index: RepoIndex, dir: string, bundled: readonly BundlerEntry[]): string | undefined {
+  const config = bundlerConfig(index, dir);
+  if (!config) return undefined;
+  const read = bundled.filter((e) => e.config === config);
+  return read.length === 0 || read.some((e) => e.anyDir) ? config : undefined;
+}
+
+/** The package's own bundler config (`rollup.config.ts`), when it has one. */
+export function bundlerConfig(index: RepoIndex, dir: string): string | undefined {
+  const prefix = dir ? `${dir}/` : '';
+  return index.files.find((f) => f.startsWith(prefix) && BUNDLER_CONFIG.test(f.slice(prefix.length)));
 }

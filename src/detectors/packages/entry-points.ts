@@ -1,6 +1,6 @@
 import { allDependencies, type WorkspacePackage } from '../../scan/package-json.js';
 import type { RepoIndex } from '../../scan/repo-index.js';
-import { bundlerEntries, entryBuiltTo, type BundlerEntry } from './bundler-entries.js';
+import { bundlerConfig, bundlerEntries, entryBuiltTo, unsureBundler, type BundlerEntry } from './bundler-entries.js';
 
 export interface EntryPoint {
   /** Repo-relative file that exists in the repository. */
@@ -24,6 +24,8 @@ export interface UnresolvedEntry {
    * field points at nothing (npm init's `"main": "index.js"` left in a package that never had one).
    */
   readonly built: boolean;
+  /** A bundler config of the package (`rollup.config.ts`) that builds it, though no entry of it could be matched. */
+  readonly bundler?: string;
 }
 
 const BUILD_DIRS = /^(dist|build|lib|out|esm|cjs|types)\//;
@@ -115,7 +117,10 @@ export function entryPoints(
       const built = source ? undefined : entryBuiltTo((bundled ??= bundlerEntries(index, pkg.dir, own)), rel, (f) => index.has(f));
       if (built) push({ file: built.source, role, builtTo: value, builtBy: { file: built.config, line: built.line } });
       else if (source) push({ file: source, role, builtTo: value });
-      else if (!unresolved.some((u) => u.declared === value)) unresolved.push({ role, declared: value, built: builtPath(index, pkg, rel) });
+      else if (!unresolved.some((u) => u.declared === value)) {
+        const bundler = unsureBundler(index, pkg.dir, (bundled ??= bundlerEntries(index, pkg.dir, own)));
+        unresolved.push({ role, declared: value, built: builtPath(index, pkg, rel), ...(bundler ? { bundler } : {}) });
+      }
     }
   }
 
@@ -278,18 +283,15 @@ export function join(dir: string, rel: string): string {
   return dir ? `${dir}/${rel}` : rel;
 }
 
-const BUNDLER_CONFIG = /^(tsdown|tsup|rollup|rolldown|webpack|esbuild|unbuild|build|vite|rspack|microbundle)\.config\.[cm]?[jt]s$/;
 
 /** Whether a build makes this package path: a build folder, the tsconfig's `outDir`, or a script naming the path. */
 function builtPath(index: RepoIndex, pkg: WorkspacePackage, rel: string): boolean {
   if (BUILD_DIRS.test(rel)) return true;
   const outDir = /"outDir"\s*:\s*"(?:\.\/)?([^"]+?)\/?"/.exec(index.read(join(pkg.dir, 'tsconfig.json')) ?? '')?.[1];
   if (outDir && rel.startsWith(`${outDir}/`)) return true;
-  // Published from a build folder (`publishConfig.directory: "dist"`), or a bundler config of the package builds it.
+  // Published from a build folder (`publishConfig.directory: "dist"`).
   const publish = (pkg.manifest as Record<string, unknown>).publishConfig as { directory?: unknown } | undefined;
   if (publish && typeof publish === 'object' && typeof publish.directory === 'string') return true;
-  const prefix = pkg.dir ? `${pkg.dir}/` : '';
-  if (index.files.some((f) => f.startsWith(prefix) && BUNDLER_CONFIG.test(f.slice(prefix.length)))) return true;
   const scripts = pkg.manifest.scripts;
   return !!scripts && typeof scripts === 'object' && Object.values(scripts).some((v) => typeof v === 'string' && v.includes(rel));
 }

@@ -34,10 +34,15 @@ export function graphqlServersPart(facts: FactSet): string {
       ]);
       const kinds = [...new Set(list.map((o) => SERVER[o.server]))].join(', ');
       const endpoint = list.find((o) => o.endpoint)?.endpoint;
+      const built = list.find((o) => o.endpointBuilt)?.endpointBuilt ?? [];
+      const texts = [...new Set(built.map((b) => b.text))];
+      const servedBuilt = built.length
+        ? `, served at a path the code builds: ${texts.map((t) => code(t)).join(', ')} in ${built.length} GraphQL module${built.length === 1 ? '' : 's'} (${built.map((b) => cite(b.at)).join(', ')})`
+        : '';
       const legend = middlewareLegend(list.flatMap((o) => o.middleware));
       return join(
         heading(3, `GraphQL server${app ? `: ${app}` : ''}`),
-        `${list.length} operation${list.length === 1 ? '' : 's'} (${kinds})${endpoint ? `, served at ${urlPath(endpoint)}` : ''}.`,
+        `${list.length} operation${list.length === 1 ? '' : 's'} (${kinds})${endpoint ? `, served at ${urlPath(endpoint)}` : servedBuilt}.`,
         layout.common.length > 0 ? `Every operation here passes through ${middlewareCell(layout.common)}.` : '',
         table(['Operation', 'Resolver', ...(withGuards ? ['Guards'] : []), 'Declared in'], rows),
         legend && `Guards:\n\n${legend}`,

@@ -54,6 +54,12 @@ function describe(d: KeyDirectory): string {
   return [escaped(parts.join(' — ')), nested].filter(Boolean).join(' — ');
 }
 
+/** `rollup.config.ts` → rollup; unbuild's config is `build.config.ts`. */
+function bundlerName(config: string): string {
+  const stem = config.replace(/^.*\//, '').split('.')[0];
+  return stem === 'build' ? 'unbuild' : stem;
+}
+
 export function entrySection(p: Pkg, level: 3 | 4): string {
   const lines = p.entryPoints.map((e) => {
     const by = e.builtBy ? ` (${e.builtTo ? 'built by' : 'declared in'} ${cite(e.builtBy.file, e.builtBy.line)})` : '';
@@ -64,7 +70,9 @@ export function entrySection(p: Pkg, level: 3 | 4): string {
     // `"main": "expo-router/entry"` names a module of a dependency, not a file of this package.
     const dependency = /^(@[\w.-]+\/)?[\w.-]+(\/[\w.-]+)*$/.test(u.declared) && !u.declared.startsWith('.') && !/\.(c|m)?[jt]sx?$|\.d\.ts$|^(dist|lib|build|out)\//.test(u.declared);
     // Build output only when a build makes that path; otherwise the field points at a file that is not there.
-    const what = dependency ? 'a module of a dependency, not a file of this package' : u.built !== false ? 'build output; no matching source file in the repository' : 'package.json points at it, but it does not exist; no matching source file in the repository';
+    // A bundler config builds it from something: say which config rather than "no matching source file".
+    const bundler = u.bundler ? `built by ${bundlerName(u.bundler)} (${cite(u.bundler)}); its source is not resolved here` : undefined;
+    const what = dependency ? 'a module of a dependency, not a file of this package' : bundler ? bundler : u.built !== false ? 'build output; no matching source file in the repository' : 'package.json points at it, but it does not exist; no matching source file in the repository';
     lines.push(`${literal(u.declared)} — ${oneLine(u.role)} (${what})`);
   }
   return lines.length ? join(heading(level, 'Entry points'), bullets(lines)) : '';

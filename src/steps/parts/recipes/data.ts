@@ -127,6 +127,10 @@ function ormModel(input: RecipeInput, pm: 'npm' | 'yarn' | 'pnpm' | 'bun'): stri
   const models = facts.of<OrmModelFact>('orm.model').map((f) => f.data).filter((m) => product(m.file));
   const orm = mostCommon(models, (m) => m.orm);
   if (!orm) return '';
+  // Counts come from every model of the ORM, the list step 4 shows: the product filter only picks what to copy (a
+  // product folder named like an example, `src/core/email-template/`, must not make the two steps disagree).
+  const all = facts.of<OrmModelFact>('orm.model').map((f) => f.data).filter((m) => m.orm === orm.key);
+  const allFiles = new Set(all.map((m) => m.file));
   const files = [...new Set(orm.items.map((m) => m.file))];
   const noun = NOUN[orm.key];
   const nouns = noun === 'entity' ? 'entities' : `${noun}s`;
@@ -140,12 +144,14 @@ function ormModel(input: RecipeInput, pm: 'npm' | 'yarn' | 'pnpm' | 'bun'): stri
       ? cite(example.file)
       : files.length <= 3
         ? `${files.map((f) => cite(f)).join(', ')}`
-        : `files like those in ${folder(byFile.key)} (${plural(byFile.items.length, noun, nouns)} there; ${plural(orm.items.length, noun, nouns)} in ${plural(files.length, 'file')} in all)`;
+        : `files like those in ${folder(byFile.key)} (${plural(byFile.items.length, noun, nouns)} there; ${plural(all.length, noun, nouns)} in ${plural(allFiles.size, 'file')} in all)`;
   const access = facts.of<OrmAccessFact>('orm.access').map((f) => f.data).filter((a) => a.orm === orm.key && product(a.file));
   const mine = access.filter((a) => a.model === example.name && a.modelFile === example.file).sort(byFileLine);
   const anyAccess = mine[0] ?? [...access].sort(byFileLine)[0];
   const accessFiles = [...new Set(access.map((a) => a.file))];
   const accessDir = commonDir(accessFiles);
+  // Counted like step 4's access table: every file of the folder that calls the ORM, product-looking or not.
+  const accessCount = new Set(facts.of<OrmAccessFact>('orm.access').filter((a) => a.data.orm === orm.key && a.data.file.startsWith(`${accessDir}/`)).map((a) => a.data.file)).size;
   // Migration files sit in a `migrations` folder of the package that holds the schema.
   const pkg = index.packageOf(example.file)?.dir ?? '';
   const migrations = index.filesUnder(pkg).filter((f) => /(^|\/)migrations?\//.test(f) && product(f) && !/\.(test|spec)\./.test(f));
@@ -158,7 +164,7 @@ function ormModel(input: RecipeInput, pm: 'npm' | 'yarn' | 'pnpm' | 'bun'): stri
   return recipe(`Add a ${ORM_LABEL[orm.key]} ${noun}`, [
     `**Definition:** ${ORM_LABEL[orm.key]} ${nouns} are defined in ${where}; copy ${code(example.name)} at ${lineIn(example.file, example.line, files.length > 1 ? '' : example.file)}.`,
     anyAccess
-      ? `**Access code:** the code calls ${anyAccess.model === example.name ? 'it' : 'the models'} directly${accessFiles.length > 1 && accessDir ? ` from ${folder(accessDir)} (${plural(accessFiles.length, 'file')})` : ''}, e.g. ${code(anyAccess.method)} on ${code(anyAccess.model)} at ${cite(anyAccess.file, anyAccess.line)}.`
+      ? `**Access code:** the code calls ${anyAccess.model === example.name ? 'it' : 'the models'} directly${accessFiles.length > 1 && accessDir ? ` from ${folder(accessDir)} (${plural(accessCount, 'file')})` : ''}, e.g. ${code(anyAccess.method)} on ${code(anyAccess.model)} at ${cite(anyAccess.file, anyAccess.line)}.`
       : '',
     migrate.length ? `**Migrations:** ${migrate.join('; ')}.` : '',
     anyAccess ? tests.step(anyAccess.file, 'access code') : '',
