@@ -8,7 +8,7 @@ import { AUX_DIR } from '../stack/role.js';
 import { readUnreached } from './unreached.js';
 import { readOtherApps } from './other-apps.js';
 import { isAsideScript } from './aside.js';
-import { cdkScriptApps } from '../packages/entry-points.js';
+import { cdkScriptApps } from '../packages/cdk-entries.js';
 import { dependsOn } from '../../scan/package-json.js';
 
 export type * from './facts.js';

@@ -1,6 +1,8 @@
 import { allDependencies, type WorkspacePackage } from '../../scan/package-json.js';
 import type { RepoIndex } from '../../scan/repo-index.js';
+import { BUILD_DIRS, join, sourceOf } from './built-source.js';
 import { bundlerConfig, bundlerEntries, entryBuiltTo, unsureBundler, type BundlerEntry } from './bundler-entries.js';
+import { cdkAppEntry, CREATES_CDK_APP } from './cdk-entries.js';
 
 export interface EntryPoint {
   /** Repo-relative file that exists in the repository. */
@@ -27,9 +29,6 @@ export interface UnresolvedEntry {
   /** A bundler config of the package (`rollup.config.ts`) that builds it, though no entry of it could be matched. */
   readonly bundler?: string;
 }
-
-const BUILD_DIRS = /^(dist|build|lib|out|esm|cjs|types)\//;
-const SOURCE_EXTS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs'];
 
 const HTML_ENTRY = 'HTML entry (Vite)';
 /** Frameworks that render their own HTML: a root `index.html` beside them is a leftover, not what they serve. */
@@ -73,9 +72,6 @@ const CONVENTIONS: readonly [RegExp, string][] = [
 const STARTS_SERVER = /\.listen\s*\(|\bserve\s*\(|\bstartStandaloneServer\s*\(/;
 /** `ts-node src/local.ts`, `node dist/server.js`, `tsx watch src/dev.ts`: the file a run script starts. */
 const RUN_SCRIPTS = ['start', 'dev', 'serve', 'start:dev', 'start:local', 'local'];
-
-/** `new App()`, `new cdk.App({ … })`: the file that creates a CDK app. */
-const CREATES_CDK_APP = /\bnew\s+(?:[\w$]+\.)?App\s*\(/;
 
 /** `own`: the package's files (without those of nested packages). */
 export function entryPoints(
@@ -199,90 +195,12 @@ function exportTargets(exports: unknown): [string, string][] {
   return out.slice(0, 12);
 }
 
-/** The source file a build output is compiled from: `dist/index.js` → `src/index.ts` (or `index.ts`). */
-function sourceOf(index: RepoIndex, dir: string, rel: string): string | undefined {
-  const stem = rel.replace(/\.d\.[cm]?ts$|\.[cm]?[jt]sx?$/, '');
-  // Compiled in place (`bin/app.js` from `bin/app.ts`), into a build folder (`dist/index.js` from `src/index.ts`), or
-  // published from the build folder so that package.json names `./express.js` for what `src/express.ts` builds to
-  // (tsdown/tsup entries, `publishConfig.directory`). A folder entry builds from its index file.
-  const inner = BUILD_DIRS.test(rel) ? stem.replace(BUILD_DIRS, '') : stem;
-  const bases = [stem, `src/${inner}`, inner, `lib/${inner}`, `src/${inner}/index`, `${inner}/index`];
-  for (const base of bases) {
-    for (const ext of SOURCE_EXTS) {
-      const file = join(dir, base + ext);
-      if (index.has(file) && !file.endsWith('.d.ts')) return file;
-    }
-  }
-  // An asset copied into the build folder as is (`dist/client/styles.css` from `client/styles.css`).
-  const asset = /\.(css|scss|json|svg|png|wasm|html)$/.exec(rel);
-  if (asset && BUILD_DIRS.test(rel)) {
-    const inner2 = rel.replace(BUILD_DIRS, '');
-    for (const candidate of [inner2, `src/${inner2}`]) if (index.has(join(dir, candidate))) return join(dir, candidate);
-  }
-  return undefined;
-}
-
-/** The file named in cdk.json's `app` command (`npx ts-node --prefer-ts-exts bin/app.ts`). */
-export function cdkAppEntry(index: RepoIndex, dir: string): string | undefined {
-  const config = index.readJson<{ app?: unknown }>(join(dir, 'cdk.json'));
-  if (typeof config?.app !== 'string') return undefined;
-  for (const token of config.app.split(/\s+/)) {
-    const rel = token.replace(/^['"]|['"]$/g, '').replace(/^\.\//, '');
-    if (!/\.[cm]?[jt]s$/.test(rel)) continue;
-    const file = join(dir, rel);
-    if (index.has(file)) return file;
-    const source = sourceOf(index, dir, rel);
-    if (source) return source;
-  }
-  return undefined;
-}
-
-/**
- * The package's files a CDK app starts from: the file cdk.json's `app` names, files a package.json script hands to
- * `cdk --app '…'`, and `bin/` files that create the app themselves (`new cdk.App()`). `bin/` is called the CDK app
- * entry only when it holds one of these: in a construct library it holds build scripts.
- */
-export function cdkEntryFiles(index: RepoIndex, pkg: WorkspacePackage, own: readonly string[]): string[] {
-  const out = new Set<string>();
-  const app = cdkAppEntry(index, pkg.dir);
-  if (app) out.add(app);
-  for (const file of cdkScriptApps(index, pkg)) out.add(file);
-  const bin = join(pkg.dir, 'bin/');
-  for (const file of own) if (file.startsWith(bin) && /^[^/]+\.[cm]?[jt]s$/.test(file.slice(bin.length)) && CREATES_CDK_APP.test(index.read(file) ?? '')) out.add(file);
-  return [...out].sort();
-}
-
-/**
- * Files the package's scripts hand to the CDK CLI as the app: `cdk --app "ts-node test/integ.main.lit.ts"`,
- * `cdk -a 'npx ts-node bin/publish.ts' deploy` (a built `.js` → its source). Read from package.json text only.
- */
-export function cdkScriptApps(index: RepoIndex, pkg: WorkspacePackage): string[] {
-  const out = new Set<string>();
-  const scripts = (pkg.manifest.scripts ?? {}) as Record<string, unknown>;
-  for (const command of Object.values(scripts)) {
-    if (typeof command !== 'string') continue;
-    const m = /\bcdk\b[^;&|]*?\s(?:--app|-a)(?:=|\s+)(?:"([^"]*)"|'([^']*)'|([^\s"']+))/.exec(command);
-    for (const token of (m ? (m[1] ?? m[2] ?? m[3]) : '').split(/\s+/)) {
-      const rel = token.replace(/^\.\//, '');
-      if (!/^[\w./-]+\.[cm]?[jt]sx?$/.test(rel) || rel.startsWith('../')) continue;
-      const file = index.has(join(pkg.dir, rel)) ? join(pkg.dir, rel) : sourceOf(index, pkg.dir, rel);
-      if (file) out.add(file);
-    }
-  }
-  return [...out].sort();
-}
-
 /** Folders between the package folder and the file: 0 for `pkg/index.ts`, 1 for `pkg/src/index.ts`. */
 function depth(file: string, from: number): number {
   let n = 0;
   for (let i = file.indexOf('/', from); i !== -1 && n < 3; i = file.indexOf('/', i + 1)) n++;
   return n;
 }
-
-export function join(dir: string, rel: string): string {
-  return dir ? `${dir}/${rel}` : rel;
-}
-
 
 /** Whether a build makes this package path: a build folder, the tsconfig's `outDir`, or a script naming the path. */
 function builtPath(index: RepoIndex, pkg: WorkspacePackage, rel: string): boolean {

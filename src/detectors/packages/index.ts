@@ -5,11 +5,12 @@ import { isAuxiliary, packageRole, type PackageRole } from '../stack/role.js';
 import { filesByPackage } from '../stack/package-files.js';
 import { CDK_JSON_TOOL, configFiles, type ConfigFile } from './config-files.js';
 import { keyDirectories, type KeyDirectory } from './directories.js';
-import { cdkEntryFiles, entryPoints, type EntryPoint, type UnresolvedEntry } from './entry-points.js';
+import { cdkEntryFiles } from './cdk-entries.js';
+import { entryPoints, type EntryPoint, type UnresolvedEntry } from './entry-points.js';
 import { purposeOf, rootPackagesTable, type Purpose } from './purpose.js';
 
 export type { ConfigFile, EntryPoint, KeyDirectory, PackageRole, Purpose, UnresolvedEntry };
-export { cdkAppEntry } from './entry-points.js';
+export { cdkAppEntry } from './cdk-entries.js';
 
 export interface PackageData {
   readonly name: string;
