@@ -9,7 +9,7 @@ import { ts } from '../../scan/ts.js';
 import { constantsOf, importsOf, propertyNameText, staticString } from '../shared/ast.js';
 import { localDeclaration } from '../shared/component-ref.js';
 import { declarationOf, exportTarget } from '../shared/exported-const.js';
-import { routerCreation, type Created } from './router-units.js';
+import { routerCreation, type Created } from './router-creation.js';
 import type { Unit } from './router-types.js';
 
 /** A property holding a router, and what made it. */

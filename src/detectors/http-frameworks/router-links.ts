@@ -11,7 +11,7 @@ import { constantsOf, importsOf } from '../shared/ast.js';
 import { localDeclaration } from '../shared/component-ref.js';
 import { declarationOf, exportedConst, exportTarget } from '../shared/exported-const.js';
 import { assignedRouter, chainRoot } from './router-syntax.js';
-import { routerCreation } from './router-units.js';
+import { routerCreation } from './router-creation.js';
 import { inheritedRouters, ownMountPath, type HeldRouter } from './router-classes.js';
 import type { HttpFramework } from './types.js';
 
