@@ -2,9 +2,10 @@
  * `@fastify/env` and `env-schema`: `fastify.register(fastifyEnv, { schema, data: process.env })` /
  * `envSchema({ schema })` validate the environment (`data` defaults to `process.env`) against a JSON schema and hand
  * the result to the code as `fastify.config.X`. Each of the schema's `properties` is a read, cited at its key; a key in
- * `required` without a `default` fails startup when unset; a `default` is the value when unset.
+ * `required` without a `default` fails startup when unset; a `default` is the value when unset. The schema may be a
+ * JSON-schema object literal or a TypeBox `Type.Object({…})` (keys required unless `Type.Optional(…)`).
  */
-import { property as member, propertyNameText } from '../shared/ast.js';
+import { lastName, property as member, propertyNameText } from '../shared/ast.js';
 import { lineOf, ts, walk } from '../../scan/ts.js';
 import { isEnvName } from './names.js';
 import { resolve, type SchemaKey } from './reads-schema.js';
@@ -27,20 +28,56 @@ export function fastifyEnvKeys(sf: ts.SourceFile, constants: ReadonlyMap<string,
     const data = member(n, 'data');
     if (!schema || (data && !isEnv(data))) return;
     const obj = resolve(schema, constants);
-    if (!obj || !ts.isObjectLiteralExpression(obj) || seen.has(obj)) return;
-    const properties = resolve(member(obj, 'properties'), constants);
-    if (!properties || !ts.isObjectLiteralExpression(properties)) return;
+    if (!obj || seen.has(obj)) return;
+    const keys = fastifySchemaKeys(obj, constants, sf);
+    if (keys === undefined) return;
     seen.add(obj);
-    const list = resolve(member(obj, 'required'), constants);
-    const required = new Set(list && ts.isArrayLiteralExpression(list) ? list.elements.filter(ts.isStringLiteralLike).map((e) => e.text) : []);
-    for (const p of properties.properties) {
-      const name = p.name && propertyNameText(p.name as ts.PropertyName);
-      if (!name || !isEnvName(name)) continue;
-      const value = ts.isPropertyAssignment(p) ? resolve(p.initializer, constants) : undefined;
-      const hasDefault = !!value && ts.isObjectLiteralExpression(value) && member(value, 'default') !== undefined;
-      const isRequired = required.has(name) && !hasDefault;
-      out.push({ text: name, line: lineOf(p, sf), fallback: !isRequired, hasDefault, required: isRequired });
-    }
+    out.push(...keys);
   });
+  return out;
+}
+
+/** The keys of a JSON-schema object literal or a TypeBox `Type.Object({…})`; undefined when it is neither. */
+export function fastifySchemaKeys(expr: ts.Expression, constants: ReadonlyMap<string, ts.Expression>, sf: ts.SourceFile): SchemaKey[] | undefined {
+  const obj = resolve(expr, constants);
+  if (obj && ts.isCallExpression(obj) && ts.isPropertyAccessExpression(obj.expression) && lastName(obj.expression) === 'Object') return typeBoxKeys(obj, constants, sf);
+  if (!obj || !ts.isObjectLiteralExpression(obj)) return undefined;
+  const properties = resolve(member(obj, 'properties'), constants);
+  if (!properties || !ts.isObjectLiteralExpression(properties)) return undefined;
+  const list = resolve(member(obj, 'required'), constants);
+  const required = new Set(list && ts.isArrayLiteralExpression(list) ? list.elements.filter(ts.isStringLiteralLike).map((e) => e.text) : []);
+  const out: SchemaKey[] = [];
+  for (const p of properties.properties) {
+    const name = p.name && propertyNameText(p.name as ts.PropertyName);
+    if (!name || !isEnvName(name)) continue;
+    const value = ts.isPropertyAssignment(p) ? resolve(p.initializer, constants) : undefined;
+    const hasDefault = !!value && ts.isObjectLiteralExpression(value) && member(value, 'default') !== undefined;
+    const isRequired = required.has(name) && !hasDefault;
+    out.push({ text: name, line: lineOf(p, sf), fallback: !isRequired, hasDefault, required: isRequired });
+  }
+  return out;
+}
+
+/**
+ * TypeBox `Type.Object({ X: Type.String(), Y: Type.Optional(Type.String()) })`: every key is in the schema's
+ * `required` unless wrapped in `Optional`; a `{ default: … }` option fills it in (env-schema's Ajv uses defaults).
+ */
+function typeBoxKeys(call: ts.CallExpression, constants: ReadonlyMap<string, ts.Expression>, sf: ts.SourceFile): SchemaKey[] | undefined {
+  const props = resolve(call.arguments[0], constants);
+  if (!props || !ts.isObjectLiteralExpression(props)) return undefined;
+  const out: SchemaKey[] = [];
+  for (const p of props.properties) {
+    const name = p.name && propertyNameText(p.name as ts.PropertyName);
+    if (!name || !isEnvName(name) || !ts.isPropertyAssignment(p)) continue;
+    const value = resolve(p.initializer, constants);
+    const optional = !!value && ts.isCallExpression(value) && lastName(value.expression) === 'Optional';
+    let hasDefault = false;
+    walk(value ?? p.initializer, (n) => {
+      if (ts.isObjectLiteralExpression(n) && member(n, 'default') !== undefined) hasDefault = true;
+      return hasDefault ? false : undefined;
+    });
+    const isRequired = !optional && !hasDefault;
+    out.push({ text: name, line: lineOf(p, sf), fallback: !isRequired, hasDefault, required: isRequired });
+  }
   return out;
 }
