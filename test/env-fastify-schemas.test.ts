@@ -12,6 +12,61 @@ import { indexOf, section } from './helpers/fixture.js';
 
 const modelOf = async (root: string) => RepoModel.of(new Analysis(await indexOf(root)));
 
+describe('@fastify/env with an imported schema', () => {
+  const root = () =>
+    tempRepo({
+      'package.json': JSON.stringify({ name: 'api', private: true, dependencies: { fastify: '^5.0.0', '@fastify/env': '^5.0.0' } }),
+      'src/lib/env.ts': [
+        'export const envSchema = {',
+        "  type: 'object',",
+        "  required: ['TOKEN_SECRET', 'SERVER_PORT'],",
+        '  properties: {',
+        "    NODE_ENV: { type: 'string', default: 'development' },",
+        "    TOKEN_SECRET: { type: 'string' },",
+        "    SERVER_PORT: { type: 'string' },",
+        "    SERVER_DOMAIN: { type: 'string' },",
+        '  },',
+        '} as const;',
+        '',
+      ].join('\n'),
+      'src/lib/index.ts': "export * from './env';\n",
+      'src/index.ts': [
+        "import Fastify from 'fastify';",
+        "import fEnv from '@fastify/env';",
+        "import { envSchema } from './lib';",
+        'const app = Fastify();',
+        "await app.register(fEnv, { confKey: 'config', schema: envSchema, dotenv: true });",
+        '// app.config.SERVER_DOMAIN in a comment is no read',
+        'await app.listen({ port: Number(app.config.SERVER_PORT) });',
+        '',
+      ].join('\n'),
+      'src/plugins/jwt.ts': 'export default async (server: any) => {\n  server.register(jwt, { secret: server.config.TOKEN_SECRET });\n};\n',
+      '.env.example': 'TOKEN_SECRET=\nSERVER_PORT=\nSERVER_DOMAIN=\n',
+    });
+
+  it('reads every property at its key, and at `x.config.X` uses; required keys are required in step 9', async () => {
+    const dir = root();
+    const env = (await modelOf(dir)).env();
+    const read = (name: string) => env.get(name)?.reads.map((r) => [r.file, r.lines[0], r.hasFallback, r.required ?? null]);
+    expect(read('TOKEN_SECRET')).toEqual([
+      ['src/lib/env.ts', 6, false, 'schema'],
+      ['src/plugins/jwt.ts', 2, false, null],
+    ]);
+    expect(read('SERVER_PORT')).toEqual([
+      ['src/index.ts', 7, false, null],
+      ['src/lib/env.ts', 7, false, 'schema'],
+    ]);
+    expect(read('SERVER_DOMAIN')).toEqual([['src/lib/env.ts', 8, true, null]]);
+    expect(read('NODE_ENV')?.[0]).toEqual(['src/lib/env.ts', 5, true, null]);
+    const step8 = (await section(configurationStep, dir)).markdown;
+    expect(step8).not.toMatch(/not read by the code|the env reader does not follow/);
+    const step9 = (await section(workflowsStep, dir)).markdown;
+    expect(step9).toContain('`TOKEN_SECRET` — required: startup fails if unset (schema `/src/lib/env.ts:6`)');
+    expect(step9).toContain('`SERVER_PORT` — required: startup fails if unset (schema `/src/lib/env.ts:7`)');
+    expect(step9).not.toMatch(/`SERVER_DOMAIN` — required/);
+  });
+});
+
 describe('env-schema with a TypeBox schema', () => {
   it('reads each `Type.Object` key at its line; `Type.Optional` and defaults are not required', async () => {
     const dir = tempRepo({

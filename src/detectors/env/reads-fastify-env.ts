@@ -3,25 +3,31 @@
  * `envSchema({ schema })` validate the environment (`data` defaults to `process.env`) against a JSON schema and hand
  * the result to the code as `fastify.config.X`. Each of the schema's `properties` is a read, cited at its key; a key in
  * `required` without a `default` fails startup when unset; a `default` is the value when unset. The schema may be a
- * JSON-schema object literal or a TypeBox `Type.Object({…})` (keys required unless `Type.Optional(…)`).
+ * JSON-schema object literal or a TypeBox `Type.Object({…})` (keys required unless `Type.Optional(…)`), in this file or
+ * imported from another module (then `imports`: the detector reads it there, fastify-env-schema.ts).
  */
-import { lastName, property as member, propertyNameText } from '../shared/ast.js';
+import { importsOf, lastName, property as member, propertyNameText } from '../shared/ast.js';
 import { lineOf, ts, walk } from '../../scan/ts.js';
+import { clip } from '../../secrets/clip.js';
 import { isEnvName } from './names.js';
 import { resolve, type SchemaKey } from './reads-schema.js';
+import type { SchemaImport } from './reads.js';
 
 /** Files that may hold such a call: the import names the package. */
 export const FASTIFY_ENV_TEXT = /['"](@fastify\/env|fastify-env|env-schema)['"]/;
 
 /**
  * The keys of every options object of the file that has a `schema` with `properties` (the object handed to the
- * plugin, or an `autoConfig` export that `@fastify/autoload` hands to it). `data` other than the environment (a
- * literal object, a parsed file) is not the environment: those options are skipped.
+ * plugin, or an `autoConfig` export that `@fastify/autoload` hands to it), and the imported schemas such an object
+ * names. `data` other than the environment (a literal object, a parsed file) is not the environment: those options
+ * are skipped.
  */
-export function fastifyEnvKeys(sf: ts.SourceFile, constants: ReadonlyMap<string, ts.Expression>, isEnv: (e: ts.Expression) => boolean): SchemaKey[] {
-  if (!FASTIFY_ENV_TEXT.test(sf.text)) return [];
+export function fastifyEnvKeys(sf: ts.SourceFile, constants: ReadonlyMap<string, ts.Expression>, isEnv: (e: ts.Expression) => boolean): { keys: SchemaKey[]; imports: SchemaImport[] } {
   const out: SchemaKey[] = [];
+  const imports: SchemaImport[] = [];
+  if (!FASTIFY_ENV_TEXT.test(sf.text)) return { keys: out, imports };
   const seen = new Set<ts.Node>();
+  let bindings: ReturnType<typeof importsOf> | undefined;
   walk(sf, (n) => {
     if (!ts.isObjectLiteralExpression(n)) return;
     const schema = member(n, 'schema');
@@ -29,12 +35,18 @@ export function fastifyEnvKeys(sf: ts.SourceFile, constants: ReadonlyMap<string,
     if (!schema || (data && !isEnv(data))) return;
     const obj = resolve(schema, constants);
     if (!obj || seen.has(obj)) return;
+    if (ts.isIdentifier(obj)) {
+      // `schema: envSchema` imported (`import { envSchema } from '@server/lib'`): keys are read in its module.
+      const binding = (bindings ??= importsOf(sf)).get(obj.text);
+      if (binding) imports.push({ module: binding.module, imported: binding.imported, line: lineOf(n, sf), expression: clip(n.getText(sf), 80), fastify: true });
+      return;
+    }
     const keys = fastifySchemaKeys(obj, constants, sf);
     if (keys === undefined) return;
     seen.add(obj);
     out.push(...keys);
   });
-  return out;
+  return { keys: out, imports };
 }
 
 /** The keys of a JSON-schema object literal or a TypeBox `Type.Object({…})`; undefined when it is neither. */
