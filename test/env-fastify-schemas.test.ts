@@ -105,3 +105,19 @@ describe('env-schema with a TypeBox schema', () => {
     expect(step9).not.toMatch(/`ALLOWED_ORIGINS` — required|`LOG_LEVEL` — required/);
   });
 });
+
+describe('two-character names in code', () => {
+  it('count as named where they are a property key or a member (`IP: …`, `config.IP`), not as a word', async () => {
+    const dir = tempRepo({
+      'package.json': JSON.stringify({ name: 'api', private: true }),
+      'src/settings.ts': "const settings = loadSettings({ IP: { type: 'string' } });\nexport const host = settings.IP;\nexport const PORT = process.env.PORT;\n",
+      'src/notes.ts': '// TZ is the time zone\nexport const x = 1;\n',
+      '.env.example': 'IP=\nTZ=\nPORT=\n',
+    });
+    const step8 = (await section(configurationStep, dir)).markdown;
+    const unread = step8.split('#### ').find((b) => b.startsWith('Set or declared, but not read')) ?? '';
+    expect(unread).toContain('`TZ`');
+    expect(unread).not.toContain('`IP`');
+    expect(step8).toMatch(/\| `IP` \|[^\n]*`\/src\/settings\.ts:1`/);
+  });
+});
