@@ -25,6 +25,11 @@ const SETTINGS =
   /(^|\/)(Dockerfile[^/]*|[^/]*[.\-_][Dd]ockerfile|Makefile|makefile|GNUmakefile|justfile|Justfile|Procfile|\.env[^/]*|[^/]+\.(ya?ml|toml|sh|bash|mk|tf|tfvars|hcl|ini|conf|cfg|properties|json|env))$/;
 /** Upper-case identifiers of at least three characters: the shape of nearly every environment variable name. */
 const NAME = /\b[A-Z][A-Z0-9]*_[A-Z0-9_]*[A-Z0-9]\b|\b[A-Z]{3,}\b/g;
+/**
+ * In code, also two-character names where a variable's name stands: a property key (`IP: Type.String()`, `{ TZ: … }`)
+ * or a member (`config.IP`). Alone they are too common a word (`OK`, `ID` in prose) to count everywhere.
+ */
+const CODE_NAME = new RegExp(`${NAME.source}|\\b[A-Z][A-Z0-9]\\b(?=\\s*:(?!:))|(?<=\\.)[A-Z][A-Z0-9]\\b`, 'g');
 const PER_NAME = 5;
 
 type Table = Map<string, Citation[]>;
@@ -60,8 +65,9 @@ function build(index: RepoIndex, kind: 'code' | 'settings'): Table {
     // The first newline not yet counted: one forward pass per file. (Searching again from the current line's start
     // for every match was quadratic on long lines: a one-line JSON file with thousands of names took a second.)
     let newline = text.indexOf('\n');
-    NAME.lastIndex = 0;
-    for (let m = NAME.exec(text); m; m = NAME.exec(text)) {
+    const names = kind === 'code' ? CODE_NAME : NAME;
+    names.lastIndex = 0;
+    for (let m = names.exec(text); m; m = names.exec(text)) {
       while (newline !== -1 && newline < m.index) {
         line++;
         newline = text.indexOf('\n', newline + 1);

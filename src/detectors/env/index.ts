@@ -27,6 +27,7 @@ import { pushTo } from '../../collections.js';
 import { SUPABASE_CONFIG, supabaseConfigReads } from './reads-supabase-config.js';
 import { configConstantRead, frameworkSchema, helperReads, HELPER_CALLS, importedEnvReads, importedSchemaReads, memberLoopReads, prismaEnvReads } from './cross-file-reads.js';
 import { declared, typedNames } from './declared.js';
+import { FastifySchemas } from './fastify-env-schema.js';
 import { browserFact, consumedFact, dynamicFact, externalFact, group, setFact } from './read-facts.js';
 
 export type * from './types.js';
@@ -57,7 +58,7 @@ const YAML_ELSEWHERE = /(^|\/)(\.github|\.gitlab|\.circleci|\.buildkite)\/|(^|\/
  * from those trees while they exist rather than by parsing everything a second time.
  */
 const ENV_READS: TreeMemo<FileEnvReads> = {
-  namespace: 'env.reads@76',
+  namespace: 'env.reads@78',
   wants: (file, text) => !isGeneratedPath(file) && (HARNESS_CONFIG.test(file) ? text.includes('env') : mentionsRead(text)),
   compute: envReadsOf,
 };
@@ -88,6 +89,7 @@ export const envDetector: Detector = {
     const firstPass = new Map<string, Set<string>>();
     const envObjects = new Map<string, EnvObjectFunction[]>();
     const passed = new Map<string, RawRead[]>();
+    const fastify = new FastifySchemas();
     const sets = (list: readonly EnvSetData[]) => facts.push(...list.map(setFact));
     let workers: Set<string> | undefined;
     const workerDirs = () => (workers ??= new Set(index.files.filter((f) => WRANGLER_CONFIG.test(f)).map((f) => index.packageOf(f)?.dir ?? '')));
@@ -203,7 +205,9 @@ export const envDetector: Detector = {
         const own = new Map<string, EnvHelper>();
         for (const h of found) own.set(h.name, mergeHelper(own.get(h.name), h));
         for (const h of own.values()) helpers.set(h.name, h);
-        const imported = [...schemaImports.filter((s) => !s.defaultsOnly).flatMap((s) => importedSchemaReads(index, file, s)), ...(configConstants ?? []).map((c) => configConstantRead(index, file, c))];
+        const imported = [...schemaImports.filter((s) => !s.defaultsOnly && !s.fastify).flatMap((s) => importedSchemaReads(index, file, s)), ...(configConstants ?? []).map((c) => configConstantRead(index, file, c))];
+        // `@fastify/env` / env-schema: an imported schema is read at its keys in its module (fastify-env-schema.ts).
+        imported.push(...fastify.add(index, file, text, reads, schemaImports));
         const validated = schemaImports.filter((s) => s.defaultsOnly).map((s) => frameworkSchema(index, file, s));
         sets(validated.flatMap((v) => v.defaults));
         for (const v of validated) if (v.required.length) facts.push(...group(index, v.file, v.required));
@@ -237,6 +241,7 @@ export const envDetector: Detector = {
       const reads = [...new Map(list.filter((r) => !own.has(`${r.name}:${r.line}`)).map((r) => [`${r.name}:${r.line}`, r])).values()];
       facts.push(...group(index, file, reads).map((f) => ({ ...f, id: `${f.id} via argument` })));
     }
+    facts.push(...fastify.facts(index));
     if (helpers.size > 0) facts.push(...helperReads(index, helpers));
     if (envModules.size > 0) facts.push(...importedEnvReads(index, envModules, firstPass));
     if (envObjects.size > 0) facts.push(...browserHandoffs(index, envObjects, (f) => isGenerated(index, f)).map(browserFact));

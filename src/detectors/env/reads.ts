@@ -93,6 +93,8 @@ export interface SchemaImport {
    * `process.env`, and the code reads the variables elsewhere.
    */
   readonly defaultsOnly?: boolean;
+  /** `@fastify/env` / env-schema validate the environment against it: its keys are read at the schema, in its module. */
+  readonly fastify?: true;
 }
 
 export interface FileEnvReads {
@@ -459,7 +461,9 @@ export function envReadsOf(sf: ts.SourceFile, imported?: ReadonlyMap<string, 'pr
 
   if (sf.text.includes('validationSchema')) schemaImports.push(...nestValidationSchemas(sf));
   if (FASTIFY_ENV_TEXT.test(sf.text)) {
-    for (const k of fastifyEnvKeys(sf, consts(), isEnv)) reads.push({ name: k.text, line: k.line, via: 'schema', receiver: 'process', fallback: k.fallback, ...schemaFacts(k) });
+    const found = fastifyEnvKeys(sf, consts(), isEnv);
+    for (const k of found.keys) reads.push({ name: k.text, line: k.line, via: 'schema', receiver: 'process', fallback: k.fallback, ...schemaFacts(k) });
+    schemaImports.push(...found.imports);
   }
   if (reads.length > 0 && /[pP]arse\(/.test(sf.text)) renamedSchemaReads(sf, reads, consts());
   for (const p of pending) if (!helperFns.has(enclosingFunction(p.node))) dynamic.push(p.read);
