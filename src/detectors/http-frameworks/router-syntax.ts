@@ -82,7 +82,8 @@ export function functionUnitName(fn: ts.SignatureDeclaration, sf: ts.SourceFile)
   }
   if (!ts.isArrowFunction(fn) && !ts.isFunctionExpression(fn)) return undefined;
   let p: ts.Node = fn.parent;
-  while (ts.isParenthesizedExpression(p) || ts.isAsExpression(p) || (ts.isCallExpression(p) && /^(fp|fastifyPlugin)$/.test(lastName(p.expression) ?? ''))) p = p.parent;
+  // `export default (async (fastify) => { … }) satisfies FastifyPluginAsync` is the default export.
+  while (ts.isParenthesizedExpression(p) || ts.isAsExpression(p) || ts.isSatisfiesExpression(p) || (ts.isCallExpression(p) && /^(fp|fastifyPlugin)$/.test(lastName(p.expression) ?? ''))) p = p.parent;
   if (ts.isVariableDeclaration(p) && ts.isIdentifier(p.name)) return p.name.text;
   if (ts.isExportAssignment(p)) return 'default';
   if (ts.isBinaryExpression(p) && /^(module\.)?exports$/.test(p.left.getText(sf))) return 'default';

@@ -110,7 +110,7 @@ export function routingScope(sf: ts.SourceFile, links?: CrossFileLinks): Routing
     return undefined;
   };
   const targetOf = (arg: ts.Expression): MountTarget | undefined => {
-    if (ts.isParenthesizedExpression(arg) || ts.isAsExpression(arg)) return targetOf(arg.expression);
+    if (ts.isParenthesizedExpression(arg) || ts.isAsExpression(arg) || ts.isSatisfiesExpression(arg)) return targetOf(arg.expression);
     if (ts.isArrowFunction(arg) || ts.isFunctionExpression(arg)) {
       const p = paramUnits.get(arg);
       return p ? { kind: 'unit', name: p.unit } : undefined;

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { httpFrameworksDetector, type HttpRouteData } from '../src/detectors/http-frameworks/index.js';
+import { detect } from './helpers/fixture.js';
+import { tempRepo } from './helpers/temp-repo.js';
+
+const PKG = JSON.stringify({ name: 'api', private: true, dependencies: { fastify: '^5.0.0', 'fastify-plugin': '^5.0.0' } });
+
+async function routes(files: Record<string, string>): Promise<string[]> {
+  const list = (await detect(httpFrameworksDetector, tempRepo({ 'package.json': PKG, ...files }))).map((f) => f.data as HttpRouteData);
+  return list.map((r) => `${r.method} ${r.path}${r.resolved ? '' : ' (unresolved)'} ${r.file}:${r.line} [${(r.middleware ?? []).join(', ')}]`);
+}
+
+describe('Fastify plugins written as expressions and routes chained after register()', () => {
+  it('a default-exported plugin wrapped in `(…) satisfies FastifyPluginAsync` is read and mounted under its prefix', async () => {
+    expect(
+      await routes({
+        'src/server.ts': [
+          "import Fastify from 'fastify';",
+          "import health from './health';",
+          'const app = Fastify();',
+          "app.register(health, { prefix: '/api' });",
+        ].join('\n'),
+        'src/health.ts': [
+          "import type { FastifyPluginAsync } from 'fastify';",
+          'export default (async (fastify) => {',
+          "  fastify.get('/healthcheck', { handler: async () => ({ ok: true }) });",
+          '}) satisfies FastifyPluginAsync;',
+        ].join('\n'),
+      }),
+    ).toEqual(['GET /api/healthcheck src/health.ts:3 []']);
+  });
+});
