@@ -29,4 +29,27 @@ describe('Fastify plugins written as expressions and routes chained after regist
       }),
     ).toEqual(['GET /api/healthcheck src/health.ts:3 []']);
   });
+
+  it('an app held in a private field (`this.#fastify`, a unit name with `#`) mounts its plugins under their prefix', async () => {
+    expect(
+      await routes({
+        'src/server.ts': [
+          "import Fastify from 'fastify';",
+          "import health from './health';",
+          'export class Server {',
+          '  constructor() {',
+          '    this.#fastify = Fastify();',
+          "    this.#fastify.register(health, { prefix: '/api' });",
+          '  }',
+          '}',
+        ].join('\n'),
+        'src/health.ts': [
+          "import type { FastifyInstance } from 'fastify';",
+          'export default async function health(fastify: FastifyInstance) {',
+          "  fastify.get('/healthcheck', async () => ({ ok: true }));",
+          '}',
+        ].join('\n'),
+      }),
+    ).toEqual(['GET /api/healthcheck src/health.ts:3 []']);
+  });
 });
