@@ -52,4 +52,30 @@ describe('Fastify plugins written as expressions and routes chained after regist
       }),
     ).toEqual(['GET /api/healthcheck src/health.ts:3 []']);
   });
+
+  it('an app set on `this.#fastify` in the constructor is the app its other methods register plugins on', async () => {
+    expect(
+      await routes({
+        'src/server.ts': [
+          "import Fastify from 'fastify';",
+          "import health from './health';",
+          'export class Server {',
+          '  #fastify: ReturnType<typeof Fastify>;',
+          '  constructor() {',
+          '    this.#fastify = Fastify().withTypeProvider();',
+          '  }',
+          '  setup() {',
+          "    this.#fastify.register(health, { prefix: '/api' });",
+          '  }',
+          '}',
+        ].join('\n'),
+        'src/health.ts': [
+          "import type { FastifyInstance } from 'fastify';",
+          'export default async function health(fastify: FastifyInstance) {',
+          "  fastify.get('/healthcheck', async () => ({ ok: true }));",
+          '}',
+        ].join('\n'),
+      }),
+    ).toEqual(['GET /api/healthcheck src/health.ts:3 []']);
+  });
 });
