@@ -78,4 +78,46 @@ describe('Fastify plugins written as expressions and routes chained after regist
       }),
     ).toEqual(['GET /api/healthcheck src/health.ts:3 []']);
   });
+
+  it('routes chained after `.register(auth)` (which returns the instance) are read, with the registered plugin in front', async () => {
+    expect(
+      await routes({
+        'src/server.ts': [
+          "import Fastify from 'fastify';",
+          "import { getProfile } from './routes/get-profile';",
+          "import { connect } from './routes/connect';",
+          'const app = Fastify();',
+          'app.register(getProfile);',
+          'app.register(connect);',
+        ].join('\n'),
+        'src/auth.ts': [
+          "import fastifyPlugin from 'fastify-plugin';",
+          'export const auth = fastifyPlugin(async (app) => {',
+          "  app.addHook('preHandler', async () => {});",
+          '});',
+        ].join('\n'),
+        'src/routes/get-profile.ts': [
+          "import type { FastifyInstance } from 'fastify';",
+          "import { auth } from '../auth';",
+          'export async function getProfile(app: FastifyInstance) {',
+          '  app',
+          '    .withTypeProvider()',
+          '    .register(auth)',
+          '    .get(',
+          "      '/profile',",
+          '      { schema: {} },',
+          '      async () => ({}),',
+          '    );',
+          '}',
+        ].join('\n'),
+        'src/routes/connect.ts': [
+          "import type { FastifyInstance } from 'fastify';",
+          "import { auth } from '../auth';",
+          'export async function connect(app: FastifyInstance) {',
+          "  app.withTypeProvider().register(auth).post('/users/accounts/github', async () => ({}));",
+          '}',
+        ].join('\n'),
+      }),
+    ).toEqual(['GET /profile src/routes/get-profile.ts:7 [auth]', 'POST /users/accounts/github src/routes/connect.ts:4 [auth]']);
+  });
 });
