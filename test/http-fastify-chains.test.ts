@@ -120,4 +120,42 @@ describe('Fastify plugins written as expressions and routes chained after regist
       }),
     ).toEqual(['GET /profile src/routes/get-profile.ts:7 [auth]', 'POST /users/accounts/github src/routes/connect.ts:4 [auth]']);
   });
+
+  it('an autoload folder named through a const and `getDirName(import.meta.url)` gets its `options.prefix` and folder prefixes', async () => {
+    const pkg = JSON.stringify({ name: 'api', private: true, dependencies: { fastify: '^5.0.0', '@fastify/autoload': '^6.0.0' } });
+    const list = await detect(
+      httpFrameworksDetector,
+      tempRepo({
+        'package.json': pkg,
+        'src/libs/files.ts': "import { dirname } from 'node:path';\nimport { fileURLToPath } from 'node:url';\nexport const getDirName = (u: string) => dirname(fileURLToPath(u));\n",
+        'src/infra/http/server.ts': [
+          "import path from 'node:path';",
+          "import fastifyAutoLoad from '@fastify/autoload';",
+          "import Fastify from 'fastify';",
+          "import { getDirName } from '../../libs/files';",
+          'export class Server {',
+          '  #fastify;',
+          '  #options = {};',
+          '  constructor() {',
+          '    this.#fastify = Fastify();',
+          '  }',
+          '  load() {',
+          "    const routesPath = path.join(getDirName(import.meta.url), '../../modules');",
+          "    this.#fastify.register(fastifyAutoLoad, { dir: routesPath, options: { ...this.#options, prefix: '/v1' } });",
+          '  }',
+          '}',
+        ].join('\n'),
+        'src/modules/auth/auth.router.v1.ts': [
+          "import type { FastifyPluginAsync } from 'fastify';",
+          'const authRouter: FastifyPluginAsync = async (app) => {',
+          "  app.post('/sign-in', { handler: async () => ({}) });",
+          '};',
+          'export default authRouter;',
+        ].join('\n'),
+      }),
+    );
+    expect(list.map((f) => { const r = f.data as HttpRouteData; return `${r.method} ${r.path} ${r.file}:${r.line}`; })).toEqual([
+      'POST /v1/auth/sign-in src/modules/auth/auth.router.v1.ts:3',
+    ]);
+  });
 });
