@@ -41,7 +41,7 @@ export function analyseFile(sf: ts.SourceFile, links?: CrossFileLinks): FileRout
     const handlerArg = last && ts.isObjectLiteralExpression(last) ? property(last, 'handler') : last;
     const before = last && !ts.isObjectLiteralExpression(last) ? rest.slice(0, -1) : rest;
     const { handler, wrappers } = handlerRef(handlerArg, ctx, line);
-    const middleware = [...declared, ...hookRefs(options, ctx, line), ...middlewareRefs(before, ctx, line), ...wrappers];
+    const middleware = [...registered, ...declared, ...hookRefs(options, ctx, line), ...middlewareRefs(before, ctx, line), ...wrappers];
     u.routes.push({ method: normaliseMethod(method), path: base.text + text, resolved: base.resolved && (p?.resolved ?? false), ...handler, middleware, line, order: token.getStart(sf) });
   };
   const addMount = (
@@ -75,6 +75,8 @@ export function analyseFile(sf: ts.SourceFile, links?: CrossFileLinks): FileRout
     });
   };
 
+  /** The plugins registered earlier in the chain of the call being read (`app.register(auth).get(…)`). */
+  let registered: MiddlewareRef[] = [];
   walk(sf, (node) => {
     if (!ts.isCallExpression(node)) return;
     const callee = node.expression;
@@ -92,6 +94,7 @@ export function analyseFile(sf: ts.SourceFile, links?: CrossFileLinks): FileRout
     const recv = receiverOf(callee.expression);
     if (!recv) return;
     const u = recv.unit;
+    registered = (recv.registered ?? []).map((a) => middlewareRef(a, ctx, lineOf(a, sf)));
     const base: Base = { text: recv.base, resolved: recv.baseResolved !== false };
     // Hono `.get('/x', a).post(b)`: `post` serves `/x` too.
     if (METHOD_SET.has(method) && u.framework === 'hono' && recv.chained && !isPath(args[0]) && args.length > 0) {

@@ -45,9 +45,10 @@ export function composeRoutes(index: RepoIndex, candidates: readonly string[]): 
     }
     return analysed.get(file);
   };
-  const key = (file: string, name: string) => `${file}#${name}`;
-  const fileOf = (k: string) => k.slice(0, k.lastIndexOf('#'));
-  const unitAt = (k: string): Unit | undefined => routingOf(fileOf(k))?.units.get(k.slice(k.lastIndexOf('#') + 1));
+  // Keys join file and unit name with NUL, which neither holds (`this.#fastify` names a unit with a `#`).
+  const key = (file: string, name: string) => `${file}\0${name}`;
+  const fileOf = (k: string) => k.slice(0, k.indexOf('\0'));
+  const unitAt = (k: string): Unit | undefined => routingOf(fileOf(k))?.units.get(k.slice(k.indexOf('\0') + 1));
 
   /** The unit a module exports under a name, through barrels (`export { a as b } from`, `export * from`). */
   const exportedUnit = (from: string, module: string, imported: string, depth: number): string | undefined => {

@@ -82,7 +82,8 @@ export function functionUnitName(fn: ts.SignatureDeclaration, sf: ts.SourceFile)
   }
   if (!ts.isArrowFunction(fn) && !ts.isFunctionExpression(fn)) return undefined;
   let p: ts.Node = fn.parent;
-  while (ts.isParenthesizedExpression(p) || ts.isAsExpression(p) || (ts.isCallExpression(p) && /^(fp|fastifyPlugin)$/.test(lastName(p.expression) ?? ''))) p = p.parent;
+  // `export default (async (fastify) => { … }) satisfies FastifyPluginAsync` is the default export.
+  while (ts.isParenthesizedExpression(p) || ts.isAsExpression(p) || ts.isSatisfiesExpression(p) || (ts.isCallExpression(p) && /^(fp|fastifyPlugin)$/.test(lastName(p.expression) ?? ''))) p = p.parent;
   if (ts.isVariableDeclaration(p) && ts.isIdentifier(p.name)) return p.name.text;
   if (ts.isExportAssignment(p)) return 'default';
   if (ts.isBinaryExpression(p) && /^(module\.)?exports$/.test(p.left.getText(sf))) return 'default';
@@ -108,11 +109,24 @@ export function rootIdentifier(e: ts.Expression): string | undefined {
 
 /** `path.join(__dirname, 'routes')` → `routes` (relative to the file's folder). */
 export function autoloadDir(expr: ts.Expression | undefined, constants: ReadonlyMap<string, ts.Expression>): string | undefined {
+  // `const routesPath = path.join(…); register(autoload, { dir: routesPath })`.
+  if (expr && ts.isIdentifier(expr)) expr = constants.get(expr.text);
   if (!expr || !ts.isCallExpression(expr)) return undefined;
-  const here = (a: ts.Expression) => (ts.isIdentifier(a) && a.text === '__dirname') || /^import\.meta\.(dirname|dir)$/.test(a.getText());
+  const here = (a: ts.Expression) => (ts.isIdentifier(a) && a.text === '__dirname') || /^import\.meta\.(dirname|dir)$/.test(a.getText()) || dirOfModule(a);
   const parts = expr.arguments.map((a) => (here(a) ? '.' : staticString(a, constants)?.text));
   if (parts.some((p) => p === undefined) || parts[0] !== '.') return undefined;
   return parts.slice(1).join('/');
+}
+
+/**
+ * `dirname(fileURLToPath(import.meta.url))`, or a project helper named for it (`getDirName(import.meta.url)`): the
+ * folder of the module itself.
+ */
+function dirOfModule(a: ts.Expression): boolean {
+  if (!ts.isCallExpression(a) || a.arguments.length !== 1 || !/dir_?name$/i.test(lastName(a.expression) ?? '')) return false;
+  const arg = a.arguments[0];
+  const url = ts.isCallExpression(arg) && lastName(arg.expression) === 'fileURLToPath' && arg.arguments.length === 1 ? arg.arguments[0] : arg;
+  return url.getText() === 'import.meta.url';
 }
 
 /**

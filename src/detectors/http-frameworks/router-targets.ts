@@ -28,6 +28,8 @@ export interface Receiver {
   readonly base: string;
   readonly baseResolved?: false;
   readonly chained?: ts.Expression;
+  /** Fastify `app.register(auth).get(…)`: plugins registered earlier in the chain, in front of its routes. */
+  readonly registered?: readonly ts.Expression[];
 }
 
 export interface RoutingScope extends DiscoveredUnits {
@@ -93,6 +95,11 @@ export function routingScope(sf: ts.SourceFile, links?: CrossFileLinks): Routing
       if (!inner) return undefined;
       const method = expr.expression.name.text;
       if (ALIAS_METHODS.test(method)) return inner;
+      // `register` returns the instance, so the chain goes on on the same plugin (a `fastify-plugin` hook added there
+      // runs in front of what follows).
+      if (method === 'register' && inner.unit.framework === 'fastify' && expr.arguments[0]) {
+        return { ...inner, registered: [...(inner.registered ?? []), expr.arguments[0]] };
+      }
       // Hono `app.basePath('/api').get('/x')`: the same app's router, under the prefix.
       if (method === 'basePath' && inner.unit.framework === 'hono' && expr.arguments.length === 1) {
         const prefix = prefixOf(expr.arguments[0]);
@@ -110,7 +117,7 @@ export function routingScope(sf: ts.SourceFile, links?: CrossFileLinks): Routing
     return undefined;
   };
   const targetOf = (arg: ts.Expression): MountTarget | undefined => {
-    if (ts.isParenthesizedExpression(arg) || ts.isAsExpression(arg)) return targetOf(arg.expression);
+    if (ts.isParenthesizedExpression(arg) || ts.isAsExpression(arg) || ts.isSatisfiesExpression(arg)) return targetOf(arg.expression);
     if (ts.isArrowFunction(arg) || ts.isFunctionExpression(arg)) {
       const p = paramUnits.get(arg);
       return p ? { kind: 'unit', name: p.unit } : undefined;

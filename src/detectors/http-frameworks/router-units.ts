@@ -58,6 +58,9 @@ export function discoverUnits(
         break;
       }
     }
+    // `this.#fastify = Fastify()` in the constructor is the same app in every method of the class.
+    const cls = name.startsWith('this.') && scope !== sf ? enclosingClass(scope) : undefined;
+    if (cls) scope = cls;
     const unitName = scope === sf || name.startsWith('this.') ? name : `${name}@${lineOf(decl, sf)}`;
     let names = scopes.get(scope);
     if (!names) scopes.set(scope, (names = new Map()));
@@ -209,6 +212,11 @@ export function discoverUnits(
   });
 
   return { units, scopes, paramUnits, creations, functionNames, basePaths };
+}
+
+function enclosingClass(fn: ts.Node): ts.ClassLikeDeclaration | undefined {
+  const p = fn.parent;
+  return (ts.isConstructorDeclaration(fn) || ts.isMethodDeclaration(fn)) && p && ts.isClassLike(p) ? p : undefined;
 }
 
 /** `{ isProtected: false, name: 'x' }` → `{ isProtected: false }`: the literal booleans of an options argument. */
