@@ -10,6 +10,7 @@ import { jsonKeyLine } from '../../scan/json-keys.js';
 import type { RepoIndex } from '../../scan/repo-index.js';
 import { isBuildOrVendor } from '../shared/source-scope.js';
 import { isDownMigration, isMigrationContent, MIGRATION_DIR, notAMigration } from './migration-files.js';
+import { migrationRuns, runTool, type MigrationRun } from './migration-runs.js';
 
 export interface DbEngineData {
   /** `PostgreSQL`, `MySQL`, `SQLite`, `MongoDB`, `SQL Server`, `CockroachDB`, `Redis`… */
@@ -25,6 +26,8 @@ export interface DbMigrationsData {
   readonly tool: string;
   /** A package.json script that runs migrations, with its package folder. */
   readonly scripts: readonly { readonly name: string; readonly command: string; readonly manifest: string; readonly dir: string; readonly line?: number }[];
+  /** Commands in CI, Dockerfiles or compose files that apply the migrations (`npx prisma migrate deploy`). */
+  readonly runs?: readonly MigrationRun[];
   /** Folders holding migration files, with how many files each, and how many of them are down (undo) files. */
   readonly folders: readonly { readonly dir: string; readonly count: number; readonly downs?: number }[];
 }
@@ -113,10 +116,10 @@ function engines(index: RepoIndex): DbEngineFact[] {
 }
 
 function migrations(index: RepoIndex): DbMigrationsFact[] {
-  const byTool = new Map<string, { scripts: DbMigrationsData['scripts'][number][]; folders: Map<string, number>; downs: Map<string, number> }>();
+  const byTool = new Map<string, { scripts: DbMigrationsData['scripts'][number][]; runs: MigrationRun[]; folders: Map<string, number>; downs: Map<string, number> }>();
   const entry = (tool: string) => {
     let e = byTool.get(tool);
-    if (!e) byTool.set(tool, (e = { scripts: [], folders: new Map(), downs: new Map() }));
+    if (!e) byTool.set(tool, (e = { scripts: [], runs: [], folders: new Map(), downs: new Map() }));
     return e;
   };
   for (const pkg of index.packages) {
@@ -129,6 +132,7 @@ function migrations(index: RepoIndex): DbMigrationsFact[] {
       entry(toolOf(m[0])).scripts.push({ name, command, manifest: pkg.manifestPath, dir: pkg.dir, line });
     }
   }
+  for (const run of migrationRuns(index)) if (!isBuildOrVendor(index, run.file)) entry(runTool(run.command)).runs.push(run);
   const drizzleOut = drizzleOutFolders(index);
   for (const file of index.files) {
     if (!MIGRATION_DIR.test(file) || isBuildOrVendor(index, file) || /(^|\/)node_modules\//.test(file) || notAMigration(file)) continue;
@@ -148,7 +152,7 @@ function migrations(index: RepoIndex): DbMigrationsFact[] {
   }
   // Folders of a tool found through its scripts join that tool rather than standing alone.
   const loose = byTool.get('migrations');
-  if (loose && byTool.size > 1 && loose.scripts.length === 0) {
+  if (loose && byTool.size > 1 && loose.scripts.length === 0 && loose.runs.length === 0) {
     const target = [...byTool.keys()].find((t) => t !== 'migrations' && t !== 'Prisma Migrate' && t !== 'Drizzle Kit' && t !== 'Supabase migrations');
     if (target) {
       for (const [d, n] of loose.folders) entry(target).folders.set(d, n);
@@ -158,8 +162,8 @@ function migrations(index: RepoIndex): DbMigrationsFact[] {
   }
   return [...byTool].sort(([a], [b]) => a.localeCompare(b)).map(([tool, e]) => {
     const folders = [...e.folders].sort(([a], [b]) => a.localeCompare(b)).map(([dir, count]) => ({ dir, count, ...(e.downs.get(dir) ? { downs: e.downs.get(dir) } : {}) }));
-    const at: Citation[] = [...e.scripts.map((s) => ({ file: s.manifest, line: s.line })), ...folders.map((f) => ({ file: f.dir }))];
-    return { kind: 'db.migrations', id: tool, data: { tool, scripts: e.scripts, folders }, at };
+    const at: Citation[] = [...e.scripts.map((s) => ({ file: s.manifest, line: s.line })), ...e.runs.map((r) => ({ file: r.file, line: r.line })), ...folders.map((f) => ({ file: f.dir }))];
+    return { kind: 'db.migrations', id: tool, data: { tool, scripts: e.scripts, ...(e.runs.length ? { runs: e.runs } : {}), folders }, at };
   });
 }
 

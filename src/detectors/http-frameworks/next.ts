@@ -11,6 +11,7 @@ import { nextRouteFiles } from '../shared/next-routes.js';
 import { sessionCheckIn } from '../shared/session-check.js';
 import { helperGuardIn } from '../shared/auth-helpers.js';
 import { moduleResolver } from '../shared/resolve-module.js';
+import { methodDispatch } from './next-dispatch.js';
 import { packageName } from './paths.js';
 import type { MiddlewareUse } from './types.js';
 
@@ -43,11 +44,24 @@ export function nextApiRoutes(index: RepoIndex, packageDir: string): NextApiRout
         out.push({ method: e.name, path: route.path, handler: e.name, middleware: wrapped(e.wrappers, e.body), file: route.file, line: e.line });
       }
     } else {
-      const methods = pagesMethods(sf);
       const { line, wrappers, body } = defaultExport(sf);
-      const middleware = wrapped(wrappers, body);
-      if (methods.length === 0) out.push({ method: 'ALL', path: route.path, handler: 'default', middleware, file: route.file, line });
-      for (const m of methods) out.push({ method: m, path: route.path, handler: 'default', middleware, file: route.file, line });
+      const dispatch = body ? methodDispatch(body, sf) : undefined;
+      const methods = [...new Set([...pagesMethods(sf), ...[...(dispatch?.byMethod.keys() ?? [])].filter((m) => m !== '*')])].sort();
+      const forMethod = (m: string): MiddlewareUse[] => {
+        if (!dispatch || dispatch.bodies.size === 0) return wrapped(wrappers, body);
+        const all = new Set(dispatch.bodies.keys());
+        const mine = m === 'ALL' ? [...all] : [...(dispatch.byMethod.get(m) ?? dispatch.byMethod.get('*') ?? [])];
+        // The checks in the handler's body, then those inside the functions it calls for this method (`handleGET`).
+        const own = [...front, ...wrappers.map((w) => wrapperUse(index, route.file, sf, w)), ...inBodyGuards(index, body, sf, route.file, all)];
+        // Found in a function the handler calls, not in its own body: labelled so.
+        const inner = mine.flatMap((name) => inBodyGuards(index, dispatch.bodies.get(name), sf, route.file)).map((u): MiddlewareUse => (u.kind === 'session-check' ? { ...u, kind: 'auth-helper' } : u));
+        const found = [...own, ...inner].filter((u, i, list) => list.findIndex((o) => o.name === u.name) === i);
+        if (inner.length > 0 || found.length > front.length + wrappers.length) return found;
+        // A method handler that checks a token itself, calling no named check, is the check: named as before.
+        return [...own, ...inBodyGuards(index, body, sf, route.file, new Set([...all].filter((n) => !mine.includes(n))))];
+      };
+      if (methods.length === 0) out.push({ method: 'ALL', path: route.path, handler: 'default', middleware: forMethod('ALL'), file: route.file, line });
+      for (const m of methods) out.push({ method: m, path: route.path, handler: 'default', middleware: forMethod(m), file: route.file, line });
     }
   }
   return out;
@@ -57,14 +71,14 @@ export function nextApiRoutes(index: RepoIndex, packageDir: string): NextApiRout
  * A guard inside the handler's own body: a session read and tested there, else a call to a repository function that
  * does the check and answers 401 itself (`const { auth, error } = await parseRequest(request)`).
  */
-export function inBodyGuards(index: RepoIndex, fn: ts.Node | undefined, sf: ts.SourceFile, file: string): MiddlewareUse[] {
+export function inBodyGuards(index: RepoIndex, fn: ts.Node | undefined, sf: ts.SourceFile, file: string, skip?: ReadonlySet<string>): MiddlewareUse[] {
   if (!fn) return [];
   const imports = importsOf(sf);
-  const check = sessionCheckIn(fn, sf, imports, file, index);
+  const check = sessionCheckIn(fn, sf, imports, file, index, false, skip);
   // A helper that reads the session is named as written and cited at its definition, where the check can be read.
   if (check?.helper) return [{ name: check.call, kind: 'auth-helper', at: check.at, code: check.helper }];
   if (check) return [{ name: `session check ${check.call}`, kind: 'session-check', at: check.at, code: check.at }];
-  const helper = helperGuardIn(index, fn, sf, imports, file);
+  const helper = helperGuardIn(index, fn, sf, imports, file, skip);
   return helper ? [{ name: helper.name, kind: 'auth-helper', at: helper.at, code: helper.code }] : [];
 }
 
@@ -130,7 +144,8 @@ function exportedMethods(sf: ts.SourceFile): { name: string; line: number; wrapp
 /** Methods a Pages Router handler branches on: `req.method === 'POST'`, `case 'GET':`, `['GET','POST'].includes(req.method)`. */
 function pagesMethods(sf: ts.SourceFile): string[] {
   const text = sf.text;
-  if (!/\.method\b/.test(text)) return [];
+  // `req.method`, or `const { method } = req` followed by `switch (method)`.
+  if (!/\.method\b|\{[^}]*\bmethod\b[^}]*\}\s*=\s*\w+/.test(text)) return [];
   const found = new Set<string>();
   for (const m of text.matchAll(/(?:method\s*[!=]==?\s*|case\s+|===?\s*req\.method.{0,0})['"`]([A-Z]+)['"`]/g)) if (METHODS.has(m[1])) found.add(m[1]);
   for (const m of text.matchAll(/['"`]([A-Z]+)['"`]\s*(?:===?|!==?)\s*\w+\.method/g)) if (METHODS.has(m[1])) found.add(m[1]);

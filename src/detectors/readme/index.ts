@@ -34,11 +34,23 @@ export type ReadmeFact = Fact<'readme.summary', ReadmeSummary>;
 /** Headings of the section that says why the project exists: an explicit "Why" first, else the first of the others. */
 const WHY_HEADING = /^why\b|value proposition|motivation/i;
 /** `Features` anywhere in the heading: `Supported Next.js features`, `Key features`. */
-const VALUE_HEADING = /\bfeatures\b|highlights|^overview\b|^about\b|^intro(duction)?\b|^what is\b|^what's\b|^summary\b/i;
+const VALUE_HEADING = /\bfeatures\b|highlights|^((project|product) )?overview\b|^about\b|^intro(duction)?\b|^what is\b|^what's\b|^summary\b/i;
+/**
+ * A heading that only says "Project" (`## 🖥️ Project`) is the pitch only when its first paragraph says what the project
+ * is ("This project contains all the necessary boilerplate …"); elsewhere such a heading holds anything.
+ */
+const PROJECT_HEADING = /^(the )?project$/i;
+const DESCRIBES_PROJECT = /^(this|the) (project|app|application|repository|repo|boilerplate|starter|template|kit|library|tool)\b/i;
 
 /** A heading's words without the emoji or `:shortcode:` in front (`## ✨ Features`, `## :blue_heart: About the boilerplate`). */
 function headingWords(text: string): string {
-  return text.replace(/:[\w+-]+:/g, ' ').replace(/^[^\p{L}\p{N}]+/u, '').trim();
+  // Numbering before or after the emoji: `## 1. 🌐 Project Overview`, `## 🚀 2) Features`.
+  return text
+    .replace(/:[\w+-]+:/g, ' ')
+    .replace(/^[^\p{L}\p{N}]+/u, '')
+    .replace(/^\d+(\.\d+)*[.)]\s+/, '')
+    .replace(/^[^\p{L}\p{N}]+/u, '')
+    .trim();
 }
 
 /** Admonitions (`NOTE:`, `> [!WARNING]`) are asides, not what the project is. */
@@ -153,13 +165,15 @@ export function summariseReadme(file: string, markdown: string, accept = (text: 
   let value: ReadmeSummary['value'];
   // A matching heading whose section has no paragraph or list to quote (a table, code, links) is still named.
   let bare: ReadmeSummary['value'];
-  const candidates = [...headings.filter((h) => WHY_HEADING.test(headingWords(h.text))), ...headings.filter((h) => VALUE_HEADING.test(headingWords(h.text)))];
+  const project = new Set(headings.filter((h) => PROJECT_HEADING.test(headingWords(h.text))));
+  const candidates = [...headings.filter((h) => WHY_HEADING.test(headingWords(h.text))), ...headings.filter((h) => VALUE_HEADING.test(headingWords(h.text))), ...project];
   for (const h of candidates) {
     // "Why is this on aws-samples, and not awslabs?" is a FAQ entry, not the pitch.
     if (h === titleBlock || headingWords(h.text).split(/\s+/).length > 4) continue;
     const body = sectionBody(blocks, h, (position.get(h) ?? -1) + 1);
     const paragraph = body.find((b) => b.kind === 'paragraph' && !isDecorative(b) && !PLUG.test(b.text.replace(/[*_`]/g, '')));
     const list = body.find((b) => b.kind === 'list');
+    if (project.has(h) && !(paragraph && DESCRIBES_PROJECT.test(paragraph.text))) continue;
     if (!paragraph && !list) {
       bare ??= { heading: { text: h.text, line: h.line }, bullets: [] };
       continue;

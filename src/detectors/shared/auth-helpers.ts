@@ -138,7 +138,15 @@ export interface HelperGuard {
  * asking and answers 401 itself — one level deep, so `parseRequest(request, schema)` guards its handler and
  * `parseRequest(request, schema, { skipAuth: true })` does not.
  */
-export function helperGuardIn(index: RepoIndex, body: ts.Node, sf: ts.SourceFile, imports: ReadonlyMap<string, ImportBinding>, file: string): HelperGuard | undefined {
+export function helperGuardIn(
+  index: RepoIndex,
+  body: ts.Node,
+  sf: ts.SourceFile,
+  imports: ReadonlyMap<string, ImportBinding>,
+  file: string,
+  /** Calls not to name (a handler's own method handlers, whose checks the caller reads inside them). */
+  skip?: ReadonlySet<string>,
+): HelperGuard | undefined {
   let found: HelperGuard | undefined;
   const seen = new Set<string>();
   const visit = (n: ts.Node): void => {
@@ -146,7 +154,7 @@ export function helperGuardIn(index: RepoIndex, body: ts.Node, sf: ts.SourceFile
     if (ts.isCallExpression(n)) {
       const name = dottedName(n.expression);
       // Only names imported or defined in the file can be followed: `req.json()` and `console.log()` are skipped unread.
-      if (name && !seen.has(name) && name.split('.').length <= 2 && (imports.has(name.split('.')[0]) || !name.includes('.'))) {
+      if (name && !seen.has(name) && !skip?.has(name) && name.split('.').length <= 2 && (imports.has(name.split('.')[0]) || !name.includes('.'))) {
         seen.add(name);
         const def = definitionOf(index, file, imports, name);
         if (def?.summary?.guard && !skipped(n, def.summary.skip)) found = { name: `${name}()`, at: { file, line: lineOf(n, sf) }, code: def.at };

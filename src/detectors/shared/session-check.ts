@@ -47,6 +47,8 @@ export function sessionCheckIn(
   index?: RepoIndex,
   /** Only a branch that throws or redirects counts (a helper's `return null` leaves the check to its caller). */
   throwsOnly = false,
+  /** Calls not to treat as checks: a handler's own method handlers (`handleGET`), read separately by the caller. */
+  skip?: ReadonlySet<string>,
 ): SessionCheck | undefined {
   const evidence = new Map<string, boolean>();
   const readsSession = (name: string): boolean => {
@@ -72,7 +74,7 @@ export function sessionCheckIn(
   const isSessionCall = (node: ts.Node): node is ts.CallExpression => {
     if (!ts.isCallExpression(node)) return false;
     const name = dottedName(node.expression);
-    return !!name && (isDirect(name) || !!helperAt(name));
+    return !!name && !skip?.has(name) && (isDirect(name) || !!helperAt(name));
   };
   // A statement call to a helper that throws or redirects itself when no one is signed in (`await validateUserSession()`,
   // whose body is `if (!session) throw …`) guards like `requireUser()` does, whatever its name.

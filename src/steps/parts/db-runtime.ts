@@ -6,6 +6,7 @@ import { cite, citeAll } from '../../markdown/cite.js';
 import { code, oneLine } from '../../markdown/text.js';
 import { value } from './format.js';
 import { pushTo } from '../../collections.js';
+import { pushesSchemaOnly } from '../../detectors/database-runtime/migration-runs.js';
 
 export function dbRuntimePart(facts: FactSet): string {
   const engines = facts.of<DbEngineFact>('db.engine');
@@ -15,12 +16,21 @@ export function dbRuntimePart(facts: FactSet): string {
   for (const e of engines) pushTo(byEngine, e.data.engine, e);
   const items = [...byEngine].map(([engine, list]) => `**${oneLine(engine)}** — ${list.slice(0, 3).map((e) => `${oneLine(e.data.via)} (${cite(e.data.file, e.data.line)})`).join('; ')}${list.length > 3 ? ` (+${list.length - 3} more)` : ''}`);
   for (const m of migrations) {
-    const scripts = m.data.scripts.slice(0, 3).map((s) => `${code(s.name)} → ${value(s.command)} (${cite(s.manifest, s.line)})`);
+    const script = (s: DbMigrationsFact['data']['scripts'][number]) => `${code(s.name)} → ${value(s.command)} (${cite(s.manifest, s.line)})`;
+    // `prisma db push` syncs the schema and ignores the migrations: such a script is said to push, not to migrate.
+    const scripts = m.data.scripts.filter((s) => !pushesSchemaOnly(s.command)).slice(0, 3).map(script);
+    const pushes = m.data.scripts.filter((s) => pushesSchemaOnly(s.command)).slice(0, 2).map(script);
+    const runs = (m.data.runs ?? []).slice(0, 2).map((r) => `${code(r.command)} (${cite(r.file, r.line)})`);
     // The count is of migration files (`.sql`, scripts), not of the folder's other files (lock files, snapshots).
     // Down (undo) files are halves of the migrations beside them: 2 migrations, not 4 files.
     const folders = m.data.folders.slice(0, 3).map((f) => `${cite(f.dir)} (${migrationCount(f.count, f.downs ?? 0)})`);
-    const parts = [scripts.length ? `run with ${scripts.join(', ')}` : '', folders.length ? `in ${folders.join(', ')}` : ''].filter(Boolean);
-    items.push(`**Migrations (${oneLine(m.data.tool)})** — ${parts.join('; ')}${m.data.scripts.length + m.data.folders.length > 6 ? `; all in ${citeAll(m.at, 2)}` : ''}`);
+    const parts = [
+      scripts.length ? `run with ${scripts.join(', ')}` : '',
+      runs.length ? `applied by ${runs.join(', ')}` : '',
+      folders.length ? `in ${folders.join(', ')}` : '',
+      pushes.length ? `${pushes.join(', ')} ${pushes.length > 1 ? 'push' : 'pushes'} the schema without applying migrations` : '',
+    ].filter(Boolean);
+    items.push(`**Migrations (${oneLine(m.data.tool)})** — ${parts.join('; ')}${m.data.scripts.length + (m.data.runs?.length ?? 0) + m.data.folders.length > 6 ? `; all in ${citeAll(m.at, 2)}` : ''}`);
   }
   return join(heading(3, 'Database engine and migrations'), bullets(items));
 }

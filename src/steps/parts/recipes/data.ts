@@ -10,6 +10,7 @@ import { byFileLine, commonDir, compareText, value } from '../format.js';
 import { runScript } from '../run-commands.js';
 import { folder, lineIn, mostCommon, recipe, type RecipeInput } from './shared.js';
 import { notAMigration } from '../../../detectors/database-runtime/migration-files.js';
+import { migrationRuns, runTool } from '../../../detectors/database-runtime/migration-runs.js';
 
 /** What step 4 counts as a migration: SQL files and migration scripts, not lock files or snapshots beside them. */
 const MIGRATION_FILE = /\.(sql|[cm]?[jt]s)$/;
@@ -114,11 +115,17 @@ function migrateSteps(input: RecipeInput, pm: 'npm' | 'yarn' | 'pnpm' | 'bun', o
   // A script that runs the ORM's migrate command first, then one named for it; `push` (no migration files) last.
   const apply =
     scriptMatching(input, (s) => MIGRATE[orm].test(s.command) && !/\bpush\b/.test(s.command), pkg) ??
-    scriptMatching(input, (s) => MIGRATE_NAME.test(s.name) && !GENERATE[orm].test(s.command), pkg) ??
-    scriptMatching(input, (s) => MIGRATE[orm].test(s.command), pkg);
+    scriptMatching(input, (s) => MIGRATE_NAME.test(s.name) && !GENERATE[orm].test(s.command), pkg);
   if (generate && apply) return `generate them with ${runLine(input, pm, generate)}, then apply them with ${runLine(input, pm, apply)}`;
   if (generate) return `generate them with ${runLine(input, pm, generate)}`;
-  return apply ? `run them with ${runLine(input, pm, apply)}` : '';
+  if (apply) return `run them with ${runLine(input, pm, apply)}`;
+  // No script applies them: a CI step or Dockerfile that does (`npx prisma migrate deploy`), else a script that only
+  // pushes the schema (`prisma db push` ignores the migrations folder), said as such.
+  const tool = orm === 'prisma' ? 'Prisma Migrate' : orm === 'drizzle' ? 'Drizzle Kit' : '';
+  const run = migrationRuns(input.index).find((r) => runTool(r.command) === tool);
+  if (run) return `apply them with ${code(run.command)}, as ${cite(run.file, run.line)} does`;
+  const push = scriptMatching(input, (s) => MIGRATE[orm].test(s.command), pkg);
+  return push ? `${runLine(input, pm, push)} pushes the schema without migrations` : '';
 }
 
 /** A model of the product's main ORM. */
