@@ -37,3 +37,16 @@ describe('step 9: a compose file whose services depend on a service it does not 
     expect(md).toContain('- `docker compose -f infra/docker/docker-compose.yml -f infra/docker/docker-compose.dev.yml up` starts `backend` (`/infra/docker/docker-compose.dev.yml`), with `db` from `/infra/docker/docker-compose.yml`');
   });
 });
+
+describe('step 9: compose services under profiles', () => {
+  it('says a plain up starts only the services without a profile, and how to start the others', async () => {
+    const root = tempRepo({
+      'package.json': JSON.stringify({ name: 'kit', private: true }),
+      'infra/docker/docker-compose.test.yml': 'services:\n  db-test:\n    image: postgres:14\n  app-test:\n    build: ../../\n    depends_on:\n      - db-test\n    profiles:\n      - ci\n',
+      'compose.yml': 'services:\n  tools:\n    image: busybox\n    profiles: [tools, debug]\n',
+    });
+    const md = (await section(workflowsStep, root)).markdown;
+    expect(md).toContain('- `docker compose -f infra/docker/docker-compose.test.yml up` starts `db-test` (`/infra/docker/docker-compose.test.yml`); `app-test` with `--profile ci`; builds `app-test` from source.');
+    expect(md).toContain('- `docker compose up` starts no service without a profile (`/compose.yml`): `tools` with `--profile tools` or `--profile debug`.');
+  });
+});

@@ -1,13 +1,17 @@
 /**
  * How a compose file is really brought up, for step 9: a file whose services depend on a service it does not define
  * (`docker-compose.dev.yml`'s `backend` needs `db` from `docker-compose.yml`) fails on its own ("depends on undefined
- * service"), so it is shown with its base file, or with the repository's own script that combines them.
+ * service"), so it is shown with its base file, or with the repository's own script that combines them; services
+ * under `profiles:` start only when a profile is named.
  */
 import path from 'node:path';
 import type { ComposeServiceData } from '../../detectors/compose/index.js';
 import type { ScriptData } from '../../detectors/scripts/index.js';
 import type { TaskData } from '../../detectors/tasks/index.js';
 import { invocation } from '../../detectors/tasks/index.js';
+import { cite } from '../../markdown/cite.js';
+import { code } from '../../markdown/text.js';
+import { names } from './format.js';
 
 /** Services the file's services depend on that the file does not define. */
 export function missingDependencies(list: readonly ComposeServiceData[]): string[] {
@@ -54,4 +58,19 @@ export function repoRunner(
   if (script) return { command: run(script), file: script.manifest, ...(script.line ? { line: script.line } : {}) };
   const task = tasks.find((t) => t.tool !== 'procfile' && t.commands.some((c) => both(composeFiles(c, path.posix.dirname(t.file)))));
   return task ? { command: invocation(task), file: task.file, line: task.line } : undefined;
+}
+
+/** `` `db-test` (…); `app-test` with `--profile ci` ``: which services a plain `up` starts, and which need a profile. */
+export function startedServices(list: readonly ComposeServiceData[], file: string): string {
+  const plain = list.filter((s) => s.profiles.length === 0);
+  const profiled = list.filter((s) => s.profiles.length > 0);
+  const withProfile = profiled
+    .slice(0, 6)
+    .map((s) => `${code(s.name)} with ${s.profiles.map((p) => code(`--profile ${p}`)).join(' or ')}`)
+    .join(', ');
+  const more = profiled.length > 6 ? ` (+${profiled.length - 6} more)` : '';
+  if (profiled.length === 0) return `starts ${names(list.map((s) => s.name), 8)} (${cite(file)})`;
+  return plain.length > 0
+    ? `starts ${names(plain.map((s) => s.name), 8)} (${cite(file)}); ${withProfile}${more}`
+    : `starts no service without a profile (${cite(file)}): ${withProfile}${more}`;
 }

@@ -13,7 +13,7 @@ import { byFileLine, names, value } from './format.js';
 import { overlayFiles } from './runtime.js';
 import { pushTo } from '../../collections.js';
 import type { ScriptData, ScriptFact } from '../../detectors/scripts/index.js';
-import { baseFile, missingDependencies, repoRunner } from './compose-commands.js';
+import { baseFile, missingDependencies, repoRunner, startedServices } from './compose-commands.js';
 
 const DEFAULT_COMPOSE = /^(compose|docker-compose)\.ya?ml$/;
 const OVERRIDE = /^(compose|docker-compose)\.override\.ya?ml$/;
@@ -62,7 +62,7 @@ export function localRunSection(facts: FactSet, run: (s: ScriptData) => string =
     const envFiles = [...new Set(list.flatMap((s) => s.envFiles.filter((f) => !f.exists).map((f) => f.path)))];
     items.push(
       (runner ? `${code(runner.command)} (${cite(runner.file, runner.line)}) ` : `${code(command)} `) +
-        `starts ${names(list.map((s) => s.name), 8)} (${cite(file)})` +
+        startedServices(list, file) +
         (under ? `, with ${names(missing, 4)} from ${cite(under)}` : '') +
         (built.length > 0 ? `; builds ${names(built.map((s) => s.name), 4)} from source` : '') +
         (envFiles.length > 0 ? `; it reads ${envFiles.map((f) => code(f)).join(', ')}, which is not committed — create it first` : '') +
