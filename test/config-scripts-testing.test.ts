@@ -135,8 +135,28 @@ describe('troubleshooting detector', () => {
     const docs = (await detect(troubleshootingDetector, 'cfg-env')).map((f) => f.data as TroubleshootingData);
     expect(docs.map((d) => [d.heading, d.line, d.entries.map((e) => [e.text, e.line])])).toEqual([
       ['FAQ', 3, [['Why does pnpm dev fail with EADDRINUSE?', 5], ['Does the API need Redis locally?', 8]]],
-      ['Troubleshooting', 10, [["Error: Cannot find module '@acme/ui'", 12], ['Why are my env vars undefined in the browser?', 12]]],
+      ['Troubleshooting', 10, [["Error: Cannot find module '@acme/ui'", 12], ['Why are my env vars undefined in the browser?', 13]]],
     ]);
+  });
+
+  it('cites each question of a numbered FAQ list at its own line, not the list\'s first', async () => {
+    const root = tempRepo({
+      'package.json': JSON.stringify({ name: 'kit', private: true }),
+      'docs/faq.md': [
+        '# Frequently Asked questions',
+        '',
+        '1. Is JSDoc mandatory?',
+        '',
+        '   - No, it is optional.',
+        '',
+        '2. How is it recommended to start the project?',
+        '',
+        '   - Database in docker, server locally.',
+        '',
+      ].join('\n'),
+    });
+    const docs = (await detect(troubleshootingDetector, root)).map((f) => f.data as TroubleshootingData);
+    expect(docs.flatMap((d) => d.entries.map((e) => [e.text, e.line]))).toEqual([['Is JSDoc mandatory?', 3], ['How is it recommended to start the project?', 7]]);
   });
 
   it('a "**Troubleshooting**" item of a setup list, with the problems nested under it, is a troubleshooting section', async () => {

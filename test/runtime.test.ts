@@ -160,7 +160,7 @@ describe('steps 6, 8 and 9 with containers, manifests and task runners', () => {
 
   it('step 9 says how to bring it up locally and that a Make target deploys', async () => {
     const md = (await section(workflowsStep, FIXTURE)).markdown;
-    expect(md).toContain('- `docker compose up` starts `db`, `api`, `worker` (`/docker-compose.yml`); builds `api`, `worker` from source; it reads `.env`, which is not committed — create it first.');
+    expect(md).toContain('- `docker compose up` starts `db`, `api` (`/docker-compose.yml`); `worker` with `--profile jobs`; builds `api`, `worker` from source; it reads `.env`, which is not committed — create it first.');
     expect(md).toContain('| `make dev` | `docker compose up --build` — Start the stack locally | `/Makefile:5` |');
     expect(md).toMatch(/### Deployment\n\n\*\*Scripts:\*\*\n\n- `make deploy` — `kubectl apply -k k8s`/);
     expect(md).not.toContain('No deploy scripts');
@@ -183,7 +183,7 @@ describe('steps 6, 8 and 9 with containers, manifests and task runners', () => {
 describe('a detector named twice by one step', () => {
   it('gives its facts once: step 9 lists each compose service once (compose is also an env detector)', async () => {
     const md = (await section(workflowsStep, FIXTURE)).markdown;
-    expect(md).toContain('`docker compose up` starts `db`, `api`, `worker` (`/docker-compose.yml`); builds `api`, `worker` from source');
+    expect(md).toContain('`docker compose up` starts `db`, `api` (`/docker-compose.yml`); `worker` with `--profile jobs`; builds `api`, `worker` from source');
   });
 });
 

@@ -126,3 +126,28 @@ describe('which later migrations change a table', () => {
     expect(schema.tables.get('account')!.changedIn).toEqual(['0001_defaults.sql', '0004_drop.sql']);
   });
 });
+
+describe('a numbered migration whose name ends in "schema"', () => {
+  it('is replayed with the later migrations, so their ALTER TABLE … FOREIGN KEY applies to its tables', async () => {
+    const facts = await detect(sqlSchemaDetector, tempRepo({
+      'db/migrations/0000_initial_schema.sql': 'CREATE TABLE "users" ("id" uuid PRIMARY KEY);\n--> statement-breakpoint\nCREATE TABLE "auth_tokens" ("id" uuid PRIMARY KEY, "user_id" uuid NOT NULL);\n',
+      'db/migrations/0001_constraints.sql': 'ALTER TABLE "auth_tokens" ADD CONSTRAINT "auth_tokens_user_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade;\n',
+    }));
+    const tokens = facts.find((f): f is SqlTableFact => f.kind === 'sql.table' && (f as SqlTableFact).data.name === 'auth_tokens')!;
+    expect(tokens.data.foreignKeys.map((k) => `${k.columns.join()} → ${k.table}`)).toEqual(['user_id → users']);
+    expect(tokens.data.changedIn).toEqual(['db/migrations/0001_constraints.sql']);
+    expect(facts.filter((f) => f.kind === 'sql.source').map((f) => f.id)).toEqual(['migrations db/migrations']);
+  });
+});
+
+describe('a foreign key added twice', () => {
+  it('is one key (two migrations add the same constraint under different names), cited where first added', () => {
+    const t = read(
+      ['0000_init.sql', 'CREATE TABLE "users" ("id" uuid PRIMARY KEY);\nCREATE TABLE "auth_tokens" ("id" uuid PRIMARY KEY, "user_id" uuid);\n'],
+      ['0003_add_constraints.sql', 'ALTER TABLE "auth_tokens" ADD CONSTRAINT "auth_tokens_user_id_fkey" FOREIGN KEY ("user_id") REFERENCES "users"("id") ON DELETE CASCADE;\n'],
+      ['0003_network.sql', 'ALTER TABLE "auth_tokens" ADD CONSTRAINT "auth_tokens_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id");\n'],
+    ).tables.get('auth_tokens')!;
+    expect(t.foreignKeys.map((k) => `${k.columns.join()} → ${k.table}(${k.refColumns.join()}) ${k.file}`)).toEqual(['user_id → users(id) 0003_add_constraints.sql']);
+  });
+});
+

@@ -23,6 +23,7 @@ import { reactRouterDetector } from '../detectors/react-router/index.js';
 import { sdkDetector } from '../detectors/sdk/index.js';
 import { tanstackRouterDetector } from '../detectors/tanstack-router/index.js';
 import { recipesSection } from './parts/recipes/index.js';
+import { runScript } from './parts/run-commands.js';
 import type { StepDefinition } from './types.js';
 
 export const workflowsStep: StepDefinition = {
@@ -61,7 +62,7 @@ export const workflowsStep: StepDefinition = {
       stepHeading(9, 'Common Workflows'),
       guidesPart(facts),
       devWorkflowSection(model, pmFact, scripts, configs),
-      localRunSection(facts),
+      localRunSection(facts, (s) => runScript(index, pm, s.package, s.name)),
       recipesSection(model, pm),
       buildOrderSection(index, facts.of<WorkspaceDepFact>('scripts.workspaceDep'), scripts),
       testingSection(model, pm, facts.of<TestSetupFact>('testing.package')),

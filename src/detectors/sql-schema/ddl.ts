@@ -165,7 +165,7 @@ export class SqlSchema {
     table.columns = table.columns.filter((c) => c.name !== name).concat(column);
     if (/\bprimary\s+key\b/i.test(col[2]) && !table.primaryKey.includes(name)) table.primaryKey.push(name);
     const ref = REFERENCES.exec(col[2]);
-    if (ref) table.foreignKeys.push({ columns: [name], table: tableName(ref[1]), refColumns: ref[2] ? list(ref[2]) : [], file, line: at });
+    if (ref) addForeignKey(table, { columns: [name], table: tableName(ref[1]), refColumns: ref[2] ? list(ref[2]) : [], file, line: at });
   }
 
   private constraint(table: SqlTable, file: string, text: string, at: number): void {
@@ -173,7 +173,7 @@ export class SqlSchema {
     if (pk) table.primaryKey = list(pk[1]);
     const fk = /^foreign\s+key\s*\(([^)]*)\)\s*/i.exec(text);
     const ref = fk && REFERENCES.exec(text.slice(fk[0].length));
-    if (fk && ref) table.foreignKeys.push({ columns: list(fk[1]), table: tableName(ref[1]), refColumns: ref[2] ? list(ref[2]) : [], file, line: at });
+    if (fk && ref) addForeignKey(table, { columns: list(fk[1]), table: tableName(ref[1]), refColumns: ref[2] ? list(ref[2]) : [], file, line: at });
   }
 
   private alter(file: string, name: string, actions: string, raw: string, offset: number, line: (at?: number) => number): void {
@@ -217,4 +217,10 @@ export class SqlSchema {
       if (file !== table.file && !table.changedIn.includes(file)) table.changedIn.push(file);
     }
   }
+}
+
+/** The same key added again (two migrations adding one constraint under different names) is one key, kept where first added. */
+function addForeignKey(table: SqlTable, fk: SqlForeignKey): void {
+  const key = (f: SqlForeignKey) => `${f.columns.join()}→${f.table}(${f.refColumns.join()})`.toLowerCase();
+  if (!table.foreignKeys.some((f) => key(f) === key(fk))) table.foreignKeys.push(fk);
 }

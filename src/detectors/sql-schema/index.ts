@@ -61,11 +61,20 @@ function groups(index: RepoIndex): Map<string, Group> {
   for (const file of index.files) {
     if (!file.toLowerCase().endsWith('.sql') || isBuildOrVendor(index, file) || SKIP.test(file)) continue;
     const supabase = /^(.*?(?:^|\/)supabase)\//.exec(file)?.[1];
-    const kind = SCHEMA_FILE.test(file) ? 'schema' : MIGRATION_FILE.test(file) ? 'migrations' : undefined;
+    const kind = isNumberedMigration(file) ? 'migrations' : SCHEMA_FILE.test(file) ? 'schema' : MIGRATION_FILE.test(file) ? 'migrations' : undefined;
     if (!kind) continue;
     add(supabase ?? (kind === 'schema' ? file : migrationFolder(file)), kind, file);
   }
   return out;
+}
+
+/**
+ * A numbered file in a migrations folder (`migrations/0000_initial_schema.sql`, Drizzle Kit's first migration named
+ * by hand; `supabase/migrations/20240101_schema.sql`) is the first of the replay even when its name ends in `schema`:
+ * read as a schema file on its own, later migrations' `ALTER TABLE … ADD CONSTRAINT` would find no table to change.
+ */
+function isNumberedMigration(file: string): boolean {
+  return MIGRATION_FILE.test(file) && /^(\d|v\d+__)/i.test(path.posix.basename(file));
 }
 
 /** `db/migrations/001_init/up.sql` → `db/migrations`. */

@@ -78,7 +78,10 @@ function entriesOf(body: readonly MdBlock[]): { text: string; line: number }[] {
       if (q) out.push({ text: q[1], line: b.line });
       else if (/\?\s*$/.test(b.text.split(/(?<=\?)\s/)[0] ?? '') || /\?$/.test(b.text)) out.push({ text: b.text.split(/(?<=\?)\s/)[0], line: b.line });
     } else if (b.kind === 'list') {
-      for (const item of b.items ?? []) if (/\?\s*$/.test(item) || /^(error|problem|issue)\b/i.test(item)) out.push({ text: item, line: b.line });
+      // Each item at its own line: a numbered FAQ's fifth question is not at the list's first line.
+      (b.items ?? []).forEach((item, i) => {
+        if (/\?\s*$/.test(item) || /^(error|problem|issue)\b/i.test(item)) out.push({ text: item, line: b.nested?.[i]?.line ?? b.line });
+      });
     }
   }
   return out.map((e) => ({ text: clip(e.text.replace(/\s+/g, ' ').trim(), 200), line: e.line }));

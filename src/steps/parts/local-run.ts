@@ -12,6 +12,8 @@ import { cell, code } from '../../markdown/text.js';
 import { byFileLine, names, value } from './format.js';
 import { overlayFiles } from './runtime.js';
 import { pushTo } from '../../collections.js';
+import type { ScriptData, ScriptFact } from '../../detectors/scripts/index.js';
+import { baseFile, missingDependencies, repoRunner, startedServices } from './compose-commands.js';
 
 const DEFAULT_COMPOSE = /^(compose|docker-compose)\.ya?ml$/;
 const OVERRIDE = /^(compose|docker-compose)\.override\.ya?ml$/;
@@ -24,8 +26,11 @@ export function isDeployTask(t: TaskData): boolean {
   return t.tool !== 'procfile' && (DEPLOY_NAME.test(t.name) || t.commands.some((c) => DEPLOY_COMMAND.test(c)));
 }
 
-/** `### Containers and task runners`: compose up, daily targets, Procfile; '' when the repository has none. */
-export function localRunSection(facts: FactSet): string {
+/**
+ * `### Containers and task runners`: compose up, daily targets, Procfile; '' when the repository has none. `run` says
+ * how a package.json script is run (the repository's package manager).
+ */
+export function localRunSection(facts: FactSet, run: (s: ScriptData) => string = (s) => `npm run ${s.name}`): string {
   const services = facts.of<ComposeServiceFact>('compose.service').map((f) => f.data).sort(byFileLine);
   const tasks = facts.of<TaskFact>('tasks.task').map((f) => f.data).sort(byFileLine);
   const items: string[] = [];
@@ -46,11 +51,19 @@ export function localRunSection(facts: FactSet): string {
       continue;
     }
     const dir = path.posix.dirname(file);
-    const command = DEFAULT_COMPOSE.test(base) ? (dir === '.' ? 'docker compose up' : `docker compose --project-directory ${dir} up`) : `docker compose -f ${file} up`;
+    // A file whose services need a service it does not define is brought up over the file that defines it.
+    const missing = missingDependencies(list);
+    const under = missing.length > 0 ? baseFile(file, missing, byFile) : undefined;
+    const runner = under ? repoRunner(file, under, facts.of<ScriptFact>('scripts.script').map((f) => f.data), tasks, run) : undefined;
+    const command = under
+      ? `docker compose -f ${under} -f ${file} up`
+      : DEFAULT_COMPOSE.test(base) ? (dir === '.' ? 'docker compose up' : `docker compose --project-directory ${dir} up`) : `docker compose -f ${file} up`;
     const built = list.filter((s) => s.build);
     const envFiles = [...new Set(list.flatMap((s) => s.envFiles.filter((f) => !f.exists).map((f) => f.path)))];
     items.push(
-      `${code(command)} starts ${names(list.map((s) => s.name), 8)} (${cite(file)})` +
+      (runner ? `${code(runner.command)} (${cite(runner.file, runner.line)}) ` : `${code(command)} `) +
+        startedServices(list, file) +
+        (under ? `, with ${names(missing, 4)} from ${cite(under)}` : '') +
         (built.length > 0 ? `; builds ${names(built.map((s) => s.name), 4)} from source` : '') +
         (envFiles.length > 0 ? `; it reads ${envFiles.map((f) => code(f)).join(', ')}, which is not committed — create it first` : '') +
         '.',
