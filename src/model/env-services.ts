@@ -11,6 +11,7 @@ import type { FactSet } from '../facts.js';
 import type { RepoIndex } from '../scan/repo-index.js';
 import { pushTo } from '../collections.js';
 import { importedByLambdaCode } from './env-lambda-imports.js';
+import type { SetSite } from './env-views.js';
 
 /** A bulk source outside the repository; `service` (a Serverless config) when it reaches that service's code only. */
 export interface ExternalSource extends EnvExternalSourceData {
@@ -55,4 +56,33 @@ export function dotenvPluginSources(facts: FactSet, index: RepoIndex): ExternalS
     if (index.has(dir === '.' ? '.env' : `${dir}/.env`)) return [];
     return [{ file: at.file, line: at.line, tool: 'serverless-dotenv-plugin', ref: '.env', service: f.data.file }];
   });
+}
+
+/** serverless-offline sets `IS_OFFLINE` for the code it runs, in a service that lists the plugin. */
+export function serverlessOfflineSets(facts: FactSet): (name: string, file: string) => boolean {
+  const dirs = facts
+    .of<InfraProjectFact>('infra.project')
+    .filter((p) => p.data.tool === 'serverless' && p.data.plugins?.includes('serverless-offline'))
+    .map((p) => (p.data.file.includes('/') ? p.data.file.slice(0, p.data.file.lastIndexOf('/') + 1) : ''));
+  return (name, file) => name === 'IS_OFFLINE' && dirs.some((d) => file.startsWith(d));
+}
+
+/**
+ * A service's `provider.environment` with no function read (functions built by code, or none yet): the set is still
+ * the service's. With functions, each function's set already cites the same line (the caller skips those).
+ */
+export function providerEnvironmentSets(facts: FactSet, toolNames: Readonly<Record<string, string>>): { name: string; set: SetSite }[] {
+  return facts.of<InfraProjectFact>('infra.project').flatMap((f) =>
+    (f.data.environmentAt ?? []).map((e) => ({
+      name: e.name,
+      set: { kind: 'function' as const, tool: toolNames[f.data.tool] ?? f.data.tool, at: { file: e.file, line: e.line }, owner: 'provider.environment', ...(f.data.tool === 'serverless' ? { service: f.data.file } : {}) },
+    })),
+  );
+}
+
+/** `environment: ${file(env.js)}`: the names come from that file, which is code and never run. */
+export function includedEnvironments(facts: FactSet): { file: string; line: number; expression: string; test: boolean }[] {
+  return facts.of<InfraProjectFact>('infra.project').flatMap((f) =>
+    (f.data.unread ?? []).filter((u) => u.key === 'environment').map((u) => ({ file: u.from, line: u.line, expression: `environment from ${u.file} (not read)`, test: false })),
+  );
 }

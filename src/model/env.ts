@@ -16,7 +16,7 @@ import { wranglerBindingSets } from './env-binding-sets.js';
 import { importedByLambdaCode } from './env-lambda-imports.js';
 import { workspaceDependencies } from './workspace-dependencies.js';
 import { imageDir, otherAppOf } from './env-iac-sites.js';
-import { DOTENV_PLUGIN_WHAT, dotenvPluginSources, ServiceScopes, type ExternalSource } from './env-services.js';
+import { DOTENV_PLUGIN_WHAT, dotenvPluginSources, includedEnvironments, providerEnvironmentSets, serverlessOfflineSets, ServiceScopes, type ExternalSource } from './env-services.js';
 import type { CdkLambdaFact } from '../detectors/cdk/facts.js';
 import { ciDetector, type CiWorkflowFact } from '../detectors/ci/index.js';
 import {
@@ -33,7 +33,7 @@ import {
 } from '../detectors/env/index.js';
 import { frontendBuildDetector, type FrontendAppFact } from '../detectors/frontend-build/index.js';
 import { otherInfraDetector } from '../detectors/other-infra/index.js';
-import type { InfraFunctionFact, InfraProjectFact } from '../detectors/other-infra/types.js';
+import type { InfraFunctionFact } from '../detectors/other-infra/types.js';
 import type { Citation, Detector, FactSet } from '../facts.js';
 import type { RepoIndex } from '../scan/repo-index.js';
 import { pushTo } from '../collections.js';
@@ -93,12 +93,7 @@ export class EnvModel {
     let cra: ((file: string) => boolean) | undefined;
     let vitest: ((file: string) => boolean) | undefined;
     let vueCli: ((file: string) => boolean) | undefined;
-    // serverless-offline sets `IS_OFFLINE` for the code it runs, in a service that lists the plugin.
-    const offlineDirs = facts
-      .of<InfraProjectFact>('infra.project')
-      .filter((p) => p.data.tool === 'serverless' && p.data.plugins?.includes('serverless-offline'))
-      .map((p) => (p.data.file.includes('/') ? p.data.file.slice(0, p.data.file.lastIndexOf('/') + 1) : ''));
-    const offline = (name: string, file: string) => name === 'IS_OFFLINE' && offlineDirs.some((d) => file.startsWith(d));
+    const offline = serverlessOfflineSets(facts);
     for (const f of facts.of<EnvReadFact>('env.read')) {
       const v = view(f.data.name);
       // The provider depends on how the read is written: Vite's `MODE` is `import.meta.env.MODE` only.
@@ -162,14 +157,9 @@ export class EnvModel {
         view(name).sets.push({ kind: 'function', tool: FUNCTION_TOOL[f.data.tool] ?? f.data.tool, at: set ? { file: set.file, line: set.line } : { file: f.data.file, line: f.data.line }, owner: f.data.name, ...(f.data.service ? { service: f.data.service } : {}) });
       }
     }
-    // A service's `provider.environment` with no function read (functions built by code, or none yet): the set is
-    // still the service's. With functions, each function's set above already cites the same line.
-    for (const f of facts.of<InfraProjectFact>('infra.project')) {
-      for (const e of f.data.environmentAt ?? []) {
-        const v = view(e.name);
-        if (v.sets.some((s) => s.at.file === e.file && s.at.line === e.line)) continue;
-        v.sets.push({ kind: 'function', tool: FUNCTION_TOOL[f.data.tool] ?? f.data.tool, at: { file: e.file, line: e.line }, owner: 'provider.environment', ...(f.data.tool === 'serverless' ? { service: f.data.file } : {}) });
-      }
+    for (const { name, set } of providerEnvironmentSets(facts, FUNCTION_TOOL)) {
+      const v = view(name);
+      if (!v.sets.some((s) => s.at.file === set.at.file && s.at.line === set.at.line)) v.sets.push(set);
     }
     for (const f of facts.of<CiWorkflowFact>('ci.workflow')) {
       const w = f.data;
@@ -223,11 +213,7 @@ export class EnvModel {
     const openLambdaEnvs = facts.of<CdkLambdaFact>('cdk.lambda').flatMap((f) =>
       f.data.environmentOpen ? [{ file: f.data.environmentOpen.at.file, line: f.data.environmentOpen.at.line ?? 1, expression: `${f.data.environmentOpen.expression} in a Lambda's environment`, test: false }] : [],
     );
-    // `environment: ${file(env.js)}`: the names come from that file, which is code and never run.
-    const includedEnvs = facts.of<InfraProjectFact>('infra.project').flatMap((f) =>
-      (f.data.unread ?? []).filter((u) => u.key === 'environment').map((u) => ({ file: u.from, line: u.line, expression: `environment from ${u.file} (not read)`, test: false })),
-    );
-    this.dynamicSets = [...dynamicOf('env.dynamic-set'), ...openLambdaEnvs, ...includedEnvs];
+    this.dynamicSets = [...dynamicOf('env.dynamic-set'), ...openLambdaEnvs, ...includedEnvironments(facts)];
     this.external = [...facts.of<EnvExternalSourceFact>('env.external').map((f) => f.data), ...dotenvPluginSources(facts, index)];
     const lambdaFiles = [
       ...facts.of<CdkLambdaFact>('cdk.lambda').map((f) => f.data.entry),
