@@ -85,3 +85,36 @@ describe('@astrojs/* packages', () => {
     expect(step1).toMatch(/\| Astro check \(type checker\) \| `@astrojs\/check` \|/);
   });
 });
+
+describe('Astro envField with a default', () => {
+  it('gives the astro:env read a fallback: never "read without a fallback"; the default is cited', async () => {
+    const { tempRepo } = await import('./helpers/temp-repo.js');
+    const root = tempRepo({
+      'package.json': JSON.stringify({ name: 'site', private: true, dependencies: { astro: '^5.0.0' } }),
+      'astro.config.mjs': [
+        "import { defineConfig, envField } from 'astro/config';",
+        'export default defineConfig({',
+        '  env: {',
+        '    schema: {',
+        "      BLOG_API_URL: envField.string({ context: 'server', access: 'secret', optional: true, default: 'https://example.com/posts' }),",
+        "      NO_DEFAULT_URL: envField.string({ context: 'server', access: 'secret', optional: true }),",
+        '    },',
+        '  },',
+        '});',
+      ].join('\n'),
+      'src/pages/index.astro': [
+        '---',
+        "import { BLOG_API_URL, NO_DEFAULT_URL } from 'astro:env/server';",
+        'const res = await fetch(BLOG_API_URL + NO_DEFAULT_URL);',
+        '---',
+        '<p>{res.status}</p>',
+      ].join('\n'),
+    });
+    const nine = (await section(workflowsStep, root)).markdown;
+    expect(nine).not.toMatch(/`BLOG_API_URL` — read without a fallback/);
+    // Optional without a default: unset, the import is `undefined`.
+    expect(nine).toMatch(/`NO_DEFAULT_URL` — read without a fallback in `\/src\/pages\/index\.astro:2`/);
+    const eight = (await section(configurationStep, root)).markdown;
+    expect(eight).toContain('default in the schema `/astro.config.mjs:5`');
+  });
+});

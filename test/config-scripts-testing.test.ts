@@ -159,6 +159,22 @@ describe('troubleshooting detector', () => {
     expect(docs.flatMap((d) => d.entries.map((e) => [e.text, e.line]))).toEqual([['Is JSDoc mandatory?', 3], ['How is it recommended to start the project?', 7]]);
   });
 
+  it("AGENTS.md's and CLAUDE.md's Troubleshooting sections count: step 9 never says the docs have none", async () => {
+    const root = tempRepo({
+      'package.json': JSON.stringify({ name: 'site', private: true }),
+      'AGENTS.md': ['# Agents guide', '', '## Commands', '', 'Run `npm run dev`.', '', '## Troubleshooting', '', '### Build Failures', '', 'Clear the cache.', ''].join('\n'),
+      'CLAUDE.md': ['# Claude', '', '## FAQ', '', 'Why is the dev server slow?', ''].join('\n'),
+    });
+    const docs = (await detect(troubleshootingDetector, root)).map((f) => f.data as TroubleshootingData);
+    expect(docs.map((d) => [d.file, d.heading, d.line, d.entries.map((e) => [e.text, e.line])])).toEqual([
+      ['AGENTS.md', 'Troubleshooting', 7, [['Build Failures', 9]]],
+      ['CLAUDE.md', 'FAQ', 3, [['Why is the dev server slow?', 5]]],
+    ]);
+    const md = (await section(workflowsStep, root)).markdown;
+    expect(md).not.toContain('no troubleshooting or FAQ section');
+    expect(md).toContain('**Troubleshooting** — `/AGENTS.md:7`');
+  });
+
   it('a "**Troubleshooting**" item of a setup list, with the problems nested under it, is a troubleshooting section', async () => {
     const { tempRepo } = await import('./helpers/temp-repo.js');
     const root = tempRepo({

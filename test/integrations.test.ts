@@ -282,3 +282,31 @@ describe('well-known packages found unlabelled by hand-check round 16', () => {
     expect(knownPackage('left-pad')).toBeUndefined();
   });
 });
+
+describe('MDX imports', () => {
+  it("an .mdx page's top-level `import … from 'pkg'` is a use of pkg; prose and code samples are not", async () => {
+    const { tempRepo } = await import('./helpers/temp-repo.js');
+    const root = tempRepo({
+      'package.json': JSON.stringify({ name: 'site', private: true, dependencies: { 'astro-widgets': '^1.0.0', 'sample-only': '^1.0.0', 'prose-only': '^1.0.0' } }),
+      'src/pages/about.mdx': [
+        '---',
+        'title: About',
+        '---',
+        "import { Notification } from 'astro-widgets'",
+        '',
+        '# About',
+        '',
+        "Data comes from 'prose-only' in this sentence.",
+        '',
+        '```js',
+        "import x from 'sample-only'",
+        '```',
+      ].join('\n'),
+      'src/pages/index.astro': "---\nimport { Card } from 'astro-widgets';\n---\n<Card />\n",
+    });
+    const deps = new Map((await detect(dependenciesDetector, root)).map((f) => [f.id, f.data as DependencyData]));
+    expect(deps.get('site astro-widgets')!.importedIn).toEqual(['src/pages/about.mdx', 'src/pages/index.astro']);
+    expect(deps.get('site sample-only')!.importedIn).toEqual([]);
+    expect(deps.get('site prose-only')!.importedIn).toEqual([]);
+  });
+});

@@ -174,7 +174,11 @@ export class EnvModel {
     for (const f of facts.of<FrontendAppFact>('frontend.app')) {
       const config = f.data.config;
       // Cited at the variable's own property line, not the config object's.
-      for (const d of config?.declaredEnv ?? []) view(d.name).sets.push({ kind: 'framework-config', tool: `${f.data.framework} config`, at: { file: config!.file, line: d.line } });
+      for (const d of config?.declaredEnv ?? []) {
+        view(d.name).sets.push({ kind: 'framework-config', tool: `${f.data.framework} config`, at: { file: config!.file, line: d.line } });
+        // Astro's `envField.string({ default })`: unset, the `astro:env` import gets the default, not `undefined`.
+        if (d.defaultLine && f.data.framework === 'astro') view(d.name).sets.push({ kind: 'schema-default', tool: 'schema default', at: { file: config!.file, line: d.defaultLine } });
+      }
     }
     for (const f of facts.of<ComposeServiceFact>('compose.service')) {
       const build = f.data.build;

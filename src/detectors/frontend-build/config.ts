@@ -31,6 +31,8 @@ export interface DeclaredEnv {
   /** Astro `envField.string({ context: 'client', access: 'public' })`: where the value may be read. */
   readonly context?: string;
   readonly access?: string;
+  /** Astro `envField.string({ default: … })`: the line of the default, which the `astro:env` import gets when unset. */
+  readonly defaultLine?: number;
 }
 
 const CONFIG_NAMES: Record<string, readonly string[]> = {
@@ -129,7 +131,9 @@ export function readConfig(index: RepoIndex, file: string): FrontendConfig {
       const options = ts.isPropertyAssignment(p) && ts.isCallExpression(p.initializer) ? p.initializer.arguments[0] : undefined;
       const context = str(property(options, 'context'));
       const access = str(property(options, 'access'));
-      return [{ name, line: lineOf(p), ...(context ? { context } : {}), ...(access ? { access } : {}) }];
+      const def = property(options, 'default');
+      const defaultLine = def && !(ts.isIdentifier(def) && def.text === 'undefined') ? lineOf(def) : undefined;
+      return [{ name, line: lineOf(p), ...(context ? { context } : {}), ...(access ? { access } : {}), ...(defaultLine ? { defaultLine } : {}) }];
     });
   };
   // Astro's `env` holds `schema` and `validateSecrets`, never variables; Next.js's `env` keys are the variables.

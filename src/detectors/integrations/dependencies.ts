@@ -8,8 +8,11 @@ import { configReferences } from './config-refs.js';
 import { packageName } from './package-name.js';
 import { runtimeReferences } from './runtime-refs.js';
 import { iconSetUses, type IconSetUse } from './icon-sets.js';
+import { mdxEsmText } from '../shared/mdx-esm.js';
 
 const SOURCE = /\.([cm]?[jt]sx?|astro|vue|svelte)$/;
+/** An MDX page imports components in its top-level ESM; its prose and code samples import nothing (mdx-esm.ts). */
+const MDX = /\.mdx$/;
 const IMPORT = /(?:\bfrom\s*|\bimport\s*\(\s*|\brequire\s*\(\s*|^\s*import\s+)['"]([^'"./][^'"]*)['"]/gm;
 /** Stylesheets import packages too (`@import "tailwindcss"`, `@plugin "…"`, Sass `@use "~pkg"`). */
 const STYLESHEET = /\.(css|scss|sass|less|pcss)$/;
@@ -36,9 +39,11 @@ export const dependenciesDetector: Detector = {
     for (const file of index.files) {
       const css = STYLESHEET.test(file);
       // A declaration file's `import "react-i18next"` (augmenting its types) is an import too; `declare module 'x'` is not one.
-      if ((!css && !SOURCE.test(file)) || isGenerated(index, file)) continue;
-      const text = index.read(file);
-      if (text === undefined) continue;
+      const mdx = MDX.test(file);
+      if ((!css && !mdx && !SOURCE.test(file)) || isGenerated(index, file)) continue;
+      const read = index.read(file);
+      if (read === undefined || (mdx && !read.includes('import'))) continue;
+      const text = mdx ? mdxEsmText(read) : read;
       const pkg = index.packageOf(file)?.name ?? '';
       // A commented-out import (`// import Stripe from 'stripe'`, a `/* … */` block) is not a use of the package; a
       // JSDoc type (`/** @type {import('tailwindcss').Config} */`) is, as `import type` is in TypeScript.

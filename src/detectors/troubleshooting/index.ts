@@ -17,8 +17,11 @@ export type TroubleshootingFact = Fact<'docs.troubleshooting', TroubleshootingDa
 const TITLE = /troubleshoot|\bfaq\b|frequently asked|common (issues|problems|errors|pitfalls)|known (issues|problems)|gotchas|debugging/i;
 /** A list item standing for a section title: the title alone, perhaps with a colon. */
 const ITEM_TITLE = /^(troubleshooting|faqs?|frequently asked questions|common (issues|problems|errors|pitfalls)|known (issues|problems)|gotchas)\s*:?$/i;
-/** Docs pages: README-like files (a numbered `01-troubleshooting.mdx` too), and any page in a `docs/` folder. */
-const DOC = /(^|\/)(\d+[-_.])?(readme|troubleshooting|faq|contributing|development|getting-started)[^/]*\.mdx?$|(^|\/)docs?\/.+\.mdx?$/i;
+/**
+ * Docs pages: README-like files (a numbered `01-troubleshooting.mdx` too), any page in a `docs/` folder, and the
+ * maintainers' guides for agents (AGENTS.md, CLAUDE.md), which often keep a Troubleshooting section of their own.
+ */
+const DOC = /(^|\/)(\d+[-_.])?(readme|troubleshooting|faq|contributing|development|getting-started)[^/]*\.mdx?$|(^|\/)docs?\/.+\.mdx?$|(^|\/)(agents|claude)\.md$/i;
 
 /** README/docs sections titled Troubleshooting, FAQ, Known issues…: what the team already wrote down. */
 export const troubleshootingDetector: Detector = {
