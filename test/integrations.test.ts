@@ -60,6 +60,30 @@ describe('cognito usage detector', () => {
   });
 });
 
+describe('cognito usage by package', () => {
+  it('puts an SDK client in a browser app under the frontend, and identity-pool credentials apart from the admin API', async () => {
+    // ahmad-almoustafa/aws-cdk-typescript-serverless-app: the React app gets S3 credentials from an identity pool.
+    const { tempRepo } = await import('./helpers/temp-repo.js');
+    const root = tempRepo({
+      'frontend/package.json': JSON.stringify({
+        name: 'frontend', private: true, scripts: { dev: 'vite' },
+        dependencies: { react: '^18', 'react-dom': '^18', '@aws-sdk/client-cognito-identity': '^3', '@aws-sdk/client-cognito-identity-provider': '^3' },
+        devDependencies: { vite: '^4' },
+      }),
+      'frontend/src/AuthService.ts': "import { CognitoIdentityClient } from '@aws-sdk/client-cognito-identity';\nexport const c = new CognitoIdentityClient({});\n",
+      'frontend/src/SignIn.ts': "import { InitiateAuthCommand } from '@aws-sdk/client-cognito-identity-provider';\nexport const i = InitiateAuthCommand;\n",
+      'api/package.json': JSON.stringify({ name: 'api', private: true, dependencies: { express: '^4', '@aws-sdk/client-cognito-identity-provider': '^3' } }),
+      'api/src/users.ts': "import { AdminGetUserCommand } from '@aws-sdk/client-cognito-identity-provider';\nexport const a = AdminGetUserCommand;\n",
+    });
+    const usage = (await detect(cognitoUsageDetector, root)).map((f) => f.data as CognitoUsageData);
+    expect(usage.map((u) => `${u.side} ${u.file}`).sort()).toEqual([
+      'backend api/src/users.ts',
+      'frontend frontend/src/SignIn.ts',
+      'identity frontend/src/AuthService.ts',
+    ]);
+  });
+});
+
 describe('dependencies detector', () => {
   it('lists runtime dependencies with their purpose and import sites', async () => {
     const deps = new Map((await detect(dependenciesDetector, 'cfg-integrations')).map((f) => [f.id, f.data as DependencyData]));

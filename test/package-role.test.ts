@@ -113,4 +113,24 @@ describe('package roles', () => {
     expect(kind('services/api')?.label).toBe('HTTP server (Express)');
     expect(kind('services/bare')?.label).toBe('HTTP server (Fastify)');
   });
+
+  it('does not take a deployed CDK app for an example because of its name', async () => {
+    // ahmad-almoustafa/aws-cdk-typescript-serverless-app: `cdk init` names the app `aws-cdk-demo`; it is the backend.
+    const root = tempRepo({
+      'backend/package.json': JSON.stringify({
+        name: 'aws-cdk-demo', version: '0.1.0', bin: { 'aws-cdk-demo': 'bin/aws-cdk-demo.js' },
+        scripts: { deploy: 'cdk deploy --all' }, dependencies: { 'aws-cdk-lib': '2.84.0', constructs: '^10.0.0' },
+      }),
+      'backend/cdk.json': JSON.stringify({ app: 'npx ts-node bin/aws-cdk-demo.ts' }),
+      'backend/bin/aws-cdk-demo.ts': "import { App } from 'aws-cdk-lib';\nnew App();\n",
+      'frontend/package.json': JSON.stringify({ name: 'frontend', private: true, dependencies: { react: '^18' } }),
+      'demo-app/package.json': JSON.stringify({ name: 'chart-demo', private: true, dependencies: { react: '^18' } }),
+    });
+    const index = await buildIndex(root);
+    const backend = index.packages.find((p) => p.dir === 'backend')!;
+    expect(packageRoles(index).get('backend')?.id).toBe('product');
+    expect(packageRole(backend).id).toBe('product');
+    // A name or folder still marks a package that nothing deploys.
+    expect(packageRoles(index).get('demo-app')?.id).toBe('example');
+  });
 });

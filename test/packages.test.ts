@@ -130,6 +130,21 @@ describe('purpose told by the one tool a package uses', () => {
   });
 });
 
+describe('template READMEs', () => {
+  it("skip `cdk init`'s first line for the package's purpose", async () => {
+    // ahmad-almoustafa/aws-cdk-typescript-serverless-app: backend/README.md is the untouched `cdk init` README.
+    const { tempRepo } = await import('./helpers/temp-repo.js');
+    const root = tempRepo({
+      'backend/package.json': JSON.stringify({ name: 'aws-cdk-demo', version: '0.1.0', dependencies: { 'aws-cdk-lib': '2.84.0' } }),
+      'backend/cdk.json': JSON.stringify({ app: 'npx ts-node bin/app.ts' }),
+      'backend/README.md': '# Welcome to your CDK TypeScript project\n\nThis is a blank project for CDK development with TypeScript.\n',
+    });
+    const pkg = (await detect(packagesDetector, root)).map((f) => f.data as PackageFact['data']).find((p) => p.name === 'aws-cdk-demo')!;
+    expect(pkg.purpose?.source).toBe('inferred');
+    expect(pkg.purpose?.text).not.toContain('blank project');
+  });
+});
+
 describe('assets copied into the build folder', () => {
   it('map to the file they are copied from, not "no matching source file"', async () => {
     const { tempRepo } = await import('./helpers/temp-repo.js');

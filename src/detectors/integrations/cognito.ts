@@ -4,16 +4,22 @@ import { isSourceFile, lineOf, ts } from '../../scan/ts.js';
 import { mentions } from '../shared/ast.js';
 import { isGenerated } from '../shared/source-scope.js';
 import { isTestFile } from '../testing/index.js';
+import { packageKind } from '../stack/kind.js';
 import type { CognitoUsageData, CognitoUsageFact } from './types.js';
 
 const LIBRARIES: readonly { readonly match: RegExp; readonly side: CognitoUsageData['side'] }[] = [
   { match: /^amazon-cognito-identity-js$/, side: 'frontend' },
   { match: /^aws-amplify(\/.*)?$|^@aws-amplify\//, side: 'frontend' },
   { match: /^react-oidc-context$|^oidc-client(-ts)?$/, side: 'frontend' },
-  { match: /^@aws-sdk\/client-cognito-identity(-provider)?$/, side: 'backend' },
+  // Identity pools hand out temporary AWS credentials, to browsers as often as to servers: not an admin API.
+  { match: /^@aws-sdk\/client-cognito-identity$/, side: 'identity' },
+  { match: /^@aws-sdk\/client-cognito-identity-provider$/, side: 'backend' },
   { match: /^aws-jwt-verify(\/.*)?$/, side: 'backend' },
   { match: /^aws-sdk\/clients\/cognitoidentityserviceprovider$/, side: 'backend' },
 ];
+
+/** Packages whose code runs only in a browser or on a device: a "backend" library imported there is called client-side. */
+const CLIENT_KINDS: ReadonlySet<string> = new Set(['react-spa', 'vue-spa', 'svelte-spa', 'angular', 'react-native']);
 
 /** Cognito Lambda trigger types from `@types/aws-lambda`: a handler file that declares itself a trigger. */
 const TRIGGER_TYPE = /^(PreSignUp|PostConfirmation|PreAuthentication|PostAuthentication|PreTokenGeneration(V2)?|CustomMessage|DefineAuthChallenge|CreateAuthChallenge|VerifyAuthChallengeResponse|UserMigration|CustomEmailSender|CustomSMSSender)Trigger(Handler|Event)$/;
@@ -32,6 +38,14 @@ export const cognitoUsageDetector: Detector = {
   isEnabled: () => true,
   detect(index: RepoIndex): Fact[] {
     const facts: CognitoUsageFact[] = [];
+    const clientSide = new Map<string, boolean>();
+    const inClientPackage = (file: string): boolean => {
+      const pkg = index.packageOf(file);
+      if (!pkg) return false;
+      let known = clientSide.get(pkg.dir);
+      if (known === undefined) clientSide.set(pkg.dir, (known = CLIENT_KINDS.has(packageKind(pkg, index)?.id ?? '')));
+      return known;
+    };
     for (const file of index.files) {
       if (!isSourceFile(file) || isGenerated(index, file) || isTestFile(file)) continue;
       const text = index.read(file);
@@ -54,7 +68,7 @@ export const cognitoUsageDetector: Detector = {
             line,
             package: index.packageOf(file)?.name ?? '',
             library: module,
-            side: lib ? lib.side : 'trigger',
+            side: !lib ? 'trigger' : lib.side === 'backend' && inClientPackage(file) ? 'frontend' : lib.side,
             symbols: lib ? symbols : triggers,
           },
           at: [{ file, line }],

@@ -33,7 +33,8 @@ export interface CognitoUsageData {
   readonly line: number;
   readonly package: string;
   readonly library: string;
-  readonly side: 'frontend' | 'backend' | 'trigger';
+  /** `identity`: `@aws-sdk/client-cognito-identity`, identity-pool credentials (not the user pool's admin API). */
+  readonly side: 'frontend' | 'backend' | 'identity' | 'trigger';
   /** Imported names (`CognitoUserPool`, `signIn`, `AdminUpdateUserAttributesCommand`, `PostConfirmationTriggerHandler`). */
   readonly symbols: readonly string[];
 }

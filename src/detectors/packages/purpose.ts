@@ -8,10 +8,10 @@ import { packageKind } from '../stack/kind.js';
 
 /**
  * The first lines of READMEs that project generators write (create-next-app, Vite, create-react-app, Expo, TanStack,
- * Turborepo…): they describe the template, not the package.
+ * Turborepo…, `cdk init`'s "This is a blank project for CDK development"): they describe the template, not the package.
  */
 const TEMPLATE_TEXT =
-  /bootstrapped with|this template (provides|should)|first, run the development server|open \[?https?:\/\/localhost|welcome to your new|created (with|using) (create-|`?npm create|the .* (cli|template))|this (is an?|project is an?) (\[?next\.js\]?|expo|vite|react|turborepo|astro|svelte|nuxt|remix|tanstack)[^.]*?(project|app|starter|template|example)\b|^(getting started|get started)\b|starter (kit|template) for|generated (by|with) /i;
+  /bootstrapped with|this template (provides|should)|first, run the development server|open \[?https?:\/\/localhost|welcome to your new|created (with|using) (create-|`?npm create|the .* (cli|template))|this (is an?|project is an?) (\[?next\.js\]?|expo|vite|react|turborepo|astro|svelte|nuxt|remix|tanstack)[^.]*?(project|app|starter|template|example)\b|^(getting started|get started)\b|starter (kit|template) for|this is a blank project for|generated (by|with) /i;
 
 export interface Purpose {
   /** One line. */

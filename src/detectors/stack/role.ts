@@ -72,7 +72,9 @@ export function packageRole(pkg: WorkspacePackage, index?: RepoIndex): PackageRo
     for (const [id, scope] of SCOPE_ROLES) if (scope.test(pkg.name)) return { id, because: `its npm scope, ${pkg.name}` };
     for (const [id, dirRe, nameRe] of [['benchmark', BENCH_DIR, BENCH_NAME], ['test', TEST_DIR, TEST_NAME], ['example', EXAMPLE_DIR, EXAMPLE_NAME]] as const) {
       if (dirRe.test(own)) return { id, because: `its folder ${own}/` };
-      if (nameRe.test(name)) return { id, because: `its name, ${pkg.name}` };
+      // A name alone (`aws-cdk-demo`, what `cdk init` calls a new app) does not make a deployed package an example. The
+      // index-free signs only (its manifest and the files beside it), so `isAuxiliary` agrees with `packageRoles`.
+      if (nameRe.test(name) && !(id === 'example' && deploys(pkg))) return { id, because: `its name, ${pkg.name}` };
     }
   }
   const folder = (re: RegExp) => segments.find((s) => re.test(s));

@@ -15,7 +15,12 @@ export function lambdaRef(lambdas: readonly CdkLambdaFact[], id: string): string
   return `${code(fn.data.constructId)} → ${fn.data.entry ? cite(fn.data.entry) : value(fn.data.entryAsWritten ?? 'handler not resolved')}`;
 }
 
-const SIDE: Record<string, string> = { frontend: 'Frontend sign-in', backend: 'Backend (admin API, token checks)', trigger: 'Trigger handlers (typed)' };
+const SIDE: Record<string, string> = {
+  frontend: 'Frontend sign-in',
+  backend: 'Backend (admin API, token checks)',
+  identity: 'Identity pool credentials (temporary AWS credentials)',
+  trigger: 'Trigger handlers (typed)',
+};
 
 /** User pools, clients, triggers and authorizers from CDK; then where the code uses Cognito. */
 export function cognitoSection(facts: FactSet, vars: EnvModel): string {
@@ -68,7 +73,7 @@ export function cognitoSection(facts: FactSet, vars: EnvModel): string {
   if (authorizers.length) {
     blocks.push(`**API Gateway Cognito authorizers:** ${authorizers.map((a) => `${code(authorizerLabel(a.data))} on ${a.data.userPools.map(value).join(', ')} (${cite(a.at[0])})`).join('; ')}.`);
   }
-  for (const side of ['frontend', 'backend', 'trigger'] as const) {
+  for (const side of ['frontend', 'backend', 'identity', 'trigger'] as const) {
     const list = usage.filter((u) => u.data.side === side);
     if (!list.length) continue;
     const items = list.map((u) => `${cite(u.data.file, u.data.line)} — ${code(u.data.library)}: ${u.data.symbols.map((s) => code(s)).join(', ')}`);
