@@ -17,6 +17,7 @@ import { databaseRuntimeDetector } from '../detectors/database-runtime/index.js'
 import { sqlSchemaDetector } from '../detectors/sql-schema/index.js';
 import { sqlTablesPart, sqlTablesSentence } from './parts/sql-tables.js';
 import { noneOr } from './parts/claims.js';
+import { migrationCodeTables, migrationCodeTablesPart } from './parts/migration-code-tables.js';
 import { dbRuntimePart } from './parts/db-runtime.js';
 import { redisDetector } from '../detectors/redis/index.js';
 import { supabaseAccessDetector } from '../detectors/supabase/access.js';
@@ -44,6 +45,8 @@ export const databaseSchemaStep: StepDefinition = {
     const created = tables.filter((t) => !imported(t.data));
     const files = [...new Set(created.map((t) => t.at[0].file))].sort();
     const sql = sqlTablesSentence(facts);
+    // Kysely / Knex migrations create the tables in code: say where, rather than that no table definition was found.
+    const codeTables = tables.length > 0 || infraTables.length > 0 || sql !== '' || databases !== '' || orm !== '' || access !== '' ? [] : migrationCodeTables(model.index, facts);
     const intro =
       tables.length > 0
         ? `${plural(created.length, 'DynamoDB table')} defined with AWS CDK in ${files.map((f) => cite(f)).join(', ')}` +
@@ -59,6 +62,8 @@ export const databaseSchemaStep: StepDefinition = {
           ? `No DynamoDB tables in CDK code; the schema comes from the ORM definitions below${ormAccess !== '' ? ', access patterns from the code that calls them' : ''}.`
           : access !== ''
             ? `${model.none('table-definitions', 'No table definitions were found (no CDK tables, no ORM schema, no migrations)') ?? (facts.of('db.migrations').length > 0 ? 'The tables are defined by the migrations listed below' : 'The tables are defined outside the CDK and ORM code this step maps')}; the access patterns below come from the code that calls the database.`
+            : codeTables.length > 0
+              ? migrationCodeTablesPart(codeTables)
             : noneOr(
                 model,
                 'database',

@@ -4,7 +4,8 @@ import type { RepoIndex, TreeMemo } from '../../scan/repo-index.js';
 import { isSourceFile, parseSource, type ts } from '../../scan/ts.js';
 import { mentions } from '../shared/ast.js';
 import { isDotenvFile } from './dotenv.js';
-import { WRANGLER_CONFIG } from '../other-infra/wrangler.js';
+import { isEnvName } from './names.js';
+import { WRANGLER_CONFIG, WRANGLER_EXAMPLE, wranglerExampleNames } from '../other-infra/wrangler.js';
 import { WRITES_FILES, writtenDotenv } from './sets-written.js';
 import { DOTENV_LOAD_TEXT, dotenvLoads, loadTargets } from './dotenv-loads.js';
 import { envReadsOf, mergeHelper, WORKER_TEXT, type EnvHelper, type FileEnvReads, type RawDynamic, type RawRead } from './reads.js';
@@ -22,7 +23,7 @@ import { PLATFORM_FILE, platformEnv, TEMPLATE_FILE, TEMPLATE_TEXT, templateEnv }
 import { passedEnvReads } from './reads-passed.js';
 import { SHAPE_TEXT, shapeVerdicts } from './schema-shape.js';
 import { browserHandoffs, type EnvObjectFunction } from './browser-handoff.js';
-import type { EnvDotenvLoadData, EnvDotenvLoadFact, EnvSetData } from './types.js';
+import type { EnvDeclaredFact, EnvDotenvLoadData, EnvDotenvLoadFact, EnvSetData } from './types.js';
 import { pushTo } from '../../collections.js';
 import { SUPABASE_CONFIG, supabaseConfigReads } from './reads-supabase-config.js';
 import { configConstantRead, frameworkSchema, helperReads, HELPER_CALLS, importedEnvReads, importedSchemaReads, memberLoopReads, prismaEnvReads } from './cross-file-reads.js';
@@ -102,6 +103,15 @@ export const envDetector: Detector = {
       }
       if (isDotenvFile(file, () => index.read(file))) {
         facts.push(...declared(index, file));
+        continue;
+      }
+      // wrangler.toml.example: its vars and binding names are declared there, as in a dotenv example (values never read).
+      if (WRANGLER_EXAMPLE.test(file)) {
+        const pkg = index.packageOf(file)?.name ?? '';
+        for (const { name, line } of index.memo('env.wrangler-example@1', file, (text) => wranglerExampleNames(file, text)) ?? []) {
+          if (!isEnvName(name)) continue;
+          facts.push({ kind: 'env.declared', id: `${name} ${file}:${line}`, data: { name, file, line, package: pkg, source: 'example' }, at: [{ file, line }] } satisfies EnvDeclaredFact);
+        }
         continue;
       }
       if (isComposeName(file) || (TEMPLATE_FILE.test(file) && !YAML_ELSEWHERE.test(file) && COMPOSE_TEXT.test(index.read(file) ?? ''))) {

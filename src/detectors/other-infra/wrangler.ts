@@ -7,10 +7,13 @@
 import path from 'node:path';
 import type { RepoIndex } from '../../scan/repo-index.js';
 import { readToml } from '../../scan/toml.js';
+import { ts } from '../../scan/ts.js';
 import { readJsonc } from '../config-files/readers.js';
 import type { InfraFindings } from './serverless.js';
 
 export const WRANGLER_CONFIG = /(^|\/)wrangler\.(toml|jsonc?)$/;
+/** An example of the config (`wrangler.toml.example`) that a new engineer copies: it declares names, it deploys nothing. */
+export const WRANGLER_EXAMPLE = /(^|\/)wrangler\.(toml|jsonc?)\.(example|sample|template)$/;
 
 /** Binding lists: config key → what it binds, and the setting that names the thing bound. */
 const LISTS: readonly [string, string, string?][] = [
@@ -79,6 +82,31 @@ export function wranglerProject(index: RepoIndex, file: string, out: InfraFindin
   if (pages) out.resources.push({ tool: 'wrangler', type: 'Pages build output', name: pages, file, line: lineOf('pages_build_output_dir', 'pages_build_output_dir') });
 }
 
+/**
+ * The names an example wrangler config declares, like a dotenv example: its `vars` and its bindings, at the top level
+ * and in each environment. Names and lines only, never values.
+ */
+export function wranglerExampleNames(file: string, text: string): { name: string; line: number }[] {
+  const read = /\.toml\.[^.]+$/.test(file) ? fromToml(text) : fromJson(jsoncConfig(file, text), text);
+  if (!read) return [];
+  const { config, lineOf } = read;
+  const found: InfraFindings = { projects: [], functions: [], routes: [], tables: [], resources: [], problems: [] };
+  const out: { name: string; line: number }[] = [];
+  const scopes: [Json, string?][] = [[config], ...Object.entries(asObject(config.env)).map(([stage, c]): [Json, string] => [asObject(c), stage])];
+  for (const [scope, stage] of scopes) {
+    bindings(scope, stage, '', file, lineOf, found);
+    for (const v of Object.keys(asObject(scope.vars))) out.push({ name: v, line: lineOf(stage ? `env.${stage}.vars.${v}` : `vars.${v}`, v) });
+  }
+  // As in env-binding-sets.ts: a Pages output folder or unbound assets are nothing the code reads.
+  for (const r of found.resources) if (r.type !== 'Pages build output' && !r.unbound) out.push({ name: r.name, line: r.line });
+  return out;
+}
+
+function jsoncConfig(file: string, text: string): Json | undefined {
+  const { config } = ts.parseConfigFileTextToJson(file, text);
+  return config && typeof config === 'object' ? (config as Json) : undefined;
+}
+
 function bindings(config: Json, stage: string | undefined, dir: string, file: string, lineOf: LineOf, out: InfraFindings): void {
   const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
   const where = stage ? { stage } : {};
@@ -106,7 +134,20 @@ function bindings(config: Json, stage: string | undefined, dir: string, file: st
 
 function fromToml(text: string): { config: Json; lineOf: LineOf } {
   const { root, lines } = readToml(text);
-  return { config: root as unknown as Json, lineOf: (keyPath) => lines.get(keyPath) ?? 1 };
+  const source = text.split('\n');
+  // Elements of an inline array (`bindings = [{ name = 'X' }]`) have no line of their own: the first line naming the
+  // value, from the nearest key of the path that has one.
+  const inside = (keyPath: string, needle: string) => {
+    const parts = keyPath.split('.');
+    for (let n = parts.length - 1; n > 0; n--) {
+      const from = lines.get(parts.slice(0, n).join('.'));
+      if (from === undefined) continue;
+      const found = source.findIndex((l, i) => i >= from - 1 && (l.includes(`'${needle}'`) || l.includes(`"${needle}"`)));
+      return found === -1 ? from : found + 1;
+    }
+    return 1;
+  };
+  return { config: root as unknown as Json, lineOf: (keyPath, needle) => lines.get(keyPath) ?? (needle ? inside(keyPath, needle) : 1) };
 }
 
 /** wrangler.json(c): comments and trailing commas allowed; a key's line is where its name (or value) first appears. */

@@ -12,6 +12,9 @@ import { testLocations, type TestLocation } from './locations.js';
 
 /** A command that runs a browser-test suite headless (`playwright test`, `cypress run`). */
 const RUNS_SUITE = /\bplaywright\s+test\b|\bcypress\s+run\b/;
+/** Scripts named for the tests: `test`, `test:unit`, and `tests` / `vitest` when a package has no `test` (`tests: vitest run`). */
+const TEST_SCRIPT = /^(tests?|vitest|jest)([:_-][\w:-]+)?$/;
+const TEST_NAMED = /^(tests?|vitest|jest)([:_-]|$)/;
 
 export { isTestFile } from './test-files.js';
 
@@ -128,7 +131,7 @@ function setupOf(index: RepoIndex, pkg: { name: string; dir: string; manifest: o
   // A package with no unit runner and no test script (nor a root Jest or Vitest whose defaults would run a suffix-less
   // file): a file of a `test/` folder is a test only when it uses a test API; else it is code of something named
   // "test" (the contracts of an API's `test` module).
-  const runsNothing = !frameworks.some((f) => UNIT_RUNNERS.has(f)) && !scriptEntries.some(([k, v]) => /^test([:_-]|$)/.test(k) || RUNS_SUITE.test(v));
+  const runsNothing = !frameworks.some((f) => UNIT_RUNNERS.has(f)) && !scriptEntries.some(([k, v]) => TEST_NAMED.test(k) || RUNS_SUITE.test(v));
   const notRun = (f: string) => runsNothing && testByFolderOnly(f) && index.memo('testing.test-api@1', f, usesTestApi) === false;
   const runners = new Map(
     candidates.map((f) => {
@@ -144,10 +147,10 @@ function setupOf(index: RepoIndex, pkg: { name: string; dir: string; manifest: o
   // The `test` script, else `test:unit` / `test-unit` and their kin (a package may have only `test-unit` and `test-e2e`).
   // Then a script named otherwise that runs a suite (`e2e: npx playwright test`), not an interactive mode of it (`--ui`).
   const testScripts = [
-    ...scriptEntries.filter(([k]) => /^test([:_-][\w:-]+)?$/.test(k)),
-    ...scriptEntries.filter(([k, v]) => !/^test([:_-]|$)/.test(k) && RUNS_SUITE.test(v) && !/--(ui|debug|headed)\b/.test(v)),
+    ...scriptEntries.filter(([k]) => TEST_SCRIPT.test(k)),
+    ...scriptEntries.filter(([k, v]) => !TEST_NAMED.test(k) && RUNS_SUITE.test(v) && !/--(ui|debug|headed)\b/.test(v)),
   ];
-  let chosen = testScripts.find(([k]) => k === 'test') ?? testScripts.find(([k]) => /unit/.test(k)) ?? testScripts[0];
+  let chosen = testScripts.find(([k]) => k === 'test') ?? testScripts.find(([k]) => k === 'tests') ?? testScripts.find(([k]) => /unit/.test(k)) ?? testScripts[0];
   // A Jest script whose config (rootDir + testRegex / testMatch) matches none of the tests does not run them: the
   // script whose config does is the one to offer (`jest --config ./test/jest-e2e.json` for `test/**\/*.e2e-spec.ts`).
   // Files the default config's include leaves out (`unmatched`) may be exactly what another script's config runs.

@@ -54,7 +54,9 @@ export function envRecipe({ model, index, facts, product }: RecipeInput): string
     const owner = first.site.owner && runtime.kind !== 'ci' ? ` for ${code(first.site.owner)}` : '';
     // Every name this way sets, read by the code or not (an SDK reads `BLOB_READ_WRITE_TOKEN` itself).
     const count = new Set(all.flatMap((v) => v.sets.filter((s) => s.kind === runtime.kind && product(s.at.file)).map(() => v.name))).size;
-    sets.push(`**${runtime.label}:** ${runtime.how}, e.g. ${code(first.name)}${owner} at ${cite(first.site.at)} (${plural(count, 'variable')} set this way).`);
+    // An example wrangler config (`wrangler.toml.example`) declares names as a dotenv example does, but is no dotenv file.
+    const how = runtime.kind === 'example' && /(^|\/)wrangler\.[^/]*$/.test(first.site.at.file) ? 'in the example Wrangler config a new engineer copies' : runtime.how;
+    sets.push(`**${runtime.label}:** ${how}, e.g. ${code(first.name)}${owner} at ${cite(first.site.at)} (${plural(count, 'variable')} set this way).`);
   }
   // Per product app, the prefix its framework exposes to browser code, as its own variables show.
   const apps = new Map(facts.of<FrontendAppFact>('frontend.app').map((f) => [f.data.dir, f.data]));
