@@ -105,7 +105,7 @@ export const envDetector: Detector = {
         continue;
       }
       if (isComposeName(file) || (TEMPLATE_FILE.test(file) && !YAML_ELSEWHERE.test(file) && COMPOSE_TEXT.test(index.read(file) ?? ''))) {
-        const compose = index.memo('env.compose@1', file, readCompose);
+        const compose = index.memo('env.compose@2', file, readCompose);
         if (!compose) continue;
         const found = composeEnv(index, file, compose);
         sets(found.sets);
