@@ -126,8 +126,8 @@ describe('env model: set forms', () => {
     expect(session).toMatchObject({ owner: 'api', from: '.env.example', ref: '.env', at: { file: 'docker-compose.yml', line: 9 } });
     expect(env.get('POSTGRES_USER')!.sets.find((s) => s.kind === 'compose-env-file')).toMatchObject({ owner: 'db', from: 'db.env' });
     expect(env.get('POSTGRES_PASSWORD')!.consumers).toEqual([{ tool: 'docker compose', at: { file: 'docker-compose.yml', line: 12 } }]);
-    // `$${POSTGRES_USER}` is an escaped dollar, not interpolation.
-    expect(env.get('POSTGRES_USER')!.consumers).toEqual([]);
+    // `$${POSTGRES_USER}` is an escaped dollar, not interpolation: the healthcheck's shell in the container expands it.
+    expect(env.get('POSTGRES_USER')!.consumers).toEqual([{ tool: 'compose healthcheck', at: { file: 'docker-compose.yml', line: 23 } }]);
   });
 
   it('reads Dockerfile ENV (both forms) and ARG, Kubernetes env, envFrom ConfigMaps and kustomize generators, SAM and platform config', async () => {

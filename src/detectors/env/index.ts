@@ -45,7 +45,7 @@ const CONTEXT_ENV = /\b(c|ctx|context)\.env\.\w/;
 // MDX is left out: a docs page shows `process.env.X` in prose and code samples far more often than it reads one.
 const TEXT_SOURCES = /\.(astro|vue|svelte|html)$/;
 /** Words every read form holds (`env: 'PORT'`, `env: [` are figue/convict setting definitions, reads-config-def.ts): a file without one of them is never parsed for reads (one regex: one pass). */
-const READ_WORDS = /['"](@fastify\/env|fastify-env|env-schema)['"]|Cypress\.env\(|\benv\s*:\s*(?:['"`]?[A-Z_]|\[)|process\.env|import\.meta\.env|loadEnv|Deno\.env|Bun\.env|env-var|prisma\/config|\$env\/|astro:env|node:process|['"]process['"]|cloudflare:workers|\b(c|ctx|context|this)\.env\.|\b(fetch|scheduled|queue)\s*\(\s*\w+[^,()]*,\s*\w*env\b|\benv\b[^;=()]*\}\s*=\s*context\b|\benv\b[^;=()]*\}\s*:\s*AppLoadContext\b|\benv\s*:\s*Env\b/;
+const READ_WORDS = /['"](@fastify\/env|fastify-env|env-schema|arkenv|@arkenv\/[\w-]+)['"]|Cypress\.env\(|\benv\s*:\s*(?:['"`]?[A-Z_]|\[)|process\.env|import\.meta\.env|loadEnv|Deno\.env|Bun\.env|env-var|prisma\/config|\$env\/|astro:env|node:process|['"]process['"]|cloudflare:workers|\b(c|ctx|context|this)\.env\.|\b(fetch|scheduled|queue)\s*\(\s*\w+[^,()]*,\s*\w*env\b|\benv\b[^;=()]*\}\s*=\s*context\b|\benv\b[^;=()]*\}\s*:\s*AppLoadContext\b|\benv\s*:\s*Env\b/;
 // Every read form holds `env` or `Env` (an import of `node:process` is then read as `env.X`): a cheap test first.
 const mentionsRead = (text: string | undefined): text is string =>
   text !== undefined && (((text.includes('env') || text.includes('Env')) && READ_WORDS.test(text)) || text.includes('validationSchema') || CONFIG_SERVICE.test(text));
@@ -59,7 +59,7 @@ const YAML_ELSEWHERE = /(^|\/)(\.github|\.gitlab|\.circleci|\.buildkite)\/|(^|\/
  * from those trees while they exist rather than by parsing everything a second time.
  */
 const ENV_READS: TreeMemo<FileEnvReads> = {
-  namespace: 'env.reads@78',
+  namespace: 'env.reads@79',
   wants: (file, text) => !isGeneratedPath(file) && (HARNESS_CONFIG.test(file) ? text.includes('env') : mentionsRead(text)),
   compute: envReadsOf,
 };
@@ -115,7 +115,7 @@ export const envDetector: Detector = {
         continue;
       }
       if (isComposeName(file) || (TEMPLATE_FILE.test(file) && !YAML_ELSEWHERE.test(file) && COMPOSE_TEXT.test(index.read(file) ?? ''))) {
-        const compose = index.memo('env.compose@1', file, readCompose);
+        const compose = index.memo('env.compose@2', file, readCompose);
         if (!compose) continue;
         const found = composeEnv(index, file, compose);
         sets(found.sets);

@@ -2,6 +2,7 @@ import { constantsOf, importsOf, lastName, propertyNameText, staticString } from
 import { lineOf, ts, walk, walkMentioning } from '../../scan/ts.js';
 import { isEnvName } from './names.js';
 import { createEnvKeys, PARSE_CALL, schemaKeys } from './reads-schema.js';
+import { arkenvKeys, isArkenvCall } from './reads-arkenv.js';
 import { copyPrefix } from './reads-prefix.js';
 import { fastifyEnvKeys, FASTIFY_ENV_TEXT } from './reads-fastify-env.js';
 import { classValidatorKeys } from './reads-class-validator.js';
@@ -397,6 +398,10 @@ export function envReadsOf(sf: ts.SourceFile, imported?: ReadonlyMap<string, 'pr
     if (/^Object\.(entries|keys)$/.test(callee.getText(sf)) && node.arguments[0] && isEnv(node.arguments[0])) {
       const prefix = copyPrefix(node, consts());
       if (prefix) dynamic.push({ line: lineOf(node, sf), expression: clip(node.getText(sf), 80), pattern: `^${prefix}.*$`, prefix });
+      return;
+    }
+    if (isArkenvCall(sf, node)) {
+      for (const k of arkenvKeys(node, consts())) reads.push({ name: k.text, line: k.line, via: 'schema', receiver: 'process', fallback: k.fallback, ...optional(exportOf(node, k.text)), ...schemaFacts(k) });
       return;
     }
     if (lastName(callee) === 'createEnv') {

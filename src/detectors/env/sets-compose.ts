@@ -9,6 +9,7 @@ import { dotenvNames, isExampleDotenv } from './dotenv.js';
 import { isEnvName } from './names.js';
 import type { EnvConsumedData, EnvExternalSourceData, EnvSetData } from './types.js';
 import { entries, get, items, readYaml, text } from './yaml.js';
+import { shellReads } from './compose-shell.js';
 
 const TOOL = 'docker compose';
 
@@ -21,6 +22,8 @@ export interface ComposeFindings {
 /** What a compose file says, as plain data (kept across runs per file text by `index.memo`). */
 export interface ComposeFile {
   readonly consumed: readonly { name: string; line: number }[];
+  /** `$$X` in a command a shell runs in the container (`healthcheck`, `command`, `entrypoint`): the container reads X. */
+  readonly shell?: readonly { name: string; line: number; what: string }[];
   readonly services: readonly {
     readonly name: string;
     readonly env: readonly { name: string; line: number }[];
@@ -30,11 +33,14 @@ export interface ComposeFile {
 
 export function readCompose(source: string): ComposeFile {
   const consumed = interpolations(source);
-  if (!/\benvironment:|\benv_file:/.test(source)) return { consumed, services: [] };
+  const escaped = source.includes('$$');
+  if (!escaped && !/\benvironment:|\benv_file:/.test(source)) return { consumed, services: [] };
   const yaml = readYaml(source);
   const services: ComposeFile['services'][number][] = [];
+  const shell: { name: string; line: number; what: string }[] = [];
   for (const doc of yaml.docs) {
     for (const service of entries(doc, get(doc, doc.contents, 'services'))) {
+      if (escaped) shell.push(...shellReads(doc, service.value, source, yaml).filter((r) => !consumed.some((c) => c.name === r.name && c.line === r.line)));
       const env: { name: string; line: number }[] = [];
       const block = get(doc, service.value, 'environment');
       for (const e of entries(doc, block)) if (isEnvName(e.key)) env.push({ name: e.key, line: yaml.line(e.keyNode) });
@@ -51,12 +57,13 @@ export function readCompose(source: string): ComposeFile {
       services.push({ name: service.key, env, envFiles });
     }
   }
-  return { consumed, services };
+  return { consumed, services, ...(shell.length ? { shell } : {}) };
 }
 
 /** The sets of a compose file, with each `env_file` resolved to the dotenv file (or committed example) it loads. */
 export function composeEnv(index: RepoIndex, file: string, compose: ComposeFile): ComposeFindings {
-  const out: ComposeFindings = { sets: [], consumed: compose.consumed.map((c) => ({ ...c, file, tool: TOOL })), external: [] };
+  const shell = (compose.shell ?? []).map((c) => ({ name: c.name, line: c.line, file, tool: `compose ${c.what}` }));
+  const out: ComposeFindings = { sets: [], consumed: [...compose.consumed.map((c) => ({ ...c, file, tool: TOOL })), ...shell], external: [] };
   for (const service of compose.services) {
     const owner = service.name;
     for (const e of service.env) out.sets.push({ name: e.name, file, line: e.line, kind: 'compose', tool: TOOL, owner });

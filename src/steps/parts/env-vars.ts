@@ -83,7 +83,8 @@ export function envVarsSection(model: StepModel): string {
     return join(heading(4, packageTitle(index, pkg)), table(['Variable', 'Read in', 'Set in', 'Secret?'], rows));
   });
   const notRead = all.filter((v) => v.reads.length === 0 && v.sets.length > 0);
-  const interpolated = all.filter((v) => v.reads.length === 0 && v.sets.length === 0 && v.consumers.length > 0);
+  // Compose's own `${X}` only: a `$$X` a container's shell expands (`compose healthcheck`) is not compose interpolation.
+  const interpolated = all.filter((v) => v.reads.length === 0 && v.sets.length === 0 && v.consumers.some(byCompose));
   return join(heading(3, 'Environment variables'), intro, ...tables, ...notReadBlocks(model, notRead), interpolatedBlock(interpolated), dynamicBlock(env), externalBlock(env));
 }
 
@@ -168,10 +169,12 @@ function computedReadsOf(env: EnvModel, vars: readonly EnvVarView[]): Citation[]
   return [...seen.values()].sort((a, b) => (a.file === b.file ? (a.line ?? 0) - (b.line ?? 0) : a.file < b.file ? -1 : 1));
 }
 
+const byCompose = (c: { tool: string }) => c.tool === 'docker compose';
+
 /** Names only compose interpolates (`${X}`): compose takes them from the shell or the `.env` next to the file. */
 function interpolatedBlock(vars: readonly EnvVarView[]): string {
   if (vars.length === 0) return '';
-  const items = vars.map((v) => `${code(v.name)} — ${citeAll(v.consumers.map((c) => c.at), 2)}`);
+  const items = vars.map((v) => `${code(v.name)} — ${citeAll(v.consumers.filter(byCompose).map((c) => c.at), 2)}`);
   return join('**Interpolated in compose files** (`${X}`: compose takes the value from the shell or a `.env` file next to the compose file):', bullets(items));
 }
 
