@@ -47,4 +47,9 @@ describe('SQL replay of DROP POLICY, DROP CONSTRAINT and quoted names', () => {
       "Users can only access their tenant's subs (all) supabase/migrations/20240102_tenant.sql:11",
     ]);
   });
+
+  it('drops policies by name, and a policy created again under its name is one policy', async () => {
+    const customers = (await tables(files)).get('customers')!;
+    expect(customers.policies.map((p) => `${p.name} ${p.file}:${p.line}`)).toEqual(['Tenant customers supabase/migrations/20240103_keys.sql:10']);
+  });
 });

@@ -1,8 +1,8 @@
 /**
  * Reads the table-shaping DDL of SQL files into tables: `create table`, `alter table … add/drop/rename column`,
- * `add constraint … primary key / foreign key`, `rename to`, `drop table`, `enable row level security` and
- * `create policy "…" on …` (names only). A tolerant text reader: a statement it does not understand is skipped.
- * Files are applied in the order given, so migrations replayed in name order give the latest shape.
+ * `add constraint … primary key / foreign key`, `rename to`, `drop table`, `enable row level security`,
+ * `create policy "…" on …` (names only) and `drop policy`. A tolerant text reader: a statement it does not understand
+ * is skipped. Files are applied in the order given, so migrations replayed in name order give the latest shape.
  */
 import { columnType, ddlParts, IDENT, inParens, list, QNAME, splitTop, tableName, unquote } from './ddl-text.js';
 import { sqlStatements } from './statements.js';
@@ -54,6 +54,7 @@ const DROP = /^drop\s+table\s+(?:if\s+exists\s+)?([\s\S]*)$/i;
 const RENAME = /^rename\s+table\s+([\s\S]*)$/i;
 const PAIR = new RegExp(String.raw`^${QNAME}\s+to\s+${QNAME}`, 'i');
 const POLICY = new RegExp(String.raw`^create\s+policy\s+(${IDENT})\s+on\s+(?:table\s+)?${QNAME}([\s\S]*)$`, 'i');
+const DROP_POLICY = new RegExp(String.raw`^drop\s+policy\s+(?:if\s+exists\s+)?(${IDENT})\s+on\s+(?:table\s+)?${QNAME}`, 'i');
 const CONSTRAINT_WORDS = /^(constraint|primary|foreign|unique|check|exclude|like)\b/i;
 /**
  * What `add` names when it is not a column: an index or a ClickHouse projection (`ADD PROJECTION p (SELECT …)`,
@@ -96,11 +97,14 @@ export class SqlSchema {
   private statement(file: string, text: string, raw: string, line: (at?: number) => number): void {
     let m = CREATE.exec(text);
     if (m) return this.create(file, text, raw, m, line);
-    m = POLICY.exec(text);
+    m = POLICY.exec(text) ?? DROP_POLICY.exec(text);
     if (m) {
+      // A policy dropped, or created again under its name (after a drop this reader missed), is the latest one only.
       const t = this.tables.get(tableName(m[2]));
-      const command = /\bfor\s+(select|insert|update|delete|all)\b/i.exec(m[3])?.[1].toLowerCase();
-      if (t) t.policies.push({ name: unquote(m[1]), command, file, line: line() });
+      const name = unquote(m[1]);
+      if (t) t.policies = t.policies.filter((p) => p.name.toLowerCase() !== name.toLowerCase());
+      const command = /\bfor\s+(select|insert|update|delete|all)\b/i.exec(m[3] ?? '')?.[1].toLowerCase();
+      if (t && /^create/i.test(text)) t.policies.push({ name, command, file, line: line() });
       return;
     }
     m = DROP.exec(text);
