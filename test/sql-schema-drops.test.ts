@@ -52,4 +52,15 @@ describe('SQL replay of DROP POLICY, DROP CONSTRAINT and quoted names', () => {
     const customers = (await tables(files)).get('customers')!;
     expect(customers.policies.map((p) => `${p.name} ${p.file}:${p.line}`)).toEqual(['Tenant customers supabase/migrations/20240103_keys.sql:10']);
   });
+
+  it('drops a foreign key and a primary key by constraint name, named or by Postgres default', async () => {
+    const t = await tables({
+      ...files,
+      'supabase/migrations/20240104_inline.sql': 'create table notes (id int primary key, sub_id text references subs (id));\nalter table notes drop constraint notes_sub_id_fkey, drop constraint notes_pkey;\n',
+    });
+    expect(t.get('subs')!.foreignKeys.map((k) => `${k.columns.join()} → ${k.table}(${k.refColumns.join()})`)).toEqual(['customer_id,tenant_id → customers(id,tenant_id)']);
+    expect(t.get('customers')!.primaryKey).toEqual(['id', 'tenant_id']);
+    expect(t.get('notes')!.foreignKeys).toEqual([]);
+    expect(t.get('notes')!.primaryKey).toEqual([]);
+  });
 });
