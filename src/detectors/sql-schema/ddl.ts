@@ -1,8 +1,8 @@
 /**
  * Reads the table-shaping DDL of SQL files into tables: `create table`, `alter table … add/drop/rename column`,
- * `add constraint … primary key / foreign key`, `rename to`, `drop table`, `enable row level security` and
- * `create policy "…" on …` (names only). A tolerant text reader: a statement it does not understand is skipped.
- * Files are applied in the order given, so migrations replayed in name order give the latest shape.
+ * `add/drop constraint … primary key / foreign key`, `rename to`, `drop table`, `enable row level security`,
+ * `create policy "…" on …` (names only) and `drop policy`. A tolerant text reader: a statement it does not understand
+ * is skipped. Files are applied in the order given, so migrations replayed in name order give the latest shape.
  */
 import { columnType, ddlParts, IDENT, inParens, list, QNAME, splitTop, tableName, unquote } from './ddl-text.js';
 import { sqlStatements } from './statements.js';
@@ -54,6 +54,8 @@ const DROP = /^drop\s+table\s+(?:if\s+exists\s+)?([\s\S]*)$/i;
 const RENAME = /^rename\s+table\s+([\s\S]*)$/i;
 const PAIR = new RegExp(String.raw`^${QNAME}\s+to\s+${QNAME}`, 'i');
 const POLICY = new RegExp(String.raw`^create\s+policy\s+(${IDENT})\s+on\s+(?:table\s+)?${QNAME}([\s\S]*)$`, 'i');
+const DROP_POLICY = new RegExp(String.raw`^drop\s+policy\s+(?:if\s+exists\s+)?(${IDENT})\s+on\s+(?:table\s+)?${QNAME}`, 'i');
+const DROP_CONSTRAINT = new RegExp(String.raw`^drop\s+constraint\s+(?:if\s+exists\s+)?(${IDENT})`, 'i');
 const CONSTRAINT_WORDS = /^(constraint|primary|foreign|unique|check|exclude|like)\b/i;
 /**
  * What `add` names when it is not a column: an index or a ClickHouse projection (`ADD PROJECTION p (SELECT …)`,
@@ -81,6 +83,12 @@ const REFERENCES = new RegExp(String.raw`references\s+${QNAME}\s*(?:\(([^)]*)\))
 
 export class SqlSchema {
   readonly tables = new Map<string, SqlTable>();
+  /**
+   * Each table's constraint names (lower case) → `pk` or a foreign key's columns (which a rename of the table it
+   * references leaves as they are), so `DROP CONSTRAINT name` can undo it; an unnamed one has Postgres's default name
+   * (`t_pkey`, `t_a_b_fkey`). Not part of the facts.
+   */
+  private readonly names = new WeakMap<SqlTable, Map<string, string>>();
 
   /** Applies one file's statements. */
   read(file: string, source: string, lineAt: LineAt): void {
@@ -96,11 +104,14 @@ export class SqlSchema {
   private statement(file: string, text: string, raw: string, line: (at?: number) => number): void {
     let m = CREATE.exec(text);
     if (m) return this.create(file, text, raw, m, line);
-    m = POLICY.exec(text);
+    m = POLICY.exec(text) ?? DROP_POLICY.exec(text);
     if (m) {
+      // A policy dropped, or created again under its name (after a drop this reader missed), is the latest one only.
       const t = this.tables.get(tableName(m[2]));
-      const command = /\bfor\s+(select|insert|update|delete|all)\b/i.exec(m[3])?.[1].toLowerCase();
-      if (t) t.policies.push({ name: unquote(m[1]), command, file, line: line() });
+      const name = unquote(m[1]);
+      if (t) t.policies = t.policies.filter((p) => p.name.toLowerCase() !== name.toLowerCase());
+      const command = /\bfor\s+(select|insert|update|delete|all)\b/i.exec(m[3] ?? '')?.[1].toLowerCase();
+      if (t && /^create/i.test(text)) t.policies.push({ name, command, file, line: line() });
       return;
     }
     m = DROP.exec(text);
@@ -153,7 +164,8 @@ export class SqlSchema {
   /** One element of a table body or of `add …`: a column or a table constraint. */
   private element(table: SqlTable, file: string, text: string, raw: string, at: number): void {
     if (CONSTRAINT_WORDS.test(text)) {
-      this.constraint(table, file, text.replace(/^constraint\s+\S+\s+/i, ''), at);
+      const named = new RegExp(String.raw`^constraint\s+(${IDENT})\s+`, 'i').exec(text);
+      this.constraint(table, file, text.slice(named?.[0].length ?? 0), at, named ? unquote(named[1]) : undefined);
       return;
     }
     if (NOT_COLUMN.test(text)) return; // ClickHouse/MySQL `INDEX name expr TYPE …`, `KEY k (a)` in a body
@@ -163,17 +175,45 @@ export class SqlSchema {
     const typeAt = text.length - col[2].length;
     const column: SqlColumn = { name, type: columnType(col[2], raw.slice(typeAt)), line: at };
     table.columns = table.columns.filter((c) => c.name !== name).concat(column);
-    if (/\bprimary\s+key\b/i.test(col[2]) && !table.primaryKey.includes(name)) table.primaryKey.push(name);
+    if (/\bprimary\s+key\b/i.test(col[2]) && !table.primaryKey.includes(name)) {
+      table.primaryKey.push(name);
+      this.name(table, undefined, 'pkey', 'pk');
+    }
     const ref = REFERENCES.exec(col[2]);
-    if (ref) addForeignKey(table, { columns: [name], table: tableName(ref[1]), refColumns: ref[2] ? list(ref[2]) : [], file, line: at });
+    const named = new RegExp(String.raw`\bconstraint\s+(${IDENT})\s+references\b`, 'i').exec(col[2]);
+    if (ref) this.name(table, named ? unquote(named[1]) : undefined, `${name}_fkey`, addForeignKey(table, { columns: [name], table: tableName(ref[1]), refColumns: ref[2] ? list(ref[2]) : [], file, line: at }));
   }
 
-  private constraint(table: SqlTable, file: string, text: string, at: number): void {
+  private constraint(table: SqlTable, file: string, text: string, at: number, name?: string): void {
     const pk = /^primary\s+key\s*\(([^)]*)\)/i.exec(text);
-    if (pk) table.primaryKey = list(pk[1]);
+    if (pk) {
+      table.primaryKey = list(pk[1]);
+      this.name(table, name, 'pkey', 'pk');
+    }
     const fk = /^foreign\s+key\s*\(([^)]*)\)\s*/i.exec(text);
     const ref = fk && REFERENCES.exec(text.slice(fk[0].length));
-    if (fk && ref) addForeignKey(table, { columns: list(fk[1]), table: tableName(ref[1]), refColumns: ref[2] ? list(ref[2]) : [], file, line: at });
+    if (fk && ref) {
+      const columns = list(fk[1]);
+      this.name(table, name, `${columns.join('_')}_fkey`, addForeignKey(table, { columns, table: tableName(ref[1]), refColumns: ref[2] ? list(ref[2]) : [], file, line: at }));
+    }
+  }
+
+  /** Records a constraint under its name, or Postgres's default one (`<table>_<suffix>`). */
+  private name(table: SqlTable, name: string | undefined, suffix: string, what: string): void {
+    const names = this.names.get(table) ?? new Map<string, string>();
+    this.names.set(table, names);
+    names.set((name ?? `${table.name.split('.').pop()}_${suffix}`).toLowerCase(), what);
+  }
+
+  /** `DROP CONSTRAINT name`: the primary key or foreign key of that name, unless another name still holds it. */
+  private dropConstraint(table: SqlTable, name: string): void {
+    const names = this.names.get(table);
+    const what = names?.get(name.toLowerCase());
+    if (!names || what === undefined) return;
+    names.delete(name.toLowerCase());
+    if ([...names.values()].includes(what)) return;
+    if (what === 'pk') table.primaryKey = [];
+    else table.foreignKeys = table.foreignKeys.filter((f) => fkColumns(f) !== what);
   }
 
   private alter(file: string, name: string, actions: string, raw: string, offset: number, line: (at?: number) => number): void {
@@ -213,14 +253,18 @@ export class SqlSchema {
         const c = table.columns.find((x) => x.name === unquote(m![1] ?? m![2]));
         const from = part.offset + a.length - m[3].length;
         if (c) c.type = columnType(m[3].replace(/\s+using\s[\s\S]*$/i, ''), raw.slice(from));
-      } else if (!OTHER_CHANGE.test(a)) continue;
+      } else if ((m = DROP_CONSTRAINT.exec(a))) this.dropConstraint(table, unquote(m[1]));
+      else if (!OTHER_CHANGE.test(a)) continue;
       if (file !== table.file && !table.changedIn.includes(file)) table.changedIn.push(file);
     }
   }
 }
 
 /** The same key added again (two migrations adding one constraint under different names) is one key, kept where first added. */
-function addForeignKey(table: SqlTable, fk: SqlForeignKey): void {
+function addForeignKey(table: SqlTable, fk: SqlForeignKey): string {
   const key = (f: SqlForeignKey) => `${f.columns.join()}→${f.table}(${f.refColumns.join()})`.toLowerCase();
   if (!table.foreignKeys.some((f) => key(f) === key(fk))) table.foreignKeys.push(fk);
+  return fkColumns(fk);
 }
+
+const fkColumns = (f: SqlForeignKey) => `fk:${f.columns.join()}`.toLowerCase();

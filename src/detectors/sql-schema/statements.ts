@@ -12,7 +12,10 @@ export interface SqlStatement {
   readonly offset: number;
 }
 
-/** The file with comments and the contents of '…' strings and dollar-quoted bodies replaced by spaces (newlines kept). */
+/**
+ * The file with comments and the contents of '…' strings and dollar-quoted bodies replaced by spaces (newlines kept);
+ * "quoted identifiers" are kept.
+ */
 export function blankSql(source: string): string {
   const out = source.split('');
   const blank = (from: number, to: number) => {
@@ -32,6 +35,12 @@ export function blankSql(source: string): string {
       const stop = end === -1 ? source.length : end + 2;
       blank(i, stop);
       i = stop;
+    } else if (c === '"') {
+      // A quoted identifier is kept as written, and an apostrophe inside it (`"their tenant's rows"`, a policy name)
+      // opens no string: read as one, it would blank everything up to the next quote, statements included.
+      let j = i + 1;
+      while (j < source.length && !(source[j] === '"' && source[j + 1] !== '"')) j += source[j] === '"' ? 2 : 1;
+      i = j + 1;
     } else if (c === "'") {
       let j = i + 1;
       while (j < source.length && !(source[j] === "'" && source[j + 1] !== "'")) j += source[j] === "'" ? 2 : 1;

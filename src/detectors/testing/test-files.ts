@@ -26,9 +26,16 @@ export function mayBeTest(file: string): boolean {
   return SOURCE.test(file) && !file.endsWith('.d.ts') && !DATA_DIR.test(file) && !file.slice(file.lastIndexOf('/') + 1).startsWith('.');
 }
 
+/**
+ * A Next.js App Router route file (`app/debug/test/page.tsx` is the page at /debug/test): a `test` folder under
+ * `app/` is a URL segment, so its route files are the application's, not tests.
+ */
+const APP_ROUTE_FILE = /(^|\/)app\/(?:[^/]+\/)*(?:page|layout|route|template|default|loading|error|global-error|not-found)\.[cm]?[jt]sx?$/;
+
 export function isTestFile(file: string): boolean {
   if (!mayBeTest(file)) return false;
   if (TEST_FILE.test(file)) return true;
+  if (APP_ROUTE_FILE.test(file) && testByFolderOnly(file)) return false;
   // Inside a test folder, a file in a helpers folder or named like a helper or a config file is not a test.
   return TEST_DIR.test(file) && !HELPER_DIR.test(file) && !HELPER_NAME.test(file.slice(file.lastIndexOf('/') + 1));
 }
