@@ -84,15 +84,20 @@ function cdkEndpoint({ facts, product, tests }: RecipeInput): string {
 }
 
 function authSummary(routes: readonly CdkRouteFact[], authorizers: ReadonlyMap<string, CdkAuthorizerFact>, example: CdkRouteFact): string {
-  const label = (id: string | undefined) => {
-    if (!id || id === 'NONE') return 'none';
-    const a = authorizers.get(id);
-    return a ? `${code(authorizerLabel(a.data))} (${authorizerType(a.data.type)})` : code(id);
+  // As step 3's Authorizer column says it (`routeAuth`): an authorizer, else IAM-style authorization, else an API key.
+  const label = (r: CdkRouteFact['data']) => {
+    const id = r.authorizer;
+    if (id && id !== 'NONE') {
+      const a = authorizers.get(id);
+      return a ? `${code(authorizerLabel(a.data))} (${authorizerType(a.data.type)})` : code(id);
+    }
+    if (r.authorizationType && r.authorizationType !== 'NONE') return code(r.authorizationType);
+    return r.apiKeyRequired ? 'API key' : 'none';
   };
   const counts = new Map<string, number>();
-  for (const r of routes) counts.set(label(r.data.authorizer), (counts.get(label(r.data.authorizer)) ?? 0) + 1);
+  for (const r of routes) counts.set(label(r.data), (counts.get(label(r.data)) ?? 0) + 1);
   const parts = [...counts].sort((a, b) => b[1] - a[1] || compareText(a[0], b[0])).map(([l, n]) => `${l} on ${plural(n, 'route')}`);
-  const mine = label(example.data.authorizer);
+  const mine = label(example.data);
   // Short after the route line, which ends citing this file (unless it ends with the file the route comes `via`).
   const at = lineIn(example.at[0].file, example.at[0].line, example.data.via ? '' : example.at[0].file);
   return `**Auth:** the authorizer is attached where the route is wired (${mine} at ${at}); across this API: ${parts.join(', ')}.`;
