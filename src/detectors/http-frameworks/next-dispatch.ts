@@ -5,8 +5,8 @@
  * the route detector reads them there (one level), and the method handlers themselves are not guards.
  */
 import { ts } from '../../scan/ts.js';
+import { HTTP_METHODS } from './types.js';
 
-const METHODS = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS']);
 /** A condition or switch subject that is the request method: `method`, `req.method`, `request.method`. */
 const METHOD_SUBJECT = /^(?:\w+\.)?method$/;
 
@@ -35,7 +35,7 @@ export function methodDispatch(body: ts.Node, sf: ts.SourceFile): MethodDispatch
       let pending: string[] = [];
       for (const clause of n.caseBlock.clauses) {
         if (ts.isDefaultClause(clause)) pending.push('*');
-        else if (ts.isStringLiteralLike(clause.expression) && METHODS.has(clause.expression.text)) pending.push(clause.expression.text);
+        else if (ts.isStringLiteralLike(clause.expression) && HTTP_METHODS.has(clause.expression.text)) pending.push(clause.expression.text);
         if (clause.statements.length === 0) continue;
         for (const s of clause.statements) add(pending, s);
         pending = [];
@@ -57,7 +57,7 @@ function equalsMethod(cond: ts.Expression, sf: ts.SourceFile): string | undefine
   const op = cond.operatorToken.kind;
   if (op !== ts.SyntaxKind.EqualsEqualsEqualsToken && op !== ts.SyntaxKind.EqualsEqualsToken) return undefined;
   const [a, b] = ts.isStringLiteralLike(cond.right) ? [cond.left, cond.right] : [cond.right, cond.left];
-  return ts.isStringLiteralLike(b) && METHODS.has(b.text) && METHOD_SUBJECT.test(a.getText(sf)) ? b.text : undefined;
+  return ts.isStringLiteralLike(b) && HTTP_METHODS.has(b.text) && METHOD_SUBJECT.test(a.getText(sf)) ? b.text : undefined;
 }
 
 /** Names of the file's top-level functions called in `node` (nested functions are not looked into). */
@@ -73,7 +73,7 @@ function calledLocals(node: ts.Node, local: ReadonlyMap<string, ts.Node>): strin
 }
 
 /** Top-level `function f() {}` and `const f = async () => {}` with their bodies. */
-function localFunctions(sf: ts.SourceFile): Map<string, ts.Node> {
+export function localFunctions(sf: ts.SourceFile): Map<string, ts.Node> {
   const out = new Map<string, ts.Node>();
   for (const s of sf.statements) {
     if (ts.isFunctionDeclaration(s) && s.name && s.body) out.set(s.name.text, s.body);

@@ -11,11 +11,10 @@ import { nextRouteFiles } from '../shared/next-routes.js';
 import { sessionCheckIn } from '../shared/session-check.js';
 import { helperGuardIn } from '../shared/auth-helpers.js';
 import { moduleResolver } from '../shared/resolve-module.js';
-import { methodDispatch } from './next-dispatch.js';
+import { localFunctions, methodDispatch } from './next-dispatch.js';
 import { packageName } from './paths.js';
-import type { MiddlewareUse } from './types.js';
+import { HTTP_METHODS, type MiddlewareUse } from './types.js';
 
-const METHODS = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS']);
 
 export interface NextApiRoute {
   readonly method: string;
@@ -122,20 +121,20 @@ function exportedMethods(sf: ts.SourceFile): { name: string; line: number; wrapp
   const out: { name: string; line: number; wrappers: ts.Expression[]; body?: ts.Node }[] = [];
   const exported = (n: ts.Node) => ts.canHaveModifiers(n) && (ts.getModifiers(n) ?? []).some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
   for (const s of sf.statements) {
-    if (ts.isFunctionDeclaration(s) && s.name && exported(s) && METHODS.has(s.name.text)) out.push({ name: s.name.text, line: lineOf(s, sf), wrappers: [], body: s.body });
+    if (ts.isFunctionDeclaration(s) && s.name && exported(s) && HTTP_METHODS.has(s.name.text)) out.push({ name: s.name.text, line: lineOf(s, sf), wrappers: [], body: s.body });
     if (ts.isVariableStatement(s) && exported(s)) {
       for (const d of s.declarationList.declarations) {
-        if (ts.isIdentifier(d.name) && METHODS.has(d.name.text)) out.push({ name: d.name.text, line: lineOf(s, sf), wrappers: wrappersOf(d.initializer, sf), body: innermostBody(d.initializer, sf) });
+        if (ts.isIdentifier(d.name) && HTTP_METHODS.has(d.name.text)) out.push({ name: d.name.text, line: lineOf(s, sf), wrappers: wrappersOf(d.initializer, sf), body: innermostBody(d.initializer, sf) });
         // `export const { GET, POST } = handlers` (Auth.js).
         if (ts.isObjectBindingPattern(d.name)) {
           for (const el of d.name.elements) {
-            if (ts.isIdentifier(el.name) && METHODS.has(el.name.text)) out.push({ name: el.name.text, line: lineOf(s, sf), wrappers: [] });
+            if (ts.isIdentifier(el.name) && HTTP_METHODS.has(el.name.text)) out.push({ name: el.name.text, line: lineOf(s, sf), wrappers: [] });
           }
         }
       }
     }
     if (ts.isExportDeclaration(s) && s.exportClause && ts.isNamedExports(s.exportClause)) {
-      for (const el of s.exportClause.elements) if (METHODS.has(el.name.text)) out.push({ name: el.name.text, line: lineOf(el, sf), wrappers: [] });
+      for (const el of s.exportClause.elements) if (HTTP_METHODS.has(el.name.text)) out.push({ name: el.name.text, line: lineOf(el, sf), wrappers: [] });
     }
   }
   return out;
@@ -147,10 +146,10 @@ function pagesMethods(sf: ts.SourceFile): string[] {
   // `req.method`, or `const { method } = req` followed by `switch (method)`.
   if (!/\.method\b|\{[^}]*\bmethod\b[^}]*\}\s*=\s*\w+/.test(text)) return [];
   const found = new Set<string>();
-  for (const m of text.matchAll(/(?:method\s*[!=]==?\s*|case\s+|===?\s*req\.method.{0,0})['"`]([A-Z]+)['"`]/g)) if (METHODS.has(m[1])) found.add(m[1]);
-  for (const m of text.matchAll(/['"`]([A-Z]+)['"`]\s*(?:===?|!==?)\s*\w+\.method/g)) if (METHODS.has(m[1])) found.add(m[1]);
+  for (const m of text.matchAll(/(?:method\s*[!=]==?\s*|case\s+|===?\s*req\.method.{0,0})['"`]([A-Z]+)['"`]/g)) if (HTTP_METHODS.has(m[1])) found.add(m[1]);
+  for (const m of text.matchAll(/['"`]([A-Z]+)['"`]\s*(?:===?|!==?)\s*\w+\.method/g)) if (HTTP_METHODS.has(m[1])) found.add(m[1]);
   for (const m of text.matchAll(/\[([^\]]*)\]\s*\.includes\(\s*\w+\.method/g)) {
-    for (const q of m[1].matchAll(/['"`]([A-Z]+)['"`]/g)) if (METHODS.has(q[1])) found.add(q[1]);
+    for (const q of m[1].matchAll(/['"`]([A-Z]+)['"`]/g)) if (HTTP_METHODS.has(q[1])) found.add(q[1]);
   }
   return [...found].sort();
 }
@@ -172,15 +171,5 @@ function innermostBody(e: ts.Expression | undefined, sf: ts.SourceFile): ts.Node
   while (e && ts.isCallExpression(e) && e.arguments.length > 0) e = e.arguments[e.arguments.length - 1];
   if (!e) return undefined;
   if (ts.isArrowFunction(e) || ts.isFunctionExpression(e)) return e.body;
-  if (ts.isIdentifier(e)) {
-    for (const s of sf.statements) {
-      if (ts.isFunctionDeclaration(s) && s.name?.text === e.text) return s.body;
-      if (ts.isVariableStatement(s)) {
-        for (const d of s.declarationList.declarations) {
-          if (ts.isIdentifier(d.name) && d.name.text === e.text && d.initializer && (ts.isArrowFunction(d.initializer) || ts.isFunctionExpression(d.initializer))) return d.initializer.body;
-        }
-      }
-    }
-  }
-  return undefined;
+  return ts.isIdentifier(e) ? localFunctions(sf).get(e.text) : undefined;
 }

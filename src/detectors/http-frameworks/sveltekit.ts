@@ -11,9 +11,8 @@ import { lineOf, ts } from '../../scan/ts.js';
 import { exportedNames } from '../astro/routes.js';
 import { appFiles, frontendApps, relative } from '../frontend-build/apps.js';
 import { inBodyGuards } from './next.js';
-import type { HttpRouteData, MiddlewareUse } from './types.js';
+import { HTTP_METHODS, type HttpRouteData, type MiddlewareUse } from './types.js';
 
-const METHODS = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS']);
 const SERVER_FILE = /^src\/routes\/(?:(.*)\/)?\+(server|page\.server|layout\.server)\.[cm]?[jt]s$/;
 const HOOKS = /^src\/hooks\.server\.[cm]?[jt]s$/;
 
@@ -49,7 +48,7 @@ export function sveltekitRoutes(index: RepoIndex): HttpRouteData[] {
       const exported = exportedNames(sf);
       if (m[2] === 'server') {
         for (const [name, node] of exported) {
-          if (METHODS.has(name)) push(name, path, name, node, bodyOf(node));
+          if (HTTP_METHODS.has(name)) push(name, path, name, node, bodyOf(node));
           else if (name === 'fallback') push('ALL', path, name, node, bodyOf(node));
         }
         continue;
