@@ -6,10 +6,10 @@ import type { WorkspaceTool } from './workspaces.js';
 import type { WorkspacePackage } from './package-json.js';
 import type { ts } from './ts.js';
 
-/** Why a listed file could not be read; reported, never fatal. */
+/** Why a listed file could not be read, or a folder was left out (`cloud-assembly`: its path ends in `/`); reported, never fatal. */
 export interface SkippedFile {
   readonly file: string;
-  readonly reason: 'too-large' | 'binary' | 'unreadable' | 'outside-root' | 'too-deep' | 'control-characters' | 'secret-in-name';
+  readonly reason: 'too-large' | 'binary' | 'unreadable' | 'outside-root' | 'too-deep' | 'control-characters' | 'secret-in-name' | 'cloud-assembly';
 }
 
 /**

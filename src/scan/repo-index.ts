@@ -3,6 +3,7 @@ import path from 'node:path';
 import { contentHash, type FileCache } from './file-cache.js';
 import { ignoreMatcher } from './glob.js';
 import { listFiles } from './list-files.js';
+import { cloudAssemblyDirs, outside } from './cloud-assembly.js';
 import type { PackageJson, WorkspacePackage } from './package-json.js';
 import { isSourceFile, parseSource, type ts } from './ts.js';
 import { decodeText, MAX_NESTING, nestingDepth, stripBom } from './file-text.js';
@@ -61,6 +62,8 @@ export async function buildIndex(root: string, options: BuildIndexOptions = {}):
     const ignored = ignoreMatcher(options.ignore);
     listing.files = listing.files.filter((f) => !ignored(f));
   }
+  const assemblies = cloudAssemblyDirs(listing.files);
+  if (assemblies.length > 0) listing.files = outside(listing.files, assemblies);
   // A name holding terminal control or invisible characters cannot be printed as it is (the sections strip them), and
   // a name holding a provider key (`sk_live_…`) cannot be printed at all (every output redacts it): any path we printed
   // for either would not exist. Such files are left out, and counted, never named.
@@ -76,6 +79,7 @@ export async function buildIndex(root: string, options: BuildIndexOptions = {}):
   options.cache?.retain(new Set(listing.files));
   for (const f of unprintable) index.skip(f, 'control-characters');
   for (const f of secretNamed) index.skip(f, 'secret-in-name');
+  for (const dir of assemblies) index.skip(`${dir}/`, 'cloud-assembly');
   const layout = findWorkspaces(
     listing.files,
     (f) => index.readJson<PackageJson>(f),

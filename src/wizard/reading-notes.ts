@@ -10,6 +10,7 @@ const WHY: Record<SkippedFile['reason'], string> = {
   unreadable: 'unreadable (no permission, a broken or looping link, or not a regular file)',
   'control-characters': 'named with terminal control or invisible characters (a path that cannot be printed as it is)',
   'secret-in-name': 'named with what looks like a key or token (never printed)',
+  'cloud-assembly': 'CDK synth output committed to the repository (generated templates and bundled copies of the code)',
 };
 
 const SHOWN = 3;
