@@ -126,7 +126,29 @@ function redactLine(text: string): string {
 /** Long strings that look random (mixed classes, high entropy) are treated as secrets too. */
 const CANDIDATE = /[A-Za-z0-9+/_=-]{32,}/g;
 
-const WORDY = /^(?:[A-Z]?[a-z]+|[A-Z]{2,}(?![a-z])|[0-9]{1,4})+$/;
+/**
+ * Whether a word is made of words: lower-case runs, each optionally after one capital (`Chart`, `chart`), acronyms of
+ * two or more capitals not running into lower case (`HTTP`, the `HT` of `HTTPServer` with `Server` after), and digits.
+ * It was the regex `/^(?:[A-Z]?[a-z]+|[A-Z]{2,}(?![a-z])|[0-9]{1,4})+$/`, which can split a run in exponentially many
+ * ways and took seconds on one long identifier of a bundled file; this walk over the runs accepts the same words.
+ */
+export function isWordy(word: string): boolean {
+  const runs = word.match(RUN);
+  if (!runs) return false;
+  for (let i = 0; i < runs.length; i++) {
+    const first = runs[i].charCodeAt(0);
+    if (first >= 65 && first <= 90) {
+      const next = runs[i + 1]?.charCodeAt(0);
+      if (next !== undefined && next >= 97 && next <= 122) {
+        // The last capital starts the word the lower-case run ends; the capitals before it, if any, are an acronym.
+        if (runs[i].length === 2) return false;
+        i++;
+      } else if (runs[i].length < 2) return false;
+    } else if (!((first >= 97 && first <= 122) || (first >= 48 && first <= 57))) return false;
+  }
+  return true;
+}
+const RUN = /[A-Z]+|[a-z]+|[0-9]+|[^A-Za-z0-9]+/g;
 
 export function looksRandom(text: string): boolean {
   if (text.length < 32) return false;
@@ -137,7 +159,7 @@ export function looksRandom(text: string): boolean {
   // with a short random part among words (`/tmp/pc-repo-tuFYbW/blocker/PROJECT-CONTEXT`, a temp folder).
   const words = text.split(/[/_.=+-]+/).filter(Boolean);
   // A word cut short by a detector (`LogG…`) ends in a lone capital: still a word.
-  const odd = words.filter((w) => !WORDY.test(w) && !WORDY.test(w.replace(/[A-Z]$/, '')) && !camelCaseWords(w));
+  const odd = words.filter((w) => !isWordy(w) && !isWordy(w.replace(/[A-Z]$/, '')) && !camelCaseWords(w));
   if (odd.length === 0 || (words.length >= 3 && odd.length * 3 <= words.length && odd.every((w) => w.length <= 12))) return false;
   const classes = [/[a-z]/, /[A-Z]/, /[0-9]/].filter((r) => r.test(text)).length;
   if (classes < 2) return false;
@@ -149,7 +171,7 @@ const CAMEL_PIECE = /[A-Z]+[a-z]*|[a-z]+|[0-9]+/g;
 
 /**
  * An identifier of dictionary-like CamelCase words where an acronym runs into the next word (`UpdateDLonFraudNotDetectedRule`,
- * a CDK construct id), which WORDY cannot split. Random base62 strings fail it: they have one-letter lower-case runs
+ * a CDK construct id), which isWordy cannot split. Random base62 strings fail it: they have one-letter lower-case runs
  * (`aZ3kP9`), more digit runs, long capital runs, and runs without vowels. Every lower-case run must be two letters
  * or more, three in four must hold a vowel, capital runs are acronyms (≤ 5), digit runs are few and short, and the
  * pieces average four letters.
