@@ -38,7 +38,8 @@ export function typedNames(index: RepoIndex, file: string, text: string): EnvDec
     }
     if (!inside) return;
     const m = /^\s*(?:readonly\s+)?([A-Z][A-Z0-9_]*)\??\s*:\s*([^;,]*)/.exec(line);
-    const stringTyped = (type: string) => /^(string|(['"][^'"]*['"]\s*\|?\s*)+)$/.test(type.trim());
+    // `string` or a union of string literals; the optional `|` owns the spaces after it, so a gap splits one way only.
+    const stringTyped = (type: string) => /^(?:string|(?:['"][^'"]*['"]\s*(?:\|\s*)?)+)$/.test(type.trim());
     if (m && depth === 1 && (!worker || stringTyped(m[2]))) out.push({ kind: 'env.declared', id: `${m[1]} ${file}`, data: { name: m[1], file, line: i + 1, package: pkg, source: 'type' }, at: [{ file, line: i + 1 }] });
     depth += (line.match(/\{/g) ?? []).length - (line.match(/\}/g) ?? []).length;
     if (depth <= 0 && line.includes('}')) inside = false;

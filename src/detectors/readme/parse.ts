@@ -217,5 +217,12 @@ export function isDecorative(block: MdBlock): boolean {
   // left empty by that before counting what the paragraph says.
   const said = block.text.replace(/!\[[^\]]*\]\([^)]*\)/g, '').replace(/\[\s*\]\([^)]*\)/g, '');
   const letters = said.replace(/[^\p{L}]/gu, '');
-  return letters.length < 12 || /^(\s*\S+\s*[|·•]\s*)+\S*$/.test(block.text);
+  return letters.length < 12 || LINK_BAR.test(block.text);
 }
+
+/**
+ * Items separated by `|`, `·` or `•` (`Docs | Blog | Discord`). Items exclude the separators (a run of them is one),
+ * so a line has one way to split: `/^(\s*\S+\s*[|·•]\s*)+\S*$/` had exponentially many and took seconds on a long
+ * line that is not a bar.
+ */
+const LINK_BAR = /^(?:\s*[^\s|·•]+(?:\s*[|·•])+)+\s*[^\s|·•]*$/;
