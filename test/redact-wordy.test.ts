@@ -31,3 +31,13 @@ describe('isWordy: words made of words, in linear time', () => {
     expect(redactSecrets(`const k = "${'x'.repeat(50)}Z";`)).toContain('const k');
   });
 });
+
+describe('identifiers with a version or instance suffix are words, random strings with one are not', () => {
+  it('keeps CDK stack ids like ConnectLexAiN1 and ApiStackV2, still redacts a random key ending in N1', () => {
+    expect(redactSecrets("new ConnectLexAiStack(app, 'TodaysDentalInsightsConnectLexAiN1', {")).toContain('TodaysDentalInsightsConnectLexAiN1');
+    expect(looksRandom('MyServiceApiGatewayRestApiStackV2')).toBe(false);
+    expect(looksRandom('OpenAiChatCompletionServiceHandlerN12')).toBe(false);
+    expect(looksRandom('q8ZtR3vK1mXw9PbL2nYc7HdF4sJg6TaN1')).toBe(true);
+    expect(redactSecrets("const key = 'q8ZtR3vK1mXw9PbL2nYc7HdF4sJg6TaV2';")).not.toContain('q8ZtR3vK1mXw9PbL2nYc7HdF4sJg6TaV2');
+  });
+});

@@ -158,8 +158,9 @@ export function looksRandom(text: string): boolean {
   // Paths and identifiers made of words (`packages/dashboard/src/components/UsageChart`) are not random, nor are paths
   // with a short random part among words (`/tmp/pc-repo-tuFYbW/blocker/PROJECT-CONTEXT`, a temp folder).
   const words = text.split(/[/_.=+-]+/).filter(Boolean);
-  // A word cut short by a detector (`LogG…`) ends in a lone capital: still a word.
-  const odd = words.filter((w) => !isWordy(w) && !isWordy(w.replace(/[A-Z]$/, '')) && !camelCaseWords(w));
+  // A word cut short by a detector (`LogG…`) ends in a lone capital: still a word. So is an identifier with a version
+  // or instance suffix (`ApiStackV2`, `ConnectLexAiN1`, a CDK stack id).
+  const odd = words.filter((w) => !isWordy(w) && !isWordy(w.replace(/[A-Z][0-9]{0,3}$/, '')) && !camelCaseWords(w));
   if (odd.length === 0 || (words.length >= 3 && odd.length * 3 <= words.length && odd.every((w) => w.length <= 12))) return false;
   const classes = [/[a-z]/, /[A-Z]/, /[0-9]/].filter((r) => r.test(text)).length;
   if (classes < 2) return false;

@@ -107,7 +107,7 @@ export const kubernetesDetector: Detector = {
       if (!/^apiVersion\s*:/m.test(text) || !/^kind\s*:/m.test(text) || inTemplates(file) || /\{\{/.test(text)) continue;
       // A pure function of the text: kept across runs, so unchanged manifests are not parsed again. Kept in a file of
       // the session folder, so redacted as the facts will be (a container's `env: - value:`).
-      const read = index.memo('k8s.manifest@2', file, (t) => {
+      const read = index.memo('k8s.manifest@3', file, (t) => {
         const { docs, problems } = parseYamlDocuments(t);
         const resources = redactFacts(docs.flatMap((doc) => resourceFacts(file, doc)), { isPath: (p) => index.has(p) || index.hasDir(p) });
         return { resources, problems: problems.map((p) => ({ ...p, message: redactText(p.message) })) };
