@@ -80,6 +80,9 @@ describe('env detector', () => {
     // Flags, modes and periods named after what they switch: not secrets (a credential, a salt or a private key is).
     for (const n of ['EXPOSE_USER_CREDENTIAL_IDS', 'PRIVATE_MODE', 'SALT_ROTATION', 'ENABLE_TOKEN_REFRESH', 'SKIP_PASSWORD_CHECK', 'TOKEN_TTL']) expect(looksSecret(n)).toBe(false);
     for (const n of ['AWS_CREDENTIALS', 'HASH_SALT', 'PRIVATE_KEY', 'CLIENT_SECRET', 'API_TOKEN']) expect(looksSecret(n)).toBe(true);
+    // A count of model tokens is a number; a list of tokens is still secret.
+    for (const n of ['MAX_TOKENS', 'CHIME_SUMMARY_MAX_TOKENS', 'OPENAI_MAX_OUTPUT_TOKENS', 'NUM_TOKENS']) expect(looksSecret(n)).toBe(false);
+    for (const n of ['GITHUB_TOKENS', 'API_TOKENS', 'MAXIMUS_TOKEN']) expect(looksSecret(n)).toBe(true);
     // A KEY word must end: Keycloak's issuer URL is not an auth key; a plural list of keys still is.
     for (const n of ['AUTH_KEYCLOAK_ISSUER', 'AUTH_KEYCLOAK_ID', 'SERVICE_KEYCLOAK_URL']) expect(looksSecret(n)).toBe(false);
     for (const n of ['OPENAI_API_KEYS', 'NEXTAUTH_AUTH_KEY', 'AWS_SECRET_ACCESS_KEY', 'SUPABASE_SERVICE_KEY', 'MEILI_MASTER_KEY']) expect(looksSecret(n)).toBe(true);

@@ -33,9 +33,13 @@ const KEY_SUFFIX = /_S?KEY$/i;
 const FIELD_KEY = /(^|_)(PARTITION|SORT|HASH|RANGE|PRIMARY|FOREIGN|CACHE|ANON|SITE|PUB|OBJECT|STORAGE|IDEMPOTENCY|LOCK|QUEUE|INDEX|ROUTING|GROUP|SHARD|LOOKUP|CURSOR|DEDUP(LICATION)?|REDIS|KV|FILE|IMAGE|UPLOAD)_KEY$/i;
 const BROWSER_PREFIX = /^(NEXT_PUBLIC|NUXT_PUBLIC|EXPO_PUBLIC|VITE|PUBLIC|REACT_APP|GATSBY|VUE_APP)_/i;
 
+/** A count of model tokens (`MAX_TOKENS`, `CHIME_SUMMARY_MAX_TOKENS`, `MAX_OUTPUT_TOKENS`): a number, not a credential. */
+const TOKEN_COUNT = /(^|_)(MAX|MIN|NUM)_([A-Z0-9]+_)?TOKENS$/i;
+
 /** Whether a variable's name says its value is a secret (by name only: values are never read). */
 export function looksSecret(name: string): boolean {
   if (NOT_SECRET.test(name) && !/(TOKEN|SECRET|PASSWORD)_?IDS?$/i.test(name)) return false;
+  if (TOKEN_COUNT.test(name)) return false;
   if (FLAG.test(name)) return false;
   if (ADDRESS.test(name) && !CONNECTION_URL.test(name)) return false;
   if (PUBLIC.test(name)) return false;
