@@ -29,6 +29,7 @@ import { SUPABASE_CONFIG, supabaseConfigReads } from './reads-supabase-config.js
 import { configConstantRead, frameworkSchema, helperReads, HELPER_CALLS, importedEnvReads, importedSchemaReads, memberLoopReads, prismaEnvReads } from './cross-file-reads.js';
 import { declared, typedNames } from './declared.js';
 import { FastifySchemas } from './fastify-env-schema.js';
+import { OBJECT_PARSE_TEXT, objectParseReads } from './reads-schema-objects.js';
 import { browserFact, consumedFact, dynamicFact, externalFact, group, setFact } from './read-facts.js';
 
 export type * from './types.js';
@@ -48,7 +49,7 @@ const TEXT_SOURCES = /\.(astro|vue|svelte|html)$/;
 const READ_WORDS = /['"](@fastify\/env|fastify-env|env-schema|arkenv|@arkenv\/[\w-]+)['"]|Cypress\.env\(|\benv\s*:\s*(?:['"`]?[A-Z_]|\[)|process\.env|import\.meta\.env|loadEnv|Deno\.env|Bun\.env|env-var|prisma\/config|\$env\/|astro:env|node:process|['"]process['"]|cloudflare:workers|\b(c|ctx|context|this)\.env\.|\b(fetch|scheduled|queue)\s*\(\s*\w+[^,()]*,\s*\w*env\b|\benv\b[^;=()]*\}\s*=\s*context\b|\benv\b[^;=()]*\}\s*:\s*AppLoadContext\b|\benv\s*:\s*Env\b/;
 // Every read form holds `env` or `Env` (an import of `node:process` is then read as `env.X`): a cheap test first.
 const mentionsRead = (text: string | undefined): text is string =>
-  text !== undefined && (((text.includes('env') || text.includes('Env')) && READ_WORDS.test(text)) || text.includes('validationSchema') || CONFIG_SERVICE.test(text));
+  text !== undefined && (((text.includes('env') || text.includes('Env')) && (READ_WORDS.test(text) || OBJECT_PARSE_TEXT.test(text))) || text.includes('validationSchema') || CONFIG_SERVICE.test(text));
 /** NestJS `configService.get('X')`: a file that uses the ConfigService reads variables through it. */
 const CONFIG_SERVICE = /ConfigService\b[\s\S]*\.(get|getOrThrow)\s*(<[^>]*>)?\s*\(\s*['"][A-Z]/;
 /** YAML that is neither a manifest nor a template: CI files, lock files, compose (read apart), Serverless (other-infra). */
@@ -59,7 +60,7 @@ const YAML_ELSEWHERE = /(^|\/)(\.github|\.gitlab|\.circleci|\.buildkite)\/|(^|\/
  * from those trees while they exist rather than by parsing everything a second time.
  */
 const ENV_READS: TreeMemo<FileEnvReads> = {
-  namespace: 'env.reads@79',
+  namespace: 'env.reads@80',
   wants: (file, text) => !isGeneratedPath(file) && (HARNESS_CONFIG.test(file) ? text.includes('env') : mentionsRead(text)),
   compute: envReadsOf,
 };
@@ -216,6 +217,8 @@ export const envDetector: Detector = {
         for (const h of found) own.set(h.name, mergeHelper(own.get(h.name), h));
         for (const h of own.values()) helpers.set(h.name, h);
         const imported = [...schemaImports.filter((s) => !s.defaultsOnly && !s.fastify).flatMap((s) => importedSchemaReads(index, file, s)), ...(configConstants ?? []).map((c) => configConstantRead(index, file, c))];
+        // `clientSchema.safeParse(clientEnv)` with either imported: the object's reads, checked here (reads-schema-objects.ts).
+        imported.push(...(result.objectParses ?? []).flatMap((p) => objectParseReads(index, file, p)));
         // `@fastify/env` / env-schema: an imported schema is read at its keys in its module (fastify-env-schema.ts).
         imported.push(...fastify.add(index, file, text, reads, schemaImports));
         const validated = schemaImports.filter((s) => s.defaultsOnly).map((s) => frameworkSchema(index, file, s));

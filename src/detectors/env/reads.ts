@@ -10,6 +10,7 @@ import { remixContexts } from './reads-remix.js';
 import { everyUseCopes } from './reads-bindings.js';
 import { copyOfEnv, envReturningFunctions, HONO_CONTEXT, META, PROCESS, WORKER, workerScope, type Receiver } from './reads-receivers.js';
 import { nestValidationSchemas, renamedSchemaReads, schemaFacts } from './reads-schema-uses.js';
+import { objectParses, type ObjectParse } from './reads-schema-objects.js';
 import { exportedNames, exportPath, helperOf, listHelperOf, loopMembers, loopNames, prefixedHelperOf, type EnvHelper } from './reads-scope.js';
 import type { EnvReadVia } from './types.js';
 import { clip } from '../../secrets/clip.js';
@@ -114,6 +115,8 @@ export interface FileEnvReads {
   readonly cypressDefaults: RawAssignment[];
   /** Functions returning an object of env reads (`getEnv()`), which a page may hand to the browser (browser-handoff.ts). */
   readonly envObjects?: EnvObjectFunction[];
+  /** `clientSchema.safeParse(clientEnv)` with the object or the schema imported: resolved in the second pass. */
+  readonly objectParses?: ObjectParse[];
 }
 
 /** Modules whose `env` export is `process.env` (Node) or the platform's env (SvelteKit `$env/dynamic/*`). */
@@ -474,7 +477,8 @@ export function envReadsOf(sf: ts.SourceFile, imported?: ReadonlyMap<string, 'pr
   for (const p of pending) if (!helperFns.has(enclosingFunction(p.node))) dynamic.push(p.read);
   if (helpers.length > 0) helpers.push(...wrappingHelpers(sf, helpers));
   const objects = [...envObjects].map(([fn, names]) => ({ fn, names }));
-  return { reads, dynamic, dynamicSets, helpers, assigned, schemaImports, exportsEnv: envExports(sf, isEnv), configConstants, cypressDefaults, ...(objects.length ? { envObjects: objects } : {}) };
+  const parses = objectParses(sf, isEnv);
+  return { reads, dynamic, dynamicSets, helpers, assigned, schemaImports, exportsEnv: envExports(sf, isEnv), configConstants, cypressDefaults, ...(objects.length ? { envObjects: objects } : {}), ...(parses.length ? { objectParses: parses } : {}) };
 }
 
 /** The receiver of a NestJS ConfigService call: `this.configService`, `configService`, `config`, `this.config`. */

@@ -12,6 +12,7 @@ import { sessionCheckIn } from '../shared/session-check.js';
 import { helperGuardIn } from '../shared/auth-helpers.js';
 import { moduleResolver } from '../shared/resolve-module.js';
 import { localFunctions, methodDispatch } from './next-dispatch.js';
+import { servesAllMethods } from './next-method-gate.js';
 import { packageName } from './paths.js';
 import { HTTP_METHODS, type MiddlewareUse } from './types.js';
 
@@ -45,7 +46,9 @@ export function nextApiRoutes(index: RepoIndex, packageDir: string): NextApiRout
     } else {
       const { line, wrappers, body } = defaultExport(sf);
       const dispatch = body ? methodDispatch(body, sf) : undefined;
-      const methods = [...new Set([...pagesMethods(sf), ...[...(dispatch?.byMethod.keys() ?? [])].filter((m) => m !== '*')])].sort();
+      const tested = [...new Set([...pagesMethods(sf), ...[...(dispatch?.byMethod.keys() ?? [])].filter((m) => m !== '*')])].sort();
+      // A method test that is a branch, not a gate (other methods go on to common code): the handler serves them all.
+      const methods = tested.length > 0 && body && servesAllMethods(body, sf) ? [] : tested;
       const forMethod = (m: string): MiddlewareUse[] => {
         if (!dispatch || dispatch.bodies.size === 0) return wrapped(wrappers, body);
         const all = new Set(dispatch.bodies.keys());
