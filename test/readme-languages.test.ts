@@ -49,6 +49,9 @@ describe('README headings in other languages', () => {
     const root = tempRepo({ 'README.md': '# Tienda\n\nUna tienda.\n\n## Estructura del Repositorio\n\n`src/`\n\n## Autor\n\nYo.\n' });
     const md = (await section(overviewStep, root)).markdown;
     expect(md).not.toContain('has no "Why"');
+    // Only `###` sections: the tagline's language is what tells.
+    const h3 = tempRepo({ 'README.md': '# Tienda\n\nUna tienda para los vecinos del barrio.\n\n### Autor\n\nYo.\n' });
+    expect((await section(overviewStep, h3)).markdown).not.toContain('has no "Why"');
     // An English README without such a section still gets the sentence.
     const en = tempRepo({ 'README.md': '# Shop\n\nA shop.\n\n## Structure\n\n`src/`\n\n## Author\n\nMe.\n' });
     expect((await section(overviewStep, en)).markdown).toContain('has no "Why"');
