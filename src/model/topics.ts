@@ -70,7 +70,7 @@ export interface Topic {
   evidence(facts: FactSet, index: RepoIndex, subject?: string): Evidence[];
 }
 
-const FRONTEND_KINDS = new Set(['nextjs', 'react-ssr', 'astro', 'remix', 'sveltekit', 'nuxt', 'react-native', 'angular', 'react-spa', 'vue-spa', 'svelte-spa', 'docs-site']);
+const FRONTEND_KINDS = new Set(['cms-studio', 'nextjs', 'react-ssr', 'astro', 'remix', 'sveltekit', 'nuxt', 'react-native', 'angular', 'react-spa', 'vue-spa', 'svelte-spa', 'docs-site']);
 const SERVER_KINDS = new Set(['http-server', 'lambda', 'serverless', 'worker']);
 const CI_FILE = /^(\.github\/workflows\/[^/]+\.ya?ml|\.gitlab-ci\.yml|\.circleci\/config\.ya?ml|bitbucket-pipelines\.yml|azure-pipelines\.ya?ml|(.*\/)?buildspec\.ya?ml|\.travis\.yml|Jenkinsfile|\.drone\.ya?ml|\.buildkite\/pipeline\.ya?ml)$/;
 const INFRA_FILE =

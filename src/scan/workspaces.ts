@@ -148,7 +148,7 @@ function hoistedFrameworks(manifest: PackageJson, rootDeps: Record<string, strin
   return out;
 }
 
-const MARKER = /^(app\.json|app\.config\.[cm]?[jt]s|metro\.config\.[cm]?[jt]s|eas\.json|ios|android|index\.html|Dockerfile|serverless\.ya?ml|cdk\.json|vercel\.json|netlify\.toml|wrangler\.(toml|jsonc?)|fly\.toml|Procfile|template\.ya?ml|sst\.config\.[cm]?[jt]s|(vite|rsbuild|vue|craco)\.config\.[cm]?[jt]s|webpack\.config(\.[\w-]+)?\.[cm]?[jt]s)$/;
+const MARKER = /^(app\.json|app\.config\.[cm]?[jt]s|metro\.config\.[cm]?[jt]s|eas\.json|ios|android|index\.html|Dockerfile|serverless\.ya?ml|cdk\.json|vercel\.json|netlify\.toml|wrangler\.(toml|jsonc?)|fly\.toml|Procfile|template\.ya?ml|sst\.config\.[cm]?[jt]s|sanity\.config\.[cm]?[jt]sx?|foundry\.toml|(vite|rsbuild|vue|craco)\.config\.[cm]?[jt]s|webpack\.config(\.[\w-]+)?\.[cm]?[jt]s)$/;
 
 /** Per folder, the telling entries directly in it (a file, or the first folder of a deeper path). */
 function markersByDir(files: readonly string[]): Map<string, string[]> {

@@ -103,6 +103,8 @@ export function entryPoints(
   for (const [role, value] of declared) {
     if (typeof value !== 'string' || !value.trim() || /[*]/.test(value)) continue;
     const rel = value.trim().replace(/^\.\//, '');
+    // `"main": "package.json"` (the Sanity template's placeholder) names the manifest, not an entry point.
+    if (rel === 'package.json') continue;
     const file = join(pkg.dir, rel);
     if (index.has(file)) push({ file, role });
     else {

@@ -1,6 +1,7 @@
 import type { Detector, Fact } from '../../facts.js';
 import type { RepoIndex } from '../../scan/repo-index.js';
 import { isDecorative, parseBlocks, type MdBlock } from './parse.js';
+import { isLocalSectionName, localHeading } from './heading-terms.js';
 
 export { parseBlocks, inline, type MdBlock } from './parse.js';
 
@@ -85,7 +86,8 @@ const GENERIC_HEADING = new RegExp(
 );
 
 export function isGenericHeading(text: string): boolean {
-  return GENERIC_HEADING.test(text.replace(/[^\p{L}\p{N}\s;'-]/gu, '').replace(/\s+/g, ' ').trim());
+  const words = text.replace(/[^\p{L}\p{N}\s;'-]/gu, '').replace(/\s+/g, ' ').trim();
+  return GENERIC_HEADING.test(words) || isLocalSectionName(words);
 }
 
 /**
@@ -110,7 +112,8 @@ function openingHeading(blocks: readonly MdBlock[]): MdBlock | undefined {
  * header block): a subtitle, not a name. A short one (`<h3>Best-README-Template</h3>`) stays a name.
  */
 function isSubtitle(heading: MdBlock): boolean {
-  return (heading.level ?? 1) >= 3 && heading.text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length >= 4 && !SECTION_NAME.test(headingWords(heading.text));
+  const words = headingWords(heading.text);
+  return (heading.level ?? 1) >= 3 && heading.text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length >= 4 && !SECTION_NAME.test(words) && !isLocalSectionName(words);
 }
 
 const README_NAMES = ['README.md', 'readme.md', 'Readme.md', 'README.markdown', 'README.mdx', 'README', 'README.txt'];
@@ -166,7 +169,10 @@ export function summariseReadme(file: string, markdown: string, accept = (text: 
   // A matching heading whose section has no paragraph or list to quote (a table, code, links) is still named.
   let bare: ReadmeSummary['value'];
   const project = new Set(headings.filter((h) => PROJECT_HEADING.test(headingWords(h.text))));
-  const candidates = [...headings.filter((h) => WHY_HEADING.test(headingWords(h.text))), ...headings.filter((h) => VALUE_HEADING.test(headingWords(h.text))), ...project];
+  // English first, then the same sections in other languages (`## ✨ Características Principales`, `## 🚀 核心特性`).
+  const isWhy = (h: MdBlock) => WHY_HEADING.test(headingWords(h.text)) || localHeading(headingWords(h.text), 'why');
+  const isValue = (h: MdBlock) => VALUE_HEADING.test(headingWords(h.text)) || localHeading(headingWords(h.text), 'features', 'overview', 'about');
+  const candidates = [...headings.filter(isWhy), ...headings.filter((h) => !isWhy(h) && isValue(h)), ...project];
   for (const h of candidates) {
     // "Why is this on aws-samples, and not awslabs?" is a FAQ entry, not the pitch.
     if (h === titleBlock || headingWords(h.text).split(/\s+/).length > 4) continue;

@@ -5,10 +5,15 @@ import { chooseBundler } from './bundler.js';
 import { usesHoisted } from '../shared/hoisted-use.js';
 import { describedAsSdk } from '../shared/sdk-words.js';
 import { importsDependency } from './dependency-use.js';
+import { codeEntry, sanityStudio, smartContracts } from './kind-signs.js';
+
+export { codeEntry } from './kind-signs.js';
 
 export type PackageKindId =
   | 'cdk-app'
   | 'docs-site'
+  | 'cms-studio'
+  | 'smart-contracts'
   | 'nextjs'
   | 'react-ssr'
   | 'tool-config'
@@ -78,7 +83,7 @@ const DOCS: Record<string, string> = {
 
 /** Client-side kinds: drawn in the top row of the architecture diagram. */
 export const CLIENT_KINDS: ReadonlySet<PackageKindId> = new Set([
-  'docs-site', 'nextjs', 'react-ssr', 'astro', 'remix', 'sveltekit', 'nuxt', 'react-native', 'angular', 'react-spa', 'vue-spa', 'svelte-spa', 'sdk', 'cli',
+  'docs-site', 'cms-studio', 'nextjs', 'react-ssr', 'astro', 'remix', 'sveltekit', 'nuxt', 'react-native', 'angular', 'react-spa', 'vue-spa', 'svelte-spa', 'sdk', 'cli',
 ]);
 
 /**
@@ -107,7 +112,7 @@ export function packageKind(pkg: WorkspacePackage, index?: RepoIndex): PackageKi
     return `${from(...names)}; its ${chosen?.by === 'scripts' ? 'scripts run' : 'config file is for'} ${bundler}`;
   };
   // The root counts as a published package only when it is not a workspace root.
-  const published = (!pkg.isRoot || !pkg.manifest.workspaces) && Boolean(pkg.manifest.main || pkg.manifest.exports || pkg.manifest.module);
+  const published = (!pkg.isRoot || !pkg.manifest.workspaces) && Boolean(codeEntry(pkg.manifest.main) || pkg.manifest.exports || pkg.manifest.module);
   // A published package with a framework only in peer/dev dependencies is an integration library, not an app.
   const app = (name: string): boolean => has(name) && (!published || pkg.manifest.dependencies?.[name] !== undefined || name in hoisted);
 
@@ -119,6 +124,8 @@ export function packageKind(pkg: WorkspacePackage, index?: RepoIndex): PackageKi
   if (has('@aws-cdk/core')) return { id: 'cdk-app', label: 'AWS CDK v1 app', because: from('@aws-cdk/core') };
   const docs = ['@docusaurus/core', 'vitepress', 'nextra', '@astrojs/starlight'].find(app);
   if (docs) return { id: 'docs-site', label: `Documentation site (${DOCS[docs]})`, because: from(docs) };
+  const studio = sanityStudio(pkg, app('sanity'));
+  if (studio) return { id: 'cms-studio', label: 'Sanity Studio (CMS content studio)', because: `${from('sanity')}; ${studio}` };
   if (app('next')) return { id: 'nextjs', label: 'Next.js app', because: from('next') };
   if (app('astro')) return { id: 'astro', label: 'Astro site', because: from('astro') };
   const start = ['@tanstack/react-start', '@tanstack/start'].find(app);
@@ -179,6 +186,8 @@ export function packageKind(pkg: WorkspacePackage, index?: RepoIndex): PackageKi
   }
   if (has('serverless') && !published) return { id: 'serverless', label: 'Serverless Framework service', because: from('serverless') };
   if (pkg.manifest.bin && !published) return { id: 'cli', label: 'Command-line tool', because: 'its `bin` field' };
+  const contracts = smartContracts(pkg, deps, from);
+  if (contracts) return contracts;
   const told = toldByTool(pkg, index, deps, from);
   if (told) return told;
   const short = shortName(pkg);

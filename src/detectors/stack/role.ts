@@ -5,7 +5,7 @@
  */
 import type { RepoIndex } from '../../scan/repo-index.js';
 import { allDependencies, type WorkspacePackage } from '../../scan/package-json.js';
-import { packageKind, shortName } from './kind.js';
+import { codeEntry, packageKind, shortName } from './kind.js';
 import { functionCodeSiteOf } from './function-code.js';
 
 export type PackageRoleId = 'product' | 'docs' | 'tooling' | 'example' | 'test' | 'benchmark';
@@ -88,7 +88,8 @@ export function packageRole(pkg: WorkspacePackage, index?: RepoIndex): PackageRo
   if (docsFolder && !published) return { id: 'docs', because: `unpublished, in the docs folder ${docsFolder}/` };
   if (kind?.id === 'tool-config' && !published) return { id: 'tooling', because: kind.because };
   const tooling = folder(TOOLING_DIR);
-  if (tooling && !published && !deploys(pkg, index)) return { id: 'tooling', because: `its folder ${tooling}/ (private)` };
+  // "private" only when the manifest says `"private": true`; otherwise what is known is that it is not published.
+  if (tooling && !published && !deploys(pkg, index)) return { id: 'tooling', because: `its folder ${tooling}/ (${pkg.manifest.private === true ? 'private' : 'not published'})` };
   if (published) return { id: 'product', because: publishedBecause(pkg), published: true };
   if (kind && kind.id !== 'library' && kind.id !== 'shared') return { id: 'product', because: kind.because };
   const users = index ? dependents(index).get(pkg.name) : undefined;
@@ -103,7 +104,7 @@ export function packageRole(pkg: WorkspacePackage, index?: RepoIndex): PackageRo
 }
 
 /** Kinds that are deployed or run, not installed from a registry, whatever their manifest omits. */
-const UNPUBLISHED_KINDS = new Set(['lambda', 'serverless', 'http-server', 'worker', 'service', 'cdk-app', 'nextjs', 'react-ssr', 'remix', 'sveltekit', 'nuxt', 'react-native', 'angular', 'react-spa', 'vue-spa', 'svelte-spa', 'astro', 'docs-site']);
+const UNPUBLISHED_KINDS = new Set(['cms-studio', 'smart-contracts', 'lambda', 'serverless', 'http-server', 'worker', 'service', 'cdk-app', 'nextjs', 'react-ssr', 'remix', 'sveltekit', 'nuxt', 'react-native', 'angular', 'react-spa', 'vue-spa', 'svelte-spa', 'astro', 'docs-site']);
 
 /**
  * Published to a registry: not private, with something to import or run, not an app or a deployed service (nor a folder
@@ -115,7 +116,7 @@ export function isPublished(pkg: WorkspacePackage, index?: RepoIndex): boolean {
   const m = pkg.manifest;
   if (m.private === true || pkg.isRoot) return false;
   const publishConfig = (m as { publishConfig?: unknown }).publishConfig;
-  if (!(m.main || m.module || m.exports || m.bin || m.types || publishConfig)) return false;
+  if (!(codeEntry(m.main) || m.module || m.exports || m.bin || m.types || publishConfig)) return false;
   if (index && functionCodeSiteOf(index, pkg.dir)) return false;
   if (publishConfig) return true;
   const kind = packageKind(pkg, index)?.id;

@@ -1,6 +1,7 @@
 import type { Detector, Fact } from '../../facts.js';
 import type { RepoIndex } from '../../scan/repo-index.js';
 import { parseBlocks, type MdBlock } from '../readme/parse.js';
+import { isLocalSectionName, localHeading } from '../readme/heading-terms.js';
 import { isGenerated } from '../shared/source-scope.js';
 import { clip } from '../../secrets/clip.js';
 
@@ -17,6 +18,9 @@ export type TroubleshootingFact = Fact<'docs.troubleshooting', TroubleshootingDa
 const TITLE = /troubleshoot|\bfaq\b|frequently asked|common (issues|problems|errors|pitfalls)|known (issues|problems)|gotchas|debugging/i;
 /** A list item standing for a section title: the title alone, perhaps with a colon. */
 const ITEM_TITLE = /^(troubleshooting|faqs?|frequently asked questions|common (issues|problems|errors|pitfalls)|known (issues|problems)|gotchas)\s*:?$/i;
+/** The same titles in other languages (`## 常见问题`, `## Solución de problemas`): heading-terms.ts's table. */
+const isTitle = (text: string): boolean => TITLE.test(text) || localHeading(text, 'faq', 'troubleshooting');
+const isItemTitle = (item: string): boolean => ITEM_TITLE.test(item) || (isLocalSectionName(item) && localHeading(item, 'faq', 'troubleshooting'));
 /**
  * Docs pages: README-like files (a numbered `01-troubleshooting.mdx` too), any page in a `docs/` folder, and the
  * maintainers' guides for agents (AGENTS.md, CLAUDE.md), which often keep a Troubleshooting section of their own.
@@ -32,11 +36,11 @@ export const troubleshootingDetector: Detector = {
     for (const file of index.files) {
       if (!DOC.test(file) || isGenerated(index, file) || /(^|\/)(node_modules|fixtures?|CHANGELOG)/i.test(file)) continue;
       const text = index.read(file);
-      if (text === undefined || !TITLE.test(text)) continue;
+      if (text === undefined || !isTitle(text)) continue;
       const blocks = parseBlocks(text);
       const wholeFile = /troubleshoot|faq/i.test(file.split('/').pop() ?? '');
       blocks.forEach((b, i) => {
-        if (b.kind !== 'heading' || !TITLE.test(b.text)) return;
+        if (b.kind !== 'heading' || !isTitle(b.text)) return;
         const body = sectionOf(blocks, i);
         facts.push({ kind: 'docs.troubleshooting', id: `${file}#${b.line}`, data: { file, heading: b.text, line: b.line, entries: entriesOf(body) }, at: [{ file, line: b.line }] });
       });
@@ -44,7 +48,7 @@ export const troubleshootingDetector: Detector = {
       for (const b of blocks) {
         (b.items ?? []).forEach((item, i) => {
           const nested = b.nested?.[i];
-          if (!nested || nested.items.length === 0 || !ITEM_TITLE.test(item.trim())) return;
+          if (!nested || nested.items.length === 0 || !isItemTitle(item.trim())) return;
           const entries = nested.items.map((text) => ({ text: clip(text.replace(/\s+/g, ' ').trim(), 200), line: nested.line }));
           facts.push({ kind: 'docs.troubleshooting', id: `${file}#${nested.line}`, data: { file, heading: item.trim(), line: nested.line, entries }, at: [{ file, line: nested.line }] });
         });
