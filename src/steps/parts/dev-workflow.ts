@@ -171,7 +171,9 @@ function appDevPort(app: FrontendAppData): string | undefined {
     if (text) return text;
     if (app.devPort !== undefined) return `${app.devPort} (${cite(app.devPortFile)})`;
   }
-  if (app.devPortSource === 'default') return `not set; ${app.buildTool ?? app.framework}'s default is ${app.devPort}`;
+  // `remix-compiler` is our name for classic `remix dev` (remix-serve): the command is `remix`.
+  const tool = app.buildTool === 'remix-compiler' ? 'remix' : app.buildTool ?? app.framework;
+  if (app.devPortSource === 'default') return `not set; ${tool}'s default is ${app.devPort}`;
   return undefined;
 }
 
