@@ -21,4 +21,19 @@ describe('auth libraries of a Vue app', () => {
     // `@auth/store` resolves to src/app/auth/store.ts: the app's own code, not the Auth.js package.
     expect(libs.map((l) => [l.name, l.usedBy])).toEqual([['@auth0/auth0-vue', 2]]);
   });
+
+  it('leaves out an import through a Vite `resolve.alias` with no tsconfig path', async () => {
+    const { reactAppDetector } = await import('../src/detectors/react-app/index.js');
+    const { detect } = await import('./helpers/fixture.js');
+    const dir = tempRepo({
+      'package.json': JSON.stringify({ name: 'front', private: true, dependencies: { vue: '^3.4.0' }, devDependencies: { vite: '^5.0.0' } }),
+      'index.html': '<div id="app"></div>\n',
+      'vite.config.js': "import { fileURLToPath, URL } from 'node:url'\nexport default { resolve: { alias: { '@auth': fileURLToPath(new URL('./src/app/auth', import.meta.url)) } } }\n",
+      'src/main.js': "import { useAuthStore } from '@auth/store'\nexport const s = useAuthStore\n",
+      'src/app/auth/store.js': 'export function useAuthStore() { return {} }\n',
+    });
+    const auth = (await detect(reactAppDetector, dir)).filter((f) => f.kind === 'react.auth');
+    expect(auth).toEqual([]);
+  });
 });
+

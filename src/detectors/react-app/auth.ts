@@ -110,14 +110,16 @@ function libraryOf(spec: string): string | undefined {
   return pkg !== spec && LIBRARIES.test(pkg) ? pkg : undefined;
 }
 
-export function authOf(index: RepoIndex, appDir: string, files: readonly string[]): AuthData[] {
+/** `aliases`: the app bundler's path aliases (Vite `resolve.alias` keys), which name its own folders, not packages. */
+export function authOf(index: RepoIndex, appDir: string, files: readonly string[], aliases: readonly string[] = []): AuthData[] {
   const libraries = new Map<string, { file: string; line: number; count: number }>();
   const hooks: AuthData[] = [];
   const resolver = moduleResolver(index);
   // `@auth/store` through tsconfig `paths` (`@auth/*` → src/app/auth/*) is the app's own folder, not Auth.js.
   const libraryIn = (file: string, spec: string): string | undefined => {
     const lib = libraryOf(spec);
-    return lib && resolver.resolve(file, spec) === undefined ? lib : undefined;
+    if (!lib || aliases.some((a) => spec === a || spec.startsWith(`${a}/`))) return undefined;
+    return resolver.resolve(file, spec) === undefined ? lib : undefined;
   };
   for (const file of files) {
     if (/\.(test|spec|stories)\.[jt]sx?$/.test(file)) continue;
