@@ -90,6 +90,15 @@ export function lineOf(node: ts.Node, sourceFile = node.getSourceFile()): number
   return sourceFile.getLineAndCharacterOfPosition(node.getStart(sourceFile)).line + 1;
 }
 
+/**
+ * The line of a method call's name: `.use(` in `new Hono()\n  .use(mw)`, where the call node starts at the chain's
+ * head. Any other call (or node) is cited where it starts.
+ */
+export function callLine(node: ts.Node, sourceFile = node.getSourceFile()): number {
+  const name = ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) ? node.expression.name : node;
+  return lineOf(name, sourceFile);
+}
+
 /** Depth-first walk over every node with the raw API; return `false` from `visit` to skip a node's children. */
 export function walk(node: ts.Node, visit: (node: ts.Node) => boolean | void): void {
   const recurse = (child: ts.Node): void => {

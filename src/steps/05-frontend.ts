@@ -81,7 +81,7 @@ export const frontendStep: StepDefinition = {
         a.dir ? cite(a.dir) : 'repository root',
         a.config ? cite(a.config.file) : '—',
         // A port set to an expression not read statically is shown as written, never as "—" or the default.
-        a.devPort ? String(a.devPort) : a.config?.portSetting?.written ? `${code(a.config.portSetting.written)} (unresolved)` : '—',
+        a.devPort ? String(a.devPort) : a.devPortSetting?.written ? `${code(a.devPortSetting.written)} (unresolved)` : '—',
         // A framework whose routes are not read has no route count: "0" would read as "this app has no pages".
         a.framework === 'sveltekit' && routeCount(a.dir) === '0'
           ? sveltekitPages(model, a.dir)

@@ -14,6 +14,7 @@ import { deployTaskItems, localRunSection } from './parts/local-run.js';
 import { testingSection, troubleshootingSection } from './parts/testing-and-troubleshooting.js';
 import { ENV_DETECTORS } from '../model/env.js';
 import { astroDetector } from '../detectors/astro/index.js';
+import { frontendBuildDetector, type FrontendAppFact } from '../detectors/frontend-build/index.js';
 import { backendCodeDetector, dbAccessDetector } from '../detectors/backend-code/index.js';
 import { httpFrameworksDetector } from '../detectors/http-frameworks/index.js';
 import { nextPagesDetector } from '../detectors/nextjs-pages/index.js';
@@ -49,6 +50,7 @@ export const workflowsStep: StepDefinition = {
     guidesDetector,
     composeDetector,
     tasksDetector,
+    frontendBuildDetector,
   ],
   claims: ['tests', 'deploy', 'ci', 'package-json', 'env-set'],
   build(model) {
@@ -61,7 +63,7 @@ export const workflowsStep: StepDefinition = {
     const markdown = join(
       stepHeading(9, 'Common Workflows'),
       guidesPart(facts),
-      devWorkflowSection(model, pmFact, scripts, configs),
+      devWorkflowSection(model, pmFact, scripts, configs, facts.of<FrontendAppFact>('frontend.app').map((f) => f.data)),
       localRunSection(facts, (s) => runScript(index, pm, s.package, s.name)),
       recipesSection(model, pm),
       buildOrderSection(index, facts.of<WorkspaceDepFact>('scripts.workspaceDep'), scripts),

@@ -3,7 +3,7 @@
  * carries, and the functions that map errors to HTTP responses (`instanceof` checks next to a status, Express
  * `(err, req, res, next)` handlers, NestJS `@Catch` filters).
  */
-import { ts, lineOf, walk } from '../../scan/ts.js';
+import { callLine, ts, lineOf, walk } from '../../scan/ts.js';
 import { importsOf, lastName, propertyNameText } from '../shared/ast.js';
 import { enclosingName } from '../shared/naming.js';
 import type { ErrorClassData, ErrorMappingData } from './types.js';
@@ -175,13 +175,13 @@ export function errorMappings(file: string, sf: ts.SourceFile): Omit<ErrorMappin
       const arg = node.arguments[0];
       const notFound = ts.isFunctionLike(arg);
       const name = `${node.expression.getText(sf)}(${notFound ? '…' : arg.getText(sf)})`;
-      found.set(arg, { name, handles: new Set(), line: lineOf(node, sf), ...(notFound ? { role: 'not-found' as const } : {}) });
+      found.set(arg, { name, handles: new Set(), line: callLine(node, sf), ...(notFound ? { role: 'not-found' as const } : {}) });
     } else if (ts.isCallExpression(node) && /^(setErrorHandler|onError)$/.test(lastName(node.expression) ?? '') && node.arguments.length === 1) {
       // Framework-level handlers: Fastify `setErrorHandler`, Hono `app.onError`, inline or named (`app.onError(errorHandler)`).
       const arg = node.arguments[0];
       const named = ts.isIdentifier(arg) || ts.isPropertyAccessExpression(arg) ? arg.getText(sf) : undefined;
       if (!named && !ts.isFunctionLike(arg)) return;
-      found.set(arg, { name: `${node.expression.getText(sf)}(${named ?? '…'})`, handles: new Set(), line: lineOf(node, sf) });
+      found.set(arg, { name: `${node.expression.getText(sf)}(${named ?? '…'})`, handles: new Set(), line: callLine(node, sf) });
     } else if (ts.isClassDeclaration(node)) {
       const decorator = ts.getDecorators(node)?.find((d) => ts.isCallExpression(d.expression) && lastName(d.expression.expression) === 'Catch');
       if (decorator && ts.isCallExpression(decorator.expression)) {

@@ -65,6 +65,12 @@ export function configFile(index: RepoIndex, app: FrontendApp): string | undefin
   return file && index.has(file) ? file : undefined;
 }
 
+/** The app's vite.config.*, when its own config (svelte.config.js, remix.config.js) is another file. */
+export function viteConfigOf(index: RepoIndex, dir: string, configFile: string): string | undefined {
+  if (/(^|\/)vite\.config\.[cm]?[jt]s$/.test(configFile)) return undefined;
+  return EXTENSIONS.map((ext) => (dir ? `${dir}/vite.config.${ext}` : `vite.config.${ext}`)).find((f) => index.has(f));
+}
+
 export function readConfig(index: RepoIndex, file: string): FrontendConfig {
   const empty: FrontendConfig = { file, plugins: [], proxy: [], aliases: [], declaredEnv: [] };
   const sf = index.parse(file);
@@ -224,5 +230,5 @@ export function scriptPort(script: string | undefined): number | undefined {
   return m ? Number(m[1]) : undefined;
 }
 
-/** `remix-compiler`: `remix dev` serving with remix-serve, which listens on 3000 unless PORT says otherwise. */
-export const DEFAULT_PORTS: Record<string, number> = { vite: 5173, astro: 4321, next: 3000, 'react-scripts': 3000, remix: 5173, 'remix-compiler': 3000, expo: 8081 };
+/** SvelteKit's `vite dev` is Vite's server. `remix-compiler`: `remix dev` serving with remix-serve, which listens on 3000 unless PORT says otherwise. */
+export const DEFAULT_PORTS: Record<string, number> = { vite: 5173, astro: 4321, next: 3000, 'react-scripts': 3000, remix: 5173, 'remix-compiler': 3000, expo: 8081, sveltekit: 5173 };

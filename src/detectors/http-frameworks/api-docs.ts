@@ -5,7 +5,7 @@
  * endpoints: the route a UI handler is declared on is left out of the routes (see `docsRouteLines`).
  */
 import type { RepoIndex } from '../../scan/repo-index.js';
-import { lineOf, parseSource, ts, walk } from '../../scan/ts.js';
+import { callLine, lineOf, parseSource, ts, walk } from '../../scan/ts.js';
 import { lastName, mentions, property } from '../shared/ast.js';
 import { importsCached } from '../shared/component-ref.js';
 import { clip } from '../../secrets/clip.js';
@@ -36,7 +36,7 @@ const FASTIFY_DEFAULT = '/documentation';
 export function apiDocsIn(index: RepoIndex, file: string): readonly ApiDocsData[] {
   const text = index.read(file);
   if (!text || !mentions(text, NEEDLES)) return [];
-  return index.memo('http.api-docs@1', file, (t) => scan(file, t)) ?? [];
+  return index.memo('http.api-docs@2', file, (t) => scan(file, t)) ?? [];
 }
 
 /** `file:line` of routes whose handler is the docs UI itself (`app.get('/api-docs', swaggerUi.setup(spec))`). */
@@ -64,7 +64,7 @@ function scan(file: string, text: string): ApiDocsData[] {
     if (written === undefined) return;
     const name = receiver && (lastName(receiver) ?? (receiver.kind === ts.SyntaxKind.ThisKeyword ? 'this' : undefined));
     const on = name && !APP_NAMES.test(name) ? name : undefined;
-    out.push({ tool: 'Swagger UI', path: literal ?? written, resolved: !path || literal !== undefined, ...(on ? { on } : {}), file, line: lineOf(node, sf) });
+    out.push({ tool: 'Swagger UI', path: literal ?? written, resolved: !path || literal !== undefined, ...(on ? { on } : {}), file, line: callLine(node, sf) });
   };
   walk(sf, (n) => {
     if (!ts.isCallExpression(n) || !ts.isPropertyAccessExpression(n.expression)) return;

@@ -70,7 +70,8 @@ export function analyseFile(sf: ts.SourceFile, links?: CrossFileLinks): FileRout
       ...(asMiddleware ? { asMiddleware } : {}),
       viaUse,
       ...(registrar ? { registrar } : {}),
-      line: lineOf(at, sf),
+      // The line of `.use(` itself: in a chain (`new Hono()\n  .use(mw)`) the call node starts at the chain's head.
+      line: lineOf(token, sf),
       order: token.getStart(sf),
     });
   };
@@ -120,7 +121,7 @@ export function analyseFile(sf: ts.SourceFile, links?: CrossFileLinks): FileRout
       // Hono `app.route(PREFIX, sub)` with a prefix not known statically: mounted, its routes marked unresolved.
       addMount(u, args[0], targetOf(args[1]), node, [], false, undefined, false, base);
     } else if (method === 'route' && args.length === 2 && u.framework === 'hono') {
-      (u.openMounts ??= []).push(lineOf(node, sf));
+      (u.openMounts ??= []).push(lineOf(callee.name, sf));
     } else if (method === 'on' && args.length >= 2 && isPath(args[1])) {
       const list = ts.isArrayLiteralExpression(args[0]) ? [...args[0].elements] : [args[0]];
       for (const each of list) {
@@ -135,7 +136,7 @@ export function analyseFile(sf: ts.SourceFile, links?: CrossFileLinks): FileRout
       addRoute(u, 'get', args[0], base, [node], node);
     } else if (method === 'use' && args.length >= 2 && (rows = loopMounts(args[0], args[args.length - 1], { sf, links, prefixOf, targetOf }))) {
       // Route tables kept as data: `routers.forEach((e) => app.use(e.basePath, e.router))` over a list known statically.
-      for (const row of rows) addMount(u, row.prefix, row.target, node, [], true, row.middleware && middlewareRef(row.middleware, ctx, lineOf(node, sf)));
+      for (const row of rows) addMount(u, row.prefix, row.target, node, [], true, row.middleware && middlewareRef(row.middleware, ctx, lineOf(callee.name, sf)));
     } else if (method === 'use') {
       // `app.use('/x', requireAuth, router)`: routers are mounted, the rest is middleware for what follows.
       // `app.use(['/a', '/b'], json())`: an array of paths is where it is mounted, once per path — not a middleware.
@@ -143,7 +144,7 @@ export function analyseFile(sf: ts.SourceFile, links?: CrossFileLinks): FileRout
       // `app.use(config.prefix, router)`: a value read off a settings object is where the rest is mounted, not a middleware.
       const hasPath = !!paths || isPath(args[0]) || (args.length >= 2 && !ctx.isRouter?.(args[0]) && settingAccess(args[0], prefixOf));
       const rest = args.slice(hasPath ? 1 : 0).flatMap((a) => (ts.isArrayLiteralExpression(a) ? [...a.elements] : [a]));
-      const line = lineOf(node, sf);
+      const line = lineOf(callee.name, sf);
       const refs = rest.map((arg) => middlewareRef(arg, ctx, line));
       for (const mount of paths ?? [hasPath ? args[0] : undefined]) {
         rest.forEach((arg, i) => {
@@ -155,11 +156,11 @@ export function analyseFile(sf: ts.SourceFile, links?: CrossFileLinks): FileRout
       // `fastify.addHook('onRequest', fastify.authenticate)`: every route of this plugin (and those it registers).
       const hook = str(args[0])?.text;
       if (hook && (FASTIFY_HOOKS as readonly string[]).includes(hook)) {
-        u.hooks.push({ ref: middlewareRef(args[1], ctx, lineOf(node, sf), hook), order: callee.name.getStart(sf) });
+        u.hooks.push({ ref: middlewareRef(args[1], ctx, lineOf(callee.name, sf), hook), order: callee.name.getStart(sf) });
       }
     } else if ((method === 'decorate' || method === 'decorateRequest' || method === 'decorateReply') && args.length >= 2) {
       const name = str(args[0])?.text;
-      if (name && !decorators.has(name)) decorators.set(name, lineOf(node, sf));
+      if (name && !decorators.has(name)) decorators.set(name, lineOf(callee.name, sf));
     } else if (method === 'register' && args[0]) {
       const opts = ts.isObjectLiteralExpression(args[1] ?? ({} as ts.Expression)) ? args[1] : undefined;
       const b = ts.isIdentifier(args[0]) ? imports.get(args[0].text) : undefined;

@@ -1,6 +1,8 @@
 /** How a frontend app handles sign-in: auth libraries it imports and the auth hooks it defines (`useAuth`, `useSession`). */
 import type { RepoIndex } from '../../scan/repo-index.js';
 import { isSourceFile, lineOf, ts } from '../../scan/ts.js';
+import { moduleReferencesOf } from '../shared/import-text.js';
+import { moduleResolver } from '../shared/resolve-module.js';
 
 export interface AuthData {
   readonly app: string;
@@ -77,6 +79,30 @@ function mayHoldAuth(text: string): boolean {
   return false;
 }
 
+const SFC = /\.(vue|svelte|astro)$/;
+
+/** Counts the auth libraries a component file imports (each once), at the line of its first import of each. */
+function countSfcImports(
+  index: RepoIndex,
+  file: string,
+  text: string,
+  libraries: Map<string, { file: string; line: number; count: number }>,
+  libraryIn: (file: string, spec: string) => string | undefined,
+): void {
+  const seen = new Set<string>();
+  for (const ref of moduleReferencesOf(index, file)) {
+    const module = libraryIn(file, ref.module);
+    if (!module || seen.has(module)) continue;
+    seen.add(module);
+    const entry = libraries.get(module);
+    if (entry) entry.count++;
+    else {
+      const at = text.search(new RegExp(`['"]${ref.module.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}['"]`));
+      libraries.set(module, { file, line: at >= 0 ? index.lineAt(file, at) ?? 1 : 1, count: 1 });
+    }
+  }
+}
+
 /** The auth library an import names: itself, or the package of a subpath import (`@clerk/nextjs/server` → `@clerk/nextjs`). */
 function libraryOf(spec: string): string | undefined {
   if (LIBRARIES.test(spec)) return spec;
@@ -84,11 +110,26 @@ function libraryOf(spec: string): string | undefined {
   return pkg !== spec && LIBRARIES.test(pkg) ? pkg : undefined;
 }
 
-export function authOf(index: RepoIndex, appDir: string, files: readonly string[]): AuthData[] {
+/** `aliases`: the app bundler's path aliases (Vite `resolve.alias` keys), which name its own folders, not packages. */
+export function authOf(index: RepoIndex, appDir: string, files: readonly string[], aliases: readonly string[] = []): AuthData[] {
   const libraries = new Map<string, { file: string; line: number; count: number }>();
   const hooks: AuthData[] = [];
+  const resolver = moduleResolver(index);
+  // `@auth/store` through tsconfig `paths` (`@auth/*` → src/app/auth/*) is the app's own folder, not Auth.js.
+  const libraryIn = (file: string, spec: string): string | undefined => {
+    const lib = libraryOf(spec);
+    if (!lib || aliases.some((a) => spec === a || spec.startsWith(`${a}/`))) return undefined;
+    return resolver.resolve(file, spec) === undefined ? lib : undefined;
+  };
   for (const file of files) {
-    if (!isSourceFile(file) || /\.(test|spec|stories)\.[jt]sx?$/.test(file)) continue;
+    if (/\.(test|spec|stories)\.[jt]sx?$/.test(file)) continue;
+    // A Vue, Svelte or Astro component imports in its script block: read with the one import scanner, as step 10 does.
+    if (SFC.test(file)) {
+      const text = index.read(file);
+      if (text && LIBRARY_TEXT.test(text)) countSfcImports(index, file, text, libraries, libraryIn);
+      continue;
+    }
+    if (!isSourceFile(file)) continue;
     const text = index.read(file);
     if (!text || !(HOOK_TEXT.test(text) || LIBRARY_TEXT.test(text)) || !mayHoldAuth(text)) continue;
     const sf = index.parse(file);
@@ -97,7 +138,7 @@ export function authOf(index: RepoIndex, appDir: string, files: readonly string[
     // Names imported from an auth library: a hook calling one (`fetchAuthSession()`, `useClerk()`) is an auth hook.
     const fromLibrary = new Set<string>();
     for (const st of sf.statements) {
-      const module = ts.isImportDeclaration(st) && ts.isStringLiteral(st.moduleSpecifier) ? libraryOf(st.moduleSpecifier.text) : undefined;
+      const module = ts.isImportDeclaration(st) && ts.isStringLiteral(st.moduleSpecifier) ? libraryIn(file, st.moduleSpecifier.text) : undefined;
       if (ts.isImportDeclaration(st) && module) {
         for (const name of importedNames(st)) fromLibrary.add(name);
         if (seen.has(module)) continue;
@@ -111,7 +152,7 @@ export function authOf(index: RepoIndex, appDir: string, files: readonly string[
       }
     }
     for (const m of text.matchAll(DYNAMIC_IMPORT)) {
-      const module = libraryOf(m[1]);
+      const module = libraryIn(file, m[1]);
       if (!module || seen.has(module)) continue;
       seen.add(module);
       const entry = libraries.get(module);

@@ -4,7 +4,8 @@
  */
 import type { Detector, Fact } from '../../facts.js';
 import type { RepoIndex } from '../../scan/repo-index.js';
-import { appFiles, frontendApps } from '../frontend-build/apps.js';
+import { appFiles, frontendApps, type FrontendApp } from '../frontend-build/apps.js';
+import { configFile, readConfig, viteConfigOf } from '../frontend-build/config.js';
 import { apiClientsOf, type ApiClientData } from './api-client.js';
 import { authOf, type AuthData } from './auth.js';
 import { keyComponents, type KeyComponentData } from './components.js';
@@ -35,7 +36,7 @@ export const reactAppDetector: Detector = {
       for (const c of apiClientsOf(index, app, files, sdks)) {
         facts.push({ kind: 'react.api-client', id: `${app.dir}:${c.file}`, data: c, at: [{ file: c.file, line: c.line }] });
       }
-      for (const a of authOf(index, app.dir, files)) {
+      for (const a of authOf(index, app.dir, files, viteAliases(index, app))) {
         facts.push({ kind: 'react.auth', id: `${app.dir}:${a.kind}:${a.name}:${a.file}`, data: a, at: [{ file: a.file, line: a.line }] });
       }
       if (REACT_LIKE.has(app.framework)) {
@@ -51,4 +52,11 @@ export const reactAppDetector: Detector = {
 /** Workspace packages an app may use as its API client (`@acme/sdk`, `@acme/api-client`). */
 function workspaceClientPackages(index: RepoIndex): Set<string> {
   return new Set(index.packages.filter((p) => !p.isRoot && /sdk|client|api/i.test(p.name)).map((p) => p.name));
+}
+
+/** `resolve.alias` keys of the app's Vite config (`'@auth'` → src/app/auth): imports through them are the app's own files. */
+function viteAliases(index: RepoIndex, app: FrontendApp): readonly string[] {
+  const own = configFile(index, app);
+  const file = own && /(^|\/)vite\.config\.[cm]?[jt]s$/.test(own) ? own : own ? viteConfigOf(index, app.dir, own) : undefined;
+  return file ? readConfig(index, file).aliases : [];
 }

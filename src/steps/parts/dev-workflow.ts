@@ -16,6 +16,7 @@ import { value } from './format.js';
 import { byRole } from './roles.js';
 import { portSettingText } from './port-setting.js';
 import { startsDevServer } from '../../detectors/frontend-build/dev-script.js';
+import type { FrontendAppData } from '../../detectors/frontend-build/index.js';
 import { DEFAULT_PORTS, devTool, folderPackageManager, installCommand, portInCommand, runScript } from './run-commands.js';
 import { workspaceToolOf } from '../../detectors/shared/package-manager.js';
 
@@ -23,7 +24,7 @@ import { workspaceToolOf } from '../../detectors/shared/package-manager.js';
 /** `env`, `env.local`: a dotenv file named without its dot. Not `env.sh`, `env.json`: those are files of their own kind. */
 const DOTENV_STEM = /(^|\/)env((?:\.(?!(?:sh|bash|zsh|ps1|cmd|bat|js|cjs|mjs|ts|json|ya?ml|toml|py|rb)$)[\w-]+)?)$/;
 
-export function devWorkflowSection(model: StepModel, pmFact: PackageManagerFact | undefined, scripts: readonly ScriptFact[], configs: readonly ConfigFileFact[]): string {
+export function devWorkflowSection(model: StepModel, pmFact: PackageManagerFact | undefined, scripts: readonly ScriptFact[], configs: readonly ConfigFileFact[], apps: readonly FrontendAppData[] = []): string {
   const { index } = model;
   const steps: string[] = [];
   const nodeFiles = configs.filter((c) => c.data.category === 'node-version');
@@ -79,7 +80,7 @@ export function devWorkflowSection(model: StepModel, pmFact: PackageManagerFact 
   if (shell.length) steps.push(`**Shell scripts:** ${shell.map((f) => cite(f)).join(', ')}.`);
   const numbered = steps.map((s, i) => `${i + 1}. ${s}`).join('\n');
   const empty = () => model.none('package-json', 'No package.json, Node version file or dotenv example found.') ?? 'Nothing to install or configure was found at the root; see each package in step 2.';
-  return join(heading(3, 'Development workflow'), numbered || empty(), devServers(index, pm?.tool ?? 'npm', scripts, configs));
+  return join(heading(3, 'Development workflow'), numbered || empty(), devServers(index, pm?.tool ?? 'npm', scripts, configs, apps));
 }
 
 /**
@@ -132,7 +133,7 @@ function perFolderInstallStep(model: StepModel, scripts: readonly ScriptFact[]):
   return `**Install:** per package, each with the package manager of its own lockfile (the root has no workspaces and no lockfile): ${installs.join(', ')}.${rootHook}`;
 }
 
-function devServers(index: RepoIndex, pm: 'npm' | 'yarn' | 'pnpm' | 'bun', scripts: readonly ScriptFact[], configs: readonly ConfigFileFact[]): string {
+function devServers(index: RepoIndex, pm: 'npm' | 'yarn' | 'pnpm' | 'bun', scripts: readonly ScriptFact[], configs: readonly ConfigFileFact[], apps: readonly FrontendAppData[]): string {
   const rows: string[][] = [];
   const hasDev = new Set(scripts.filter((s) => /^(dev|develop|serve)$/.test(s.data.name)).map((s) => s.data.package));
   for (const s of byRole(index, scripts, (x) => x.data.manifest)) {
@@ -143,7 +144,10 @@ function devServers(index: RepoIndex, pm: 'npm' | 'yarn' | 'pnpm' | 'bun', scrip
     // A config that sets the port to something not read statically still sets it (never "the default" then).
     const config = configs.find((c) => c.data.package === s.data.package && (c.data.devPort !== undefined || c.data.portSetting));
     const cmdPort = portInCommand(s.data.command);
-    const port = cmdPort !== undefined
+    // A frontend app's dev script: its port is step 5's (one model: `remix vite:dev` is Vite's server, not Remix's).
+    const app = apps.find((a) => a.name === s.data.package && s.data.name === (a.scripts.dev !== undefined ? 'dev' : 'start'));
+    const appPort = cmdPort === undefined && app ? appDevPort(app) : undefined;
+    const port = appPort !== undefined ? appPort : cmdPort !== undefined
       ? `${cmdPort} (${cite(s.data.manifest, s.data.line)})`
       : config
         ? portSettingText(config.data.file, config.data.portSetting) ?? `${config.data.devPort} (${cite(config.data.file)})`
@@ -158,6 +162,19 @@ function devServers(index: RepoIndex, pm: 'npm' | 'yarn' | 'pnpm' | 'bun', scrip
   const LIMIT = 15;
   const more = rows.length > LIMIT ? `(+${rows.length - LIMIT} more packages with dev servers; their scripts are listed in step 8.)` : '';
   return join('**Dev servers:**', table(['Package', 'Command', 'Runs', 'Port'], rows.slice(0, LIMIT)), more);
+}
+
+/** The port cell of a frontend app's dev script, from the app's model; undefined when the model has none. */
+function appDevPort(app: FrontendAppData): string | undefined {
+  if (app.devPortFile && app.devPortSource !== 'script') {
+    const text = portSettingText(app.devPortFile, app.devPortSetting);
+    if (text) return text;
+    if (app.devPort !== undefined) return `${app.devPort} (${cite(app.devPortFile)})`;
+  }
+  // `remix-compiler` is our name for classic `remix dev` (remix-serve): the command is `remix`.
+  const tool = app.buildTool === 'remix-compiler' ? 'remix' : app.buildTool ?? app.framework;
+  if (app.devPortSource === 'default') return `not set; ${tool}'s default is ${app.devPort}`;
+  return undefined;
 }
 
 /** A package's scripts by name, for following `npm run x` inside a script. */

@@ -63,11 +63,13 @@ export function headerBullets(app: FrontendAppData, entries: readonly EntryData[
     const pkg = model?.index.packages.find((p) => p.dir === app.dir);
     return model && pkg ? runScript(model.index, model.packageManager, pkg.name, name) : `npm run ${name}`;
   };
-  const setting = app.config && (app.devPortSource === 'config' || !app.devPort) ? portSettingText(app.config.file, app.config.portSetting) : undefined;
+  const setting = app.devPortFile && (app.devPortSource === 'config' || !app.devPort) ? portSettingText(app.devPortFile, app.devPortSetting) : undefined;
+  // A port set in another file than the app's config (vite.config.ts beside svelte.config.js) says where.
+  const elsewhere = app.devPortFile && app.devPortFile !== app.config?.file && app.devPortSetting ? ` (${cite(app.devPortFile, app.devPortSetting.line)})` : '';
   if (setting) {
     out.push(`**Dev server:** port ${setting}${app.scripts.dev ? `, ${code(run('dev'))} runs ${code(app.scripts.dev)}` : ''}`);
   } else if (app.devPort) {
-    const source = app.devPortSource === 'default' ? ' (framework default)' : app.devPortSource === 'script' ? ' (from the dev script)' : '';
+    const source = app.devPortSource === 'default' ? ' (framework default)' : app.devPortSource === 'script' ? ' (from the dev script)' : elsewhere;
     out.push(`**Dev server:** port ${app.devPort}${source}${app.scripts.dev ? `, ${code(run('dev'))} runs ${code(app.scripts.dev)}` : ''}`);
   } else if (app.devScriptServes === false) {
     const [name, script] = app.scripts.dev ? ['dev', app.scripts.dev] : ['start', app.scripts.start ?? ''];

@@ -70,10 +70,12 @@ export function runScript(index: RepoIndex, pm: PackageManager, pkgName: string,
   }
 }
 /** Dev server default ports of tools, used only when the config file sets none (and said so). */
-export const DEFAULT_PORTS: Readonly<Record<string, number>> = { vite: 5173, astro: 4321, next: 3000, nuxt: 3000, 'svelte-kit': 5173, remix: 3000, 'react-scripts': 3000, 'webpack serve': 8080, wrangler: 8787 };
+export const DEFAULT_PORTS: Readonly<Record<string, number>> = { vite: 5173, astro: 4321, next: 3000, nuxt: 3000, 'svelte-kit': 5173, remix: 3000 /* classic `remix dev` (remix-serve) */, 'react-scripts': 3000, 'webpack serve': 8080, wrangler: 8787 };
 
 /** The dev tool a script command starts, if it is a known one. */
 export function devTool(command: string): string | undefined {
+  // `remix vite:dev` and `react-router dev` run Vite's dev server through the framework's plugin: Vite's port.
+  if (/\bremix\s+vite:dev\b|\breact-router\s+dev\b/.test(command)) return 'vite';
   const m = /\b(vite|astro|next|nuxt|svelte-kit|remix|react-scripts|webpack serve|wrangler|nodemon|tsx watch|ts-node-dev|node --watch)\b/.exec(command);
   return m?.[1];
 }
