@@ -1,0 +1,99 @@
+/**
+ * Controllers of a decorator framework the map does not know by name (a company's own framework over Koa or
+ * Express, inversify-express-utils): a class decorator that carries a path — `@Controller('/x')`,
+ * `@Controller(Sym, { basePath: '/api/x' })` — and methods with HTTP-verb decorators imported from a package
+ * (`@Get('/:id')`, `@httpPost('/')`). NestJS, routing-controllers and Ts.ED files are left to their own readers.
+ * Without this, a Koa API built on such a framework was reported as having no backend API at all.
+ */
+import type { RepoIndex } from '../../scan/repo-index.js';
+import { ts } from '../../scan/ts.js';
+import { importsOf, property } from '../shared/ast.js';
+import { joinPaths } from './paths.js';
+import { decoratedRoutes, pathArg, type RoutingControllersRoute } from './routing-controllers.js';
+
+/** The verb decorators: `Get` … and inversify-express-utils' `httpGet` …; `All`/`httpAll` are catch-alls. */
+const VERBS = ['Get', 'Post', 'Put', 'Patch', 'Delete', 'Head', 'Options', 'All'];
+const METHOD_DECORATORS = new Set([...VERBS, ...VERBS.map((v) => `http${v}`)]);
+/** Files of the frameworks read elsewhere (nest.ts, routing-controllers.ts, tsed.ts): never read twice. */
+const KNOWN = /@nestjs\/|['"]routing-controllers['"]|@tsed\//;
+const VERB_TEXT = /@(http)?(Get|Post|Put|Patch|Delete|Head|Options|All)\s*\(/;
+/** Option names a framework gives the class's base path. */
+const PATH_OPTIONS = ['basePath', 'path', 'prefix', 'route', 'routePrefix'];
+
+export interface DecoratorRoute extends RoutingControllersRoute {
+  /** The packages the verb decorators are imported from. */
+  readonly decoratorsFrom: readonly string[];
+}
+
+export function decoratorRoutes(index: RepoIndex, files: readonly string[]): DecoratorRoute[] {
+  const out: DecoratorRoute[] = [];
+  for (const file of files) {
+    const text = index.read(file);
+    // Text first: a verb decorator and an import, and not a file another reader owns.
+    if (!text || !VERB_TEXT.test(text) || KNOWN.test(text) || !/\bimport\b/.test(text)) continue;
+    const sf = index.parse(file);
+    if (!sf) continue;
+    const imports = importsOf(sf);
+    // Only decorators imported from a package: a local `Get` helper is not evidence of routing.
+    const moduleOf = (d: ts.CallExpression) => (ts.isIdentifier(d.expression) ? imports.get(d.expression.text)?.module : undefined);
+    const fromPackage = (d: ts.CallExpression) => {
+      const m = moduleOf(d);
+      return m !== undefined && !m.startsWith('.');
+    };
+    for (const cls of sf.statements.filter(ts.isClassDeclaration)) {
+      if (!cls.name) continue;
+      const base = classPath(cls);
+      if (!base) continue;
+      const routes = decoratedRoutes(cls, cls.name, sf, METHOD_DECORATORS, fromPackage);
+      if (routes.length === 0) continue;
+      const from = new Set<string>();
+      for (const m of cls.members) {
+        for (const d of ts.canHaveDecorators(m) ? ts.getDecorators(m) ?? [] : []) {
+          if (ts.isCallExpression(d.expression) && METHOD_DECORATORS.has(d.expression.expression.getText(sf))) from.add(moduleOf(d.expression) ?? '');
+        }
+      }
+      for (const { method, local, handler, line } of routes) {
+        out.push({
+          method: method.replace(/^HTTP/, ''),
+          path: joinPaths(base.text, local.text),
+          resolved: base.resolved && local.resolved,
+          handler,
+          handlerAt: { file, line },
+          middleware: [],
+          decoratorsFrom: [...from].filter((m) => m !== '').sort(),
+          file,
+          line,
+        });
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * The base path a class decorator gives: a string argument (`@Controller('/x')`, `@controller('/x')`) or a path
+ * option (`{ basePath: '/x' }`) in any argument; a decorator named like a controller with neither is the root.
+ * Undefined when no class decorator looks like a controller.
+ */
+function classPath(cls: ts.ClassDeclaration): { text: string; resolved: boolean } | undefined {
+  let root = false;
+  for (const d of ts.getDecorators(cls) ?? []) {
+    if (!ts.isCallExpression(d.expression)) continue;
+    for (const arg of d.expression.arguments) {
+      if (ts.isStringLiteralLike(arg) && arg.text.startsWith('/')) return pathArg(arg);
+      if (ts.isObjectLiteralExpression(arg)) {
+        const value = PATH_OPTIONS.map((n) => property(arg, n)).find((v) => v !== undefined);
+        if (value) return pathArg(value);
+      }
+    }
+    const name = d.expression.expression.getText();
+    if (/Controller$/i.test(name)) {
+      const first = d.expression.arguments[0];
+      // `@Controller('users')`: a path without its slash; a symbol or a class is the framework's id, not a path.
+      if (first && ts.isStringLiteralLike(first)) return pathArg(first);
+      root = true;
+    }
+  }
+  return root ? { text: '', resolved: true } : undefined;
+}
+
