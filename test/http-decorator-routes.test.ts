@@ -82,4 +82,15 @@ describe('decorator-routed controllers of a framework not known by name', () => 
     expect(list.length).toBeGreaterThan(0);
     expect(list.some((r) => r.framework === 'decorators')).toBe(false);
   });
+
+  it('never says "no backend API" over verb-decorated methods no reader understood', async () => {
+    const root = tempRepo({
+      'package.json': JSON.stringify({ name: 'api', dependencies: { lodash: '4.0.0' } }),
+      'src/http.ts': 'export const Get = (p: string) => (t: unknown, k: string) => undefined;\n',
+      'src/users.ts': ["import { Get } from './http';", 'export class Users {', "  @Get('/users') list() {}", '}'].join('\n'),
+    });
+    const md = (await section(backendApiStep, root)).markdown;
+    expect(md).not.toMatch(/no backend API/);
+    expect(md).toContain('`/src/users.ts:3`');
+  });
 });

@@ -97,3 +97,24 @@ function classPath(cls: ts.ClassDeclaration): { text: string; resolved: boolean 
   return root ? { text: '', resolved: true } : undefined;
 }
 
+
+const SOURCE = /\.(ts|tsx|mts|cts|js|mjs|cjs)$/;
+const VERB_WITH_PATH = /@(?:http)?(?:Get|Post|Put|Patch|Delete)\s*\(\s*['"`]/;
+
+/**
+ * Up to `limit` source lines with an HTTP-verb decorator given a path (`@Get('/:id')`), from text alone: the safety net
+ * for the "no backend API" claim when no reader understood the controllers (a decorator from a relative module, a
+ * class decorator without a path). Only asked when that claim is about to be printed.
+ */
+export function verbDecoratorLines(index: RepoIndex, limit = 5): { file: string; line: number }[] {
+  const out: { file: string; line: number }[] = [];
+  for (const file of index.files) {
+    if (!SOURCE.test(file) || /(^|\/)node_modules\//.test(file)) continue;
+    const text = index.read(file);
+    const m = text ? VERB_WITH_PATH.exec(text) : null;
+    if (!m) continue;
+    out.push({ file, line: index.lineAt(file, m.index) ?? 1 });
+    if (out.length >= limit) break;
+  }
+  return out;
+}
