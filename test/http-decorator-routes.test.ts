@@ -39,7 +39,8 @@ function repo(): string {
       "@controller('/pets')",
       'export class PetsController {',
       "  @httpGet('/:id') one() {}",
-      '  @httpPost() add() {}',
+      '  @httpPost()',
+      '  add() {}',
       '}',
     ].join('\n'),
     // A local `Get` helper is no evidence of routing.
@@ -58,7 +59,7 @@ describe('decorator-routed controllers of a framework not known by name', () => 
   it('reads a path option of the class decorator and verb decorators imported from any package', async () => {
     const list = (await detect(httpFrameworksDetector, repo())).filter((f) => f.kind === 'http.route').map((f) => f.data as HttpRouteData);
     expect(rows(list)).toEqual([
-      'decorators POST /api/realm/:tenantId/account AccountController.create src/account.controller.ts:9',
+      'decorators POST /api/realm/:tenantId/account AccountController.create src/account.controller.ts:10',
       'decorators DELETE /api/realm/:tenantId/account/:id AccountController.remove src/account.controller.ts:14',
       'decorators GET /api/realm/:tenantId/account/:id AccountController.findById src/account.controller.ts:12',
       'decorators POST /pets PetsController.add src/pets.controller.ts:5',

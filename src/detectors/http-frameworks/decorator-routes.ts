@@ -6,7 +6,7 @@
  * Without this, a Koa API built on such a framework was reported as having no backend API at all.
  */
 import type { RepoIndex } from '../../scan/repo-index.js';
-import { ts } from '../../scan/ts.js';
+import { lineOf, ts } from '../../scan/ts.js';
 import { importsOf, property } from '../shared/ast.js';
 import { joinPaths } from './paths.js';
 import { decoratedRoutes, pathArg, type RoutingControllersRoute } from './routing-controllers.js';
@@ -44,15 +44,19 @@ export function decoratorRoutes(index: RepoIndex, files: readonly string[]): Dec
       if (!cls.name) continue;
       const base = classPath(cls);
       if (!base) continue;
-      const routes = decoratedRoutes(cls, cls.name, sf, METHOD_DECORATORS, fromPackage);
-      if (routes.length === 0) continue;
+      // The route is declared at its verb decorator, not where the method's first decorator (`@SwaggerDoc({…})`) starts:
+      // each accepted decorator, in the order the routes come.
+      const lines: number[] = [];
       const from = new Set<string>();
-      for (const m of cls.members) {
-        for (const d of ts.canHaveDecorators(m) ? ts.getDecorators(m) ?? [] : []) {
-          if (ts.isCallExpression(d.expression) && METHOD_DECORATORS.has(d.expression.expression.getText(sf))) from.add(moduleOf(d.expression) ?? '');
-        }
-      }
-      for (const { method, local, handler, line } of routes) {
+      const accept = (d: ts.CallExpression) => {
+        if (!fromPackage(d)) return false;
+        lines.push(lineOf(d, sf));
+        from.add(moduleOf(d)!);
+        return true;
+      };
+      const routes = decoratedRoutes(cls, cls.name, sf, METHOD_DECORATORS, accept);
+      routes.forEach(({ method, local, handler }, i) => {
+        const line = lines[i];
         out.push({
           method: method.replace(/^HTTP/, ''),
           path: joinPaths(base.text, local.text),
@@ -60,11 +64,11 @@ export function decoratorRoutes(index: RepoIndex, files: readonly string[]): Dec
           handler,
           handlerAt: { file, line },
           middleware: [],
-          decoratorsFrom: [...from].filter((m) => m !== '').sort(),
+          decoratorsFrom: [...from].sort(),
           file,
           line,
         });
-      }
+      });
     }
   }
   return out;

@@ -69,9 +69,8 @@ export function envVarsSection(model: StepModel): string {
     : '';
   const intro =
     `${read.length} variable${read.length === 1 ? '' : 's'} read${byCli ? '' : accessors.length ? ' by name in the code' : ' by the code'} in ${packages.length} package${packages.length === 1 ? '' : 's'}` +
-    accessorWords +
     (byCli ? ` (${read.length - byCli} by the code, ${byCli} only by the Supabase CLI through ${code('env()')} in its config)` : '') +
-    `${secretWords.length ? `; ${secretWords.join('; ')}` : ''}. Names only: values are never copied from dotenv files, ` +
+    `${secretWords.length ? `; ${secretWords.join('; ')}` : ''}${accessorWords}. Names only: values are never copied from dotenv files, ` +
     'CI files or infrastructure code. "Read in" lists production code first, then counts test files. "Set in" lists what the runtime ' +
     'provides, infrastructure code (CDK, SST, Serverless, SAM), compose, Dockerfiles, Kubernetes, hosting config, CI `env:` and `run:` commands, the code ' +
     'itself, and the dotenv files and typed declarations that serve that package.';

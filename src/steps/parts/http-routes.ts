@@ -65,7 +65,7 @@ export function httpRoutesPart(facts: FactSet, rank: (file: string) => number = 
 function decoratorsNote(list: readonly HttpRouteData[]): string {
   const from = [...new Set(list.flatMap((r) => r.decoratorsFrom ?? []))].sort(compareText);
   const source = from.length > 0 ? `the HTTP-verb decorators of ${from.map((m) => code(m)).join(', ')}` : 'HTTP-verb decorators';
-  return `Read from ${source} on controller classes: each path is the class's base path joined with the method's, as written; a prefix or middleware the framework itself adds at run time is not shown.`;
+  return `Read from ${source} on controller classes: each path is the class's base path joined with the method's, as written; a prefix set in the server's or the framework's options, and middleware or guards the framework applies, are not shown.`;
 }
 
 /** One line naming where the API documentation UI is served (Swagger UI mounts are not endpoints); '' when none. */
