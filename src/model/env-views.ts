@@ -84,6 +84,8 @@ export interface DynamicRead {
   readonly expression: string;
   readonly pattern?: string;
   readonly test: boolean;
+  /** A framework's settings accessor (`env.get(EnvKey.X)`), not followed: it may read a variable of that name. */
+  readonly accessor?: boolean;
 }
 
 /** What shows a variable is read (or may be): a recognised read, a read by computed name, or a line naming it. */

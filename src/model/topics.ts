@@ -14,6 +14,7 @@ import { cdkPipelines } from '../detectors/ci/cdk-pipelines.js';
 import { configFilesDetector } from '../detectors/config-files/index.js';
 import { frontendBuildDetector } from '../detectors/frontend-build/index.js';
 import { httpFrameworksDetector } from '../detectors/http-frameworks/index.js';
+import { verbDecoratorLines } from '../detectors/http-frameworks/decorator-routes.js';
 import { paymentsDetector } from '../detectors/integrations/payments.js';
 import { dependenciesDetector } from '../detectors/integrations/dependencies.js';
 import { nextPagesDetector } from '../detectors/nextjs-pages/index.js';
@@ -126,7 +127,9 @@ const TOPICS: readonly Topic[] = [
   {
     id: 'backend-api',
     detectors: [astroDetector, reactRouterDetector, packagesDetector, cdkDetector, httpFrameworksDetector, trpcDetector, serverActionsDetector, graphqlServersDetector, lambdaDispatchDetector, otherInfraDetector, supabaseDetector, jobsDetector, expoRouterDetector],
-    evidence: (set) => [
+    evidence: (set, index) => [
+      // Controller methods no route reader understood (`@Get('/:id')` from a relative module): "no API" would be false.
+      ...(set.of('http.route').length === 0 ? verbDecoratorLines(index).map((at) => ({ what: 'HTTP-verb decorator on a method (a controller route not read)', at })) : []),
       ...kinds(
         set,
         ['cdk.route', 'cdk.lambda', 'cdk.graphqlApi', 'http.route', 'infra.route', 'infra.function', 'supabase.function', 'jobs.job', 'trpc.procedure', 'next.server-action', 'graphql.operation', 'lambda.inner-route'],

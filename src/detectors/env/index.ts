@@ -21,6 +21,7 @@ import { IAC_WORDS, iacEnvSets, type IacEnvSet } from './sets-iac.js';
 import { KUBERNETES_TEXT, kubernetesEnv, readManifests, type ManifestFile } from './sets-kubernetes.js';
 import { PLATFORM_FILE, platformEnv, TEMPLATE_FILE, TEMPLATE_TEXT, templateEnv } from './sets-platform.js';
 import { passedEnvReads } from './reads-passed.js';
+import { ACCESSOR_TEXT, accessorReads } from './reads-accessor.js';
 import { SHAPE_TEXT, shapeVerdicts } from './schema-shape.js';
 import { browserHandoffs, type EnvObjectFunction } from './browser-handoff.js';
 import type { EnvDeclaredFact, EnvDotenvLoadData, EnvDotenvLoadFact, EnvSetData } from './types.js';
@@ -195,6 +196,9 @@ export const envDetector: Detector = {
       const typed = file.endsWith('.d.ts');
       if (!parseable && !typed && !TEXT_SOURCES.test(file)) continue;
       const text = index.read(file);
+      if (parseable && text && ACCESSOR_TEXT.test(text)) {
+        for (const d of index.memo('env.accessor-calls@1', file, accessorReads) ?? []) facts.push({ ...dynamicFact('env.dynamic', file, d), id: `${file}:${d.line} ${d.expression}` });
+      }
       if (typed) {
         if (mentions(text, ['ImportMetaEnv', 'ProcessEnv', 'interface Env'])) facts.push(...typedNames(index, file, text!));
         continue;

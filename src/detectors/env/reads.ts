@@ -63,6 +63,8 @@ export interface RawDynamic {
   readonly pattern?: string;
   /** A copy of every variable with this prefix (`Object.entries(import.meta.env)` filtered by `startsWith`). */
   readonly prefix?: string;
+  /** A framework's settings accessor (`env.get(EnvKey.X)`), not followed (reads-accessor.ts). */
+  readonly accessor?: boolean;
   /**
    * The loop's names are these enum (or constant object) members, as written (`Keys.OPENAI_API_KEY`): the detector
    * resolves them where the enum is declared into reads (`memberRead`), else the read stays computed.

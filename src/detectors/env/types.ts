@@ -79,6 +79,8 @@ export interface EnvDynamicReadData {
   readonly pattern?: string;
   /** Every variable with this prefix is read (a copy of env filtered by `startsWith`): a read of each one set anywhere. */
   readonly prefix?: string;
+  /** A framework's settings accessor (`env.get(EnvKey.X)`), not followed: it may read a variable of that name. */
+  readonly accessor?: boolean;
 }
 export type EnvDynamicReadFact = Fact<'env.dynamic', EnvDynamicReadData>;
 /** `process.env[key] = value`, `os.environ[key] = value`: the code sets variables whose names it computes. */

@@ -10,6 +10,7 @@ import { remixRoutes } from './remix.js';
 import { routingControllersRoutes } from './routing-controllers.js';
 import { sveltekitRoutes } from './sveltekit.js';
 import { tsedRoutes } from './tsed.js';
+import { decoratorRoutes } from './decorator-routes.js';
 import { composeRoutes } from './router-graph.js';
 import { crossFileLinks, factoryUsers } from './router-links.js';
 import type { HttpRouteData, HttpRouteFact, MiddlewareUse } from './types.js';
@@ -20,6 +21,11 @@ export type { ApiDocsData, ApiDocsFact } from './api-docs.js';
 
 const SERVER_DEPS = /^(express|fastify|hono|koa|@koa\/router|koa-router|@nestjs\/core|@nestjs\/common|routing-controllers|@tsed\/common|@tsed\/di|@tsed\/schema|@tsed\/platform-express|@tsed\/platform-koa)$/;
 /** Frameworks whose route files serve requests themselves: Next.js route handlers, Remix/React Router loaders and actions, SvelteKit server files. */
+/**
+ * Packages that may bring a decorator framework over a server the manifest does not name (`@acme/koa-framework`,
+ * `inversify-express-utils`): the decorator reader then looks at the code (text first).
+ */
+const WRAPPED_SERVER_DEPS = /koa|express|fastify|hono|restify|hapi|controller|inversify|decorator|framework|router|server|http/i;
 const REQUEST_FRAMEWORKS = /^(next|@remix-run\/react|@remix-run\/node|@react-router\/dev|@sveltejs\/kit)$/;
 const HANDED_APP_ROUTE = /\b(app|router|server|fastify|api)\.(get|post|put|patch|delete|all|route|on|openapi)\s*\(\s*['"`\[]/;
 const IMPORT_NEEDLES = ["'express'", '"express"', 'fastify', "'hono", '"hono', '@hono/', "'koa", '"koa', '@koa/router', 'koa-router'];
@@ -32,7 +38,7 @@ export const httpFrameworksDetector: Detector = {
   id: 'http-frameworks',
   isEnabled(index: RepoIndex): boolean {
     if (index.packages.length === 0) return true;
-    return index.packages.some((p) => dependsOn(p.manifest, SERVER_DEPS) || dependsOn(p.manifest, REQUEST_FRAMEWORKS));
+    return index.packages.some((p) => dependsOn(p.manifest, SERVER_DEPS) || dependsOn(p.manifest, REQUEST_FRAMEWORKS) || dependsOn(p.manifest, WRAPPED_SERVER_DEPS));
   },
   detect(index: RepoIndex): Fact[] {
     const servers = new Map<string, boolean>();
@@ -79,6 +85,10 @@ export const httpFrameworksDetector: Detector = {
     for (const r of tsedRoutes(index, sources)) {
       const { middleware, ...rest } = r;
       routes.push({ framework: 'tsed', app: appOf(r.file), ...rest, ...middlewareFields(middleware) });
+    }
+    for (const r of decoratorRoutes(index, sources)) {
+      const { middleware, ...rest } = r;
+      routes.push({ framework: 'decorators', app: appOf(r.file), ...rest, ...middlewareFields(middleware) });
     }
     const nextPackages = index.packages.filter((p) => dependsOn(p.manifest, 'next'));
     for (const pkg of nextPackages) {

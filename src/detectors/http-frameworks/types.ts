@@ -6,7 +6,7 @@ export type { MiddlewareUse } from '../shared/middleware-use.js';
 /** The HTTP methods a file-based router exports or a handler branches on (Next.js, SvelteKit). */
 export const HTTP_METHODS: ReadonlySet<string> = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS']);
 
-export type HttpFramework = 'express' | 'fastify' | 'hono' | 'koa' | 'nest' | 'next' | 'remix' | 'routing-controllers' | 'sveltekit' | 'tsed';
+export type HttpFramework = 'express' | 'fastify' | 'hono' | 'koa' | 'nest' | 'next' | 'remix' | 'routing-controllers' | 'sveltekit' | 'tsed' | 'decorators';
 
 /** One HTTP route served by a Node framework (not API Gateway: that is the CDK detector's). */
 export interface HttpRouteData {
@@ -33,6 +33,8 @@ export interface HttpRouteData {
   readonly middlewareUses?: readonly MiddlewareUse[];
   /** A route prefix set at run time (routing-controllers' `routePrefix: env.x`): `path` is then under it, without it. */
   readonly runtimePrefix?: { readonly expression: string; readonly at: Citation };
+  /** Decorator-routed controllers of a framework not known by name: the packages the verb decorators come from. */
+  readonly decoratorsFrom?: readonly string[];
   /** NestJS API version, when versioning puts it somewhere other than the path (header, media type). */
   readonly version?: string;
   /** Where the route is declared. */

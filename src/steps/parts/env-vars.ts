@@ -62,10 +62,15 @@ export function envVarsSection(model: StepModel): string {
   ].filter(Boolean);
   // `env(X)` in supabase/config.toml is the Supabase CLI's read, not the app's: said apart.
   const byCli = read.filter((v) => v.reads.every((r) => r.via === 'supabase-config')).length;
+  // Keys passed to a framework's settings accessor (`env.get(EnvKey.X)`) may be variables too: the count is of names read.
+  const accessors = env.dynamic.filter((d) => d.accessor);
+  const accessorWords = accessors.length
+    ? `; the code also reads settings through an accessor the map does not follow (${accessors.length} call${accessors.length === 1 ? '' : 's'}, listed below), whose keys may be more variables`
+    : '';
   const intro =
-    `${read.length} variable${read.length === 1 ? '' : 's'} read${byCli ? '' : ' by the code'} in ${packages.length} package${packages.length === 1 ? '' : 's'}` +
+    `${read.length} variable${read.length === 1 ? '' : 's'} read${byCli ? '' : accessors.length ? ' by name in the code' : ' by the code'} in ${packages.length} package${packages.length === 1 ? '' : 's'}` +
     (byCli ? ` (${read.length - byCli} by the code, ${byCli} only by the Supabase CLI through ${code('env()')} in its config)` : '') +
-    `${secretWords.length ? `; ${secretWords.join('; ')}` : ''}. Names only: values are never copied from dotenv files, ` +
+    `${secretWords.length ? `; ${secretWords.join('; ')}` : ''}${accessorWords}. Names only: values are never copied from dotenv files, ` +
     'CI files or infrastructure code. "Read in" lists production code first, then counts test files. "Set in" lists what the runtime ' +
     'provides, infrastructure code (CDK, SST, Serverless, SAM), compose, Dockerfiles, Kubernetes, hosting config, CI `env:` and `run:` commands, the code ' +
     'itself, and the dotenv files and typed declarations that serve that package.';
@@ -183,8 +188,15 @@ function dynamicBlock(env: EnvModel): string {
     const lines = items.map((d) => `${code(d.expression)} — ${cite(d.file, d.line)}${d.test ? ' (test)' : ''}`);
     return bullets(lines.length > 6 ? [...lines.slice(0, 6), `(+${lines.length - 6} more)`] : lines);
   };
+  const computed = env.dynamic.filter((d) => !d.accessor);
+  const accessors = env.dynamic.filter((d) => d.accessor);
   return join(
-    env.dynamic.length > 0 && join('**Read by a computed name** (the name is not in the code; it could not be resolved statically):', list(env.dynamic)),
+    computed.length > 0 && join('**Read by a computed name** (the name is not in the code; it could not be resolved statically):', list(computed)),
+    accessors.length > 0 &&
+      join(
+        "**Read through a settings accessor** (a framework's `get`, whose code is not in the repository: it may return the variable named by the key, or read another source):",
+        list(accessors),
+      ),
     env.dynamicSets.length > 0 && join('**Set by a computed name** (`process.env[key] = …`; the names could not be resolved statically):', list(env.dynamicSets)),
   );
 }

@@ -19,6 +19,7 @@ const LABEL: Record<HttpFramework, string> = {
   'routing-controllers': 'routing-controllers (Express)',
   sveltekit: 'SvelteKit endpoints, load functions and form actions',
   tsed: 'Ts.ED controllers',
+  decorators: 'Decorator-routed controllers',
 };
 const REMIX_NOTE =
   "A route module's `loader` answers GET requests to its URL and its `action` every other method (forms and fetchers post to it); a resource route has no component and is an endpoint.";
@@ -52,12 +53,19 @@ export function httpRoutesPart(facts: FactSet, rank: (file: string) => number = 
         return join(
           heading(4, title),
           behind(first.file),
-          first.framework === 'remix' ? REMIX_NOTE : first.framework === 'sveltekit' ? SVELTEKIT_NOTE : '',
+          first.framework === 'remix' ? REMIX_NOTE : first.framework === 'sveltekit' ? SVELTEKIT_NOTE : first.framework === 'decorators' ? decoratorsNote(list) : '',
           routesTable(list),
           first.framework === 'next' ? urlAliasLines(aliases.filter((a) => a.app === first.app && (a.unread ? a.kind === 'rewrite' : servedHere(a.destination, list)))) : '',
         );
       }),
   );
+}
+
+/** Where the routes were read from, and what the map cannot know about a framework it does not read. */
+function decoratorsNote(list: readonly HttpRouteData[]): string {
+  const from = [...new Set(list.flatMap((r) => r.decoratorsFrom ?? []))].sort(compareText);
+  const source = from.length > 0 ? `the HTTP-verb decorators of ${from.map((m) => code(m)).join(', ')}` : 'HTTP-verb decorators';
+  return `Read from ${source} on controller classes: each path is the class's base path joined with the method's, as written; a prefix set in the server's or the framework's options, and middleware or guards the framework applies, are not shown.`;
 }
 
 /** One line naming where the API documentation UI is served (Swagger UI mounts are not endpoints); '' when none. */

@@ -38,6 +38,7 @@ const FRAMEWORK: Record<HttpRouteData['framework'], string> = {
   'routing-controllers': 'routing-controllers on Express',
   sveltekit: 'SvelteKit server routes',
   tsed: 'Ts.ED controllers',
+  decorators: 'decorator-routed controllers',
 };
 
 /** API Gateway routes wired to Lambda handlers in the CDK code. */

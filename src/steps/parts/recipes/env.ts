@@ -87,6 +87,9 @@ export function envRecipe({ model, index, facts, product }: RecipeInput): string
     ...sets,
     browser.length ? `**Browser code:** only names with the framework's prefix reach it: ${browser.join(', ')}.` : '',
     typedClient.length ? `**Browser code:** \`astro:env/client\` serves only names declared with \`context: "client"\`: ${typedClient.join(', ')}.` : '',
-    '**All of them:** step 8 lists every variable with where it is read and set.',
+    // Reads the env reader could not name (a computed name, a framework's accessor): "every variable" would overclaim.
+    model.env.dynamic.some((d) => !d.test)
+      ? `**All of them:** step 8 lists every variable read by name, with where it is read and set, and the reads it could not name (e.g. ${cite(model.env.dynamic.find((d) => !d.test)!.file, model.env.dynamic.find((d) => !d.test)!.line)}).`
+      : '**All of them:** step 8 lists every variable with where it is read and set.',
   ]);
 }
