@@ -447,3 +447,40 @@ describe('DynamoDB paginators', () => {
     expect(md).toContain('| Query | `IndustryCreatedAtIndex` | `#industry = :industry` |');
   });
 });
+
+describe('Lambda authorizers', () => {
+  it('the exported handler (or a function building the policy) is the authorizer; a private helper handed the event is not', async () => {
+    const { tempRepo } = await import('./helpers/temp-repo.js');
+    const root = tempRepo({
+      'package.json': JSON.stringify({ name: 'auth', private: true, dependencies: { 'aws-lambda': '1.0.0' } }),
+      'src/authorizer.ts': [
+        "import type { APIGatewayRequestAuthorizerEvent, APIGatewayTokenAuthorizerEvent, APIGatewayAuthorizerResult } from 'aws-lambda';",
+        'export const handler = async (event: APIGatewayRequestAuthorizerEvent | APIGatewayTokenAuthorizerEvent): Promise<APIGatewayAuthorizerResult> => {',
+        '  const token = extractToken(event);',
+        "  return { principalId: token ?? 'anon', policyDocument: { Version: '2012-10-17', Statement: [] } };",
+        '};',
+        'function extractToken(event: APIGatewayRequestAuthorizerEvent | APIGatewayTokenAuthorizerEvent): string | null {',
+        '  const header = (event as any).authorizationToken || (event as any).headers?.authorization;',
+        "  return header ? header.replace(/^Bearer /, '') : null;",
+        '}',
+        'const methodOf = (event: APIGatewayRequestAuthorizerEvent) => event.httpMethod;',
+        'function deny(event: APIGatewayTokenAuthorizerEvent): APIGatewayAuthorizerResult {',
+        "  return { principalId: 'x', policyDocument: { Version: '2012-10-17', Statement: [] } };",
+        '}',
+        'export { methodOf as unusedMethodOf };',
+      ].join('\n'),
+      'src/legacy.ts': [
+        "import type { APIGatewayTokenAuthorizerEvent } from 'aws-lambda';",
+        'async function check(event: APIGatewayTokenAuthorizerEvent) { return event.authorizationToken === "x"; }',
+        'module.exports = { handler: check };',
+      ].join('\n'),
+    });
+    const auth = data<AuthData>(await detect(codeDetector, root), 'backend.auth').filter((a) => a.kind === 'authorizer');
+    expect(auth.map((a) => `${a.file}#${a.name}: ${a.detail}`).sort()).toEqual([
+      'src/authorizer.ts#deny: Lambda TOKEN authorizer (APIGatewayTokenAuthorizerEvent)',
+      'src/authorizer.ts#handler: Lambda REQUEST or TOKEN authorizer (APIGatewayRequestAuthorizerEvent)',
+      'src/authorizer.ts#methodOf: Lambda REQUEST authorizer (APIGatewayRequestAuthorizerEvent)',
+      'src/legacy.ts#check: Lambda TOKEN authorizer (APIGatewayTokenAuthorizerEvent)',
+    ]);
+  });
+});

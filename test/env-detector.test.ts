@@ -181,6 +181,35 @@ describe('converters with a default', () => {
   });
 });
 
+describe('a local helper that returns the default it is given', () => {
+  it('parseNumberOr(process.env.X, 3) has a fallback when this file defines parseNumberOr to return it; a helper that does not, or one not seen, gives none', async () => {
+    const { tempRepo } = await import('./helpers/temp-repo.js');
+    const root = tempRepo({
+      'package.json': JSON.stringify({ name: 'svc', private: true }),
+      'src/call.ts': [
+        'const parseNumberOr = (value: string | undefined, fallback: number) => {',
+        '  const parsed = Number(value);',
+        '  return Number.isFinite(parsed) ? parsed : fallback;',
+        '};',
+        'function pick(value: string | undefined, other: string) { return value ?? other; }',
+        'function tag(value: string | undefined, label: string) { return `${label}:${value}`; }',
+        'import { join } from "node:path";',
+        'export const attempts = Math.max(1, Math.floor(parseNumberOr(process.env.RETRY_ATTEMPTS, 3)));',
+        'export const region = pick(process.env.PICK_REGION, "us-east-1");',
+        'export const label = tag(process.env.TAG_NAME, "x");',
+        'export const home = join(process.env.HOME_DIR, ".cfg");',
+      ].join('\n'),
+    });
+    const reads = (await detect(envDetector, root)).filter((f) => f.kind === 'env.read').map((f) => f.data as EnvReadData);
+    expect(reads.map((r) => [r.name, r.hasFallback]).sort()).toEqual([
+      ['HOME_DIR', false],
+      ['PICK_REGION', true],
+      ['RETRY_ATTEMPTS', true],
+      ['TAG_NAME', false],
+    ]);
+  });
+});
+
 describe('Dockerfile build steps', () => {
   it('a RUN that exports a variable (from a build secret) sets it for the build', async () => {
     const { dockerfileEnv } = await import('../src/detectors/env/sets-dockerfile.js');

@@ -42,7 +42,7 @@ describe('step 4 — Database Schema', () => {
     expect(http).toContain('| LSI `lsi1` | — | `updatedAt` (NUMBER) | `ALL` |');
     const helpers = (await section(databaseSchemaStep, 'cdk-helpers')).markdown;
     expect(helpers).toContain('1 DynamoDB table defined with AWS CDK in `/lib/shop-stack.ts`, and 1 existing table imported by name.');
-    expect(helpers).toContain('- An existing table referenced by name: its keys and indexes are defined outside this code');
+    expect(helpers).toContain('- An existing table imported by name, not created here: the import does not give its keys and indexes');
   });
 
   it('says plainly when there is no schema at all', async () => {
@@ -58,5 +58,63 @@ describe('step 4 — Database Schema', () => {
     const golden = path.join(PROJECT_ROOT, 'test/golden/step-04.md');
     if (process.env.UPDATE_GOLDEN) writeFileSync(golden, s.markdown);
     expect(s.markdown).toBe(readFileSync(golden, 'utf8'));
+  });
+});
+
+describe('tables one stack imports and another defines', () => {
+  it('an import by a defined table’s attribute is listed with it and counted; one by its physical name points to it; another is not said to be defined outside', async () => {
+    const { tempRepo } = await import('./helpers/temp-repo.js');
+    const root = tempRepo({
+      'package.json': JSON.stringify({ name: 'app', private: true, dependencies: { 'aws-cdk-lib': '2.100.0', constructs: '10.0.0' } }),
+      'cdk.json': JSON.stringify({ app: 'npx ts-node bin/app.ts' }),
+      'bin/app.ts': [
+        "import * as cdk from 'aws-cdk-lib';",
+        "import { CoreStack } from '../lib/core-stack';",
+        "import { AdminStack } from '../lib/admin-stack';",
+        'const app = new cdk.App();',
+        "const core = new CoreStack(app, 'ProdCore');",
+        "new AdminStack(app, 'ProdAdmin', { usersTableName: core.usersTable.tableName });",
+      ].join('\n'),
+      'lib/core-stack.ts': [
+        "import * as cdk from 'aws-cdk-lib';",
+        "import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';",
+        "import type { Construct } from 'constructs';",
+        'export class CoreStack extends cdk.Stack {',
+        '  public readonly usersTable: dynamodb.Table;',
+        '  constructor(scope: Construct, id: string, props?: cdk.StackProps) {',
+        '    super(scope, id, props);',
+        "    this.usersTable = new dynamodb.Table(this, 'UsersTable', {",
+        '      tableName: `${this.stackName}-Users`,',
+        "      partitionKey: { name: 'userId', type: dynamodb.AttributeType.STRING },",
+        '    });',
+        '  }',
+        '}',
+      ].join('\n'),
+      'lib/admin-stack.ts': [
+        "import * as cdk from 'aws-cdk-lib';",
+        "import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';",
+        "import type { Construct } from 'constructs';",
+        'interface AdminProps extends cdk.StackProps { usersTableName: string }',
+        'export class AdminStack extends cdk.Stack {',
+        '  constructor(scope: Construct, id: string, props: AdminProps) {',
+        '    super(scope, id, props);',
+        "    dynamodb.Table.fromTableName(this, 'UsersTable', props.usersTableName);",
+        "    dynamodb.Table.fromTableName(this, 'UsersByName', 'ProdCore-Users');",
+        "    dynamodb.Table.fromTableName(this, 'Legacy', 'legacy-orders');",
+        "    dynamodb.Table.fromTableArn(this, 'Archive', 'arn:aws:dynamodb:us-east-1:123456789012:table/archive');",
+        '  }',
+        '}',
+      ].join('\n'),
+    });
+    const md = (await section(databaseSchemaStep, root)).markdown;
+    expect(md).toContain(
+      "1 DynamoDB table defined with AWS CDK in `/lib/core-stack.ts`, and 3 existing tables imported by name or ARN (1 of them names a table defined here); 1 more import given a defined table's name or ARN is listed with that table.",
+    );
+    expect(md).toContain('- Also imported by name in `AdminStack` as `UsersTable` (`/lib/admin-stack.ts:8`), `AdminStack` as `UsersByName` (`/lib/admin-stack.ts:9`)');
+    expect(md).toContain('- Imported by name: the table `UsersTable`, defined at `/lib/core-stack.ts:8`, whose keys and indexes are listed there');
+    expect(md).toContain('- An existing table imported by name, not created here: the import does not give its keys and indexes');
+    expect(md).toContain('- An existing table imported by ARN, not created here: the import does not give its keys and indexes');
+    expect(md).not.toContain('defined outside');
+    expect(missingCitations(md, await indexOf(root))).toEqual([]);
   });
 });

@@ -9,6 +9,7 @@ import { plural } from './parts/cdk-shared.js';
 import { copiesOf } from './parts/cdk-copies.js';
 import { databasesPart, databasesSentence } from './parts/cdk-databases.js';
 import { imported, knownTables, tableSections, tablesOverview } from './parts/cdk-tables.js';
+import { importTargets } from './parts/cdk-table-imports.js';
 import { infraTablesPart } from './parts/infra-api.js';
 import { ormAccessPart } from './parts/orm-access.js';
 import { TITLE as INFRA_TITLE } from './parts/other-infra.js';
@@ -43,6 +44,10 @@ export const databaseSchemaStep: StepDefinition = {
     const infraTables = facts.of<InfraTableFact>('infra.table');
     const databases = facts.has('cdk.database') ? `${databasesSentence(facts)}.` : '';
     const created = tables.filter((t) => !imported(t.data));
+    // Imports that stand for a table defined here: by its attribute (the detector's importedBy) or by its physical name.
+    const viaAttribute = tables.reduce((n, t) => n + (t.data.importedBy?.length ?? 0), 0);
+    const targets = importTargets(facts, facts.of<CdkTableFact>('cdk.table'));
+    const matched = tables.filter((t) => targets.has(t)).length;
     const files = [...new Set(created.map((t) => t.at[0].file))].sort();
     const sql = sqlTablesSentence(facts);
     // Kysely / Knex migrations create the tables in code: say where, rather than that no table definition was found.
@@ -50,7 +55,8 @@ export const databaseSchemaStep: StepDefinition = {
     const intro =
       tables.length > 0
         ? `${plural(created.length, 'DynamoDB table')} defined with AWS CDK in ${files.map((f) => cite(f)).join(', ')}` +
-          (tables.length > created.length ? `, and ${plural(tables.length - created.length, 'existing table')} imported by name` : '') +
+          (tables.length > created.length ? `, and ${plural(tables.length - created.length, 'existing table')} imported by name${tables.some((t) => imported(t.data) && t.data.kind.endsWith('Arn')) ? ' or ARN' : ''}${matched > 0 ? ` (${matched} of them ${matched === 1 ? 'names' : 'name'} a table defined here)` : ''}` : '') +
+          (viaAttribute > 0 ? `; ${plural(viaAttribute, 'more import')} given a defined table's name or ARN ${viaAttribute === 1 ? 'is' : 'are'} listed with that table` : '') +
           '. Keys, indexes and settings come from the table definitions; access patterns from the code that reads and writes them.'
         : infraTables.length > 0
           ? `${plural(infraTables.length, 'DynamoDB table')} defined with ${[...new Set(infraTables.map((t) => INFRA_TITLE[t.data.tool]))].join(' and ')} in ${[...new Set(infraTables.map((t) => t.data.file))].sort().map((f) => cite(f)).join(', ')}${access !== '' ? '; access patterns from the code that reads and writes them' : ''}.`

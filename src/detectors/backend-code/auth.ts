@@ -7,6 +7,7 @@ import { ts, lineOf, walkMentioning } from '../../scan/ts.js';
 import { importsOf, lastName, property } from '../shared/ast.js';
 import { enclosingFunction, placeName } from '../shared/naming.js';
 import type { AuthData } from './types.js';
+import { isAuthorizerEntry } from './authorizer-entry.js';
 
 const NEEDLES = [
   'jsonwebtoken', 'jose', 'aws-jwt-verify', 'express-jwt', 'passport-jwt', '@fastify/jwt', '@nestjs/jwt', 'authorizer', 'policyDocument', 'AuthorizerEvent', 'TriggerEvent',
@@ -133,8 +134,10 @@ export function authFacts(file: string, sf: ts.SourceFile): AuthData[] {
     } else if (ts.isFunctionLike(node) && node.parameters.length > 0) {
       const type = node.parameters[0].type?.getText(sf) ?? '';
       const authorizer = AUTHORIZER_EVENT.exec(type);
-      if (authorizer) {
-        const style = type.includes('Token') ? 'TOKEN' : type.includes('Simple') || type.endsWith('V2') ? 'HTTP API' : 'REQUEST';
+      if (authorizer && isAuthorizerEntry(node, sf)) {
+        // `APIGatewayRequestAuthorizerEvent | APIGatewayTokenAuthorizerEvent`: one handler for both kinds.
+        const both = /Token/.test(type) && /Request/.test(type);
+        const style = both ? 'REQUEST or TOKEN' : type.includes('Token') ? 'TOKEN' : type.includes('Simple') || type.endsWith('V2') ? 'HTTP API' : 'REQUEST';
         add('authorizer', node.parameters[0], { detail: `Lambda ${style} authorizer (${authorizer[0]})` });
       }
       const trigger = COGNITO_TRIGGER.exec(type);

@@ -106,7 +106,11 @@ export function importedConstruct(it: Interpreter, cls: ClassRef, category: Cate
   // an import whose attributes are an attribute of a construct of its own kind in this app stands for it.
   const attrs = args[2]?.k === 'obj' ? [...args[2].props.values()] : args[2] ? [args[2]] : [];
   const same = attrs.find((v): v is Extract<Value, { k: 'attr' }> => v.k === 'attr' && v.of.category === category);
-  if (same) return { k: 'rec', rec: same.of, n: node };
+  if (same) {
+    // Kept on the table it stands for, so a map can say where else the app imports it (and count the import).
+    it.model.extra(same.of, 'importedAs', { values: [{ k: 'str', v: factory }, args[0], args[1]], node, frame: it.frame, conditions: [...it.conditions] });
+    return { k: 'rec', rec: same.of, n: node };
+  }
   const rec = addRec(it, cls, category, args[0], args[1], undefined, node);
   rec.imported = true;
   it.model.extra(rec, 'imported', { values: [{ k: 'str', v: factory }, args[2]], node, frame: it.frame, conditions: [] });

@@ -63,10 +63,25 @@ export function tableFacts(ctx: EmitContext, grants: readonly CdkGrant[], lambda
       grants: grantsByResource.get(id) ?? [],
       envVars: dedupe(envVars),
       streamConsumers: [...new Set(consumersByTable.get(id) ?? [])].sort(),
+      ...importedBy(ctx, rec),
     };
     out.push({ kind: 'cdk.table', id, data, at: ctx.at(rec) });
   }
   return out;
+}
+
+/** Where other stacks import this table through one of its attributes (constructs.ts, `importedAs`). */
+function importedBy(ctx: EmitContext, rec: Rec): Pick<CdkTableData, 'importedBy'> {
+  const list = (rec.extras.get('importedAs') ?? []).map((e) => {
+    const scope = e.values[1];
+    const stack = ctx.stackName(scope?.k === 'rec' ? scope.rec : undefined);
+    const constructId = stringOf(e.values[2]);
+    return { ...(stack ? { stack } : {}), ...(constructId ? { constructId } : {}), factory: stringOf(e.values[0]) ?? 'from…', at: citationOf(e.node) };
+  });
+  const seen = new Set<string>();
+  const unique = list.filter((i) => !seen.has(`${i.at.file}:${i.at.line}`) && !!seen.add(`${i.at.file}:${i.at.line}`));
+  unique.sort((a, b) => a.at.file.localeCompare(b.at.file) || (a.at.line ?? 0) - (b.at.line ?? 0));
+  return unique.length ? { importedBy: unique } : {};
 }
 
 function dedupe<T extends { name: string; lambda: string }>(list: T[]): T[] {

@@ -336,6 +336,11 @@ export interface CdkTableData extends CdkConstructData {
   readonly envVars: readonly { readonly name: string; readonly lambda: string }[];
   /** Lambdas consuming the table's stream (`DynamoEventSource`). */
   readonly streamConsumers: readonly string[];
+  /**
+   * Imports of this table by another stack (`Table.fromTableName(this, 'Users', core.usersTable.tableName)`): the
+   * import stands for this table, so it is no fact of its own. Sorted by place.
+   */
+  readonly importedBy?: readonly { readonly stack?: string; readonly constructId?: string; readonly factory: string; readonly at: Citation }[];
 }
 export type CdkTableFact = Fact<'cdk.table', CdkTableData>;
 

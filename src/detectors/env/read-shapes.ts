@@ -6,6 +6,7 @@
 import { onFirstUse } from '../../scan/lazy-ts.js';
 import { ts } from '../../scan/ts.js';
 import { lastName } from '../shared/ast.js';
+import { localHelperDefault } from './local-default.js';
 import { objectHolderCopes } from './reads-holder.js';
 import { everyUseCopes } from './reads-bindings.js';
 import type { RawRead } from './reads.js';
@@ -113,6 +114,8 @@ export function hasFallback(node: ts.Node): boolean {
   // `asString(import.meta.env.X, 'dev')`, `toNumber(env.PORT, 3000)`: a converter given a literal default (a radix is
   // no default: parseInt and its kind are left out).
   if (ts.isCallExpression(p) && p.arguments[0] === n && p.arguments.length >= 2 && CONVERTER.test(lastName(p.expression) ?? '') && isDefaultValue(p.arguments[1])) return true;
+  // `parseNumberOr(process.env.X, 3)`, a helper defined in this file that returns its second argument.
+  if (ts.isCallExpression(p) && localHelperDefault(p, n)) return true;
   if (ts.isPrefixUnaryExpression(p) && p.operator === ts.SyntaxKind.ExclamationToken) return !requiredCheck(p);
   // `let url = process.env.X; if (!url) url = …` (or `if (!url) { …; return }`): the `if` copes with unset.
   if (holderOutcome(n) === 'copes') return true;

@@ -1,11 +1,12 @@
 /** DynamoDB tables from CDK: an overview table, then one subsection per table with keys, indexes and who uses it. */
-import type { FactSet } from '../../facts.js';
+import type { Citation, FactSet } from '../../facts.js';
 import type { CdkKey, CdkLambdaFact, CdkTableFact, CdkTableIndex } from '../../detectors/cdk/index.js';
 import { bullets, heading, join, table } from '../../markdown/blocks.js';
 import { code } from '../../markdown/text.js';
 import type { KnownTable } from './backend-code.js';
 import { at, conditionText, entryCell, grantLabel, lambdaById, namer, plural, written } from './cdk-shared.js';
 import { alsoInText, copiesOf } from './cdk-copies.js';
+import { importTargets } from './cdk-table-imports.js';
 import { names } from './format.js';
 import { pushTo } from '../../collections.js';
 
@@ -39,11 +40,13 @@ function key(k: CdkKey | undefined): string {
 export function tablesOverview(facts: FactSet): string {
   const tables = copiesOf(facts.of<CdkTableFact>('cdk.table')).shown;
   const name = tableName(facts);
+  const targets = importTargets(facts, facts.of<CdkTableFact>('cdk.table'));
   const rows = tables.map((t) => {
     const d = t.data;
     const indexes = [...d.gsis.map((g) => `GSI ${code(g.name.text)}`), ...d.lsis.map((l) => `LSI ${code(l.name.text)}`)];
     const env = [...new Set(d.envVars.map((e) => e.name))];
-    const keys = imported(d) ? ['imported: defined elsewhere', '—'] : [key(d.partitionKey), key(d.sortKey)];
+    const target = targets.get(t);
+    const keys = imported(d) ? [target ? `imported: see ${code(name(target.id))}` : 'imported by name', '—'] : [key(d.partitionKey), key(d.sortKey)];
     return [code(name(t.id)), ...keys, indexes.join(', ') || '—', env.length ? names(env) : '—', at(t.at[0])];
   });
   return table(['Table', 'Partition key', 'Sort key', 'Indexes', 'Name env var', 'Defined at'], rows);
@@ -54,7 +57,30 @@ export function tableSections(facts: FactSet): string {
   const lambdas = lambdaById(facts);
   const lambdaName = namer(facts.of<CdkLambdaFact>('cdk.lambda'));
   const copies = copiesOf(facts.of<CdkTableFact>('cdk.table'));
-  return join(...copies.shown.map((t) => tableSection(t, name(t.id), lambdas, lambdaName, alsoInText(t.data.stack, copies.alsoIn.get(t), facts))));
+  const targets = importTargets(facts, facts.of<CdkTableFact>('cdk.table'));
+  const importers = new Map<CdkTableFact, CdkTableFact[]>();
+  for (const [from, to] of targets) pushTo(importers, to, from);
+  return join(
+    ...copies.shown.map((t) => {
+      const target = targets.get(t);
+      const imports = [
+        ...(t.data.importedBy ?? []).map((i) => ({ stack: i.stack, id: i.constructId, at: i.at })),
+        ...(importers.get(t) ?? []).map((i) => ({ stack: i.data.stack, id: i.data.constructId, at: i.at[0] })),
+      ];
+      const links = {
+        ...(target ? { definedAt: `Imported by name: the table ${code(name(target.id))}, defined at ${at(target.at[0])}, whose keys and indexes are listed there` } : {}),
+        ...(imports.length > 0 ? { importedIn: `Also imported by name in ${importList(imports)}` } : {}),
+      };
+      return tableSection(t, name(t.id), lambdas, lambdaName, alsoInText(t.data.stack, copies.alsoIn.get(t), facts), links);
+    }),
+  );
+}
+
+/** "`AdminStack` as `StaffUserTable` (`/lib/admin.ts:310`)", at most five, then how many more. */
+function importList(list: readonly { stack?: string; id?: string; at: Citation }[]): string {
+  const sorted = [...list].sort((a, b) => a.at.file.localeCompare(b.at.file) || (a.at.line ?? 0) - (b.at.line ?? 0));
+  const shown = sorted.slice(0, 5).map((i) => `${i.stack ? code(i.stack) : 'another stack'}${i.id ? ` as ${code(i.id)}` : ''} (${at(i.at)})`);
+  return `${shown.join(', ')}${sorted.length > 5 ? ` and ${sorted.length - 5} more places` : ''}`;
 }
 
 function indexRow(kind: string, index: CdkTableIndex): string[] {
@@ -65,7 +91,7 @@ function indexRow(kind: string, index: CdkTableIndex): string[] {
   return [title, key(index.partitionKey), key(index.sortKey), projection, at(index.at)];
 }
 
-function tableSection(t: CdkTableFact, title: string, lambdas: Map<string, CdkLambdaFact>, lambdaName: (id: string) => string, alsoIn = ''): string {
+function tableSection(t: CdkTableFact, title: string, lambdas: Map<string, CdkLambdaFact>, lambdaName: (id: string) => string, alsoIn = '', links: { definedAt?: string; importedIn?: string } = {}): string {
   const d = t.data;
   const keys = table(
     ['Index', 'Partition key', 'Sort key', 'Projection', 'Defined at'],
@@ -78,7 +104,10 @@ function tableSection(t: CdkTableFact, title: string, lambdas: Map<string, CdkLa
   const items: string[] = [];
   items.push(`Construct ${code(d.constructId)}${d.stack ? ` in stack ${code(d.stack)}` : ''} (${code(d.kind)}), ${at(t.at[0])}`);
   if (alsoIn) items.push(`The same table is ${alsoIn}`);
-  if (imported(d)) items.push('An existing table referenced by name: its keys and indexes are defined outside this code');
+  // Where an imported table is defined is not known unless its name matches a table of this app (links): never
+  // say it is defined outside this code.
+  if (links.definedAt) items.push(links.definedAt);
+  else if (imported(d)) items.push(`An existing table imported ${d.kind.endsWith('Arn') ? 'by ARN' : 'by name'}, not created here: the import does not give its keys and indexes`);
   if (d.tableName) items.push(`Physical name: ${written(d.tableName.text, false)}`);
   if (d.conditions?.length) items.push(`Created ${conditionText(d.conditions)}`);
   const settings = [
@@ -107,5 +136,7 @@ function tableSection(t: CdkTableFact, title: string, lambdas: Map<string, CdkLa
   if (byGrant.size > 0) {
     items.push(`Access granted: ${[...byGrant.entries()].map(([label, who]) => `${label} — ${names([...new Set(who)], 10)}`).join('; ')}`);
   }
+  // Last: where other stacks import it matters less than how it is built and used.
+  if (links.importedIn) items.push(links.importedIn);
   return join(heading(3, `Table ${title}`), bullets(items), !imported(d) && keys);
 }
