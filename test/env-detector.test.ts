@@ -157,6 +157,27 @@ describe('NestJS ConfigService', () => {
       ['PORT', 5, false],
     ]);
   });
+
+  it("a field typed ConfigService is one whatever its name: this.configServie.get<string>('AT_TIME')", async () => {
+    const { tempRepo } = await import('./helpers/temp-repo.js');
+    const root = tempRepo({
+      'package.json': JSON.stringify({ name: 'api', private: true, dependencies: { '@nestjs/config': '^3.0.0' } }),
+      'src/tokens.service.ts': [
+        "import { ConfigService } from '@nestjs/config';",
+        'export class TokensService {',
+        '  constructor(private readonly configServie: ConfigService, private cfg: ConfigService<Record<string, string>, true>) {}',
+        "  ttl() { return +this.configServie.get<string>('AT_TIME'); }",
+        "  secret() { return this.cfg.getOrThrow<string>('AT_SECRET'); }",
+        "  other(map: Map<string, string>) { return map.get('NOT_A_READ'); }",
+        '}',
+      ].join('\n'),
+    });
+    const reads = (await detect(envDetector, root)).filter((f) => f.kind === 'env.read').map((f) => f.data as EnvReadData);
+    expect(reads.map((r) => [r.name, r.lines[0]]).sort()).toEqual([
+      ['AT_SECRET', 5],
+      ['AT_TIME', 4],
+    ]);
+  });
 });
 
 describe('converters with a default', () => {

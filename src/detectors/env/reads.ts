@@ -22,6 +22,7 @@ import { pushTo } from '../../collections.js';
 import { bindingFails } from './unset-check.js';
 import { chainCall, chainEnd, chainHas, enclosingFunction, guardOf, hasFallback, inFunction, isAssigned, isDeleted, optional, outer, skipParens } from './read-shapes.js';
 import { envHolders, parsesEnvName } from './schema-fallbacks.js';
+import { configServiceNames, isConfigReceiver } from './reads-nest-config.js';
 
 export type { EnvHelper } from './reads-scope.js';
 export { WORKER_TEXT } from './reads-receivers.js';
@@ -255,7 +256,9 @@ export function envReadsOf(sf: ts.SourceFile, imported?: ReadonlyMap<string, 'pr
   });
 
   const nestConfig = sf.text.includes('@nestjs/config') || /\bConfigService\b/.test(sf.text);
-  const extra = [...new Set([...aliases.keys(), ...envVar, ...envCalls, ...envFunctions.keys(), ...(nestConfig ? ['onfig'] : [])])].filter((a) => !/env|Env/.test(a)).map((a) => a.replace(/[$]/g, '\\$&'));
+  // Fields typed ConfigService under any name (`cfg`, `configServie`): the walk must look inside calls on them too.
+  const configTyped = nestConfig ? configServiceNames(sf) : new Set<string>();
+  const extra = [...new Set([...aliases.keys(), ...envVar, ...envCalls, ...envFunctions.keys(), ...(nestConfig ? ['onfig', ...configTyped] : [])])].filter((a) => !/env|Env/.test(a)).map((a) => a.replace(/[$]/g, '\\$&'));
   walkMentioning(sf, extra.length === 0 ? ENV_WORDS : new RegExp(['env', 'Env', ...extra].join('|'), 'g'), (node) => {
     if (ts.isPropertyAccessExpression(node)) {
       const r = receiver(node.expression);
@@ -365,7 +368,7 @@ export function envReadsOf(sf: ts.SourceFile, imported?: ReadonlyMap<string, 'pr
     }
     // NestJS: `this.configService.get<string>('JWT_SECRET')` / `getOrThrow('PORT')` read the process environment (a
     // dotted key, `database.host`, is a config namespace, not a variable: isEnvName leaves it out).
-    if ((method === 'get' || method === 'getOrThrow') && nestConfig && CONFIG_RECEIVER.test((callee as ts.PropertyAccessExpression).expression.getText(sf))) {
+    if ((method === 'get' || method === 'getOrThrow') && nestConfig && isConfigReceiver(sf, (callee as ts.PropertyAccessExpression).expression, configTyped)) {
       const key = staticString(node.arguments[0], consts());
       if (key?.resolved && isEnvName(key.text) && /^[A-Z][A-Z0-9_]*$/.test(key.text)) {
         reads.push({ name: key.text, line: lineOf(node, sf), via: 'helper', receiver: 'process', fallback: method === 'get' && node.arguments.length > 1 });
@@ -483,8 +486,6 @@ export function envReadsOf(sf: ts.SourceFile, imported?: ReadonlyMap<string, 'pr
   return { reads, dynamic, dynamicSets, helpers, assigned, schemaImports, exportsEnv: envExports(sf, isEnv), configConstants, cypressDefaults, ...(objects.length ? { envObjects: objects } : {}), ...(parses.length ? { objectParses: parses } : {}) };
 }
 
-/** The receiver of a NestJS ConfigService call: `this.configService`, `configService`, `config`, `this.config`. */
-const CONFIG_RECEIVER = /^(this\.)?(config|configService|[\w$]*ConfigService|_configService)$/i;
 
 /**
  * Helpers of helpers: `getTypedEnvVar(name, fallback)` calling `getEnvVar(name)` with its own parameter is a helper
