@@ -35,6 +35,21 @@ describe('step 8 — Configuration & Environment', () => {
     expect(md).not.toContain('change-me');
   });
 
+  it('lists every committed dotenv file the env model reads as a set source, in any folder and any name form', async () => {
+    const { tempRepo } = await import('./helpers/temp-repo.js');
+    const root = tempRepo({
+      'package.json': JSON.stringify({ name: 'api', private: true }),
+      'src/main.ts': 'export const a = [process.env.AT_SECRET, process.env.PG_PASSWORD, process.env.EMAIL_PASS];\n',
+      '.env': 'AT_SECRET=fixture-root-value-never-printed\n',
+      'envs/.auth.env': 'PG_PASSWORD=fixture-auth-value-never-printed\n',
+      'envs/notification.env': 'EMAIL_PASS=fixture-mail-value-never-printed\n',
+      'envs/.auth.env.example': 'PG_PASSWORD=\n',
+    });
+    const md = (await section(configurationStep, root)).markdown;
+    expect(md).toContain('**Dotenv files in the repository with real values** (only their variable names are used here): `/.env`, `/envs/.auth.env`, `/envs/notification.env`.');
+    expect(md).not.toContain('value-never-printed');
+  });
+
   it('lists config files, CI secrets and variables, and SSM/Secrets Manager names', async () => {
     const env = (await section(configurationStep, 'cfg-env')).markdown;
     expect(env).toContain('| `/packages/ui/vite.config.ts` | Vite | plugins: react; dev server port 6006; dev proxy /api; build.outDir lib; test environment happy-dom |');
