@@ -180,6 +180,38 @@ describe('NestJS ConfigService', () => {
   });
 });
 
+describe('a throw the same function catches', () => {
+  it('is no requirement: the catch logs it and the code goes on; a catch that throws again still fails', async () => {
+    const { tempRepo } = await import('./helpers/temp-repo.js');
+    const root = tempRepo({
+      'package.json': JSON.stringify({ name: 'web', private: true }),
+      'src/seed.ts': [
+        'export async function seed() {',
+        '  try {',
+        '    const url = import.meta.env.VITE_SNAPSHOT_URL;',
+        "    if (!url) throw new Error('VITE_SNAPSHOT_URL is not set');",
+        '    await fetch(url);',
+        '  } catch (err) {',
+        '    console.error(err);',
+        '  }',
+        '}',
+        'export async function strict() {',
+        '  try {',
+        "    if (!import.meta.env.VITE_STRICT_URL) throw new Error('unset');",
+        '  } catch (err) {',
+        '    throw new Error(`wrapped: ${err}`);',
+        '  }',
+        '}',
+      ].join('\n'),
+    });
+    const reads = (await detect(envDetector, root)).filter((f) => f.kind === 'env.read').map((f) => f.data as EnvReadData);
+    expect(reads.map((r) => [r.name, r.hasFallback, r.required ?? null]).sort()).toEqual([
+      ['VITE_SNAPSHOT_URL', true, null],
+      ['VITE_STRICT_URL', false, 'check'],
+    ]);
+  });
+});
+
 describe('converters with a default', () => {
   it("asString(import.meta.env.X, 'dev') and toNumber(env.Y, 30) have a fallback; parseInt(env.Z, 10) does not", async () => {
     const { tempRepo } = await import('./helpers/temp-repo.js');

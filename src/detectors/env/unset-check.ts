@@ -33,16 +33,40 @@ export function holdsWhen(cond: ts.Expression, leaf: (e: ts.Expression) => boole
   return (narrowsNot(c.right) && holdsWhen(c.left, leaf, narrowsNot)) || (narrowsNot(c.left) && holdsWhen(c.right, leaf, narrowsNot));
 }
 
-/** The branch fails: it throws, or exits with a code other than 0 (code in a nested function runs later, if ever). */
+/**
+ * The branch fails: it throws, or exits with a code other than 0 (code in a nested function runs later, if ever). A
+ * throw inside a `try` whose `catch` handles it (logs, shows it; does not throw again) is no failure: the code goes on.
+ */
 export function fails(branch: ts.Statement): boolean {
-  if (ts.isThrowStatement(branch)) return true;
+  if (ts.isThrowStatement(branch)) return !caught(branch);
   let found = false;
   walk(branch, (x) => {
     if (found || ts.isFunctionLike(x)) return false;
-    if (ts.isThrowStatement(x) || (isExit(x) && exitCodeFails(x, branch))) found = true;
+    if ((ts.isThrowStatement(x) && !caught(x)) || (isExit(x) && exitCodeFails(x, branch))) found = true;
     return found ? false : undefined;
   });
   return found;
+}
+
+/** The branch throws, but only into a `catch` of the same function that handles it: the code copes with unset. */
+export function throwsIntoCatch(branch: ts.Statement): boolean {
+  if (ts.isThrowStatement(branch)) return caught(branch);
+  let found = false;
+  walk(branch, (x) => {
+    if (found || ts.isFunctionLike(x)) return false;
+    if (ts.isThrowStatement(x) && caught(x)) found = true;
+    return found ? false : undefined;
+  });
+  return found && !fails(branch);
+}
+
+/** `throw` inside the `try` block of a `try … catch` (same function) whose `catch` does not fail in turn. */
+function caught(node: ts.Node): boolean {
+  let child = node;
+  for (let n = node.parent; n && !ts.isFunctionLike(n) && !ts.isSourceFile(n); child = n, n = n.parent) {
+    if (ts.isTryStatement(n) && n.tryBlock === child && n.catchClause) return !fails(n.catchClause.block);
+  }
+  return false;
 }
 
 /**
@@ -206,7 +230,7 @@ export function holderOutcome(read: ts.Node): 'fails' | 'copes' | undefined {
     }
     if (!ts.isIfStatement(next) || !holdsWhen(next.expression, (e) => testsUnset(e, holders))) continue;
     if (fails(next.thenStatement)) return 'fails';
-    return assigns(next.thenStatement, name) || leavesQuietly(next.thenStatement) ? 'copes' : undefined;
+    return assigns(next.thenStatement, name) || leavesQuietly(next.thenStatement) || throwsIntoCatch(next.thenStatement) ? 'copes' : undefined;
   }
   return undefined;
 }
