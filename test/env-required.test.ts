@@ -207,3 +207,15 @@ describe("env-var's `.required()`", () => {
     expect(plain).not.toContain('`DB_POOL`');
   });
 });
+
+describe('a check in one function, a guard elsewhere', () => {
+  it('says the variable is required only where checked, and where other code copes with unset', async () => {
+    const root = tempRepo({
+      'package.json': JSON.stringify({ name: 'web', private: true }),
+      'src/seed.ts': ['export function seed() {', '  const url = process.env.SNAPSHOT_URL;', "  if (!url) throw new Error('SNAPSHOT_URL is not set');", '  return url;', '}'].join('\n'),
+      'src/repo.ts': ['export function snapshot() {', '  const base = process.env.SNAPSHOT_URL;', '  if (!base) return null;', '  return fetch(base);', '}'].join('\n'),
+    });
+    const step9 = (await section(workflowsStep, root)).markdown;
+    expect(step9).toContain('`SNAPSHOT_URL` — required only where checked: the code throws if unset (checked at `/src/seed.ts:2`); read with a fallback or a guard in `/src/repo.ts:2`');
+  });
+});

@@ -307,7 +307,12 @@ export function unsetVarsBlocks(model: StepModel): string {
       const how = checks.map((r) => `${r.required === 'schema' ? 'schema' : r.requiredBy ? `checked by ${code(r.requiredBy)}, called at` : 'checked at'} ${cite(r.file, r.requiredAt ?? r.lines[0])}`);
       // A schema or a module-level check fails at startup; a check in a function throws when that code runs.
       const when = checks.some((r) => r.required !== 'check') ? 'startup fails' : 'the code throws';
-      required.push(`${code(v.name)} — required: ${when} if unset (${how.slice(0, 3).join(', ')}${how.length > 3 ? `, +${how.length - 3} more` : ''})${byPrisma ? `; ${byPrisma}` : ''}${inSchema ? `; ${inSchema}` : ''}${where}`);
+      // A check in a function guards that code only: where other production code reads it with a fallback or a guard
+      // (`if (!base) return null`), the variable is optional there, and the line says where it is required.
+      const copes = when === 'startup fails' ? [] : v.reads.filter((r) => !r.test && r.hasFallback && !checks.some((c) => c.file === r.file));
+      const scope = copes.length > 0 ? ' only where checked' : '';
+      const elsewhere = copes.length > 0 ? `; read with a fallback or a guard in ${citeAll(copes.map((r) => ({ file: r.file, line: r.lines[0] })), 3)}` : '';
+      required.push(`${code(v.name)} — required${scope}: ${when} if unset (${how.slice(0, 3).join(', ')}${how.length > 3 ? `, +${how.length - 3} more` : ''})${elsewhere}${byPrisma ? `; ${byPrisma}` : ''}${inSchema ? `; ${inSchema}` : ''}${where}`);
       // A schema validates the whole environment at startup; a check (`get('X').required()`, `invariant`) guards its
       // own module only: another module reading the variable directly (a migration script) still gets undefined.
       const unchecked = checks.some((r) => r.required === 'schema') ? [] : inCode.filter((r) => !r.required);
