@@ -94,6 +94,18 @@ describe('the "Add an environment variable" recipe', () => {
       'src/errors.js': "const stack = process.env.NODE_ENV === 'production' ? null : 'stack';\nmodule.exports = stack;\n",
     });
     const step9 = (await section(workflowsStep, root)).markdown;
-    expect(step9).toContain('3 files read variables directly');
+    expect(step9).toContain('3 production files read variables directly');
+  });
+
+  it('leaves every test file out of the count, a test-runner config at the root as much as a spec under tests/', async () => {
+    const root = tempRepo({
+      'package.json': JSON.stringify({ name: 'web', private: true, devDependencies: { '@playwright/test': '^1.40.0' } }),
+      'playwright.config.ts': "export default { forbidOnly: !!process.env.CI, retries: process.env.CI ? 2 : 0 };\n",
+      'tests/realtime.spec.ts': "const url = process.env.SST_DEV_URL ?? 'http://localhost:5173';\nexport default url;\n",
+      'src/lib/repo.ts': 'export const base = import.meta.env.VITE_SNAPSHOT_URL;\n',
+      'src/mqtt.ts': 'export const endpoint = import.meta.env.VITE_REALTIME_ENDPOINT;\n',
+    });
+    const step9 = (await section(workflowsStep, root)).markdown;
+    expect(step9).toContain('2 production files read variables directly');
   });
 });

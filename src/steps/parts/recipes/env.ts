@@ -23,7 +23,9 @@ export function envRecipe({ model, index, facts, product }: RecipeInput): string
   const all = model.env.sorted();
   // A read by a library call (`Redis.fromEnv()`) or by a tool's config (`env(X)` in supabase/config.toml) is no place
   // to read a new variable: the code's own reads only.
-  const own = (r: { file: string; through?: unknown; via: string }) => product(r.file) && !r.through && r.via !== 'supabase-config';
+  // Test code (`tests/*.spec.ts`, `playwright.config.ts`: step 8's own test rule) is no place either, and the count
+  // below says "production files": one definition, so the count matches the files step 8 lists as production reads.
+  const own = (r: { file: string; through?: unknown; via: string; test?: boolean }) => product(r.file) && !r.test && !r.through && r.via !== 'supabase-config';
   const vars = all.filter((v) => !v.builtin && !v.runtime && v.reads.some(own));
   if (vars.length === 0) return '';
   const reads = vars.flatMap((v) => v.reads.filter(own).map((r) => ({ name: v.name, file: r.file, line: r.lines[0] })));
@@ -42,7 +44,7 @@ export function envRecipe({ model, index, facts, product }: RecipeInput): string
   } else {
     const spread = mostCommon(reads, (r) => r.name)!;
     const example = [...spread.items].sort((a, b) => compareText(a.file, b.file))[0];
-    readStep = `**Read it** where it is needed: ${plural(files, 'file')} read variables directly, e.g. ${code(example.name)} at ${cite(example.file, example.line)} (read in ${plural(spread.items.length, 'file')}).`;
+    readStep = `**Read it** where it is needed: ${plural(files, 'production file')} read variables directly, e.g. ${code(example.name)} at ${cite(example.file, example.line)} (read in ${plural(spread.items.length, 'file')}).`;
   }
   const sets: string[] = [];
   for (const runtime of RUNTIME) {
