@@ -298,7 +298,8 @@ describe('SST v3 component handlers', () => {
         "  app() { return { name: 'rt', home: 'aws' }; },",
         '  async run() {',
         "    const realtime = new sst.aws.Realtime('Live', {",
-        "      authorizer: { handler: 'src/auth.handler', environment: { PREFIX: 'x' } },",
+        "      authorizer: {",
+        "        handler: 'src/auth.handler', environment: { PREFIX: 'x' } },",
         '    });',
         "    const table = new sst.aws.Dynamo('Table', { fields: { pk: 'string' }, primaryIndex: { hashKey: 'pk' } });",
         "    realtime.subscribe({ handler: 'src/persist.handler', link: [table] }, { filter: 'a/#' });",
@@ -317,11 +318,11 @@ describe('SST v3 component handlers', () => {
     });
     const facts = await detect(otherInfraDetector, root);
     expect(data<InfraFunctionData>(facts, 'infra.function').map((f) => `${f.name} ${f.handlerFile} ${(f.triggers ?? []).join(',')} :${f.line}`)).toEqual([
-      "Live authorizer src/auth.ts Realtime 'Live' authorizer :8",
-      "Live subscriber src/persist.ts Realtime 'Live' subscription :11",
-      "Stream src/stream.ts Dynamo 'Table' subscription :12",
-      "OnUpload src/upload.ts Bucket 'Files' notification :14",
-      'Snapshot src/snap.ts Function URL :15',
+      "Live authorizer src/auth.ts Realtime 'Live' authorizer :9",
+      "Live subscriber src/persist.ts Realtime 'Live' subscription :12",
+      "Stream src/stream.ts Dynamo 'Table' subscription :13",
+      "OnUpload src/upload.ts Bucket 'Files' notification :15",
+      'Snapshot src/snap.ts Function URL :16',
     ]);
     expect(data<InfraFunctionData>(facts, 'infra.function')[0].environment).toEqual(['PREFIX']);
     expect(data<InfraProjectData>(facts, 'infra.project')[0]).toMatchObject({ name: 'rt', line: 4 });

@@ -58,7 +58,10 @@ export function componentProps(ctx: SubscriberContext, component: Component, pro
   );
   // Only a handler string or an object with `handler` is a function; `authorizer: { jwt: … }` (ApiGatewayV2) is not.
   if (authorizer && (ctx.str(authorizer.initializer) || property(authorizer.initializer, 'handler'))) {
-    push(ctx, `${component.id} authorizer`, authorizer.initializer, `${component.cls} '${component.id}' authorizer`, authorizer);
+    // Cited at the handler itself when the authorizer is an object (`authorizer: {` is a line above it).
+    const init = authorizer.initializer;
+    const handler = ts.isObjectLiteralExpression(init) ? init.properties.find((p) => p.name && propertyNameText(p.name) === 'handler') : undefined;
+    push(ctx, `${component.id} authorizer`, init, `${component.cls} '${component.id}' authorizer`, handler ?? authorizer);
   }
 }
 
