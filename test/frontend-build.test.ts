@@ -48,6 +48,17 @@ describe('frontend apps and build config', () => {
     expect(app.version).toBeUndefined();
   });
 
+  it('names a Nuxt app Nuxt with nuxt\'s version, not Vue with it (nuxt ^4 is no Vue 4)', async () => {
+    const root = tempRepo({
+      'package.json': JSON.stringify({ name: 'web', private: true, scripts: { dev: 'nuxt dev' }, dependencies: { nuxt: '^4.4.2', '@nuxt/ui': '^4.6.0' } }),
+      'nuxt.config.ts': 'export default defineNuxtConfig({});\n',
+      'app/app.vue': '<template><NuxtPage /></template>\n',
+    });
+    const md = (await section(frontendStep, root)).markdown;
+    expect(md).toContain('**Framework:** Nuxt `^4.4.2`');
+    expect(md).not.toContain('Vue `^4.4.2`');
+  });
+
   it('gives a Vue app no route count, since its routes are not read', async () => {
     const root = tempRepo({
       'package.json': JSON.stringify({ name: 'shop', private: true, dependencies: { vue: '^2.6.0', 'vue-router': '^3.0.0' }, devDependencies: { '@vue/cli-service': '^4.0.0' } }),

@@ -284,3 +284,47 @@ describe('SST v2 route authorizers', () => {
     ]);
   });
 });
+
+describe('SST v3 component handlers', () => {
+  it('reads Realtime authorizer, subscribe and notify handlers as functions with triggers, a Function URL, and the $config line', async () => {
+    const { tempRepo } = await import('./helpers/temp-repo.js');
+    const root = tempRepo({
+      'package.json': JSON.stringify({ name: 'rt', private: true, dependencies: { sst: '^3.0.0' } }),
+      'sst.config.ts': [
+        '// a comment',
+        '/// <reference path="./.sst/platform/config.d.ts" />',
+        '',
+        'export default $config({',
+        "  app() { return { name: 'rt', home: 'aws' }; },",
+        '  async run() {',
+        "    const realtime = new sst.aws.Realtime('Live', {",
+        "      authorizer: {",
+        "        handler: 'src/auth.handler', environment: { PREFIX: 'x' } },",
+        '    });',
+        "    const table = new sst.aws.Dynamo('Table', { fields: { pk: 'string' }, primaryIndex: { hashKey: 'pk' } });",
+        "    realtime.subscribe({ handler: 'src/persist.handler', link: [table] }, { filter: 'a/#' });",
+        "    table.subscribe('Stream', 'src/stream.handler');",
+        "    const bucket = new sst.aws.Bucket('Files');",
+        "    bucket.notify({ notifications: [{ name: 'OnUpload', function: 'src/upload.handler', events: ['s3:ObjectCreated:*'] }] });",
+        "    new sst.aws.Function('Snapshot', { handler: 'src/snap.handler', url: true });",
+        '  },',
+        '});',
+      ].join('\n'),
+      'src/auth.ts': 'export const handler = async () => ({});',
+      'src/persist.ts': 'export const handler = async () => ({});',
+      'src/stream.ts': 'export const handler = async () => ({});',
+      'src/upload.ts': 'export const handler = async () => ({});',
+      'src/snap.ts': 'export const handler = async () => ({});',
+    });
+    const facts = await detect(otherInfraDetector, root);
+    expect(data<InfraFunctionData>(facts, 'infra.function').map((f) => `${f.name} ${f.handlerFile} ${(f.triggers ?? []).join(',')} :${f.line}`)).toEqual([
+      "Live authorizer src/auth.ts Realtime 'Live' authorizer :9",
+      "Live subscriber src/persist.ts Realtime 'Live' subscription :12",
+      "Stream src/stream.ts Dynamo 'Table' subscription :13",
+      "OnUpload src/upload.ts Bucket 'Files' notification :15",
+      'Snapshot src/snap.ts Function URL :16',
+    ]);
+    expect(data<InfraFunctionData>(facts, 'infra.function')[0].environment).toEqual(['PREFIX']);
+    expect(data<InfraProjectData>(facts, 'infra.project')[0]).toMatchObject({ name: 'rt', line: 4 });
+  });
+});

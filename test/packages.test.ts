@@ -191,6 +191,16 @@ describe('assets copied into the build folder', () => {
     expect(role({ 'src/queues/mail.ts': 'export const name = "mail";' })).toBe('queues');
   });
 
+  it('names an api/ folder of an Angular workspace that starts a Nest server, or holds controllers, a server, not an API client', () => {
+    const ctx = (texts: Record<string, string>) => ({ kind: 'angular' as const, cdk: false, deps: new Set<string>(['@angular/core']), read: (f: string) => texts[f] });
+    const role = (texts: Record<string, string>) => keyDirectories('', Object.keys(texts), ctx(texts)).find((d) => d.dir === 'apps/api')!.role;
+    const nx = { 'apps/api/project.json': '{}', 'apps/api/jest.config.ts': 'export default {};', 'apps/api/tsconfig.json': '{}' };
+    expect(role({ ...nx, 'apps/api/src/main.ts': "const app = await NestFactory.create(AppModule);" })).toBe('API server (routes, controllers)');
+    expect(role({ ...nx, 'apps/api/src/app/user/user.controller.ts': "@Controller('users') export class UserController {}" })).toBe('API handlers (routes, controllers)');
+    // A frontend's api/ folder of calls stays what it was.
+    expect(role({ ...nx, 'apps/api/src/users.ts': "export const getUsers = () => http.get('/users');" })).toBe('API client / calls');
+  });
+
   it('names prisma/ and graphql/ folders by the files they hold, not by their names', () => {
     const ctx = { kind: undefined, cdk: false, deps: new Set<string>() };
     const roles = (files: string[]) => Object.fromEntries(keyDirectories('', files, ctx).map((d) => [d.dir, d.role]));

@@ -45,12 +45,12 @@ describe('step 9 — Common Workflows', () => {
     const sst = await section(workflowsStep, 'deploy-sst');
     expect(sst.markdown).not.toContain('No deploy scripts');
     expect(sst.markdown).toContain(
-      '- `sst deploy` — SST app `/sst.config.ts:1`; the README runs `npx sst deploy --stage production` (`/README.md:14`)',
+      '- `sst deploy` — SST app `/sst.config.ts:2`; the README runs `npx sst deploy --stage production` (`/README.md:14`)',
     );
-    expect(sst.markdown).toContain('**Run locally (SST app `/sst.config.ts:1`):** `npx sst dev` — as the README runs it (`/README.md:8`).');
+    expect(sst.markdown).toContain('**Run locally (SST app `/sst.config.ts:2`):** `npx sst dev` — as the README runs it (`/README.md:8`).');
     expect((sst.claims ?? []).map((c) => c.topic)).not.toContain('deploy');
     const evidence = RepoModel.of(new Analysis(await indexOf('deploy-sst'))).evidence('deploy');
-    expect(evidence).toContainEqual({ what: 'SST app (deployed with sst deploy)', at: { file: 'sst.config.ts', line: 1 } });
+    expect(evidence).toContainEqual({ what: 'SST app (deployed with sst deploy)', at: { file: 'sst.config.ts', line: 2 } });
     expect(missingCitations(sst.markdown, await indexOf('deploy-sst'))).toEqual([]);
 
     const sls = (await section(workflowsStep, 'be-serverless')).markdown;

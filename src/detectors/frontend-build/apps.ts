@@ -18,6 +18,8 @@ export interface FrontendApp {
   readonly framework: FrontendFramework;
   /** Declared version range of the framework package, e.g. `^4.5.0`. */
   readonly version?: string;
+  /** The package `version` is read from when it is not the framework's own name (`nuxt` for a Vue app). */
+  readonly frameworkPackage?: string;
   /** `vite`, `vitepress`, `webpack`, `react-scripts`, `parcel`, or the framework's own (`next`, `astro`). */
   readonly buildTool?: string;
   readonly manifestPath: string;
@@ -107,7 +109,9 @@ function classify(index: RepoIndex, pkg: WorkspacePackage, hasWorkspaces: boolea
       : classicRemix
         ? 'remix-compiler'
         : chooseBundler(BUILD_TOOLS, deps, pkg.manifest.scripts, own.map((f) => relative(pkg.dir, f)))?.tool;
-  return { dir: pkg.dir, name: pkg.name, framework, version, buildTool, manifestPath: pkg.manifestPath };
+  // Nuxt's range is not Vue's (nuxt ^4 is no Vue 4): the label names the package the version belongs to.
+  const other = framePackage === 'nuxt' ? { frameworkPackage: framePackage } : {};
+  return { dir: pkg.dir, name: pkg.name, framework, version, ...other, buildTool, manifestPath: pkg.manifestPath };
 }
 
 const filesCache = new WeakMap<RepoIndex, Map<string, string[]>>();

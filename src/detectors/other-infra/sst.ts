@@ -10,6 +10,7 @@ import { ts, lineOf, walk } from '../../scan/ts.js';
 import { constantsOf, dottedName, importsOf, lastName, property, propertyNameText, staticString } from '../shared/ast.js';
 import { handlerFile } from './handlers.js';
 import { apiDefaultAuth, routeAuth } from './sst-auth.js';
+import { componentCall, componentProps, type Component, type SubscriberContext } from './sst-subscribers.js';
 import type { InfraFindings } from './serverless.js';
 import type { InfraTableIndex } from './types.js';
 
@@ -23,7 +24,10 @@ export function sstProject(index: RepoIndex, config: string, configs: readonly s
   const name = /\bname:\s*['"`]([^'"`]+)['"`]/.exec(text)?.[1];
   const region = /\bregion:\s*['"`]([^'"`]+)['"`]/.exec(text)?.[1];
   const home = /\bhome:\s*['"`]([^'"`]+)['"`]/.exec(text)?.[1];
-  out.projects.push({ tool: 'sst', ...(name ? { name } : {}), ...(home ? { provider: home } : {}), ...(region ? { region } : {}), file: config, line: 1 });
+  // The app is the `$config(` call (v3) or the default export (v2), not line 1, which is often a comment or reference.
+  const at = /\$config\s*\(/.exec(text) ?? /\bexport\s+default\b/.exec(text);
+  const line = at ? text.slice(0, at.index).split('\n').length : 1;
+  out.projects.push({ tool: 'sst', ...(name ? { name } : {}), ...(home ? { provider: home } : {}), ...(region ? { region } : {}), file: config, line });
   const files = index
     .filesUnder(root)
     .filter((f) => /\.[cm]?[jt]s$/.test(f) && !/(^|\/)(node_modules|\.sst|dist)\//.test(f))
@@ -62,6 +66,9 @@ function readFile(index: RepoIndex, root: string, file: string, sf: ts.SourceFil
     const fn = property(value, 'function') ?? value;
     return str(fn) ?? str(property(fn, 'handler'));
   };
+  /** Variables holding v3 components, whose `subscribe`/`notify` calls deploy functions. */
+  const components = new Map<string, Component>();
+  const ctx: SubscriberContext = { index, root, file, sf, out, str, handlerOf };
   const addRoute = (key: string, value: ts.Expression | undefined, api: string, at: ts.Node, options?: ts.Expression) => {
     const m = /^(\S+)\s+(\S+)$/.exec(key.trim());
     const method = m ? m[1].toUpperCase() : 'ANY';
@@ -96,6 +103,7 @@ function readFile(index: RepoIndex, root: string, file: string, sf: ts.SourceFil
       const id = str(idArg) ?? idArg?.getText(sf) ?? cls;
       const variable = ts.isVariableDeclaration(node.parent) ? node.parent.name.getText(sf) : undefined;
       const type = v3 ? callee : cls;
+      if (v3 && variable) components.set(variable, { cls, id });
       if (cls === 'Function' || cls === 'Cron') {
         const handler = handlerOf(cls === 'Cron' ? (property(props, 'job') ?? property(props, 'function')) : props);
         const resolved = handlerFile(index, root, handler);
@@ -108,12 +116,15 @@ function readFile(index: RepoIndex, root: string, file: string, sf: ts.SourceFil
           ...(str(property(props, 'runtime')) ? { runtime: str(property(props, 'runtime')) } : {}),
           environment: env && ts.isObjectLiteralExpression(env) ? env.properties.flatMap((p) => (p.name ? [propertyNameText(p.name) ?? ''] : [])).sort() : [],
           ...(cls === 'Cron' ? { triggers: [`cron ${str(property(props, 'schedule')) ?? ''}`.trim()] } : {}),
+          // `url: true` (or url options) gives the function its own HTTPS endpoint, its trigger.
+          ...(cls === 'Function' && hasUrl(property(props, 'url')) ? { triggers: ['Function URL'] } : {}),
           file,
           line: lineOf(node, sf),
         });
       } else if (cls === 'Dynamo' || cls === 'Table') {
         out.tables.push(table(id, props, file, lineOf(node, sf), str));
       } else {
+        if (v3) componentProps(ctx, { cls, id }, props);
         const where = str(property(props, 'path'));
         out.resources.push({ tool: 'sst', type, name: id, ...(where ? { detail: `path: ${where}` } : {}), file, line: lineOf(node, sf) });
       }
@@ -129,7 +140,10 @@ function readFile(index: RepoIndex, root: string, file: string, sf: ts.SourceFil
       }
     } else if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression)) {
       const method = node.expression.name.text;
-      const api = apis.get(node.expression.expression.getText(sf));
+      const receiver = node.expression.expression.getText(sf);
+      const component = components.get(receiver);
+      if (component) componentCall(ctx, component, node, method);
+      const api = apis.get(receiver);
       if (!api) return;
       if (method === 'route') {
         const key = str(node.arguments[0]);
@@ -142,6 +156,10 @@ function readFile(index: RepoIndex, root: string, file: string, sf: ts.SourceFil
       }
     }
   });
+}
+
+function hasUrl(url: ts.Expression | undefined): boolean {
+  return url !== undefined && url.kind !== ts.SyntaxKind.FalseKeyword;
 }
 
 function table(

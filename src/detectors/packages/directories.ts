@@ -170,7 +170,7 @@ function roleOf(path: readonly string[], sample: readonly string[], context: Fol
   // `components/` of a worker or server package holds modules, not UI: UI only with UI files or in a frontend.
   if ((n === 'components' || n === 'ui') && !holdsUi(names, context)) return undefined;
   if (n === 'hooks') return deps.has('react') || deps.has('react-native') || deps.has('preact') ? 'React hooks' : 'hooks';
-  if (n === 'api') return apiFolderRole(sample, kind);
+  if (n === 'api') return apiFolderRole(sample, kind, names, folder, context.read);
   if (n === 'queues' || n === 'queue') return queueFolderRole(folder, sample, context.read);
   // Named by what the files show, not the folder's name: `prisma/` may hold only a `.env`, and `graphql/` the
   // client's query strings rather than a schema.
@@ -292,17 +292,26 @@ export function keyDirectories(dir: string, own: readonly string[], context: Fol
 
 /**
  * An `api/` folder: route handlers in a server, Next.js route handlers, or the calls a frontend makes — told apart by
- * its files' names first (`*.controller.ts`, `routes.ts` vs `client.ts`, `queries.ts`), then by the package's kind.
+ * a server started in it (`apps/api/src/main.ts` with `NestFactory.create`), its files' names (`*.controller.ts`,
+ * `routes.ts` vs `client.ts`, `queries.ts`), then by the package's kind. An Nx `apps/api` inside an Angular
+ * workspace is the server, whatever the workspace's kind.
  */
-function apiFolderRole(sample: readonly string[], kind: PackageKindId | undefined): string {
+function apiFolderRole(sample: readonly string[], kind: PackageKindId | undefined, all: readonly string[], folder: string, read: FolderContext['read']): string {
+  if (read && SERVER_ENTRIES.some((f) => SERVER_START.test(read(`${folder}/${f}`) ?? ''))) return 'API server (routes, controllers)';
   const names = sample.join(' ').toLowerCase();
   if (/controller|route|handler|router|endpoint|resolver|procedure/.test(names)) return 'API handlers (routes, controllers)';
   if (/client|fetch|axios|quer(y|ies)|request|service/.test(names)) return 'API client / calls';
   if (kind === 'nextjs') return 'Next.js API routes';
   if (kind && SERVER_KINDS.has(kind)) return 'API handlers';
+  // Controllers deeper in the folder (`src/app/user/user.controller.ts`) are a server's, not a client's.
+  if (all.some((f) => /\.(controller|resolver|routes?|router)\.[cm]?[jt]s$/i.test(f))) return 'API handlers (routes, controllers)';
   if (kind && FRONTEND_KINDS.has(kind)) return 'API client / calls';
   return 'API code';
 }
+
+const SERVER_ENTRIES = ['src/main.ts', 'src/main.js', 'main.ts', 'main.js', 'src/server.ts', 'src/server.js', 'server.ts', 'server.js', 'src/index.ts', 'src/index.js', 'index.ts', 'index.js', 'src/app.ts', 'app.ts'];
+/** Code that starts an HTTP server: Nest, Express, Fastify, Hono, Koa. */
+const SERVER_START = /\bNestFactory\.create\w*\s*[(<]|\bexpress\s*\(\s*\)|\bfastify\s*\(|\bFastify\s*\(|\bnew\s+(Hono|Koa)\s*\(/;
 
 /** A `graphql/` folder: a schema (schema/typeDefs/resolvers files), the operations a client sends, or neither said. */
 function graphqlFolderRole(names: readonly string[]): string {

@@ -30,8 +30,14 @@ const FRAMEWORK_NAMES: Record<string, string> = {
 };
 const TOOL_NAMES: Record<string, string> = { vite: 'Vite', vitepress: 'VitePress', 'react-scripts': 'Create React App', webpack: 'webpack', parcel: 'Parcel', '@rsbuild/core': 'Rsbuild', esbuild: 'esbuild' };
 
+/** Nuxt is a Vue framework whose version is nuxt's, so it is named as itself. */
+function frameworkName(app: FrontendAppData): string {
+  if (app.frameworkPackage === 'nuxt') return 'Nuxt';
+  return FRAMEWORK_NAMES[app.framework] ?? app.framework;
+}
+
 export function frameworkLabel(app: FrontendAppData): string {
-  const name = FRAMEWORK_NAMES[app.framework] ?? app.framework;
+  const name = frameworkName(app);
   const tool = app.buildTool && TOOL_NAMES[app.buildTool];
   return tool ? `${name} + ${tool}` : name;
 }
@@ -40,7 +46,7 @@ export function frameworkLabel(app: FrontendAppData): string {
 export function headerBullets(app: FrontendAppData, entries: readonly EntryData[], model?: StepModel): string {
   const out: string[] = [];
   const version = app.version ? ` ${code(app.version)}` : '';
-  out.push(`**Framework:** ${FRAMEWORK_NAMES[app.framework] ?? app.framework}${version}${app.buildTool && TOOL_NAMES[app.buildTool] ? `, built with ${TOOL_NAMES[app.buildTool]}` : ''} (${cite(app.manifestPath)})`);
+  out.push(`**Framework:** ${frameworkName(app)}${version}${app.buildTool && TOOL_NAMES[app.buildTool] ? `, built with ${TOOL_NAMES[app.buildTool]}` : ''} (${cite(app.manifestPath)})`);
   for (const e of entries) {
     const chain = [...e.providers, ...(e.root ? [e.root] : [])].map(oneLine);
     const tree = chain.length ? ` — renders ${chain.map(code).join(' › ')}` : '';

@@ -175,14 +175,57 @@ function guardLine(list: readonly HttpRouteData[], example: HttpRouteData): stri
   for (const r of list) for (const m of new Set(r.middleware ?? [])) counts.set(m, (counts.get(m) ?? 0) + 1);
   if (counts.size === 0) return '';
   const parts = [...counts].sort((a, b) => b[1] - a[1] || compareText(a[0], b[0])).slice(0, 4).map(([m, n]) => `${code(m)} on ${n} of ${list.length} routes`);
-  const mine = example.middleware?.length ? ` (this route: ${names(example.middleware)})` : '';
-  // A session check or an auth helper (`parseRequest(request)`) is called in the handler's body, not declared with the route.
-  const kinds = new Set(list.flatMap((r) => (r.middlewareUses ?? []).map((u) => (u.kind === 'session-check' || u.kind === 'auth-helper' ? 'body' : 'declared'))));
+  // Each of the example's own is said where it is applied: middleware given in `consumer.apply(…).forRoutes(…)` or at
+  // a router mount is not in the route declaration, and a new controller gets it only when added there.
+  const uses = example.middlewareUses ?? [];
+  const mine = example.middleware?.length
+    ? ` (this route: ${example.middleware.map((m) => `${code(m)}${appliedAt(uses.find((u) => u.name === m))}`).join(', ')})`
+    : '';
+  const kinds = new Set(list.flatMap((r) => (r.middlewareUses ?? []).map((u) => PLACE[u.kind] ?? 'declared')));
+  const places = [
+    kinds.has('declared') ? 'listed in the route declaration' : '',
+    kinds.has('central') ? 'applied where the app or router is set up' : '',
+    kinds.has('body') ? "called in the handler's own body" : '',
+  ].filter(Boolean);
   const where =
-    kinds.size === 1 && kinds.has('body')
-      ? "guards are called in the handler's own body"
-      : kinds.has('body')
-        ? "guards and middleware are listed in the route declaration or called in the handler's own body"
-        : 'guards and middleware are listed in the route declaration';
-  return `**Auth and middleware:** ${where}${mine}: ${parts.join(', ')}.`;
+    places.length === 0
+      ? 'guards and middleware are listed in the route declaration'
+      : kinds.size === 1 && kinds.has('body')
+        ? "guards are called in the handler's own body"
+        : `guards and middleware are ${places.length === 1 ? places[0] : `${places.slice(0, -1).join(', ')} or ${places[places.length - 1]}`}`;
+  const module = uses.find((u) => u.kind === 'module');
+  const add = module ? `; a new controller or route gets ${code(module.name)} only when added to the \`forRoutes(…)\` at ${cite(module.at.file, module.at.line)}` : '';
+  return `**Auth and middleware:** ${where}${mine}: ${parts.join(', ')}${add}.`;
+}
+
+/** Where a kind of middleware use is written, for the recipe: on the route, outside it, or in the handler's body. */
+const PLACE: Partial<Record<NonNullable<HttpRouteData['middlewareUses']>[number]['kind'], 'declared' | 'central' | 'body'>> = {
+  'session-check': 'body',
+  'auth-helper': 'body',
+  module: 'central',
+  global: 'central',
+  mount: 'central',
+  use: 'central',
+  'middleware-file': 'central',
+  'server-hook': 'central',
+};
+
+function appliedAt(use: NonNullable<HttpRouteData['middlewareUses']>[number] | undefined): string {
+  if (!use) return '';
+  const at = cite(use.at.file, use.at.line);
+  switch (use.kind) {
+    case 'module':
+      return `, applied by \`consumer.apply(…).forRoutes(…)\` at ${at}`;
+    case 'global':
+      return `, app-wide at ${at}`;
+    case 'mount':
+      return `, where its router is mounted at ${at}`;
+    case 'use':
+      return `, by a \`use(…)\` at ${at}`;
+    case 'middleware-file':
+    case 'server-hook':
+      return `, for every matching request at ${at}`;
+    default:
+      return '';
+  }
 }
