@@ -38,6 +38,10 @@ const repo = () => tempRepo({
     '  steps: Step[];',
     '}',
     'export const TaskSchema = SchemaFactory.createForClass(Task);',
+    '@Schema()',
+    'export class TaskToken {',
+    '  token: string;',
+    '}',
   ].join('\n'),
   'src/user/user.repository.ts': [
     "import { Injectable } from '@nestjs/common';",
@@ -73,6 +77,8 @@ describe('@nestjs/mongoose schema classes', () => {
       { name: 'updatedAt', type: 'Date', attributes: ['timestamps'] },
     ]);
     expect(user.indexes).toEqual([{ fields: ['email'], unique: true }]);
+    // A @Schema class with no @Prop and no createForClass is a plain type, not a model.
+    expect(models.map((m) => m.name).sort()).toEqual(['Step', 'Task', 'User']);
     const task = models.find((m) => m.name === 'Task')!;
     expect(task.fields.map((f) => f.name)).toEqual(['owner', 'steps']);
     expect(task.fields[0]).toMatchObject({ type: 'ObjectId', relation: { model: 'User', kind: 'ref' }, attributes: ['index'] });

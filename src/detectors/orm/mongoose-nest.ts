@@ -27,6 +27,9 @@ export function nestMongooseModels(file: string, sf: ts.SourceFile): OrmModelDat
     const own = cls.members.flatMap((m) => (ts.isPropertyDeclaration(m) ? propField(m, sf) : []));
     const fields = [...inherited.filter((f) => !own.some((o) => o.name === f.name)), ...own];
     byClass.set(cls.name.text, fields);
+    // A class marked `@Schema()` with no `@Prop` that no `createForClass` turns into a schema defines nothing Mongoose
+    // stores (`@Schema() class Token_Identity { token: string }` is a return type).
+    if (fields.length === 0 && !new RegExp(String.raw`createForClass\s*\(\s*${cls.name.text.replace(/\$/g, '\\$')}\b`).test(sf.text)) continue;
     const timestamps: OrmField[] = property(opts, 'timestamps')?.kind === ts.SyntaxKind.TrueKeyword
       ? ['createdAt', 'updatedAt'].map((n) => ({ name: n, type: 'Date', attributes: ['timestamps'] }))
       : [];
