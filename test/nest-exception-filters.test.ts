@@ -39,6 +39,15 @@ const repo = () => tempRepo({
     '  }',
     '}',
   ].join('\n'),
+  'src/filters/json.filter.ts': [
+    "import { Catch, ExceptionFilter } from '@nestjs/common';",
+    '@Catch()',
+    'export class JsonFilter implements ExceptionFilter {',
+    '  catch() {}',
+    '}',
+  ].join('\n'),
+  // Handed on by a helper whose registration the scan cannot see: not called unregistered.
+  'src/filters/all.ts': "import { JsonFilter } from './json.filter';\nexport const filters = () => [new JsonFilter()];\n",
   'src/errors.ts': 'export class NotFoundError extends Error {}\n',
   'src/app.module.ts': [
     "import { Module } from '@nestjs/common';",
@@ -73,6 +82,7 @@ describe('NestJS exception filters', () => {
     expect(maps.map((m) => [m.name, m.handles, m.registeredIn])).toEqual([
       ['AllExceptionsFilter', ['*', 'HttpException'], []],
       ['HttpFilter', ['HttpException'], ['src/main.ts']],
+      ['JsonFilter', ['*'], []],
       ['RpcException', ['*'], []],
     ]);
   });
@@ -83,5 +93,6 @@ describe('NestJS exception filters', () => {
     expect(md).toContain('- `HttpFilter` in `/src/filters/http.filter.ts:2`: checks `HttpException`; registered in `/src/main.ts`');
     expect(md).toMatch(/registered by no .*: `AllExceptionsFilter` \(`\/src\/filters\/all-exceptions\.filter\.ts:2`\), `RpcException` \(`\/src\/filters\/rpc-exceptions\.filter\.ts:3`\)\./);
     expect(md).not.toMatch(/^- `(AllExceptionsFilter|RpcException)/m);
+    expect(md).toContain('- `JsonFilter` in `/src/filters/json.filter.ts:2`: checks `*`; called from `/src/filters/all.ts`');
   });
 });

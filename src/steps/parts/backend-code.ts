@@ -95,8 +95,9 @@ export function errorHandlingPart(facts: FactSet): string {
     ['Error class', 'Extends', 'Status', 'Code', 'Defined in'],
     classes.map((c) => [code(c.name), code(c.extends), c.statusCode ? value(c.statusCode) : '—', c.code ? value(c.code) : '—', cite(c.file, c.line)]),
   );
-  // A `@Catch` filter that no `useGlobalFilters`/`@UseFilters`/`APP_FILTER` names turns no error into a response.
-  const unregistered = mappings.filter((m) => m.filter && m.registeredIn?.length === 0);
+  // A `@Catch` filter that no `useGlobalFilters`/`@UseFilters`/`APP_FILTER` names, and no file imports (a helper could
+  // hand it on: `useGlobalFilters(...filters())`), turns no error into a response.
+  const unregistered = mappings.filter((m) => m.filter && m.registeredIn?.length === 0 && m.usedBy.length === 0);
   const mapLines = mappings.filter((m) => !unregistered.includes(m)).map((m) => {
     // `app.onError(…)`/`setErrorHandler(…)` install the app's error handler; `(err, req, res, next)` is middleware.
     const installed = /\.(onError|setErrorHandler)\(/.test(m.name);
