@@ -26,6 +26,8 @@ export interface ClassInfo {
   readonly own: { statusCode?: string; code?: string };
   /** No constructor of its own: `new` and `super(…)` take its base's parameters. */
   readonly inherits?: boolean;
+  /** A NestJS exception filter (`@Catch(…)`, `extends BaseExceptionFilter`): where errors become responses, not an error. */
+  readonly filter?: boolean;
 }
 
 /** `instanceof Error` alone maps nothing: only a check against a named error class (`instanceof NotFoundError`) does. */
@@ -70,7 +72,8 @@ export function classDeclarations(file: string, sf: ts.SourceFile): ClassInfo[] 
         }
       });
     }
-    out.push({ name: node.name.text, extends: base, file, line: lineOf(node, sf), params, superArgs, own, ...(inherits ? { inherits } : {}) });
+    const filter = catchDecorator(node) !== undefined || /ExceptionFilter$/.test(lastPart(base));
+    out.push({ name: node.name.text, extends: base, file, line: lineOf(node, sf), params, superArgs, own, ...(inherits ? { inherits } : {}), ...(filter ? { filter } : {}) });
   });
   return out;
 }
@@ -80,6 +83,8 @@ export function errorClasses(classes: readonly ClassInfo[]): ErrorClassData[] {
   const byName = new Map<string, ClassInfo>();
   for (const c of classes) if (!byName.has(c.name)) byName.set(c.name, c);
   const isError = (c: ClassInfo, depth = 0): boolean => {
+    // `class RpcException extends BaseRpcExceptionFilter`: a filter is never an error class, whatever its name.
+    if (c.filter) return false;
     if (ERROR_NAME.test(c.name) || ERROR_NAME.test(lastPart(c.extends))) return true;
     const base = byName.get(c.extends);
     return depth < 10 && base !== undefined && isError(base, depth + 1);
@@ -128,7 +133,7 @@ function lastPart(name: string): string {
 
 /** Functions that turn errors into responses, with the error classes they test for. */
 export function errorMappings(file: string, sf: ts.SourceFile): Omit<ErrorMappingData, 'usedBy'>[] {
-  const found = new Map<ts.Node, { name: string; handles: Set<string>; line: number; role?: 'not-found' }>();
+  const found = new Map<ts.Node, { name: string; handles: Set<string>; line: number; role?: 'not-found'; filter?: true }>();
   let errorhandler: string[] | undefined;
   const useHandler = (arg: ts.Expression, file: ts.SourceFile): boolean => {
     if (ts.isCallExpression(arg) && ts.isIdentifier(arg.expression)) {
@@ -154,6 +159,12 @@ export function errorMappings(file: string, sf: ts.SourceFile): Omit<ErrorMappin
       if (!cls || cls === 'Error' || !ERROR_NAME.test(cls)) return;
       const fn = outerFunction(node);
       if (!fn) return;
+      // A check inside a `@Catch` filter's `catch()` belongs to the filter's own entry.
+      const filter = [...found.keys()].find((k) => ts.isClassDeclaration(k) && k.pos <= node.pos && node.end <= k.end);
+      if (filter) {
+        found.get(filter)!.handles.add(cls);
+        return;
+      }
       // In an `if`/`?:` condition the guarded branch must build the response (a branch that only rethrows maps
       // nothing); elsewhere (a negated check, a `switch`), or when the branch returns another module's helper, the
       // function around it must set a status.
@@ -183,14 +194,14 @@ export function errorMappings(file: string, sf: ts.SourceFile): Omit<ErrorMappin
       if (!named && !ts.isFunctionLike(arg)) return;
       found.set(arg, { name: `${node.expression.getText(sf)}(${named ?? '…'})`, handles: new Set(), line: callLine(node, sf) });
     } else if (ts.isClassDeclaration(node)) {
-      const decorator = ts.getDecorators(node)?.find((d) => ts.isCallExpression(d.expression) && lastName(d.expression.expression) === 'Catch');
-      if (decorator && ts.isCallExpression(decorator.expression)) {
-        const handles = decorator.expression.arguments.map((a) => a.getText(sf));
-        found.set(node, { name: node.name?.text ?? '(filter)', handles: new Set(handles.length ? handles : ['*']), line: lineOf(node, sf) });
+      const decorator = catchDecorator(node);
+      if (decorator) {
+        const handles = decorator.arguments.map((a) => a.getText(sf));
+        found.set(node, { name: node.name?.text ?? '(filter)', handles: new Set(handles.length ? handles : ['*']), line: lineOf(node, sf), filter: true });
       }
     }
   });
-  return [...found.values()].map((e) => ({ name: e.name, handles: [...e.handles].sort(), file, line: e.line, ...(e.role ? { role: e.role } : {}) }));
+  return [...found.values()].map((e) => ({ name: e.name, handles: [...e.handles].sort(), file, line: e.line, ...(e.role ? { role: e.role } : {}), ...(e.filter ? { filter: e.filter } : {}) }));
 }
 
 /** The named function around a node; nested callbacks (`.catch(err => …)`) count as their outer function. */
@@ -212,4 +223,10 @@ function functionName(fn: ts.Node): string | undefined {
   const p = fn.parent;
   if (p && ts.isVariableDeclaration(p)) return p.name.getText();
   return undefined;
+}
+
+/** `@Catch(…)` on a class: a NestJS exception filter. */
+function catchDecorator(node: ts.ClassDeclaration): ts.CallExpression | undefined {
+  const d = ts.getDecorators(node)?.find((d) => ts.isCallExpression(d.expression) && lastName(d.expression.expression) === 'Catch');
+  return d && ts.isCallExpression(d.expression) ? d.expression : undefined;
 }

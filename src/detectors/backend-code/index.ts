@@ -4,6 +4,8 @@ import { codeOnly, exportedNamesFromText } from '../shared/text-scan.js';
 import { authFacts, authInStrings, mayHaveAuth } from './auth.js';
 import { isDataModule } from './db-access.js';
 import { byPlace, fact } from './facts-util.js';
+import { filterRegistrations } from './filter-registration.js';
+import { isAppSource } from '../shared/source-scope.js';
 import { classDeclarations, errorClasses, errorMappings, mayHaveErrors, type ClassInfo } from './errors.js';
 import { mayHaveMiddleware, middlewareDefinitions, middyUses, withUsers } from './middleware.js';
 import { isSharedLibPath, isToolConfigFile } from './modules.js';
@@ -77,9 +79,11 @@ export const backendCodeDetector: Detector = {
       facts.push(fact<MiddlewareFact>('backend.middleware', `middy ${use.name}`, { ...use, usedBy: [...users].sort() }));
     }
     for (const e of errorClasses(classes)) facts.push(fact<ErrorClassFact>('backend.error-class', `${e.file}#${e.name}`, e));
+    const registrations = filterRegistrations(index, index.files.filter((f) => isAppSource(index, f)), mappings.filter((m) => m.filter));
     for (const m of mappings) {
       const usedBy = usersOf(m);
-      facts.push(fact<ErrorMappingFact>('backend.error-mapping', `${m.file}#${m.name}`, { ...m, usedBy }));
+      const registeredIn = registrations.get(`${m.file}#${m.name}`);
+      facts.push(fact<ErrorMappingFact>('backend.error-mapping', `${m.file}#${m.name}`, { ...m, usedBy, ...(m.filter ? { registeredIn: registeredIn ?? [] } : {}) }));
     }
     return facts.sort(byPlace);
   },

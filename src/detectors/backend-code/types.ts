@@ -43,6 +43,13 @@ export interface ErrorMappingData {
   readonly handles: readonly string[];
   /** `not-found`: the catch-all `app.use((req, res) => res.status(404)…)` that answers requests no route took. */
   readonly role?: 'not-found';
+  /** A NestJS `@Catch(…)` exception filter class. */
+  readonly filter?: true;
+  /**
+   * For a filter: files that register it (`useGlobalFilters(new X())`, `@UseFilters(X)`, `{ provide: APP_FILTER,
+   * useClass: X }`); empty when no registration names it (defined, not in use).
+   */
+  readonly registeredIn?: readonly string[];
   /** Files that call it, sorted. */
   readonly usedBy: readonly string[];
   readonly file: string;

@@ -152,7 +152,11 @@ const NOT_ACCESS = new Set(['on', 'once', 'off', 'emit', 'listeners', 'discrimin
 export function mongooseVisitor(context: FileContext, models: ModelTable, requestUser?: OrmModelData): AccessVisitor {
   /** `const User = mongoose.model('User')`: a model fetched by name. */
   const local = new Map<string, OrmModelData>();
-  const modelOf = (expr: ts.Expression) => (ts.isIdentifier(expr) ? local.get(expr.text) ?? context.refersTo(models, expr.text, true) : undefined);
+  /** `@InjectModel(User.name) private userModel: Model<UserDocument>` (@nestjs/mongoose): `this.userModel` is `User`. */
+  const injected = new Map<string, OrmModelData>();
+  const modelOf = (expr: ts.Expression) =>
+    ts.isIdentifier(expr) ? local.get(expr.text) ?? context.refersTo(models, expr.text, true)
+    : ts.isPropertyAccessExpression(expr) && expr.expression.kind === ts.SyntaxKind.ThisKeyword ? injected.get(expr.name.text) : undefined;
   /**
    * Documents held in a variable, by the model expression they come from: `const user = new User({...})`,
    * `const doc = await User.findById(id)`, or the callback's `(err, user)` of `User.findById(id, cb)`; later
@@ -163,6 +167,10 @@ export function mongooseVisitor(context: FileContext, models: ModelTable, reques
   const helperCalls: ts.CallExpression[] = [];
   return {
     visit(node) {
+      if ((ts.isParameter(node) || ts.isPropertyDeclaration(node)) && ts.isIdentifier(node.name)) {
+        const model = injectedModel(node, context, models);
+        if (model) injected.set(node.name.text, model);
+      }
       if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer) {
         const init = node.initializer;
         const fetched = fetchedDocument(init);
@@ -218,4 +226,19 @@ export function mongooseVisitor(context: FileContext, models: ModelTable, reques
       return hits;
     },
   };
+}
+
+/** The model of `@InjectModel(User.name)` or `@InjectModel('User')` on a constructor parameter or a property. */
+function injectedModel(node: ts.ParameterDeclaration | ts.PropertyDeclaration, context: FileContext, models: ModelTable): OrmModelData | undefined {
+  for (const d of ts.getDecorators(node) ?? []) {
+    const call = d.expression;
+    if (!ts.isCallExpression(call) || lastName(call.expression) !== 'InjectModel') continue;
+    const arg = call.arguments[0];
+    if (arg && ts.isPropertyAccessExpression(arg) && arg.name.text === 'name' && ts.isIdentifier(arg.expression)) {
+      return context.refersTo(models, arg.expression.text);
+    }
+    const name = arg ? staticString(arg) : undefined;
+    return name?.resolved ? models.get(name.text, context.file) : undefined;
+  }
+  return undefined;
 }

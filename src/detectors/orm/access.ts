@@ -64,7 +64,7 @@ export interface Tables {
 }
 
 /** Names the visitors act on besides the method tables (a node the walk skips holds none of these). */
-const WALKED = ['from', 'into', 'insert', 'update', 'delete', 'count', 'innerJoin', 'leftJoin', 'rightJoin', 'fullJoin', 'crossJoin', 'save', 'new', 'model', 'createQueryBuilder'];
+const WALKED = ['from', 'into', 'insert', 'update', 'delete', 'count', 'innerJoin', 'leftJoin', 'rightJoin', 'fullJoin', 'crossJoin', 'save', 'new', 'model', 'createQueryBuilder', 'InjectModel'];
 
 /**
  * The accesses, and the places the code reaches models through a wrapper the reader could not tie to one model (a
@@ -181,7 +181,7 @@ function prefilters(
   }
   if (tables.mongoose.size > 0) {
     const names = alternatives(tables.mongoose.keys());
-    const re = new RegExp(String.raw`\b(?:${names})\s*\.\s*(?:${alternatives(MONGOOSE_METHODS.keys())})\b|\bnew\s+(?:${names})\b|\bmodel\s*(?:<[^>]*>)?\(\s*['"\x60](?:${names})['"\x60]\s*\)`);
+    const re = new RegExp(String.raw`\b(?:${names})\s*\.\s*(?:${alternatives(MONGOOSE_METHODS.keys())})\b|\bnew\s+(?:${names})\b|\bmodel\s*(?:<[^>]*>)?\(\s*['"\x60](?:${names})['"\x60]\s*\)|@InjectModel\s*\(`);
     // A file importing a model module under another name (`require('../models/user.model')` as `UserModel`).
     const modules = [...new Set([...tables.mongoose.files()].map((f) => f.slice(f.lastIndexOf('/') + 1).replace(/\.[cm]?[jt]sx?$/, '')))];
     const imports = new RegExp(String.raw`/(?:${modules.map(escape).join('|')})(?:\.[cm]?[jt]s)?['"\x60]`);

@@ -107,7 +107,7 @@ export function decoratorEntities(file: string, sf: ts.SourceFile): OrmModelData
   return out;
 }
 
-function decorators(node: ts.HasDecorators): { name: string; args: readonly ts.Expression[] }[] {
+export function decorators(node: ts.HasDecorators): { name: string; args: readonly ts.Expression[] }[] {
   return (ts.getDecorators(node) ?? []).map((d): { name: string; args: readonly ts.Expression[] } => {
     const e = d.expression;
     if (ts.isCallExpression(e)) return { name: lastName(e.expression) ?? '', args: e.arguments };

@@ -8,13 +8,14 @@ import { decoratorEntities } from './decorators.js';
 import { creatorsIn, drizzleFile } from './drizzle.js';
 import { mongooseModels } from './mongoose.js';
 import { helpersFor, mongooseHelpers } from './mongoose-helpers.js';
+import { nestMongooseModels } from './mongoose-nest.js';
 import { prismaSchemas } from './prisma.js';
 import type { OrmAccessFact, OrmEnumData, OrmEnumFact, OrmModelData, OrmModelFact, OrmWrapperFact } from './types.js';
 import { pushTo } from '../../collections.js';
 
 export type * from './types.js';
 
-const ORM_DEPS = /^(prisma|@prisma\/client|drizzle-orm|typeorm|@mikro-orm\/core|mongoose)$/;
+const ORM_DEPS = /^(prisma|@prisma\/client|drizzle-orm|typeorm|@mikro-orm\/core|mongoose|@nestjs\/mongoose)$/;
 
 /**
  * Prisma, Drizzle, TypeORM, MikroORM and Mongoose schemas (`orm.model`, `orm.enum` facts) and where the code reads and
@@ -63,10 +64,13 @@ export const ormDetector: Detector = {
       const decorated = text.includes('@Entity') && mentions(text, ["'typeorm'", '"typeorm"', '@mikro-orm/']);
       const viaHelper = !!helperCall && helperCall.test(text);
       const mongoose = viaHelper || (text.includes('Schema') && mentions(text, ["'mongoose'", '"mongoose"']));
-      if (!decorated && !mongoose) continue;
+      // `@Schema() class User` of @nestjs/mongoose, whose file need not import mongoose itself.
+      const nest = text.includes('@Schema') && mentions(text, ["'@nestjs/mongoose'", '"@nestjs/mongoose"']);
+      if (!decorated && !mongoose && !nest) continue;
       const sf = index.parse(file);
       if (!sf) continue;
       if (decorated) models.push(...decoratorEntities(file, sf));
+      if (nest) models.push(...nestMongooseModels(file, sf));
       if (mongoose) models.push(...mongooseModels(file, sf, viaHelper ? helpersFor(index, file, sf, helpers) : undefined));
     }
 

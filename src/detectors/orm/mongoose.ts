@@ -93,7 +93,7 @@ export function mongooseModels(file: string, sf: ts.SourceFile, helperOf: (call:
   return [...fromSchemas, ...made];
 }
 
-function indexesOf(fields: readonly OrmField[]): OrmIndex[] {
+export function indexesOf(fields: readonly OrmField[]): OrmIndex[] {
   return fields
     .filter((f) => f.attributes.includes('unique') || f.attributes.includes('index'))
     .map((f) => ({ fields: [f.name], unique: f.attributes.includes('unique') }));
@@ -111,29 +111,38 @@ function fieldsOf(def: ts.Expression | undefined, sf: ts.SourceFile): OrmField[]
       list = true;
       value = value.elements[0] ?? value;
     }
-    const attributes: string[] = [];
-    let type = value.getText(sf);
-    let optional = true;
-    let relation: OrmField['relation'];
-    if (ts.isObjectLiteralExpression(value)) {
-      const t = property(value, 'type');
-      type = t ? t.getText(sf) : 'object';
-      if (property(value, 'required') && property(value, 'required')!.kind !== ts.SyntaxKind.FalseKeyword) optional = false;
-      if (property(value, 'unique')?.kind === ts.SyntaxKind.TrueKeyword) attributes.push('unique');
-      if (property(value, 'index')?.kind === ts.SyntaxKind.TrueKeyword) attributes.push('index');
-      const def = property(value, 'default');
-      if (def) attributes.push(`default(${def.getText(sf)})`);
-      const ref = staticString(property(value, 'ref'))?.text;
-      if (ref) relation = { model: ref, kind: 'ref' };
-    }
-    out.push({
-      name,
-      type: type.replace(/^(mongoose\.)?Schema\.Types\./, ''),
-      ...(optional ? { optional: true } : {}),
-      ...(list ? { list: true } : {}),
-      attributes,
-      ...(relation ? { relation } : {}),
-    });
+    out.push(optionField(name, value, list, sf));
   }
   return out;
+}
+
+/**
+ * One field from its definition: a type as written (`String`) or an options object (`{ type, required, unique, index,
+ * default, ref }`); also the options of a `@Prop({...})` of @nestjs/mongoose, which pass `tsType` for a field the
+ * options give no `type`.
+ */
+export function optionField(name: string, value: ts.Expression, list: boolean, sf: ts.SourceFile, tsType?: string): OrmField {
+  const attributes: string[] = [];
+  let type = value.getText(sf);
+  let optional = true;
+  let relation: OrmField['relation'];
+  if (ts.isObjectLiteralExpression(value)) {
+    const t = property(value, 'type');
+    type = t ? t.getText(sf) : tsType ?? 'object';
+    if (property(value, 'required') && property(value, 'required')!.kind !== ts.SyntaxKind.FalseKeyword) optional = false;
+    if (property(value, 'unique')?.kind === ts.SyntaxKind.TrueKeyword) attributes.push('unique');
+    if (property(value, 'index')?.kind === ts.SyntaxKind.TrueKeyword) attributes.push('index');
+    const def = property(value, 'default');
+    if (def) attributes.push(`default(${def.getText(sf)})`);
+    const ref = staticString(property(value, 'ref'))?.text;
+    if (ref) relation = { model: ref, kind: 'ref' };
+  }
+  return {
+    name,
+    type: type.replace(/^(mongoose\.)?Schema\.Types\./, ''),
+    ...(optional ? { optional: true } : {}),
+    ...(list ? { list: true } : {}),
+    attributes,
+    ...(relation ? { relation } : {}),
+  };
 }

@@ -95,19 +95,24 @@ export function errorHandlingPart(facts: FactSet): string {
     ['Error class', 'Extends', 'Status', 'Code', 'Defined in'],
     classes.map((c) => [code(c.name), code(c.extends), c.statusCode ? value(c.statusCode) : '—', c.code ? value(c.code) : '—', cite(c.file, c.line)]),
   );
-  const mapLines = mappings.map((m) => {
+  // A `@Catch` filter that no `useGlobalFilters`/`@UseFilters`/`APP_FILTER` names, and no file imports (a helper could
+  // hand it on: `useGlobalFilters(...filters())`), turns no error into a response.
+  const unregistered = mappings.filter((m) => m.filter && m.registeredIn?.length === 0 && m.usedBy.length === 0);
+  const mapLines = mappings.filter((m) => !unregistered.includes(m)).map((m) => {
     // `app.onError(…)`/`setErrorHandler(…)` install the app's error handler; `(err, req, res, next)` is middleware.
     const installed = /\.(onError|setErrorHandler)\(/.test(m.name);
     const handles = m.handles.length > 0
       ? `: checks ${names(m.handles)}`
       : m.role === 'not-found' ? ' (404 for requests no route handles)' : installed ? ' (the app-wide error handler)' : ' (error-handling middleware)';
-    const used = m.usedBy.length > 0 ? `; called from ${files(m.usedBy)}` : '';
+    const used = m.registeredIn?.length ? `; registered in ${files(m.registeredIn)}` : m.usedBy.length > 0 ? `; called from ${files(m.usedBy)}` : '';
     return `- ${code(m.name)} in ${cite(m.file, m.line)}${handles}${used}`;
   });
   return join(
     heading(4, 'Error handling'),
     classTable,
     mapLines.length > 0 && `Errors become HTTP responses in:\n\n${mapLines.join('\n')}`,
+    unregistered.length > 0 &&
+      `Exception filters defined but registered by no \`useGlobalFilters(…)\`, \`@UseFilters(…)\` or \`APP_FILTER\` provider in the code: ${unregistered.map((m) => `${code(m.name)} (${cite(m.file, m.line)})`).join(', ')}.`,
   );
 }
 
