@@ -50,3 +50,40 @@ describe('step 9: compose services under profiles', () => {
     expect(md).toContain('- `docker compose up` starts no service without a profile (`/compose.yml`): `tools` with `--profile tools` or `--profile debug`.');
   });
 });
+
+describe('step 9: a compose file that adjusts services another compose file defines', () => {
+  const SUPA = {
+    'package.json': JSON.stringify({ name: 'kit', private: true }),
+    // The first compose file by path, which defines none of the adjusted services.
+    'docker/mqtt/docker-compose.yml': 'services:\n  broker:\n    image: eclipse-mosquitto\n',
+    'docker/supabase/docker-compose.yml': 'services:\n  db:\n    image: postgres:16\n  storage:\n    image: supabase/storage\n',
+    // Adds `mail` and `studio` but only adjusts `db`: an overlay of the parent folder's file, not a standalone stack.
+    'docker/supabase/dev/docker-compose.dev.yml': 'services:\n  studio:\n    build:\n      context: ..\n  mail:\n    image: inbucket/inbucket\n  db:\n    restart: "no"\n',
+    'docker/supabase/docker-compose.rustfs.yml': 'services:\n  rustfs:\n    image: rustfs/rustfs\n  storage:\n    environment:\n      STORAGE_BACKEND: s3\n',
+    'docker/supabase/tests/docker-compose.rustfs.test.yml': 'services:\n  rustfs:\n    ports:\n      - "9100:9000"\n',
+    'docker/supabase/tests/docker-compose.orphan.test.yml': 'services:\n  nobody:\n    ports:\n      - "9100:9000"\n',
+  };
+
+  it('gives the combined -f base -f overlay command, also when the file adds complete services', async () => {
+    const root = tempRepo(SUPA);
+    const md = (await section(workflowsStep, root)).markdown;
+    expect(md).toContain(
+      '- `docker compose -f docker/supabase/docker-compose.yml -f docker/supabase/dev/docker-compose.dev.yml up`: `/docker/supabase/dev/docker-compose.dev.yml` is an overlay of `/docker/supabase/docker-compose.yml`; it adjusts `db` and adds `studio`, `mail`; builds `studio` from source.',
+    );
+    expect(md).toContain('- `docker compose -f docker/supabase/docker-compose.yml -f docker/supabase/docker-compose.rustfs.yml up`: `/docker/supabase/docker-compose.rustfs.yml` is an overlay of');
+    expect(md).not.toContain('docker compose -f docker/supabase/dev/docker-compose.dev.yml up');
+    expect(md).not.toContain('docker compose -f docker/supabase/docker-compose.rustfs.yml up');
+    expect(missingCitations(md, await indexOf(root))).toEqual([]);
+  });
+
+  it('puts a test overlay over the files that define what it adjusts, never over an unrelated first file', async () => {
+    const root = tempRepo(SUPA);
+    const md = (await section(workflowsStep, root)).markdown;
+    expect(md).toContain(
+      '- `docker compose -f docker/supabase/docker-compose.yml -f docker/supabase/docker-compose.rustfs.yml -f docker/supabase/tests/docker-compose.rustfs.test.yml up`: `/docker/supabase/tests/docker-compose.rustfs.test.yml` is an overlay of `/docker/supabase/docker-compose.yml` + `/docker/supabase/docker-compose.rustfs.yml`; it adjusts `rustfs`.',
+    );
+    expect(md).not.toContain('-f docker/mqtt/docker-compose.yml -f docker/supabase/tests');
+    // No file defines `nobody`: no command that cannot work.
+    expect(md).toContain('- `/docker/supabase/tests/docker-compose.orphan.test.yml` adjusts `nobody`: it is used with `-f` after the compose file that defines it.');
+  });
+});

@@ -14,7 +14,17 @@ export interface EnvMentions {
   settings(name: string): { what: string; at: Citation }[];
   /** README/docs lines in a fenced code block that assign it (`NAME = value`): where users are told to set it. */
   docs(name: string): { what: string; at: Citation }[];
+  /**
+   * Any other text file of the repository that names it, outside code and outside the files that set variables
+   * (dotenv files, compose files): a server's config (`{$X}` in a Caddyfile), an Elixir or SQL file, a YAML template
+   * an entrypoint fills, a test script. Not a read the map follows, but no "not read" may be said while one names it.
+   * `wanted` are the names worth keeping (asked once, when the table is built): the pass is one per file.
+   */
+  files(name: string, wanted: () => Iterable<string>): { what: string; at: Citation }[];
 }
+
+/** The `what` of a mention in a file no env reader follows. */
+export const NAMED_IN_FILE = 'named in a file no env reader of the map follows';
 
 /** The `what` of a documented assignment; the value is never kept. */
 export const DOCUMENTED = 'documented in a code block of the docs';
@@ -38,27 +48,38 @@ type Table = Map<string, Citation[]>;
  * One table per kind, each built on its first question: step 5 asks only about code, so the settings files (JSON and
  * YAML included, often the bulk of a repository's text) are read and scanned when step 8 or 9 first asks about them.
  */
-const tables = new WeakMap<RepoIndex, { code?: Table; settings?: Table; docs?: Table }>();
+const tables = new WeakMap<RepoIndex, { code?: Table; settings?: Table; docs?: Table; files?: Table }>();
 
 export function envMentions(index: RepoIndex): EnvMentions {
-  const table = (kind: 'code' | 'settings' | 'docs'): Table => {
+  const table = (kind: 'code' | 'settings' | 'docs' | 'files', wanted?: () => Iterable<string>): Table => {
     let t = tables.get(index);
     if (!t) tables.set(index, (t = {}));
-    return (t[kind] ??= kind === 'docs' ? documented(index) : build(index, kind));
+    return (t[kind] ??= kind === 'docs' ? documented(index) : kind === 'files' ? build(index, kind, new Set(wanted?.() ?? [])) : build(index, kind));
   };
   return {
     code: (name) => (table('code').get(name) ?? []).map((at) => ({ what: 'named in code', at })),
     settings: (name) => (table('settings').get(name) ?? []).map((at) => ({ what: 'named in a settings file', at })),
     docs: (name) => (table('docs').get(name) ?? []).map((at) => ({ what: DOCUMENTED, at })),
+    files: (name, wanted) => (table('files', wanted).get(name) ?? []).map((at) => ({ what: NAMED_IN_FILE, at })),
   };
 }
 
-function build(index: RepoIndex, kind: 'code' | 'settings'): Table {
+const LOCK = /(^|\/)(package-lock\.json|pnpm-lock\.yaml|yarn\.lock|bun\.lockb?|[^/]+\.lock)$/;
+/**
+ * Files that set variables rather than name them (dotenv, compose), prose, data that only happens to be text, and
+ * `supabase/config.toml`, whose `env(X)` the Supabase config reader follows (comments included).
+ */
+const NOT_FILES = /(^|\/)(supabase\/config\.toml|\.env[^/]*|[^/]+\.env|(docker-|podman-)?compose([.-][\w.-]*)?\.ya?ml|CHANGELOG[^/]*|LICENSE[^/]*)$|\.(md|mdx|markdown|rst|adoc|txt|svg|csv|tsv|map|snap|lock)$/i;
+
+function build(index: RepoIndex, kind: 'code' | 'settings' | 'files', keep?: ReadonlySet<string>): Table {
   const table: Table = new Map();
+  if (keep && keep.size === 0) return table;
   for (const file of index.files) {
     const isCode = CODE.test(file) && !file.endsWith('.d.ts');
-    const wanted = kind === 'code' ? isCode : !isCode && SETTINGS.test(file) && !/(^|\/)(package-lock\.json|pnpm-lock\.yaml|yarn\.lock)$/.test(file);
+    const wanted =
+      kind === 'code' ? isCode : kind === 'settings' ? !isCode && SETTINGS.test(file) && !LOCK.test(file) : !isCode && !file.endsWith('.d.ts') && !LOCK.test(file) && !NOT_FILES.test(file);
     if (!wanted) continue;
+    const shell = kind === 'files' && /\.(sh|bash)$/.test(file);
     const text = index.read(file);
     if (!text) continue;
     let line = 1;
@@ -71,6 +92,14 @@ function build(index: RepoIndex, kind: 'code' | 'settings'): Table {
       while (newline !== -1 && newline < m.index) {
         line++;
         newline = text.indexOf('\n', newline + 1);
+      }
+      if (keep && !keep.has(m[0])) continue;
+      // `$X` on a shell line without double quotes is the script reader's to judge (`echo '$X'` expands nothing); the
+      // bare names it does not follow (`X=$(grep '^X=' .env)`) and `"…'$X'…"` (expanded: the single quotes are text)
+      // are counted here.
+      if (shell && (text[m.index - 1] === '$' || (text[m.index - 1] === '{' && text[m.index - 2] === '$'))) {
+        const from = text.lastIndexOf('\n', m.index) + 1;
+        if (!text.slice(from, newline === -1 ? text.length : newline).includes('"')) continue;
       }
       let list = table.get(m[0]);
       if (!list) table.set(m[0], (list = []));

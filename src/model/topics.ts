@@ -293,7 +293,14 @@ const TOPICS: readonly Topic[] = [
       const scripts = (scriptReads(index).get(name) ?? []).map((at) => ({ what: scriptReadWhat(at), at: { file: at.file, line: at.line } }));
       // A dependency that reads it itself (next-auth's NEXTAUTH_SECRET): no line of the project need name it.
       const libraries = libraryReads(index, name).map((r) => ({ what: libraryReadWhat(r), at: r.at }));
-      return [...env.readEvidence(name), ...mentions, ...scripts, ...libraries];
+      // Any other text file naming it (a Caddyfile's `{$X}`, `System.get_env("X")` in Elixir, a template an entrypoint
+      // fills): no reader follows it, but "not read" is not said while it is there. Kept only for names read nowhere else.
+      const files = mentions.length || scripts.length
+        ? []
+        : envMentions(index)
+            .files(name, () => env.sorted().filter((v) => v.reads.length === 0).map((v) => v.name))
+            .filter((m) => !setLines.has(`${m.at.file}:${m.at.line}`) && !setFiles.has(m.at.file));
+      return [...env.readEvidence(name), ...mentions, ...scripts, ...files, ...libraries];
     },
   },
   {

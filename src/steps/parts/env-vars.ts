@@ -6,7 +6,7 @@ import { DOTENV_PLUGIN_WHAT, type DynamicRead, type EnvModel, type EnvRead, type
 import type { StepModel } from '../../model/repo-model.js';
 import { packageRoles, roleRank } from '../../detectors/stack/role.js';
 import type { RepoIndex } from '../../scan/repo-index.js';
-import { DOCUMENTED, envMentions } from '../../model/env-mentions.js';
+import { DOCUMENTED, envMentions, NAMED_IN_FILE } from '../../model/env-mentions.js';
 import { SCRIPT_READ_KINDS } from '../../model/script-reads.js';
 import { isLibraryRead, libraryReads } from '../../model/env-library-reads.js';
 import { noneOr } from './claims.js';
@@ -50,7 +50,12 @@ export function envVarsSection(model: StepModel): string {
   const secretsRead = read.filter((v) => v.secret).length;
   // A secret only a dependency reads (next-auth's NEXTAUTH_SECRET) is read, by the library: counted apart.
   const byLibrary = all.filter((v) => v.secret && v.reads.length === 0 && libraryReads(index, v.name).length > 0).length;
-  const elsewhere = all.filter((v) => v.secret && v.reads.length === 0 && libraryReads(index, v.name).length === 0);
+  const unreadSecrets = all.filter((v) => v.secret && v.reads.length === 0 && libraryReads(index, v.name).length === 0);
+  // A secret some line names (a Caddyfile's `{$X}`, a shell test, a config the env reader does not follow) is not
+  // called "not read": it is counted apart and listed where it is named.
+  const namedElsewhere = (v: EnvVarView) => model.evidence('env-read', v.name).some((e) => isNaming(e.what));
+  const named = unreadSecrets.filter(namedElsewhere);
+  const elsewhere = unreadSecrets.filter((v) => !named.includes(v));
   // A read by a computed name that can be one of them: "not read" would be a conclusion the reader cannot draw.
   const computed = computedReadsOf(env, elsewhere);
   const secretWords = [
@@ -58,6 +63,7 @@ export function envVarsSection(model: StepModel): string {
     elsewhere.length
       ? `${elsewhere.length} more secret-looking variable${elsewhere.length === 1 ? ' is' : 's are'} set or declared but not read${computed.length ? ` by name (the code reads variables by a computed name at ${citeAll(computed, 2)}, which may include ${elsewhere.length === 1 ? 'it' : 'them'})` : ''}`
       : '',
+    named.length ? `${named.length}${secretsRead || elsewhere.length ? ' more' : ''} secret-looking variable${named.length === 1 ? ' is' : 's are'} named in files or code the map's env readers do not follow (listed below)` : '',
     byLibrary ? `${byLibrary}${elsewhere.length || secretsRead ? ' more' : ''} secret-looking variable${byLibrary === 1 ? ' is' : 's are'} read only by a library the code depends on` : '',
   ].filter(Boolean);
   // `env(X)` in supabase/config.toml is the Supabase CLI's read, not the app's: said apart.
@@ -67,8 +73,10 @@ export function envVarsSection(model: StepModel): string {
   const accessorWords = accessors.length
     ? `; the code also reads settings through an accessor the map does not follow (${accessors.length} call${accessors.length === 1 ? '' : 's'}, listed below), whose keys may be more variables`
     : '';
+  // Names other lines mention may be read by code the readers do not follow: the count is of the reads they recognise.
+  const otherNamed = all.some((v) => v.reads.length === 0 && namedElsewhere(v));
   const intro =
-    `${read.length} variable${read.length === 1 ? '' : 's'} read${byCli ? '' : accessors.length ? ' by name in the code' : ' by the code'} in ${packages.length} package${packages.length === 1 ? '' : 's'}` +
+    `${read.length} variable${read.length === 1 ? '' : 's'} read${byCli ? '' : accessors.length ? ' by name in the code' : otherNamed ? ' by the code the map follows' : ' by the code'} in ${packages.length} package${packages.length === 1 ? '' : 's'}` +
     (byCli ? ` (${read.length - byCli} by the code, ${byCli} only by the Supabase CLI through ${code('env()')} in its config)` : '') +
     `${secretWords.length ? `; ${secretWords.join('; ')}` : ''}${accessorWords}. Names only: values are never copied from dotenv files, ` +
     'CI files or infrastructure code. "Read in" lists production code first, then counts test files. "Set in" lists what the runtime ' +
@@ -108,9 +116,11 @@ function notReadBlocks(model: StepModel, notRead: readonly EnvVarView[]): string
     // A dependency that reads it itself (next-auth's NEXTAUTH_SECRET) is named, at its manifest line.
     const library = libraryReadText(evidence);
     const mentions = evidence.filter((e) => e.what === 'named in code');
+    const files = evidence.filter((e) => e.what === NAMED_IN_FILE);
     const scripts = evidence.filter((e) => (SCRIPT_READ_KINDS as readonly string[]).includes(e.what));
     const where = [
       mentions.length ? citeAll(mentions.map((e) => e.at), 3) : '',
+      files.length ? citeAll(files.map((e) => e.at), 3) : '',
       ...SCRIPT_READ_KINDS.map((what) => {
         const at = scripts.filter((e) => e.what === what).map((e) => e.at);
         return at.length ? `${what} ${citeAll(at, 2)}` : '';
@@ -140,7 +150,7 @@ function notReadBlocks(model: StepModel, notRead: readonly EnvVarView[]): string
     blocks.push(
       join(
         heading(4, 'Set or declared, and named in code the env reader does not follow'),
-        'No read was recognised in the source files, but these lines name the variable (a config loader, a schema, a helper, a shell script, a CI step): read them to see how it is used.' +
+        'No read was recognised in the source files, but these lines name the variable (a config loader, a schema, a helper, a shell script, a CI step, a server config or template the env readers do not follow): read them to see how it is used.' +
           (computed.length ? ` The code also reads variables by a computed name (${citeAll(computed, 2)}), which may include them.` : ''),
         table(['Variable', 'Set in', 'Named in', 'Secret?'], named.map(([v, where]) => [code(v.name), setIn(v.sets), where, secretCell(v)])),
       ),
@@ -165,6 +175,11 @@ function notReadBlocks(model: StepModel, notRead: readonly EnvVarView[]): string
     );
   }
   return blocks;
+}
+
+/** Evidence that a line names the variable (not a read the map recognised, nor a computed read, nor a library's). */
+function isNaming(what: string): boolean {
+  return what === 'named in code' || what === NAMED_IN_FILE || (SCRIPT_READ_KINDS as readonly string[]).includes(what);
 }
 
 /** The reads by a computed name that can be one of `vars`, each place once, in file and line order. */

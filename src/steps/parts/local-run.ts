@@ -10,10 +10,10 @@ import { bullets, heading, join, table } from '../../markdown/blocks.js';
 import { cite } from '../../markdown/cite.js';
 import { cell, code } from '../../markdown/text.js';
 import { byFileLine, names, value } from './format.js';
-import { overlayFiles } from './runtime.js';
+import { composeLayers, type ComposeLayer } from './compose-layers.js';
 import { pushTo } from '../../collections.js';
 import type { ScriptData, ScriptFact } from '../../detectors/scripts/index.js';
-import { baseFile, missingDependencies, repoRunner, startedServices } from './compose-commands.js';
+import { baseFile, missingDependencies, repoRunner, startedServices, type RepoRunner } from './compose-commands.js';
 
 const DEFAULT_COMPOSE = /^(compose|docker-compose)\.ya?ml$/;
 const OVERRIDE = /^(compose|docker-compose)\.override\.ya?ml$/;
@@ -36,25 +36,26 @@ export function localRunSection(facts: FactSet, run: (s: ScriptData) => string =
   const items: string[] = [];
   const byFile = new Map<string, typeof services>();
   for (const s of services) pushTo(byFile, s.file, s);
-  const overlays = overlayFiles(services);
-  const mainFile = [...byFile.keys()].find((f) => !overlays.has(f) && DEFAULT_COMPOSE.test(path.posix.basename(f)));
+  const layers = composeLayers(services);
+  const scripts = facts.of<ScriptFact>('scripts.script').map((f) => f.data);
+  const isOverlay = (f: string) => layers.has(f) || OVERRIDE.test(path.posix.basename(f));
   // The base files first: the overlays are read on top of them.
-  for (const [file, list] of [...byFile].sort(([a], [b]) => Number(overlays.has(a)) - Number(overlays.has(b)))) {
+  for (const [file, list] of [...byFile].sort(([a], [b]) => Number(isOverlay(a)) - Number(isOverlay(b)))) {
     const base = path.posix.basename(file);
     if (OVERRIDE.test(base)) {
       items.push(`${cite(file)} is merged into ${code('docker compose up')} automatically (it changes ${names(list.map((s) => s.name), 6)}).`);
       continue;
     }
-    if (overlays.has(file)) {
-      const combined = mainFile ? code(`docker compose -f ${mainFile} -f ${file} up`) : `with ${code('-f')} after the base file`;
-      items.push(`${cite(file)} adjusts ${names(list.map((s) => s.name), 6)}: ${combined}.`);
+    const layer = layers.get(file);
+    if (layer) {
+      items.push(overlayItem(file, list, layer, (under) => repoRunner(file, under, scripts, tasks, run)));
       continue;
     }
     const dir = path.posix.dirname(file);
     // A file whose services need a service it does not define is brought up over the file that defines it.
     const missing = missingDependencies(list);
     const under = missing.length > 0 ? baseFile(file, missing, byFile) : undefined;
-    const runner = under ? repoRunner(file, under, facts.of<ScriptFact>('scripts.script').map((f) => f.data), tasks, run) : undefined;
+    const runner = under ? repoRunner(file, under, scripts, tasks, run) : undefined;
     const command = under
       ? `docker compose -f ${under} -f ${file} up`
       : DEFAULT_COMPOSE.test(base) ? (dir === '.' ? 'docker compose up' : `docker compose --project-directory ${dir} up`) : `docker compose -f ${file} up`;
@@ -84,6 +85,25 @@ export function localRunSection(facts: FactSet, run: (s: ScriptData) => string =
       `Other targets: ${names([...daily.slice(12), ...rest].map((t) => invocation(t)), 10)} (step 6 lists them with their commands).`,
     processes.length > 0 &&
       join(`**Procfile processes** (started by a Procfile runner such as ${code('heroku local')} or ${code('foreman start')}):`, bullets(processes.map((p) => `${code(p.name)}: ${p.command ? value(p.command) : '—'} — ${cite(p.file, p.line)}`))),
+  );
+}
+
+/**
+ * An overlay: the combined command over its bases (or the repository's own script for it), what it adjusts and what it
+ * adds; without a single base that defines what it adjusts, no command (one that cannot work is worse than none).
+ */
+function overlayItem(file: string, list: readonly ComposeServiceFact['data'][], layer: ComposeLayer, runner: (base: string) => RepoRunner | undefined): string {
+  const added = list.filter((s) => !layer.adjusts.includes(s.name)).map((s) => s.name);
+  const built = list.filter((s) => s.build).map((s) => s.name);
+  const what = `adjusts ${names(layer.adjusts, 6)}${added.length > 0 ? ` and adds ${names(added, 6)}` : ''}`;
+  if (!layer.bases) return `${cite(file)} ${what}: it is used with ${code('-f')} after the compose file that defines ${layer.adjusts.length === 1 ? 'it' : 'them'}.`;
+  const bases = layer.bases;
+  const own = runner(bases[bases.length - 1]);
+  const command = own ? `${code(own.command)} (${cite(own.file, own.line)})` : code(`docker compose ${[...bases, file].map((f) => `-f ${f}`).join(' ')} up`);
+  return (
+    `${command}: ${cite(file)} is an overlay of ${bases.map((b) => cite(b)).join(' + ')}; it ${what}` +
+    (built.length > 0 ? `; builds ${names(built, 4)} from source` : '') +
+    '.'
   );
 }
 
