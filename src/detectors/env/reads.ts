@@ -19,6 +19,7 @@ import { failsWhenUnset, returnsDefault } from './helper-required.js';
 import { envObjectFunction, type EnvObjectFunction } from './browser-handoff.js';
 import { CYPRESS_CONFIG, cypressConfigEnv, cypressEnvCall } from './reads-cypress.js';
 import { pushTo } from '../../collections.js';
+import { passedEnvKeys } from './sets-passed.js';
 import { bindingFails } from './unset-check.js';
 import { chainCall, chainEnd, chainHas, enclosingFunction, guardOf, hasFallback, inFunction, isAssigned, isDeleted, optional, outer, skipParens } from './read-shapes.js';
 import { envHolders, parsesEnvName } from './schema-fallbacks.js';
@@ -338,7 +339,8 @@ export function envReadsOf(sf: ts.SourceFile, imported?: ReadonlyMap<string, 'pr
       // `{ ...process.env, X: … }`: a new environment, for `process.env` itself or a child process (`spawn(cmd, { env })`),
       // or a filtered copy handed to the browser (`{ ...Object.fromEntries(Object.entries(process.env)…), X: … }`).
       // A method added to the copy (`{ ...env, toJSON: () => ({}) }`) shapes the object; it sets no variable.
-      assigned.push(...literalKeys(node, true));
+      // `{ ...process.env, ...env }` in `function run(script, env)`: the keys callers of `run` pass (sets-passed.ts).
+      assigned.push(...literalKeys(node, true), ...passedEnvKeys(node));
     }
   });
 
