@@ -63,8 +63,12 @@ describe('an environment passed to a local function that spawns with it', () => 
       'package.json': JSON.stringify({ name: 'app', private: true }),
       'scripts/rehearsal.js': [
         "const { spawn } = require('node:child_process');",
+        "const { bootstrap } = require('./bootstrap');",
         'async function main(flow) {',
+        "  const b = await bootstrap();",
+        "  await runNodeScript('smoke.js', b.smokeEnv);",
         "  await runNodeScript('smoke.js', {",
+        '    ...b.smokeEnv,',
         '    SMOKE_INVOICE_ID: flow.invoiceId,',
         '    ...(flow.txHash ? { SMOKE_TX_HASH: flow.txHash } : {}),',
         '  });',
@@ -75,12 +79,27 @@ describe('an environment passed to a local function that spawns with it', () => 
         'main({});',
         '',
       ].join('\n'),
-      'scripts/smoke.js': "const id = process.env.SMOKE_INVOICE_ID;\nconst tx = process.env.SMOKE_TX_HASH;\nconsole.log(id, tx, process.env.SMOKE_OTHER);\n",
+      'scripts/smoke.js': "const id = process.env.SMOKE_INVOICE_ID;\nconst tx = process.env.SMOKE_TX_HASH;\nconsole.log(id, tx, process.env.SMOKE_OTHER, process.env.SMOKE_API_BASE_URL);\n",
+      'scripts/bootstrap.js': [
+        'async function bootstrap() {',
+        '  return {',
+        '    operator: { email: "a@b.c" },',
+        '    smokeEnv: {',
+        '      SMOKE_API_BASE_URL: config.apiBaseUrl,',
+        '      nested: { SMOKE_OTHER: 1 },',
+        '    },',
+        '  };',
+        '}',
+        'module.exports = { bootstrap };',
+        '',
+      ].join('\n'),
     });
     const env = RepoModel.of(new Analysis(await indexOf(root))).env();
     const sets = (name: string) => (env.get(name)?.sets ?? []).map((s) => `${s.at.file}:${s.at.line}`);
-    expect(sets('SMOKE_INVOICE_ID')).toEqual(['scripts/rehearsal.js:4']);
-    expect(sets('SMOKE_TX_HASH')).toEqual(['scripts/rehearsal.js:5']);
+    expect(sets('SMOKE_INVOICE_ID')).toEqual(['scripts/rehearsal.js:8']);
+    expect(sets('SMOKE_TX_HASH')).toEqual(['scripts/rehearsal.js:9']);
+    // `b.smokeEnv`, built in the module the file requires: its keys one level deep, cited where they are written.
+    expect(sets('SMOKE_API_BASE_URL')).toEqual(['scripts/bootstrap.js:5']);
     expect(sets('SMOKE_OTHER')).toEqual([]);
   });
 });

@@ -8,14 +8,23 @@ import { propertyNameText } from '../shared/ast.js';
 import { lineOf, ts, walk } from '../../scan/ts.js';
 import { isEnvName } from './names.js';
 import { skipParens } from './read-shapes.js';
+import type { RepoIndex } from '../../scan/repo-index.js';
+import { importsFromText } from '../shared/import-text.js';
+import { moduleResolver } from '../shared/resolve-module.js';
+import { codeOnly } from '../shared/text-scan.js';
 
 export interface PassedKey {
   readonly name: string;
   readonly line: number;
 }
 
+/** `run('a.js', bootstrap.smokeEnv)`: the property passed (`smokeEnv`), built in an imported module (propertyKeysIn). */
+export interface PassedProperty {
+  readonly property: string;
+}
+
 /** The keys callers pass for a parameter that `obj` (an environment built on `process.env`) spreads. */
-export function passedEnvKeys(obj: ts.ObjectLiteralExpression): PassedKey[] {
+export function passedEnvKeys(obj: ts.ObjectLiteralExpression, properties: PassedProperty[] = []): PassedKey[] {
   const out: PassedKey[] = [];
   for (const p of obj.properties) {
     if (!ts.isSpreadAssignment(p) || !ts.isIdentifier(p.expression)) continue;
@@ -26,7 +35,8 @@ export function passedEnvKeys(obj: ts.ObjectLiteralExpression): PassedKey[] {
     walk(obj.getSourceFile(), (n) => {
       if (!ts.isCallExpression(n) || !ts.isIdentifier(n.expression) || n.expression.text !== fn.name) return;
       const arg = n.arguments[position] && skipParens(n.arguments[position]);
-      if (arg && ts.isObjectLiteralExpression(arg)) out.push(...objectKeys(arg));
+      if (arg && ts.isObjectLiteralExpression(arg)) out.push(...objectKeys(arg, properties));
+      else if (arg && ts.isPropertyAccessExpression(arg)) properties.push({ property: arg.name.text });
     });
   }
   return out;
@@ -44,15 +54,55 @@ function declaringFunction(id: ts.Identifier): { node: ts.SignatureDeclaration; 
   return undefined;
 }
 
-function objectKeys(obj: ts.ObjectLiteralExpression): PassedKey[] {
+function objectKeys(obj: ts.ObjectLiteralExpression, properties: PassedProperty[]): PassedKey[] {
   return obj.properties.flatMap((p): PassedKey[] => {
     if (ts.isSpreadAssignment(p)) {
       const e = skipParens(p.expression);
-      if (ts.isObjectLiteralExpression(e)) return objectKeys(e);
-      if (ts.isConditionalExpression(e)) return [e.whenTrue, e.whenFalse].map(skipParens).filter(ts.isObjectLiteralExpression).flatMap(objectKeys);
+      if (ts.isObjectLiteralExpression(e)) return objectKeys(e, properties);
+      if (ts.isConditionalExpression(e)) return [e.whenTrue, e.whenFalse].map(skipParens).filter(ts.isObjectLiteralExpression).flatMap((o) => objectKeys(o, properties));
+      if (ts.isPropertyAccessExpression(e)) properties.push({ property: e.name.text });
       return [];
     }
     const name = p.name ? propertyNameText(p.name) : undefined;
     return name && isEnvName(name) && /^[A-Z][A-Z0-9_]*$/.test(name) ? [{ name, line: lineOf(p) }] : [];
   });
+}
+
+/**
+ * The variable-named keys of `property: { … }` object literals in a module's text (`smokeEnv: { SMOKE_API_BASE_URL:
+ * config.apiBaseUrl, … }`), one level deep, strings and comments blanked first. Names and lines only.
+ */
+export function propertyKeysIn(code: string, property: string, lineAt: (offset: number) => number): PassedKey[] {
+  const out: PassedKey[] = [];
+  for (const m of code.matchAll(new RegExp(`(?<![\\w$.])${property.replace(/[$]/g, '\\$')}\\s*:\\s*\\{`, 'g'))) {
+    let depth = 0;
+    const start = m.index + m[0].length - 1;
+    for (let i = start; i < code.length; i++) {
+      const c = code[i];
+      if (c === '{' || c === '(' || c === '[') depth++;
+      else if (c === '}' || c === ')' || c === ']') {
+        if (--depth === 0) break;
+      } else if (depth === 1 && /[A-Z]/.test(c) && /[\s,{]/.test(code[i - 1])) {
+        const key = /^([A-Z][A-Z0-9_]*)\s*:/.exec(code.slice(i, i + 80));
+        if (key && isEnvName(key[1])) out.push({ name: key[1], line: lineAt(i) });
+        if (key) i += key[1].length - 1;
+      }
+    }
+  }
+  return out;
+}
+
+/** The keys `properties` hold where the modules `file` imports build them (`smokeEnv: { … }`), cited there. */
+export function importedPropertyKeys(index: RepoIndex, file: string, text: string, properties: readonly PassedProperty[]): (PassedKey & { file: string })[] {
+  const names = [...new Set(properties.map((p) => p.property))];
+  const resolver = moduleResolver(index);
+  const modules = new Set([...importsFromText(text).values()].map((b) => resolver.resolve(file, b.module)).filter((f): f is string => !!f && f !== file));
+  const out: (PassedKey & { file: string })[] = [];
+  for (const m of modules) {
+    const source = index.read(m);
+    if (!source || !names.some((n) => source.includes(n))) continue;
+    const code = codeOnly(source);
+    for (const n of names) out.push(...propertyKeysIn(code, n, (o) => index.lineAt(m, o) ?? 0).map((k) => ({ ...k, file: m })));
+  }
+  return out;
 }
