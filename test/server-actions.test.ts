@@ -71,3 +71,42 @@ describe('Server Actions exported as the default', () => {
     expect(list.find((a) => a.name === 'other')!.callers).toEqual([]);
   });
 });
+
+describe('Server Action uses after a multi-line import', () => {
+  it('cites the `<form action={…}>` line, not the import; an import with no use read names the file only', async () => {
+    const { tempRepo } = await import('./helpers/temp-repo.js');
+    // The shape of 0xhdghg/Stablebooks' apps/web/app/(app)/invoices/[invoiceId]/page.tsx: JSX text after the use
+    // says "from" before any semicolon.
+    const root = tempRepo({
+      'package.json': JSON.stringify({ name: 'web', private: true, dependencies: { next: '15.0.0', react: '19.0.0' } }),
+      'app/actions.ts': '"use server";\n\nexport async function failPaymentAction(form: FormData) {}\nexport async function finalizePaymentAction(form: FormData) {}\nexport async function unusedAction() {}\n',
+      'app/invoices/page.tsx': [
+        'import {',
+        '  failPaymentAction,',
+        '  finalizePaymentAction,',
+        '  unusedAction',
+        '} from "../actions";',
+        '',
+        'export default function Page() {',
+        '  return (',
+        '    <div>',
+        '      <form action={finalizePaymentAction}>',
+        '        <p>Settled from the chain</p>',
+        '      </form>',
+        '      <form action={failPaymentAction}>',
+        '        <p>Failure reported from the provider</p>',
+        '      </form>',
+        '    </div>',
+        '  )',
+        '}',
+        '',
+      ].join('\n'),
+    });
+    const list = (await detect(serverActionsDetector, root)).map((f) => f.data as ServerActionData);
+    const callers = (name: string) => list.find((a) => a.name === name)!.callers;
+    expect(callers('finalizePaymentAction')).toEqual([{ file: 'app/invoices/page.tsx', line: 10, client: false }]);
+    expect(callers('failPaymentAction')).toEqual([{ file: 'app/invoices/page.tsx', line: 13, client: false }]);
+    expect(callers('unusedAction')).toEqual([{ file: 'app/invoices/page.tsx', client: false }]);
+    expect((await section(backendApiStep, root)).markdown).toContain('`/app/invoices/page.tsx` (imported)');
+  });
+});

@@ -25,3 +25,23 @@ describe('a test script named otherwise than `test`', () => {
     expect(step9).toContain('npm run tests');
   });
 });
+
+describe('a `test` script that runs project files with node', () => {
+  it('the files are the tests (run by that script, cited), never "No tests"', async () => {
+    // The shape of 0xhdghg/Stablebooks' apps/api: no framework, an empty `test/` folder, two regression runners.
+    const root = tempRepo({
+      'package.json': JSON.stringify({ name: 'api', private: true, scripts: { build: 'tsc', test: 'npm run build && node scripts/test-arc-regressions.js && node scripts/test-webhook-regressions.js' } }, null, 2),
+      'scripts/test-arc-regressions.js': "const assert = require('node:assert');\nassert.equal(1, 1);\n",
+      'scripts/test-webhook-regressions.js': "function assertEqual(a, b) { if (a !== b) throw new Error('x'); }\nassertEqual(1, 1);\n",
+      'scripts/build-docs.js': 'console.log(1);\n',
+      'test/.gitkeep': '',
+    });
+    const setup = (await detect(testingDetector, root))[0].data as TestSetupData;
+    expect(setup.testFileCount).toBe(2);
+    expect(setup.scriptAt).toEqual({ file: 'package.json', line: 6 });
+    const step9 = (await section(workflowsStep, root)).markdown;
+    expect(step9).not.toContain('No tests');
+    expect(step9).toContain('`/scripts` (2, run with node by the `test` script)');
+    expect(step9).toContain('(`/package.json:6`)');
+  });
+});

@@ -23,7 +23,7 @@ import type { EnvReadFact, EnvSetData } from './types.js';
  * function of the tree alone, so the calling files parsed by earlier steps (nearly all of them) are not parsed again.
  */
 export const HELPER_CALLS: TreeMemo<LiteralArgument[]> = {
-  namespace: 'env.helper-calls@3',
+  namespace: 'env.helper-calls@4',
   wants: (file, text) => {
     if (isGeneratedPath(file)) return false;
     QUOTED_NAME.lastIndex = 0;

@@ -7,6 +7,7 @@
 import { lastName } from '../shared/ast.js';
 import { lineOf, ts, walkMentioning } from '../../scan/ts.js';
 import { isEnvName } from './names.js';
+import { isDefaultValue } from './read-shapes.js';
 import { hasKnownFormat } from '../../secrets/known-formats.js';
 import type { RawRead } from './reads.js';
 import { helperNames, type EnvHelper } from './reads-scope.js';
@@ -22,6 +23,8 @@ export interface LiteralArgument {
   readonly args: number;
   /** The call runs when the module loads (not inside a function): a helper that fails makes startup fail. */
   readonly topLevel?: boolean;
+  /** The call's result is the left side of `??` / `||` (`optionalEnv('X') ?? 'x'`): the caller gives the default. */
+  readonly orElse?: boolean;
 }
 
 /** A quoted name: every literal a helper call can name lies in the text of the call that passes it. */
@@ -36,7 +39,7 @@ export function literalArgumentsOf(sf: ts.SourceFile): LiteralArgument[] {
     const callee = lastName(node.expression);
     if (callee === undefined) return;
     const args = node.arguments.length;
-    const top = topLevel(node) ? { topLevel: true } : {};
+    const top = { ...(topLevel(node) ? { topLevel: true } : {}), ...(orElse(node) ? { orElse: true } : {}) };
     node.arguments.forEach((arg, param) => {
       if (named(arg)) out.push({ callee, param, list: false, name: arg.text, line: lineOf(arg, sf), args, ...top });
       else if (ts.isArrayLiteralExpression(arg)) {
@@ -66,12 +69,31 @@ export function helperCallsIn(calls: readonly LiteralArgument[], helpers: Readon
     // A further argument is the caller's default; a helper that returns its own default (`|| []`) copes itself.
     // A helper reading several names (`process.env[\`APP_${name}\`] ?? process.env[name]`): each one is the other's fallback.
     const { names, alternatives } = helperNames(helper, c.name);
-    const fallback = alternatives || (!c.list && (c.args > c.param + 1 || !!helper.fallback));
+    const fallback = alternatives || (!c.list && (c.args > c.param + 1 || !!helper.fallback || !!c.orElse));
     // A helper that throws (or exits) when the variable is unset: at startup for a module-level call.
     const required = helper.failsWhenUnset && !fallback ? { required: c.topLevel ? ('guard' as const) : ('check' as const), requiredBy: c.callee } : {};
     for (const name of names) out.push({ name, line: c.line, via: 'helper', receiver: 'process', fallback, ...required });
   }
   return out;
+}
+
+/**
+ * The value is followed by an alternative: `get('A') ?? 'x'`, `a || get('B') || ''` (parsed `(a || get('B')) || ''`),
+ * not `?? null`; also through `(…)`, `!`, `as T` and a method on the result (`get('A')?.trim() ?? 'x'`).
+ */
+export function orElse(call: ts.Node): boolean {
+  let n = call;
+  while (ts.isParenthesizedExpression(n.parent) || ts.isNonNullExpression(n.parent) || ts.isAsExpression(n.parent)
+    || (ts.isPropertyAccessExpression(n.parent) && n.parent.expression === n && ts.isCallExpression(n.parent.parent) && n.parent.parent.expression === n.parent)) {
+    n = ts.isPropertyAccessExpression(n.parent) ? n.parent.parent : n.parent;
+  }
+  for (; ts.isBinaryExpression(n.parent); n = n.parent) {
+    const op = n.parent.operatorToken.kind;
+    if (op !== ts.SyntaxKind.BarBarToken && op !== ts.SyntaxKind.QuestionQuestionToken) return false;
+    // `get('A')?.toUpperCase() ?? null`: null is no default, the code still gets nothing.
+    if (n.parent.left === n && isDefaultValue(n.parent.right)) return true;
+  }
+  return false;
 }
 
 function topLevel(node: ts.Node): boolean {

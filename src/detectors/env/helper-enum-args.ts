@@ -10,6 +10,7 @@ import type { RepoIndex } from '../../scan/repo-index.js';
 import { isEnvName } from './names.js';
 import type { RawRead } from './reads.js';
 import { helperNames, type EnvHelper } from './reads-scope.js';
+import { orElse } from './helper-calls.js';
 
 /** Whether the text calls one of the helpers with a member access argument (`getEnv(Keys.X`). */
 export function callsWithMember(text: string, helpers: ReadonlyMap<string, EnvHelper>): boolean {
@@ -83,14 +84,4 @@ function declaredMember(sf: ts.SourceFile, container: string, member: string): s
     }
   }
   return undefined;
-}
-
-/** The value is followed by an alternative: `a || call || ''` (parsed `(a || call) || ''`). */
-function orElse(call: ts.Node): boolean {
-  for (let n = call; ts.isBinaryExpression(n.parent); n = n.parent) {
-    const op = n.parent.operatorToken.kind;
-    if (op !== ts.SyntaxKind.BarBarToken && op !== ts.SyntaxKind.QuestionQuestionToken) return false;
-    if (n.parent.left === n) return true;
-  }
-  return false;
 }

@@ -16,6 +16,7 @@ import { envReadsInText, goReads, GO_FILE, pythonCdkSets, pythonEnv, PYTHON_FILE
 import { composeEnv, readCompose } from './sets-compose.js';
 import { dockerfileEnv } from './sets-dockerfile.js';
 import { dockerfileReads } from './reads-dockerfile.js';
+import { importedPropertyKeys } from './sets-passed.js';
 import { codeCommandEnv, EXEC_TEXT, packageScriptEnv, SCRIPT_FILE, scriptEnv } from './sets-scripts.js';
 import { IAC_WORDS, iacEnvSets, type IacEnvSet } from './sets-iac.js';
 import { KUBERNETES_TEXT, kubernetesEnv, readManifests, type ManifestFile } from './sets-kubernetes.js';
@@ -61,7 +62,7 @@ const YAML_ELSEWHERE = /(^|\/)(\.github|\.gitlab|\.circleci|\.buildkite)\/|(^|\/
  * from those trees while they exist rather than by parsing everything a second time.
  */
 const ENV_READS: TreeMemo<FileEnvReads> = {
-  namespace: 'env.reads@82',
+  namespace: 'env.reads@84',
   wants: (file, text) => !isGeneratedPath(file) && (HARNESS_CONFIG.test(file) ? text.includes('env') : mentionsRead(text)),
   compute: envReadsOf,
 };
@@ -238,6 +239,8 @@ export const envDetector: Detector = {
         for (const d of [...dynamic.filter((_, i) => looped[i].length === 0 && !handed[i]), ...imported.filter((r): r is RawDynamic => !('name' in r))]) facts.push(dynamicFact('env.dynamic', file, d));
         for (const d of dynamicSets) facts.push(dynamicFact('env.dynamic-set', file, d));
         sets(assigned.map((a) => ({ name: a.name, file, line: a.line, kind: 'code' as const, tool: 'code' })));
+        // `run('a.js', bootstrap.smokeEnv)` into a child's env: the keys where an imported module builds `smokeEnv`.
+        if (result.passedProperties) sets(importedPropertyKeys(index, file, text, result.passedProperties).map((a) => ({ ...a, kind: 'code' as const, tool: 'code' })));
         sets((cypressDefaults ?? []).map((a) => ({ name: a.name, file, line: a.line, kind: 'framework-config' as const, tool: 'Cypress config' })));
       } else {
         // Component files: the script part is parsed (so code samples in strings are not reads), the markup scanned.

@@ -19,6 +19,7 @@ import { failsWhenUnset, returnsDefault } from './helper-required.js';
 import { envObjectFunction, type EnvObjectFunction } from './browser-handoff.js';
 import { CYPRESS_CONFIG, cypressConfigEnv, cypressEnvCall } from './reads-cypress.js';
 import { pushTo } from '../../collections.js';
+import { passedEnvKeys, type PassedProperty } from './sets-passed.js';
 import { bindingFails } from './unset-check.js';
 import { chainCall, chainEnd, chainHas, enclosingFunction, guardOf, hasFallback, inFunction, isAssigned, isDeleted, optional, outer, skipParens } from './read-shapes.js';
 import { envHolders, parsesEnvName } from './schema-fallbacks.js';
@@ -118,6 +119,8 @@ export interface FileEnvReads {
   readonly cypressDefaults: RawAssignment[];
   /** Functions returning an object of env reads (`getEnv()`), which a page may hand to the browser (browser-handoff.ts). */
   readonly envObjects?: EnvObjectFunction[];
+  /** `run('a.js', bootstrap.smokeEnv)` into a child's env: the property, built in an imported module (sets-passed.ts). */
+  readonly passedProperties?: PassedProperty[];
   /** `clientSchema.safeParse(clientEnv)` with the object or the schema imported: resolved in the second pass. */
   readonly objectParses?: ObjectParse[];
 }
@@ -149,6 +152,7 @@ export function envReadsOf(sf: ts.SourceFile, imported?: ReadonlyMap<string, 'pr
   const configConstants: ConfigConstant[] = [];
   const cypressDefaults: RawAssignment[] = [];
   const envObjects = new Map<string, { name: string; line: number }[]>();
+  const passedProperties: PassedProperty[] = [];
   // Computed names inside an env helper (`process.env[\`${prefix}${name}\`] ?? process.env[name]`) are the helper's
   // reads, which its call sites name; they are kept apart until every helper of the file is known.
   const pending: { node: ts.Node; read: RawDynamic }[] = [];
@@ -341,7 +345,8 @@ export function envReadsOf(sf: ts.SourceFile, imported?: ReadonlyMap<string, 'pr
       // `{ ...process.env, X: … }`: a new environment, for `process.env` itself or a child process (`spawn(cmd, { env })`),
       // or a filtered copy handed to the browser (`{ ...Object.fromEntries(Object.entries(process.env)…), X: … }`).
       // A method added to the copy (`{ ...env, toJSON: () => ({}) }`) shapes the object; it sets no variable.
-      assigned.push(...literalKeys(node, true));
+      // `{ ...process.env, ...env }` in `function run(script, env)`: the keys callers of `run` pass (sets-passed.ts).
+      assigned.push(...literalKeys(node, true), ...passedEnvKeys(node, passedProperties));
     }
   });
 
@@ -483,7 +488,7 @@ export function envReadsOf(sf: ts.SourceFile, imported?: ReadonlyMap<string, 'pr
   if (helpers.length > 0) helpers.push(...wrappingHelpers(sf, helpers));
   const objects = [...envObjects].map(([fn, names]) => ({ fn, names }));
   const parses = objectParses(sf, isEnv);
-  return { reads, dynamic, dynamicSets, helpers, assigned, schemaImports, exportsEnv: envExports(sf, isEnv), configConstants, cypressDefaults, ...(objects.length ? { envObjects: objects } : {}), ...(parses.length ? { objectParses: parses } : {}) };
+  return { reads, dynamic, dynamicSets, helpers, assigned, schemaImports, exportsEnv: envExports(sf, isEnv), configConstants, cypressDefaults, ...(objects.length ? { envObjects: objects } : {}), ...(parses.length ? { objectParses: parses } : {}), ...(passedProperties.length ? { passedProperties } : {}) };
 }
 
 

@@ -21,7 +21,8 @@ import { hasFileDirective } from '../shared/directive.js';
 
 export interface ServerActionCaller {
   readonly file: string;
-  readonly line: number;
+  /** The first use; none when the file imports the action and no use was read (`(imported)`). */
+  readonly line?: number;
   /** True for a `'use client'` component. */
   readonly client: boolean;
 }
@@ -211,24 +212,35 @@ function withCallers(index: RepoIndex, files: readonly string[], actions: Server
         // A default import takes any local name (`import clientRedirect from '@/actions/redirect'`).
         const imported = target && b.imported === 'default' ? defaults.get(target) : b.imported;
         if (!target || !imported || target === file || !byFile.get(target)?.has(imported)) continue;
-        code ??= codeOnly(text);
-        const use = new RegExp(`(?<![\\w$.])${local.replace(/[$]/g, '\\$')}\\b(?!\\s*(?:,|\\}|as\\b)[^;]*\\bfrom\\b)`, 'g');
-        let line: number | undefined;
-        for (const m of code.matchAll(use)) {
-          const lineStart = code.lastIndexOf('\n', m.index) + 1;
-          if (/^\s*(import|export)\b/.test(code.slice(lineStart, m.index)) || /^[^\n]*\bfrom\s*['"]/.test(code.slice(m.index))) continue;
-          line = lineAt(text, m.index);
-          break;
-        }
+        code ??= withoutImports(codeOnly(text));
+        // The first use outside the import and re-export statements (`<form action={finalizePaymentAction}>`).
+        const use = new RegExp(`(?<![\\w$.])${local.replace(/[$]/g, '\\$')}\\b`);
+        const m = use.exec(code);
+        const line = m ? lineAt(text, m.index) : undefined;
         const key = `${target}#${imported}`;
         const list = callers.get(key) ?? [];
-        list.push({ file, line: line ?? lineAt(text, text.indexOf(local)), client });
+        // Imported but no use read: the file is named, never the import line as if it were a use.
+        list.push({ file, ...(line !== undefined ? { line } : {}), client });
         callers.set(key, list);
       }
     }
   }
   return actions.map((a) => {
     const list = a.inline ? [] : (callers.get(`${a.file}#${a.name}`) ?? []);
-    return { ...a, callers: list.sort((x, y) => (x.file < y.file ? -1 : x.file > y.file ? 1 : x.line - y.line)) };
+    return { ...a, callers: list.sort((x, y) => (x.file < y.file ? -1 : x.file > y.file ? 1 : (x.line ?? 0) - (y.line ?? 0))) };
   });
+}
+
+/**
+ * Import and re-export statements blanked (lengths and line breaks kept): `import {\n  a,\n  b\n} from "x"` names
+ * `a` without using it. Only the statement's own clause is matched, so a file without semicolons loses nothing else.
+ */
+const IMPORT_CLAUSE = /^[ \t]*(?:import|export)\s+(?:type\s+)?(?:[\w$]+\s*,?\s*)?(?:\{[^}]*\}|\*(?:\s+as\s+[\w$]+)?)?\s*from\b/gm;
+function withoutImports(code: string): string {
+  return code.replace(IMPORT_CLAUSE, blank).replace(EXPORT_LIST, blank);
+}
+/** `export { a, b }` re-exports local names without using them. */
+const EXPORT_LIST = /^[ \t]*export\s+(?:type\s+)?\{[^}]*\}/gm;
+function blank(s: string): string {
+  return s.replace(/[^\n]/g, ' ');
 }

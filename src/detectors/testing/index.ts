@@ -1,5 +1,6 @@
 import path from 'node:path';
-import type { Detector, Fact } from '../../facts.js';
+import type { Citation, Detector, Fact } from '../../facts.js';
+import { jsonKeyLine } from '../../scan/json-keys.js';
 import type { RepoIndex } from '../../scan/repo-index.js';
 import { allDependencies, type WorkspacePackage } from '../../scan/package-json.js';
 import { isGenerated } from '../shared/source-scope.js';
@@ -9,6 +10,7 @@ import { declaredSetupFiles, defaultIncludes, OTHER_RUNNER, runnerOf, unitInclud
 import { jestMatchers } from './jest-runs.js';
 import { excludedByScript } from './script-excludes.js';
 import { testLocations, type TestLocation } from './locations.js';
+import { scriptRunFiles } from './script-runs.js';
 
 /** A command that runs a browser-test suite headless (`playwright test`, `cypress run`). */
 const RUNS_SUITE = /\bplaywright\s+test\b|\bcypress\s+run\b/;
@@ -38,6 +40,8 @@ export interface TestSetupData {
   readonly script?: string;
   /** The script `script` is, when it is not `test` (`test-unit`). */
   readonly scriptName?: string;
+  /** Where the `test` script that runs project files with node is written (`node scripts/test-arc-regressions.js`). */
+  readonly scriptAt?: Citation;
   /** Other test scripts of the package (`test:e2e`). */
   readonly otherScripts?: readonly string[];
   /**
@@ -133,13 +137,17 @@ function setupOf(index: RepoIndex, pkg: { name: string; dir: string; manifest: o
   // "test" (the contracts of an API's `test` module).
   const runsNothing = !frameworks.some((f) => UNIT_RUNNERS.has(f)) && !scriptEntries.some(([k, v]) => TEST_NAMED.test(k) || RUNS_SUITE.test(v));
   const notRun = (f: string) => runsNothing && testByFolderOnly(f) && index.memo('testing.test-api@1', f, usesTestApi) === false;
-  const runners = new Map(
+  const runners = new Map<string, string>(
     candidates.map((f) => {
       const runner = setupFiles.has(f) ? 'helper' : playwrightOf(playwright, f) ? 'playwright' : runnerOf(f, cypress, includes);
       return [f, runner === 'unit' && notRun(f) ? 'helper' : runner] as const;
     }),
   );
-  const tests = candidates.filter((f) => runners.get(f) !== 'helper');
+  // Project files the `test` script runs with node (`node scripts/test-arc-regressions.js`): the package's own runners.
+  const testScript = scriptEntries.find(([k]) => k === 'test')?.[1];
+  const byScript = scriptRunFiles(index, pkg.dir, testScript).filter((f) => !runners.has(f) || runners.get(f) === 'helper');
+  for (const f of byScript) runners.set(f, 'script');
+  const tests = [...candidates.filter((f) => runners.get(f) !== 'helper'), ...byScript.filter((f) => !candidates.includes(f))];
   if (tests.some((f) => /from ['"]node:test['"]|require\(['"]node:test['"]\)/.test(index.read(f) ?? ''))) frameworks.push('node:test');
   const unitTests = tests.filter((f) => runners.get(f) === 'unit');
   const locations = testLocations(tests, pkg.dir, playwright, (f) => runners.get(f));
@@ -186,6 +194,7 @@ function setupOf(index: RepoIndex, pkg: { name: string; dir: string; manifest: o
     script,
     ...(scriptName && scriptName !== 'test' ? { scriptName } : {}),
     ...(otherScripts.length > 0 ? { otherScripts } : {}),
+    ...(byScript.length > 0 ? { scriptAt: scriptLine(index, pkg.dir) } : {}),
     ...(runner
       ? { runBy: { package: root?.name ?? '', framework: runner.framework, config: runner.config, ...(typeof rootScript === 'string' && !PLACEHOLDER_SCRIPT.test(rootScript) ? { script: rootScript } : {}) } }
       : {}),
@@ -226,4 +235,10 @@ function withStated(index: RepoIndex, dir: string, candidates: readonly string[]
   const known = new Set(candidates);
   const all = index.filesUnder(dir).filter((f) => known.has(f) || (mayBeTest(f) && runs(f) && !isGenerated(index, f)));
   return all.length > known.size ? all : [...candidates];
+}
+
+function scriptLine(index: RepoIndex, dir: string): Citation {
+  const file = dir ? `${dir}/package.json` : 'package.json';
+  const line = jsonKeyLine(index, file, 'scripts', 'test');
+  return line === undefined ? { file } : { file, line };
 }

@@ -32,11 +32,13 @@ export function testLocations(tests: readonly string[], pkgDir: string, playwrig
   for (const f of tests) {
     // A spec in a Playwright `testDir` is Playwright's, wherever the folder is and whatever it is called.
     const pw = playwrightOf(playwright, f);
-    const other = pw ? 'Playwright' : runnerOf(f) === 'cypress' ? 'Cypress' : undefined;
+    // A file the `test` script runs with node (`scripts/test-arc-regressions.js`) sits in its own folder: no test folder, not beside code it tests.
+    const script = runnerOf(f) === 'script';
+    const other = pw ? 'Playwright' : runnerOf(f) === 'cypress' ? 'Cypress' : script ? 'run with node by the `test` script' : undefined;
     const m = pw ? undefined : /^(.*?(?:^|\/)(?:__tests__|tests?|e2e|specs?|cypress))\//.exec(f);
     const dir = pw ? pw.dir : m ? m[1] : f.slice(0, Math.max(0, f.lastIndexOf('/')));
-    const key = pw || m ? dir : topDir(dir, pkgDir);
-    const entry = locations.get(key) ?? { count: 0, colocated: !m && !pw, ...(other ? { runner: other } : {}), folders: new Set<string>() };
+    const key = pw || m || script ? dir : topDir(dir, pkgDir);
+    const entry = locations.get(key) ?? { count: 0, colocated: !m && !pw && !script, ...(other ? { runner: other } : {}), folders: new Set<string>() };
     entry.count++;
     entry.within = commonFolder(entry.within, f.slice(0, Math.max(0, f.lastIndexOf('/'))));
     const rest = (key ? f.slice(key.length + 1) : f).split('/');

@@ -43,6 +43,6 @@ function guardCell(a: ServerActionData): string {
 function callersCell(a: ServerActionData): string {
   if (a.inline) return 'inline in a server component';
   if (a.callers.length === 0) return '—';
-  const shown = a.callers.slice(0, 3).map((c) => `${cite(c.file, c.line)}${c.client ? ' (client)' : ''}`);
+  const shown = a.callers.slice(0, 3).map((c) => `${cite(c.file, c.line)}${c.line === undefined ? ' (imported)' : ''}${c.client ? ' (client)' : ''}`);
   return a.callers.length > 3 ? `${shown.join(', ')} (+${a.callers.length - 3} more)` : shown.join(', ');
 }

@@ -40,7 +40,9 @@ export function testingSection(model: StepModel, pm: PackageManager, setups: rea
     }
     const name = d.scriptName ?? 'test';
     const also = (d.otherScripts ?? []).slice(0, 2).map((k) => code(runScript(index, pm, d.package, k)));
-    const run = d.script ? `${code(runScript(index, pm, d.package, name))}${also.length ? `; also ${also.join(', ')}` : ''}` : '—';
+    // A `test` script that runs the package's own node runners: where it says so.
+    const by = d.scriptAt ? ` (${cite(d.scriptAt)})` : '';
+    const run = d.script ? `${code(runScript(index, pm, d.package, name))}${by}${also.length ? `; also ${also.join(', ')}` : ''}` : '—';
     const sample = d.sample && (d.dir ? d.sample.slice(d.dir.length + 1) : d.sample);
     const oneFile = sample && d.script ? oneFileCommand(runScript(index, pm, d.package, name), d.script, d.frameworks, d.dir, sample) : undefined;
     const one = oneFile ? code(oneFile) : '—';
