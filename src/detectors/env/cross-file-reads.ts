@@ -13,7 +13,8 @@ import { helperCallsIn, literalArgumentsOf, QUOTED_NAME, type LiteralArgument } 
 import { callsWithMember, enumArgumentReads, memberValueOf } from './helper-enum-args.js';
 import { isEnvName } from './names.js';
 import { group } from './read-facts.js';
-import { envReadsOf, schemaFacts, type EnvHelper, type RawDynamic, type RawRead, type SchemaImport } from './reads.js';
+import { envReadsOf, schemaFacts, type EnvHelper } from './reads.js';
+import type { RawDynamic, RawRead, SchemaImport } from './raw-reads.js';
 import type { ConfigConstant } from './reads-config-def.js';
 import { exportedSchemaKeys } from './reads-schema.js';
 import type { EnvReadFact, EnvSetData } from './types.js';

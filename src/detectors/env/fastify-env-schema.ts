@@ -13,7 +13,7 @@ import { lineAt, withoutComments } from '../shared/text-scan.js';
 import { fastifySchemaKeys, FASTIFY_ENV_TEXT } from './reads-fastify-env.js';
 import { group } from './read-facts.js';
 import type { EnvReadFact } from './types.js';
-import type { RawDynamic, RawRead, SchemaImport } from './reads.js';
+import type { RawDynamic, RawRead, SchemaImport } from './raw-reads.js';
 import { schemaFacts } from './reads-schema-uses.js';
 import type { SchemaKey } from './reads-schema.js';
 

@@ -9,7 +9,7 @@ import { lineOf, ts, walkMentioning } from '../../scan/ts.js';
 import { isEnvName } from './names.js';
 import { isDefaultValue } from './read-shapes.js';
 import { hasKnownFormat } from '../../secrets/known-formats.js';
-import type { RawRead } from './reads.js';
+import type { RawRead } from './raw-reads.js';
 import { helperNames, type EnvHelper } from './reads-scope.js';
 
 /** One name-shaped string literal passed to a named function: the helper's argument `param`, or an item of it (`list`). */

@@ -8,7 +8,7 @@ import { moduleResolver } from '../shared/resolve-module.js';
 import { lineOf, ts, walk } from '../../scan/ts.js';
 import type { RepoIndex } from '../../scan/repo-index.js';
 import { isEnvName } from './names.js';
-import type { RawRead } from './reads.js';
+import type { RawRead } from './raw-reads.js';
 import { helperNames, type EnvHelper } from './reads-scope.js';
 import { orElse } from './helper-calls.js';
 

@@ -2,7 +2,7 @@
 import type { RepoIndex } from '../../scan/repo-index.js';
 import { pushTo } from '../../collections.js';
 import { isBuiltin } from './names.js';
-import type { RawDynamic, RawRead } from './reads.js';
+import type { RawDynamic, RawRead } from './raw-reads.js';
 import type { EnvBrowserData, EnvBrowserFact, EnvConsumedData, EnvConsumedFact, EnvDynamicReadFact, EnvDynamicSetFact, EnvExternalSourceData, EnvExternalSourceFact, EnvReadFact, EnvSetData, EnvSetFact } from './types.js';
 
 export const TOOL_CONFIG = /(^|\/)[\w.-]+\.config\.[cm]?[jt]s$/;

@@ -9,7 +9,7 @@ import { lastName } from '../shared/ast.js';
 import { localHelperDefault } from './local-default.js';
 import { objectHolderCopes } from './reads-holder.js';
 import { everyUseCopes } from './reads-bindings.js';
-import type { RawRead } from './reads.js';
+import type { RawRead } from './raw-reads.js';
 import { afterUnsetExit, ASSERTION, fails, holderOutcome, holdsOnlyWhenSet, ifWhenTrue } from './unset-check.js';
 
 export const ASSIGN = onFirstUse(() => new Set([ts.SyntaxKind.EqualsToken, ts.SyntaxKind.QuestionQuestionEqualsToken, ts.SyntaxKind.BarBarEqualsToken, ts.SyntaxKind.AmpersandAmpersandEqualsToken]));

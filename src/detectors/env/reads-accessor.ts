@@ -5,7 +5,7 @@
  * database or a file: the map does not state it as a read of a variable. It names the call as a read by a computed
  * name, so step 8 neither counts these as every variable nor calls the matching variables unread.
  */
-import type { RawDynamic } from './reads.js';
+import type { RawDynamic } from './raw-reads.js';
 
 /** `receiver.get(SomethingEnvKey.UPPER_NAME` — the container's name says env or config; the member is a variable's shape. */
 export const ACCESSOR_TEXT = /\.get\(\s*(?:[A-Za-z_$][\w$]*)?(?:Env|Config|Setting)[\w$]*\.[A-Z][A-Z0-9_]*\s*[,)]/i;

@@ -8,7 +8,7 @@ import { importsOf, propertyNameText, staticString } from '../shared/ast.js';
 import { lineOf, ts } from '../../scan/ts.js';
 import { clip } from '../../secrets/clip.js';
 import { isEnvName } from './names.js';
-import type { RawDynamic, RawRead } from './reads.js';
+import type { RawDynamic, RawRead } from './raw-reads.js';
 
 /** Keys that make an object a setting's definition rather than any object with an `env` key (`{ env: 'test' }`). */
 const DEFINITION_KEYS = new Set(['doc', 'schema', 'format', 'default']);

@@ -8,7 +8,7 @@
  * time, from the same declared names as a `RUN`.
  * Single-quoted text does not expand and is skipped; shell locals are lower case and left out.
  */
-import type { RawRead } from './reads.js';
+import type { RawRead } from './raw-reads.js';
 
 const INSTRUCTION = /^\s*(FROM|ARG|ENV|RUN|CMD|ENTRYPOINT|WORKDIR|COPY|ADD|USER|VOLUME|EXPOSE|LABEL|STOPSIGNAL)\s+(.*)$/i;
 /** Instructions whose `$X` the builder substitutes itself (`WORKDIR $HOME/app`), from what the Dockerfile declares, in either form. */

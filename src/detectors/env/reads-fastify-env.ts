@@ -11,7 +11,7 @@ import { lineOf, ts, walk } from '../../scan/ts.js';
 import { clip } from '../../secrets/clip.js';
 import { isEnvName } from './names.js';
 import { resolve, type SchemaKey } from './reads-schema.js';
-import type { SchemaImport } from './reads.js';
+import type { SchemaImport } from './raw-reads.js';
 
 /** Files that may hold such a call: the import names the package. */
 export const FASTIFY_ENV_TEXT = /['"](@fastify\/env|fastify-env|env-schema)['"]/;

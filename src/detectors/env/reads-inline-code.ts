@@ -3,7 +3,7 @@
  * `os.environ['X']` / `process.env.X` are reads like any source file's, cited at the template line, so a variable the
  * template sets for that function is not called "not read by the code".
  */
-import type { RawRead } from './reads.js';
+import type { RawRead } from './raw-reads.js';
 import { envReadsInText, pythonEnv } from './reads-text.js';
 
 /** The cheap test before the scan. */

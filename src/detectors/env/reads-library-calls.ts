@@ -11,7 +11,7 @@
  * (@upstash/ratelimit reads nothing itself: it is handed a client.) Read from text: no tree is needed.
  */
 import { codeOnly, importsFromText, lineAt } from '../shared/text-scan.js';
-import type { RawRead } from './reads.js';
+import type { RawRead } from './raw-reads.js';
 
 /** A file that can hold such a read imports one of these packages. */
 export const LIBRARY_CALL_TEXT = /['"](?:@upstash\/redis(?:\/[\w-]+)?|@vercel\/kv)['"]/;

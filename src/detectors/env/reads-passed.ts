@@ -10,7 +10,8 @@ import { lineOf, ts } from '../../scan/ts.js';
 import { propertyNameText } from '../shared/ast.js';
 import { moduleResolver } from '../shared/resolve-module.js';
 import { isEnvName } from './names.js';
-import { envReadsOf, type RawDynamic, type RawRead } from './reads.js';
+import { envReadsOf } from './reads.js';
+import type { RawDynamic, RawRead } from './raw-reads.js';
 
 export interface PassedReads {
   readonly file: string;

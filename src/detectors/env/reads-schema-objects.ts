@@ -13,7 +13,7 @@ import { constantsOf, importsOf, propertyNameText } from '../shared/ast.js';
 import { moduleResolver } from '../shared/resolve-module.js';
 import { exportedSchemaKeys, PARSE_CALL, receiverSchemaKeys, resolve, type SchemaKey } from './reads-schema.js';
 import { schemaFacts } from './reads-schema-uses.js';
-import type { RawRead } from './reads.js';
+import type { RawRead } from './raw-reads.js';
 
 /** A key of the hand-built object and the variable its value reads as it is (`process.env.X`, no fallback or wrapper). */
 export interface ObjectEntry {

@@ -7,7 +7,7 @@ import { importsOf, lastName, propertyNameText } from '../shared/ast.js';
 import { lineOf, ts, walk } from '../../scan/ts.js';
 import { clip } from '../../secrets/clip.js';
 import { receiverSchemaKeys, type SchemaKey } from './reads-schema.js';
-import type { RawRead, SchemaImport } from './reads.js';
+import type { RawRead, SchemaImport } from './raw-reads.js';
 
 /**
  * `const vars = { APP_URL: process.env.NEXT_PUBLIC_URL }; Schema.safeParse(vars)`, or the object written in the call

@@ -4,7 +4,7 @@
  * project, so a variable the app code never names is still read. A line scan is enough for TOML; comment lines
  * (`# secret = "env(X)"`) and text after a `#` outside the quotes read nothing.
  */
-import type { RawRead } from './reads.js';
+import type { RawRead } from './raw-reads.js';
 
 export const SUPABASE_CONFIG = /(^|\/)supabase\/config\.toml$/;
 

@@ -3,7 +3,7 @@
  * Python and Go code (a CDK app's Lambdas are often Python: a variable CDK sets there is read, not "left over").
  */
 import { isEnvName } from './names.js';
-import type { RawAssignment, RawDynamic, RawRead } from './reads.js';
+import type { RawAssignment, RawDynamic, RawRead } from './raw-reads.js';
 import { clip } from '../../secrets/clip.js';
 
 const TEXT_READ = /\b(process\.env|import\.meta\.env)(?:\.([A-Za-z_][A-Za-z0-9_]*)|\[\s*['"]([A-Za-z_][A-Za-z0-9_]*)['"]\s*\])/g;

@@ -11,7 +11,7 @@ import { findDefinition } from '../shared/definitions.js';
 import { moduleResolver } from '../shared/resolve-module.js';
 import { exportedSchemaKeys, type SchemaKey } from './reads-schema.js';
 import { schemaFacts } from './reads-schema-uses.js';
-import type { RawRead } from './reads.js';
+import type { RawRead } from './raw-reads.js';
 
 /**
  * A file that may hold such a call, or a call of a project validator given a read and its name

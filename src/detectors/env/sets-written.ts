@@ -3,7 +3,7 @@
  * (`output.push("VUE_APP_REGION=" + region)`, `'VITE_' + name + '=' + value`). Those variables are set — by running
  * the script — so they must not read "set nowhere". Read from text; the values are never captured.
  */
-import type { RawDynamic } from './reads.js';
+import type { RawDynamic } from './raw-reads.js';
 import type { EnvSetData } from './types.js';
 import { isEnvName } from './names.js';
 
