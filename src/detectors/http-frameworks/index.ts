@@ -41,6 +41,14 @@ export const httpFrameworksDetector: Detector = {
     return index.packages.some((p) => dependsOn(p.manifest, SERVER_DEPS) || dependsOn(p.manifest, REQUEST_FRAMEWORKS) || dependsOn(p.manifest, WRAPPED_SERVER_DEPS));
   },
   detect(index: RepoIndex): Fact[] {
+    const sources = index.files.filter((f) => isAppSource(index, f));
+    // Enabled only by a dependency that may wrap a server (`react-router-dom` matches too): the decorator reader alone,
+    // which looks at the code text first; the other readers have nothing to find without a server or request framework.
+    const named = index.packages.length === 0 || index.packages.some((p) => dependsOn(p.manifest, SERVER_DEPS) || dependsOn(p.manifest, REQUEST_FRAMEWORKS));
+    if (!named) {
+      const routes = decoratorRoutes(index, sources).map(({ middleware, ...rest }): HttpRouteData => ({ framework: 'decorators', app: index.packageOf(rest.file)?.name ?? '(root)', ...rest, ...middlewareFields(middleware) }));
+      return routeFacts(routes, []);
+    }
     const servers = new Map<string, boolean>();
     const serverPackage = (file: string) => {
       const pkg = index.packageOf(file);
@@ -54,7 +62,6 @@ export const httpFrameworksDetector: Detector = {
       return pkg ? pkg.name : '(root)';
     };
     const routes: HttpRouteData[] = [];
-    const sources = index.files.filter((f) => isAppSource(index, f));
     // Also files that route on an app they are handed (`app.get('/api/x', …)` in a registrar), in a server package.
     const direct = sources.filter((f) => {
       const text = index.read(f);
@@ -102,22 +109,27 @@ export const httpFrameworksDetector: Detector = {
     routes.push(...sveltekitRoutes(index));
     // A Swagger UI mount is where the API is documented, not an endpoint of it.
     const docs = sources.flatMap((f) => apiDocsIn(index, f));
-    const uiLines = docsRouteLines(docs);
-    const kept = uiLines.size === 0 ? routes : routes.filter((r) => !uiLines.has(`${r.file}:${r.line}`));
-    const sorted = kept.sort(
-      (a, b) => cmp(a.app, b.app) || cmp(a.framework, b.framework) || cmp(a.path, b.path) || cmp(a.method, b.method) || cmp(a.file, b.file) || a.line - b.line,
-    );
-    // `GET /v1/books`, qualified by app, then file, then line only where two routes would share an id.
-    const ids = stableIds(sorted, [
-      (d) => `${d.method} ${d.path}`,
-      (d) => `${d.app} ${d.method} ${d.path}`,
-      (d) => `${d.app} ${d.method} ${d.path} ${d.file}`,
-      (d) => `${d.app} ${d.method} ${d.path} ${d.file}:${d.line}`,
-    ]);
-    const routeFacts = sorted.map((data, i): HttpRouteFact => ({ kind: 'http.route', id: ids[i], data, at: [{ file: data.file, line: data.line }] }));
-    return [...routeFacts, ...docsFacts(docs)];
+    return routeFacts(routes, docs);
   },
 };
+
+/** The route facts, Swagger UI mounts left out (documentation, not endpoints), with stable ids; then the docs facts. */
+function routeFacts(routes: HttpRouteData[], docs: readonly ApiDocsData[]): Fact[] {
+  const uiLines = docsRouteLines(docs);
+  const kept = uiLines.size === 0 ? routes : routes.filter((r) => !uiLines.has(`${r.file}:${r.line}`));
+  const sorted = kept.sort(
+    (a, b) => cmp(a.app, b.app) || cmp(a.framework, b.framework) || cmp(a.path, b.path) || cmp(a.method, b.method) || cmp(a.file, b.file) || a.line - b.line,
+  );
+  // `GET /v1/books`, qualified by app, then file, then line only where two routes would share an id.
+  const ids = stableIds(sorted, [
+    (d) => `${d.method} ${d.path}`,
+    (d) => `${d.app} ${d.method} ${d.path}`,
+    (d) => `${d.app} ${d.method} ${d.path} ${d.file}`,
+    (d) => `${d.app} ${d.method} ${d.path} ${d.file}:${d.line}`,
+  ]);
+  const facts = sorted.map((data, i): HttpRouteFact => ({ kind: 'http.route', id: ids[i], data, at: [{ file: data.file, line: data.line }] }));
+  return [...facts, ...docsFacts(docs)];
+}
 
 function handlerFields(r: { handler?: string; handlerResolved: boolean; handlerAt?: Citation }): Partial<HttpRouteData> {
   return {
