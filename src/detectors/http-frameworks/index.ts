@@ -45,10 +45,13 @@ export const httpFrameworksDetector: Detector = {
     // Enabled only by a dependency that may wrap a server (`react-router-dom` matches too): the decorator reader alone,
     // which looks at the code text first; the other readers have nothing to find without a server or request framework.
     const named = index.packages.length === 0 || index.packages.some((p) => dependsOn(p.manifest, SERVER_DEPS) || dependsOn(p.manifest, REQUEST_FRAMEWORKS));
-    if (!named) {
-      const routes = decoratorRoutes(index, sources).map(({ middleware, ...rest }): HttpRouteData => ({ framework: 'decorators', app: index.packageOf(rest.file)?.name ?? '(root)', ...rest, ...middlewareFields(middleware) }));
-      return routeFacts(routes, []);
-    }
+    const appOf = (file: string) => {
+      const pkg = index.packageOf(file);
+      return pkg ? pkg.name : '(root)';
+    };
+    const decorated = (): HttpRouteData[] =>
+      decoratorRoutes(index, sources).map(({ middleware, ...rest }) => ({ framework: 'decorators', app: appOf(rest.file), ...rest, ...middlewareFields(middleware) }));
+    if (!named) return routeFacts(decorated(), []);
     const servers = new Map<string, boolean>();
     const serverPackage = (file: string) => {
       const pkg = index.packageOf(file);
@@ -56,10 +59,6 @@ export const httpFrameworksDetector: Detector = {
       let server = servers.get(pkg.dir);
       if (server === undefined) servers.set(pkg.dir, (server = dependsOn(pkg.manifest, SERVER_DEPS)));
       return server;
-    };
-    const appOf = (file: string) => {
-      const pkg = index.packageOf(file);
-      return pkg ? pkg.name : '(root)';
     };
     const routes: HttpRouteData[] = [];
     // Also files that route on an app they are handed (`app.get('/api/x', …)` in a registrar), in a server package.
@@ -93,10 +92,7 @@ export const httpFrameworksDetector: Detector = {
       const { middleware, ...rest } = r;
       routes.push({ framework: 'tsed', app: appOf(r.file), ...rest, ...middlewareFields(middleware) });
     }
-    for (const r of decoratorRoutes(index, sources)) {
-      const { middleware, ...rest } = r;
-      routes.push({ framework: 'decorators', app: appOf(r.file), ...rest, ...middlewareFields(middleware) });
-    }
+    routes.push(...decorated());
     const nextPackages = index.packages.filter((p) => dependsOn(p.manifest, 'next'));
     for (const pkg of nextPackages) {
       for (const r of nextApiRoutes(index, pkg.dir)) {
