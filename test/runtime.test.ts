@@ -237,3 +237,21 @@ describe('the count of compose services in step 6', () => {
     expect(md).toContain('Found: Docker Compose (3 services).');
   });
 });
+
+describe('a compose overlay that also adds services, in step 6', () => {
+  it('lists the services it adds, says which it adjusts over which base, and counts each service once', async () => {
+    const { tempRepo } = await import('./helpers/temp-repo.js');
+    // Step 9's rule (compose-layers.ts): `docker-compose.dev.yml` adjusts `api` (no image, no build) and adds `adminer`.
+    const root = tempRepo({
+      'package.json': JSON.stringify({ name: 'app', private: true }),
+      'docker-compose.yml': 'services:\n  api:\n    image: ghcr.io/acme/api:1.0\n  db:\n    image: postgres:16\n',
+      'docker-compose.dev.yml': 'services:\n  api:\n    command: npm run dev\n  adminer:\n    image: adminer:4\n',
+    });
+    const md = (await section(infrastructureStep, root)).markdown;
+    expect(md).toContain('Found: Docker Compose (3 services).');
+    expect(md).toContain('| `adminer` | `adminer:4` |');
+    // The adjusted `api` is not a row of dashes: it is said once, with the file it goes over.
+    expect(md).not.toMatch(/\| `api` \| — \|/);
+    expect(md).toContain('- `/docker-compose.dev.yml` adjusts `api` (command `npm run dev`) when combined with `/docker-compose.yml`');
+  });
+});

@@ -64,3 +64,22 @@ export function composeLayers(services: readonly ComposeServiceData[]): Map<stri
   for (const file of byFile.keys()) layer(file);
   return out;
 }
+
+/**
+ * The services each overlay file adjusts rather than defines: every service of a `compose.override.yaml` (merged by
+ * `docker compose up` itself), and the image-less, build-less services of the other overlays — a file that also adds
+ * complete services keeps those as services. Steps 6 and 9 read overlays through this one rule.
+ */
+export function composeAdjustments(services: readonly ComposeServiceData[]): Map<string, { readonly adjusted: readonly ComposeServiceData[]; readonly bases: readonly string[] | undefined }> {
+  const layers = composeLayers(services);
+  const out = new Map<string, { adjusted: ComposeServiceData[]; bases: readonly string[] | undefined }>();
+  for (const s of services) {
+    const override = OVERRIDE.test(path.posix.basename(s.file));
+    const layer = layers.get(s.file);
+    if (!override && !(layer && partial(s))) continue;
+    const entry = out.get(s.file) ?? { adjusted: [], bases: override ? undefined : layer?.bases };
+    entry.adjusted.push(s);
+    out.set(s.file, entry);
+  }
+  return out;
+}

@@ -3,6 +3,7 @@
  * workloads, Helm charts and kustomizations, Make/just targets and Procfile processes. Step 6 shows them as
  * infrastructure (alone, or beside CDK); environment variables appear by name only.
  */
+import { composeAdjustments } from './compose-layers.js';
 import { taskCommands } from './local-run.js';
 import type { ComposeServiceFact } from '../../detectors/compose/index.js';
 import type { DockerfileFact } from '../../detectors/dockerfile/index.js';
@@ -13,7 +14,6 @@ import { bullets, heading, join, table } from '../../markdown/blocks.js';
 import { cite } from '../../markdown/cite.js';
 import { cell, code } from '../../markdown/text.js';
 import { byFileLine, compareText, names, value } from './format.js';
-import { pushTo } from '../../collections.js';
 
 const ROWS = 15;
 
@@ -28,8 +28,8 @@ export function runtimeSummary(facts: FactSet): string[] {
   // A service is counted once: not again for each file that adjusts it (an override) or redefines it under the same
   // name for another environment (`docker-compose.dev.yml` and `.prod.yml` both define `api`).
   const compose = facts.of<ComposeServiceFact>('compose.service').map((f) => f.data);
-  const overlays = overlayFiles(compose);
-  const defined = compose.filter((s) => !overlays.has(s.file));
+  const adjustments = composeAdjustments(compose);
+  const defined = compose.filter((s) => !adjustments.get(s.file)?.adjusted.includes(s));
   const services = new Set((defined.length > 0 ? defined : compose).map((s) => s.name)).size;
   const dockerfiles = facts.of<DockerfileFact>('docker.dockerfile').length;
   const k8s = facts.of<K8sResourceFact>('k8s.resource').length;
@@ -55,13 +55,13 @@ function more(list: readonly unknown[]): string {
 
 function composePart(facts: FactSet): string {
   const all = facts.of<ComposeServiceFact>('compose.service').map((f) => f.data).sort(byFileLine);
-  const overlays = overlayFiles(all);
-  const services = all.filter((s) => !overlays.has(s.file));
+  const adjustments = composeAdjustments(all);
+  const services = all.filter((s) => !adjustments.get(s.file)?.adjusted.includes(s));
   if (all.length === 0) return '';
   const files = [...new Set(services.map((s) => s.file))];
-  const overlayLines = [...overlays].map((file) => {
-    const changed = all.filter((s) => s.file === file);
-    return `${cite(file)} adjusts ${changed.map((s) => `${code(s.name)}${s.command ? ` (command ${value(s.command)})` : ''}`).join(', ')} when combined with the base file`;
+  const overlayLines = [...adjustments].map(([file, { adjusted, bases }]) => {
+    const over = bases && bases.length > 0 ? bases.map((b) => cite(b)).join(' and ') : 'the base file';
+    return `${cite(file)} adjusts ${adjusted.map((s) => `${code(s.name)}${s.command ? ` (command ${value(s.command)})` : ''}`).join(', ')} when combined with ${over}`;
   });
   const rows = services.slice(0, ROWS).map((s) => {
     const runs = s.command ? `runs ${value(s.command)}` : '';
@@ -178,21 +178,6 @@ function tasksPart(facts: FactSet): string {
   return join(
     targets.length > 0 && join(heading(4, 'Make and just targets'), targetTable, more(targets)),
     processes.length > 0 && join(heading(4, 'Procfile'), processTable),
-  );
-}
-
-/**
- * Compose files that only adjust services defined elsewhere: `compose.override.yaml` (merged by `docker compose up`)
- * and files such as `docker-compose.dev.yml` whose services have neither an image nor a build (used with `-f`).
- */
-export function overlayFiles(services: readonly ComposeServiceFact['data'][]): Set<string> {
-  const byFile = new Map<string, ComposeServiceFact['data'][]>();
-  for (const s of services) pushTo(byFile, s.file, s);
-  const base = (f: string) => f.replace(/^.*\//, '');
-  return new Set(
-    [...byFile]
-      .filter(([file, list]) => /^(docker-)?compose\.override\.ya?ml$/.test(base(file)) || list.every((s) => !s.image && !s.build))
-      .map(([file]) => file),
   );
 }
 
