@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { httpFrameworksDetector, type HttpRouteData } from '../src/detectors/http-frameworks/index.js';
-import { detect } from './helpers/fixture.js';
+import { Owners } from '../src/steps/budget/owners.js';
+import { detect, indexOf } from './helpers/fixture.js';
 import { tempRepo } from './helpers/temp-repo.js';
 
 const PKG = JSON.stringify({ name: 'server', private: true, dependencies: { hono: '^4.0.0' } });
@@ -48,18 +49,24 @@ describe("Hono apps made by hono/factory's createFactory(…).createApp()", () =
   });
 });
 
+const TEST_FOLDERS = {
+  'src/handlers/test/index.ts': "import { Hono } from 'hono';\nconst examples = new Hono().get('/', (c) => c.text('x')).post('/upload', (c) => c.text('u'));\nexport default examples;\n",
+  // Registered through a list the route readers do not follow: the file is still the application's.
+  'src/index.ts': "import examples from './handlers/test';\nexport const routers = [examples];\n",
+  'test/server.ts': "import { Hono } from 'hono';\nexport const testApp = new Hono().get('/only-in-tests', (c) => c.text('t'));\n",
+  'test/api.test.ts': "import { testApp } from './server';\nit('works', () => testApp);\n",
+  'src/test/fake.ts': "import { Hono } from 'hono';\nexport const fake = new Hono().get('/fake', (c) => c.text('f'));\n",
+  'src/test/fake.spec.ts': "import { fake } from './fake';\nit('works', () => fake);\n",
+};
+
 describe('routers in a folder named test that application code imports', () => {
+  it('are product code for the map (its budget and recipes), unlike test helpers only tests import', async () => {
+    const index = await indexOf(tempRepo({ 'package.json': PKG, ...TEST_FOLDERS }));
+    const owners = Owners.of(index);
+    expect(['src/handlers/test/index.ts', 'test/server.ts', 'src/test/fake.ts'].map((f) => owners.of(f).tier)).toEqual([0, 2, 2]);
+  });
+
   it('are read when non-test code imports them; a test folder only tests import stays out', async () => {
-    expect(
-      await routes({
-        'src/routes/test/index.ts': "import { Hono } from 'hono';\nconst examples = new Hono().get('/', (c) => c.text('x')).post('/upload', (c) => c.text('u'));\nexport default examples;\n",
-        // Registered through a list the route readers do not follow: the file is still the application's.
-        'src/index.ts': "import examples from './routes/test';\nexport const routers = [examples];\n",
-        'test/server.ts': "import { Hono } from 'hono';\nexport const testApp = new Hono().get('/only-in-tests', (c) => c.text('t'));\n",
-        'test/api.test.ts': "import { testApp } from './server';\nit('works', () => testApp);\n",
-        'src/test/fake.ts': "import { Hono } from 'hono';\nexport const fake = new Hono().get('/fake', (c) => c.text('f'));\n",
-        'src/test/fake.spec.ts': "import { fake } from './fake';\nit('works', () => fake);\n",
-      }),
-    ).toEqual(['GET / src/routes/test/index.ts:2', 'POST /upload src/routes/test/index.ts:2']);
+    expect(await routes(TEST_FOLDERS)).toEqual(['GET / src/handlers/test/index.ts:2', 'POST /upload src/handlers/test/index.ts:2']);
   });
 });

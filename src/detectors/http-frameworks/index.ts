@@ -69,7 +69,7 @@ export const httpFrameworksDetector: Detector = {
       return mentions(text, IMPORT_NEEDLES) || (!!text && serverPackage(f) && (HANDED_APP_ROUTE.test(text) || text.includes('.createApp(')));
     };
     // A `test` folder the application imports from (`rest-routers/test/index.ts`, mounted at `/examples`) is its code.
-    sources = [...sources, ...importedFromTestFolders(index, sources, routing)];
+    sources = [...sources, ...[...importedFromTestFolders(index)].filter(routing)];
     const direct = sources.filter(routing);
     const candidates = factoryUsers(index, sources, direct, crossFileLinks(index));
     for (const r of composeRoutes(index, candidates)) {

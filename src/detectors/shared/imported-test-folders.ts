@@ -8,7 +8,7 @@ import type { RepoIndex } from '../../scan/repo-index-types.js';
 import { isSourceFile } from '../../scan/ts.js';
 import { moduleReferencesOf } from './import-text.js';
 import { moduleResolver } from './resolve-module.js';
-import { isBuildOrVendor, isTestFile } from './source-scope.js';
+import { isAppSource, isBuildOrVendor, isTestFile } from './source-scope.js';
 
 /** A test folder named like the code it holds, not a fixtures, mocks or browser-test folder. */
 const NAMED_FOLDER = /(^|\/)(tests?|specs?)\//;
@@ -19,20 +19,25 @@ const SPECIFIER = /\/(tests?|specs?)['"/]/;
 /** Tool configuration imports helpers from test folders (`playwright.config.ts`); that is not the application. */
 const CONFIG_FILE = /(^|\/)[^/]*\.config\.[cm]?[jt]s$/;
 
+const cache = new WeakMap<RepoIndex, ReadonlySet<string>>();
+
 /**
- * The files among those only folder-named as tests, and `wanted` (the caller's cheap text filter), that `appSources`
- * (the application's non-test sources) import directly. One text test per application source; imports are read only
- * from files whose text names such a folder.
+ * The files only folder-named as tests that the application's non-test sources import directly, once per index: one
+ * text test per application source, whose imports are read only when its text names such a folder.
  */
-export function importedFromTestFolders(index: RepoIndex, appSources: readonly string[], wanted: (file: string) => boolean): string[] {
-  const candidates = new Set(
-    index.files.filter((f) => isSourceFile(f) && NAMED_FOLDER.test(f) && !OTHER_TEST.test(f) && isTestFile(f) && !isBuildOrVendor(index, f) && wanted(f)),
-  );
-  if (candidates.size === 0) return [];
-  const resolver = moduleResolver(index);
+export function importedFromTestFolders(index: RepoIndex): ReadonlySet<string> {
+  let found = cache.get(index);
+  if (!found) cache.set(index, (found = compute(index)));
+  return found;
+}
+
+function compute(index: RepoIndex): ReadonlySet<string> {
+  const candidates = new Set(index.files.filter((f) => isSourceFile(f) && NAMED_FOLDER.test(f) && !OTHER_TEST.test(f) && isTestFile(f) && !isBuildOrVendor(index, f)));
   const found = new Set<string>();
-  for (const file of appSources) {
-    if (CONFIG_FILE.test(file)) continue;
+  if (candidates.size === 0) return found;
+  const resolver = moduleResolver(index);
+  for (const file of index.files) {
+    if (CONFIG_FILE.test(file) || !isAppSource(index, file)) continue;
     const text = index.read(file);
     if (!text || !SPECIFIER.test(text)) continue;
     for (const ref of moduleReferencesOf(index, file)) {
@@ -40,5 +45,5 @@ export function importedFromTestFolders(index: RepoIndex, appSources: readonly s
       if (target && candidates.has(target)) found.add(target);
     }
   }
-  return [...found].sort();
+  return found;
 }
