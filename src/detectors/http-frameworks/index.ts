@@ -3,6 +3,7 @@ import type { RepoIndex } from '../../scan/repo-index.js';
 import { dependsOn } from '../../scan/package-json.js';
 import { mentions } from '../shared/ast.js';
 import { isAppSource } from '../shared/source-scope.js';
+import { importedFromTestFolders } from '../shared/imported-test-folders.js';
 import { stableIds } from '../shared/stable-ids.js';
 import { nestRoutes } from './nest.js';
 import { nextApiRoutes } from './next.js';
@@ -41,7 +42,7 @@ export const httpFrameworksDetector: Detector = {
     return index.packages.some((p) => dependsOn(p.manifest, SERVER_DEPS) || dependsOn(p.manifest, REQUEST_FRAMEWORKS) || dependsOn(p.manifest, WRAPPED_SERVER_DEPS));
   },
   detect(index: RepoIndex): Fact[] {
-    const sources = index.files.filter((f) => isAppSource(index, f));
+    let sources = index.files.filter((f) => isAppSource(index, f));
     // Enabled only by a dependency that may wrap a server (`react-router-dom` matches too): the decorator reader alone,
     // which looks at the code text first; the other readers have nothing to find without a server or request framework.
     const named = index.packages.length === 0 || index.packages.some((p) => dependsOn(p.manifest, SERVER_DEPS) || dependsOn(p.manifest, REQUEST_FRAMEWORKS));
@@ -61,11 +62,15 @@ export const httpFrameworksDetector: Detector = {
       return server;
     };
     const routes: HttpRouteData[] = [];
-    // Also files that route on an app they are handed (`app.get('/api/x', …)` in a registrar), in a server package.
-    const direct = sources.filter((f) => {
+    // Also files that route on an app they are handed (`app.get('/api/x', …)` in a registrar), or on one a project's
+    // hono/factory object makes (`honoFactory.createApp()`), in a server package.
+    const routing = (f: string) => {
       const text = index.read(f);
-      return mentions(text, IMPORT_NEEDLES) || (!!text && serverPackage(f) && HANDED_APP_ROUTE.test(text));
-    });
+      return mentions(text, IMPORT_NEEDLES) || (!!text && serverPackage(f) && (HANDED_APP_ROUTE.test(text) || text.includes('.createApp(')));
+    };
+    // A `test` folder the application imports from (`rest-routers/test/index.ts`, mounted at `/examples`) is its code.
+    sources = [...sources, ...[...importedFromTestFolders(index)].filter(routing)];
+    const direct = sources.filter(routing);
     const candidates = factoryUsers(index, sources, direct, crossFileLinks(index));
     for (const r of composeRoutes(index, candidates)) {
       routes.push({

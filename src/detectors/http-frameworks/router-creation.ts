@@ -29,6 +29,10 @@ export function routerCreation(expr: ts.Expression, imports: ReadonlyMap<string,
   if (ts.isCallExpression(expr) && ts.isPropertyAccessExpression(expr.expression) && ALIAS_METHODS.test(expr.expression.name.text)) {
     return routerCreation(expr.expression.expression, imports, constants);
   }
+  // `createFactory({ initApp }).createApp()`, `factory.createApp()` (hono/factory): the factory's app is a `new Hono()`.
+  if (ts.isCallExpression(expr) && ts.isPropertyAccessExpression(expr.expression) && expr.expression.name.text === 'createApp' && isHonoFactory(expr.expression.expression, imports, constants)) {
+    return { framework: 'hono', prefix: '' };
+  }
   if (!ts.isCallExpression(expr) && !ts.isNewExpression(expr)) return undefined;
   let root: ts.Expression = expr.expression;
   while (ts.isPropertyAccessExpression(root) || ts.isCallExpression(root)) root = root.expression;
@@ -42,4 +46,22 @@ export function routerCreation(expr: ts.Expression, imports: ReadonlyMap<string,
     return { framework, prefix: str(property(expr.arguments?.[0], 'prefix'))?.text ?? '', ...(name === 'Koa' ? {} : { mountable: true }) };
   }
   return undefined;
+}
+
+/** `createFactory(…)` / `new Factory(…)` imported from `hono/factory` (or `hono`), or a constant of the file holding one. */
+export function isHonoFactory(expr: ts.Expression, imports: ReadonlyMap<string, ImportBinding>, constants: ReadonlyMap<string, ts.Expression>, depth = 0): boolean {
+  let e = expr;
+  while (ts.isParenthesizedExpression(e) || ts.isAsExpression(e) || ts.isSatisfiesExpression(e) || ts.isNonNullExpression(e)) e = e.expression;
+  if (ts.isIdentifier(e)) {
+    const value = depth < 3 ? constants.get(e.text) : undefined;
+    return !!value && isHonoFactory(value, imports, constants, depth + 1);
+  }
+  if (!ts.isCallExpression(e) && !ts.isNewExpression(e)) return false;
+  const callee = e.expression;
+  // `createFactory()`, or `factory.createFactory()` through a namespace import.
+  const local = ts.isIdentifier(callee) ? callee : ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) ? callee.expression : undefined;
+  const binding = local ? imports.get(local.text) : undefined;
+  if (!binding || frameworkOfModule(binding.module) !== 'hono') return false;
+  const name = ts.isIdentifier(callee) ? binding.imported : ts.isPropertyAccessExpression(callee) ? callee.name.text : '';
+  return name === 'createFactory' || name === 'Factory';
 }

@@ -7,17 +7,19 @@ import { allDependencies } from '../../scan/package-json.js';
  */
 import type { RepoIndex } from '../../scan/repo-index.js';
 import { ts, walk } from '../../scan/ts.js';
-import { constantsOf, importsOf } from '../shared/ast.js';
+import { constantsOf, importsOf, type ImportBinding } from '../shared/ast.js';
 import { localDeclaration } from '../shared/component-ref.js';
-import { declarationOf, exportedConst, exportTarget } from '../shared/exported-const.js';
+import { declarationOf, exportedConst, exportedValue, exportTarget } from '../shared/exported-const.js';
 import { assignedRouter, chainRoot } from './router-syntax.js';
-import { routerCreation } from './router-creation.js';
+import { isHonoFactory, routerCreation } from './router-creation.js';
 import { inheritedRouters, ownMountPath, type HeldRouter } from './router-classes.js';
 import type { HttpFramework } from './types.js';
 
 export interface CrossFileLinks {
   /** The framework of the router an imported function returns, when it returns a new one. */
   routerFactory(fromFile: string, module: string, imported: string): { framework: HttpFramework; prefix: string } | undefined;
+  /** `honoFactory.createApp()` with `honoFactory` imported: whether that export is a `createFactory(…)` of hono/factory. */
+  honoFactory(fromFile: string, module: string, imported: string): boolean;
   /** The same for a function of the file itself. */
   localFactory(sf: ts.SourceFile, name: string): { framework: HttpFramework; prefix: string } | undefined;
   /** The initializer of an exported `const` of another module (through barrels), and its file (shared/exported-const.ts). */
@@ -42,6 +44,24 @@ function fileFacts(sf: ts.SourceFile): { imports: ReturnType<typeof importsOf>; 
 
 export function crossFileLinks(index: RepoIndex): CrossFileLinks {
   const cache = new Map<string, { framework: HttpFramework; prefix: string } | undefined>();
+  const factories = new Map<string, boolean>();
+  const honoFactory = (fromFile: string, module: string, imported: string): boolean => {
+    const k = `${fromFile}\0${module}\0${imported}`;
+    let known = factories.get(k);
+    if (known === undefined) {
+      const found = exportedValue(index, fromFile, module, imported);
+      const facts = found && fileFacts(found.sf);
+      factories.set(k, (known = !!found && !!facts && isHonoFactory(found.value, facts.imports, facts.constants)));
+    }
+    return known;
+  };
+  /** `factory.createApp()` on a factory object another module exports. */
+  const importedFactoryApp = (expr: ts.Expression, sf: ts.SourceFile, imports: ReadonlyMap<string, ImportBinding>): boolean => {
+    if (!ts.isCallExpression(expr) || !ts.isPropertyAccessExpression(expr.expression) || expr.expression.name.text !== 'createApp') return false;
+    const on = expr.expression.expression;
+    const binding = ts.isIdentifier(on) ? imports.get(on.text) : undefined;
+    return !!binding && honoFactory(sf.fileName, binding.module, binding.imported);
+  };
 
   const factory = (start: ts.SourceFile, exported: string, depth: number): { framework: HttpFramework; prefix: string } | undefined => {
     const { sf, name } = declarationOf(index, start, exported);
@@ -56,6 +76,7 @@ export function crossFileLinks(index: RepoIndex): CrossFileLinks {
       const root = chainRoot(expr);
       const direct = routerCreation(root, imports, constants);
       if (direct) return { framework: direct.framework, prefix: direct.prefix };
+      if (importedFactoryApp(root, sf, imports)) return { framework: 'hono', prefix: '' };
       if (ts.isCallExpression(root) && ts.isIdentifier(root.expression)) {
         const callee = root.expression.text;
         const binding = imports.get(callee);
@@ -86,6 +107,7 @@ export function crossFileLinks(index: RepoIndex): CrossFileLinks {
       return t ? factory(t.sf, t.name, 0) : undefined;
     },
     localFactory: (sf, name) => factory(sf, name, 0),
+    honoFactory,
     exportedConst: (fromFile, module, imported) => exportedConst(index, fromFile, module, imported),
     routeDefinition(fromFile, module, imported) {
       const first = exportTarget(index, fromFile, module, imported);

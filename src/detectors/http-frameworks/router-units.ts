@@ -79,6 +79,11 @@ export function discoverUnits(
   const creation = (expr: ts.Expression): Created | undefined => {
     const direct = routerCreation(expr, imports, constants);
     if (direct) return direct;
+    // `honoFactory.createApp()`, the factory object imported from the project's own module.
+    const onImported = ts.isCallExpression(expr) && ts.isPropertyAccessExpression(expr.expression) && expr.expression.name.text === 'createApp' && ts.isIdentifier(expr.expression.expression)
+      ? imports.get(expr.expression.expression.text)
+      : undefined;
+    if (onImported && links?.honoFactory(sf.fileName, onImported.module, onImported.imported)) return { framework: 'hono', prefix: '' };
     const root = ts.isCallExpression(expr) && ts.isIdentifier(expr.expression) ? expr.expression.text : undefined;
     if (!root || !links) return undefined;
     const binding = imports.get(root);

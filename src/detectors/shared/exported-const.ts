@@ -73,3 +73,16 @@ export function exportedConst(index: RepoIndex, fromFile: string, module: string
   const decl = t && localDeclaration(t.sf, t.name);
   return t && decl && ts.isVariableDeclaration(decl) && decl.initializer ? { value: decl.initializer, sf: t.sf } : undefined;
 }
+
+/**
+ * The value `module` exports as `imported`: an exported `const`'s initializer (`exportedConst`), or the expression of
+ * `export default createFactory({…})` itself.
+ */
+export function exportedValue(index: RepoIndex, fromFile: string, module: string, imported: string): { value: ts.Expression; sf: ts.SourceFile } | undefined {
+  const named = exportedConst(index, fromFile, module, imported);
+  if (named || imported !== 'default') return named;
+  const file = moduleResolver(index).resolve(fromFile, module);
+  const sf = file ? index.parse(file) : undefined;
+  const st = sf?.statements.find((s): s is ts.ExportAssignment => ts.isExportAssignment(s) && !s.isExportEquals);
+  return sf && st && !ts.isIdentifier(st.expression) ? { value: st.expression, sf } : undefined;
+}

@@ -6,6 +6,7 @@
 import type { Citation, Detector, Fact } from '../../facts.js';
 import type { RepoIndex } from '../../scan/repo-index.js';
 import { dependsOn } from '../../scan/package-json.js';
+import { importsOf } from '../shared/ast.js';
 import { findDefinition } from '../shared/definitions.js';
 import type { MiddlewareUse } from '../shared/middleware-use.js';
 import { moduleResolver } from '../shared/resolve-module.js';
@@ -34,6 +35,11 @@ export interface TrpcProcedureData {
   /** URL prefix from the HTTP adapter, when one serves this router. */
   readonly endpoint?: string;
   readonly endpointAt?: Citation;
+  /**
+   * No adapter serves this router: the one of its package serves another root router (`router`), which does not
+   * include this one, and no other file we read names it (`companyRouter` that `appRouter` never lists).
+   */
+  readonly notServed?: { readonly router: string; readonly endpoint: string; readonly endpointAt: Citation };
   readonly file: string;
   readonly line: number;
 }
@@ -139,10 +145,33 @@ function trpcProcedures(index: RepoIndex): TrpcProcedureData[] {
     return target ? findDefinition(index, { file: target, name: ref.binding.imported === '*' ? ref.name.split('.').pop()! : ref.binding.imported }) : undefined;
   };
   const appOf = (file: string) => index.packageOf(file)?.name ?? '';
-  for (const root of routers) {
-    if (nested.has(key(root.file, root.name)) || root.name.startsWith('inline@')) continue;
+  const roots = routers.filter((r) => !nested.has(key(r.file, r.name)) && !r.name.startsWith('inline@'));
+  const served = servedRoots(roots, endpoints, (e) => {
+    // The router the adapter is given, followed through its import: `router: appRouter` from `./trpc/routers`.
+    const binding = e.router ? importsOf(index.parse(e.file)!).get(e.router.split('.')[0]) : undefined;
+    return e.router ? locate(e.file, { name: e.router, ...(binding ? { binding } : {}) }, (f, n) => f.routers.has(n)) : undefined;
+  });
+  /** A root no adapter serves, while its package's adapter serves another that no file but its own names it. */
+  const notServed = (root: { file: string; name: string }): TrpcProcedureData['notServed'] => {
+    if (root.name === 'default') return undefined;
+    const other = [...served.entries()].find(([k, e]) => index.packageOf(e.file)?.dir === index.packageOf(root.file)?.dir && k !== key(root.file, root.name));
+    if (!other) return undefined;
+    const word = new RegExp(`\\b${root.name.replace(/[$]/g, '\\$')}\\b`);
+    // Any other file of the package naming it may use it (`createCaller(companyRouter)`, a merge we do not follow).
+    const dir = index.packageOf(root.file)?.dir;
+    const named = index.files.some((f) => {
+      if (f === root.file || index.packageOf(f)?.dir !== dir || !isAppSource(index, f)) return false;
+      const text = index.read(f);
+      return !!text && text.includes(root.name) && word.test(text);
+    });
+    if (named) return undefined;
+    const [otherKey, e] = other;
+    return { router: otherKey.slice(otherKey.indexOf('#') + 1), endpoint: e.endpoint, endpointAt: { file: e.file, line: e.line } };
+  };
+  for (const root of roots) {
     const rootRouter = fileOf(root.file)!.routers.get(root.name)!;
-    const endpoint = endpoints.find((e) => e.router === root.name) ?? (endpoints.length === 1 ? endpoints[0] : undefined);
+    const endpoint = served.get(key(root.file, root.name));
+    const unserved = endpoint ? undefined : notServed(root);
     const emit = (file: string, name: string, prefix: string, stack: Set<string>) => {
       const k = key(file, name);
       const router = fileOf(file)?.routers.get(name);
@@ -169,6 +198,7 @@ function trpcProcedures(index: RepoIndex): TrpcProcedureData[] {
           router: root.name === 'default' ? 'default export' : root.name,
           routerAt: { file: root.file, line: rootRouter.line },
           ...(endpoint ? { endpoint: endpoint.endpoint, endpointAt: { file: endpoint.file, line: endpoint.line } } : {}),
+          ...(unserved ? { notServed: unserved } : {}),
           file,
           line: e.line,
         });
@@ -177,4 +207,26 @@ function trpcProcedures(index: RepoIndex): TrpcProcedureData[] {
     emit(root.file, root.name, '', new Set());
   }
   return out.sort((a, b) => (a.app < b.app ? -1 : a.app > b.app ? 1 : a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+/**
+ * Which root router each adapter serves (key `file#name` → adapter): the router it is given, followed to its
+ * declaration; by name when that cannot be followed; and an adapter whose router is not known serves the package's
+ * only root. A root no adapter names is not served by one (`companyRouter` beside the `appRouter` the adapter serves).
+ */
+function servedRoots(
+  roots: readonly { file: string; name: string }[],
+  endpoints: readonly TrpcEndpoint[],
+  locateRouter: (e: TrpcEndpoint) => { file: string; name: string } | undefined,
+): Map<string, TrpcEndpoint> {
+  const out = new Map<string, TrpcEndpoint>();
+  const keyOf = (r: { file: string; name: string }) => `${r.file}#${r.name}`;
+  const rootKeys = new Set(roots.map(keyOf));
+  for (const e of endpoints) {
+    const found = locateRouter(e);
+    const byName = found && rootKeys.has(keyOf(found)) ? [found] : roots.filter((r) => r.name === e.router);
+    const target = byName.length > 0 ? byName : roots.length === 1 && (!found || !rootKeys.has(keyOf(found))) ? roots : [];
+    for (const r of target) if (!out.has(keyOf(r))) out.set(keyOf(r), e);
+  }
+  return out;
 }

@@ -4,6 +4,7 @@
  */
 import { folderRole, packageRoles, type PackageRoleId } from '../../detectors/stack/role.js';
 import type { RepoIndex } from '../../scan/repo-index.js';
+import { importedFromTestFolders } from '../../detectors/shared/imported-test-folders.js';
 
 export interface Owner {
   /** The package folder, or the test/example/benchmark folder inside it; '' for the repository root. */
@@ -63,6 +64,8 @@ export class Owners {
       // not a benchmark (test files there are still caught by their names).
       if (ROUTE_TREE.test(rest[i])) break;
       const r = folderRole(rest[i]);
+      // `rest-routers/test/index.ts`, which the application imports and serves, is product code in a folder named `test`.
+      if (r === 'test' && importedFromTestFolders(this.index).has(clean)) continue;
       if (r) return { dir: [dir, ...rest.slice(0, i + 1)].filter(Boolean).join('/'), package: false, role: r, tier: 2 };
     }
     if (TEST_FILE.test(clean)) return { dir, package: Boolean(pkg), role: 'test', tier: 2 };

@@ -19,11 +19,17 @@ export function trpcPart(facts: FactSet): string {
   const apps = new Set(procedures.map((p) => p.app));
   return join(
     heading(3, 'tRPC'),
+    // Routers an adapter serves first: the API's own, then any that nothing serves.
     ...[...groups.entries()]
-      .sort(([a], [b]) => compareText(a, b))
+      .sort(([a, x], [b, y]) => Number(x[0].endpoint === undefined) - Number(y[0].endpoint === undefined) || compareText(a, b))
       .map(([, list]) => {
         const first = list[0];
-        const where = first.endpoint !== undefined ? `, served at ${urlPath(first.endpoint)} (${cite(first.endpointAt!)})` : '';
+        const other = first.notServed;
+        const where = first.endpoint !== undefined
+          ? `, served at ${urlPath(first.endpoint)} (${cite(first.endpointAt!)})`
+          : other
+            ? `; not served at ${urlPath(other.endpoint)}: the adapter there (${cite(other.endpointAt)}) serves ${code(other.router)}, which does not include it, and no other file of the package names it`
+            : '';
         const title = apps.size > 1 && first.app ? `${first.app}: ${code(first.router)}` : code(first.router);
         const sorted = [...list].sort((a, b) => compareText(a.path, b.path));
         const layout = layoutMiddleware(sorted.map((p) => p.middleware));
