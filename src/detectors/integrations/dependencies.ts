@@ -124,8 +124,12 @@ function hoistedImports(index: RepoIndex, imports: Map<string, Set<string>>): Ma
   const byName = new Map(index.packages.map((p) => [p.name, p]));
   const declares = (p: WorkspacePackage, name: string) => [p.manifest.dependencies, p.manifest.peerDependencies, p.manifest.devDependencies].some((d) => Object.hasOwn(objectOf(d), name));
   // Enclosing packages, nearest first (a package's own dir is not its ancestor).
-  const ancestors = (p: WorkspacePackage) =>
-    index.packages.filter((a) => a !== p && (a.dir === '' || p.dir.startsWith(`${a.dir}/`))).sort((a, b) => b.dir.length - a.dir.length);
+  const enclosing = new Map<WorkspacePackage, WorkspacePackage[]>();
+  const ancestors = (p: WorkspacePackage) => {
+    let list = enclosing.get(p);
+    if (!list) enclosing.set(p, (list = index.packages.filter((a) => a !== p && (a.dir === '' || p.dir.startsWith(`${a.dir}/`))).sort((a, b) => b.dir.length - a.dir.length)));
+    return list;
+  };
   const attributed = new Map<string, Set<string>>();
   for (const [key, files] of [...imports]) {
     const [pkgName, name] = key.split('\0');
