@@ -215,6 +215,35 @@ describe('"not imported in source" is a conclusion over the whole repository', (
   });
 });
 
+describe('"Imported in" counts every import the declaring package resolves', () => {
+  it('an Nx lib importing what the workspace root declares counts for the root; an import no enclosing package declares is said beside the count', async () => {
+    const { tempRepo } = await import('./helpers/temp-repo.js');
+    const { buildIndex } = await import('../src/scan/repo-index.js');
+    const { dependenciesSection } = await import('../src/steps/parts/integrations-deps.js');
+    // nestjs-ai-saas-starter: the root and one lib declare zod; other libs (own package.json, not declaring it) import it.
+    const root = tempRepo({
+      'package.json': JSON.stringify({ name: 'source', private: true, dependencies: { zod: '^3.25.0' } }),
+      'libs/memory/package.json': JSON.stringify({ name: '@x/memory', dependencies: { zod: '^3.22.0', uuid: '^9.0.0' } }),
+      'libs/memory/src/a.ts': "import { z } from 'zod';\nexport const a = z.string();\n",
+      'libs/checkpoint/package.json': JSON.stringify({ name: '@x/checkpoint', peerDependencies: { tslib: '^2.3.0' } }),
+      'libs/checkpoint/src/b.ts': "import { z } from 'zod';\nexport const b = z.number();\n",
+      'apps/api/src/main.ts': "import { z } from 'zod';\nexport const c = z.boolean();\n",
+      // uuid: declared by a lib only; a sibling lib that does not declare it imports it too.
+      'libs/memory/src/id.ts': "import { v4 } from 'uuid';\nexport const id = v4();\n",
+      'libs/checkpoint/src/id.ts': "import { v4 } from 'uuid';\nexport const id = v4();\n",
+    });
+    const facts = dependenciesDetector.detect(await buildIndex(root)) as { data: DependencyData }[];
+    const zod = facts.filter((f) => f.data.name === 'zod').map((f) => [f.data.package, f.data.importedIn, f.data.importedElsewhere]);
+    expect(zod).toEqual([
+      ['source', ['apps/api/src/main.ts', 'libs/checkpoint/src/b.ts'], undefined],
+      ['@x/memory', ['libs/memory/src/a.ts'], undefined],
+    ]);
+    const md = dependenciesSection(facts as never);
+    expect(md).toMatch(/\| `zod` \|[^\n]*\| `\/apps\/api\/src\/main\.ts`, `\/libs\/checkpoint\/src\/b\.ts`, `\/libs\/memory\/src\/a\.ts` \|/);
+    expect(md).toMatch(/\| `uuid` \|[^\n]*\| `\/libs\/memory\/src\/id\.ts`; also `\/libs\/checkpoint\/src\/id\.ts` outside the declaring package \|/);
+  });
+});
+
 describe('SST secrets', () => {
   it('finds SST v3 `sst.Secret` and v2 `Config.Secret` definitions and the code that reads them, not other linked resources', async () => {
     const sources = (await detect(secretsSourcesDetector, 'be-sst')).map((f) => f.data as SecretSourceData);

@@ -125,6 +125,18 @@ function examplesSection(p: SdkPackageData, clients: SdkClient[]): string {
     return join(heading(4, 'Usage examples'), ...blocks);
   }
   const built = builtExample(p, clients);
-  if (!built) return '';
-  return join(heading(4, 'Usage example'), 'The package has no code examples; this one is built only from the signatures above:', codeBlock(built, 'ts'));
+  const docs = docBlocksText(p);
+  if (!built) return docs ? join(heading(4, 'Usage examples'), `${docs}.`) : '';
+  const lead = docs ? `${docs}; this example is built only from the signatures above:` : 'The package has no code examples; this one is built only from the signatures above:';
+  return join(heading(4, 'Usage example'), lead, codeBlock(built, 'ts'));
+}
+
+/** `None of the package's code blocks names its clients: 1 in /README.md:16, 17 in /CLAUDE.md:56` — what the docs hold. */
+function docBlocksText(p: SdkPackageData): string {
+  const blocks = p.docBlocks ?? [];
+  if (blocks.length === 0) return '';
+  const total = blocks.reduce((n, b) => n + b.count, 0);
+  const where = blocks.slice(0, 5).map((b) => `${b.count} in ${cite(b.file, b.line)}`);
+  const more = blocks.length > 5 ? ` and ${blocks.length - 5} more files` : '';
+  return `The package's docs have ${total} TypeScript/JavaScript code block${total === 1 ? '' : 's'}, none naming its clients or exports: ${where.join(', ')}${more}`;
 }

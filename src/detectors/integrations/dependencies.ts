@@ -1,5 +1,6 @@
 import type { Detector, Fact } from '../../facts.js';
 import type { RepoIndex } from '../../scan/repo-index.js';
+import type { WorkspacePackage } from '../../scan/package-json.js';
 import { isGenerated } from '../shared/source-scope.js';
 import { knownPackage } from './known-packages.js';
 import type { DependencyFact } from './types.js';
@@ -62,6 +63,10 @@ export const dependenciesDetector: Detector = {
         all.add(file);
       }
     }
+    // A file whose own package does not declare the dependency resolves it from the nearest enclosing package that
+    // does (node_modules up the tree: an Nx lib importing what the workspace root declares). Those imports count for
+    // that package; what no enclosing package declares stays "elsewhere", said beside the count, never dropped.
+    const attributed = hoistedImports(index, imports);
     const facts: DependencyFact[] = [];
     let configs: Map<string, string[]> | undefined;
     // Icon data packages nothing imports: used by name through an icon tool (one text pass, only when there are some).
@@ -101,7 +106,7 @@ export const dependenciesDetector: Detector = {
               purpose: known?.purpose,
               category: known?.category,
               importedIn,
-              ...(importedIn.length === 0 && anywhere.has(name) ? { importedElsewhere: [...anywhere.get(name)!].sort() } : {}),
+              ...elsewhereOf(name, anywhere, attributed),
               ...(usedIn ? { usedInConfig: usedIn } : {}),
               ...(iconSet ? { iconSet } : {}),
             },
@@ -113,6 +118,40 @@ export const dependenciesDetector: Detector = {
     return facts;
   },
 };
+
+/** Adds each import from a package that does not declare the dependency to the nearest enclosing one that does; returns dep → files counted for some declaring package. */
+function hoistedImports(index: RepoIndex, imports: Map<string, Set<string>>): Map<string, Set<string>> {
+  const byName = new Map(index.packages.map((p) => [p.name, p]));
+  const declares = (p: WorkspacePackage, name: string) => [p.manifest.dependencies, p.manifest.peerDependencies, p.manifest.devDependencies].some((d) => Object.hasOwn(objectOf(d), name));
+  // Enclosing packages, nearest first (a package's own dir is not its ancestor).
+  const enclosing = new Map<WorkspacePackage, WorkspacePackage[]>();
+  const ancestors = (p: WorkspacePackage) => {
+    let list = enclosing.get(p);
+    if (!list) enclosing.set(p, (list = index.packages.filter((a) => a !== p && (a.dir === '' || p.dir.startsWith(`${a.dir}/`))).sort((a, b) => b.dir.length - a.dir.length)));
+    return list;
+  };
+  const attributed = new Map<string, Set<string>>();
+  for (const [key, files] of [...imports]) {
+    const [pkgName, name] = key.split('\0');
+    const pkg = byName.get(pkgName);
+    if (!pkg) continue;
+    const owner = declares(pkg, name) ? pkg : ancestors(pkg).find((a) => declares(a, name));
+    if (!owner) continue;
+    if (owner !== pkg) {
+      const ownerKey = `${owner.name}\0${name}`;
+      imports.set(ownerKey, new Set([...(imports.get(ownerKey) ?? []), ...files]));
+    }
+    attributed.set(name, new Set([...(attributed.get(name) ?? []), ...files]));
+  }
+  return attributed;
+}
+
+/** The files importing the dependency that no declaring package accounts for. */
+function elsewhereOf(name: string, anywhere: Map<string, Set<string>>, attributed: Map<string, Set<string>>): { importedElsewhere?: string[] } {
+  const counted = attributed.get(name);
+  const rest = [...(anywhere.get(name) ?? [])].filter((f) => !counted?.has(f)).sort();
+  return rest.length ? { importedElsewhere: rest } : {};
+}
 
 /** Packages named by a tool's config file or loaded by name at run time, with the files that name them. */
 function loadedByName(index: RepoIndex): Map<string, string[]> {

@@ -49,11 +49,14 @@ export interface DependencyData {
   /** From a curated list of well-known packages; absent when unknown. */
   readonly purpose?: string;
   readonly category?: string;
-  /** Files of the declaring package importing it (repo-relative, sorted). */
+  /**
+   * Files importing it that resolve it through this package: its own, and those of packages inside its folder that do
+   * not declare it themselves (an Nx lib importing what the workspace root declares). Repo-relative, sorted.
+   */
   readonly importedIn: readonly string[];
   /**
-   * When the declaring package's own files never import it: files of other folders that do (a Lambda layer's
-   * dependencies are required by the handlers beside it). "Not imported" is said only when this is empty too.
+   * Files importing it that no declaring package accounts for (a Lambda layer's dependencies are required by the
+   * handlers beside it). "Not imported" is said only when this is empty too.
    */
   readonly importedElsewhere?: readonly string[];
   /**

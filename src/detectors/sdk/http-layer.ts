@@ -32,13 +32,27 @@ const LIBRARIES: Record<string, string> = {
   'isomorphic-fetch': 'isomorphic-fetch',
   ofetch: 'ofetch',
   superagent: 'superagent',
+  redaxios: 'redaxios',
+  wretch: 'wretch',
+  'openapi-fetch': 'openapi-fetch',
 };
+
+/**
+ * Clients a framework injects (`constructor(private http: HttpService)`, `http = inject(HttpClient)`): the class is
+ * imported only as a type, the requests go through the instance (`this.http.get(…)`).
+ */
+const INJECTED: Record<string, { readonly name: string; readonly transport: string }> = {
+  '@nestjs/axios': { name: 'HttpService', transport: 'HttpService (@nestjs/axios)' },
+  '@angular/common/http': { name: 'HttpClient', transport: 'HttpClient (@angular/common/http)' },
+};
+const VERBS = new Set(['get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'request', 'jsonp']);
+const AUTH_HEADER = /^(authorization|x-api-key|api-key|x-auth-token|x-access-token)$/i;
 
 export function httpLayer(index: RepoIndex, files: readonly string[]): HttpLayer | undefined {
   const layers: HttpLayer[] = [];
   for (const file of files) {
     const text = index.read(file);
-    if (!mentions(text, ['fetch(', 'fetch ', ...Object.keys(LIBRARIES), 'XMLHttpRequest', 'https.request'])) continue;
+    if (!mentions(text, ['fetch(', 'fetch ', ...Object.keys(LIBRARIES), ...Object.keys(INJECTED), 'XMLHttpRequest', 'https.request'])) continue;
     const sf = index.parse(file);
     if (!sf) continue;
     const found = sendIn(sf);
@@ -53,10 +67,8 @@ export function httpLayer(index: RepoIndex, files: readonly string[]): HttpLayer
     }
     const authHeaders = new Set<string>();
     walk(sf, (n) => {
-      if (ts.isPropertyAssignment(n) && n.name) {
-        const key = propertyNameText(n.name);
-        if (key && /^(authorization|x-api-key|api-key|x-auth-token|x-access-token)$/i.test(key)) authHeaders.add(key);
-      }
+      const key = headerKey(n);
+      if (key && AUTH_HEADER.test(key)) authHeaders.add(key);
     });
     layers.push({
       file,
@@ -78,26 +90,63 @@ export function httpLayer(index: RepoIndex, files: readonly string[]): HttpLayer
 function sendIn(sf: ts.SourceFile): { line: number; where?: string; transport: string } | undefined {
   const imports = importsCached(sf);
   const library = [...imports.values()].map((b) => LIBRARIES[b.module]).find(Boolean);
+  const holders = injectedHolders(sf, imports);
   let found: { line: number; where?: string; transport: string } | undefined;
   walk(sf, (n) => {
     if (found) return false;
     if (!ts.isCallExpression(n) && !ts.isNewExpression(n)) return;
     const name = lastName(n.expression);
     const root = ts.isPropertyAccessExpression(n.expression) ? lastName(n.expression.expression) : undefined;
-    const isFetch = name === 'fetch' || (ts.isPropertyAccessExpression(n.expression) && name === 'fetch');
+    // `$fetch` is ofetch's (Nuxt's auto-imported) fetch.
+    const isFetch = name === 'fetch' || name === '$fetch';
     const isLibrary = library && ((root && imports.get(root) && LIBRARIES[imports.get(root)!.module]) || (name && imports.get(name) && LIBRARIES[imports.get(name)!.module]));
     const isXhr = ts.isNewExpression(n) && name === 'XMLHttpRequest';
-    if (!isFetch && !isLibrary && !isXhr) return;
+    const injected = holders.size && ts.isCallExpression(n) && name && VERBS.has(name) && root ? holders.get(root) : undefined;
+    if (!isFetch && !isLibrary && !isXhr && !injected) return;
     const owner = enclosingClass(n);
     const fn = enclosingFunctionName(n);
     found = {
       line: lineOf(n, sf),
       where: owner ? (fn ? `${owner}.${fn}` : owner) : fn,
-      transport: isFetch ? 'fetch' : isXhr ? 'XMLHttpRequest' : library!,
+      transport: isFetch ? name! : isXhr ? 'XMLHttpRequest' : injected ?? library!,
     };
     return false;
   });
   return found;
+}
+
+/** Names (parameters, properties) holding an injected HTTP client, with its transport: `httpService` → `HttpService (@nestjs/axios)`. */
+function injectedHolders(sf: ts.SourceFile, imports: ReturnType<typeof importsCached>): Map<string, string> {
+  const bindings = new Map<string, string>();
+  for (const [local, b] of imports) if (INJECTED[b.module]?.name === b.imported) bindings.set(local, INJECTED[b.module].transport);
+  const holders = new Map<string, string>();
+  if (bindings.size === 0) return holders;
+  const typeOf = (t: ts.TypeNode | undefined) => (t && ts.isTypeReferenceNode(t) && ts.isIdentifier(t.typeName) ? bindings.get(t.typeName.text) : undefined);
+  walk(sf, (n) => {
+    if ((ts.isParameter(n) || ts.isPropertyDeclaration(n)) && ts.isIdentifier(n.name)) {
+      const init = n.initializer;
+      // `http = inject(HttpClient)`
+      const injected = init && ts.isCallExpression(init) && lastName(init.expression) === 'inject' && init.arguments[0] && ts.isIdentifier(init.arguments[0]) ? bindings.get(init.arguments[0].text) : undefined;
+      const transport = typeOf(n.type) ?? injected;
+      if (transport) holders.set(n.name.text, transport);
+    }
+  });
+  return holders;
+}
+
+/** A header name set in the code: `{ Authorization: … }`, `headers.Authorization = …`, `headers['x-api-key'] = …`, `.set('Authorization', …)`. */
+function headerKey(n: ts.Node): string | undefined {
+  if (ts.isPropertyAssignment(n) && n.name) return propertyNameText(n.name);
+  if (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+    const left = n.left;
+    if (ts.isPropertyAccessExpression(left)) return left.name.text;
+    if (ts.isElementAccessExpression(left) && ts.isStringLiteralLike(left.argumentExpression)) return left.argumentExpression.text;
+  }
+  if (ts.isCallExpression(n) && ts.isPropertyAccessExpression(n.expression) && /^(set|append)$/.test(n.expression.name.text)) {
+    const first = n.arguments[0];
+    if (first && ts.isStringLiteralLike(first)) return first.text;
+  }
+  return undefined;
 }
 
 function enclosingClass(node: ts.Node): string | undefined {

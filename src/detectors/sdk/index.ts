@@ -15,10 +15,10 @@ import { errorClasses, type SdkError } from './errors.js';
 import { exportedSymbols, type ExportedSymbol } from './exports.js';
 import { httpLayer, type HttpLayer } from './http-layer.js';
 import { docExample, docOf, summary } from './jsdoc.js';
-import { readmeExamples, type CodeExample } from './readme.js';
+import { docBlocks, readmeExamples, type CodeExample, type DocBlocks } from './readme.js';
 import { moduleResolver } from '../shared/resolve-module.js';
 
-export type { SdkClient, SdkError, HttpLayer, CodeExample };
+export type { SdkClient, SdkError, HttpLayer, CodeExample, DocBlocks };
 export type { SdkMethod } from './classes.js';
 export type { SdkOption, SdkOptions } from './options.js';
 
@@ -41,6 +41,8 @@ export interface SdkPackageData {
   readonly examples: readonly CodeExample[];
   /** Where the examples come from: the README, a doc comment, or none (the step builds one from signatures). */
   readonly examplesFrom: 'readme' | 'doc-comment' | 'none';
+  /** With no example: the TypeScript/JavaScript blocks the package's doc files hold (none of them uses the package by name). */
+  readonly docBlocks?: readonly DocBlocks[];
   /** Bundler config (tsup, rollup, vite in library mode…), when present. */
   readonly buildConfig?: string;
 }
@@ -137,7 +139,11 @@ function describe(index: RepoIndex, pkg: WorkspacePackage, entry: string, symbol
   const readme = readmeOf(index, pkg);
   const methodCalls = clients.flatMap((c) => c.methods.filter((m) => m.name.length > 3).map((m) => `.${m.name}(`));
   const needles = [pkg.name, ...clientNames, ...functions.map((f) => `${f.name}(`), ...methodCalls];
+  // A README block that uses none of the clients may still use the package (`PlatformModule.forRoot(…)` in a Quick
+  // Start, under an older package name): any exported class or function named in it makes it an example.
+  const exportedNames = symbols.filter((s) => (s.kind === 'class' || s.kind === 'function') && s.name.length >= 6).map((s) => s.name);
   let examples = readme ? readmeExamples(index, readme, needles) : [];
+  if (examples.length === 0 && readme) examples = readmeExamples(index, readme, exportedNames);
   let examplesFrom: SdkPackageData['examplesFrom'] = examples.length ? 'readme' : 'none';
   if (examples.length === 0) {
     for (const c of clients) {
@@ -149,6 +155,8 @@ function describe(index: RepoIndex, pkg: WorkspacePackage, entry: string, symbol
       }
     }
   }
+  // No example found: the doc files' code blocks are still named, so the step never says the package has none.
+  const blocks = examples.length ? [] : docBlocks(index, docFiles(index, pkg));
   const buildConfig = appFiles(index, pkg.dir).find((f) => BUILD_CONFIGS.test(f.split('/').pop() ?? '') && f.split('/').length === (pkg.dir ? pkg.dir.split('/').length + 1 : 1));
   return {
     name: pkg.name,
@@ -165,8 +173,18 @@ function describe(index: RepoIndex, pkg: WorkspacePackage, entry: string, symbol
     functions,
     examples,
     examplesFrom,
+    ...(blocks.length ? { docBlocks: blocks } : {}),
     buildConfig,
   };
+}
+
+/** The package's markdown docs: files in its folder (README, CLAUDE.md, guides; not the changelog) and under docs/. */
+function docFiles(index: RepoIndex, pkg: WorkspacePackage): string[] {
+  const prefix = pkg.dir ? `${pkg.dir}/` : '';
+  return appFiles(index, pkg.dir)
+    .filter((f) => /\.mdx?$/i.test(f) && !/(^|\/)(CHANGELOG|LICENSE)[^/]*$/i.test(f))
+    .filter((f) => !f.slice(prefix.length).includes('/') || f.startsWith(`${prefix}docs/`))
+    .sort((a, b) => Number(!/readme/i.test(a)) - Number(!/readme/i.test(b)) || (a < b ? -1 : 1));
 }
 
 function clientExample(index: RepoIndex, c: SdkClient): CodeExample | undefined {

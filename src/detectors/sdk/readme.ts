@@ -10,16 +10,28 @@ export interface CodeExample {
   readonly title?: string;
 }
 
+/** A doc file's TypeScript/JavaScript code blocks: how many, and where the first one opens. */
+export interface DocBlocks {
+  readonly file: string;
+  readonly line: number;
+  readonly count: number;
+}
+
 const LANGUAGES = /^(ts|typescript|js|javascript|tsx|jsx|mjs|cjs)$/i;
 const MAX_LINES = 30;
 
-export function readmeExamples(index: RepoIndex, readme: string, needles: readonly string[], limit = 3): CodeExample[] {
-  const text = index.read(readme);
-  if (!text) return [];
+interface Fenced {
+  readonly line: number;
+  readonly language: string;
+  readonly body: string[];
+  readonly title?: string;
+}
+
+/** The TypeScript/JavaScript fenced blocks of a markdown text, with the heading above each. */
+function* codeBlocks(text: string): Generator<Fenced> {
   const lines = text.split(/\r?\n/);
-  const out: CodeExample[] = [];
   let title: string | undefined;
-  for (let i = 0; i < lines.length && out.length < limit; i++) {
+  for (let i = 0; i < lines.length; i++) {
     const h = /^#{1,4}\s+(.+?)\s*#*$/.exec(lines[i]);
     if (h) title = h[1];
     const open = /^(\s*)(`{3,}|~{3,})\s*([\w-]*)/.exec(lines[i]);
@@ -27,13 +39,37 @@ export function readmeExamples(index: RepoIndex, readme: string, needles: readon
     const fence = open[2];
     let end = i + 1;
     while (end < lines.length && !lines[end].trimStart().startsWith(fence)) end++;
-    const body = lines.slice(i + 1, end);
-    const language = open[3];
-    if (LANGUAGES.test(language) && needles.some((n) => body.some((l) => l.includes(n)))) {
-      const clipped = body.length > MAX_LINES ? [...body.slice(0, MAX_LINES), '// …'] : body;
-      out.push({ file: readme, line: i + 1, language: language.toLowerCase(), code: clipped.join('\n'), title });
-    }
+    if (LANGUAGES.test(open[3])) yield { line: i + 1, language: open[3].toLowerCase(), body: lines.slice(i + 1, end), title };
     i = end;
+  }
+}
+
+export function readmeExamples(index: RepoIndex, readme: string, needles: readonly string[], limit = 3): CodeExample[] {
+  const text = index.read(readme);
+  if (!text) return [];
+  const out: CodeExample[] = [];
+  for (const b of codeBlocks(text)) {
+    if (out.length >= limit) break;
+    if (!needles.some((n) => b.body.some((l) => l.includes(n)))) continue;
+    const clipped = b.body.length > MAX_LINES ? [...b.body.slice(0, MAX_LINES), '// …'] : b.body;
+    out.push({ file: readme, line: b.line, language: b.language, code: clipped.join('\n'), title: b.title });
+  }
+  return out;
+}
+
+/** How many TypeScript/JavaScript blocks each doc file holds (files without any left out). */
+export function docBlocks(index: RepoIndex, files: readonly string[]): DocBlocks[] {
+  const out: DocBlocks[] = [];
+  for (const file of files) {
+    const text = index.read(file);
+    if (!text?.includes('```') && !text?.includes('~~~')) continue;
+    let first = 0;
+    let count = 0;
+    for (const b of codeBlocks(text)) {
+      first ||= b.line;
+      count++;
+    }
+    if (count) out.push({ file, line: first, count });
   }
   return out;
 }

@@ -32,7 +32,7 @@ export function dependenciesSection(deps: readonly DependencyFact[], packageRank
         first.purpose ? oneLine(first.purpose) : '(not a well-known package)',
         list.map((d) => `${oneLine(d.data.package)} ${value(d.data.range)}${d.data.field === 'devDependencies' ? ' (dev)' : ''}`).join(', '),
         imported.length
-          ? files(imported, 3)
+          ? `${files(imported, 3)}${elsewhere.length ? `; also ${files(elsewhere, 3)} outside the declaring package${list.length > 1 ? 's' : ''}` : ''}`
           : elsewhere.length
             ? `outside the declaring package${list.length > 1 ? 's' : ''}: ${files(elsewhere, 3)}`
             : configs.length
