@@ -220,6 +220,17 @@ describe('backend-code on be-lambda-code', () => {
     expect(auth.find((a) => a.kind === 'cognito-claims')!.detail).toContain('jwt.claims');
   });
 
+  it('calls an HMAC comparison a webhook signature only with webhook evidence, and drops one nothing calls', async () => {
+    const facts = await detect(backendCodeDetector, 'be-hmac-compare');
+    const auth = data<AuthData>(facts, 'backend.auth');
+    // github.ts names the `x-hub-signature-256` header; session-token.ts compares token hashes; token-check.ts is
+    // imported by nothing, so it guards no route.
+    expect(auth.map((a) => `${a.kind}:${a.name}`).sort()).toEqual(['hmac-compare:sameToken', 'webhook-signature:verifySender']);
+    const md = authFlowPart(new FactSet(facts));
+    expect(md).toContain('| HMAC comparison | `sameToken` |');
+    expect(md).not.toContain('constantTimeCheck');
+  });
+
   it('reads status codes set by field initialisers and constructor assignments', async () => {
     const facts = await detect(backendCodeDetector, 'be-lambda-code');
     const classes = data<ErrorClassData>(facts, 'backend.error-class');

@@ -47,6 +47,8 @@ describe('required and defaulted variables', () => {
     expect(required).toContain('`JWT_SECRET_KEY` — required: startup fails if unset (schema `/src/config/validation.ts:6`)');
     // A check inside a function throws when that code runs, not at startup.
     expect(required).toContain('`MAILER_KEY` — required: the code throws if unset (checked at `/app/session.server.ts:15`)');
+    // `const p = process.env.X || ""; if (!p) throw …` at module level (scripts/migrate.ts).
+    expect(required).toContain('`MIGRATE_PEPPER` — required');
     expect(plain).toContain('`PLAIN_URL`');
     expect(plain).toContain('`MONGODB_URI`');
     for (const name of ['AUTH_SECRET', 'SESSION_SECRET', 'STRIPE_KEY', 'EMAIL_FROM', 'JWT_EXPIRES_IN', 'NEXT_PUBLIC_URL', 'NEXTAUTH_URL']) expect(plain).not.toContain(`\`${name}\``);
@@ -74,6 +76,13 @@ describe('what an unset check means', () => {
     // Through a variable: `let url = process.env.X; if (!url) { url = … }` copes; `if (!mirror) throw` requires.
     expect(read('MIGRATE_SOURCE_URL')).toEqual([['scripts/migrate.ts', true, null, null]]);
     expect(read('MIGRATE_MIRROR')).toEqual([['scripts/migrate.ts', false, 'guard', 26]]);
+    // `const p = process.env.X || ""; if (!p) throw`: the empty stand-in is rejected, so X is required (at load, or
+    // when the function runs); `?? ""` then a test for undefined never fails, and the default stands.
+    expect(read('MIGRATE_PEPPER')).toEqual([['scripts/migrate.ts', false, 'guard', 41]]);
+    expect(read('MIGRATE_KEY')).toEqual([['scripts/migrate.ts', false, 'check', 48]]);
+    expect(read('MIGRATE_LABEL')).toEqual([['scripts/migrate.ts', true, null, null]]);
+    expect(read('MIGRATE_CONN')).toEqual([['scripts/migrate.ts', false, 'guard', 57]]);
+    expect(read('MIGRATE_POOL')).toEqual([['scripts/migrate.ts', true, null, null]]);
     // `process.env.X?.split(',').map(…) ?? []`: the optional chain is undefined when unset, and `??` gives the default.
     expect(read('LAMBDA_ORIGINS')).toEqual([['src/lambda/origins.ts', true, null, null]]);
     expect(read('LAMBDA_KEYS')).toEqual([['src/lambda/origins.ts', true, null, null]]);

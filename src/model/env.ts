@@ -11,7 +11,7 @@ import { preloadedFiles } from './env-preloads.js';
 import { isTestPath as isTestFile, SET_ORDER, type DynamicRead, type EnvRead, type EnvVarView, type ReadEvidence, type SetKind, type SetSite } from './env-views.js';
 import { prefixReads } from './env-prefix-reads.js';
 import { nodeEnvTooling, toolingOf } from './env-node-env.js';
-import { CRA, CRA_TOOLS, SERVERLESS_OFFLINE, TOOLING, VITEST_RUN, VITEST_TOOLS, VUE_CLI, VUE_CLI_TOOLS } from '../detectors/env/runtime.js';
+import { CRA, CRA_TOOLS, EXPO, EXPO_ROUTER, EXPO_ROUTER_TOOLS, EXPO_TOOLS, SERVERLESS_OFFLINE, TOOLING, VITEST_RUN, VITEST_TOOLS, VUE_CLI, VUE_CLI_TOOLS } from '../detectors/env/runtime.js';
 import { wranglerBindingSets } from './env-binding-sets.js';
 import { importedByLambdaCode } from './env-lambda-imports.js';
 import { workspaceDependencies } from './workspace-dependencies.js';
@@ -93,6 +93,8 @@ export class EnvModel {
     let cra: ((file: string) => boolean) | undefined;
     let vitest: ((file: string) => boolean) | undefined;
     let vueCli: ((file: string) => boolean) | undefined;
+    let expo: ((file: string) => boolean) | undefined;
+    let expoRouter: ((file: string) => boolean) | undefined;
     const offline = serverlessOfflineSets(facts);
     for (const f of facts.of<EnvReadFact>('env.read')) {
       const v = view(f.data.name);
@@ -103,12 +105,14 @@ export class EnvModel {
       const provider = offline(f.data.name, f.data.file) ? SERVERLESS_OFFLINE : runtimeProvider(f.data.name, via);
       // `NODE_ENV` is the tooling's only where the package has tooling that sets it (else its own, like any other).
       // `PUBLIC_URL` likewise only where react-scripts builds the code, `BASE_URL` where Vue CLI does, Vitest's `TEST`
-      // where Vitest runs the tests.
+      // where Vitest runs the tests, Expo's `EXPO_OS` where the package builds with Expo.
       const runtime =
         (provider === TOOLING && !(tooling ??= nodeEnvTooling(index))(f.data.file)) ||
         (provider === CRA && !(cra ??= toolingOf(index, CRA_TOOLS))(f.data.file)) ||
         (provider === VITEST_RUN && !(vitest ??= toolingOf(index, VITEST_TOOLS))(f.data.file)) ||
-        (provider === VUE_CLI && !(vueCli ??= toolingOf(index, VUE_CLI_TOOLS))(f.data.file))
+        (provider === VUE_CLI && !(vueCli ??= toolingOf(index, VUE_CLI_TOOLS))(f.data.file)) ||
+        (provider === EXPO && !(expo ??= toolingOf(index, EXPO_TOOLS))(f.data.file)) ||
+        (provider === EXPO_ROUTER && !(expoRouter ??= toolingOf(index, EXPO_ROUTER_TOOLS))(f.data.file))
           ? undefined
           : provider;
       v.reads.push({ ...f.data, test: isTestPath(f.data.file), ...(runtime ? { runtime } : {}) });

@@ -18,6 +18,8 @@ const AUTHORIZER_EVENT = /\bAPIGateway(Token|Request|Simple)?Authorizer\w*Event(
 const COGNITO_TRIGGER =
   /\b(PreSignUp|PostConfirmation|PreAuthentication|PostAuthentication|PreTokenGeneration\w*|CustomMessage|DefineAuthChallenge|CreateAuthChallenge|VerifyAuthChallengeResponse|UserMigration|CustomEmailSender|CustomSMSSender)TriggerEvent\b/;
 const NEXT_AUTH = /^(next-auth|next-auth\/next|@auth\/core)$/;
+/** Webhook evidence: the word, or a signature header (`x-hub-signature-256`, `stripe-signature`, `svix-id`). */
+const WEBHOOK_EVIDENCE = /webhook|\bx-[\w-]*signature\b|\b(?:stripe|paddle|svix|webhook)-(?:signature|id|timestamp)\b/i;
 const SIGNATURE_CALL = /^(verify|validate|check)\w*Signature$|^isValidSignature$|^isSignatureValid$/;
 
 /** All needles in one pattern: one scan of the text instead of one per needle. */
@@ -111,7 +113,11 @@ export function authFacts(file: string, sf: ts.SourceFile): AuthData[] {
       if (name === 'createHmac') {
         const fn = enclosingFunction(node);
         if (fn && /timingSafeEqual|safeCompare|constantTimeEqual/.test(fn.getText(sf))) {
-          add('webhook-signature', node, { detail: 'HMAC signature check (createHmac + timingSafeEqual)' });
+          // An HMAC compared in constant time is also how token hashes and signed cookies are checked: it is a
+          // webhook signature only when the file says webhook or names a signature header.
+          if (WEBHOOK_EVIDENCE.test(file) || WEBHOOK_EVIDENCE.test(sf.text)) {
+            add('webhook-signature', node, { detail: 'HMAC signature check (createHmac + timingSafeEqual)' });
+          } else add('hmac-compare', node, { detail: 'HMAC compared in constant time (createHmac + timingSafeEqual)' });
         }
       }
     } else if (ts.isPropertyAccessExpression(node) && node.name.text === 'authorizer' && lastName(node.expression) === 'requestContext') {

@@ -12,7 +12,7 @@ import { isSharedLibPath, isToolConfigFile } from './modules.js';
 import { withStarExports } from './star-exports.js';
 import { backendScope, isInfrastructureCode } from './scope.js';
 import { importersFinder } from './usage.js';
-import type { AuthFact, ErrorClassFact, ErrorMappingData, ErrorMappingFact, MiddlewareData, MiddlewareFact, SharedLibFact } from './types.js';
+import type { AuthData, AuthFact, ErrorClassFact, ErrorMappingData, ErrorMappingFact, MiddlewareData, MiddlewareFact, SharedLibFact } from './types.js';
 
 export type * from './types.js';
 export { dbAccessDetector } from './db-access.js';
@@ -33,6 +33,9 @@ export const backendCodeDetector: Detector = {
     const middy = new Map<string, { use: MiddlewareData; users: Set<string> }>();
     const classes: ClassInfo[] = [];
     const mappings: Omit<ErrorMappingData, 'usedBy'>[] = [];
+    // A constant-time HMAC comparison guards nothing until something calls it: kept only when its file or an
+    // importer uses it (an uncalled token helper is not a check on any route).
+    const helpers: AuthData[] = [];
 
     for (const file of scope.files) {
       // Components (.tsx, .jsx) are the frontend's: no middleware, auth flow, error mapping or shared library here.
@@ -63,7 +66,11 @@ export const backendCodeDetector: Detector = {
       const sf = index.parseOnce(file);
       if (!sf) continue;
       if (auth) {
-        for (const a of authFacts(file, sf)) facts.push(fact<AuthFact>('backend.auth', `${a.kind} ${a.file}#${a.name}`, a));
+        for (const a of authFacts(file, sf)) {
+          if (a.kind !== 'hmac-compare') facts.push(fact<AuthFact>('backend.auth', `${a.kind} ${a.file}#${a.name}`, a));
+          else if (calledInOwnFile(text, a.name)) facts.push(fact<AuthFact>('backend.auth', `${a.kind} ${a.file}#${a.name}`, a));
+          else helpers.push(a);
+        }
       }
       if (errors) {
         classes.push(...classDeclarations(file, sf));
@@ -73,7 +80,10 @@ export const backendCodeDetector: Detector = {
     }
 
     // Components do not import server middleware or error mappers.
-    const usersOf = importersFinder(index, scope.files.filter((f) => !COMPONENT.test(f)), [...middleware, ...mappings]);
+    const usersOf = importersFinder(index, scope.files.filter((f) => !COMPONENT.test(f)), [...middleware, ...mappings, ...helpers]);
+    for (const a of helpers) {
+      if (usersOf(a).length > 0) facts.push(fact<AuthFact>('backend.auth', `${a.kind} ${a.file}#${a.name}`, a));
+    }
     for (const m of withUsers(usersOf, middleware, (f) => index.read(f))) facts.push(fact<MiddlewareFact>('backend.middleware', `${m.file}#${m.name}`, m));
     for (const { use, users } of middy.values()) {
       facts.push(fact<MiddlewareFact>('backend.middleware', `middy ${use.name}`, { ...use, usedBy: [...users].sort() }));
@@ -88,3 +98,10 @@ export const backendCodeDetector: Detector = {
     return facts.sort(byPlace);
   },
 };
+
+/** Whether `name` appears in the file's code more than once (its definition and a call). */
+function calledInOwnFile(text: string, name: string): boolean {
+  if (!/^[\w$]+$/.test(name) || name === 'default') return true;
+  const word = new RegExp(`(^|[^\\w$.])${name.replace(/[$]/g, '\\$')}(?![\\w$])`, 'g');
+  return (codeOnly(text).match(word) ?? []).length > 1;
+}

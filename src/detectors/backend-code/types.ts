@@ -13,7 +13,7 @@ export interface MiddlewareData {
 }
 
 export type AuthKind =
-  | 'jwt-verify' | 'jwt-sign' | 'session' | 'cognito-claims' | 'authorizer' | 'iam-policy' | 'api-key' | 'webhook-signature' | 'cognito-trigger';
+  | 'jwt-verify' | 'jwt-sign' | 'session' | 'cognito-claims' | 'authorizer' | 'iam-policy' | 'api-key' | 'webhook-signature' | 'hmac-compare' | 'cognito-trigger';
 
 /** A piece of the authentication flow found in code. */
 export interface AuthData {

@@ -104,7 +104,8 @@ export function hasFallback(node: ts.Node): boolean {
   const n = throughConversions(node);
   const p = n.parent;
   // `a || env.X || b` is `(a || env.X) || b`: a read is covered when, climbing the chain, it is part of a left operand.
-  if (leftOfFallback(n)) return true;
+  // Not `const p = env.X || ''; if (!p) throw …`: the empty stand-in is caught by the check (unset-check.ts).
+  if (leftOfFallback(n)) return holderOutcome(n) !== 'fails';
   // `readSeverity(import.meta.env.X) ?? 'warning'`: a plain function call given the read, whose result has a default.
   if (ts.isCallExpression(p) && p.arguments.includes(n as ts.Expression) && plainCallee(p.expression) && leftOfFallback(outer(p))) return true;
   if (ts.isBinaryExpression(p) && COMPARISONS().has(p.operatorToken.kind)) return true;

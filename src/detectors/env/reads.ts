@@ -19,7 +19,7 @@ import { envObjectFunction } from './browser-handoff.js';
 import { CYPRESS_CONFIG, cypressConfigEnv, cypressEnvCall } from './reads-cypress.js';
 import { pushTo } from '../../collections.js';
 import { passedEnvKeys, type PassedProperty } from './sets-passed.js';
-import { bindingFails } from './unset-check.js';
+import { bindingFails, isFalsyLiteral } from './unset-check.js';
 import { chainCall, chainEnd, chainHas, enclosingFunction, guardOf, hasFallback, inFunction, isAssigned, isDeleted, optional, outer, skipParens } from './read-shapes.js';
 import { envHolders, parsesEnvName } from './schema-fallbacks.js';
 import { configServiceNames, isConfigReceiver } from './reads-nest-config.js';
@@ -224,9 +224,11 @@ export function envReadsOf(sf: ts.SourceFile, imported?: ReadonlyMap<string, 'pr
         if (!name || el.dotDotDotToken || !isEnvName(name)) continue;
         const fallback = el.initializer !== undefined || everyUseCopes(el, hasFallback);
         // `const { X } = process.env; invariant(typeof X === 'string', …)`: checked before use, the code fails unset.
-        const check = fallback ? undefined : bindingFails(el);
+        // `const { X = '' } = process.env; if (!X) throw …`: the empty default is rejected too.
+        const falsy = el.initializer !== undefined && isFalsyLiteral(el.initializer);
+        const check = !fallback ? bindingFails(el) : falsy ? bindingFails(el, true) : undefined;
         const required = check ? { required: enclosingFunction(el) ? ('check' as const) : ('guard' as const), checkedAt: lineOf(check, sf) } : {};
-        reads.push({ name, line: lineOf(el, sf), via: 'destructuring', receiver: r.receiver, fallback, ...required });
+        reads.push({ name, line: lineOf(el, sf), via: 'destructuring', receiver: r.receiver, fallback: fallback && !check, ...required });
       }
     } else if (ts.isCallExpression(node)) {
       callRead(node);

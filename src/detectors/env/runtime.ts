@@ -42,6 +42,16 @@ export const VUE_CLI_TOOLS = /^@vue\/cli-service$/;
  */
 export const VITEST_RUN: RuntimeProvider = { label: 'the test runner (Vitest)' };
 export const VITEST_TOOLS = /^vitest$/;
+/**
+ * babel-preset-expo replaces `process.env.EXPO_OS` (the target platform) and `EXPO_BASE_URL` in the code it compiles
+ * (expo/expo#27509, inline-env-vars); with expo-router installed its router plugin also inlines `EXPO_PROJECT_ROOT`,
+ * `EXPO_ROUTER_APP_ROOT`, `EXPO_ROUTER_ABS_APP_ROOT` and `EXPO_ROUTER_IMPORT_MODE` (expo-router-plugin.ts). Only in
+ * a package that builds with Expo.
+ */
+export const EXPO: RuntimeProvider = { label: 'Expo (babel-preset-expo inlines it at build time)' };
+export const EXPO_TOOLS = /^(expo|babel-preset-expo)$/;
+export const EXPO_ROUTER: RuntimeProvider = { label: EXPO.label };
+export const EXPO_ROUTER_TOOLS = /^expo-router$/;
 /** The serverless-offline plugin sets `IS_OFFLINE` in the code it runs locally; only in a service that lists it. */
 export const SERVERLESS_OFFLINE: RuntimeProvider = { label: 'serverless-offline (when run locally)' };
 const VITE: RuntimeProvider = { label: 'Vite (`import.meta.env`)' };
@@ -68,6 +78,12 @@ const EXACT: Record<string, RuntimeProvider> = {
   NODE_ENV: TOOLING,
   PUBLIC_URL: CRA,
   BASE_URL: VUE_CLI,
+  EXPO_OS: EXPO,
+  EXPO_BASE_URL: EXPO,
+  EXPO_PROJECT_ROOT: EXPO_ROUTER,
+  EXPO_ROUTER_APP_ROOT: EXPO_ROUTER,
+  EXPO_ROUTER_ABS_APP_ROOT: EXPO_ROUTER,
+  EXPO_ROUTER_IMPORT_MODE: EXPO_ROUTER,
   AWS_REGION: LAMBDA,
   AWS_DEFAULT_REGION: LAMBDA,
   AWS_EXECUTION_ENV: LAMBDA,

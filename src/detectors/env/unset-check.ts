@@ -184,7 +184,7 @@ export const ASSERTION = /^(invariant|assert|ok|strict)$/;
  * or `if (!DATABASE_URL) throw …`: the binding is checked before use, so the code fails when the variable is unset.
  * A reassignment in between ends the search (the check then tests another value). Returns the checking statement.
  */
-export function bindingFails(el: ts.BindingElement): ts.Statement | undefined {
+export function bindingFails(el: ts.BindingElement, falsyDefault = false): ts.Statement | undefined {
   if (!ts.isIdentifier(el.name)) return undefined;
   let decl: ts.Node = el.parent;
   while (decl && !ts.isVariableDeclaration(decl)) decl = decl.parent;
@@ -200,10 +200,13 @@ export function bindingFails(el: ts.BindingElement): ts.Statement | undefined {
     if (ts.isExpressionStatement(next) && ts.isCallExpression(next.expression)) {
       const call = next.expression;
       const callee = ts.isIdentifier(call.expression) ? call.expression.text : ts.isPropertyAccessExpression(call.expression) ? call.expression.name.text : '';
-      if (ASSERTION.test(callee) && call.arguments[0] && holdsOnlyWhenSet(call.arguments[0], holders)) return next;
+      // With a falsy default (`{ X = '' }`) only a truthiness test still fails when X is unset.
+      const arg = call.arguments[0];
+      if (ASSERTION.test(callee) && arg && (falsyDefault ? skipParensOf(arg).getText() === name : holdsOnlyWhenSet(arg, holders))) return next;
       continue;
     }
-    if (ts.isIfStatement(next) && holdsWhen(next.expression, (e) => testsUnset(e, holders)) && fails(next.thenStatement)) return next;
+    const unset = falsyDefault ? (e: ts.Expression) => negates(e, name) : (e: ts.Expression) => testsUnset(e, holders);
+    if (ts.isIfStatement(next) && holdsWhen(next.expression, unset) && fails(next.thenStatement)) return next;
   }
   return undefined;
 }
@@ -213,8 +216,12 @@ export function bindingFails(el: ts.BindingElement): ts.Statement | undefined {
  * (required), or assigns a default / leaves quietly (a fallback). `url ??= …` / `url ||= …` is a fallback too.
  */
 export function holderOutcome(read: ts.Node): 'fails' | 'copes' | undefined {
-  const decl = read.parent;
-  if (!decl || !ts.isVariableDeclaration(decl) || decl.initializer !== read || !ts.isIdentifier(decl.name)) return undefined;
+  // `const pepper = process.env.X || ''` (or `?? ''`): a falsy stand-in, so `if (!pepper) throw` still fails when X
+  // is unset; a test for `undefined` / `null` no longer does (the holder is never undefined).
+  const falsy = falsyFallbackOf(read);
+  const init = falsy ?? read;
+  const decl = init.parent;
+  if (!decl || !ts.isVariableDeclaration(decl) || decl.initializer !== init || !ts.isIdentifier(decl.name)) return undefined;
   const st = decl.parent?.parent;
   if (!st || !ts.isVariableStatement(st)) return undefined;
   const block = st.parent;
@@ -222,15 +229,53 @@ export function holderOutcome(read: ts.Node): 'fails' | 'copes' | undefined {
   if (!statements) return undefined;
   const name = decl.name.text;
   const holders = new Set([name]);
+  const unset = falsy ? (e: ts.Expression) => negates(e, name) : (e: ts.Expression) => testsUnset(e, holders);
   for (const next of statements.slice(statements.indexOf(st) + 1)) {
     if (ts.isExpressionStatement(next) && ts.isBinaryExpression(next.expression) && ts.isIdentifier(next.expression.left) && next.expression.left.text === name) {
       const op = next.expression.operatorToken.kind;
       if (op === ts.SyntaxKind.QuestionQuestionEqualsToken || op === ts.SyntaxKind.BarBarEqualsToken) return 'copes';
       return undefined; // reassigned: the `if`s below test another value
     }
-    if (!ts.isIfStatement(next) || !holdsWhen(next.expression, (e) => testsUnset(e, holders))) continue;
+    if (!ts.isIfStatement(next) || !holdsWhen(next.expression, unset)) continue;
     if (fails(next.thenStatement)) return 'fails';
     return assigns(next.thenStatement, name) || leavesQuietly(next.thenStatement) || throwsIntoCatch(next.thenStatement) ? 'copes' : undefined;
   }
   return undefined;
+}
+
+/** `read || ''`, `read ?? ''` (or `0`, `false`, `null`, `undefined`): the expression, when the read has such a stand-in. */
+function falsyFallbackOf(read: ts.Node): ts.Expression | undefined {
+  let n = read;
+  while (ts.isParenthesizedExpression(n.parent)) n = n.parent;
+  const p = n.parent;
+  if (!p || !ts.isBinaryExpression(p) || p.left !== n) return undefined;
+  const op = p.operatorToken.kind;
+  if (op !== ts.SyntaxKind.BarBarToken && op !== ts.SyntaxKind.QuestionQuestionToken) return undefined;
+  return isFalsyLiteral(p.right) ? p : undefined;
+}
+
+/** `''`, `0`, `false`, `null`, `undefined`: a stand-in that `!x` still rejects. */
+export function isFalsyLiteral(e: ts.Expression): boolean {
+  const r = skipParensOf(e);
+  return (
+    ((ts.isStringLiteral(r) || ts.isNoSubstitutionTemplateLiteral(r)) && r.text === '') ||
+    (ts.isNumericLiteral(r) && Number(r.text) === 0) ||
+    r.kind === ts.SyntaxKind.FalseKeyword || r.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(r) && r.text === 'undefined')
+  );
+}
+
+function skipParensOf(e: ts.Expression): ts.Expression {
+  let c = e;
+  while (ts.isParenthesizedExpression(c)) c = c.expression;
+  return c;
+}
+
+/** `!name` (parentheses allowed). */
+function negates(e: ts.Expression, name: string): boolean {
+  let c = e;
+  while (ts.isParenthesizedExpression(c)) c = c.expression;
+  if (!ts.isPrefixUnaryExpression(c) || c.operator !== ts.SyntaxKind.ExclamationToken) return false;
+  let o: ts.Expression = c.operand;
+  while (ts.isParenthesizedExpression(o)) o = o.expression;
+  return ts.isIdentifier(o) && o.text === name;
 }

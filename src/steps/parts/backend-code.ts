@@ -48,7 +48,7 @@ function deployedCodeFiles(facts: FactSet): Set<string | undefined> {
 }
 
 const AUTH_ORDER: readonly AuthData['kind'][] = [
-  'authorizer', 'session', 'jwt-verify', 'jwt-sign', 'api-key', 'iam-policy', 'cognito-claims', 'cognito-trigger', 'webhook-signature',
+  'authorizer', 'session', 'jwt-verify', 'jwt-sign', 'api-key', 'iam-policy', 'cognito-claims', 'cognito-trigger', 'webhook-signature', 'hmac-compare',
 ];
 const AUTH_LABEL: Record<AuthData['kind'], string> = {
   authorizer: 'Lambda authorizer',
@@ -60,6 +60,7 @@ const AUTH_LABEL: Record<AuthData['kind'], string> = {
   'cognito-claims': 'Caller identity',
   'cognito-trigger': 'Cognito trigger',
   'webhook-signature': 'Webhook signature',
+  'hmac-compare': 'HMAC comparison',
 };
 
 /** `#### Authentication in code`: authorizers, token verification, claims reading, triggers, webhook signatures. */
