@@ -108,4 +108,22 @@ describe('TanStack Router detector', () => {
     const found = await routes(root);
     expect(found.map((r) => `${r.extras?.id} @ ${r.declaredAt.file}`)).toEqual(['/ @ src/routes/index.tsx', '/specs/$id @ src/routes/specs/$id.tsx', '__root__ @ src/routes/__root.tsx']);
   });
+
+  it('step 9 counts the route files of the folder: a layout with no component and a server-only route are route files too', async () => {
+    const fileRoute = (id: string, options = 'component: () => null') => `import { createFileRoute } from '@tanstack/react-router';\nexport const Route = createFileRoute('${id}')({ ${options} });\n`;
+    const root = tempRepo({
+      'package.json': JSON.stringify({ name: 'web', private: true, dependencies: { '@tanstack/react-router': '^1.58.0', react: '^18.3.1', 'react-dom': '^18.3.1' }, devDependencies: { vite: '^5.4.0' } }),
+      'src/routes/__root.tsx': "import { createRootRoute } from '@tanstack/react-router';\nexport const Route = createRootRoute({ component: () => null });\n",
+      'src/routes/index.tsx': fileRoute('/'),
+      'src/routes/about.tsx': fileRoute('/about'),
+      'src/routes/pricing.tsx': fileRoute('/pricing'),
+      'src/routes/workspaces.tsx': fileRoute('/workspaces', 'beforeLoad: () => undefined'),
+      'src/routes/workspaces.index.tsx': fileRoute('/workspaces/'),
+      'src/routes/api.auth.$.ts': fileRoute('/api/auth/$', 'server: { handlers: { GET: () => new Response() } }'),
+      'src/routes/about.test.tsx': "import { it } from 'vitest';\nit('renders', () => {});\n",
+    });
+    const md = (await section(workflowsStep, root)).markdown;
+    expect(md).toContain('add one under `/src/routes/` (7 route files there); copy `/src/routes/about.tsx`');
+  });
 });
+
