@@ -133,4 +133,25 @@ describe('package roles', () => {
     // A name or folder still marks a package that nothing deploys.
     expect(packageRoles(index).get('demo-app')?.id).toBe('example');
   });
+
+  it('a plugin of the repository\'s lint or format tools that no code imports is internal tooling: by its name or the config that loads it', async () => {
+    const lib = (name: string) => JSON.stringify({ name, private: true, exports: { '.': './src/index.ts' } });
+    const root = tempRepo({
+      'package.json': JSON.stringify({ name: 'acme', private: true, workspaces: ['packages/*'] }),
+      '.oxlintrc.json': JSON.stringify({ jsPlugins: [{ name: 'acme', specifier: './packages/rules/src/index.ts' }] }, null, 2),
+      '.eslintrc.json': JSON.stringify({ parserOptions: { project: ['./packages/core/tsconfig.json'] } }),
+      'packages/rules/package.json': lib('@acme/rules'),
+      'packages/rules/src/index.ts': 'export default { rules: {} };\n',
+      'packages/oxlint-plugin/package.json': lib('@acme/oxlint-plugin'),
+      'packages/oxlint-plugin/src/index.ts': 'export default {};\n',
+      'packages/core/package.json': lib('@acme/core'),
+      'packages/core/src/index.ts': 'export const core = 1;\n',
+    });
+    const roles = packageRoles(await buildIndex(root));
+    expect(roles.get('packages/rules')).toEqual({ id: 'tooling', because: 'loaded as a plugin by .oxlintrc.json:5' });
+    expect(roles.get('packages/oxlint-plugin')?.id).toBe('tooling');
+    // Named in a lint config outside its plugins (a tsconfig path): still product.
+    expect(roles.get('packages/core')?.id).toBe('product');
+  });
 });
+

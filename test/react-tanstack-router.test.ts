@@ -4,6 +4,7 @@ import { idFromFile, tanstackRouterDetector, urlOfId } from '../src/detectors/ta
 import { frontendStep } from '../src/steps/05-frontend.js';
 import { workflowsStep } from '../src/steps/09-workflows.js';
 import { detect, section } from './helpers/fixture.js';
+import { tempRepo } from './helpers/temp-repo.js';
 
 const routes = async (fixture: string) => (await detect(tanstackRouterDetector, fixture)).map((f) => f.data as FrontendRouteData);
 
@@ -84,4 +85,45 @@ describe('TanStack Router detector', () => {
       '/ → (inline) @ src/router.tsx ',
     ]);
   });
+
+  it('a test helper that builds a throwaway router (src/test/) adds no routes; a routes/ folder named like a test folder still does', async () => {
+    const harness = [
+      "import { createRootRoute, createRoute } from '@tanstack/react-router';",
+      'export function renderWithRouter(ui: unknown, path = "/") {',
+      '  const rootRoute = createRootRoute();',
+      '  const routeUnderTest = createRoute({ getParentRoute: () => rootRoute, path, component: () => ui });',
+      '  return rootRoute.addChildren([routeUnderTest]);',
+      '}',
+    ].join('\n');
+    const fileRoute = (id: string) => `import { createFileRoute } from '@tanstack/react-router';\nexport const Route = createFileRoute('${id}')({ component: () => null });\n`;
+    const root = tempRepo({
+      'package.json': JSON.stringify({ name: 'web', private: true, dependencies: { '@tanstack/react-router': '^1.58.0', react: '^18.3.1', 'react-dom': '^18.3.1' }, devDependencies: { vite: '^5.4.0' } }),
+      'src/routes/__root.tsx': "import { createRootRoute } from '@tanstack/react-router';\nexport const Route = createRootRoute({ component: () => null });\n",
+      'src/routes/index.tsx': fileRoute('/'),
+      'src/routes/specs/$id.tsx': fileRoute('/specs/$id'),
+      'src/routes/index.test.tsx': `${fileRoute('/')}test('renders', () => {});\n`,
+      'src/test/router-harness.tsx': harness,
+      'src/__tests__/helpers.tsx': harness,
+    });
+    const found = await routes(root);
+    expect(found.map((r) => `${r.extras?.id} @ ${r.declaredAt.file}`)).toEqual(['/ @ src/routes/index.tsx', '/specs/$id @ src/routes/specs/$id.tsx', '__root__ @ src/routes/__root.tsx']);
+  });
+
+  it('step 9 counts the route files of the folder: a layout with no component and a server-only route are route files too', async () => {
+    const fileRoute = (id: string, options = 'component: () => null') => `import { createFileRoute } from '@tanstack/react-router';\nexport const Route = createFileRoute('${id}')({ ${options} });\n`;
+    const root = tempRepo({
+      'package.json': JSON.stringify({ name: 'web', private: true, dependencies: { '@tanstack/react-router': '^1.58.0', react: '^18.3.1', 'react-dom': '^18.3.1' }, devDependencies: { vite: '^5.4.0' } }),
+      'src/routes/__root.tsx': "import { createRootRoute } from '@tanstack/react-router';\nexport const Route = createRootRoute({ component: () => null });\n",
+      'src/routes/index.tsx': fileRoute('/'),
+      'src/routes/about.tsx': fileRoute('/about'),
+      'src/routes/pricing.tsx': fileRoute('/pricing'),
+      'src/routes/workspaces.tsx': fileRoute('/workspaces', 'beforeLoad: () => undefined'),
+      'src/routes/workspaces.index.tsx': fileRoute('/workspaces/'),
+      'src/routes/api.auth.$.ts': fileRoute('/api/auth/$', 'server: { handlers: { GET: () => new Response() } }'),
+      'src/routes/about.test.tsx': "import { it } from 'vitest';\nit('renders', () => {});\n",
+    });
+    const md = (await section(workflowsStep, root)).markdown;
+    expect(md).toContain('add one under `/src/routes/` (7 route files there); copy `/src/routes/about.tsx`');
+  });
 });
+

@@ -4,6 +4,9 @@ import { workflowsStep } from '../src/steps/09-workflows.js';
 import { detect, indexOf, section } from './helpers/fixture.js';
 import { TestFinder } from '../src/steps/parts/recipes/shared.js';
 import { tempRepo } from './helpers/temp-repo.js';
+import { testBlockArray } from '../src/detectors/testing/vitest-test-block.js';
+import { rootRunnerOf } from '../src/detectors/testing/root-runner.js';
+import { buildIndex } from '../src/scan/repo-index.js';
 
 describe('what counts as a test file', () => {
   it('setup and support files a config names, dot files and plain files of a test folder under Vitest defaults are not tests', async () => {
@@ -245,5 +248,39 @@ describe('a folder named test in a package nothing tests', () => {
     expect(of('@r/legacy')).toMatchObject({ testFileCount: 1, sample: 'packages/legacy/test/parse.js' });
     expect(of('@r/tapped')).toMatchObject({ testFileCount: 1 });
     expect(of('@r/mocha')).toMatchObject({ testFileCount: 1, sample: 'packages/mocha/test/plain.js' });
+  });
+});
+
+describe('which files a Vitest config runs: test.include only', () => {
+  const config = [
+    "import { defineConfig } from 'vitest/config';",
+    'export default defineConfig({',
+    "  optimizeDeps: { include: ['lodash'] },",
+    '  test: {',
+    "    coverage: { provider: 'v8', include: ['src/**/*.ts'], exclude: ['src/**/*.test.ts'] },",
+    '  },',
+    '});',
+  ].join('\n');
+
+  it('coverage.include (every source file) makes no source file a test, nor the "run one file" example', async () => {
+    const root = tempRepo({
+      'package.json': JSON.stringify({ name: 'caps', private: true, scripts: { test: 'vitest run' }, devDependencies: { vitest: '^3.0.0' } }),
+      'vitest.config.ts': config,
+      'src/developer-platform/api-token-registry.ts': 'export const registry = 1;\n',
+      'src/developer-platform/webhook-url.test.ts': "import { it } from 'vitest';\nit('parses', () => {});\n",
+      'src/index.test.ts': "import { it } from 'vitest';\nit('works', () => {});\n",
+      'src/test/layers.ts': 'export const layers = [];\n',
+    });
+    const setup = (await detect(testingDetector, root))[0].data as TestSetupData;
+    expect(setup.testFileCount).toBe(2);
+    expect(setup.sample).toMatch(/\.test\.ts$/);
+  });
+
+  it('reads test.include itself, not a nested or neighbouring include; a root config with coverage.include only covers everything', async () => {
+    expect(testBlockArray(config, 'include')).toBeUndefined();
+    const stated = "export default { test: { coverage: { include: ['x/**'] }, include: ['src/**/*.{test,spec}.[jt]s'] } };\n";
+    expect(testBlockArray(stated, 'include')?.trim()).toBe("'src/**/*.{test,spec}.[jt]s'");
+    const index = await buildIndex(tempRepo({ 'package.json': JSON.stringify({ name: 'r', private: true, workspaces: ['packages/*'] }), 'vitest.config.ts': config, 'packages/a/package.json': JSON.stringify({ name: '@r/a' }) }));
+    expect(rootRunnerOf(index, 'packages/a')).toMatchObject({ framework: 'Vitest', covers: [''] });
   });
 });

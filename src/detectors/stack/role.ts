@@ -3,6 +3,7 @@
  * site or internal tooling around it. Every later step orders by it, and the map gives full detail to product packages
  * only, so the evidence is kept with the answer.
  */
+import { lintPluginBecause } from './lint-plugin.js';
 import type { RepoIndex } from '../../scan/repo-index.js';
 import { allDependencies, type WorkspacePackage } from '../../scan/package-json.js';
 import { codeEntry, packageKind, shortName } from './kind.js';
@@ -97,6 +98,9 @@ export function packageRole(pkg: WorkspacePackage, index?: RepoIndex): PackageRo
   if (users && users.runtime.length === 0 && users.dev.length > 0 && !deploys(pkg, index)) {
     return { id: 'tooling', because: `only devDependencies use it (${listNames(users.dev)})` };
   }
+  // A plugin of the repository's own lint or format tools that no code imports checks the product, it is not part of it.
+  const lint = users && users.runtime.length > 0 ? undefined : lintPluginBecause(pkg, index);
+  if (lint && !deploys(pkg, index)) return { id: 'tooling', because: lint };
   if (users && users.runtime.length > 0) return { id: 'product', because: `a dependency of ${listNames(users.runtime)}` };
   if (kind) return { id: 'product', because: kind.because };
   if (deploys(pkg, index)) return { id: 'product', because: 'it is deployed (a Dockerfile, hosting config or compose service)' };

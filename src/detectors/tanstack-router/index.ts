@@ -12,6 +12,7 @@ import { resolveComponent, type ComponentRef } from '../shared/component-ref.js'
 import { staticValue } from '../shared/static-value.js';
 import { routeKey, type FrontendRouteData } from '../shared/frontend-route.js';
 import { redirectAudience } from '../shared/redirect-audience.js';
+import { isTestFile } from '../shared/source-scope.js';
 import { appFiles, frontendApps, type FrontendApp } from '../frontend-build/apps.js';
 
 export type TanStackRouteFact = Fact<'tanstack-router.route', FrontendRouteData>;
@@ -60,7 +61,7 @@ function apps(index: RepoIndex): FrontendApp[] {
 function collect(index: RepoIndex, app: FrontendApp): RawRoute[] {
   const out: RawRoute[] = [];
   for (const file of appFiles(index, app.dir)) {
-    if (!isSourceFile(file) || /routeTree\.gen\.[jt]s$/.test(file) || /(^|\/)-/.test(file)) continue;
+    if (!isSourceFile(file) || /routeTree\.gen\.[jt]s$/.test(file) || /(^|\/)-/.test(file) || testCode(file)) continue;
     if (!mentions(index.read(file), ['createFileRoute', 'createLazyFileRoute', 'createRoute(', 'createRootRoute'])) continue;
     const sf = index.parse(file);
     if (!sf) continue;
@@ -115,6 +116,18 @@ function collect(index: RepoIndex, app: FrontendApp): RawRoute[] {
     }
   }
   return out;
+}
+
+/**
+ * Test code by the shared test-path rule: a test helper's `createRoute()` (`src/test/router-harness.tsx` building a
+ * throwaway router per test) is no route of the app. Below a `routes/` folder only the file name is judged, since
+ * there a folder is a URL segment (`routes/specs/$id.tsx` serves /specs/$id), not a test folder.
+ */
+function testCode(file: string): boolean {
+  const routes = /(^|\/)routes\//.exec(file);
+  if (!routes) return isTestFile(file);
+  const head = file.slice(0, routes.index + routes[0].length);
+  return isTestFile(head) || isTestFile(file.slice(file.lastIndexOf('/') + 1));
 }
 
 function variableOf(node: ts.Node): string | undefined {

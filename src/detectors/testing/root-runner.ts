@@ -6,6 +6,7 @@
  */
 import type { RepoIndex } from '../../scan/repo-index.js';
 import { globToRegExp } from '../../scan/glob.js';
+import { testBlockArray } from './vitest-test-block.js';
 
 export interface RootRunner {
   readonly framework: 'Jest' | 'Vitest';
@@ -70,14 +71,16 @@ function jestCovers(text: string): string[] {
   return [''];
 }
 
-/** Vitest: a workspace file's list, `projects` / `workspace`, else the folders of `include` / `dir`, else everything. */
+/** Vitest: a workspace file's list, `projects` / `workspace`, else the folders of `test.include` / `dir`, else everything. */
 function vitestCovers(text: string, workspaceFile: boolean): string[] {
   const projects = arrayStrings(text, 'projects') ?? arrayStrings(text, 'workspace') ?? (workspaceFile ? allStrings(text) : undefined);
   if (projects) return projects.map(folderOf);
   const dir = /\bdir\s*:\s*['"]([^'"]+)['"]/.exec(text)?.[1];
   if (dir) return [folderOf(dir)];
-  const include = arrayStrings(text, 'include');
-  if (include) return include.map(folderOf);
+  // `test.include` only: `coverage.include` or `optimizeDeps.include` say nothing about where tests run.
+  const body = testBlockArray(text, 'include');
+  const include = body === undefined ? [] : allStrings(body);
+  if (include.length > 0) return include.map(folderOf);
   return [''];
 }
 

@@ -8,6 +8,7 @@ import path from 'node:path';
 import type { RepoIndex } from '../../scan/repo-index.js';
 import { globListMatcher } from '../../scan/glob.js';
 import { TEST_FILE } from './test-files.js';
+import { testBlockArray, patternScope } from './vitest-test-block.js';
 
 const VITEST = /(^|\/)(vitest|vite)\.config\.[cm]?[jt]s$/;
 const JEST = /(^|\/)jest\.config\.[cm]?[jt]s$/;
@@ -23,10 +24,9 @@ export function unitIncludes(index: RepoIndex, configFiles: readonly string[]): 
     const text = index.read(config);
     if (!text || /\b(projects|workspace)\s*:/.test(text)) continue;
     let list: string | undefined;
-    if (VITEST.test(config)) {
-      const test = /\btest\s*:\s*\{/.exec(text);
-      list = test ? /\binclude\s*:\s*\[([^\]]*)\]/.exec(text.slice(test.index))?.[1] : undefined;
-    } else if (JEST.test(config)) list = /\btestMatch\s*:\s*\[([^\]]*)\]/.exec(text)?.[1];
+    // Only `test.include` (never `test.coverage.include`, `optimizeDeps.include` or an `exclude`).
+    if (VITEST.test(config)) list = testBlockArray(text, 'include');
+    else if (JEST.test(config)) list = /\btestMatch\s*:\s*\[([^\]]*)\]/.exec(text)?.[1];
     if (list === undefined || list.includes('${')) continue;
     const globs = [...list.matchAll(/['"`]([^'"`]+)['"`]/g)].map((m) => m[1].replace(/^<rootDir>\//, ''));
     if (globs.length === 0) continue;
@@ -83,7 +83,7 @@ export const OTHER_RUNNER = /--test\b|\b(mocha|ava|tap|tape|uvu|jasmine|karma|no
  */
 export function defaultIncludes(unitRunners: readonly string[], texts: Iterable<string>, scripts: readonly string[]): ((file: string) => boolean) | undefined {
   if (unitRunners.length === 0 || unitRunners.some((r) => r !== 'Vitest' && r !== 'Jest')) return undefined;
-  for (const text of texts) if (PATTERN_KEYS.test(text)) return undefined;
+  for (const text of texts) if (PATTERN_KEYS.test(patternScope(text))) return undefined;
   if (scripts.some((s) => OTHER_RUNNER.test(s))) return undefined;
   return (file) => DEFAULT_NAMED.test(file) || /(^|\/)__tests__\//.test(file);
 }

@@ -76,7 +76,17 @@ function routedPage(input: RecipeInput, app: FrontendAppData): string {
   // The count beside the folder is of the route files in that folder, not of the whole app.
   const shownDir = dir || file.slice(0, file.lastIndexOf('/'));
   const under = (f: string) => shownDir === '' || f.startsWith(`${shownDir}/`);
-  const inDir = components.filter(under).length;
+  const fileBased =
+    example.router === 'next-app' ||
+    example.router === 'next-pages' ||
+    ((example.router === 'tanstack-router' || example.router === 'react-router-config') && example.declaredAt.file === file);
+  // A file router's route files are the files that declare routes: a layout with no component of its own
+  // (`workspaces.tsx`), a server-only route (`api.auth.$.ts`) and `__root.tsx` are files of the folder too.
+  const fileRouter = fileBased && (example.router === 'tanstack-router' || example.router === 'react-router-config');
+  const routeFiles = fileRouter
+    ? new Set(routesOf(input, app).filter((r) => r.router === example.router && !r.extras?.resource && input.index.has(r.declaredAt.file)).map((r) => r.declaredAt.file))
+    : components;
+  const inDir = [...routeFiles].filter(under).length;
   // Resource routes sit in the same folder and are in step 5's route list: counted apart, so the numbers agree.
   const resources = new Set(
     routesOf(input, app)
@@ -84,10 +94,6 @@ function routedPage(input: RecipeInput, app: FrontendAppData): string {
       .map((r) => r.file!),
   ).size;
   const there = resources > 0 ? `${plural(inDir, 'page route')} and ${plural(resources, 'resource route')} there` : `${plural(inDir, 'route file')} there`;
-  const fileBased =
-    example.router === 'next-app' ||
-    example.router === 'next-pages' ||
-    ((example.router === 'tanstack-router' || example.router === 'react-router-config') && example.declaredAt.file === file);
   const declared = example.declaredAt;
   // Its parent: the closest route above it in the same file, one level up, whose path the example's path extends.
   const parent = routes
