@@ -59,5 +59,8 @@ describe('a runner hoisted to the workspace root (round 22, hono-practice)', () 
     const setups = (await detect(testingDetector, root)).map((f) => f.data as TestSetupData);
     const of = (name: string) => setups.find((s) => s.package === name)?.frameworks;
     expect([of('admin'), of('mobile')]).toEqual([['Vitest'], ['Vitest']]);
+    // The mobile script runs the root's config from the root: no one-file command started in apps/mobile is offered.
+    const step9 = (await section(workflowsStep, root)).markdown;
+    expect(step9).not.toContain('cd apps/mobile && npx vitest run');
   });
 });
