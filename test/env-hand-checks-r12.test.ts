@@ -98,6 +98,24 @@ describe('a dotenv file the code loads by an explicit path', () => {
     });
   }
 
+  it('still copies the example when only a setup script reads it to write .env (round 22, hono-practice)', async () => {
+    const root = tempRepo({
+      'package.json': JSON.stringify({ name: 'app', private: true, scripts: { start: 'node app.js', setup: 'node scripts/setup-ports.js' } }),
+      'package-lock.json': '{}',
+      '.env.example': '# copy to .env\nSESSION_SECRET=change-me\n',
+      'app.js': "require('dotenv').config();\nconsole.log(process.env.SESSION_SECRET);\n",
+      'scripts/setup-ports.js': [
+        "const fs = require('fs');",
+        'function loadEnvFile(p) { return fs.existsSync(p) ? fs.readFileSync(p, "utf8") : ""; }',
+        "const example = loadEnvFile('.env.example');",
+        "fs.writeFileSync('.env', example);",
+      ].join('\n'),
+    });
+    const step9 = (await section(workflowsStep, root)).markdown;
+    expect(step9).toContain('**Environment:** copy `/.env.example` → `.env` and fill in values');
+    expect(step9).not.toContain('so a copy would not be read');
+  });
+
   it('still copies the example when only a test setup loads it', async () => {
     const root = tempRepo({
       'package.json': JSON.stringify({ name: 'app', private: true, scripts: { start: 'node app.js' } }),

@@ -191,6 +191,13 @@ describe('assets copied into the build folder', () => {
     expect(role({ 'src/queues/mail.ts': 'export const name = "mail";' })).toBe('queues');
   });
 
+  it('calls a context/ folder React contexts only when its code shows React (round 22: Hono AppContext types)', () => {
+    const ctx = (texts: Record<string, string>) => ({ kind: undefined, cdk: false, deps: new Set<string>(['react', 'hono']), read: (f: string) => texts[f] });
+    const role = (texts: Record<string, string>) => keyDirectories('', Object.keys(texts), ctx(texts)).find((d) => d.dir === 'src/context')!.role;
+    expect(role({ 'src/context/index.ts': 'import type { Context } from "hono";\nexport type AppContext = Context<{ Variables: {} }>;\n' })).toBe('contexts');
+    expect(role({ 'src/context/Auth.tsx': "import { createContext } from 'react';\nexport const Auth = createContext(null);\n" })).toBe('React contexts');
+  });
+
   it('names an api/ folder of an Angular workspace that starts a Nest server, or holds controllers, a server, not an API client', () => {
     const ctx = (texts: Record<string, string>) => ({ kind: 'angular' as const, cdk: false, deps: new Set<string>(['@angular/core']), read: (f: string) => texts[f] });
     const role = (texts: Record<string, string>) => keyDirectories('', Object.keys(texts), ctx(texts)).find((d) => d.dir === 'apps/api')!.role;

@@ -45,3 +45,22 @@ describe('a `test` script that runs project files with node', () => {
     expect(step9).toContain('(`/package.json:6`)');
   });
 });
+
+describe('a runner hoisted to the workspace root (round 22, hono-practice)', () => {
+  it('a package whose test script runs vitest uses Vitest even without the dependency of its own', async () => {
+    const root = tempRepo({
+      'package.json': JSON.stringify({ name: 'mono', private: true, workspaces: ['apps/*'], scripts: { test: 'vitest run' }, devDependencies: { vitest: '^3.0.0' } }),
+      'vitest.config.ts': "export default { test: { include: ['**/apps/admin/**/*.test.tsx', '**/apps/mobile/**/*.test.ts'] } };\n",
+      'apps/admin/package.json': JSON.stringify({ name: 'admin', private: true, scripts: { test: 'vitest run --disable-console-intercept' } }),
+      'apps/admin/src/App.test.tsx': "import { it } from 'vitest';\nit('works', () => {});\n",
+      'apps/mobile/package.json': JSON.stringify({ name: 'mobile', private: true, scripts: { 'test-once': 'pnpm --dir ../.. exec vitest run --config vitest.config.ts apps/mobile' } }),
+      'apps/mobile/src/a.test.ts': "import { it } from 'vitest';\nit('works', () => {});\n",
+    });
+    const setups = (await detect(testingDetector, root)).map((f) => f.data as TestSetupData);
+    const of = (name: string) => setups.find((s) => s.package === name)?.frameworks;
+    expect([of('admin'), of('mobile')]).toEqual([['Vitest'], ['Vitest']]);
+    // The mobile script runs the root's config from the root: no one-file command started in apps/mobile is offered.
+    const step9 = (await section(workflowsStep, root)).markdown;
+    expect(step9).not.toContain('cd apps/mobile && npx vitest run');
+  });
+});

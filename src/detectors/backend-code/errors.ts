@@ -68,7 +68,12 @@ export function classDeclarations(file: string, sf: ts.SourceFile): ClassInfo[] 
       walk(member, (n) => {
         if (ts.isCallExpression(n) && n.expression.kind === ts.SyntaxKind.SuperKeyword) superArgs = n.arguments.map((a) => a.getText(sf));
         if (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isPropertyAccessExpression(n.left)) {
-          if (n.left.expression.kind === ts.SyntaxKind.ThisKeyword && !ts.isIdentifier(n.right)) set(n.left.name.text, n.right.getText(sf));
+          if (n.left.expression.kind !== ts.SyntaxKind.ThisKeyword) return;
+          // `this.status = status` with `status = 401` among the parameters: that default is the class's own status
+          // (AuthError's 401, not AppError's 500); a parameter without a default is handed on and says nothing.
+          const param = ts.isIdentifier(n.right) ? params.find((p) => p.name === (n.right as ts.Identifier).text) : undefined;
+          if (!ts.isIdentifier(n.right)) set(n.left.name.text, n.right.getText(sf));
+          else if (param?.default) set(n.left.name.text, param.default);
         }
       });
     }

@@ -158,7 +158,7 @@ export const envDetector: Detector = {
         continue;
       }
       if (PLATFORM_FILE.test(file)) {
-        sets(index.memo('env.platform@2', file, (text) => platformEnv(file, text)) ?? []);
+        sets(index.memo('env.platform@3', file, (text) => platformEnv(file, text)) ?? []);
         continue;
       }
       if (TEMPLATE_FILE.test(file) && !YAML_ELSEWHERE.test(file)) {

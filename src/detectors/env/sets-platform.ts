@@ -1,14 +1,14 @@
 /**
  * Hosting platforms and templates that set variables in config: vercel.json `env`/`build.env`, netlify.toml
  * `[build.environment]`/`[context.*.environment]`, wrangler.toml `[vars]` / wrangler.json(c) `vars`, fly.toml `[env]`, render.yaml `envVars`,
- * Heroku app.json `env`, and SAM/CloudFormation `Environment: Variables:`. Names only.
+ * Heroku app.json `env`, Expo eas.json `build.<profile>.env` (and `submit.<profile>.env`), and SAM/CloudFormation `Environment: Variables:`. Names only.
  */
 import { ts } from '../../scan/ts.js';
 import { isEnvName } from './names.js';
 import type { EnvSetData } from './types.js';
 import { entries, get, items, readYaml, text } from './yaml.js';
 
-export const PLATFORM_FILE = /(^|\/)(vercel\.json|netlify\.toml|wrangler\.toml|wrangler\.jsonc?|fly\.toml|render\.ya?ml|app\.json)$/;
+export const PLATFORM_FILE = /(^|\/)(vercel\.json|netlify\.toml|wrangler\.toml|wrangler\.jsonc?|fly\.toml|render\.ya?ml|app\.json|eas\.json)$/;
 /** SAM / CloudFormation templates (the text test keeps other YAML out). */
 export const TEMPLATE_FILE = /\.(ya?ml|template)$/;
 export const TEMPLATE_TEXT = /AWSTemplateFormatVersion|AWS::Serverless|AWS::Lambda::Function/;
@@ -18,6 +18,7 @@ export function platformEnv(file: string, source: string): EnvSetData[] {
   if (base === 'vercel.json' || base === 'app.json') return jsonEnv(file, source, base === 'vercel.json' ? 'Vercel' : 'Heroku');
   if (base.endsWith('.toml')) return tomlEnv(file, source);
   if (base.startsWith('wrangler.')) return wranglerJsonEnv(file, source);
+  if (base === 'eas.json') return easEnv(file, source);
   return renderEnv(file, source);
 }
 
@@ -93,6 +94,31 @@ function wranglerJsonEnv(file: string, source: string): EnvSetData[] {
   const c = config as { vars?: unknown; env?: Record<string, { vars?: unknown }> };
   add(c.vars);
   for (const [stage, e] of Object.entries(c.env && typeof c.env === 'object' ? c.env : {})) add(e?.vars, stage);
+  return out;
+}
+
+/** Expo eas.json: each build (and submit) profile's `env`, with the profile as owner; the key's line inside its block. */
+function easEnv(file: string, source: string): EnvSetData[] {
+  const { config } = ts.parseConfigFileTextToJson(file, source);
+  if (!config || typeof config !== 'object') return [];
+  const lines = source.split('\n');
+  const out: EnvSetData[] = [];
+  for (const section of ['build', 'submit'] as const) {
+    const profiles = (config as Record<string, unknown>)[section];
+    if (!profiles || typeof profiles !== 'object' || Array.isArray(profiles)) continue;
+    const start = lines.findIndex((l) => l.includes(`"${section}"`));
+    for (const [profile, body] of Object.entries(profiles as Record<string, { env?: unknown }>)) {
+      const env = body && typeof body === 'object' ? body.env : undefined;
+      if (!env || typeof env !== 'object' || Array.isArray(env)) continue;
+      const from = lines.findIndex((l, i) => i >= Math.max(0, start) && l.includes(`"${profile}"`));
+      const block = lines.findIndex((l, i) => i >= Math.max(0, from) && l.includes('"env"'));
+      for (const name of Object.keys(env)) {
+        if (!isEnvName(name)) continue;
+        const at = lines.findIndex((l, i) => i > block && l.includes(`"${name}"`));
+        out.push({ name, file, line: at + 1 || block + 1 || 1, kind: 'platform', tool: section === 'build' ? 'EAS Build' : 'EAS Submit', owner: profile });
+      }
+    }
+  }
   return out;
 }
 

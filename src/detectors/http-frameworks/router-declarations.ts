@@ -16,6 +16,7 @@ import { assignedRouter, autoloadDir, chainRoot, enclosingFunctionOf, frameworkO
 import { METHOD_SET, NO_BASE, routingScope, type Base } from './router-targets.js';
 import { loopMounts, type RowMount } from './router-rows.js';
 import { classRouterAliases } from './router-classes.js';
+import { foldOnlyHandlers, loopPaths, type OnlyHandler } from './router-use-paths.js';
 
 export type { FileRouting, Hook, MiddlewareRef, Mount, MountTarget, RouteDecl, Unit } from './router-types.js';
 export { frameworkOfModule };
@@ -76,6 +77,7 @@ export function analyseFile(sf: ts.SourceFile, links?: CrossFileLinks): FileRout
     });
   };
 
+  const onlyHandlers: OnlyHandler[] = [];
   /** The plugins registered earlier in the chain of the call being read (`app.register(auth).get(…)`). */
   let registered: MiddlewareRef[] = [];
   walk(sf, (node) => {
@@ -126,7 +128,13 @@ export function analyseFile(sf: ts.SourceFile, links?: CrossFileLinks): FileRout
       const list = ts.isArrayLiteralExpression(args[0]) ? [...args[0].elements] : [args[0]];
       for (const each of list) {
         const text = str(each)?.text;
-        if (text) addRoute(u, text, args[1], base, args.slice(2), node);
+        if (!text) continue;
+        addRoute(u, text, args[1], base, args.slice(2), node);
+        // `app.on('POST', '/', limit(cfg))` then `app.post('/', h)`: only middleware, if a route follows (foldOnlyHandlers).
+        if (args.length === 3 && ts.isCallExpression(args[2])) {
+          const r = u.routes[u.routes.length - 1];
+          onlyHandlers.push({ unit: u, method: r.method, path: r.path, order: r.order, ref: middlewareRef(args[2], ctx, r.line) });
+        }
       }
     } else if (method === 'openapi' && args.length >= 2) {
       const route = openApiRoute(args[0], ctx, constants, links);
@@ -140,9 +148,12 @@ export function analyseFile(sf: ts.SourceFile, links?: CrossFileLinks): FileRout
     } else if (method === 'use') {
       // `app.use('/x', requireAuth, router)`: routers are mounted, the rest is middleware for what follows.
       // `app.use(['/a', '/b'], json())`: an array of paths is where it is mounted, once per path — not a middleware.
-      const paths = args[0] && ts.isArrayLiteralExpression(args[0]) && args[0].elements.length > 0 && args[0].elements.every((e) => isPath(e)) ? [...args[0].elements] : undefined;
+      // `for (const path of ['/login', '/google']) app.use(path, limit)`: each path of the loop, never a middleware.
+      const looped = args.length >= 2 && !isPath(args[0]) ? loopPaths(args[0], sf, links) : undefined;
+      const listed = args[0] && ts.isArrayLiteralExpression(args[0]) && args[0].elements.length > 0 && args[0].elements.every((e) => isPath(e)) ? [...args[0].elements] : undefined;
+      const paths: (ts.Expression | Base)[] | undefined = looped?.length ? looped : listed;
       // `app.use(config.prefix, router)`: a value read off a settings object is where the rest is mounted, not a middleware.
-      const hasPath = !!paths || isPath(args[0]) || (args.length >= 2 && !ctx.isRouter?.(args[0]) && settingAccess(args[0], prefixOf));
+      const hasPath = !!paths || !!looped || isPath(args[0]) || (args.length >= 2 && !ctx.isRouter?.(args[0]) && settingAccess(args[0], prefixOf));
       const rest = args.slice(hasPath ? 1 : 0).flatMap((a) => (ts.isArrayLiteralExpression(a) ? [...a.elements] : [a]));
       const line = lineOf(callee.name, sf);
       const refs = rest.map((arg) => middlewareRef(arg, ctx, line));
@@ -177,6 +188,8 @@ export function analyseFile(sf: ts.SourceFile, links?: CrossFileLinks): FileRout
       addMount(u, property(opts, 'prefix'), targetOf(args[0]), node);
     }
   });
+
+  foldOnlyHandlers(onlyHandlers);
 
   for (const [child, b] of basePaths) {
     const parent = units.get(b.parent);

@@ -60,7 +60,7 @@ export function loopMounts(prefix: ts.Expression, target: ts.Expression, scope: 
 }
 
 /** The loop `e` (in `e.router`, or destructured as `router`) is the variable of, and the names it binds. */
-function loopOf(target: ts.Expression): { list: ts.Expression; names: [string, string | undefined][] } | undefined {
+export function loopOf(target: ts.Expression): { list: ts.Expression; names: [string, string | undefined][] } | undefined {
   const name = ts.isPropertyAccessExpression(target) && ts.isIdentifier(target.expression) ? target.expression.text : ts.isIdentifier(target) ? target.text : undefined;
   if (!name) return undefined;
   for (let n: ts.Node | undefined = target.parent; n; n = n.parent) {
@@ -90,7 +90,7 @@ function bound(name: ts.BindingName): [string, string | undefined][] {
   });
 }
 
-function elementsOf(expr: ts.Expression, sf: ts.SourceFile, links: CrossFileLinks | undefined, depth: number): Element[] | undefined {
+export function elementsOf(expr: ts.Expression, sf: ts.SourceFile, links: CrossFileLinks | undefined, depth: number): Element[] | undefined {
   const e = unwrapConst(expr);
   if (depth > 4) return undefined;
   if (ts.isArrayLiteralExpression(e)) {

@@ -63,8 +63,6 @@ const ROLES: Record<string, string> = {
   views: 'views',
   screens: 'screens',
   hooks: 'hooks',
-  context: 'React contexts',
-  contexts: 'React contexts',
   providers: 'providers',
   store: 'state store',
   stores: 'state stores',
@@ -172,6 +170,7 @@ function roleOf(path: readonly string[], sample: readonly string[], context: Fol
   if (n === 'hooks') return deps.has('react') || deps.has('react-native') || deps.has('preact') ? 'React hooks' : 'hooks';
   if (n === 'api') return apiFolderRole(sample, kind, names, folder, context.read);
   if (n === 'queues' || n === 'queue') return queueFolderRole(folder, sample, context.read);
+  if (n === 'context' || n === 'contexts') return contextFolderRole(folder, sample, context.read);
   // Named by what the files show, not the folder's name: `prisma/` may hold only a `.env`, and `graphql/` the
   // client's query strings rather than a schema.
   if (n === 'prisma') return names.some((f) => f.endsWith('.prisma')) ? 'Prisma schema' : undefined;
@@ -208,6 +207,17 @@ function queueFolderRole(folder: string, direct: readonly string[], read: Folder
   if (consumes) return 'queue consumers';
   if (produces) return 'queue definitions (producers)';
   return 'queues';
+}
+
+const REACT_CONTEXT = /\bcreateContext\s*[(<]|\buseContext\s*\(|from\s+['"](?:react|preact(?:\/compat)?)['"]/;
+
+/**
+ * A `context/` folder holds React contexts only when its code shows React (`createContext`, a react import); a Hono
+ * or Koa backend keeps its request-context types there (`import type { Context } from 'hono'`).
+ */
+function contextFolderRole(folder: string, direct: readonly string[], read: FolderContext['read']): string {
+  const texts = direct.filter((f) => CODE_FILE.test(f)).slice(0, 20).map((f) => read?.(`${folder}/${f}`) ?? '');
+  return texts.some((t) => REACT_CONTEXT.test(t)) ? 'React contexts' : 'contexts';
 }
 
 /** Folder names whose role is code (`handlers`, `services`): wrong for a folder of documentation pages. */

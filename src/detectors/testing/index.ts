@@ -66,6 +66,13 @@ const FRAMEWORKS: readonly { readonly name: string; readonly deps: readonly stri
 
 const VITE_CONFIG = /(^|\/)vite\.config\.[cm]?[jt]s$/;
 /** Frameworks that run unit tests; Testing Library and Playwright alone do not make a package's tests run. */
+/** A runner named as a command word in a test script. */
+const SCRIPT_RUNNERS: readonly [RegExp, string][] = [
+  [/(^|[\s;&|(])vitest(\s|$)/, 'Vitest'],
+  [/(^|[\s;&|(])jest(\s|$)/, 'Jest'],
+  [/(^|[\s;&|(])mocha(\s|$)/, 'Mocha'],
+  [/(^|[\s;&|(])ava(\s|$)/, 'AVA'],
+];
 const UNIT_RUNNERS = new Set(['Vitest', 'Jest', 'Mocha', 'AVA', 'uvu', 'node-tap', 'node:test']);
 /** npm's placeholder `test` script runs nothing. */
 const PLACEHOLDER_SCRIPT = /no test specified/;
@@ -115,6 +122,11 @@ function setupOf(index: RepoIndex, pkg: { name: string; dir: string; manifest: o
       configFiles.some((f) => fw.config?.test(f) || (fw.name === 'Vitest' && viteWithTests(f))) ||
       (fw.name === 'Jest' && 'jest' in manifest),
   ).map((fw) => fw.name);
+  // A test script that runs a runner hoisted to the root (`vitest run`, `pnpm --dir ../.. exec vitest run …`) uses it.
+  for (const [k, v] of Object.entries(manifest.scripts ?? {})) {
+    if (typeof v !== 'string' || !TEST_NAMED.test(k)) continue;
+    for (const [word, name] of SCRIPT_RUNNERS) if (word.test(v) && !frameworks.includes(name)) frameworks.push(name);
+  }
   // The unit runner's own include globs (when its config states them), else Jest's and Vitest's defaults, decide
   // which test-folder files are tests; files a config names as setup (`setupFiles`, `supportFile`) never are.
   const declared = declaredConfigs(index, pkg, manifest, configFiles);

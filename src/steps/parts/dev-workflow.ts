@@ -57,8 +57,9 @@ export function devWorkflowSection(model: StepModel, pmFact: PackageManagerFact 
     // `env.sample` (no dot) is copied to `.env`, the file dotenv loads; `.env.example` to `.env`. A script or code file
     // keeps its name: `env.sh.template` → `env.sh`, the file the scripts `source`.
     // An example the application loads itself (`process.loadEnvFile('.env.example')`) is filled in where it is: a copy
-    // would never be read. A test setup loading it says nothing about the application.
-    const loads = model.facts.of<EnvDotenvLoadFact>('env.dotenv-load').map((f) => f.data).filter((l) => !isTestPath(l.file));
+    // would never be read. A test setup loading it says nothing about the application, nor does a setup tool that
+    // reads the example to write `.env` (`scripts/setup-ports.js` calling its own `loadEnvFile('.env.example')`).
+    const loads = model.facts.of<EnvDotenvLoadFact>('env.dotenv-load').map((f) => f.data).filter((l) => !isTestPath(l.file) && !SETUP_TOOL.test(l.file));
     const loadedAt = (f: string) => loads.find((l) => l.loads === f);
     const edited = examples.filter(loadedAt).map((f) => `fill in values in ${cite(f)} — the code loads that file itself (${cite(loadedAt(f)!.file, loadedAt(f)!.line)}), so a copy would not be read`);
     const copies = examples.filter((f) => !loadedAt(f)).map((f) => `${cite(f)} → ${code(f.replace(/\.(example|sample|template)$/, '').replace(DOTENV_STEM, '$1.env$2'))}`);
@@ -82,6 +83,9 @@ export function devWorkflowSection(model: StepModel, pmFact: PackageManagerFact 
   const empty = () => model.none('package-json', 'No package.json, Node version file or dotenv example found.') ?? 'Nothing to install or configure was found at the root; see each package in step 2.';
   return join(heading(3, 'Development workflow'), numbered || empty(), devServers(index, pm?.tool ?? 'npm', scripts, configs, apps));
 }
+
+/** A helper script rather than the application: under scripts/ or tools/, or named for setting things up. */
+const SETUP_TOOL = /(^|\/)(scripts?|tools?|tooling|\.github|\.husky)\/|(^|\/)(setup|bootstrap|install|init|configure|prepare|seed)[\w.-]*\.[cm]?[jt]s$/i;
 
 /**
  * Nested packages that commit their own lockfile, when the root has no workspaces and no lockfile of its own: each of

@@ -87,6 +87,7 @@ export function troubleshootingSection(model: StepModel, docs: readonly Troubles
 
 /** Scripts whose extra arguments would reach only their last command, or another script, not the test runner. */
 const CHAINED = /&&|\|\||;|\b(npm|yarn|pnpm|bun)\s+(run\s+)?[\w:-]+|\brun-[sp]\b|npm-run-all|concurrently/;
+const ELSEWHERE = /(^|\s)(--dir|--prefix|-C|--cwd|--config|-c|--root|--rootDir)(\s|=)|\bcd\s/;
 const DIRECT: Readonly<Record<string, string>> = { Jest: 'npx jest', Vitest: 'npx vitest run', Mocha: 'npx mocha' };
 
 /**
@@ -111,6 +112,8 @@ function oneFileCommand(run: string, script: string, frameworks: readonly string
   if (BUILT_FOLDER.test(script) && !BUILT_FOLDER.test(` ${sample}`)) return undefined;
   if (!CHAINED.test(script)) return withArgs(run, sample);
   const direct = frameworks.map((f) => DIRECT[f]).find(Boolean);
-  if (!direct) return undefined;
+  // `pnpm --dir ../.. exec vitest run --config vitest.config.ts apps/mobile`: run elsewhere or with a config named,
+  // the runner started in the package's folder would not be the same run.
+  if (!direct || ELSEWHERE.test(script)) return undefined;
   return `${dir ? `cd ${dir} && ` : ''}${direct} ${sample}`;
 }
