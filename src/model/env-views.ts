@@ -43,6 +43,8 @@ export interface SetSite {
   readonly from?: string;
   readonly ref?: string;
   readonly secretRef?: boolean;
+  /** Infrastructure code: the key the name is written under when it is not an `environment` (Alchemy's `bindings`). */
+  readonly key?: string;
   /** A `process.env.X = …` in a test file or fixture. */
   readonly test?: boolean;
   /** A platform binding (a Cloudflare D1/KV/R2… binding in wrangler config): the runtime hands the Worker an object. */

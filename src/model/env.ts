@@ -146,6 +146,7 @@ export class EnvModel {
         ...(d.from ? { from: d.from } : {}),
         ...(d.ref ? { ref: d.ref } : {}),
         ...(d.secretRef ? { secretRef: true } : {}),
+        ...(d.key ? { key: d.key } : {}),
         ...(codeDir !== undefined ? { codeDir } : {}),
         ...(other ? { otherApp: other } : {}),
         ...(d.kind === 'code' && isTestPath(d.file) ? { test: true } : {}),

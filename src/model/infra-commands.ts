@@ -55,6 +55,8 @@ export function infraCommands(index: RepoIndex, projects: readonly InfraProjectD
     if (!tool || !command || (p.tool === 'terraform' && /(^|\/)modules(\/|$)/.test(dir))) continue;
     // A Pages project is deployed by its host's build (or `wrangler pages deploy <dir>`), not `wrangler deploy`.
     if (p.tool === 'wrangler' && p.runtime === 'Cloudflare Pages') continue;
+    // A config that deploys nothing by itself (a wrangler config without `main`) has no deploy command.
+    if (p.notDeployed) continue;
     const pattern = tool.written[verb];
     const readme = pattern ? readmeLine(index, dir, pattern) : undefined;
     out.push({ tool: p.tool, what: tool.what, project: { file: p.file, line: p.line }, command, dir, ...(readme ? { readme } : {}) });

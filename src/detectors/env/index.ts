@@ -9,6 +9,7 @@ import { WRANGLER_CONFIG, WRANGLER_EXAMPLE, wranglerExampleNames } from '../othe
 import { WRITES_FILES, writtenDotenv } from './sets-written.js';
 import { DOTENV_LOAD_TEXT, dotenvLoads, loadTargets } from './dotenv-loads.js';
 import { envReadsOf, mergeHelper, WORKER_TEXT, type EnvHelper } from './reads.js';
+import { TYPED_ENV_TEXT } from './reads-receivers.js';
 import type { FileEnvReads, RawDynamic, RawRead } from './raw-reads.js';
 import { isGenerated, isGeneratedPath } from '../shared/source-scope.js';
 import { inlineCodeReads, INLINE_CODE_TEXT } from './reads-inline-code.js';
@@ -49,7 +50,7 @@ const CONTEXT_ENV = /\b(c|ctx|context)\.env\.\w/;
 // MDX is left out: a docs page shows `process.env.X` in prose and code samples far more often than it reads one.
 const TEXT_SOURCES = /\.(astro|vue|svelte|html)$/;
 /** Words every read form holds (`env: 'PORT'`, `env: [` are figue/convict setting definitions, reads-config-def.ts): a file without one of them is never parsed for reads (one regex: one pass). */
-const READ_WORDS = /['"](@fastify\/env|fastify-env|env-schema|arkenv|@arkenv\/[\w-]+)['"]|Cypress\.env\(|\benv\s*:\s*(?:['"`]?[A-Z_]|\[)|process\.env|import\.meta\.env|loadEnv|Deno\.env|Bun\.env|env-var|prisma\/config|\$env\/|astro:env|node:process|['"]process['"]|cloudflare:workers|\b(c|ctx|context|this)\.env\.|\b(fetch|scheduled|queue)\s*\(\s*\w+[^,()]*,\s*\w*env\b|\benv\b[^;=()]*\}\s*=\s*context\b|\benv\b[^;=()]*\}\s*:\s*AppLoadContext\b|\benv\s*:\s*Env\b/;
+const READ_WORDS = /['"](@fastify\/env|fastify-env|env-schema|arkenv|@arkenv\/[\w-]+)['"]|Cypress\.env\(|\benv\s*:\s*(?:['"`]?[A-Z_]|\[)|process\.env|import\.meta\.env|loadEnv|Deno\.env|Bun\.env|env-var|prisma\/config|\$env\/|astro:env|node:process|['"]process['"]|cloudflare:workers|\b(c|ctx|context|this)\.env\.|\b(fetch|scheduled|queue)\s*\(\s*\w+[^,()]*,\s*\w*env\b|\benv\b[^;=()]*\}\s*=\s*context\b|\benv\b[^;=()]*\}\s*:\s*AppLoadContext\b|\benv\??\s*:\s*(?:Readonly<\s*)?\w*Env\b/;
 // Every read form holds `env` or `Env` (an import of `node:process` is then read as `env.X`): a cheap test first.
 const mentionsRead = (text: string | undefined): text is string =>
   text !== undefined && (((text.includes('env') || text.includes('Env')) && (READ_WORDS.test(text) || OBJECT_PARSE_TEXT.test(text))) || text.includes('validationSchema') || CONFIG_SERVICE.test(text));
@@ -68,10 +69,10 @@ const ENV_READS: TreeMemo<FileEnvReads> = {
   compute: envReadsOf,
 };
 
-/** Environment blocks in CDK/SST/Pulumi code, computed while the CDK and infrastructure detectors hold the trees. */
+/** Environment blocks in CDK/SST/Pulumi code (Alchemy's bindings too), computed while the CDK and infrastructure detectors hold the trees. */
 const IAC_SETS: TreeMemo<IacEnvSet[]> = {
-  namespace: 'env.iac-sets@6',
-  wants: (file, text) => !isGeneratedPath(file) && (text.includes('nvironment') || text.includes('secrets') || text.includes('env:')) && IAC_WORDS.test(text),
+  namespace: 'env.iac-sets@7',
+  wants: (file, text) => !isGeneratedPath(file) && (text.includes('nvironment') || text.includes('secrets') || text.includes('env:') || text.includes('bindings')) && IAC_WORDS.test(text),
   compute: iacEnvSets,
 };
 
@@ -211,7 +212,8 @@ export const envDetector: Detector = {
       if (!(text !== undefined && ENV_READS.wants(file, text))) continue;
       if (parseable) {
         // `c.env.X` in a Worker package's file that does not say it is Worker code (`c: AppContext` from another module).
-        const worker = CONTEXT_ENV.test(text) && !WORKER_TEXT.test(text) && workerDirs().has(index.packageOf(file)?.dir ?? '');
+        // Likewise a parameter `env: ApiEnv` there: the Worker's env handed to a helper (reads-receivers.ts).
+        const worker = (CONTEXT_ENV.test(text) || TYPED_ENV_TEXT.test(text)) && !WORKER_TEXT.test(text) && workerDirs().has(index.packageOf(file)?.dir ?? '');
         const result = worker ? withTree(index, file, (sf) => envReadsOf(sf, undefined, true)) : index.treeMemo(ENV_READS, file);
         if (!result) continue;
         const { reads, dynamic, dynamicSets, helpers: found, assigned, schemaImports, exportsEnv, configConstants, cypressDefaults } = result;
@@ -257,8 +259,9 @@ export const envDetector: Detector = {
       facts.push(...k8s.external.map(externalFact));
     }
     for (const [file, list] of passed) {
-      // The function's own `process.env.X` reads are the file's already; one read per line and name.
-      const own = new Set((index.treeMemo(ENV_READS, file)?.reads ?? []).map((r) => `${r.name}:${r.line}`));
+      // The function's own `process.env.X` reads are the file's already (as the first pass found them, a Worker
+      // package's file read with its env parameters too); one read per line and name.
+      const own = firstPass.get(file) ?? new Set((index.treeMemo(ENV_READS, file)?.reads ?? []).map((r) => `${r.name}:${r.line}`));
       const reads = [...new Map(list.filter((r) => !own.has(`${r.name}:${r.line}`)).map((r) => [`${r.name}:${r.line}`, r])).values()];
       facts.push(...group(index, file, reads).map((f) => ({ ...f, id: `${f.id} via argument` })));
     }

@@ -4,7 +4,7 @@
  * return the environment (`allProcessEnv()`).
  */
 import { propertyNameText } from '../shared/ast.js';
-import { ts, walk } from '../../scan/ts.js';
+import { ts, walk, walkMentioning } from '../../scan/ts.js';
 import type { EnvReadVia } from './types.js';
 
 export interface Receiver {
@@ -16,9 +16,20 @@ export const PROCESS: Receiver = { receiver: 'process', via: 'process.env' };
 export const META: Receiver = { receiver: 'import.meta', via: 'import.meta.env' };
 /** Cloudflare Workers: `env` from `cloudflare:workers`, Hono's `c.env`, a module worker's `fetch(request, env)`. */
 export const WORKER: Receiver = { receiver: 'process', via: 'worker-env' };
+/**
+ * The Worker's env as a helper's typed parameter (`function providerEnv(env: ApiEnv)`): read like `WORKER`, but handing
+ * it on is no read by a computed name here — the handler that received it records that, and Worker code that takes
+ * it typed is read where it does.
+ */
+export const TYPED_WORKER: Receiver = { receiver: 'process', via: 'worker-env' };
 /** The names Hono's context goes by: `c.env.X`. */
 export const HONO_CONTEXT = new Set(['c', 'ctx', 'context']);
 const WORKER_HANDLERS = new Set(['fetch', 'scheduled', 'queue', 'email', 'tail', 'trace']);
+
+/** A parameter `env` typed by the Worker's env type, under any name the app gives it (`env: Env`, `env: ApiEnv`). */
+export const TYPED_ENV_TEXT = /\benv\??\s*:\s*(?:Readonly<\s*)?\w*Env\b/;
+const TYPED_ENV = /^(?:Readonly<\s*)?(?!ProcessEnv\b|ImportMetaEnv\b)\w*Env\s*>?$/;
+const ENV_PARAM = /\benv\??\s*:/g;
 
 /** Text that makes a file Worker code by itself (see `workerScope`). */
 export const WORKER_TEXT = /['"](hono|hono\/[\w-]+|cloudflare:workers)['"]|\bHono\w*\b|\bBindings\s*:/;
@@ -26,9 +37,10 @@ export const WORKER_TEXT = /['"](hono|hono\/[\w-]+|cloudflare:workers)['"]|\bHon
 /**
  * Worker code: a file in a package with wrangler config, or one that imports Hono or `cloudflare:workers` or names
  * Hono's `Bindings` (`c.env` and `this.env` are the Worker's env there); and the env parameter of a module worker's
- * handlers (`export default { fetch(request, env, ctx) {…} }`).
+ * handlers (`export default { fetch(request, env, ctx) {…} }`). In Worker code, a parameter `env` typed by an `…Env`
+ * type (`function providerEnv(env: ApiEnv)`) is the Worker's env handed on: `env.AI` reads the binding.
  */
-export function workerScope(sf: ts.SourceFile, workerPackage: boolean): { context: boolean; params: string[] } {
+export function workerScope(sf: ts.SourceFile, workerPackage: boolean): { context: boolean; params: string[]; typed: string[] } {
   const context = workerPackage || WORKER_TEXT.test(sf.text);
   const params: string[] = [];
   for (const st of sf.statements) {
@@ -43,7 +55,13 @@ export function workerScope(sf: ts.SourceFile, workerPackage: boolean): { contex
       if (name && WORKER_HANDLERS.has(name) && env && ts.isIdentifier(env)) params.push(env.text);
     }
   }
-  return { context, params };
+  const typed: string[] = [];
+  if (context && TYPED_ENV_TEXT.test(sf.text) && !params.includes('env')) {
+    walkMentioning(sf, ENV_PARAM, (n) => {
+      if (ts.isParameter(n) && ts.isIdentifier(n.name) && n.name.text === 'env' && n.type && TYPED_ENV.test(n.type.getText(sf)) && typed.length === 0) typed.push('env');
+    });
+  }
+  return { context, params, typed };
 }
 
 /** Top-level functions of the file that return `process.env` or `import.meta.env` (on some path). */

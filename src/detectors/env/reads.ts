@@ -8,7 +8,7 @@ import { fastifyEnvKeys, FASTIFY_ENV_TEXT } from './reads-fastify-env.js';
 import { classValidatorKeys } from './reads-class-validator.js';
 import { remixContexts } from './reads-remix.js';
 import { everyUseCopes } from './reads-bindings.js';
-import { copyOfEnv, envReturningFunctions, HONO_CONTEXT, META, PROCESS, WORKER, workerScope, type Receiver } from './reads-receivers.js';
+import { copyOfEnv, envReturningFunctions, HONO_CONTEXT, META, PROCESS, TYPED_WORKER, WORKER, workerScope, type Receiver } from './reads-receivers.js';
 import { nestValidationSchemas, renamedSchemaReads, schemaFacts } from './reads-schema-uses.js';
 import { objectParses } from './reads-schema-objects.js';
 import { exportedNames, exportPath, helperOf, listHelperOf, loopMembers, loopNames, prefixedHelperOf, type EnvHelper } from './reads-scope.js';
@@ -72,6 +72,7 @@ export function envReadsOf(sf: ts.SourceFile, imported?: ReadonlyMap<string, 'pr
 
   const worker = workerScope(sf, workerPackage);
   for (const name of worker.params) aliases.set(name, WORKER);
+  for (const name of worker.typed) if (!aliases.has(name)) aliases.set(name, TYPED_WORKER);
   // Remix/Hydrogen load context: `context.env.X`, `{ env }` of it, and a parameter typed as the Worker `Env`.
   const remix = remixContexts(sf);
   for (const name of remix.envs) aliases.set(name, WORKER);
@@ -361,7 +362,7 @@ export function envReadsOf(sf: ts.SourceFile, imported?: ReadonlyMap<string, 'pr
    * any variable. It is a read by a computed name unless the detector finds the function and its reads (reads-passed.ts).
    */
   function passedAlias(node: ts.CallExpression, direct = false): RawDynamic | undefined {
-    const param = node.arguments.findIndex((a) => (direct ? receiver(a) === PROCESS : ts.isIdentifier(skipParens(a)) && receiver(a)?.receiver === 'process'));
+    const param = node.arguments.findIndex((a) => (direct ? receiver(a) === PROCESS : ts.isIdentifier(skipParens(a)) && receiver(a)?.receiver === 'process' && receiver(a) !== TYPED_WORKER));
     const callee = skipParens(node.expression);
     if (param < 0 || /^(console|JSON|Object)\./.test(callee.getText(sf))) return undefined;
     const expression = clip(node.getText(sf), 80);

@@ -142,6 +142,8 @@ export interface EnvSetData {
   readonly ref?: string;
   /** The value comes from a secret store (`secretKeyRef`, `secretRef`, ECS `secrets`). */
   readonly secretRef?: boolean;
+  /** The key the name is written under in infrastructure code when it is not an `environment` (Alchemy's `bindings`). */
+  readonly key?: string;
   /** A container's image folder as written (`ContainerImage.fromAsset('./app/core')`); see `IacEnvSet.image`. */
   readonly image?: { readonly path: string; readonly fromFile: boolean };
 }

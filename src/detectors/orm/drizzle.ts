@@ -28,6 +28,7 @@ export function drizzleFile(file: string, sf: ts.SourceFile, creatorNames: Reado
   const models: OrmModelData[] = [];
   const enums: OrmEnumData[] = [];
   const relations = new Map<string, OrmField[]>();
+  let helpers: Helpers | undefined;
 
   walk(sf, (node) => {
     if (!ts.isVariableDeclaration(node) || !ts.isIdentifier(node.name) || !node.initializer || !ts.isCallExpression(node.initializer)) return;
@@ -50,7 +51,7 @@ export function drizzleFile(file: string, sf: ts.SourceFile, creatorNames: Reado
       (ts.isIdentifier(callee) && ((TABLE_FN.test(name) && fromDrizzle(name)) || creators.has(name))) ||
       (ts.isPropertyAccessExpression(callee) && name === 'table' && ts.isIdentifier(callee.expression) && schemas.has(callee.expression.text))
     ) {
-      models.push(table(variable, call, file, lineOf(node, sf), sf));
+      models.push(table(variable, call, file, lineOf(node, sf), sf, (helpers ??= localHelpers(sf, imports))));
     } else if (name === 'relations' && fromDrizzle(name)) {
       const target = call.arguments[0];
       const fields = relationFields(call.arguments[1]);
@@ -71,7 +72,7 @@ export function creatorsIn(sf: ts.SourceFile): string[] {
   return out;
 }
 
-function table(variable: string, call: ts.CallExpression, file: string, line: number, sf: ts.SourceFile): OrmModelData {
+function table(variable: string, call: ts.CallExpression, file: string, line: number, sf: ts.SourceFile, helpers: Helpers): OrmModelData {
   const [nameArg, columnsArg, extraArg] = call.arguments;
   const columns = objectOf(columnsArg);
   const fields: OrmField[] = [];
@@ -79,7 +80,7 @@ function table(variable: string, call: ts.CallExpression, file: string, line: nu
   for (const p of columns?.properties ?? []) {
     if (!ts.isPropertyAssignment(p)) continue;
     const fieldName = propertyNameText(p.name) ?? p.name.getText(sf);
-    const col = column(fieldName, p.initializer, sf);
+    const col = column(fieldName, expanded(p.initializer, helpers).chain, p.initializer, sf);
     if (col.attributes.includes('id')) primaryKey.push(fieldName);
     fields.push(col);
   }
@@ -91,15 +92,17 @@ function table(variable: string, call: ts.CallExpression, file: string, line: nu
       ? [...extra.elements]
       : [];
   for (const e of entries) {
-    const chain = chainOf(e);
+    // `workspaceIdIndex('t', table.workspaceId)`: a helper of the file returning `index(`${name}_idx`).on(col)`.
+    const { chain, args } = expanded(e, helpers);
     const root = chain[0];
     const on = chain.find((c) => c.name === 'on');
-    const columnsOf = (args: readonly ts.Expression[]) => args.map((a) => lastName(a) ?? a.getText(sf));
+    const arg = (a: ts.Expression) => (ts.isIdentifier(a) && args.get(a.text)) || a;
+    const columnsOf = (list: readonly ts.Expression[]) => list.map(arg).map((a) => lastName(a) ?? a.getText(sf));
     if (root?.name === 'primaryKey') {
       const cols = property(root.args[0], 'columns');
       primaryKey.push(...columnsOf(cols && ts.isArrayLiteralExpression(cols) ? [...cols.elements] : root.args));
     } else if (root && /^(index|uniqueIndex|unique)$/.test(root.name) && on) {
-      const name = root.args[0] && staticString(root.args[0])?.text;
+      const name = root.args[0] && staticString(root.args[0], args)?.text;
       indexes.push({ fields: columnsOf(on.args), unique: root.name !== 'index', ...(name ? { name } : {}) });
     } else if (root?.name === 'foreignKey') {
       // `foreignKey({ columns: [t.chatId], foreignColumns: [chat.id] })`: a many-to-one relation on the (first) column.
@@ -118,8 +121,7 @@ function table(variable: string, call: ts.CallExpression, file: string, line: nu
 }
 
 /** `varchar('email', { length: 255 }).notNull().unique()` → type `varchar`, attributes from the chained calls. */
-function column(name: string, expr: ts.Expression, sf: ts.SourceFile): OrmField {
-  const chain = chainOf(expr);
+function column(name: string, chain: readonly ChainCall[], expr: ts.Expression, sf: ts.SourceFile): OrmField {
   const type = chain[0]?.name ?? expr.getText(sf);
   const attributes: string[] = [];
   let notNull = false;
@@ -184,6 +186,36 @@ function chainOf(expr: ts.Expression): ChainCall[] {
     else break;
   }
   return out;
+}
+
+/** Functions of the file returning one builder chain (`function id() { return text('id').primaryKey() }`), by name. */
+type Helpers = ReadonlyMap<string, { readonly params: readonly ts.ParameterDeclaration[]; readonly body: ts.Expression }>;
+
+function localHelpers(sf: ts.SourceFile, imports: ReadonlyMap<string, unknown>): Helpers {
+  const out = new Map<string, { params: readonly ts.ParameterDeclaration[]; body: ts.Expression }>();
+  for (const st of sf.statements) {
+    const fn = ts.isFunctionDeclaration(st) && st.name && st.body ? st : undefined;
+    const name = fn?.name?.text;
+    const body = fn?.body?.statements.length === 1 && ts.isReturnStatement(fn.body.statements[0]) ? fn.body.statements[0].expression : undefined;
+    if (fn && name && body && ts.isCallExpression(body) && !imports.has(name)) out.set(name, { params: fn.parameters, body });
+  }
+  return out;
+}
+
+/**
+ * The builder chain of a column or extra-config entry, a call of a file helper replaced by what it returns (its own
+ * chained calls after it); `args` maps the helper's parameters to the call's arguments (or their defaults).
+ */
+function expanded(expr: ts.Expression, helpers: Helpers): { chain: ChainCall[]; args: Map<string, ts.Expression> } {
+  const chain = chainOf(expr);
+  const helper = chain[0] && helpers.get(chain[0].name);
+  if (!helper) return { chain, args: new Map() };
+  const args = new Map<string, ts.Expression>();
+  helper.params.forEach((p, i) => {
+    const value = chain[0].args[i] ?? p.initializer;
+    if (ts.isIdentifier(p.name) && value) args.set(p.name.text, value);
+  });
+  return { chain: [...chainOf(helper.body), ...chain.slice(1)], args };
 }
 
 function objectOf(expr: ts.Expression | undefined): ts.ObjectLiteralExpression | undefined {

@@ -32,6 +32,11 @@ export interface InfraProjectData {
   readonly dotenvPlugin?: { readonly file: string; readonly line: number };
   /** API Gateway settings (Serverless `provider.apiGateway`, `provider.httpApi`, `custom.customDomain`, …), by key. */
   readonly apiSettings?: readonly { readonly key: string; readonly file: string; readonly line: number }[];
+  /**
+   * The config deploys nothing by itself (a wrangler config with no `main`, assets or site: one the wrangler CLI reads
+   * for `wrangler d1 migrations apply` and the like): no runtime, no deploy command.
+   */
+  readonly notDeployed?: true;
   readonly file: string;
   readonly line: number;
 }

@@ -50,7 +50,18 @@ export function wranglerProject(index: RepoIndex, file: string, out: InfraFindin
   const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
   const name = str(config.name);
   const pages = str(config.pages_build_output_dir);
-  out.projects.push({ tool: 'wrangler', ...(name ? { name } : {}), provider: 'cloudflare', runtime: pages ? 'Cloudflare Pages' : 'Cloudflare Workers', file, line: 1 });
+  // Without an entry, static assets or a Workers Sites folder, `wrangler deploy` has nothing to deploy: the file is a
+  // config for other wrangler commands (`wrangler d1 migrations apply`, drizzle-kit's D1 access), not a Worker.
+  // Wrangler 1 configs (`type = "webpack"`, `[build.upload] main`) took the entry from elsewhere: still Workers.
+  const deploys = !!(str(config.main) || pages || str(asObject(config.assets).directory) || config.site !== undefined || config.type !== undefined || asObject(config.build).upload !== undefined);
+  out.projects.push({
+    tool: 'wrangler',
+    ...(name ? { name } : {}),
+    provider: 'cloudflare',
+    ...(deploys ? { runtime: pages ? 'Cloudflare Pages' : 'Cloudflare Workers' } : { notDeployed: true as const }),
+    file,
+    line: 1,
+  });
 
   const main = str(config.main);
   if (main) {

@@ -47,6 +47,14 @@ function byKinds(sites: readonly SetSite[]): string[] {
   return parts;
 }
 
+/** Infrastructure-code sets by the key their names are under: `environment` first, then ECS `secrets`, then others. */
+function keyGroups(list: readonly SetSite[]): [string, SetSite[]][] {
+  const groups = new Map<string, SetSite[]>();
+  for (const s of list) pushTo(groups, s.key ?? (s.secretRef ? 'secrets' : 'environment'), s);
+  const rank = (k: string) => (k === 'environment' ? 0 : k === 'secrets' ? 1 : 2);
+  return [...groups].sort(([a], [b]) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
+}
+
 function describe(kind: SetKind, list: readonly SetSite[]): string[] {
   const at = (l: readonly SetSite[], n = 2) => citeAll(l.map((s) => s.at), n);
   switch (kind) {
@@ -56,7 +64,8 @@ function describe(kind: SetKind, list: readonly SetSite[]): string[] {
     }
     case 'iac':
       return byTool(list).flatMap(([tool, l]) =>
-        [l.filter((s) => !s.secretRef), l.filter((s) => s.secretRef)].filter((g) => g.length).map((g) => `${tool} \`${g[0].secretRef ? 'secrets' : 'environment'}\`${owners(g)} ${at(g)}`),
+        // One group per key the names are written under: `environment`, ECS `secrets`, Alchemy's `bindings` / `env`.
+        keyGroups(l).map(([key, g]) => `${tool} \`${key}\`${owners(g)} ${at(g)}`),
       );
     case 'function':
       return byTool(list).map(([tool, l]) => `${tool} function env${owners(l)} ${at(l)}`);

@@ -39,7 +39,8 @@ export function otherInfraPart(facts: FactSet, level: 3 | 4 = 4): string {
         const settings = [p.provider && `provider ${value(p.provider)}`, p.runtime && `runtime ${value(p.runtime)}`, p.region && `region ${value(p.region)}`]
           .filter(Boolean)
           .join(', ');
-        return `${p.name ? `${code(p.name)} in ` : ''}${cite(p.file)}${settings ? `: ${settings}` : ''}${unreadText(p)}`;
+        const none = p.notDeployed ? ' — a config other wrangler commands read (D1 migrations, local tooling), not a Worker: it names no `main`, assets or site' : '';
+        return `${p.name ? `${code(p.name)} in ` : ''}${cite(p.file)}${settings ? `: ${settings}` : ''}${none}${unreadText(p)}`;
       });
       const routeTable = infraRouteTable(routes);
       const functionTable = infraFunctionTable(functions);
