@@ -1,3 +1,5 @@
+import type { NxProject } from './nx-projects.js';
+
 /** The parts of package.json the wizard reads. Everything is optional: real manifests are often partial. */
 export interface PackageJson {
   readonly name?: string;
@@ -48,6 +50,11 @@ export interface WorkspacePackage {
    * `Dockerfile`, `serverless.yml`, `vercel.json`…): what a manifest alone cannot say about the package.
    */
   readonly markers: readonly string[];
+  /**
+   * The folder's Nx `project.json` (in a workspace with a root `nx.json`). A project without a package.json of its own
+   * has it as `manifestPath` too, with a manifest holding only the project's name.
+   */
+  readonly nxProject?: NxProject;
 }
 
 /** Every dependency name → declared version range, across dependencies, devDependencies and peerDependencies. */

@@ -2,6 +2,7 @@ import { globListMatcher } from './glob.js';
 import { get, parseYaml, strings } from './yaml.js';
 import type { PackageJson, WorkspacePackage } from './package-json.js';
 import { pushTo } from '../collections.js';
+import { executorFrameworks, nxProjects } from './nx-projects.js';
 
 export type WorkspaceTool = 'npm' | 'yarn' | 'pnpm' | 'bun' | 'lerna' | null;
 
@@ -40,8 +41,10 @@ export function findWorkspaces(files: readonly string[], readJson: ReadJson, rea
 
   const packages: WorkspacePackage[] = [];
   const markers = markersByDir(files);
+  const nx = new Map(nxProjects(files, readJson).map((p) => [p.dir, p]));
+  const withNx = (p: WorkspacePackage): WorkspacePackage => (nx.has(p.dir) ? { ...p, nxProject: nx.get(p.dir) } : p);
   if (rootManifest || files.includes('package.json')) {
-    packages.push(toPackage('package.json', rootManifest ?? {}, true, true, {}, markers.get('') ?? []));
+    packages.push(withNx(toPackage('package.json', rootManifest ?? {}, true, true, {}, markers.get('') ?? [])));
   }
   const rootDeps = { ...rootManifest?.devDependencies, ...rootManifest?.dependencies };
   const configs = configFilesByDir(files);
@@ -49,8 +52,22 @@ export function findWorkspaces(files: readonly string[], readJson: ReadJson, rea
     const manifest = readJson(path);
     if (!manifest) continue;
     const dir = path.slice(0, -'/package.json'.length);
-    packages.push(toPackage(path, manifest, false, members.has(path), hoistedFrameworks(manifest, rootDeps, configs.get(dir) ?? []), markers.get(dir) ?? []));
+    packages.push(withNx(toPackage(path, manifest, false, members.has(path), hoistedFrameworks(manifest, rootDeps, configs.get(dir) ?? []), markers.get(dir) ?? [])));
   }
+  // An Nx project with no package.json of its own (an Angular app defined by its project.json alone) is still an app or
+  // a library of the repository: left out, step 5 said there was no frontend app. It installs with the root, so it is
+  // no workspace member (`declared: false` keeps the package manager's member count), and its dependencies are the
+  // root's that its executors and config files build with.
+  const taken = new Set(packages.map((p) => p.dir));
+  const before = packages.length;
+  for (const project of nx.values()) {
+    if (taken.has(project.dir) || NOT_A_PACKAGE.test(`${project.file}`)) continue;
+    const manifest: PackageJson = project.name ? { name: project.name } : {};
+    const hoisted = { ...hoistedFrameworks(manifest, rootDeps, configs.get(project.dir) ?? []), ...executorFrameworks(project, rootDeps) };
+    const folderName = project.dir.split('/').pop() || 'root';
+    packages.push({ name: project.name ?? folderName, dir: project.dir, manifestPath: project.file, manifest, isRoot: false, declared: false, hoisted, markers: markers.get(project.dir) ?? [], nxProject: project });
+  }
+  if (packages.length > before) packages.sort((a, b) => Number(b.isRoot) - Number(a.isRoot) || (a.dir < b.dir ? -1 : a.dir > b.dir ? 1 : 0));
   return { tool, patterns, packages: withUniqueNames(packages) };
 }
 

@@ -153,8 +153,11 @@ function structure(index: RepoIndex, packages: readonly Pkg[]): string {
   const patterns = index.workspacePatterns.length ? ` (${index.workspacePatterns.map(literal).join(', ')})` : '';
   // A package.json folder no workspace glob names is mapped too, but the package manager does not link it.
   const linked = index.workspaceTool ? members.filter((p) => p.declared) : members;
-  const others = members.filter((p) => !linked.includes(p));
-  let intro = `${linked.length} package${linked.length === 1 ? '' : 's'} via ${tool}${patterns}${otherFolders(others)}:`;
+  // An Nx project defined by its project.json alone is no package.json folder: named apart, with its manifest.
+  const nxOnly = members.filter((p) => !linked.includes(p) && /(^|\/)project\.json$/.test(p.manifest));
+  const others = members.filter((p) => !linked.includes(p) && !nxOnly.includes(p));
+  const nx = nxOnly.length ? `, plus ${nxOnly.length} Nx project${nxOnly.length === 1 ? '' : 's'} with a project.json and no package.json (${nxOnly.slice(0, 3).map((p) => cite(p.manifest)).join(', ')}${nxOnly.length > 3 ? ', …' : ''})` : '';
+  let intro = `${linked.length} package${linked.length === 1 ? '' : 's'} via ${tool}${patterns}${otherFolders(others)}${nx}:`;
   if (!index.workspaceTool && members.length > 20) {
     intro = `${members.length} package.json files and no workspace declaration: this looks like a collection of independent projects, and the architecture above is the union of what they use.`;
   }

@@ -3,6 +3,7 @@ import type { RepoIndex } from '../../scan/repo-index.js';
 import { BUILD_DIRS, join, sourceOf } from './built-source.js';
 import { bundlerConfig, bundlerEntries, entryBuiltTo, unsureBundler, type BundlerEntry } from './bundler-entries.js';
 import { cdkAppEntry, CREATES_CDK_APP } from './cdk-entries.js';
+import { nxBuiltFrom, nxEntries } from './nx-entries.js';
 
 export interface EntryPoint {
   /** Repo-relative file that exists in the repository. */
@@ -113,8 +114,11 @@ export function entryPoints(
       // then: step 1 parses no file on most repositories, so the compiler loads after the first section is shown.
       const source = sourceOf(index, pkg.dir, rel);
       const built = source ? undefined : entryBuiltTo((bundled ??= bundlerEntries(index, pkg.dir, own)), rel, (f) => index.has(f));
+      // An Nx target's entry (`options.main` of the project.json build) by base name: `index.cjs.js` → `src/index.ts`.
+      const nx = source || built ? undefined : nxBuiltFrom(index, pkg, rel);
       if (built) push({ file: built.source, role, builtTo: value, builtBy: { file: built.config, line: built.line } });
       else if (source) push({ file: source, role, builtTo: value });
+      else if (nx) push({ file: nx.source, role, builtTo: value, builtBy: { file: nx.file, line: nx.line } });
       else if (!unresolved.some((u) => u.declared === value)) {
         const bundler = unsureBundler(index, pkg.dir, (bundled ??= bundlerEntries(index, pkg.dir, own)));
         unresolved.push({ role, declared: value, built: builtPath(index, pkg, rel), ...(bundler ? { bundler } : {}) });
@@ -126,6 +130,11 @@ export function entryPoints(
   // (`api` → `components/claps/api.ts`, imported as `@upstash/claps/api` from the copied build folder).
   for (const e of bundled ?? []) {
     if (index.has(e.source) && !found.some((f) => f.file === e.source)) push({ file: e.source, role: `${e.tool} entry "${e.name}"`, builtBy: { file: e.config, line: e.line } });
+  }
+
+  // The files an Nx project's targets start from (`browser: apps/web/src/main.ts`) are entries without a package.json.
+  for (const e of nxEntries(index, pkg.nxProject)) {
+    if (!found.some((f) => f.file === e.source)) push({ file: e.source, role: `Nx "${e.target}" target, options.${e.key}`, builtBy: { file: e.file, line: e.line } });
   }
 
   const cdkApp = cdkAppEntry(index, pkg.dir);

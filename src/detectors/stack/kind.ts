@@ -99,7 +99,9 @@ export function packageKind(pkg: WorkspacePackage, index?: RepoIndex): PackageKi
   const some = (re: RegExp): string | undefined => Object.keys(deps).sort().find((d) => re.test(d));
   const from = (...names: string[]): string => {
     const list = `${names.join(', ')} ${names.length > 1 ? 'dependencies' : 'dependency'}`;
-    return names.some((n) => n in hoisted && !(n in allDependencies(pkg.manifest))) ? `${list} (hoisted to the root package.json, with its config file here)` : list;
+    if (!names.some((n) => n in hoisted && !(n in allDependencies(pkg.manifest)))) return list;
+    // An Nx project without a package.json has every dependency from the root, named by its executors or config files.
+    return pkg.manifestPath === pkg.nxProject?.file ? `${list} (from the root package.json: an Nx project without a package.json of its own)` : `${list} (hoisted to the root package.json, with its config file here)`;
   };
   // What builds the package (its scripts, then its config files) before a bare dependency.
   const BUNDLERS = ['vite', 'react-scripts', 'webpack', 'parcel', '@vitejs/plugin-react', '@rsbuild/core', '@vue/cli-service'];

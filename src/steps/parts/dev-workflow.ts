@@ -12,6 +12,7 @@ import type { EnvDotenvLoadFact } from '../../detectors/env/types.js';
 import { isTestPath } from '../../model/env-views.js';
 import type { InfraProjectFact } from '../../detectors/other-infra/types.js';
 import type { RepoIndex } from '../../scan/repo-index.js';
+import type { WorkspacePackage } from '../../scan/package-json.js';
 import { value } from './format.js';
 import { byRole } from './roles.js';
 import { portSettingText } from './port-setting.js';
@@ -106,16 +107,21 @@ function perFolderInstalls(model: StepModel): { dir: string; command: string; lo
  * are no workspaces — and how each installs.
  */
 function outsideWorkspaces(index: RepoIndex, pm: PackageManager, scripts: readonly ScriptFact[]): string {
-  const outside = index.packages.filter((p) => !p.isRoot && (index.workspaceTool === null || !p.declared));
+  const all = index.packages.filter((p) => !p.isRoot && (index.workspaceTool === null || !p.declared));
+  // An Nx project (project.json, root nx.json) without a lockfile of its own is built by Nx with the root install's
+  // node_modules: "each installs in its folder" was wrong for the libraries of an Nx workspace.
+  const nx = all.filter((p) => p.nxProject && !folderPackageManager(index, p).lockfile);
+  const outside = all.filter((p) => !nx.includes(p));
   const installs = folderInstalls(index, scripts);
   const others = outside.filter((p) => !installs.has(p.dir));
+  const nxNote = nx.length ? ` ${nxProjectsNote(nx)}` : '';
   const where = index.workspaceTool === null ? 'nested (no workspaces)' : 'outside the workspaces';
   const byScript = outside.flatMap((p) => installs.get(p.dir) ?? []);
   // A folder a script installs is named with that script, never as "not installed".
   const said = byScript.map((x) => x.hook
     ? ` ${code(x.dir)} (${where}) is installed by it too: the ${code(x.script.name)} script of ${x.script.dir ? code(x.script.dir) : 'the root'} runs ${value(x.script.command)} (${cite(x.script.manifest, x.script.line)}).`
     : ` ${code(x.dir)} (${where}) installs with ${code(runScript(index, pm, x.script.package, x.script.name))}: ${value(x.script.command)} (${cite(x.script.manifest, x.script.line)}).`).join('');
-  if (others.length === 0) return said;
+  if (others.length === 0) return said + nxNote;
   const first = others[0];
   const own = folderPackageManager(index, first);
   const example = code(`cd ${first.dir} && ${installCommand(own.tool ?? 'npm', own.lockfile !== undefined)}`);
@@ -125,7 +131,14 @@ function outsideWorkspaces(index: RepoIndex, pm: PackageManager, scripts: readon
     : locks ? `, ${locks === others.length ? 'each' : `${locks} of them`} with a lockfile of its own` : '';
   const noun = others.length === 1 ? `package.json folder ${where} is` : `${others.length} package.json folders ${where} are`;
   const other = byScript.length ? ' other' : '';
-  return `${said} The${other} ${noun} not installed by it: each installs in its folder (${example}${others.length > 1 ? ', …' : ''}${lockNote}).`;
+  return `${said} The${other} ${noun} not installed by it: each installs in its folder (${example}${others.length > 1 ? ', …' : ''}${lockNote}).${nxNote}`;
+}
+
+/** `The 12 Nx projects that are no workspace members (…) need no install of their own: …`, with the first project.json. */
+function nxProjectsNote(nx: readonly WorkspacePackage[]): string {
+  const shown = nx.slice(0, 3).map((p) => code(p.dir)).join(', ') + (nx.length > 3 ? ', …' : '');
+  const noun = nx.length === 1 ? 'Nx project that is no workspace member' : `${nx.length} Nx projects that are no workspace members`;
+  return `The ${noun} (${shown}) ${nx.length === 1 ? 'needs' : 'need'} no install of ${nx.length === 1 ? 'its' : 'their'} own: Nx builds them with the root install's dependencies (${cite(nx[0].nxProject!.file)}, ${cite('nx.json')}).`;
 }
 
 const FOLDER_LOCKFILE_NAMES = ['pnpm-lock.yaml', 'yarn.lock', 'bun.lock', 'bun.lockb', 'package-lock.json', 'npm-shrinkwrap.json'];
