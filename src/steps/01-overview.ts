@@ -150,10 +150,12 @@ function structure(index: RepoIndex, packages: readonly Pkg[]): string {
     return join(heading(3, 'Repository structure'), body, members.length ? packageTree(index, members) : '');
   }
   const tool = index.workspaceTool ? `${workspaceToolOf(index)} workspaces` : 'nested package.json files (no workspace declaration)';
-  const patterns = index.workspacePatterns.length ? ` (${index.workspacePatterns.map(literal).join(', ')})` : '';
+  // A nested workspace root (`infrastructure/package.json`) is named: an install there links the members.
+  const nestedRoot = index.workspaceRoot ? `, rooted at ${cite(index.workspaceRoot)}` : '';
+  const patterns = index.workspacePatterns.length ? ` (${index.workspacePatterns.map(literal).join(', ')}${nestedRoot})` : '';
   // A package.json folder no workspace glob names is mapped too, but the package manager does not link it.
-  const linked = index.workspaceTool ? members.filter((p) => p.declared) : members;
-  const others = members.filter((p) => !linked.includes(p));
+  const linked = index.workspaceTool ? members.filter((p) => p.declared && p.dir !== index.workspaceRoot) : members;
+  const others = members.filter((p) => !linked.includes(p) && !(index.workspaceRoot && p.dir === index.workspaceRoot));
   let intro = `${linked.length} package${linked.length === 1 ? '' : 's'} via ${tool}${patterns}${otherFolders(others)}:`;
   if (!index.workspaceTool && members.length > 20) {
     intro = `${members.length} package.json files and no workspace declaration: this looks like a collection of independent projects, and the architecture above is the union of what they use.`;
