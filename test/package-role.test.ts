@@ -92,6 +92,26 @@ describe('package roles', () => {
     expect(packageRoles(index).get('packages/format')?.published).toBe(true);
   });
 
+  it('does not take a package for function code when fromAsset zips a sub-folder of it', async () => {
+    // aws-cdk-reference-architectures: the workspace root `infrastructure` deploys common/src/python-lambda/x.
+    const root = tempRepo({
+      'infrastructure/package.json': JSON.stringify({ name: 'cdk-workspaces', private: 'true', main: 'index.js', dependencies: { 'aws-cdk-lib': '2.150.0' } }),
+      'infrastructure/common/pipeline-utils.ts': [
+        "import * as path from 'path';",
+        "import * as lambda from 'aws-cdk-lib/aws-lambda';",
+        "export const code = lambda.Code.fromAsset(path.join(__dirname, 'src/python-lambda/sync'));",
+      ].join('\n'),
+      'infrastructure/cdk.json': JSON.stringify({ app: 'npx ts-node bin/app.ts' }),
+      'infrastructure/bin/app.ts': "import '../common/pipeline-utils';\n",
+      'infrastructure/common/src/python-lambda/sync/index.py': 'def handler(e, c):\n    return e\n',
+    });
+    const index = await buildIndex(root);
+    const pkg = index.packages.find((p) => p.dir === 'infrastructure')!;
+    expect(packageKind(pkg, index)?.id).not.toBe('lambda');
+    // `"private": "true"` (a string) is private to npm too: `main` does not make it a published library.
+    expect(isPublished(pkg, index)).toBe(false);
+  });
+
   it('takes a package kind from the dependencies its code imports, not from one only declared', async () => {
     // serverless-eda-insurance-claims-processing: node-vendor-service declares express, but its index.js is an SQS
     // consumer (sqs-consumer + EventBridge), with `main: index.js` as `npm init` writes it.

@@ -143,6 +143,14 @@ describe('README shapes seen in real repositories', () => {
     expect(firstParagraph('Created by someone.\n\nRun the server:\n\nTip: try it.\n\nServes the orders API.\n')?.text).toBe('Serves the orders API.');
   });
 
+  it('skips a difficulty badge or metadata label line (`> **Level: 200 (Intermediate)**`) when looking for a purpose', () => {
+    const md = '# Stub API\n\n[![EN](https://img.shields.io/badge/x-English-white)](./README.md)\n\n> **Level: 200 (Intermediate)**\n\nA mock HTTP API built from API Gateway wired to S3.\n';
+    expect(firstParagraph(md)?.text).toBe('A mock HTTP API built from API Gateway wired to S3.');
+    expect(firstParagraph('# x\n\nStatus: beta\n\n**Category: Networking**\n\nPeers two VPCs.\n')?.text).toBe('Peers two VPCs.');
+    // A sentence with a colon is still a description.
+    expect(firstParagraph('# x\n\nHono: a small, simple and ultrafast web framework for the edges.\n')?.text).toBe('Hono: a small, simple and ultrafast web framework for the edges.');
+  });
+
   it('skips a language switcher (links separated by |, some of several words) when choosing the tagline', () => {
     const md = [
       '<h1 align="center">Chatty</h1>',

@@ -27,6 +27,8 @@ export interface RepoIndex {
   readonly excluded: readonly string[];
   readonly workspaceTool: WorkspaceTool;
   readonly workspacePatterns: readonly string[];
+  /** The folder of the workspace declaration: '' at the repository root, else a nested root (`infrastructure`). */
+  readonly workspaceRoot: string;
   /** Root package first (when there is a package.json), then workspaces by folder. */
   readonly packages: readonly WorkspacePackage[];
   has(file: string): boolean;

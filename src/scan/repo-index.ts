@@ -85,7 +85,7 @@ export async function buildIndex(root: string, options: BuildIndexOptions = {}):
     (f) => index.readJson<PackageJson>(f),
     (f) => index.read(f),
   );
-  index.setWorkspaces(layout.tool, layout.patterns, layout.packages);
+  index.setWorkspaces(layout.tool, layout.patterns, layout.packages, layout.root);
   cacheOf.set(index, index.cache);
   return index;
 }
@@ -102,6 +102,7 @@ class FileIndex implements ManagedIndex {
   private treeMemos: readonly TreeMemo<unknown>[] = [];
   workspaceTool: WorkspaceTool = null;
   workspacePatterns: readonly string[] = [];
+  workspaceRoot = '';
   packages: readonly WorkspacePackage[] = [];
   /** Package folder → package, for `packageOf`'s walk up the folders (O(depth), not O(packages), per call). */
   private packagesByDir = new Map<string, WorkspacePackage>();
@@ -123,8 +124,9 @@ class FileIndex implements ManagedIndex {
     }
   }
 
-  setWorkspaces(tool: WorkspaceTool, patterns: readonly string[], packages: readonly WorkspacePackage[]): void {
+  setWorkspaces(tool: WorkspaceTool, patterns: readonly string[], packages: readonly WorkspacePackage[], root = ''): void {
     this.workspaceTool = tool;
+    this.workspaceRoot = root;
     this.workspacePatterns = patterns;
     this.packages = packages;
     this.packagesByDir = new Map();

@@ -8,7 +8,10 @@ export type WorkspaceTool = 'npm' | 'yarn' | 'pnpm' | 'bun' | 'lerna' | null;
 
 export interface WorkspaceLayout {
   readonly tool: WorkspaceTool;
+  /** Repository-relative globs (a nested root's patterns carry its folder: `infrastructure/workspaces/*`). */
   readonly patterns: readonly string[];
+  /** The folder of the workspace declaration: '' for the repository root, `infrastructure` for a nested one. */
+  readonly root: string;
   readonly packages: readonly WorkspacePackage[];
 }
 
@@ -24,14 +27,20 @@ const NOT_A_PACKAGE = /(^|\/)(fixtures?|__fixtures__|__mocks__|test-data|testdat
  */
 export function findWorkspaces(files: readonly string[], readJson: ReadJson, readText: ReadText): WorkspaceLayout {
   const rootManifest = readJson('package.json');
-  const { tool, patterns } = declaredPatterns(rootManifest, readJson, readText);
   const manifests = files.filter((f) => f.endsWith('package.json') && (f === 'package.json' || f.endsWith('/package.json')));
   const nested = manifests.filter((f) => f !== 'package.json');
+  let { tool, patterns, root } = { ...declaredPatterns(rootManifest, readJson, readText), root: '' };
+  // A repository whose root declares nothing may keep its workspace root in a folder (`infrastructure/package.json`
+  // with `workspaces`, `tools/pnpm-workspace.yaml`): its members are linked by an install in that folder.
+  if (tool === null) ({ tool, patterns, root } = nestedDeclaration(files, nested, readJson, readText) ?? { tool, patterns, root });
+  const rootManifestPath = root ? `${root}/package.json` : 'package.json';
 
   let members: Set<string>;
   if (patterns.length > 0) {
     const member = globListMatcher(patterns);
     members = new Set(nested.filter((f) => member(f.slice(0, -'/package.json'.length))));
+    // A nested workspace root is installed by its own install, like the members it links.
+    if (root && nested.includes(rootManifestPath)) members.add(rootManifestPath);
   } else {
     members = new Set(nested.filter((f) => !NOT_A_PACKAGE.test(f)));
   }
@@ -68,7 +77,36 @@ export function findWorkspaces(files: readonly string[], readJson: ReadJson, rea
     packages.push({ name: project.name ?? folderName, dir: project.dir, manifestPath: project.file, manifest, isRoot: false, declared: false, hoisted, markers: markers.get(project.dir) ?? [], nxProject: project });
   }
   if (packages.length > before) packages.sort((a, b) => Number(b.isRoot) - Number(a.isRoot) || (a.dir < b.dir ? -1 : a.dir > b.dir ? 1 : 0));
-  return { tool, patterns, packages: withUniqueNames(packages) };
+  return { tool, patterns, root, packages: withUniqueNames(packages) };
+}
+
+/**
+ * The shallowest folder (then the first by path) whose package.json has `workspaces` or whose pnpm-workspace.yaml lists
+ * `packages:`, with its patterns made repository-relative. Test data and build output never count.
+ */
+function nestedDeclaration(
+  files: readonly string[],
+  nested: readonly string[],
+  readJson: ReadJson,
+  readText: ReadText,
+): { tool: WorkspaceTool; patterns: string[]; root: string } | undefined {
+  const candidates = [...nested, ...files.filter((f) => /\/pnpm-workspace\.ya?ml$/.test(f))]
+    .filter((f) => !NOT_A_PACKAGE.test(f) && !/(^|\/)node_modules\//.test(f))
+    .map((f) => f.slice(0, f.lastIndexOf('/')))
+    .sort((a, b) => a.split('/').length - b.split('/').length || a.localeCompare(b));
+  for (const dir of new Set(candidates)) {
+    const inDir = (f: string) => readText(`${dir}/${f}`);
+    const found = declaredPatterns(readJson(`${dir}/package.json`), (f) => (f === 'lerna.json' ? undefined : readJson(`${dir}/${f}`)), inDir);
+    if (found.tool === null || found.patterns.length === 0) continue;
+    const prefix = (p: string) => (p.startsWith('!') ? `!${dir}/${p.slice(1).replace(/^\.\//, '')}` : `${dir}/${p.replace(/^\.\//, '')}`);
+    return { tool: found.tool, patterns: found.patterns.map(prefix), root: dir };
+  }
+  return undefined;
+}
+
+/** npm on Windows accepts `workspaces\\*`: a backslash in a workspace glob is a path separator, not an escape. */
+function slashes(pattern: string): string {
+  return pattern.replace(/\\/g, '/');
 }
 
 /**
@@ -99,7 +137,7 @@ function declaredPatterns(
   const pnpm = readText('pnpm-workspace.yaml') ?? readText('pnpm-workspace.yml');
   // Since pnpm 9 the file may hold settings alone (`onlyBuiltDependencies`, `catalog`): without `packages:` it lists no
   // workspace and the repository is not a pnpm monorepo.
-  if (pnpm !== undefined && declaresPnpmPackages(pnpm)) return { tool: 'pnpm', patterns: parsePnpmPackages(pnpm) };
+  if (pnpm !== undefined && declaresPnpmPackages(pnpm)) return { tool: 'pnpm', patterns: parsePnpmPackages(pnpm).map(slashes) };
   const ws = root?.workspaces;
   const list = Array.isArray(ws) ? ws : Array.isArray(ws?.packages) ? ws.packages : [];
   if (list.length > 0) {
@@ -107,7 +145,7 @@ function declaredPatterns(
     const yarn = readText('yarn.lock') !== undefined || /^yarn@/.test(pm);
     // bun reads package.json `workspaces` too; its lockfile or `packageManager` says who installs them.
     const bun = /^bun@/.test(pm) || (!/^(npm|yarn|pnpm)@/.test(pm) && (readText('bun.lock') !== undefined || readText('bun.lockb') !== undefined));
-    return { tool: bun ? 'bun' : yarn ? 'yarn' : 'npm', patterns: list.filter((p) => typeof p === 'string') };
+    return { tool: bun ? 'bun' : yarn ? 'yarn' : 'npm', patterns: list.filter((p) => typeof p === 'string').map(slashes) };
   }
   const lerna = readJson('lerna.json') as { packages?: unknown } | undefined;
   if (lerna) {

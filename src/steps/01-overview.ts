@@ -150,12 +150,14 @@ function structure(index: RepoIndex, packages: readonly Pkg[]): string {
     return join(heading(3, 'Repository structure'), body, members.length ? packageTree(index, members) : '');
   }
   const tool = index.workspaceTool ? `${workspaceToolOf(index)} workspaces` : 'nested package.json files (no workspace declaration)';
-  const patterns = index.workspacePatterns.length ? ` (${index.workspacePatterns.map(literal).join(', ')})` : '';
+  // A nested workspace root (`infrastructure/package.json`) is named: an install there links the members.
+  const nestedRoot = index.workspaceRoot ? `, rooted at ${cite(index.workspaceRoot)}` : '';
+  const patterns = index.workspacePatterns.length ? ` (${index.workspacePatterns.map(literal).join(', ')}${nestedRoot})` : '';
   // A package.json folder no workspace glob names is mapped too, but the package manager does not link it.
-  const linked = index.workspaceTool ? members.filter((p) => p.declared) : members;
+  const linked = index.workspaceTool ? members.filter((p) => p.declared && p.dir !== index.workspaceRoot) : members;
   // An Nx project defined by its project.json alone is no package.json folder: named apart, with its manifest.
   const nxOnly = members.filter((p) => !linked.includes(p) && /(^|\/)project\.json$/.test(p.manifest));
-  const others = members.filter((p) => !linked.includes(p) && !nxOnly.includes(p));
+  const others = members.filter((p) => !linked.includes(p) && !nxOnly.includes(p) && !(index.workspaceRoot && p.dir === index.workspaceRoot));
   const nx = nxOnly.length ? `, plus ${nxOnly.length} Nx project${nxOnly.length === 1 ? '' : 's'} with a project.json and no package.json (${nxOnly.slice(0, 3).map((p) => cite(p.manifest)).join(', ')}${nxOnly.length > 3 ? ', …' : ''})` : '';
   let intro = `${linked.length} package${linked.length === 1 ? '' : 's'} via ${tool}${patterns}${otherFolders(others)}${nx}:`;
   if (!index.workspaceTool && members.length > 20) {

@@ -195,9 +195,23 @@ export function memberName(value: Value | undefined): string | undefined {
   if (!value) return undefined;
   if (value.k === 'str') return value.v;
   if (value.k === 'ext' && value.args === undefined && value.path.length > 0) return value.path[value.path.length - 1];
+  // `c ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN` is either member, never its last one alone.
+  const either = value.n && ts.isConditionalExpression(value.n) ? conditionalMembers(value.n) : undefined;
+  if (either) return either;
   const t = textOf(value);
+  if (/\?|\|\||&&/.test(t)) return undefined;
   const m = /([A-Za-z_$][\w$]*)\s*$/.exec(t);
   return m && /^[A-Z0-9_]+$/.test(m[1]) ? m[1] : undefined;
+}
+
+/** `DESTROY or RETAIN (conditional)` for a ternary whose branches are both enum members; undefined otherwise. */
+function conditionalMembers(node: ts.ConditionalExpression): string | undefined {
+  const name = (e: ts.Expression): string | undefined => {
+    const m = /([A-Za-z_$][\w$]*)$/.exec(nodeText(e).trim());
+    return m && /^[A-Z0-9_]+$/.test(m[1]) && /^[\w$.]+$/.test(nodeText(e).trim()) ? m[1] : undefined;
+  };
+  const [a, b] = [name(node.whenTrue), name(node.whenFalse)];
+  return a && b ? (a === b ? a : `${a} or ${b} (conditional)`) : undefined;
 }
 
 /** `Duration.seconds(10)` → `10 s`; otherwise as written. */

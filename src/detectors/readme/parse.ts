@@ -217,7 +217,24 @@ export function isDecorative(block: MdBlock): boolean {
   // left empty by that before counting what the paragraph says.
   const said = block.text.replace(/!\[[^\]]*\]\([^)]*\)/g, '').replace(/\[\s*\]\([^)]*\)/g, '');
   const letters = said.replace(/[^\p{L}]/gu, '');
-  return letters.length < 12 || LINK_BAR.test(block.text);
+  return letters.length < 12 || LINK_BAR.test(block.text) || isMetadataLine(block.text);
+}
+
+/** Keys of a README's metadata lines (`Level: 200 (Intermediate)`, `Status: beta`), never what the project is. */
+const META_KEY = /^(level|difficulty|version|status|author|maintainers?|license|category|categories|tags?|duration|estimated time|time|cost|last updated|updated|stability|language|platform)$/i;
+
+/**
+ * A one-line label rather than a sentence: `**Level: 200 (Intermediate)**`. A `Key: value` line with a known metadata
+ * key and a short value, or one written wholly in emphasis with a short value (a real description is a sentence).
+ */
+export function isMetadataLine(text: string): boolean {
+  const line = text.trim();
+  if (line.includes('\n') || line.length > 80) return false;
+  const emphasised = /^(\*\*|__|\*|_)[^*_].*\1$/.test(line);
+  const m = /^([\p{L}][\p{L} -]{0,24}):\s*(\S.*)$/u.exec(line.replace(/^[*_]+|[*_]+$/g, '').trim());
+  if (!m) return false;
+  const short = m[2].length <= 40 && !/[.!?]$/.test(m[2]);
+  return short && (META_KEY.test(m[1].trim()) || emphasised);
 }
 
 /**

@@ -56,14 +56,18 @@ export function decidePackageManager(index: RepoIndex): PackageManagerDecision |
 }
 
 function decide(index: RepoIndex): PackageManagerDecision | undefined {
-  const root = index.packages.find((p) => p.isRoot);
+  // A nested workspace root (`infrastructure/package.json` with `workspaces`) is where the repository installs.
+  const base = index.workspaceRoot;
+  const root = index.packages.find((p) => (base ? p.dir === base : p.isRoot));
+  const at = (file: string) => (base ? `${base}/${file}` : file);
   const declared = typeof root?.manifest.packageManager === 'string' ? root.manifest.packageManager : undefined;
-  const anyLockfile = LOCKFILES.find(([file]) => index.has(file));
+  const found = LOCKFILES.find(([file]) => index.has(at(file)));
+  const anyLockfile = found ? ([at(found[0]), found[1]] as const) : undefined;
   const fromField = declared ? (/^(npm|yarn|pnpm|bun)@/.exec(declared)?.[1] as PackageManager | undefined) : undefined;
-  const lockOf = (tool: PackageManager) => LOCKFILES.find(([file, t]) => t === tool && index.has(file))?.[0];
+  const lockOf = (tool: PackageManager) => LOCKFILES.filter(([file, t]) => t === tool && index.has(at(file))).map(([file]) => at(file))[0];
   if (fromField) return { tool: fromField, lockfile: lockOf(fromField), anyLockfile, declared, source: 'field' };
   if (anyLockfile) return { tool: anyLockfile[1], lockfile: anyLockfile[0], anyLockfile, declared, source: 'lockfile' };
-  if (!root) return undefined;
+  if (!root || base) return base && root ? { tool: index.workspaceTool === 'pnpm' ? 'pnpm' : 'npm', declared, source: index.workspaceTool === 'pnpm' ? 'pnpm-workspace' : 'default' } : undefined;
   if (index.workspaceTool === 'pnpm') return { tool: 'pnpm', declared, source: 'pnpm-workspace' };
   // Folders with lockfiles of their own install there: their CI or Dockerfile lines say nothing about the root.
   const nestedLocks = index.packages.some((p) => !p.isRoot && LOCKFILES.some(([file]) => index.has(`${p.dir}/${file}`)));

@@ -69,12 +69,15 @@ export function functionCodeSiteOf(index: RepoIndex, dir: string): FunctionCodeS
     // The folder itself, an entry file inside it, or a deployed folder that holds it (its code is in the bundle).
     if (s.target === dir || dir.startsWith(`${s.target}/`)) return true;
     if (!s.target.startsWith(`${dir}/`)) return false;
-    // A `CodeUri` names the folder that is zipped: a subfolder of a package (`src/auth` below a SAM project's tooling
-    // package) is that function's code, not the package; only the package's build output deploys the package.
-    return s.how !== 'CodeUri' || BUILD_OUTPUT.test(s.target.slice(dir.length + 1).split('/')[0]);
+    // A `CodeUri` or `Code.fromAsset(dir)` names the folder that is zipped: a subfolder of a package (`src/auth`
+    // below a SAM project's tooling package, `common/src/python-lambda/x` in a CDK workspace root) is that function's
+    // code, not the package; only the package's build output deploys the package. An `entry` file or a `handler`
+    // is bundled with its package.
+    return !FOLDER_ASSET.has(s.how) || BUILD_OUTPUT.test(s.target.slice(dir.length + 1).split('/')[0]);
   });
 }
 
+const FOLDER_ASSET = new Set(['CodeUri', 'fromAsset', 'fromImageAsset', 'fromAssetImage', 'AssetCode']);
 const BUILD_OUTPUT = /^(dist|build|out|lib|bundle|\.build|\.webpack|\.esbuild)$/;
 
 /** The text of the expression that starts at `from`, up to the `,` `)` `}` or newline that closes it at depth 0. */

@@ -165,10 +165,12 @@ function runtimeFacts(index: RepoIndex): RuntimeFact[] {
   }
 
   if (index.workspaceTool) {
-    const file = index.workspaceTool === 'pnpm' ? (index.has('pnpm-workspace.yaml') ? 'pnpm-workspace.yaml' : 'pnpm-workspace.yml') : index.workspaceTool === 'lerna' ? 'lerna.json' : 'package.json';
-    const members = index.packages.filter((p) => !p.isRoot && p.declared).length;
+    // A nested workspace root (`infrastructure/package.json`) declares them in its folder.
+    const base = index.workspaceRoot ? `${index.workspaceRoot}/` : '';
+    const file = base + (index.workspaceTool === 'pnpm' ? (index.has(`${base}pnpm-workspace.yaml`) ? 'pnpm-workspace.yaml' : 'pnpm-workspace.yml') : index.workspaceTool === 'lerna' ? 'lerna.json' : 'package.json');
+    const members = index.packages.filter((p) => !p.isRoot && p.declared && p.dir !== index.workspaceRoot).length;
     const detail = `${index.workspacePatterns.join(', ')} — ${members} package${members === 1 ? '' : 's'}`;
-    const at = { file, line: file === 'package.json' ? lineOf('workspaces') : undefined };
+    const at = { file, line: file.endsWith('package.json') ? jsonKeyLine(index, file, 'workspaces') : undefined };
     push('workspaces', 'Workspaces', `${workspaceToolOf(index)} workspaces`, at, file, detail);
   }
   for (const [file, name] of [['turbo.json', 'Turborepo'], ['nx.json', 'Nx'], ['lerna.json', 'Lerna'], ['rush.json', 'Rush']] as const) {

@@ -118,7 +118,8 @@ const UNPUBLISHED_KINDS = new Set(['cms-studio', 'smart-contracts', 'lambda', 's
  */
 export function isPublished(pkg: WorkspacePackage, index?: RepoIndex): boolean {
   const m = pkg.manifest;
-  if (m.private === true || pkg.isRoot) return false;
+  // npm refuses to publish any truthy `private`, the string `"true"` too.
+  if (m.private === true || (m.private as unknown) === 'true' || pkg.isRoot) return false;
   const publishConfig = (m as { publishConfig?: unknown }).publishConfig;
   if (!(codeEntry(m.main) || m.module || m.exports || m.bin || m.types || publishConfig)) return false;
   if (index && functionCodeSiteOf(index, pkg.dir)) return false;

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { ConfigFileFact } from '../../detectors/config-files/index.js';
 import { readJsonc } from '../../detectors/config-files/readers.js';
+import { jsonKeyLine } from '../../scan/json-keys.js';
 import type { PackageManager, PackageManagerFact, ScriptFact, WorkspaceDepFact } from '../../detectors/scripts/index.js';
 import { folderInstalls } from './folder-installs.js';
 import { codeBlock, heading, join, table } from '../../markdown/blocks.js';
@@ -38,7 +39,9 @@ export function devWorkflowSection(model: StepModel, pmFact: PackageManagerFact 
   }
   const pm = pmFact?.data;
   const separate = !root && index.packages.length > 0;
-  if (separate) {
+  if (index.workspaceRoot && pm) {
+    steps.push(nestedRootInstall(index, pm, scripts));
+  } else if (separate) {
     const installs = index.packages.map((p) => {
       const own = folderPackageManager(index, p);
       return code(`cd ${p.dir} && ${installCommand(own.tool ?? 'npm', own.lockfile !== undefined)}`);
@@ -139,6 +142,21 @@ function nxProjectsNote(nx: readonly WorkspacePackage[]): string {
   const shown = nx.slice(0, 3).map((p) => code(p.dir)).join(', ') + (nx.length > 3 ? ', …' : '');
   const noun = nx.length === 1 ? 'Nx project that is no workspace member' : `${nx.length} Nx projects that are no workspace members`;
   return `The ${noun} (${shown}) ${nx.length === 1 ? 'needs' : 'need'} no install of ${nx.length === 1 ? 'its' : 'their'} own: Nx builds them with the root install's dependencies (${cite(nx[0].nxProject!.file)}, ${cite('nx.json')}).`;
+}
+
+/**
+ * A workspace root in a folder (`infrastructure/package.json` with `workspaces`): one install there links its members;
+ * the package.json folders outside it install on their own.
+ */
+function nestedRootInstall(index: RepoIndex, pm: PackageManagerFact['data'], scripts: readonly ScriptFact[]): string {
+  const manifest = `${index.workspaceRoot}/package.json`;
+  const declaredAt = index.workspaceTool === 'pnpm' ? index.files.find((f) => f === `${index.workspaceRoot}/pnpm-workspace.yaml` || f === `${index.workspaceRoot}/pnpm-workspace.yml`) : manifest;
+  const line = declaredAt === manifest ? jsonKeyLine(index, manifest, 'workspaces') : undefined;
+  const members = index.packages.filter((p) => p.declared && !p.isRoot && p.dir !== index.workspaceRoot).length;
+  const lock = pm.lockfile ? `lockfile ${cite(pm.lockfile)}` : 'no lockfile committed';
+  const globs = index.workspacePatterns.map((p) => code(p)).join(', ');
+  const where = declaredAt ? ` (${cite(declaredAt, line)})` : '';
+  return `**Install:** ${code(`cd ${index.workspaceRoot} && ${pm.install}`)} — the ${workspaceToolOf(index)} workspace root${where} links ${members} package${members === 1 ? '' : 's'} (${globs}; ${lock}).${outsideWorkspaces(index, pm.tool, scripts)}`;
 }
 
 const FOLDER_LOCKFILE_NAMES = ['pnpm-lock.yaml', 'yarn.lock', 'bun.lock', 'bun.lockb', 'package-lock.json', 'npm-shrinkwrap.json'];

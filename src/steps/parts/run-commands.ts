@@ -55,6 +55,9 @@ export function runScript(index: RepoIndex, pm: PackageManager, pkgName: string,
     const own = folderPackageManager(index, pkg).tool ?? (index.workspaceTool === null ? pm : 'npm');
     return `cd ${pkg.dir} && ${plainRun(own, script)}`;
   }
+  // Members of a nested workspace root (`infrastructure/`) run in their folder: from the repository root, `-w` or
+  // `--filter` would look for a workspace root that is not there.
+  if (index.workspaceRoot) return `cd ${pkg.dir} && ${plainRun(pm, script)}`;
   const name = typeof pkg.manifest.name === 'string' && pkg.manifest.name ? pkg.manifest.name : pkg.name;
   // Two members with one name: the package manager cannot tell them apart by name.
   if (name !== pkg.name) return pm === 'pnpm' ? `pnpm --filter ./${pkg.dir} ${script}` : `cd ${pkg.dir} && ${plainRun(pm, script)}`;

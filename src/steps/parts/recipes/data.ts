@@ -57,7 +57,11 @@ function dynamoTable(input: RecipeInput, pm: 'npm' | 'yarn' | 'pnpm' | 'bun'): s
     envVar && envAt ? `its name reaches the handlers in ${code(envVar.name)} (set at ${cite(envAt)}, on ${plural(new Set(example.data.envVars.filter((e) => e.name === envVar.name).map((e) => e.lambda)).size, 'function')})` : '',
     grant ? `access is granted with ${code(grant.method)} (${grantLabel(grant.method)}) at ${cite(grant.at)}` : '',
   ].filter(Boolean);
-  const deploy = scriptMatching(input, /\bcdk\s+deploy\b/);
+  // The deploy script of the package whose stack defines the example table (or the root's): another package's
+  // deploy creates another app's stacks, never this table.
+  const owner = input.index.packageOf(file);
+  const ownDeploy = (s: ScriptFact['data']) => /\bcdk\s+deploy\b/.test(s.command) && (!owner || owner.isRoot || s.dir === owner.dir || s.dir === '');
+  const deploy = scriptMatching(input, ownDeploy, owner?.dir);
   return recipe('Add a DynamoDB table (AWS CDK)', [
     `**Definition:** tables are defined in ${cite(file)} (${plural(main.items.length, 'table')}${tables.length > main.items.length ? ` of ${tables.length}` : ''}); copy ${code(example.data.constructId)} at ${lineIn(file, example.at[0].line, file)}${keys.length ? ` (keys ${keys.join(', ')}${indexes})` : ''}.`,
     toCode.length ? `**To the code:** ${toCode.join('; ')}.` : '',
