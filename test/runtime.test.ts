@@ -255,3 +255,26 @@ describe('a compose overlay that also adds services, in step 6', () => {
     expect(md).toContain('- `/docker-compose.dev.yml` adjusts `api` (command `npm run dev`) when combined with `/docker-compose.yml`');
   });
 });
+
+describe('compose extends', () => {
+  it('a service that extends another is complete: its file is no overlay, and a missing base file is said', async () => {
+    const { tempRepo } = await import('./helpers/temp-repo.js');
+    // The shape of minhtungo/nextjs-express-turborepo-starter: the root file pulls its services in with `extends`.
+    const root = tempRepo({
+      'package.json': JSON.stringify({ name: 'app', private: true }),
+      'packages/database/docker-compose.yml': 'services:\n  db:\n    image: postgres:16\n  mailhog:\n    image: mailhog/mailhog\n',
+      'docker-compose.yml': 'services:\n  db:\n    extends:\n      file: packages/database/docker-compose.yml\n      service: db\n  mailhog:\n    extends:\n      file: packages/database/docker-compose.yml\n      service: mailhog\n',
+      'docker-compose.prod.yml': 'services:\n  app:\n    build:\n      context: .\n      dockerfile: ./apps/app/Dockerfile\n  db:\n    extends:\n      file: docker-compose.base.yml\n      service: db\n',
+    });
+    const md = (await section(infrastructureStep, root)).markdown;
+    expect(md).not.toContain('adjusts');
+    expect(md).toContain('| `db` | extends `db` of `/packages/database/docker-compose.yml` |');
+    expect(md).toContain('extends `db` of `docker-compose.base.yml` (not in the repository)');
+    // A Dockerfile the compose file names but the repository lacks is said, not dropped.
+    expect(md).toContain('| `app` | build the repository root → `apps/app/Dockerfile` (not in the repository) |');
+    const workflows = (await section(workflowsStep, root)).markdown;
+    expect(workflows).toContain('`docker compose up`');
+    expect(workflows).not.toMatch(/-f packages\/database\/docker-compose\.yml -f docker-compose\.prod\.yml/);
+    expect(workflows).not.toContain('is an overlay');
+  });
+});

@@ -18,7 +18,7 @@ export interface ComposeServiceData {
   readonly name: string;
   readonly image?: string;
   /** `build:` context folder (repo path) and the Dockerfile in it, when that file exists. */
-  readonly build?: { readonly context: string; readonly dockerfile?: string };
+  readonly build?: { readonly context: string; readonly dockerfile?: string; /** The Dockerfile it names, absent from the repository. */ readonly missingDockerfile?: string };
   /** As written: `3000:3000`, `${PORT:-8080}:80`, `5432`. */
   readonly ports: readonly string[];
   readonly dependsOn: readonly string[];
@@ -29,6 +29,8 @@ export interface ComposeServiceData {
   /** The command, redacted. */
   readonly command?: string;
   readonly profiles: readonly string[];
+  /** `extends:` — the service it builds on, and the file holding it (repo path; absent for the same file). */
+  readonly extends?: { readonly service: string; readonly file?: string; readonly exists: boolean };
 }
 
 export type ComposeServiceFact = Fact<'compose.service', ComposeServiceData>;
@@ -63,6 +65,7 @@ function service(index: RepoIndex, file: string, name: string, node: YamlNode, l
   const image = scalar(get(node, 'image'));
   const build = buildOf(index, dir, get(node, 'build'));
   const command = commandText(get(node, 'command'));
+  const base = extendsOf(index, dir, get(node, 'extends'));
   return {
     file,
     line,
@@ -80,7 +83,21 @@ function service(index: RepoIndex, file: string, name: string, node: YamlNode, l
     }),
     ...(command ? { command } : {}),
     profiles: strings(get(node, 'profiles')),
+    ...(base ? { extends: base } : {}),
   };
+}
+
+/** `extends: db` (a service of the same file) or `extends: { service: db, file: base.yml }`. */
+function extendsOf(index: RepoIndex, dir: string, node: YamlNode | undefined): ComposeServiceData['extends'] {
+  if (!node) return undefined;
+  const same = scalar(node);
+  if (same) return { service: same, exists: true };
+  const service = scalar(get(node, 'service'));
+  if (!service) return undefined;
+  const fileText = scalar(get(node, 'file'));
+  if (!fileText) return { service, exists: true };
+  const file = local(dir, fileText);
+  return file === undefined ? { service, exists: false } : { service, file, exists: index.has(file) };
 }
 
 function buildOf(index: RepoIndex, dir: string, node: YamlNode | undefined): ComposeServiceData['build'] {
@@ -89,7 +106,9 @@ function buildOf(index: RepoIndex, dir: string, node: YamlNode | undefined): Com
   const context = /^[a-z]+:\/\//i.test(contextText) || contextText.startsWith('git@') ? undefined : local(dir, contextText);
   if (context === undefined) return { context: contextText };
   const dockerfile = local(context, scalar(get(node, 'dockerfile')) ?? 'Dockerfile');
-  return { context, ...(dockerfile !== undefined && index.has(dockerfile) ? { dockerfile } : {}) };
+  if (dockerfile !== undefined && index.has(dockerfile)) return { context, dockerfile };
+  // A Dockerfile named but not committed: `docker compose build` fails there, which a reader should know.
+  return { context, ...(dockerfile !== undefined && scalar(get(node, 'dockerfile')) !== undefined ? { missingDockerfile: dockerfile } : {}) };
 }
 
 /** `KEY=value` / `KEY` items or a `KEY: value` map: the names only. */

@@ -21,7 +21,8 @@ export interface ComposeLayer {
 const DEFAULT = /^(compose|docker-compose)\.ya?ml$/;
 const OVERRIDE = /^(compose|docker-compose)\.override\.ya?ml$/;
 
-const partial = (s: ComposeServiceData) => !s.image && !s.build;
+// A service that `extends` another is complete through it (`docker compose up` merges the two itself): no overlay.
+const partial = (s: ComposeServiceData) => !s.image && !s.build && !s.extends;
 
 /** Every overlay file (not `compose.override.yaml`, which `docker compose up` merges itself) and its bases. */
 export function composeLayers(services: readonly ComposeServiceData[]): Map<string, ComposeLayer> {

@@ -66,7 +66,7 @@ function composePart(facts: FactSet): string {
   const rows = services.slice(0, ROWS).map((s) => {
     const runs = s.command ? `runs ${value(s.command)}` : '';
     const build = s.build
-      ? `build ${s.build.context === '' ? 'the repository root' : /^[a-z]+:|^git@/i.test(s.build.context) ? value(s.build.context) : cite(s.build.context)}${s.build.dockerfile ? ` → ${cite(s.build.dockerfile)}` : ''}`
+      ? `build ${s.build.context === '' ? 'the repository root' : /^[a-z]+:|^git@/i.test(s.build.context) ? value(s.build.context) : cite(s.build.context)}${s.build.dockerfile ? ` → ${cite(s.build.dockerfile)}` : s.build.missingDockerfile ? ` → ${code(s.build.missingDockerfile)} (not in the repository)` : ''}`
       : '';
     const env = [
       s.environment.length > 0 ? names(s.environment.map((e) => e.name), 6) : '',
@@ -74,7 +74,7 @@ function composePart(facts: FactSet): string {
     ].filter(Boolean);
     return [
       code(s.name),
-      [s.image ? value(s.image) : '', build, runs].filter(Boolean).join('; ') || '—',
+      [s.image ? value(s.image) : '', build, extendsText(s), runs].filter(Boolean).join('; ') || '—',
       s.ports.length > 0 ? names(s.ports, 4) : '—',
       s.dependsOn.length > 0 ? names(s.dependsOn, 4) : '—',
       env.join('; ') || '—',
@@ -179,6 +179,14 @@ function tasksPart(facts: FactSet): string {
     targets.length > 0 && join(heading(4, 'Make and just targets'), targetTable, more(targets)),
     processes.length > 0 && join(heading(4, 'Procfile'), processTable),
   );
+}
+
+/** `extends db` (same file), `extends db of /compose.base.yml`, or the file named but absent from the repository. */
+function extendsText(s: ComposeServiceFact['data']): string {
+  const base = s.extends;
+  if (!base) return '';
+  if (!base.file) return `extends ${code(base.service)}`;
+  return base.exists ? `extends ${code(base.service)} of ${cite(base.file)}` : `extends ${code(base.service)} of ${code(base.file)} (not in the repository)`;
 }
 
 /** An image reference; a digest pin is said, not printed (64 hex characters tell a reader nothing). */
