@@ -41,6 +41,8 @@ describe('Python module-local env helpers', () => {
       '    return os.environ.get(key, default)',
       'def region(name):',
       '    return os.getenv(name) or "eu-west-1"',
+      'def soft(name):',
+      '    return os.environ.get(name, "")',
       'def must(name):',
       '    return os.environ[name]',
       'class Settings:',
@@ -52,6 +54,7 @@ describe('Python module-local env helpers', () => {
       '    def load(self):',
       '        self.url = self._env("DATABASE_URL")',
       'STAGE = env_or("STAGE", "dev")',
+      'OPT = soft("OPTIONAL_FLAG")',
       'LOG = env_or("LOG_LEVEL")',
       'AWS = region("AWS_REGION_NAME")',
       'KEY = must("API_KEY")',
@@ -60,11 +63,12 @@ describe('Python module-local env helpers', () => {
     ].join('\n');
     const reads = pythonEnv(text).reads.map((r) => [r.name, r.line, r.fallback, r.required ?? '-']);
     expect(reads).toEqual([
-      ['STAGE', 16, true, '-'],
-      ['LOG_LEVEL', 17, false, '-'],
-      ['AWS_REGION_NAME', 18, true, '-'],
-      ['API_KEY', 19, false, 'guard'],
-      ['DATABASE_URL', 15, false, 'check'],
+      ['STAGE', 18, true, '-'],
+      ['LOG_LEVEL', 20, false, '-'],
+      ['AWS_REGION_NAME', 21, true, '-'],
+      ['OPTIONAL_FLAG', 19, true, '-'],
+      ['API_KEY', 22, false, 'guard'],
+      ['DATABASE_URL', 17, false, 'check'],
     ]);
   });
 

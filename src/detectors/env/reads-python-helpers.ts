@@ -39,8 +39,12 @@ export function pythonHelperReads(text: string): RawRead[] {
   return out;
 }
 
+/** A read whose key is a name, not a literal (`os.environ.get(name`): no helper without one, so most files stop here. */
+const KEYED_BY_NAME = /\b(?:environ\.get|getenv)\(\s*[A-Za-z_]|\benviron\s*\[\s*[A-Za-z_]/;
+
 function pythonHelpers(text: string): PythonHelper[] {
   const out: PythonHelper[] = [];
+  if (!KEYED_BY_NAME.test(text)) return out;
   for (const d of text.matchAll(DEF)) {
     // The first positional parameter names the variable (after `self`/`cls` for a method).
     const params = d[3].split(',').map((p) => p.trim().split(/[\s:=]/)[0]).filter((p) => p && !p.startsWith('*') && p !== '/');
@@ -59,7 +63,8 @@ function pythonHelpers(text: string): PythonHelper[] {
     // `os.environ.get(name, "x")`, `… or "x"`: the helper's own default, unless it then raises on an empty value.
     // A parameter there is the caller's default (`def env(name, default=None)`): the call decides.
     const own = access[1]?.trim();
-    const defaulted = (!!own && !/^(""|''|None)$/.test(own) && !params.includes(own)) || orElse(body.slice(access.index + access[0].length), params);
+    // As for a literal read, any default counts (`os.environ.get("X", "")` has a fallback), unless the helper raises.
+    const defaulted = (!!own && !params.includes(own)) || orElse(body.slice(access.index + access[0].length), params);
     const failsWhenUnset = checks || (subscript && !caught);
     out.push({ name: d[2], failsWhenUnset, fallback: !failsWhenUnset && defaulted });
   }
