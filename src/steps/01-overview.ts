@@ -82,7 +82,9 @@ function project(name: string, readme: Readme, packages: readonly Pkg[]): string
   }
   if (readme && readme.sections.length > 0) {
     const list = readme.sections.slice(0, 12).map((s) => prose(s.text)).join(' · ');
-    items.push(`**README sections:** ${list} (${cite(readme.file)})`);
+    // A list cut short says so: the sections left out are not "absent from the README".
+    const more = readme.sections.length > 12 ? ` (+${readme.sections.length - 12} more)` : '';
+    items.push(`**README sections:** ${list}${more} (${cite(readme.file)})`);
   }
   return join(heading(3, 'Project'), bullets(items));
 }

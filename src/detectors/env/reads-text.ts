@@ -5,6 +5,7 @@
 import { isEnvName } from './names.js';
 import type { RawAssignment, RawDynamic, RawRead } from './raw-reads.js';
 import { clip } from '../../secrets/clip.js';
+import { pythonHelperReads } from './reads-python-helpers.js';
 
 const TEXT_READ = /\b(process\.env|import\.meta\.env)(?:\.([A-Za-z_][A-Za-z0-9_]*)|\[\s*['"]([A-Za-z_][A-Za-z0-9_]*)['"]\s*\])/g;
 
@@ -73,6 +74,8 @@ export function pythonEnv(text: string): { reads: RawRead[]; assigned: RawAssign
     .filter((r) => !dynamic.some((d) => d.line === r.line && d.pattern === `^${r.name}`))
     .map((r) => (pythonSubscripts.has(r.line) ? { ...r, required: pythonSubscripts.get(r.line)! } : r));
   reads.push(...scan(text, '#', PYTHON_MEMBERSHIP, (m) => ({ name: m[2], fallback: false }), 'python'));
+  // `_get_required_env("X")`: a module-local helper reading `os.environ.get(name, "")`.
+  reads.push(...pythonHelperReads(text));
   return { reads, assigned, dynamicSets, dynamic };
 }
 
