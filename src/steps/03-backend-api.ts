@@ -32,7 +32,7 @@ import { serverActionsPart } from './parts/server-actions.js';
 import { trpcPart } from './parts/trpc.js';
 import { at, authorizerLabel, authorizerType, entryCell, lambdaById, plural } from './parts/cdk-shared.js';
 import { commonDir, names } from './parts/format.js';
-import { apiDocsPart, httpRoutesPart } from './parts/http-routes.js';
+import { apiDocsPart, httpRoutesPart, unmountedRoutersPart } from './parts/http-routes.js';
 import { infraApiPart, infraApis } from './parts/infra-api.js';
 import { supabaseFunctions, supabaseFunctionsPart } from './parts/supabase-functions.js';
 import type { StepModel } from '../model/repo-model.js';
@@ -64,6 +64,7 @@ export const backendApiStep: StepDefinition = {
     const { facts } = model;
     const lambdas = facts.of<CdkLambdaFact>('cdk.lambda');
     const http = httpRoutesPart(facts, fileRank(model.index), proxiedBy(model));
+    const unmounted = unmountedRoutersPart(facts);
     const trpc = trpcPart(facts);
     const actions = serverActionsPart(facts);
     const graphqlServers = graphqlServersPart(facts);
@@ -79,7 +80,7 @@ export const backendApiStep: StepDefinition = {
       graphqlPart(facts),
       graphqlServers,
       lambdas.length > 0 && join(heading(3, 'Lambda functions'), lambdasPart(facts)),
-      http !== '' && join(heading(3, 'HTTP servers'), http),
+      (http !== '' || unmounted !== '') && join(heading(3, 'HTTP servers'), http, unmounted),
       apiDocsPart(facts),
       trpc,
       actions,

@@ -23,6 +23,7 @@ import { reactAppDetector } from '../detectors/react-app/index.js';
 import { reactRouterDetector } from '../detectors/react-router/index.js';
 import { sdkDetector } from '../detectors/sdk/index.js';
 import { tanstackRouterDetector } from '../detectors/tanstack-router/index.js';
+import { trpcDetector } from '../detectors/trpc/index.js';
 import { recipesSection } from './parts/recipes/index.js';
 import { runScript } from './parts/run-commands.js';
 import type { StepDefinition } from './types.js';
@@ -38,6 +39,7 @@ export const workflowsStep: StepDefinition = {
     ...ENV_DETECTORS,
     troubleshootingDetector,
     httpFrameworksDetector,
+    trpcDetector,
     backendCodeDetector,
     dbAccessDetector,
     ormDetector,

@@ -14,10 +14,10 @@ import { tsedRoutes } from './tsed.js';
 import { decoratorRoutes } from './decorator-routes.js';
 import { composeRoutes } from './router-graph.js';
 import { crossFileLinks, factoryUsers } from './router-links.js';
-import type { HttpRouteData, HttpRouteFact, MiddlewareUse } from './types.js';
+import type { HttpRouteData, HttpRouteFact, MiddlewareUse, UnmountedRouterData, UnmountedRouterFact } from './types.js';
 import { apiDocsIn, docsRouteLines, type ApiDocsData, type ApiDocsFact } from './api-docs.js';
 
-export type { HttpFramework, HttpRouteData, HttpRouteFact, MiddlewareUse } from './types.js';
+export type { HttpFramework, HttpRouteData, HttpRouteFact, MiddlewareUse, UnmountedRouterData, UnmountedRouterFact } from './types.js';
 export type { ApiDocsData, ApiDocsFact } from './api-docs.js';
 
 const SERVER_DEPS = /^(express|fastify|hono|koa|@koa\/router|koa-router|@nestjs\/core|@nestjs\/common|routing-controllers|@tsed\/common|@tsed\/di|@tsed\/schema|@tsed\/platform-express|@tsed\/platform-koa)$/;
@@ -72,7 +72,17 @@ export const httpFrameworksDetector: Detector = {
     sources = [...sources, ...[...importedFromTestFolders(index)].filter(routing)];
     const direct = sources.filter(routing);
     const candidates = factoryUsers(index, sources, direct, crossFileLinks(index));
+    const unmounted = new Map<string, UnmountedRouterData>();
     for (const r of composeRoutes(index, candidates)) {
+      if (r.unmountedRouter) {
+        const u = r.unmountedRouter;
+        const k = `${u.at.file}\0${u.name}`;
+        const prior = unmounted.get(k);
+        const route = { method: r.method, path: r.path, file: r.file, line: r.line };
+        if (prior) unmounted.set(k, { ...prior, routes: [...prior.routes, route] });
+        else unmounted.set(k, { framework: r.framework, app: appOf(u.at.file), router: u.name, file: u.at.file, line: u.at.line ?? 0, importedAt: u.importedAt, routes: [route] });
+        continue;
+      }
       routes.push({
         framework: r.framework,
         app: appOf(r.file),
@@ -110,7 +120,7 @@ export const httpFrameworksDetector: Detector = {
     routes.push(...sveltekitRoutes(index));
     // A Swagger UI mount is where the API is documented, not an endpoint of it.
     const docs = sources.flatMap((f) => apiDocsIn(index, f));
-    return routeFacts(routes, docs);
+    return [...routeFacts(routes, docs), ...unmountedFacts([...unmounted.values()])];
   },
 };
 
@@ -130,6 +140,12 @@ function routeFacts(routes: HttpRouteData[], docs: readonly ApiDocsData[]): Fact
   ]);
   const facts = sorted.map((data, i): HttpRouteFact => ({ kind: 'http.route', id: ids[i], data, at: [{ file: data.file, line: data.line }] }));
   return [...facts, ...docsFacts(docs)];
+}
+
+function unmountedFacts(list: readonly UnmountedRouterData[]): UnmountedRouterFact[] {
+  return [...list]
+    .sort((a, b) => cmp(a.file, b.file) || a.line - b.line)
+    .map((data) => ({ kind: 'http.unmounted-router', id: `${data.file}#${data.router}`, data: { ...data, routes: [...data.routes].sort((a, b) => cmp(a.file, b.file) || a.line - b.line) }, at: [{ file: data.file, line: data.line }] }));
 }
 
 function handlerFields(r: { handler?: string; handlerResolved: boolean; handlerAt?: Citation }): Partial<HttpRouteData> {

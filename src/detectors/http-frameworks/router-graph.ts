@@ -14,6 +14,7 @@ import { isAppSource } from '../shared/source-scope.js';
 import { analyseFile, type FileRouting, type MiddlewareRef, type Mount, type RouteDecl, type Unit } from './router-declarations.js';
 import { joinPaths, packageName } from './paths.js';
 import { crossFileLinks } from './router-links.js';
+import { notMountedAnywhere, type NotMounted } from './router-unmounted.js';
 import type { HttpFramework, MiddlewareUse } from './types.js';
 
 const AUTOHOOKS = /(^|\/)autohooks\.[cm]?[jt]s$/;
@@ -23,6 +24,8 @@ export interface ComposedRoute extends Omit<RouteDecl, 'middleware' | 'order' | 
   readonly file: string;
   readonly handlerAt?: Citation;
   readonly middleware: readonly MiddlewareUse[];
+  /** The route is on a router no code mounts (router-unmounted.ts): not served. */
+  readonly unmountedRouter?: { readonly name: string } & NotMounted;
 }
 
 /** Middleware active on a router: applies to what is declared after it, under its path (`''` = everywhere). */
@@ -189,7 +192,8 @@ export function composeRoutes(index: RepoIndex, candidates: readonly string[]): 
 
   const out: ComposedRoute[] = [];
   const emitted = new Set<string>();
-  const visit = (k: string, prefix: string, resolved: boolean, inherited: HttpFramework | undefined, stack: Set<string>, outer: readonly Active[]) => {
+  type Root = ComposedRoute['unmountedRouter'];
+  const visit = (k: string, prefix: string, resolved: boolean, inherited: HttpFramework | undefined, stack: Set<string>, outer: readonly Active[], root?: Root) => {
     const unit = unitAt(k);
     if (!unit || stack.has(k) || stack.size > 20) return;
     const file = fileOf(k);
@@ -228,6 +232,7 @@ export function composeRoutes(index: RepoIndex, candidates: readonly string[]): 
           framework,
           file,
           line: r.line,
+          ...(root ? { unmountedRouter: root } : {}),
         });
         continue;
       }
@@ -247,7 +252,7 @@ export function composeRoutes(index: RepoIndex, candidates: readonly string[]): 
       for (const t of targets) {
         const scoped = before.map((use) => ({ use, under: '', after: -1 }));
         const autoHooks = t.hooks.flatMap((h) => (unitAt(h)?.hooks ?? []).map((hook) => ({ use: useOf(fileOf(h), hook.ref, 'hook'), under: '', after: -1 })));
-        visit(t.target, joinPaths(under, t.extra), resolved && m.resolved, framework, next, [...passing, ...scoped, ...autoHooks]);
+        visit(t.target, joinPaths(under, t.extra), resolved && m.resolved, framework, next, [...passing, ...scoped, ...autoHooks], root);
       }
       // `registerSecurity(app)`: what it `use`s on the app it is handed runs in front of this router's later routes.
       if (m.registrar) for (const t of targets) active.push(...registrarUses(t.target, base, m.order, new Set(next)));
@@ -267,7 +272,13 @@ export function composeRoutes(index: RepoIndex, candidates: readonly string[]): 
   for (const k of [...new Set(unitKeys)].sort()) {
     // A router made to be mounted that nothing we read mounts (`router.use(`/${name}`, require(file))`): its paths
     // are only the tail of the real ones, so they are marked unresolved rather than shown as if at the root.
-    if (!mounted.has(k)) visit(k, '', !mountedSomewhere(k, unitAt(k)), undefined, new Set(), []);
+    if (mounted.has(k)) continue;
+    const u = unitAt(k);
+    // One the whole repository confirms no code mounts (its mounts only in comments): its routes are not served.
+    // `exports` holds only renamed and default exports; `export const authRouter` is exported under its own name.
+    const exportedAs = [u?.name ?? '', ...[...(routingOf(fileOf(k))?.exports ?? [])].filter(([, unit]) => unit === u?.name).map(([name]) => name)];
+    const none = u?.mountable ? notMountedAnywhere(index, fileOf(k), u.name, exportedAs) : undefined;
+    visit(k, '', !mountedSomewhere(k, u), undefined, new Set(), [], none && { name: u!.name, ...none });
   }
   return out;
 }

@@ -43,3 +43,22 @@ export interface HttpRouteData {
 }
 
 export type HttpRouteFact = Fact<'http.route', HttpRouteData>;
+
+/**
+ * A router made to be mounted that no code mounts (its mounts only in comments, its module imported only for other
+ * exports or not at all): its routes are not served, so they are listed apart from the routes, never counted in them.
+ */
+export interface UnmountedRouterData {
+  readonly framework: HttpFramework;
+  readonly app: string;
+  readonly router: string;
+  /** Where the router is declared. */
+  readonly file: string;
+  readonly line: number;
+  /** Imports of its module that take only its other exports, or bind it and never use it. */
+  readonly importedAt: readonly Citation[];
+  /** Its routes (and those of routers it mounts), as declared: the paths lack whatever prefix a mount would add. */
+  readonly routes: readonly { readonly method: string; readonly path: string; readonly file: string; readonly line: number }[];
+}
+
+export type UnmountedRouterFact = Fact<'http.unmounted-router', UnmountedRouterData>;

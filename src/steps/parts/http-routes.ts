@@ -1,6 +1,6 @@
 import type { FactSet } from '../../facts.js';
 import type { NextAliasFact } from '../../detectors/nextjs-pages/aliases.js';
-import type { ApiDocsFact, HttpFramework, HttpRouteData, HttpRouteFact, MiddlewareUse } from '../../detectors/http-frameworks/index.js';
+import type { ApiDocsFact, HttpFramework, HttpRouteData, HttpRouteFact, MiddlewareUse, UnmountedRouterFact } from '../../detectors/http-frameworks/index.js';
 import { heading, join, table } from '../../markdown/blocks.js';
 import { cite } from '../../markdown/cite.js';
 import { code, urlPath } from '../../markdown/text.js';
@@ -59,6 +59,23 @@ export function httpRoutesPart(facts: FactSet, rank: (file: string) => number = 
         );
       }),
   );
+}
+
+/**
+ * Routers no code mounts (router-unmounted.ts): listed apart, as their routes are not served; '' when none. Their
+ * paths are as declared (a mount would add a prefix), so they are shown as written, never as URLs.
+ */
+export function unmountedRoutersPart(facts: FactSet): string {
+  const list = facts.of<UnmountedRouterFact>('http.unmounted-router').map((f) => f.data);
+  if (list.length === 0) return '';
+  const lines = list.map((u) => {
+    const routes = u.routes.map((r) => code(`${r.method} ${r.path}`));
+    const shown = routes.length > 10 ? [...routes.slice(0, 10), `+${routes.length - 10} more`] : routes;
+    const imported = u.importedAt.length === 0 ? 'its module is imported nowhere' : `its module is imported without mounting it at ${u.importedAt.map((c) => cite(c)).join(', ')}`;
+    return `- ${code(u.router)} (${LABEL[u.framework]}, ${cite(u.file, u.line)}): ${imported}; ${u.routes.length} route${u.routes.length === 1 ? '' : 's'} as declared: ${shown.join(', ')}`;
+  });
+  const intro = 'Routers not mounted by any code: no `use(…)` or `route(…)` outside comments attaches them, so these routes are not served (and not counted above).';
+  return join(intro, lines.join('\n'));
 }
 
 /** Where the routes were read from, and what the map cannot know about a framework it does not read. */

@@ -9,7 +9,7 @@ import { grantLabel, plural } from '../cdk-shared.js';
 import { byFileLine, commonDir, compareText, value } from '../format.js';
 import { runScript } from '../run-commands.js';
 import { folder, lineIn, mostCommon, recipe, type RecipeInput } from './shared.js';
-import { notAMigration } from '../../../detectors/database-runtime/migration-files.js';
+import { isMigrationContent, notAMigration } from '../../../detectors/database-runtime/migration-files.js';
 import { migrationRuns, runTool } from '../../../detectors/database-runtime/migration-runs.js';
 
 /** What step 4 counts as a migration: SQL files and migration scripts, not lock files or snapshots beside them. */
@@ -169,7 +169,9 @@ function ormModel(input: RecipeInput, pm: 'npm' | 'yarn' | 'pnpm' | 'bun'): stri
   const migrationDir = migrations.length ? /^(.*?(^|\/)migrations?)\//.exec(commonDir(migrations) + '/')?.[1] ?? commonDir(migrations) : '';
   const steps = migrateSteps(input, pm, orm.key, pkg);
   const migrate = [
-    migrationDir ? `migrations are in ${folder(migrationDir)} (${plural(migrations.filter((f) => MIGRATION_FILE.test(f) && !notAMigration(f)).length, 'migration file')})` : '',
+    // Counted as step 4 counts them: a code file there is a migration only with an up/down step (drizzle-kit's
+    // introspected `schema.ts` and `relations.ts` beside the SQL files are not).
+    migrationDir ? `migrations are in ${folder(migrationDir)} (${plural(migrations.filter((f) => MIGRATION_FILE.test(f) && !notAMigration(f) && isMigrationContent(f, (x) => index.read(x))).length, 'migration file')})` : '',
     steps,
   ].filter(Boolean);
   return recipe(`Add a ${ORM_LABEL[orm.key]} ${noun}`, [

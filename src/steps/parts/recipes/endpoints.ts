@@ -8,13 +8,14 @@ import { authorizerLabel, authorizerType, grantLabel, plural } from '../cdk-shar
 import { commonDir, compareText, names } from '../format.js';
 import { folder, lineCursor, lineIn, mostCommon, recipe, type RecipeInput } from './shared.js';
 import { pushTo } from '../../../collections.js';
+import { trpcEndpoint } from './trpc.js';
 
 /** Fewer routes than this make no convention to follow. */
 const MIN_ROUTES = 3;
 
 export function endpointRecipes(input: RecipeInput): string[] {
   const cdk = cdkEndpoint(input);
-  return [cdk, ...httpEndpoints(input)].filter(Boolean);
+  return [cdk, ...httpEndpoints(input), trpcEndpoint(input)].filter(Boolean);
 }
 
 const CATCH_ALL = /\/\[\[?\.\.\.[^\]]+\]\]?\//;
