@@ -7,7 +7,7 @@ import { composeAdjustments } from './compose-layers.js';
 import { taskCommands } from './local-run.js';
 import type { ComposeServiceFact } from '../../detectors/compose/index.js';
 import type { DockerfileFact } from '../../detectors/dockerfile/index.js';
-import type { HelmChartFact, K8sResourceFact, KustomizationFact } from '../../detectors/kubernetes/index.js';
+import { KNATIVE_SERVICE, type HelmChartFact, type K8sResourceFact, type KustomizationFact } from '../../detectors/kubernetes/index.js';
 import { invocation, type TaskFact } from '../../detectors/tasks/index.js';
 import type { FactSet } from '../../facts.js';
 import { bullets, heading, join, table } from '../../markdown/blocks.js';
@@ -127,7 +127,7 @@ function kubernetesPart(facts: FactSet): string {
       ...new Set(w.containers.flatMap((c) => c.configMaps)),
     ].map((n) => `ConfigMap ${code(n)}`).concat([...new Set(w.containers.flatMap((c) => c.secrets))].map((n) => `Secret ${code(n)}`));
     return [
-      `${w.kind} ${code(w.name)}${w.schedule ? ` (${value(w.schedule)})` : ''}`,
+      `${w.kind === KNATIVE_SERVICE ? 'Knative/Cloud Run service' : w.kind} ${code(w.name)}${w.schedule ? ` (${value(w.schedule)})` : ''}`,
       images.length > 0 ? images.slice(0, 3).map(image).join(', ') + (images.length > 3 ? ` (+${images.length - 3} more)` : '') : '—',
       ports.length > 0 ? names(ports, 4) : '—',
       [env.length > 0 ? names(env, 6) : '', ...refs].filter(Boolean).join('; ') || '—',
