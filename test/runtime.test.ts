@@ -281,6 +281,7 @@ describe('a Knative (Cloud Run) service manifest', () => {
         "              value: '${LOG_FORMAT}'",
       ].join('\n'),
       'k8s/svc.yaml': 'apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  ports:\n    - port: 80\n      targetPort: 3000\n',
+      'apps/api/src/main.ts': 'export const format = process.env.LOG_FORMAT;\n',
     });
     const resources = data<K8sResourceData>(await detect(kubernetesDetector, root), 'k8s.resource');
     expect(resources.find((r) => r.file === 'apps/api/service.yaml')).toMatchObject({ kind: 'Knative Service', containers: [{ image: '${CONTAINER_IMAGE}', ports: ['8080'], env: ['LOG_FORMAT'] }] });
@@ -289,6 +290,12 @@ describe('a Knative (Cloud Run) service manifest', () => {
     expect(md).not.toMatch(/CLOUD_RUN_SERVICE_NAME\}` \(ClusterIP/);
     expect(md).toContain('| Knative/Cloud Run service `${CLOUD_RUN_SERVICE_NAME}` | `${CONTAINER_IMAGE}` | `8080` | `LOG_FORMAT` | `/apps/api/service.yaml:1` |');
     expect(md).toContain('- Service `web` (ClusterIP, ports `80→3000`) — `/k8s/svc.yaml:1`');
+    expect(md).toContain('Kubernetes (1 manifest resource), Knative/Cloud Run (1 service manifest)');
+    expect(md).toContain('#### Kubernetes and Knative');
+    // Step 8 says where the variable is set as what it is, not as a Kubernetes workload.
+    const step8 = (await section(configurationStep, root)).markdown;
+    expect(step8).toContain('Knative/Cloud Run `${CLOUD_RUN_SERVICE_NAME}` `/apps/api/service.yaml:13`');
+    expect(step8).not.toContain('Kubernetes `${CLOUD_RUN_SERVICE_NAME}`');
     expect(missingCitations(md, await indexOf(root))).toEqual([]);
   });
 });
