@@ -36,6 +36,31 @@ describe('ci detector', () => {
     });
   });
 
+  // turborepo-fullstack-starter: `${{ steps.set-vars.outputs.url }}` was read as a configuration variable `outputs`
+  // (the `vars.` inside the step id `set-vars`). Only `vars`/`secrets` as a context count, not the end of a longer name.
+  it('reads vars.X and secrets.X only as contexts, not inside a step id or a property path', () => {
+    const text = [
+      'jobs:',
+      '  a:',
+      '    steps:',
+      '      - id: set-vars',
+      '        run: echo "url=x" >> "$GITHUB_OUTPUT"',
+      '      - run: echo ${{ steps.set-vars.outputs.url }} ${{ steps.get-secrets.outputs.token }} ${{ github.event.vars.X }}',
+      "        if: ${{ !vars.SKIP && (vars.REGION != '') }}",
+      '        env:',
+      '          A: ${{vars.A_NAME}}',
+      "          B: ${{ format('{0}', secrets.B_KEY) }}",
+    ].join('\n');
+    expect(references(text)).toEqual({
+      secrets: [{ name: 'B_KEY', line: 10 }],
+      vars: [
+        { name: 'A_NAME', line: 9 },
+        { name: 'REGION', line: 7 },
+        { name: 'SKIP', line: 7 },
+      ],
+    });
+  });
+
   it('reads GitHub Actions triggers, jobs in order, matrix, step commands and env sources', async () => {
     const ci = (await workflows()).get('.github/workflows/ci.yml')!;
     expect(ci.provider).toBe('github-actions');

@@ -82,6 +82,33 @@ describe("step 9's access line for a Next.js root middleware", () => {
     const md = (await section(workflowsStep, root)).markdown;
     expect(md).toMatch(/pages here sit behind `middleware`/);
   });
+
+  // turborepo-fullstack-starter: `import { chain, auth } from './middlewares'`, whose index.ts is a barrel
+  // (`export * from './auth'`); auth.ts redirects to /auth/signin without a session.
+  it('one whose imported barrel re-exports a module that redirects to a sign-in page guards the pages', async () => {
+    const root = app({
+      'middleware.ts': "import { chain, auth } from './middlewares';\n\nexport const config = { matcher: [{ source: '/chat/:path*' }, { source: '/settings/:path*' }] };\n\nexport default chain([auth]);\n",
+      'middlewares/index.ts': "export * from './chain';\nexport * from './auth';\n",
+      'middlewares/chain.ts': "import { NextResponse, type NextMiddleware } from 'next/server';\nexport function chain(fns: ((m: NextMiddleware) => NextMiddleware)[]): NextMiddleware {\n  return fns.reduceRight((next, f) => f(next), (() => NextResponse.next()) as NextMiddleware);\n}\n",
+      'middlewares/auth.ts': [
+        "import { type NextMiddleware, NextRequest, NextResponse } from 'next/server';",
+        'export function auth(middleware: NextMiddleware): NextMiddleware {',
+        '  return async (request: NextRequest, event) => {',
+        "    const session = request.cookies.get('session');",
+        "    if (request.nextUrl.pathname.startsWith('/chat')) {",
+        "      if (!session) return NextResponse.redirect(new URL('/auth/signin', request.url));",
+        '      return middleware(request, event);',
+        '    }',
+        "    return NextResponse.redirect(new URL('/auth/signin', request.url));",
+        '  };',
+        '}',
+      ].join('\n'),
+    });
+    const md = (await section(workflowsStep, root)).markdown;
+    expect(md).not.toMatch(/no 401\/403, sign-in redirect or auth library was found/);
+    expect(md).toMatch(/\*\*Access:\*\* pages here (sit behind|pass through)/);
+    expect(missingCitations(md, await indexOf(root))).toEqual([]);
+  });
 });
 
 describe("step 5's middleware line", () => {

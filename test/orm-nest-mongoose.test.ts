@@ -101,3 +101,49 @@ describe('@nestjs/mongoose schema classes', () => {
     expect(md).toContain('`/src/user/user.schema.ts:3`');
   });
 });
+
+// turborepo-fullstack-starter: user.schema.ts imports a model module (base.schema), and `SchemaFactory.createForClass(User)`
+// was counted as a write of User by the generic-helper rule (`create…` given the model). It builds the schema.
+describe('SchemaFactory.createForClass beside a mongoose import', () => {
+  it('is not a write of the model', async () => {
+    const root = tempRepo({
+      'package.json': '{"name":"api","dependencies":{"@nestjs/mongoose":"10","mongoose":"8"}}',
+      'src/user/user.schema.ts': [
+        "import { type Model, type HydratedDocument } from 'mongoose';",
+        "import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';",
+        "import { BaseDocument, BaseDocumentSchema } from '../database/base.schema';",
+        '@Schema()',
+        'export class User extends BaseDocument {',
+        '  @Prop({ required: true })',
+        '  email!: string;',
+        '}',
+        'export type UserModel = Model<HydratedDocument<User>>;',
+        'export const UserSchema = SchemaFactory.createForClass(User);',
+        'UserSchema.add(BaseDocumentSchema);',
+      ].join('\n'),
+      'src/database/base.schema.ts': [
+        "import { Document } from 'mongoose';",
+        "import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';",
+        '@Schema()',
+        'export class BaseDocument extends Document {',
+        '  @Prop({ type: Date, default: Date.now })',
+        '  createdAt!: Date;',
+        '}',
+        'export const BaseDocumentSchema = SchemaFactory.createForClass(BaseDocument);',
+      ].join('\n'),
+      'src/user/user.repository.ts': [
+        "import { InjectModel } from '@nestjs/mongoose';",
+        "import { User, type UserModel } from './user.schema';",
+        'export class UserRepository {',
+        '  constructor(@InjectModel(User.name) private userModel: UserModel) {}',
+        '  add(email: string) {',
+        '    return this.userModel.create({ email });',
+        '  }',
+        '}',
+      ].join('\n'),
+    });
+    const facts = await detect(ormDetector, root);
+    const accesses = facts.filter((f) => f.kind === 'orm.access').map((f) => f.data as OrmAccessData);
+    expect(accesses.map((a) => `${a.model} ${a.kind} ${a.method} ${a.file}:${a.line}`)).toEqual(['User write create src/user/user.repository.ts:6']);
+  });
+});

@@ -278,3 +278,47 @@ describe('compose extends', () => {
     expect(workflows).not.toContain('is an overlay');
   });
 });
+
+// turborepo-fullstack-starter: apps/api/service.yaml is `apiVersion: serving.knative.dev/v1`, `kind: Service`, the
+// Cloud Run service gcloud deploys. It is not a core Kubernetes Service and has no ClusterIP: its container is the
+// workload, under spec.template.spec.containers.
+describe('a Knative (Cloud Run) service manifest', () => {
+  it('is a Knative/Cloud Run service with its container, not a ClusterIP Service', async () => {
+    const { tempRepo } = await import('./helpers/temp-repo.js');
+    const root = tempRepo({
+      'package.json': JSON.stringify({ name: 'app', private: true }),
+      'apps/api/service.yaml': [
+        'apiVersion: serving.knative.dev/v1',
+        'kind: Service',
+        'metadata:',
+        '  name: ${CLOUD_RUN_SERVICE_NAME}',
+        'spec:',
+        '  template:',
+        '    spec:',
+        '      containers:',
+        '        - image: ${CONTAINER_IMAGE}',
+        '          ports:',
+        '            - containerPort: 8080',
+        '          env:',
+        '            - name: LOG_FORMAT',
+        "              value: '${LOG_FORMAT}'",
+      ].join('\n'),
+      'k8s/svc.yaml': 'apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  ports:\n    - port: 80\n      targetPort: 3000\n',
+      'apps/api/src/main.ts': 'export const format = process.env.LOG_FORMAT;\n',
+    });
+    const resources = data<K8sResourceData>(await detect(kubernetesDetector, root), 'k8s.resource');
+    expect(resources.find((r) => r.file === 'apps/api/service.yaml')).toMatchObject({ kind: 'Knative Service', containers: [{ image: '${CONTAINER_IMAGE}', ports: ['8080'], env: ['LOG_FORMAT'] }] });
+    expect(resources.find((r) => r.file === 'apps/api/service.yaml')?.serviceType).toBeUndefined();
+    const md = (await section(infrastructureStep, root)).markdown;
+    expect(md).not.toMatch(/CLOUD_RUN_SERVICE_NAME\}` \(ClusterIP/);
+    expect(md).toContain('| Knative/Cloud Run service `${CLOUD_RUN_SERVICE_NAME}` | `${CONTAINER_IMAGE}` | `8080` | `LOG_FORMAT` | `/apps/api/service.yaml:1` |');
+    expect(md).toContain('- Service `web` (ClusterIP, ports `80→3000`) — `/k8s/svc.yaml:1`');
+    expect(md).toContain('Kubernetes (1 manifest resource), Knative/Cloud Run (1 service manifest)');
+    expect(md).toContain('#### Kubernetes and Knative');
+    // Step 8 says where the variable is set as what it is, not as a Kubernetes workload.
+    const step8 = (await section(configurationStep, root)).markdown;
+    expect(step8).toContain('Knative/Cloud Run `${CLOUD_RUN_SERVICE_NAME}` `/apps/api/service.yaml:13`');
+    expect(step8).not.toContain('Kubernetes `${CLOUD_RUN_SERVICE_NAME}`');
+    expect(missingCitations(md, await indexOf(root))).toEqual([]);
+  });
+});

@@ -110,3 +110,32 @@ describe('Server Action uses after a multi-line import', () => {
     expect((await section(backendApiStep, root)).markdown).toContain('`/app/invoices/page.tsx` (imported)');
   });
 });
+
+// turborepo-fullstack-starter: the actions live in lib/internal/login/*.ts and lib/internal/session/*.ts, and every
+// caller imports them through the folder's barrel (`export * from './socialLogin'`): a click handler in a client
+// component, another action, the middleware. "Called from —" read as unused.
+describe('Server Actions imported through a barrel', () => {
+  it('counts the files that import them from the barrel and call them', async () => {
+    const { tempRepo } = await import('./helpers/temp-repo.js');
+    const root = tempRepo({
+      'package.json': JSON.stringify({ name: 'web', private: true, dependencies: { next: '15.0.0', react: '19.0.0' } }),
+      'tsconfig.json': JSON.stringify({ compilerOptions: { paths: { '@/*': ['./src/*'] } } }),
+      'src/lib/login/index.ts': "export * from './localLogin';\nexport * from './socialLogin';\n",
+      'src/lib/login/socialLogin.ts': "'use server';\n\nexport async function socialLogin(provider: string) {\n  return provider;\n}\n",
+      'src/lib/login/localLogin.ts': "'use server';\nimport { setCookie } from '../session';\n\nexport async function localLogin(email: string) {\n  await setCookie(email);\n}\n",
+      'src/lib/session/index.ts': "export * from './setCookie';\n",
+      'src/lib/session/setCookie.ts': "'use server';\n\nexport async function setCookie(value: string) {\n  return value;\n}\n",
+      'src/app/signin/Button.tsx': "'use client';\n\nimport { socialLogin } from '@/lib/login';\n\nexport const Button = ({ provider }: { provider: string }) => {\n  const handleClick = async () => socialLogin(provider);\n  return <button onClick={handleClick}>go</button>;\n};\n",
+      'src/app/signin/action.ts': "'use server';\nimport { localLogin } from '@/lib/login';\n\nexport async function handleSubmit(data: FormData) {\n  return localLogin(String(data.get('email')));\n}\n",
+      'src/app/signin/page.tsx': "import { Button } from './Button';\n\nexport default function Page() {\n  return <Button provider='github' />;\n}\n",
+    });
+    const list = (await detect(serverActionsDetector, root)).map((f) => f.data as ServerActionData);
+    const callers = Object.fromEntries(list.map((a) => [a.name, a.callers]));
+    expect(callers.socialLogin).toEqual([{ file: 'src/app/signin/Button.tsx', line: 6, client: true }]);
+    expect(callers.localLogin).toEqual([{ file: 'src/app/signin/action.ts', line: 5, client: false }]);
+    expect(callers.setCookie).toEqual([{ file: 'src/lib/login/localLogin.ts', line: 5, client: false }]);
+    const md = (await section(backendApiStep, root)).markdown;
+    expect(md).toContain('| `socialLogin` | — | `/src/app/signin/Button.tsx:6` (client) | `/src/lib/login/socialLogin.ts:3` |');
+    expect(missingCitations(md, await indexOf(root))).toEqual([]);
+  });
+});

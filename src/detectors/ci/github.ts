@@ -109,9 +109,12 @@ export function envVars(node: YamlNode | undefined): CiEnvVar[] {
   return node.entries.map((e) => ({ name: e.key, line: e.line, ...valueSource(e.value) }));
 }
 
+/** What may stand before a context name: not a word character, `-` (a step id `set-vars`) or `.` (a property path). */
+const CONTEXT_START = String.raw`(?<![\w$.-])`;
+
 export function valueSource(node: YamlNode): Pick<CiEnvVar, 'source' | 'ref'> {
   const value = scalar(node) ?? '';
-  const ref = (kind: string) => new RegExp(String.raw`\b${kind}(?:\.([A-Za-z_][A-Za-z0-9_-]*)|\[\s*['"]([A-Za-z_][A-Za-z0-9_-]*)['"]\s*\])`).exec(value);
+  const ref = (kind: string) => new RegExp(String.raw`${CONTEXT_START}${kind}(?:\.([A-Za-z_][A-Za-z0-9_-]*)|\[\s*['"]([A-Za-z_][A-Za-z0-9_-]*)['"]\s*\])`).exec(value);
   const secret = value.includes('${{') ? ref('secrets') : null;
   if (secret) return { source: 'secret', ref: secret[1] ?? secret[2] };
   const variable = value.includes('${{') ? ref('vars') : null;
@@ -120,11 +123,14 @@ export function valueSource(node: YamlNode): Pick<CiEnvVar, 'source' | 'ref'> {
   return { source: 'literal' };
 }
 
-/** `secrets.X` / `secrets['X']` and `vars.X` anywhere in the file outside comments, first line of each. */
+/**
+ * `secrets.X` / `secrets['X']` and `vars.X` anywhere in the file outside comments, first line of each. The context
+ * name must start there (after `${{`, a space, `(`, `!`): `steps.set-vars.outputs.url` names a step, not `vars.outputs`.
+ */
 export function references(text: string): Pick<CiWorkflowData, 'secrets' | 'vars'> {
   const found = { secrets: new Map<string, number>(), vars: new Map<string, number>() };
   yamlLinesWithoutComments(text).forEach((line, i) => {
-    for (const m of line.matchAll(/\b(secrets|vars)(?:\.([A-Za-z_][A-Za-z0-9_-]*)|\[\s*['"]([A-Za-z_][A-Za-z0-9_-]*)['"]\s*\])/g)) {
+    for (const m of line.matchAll(/(?<![\w$.-])(secrets|vars)(?:\.([A-Za-z_][A-Za-z0-9_-]*)|\[\s*['"]([A-Za-z_][A-Za-z0-9_-]*)['"]\s*\])/g)) {
       const map = found[m[1] as 'secrets' | 'vars'];
       const name = m[2] ?? m[3];
       if (!map.has(name)) map.set(name, i + 1);

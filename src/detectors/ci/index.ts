@@ -35,7 +35,7 @@ export const ciDetector: Detector = {
     for (const file of index.files.filter(isCiFile)) {
       // A pure function of the file's text: kept across runs, so an unchanged workflow is not parsed again. The cache
       // is a file in the session folder, so what it keeps is redacted as the fact will be (`curl -u ci:…` in a `run:`).
-      const read = index.memo('ci.file@5', file, (text) => {
+      const read = index.memo('ci.file@6', file, (text) => {
         const problems: YamlProblem[] = [];
         const data = redactData(readCiFile(file, text, problems), { isPath });
         return { data, problems: problems.map((p) => ({ ...p, message: redactText(p.message) })) };

@@ -169,7 +169,7 @@ export const envDetector: Detector = {
         if (TEMPLATE_TEXT.test(text) && INLINE_CODE_TEXT.test(text)) facts.push(...group(index, file, index.memo('env.inline-code@1', file, inlineCodeReads) ?? []));
         // Helm templates (`{{ .Values.x }}`) are not YAML until rendered; the text safety net still sees their names.
         else if (KUBERNETES_TEXT.test(text) && !text.includes('{{')) {
-          const manifest = index.memo('env.manifests@1', file, readManifests);
+          const manifest = index.memo('env.manifests@2', file, readManifests);
           if (manifest) manifests.push({ file, manifest });
         }
         continue;

@@ -14,6 +14,8 @@ import { entries, get, items, readYaml, text, type YamlFile } from './yaml.js';
 import { pushTo } from '../../collections.js';
 
 const TOOL = 'Kubernetes';
+/** A Knative Serving service: what Cloud Run deploys (`gcloud run services replace service.yaml`), not a cluster's. */
+const KNATIVE = 'Knative/Cloud Run';
 /** Cheap text test before parsing: a manifest with a container env, or a ConfigMap/Secret a container may load. */
 export const KUBERNETES_TEXT = /^\s*(-\s+)?(env|envFrom|configMapGenerator|secretGenerator):|^kind:\s*(ConfigMap|Secret)\b/m;
 
@@ -23,6 +25,8 @@ export interface ManifestFile {
   readonly sources: readonly { type: 'configmap' | 'secret'; name: string; keys: { name: string; line: number }[]; envFiles: string[] }[];
   readonly containers: readonly {
     readonly owner: string;
+    /** `Knative/Cloud Run` for a Knative Serving service (`apiVersion: serving.knative.dev/v1`); Kubernetes otherwise. */
+    readonly tool?: string;
     readonly env: readonly { name: string; line: number; secret: boolean }[];
     readonly envFrom: readonly { type: 'configmap' | 'secret'; ref: string; prefix: string; line: number }[];
   }[];
@@ -34,6 +38,7 @@ export function readManifests(source: string): ManifestFile {
   const found: ManifestFile['containers'][number][] = [];
   for (const doc of yaml.docs) {
     sources.push(...sourcesOf(yaml, doc));
+    const knative = /^serving\.knative\.dev\//.test(text(get(doc, doc.contents, 'apiVersion')) ?? '');
     for (const { container, owner } of containers(doc, doc.contents, 0)) {
       const env: { name: string; line: number; secret: boolean }[] = [];
       for (const item of items(doc, get(doc, container, 'env'))) {
@@ -48,7 +53,7 @@ export function readManifests(source: string): ManifestFile {
           if (ref) envFrom.push({ type, ref, prefix, line: yaml.line(item) });
         }
       }
-      found.push({ owner, env, envFrom });
+      found.push({ owner, ...(knative ? { tool: KNATIVE } : {}), env, envFrom });
     }
   }
   return { sources, containers: found };
@@ -71,19 +76,19 @@ export function kubernetesEnv(index: RepoIndex, files: readonly { file: string; 
   const sets: EnvSetData[] = [];
   const external: EnvExternalSourceData[] = [];
   for (const { file, manifest } of files) {
-    for (const { owner, env, envFrom } of manifest.containers) {
-      for (const e of env) sets.push({ name: e.name, file, line: e.line, kind: 'kubernetes', tool: TOOL, owner, ...(e.secret ? { secretRef: true } : {}) });
+    for (const { owner, tool = TOOL, env, envFrom } of manifest.containers) {
+      for (const e of env) sets.push({ name: e.name, file, line: e.line, kind: 'kubernetes', tool, owner, ...(e.secret ? { secretRef: true } : {}) });
       for (const ref of envFrom) {
         const secret = ref.type === 'secret';
         const label = `${secret ? 'secret' : 'ConfigMap'} ${ref.ref}`;
         const keys = sources.get(`${ref.type}:${ref.ref}`);
         if (!keys) {
-          external.push({ file, line: ref.line, tool: TOOL, ref: label, owner });
+          external.push({ file, line: ref.line, tool, ref: label, owner });
           continue;
         }
         for (const k of keys) {
           const name = `${ref.prefix}${k.name}`;
-          if (isEnvName(name)) sets.push({ name, file, line: ref.line, kind: 'kubernetes', tool: TOOL, owner, from: k.file, ref: label, ...(secret ? { secretRef: true } : {}) });
+          if (isEnvName(name)) sets.push({ name, file, line: ref.line, kind: 'kubernetes', tool, owner, from: k.file, ref: label, ...(secret ? { secretRef: true } : {}) });
         }
       }
     }

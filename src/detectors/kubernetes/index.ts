@@ -76,6 +76,9 @@ const WORKLOADS: Readonly<Record<string, (doc: YamlNode) => YamlNode | undefined
   Pod: (d) => get(d, 'spec'),
 };
 
+/** The kind given to a Knative Serving `Service` (a Cloud Run service), apart from a core Kubernetes Service. */
+export const KNATIVE_SERVICE = 'Knative Service';
+
 function candidates(index: RepoIndex): string[] {
   return index.files.filter((f) => YAML.test(f) && !NOT_MANIFEST.test(f) && !isComposeName(f) && !isBuildOrVendor(index, f) && !isTestFile(f));
 }
@@ -107,7 +110,7 @@ export const kubernetesDetector: Detector = {
       if (!/^apiVersion\s*:/m.test(text) || !/^kind\s*:/m.test(text) || inTemplates(file) || /\{\{/.test(text)) continue;
       // A pure function of the text: kept across runs, so unchanged manifests are not parsed again. Kept in a file of
       // the session folder, so redacted as the facts will be (a container's `env: - value:`).
-      const read = index.memo('k8s.manifest@3', file, (t) => {
+      const read = index.memo('k8s.manifest@4', file, (t) => {
         const { docs, problems } = parseYamlDocuments(t);
         const resources = redactFacts(docs.flatMap((doc) => resourceFacts(file, doc)), { isPath: (p) => index.has(p) || index.hasDir(p) });
         return { resources, problems: problems.map((p) => ({ ...p, message: redactText(p.message) })) };
@@ -129,6 +132,13 @@ function resourceFacts(file: string, doc: YamlNode): K8sResourceFact[] {
     return items?.kind === 'seq' ? items.items.flatMap((i) => resourceFacts(file, i)) : [];
   }
   const namespace = scalar(get(get(doc, 'metadata'), 'namespace'));
+  // `kind: Service` is a core Service only in the core group (`apiVersion: v1`). Knative's (`serving.knative.dev/v1`,
+  // what Cloud Run deploys) is a workload: its containers are under spec.template.spec, and it has no ClusterIP.
+  if (kind === 'Service' && /^serving\.knative\.dev\//.test(scalar(get(doc, 'apiVersion')) ?? '')) {
+    const template = get(get(get(doc, 'spec'), 'template'), 'spec');
+    const data: K8sResourceData = { file, line: doc.line, kind: KNATIVE_SERVICE, name, ...(namespace ? { namespace } : {}), containers: seq(get(template, 'containers')).map(container), ports: [], routes: [] };
+    return [{ kind: 'k8s.resource', id: `${file} ${KNATIVE_SERVICE}/${name}`, data, at: [{ file, line: doc.line }] }];
+  }
   const pod = WORKLOADS[kind]?.(doc);
   const containers = pod ? [...seq(get(pod, 'initContainers')), ...seq(get(pod, 'containers'))].map(container) : [];
   const spec = get(doc, 'spec');

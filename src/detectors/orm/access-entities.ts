@@ -146,6 +146,17 @@ function builderKind(call: ts.CallExpression): Kind {
   return 'read';
 }
 
+/**
+ * A call on a factory or schema builder that is handed the model class: `SchemaFactory.createForClass(User)` builds
+ * Mongoose's schema from the class, `DefinitionsFactory.createForClass(User)` a definition; neither touches the data.
+ */
+function buildsFrom(callee: ts.Expression): boolean {
+  if (!ts.isPropertyAccessExpression(callee)) return false;
+  if (/ForClass$/.test(callee.name.text)) return true;
+  const receiver = ts.isIdentifier(callee.expression) ? callee.expression.text : ts.isPropertyAccessExpression(callee.expression) ? callee.expression.name.text : '';
+  return /(Factory|Schema|Builder)$/i.test(receiver);
+}
+
 /** Model members that are not queries: events, sub-classing, plain function members. */
 const NOT_ACCESS = new Set(['on', 'once', 'off', 'emit', 'listeners', 'discriminator', 'hydrate', 'castObject', 'translateAliases', 'model', 'call', 'apply', 'bind', 'toString', 'hasOwnProperty']);
 
@@ -197,7 +208,7 @@ export function mongooseVisitor(context: FileContext, models: ModelTable, reques
       for (const call of helperCalls) {
         const helper = lastName(call.expression) ?? '';
         const kind = /^(create|update|delete|remove|insert|save|upsert|patch|add|set)/i.test(helper) ? 'write' : /^(get|find|list|read|count|exists|paginate|fetch|load|search)/i.test(helper) ? 'read' : undefined;
-        if (!kind || MONGOOSE_METHODS.has(helper)) continue;
+        if (!kind || MONGOOSE_METHODS.has(helper) || buildsFrom(call.expression)) continue;
         for (const arg of call.arguments) {
           const model = ts.isIdentifier(arg) ? modelOf(arg) : undefined;
           if (model) hits.push({ model, kind, method: `${helper}(…, ${(arg as ts.Identifier).text})`, node: call });

@@ -190,8 +190,8 @@ function wrapperUse(index: RepoIndex, file: string, sf: ts.SourceFile, callee: t
 }
 
 /**
- * Who calls each action: files importing it from its module (read from text, in one pass over the files that name an
- * action), and for inline actions the file itself. The line is the first use after the imports.
+ * Who calls each action: files importing it from its module or a barrel that re-exports it (read from text, in one
+ * pass over the files that name an action), and for inline actions the file itself. The line is the first use after the imports.
  */
 function withCallers(index: RepoIndex, files: readonly string[], actions: ServerActionData[], defaults: ReadonlyMap<string, string>): ServerActionData[] {
   const exported = actions.filter((a) => !a.inline);
@@ -199,6 +199,7 @@ function withCallers(index: RepoIndex, files: readonly string[], actions: Server
   for (const a of exported) byFile.set(a.file, (byFile.get(a.file) ?? new Set()).add(a.name));
   const callers = new Map<string, ServerActionCaller[]>();
   const names = [...new Set(exported.map((a) => a.name))];
+  const nameSet = new Set(names);
   if (names.length > 0) {
     const pattern = new RegExp(`\\b(?:${names.map((n) => n.replace(/[$]/g, '\\$')).join('|')})\\b`);
     const resolver = moduleResolver(index);
@@ -208,10 +209,17 @@ function withCallers(index: RepoIndex, files: readonly string[], actions: Server
       const client = hasFileDirective(text, 'use client');
       let code: string | undefined;
       for (const [local, b] of importsFromText(text)) {
-        const target = resolver.resolve(file, b.module);
+        let target = resolver.resolve(file, b.module);
         // A default import takes any local name (`import clientRedirect from '@/actions/redirect'`).
         const imported = target && b.imported === 'default' ? defaults.get(target) : b.imported;
-        if (!target || !imported || target === file || !byFile.get(target)?.has(imported)) continue;
+        if (!target || !imported || target === file) continue;
+        // Through a barrel (`import { socialLogin } from '@/lib/login'`, whose index.ts does `export * from
+        // './socialLogin'`): the action is where the name is defined. Only names of actions are looked up.
+        if (!byFile.get(target)?.has(imported) && nameSet.has(imported)) {
+          const def = findDefinition(index, { file: target, name: imported });
+          if (def && def.file !== file) target = def.file;
+        }
+        if (!byFile.get(target)?.has(imported)) continue;
         code ??= withoutImports(codeOnly(text));
         // The first use outside the import and re-export statements (`<form action={finalizePaymentAction}>`).
         const use = new RegExp(`(?<![\\w$.])${local.replace(/[$]/g, '\\$')}\\b`);

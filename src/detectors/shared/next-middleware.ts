@@ -101,8 +101,8 @@ function authImport(index: RepoIndex, file: string): NextMiddleware['authLibrary
 
 /**
  * Repository modules the middleware imports (`updateSession` from `@/utils/supabase/middleware` redirects to /login)
- * or re-exports from (`export { auth as middleware } from '@/lib/auth'`), following re-exports a few hops: the
- * middleware is then that module's code.
+ * or re-exports from (`export { auth as middleware } from '@/lib/auth'`), following the re-exports of those modules
+ * (barrels, `export *`) a few hops: the middleware is then that module's code.
  */
 function localImports(index: RepoIndex, file: string, sf: ts.SourceFile): string[] {
   const resolver = moduleResolver(index);
@@ -116,8 +116,10 @@ function localImports(index: RepoIndex, file: string, sf: ts.SourceFile): string
       const target = resolver.resolve(from, specifier);
       if (!target || target === file || out.has(target)) continue;
       out.add(target);
-      // What a re-export lands in may itself re-export (`lib/auth.ts` → `auth.ts`).
-      const next = reexport !== undefined && hops > 0 ? index.parse(target) : undefined;
+      // What a re-export lands in may itself re-export (`lib/auth.ts` → `auth.ts`), and an imported module may be a
+      // barrel (`import { auth } from './middlewares'`, whose index.ts does `export * from './auth'`): its re-exports
+      // are the code the middleware runs. Only re-exports are followed from there, not that module's own imports.
+      const next = hops > 0 ? index.parse(target) : undefined;
       if (next) visit(target, next, hops - 1, false);
     }
   };

@@ -86,11 +86,13 @@ function describe(kind: SetKind, list: readonly SetSite[]): string[] {
       return [`Dockerfile \`ENV\` ${at(list)}`];
     case 'dockerfile-arg':
       return [`Dockerfile \`ARG\` (build time) ${at(list)}`];
-    case 'kubernetes': {
-      const refs = [...new Set(list.map((s) => s.ref).filter((r): r is string => !!r))];
-      const secret = list.some((s) => s.secretRef) ? ', from a Secret' : '';
-      return [`Kubernetes${owners(list, '')} ${at(list)}${refs.length ? ` (via ${refs.map(code).join(', ')}${secret})` : secret ? ` (${secret.slice(2)})` : ''}`];
-    }
+    case 'kubernetes':
+      // Kubernetes manifests, and Knative services (Cloud Run's YAML), each under its own name.
+      return byTool(list).map(([tool, l]) => {
+        const refs = [...new Set(l.map((s) => s.ref).filter((r): r is string => !!r))];
+        const secret = l.some((s) => s.secretRef) ? ', from a Secret' : '';
+        return `${oneLine(tool)}${owners(l, '')} ${at(l)}${refs.length ? ` (via ${refs.map(code).join(', ')}${secret})` : secret ? ` (${secret.slice(2)})` : ''}`;
+      });
     case 'schema-default':
       return [`default in the schema ${at(list)}`];
     case 'platform':

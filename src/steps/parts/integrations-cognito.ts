@@ -1,6 +1,8 @@
 import type { CdkAuthorizerFact, CdkLambdaFact, CdkUserPoolClientFact, CdkUserPoolFact } from '../../detectors/cdk/facts.js';
 import type { CognitoUsageFact } from '../../detectors/integrations/index.js';
 import type { FactSet } from '../../facts.js';
+import type { RepoIndex } from '../../scan/repo-index.js';
+import { dependsOn } from '../../scan/package-json.js';
 import { bullets, heading, join, table } from '../../markdown/blocks.js';
 import { cite } from '../../markdown/cite.js';
 import { code, oneLine } from '../../markdown/text.js';
@@ -13,6 +15,24 @@ export function lambdaRef(lambdas: readonly CdkLambdaFact[], id: string): string
   const fn = lambdas.find((l) => l.id === id);
   if (!fn) return value(id);
   return `${code(fn.data.constructId)} → ${fn.data.entry ? cite(fn.data.entry) : value(fn.data.entryAsWritten ?? 'handler not resolved')}`;
+}
+
+/** Libraries that talk to Cognito: with one of them, a `USER_POOL_ID` / `IDENTITY_POOL_ID` variable is Cognito's. */
+const COGNITO_PACKAGE = /^(amazon-cognito-identity-js|aws-amplify|@aws-amplify\/(auth|ui-react)|@aws-sdk\/client-cognito-identity(-provider)?|aws-jwt-verify|react-oidc-context)$/;
+
+/** Whether the repository uses Cognito: a user pool or client in CDK code, the code calling it, or a Cognito library. */
+export function usesCognito(facts: FactSet, index: RepoIndex): boolean {
+  if (facts.has('cdk.userPool') || facts.has('cdk.userPoolClient') || facts.has('cognito.usage')) return true;
+  return index.packages.some((p) => dependsOn(p.manifest, COGNITO_PACKAGE));
+}
+
+/**
+ * A variable that names Cognito: COGNITO itself, or a user/identity pool id where the repository uses Cognito. Google
+ * Cloud's workload identity pool (`GOOGLE_CLOUD_IDENTITY_POOL_ID`), Azure's or Firebase's pools are not Cognito's.
+ */
+export function isCognitoVariable(name: string, cognito: boolean): boolean {
+  if (/COGNITO/.test(name)) return true;
+  return cognito && /USER_POOL|IDENTITY_POOL/.test(name) && !/GOOGLE|GCP|GCLOUD|AZURE|FIREBASE|WORKLOAD/.test(name);
 }
 
 const SIDE: Record<string, string> = {
@@ -79,7 +99,7 @@ export function cognitoSection(facts: FactSet, vars: EnvModel): string {
     const items = list.map((u) => `${cite(u.data.file, u.data.line)} — ${code(u.data.library)}: ${u.data.symbols.map((s) => code(s)).join(', ')}`);
     blocks.push(join(`**${SIDE[side]}:**`, bullets(items)));
   }
-  const config = vars.sorted().filter((v) => /COGNITO|USER_POOL|IDENTITY_POOL/.test(v.name) && v.reads.length > 0);
+  const config = vars.sorted().filter((v) => isCognitoVariable(v.name, true) && v.reads.length > 0);
   if (config.length) blocks.push(`**Configuration:** ${config.map((v) => code(v.name)).join(', ')} (where each is read and set: step 8).`);
   return join(heading(3, 'Cognito authentication'), ...blocks);
 }

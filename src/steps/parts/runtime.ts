@@ -7,7 +7,7 @@ import { composeAdjustments } from './compose-layers.js';
 import { taskCommands } from './local-run.js';
 import type { ComposeServiceFact } from '../../detectors/compose/index.js';
 import type { DockerfileFact } from '../../detectors/dockerfile/index.js';
-import type { HelmChartFact, K8sResourceFact, KustomizationFact } from '../../detectors/kubernetes/index.js';
+import { KNATIVE_SERVICE, type HelmChartFact, type K8sResourceFact, type KustomizationFact } from '../../detectors/kubernetes/index.js';
 import { invocation, type TaskFact } from '../../detectors/tasks/index.js';
 import type { FactSet } from '../../facts.js';
 import { bullets, heading, join, table } from '../../markdown/blocks.js';
@@ -32,7 +32,10 @@ export function runtimeSummary(facts: FactSet): string[] {
   const defined = compose.filter((s) => !adjustments.get(s.file)?.adjusted.includes(s));
   const services = new Set((defined.length > 0 ? defined : compose).map((s) => s.name)).size;
   const dockerfiles = facts.of<DockerfileFact>('docker.dockerfile').length;
-  const k8s = facts.of<K8sResourceFact>('k8s.resource').length;
+  const k8sResources = facts.of<K8sResourceFact>('k8s.resource');
+  // Knative services (Cloud Run's YAML) are counted apart: they are not deployed to a Kubernetes cluster of the repo's.
+  const knative = k8sResources.filter((f) => f.data.kind === KNATIVE_SERVICE).length;
+  const k8s = k8sResources.length - knative;
   const charts = facts.of<HelmChartFact>('k8s.helmChart').length;
   const tasks = facts.of<TaskFact>('tasks.task').map((t) => t.data);
   const make = tasks.filter((t) => t.tool === 'make').length;
@@ -42,6 +45,7 @@ export function runtimeSummary(facts: FactSet): string[] {
     services > 0 && `Docker Compose (${count(services, 'service')})`,
     dockerfiles > 0 && count(dockerfiles, 'Dockerfile'),
     k8s > 0 && `Kubernetes (${count(k8s, 'manifest resource')})`,
+    knative > 0 && `Knative/Cloud Run (${count(knative, 'service manifest')})`,
     charts > 0 && count(charts, 'Helm chart'),
     make > 0 && count(make, 'Make target'),
     just > 0 && count(just, 'just recipe'),
@@ -127,7 +131,7 @@ function kubernetesPart(facts: FactSet): string {
       ...new Set(w.containers.flatMap((c) => c.configMaps)),
     ].map((n) => `ConfigMap ${code(n)}`).concat([...new Set(w.containers.flatMap((c) => c.secrets))].map((n) => `Secret ${code(n)}`));
     return [
-      `${w.kind} ${code(w.name)}${w.schedule ? ` (${value(w.schedule)})` : ''}`,
+      `${w.kind === KNATIVE_SERVICE ? 'Knative/Cloud Run service' : w.kind} ${code(w.name)}${w.schedule ? ` (${value(w.schedule)})` : ''}`,
       images.length > 0 ? images.slice(0, 3).map(image).join(', ') + (images.length > 3 ? ` (+${images.length - 3} more)` : '') : '—',
       ports.length > 0 ? names(ports, 4) : '—',
       [env.length > 0 ? names(env, 6) : '', ...refs].filter(Boolean).join('; ') || '—',
@@ -150,7 +154,7 @@ function kubernetesPart(facts: FactSet): string {
     ...(kustomizations.length > 5 ? [`${kustomizations.length - 5} more kustomizations under ${[...new Set(kustomizations.slice(5).map((k) => k.file.split('/').slice(0, -2).join('/') || k.file.split('/')[0]))].slice(0, 3).map((d) => code(`/${d}`)).join(', ')}`] : []),
   ];
   return join(
-    heading(4, 'Kubernetes'),
+    heading(4, resources.length > 0 && resources.every((r) => r.kind === KNATIVE_SERVICE) && charts.length + kustomizations.length === 0 ? 'Knative (Cloud Run) services' : resources.some((r) => r.kind === KNATIVE_SERVICE) ? 'Kubernetes and Knative' : 'Kubernetes'),
     workloadRows.length > 0 && table(['Workload', 'Images', 'Container ports', 'Environment and config', 'Defined in'], workloadRows),
     more(workloads),
     bullets([

@@ -12,6 +12,7 @@ import { SCRIPT_READ_KINDS } from '../../model/script-reads.js';
 import { isLibraryRead } from '../../model/env-library-reads.js';
 import { libraryReadText } from './env-vars.js';
 import { pushTo } from '../../collections.js';
+import { isCognitoVariable, usesCognito } from './integrations-cognito.js';
 
 const PROVIDER: Record<string, string> = { ssm: 'SSM Parameter Store', 'secrets-manager': 'Secrets Manager', sst: 'SST secret', plaintext: 'plain text in code' };
 
@@ -76,12 +77,17 @@ export function secretsSection(model: StepModel, sources: readonly SecretSourceF
     blocks.push(join('**Secret-looking variables** (by name) and how each reaches the code:', bullets(items)));
   }
 
-  const providers = vars.filter((v) => /COGNITO|USER_POOL|IDENTITY_POOL|PADDLE|STRIPE/.test(v.name));
+  // A pool id is Cognito's only where the repository uses Cognito (not Google Cloud's workload identity pool).
+  const cognito = usesCognito(model.facts, index);
+  const isCognito = (name: string) => isCognitoVariable(name, cognito);
+  const providers = vars.filter((v) => isCognito(v.name) || /PADDLE|STRIPE/.test(v.name));
   if (providers.length > 0) {
     // `STRIPE_PKEY`, `*_PUBLIC_KEY`: the key the browser gets, like a publishable key.
     const kind = (v: EnvVarView) => (v.secret ? 'secret' : /CLIENT_TOKEN|PUBLISHABLE|PUBLIC_KEY|_PUB_KEY|_PKEY$/.test(v.name) ? 'public client key' : /PRICE/.test(v.name) ? 'price id' : 'identifier/setting');
     // Only the providers whose variables are listed: a Stripe-only app gets "Stripe keys and ids".
-    const names = [['Cognito', /COGNITO|USER_POOL|IDENTITY_POOL/], ['Paddle', /PADDLE/], ['Stripe', /STRIPE/]].filter(([, re]) => providers.some((v) => (re as RegExp).test(v.name))).map(([n]) => n as string);
+    const names = ([['Cognito', isCognito], ['Paddle', (n: string) => /PADDLE/.test(n)], ['Stripe', (n: string) => /STRIPE/.test(n)]] as const)
+      .filter(([, is]) => providers.some((v) => is(v.name)))
+      .map(([n]) => n);
     const title = names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}` : names[0];
     blocks.push(`**${title} keys and ids** (details in step 10): ${providers.map((v) => `${code(v.name)} (${kind(v)})`).join(', ')}.`);
   }
