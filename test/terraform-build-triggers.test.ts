@@ -85,3 +85,48 @@ describe('Terraform Lambda built from a build script', () => {
     expect(md).toContain('built into `dist-lambda/handler.mjs` (its source not traced)');
   });
 });
+
+describe('Terraform Lambda triggers declared beside the function', () => {
+  it('links event source mappings, service permissions, SNS subscriptions, event targets and S3 notifications', async () => {
+    const dir = repo({
+      'terraform/async_queue.tf':
+        lambdaTf('async_task_lambda', 'asyncTaskHandler.handler', 'asyncTaskHandler.mjs') +
+        `
+resource "aws_sqs_queue" "async_task_queue" {
+  name = "async"
+}
+resource "aws_lambda_event_source_mapping" "async_task_event_source_mapping" {
+  event_source_arn = aws_sqs_queue.async_task_queue.arn
+  enabled          = true
+  function_name    = aws_lambda_function.async_task_lambda.arn
+}
+resource "aws_sns_topic" "errors" {
+  name = "errors"
+}
+resource "aws_sns_topic_subscription" "errors_to_lambda" {
+  topic_arn = aws_sns_topic.errors.arn
+  protocol  = "lambda"
+  endpoint  = aws_lambda_function.async_task_lambda.arn
+}
+resource "aws_lambda_permission" "sns" {
+  function_name = aws_lambda_function.async_task_lambda.function_name
+  principal     = "sns.amazonaws.com"
+}
+resource "aws_cloudwatch_event_rule" "nightly" {
+  schedule_expression = "cron(0 3 * * ? *)"
+}
+resource "aws_cloudwatch_event_target" "nightly" {
+  rule = aws_cloudwatch_event_rule.nightly.name
+  arn  = aws_lambda_function.async_task_lambda.arn
+}
+resource "aws_lambda_permission" "api_gateway_lambda_permission" {
+  function_name = "api_lambda"
+  principal     = "apigateway.amazonaws.com"
+}
+`,
+    });
+    const { fns } = await functions(dir);
+    expect(fns.find((f) => f.name === 'async_task_lambda')!.triggers).toEqual(['sqs async_task_queue', 'sns errors', 'schedule cron(0 3 * * ? *) (rule nightly)']);
+    expect(fns.find((f) => f.name === 'api_lambda')!.triggers).toEqual(['API Gateway']);
+  });
+});

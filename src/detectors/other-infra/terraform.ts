@@ -9,6 +9,7 @@ import { handlerFile } from './handlers.js';
 import { hclValue, objectKeys, parseHcl, type HclBlock } from './hcl.js';
 import type { InfraFindings } from './serverless.js';
 import { builtCode } from './terraform-build.js';
+import { functionNames, terraformTriggers } from './terraform-triggers.js';
 import type { InfraBuiltBy, InfraCodeSource, InfraTableIndex } from './types.js';
 
 interface Located {
@@ -66,6 +67,7 @@ export function terraformFolder(index: RepoIndex, dir: string, files: readonly s
     return builtCode(index, zipped ?? localPath(fn.block.attributes.get('source_path')?.raw, fn.file), !!source?.block.attributes.get('source_dir'), hclValue(fn.block.attributes.get('handler')));
   };
 
+  const firstFunction = out.functions.length;
   for (const l of blocks) {
     const { block, file } = l;
     if (block.type === 'module') {
@@ -114,6 +116,11 @@ export function terraformFolder(index: RepoIndex, dir: string, files: readonly s
     if (type !== 'aws_lambda_function' && type !== 'aws_dynamodb_table') {
       out.resources.push({ tool: 'terraform', type, name, file, line: block.line });
     }
+  }
+  const triggers = terraformTriggers(blocks, resources, functionNames(blocks));
+  for (let i = firstFunction; i < out.functions.length; i++) {
+    const t = triggers.get(out.functions[i].name);
+    if (t?.length) out.functions[i] = { ...out.functions[i], triggers: t };
   }
 }
 
