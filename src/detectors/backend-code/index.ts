@@ -79,12 +79,14 @@ export const backendCodeDetector: Detector = {
       if (mw) middleware.push(...middlewareDefinitions(file, sf));
     }
 
-    // Components do not import server middleware or error mappers.
-    const usersOf = importersFinder(index, scope.files.filter((f) => !COMPONENT.test(f)), [...middleware, ...mappings, ...helpers]);
+    // A backend .tsx file (an endpoint rendering an e-mail) may call a handler wrapper; error mappers and auth
+    // helpers keep to non-component users as before.
+    const finder = importersFinder(index, scope.files, [...middleware, ...mappings, ...helpers]);
+    const usersOf = (d: { file: string; name: string }) => finder(d).filter((f) => !COMPONENT.test(f));
     for (const a of helpers) {
       if (usersOf(a).length > 0) facts.push(fact<AuthFact>('backend.auth', `${a.kind} ${a.file}#${a.name}`, a));
     }
-    for (const m of withUsers(usersOf, middleware, (f) => index.read(f))) facts.push(fact<MiddlewareFact>('backend.middleware', `${m.file}#${m.name}`, m));
+    for (const m of withUsers(finder, middleware, (f) => index.read(f))) facts.push(fact<MiddlewareFact>('backend.middleware', `${m.file}#${m.name}`, m));
     for (const { use, users } of middy.values()) {
       facts.push(fact<MiddlewareFact>('backend.middleware', `middy ${use.name}`, { ...use, usedBy: [...users].sort() }));
     }
