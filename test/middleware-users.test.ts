@@ -9,8 +9,12 @@ describe('a handler wrapper is used by the files that call it, not by every file
     const root = tempRepo({
       'package.json': JSON.stringify({ name: 'api', private: true, dependencies: { express: '^5.0.0' } }),
       'src/lambda/utils.ts': [
+        "import { ZodError } from 'zod';",
         'export const HandlerWrapper = (permissionFn: any, fn: any) => async (req: any, res: any, next: any) => {',
-        '  try { await fn(req, res, next); } catch (error) { return res.status(500).json({}); }',
+        '  try { await fn(req, res, next); } catch (error) {',
+        '    if (error instanceof ZodError) return res.status(400).json({ message: "Validation Error" });',
+        '    throw error;',
+        '  }',
         '};',
         'export const HandlerWrapperLoggedIn = (permissionFn: any, fn: any) => async (req: any, res: any, next: any) => {',
         '  if (!res.locals.user) return res.status(401).json({});',
@@ -34,5 +38,8 @@ describe('a handler wrapper is used by the files that call it, not by every file
     const mw = (await detect(backendCodeDetector, root)).filter((f) => f.kind === 'backend.middleware').map((f) => f.data as MiddlewareData);
     expect(mw.find((m) => m.name === 'HandlerWrapper')?.usedBy).toEqual(['src/lambda/endpoints/getEvents.ts', 'src/lambda/endpoints/sheet.tsx']);
     expect(mw.find((m) => m.name === 'HandlerWrapperLoggedIn')?.usedBy).toEqual(['src/lambda/endpoints/approve.ts']);
+    // Its error mapping ("checks ZodError; called from …") counts the same callers.
+    const mapping = (await detect(backendCodeDetector, root)).filter((f) => f.kind === 'backend.error-mapping').map((f) => f.data as { name: string; usedBy: string[] });
+    expect(mapping.find((m) => m.name === 'HandlerWrapper')?.usedBy).toEqual(['src/lambda/endpoints/getEvents.ts', 'src/lambda/endpoints/sheet.tsx']);
   });
 });

@@ -7,7 +7,7 @@ import { byPlace, fact } from './facts-util.js';
 import { filterRegistrations } from './filter-registration.js';
 import { isAppSource } from '../shared/source-scope.js';
 import { classDeclarations, errorClasses, errorMappings, mayHaveErrors, type ClassInfo } from './errors.js';
-import { mayHaveMiddleware, middlewareDefinitions, middyUses, withUsers } from './middleware.js';
+import { mayHaveMiddleware, middlewareDefinitions, middyUses, namedOutsideImports, withUsers } from './middleware.js';
 import { isSharedLibPath, isToolConfigFile } from './modules.js';
 import { withStarExports } from './star-exports.js';
 import { backendScope, isInfrastructureCode } from './scope.js';
@@ -79,14 +79,14 @@ export const backendCodeDetector: Detector = {
       if (mw) middleware.push(...middlewareDefinitions(file, sf));
     }
 
-    // A backend .tsx file (an endpoint rendering an e-mail) may call a handler wrapper; error mappers and auth
-    // helpers keep to non-component users as before.
+    // Users are files that name what they import (a file importing two wrappers may call only one), .tsx ones
+    // included: a backend endpoint rendering an e-mail is a .tsx file, and components import no server code.
     const finder = importersFinder(index, scope.files, [...middleware, ...mappings, ...helpers]);
-    const usersOf = (d: { file: string; name: string }) => finder(d).filter((f) => !COMPONENT.test(f));
+    const usersOf = (d: { file: string; name: string }) => finder(d).filter((f) => namedOutsideImports(index.read(f) ?? '', d.name));
     for (const a of helpers) {
       if (usersOf(a).length > 0) facts.push(fact<AuthFact>('backend.auth', `${a.kind} ${a.file}#${a.name}`, a));
     }
-    for (const m of withUsers(finder, middleware, (f) => index.read(f))) facts.push(fact<MiddlewareFact>('backend.middleware', `${m.file}#${m.name}`, m));
+    for (const m of withUsers(usersOf, middleware, (f) => index.read(f))) facts.push(fact<MiddlewareFact>('backend.middleware', `${m.file}#${m.name}`, m));
     for (const { use, users } of middy.values()) {
       facts.push(fact<MiddlewareFact>('backend.middleware', `middy ${use.name}`, { ...use, usedBy: [...users].sort() }));
     }

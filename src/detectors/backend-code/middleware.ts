@@ -82,8 +82,7 @@ export function withUsers(
   read: (file: string) => string | undefined,
 ): MiddlewareData[] {
   return defs.flatMap(({ ifApplied, ...d }) => {
-    // A file that imports it but never names it again (it calls only a sibling wrapper) does not use it.
-    const usedBy = usersOf(d).filter((f) => namedOutsideImports(read(f) ?? '', d.name));
+    const usedBy = usersOf(d);
     if (ifApplied && ![d.file, ...usedBy].some((f) => appliesToHandler(read(f) ?? '', d.name))) return [];
     return [{ ...d, usedBy }];
   });
