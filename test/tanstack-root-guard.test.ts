@@ -54,6 +54,18 @@ describe('TanStack root beforeLoad', () => {
     expect(s9).not.toContain('beforeLoad in root');
   });
 
+  it('one that only prefetches (`queryClient.ensureQueryData(getUserBookingsQueryOptions)`) guards nothing', async () => {
+    // `ensureQueryData` loads data; its name matches the guard-helper words (`ensure…`) but it turns nobody away.
+    const dir = app('  beforeLoad: async ({ context }) => {\n    context.queryClient.ensureQueryData(getUserBookingsQueryOptions);\n    context.queryClient.prefetchQuery(envQueryOptions);\n  },');
+    const found = await routesOf(dir);
+    const by = (id: string) => found.find((r) => r.extras?.id === id)!;
+    expect(by('__root__').guards).toEqual([]);
+    expect(by('/about').guards).toEqual([]);
+    expect(by('/_auth/profile').guards).toEqual(['beforeLoad in /_auth']);
+    const s9 = (await section(workflowsStep, dir)).markdown;
+    expect(s9).not.toContain('beforeLoad in root');
+  });
+
   it('one that redirects is inherited by every route under the root, except the pages it names', async () => {
     const dir = app("  beforeLoad: ({ context, location }) => {\n    if (!context.auth.user && location.pathname !== '/login') throw redirect({ to: '/login' });\n  },");
     const found = await routesOf(dir);

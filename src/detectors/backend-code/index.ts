@@ -7,7 +7,7 @@ import { byPlace, fact } from './facts-util.js';
 import { filterRegistrations } from './filter-registration.js';
 import { isAppSource } from '../shared/source-scope.js';
 import { classDeclarations, errorClasses, errorMappings, mayHaveErrors, type ClassInfo } from './errors.js';
-import { mayHaveMiddleware, middlewareDefinitions, middyUses, withUsers } from './middleware.js';
+import { mayHaveMiddleware, middlewareDefinitions, middyUses, namedOutsideImports, withUsers } from './middleware.js';
 import { isSharedLibPath, isToolConfigFile } from './modules.js';
 import { withStarExports } from './star-exports.js';
 import { backendScope, isInfrastructureCode } from './scope.js';
@@ -79,8 +79,10 @@ export const backendCodeDetector: Detector = {
       if (mw) middleware.push(...middlewareDefinitions(file, sf));
     }
 
-    // Components do not import server middleware or error mappers.
-    const usersOf = importersFinder(index, scope.files.filter((f) => !COMPONENT.test(f)), [...middleware, ...mappings, ...helpers]);
+    // Users are files that name what they import (a file importing two wrappers may call only one), .tsx ones
+    // included: a backend endpoint rendering an e-mail is a .tsx file, and components import no server code.
+    const finder = importersFinder(index, scope.files, [...middleware, ...mappings, ...helpers]);
+    const usersOf = (d: { file: string; name: string }) => finder(d).filter((f) => namedOutsideImports(index.read(f) ?? '', d.name));
     for (const a of helpers) {
       if (usersOf(a).length > 0) facts.push(fact<AuthFact>('backend.auth', `${a.kind} ${a.file}#${a.name}`, a));
     }

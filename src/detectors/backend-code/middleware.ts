@@ -6,7 +6,7 @@ import type { RepoIndex } from '../../scan/repo-index.js';
 import { ts, lineOf, walk } from '../../scan/ts.js';
 import { lastName } from '../shared/ast.js';
 import { importsFromText } from '../shared/import-text.js';
-import { chainsAfterCalls, lineAt } from '../shared/text-scan.js';
+import { chainsAfterCalls, codeOnly, lineAt } from '../shared/text-scan.js';
 import { moduleResolver } from '../shared/resolve-module.js';
 import { firstSentence } from '../../markdown/text.js';
 import type { MiddlewareData } from './types.js';
@@ -86,6 +86,20 @@ export function withUsers(
     if (ifApplied && ![d.file, ...usedBy].some((f) => appliesToHandler(read(f) ?? '', d.name))) return [];
     return [{ ...d, usedBy }];
   });
+}
+
+/** Import statements and `require` destructurings, over code whose strings are blanked (quotes kept). */
+const IMPORTS = /\bimport\s[^;'"]*?\bfrom\s*(['"])[^'"\n]*\1|\b(?:const|let|var)\s*\{[^}]*\}\s*=\s*require\s*\(\s*(['"])[^'"\n]*\2\s*\)/g;
+
+/**
+ * The file names what it imports as `name` (under its local name) again beyond the import statements. A file that
+ * imports it otherwise (a namespace, a default) is kept: its use is not read here.
+ */
+export function namedOutsideImports(text: string, name: string): boolean {
+  const locals = [...importsFromText(text)].filter(([, b]) => b.imported === name).map(([local]) => local);
+  if (locals.length === 0) return true;
+  const code = codeOnly(text).replace(IMPORTS, (m) => ' '.repeat(m.length));
+  return locals.some((l) => new RegExp(`(^|[^\\w$])${l.replace(/\$/g, '\\$')}(?![\\w$])`).test(code));
 }
 
 /**

@@ -19,6 +19,8 @@ export interface ConfigFileData {
   /** Dev server port when the file sets one. */
   readonly devPort?: number;
   readonly portSetting?: PortSetting;
+  /** Vite's `preview.port`, for `vite preview`. */
+  readonly previewPortSetting?: PortSetting;
 }
 export type ConfigFileFact = Fact<'config.file', ConfigFileData>;
 
@@ -106,7 +108,7 @@ export const configFilesDetector: Detector = {
       facts.push({
         kind: 'config.file',
         id: file,
-        data: { file, package: index.packageOf(file)?.name ?? '', category: rule.category, tool: summary.tool ?? tool, items: summary.items, devPort: summary.devPort, ...(summary.portSetting ? { portSetting: summary.portSetting } : {}) },
+        data: { file, package: index.packageOf(file)?.name ?? '', category: rule.category, tool: summary.tool ?? tool, items: summary.items, devPort: summary.devPort, ...(summary.portSetting ? { portSetting: summary.portSetting } : {}), ...(summary.previewPortSetting ? { previewPortSetting: summary.previewPortSetting } : {}) },
         at: [{ file }],
       });
     }

@@ -14,6 +14,8 @@ export interface ConfigSummary {
   readonly devPort?: number;
   /** Where and how the dev port is set, also when its number cannot be read. */
   readonly portSetting?: PortSetting;
+  /** Vite's `preview.port`: what `vite preview` listens on (`server.port` is the dev server's only). */
+  readonly previewPortSetting?: PortSetting;
 }
 
 type Json = Record<string, unknown>;
@@ -98,7 +100,9 @@ export function jsConfig(index: RepoIndex, file: string, tool: string): ConfigSu
     const rest = keysOf(config).filter((k) => !['plugins', 'integrations', 'server', 'build', 'resolve', 'test', 'output', 'site', 'base', 'adapter'].includes(k));
     if (rest.length) items.push(`sets ${rest.slice(0, 8).join(', ')}${rest.length > 8 ? '…' : ''}`);
   }
-  return { items, devPort: port, ...(setting ? { portSetting: setting } : {}) };
+  const preview = at(config, 'preview', 'port');
+  const previewSetting = preview ? portSetting(index, file, preview) : undefined;
+  return { items, devPort: port, ...(setting ? { portSetting: setting } : {}), ...(previewSetting ? { previewPortSetting: previewSetting } : {}) };
 }
 
 export function eslintrc(index: RepoIndex, file: string): ConfigSummary {

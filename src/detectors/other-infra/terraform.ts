@@ -8,7 +8,9 @@ import type { RepoIndex } from '../../scan/repo-index.js';
 import { handlerFile } from './handlers.js';
 import { hclValue, objectKeys, parseHcl, type HclBlock } from './hcl.js';
 import type { InfraFindings } from './serverless.js';
-import type { InfraTableIndex } from './types.js';
+import { builtCode } from './terraform-build.js';
+import { functionNames, terraformTriggers } from './terraform-triggers.js';
+import type { InfraBuiltBy, InfraCodeSource, InfraTableIndex } from './types.js';
 
 interface Located {
   readonly block: HclBlock;
@@ -56,26 +58,35 @@ export function terraformFolder(index: RepoIndex, dir: string, files: readonly s
     }
     return undefined;
   };
+  /** The handler file, else the source a build script builds the zipped output from, else that output as written. */
+  const functionCode = (fn: Located): FunctionCode => {
+    const file = functionFile(fn);
+    if (file) return { handlerFile: file };
+    const source = archiveOf([...fn.block.attributes.values()].map((a) => a.raw).join('\n'), resources);
+    const zipped = source && (localPath(source.block.attributes.get('source_file')?.raw, source.file) ?? localPath(source.block.attributes.get('source_dir')?.raw, source.file));
+    return builtCode(index, zipped ?? localPath(fn.block.attributes.get('source_path')?.raw, fn.file), !!source?.block.attributes.get('source_dir'), hclValue(fn.block.attributes.get('handler')));
+  };
 
+  const firstFunction = out.functions.length;
   for (const l of blocks) {
     const { block, file } = l;
     if (block.type === 'module') {
       const source = hclValue(block.attributes.get('source')) ?? '';
       if (/terraform-aws-modules\/lambda\/aws/.test(source)) {
-        addFunction(l, hclValue(block.attributes.get('function_name')) ?? block.labels[0], functionFile(l), out);
+        addFunction(l, hclValue(block.attributes.get('function_name')) ?? block.labels[0], functionCode(l), out);
       }
       out.resources.push({ tool: 'terraform', type: 'module', name: block.labels[0] ?? '?', detail: `source: ${source}`, file, line: block.line });
       continue;
     }
     if (block.type !== 'resource' || block.labels.length < 2) continue;
     const [type, name] = block.labels;
-    if (type === 'aws_lambda_function') addFunction(l, name, functionFile(l), out);
+    if (type === 'aws_lambda_function') addFunction(l, name, functionCode(l), out);
     else if (type === 'aws_dynamodb_table') out.tables.push(table(l));
     else if (type === 'aws_apigatewayv2_route') {
       const key = hclValue(block.attributes.get('route_key')) ?? '';
       const m = /^(\S+)\s+(\S+)$/.exec(key);
       const target = lambdaBehind(block.attributes.get('target')?.raw, resources);
-      const fnFile = target ? functionFile(resources.get(`aws_lambda_function.${target}`)!) : undefined;
+      const fnCode = target ? functionCode(resources.get(`aws_lambda_function.${target}`)!) : {};
       // A route key that is an expression (`var.route_key`, a module input) is shown as written, its method unknown;
       // a quoted key without a method is a WebSocket route (`$connect`), except an HTTP API's `$default`.
       const written = /^"(?:[^"$]|\$(?!\{))*"$/.test(block.attributes.get('route_key')?.raw ?? '') || key === '$default';
@@ -84,7 +95,7 @@ export function terraformFolder(index: RepoIndex, dir: string, files: readonly s
         method: m ? m[1].toUpperCase() : key === '$default' ? 'ANY' : written ? 'WS' : '?',
         path: m ? m[2] : key,
         ...(target ? { target } : {}),
-        ...(fnFile ? { handlerFile: fnFile } : {}),
+        ...fnCode,
         file,
         line: block.line,
       });
@@ -97,14 +108,19 @@ export function terraformFolder(index: RepoIndex, dir: string, files: readonly s
         (r) => r.block.labels[0] === 'aws_api_gateway_integration' && r.block.attributes.get('resource_id')?.raw === block.attributes.get('resource_id')?.raw && hclValue(r.block.attributes.get('http_method')) === method,
       );
       const target = integration ? lambdaBehind(integration.block.attributes.get('uri')?.raw, resources) : undefined;
-      const fnFile = target ? functionFile(resources.get(`aws_lambda_function.${target}`)!) : undefined;
+      const fnCode = target ? functionCode(resources.get(`aws_lambda_function.${target}`)!) : {};
       if (resourcePath) {
-        out.routes.push({ tool: 'terraform', method: method === '*' ? 'ANY' : method, path: resourcePath, ...(target ? { target } : {}), ...(fnFile ? { handlerFile: fnFile } : {}), file, line: block.line });
+        out.routes.push({ tool: 'terraform', method: method === '*' ? 'ANY' : method, path: resourcePath, ...(target ? { target } : {}), ...fnCode, file, line: block.line });
       }
     }
     if (type !== 'aws_lambda_function' && type !== 'aws_dynamodb_table') {
       out.resources.push({ tool: 'terraform', type, name, file, line: block.line });
     }
+  }
+  const triggers = terraformTriggers(blocks, resources, functionNames(blocks));
+  for (let i = firstFunction; i < out.functions.length; i++) {
+    const t = triggers.get(out.functions[i].name);
+    if (t?.length) out.functions[i] = { ...out.functions[i], triggers: t };
   }
 }
 
@@ -122,7 +138,13 @@ function sourceDir(p: string | undefined): string | undefined {
   return p && /\.[a-z]+$/.test(p) ? path.posix.dirname(p) : p;
 }
 
-function addFunction(l: Located, name: string, file: string | undefined, out: InfraFindings): void {
+interface FunctionCode {
+  readonly handlerFile?: string;
+  readonly builtBy?: InfraBuiltBy;
+  readonly codeSource?: InfraCodeSource;
+}
+
+function addFunction(l: Located, name: string, code: FunctionCode, out: InfraFindings): void {
   const env = l.block.blocks.find((b) => b.type === 'environment');
   const variables = env?.attributes.get('variables')?.raw ?? l.block.attributes.get('environment_variables')?.raw;
   const handler = hclValue(l.block.attributes.get('handler'));
@@ -131,7 +153,7 @@ function addFunction(l: Located, name: string, file: string | undefined, out: In
     tool: 'terraform',
     name,
     ...(handler ? { handler } : {}),
-    ...(file ? { handlerFile: file } : {}),
+    ...code,
     ...(runtime ? { runtime } : {}),
     environment: objectKeys(variables),
     file: l.file,

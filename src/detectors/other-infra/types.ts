@@ -67,6 +67,8 @@ export interface InfraFunctionData {
   readonly codeDir?: string;
   /** Code deployed from S3 or written inline in the template (no handler file to resolve). */
   readonly codeSource?: InfraCodeSource;
+  /** When `handlerFile` is the source of a build output the function deploys: the build script entry. */
+  readonly builtBy?: InfraBuiltBy;
   readonly runtime?: string;
   /** Environment variable names given to the function (never values). */
   readonly environment: readonly string[];
@@ -83,7 +85,15 @@ export interface InfraFunctionData {
 /** `s3`: the object key when readable, and the one source file named like the zip (`likely`); `inline`: a `ZipFile`. */
 export type InfraCodeSource =
   | { readonly kind: 's3'; readonly key?: string; readonly likely?: string }
-  | { readonly kind: 'inline'; readonly line: number };
+  | { readonly kind: 'inline'; readonly line: number }
+  /** A build output the archive zips (`dist-lambda/handler.mjs`) whose source no build script read here names. */
+  | { readonly kind: 'build'; readonly path: string };
+
+/** The build script entry that builds a function's handler file (`esbuild-lambda.js:9`). */
+export interface InfraBuiltBy {
+  readonly file: string;
+  readonly line: number;
+}
 
 export interface InfraRouteData {
   readonly tool: InfraTool;
@@ -96,6 +106,7 @@ export interface InfraRouteData {
   readonly integration?: string;
   readonly handlerFile?: string;
   readonly codeSource?: InfraCodeSource;
+  readonly builtBy?: InfraBuiltBy;
   /** The route's authorizer as written (`Cognito user pool`, `aws_iam`, a named authorizer function), when set. */
   readonly authorizer?: string;
   readonly file: string;

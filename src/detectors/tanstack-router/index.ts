@@ -157,6 +157,8 @@ function raw(index: RepoIndex, sf: ts.SourceFile, id: string, options: ts.Expres
 
 /** Helpers that may throw a redirect or an error for a visitor they refuse (`requireAuth`, `ensureSignedIn`, `checkSession`). */
 const GUARD_CALL = /require|ensure|guard|protect|assert|check|verify|authori[sz]e|redirect|deny|forbid/i;
+/** Query-client loads (`queryClient.ensureQueryData(…)`, `prefetchQuery`): they fetch data, they turn nobody away. */
+const DATA_CALL = /^(ensure(Infinite)?QueryData|prefetch(Infinite)?Query|fetch(Infinite)?Query)$/;
 
 /**
  * What a `beforeLoad` does with its redirects: turns signed-out visitors away (a guard), only signed-in ones (a
@@ -174,7 +176,8 @@ function beforeLoadKind(fn: ts.Expression, sf: ts.SourceFile): { kind: 'guard' |
     // `await context.auth.client.auth.initialize()` or `return { user }` prepare the context, they guard nothing.
     let stops = false;
     walk(fn, (n) => {
-      if (ts.isThrowStatement(n) || (ts.isCallExpression(n) && GUARD_CALL.test(lastName(n.expression) ?? ''))) stops = true;
+      const called = ts.isCallExpression(n) ? (lastName(n.expression) ?? '') : '';
+      if (ts.isThrowStatement(n) || (GUARD_CALL.test(called) && !DATA_CALL.test(called))) stops = true;
       return stops ? false : undefined;
     });
     return stops && /redirect|auth|session|token|login|user/i.test(fn.getText(sf)) ? { kind: 'guard' } : undefined;

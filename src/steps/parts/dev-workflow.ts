@@ -182,7 +182,7 @@ function devServers(index: RepoIndex, pm: 'npm' | 'yarn' | 'pnpm' | 'bun', scrip
     // A frontend app's dev script: its port is step 5's (one model: `remix vite:dev` is Vite's server, not Remix's).
     const app = apps.find((a) => a.name === s.data.package && s.data.name === (a.scripts.dev !== undefined ? 'dev' : 'start'));
     const appPort = cmdPort === undefined && app ? appDevPort(app) : undefined;
-    const port = appPort !== undefined ? appPort : cmdPort !== undefined
+    const port = cmdPort === undefined && VITE_PREVIEW.test(s.data.command) ? previewPort(configs, s.data.package) : appPort !== undefined ? appPort : cmdPort !== undefined
       ? `${cmdPort} (${cite(s.data.manifest, s.data.line)})`
       : config
         ? portSettingText(config.data.file, config.data.portSetting) ?? `${config.data.devPort} (${cite(config.data.file)})`
@@ -197,6 +197,16 @@ function devServers(index: RepoIndex, pm: 'npm' | 'yarn' | 'pnpm' | 'bun', scrip
   const LIMIT = 15;
   const more = rows.length > LIMIT ? `(+${rows.length - LIMIT} more packages with dev servers; their scripts are listed in step 8.)` : '';
   return join('**Dev servers:**', table(['Package', 'Command', 'Runs', 'Port'], rows.slice(0, LIMIT)), more);
+}
+
+/** `vite preview` serves the build on `preview.port` (default 4173); the config's `server.port` is the dev server's. */
+const VITE_PREVIEW = /\bvite\s+preview\b/;
+
+function previewPort(configs: readonly ConfigFileFact[], pkg: string): string {
+  const config = configs.find((c) => c.data.package === pkg && c.data.previewPortSetting);
+  const setting = config?.data.previewPortSetting;
+  if (config && setting) return portSettingText(config.data.file, setting) ?? (setting.port !== undefined ? `${setting.port} (${cite(config.data.file)})` : '—');
+  return "not set; vite preview's default is 4173";
 }
 
 /** The port cell of a frontend app's dev script, from the app's model; undefined when the model has none. */

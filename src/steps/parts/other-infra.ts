@@ -7,7 +7,7 @@ import { bullets, heading, join, table } from '../../markdown/blocks.js';
 import { cite, citeAll } from '../../markdown/cite.js';
 import { cell, code, escaped } from '../../markdown/text.js';
 import { byFileLine, compareText, names, value } from './format.js';
-import { INFRA_TOOL_TITLE as TITLE, type InfraCodeSource } from '../../detectors/other-infra/types.js';
+import { INFRA_TOOL_TITLE as TITLE, type InfraBuiltBy, type InfraCodeSource } from '../../detectors/other-infra/types.js';
 import { pushTo } from '../../collections.js';
 
 export const INFRA_TOOLS: readonly InfraTool[] = ['serverless', 'sst', 'sam', 'cloudformation', 'terraform', 'wrangler'];
@@ -108,7 +108,7 @@ export function infraRouteTable(routes: readonly InfraRouteData[]): string {
       .map((r) => [
         code(`${r.method} ${r.path}`),
         r.target ? value(r.target) : r.integration ? cell(r.integration) : '—',
-        r.handlerFile ? cite(r.handlerFile) : r.codeSource ? codeSourceText(r.codeSource, r.file) : r.integration ? 'no function (integration)' : 'not found in the repository',
+        r.handlerFile ? `${cite(r.handlerFile)}${builtByText(r.builtBy)}` : r.codeSource ? codeSourceText(r.codeSource, r.file) : r.integration ? 'no function (integration)' : 'not found in the repository',
         ...(withAuth ? [r.authorizer ? cell(r.authorizer) : 'none'] : []),
         cite(r.file, r.line),
       ]),
@@ -121,8 +121,14 @@ export function infraRouteTable(routes: readonly InfraRouteData[]): string {
  */
 function codeSourceText(source: InfraCodeSource, file: string): string {
   if (source.kind === 'inline') return `inline in the template (${cite(file, source.line)})`;
+  if (source.kind === 'build') return `built into ${code(source.path)} (its source not traced)`;
   const key = source.key ? ` (${source.key.startsWith('/') ? escaped(source.key) : code(source.key)})` : '';
   return `deployed from S3${key}${source.likely ? `; source likely ${cite(source.likely)}` : ''}`;
+}
+
+/** `(built by /esbuild-lambda.js:9)`: the handler file is the source of the build output the function deploys. */
+function builtByText(by: InfraBuiltBy | undefined): string {
+  return by ? ` (built by ${cite(by.file, by.line)})` : '';
 }
 
 export function infraFunctionTable(functions: readonly InfraFunctionData[]): string {
@@ -130,7 +136,7 @@ export function infraFunctionTable(functions: readonly InfraFunctionData[]): str
     ['Function', 'Handler', 'Runtime', 'Environment', 'Triggers', 'Defined in'],
     functions.map((f) => [
       code(f.name),
-      `${f.handler ? value(f.handler) : '—'}${f.handlerFile ? ` → ${cite(f.handlerFile)}` : f.codeSource ? ` → ${codeSourceText(f.codeSource, f.file)}` : ''}`,
+      `${f.handler ? value(f.handler) : '—'}${f.handlerFile ? ` → ${cite(f.handlerFile)}${builtByText(f.builtBy)}` : f.codeSource ? ` → ${codeSourceText(f.codeSource, f.file)}` : ''}`,
       f.runtime ? value(f.runtime) : '—',
       f.environment.length > 0 ? names(f.environment, 6) : '—',
       f.triggers && f.triggers.length > 0 ? escaped(f.triggers.join(', ')) : '—',
