@@ -32,6 +32,24 @@ describe('steps 3 and 4 for APIs and tables defined with Serverless Framework, S
   });
 });
 
+describe('Terraform modules whose routes and environments come from the calling root', () => {
+  it('steps 3, 8 and 10 count the routes the caller passes, their authorizers, and where each variable is set', async () => {
+    const { configurationStep } = await import('../src/steps/08-configuration.js');
+    const { integrationsStep } = await import('../src/steps/10-integrations.js');
+    const index = await indexOf('be-terraform-modules');
+    const api = (await section(backendApiStep, 'be-terraform-modules')).markdown;
+    expect(api).toContain('the API is defined with Terraform — 5 endpoints, 2 functions, routes from `for_each = var.routes` (`/infra/modules/legacy_api/main.tf:1`), not counted.');
+    expect(api).toContain('| `POST /items/{id}/rsvp` | `module.fn.invoke_arns["authz"]` | not followed to a file | CUSTOM (mixed) | `/infra/envs/prod/main.tf:45` |');
+    expect(api).toContain('| `ADMIN_GROUP_NAME`, `ITEMS_TABLE` |');
+    const config = (await section(configurationStep, 'be-terraform-modules')).markdown;
+    expect(config).toContain('| `ADMIN_GROUP_NAME` | `/lambdas/authz/handler.py:5` | Terraform function env of `function` `/infra/envs/prod/main.tf:21` |');
+    const aws = (await section(integrationsStep, 'be-terraform-modules')).markdown;
+    expect(aws).toContain('API Gateway is configured with Terraform: 5 routes (step 3 lists them), 4 with an authorizer; more routes come from `for_each = var.routes`');
+    expect(aws).not.toContain('none with an authorizer');
+    for (const md of [api, config, aws]) expect(missingCitations(md, index)).toEqual([]);
+  });
+});
+
 describe('Lambda@Edge functions', () => {
   it('are invoked by the CloudFront behaviours that run them, and no "0 endpoints" is claimed', async () => {
     const md = (await section(backendApiStep, 'cdk-edge')).markdown;

@@ -134,6 +134,11 @@ describe('Terraform', () => {
         handlerFile: 'src/api/index.js',
         runtime: 'nodejs20.x',
         environment: ['LOG_LEVEL', 'ORDERS_TABLE'],
+        // Each variable is cited at its own key, where "Set in" points.
+        environmentAt: [
+          { name: 'ORDERS_TABLE', file: 'infra/main.tf', line: 27 },
+          { name: 'LOG_LEVEL', file: 'infra/main.tf', line: 28 },
+        ],
         file: 'infra/main.tf',
         line: 17,
       },
@@ -158,6 +163,62 @@ describe('Terraform', () => {
     const md = await part('be-terraform');
     expect(md).toContain('| `POST /v1/orders` | `api` | `/src/api/index.js` | `/infra/api.tf:41` |');
     expect(md).not.toContain('`aws_apigatewayv2_route`');
+  });
+});
+
+describe('Terraform modules called with literal maps', () => {
+  it('expands a for_each route over the map the caller passes, with each entry\'s authorization', async () => {
+    const facts = await detect(otherInfraDetector, 'be-terraform-modules');
+    const routes = data<InfraRouteData>(facts, 'infra.route');
+    // The example caller under examples/ is not what is deployed; the env caller is. Each route is cited at its key.
+    expect(routes.filter((r) => !r.forEach).map((r) => `${r.method} ${r.path} ${r.authorizer ?? '-'} ${r.via} ${r.file}:${r.line}`)).toEqual([
+      // A plain route with a literal authorization type has that authorizer.
+      'GET /health AWS_IAM undefined infra/envs/prod/health.tf:6',
+      // A for_each over a literal local map in the root itself, cited at the entry's key.
+      'GET /admin/stats AWS_IAM undefined infra/envs/prod/health.tf:14',
+      'GET /items - module.fn.invoke_arns["list-items"] infra/envs/prod/main.tf:33',
+      'POST /items JWT module.fn.invoke_arns["list-items"] infra/envs/prod/main.tf:39',
+      'POST /items/{id}/rsvp CUSTOM (mixed) module.fn.invoke_arns["authz"] infra/envs/prod/main.tf:45',
+    ]);
+    // A caller that passes a variable: the routes are not read, and the record says where they come from.
+    expect(routes.filter((r) => r.forEach)).toEqual([
+      expect.objectContaining({ forEach: { over: 'var.routes', calledAt: [{ file: 'infra/envs/prod/main.tf', line: 53 }] }, file: 'infra/modules/legacy_api/main.tf', line: 1 }),
+    ]);
+    const md = await part('be-terraform-modules');
+    expect(md).not.toContain('each.value');
+    expect(md.split('\n').filter((l) => /items|for_each/.test(l) && l.includes('not found'))).toEqual([]);
+    expect(md).toContain('| the routes of `for_each = var.routes`, not read from the module call at `/infra/envs/prod/main.tf:53` | — | not followed to a file | — |');
+  });
+
+  it('a route module called once per route (route_key = var.route_key) gives one route per call, cited there', async () => {
+    const { tempRepo } = await import('./helpers/temp-repo.js');
+    const { buildIndex } = await import('../src/scan/repo-index.js');
+    const route = 'resource "aws_apigatewayv2_route" "this" {\n  route_key          = var.route_key\n  authorization_type = var.auth\n}\n';
+    const call = (name: string, key: string, auth: string) => `module "${name}" {\n  source    = "./modules/route"\n  route_key = ${key}\n  auth      = "${auth}"\n}\n`;
+    const root = tempRepo({ 'infra/modules/route/main.tf': route, 'infra/main.tf': call('list', '"GET /items"', 'NONE') + call('create', '"POST /items"', 'JWT') });
+    const other = tempRepo({ 'infra/modules/route/main.tf': route, 'infra/main.tf': call('list', '"GET /items"', 'NONE') + call('any', 'var.key', 'JWT') });
+    try {
+      const routes = async (dir: string) => otherInfraDetector.detect(await buildIndex(dir)).filter((f) => f.kind === 'infra.route').map((f) => f.data as InfraRouteData).map((r) => `${r.method} ${r.path} ${r.authorizer ?? '-'} ${r.file}:${r.line}`);
+      expect(await routes(root)).toEqual(['GET /items - infra/main.tf:3', 'POST /items JWT infra/main.tf:8']);
+      // One call passes an expression: no partial list, the key as written.
+      expect(await routes(other)).toEqual(['? var.route_key - infra/modules/route/main.tf:1']);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+      rmSync(other, { recursive: true, force: true });
+    }
+  });
+
+  it('reads a dynamic environment fed by a module input, and merge()d literal environments, as set at their keys', async () => {
+    const facts = await detect(otherInfraDetector, 'be-terraform-modules');
+    const fns = data<InfraFunctionData>(facts, 'infra.function');
+    expect(fns.find((f) => f.name === 'function')).toMatchObject({
+      environment: ['ADMIN_GROUP_NAME', 'ITEMS_TABLE'],
+      environmentAt: [
+        { name: 'ITEMS_TABLE', file: 'infra/envs/prod/main.tf', line: 18 },
+        { name: 'ADMIN_GROUP_NAME', file: 'infra/envs/prod/main.tf', line: 21 },
+      ],
+    });
+    expect(fns.find((f) => f.name === 'worker')).toMatchObject({ environment: ['QUEUE_URL'], environmentAt: [{ name: 'QUEUE_URL', file: 'infra/modules/legacy_api/main.tf', line: 17 }] });
   });
 });
 

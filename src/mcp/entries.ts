@@ -73,6 +73,9 @@ function entryOf(fact: Fact<string, Data>): Entry | undefined {
       const handler = str(d.handlerFile) ? ` → ${str(d.handler) ?? 'handler'} in /${d.handlerFile}` : str(d.handler) ? ` → ${d.handler}` : '';
       const guards = Array.isArray(d.middleware) && d.middleware.length ? `; middleware ${d.middleware.join(', ')}` : '';
       const by = str(d.framework) ?? str(d.tool) ?? 'server';
+      // A Terraform route resource whose `for_each` map was not read: not one endpoint named `? `.
+      const forEach = d.forEach as { over?: string } | undefined;
+      if (forEach?.over) return { kind: 'endpoint', title: `routes of for_each = ${forEach.over}`, summary: `API routes made by for_each = ${forEach.over} (${by}), not read`, at: [...where(d.file, d.line), ...at] };
       return { kind: 'endpoint', title: `${d.method} ${d.path}`, summary: `${d.method} ${d.path} (${by})${handler}${guards}`, at: [...where(d.handlerFile), ...where(d.file, d.line), ...at] };
     }
     case 'cdk.lambda': {

@@ -34,6 +34,41 @@ export function objectKeys(raw: string | undefined): string[] {
   return [...inner.attributes.keys()].sort();
 }
 
+/** Entries of an object expression written at `line`, each with its own line: `{ a = { … }\n b = "x" }`. */
+export function objectEntries(raw: string | undefined, line: number): Map<string, HclAttribute> {
+  const out = new Map<string, HclAttribute>();
+  if (!raw || !raw.startsWith('{') || /^\{\s*for\s/.test(raw)) return out;
+  const inner = new Parser(raw.slice(1, raw.lastIndexOf('}')), true).body();
+  for (const [k, a] of inner.attributes) out.set(k, { raw: a.raw, line: line + a.line - 1 });
+  return out;
+}
+
+/**
+ * Keys of every object literal an expression is built from, with their lines: `{ A = 1 }`, `merge({ A = 1 },
+ * cond ? { B = 2 } : {}, var.extra)`. Objects nested in a value (`A = { B = 1 }`) and `{ for … }` are not entries.
+ */
+export function literalObjectKeys(raw: string | undefined, line: number): HclAttribute[] {
+  const out: HclAttribute[] = [];
+  if (!raw) return out;
+  let at = line;
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw[i];
+    if (c === '\n') at++;
+    else if (c === '"') {
+      const end = new Parser(raw.slice(i)).skipString();
+      at += (raw.slice(i, i + end).match(/\n/g) ?? []).length;
+      i += end - 1;
+    } else if (c === '{') {
+      const end = new Parser(raw.slice(i), true).skipBraces();
+      const text = raw.slice(i, i + end);
+      if (!/^\{\s*for\s/.test(text)) for (const [name, a] of objectEntries(text, at)) out.push({ raw: name, line: a.line });
+      at += (text.match(/\n/g) ?? []).length;
+      i += end - 1;
+    }
+  }
+  return out;
+}
+
 class Parser {
   private i = 0;
   private line = 1;
@@ -117,6 +152,19 @@ class Parser {
       this.i++;
     }
     return this.text.slice(start, this.i);
+  }
+
+  /** Length of the quoted string at the start. */
+  skipString(): number {
+    this.string();
+    return this.i;
+  }
+
+  /** Length of the `{ … }` at the start, over nested strings and braces. */
+  skipBraces(): number {
+    this.i = 1;
+    this.body();
+    return Math.min(this.text.length, this.i + 1);
   }
 
   /** A quoted string, kept as written. */

@@ -7,6 +7,7 @@ import { cfnTemplate, isTemplateCandidate } from './cfn-template.js';
 import { emptyFindings, isServerlessConfig, serverlessService } from './serverless.js';
 import { sstProject } from './sst.js';
 import { terraformFolder } from './terraform.js';
+import { folderBlocks, moduleCallers } from './terraform-modules.js';
 import { WRANGLER_CONFIG, wranglerProject } from './wrangler.js';
 import type {
   InfraFunctionFact, InfraProjectFact, InfraResourceFact, InfraRouteFact, InfraTableFact,
@@ -50,7 +51,9 @@ export const otherInfraDetector: Detector = {
     for (const file of sst) sstProject(index, file, sst, found);
     for (const file of templates) cfnTemplate(index, file, found);
     for (const file of wrangler) wranglerProject(index, file, found);
-    for (const [dir, files] of [...terraform].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) terraformFolder(index, dir, files, found);
+    const tfBlocks = new Map([...terraform].map(([dir, files]) => [dir, folderBlocks(index, files)]));
+    const callers = moduleCallers(tfBlocks);
+    for (const [dir, files] of [...terraform].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) terraformFolder(index, dir, files, tfBlocks.get(dir)!, callers, found);
 
     const at = (d: { file: string; line: number }) => [{ file: d.file, line: d.line }];
     const byPlace = <T extends { file: string; line: number }>(list: T[]) =>

@@ -6,19 +6,17 @@
 import path from 'node:path';
 import type { RepoIndex } from '../../scan/repo-index.js';
 import { handlerFile } from './handlers.js';
-import { hclValue, objectKeys, parseHcl, type HclBlock } from './hcl.js';
+import { hclValue, type HclAttribute } from './hcl.js';
 import type { InfraFindings } from './serverless.js';
 import { builtCode } from './terraform-build.js';
 import { functionNames, terraformTriggers } from './terraform-triggers.js';
+import { environmentSites, forEachInput, localsOf, type Located, type ModuleCallers } from './terraform-modules.js';
+import { inputRoutes, moduleRoutes } from './terraform-routes.js';
 import type { InfraBuiltBy, InfraCodeSource, InfraTableIndex } from './types.js';
 
-interface Located {
-  readonly block: HclBlock;
-  readonly file: string;
-}
-
-export function terraformFolder(index: RepoIndex, dir: string, files: readonly string[], out: InfraFindings): void {
-  const blocks: Located[] = files.flatMap((file) => parseHcl(index.read(file) ?? '').map((block) => ({ block, file })));
+export function terraformFolder(index: RepoIndex, dir: string, files: readonly string[], blocks: readonly Located[], callersOf: ModuleCallers, out: InfraFindings): void {
+  const callers = callersOf.get(dir) ?? [];
+  const locals = localsOf(blocks);
   const resources = new Map<string, Located>();
   for (const l of blocks) {
     if (l.block.type === 'resource' && l.block.labels.length >= 2) resources.set(`${l.block.labels[0]}.${l.block.labels[1]}`, l);
@@ -73,15 +71,17 @@ export function terraformFolder(index: RepoIndex, dir: string, files: readonly s
     if (block.type === 'module') {
       const source = hclValue(block.attributes.get('source')) ?? '';
       if (/terraform-aws-modules\/lambda\/aws/.test(source)) {
-        addFunction(l, hclValue(block.attributes.get('function_name')) ?? block.labels[0], functionCode(l), out);
+        addFunction(l, hclValue(block.attributes.get('function_name')) ?? block.labels[0], functionCode(l), out, callers, locals);
       }
       out.resources.push({ tool: 'terraform', type: 'module', name: block.labels[0] ?? '?', detail: `source: ${source}`, file, line: block.line });
       continue;
     }
     if (block.type !== 'resource' || block.labels.length < 2) continue;
     const [type, name] = block.labels;
-    if (type === 'aws_lambda_function') addFunction(l, name, functionCode(l), out);
+    if (type === 'aws_lambda_function') addFunction(l, name, functionCode(l), out, callers, locals);
     else if (type === 'aws_dynamodb_table') out.tables.push(table(l));
+    else if (type === 'aws_apigatewayv2_route' && block.attributes.has('for_each')) out.routes.push(...moduleRoutes(l, resources, callers, locals));
+    else if (type === 'aws_apigatewayv2_route' && inputRoutes(l, callers).length > 0) out.routes.push(...inputRoutes(l, callers));
     else if (type === 'aws_apigatewayv2_route') {
       const key = hclValue(block.attributes.get('route_key')) ?? '';
       const m = /^(\S+)\s+(\S+)$/.exec(key);
@@ -96,6 +96,7 @@ export function terraformFolder(index: RepoIndex, dir: string, files: readonly s
         path: m ? m[2] : key,
         ...(target ? { target } : {}),
         ...fnCode,
+        ...authorizerOf(block.attributes.get('authorization_type')?.raw, block.attributes.get('authorizer_id')?.raw),
         file,
         line: block.line,
       });
@@ -144,9 +145,24 @@ interface FunctionCode {
   readonly codeSource?: InfraCodeSource;
 }
 
-function addFunction(l: Located, name: string, code: FunctionCode, out: InfraFindings): void {
+/** A literal `authorization_type` other than NONE, with the authorizer resource it names. */
+function authorizerOf(type: string | undefined, id: string | undefined): { authorizer?: string } {
+  const t = type && /^"[\w]+"$/.test(type) ? type.slice(1, -1) : undefined;
+  if (!t || t === 'NONE') return {};
+  const named = /aws_apigatewayv2_authorizer\.([\w-]+)/.exec(id ?? '')?.[1];
+  return { authorizer: named ? `${t} (${named})` : t };
+}
+
+/**
+ * The function's environment: `environment { variables = … }`, the same inside `dynamic "environment" { content
+ * { … } }`, or a module's `environment_variables` argument; a module input's keys are read where the module is called.
+ */
+function addFunction(l: Located, name: string, code: FunctionCode, out: InfraFindings, callers: readonly Located[], locals: ReadonlyMap<string, HclAttribute>): void {
   const env = l.block.blocks.find((b) => b.type === 'environment');
-  const variables = env?.attributes.get('variables')?.raw ?? l.block.attributes.get('environment_variables')?.raw;
+  const dynamic = l.block.blocks.find((b) => b.type === 'dynamic' && b.labels[0] === 'environment')?.blocks.find((b) => b.type === 'content');
+  const attr = env?.attributes.get('variables') ?? dynamic?.attributes.get('variables') ?? l.block.attributes.get('environment_variables');
+  const forEachVar = forEachInput(l.block.attributes.get('for_each')?.raw, locals);
+  const sites = environmentSites(attr?.raw, attr?.line ?? l.block.line, l.file, forEachVar, callers);
   const handler = hclValue(l.block.attributes.get('handler'));
   const runtime = hclValue(l.block.attributes.get('runtime'));
   out.functions.push({
@@ -155,7 +171,8 @@ function addFunction(l: Located, name: string, code: FunctionCode, out: InfraFin
     ...(handler ? { handler } : {}),
     ...code,
     ...(runtime ? { runtime } : {}),
-    environment: objectKeys(variables),
+    environment: [...new Set(sites.map((s) => s.name))].sort(),
+    ...(sites.length > 0 ? { environmentAt: sites } : {}),
     file: l.file,
     line: l.block.line,
   });

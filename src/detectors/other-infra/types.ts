@@ -109,6 +109,13 @@ export interface InfraRouteData {
   readonly builtBy?: InfraBuiltBy;
   /** The route's authorizer as written (`Cognito user pool`, `aws_iam`, a named authorizer function), when set. */
   readonly authorizer?: string;
+  /** The Lambda as written when it is not followed to a file (a module output: `module.lambda.invoke_arns["x"]`). */
+  readonly via?: string;
+  /**
+   * A route resource written with `for_each` whose entries could not be read (the caller passes a variable, or no
+   * folder here calls the module): not one route but the routes `over` yields, passed where the module is called.
+   */
+  readonly forEach?: { readonly over: string; readonly calledAt: readonly { readonly file: string; readonly line: number }[] };
   readonly file: string;
   readonly line: number;
 }

@@ -15,12 +15,16 @@ export function infraApis(facts: FactSet): { tool: InfraTool; title: string; rou
   return INFRA_TOOLS.map((tool) => ({
     tool,
     title: TITLE[tool],
-    routes: ofTool(facts.of<InfraRouteFact>('infra.route'), tool).length,
+    routes: ofTool(facts.of<InfraRouteFact>('infra.route'), tool).filter((r) => !r.forEach).length,
     functions: ofTool(facts.of<InfraFunctionFact>('infra.function'), tool).length,
     // Function lists built by code (`functions: ${file(./functions.js)}`): the count above is then a lower bound.
-    unread: ofTool(facts.of<InfraProjectFact>('infra.project'), tool).flatMap((p) =>
-      (p.unread ?? []).filter((u) => u.key === 'functions').map((u) => `functions defined in ${u.exists ? cite(u.file) : code(u.file)} (included at ${cite(u.from, u.line)}), not read`),
-    ),
+    unread: [
+      ...ofTool(facts.of<InfraProjectFact>('infra.project'), tool).flatMap((p) =>
+        (p.unread ?? []).filter((u) => u.key === 'functions').map((u) => `functions defined in ${u.exists ? cite(u.file) : code(u.file)} (included at ${cite(u.from, u.line)}), not read`),
+      ),
+      // A route resource written with `for_each` over a map not read here: its routes are not counted.
+      ...ofTool(facts.of<InfraRouteFact>('infra.route'), tool).filter((r) => r.forEach).map((r) => `routes from ${code(`for_each = ${r.forEach!.over}`)} (${cite(r.file, r.line)}), not counted`),
+    ],
   })).filter((a) => a.routes > 0 || a.functions > 0 || a.unread.length > 0);
 }
 

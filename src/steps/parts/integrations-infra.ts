@@ -3,7 +3,7 @@
  * `resources:` block, a CloudFormation/SAM template or Terraform, and the API Gateway routes of `http`/`httpApi`
  * events. Each resource is cited at the line that declares it.
  */
-import type { InfraProjectFact, InfraResourceData, InfraResourceFact, InfraRouteFact } from '../../detectors/other-infra/types.js';
+import type { InfraProjectFact, InfraResourceData, InfraResourceFact, InfraRouteData, InfraRouteFact } from '../../detectors/other-infra/types.js';
 import { INFRA_TOOL_TITLE, type InfraTool } from '../../detectors/other-infra/types.js';
 import { bullets, heading, join, table } from '../../markdown/blocks.js';
 import { cite, citeAll } from '../../markdown/cite.js';
@@ -28,7 +28,10 @@ export function infraAwsSection(model: StepModel): string {
   const { facts } = model;
   const cdk = facts.has('cdk.app') || facts.has('cdk.stack');
   const resources = facts.of<InfraResourceFact>('infra.resource').map((f) => f.data).filter((r) => AWS_TYPE.test(r.type)).sort(byFileLine);
-  const routes = facts.of<InfraRouteFact>('infra.route').map((f) => f.data);
+  const all = facts.of<InfraRouteFact>('infra.route').map((f) => f.data);
+  // Routes a `for_each` makes from a map not read here: neither counted nor said to have no authorizer.
+  const templated = all.filter((r) => r.forEach);
+  const routes = all.filter((r) => !r.forEach);
   const unread = facts.of<InfraProjectFact>('infra.project').flatMap((p) => (p.data.unread ?? []).filter((u) => u.key === 'functions').map((u) => ({ ...u, tool: p.data.tool })));
   const titles = (list: readonly { tool: InfraTool }[]) => [...new Set(list.map((r) => INFRA_TOOL_TITLE[r.tool]))].sort(compareText).join(', ');
   // `provider.apiGateway`, `custom.customDomain`: the service has an API even when its functions were not read.
@@ -44,8 +47,9 @@ export function infraAwsSection(model: StepModel): string {
   const opening = cdk ? '' : `${noCdk(model)}; `;
   const guarded = routes.filter((r) => r.authorizer);
   const routeLine =
-    routes.length > 0 &&
-    `${opening}API Gateway is configured with ${titles(routes)}: ${routes.length} route${routes.length === 1 ? '' : 's'} (step 3 lists them), ${guarded.length ? `${guarded.length} with an authorizer` : 'none with an authorizer'}.`;
+    (routes.length > 0 &&
+      `${opening}API Gateway is configured with ${titles(routes)}: ${routes.length} route${routes.length === 1 ? '' : 's'} (step 3 lists them)${guarded.length ? `, ${guarded.length} with an authorizer` : templated.length ? '' : ', none with an authorizer'}${templatedText(templated, true)}.`) ||
+    (templated.length > 0 && `${opening}API Gateway is configured with ${titles(templated)}${templatedText(templated, false)}.`);
   const resourceLine =
     resources.length > 0 &&
     join(`${routes.length > 0 || cdk ? 'AWS resources declared' : `${opening}these AWS resources are declared`} with ${titles(resources)}${cdk ? ', outside the CDK app' : ''}:`, resourceTable(resources));
@@ -59,6 +63,13 @@ export function infraAwsSection(model: StepModel): string {
     resourceLine,
     unreadLine,
   );
+}
+
+/** `; more routes come from for_each = var.routes (cited), not read` */
+function templatedText(list: readonly InfraRouteData[], more: boolean): string {
+  if (list.length === 0) return '';
+  const where = list.map((r) => `${code(`for_each = ${r.forEach!.over}`)} (${cite(r.file, r.line)})`).join(', ');
+  return `${more ? '; more routes come from' : ': its routes come from'} ${where}, not read, so whether they have an authorizer is not known here`;
 }
 
 function resourceTable(resources: readonly InfraResourceData[]): string {

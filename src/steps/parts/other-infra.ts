@@ -106,13 +106,19 @@ export function infraRouteTable(routes: readonly InfraRouteData[]): string {
     [...routes]
       .sort((a, b) => compareText(a.path, b.path) || compareText(a.method, b.method) || byFileLine(a, b))
       .map((r) => [
-        code(`${r.method} ${r.path}`),
-        r.target ? value(r.target) : r.integration ? cell(r.integration) : '—',
-        r.handlerFile ? `${cite(r.handlerFile)}${builtByText(r.builtBy)}` : r.codeSource ? codeSourceText(r.codeSource, r.file) : r.integration ? 'no function (integration)' : 'not found in the repository',
-        ...(withAuth ? [r.authorizer ? cell(r.authorizer) : 'none'] : []),
+        r.forEach ? `the routes of ${code(`for_each = ${r.forEach.over}`)}, ${calledText(r.forEach.calledAt, r.forEach.over)}` : code(`${r.method} ${r.path}`),
+        r.target ? value(r.target) : r.integration ? cell(r.integration) : r.via ? code(r.via) : '—',
+        r.handlerFile ? `${cite(r.handlerFile)}${builtByText(r.builtBy)}` : r.codeSource ? codeSourceText(r.codeSource, r.file) : r.integration ? 'no function (integration)' : r.via || r.forEach ? 'not followed to a file' : 'not found in the repository',
+        ...(withAuth ? [r.authorizer ? cell(r.authorizer) : r.forEach ? '—' : 'none'] : []),
         cite(r.file, r.line),
       ]),
   );
+}
+
+/** Where a module whose routes are not read is called; a module no folder calls gets its map from outside. */
+function calledText(at: readonly { file: string; line: number }[], over: string): string {
+  if (at.length > 0) return `not read from the module call at ${at.map((c) => cite(c.file, c.line)).join(', ')}`;
+  return over.startsWith('var.') ? 'passed by a caller outside this repository' : 'not read';
 }
 
 /**
