@@ -5,6 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { Analysis } from '../src/analysis/run-detectors.js';
 import { RepoModel } from '../src/model/repo-model.js';
 import { configurationStep } from '../src/steps/08-configuration.js';
+import { middyUses } from '../src/detectors/backend-code/middleware.js';
+import { moduleResolver } from '../src/detectors/shared/resolve-module.js';
 import { tempRepo } from './helpers/temp-repo.js';
 import { indexOf, section } from './helpers/fixture.js';
 
@@ -32,5 +34,31 @@ describe('an env read behind a literal that always wins', () => {
     const md = (await section(configurationStep, root)).markdown;
     expect(md).not.toMatch(/`WS_TABLE` — read without a fallback/);
     expect(md).toContain('`/src/tables.ts:1` (not used: a literal on the left always wins)');
+  });
+});
+
+describe('tsconfig paths here, baseUrl in the config it extends', () => {
+  it('`src/common/…` resolves against the inherited baseUrl: the middy middleware is cited where it is defined', async () => {
+    const handler = [
+      'import middy from "@middy/core";',
+      'import { decodeJWTMiddleware } from "src/common/middlewares/decode-jwt";',
+      'const h = async () => ({ statusCode: 200 });',
+      'export const getReminders = middy(h).use(',
+      '  decodeJWTMiddleware()',
+      ');',
+      '',
+    ].join('\n');
+    const root = tempRepo({
+      'package.json': JSON.stringify({ name: 'svc', dependencies: { '@middy/core': '^5.0.0' } }),
+      'tsconfig.paths.json': JSON.stringify({ compilerOptions: { baseUrl: '.', paths: { '@libs/*': ['src/libs/*'] } } }),
+      'tsconfig.json': '{\n  "extends": "./tsconfig.paths.json",\n  "compilerOptions": {\n    "paths": { "@common/*": ["src/common/*"], },\n  }\n}\n',
+      'src/common/middlewares/decode-jwt.ts': '// decode\n\nexport const decodeJWTMiddleware = () => ({ before: async () => undefined });\n',
+      'src/functions/reminders/handler.ts': handler,
+    });
+    const index = await indexOf(root);
+    expect(moduleResolver(index).resolve('src/functions/reminders/handler.ts', 'src/common/middlewares/decode-jwt')).toBe('src/common/middlewares/decode-jwt.ts');
+    expect(moduleResolver(index).resolve('src/functions/reminders/handler.ts', '@common/middlewares/decode-jwt')).toBe('src/common/middlewares/decode-jwt.ts');
+    const uses = middyUses(index, 'src/functions/reminders/handler.ts', handler);
+    expect(uses.map((m) => [m.name, m.file, m.line])).toEqual([['decodeJWTMiddleware', 'src/common/middlewares/decode-jwt.ts', 3]]);
   });
 });
