@@ -7,6 +7,7 @@ import { RepoModel } from '../src/model/repo-model.js';
 import { configurationStep } from '../src/steps/08-configuration.js';
 import { middyUses } from '../src/detectors/backend-code/middleware.js';
 import { moduleResolver } from '../src/detectors/shared/resolve-module.js';
+import { packageKind } from '../src/detectors/stack/kind.js';
 import { tempRepo } from './helpers/temp-repo.js';
 import { indexOf, section } from './helpers/fixture.js';
 
@@ -60,5 +61,25 @@ describe('tsconfig paths here, baseUrl in the config it extends', () => {
     expect(moduleResolver(index).resolve('src/functions/reminders/handler.ts', '@common/middlewares/decode-jwt')).toBe('src/common/middlewares/decode-jwt.ts');
     const uses = middyUses(index, 'src/functions/reminders/handler.ts', handler);
     expect(uses.map((m) => [m.name, m.file, m.line])).toEqual([['decodeJWTMiddleware', 'src/common/middlewares/decode-jwt.ts', 3]]);
+  });
+});
+
+describe('a Lambda layer folder with only a manifest', () => {
+  it('is the layer\'s dependencies, not the Serverless service a copied `main` names', async () => {
+    const manifest = { name: 'gel-api', version: '1.0.0', main: 'serverless.ts', dependencies: { googleapis: '^111.0.0' } };
+    const root = tempRepo({
+      'package.json': JSON.stringify({ name: 'gel-api', version: '1.0.0', main: 'serverless.ts', devDependencies: { serverless: '^3.0.0' } }),
+      'serverless.ts': 'export default { service: "gel-api" };\n',
+      'layers/googleapis/nodejs/package.json': JSON.stringify(manifest),
+      'layers/googleapis/nodejs/package-lock.json': '{}\n',
+      'other/package.json': JSON.stringify(manifest),
+      'other/index.js': 'module.exports = {};\n',
+    });
+    const index = await indexOf(root);
+    const kind = (dir: string) => packageKind(index.packages.find((p) => p.dir === dir)!, index);
+    expect(kind('layers/googleapis/nodejs')).toMatchObject({ id: 'lambda', label: 'AWS Lambda layer dependencies' });
+    // A `main` naming a Serverless config that is not there decides nothing.
+    expect(kind('other')?.label).not.toBe('Serverless Framework service');
+    expect(kind('')).toMatchObject({ label: 'Serverless Framework service' });
   });
 });
