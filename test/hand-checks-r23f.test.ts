@@ -8,6 +8,7 @@ import { configurationStep } from '../src/steps/08-configuration.js';
 import { middyUses } from '../src/detectors/backend-code/middleware.js';
 import { moduleResolver } from '../src/detectors/shared/resolve-module.js';
 import { packageKind } from '../src/detectors/stack/kind.js';
+import { frontendApps } from '../src/detectors/frontend-build/apps.js';
 import { tempRepo } from './helpers/temp-repo.js';
 import { indexOf, section } from './helpers/fixture.js';
 
@@ -81,5 +82,22 @@ describe('a Lambda layer folder with only a manifest', () => {
     // A `main` naming a Serverless config that is not there decides nothing.
     expect(kind('other')?.label).not.toBe('Serverless Framework service');
     expect(kind('')).toMatchObject({ label: 'Serverless Framework service' });
+  });
+});
+
+describe('a framework only as a devDependency', () => {
+  it('a preset package with `next` in devDependencies and only a build script is not a frontend app', async () => {
+    const root = tempRepo({
+      'package.json': JSON.stringify({ name: 'mono', private: true, workspaces: ['apps/*', 'packages/*'] }),
+      'apps/web/package.json': JSON.stringify({ name: 'web', private: true, scripts: { dev: 'next dev' }, dependencies: { next: '16.0.10', react: '19.0.0' } }),
+      'apps/web/app/page.tsx': 'export default function Page() { return null; }\n',
+      'packages/jest-config/package.json': JSON.stringify({ name: '@repo/jest-config', private: true, main: './dist/index.js', scripts: { build: 'tsc' }, devDependencies: { jest: '^29.7.0', next: '^15.4.2' } }),
+      'packages/jest-config/src/next.ts': 'export const next = { testEnvironment: "jsdom" };\n',
+      // A Svelte app lists everything as devDependencies: its config and dev script make it an app.
+      'packages/site/package.json': JSON.stringify({ name: 'site', private: true, scripts: { dev: 'vite dev' }, devDependencies: { svelte: '^5.0.0', vite: '^6.0.0' } }),
+      'packages/site/vite.config.ts': 'export default {};\n',
+    });
+    const apps = frontendApps(await indexOf(root)).map((a) => `${a.name}:${a.framework}`);
+    expect(apps).toEqual(['web:next', 'site:svelte']);
   });
 });
