@@ -9,6 +9,8 @@ import { middyUses } from '../src/detectors/backend-code/middleware.js';
 import { moduleResolver } from '../src/detectors/shared/resolve-module.js';
 import { packageKind } from '../src/detectors/stack/kind.js';
 import { frontendApps } from '../src/detectors/frontend-build/apps.js';
+import { nextMiddleware } from '../src/detectors/shared/next-middleware.js';
+import { helperRedirectsToSignIn } from '../src/detectors/shared/next-middleware-helpers.js';
 import { tempRepo } from './helpers/temp-repo.js';
 import { indexOf, section } from './helpers/fixture.js';
 
@@ -99,5 +101,41 @@ describe('a framework only as a devDependency', () => {
     });
     const apps = frontendApps(await indexOf(root)).map((a) => `${a.name}:${a.framework}`);
     expect(apps).toEqual(['web:next', 'site:svelte']);
+  });
+});
+
+describe('Next.js 16 proxy.ts that redirects through a same-file helper', () => {
+  it('turns signed-out users away (helper redirect to /auth) and is built on jose', async () => {
+    const proxy = [
+      "import { jwtVerify } from 'jose';",
+      "import { NextRequest, NextResponse } from 'next/server';",
+      'const createClearRedirect = (url: string, req: NextRequest) => {',
+      '  const response = NextResponse.redirect(new URL(url, req.url));',
+      "  response.cookies.delete('token');",
+      '  return response;',
+      '};',
+      'export async function proxy(req: NextRequest) {',
+      '  const token = req.cookies.get("token")?.value;',
+      '  if (!token || !(await jwtVerify(token, new Uint8Array()))) {',
+      '    return createClearRedirect(',
+      '      `/auth?redirectUri=${encodeURIComponent(req.nextUrl.pathname)}`,',
+      '      req,',
+      '    );',
+      '  }',
+      '  return NextResponse.next();',
+      '}',
+      "export const config = { matcher: ['/account/:path*'] };",
+      '',
+    ].join('\n');
+    const root = tempRepo({
+      'package.json': JSON.stringify({ name: 'web', private: true, scripts: { dev: 'next dev' }, dependencies: { next: '16.0.0', jose: '^5.0.0' } }),
+      'proxy.ts': proxy,
+      'app/account/page.tsx': 'export default function Page() { return null; }\n',
+    });
+    const mw = nextMiddleware(await indexOf(root), '')!;
+    expect(mw.file).toBe('proxy.ts');
+    expect(mw.turnsAway).toBe(true);
+    expect(mw.authLibrary).toEqual({ name: 'jose', file: 'proxy.ts', line: 1 });
+    expect(helperRedirectsToSignIn(proxy.replace('/auth?redirectUri=', '/?from='))).toBe(false);
   });
 });
