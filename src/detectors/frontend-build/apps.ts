@@ -46,7 +46,7 @@ const APP_FILES = /^(index\.html|public\/index\.html|vite\.config\.[cm]?[jt]s|we
 
 /** A framework's config, or the folders its files live in (pages, routes, an Expo or Angular app). */
 const FRAMEWORK_FILES =
-  /^((astro|next|nuxt|svelte|vite|remix|react-router|solid|app|metro|vue)\.config\.[cm]?[jt]s|angular\.json|app\.json|index\.html|(src\/)?(pages|app|routes)\/)/;
+  /^((astro|next|nuxt|svelte|vite|remix|react-router|solid|app|metro|vue)\.config\.[cm]?[jt]s|angular\.json|app\.json|index\.html|(src\/)?(pages|app|routes)\/|(.*\/)?\.vitepress\/config\.[cm]?[jt]s$)/;
 
 const cache = new WeakMap<RepoIndex, FrontendApp[]>();
 
