@@ -29,4 +29,22 @@ describe('middy middleware in a local const', () => {
     const index = await indexOf(root);
     expect(middyUses(index, 'src/wrap.ts', text).map((m) => [m.name, m.file, m.line])).toEqual([['http', 'src/wrap.ts', 5]]);
   });
+
+  it('a parameter handed to `.use(…)` is whatever the caller passes, not a named middleware (round 23)', async () => {
+    const text = [
+      "import middy from '@middy/core';",
+      "import { jsonBodyParser } from './parsers';",
+      'export const middyfy = (handler, middlewares) => {',
+      '  return middy(handler).use(middlewares).use(jsonBodyParser());',
+      '};',
+      '',
+    ].join('\n');
+    const root = tempRepo({
+      'package.json': JSON.stringify({ name: 'rt', dependencies: { '@middy/core': '^5.0.0' } }),
+      'src/libs/lambda-middleware.ts': text,
+      'src/libs/parsers.ts': 'export const jsonBodyParser = () => ({ before: () => undefined });\n',
+    });
+    const index = await indexOf(root);
+    expect(middyUses(index, 'src/libs/lambda-middleware.ts', text).map((m) => [m.name, m.file, m.line])).toEqual([['jsonBodyParser', 'src/libs/parsers.ts', 1]]);
+  });
 });

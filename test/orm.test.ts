@@ -23,7 +23,8 @@ describe('Prisma', () => {
   it('reads models, field types and attributes, relations, block attributes and enums', async () => {
     const facts = await detect(ormDetector, 'be-prisma');
     const list = facts.filter((f) => f.kind === 'orm.model').map((f) => f.data as OrmModelData);
-    expect(list.map((m) => `${m.name}:${m.line}`)).toEqual(['User:16', 'Profile:30', 'Post:37', 'Tag:51']);
+    expect(list.map((m) => `${m.name}:${m.line}`)).toEqual(['User:16', 'Profile:30', 'Post:37', 'Tag:51', 'UserInfo:59']);
+    expect(model(list, 'UserInfo').block).toBe('view');
     const user = model(list, 'User');
     expect(user).toMatchObject({ orm: 'prisma', table: 'users', primaryKey: ['id'], indexes: [{ fields: ['name'], unique: false }] });
     expect(field(user, 'email')).toEqual({ name: 'email', type: 'String', attributes: ['unique'] });
@@ -46,7 +47,7 @@ describe('Prisma', () => {
 
   it('writes a model table with keys and relations', async () => {
     const md = await part('be-prisma');
-    expect(md).toContain('#### Prisma models\n\n4 models, 1 enum in `/prisma/schema.prisma`.');
+    expect(md).toContain('#### Prisma models\n\n4 models, 1 view, 1 enum in `/prisma/schema.prisma`.');
     expect(md).toContain(
       '| `Post` | `id: String` (default uuid()), `title: String`, `published: Boolean` (default false), `authorId: Int`, `updatedAt: DateTime` (updatedAt) | PK `id`; unique (`authorId`, `title`); index (`authorId`, `published`) | `author` → `User` (many-to-one via `authorId`); `tags` → `Tag` (many-to-many); `likedBy` → `User` (many-to-many) | `/prisma/schema.prisma:37` |',
     );

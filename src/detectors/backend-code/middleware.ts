@@ -131,6 +131,8 @@ export function middyUses(index: RepoIndex, file: string, text: string): Middlew
         if (!callee) continue;
         const name = callee.slice(callee.lastIndexOf('.') + 1);
         const binding = imports.get(callee.includes('.') ? name : callee);
+        // `(handler, middlewares) => middy(handler).use(middlewares)`: whatever a caller passes, not a named middleware.
+        if (!binding && callee === arg.text.trim() && isParameterAt(text, callee, arg.offset) && declaredBefore(text, callee, arg.offset) === undefined) continue;
         const local = binding && moduleResolver(index).resolve(file, binding.module);
         const at = lineAt(text, arg.offset + (arg.text.length - arg.text.trimStart().length));
         out.push({
@@ -158,6 +160,21 @@ function declaredBefore(text: string, name: string, offset: number): number | un
   let last: number | undefined;
   for (let m = re.exec(text); m && m.index < offset; m = re.exec(text)) last = m.index;
   return last === undefined ? undefined : lineAt(text, last);
+}
+
+/**
+ * `name` is a parameter of a function whose parameter list comes before `offset` (`(handler, middlewares) =>`,
+ * `function wrap(handler, middlewares) {`): read from the text, the nearest such list that names it.
+ */
+function isParameterAt(text: string, name: string, offset: number): boolean {
+  if (!/^[\w$]+$/.test(name)) return false;
+  const re = /\(([^()]*)\)\s*(?::\s*[^={};]+)?(?:=>|\{)/g;
+  let found = false;
+  for (let m = re.exec(text); m && m.index < offset; m = re.exec(text)) {
+    const params = m[1].split(',').map((p) => p.trim().replace(/^\.\.\./, '').split(/[\s:=?]/)[0]);
+    if (params.includes(name)) found = true;
+  }
+  return found;
 }
 
 function localLine(index: RepoIndex, file: string, name: string): number | undefined {

@@ -16,6 +16,8 @@ export interface RawRead {
   readonly receiver: 'process' | 'import.meta';
   /** `process.env.X ?? 'x'`, `|| 'x'`, `{ X = 'x' } = process.env`: the code copes when it is unset. */
   readonly fallback: boolean;
+  /** `'x' || process.env.X`: a literal on the left always wins, so the value read is never used. */
+  readonly shadowed?: true;
   /** The exported name a config module gives the value (`config.db.url`). */
   readonly exportedAs?: string;
   /**

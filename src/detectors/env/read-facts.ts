@@ -57,6 +57,7 @@ export function group(index: RepoIndex, file: string, reads: RawRead[]): EnvRead
         via: list[0].via,
         builtin: isBuiltin(name, list[0].receiver),
         hasFallback,
+        ...(list.every((r) => r.shadowed) ? { shadowed: true as const } : {}),
         ...(bare !== undefined && bare !== lines[0] ? { bareAt: bare } : {}),
         ...(exportedAs ? { exportedAs } : {}),
         ...(required ? requiredFields(list.find((r) => r.required === required)!) : {}),

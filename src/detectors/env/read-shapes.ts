@@ -128,6 +128,34 @@ export function hasFallback(node: ts.Node): boolean {
   return ts.isPropertyAssignment(p) && objectHolderCopes(n, hasFallback);
 }
 
+/**
+ * `'x' || process.env.X` / `'x' ?? process.env.X`: a literal that is never falsy (or never nullish) on the left of the
+ * chain always wins, so the read's value is never used.
+ */
+export function shadowedByLiteral(node: ts.Node): boolean {
+  let cur: ts.Node = throughConversions(node);
+  while (ts.isParenthesizedExpression(cur.parent)) cur = cur.parent;
+  for (; ts.isBinaryExpression(cur.parent) && FALLBACK_OPS().has(cur.parent.operatorToken.kind); ) {
+    const p: ts.BinaryExpression = cur.parent;
+    if (p.right === cur && alwaysWins(p.left, p.operatorToken.kind === ts.SyntaxKind.BarBarToken)) return true;
+    cur = p;
+    while (ts.isParenthesizedExpression(cur.parent)) cur = cur.parent;
+  }
+  return false;
+}
+
+/** A literal the operator never passes over: `||` a truthy one (a non-empty string, a non-zero number), `??` any but null. */
+function alwaysWins(left: ts.Expression, or: boolean): boolean {
+  let e = left;
+  while (ts.isParenthesizedExpression(e)) e = e.expression;
+  if (ts.isBinaryExpression(e) && FALLBACK_OPS().has(e.operatorToken.kind)) return alwaysWins(e.left, or) || alwaysWins(e.right, or);
+  if (ts.isStringLiteral(e) || ts.isNoSubstitutionTemplateLiteral(e)) return !or || e.text !== '';
+  if (ts.isNumericLiteral(e)) return !or || Number(e.text) !== 0;
+  if (e.kind === ts.SyntaxKind.TrueKeyword) return true;
+  if (e.kind === ts.SyntaxKind.FalseKeyword) return !or;
+  return false;
+}
+
 /** `n ?? …`, `n || …`, or `a || n || …` (`(a || n) || …`): climbing the chain, `n` is part of a left operand. */
 function leftOfFallback(n: ts.Node): boolean {
   for (let cur: ts.Node = n; ts.isBinaryExpression(cur.parent) && FALLBACK_OPS().has(cur.parent.operatorToken.kind); ) {

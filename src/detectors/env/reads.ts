@@ -20,7 +20,7 @@ import { CYPRESS_CONFIG, cypressConfigEnv, cypressEnvCall } from './reads-cypres
 import { pushTo } from '../../collections.js';
 import { passedEnvKeys, type PassedProperty } from './sets-passed.js';
 import { bindingFails, isFalsyLiteral } from './unset-check.js';
-import { chainCall, chainEnd, chainHas, enclosingFunction, guardOf, hasFallback, inFunction, isAssigned, isDeleted, optional, outer, skipParens } from './read-shapes.js';
+import { chainCall, chainEnd, chainHas, enclosingFunction, guardOf, hasFallback, inFunction, isAssigned, isDeleted, optional, outer, shadowedByLiteral, skipParens } from './read-shapes.js';
 import { envHolders, parsesEnvName } from './schema-fallbacks.js';
 import { configServiceNames, isConfigReceiver } from './reads-nest-config.js';
 
@@ -126,6 +126,11 @@ export function envReadsOf(sf: ts.SourceFile, imported?: ReadonlyMap<string, 'pr
   const read = (name: string, node: ts.Node, r: Receiver, fallback = hasFallback(node)) => {
     if (isAssigned(node)) assigned.push({ name, line: lineOf(node, sf) });
     else if (!isDeleted(node)) {
+      // `'table' || process.env.X`: the literal always wins; the read is never used, so never one "without a fallback".
+      if (shadowedByLiteral(node)) {
+        reads.push({ name, line: lineOf(node, sf), via: r.via, receiver: r.receiver, fallback: true, shadowed: true, ...optional(exportOf(node)) });
+        return;
+      }
       reads.push({ name, line: lineOf(node, sf), via: r.via, receiver: r.receiver, fallback, ...optional(exportOf(node)), ...(!fallback ? guardOf(node) : {}) });
       const fn = envObjectFunction(node);
       if (fn) pushTo(envObjects, fn, { name, line: lineOf(node, sf) });

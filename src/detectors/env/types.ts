@@ -42,6 +42,8 @@ export interface EnvReadData {
   readonly builtin: boolean;
   /** Every read in this file has a fallback (`?? 'x'`, `|| 'x'`, a destructuring default). */
   readonly hasFallback: boolean;
+  /** Every read in this file is on the right of `'x' || …` / `'x' ?? …`: the literal always wins, the value is never used. */
+  readonly shadowed?: true;
   /** When some reads of the file have a fallback and some not: the first line without one (what "without a fallback" cites). */
   readonly bareAt?: number;
   /**

@@ -44,6 +44,10 @@ const FRAMEWORKS: readonly (readonly [FrontendFramework, readonly string[]])[] =
 const BUILD_TOOLS = ['vitepress', 'vite', 'react-scripts', '@vue/cli-service', 'webpack', 'parcel', '@rsbuild/core', 'esbuild'];
 const APP_FILES = /^(index\.html|public\/index\.html|vite\.config\.[cm]?[jt]s|webpack\.config\.[cm]?[jt]s|src\/(main|index)\.[jt]sx|src\/main\.[jt]s)$/;
 
+/** A framework's config, or the folders its files live in (pages, routes, an Expo or Angular app). */
+const FRAMEWORK_FILES =
+  /^((astro|next|nuxt|svelte|vite|remix|react-router|solid|app|metro|vue)\.config\.[cm]?[jt]s|angular\.json|app\.json|index\.html|(src\/)?(pages|app|routes)\/|(.*\/)?\.vitepress\/config\.[cm]?[jt]s$)/;
+
 const cache = new WeakMap<RepoIndex, FrontendApp[]>();
 
 /** Frontend apps of the repository, by folder. Published component libraries (React as a peer) are not apps. */
@@ -69,6 +73,15 @@ function classify(index: RepoIndex, pkg: WorkspacePackage, hasWorkspaces: boolea
   const [framework, names] = found;
   const own = appFiles(index, pkg.dir);
   const hasAppFile = own.some((f) => APP_FILES.test(relative(pkg.dir, f)));
+  // The framework only as a devDependency, with no config, page folder or dev script of its own: a preset or config
+  // package that builds against the framework's types (`@repo/jest-config` with a `next` preset), not an app.
+  const runtime = pkg.manifest.dependencies ?? {};
+  if (names.every((n) => !(n in runtime)) && names.some((n) => n in (pkg.manifest.devDependencies ?? {}))) {
+    const scripts = pkg.manifest.scripts ?? {};
+    const devScript = ['dev', 'start', 'serve', 'preview'].some((k) => typeof scripts[k] === 'string');
+    const appShape = hasAppFile || own.some((f) => FRAMEWORK_FILES.test(relative(pkg.dir, f)));
+    if (!devScript && !appShape) return undefined;
+  }
   // A monorepo root that only holds shared devDependencies is not an app.
   if (pkg.isRoot && hasWorkspaces && !hasAppFile && !own.some((f) => /^(src|app|pages)\//.test(f))) return undefined;
   // A published package (main/exports, not private) without an HTML page is a library that uses the framework: a

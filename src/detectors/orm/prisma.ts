@@ -123,6 +123,7 @@ function model(block: Block, modelNames: ReadonlySet<string>): OrmModelData {
   return {
     orm: 'prisma',
     name: block.name,
+    ...(block.keyword === 'view' || block.keyword === 'type' ? { block: block.keyword } : {}),
     ...(table ? { table } : {}),
     fields,
     primaryKey,

@@ -36,6 +36,8 @@ export interface OrmModelData {
   readonly table?: string;
   /** The variable the code calls the model by, when it differs from `name` (`const UserModel = model('User', …)`). */
   readonly binding?: string;
+  /** Prisma: a `view` block (a database view) or a composite `type` (MongoDB), which are not tables of their own. */
+  readonly block?: 'view' | 'type';
   /**
    * Mongoose: the schema's custom statics, by what their body does through `this` (`write` when any call writes,
    * `call` when it calls only methods the tool does not know, `none` when it calls nothing on `this`).

@@ -7,6 +7,7 @@ import type { RepoIndex } from '../../scan/repo-index.js';
 import { ts, lineOf } from '../../scan/ts.js';
 import { constantsOf, dottedName, property, staticString } from './ast.js';
 import { moduleResolver } from './resolve-module.js';
+import { helperRedirectsToSignIn, jwtImport } from './next-middleware-helpers.js';
 
 export interface NextMiddleware {
   readonly file: string;
@@ -68,7 +69,7 @@ export function nextMiddleware(index: RepoIndex, packageDir: string): NextMiddle
     line,
     matchers,
     pathChecks: pathChecks(index, file, constants),
-    turnsAway: AUTH_ENTRY.test(name) || modules.some((f) => canTurnAway(index.read(f) ?? '')),
+    turnsAway: AUTH_ENTRY.test(name) || modules.some((f) => canTurnAway(index.read(f) ?? '') || helperRedirectsToSignIn(index.read(f) ?? '')),
     ...(authLibrary ? { authLibrary } : {}),
     covers: (path) => {
       if (matchers.length === 0) return true;
@@ -96,6 +97,9 @@ function canTurnAway(text: string): boolean {
 function authImport(index: RepoIndex, file: string): NextMiddleware['authLibrary'] {
   const text = index.read(file) ?? '';
   const m = AUTH_IMPORT.exec(text);
+  // A token verified with jose / jsonwebtoken is the auth check itself (next-middleware-helpers.ts).
+  const jwt = m ? undefined : jwtImport(text);
+  if (jwt) return { name: jwt.name, file, line: index.lineAt(file, jwt.index) ?? 1 };
   return m ? { name: m[1], file, line: index.lineAt(file, m.index) ?? 1 } : undefined;
 }
 

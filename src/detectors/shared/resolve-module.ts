@@ -185,26 +185,51 @@ class Resolver implements ModuleResolver {
     const json = readTsConfig(this.index, config);
     if (!json) return undefined;
     const dir = posix.dirname(config) === '.' ? '' : posix.dirname(config);
-    const options = json.compilerOptions ?? {};
+    // `compilerOptions` merge down the `extends` chain: `paths` here and `baseUrl` in the file it extends (or the
+    // other way round) make one mapping, as TypeScript reads them.
+    const { paths, pathsDir, baseDir } = this.inherited(config, new Set());
     // A `baseUrl` alone also maps: TypeScript resolves `components/cart/actions` against it (after `paths`).
-    const fromBase: [string, string[]][] = typeof options.baseUrl === 'string' ? [['*', ['*']]] : [];
-    if ((options.paths && typeof options.paths === 'object') || fromBase.length > 0) {
-      const entries = Object.entries(options.paths ?? {}).filter(
+    const fromBase: [string, string[]][] = baseDir !== undefined ? [['*', ['*']]] : [];
+    if (paths || fromBase.length > 0) {
+      const entries = Object.entries(paths ?? {}).filter(
         (e): e is [string, string[]] => Array.isArray(e[1]) && e[1].every((t) => typeof t === 'string'),
       );
-      return { baseDir: posix.join(dir, options.baseUrl ?? '.'), entries: [...entries, ...fromBase] };
+      return { baseDir: baseDir ?? pathsDir ?? dir, entries: [...entries, ...fromBase] };
     }
-    const related = [
-      ...(Array.isArray(json.extends) ? json.extends : json.extends ? [json.extends] : []).filter((e) => e.startsWith('.')),
-      ...(json.references ?? []).map((r) => r.path).filter((p): p is string => typeof p === 'string'),
-    ];
+    const related = (json.references ?? []).map((r) => r.path).filter((p): p is string => typeof p === 'string');
     for (const rel of related) {
-      let target = posix.join(dir, rel);
-      if (!target.endsWith('.json')) target = this.index.has(`${target}.json`) ? `${target}.json` : `${target}/tsconfig.json`;
-      const mapping = this.readMapping(target, seen);
+      const mapping = this.readMapping(this.configPath(dir, rel), seen);
       if (mapping) return mapping;
     }
     return undefined;
+  }
+
+  /** The `paths` and `baseUrl` a config has or inherits through relative `extends` (its own first). */
+  private inherited(config: string, seen: Set<string>): { paths?: Record<string, string[]>; pathsDir?: string; baseDir?: string } {
+    if (seen.has(config) || seen.size > 8) return {};
+    seen.add(config);
+    const json = readTsConfig(this.index, config);
+    if (!json) return {};
+    const dir = posix.dirname(config) === '.' ? '' : posix.dirname(config);
+    const options = json.compilerOptions ?? {};
+    let paths = options.paths && typeof options.paths === 'object' ? options.paths : undefined;
+    let pathsDir = paths ? dir : undefined;
+    let baseDir = typeof options.baseUrl === 'string' ? posix.join(dir, options.baseUrl) : undefined;
+    const parents = (Array.isArray(json.extends) ? json.extends : json.extends ? [json.extends] : []).filter((e) => typeof e === 'string' && e.startsWith('.'));
+    // Later entries of an `extends` list win over earlier ones; the config's own options over all of them.
+    for (const rel of [...parents].reverse()) {
+      if (paths && baseDir !== undefined) break;
+      const up = this.inherited(this.configPath(dir, rel), seen);
+      if (!paths && up.paths) [paths, pathsDir] = [up.paths, up.pathsDir];
+      if (baseDir === undefined && up.baseDir !== undefined) baseDir = up.baseDir;
+    }
+    return { paths, pathsDir, baseDir };
+  }
+
+  private configPath(dir: string, rel: string): string {
+    const target = posix.join(dir, rel);
+    if (target.endsWith('.json')) return target;
+    return this.index.has(`${target}.json`) ? `${target}.json` : `${target}/tsconfig.json`;
   }
 }
 

@@ -7,6 +7,11 @@ import { describedAsSdk } from '../shared/sdk-words.js';
 import { importsDependency } from './dependency-use.js';
 import { codeEntry, sanityStudio, smartContracts } from './kind-signs.js';
 
+/** A Lambda layer's Node.js folder (`layers/x/nodejs`): the runtime reads `nodejs/node_modules`. */
+const LAYER_NODEJS = /(^|\/)layers?\/(.+\/)?nodejs$/;
+/** What such a folder holds when it only declares the layer's dependencies. */
+const MANIFEST_ONLY = /^(package\.json|package-lock\.json|yarn\.lock|pnpm-lock\.yaml|\.yarnrc\.yml|\.npmrc)$/;
+
 export { codeEntry } from './kind-signs.js';
 
 export type PackageKindId =
@@ -181,9 +186,15 @@ export function packageKind(pkg: WorkspacePackage, index?: RepoIndex): PackageKi
     const what = site.layer ? 'AWS Lambda layer' : 'AWS Lambda function code';
     return { id: 'lambda', label: what, because: `\`${site.how}\` at \`/${site.file}:${site.line}\`, which deploys it as ${site.layer ? 'layer' : 'function'} code` };
   }
-  // `"main": "serverless.ts"`: the package is the Serverless service that file configures, not a library.
+  // `layers/googleapis/nodejs/` holding only package.json and a lockfile: the dependencies a Lambda layer ships
+  // (`nodejs/node_modules` is where the runtime looks), whatever a copied manifest says.
+  if (index && LAYER_NODEJS.test(pkg.dir) && index.filesUnder(pkg.dir).every((f) => MANIFEST_ONLY.test(f.slice(pkg.dir.length + 1)))) {
+    return { id: 'lambda', label: 'AWS Lambda layer dependencies', because: `its folder, ${pkg.dir}/, which holds only its manifest` };
+  }
+  // `"main": "serverless.ts"`: the package is the Serverless service that file configures, not a library — when the
+  // file is there (a manifest copied into a layer folder keeps a `main` that names nothing).
   const main = typeof pkg.manifest.main === 'string' ? pkg.manifest.main.replace(/^\.\//, '') : '';
-  if (/^serverless\.(ya?ml|ts|js|json)$/.test(main)) {
+  if (/^serverless\.(ya?ml|ts|js|json)$/.test(main) && (!index || index.has(pkg.dir ? `${pkg.dir}/${main}` : main))) {
     return { id: 'serverless', label: 'Serverless Framework service', because: `its \`main\` field naming its Serverless config, ${main}` };
   }
   if (has('serverless') && !published) return { id: 'serverless', label: 'Serverless Framework service', because: from('serverless') };

@@ -239,7 +239,8 @@ export function readIn(reads: readonly EnvRead[]): string {
   const prod = reads.filter((r) => !r.test);
   const tests = reads.filter((r) => r.test);
   // `"env(X)"` in supabase/config.toml: the Supabase CLI reads it, not the app.
-  const one = (r: EnvRead) => `${cite(r.file, r.lines[0])}${r.exportedAs ? ` (${exported(r.exportedAs)})` : r.via === 'supabase-config' ? ` (Supabase CLI, ${code('env()')})` : ''}`;
+  const one = (r: EnvRead) =>
+    `${cite(r.file, r.lines[0])}${r.shadowed ? ' (not used: a literal on the left always wins)' : r.exportedAs ? ` (${exported(r.exportedAs)})` : r.via === 'supabase-config' ? ` (Supabase CLI, ${code('env()')})` : ''}`;
   const list = (rs: readonly EnvRead[], limit: number) => `${rs.slice(0, limit).map(one).join(', ')}${rs.length > limit ? ` (+${rs.length - limit} more)` : ''}`;
   // `Cypress.env('x')` reads `CYPRESS_x`: say how once, since those files never spell the variable's name.
   const cypress = reads.find((r) => r.via === 'Cypress.env');

@@ -28,7 +28,16 @@ export function ormSchemaPart(facts: FactSet, rank: (file: string) => number = (
       if (list.length === 0 && enumList.length === 0) return '';
       const files = [...new Set([...list, ...enumList].map((m) => m.file))].sort();
       const where = files.length <= 3 ? files.map((f) => cite(f)).join(', ') : `${files.length} files`;
-      const summary = `${count(list.length, 'model')}${enumList.length > 0 ? `, ${count(enumList.length, 'enum')}` : ''} in ${where}.`;
+      // Prisma `view` and composite `type` blocks share the model table but are counted as what they are.
+      const views = list.filter((m) => m.block === 'view').length;
+      const types = list.filter((m) => m.block === 'type').length;
+      const counts = [
+        count(list.length - views - types, 'model'),
+        ...(views > 0 ? [count(views, 'view')] : []),
+        ...(types > 0 ? [count(types, 'composite type')] : []),
+        ...(enumList.length > 0 ? [count(enumList.length, 'enum')] : []),
+      ];
+      const summary = `${counts.join(', ')} in ${where}.`;
       const modelTable = table(
         ['Model', 'Fields', 'Keys & indexes', 'Relations', 'Defined in'],
         list.map((m) => [modelName(m), fieldsCell(m), keysCell(m), relationsCell(m), cite(m.file, m.line)]),
@@ -48,6 +57,7 @@ function count(n: number, noun: string): string {
 
 function modelName(m: OrmModelData): string {
   const noun = m.orm === 'mongoose' ? 'collection' : 'table';
+  if (m.block) return `${code(m.name)} (${m.block === 'view' ? 'view' : 'composite type'})`;
   return m.table && m.table !== m.name ? `${code(m.name)} (${noun} ${code(m.table)})` : code(m.name);
 }
 

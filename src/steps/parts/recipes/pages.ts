@@ -163,6 +163,11 @@ function accessLine(routes: readonly FrontendRouteData[], example: FrontendRoute
 
 function guardAt(route: FrontendRouteData): string {
   const at = route.guardAt ? Object.values(route.guardAt)[0] : undefined;
+  // Guards in different files (the middleware, a layout's `notFound(…)`): each is cited where it is, not the first's file.
+  if (route.guardAt && new Set(Object.values(route.guardAt).map((c) => c.file)).size > 1) {
+    const each = route.guards.filter((g) => route.guardAt![g]).map((g) => `${code(oneLine(g))} at ${cite(route.guardAt![g])}`);
+    return ` (${each.join(', ')})`;
+  }
   return at ? ` (${cite(at)})` : '';
 }
 
