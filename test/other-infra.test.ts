@@ -187,7 +187,7 @@ describe('Terraform modules called with literal maps', () => {
     const md = await part('be-terraform-modules');
     expect(md).not.toContain('each.value');
     expect(md.split('\n').filter((l) => /items|for_each/.test(l) && l.includes('not found'))).toEqual([]);
-    expect(md).toContain('| the routes of `for_each = var.routes`, not read from the module call at `/infra/envs/prod/main.tf:53` | — | not followed to a file | — |');
+    expect(md).toContain('| the routes of `for_each = var.routes`, given by the module call at `/infra/envs/prod/main.tf:53` in a form this map does not expand | — | not followed to a file | — |');
   });
 
   it('a route module called once per route (route_key = var.route_key) gives one route per call, cited there', async () => {

@@ -108,7 +108,7 @@ export function infraRouteTable(routes: readonly InfraRouteData[]): string {
       .map((r) => [
         r.forEach ? `the routes of ${code(`for_each = ${r.forEach.over}`)}, ${calledText(r.forEach.calledAt, r.forEach.over)}` : code(`${r.method} ${r.path}`),
         r.target ? value(r.target) : r.integration ? cell(r.integration) : r.via ? code(r.via) : '—',
-        r.handlerFile ? `${cite(r.handlerFile)}${builtByText(r.builtBy)}` : r.codeSource ? codeSourceText(r.codeSource, r.file) : r.integration ? 'no function (integration)' : r.via || r.forEach ? 'not followed to a file' : 'not found in the repository',
+        r.handlerFile ? `${cite(r.handlerFile)}${builtByText(r.builtBy)}` : r.codeSource ? codeSourceText(r.codeSource, r.file) : r.integration ? 'no function (integration)' : r.via || r.forEach ? 'not followed to a file' : r.target ? 'not traced to a file' : 'no target in the route',
         ...(withAuth ? [r.authorizer ? cell(r.authorizer) : r.forEach ? '—' : 'none'] : []),
         cite(r.file, r.line),
       ]),
@@ -117,8 +117,9 @@ export function infraRouteTable(routes: readonly InfraRouteData[]): string {
 
 /** Where a module whose routes are not read is called; a module no folder calls gets its map from outside. */
 function calledText(at: readonly { file: string; line: number }[], over: string): string {
-  if (at.length > 0) return `not read from the module call at ${at.map((c) => cite(c.file, c.line)).join(', ')}`;
-  return over.startsWith('var.') ? 'passed by a caller outside this repository' : 'not read';
+  // Said as what this reader did, not as a fact about the repository: the map is there, in a form it does not expand.
+  if (at.length > 0) return `given by the module call at ${at.map((c) => cite(c.file, c.line)).join(', ')} in a form this map does not expand`;
+  return over.startsWith('var.') ? 'a module input that no module call in this repository sets' : 'a value this map does not expand';
 }
 
 /**
