@@ -73,6 +73,7 @@ const WORDS: Record<string, string> = {
   'frontend.env': 'frontend environment variable',
   'http.route': 'API endpoint',
   'http.docs': 'API docs location',
+  'http.unmounted-router': 'router no code mounts',
   'next.alias': 'Next.js URL alias (rewrite or redirect)',
   'infra.function': 'serverless function',
   'infra.project': 'infrastructure project',
