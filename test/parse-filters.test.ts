@@ -85,6 +85,27 @@ describe('env mentions', () => {
     expect(read.filter((f) => f.endsWith('.ts'))).toEqual([]);
   });
 
+  it('counts the shapes of variable names: upper-case words of three or more, two-letter keys and members in code only', async () => {
+    const index = await buildIndex(
+      tempRepo({
+        'src/config.ts': [
+          'const c = { IP: Type.String(), TZ : 1 };', // two-letter keys
+          'use(config.DB, x.Q1);', // members
+          'A::B; if (OK) go(AB_); id(ID); const CI_2 = 1;', // `::`, a bare two-letter word, a trailing underscore
+          'LONG_NAME_; $HOME_DIR; fooBAR; MAX3; API;', // trailing underscore, after `$`, inside a word, digits, letters
+        ].join('\n'),
+        'deploy/env.yaml': 'IP: 1\nOK: 2\nAPI_KEY: 3\n',
+      }),
+    );
+    const mentions = envMentions(index);
+    const inCode = (name: string) => mentions.code(name).map((m) => m.at.line);
+    expect([inCode('IP'), inCode('TZ'), inCode('DB'), inCode('Q1'), inCode('CI_2'), inCode('HOME_DIR'), inCode('API')]).toEqual([[1], [1], [2], [2], [3], [4], [4]]);
+    expect([inCode('OK'), inCode('ID'), inCode('AB_'), inCode('AB'), inCode('LONG_NAME_'), inCode('BAR'), inCode('MAX3'), inCode('A'), inCode('B')]).toEqual([[], [], [], [], [], [], [], [], []]);
+    // Outside code a two-letter key is too common a word to count; three letters or an underscore are.
+    expect([mentions.settings('IP'), mentions.settings('OK')].map((l) => l.length)).toEqual([0, 0]);
+    expect(mentions.settings('API_KEY').map((m) => m.at.line)).toEqual([3]);
+  });
+
   it('gives each name the line it is first on, however many names share a long line', async () => {
     const names = Array.from({ length: 3000 }, (_, i) => `"NAME_${i}"`).join(',');
     const index = await buildIndex(tempRepo({ 'data/dump.json': `[${names}]\n{"LATER_NAME": 1}\n\n"NAME_5"\n` }));
