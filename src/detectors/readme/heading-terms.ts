@@ -62,8 +62,20 @@ function escape(term: string): string {
   return term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+');
 }
 
+/**
+ * One alternation per script kind, with the word-edge look-arounds outside it: written once per term, a hundred of
+ * them made each matcher take milliseconds to compile. Terms are lower case and so is the text they are tried on
+ * (`lower`): a case-insensitive Unicode pattern costs more again.
+ */
 function pattern(terms: readonly string[], anchored: boolean): string {
-  return terms.map((t) => (UNSPACED.test(t) ? `${anchored ? '^' : ''}${escape(t)}` : `${anchored ? '^' : '(?<![\\p{L}\\p{N}])'}${escape(t)}(?![\\p{L}\\p{N}])`)).join('|');
+  const unspaced = terms.filter((t) => UNSPACED.test(t)).map(escape);
+  const spaced = terms.filter((t) => !UNSPACED.test(t)).map(escape);
+  return [
+    unspaced.length ? `${anchored ? '^' : ''}(?:${unspaced.join('|')})` : '',
+    spaced.length ? `${anchored ? '^' : '(?<![\\p{L}\\p{N}])'}(?:${spaced.join('|')})(?![\\p{L}\\p{N}])` : '',
+  ]
+    .filter(Boolean)
+    .join('|');
 }
 
 const MATCHERS = Object.fromEntries(
@@ -71,21 +83,41 @@ const MATCHERS = Object.fromEntries(
     const { any, start = [] } = TERMS[topic];
     const parts = [pattern(any, false), start.length ? pattern(start, true) : ''].filter(Boolean);
     // `¿Por qué?`: the inverted marks open the heading but are not letters.
-    return [topic, new RegExp(parts.join('|'), 'iu')];
+    return [topic, new RegExp(parts.join('|'), 'u')];
   }),
 ) as Record<HeadingTopic, RegExp>;
 
-const EXACT = new RegExp(`^(${(Object.keys(TERMS) as HeadingTopic[]).flatMap((t) => [...TERMS[t].any, ...(TERMS[t].start ?? [])]).map(escape).join('|')})$`, 'iu');
+const EXACT = new RegExp(`^(${(Object.keys(TERMS) as HeadingTopic[]).flatMap((t) => [...TERMS[t].any, ...(TERMS[t].start ?? [])]).map(escape).join('|')})$`, 'u');
+
+const lower = (text: string): string => text.toLowerCase();
+
+/**
+ * Answers by topic and heading: a monorepo's READMEs repeat the same few headings (`Installation`, `Usage`) hundreds
+ * of times. Bounded; cleared when full.
+ */
+const answers = new Map<string, boolean>();
+const ANSWERS_MAX = 20_000;
+
+function matches(topic: HeadingTopic, text: string): boolean {
+  const key = `${topic}\u0000${text}`;
+  let answer = answers.get(key);
+  if (answer === undefined) {
+    answer = MATCHERS[topic].test(lower(text));
+    if (answers.size >= ANSWERS_MAX) answers.clear();
+    answers.set(key, answer);
+  }
+  return answer;
+}
 
 /** Heading words (emoji, numbering and `¿¡` already stripped) naming one of the topics in a non-English language. */
 export function localHeading(words: string, ...topics: HeadingTopic[]): boolean {
   const text = words.replace(/^[¿¡\s]+/, '').trim();
-  return topics.some((t) => MATCHERS[t].test(text));
+  return topics.some((t) => matches(t, text));
 }
 
 /** A heading that is only a section name in one of the languages (`Características`, `安装`), never a product's name. */
 export function isLocalSectionName(words: string): boolean {
-  return EXACT.test(words.replace(/[¿?¡!:：]/g, '').replace(/\s+/g, ' ').trim());
+  return EXACT.test(lower(words.replace(/[¿?¡!:：]/g, '').replace(/\s+/g, ' ').trim()));
 }
 
 /**
@@ -100,7 +132,7 @@ const NOT_ENGLISH = new RegExp(
     'configuración', 'configuração', 'tecnologías', 'tecnologias', 'anforderungen', 'voraussetzungen', 'prérequis', 'uso', 'utilisation', 'verwendung',
     'utilizzo', 'contribuir', 'contribuer', 'instalar', 'ejecutar', 'despliegue', 'implantação',
   ].join('|')})(?![\\p{L}\\p{N}])`,
-  'iu',
+  'u',
 );
 
 /**
@@ -110,5 +142,5 @@ const NOT_ENGLISH = new RegExp(
  */
 export function headingsReadAsEnglish(headings: readonly { readonly text: string }[]): boolean {
   const topics = Object.keys(TERMS) as HeadingTopic[];
-  return headings.every((h) => !/[^\P{L}A-Za-z]/u.test(h.text) && !NOT_ENGLISH.test(h.text) && !topics.some((t) => localHeading(h.text, t)));
+  return headings.every((h) => !/[^\P{L}A-Za-z]/u.test(h.text) && !NOT_ENGLISH.test(lower(h.text)) && !topics.some((t) => localHeading(h.text, t)));
 }
