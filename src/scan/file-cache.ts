@@ -13,7 +13,7 @@
  * - A cache that is missing, unreadable, corrupt or written by another tool is an empty cache; one that cannot be
  *   saved only makes the next run slower. Nothing here ever fails a run.
  */
-import { createHash } from 'node:crypto';
+import { createHash, hash as oneShotHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -35,7 +35,7 @@ interface CacheFileJson {
 }
 
 export function contentHash(text: string): string {
-  return createHash('sha1').update(text).digest('hex').slice(0, 20);
+  return oneShotHash('sha1', text, 'hex').slice(0, 20);
 }
 
 export class FileCache {
