@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { findProgram, trustedPathVariable } from './find-program.js';
 
 /** Folders never analysed, whatever the ignore files say. */
@@ -16,7 +16,7 @@ export interface FileListing {
  * what the team sees); outside git, globby honouring .gitignore. Symbolic links are listed but never followed.
  */
 export async function listFiles(root: string): Promise<FileListing> {
-  const fromGit = listWithGit(root);
+  const fromGit = await listWithGit(root);
   if (fromGit) return fromGit;
   // Loaded only outside git: most runs never pay for it.
   const { globby } = await import('globby');
@@ -41,6 +41,7 @@ export async function listFiles(root: string): Promise<FileListing> {
  * line wins over every config file.
  */
 const SAFE_GIT = ['-c', 'core.fsmonitor=false'];
+const MAX_OUTPUT = 512 * 1024 * 1024;
 
 /** Git by absolute path, found outside the repository (see find-program.ts), and the PATH it runs with; per root. */
 const gitOf = new Map<string, { readonly program: string | undefined; readonly env: NodeJS.ProcessEnv }>();
@@ -64,7 +65,7 @@ export function runGit(root: string, ...args: string[]): string | null {
       cwd: root,
       env,
       encoding: 'utf8',
-      maxBuffer: 512 * 1024 * 1024,
+      maxBuffer: MAX_OUTPUT,
       stdio: ['ignore', 'pipe', 'ignore'],
     });
   } catch {
@@ -72,17 +73,40 @@ export function runGit(root: string, ...args: string[]): string | null {
   }
 }
 
-function listWithGit(root: string): FileListing | null {
-  const git = (...args: string[]): string | null => runGit(root, ...args);
-  // One process answers both questions when there is a commit; a repository without one fails the pair (HEAD is
-  // unknown) and is asked again without it.
-  const both = git('rev-parse', '--is-inside-work-tree', 'HEAD')?.trim().split('\n');
-  if (both ? both[0] !== 'true' : git('rev-parse', '--is-inside-work-tree')?.trim() !== 'true') return null;
-  // One call for tracked (`H`), untracked (`?`) and deleted-but-still-tracked (`R`) files; each git process costs
-  // ~25 ms to start from a CLI this size.
+/**
+ * `runGit` without blocking: the listing of a large repository takes git a tenth of a second or more (it walks the
+ * working tree for untracked files), and the CLI loads its analysis code meanwhile.
+ */
+function runGitAsync(root: string, ...args: string[]): Promise<string | null> {
+  const { program, env } = gitFor(root);
+  if (!program) return Promise.resolve(null);
+  return new Promise((resolve) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const child = spawn(program, [...SAFE_GIT, ...args], { cwd: root, env, stdio: ['ignore', 'pipe', 'ignore'] });
+    child.stdout.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_OUTPUT) child.kill();
+      else chunks.push(chunk);
+    });
+    child.on('error', () => resolve(null));
+    child.on('close', (code) => resolve(code === 0 && size <= MAX_OUTPUT ? Buffer.concat(chunks).toString('utf8') : null));
+  });
+}
+
+async function listWithGit(root: string): Promise<FileListing | null> {
+  const git = (...args: string[]): Promise<string | null> => runGitAsync(root, ...args);
+  // Both questions at once: whether this is a work tree (and its HEAD), and the listing. A repository without a commit
+  // fails the first (HEAD is unknown) and is asked again without HEAD; outside a repository the listing fails too.
+  // One listing call for tracked (`H`), untracked (`?`) and deleted-but-still-tracked (`R`) files.
   // Our own state folder is never listed (ALWAYS_IGNORED), and git is kept out of it altogether: a `.gitignore` there
   // committed as a FIFO would make git wait forever for a writer.
-  const listed = git('ls-files', '-z', '-t', '--cached', '--others', '--deleted', '--exclude-standard', '--', '.', ':(exclude).project-context');
+  const [pair, listed] = await Promise.all([
+    git('rev-parse', '--is-inside-work-tree', 'HEAD'),
+    git('ls-files', '-z', '-t', '--cached', '--others', '--deleted', '--exclude-standard', '--', '.', ':(exclude).project-context'),
+  ]);
+  const both = pair?.trim().split('\n');
+  if (both ? both[0] !== 'true' : (await git('rev-parse', '--is-inside-work-tree'))?.trim() !== 'true') return null;
   if (listed === null) return null;
   const entries = listed.split('\0').filter((e) => e.length > 2);
   const deleted = new Set(entries.filter((e) => e.startsWith('R ')).map((e) => e.slice(2)));

@@ -2,7 +2,7 @@ import { lstatSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { contentHash, type FileCache } from './file-cache.js';
 import { ignoreMatcher } from './glob.js';
-import { listFiles } from './list-files.js';
+import { listFiles, type FileListing } from './list-files.js';
 import { cloudAssemblyDirs, outside } from './cloud-assembly.js';
 import type { PackageJson, WorkspacePackage } from './package-json.js';
 import { isSourceFile, parseSource, type ts } from './ts.js';
@@ -47,6 +47,8 @@ export interface BuildIndexOptions {
   readonly ignore?: readonly string[];
   /** Per-file results saved by an earlier run (see `memo`); the caller saves it. */
   readonly cache?: FileCache;
+  /** The listing of `root`, already started by the caller (`listFiles` of the same real path), so it overlaps loading. */
+  readonly listing?: Promise<FileListing>;
 }
 
 const cacheOf = new WeakMap<RepoIndex, Map<string, CachedFile>>();
@@ -54,7 +56,7 @@ const cacheOf = new WeakMap<RepoIndex, Map<string, CachedFile>>();
 export async function buildIndex(root: string, options: BuildIndexOptions = {}): Promise<ManagedIndex> {
   const absoluteRoot = realpathSync(path.resolve(root));
   options.onProgress?.('Listing files');
-  const listing = await listFiles(absoluteRoot);
+  const listing = await (options.listing ?? listFiles(absoluteRoot));
   const excluded = (options.exclude ?? []).map((p) => path.relative(absoluteRoot, path.resolve(p)).split(path.sep).join('/'));
   if (excluded.length > 0) listing.files = listing.files.filter((f) => !excluded.includes(f));
   // Before anything reads the listing (workspaces included), so no step sees an ignored file.

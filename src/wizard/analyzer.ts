@@ -1,6 +1,6 @@
 import { Analysis } from '../analysis/run-detectors.js';
 import type { FileCache } from '../scan/file-cache.js';
-import { buildIndex, type ManagedIndex, type RepoIndex } from '../scan/repo-index.js';
+import { buildIndex, type BuildIndexOptions, type ManagedIndex, type RepoIndex } from '../scan/repo-index.js';
 import { generateSection, type GeneratedSection } from '../steps/generate.js';
 import { STEPS, stepEntry } from '../steps/registry.js';
 import { stepDetectors } from '../model/repo-model.js';
@@ -35,6 +35,8 @@ export interface OpenOptions {
    * files). Losing them to a crash costs only time on the next run.
    */
   readonly saveEachStep?: boolean;
+  /** The file listing, started before the analysis code loaded (see `startAnalysis`). */
+  readonly listing?: BuildIndexOptions['listing'];
 }
 
 /**
@@ -57,8 +59,8 @@ export class Analyzer implements StepSource {
   }
 
   static async open(root: string, context: StepContext, options: OpenOptions = {}): Promise<Analyzer> {
-    const { onProgress, exclude = [], cache, saveEachStep = true } = options;
-    const index = await buildIndex(root, { onProgress, exclude, ignore: context.ignore, cache });
+    const { onProgress, exclude = [], cache, saveEachStep = true, listing } = options;
+    const index = await buildIndex(root, { onProgress, exclude, ignore: context.ignore, cache, listing });
     timing('index-built', { files: index.files.length });
     return new Analyzer(index, context, cache, saveEachStep);
   }

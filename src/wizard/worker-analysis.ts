@@ -9,10 +9,12 @@
  * This module and everything it imports statically stay light: the analysis (and the TypeScript compiler) is loaded
  * by the worker, or imported here only when it runs in this thread.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, realpathSync } from 'node:fs';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { twoHeapPolicy } from '../cli/heap-policy.js';
+import { listFiles, type FileListing } from '../scan/list-files.js';
 import type { GeneratedSection } from '../steps/generate.js';
 import type { StepContext } from '../steps/types.js';
 import type { WorkerInput, WorkerMessage, WorkerRequest } from './analysis-worker.js';
@@ -55,6 +57,8 @@ export function startAnalysis(options: AnalysisOptions): AnalysisStart {
   if (usable) return WorkerAnalysis.start({ root: options.root, context: options.context, exclude: options.exclude, cacheFile: options.cacheFile });
   let listener: ProgressListener | undefined;
   let saveCache: (() => void) | undefined;
+  // Git lists the files while this thread loads the analysis code (a tenth of a second or more at 20,000 files).
+  const listing = startListing(options.root);
   const opened = (async (): Promise<AnalysisHandle> => {
     const [{ Analyzer }, { FileCache }, { readingNotes }] = await Promise.all([
       import('./analyzer.js'),
@@ -67,6 +71,7 @@ export function startAnalysis(options: AnalysisOptions): AnalysisStart {
       exclude: options.exclude,
       cache,
       saveEachStep: options.inWorker,
+      listing,
     });
     saveCache = () => analyzer.saveCache();
     return Object.assign(analyzer, { plan: () => undefined, notes: async () => readingNotes(analyzer.repoIndex) });
@@ -75,6 +80,20 @@ export function startAnalysis(options: AnalysisOptions): AnalysisStart {
   opened.catch(() => undefined);
   // The run ended (or failed): what the steps computed is kept for the next run.
   return { opened, plan: () => undefined, onProgress: (l) => (listener = l), close: () => saveCache?.() };
+}
+
+/** `listFiles` of the root's real path, as `buildIndex` would call it; undefined when the root cannot be resolved. */
+function startListing(root: string): Promise<FileListing> | undefined {
+  let real: string;
+  try {
+    real = realpathSync(path.resolve(root));
+  } catch {
+    return undefined; // buildIndex reports it
+  }
+  const listing = listFiles(real);
+  // Whoever awaits it gets the error; until then it must not count as an unhandled rejection.
+  listing.catch(() => undefined);
+  return listing;
 }
 
 interface Pending {

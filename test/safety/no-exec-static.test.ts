@@ -36,8 +36,12 @@ describe('no code path runs the analysed repository', () => {
   it('git runs only through runGit, which overrides core.fsmonitor (a program the repository could name)', () => {
     const lister = files.find((f) => f.file === 'src/scan/list-files.ts')!.text;
     expect(lister).toMatch(/const SAFE_GIT = \['-c', 'core\.fsmonitor=false'\]/);
+    // One blocking runner and one that lets the CLI load code while git lists files; both through SAFE_GIT.
     expect(lister.match(/execFileSync\(/g)).toHaveLength(1);
     expect(lister).toMatch(/execFileSync\(program, \[\.\.\.SAFE_GIT, \.\.\.args\]/);
+    expect(lister.match(/spawn\(/g)).toHaveLength(1);
+    expect(lister).toMatch(/spawn\(program, \[\.\.\.SAFE_GIT, \.\.\.args\], \{ cwd: root, env, stdio: \['ignore', 'pipe', 'ignore'\] \}\)/);
+    expect(lister.match(/gitFor\(root\)/g)).toHaveLength(2);
   });
 
   it('every program is started by the absolute path findProgram resolved, with the trusted PATH (issue 18, case 5)', () => {
