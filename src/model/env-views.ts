@@ -118,3 +118,8 @@ export const SET_ORDER: readonly SetKind[] = [
   'dotenv',
   'type',
 ];
+
+/** Code-unit order, not the locale's: the same on every machine. */
+export function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -40,13 +40,11 @@ import { secretsSourcesDetector } from '../detectors/secrets-sources/index.js';
 import { stackDetector } from '../detectors/stack/index.js';
 import { tanstackRouterDetector } from '../detectors/tanstack-router/index.js';
 import { testingDetector } from '../detectors/testing/index.js';
-import type { Citation, Detector, Fact, FactSet } from '../facts.js';
+import type { Citation, Detector, FactSet } from '../facts.js';
 import type { RepoIndex } from '../scan/repo-index.js';
 import type { ClaimTopic } from './claims.js';
 import { envMentions } from './env-mentions.js';
 import { libraryReads, libraryReadWhat } from './env-library-reads.js';
-import { infraCommands } from './infra-commands.js';
-import { readmeDeployButtons, readmeDeploySections } from './deploy-buttons.js';
 import { ciResources, INFRA_TOOL_TITLE, type InfraProjectData, type InfraResourceData } from '../detectors/other-infra/types.js';
 import type { DbMigrationsData } from '../detectors/database-runtime/index.js';
 import { ENV_DETECTORS, envModelOf } from './env.js';
@@ -54,9 +52,10 @@ import { composeDetector } from '../detectors/compose/index.js';
 import { dockerfileDetector } from '../detectors/dockerfile/index.js';
 import { kubernetesDetector } from '../detectors/kubernetes/index.js';
 import { tasksDetector } from '../detectors/tasks/index.js';
-import { sveltekitAdapters } from '../detectors/frontend-build/sveltekit-adapters.js';
 import { scriptReads, scriptReadWhat } from './script-reads.js';
 import { AWS_V2_DATABASE, AWS_V2_SECRETS, awsSdkV2Evidence } from './aws-sdk-v2-evidence.js';
+import { dependencyEvidence, facts, filesMatching, first, kinds, packagesOfKind } from './topic-evidence.js';
+import { deployEvidence } from './topic-deploy.js';
 
 /** One thing that contradicts a negative claim, said in a few words with where it is. */
 export interface Evidence {
@@ -95,24 +94,6 @@ function deployFileKind(file: string): string {
 const CLIENT_ENTRY = /"[^"]*\/(client|browser|sdk)\/[^"]*"/;
 const DB_FILE = /(^|\/)(schema\.prisma|drizzle\.config\.[cm]?[jt]s|[^/]*migrations?\/[^/]+\.sql|supabase\/schemas\/[^/]+\.sql|[^/]*schema\.sql|knexfile\.[cm]?[jt]s|ormconfig\.[\w]+)$/;
 const DB_DEPS = /^(pg|postgres|mysql2?|mongodb|mongoose|@prisma\/client|drizzle-orm|typeorm|kysely|knex|sequelize|@mikro-orm\/core|better-sqlite3|sqlite3|redis|ioredis|@aws-sdk\/(client-dynamodb|lib-dynamodb)|@supabase\/supabase-js|firebase-admin|@planetscale\/database|@neondatabase\/serverless|@libsql\/client|@upstash\/redis|@vercel\/(kv|postgres)|mssql|mariadb|@google-cloud\/firestore|@azure\/cosmos|neo4j-driver|cassandra-driver|@xata\.io\/client)$/;
-const CDK_COMMAND = /(^|[\s;&|(])(npx\s+|pnpm\s+(exec\s+)?|yarn\s+)?(cdk|aws-cdk)\s+(deploy|synth|diff|destroy|bootstrap|watch|--app|-a)(?![\w-])/;
-const DEPLOY_WORDS = /\b(cdk deploy|sst deploy|serverless deploy|sls deploy|vercel( deploy| --prod)?|netlify deploy|wrangler (deploy|publish)|fly deploy|kubectl apply|helm (upgrade|install)|docker push|terraform apply|pulumi up|firebase deploy|supabase (db push|functions deploy)|eb deploy|sam deploy|amplify publish|npm publish|pnpm publish|changeset publish|gcloud (app|run) deploy)\b/;
-
-const facts = <T>(set: FactSet, kind: string) => set.of<Fact<string, T>>(kind);
-const first = (f: Fact): Citation => f.at[0] ?? { file: '' };
-const filesMatching = (index: RepoIndex, re: RegExp, what: string, limit = 20): Evidence[] =>
-  index.files.filter((f) => re.test(f)).slice(0, limit).map((file) => ({ what, at: { file } }));
-const kinds = (set: FactSet, list: readonly string[], what: (f: Fact) => string): Evidence[] =>
-  list.flatMap((k) => set.of(k).map((f) => ({ what: what(f), at: first(f) })));
-
-type Kinded = { kind?: { id: string; label: string }; dir: string; name: string; manifest: string };
-const packagesOfKind = (set: FactSet, ids: ReadonlySet<string>): Evidence[] =>
-  facts<Kinded>(set, 'packages.package')
-    .filter((p) => p.data.kind && ids.has(p.data.kind.id))
-    .map((p) => ({ what: `${p.data.name} (${p.data.kind!.label})`, at: { file: p.data.manifest } }));
-
-const dependencyEvidence = (index: RepoIndex, re: RegExp, what: string): Evidence[] =>
-  index.packages.flatMap((p) => Object.keys({ ...p.manifest.dependencies, ...p.manifest.devDependencies }).filter((d) => re.test(d)).map((d) => ({ what: `${what} ${d} in ${p.name}`, at: { file: p.manifestPath } })));
 
 const TOPICS: readonly Topic[] = [
   {
@@ -202,38 +183,7 @@ const TOPICS: readonly Topic[] = [
     // Subject `cdk`: only commands that run the CDK CLI; without one, any deploy or publish command.
     id: 'deploy',
     detectors: [scriptsDetector, ciDetector, cdkDetector, otherInfraDetector],
-    evidence: (set, index, subject) => {
-      const words = subject === 'cdk' ? CDK_COMMAND : DEPLOY_WORDS;
-      return [
-        ...facts<{ name: string; command: string; manifest: string; line?: number }>(set, 'scripts.script')
-          // A `deploy` script may run the CDK CLI through a program of its own (`ts-node bin/cdk-runner.ts`).
-          .filter((s) => (subject !== 'cdk' ? /^(deploy|release|publish)([:-].*)?$/ : /^(deploy|cdk)([:-].*)?$/).test(s.data.name) || words.test(s.data.command))
-          .map((s) => ({ what: `script ${s.data.name}`, at: { file: s.data.manifest, line: s.data.line } })),
-        ...facts<CiRunData>(set, 'ci.workflow').flatMap((w) =>
-          w.data.jobs.flatMap((j) => j.steps.filter((st) => st.run && words.test(st.run)).map((st) => ({ what: `CI job ${j.id}`, at: { file: w.data.file, line: st.line } }))),
-        ),
-        // A Travis `deploy:` provider deploys without a command in the file.
-        ...(subject === 'cdk' ? [] : facts<CiRunData>(set, 'ci.workflow').flatMap((w) =>
-          w.data.jobs.filter((j) => j.deploy?.length).map((j) => ({ what: `CI job ${j.id} (deploy provider ${j.deploy!.join(', ')})`, at: { file: w.data.file, line: j.line } })),
-        )),
-        ...(subject === 'cdk' ? [] : kinds(set, ['cdk.app'], () => 'a CDK app (deployed with cdk deploy)')),
-        ...(subject === 'cdk'
-          ? []
-          : infraCommands(index, facts<InfraProjectData>(set, 'infra.project').map((f) => f.data), 'deploy').map((c) => ({ what: `${c.what} (deployed with ${c.command})`, at: c.project }))),
-        ...deployInFiles(index, words),
-        // A hosting platform's project file: the platform builds and deploys on push, with no command in the repo.
-        ...(subject === 'cdk' ? [] : index.files.filter((f) => HOSTING_FILE.test(f)).slice(0, 5).map((file) => ({ what: `${hostingOf(file)} project config`, at: { file } }))),
-        // How production runs, with no deploy command in the repository: a production compose file or Dockerfile,
-        // a pm2 ecosystem file. "No deploy …" next to `docker-compose.prod.yml` would mislead.
-        ...(subject === 'cdk' ? [] : index.files.filter((f) => PRODUCTION_RUN.test(f)).slice(0, 5).map((file) => ({ what: productionRunKind(file), at: { file } }))),
-        // A SvelteKit adapter builds the app for one platform (adapter-vercel → Vercel), as a hosting file says.
-        ...(subject === 'cdk' ? [] : sveltekitAdapters(index).slice(0, 5).map((a) => ({ what: `SvelteKit adapter ${a.module} (builds for ${a.target})`, at: { file: a.file, line: a.line } }))),
-        // A README's "Deploy with Vercel" button deploys with no file of the platform's in the repository.
-        ...(subject === 'cdk' ? [] : readmeDeployButtons(index)),
-        // A README section on deploying to a named platform ("Hosted Quickstart": Supabase + Vercel) is how it deploys.
-        ...(subject === 'cdk' ? [] : readmeDeploySections(index).map(({ what, at }) => ({ what, at }))),
-      ];
-    },
+    evidence: (set, index, subject) => deployEvidence(set, index, subject),
   },
   {
     id: 'tests',
@@ -413,40 +363,3 @@ export function topic(id: ClaimTopic): Topic {
 }
 
 export const ALL_TOPICS = TOPICS;
-
-interface CiRunData {
-  readonly file: string;
-  readonly jobs: readonly { id: string; line?: number; deploy?: readonly string[]; steps: readonly { run?: string; line?: number }[] }[];
-}
-
-/** Makefiles, justfiles and shell scripts that run a deploy command (they are not npm scripts). */
-const HOSTING: Record<string, string> = {
-  'vercel.json': 'Vercel',
-  'now.json': 'Vercel',
-  'netlify.toml': 'Netlify',
-  'fly.toml': 'Fly.io',
-  'render.yaml': 'Render',
-  'railway.json': 'Railway',
-  'railway.toml': 'Railway',
-  'amplify.yml': 'AWS Amplify Hosting',
-  'firebase.json': 'Firebase',
-  'app.yaml': 'Google App Engine',
-  'Procfile': 'Heroku-style Procfile',
-};
-const HOSTING_FILE = new RegExp(`(^|/)(${Object.keys(HOSTING).map((k) => k.replace('.', '\\.')).join('|')})$`);
-const PRODUCTION_RUN = /(^|\/)((docker-|podman-)?compose[.-](prod|production|deploy)[\w.-]*\.ya?ml|(Dockerfile|Containerfile)[.-](prod|production)|ecosystem\.config\.(c?js|json|ya?ml))$/;
-const productionRunKind = (file: string) => (/ecosystem\.config/.test(file) ? 'pm2 process file (production start)' : /compose/.test(file) ? 'production compose file' : 'production Dockerfile');
-const hostingOf = (file: string) => HOSTING[file.split('/').pop() ?? ''] ?? 'Hosting';
-
-function deployInFiles(index: RepoIndex, words: RegExp): Evidence[] {
-  const out: Evidence[] = [];
-  for (const file of index.files) {
-    if (!/(^|\/)(Makefile|makefile|GNUmakefile|justfile|Justfile|Taskfile\.ya?ml|[^/]+\.sh|[^/]+\.mk)$/.test(file)) continue;
-    const text = index.read(file);
-    if (!text) continue;
-    const m = words.exec(text);
-    if (m) out.push({ what: `${m[0]} in ${file.split('/').pop()}`, at: { file, line: text.slice(0, m.index).split('\n').length } });
-    if (out.length >= 10) break;
-  }
-  return out;
-}

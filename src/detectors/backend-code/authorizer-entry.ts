@@ -38,6 +38,8 @@ function exported(fn: ts.Node, sf: ts.SourceFile): boolean {
   return !ts.isVariableDeclaration(p);
 }
 
+// Not shared `exportedNames`/`exportedNamesFromText`: they give the names a module exports under (`handler` for
+// `export { check as handler }`, `exports.handler = check`), and this asks whether the local binding is exported at all.
 function exportedByName(name: string, sf: ts.SourceFile): boolean {
   const text = sf.text;
   const esc = name.replace(/[$]/g, '\\$&');

@@ -14,7 +14,6 @@ import { objectParses } from './reads-schema-objects.js';
 import { exportedNames, exportPath, helperOf, listHelperOf, loopMembers, loopNames, prefixedHelperOf, type EnvHelper } from './reads-scope.js';
 import { clip } from '../../secrets/clip.js';
 import { configDefinitionReads, type ConfigConstant } from './reads-config-def.js';
-import { failsWhenUnset, returnsDefault } from './helper-required.js';
 import { envObjectFunction } from './browser-handoff.js';
 import { CYPRESS_CONFIG, cypressConfigEnv, cypressEnvCall } from './reads-cypress.js';
 import { pushTo } from '../../collections.js';
@@ -23,6 +22,9 @@ import { bindingFails, isFalsyLiteral } from './unset-check.js';
 import { chainCall, chainEnd, chainHas, enclosingFunction, guardOf, hasFallback, inFunction, isAssigned, isDeleted, optional, outer, shadowedByLiteral, skipParens } from './read-shapes.js';
 import { envHolders, parsesEnvName } from './schema-fallbacks.js';
 import { configServiceNames, isConfigReceiver } from './reads-nest-config.js';
+import { wrappingHelpers, withOutcome } from './reads-helper-outcome.js';
+import { envExports } from './reads-env-exports.js';
+import { harnessEnv, literalKeys } from './reads-assigned.js';
 
 export type { EnvHelper } from './reads-scope.js';
 export { WORKER_TEXT } from './reads-receivers.js';
@@ -403,106 +405,10 @@ export function envReadsOf(sf: ts.SourceFile, imported?: ReadonlyMap<string, 'pr
   return { reads, dynamic, dynamicSets, helpers, assigned, schemaImports, exportsEnv: envExports(sf, isEnv), configConstants, cypressDefaults, ...(objects.length ? { envObjects: objects } : {}), ...(parses.length ? { objectParses: parses } : {}), ...(passedProperties.length ? { passedProperties } : {}) };
 }
 
-
-/**
- * Helpers of helpers: `getTypedEnvVar(name, fallback)` calling `getEnvVar(name)` with its own parameter is a helper
- * too (followed a few levels, within the file that defines them).
- */
-function wrappingHelpers(sf: ts.SourceFile, found: readonly EnvHelper[]): EnvHelper[] {
-  const known = new Map<string, EnvHelper>();
-  for (const h of found) if (!h.list) known.set(h.name, mergeHelper(known.get(h.name), h));
-  const out: EnvHelper[] = [];
-  for (let round = 0; round < 3; round++) {
-    const added: EnvHelper[] = [];
-    walk(sf, (node) => {
-      if (!ts.isCallExpression(node)) return;
-      const inner = known.get(lastName(node.expression) ?? '');
-      const arg = inner === undefined ? undefined : node.arguments[inner.param];
-      const helper = arg && helperOf(arg);
-      if (!helper || known.has(helper.name)) return;
-      // The wrapper inherits what the helper it calls does when unset (`getOsPath` → `getOsEnv` throws,
-      // `getOsPaths` → `getOsEnvArray` falls back to `[]`), unless it adds a default or a check of its own. A call
-      // passing a further argument (a default, decided by the wrapper's caller) inherits neither.
-      const own = withOutcome(helper, node, enclosingFunction(node));
-      const passes = node.arguments.length <= inner!.param + 1;
-      added.push({ ...own, ...(inner!.prefixes ? { prefixes: inner!.prefixes } : {}), ...(passes && inner!.failsWhenUnset && !own.fallback ? { failsWhenUnset: true } : {}), ...(passes && inner!.fallback ? { fallback: true } : {}) });
-    });
-    if (added.length === 0) break;
-    for (const h of added) known.set(h.name, mergeHelper(known.get(h.name), h));
-    out.push(...added);
-  }
-  return out;
-}
-
-/** What a helper does when its read (or inner helper call) `node` finds the variable unset: fails, or returns a default. */
-function withOutcome(helper: EnvHelper, node: ts.Node, fn: ts.Node | undefined): EnvHelper {
-  if (returnsDefault(node, fn)) return { ...helper, fallback: true };
-  return failsWhenUnset(node as ts.Expression, fn) ? { ...helper, failsWhenUnset: true } : helper;
-}
-
-/** A helper found at several reads (`if (typeof process.env[key] …) throw …; return process.env[key]`) keeps each outcome. */
-export function mergeHelper(a: EnvHelper | undefined, b: EnvHelper): EnvHelper {
-  if (!a) return b;
-  // `process.env[\`${PREFIX}${name}\`] ?? process.env[name]`: both names are read.
-  const prefixes = [...new Set([...(a.prefixes ?? ['']), ...(b.prefixes ?? [''])])].sort();
-  const { prefixes: _a, ...restA } = a;
-  const { prefixes: _b, ...restB } = b;
-  return {
-    ...restA,
-    ...restB,
-    ...(a.failsWhenUnset || b.failsWhenUnset ? { failsWhenUnset: true } : {}),
-    ...(a.fallback || b.fallback ? { fallback: true } : {}),
-    ...(prefixes.length === 1 && prefixes[0] === '' ? {} : { prefixes }),
-  };
-}
-
 /** `PREFIX_${x}_URL` (a partly resolved key) → `^PREFIX_.*_URL$`; nothing when no literal part is left. */
 function namePattern(text: string | undefined): { pattern?: string } {
   if (!text) return {};
   const parts = text.split(/\$\{[^}]*\}/);
   if (parts.every((p) => p === '')) return {};
   return { pattern: `^${parts.map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$` };
-}
-
-/** `export default process.env`, `export default wrap(process.env)`, `export const env = process.env`, `module.exports = …`. */
-function envExports(sf: ts.SourceFile, isEnv: (e: ts.Expression) => boolean): string[] {
-  // A wrapper (`withFileSecrets(process.env)`) still reads the raw environment; a validating call (`schema.parse(…)`,
-  // `cleanEnv(…)`) gives an object whose keys were already read at the schema.
-  const env = (e: ts.Expression) => {
-    const x = skipParens(e);
-    if (isEnv(x)) return true;
-    if (!ts.isCallExpression(x) || PARSE_CALL.test(lastName(x.expression) ?? '')) return false;
-    return x.arguments.length === 1 && isEnv(x.arguments[0]);
-  };
-  const out: string[] = [];
-  for (const st of sf.statements) {
-    if (ts.isExportAssignment(st) && env(st.expression)) out.push('default');
-    else if (ts.isVariableStatement(st) && st.modifiers?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword)) {
-      for (const d of st.declarationList.declarations) if (ts.isIdentifier(d.name) && d.initializer && env(d.initializer)) out.push(d.name.text);
-    } else if (ts.isExpressionStatement(st) && ts.isBinaryExpression(st.expression) && st.expression.left.getText(sf) === 'module.exports' && env(st.expression.right)) out.push('default');
-  }
-  return out;
-}
-
-/** `env: {…}` in the object a `webServer` (one or a list) or a `test` key holds. */
-function harnessEnv(env: ts.PropertyAssignment): boolean {
-  let holder: ts.Node = env.parent;
-  if (ts.isArrayLiteralExpression(holder.parent)) holder = holder.parent;
-  const key = ts.isPropertyAssignment(holder.parent) ? propertyNameText(holder.parent.name) : undefined;
-  return key === 'webServer' || key === 'test';
-}
-
-/** `skipMethods`: a function-valued key is a variable only when it is named like one (upper snake case). */
-function literalKeys(obj: ts.ObjectLiteralExpression, skipMethods = false): RawAssignment[] {
-  return obj.properties.flatMap((p) => {
-    const name = !ts.isSpreadAssignment(p) && p.name ? propertyNameText(p.name) : undefined;
-    if (!name || !isEnvName(name)) return [];
-    if (skipMethods && isMethod(p) && !/^[A-Z][A-Z0-9_]*$/.test(name)) return [];
-    return [{ name, line: lineOf(p) }];
-  });
-}
-
-function isMethod(p: ts.ObjectLiteralElementLike): boolean {
-  if (ts.isMethodDeclaration(p) || ts.isGetAccessorDeclaration(p) || ts.isSetAccessorDeclaration(p)) return true;
-  return ts.isPropertyAssignment(p) && (ts.isArrowFunction(skipParens(p.initializer)) || ts.isFunctionExpression(skipParens(p.initializer)));
 }

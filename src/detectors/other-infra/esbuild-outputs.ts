@@ -7,6 +7,7 @@ import path from 'node:path';
 import type { RepoIndex } from '../../scan/repo-index.js';
 import { ts, walk } from '../../scan/ts.js';
 import { constantsOf, lastName, property, propertyNameText, staticString } from '../shared/ast.js';
+import { commonDir } from '../shared/common-dir.js';
 
 export interface BuiltOutput {
   /** Output path without extension, repo-relative (`dist-lambda/handler`). */
@@ -100,7 +101,11 @@ function read(index: RepoIndex, file: string): BuiltOutput[] {
   return out;
 }
 
-/** The folder of the closest package.json above the file ('' for the root). */
+/**
+ * The folder of the closest package.json above the file ('' for the root). Not `index.packageOf`: npm runs a script in
+ * any folder with a package.json, while packageOf knows only the packages of the workspace layout (no `build/` or
+ * `dist/` folder, no unreadable manifest, but Nx projects without one).
+ */
 function packageDir(index: RepoIndex, file: string): string {
   let dir = path.posix.dirname(file);
   while (dir !== '.' && dir !== '') {
@@ -108,12 +113,4 @@ function packageDir(index: RepoIndex, file: string): string {
     dir = path.posix.dirname(dir);
   }
   return '';
-}
-
-function commonDir(paths: readonly string[]): string {
-  if (paths.length === 0) return '';
-  const dirs = paths.map((p) => p.split('/').slice(0, -1));
-  let n = 0;
-  while (dirs.every((d) => n < d.length && d[n] === dirs[0][n])) n++;
-  return n ? `${dirs[0].slice(0, n).join('/')}/` : '';
 }

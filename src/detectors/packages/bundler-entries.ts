@@ -1,4 +1,5 @@
 import { constantsOf, property, propertyNameText, staticString } from '../shared/ast.js';
+import { commonDir } from '../shared/common-dir.js';
 import { exportedConfig } from '../config-files/js-config.js';
 import { ts } from '../../scan/ts.js';
 import type { RepoIndex } from '../../scan/repo-index.js';
@@ -134,14 +135,6 @@ export function deref(e: ts.Expression | undefined, constants: Map<string, ts.Ex
 export function text(e: ts.Expression | undefined, constants: Map<string, ts.Expression>): string | undefined {
   const s = e && staticString(e, constants);
   return s?.resolved ? s.text : undefined;
-}
-
-function commonDir(paths: readonly string[]): string {
-  if (paths.length === 0) return '';
-  const dirs = paths.map((p) => p.split('/').slice(0, -1));
-  let n = 0;
-  while (dirs.every((d) => n < d.length && d[n] === dirs[0][n])) n++;
-  return n ? `${dirs[0].slice(0, n).join('/')}/` : '';
 }
 
 /** `pkg/./components/x.tsx` → `pkg/components/x.tsx`. */
