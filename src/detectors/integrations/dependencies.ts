@@ -10,11 +10,11 @@ import { packageName } from './package-name.js';
 import { runtimeReferences } from './runtime-refs.js';
 import { iconSetUses, type IconSetUse } from './icon-sets.js';
 import { mdxEsmText } from '../shared/mdx-esm.js';
+import { bareImports } from './bare-imports.js';
 
 const SOURCE = /\.([cm]?[jt]sx?|astro|vue|svelte)$/;
 /** An MDX page imports components in its top-level ESM; its prose and code samples import nothing (mdx-esm.ts). */
 const MDX = /\.mdx$/;
-const IMPORT = /(?:\bfrom\s*|\bimport\s*\(\s*|\brequire\s*\(\s*|^\s*import\s+)['"]([^'"./][^'"]*)['"]/gm;
 /** Stylesheets import packages too (`@import "tailwindcss"`, `@plugin "…"`, Sass `@use "~pkg"`). */
 const STYLESHEET = /\.(css|scss|sass|less|pcss)$/;
 /** A type import in a JSDoc tag: `@type {import('tailwindcss').Config}`, `@param {import('x').Y} y`. */
@@ -50,9 +50,10 @@ export const dependenciesDetector: Detector = {
       // JSDoc type (`/** @type {import('tailwindcss').Config} */`) is, as `import type` is in TypeScript.
       // Blanking comments costs a pass over the text: only for a file with an import-like word inside a comment.
       const code = css || !COMMENTED_IMPORT.test(text) ? text : withoutComments(text);
-      const found = [...code.matchAll(css ? CSS_IMPORT : IMPORT), ...(css || code === text ? [] : text.matchAll(JSDOC_IMPORT))];
-      for (const m of found) {
-        const name = packageName(m[1].replace(/^(?:\.\.?\/)*node_modules\//, ''));
+      const found = css ? [...code.matchAll(CSS_IMPORT)].map((m) => m[1]) : bareImports(code);
+      if (!css && code !== text) for (const m of text.matchAll(JSDOC_IMPORT)) found.push(m[1]);
+      for (const specifier of found) {
+        const name = packageName(specifier.replace(/^(?:\.\.?\/)*node_modules\//, ''));
         if (!name) continue;
         const key = `${pkg}\0${name}`;
         let set = imports.get(key);
