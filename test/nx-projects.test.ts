@@ -6,6 +6,7 @@ import { overviewStep } from '../src/steps/01-overview.js';
 import { frontendStep } from '../src/steps/05-frontend.js';
 import { workflowsStep } from '../src/steps/09-workflows.js';
 import { detect, indexOf, section } from './helpers/fixture.js';
+import { tempRepo } from './helpers/temp-repo.js';
 
 // pkg-nx: an Nx workspace (nx.json) with npm workspaces apps/* and libs/*. libs/db and libs/modules/core are libraries
 // whose package.json (copied into the build output) names ./index.cjs.js and ./index.esm.js, built by the project.json's
@@ -43,5 +44,21 @@ describe('Nx projects', () => {
     const md = (await section(workflowsStep, 'pkg-nx')).markdown;
     expect(md).not.toMatch(/each installs in its folder/);
     expect(md).toContain('The 2 Nx projects that are no workspace members (`apps/web`, `libs/modules/core`) need no install of their own: Nx builds them with the root install\'s dependencies (`/apps/web/project.json`, `/nx.json`).');
+  });
+  it('keeps the project.json line an Nx project declares its entry at in the compact layout (past 15 packages)', async () => {
+    const files: Record<string, string> = {
+      'package.json': JSON.stringify({ name: '@acme/source', private: true, devDependencies: { nx: '21.3.0', '@nx/js': '21.3.0' } }),
+      'nx.json': '{}\n',
+    };
+    for (let i = 1; i <= 16; i++) {
+      const dir = `libs/feat${i}`;
+      const project = { name: `feat${i}`, projectType: 'library', sourceRoot: `${dir}/src`, targets: { build: { executor: '@nx/js:tsc', options: { main: `${dir}/src/index.ts` } } } };
+      files[`${dir}/project.json`] = `${JSON.stringify(project, null, 2)}\n`;
+      files[`${dir}/src/index.ts`] = `export const feat${i} = ${i};\n`;
+    }
+    const md = (await section(directoryStructureStep, tempRepo(files))).markdown;
+    // The compact layout: four lines per package, no "Entry points" table.
+    expect(md).toContain('### feat1 — libs/feat1\n\n- **Purpose:**');
+    expect(md).toContain('- **Entry points:** `/libs/feat1/src/index.ts` (Nx "build" target, options.main; declared in `/libs/feat1/project.json:9`)');
   });
 });

@@ -60,9 +60,14 @@ function bundlerName(config: string): string {
   return stem === 'build' ? 'unbuild' : stem;
 }
 
+/** `built by \`/libs/db/project.json:10\``: the build target that names the entry (an Nx project's), '' without one. */
+function builtByText(e: Pkg['entryPoints'][number]): string {
+  return e.builtBy ? `${e.builtTo ? 'built by' : 'declared in'} ${cite(e.builtBy.file, e.builtBy.line)}` : '';
+}
+
 export function entrySection(p: Pkg, level: 3 | 4): string {
   const lines = p.entryPoints.map((e) => {
-    const by = e.builtBy ? ` (${e.builtTo ? 'built by' : 'declared in'} ${cite(e.builtBy.file, e.builtBy.line)})` : '';
+    const by = e.builtBy ? ` (${builtByText(e)})` : '';
     const built = (e.builtTo ? ` → ${literal(e.builtTo)}` : '') + by;
     return `${cite(e.isDir ? `${e.file}/` : e.file)} — ${oneLine(e.role)}${built}`;
   });
@@ -110,7 +115,9 @@ export function compactDetails(p: Pkg): string {
   const lines = [`**Purpose:** ${purposeWithSource(p)} — ${cite(p.manifest)}, ${p.fileCount} file${p.fileCount === 1 ? '' : 's'}`];
   const dirs = p.directories.filter((d) => d.depth === 1);
   if (dirs.length) lines.push(`**Folders:** ${list(dirs.map((d) => `${cite(`${d.dir}/`)} (${d.files}${d.role ? `, ${oneLine(d.role)}` : ''})`), 8)}`);
-  if (p.entryPoints.length) lines.push(`**Entry points:** ${list(p.entryPoints.map((e) => `${cite(e.isDir ? `${e.file}/` : e.file)} (${oneLine(e.role)})`), 4)}`);
+  // An Nx project without a package.json declares its entry in a project.json target: that line stays cited here too.
+  const entry = (e: Pkg['entryPoints'][number]) => `${cite(e.isDir ? `${e.file}/` : e.file)} (${oneLine(e.role)}${e.builtBy ? `; ${builtByText(e)}` : ''})`;
+  if (p.entryPoints.length) lines.push(`**Entry points:** ${list(p.entryPoints.map(entry), 4)}`);
   if (p.configs.length) lines.push(`**Config:** ${list(configRows(p.configs).map(([f]) => f), 8)}`);
   return bullets(lines);
 }

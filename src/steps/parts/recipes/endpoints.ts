@@ -9,6 +9,8 @@ import { commonDir, compareText, names } from '../format.js';
 import { folder, lineCursor, lineIn, mostCommon, recipe, type RecipeInput } from './shared.js';
 import { pushTo } from '../../../collections.js';
 import { trpcEndpoint } from './trpc.js';
+import { guardTest } from './guards.js';
+import type { FactSet } from '../../../facts.js';
 
 /** Fewer routes than this make no convention to follow. */
 const MIN_ROUTES = 3;
@@ -154,7 +156,7 @@ function httpEndpoints({ facts, product, tests }: RecipeInput): string[] {
           ];
       return recipe(`Add an API endpoint (${FRAMEWORK[first.framework]}, ${code(first.app)})`, [
         ...steps,
-        guardLine(list, example),
+        guardLine(list, example, facts),
         tests.step(example.handlerFile ?? example.file, 'route'),
       ]);
     });
@@ -171,11 +173,19 @@ function handlerFolder(list: readonly HttpRouteData[], file: string): string {
   return files.length > 1 && dir ? `; handlers of this app are in ${folder(dir)} (${plural(files.length, 'file')})` : file ? '' : '';
 }
 
-function guardLine(list: readonly HttpRouteData[], example: HttpRouteData): string {
+/** Middleware named in the recipe; the rest are in step 3's route tables. */
+const SHOWN_MIDDLEWARE = 4;
+
+function guardLine(list: readonly HttpRouteData[], example: HttpRouteData, facts: FactSet): string {
   const counts = new Map<string, number>();
   for (const r of list) for (const m of new Set(r.middleware ?? [])) counts.set(m, (counts.get(m) ?? 0) + 1);
   if (counts.size === 0) return '';
-  const parts = [...counts].sort((a, b) => b[1] - a[1] || compareText(a[0], b[0])).slice(0, 4).map(([m, n]) => `${code(m)} on ${n} of ${list.length} routes`);
+  // What protects a route is what a new endpoint must copy: guards first, though app-wide plumbing runs before more routes.
+  const guards = guardTest(list, facts);
+  const rank = (m: string) => (guards(m) ? 0 : 1);
+  const ranked = [...counts].sort((a, b) => rank(a[0]) - rank(b[0]) || b[1] - a[1] || compareText(a[0], b[0]));
+  const more = ranked.length > SHOWN_MIDDLEWARE ? ` (+${ranked.length - SHOWN_MIDDLEWARE} more in step 3)` : '';
+  const parts = ranked.slice(0, SHOWN_MIDDLEWARE).map(([m, n]) => `${code(m)} on ${n} of ${list.length} routes`);
   // Each of the example's own is said where it is applied: middleware given in `consumer.apply(…).forRoutes(…)` or at
   // a router mount is not in the route declaration, and a new controller gets it only when added there.
   const uses = example.middlewareUses ?? [];
@@ -196,7 +206,7 @@ function guardLine(list: readonly HttpRouteData[], example: HttpRouteData): stri
         : `guards and middleware are ${places.length === 1 ? places[0] : `${places.slice(0, -1).join(', ')} or ${places[places.length - 1]}`}`;
   const module = uses.find((u) => u.kind === 'module');
   const add = module ? `; a new controller or route gets ${code(module.name)} only when added to the \`forRoutes(…)\` at ${cite(module.at.file, module.at.line)}` : '';
-  return `**Auth and middleware:** ${where}${mine}: ${parts.join(', ')}${add}.`;
+  return `**Auth and middleware:** ${where}${mine}: ${parts.join(', ')}${more}${add}.`;
 }
 
 /** Where a kind of middleware use is written, for the recipe: on the route, outside it, or in the handler's body. */
