@@ -38,11 +38,12 @@ describe('Terraform modules whose routes and environments come from the calling 
     const { integrationsStep } = await import('../src/steps/10-integrations.js');
     const index = await indexOf('be-terraform-modules');
     const api = (await section(backendApiStep, 'be-terraform-modules')).markdown;
-    expect(api).toContain('the API is defined with Terraform — 5 endpoints, 2 functions, routes from `for_each = var.routes` (`/infra/modules/legacy_api/main.tf:1`), not counted.');
+    expect(api).toContain('the API is defined with Terraform — 5 endpoints, 3 functions, routes from `for_each = var.routes` (`/infra/modules/legacy_api/main.tf:1`), not counted.');
     expect(api).toContain('| `POST /items/{id}/rsvp` | `module.fn.invoke_arns["authz"]` | not followed to a file | CUSTOM (mixed) | `/infra/envs/prod/main.tf:45` |');
-    expect(api).toContain('| `ADMIN_GROUP_NAME`, `ITEMS_TABLE` |');
+    expect(api).toContain('| `authz` | `handler.lambda_handler` | `python3.12` | `ADMIN_GROUP_NAME`, `ITEMS_TABLE` | — | `/infra/envs/prod/main.tf:4` |');
+    expect(api).toContain('| `list-items` | `handler.lambda_handler` | `python3.12` | `ITEMS_TABLE` | — | `/infra/envs/prod/main.tf:3` |');
     const config = (await section(configurationStep, 'be-terraform-modules')).markdown;
-    expect(config).toContain('| `ADMIN_GROUP_NAME` | `/lambdas/authz/handler.py:5` | Terraform function env of `function` `/infra/envs/prod/main.tf:21` |');
+    expect(config).toContain('| `ADMIN_GROUP_NAME` | `/lambdas/authz/handler.py:5` | Terraform function env of `authz` `/infra/envs/prod/main.tf:21` |');
     const aws = (await section(integrationsStep, 'be-terraform-modules')).markdown;
     expect(aws).toContain('API Gateway is configured with Terraform: 5 routes (step 3 lists them), 4 with an authorizer; more routes come from `for_each = var.routes`');
     expect(aws).not.toContain('none with an authorizer');

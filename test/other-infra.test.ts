@@ -211,13 +211,16 @@ describe('Terraform modules called with literal maps', () => {
   it('reads a dynamic environment fed by a module input, and merge()d literal environments, as set at their keys', async () => {
     const facts = await detect(otherInfraDetector, 'be-terraform-modules');
     const fns = data<InfraFunctionData>(facts, 'infra.function');
-    expect(fns.find((f) => f.name === 'function')).toMatchObject({
+    // One function per key of the local the caller's `for` expression runs over; `key == "authz" ? { … } : {}` decided per key.
+    expect(fns.find((f) => f.name === 'list-items')).toMatchObject({ environment: ['ITEMS_TABLE'], environmentAt: [{ name: 'ITEMS_TABLE', file: 'infra/envs/prod/main.tf', line: 18 }] });
+    expect(fns.find((f) => f.name === 'authz')).toMatchObject({
       environment: ['ADMIN_GROUP_NAME', 'ITEMS_TABLE'],
       environmentAt: [
         { name: 'ITEMS_TABLE', file: 'infra/envs/prod/main.tf', line: 18 },
         { name: 'ADMIN_GROUP_NAME', file: 'infra/envs/prod/main.tf', line: 21 },
       ],
     });
+    expect(fns.find((f) => f.name === 'function')).toBeUndefined();
     expect(fns.find((f) => f.name === 'worker')).toMatchObject({ environment: ['QUEUE_URL'], environmentAt: [{ name: 'QUEUE_URL', file: 'infra/modules/legacy_api/main.tf', line: 17 }] });
   });
 });
@@ -387,5 +390,36 @@ describe('SST v3 component handlers', () => {
     ]);
     expect(data<InfraFunctionData>(facts, 'infra.function')[0].environment).toEqual(['PREFIX']);
     expect(data<InfraProjectData>(facts, 'infra.project')[0]).toMatchObject({ name: 'rt', line: 4 });
+  });
+});
+
+describe('Terraform Lambdas deployed once per map entry', () => {
+  it('gives one function per entry of a literal map, and routes naming an entry its handler file', async () => {
+    const facts = await detect(otherInfraDetector, 'be-terraform-instances');
+    const fns = data<InfraFunctionData>(facts, 'infra.function');
+    expect(fns.map((f) => `${f.name} ${f.handler} ${f.runtime} ${f.handlerFile ?? '-'} ${f.environment.join(',') || '-'} ${f.file}:${f.line}`)).toEqual([
+      // A module called with for_each over a literal local: `var.source_dir` is the entry's `dir`; one is interpolated.
+      'sweeper handler.lambda_handler python3.12 lambdas/sweeper/handler.py - infra/envs/prod/locals.tf:3',
+      'archiver handler.lambda_handler python3.12 - - infra/envs/prod/locals.tf:6',
+      // A module whose resource has for_each = var.functions, called with a literal map: cited at each key.
+      'create_event handler.lambda_handler python3.12 lambdas/create_event/handler.py EVENTS_TABLE infra/envs/prod/main.tf:10',
+      'list_events handler.lambda_handler python3.12 lambdas/list_events/handler.py EVENTS_TABLE,PAGE_SIZE infra/envs/prod/main.tf:16',
+      // A map passed as a variable: one row, which says it is one per entry of a map not expanded.
+      'fn each.value.handler python3.12 - - infra/modules/dyn/main.tf:1',
+    ]);
+    expect(fns.find((f) => f.name === 'fn')?.forEach).toEqual({ over: 'var.functions', calledAt: [{ file: 'infra/envs/prod/main.tf', line: 36 }] });
+    const routes = data<InfraRouteData>(facts, 'infra.route');
+    expect(routes.map((r) => `${r.method} ${r.path} ${r.handlerFile ?? '-'} ${r.file}:${r.line}`)).toEqual([
+      'POST /events lambdas/create_event/handler.py infra/envs/prod/main.tf:47',
+      'GET /events lambdas/list_events/handler.py infra/envs/prod/main.tf:51',
+      'POST /sweep lambdas/sweeper/handler.py infra/envs/prod/main.tf:55',
+      // An entry whose source is not a literal, and a key no entry has: not followed, never a guessed file.
+      'POST /archive - infra/envs/prod/main.tf:59',
+      'GET /ghost - infra/envs/prod/main.tf:63',
+    ]);
+    const md = await part('be-terraform-instances');
+    expect(md).toContain('| `fn`, one per entry of `for_each = var.functions`, given by the module call at `/infra/envs/prod/main.tf:36` in a form this map does not expand |');
+    expect(md).toContain('| `GET /ghost` | `module.lambda.invoke_arns["missing"]` | not followed to a file |');
+    expect(missingCitations(md, await indexOf('be-terraform-instances'))).toEqual([]);
   });
 });

@@ -6,8 +6,9 @@ import { problemFacts } from '../shared/parse-problems.js';
 import { cfnTemplate, isTemplateCandidate } from './cfn-template.js';
 import { emptyFindings, isServerlessConfig, serverlessService } from './serverless.js';
 import { sstProject } from './sst.js';
-import { terraformFolder } from './terraform.js';
-import { folderBlocks, moduleCallers } from './terraform-modules.js';
+import { terraformFolder, type FunctionInstances } from './terraform.js';
+import { folderBlocks, localsOf, moduleCallers } from './terraform-modules.js';
+import { instanceRoutes } from './terraform-instance-routes.js';
 import { WRANGLER_CONFIG, wranglerProject } from './wrangler.js';
 import type {
   InfraFunctionFact, InfraProjectFact, InfraResourceFact, InfraRouteFact, InfraTableFact,
@@ -53,7 +54,11 @@ export const otherInfraDetector: Detector = {
     for (const file of wrangler) wranglerProject(index, file, found);
     const tfBlocks = new Map([...terraform].map(([dir, files]) => [dir, folderBlocks(index, files)]));
     const callers = moduleCallers(tfBlocks);
-    for (const [dir, files] of [...terraform].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) terraformFolder(index, dir, files, tfBlocks.get(dir)!, callers, found);
+    const tfLocals = new Map([...tfBlocks].map(([dir, blocks]) => [dir, localsOf(blocks)]));
+    const localsOfFile = (file: string) => tfLocals.get(path.posix.dirname(file) === '.' ? '' : path.posix.dirname(file)) ?? new Map();
+    const instances: FunctionInstances = new Map();
+    for (const [dir, files] of [...terraform].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) terraformFolder(index, dir, files, tfBlocks.get(dir)!, callers, found, localsOfFile, instances);
+    instanceRoutes(found.routes, tfBlocks, instances);
 
     const at = (d: { file: string; line: number }) => [{ file: d.file, line: d.line }];
     const byPlace = <T extends { file: string; line: number }>(list: T[]) =>

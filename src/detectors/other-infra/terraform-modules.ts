@@ -23,6 +23,8 @@ export interface ForEachEntry {
   readonly file: string;
   readonly line: number;
   readonly fields: ReadonlyMap<string, HclAttribute>;
+  /** The file the fields are written in, when not `file` (a `for` expression's body in the call, keys in a local). */
+  readonly fieldsFile?: string;
 }
 
 /** A folder's blocks, each with its file. */
@@ -87,11 +89,20 @@ export function ownEntries(raw: string | undefined, at: { file: string; line: nu
  * The entries each caller passes for `input`; a caller whose value is not a literal map (a variable, a `for`
  * expression, a missing argument) is `unresolved`: what it deploys is unknown, and never "none".
  */
-export function forEachEntries(callers: readonly Located[], input: string): { entries: ForEachEntry[]; unresolved: Located[] } {
+export function forEachEntries(
+  callers: readonly Located[],
+  input: string,
+  expand?: (attr: HclAttribute, caller: Located) => ForEachEntry[] | undefined,
+): { entries: ForEachEntry[]; unresolved: Located[] } {
   const entries: ForEachEntry[] = [];
   const unresolved: Located[] = [];
   for (const caller of callers) {
     const attr = caller.block.attributes.get(input);
+    const expanded = attr && expand?.(attr, caller);
+    if (expanded) {
+      entries.push(...expanded);
+      continue;
+    }
     const map = objectEntries(attr?.raw, attr?.line ?? 0);
     if (!attr || (map.size === 0 && !/^\{\s*\}$/.test(attr.raw))) {
       unresolved.push(caller);

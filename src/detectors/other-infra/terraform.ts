@@ -6,15 +6,23 @@
 import path from 'node:path';
 import type { RepoIndex } from '../../scan/repo-index.js';
 import { handlerFile } from './handlers.js';
-import { hclValue, type HclAttribute } from './hcl.js';
+import { hclValue, literalObjectKeys, type HclAttribute } from './hcl.js';
 import type { InfraFindings } from './serverless.js';
 import { builtCode } from './terraform-build.js';
 import { functionNames, terraformTriggers } from './terraform-triggers.js';
 import { environmentSites, forEachInput, localsOf, type Located, type ModuleCallers } from './terraform-modules.js';
 import { inputRoutes, moduleRoutes } from './terraform-routes.js';
-import type { InfraBuiltBy, InfraCodeSource, InfraTableIndex } from './types.js';
+import { entryPath, entryValue, functionInstances, type LocalsOfFile } from './terraform-instances.js';
+import type { ForEachEntry } from './terraform-modules.js';
+import type { InfraBuiltBy, InfraCodeSource, InfraFunctionData, InfraTableIndex } from './types.js';
 
-export function terraformFolder(index: RepoIndex, dir: string, files: readonly string[], blocks: readonly Located[], callersOf: ModuleCallers, out: InfraFindings): void {
+/** Functions deployed per map entry, by `module folder\0entry key`: what a route naming that entry runs. */
+export type FunctionInstances = Map<string, InfraFunctionData>;
+
+export function terraformFolder(
+  index: RepoIndex, dir: string, files: readonly string[], blocks: readonly Located[], callersOf: ModuleCallers, out: InfraFindings,
+  localsOfFile: LocalsOfFile = () => new Map(), instances: FunctionInstances = new Map(),
+): void {
   const callers = callersOf.get(dir) ?? [];
   const locals = localsOf(blocks);
   const resources = new Map<string, Located>();
@@ -65,20 +73,59 @@ export function terraformFolder(index: RepoIndex, dir: string, files: readonly s
     return builtCode(index, zipped ?? localPath(fn.block.attributes.get('source_path')?.raw, fn.file), !!source?.block.attributes.get('source_dir'), hclValue(fn.block.attributes.get('handler')));
   };
 
+  /** One row per entry of a literal `for_each` map; one templated row saying so when the map is not expanded. */
+  const addFunctions = (l: Located, name: string) => {
+    const each = functionInstances(l, callers, locals, localsOfFile);
+    if (!each) return addFunction(l, name, functionCode(l), out, callers, locals);
+    if (each.unread) {
+      addFunction(l, name, functionCode(l), out, callers, locals);
+      out.functions[out.functions.length - 1] = { ...out.functions[out.functions.length - 1], forEach: each.unread };
+      return;
+    }
+    const shared = functionFile(l);
+    for (const entry of each.entries) {
+      const fn = entryFunction(l, entry, shared ?? entryFile(l, entry));
+      out.functions.push(fn);
+      instances.set(`${dir}\0${entry.key}`, fn);
+    }
+  };
+  /** The handler file an entry's own source folder (`source_dir`, a committed zip's folder, `source_path`) holds. */
+  const entryFile = (fn: Located, entry: ForEachEntry): string | undefined => {
+    const handler = entryValue(fn.block.attributes.get('handler')?.raw, entry)?.value;
+    const source = archiveOf([...fn.block.attributes.values()].map((a) => a.raw).join('\n'), resources);
+    const zip = entryPath(fn.block.attributes.get('filename')?.raw, entry);
+    const dirs = [
+      source && entryPath(source.block.attributes.get('source_dir')?.raw, entry),
+      sourceDir(entryPath(fn.block.attributes.get('source_path')?.raw, entry)),
+      zip && zip.endsWith('.zip') ? path.posix.dirname(zip) : undefined,
+    ].filter((d): d is string => !!d);
+    for (const d of dirs) {
+      const found = handlerFile(index, d === '.' ? '' : d, handler);
+      if (found) return found;
+    }
+    return undefined;
+  };
+
   const firstFunction = out.functions.length;
+  const labels: string[] = [];
   for (const l of blocks) {
     const { block, file } = l;
     if (block.type === 'module') {
       const source = hclValue(block.attributes.get('source')) ?? '';
       if (/terraform-aws-modules\/lambda\/aws/.test(source)) {
         addFunction(l, hclValue(block.attributes.get('function_name')) ?? block.labels[0], functionCode(l), out, callers, locals);
+        labels.push(block.labels[0]);
       }
       out.resources.push({ tool: 'terraform', type: 'module', name: block.labels[0] ?? '?', detail: `source: ${source}`, file, line: block.line });
       continue;
     }
     if (block.type !== 'resource' || block.labels.length < 2) continue;
     const [type, name] = block.labels;
-    if (type === 'aws_lambda_function') addFunction(l, name, functionCode(l), out, callers, locals);
+    if (type === 'aws_lambda_function') {
+      addFunctions(l, name);
+      // Triggers name the resource, so each of its rows is found by its label.
+      while (labels.length < out.functions.length - firstFunction) labels.push(name);
+    }
     else if (type === 'aws_dynamodb_table') out.tables.push(table(l));
     else if (type === 'aws_apigatewayv2_route' && block.attributes.has('for_each')) out.routes.push(...moduleRoutes(l, resources, callers, locals));
     else if (type === 'aws_apigatewayv2_route' && inputRoutes(l, callers).length > 0) out.routes.push(...inputRoutes(l, callers));
@@ -120,7 +167,7 @@ export function terraformFolder(index: RepoIndex, dir: string, files: readonly s
   }
   const triggers = terraformTriggers(blocks, resources, functionNames(blocks));
   for (let i = firstFunction; i < out.functions.length; i++) {
-    const t = triggers.get(out.functions[i].name);
+    const t = triggers.get(labels[i - firstFunction] ?? out.functions[i].name);
     if (t?.length) out.functions[i] = { ...out.functions[i], triggers: t };
   }
 }
@@ -176,6 +223,32 @@ function addFunction(l: Located, name: string, code: FunctionCode, out: InfraFin
     file: l.file,
     line: l.block.line,
   });
+}
+
+/** One entry's function: its key, the handler and runtime the entry gives, its environment, cited at the key. */
+function entryFunction(l: Located, entry: ForEachEntry, file: string | undefined): InfraFunctionData {
+  const handler = entryValue(l.block.attributes.get('handler')?.raw, entry)?.value;
+  const runtime = entryValue(l.block.attributes.get('runtime')?.raw, entry)?.value;
+  const env = l.block.blocks.find((b) => b.type === 'environment');
+  const dynamic = l.block.blocks.find((b) => b.type === 'dynamic' && b.labels[0] === 'environment')?.blocks.find((b) => b.type === 'content');
+  const attr = env?.attributes.get('variables') ?? dynamic?.attributes.get('variables');
+  const field = attr && /^(?:var|each\.value)\.(\w+)$/.exec(attr.raw)?.[1];
+  const given = field ? entry.fields.get(field) : undefined;
+  const sites = [
+    ...literalObjectKeys(attr?.raw, attr?.line ?? 0).map((k) => ({ name: k.raw, file: l.file, line: k.line })),
+    ...(given ? literalObjectKeys(given.raw, given.line).map((k) => ({ name: k.raw, file: entry.fieldsFile ?? entry.file, line: k.line })) : []),
+  ];
+  return {
+    tool: 'terraform',
+    name: entry.key,
+    ...(handler ? { handler } : {}),
+    ...(file ? { handlerFile: file } : {}),
+    ...(runtime ? { runtime } : {}),
+    environment: [...new Set(sites.map((s) => s.name))].sort(),
+    ...(sites.length > 0 ? { environmentAt: sites } : {}),
+    file: entry.file,
+    line: entry.line,
+  };
 }
 
 /** `aws_lambda_function.api.invoke_arn`, directly or through an `aws_apigatewayv2_integration`. */

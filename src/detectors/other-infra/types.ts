@@ -78,6 +78,8 @@ export interface InfraFunctionData {
   readonly environmentAt?: readonly { readonly name: string; readonly file: string; readonly line: number }[];
   /** Triggers in a few words: `http GET /todo`, `sqs`, `schedule rate(5 minutes)`, `stream`. */
   readonly triggers?: readonly string[];
+  /** A function deployed once per entry of a map this reader does not expand (`for_each = var.functions`): one row. */
+  readonly forEach?: { readonly over: string; readonly calledAt: readonly { readonly file: string; readonly line: number }[] };
   readonly file: string;
   readonly line: number;
 }

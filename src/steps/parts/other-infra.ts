@@ -142,7 +142,8 @@ export function infraFunctionTable(functions: readonly InfraFunctionData[]): str
   return table(
     ['Function', 'Handler', 'Runtime', 'Environment', 'Triggers', 'Defined in'],
     functions.map((f) => [
-      code(f.name),
+      // Not one function: as many as the map has entries, a count this reader does not give.
+      f.forEach ? `${code(f.name)}, one per entry of ${code(`for_each = ${f.forEach.over}`)}, ${calledText(f.forEach.calledAt, f.forEach.over)}` : code(f.name),
       `${f.handler ? value(f.handler) : '—'}${f.handlerFile ? ` → ${cite(f.handlerFile)}${builtByText(f.builtBy)}` : f.codeSource ? ` → ${codeSourceText(f.codeSource, f.file)}` : ''}`,
       f.runtime ? value(f.runtime) : '—',
       f.environment.length > 0 ? names(f.environment, 6) : '—',
