@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { packagesDetector, type PackageFact } from '../detectors/packages/index.js';
-import { readmeDetector, type ReadmeFact } from '../detectors/readme/index.js';
+import { isValueHeading, readmeDetector, type ReadmeFact } from '../detectors/readme/index.js';
 import { summariseVision } from '../detectors/readme/vision.js';
 import { headingsReadAsEnglish } from '../detectors/readme/heading-terms.js';
 import { stackDetector } from '../detectors/stack/index.js';
@@ -106,7 +106,7 @@ function valueProposition(readme: Readme, context: StepContext, index: RepoIndex
       if (value.bullets.length > 6) shown.push(`… and ${value.bullets.length - 6} more in the README`);
       blocks.push(bullets(shown));
     }
-  } else if (readme && headingsReadAsEnglish([...readme.sections, ...[readme.title, readme.tagline].filter((t) => t !== undefined)])) {
+  } else if (readme && !readme.sections.some((s) => isValueHeading(s.text)) && headingsReadAsEnglish([...readme.sections, ...[readme.title, readme.tagline].filter((t) => t !== undefined)])) {
     // The tagline and title count too: a Spanish README whose sections are all `###` has no level-2 heading to judge.
     // Said of what was read only: feature subsections further down (`### Bot store`) may well say what it is for.
     blocks.push(`The README has no "Why", "Features" or "Overview" section, and no introduction beyond the tagline above${readme.sections.length ? '; its sections are listed above' : ''}.`);

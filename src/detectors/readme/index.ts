@@ -33,7 +33,12 @@ export interface ReadmeSummary {
 export type ReadmeFact = Fact<'readme.summary', ReadmeSummary>;
 
 /** Headings of the section that says why the project exists: an explicit "Why" first, else the first of the others. */
-const WHY_HEADING = /^why\b|value proposition|motivation/i;
+const WHY_HEADING = /^why\b|value proposition|motivation|^what makes\b.*\b(different|unique|special|stand out)\b/i;
+/**
+ * A long "Why" heading that asks a question of the project ("Why is this on aws-samples, and not awslabs?") is a FAQ
+ * entry; one that states a claim ("Why this repo stands out", "Why teams choose X") is the pitch.
+ */
+const FAQ_WHY = /^why\s+(is|are|do|does|did|was|were|can|could|should|would|will|not|isn't|aren't|don't|doesn't|didn't|can't|won't)\b/i;
 /** `Features` anywhere in the heading: `Supported Next.js features`, `Key features`. */
 const VALUE_HEADING = /\bfeatures\b|highlights|^((project|product) )?overview\b|^about\b|^intro(duction)?\b|^what is\b|^what's\b|^summary\b/i;
 /**
@@ -84,6 +89,15 @@ const GENERIC_HEADING = new RegExp(
     ')$',
   'i',
 );
+
+/**
+ * A heading of the kind step 1 quotes as the value proposition (Why / Features / Overview, in English or another
+ * language it reads). Step 1 never says the README lacks such a section while one of its sections is one.
+ */
+export function isValueHeading(text: string): boolean {
+  const words = headingWords(text);
+  return WHY_HEADING.test(words) || VALUE_HEADING.test(words) || localHeading(words, 'why') || localHeading(words, 'features', 'overview', 'about');
+}
 
 export function isGenericHeading(text: string): boolean {
   const words = text.replace(/[^\p{L}\p{N}\s;'-]/gu, '').replace(/\s+/g, ' ').trim();
@@ -175,7 +189,8 @@ export function summariseReadme(file: string, markdown: string, accept = (text: 
   const candidates = [...headings.filter(isWhy), ...headings.filter((h) => !isWhy(h) && isValue(h)), ...project];
   for (const h of candidates) {
     // "Why is this on aws-samples, and not awslabs?" is a FAQ entry, not the pitch.
-    if (h === titleBlock || headingWords(h.text).split(/\s+/).length > 4) continue;
+    const words = headingWords(h.text);
+    if (h === titleBlock || (words.split(/\s+/).length > 4 && (!isWhy(h) || FAQ_WHY.test(words)))) continue;
     const body = sectionBody(blocks, h, (position.get(h) ?? -1) + 1);
     const paragraph = body.find((b) => b.kind === 'paragraph' && !isDecorative(b) && !PLUG.test(b.text.replace(/[*_`]/g, '')));
     const list = body.find((b) => b.kind === 'list');
