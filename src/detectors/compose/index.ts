@@ -31,6 +31,11 @@ export interface ComposeServiceData {
   readonly profiles: readonly string[];
   /** `extends:` — the service it builds on, and the file holding it (repo path; absent for the same file). */
   readonly extends?: { readonly service: string; readonly file?: string; readonly exists: boolean };
+  /**
+   * The service sits in an overlay file and its `build:` names no context or Dockerfile (only `cache_from`,
+   * `cache_to`, `args`, …): it changes how the base file's service is built, so it has no `build` of its own.
+   */
+  readonly buildSettings?: true;
 }
 
 export type ComposeServiceFact = Fact<'compose.service', ComposeServiceData>;
@@ -44,6 +49,7 @@ export const composeDetector: Detector = {
   isEnabled: (index) => index.files.some((f) => isComposeFile(index, f)),
   detect(index: RepoIndex): Fact[] {
     const facts: Fact[] = [];
+    const byFile = new Map<string, { data: ComposeServiceData; settingsOnly: boolean }[]>();
     for (const file of index.files.filter((f) => isComposeFile(index, f))) {
       const text = index.read(file);
       if (text === undefined || !/^services\s*:/m.test(text)) continue;
@@ -51,9 +57,17 @@ export const composeDetector: Detector = {
       facts.push(...problemFacts(file, 'YAML', problems));
       const services = get(root, 'services');
       if (services?.kind !== 'map') continue;
-      for (const s of services.entries) {
-        const data = service(index, file, s.key, s.value, s.line);
-        facts.push({ kind: 'compose.service', id: `${file}#${s.key}`, data, at: [{ file, line: s.line }] } satisfies ComposeServiceFact);
+      byFile.set(
+        file,
+        services.entries.map((s) => ({ data: service(index, file, s.key, s.value, s.line), settingsOnly: buildSettingsOnly(get(s.value, 'build')) })),
+      );
+    }
+    for (const [file, list] of byFile) {
+      const overlay = isBuildOverlay(file, list, byFile);
+      for (const { data, settingsOnly } of list) {
+        const { build, ...rest } = data;
+        const out: ComposeServiceData = overlay && settingsOnly && build ? { ...rest, buildSettings: true } : data;
+        facts.push({ kind: 'compose.service', id: `${file}#${data.name}`, data: out, at: [{ file, line: data.line }] } satisfies ComposeServiceFact);
       }
     }
     return facts;
@@ -85,6 +99,27 @@ function service(index: RepoIndex, file: string, name: string, node: YamlNode, l
     profiles: strings(get(node, 'profiles')),
     ...(base ? { extends: base } : {}),
   };
+}
+
+/** A `build:` map that names no context and no Dockerfile: build options only (`cache_from`, `cache_to`, `args`, …). */
+function buildSettingsOnly(node: YamlNode | undefined): boolean {
+  return node?.kind === 'map' && ['context', 'dockerfile', 'dockerfile_inline'].every((k) => get(node, k) === undefined);
+}
+
+/**
+ * A file read on top of another one of its folder (`docker-compose.ci-cache.yml`, which adds a CI layer cache): every
+ * service it holds is a complete service of another compose file there, and none has an image, a build context or
+ * Dockerfile, or an `extends` of its own. Alone, `build: { cache_from: … }` would build `./Dockerfile` for every
+ * service, which is not what the file means; over its base, it changes how the base's services are built.
+ */
+function isBuildOverlay(file: string, list: readonly { data: ComposeServiceData; settingsOnly: boolean }[], byFile: ReadonlyMap<string, readonly { data: ComposeServiceData; settingsOnly: boolean }[]>): boolean {
+  if (!list.some((s) => s.settingsOnly)) return false;
+  if (!list.every(({ data, settingsOnly }) => !data.image && !data.extends && (!data.build || settingsOnly))) return false;
+  const dir = path.posix.dirname(file);
+  const complete = (e: { data: ComposeServiceData; settingsOnly: boolean }) => !!e.data.image || !!e.data.extends || (!!e.data.build && !e.settingsOnly);
+  return [...byFile].some(
+    ([other, services]) => other !== file && path.posix.dirname(other) === dir && list.every(({ data }) => services.some((s) => s.data.name === data.name && complete(s))),
+  );
 }
 
 /** `extends: db` (a service of the same file) or `extends: { service: db, file: base.yml }`. */

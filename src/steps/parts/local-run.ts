@@ -95,6 +95,7 @@ export function localRunSection(facts: FactSet, run: (s: ScriptData) => string =
 function overlayItem(file: string, list: readonly ComposeServiceFact['data'][], layer: ComposeLayer, runner: (base: string) => RepoRunner | undefined): string {
   const added = list.filter((s) => !layer.adjusts.includes(s.name)).map((s) => s.name);
   const built = list.filter((s) => s.build).map((s) => s.name);
+  const settings = list.filter((s) => s.buildSettings).map((s) => s.name);
   const what = `adjusts ${names(layer.adjusts, 6)}${added.length > 0 ? ` and adds ${names(added, 6)}` : ''}`;
   if (!layer.bases) return `${cite(file)} ${what}: it is used with ${code('-f')} after the compose file that defines ${layer.adjusts.length === 1 ? 'it' : 'them'}.`;
   const bases = layer.bases;
@@ -103,6 +104,7 @@ function overlayItem(file: string, list: readonly ComposeServiceFact['data'][], 
   return (
     `${command}: ${cite(file)} is an overlay of ${bases.map((b) => cite(b)).join(' + ')}; it ${what}` +
     (built.length > 0 ? `; builds ${names(built, 4)} from source` : '') +
+    (settings.length > 0 ? `; changes the build settings of ${names(settings, 4)}` : '') +
     '.'
   );
 }

@@ -65,7 +65,7 @@ function composePart(facts: FactSet): string {
   const files = [...new Set(services.map((s) => s.file))];
   const overlayLines = [...adjustments].map(([file, { adjusted, bases }]) => {
     const over = bases && bases.length > 0 ? bases.map((b) => cite(b)).join(' and ') : 'the base file';
-    return `${cite(file)} adjusts ${adjusted.map((s) => `${code(s.name)}${s.command ? ` (command ${value(s.command)})` : ''}`).join(', ')} when combined with ${over}`;
+    return `${cite(file)} adjusts ${adjusted.map((s) => `${code(s.name)}${[s.command && `command ${value(s.command)}`, s.buildSettings && 'build settings'].filter(Boolean).map((x) => ` (${x})`).join('')}`).join(', ')} when combined with ${over}`;
   });
   const rows = services.slice(0, ROWS).map((s) => {
     const runs = s.command ? `runs ${value(s.command)}` : '';
@@ -85,9 +85,16 @@ function composePart(facts: FactSet): string {
       cite(s.file, s.line),
     ];
   });
+  // The step's summary counts services by name; a name defined in two files (`.dev.yml` and `.prod.yml` both define
+  // `api`) is one service with two definitions, and the line says both numbers rather than disagree with it.
+  const distinct = new Set(services.map((s) => s.name)).size;
+  const count =
+    distinct === services.length
+      ? `${services.length} service${services.length === 1 ? '' : 's'}`
+      : `${distinct} service${distinct === 1 ? '' : 's'} in ${services.length} definitions (a name defined in more than one file is one service)`;
   return join(
     heading(4, 'Docker Compose'),
-    `${files.map((f) => cite(f)).join(', ') || 'Only override files'}: ${services.length} service${services.length === 1 ? '' : 's'}. Environment variables are listed by name; values are not copied.`,
+    `${files.map((f) => cite(f)).join(', ') || 'Only override files'}: ${count}. Environment variables are listed by name; values are not copied.`,
     table(['Service', 'Image / build', 'Ports', 'Depends on', 'Environment', 'Defined in'], rows),
     more(services),
     bullets(overlayLines),
