@@ -64,7 +64,7 @@ describe('a compose file that only adds build settings to the services of anothe
     const root = tempRepo(files);
     const md = (await section(workflowsStep, root)).markdown;
     expect(md).not.toContain('docker compose -f docker-compose.ci-cache.yml up');
-    expect(md).toContain('`docker compose -f docker-compose.yml -f docker-compose.ci-cache.yml up`: `/docker-compose.ci-cache.yml` is an overlay of `/docker-compose.yml`; it adjusts `server`, `web`; changes the build settings of `server`, `web`.');
+    expect(md).toContain('`docker compose -f docker-compose.yml -f docker-compose.ci-cache.yml up`: `/docker-compose.ci-cache.yml` is an overlay of `/docker-compose.yml`; it changes the build settings of `server`, `web`.');
   });
 
   it('a file of complete services with cache settings, or one whose services no other file defines, is read as it is', async () => {

@@ -96,7 +96,11 @@ function overlayItem(file: string, list: readonly ComposeServiceFact['data'][], 
   const added = list.filter((s) => !layer.adjusts.includes(s.name)).map((s) => s.name);
   const built = list.filter((s) => s.build).map((s) => s.name);
   const settings = list.filter((s) => s.buildSettings).map((s) => s.name);
-  const what = `adjusts ${names(layer.adjusts, 6)}${added.length > 0 ? ` and adds ${names(added, 6)}` : ''}`;
+  // A file that only changes how the base's services are built (a CI layer cache) says that, once.
+  const onlySettings =
+    settings.length === layer.adjusts.length &&
+    list.every((s) => !s.buildSettings || (!s.command && s.ports.length + s.environment.length + s.envFiles.length + s.dependsOn.length + s.profiles.length === 0));
+  const what = `${onlySettings ? 'changes the build settings of' : 'adjusts'} ${names(layer.adjusts, 6)}${added.length > 0 ? ` and adds ${names(added, 6)}` : ''}`;
   if (!layer.bases) return `${cite(file)} ${what}: it is used with ${code('-f')} after the compose file that defines ${layer.adjusts.length === 1 ? 'it' : 'them'}.`;
   const bases = layer.bases;
   const own = runner(bases[bases.length - 1]);
@@ -104,7 +108,7 @@ function overlayItem(file: string, list: readonly ComposeServiceFact['data'][], 
   return (
     `${command}: ${cite(file)} is an overlay of ${bases.map((b) => cite(b)).join(' + ')}; it ${what}` +
     (built.length > 0 ? `; builds ${names(built, 4)} from source` : '') +
-    (settings.length > 0 ? `; changes the build settings of ${names(settings, 4)}` : '') +
+    (settings.length > 0 && !onlySettings ? `; changes the build settings of ${names(settings, 4)}` : '') +
     '.'
   );
 }
