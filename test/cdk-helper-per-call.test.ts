@@ -101,6 +101,25 @@ describe('a function made once per call of a project helper', () => {
     expect(md).toContain('2 Lambda functions');
   });
 
+  it('reads a relative asset path in library code from the folder of the app whose stack makes the function', async () => {
+    const { 'cdk.json': _cdk, 'bin/app.ts': app, 'package.json': pkg, ...rest } = files;
+    const root = tempRepo({
+      ...rest,
+      'package.json': JSON.stringify({ name: 'lib', version: '1.0.0', main: 'lib/api.js', dependencies: { 'aws-cdk-lib': '2.100.0', constructs: '10.0.0' } }),
+      'example/package.json': pkg,
+      'example/cdk.json': _cdk,
+      'example/bin/app.ts': app
+        .replace("'../lib/api'", "'../../lib/api'")
+        .replace("path.join(__dirname, '../lambda/items')", "'../lambda/items'")
+        .replace('  }\n}', "    web.addResource({ path: '/other', src: process.env.OTHER_SRC!, env: {} });\n  }\n}"),
+    });
+    const lambdas = (await detect(cdkDetector, root)).filter((f): f is CdkLambdaFact => f.kind === 'cdk.lambda');
+    expect(lambdas.map((l) => l.data.entry ?? '-').sort()).toEqual(['-', 'lambda/health/index.js', 'lambda/items/index.js']);
+    // The third function's code is not known: where handler code lives is said of the two traced only.
+    const md = (await section(backendApiStep, root)).markdown;
+    expect(md).toContain('The handler code traced to a file lives under `/lambda`.');
+  });
+
   it('reads a CfnAuthorizer cache from authorizerResultTtlInSeconds', async () => {
     const facts = await detect(cdkDetector, tempRepo(files));
     const auth = facts.find((f): f is CdkAuthorizerFact => f.kind === 'cdk.authorizer');

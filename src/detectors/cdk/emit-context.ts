@@ -219,6 +219,11 @@ export class EmitContext {
   }
 
   /** The CDK app folder a file belongs to: relative `entry` paths resolve against it (the `cdk` working directory). */
+  /** True when `file` is inside a CDK app's folder (or the app is at the root). */
+  inApp(file: string): boolean {
+    return this.apps.some((a) => a.dir === '' || file.startsWith(`${a.dir}/`));
+  }
+
   appDirFor(file: string): string {
     const app = [...this.apps]
       .filter((a) => a.dir === '' || file.startsWith(`${a.dir}/`))
