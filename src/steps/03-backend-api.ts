@@ -179,7 +179,8 @@ function summary(model: StepModel, hasCdk: boolean, apis: CodeApis): string {
   ].filter(Boolean);
   const entries = lambdas.map((l) => l.data.entry).filter((e): e is string => e !== undefined);
   const dir = commonDir(entries);
-  const where = entries.length > 1 && dir ? ` Handler code lives under ${code(`/${dir}`)}.` : '';
+  // Functions whose code was not traced may live anywhere: the folder is only said of the ones traced.
+  const where = entries.length > 1 && dir ? ` ${entries.length === lambdas.length ? 'Handler code' : 'The handler code traced to a file'} lives under ${code(`/${dir}`)}.` : '';
   // Inline code and code a construct library ships are where they are said to be; only the others are untraced.
   const unresolved = lambdas.filter((l) => !l.data.entryResolved && l.data.entrySource !== 'inline' && !(l.data.entrySource === 'library' && !l.data.entryAsWritten)).length;
   const copied = [...new Set([...lambdaCopies.alsoIn.entries()].flatMap(([l, others]) => [l.data.stack ?? '', ...others]))].filter(Boolean).sort();

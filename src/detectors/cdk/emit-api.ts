@@ -125,7 +125,7 @@ export function authorizerFacts(ctx: EmitContext): CdkAuthorizerFact[] {
     const userPools = pools?.k === 'arr' ? pools.items.map((p) => ctx.ref(p, 'userPool').text) : type === 'cognito' && target ? [ctx.ref(target, 'userPool').text] : [];
     const fn = type.startsWith('lambda') ? (prop(rec.props, 'handler') ?? target) : undefined;
     const identity = prop(rec.props, 'identitySource') ?? prop(rec.props, 'identitySources');
-    const ttl = durationText(prop(rec.props, 'resultsCacheTtl'));
+    const ttl = cacheTtl(rec.props);
     const name = stringOf(prop(rec.props, 'authorizerName') ?? prop(rec.props, 'name'));
     const data: CdkAuthorizerData = {
       ...ctx.base(rec),
@@ -147,6 +147,15 @@ function integrationText(value: Value): string {
   if (value.k === 'ext' && value.args) return `${value.path.join('.')}(${value.args.length > 0 ? '…' : ''})`;
   if (value.k === 'rec') return `${value.rec.className} ${value.rec.idText.text}`;
   return textOf(value);
+}
+
+/** L2 `resultsCacheTtl: Duration.minutes(5)`, or the CloudFormation `authorizerResultTtlInSeconds: 300` of a `CfnAuthorizer`. */
+function cacheTtl(props: Value | undefined): string | undefined {
+  const l2 = durationText(prop(props, 'resultsCacheTtl'));
+  if (l2) return l2;
+  const seconds = prop(props, 'authorizerResultTtlInSeconds');
+  if (!seconds || seconds.k === 'undef') return undefined;
+  return seconds.k === 'num' ? `${seconds.v} s` : textOf(seconds);
 }
 
 /** `CfnAuthorizer` `type`: `COGNITO_USER_POOLS` (or `AuthorizationType.COGNITO`), `TOKEN`, `REQUEST`. */

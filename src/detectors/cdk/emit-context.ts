@@ -86,7 +86,7 @@ export class EmitContext {
     const named = rec.category === 'lambda' ? (this.wrapperOf(rec) ?? rec) : rec;
     const parts: string[] = [];
     let top: Rec | undefined = named;
-    for (; top && top.kind !== 'stack'; top = top.parent) parts.unshift(shortId(top.idText));
+    for (; top && top.kind !== 'stack'; top = top.parent) parts.unshift(shortId(top.idText) + (this.sites.get(top)?.suffix ?? ''));
     const prefix = rec.kind === 'stack' ? '' : top ? this.stackName(top) : scopeName(named.frame);
     id = rec.kind === 'stack' ? this.stackName(rec) ?? rec.idText.text : [prefix, ...parts].filter(Boolean).join('/');
     this.ids.set(rec, id);
@@ -95,6 +95,21 @@ export class EmitContext {
 
   setId(rec: Rec, id: string): void {
     this.ids.set(rec, id);
+  }
+
+  /** Ids worked out before the calls that tell repeats apart were known are worked out again. */
+  clearIds(): void {
+    this.ids.clear();
+  }
+
+  /**
+   * One of several constructs the same `new` makes under an id not known statically, each through a different call
+   * (`addResource(...)` per endpoint): that call names it (`id@file:line`) and is where it is cited.
+   */
+  private readonly sites = new Map<Rec, { node: ts.Node; suffix: string }>();
+
+  setSite(rec: Rec, node: ts.Node, suffix: string): void {
+    this.sites.set(rec, { node, suffix });
   }
 
   /**
@@ -106,6 +121,11 @@ export class EmitContext {
 
   /** Citations of a construct: where it is declared for the reader (through wrappers), then where `new` is. */
   at(rec: Rec, category = rec.category ?? 'resource'): Citation[] {
+    const site = this.sites.get(rec)?.node;
+    if (site) {
+      const [first, own] = [citationOf(site), citationOf(rec.node)];
+      return first.file === own.file && first.line === own.line ? [own] : [first, own];
+    }
     return this.citeThrough(rec.node, rec.frame, category, rec.idNode);
   }
 
@@ -134,7 +154,7 @@ export class EmitContext {
     // A resource a library construct creates reads best under that construct's id: `Site/CloudFrontDistribution`.
     const owner = display.createdBy;
     return {
-      constructId: owner ? `${shortId(owner.idText)}/${shortId(display.idText)}` : shortId(display.idText),
+      constructId: (owner ? `${shortId(owner.idText)}/${shortId(display.idText)}` : shortId(display.idText)) + (this.sites.get(display)?.suffix ?? ''),
       idResolved: display.idText.resolved,
       className: rec.className,
       module: rec.module,
@@ -199,6 +219,11 @@ export class EmitContext {
   }
 
   /** The CDK app folder a file belongs to: relative `entry` paths resolve against it (the `cdk` working directory). */
+  /** True when `file` is inside a CDK app's folder (or the app is at the root). */
+  inApp(file: string): boolean {
+    return this.apps.some((a) => a.dir === '' || file.startsWith(`${a.dir}/`));
+  }
+
   appDirFor(file: string): string {
     const app = [...this.apps]
       .filter((a) => a.dir === '' || file.startsWith(`${a.dir}/`))

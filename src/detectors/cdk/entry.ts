@@ -6,7 +6,7 @@
 import path from 'node:path';
 import type { EmitContext } from './emit-context.js';
 import type { CdkLambdaData } from './facts.js';
-import type { Rec } from './records.js';
+import { stackOf, type Rec } from './records.js';
 import { prop, stringOf, textOf, type ExtValue, type Value } from './values.js';
 
 const SOURCE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.js', '.mjs', '.cjs', '.py', '.go', '.rb', '.java'];
@@ -25,11 +25,15 @@ export function entryOf(ctx: EmitContext, rec: Rec): EntryInfo {
   const kind = rec.cdkClass ?? rec.className;
   const handler = stringOf(prop(props, 'handler'));
   const definingFile = (rec.decl ?? rec.node).getSourceFile().fileName;
+  // A relative path is read in the folder `cdk` runs in: code outside every app (a construct library's `src/`, used
+  // by an example app) is run by the app whose stack makes the function.
+  const stackFile = stackOf(rec)?.decl?.getSourceFile().fileName;
+  const runFrom = !ctx.inApp(definingFile) && stackFile && ctx.inApp(stackFile) ? stackFile : definingFile;
   const entry = prop(props, 'entry');
   if (entry && entry.k !== 'undef') {
     const defaultHandler = kind === 'NodejsFunction' || kind === 'PythonFunction' ? 'handler' : undefined;
     const index = kind === 'PythonFunction' ? (stringOf(prop(props, 'index')) ?? 'index.py') : undefined;
-    const found = fileAt(ctx, entry, definingFile, index);
+    const found = fileAt(ctx, entry, runFrom, index);
     return found
       ? { entry: found, entryResolved: true, entrySource: 'entry', handler: handler ?? defaultHandler }
       : { entryAsWritten: textOf(entry), entryResolved: false, entrySource: 'entry', handler: handler ?? defaultHandler };
@@ -44,7 +48,7 @@ export function entryOf(ctx: EmitContext, rec: Rec): EntryInfo {
       : { entryAsWritten: asWritten, entryResolved: false, entrySource: 'default-entry', handler: handler ?? 'handler' };
   }
   const code = prop(props, 'code');
-  if (code?.k === 'ext' && code.args) return fromCode(ctx, code, handler, definingFile);
+  if (code?.k === 'ext' && code.args) return fromCode(ctx, code, handler, runFrom);
   if (code && code.k !== 'undef') return { entryAsWritten: textOf(code), entryResolved: false, entrySource: 'unknown', handler };
   return { entryResolved: false, entrySource: 'unknown', handler };
 }
