@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { httpFrameworksDetector, type HttpRouteData } from '../src/detectors/http-frameworks/index.js';
 import { Owners } from '../src/steps/budget/owners.js';
-import { detect, indexOf } from './helpers/fixture.js';
+import { detect, indexOf, section } from './helpers/fixture.js';
+import { workflowsStep } from '../src/steps/09-workflows.js';
 import { tempRepo } from './helpers/temp-repo.js';
 
 const PKG = JSON.stringify({ name: 'server', private: true, dependencies: { hono: '^4.0.0' } });
@@ -86,6 +87,7 @@ const SHARED_FACTORY = {
     '  const app = createServiceRouter<E>();',
     "  app.use('*', logger());",
     "  app.get('/docs', (c) => c.text(opts.title));",
+    "  app.get('/openapi.json', (c) => c.json({}));",
     '  return app;',
     '};',
   ].join('\n'),
@@ -118,5 +120,23 @@ describe('apps and routers a shared workspace package makes (createServiceApp(â€
       'GET /api/orders apps/orders/src/routes/orderRoutes.ts:5 [logger()]',
       'POST /api/orders apps/orders/src/routes/orderRoutes.ts:6 [logger()]',
     ]));
+  });
+
+  it("the routes the factory adds to each router it makes belong to the caller's app, not to the package that defines them", async () => {
+    const list = (await detect(httpFrameworksDetector, tempRepo(SHARED_FACTORY))).map((f) => f.data as HttpRouteData);
+    expect(list.map((r) => `${r.app}: ${r.method} ${r.path} ${r.file}:${r.line} [${(r.middleware ?? []).join(', ')}]`).sort()).toEqual([
+      'orders: GET / apps/orders/src/app.ts:5 [logger()]',
+      'orders: GET /api/orders apps/orders/src/routes/orderRoutes.ts:5 [logger()]',
+      'orders: GET /docs packages/hono-utils/src/index.ts:10 [logger()]',
+      'orders: GET /health packages/hono-utils/src/index.ts:6 [logger()]',
+      'orders: GET /openapi.json packages/hono-utils/src/index.ts:11 [logger()]',
+      'orders: POST /api/orders apps/orders/src/routes/orderRoutes.ts:6 [logger()]',
+    ]);
+  });
+
+  it("the endpoint recipe points at the app's own route file, not the factory that adds the same routes to every app", async () => {
+    const text = (await section(workflowsStep, tempRepo(SHARED_FACTORY))).markdown;
+    expect(text).toContain('orders declares its routes in `/apps/orders/src/routes/orderRoutes.ts`');
+    expect(text).not.toContain('declares its routes in `/packages/hono-utils');
   });
 });
