@@ -85,7 +85,8 @@ export const httpFrameworksDetector: Detector = {
       }
       routes.push({
         framework: r.framework,
-        app: appOf(r.file),
+        app: appOf(r.madeIn ?? r.file),
+        ...(r.madeIn && appOf(r.madeIn) !== appOf(r.file) ? { byFactory: true } : {}),
         method: r.method,
         path: r.path,
         resolved: r.resolved,

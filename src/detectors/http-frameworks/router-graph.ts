@@ -26,6 +26,11 @@ export interface ComposedRoute extends Omit<RouteDecl, 'middleware' | 'order' | 
   readonly middleware: readonly MiddlewareUse[];
   /** The route is on a router no code mounts (router-unmounted.ts): not served. */
   readonly unmountedRouter?: { readonly name: string } & NotMounted;
+  /**
+   * A route a factory in another file adds to every router it makes (`createServiceApp()` adding `/docs`): the file
+   * of the router made by the call, whose app serves it (the factory's own package only defines it).
+   */
+  readonly madeIn?: string;
 }
 
 /** Middleware active on a router: applies to what is declared after it, under its path (`''` = everywhere). */
@@ -113,12 +118,23 @@ export function composeRoutes(index: RepoIndex, candidates: readonly string[]): 
   const queue = [...analysed.keys()];
   const seen = new Set<string>();
   const unitKeys: string[] = [];
+  // `const app = createServiceApp()`: the router the factory makes is this one, not an app of its own.
+  const bases = new Map<string, string[]>();
   while (queue.length > 0) {
     const file = queue.shift()!;
     if (seen.has(file)) continue;
     seen.add(file);
     for (const unit of routingOf(file)?.units.values() ?? []) {
       unitKeys.push(key(file, unit.name));
+      if (unit.base) {
+        const synthetic: Mount = { prefix: '', middleware: [], resolved: true, target: unit.base, viaUse: false, line: 0, order: 0 };
+        const list = targetsOf(file, synthetic).map((t) => t.key).filter((t) => t !== key(file, unit.name));
+        bases.set(key(file, unit.name), list);
+        for (const t of list) {
+          mounted.add(t);
+          queue.push(fileOf(t));
+        }
+      }
       for (const mount of unit.mounts) {
         const list = targetsOf(file, mount).map((t) => ({ target: t.key, extra: t.prefix, hooks: t.hooks ?? [] }));
         edges.set(mount, list);
@@ -193,7 +209,7 @@ export function composeRoutes(index: RepoIndex, candidates: readonly string[]): 
   const out: ComposedRoute[] = [];
   const emitted = new Set<string>();
   type Root = ComposedRoute['unmountedRouter'];
-  const visit = (k: string, prefix: string, resolved: boolean, inherited: HttpFramework | undefined, stack: Set<string>, outer: readonly Active[], root?: Root) => {
+  const visit = (k: string, prefix: string, resolved: boolean, inherited: HttpFramework | undefined, stack: Set<string>, outer: readonly Active[], root?: Root, madeIn?: string) => {
     const unit = unitAt(k);
     if (!unit || stack.has(k) || stack.size > 20) return;
     const file = fileOf(k);
@@ -203,6 +219,8 @@ export function composeRoutes(index: RepoIndex, candidates: readonly string[]): 
     const hooks: Active[] = unit.hooks.map((h) => ({ use: useOf(file, h.ref, 'hook'), under: '', after: -1 }));
     const active: Active[] = [...outer, ...baseUses(k, unit), ...hooks];
     const next = new Set(stack).add(k);
+    // The routes the factory declared on the router before returning it are this router's first ones.
+    for (const b of bases.get(k) ?? []) visit(b, base, resolved, framework, next, outer, root, madeIn ?? file);
     const entries: ({ order: number } & ({ route: RouteDecl } | { mount: Mount }))[] = [
       ...unit.routes.map((route) => ({ order: route.order, route })),
       ...unit.mounts.map((mount) => ({ order: mount.order, mount })),
@@ -211,7 +229,7 @@ export function composeRoutes(index: RepoIndex, candidates: readonly string[]): 
       if ('route' in entry) {
         const r = entry.route;
         const fullPath = joinPaths(base, r.path);
-        const id = `${r.method} ${fullPath} ${file}:${r.line}`;
+        const id = `${r.method} ${fullPath} ${file}:${r.line}${madeIn ? ` ${madeIn}` : ''}`;
         if (emitted.has(id) || !framework) continue;
         emitted.add(id);
         const own = r.middleware.map((m) => useOf(file, m, m.hook === 'wrapper' ? 'wrapper' : m.hook ? 'hook' : 'route'));
@@ -233,6 +251,7 @@ export function composeRoutes(index: RepoIndex, candidates: readonly string[]): 
           file,
           line: r.line,
           ...(root ? { unmountedRouter: root } : {}),
+          ...(madeIn ? { madeIn } : {}),
         });
         continue;
       }
@@ -252,7 +271,7 @@ export function composeRoutes(index: RepoIndex, candidates: readonly string[]): 
       for (const t of targets) {
         const scoped = before.map((use) => ({ use, under: '', after: -1 }));
         const autoHooks = t.hooks.flatMap((h) => (unitAt(h)?.hooks ?? []).map((hook) => ({ use: useOf(fileOf(h), hook.ref, 'hook'), under: '', after: -1 })));
-        visit(t.target, joinPaths(under, t.extra), resolved && m.resolved, framework, next, [...passing, ...scoped, ...autoHooks], root);
+        visit(t.target, joinPaths(under, t.extra), resolved && m.resolved, framework, next, [...passing, ...scoped, ...autoHooks], root, madeIn);
       }
       // `registerSecurity(app)`: what it `use`s on the app it is handed runs in front of this router's later routes.
       if (m.registrar) for (const t of targets) active.push(...registrarUses(t.target, base, m.order, new Set(next)));

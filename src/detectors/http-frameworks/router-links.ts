@@ -181,14 +181,16 @@ export function factoryUsers(index: RepoIndex, sources: readonly string[], candi
       }
     }
     if (names.size === 0) break;
-    const needles = [...names].map((n) => `${n}(`);
+    // `createRouter(`, or `createRouter<{ Variables: V }>(` with a type argument (written over several lines too).
+    const needles = [...names].map((n) => `${n}(`).concat([...names].map((n) => `${n}<`));
     frontier = sources.filter((f) => {
       if (found.has(f)) return false;
       const text = index.read(f);
       if (!text || !needles.some((n) => text.includes(n))) return false;
       const sf = index.parse(f);
       const imports = sf ? fileFacts(sf).imports : undefined;
-      return !!imports && [...imports.entries()].some(([local, b]) => names.has(b.imported) && text.includes(`${local}(`) && !!links.routerFactory(f, b.module, b.imported));
+      const called = (local: string) => text.includes(`${local}(`) || text.includes(`${local}<`);
+      return !!imports && [...imports.entries()].some(([local, b]) => names.has(b.imported) && called(local) && !!links.routerFactory(f, b.module, b.imported));
     });
     for (const f of frontier) found.add(f);
   }

@@ -11,8 +11,13 @@ export type HttpFramework = 'express' | 'fastify' | 'hono' | 'koa' | 'nest' | 'n
 /** One HTTP route served by a Node framework (not API Gateway: that is the CDK detector's). */
 export interface HttpRouteData {
   readonly framework: HttpFramework;
-  /** The package (workspace name, or folder) whose code declares the route; routes are grouped by it. */
+  /**
+   * The package (workspace name, or folder) whose code declares the route; routes are grouped by it. A route a
+   * factory in a shared package adds to every app it makes (`createServiceApp()` adding `/docs`) is the calling app's.
+   */
   readonly app: string;
+  /** Declared by such a factory in another package, not by the app's own code (`file` is the factory's). */
+  readonly byFactory?: boolean;
   /** Upper-case HTTP method, or `ALL` for `app.all` / `app.use(path, handler)` style catch-alls. */
   readonly method: string;
   /** URL path with every mount prefix composed; dynamic segments as the framework writes them (`:id`, `[id]`). */

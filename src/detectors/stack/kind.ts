@@ -6,6 +6,7 @@ import { usesHoisted } from '../shared/hoisted-use.js';
 import { describedAsSdk } from '../shared/sdk-words.js';
 import { importsDependency } from './dependency-use.js';
 import { codeEntry, sanityStudio, smartContracts } from './kind-signs.js';
+import { servedThrough, serverThroughLibrary } from './server-library.js';
 
 /** A Lambda layer's Node.js folder (`layers/x/nodejs`): the runtime reads `nodejs/node_modules`. */
 const LAYER_NODEJS = /(^|\/)layers?\/(.+\/)?nodejs$/;
@@ -163,7 +164,15 @@ export function packageKind(pkg: WorkspacePackage, index?: RepoIndex): PackageKi
   // for a folder without source files — decides the kind, and the evidence names the import.
   const used = (name: string): 'yes' | 'no' | 'unknown' => (index ? importsDependency(index, pkg, name) : 'unknown');
   const server = Object.keys(SERVERS).find((s) => pkg.manifest.dependencies?.[s] !== undefined && used(s) !== 'no');
+  const services = server && index ? servedThrough(index, pkg, Object.keys(SERVERS), (p) => packageKind(p, index)?.id === 'http-server') : [];
+  if (server && services.length > 0) {
+    const names = services.map((p) => p.name).sort();
+    const shown = names.length > 3 ? `${names.slice(0, 3).join(', ')} and ${names.length - 3} more` : `${names.slice(0, -1).join(', ')}${names.length > 1 ? ' and ' : ''}${names[names.length - 1]}`;
+    return { id: 'library', label: `${SERVERS[server]} server library`, because: `${from(server)}; ${shown} run their servers through it` };
+  }
   if (server) return { id: 'http-server', label: `HTTP server (${SERVERS[server]})`, because: from(server) };
+  const through = index ? serverThroughLibrary(index, pkg, Object.keys(SERVERS)) : undefined;
+  if (through) return { id: 'http-server', label: `HTTP server (${SERVERS[through.framework]})`, because: `${from(through.lib.name)}, a ${SERVERS[through.framework]} server library it imports` };
   if (runtimeDep(pkg, '@temporalio/worker')) return { id: 'worker', label: 'Temporal worker (workflows and activities)', because: from('@temporalio/worker') };
   const queues = ['bullmq', 'bull', 'bee-queue', 'agenda', 'pg-boss', 'graphile-worker', 'sqs-consumer', '@aws-sdk/client-sqs'];
   const queue = queues.find((q) => runtimeDep(pkg, q) && used(q) !== 'no');

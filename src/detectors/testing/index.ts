@@ -72,8 +72,10 @@ const SCRIPT_RUNNERS: readonly [RegExp, string][] = [
   [/(^|[\s;&|(])jest(\s|$)/, 'Jest'],
   [/(^|[\s;&|(])mocha(\s|$)/, 'Mocha'],
   [/(^|[\s;&|(])ava(\s|$)/, 'AVA'],
+  // Bun's built-in runner: `bun test`, not `bun run test` (a script of that name).
+  [/(^|[\s;&|(])bun\s+test(\s|$)/, 'Bun test'],
 ];
-const UNIT_RUNNERS = new Set(['Vitest', 'Jest', 'Mocha', 'AVA', 'uvu', 'node-tap', 'node:test']);
+const UNIT_RUNNERS = new Set(['Vitest', 'Jest', 'Mocha', 'AVA', 'uvu', 'node-tap', 'node:test', 'Bun test']);
 /** npm's placeholder `test` script runs nothing. */
 const PLACEHOLDER_SCRIPT = /no test specified/;
 
@@ -161,6 +163,8 @@ function setupOf(index: RepoIndex, pkg: { name: string; dir: string; manifest: o
   for (const f of byScript) runners.set(f, 'script');
   const tests = [...candidates.filter((f) => runners.get(f) !== 'helper'), ...byScript.filter((f) => !candidates.includes(f))];
   if (tests.some((f) => /from ['"]node:test['"]|require\(['"]node:test['"]\)/.test(index.read(f) ?? ''))) frameworks.push('node:test');
+  // Bun's runner has no package to depend on: its tests import `bun:test` (`bun test` in a script is found above).
+  if (!frameworks.includes('Bun test') && tests.some((f) => /from ['"]bun:test['"]|require\(['"]bun:test['"]\)/.test(index.read(f) ?? ''))) frameworks.push('Bun test');
   const unitTests = tests.filter((f) => runners.get(f) === 'unit');
   const locations = testLocations(tests, pkg.dir, playwright, (f) => runners.get(f));
   if (playwright.some((p) => tests.some((t) => playwrightOf([p], t))) && !frameworks.includes('Playwright')) frameworks.push('Playwright');

@@ -133,7 +133,9 @@ function httpEndpoints({ facts, product, tests }: RecipeInput): string[] {
     .slice(0, 2)
     .map((list) => {
       const first = list[0];
-      const main = mostCommon(list, (r) => r.file)!;
+      // Routes a shared factory adds to every app (`/docs`) are not where this app declares its own.
+      const own = list.filter((r) => !r.byFactory);
+      const main = mostCommon(own.length > 0 ? own : list, (r) => r.file)!;
       const sorted = [...main.items].sort((a, b) => compareText(a.path, b.path) || a.line - b.line);
       const example = sorted.find((r) => r.handlerFile && tests.testOf(r.handlerFile)) ?? sorted.find((r) => r.handlerFile) ?? sorted.find((r) => tests.testOf(r.file)) ?? sorted[0];
       const files = new Set(list.map((r) => r.file)).size;
