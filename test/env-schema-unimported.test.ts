@@ -46,3 +46,40 @@ describe('an env schema no code imports', () => {
     expect(step9).toContain('`PUBLIC_SERVER_URL` — required: startup fails if unset (schema `/packages/env/src/web.ts:6`)');
   });
 });
+
+describe('a read of a schema\'s parsed output', () => {
+  it('makes no "without a fallback" claim for `env.X` when `env` is typed `z.infer<typeof schema>` and the schema declares X', async () => {
+    const root = tempRepo({
+      'package.json': JSON.stringify({ name: 'mail-worker', dependencies: { zod: '^4.0.0' }, devDependencies: { wrangler: '^4.0.0' } }),
+      'wrangler.toml': 'name = "mail-worker"\nmain = "src/index.ts"\n',
+      'src/env.ts': [
+        "import { z } from 'zod';",
+        'const workerEnvSchema = z.object({',
+        '  MAIL_ALLOWED: z.string().default(""),',
+        '  MAIL_SECRET: z.string().min(1),',
+        '});',
+        'export type WorkerEnv = z.infer<typeof workerEnvSchema>;',
+        'export const parseWorkerEnv = (env: unknown): WorkerEnv => workerEnvSchema.parse(env);',
+        '',
+      ].join('\n'),
+      'src/index.ts': [
+        "import { parseWorkerEnv, type WorkerEnv } from './env';",
+        'export default {',
+        '  async email(message: unknown, rawEnv: unknown) {',
+        '    const env = parseWorkerEnv(rawEnv);',
+        '    return forward(env);',
+        '  },',
+        '};',
+        'function forward(env: WorkerEnv) {',
+        '  return [env.MAIL_SECRET, env.MAIL_ALLOWED, env.MAIL_OTHER];',
+        '}',
+        '',
+      ].join('\n'),
+    });
+    const step9 = (await section(workflowsStep, root)).markdown;
+    expect(step9).not.toMatch(/`MAIL_SECRET` — read without a fallback/);
+    expect(step9).not.toMatch(/`MAIL_ALLOWED` — read without a fallback/);
+    // Not a key of the schema: zod drops it, so the read still gets undefined.
+    expect(step9).toMatch(/`MAIL_OTHER` — read without a fallback in `\/src\/index\.ts:9`/);
+  });
+});

@@ -296,7 +296,8 @@ export function unsetVarsBlocks(model: StepModel): string {
   for (const v of env.sorted()) {
     // The Supabase CLI substitutes `env(X)` in its config: no code gets `undefined`, and what the CLI does when it is
     // unset is not read here.
-    const unguarded = v.reads.filter((r) => !r.test && !r.hasFallback && r.via !== 'supabase-config' && !env.runtimeFor(v, [r.file]));
+    // A read of a schema's parsed output (`env: z.infer<typeof schema>`): the schema says whether it may be missing.
+    const unguarded = v.reads.filter((r) => !r.test && !r.hasFallback && !r.parsedBy && r.via !== 'supabase-config' && !env.runtimeFor(v, [r.file]));
     // A schema default is a fallback; a platform binding is an object the runtime always hands over.
     if (v.builtin || unguarded.length === 0 || v.sets.some((s) => s.kind === 'schema-default' || s.binding)) continue;
     const where = v.sets.length || v.runtime ? '' : setNowhere(model, v.name);
