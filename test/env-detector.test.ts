@@ -296,3 +296,61 @@ describe('Python reads', () => {
     expect(env.assigned.map((a) => a.name)).toEqual(['SEEN']);
   });
 });
+
+describe('a fallback the code gives away from the read', () => {
+  it('a read passed to a function of the file whose parameter copes (`value ?? fallback`, a switch default), a holder tested by a property, a variable the code set just before', async () => {
+    const { tempRepo } = await import('./helpers/temp-repo.js');
+    const root = tempRepo({
+      'package.json': JSON.stringify({ name: 'svc', private: true }),
+      'src/call.ts': [
+        'const createBase = (value: string | undefined, fallback: string) => {',
+        '  try { return new URL(value ?? fallback); } catch { return new URL(fallback); }',
+        '};',
+        'const parseLevel = (value: string | undefined) => {',
+        '  switch (value?.toLowerCase()) {',
+        '    case "info": return 1;',
+        '    default: return 0;',
+        '  }',
+        '};',
+        'const strictLevel = (value: string | undefined) => {',
+        '  switch (value) {',
+        '    case "info": return 1;',
+        '    default: throw new Error("bad");',
+        '  }',
+        '};',
+        'function tag(value: string | undefined, label: string) { return `${label}:${value}`; }',
+        'export const base = createBase(process.env.PUBLIC_APP_URL ?? process.env.APP_URL, "http://localhost:3000");',
+        'export const level = parseLevel(process.env.LOG_LEVEL);',
+        'export const strict = strictLevel(process.env.STRICT_LEVEL);',
+        'export const label = tag(process.env.TAG_NAME, "x");',
+        'const defaults = ["http://localhost"];',
+        'export const origins = () => {',
+        '  const configured = process.env.ALLOWED_ORIGINS?.split(",").filter(Boolean);',
+        '  return configured?.length ? configured : defaults;',
+        '};',
+        'export const bare = () => {',
+        '  const configured = process.env.BARE_ORIGINS?.split(",");',
+        '  return configured?.length ? configured : [];',
+        '};',
+        'export function setup() {',
+        '  process.env.E2E_DB_URL = process.env.E2E_DB_URL ?? "postgres://localhost/e2e";',
+        '  process.env.DATABASE_URL = process.env.E2E_DB_URL;',
+        '  process.env.OTHER_URL = process.env.LATE_URL;',
+        '  process.env.LATE_URL = "x";',
+        '}',
+      ].join('\n'),
+    });
+    const reads = (await detect(envDetector, root)).filter((f) => f.kind === 'env.read').map((f) => f.data as EnvReadData);
+    expect(reads.map((r) => [r.name, r.hasFallback]).sort()).toEqual([
+      ['ALLOWED_ORIGINS', true],
+      ['APP_URL', true],
+      ['BARE_ORIGINS', true],
+      ['E2E_DB_URL', true],
+      ['LATE_URL', false],
+      ['LOG_LEVEL', true],
+      ['PUBLIC_APP_URL', true],
+      ['STRICT_LEVEL', false],
+      ['TAG_NAME', false],
+    ]);
+  });
+});

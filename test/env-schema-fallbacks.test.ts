@@ -118,6 +118,8 @@ describe('one member of a schema parsing one read', () => {
         'export { DEBUG, APP_URL };',
         '',
       ].join('\n'),
+      // Application code imports the module, so its parse runs.
+      'apps/web/src/app/page.tsx': 'import { APP_URL } from "../debug";\nexport default function Page() { return APP_URL; }\n',
     });
     const env = RepoModel.of(new Analysis(await indexOf(root))).env();
     const read = (name: string) => env.get(name)!.reads.map((r) => ({ line: r.lines[0], fallback: r.hasFallback, required: r.required ?? null, defaultAt: r.defaultAt ?? null }));

@@ -17,8 +17,16 @@ const SCRIPT = /(^|\/)scripts?\//i;
  * `true` when some application code imports its value, or when nothing imports it (a framework or an entry may load it).
  */
 export function schemaRunsAtStartup(index: RepoIndex, schemaFile: string): boolean {
+  return schemaImport(index, schemaFile) !== 'type-or-scripts';
+}
+
+/**
+ * How the schema module is imported: its value by application code (`value`), only as a type or only by tests and
+ * scripts, or by nothing (`none`: only an entry or a framework could load it).
+ */
+export function schemaImport(index: RepoIndex, schemaFile: string): 'value' | 'type-or-scripts' | 'none' {
   const stem = schemaFile.replace(/^.*\//, '').replace(/\.[cm]?[jt]sx?$/, '');
-  if (stem === schemaFile || stem === '') return true;
+  if (stem === schemaFile || stem === '') return 'value';
   const resolver = moduleResolver(index);
   let imported = false;
   for (const file of index.files) {
@@ -29,8 +37,8 @@ export function schemaRunsAtStartup(index: RepoIndex, schemaFile: string): boole
     for (const s of moduleReferencesOf(index, file)) {
       if (!s.module.includes(stem) || resolver.resolve(file, s.module) !== schemaFile) continue;
       imported = true;
-      if (!s.typeOnly && !isTestPath(file) && !SCRIPT.test(file)) return true;
+      if (!s.typeOnly && !isTestPath(file) && !SCRIPT.test(file)) return 'value';
     }
   }
-  return !imported;
+  return imported ? 'type-or-scripts' : 'none';
 }

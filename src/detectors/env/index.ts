@@ -31,6 +31,7 @@ import { browserHandoffs, type EnvObjectFunction } from './browser-handoff.js';
 import type { EnvDeclaredFact, EnvDotenvLoadData, EnvDotenvLoadFact, EnvSetData } from './types.js';
 import { pushTo } from '../../collections.js';
 import { SUPABASE_CONFIG, supabaseConfigReads } from './reads-supabase-config.js';
+import { withParsedType } from './reads-parsed-type.js';
 import { configConstantRead, frameworkSchema, helperReads, HELPER_CALLS, importedEnvReads, importedSchemaReads, memberLoopReads, prismaEnvReads } from './cross-file-reads.js';
 import { declared, typedNames } from './declared.js';
 import { FastifySchemas } from './fastify-env-schema.js';
@@ -65,7 +66,7 @@ const YAML_ELSEWHERE = /(^|\/)(\.github|\.gitlab|\.circleci|\.buildkite)\/|(^|\/
  * from those trees while they exist rather than by parsing everything a second time.
  */
 const ENV_READS: TreeMemo<FileEnvReads> = {
-  namespace: 'env.reads@87',
+  namespace: 'env.reads@89',
   wants: (file, text) => !isGeneratedPath(file) && (HARNESS_CONFIG.test(file) ? text.includes('env') : mentionsRead(text)),
   compute: envReadsOf,
 };
@@ -238,7 +239,7 @@ export const envDetector: Detector = {
         const handed = dynamic.map((d) => passedEnvReads(index, file, d));
         for (const h of handed) if (h) pushTo(passed, h.file, ...h.reads);
         // `envSchema.shape.X.parse(process.env.X)`: the read takes the member's verdict (schema-shape.ts).
-        const judged = SHAPE_TEXT.test(text) ? shapeVerdicts(index, file, reads) : reads;
+        const judged = withParsedType(index, file, SHAPE_TEXT.test(text) ? shapeVerdicts(index, file, reads) : reads);
         facts.push(...group(index, file, [...judged, ...looped.flat(), ...imported.filter((r): r is RawRead => 'name' in r)]));
         for (const d of [...dynamic.filter((_, i) => looped[i].length === 0 && !handed[i]), ...imported.filter((r): r is RawDynamic => !('name' in r))]) facts.push(dynamicFact('env.dynamic', file, d));
         for (const d of dynamicSets) facts.push(dynamicFact('env.dynamic-set', file, d));

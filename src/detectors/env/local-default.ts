@@ -5,8 +5,9 @@
  * `Buffer.from(env.KEY, 'base64')` pass a literal too), so the rule can only turn "no fallback" into "fallback" where
  * the code shows one.
  */
-import { ts } from '../../scan/ts.js';
+import { ts, walk } from '../../scan/ts.js';
 import { isDefaultValue, skipParens } from './read-shapes.js';
+import { fails } from './unset-check.js';
 
 export function localHelperDefault(call: ts.CallExpression, read: ts.Node): boolean {
   if (call.arguments[0] !== read || call.arguments.length < 2 || !ts.isIdentifier(call.expression)) return false;
@@ -58,4 +59,64 @@ function mayBe(expr: ts.Expression, name: string): boolean {
   const op = ts.isBinaryExpression(e) ? e.operatorToken.kind : undefined;
   if (ts.isBinaryExpression(e) && (op === ts.SyntaxKind.BarBarToken || op === ts.SyntaxKind.QuestionQuestionToken)) return mayBe(e.right, name);
   return false;
+}
+
+/** How deep calls of calls are followed (`a(process.env.X)` → `b(value)` → …). */
+let paramDepth = 0;
+
+/**
+ * `createMetadataBase(process.env.A ?? process.env.B, 'http://localhost')`, `parseLogLevel(env.LOG_LEVEL)`: the read (or
+ * the `??`/`||` chain it ends) is passed to a function of this file whose parameter copes with `undefined` — a default
+ * parameter (`value = 'x'`), or every use of it does (`value ?? fallback`, `switch (value) { … default: … }`). `copes` is
+ * hasFallback, asked of each use in the function's body.
+ */
+export function passedToCopingParam(read: ts.Node, copes: (use: ts.Node) => boolean): boolean {
+  let arg: ts.Node = read;
+  while (ts.isBinaryExpression(arg.parent) && arg.parent.right === arg && FALLBACK_KINDS.has(arg.parent.operatorToken.kind)) arg = arg.parent;
+  while (ts.isParenthesizedExpression(arg.parent)) arg = arg.parent;
+  const call = arg.parent;
+  if (!ts.isCallExpression(call) || !ts.isIdentifier(call.expression)) return false;
+  const i = call.arguments.indexOf(arg as ts.Expression);
+  if (i < 0 || paramDepth >= 2) return false;
+  const fn = topLevelFunction(call.getSourceFile(), call.expression.text);
+  const param = fn?.parameters[i];
+  if (!fn || !param || param.dotDotDotToken || !ts.isIdentifier(param.name)) return false;
+  if (param.initializer && isDefaultValue(param.initializer)) return true;
+  paramDepth++;
+  try {
+    return everyParamUseCopes(fn, param.name.text, copes);
+  } finally {
+    paramDepth--;
+  }
+}
+
+const FALLBACK_KINDS = new Set([ts.SyntaxKind.QuestionQuestionToken, ts.SyntaxKind.BarBarToken]);
+
+/** At least one use of the parameter in the body, and each copes; a reassignment or a shadowing name makes it unsure. */
+function everyParamUseCopes(fn: Fn, name: string, copes: (use: ts.Node) => boolean): boolean {
+  if (!fn.body) return false;
+  let uses = 0;
+  let ok = true;
+  walk(fn.body, (n) => {
+    if (!ok) return false;
+    if (!ts.isIdentifier(n) || n.text !== name) return undefined;
+    const p = n.parent;
+    if ((ts.isPropertyAccessExpression(p) && p.name === n) || (ts.isPropertyAssignment(p) && p.name === n)) return undefined;
+    if ((ts.isVariableDeclaration(p) || ts.isParameter(p) || ts.isBindingElement(p) || ts.isFunctionDeclaration(p)) && p.name === n) ok = false;
+    else if (ts.isBinaryExpression(p) && p.left === n && p.operatorToken.kind === ts.SyntaxKind.EqualsToken) ok = false;
+    else {
+      uses++;
+      if (!copes(n)) ok = false;
+    }
+    return undefined;
+  });
+  return ok && uses > 0;
+}
+
+/** `switch (value?.toLowerCase()) { … default: return … }`: unset reaches the default clause, which does not fail. */
+export function switchDefaultCopes(n: ts.Node): boolean {
+  const p = n.parent;
+  if (!ts.isSwitchStatement(p) || p.expression !== n) return false;
+  const clause = p.caseBlock.clauses.find(ts.isDefaultClause);
+  return !!clause && !clause.statements.some(fails);
 }

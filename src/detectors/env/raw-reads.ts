@@ -16,6 +16,10 @@ export interface RawRead {
   readonly receiver: 'process' | 'import.meta';
   /** `process.env.X ?? 'x'`, `|| 'x'`, `{ X = 'x' } = process.env`: the code copes when it is unset. */
   readonly fallback: boolean;
+  /** The receiver is a parameter typed by an imported type (`env: WorkerEnv`): reads-parsed-type.ts looks it up. */
+  readonly typedAs?: { readonly module: string; readonly imported: string };
+  /** That type is a schema's output (`z.infer<typeof schema>`) declaring this key, at this line. */
+  readonly parsedBy?: { readonly file: string; readonly line: number };
   /** `'x' || process.env.X`: a literal on the left always wins, so the value read is never used. */
   readonly shadowed?: true;
   /** The exported name a config module gives the value (`config.db.url`). */

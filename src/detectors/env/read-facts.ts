@@ -58,6 +58,7 @@ export function group(index: RepoIndex, file: string, reads: RawRead[]): EnvRead
         builtin: isBuiltin(name, list[0].receiver),
         hasFallback,
         ...(list.every((r) => r.shadowed) ? { shadowed: true as const } : {}),
+        ...(list.every((r) => r.parsedBy) ? { parsedBy: list[0].parsedBy! } : {}),
         ...(bare !== undefined && bare !== lines[0] ? { bareAt: bare } : {}),
         ...(exportedAs ? { exportedAs } : {}),
         ...(required ? requiredFields(list.find((r) => r.required === required)!) : {}),

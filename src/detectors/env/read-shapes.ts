@@ -6,7 +6,7 @@
 import { onFirstUse } from '../../scan/lazy-ts.js';
 import { ts } from '../../scan/ts.js';
 import { lastName } from '../shared/ast.js';
-import { localHelperDefault } from './local-default.js';
+import { localHelperDefault, passedToCopingParam, switchDefaultCopes } from './local-default.js';
 import { objectHolderCopes } from './reads-holder.js';
 import { everyUseCopes } from './reads-bindings.js';
 import type { RawRead } from './raw-reads.js';
@@ -117,6 +117,7 @@ export function hasFallback(node: ts.Node): boolean {
   if (ts.isCallExpression(p) && p.arguments[0] === n && p.arguments.length >= 2 && CONVERTER.test(lastName(p.expression) ?? '') && isDefaultValue(p.arguments[1])) return true;
   // `parseNumberOr(process.env.X, 3)`, a helper defined in this file that returns its second argument.
   if (ts.isCallExpression(p) && localHelperDefault(p, n)) return true;
+  if (switchDefaultCopes(n) || passedToCopingParam(n, hasFallback)) return true;
   if (ts.isPrefixUnaryExpression(p) && p.operator === ts.SyntaxKind.ExclamationToken) return !requiredCheck(p);
   // `let url = process.env.X; if (!url) url = …` (or `if (!url) { …; return }`): the `if` copes with unset.
   if (holderOutcome(n) === 'copes') return true;
@@ -254,6 +255,8 @@ export function guarded(node: ts.Node, read: ts.Node = node): boolean {
   const positive = (cond: ts.Expression): boolean => {
     const c = skipParens(cond);
     if (texts.has(same(c.getText()))) return true;
+    // `configured?.length ? configured : defaults`: a property of the value is truthy only when the value is set.
+    if (ts.isPropertyAccessExpression(c) && texts.has(same(skipParens(c.expression).getText()))) return true;
     // `typeof portEnv === 'string' && portEnv.length > 0 ? Number(portEnv) : 0`: a type test holds only when set.
     if (holdsOnlyWhenSet(c, raw)) return true;
     const op = ts.isBinaryExpression(c) ? c.operatorToken.kind : undefined;

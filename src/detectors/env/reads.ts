@@ -21,6 +21,8 @@ import { passedEnvKeys, type PassedProperty } from './sets-passed.js';
 import { bindingFails, isFalsyLiteral } from './unset-check.js';
 import { chainCall, chainEnd, chainHas, enclosingFunction, guardOf, hasFallback, inFunction, isAssigned, isDeleted, optional, outer, shadowedByLiteral, skipParens } from './read-shapes.js';
 import { envHolders, parsesEnvName } from './schema-fallbacks.js';
+import { setBefore } from './set-before.js';
+import { receiverType } from './reads-parsed-type.js';
 import { configServiceNames, isConfigReceiver } from './reads-nest-config.js';
 import { wrappingHelpers, withOutcome } from './reads-helper-outcome.js';
 import { envExports } from './reads-env-exports.js';
@@ -125,7 +127,7 @@ export function envReadsOf(sf: ts.SourceFile, imported?: ReadonlyMap<string, 'pr
     });
     return found;
   };
-  const read = (name: string, node: ts.Node, r: Receiver, fallback = hasFallback(node)) => {
+  const read = (name: string, node: ts.Node, r: Receiver, fallback = hasFallback(node) || setBefore(node)) => {
     if (isAssigned(node)) assigned.push({ name, line: lineOf(node, sf) });
     else if (!isDeleted(node)) {
       // `'table' || process.env.X`: the literal always wins; the read is never used, so never one "without a fallback".
@@ -133,7 +135,8 @@ export function envReadsOf(sf: ts.SourceFile, imported?: ReadonlyMap<string, 'pr
         reads.push({ name, line: lineOf(node, sf), via: r.via, receiver: r.receiver, fallback: true, shadowed: true, ...optional(exportOf(node)) });
         return;
       }
-      reads.push({ name, line: lineOf(node, sf), via: r.via, receiver: r.receiver, fallback, ...optional(exportOf(node)), ...(!fallback ? guardOf(node) : {}) });
+      const typedAs = r === TYPED_WORKER ? receiverType(node) : undefined;
+      reads.push({ name, line: lineOf(node, sf), via: r.via, receiver: r.receiver, fallback, ...optional(exportOf(node)), ...(!fallback ? guardOf(node) : {}), ...(typedAs ? { typedAs } : {}) });
       const fn = envObjectFunction(node);
       if (fn) pushTo(envObjects, fn, { name, line: lineOf(node, sf) });
     }

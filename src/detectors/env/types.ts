@@ -42,6 +42,11 @@ export interface EnvReadData {
   readonly builtin: boolean;
   /** Every read in this file has a fallback (`?? 'x'`, `|| 'x'`, a destructuring default). */
   readonly hasFallback: boolean;
+  /**
+   * Every read in this file is of an object typed as a schema's output (`env: z.infer<typeof schema>`), which the schema
+   * declares: the schema, not the read, says whether it may be missing (reads-parsed-type.ts).
+   */
+  readonly parsedBy?: { readonly file: string; readonly line: number };
   /** Every read in this file is on the right of `'x' || …` / `'x' ?? …`: the literal always wins, the value is never used. */
   readonly shadowed?: true;
   /** When some reads of the file have a fallback and some not: the first line without one (what "without a fallback" cites). */

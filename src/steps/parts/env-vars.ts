@@ -11,7 +11,7 @@ import { SCRIPT_READ_KINDS } from '../../model/script-reads.js';
 import { isLibraryRead, libraryReads } from '../../model/env-library-reads.js';
 import { noneOr } from './claims.js';
 import { notSetHere, setIn } from './env-set-cell.js';
-import { schemaRunsAtStartup } from '../../model/schema-startup.js';
+import { schemaImport, schemaRunsAtStartup } from '../../model/schema-startup.js';
 
 /**
  * Step 8's environment variable tables: one per package that reads variables (production reads first), then the
@@ -296,7 +296,8 @@ export function unsetVarsBlocks(model: StepModel): string {
   for (const v of env.sorted()) {
     // The Supabase CLI substitutes `env(X)` in its config: no code gets `undefined`, and what the CLI does when it is
     // unset is not read here.
-    const unguarded = v.reads.filter((r) => !r.test && !r.hasFallback && r.via !== 'supabase-config' && !env.runtimeFor(v, [r.file]));
+    // A read of a schema's parsed output (`env: z.infer<typeof schema>`): the schema says whether it may be missing.
+    const unguarded = v.reads.filter((r) => !r.test && !r.hasFallback && !r.parsedBy && r.via !== 'supabase-config' && !env.runtimeFor(v, [r.file]));
     // A schema default is a fallback; a platform binding is an object the runtime always hands over.
     if (v.builtin || unguarded.length === 0 || v.sets.some((s) => s.kind === 'schema-default' || s.binding)) continue;
     const where = v.sets.length || v.runtime ? '' : setNowhere(model, v.name);
@@ -310,9 +311,16 @@ export function unsetVarsBlocks(model: StepModel): string {
     const reads = unguarded.filter((r) => !r.through);
     if (reads.length === 0) continue;
     // A schema whose module application code imports only as a type (or only scripts import) never runs at startup.
-    const declared = reads.filter((r) => r.required === 'schema' && !schemaRunsAtStartup(model.index, r.file));
-    const checks = reads.filter((r) => r.required && !declared.includes(r));
-    const inSchema = declared.length > 0 ? `declared required in the schema ${citeAll(declared.map((r) => ({ file: r.file, line: r.requiredAt ?? r.lines[0] })), 2)}, which does not run at startup (application code imports its module only as a type, or only scripts and tests import it)` : '';
+    // An exported env object (`export const env = createEnv(…)`) is made to be imported: when nothing imports its module,
+    // nothing runs the schema, and "startup fails" is not what the code shows.
+    const startup = (r: EnvRead) => schemaImport(model.index, r.file);
+    const unimported = reads.filter((r) => r.required === 'schema' && r.exportedAs !== undefined && startup(r) === 'none');
+    const declared = reads.filter((r) => r.required === 'schema' && !unimported.includes(r) && !schemaRunsAtStartup(model.index, r.file));
+    const checks = reads.filter((r) => r.required && !declared.includes(r) && !unimported.includes(r));
+    const inSchema = join2(
+      declared.length > 0 ? `declared required in the schema ${citeAll(declared.map((r) => ({ file: r.file, line: r.requiredAt ?? r.lines[0] })), 2)}, which does not run at startup (application code imports its module only as a type, or only scripts and tests import it)` : '',
+      unimported.length > 0 ? `declared required in the schema ${citeAll(unimported.map((r) => ({ file: r.file, line: r.requiredAt ?? r.lines[0] })), 2)}, whose module no code imports` : '',
+    );
     // Prisma's `env("DATABASE_URL")` in schema.prisma: the client refuses to start without it, it never sees undefined.
     // Beside code that reads the same variable, it is still required; only the code's own reads can get undefined.
     const prisma = reads.filter((r) => /\.prisma$/.test(r.file));
@@ -336,8 +344,8 @@ export function unsetVarsBlocks(model: StepModel): string {
       continue;
     }
     if (byPrisma) required.push(`${code(v.name)} — required: ${byPrisma}${where}`);
-    if (declared.length > 0) {
-      const others = inCode.filter((r) => !declared.includes(r));
+    if (inSchema) {
+      const others = inCode.filter((r) => !declared.includes(r) && !unimported.includes(r));
       plain.push(`${code(v.name)} — ${others.length > 0 ? `read without a fallback in ${citeAll(others.map((r) => ({ file: r.file, line: r.bareAt ?? r.lines[0] })), 3)}; ` : ''}${inSchema}${where}`);
     } else if (inCode.length > 0) plain.push(`${code(v.name)} — read without a fallback in ${citeAll(inCode.map((r) => ({ file: r.file, line: r.bareAt ?? r.lines[0] })), 3)}${where}`);
   }
@@ -371,4 +379,8 @@ function documentedIn(index: RepoIndex, name: string): string | undefined {
   if (at.length === 0) return undefined;
   const readme = at.every((c) => /(^|\/)readme\.[^/]+$/i.test(c.file));
   return `documented in ${readme ? 'README ' : ''}${citeAll(at, 2)}`;
+}
+
+function join2(a: string, b: string): string {
+  return a && b ? `${a}; ${b}` : a || b;
 }
