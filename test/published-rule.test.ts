@@ -111,3 +111,22 @@ describe('one "published" rule, from evidence, in every step', () => {
     expect(await saidPublished(root, 'config-lambda')).toEqual({ step1: false, step2: false, step7: false });
   });
 });
+
+describe('what a publish command covers', () => {
+  it('reads the flags of the publish command only, and the folder it runs in', async () => {
+    const root = monorepo({
+      'package.json': json({
+        name: 'my-app',
+        private: true,
+        workspaces: ['apps/*', 'packages/*'],
+        scripts: { 'release:auth': 'rm -r dist && cd packages/auth && npm publish', 'release:contract': 'pnpm --filter @my/contract publish' },
+      }),
+      'packages/other/package.json': json({ name: '@my/other', version: '1.0.0', main: 'dist/index.js', license: 'MIT' }),
+    });
+    const index = await buildIndex(root);
+    const of = (dir: string) => index.packages.find((p) => p.dir === dir)!;
+    expect(isPublished(of('packages/auth'), index)).toBe(true);
+    expect(isPublished(of('packages/contract'), index)).toBe(true);
+    expect(isPublished(of('packages/other'), index)).toBe(false);
+  });
+});

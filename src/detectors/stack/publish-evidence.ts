@@ -107,9 +107,12 @@ export function publishPaths(index: RepoIndex): readonly PublishPath[] {
 
 /** What a command covers: every workspace package, the ones it names, the folder it `cd`s into, or where it runs. */
 function scoped(command: string, says: string, dir = ''): PublishPath {
-  const names = [...command.matchAll(NAMED)].map((m) => m[1]);
-  const cd = command.match(/\bcd\s+['"]?([\w@./-]+)/)?.[1]?.replace(/^\.\//, '').replace(/\/$/, '');
-  if (ALL_PACKAGES.test(command)) return { says, all: true, names, dirs: [] };
+  // Flags count only in the publish command itself (`rm -r dist && npm publish` publishes one package).
+  const at = command.search(PUBLISH_COMMAND);
+  const own = command.slice(at).split(/&&|\|\||;/)[0];
+  const names = [...own.matchAll(NAMED)].map((m) => m[1]);
+  const cd = command.slice(0, at).match(/\bcd\s+['"]?([\w@./-]+)[^&;]*(?:&&|;)\s*$/)?.[1]?.replace(/^\.\//, '').replace(/\/$/, '');
+  if (ALL_PACKAGES.test(own)) return { says, all: true, names, dirs: [] };
   if (names.length > 0) return { says, all: false, names, dirs: names };
   return { says, all: false, names: [], dirs: [cd ?? dir] };
 }
