@@ -86,7 +86,8 @@ describe('misreadings (round 6)', () => {
     });
     const md = (await section(sdksStep, root)).markdown;
     expect(md).not.toContain('No SDK or client library found');
-    expect(md).toContain('cognito-passwordless (published; its entry points are under client/ or browser/) — `/package.json`');
+    // Nothing in this repository publishes it, so step 7 does not say it is published.
+    expect(md).toContain('cognito-passwordless (its entry points are under client/ or browser/) — `/package.json`');
     const kind = packageKind({ name: 'cognito-passwordless', dir: '', manifestPath: 'package.json', manifest: { name: 'cognito-passwordless', version: '1.0.0', main: 'dist/client/index.js', devDependencies: { 'aws-cdk-lib': '^2.0.0' } }, isRoot: true, declared: true, hoisted: {}, markers: [] });
     expect(kind?.because).toBe('its aws-cdk-lib dev dependency and `main`/`exports` fields');
   });

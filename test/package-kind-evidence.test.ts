@@ -60,8 +60,8 @@ describe('package kind evidence', () => {
     expect(packageRole(hardhat)).toEqual({ id: 'product', because: 'hardhat, @openzeppelin/contracts dependencies' });
   });
 
-  it('says "not published" rather than "private" for a tooling folder whose manifest is not marked private', () => {
-    expect(packageRole(pkg('packages/config', { name: 'config', version: '1.0.0' }))).toEqual({ id: 'tooling', because: 'its folder config/ (not published)' });
+  it('says neither "private" nor "not published" for a tooling folder whose manifest is not marked private', () => {
+    expect(packageRole(pkg('packages/config', { name: 'config', version: '1.0.0' }))).toEqual({ id: 'tooling', because: 'its folder config/' });
     expect(packageRole(pkg('scripts', { name: 'scripts', private: true }))).toEqual({ id: 'tooling', because: 'its folder scripts/ (private)' });
   });
 });

@@ -38,19 +38,22 @@ describe('package roles', () => {
   });
 
   it('counts a package as published only with evidence it ships to a registry', () => {
-    expect(isPublished(pkg('packages/sdk', { name: '@x/sdk', version: '1.2.0', main: 'dist/index.js' }))).toBe(true);
-    expect(isPublished(pkg('packages/cli', { name: 'x-cli', version: '0.1.0', bin: { x: 'bin/x.js' } }))).toBe(true);
-    // An internal workspace package: version 0.0.0, or entry points that are TypeScript sources.
-    expect(isPublished(pkg('packages/lib', { name: '@x/lib', version: '0.0.0', main: './index.ts' }))).toBe(false);
-    expect(isPublished(pkg('packages/ui', { name: '@x/ui', version: '1.0.0', main: './src/index.tsx', types: './src/index.tsx' }))).toBe(false);
-    expect(isPublished(pkg('packages/types', { name: '@x/types', version: '1.0.0', types: './dist/index.d.ts' }))).toBe(true);
+    // Its manifest alone: a `main` or a `bin` without `"private": true` is no evidence; `publishConfig` or a publish
+    // script of its own is.
+    expect(isPublished(pkg('packages/sdk', { name: '@x/sdk', version: '1.2.0', main: 'dist/index.js' }))).toBe(false);
+    expect(isPublished(pkg('packages/cli', { name: 'x-cli', version: '0.1.0', bin: { x: 'bin/x.js' } }))).toBe(false);
+    expect(isPublished(pkg('packages/sdk', { name: '@x/sdk', version: '1.2.0', main: 'dist/index.js', scripts: { release: 'npm publish --access public' } }))).toBe(true);
+    expect(isPublished(pkg('packages/cli', { name: 'x-cli', version: '0.1.0', bin: { x: 'bin/x.js' }, scripts: { prepublishOnly: 'npm run build' } }))).toBe(true);
+    // `npm run publish:docs` runs a script, it does not publish.
+    expect(isPublished(pkg('packages/sdk', { name: '@x/sdk', version: '1.2.0', main: 'dist/index.js', scripts: { docs: 'npm run publish:docs' } }))).toBe(false);
+    expect(isPublished(pkg('packages/types', { name: '@x/types', version: '1.0.0', types: './dist/index.d.ts', publishConfig: { access: 'public' } } as PackageJson))).toBe(true);
     expect(isPublished(pkg('packages/ts', { name: '@x/ts', version: '1.0.0', main: './src/index.ts', publishConfig: { main: './dist/index.js' } } as PackageJson))).toBe(true);
-    expect(isPublished(pkg('packages/app', { name: 'app', version: '1.0.0', private: true, main: 'dist/index.js' }))).toBe(false);
+    expect(isPublished(pkg('packages/app', { name: 'app', version: '1.0.0', private: true, main: 'dist/index.js', publishConfig: { access: 'public' } } as PackageJson))).toBe(false);
   });
 
   it('puts a site or an unpublished package under a docs folder in the docs role', () => {
     expect(packageRole(pkg('www/apps/book', { name: 'book', private: true, dependencies: { next: '15' } })).id).toBe('docs');
-    expect(packageRole(pkg('www/packages/docs-ui', { name: 'docs-ui', private: true, main: 'src/index.ts' }))).toEqual({ id: 'docs', because: 'unpublished, in the docs folder www/' });
+    expect(packageRole(pkg('www/packages/docs-ui', { name: 'docs-ui', private: true, main: 'src/index.ts' }))).toEqual({ id: 'docs', because: 'private, in the docs folder www/' });
   });
 
   it('uses who depends on a package and whether infrastructure deploys it', async () => {
@@ -87,9 +90,10 @@ describe('package roles', () => {
     expect(packageRole(of('services/hello'), index).because).toContain('`/serverless.yml:9`');
     // No sign of publishing at all (no files, license, repository, release tooling, no dependents).
     expect(isPublished(of('packages/plain'), index)).toBe(false);
-    // A real library keeps its label.
-    expect(isPublished(of('packages/format'), index)).toBe(true);
-    expect(packageRoles(index).get('packages/format')?.published).toBe(true);
+    // `files` and a licence make a library, not a published one: nothing in the repository publishes it.
+    expect(isPublished(of('packages/format'), index)).toBe(false);
+    expect(packageRoles(index).get('packages/format')).toMatchObject({ id: 'product' });
+    expect(packageRoles(index).get('packages/format')?.published).toBeUndefined();
   });
 
   it('does not take a package for function code when fromAsset zips a sub-folder of it', async () => {

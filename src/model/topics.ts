@@ -8,6 +8,7 @@ import { COMPOSE_FILE } from '../scan/file-kinds.js';
 import { astroDetector } from '../detectors/astro/index.js';
 import { dbAccessDetector } from '../detectors/backend-code/index.js';
 import { cdkDetector } from '../detectors/cdk/index.js';
+import { isPublished } from '../detectors/stack/role.js';
 import { standaloneApps } from '../detectors/cdk/app.js';
 import { ciDetector } from '../detectors/ci/index.js';
 import { cdkPipelines } from '../detectors/ci/cdk-pipelines.js';
@@ -160,11 +161,11 @@ const TOPICS: readonly Topic[] = [
     evidence: (set, index) => [
       ...kinds(set, ['sdk.package', 'sdk.client'], (f) => `SDK ${f.id}`),
       ...packagesOfKind(set, new Set(['sdk'])),
-      // A published package whose entry points live under `client/` or `browser/` is a client library whatever its
-      // name says (`main: dist/client/index.js`).
+      // A package whose entry points live under `client/` or `browser/` is a client library whatever its name says
+      // (`main: dist/client/index.js`); "published" only by the rule every step uses.
       ...index.packages
         .filter((p) => !p.manifest.private && CLIENT_ENTRY.test(JSON.stringify([p.manifest.main, p.manifest.module, (p.manifest as { browser?: unknown }).browser, p.manifest.exports])))
-        .map((p) => ({ what: `${p.name} (published; its entry points are under client/ or browser/)`, at: { file: p.manifestPath } })),
+        .map((p) => ({ what: `${p.name} (${isPublished(p, index) ? 'published; ' : ''}its entry points are under client/ or browser/)`, at: { file: p.manifestPath } })),
     ],
   },
   {

@@ -10,6 +10,8 @@ import { architectureDiagram, builtExample, clientSection } from './parts/sdk-cl
 import { noneOr } from './parts/claims.js';
 import type { StepDefinition } from './types.js';
 import { pushTo } from '../collections.js';
+import { isPublished } from '../detectors/stack/role.js';
+import type { RepoIndex } from '../scan/repo-index.js';
 
 const MAX_TYPES = 40;
 
@@ -39,17 +41,19 @@ export const sdksStep: StepDefinition = {
     }
     const summary = `${packages.length} SDK package${packages.length === 1 ? '' : 's'}: ${packages.map((p) => `${code(p.name)} (${p.dir ? cite(p.dir) : 'repository root'})`).join(', ')}.`;
     return {
-      markdown: join(title, summary, ...packages.map((p) => packageSection(p, clients.filter((c) => c.package === p.name)))),
+      markdown: join(title, summary, ...packages.map((p) => packageSection(p, clients.filter((c) => c.package === p.name), model.index))),
       facts: facts.all,
     };
   },
 };
 
-function packageSection(p: SdkPackageData, clients: SdkClient[]): string {
+function packageSection(p: SdkPackageData, clients: SdkClient[], index: RepoIndex): string {
   const facts: string[] = [];
   if (p.description) facts.push(`**Purpose:** ${oneLine(p.description)} (${cite(p.manifest)})`);
   const published = Object.entries(p.published).map(([k, v]) => `${k} ${code(v)}`);
-  facts.push(`**Published:** ${p.version ? `version ${code(p.version)}` : 'no version'}${p.private ? ', private' : ''}${published.length ? `; ${published.join(', ')}` : ''}`);
+  // "Published" by the rule every step uses; otherwise the same facts about what package.json exposes.
+  const pkg = index.packages.find((x) => x.dir === p.dir);
+  facts.push(`**${pkg && isPublished(pkg, index) ? 'Published' : 'Package'}:** ${p.version ? `version ${code(p.version)}` : 'no version'}${p.private ? ', private' : ''}${published.length ? `; ${published.join(', ')}` : ''}`);
   facts.push(`**Source entry:** ${cite(p.entry)}`);
   if (p.buildConfig) facts.push(`**Build config:** ${cite(p.buildConfig)}`);
   const roots = clients.filter((c) => c.accessor === 'client');

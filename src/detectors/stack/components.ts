@@ -141,7 +141,8 @@ export function detectComponents(index: RepoIndex): ComponentData[] {
   for (const pkg of packages) {
     const kind = packageKind(pkg, index);
     if (kind && CLIENT_KINDS.has(kind.id)) add(clientTitle(kind.label), 'client', { file: pkg.manifestPath, what: kind.because }, boxName(pkg));
-    if (kind?.id === 'library' && isPublished(pkg, index)) {
+    // The root of a standalone library is the product itself, not a client of it.
+    if (kind?.id === 'library' && !pkg.isRoot && isPublished(pkg, index)) {
       add('Published libraries', 'client', { file: pkg.manifestPath, what: kind.because }, boxName(pkg));
     }
     if (kind?.id === 'http-server') add(kind.label, 'edge', { file: pkg.manifestPath, what: kind.because }, boxName(pkg));

@@ -8,6 +8,7 @@ import type { RepoIndex } from '../../scan/repo-index.js';
 import { allDependencies, type WorkspacePackage } from '../../scan/package-json.js';
 import { codeEntry, packageKind, shortName } from './kind.js';
 import { functionCodeSiteOf } from './function-code.js';
+import { publishEvidence } from './publish-evidence.js';
 
 export type PackageRoleId = 'product' | 'docs' | 'tooling' | 'example' | 'test' | 'benchmark';
 
@@ -15,7 +16,7 @@ export interface PackageRole {
   readonly id: PackageRoleId;
   /** Finishes "… because": `its folder examples/`, `its \`bin\` field`. */
   readonly because: string;
-  /** For product packages: published to a registry (not private, with an entry or a bin). */
+  /** For product packages: published to a registry, with evidence (`isPublished`). */
   readonly published?: boolean;
 }
 
@@ -62,7 +63,10 @@ export function packageRole(pkg: WorkspacePackage, index?: RepoIndex): PackageRo
   const parents = segments.slice(0, -1);
   const own = segments[segments.length - 1] ?? '';
   const name = shortName(pkg);
-  const published = isPublished(pkg, index);
+  // Published by `isPublished`'s rule, or shaped like a package for a registry: enough to keep a `@scope/testing`
+  // library out of the test role, not to call it published (that needs the evidence).
+  const evidence = publishedBecause(pkg, index);
+  const published = evidence !== undefined || looksPublishable(pkg, index);
   // A folder above the package says most: everything under examples/ is an example, even when it is published.
   for (const [id, re] of [['benchmark', BENCH_DIR], ['test', TEST_DIR], ['example', EXAMPLE_DIR]] as const) {
     const folder = parents.find((s) => re.test(s));
@@ -85,13 +89,13 @@ export function packageRole(pkg: WorkspacePackage, index?: RepoIndex): PackageRo
   if (docsFolder && kind && ['astro', 'nextjs', 'vue-spa', 'react-spa', 'react-ssr', 'remix', 'sveltekit', 'nuxt'].includes(kind.id)) {
     return { id: 'docs', because: `a site in its folder ${docsFolder}/` };
   }
-  // The docs site's own libraries and scripts (medusa's `www/packages/docs-ui`): unpublished, under the docs folder.
-  if (docsFolder && !published) return { id: 'docs', because: `unpublished, in the docs folder ${docsFolder}/` };
+  // The docs site's own libraries and scripts (medusa's `www/packages/docs-ui`): not shaped for a registry, under the docs folder.
+  if (docsFolder && !published) return { id: 'docs', because: `${pkg.manifest.private === true ? 'private, ' : ''}in the docs folder ${docsFolder}/` };
   if (kind?.id === 'tool-config' && !published) return { id: 'tooling', because: kind.because };
   const tooling = folder(TOOLING_DIR);
-  // "private" only when the manifest says `"private": true`; otherwise what is known is that it is not published.
-  if (tooling && !published && !deploys(pkg, index)) return { id: 'tooling', because: `its folder ${tooling}/ (${pkg.manifest.private === true ? 'private' : 'not published'})` };
-  if (published) return { id: 'product', because: publishedBecause(pkg), published: true };
+  // "private" only when the manifest says `"private": true`; a missing `private` does not make it published either.
+  if (tooling && !published && !deploys(pkg, index)) return { id: 'tooling', because: `its folder ${tooling}/${pkg.manifest.private === true ? ' (private)' : ''}` };
+  if (evidence) return { id: 'product', because: evidence, published: true };
   if (kind && kind.id !== 'library' && kind.id !== 'shared') return { id: 'product', because: kind.because };
   const users = index ? dependents(index).get(pkg.name) : undefined;
   // Who depends on it: a library only other packages' devDependencies use (a test helper, a build script) is tooling.
@@ -111,15 +115,35 @@ export function packageRole(pkg: WorkspacePackage, index?: RepoIndex): PackageRo
 const UNPUBLISHED_KINDS = new Set(['cms-studio', 'smart-contracts', 'lambda', 'serverless', 'http-server', 'worker', 'service', 'cdk-app', 'nextjs', 'react-ssr', 'remix', 'sveltekit', 'nuxt', 'react-native', 'angular', 'react-spa', 'vue-spa', 'svelte-spa', 'astro', 'docs-site']);
 
 /**
- * Published to a registry: not private, with something to import or run, not an app or a deployed service (nor a folder
- * infrastructure deploys as function code), not an internal workspace package (version `0.0.0`, or entry points that
- * are TypeScript sources with no `publishConfig` to replace them), and with at least one sign of publishing beyond a
- * name and a `main` (a Lambda bundle's package.json has those too).
+ * Published to a registry, the one rule every step uses: shaped for a registry (`looksPublishable`) and with evidence
+ * that something publishes it (`publishEvidence`: its `publishConfig`, a publish script of its own, or a changesets
+ * config, a root script or a CI step that covers it). A package without `"private": true` and with nothing publishing
+ * it is an internal workspace package: neither published nor unpublished is said of it. The root counts when it is a
+ * package of its own, not a workspace root.
  */
 export function isPublished(pkg: WorkspacePackage, index?: RepoIndex): boolean {
+  return publishedBecause(pkg, index) !== undefined;
+}
+
+/** `it is published (its \`publishConfig\`)`, or undefined when the package is not published by `isPublished`'s rule. */
+function publishedBecause(pkg: WorkspacePackage, index?: RepoIndex): string | undefined {
+  if (pkg.isRoot && (pkg.manifest.workspaces !== undefined || (index !== undefined && index.workspaceTool !== null))) return undefined;
+  // The evidence stands for the signs `looksPublishable` otherwise asks for.
+  if (!looksPublishable(pkg, index, true)) return undefined;
+  const evidence = publishEvidence(pkg, index);
+  return evidence ? `it is published (${evidence})` : undefined;
+}
+
+/**
+ * Shaped like a package for a registry: not private, with something to import or run, not an app or a deployed service
+ * (nor a folder infrastructure deploys as function code), not an internal workspace package (version `0.0.0`, or entry
+ * points that are TypeScript sources with no `publishConfig` to replace them), and with at least one sign beyond a name
+ * and a `main` (a Lambda bundle's package.json has those too). Decides roles, never the word "published".
+ */
+function looksPublishable(pkg: WorkspacePackage, index?: RepoIndex, withEvidence = false): boolean {
   const m = pkg.manifest;
   // npm refuses to publish any truthy `private`, the string `"true"` too.
-  if (m.private === true || (m.private as unknown) === 'true' || pkg.isRoot) return false;
+  if (m.private === true || (m.private as unknown) === 'true' || (pkg.isRoot && !withEvidence)) return false;
   const publishConfig = (m as { publishConfig?: unknown }).publishConfig;
   if (!(codeEntry(m.main) || m.module || m.exports || m.bin || m.types || publishConfig)) return false;
   if (index && functionCodeSiteOf(index, pkg.dir)) return false;
@@ -129,7 +153,7 @@ export function isPublished(pkg: WorkspacePackage, index?: RepoIndex): boolean {
   if (m.version === '0.0.0') return false;
   const entries = [m.main, m.module, m.types, ...exportTargets(m.exports)].filter((e): e is string => typeof e === 'string');
   if (!(m.bin !== undefined || entries.length === 0 || !entries.every((e) => /\.tsx?$/.test(e) && !/\.d\.[cm]?ts$/.test(e)))) return false;
-  return !index || hasPublishSignal(pkg, index);
+  return !index || withEvidence || hasPublishSignal(pkg, index);
 }
 
 /** Manifest fields that only matter to a registry or its readers. */
@@ -190,12 +214,6 @@ function dependents(index: RepoIndex): Map<string, Dependents> {
 function listNames(names: readonly string[]): string {
   const sorted = [...names].sort();
   return sorted.length > 2 ? `${sorted.slice(0, 2).join(', ')} and ${sorted.length - 2} more` : sorted.join(', ');
-}
-
-function publishedBecause(pkg: WorkspacePackage): string {
-  const m = pkg.manifest;
-  if (m.bin) return 'it is published with a `bin` (not private)';
-  return 'it is published (not private, with `main`/`exports`)';
 }
 
 /**
