@@ -135,6 +135,7 @@ export function stackFacts(ctx: EmitContext, it: Interpreter): CdkStackFact[] {
         constructs: [...constructs].sort(),
         ...basesOf(ctx, it, rec),
         ...((alternatives.get(rec) ?? []).length > 0 ? { alternatives: alternatives.get(rec)!.map((r) => ctx.stackName(r)!).sort() } : {}),
+        ...importedApisOf(ctx, rec),
       },
       at: [citationOf(rec.decl?.name ?? rec.decl ?? rec.node)],
     });
@@ -142,6 +143,55 @@ export function stackFacts(ctx: EmitContext, it: Interpreter): CdkStackFact[] {
   return out;
 }
 
+/**
+ * Resources and methods a stack adds to an API it imports (`RestApi.fromRestApiAttributes(this, …)`, often in a
+ * helper function): CDK creates them in the importing stack, so they are what that stack deploys.
+ */
+function importedApisOf(ctx: EmitContext, stack: Rec): Pick<CdkStackData, 'importedApis'> {
+  const byApi = new Map<Rec, { imports: Map<string, { factory: string; at: Citation }>; methods: number; resources: number; atLeast: boolean }>();
+  const entry = (api: Rec) => {
+    let e = byApi.get(api);
+    if (!e) byApi.set(api, (e = { imports: new Map(), methods: 0, resources: 0, atLeast: false }));
+    return e;
+  };
+  const note = (e: ReturnType<typeof entry>, ref: { node: ts.Node; factory: string }) => {
+    const at = citationOf(ref.node);
+    e.imports.set(`${at.file}:${at.line}`, { factory: ref.factory, at });
+  };
+  const seenRoutes = new Set<string>();
+  for (const route of ctx.model.routes) {
+    if (!route.api || route.importedBy?.stack !== stack) continue;
+    // The same method read twice (a stack constructor read again for a second `new`) is one method.
+    const at = citationOf(route.node);
+    const key = `${route.api.seq} ${at.file}:${at.line}:${route.node.pos} ${route.method} ${route.path}`;
+    if (seenRoutes.has(key)) continue;
+    seenRoutes.add(key);
+    const e = entry(route.api);
+    e.methods++;
+    note(e, route.importedBy);
+  }
+  const seenResources = new Set<ts.Node>();
+  for (const r of ctx.model.importedApiResources) {
+    if (r.importedBy.stack !== stack || seenResources.has(r.node)) continue;
+    seenResources.add(r.node);
+    const e = entry(r.api);
+    e.resources += r.count;
+    if (r.inLoop) e.atLeast = true;
+    note(e, r.importedBy);
+  }
+  const list = [...byApi.entries()].map(([api, e]) => {
+    const apiStack = api.imported ? undefined : ctx.stackName(api);
+    return {
+      api: ctx.id(api),
+      ...(apiStack && apiStack !== ctx.stackName(stack) ? { apiStack } : {}),
+      imports: [...e.imports.values()].sort((a, b) => a.at.file.localeCompare(b.at.file) || (a.at.line ?? 0) - (b.at.line ?? 0)),
+      methods: e.methods,
+      resources: e.resources,
+      ...(e.atLeast ? { atLeast: true } : {}),
+    };
+  });
+  return list.length > 0 ? { importedApis: list.sort((a, b) => a.api.localeCompare(b.api)) } : {};
+}
 
 /** The project classes a stack class extends, nearest first, with how many of its constructs each one defines. */
 function basesOf(ctx: EmitContext, it: Interpreter, rec: Rec): Pick<CdkStackData, 'bases'> {
@@ -232,7 +282,7 @@ export function outputFacts(ctx: EmitContext): CdkOutputFact[] {
     });
 }
 
-const AS_RESOURCE = new Set(['graphqlApi', 'graphqlDataSource', 'graphqlResolver', 'graphqlFunction', 'graphqlSchema', 'rule', 'apiDomain', 'usagePlan', 'userPoolDomain', 'userPoolGroup', 'identityProvider', 'bucketDeployment', 'schedule', 'topic', 'eventSourceMapping']);
+const AS_RESOURCE = new Set(['apiStage', 'graphqlApi', 'graphqlDataSource', 'graphqlResolver', 'graphqlFunction', 'graphqlSchema', 'rule', 'apiDomain', 'usagePlan', 'userPoolDomain', 'userPoolGroup', 'identityProvider', 'bucketDeployment', 'schedule', 'topic', 'eventSourceMapping']);
 
 export function resourceFacts(ctx: EmitContext): CdkResourceFact[] {
   return ctx.model.recs
