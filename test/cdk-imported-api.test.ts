@@ -23,6 +23,9 @@ describe('CDK: a stack that imports another stack\'s RestApi and adds routes to 
       },
     ]);
     expect(stacks.ApiStack.importedApis).toBeUndefined();
+    // Calls no rule reads are kept only for a stack nothing else is mapped for.
+    expect(stacks.AliasStack.unmapped).toEqual([{ text: 'Function.addAlias', count: 1, at: { file: 'lib/alias-stack.ts', line: 13 } }]);
+    expect(stacks.ApiStack.unmapped).toBeUndefined();
     expect(of<CdkRouteFact>(facts, 'cdk.route').map((r) => [r.id, r.data.addedBy])).toEqual([
       ['GET /orders', 'RoutesStack'],
       ['POST /orders', 'RoutesStack'],
@@ -34,9 +37,11 @@ describe('CDK: a stack that imports another stack\'s RestApi and adds routes to 
 
   it('step 6 says what the importing stack creates instead of "—", and counts the stages', async () => {
     const s = await section(infrastructureStep, 'cdk-imported-api');
-    expect(s.markdown).toContain('| `RoutesStack` | `RoutesStack` (`/bin/app.ts:7`) | 3 API methods, 2 API resources on the imported API of `ApiStack` | `/lib/routes-stack.ts:12` |');
-    expect(s.markdown).toContain('| `ApiStack` | `ApiStack` (`/bin/app.ts:6`) | 1 function, 1 API, 3 other resources | `/lib/api-stack.ts:6` |');
+    expect(s.markdown).toContain('| `RoutesStack` | `RoutesStack` (`/bin/app.ts:8`) | 3 API methods, 2 API resources on the imported API of `ApiStack` | `/lib/routes-stack.ts:12` |');
+    expect(s.markdown).toContain('| `ApiStack` | `ApiStack` (`/bin/app.ts:7`) | 1 function, 1 API, 3 other resources | `/lib/api-stack.ts:6` |');
     expect(s.markdown).toContain('- Adds 3 methods and 2 resources to the API `ApiStack/ShopApi` of stack `ApiStack`, imported with `RestApi.fromRestApiAttributes` (`/lib/add-shop-routes.ts:13`): CDK creates them in this stack');
+    // A stack whose only call is one no rule reads says so, rather than "—" (creates nothing).
+    expect(s.markdown).toContain('| `AliasStack` | `AliasStack` (`/bin/app.ts:13`) | not classified: `Function.addAlias` (`/lib/alias-stack.ts:13`) | `/lib/alias-stack.ts:10` |');
     expect(s.markdown).toContain('| `Stage` | `DevStage`, `ProdStage` | `/lib/api-stack.ts:22` |');
     expect(missingCitations(s.markdown, await indexOf('cdk-imported-api'))).toEqual([]);
   });

@@ -136,6 +136,7 @@ export function stackFacts(ctx: EmitContext, it: Interpreter): CdkStackFact[] {
         ...basesOf(ctx, it, rec),
         ...((alternatives.get(rec) ?? []).length > 0 ? { alternatives: alternatives.get(rec)!.map((r) => ctx.stackName(r)!).sort() } : {}),
         ...importedApisOf(ctx, rec),
+        ...unmappedOf(ctx, rec),
       },
       at: [citationOf(rec.decl?.name ?? rec.decl ?? rec.node)],
     });
@@ -191,6 +192,42 @@ function importedApisOf(ctx: EmitContext, stack: Rec): Pick<CdkStackData, 'impor
     };
   });
   return list.length > 0 ? { importedApis: list.sort((a, b) => a.api.localeCompare(b.api)) } : {};
+}
+
+/** Fact kinds that say what a stack creates (step 6's summary of a stack). */
+const CREATED = new Set(['cdk.table', 'cdk.database', 'cdk.lambda', 'cdk.api', 'cdk.authorizer', 'cdk.userPool', 'cdk.userPoolClient', 'cdk.bucket', 'cdk.distribution', 'cdk.edgeFunction', 'cdk.alarm', 'cdk.resource', 'cdk.output']);
+
+/** `unmapped` is kept only for a stack nothing else is mapped for: elsewhere the stack's summary already says something. */
+export function keepUnmappedWhereEmpty<F extends { kind: string; id: string; data: unknown }>(facts: readonly F[]): F[] {
+  const mapped = new Set<string>();
+  for (const f of facts) {
+    const stack = CREATED.has(f.kind) ? (f.data as { stack?: string }).stack : undefined;
+    if (stack) mapped.add(stack);
+  }
+  return facts.map((f) => {
+    const data = f.kind === 'cdk.stack' ? (f.data as CdkStackData) : undefined;
+    if (!data?.unmapped || !(mapped.has(f.id) || data.importedApis)) return f;
+    const { unmapped: _, ...rest } = data;
+    return { ...f, data: rest };
+  });
+}
+
+/** Categories whose constructs become routes (or nothing) and never a fact of their own. */
+const ROUTE_ONLY = new Set(['restMethod', 'restResource', 'httpRoute', 'cfnRoute']);
+
+function unmappedOf(ctx: EmitContext, stack: Rec): Pick<CdkStackData, 'unmapped'> {
+  const byText = new Map<string, { text: string; count: number; at: Citation; seen: Set<ts.Node> }>();
+  const add = (text: string, node: ts.Node) => {
+    const e = byText.get(text) ?? { text, count: 0, at: citationOf(node), seen: new Set<ts.Node>() };
+    if (e.seen.has(node)) return;
+    e.seen.add(node);
+    e.count++;
+    byText.set(text, e);
+  };
+  for (const r of ctx.model.recs) if (r.kind === 'cdk' && !r.imported && r.category && ROUTE_ONLY.has(r.category) && stackOf(r) === stack) add(`new ${r.className}`, r.node);
+  for (const c of ctx.model.unreadCalls) if (c.stack === stack) add(c.text, c.node);
+  const list = [...byText.values()].map(({ text, count, at }) => ({ text, count, at })).sort((a, b) => b.count - a.count || a.text.localeCompare(b.text));
+  return list.length > 0 ? { unmapped: list } : {};
 }
 
 /** The project classes a stack class extends, nearest first, with how many of its constructs each one defines. */

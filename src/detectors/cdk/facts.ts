@@ -139,6 +139,11 @@ export interface CdkStackData {
    * resources and methods to: those are constructs of this stack. `atLeast` when some are made in a loop.
    */
   readonly importedApis?: readonly CdkImportedApiUse[];
+  /**
+   * What the stack's code does that no rule maps to a resource: constructs kept only as routes (`new HttpRoute`) and
+   * method calls on constructs no rule reads (`Bucket.addCorsRule`). Said when nothing else is, instead of "nothing".
+   */
+  readonly unmapped?: readonly { readonly text: string; readonly count: number; readonly at: Citation }[];
 }
 export interface CdkImportedApiUse {
   /** The API's fact id when it is an API of the app, else the import's construct id. */

@@ -119,6 +119,8 @@ export class Model {
   readonly recs: Rec[] = [];
   readonly routes: RouteRec[] = [];
   readonly importedApiResources: RestResourceRec[] = [];
+  /** Method calls on constructs that no rule reads (`bucket.addCorsRule(…)`), with the stack being read. */
+  readonly unreadCalls: { readonly stack?: Rec; readonly text: string; readonly node: ts.Node }[] = [];
   readonly grants: GrantRec[] = [];
   readonly dependencies: { readonly from: Rec; readonly to: Rec; readonly node: ts.Node }[] = [];
   readonly contextReads: { readonly key: string; readonly node: ts.Node }[] = [];

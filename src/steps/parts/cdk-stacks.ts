@@ -116,10 +116,18 @@ function list(items: readonly string[], max: number): string {
   return items.length > max ? `${items.slice(0, max).join(', ')} (+${items.length - max} more)` : items.join(', ');
 }
 
+/** For a stack with nothing mapped: what its code does that was not classified, rather than "creates nothing". */
+function unmappedText(s: CdkStackFact): string {
+  const list = s.data.unmapped ?? [];
+  if (list.length === 0) return '—';
+  const shown = list.slice(0, 3).map((u) => `${code(u.text)}${u.count > 1 ? ` ×${u.count}` : ''} (${at(u.at)})`);
+  return `not classified: ${shown.join(', ')}${list.length > 3 ? ` (+${list.length - 3} more)` : ''}`;
+}
+
 export function stacksTable(stacks: readonly CdkStackFact[], facts: FactSet): string {
   const rows = stacks.map((s) => {
     const instances = s.data.instances.map((i) => `${written(i.id.text, false)} (${at(i.at)})`);
-    return [code(s.id), instances.join(', ') || 'not instantiated in the code read', stackSummary(facts, s.id).join(', ') || '—', at(s.at[0])];
+    return [code(s.id), instances.join(', ') || 'not instantiated in the code read', stackSummary(facts, s.id).join(', ') || unmappedText(s), at(s.at[0])];
   });
   return table(['Stack', 'Instantiated as', 'Creates', 'Class defined at'], rows);
 }
