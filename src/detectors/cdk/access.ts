@@ -28,7 +28,9 @@ export function getProp(it: Interpreter, value: Value, name: string, node: ts.No
           return it.call({ k: 'fn', fn: member.node, env: it.moduleEnv(member.file), name, self: value }, [], undefined, value);
         }
       }
-      if (name === 'root' && value.rec.category === 'api') return { k: 'res', api: value.rec, segs: [], resolved: true, inherited: [], n: node };
+      if (name === 'root' && value.rec.category === 'api') {
+        return { k: 'res', api: value.rec, segs: [], resolved: true, inherited: [], n: node, ...(value.importedBy ? { importedBy: value.importedBy } : {}) };
+      }
       return { k: 'attr', of: value.rec, name, n: node };
     }
     case 'ext': {

@@ -75,7 +75,11 @@ export function callMethod(it: Interpreter, target: Value, name: string, args: r
         const field = rec.fields.get(name);
         if (field?.k === 'fn') return it.call(field, args, node, target);
       }
-      return cdkMethod(it, rec, name, args, node) ?? fallback(it, args, node);
+      const read = cdkMethod(it, rec, name, args, node);
+      if (read) return read;
+      // Kept so a stack whose only work is calls like this is not shown as creating nothing.
+      if (rec.kind === 'cdk') it.model.unreadCalls.push({ stack: it.stackBeingRead(), text: `${rec.cdkClass ?? rec.className}.${name}`, node });
+      return fallback(it, args, node);
     }
     case 'attr':
       if (target.name === 'node' && name === 'addDependency') return cdkMethod(it, target.of, name, args, node) ?? UNDEF;

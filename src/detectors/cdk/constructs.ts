@@ -3,7 +3,7 @@ import type { ts } from '../../scan/ts.js';
 import { ID_FIRST, type Category } from './catalogue.js';
 import { variableOf } from './classes.js';
 import type { Interpreter } from './interpreter.js';
-import type { Rec } from './records.js';
+import { stackOf, type Rec } from './records.js';
 import { pushRoute, segmentsOf } from './routes.js';
 import { idAsWritten, memberName, prop, refsOf, stringOf, textOf, truthy, type Env, type Value } from './values.js';
 
@@ -109,12 +109,13 @@ export function importedConstruct(it: Interpreter, cls: ClassRef, category: Cate
   if (same) {
     // Kept on the table it stands for, so a map can say where else the app imports it (and count the import).
     it.model.extra(same.of, 'importedAs', { values: [{ k: 'str', v: factory }, args[0], args[1]], node, frame: it.frame, conditions: [...it.conditions] });
-    return { k: 'rec', rec: same.of, n: node };
+    const scope = (args[0]?.k === 'rec' ? stackOf(args[0].rec) : undefined) ?? it.stackBeingRead();
+    return { k: 'rec', rec: same.of, n: node, importedBy: { stack: scope, node, factory: [...cls.path, factory].join('.') } };
   }
   const rec = addRec(it, cls, category, args[0], args[1], undefined, node);
   rec.imported = true;
   it.model.extra(rec, 'imported', { values: [{ k: 'str', v: factory }, args[2]], node, frame: it.frame, conditions: [] });
-  return { k: 'rec', rec, n: node };
+  return { k: 'rec', rec, n: node, importedBy: { stack: stackOf(rec), node, factory: [...cls.path, factory].join('.') } };
 }
 
 /** Routes an API declares in its constructor: `LambdaRestApi` proxying everything, HTTP/WebSocket default routes. */

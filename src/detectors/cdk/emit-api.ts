@@ -176,6 +176,7 @@ export function routeFacts(ctx: EmitContext, lambdas: readonly CdkLambdaFact[]):
     const lambda = fn ? ctx.id(fn) : undefined;
     const auth = authorizerOf(ctx, route);
     const apiKey = prop(route.options, 'apiKeyRequired');
+    const addedBy = route.importedBy?.stack ? ctx.stackName(route.importedBy.stack) : undefined;
     let data: CdkRouteData = {
       method: route.method,
       path: route.path,
@@ -188,6 +189,7 @@ export function routeFacts(ctx: EmitContext, lambdas: readonly CdkLambdaFact[]):
       ...(apiKey ? { apiKeyRequired: truthy(apiKey) === true } : {}),
       ...(route.conditions.length > 0 ? { conditions: [...route.conditions] } : {}),
       source: route.source,
+      ...(addedBy && addedBy !== ctx.stackName(route.api) ? { addedBy } : {}),
     };
     const at = ctx.citeThrough(route.node, route.frame, 'route', route.methodNode);
     if (route.row) {

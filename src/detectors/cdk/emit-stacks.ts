@@ -135,6 +135,8 @@ export function stackFacts(ctx: EmitContext, it: Interpreter): CdkStackFact[] {
         constructs: [...constructs].sort(),
         ...basesOf(ctx, it, rec),
         ...((alternatives.get(rec) ?? []).length > 0 ? { alternatives: alternatives.get(rec)!.map((r) => ctx.stackName(r)!).sort() } : {}),
+        ...importedApisOf(ctx, rec),
+        ...unmappedOf(ctx, rec),
       },
       at: [citationOf(rec.decl?.name ?? rec.decl ?? rec.node)],
     });
@@ -142,6 +144,91 @@ export function stackFacts(ctx: EmitContext, it: Interpreter): CdkStackFact[] {
   return out;
 }
 
+/**
+ * Resources and methods a stack adds to an API it imports (`RestApi.fromRestApiAttributes(this, …)`, often in a
+ * helper function): CDK creates them in the importing stack, so they are what that stack deploys.
+ */
+function importedApisOf(ctx: EmitContext, stack: Rec): Pick<CdkStackData, 'importedApis'> {
+  const byApi = new Map<Rec, { imports: Map<string, { factory: string; at: Citation }>; methods: number; resources: number; atLeast: boolean }>();
+  const entry = (api: Rec) => {
+    let e = byApi.get(api);
+    if (!e) byApi.set(api, (e = { imports: new Map(), methods: 0, resources: 0, atLeast: false }));
+    return e;
+  };
+  const note = (e: ReturnType<typeof entry>, ref: { node: ts.Node; factory: string }) => {
+    const at = citationOf(ref.node);
+    e.imports.set(`${at.file}:${at.line}`, { factory: ref.factory, at });
+  };
+  const seenRoutes = new Set<string>();
+  for (const route of ctx.model.routes) {
+    if (!route.api || route.importedBy?.stack !== stack) continue;
+    // The same method read twice (a stack constructor read again for a second `new`) is one method.
+    const at = citationOf(route.node);
+    const key = `${route.api.seq} ${at.file}:${at.line}:${route.node.pos} ${route.method} ${route.path}`;
+    if (seenRoutes.has(key)) continue;
+    seenRoutes.add(key);
+    const e = entry(route.api);
+    e.methods++;
+    note(e, route.importedBy);
+  }
+  const seenResources = new Set<ts.Node>();
+  for (const r of ctx.model.importedApiResources) {
+    if (r.importedBy.stack !== stack || seenResources.has(r.node)) continue;
+    seenResources.add(r.node);
+    const e = entry(r.api);
+    e.resources += r.count;
+    if (r.inLoop) e.atLeast = true;
+    note(e, r.importedBy);
+  }
+  const list = [...byApi.entries()].map(([api, e]) => {
+    const apiStack = api.imported ? undefined : ctx.stackName(api);
+    return {
+      api: ctx.id(api),
+      ...(apiStack && apiStack !== ctx.stackName(stack) ? { apiStack } : {}),
+      imports: [...e.imports.values()].sort((a, b) => a.at.file.localeCompare(b.at.file) || (a.at.line ?? 0) - (b.at.line ?? 0)),
+      methods: e.methods,
+      resources: e.resources,
+      ...(e.atLeast ? { atLeast: true } : {}),
+    };
+  });
+  return list.length > 0 ? { importedApis: list.sort((a, b) => a.api.localeCompare(b.api)) } : {};
+}
+
+/** Fact kinds that say what a stack creates (step 6's summary of a stack). */
+const CREATED = new Set(['cdk.table', 'cdk.database', 'cdk.lambda', 'cdk.api', 'cdk.authorizer', 'cdk.userPool', 'cdk.userPoolClient', 'cdk.bucket', 'cdk.distribution', 'cdk.edgeFunction', 'cdk.alarm', 'cdk.resource', 'cdk.output']);
+
+/** `unmapped` is kept only for a stack nothing else is mapped for: elsewhere the stack's summary already says something. */
+export function keepUnmappedWhereEmpty<F extends { kind: string; id: string; data: unknown }>(facts: readonly F[]): F[] {
+  const mapped = new Set<string>();
+  for (const f of facts) {
+    const stack = CREATED.has(f.kind) ? (f.data as { stack?: string }).stack : undefined;
+    if (stack) mapped.add(stack);
+  }
+  return facts.map((f) => {
+    const data = f.kind === 'cdk.stack' ? (f.data as CdkStackData) : undefined;
+    if (!data?.unmapped || !(mapped.has(f.id) || data.importedApis)) return f;
+    const { unmapped: _, ...rest } = data;
+    return { ...f, data: rest };
+  });
+}
+
+/** Categories whose constructs become routes (or nothing) and never a fact of their own. */
+const ROUTE_ONLY = new Set(['restMethod', 'restResource', 'httpRoute', 'cfnRoute']);
+
+function unmappedOf(ctx: EmitContext, stack: Rec): Pick<CdkStackData, 'unmapped'> {
+  const byText = new Map<string, { text: string; count: number; at: Citation; seen: Set<ts.Node> }>();
+  const add = (text: string, node: ts.Node) => {
+    const e = byText.get(text) ?? { text, count: 0, at: citationOf(node), seen: new Set<ts.Node>() };
+    if (e.seen.has(node)) return;
+    e.seen.add(node);
+    e.count++;
+    byText.set(text, e);
+  };
+  for (const r of ctx.model.recs) if (r.kind === 'cdk' && !r.imported && r.category && ROUTE_ONLY.has(r.category) && stackOf(r) === stack) add(`new ${r.className}`, r.node);
+  for (const c of ctx.model.unreadCalls) if (c.stack === stack) add(c.text, c.node);
+  const list = [...byText.values()].map(({ text, count, at }) => ({ text, count, at })).sort((a, b) => b.count - a.count || a.text.localeCompare(b.text));
+  return list.length > 0 ? { unmapped: list } : {};
+}
 
 /** The project classes a stack class extends, nearest first, with how many of its constructs each one defines. */
 function basesOf(ctx: EmitContext, it: Interpreter, rec: Rec): Pick<CdkStackData, 'bases'> {
@@ -232,7 +319,7 @@ export function outputFacts(ctx: EmitContext): CdkOutputFact[] {
     });
 }
 
-const AS_RESOURCE = new Set(['graphqlApi', 'graphqlDataSource', 'graphqlResolver', 'graphqlFunction', 'graphqlSchema', 'rule', 'apiDomain', 'usagePlan', 'userPoolDomain', 'userPoolGroup', 'identityProvider', 'bucketDeployment', 'schedule', 'topic', 'eventSourceMapping']);
+const AS_RESOURCE = new Set(['apiStage', 'graphqlApi', 'graphqlDataSource', 'graphqlResolver', 'graphqlFunction', 'graphqlSchema', 'rule', 'apiDomain', 'usagePlan', 'userPoolDomain', 'userPoolGroup', 'identityProvider', 'bucketDeployment', 'schedule', 'topic', 'eventSourceMapping']);
 
 export function resourceFacts(ctx: EmitContext): CdkResourceFact[] {
   return ctx.model.recs

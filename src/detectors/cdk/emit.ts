@@ -8,7 +8,7 @@ import { EmitContext } from './emit-context.js';
 import { databaseFacts } from './emit-databases.js';
 import { lambdaFacts } from './emit-lambdas.js';
 import { lambdaTriggers } from './emit-triggers.js';
-import { alarmFacts, appFacts, constructClassFacts, outputFacts, resourceFacts, stackFacts } from './emit-stacks.js';
+import { alarmFacts, appFacts, constructClassFacts, keepUnmappedWhereEmpty, outputFacts, resourceFacts, stackFacts } from './emit-stacks.js';
 import { tableFacts } from './emit-tables.js';
 import { bucketFacts, distributionFacts, edgeFunctionFacts, userPoolClientFacts, userPoolFacts } from './emit-web.js';
 import type { CdkGrant } from './facts.js';
@@ -45,7 +45,7 @@ export function emitFacts(index: RepoIndex, it: Interpreter, apps: readonly AppI
     ...resourceFacts(ctx),
   ];
   const seen = new Set<string>();
-  return facts
+  return keepUnmappedWhereEmpty(facts)
     .filter((f) => {
       const key = `${f.kind}\u0000${f.id}`;
       if (seen.has(key)) return false;

@@ -134,6 +134,27 @@ export interface CdkStackData {
    * conditions that exclude each other (`if (useX) … else …`, `switch` cases).
    */
   readonly alternatives?: readonly string[];
+  /**
+   * APIs of other stacks (or not of this app) this stack imports (`RestApi.fromRestApiAttributes(this, …)`) and adds
+   * resources and methods to: those are constructs of this stack. `atLeast` when some are made in a loop.
+   */
+  readonly importedApis?: readonly CdkImportedApiUse[];
+  /**
+   * What the stack's code does that no rule maps to a resource: constructs kept only as routes (`new HttpRoute`) and
+   * method calls on constructs no rule reads (`Bucket.addCorsRule`). Said when nothing else is, instead of "nothing".
+   */
+  readonly unmapped?: readonly { readonly text: string; readonly count: number; readonly at: Citation }[];
+}
+export interface CdkImportedApiUse {
+  /** The API's fact id when it is an API of the app, else the import's construct id. */
+  readonly api: string;
+  /** The stack defining the API, when it is one of the app's. */
+  readonly apiStack?: string;
+  /** How it is imported (`RestApi.fromRestApiAttributes`) and where. */
+  readonly imports: readonly { readonly factory: string; readonly at: Citation }[];
+  readonly methods: number;
+  readonly resources: number;
+  readonly atLeast?: boolean;
 }
 export type CdkStackFact = Fact<'cdk.stack', CdkStackData>;
 
@@ -289,6 +310,8 @@ export interface CdkRouteData {
   readonly source: 'rest' | 'http' | 'proxy' | 'table';
   /** When the wiring happens inside a project helper (`addCrud(resource, fn)`): the call in stack code that leads there. */
   readonly via?: Citation;
+  /** The stack that imports the API and adds this method, when not the API's own: the method is a construct of it. */
+  readonly addedBy?: string;
 }
 /** `at[0]` is where the route is wired (`addMethod` / `addRoutes` / the table row). */
 export type CdkRouteFact = Fact<'cdk.route', CdkRouteData>;

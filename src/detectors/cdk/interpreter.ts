@@ -7,7 +7,7 @@ import path from 'node:path';
 import { ts } from '../../scan/ts.js';
 import { evaluate } from './evaluate.js';
 import { Program, boundNames, type FnNode, type ModuleInfo } from './program.js';
-import { Model, type Frame } from './records.js';
+import { Model, type Frame, type Rec } from './records.js';
 import { getProp } from './access.js';
 import { execBlock, execStatement, returned } from './statements.js';
 import { UNDEF, unknown, type Env, type FnValue, type Value } from './values.js';
@@ -67,6 +67,15 @@ export class Interpreter {
     } finally {
       this.frame = saved;
     }
+  }
+
+  /** The stack whose constructor (or a call inside it) is being read. */
+  stackBeingRead(): Rec | undefined {
+    for (let f: Frame | undefined = this.frame; f; f = f.parent) {
+      const rec = f.kind === 'stack' && f.fnNode ? this.model.stackRecs.get(f.fnNode) : undefined;
+      if (rec) return rec;
+    }
+    return undefined;
   }
 
   withLoop<T>(loop: ts.Node, body: () => T): T {

@@ -112,16 +112,23 @@ export function resourceMethod(it: Interpreter, res: ResValue, name: string, arg
   const child = (part: Value | undefined, options?: Value): ResValue => {
     const seg = segmentsOf(part);
     const inherited = options ? [options, ...res.inherited] : res.inherited;
-    return { k: 'res', api: res.api, segs: [...res.segs, ...seg.segs], resolved: res.resolved && seg.resolved, inherited, n: node };
+    const importedBy = res.importedBy ? { importedBy: res.importedBy } : {};
+    return { k: 'res', api: res.api, segs: [...res.segs, ...seg.segs], resolved: res.resolved && seg.resolved, inherited, n: node, ...importedBy };
   };
   switch (name) {
     case 'addResource':
     case 'getResource':
-    case 'resourceForPath':
+    case 'resourceForPath': {
+      // On an imported API these are resources of the importing stack; `getResource` only finds one.
+      if (res.importedBy && name !== 'getResource') {
+        const count = name === 'addResource' ? 1 : Math.max(1, segmentsOf(args[0]).segs.length);
+        it.model.importedApiResources.push({ api: res.api, importedBy: res.importedBy, count, node, inLoop: it.loops.length > 0 });
+      }
       return child(args[0], prop(args[1], 'defaultMethodOptions'));
+    }
     case 'addMethod': {
       const integration = args[1] && args[1].k !== 'undef' ? args[1] : defaultIntegration(res.api);
-      pushRoute(it, { api: res.api, method: args[0], segs: res.segs, resolved: res.resolved, integration, options: args[2], inherited: res.inherited, source: 'rest', node, pathNode: res.n });
+      pushRoute(it, { api: res.api, method: args[0], segs: res.segs, resolved: res.resolved, integration, options: args[2], inherited: res.inherited, source: 'rest', node, pathNode: res.n, importedBy: res.importedBy });
       return unknown(node);
     }
     case 'addProxy': {

@@ -7,7 +7,7 @@ import type { ts } from '../../scan/ts.js';
 import type { Category } from './catalogue.js';
 import type { CdkText } from './facts.js';
 import type { LibraryConstruct } from './library-catalogue.js';
-import type { Value } from './values.js';
+import type { ImportRef, Value } from './values.js';
 
 /** One call of project code: a stack/construct constructor, a helper function or method, or the app script. */
 export interface Frame {
@@ -84,6 +84,19 @@ export interface RouteRec {
   readonly conditions: readonly string[];
   /** The literal the path or method came from when it is data (a route table row) rather than the call itself. */
   readonly row?: ts.Node;
+  /** Added to an imported API: the method is a construct of the importing stack. */
+  readonly importedBy?: ImportRef;
+}
+
+/** `resource.addResource('x')` / `resourceForPath('a/b')` on a REST API reached through an import (see `ImportRef`). */
+export interface RestResourceRec {
+  readonly api: Rec;
+  readonly importedBy: ImportRef;
+  /** Resources created: one per new path segment. */
+  readonly count: number;
+  readonly node: ts.Node;
+  /** Made in a loop whose passes are not known: one record stands for each pass. */
+  readonly inLoop: boolean;
 }
 
 export interface GrantRec {
@@ -105,6 +118,9 @@ export interface StackUse {
 export class Model {
   readonly recs: Rec[] = [];
   readonly routes: RouteRec[] = [];
+  readonly importedApiResources: RestResourceRec[] = [];
+  /** Method calls on constructs that no rule reads (`bucket.addCorsRule(…)`), with the stack being read. */
+  readonly unreadCalls: { readonly stack?: Rec; readonly text: string; readonly node: ts.Node }[] = [];
   readonly grants: GrantRec[] = [];
   readonly dependencies: { readonly from: Rec; readonly to: Rec; readonly node: ts.Node }[] = [];
   readonly contextReads: { readonly key: string; readonly node: ts.Node }[] = [];

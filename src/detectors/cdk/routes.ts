@@ -2,7 +2,7 @@
 import type { ts } from '../../scan/ts.js';
 import type { Interpreter } from './interpreter.js';
 import { count, type Rec } from './records.js';
-import { memberName, textOf, type Value } from './values.js';
+import { memberName, textOf, type ImportRef, type Value } from './values.js';
 
 export interface RouteInput {
   readonly api?: Rec;
@@ -15,6 +15,7 @@ export interface RouteInput {
   readonly source: 'rest' | 'http' | 'proxy';
   readonly node: ts.Node;
   readonly pathNode?: ts.Node;
+  readonly importedBy?: ImportRef;
 }
 
 /** Path segments of `'v1/kv'` / `'/{id}'`; an expression that cannot be read becomes one `${expr}` segment. */
@@ -49,6 +50,7 @@ export function pushRoute(it: Interpreter, input: RouteInput): void {
     frame: it.frame,
     conditions: [...it.conditions],
     row,
+    ...(input.importedBy ? { importedBy: input.importedBy } : {}),
   });
   count(it.frame, 'route');
 }

@@ -41,8 +41,13 @@ export interface ClassValue extends Base {
   readonly file: string;
   readonly either?: readonly { readonly condition: string; readonly value: ClassValue }[];
 }
-/** A construct created (CDK or project class instance), a stack, the app. */
-export interface RecValue extends Base { readonly k: 'rec'; readonly rec: Rec }
+/**
+ * Where an API reached through an import (`RestApi.fromRestApiAttributes(scope, …)`) was imported: the resources and
+ * methods added to it are constructs of the importing scope's stack, not of the stack that defines the API.
+ */
+export interface ImportRef { readonly stack?: Rec; readonly node: ts.Node; readonly factory: string }
+/** A construct created (CDK or project class instance), a stack, the app. `importedBy`: reached through an import. */
+export interface RecValue extends Base { readonly k: 'rec'; readonly rec: Rec; readonly importedBy?: ImportRef }
 /** An API Gateway (REST) resource: the API and the path segments from its root. */
 export interface ResValue extends Base {
   readonly k: 'res';
@@ -51,6 +56,7 @@ export interface ResValue extends Base {
   readonly resolved: boolean;
   /** `defaultMethodOptions` given to `addResource` on the way down, nearest first; methods below inherit them. */
   readonly inherited: readonly Value[];
+  readonly importedBy?: ImportRef;
 }
 /** An attribute of a construct: `table.tableName`, `fn.functionArn`. */
 export interface AttrValue extends Base { readonly k: 'attr'; readonly of: Rec; readonly name: string }

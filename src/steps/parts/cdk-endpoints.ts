@@ -32,16 +32,22 @@ export function endpointsPart(facts: FactSet): string {
     const title = `API: ${name(api.id)} (${api.data.kind})`;
     // Copies in other stacks: the stack's own condition no longer says when the endpoints exist.
     const alsoIn = alsoInText(api.data.stack, copies.alsoIn.get(api), facts);
-    return join(heading(3, title), apiSummary(api, own.length, alsoIn), endpointsTable(own, facts, alsoIn !== ''));
+    return join(heading(3, title), apiSummary(api, own, alsoIn), endpointsTable(own, facts, alsoIn !== ''));
   });
   const orphans = routes.filter((r) => !r.data.api || !apis.some((a) => a.id === r.data.api));
   if (orphans.length > 0) sections.push(join(heading(3, 'Other routes'), endpointsTable(orphans, facts)));
   return join(...sections);
 }
 
-function apiSummary(api: CdkApiFact, count: number, alsoIn = ''): string {
+function apiSummary(api: CdkApiFact, own: readonly CdkRouteFact[], alsoIn = ''): string {
   const d = api.data;
-  const items = [`Defined in ${at(api.at[0])}${d.stack ? ` (stack ${code(d.stack)})` : ''}: ${plural(count, 'endpoint')}.`];
+  // Methods other stacks add to it through an import are theirs: said so, not credited to the API's stack.
+  const added = new Map<string, number>();
+  for (const r of own) if (r.data.addedBy) added.set(r.data.addedBy, (added.get(r.data.addedBy) ?? 0) + 1);
+  const by = [...added.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([s, n]) => `${code(s)} (${n})`);
+  const total = [...added.values()].reduce((a, b) => a + b, 0);
+  const addedText = total > 0 ? `, ${total === own.length ? 'all' : total} added by ${by.length === 1 ? 'the stack that imports' : 'stacks that import'} it: ${by.join(', ')}` : '';
+  const items = [`Defined in ${at(api.at[0])}${d.stack ? ` (stack ${code(d.stack)})` : ''}: ${plural(own.length, 'endpoint')}${addedText}.`];
   if (alsoIn) items.push(`The same API and endpoints are ${alsoIn}.`);
   if (d.name) items.push(`Name: ${written(d.name.text, false)}`);
   if (d.stages.length > 0) items.push(`Stage: ${d.stages.map((s) => written(s, false)).join(', ')}`);

@@ -1,6 +1,6 @@
 /** Stacks: a dependency diagram, an overview table, and per stack what it creates and where. */
 import type { Fact, FactSet } from '../../facts.js';
-import type { CdkAppFact, CdkAuthorizerData, CdkConstructClassFact, CdkConstructData, CdkDatabaseData, CdkStackFact } from '../../detectors/cdk/index.js';
+import type { CdkAppFact, CdkAuthorizerData, CdkConstructClassFact, CdkConstructData, CdkDatabaseData, CdkImportedApiUse, CdkStackFact } from '../../detectors/cdk/index.js';
 import { engineText } from './cdk-databases.js';
 import { bullets, heading, join, table } from '../../markdown/blocks.js';
 import { layeredDiagram, type DiagramBox } from '../../markdown/diagram.js';
@@ -35,12 +35,21 @@ function inStack(facts: FactSet, kind: string, stack: string): ConstructFact[] {
 }
 
 export function stackSummary(facts: FactSet, stack: string): string[] {
-  return KINDS.map(([kind, one, many]) => {
+  const own = KINDS.map(([kind, one, many]) => {
     const found = inStack(facts, kind, stack);
     // A fact made in a loop of unknown passes, or again under an unknown id, stands for several: a lower bound.
     const atLeast = found.some((f) => f.data.repeated) ? 'at least ' : '';
     return found.length > 0 ? `${atLeast}${plural(found.length, one, many)}` : '';
   }).filter(Boolean);
+  const fact = facts.of<CdkStackFact>('cdk.stack').find((s) => s.id === stack);
+  return [...own, ...(fact?.data.importedApis ?? []).map(importedApiSummary)];
+}
+
+/** `109 API methods, 69 API resources on the imported API of `ApiGatewayStack``. */
+function importedApiSummary(u: CdkImportedApiUse): string {
+  const atLeast = u.atLeast ? 'at least ' : '';
+  const parts = [u.methods > 0 && plural(u.methods, 'API method', 'API methods'), u.resources > 0 && plural(u.resources, 'API resource', 'API resources')].filter(Boolean);
+  return `${atLeast}${parts.join(', ')} on the imported API ${u.apiStack ? `of ${code(u.apiStack)}` : code(u.api)}`;
 }
 
 /** Stacks that depend on nothing on top, each next row depending only on rows above it. */
@@ -107,10 +116,18 @@ function list(items: readonly string[], max: number): string {
   return items.length > max ? `${items.slice(0, max).join(', ')} (+${items.length - max} more)` : items.join(', ');
 }
 
+/** For a stack with nothing mapped: what its code does that was not classified, rather than "creates nothing". */
+function unmappedText(s: CdkStackFact): string {
+  const list = s.data.unmapped ?? [];
+  if (list.length === 0) return '—';
+  const shown = list.slice(0, 3).map((u) => `${code(u.text)}${u.count > 1 ? ` ×${u.count}` : ''} (${at(u.at)})`);
+  return `not classified: ${shown.join(', ')}${list.length > 3 ? ` (+${list.length - 3} more)` : ''}`;
+}
+
 export function stacksTable(stacks: readonly CdkStackFact[], facts: FactSet): string {
   const rows = stacks.map((s) => {
     const instances = s.data.instances.map((i) => `${written(i.id.text, false)} (${at(i.at)})`);
-    return [code(s.id), instances.join(', ') || 'not instantiated in the code read', stackSummary(facts, s.id).join(', ') || '—', at(s.at[0])];
+    return [code(s.id), instances.join(', ') || 'not instantiated in the code read', stackSummary(facts, s.id).join(', ') || unmappedText(s), at(s.at[0])];
   });
   return table(['Stack', 'Instantiated as', 'Creates', 'Class defined at'], rows);
 }
@@ -146,6 +163,13 @@ export function stackSection(s: CdkStackFact, facts: FactSet): string {
   }
   if (d.instances.length > 1) items.push(`Each of the ${d.instances.length} instances creates everything listed below`);
   if (d.alternatives?.length) items.push(`An alternative to ${names(d.alternatives)}: the app creates one or the other`);
+  for (const u of d.importedApis ?? []) {
+    const how = u.imports.map((i) => `${code(i.factory)} (${at(i.at)})`);
+    const what = [u.methods > 0 && plural(u.methods, 'method'), u.resources > 0 && plural(u.resources, 'resource')].filter(Boolean).join(' and ');
+    items.push(
+      `Adds ${u.atLeast ? 'at least ' : ''}${what} to the API ${code(u.api)}${u.apiStack ? ` of stack ${code(u.apiStack)}` : ''}, imported with ${list(how, 3)}: CDK creates them in this stack`,
+    );
+  }
   if (d.constructs.length > 0) {
     // Named by what they create: a construct called `EventBus` may make an AppSync Events API, not EventBridge.
     const classes = new Map(facts.of<CdkConstructClassFact>('cdk.construct').map((c) => [c.id, c.data.creates ?? []]));
