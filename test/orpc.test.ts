@@ -26,9 +26,23 @@ describe('oRPC in step 3', () => {
         '  list() {',
         '    return implement(userContract.list).handler(() => []);',
         '  }',
+        '  @Implement(userContract.other)',
+        '  other() {',
+        '    return implement(userContract.other).handler(() => []);',
+        '  }',
         '}',
       ].join('\n'),
-      'src/user/contract.ts': "import { oc } from '@orpc/contract';\nexport const userContract = oc.router({ list: oc.route({ method: 'GET', path: '/users' }) });\n",
+      'src/user/contract.ts': "import { oc } from '@orpc/contract';\nexport { userContract } from './routes';\n",
+      'src/user/routes.ts': [
+        "import { oc } from '@orpc/contract';",
+        "import { listContract } from './list';",
+        'const base = process.env.BASE!;',
+        "export const userContract = oc.tag('User').prefix('/users').router({",
+        '  list: listContract,',
+        "  other: oc.prefix(base).router({ x: oc.route({ method: 'GET', path: '/x' }) }).x,",
+        '});',
+      ].join('\n'),
+      'src/user/list.ts': "import { oc } from '@orpc/contract';\nexport const listContract = oc.route({ method: 'GET', path: '/all' }).input(undefined as never);\n",
       'src/modules/test/test.controller.ts': [
         "import { Controller } from '@nestjs/common';",
         "import { Implement, implement } from '@orpc/nest';",
@@ -44,9 +58,11 @@ describe('oRPC in step 3', () => {
       ].join('\n'),
       'src/modules/test/test.controller.spec.ts': "import { Implement } from '@orpc/nest';\nclass X {\n  @Implement(c.y)\n  y() {}\n}\n",
     });
-    expect(md).toContain('2 procedures implemented by NestJS controller methods');
-    expect(md).toContain('| `userContract.list` | `UserController.list` | `/src/user/user.controller.ts:8` |');
-    expect(md).toContain('| `testContracts.ping` | `TestController.ping` | `/src/modules/test/test.controller.ts:8` |');
+    expect(md).toContain('3 procedures implemented by NestJS controller methods');
+    expect(md).toContain('| `userContract.list` | `GET /users/all` | `UserController.list` | `/src/user/user.controller.ts:8` |');
+    expect(md).toContain('| `testContracts.ping` | `GET /test/ping` | `TestController.ping` | `/src/modules/test/test.controller.ts:8` |');
+    // A prefix that is not a literal leaves the route unsaid.
+    expect(md).toContain('| `userContract.other` | — | `UserController.other` |');
     expect(md).not.toContain('not mapped');
     expect(md).not.toContain('spec.ts');
   });

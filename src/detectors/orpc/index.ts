@@ -12,6 +12,7 @@ import { ts, isSourceFile, lineOf, walk } from '../../scan/ts.js';
 import { dottedName, importsOf } from '../shared/ast.js';
 import { isAppSource, isBuildOrVendor } from '../shared/source-scope.js';
 import { stableIds } from '../shared/stable-ids.js';
+import { contractRoute } from './contract-route.js';
 
 const SERVER_PACKAGES = /^@orpc\/(?:server|nest|openapi)$/;
 /** `src/modules/test/controllers/test.controller.ts`: a `test` folder under `src/`, in a file not named as a test. */
@@ -23,6 +24,9 @@ export interface OrpcProcedureData {
   readonly app: string;
   /** The contract procedure as written: `healthContract.check`. */
   readonly contract: string;
+  /** The contract's `route({ method, path })`, with its routers' prefixes, when written as literals. */
+  readonly httpMethod?: string;
+  readonly httpPath?: string;
   readonly controller: string;
   readonly method: string;
   readonly file: string;
@@ -111,7 +115,8 @@ function readOrpc(index: RepoIndex) {
           if (!ts.isCallExpression(call) || !ts.isIdentifier(call.expression) || !from(call.expression.text, /^@orpc\/nest$/)) continue;
           if (call.expression.text !== 'Implement' && bindings.get(call.expression.text)?.imported !== 'Implement') continue;
           const contract = call.arguments[0] ? (dottedName(call.arguments[0]) ?? call.arguments[0].getText(sf)) : '?';
-          procedures.push({ app, contract, controller: node.parent.name?.text ?? 'default', method: node.name.getText(sf), file, line: lineOf(node.name, sf) });
+          const route = contractRoute(index, file, contract);
+          procedures.push({ app, contract, ...(route?.method ? { httpMethod: route.method } : {}), ...(route?.path !== undefined ? { httpPath: route.path } : {}), controller: node.parent.name?.text ?? 'default', method: node.name.getText(sf), file, line: lineOf(node.name, sf) });
         }
       }
       if (ts.isNewExpression(node) && ts.isIdentifier(node.expression) && /^(RPCHandler|OpenAPIHandler)$/.test(node.expression.text)

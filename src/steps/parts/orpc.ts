@@ -16,6 +16,11 @@ export function orpcState(facts: FactSet): 'mapped' | 'unmapped' | undefined {
   return facts.has('orpc.procedure') ? 'mapped' : undefined;
 }
 
+function routeCell(method: string | undefined, path: string | undefined): string {
+  if (path === undefined) return method ? code(method) : '—';
+  return code(`${method ? `${method} ` : ''}${path}`);
+}
+
 export function orpcPart(facts: FactSet): string {
   const procedures = facts.of<OrpcProcedureFact>('orpc.procedure').map((f) => f.data);
   const routers = facts.of<OrpcRouterFact>('orpc.router').map((f) => f.data);
@@ -28,12 +33,12 @@ export function orpcPart(facts: FactSet): string {
   });
   const controllers = procedures.length > 0 && join(
     heading(4, 'Controller methods implementing contract procedures'),
-    `${procedures.length} procedure${procedures.length === 1 ? '' : 's'} implemented by NestJS controller methods with \`@Implement(…)\` from \`@orpc/nest\`; each one's HTTP method and path are in its contract, not read here.`,
+    `${procedures.length} procedure${procedures.length === 1 ? '' : 's'} implemented by NestJS controller methods with \`@Implement(…)\` from \`@orpc/nest\`. Route: the method and path the contract's \`route({ … })\` gives, with its routers' prefixes (— where the contract gives none as literals).`,
     table(
-      ['Contract procedure', 'Controller method', 'Declared in'],
+      ['Contract procedure', 'Route', 'Controller method', 'Declared in'],
       [...procedures]
         .sort((a, b) => compareText(a.file, b.file) || a.line - b.line)
-        .map((p) => [code(p.contract), code(`${p.controller}.${p.method}`), cite(p.file, p.line)]),
+        .map((p) => [code(p.contract), routeCell(p.httpMethod, p.httpPath), code(`${p.controller}.${p.method}`), cite(p.file, p.line)]),
     ),
   );
   const unmapped = routers.length > 0 && join(
