@@ -34,6 +34,7 @@ const PHASES: Record<string, string> = {
   testing: 'Reading test setups',
   troubleshooting: 'Reading troubleshooting notes',
   trpc: 'Reading tRPC routers',
+  orpc: 'Reading oRPC routers and controllers',
   'server-actions': 'Reading Next.js Server Actions',
   'graphql-servers': 'Reading GraphQL servers',
   'lambda-dispatch': 'Reading Lambdas that route requests themselves',

@@ -23,6 +23,7 @@ import { expoRouterDetector } from '../detectors/expo-router/index.js';
 import { ormDetector } from '../detectors/orm/index.js';
 import { jobsDetector } from '../detectors/jobs/index.js';
 import { trpcDetector } from '../detectors/trpc/index.js';
+import { orpcDetector } from '../detectors/orpc/index.js';
 import { serverActionsDetector } from '../detectors/server-actions/index.js';
 import { graphqlServersDetector } from '../detectors/graphql-servers/index.js';
 import { lambdaDispatchDetector } from '../detectors/lambda-dispatch/index.js';
@@ -108,13 +109,13 @@ const TOPICS: readonly Topic[] = [
   },
   {
     id: 'backend-api',
-    detectors: [astroDetector, reactRouterDetector, packagesDetector, cdkDetector, httpFrameworksDetector, trpcDetector, serverActionsDetector, graphqlServersDetector, lambdaDispatchDetector, otherInfraDetector, supabaseDetector, jobsDetector, expoRouterDetector],
+    detectors: [astroDetector, reactRouterDetector, packagesDetector, cdkDetector, httpFrameworksDetector, trpcDetector, orpcDetector, serverActionsDetector, graphqlServersDetector, lambdaDispatchDetector, otherInfraDetector, supabaseDetector, jobsDetector, expoRouterDetector],
     evidence: (set, index) => [
       // Controller methods no route reader understood (`@Get('/:id')` from a relative module): "no API" would be false.
       ...(set.of('http.route').length === 0 ? verbDecoratorLines(index).map((at) => ({ what: 'HTTP-verb decorator on a method (a controller route not read)', at })) : []),
       ...kinds(
         set,
-        ['cdk.route', 'cdk.lambda', 'cdk.graphqlApi', 'http.route', 'infra.route', 'infra.function', 'supabase.function', 'jobs.job', 'trpc.procedure', 'next.server-action', 'graphql.operation', 'lambda.inner-route'],
+        ['cdk.route', 'cdk.lambda', 'cdk.graphqlApi', 'http.route', 'infra.route', 'infra.function', 'supabase.function', 'jobs.job', 'trpc.procedure', 'orpc.procedure', 'orpc.router', 'next.server-action', 'graphql.operation', 'lambda.inner-route'],
         (f) => `${f.kind} ${f.id}`,
       ),
       // `functions: ${file(./functions.js)}`: the list exists but was not read, so "no functions" would be false.

@@ -15,6 +15,7 @@ import { nextAliasesDetector } from '../detectors/nextjs-pages/aliases.js';
 import { lambdaDispatchDetector } from '../detectors/lambda-dispatch/index.js';
 import { serverActionsDetector } from '../detectors/server-actions/index.js';
 import { trpcDetector } from '../detectors/trpc/index.js';
+import { orpcDetector } from '../detectors/orpc/index.js';
 import { otherInfraDetector } from '../detectors/other-infra/index.js';
 import { supabaseDetector } from '../detectors/supabase/index.js';
 import type { FactSet } from '../facts.js';
@@ -30,6 +31,7 @@ import { graphqlServersPart } from './parts/graphql-servers.js';
 import { dispatchedRoutesPart, innerRoutesByFile } from './parts/lambda-dispatch.js';
 import { serverActionsPart } from './parts/server-actions.js';
 import { trpcPart } from './parts/trpc.js';
+import { orpcPart, orpcState } from './parts/orpc.js';
 import { at, authorizerLabel, authorizerType, entryCell, lambdaById, plural } from './parts/cdk-shared.js';
 import { commonDir, names } from './parts/format.js';
 import { apiDocsPart, httpRoutesPart, unmountedRoutersPart } from './parts/http-routes.js';
@@ -51,6 +53,7 @@ export const backendApiStep: StepDefinition = {
     httpFrameworksDetector,
     nextAliasesDetector,
     trpcDetector,
+    orpcDetector,
     serverActionsDetector,
     graphqlServersDetector,
     lambdaDispatchDetector,
@@ -66,13 +69,14 @@ export const backendApiStep: StepDefinition = {
     const http = httpRoutesPart(facts, fileRank(model.index), proxiedBy(model));
     const unmounted = unmountedRoutersPart(facts);
     const trpc = trpcPart(facts);
+    const orpc = orpcPart(facts);
     const actions = serverActionsPart(facts);
     const graphqlServers = graphqlServersPart(facts);
     const hasCdk = facts.has('cdk.app') || facts.has('cdk.stack');
     const apiRoutes = facts.of<CdkRouteFact>('cdk.route').map((r) => ({ method: r.data.method, path: r.data.path, entry: r.data.entry }));
     const markdown = join(
       stepHeading(3, 'Backend & API'),
-      summary(model, hasCdk, { http: http !== '', trpc: trpc !== '', actions: actions !== '', graphql: graphqlServers !== '' }),
+      summary(model, hasCdk, { http: http !== '', trpc: trpc !== '', orpc: orpcState(facts), actions: actions !== '', graphql: graphqlServers !== '' }),
       endpointsPart(facts),
       dispatchedRoutesPart(innerRoutesByFile(facts), apiRoutes),
       infraApiPart(facts),
@@ -83,6 +87,7 @@ export const backendApiStep: StepDefinition = {
       (http !== '' || unmounted !== '') && join(heading(3, 'HTTP servers'), http, unmounted),
       apiDocsPart(facts),
       trpc,
+      orpc,
       actions,
       jobsPart(facts),
       section('Middleware and utilities', join(nextRootMiddlewarePart(model.index), middlewarePart(facts))),
@@ -124,6 +129,8 @@ function section(title: string, body: string): string {
 interface CodeApis {
   readonly http: boolean;
   readonly trpc: boolean;
+  /** oRPC procedures listed, or oRPC server code whose procedures are not. */
+  readonly orpc?: 'mapped' | 'unmapped';
   readonly actions: boolean;
   readonly graphql: boolean;
 }
@@ -134,6 +141,7 @@ function codeApis(apis: CodeApis): string {
     apis.http && 'HTTP framework routes',
     apis.graphql && 'GraphQL operations',
     apis.trpc && 'tRPC procedures',
+    apis.orpc === 'mapped' && 'oRPC procedures',
     apis.actions && 'Server Actions',
   ].filter((p): p is string => !!p);
   return parts.length <= 1 ? (parts[0] ?? '') : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
@@ -143,6 +151,8 @@ function summary(model: StepModel, hasCdk: boolean, apis: CodeApis): string {
   const { facts } = model;
   const inCode = codeApis(apis);
   const hasHttp = inCode !== '';
+  // Server code whose procedures are not listed: what is below is not the whole API.
+  const orpcNote = apis.orpc === 'unmapped' ? ' oRPC procedures are served too but are **not mapped**: the oRPC section below says where they are defined.' : '';
   // What a base stack class defines is counted once, not once per stack that extends it.
   const cdkApis = facts.of<CdkApiFact>('cdk.api');
   const routes = routesShown(facts.of<CdkRouteFact>('cdk.route'), cdkApis, copiesOf(cdkApis));
@@ -155,10 +165,13 @@ function summary(model: StepModel, hasCdk: boolean, apis: CodeApis): string {
       ...(edge > 0 ? [`Supabase Edge Functions — ${plural(edge, 'function')}`] : []),
     ];
     if (tools.length > 0) {
-      return `${noCdk(model)}; the API is defined with ${tools.join('; ')}${hasHttp ? `; the ${inCode} are below too` : ''}.`;
+      return `${noCdk(model)}; the API is defined with ${tools.join('; ')}${hasHttp ? `; the ${inCode} are below too` : ''}.${orpcNote}`;
     }
+    if (!hasHttp && orpcNote) return `${noCdk(model)}.${orpcNote}`;
     return hasHttp
-      ? `${noCdk(model)}: the API is served by the ${inCode} below.`
+      ? orpcNote
+        ? `${noCdk(model)}: part of the API is served by the ${inCode} below.${orpcNote}`
+        : `${noCdk(model)}: the API is served by the ${inCode} below.`
       : noneOr(
           model,
           'backend-api',
@@ -187,7 +200,8 @@ function summary(model: StepModel, hasCdk: boolean, apis: CodeApis): string {
   return (
     `${counts.length > 1 ? `${counts.slice(0, -1).join(', ')} and ` : ''}${counts[counts.length - 1]}, read from the AWS CDK code.${where}`.replace(/^at least/, 'At least') +
     (copied.length > 0 ? ` What stacks ${names(copied)} create from the same code (a base stack class they extend) is counted and listed once.` : '') +
-    (unresolved > 0 ? ` ${plural(unresolved, 'function')} could not be traced to a file statically; ${unresolved === 1 ? 'its' : 'their'} code location is shown as written.` : '')
+    (unresolved > 0 ? ` ${plural(unresolved, 'function')} could not be traced to a file statically; ${unresolved === 1 ? 'its' : 'their'} code location is shown as written.` : '') +
+    orpcNote
   );
 }
 

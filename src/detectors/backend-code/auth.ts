@@ -54,13 +54,44 @@ const WORDS = ['authorizer', 'policyDocument', 'x-api-key', 'Signature', 'constr
 
 const WORDS_PATTERN = new RegExp(WORDS.join('|'), 'gi');
 
-function needlesOf(imports: ReturnType<typeof importsOf>): RegExp {
-  const names = [...imports].filter(([, b]) => JWT_LIBRARIES.has(b.module) || NEXT_AUTH.test(b.module)).map(([local]) => local.replace(/[$]/g, '\\$&'));
+function needlesOf(imports: ReturnType<typeof importsOf>, local: LocalRequire[]): RegExp {
+  const names = [...[...imports].filter(([, b]) => JWT_LIBRARIES.has(b.module) || NEXT_AUTH.test(b.module)).map(([name]) => name), ...local.map((r) => r.name)]
+    .map((name) => name.replace(/[$]/g, '\\$&'));
   return names.length === 0 ? WORDS_PATTERN : new RegExp([...WORDS, ...names].join('|'), 'gi');
+}
+
+/** `const jwt = require('jsonwebtoken')` inside a function: a binding that holds in that function only. */
+interface LocalRequire {
+  name: string;
+  module: string;
+  scope: ts.Node;
+}
+
+/**
+ * JWT libraries loaded with `require()` inside a function body (a lazy load in a Lambda layer's helper) rather than
+ * imported at the top: the calls on them verify tokens just as well. Top-level requires are `importsOf`'s.
+ */
+function localRequires(sf: ts.SourceFile): LocalRequire[] {
+  if (!/require\(\s*['"]/.test(sf.text)) return [];
+  const out: LocalRequire[] = [];
+  const visit = (node: ts.Node): void => {
+    if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer && ts.isCallExpression(node.initializer)) {
+      const call = node.initializer;
+      const arg = call.arguments[0];
+      const scope = ts.findAncestor(node.parent, (n) => ts.isFunctionLike(n));
+      if (scope && ts.isIdentifier(call.expression) && call.expression.text === 'require' && arg && ts.isStringLiteralLike(arg) && JWT_LIBRARIES.has(arg.text)) {
+        out.push({ name: node.name.text, module: arg.text, scope });
+      }
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(sf);
+  return out;
 }
 
 export function authFacts(file: string, sf: ts.SourceFile): AuthData[] {
   const imports = importsOf(sf);
+  const local = localRequires(sf);
   const out: AuthData[] = [];
   const seen = new Set<string>();
   const add = (kind: AuthData['kind'], node: ts.Node, extra: Partial<AuthData> = {}) => {
@@ -74,11 +105,16 @@ export function authFacts(file: string, sf: ts.SourceFile): AuthData[] {
   const libraryOf = (expr: ts.Expression): string | undefined => {
     let root: ts.Expression = expr;
     while (ts.isPropertyAccessExpression(root)) root = root.expression;
-    const module = ts.isIdentifier(root) ? imports.get(root.text)?.module : undefined;
+    if (!ts.isIdentifier(root)) return undefined;
+    const id = root;
+    const name = id.text;
+    // The innermost function requiring it under that name wins over a top-level import of the same name.
+    const inner = local.filter((r) => r.name === name && r.scope.pos <= id.pos && id.end <= r.scope.end).sort((a, b) => b.scope.pos - a.scope.pos)[0];
+    const module = inner?.module ?? imports.get(name)?.module;
     return module && JWT_LIBRARIES.has(module) ? module : undefined;
   };
 
-  walkMentioning(sf, needlesOf(imports), (node) => {
+  walkMentioning(sf, needlesOf(imports, local), (node) => {
     if (isNextAuthConfig(node, imports)) {
       const config = ts.isCallExpression(node) ? node.arguments[0] : (node as ts.VariableDeclaration).initializer;
       const providers = property(config, 'providers');

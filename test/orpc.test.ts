@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import { backendApiStep } from '../src/steps/03-backend-api.js';
+import { section } from './helpers/fixture.js';
+import { tempRepo } from './helpers/temp-repo.js';
+
+async function step3(files: Record<string, string>): Promise<string> {
+  return (await section(backendApiStep, tempRepo(files))).markdown;
+}
+
+const nestApi = JSON.stringify({ name: 'api', private: true, dependencies: { '@nestjs/common': '^11.0.0', '@nestjs/core': '^11.0.0', '@orpc/nest': '^1.0.0', '@orpc/contract': '^1.0.0' } });
+
+describe('oRPC in step 3', () => {
+  it('lists NestJS controller methods bound by @Implement(…), in a feature folder named test too, and not a contract router', async () => {
+    const md = await step3({
+      'package.json': nestApi,
+      'src/main.ts': "import { NestFactory } from '@nestjs/core';\nimport { AppModule } from './app.module';\nNestFactory.create(AppModule).then((app) => app.listen(3000));\n",
+      'src/app.module.ts': "import { Module } from '@nestjs/common';\n@Module({})\nexport class AppModule {}\n",
+      'src/user/user.controller.ts': [
+        "import { Controller } from '@nestjs/common';",
+        "import { Implement, implement } from '@orpc/nest';",
+        "import { userContract } from './contract';",
+        '',
+        '@Controller()',
+        'export class UserController {',
+        '  @Implement(userContract.list)',
+        '  list() {',
+        '    return implement(userContract.list).handler(() => []);',
+        '  }',
+        '  @Implement(userContract.other)',
+        '  other() {',
+        '    return implement(userContract.other).handler(() => []);',
+        '  }',
+        '}',
+      ].join('\n'),
+      'src/user/contract.ts': "import { oc } from '@orpc/contract';\nexport { userContract } from './routes';\n",
+      'src/user/routes.ts': [
+        "import { oc } from '@orpc/contract';",
+        "import { listContract } from './list';",
+        'const base = process.env.BASE!;',
+        "export const userContract = oc.tag('User').prefix('/users').router({",
+        '  list: listContract,',
+        "  other: oc.prefix(base).router({ x: oc.route({ method: 'GET', path: '/x' }) }).x,",
+        '});',
+      ].join('\n'),
+      'src/user/list.ts': "import { oc } from '@orpc/contract';\nexport const listContract = oc.route({ method: 'GET', path: '/all' }).input(undefined as never);\n",
+      'src/modules/test/test.controller.ts': [
+        "import { Controller } from '@nestjs/common';",
+        "import { Implement, implement } from '@orpc/nest';",
+        "import { oc } from '@orpc/contract';",
+        "const testContracts = oc.prefix('/test').router({ ping: oc.route({ method: 'GET', path: '/ping' }) });",
+        '@Controller()',
+        'export class TestController {',
+        '  @Implement(testContracts.ping)',
+        '  ping() {',
+        "    return implement(testContracts.ping).handler(() => 'pong');",
+        '  }',
+        '}',
+      ].join('\n'),
+      'src/modules/test/test.controller.spec.ts': "import { Implement } from '@orpc/nest';\nclass X {\n  @Implement(c.y)\n  y() {}\n}\n",
+    });
+    expect(md).toContain('3 procedures implemented by NestJS controller methods');
+    expect(md).toContain('| `userContract.list` | `GET /users/all` | `UserController.list` | `/src/user/user.controller.ts:8` |');
+    expect(md).toContain('| `testContracts.ping` | `GET /test/ping` | `TestController.ping` | `/src/modules/test/test.controller.ts:8` |');
+    // A prefix that is not a literal leaves the route unsaid.
+    expect(md).toContain('| `userContract.other` | — | `UserController.other` |');
+    expect(md).not.toContain('not mapped');
+    expect(md).not.toContain('spec.ts');
+  });
+
+  it('says the procedures of a router served by RPCHandler are not mapped, never that what is listed is the whole API', async () => {
+    const md = await step3({
+      'package.json': JSON.stringify({ name: 'server', private: true, dependencies: { hono: '^4.0.0', '@orpc/server': '^1.0.0' } }),
+      'src/index.ts': [
+        "import { Hono } from 'hono';",
+        "import { RPCHandler } from '@orpc/server/fetch';",
+        "import { appRouter } from './router';",
+        'const app = new Hono();',
+        'const rpcHandler = new RPCHandler(appRouter);',
+        "app.get('/health', (c) => c.text('ok'));",
+        "app.use('/rpc/*', async (c, next) => {",
+        "  const { matched, response } = await rpcHandler.handle(c.req.raw, { prefix: '/rpc' });",
+        '  if (matched) return c.newResponse(response.body, response);',
+        '  await next();',
+        '});',
+        'export default app;',
+      ].join('\n'),
+      'src/router.ts': [
+        "import { os } from '@orpc/server';",
+        'export const appRouter = os.router({',
+        "  ping: os.handler(() => 'pong'),",
+        '  echo: os.handler(({ input }) => input),',
+        '});',
+      ].join('\n'),
+    });
+    expect(md).toContain('No AWS CDK app in this repository: part of the API is served by the HTTP framework routes below.');
+    expect(md).toContain('oRPC procedures are served too but are **not mapped**');
+    expect(md).toContain('Served by `RPCHandler` of `appRouter` at /rpc (`/src/index.ts:5`).');
+    expect(md).toContain('| `appRouter` | 2 | `/src/router.ts:2` |');
+  });
+});
