@@ -15,7 +15,7 @@ const GUARD_KINDS = new Set<MiddlewareUse['kind']>(['guard', 'global', 'decorato
 const CHECKS = new Set<AuthKind>(['jwt-verify', 'session', 'cognito-claims', 'authorizer', 'api-key', 'webhook-signature', 'hmac-compare']);
 
 /** The last resort, on the name as written without its arguments (`requireRole('admin')` → `requireRole`). */
-const GUARD_NAME = /auth|jwt|bearer|token|api-?key|session|guard|protect|permission|role|rbac|acl|require(user|login|admin)|logged|signed/i;
+const GUARD_NAME = /auth|jwt|bearer|token|api-?key|session|guard|protect|permission|role|rbac|acl|require[_-]?(?:user|login|admin)|logged|signed/i;
 
 /** Whether a name among the routes' middleware guards them. */
 export function guardTest(list: readonly HttpRouteData[], facts: FactSet): (name: string) => boolean {
