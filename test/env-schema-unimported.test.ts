@@ -31,7 +31,22 @@ describe('an env schema no code imports', () => {
     });
     const step9 = (await section(workflowsStep, root)).markdown;
     expect(step9).not.toContain('`PUBLIC_SERVER_URL` — required');
-    expect(step9).toContain('`PUBLIC_SERVER_URL` — declared required in the schema `/packages/env/src/web.ts:6`, whose module no code imports');
+    // The schema never runs and the one read has a fallback: the variable is in neither list (round 24 recheck).
+    expect(step9).not.toContain('`PUBLIC_SERVER_URL` —');
+  });
+
+  it('names the unimported schema beside a read that has no fallback', async () => {
+    const root = tempRepo({
+      'package.json': JSON.stringify({ name: 'root', private: true, workspaces: ['packages/*', 'apps/*'] }),
+      'packages/env/package.json': JSON.stringify({ name: '@my/env', exports: { './web': './src/web.ts' }, dependencies: { '@t3-oss/env-core': '^0.13.0', zod: '^4.0.0' } }),
+      'packages/env/src/web.ts': WEB_ENV,
+      'apps/web/package.json': JSON.stringify({ name: 'web', dependencies: { '@my/env': '*' } }),
+      'apps/web/src/server-url.ts': 'export const serverUrl = () => process.env.PUBLIC_SERVER_URL;\n',
+    });
+    const step9 = (await section(workflowsStep, root)).markdown;
+    expect(step9).toContain(
+      '`PUBLIC_SERVER_URL` — read without a fallback in `/apps/web/src/server-url.ts:1`; declared required in the schema `/packages/env/src/web.ts:6`, whose module no code imports',
+    );
   });
 
   it('still says "startup fails" when application code imports it by its package path', async () => {

@@ -63,6 +63,9 @@ describe('oRPC in step 3', () => {
     expect(md).toContain('| `testContracts.ping` | `GET /test/ping` | `TestController.ping` | `/src/modules/test/test.controller.ts:8` |');
     // A prefix that is not a literal leaves the route unsaid.
     expect(md).toContain('| `userContract.other` | — | `UserController.other` |');
+    // "—" is what was not read, never a claim that the contract has no route (round 24: contracts from another package).
+    expect(md).toContain('(— where it was not read: a contract this reader did not follow');
+    expect(md).not.toContain('gives none');
     expect(md).not.toContain('not mapped');
     expect(md).not.toContain('spec.ts');
   });

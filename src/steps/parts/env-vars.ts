@@ -346,6 +346,9 @@ export function unsetVarsBlocks(model: StepModel): string {
     if (byPrisma) required.push(`${code(v.name)} — required: ${byPrisma}${where}`);
     if (inSchema) {
       const others = inCode.filter((r) => !declared.includes(r) && !unimported.includes(r));
+      // A schema module nothing imports never runs: when every other read has a fallback, no code gets `undefined`,
+      // and the variable does not belong under this heading at all.
+      if (others.length === 0 && declared.length === 0) continue;
       plain.push(`${code(v.name)} — ${others.length > 0 ? `read without a fallback in ${citeAll(others.map((r) => ({ file: r.file, line: r.bareAt ?? r.lines[0] })), 3)}; ` : ''}${inSchema}${where}`);
     } else if (inCode.length > 0) plain.push(`${code(v.name)} — read without a fallback in ${citeAll(inCode.map((r) => ({ file: r.file, line: r.bareAt ?? r.lines[0] })), 3)}${where}`);
   }
