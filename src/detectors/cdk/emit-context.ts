@@ -86,7 +86,7 @@ export class EmitContext {
     const named = rec.category === 'lambda' ? (this.wrapperOf(rec) ?? rec) : rec;
     const parts: string[] = [];
     let top: Rec | undefined = named;
-    for (; top && top.kind !== 'stack'; top = top.parent) parts.unshift(shortId(top.idText) + (this.sites.get(top)?.suffix ?? ''));
+    for (; top && top.kind !== 'stack'; top = top.parent) parts.unshift(this.siteId(top));
     const prefix = rec.kind === 'stack' ? '' : top ? this.stackName(top) : scopeName(named.frame);
     id = rec.kind === 'stack' ? this.stackName(rec) ?? rec.idText.text : [prefix, ...parts].filter(Boolean).join('/');
     this.ids.set(rec, id);
@@ -110,6 +110,17 @@ export class EmitContext {
 
   setSite(rec: Rec, node: ts.Node, suffix: string): void {
     this.sites.set(rec, { node, suffix });
+  }
+
+  /**
+   * A construct's own id part. One told apart by the call that made it is named by that call (`@stack.ts:32`); its id
+   * expression is then cut to the function it calls (`makeName(…)`): the whole expression only repeated itself per row.
+   */
+  private siteId(rec: Rec): string {
+    const site = this.sites.get(rec);
+    if (!site) return shortId(rec.idText);
+    const call = /^([\w$.]+)\(/.exec(rec.idText.text);
+    return `${call ? `${call[1]}(…)` : shortId(rec.idText)}${site.suffix}`;
   }
 
   /**
@@ -154,7 +165,7 @@ export class EmitContext {
     // A resource a library construct creates reads best under that construct's id: `Site/CloudFrontDistribution`.
     const owner = display.createdBy;
     return {
-      constructId: (owner ? `${shortId(owner.idText)}/${shortId(display.idText)}` : shortId(display.idText)) + (this.sites.get(display)?.suffix ?? ''),
+      constructId: owner ? `${shortId(owner.idText)}/${this.siteId(display)}` : this.siteId(display),
       idResolved: display.idText.resolved,
       className: rec.className,
       module: rec.module,

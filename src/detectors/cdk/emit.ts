@@ -75,7 +75,8 @@ function assignIds(ctx: EmitContext): void {
     const site = sites.get(rec);
     if (site) {
       const c = citationOf(site);
-      ctx.setSite(rec, site, `@${c.file}:${c.line}`);
+      // The file's name, not its path: the table cites the path beside it, and ids stay unique (a clash gets `@file:line`).
+      ctx.setSite(rec, site, `@${c.file.slice(c.file.lastIndexOf('/') + 1)}:${c.line}`);
     }
     const id = ctx.id(rec);
     const key = `${rec.category ?? rec.kind}\u0000${id}`;

@@ -99,7 +99,11 @@ export function execStatement(it: Interpreter, st: ts.Statement, env: Env): bool
     if (st.finallyBlock) execBlock(it, st.finallyBlock.statements, env);
     return stopped;
   } else if (ts.isSwitchStatement(st)) {
-    evaluate(it, st.expression, env);
+    const on = evaluate(it, st.expression, env);
+    const taken = knownClause(it, st, on, env);
+    // `switch (accessType) { case 'read': table.grantReadData(fn); break; … }` called with 'read': only that case
+    // runs (and what falls through from it), as when an `if` is decided; every case ran only for an unknown value.
+    if (taken !== undefined) return execClauses(it, st.caseBlock.clauses.slice(taken), env);
     for (const clause of st.caseBlock.clauses) {
       const cond = ts.isCaseClause(clause) ? `${oneLineText(st.expression)} === ${oneLineText(clause.expression)}` : `default of ${oneLineText(st.expression)}`;
       it.withCondition(cond, () => execBlock(it, clause.statements.filter((s) => !ts.isBreakStatement(s)), env));
@@ -108,6 +112,35 @@ export function execStatement(it: Interpreter, st: ts.Statement, env: Env): bool
     return execStatement(it, st.statement, env);
   } else if (ts.isClassDeclaration(st) && st.name) {
     env.vars.set(st.name.text, { k: 'class', decl: st, file: env.file, n: st.name });
+  }
+  return false;
+}
+
+type Clause = ts.SwitchStatement['caseBlock']['clauses'][number];
+
+/** The index of the clause a known value selects (a case equal to it, else `default`); undefined when a case is not known. */
+function knownClause(it: Interpreter, st: ts.SwitchStatement, on: ReturnType<typeof evaluate>, env: Env): number | undefined {
+  if (on.k !== 'str' && on.k !== 'num' && on.k !== 'bool') return undefined;
+  const clauses = st.caseBlock.clauses;
+  for (let i = 0; i < clauses.length; i++) {
+    const clause = clauses[i];
+    if (!ts.isCaseClause(clause)) continue;
+    const value = evaluate(it, clause.expression, env);
+    if (value.k !== 'str' && value.k !== 'num' && value.k !== 'bool') return undefined;
+    if (value.k === on.k && value.v === on.v) return i;
+  }
+  const fallback = clauses.findIndex((c) => !ts.isCaseClause(c));
+  return fallback === -1 ? clauses.length : fallback;
+}
+
+/** Runs clauses in order, falling through until one breaks or returns; true when a `return` ended it. */
+function execClauses(it: Interpreter, clauses: readonly Clause[], env: Env): boolean {
+  for (const clause of clauses) {
+    // `case 'read': { …; break; }`: the break inside the clause's own block.
+    const own = clause.statements.length === 1 && ts.isBlock(clause.statements[0]) ? clause.statements[0].statements : clause.statements;
+    const breaks = own.findIndex((s) => ts.isBreakStatement(s));
+    if (execBlock(it, breaks === -1 ? own : own.slice(0, breaks), env)) return true;
+    if (breaks !== -1) return false;
   }
   return false;
 }
