@@ -100,4 +100,75 @@ describe('oRPC in step 3', () => {
     expect(md).toContain('Served by `RPCHandler` of `appRouter` at /rpc (`/src/index.ts:5`).');
     expect(md).toContain('| `appRouter` | 2 | `/src/router.ts:2` |');
   });
+
+  it('follows a contract from a workspace package through its barrels, and a route(…) builder only when it wraps oc.route', async () => {
+    const md = await step3({
+      'package.json': JSON.stringify({ name: 'root', private: true, workspaces: ['apps/*', 'packages/*'] }),
+      'apps/api/package.json': JSON.stringify({ name: 'api', private: true, dependencies: { '@nestjs/common': '^11.0.0', '@nestjs/core': '^11.0.0', '@orpc/nest': '^1.0.0', '@repo/contracts': '*' } }),
+      'apps/api/src/main.ts': "import { NestFactory } from '@nestjs/core';\nimport { AppModule } from './app.module';\nNestFactory.create(AppModule).then((app) => app.listen(3000));\n",
+      'apps/api/src/app.module.ts': "import { Module } from '@nestjs/common';\n@Module({})\nexport class AppModule {}\n",
+      'apps/api/src/push/push.controller.ts': [
+        "import { Controller } from '@nestjs/common';",
+        "import { Implement, implement } from '@orpc/nest';",
+        "import { pushContract } from '@repo/contracts';",
+        '@Controller()',
+        'export class PushController {',
+        '  @Implement(pushContract.getKey)',
+        '  getKey() {',
+        "    return implement(pushContract.getKey).handler(() => 'k');",
+        '  }',
+        '  @Implement(pushContract.other)',
+        '  other() {',
+        "    return implement(pushContract.other).handler(() => 'o');",
+        '  }',
+        '  @Implement(pushContract.drop)',
+        '  drop() {',
+        "    return implement(pushContract.drop).handler(() => 'd');",
+        '  }',
+        '  @Implement(pushContract.moved)',
+        '  moved() {',
+        "    return implement(pushContract.moved).handler(() => 'm');",
+        '  }',
+        '}',
+      ].join('\n'),
+      'packages/contracts/package.json': JSON.stringify({ name: '@repo/contracts', private: true, exports: { '.': { import: './index.ts', types: './index.ts' } }, dependencies: { '@orpc/contract': '^1.0.0', '@repo/builder': '*' } }),
+      'packages/contracts/index.ts': "export * from './modules/index';\n",
+      'packages/contracts/modules/index.ts': "export * from './push';\n",
+      'packages/contracts/modules/push/index.ts': [
+        "import { oc } from '@orpc/contract';",
+        "import { getKeyContract } from './getKey';",
+        "import { otherContract } from './other';",
+        "import { movedContract } from './moved';",
+        "export const pushContract = oc.tag('Push').prefix('/push').router({ getKey: getKeyContract, other: otherContract, moved: movedContract, drop: oc.route({ method: 'DELETE', path: '/all' }) });",
+        "export * from './getKey';",
+      ].join('\n'),
+      'packages/contracts/modules/push/getKey.ts': "import { route } from '@repo/builder/builder';\nexport const getKeyContract = route({ method: 'GET', path: '/public-key' }).output(undefined as never).build();\n",
+      // A `route` that is not oRPC's: its literals prove nothing.
+      'packages/contracts/modules/push/other.ts': "import { route } from './not-orpc';\nexport const otherContract = route({ method: 'GET', path: '/other' }).build();\n",
+      'packages/contracts/modules/push/not-orpc.ts': 'export function route(m: object) { return { build: () => m }; }\n',
+      // A later `.path(…)` could change the route: left unsaid.
+      'packages/contracts/modules/push/moved.ts': "import { route } from '@repo/builder/builder';\nexport const movedContract = route({ method: 'GET', path: '/a' }).path('/b').build();\n",
+      'packages/builder/package.json': JSON.stringify({ name: '@repo/builder', private: true, exports: { '.': './src/index.ts', './builder': './src/builder/index.ts' }, dependencies: { '@orpc/contract': '^1.0.0' } }),
+      'packages/builder/src/builder/index.ts': "export { RouteBuilder, route } from './core/route-builder';\n",
+      'packages/builder/src/builder/core/route-builder.ts': [
+        "import { oc } from '@orpc/contract';",
+        'export class RouteBuilder {',
+        '  constructor(private readonly meta: object) {}',
+        '  output(o: unknown) { return this; }',
+        '  path(p: string) { return this; }',
+        '  build() {',
+        '    const withOutput = oc.input(undefined as never).output(undefined as never);',
+        '    return withOutput.route({ ...this.meta });',
+        '  }',
+        '}',
+        'export function route(meta: object) {',
+        '  return new RouteBuilder(meta);',
+        '}',
+      ].join('\n'),
+    });
+    expect(md).toContain('| `pushContract.getKey` | `GET /push/public-key` | `PushController.getKey` |');
+    expect(md).toContain('| `pushContract.drop` | `DELETE /push/all` | `PushController.drop` |');
+    expect(md).toContain('| `pushContract.other` | — | `PushController.other` |');
+    expect(md).toContain('| `pushContract.moved` | — | `PushController.moved` |');
+  });
 });

@@ -1,10 +1,13 @@
 /**
  * The route an oRPC contract procedure declares: `userContract.list` → `oc.route({ method: 'GET', path: '/' })` under
  * `oc.prefix('/user').router({ list: … })` is `GET /user/`. Followed through consts, imports and re-exporting barrels;
- * only literal methods, paths and prefixes count, and anything else leaves the route unsaid.
+ * only literal methods, paths and prefixes count, and anything else leaves the route unsaid. A contract may also be
+ * written with a project's own builder, `route({ method, path }).input(…).build()`: that counts only when `route` is
+ * imported from a module that itself calls `oc….route(…)` from `@orpc/contract`, and the chain after it only adds
+ * schemas, errors and docs (a `.method(…)` or `.path(…)` there could change the route, so it is left unsaid).
  */
 import type { RepoIndex } from '../../scan/repo-index.js';
-import { ts } from '../../scan/ts.js';
+import { ts, walk } from '../../scan/ts.js';
 import { importsOf, propertyNameText } from '../shared/ast.js';
 import { findDefinition } from '../shared/definitions.js';
 import { moduleResolver } from '../shared/resolve-module.js';
@@ -15,6 +18,8 @@ export interface ContractRoute {
 }
 
 const MAX_HOPS = 12;
+/** Builder calls after `route({…})` that leave its method and path as written. */
+const ROUTE_KEEPING = new Set(['input', 'output', 'errors', 'build', 'summary', 'description', 'tags', 'deprecated', 'meta', 'entity']);
 
 export function contractRoute(index: RepoIndex, file: string, contract: string): ContractRoute | undefined {
   const [root, ...rest] = contract.split('.');
@@ -75,8 +80,17 @@ function evaluate(index: RepoIndex, file: string, expr: ts.Expression, path: rea
     return obj && ts.isObjectLiteralExpression(obj) ? entry(index, file, obj, path, own, hops) : obj ? evaluate(index, file, obj, path, own, hops) : undefined;
   }
   if (path.length > 0) return undefined;
+  if (ts.isCallExpression(cur) && ts.isIdentifier(cur.expression) && !calls.some((c) => c.name === 'route')) {
+    const wrapped = cur.arguments[0];
+    if (!wrapped || !ts.isObjectLiteralExpression(wrapped) || !calls.every((c) => ROUTE_KEEPING.has(c.name))) return undefined;
+    return isOrpcRouteBuilder(index, file, cur.expression.text) ? literalRoute(wrapped, prefix) : undefined;
+  }
   const route = calls.find((c) => c.name === 'route')?.args[0];
   if (!route || !ts.isObjectLiteralExpression(route)) return calls.length > 0 ? {} : undefined;
+  return literalRoute(route, own);
+}
+
+function literalRoute(route: ts.ObjectLiteralExpression, own: string): ContractRoute {
   const literal = (key: string) => {
     const p = route.properties.find((x): x is ts.PropertyAssignment => ts.isPropertyAssignment(x) && propertyNameText(x.name) === key);
     return p && ts.isStringLiteralLike(p.initializer) ? p.initializer.text : undefined;
@@ -94,4 +108,38 @@ function entry(index: RepoIndex, file: string, obj: ts.ObjectLiteralExpression, 
     if (ts.isPropertyAssignment(p) && propertyNameText(p.name) === key) return evaluate(index, file, p.initializer, rest, prefix, hops + 1);
   }
   return undefined;
+}
+
+/**
+ * `route` imported (through barrels) from a module that calls `oc….route(…)` on `@orpc/contract`'s builder, or on a
+ * const built from it in that module (one hop): a project's wrapper around oRPC's own route, not any function so named.
+ */
+function isOrpcRouteBuilder(index: RepoIndex, file: string, name: string): boolean {
+  if (name !== 'route') return false;
+  const sf = index.parse(file);
+  const binding = sf && importsOf(sf).get(name);
+  if (!binding || binding.imported === '*' || binding.imported === 'default') return false;
+  const target = moduleResolver(index).resolve(file, binding.module);
+  const def = target && findDefinition(index, { file: target, name: binding.imported });
+  const dsf = def && def.line !== undefined ? index.parse(def.file) : undefined;
+  if (!dsf) return false;
+  const orpc = new Set([...importsOf(dsf)].filter(([, b]) => b.module === '@orpc/contract' && b.imported !== 'default').map(([local]) => local));
+  if (orpc.size === 0) return false;
+  const fromOrpc = new Set(orpc);
+  walk(dsf, (node) => {
+    if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer && orpc.has(chainRoot(node.initializer))) fromOrpc.add(node.name.text);
+  });
+  let found = false;
+  walk(dsf, (node) => {
+    if (found || !ts.isCallExpression(node) || !ts.isPropertyAccessExpression(node.expression) || node.expression.name.text !== 'route') return;
+    if (fromOrpc.has(chainRoot(node.expression.expression))) found = true;
+  });
+  return found;
+}
+
+/** The name a call chain starts from: `oc` in `oc.input(…).output(…)`. */
+function chainRoot(e: ts.Expression): string {
+  let cur = e;
+  while (ts.isCallExpression(cur) || ts.isPropertyAccessExpression(cur)) cur = cur.expression;
+  return ts.isIdentifier(cur) ? cur.text : '';
 }

@@ -33,7 +33,7 @@ export function orpcPart(facts: FactSet): string {
   });
   const controllers = procedures.length > 0 && join(
     heading(4, 'Controller methods implementing contract procedures'),
-    `${procedures.length} procedure${procedures.length === 1 ? '' : 's'} implemented by NestJS controller methods with \`@Implement(…)\` from \`@orpc/nest\`. Route: the method and path the contract's \`route({ … })\` gives, with its routers' prefixes (— where it was not read: a contract this reader did not follow, such as one imported from another package, or a route not written as literals).`,
+    `${procedures.length} procedure${procedures.length === 1 ? '' : 's'} implemented by NestJS controller methods with \`@Implement(…)\` from \`@orpc/nest\`. Route: the method and path the contract's \`route({ … })\` gives, with its routers' prefixes (— where it was not read: a contract this reader did not follow, such as one built by the project's own helpers, or a route not written as literals).`,
     table(
       ['Contract procedure', 'Route', 'Controller method', 'Declared in'],
       [...procedures]
