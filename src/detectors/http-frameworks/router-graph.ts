@@ -11,6 +11,7 @@ import { isSourceFile } from '../../scan/ts.js';
 import { findDefinition } from '../shared/definitions.js';
 import { moduleResolver } from '../shared/resolve-module.js';
 import { isAppSource } from '../shared/source-scope.js';
+import { middlewareSkips, skipsPath } from '../shared/middleware-skips.js';
 import { analyseFile, type FileRouting, type MiddlewareRef, type Mount, type RouteDecl, type Unit } from './router-declarations.js';
 import { joinPaths, packageName } from './paths.js';
 import { crossFileLinks } from './router-links.js';
@@ -167,6 +168,7 @@ export function composeRoutes(index: RepoIndex, candidates: readonly string[]): 
     const file = ref.file ?? routeFile;
     const code = codeOf(file, ref);
     const from = !code && ref.module && !ref.module.startsWith('.') && !resolver.resolve(file, ref.module) ? packageName(ref.module) : undefined;
+    const skips = kind === 'use' || kind === 'mount' ? middlewareSkips(index, ref.name, { file, line: ref.line }, code) : undefined;
     return {
       name: ref.name,
       kind,
@@ -174,6 +176,7 @@ export function composeRoutes(index: RepoIndex, candidates: readonly string[]): 
       at: { file, line: ref.line },
       ...(code ? { code } : {}),
       ...(from ? { from } : {}),
+      ...(skips ? { skips } : {}),
     };
   };
 
@@ -233,7 +236,8 @@ export function composeRoutes(index: RepoIndex, candidates: readonly string[]): 
         if (emitted.has(id) || !framework) continue;
         emitted.add(id);
         const own = r.middleware.map((m) => useOf(file, m, m.hook === 'wrapper' ? 'wrapper' : m.hook ? 'hook' : 'route'));
-        const inFront = active.filter((a) => a.after < r.order && covers(a.under, fullPath)).map((a) => a.use);
+        // A path the middleware's own options list as skipped (`publicPaths: ['/webhooks/stripe']`) does not pass through it.
+        const inFront = active.filter((a) => a.after < r.order && covers(a.under, fullPath) && !skipsPath(a.use.skips, fullPath)).map((a) => a.use);
         const handlerAt = r.handlerResolved && r.handler === undefined && r.handlerLine !== undefined
           ? { file, line: r.handlerLine }
           : r.handlerResolved && r.handler !== undefined

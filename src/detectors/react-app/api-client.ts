@@ -24,6 +24,11 @@ export interface ApiClientData {
   readonly endpoints: readonly (HttpCall & { readonly file: string })[];
   /** Other files of the app that call it, counted. */
   readonly usedBy: number;
+  /**
+   * When the transport is a workspace SDK package: how many files of the app import it (any form: `import type`, a
+   * subpath, `require`). The module cited is only one of them, so its own importers say nothing of the SDK's use.
+   */
+  readonly sdkImportedBy?: number;
 }
 
 const FACTORIES: readonly [RegExp, RegExp, string][] = [
@@ -92,8 +97,16 @@ export function apiClientsOf(index: RepoIndex, app: FrontendApp, files: readonly
         seen.add(key);
         return true;
       });
-    return { ...f, endpoints, usedBy: importers.length };
+    const sdkImportedBy = sdkPackages.has(f.transport) ? importersOfPackage(index, files, f.transport) : undefined;
+    return { ...f, endpoints, usedBy: importers.length, ...(sdkImportedBy !== undefined ? { sdkImportedBy } : {}) };
   });
+}
+
+/** Source files (tests aside) naming the package or a subpath of it in an import, export, `require` or `import()`. */
+function importersOfPackage(index: RepoIndex, files: readonly string[], pkg: string): number {
+  const name = pkg.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+  const re = new RegExp(`(?:\\bfrom\\s*|\\bimport\\s*\\(?\\s*|\\brequire\\s*\\(\\s*)['"]${name}(?:/[^'"]*)?['"]`);
+  return files.filter((f) => isSourceFile(f) && !/\.(test|spec|stories)\.[jt]sx?$/.test(f) && re.test(index.read(f) ?? '')).length;
 }
 
 function clientIn(sf: ts.SourceFile, sdkPackages: ReadonlySet<string>): { node: ts.Node; transport: string; options?: ts.Expression } | undefined {

@@ -45,5 +45,15 @@ export interface MiddlewareUse {
   readonly code?: Citation;
   /** The npm package it comes from, when it is not the repository's own code (`express`, `@fastify/jwt`). */
   readonly from?: string;
+  /** An option listing paths it skips (`publicPaths`, `unless`), when it is given one (middleware-skips.ts). */
+  readonly skips?: MiddlewareSkips;
+}
+
+/** `auth({ publicPaths: ['/webhooks'] })`: the option and, when every entry is a literal path, the paths. */
+export interface MiddlewareSkips {
+  readonly option: string;
+  readonly at: Citation;
+  /** Absent when the list is not literal: the middleware may skip some paths, which ones is not known. */
+  readonly paths?: readonly string[];
 }
 

@@ -136,7 +136,10 @@ export function apiAndAuthSection(clients: readonly ApiClientData[], auth: reado
   const parts: string[] = [];
   for (const c of [...clients].sort((a, b) => b.usedBy - a.usedBy || byFileLine(a, b))) {
     const base = c.baseUrl ? `, base URL ${code(c.baseUrl)}` : '';
-    const used = c.usedBy ? `, imported by ${c.usedBy} file${c.usedBy === 1 ? '' : 's'}` : '';
+    // A workspace SDK: what counts is how many files import the package, not the one module cited that calls it.
+    const used = c.sdkImportedBy !== undefined
+      ? `, which ${c.sdkImportedBy} file${c.sdkImportedBy === 1 ? '' : 's'} of the app import`
+      : c.usedBy ? `, imported by ${c.usedBy} file${c.usedBy === 1 ? '' : 's'}` : '';
     parts.push(`**API client:** ${cite(c.file, c.line > 1 ? c.line : undefined)} — ${code(c.transport)}${base}${used}`);
   }
   const libs = auth.filter((a) => a.kind === 'library');

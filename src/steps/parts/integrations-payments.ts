@@ -9,6 +9,7 @@ import type { StepModel } from '../../model/repo-model.js';
 import { noneOr } from './claims.js';
 import type { EnvModel } from '../../model/env.js';
 import { pushTo } from '../../collections.js';
+import { firstUseOfImport } from '../../detectors/shared/called-from.js';
 
 const NAME: Record<PaymentProvider, string> = { paddle: 'Paddle', stripe: 'Stripe' };
 
@@ -27,6 +28,7 @@ export function paymentsSection(model: StepModel, provider: PaymentProvider, var
   const handlerFiles = [...new Set([...of('signature-header'), ...of('webhook-events')].map((u) => u.data.file))].sort();
   for (const file of handlerFiles) {
     const endpoints = endpointsFor(facts, file);
+    if (endpoints.length === 0) endpoints.push(...endpointsCalling(model, file));
     items.push(`**Webhook:** ${endpoints.length ? `${endpoints.join(', ')} → ` : ''}handler ${cite(file)}${endpoints.length ? '' : ' (no route wiring found for it)'}`);
   }
   const verify = of('signature-verification');
@@ -57,6 +59,25 @@ function groupByFile(list: readonly PaymentUsageFact[]): [string, PaymentUsageFa
   const map = new Map<string, PaymentUsageFact[]>();
   for (const u of list) pushTo(map, u.data.file, u);
   return [...map].sort(([a], [b]) => (a < b ? -1 : 1));
+}
+
+/**
+ * Routes whose file imports the handler module and calls it (`StripeWebhookService.handleEvent(…)` in the webhook
+ * route's file): the module is reached from them, though no route names it as its handler. Only the webhook routes of
+ * such a file are kept when it has any, as with `endpointsFor`.
+ */
+function endpointsCalling(model: StepModel, file: string): string[] {
+  const byFile = new Map<string, HttpRouteFact[]>();
+  for (const r of model.facts.of<HttpRouteFact>('http.route')) pushTo(byFile, r.data.file, r);
+  const out: string[] = [];
+  for (const [routeFile, routes] of [...byFile].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    const use = firstUseOfImport(model.index, routeFile, file);
+    if (!use) continue;
+    const hooks = routes.filter((r) => /hook/i.test(`${r.data.path} ${r.data.handler ?? ''}`));
+    const shown = (hooks.length ? hooks : routes).map((r) => `${code(`${r.data.method} ${r.data.path}`)} (${r.data.framework}, ${cite(r.data.file, r.data.line)})`);
+    out.push(`${shown.join(', ')}, whose file calls ${code(use.name)} at ${cite(routeFile, use.line)}`);
+  }
+  return out;
 }
 
 /** Routes (API Gateway from CDK, or a Node framework) whose handler is the file. */

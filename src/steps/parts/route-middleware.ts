@@ -69,7 +69,13 @@ export function middlewareLegend(all: readonly MiddlewareUse[]): string {
       const from = uses.find((u) => u.from)?.from;
       const where = codeAt ? `code in ${cite(codeAt)}` : from ? `from the ${code(from)} package` : 'code not followed statically';
       const applied = sites.length <= 3 ? sites.map((c) => cite(c)).join(', ') : `${sites.slice(0, 3).map((c) => cite(c)).join(', ')} (+${sites.length - 3} more)`;
-      return `- ${code(name)} — ${where}; ${kinds}, at ${applied}`;
+      const skips = uses.find((u) => u.skips)?.skips;
+      const skipped = !skips
+        ? ''
+        : skips.paths
+          ? `; skips ${skips.paths.map((p) => code(p)).join(', ')} (${code(skips.option)} at ${cite(skips.at)})`
+          : `; may skip some paths (${code(skips.option)} at ${cite(skips.at)}, not a literal list): read it before counting on it for a route`;
+      return `- ${code(name)} — ${where}; ${kinds}, at ${applied}${skipped}`;
     });
   return lines.join('\n');
 }

@@ -118,7 +118,11 @@ function routedPage(input: RecipeInput, app: FrontendAppData): string {
     ...steps,
     guards,
     inherited,
-    client ? `**Data:** call the API through ${cite(client.file)} (${code(client.transport)}, used by ${plural(client.usedBy, 'file')}).` : '',
+    !client
+      ? ''
+      : client.sdkImportedBy !== undefined
+        ? `**Data:** call the API through ${code(client.transport)}, which ${plural(client.sdkImportedBy, 'file')} of the app import (${cite(client.file)} among them).`
+        : `**Data:** call the API through ${cite(client.file)} (${code(client.transport)}, used by ${plural(client.usedBy, 'file')}).`,
     tests.step(file, 'page'),
   ]);
 }
