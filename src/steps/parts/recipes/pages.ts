@@ -121,7 +121,7 @@ function routedPage(input: RecipeInput, app: FrontendAppData): string {
     !client
       ? ''
       : client.sdkImportedBy !== undefined
-        ? `**Data:** call the API through ${code(client.transport)}, which ${plural(client.sdkImportedBy, 'file')} of the app import (${cite(client.file)} among them).`
+        ? `**Data:** call the API through ${code(client.transport)}, imported by ${plural(client.sdkImportedBy, 'file')} of the app, ${cite(client.file)} among them.`
         : `**Data:** call the API through ${cite(client.file)} (${code(client.transport)}, used by ${plural(client.usedBy, 'file')}).`,
     tests.step(file, 'page'),
   ]);
