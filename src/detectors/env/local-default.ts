@@ -6,6 +6,7 @@
  * the code shows one.
  */
 import { ts, walk } from '../../scan/ts.js';
+import { onFirstUse } from '../../scan/lazy-ts.js';
 import { isDefaultValue, skipParens } from './read-shapes.js';
 import { fails } from './unset-check.js';
 
@@ -72,7 +73,7 @@ let paramDepth = 0;
  */
 export function passedToCopingParam(read: ts.Node, copes: (use: ts.Node) => boolean): boolean {
   let arg: ts.Node = read;
-  while (ts.isBinaryExpression(arg.parent) && arg.parent.right === arg && FALLBACK_KINDS.has(arg.parent.operatorToken.kind)) arg = arg.parent;
+  while (ts.isBinaryExpression(arg.parent) && arg.parent.right === arg && FALLBACK_KINDS().has(arg.parent.operatorToken.kind)) arg = arg.parent;
   while (ts.isParenthesizedExpression(arg.parent)) arg = arg.parent;
   const call = arg.parent;
   if (!ts.isCallExpression(call) || !ts.isIdentifier(call.expression)) return false;
@@ -90,7 +91,8 @@ export function passedToCopingParam(read: ts.Node, copes: (use: ts.Node) => bool
   }
 }
 
-const FALLBACK_KINDS = new Set([ts.SyntaxKind.QuestionQuestionToken, ts.SyntaxKind.BarBarToken]);
+/** `??` and `||`, made on first use: reading `ts.SyntaxKind` at import would load the compiler before step 1 (lazy-ts.ts). */
+const FALLBACK_KINDS = onFirstUse(() => new Set([ts.SyntaxKind.QuestionQuestionToken, ts.SyntaxKind.BarBarToken]));
 
 /** At least one use of the parameter in the body, and each copes; a reassignment or a shadowing name makes it unsure. */
 function everyParamUseCopes(fn: Fn, name: string, copes: (use: ts.Node) => boolean): boolean {
