@@ -4,7 +4,7 @@
  * wires the module to its routes even though no route names it as its handler.
  */
 import type { RepoIndex } from '../../scan/repo-index.js';
-import { isSourceFile, ts } from '../../scan/ts.js';
+import { isSourceFile, lineOf, ts, walk } from '../../scan/ts.js';
 import { importsCached } from './component-ref.js';
 import { moduleResolver } from './resolve-module.js';
 
@@ -17,18 +17,16 @@ export function firstUseOfImport(index: RepoIndex, from: string, target: string)
   const local = new Set([...importsCached(sf)].filter(([, b]) => resolver.resolve(from, b.module) === target).map(([name]) => name));
   if (local.size === 0) return undefined;
   let found: { name: string; line: number } | undefined;
-  const visit = (node: ts.Node): void => {
-    if (found) return;
+  walk(sf, (node) => {
+    if (found) return false;
     if (ts.isCallExpression(node) || ts.isNewExpression(node)) {
       let callee: ts.Expression = node.expression;
       while (ts.isPropertyAccessExpression(callee)) callee = callee.expression;
       if (ts.isIdentifier(callee) && local.has(callee.text)) {
-        found = { name: node.expression.getText(sf), line: sf.getLineAndCharacterOfPosition(node.getStart(sf)).line + 1 };
-        return;
+        found = { name: node.expression.getText(sf), line: lineOf(node, sf) };
+        return false;
       }
     }
-    ts.forEachChild(node, visit);
-  };
-  visit(sf);
+  });
   return found;
 }
