@@ -4,7 +4,7 @@
  * member of such a call's result, `auth.clerkAuthMiddleware` with `const auth = createAuth({ … })`). A route on a
  * listed path does not pass through it; when the list is not literal, no route is known to pass through it.
  */
-import { ts } from '../../scan/ts.js';
+import { lineOf, ts } from '../../scan/ts.js';
 import type { Citation } from '../../facts.js';
 import type { RepoIndex } from '../../scan/repo-index.js';
 import type { MiddlewareSkips } from './middleware-use.js';
@@ -19,7 +19,7 @@ export function middlewareSkips(index: RepoIndex, name: string, at: Citation, co
   const sf = index.parse(code.file);
   if (!sf) return undefined;
   const decls = topLevelConsts(sf);
-  const here = decls.find((d) => sf.getLineAndCharacterOfPosition(d.getStart(sf)).line + 1 === code.line);
+  const here = decls.find((d) => lineOf(d, sf) === code.line);
   if (!here?.initializer) return undefined;
   const direct = inCall(here.initializer, sf, code.file);
   if (direct) return direct;
@@ -63,7 +63,7 @@ function inCall(expr: ts.Expression, sf: ts.SourceFile, file: string): Middlewar
     for (const p of arg.properties) {
       const key = p.name && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name)) ? p.name.text : undefined;
       if (!key || !SKIP_KEY.test(key)) continue;
-      const line = sf.getLineAndCharacterOfPosition(p.getStart(sf)).line + 1;
+      const line = lineOf(p, sf);
       const value = ts.isPropertyAssignment(p) ? p.initializer : undefined;
       const paths = value ? literalPaths(value) : undefined;
       return { option: key, at: { file, line }, ...(paths ? { paths } : {}) };
