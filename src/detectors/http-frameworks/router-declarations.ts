@@ -16,6 +16,7 @@ import { assignedRouter, autoloadDir, chainRoot, enclosingFunctionOf, frameworkO
 import { METHOD_SET, NO_BASE, routingScope, type Base } from './router-targets.js';
 import { loopMounts, type RowMount } from './router-rows.js';
 import { classRouterAliases } from './router-classes.js';
+import { autoloadOptions, isFastifyPluginCall } from './router-autoload.js';
 import { foldOnlyHandlers, loopPaths, type OnlyHandler } from './router-use-paths.js';
 
 export type { FileRouting, Hook, MiddlewareRef, Mount, MountTarget, RouteDecl, Unit } from './router-types.js';
@@ -26,6 +27,7 @@ export function analyseFile(sf: ts.SourceFile, links?: CrossFileLinks): FileRout
   const exports = new Map<string, string>();
   const reExports = new Map<string, { module: string; imported: string }>();
   const starExports: string[] = [];
+  const skipOverrideExports = new Set<string>();
   const decorators = new Map<string, number>();
   /**
    * A route's arguments after its path: middleware, then the handler (or, Fastify style, an options object carrying
@@ -176,7 +178,9 @@ export function analyseFile(sf: ts.SourceFile, links?: CrossFileLinks): FileRout
       const opts = ts.isObjectLiteralExpression(args[1] ?? ({} as ts.Expression)) ? args[1] : undefined;
       const b = ts.isIdentifier(args[0]) ? imports.get(args[0].text) : undefined;
       if (b && /^(@fastify\/autoload|fastify-autoload)$/.test(b.module)) {
-        const dir = autoloadDir(property(opts, 'dir'), constants);
+        const given = autoloadOptions(args[1], sf, constants);
+        const opts = given?.opts;
+        const dir = autoloadDir(property(opts, 'dir'), given?.constants ?? constants);
         const hooks = property(opts, 'autoHooks')?.kind === ts.SyntaxKind.TrueKeyword;
         const cascade = property(opts, 'cascadeHooks')?.kind === ts.SyntaxKind.TrueKeyword;
         if (dir) {
@@ -186,6 +190,8 @@ export function analyseFile(sf: ts.SourceFile, links?: CrossFileLinks): FileRout
         return;
       }
       addMount(u, property(opts, 'prefix'), targetOf(args[0]), node);
+      const added = u.mounts[u.mounts.length - 1];
+      if (added?.line === lineOf(callee.name, sf) && isFastifyPluginCall(args[0], imports)) u.mounts[u.mounts.length - 1] = { ...added, skipOverride: true };
     }
   });
 
@@ -212,6 +218,7 @@ export function analyseFile(sf: ts.SourceFile, links?: CrossFileLinks): FileRout
       const root = chainRoot(s.expression);
       const target = creations.has(root) ? { kind: 'unit' as const, name: creations.get(root)! } : targetOf(s.expression);
       if (target?.kind === 'unit') exports.set('default', target.name);
+      if (target?.kind === 'unit' && isFastifyPluginCall(s.expression, imports)) skipOverrideExports.add('default');
     } else if (ts.isExportDeclaration(s) && s.moduleSpecifier && ts.isStringLiteralLike(s.moduleSpecifier)) {
       // Barrels: `export { endpoints as statusEndpoints } from './status'`, `export * from './endpoint'`.
       const module = s.moduleSpecifier.text;
@@ -224,6 +231,7 @@ export function analyseFile(sf: ts.SourceFile, links?: CrossFileLinks): FileRout
       const target = targetOf(s.expression.right);
       const m = /^(?:module\.)?exports(?:\.(\w+))?$/.exec(left);
       if (m && target?.kind === 'unit') exports.set(m[1] ?? 'default', target.name);
+      if (m && target?.kind === 'unit' && isFastifyPluginCall(s.expression.right, imports)) skipOverrideExports.add(m[1] ?? 'default');
     } else if (ts.isFunctionDeclaration(s) && s.name && (ts.getModifiers(s) ?? []).some((m) => m.kind === ts.SyntaxKind.DefaultKeyword)) {
       exports.set('default', s.name.text);
     }
@@ -237,7 +245,7 @@ export function analyseFile(sf: ts.SourceFile, links?: CrossFileLinks): FileRout
       if (m.target?.kind === 'unit' && !m.target.file && aliases.has(m.target.name)) u.mounts[i] = { ...m, target: { kind: 'unit', name: aliases.get(m.target.name)! } };
     });
   }
-  return { units, exports, aliases, decorators, reExports, starExports };
+  return { units, exports, aliases, decorators, reExports, starExports, skipOverrideExports };
 }
 
 /** `(err, req, res, next) => …`: an error handler, not middleware in front of routes. */

@@ -78,7 +78,7 @@ export function composeRoutes(index: RepoIndex, candidates: readonly string[]): 
   };
 
   /** Target units of a mount, as keys (an autoload folder gives one per plugin file, with its folder as prefix). */
-  const targetsOf = (file: string, mount: Mount): { key: string; prefix: string; hooks?: string[] }[] => {
+  const targetsOf = (file: string, mount: Mount): { key: string; prefix: string; hooks?: string[]; skipOverride?: boolean }[] => {
     const t = mount.target;
     if (!t) return [];
     if (t.kind === 'unit') {
@@ -88,7 +88,9 @@ export function composeRoutes(index: RepoIndex, candidates: readonly string[]): 
     }
     if (t.kind === 'import') {
       const found = exportedUnit(t.file ?? file, t.module, t.imported, 0);
-      return found ? [{ key: found, prefix: '' }] : [];
+      const from = resolver.resolve(t.file ?? file, t.module);
+      const wrapped = !!from && !!routingOf(from)?.skipOverrideExports.has(t.imported);
+      return found ? [{ key: found, prefix: '', ...(wrapped ? { skipOverride: true } : {}) }] : [];
     }
     const dir = path.posix.join(path.posix.dirname(file), t.dir);
     const files = index.filesUnder(dir).filter((f) => isAppSource(index, f));
@@ -108,13 +110,14 @@ export function composeRoutes(index: RepoIndex, candidates: readonly string[]): 
             return hd === here || (t.autoHooks === 'cascade' && here.startsWith(`${hd}/`));
           })
           .map((h) => key(h, routingOf(h)?.exports.get('default') ?? 'default'));
-        return [{ key: key(f, name), prefix: folder === '.' ? '' : folder, hooks }];
+        const wrapped = routing.skipOverrideExports.has('default');
+        return [{ key: key(f, name), prefix: folder === '.' ? '' : folder, hooks, ...(wrapped ? { skipOverride: true } : {}) }];
       });
   };
 
   for (const file of candidates) routingOf(file);
   const mounted = new Set<string>();
-  const edges = new Map<Mount, { target: string; extra: string; hooks: string[] }[]>();
+  const edges = new Map<Mount, { target: string; extra: string; hooks: string[]; skipOverride: boolean }[]>();
   // Mount targets may live in files that were not candidates; analysing them can reveal further mounts.
   const queue = [...analysed.keys()];
   const seen = new Set<string>();
@@ -137,7 +140,7 @@ export function composeRoutes(index: RepoIndex, candidates: readonly string[]): 
         }
       }
       for (const mount of unit.mounts) {
-        const list = targetsOf(file, mount).map((t) => ({ target: t.key, extra: t.prefix, hooks: t.hooks ?? [] }));
+        const list = targetsOf(file, mount).map((t) => ({ target: t.key, extra: t.prefix, hooks: t.hooks ?? [], skipOverride: !!t.skipOverride }));
         edges.set(mount, list);
         for (const t of list) {
           mounted.add(t.target);
@@ -275,7 +278,11 @@ export function composeRoutes(index: RepoIndex, candidates: readonly string[]): 
       for (const t of targets) {
         const scoped = before.map((use) => ({ use, under: '', after: -1 }));
         const autoHooks = t.hooks.flatMap((h) => (unitAt(h)?.hooks ?? []).map((hook) => ({ use: useOf(fileOf(h), hook.ref, 'hook'), under: '', after: -1 })));
-        visit(t.target, joinPaths(under, t.extra), resolved && m.resolved, framework, next, [...passing, ...scoped, ...autoHooks], root, madeIn);
+        // A `fastify-plugin` plugin is registered into the registering instance itself (skip-override): Fastify ignores
+        // the `prefix` it is given, so neither the mount's prefix nor an autoload folder's applies. Autoload wraps a
+        // folder with autohooks in a plugin of its own under the folder's prefix, and that one does apply.
+        const ignored = framework === 'fastify' && t.hooks.length === 0 && (m.skipOverride || t.skipOverride || !!unitAt(t.target)?.skipOverride);
+        visit(t.target, ignored ? base : joinPaths(under, t.extra), resolved && m.resolved, framework, next, [...passing, ...scoped, ...autoHooks], root, madeIn);
       }
       // `registerSecurity(app)`: what it `use`s on the app it is handed runs in front of this router's later routes.
       if (m.registrar) for (const t of targets) active.push(...registrarUses(t.target, base, m.order, new Set(next)));

@@ -72,6 +72,8 @@ export interface Mount {
   readonly registrar?: boolean;
   readonly line: number;
   readonly order: number;
+  /** `register(fp(plugin), { prefix })`: a `fastify-plugin` (skip-override) plugin, which Fastify registers without the prefix. */
+  readonly skipOverride?: boolean;
   /**
    * `if (isProtected) r.use(auth)` in a factory taking `{ isProtected = true }`: the option it depends on, whether
    * negated, and its default; a router the factory makes applies the use only as its caller's option says.
@@ -100,6 +102,8 @@ export interface Unit {
   guessed?: boolean;
   /** Made to be mounted (`express.Router()`): never seen mounted, its routes' full paths are not known. */
   mountable?: boolean;
+  /** A plugin function wrapped in `fastify-plugin` (`fp(async (fastify) => …)`): registered, it ignores any prefix. */
+  skipOverride?: boolean;
   /** Lines of Hono `route(…)` mounts whose router or prefix could not be followed (`app.route(r.path, r.router)`). */
   openMounts?: number[];
 }
@@ -116,4 +120,6 @@ export interface FileRouting {
   readonly reExports: Map<string, { readonly module: string; readonly imported: string }>;
   /** `export * from './x'`. */
   readonly starExports: string[];
+  /** Exported names whose value is wrapped in `fastify-plugin` (`export default fp(plugin)`): registered, they ignore any prefix. */
+  readonly skipOverrideExports: Set<string>;
 }

@@ -10,6 +10,7 @@ import { ALIAS_METHODS, routerCreation, type Created } from './router-creation.j
 import type { HttpFramework } from './types.js';
 import type { MountTarget, Unit } from './router-types.js';
 import type { CrossFileLinks } from './router-links.js';
+import { isWrappedByFastifyPlugin } from './router-autoload.js';
 import { chainRoot, chainedRouterName, declaredTypeOf, enclosingFunctionOf, frameworkOfModule, frameworkOfType, functionUnitName, isRegisteredOrWrapped } from './router-syntax.js';
 
 const PARAM_TYPE = /\b(FastifyInstance|Express|Application|Router|Hono|OpenAPIHono|KoaRouter)\b/;
@@ -143,6 +144,7 @@ export function discoverUnits(
       if (typed || plugin) {
         const fw = typed ? frameworkOfType(typed[1], soleFramework) : soleFramework;
         const u = unit(fname, fw);
+        if (isWrappedByFastifyPlugin(node, imports)) u.skipOverride = true;
         // `(app: Application)` in a file that imports no framework: the app it is given decides.
         if (typed && !soleFramework && /^(Application|Router)$/.test(typed[1])) u.guessed = true;
         paramUnits.set(node, { unit: fname, param: pname });
