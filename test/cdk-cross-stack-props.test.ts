@@ -1,0 +1,20 @@
+/**
+ * A CDK app whose stacks hand each other a table and a `LambdaIntegration` (no construct: it wraps a function), whose
+ * table class is imported under an alias, and whose one Lambda dispatches on the HTTP method (fixture
+ * cdk-cross-stack-props, the shape of a small "space finder" app).
+ */
+import { describe, expect, it } from 'vitest';
+import { cdkDetector, type CdkStackFact } from '../src/detectors/cdk/index.js';
+import { detect } from './helpers/fixture.js';
+
+const FIXTURE = 'cdk-cross-stack-props';
+
+describe('cross-stack props', () => {
+  it('counts a library object wrapping another stack\'s construct (LambdaIntegration) as a cross-stack reference', async () => {
+    const facts = await detect(cdkDetector, FIXTURE);
+    const stacks = Object.fromEntries(facts.filter((f): f is CdkStackFact => f.kind === 'cdk.stack').map((s) => [s.id, s.data]));
+    expect(stacks.ApiStack.dependsOn).toEqual(['LambdaStack']);
+    expect(stacks.ApiStack.crossStackRefs).toEqual([{ fromStack: 'LambdaStack', prop: 'integration', expression: 'lambdaStack.itemsIntegration', at: { file: 'infra/src/infra/Launcher.ts', line: 12 } }]);
+    expect(stacks.LambdaStack.dependsOn).toEqual(['DataStack']);
+  });
+});
