@@ -4,7 +4,7 @@
  * cdk-cross-stack-props, the shape of a small "space finder" app).
  */
 import { describe, expect, it } from 'vitest';
-import { cdkDetector, type CdkStackFact } from '../src/detectors/cdk/index.js';
+import { cdkDetector, type CdkStackFact, type CdkTableFact } from '../src/detectors/cdk/index.js';
 import { detect } from './helpers/fixture.js';
 
 const FIXTURE = 'cdk-cross-stack-props';
@@ -16,5 +16,11 @@ describe('cross-stack props', () => {
     expect(stacks.ApiStack.dependsOn).toEqual(['LambdaStack']);
     expect(stacks.ApiStack.crossStackRefs).toEqual([{ fromStack: 'LambdaStack', prop: 'integration', expression: 'lambdaStack.itemsIntegration', at: { file: 'infra/src/infra/Launcher.ts', line: 12 } }]);
     expect(stacks.LambdaStack.dependsOn).toEqual(['DataStack']);
+  });
+
+  it('links a table to the env var set from it through another stack\'s prop with a `|| \'\'` fallback', async () => {
+    const facts = await detect(cdkDetector, FIXTURE);
+    const table = facts.find((f): f is CdkTableFact => f.kind === 'cdk.table');
+    expect(table?.data.envVars).toEqual([{ name: 'TABLE_NAME', lambda: 'LambdaStack/ItemsLambda' }]);
   });
 });
