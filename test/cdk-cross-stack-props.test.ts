@@ -5,7 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { cdkDetector, type CdkStackFact, type CdkTableFact } from '../src/detectors/cdk/index.js';
-import { detect } from './helpers/fixture.js';
+import { packageKind } from '../src/detectors/stack/kind.js';
+import { detect, indexOf } from './helpers/fixture.js';
 
 const FIXTURE = 'cdk-cross-stack-props';
 
@@ -22,5 +23,11 @@ describe('cross-stack props', () => {
     const facts = await detect(cdkDetector, FIXTURE);
     const table = facts.find((f): f is CdkTableFact => f.kind === 'cdk.table');
     expect(table?.data.envVars).toEqual([{ name: 'TABLE_NAME', lambda: 'LambdaStack/ItemsLambda' }]);
+  });
+
+  it('calls a package whose cdk.json app creates the App a CDK app, though npm init gave it `main: index.js`', async () => {
+    const index = await indexOf(FIXTURE);
+    const pkg = index.packages.find((p) => p.dir === 'infra')!;
+    expect(packageKind(pkg, index)).toMatchObject({ id: 'cdk-app' });
   });
 });
