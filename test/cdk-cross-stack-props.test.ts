@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { cdkDetector, type CdkStackFact, type CdkTableFact } from '../src/detectors/cdk/index.js';
+import { detectComponents } from '../src/detectors/stack/components.js';
 import { packageKind } from '../src/detectors/stack/kind.js';
 import { detect, indexOf } from './helpers/fixture.js';
 
@@ -29,5 +30,11 @@ describe('cross-stack props', () => {
     const index = await indexOf(FIXTURE);
     const pkg = index.packages.find((p) => p.dir === 'infra')!;
     expect(packageKind(pkg, index)).toMatchObject({ id: 'cdk-app' });
+  });
+
+  it('draws a table whose class is imported under another name (`Table as DynamoTable`) in the overview', async () => {
+    const dynamo = detectComponents(await indexOf(FIXTURE)).find((c) => c.title === 'DynamoDB');
+    expect(dynamo?.lines).toContain('1× Table');
+    expect(dynamo?.evidence[0]).toMatchObject({ file: 'infra/src/infra/stacks/DataStack.ts', line: 10, what: 'new DynamoTable (Table)' });
   });
 });
