@@ -7,7 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { cdkDetector, type CdkStackFact, type CdkTableFact } from '../src/detectors/cdk/index.js';
 import { detectComponents } from '../src/detectors/stack/components.js';
 import { packageKind } from '../src/detectors/stack/kind.js';
-import { detect, indexOf } from './helpers/fixture.js';
+import { workflowsStep } from '../src/steps/09-workflows.js';
+import { detect, indexOf, section } from './helpers/fixture.js';
 
 const FIXTURE = 'cdk-cross-stack-props';
 
@@ -36,5 +37,10 @@ describe('cross-stack props', () => {
     const dynamo = detectComponents(await indexOf(FIXTURE)).find((c) => c.title === 'DynamoDB');
     expect(dynamo?.lines).toContain('1× Table');
     expect(dynamo?.evidence[0]).toMatchObject({ file: 'infra/src/infra/stacks/DataStack.ts', line: 10, what: 'new DynamoTable (Table)' });
+  });
+
+  it('says every method a handler behind one Lambda integration serves, not only the first route', async () => {
+    const md = (await section(workflowsStep, FIXTURE)).markdown;
+    expect(md).toContain('copy `/infra/src/services/items/handler.ts`, which serves `GET`, `POST` and `DELETE` on `/items`.');
   });
 });
