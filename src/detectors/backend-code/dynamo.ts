@@ -11,6 +11,7 @@ import { enclosingName } from '../shared/naming.js';
 import { moduleResolver } from '../shared/resolve-module.js';
 import type { DbAccessData, DynamoOperation } from './types.js';
 import { assignedRequestItems } from './dynamo-request-items.js';
+import { fromCallers } from './dynamo-params.js';
 
 const V3_MODULES = new Set(['@aws-sdk/lib-dynamodb', '@aws-sdk/client-dynamodb']);
 const COMMANDS: Record<string, DynamoOperation> = {
@@ -208,9 +209,12 @@ class TableResolver {
       const init = constants.get(expr.text);
       if (init) return next(init);
       const binding = imports.get(expr.text);
-      const target = binding && moduleResolver(this.index).resolve(file, binding.module);
+      if (!binding) {
+        return fromCallers(this.index, file, expr, (arg, at, sf) => this.follow(arg, at, constantsOf(sf), importsOf(sf), depth + 1));
+      }
+      const target = moduleResolver(this.index).resolve(file, binding.module);
       const sf = target ? this.index.parse(target) : undefined;
-      if (!sf || !binding) return {};
+      if (!sf) return {};
       const targetInit = constantsOf(sf).get(binding.imported);
       return targetInit ? this.follow(targetInit, target!, constantsOf(sf), importsOf(sf), depth + 1) : {};
     }
