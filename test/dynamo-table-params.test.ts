@@ -54,4 +54,32 @@ describe('TableName given as a parameter', () => {
     expect(access.literal).toBeUndefined();
     expect(access.envVar).toBeUndefined();
   });
+
+  it('follows a name destructured from a config parameter to the object the caller passes, and an IndexName too', async () => {
+    const root = tempRepo({
+      'package.json': JSON.stringify({ name: 'api', private: true, dependencies: { 'aws-sdk': '2.0.0' } }),
+      'lib/names.ts': "export const EVENTS_TABLE_NAME = 'events';\nexport const USER_ID_GSI_NAME = 'GsiUserId';\n",
+      'src/reducer/app.ts': [
+        "import { DynamoDB } from 'aws-sdk';",
+        'interface Config { docClient: DynamoDB.DocumentClient; eventsTableName: string; userIdGsiName: string }',
+        'const load = (docClient: DynamoDB.DocumentClient, eventsTableName: string, indexName: string, userId: string) =>',
+        "  docClient.query({ TableName: eventsTableName, IndexName: indexName, KeyConditionExpression: '#u = :u' }).promise();",
+        'const generate = async (userId: string, config: Config) => {',
+        '  const { docClient, eventsTableName, userIdGsiName } = config;',
+        '  return load(docClient, eventsTableName, userIdGsiName, userId);',
+        '};',
+        'export const handleInternal = (config: Config) => async (event: { userId: string }) => generate(event.userId, config);',
+        '',
+      ].join('\n'),
+      'src/reducer/index.ts': [
+        "import { DynamoDB } from 'aws-sdk';",
+        "import { EVENTS_TABLE_NAME, USER_ID_GSI_NAME } from '../../lib/names';",
+        "import { handleInternal } from './app';",
+        'export const handler = handleInternal({ docClient: new DynamoDB.DocumentClient(), eventsTableName: EVENTS_TABLE_NAME, userIdGsiName: USER_ID_GSI_NAME });',
+        '',
+      ].join('\n'),
+    });
+    const access = (await detect(dbAccessDetector, root)).map((f) => f.data as DbAccessData);
+    expect(access).toMatchObject([{ operation: 'Query', literal: 'events', index: 'GsiUserId', function: 'load' }]);
+  });
 });

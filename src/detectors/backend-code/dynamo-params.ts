@@ -15,8 +15,14 @@ export type FollowArg = (arg: ts.Expression, file: string, sf: ts.SourceFile) =>
 const TEST_FILE = /(^|\/)(test|tests|__tests__|__mocks__)\/|\.(test|spec)\.[cm]?[jt]sx?$/;
 const MAX_SITES = 8;
 
-export function fromCallers(index: RepoIndex, file: string, id: ts.Identifier, follow: FollowArg): Found {
-  const param = parameterOf(id);
+export function fromCallers(index: RepoIndex, file: string, id: ts.Identifier, follow: FollowArg, depth = 0): Found {
+  // `const { usersTableName } = config`, `config` a parameter: the property of what the callers pass.
+  const from = destructuredFrom(id);
+  return from ? viaCallers(index, file, from.source, [from.key], follow, depth) : viaCallers(index, file, id, [], follow, depth);
+}
+
+function viaCallers(index: RepoIndex, file: string, id: ts.Identifier, path: readonly string[], follow: FollowArg, depth: number): Found {
+  const param = depth < 4 ? parameterOf(id) : undefined;
   if (!param) return {};
   const sites = callSites(index, file, param.name);
   if (sites.length === 0 || sites.length > MAX_SITES) return {};
@@ -24,12 +30,45 @@ export function fromCallers(index: RepoIndex, file: string, id: ts.Identifier, f
   for (const site of sites) {
     const arg = site.call.arguments[param.position];
     if (!arg || ts.isSpreadElement(arg)) return {};
-    const found = follow(arg, site.file, site.sf);
+    const found = path.length === 0 ? follow(arg, site.file, site.sf) : member(index, site, arg, path, follow, depth);
     if (!found.envVar && found.literal === undefined) return {};
     if (agreed && (agreed.envVar !== found.envVar || agreed.literal !== found.literal)) return {};
     agreed = found;
   }
   return agreed ?? {};
+}
+
+/** `path[0]` of an argument: an object literal's property, or a parameter passed on (`generateUser(id, config)`). */
+function member(index: RepoIndex, site: Site, arg: ts.Expression, path: readonly string[], follow: FollowArg, depth: number): Found {
+  if (ts.isObjectLiteralExpression(arg)) {
+    for (const p of arg.properties) {
+      if (ts.isPropertyAssignment(p) && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name)) && p.name.text === path[0]) return follow(p.initializer, site.file, site.sf);
+      if (ts.isShorthandPropertyAssignment(p) && p.name.text === path[0]) return follow(p.name, site.file, site.sf);
+    }
+    return {};
+  }
+  return ts.isIdentifier(arg) ? viaCallers(index, site.file, arg, path, follow, depth + 1) : {};
+}
+
+/** `const { a, b: c } = source` declaring `id`: the source identifier and the property read. */
+function destructuredFrom(id: ts.Identifier): { source: ts.Identifier; key: string } | undefined {
+  for (let node: ts.Node | undefined = id.parent; node; node = node.parent) {
+    if (!ts.isBlock(node) && !ts.isSourceFile(node)) continue;
+    for (const statement of node.statements) {
+      if (!ts.isVariableStatement(statement)) continue;
+      for (const d of statement.declarationList.declarations) {
+        if (!ts.isObjectBindingPattern(d.name) || !d.initializer || !ts.isIdentifier(d.initializer)) continue;
+        for (const e of d.name.elements) {
+          if (!e.dotDotDotToken && ts.isIdentifier(e.name) && e.name.text === id.text) {
+            const key = e.propertyName && ts.isIdentifier(e.propertyName) ? e.propertyName.text : e.propertyName ? undefined : e.name.text;
+            return key ? { source: d.initializer, key } : undefined;
+          }
+        }
+      }
+    }
+    if (ts.isFunctionLike(node.parent)) break;
+  }
+  return undefined;
 }
 
 /** The named function declaring `id` as a plain parameter, and its position; undefined for anything else. */

@@ -84,12 +84,17 @@ export function dynamoAccesses(index: RepoIndex, file: string, sf: ts.SourceFile
     }
     out.push({ ...base, ...details(params) });
   };
+  // An index name read like a table name (a constant, an import, a parameter its callers agree on); else as written.
+  const indexName = (expr: ts.Expression | undefined) => {
+    const shown = alternatives(expr, constants);
+    return expr && shown === expr.getText() && ts.isIdentifier(expr) ? (tables.of(expr).literal ?? shown) : shown;
+  };
   const details = (params: ts.ObjectLiteralExpression | undefined) => {
     const tableExpr = property(params, 'TableName');
     const key = objectOf(property(params, 'Key'), constants);
     return {
       ...(tableExpr ? tables.of(tableExpr) : { table: '?' }),
-      index: alternatives(property(params, 'IndexName'), constants),
+      index: indexName(property(params, 'IndexName')),
       keyCondition: alternatives(property(params, 'KeyConditionExpression'), constants),
       key: key ? key.properties.flatMap((p) => (p.name ? [propertyNameText(p.name) ?? p.name.getText(sf)] : [])) : undefined,
     };
