@@ -11,6 +11,7 @@ import { enclosingName } from '../shared/naming.js';
 import { moduleResolver } from '../shared/resolve-module.js';
 import type { DbAccessData, DynamoOperation } from './types.js';
 import { assignedRequestItems } from './dynamo-request-items.js';
+import { fromCallers } from './dynamo-params.js';
 
 const V3_MODULES = new Set(['@aws-sdk/lib-dynamodb', '@aws-sdk/client-dynamodb']);
 const COMMANDS: Record<string, DynamoOperation> = {
@@ -83,12 +84,17 @@ export function dynamoAccesses(index: RepoIndex, file: string, sf: ts.SourceFile
     }
     out.push({ ...base, ...details(params) });
   };
+  // An index name read like a table name (a constant, an import, a parameter its callers agree on); else as written.
+  const indexName = (expr: ts.Expression | undefined) => {
+    const shown = alternatives(expr, constants);
+    return expr && shown === expr.getText() && ts.isIdentifier(expr) ? (tables.of(expr).literal ?? shown) : shown;
+  };
   const details = (params: ts.ObjectLiteralExpression | undefined) => {
     const tableExpr = property(params, 'TableName');
     const key = objectOf(property(params, 'Key'), constants);
     return {
       ...(tableExpr ? tables.of(tableExpr) : { table: '?' }),
-      index: alternatives(property(params, 'IndexName'), constants),
+      index: indexName(property(params, 'IndexName')),
       keyCondition: alternatives(property(params, 'KeyConditionExpression'), constants),
       key: key ? key.properties.flatMap((p) => (p.name ? [propertyNameText(p.name) ?? p.name.getText(sf)] : [])) : undefined,
     };
@@ -208,9 +214,12 @@ class TableResolver {
       const init = constants.get(expr.text);
       if (init) return next(init);
       const binding = imports.get(expr.text);
-      const target = binding && moduleResolver(this.index).resolve(file, binding.module);
+      if (!binding) {
+        return fromCallers(this.index, file, expr, (arg, at, sf) => this.follow(arg, at, constantsOf(sf), importsOf(sf), depth + 1));
+      }
+      const target = moduleResolver(this.index).resolve(file, binding.module);
       const sf = target ? this.index.parse(target) : undefined;
-      if (!sf || !binding) return {};
+      if (!sf) return {};
       const targetInit = constantsOf(sf).get(binding.imported);
       return targetInit ? this.follow(targetInit, target!, constantsOf(sf), importsOf(sf), depth + 1) : {};
     }

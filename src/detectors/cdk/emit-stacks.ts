@@ -74,14 +74,19 @@ export function appFacts(ctx: EmitContext, unused: readonly UnusedStackClass[] =
   });
 }
 
-/** Which stack a value lives in: a construct, an attribute of one, or a stack itself; nested objects are searched. */
+/**
+ * Which stack a value lives in: a construct, an attribute of one, or a stack itself; nested objects are searched, and
+ * so are the arguments of a library object that is no construct (`new LambdaIntegration(fn)` wraps `fn`, so passing it
+ * to another stack references `fn`'s stack) and the constructs a built string mentions.
+ */
 function stackOfValue(value: Value | undefined, depth = 0): Rec | undefined {
   if (!value || depth > 3) return undefined;
   if (value.k === 'rec') return stackOf(value.rec);
   if (value.k === 'attr') return stackOf(value.of);
   if (value.k === 'res') return stackOf(value.api);
-  if (value.k === 'obj') for (const v of value.props.values()) { const s = stackOfValue(v, depth + 1); if (s) return s; }
-  if (value.k === 'arr') for (const v of value.items) { const s = stackOfValue(v, depth + 1); if (s) return s; }
+  const inner = value.k === 'obj' ? [...value.props.values()] : value.k === 'arr' ? value.items : value.k === 'ext' && value.isNew ? value.args ?? [] : [];
+  for (const v of inner) { const s = stackOfValue(v, depth + 1); if (s) return s; }
+  if (value.k === 'unknown') for (const r of value.refs ?? []) { const s = stackOf(r); if (s) return s; }
   return undefined;
 }
 

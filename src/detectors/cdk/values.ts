@@ -167,6 +167,8 @@ export function citeValue(value: Value | undefined): Citation | undefined {
   return value?.n ? citationOf(value.n) : undefined;
 }
 
+const ALWAYS_SET = /^(table|function|bucket|queue|topic|stateMachine|eventBus|stream)(Name|Arn)$|^(queueUrl|userPoolId|userPoolArn|userPoolClientId|restApiId)$/;
+
 /** Known truthiness, or undefined when the value is not known statically. */
 export function truthy(value: Value): boolean | undefined {
   switch (value.k) {
@@ -179,8 +181,10 @@ export function truthy(value: Value): boolean | undefined {
     case 'undef':
       return false;
     case 'unknown':
-    case 'attr':
       return undefined;
+    case 'attr':
+      // A resource's own name or ARN is always a (token) string; other attributes may be absent (`tableStreamArn`).
+      return ALWAYS_SET.test(value.name) ? true : undefined;
     case 'ext':
       return value.isNew || value.args === undefined ? true : undefined;
     default:

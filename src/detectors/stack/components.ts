@@ -194,6 +194,13 @@ type ConstructCounts = Map<string, Map<string, number>>;
 /** `class UpdateClaims extends sfn.StateMachine`: a project subclass of a CDK class, counted as that class where it is created. */
 const CLASS_EXTENDS = /\bclass\s+([\w$]+)\s+extends\s+((?:[\w$]+\.)*)([A-Z][\w$]*)\b(?![\w$.])/g;
 
+const RENAMED_IMPORT = /import\s*\{[^}]*\bas\s/;
+
+/** `aws-cdk-lib/aws-dynamodb` → `dynamodb`. */
+function serviceOf(module: string): string {
+  return module.replace(/^(aws-cdk-lib|monocdk)\/?|^@aws-cdk\//, '').replace(/^aws-/, '').replace(/-alpha$/, '');
+}
+
 function scanCdk(index: RepoIndex, files: readonly string[], counts: ConstructCounts, add: AddComponent): void {
   const subclasses = new Map<string, { title: string; layer: Layer; base: string }>();
   const created: { file: string; name: string; offset: number }[] = [];
@@ -223,8 +230,7 @@ function scanCdk(index: RepoIndex, files: readonly string[], counts: ConstructCo
       // Only the AWS CDK's own classes: a project construct named `EventBus` may create something else entirely.
       const module = moduleOf(m[1], m[2]);
       if (!isCdkModule(module)) continue;
-      const service = module!.replace(/^(aws-cdk-lib|monocdk)\/?|^@aws-cdk\//, '').replace(/^aws-/, '').replace(/-alpha$/, '');
-      const known = BY_MODULE[service]?.[m[2]] ?? CONSTRUCTS[m[2]];
+      const known = BY_MODULE[serviceOf(module!)]?.[m[2]] ?? CONSTRUCTS[m[2]];
       if (known) found(known.title, known.layer, m[2], m.index, m[0].replace(/\s*\($/, '').replace(/\s+/g, ' '));
     }
     if (text.includes('extends')) {
@@ -232,13 +238,22 @@ function scanCdk(index: RepoIndex, files: readonly string[], counts: ConstructCo
       for (let m = CLASS_EXTENDS.exec(text); m; m = CLASS_EXTENDS.exec(text)) {
         const module = moduleOf(m[2], m[3]);
         if (!isCdkModule(module)) continue;
-        const service = module!.replace(/^(aws-cdk-lib|monocdk)\/?|^@aws-cdk\//, '').replace(/^aws-/, '').replace(/-alpha$/, '');
-        const known = BY_MODULE[service]?.[m[3]] ?? CONSTRUCTS[m[3]];
+        const known = BY_MODULE[serviceOf(module!)]?.[m[3]] ?? CONSTRUCTS[m[3]];
         if (known) subclasses.set(m[1], { ...known, base: m[3] });
       }
     }
     NEW_ANY.lastIndex = 0;
-    for (let m = NEW_ANY.exec(text); m; m = NEW_ANY.exec(text)) if (!m[1]) created.push({ file, name: m[2], offset: m.index });
+    for (let m = NEW_ANY.exec(text); m; m = NEW_ANY.exec(text)) {
+      if (m[1]) continue;
+      created.push({ file, name: m[2], offset: m.index });
+      // A CDK class imported under another name (`import { Table as DynamoTable }`) is that class.
+      if (!RENAMED_IMPORT.test(text) || CLASS_NAMES.includes(m[2])) continue;
+      const original = (imports ??= textImports(text)).originals.get(m[2]);
+      const module = original ? imports.names.get(m[2]) : undefined;
+      if (!original || !isCdkModule(module)) continue;
+      const known = BY_MODULE[serviceOf(module!)]?.[original] ?? CONSTRUCTS[original];
+      if (known) found(known.title, known.layer, original, m.index, `new ${m[2]} (${original})`);
+    }
     if (LIBRARY_MODULES.some((lib) => text.includes(lib))) {
       NEW_ANY.lastIndex = 0;
       for (let m = NEW_ANY.exec(text); m; m = NEW_ANY.exec(text)) {

@@ -10,6 +10,8 @@ export interface TextImports {
   readonly names: ReadonlyMap<string, string>;
   /** Local name → module, for `import * as ns` and `const ns = require('m')`. */
   readonly namespaces: ReadonlyMap<string, string>;
+  /** Local name → the name the module exports, for renamed imports (`import { Table as DynamoTable }`). */
+  readonly originals: ReadonlyMap<string, string>;
 }
 
 const NAMED = /import\s+(?:type\s+)?(?:([\w$]+)\s*,\s*)?\{([^}]*)\}\s*from\s*['"]([^'"]+)['"]/g;
@@ -24,10 +26,12 @@ export function textImports(source: string): TextImports {
   const text = withoutComments(source);
   const names = new Map<string, string>();
   const namespaces = new Map<string, string>();
+  const originals = new Map<string, string>();
   const bind = (list: string, module: string, separator: RegExp) => {
     for (const part of list.split(',')) {
       const [imported, local] = part.replace(/^\s*type\s+/, '').split(separator).map((s) => s.trim());
       if (imported) names.set(local || imported, module);
+      if (imported && local && local !== imported) originals.set(local, imported);
     }
   };
   for (const m of text.matchAll(NAMED)) {
@@ -39,7 +43,7 @@ export function textImports(source: string): TextImports {
   for (const m of text.matchAll(REQUIRE)) namespaces.set(m[1], m[2]);
   for (const m of text.matchAll(IMPORT_EQUALS)) namespaces.set(m[1], m[2]);
   for (const m of text.matchAll(REQUIRE_NAMED)) bind(m[1], m[2], /\s*:\s*/);
-  return { names, namespaces };
+  return { names, namespaces, originals };
 }
 
 /**

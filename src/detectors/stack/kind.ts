@@ -6,6 +6,7 @@ import { usesHoisted } from '../shared/hoisted-use.js';
 import { describedAsSdk } from '../shared/sdk-words.js';
 import { importsDependency } from './dependency-use.js';
 import { codeEntry, sanityStudio, smartContracts } from './kind-signs.js';
+import { cdkAppEntry, CREATES_CDK_APP } from '../packages/cdk-entries.js';
 import { servedThrough, serverThroughLibrary } from './server-library.js';
 
 /** A Lambda layer's Node.js folder (`layers/x/nodejs`): the runtime reads `nodejs/node_modules`. */
@@ -124,7 +125,8 @@ export function packageKind(pkg: WorkspacePackage, index?: RepoIndex): PackageKi
   // A published package with a framework only in peer/dev dependencies is an integration library, not an app.
   const app = (name: string): boolean => has(name) && (!published || pkg.manifest.dependencies?.[name] !== undefined || name in hoisted);
 
-  if (published && has('aws-cdk-lib') && !app('aws-cdk-lib')) {
+  // cdk.json's `app` naming a file that creates the App makes it a CDK app, whatever `main` says (`npm init` writes one).
+  if (published && has('aws-cdk-lib') && !app('aws-cdk-lib') && !(index && runsCdkApp(index, pkg))) {
     const field = pkg.manifest.peerDependencies?.['aws-cdk-lib'] !== undefined ? 'peer dependency' : 'dev dependency';
     return { id: 'library', label: 'AWS CDK construct library', because: `its aws-cdk-lib ${field} and \`main\`/\`exports\` fields` };
   }
@@ -305,4 +307,9 @@ function toldByTool(
     return { id: 'library', label: `Supabase project (local config${holds.map((h) => `, ${h}`).join('')})`, because: `\`/${config}\`` };
   }
   return undefined;
+}
+
+function runsCdkApp(index: RepoIndex, pkg: WorkspacePackage): boolean {
+  const entry = cdkAppEntry(index, pkg.dir);
+  return entry !== undefined && CREATES_CDK_APP.test(index.read(entry) ?? '');
 }

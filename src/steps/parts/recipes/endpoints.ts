@@ -6,6 +6,7 @@ import { cite } from '../../../markdown/cite.js';
 import { code, oneLine } from '../../../markdown/text.js';
 import { authorizerLabel, authorizerType, grantLabel, plural } from '../cdk-shared.js';
 import { commonDir, compareText, names } from '../format.js';
+import { sortRoutes } from '../cdk-endpoints.js';
 import { folder, lineCursor, lineIn, mostCommon, recipe, type RecipeInput } from './shared.js';
 import { pushTo } from '../../../collections.js';
 import { trpcEndpoint } from './trpc.js';
@@ -78,13 +79,27 @@ function cdkEndpoint({ facts, product, tests }: RecipeInput): string {
   // The middleware line, when there is one, cites other files just before: the access line then names the stack again.
   const access = fn ? accessLine(fn, middleware.length ? '' : stackFile) : '';
   return recipe(`Add an API endpoint (API Gateway + Lambda${apiName ? `, ${code(apiName)}` : ''})`, [
-    `**Handler:** add a file under ${folder(root || entry.slice(0, entry.lastIndexOf('/')))} (${plural(handlers.length, 'handler')} there); copy ${cite(entry)}, which serves ${code(`${example.data.method} ${example.data.path}`)}.`,
+    `**Handler:** add a file under ${folder(root || entry.slice(0, entry.lastIndexOf('/')))} (${plural(handlers.length, 'handler')} there); copy ${cite(entry)}, which serves ${servedBy(api.items.filter((r) => r.data.entry === entry))}.`,
     `**Route:** in ${cite(stackFile)}${created}${through}${created ? ' and' : ''} ${wired} at ${route(stackFile, example.at[0].line)}${example.data.via ? ` (via ${cite(example.data.via)})` : ''}.`,
     authLines,
     middleware.length ? `**Middleware:** the handler wraps itself in ${middleware.join(', ')}.` : '',
     access,
     tests.step(entry, 'handler'),
   ]);
+}
+
+/** Every route a handler file serves (one Lambda behind several methods serves them all), not only the example's. */
+function servedBy(routes: readonly CdkRouteFact[]): string {
+  const sorted = sortRoutes(routes);
+  const paths = new Set(sorted.map((r) => r.data.path));
+  const methods = [...new Set(sorted.map((r) => r.data.method))];
+  if (paths.size === 1 && methods.length > 1) return `${andList(methods.map((m) => code(m)))} on ${code(sorted[0].data.path)}`;
+  const all = [...new Set(sorted.map((r) => `${r.data.method} ${r.data.path}`))].map((t) => code(t));
+  return all.length > 4 ? `${all.slice(0, 3).join(', ')} and ${all.length - 3} more routes` : andList(all);
+}
+
+function andList(items: readonly string[]): string {
+  return items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
 
 function authSummary(routes: readonly CdkRouteFact[], authorizers: ReadonlyMap<string, CdkAuthorizerFact>, example: CdkRouteFact): string {
