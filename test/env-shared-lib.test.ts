@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { Analysis } from '../src/analysis/run-detectors.js';
 import { RepoModel } from '../src/model/repo-model.js';
 import { configurationStep } from '../src/steps/08-configuration.js';
+import { workflowsStep } from '../src/steps/09-workflows.js';
 import { indexOf, section } from './helpers/fixture.js';
 
 const modelOf = async () => RepoModel.of(new Analysis(await indexOf('env-shared-lib'))).env();
@@ -29,5 +30,15 @@ describe('env sets of a shared package', () => {
 
   it("does not take an app's dotenv for another app it depends on (a started package is no library)", async () => {
     expect(await setFiles('API_PORT', ['apps/api/src/main.ts'])).toEqual([]);
+  });
+
+  it('follows a schema member that is a constant (`NODE_ENV: nodeEnv`, imported) to its default: not required', async () => {
+    const env = await modelOf();
+    expect(env.get('NODE_ENV')!.reads.map((r) => [r.file, r.hasFallback])).toEqual([['packages/env/src/index.ts', true]]);
+    const step8 = (await section(configurationStep, 'env-shared-lib')).markdown;
+    expect(step8).toContain('| `NODE_ENV` | `/packages/env/src/index.ts:5` | default in the schema `/packages/env/src/node-env.ts:3` | — |');
+    const step9 = (await section(workflowsStep, 'env-shared-lib')).markdown;
+    expect(step9).toContain('- `API_SECRET` — required: startup fails if unset');
+    expect(step9).not.toContain('- `NODE_ENV` — required');
   });
 });
