@@ -1,11 +1,13 @@
 /**
  * The folders whose code a Dockerfile's image holds, so that its `ENV` is said to reach that code only: the build
- * context (from a compose `build:` that names the Dockerfile, else the Dockerfile's own folder, else the root when
- * the COPY sources only exist from there), narrowed to the COPY / ADD sources, and for an image that copies a whole
- * monorepo, to the packages its commands name (`apps/api`, `--filter api`, `-w @x/api`).
+ * context (from a compose `build:` that names the Dockerfile, else a package script's `docker build -f`, else the
+ * Dockerfile's own folder, else the root when the COPY sources only exist from there), narrowed to the COPY / ADD
+ * sources, and for an image that copies a whole monorepo, to the packages its commands name (`apps/api`,
+ * `--filter api`, `-w @x/api`).
  */
 import path from 'node:path';
 import type { RepoIndex } from '../scan/repo-index.js';
+import { scriptContexts } from './dockerfile-contexts.js';
 
 /**
  * Repo-relative folders; `''` is the whole repository. `final`: for a multi-stage file, the first line of its last
@@ -21,7 +23,9 @@ export function dockerfileScope(index: RepoIndex, file: string, composeContexts:
   const text = index.read(file) ?? '';
   const { sources, commands } = readInstructions(text);
   const own = folder(file);
-  const contexts = composeContexts.length > 0 ? composeContexts : [resolves(index, own, sources) || !resolves(index, '', sources) ? own : ''];
+  // Compose's `build.context`, else the context a package script's `docker build -f` gives it.
+  const given = composeContexts.length > 0 ? composeContexts : scriptContexts(index, file);
+  const contexts = given.length > 0 ? given : [resolves(index, own, sources) || !resolves(index, '', sources) ? own : ''];
   const out = new Set<string>();
   for (const context of contexts) {
     const found = sources.map((s) => sourceFolder(index, context, s)).filter((d): d is string => d !== undefined);

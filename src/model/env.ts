@@ -7,6 +7,7 @@
 import { cdkDetector } from '../detectors/cdk/index.js';
 import { composeDetector, type ComposeServiceFact } from '../detectors/compose/index.js';
 import { dockerfileScope, type DockerfileScope } from './dockerfile-scope.js';
+import { consumersOf, explicitDotenvLoads } from './env-consumers.js';
 import { preloadedFiles } from './env-preloads.js';
 import { compare, isTestPath as isTestFile, type DynamicRead, type EnvVarView, type ReadEvidence, type SetKind, type SetSite } from './env-views.js';
 import { collectEnvVars } from './env-vars.js';
@@ -59,6 +60,8 @@ export class EnvModel {
   private readonly infraFiles: ReadonlySet<string>;
   /** Dockerfile → the build contexts compose gives it. */
   private readonly composeContexts = new Map<string, string[]>();
+  /** Dotenv file → the packages whose code loads it by an explicit path (`dotenv.config({ path })`). */
+  private readonly explicitLoads: ReadonlyMap<string, ReadonlySet<string>>;
   /** Dockerfile → the folders its image holds (computed on first use). */
   private readonly dockerScopes = new Map<string, DockerfileScope>();
 
@@ -73,6 +76,7 @@ export class EnvModel {
       if (build?.dockerfile) pushTo(this.composeContexts, build.dockerfile, build.context);
     }
     this.vars = out;
+    this.explicitLoads = explicitDotenvLoads(facts, (f) => this.dirOf(f));
     const dynamicOf = (kind: 'env.dynamic' | 'env.dynamic-set') =>
       facts
         .of<EnvDynamicReadFact>(kind as 'env.dynamic')
@@ -150,13 +154,30 @@ export class EnvModel {
    * declaration only in a file's folder or a parent, or in the same package (another app's `.env` is not its source).
    */
   setsFor(v: EnvVarView, files: readonly string[]): SetSite[] {
+    // A variable the runtime provides to this code is not taken from the apps that import it (another app's dotenv).
+    const consumers = this.runtimeFor(v, files) ? [] : [...new Set(files.flatMap((f) => this.consumers(this.dirOf(f))))];
     return v.sets.filter((s) => {
-      if (s.kind === 'dockerfile' || s.kind === 'dockerfile-arg') return files.some((f) => this.inImage(s.at.file, f, s.at.line));
+      if (s.kind === 'dockerfile' || s.kind === 'dockerfile-arg') return files.some((f) => this.inImage(s.at.file, f, s.at.line)) || consumers.some((d) => this.inImage(s.at.file, `${d}/`, s.at.line));
       if (s.kind === 'cdk') return files.some((f) => this.inLambda(s, f));
       if (s.service !== undefined) return files.some((f) => this.services.serves(s.service!, f));
       if (s.codeDir !== undefined) return files.some((f) => this.inContainer(s.codeDir!, f));
-      return !SCOPED.has(s.kind) || files.some((f) => this.serves(s, f));
+      if (!SCOPED.has(s.kind) || files.some((f) => this.serves(s, f))) return true;
+      if (s.kind === 'example' || s.kind === 'dotenv') {
+        const loaders = this.explicitLoads.get(s.at.file);
+        if (loaders && files.some((f) => loaders.has(this.dirOf(f)))) return true;
+      }
+      // A schema default or a typed declaration of the app is not a value for the library's read.
+      return s.kind !== 'schema-default' && s.kind !== 'type' && consumers.some((d) => this.serves(s, `${d}/`));
     });
+  }
+
+  private readonly consumerDirs = new Map<string, readonly string[]>();
+
+  /** The apps a library runs in (`consumersOf`), asked once per package. */
+  private consumers(pkgDir: string): readonly string[] {
+    let out = this.consumerDirs.get(pkgDir);
+    if (!out) this.consumerDirs.set(pkgDir, (out = consumersOf(this.index, pkgDir)));
+    return out;
   }
 
   /**

@@ -27,6 +27,7 @@ import { PLATFORM_FILE, platformEnv, TEMPLATE_FILE, TEMPLATE_TEXT, templateEnv }
 import { passedEnvReads } from './reads-passed.js';
 import { ACCESSOR_TEXT, accessorReads } from './reads-accessor.js';
 import { SHAPE_TEXT, shapeVerdicts } from './schema-shape.js';
+import { valueRefVerdicts } from './schema-value-refs.js';
 import { browserHandoffs, type EnvObjectFunction } from './browser-handoff.js';
 import type { EnvDeclaredFact, EnvDotenvLoadData, EnvDotenvLoadFact, EnvSetData } from './types.js';
 import { pushTo } from '../../collections.js';
@@ -239,7 +240,7 @@ export const envDetector: Detector = {
         const handed = dynamic.map((d) => passedEnvReads(index, file, d));
         for (const h of handed) if (h) pushTo(passed, h.file, ...h.reads);
         // `envSchema.shape.X.parse(process.env.X)`: the read takes the member's verdict (schema-shape.ts).
-        const judged = withParsedType(index, file, SHAPE_TEXT.test(text) ? shapeVerdicts(index, file, reads) : reads);
+        const judged = valueRefVerdicts(index, file, withParsedType(index, file, SHAPE_TEXT.test(text) ? shapeVerdicts(index, file, reads) : reads));
         facts.push(...group(index, file, [...judged, ...looped.flat(), ...imported.filter((r): r is RawRead => 'name' in r)]));
         for (const d of [...dynamic.filter((_, i) => looped[i].length === 0 && !handed[i]), ...imported.filter((r): r is RawDynamic => !('name' in r))]) facts.push(dynamicFact('env.dynamic', file, d));
         for (const d of dynamicSets) facts.push(dynamicFact('env.dynamic-set', file, d));
