@@ -74,9 +74,23 @@ describe('@iconify-json sets used through icon names (astroship astro-icon)', ()
   it('says the set is used by icon name through astro-icon, citing a use when one is found', async () => {
     const { markdown } = await section(step(10), root);
     expect(rowOf(markdown, '@iconify-json/bx')).toContain('used through icon names `bx:…` (`astro-icon`), as in `/src/pages/index.astro:5`, not imported');
-    expect(rowOf(markdown, '@iconify-json/uil')).toContain('used through icon names `uil:…` (`astro-icon`), not imported');
+    // No `uil:` name anywhere: a tool that could load the set is no evidence that it does (astro-monorepo's heroicons-solid).
+    expect(rowOf(markdown, '@iconify-json/uil')).toContain('not imported; `astro-icon` loads icon sets by name, but no `uil:…` icon name was found in source');
+    expect(rowOf(markdown, '@iconify-json/uil')).not.toContain('used through');
     expect(rowOf(markdown, '@iconify-json/bx')).not.toContain('not a well-known package');
     expect(rowOf(markdown, 'left-pad')).toContain('not imported in source');
     expect(missingCitations(markdown, await indexOf(root))).toEqual([]);
+  });
+
+  it("finds names written as astro-icon's pack=\"…\" or a UnoCSS class, the longer set name first", async () => {
+    const other = tempRepo({
+      'package.json': json({ name: 'site', private: true, dependencies: { astro: '4.0.0', 'astro-icon': '0.8.0', unocss: '0.58.0', '@iconify-json/mdi': '1.1.0', '@iconify-json/heroicons': '1.1.0', '@iconify-json/heroicons-solid': '1.1.0' } }),
+      'astro.config.mjs': "import icon from 'astro-icon';\nexport default { integrations: [icon()] };\n",
+      'src/pages/index.astro': '---\nimport { Icon } from "astro-icon";\n---\n<Icon pack="mdi" name="account" />\n<span class="i-heroicons-solid-home"></span>\n',
+    });
+    const { markdown } = await section(step(10), other);
+    expect(rowOf(markdown, '@iconify-json/mdi')).toContain('as in `/src/pages/index.astro:4`');
+    expect(rowOf(markdown, '@iconify-json/heroicons-solid')).toContain('as in `/src/pages/index.astro:5`');
+    expect(rowOf(markdown, '@iconify-json/heroicons')).toContain('no `heroicons:…` icon name was found');
   });
 });

@@ -24,6 +24,13 @@ describe('package roles', () => {
     expect(packageRole(pkg('packages/core/perf', { name: 'perf', private: true })).id).toBe('benchmark');
   });
 
+  it('does not take an app in apps/ for an example from a starter name it kept (`@example/basics`), only from its folder', () => {
+    expect(packageRole(pkg('apps/treasures', { name: '@example/basics', private: true })).id).not.toBe('example');
+    expect(packageRole(pkg('apps/web', { name: 'web-demo', private: true })).id).not.toBe('example');
+    expect(packageRole(pkg('apps/playground', { name: '@example/basics', private: true })).id).toBe('example');
+    expect(packageRole(pkg('packages/basics', { name: '@example/basics', private: true })).id).toBe('example');
+  });
+
   it('takes a package whose start script runs its own files, or with a Dockerfile beside it, for a service, not a library', async () => {
     const index = await indexOf('mono-worker-service');
     const worker = index.packages.find((p) => p.name === 'worker')!;

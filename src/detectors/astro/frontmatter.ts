@@ -44,6 +44,7 @@ export function yamlKey(text: string, key: string): string | undefined {
   const fm = /^\s*---\r?\n([\s\S]*?)\r?\n---/.exec(text);
   if (!fm) return undefined;
   // Only pages whose frontmatter names the key are parsed (the YAML module; a broken frontmatter reads as far as it can).
-  if (!new RegExp(`^${key}\\s*:`, 'm').test(fm[1])) return undefined;
+  // Indented keys are still top-level when every key is indented alike (`  layout: …`, valid YAML): the parse decides.
+  if (!new RegExp(`^[ \\t]*${key}\\s*:`, 'm').test(fm[1])) return undefined;
   return scalar(get(parseYaml(fm[1]).root, key));
 }

@@ -3,6 +3,7 @@
  * collections. `.astro` frontmatter is parsed as TypeScript; nothing is imported or run.
  */
 import type { Detector, Fact } from '../../facts.js';
+import { ts } from '../../scan/ts.js';
 import type { RepoIndex } from '../../scan/repo-index.js';
 import { importsOf } from '../shared/ast.js';
 import { moduleResolver } from '../shared/resolve-module.js';
@@ -119,6 +120,9 @@ function detectApp(index: RepoIndex, app: FrontendApp): Fact[] {
         getStaticPaths = exported.has('getStaticPaths');
         prerender = prerenderFlag(sf);
         if (route.kind === 'endpoint') methods = endpointMethods(sf);
+        // A module under pages/ that exports no handler (`export default posts`) serves nothing: Astro builds no route
+        // from it. `export * from` may bring handlers in unseen, so it keeps the route.
+        if (route.kind === 'endpoint' && methods.length === 0 && !sf.statements.some((st) => ts.isExportDeclaration(st) && !st.exportClause)) continue;
       }
       layouts = (importsByFile.get(file) ?? []).filter(isLayoutPath);
     }

@@ -1,14 +1,15 @@
 /** Dotenv files by name: `.env`, `.env.local`, `.env.example`, `api.env`, `.dev.vars` (Wrangler), `env.sample`, `env.sh.template`. */
 const DOTENV = /(^|\/)(\.env(\.[\w.-]+)?|[\w.-]+\.env|\.dev\.vars|env(\.sh)?\.(example|sample|template))$/;
-const EXAMPLE = /(example|sample|template|dist|defaults?)$/i;
+const EXAMPLE = /(example|sample|template|dist|defaults?)(\.txt)?$/i;
 
 const JS_MODULE = /^\s*(module\.exports\b|exports\.\w+\s*=|export\s+(default|const|function)\b|import\s.*\sfrom\s|const\s+\w+\s*=\s*require\()/m;
 
 /**
- * Templates named in other ways: `dot-env-template`, `dotenv.example`, `.env-sample`, `env_template`. The name alone
- * is weaker evidence here, so the file must also read as dotenv (see `looksLikeDotenv`).
+ * Templates named in other ways: `dot-env-template`, `dotenv.example`, `.env-sample`, `env_template`, `env-sample.txt`,
+ * `api.env.example`, and per-target files a build copies into `.env` (`cp ./env/.env-mx .env`): `.env-mx`. The name
+ * alone is weaker evidence here, so the file must also read as dotenv (see `looksLikeDotenv`).
  */
-const TEMPLATE_NAME = /^(?:\.?env|dot[-_.]?env)(?:[-_.][\w-]+)*?[-_.](?:example|sample|template|dist|defaults?)$|^dot[-_.]?env$/i;
+const TEMPLATE_NAME = /^(?:\.?env|dot[-_.]?env)(?:[-_.][\w-]+)*?[-_.](?:example|sample|template|dist|defaults?)(?:\.txt)?$|^dot[-_.]?env$|^[\w.-]+\.env\.(?:example|sample|template)$|^\.env-[\w-]+$/i;
 
 /** Every line that is not blank or a comment is `NAME=value` (or `export NAME=value`), and there is at least one. */
 function looksLikeDotenv(text: string): boolean {

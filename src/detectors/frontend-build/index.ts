@@ -6,6 +6,7 @@ import type { Detector, Fact } from '../../facts.js';
 import type { RepoIndex } from '../../scan/repo-index.js';
 import { appFiles, frontendApps, type FrontendApp } from './apps.js';
 import { startsDevServer } from './dev-script.js';
+import { defaultDevPort } from '../shared/default-ports.js';
 import { configFile, DEFAULT_PORTS, readConfig, scriptPort, viteConfigOf, type FrontendConfig } from './config.js';
 import type { PortSetting } from '../shared/port-value.js';
 
@@ -55,7 +56,9 @@ function detectApp(index: RepoIndex, app: FrontendApp): Fact[] {
   const vite = config && !config.portSetting && app.buildTool === 'vite' ? viteConfigOf(index, app.dir, config.file) : undefined;
   const portConfig = vite ? readConfig(index, vite) : config;
   // A config that sets `server.port` to something not read statically still sets it: never the default then.
-  const fallback = !portConfig?.portSetting && (devScript === undefined || devScriptServes) ? DEFAULT_PORTS[app.framework === 'react' || app.buildTool === 'remix-compiler' ? app.buildTool ?? '' : app.framework] : undefined;
+  // Keyed to the framework's installed major: Astro 1.x served on 3000, Astro 3+ on 4321.
+  const tool = app.framework === 'react' || app.buildTool === 'remix-compiler' ? app.buildTool ?? '' : app.framework;
+  const fallback = !portConfig?.portSetting && (devScript === undefined || devScriptServes) ? defaultDevPort(index, app.dir, tool, DEFAULT_PORTS) : undefined;
   const devPort = portConfig?.port ?? fromScript ?? fallback;
   const devPortSource = portConfig?.port ? 'config' : fromScript ? 'script' : fallback ? 'default' : undefined;
   const portFile = portConfig?.portSetting ? { devPortFile: portConfig.file, devPortSetting: portConfig.portSetting } : {};

@@ -27,9 +27,11 @@ export function iconSetUses(index: RepoIndex, names: readonly string[]): Map<str
   const deps = index.packages.flatMap((p) => Object.keys({ ...p.manifest.dependencies, ...p.manifest.devDependencies }));
   const tool = deps.filter((d) => ICON_TOOLS.test(d)).sort()[0];
   if (!tool) return out;
-  // One pass for every set: a quoted `bx:name`, or an unplugin-icons path `icons/bx/name`.
-  const alternatives = sets.map(([, s]) => s.replace(/-/g, '\\-')).join('|');
-  const use = new RegExp(`(?:["'\`](${alternatives}):[a-z0-9]|\\bicons/(${alternatives})/[a-z0-9])`, 'g');
+  // One pass for every set: a quoted `bx:name`, an unplugin-icons path `icons/bx/name`, astro-icon's `pack="bx"`, or
+  // a UnoCSS class `i-bx:name` / `i-bx-name`.
+  // Longest first: `i-heroicons-solid-x` is the heroicons-solid set's, not heroicons'.
+  const alternatives = sets.map(([, s]) => s.replace(/-/g, '\\-')).sort((a, b) => b.length - a.length).join('|');
+  const use = new RegExp(`(?:["'\`](${alternatives}):[a-z0-9]|\\bicons/(${alternatives})/[a-z0-9]|\\bpack=["'{]+(${alternatives})["'}]|(?<![\\w-])i-(${alternatives})[:-][a-z0-9])`, 'g');
   const found = new Map<string, Citation>();
   for (const file of index.files) {
     if (found.size === sets.length) break;
@@ -37,7 +39,7 @@ export function iconSetUses(index: RepoIndex, names: readonly string[]): Map<str
     const text = index.read(file);
     if (text === undefined) continue;
     for (const m of text.matchAll(use)) {
-      const set = m[1] ?? m[2];
+      const set = m[1] ?? m[2] ?? m[3] ?? m[4];
       if (!found.has(set)) found.set(set, { file, line: index.lineAt(file, m.index!) });
     }
   }

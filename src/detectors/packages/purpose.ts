@@ -11,7 +11,14 @@ import { packageKind } from '../stack/kind.js';
  * Turborepo…, `cdk init`'s "This is a blank project for CDK development"): they describe the template, not the package.
  */
 const TEMPLATE_TEXT =
-  /bootstrapped with|this template (provides|should)|first, run the development server|open \[?https?:\/\/localhost|welcome to your new|created (with|using) (create-|`?npm create|the .* (cli|template))|this (is an?|project is an?) (\[?next\.js\]?|expo|vite|react|turborepo|astro|svelte|nuxt|remix|tanstack)[^.]*?(project|app|starter|template|example)\b|^(getting started|get started)\b|starter (kit|template) for|this is a blank project for|generated (by|with) /i;
+  /bootstrapped with|this template (provides|should)|first, run the development server|open \[?https?:\/\/localhost|welcome to your new|created (with|using) (create-|`?npm create|the .* (cli|template))|this (is an?|project is an?) (\[?next\.js\]?|expo|vite|react|turborepo|astro|svelte|nuxt|remix|tanstack)[^.]*?(project|app|starter|template|example)\b|^(getting started|get started)\b|starter (kit|template) for|this is a blank project for|generated (by|with) |seasoned astronaut\?/i;
+
+/**
+ * A private package's description that describes the starter it was copied from (AstroWind's "A template to make your
+ * website using Astro + Tailwind CSS."): the app kept the template's manifest, the words are not about the app. A
+ * published template package is one, so only a private package's description is set aside.
+ */
+const TEMPLATE_DESCRIPTION = /^an? (?:[\w-]+ )?(?:template|starter(?: kit)?|boilerplate) (?:to|for) /i;
 
 export interface Purpose {
   /** One line. */
@@ -29,7 +36,8 @@ export interface Purpose {
  */
 export function purposeOf(index: RepoIndex, pkg: WorkspacePackage, rootTable: RootPackagesTable | undefined): Purpose | undefined {
   const description = pkg.manifest.description;
-  if (typeof description === 'string' && description.trim()) {
+  const copied = typeof description === 'string' && pkg.manifest.private === true && (TEMPLATE_DESCRIPTION.test(description.trim()) || TEMPLATE_TEXT.test(description));
+  if (typeof description === 'string' && description.trim() && !copied) {
     return { text: firstSentence(inline(description)), source: 'description', at: { file: pkg.manifestPath, line: jsonKeyLine(index, pkg.manifestPath, 'description') } };
   }
   const readme = readmeOf(index, pkg.dir);

@@ -46,6 +46,8 @@ const TOOLING_DIR = /^(tools?|tooling|scripts|internal|configs?|build-tools|devt
 const TEST_NAME = /^(tests?|e2e|integration-tests?)$|[-_.](tests?|e2e|fixtures?)$/i;
 const EXAMPLE_NAME = /^(examples?|demo|playground)[-_.]|[-_.](examples?|demo|playground)$/i;
 const BENCH_NAME = /(^|[-_.])(bench|benchmarks?)$/i;
+/** The folder a monorepo keeps its deployable apps in. */
+const APP_FOLDER = /^apps$/i;
 /** An npm scope that says what the package is for: `@test/performance`, `@e2e/basic`, `@example/blog`. */
 const SCOPE_ROLES: readonly [PackageRoleId, RegExp][] = [
   ['test', /^@(tests?|e2e|fixtures?|test-apps?)\//i],
@@ -74,12 +76,15 @@ export function packageRole(pkg: WorkspacePackage, index?: RepoIndex): PackageRo
   }
   // The package's own folder or name: a published `@scope/testing` package is product, an unpublished `e2e` app is not.
   if (!published) {
-    for (const [id, scope] of SCOPE_ROLES) if (scope.test(pkg.name)) return { id, because: `its npm scope, ${pkg.name}` };
+    // A package in an apps/ folder is one of the repository's apps: a starter's leftover name (`@example/basics`, what
+    // Astro's `basics` template is called) does not make it an example. Its own folder (`apps/playground`) still can.
+    const inApps = parents.some((s) => APP_FOLDER.test(s));
+    for (const [id, scope] of SCOPE_ROLES) if (scope.test(pkg.name) && !(id === 'example' && inApps)) return { id, because: `its npm scope, ${pkg.name}` };
     for (const [id, dirRe, nameRe] of [['benchmark', BENCH_DIR, BENCH_NAME], ['test', TEST_DIR, TEST_NAME], ['example', EXAMPLE_DIR, EXAMPLE_NAME]] as const) {
       if (dirRe.test(own)) return { id, because: `its folder ${own}/` };
       // A name alone (`aws-cdk-demo`, what `cdk init` calls a new app) does not make a deployed package an example. The
       // index-free signs only (its manifest and the files beside it), so `isAuxiliary` agrees with `packageRoles`.
-      if (nameRe.test(name) && !(id === 'example' && deploys(pkg))) return { id, because: `its name, ${pkg.name}` };
+      if (nameRe.test(name) && !(id === 'example' && (deploys(pkg) || inApps))) return { id, because: `its name, ${pkg.name}` };
     }
   }
   const folder = (re: RegExp) => segments.find((s) => re.test(s));

@@ -19,6 +19,7 @@ import { byRole } from './roles.js';
 import { portSettingText } from './port-setting.js';
 import { startsDevServer } from '../../detectors/frontend-build/dev-script.js';
 import type { FrontendAppData } from '../../detectors/frontend-build/index.js';
+import { defaultDevPort, versionedDefaultNote } from '../../detectors/shared/default-ports.js';
 import { DEFAULT_PORTS, devTool, folderPackageManager, installCommand, portInCommand, runScript } from './run-commands.js';
 import { workspaceToolOf } from '../../detectors/shared/package-manager.js';
 
@@ -189,7 +190,7 @@ function devServers(index: RepoIndex, pm: 'npm' | 'yarn' | 'pnpm' | 'bun', scrip
         : DEFAULT_PORTS[tool] !== undefined && startsDevServer(s.data.command, scriptsOf(scripts, s.data.package)) === false
           ? `— (runs ${tool} but not its dev server)`
           : DEFAULT_PORTS[tool] !== undefined
-          ? `not set; ${tool}'s default is ${DEFAULT_PORTS[tool]}`
+          ? toolDefault(index, s.data.dir, tool)
           : '—';
     rows.push([oneLine(s.data.package), code(runScript(index, pm, s.data.package, s.data.name)), value(s.data.command), port]);
   }
@@ -219,7 +220,15 @@ function appDevPort(app: FrontendAppData): string | undefined {
   // `remix-compiler` is our name for classic `remix dev` (remix-serve): the command is `remix`.
   const tool = app.buildTool === 'remix-compiler' ? 'remix' : app.buildTool ?? app.framework;
   if (app.devPortSource === 'default') return `not set; ${tool}'s default is ${app.devPort}`;
-  return undefined;
+  const note = app.devPort === undefined && !app.devPortFile && app.devScriptServes !== false ? versionedDefaultNote(tool) : undefined;
+  return note ? `not set; ${note}` : undefined;
+}
+
+/** `not set; astro's default is 3000`, with the default of the major the package uses, or why it is not given. */
+function toolDefault(index: RepoIndex, dir: string, tool: string): string {
+  const port = defaultDevPort(index, dir, tool, DEFAULT_PORTS, false);
+  if (port !== undefined) return `not set; ${tool}'s default is ${port}`;
+  return `not set; ${versionedDefaultNote(tool) ?? `${tool}'s default could not be told`}`;
 }
 
 /** A package's scripts by name, for following `npm run x` inside a script. */

@@ -1,4 +1,5 @@
 /** Pieces every frontend app section shares: the header line, state management, API client and auth, components, env. */
+import { versionedDefaultNote } from '../../detectors/shared/default-ports.js';
 import { appFiles, type FrontendAppData } from '../../detectors/frontend-build/index.js';
 import { publicPrefix } from '../../detectors/frontend-build/env.js';
 import type { ApiClientData, AuthData, EntryData, KeyComponentData } from '../../detectors/react-app/index.js';
@@ -77,6 +78,9 @@ export function headerBullets(app: FrontendAppData, entries: readonly EntryData[
   } else if (app.devPort) {
     const source = app.devPortSource === 'default' ? ' (framework default)' : app.devPortSource === 'script' ? ' (from the dev script)' : elsewhere;
     out.push(`**Dev server:** port ${app.devPort}${source}${app.scripts.dev ? `, ${code(run('dev'))} runs ${code(app.scripts.dev)}` : ''}`);
+  } else if (!app.devPortFile && app.devScriptServes !== false && versionedDefaultNote(devTool(app))) {
+    // The default port changed between majors and the app's major could not be told: neither default is claimed.
+    out.push(`**Dev server:** port not set; ${versionedDefaultNote(devTool(app))}${app.scripts.dev ? `, ${code(run('dev'))} runs ${code(app.scripts.dev)}` : ''}`);
   } else if (app.devScriptServes === false) {
     const [name, script] = app.scripts.dev ? ['dev', app.scripts.dev] : ['start', app.scripts.start ?? ''];
     const port = model ? portRead(model.index, model.env.get('PORT')?.reads ?? [], new Set(appFiles(model.index, app.dir))) : undefined;
@@ -247,4 +251,9 @@ function readsOf(reads: readonly Citation[]): string {
   const sorted = [...reads].sort((a, b) => byFileLine({ file: a.file, line: a.line }, { file: b.file, line: b.line }));
   const shown = sorted.slice(0, 3).map((c) => cite(c));
   return sorted.length > 3 ? `${shown.join(', ')} (+${sorted.length - 3} more)` : shown.join(', ');
+}
+
+/** The DEFAULT_PORTS key of an app's dev server (frontend-build's choice). */
+function devTool(app: FrontendAppData): string {
+  return app.framework === 'react' || app.buildTool === 'remix-compiler' ? app.buildTool ?? '' : app.framework;
 }

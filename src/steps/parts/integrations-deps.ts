@@ -45,8 +45,12 @@ export function dependenciesSection(deps: readonly DependencyFact[], packageRank
   return join(heading(3, 'Key third-party dependencies'), table(['Package', 'Used for', 'Declared by', 'Imported in'], rows));
 }
 
-/** `used through icon names `bx:…` (astro-icon), as in `/src/hero.astro:37``: an icon set is loaded by name, not imported. */
+/**
+ * `used through icon names `bx:…` (astro-icon), as in `/src/hero.astro:37``: an icon set is loaded by name, not
+ * imported. Use is claimed only with a name found: a tool that could load the set is no evidence that it does.
+ */
 function iconText(name: string, icon: NonNullable<DependencyFact['data']['iconSet']>): string {
   const set = name.slice('@iconify-json/'.length);
-  return `used through icon names ${code(`${set}:…`)} (${code(icon.tool)})${icon.at ? `, as in ${cite(icon.at.file, icon.at.line)}` : ''}, not imported`;
+  if (!icon.at) return `not imported; ${code(icon.tool)} loads icon sets by name, but no ${code(`${set}:…`)} icon name was found in source`;
+  return `used through icon names ${code(`${set}:…`)} (${code(icon.tool)}), as in ${cite(icon.at.file, icon.at.line)}, not imported`;
 }
