@@ -68,6 +68,26 @@ describe('Elysia apps: chained routes, the prefix option, group, use and mount',
   });
 });
 
+describe('Elysia instances nothing uses', () => {
+  it('an exported plugin no code takes is not served; an app that listens in its own file is, though nothing imports it', async () => {
+    const list = (
+      await detect(
+        httpFrameworksDetector,
+        tempRepo({
+          'package.json': PKG,
+          'src/index.ts': ["import { Elysia } from 'elysia';", "import { settings } from './settings';", "const app = new Elysia().use(settings).get('/', () => 'hi');", 'app.listen(3000);'].join('\n'),
+          'src/settings.ts': [
+            "import { Elysia } from 'elysia';",
+            "export const settingsList = new Elysia().get('/', () => []);",
+            "export const settings = new Elysia({ prefix: '/settings' }).get('/meta', () => ({}));",
+          ].join('\n'),
+        }),
+      )
+    ).map((f) => (f.kind === 'http.route' ? `${(f.data as HttpRouteData).method} ${(f.data as HttpRouteData).path}` : `${f.kind} ${f.id}`));
+    expect(list).toEqual(['GET /', 'GET /settings/meta', 'http.unmounted-router src/settings.ts#settingsList']);
+  });
+});
+
 describe('an Elysia server package in a workspace', () => {
   it('is an HTTP server despite its `main` field; a web app with elysia only as a dev dependency (Eden types) is no backend', async () => {
     const root = tempRepo({
