@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { httpFrameworksDetector, type HttpRouteData } from '../src/detectors/http-frameworks/index.js';
 import { packageKind } from '../src/detectors/stack/kind.js';
 import { backendScope } from '../src/detectors/backend-code/scope.js';
+import { apiClientsOf } from '../src/detectors/react-app/api-client.js';
+import type { FrontendApp } from '../src/detectors/frontend-build/apps.js';
 import { detect, indexOf } from './helpers/fixture.js';
 import { tempRepo } from './helpers/temp-repo.js';
 
@@ -100,5 +102,18 @@ describe('an Elysia server package in a workspace', () => {
     const index = await indexOf(root);
     expect(packageKind(index.packages.find((p) => p.dir === 'apps/server')!, index)).toMatchObject({ id: 'http-server', label: 'HTTP server (Elysia)' });
     expect(backendScope(index).files).toEqual(['apps/server/src/index.ts']);
+  });
+});
+
+describe('a web app calling an Elysia API through Eden Treaty', () => {
+  it('names Eden Treaty as its API client, with the server URL it is given first', async () => {
+    const root = tempRepo({
+      'package.json': JSON.stringify({ name: 'web', private: true, dependencies: { '@elysiajs/eden': '^1.4.0', react: '^19.0.0' } }),
+      'src/lib/eden.ts': ["import { treaty } from '@elysiajs/eden';", "import type { App } from '@repo/server';", '', 'export const api = treaty<App>(import.meta.env.VITE_SERVER_URL, { fetch: { credentials: "include" } }).api;'].join('\n'),
+      'src/lib/listings.ts': "import { api } from './eden';\nexport const list = () => api.listings.get();\n",
+    });
+    const index = await indexOf(root);
+    const clients = apiClientsOf(index, { dir: '' } as FrontendApp, index.files, new Set());
+    expect(clients.map((c) => [c.file, c.line, c.transport, c.baseUrl, c.usedBy])).toEqual([['src/lib/eden.ts', 4, 'Eden Treaty (@elysiajs/eden)', 'import.meta.env.VITE_SERVER_URL', 1]]);
   });
 });
