@@ -70,6 +70,21 @@ describe('Elysia apps: chained routes, the prefix option, group, use and mount',
   });
 });
 
+describe('Elysia function plugins', () => {
+  it('a function taking the app (`(app: Elysia) => app.get(…)`) used by the app adds its routes under the prefix', async () => {
+    expect(
+      await routes({
+        'src/index.ts': [
+          "import { Elysia } from 'elysia';",
+          "import { health } from './health';",
+          "new Elysia({ prefix: '/api' }).use(health).listen(3000);",
+        ].join('\n'),
+        'src/health.ts': ["import type { Elysia } from 'elysia';", "export const health = (app: Elysia) => app.get('/health', () => 'ok');"].join('\n'),
+      }),
+    ).toEqual(['elysia GET /api/health src/health.ts:2 inline']);
+  });
+});
+
 describe('Elysia instances nothing uses', () => {
   it('an exported plugin no code takes is not served; an app that listens in its own file is, though nothing imports it', async () => {
     const list = (

@@ -12,7 +12,7 @@ import type { MountTarget, Unit } from './router-types.js';
 import type { CrossFileLinks } from './router-links.js';
 import { chainRoot, chainedRouterName, declaredTypeOf, enclosingFunctionOf, frameworkOfModule, frameworkOfType, functionUnitName, isRegisteredOrWrapped } from './router-syntax.js';
 
-const PARAM_TYPE = /\b(FastifyInstance|Express|Application|Router|Hono|OpenAPIHono|KoaRouter)\b/;
+const PARAM_TYPE = /\b(FastifyInstance|Express|Application|Router|Hono|OpenAPIHono|KoaRouter|Elysia)\b/;
 const PLUGIN_PARAM = /^(fastify|app|server|instance|router|api)$/;
 
 export interface DiscoveredUnits {
