@@ -72,6 +72,8 @@ function parentDir(dir: string, seen: ReadonlyMap<string, unknown>): string {
 function packageKind(pkg: WorkspacePackage): 'server' | 'data' | undefined {
   const names = Object.keys(allDependencies(pkg.manifest));
   if (names.some((n) => SERVER_DEPS.some((re) => re.test(n)))) return 'server';
+  // A web app calling an Elysia API through Eden Treaty declares `elysia` for the server's types, as a dev dependency.
+  if (pkg.manifest.dependencies?.elysia !== undefined) return 'server';
   if (names.some((n) => DATA_AND_AUTH_DEPS.some((re) => re.test(n)) || n === 'next')) return 'data';
   return undefined;
 }

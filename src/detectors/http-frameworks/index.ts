@@ -20,7 +20,7 @@ import { apiDocsIn, docsRouteLines, type ApiDocsData, type ApiDocsFact } from '.
 export type { HttpFramework, HttpRouteData, HttpRouteFact, MiddlewareUse, UnmountedRouterData, UnmountedRouterFact } from './types.js';
 export type { ApiDocsData, ApiDocsFact } from './api-docs.js';
 
-const SERVER_DEPS = /^(express|fastify|hono|koa|@koa\/router|koa-router|@nestjs\/core|@nestjs\/common|routing-controllers|@tsed\/common|@tsed\/di|@tsed\/schema|@tsed\/platform-express|@tsed\/platform-koa)$/;
+const SERVER_DEPS = /^(express|fastify|hono|koa|elysia|@koa\/router|koa-router|@nestjs\/core|@nestjs\/common|routing-controllers|@tsed\/common|@tsed\/di|@tsed\/schema|@tsed\/platform-express|@tsed\/platform-koa)$/;
 /** Frameworks whose route files serve requests themselves: Next.js route handlers, Remix/React Router loaders and actions, SvelteKit server files. */
 /**
  * Packages that may bring a decorator framework over a server the manifest does not name (`@acme/koa-framework`,
@@ -29,7 +29,7 @@ const SERVER_DEPS = /^(express|fastify|hono|koa|@koa\/router|koa-router|@nestjs\
 const WRAPPED_SERVER_DEPS = /koa|express|fastify|hono|restify|hapi|controller|inversify|decorator|framework|router|server|http/i;
 const REQUEST_FRAMEWORKS = /^(next|@remix-run\/react|@remix-run\/node|@react-router\/dev|@sveltejs\/kit)$/;
 const HANDED_APP_ROUTE = /\b(app|router|server|fastify|api)\.(get|post|put|patch|delete|all|route|on|openapi)\s*\(\s*['"`\[]/;
-const IMPORT_NEEDLES = ["'express'", '"express"', 'fastify', "'hono", '"hono', '@hono/', "'koa", '"koa', '@koa/router', 'koa-router'];
+const IMPORT_NEEDLES = ["'express'", '"express"', 'fastify', "'hono", '"hono', '@hono/', "'koa", '"koa', '@koa/router', 'koa-router', "'elysia'", '"elysia"'];
 
 /**
  * Express, Fastify, Hono, Koa-router, NestJS, routing-controllers and Ts.ED controllers, Next.js API routes, and Remix / React Router loaders and

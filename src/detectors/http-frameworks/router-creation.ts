@@ -42,6 +42,8 @@ export function routerCreation(expr: ts.Expression, imports: ReadonlyMap<string,
   if (framework === 'express' && (ts.isCallExpression(expr) || name === 'Router')) return { framework, prefix: '', ...(name === 'Router' ? { mountable: true } : {}) };
   if (framework === 'fastify' && ts.isCallExpression(expr)) return { framework, prefix: '' };
   if (framework === 'hono' && ts.isNewExpression(expr) && /Hono$/.test(name)) return { framework, prefix: '' };
+  // `new Elysia({ prefix: '/api' })`: the prefix applies to its routes and to the plugins it `use`s.
+  if (framework === 'elysia' && ts.isNewExpression(expr) && name === 'Elysia') return { framework, prefix: str(property(expr.arguments?.[0], 'prefix'))?.text ?? '' };
   if (framework === 'koa' && ts.isNewExpression(expr)) {
     return { framework, prefix: str(property(expr.arguments?.[0], 'prefix'))?.text ?? '', ...(name === 'Koa' ? {} : { mountable: true }) };
   }
@@ -64,4 +66,15 @@ export function isHonoFactory(expr: ts.Expression, imports: ReadonlyMap<string, 
   if (!binding || frameworkOfModule(binding.module) !== 'hono') return false;
   const name = ts.isIdentifier(callee) ? binding.imported : ts.isPropertyAccessExpression(callee) ? callee.name.text : '';
   return name === 'createFactory' || name === 'Factory';
+}
+
+/**
+ * `new Elysia().use(a).model(…).get(…).listen(3000)`: every Elysia method returns the instance, so any chain on a
+ * `new Elysia(…)` is that app; its root, or undefined when the chain does not start there.
+ */
+export function elysiaChainRoot(expr: ts.Expression, imports: ReadonlyMap<string, ImportBinding>): ts.Expression | undefined {
+  let e = expr;
+  while (ts.isCallExpression(e) && ts.isPropertyAccessExpression(e.expression)) e = e.expression.expression;
+  if (!ts.isNewExpression(e) || !ts.isIdentifier(e.expression)) return undefined;
+  return frameworkOfModule(imports.get(e.expression.text)?.module ?? '') === 'elysia' ? e : undefined;
 }

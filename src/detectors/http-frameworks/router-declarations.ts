@@ -12,6 +12,7 @@ import { handlerRef, hookRefs, middlewareRef, middlewareRefs, FASTIFY_HOOKS } fr
 import type { FileRouting, MiddlewareRef, MountTarget, Unit } from './router-types.js';
 import type { CrossFileLinks } from './router-links.js';
 import { openApiRoute } from './openapi-routes.js';
+import { elysiaChainRoot } from './router-creation.js';
 import { assignedRouter, autoloadDir, chainRoot, enclosingFunctionOf, frameworkOfModule, functionUnitName, optionCondition } from './router-syntax.js';
 import { METHOD_SET, NO_BASE, routingScope, type Base } from './router-targets.js';
 import { loopMounts, type RowMount } from './router-rows.js';
@@ -101,6 +102,30 @@ export function analyseFile(sf: ts.SourceFile, links?: CrossFileLinks): FileRout
     const u = recv.unit;
     registered = (recv.registered ?? []).map((a) => middlewareRef(a, ctx, lineOf(a, sf)));
     const base: Base = { text: recv.base, resolved: recv.baseResolved !== false };
+    if (u.framework === 'elysia') {
+      // `.get('/x', handler, { beforeHandle, auth: true })`: the handler comes second, hooks and macros in the options.
+      // A literal in place of the handler (`.get('/', 'API')`) is the response itself, written inline.
+      const handler = args[1] && !ts.isLiteralExpression(args[1]) && !ts.isObjectLiteralExpression(args[1]) && !ts.isArrayLiteralExpression(args[1]) ? [args[1]] : [];
+      if (METHOD_SET.has(method) && isPath(args[0])) return addRoute(u, method, args[0], base, handler, node);
+      if (method === 'route' && args.length >= 3 && isPath(args[1])) {
+        const verb = str(args[0])?.text;
+        return verb ? addRoute(u, verb, args[1], base, args.slice(2, 3), node) : undefined;
+      }
+      // `.group('/x', (app) => app.get(…))`, `.guard({ … }, (app) => …)`: the callback's routes, under the group's path.
+      if ((method === 'group' && args.length >= 2 && isPath(args[0])) || (method === 'guard' && args.length >= 2)) {
+        return addMount(u, method === 'group' ? args[0] : undefined, targetOf(args[args.length - 1]), node, [], false, undefined, false, base);
+      }
+      // `.use(plugin)`: a plugin's routes are the app's, under its prefix. A plugin that is no router (`cors()`) is
+      // not listed as middleware: its hooks reach the app's routes only when it says so (`.as('global')`).
+      if (method === 'use' && args.length === 1) return addMount(u, undefined, targetOf(args[0]), node, [], true, undefined, false, base);
+      // `.mount(auth.handler)`, `.mount('/auth', handler)`: a fetch handler serving everything under the path.
+      if (method === 'mount' && args.length >= 1) {
+        const at = args.length >= 2 ? prefixOf(args[0]) : NO_BASE;
+        const under: Base = { text: `${base.text}${at.text === '/' ? '' : at.text}/*`, resolved: base.resolved && at.resolved };
+        return addRoute(u, 'all', undefined, under, args.slice(-1), node);
+      }
+      return;
+    }
     // Hono `.get('/x', a).post(b)`: `post` serves `/x` too.
     if (METHOD_SET.has(method) && u.framework === 'hono' && recv.chained && !isPath(args[0]) && args.length > 0) {
       return addRoute(u, method, recv.chained, base, args, node);
@@ -215,7 +240,7 @@ export function analyseFile(sf: ts.SourceFile, links?: CrossFileLinks): FileRout
   // Exports: which unit an importer gets.
   for (const s of sf.statements) {
     if (ts.isExportAssignment(s)) {
-      const root = chainRoot(s.expression);
+      const root = elysiaChainRoot(s.expression, imports) ?? chainRoot(s.expression);
       const target = creations.has(root) ? { kind: 'unit' as const, name: creations.get(root)! } : targetOf(s.expression);
       if (target?.kind === 'unit') exports.set('default', target.name);
       if (target?.kind === 'unit' && isFastifyPluginCall(s.expression, imports)) skipOverrideExports.add('default');

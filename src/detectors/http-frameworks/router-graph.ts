@@ -15,7 +15,7 @@ import { middlewareSkips, skipsPath } from '../shared/middleware-skips.js';
 import { analyseFile, type FileRouting, type MiddlewareRef, type Mount, type RouteDecl, type Unit } from './router-declarations.js';
 import { joinPaths, packageName } from './paths.js';
 import { crossFileLinks } from './router-links.js';
-import { notMountedAnywhere, type NotMounted } from './router-unmounted.js';
+import { notMountedAnywhere, servedInItsFile, type NotMounted } from './router-unmounted.js';
 import type { HttpFramework, MiddlewareUse } from './types.js';
 
 const AUTOHOOKS = /(^|\/)autohooks\.[cm]?[jt]s$/;
@@ -307,7 +307,10 @@ export function composeRoutes(index: RepoIndex, candidates: readonly string[]): 
     // One the whole repository confirms no code mounts (its mounts only in comments): its routes are not served.
     // `exports` holds only renamed and default exports; `export const authRouter` is exported under its own name.
     const exportedAs = [u?.name ?? '', ...[...(routingOf(fileOf(k))?.exports ?? [])].filter(([, unit]) => unit === u?.name).map(([name]) => name)];
-    const none = u?.mountable ? notMountedAnywhere(index, fileOf(k), u.name, exportedAs) : undefined;
+    // Any Elysia instance is a plugin another may `use`; one its own file does not serve (`listen`, `fetch`, `handle`) and
+    // no code takes is not served either.
+    const plugin = u?.framework === 'elysia' && !servedInItsFile(index, fileOf(k), u.name);
+    const none = u?.mountable || plugin ? notMountedAnywhere(index, fileOf(k), u!.name, exportedAs) : undefined;
     visit(k, '', !mountedSomewhere(k, u), undefined, new Set(), [], none && { name: u!.name, ...none });
   }
   return out;

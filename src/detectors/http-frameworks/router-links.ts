@@ -11,7 +11,7 @@ import { constantsOf, importsOf, type ImportBinding } from '../shared/ast.js';
 import { localDeclaration } from '../shared/component-ref.js';
 import { declarationOf, exportedConst, exportedValue, exportTarget } from '../shared/exported-const.js';
 import { assignedRouter, chainRoot } from './router-syntax.js';
-import { isHonoFactory, routerCreation } from './router-creation.js';
+import { elysiaChainRoot, isHonoFactory, routerCreation } from './router-creation.js';
 import { inheritedRouters, ownMountPath, type HeldRouter } from './router-classes.js';
 import type { HttpFramework } from './types.js';
 
@@ -73,7 +73,7 @@ export function crossFileLinks(index: RepoIndex): CrossFileLinks {
     if (!fn || !(ts.isFunctionDeclaration(fn) || ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) || !fn.body) return undefined;
     const { imports, constants } = fileFacts(sf);
     const made = (expr: ts.Expression): { framework: HttpFramework; prefix: string } | undefined => {
-      const root = chainRoot(expr);
+      const root = elysiaChainRoot(expr, imports) ?? chainRoot(expr);
       const direct = routerCreation(root, imports, constants);
       if (direct) return { framework: direct.framework, prefix: direct.prefix };
       if (importedFactoryApp(root, sf, imports)) return { framework: 'hono', prefix: '' };

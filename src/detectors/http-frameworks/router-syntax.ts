@@ -11,6 +11,7 @@ export function frameworkOfModule(module: string): HttpFramework | undefined {
   if (module === 'express') return 'express';
   if (module === 'fastify') return 'fastify';
   if (module === 'hono' || module.startsWith('hono/') || module === '@hono/zod-openapi') return 'hono';
+  if (module === 'elysia') return 'elysia';
   if (module === 'koa' || module === '@koa/router' || module === 'koa-router') return 'koa';
   return undefined;
 }
@@ -58,6 +59,7 @@ export function frameworkOfType(type: string, fallback: HttpFramework | undefine
   if (type === 'FastifyInstance') return 'fastify';
   if (type === 'Hono' || type === 'OpenAPIHono') return 'hono';
   if (type === 'KoaRouter') return 'koa';
+  if (type === 'Elysia') return 'elysia';
   if (type === 'Express' || type === 'Application') return 'express';
   return fallback ?? 'express';
 }

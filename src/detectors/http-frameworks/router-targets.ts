@@ -93,6 +93,8 @@ export function routingScope(sf: ts.SourceFile, links?: CrossFileLinks): Routing
     if (ts.isCallExpression(expr) && ts.isPropertyAccessExpression(expr.expression)) {
       const inner = receiverOf(expr.expression.expression);
       if (!inner) return undefined;
+      // Every Elysia method returns the instance (`.use(a).model(…).get(…)`); `group` routes go to its callback's unit.
+      if (inner.unit.framework === 'elysia') return inner;
       const method = expr.expression.name.text;
       if (ALIAS_METHODS.test(method)) return inner;
       // `register` returns the instance, so the chain goes on on the same plugin (a `fastify-plugin` hook added there

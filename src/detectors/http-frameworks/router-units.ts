@@ -6,14 +6,14 @@
 import { ts, lineOf, walk } from '../../scan/ts.js';
 import { dottedName, lastName, property, staticString, type ImportBinding } from '../shared/ast.js';
 import { joinPaths } from './paths.js';
-import { ALIAS_METHODS, routerCreation, type Created } from './router-creation.js';
+import { ALIAS_METHODS, elysiaChainRoot, routerCreation, type Created } from './router-creation.js';
 import type { HttpFramework } from './types.js';
 import type { MountTarget, Unit } from './router-types.js';
 import type { CrossFileLinks } from './router-links.js';
 import { isWrappedByFastifyPlugin } from './router-autoload.js';
 import { chainRoot, chainedRouterName, declaredTypeOf, enclosingFunctionOf, frameworkOfModule, frameworkOfType, functionUnitName, isRegisteredOrWrapped } from './router-syntax.js';
 
-const PARAM_TYPE = /\b(FastifyInstance|Express|Application|Router|Hono|OpenAPIHono|KoaRouter)\b/;
+const PARAM_TYPE = /\b(FastifyInstance|Express|Application|Router|Hono|OpenAPIHono|KoaRouter|Elysia)\b/;
 const PLUGIN_PARAM = /^(fastify|app|server|instance|router|api)$/;
 
 export interface DiscoveredUnits {
@@ -112,8 +112,10 @@ export function discoverUnits(
       if (fname && !fname.startsWith('inline@') && !units.has(fname)) [name, init] = [fname, returned];
     }
     if (ts.isBinaryExpression(node) && name === 'module.exports') name = 'default';
+    // `new Elysia().get(…).listen(3000)` as a statement: the app is never named.
+    if (!name && ts.isExpressionStatement(node) && elysiaChainRoot(node.expression, imports)) [name, init] = [`new Elysia@${lineOf(node, sf)}`, node.expression];
     // `Router().use(a).use(b)`: the unit is created at the root of a chain whose calls are read below.
-    const root = init && chainRoot(init);
+    const root = init && (elysiaChainRoot(init, imports) ?? chainRoot(init));
     const created = root && creation(root);
     if (name && root && created) {
       const unitName = name === 'default' ? 'default' : fn && returned ? name : declare(node, name);
@@ -122,6 +124,17 @@ export function discoverUnits(
       if (created.baseOptions) u.baseOptions = created.baseOptions;
       if (created.mountable) u.mountable = true;
       creations.set(root, unitName);
+    }
+    if (ts.isFunctionLike(node) && node.parameters.length > 0 && fileFrameworks.has('elysia') && elysiaScopeCallback(node)) {
+      // Elysia `.group('/x', (app) => app.get(…))` / `.guard(hooks, (app) => …)`: the callback's parameter is a unit the
+      // group mounts, whatever it is named.
+      const param = node.parameters[0].name;
+      const fname = functionUnitName(node, sf);
+      if (ts.isIdentifier(param) && fname) {
+        unit(fname, 'elysia');
+        paramUnits.set(node, { unit: fname, param: param.text });
+      }
+      return;
     }
     if (ts.isFunctionLike(node) && node.parameters.length > 0) {
       // `constructor(opts: AppOptions, public expressApp: Express = express())`: the app is a later parameter, typed
@@ -219,6 +232,13 @@ export function discoverUnits(
   });
 
   return { units, scopes, paramUnits, creations, functionNames, basePaths };
+}
+
+/** The last argument of an Elysia `.group(…)` or `.guard(…)` call. */
+export function elysiaScopeCallback(fn: ts.SignatureDeclaration): boolean {
+  const p = fn.parent;
+  if (!p || !ts.isCallExpression(p) || !ts.isPropertyAccessExpression(p.expression) || !/^(group|guard)$/.test(p.expression.name.text)) return false;
+  return p.arguments[p.arguments.length - 1] === fn && p.arguments.length >= 2;
 }
 
 function enclosingClass(fn: ts.Node): ts.ClassLikeDeclaration | undefined {

@@ -125,3 +125,16 @@ function computedLoads(index: RepoIndex, file: string): boolean {
 function withoutComments(text: string): string {
   return text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:'"`\\])\/\/.*$/gm, '$1');
 }
+
+/**
+ * An Elysia app its own file serves: `new Elysia()….listen(3000)`, `app.listen(…)`, `{ fetch: app.fetch }`,
+ * `export const GET = app.handle`. Text only, so it errs towards "served".
+ */
+export function servedInItsFile(index: RepoIndex, file: string, name: string): boolean {
+  const sf = /^[A-Za-z_$][\w$]*$/.test(name) ? index.parse(file) : undefined;
+  if (!sf) return true;
+  const decl = localDeclaration(sf, name);
+  const init = decl && ts.isVariableDeclaration(decl) ? decl.initializer?.getText(sf) ?? '' : '';
+  const escaped = name.replace(/\$/g, '\\$');
+  return /\.\s*(listen|fetch|handle)\b/.test(init) || new RegExp(`(^|[^\\w$.])${escaped}\\s*\\.\\s*(listen|fetch|handle)\\b`).test(sf.text);
+}

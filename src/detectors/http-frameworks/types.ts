@@ -6,7 +6,7 @@ export type { MiddlewareUse } from '../shared/middleware-use.js';
 /** The HTTP methods a file-based router exports or a handler branches on (Next.js, SvelteKit). */
 export const HTTP_METHODS: ReadonlySet<string> = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS']);
 
-export type HttpFramework = 'express' | 'fastify' | 'hono' | 'koa' | 'nest' | 'next' | 'remix' | 'routing-controllers' | 'sveltekit' | 'tsed' | 'decorators';
+export type HttpFramework = 'express' | 'fastify' | 'hono' | 'koa' | 'elysia' | 'nest' | 'next' | 'remix' | 'routing-controllers' | 'sveltekit' | 'tsed' | 'decorators';
 
 /** One HTTP route served by a Node framework (not API Gateway: that is the CDK detector's). */
 export interface HttpRouteData {

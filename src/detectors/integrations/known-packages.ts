@@ -80,6 +80,7 @@ const KNOWN: Readonly<Record<string, readonly [string, string]>> = {
   'fastify': ['http', 'HTTP server framework'],
   'hono': ['http', 'HTTP framework'],
   'koa': ['http', 'HTTP server framework'],
+  'elysia': ['http', 'HTTP framework (Bun)'],
   '@nestjs/core': ['http', 'NestJS framework'],
   'cors': ['http', 'CORS middleware'],
   'helmet': ['http', 'security headers'],

@@ -320,8 +320,8 @@ function apiFolderRole(sample: readonly string[], kind: PackageKindId | undefine
 }
 
 const SERVER_ENTRIES = ['src/main.ts', 'src/main.js', 'main.ts', 'main.js', 'src/server.ts', 'src/server.js', 'server.ts', 'server.js', 'src/index.ts', 'src/index.js', 'index.ts', 'index.js', 'src/app.ts', 'app.ts'];
-/** Code that starts an HTTP server: Nest, Express, Fastify, Hono, Koa. */
-const SERVER_START = /\bNestFactory\.create\w*\s*[(<]|\bexpress\s*\(\s*\)|\bfastify\s*\(|\bFastify\s*\(|\bnew\s+(Hono|Koa)\s*\(/;
+/** Code that starts an HTTP server: Nest, Express, Fastify, Hono, Koa, Elysia. */
+const SERVER_START = /\bNestFactory\.create\w*\s*[(<]|\bexpress\s*\(\s*\)|\bfastify\s*\(|\bFastify\s*\(|\bnew\s+(Hono|Koa|Elysia)\s*\(/;
 
 /** A `graphql/` folder: a schema (schema/typeDefs/resolvers files), the operations a client sends, or neither said. */
 function graphqlFolderRole(names: readonly string[]): string {

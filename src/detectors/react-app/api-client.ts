@@ -40,9 +40,10 @@ const FACTORIES: readonly [RegExp, RegExp, string][] = [
   [/^@apollo\/client/, /^ApolloClient$/, 'Apollo Client'],
   [/^graphql-request$/, /^GraphQLClient$/, 'graphql-request'],
   [/^hono\/client$/, /^hc$/, 'hono/client'],
+  [/^@elysiajs\/eden$/, /^(treaty|edenTreaty|edenFetch)$/, 'Eden Treaty (@elysiajs/eden)'],
   [/^wretch$/, /^default$/, 'wretch'],
 ];
-const CLIENT_IMPORT = /from\s+['"](axios|ky|ofetch|openapi-fetch|@trpc\/[\w-]+|@apollo\/client[\w/-]*|graphql-request|hono\/client|wretch)['"]/;
+const CLIENT_IMPORT = /from\s+['"](axios|ky|ofetch|openapi-fetch|@trpc\/[\w-]+|@apollo\/client[\w/-]*|graphql-request|hono\/client|@elysiajs\/eden|wretch)['"]/;
 const DIRECT_CALL = /import\s+\w+\s+from\s+['"](axios|ky|ofetch)['"][\s\S]*?\b\w+\.(?:get|post|put|patch|delete|request)\(/;
 const API_FILE = /(^|\/)(api|apis|api-?client|client|http|fetcher|request|requests|services?|lib\/api)(\/|\.|-|$)/i;
 const BASE_KEYS = ['baseURL', 'baseUrl', 'prefixUrl', 'uri', 'url', 'baseQuery'];
@@ -67,7 +68,9 @@ export function apiClientsOf(index: RepoIndex, app: FrontendApp, files: readonly
     const client = clientIn(sf, sdkPackages) ?? (direct ? { node: sf.statements.find((st) => ts.isImportDeclaration(st) && ts.isStringLiteral(st.moduleSpecifier) && st.moduleSpecifier.text === direct) ?? sf, transport: direct } : undefined);
     if (!client && !named) continue;
     const constants = constantsOf(sf);
-    const baseUrl = client?.options ? baseUrlOf(client.options, sf) : baseConstant(constants, sf);
+    // Eden takes the server's URL first (`treaty<App>(env.SERVER_URL, { … })`), not an options object.
+    const urlFirst = client?.options && client.transport.startsWith('Eden') && !ts.isObjectLiteralExpression(client.options);
+    const baseUrl = urlFirst ? short(client.options!.getText(sf)) : client?.options ? baseUrlOf(client.options, sf) : baseConstant(constants, sf);
     found.push({
       app: app.dir,
       file,

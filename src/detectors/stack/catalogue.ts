@@ -27,6 +27,7 @@ export const KNOWN_TECH: readonly KnownTech[] = [
   { match: 'fastify', label: 'Fastify', group: B },
   { match: 'hono', label: 'Hono', group: B },
   { match: 'koa', label: 'Koa', group: B },
+  { match: 'elysia', label: 'Elysia', group: B },
   { match: '@nestjs/core', label: 'NestJS', group: B },
   { match: '@trpc/server', label: 'tRPC', group: B },
   { match: 'graphql', label: 'GraphQL', group: B },

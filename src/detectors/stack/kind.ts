@@ -56,6 +56,7 @@ const SERVERS: Record<string, string> = {
   fastify: 'Fastify',
   hono: 'Hono',
   koa: 'Koa',
+  elysia: 'Elysia',
   '@nestjs/core': 'NestJS',
   '@hapi/hapi': 'hapi',
 };

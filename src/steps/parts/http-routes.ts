@@ -12,6 +12,7 @@ const LABEL: Record<HttpFramework, string> = {
   express: 'Express',
   fastify: 'Fastify',
   hono: 'Hono',
+  elysia: 'Elysia',
   koa: 'Koa',
   nest: 'NestJS',
   next: 'Next.js API routes',

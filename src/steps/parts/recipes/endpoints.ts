@@ -34,6 +34,7 @@ const FRAMEWORK: Record<HttpRouteData['framework'], string> = {
   express: 'Express',
   fastify: 'Fastify',
   hono: 'Hono',
+  elysia: 'Elysia',
   koa: 'Koa',
   nest: 'NestJS',
   next: 'Next.js route handlers',
