@@ -55,3 +55,24 @@ describe('Next.js rewrites and redirects from next.config (next-enterprise)', ()
     expect(s8).toMatch(/\| `\/next\.config\.ts` \| Next\.js \| sets reactStrictMode, rewrites, redirects \|/);
   });
 });
+
+describe('a rewrite whose destination is built from an environment variable (fullstack-monorepo)', () => {
+  const root = tempRepo({
+    'package.json': JSON.stringify({ name: 'web', dependencies: { next: '15.0.0', react: '^19.0.0', 'react-dom': '^19.0.0' } }),
+    'next.config.ts': [
+      "const gatewayOrigin = (process.env.API_GATEWAY_URL ?? 'http://localhost:3001').replace(/\\/$/, '');",
+      'export default {',
+      '  async rewrites() {',
+      "    return [{ source: '/api/:path*', destination: `${gatewayOrigin}/:path*` }, { source: '/x', destination: `${helper()}/x` }];",
+      '  },',
+      '};',
+      '',
+    ].join('\n'),
+    'app/page.tsx': 'export default function Home() { return null; }\n',
+  });
+
+  it('quotes the destination as written with the variable its constant reads; a call stays built in code', async () => {
+    const s5 = (await section(step(5), root)).markdown;
+    expect(s5).toContain('/api/:path\\* serves `${gatewayOrigin}/:path*` (built from `API_GATEWAY_URL`); more are built in code at `/next.config.ts:4`.');
+  });
+});

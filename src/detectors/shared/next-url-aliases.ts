@@ -18,6 +18,11 @@ export interface NextUrlAlias {
   readonly permanent?: boolean;
   /** The entry has `has`/`missing` conditions (a header, cookie, host or query): it applies only when they match. */
   readonly conditional?: true;
+  /**
+   * The destination is built in code (`${gatewayOrigin}/:path*`): `destination` is its text as written, and `envFrom`
+   * names the environment variables the file's top-level constants it uses are read from (`API_GATEWAY_URL`).
+   */
+  readonly destinationInCode?: { readonly envFrom: readonly string[] };
   readonly file: string;
   readonly line: number;
 }
@@ -34,7 +39,7 @@ export function nextUrlAliases(index: RepoIndex, packageDir: string): NextUrlAli
   const file = CONFIGS.map((c) => (packageDir ? `${packageDir}/${c}` : c)).find((f) => index.has(f));
   if (!file) return { aliases: [], unread: [] };
   return (
-    index.memo('next-url-aliases@3', file, (text) => {
+    index.memo('next-url-aliases@4', file, (text) => {
       if (!/\b(rewrites|redirects)\b/.test(text)) return { aliases: [], unread: [] };
       const sf = index.parse(file);
       const config = sf && exportedConfig(sf);
@@ -51,7 +56,10 @@ export function nextUrlAliases(index: RepoIndex, packageDir: string): NextUrlAli
         for (const e of entries) {
           const source = ts.isObjectLiteralExpression(e) ? staticString(property(e, 'source')) : undefined;
           const destination = ts.isObjectLiteralExpression(e) ? staticString(property(e, 'destination')) : undefined;
-          if (!source?.resolved || !destination?.resolved) {
+          // A destination written as a template or concatenation of named values is shown as written: the source URL and
+          // the shape are facts of the code, and "built in code" alone would hide where `/api/*` goes.
+          const inCode = source?.resolved && destination && !destination.resolved && /\$\{[\w$.]+\}/.test(destination.text) ? envOfPlaceholders(sf, destination.text) : undefined;
+          if (!source?.resolved || !destination || (!destination.resolved && !inCode)) {
             out.unread.push({ kind, file, line: lineOf(e, sf) });
             continue;
           }
@@ -62,6 +70,7 @@ export function nextUrlAliases(index: RepoIndex, packageDir: string): NextUrlAli
             destination: clip(destination.text, 200),
             ...(permanent === ts.SyntaxKind.TrueKeyword ? { permanent: true } : permanent === ts.SyntaxKind.FalseKeyword ? { permanent: false } : {}),
             ...(property(e, 'has') || property(e, 'missing') ? { conditional: true as const } : {}),
+            ...(inCode ? { destinationInCode: inCode } : {}),
             file,
             line: lineOf(e, sf),
           });
@@ -70,6 +79,26 @@ export function nextUrlAliases(index: RepoIndex, packageDir: string): NextUrlAli
       return out;
     }) ?? { aliases: [], unread: [] }
   );
+}
+
+/**
+ * For a destination whose placeholders are all plain names (`${gatewayOrigin}`), the environment variables those names'
+ * top-level `const` initialisers read (`process.env.API_GATEWAY_URL ?? '…'`); undefined when a placeholder is anything
+ * else (a call, a member of an import), which stays "built in code".
+ */
+function envOfPlaceholders(sf: ts.SourceFile, text: string): { envFrom: string[] } | undefined {
+  const names = [...text.matchAll(/\$\{([^}]*)\}/g)].map((m) => m[1]);
+  if (names.some((n) => !/^[A-Za-z_$][\w$]*$/.test(n))) return undefined;
+  const env = new Set<string>();
+  for (const name of names) {
+    const decl = sf.statements
+      .filter(ts.isVariableStatement)
+      .flatMap((s) => [...s.declarationList.declarations])
+      .find((d) => ts.isIdentifier(d.name) && d.name.text === name);
+    if (!decl?.initializer) return undefined;
+    for (const m of decl.initializer.getText(sf).matchAll(/\bprocess\.env\.([A-Z_][A-Z0-9_]*)\b|\bprocess\.env\[\s*['"]([A-Z_][A-Z0-9_]*)['"]\s*\]/g)) env.add(m[1] ?? m[2]);
+  }
+  return { envFrom: [...env].sort() };
 }
 
 /**

@@ -5,7 +5,7 @@
  */
 import type { NextAliasData } from '../../detectors/nextjs-pages/aliases.js';
 import { cite } from '../../markdown/cite.js';
-import { urlPath } from '../../markdown/text.js';
+import { code, urlPath } from '../../markdown/text.js';
 
 /** One line for the rewrites and one for the redirects of one app; '' when it declares none. */
 export function urlAliasLines(aliases: readonly NextAliasData[]): string {
@@ -18,18 +18,21 @@ export function urlAliasLines(aliases: readonly NextAliasData[]): string {
       const unread = mine.filter((a) => a.unread);
       // Rewrites grouped by destination: four health-check aliases of one route are one statement.
       // An entry with `has`/`missing` conditions applies only when they match: said so, and never grouped with the others.
-      const byTarget = new Map<string, { to: string; when: boolean; from: string[] }>();
+      const byTarget = new Map<string, { to: string; when: boolean; from: string[]; env?: readonly string[] }>();
       for (const a of read) {
         const key = `${a.destination}\u0000${a.conditional ? 'when' : ''}`;
-        const group = byTarget.get(key) ?? { to: a.destination, when: !!a.conditional, from: [] };
+        const group = byTarget.get(key) ?? { to: a.destination, when: !!a.conditional, from: [], ...(a.destinationInCode ? { env: a.destinationInCode.envFrom } : {}) };
         group.from.push(a.source);
         byTarget.set(key, group);
       }
-      const parts = [...byTarget.values()].map(({ to, when, from }) => {
+      const parts = [...byTarget.values()].map(({ to, when, from, env }) => {
         const cond = when ? ' (only when its `has`/`missing` conditions match)' : '';
+        // A destination built in code is quoted as written, with the variables its names are read from (plain text when it
+        // starts with `/`: a code span starting with `/` is a repository path).
+        const target = env ? `${to.startsWith('/') ? urlPath(to) : code(to)}${env.length ? ` (built from ${list(env.map((e) => `\`${e}\``))})` : ' (built in code)'}` : urlPath(to);
         return kind === 'rewrite'
-          ? `${list(from.map(urlPath))} ${from.length === 1 ? 'serves' : 'serve'} ${urlPath(to)}${cond}`
-          : `${list(from.map(urlPath))} → ${urlPath(to)}${permanence(read.filter((a) => a.destination === to))}${cond}`;
+          ? `${list(from.map(urlPath))} ${from.length === 1 ? 'serves' : 'serve'} ${target}${cond}`
+          : `${list(from.map(urlPath))} → ${target}${permanence(read.filter((a) => a.destination === to))}${cond}`;
       });
       const more = unread.length ? `${parts.length ? '; more are' : 'entries are'} built in code at ${unread.map((u) => cite(u.file, u.line)).join(', ')}` : '';
       const label = kind === 'rewrite' ? '**URL aliases** (`rewrites`: the URL stays as requested)' : '**Redirects**';
