@@ -134,7 +134,9 @@ export function packageKind(pkg: WorkspacePackage, index?: RepoIndex): PackageKi
   if (docs) return { id: 'docs-site', label: `Documentation site (${DOCS[docs]})`, because: from(docs) };
   const studio = sanityStudio(pkg, app('sanity'));
   if (studio) return { id: 'cms-studio', label: 'Sanity Studio (CMS content studio)', because: `${from('sanity')}; ${studio}` };
-  if (app('next')) return { id: 'nextjs', label: 'Next.js app', because: from('next') };
+  // A package that exports a library and has no next.config nor an app/ or pages/ folder only builds on Next.js (a
+  // feature-flags package importing `next/headers`): the `next` dependency alone does not make it an app.
+  if (app('next') && !(published && index && !nextAppShape(index, pkg.dir))) return { id: 'nextjs', label: 'Next.js app', because: from('next') };
   if (app('astro')) return { id: 'astro', label: 'Astro site', because: from('astro') };
   const start = ['@tanstack/react-start', '@tanstack/start'].find(app);
   if (start) return { id: 'react-ssr', label: 'TanStack Start app', because: from(start) };
@@ -305,4 +307,11 @@ function toldByTool(
     return { id: 'library', label: `Supabase project (local config${holds.map((h) => `, ${h}`).join('')})`, because: `\`/${config}\`` };
   }
   return undefined;
+}
+
+/** A next.config file, or an `app/` or `pages/` folder (at the top or under `src/`): what `next build` builds. */
+function nextAppShape(index: RepoIndex, dir: string): boolean {
+  const base = dir ? `${dir}/` : '';
+  if (['js', 'mjs', 'cjs', 'ts', 'mts'].some((ext) => index.has(`${base}next.config.${ext}`))) return true;
+  return ['app', 'pages', 'src/app', 'src/pages'].some((d) => index.hasDir(`${base}${d}`));
 }
