@@ -256,7 +256,10 @@ export function packageKind(pkg: WorkspacePackage, index?: RepoIndex): PackageKi
 
 /** `@kv/dashboard` → `dashboard`; the folder name when the package has no name. */
 export function shortName(pkg: WorkspacePackage): string {
-  return pkg.name.replace(/^@[^/]+\//, '');
+  // The name as written: a name the index qualified with its folder (`@repo/utils (examples/b/packages/utils)`, two
+  // packages sharing it) still says what the package is.
+  const name = typeof pkg.manifest.name === 'string' && pkg.manifest.name ? pkg.manifest.name : pkg.name;
+  return name.replace(/^@[^/]+\//, '');
 }
 
 function bundlerName(dep: string): string {
