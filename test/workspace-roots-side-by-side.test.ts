@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { packageKind } from '../src/detectors/stack/kind.js';
+import { overviewStep } from '../src/steps/01-overview.js';
+import { directoryStructureStep } from '../src/steps/02-directory-structure.js';
 import { workflowsStep } from '../src/steps/09-workflows.js';
 import { indexOf, section } from './helpers/fixture.js';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
@@ -41,11 +43,19 @@ describe('workspace roots side by side, with no package.json at the repository r
     expect(packageKind(utils, index)?.label).toBe('Shared code for the other packages');
   });
 
-  it('installs each root in its folder (step 9), not in one member folder', async () => {
+  it('installs each root in its folder (step 9), names every root (step 1) and maps the packages (step 2)', async () => {
     const root = repo();
     const step9 = (await section(workflowsStep, root)).markdown;
     expect(step9).toContain('`cd examples/with-a && npm ci`');
     expect(step9).toContain('`cd examples/with-b && npm ci`');
     expect(step9).not.toContain('installs in its folder');
+    const step1 = (await section(overviewStep, root)).markdown;
+    expect(step1).toContain('`/examples/with-a/package.json:4`');
+    expect(step1).toContain('`/examples/with-b/package.json:4`');
+    expect(step1).not.toContain('single-package');
+    expect(step1).toContain('No package.json at the root: 6 packages, all in example, test or benchmark folders, in 2 workspace roots');
+    const step2 = (await section(directoryStructureStep, root)).markdown;
+    expect(step2).not.toContain('could not be read');
+    expect(step2).toContain('/examples/with-b/apps/api');
   });
 });
