@@ -49,6 +49,8 @@ describe('workspace roots side by side, with no package.json at the repository r
     expect(step9).toContain('`cd examples/with-a && npm ci`');
     expect(step9).toContain('`cd examples/with-b && npm ci`');
     expect(step9).not.toContain('installs in its folder');
+    // Each api links the utils of its own root, whose name is qualified with its folder.
+    expect(step9).toContain('(2 links in their package.json files)');
     const step1 = (await section(overviewStep, root)).markdown;
     expect(step1).toContain('`/examples/with-a/package.json:4`');
     expect(step1).toContain('`/examples/with-b/package.json:4`');
