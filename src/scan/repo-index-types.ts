@@ -2,7 +2,7 @@
  * The contract between the analysis and the repository index (implemented in repo-index.ts): detectors see the
  * read-only `RepoIndex`; the analysis that owns an index sees `ManagedIndex`.
  */
-import type { WorkspaceTool } from './workspaces.js';
+import type { WorkspaceRoot, WorkspaceTool } from './workspaces.js';
 import type { WorkspacePackage } from './package-json.js';
 import type { ts } from './ts.js';
 
@@ -29,6 +29,8 @@ export interface RepoIndex {
   readonly workspacePatterns: readonly string[];
   /** The folder of the workspace declaration: '' at the repository root, else a nested root (`infrastructure`). */
   readonly workspaceRoot: string;
+  /** Every workspace root when several folders declare one and the repository root none; `workspaceRoot` is the first. */
+  readonly workspaceRoots: readonly WorkspaceRoot[];
   /** Root package first (when there is a package.json), then workspaces by folder. */
   readonly packages: readonly WorkspacePackage[];
   has(file: string): boolean;

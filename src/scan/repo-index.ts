@@ -10,7 +10,7 @@ import { decodeText, MAX_NESTING, nestingDepth, stripBom } from './file-text.js'
 import { LineIndex } from './line-index.js';
 import { readPlainFile } from './read-plain-file.js';
 import { hasKnownFormat } from '../secrets/known-formats.js';
-import { findWorkspaces, type WorkspaceTool } from './workspaces.js';
+import { findWorkspaces, type WorkspaceRoot, type WorkspaceTool } from './workspaces.js';
 import type { ManagedIndex, RepoIndex, SkippedFile, TreeMemo } from './repo-index-types.js';
 
 export type { ManagedIndex, RepoIndex, SkippedFile, TreeMemo } from './repo-index-types.js';
@@ -87,7 +87,7 @@ export async function buildIndex(root: string, options: BuildIndexOptions = {}):
     (f) => index.readJson<PackageJson>(f),
     (f) => index.read(f),
   );
-  index.setWorkspaces(layout.tool, layout.patterns, layout.packages, layout.root);
+  index.setWorkspaces(layout.tool, layout.patterns, layout.packages, layout.root, layout.roots);
   cacheOf.set(index, index.cache);
   return index;
 }
@@ -105,6 +105,7 @@ class FileIndex implements ManagedIndex {
   workspaceTool: WorkspaceTool = null;
   workspacePatterns: readonly string[] = [];
   workspaceRoot = '';
+  workspaceRoots: readonly WorkspaceRoot[] = [];
   packages: readonly WorkspacePackage[] = [];
   /** Package folder → package, for `packageOf`'s walk up the folders (O(depth), not O(packages), per call). */
   private packagesByDir = new Map<string, WorkspacePackage>();
@@ -126,8 +127,9 @@ class FileIndex implements ManagedIndex {
     }
   }
 
-  setWorkspaces(tool: WorkspaceTool, patterns: readonly string[], packages: readonly WorkspacePackage[], root = ''): void {
+  setWorkspaces(tool: WorkspaceTool, patterns: readonly string[], packages: readonly WorkspacePackage[], root = '', roots: readonly WorkspaceRoot[] = []): void {
     this.workspaceTool = tool;
+    this.workspaceRoots = roots;
     this.workspaceRoot = root;
     this.workspacePatterns = patterns;
     this.packages = packages;

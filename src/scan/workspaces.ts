@@ -13,6 +13,18 @@ export interface WorkspaceLayout {
   /** The folder of the workspace declaration: '' for the repository root, `infrastructure` for a nested one. */
   readonly root: string;
   readonly packages: readonly WorkspacePackage[];
+  /**
+   * Every workspace root when the repository root declares none and more than one folder does (four templates under
+   * examples/, each a monorepo of its own): `root` and `patterns` are the first of them. Empty otherwise.
+   */
+  readonly roots: readonly WorkspaceRoot[];
+}
+
+export interface WorkspaceRoot {
+  readonly tool: Exclude<WorkspaceTool, null>;
+  /** Repository-relative globs, as `patterns` above. */
+  readonly patterns: readonly string[];
+  readonly root: string;
 }
 
 type ReadJson = (path: string) => PackageJson | undefined;
@@ -32,15 +44,21 @@ export function findWorkspaces(files: readonly string[], readJson: ReadJson, rea
   let { tool, patterns, root } = { ...declaredPatterns(rootManifest, readJson, readText), root: '' };
   // A repository whose root declares nothing may keep its workspace root in a folder (`infrastructure/package.json`
   // with `workspaces`, `tools/pnpm-workspace.yaml`): its members are linked by an install in that folder.
-  if (tool === null) ({ tool, patterns, root } = nestedDeclaration(files, nested, readJson, readText) ?? { tool, patterns, root });
-  const rootManifestPath = root ? `${root}/package.json` : 'package.json';
+  const found = tool === null ? nestedDeclarations(files, nested, readJson, readText) : [];
+  if (found.length > 0) ({ tool, root, patterns } = { ...found[0], patterns: [...found[0].patterns] });
+  // Sibling roots beyond the first: each links its own members, which are no loose package.json folders.
+  const roots = found.length > 1 ? found : [];
 
   let members: Set<string>;
   if (patterns.length > 0) {
-    const member = globListMatcher(patterns);
-    members = new Set(nested.filter((f) => member(f.slice(0, -'/package.json'.length))));
-    // A nested workspace root is installed by its own install, like the members it links.
-    if (root && nested.includes(rootManifestPath)) members.add(rootManifestPath);
+    members = new Set();
+    for (const r of roots.length ? roots : [{ patterns, root }]) {
+      const member = globListMatcher(r.patterns);
+      for (const f of nested) if (member(f.slice(0, -'/package.json'.length))) members.add(f);
+      // A nested workspace root is installed by its own install, like the members it links.
+      const rootManifestPath = r.root ? `${r.root}/package.json` : 'package.json';
+      if (r.root && nested.includes(rootManifestPath)) members.add(rootManifestPath);
+    }
   } else {
     members = new Set(nested.filter((f) => !NOT_A_PACKAGE.test(f)));
   }
@@ -77,31 +95,40 @@ export function findWorkspaces(files: readonly string[], readJson: ReadJson, rea
     packages.push({ name: project.name ?? folderName, dir: project.dir, manifestPath: project.file, manifest, isRoot: false, declared: false, hoisted, markers: markers.get(project.dir) ?? [], nxProject: project });
   }
   if (packages.length > before) packages.sort((a, b) => Number(b.isRoot) - Number(a.isRoot) || (a.dir < b.dir ? -1 : a.dir > b.dir ? 1 : 0));
-  return { tool, patterns, root, packages: withUniqueNames(packages) };
+  return { tool, patterns, root, packages: withUniqueNames(packages), roots };
 }
 
 /**
- * The shallowest folder (then the first by path) whose package.json has `workspaces` or whose pnpm-workspace.yaml lists
- * `packages:`, with its patterns made repository-relative. Test data and build output never count.
+ * The folders whose package.json has `workspaces` or whose pnpm-workspace.yaml lists `packages:`, shallowest first (then
+ * by path), with their patterns made repository-relative; a folder inside one already found is part of that root, not
+ * a root of its own. Test data and build output never count.
  */
-function nestedDeclaration(
+function nestedDeclarations(
   files: readonly string[],
   nested: readonly string[],
   readJson: ReadJson,
   readText: ReadText,
-): { tool: WorkspaceTool; patterns: string[]; root: string } | undefined {
+): WorkspaceRoot[] {
+  const out: WorkspaceRoot[] = [];
   const candidates = [...nested, ...files.filter((f) => /\/pnpm-workspace\.ya?ml$/.test(f))]
     .filter((f) => !NOT_A_PACKAGE.test(f) && !/(^|\/)node_modules\//.test(f))
     .map((f) => f.slice(0, f.lastIndexOf('/')))
     .sort((a, b) => a.split('/').length - b.split('/').length || a.localeCompare(b));
   for (const dir of new Set(candidates)) {
+    if (out.some((r) => dir.startsWith(`${r.root}/`))) continue;
     const inDir = (f: string) => readText(`${dir}/${f}`);
     const found = declaredPatterns(readJson(`${dir}/package.json`), (f) => (f === 'lerna.json' ? undefined : readJson(`${dir}/${f}`)), inDir);
     if (found.tool === null || found.patterns.length === 0) continue;
     const prefix = (p: string) => (p.startsWith('!') ? `!${dir}/${p.slice(1).replace(/^\.\//, '')}` : `${dir}/${p.replace(/^\.\//, '')}`);
-    return { tool: found.tool, patterns: found.patterns.map(prefix), root: dir };
+    out.push({ tool: found.tool, patterns: found.patterns.map(prefix), root: dir });
   }
-  return undefined;
+  return out;
+}
+
+/** The packages one workspace root links: those its globs match, without the root's own folder. */
+export function rootMembers(root: WorkspaceRoot, packages: readonly WorkspacePackage[]): WorkspacePackage[] {
+  const member = globListMatcher(root.patterns);
+  return packages.filter((p) => !p.isRoot && p.declared && p.dir !== root.root && member(p.dir));
 }
 
 /** npm on Windows accepts `workspaces\\*`: a backslash in a workspace glob is a path separator, not an escape. */

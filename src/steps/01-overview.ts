@@ -148,7 +148,8 @@ function structure(index: RepoIndex, packages: readonly Pkg[]): string {
     const root = packages.find((p) => p.isRoot);
     const what = root ? `one package, ${literal(root.name)} (${cite(root.manifest)})` : 'no package.json at the root';
     const aux = members.length ? `, plus ${members.length} example or test package${members.length === 1 ? '' : 's'}` : '';
-    const body = `A single-package repository: ${what}${aux}. Step 2 maps its folders.`;
+    // Without a root package the repository is no single package: its examples (templates) are all it holds.
+    const body = root || members.length === 0 ? `A single-package repository: ${what}${aux}. Step 2 maps its folders.` : withoutRoot(index, members.length);
     return join(heading(3, 'Repository structure'), body, members.length ? packageTree(index, members) : '');
   }
   const tool = index.workspaceTool ? `${workspaceToolOf(index)} workspaces` : 'nested package.json files (no workspace declaration)';
@@ -167,6 +168,15 @@ function structure(index: RepoIndex, packages: readonly Pkg[]): string {
   }
   const roles = `**Package roles:** ${roleCounts(members.map((p) => p.role))}; step 2 gives each package's evidence. Every step lists product packages first; examples, tests and benchmarks are summarised first when a section runs out of room.`;
   return join(heading(3, 'Monorepo structure'), intro, roles, packageTree(index, members));
+}
+
+/** `No package.json at the root: 40 packages, all in example, test or benchmark folders, in 4 workspace roots …`. */
+function withoutRoot(index: RepoIndex, count: number): string {
+  const roots = index.workspaceRoots.length > 1 ? index.workspaceRoots.map((r) => r.root) : index.workspaceRoot ? [index.workspaceRoot] : [];
+  const inRoots = roots.length
+    ? `, in ${roots.length === 1 ? 'one workspace root' : `${roots.length} workspace roots, each installed on its own`} (${roots.map((r) => cite(r)).join(', ')})`
+    : '';
+  return `No package.json at the root: ${count} package${count === 1 ? '' : 's'}, all in example, test or benchmark folders${inRoots}. Step 2 maps them.`;
 }
 
 /** `, plus 40 other package.json folders … (38 under /examples, 2 under /packages)`: mapped, but not workspace members. */

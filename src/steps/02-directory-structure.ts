@@ -21,9 +21,13 @@ export const directoryStructureStep: StepDefinition = {
     const root = packages.find((p) => p.isRoot);
     const members = packages.filter((p) => !p.isRoot);
     // Product packages first, then the docs and tooling around them; examples, tests and benchmarks listed apart.
-    const product = byRole(index, members.filter((p) => !p.auxiliary), (p) => p.dir);
-    const aux = byRole(index, members.filter((p) => p.auxiliary), (p) => p.dir);
+    let product = byRole(index, members.filter((p) => !p.auxiliary), (p) => p.dir);
+    let aux = byRole(index, members.filter((p) => p.auxiliary), (p) => p.dir);
     const title = stepHeading(2, 'Directory Structure');
+    // No root package and nothing but examples (four templates under examples/): they are all the repository holds,
+    // so they are mapped as its packages. Emptying the step said their package.json files could not be read.
+    const onlyAux = !root && product.length === 0 && aux.length > 0;
+    if (onlyAux) [product, aux] = [aux, []];
     if (product.length === 0) {
       // No workspace packages of its own (at most examples and tests): the root is the one package.
       const body = root
@@ -42,7 +46,9 @@ export const directoryStructureStep: StepDefinition = {
     const markdown = join(
       title,
       heading(3, 'Packages'),
-      `Roles: ${roleCounts(members.map((p) => p.role))}. Every step lists product packages first.`,
+      onlyAux
+        ? `No package.json at the root: every package of the repository sits in an example, test or benchmark folder (roles: ${roleCounts(members.map((p) => p.role))}), so they are mapped here as its packages.`
+        : `Roles: ${roleCounts(members.map((p) => p.role))}. Every step lists product packages first.`,
       mode === 'table' ? overviewTable(product) : packagesTable(product),
       mode === 'table' ? `${product.length} packages: too many to detail each here; the table lists each one's main entry point.` : '',
       builtNote(product),

@@ -2,6 +2,7 @@ import type { Detector, Fact } from '../../facts.js';
 import type { RepoIndex } from '../../scan/repo-index.js';
 import type { WorkspacePackage } from '../../scan/package-json.js';
 import { jsonKeyLine } from '../../scan/json-keys.js';
+import { rootMembers } from '../../scan/workspaces.js';
 import { decidePackageManager, type InstallEvidence, type PackageManager } from '../shared/package-manager.js';
 
 export type { PackageManager } from '../shared/package-manager.js';
@@ -101,20 +102,28 @@ function scriptsOf(index: RepoIndex, pkg: WorkspacePackage): ScriptFact[] {
 function workspaceDeps(index: RepoIndex): WorkspaceDepFact[] {
   // A package.json folder outside the workspace globs is not linked: its `inngest` dependency comes from the registry.
   const linked = index.packages.filter((p) => !p.isRoot && p.declared);
-  const names = new Set(linked.map((p) => p.name));
+  // Workspace roots side by side link only their own members: `@repo/utils` of one template is its own, whose name
+  // the index qualified with its folder because every template has one.
+  const groups = index.workspaceRoots.length > 1
+    ? index.workspaceRoots.map((r) => linked.filter((p) => p.dir === r.root || rootMembers(r, [p]).length > 0))
+    : [linked];
   const out: WorkspaceDepFact[] = [];
-  for (const pkg of linked) {
-    for (const field of ['dependencies', 'devDependencies', 'peerDependencies'] as const) {
-      const deps = pkg.manifest[field];
-      if (!deps || typeof deps !== 'object') continue;
-      for (const [to, range] of Object.entries(deps)) {
-        if (!names.has(to) || to === pkg.name) continue;
-        out.push({
-          kind: 'scripts.workspaceDep',
-          id: `${pkg.name} -> ${to}`,
-          data: { from: pkg.name, to, field, range: String(range) },
-          at: [{ file: pkg.manifestPath, line: jsonKeyLine(index, pkg.manifestPath, field, to) }],
-        });
+  for (const group of groups) {
+    const names = new Map(group.map((p) => [groups.length > 1 && typeof p.manifest.name === 'string' ? p.manifest.name : p.name, p.name]));
+    for (const pkg of group) {
+      for (const field of ['dependencies', 'devDependencies', 'peerDependencies'] as const) {
+        const deps = pkg.manifest[field];
+        if (!deps || typeof deps !== 'object') continue;
+        for (const [dep, range] of Object.entries(deps)) {
+          const to = names.get(dep);
+          if (to === undefined || to === pkg.name) continue;
+          out.push({
+            kind: 'scripts.workspaceDep',
+            id: `${pkg.name} -> ${to}`,
+            data: { from: pkg.name, to, field, range: String(range) },
+            at: [{ file: pkg.manifestPath, line: jsonKeyLine(index, pkg.manifestPath, field, dep) }],
+          });
+        }
       }
     }
   }

@@ -4,6 +4,7 @@ import type { RepoIndex } from '../../scan/repo-index.js';
 import { knownTech, STACK_GROUPS, type StackGroup } from './catalogue.js';
 import { detectComponents, type ComponentData } from './components.js';
 import { jsonKeyLine } from '../../scan/json-keys.js';
+import { rootMembers } from '../../scan/workspaces.js';
 import { AUX_DIR, isAuxiliary } from './role.js';
 import { fromCatalog, pnpmCatalogs } from './catalogs.js';
 import { decidePackageManager, workspaceToolOf } from '../shared/package-manager.js';
@@ -164,7 +165,15 @@ function runtimeFacts(index: RepoIndex): RuntimeFact[] {
     push('pm:engines', 'Package manager', `npm ${root.manifest.engines.npm}`, { file: root.manifestPath, line: lineOf('engines') }, 'engines.npm');
   }
 
-  if (index.workspaceTool) {
+  if (index.workspaceRoots.length > 1) {
+    // Several folders each declare a workspace (templates side by side): one line each, with the members it links.
+    for (const r of index.workspaceRoots) {
+      const file = `${r.root}/${r.tool === 'pnpm' ? (index.has(`${r.root}/pnpm-workspace.yaml`) ? 'pnpm-workspace.yaml' : 'pnpm-workspace.yml') : r.tool === 'lerna' ? 'lerna.json' : 'package.json'}`;
+      const members = rootMembers(r, index.packages).length;
+      const at = { file, line: file.endsWith('package.json') ? jsonKeyLine(index, file, 'workspaces') : undefined };
+      push(`workspaces:${r.root}`, 'Workspaces', `${r.tool} workspaces`, at, file, `${r.patterns.join(', ')} — ${members} package${members === 1 ? '' : 's'}`);
+    }
+  } else if (index.workspaceTool) {
     // A nested workspace root (`infrastructure/package.json`) declares them in its folder.
     const base = index.workspaceRoot ? `${index.workspaceRoot}/` : '';
     const file = base + (index.workspaceTool === 'pnpm' ? (index.has(`${base}pnpm-workspace.yaml`) ? 'pnpm-workspace.yaml' : 'pnpm-workspace.yml') : index.workspaceTool === 'lerna' ? 'lerna.json' : 'package.json');

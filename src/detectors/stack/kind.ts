@@ -137,7 +137,9 @@ export function packageKind(pkg: WorkspacePackage, index?: RepoIndex): PackageKi
   if (docs) return { id: 'docs-site', label: `Documentation site (${DOCS[docs]})`, because: from(docs) };
   const studio = sanityStudio(pkg, app('sanity'));
   if (studio) return { id: 'cms-studio', label: 'Sanity Studio (CMS content studio)', because: `${from('sanity')}; ${studio}` };
-  if (app('next')) return { id: 'nextjs', label: 'Next.js app', because: from('next') };
+  // A package that exports a library and has no next.config nor an app/ or pages/ folder only builds on Next.js (a
+  // feature-flags package importing `next/headers`): the `next` dependency alone does not make it an app.
+  if (app('next') && !(published && index && !nextAppShape(index, pkg.dir))) return { id: 'nextjs', label: 'Next.js app', because: from('next') };
   if (app('astro')) return { id: 'astro', label: 'Astro site', because: from('astro') };
   const start = ['@tanstack/react-start', '@tanstack/start'].find(app);
   if (start) return { id: 'react-ssr', label: 'TanStack Start app', because: from(start) };
@@ -257,7 +259,10 @@ export function packageKind(pkg: WorkspacePackage, index?: RepoIndex): PackageKi
 
 /** `@kv/dashboard` → `dashboard`; the folder name when the package has no name. */
 export function shortName(pkg: WorkspacePackage): string {
-  return pkg.name.replace(/^@[^/]+\//, '');
+  // The name as written: a name the index qualified with its folder (`@repo/utils (examples/b/packages/utils)`, two
+  // packages sharing it) still says what the package is.
+  const name = typeof pkg.manifest.name === 'string' && pkg.manifest.name ? pkg.manifest.name : pkg.name;
+  return name.replace(/^@[^/]+\//, '');
 }
 
 function bundlerName(dep: string): string {
@@ -313,4 +318,11 @@ function toldByTool(
 function runsCdkApp(index: RepoIndex, pkg: WorkspacePackage): boolean {
   const entry = cdkAppEntry(index, pkg.dir);
   return entry !== undefined && CREATES_CDK_APP.test(index.read(entry) ?? '');
+}
+
+/** A next.config file, or an `app/` or `pages/` folder (at the top or under `src/`): what `next build` builds. */
+function nextAppShape(index: RepoIndex, dir: string): boolean {
+  const base = dir ? `${dir}/` : '';
+  if (['js', 'mjs', 'cjs', 'ts', 'mts'].some((ext) => index.has(`${base}next.config.${ext}`))) return true;
+  return ['app', 'pages', 'src/app', 'src/pages'].some((d) => index.hasDir(`${base}${d}`));
 }

@@ -22,6 +22,7 @@ import type { FrontendAppData } from '../../detectors/frontend-build/index.js';
 import { defaultDevPort, versionedDefaultNote } from '../../detectors/shared/default-ports.js';
 import { DEFAULT_PORTS, devTool, folderPackageManager, installCommand, portInCommand, runScript } from './run-commands.js';
 import { workspaceToolOf } from '../../detectors/shared/package-manager.js';
+import { rootMembers } from '../../scan/workspaces.js';
 
 /** Install, Node version, env files to copy, build and dev servers — in the order a new engineer does them. */
 /** `env`, `env.local`: a dotenv file named without its dot. Not `env.sh`, `env.json`: those are files of their own kind. */
@@ -40,7 +41,9 @@ export function devWorkflowSection(model: StepModel, pmFact: PackageManagerFact 
   }
   const pm = pmFact?.data;
   const separate = !root && index.packages.length > 0;
-  if (index.workspaceRoot && pm) {
+  if (index.workspaceRoots.length > 1 && pm) {
+    steps.push(workspaceRootsInstall(index, pm, scripts));
+  } else if (index.workspaceRoot && pm) {
     steps.push(nestedRootInstall(index, pm, scripts));
   } else if (separate) {
     const installs = index.packages.map((p) => {
@@ -309,4 +312,23 @@ function tsconfigLinks(index: RepoIndex): { from: string; to: string }[] {
     }
   }
   return out;
+}
+
+/**
+ * Several folders that each declare a workspace (templates side by side under examples/): each is installed in its
+ * folder, which links its own members; an install in one member folder would fetch its siblings from the registry.
+ */
+function workspaceRootsInstall(index: RepoIndex, pm: PackageManagerFact['data'], scripts: readonly ScriptFact[]): string {
+  const parts = index.workspaceRoots.map((r) => {
+    const pkg = index.packages.find((p) => p.dir === r.root);
+    const own = pkg ? folderPackageManager(index, pkg) : {};
+    const manifest = `${r.root}/package.json`;
+    const declaredAt = r.tool === 'pnpm' ? index.files.find((f) => f === `${r.root}/pnpm-workspace.yaml` || f === `${r.root}/pnpm-workspace.yml`) : manifest;
+    const line = declaredAt === manifest ? jsonKeyLine(index, manifest, 'workspaces') : undefined;
+    const members = rootMembers(r, index.packages).length;
+    const lock = own.lockfile ? `lockfile ${cite(own.lockfile)}` : 'no lockfile committed';
+    const where = declaredAt ? `${cite(declaredAt, line)}, ` : '';
+    return `${code(`cd ${r.root} && ${installCommand(own.tool ?? (r.tool === 'lerna' ? pm.tool : r.tool), own.lockfile !== undefined)}`)} (${where}links ${members} package${members === 1 ? '' : 's'}: ${r.patterns.map((p) => code(p)).join(', ')}; ${lock})`;
+  });
+  return `**Install:** ${index.workspaceRoots.length} workspace roots, each installed in its own folder: ${parts.join('; ')}.${outsideWorkspaces(index, pm.tool, scripts)}`;
 }
