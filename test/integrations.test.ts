@@ -304,6 +304,14 @@ describe('known package purposes', () => {
     expect(knownPackage('@mui/material')?.purpose).toBe('Material UI components');
     expect(knownPackage('vitest')).toMatchObject({ category: 'stack', purpose: 'Vitest' });
     expect(knownPackage('left-pad')).toBeUndefined();
+    expect(knownPackage('react-redux')?.purpose).toBe('React bindings for Redux');
+    expect(knownPackage('http-proxy-middleware')?.category).toBe('http');
+    expect(knownPackage('@tanstack/react-query-devtools')?.purpose).toBe('TanStack Query devtools panel');
+    // The whole `@aws-cdk/aws-*` scope by rule: v1 construct libraries, and v2's `-alpha` experimental modules.
+    expect(knownPackage('@aws-cdk/aws-lambda-nodejs')).toEqual({ category: 'infrastructure', purpose: 'AWS CDK v1 lambda-nodejs constructs' });
+    expect(knownPackage('@aws-cdk/aws-dynamodb')?.purpose).toBe('AWS CDK v1 dynamodb constructs');
+    expect(knownPackage('@aws-cdk/aws-apigatewayv2-alpha')?.purpose).toBe('AWS CDK v2 experimental apigatewayv2 constructs');
+    expect(knownPackage('@aws-cdk/core')?.purpose).toBe('AWS CDK v1');
   });
 });
 
@@ -333,6 +341,14 @@ describe('well-known packages found unlabelled by hand-check round 16', () => {
     // The longest prefix still wins, and the AWS SDK clients keep their names.
     expect(knownPackage('@aws-sdk/client-kinesis')?.purpose).toBe('AWS SDK v3 kinesis client');
     expect(knownPackage('left-pad')).toBeUndefined();
+    expect(knownPackage('react-redux')?.purpose).toBe('React bindings for Redux');
+    expect(knownPackage('http-proxy-middleware')?.category).toBe('http');
+    expect(knownPackage('@tanstack/react-query-devtools')?.purpose).toBe('TanStack Query devtools panel');
+    // The whole `@aws-cdk/aws-*` scope by rule: v1 construct libraries, and v2's `-alpha` experimental modules.
+    expect(knownPackage('@aws-cdk/aws-lambda-nodejs')).toEqual({ category: 'infrastructure', purpose: 'AWS CDK v1 lambda-nodejs constructs' });
+    expect(knownPackage('@aws-cdk/aws-dynamodb')?.purpose).toBe('AWS CDK v1 dynamodb constructs');
+    expect(knownPackage('@aws-cdk/aws-apigatewayv2-alpha')?.purpose).toBe('AWS CDK v2 experimental apigatewayv2 constructs');
+    expect(knownPackage('@aws-cdk/core')?.purpose).toBe('AWS CDK v1');
   });
 });
 

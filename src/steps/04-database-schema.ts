@@ -14,7 +14,7 @@ import { infraTablesPart } from './parts/infra-api.js';
 import { ormAccessPart } from './parts/orm-access.js';
 import { TITLE as INFRA_TITLE } from './parts/other-infra.js';
 import { ormSchemaPart } from './parts/orm-schema.js';
-import { databaseRuntimeDetector } from '../detectors/database-runtime/index.js';
+import { databaseRuntimeDetector, type DbMigrationsFact } from '../detectors/database-runtime/index.js';
 import { sqlSchemaDetector } from '../detectors/sql-schema/index.js';
 import { sqlTablesPart, sqlTablesSentence } from './parts/sql-tables.js';
 import { noneOr } from './parts/claims.js';
@@ -67,7 +67,7 @@ export const databaseSchemaStep: StepDefinition = {
         : orm !== ''
           ? `No DynamoDB tables in CDK code; the schema comes from the ORM definitions below${ormAccess !== '' ? ', access patterns from the code that calls them' : ''}.`
           : access !== ''
-            ? `${model.none('table-definitions', 'No table definitions were found (no CDK tables, no ORM schema, no migrations)') ?? (facts.of('db.migrations').length > 0 ? 'The tables are defined by the migrations listed below' : 'The tables are defined outside the CDK and ORM code this step maps')}; the access patterns below come from the code that calls the database.`
+            ? `${model.none('table-definitions', 'No table definitions were found (no CDK tables, no ORM schema, no migrations)') ?? (facts.of<DbMigrationsFact>('db.migrations').some((f) => f.data.folders.length > 0) ? 'The tables are defined by the migrations listed below' : 'The tables are defined outside the CDK and ORM code this step maps')}; the access patterns below come from the code that calls the database.`
             : codeTables.length > 0
               ? migrationCodeTablesPart(codeTables)
             : noneOr(

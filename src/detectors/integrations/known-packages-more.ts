@@ -52,4 +52,11 @@ export const MORE_KNOWN: Readonly<Record<string, readonly [string, string]>> = {
   'shiki': ['ui', 'syntax highlighting'],
   'remark-gfm': ['ui', 'GitHub-flavoured Markdown for remark'],
   'serwist': ['build', 'service worker (PWA) toolkit'],
+  // round 25: mainstream packages still labelled "(not a well-known package)"
+  'react-redux': ['state', 'React bindings for Redux'],
+  'http-proxy-middleware': ['http', 'HTTP proxy middleware (Express, dev servers)'],
+  '@tanstack/react-query-devtools': ['tooling', 'TanStack Query devtools panel'],
+  // AWS CDK v1 construct libraries, one per service (`@aws-cdk/aws-lambda`); v2 moved them into aws-cdk-lib, and what
+  // remains in the scope with an `-alpha` suffix is v2's experimental modules (`knownPackage` names which).
+  '@aws-cdk/aws-*': ['infrastructure', 'AWS CDK v1 constructs'],
 };

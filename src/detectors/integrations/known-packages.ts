@@ -246,17 +246,24 @@ const KNOWN: Readonly<Record<string, readonly [string, string]>> = {
 };
 
 /** Entries that name a scope or prefix (`@aws-sdk/`), longest first: the most specific wins. */
-const PREFIXES = [...Object.keys(KNOWN), ...Object.keys(MORE_KNOWN)].filter((k) => k.endsWith('/')).sort((a, b) => b.length - a.length);
+const PREFIXES = [...Object.keys(KNOWN), ...Object.keys(MORE_KNOWN)].filter((k) => k.endsWith('/') || k.endsWith('*')).sort((a, b) => b.length - a.length);
 
 export function knownPackage(name: string): { category: string; purpose: string } | undefined {
   const exact = KNOWN[name] ?? MORE_KNOWN[name] ?? astroPackage(name);
   if (exact) return { category: exact[0], purpose: exact[1] };
-  const prefix = PREFIXES.find((k) => name.startsWith(k));
+  const prefix = PREFIXES.find((k) => name.startsWith(k.replace(/\*$/, '')));
   if (prefix) {
     const [category, purpose] = KNOWN[prefix] ?? MORE_KNOWN[prefix];
-    return { category, purpose: name.startsWith('@aws-sdk/client-') ? `AWS SDK v3 ${name.slice('@aws-sdk/client-'.length)} client` : purpose };
+    return { category, purpose: name.startsWith('@aws-sdk/client-') ? `AWS SDK v3 ${name.slice('@aws-sdk/client-'.length)} client` : prefix === '@aws-cdk/aws-*' ? cdkScoped(name) : purpose };
   }
   // The stack table's catalogue names more technologies (by label only): better than no purpose at all.
   const tech = knownTech(name);
   return tech ? { category: 'stack', purpose: tech.label } : undefined;
+}
+
+/** `@aws-cdk/aws-lambda` → AWS CDK v1 lambda constructs; `@aws-cdk/aws-appsync-alpha` → AWS CDK v2 experimental appsync constructs. */
+function cdkScoped(name: string): string {
+  const service = name.slice('@aws-cdk/aws-'.length);
+  const alpha = service.endsWith('-alpha');
+  return `AWS CDK ${alpha ? 'v2 experimental' : 'v1'} ${alpha ? service.slice(0, -'-alpha'.length) : service} constructs`;
 }

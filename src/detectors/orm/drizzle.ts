@@ -12,6 +12,26 @@ const TABLE_FN = /^(pg|mysql|sqlite|singlestore)Table$/;
 const CREATOR_FN = /^(pg|mysql|sqlite|singlestore)TableCreator$/;
 const SCHEMA_FN = /^(pg|mysql)Schema$/;
 const ENUM_FN = /^(pg|mysql)Enum$/;
+/** Drizzle's casing builders (`snakeCase.table('files', …)`, `snakeCase.schema('auth')`), whose columns may be unnamed. */
+const CASED = /^(snakeCase|camelCase)\.(table|schema)$/;
+
+/**
+ * A callee's dotted name within drizzle-orm when its root is imported from it: `pgTable`, `d.pgTable` (namespace
+ * import) and `snakeCase.table` / `d.snakeCase.table` give `pgTable`, `pgTable`, `snakeCase.table`, `snakeCase.table`.
+ */
+function drizzlePath(callee: ts.Expression, imports: Imports): string | undefined {
+  const names: string[] = [];
+  let e: ts.Expression = callee;
+  while (ts.isPropertyAccessExpression(e)) {
+    names.unshift(e.name.text);
+    e = e.expression;
+  }
+  if (!ts.isIdentifier(e)) return undefined;
+  const binding = imports.get(e.text);
+  if (!binding?.module.startsWith('drizzle-orm')) return undefined;
+  if (binding.imported !== '*') names.unshift(binding.imported === 'default' ? e.text : binding.imported);
+  return names.length > 0 ? names.join('.') : undefined;
+}
 
 export interface DrizzleFile {
   readonly models: OrmModelData[];
@@ -22,7 +42,6 @@ export interface DrizzleFile {
 
 export function drizzleFile(file: string, sf: ts.SourceFile, creatorNames: ReadonlySet<string>): DrizzleFile {
   const imports = importsOf(sf);
-  const fromDrizzle = (name: string) => imports.get(name)?.module.startsWith('drizzle-orm') ?? false;
   const creators = new Set(creatorNames);
   const schemas = new Set<string>();
   const models: OrmModelData[] = [];
@@ -36,9 +55,12 @@ export function drizzleFile(file: string, sf: ts.SourceFile, creatorNames: Reado
     const callee = call.expression;
     const name = lastName(callee) ?? '';
     const variable = node.name.text;
-    if (CREATOR_FN.test(name) && fromDrizzle(name)) creators.add(variable);
-    else if (SCHEMA_FN.test(name) && fromDrizzle(name)) schemas.add(variable);
-    else if (ENUM_FN.test(name) && fromDrizzle(name)) {
+    const path = drizzlePath(callee, imports);
+    // `authSchema.table(…)` / `authSchema.enum(…)` on a `pgSchema('auth')` of the file.
+    const onSchema = ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) && schemas.has(callee.expression.text);
+    if (path && CREATOR_FN.test(path)) creators.add(variable);
+    else if (path && (SCHEMA_FN.test(path) || (CASED.test(path) && name === 'schema'))) schemas.add(variable);
+    else if ((path && ENUM_FN.test(path)) || (onSchema && name === 'enum')) {
       const values = call.arguments[1];
       enums.push({
         orm: 'drizzle',
@@ -48,11 +70,12 @@ export function drizzleFile(file: string, sf: ts.SourceFile, creatorNames: Reado
         line: lineOf(node, sf),
       });
     } else if (
-      (ts.isIdentifier(callee) && ((TABLE_FN.test(name) && fromDrizzle(name)) || creators.has(name))) ||
-      (ts.isPropertyAccessExpression(callee) && name === 'table' && ts.isIdentifier(callee.expression) && schemas.has(callee.expression.text))
+      (path && (TABLE_FN.test(path) || (CASED.test(path) && name === 'table'))) ||
+      (ts.isIdentifier(callee) && creators.has(name)) ||
+      (onSchema && name === 'table')
     ) {
-      models.push(table(variable, call, file, lineOf(node, sf), sf, (helpers ??= localHelpers(sf, imports))));
-    } else if (name === 'relations' && fromDrizzle(name)) {
+      models.push(table(variable, call, file, lineOf(node, sf), sf, (helpers ??= localHelpers(sf, imports)), imports));
+    } else if (path === 'relations') {
       const target = call.arguments[0];
       const fields = relationFields(call.arguments[1]);
       if (target && ts.isIdentifier(target)) pushTo(relations, target.text, ...fields);
@@ -72,7 +95,7 @@ export function creatorsIn(sf: ts.SourceFile): string[] {
   return out;
 }
 
-function table(variable: string, call: ts.CallExpression, file: string, line: number, sf: ts.SourceFile, helpers: Helpers): OrmModelData {
+function table(variable: string, call: ts.CallExpression, file: string, line: number, sf: ts.SourceFile, helpers: Helpers, imports: Imports): OrmModelData {
   const [nameArg, columnsArg, extraArg] = call.arguments;
   const columns = objectOf(columnsArg);
   const fields: OrmField[] = [];
@@ -80,7 +103,7 @@ function table(variable: string, call: ts.CallExpression, file: string, line: nu
   for (const p of columns?.properties ?? []) {
     if (!ts.isPropertyAssignment(p)) continue;
     const fieldName = propertyNameText(p.name) ?? p.name.getText(sf);
-    const col = column(fieldName, expanded(p.initializer, helpers).chain, p.initializer, sf);
+    const col = column(fieldName, expanded(p.initializer, helpers).chain, p.initializer, sf, imports);
     if (col.attributes.includes('id')) primaryKey.push(fieldName);
     fields.push(col);
   }
@@ -121,8 +144,13 @@ function table(variable: string, call: ts.CallExpression, file: string, line: nu
 }
 
 /** `varchar('email', { length: 255 }).notNull().unique()` → type `varchar`, attributes from the chained calls. */
-function column(name: string, chain: readonly ChainCall[], expr: ts.Expression, sf: ts.SourceFile): OrmField {
-  const type = chain[0]?.name ?? expr.getText(sf);
+function column(name: string, chain: readonly ChainCall[], expr: ts.Expression, sf: ts.SourceFile, imports: Imports): OrmField {
+  // `id.primaryKey()` / `id.type('user_id')` on a helper object of another module (not `d.text()`, not the column
+  // callback's `t.integer()`): its builder is not read, so the type names the helper and nullability is left unsaid.
+  const owner = chain[0]?.on;
+  const ownerModule = owner ? imports.get(owner)?.module : undefined;
+  const opaque = ownerModule !== undefined && !ownerModule.startsWith('drizzle-orm');
+  const type = opaque ? `${owner}.${chain[0].name}` : chain[0]?.name ?? expr.getText(sf);
   const attributes: string[] = [];
   let notNull = false;
   let list = false;
@@ -141,7 +169,7 @@ function column(name: string, chain: readonly ChainCall[], expr: ts.Expression, 
       relation = { model, kind: 'many-to-one', fields: [name] };
     }
   }
-  const optional = !notNull && !attributes.includes('id');
+  const optional = !notNull && !attributes.includes('id') && !opaque;
   return { name, type, ...(optional ? { optional: true } : {}), ...(list ? { list: true } : {}), attributes, ...(relation ? { relation } : {}) };
 }
 
@@ -172,7 +200,11 @@ function relationFields(fn: ts.Expression | undefined): OrmField[] {
 interface ChainCall {
   readonly name: string;
   readonly args: readonly ts.Expression[];
+  /** The object the call is made on, when an identifier (`d` of `d.text()`, `id` of `id.primaryKey()`). */
+  readonly on?: string;
 }
+
+type Imports = ReadonlyMap<string, { readonly module: string; readonly imported: string }>;
 
 /** `a(x).b().c(y)` → `[a(x), b(), c(y)]`, innermost first; `t.integer()` (column callback style) names `integer`. */
 function chainOf(expr: ts.Expression): ChainCall[] {
@@ -181,7 +213,8 @@ function chainOf(expr: ts.Expression): ChainCall[] {
   while (ts.isCallExpression(e)) {
     const callee = e.expression;
     const name = lastName(callee) ?? '';
-    out.unshift({ name, args: e.arguments });
+    const on = ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) ? callee.expression.text : undefined;
+    out.unshift({ name, args: e.arguments, ...(on ? { on } : {}) });
     if (ts.isPropertyAccessExpression(callee) && ts.isCallExpression(callee.expression)) e = callee.expression;
     else break;
   }

@@ -6,6 +6,7 @@
 import type { WorkspacePackage } from '../../scan/package-json.js';
 import type { RepoIndex } from '../../scan/repo-index.js';
 import { moduleReferencesOf } from '../shared/import-text.js';
+import { isTestFile } from '../shared/source-scope.js';
 
 const SOURCE = /\.(tsx|jsx|ts|js|mts|mjs|cts|cjs)$/;
 const SKIP = /(^|\/)(node_modules|dist|build|out|coverage|\.next)\//;
@@ -36,4 +37,21 @@ export function importsDependency(index: RepoIndex, pkg: WorkspacePackage, name:
   if (answer !== 'yes' && sources > 0) answer = 'no';
   byPkg.set(key, answer);
   return answer;
+}
+
+/**
+ * Whether the package's source imports `name` only from test code (a test script signing in with `aws-amplify` in a
+ * repository with no frontend): some file imports it, and every file that does is a test, fixture or story.
+ */
+export function importedOnlyByTests(index: RepoIndex, pkg: WorkspacePackage, name: string): boolean {
+  let found = false;
+  for (const file of index.filesUnder(pkg.dir)) {
+    if (!SOURCE.test(file) || SKIP.test(file) || (index.packageOf(file)?.dir ?? '') !== pkg.dir) continue;
+    const text = index.read(file);
+    if (!text || !text.includes(name)) continue;
+    if (!moduleReferencesOf(index, file).some((r) => r.module === name || r.module.startsWith(`${name}/`))) continue;
+    if (!isTestFile(file)) return false;
+    found = true;
+  }
+  return found;
 }

@@ -8,6 +8,7 @@ import { rootMembers } from '../../scan/workspaces.js';
 import { AUX_DIR, isAuxiliary } from './role.js';
 import { fromCatalog, pnpmCatalogs } from './catalogs.js';
 import { decidePackageManager, workspaceToolOf } from '../shared/package-manager.js';
+import { importedOnlyByTests } from './dependency-use.js';
 
 export { STACK_GROUPS, type StackGroup } from './catalogue.js';
 export { LAYERS, type ComponentData, type ComponentEvidence, type Layer } from './components.js';
@@ -102,6 +103,16 @@ function techFacts(index: RepoIndex): Fact[] {
         line,
       });
     }
+  }
+  // A product library (Frontend, Backend) that every declaring package imports only from its tests is tooling there.
+  const byManifest = new Map(index.packages.map((p) => [p.manifestPath, p]));
+  for (const entry of byLabel.values()) {
+    if (entry.group !== 'Frontend' && entry.group !== 'Backend') continue;
+    const testOnly = entry.declarations.every((d) => {
+      const pkg = byManifest.get(d.manifest);
+      return pkg !== undefined && importedOnlyByTests(index, pkg, d.dependency);
+    });
+    if (testOnly) entry.group = 'Testing & tooling';
   }
   const facts: Fact[] = [...byLabel]
     .sort(([a, x], [b, y]) => STACK_GROUPS.indexOf(x.group) - STACK_GROUPS.indexOf(y.group) || a.localeCompare(b))
