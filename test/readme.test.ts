@@ -360,3 +360,24 @@ describe('tagline: a goal line, never a bare link', () => {
     expect(s.tagline).toBeUndefined();
   });
 });
+
+describe('an introduction of a table or a diagram', () => {
+  it('is pointed to, not denied, when step 1 has no paragraph of it to quote', async () => {
+    const { tempRepo } = await import('./helpers/temp-repo.js');
+    const { section } = await import('./helpers/fixture.js');
+    const { overviewStep } = await import('../src/steps/01-overview.js');
+    const readme = [
+      '# App starter', '', 'Shared Nest + Next monorepo starter.', '', 'Package scopes are **project-agnostic**:', '',
+      '| Scope | What |', '| --- | --- |', '| `@app/*` | Apps |', '', '## Start here', '', 'Run it.', '',
+    ].join('\n');
+    const root = tempRepo({ 'package.json': JSON.stringify({ name: 'starter', private: true }), 'README.md': readme });
+    const md = (await section(overviewStep, root)).markdown;
+    expect(md).not.toContain('no introduction beyond the tagline');
+    expect(md).toContain('its introduction goes on at `/README.md:5` (not quoted here)');
+    const diagram = tempRepo({
+      'package.json': JSON.stringify({ name: 'starter', private: true }),
+      'README.md': '# App starter\n\nShared Nest + Next monorepo starter.\n\n```text\nweb → api → db\n```\n\n## Start here\n\nRun it.\n',
+    });
+    expect((await section(overviewStep, diagram)).markdown).toContain('its introduction goes on at `/README.md:5` (not quoted here)');
+  });
+});
