@@ -381,3 +381,15 @@ describe('an introduction of a table or a diagram', () => {
     expect((await section(overviewStep, diagram)).markdown).toContain('its introduction goes on at `/README.md:5` (not quoted here)');
   });
 });
+
+describe('a paragraph that opens with a link to a document', () => {
+  it('is a pointer, not the introduction: the tagline stays the description', () => {
+    const md = '# CDK Serverless Application\n\nServerless application combining user information into one state.\n\n![Application](./docs/application.png)\n\n[Data structures](./docs/data.md) in application used in application.\n\n## Useful commands\n\n- `yarn build`\n';
+    const s = summariseReadme('README.md', md);
+    expect(s.tagline?.line).toBe(3);
+    expect(s.value).toBeUndefined();
+    // A link to a web page first still names the subject of a description.
+    const web = summariseReadme('README.md', '# X\n\nA tagline here for the tool.\n\n[Prisma](https://prisma.io) is the ORM this starter reads its schema with.\n\n## Use\n');
+    expect(web.value?.paragraph?.line).toBe(5);
+  });
+});

@@ -249,10 +249,11 @@ function introduction(afterTitle: readonly MdBlock[], tagline: LocatedText | und
     if (b.kind === 'heading' && b.line !== tagline?.line) break;
     if (b.line > (tagline?.line ?? 0)) intro.push(b);
   }
-  // A paragraph ending in ":" counts only when a list follows it ("It supports three methods:" + bullets).
+  // A paragraph ending in ":" counts only when a list follows it ("It supports three methods:" + bullets). One that
+  // opens with a link to a document of the repository points elsewhere, it does not describe the project.
   const at = intro.findIndex(
     (b, i) =>
-      b.kind === 'paragraph' && !isDecorative(b) && !CALLOUT.test(b.text) && !PLUG.test(b.text.replace(/[*_`]/g, '')) && (!/:$/.test(b.text) || intro[i + 1]?.kind === 'list'),
+      b.kind === 'paragraph' && !isDecorative(b) && !b.pointer && !CALLOUT.test(b.text) && !PLUG.test(b.text.replace(/[*_`]/g, '')) && (!/:$/.test(b.text) || intro[i + 1]?.kind === 'list'),
   );
   // A list right after the tagline ("…following these principles:" + bullets) is the introduction, quoted after it.
   if (tagline && intro[0]?.kind === 'list' && (at === -1 || at > 0)) return { paragraph: tagline, bullets: intro[0].items ?? [] };
