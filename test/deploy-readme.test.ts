@@ -57,3 +57,17 @@ describe('deploy evidence beyond scripts named deploy', () => {
     expect(md).toContain('**Deploy instructions in the README:**\n\n- Hosted Quickstart — Supabase, Vercel (`/README.md:13`)');
   });
 });
+
+describe('the target of a README deploy section', () => {
+  it('comes from its headings, commands and deploy steps, not a passing mention in a tip', async () => {
+    const docker = [
+      '# App', '', 'An app.', '', '## Deployment', '', 'Build the images:', '', '```bash', 'docker build -f apps/web/Dockerfile -t web .', '```', '',
+      '### Environment-Specific Notes', '', '- Use secrets management (AWS Secrets Manager, HashiCorp Vault, etc.)', '- Enable SSL/TLS', '',
+    ].join('\n');
+    const root = tempRepo({ 'package.json': JSON.stringify({ name: 'app', private: true, scripts: { dev: 'next dev' }, dependencies: { next: '14.2.0' } }), 'README.md': docker });
+    const md = (await section(workflowsStep, root)).markdown;
+    expect(md).toContain('README section "Deployment" — `/README.md:5`');
+    expect(md).not.toContain('(AWS)');
+    expect(md).not.toContain('No deploy scripts, deploy targets');
+  });
+});

@@ -360,3 +360,36 @@ describe('tagline: a goal line, never a bare link', () => {
     expect(s.tagline).toBeUndefined();
   });
 });
+
+describe('an introduction of a table or a diagram', () => {
+  it('is pointed to, not denied, when step 1 has no paragraph of it to quote', async () => {
+    const { tempRepo } = await import('./helpers/temp-repo.js');
+    const { section } = await import('./helpers/fixture.js');
+    const { overviewStep } = await import('../src/steps/01-overview.js');
+    const readme = [
+      '# App starter', '', 'Shared Nest + Next monorepo starter.', '', 'Package scopes are **project-agnostic**:', '',
+      '| Scope | What |', '| --- | --- |', '| `@app/*` | Apps |', '', '## Start here', '', 'Run it.', '',
+    ].join('\n');
+    const root = tempRepo({ 'package.json': JSON.stringify({ name: 'starter', private: true }), 'README.md': readme });
+    const md = (await section(overviewStep, root)).markdown;
+    expect(md).not.toContain('no introduction beyond the tagline');
+    expect(md).toContain('its introduction goes on at `/README.md:5` (not quoted here)');
+    const diagram = tempRepo({
+      'package.json': JSON.stringify({ name: 'starter', private: true }),
+      'README.md': '# App starter\n\nShared Nest + Next monorepo starter.\n\n```text\nweb → api → db\n```\n\n## Start here\n\nRun it.\n',
+    });
+    expect((await section(overviewStep, diagram)).markdown).toContain('its introduction goes on at `/README.md:5` (not quoted here)');
+  });
+});
+
+describe('a paragraph that opens with a link to a document', () => {
+  it('is a pointer, not the introduction: the tagline stays the description', () => {
+    const md = '# CDK Serverless Application\n\nServerless application combining user information into one state.\n\n![Application](./docs/application.png)\n\n[Data structures](./docs/data.md) in application used in application.\n\n## Useful commands\n\n- `yarn build`\n';
+    const s = summariseReadme('README.md', md);
+    expect(s.tagline?.line).toBe(3);
+    expect(s.value).toBeUndefined();
+    // A link to a web page first still names the subject of a description.
+    const web = summariseReadme('README.md', '# X\n\nA tagline here for the tool.\n\n[Prisma](https://prisma.io) is the ORM this starter reads its schema with.\n\n## Use\n');
+    expect(web.value?.paragraph?.line).toBe(5);
+  });
+});

@@ -26,4 +26,18 @@ describe("Bun's test runner", () => {
     const root = tempRepo({ 'package.json': JSON.stringify({ name: 'app', private: true, scripts: { test: 'bun run test:unit', 'test:unit': 'vitest run' }, devDependencies: { vitest: '^2.0.0' } }), 'src/a.test.ts': "import { it } from 'vitest';\nit('a', () => {});\n" });
     expect(((await detect(testingDetector, root))[0].data as TestSetupData).frameworks).toEqual(['Vitest']);
   });
+
+  it("has the package's bunfig.toml with a [test] table as its config, and not one of install settings only", async () => {
+    const files = {
+      'package.json': JSON.stringify({ name: 'mono', private: true, workspaces: ['apps/*'] }),
+      'apps/server/package.json': JSON.stringify({ name: '@x/server', private: true, scripts: { test: 'bun test' } }),
+      'apps/server/tests/api.test.ts': TEST,
+    };
+    const withTest = tempRepo({ ...files, 'apps/server/bunfig.toml': '[install]\nexact = true\n\n[test]\nroot = "tests"\npreload = [\'./tests/setup.ts\']\n' });
+    const server = (await detect(testingDetector, withTest)).find((f) => (f.data as TestSetupData).package === '@x/server')!.data as TestSetupData;
+    expect(server.configFiles).toEqual(['apps/server/bunfig.toml']);
+    const installOnly = tempRepo({ ...files, 'apps/server/bunfig.toml': '[install]\nexact = true\n' });
+    const other = (await detect(testingDetector, installOnly)).find((f) => (f.data as TestSetupData).package === '@x/server')!.data as TestSetupData;
+    expect(other.configFiles).toEqual([]);
+  });
 });

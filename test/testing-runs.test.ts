@@ -164,6 +164,26 @@ describe('the "run one file" example', () => {
     });
     expect(((await detect(testingDetector, jest))[0].data as TestSetupData).sample).toBe('src/b.test.js');
   });
+
+  it('is not offered when the script already passes a path pattern: Jest joins the patterns with |, so all would run', async () => {
+    const files = (test: string) => ({
+      'package.json': JSON.stringify({ name: 'mono', private: true, scripts: { test: "jest --config jest.config.cjs --testPathPattern='(apps/api/src|libs/http/src)'" }, devDependencies: { jest: '^29.0.0' } }),
+      'jest.config.cjs': 'module.exports = {};\n',
+      'pnpm-workspace.yaml': "packages:\n  - 'apps/*'\n  - 'libs/*'\n",
+      'pnpm-lock.yaml': "lockfileVersion: '9.0'\n",
+      'apps/api/package.json': JSON.stringify({ name: '@app/api', private: true, scripts: { test }, devDependencies: { jest: '^29.0.0' } }),
+      'apps/api/src/a.spec.ts': "test('a', () => {});\n",
+      'libs/http/package.json': JSON.stringify({ name: '@shared/http', private: true }),
+      'libs/http/src/h.spec.ts': "test('h', () => {});\n",
+    });
+    const md = (await section(workflowsStep, tempRepo(files('jest --config ../../jest.config.cjs --testPathPattern=apps/api/src')))).markdown;
+    expect(md).toContain('| `pnpm --filter @app/api test` | — |');
+    // The root script passes one too: a row run from the root offers none either.
+    expect(md).not.toContain('`pnpm test libs/http/src/h.spec.ts`');
+    // A positional folder is a pattern as well; a config named with `--config` is not.
+    expect((await section(workflowsStep, tempRepo(files('jest src/')))).markdown).toContain('| `pnpm --filter @app/api test` | — |');
+    expect((await section(workflowsStep, tempRepo(files('jest --config jest.unit.cjs --runInBand')))).markdown).toContain('`pnpm --filter @app/api test src/a.spec.ts`');
+  });
 });
 
 describe('a Jest testMatch that names other suffixes than .test and .spec', () => {

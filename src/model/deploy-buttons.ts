@@ -68,14 +68,44 @@ export function readmeDeploySections(index: RepoIndex, limit = 3): { what: strin
     headings.forEach((h, k) => {
       if (out.length >= limit || h.line < takenUntil || !DEPLOY_HEADING.test(h.title)) return;
       const end = headings.slice(k + 1).find((x) => x.level <= h.level)?.line ?? lines.length + 1;
-      const body = lines.slice(h.line - 1, end - 1).join('\n');
-      // In the order the section names them.
-      const hosts = HOSTS.map(([re, name]) => ({ name, at: body.search(re) })).filter((x) => x.at !== -1).sort((a, b) => a.at - b.at).map((x) => x.name);
-      if (hosts.length === 0) return;
+      const section = lines.slice(h.line - 1, end - 1);
+      // A section that names no platform at all ("Official Hosted Version") is not about deploying this code.
+      if (!HOSTS.some(([re]) => re.test(section.join('\n')))) return;
       takenUntil = end;
-      out.push({ what: `README section "${h.title}" (${hosts.join(', ')})`, at: { file, line: h.line }, heading: h.title, hosts });
+      // The target is said only where the section deploys to it; a passing mention ("use secrets management (AWS
+      // Secrets Manager, …)" under a Docker section) leaves the section listed with no target.
+      const body = deployWording(section);
+      const hosts = HOSTS.map(([re, name]) => ({ name, at: body.search(re) })).filter((x) => x.at !== -1).sort((a, b) => a.at - b.at).map((x) => x.name);
+      out.push({ what: `README section "${h.title}"${hosts.length ? ` (${hosts.join(', ')})` : ''}`, at: { file, line: h.line }, heading: h.title, hosts });
     });
     if (out.length >= limit) break;
   }
   return out;
+}
+
+/** A prose line that is a step of deploying ("Create a new project on Supabase", "Go to Vercel and import …"). */
+const DEPLOY_STEP = /\b(deploy(s|ed|ing)?|host(s|ed|ing)?|publish(es|ed|ing)?|import|create|set ?up|sign ?up|push|connect|go to|log ?in|install)\b/i;
+
+/**
+ * What of a README section says where it deploys, in order: its headings, its commands (fenced code, code spans), its
+ * link addresses, and prose lines that are a deploy step, with their parenthesised asides left out.
+ */
+function deployWording(section: readonly string[]): string {
+  const kept: string[] = [];
+  let fenced = false;
+  for (const line of section) {
+    if (/^\s*(```|~~~)/.test(line)) {
+      fenced = !fenced;
+      continue;
+    }
+    if (fenced || /^#{1,6}\s/.test(line)) {
+      kept.push(line);
+      continue;
+    }
+    const code = [...line.matchAll(/`([^`]+)`/g)].map((m) => m[1]);
+    const links = [...line.matchAll(/\]\(([^)\s]+)/g)].map((m) => m[1]);
+    const prose = line.replace(/`[^`]*`/g, ' ').replace(/\]\([^)]*\)/g, ']').replace(/\([^)]*\)/g, ' ');
+    kept.push([...(DEPLOY_STEP.test(prose) ? [prose] : []), ...code, ...links].join(' '));
+  }
+  return kept.join('\n');
 }

@@ -109,7 +109,11 @@ function valueProposition(readme: Readme, context: StepContext, index: RepoIndex
   } else if (readme && !readme.sections.some((s) => isValueHeading(s.text)) && headingsReadAsEnglish([...readme.sections, ...[readme.title, readme.tagline].filter((t) => t !== undefined)])) {
     // The tagline and title count too: a Spanish README whose sections are all `###` has no level-2 heading to judge.
     // Said of what was read only: feature subsections further down (`### Bot store`) may well say what it is for.
-    blocks.push(`The README has no "Why", "Features" or "Overview" section, and no introduction beyond the tagline above${readme.sections.length ? '; its sections are listed above' : ''}.`);
+    // An introduction of a table or a diagram has no paragraph to quote, but it is there: pointed to, not denied.
+    const rest = readme.introAt
+      ? `; its introduction ${readme.tagline ? 'goes on' : 'is'} at ${cite(readme.file, readme.introAt)} (not quoted here)`
+      : `, and no introduction beyond the tagline above`;
+    blocks.push(`The README has no "Why", "Features" or "Overview" section${rest}${readme.sections.length ? '; its sections are listed above' : ''}.`);
   }
   if (context.vision) blocks.push(vision(context.vision, index));
   if (blocks.length === 0) return '';

@@ -28,6 +28,11 @@ export interface ReadmeSummary {
   };
   /** Level-2 headings, for a table of contents. */
   readonly sections: readonly LocatedText[];
+  /**
+   * Without `value`: the first line of what the README has between its tagline and its first heading that nothing here
+   * quotes (a table, a fenced diagram, a paragraph leading into one). Step 1 then does not say there is no introduction.
+   */
+  readonly introAt?: number;
 }
 
 export type ReadmeFact = Fact<'readme.summary', ReadmeSummary>;
@@ -209,7 +214,30 @@ export function summariseReadme(file: string, markdown: string, accept = (text: 
 
   value ??= introduction(afterTitle, tagline) ?? bare;
   const sections = headings.filter((b) => b.level === 2).map((b) => ({ text: b.text, line: b.line }));
-  return { file, title, tagline, value, sections };
+  const introAt = value ? undefined : unquotedIntro(markdown, afterTitle, tagline ?? title);
+  return { file, title, tagline, value, sections, ...(introAt ? { introAt } : {}) };
+}
+
+/**
+ * The first line after `after` (the tagline, else the title) and before the first heading that holds content: a block
+ * other than badges, plugs and admonitions, or a code fence (code is not a block here, so the lines are read).
+ */
+function unquotedIntro(markdown: string, afterTitle: readonly MdBlock[], after: LocatedText | undefined): number | undefined {
+  const from = after?.line ?? 0;
+  const end = afterTitle.find((b) => b.kind === 'heading' && b.line > from)?.line ?? Infinity;
+  const block = afterTitle.find(
+    (b) => b.line > from && b.line < end && b.kind !== 'heading' && !isDecorative(b) && !CALLOUT.test(b.text) && !PLUG.test(b.text.replace(/[*_`]/g, '')),
+  )?.line;
+  const lines = markdown.split('\n');
+  let fence: number | undefined;
+  for (let i = from; i < Math.min(lines.length, end - 1); i++) {
+    if (/^ {0,3}(```|~~~)/.test(lines[i])) {
+      fence = i + 1;
+      break;
+    }
+  }
+  const found = [block, fence].filter((l): l is number => l !== undefined);
+  return found.length ? Math.min(...found) : undefined;
 }
 
 /** Without a "Why"/"Features" section, the prose between the tagline and the first section says what it is for. */
@@ -221,10 +249,11 @@ function introduction(afterTitle: readonly MdBlock[], tagline: LocatedText | und
     if (b.kind === 'heading' && b.line !== tagline?.line) break;
     if (b.line > (tagline?.line ?? 0)) intro.push(b);
   }
-  // A paragraph ending in ":" counts only when a list follows it ("It supports three methods:" + bullets).
+  // A paragraph ending in ":" counts only when a list follows it ("It supports three methods:" + bullets). One that
+  // opens with a link to a document of the repository points elsewhere, it does not describe the project.
   const at = intro.findIndex(
     (b, i) =>
-      b.kind === 'paragraph' && !isDecorative(b) && !CALLOUT.test(b.text) && !PLUG.test(b.text.replace(/[*_`]/g, '')) && (!/:$/.test(b.text) || intro[i + 1]?.kind === 'list'),
+      b.kind === 'paragraph' && !isDecorative(b) && !b.pointer && !CALLOUT.test(b.text) && !PLUG.test(b.text.replace(/[*_`]/g, '')) && (!/:$/.test(b.text) || intro[i + 1]?.kind === 'list'),
   );
   // A list right after the tagline ("…following these principles:" + bullets) is the introduction, quoted after it.
   if (tagline && intro[0]?.kind === 'list' && (at === -1 || at > 0)) return { paragraph: tagline, bullets: intro[0].items ?? [] };

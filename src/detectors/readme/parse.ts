@@ -22,6 +22,8 @@ export interface MdBlock {
   readonly rows?: readonly (readonly string[])[];
   /** A paragraph of two or more links with only separators between them (a language switcher, a nav bar). */
   readonly linkBar?: boolean;
+  /** A paragraph that opens with a link to a document of the repository (`[Data structures](./docs/data.md) in …`). */
+  readonly pointer?: boolean;
 }
 
 /** Splits markdown into blocks, skipping code, HTML comments and front matter. */
@@ -60,7 +62,7 @@ function toBlocks(token: Token, line: number): MdBlock[] {
       // its raw tags are not text to fall back to.
       const htmlOnly = token.tokens?.some((t) => t.type === 'html') ?? false;
       const text = plainTokens(token.tokens) || plainText(htmlOnly ? '' : (token.text ?? ''));
-      return [{ kind: 'paragraph', line, text, ...(isLinkBar(token.tokens) ? { linkBar: true } : {}) }];
+      return [{ kind: 'paragraph', line, text, ...(isLinkBar(token.tokens) ? { linkBar: true } : {}), ...(opensWithDocLink(token.tokens) ? { pointer: true } : {}) }];
     }
     case 'blockquote': {
       const inner = (token as Tokens.Blockquote).tokens.flatMap((t) => toBlocks(t, line));
@@ -124,6 +126,19 @@ function isLinkBar(tokens: readonly Token[] | undefined): boolean {
     else if (t.type !== 'text' || /[\p{L}\p{N}]/u.test(t.raw)) return false;
   }
   return links >= 2 && !inAnchor;
+}
+
+/**
+ * A link to a document in the repository first (a relative `.md`/`.mdx`/`.txt`/`.pdf` file, a `docs/` path or an anchor):
+ * the paragraph sends the reader elsewhere. A link to a web page first (`[Prisma](https://prisma.io) is an ORM`) often
+ * names the subject of a description, so it does not count.
+ */
+function opensWithDocLink(tokens: readonly Token[] | undefined): boolean {
+  const first = tokens?.find((t) => !(t.type === 'text' && !t.raw.trim()));
+  if (first?.type !== 'link') return false;
+  const href = (first as Tokens.Link).href.trim();
+  if (/^([a-z][\w+.-]*:|\/\/)/i.test(href)) return false;
+  return href.startsWith('#') || /\.(md|mdx|markdown|txt|pdf)(#.*)?$/i.test(href) || /(^|\/)docs?\//i.test(href);
 }
 
 const HTML_HEADING = /<h([1-6])\b[^>]*>([\s\S]*?)<\/h\1\s*>/gi;

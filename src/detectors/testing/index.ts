@@ -11,6 +11,7 @@ import { jestMatchers } from './jest-runs.js';
 import { excludedByScript } from './script-excludes.js';
 import { testLocations, type TestLocation } from './locations.js';
 import { scriptRunFiles } from './script-runs.js';
+import { readToml } from '../../scan/toml.js';
 
 /** A command that runs a browser-test suite headless (`playwright test`, `cypress run`). */
 const RUNS_SUITE = /\bplaywright\s+test\b|\bcypress\s+run\b/;
@@ -165,6 +166,8 @@ function setupOf(index: RepoIndex, pkg: { name: string; dir: string; manifest: o
   if (tests.some((f) => /from ['"]node:test['"]|require\(['"]node:test['"]\)/.test(index.read(f) ?? ''))) frameworks.push('node:test');
   // Bun's runner has no package to depend on: its tests import `bun:test` (`bun test` in a script is found above).
   if (!frameworks.includes('Bun test') && tests.some((f) => /from ['"]bun:test['"]|require\(['"]bun:test['"]\)/.test(index.read(f) ?? ''))) frameworks.push('Bun test');
+  // Bun's runner reads its settings from the `[test]` table of the package's bunfig.toml (bun.sh/docs/runtime/bunfig#test-runner).
+  const bunfig = frameworks.includes('Bun test') ? bunTestConfig(index, pkg.dir) : undefined;
   const unitTests = tests.filter((f) => runners.get(f) === 'unit');
   const locations = testLocations(tests, pkg.dir, playwright, (f) => runners.get(f));
   if (playwright.some((p) => tests.some((t) => playwrightOf([p], t))) && !frameworks.includes('Playwright')) frameworks.push('Playwright');
@@ -203,7 +206,7 @@ function setupOf(index: RepoIndex, pkg: { name: string; dir: string; manifest: o
     package: pkg.name,
     dir: pkg.dir,
     frameworks,
-    configFiles: [...configFiles, ...declared],
+    configFiles: [...configFiles, ...declared, ...(bunfig ? [bunfig] : [])],
     testFileCount: tests.length,
     locations,
     ...(sample ? { sample } : {}),
@@ -215,6 +218,15 @@ function setupOf(index: RepoIndex, pkg: { name: string; dir: string; manifest: o
       ? { runBy: { package: root?.name ?? '', framework: runner.framework, config: runner.config, ...(typeof rootScript === 'string' && !PLACEHOLDER_SCRIPT.test(rootScript) ? { script: rootScript } : {}) } }
       : {}),
   };
+}
+
+/** The package's bunfig.toml when it has a `[test]` table (a bunfig of install settings only configures no tests). */
+function bunTestConfig(index: RepoIndex, dir: string): string | undefined {
+  const file = dir ? `${dir}/bunfig.toml` : 'bunfig.toml';
+  const text = index.has(file) ? index.read(file) : undefined;
+  if (text === undefined) return undefined;
+  const test = readToml(text).root.test;
+  return test !== undefined && typeof test === 'object' && !Array.isArray(test) ? file : undefined;
 }
 
 /**

@@ -158,7 +158,7 @@ export function deploymentSection(model: StepModel, pm: PackageManager, scripts:
     );
   }
   // The README's deploy instructions say where the scripts deploy to (a hosted Supabase project and Vercel).
-  const readme = readmeDeploySections(index).map((r) => `${escaped(r.heading)} — ${r.hosts.join(', ')} (${cite(r.at)})`);
+  const readme = readmeDeploySections(index).map((r) => `${escaped(r.heading)}${r.hosts.length ? ` — ${r.hosts.join(', ')}` : ''} (${cite(r.at)})`);
   return join(
     heading(3, 'Deployment'),
     tools.length > 0 && join('**Infrastructure tools:**', bullets(toolItems(tools))),

@@ -36,9 +36,30 @@ export function installCommand(tool: PackageManager, hasLockfile: boolean): stri
   return hasLockfile ? FROZEN_INSTALL[tool] : `${tool} install`;
 }
 
+// `pnpm <name>` and `yarn <name>` run a script only when no command of the package manager has that name: a built-in
+// wins over the script ("pnpm <command>: if <command> is not a pnpm command, runs the script", pnpm.io/cli/run; "yarn
+// <script>: … provided it isn't the name of a built-in command", classic.yarnpkg.com/en/docs/cli/run and
+// yarnpkg.com/cli/run). `pnpm deploy` deploys a workspace package, not the `deploy` script, so those need `run`.
+const PNPM_COMMANDS = new Set(
+  ('add audit bin config create dedupe deploy dlx doctor env exec fetch import init install i install-test it licenses link ln list ls ' +
+    'outdated pack patch prune publish rebuild remove rm root server setup store unlink update up why ' +
+    // npm commands pnpm passes through to npm
+    'version view login logout whoami info owner search docs').split(' '),
+);
+const YARN_COMMANDS = new Set(
+  ('add audit autoclean bin cache check config create dlx exec generate-lock-entry global help import info init install licenses link ' +
+    'list login logout node outdated owner pack policies publish remove tag team unlink unplug upgrade upgrade-interactive version ' +
+    'versions why workspace workspaces constraints dedupe explain npm patch plugin rebuild search set stage up').split(' '),
+);
+
+/** `script`, or `run script` where the package manager has a command of that name. */
+function scriptArg(pm: 'pnpm' | 'yarn', script: string): string {
+  return (pm === 'pnpm' ? PNPM_COMMANDS : YARN_COMMANDS).has(script) ? `run ${script}` : script;
+}
+
 function plainRun(pm: PackageManager, script: string): string {
   const builtin = script === 'test' || script === 'start';
-  return pm === 'npm' ? (builtin ? `npm ${script}` : `npm run ${script}`) : pm === 'bun' ? `bun run ${script}` : `${pm} ${script}`;
+  return pm === 'npm' ? (builtin ? `npm ${script}` : `npm run ${script}`) : pm === 'bun' ? `bun run ${script}` : `${pm} ${scriptArg(pm, script)}`;
 }
 
 /**
@@ -60,12 +81,12 @@ export function runScript(index: RepoIndex, pm: PackageManager, pkgName: string,
   if (index.workspaceRoot) return `cd ${pkg.dir} && ${plainRun(pm, script)}`;
   const name = typeof pkg.manifest.name === 'string' && pkg.manifest.name ? pkg.manifest.name : pkg.name;
   // Two members with one name: the package manager cannot tell them apart by name.
-  if (name !== pkg.name) return pm === 'pnpm' ? `pnpm --filter ./${pkg.dir} ${script}` : `cd ${pkg.dir} && ${plainRun(pm, script)}`;
+  if (name !== pkg.name) return pm === 'pnpm' ? `pnpm --filter ./${pkg.dir} ${scriptArg('pnpm', script)}` : `cd ${pkg.dir} && ${plainRun(pm, script)}`;
   switch (pm) {
     case 'pnpm':
-      return `pnpm --filter ${name} ${script}`;
+      return `pnpm --filter ${name} ${scriptArg('pnpm', script)}`;
     case 'yarn':
-      return `yarn workspace ${name} ${script}`;
+      return `yarn workspace ${name} ${scriptArg('yarn', script)}`;
     case 'bun':
       return `bun run --filter ${name} ${script}`;
     default:

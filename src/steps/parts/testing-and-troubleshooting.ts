@@ -36,7 +36,8 @@ export function testingSection(model: StepModel, pm: PackageManager, setups: rea
       // Run from the root: its config covers this package, and paths are the root's.
       const root = d.runBy.script ? runScript(index, pm, d.runBy.package, 'test') : d.runBy.framework === 'Jest' ? 'npx jest' : 'npx vitest run';
       const configs = [...d.configFiles.map((f) => cite(f)), `${cite(d.runBy.config)} (root)`].join(', ');
-      return [oneLine(d.package || 'root'), d.frameworks.join(', '), configs, where, `${code(root)} at the root`, d.sample ? code(withArgs(root, d.sample)) : '—'];
+      const one = d.sample && !(d.runBy.script && filtersPaths(d.runBy.script)) ? code(withArgs(root, d.sample)) : '—';
+      return [oneLine(d.package || 'root'), d.frameworks.join(', '), configs, where, `${code(root)} at the root`, one];
     }
     const name = d.scriptName ?? 'test';
     const also = (d.otherScripts ?? []).slice(0, 2).map((k) => code(runScript(index, pm, d.package, k)));
@@ -85,6 +86,31 @@ export function troubleshootingSection(model: StepModel, docs: readonly Troubles
   return join(heading(3, 'Troubleshooting'), ...blocks);
 }
 
+/** Runner options that take the next word as their value (`--config jest.e2e.json`), so it is no path filter. */
+const VALUED = new Set(['--config', '-c', '--maxWorkers', '-w', '--testNamePattern', '-t', '--selectProjects', '--shard', '--testTimeout', '--reporters', '--reporter', '-R', '--outputFile', '--coverageDirectory', '--rootDir', '--root', '--dir', '--project', '--environment', '--env', '--pool', '--require', '-r', '--timeout', '--grep', '-g', '--spec', '--ignore', '--exclude', '--extension', '--mode']);
+
+/**
+ * A test script whose runner already gets a path filter (`jest --testPathPattern=apps/api/src`, `vitest run src/`,
+ * `mocha test/unit`): Jest joins the patterns with `|` and Vitest and Mocha run the union, so one more file named after
+ * it still runs all of those tests (jestjs.io/docs/cli#jest-regexfortestfiles). No "one file" command is offered then.
+ */
+function filtersPaths(script: string): boolean {
+  for (const m of script.matchAll(/(?:^|[\s/])(jest|vitest|mocha|ava)(?=\s|$)([^&|;]*)/g)) {
+    const words = m[2].trim().split(/\s+/).filter(Boolean);
+    if (m[1] === 'vitest' && /^(run|watch|dev)$/.test(words[0] ?? '')) words.shift();
+    for (let i = 0; i < words.length; i++) {
+      const w = words[i];
+      if (/^--testPathPatterns?(=|$)/.test(w)) return true;
+      if (w.startsWith('-')) {
+        if (!w.includes('=') && VALUED.has(w)) i++;
+        continue;
+      }
+      return true;
+    }
+  }
+  return false;
+}
+
 /** Scripts whose extra arguments would reach only their last command, or another script, not the test runner. */
 const CHAINED = /&&|\|\||;|\b(npm|yarn|pnpm|bun)\s+(run\s+)?[\w:-]+|\brun-[sp]\b|npm-run-all|concurrently/;
 const ELSEWHERE = /(^|\s)(--dir|--prefix|-C|--cwd|--config|-c|--root|--rootDir)(\s|=)|\bcd\s/;
@@ -110,7 +136,7 @@ function withArgs(run: string, file: string): string {
 function oneFileCommand(run: string, script: string, frameworks: readonly string[], dir: string, sample: string): string | undefined {
   // `node --test ./dist`: the script runs compiled output, where a source file passed along is neither found nor alone.
   if (BUILT_FOLDER.test(script) && !BUILT_FOLDER.test(` ${sample}`)) return undefined;
-  if (!CHAINED.test(script)) return withArgs(run, sample);
+  if (!CHAINED.test(script)) return filtersPaths(script) ? undefined : withArgs(run, sample);
   const direct = frameworks.map((f) => DIRECT[f]).find(Boolean);
   // `pnpm --dir ../.. exec vitest run --config vitest.config.ts apps/mobile`: run elsewhere or with a config named,
   // the runner started in the package's folder would not be the same run.

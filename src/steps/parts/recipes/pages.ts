@@ -64,7 +64,10 @@ function routedPage(input: RecipeInput, app: FrontendAppData): string {
     (r) => r.file && input.index.has(r.file) && (!r.router.startsWith('next') || r.extras?.kind === 'page') && !r.extras?.resource && !isSlotView(r),
   );
   if (routes.length === 0) return '';
-  const pages = routes.filter((r) => !r.layout && !r.index && !DYNAMIC.test(r.path) && r.path !== '/' && !ERROR_PAGE.test(r.path));
+  const allPages = routes.filter((r) => !r.layout && !r.index && !DYNAMIC.test(r.path) && r.path !== '/' && !ERROR_PAGE.test(r.path));
+  // Sign-in pages (an `(auth)` / `_auth` group, often guest-only: it sends signed-in users away) are not where a new
+  // page of the product goes, when there are others.
+  const pages = allPages.some((r) => !isSignInPage(r)) ? allPages.filter((r) => !isSignInPage(r)) : allPages;
   // The usual place a page sits (its guards and depth), and the first such page by path.
   const usual = mostCommon(pages.length ? pages : routes, (r) => `${r.depth}\u0000${r.guards.join(',')}`)!;
   const example = [...usual.items].sort((a, b) => compareText(a.path, b.path))[0];
@@ -207,8 +210,17 @@ function inheritedGuards(routes: readonly FrontendRouteData[], example: Frontend
     return [`a route added under ${urlPath(commonPath([parent.path, ...under.map((r) => r.path)]))} as a child of the route at ${cite(parent.declaredAt)} inherits ${code(oneLine(g))}${at ? ` (${cite(at)})` : ''}, as ${guarded.length} of ${routes.length} routes do`];
   });
   if (lines.length === 0) return '';
-  const lead = example.guards.length ? '**Access elsewhere:** ' : `**Access:** pages like ${urlPath(example.path)} are not guarded; `;
+  // A sign-in page has no guard of its own but may be guest-only (its group redirects signed-in users): not "unguarded".
+  const lead = example.guards.length || isSignInPage(example) ? '**Access elsewhere:** ' : `**Access:** pages like ${urlPath(example.path)} are not guarded; `;
   return `${lead}${lines.slice(0, 2).join('; ')}.`;
+}
+
+const SIGN_IN_PATH = /\/(log-?in|sign-?in|register|sign-?up|forgot-password|reset-password|verify-email)$/i;
+const AUTH_GROUP = /\/(\((auth|guest|public-auth)\)|_(auth|guest))\//;
+
+/** A sign-in, sign-up or password page, or a route of an `(auth)` / `_auth` group folder. */
+function isSignInPage(route: FrontendRouteData): boolean {
+  return SIGN_IN_PATH.test(route.path) || AUTH_GROUP.test(`/${route.file ?? ''}`) || AUTH_GROUP.test(`/${route.declaredAt.file}`);
 }
 
 /** The longest leading run of path segments the paths share (`/admin/users`, `/admin/logs` → `/admin`). */
