@@ -3,6 +3,7 @@ import { findWorkspaces } from '../src/scan/workspaces.js';
 import { overviewStep } from '../src/steps/01-overview.js';
 import { workflowsStep } from '../src/steps/09-workflows.js';
 import { indexOf, section } from './helpers/fixture.js';
+import { tempRepo } from './helpers/temp-repo.js';
 
 /** In-memory readers over a file map, for findWorkspaces. */
 function layout(files: Record<string, string>) {
@@ -58,5 +59,20 @@ describe('a workspace root in a folder', () => {
     expect(nine).not.toContain('cd infra/workspaces/alpha && npm install');
     expect(nine).toMatch(/\*\*Install:\*\* `cd infra && npm ci` — the npm workspace root \(`\/infra\/package\.json:\d+`\) links 2 packages/);
     expect(nine).toContain('(`cd backend/api && npm install`)');
+  });
+});
+
+describe('a pnpm-workspace.yaml at the root without a root package.json (astro-monorepo)', () => {
+  const root = tempRepo({
+    'pnpm-workspace.yaml': 'packages:\n  - apps/*\n  - packages/*\n',
+    'pnpm-lock.yaml': "lockfileVersion: '6.0'\n",
+    'apps/site/package.json': JSON.stringify({ name: 'site', dependencies: { ui: 'workspace:^' }, scripts: { dev: 'astro dev' } }),
+    'packages/ui/package.json': JSON.stringify({ name: 'ui', version: '0.0.1' }),
+  });
+
+  it('installs once at the root, not each package on its own with npm (workspace: links npm rejects)', async () => {
+    const nine = (await section(workflowsStep, root)).markdown;
+    expect(nine).toContain('**Install:** `pnpm install --frozen-lockfile` at the repository root (pnpm, lockfile `/pnpm-lock.yaml`, pnpm workspaces: `apps/*`, `packages/*`)');
+    expect(nine).not.toContain('no root package.json and no workspaces');
   });
 });

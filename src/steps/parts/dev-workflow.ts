@@ -40,7 +40,8 @@ export function devWorkflowSection(model: StepModel, pmFact: PackageManagerFact 
     steps.push(`**Node.js:** ${parts.join('; ')}${nodeFiles.some((c) => c.data.file === '.nvmrc') ? ' — `nvm use` picks it up' : ''}.`);
   }
   const pm = pmFact?.data;
-  const separate = !root && index.packages.length > 0;
+  // A pnpm-workspace.yaml at the root links its members without a root package.json: one install at the root.
+  const separate = !root && index.packages.length > 0 && !(index.workspaceTool && !index.workspaceRoot && pm);
   if (index.workspaceRoots.length > 1 && pm) {
     steps.push(workspaceRootsInstall(index, pm, scripts));
   } else if (index.workspaceRoot && pm) {
