@@ -1,3 +1,5 @@
+import { rmSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { findWorkspaces } from '../src/scan/workspaces.js';
 import { overviewStep } from '../src/steps/01-overview.js';
@@ -69,6 +71,7 @@ describe('a pnpm-workspace.yaml at the root without a root package.json (astro-m
     'apps/site/package.json': JSON.stringify({ name: 'site', dependencies: { ui: 'workspace:^' }, scripts: { dev: 'astro dev' } }),
     'packages/ui/package.json': JSON.stringify({ name: 'ui', version: '0.0.1' }),
   });
+  rmSync(path.join(root, 'package.json'));
 
   it('installs once at the root, not each package on its own with npm (workspace: links npm rejects)', async () => {
     const nine = (await section(workflowsStep, root)).markdown;
