@@ -71,6 +71,16 @@ describe('Dockerfile stages', () => {
     );
     expect(d.env).toEqual([{ name: 'NODE_ENV', line: 2 }, { name: 'PORT', line: 7 }]);
     expect(d.cmd).toEqual({ text: 'node base.js', line: 3 });
+    expect(d.stageEnv).toEqual([{ stage: 'build', name: 'BUILD_ONLY', line: 5 }]);
+  });
+
+  it('lists in the runtime part the ENV an earlier stage sets while it builds, by stage, beside the final stage\'s', () => {
+    const d = readDockerfile(
+      'docker/Dockerfile.web',
+      'FROM node:20-alpine AS deps\nRUN pnpm install\nFROM deps AS build\nARG NEXT_PUBLIC_API_URL=/api\nENV NEXT_PUBLIC_API_URL=$NEXT_PUBLIC_API_URL\nENV API_GATEWAY_URL=http://gw:3001\nRUN pnpm build\nFROM node:20-alpine AS runner\nENV NODE_ENV=production\nCMD ["pnpm", "start"]\n',
+    );
+    const md = runtimePart(new FactSet([{ kind: 'docker.dockerfile', id: d.file, data: d, at: [{ file: d.file }] }]));
+    expect(md).toContain('| `pnpm start` | `NODE_ENV` (final stage); stage `build`: `NEXT_PUBLIC_API_URL`, `API_GATEWAY_URL` |');
   });
 });
 

@@ -17,6 +17,12 @@ export interface DockerfileData {
   readonly entrypoint?: { readonly text: string; readonly line: number };
   /** `ENV` names of the final stage, with their lines. */
   readonly env: readonly { readonly name: string; readonly line: number }[];
+  /**
+   * `ENV` names set in earlier stages the final one is not built from (`FROM deps AS build` … `ENV NEXT_PUBLIC_API_URL`):
+   * they apply while that stage builds (a bundle bakes them in), not in the running container. `stage` is its `AS` name,
+   * else its 1-based number.
+   */
+  readonly stageEnv?: readonly { readonly stage: string; readonly name: string; readonly line: number }[];
   readonly args: readonly string[];
 }
 
@@ -65,6 +71,7 @@ export function readDockerfile(file: string, text: string): DockerfileData {
   let cmd: DockerfileData['cmd'];
   let entrypoint: DockerfileData['entrypoint'];
   let env: { name: string; line: number }[] = [];
+  const all: { stage: string; name: string; line: number }[] = [];
   const args = new Set<string>();
   // A stage built `FROM` an earlier named stage inherits its ENV, CMD and ENTRYPOINT (`FROM base` after `FROM node AS base`).
   const named = new Map<string, { env: typeof env; cmd: typeof cmd; entrypoint: typeof entrypoint }>();
@@ -82,15 +89,23 @@ export function readDockerfile(file: string, text: string): DockerfileData {
     } else if (op === 'EXPOSE') expose.push(...rest.split(/\s+/).filter(Boolean));
     else if (op === 'CMD') cmd = { text: commandText(rest), line };
     else if (op === 'ENTRYPOINT') entrypoint = { text: commandText(rest), line };
-    else if (op === 'ENV') env.push(...envNames(rest).map((name) => ({ name, line })));
+    else if (op === 'ENV') {
+      const names = envNames(rest);
+      env.push(...names.map((name) => ({ name, line })));
+      const stage = stages.at(-1);
+      if (stage) all.push(...names.map((name) => ({ stage: stage.name ?? String(stages.length), name, line })));
+    }
     else if (op === 'ARG') {
       const name = /^([A-Za-z_][A-Za-z0-9_]*)/.exec(rest)?.[1];
       if (name) args.add(name);
     }
   }
+  const final = new Set(env.map((e) => `${e.name}:${e.line}`));
+  const stageEnv = all.filter((e) => !final.has(`${e.name}:${e.line}`));
   return {
     file,
     stages,
+    ...(stageEnv.length > 0 ? { stageEnv } : {}),
     expose: [...new Set(expose)],
     ...(cmd ? { cmd } : {}),
     ...(entrypoint ? { entrypoint } : {}),

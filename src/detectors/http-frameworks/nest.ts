@@ -18,7 +18,11 @@ const GUARD_RULES = {
   guardCalls: new Set(['UseGuards']),
   policy: /Public|Auth|Role|Permission|Polic|Scope|Abilit|Anonymous|Access|Claim|Protected|Guard/,
   skip: METHOD_DECORATORS,
+  // @nestjs/throttler's overrides: shown on the route, since they change what the throttler guard does there.
+  always: new Set(['Throttle', 'SkipThrottle']),
 };
+/** @nestjs/throttler's guard, or an app's subclass of it named so (`CustomThrottlerGuard`): it honours `@SkipThrottle()`. */
+const THROTTLER_GUARD = /ThrottlerGuard$/;
 
 export interface NestRoute {
   readonly method: string;
@@ -88,7 +92,7 @@ export function nestRoutes(index: RepoIndex, files: readonly string[]): NestRout
                   ...app.globalGuards,
                   ...classUses,
                   ...uses(member),
-                ];
+                ].filter((m) => !(skipsThrottle(member, cls) && (m.kind === 'global' || m.kind === 'guard') && THROTTLER_GUARD.test(m.name)));
                 out.push({
                   method,
                   path: fullPath,
@@ -110,6 +114,19 @@ export function nestRoutes(index: RepoIndex, files: readonly string[]): NestRout
   return out;
 }
 
+/**
+ * `@SkipThrottle()` on the method, else on the class (the throttler reads the handler's metadata first): the throttler
+ * guard lets the route through. Skipped only when the argument is absent or every throttler it names is `true`;
+ * `@SkipThrottle({ default: false })` (a method undoing its class's skip) or an argument not read keeps the guard.
+ */
+function skipsThrottle(method: ts.MethodDeclaration, cls: ts.ClassDeclaration): boolean {
+  const call = decorator(method, 'SkipThrottle') ?? decorator(cls, 'SkipThrottle');
+  if (!call) return false;
+  const arg = call.arguments[0];
+  if (!arg) return true;
+  return ts.isObjectLiteralExpression(arg) && arg.properties.length > 0
+    && arg.properties.every((p) => ts.isPropertyAssignment(p) && p.initializer.kind === ts.SyntaxKind.TrueKeyword);
+}
 
 /**
  * `'users'`, `['a', 'b']`, `{ path: 'users' }` or nothing (the root); a constant, or a property of a constant object

@@ -93,7 +93,19 @@ class Resolver implements ModuleResolver {
     const [name, subpath] = splitPackage(specifier);
     const pkg = this.byName.get(name);
     if (!pkg) return undefined;
-    return subpath ? this.file(posix.join(pkg.dir, 'src', subpath)) ?? this.file(posix.join(pkg.dir, subpath)) : this.packageEntry(pkg);
+    return subpath ? this.file(posix.join(pkg.dir, 'src', subpath)) ?? this.file(posix.join(pkg.dir, subpath)) ?? this.exportSubpath(pkg, subpath) : this.packageEntry(pkg);
+  }
+
+  /** package.json `exports` naming the subpath (`"./server": "./src/server.env.ts"`), when the folder guess finds nothing. */
+  private exportSubpath(pkg: WorkspacePackage, subpath: string): string | undefined {
+    const exports = pkg.manifest.exports;
+    if (!exports || typeof exports !== 'object' || Array.isArray(exports)) return undefined;
+    const value = (exports as Record<string, unknown>)[`./${subpath}`];
+    for (const target of importTargets(value).filter((t) => t.startsWith('./'))) {
+      const found = this.sourceOf(posix.join(pkg.dir, target));
+      if (found) return found;
+    }
+    return undefined;
   }
 
   /** package.json `imports` (`"#app/*": "./app/*"`) of the nearest package.json, as Node and TypeScript read it. */

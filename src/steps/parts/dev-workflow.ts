@@ -23,6 +23,8 @@ import { defaultDevPort, versionedDefaultNote } from '../../detectors/shared/def
 import { DEFAULT_PORTS, devTool, folderPackageManager, installCommand, portInCommand, runScript } from './run-commands.js';
 import { workspaceToolOf } from '../../detectors/shared/package-manager.js';
 import { rootMembers } from '../../scan/workspaces.js';
+import type { FactSet } from '../../facts.js';
+import { listenCall, listenPortText, serverEntry } from './server-listen.js';
 
 /** Install, Node version, env files to copy, build and dev servers — in the order a new engineer does them. */
 /** `env`, `env.local`: a dotenv file named without its dot. Not `env.sh`, `env.json`: those are files of their own kind. */
@@ -90,7 +92,7 @@ export function devWorkflowSection(model: StepModel, pmFact: PackageManagerFact 
   if (shell.length) steps.push(`**Shell scripts:** ${shell.map((f) => cite(f)).join(', ')}.`);
   const numbered = steps.map((s, i) => `${i + 1}. ${s}`).join('\n');
   const empty = () => model.none('package-json', 'No package.json, Node version file or dotenv example found.') ?? 'Nothing to install or configure was found at the root; see each package in step 2.';
-  return join(heading(3, 'Development workflow'), numbered || empty(), devServers(index, pm?.tool ?? 'npm', scripts, configs, apps));
+  return join(heading(3, 'Development workflow'), numbered || empty(), devServers(index, model.facts, pm?.tool ?? 'npm', scripts, configs, apps));
 }
 
 /** A helper script rather than the application: under scripts/ or tools/, or named for setting things up. */
@@ -173,13 +175,21 @@ function perFolderInstallStep(model: StepModel, scripts: readonly ScriptFact[]):
   return `**Install:** per package, each with the package manager of its own lockfile (the root has no workspaces and no lockfile): ${installs.join(', ')}.${rootHook}`;
 }
 
-function devServers(index: RepoIndex, pm: 'npm' | 'yarn' | 'pnpm' | 'bun', scripts: readonly ScriptFact[], configs: readonly ConfigFileFact[], apps: readonly FrontendAppData[]): string {
+function devServers(index: RepoIndex, facts: FactSet, pm: 'npm' | 'yarn' | 'pnpm' | 'bun', scripts: readonly ScriptFact[], configs: readonly ConfigFileFact[], apps: readonly FrontendAppData[]): string {
   const rows: string[][] = [];
   const hasDev = new Set(scripts.filter((s) => /^(dev|develop|serve)$/.test(s.data.name)).map((s) => s.data.package));
   for (const s of byRole(index, scripts, (x) => x.data.manifest)) {
     if (!/^(dev|start|serve|develop|watch)$/.test(s.data.name) || (s.data.dir === '' && index.packages.length > 1)) continue;
     if (s.data.name === 'start' && hasDev.has(s.data.package)) continue; // `start` serves a build when a dev script exists
     const tool = devTool(s.data.command);
+    // A backend's dev script that runs its server entry (`nest start --watch`, `bun run --watch src/index.ts`): the
+    // port is what the entry's `.listen(…)` is given, or "not known".
+    const entry = DEFAULT_PORTS[tool ?? ''] === undefined ? serverEntry(index, s.data.dir, s.data.command) : undefined;
+    const listen = entry ? listenCall(index, entry) : undefined;
+    if (listen && portInCommand(s.data.command) === undefined) {
+      rows.push([oneLine(s.data.package), code(runScript(index, pm, s.data.package, s.data.name)), value(s.data.command), listenPortText(index, facts, listen)]);
+      continue;
+    }
     if (!tool) continue;
     // A config that sets the port to something not read statically still sets it (never "the default" then).
     const config = configs.find((c) => c.data.package === s.data.package && (c.data.devPort !== undefined || c.data.portSetting));

@@ -12,6 +12,7 @@ import { isLibraryRead, libraryReads } from '../../model/env-library-reads.js';
 import { noneOr } from './claims.js';
 import { notSetHere, setIn } from './env-set-cell.js';
 import { schemaImport, schemaRunsAtStartup } from '../../model/schema-startup.js';
+import { readsThroughLibraries, type ReadThroughLibrary } from './env-through-library.js';
 
 /**
  * Step 8's environment variable tables: one per package that reads variables (production reads first), then the
@@ -45,7 +46,21 @@ export function envVarsSection(model: StepModel): string {
       else vars.set(v, [r]);
     }
   }
-  const packages = [...byPackage.keys()].sort(packageOrder(index));
+  // Library folder → file → names its production code reads: what an app calling the library's loader reads.
+  const libReads = new Map<string, Map<string, string[]>>();
+  for (const [dir, vars] of byPackage) {
+    for (const [v, reads] of vars) {
+      for (const r of reads) {
+        if (r.test) continue;
+        let files = libReads.get(dir);
+        if (!files) libReads.set(dir, (files = new Map()));
+        const names = files.get(r.file) ?? [];
+        if (!names.includes(v.name)) files.set(r.file, [...names, v.name]);
+      }
+    }
+  }
+  const through: Map<string, ReadThroughLibrary[]> = readsThroughLibraries(index, libReads);
+  const packages = [...new Set([...byPackage.keys(), ...through.keys()])].sort(packageOrder(index));
   // Counted among the variables just named (read ones); a secret only set or declared is counted apart, not as one of them.
   const secretsRead = read.filter((v) => v.secret).length;
   // A secret only a dependency reads (next-auth's NEXTAUTH_SECRET) is read, by the library: counted apart.
@@ -83,7 +98,7 @@ export function envVarsSection(model: StepModel): string {
     'provides, infrastructure code (CDK, SST, Serverless, SAM), compose, Dockerfiles, Kubernetes, hosting config, CI `env:` and `run:` commands, the code ' +
     'itself, and the dotenv files and typed declarations that serve that package.';
   const tables = packages.map((pkg) => {
-    const rows = [...byPackage.get(pkg)!].flatMap(([v, reads]) => {
+    const rows = [...(byPackage.get(pkg) ?? [])].flatMap(([v, reads]) => {
       // `import.meta.env.MODE` (Vite's) and `process.env.MODE` (the project's) in one package: a row for each.
       const groups = v.runtime ? [reads] : [reads.filter((r) => !r.runtime), reads.filter((r) => r.runtime)].filter((g) => g.length > 0);
       return groups.map((group) => {
@@ -93,7 +108,9 @@ export function envVarsSection(model: StepModel): string {
         return [`${code(v.name)}${kind}`, readIn(group), cell === '—' ? (notSetHere(env, v, files) ?? documentedIn(index, v.name) ?? cell) : cell, secretCell(v)];
       });
     });
-    return join(heading(4, packageTitle(index, pkg)), table(['Variable', 'Read in', 'Set in', 'Secret?'], rows));
+    const via = (through.get(pkg) ?? []).map((t) =>
+      `Also read through ${code(t.libName)}: ${t.names.map((n) => code(n)).join(', ')} — ${code(`${t.call}()`)}, called at ${cite(t.file, t.line)}, parses them with the schema in ${cite(t.schema)} (their rows are in the ${code(t.libName)} table).`);
+    return join(heading(4, packageTitle(index, pkg)), rows.length ? table(['Variable', 'Read in', 'Set in', 'Secret?'], rows) : '', ...via);
   });
   const notRead = all.filter((v) => v.reads.length === 0 && v.sets.length > 0);
   // Compose's own `${X}` only: a `$$X` a container's shell expands (`compose healthcheck`) is not compose interpolation.

@@ -119,9 +119,26 @@ function dockerfilePart(facts: FactSet): string {
     ].filter(Boolean);
     const base = `${value(root.base.replace(/@sha256:[0-9a-f]{64}$/, ''))}${notes.length > 0 ? ` (${notes.join(', ')})` : ''}`;
     const runs = [d.entrypoint?.text, d.cmd?.text].filter(Boolean).join(' ');
-    return [cite(d.file), base, d.expose.length > 0 ? names(d.expose, 4) : '—', runs ? value(runs) : '—', d.env.length > 0 ? names([...new Set(d.env.map((e) => e.name))], 5) : '—'];
+    return [cite(d.file), base, d.expose.length > 0 ? names(d.expose, 4) : '—', runs ? value(runs) : '—', dockerfileEnv(d)];
   });
   return join(heading(4, 'Dockerfiles'), table(['Dockerfile', 'Base image', 'Exposes', 'Runs', 'Environment'], rows), more(files));
+}
+
+/**
+ * The final stage's ENV names (what the container runs with), then those an earlier stage sets while it builds
+ * (`stage build: NEXT_PUBLIC_API_URL`): a bundle bakes them in, so a row naming only the runtime ones hid them.
+ */
+function dockerfileEnv(d: DockerfileFact['data']): string {
+  const parts = d.env.length > 0 ? [names([...new Set(d.env.map((e) => e.name))], 5)] : [];
+  const byStage = new Map<string, Set<string>>();
+  for (const e of d.stageEnv ?? []) {
+    let set = byStage.get(e.stage);
+    if (!set) byStage.set(e.stage, (set = new Set()));
+    set.add(e.name);
+  }
+  for (const [stage, set] of byStage) parts.push(`stage ${code(stage)}: ${names([...set], 5)}`);
+  if (parts.length > 1 && d.env.length > 0) parts[0] = `${parts[0]} (final stage)`;
+  return parts.join('; ') || '—';
 }
 
 function kubernetesPart(facts: FactSet): string {
