@@ -11,6 +11,27 @@ import { indexOf, section } from './helpers/fixture.js';
 import { tempRepo } from './helpers/temp-repo.js';
 
 describe('Dockerfile shell commands', () => {
+  it("a stage built FROM another keeps its ENV, not its ARG (r25, fullstack-template: `node ${APP_PATH}/server.js`)", () => {
+    const reads = dockerfileReads([
+      'FROM node:22-alpine AS base',
+      'ENV APP_PATH=apps/admin',
+      'ARG BUILD_ONLY=1',
+      'FROM base AS builder',
+      'RUN echo $APP_PATH $BUILD_ONLY',
+      'FROM --platform=linux/amd64 base AS runner',
+      'CMD node ${APP_PATH}/server.js $BUILD_ONLY',
+      'FROM node:22-alpine',
+      'CMD node ${APP_PATH}/server.js',
+      '',
+    ].join('\n'));
+    expect(reads.map((r) => [r.name, r.line, r.fallback])).toEqual([
+      ['APP_PATH', 5, true],
+      ['APP_PATH', 7, true],
+      ['BUILD_ONLY', 7, false],
+      ['APP_PATH', 9, false],
+    ]);
+  });
+
   it('CMD/ENTRYPOINT shell form read the runtime environment; RUN reads only what the Dockerfile declares', () => {
     const reads = dockerfileReads([
       'FROM node:20 AS build',
