@@ -5,7 +5,7 @@ import { chooseBundler } from './bundler.js';
 import { usesHoisted } from '../shared/hoisted-use.js';
 import { describedAsSdk } from '../shared/sdk-words.js';
 import { importsDependency } from './dependency-use.js';
-import { codeEntry, sanityStudio, smartContracts } from './kind-signs.js';
+import { astroComponentLibrary, codeEntry, sanityStudio, smartContracts } from './kind-signs.js';
 import { cdkAppEntry, CREATES_CDK_APP } from '../packages/cdk-entries.js';
 import { servedThrough, serverThroughLibrary } from './server-library.js';
 
@@ -138,6 +138,9 @@ export function packageKind(pkg: WorkspacePackage, index?: RepoIndex): PackageKi
   const studio = sanityStudio(pkg, app('sanity'));
   if (studio) return { id: 'cms-studio', label: 'Sanity Studio (CMS content studio)', because: `${from('sanity')}; ${studio}` };
   if (app('next')) return { id: 'nextjs', label: 'Next.js app', because: from('next') };
+  if (app('astro') && index && astroComponentLibrary(pkg, (f) => index.hasDir(pkg.dir ? `${pkg.dir}/${f}` : f))) {
+    return { id: 'library', label: 'Astro component library', because: `${from('astro')}, with a \`main\`/\`exports\` entry and no \`src/pages\` folder` };
+  }
   if (app('astro')) return { id: 'astro', label: 'Astro site', because: from('astro') };
   const start = ['@tanstack/react-start', '@tanstack/start'].find(app);
   if (start) return { id: 'react-ssr', label: 'TanStack Start app', because: from(start) };
