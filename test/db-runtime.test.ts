@@ -3,8 +3,22 @@ import { databaseRuntimeDetector, type DbEngineFact, type DbMigrationsFact } fro
 import { databaseSchemaStep } from '../src/steps/04-database-schema.js';
 import { missingCitations } from '../src/steps/verify-citations.js';
 import { detect, indexOf, section } from './helpers/fixture.js';
+import { tempRepo } from './helpers/temp-repo.js';
 
 describe('database engine and migrations', () => {
+  it("cites the product's mongoose connection, a chained `.connect` too, before a test setup's (r25, fullstack-template)", async () => {
+    const pkg = JSON.stringify({ name: 'api', private: true, dependencies: { mongoose: '8.0.0' } });
+    const root = tempRepo({
+      'package.json': pkg,
+      'src/app.ts': "import mongoose from 'mongoose';\nexport async function start() {\n  return mongoose\n    .connect(String(process.env.DATABASE));\n}\n",
+      'test/setupFile.ts': "import mongoose from 'mongoose';\nawait mongoose.connect('mongodb://memory');\n",
+    });
+    const md = (await section(databaseSchemaStep, root)).markdown;
+    expect(md).toContain('**MongoDB** — mongoose.connect (`/src/app.ts:4`)\n');
+    const onlyTests = tempRepo({ 'package.json': pkg, 'test/setupFile.ts': "import mongoose from 'mongoose';\nawait mongoose.connect('mongodb://memory');\n" });
+    expect((await section(databaseSchemaStep, onlyTests)).markdown).toContain('**MongoDB** — mongoose.connect in a test (`/test/setupFile.ts:2`)');
+  });
+
   it('reads the engine from the Prisma datasource, the Drizzle dialect and a TypeORM DataSource, each cited', async () => {
     const facts = await detect(databaseRuntimeDetector, 'db-runtime');
     const engines = facts.filter((f): f is DbEngineFact => f.kind === 'db.engine').map((f) => `${f.data.engine} ${f.data.file}:${f.data.line}`);

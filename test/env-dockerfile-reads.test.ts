@@ -7,10 +7,32 @@ import { Analysis } from '../src/analysis/run-detectors.js';
 import { RepoModel } from '../src/model/repo-model.js';
 import { configurationStep } from '../src/steps/08-configuration.js';
 import { dockerfileReads } from '../src/detectors/env/reads-dockerfile.js';
+import { dockerfileSetReaches } from '../src/model/dockerfile-stages.js';
 import { indexOf, section } from './helpers/fixture.js';
 import { tempRepo } from './helpers/temp-repo.js';
 
 describe('Dockerfile shell commands', () => {
+  it("a stage built FROM another keeps its ENV, not its ARG (r25, fullstack-template: `node ${APP_PATH}/server.js`)", () => {
+    const reads = dockerfileReads([
+      'FROM node:22-alpine AS base',
+      'ENV APP_PATH=apps/admin',
+      'ARG BUILD_ONLY=1',
+      'FROM base AS builder',
+      'RUN echo $APP_PATH $BUILD_ONLY',
+      'FROM --platform=linux/amd64 base AS runner',
+      'CMD node ${APP_PATH}/server.js $BUILD_ONLY',
+      'FROM node:22-alpine',
+      'CMD node ${APP_PATH}/server.js',
+      '',
+    ].join('\n'));
+    expect(reads.map((r) => [r.name, r.line, r.fallback])).toEqual([
+      ['APP_PATH', 5, true],
+      ['APP_PATH', 7, true],
+      ['BUILD_ONLY', 7, false],
+      ['APP_PATH', 9, false],
+    ]);
+  });
+
   it('CMD/ENTRYPOINT shell form read the runtime environment; RUN reads only what the Dockerfile declares', () => {
     const reads = dockerfileReads([
       'FROM node:20 AS build',
@@ -56,5 +78,43 @@ describe('Dockerfile shell commands', () => {
     expect(notRead).not.toContain('`ENVIRONMENT`');
     expect(notRead).toContain('`UNUSED_THING`');
     expect(md).toContain('`/packages/server/Dockerfile.server:4`');
+  });
+
+  it("the Dockerfile's own ENV, in a stage the CMD's stage is built from, sets what the CMD reads (r25, fullstack-template)", async () => {
+    const root = tempRepo({
+      'package.json': JSON.stringify({ name: 'root', private: true, workspaces: ['apps/*'] }),
+      'package-lock.json': '{}',
+      'apps/admin/package.json': JSON.stringify({ name: '@repo/admin', private: true, scripts: { start: 'next start' } }),
+      'apps/admin/src/page.ts': 'export const x = 1;\n',
+      'apps/admin/Dockerfile': [
+        'FROM node:22-alpine AS base',
+        'ENV SCOPE=@repo/admin',
+        'ENV APP_PATH=apps/admin',
+        'FROM base AS builder',
+        'WORKDIR /app',
+        'COPY . .',
+        'RUN npx turbo prune --scope=${SCOPE} --docker',
+        'FROM node:22-alpine AS other',
+        'ENV OTHER=1',
+        'FROM base AS runner',
+        'WORKDIR /app',
+        'COPY --from=builder /app/${APP_PATH}/.next/standalone ./',
+        'CMD node ${APP_PATH}/server.js $OTHER',
+        '',
+      ].join('\n'),
+    });
+    const md = (await section(configurationStep, root)).markdown;
+    const row = (name: string) => md.split('\n').find((l) => l.startsWith(`| \`${name}\``)) ?? '';
+    expect(row('APP_PATH')).toContain('Dockerfile `ENV` `/apps/admin/Dockerfile:3`');
+    expect(row('OTHER')).not.toContain('`/apps/admin/Dockerfile:9`');
+  });
+
+  it('an ENV reaches its stage and the stages built from it; an ARG only the build steps of its stage', () => {
+    const text = ['FROM node AS base', 'ENV A=1', 'ARG B=1', 'RUN echo $B', 'FROM base AS runner', 'RUN echo $B', 'CMD echo $A $B', 'FROM node', 'CMD echo $A'].join('\n');
+    expect(dockerfileSetReaches(text, 2, 7, 'dockerfile')).toBe(true);
+    expect(dockerfileSetReaches(text, 2, 9, 'dockerfile')).toBe(false);
+    expect(dockerfileSetReaches(text, 3, 4, 'dockerfile-arg')).toBe(true);
+    expect(dockerfileSetReaches(text, 3, 6, 'dockerfile-arg')).toBe(false);
+    expect(dockerfileSetReaches(text, 3, 7, 'dockerfile-arg')).toBe(false);
   });
 });

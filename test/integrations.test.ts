@@ -187,6 +187,23 @@ describe('"not imported in source" is a conclusion over the whole repository', (
     expect(md).not.toContain('outside the declaring package');
   });
 
+  it('a package that declares a runtime dependency of another only for development is among the declaring packages (r25, astro-monorepo)', async () => {
+    const { tempRepo } = await import('./helpers/temp-repo.js');
+    const { buildIndex } = await import('../src/scan/repo-index.js');
+    const { dependenciesSection } = await import('../src/steps/parts/integrations-deps.js');
+    const root = tempRepo({
+      'package.json': JSON.stringify({ name: 'root', private: true, workspaces: ['apps/*'] }),
+      'apps/dbs/package.json': JSON.stringify({ name: '@dbs/site', private: true, dependencies: { 'svelte-headless-table': '^0.13.3' } }),
+      'apps/dbs/src/table.ts': "import { createTable } from 'svelte-headless-table';\nexport const t = createTable;\n",
+      'apps/fab/package.json': JSON.stringify({ name: '@onwidget/astrowind', private: true, devDependencies: { 'svelte-headless-table': '^0.13.4', prettier: '^2.0.0' } }),
+      'apps/fab/src/index.ts': 'export const x = 1;\n',
+    });
+    const facts = dependenciesDetector.detect(await buildIndex(root)) as { data: DependencyData }[];
+    const md = dependenciesSection(facts as never);
+    expect(md).toMatch(/\| `svelte-headless-table` \|[^\n]*\| @dbs\/site `\^0\.13\.3`, @onwidget\/astrowind `\^0\.13\.4` \(dev\) \| `\/apps\/dbs\/src\/table\.ts` \|/);
+    expect(facts.some((f) => f.data.name === 'prettier')).toBe(false);
+  });
+
   it('a package declared inside a vendor/ business domain imports it itself; "outside" names every declaring package', async () => {
     const { tempRepo } = await import('./helpers/temp-repo.js');
     const { buildIndex } = await import('../src/scan/repo-index.js');

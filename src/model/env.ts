@@ -7,6 +7,8 @@
 import { cdkDetector } from '../detectors/cdk/index.js';
 import { composeDetector, type ComposeServiceFact } from '../detectors/compose/index.js';
 import { dockerfileScope, type DockerfileScope } from './dockerfile-scope.js';
+import { dockerfileSetReaches } from './dockerfile-stages.js';
+import { isDockerfileName } from '../scan/file-kinds.js';
 import { consumersOf, explicitDotenvLoads } from './env-consumers.js';
 import { preloadedFiles } from './env-preloads.js';
 import { compare, isTestPath as isTestFile, type DynamicRead, type EnvVarView, type ReadEvidence, type SetKind, type SetSite } from './env-views.js';
@@ -157,7 +159,8 @@ export class EnvModel {
     // A variable the runtime provides to this code is not taken from the apps that import it (another app's dotenv).
     const consumers = this.runtimeFor(v, files) ? [] : [...new Set(files.flatMap((f) => this.consumers(this.dirOf(f))))];
     return v.sets.filter((s) => {
-      if (s.kind === 'dockerfile' || s.kind === 'dockerfile-arg') return files.some((f) => this.inImage(s.at.file, f, s.at.line)) || consumers.some((d) => this.inImage(s.at.file, `${d}/`, s.at.line));
+      // A read in a Dockerfile (its CMD) is not code an image holds: only an earlier line of that file can set it.
+      if (s.kind === 'dockerfile' || s.kind === 'dockerfile-arg') return files.some((f) => !isDockerfileName(f) && this.inImage(s.at.file, f, s.at.line)) || consumers.some((d) => this.inImage(s.at.file, `${d}/`, s.at.line)) || this.sameDockerfile(v, s, files);
       if (s.kind === 'cdk') return files.some((f) => this.inLambda(s, f));
       if (s.service !== undefined) return files.some((f) => this.services.serves(s.service!, f));
       if (s.codeDir !== undefined) return files.some((f) => this.inContainer(s.codeDir!, f));
@@ -222,6 +225,14 @@ export class EnvModel {
   private inContainer(codeDir: string, readFile: string): boolean {
     if (this.infraFiles.has(readFile)) return false;
     return readFile.startsWith(`${codeDir}/`) || (this.dirOf(readFile) !== '' && this.dirOf(readFile) === this.dirOf(`${codeDir}/x`));
+  }
+
+  /** The Dockerfile's own commands (`CMD node ${APP_PATH}/server.js`) read what an earlier line of it sets. */
+  private sameDockerfile(v: EnvVarView, set: SetSite, files: readonly string[]): boolean {
+    if (!files.includes(set.at.file) || set.at.line === undefined) return false;
+    const text = this.index.read(set.at.file) ?? '';
+    const kind = set.kind === 'dockerfile' ? 'dockerfile' : 'dockerfile-arg';
+    return v.reads.some((r) => r.file === set.at.file && r.lines.some((l) => dockerfileSetReaches(text, set.at.line!, l, kind)));
   }
 
   /** A Dockerfile's ENV reaches the code its image holds: the build context and COPY sources, not every package. */

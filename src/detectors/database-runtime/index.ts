@@ -107,10 +107,9 @@ function engines(index: RepoIndex): DbEngineFact[] {
       const engine = m && engineOf(m[1]);
       if (m && engine) add(engine, `TypeORM DataSource type "${m[1]}"`, file, lineOf(text, m.index));
     }
-    if (text.includes('mongoose') && /\bmongoose\.(connect|createConnection)\s*\(/.test(text)) {
-      const m = /\bmongoose\.(connect|createConnection)\s*\(/.exec(text)!;
-      add('MongoDB', `mongoose.${m[1]}`, file, lineOf(text, m.index));
-    }
+    // `await mongoose\n  .connect(…)`: a chain broken across lines is the same call, cited at the method.
+    const mongo = text.includes('mongoose') ? /\bmongoose\s*\.\s*(connect|createConnection)\s*\(/.exec(text) : null;
+    if (mongo) add('MongoDB', `mongoose.${mongo[1]}`, file, lineOf(text, mongo.index + mongo[0].indexOf(mongo[1])));
   }
   return out.sort((a, b) => (a.data.file < b.data.file ? -1 : a.data.file > b.data.file ? 1 : a.data.line - b.data.line));
 }

@@ -158,7 +158,7 @@ export const envDetector: Detector = {
         sets(index.memo('env.dockerfile@3', file, (text) => dockerfileEnv(file, text)) ?? []);
         // The container's command reads what compose, Kubernetes or `docker run -e` hand it.
         const text = index.read(file);
-        if (text?.includes('$')) facts.push(...group(index, file, index.memo('env.dockerfile-reads@2', file, dockerfileReads) ?? []));
+        if (text?.includes('$')) facts.push(...group(index, file, index.memo('env.dockerfile-reads@3', file, dockerfileReads) ?? []));
         continue;
       }
       if (PLATFORM_FILE.test(file)) {

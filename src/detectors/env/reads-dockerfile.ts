@@ -20,6 +20,10 @@ export function dockerfileReads(source: string): RawRead[] {
   const out: RawRead[] = [];
   const lines = source.split(/\r?\n/);
   let declared = new Map<string, boolean>();
+  // `FROM base AS runner` starts with base's ENV (an ARG stays in its stage): the CMD of the image reads what base set.
+  let env = new Map<string, boolean>();
+  let stage: string | undefined;
+  const stageEnv = new Map<string, Map<string, boolean>>();
   for (let i = 0; i < lines.length; i++) {
     const m = INSTRUCTION.exec(lines[i]);
     if (!m) continue;
@@ -27,17 +31,23 @@ export function dockerfileReads(source: string): RawRead[] {
     // A backslash at the end continues the instruction on the next line; each use is cited on its own line.
     while (/\\\s*$/.test(lines[i]) && i + 1 < lines.length) i++;
     const instruction = m[1].toUpperCase();
+    const body = [m[2], ...lines.slice(start + 1, i + 1)].join('\n');
     if (instruction === 'FROM') {
-      declared = new Map();
+      if (stage !== undefined) stageEnv.set(stage, env);
+      const [image, as, name] = body.replace(/--[\w-]+=\S+/g, ' ').trim().split(/\s+/);
+      const parent = stageEnv.get(image?.toLowerCase() ?? '');
+      stage = as?.toLowerCase() === 'as' && name ? name.toLowerCase() : undefined;
+      env = new Map(parent ?? []);
+      declared = new Map(parent ?? []);
       continue;
     }
-    const body = [m[2], ...lines.slice(start + 1, i + 1)].join('\n');
     if (instruction === 'ARG' || instruction === 'ENV') {
       // `ARG X=default` and every `ENV` give a value; a bare `ARG X` is empty unless the build passes it.
       // Legacy `ENV NAME value` (no `=`): the first word is the name and the rest its value.
       const legacy = instruction === 'ENV' && !/^\s*[A-Za-z_][A-Za-z0-9_]*=/.test(body) ? /^\s*([A-Za-z_][A-Za-z0-9_]*)/.exec(body) : null;
       if (legacy) declared.set(legacy[1], true);
       else for (const d of body.matchAll(/(?:^|\s)([A-Za-z_][A-Za-z0-9_]*)(=)?/g)) declared.set(d[1], instruction === 'ENV' || d[2] !== undefined || declared.get(d[1]) === true);
+      if (instruction === 'ENV') for (const name of legacy ? [legacy[1]] : [...body.matchAll(/(?:^|\s)([A-Za-z_][A-Za-z0-9_]*)=/g)].map((d) => d[1])) env.set(name, true);
       continue;
     }
     const substituted = SUBSTITUTED.has(instruction);

@@ -8,6 +8,7 @@ import { usesHoisted } from '../shared/hoisted-use.js';
 import { fromCatalog, pnpmCatalogs } from '../stack/catalogs.js';
 import { isGenerated } from '../shared/source-scope.js';
 import { chooseBundler } from '../stack/bundler.js';
+import { astroComponentLibrary } from '../stack/kind-signs.js';
 
 export type FrontendFramework = 'astro' | 'next' | 'remix' | 'react' | 'expo' | 'vue' | 'sveltekit' | 'svelte' | 'solid' | 'angular';
 
@@ -93,6 +94,9 @@ function classify(index: RepoIndex, pkg: WorkspacePackage, hasWorkspaces: boolea
     const site = own.some((f) => /^(astro|next)\.config\.[cm]?[jt]s$|^(src\/)?(pages|app)\//.test(relative(pkg.dir, f)));
     if (!site) return undefined;
   }
+  // An Astro package with an entry (`exports: ./index.js` re-exporting its components) and no pages is a component
+  // library the sites import, private or not, even with the starter's astro.config and `astro dev` script left in.
+  if (framework === 'astro' && astroComponentLibrary(pkg, (f) => own.some((o) => relative(pkg.dir, o).startsWith(f)))) return undefined;
   // An Expo app has its app config, native folders or file routes; a package that only shares React Native code does not.
   if (framework === 'expo') {
     const native = own.some((f) => /^(app\.json|app\.config\.[cm]?[jt]s|eas\.json|metro\.config\.[cm]?[jt]s|(ios|android)\/|(src\/)?app\/_layout\.[jt]sx?$)/.test(relative(pkg.dir, f)));

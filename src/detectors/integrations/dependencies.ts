@@ -76,7 +76,9 @@ export const dependenciesDetector: Detector = {
       (icons ??= iconSetUses(index, index.packages.flatMap((p) => Object.keys({ ...p.manifest.dependencies, ...p.manifest.peerDependencies })).filter((n) => !anywhere.has(n))));
     // A runtime dependency of one package may be a devDependency of another whose files import it (a Lambda package
     // bundled by esbuild declares its runtime packages as devDependencies): that package declares it too, so its files
-    // are not "outside the declaring package". Other devDependencies (test runners, linters) stay out of this table.
+    // are not "outside the declaring package"; and a package that only declares it for development (an Astro site's
+    // `@astrojs/image` in devDependencies, imported nowhere) is still one of the packages that declare it. Other
+    // devDependencies (test runners, linters) stay out of this table.
     const runtime = new Set(index.packages.flatMap((p) => Object.keys({ ...objectOf(p.manifest.dependencies), ...objectOf(p.manifest.peerDependencies) })));
     for (const pkg of index.packages) {
       const fields = [
@@ -90,7 +92,7 @@ export const dependenciesDetector: Detector = {
         for (const [name, range] of Object.entries(deps)) {
           if (internal.has(name) || name.startsWith('@types/') || seen.has(name)) continue;
           const importedIn = [...(imports.get(`${pkg.name}\0${name}`) ?? [])].sort();
-          if (field === 'devDependencies' && (!runtime.has(name) || importedIn.length === 0)) continue;
+          if (field === 'devDependencies' && !runtime.has(name)) continue;
           seen.add(name);
           const known = knownPackage(name);
           // Never imported: a tool's config may still load it by name (a PostCSS or ESLint plugin).

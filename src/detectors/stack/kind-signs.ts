@@ -43,3 +43,8 @@ export function smartContracts(pkg: WorkspacePackage, deps: Record<string, strin
   return { id: 'smart-contracts', label: `Smart contracts (Solidity${tool ? `, ${tool}` : foundry ? ', Foundry' : ''})`, because };
 }
 
+/** An Astro package with a `main`/`exports`/`module` entry and no `src/pages/` (or `pages/`) folder: components to import. */
+export function astroComponentLibrary(pkg: WorkspacePackage, hasPrefix: (prefix: string) => boolean): boolean {
+  const entry = Boolean(pkg.manifest.main || pkg.manifest.exports || pkg.manifest.module);
+  return entry && !hasPrefix('src/pages/') && !hasPrefix('pages/');
+}

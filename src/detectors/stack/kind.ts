@@ -5,7 +5,7 @@ import { chooseBundler } from './bundler.js';
 import { usesHoisted } from '../shared/hoisted-use.js';
 import { describedAsSdk } from '../shared/sdk-words.js';
 import { importsDependency } from './dependency-use.js';
-import { codeEntry, sanityStudio, smartContracts } from './kind-signs.js';
+import { astroComponentLibrary, codeEntry, sanityStudio, smartContracts } from './kind-signs.js';
 import { cdkAppEntry, CREATES_CDK_APP } from '../packages/cdk-entries.js';
 import { servedThrough, serverThroughLibrary } from './server-library.js';
 
@@ -140,6 +140,9 @@ export function packageKind(pkg: WorkspacePackage, index?: RepoIndex): PackageKi
   // A package that exports a library and has no next.config nor an app/ or pages/ folder only builds on Next.js (a
   // feature-flags package importing `next/headers`): the `next` dependency alone does not make it an app.
   if (app('next') && !(published && index && !nextAppShape(index, pkg.dir))) return { id: 'nextjs', label: 'Next.js app', because: from('next') };
+  if (app('astro') && index && astroComponentLibrary(pkg, (f) => index.hasDir(pkg.dir ? `${pkg.dir}/${f}` : f))) {
+    return { id: 'library', label: 'Astro component library', because: `${from('astro')}, with a \`main\`/\`exports\` entry and no \`src/pages\` folder` };
+  }
   if (app('astro')) return { id: 'astro', label: 'Astro site', because: from('astro') };
   const start = ['@tanstack/react-start', '@tanstack/start'].find(app);
   if (start) return { id: 'react-ssr', label: 'TanStack Start app', because: from(start) };

@@ -152,10 +152,15 @@ function setupOf(index: RepoIndex, pkg: { name: string; dir: string; manifest: o
   // "test" (the contracts of an API's `test` module).
   const runsNothing = !frameworks.some((f) => UNIT_RUNNERS.has(f)) && !scriptEntries.some(([k, v]) => TEST_NAMED.test(k) || RUNS_SUITE.test(v));
   const notRun = (f: string) => runsNothing && testByFolderOnly(f) && index.memo('testing.test-api@1', f, usesTestApi) === false;
+  // Playwright as the package's only runner, with a `testDir` of its own: a spec outside that folder (the scaffold's
+  // `tests-examples/`) is run by nothing, so it is no test of the package, wherever it sits.
+  const ownPlaywright = playwright.filter((p) => ownFiles(p.config) && p.dir !== path.posix.dirname(p.config).replace(/^\.$/, ''));
+  const onlyPlaywright = ownPlaywright.length > 0 && !frameworks.some((f) => UNIT_RUNNERS.has(f)) && !cypress && !rootRunnerOf(index, pkg.dir);
+  const outsideTestDir = (f: string) => onlyPlaywright && !ownPlaywright.some((p) => p.dir === '' || f.startsWith(`${p.dir}/`));
   const runners = new Map<string, string>(
     candidates.map((f) => {
       const runner = setupFiles.has(f) ? 'helper' : playwrightOf(playwright, f) ? 'playwright' : runnerOf(f, cypress, includes);
-      return [f, runner === 'unit' && notRun(f) ? 'helper' : runner] as const;
+      return [f, runner === 'unit' && (notRun(f) || outsideTestDir(f)) ? 'helper' : runner] as const;
     }),
   );
   // Project files the `test` script runs with node (`node scripts/test-arc-regressions.js`): the package's own runners.

@@ -4,6 +4,7 @@ import { parseBlocks, type MdBlock } from '../readme/parse.js';
 import { isLocalSectionName, localHeading } from '../readme/heading-terms.js';
 import { isGenerated } from '../shared/source-scope.js';
 import { clip } from '../../secrets/clip.js';
+import { packageRoles } from '../stack/role.js';
 
 /** A troubleshooting or FAQ section of the repository's docs, with the questions it answers. */
 export interface TroubleshootingData {
@@ -12,6 +13,8 @@ export interface TroubleshootingData {
   readonly line: number;
   /** Each problem or question as the docs word it (first sentence), with its line. */
   readonly entries: readonly { readonly text: string; readonly line: number }[];
+  /** A FAQ of decisions already made ("FAQ — decisions already made", an ADR folder's): no problem to fix. */
+  readonly decisions?: true;
 }
 export type TroubleshootingFact = Fact<'docs.troubleshooting', TroubleshootingData>;
 
@@ -27,14 +30,26 @@ const isItemTitle = (item: string): boolean => ITEM_TITLE.test(item) || (isLocal
  */
 const DOC = /(^|\/)(\d+[-_.])?(readme|troubleshooting|faq|contributing|development|getting-started)[^/]*\.mdx?$|(^|\/)docs?\/.+\.mdx?$|(^|\/)(agents|claude)\.md$/i;
 
+/**
+ * A website's own pages (`apps/site/src/pages/en/faq.md`, `src/content/blog/…`): what the site tells its visitors, not
+ * what the team wrote for engineers. A documentation site (a `docs/` folder, a package whose role is docs) is docs.
+ */
+const SITE_PAGE = /(^|\/)(pages|content)\//;
+const DOCS_FOLDER = /(^|\/)docs?\//i;
+/** Design records: a FAQ there answers "why was it built so", not "what do I do when it breaks". */
+const DECISION_FOLDER = /(^|\/)(adrs?|decisions|rfcs?)\//i;
+const DECISION_TITLE = /\bdecisions?\b|\brationale\b/i;
+
 /** README/docs sections titled Troubleshooting, FAQ, Known issues…: what the team already wrote down. */
 export const troubleshootingDetector: Detector = {
   id: 'troubleshooting',
   isEnabled: () => true,
   detect(index: RepoIndex): Fact[] {
     const facts: TroubleshootingFact[] = [];
+    const roles = packageRoles(index);
+    const sitePage = (file: string) => SITE_PAGE.test(file) && !DOCS_FOLDER.test(file) && roles.get(index.packageOf(file)?.dir ?? '')?.id !== 'docs';
     for (const file of index.files) {
-      if (!DOC.test(file) || isGenerated(index, file) || /(^|\/)(node_modules|fixtures?|CHANGELOG)/i.test(file)) continue;
+      if (!DOC.test(file) || isGenerated(index, file) || /(^|\/)(node_modules|fixtures?|CHANGELOG)/i.test(file) || sitePage(file)) continue;
       const text = index.read(file);
       if (text === undefined || !isTitle(text)) continue;
       const blocks = parseBlocks(text);
@@ -42,7 +57,8 @@ export const troubleshootingDetector: Detector = {
       blocks.forEach((b, i) => {
         if (b.kind !== 'heading' || !isTitle(b.text)) return;
         const body = sectionOf(blocks, i);
-        facts.push({ kind: 'docs.troubleshooting', id: `${file}#${b.line}`, data: { file, heading: b.text, line: b.line, entries: entriesOf(body) }, at: [{ file, line: b.line }] });
+        const decisions = DECISION_FOLDER.test(file) || DECISION_TITLE.test(b.text) ? { decisions: true as const } : {};
+        facts.push({ kind: 'docs.troubleshooting', id: `${file}#${b.line}`, data: { file, heading: b.text, line: b.line, entries: entriesOf(body), ...decisions }, at: [{ file, line: b.line }] });
       });
       // A list item that is only a title ("4. **Troubleshooting**" in a setup list) over the problems nested under it.
       for (const b of blocks) {

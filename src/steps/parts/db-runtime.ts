@@ -6,6 +6,7 @@ import { cite, citeAll } from '../../markdown/cite.js';
 import { code, oneLine } from '../../markdown/text.js';
 import { value } from './format.js';
 import { pushTo } from '../../collections.js';
+import { isTestPath } from '../../model/env-views.js';
 import { pushesSchemaOnly } from '../../detectors/database-runtime/migration-runs.js';
 
 export function dbRuntimePart(facts: FactSet): string {
@@ -14,7 +15,14 @@ export function dbRuntimePart(facts: FactSet): string {
   if (engines.length === 0 && migrations.length === 0) return '';
   const byEngine = new Map<string, DbEngineFact[]>();
   for (const e of engines) pushTo(byEngine, e.data.engine, e);
-  const items = [...byEngine].map(([engine, list]) => `**${oneLine(engine)}** — ${list.slice(0, 3).map((e) => `${oneLine(e.data.via)} (${cite(e.data.file, e.data.line)})`).join('; ')}${list.length > 3 ? ` (+${list.length - 3} more)` : ''}`);
+  const items = [...byEngine].map(([engine, all]) => {
+    // A test setup's connection (an in-memory server) says what the tests use: the product's own come first, and a
+    // test's is cited only when there is no other, said to be one.
+    const product = all.filter((e) => !isTestPath(e.data.file));
+    const list = product.length > 0 ? product : all;
+    const test = product.length === 0 ? ' in a test' : '';
+    return `**${oneLine(engine)}** — ${list.slice(0, 3).map((e) => `${oneLine(e.data.via)}${test} (${cite(e.data.file, e.data.line)})`).join('; ')}${list.length > 3 ? ` (+${list.length - 3} more)` : ''}`;
+  });
   for (const m of migrations) {
     const script = (s: DbMigrationsFact['data']['scripts'][number]) => `${code(s.name)} → ${value(s.command)} (${cite(s.manifest, s.line)})`;
     // `prisma db push` syncs the schema and ignores the migrations: such a script is said to push, not to migrate.

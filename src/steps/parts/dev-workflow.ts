@@ -15,6 +15,7 @@ import type { InfraProjectFact } from '../../detectors/other-infra/types.js';
 import type { RepoIndex } from '../../scan/repo-index.js';
 import type { WorkspacePackage } from '../../scan/package-json.js';
 import { value } from './format.js';
+import { Owners } from '../budget/owners.js';
 import { byRole } from './roles.js';
 import { portSettingText } from './port-setting.js';
 import { startsDevServer } from '../../detectors/frontend-build/dev-script.js';
@@ -75,7 +76,7 @@ export function devWorkflowSection(model: StepModel, pmFact: PackageManagerFact 
     const edited = examples.filter(loadedAt).map((f) => `fill in values in ${cite(f)} — the code loads that file itself (${cite(loadedAt(f)!.file, loadedAt(f)!.line)}), so a copy would not be read`);
     const copies = examples.filter((f) => !loadedAt(f)).map((f) => `${cite(f)} → ${code(f.replace(/\.(example|sample|template)$/, '').replace(DOTENV_STEM, '$1.env$2'))}`);
     const what = [...edited, ...(copies.length ? [`copy ${copies.join(', ')} and fill in values`] : [])].join('; ');
-    steps.push(`**Environment:** ${what} (names are listed in step 8).`);
+    steps.push(`**Environment:** ${what}${envNamesPointer(index, examples)}.`);
   }
   const rootScripts = scripts.filter((s) => s.data.dir === '');
   const build = rootScripts.find((s) => s.data.name === 'build');
@@ -93,6 +94,16 @@ export function devWorkflowSection(model: StepModel, pmFact: PackageManagerFact 
   const numbered = steps.map((s, i) => `${i + 1}. ${s}`).join('\n');
   const empty = () => model.none('package-json', 'No package.json, Node version file or dotenv example found.') ?? 'Nothing to install or configure was found at the root; see each package in step 2.';
   return join(heading(3, 'Development workflow'), numbered || empty(), devServers(index, model.facts, pm?.tool ?? 'npm', scripts, configs, apps));
+}
+
+/**
+ * Step 8 is fitted to its budget on its own, and gives up the env tables of example, test and tooling packages first
+ * (a repository whose every package sits under examples/ gets them all as one "Left out here" line). Pointing there
+ * is only kept when every file belongs to the product, whose tables that step keeps longest.
+ */
+function envNamesPointer(index: RepoIndex, files: readonly string[]): string {
+  const owners = Owners.of(index);
+  return files.every((f) => owners.of(f).tier === 0) ? ' (names are listed in step 8)' : '';
 }
 
 /** A helper script rather than the application: under scripts/ or tools/, or named for setting things up. */

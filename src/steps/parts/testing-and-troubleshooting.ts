@@ -74,11 +74,19 @@ function rootTestLine(command: string, script: string): string {
 /** What the repository's docs already say about problems, then what a fresh setup needs (env vars, Node version). */
 export function troubleshootingSection(model: StepModel, docs: readonly TroubleshootingFact[], configs: readonly ConfigFileFact[]): string {
   const blocks: string[] = [];
-  for (const d of [...docs].sort((a, b) => (a.data.file < b.data.file ? -1 : a.data.file > b.data.file ? 1 : a.data.line - b.data.line))) {
+  const sorted = [...docs].sort((a, b) => (a.data.file < b.data.file ? -1 : a.data.file > b.data.file ? 1 : a.data.line - b.data.line));
+  // A FAQ of decisions already made is no fix for a problem: named once, as what it is, not listed as troubleshooting.
+  const problems = sorted.filter((d) => !d.data.decisions);
+  const decisions = sorted.filter((d) => d.data.decisions);
+  for (const d of problems) {
     const entries = d.data.entries.map((e) => `${oneLine(e.text)} (${cite(d.data.file, e.line)})`);
     blocks.push(join(`**${oneLine(d.data.heading)}** — ${cite(d.data.file, d.data.line)}${entries.length ? ':' : ''}`, bullets(entries)));
   }
-  if (docs.length === 0) blocks.push('The README and docs have no troubleshooting or FAQ section.');
+  if (problems.length === 0) blocks.push(decisions.length ? 'The README and docs have no troubleshooting section.' : 'The README and docs have no troubleshooting or FAQ section.');
+  if (decisions.length) {
+    const shown = decisions.slice(0, 3).map((d) => cite(d.data.file, d.data.line)).join(', ');
+    blocks.push(`FAQ sections that record design decisions rather than problems: ${shown}${decisions.length > 3 ? ` (+${decisions.length - 3} more)` : ''}.`);
+  }
   const unset = unsetVarsBlocks(model);
   if (unset) blocks.push(unset);
   const node = configs.filter((c) => c.data.category === 'node-version');
