@@ -7,7 +7,8 @@ import { testingDetector, type TestSetupFact } from '../detectors/testing/index.
 import { troubleshootingDetector, type TroubleshootingFact } from '../detectors/troubleshooting/index.js';
 import { join, stepHeading } from '../markdown/blocks.js';
 import { ciWorkflowsSection, deploymentSection } from './parts/ci-workflows.js';
-import { buildOrderSection, devWorkflowSection } from './parts/dev-workflow.js';
+import { buildOrderSection } from './parts/build-order.js';
+import { devWorkflowSection } from './parts/dev-workflow.js';
 import { guidesDetector } from '../detectors/guides/index.js';
 import { guidesPart } from './parts/guides.js';
 import { deployTaskItems, localRunSection } from './parts/local-run.js';

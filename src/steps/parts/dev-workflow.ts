@@ -3,7 +3,7 @@ import type { ConfigFileFact } from '../../detectors/config-files/index.js';
 import { readJsonc } from '../../detectors/config-files/readers.js';
 import { jsonKeyLine } from '../../scan/json-keys.js';
 import type { PackageManager, PackageManagerFact, ScriptFact, WorkspaceDepFact } from '../../detectors/scripts/index.js';
-import { folderInstalls } from './folder-installs.js';
+import { nestedRootInstall, outsideWorkspaces, perFolderInstalls, perFolderInstallStep, workspaceRootsInstall } from './install-steps.js';
 import { codeBlock, heading, join, table } from '../../markdown/blocks.js';
 import { cite } from '../../markdown/cite.js';
 import { code, oneLine } from '../../markdown/text.js';
@@ -109,82 +109,6 @@ function envNamesPointer(index: RepoIndex, files: readonly string[]): string {
 /** A helper script rather than the application: under scripts/ or tools/, or named for setting things up. */
 const SETUP_TOOL = /(^|\/)(scripts?|tools?|tooling|\.github|\.husky)\/|(^|\/)(setup|bootstrap|install|init|configure|prepare|seed)[\w.-]*\.[cm]?[jt]s$/i;
 
-/**
- * Nested packages that commit their own lockfile, when the root has no workspaces and no lockfile of its own: each of
- * them installs in its folder, and `npm install` at the root would install none of them.
- */
-function perFolderInstalls(model: StepModel): { dir: string; command: string; lockfile?: string }[] {
-  const { index } = model;
-  const root = index.packages.find((p) => p.isRoot);
-  if (!root || index.workspaceTool !== null || index.packages.length < 2) return [];
-  if (FOLDER_LOCKFILE_NAMES.some((f) => index.has(f))) return [];
-  const withLock = index.packages.filter((p) => !p.isRoot).map((p) => ({ p, own: folderPackageManager(index, p) }));
-  if (!withLock.some((x) => x.own.lockfile)) return [];
-  return withLock.map(({ p, own }) => ({ dir: p.dir, command: installCommand(own.tool ?? 'npm', own.lockfile !== undefined), lockfile: own.lockfile }));
-}
-
-/**
- * Package.json folders the root install leaves out — those outside the workspace globs, or every nested one when there
- * are no workspaces — and how each installs.
- */
-function outsideWorkspaces(index: RepoIndex, pm: PackageManager, scripts: readonly ScriptFact[]): string {
-  const all = index.packages.filter((p) => !p.isRoot && (index.workspaceTool === null || !p.declared));
-  // An Nx project (project.json, root nx.json) without a lockfile of its own is built by Nx with the root install's
-  // node_modules: "each installs in its folder" was wrong for the libraries of an Nx workspace.
-  const nx = all.filter((p) => p.nxProject && !folderPackageManager(index, p).lockfile);
-  const outside = all.filter((p) => !nx.includes(p));
-  const installs = folderInstalls(index, scripts);
-  const others = outside.filter((p) => !installs.has(p.dir));
-  const nxNote = nx.length ? ` ${nxProjectsNote(nx)}` : '';
-  const where = index.workspaceTool === null ? 'nested (no workspaces)' : 'outside the workspaces';
-  const byScript = outside.flatMap((p) => installs.get(p.dir) ?? []);
-  // A folder a script installs is named with that script, never as "not installed".
-  const said = byScript.map((x) => x.hook
-    ? ` ${code(x.dir)} (${where}) is installed by it too: the ${code(x.script.name)} script of ${x.script.dir ? code(x.script.dir) : 'the root'} runs ${value(x.script.command)} (${cite(x.script.manifest, x.script.line)}).`
-    : ` ${code(x.dir)} (${where}) installs with ${code(runScript(index, pm, x.script.package, x.script.name))}: ${value(x.script.command)} (${cite(x.script.manifest, x.script.line)}).`).join('');
-  if (others.length === 0) return said + nxNote;
-  const first = others[0];
-  const own = folderPackageManager(index, first);
-  const example = code(`cd ${first.dir} && ${installCommand(own.tool ?? 'npm', own.lockfile !== undefined)}`);
-  const locks = others.filter((p) => folderPackageManager(index, p).lockfile).length;
-  const lockNote = others.length === 1
-    ? own.lockfile ? `, lockfile ${cite(own.lockfile)}` : ''
-    : locks ? `, ${locks === others.length ? 'each' : `${locks} of them`} with a lockfile of its own` : '';
-  const noun = others.length === 1 ? `package.json folder ${where} is` : `${others.length} package.json folders ${where} are`;
-  const other = byScript.length ? ' other' : '';
-  return `${said} The${other} ${noun} not installed by it: each installs in its folder (${example}${others.length > 1 ? ', …' : ''}${lockNote}).${nxNote}`;
-}
-
-/** `The 12 Nx projects that are no workspace members (…) need no install of their own: …`, with the first project.json. */
-function nxProjectsNote(nx: readonly WorkspacePackage[]): string {
-  const shown = nx.slice(0, 3).map((p) => code(p.dir)).join(', ') + (nx.length > 3 ? ', …' : '');
-  const noun = nx.length === 1 ? 'Nx project that is no workspace member' : `${nx.length} Nx projects that are no workspace members`;
-  return `The ${noun} (${shown}) ${nx.length === 1 ? 'needs' : 'need'} no install of ${nx.length === 1 ? 'its' : 'their'} own: Nx builds them with the root install's dependencies (${cite(nx[0].nxProject!.file)}, ${cite('nx.json')}).`;
-}
-
-/**
- * A workspace root in a folder (`infrastructure/package.json` with `workspaces`): one install there links its members;
- * the package.json folders outside it install on their own.
- */
-function nestedRootInstall(index: RepoIndex, pm: PackageManagerFact['data'], scripts: readonly ScriptFact[]): string {
-  const manifest = `${index.workspaceRoot}/package.json`;
-  const declaredAt = index.workspaceTool === 'pnpm' ? index.files.find((f) => f === `${index.workspaceRoot}/pnpm-workspace.yaml` || f === `${index.workspaceRoot}/pnpm-workspace.yml`) : manifest;
-  const line = declaredAt === manifest ? jsonKeyLine(index, manifest, 'workspaces') : undefined;
-  const members = index.packages.filter((p) => p.declared && !p.isRoot && p.dir !== index.workspaceRoot).length;
-  const lock = pm.lockfile ? `lockfile ${cite(pm.lockfile)}` : 'no lockfile committed';
-  const globs = index.workspacePatterns.map((p) => code(p)).join(', ');
-  const where = declaredAt ? ` (${cite(declaredAt, line)})` : '';
-  return `**Install:** ${code(`cd ${index.workspaceRoot} && ${pm.install}`)} — the ${workspaceToolOf(index)} workspace root${where} links ${members} package${members === 1 ? '' : 's'} (${globs}; ${lock}).${outsideWorkspaces(index, pm.tool, scripts)}`;
-}
-
-const FOLDER_LOCKFILE_NAMES = ['pnpm-lock.yaml', 'yarn.lock', 'bun.lock', 'bun.lockb', 'package-lock.json', 'npm-shrinkwrap.json'];
-
-function perFolderInstallStep(model: StepModel, scripts: readonly ScriptFact[]): string {
-  const installs = perFolderInstalls(model).map((x) => `${code(`cd ${x.dir} && ${x.command}`)}${x.lockfile ? ` (${cite(x.lockfile)})` : ' (no lockfile)'}`);
-  const hook = scripts.find((s) => s.data.dir === '' && /^(prepare|postinstall|install)$/.test(s.data.name));
-  const rootHook = hook ? ` A root ${code('npm install')} only runs its ${code(hook.data.name)} script: ${value(hook.data.command)} (${cite(hook.data.manifest, hook.data.line)}).` : '';
-  return `**Install:** per package, each with the package manager of its own lockfile (the root has no workspaces and no lockfile): ${installs.join(', ')}.${rootHook}`;
-}
 
 function devServers(index: RepoIndex, facts: FactSet, pm: 'npm' | 'yarn' | 'pnpm' | 'bun', scripts: readonly ScriptFact[], configs: readonly ConfigFileFact[], apps: readonly FrontendAppData[]): string {
   const rows: string[][] = [];
@@ -259,98 +183,4 @@ function toolDefault(index: RepoIndex, dir: string, tool: string): string {
 /** A package's scripts by name, for following `npm run x` inside a script. */
 function scriptsOf(scripts: readonly ScriptFact[], pkg: string): Record<string, string> {
   return Object.fromEntries(scripts.filter((s) => s.data.package === pkg).map((s) => [s.data.name, s.data.command]));
-}
-
-/** Workspace packages in dependency order (from package.json dependencies between workspaces). */
-export function buildOrderSection(index: RepoIndex, deps: readonly WorkspaceDepFact[], scripts: readonly ScriptFact[]): string {
-  // Only linked packages build in an order: a folder outside the workspaces installs its dependencies from the registry.
-  const names = index.packages.filter((p) => !p.isRoot && p.declared).map((p) => p.name);
-  if (names.length < 2) return '';
-  const needs = new Map(names.map((n) => [n, new Set<string>()]));
-  for (const d of deps) needs.get(d.data.from)?.add(d.data.to);
-  const level = new Map<string, number>();
-  const depth = (n: string, seen: Set<string>): number => {
-    if (level.has(n)) return level.get(n)!;
-    if (seen.has(n)) return 0; // a cycle: break it where found
-    seen.add(n);
-    const l = Math.max(-1, ...[...(needs.get(n) ?? [])].map((d) => depth(d, seen))) + 1;
-    level.set(n, l);
-    return l;
-  };
-  if (deps.length === 0) {
-    // Packages can still be linked without package.json: a tsconfig `references` entry, or imports across folders.
-    const linked = tsconfigLinks(index);
-    // A package may still depend on another of this repository by its published name (an example app on the
-    // library at the root): that is an order too, even when the registry can stand in for it.
-    const own = new Map(index.packages.map((p) => [p.name, p]));
-    const byName = index.packages.flatMap((p) =>
-      Object.keys({ ...p.manifest.dependencies, ...p.manifest.devDependencies, ...p.manifest.peerDependencies })
-        .filter((d) => d !== p.name && own.has(d))
-        .map((d) => `${code(p.name)} (${cite(p.manifestPath)}) → ${code(d)}`),
-    );
-    if (byName.length > 0 && linked.length === 0) {
-      return join(
-        heading(3, 'Build order'),
-        `No workspace link ties the packages together, but these depend on another package of this repository by name (installed from the registry unless built and linked first): ${byName.slice(0, 6).join(', ')}${byName.length > 6 ? ` (+${byName.length - 6} more)` : ''}.`,
-      );
-    }
-    return join(
-      heading(3, 'Build order'),
-      linked.length === 0
-        ? 'No package depends on another workspace package (package.json dependencies): they build independently.'
-        : `No package.json declares a dependency on another workspace package, but TypeScript project references link them: ${linked.slice(0, 6).map((l) => `${cite(l.from)} → ${cite(l.to)}`).join(', ')}; build the referenced project first (\`tsc -b\` does).`,
-    );
-  }
-  names.forEach((n) => depth(n, new Set()));
-  const levels: string[][] = [];
-  for (const n of [...names].sort()) (levels[level.get(n)!] ??= []).push(n);
-  const lines = levels.map((group, i) => {
-    const on = [...new Set(group.flatMap((n) => [...(needs.get(n) ?? [])]))].sort();
-    return `${i + 1}. ${group.join(', ')}${on.length ? `   (needs ${on.join(', ')})` : ''}`;
-  });
-  const rootBuild = scripts.find((s) => s.data.dir === '' && s.data.name === 'build');
-  return join(
-    heading(3, 'Build order'),
-    `From the dependencies between workspace packages (${deps.length} link${deps.length === 1 ? '' : 's'} in their package.json files): each line builds after the lines above it.`,
-    codeBlock(lines.join('\n')),
-    rootBuild && `The root ${code('build')} script: ${value(rootBuild.data.command)} (${cite(rootBuild.data.manifest, rootBuild.data.line)}).`,
-  );
-}
-
-/** tsconfig `references` from one package's folder into another's: a build order no package.json states. */
-function tsconfigLinks(index: RepoIndex): { from: string; to: string }[] {
-  const dirs = index.packages.filter((p) => !p.isRoot).map((p) => p.dir);
-  const ownerOf = (file: string) => dirs.filter((d) => file === d || file.startsWith(`${d}/`)).sort((a, b) => b.length - a.length)[0];
-  const out: { from: string; to: string }[] = [];
-  for (const file of index.files.filter((f) => /(^|\/)tsconfig[\w.-]*\.json$/.test(f))) {
-    const from = ownerOf(file);
-    if (!from) continue;
-    const references = readJsonc(index, file)?.references;
-    const refs = (Array.isArray(references) ? references : []).map((r) => (r as { path?: unknown })?.path).filter((p): p is string => typeof p === 'string');
-    for (const ref of refs) {
-      const target = path.posix.normalize(path.posix.join(path.posix.dirname(file), ref)).replace(/\/tsconfig[\w.-]*\.json$/, '');
-      const to = ownerOf(target) ?? (dirs.includes(target) ? target : undefined);
-      if (to && to !== from && !out.some((l) => l.from === file && l.to === to)) out.push({ from: file, to });
-    }
-  }
-  return out;
-}
-
-/**
- * Several folders that each declare a workspace (templates side by side under examples/): each is installed in its
- * folder, which links its own members; an install in one member folder would fetch its siblings from the registry.
- */
-function workspaceRootsInstall(index: RepoIndex, pm: PackageManagerFact['data'], scripts: readonly ScriptFact[]): string {
-  const parts = index.workspaceRoots.map((r) => {
-    const pkg = index.packages.find((p) => p.dir === r.root);
-    const own = pkg ? folderPackageManager(index, pkg) : {};
-    const manifest = `${r.root}/package.json`;
-    const declaredAt = r.tool === 'pnpm' ? index.files.find((f) => f === `${r.root}/pnpm-workspace.yaml` || f === `${r.root}/pnpm-workspace.yml`) : manifest;
-    const line = declaredAt === manifest ? jsonKeyLine(index, manifest, 'workspaces') : undefined;
-    const members = rootMembers(r, index.packages).length;
-    const lock = own.lockfile ? `lockfile ${cite(own.lockfile)}` : 'no lockfile committed';
-    const where = declaredAt ? `${cite(declaredAt, line)}, ` : '';
-    return `${code(`cd ${r.root} && ${installCommand(own.tool ?? (r.tool === 'lerna' ? pm.tool : r.tool), own.lockfile !== undefined)}`)} (${where}links ${members} package${members === 1 ? '' : 's'}: ${r.patterns.map((p) => code(p)).join(', ')}; ${lock})`;
-  });
-  return `**Install:** ${index.workspaceRoots.length} workspace roots, each installed in its own folder: ${parts.join('; ')}.${outsideWorkspaces(index, pm.tool, scripts)}`;
 }
