@@ -1,3 +1,4 @@
+import { pnpmLockDrift, type LockfileDrift } from './pnpm-lock-drift.js';
 import type { Detector, Fact } from '../../facts.js';
 import type { RepoIndex } from '../../scan/repo-index.js';
 import type { WorkspacePackage } from '../../scan/package-json.js';
@@ -33,6 +34,8 @@ export interface PackageManagerData {
   readonly evidence?: InstallEvidence;
   /** The install command that keeps the lockfile: `npm ci`, `pnpm install --frozen-lockfile`… */
   readonly install: string;
+  /** pnpm-lock.yaml does not record what a package.json declares: a frozen install would stop, so `install` is plain. */
+  readonly lockfileDrift?: LockfileDrift;
 }
 export type PackageManagerFact = Fact<'scripts.packageManager', PackageManagerData>;
 
@@ -74,12 +77,17 @@ function packageManager(index: RepoIndex): PackageManagerData | undefined {
   if (!decision) return undefined;
   const { tool, lockfile, declared, evidence } = decision;
   const yarnBerry = tool === 'yarn' && (index.has('.yarnrc.yml') || /^yarn@[2-9]/.test(declared ?? ''));
+  // The lockfile of the repository's own pnpm workspace (at its root): the root and the members it links.
+  const drift = tool === 'pnpm' && lockfile && lockfile === (index.workspaceRoot ? `${index.workspaceRoot}/pnpm-lock.yaml` : 'pnpm-lock.yaml') && index.workspaceRoots.length <= 1
+    ? pnpmLockDrift(index, lockfile, index.packages.filter((p) => p.isRoot || p.declared || p.dir === index.workspaceRoot))
+    : undefined;
   return {
     tool,
     lockfile,
     declared,
     ...(evidence ? { evidence } : {}),
-    install: lockfile ? (yarnBerry ? 'yarn install --immutable' : INSTALL[tool]) : `${tool} install`,
+    install: lockfile && !drift ? (yarnBerry ? 'yarn install --immutable' : INSTALL[tool]) : `${tool} install`,
+    ...(drift ? { lockfileDrift: drift } : {}),
   };
 }
 

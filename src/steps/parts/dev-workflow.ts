@@ -3,6 +3,7 @@ import type { ConfigFileFact } from '../../detectors/config-files/index.js';
 import { readJsonc } from '../../detectors/config-files/readers.js';
 import { jsonKeyLine } from '../../scan/json-keys.js';
 import type { PackageManager, PackageManagerFact, ScriptFact, WorkspaceDepFact } from '../../detectors/scripts/index.js';
+import { lockfileDriftNote } from './lockfile-drift-note.js';
 import { nestedRootInstall, outsideWorkspaces, perFolderInstalls, perFolderInstallStep, workspaceRootsInstall } from './install-steps.js';
 import { codeBlock, heading, join, table } from '../../markdown/blocks.js';
 import { cite } from '../../markdown/cite.js';
@@ -60,7 +61,7 @@ export function devWorkflowSection(model: StepModel, pmFact: PackageManagerFact 
   } else if (pm) {
     // Without a lockfile or field, the line that showed the tool is named: the README's or Dockerfile's install.
     const shown = !pm.lockfile && !pm.declared && pm.evidence ? `, used by ${cite(pm.evidence.file, pm.evidence.line)}` : '';
-    const lock = pm.lockfile ? `lockfile ${cite(pm.lockfile)}` : 'no lockfile committed';
+    const lock = pm.lockfile ? `lockfile ${cite(pm.lockfile)}${lockfileDriftNote(pm)}` : 'no lockfile committed';
     const ws = index.workspaceTool ? `, ${workspaceToolOf(index)} workspaces: ${index.workspacePatterns.map((p) => code(p)).join(', ')}` : '';
     steps.push(`**Install:** ${code(pm.install)} at the repository root (${pm.tool}${pm.declared ? ` ${code(pm.declared)}` : ''}${shown}, ${lock}${ws}).${outsideWorkspaces(index, pm.tool, scripts)}`);
   }

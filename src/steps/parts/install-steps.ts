@@ -13,6 +13,7 @@ import { jsonKeyLine } from '../../scan/json-keys.js';
 import { rootMembers } from '../../scan/workspaces.js';
 import { workspaceToolOf } from '../../detectors/shared/package-manager.js';
 import { folderInstalls } from './folder-installs.js';
+import { lockfileDriftNote } from './lockfile-drift-note.js';
 import { value } from './format.js';
 import { folderPackageManager, installCommand, runScript } from './run-commands.js';
 
@@ -78,7 +79,7 @@ export function nestedRootInstall(index: RepoIndex, pm: PackageManagerFact['data
   const declaredAt = index.workspaceTool === 'pnpm' ? index.files.find((f) => f === `${index.workspaceRoot}/pnpm-workspace.yaml` || f === `${index.workspaceRoot}/pnpm-workspace.yml`) : manifest;
   const line = declaredAt === manifest ? jsonKeyLine(index, manifest, 'workspaces') : undefined;
   const members = index.packages.filter((p) => p.declared && !p.isRoot && p.dir !== index.workspaceRoot).length;
-  const lock = pm.lockfile ? `lockfile ${cite(pm.lockfile)}` : 'no lockfile committed';
+  const lock = pm.lockfile ? `lockfile ${cite(pm.lockfile)}${lockfileDriftNote(pm)}` : 'no lockfile committed';
   const globs = index.workspacePatterns.map((p) => code(p)).join(', ');
   const where = declaredAt ? ` (${cite(declaredAt, line)})` : '';
   return `**Install:** ${code(`cd ${index.workspaceRoot} && ${pm.install}`)} — the ${workspaceToolOf(index)} workspace root${where} links ${members} package${members === 1 ? '' : 's'} (${globs}; ${lock}).${outsideWorkspaces(index, pm.tool, scripts)}`;
