@@ -386,3 +386,18 @@ describe('a CDK Lambda environment', () => {
     expect(env.setsFor(v, ['packages/web/src/x.ts'])).toEqual([]);
   });
 });
+
+describe('env model: a commented-out example line (react-nestjs-prisma-monorepo)', () => {
+  it('is a set site only while nothing else sets the variable', async () => {
+    const { tempRepo } = await import('./helpers/temp-repo.js');
+    const root = tempRepo({
+      '.env.example': 'DATABASE_URL=postgresql://localhost/app\n',
+      'api/package.json': JSON.stringify({ name: 'api' }),
+      'api/.env.example': '# DATABASE_URL is now configured in the root .env file\n# DATABASE_URL=postgresql://x\n# SENTRY_DSN=\n',
+      'api/src/main.ts': 'export const url = process.env.DATABASE_URL;\nexport const dsn = process.env.SENTRY_DSN;\n',
+    });
+    const env = RepoModel.of(new Analysis(await indexOf(root))).env();
+    expect(sets(env.get('DATABASE_URL')).map((s) => `${s[3]}:${s[4]}`)).toEqual(['.env.example:1']);
+    expect(sets(env.get('SENTRY_DSN')).map((s) => `${s[3]}:${s[4]}`)).toEqual(['api/.env.example:3']);
+  });
+});

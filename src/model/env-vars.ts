@@ -62,7 +62,13 @@ export function collectEnvVars(facts: FactSet, index: RepoIndex, isTestPath: (fi
     const d = f.data.defaultAt;
     if (d && !v.sets.some((s) => s.kind === 'schema-default' && s.at.file === d.file && s.at.line === d.line)) v.sets.push({ kind: 'schema-default', tool: 'schema default', at: { file: d.file, line: d.line } });
   }
-  for (const f of facts.of<EnvDeclaredFact>('env.declared')) view(f.data.name).sets.push({ kind: f.data.source, at: { file: f.data.file, line: f.data.line } });
+  // A commented-out example line documents where an optional variable would be set; once another file sets it
+  // (`# DATABASE_URL=…` under "now configured in the root .env"), it is not a set site of its own.
+  const commentedOut: EnvDeclaredFact[] = [];
+  for (const f of facts.of<EnvDeclaredFact>('env.declared')) {
+    if (f.data.commented) commentedOut.push(f);
+    else view(f.data.name).sets.push({ kind: f.data.source, at: { file: f.data.file, line: f.data.line } });
+  }
   const cdkFiles = new Set<string>();
   for (const f of facts.of<CdkLambdaFact>('cdk.lambda')) {
     for (const e of f.data.environment ?? []) {
@@ -136,6 +142,11 @@ export function collectEnvVars(facts: FactSet, index: RepoIndex, isTestPath: (fi
     const provider = runtimeProvider(r.name);
     const runtime = provider === VITEST_RUN && !(vitest ??= toolingOf(index, VITEST_TOOLS))(r.file) ? undefined : provider;
     view(r.name).reads.push({ ...r, test: isTestPath(r.file), ...(runtime ? { runtime } : {}) });
+  }
+
+  for (const f of commentedOut) {
+    const v = view(f.data.name);
+    if (v.sets.every((s) => commentedOut.some((c) => c.data.file === s.at.file && c.data.line === s.at.line))) v.sets.push({ kind: f.data.source, at: { file: f.data.file, line: f.data.line } });
   }
 
   const browser = new Map<string, Citation[]>();

@@ -9,10 +9,10 @@ export function declared(index: RepoIndex, file: string): EnvDeclaredFact[] {
   const source = isExampleDotenv(file) ? 'example' : 'dotenv';
   const pkg = index.packageOf(file)?.name ?? '';
   // In an example or template a commented-out line documents an optional variable; in a real dotenv file it is unset.
-  return dotenvNames(text, { commented: source === 'example' }).map(({ name, line }) => ({
+  return dotenvNames(text, { commented: source === 'example' }).map(({ name, line, commented }) => ({
     kind: 'env.declared',
     id: `${name} ${file}`,
-    data: { name, file, line, package: pkg, source },
+    data: { name, file, line, package: pkg, source, ...(commented ? { commented } : {}) },
     at: [{ file, line }],
   }));
 }

@@ -39,9 +39,9 @@ export function isExampleDotenv(file: string): boolean {
  * The variable names a dotenv file declares, with their lines. The name is the only part of a line that is ever
  * captured: the value (everything after `=`) is neither kept nor returned.
  */
-export function dotenvNames(text: string, opts: { commented?: boolean } = {}): { name: string; line: number }[] {
-  const out: { name: string; line: number }[] = [];
-  const commented: { name: string; line: number }[] = [];
+export function dotenvNames(text: string, opts: { commented?: boolean } = {}): { name: string; line: number; commented?: true }[] {
+  const out: { name: string; line: number; commented?: true }[] = [];
+  const commented: { name: string; line: number; commented: true }[] = [];
   // A "dotenv" file that is really a JavaScript module (`module.exports.config = () => ({ … })`) declares no
   // variables by dotenv syntax; its `module.exports.config =` line would otherwise read as a variable name.
   if (JS_MODULE.test(text)) return out;
@@ -56,7 +56,7 @@ export function dotenvNames(text: string, opts: { commented?: boolean } = {}): {
     if (!m) {
       // A template documents optional variables as `# export NAME=<value>` lines: that is where the user sets them.
       const c = opts.commented ? /^\s*#+\s*(?:export\s+)?([A-Z_][A-Z0-9_]*)=/.exec(raw) : null;
-      if (c) commented.push({ name: c[1], line: i + 1 });
+      if (c) commented.push({ name: c[1], line: i + 1, commented: true });
       return;
     }
     // A quoted value opened but not closed on this line continues (private keys); skip its other lines.

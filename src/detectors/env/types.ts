@@ -104,6 +104,8 @@ export interface EnvDeclaredData {
   readonly package: string;
   /** `example` for .env.example/.sample/.template/.dist (documentation), `dotenv` for real files, `type` for d.ts. */
   readonly source: 'example' | 'dotenv' | 'type';
+  /** A commented-out line of an example (`# NAME=…`): where an optional variable would be set, if nothing else sets it. */
+  readonly commented?: true;
 }
 export type EnvDeclaredFact = Fact<'env.declared', EnvDeclaredData>;
 
