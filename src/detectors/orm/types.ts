@@ -101,3 +101,18 @@ export interface OrmWrapperData {
 }
 
 export type OrmWrapperFact = Fact<'orm.wrapper', OrmWrapperData>;
+
+/** An auth library's ORM adapter handed the database: the library reads and writes its tables itself. */
+export interface OrmAuthAdapterData {
+  /** `better-auth`, `Auth.js`, `Lucia`. */
+  readonly library: string;
+  readonly orm: Orm;
+  /** The adapter as imported (`drizzleAdapter`, `PrismaAdapter`). */
+  readonly name: string;
+  /** Tables the call names (`{ usersTable: users }`, `schema: { user: users }`, Lucia's arguments); sorted. */
+  readonly tables: readonly string[];
+  readonly file: string;
+  readonly line: number;
+}
+
+export type OrmAuthAdapterFact = Fact<'orm.auth-adapter', OrmAuthAdapterData>;
