@@ -7,6 +7,7 @@ import { ormAccesses } from './access.js';
 import { authAdapters } from './auth-adapter.js';
 import { decoratorEntities } from './decorators.js';
 import { creatorsIn, drizzleFile } from './drizzle.js';
+import { declaredIn } from './drizzle-declared.js';
 import { mongooseModels } from './mongoose.js';
 import { helpersFor, mongooseHelpers } from './mongoose-helpers.js';
 import { nestMongooseModels } from './mongoose-nest.js';
@@ -42,10 +43,11 @@ export const ormDetector: Detector = {
     }));
     const relations = new Map<string, OrmModelData['fields'][number][]>();
     const drizzleModels: OrmModelData[] = [];
+    const declared = declaredIn(index);
     for (const file of drizzle) {
       const sf = index.parse(file);
       if (!sf) continue;
-      const found = drizzleFile(file, sf, creators);
+      const found = drizzleFile(file, sf, creators, declared);
       drizzleModels.push(...found.models);
       enums.push(...found.enums);
       for (const [table, fields] of found.relations) pushTo(relations, table, ...fields);

@@ -44,6 +44,8 @@ export interface OrmModelData {
    */
   readonly statics?: Readonly<Record<string, 'read' | 'write' | 'call' | 'none'>>;
   readonly fields: readonly OrmField[];
+  /** Drizzle: spreads among the columns whose columns were not read (`...auditColumns`), with their lines in `file`. */
+  readonly spreads?: readonly { readonly text: string; readonly line: number }[];
   readonly primaryKey: readonly string[];
   readonly indexes: readonly OrmIndex[];
   readonly file: string;
