@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { databaseSchemaStep } from '../src/steps/04-database-schema.js';
+import { workflowsStep } from '../src/steps/09-workflows.js';
 import { missingCitations } from '../src/steps/verify-citations.js';
 import { indexOf, section } from './helpers/fixture.js';
 import { tempRepo } from './helpers/temp-repo.js';
@@ -27,5 +28,11 @@ describe('ORM access: tables an auth library manages through its adapter', () =>
     expect(missingCitations(s.markdown, await indexOf(root))).toEqual([]);
     expect(s.markdown).toContain('`users`, `sessions` are read and written by better-auth through `drizzleAdapter` (`/src/auth.ts:7`), with no direct calls in the code.');
     expect(s.markdown).toContain('No direct calls found in code for `tags`.');
+  });
+
+  it('does not give a table the auth library keeps as the one to copy for a new table', async () => {
+    const md = (await section(workflowsStep, tempRepo(files))).markdown;
+    expect(md).toContain('copy `notes` at `:4`.');
+    expect(md).not.toContain('copy `users`');
   });
 });

@@ -6,7 +6,7 @@
 import type { RepoIndex } from '../../scan/repo-index.js';
 import { lineOf, ts, walk } from '../../scan/ts.js';
 import { importsOf, propertyNameText } from '../shared/ast.js';
-import type { Orm, OrmAuthAdapterData } from './types.js';
+import type { Orm, OrmAuthAdapterData, OrmModelData } from './types.js';
 
 /** Adapter module → the library it belongs to and the ORM it speaks. */
 const ADAPTERS: readonly { module: RegExp; library: string; orm: Orm }[] = [
@@ -61,4 +61,14 @@ function namedTables(args: readonly ts.Expression[]): string[] {
   // The first argument is the client (`db`, `prisma`), unless it is already a table (Lucia's `prisma.session`).
   args.forEach((a, i) => (i > 0 || ts.isPropertyAccessExpression(a)) && take(a));
   return [...out].sort();
+}
+
+/** Tables an auth library keeps by convention (better-auth, Auth.js), singular or plural, any case. */
+const AUTH_TABLE = /^(users?|sessions?|accounts?|verifications?|verification_?tokens?|authenticators?)$/i;
+
+/** The first adapter (by place) of the model's ORM that names the model or is handed a table named like an auth table. */
+export function managingAdapter(adapters: readonly OrmAuthAdapterData[], model: Pick<OrmModelData, 'orm' | 'name'>): OrmAuthAdapterData | undefined {
+  return [...adapters]
+    .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line))
+    .find((a) => a.orm === model.orm && (a.tables.includes(model.name) || AUTH_TABLE.test(model.name)));
 }

@@ -1,5 +1,6 @@
 import type { FactSet } from '../../facts.js';
 import type { Orm, OrmAccessData, OrmAccessFact, OrmAuthAdapterData, OrmAuthAdapterFact, OrmModelData, OrmModelFact, OrmWrapperData, OrmWrapperFact } from '../../detectors/orm/index.js';
+import { managingAdapter } from '../../detectors/orm/auth-adapter.js';
 import { heading, join, table } from '../../markdown/blocks.js';
 import { cite } from '../../markdown/cite.js';
 import { code } from '../../markdown/text.js';
@@ -83,7 +84,7 @@ export function ormAccessPart(facts: FactSet, rank: (file: string) => number = (
   const managed = new Map<string, OrmAuthAdapterData>();
   for (const n of [...unused]) {
     const m = models.find((x) => x.name === n && !calledNames.has(`${x.orm}\0${x.name}`));
-    const by = m && [...adapters].sort(byFileLine).find((a) => a.orm === m.orm && (a.tables.includes(n) || AUTH_TABLE.test(n)));
+    const by = m && managingAdapter(adapters, m);
     if (!by) continue;
     managed.set(n, by);
     unused.splice(unused.indexOf(n), 1);
@@ -100,9 +101,6 @@ export function ormAccessPart(facts: FactSet, rank: (file: string) => number = (
     unknown.length > 0 && wrapperSentence(unknown, wrappers.filter((w) => !w.model)),
   );
 }
-
-/** Tables an auth library keeps by convention (better-auth, Auth.js), singular or plural, any case. */
-const AUTH_TABLE = /^(users?|sessions?|accounts?|verifications?|verification_?tokens?|authenticators?)$/i;
 
 /** `users`, `sessions` are read and written by better-auth through `drizzleAdapter` (`/auth.ts:23`). */
 function adapterSentences(managed: ReadonlyMap<string, OrmAuthAdapterData>): string[] {
