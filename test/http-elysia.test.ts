@@ -3,6 +3,7 @@ import { httpFrameworksDetector, type HttpRouteData } from '../src/detectors/htt
 import { packageKind } from '../src/detectors/stack/kind.js';
 import { backendScope } from '../src/detectors/backend-code/scope.js';
 import { apiClientsOf } from '../src/detectors/react-app/api-client.js';
+import { apiAndAuthSection } from '../src/steps/parts/frontend-common.js';
 import type { FrontendApp } from '../src/detectors/frontend-build/apps.js';
 import { detect, indexOf } from './helpers/fixture.js';
 import { tempRepo } from './helpers/temp-repo.js';
@@ -130,5 +131,28 @@ describe('a web app calling an Elysia API through Eden Treaty', () => {
     const index = await indexOf(root);
     const clients = apiClientsOf(index, { dir: '' } as FrontendApp, index.files, new Set());
     expect(clients.map((c) => [c.file, c.line, c.transport, c.baseUrl, c.usedBy])).toEqual([['src/lib/eden.ts', 4, 'Eden Treaty (@elysiajs/eden)', 'import.meta.env.VITE_SERVER_URL', 1]]);
+  });
+
+  it('lists each base URL when the module builds the client twice (server and browser branches)', async () => {
+    const root = tempRepo({
+      'package.json': JSON.stringify({ name: 'web', private: true, dependencies: { '@elysiajs/eden': '^1.4.0', '@tanstack/react-start': '^1.0.0' } }),
+      'src/lib/eden.ts': [
+        "import { treaty } from '@elysiajs/eden';",
+        "import type { App } from '@repo/server';",
+        "import { createIsomorphicFn } from '@tanstack/react-start';",
+        "import { env } from './env';",
+        '',
+        'export const eden = createIsomorphicFn()',
+        '  .server(() => treaty<App>(env.SERVER_URL, { headers: {} }).api)',
+        "  .client(() => treaty<App>(env.VITE_SERVER_URL, { fetch: { credentials: 'include' } }).api);",
+      ].join('\n'),
+      'src/lib/listings.ts': "import { eden } from './eden';\nexport const list = () => eden().listings.get();\n",
+    });
+    const index = await indexOf(root);
+    const clients = apiClientsOf(index, { dir: '' } as FrontendApp, index.files, new Set());
+    expect(clients.map((c) => [c.line, c.baseUrl, c.moreBaseUrls])).toEqual([[7, 'env.SERVER_URL', [{ url: 'env.VITE_SERVER_URL', line: 8 }]]]);
+    expect(apiAndAuthSection(clients, [], [], 4)).toContain(
+      'base URLs `env.SERVER_URL` (`/src/lib/eden.ts:7`), `env.VITE_SERVER_URL` (`/src/lib/eden.ts:8`), imported by 1 file',
+    );
   });
 });

@@ -90,6 +90,7 @@ const WORDS: Record<string, string> = {
   'orm.enum': 'database enum',
   'orm.model': 'database model',
   'orm.wrapper': 'database access through a generated repository',
+  'orm.auth-adapter': "auth library's database adapter",
   'sql.table': 'SQL table',
   'sql.source': 'SQL schema file',
   'supabase.project': 'Supabase project',

@@ -5,6 +5,7 @@
  */
 import { ts, lineOf, walk } from '../../scan/ts.js';
 import { importsOf, lastName, property, propertyNameText, staticString } from '../shared/ast.js';
+import type { Declared } from './drizzle-declared.js';
 import type { OrmEnumData, OrmField, OrmIndex, OrmModelData, OrmRelation } from './types.js';
 import { pushTo } from '../../collections.js';
 
@@ -40,7 +41,7 @@ export interface DrizzleFile {
   readonly relations: Map<string, OrmField[]>;
 }
 
-export function drizzleFile(file: string, sf: ts.SourceFile, creatorNames: ReadonlySet<string>): DrizzleFile {
+export function drizzleFile(file: string, sf: ts.SourceFile, creatorNames: ReadonlySet<string>, declared: Declared = () => undefined): DrizzleFile {
   const imports = importsOf(sf);
   const creators = new Set(creatorNames);
   const schemas = new Set<string>();
@@ -74,11 +75,13 @@ export function drizzleFile(file: string, sf: ts.SourceFile, creatorNames: Reado
       (ts.isIdentifier(callee) && creators.has(name)) ||
       (onSchema && name === 'table')
     ) {
-      models.push(table(variable, call, file, lineOf(node, sf), sf, (helpers ??= localHelpers(sf, imports)), imports));
+      models.push(table(variable, call, file, lineOf(node, sf), sf, (helpers ??= localHelpers(sf, imports)), imports, declared));
     } else if (path === 'relations') {
       const target = call.arguments[0];
       const fields = relationFields(call.arguments[1]);
       if (target && ts.isIdentifier(target)) pushTo(relations, target.text, ...fields);
+    } else if (path === 'defineRelations' || path === 'defineRelationsPart') {
+      for (const [table, fields] of definedRelations(call.arguments[1])) pushTo(relations, table, ...fields);
     }
   });
   return { models, enums, relations };
@@ -95,17 +98,36 @@ export function creatorsIn(sf: ts.SourceFile): string[] {
   return out;
 }
 
-function table(variable: string, call: ts.CallExpression, file: string, line: number, sf: ts.SourceFile, helpers: Helpers, imports: Imports): OrmModelData {
+function table(
+  variable: string,
+  call: ts.CallExpression,
+  file: string,
+  line: number,
+  sf: ts.SourceFile,
+  helpers: Helpers,
+  imports: Imports,
+  declared: Declared,
+): OrmModelData {
   const [nameArg, columnsArg, extraArg] = call.arguments;
   const columns = objectOf(columnsArg);
   const fields: OrmField[] = [];
   const primaryKey: string[] = [];
-  for (const p of columns?.properties ?? []) {
-    if (!ts.isPropertyAssignment(p)) continue;
-    const fieldName = propertyNameText(p.name) ?? p.name.getText(sf);
-    const col = column(fieldName, expanded(p.initializer, helpers).chain, p.initializer, sf, imports);
+  const spreads: { text: string; line: number }[] = [];
+  const add = (p: ts.PropertyAssignment, at: ts.SourceFile) => {
+    const fieldName = propertyNameText(p.name) ?? p.name.getText(at);
+    const own = at === sf;
+    const col = column(fieldName, expanded(p.initializer, own ? helpers : localHelpers(at, importsOf(at))).chain, p.initializer, at, own ? imports : importsOf(at), declared);
     if (col.attributes.includes('id')) primaryKey.push(fieldName);
     fields.push(col);
+  };
+  for (const p of columns?.properties ?? []) {
+    if (ts.isPropertyAssignment(p)) add(p, sf);
+    else if (ts.isSpreadAssignment(p)) {
+      // `...timestamps()`: the columns of a helper's object literal, when it reads plainly; else said to be there.
+      const spread = spreadColumns(p.expression, sf, declared, 0);
+      if (spread) for (const c of spread) add(c.p, c.sf);
+      else spreads.push({ text: `...${p.expression.getText(sf)}`, line: lineOf(p, sf) });
+    }
   }
   const indexes: OrmIndex[] = [];
   const extra = extraArg && (ts.isArrowFunction(extraArg) || ts.isFunctionExpression(extraArg)) ? returned(extraArg) : undefined;
@@ -140,11 +162,83 @@ function table(variable: string, call: ts.CallExpression, file: string, line: nu
     }
   }
   const tableName = staticString(nameArg)?.text;
-  return { orm: 'drizzle', name: variable, ...(tableName ? { table: tableName } : {}), fields, primaryKey, indexes, file, line };
+  return { orm: 'drizzle', name: variable, ...(tableName ? { table: tableName } : {}), fields, primaryKey, indexes, ...(spreads.length ? { spreads } : {}), file, line };
+}
+
+/**
+ * The column properties a spread adds: an object literal, a constant holding one, or a call of a function returning
+ * one (`timestamps()`), in the file or imported from the repository; undefined when any part does not read plainly.
+ */
+function spreadColumns(expr: ts.Expression, sf: ts.SourceFile, declared: Declared, depth: number): { p: ts.PropertyAssignment; sf: ts.SourceFile }[] | undefined {
+  let e = expr;
+  while (ts.isParenthesizedExpression(e) || ts.isAsExpression(e) || ts.isSatisfiesExpression(e)) e = e.expression;
+  if (depth > 3) return undefined;
+  if (ts.isObjectLiteralExpression(e)) {
+    const out: { p: ts.PropertyAssignment; sf: ts.SourceFile }[] = [];
+    for (const p of e.properties) {
+      if (ts.isPropertyAssignment(p)) out.push({ p, sf });
+      else if (ts.isSpreadAssignment(p)) {
+        const inner = spreadColumns(p.expression, sf, declared, depth + 1);
+        if (!inner) return undefined;
+        out.push(...inner);
+      } else return undefined;
+    }
+    return out;
+  }
+  const name = ts.isIdentifier(e) ? e.text : ts.isCallExpression(e) && ts.isIdentifier(e.expression) ? e.expression.text : undefined;
+  const decl = name ? declared(sf, name) : undefined;
+  if (!decl) return undefined;
+  const node = decl.node;
+  const value = ts.isFunctionDeclaration(node) || ts.isVariableDeclaration(node) ? (ts.isVariableDeclaration(node) ? node.initializer : node) : undefined;
+  if (!value) return undefined;
+  const called = ts.isCallExpression(e);
+  const fn = ts.isFunctionDeclaration(value) || ts.isArrowFunction(value) || ts.isFunctionExpression(value) ? value : undefined;
+  if (called !== !!fn) return undefined;
+  const body = fn ? (ts.isFunctionDeclaration(fn) ? declaredReturn(fn) : returned(fn)) : (value as ts.Expression);
+  return body ? spreadColumns(body, decl.sf, declared, depth + 1) : undefined;
+}
+
+function declaredReturn(fn: ts.FunctionDeclaration): ts.Expression | undefined {
+  const statements = fn.body?.statements ?? [];
+  return statements.length === 1 && ts.isReturnStatement(statements[0]) ? statements[0].expression : undefined;
+}
+
+/**
+ * A column built by a helper of another module (`id.type()`): nullable when the helper's code, read through the
+ * repository, builds it with no `.notNull()` / `.primaryKey()` and calls only Drizzle builders (or such helpers of the
+ * same object); undefined when that is not known.
+ */
+function helperNullable(owner: string, member: string, sf: ts.SourceFile, declared: Declared, depth: number): boolean | undefined {
+  const decl = depth > 3 ? undefined : declared(sf, owner);
+  const init = decl && ts.isVariableDeclaration(decl.node) ? decl.node.initializer : undefined;
+  const prop = init && ts.isObjectLiteralExpression(init) ? property(init, member) : undefined;
+  const body = prop && (ts.isArrowFunction(prop) || ts.isFunctionExpression(prop)) ? returned(prop) : undefined;
+  if (!decl || !body) return undefined;
+  const imports = importsOf(decl.sf);
+  let nullable: boolean | undefined = true;
+  const visit = (n: ts.Node): void => {
+    if (nullable === undefined || !ts.isCallExpression(n)) return;
+    const name = lastName(n.expression) ?? '';
+    if (name === 'notNull' || name === 'primaryKey') nullable = false;
+    // A call on a builder's result (`d.bigint().default(1)`) is a builder's method; a call of anything else is read.
+    if (ts.isPropertyAccessExpression(n.expression) && ts.isCallExpression(n.expression.expression)) return;
+    const root = ts.isPropertyAccessExpression(n.expression) ? n.expression.expression : n.expression;
+    if (ts.isIdentifier(root) && imports.get(root.text)?.module.startsWith('drizzle-orm')) return;
+    if (ts.isIdentifier(root) && root.text === owner && ts.isPropertyAccessExpression(n.expression)) {
+      const inner = helperNullable(owner, n.expression.name.text, decl.sf, declared, depth + 1);
+      if (inner === false) nullable = false;
+      else if (inner === undefined) nullable = undefined;
+      return;
+    }
+    nullable = undefined;
+  };
+  visit(body);
+  walk(body, visit);
+  return nullable;
 }
 
 /** `varchar('email', { length: 255 }).notNull().unique()` → type `varchar`, attributes from the chained calls. */
-function column(name: string, chain: readonly ChainCall[], expr: ts.Expression, sf: ts.SourceFile, imports: Imports): OrmField {
+function column(name: string, chain: readonly ChainCall[], expr: ts.Expression, sf: ts.SourceFile, imports: Imports, declared: Declared): OrmField {
   // `id.primaryKey()` / `id.type('user_id')` on a helper object of another module (not `d.text()`, not the column
   // callback's `t.integer()`): its builder is not read, so the type names the helper and nullability is left unsaid.
   const owner = chain[0]?.on;
@@ -169,7 +263,7 @@ function column(name: string, chain: readonly ChainCall[], expr: ts.Expression, 
       relation = { model, kind: 'many-to-one', fields: [name] };
     }
   }
-  const optional = !notNull && !attributes.includes('id') && !opaque;
+  const optional = !notNull && !attributes.includes('id') && (!opaque || helperNullable(owner!, chain[0].name, sf, declared, 0) === true);
   return { name, type, ...(optional ? { optional: true } : {}), ...(list ? { list: true } : {}), attributes, ...(relation ? { relation } : {}) };
 }
 
@@ -193,6 +287,46 @@ function relationFields(fn: ts.Expression | undefined): OrmField[] {
       attributes: ['relation'],
       relation: { model, kind: kind === 'many' ? 'one-to-many' : fields ? 'many-to-one' : 'one-to-one', ...(fields ? { fields } : {}) },
     });
+  }
+  return out;
+}
+
+/**
+ * Drizzle v1 `defineRelations(schema, (r) => ({ users: { posts: r.many.posts() }, posts: { author: r.one.users({ from:
+ * r.posts.authorId, to: r.users.id }) } }))`: table key → its relation fields. `from: r.a.id.through(r.ab.aId)` goes
+ * through a junction table, named as such.
+ */
+function definedRelations(fn: ts.Expression | undefined): Map<string, OrmField[]> {
+  const out = new Map<string, OrmField[]>();
+  const obj = fn && (ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) ? returned(fn) : undefined;
+  const r = fn && (ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) ? fn.parameters[0]?.name : undefined;
+  if (!obj || !ts.isObjectLiteralExpression(obj) || !r || !ts.isIdentifier(r)) return out;
+  for (const t of obj.properties) {
+    const table = ts.isPropertyAssignment(t) ? propertyNameText(t.name) : undefined;
+    if (!table || !ts.isPropertyAssignment(t) || !ts.isObjectLiteralExpression(t.initializer)) continue;
+    for (const p of t.initializer.properties) {
+      if (!ts.isPropertyAssignment(p) || !ts.isCallExpression(p.initializer)) continue;
+      // `r.many.posts(…)` / `r.one.users(…)`
+      const callee = p.initializer.expression;
+      const side = ts.isPropertyAccessExpression(callee) && ts.isPropertyAccessExpression(callee.expression) ? callee.expression : undefined;
+      if (!side || !ts.isIdentifier(side.expression) || side.expression.text !== r.text || (side.name.text !== 'one' && side.name.text !== 'many')) continue;
+      const many = side.name.text === 'many';
+      const model = (callee as ts.PropertyAccessExpression).name.text;
+      const from = property(p.initializer.arguments[0], 'from');
+      // `r.listings.id.through(r.listingImages.listingId)`: the junction is the through argument's table.
+      const through = from && ts.isCallExpression(from) && lastName(from.expression) === 'through' ? from.arguments[0] : undefined;
+      const junction = through && ts.isPropertyAccessExpression(through) && ts.isPropertyAccessExpression(through.expression) ? through.expression.name.text : undefined;
+      const cols = !through && from ? (ts.isArrayLiteralExpression(from) ? [...from.elements] : [from]) : [];
+      const fields = cols.every((c) => ts.isPropertyAccessExpression(c)) ? cols.map((c) => (c as ts.PropertyAccessExpression).name.text) : [];
+      const kind = junction ? `${many ? 'many' : 'one'} through ${junction}` : many ? 'one-to-many' : fields.length ? 'many-to-one' : 'one-to-one';
+      pushTo(out, table, {
+        name: propertyNameText(p.name) ?? p.name.getText(),
+        type: model,
+        ...(many ? { list: true } : {}),
+        attributes: ['relation'],
+        relation: { model, kind, ...(fields.length ? { fields } : {}) },
+      });
+    }
   }
   return out;
 }

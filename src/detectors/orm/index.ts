@@ -4,13 +4,15 @@ import { dependsOn } from '../../scan/package-json.js';
 import { mentions } from '../shared/ast.js';
 import { isAppSource, isBuildOrVendor } from '../shared/source-scope.js';
 import { ormAccesses } from './access.js';
+import { authAdapters } from './auth-adapter.js';
 import { decoratorEntities } from './decorators.js';
 import { creatorsIn, drizzleFile } from './drizzle.js';
+import { declaredIn } from './drizzle-declared.js';
 import { mongooseModels } from './mongoose.js';
 import { helpersFor, mongooseHelpers } from './mongoose-helpers.js';
 import { nestMongooseModels } from './mongoose-nest.js';
 import { prismaSchemas } from './prisma.js';
-import type { OrmAccessFact, OrmEnumData, OrmEnumFact, OrmModelData, OrmModelFact, OrmWrapperFact } from './types.js';
+import type { OrmAccessFact, OrmAuthAdapterFact, OrmEnumData, OrmEnumFact, OrmModelData, OrmModelFact, OrmWrapperFact } from './types.js';
 import { pushTo } from '../../collections.js';
 
 export type * from './types.js';
@@ -41,10 +43,11 @@ export const ormDetector: Detector = {
     }));
     const relations = new Map<string, OrmModelData['fields'][number][]>();
     const drizzleModels: OrmModelData[] = [];
+    const declared = declaredIn(index);
     for (const file of drizzle) {
       const sf = index.parse(file);
       if (!sf) continue;
-      const found = drizzleFile(file, sf, creators);
+      const found = drizzleFile(file, sf, creators, declared);
       drizzleModels.push(...found.models);
       enums.push(...found.enums);
       for (const [table, fields] of found.relations) pushTo(relations, table, ...fields);
@@ -96,6 +99,9 @@ export const ormDetector: Detector = {
       ),
       ...found.wrappers.sort(byPlace).map(
         (data): OrmWrapperFact => ({ kind: 'orm.wrapper', id: `${data.orm} ${data.via} ${data.name} ${data.file}:${data.line}`, data, at: [{ file: data.file, line: data.line }] }),
+      ),
+      ...authAdapters(index, sources).map(
+        (data): OrmAuthAdapterFact => ({ kind: 'orm.auth-adapter', id: `${data.library} ${data.name} ${data.file}:${data.line}`, data, at: [{ file: data.file, line: data.line }] }),
       ),
     ];
   },

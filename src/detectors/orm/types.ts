@@ -44,6 +44,8 @@ export interface OrmModelData {
    */
   readonly statics?: Readonly<Record<string, 'read' | 'write' | 'call' | 'none'>>;
   readonly fields: readonly OrmField[];
+  /** Drizzle: spreads among the columns whose columns were not read (`...auditColumns`), with their lines in `file`. */
+  readonly spreads?: readonly { readonly text: string; readonly line: number }[];
   readonly primaryKey: readonly string[];
   readonly indexes: readonly OrmIndex[];
   readonly file: string;
@@ -101,3 +103,18 @@ export interface OrmWrapperData {
 }
 
 export type OrmWrapperFact = Fact<'orm.wrapper', OrmWrapperData>;
+
+/** An auth library's ORM adapter handed the database: the library reads and writes its tables itself. */
+export interface OrmAuthAdapterData {
+  /** `better-auth`, `Auth.js`, `Lucia`. */
+  readonly library: string;
+  readonly orm: Orm;
+  /** The adapter as imported (`drizzleAdapter`, `PrismaAdapter`). */
+  readonly name: string;
+  /** Tables the call names (`{ usersTable: users }`, `schema: { user: users }`, Lucia's arguments); sorted. */
+  readonly tables: readonly string[];
+  readonly file: string;
+  readonly line: number;
+}
+
+export type OrmAuthAdapterFact = Fact<'orm.auth-adapter', OrmAuthAdapterData>;

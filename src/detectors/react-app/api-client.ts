@@ -20,6 +20,11 @@ export interface ApiClientData {
   readonly transport: string;
   /** The base URL expression as written (`import.meta.env.VITE_API_URL`). */
   readonly baseUrl?: string;
+  /**
+   * Other base URLs the module builds the same client with, with their lines (`treaty(env.SERVER_URL)` on the server,
+   * `treaty(env.VITE_SERVER_URL)` in the browser): the first is `baseUrl`, at `line`.
+   */
+  readonly moreBaseUrls?: readonly { readonly url: string; readonly line: number }[];
   /** Endpoints named literally in the client module and in the files that import it. */
   readonly endpoints: readonly (HttpCall & { readonly file: string })[];
   /** Other files of the app that call it, counted. */
@@ -69,14 +74,24 @@ export function apiClientsOf(index: RepoIndex, app: FrontendApp, files: readonly
     if (!client && !named) continue;
     const constants = constantsOf(sf);
     // Eden takes the server's URL first (`treaty<App>(env.SERVER_URL, { … })`), not an options object.
-    const urlFirst = client?.options && client.transport.startsWith('Eden') && !ts.isObjectLiteralExpression(client.options);
-    const baseUrl = urlFirst ? short(client.options!.getText(sf)) : client?.options ? baseUrlOf(client.options, sf) : baseConstant(constants, sf);
+    const baseOf = (c: ClientCall) => {
+      const urlFirst = c.options && c.transport.startsWith('Eden') && !ts.isObjectLiteralExpression(c.options);
+      return urlFirst ? short(c.options!.getText(sf)) : c.options ? baseUrlOf(c.options, sf) : undefined;
+    };
+    const baseUrl = client?.options ? baseOf(client) : baseConstant(constants, sf);
+    // The same client built again in the file with another base URL (a server and a browser branch).
+    const more: { url: string; line: number }[] = [];
+    for (const c of client && baseUrl ? clientsIn(sf, sdkPackages).slice(1) : []) {
+      const url = c.transport === client!.transport ? baseOf(c) : undefined;
+      if (url && url !== baseUrl && !more.some((m) => m.url === url)) more.push({ url, line: lineOf(c.node, sf) });
+    }
     found.push({
       app: app.dir,
       file,
       line: client ? lineOf(client.node, sf) : 1,
       transport: client?.transport ?? 'fetch',
       baseUrl,
+      ...(more.length ? { moreBaseUrls: more } : {}),
       endpoints: httpCalls(sf, sf, constants).map((c) => ({ ...c, file })),
     });
   }
@@ -112,11 +127,22 @@ function importersOfPackage(index: RepoIndex, files: readonly string[], pkg: str
   return files.filter((f) => isSourceFile(f) && !/\.(test|spec|stories)\.[jt]sx?$/.test(f) && re.test(index.read(f) ?? '')).length;
 }
 
-function clientIn(sf: ts.SourceFile, sdkPackages: ReadonlySet<string>): { node: ts.Node; transport: string; options?: ts.Expression } | undefined {
+interface ClientCall {
+  readonly node: ts.Node;
+  readonly transport: string;
+  readonly options?: ts.Expression;
+}
+
+function clientIn(sf: ts.SourceFile, sdkPackages: ReadonlySet<string>): ClientCall | undefined {
+  return clientsIn(sf, sdkPackages, true)[0];
+}
+
+/** The client factory calls of the file, in source order (a call is not searched inside); only the first when `first`. */
+function clientsIn(sf: ts.SourceFile, sdkPackages: ReadonlySet<string>, first = false): ClientCall[] {
   const imports = importsCached(sf);
-  let found: { node: ts.Node; transport: string; options?: ts.Expression } | undefined;
+  const all: ClientCall[] = [];
   walk(sf, (node) => {
-    if (found) return false;
+    if (first && all.length > 0) return false;
     if (!ts.isCallExpression(node) && !ts.isNewExpression(node)) return;
     const callee = node.expression;
     const name = lastName(callee);
@@ -127,17 +153,17 @@ function clientIn(sf: ts.SourceFile, sdkPackages: ReadonlySet<string>): { node: 
     const options = node.arguments?.[0];
     for (const [module, fn, transport] of FACTORIES) {
       if (module.test(binding.module) && fn.test(imported)) {
-        found = { node, transport, options };
+        all.push({ node, transport, options });
         return false;
       }
     }
     if (sdkPackages.has(binding.module) && (ts.isNewExpression(node) || /^create/.test(imported))) {
-      found = { node, transport: binding.module, options };
+      all.push({ node, transport: binding.module, options });
       return false;
     }
     return undefined;
   });
-  return found;
+  return all;
 }
 
 function baseUrlOf(options: ts.Expression, sf: ts.SourceFile): string | undefined {

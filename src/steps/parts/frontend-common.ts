@@ -139,7 +139,12 @@ export function apiAndAuthSection(clients: readonly ApiClientData[], auth: reado
   if (clients.length === 0 && auth.length === 0 && guards.length === 0) return '';
   const parts: string[] = [];
   for (const c of [...clients].sort((a, b) => b.usedBy - a.usedBy || byFileLine(a, b))) {
-    const base = c.baseUrl ? `, base URL ${code(c.baseUrl)}` : '';
+    // A module that builds the client with several base URLs (server and browser branches): each, where it is built.
+    const base = !c.baseUrl
+      ? ''
+      : c.moreBaseUrls?.length
+        ? `, base URLs ${[{ url: c.baseUrl, line: c.line }, ...c.moreBaseUrls].map((b) => `${code(b.url)} (${cite(c.file, b.line)})`).join(', ')}`
+        : `, base URL ${code(c.baseUrl)}`;
     // A workspace SDK: what counts is how many files import the package, not the one module cited that calls it.
     const used = c.sdkImportedBy !== undefined
       ? `, which ${c.sdkImportedBy} file${c.sdkImportedBy === 1 ? '' : 's'} of the app import`

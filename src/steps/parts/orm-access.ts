@@ -1,5 +1,6 @@
 import type { FactSet } from '../../facts.js';
-import type { Orm, OrmAccessData, OrmAccessFact, OrmModelData, OrmModelFact, OrmWrapperData, OrmWrapperFact } from '../../detectors/orm/index.js';
+import type { Orm, OrmAccessData, OrmAccessFact, OrmAuthAdapterData, OrmAuthAdapterFact, OrmModelData, OrmModelFact, OrmWrapperData, OrmWrapperFact } from '../../detectors/orm/index.js';
+import { managingAdapter } from '../../detectors/orm/auth-adapter.js';
 import { heading, join, table } from '../../markdown/blocks.js';
 import { cite } from '../../markdown/cite.js';
 import { code } from '../../markdown/text.js';
@@ -78,6 +79,16 @@ export function ormAccessPart(facts: FactSet, rank: (file: string) => number = (
       if (f.relation && unused.includes(f.relation.model)) via.set(f.relation.model, [...new Set([...(via.get(f.relation.model) ?? []), `${m.name}.${f.name}`])]);
     }
   }
+  // An auth library handed the database through its adapter reads and writes its own tables: not "no direct calls".
+  const adapters = facts.of<OrmAuthAdapterFact>('orm.auth-adapter').map((f) => f.data);
+  const managed = new Map<string, OrmAuthAdapterData>();
+  for (const n of [...unused]) {
+    const m = models.find((x) => x.name === n && !calledNames.has(`${x.orm}\0${x.name}`));
+    const by = m && managingAdapter(adapters, m);
+    if (!by) continue;
+    managed.set(n, by);
+    unused.splice(unused.indexOf(n), 1);
+  }
   const throughRelations = unused.filter((n) => via.has(n));
   return join(
     accesses.length > 0 && 'Calls in the code that read or write each model: one row per file and method, at its first call.',
@@ -85,8 +96,18 @@ export function ormAccessPart(facts: FactSet, rank: (file: string) => number = (
     unused.length > 0 && `No direct calls found in code for ${names(unused, 12)}.`,
     throughRelations.length > 0 &&
       `${throughRelations.map((n) => `${code(n)} is a relation of ${names(via.get(n)!, 3)}`).join('; ')}: the code may read and write ${throughRelations.length === 1 ? 'it' : 'them'} through ${throughRelations.length === 1 ? 'that model' : 'those models'} (nested writes, \`include\`).`,
+    ...adapterSentences(managed),
     ...handedOn.map((n) => handedSentence(n, wrappers.filter((w) => w.model === n))),
     unknown.length > 0 && wrapperSentence(unknown, wrappers.filter((w) => !w.model)),
+  );
+}
+
+/** `users`, `sessions` are read and written by better-auth through `drizzleAdapter` (`/auth.ts:23`). */
+function adapterSentences(managed: ReadonlyMap<string, OrmAuthAdapterData>): string[] {
+  const by = new Map<OrmAuthAdapterData, string[]>();
+  for (const [n, a] of managed) by.set(a, [...(by.get(a) ?? []), n]);
+  return [...by].map(
+    ([a, ns]) => `${names(ns, 12)} ${ns.length === 1 ? 'is' : 'are'} read and written by ${a.library} through ${code(a.name)} (${cite(a.file, a.line)}), with no direct calls in the code.`,
   );
 }
 

@@ -64,7 +64,10 @@ function modelName(m: OrmModelData): string {
 function fieldsCell(m: OrmModelData): string {
   const plain = m.fields.filter((f) => !f.attributes.includes('relation') && !(f.relation && f.relation.kind !== 'ref' && f.type === f.relation.model));
   const shown = plain.slice(0, MAX_FIELDS).map(fieldText).join(', ');
-  return plain.length > MAX_FIELDS ? `${shown} (+${plain.length - MAX_FIELDS} more)` : shown || '—';
+  // Columns a spread adds that were not read: the list is not all of them, and says where the rest come from.
+  const spreads = (m.spreads ?? []).map((s) => `${code(s.text)} (${cite(m.file, s.line)})`);
+  const rest = spreads.length ? `; more columns from ${spreads.join(', ')}` : '';
+  return plain.length > MAX_FIELDS ? `${shown} (+${plain.length - MAX_FIELDS} more)${rest}` : shown ? `${shown}${rest}` : rest ? rest.slice(2) : '—';
 }
 
 function fieldText(f: OrmField): string {

@@ -1,7 +1,8 @@
 /** "Add a table or model": where tables are defined, how the code reaches them, and how schema changes are applied. */
 import type { DataModuleFact, DbAccessFact } from '../../../detectors/backend-code/index.js';
 import type { CdkLambdaFact, CdkTableFact } from '../../../detectors/cdk/index.js';
-import type { Orm, OrmAccessFact, OrmModelFact } from '../../../detectors/orm/index.js';
+import { managingAdapter } from '../../../detectors/orm/auth-adapter.js';
+import type { Orm, OrmAccessFact, OrmAuthAdapterFact, OrmModelFact } from '../../../detectors/orm/index.js';
 import type { ScriptFact } from '../../../detectors/scripts/index.js';
 import { cite } from '../../../markdown/cite.js';
 import { code } from '../../../markdown/text.js';
@@ -149,7 +150,14 @@ function ormModel(input: RecipeInput, pm: 'npm' | 'yarn' | 'pnpm' | 'bun'): stri
   // Base classes are not models to copy.
   const concrete = orm.items.filter((m) => !/^(Base|Abstract)[A-Z]|^(Base|Abstract)$/.test(m.name));
   const byFile = mostCommon(concrete.length ? concrete : orm.items, (m) => (files.length > 3 ? m.file.slice(0, m.file.lastIndexOf('/')) : m.file))!;
-  const example = [...byFile.items].sort(byFileLine)[0];
+  // Not a table an auth library keeps through its adapter (better-auth's `users`): its shape is the library's, and it
+  // may sit in the library's own database schema. Of the rest, one the product's code calls.
+  const adapters = facts.of<OrmAuthAdapterFact>('orm.auth-adapter').map((f) => f.data);
+  const own = byFile.items.filter((m) => !managingAdapter(adapters, m));
+  const called = new Set(facts.of<OrmAccessFact>('orm.access').filter((a) => product(a.data.file)).map((a) => `${a.data.model}\0${a.data.modelFile}`));
+  const candidates = own.length ? own : byFile.items;
+  const usedOwn = candidates.filter((m) => called.has(`${m.name}\0${m.file}`));
+  const example = [...(adapters.length && usedOwn.length ? usedOwn : candidates)].sort(byFileLine)[0];
   const where =
     files.length === 1
       ? cite(example.file)

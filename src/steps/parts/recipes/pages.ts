@@ -160,11 +160,20 @@ function accessLine(routes: readonly FrontendRouteData[], example: FrontendRoute
   if (same * 2 > routes.length) {
     return `**Access:** pages here sit behind ${names(example.guards.map((g) => oneLine(g)))}${guardAt(example)}, as ${same} of ${routes.length} routes do.`;
   }
+  // A guest-only route (login, signup: its check sends signed-in users away) has an access rule, if not a guard.
+  const GUEST = '\u0000guest';
+  const groupOf = (r: FrontendRouteData) => (r.guards.length === 0 && r.extras?.guestOnly ? GUEST : key(r));
   const groups = new Map<string, number>();
-  for (const r of routes) groups.set(key(r), (groups.get(key(r)) ?? 0) + 1);
+  for (const r of routes) groups.set(groupOf(r), (groups.get(groupOf(r)) ?? 0) + 1);
   const parts = [...groups.entries()]
     .sort(([a, x], [b, y]) => y - x || compareText(a, b))
-    .map(([g, n]) => (g === '' ? `${n} have none` : `${n} sit behind ${names(g.split(',').map((x) => oneLine(x)))}`));
+    .map(([g, n]) =>
+      g === GUEST
+        ? `${n} ${n === 1 ? 'is' : 'are'} guest-only (redirect signed-in users)`
+        : g === ''
+          ? `${n} have none`
+          : `${n} sit behind ${names(g.split(',').map((x) => oneLine(x)))}`,
+    );
   return `**Access:** routes differ — of ${routes.length}, ${parts.join(', ')}; wrap a new page as the routes beside it are (the example ${urlPath(example.path)} uses ${names(example.guards.map((g) => oneLine(g)))}${guardAt(example)}).`;
 }
 
