@@ -36,7 +36,7 @@ const NOT_A_CLAIM = [
   /reads variables by a computed name at/i,
   /not instantiated in the code read/i,
   /no route wiring found for it/i,
-  /not set; [\w@/.-]+'s default is/i,
+  /not set; [\w@/.-]+'s default (is|depends on its version)/i,
   /none found next to the webhook handler/i,
   /No direct calls found in code for/i,
   /No retry logic found/i,

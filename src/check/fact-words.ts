@@ -71,6 +71,7 @@ const WORDS: Record<string, string> = {
   'env.set': 'environment variable set',
   'env.consumed': 'environment variable a tool interpolates',
   'env.dynamic-set': 'environment variable set by a computed name',
+  'env.dotenv-load': 'dotenv file the code loads by path',
   'env.external': 'environment loaded from outside the repository',
   'env.browser': 'environment variable handed to the browser',
   'frontend.app': 'frontend app',
