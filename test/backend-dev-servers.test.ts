@@ -34,3 +34,32 @@ describe('backend dev servers in step 9', () => {
     expect(md).toContain('| `bun run --watch src/index.ts` | 4000 unless `PORT` is set (`/apps/worker/src/index.ts:2`) |');
   });
 });
+
+describe('a port the entry computes in a const (react-nestjs-prisma-monorepo)', () => {
+  it('reads the fallback literal and the one variable behind the other side; several variables stay not known', async () => {
+    const root = tempRepo({
+      'package.json': json({ name: 'api', private: true, scripts: { dev: 'nest start --watch' }, dependencies: { '@nestjs/core': '^11.0.0' } }),
+      'src/main.ts': [
+        "import { NestFactory } from '@nestjs/core';",
+        'async function main() {',
+        '  const app = await NestFactory.create({});',
+        "  const rawPort = (process.env.PORT ?? '').trim();",
+        '  const parsedPort = rawPort.length > 0 ? Number(rawPort) : Number.NaN;',
+        '  const port =',
+        '    Number.isFinite(parsedPort) && parsedPort >= 0 && parsedPort <= 65535',
+        '      ? parsedPort',
+        '      : 3009;',
+        '  await app.listen(port);',
+        '}',
+        'void main();',
+        '',
+      ].join('\n'),
+    });
+    expect((await section(workflowsStep, root)).markdown).toContain('| `nest start --watch` | 3009 unless `PORT` is set (`/src/main.ts:6`; listen at `/src/main.ts:10`) |');
+    const two = tempRepo({
+      'package.json': json({ name: 'api', private: true, scripts: { dev: 'node src/server.js' } }),
+      'src/server.js': "const http = require('node:http');\nconst port = Number(process.env.PORT || process.env.APP_PORT) || 3000;\nhttp.createServer(() => {}).listen(port);\n",
+    });
+    expect((await section(workflowsStep, two)).markdown).toContain('not known: `.listen(port)` at `/src/server.js:3`');
+  });
+});

@@ -13,6 +13,7 @@ import { readJsonc } from '../../detectors/config-files/readers.js';
 import type { RepoIndex } from '../../scan/repo-index.js';
 import { cite } from '../../markdown/cite.js';
 import { code } from '../../markdown/text.js';
+import { ts } from '../../scan/ts.js';
 
 const SOURCE = /^[\w./-]+\.[cm]?[jt]sx?$/;
 const LISTEN = /\.listen\s*\(\s*([^,)]*?)\s*[,)]/;
@@ -59,12 +60,56 @@ export function listenPortText(index: RepoIndex, facts: FactSet, call: ListenCal
   // `process.env.PORT ?? 3000`, `Number(process.env.PORT) || 3000`: the variable, else the literal.
   const fallback = /^(?:(?:Number|parseInt)\()?\s*process\.env\.([A-Z][A-Z0-9_]*)\s*\)?\s*(?:\?\?|\|\|)\s*(\d{2,5})$/.exec(arg);
   if (fallback) return `${fallback[2]} unless ${code(fallback[1])} is set (${at})`;
+  const local = /^[A-Za-z_$][\w$]*$/.test(arg) ? localPort(index, call.file, arg) : undefined;
+  if (local) return `${local.port} unless ${code(local.env)} is set (${cite(call.file, local.line)}; listen at ${at})`;
   const member = /^[A-Za-z_$][\w$]*\.([A-Z][A-Z0-9_]*)$/.exec(arg);
   if (member) {
     const defaults = schemaDefaults(index, facts, call.file, member[1]);
     if (defaults.length === 1) return `${defaults[0].port} unless ${code(member[1])} is set (default in the schema ${cite(defaults[0].file, defaults[0].line)}; listen at ${at})`;
   }
   return `not known: ${code(`.listen(${arg})`)} at ${at}`;
+}
+
+/**
+ * `const port = <parsed PORT> ? parsed : 3009` or `const port = Number(process.env.PORT) || 3009` in the entry itself:
+ * the literal the code falls back to, and the one variable its other side is read from (directly, or through a `const`
+ * of the same file). Anything less plain is left "not known".
+ */
+function localPort(index: RepoIndex, file: string, name: string): { port: string; env: string; line: number } | undefined {
+  const sf = index.parseOnce(file);
+  if (!sf) return undefined;
+  const consts = new Map<string, ts.VariableDeclaration>();
+  const visit = (node: ts.Node): void => {
+    if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer && ts.isVariableDeclarationList(node.parent) && node.parent.flags & ts.NodeFlags.Const) consts.set(node.name.text, node);
+    ts.forEachChild(node, visit);
+  };
+  visit(sf);
+  const decl = consts.get(name);
+  let init = decl?.initializer;
+  while (init && (ts.isParenthesizedExpression(init) || ts.isAsExpression(init))) init = init.expression;
+  if (!decl || !init) return undefined;
+  let literal: ts.Expression | undefined;
+  let other: ts.Expression | undefined;
+  if (ts.isConditionalExpression(init)) [literal, other] = ts.isNumericLiteral(init.whenFalse) ? [init.whenFalse, init.whenTrue] : [init.whenTrue, init.whenFalse];
+  else if (ts.isBinaryExpression(init) && (init.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken || init.operatorToken.kind === ts.SyntaxKind.BarBarToken)) [literal, other] = [init.right, init.left];
+  if (!literal || !other || !ts.isNumericLiteral(literal) || !/^\d{2,5}$/.test(literal.text) || Number(literal.text) > 65535) return undefined;
+  // The variable behind the other side: named in it, or in the initialisers of the same-file consts it names.
+  const envOf = (text: string) => [...text.matchAll(/\bprocess\.env\.([A-Z][A-Z0-9_]*)|\bprocess\.env\[\s*['"]([A-Z][A-Z0-9_]*)['"]\s*\]/g)].map((m) => m[1] ?? m[2]);
+  const names = new Set(envOf(other.getText(sf)));
+  const seen = new Set<string>([name]);
+  const queue = [other.getText(sf)];
+  for (let i = 0; i < queue.length && i < 8; i++) {
+    for (const id of queue[i].match(/[A-Za-z_$][\w$]*/g) ?? []) {
+      const d = consts.get(id);
+      if (!d?.initializer || seen.has(id)) continue;
+      seen.add(id);
+      const text = d.initializer.getText(sf);
+      for (const e of envOf(text)) names.add(e);
+      queue.push(text);
+    }
+  }
+  if (names.size !== 1) return undefined;
+  return { port: literal.text, env: [...names][0], line: sf.getLineAndCharacterOfPosition(decl.getStart(sf)).line + 1 };
 }
 
 /** The distinct numeric `.default(n)`s of `name` in the env schemas the entry reaches through its imports. */
