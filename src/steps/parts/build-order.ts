@@ -15,13 +15,16 @@ export function buildOrderSection(index: RepoIndex, deps: readonly WorkspaceDepF
   if (names.length < 2) return '';
   const needs = new Map(names.map((n) => [n, new Set<string>()]));
   for (const d of deps) needs.get(d.data.from)?.add(d.data.to);
+  // Packages that depend on each other (a cycle) build on one line: no order puts either first.
+  const cycleOf = cycles(names, needs);
   const level = new Map<string, number>();
-  const depth = (n: string, seen: Set<string>): number => {
+  const depth = (n: string): number => {
     if (level.has(n)) return level.get(n)!;
-    if (seen.has(n)) return 0; // a cycle: break it where found
-    seen.add(n);
-    const l = Math.max(-1, ...[...(needs.get(n) ?? [])].map((d) => depth(d, seen))) + 1;
-    level.set(n, l);
+    const group = cycleOf.get(n) ?? [n];
+    for (const m of group) level.set(m, 0);
+    const outside = group.flatMap((m) => [...(needs.get(m) ?? [])]).filter((d) => !group.includes(d));
+    const l = Math.max(-1, ...outside.map(depth)) + 1;
+    for (const m of group) level.set(m, l);
     return l;
   };
   if (deps.length === 0) {
@@ -48,20 +51,59 @@ export function buildOrderSection(index: RepoIndex, deps: readonly WorkspaceDepF
         : `No package.json declares a dependency on another workspace package, but TypeScript project references link them: ${linked.slice(0, 6).map((l) => `${cite(l.from)} → ${cite(l.to)}`).join(', ')}; build the referenced project first (\`tsc -b\` does).`,
     );
   }
-  names.forEach((n) => depth(n, new Set()));
+  names.forEach((n) => depth(n));
   const levels: string[][] = [];
   for (const n of [...names].sort()) (levels[level.get(n)!] ??= []).push(n);
   const lines = levels.map((group, i) => {
-    const on = [...new Set(group.flatMap((n) => [...(needs.get(n) ?? [])]))].sort();
+    const on = [...new Set(group.flatMap((n) => [...(needs.get(n) ?? [])].filter((d) => !cycleOf.get(n)?.includes(d))))].sort();
     return `${i + 1}. ${group.join(', ')}${on.length ? `   (needs ${on.join(', ')})` : ''}`;
   });
+  const groups = [...new Set(cycleOf.values())];
+  const cycleNote = groups.length
+    ? `${groups.map((g) => g.map((n) => code(n)).join(g.length === 2 ? ' and ' : ', ')).join('; ')} depend on each other (a cycle in their package.json dependencies): no order builds one before the other, so they share a line.`
+    : '';
   const rootBuild = scripts.find((s) => s.data.dir === '' && s.data.name === 'build');
   return join(
     heading(3, 'Build order'),
     `From the dependencies between workspace packages (${deps.length} link${deps.length === 1 ? '' : 's'} in their package.json files): each line builds after the lines above it.`,
     codeBlock(lines.join('\n')),
+    cycleNote,
     rootBuild && `The root ${code('build')} script: ${value(rootBuild.data.command)} (${cite(rootBuild.data.manifest, rootBuild.data.line)}).`,
   );
+}
+
+/** Each package that is part of a dependency cycle → the sorted members of its cycle (Tarjan's strongly connected components). */
+function cycles(names: readonly string[], needs: ReadonlyMap<string, ReadonlySet<string>>): Map<string, string[]> {
+  const index = new Map<string, number>();
+  const low = new Map<string, number>();
+  const stack: string[] = [];
+  const on = new Set<string>();
+  const out = new Map<string, string[]>();
+  let next = 0;
+  const visit = (v: string): void => {
+    index.set(v, next);
+    low.set(v, next++);
+    stack.push(v);
+    on.add(v);
+    for (const w of needs.get(v) ?? []) {
+      if (!needs.has(w)) continue;
+      if (!index.has(w)) {
+        visit(w);
+        low.set(v, Math.min(low.get(v)!, low.get(w)!));
+      } else if (on.has(w)) low.set(v, Math.min(low.get(v)!, index.get(w)!));
+    }
+    if (low.get(v) !== index.get(v)) return;
+    const members: string[] = [];
+    for (let w = stack.pop()!; ; w = stack.pop()!) {
+      on.delete(w);
+      members.push(w);
+      if (w === v) break;
+    }
+    members.sort();
+    if (members.length > 1) for (const m of members) out.set(m, members);
+  };
+  for (const n of names) if (!index.has(n)) visit(n);
+  return out;
 }
 
 /** tsconfig `references` from one package's folder into another's: a build order no package.json states. */
