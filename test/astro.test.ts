@@ -47,6 +47,18 @@ describe('Astro detector', () => {
     expect(components.map((c) => c.name).sort()).toEqual(['Footer', 'Header', 'Hero', 'PricingTable']);
   });
 
+  it('reads no client directive from a commented-out use (<!-- -->, {/* */})', async () => {
+    const { tempRepo } = await import('./helpers/temp-repo.js');
+    const root = tempRepo({
+      'package.json': JSON.stringify({ name: 'site', private: true, dependencies: { astro: '^5.0.0', react: '^19.0.0' } }),
+      'astro.config.mjs': 'export default {};\n',
+      'src/components/Island.tsx': 'export default function Island() { return null; }\n',
+      'src/pages/index.astro': '---\nimport Island from "../components/Island.tsx";\n---\n<!-- <Island client:only="react" /> -->\n{/* <Island client:idle /> */}\n<!--\n  <Island client:visible />\n-->\n<Island client:load />\n',
+    });
+    const components = (await detect(astroDetector, root)).filter((f) => f.kind === 'astro.component').map((f) => f.data as AstroUnitData);
+    expect(components.find((c) => c.name === 'Island')).toMatchObject({ usedBy: 1, hydration: ['load'] });
+  });
+
   it('reads content collections: type, schema fields, entries', async () => {
     const collections = await of<AstroCollectionData>('fe-astro-site', 'astro.collection');
     const blog = collections.find((c) => c.name === 'blog')!;

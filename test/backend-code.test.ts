@@ -460,7 +460,7 @@ describe('DynamoDB paginators', () => {
 });
 
 describe('Lambda authorizers', () => {
-  it('the exported handler (or a function building the policy) is the authorizer; a private helper handed the event is not', async () => {
+  it('the exported handler (or an exported function building the whole answer) is the authorizer; a helper handed the event is not', async () => {
     const { tempRepo } = await import('./helpers/temp-repo.js');
     const root = tempRepo({
       'package.json': JSON.stringify({ name: 'auth', private: true, dependencies: { 'aws-lambda': '1.0.0' } }),
@@ -487,11 +487,38 @@ describe('Lambda authorizers', () => {
       ].join('\n'),
     });
     const auth = data<AuthData>(await detect(codeDetector, root), 'backend.auth').filter((a) => a.kind === 'authorizer');
+    // `deny` builds an answer but is private; `methodOf` is exported under another name and builds none.
     expect(auth.map((a) => `${a.file}#${a.name}: ${a.detail}`).sort()).toEqual([
-      'src/authorizer.ts#deny: Lambda TOKEN authorizer (APIGatewayTokenAuthorizerEvent)',
       'src/authorizer.ts#handler: Lambda REQUEST or TOKEN authorizer (APIGatewayRequestAuthorizerEvent)',
-      'src/authorizer.ts#methodOf: Lambda REQUEST authorizer (APIGatewayRequestAuthorizerEvent)',
       'src/legacy.ts#check: Lambda TOKEN authorizer (APIGatewayTokenAuthorizerEvent)',
     ]);
+  });
+
+  it('a handler typed as APIGatewayRequestAuthorizerHandler is the authorizer; shared helpers taking the event are not', async () => {
+    // The shape of assign2-cdk-serverless-api: the handler's parameter is untyped, the helpers in shared/util.ts are typed.
+    const { tempRepo } = await import('./helpers/temp-repo.js');
+    const root = tempRepo({
+      'package.json': JSON.stringify({ name: 'api', private: true, dependencies: { 'aws-lambda': '1.0.0' } }),
+      'shared/util.ts': [
+        "import type { APIGatewayAuthorizerEvent, APIGatewayProxyEvent, APIGatewayRequestAuthorizerEvent, PolicyDocument, StatementEffect } from 'aws-lambda';",
+        'export const parseCookies = (event: APIGatewayRequestAuthorizerEvent | APIGatewayProxyEvent) => {',
+        '  return event.headers?.Cookie;',
+        '};',
+        'export const createPolicy = (event: APIGatewayAuthorizerEvent, effect: StatementEffect): PolicyDocument => {',
+        "  return { Version: '2012-10-17', Statement: [{ Effect: effect, Action: 'execute-api:Invoke', Resource: [event.methodArn] }] };",
+        '};',
+      ].join('\n'),
+      'lambdas/auth/authorizer.ts': [
+        "import { APIGatewayRequestAuthorizerHandler } from 'aws-lambda';",
+        "import { createPolicy, parseCookies } from '../../shared/util';",
+        'export const handler: APIGatewayRequestAuthorizerHandler = async (event) => {',
+        '  const cookies = parseCookies(event);',
+        "  if (!cookies) return { principalId: 'unauthorised', policyDocument: createPolicy(event, 'Deny') };",
+        "  return { principalId: 'user', policyDocument: createPolicy(event, 'Allow') };",
+        '};',
+      ].join('\n'),
+    });
+    const auth = data<AuthData>(await detect(codeDetector, root), 'backend.auth').filter((a) => a.kind === 'authorizer');
+    expect(auth.map((a) => `${a.file}:${a.line}#${a.name}: ${a.detail}`)).toEqual(['lambdas/auth/authorizer.ts:3#handler: Lambda REQUEST authorizer (APIGatewayRequestAuthorizerEvent)']);
   });
 });

@@ -24,6 +24,22 @@ const EXPRESS = tempRepo({
   'src/openapi.json': '{}\n',
 });
 
+// The shape of template-hono-prisma-kysely: Swagger UI and Scalar both registered with app.get.
+const HONO = tempRepo({
+  'package.json': JSON.stringify({ name: 'docs-hono', dependencies: { hono: '^4', '@hono/swagger-ui': '^0.4', '@scalar/hono-api-reference': '^0.5' } }),
+  'src/app.ts': [
+    "import { Hono } from 'hono';",
+    "import { swaggerUI } from '@hono/swagger-ui';",
+    "import { apiReference } from '@scalar/hono-api-reference';",
+    'const app = new Hono();',
+    "app.get('/openapi.json', (c) => c.json({}));",
+    "app.get('/swagger', swaggerUI({ url: '/openapi.json' }));",
+    "app.get('/reference', apiReference({ spec: { url: '/openapi.json' } }));",
+    'export default app;',
+    '',
+  ].join('\n'),
+});
+
 const NEST = tempRepo({
   'package.json': JSON.stringify({ name: 'docs-nest', dependencies: { '@nestjs/core': '^10', '@nestjs/common': '^10', '@nestjs/swagger': '^7' } }),
   'src/main.ts': [
@@ -63,13 +79,21 @@ async function facts(dir: string) {
 }
 
 describe('Swagger UI mounts are the API docs location, not endpoints', () => {
-  it('Express: swagger-ui-express on use() or get() is one docs line per path, and no route', async () => {
-    expect(await facts(EXPRESS)).toEqual({ routes: ['GET /users'], docs: ['/docs src/app.ts:5', '/api-docs src/app.ts:6'] });
+  it('Express: swagger-ui-express on use() or get() is one docs line per path; only the get() is a route', async () => {
+    expect(await facts(EXPRESS)).toEqual({ routes: ['GET /api-docs', 'GET /users'], docs: ['/docs src/app.ts:5', '/api-docs src/app.ts:6'] });
     const s = await section(backendApiStep, EXPRESS);
     expect(s.markdown).toContain('**API docs:** Swagger UI at /docs (`/src/app.ts:5`); Swagger UI at /api-docs (`/src/app.ts:6`)');
-    expect(s.markdown).not.toContain('`GET /api-docs`');
+    expect(s.markdown).not.toContain('`ALL /docs`');
     expect(missingCitations(s.markdown, await indexOf(EXPRESS))).toEqual([]);
     expect((await lint({ strings: { doc: `# Map\n\n${s.markdown}` }, config: MARKDOWNLINT_CONFIG })).doc).toEqual([]);
+  });
+
+  it('Hono: a Swagger UI registered with app.get is counted and listed as a route, labelled as the docs', async () => {
+    expect(await facts(HONO)).toEqual({ routes: ['GET /openapi.json', 'GET /reference', 'GET /swagger'], docs: ['/swagger src/app.ts:6'] });
+    const md = (await section(backendApiStep, HONO)).markdown;
+    expect(md).toContain('3 routes in 1 file(s).');
+    expect(md).toMatch(/\| `GET \/swagger` \| `swaggerUI\(…\)`: Swagger UI \(API docs\) \|.*`\/src\/app.ts:6` \|/);
+    expect(md).toContain('**API docs:** Swagger UI at /swagger (`/src/app.ts:6`)');
   });
 
   it('NestJS SwaggerModule.setup and @fastify/swagger-ui (its default prefix) are found', async () => {

@@ -50,6 +50,23 @@ describe('step 8 — Configuration & Environment', () => {
     expect(md).not.toContain('value-never-printed');
   });
 
+  it('does not call a prefix-named template (.example.env) or a file of empty values a file with real values', async () => {
+    const { tempRepo } = await import('./helpers/temp-repo.js');
+    const { isExampleDotenv } = await import('../src/detectors/env/index.js');
+    expect(['.example.env', 'example.env', '.sample.env', 'sample.env', '.template.env', 'app/.example.env'].every((f) => isExampleDotenv(f))).toBe(true);
+    expect(['.env', 'api.env', 'envs/.auth.env'].some((f) => isExampleDotenv(f))).toBe(false);
+    const root = tempRepo({
+      'package.json': JSON.stringify({ name: 'api', private: true }),
+      'src/main.ts': 'export const a = [process.env.AT_SECRET, process.env.DB_URL, process.env.PG_PASSWORD];\n',
+      '.example.env': 'BUN_FS_POLLING=1\nAT_SECRET=\nDB_URL=\n',
+      'envs/.auth.env': '# fill in\nPG_PASSWORD=\nAT_SECRET=""\n',
+      'envs/.db.env': 'DB_URL=fixture-db-value-never-printed\n',
+    });
+    const md = (await section(configurationStep, root)).markdown;
+    expect(md).toContain('**Dotenv files in the repository with real values** (only their variable names are used here): `/envs/.db.env`.');
+    expect(md).not.toContain('value-never-printed');
+  });
+
   it('lists config files, CI secrets and variables, and SSM/Secrets Manager names', async () => {
     const env = (await section(configurationStep, 'cfg-env')).markdown;
     expect(env).toContain('| `/packages/ui/vite.config.ts` | Vite | plugins: react; dev server port 6006; dev proxy /api; build.outDir lib; test environment happy-dom |');

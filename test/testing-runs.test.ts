@@ -70,6 +70,44 @@ describe('test files named in the hyphenated family, and the helpers beside them
   });
 });
 
+describe('"run one file" in a package whose Jest configs only its scripts name', () => {
+  // The shape of typescript-cdk-serverless-react/space-finder: `test` chains two scripts, each `jest --config <file>`,
+  // and there is no jest.config.* nor a "jest" key, so a bare `npx jest <file>` would run with Jest's defaults.
+  const files = (services: string) => ({
+    'package.json': JSON.stringify({
+      name: 'space-finder',
+      private: true,
+      scripts: { 'test-services': 'jest --config jest.services.config.ts', 'test-infra': 'jest --config jest.infra.config.ts', test: 'npm run test-services && npm run test-infra' },
+      devDependencies: { jest: '^30.0.0', 'ts-jest': '^29.0.0' },
+    }),
+    'package-lock.json': '{}',
+    'jest.services.config.ts': services,
+    'jest.infra.config.ts': "const dir = '<rootDir>/test/infra';\nexport default { preset: 'ts-jest', testMatch: [`${dir}/**/*.test.ts`] };\n",
+    'test/auth.test.ts': "import { login } from './AuthService';\nlogin();\n",
+    'test/AuthService.ts': 'export function login() {}\n',
+    'test/services/handler.test.ts': "test('a', () => {});\n",
+    'test/infra/stack.test.ts': "test('b', () => {});\n",
+  });
+
+  it('names the config that is read to match the file', async () => {
+    const root = tempRepo(files("export default { preset: 'ts-jest', testMatch: ['<rootDir>/test/services/**/*.test.ts'] };\n"));
+    const setup = (await detect(testingDetector, root))[0].data as TestSetupData;
+    expect(setup).toMatchObject({ sample: 'test/services/handler.test.ts', sampleConfig: 'jest.services.config.ts' });
+    const md = (await section(workflowsStep, root)).markdown;
+    expect(md).toContain('`npx jest --config jest.services.config.ts test/services/handler.test.ts`');
+    expect(md).not.toContain('npx jest test/');
+  });
+
+  it('offers no file when no config can be read to match one', async () => {
+    const root = tempRepo(files("const dir = '<rootDir>/test/services';\nexport default { preset: 'ts-jest', testMatch: [`${dir}/**/*.test.ts`] };\n"));
+    const setup = (await detect(testingDetector, root))[0].data as TestSetupData;
+    expect(setup.sample).toBeUndefined();
+    const md = (await section(workflowsStep, root)).markdown;
+    expect(md).not.toContain('npx jest test/');
+    expect(md).not.toContain('test/auth.test.ts`');
+  });
+});
+
 describe('which Jest script runs which test files', () => {
   const nest = () =>
     tempRepo({

@@ -17,6 +17,17 @@ export function frontmatterText(text: string): string | undefined {
   return `${'\n'.repeat(before + 1)}${m[2]}`;
 }
 
+/**
+ * The text of an `.astro`/`.mdx` file with the template's HTML and JSX comments blanked, lines kept:
+ * a commented-out `<Island client:only="react" />` renders nothing. The frontmatter is left as it is.
+ */
+export function templateWithoutComments(text: string): string {
+  const m = /^(\uFEFF?\s*)---[ \t]*\r?\n[\s\S]*?\r?\n---[ \t]*(\r?\n|$)/.exec(text);
+  const start = m ? m[0].length : 0;
+  const blank = (s: string) => s.replace(/[^\n]/g, ' ');
+  return text.slice(0, start) + text.slice(start).replace(/<!--[\s\S]*?(?:-->|$)|\{\s*\/\*[\s\S]*?\*\/\s*\}/g, blank);
+}
+
 /** A `.astro` file's frontmatter (an `.mdx` file's import/export lines) as a syntax tree (empty when it has none). */
 export function parseAstro(index: RepoIndex, file: string): ts.SourceFile | undefined {
   let byFile = trees.get(index);

@@ -9,7 +9,7 @@ import { importsOf } from '../shared/ast.js';
 import { moduleResolver } from '../shared/resolve-module.js';
 import { appFiles, frontendApps, relative, type FrontendApp } from '../frontend-build/apps.js';
 import { collectionConfig, readCollections, type AstroCollection } from './collections.js';
-import { parseModule, yamlKey } from './frontmatter.js';
+import { parseModule, templateWithoutComments, yamlKey } from './frontmatter.js';
 import { astroPagesDir, astroRoute, endpointMethods, exportedNames, prerenderFlag, type AstroRouteKind } from './routes.js';
 
 export interface AstroRouteData {
@@ -82,7 +82,7 @@ function detectApp(index: RepoIndex, app: FrontendApp): Fact[] {
     const sf = parseModule(index, file);
     if (!sf) continue;
     const targets: string[] = [];
-    const text = file.endsWith('.astro') || file.endsWith('.mdx') ? index.read(file) ?? '' : '';
+    const text = file.endsWith('.astro') || file.endsWith('.mdx') ? templateWithoutComments(index.read(file) ?? '') : '';
     for (const [local, binding] of importsOf(sf)) {
       const target = resolver.resolve(file, binding.module);
       if (!target || target === file) continue;

@@ -174,7 +174,7 @@ export function authFacts(file: string, sf: ts.SourceFile): AuthData[] {
     } else if (ts.isStringLiteralLike(node) && node.text.toLowerCase() === 'x-api-key' && readsHeader(node)) {
       add('api-key', node, { detail: 'reads the x-api-key header' });
     } else if (ts.isFunctionLike(node) && node.parameters.length > 0) {
-      const type = node.parameters[0].type?.getText(sf) ?? '';
+      const type = node.parameters[0].type?.getText(sf) ?? handlerTypeEvent(node, sf);
       const authorizer = AUTHORIZER_EVENT.exec(type);
       if (authorizer && isAuthorizerEntry(node, sf)) {
         // `APIGatewayRequestAuthorizerEvent | APIGatewayTokenAuthorizerEvent`: one handler for both kinds.
@@ -187,6 +187,20 @@ export function authFacts(file: string, sf: ts.SourceFile): AuthData[] {
     }
   });
   return out;
+}
+
+/**
+ * The event type a handler type gives an untyped parameter: `export const handler: APIGatewayRequestAuthorizerHandler
+ * = async (event) => …` takes an `APIGatewayRequestAuthorizerEvent`; '' when the function is not so typed.
+ */
+function handlerTypeEvent(fn: ts.SignatureDeclaration, sf: ts.SourceFile): string {
+  let n: ts.Node = fn;
+  while (ts.isParenthesizedExpression(n.parent) || ts.isAsExpression(n.parent) || ts.isSatisfiesExpression(n.parent)) n = n.parent;
+  const typed = ts.isVariableDeclaration(n.parent) && n.parent.initializer === n ? n.parent.type : ts.isAsExpression(n) || ts.isSatisfiesExpression(n) ? n.type : undefined;
+  const m = /\bAPIGateway(Token|Request|Simple)?Authorizer(WithContext)?Handler(V2)?\b|\bAPIGatewayRequestSimpleAuthorizerHandlerV2(WithContext)?\b/.exec(typed?.getText(sf) ?? '');
+  if (!m) return '';
+  if (m[0].startsWith('APIGatewayRequestSimple')) return 'APIGatewayRequestAuthorizerEventV2';
+  return `APIGateway${m[1] ?? ''}AuthorizerEvent${m[3] ?? ''}`;
 }
 
 /**

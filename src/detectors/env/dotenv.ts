@@ -1,6 +1,7 @@
 /** Dotenv files by name: `.env`, `.env.local`, `.env.example`, `api.env`, `.dev.vars` (Wrangler), `env.sample`, `env.sh.template`. */
 const DOTENV = /(^|\/)(\.env(\.[\w.-]+)?|[\w.-]+\.env|\.dev\.vars|env(\.sh)?\.(example|sample|template))$/;
-const EXAMPLE = /(example|sample|template|dist|defaults?)(\.txt)?$/i;
+// The suffix forms (`.env.example`, `env-sample.txt`) and the prefix forms a README copies from (`cp .example.env .env`).
+const EXAMPLE = /(example|sample|template|dist|defaults?)(\.txt)?$|^\.?(example|sample|template)\.env$/i;
 
 const JS_MODULE = /^\s*(module\.exports\b|exports\.\w+\s*=|export\s+(default|const|function)\b|import\s.*\sfrom\s|const\s+\w+\s*=\s*require\()/m;
 
@@ -33,6 +34,21 @@ export function isDotenvFile(file: string, read?: () => string | undefined): boo
 
 export function isExampleDotenv(file: string): boolean {
   return EXAMPLE.test(file.split('/').pop() ?? '');
+}
+
+/**
+ * True when a dotenv file assigns at least one non-empty value (`NAME=x`; `NAME=`, `NAME=""` and comments do not count):
+ * a committed file of empty assignments is a template, whatever its name. Only the emptiness is looked at.
+ */
+export function hasDotenvValue(text: string): boolean {
+  if (JS_MODULE.test(text)) return false;
+  for (const raw of text.split(/\r?\n/)) {
+    const m = /^\s*(?:export\s+)?[A-Za-z_][A-Za-z0-9_.-]*\s*=(.*)$/.exec(raw);
+    if (!m) continue;
+    const value = m[1].replace(/\s+#.*$/, '').trim();
+    if (value && !/^(?:""|'')$/.test(value)) return true;
+  }
+  return false;
 }
 
 /**

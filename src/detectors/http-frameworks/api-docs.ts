@@ -1,8 +1,8 @@
 /**
  * Where a server serves its API documentation UI: `app.use('/docs', swaggerUi.serve, swaggerUi.setup(spec))`
  * (swagger-ui-express), `fastify.register(swaggerUi, { routePrefix })` (@fastify/swagger-ui), NestJS
- * `SwaggerModule.setup('api', app, doc)`, Hono `app.get('/ui', swaggerUI({ url }))`. These are one "API docs" line, not
- * endpoints: the route a UI handler is declared on is left out of the routes (see `docsRouteLines`).
+ * `SwaggerModule.setup('api', app, doc)`, Hono `app.get('/ui', swaggerUI({ url }))`. Each is one "API docs" line; a UI
+ * mounted as middleware is not an endpoint, one registered with a verb stays a route (see `docsRouteLines`).
  */
 import type { RepoIndex } from '../../scan/repo-index.js';
 import { callLine, lineOf, parseSource, ts, walk } from '../../scan/ts.js';

@@ -125,10 +125,17 @@ export const httpFrameworksDetector: Detector = {
   },
 };
 
-/** The route facts, Swagger UI mounts left out (documentation, not endpoints), with stable ids; then the docs facts. */
+/**
+ * The route facts with stable ids, then the docs facts. A Swagger UI mounted as middleware (`app.use('/docs', …)`,
+ * method ALL) is left out: it is documentation, not an endpoint. One registered with a verb (`app.get('/swagger',
+ * swaggerUI(…))`) is a route like any other, and says it serves the docs.
+ */
 function routeFacts(routes: HttpRouteData[], docs: readonly ApiDocsData[]): Fact[] {
   const uiLines = docsRouteLines(docs);
-  const kept = uiLines.size === 0 ? routes : routes.filter((r) => !uiLines.has(`${r.file}:${r.line}`));
+  const kept =
+    uiLines.size === 0
+      ? routes
+      : routes.flatMap((r): HttpRouteData[] => (!uiLines.has(`${r.file}:${r.line}`) ? [r] : r.method === 'ALL' ? [] : [{ ...r, docsUi: 'Swagger UI' }]));
   const sorted = kept.sort(
     (a, b) => cmp(a.app, b.app) || cmp(a.framework, b.framework) || cmp(a.path, b.path) || cmp(a.method, b.method) || cmp(a.file, b.file) || a.line - b.line,
   );

@@ -42,6 +42,8 @@ export interface HttpRouteData {
   readonly decoratorsFrom?: readonly string[];
   /** NestJS API version, when versioning puts it somewhere other than the path (header, media type). */
   readonly version?: string;
+  /** The handler serves an API docs UI (`app.get('/swagger', swaggerUI({ url }))`): a route, labelled as the docs. */
+  readonly docsUi?: 'Swagger UI';
   /** Where the route is declared. */
   readonly file: string;
   readonly line: number;

@@ -37,6 +37,11 @@ export interface TestSetupData {
   readonly locations: readonly TestLocation[];
   /** One test file, for a "run a single file" example. */
   readonly sample?: string;
+  /**
+   * The Jest config (as a script names it, relative to the package) that runs `sample`, when the package has no
+   * default Jest config and only configs its scripts name (`jest --config jest.services.config.ts`).
+   */
+  readonly sampleConfig?: string;
   /** The package's `test` script as written (not npm's "no test specified" placeholder). */
   readonly script?: string;
   /** The script `script` is, when it is not `test` (`test-unit`). */
@@ -206,7 +211,11 @@ function setupOf(index: RepoIndex, pkg: { name: string; dir: string; manifest: o
   const runsSample = scriptName ? jest.get(scriptName) : undefined;
   // Not a file the script itself excludes (`mocha --exclude "test/*links.test.js"`): naming it would run nothing.
   const excluded = excludedByScript(script, pkg.dir);
-  const sample = (runsSample ? jestTests.find((f) => runsSample(f) && !excluded(f)) : unitTests.find((f) => !excluded(f))) ?? (spec && specTool && (!script || specTool.test(script)) ? spec : undefined);
+  let sample = (runsSample ? jestTests.find((f) => runsSample(f) && !excluded(f)) : unitTests.find((f) => !excluded(f))) ?? (spec && specTool && (!script || specTool.test(script)) ? spec : undefined);
+  // Only when the chosen script does not start Jest itself (`npm run a && npm run b`): else the file goes to its run.
+  const named = frameworks.includes('Jest') && !(scriptName && jest.has(scriptName)) && sample && jestTests.includes(sample) ? namedJestSample(pkg, manifest, configFiles, scriptEntries, jest, jestTests) : undefined;
+  if (named) sample = named.sample;
+  const sampleConfig = named?.sample ? named.config : undefined;
   return {
     package: pkg.name,
     dir: pkg.dir,
@@ -215,6 +224,7 @@ function setupOf(index: RepoIndex, pkg: { name: string; dir: string; manifest: o
     testFileCount: tests.length,
     locations,
     ...(sample ? { sample } : {}),
+    ...(sampleConfig ? { sampleConfig } : {}),
     script,
     ...(scriptName && scriptName !== 'test' ? { scriptName } : {}),
     ...(otherScripts.length > 0 ? { otherScripts } : {}),
@@ -250,6 +260,35 @@ function declaredConfigs(index: RepoIndex, pkg: { dir: string }, manifest: Works
     }
   }
   return out;
+}
+
+/**
+ * Jest started without `--config` in a package with no config of its own (no `jest.config.*`, no `"jest"` key) runs
+ * with Jest's defaults, not with the configs its scripts name: a file is offered only with a named config that is
+ * read to match it (`jest --config jest.services.config.ts test/services/x.test.ts`), else none (`sample` undefined).
+ * Undefined when the package has a default config or no script names one (the example stands as it is).
+ */
+function namedJestSample(
+  pkg: { dir: string },
+  manifest: object,
+  configFiles: readonly string[],
+  scripts: readonly (readonly [string, string])[],
+  jest: ReadonlyMap<string, ((f: string) => boolean) | undefined>,
+  jestTests: readonly string[],
+): { sample?: string; config: string } | undefined {
+  const ownDefault = 'jest' in manifest || configFiles.some((f) => /^jest\.config\.([cm]?[jt]s|json)$/.test(path.posix.basename(f)) && path.posix.dirname(f).replace(/^\.$/, '') === pkg.dir);
+  if (ownDefault) return undefined;
+  let first: string | undefined;
+  for (const [name, command] of scripts) {
+    const config = /\bjest\b[^&|;]*?\s(?:--config|-c)[=\s]+["']?([^\s"']+)/.exec(command)?.[1];
+    if (!config) continue;
+    first ??= config;
+    const runs = jest.get(name);
+    const excluded = excludedByScript(command, pkg.dir);
+    const sample = runs && jestTests.find((f) => runs(f) && !excluded(f));
+    if (sample) return { sample, config };
+  }
+  return first ? { config: first } : undefined;
 }
 
 /**

@@ -86,7 +86,7 @@ function decoratorsNote(list: readonly HttpRouteData[]): string {
   return `Read from ${source} on controller classes: each path is the class's base path joined with the method's, as written; a prefix set in the server's or the framework's options, and middleware or guards the framework applies, are not shown.`;
 }
 
-/** One line naming where the API documentation UI is served (Swagger UI mounts are not endpoints); '' when none. */
+/** One line naming where the API documentation UI is served; '' when none. */
 export function apiDocsPart(facts: FactSet): string {
   const docs = facts.of<ApiDocsFact>('http.docs').map((f) => f.data).sort(byFileLine);
   if (docs.length === 0) return '';
@@ -137,6 +137,7 @@ function usesOf(r: HttpRouteData): readonly MiddlewareUse[] {
 }
 
 function handlerCell(r: HttpRouteData): string {
+  if (r.docsUi) return `${r.handler !== undefined ? `${code(r.handler)}: ` : ''}${r.docsUi} (API docs)`;
   if (r.handler === undefined) return 'inline';
   if (r.handlerResolved === false) return `${code(r.handler)} (not resolved statically)`;
   // A handler declared where the route is (a NestJS method) needs no second citation.

@@ -7,6 +7,7 @@ import type { StepModel } from '../../model/repo-model.js';
 import { noneOr } from './claims.js';
 import type { EnvVarView } from '../../model/env.js';
 import type { EnvDeclaredFact } from '../../detectors/env/types.js';
+import { hasDotenvValue } from '../../detectors/env/dotenv.js';
 import { value } from './format.js';
 import { SCRIPT_READ_KINDS } from '../../model/script-reads.js';
 import { isLibraryRead } from '../../model/env-library-reads.js';
@@ -93,8 +94,11 @@ export function secretsSection(model: StepModel, sources: readonly SecretSourceF
   }
 
   // Every dotenv file the env model takes as a set source (`.env`, `envs/.api.env`, `config/prod.env`, `.dev.vars`),
-  // in any folder: the files behind the "Set in" column's dotenv cells. Templates (`.env.example`) are not among them.
-  const committed = [...new Set(model.facts.of<EnvDeclaredFact>('env.declared').filter((f) => f.data.source === 'dotenv').map((f) => f.data.file))].sort();
+  // in any folder: the files behind the "Set in" column's dotenv cells. Templates (`.env.example`) are not among them,
+  // nor a file whose every value is empty (`KEY=` lines only): it holds no value, real or not.
+  const committed = [...new Set(model.facts.of<EnvDeclaredFact>('env.declared').filter((f) => f.data.source === 'dotenv').map((f) => f.data.file))]
+    .filter((f) => hasDotenvValue(index.read(f) ?? ''))
+    .sort();
   if (committed.length > 0) {
     blocks.push(`**Dotenv files in the repository with real values** (only their variable names are used here): ${committed.map((f) => cite(f)).join(', ')}.`);
   }

@@ -45,7 +45,9 @@ export function testingSection(model: StepModel, pm: PackageManager, setups: rea
     const by = d.scriptAt ? ` (${cite(d.scriptAt)})` : '';
     const run = d.script ? `${code(runScript(index, pm, d.package, name))}${by}${also.length ? `; also ${also.join(', ')}` : ''}` : '—';
     const sample = d.sample && (d.dir ? d.sample.slice(d.dir.length + 1) : d.sample);
-    const oneFile = sample && d.script ? oneFileCommand(runScript(index, pm, d.package, name), d.script, d.frameworks, d.dir, sample) : undefined;
+    // A config only a script names: Jest is started with it directly, in the package's folder.
+    const named = sample && d.sampleConfig ? `${d.dir ? `cd ${d.dir} && ` : ''}npx jest --config ${d.sampleConfig} ${sample}` : undefined;
+    const oneFile = named ?? (sample && d.script ? oneFileCommand(runScript(index, pm, d.package, name), d.script, d.frameworks, d.dir, sample) : undefined);
     const one = oneFile ? code(oneFile) : '—';
     return [oneLine(d.package || 'root'), d.frameworks.join(', ') || '—', d.configFiles.map((f) => cite(f)).join(', ') || '—', where, run, one];
   });
