@@ -38,4 +38,12 @@ describe('Step 7 usage examples: never "no code examples" when the docs have cod
     const bare = tempRepo({ 'package.json': pkg, 'src/index.ts': client, 'README.md': '# Platform\n\nNo code here.\n' });
     expect((await section(sdksStep, bare)).markdown).toContain('The package has no code examples; this one is built only from the signatures above:');
   });
+
+  it('a block in another doc file that calls an export is quoted, not called "none naming" (react-nestjs-prisma-monorepo SKILLS.md)', async () => {
+    const skills = "# Skills\n\n```ts\nconst a = 1;\n```\n\n```typescript\nconst client = new AcmeClient({ baseUrl: 'https://x' });\nawait client.listAssistants();\n```\n";
+    const root = tempRepo({ 'package.json': pkg, 'src/index.ts': client, 'README.md': unrelated, 'SKILLS.md': skills });
+    const md = (await section(sdksStep, root)).markdown;
+    expect(md).toContain('From `/SKILLS.md:7` (Skills):');
+    expect(md).not.toContain('none naming its clients or exports');
+  });
 });

@@ -40,7 +40,7 @@ export interface SdkPackageData {
   readonly functions: readonly { readonly name: string; readonly signature: string; readonly doc?: string; readonly file: string; readonly line: number }[];
   readonly examples: readonly CodeExample[];
   /** Where the examples come from: the README, a doc comment, or none (the step builds one from signatures). */
-  readonly examplesFrom: 'readme' | 'doc-comment' | 'none';
+  readonly examplesFrom: 'readme' | 'docs' | 'doc-comment' | 'none';
   /** With no example: the TypeScript/JavaScript blocks the package's doc files hold (none of them uses the package by name). */
   readonly docBlocks?: readonly DocBlocks[];
   /** Bundler config (tsup, rollup, vite in library mode…), when present. */
@@ -145,6 +145,16 @@ function describe(index: RepoIndex, pkg: WorkspacePackage, entry: string, symbol
   let examples = readme ? readmeExamples(index, readme, needles) : [];
   if (examples.length === 0 && readme) examples = readmeExamples(index, readme, exportedNames);
   let examplesFrom: SdkPackageData['examplesFrom'] = examples.length ? 'readme' : 'none';
+  // The package's other docs (a SKILLS.md, docs/usage.md) before doc comments: "none naming its clients or exports"
+  // was said of every doc file while only the README had been searched.
+  for (const file of examples.length ? [] : docFiles(index, pkg).filter((f) => f !== readme)) {
+    examples = readmeExamples(index, file, needles);
+    if (examples.length === 0) examples = readmeExamples(index, file, exportedNames);
+    if (examples.length) {
+      examplesFrom = 'docs';
+      break;
+    }
+  }
   if (examples.length === 0) {
     for (const c of clients) {
       const found = clientExample(index, c);
