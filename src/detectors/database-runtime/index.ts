@@ -11,6 +11,7 @@ import type { RepoIndex } from '../../scan/repo-index.js';
 import { isBuildOrVendor } from '../shared/source-scope.js';
 import { isDownMigration, isMigrationContent, MIGRATION_DIR, notAMigration } from './migration-files.js';
 import { migrationRuns, runTool, type MigrationRun } from './migration-runs.js';
+import { scriptVia, type ScriptVia } from './script-via.js';
 
 export interface DbEngineData {
   /** `PostgreSQL`, `MySQL`, `SQLite`, `MongoDB`, `SQL Server`, `CockroachDB`, `Redis`… */
@@ -22,10 +23,20 @@ export interface DbEngineData {
 }
 export type DbEngineFact = Fact<'db.engine', DbEngineData>;
 
+export interface MigrationScript {
+  readonly name: string;
+  readonly command: string;
+  readonly manifest: string;
+  readonly dir: string;
+  readonly line?: number;
+  /** For a script that runs a file of the repository (`tsx ./cli/db-migrate.ts`): the migration command that file runs. */
+  readonly via?: ScriptVia;
+}
+
 export interface DbMigrationsData {
   readonly tool: string;
   /** A package.json script that runs migrations, with its package folder. */
-  readonly scripts: readonly { readonly name: string; readonly command: string; readonly manifest: string; readonly dir: string; readonly line?: number }[];
+  readonly scripts: readonly MigrationScript[];
   /** Commands in CI, Dockerfiles or compose files that apply the migrations (`npx prisma migrate deploy`). */
   readonly runs?: readonly MigrationRun[];
   /** Folders holding migration files, with how many files each, and how many of them are down (undo) files. */
@@ -42,7 +53,8 @@ const ENGINES: Record<string, string> = {
   redis: 'Redis', valkey: 'Valkey', mariadbd: 'MariaDB',
 };
 
-const MIGRATE = /\b(prisma (migrate|db push)|drizzle-kit (migrate|push|generate|up)|typeorm[\w:-]* migration:(run|generate)|migration:run|knex migrate|sequelize(-cli)? db:migrate|node-pg-migrate|dbmate|flyway|atlas migrate|supabase (db push|migration)|mikro-orm(-esm)? migration:up|kysely migrate|umzug|graphile-migrate|migrate (up|deploy))\b/;
+/** A migration tool's command in a script or in code that runs one. */
+export const MIGRATION_TOOL = /\b(prisma (migrate|db push)|drizzle-kit (migrate|push|generate|up)|typeorm[\w:-]* migration:(run|generate)|migration:run|knex migrate|sequelize(-cli)? db:migrate|node-pg-migrate|dbmate|flyway|atlas migrate|supabase (db push|migration)|mikro-orm(-esm)? migration:up|kysely migrate|umzug|graphile-migrate|migrate (up|deploy))\b/;
 
 function engineOf(word: string): string | undefined {
   return ENGINES[word.toLowerCase()];
@@ -124,11 +136,14 @@ function migrations(index: RepoIndex): DbMigrationsFact[] {
   for (const pkg of index.packages) {
     for (const [name, command] of Object.entries(pkg.manifest.scripts ?? {})) {
       if (typeof command !== 'string') continue;
-      const m = MIGRATE.exec(command);
-      if (!m) continue;
+      const m = MIGRATION_TOOL.exec(command);
+      // A script named for migrations that runs a file of the repository is one when that file runs a migration tool.
+      const via = m ? undefined : scriptVia(index, pkg.dir, name, command, MIGRATION_TOOL);
+      if (!m && !via) continue;
       // The script's own key (a search for its name from the top finds a dependency or another script first).
       const line = jsonKeyLine(index, pkg.manifestPath, 'scripts', name);
-      entry(toolOf(m[0])).scripts.push({ name, command, manifest: pkg.manifestPath, dir: pkg.dir, line });
+      const tool = toolOf(m ? m[0] : MIGRATION_TOOL.exec(via!.command)![0]);
+      entry(tool).scripts.push({ name, command, manifest: pkg.manifestPath, dir: pkg.dir, line, ...(via ? { via } : {}) });
     }
   }
   for (const run of migrationRuns(index)) if (!isBuildOrVendor(index, run.file)) entry(runTool(run.command)).runs.push(run);

@@ -45,7 +45,7 @@ const WHY_HEADING = /^why\b|value proposition|motivation|^what makes\b.*\b(diffe
  */
 const FAQ_WHY = /^why\s+(is|are|do|does|did|was|were|can|could|should|would|will|not|isn't|aren't|don't|doesn't|didn't|can't|won't)\b/i;
 /** `Features` anywhere in the heading: `Supported Next.js features`, `Key features`. */
-const VALUE_HEADING = /\bfeatures\b|highlights|^((project|product) )?overview\b|^about\b|^intro(duction)?\b|^what is\b|^what's\b|^summary\b/i;
+const VALUE_HEADING = /\bfeatures\b|highlights|^((project|product) )?overview\b|^((project|product) )?description$|^about\b|^intro(duction)?\b|^what is\b|^what's\b|^summary\b/i;
 /**
  * A heading that only says "Project" (`## 🖥️ Project`) is the pitch only when its first paragraph says what the project
  * is ("This project contains all the necessary boilerplate …"); elsewhere such a heading holds anything.
@@ -76,6 +76,16 @@ const CALLOUT = /^(\[!\w+\]|(note|warning|important|caution|tip|disclaimer|depre
  */
 const PLUG =
   /^\W*(check out (my|our) (other )?(repos|repositories|projects|libraries|work|blog)|(follow|sponsor|support) (me|us)\b|buy me a coffee|(please )?(give|leave) (it|us|this( repo(sitory)?| project)?) a (⭐|star)|(please )?star (this|the|us)\b|if you (like|enjoy|find)\b.{0,60}(\bstar|⭐|\bsponsor)|.{0,60}\b(supported|sponsored|backed|funded) by\b.{0,60}\b(sponsors|backers|supporters|patrons)\b|(our |these )?(amazing |wonderful )?(sponsors|backers|supporters|patrons)\b|(special )?thanks to (all )?(our |these )?(amazing )?(sponsors|backers|supporters|patrons))/i;
+
+/**
+ * One sentence ending in a colon ("It includes the following packages/apps:") introduces what follows it, it does not
+ * say what the project is. A description that goes on into a list ("This project deploys X. We designed it following
+ * these principles:") has a sentence of its own first, and stays.
+ */
+function isLeadIn(text: string): boolean {
+  const body = text.trim();
+  return /:$/.test(body) && !/[.!?]\s/.test(body.slice(0, -1));
+}
 
 /** Section names that are never a subtitle, even right under the title. */
 const SECTION_NAME = /^(table of contents|contents|install(ation)?|usage|getting started|quick ?start|intro(duction)?|overview|features|docs|documentation|license|about|why)\b/i;
@@ -120,10 +130,16 @@ function titleOf(blocks: readonly MdBlock[]): MdBlock | undefined {
   return opening && !isSubtitle(opening) ? opening : undefined;
 }
 
-/** The heading a README opens with (after logos and badges), unless it names a section. */
+/**
+ * The heading a README opens with (after logos and badges), unless it names a section. Below level 1 a heading that
+ * reads as a section of its own (`## What's inside?` of the Turborepo starter, `## Features`, any question) is one:
+ * an untitled README has no name to give, and the name comes from package.json.
+ */
 function openingHeading(blocks: readonly MdBlock[]): MdBlock | undefined {
   const opening = blocks.find((b) => !isDecorative(b) || b.kind === 'heading');
-  return opening?.kind === 'heading' && !isGenericHeading(opening.text) ? opening : undefined;
+  if (opening?.kind !== 'heading' || isGenericHeading(opening.text)) return undefined;
+  if ((opening.level ?? 1) >= 2 && (isValueHeading(opening.text) || /\?\s*$/.test(opening.text))) return undefined;
+  return opening;
 }
 
 /**
@@ -178,7 +194,7 @@ export function summariseReadme(file: string, markdown: string, accept = (text: 
       }
     }
     if (b.kind === 'heading' && (b.level ?? 1) <= 2) break;
-    if ((b.kind === 'quote' || b.kind === 'paragraph') && !isDecorative(b) && !BARE_URL.test(b.text.trim()) && !PLUG.test(b.text.replace(/[*_`]/g, '')) && accept(b.text)) {
+    if ((b.kind === 'quote' || b.kind === 'paragraph') && !isDecorative(b) && !BARE_URL.test(b.text.trim()) && !PLUG.test(b.text.replace(/[*_`]/g, '')) && !isLeadIn(b.text) && accept(b.text)) {
       tagline = { text: b.text, line: b.line };
       break;
     }

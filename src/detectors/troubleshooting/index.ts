@@ -29,6 +29,13 @@ const isItemTitle = (item: string): boolean => ITEM_TITLE.test(item) || (isLocal
  * maintainers' guides for agents (AGENTS.md, CLAUDE.md), which often keep a Troubleshooting section of their own.
  */
 const DOC = /(^|\/)(\d+[-_.])?(readme|troubleshooting|faq|contributing|development|getting-started)[^/]*\.mdx?$|(^|\/)docs?\/.+\.mdx?$|(^|\/)(agents|claude)\.md$/i;
+/**
+ * Any markdown page at the repository's root is the team's docs too (`_INSTALLATION_MAX.md` with its `#### Troubleshooting`),
+ * except the legal and release files that never hold one.
+ */
+const ROOT_DOC = /^[^/]+\.mdx?$/i;
+const NOT_A_DOC = /^(licen[cs]e|copying|notice|code[-_]of[-_]conduct|security|authors|contributors|codeowners|changelog|changes|history|releases?)([-_.][^/]*)?\.mdx?$/i;
+const isDoc = (file: string): boolean => DOC.test(file) || (ROOT_DOC.test(file) && !NOT_A_DOC.test(file));
 
 /**
  * A website's own pages (`apps/site/src/pages/en/faq.md`, `src/content/blog/…`): what the site tells its visitors, not
@@ -49,7 +56,7 @@ export const troubleshootingDetector: Detector = {
     const roles = packageRoles(index);
     const sitePage = (file: string) => SITE_PAGE.test(file) && !DOCS_FOLDER.test(file) && roles.get(index.packageOf(file)?.dir ?? '')?.id !== 'docs';
     for (const file of index.files) {
-      if (!DOC.test(file) || isGenerated(index, file) || /(^|\/)(node_modules|fixtures?|CHANGELOG)/i.test(file) || sitePage(file)) continue;
+      if (!isDoc(file) || isGenerated(index, file) || /(^|\/)(node_modules|fixtures?|CHANGELOG)/i.test(file) || sitePage(file)) continue;
       const text = index.read(file);
       if (text === undefined || !isTitle(text)) continue;
       const blocks = parseBlocks(text);

@@ -8,6 +8,7 @@ import { value } from './format.js';
 import { pushTo } from '../../collections.js';
 import { isTestPath } from '../../model/env-views.js';
 import { pushesSchemaOnly } from '../../detectors/database-runtime/migration-runs.js';
+import { destructiveEffect, migrationScriptKind } from '../../detectors/database-runtime/migration-script-kind.js';
 
 export function dbRuntimePart(facts: FactSet): string {
   const engines = facts.of<DbEngineFact>('db.engine');
@@ -24,19 +25,30 @@ export function dbRuntimePart(facts: FactSet): string {
     return `**${oneLine(engine)}** — ${list.slice(0, 3).map((e) => `${oneLine(e.data.via)}${test} (${cite(e.data.file, e.data.line)})`).join('; ')}${list.length > 3 ? ` (+${list.length - 3} more)` : ''}`;
   });
   for (const m of migrations) {
-    const script = (s: DbMigrationsFact['data']['scripts'][number]) => `${code(s.name)} → ${value(s.command)} (${cite(s.manifest, s.line)})`;
-    // `prisma db push` syncs the schema and ignores the migrations: such a script is said to push, not to migrate.
-    const scripts = m.data.scripts.filter((s) => !pushesSchemaOnly(s.command)).slice(0, 3).map(script);
-    const pushes = m.data.scripts.filter((s) => pushesSchemaOnly(s.command)).slice(0, 2).map(script);
+    const script = (s: DbMigrationsFact['data']['scripts'][number]) =>
+      `${code(s.name)} → ${value(s.command)} (${cite(s.manifest, s.line)})${s.via ? `, which runs ${value(s.via.command)} (${cite(s.via.file, s.via.line)})` : ''}`;
+    // `prisma db push` syncs the schema and ignores the migrations: such a script is said to push, not to migrate. The
+    // others are said for what their command does: only the ones that apply migrations are "run with".
+    const kind = (s: DbMigrationsFact['data']['scripts'][number]) => (pushesSchemaOnly(s.command) ? 'push' : migrationScriptKind(s.via?.command ?? s.command));
+    const of = (k: string, n: number) => m.data.scripts.filter((s) => kind(s) === k).slice(0, n);
+    const scripts = of('apply', 3).map(script);
+    const pushes = of('push', 2).map(script);
+    const creates = of('create', 2).map(script);
+    const status = of('status', 1).map(script);
+    const destructive = of('destructive', 2).map((s) => `${script(s)} ${destructiveEffect(s.command)}`);
     const runs = (m.data.runs ?? []).slice(0, 2).map((r) => `${code(r.command)} (${cite(r.file, r.line)})`);
     // The count is of migration files (`.sql`, scripts), not of the folder's other files (lock files, snapshots).
     // Down (undo) files are halves of the migrations beside them: 2 migrations, not 4 files.
     const folders = m.data.folders.slice(0, 3).map((f) => `${cite(f.dir)} (${migrationCount(f.count, f.downs ?? 0)})`);
     const parts = [
       scripts.length ? `run with ${scripts.join(', ')}` : '',
+      creates.length ? `${creates.join(', ')} ${creates.length > 1 ? 'create' : 'creates'} a migration without applying it` : '',
+      status.length ? `${status[0]} reports which migrations are applied` : '',
       runs.length ? `applied by ${runs.join(', ')}` : '',
       folders.length ? `in ${folders.join(', ')}` : '',
       pushes.length ? `${pushes.join(', ')} ${pushes.length > 1 ? 'push' : 'pushes'} the schema without applying migrations` : '',
+      // Named so no reader takes it for the migration command (`clean` → `prisma migrate reset && git clean -fdx`).
+      destructive.length ? `not for applying migrations: ${destructive.join('; ')}` : '',
     ].filter(Boolean);
     items.push(`**Migrations (${oneLine(m.data.tool)})** — ${parts.join('; ')}${m.data.scripts.length + (m.data.runs?.length ?? 0) + m.data.folders.length > 6 ? `; all in ${citeAll(m.at, 2)}` : ''}`);
   }

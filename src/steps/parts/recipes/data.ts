@@ -12,6 +12,9 @@ import { runScript } from '../run-commands.js';
 import { folder, lineIn, mostCommon, recipe, type RecipeInput } from './shared.js';
 import { isMigrationContent, notAMigration } from '../../../detectors/database-runtime/migration-files.js';
 import { migrationRuns, runTool } from '../../../detectors/database-runtime/migration-runs.js';
+import { migrationScriptKind } from '../../../detectors/database-runtime/migration-script-kind.js';
+import { scriptVia, type ScriptVia } from '../../../detectors/database-runtime/script-via.js';
+import { MIGRATION_TOOL } from '../../../detectors/database-runtime/index.js';
 
 /** What step 4 counts as a migration: SQL files and migration scripts, not lock files or snapshots beside them. */
 const MIGRATION_FILE = /\.(sql|[cm]?[jt]s)$/;
@@ -34,8 +37,19 @@ function scriptMatching(input: RecipeInput, test: RegExp | ((s: ScriptFact['data
     )[0];
 }
 
-function runLine(input: RecipeInput, pm: 'npm' | 'yarn' | 'pnpm' | 'bun', s: ScriptFact): string {
-  return `${code(runScript(input.index, pm, s.data.package, s.data.name))} (runs ${value(s.data.command)}, ${cite(s.data.manifest, s.data.line)})`;
+function runLine(input: RecipeInput, pm: 'npm' | 'yarn' | 'pnpm' | 'bun', s: ScriptFact, via?: ScriptVia): string {
+  const through = via ? `, which runs ${value(via.command)} at ${cite(via.file, via.line)}` : '';
+  return `${code(runScript(input.index, pm, s.data.package, s.data.name))} (runs ${value(s.data.command)}, ${cite(s.data.manifest, s.data.line)}${through})`;
+}
+
+/** Migration scripts that run a file of the repository, by `manifest#name`: the command that file runs (as step 4 finds it). */
+function scriptVias(input: RecipeInput): Map<string, ScriptVia> {
+  const out = new Map<string, ScriptVia>();
+  for (const { data: s } of input.facts.of<ScriptFact>('scripts.script')) {
+    const via = scriptVia(input.index, s.dir, s.name, s.command, MIGRATION_TOOL);
+    if (via) out.set(`${s.manifest}#${s.name}`, via);
+  }
+  return out;
 }
 
 /** DynamoDB tables defined with the AWS CDK. */
@@ -105,7 +119,7 @@ const MIGRATE: Record<Orm, RegExp> = {
 };
 /** Commands that only write migration files from the schema: they change no database. */
 const GENERATE: Record<Orm, RegExp> = {
-  prisma: /^$/,
+  prisma: /\bprisma\s+migrate\s+dev\b[^&|;]*--create-only\b/,
   drizzle: /\bdrizzle-kit\s+generate\b/,
   typeorm: /\btypeorm\b.*\bmigration:(generate|create)\b/,
   'mikro-orm': /\bmikro-orm\b.*\bmigration:create\b/,
@@ -117,19 +131,28 @@ const MIGRATE_NAME = /(^|[:_-])migrate([:_-](deploy|prod|up|latest|run))?$/;
 /** How migrations are made and applied: "generate them with …, then apply them with …", or the one script there is. */
 function migrateSteps(input: RecipeInput, pm: 'npm' | 'yarn' | 'pnpm' | 'bun', orm: Orm, pkg: string): string {
   const generate = scriptMatching(input, (s) => GENERATE[orm].test(s.command), pkg);
-  // A script that runs the ORM's migrate command first, then one named for it; `push` (no migration files) last.
+  // What a script runs: its command, or the migration command of the repository file it runs (`tsx ./cli/db-migrate.ts`).
+  const via = scriptVias(input);
+  const runs = (s: ScriptFact['data']) => via.get(`${s.manifest}#${s.name}`)?.command ?? s.command;
+  // Only a script that applies migrations: never one that resets the database or deletes files (`prisma migrate reset
+  // && git clean -fdx`), one that only writes a migration (`--create-only`) or one that reports their status.
+  const applies = (s: ScriptFact['data']) => migrationScriptKind(runs(s)) === 'apply' && !GENERATE[orm].test(runs(s));
+  // The repository's own script named for it whose code runs the ORM's migrate command first, then any script that
+  // runs that command, then one only named for it; `push` (no migration files) last.
   const apply =
-    scriptMatching(input, (s) => MIGRATE[orm].test(s.command) && !/\bpush\b/.test(s.command), pkg) ??
-    scriptMatching(input, (s) => MIGRATE_NAME.test(s.name) && !GENERATE[orm].test(s.command), pkg);
-  if (generate && apply) return `generate them with ${runLine(input, pm, generate)}, then apply them with ${runLine(input, pm, apply)}`;
-  if (generate) return `generate them with ${runLine(input, pm, generate)}`;
-  if (apply) return `run them with ${runLine(input, pm, apply)}`;
+    scriptMatching(input, (s) => MIGRATE_NAME.test(s.name) && via.has(`${s.manifest}#${s.name}`) && MIGRATE[orm].test(runs(s)) && applies(s), pkg) ??
+    scriptMatching(input, (s) => MIGRATE[orm].test(s.command) && !/\bpush\b/.test(s.command) && applies(s), pkg) ??
+    scriptMatching(input, (s) => MIGRATE_NAME.test(s.name) && applies(s), pkg);
+  const line = (s: ScriptFact) => runLine(input, pm, s, via.get(`${s.data.manifest}#${s.data.name}`));
+  if (generate && apply) return `generate them with ${line(generate)}, then apply them with ${line(apply)}`;
+  if (generate) return `generate them with ${line(generate)}`;
+  if (apply) return `run them with ${line(apply)}`;
   // No script applies them: a CI step or Dockerfile that does (`npx prisma migrate deploy`), else a script that only
   // pushes the schema (`prisma db push` ignores the migrations folder), said as such.
   const tool = orm === 'prisma' ? 'Prisma Migrate' : orm === 'drizzle' ? 'Drizzle Kit' : '';
   const run = migrationRuns(input.index).find((r) => runTool(r.command) === tool);
   if (run) return `apply them with ${code(run.command)}, as ${cite(run.file, run.line)} does`;
-  const push = scriptMatching(input, (s) => MIGRATE[orm].test(s.command), pkg);
+  const push = scriptMatching(input, (s) => MIGRATE[orm].test(s.command) && migrationScriptKind(s.command) === 'apply', pkg);
   return push ? `${runLine(input, pm, push)} pushes the schema without migrations` : '';
 }
 
