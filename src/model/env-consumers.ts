@@ -7,7 +7,7 @@
 import type { EnvDotenvLoadFact } from '../detectors/env/index.js';
 import type { FactSet } from '../facts.js';
 import type { RepoIndex } from '../scan/repo-index.js';
-import { workspaceDependencies } from './workspace-dependencies.js';
+import { workspaceDependents } from './workspace-dependencies.js';
 
 /** Scripts that start a package: it is an app (run on its own), not only code that other packages import. */
 const STARTS = /^(dev|start|serve|preview)$/;
@@ -21,7 +21,8 @@ export function consumersOf(index: RepoIndex, pkgDir: string): string[] {
   const pkg = index.packages.find((p) => p.dir === pkgDir);
   if (!pkg || pkg.isRoot || pkgDir === '') return [];
   if (Object.keys(pkg.manifest.scripts ?? {}).some((s) => STARTS.test(s))) return [];
-  return index.packages.filter((p) => p.dir !== pkgDir && workspaceDependencies(index, p.dir).has(pkgDir)).map((p) => p.dir);
+  const dependents = workspaceDependents(index, pkgDir);
+  return index.packages.filter((p) => dependents.has(p.dir)).map((p) => p.dir);
 }
 
 /** Dotenv file → the package folders whose code loads it by an explicit path. */
