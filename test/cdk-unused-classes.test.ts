@@ -4,6 +4,7 @@ import type { CdkAppFact, CdkStackFact } from '../src/detectors/cdk/index.js';
 import type { Fact } from '../src/facts.js';
 import { overviewStep } from '../src/steps/01-overview.js';
 import { backendApiStep } from '../src/steps/03-backend-api.js';
+import { databaseSchemaStep } from '../src/steps/04-database-schema.js';
 import { infrastructureStep } from '../src/steps/06-infrastructure.js';
 import { integrationsStep } from '../src/steps/10-integrations.js';
 import { missingCitations } from '../src/steps/verify-citations.js';
@@ -46,5 +47,14 @@ describe('CDK stack classes the app never instantiates (cdk-unused-classes)', ()
     expect(integrations.markdown).not.toContain('ItemsHttpApi');
     expect(integrations.markdown).not.toContain('UsersV2');
     for (const md of [api.markdown, infra.markdown, integrations.markdown]) expect(missingCitations(md, await indexOf(FIXTURE))).toEqual([]);
+  });
+});
+
+describe('DynamoDB command input that spreads a same-file object (cdk-unused-classes)', () => {
+  it('reads `TableName` from the spread object, so the Get and the Scan are on one table', async () => {
+    const s = await section(databaseSchemaStep, FIXTURE);
+    expect(s.markdown).not.toContain('#### Access patterns: `?`');
+    expect(s.markdown).toContain('| Get | table | key `id` | `getItem` | `/src/items.ts:11` |');
+    expect(s.markdown).toContain('| Scan | table | — | `listItems` | `/src/items.ts:15` |');
   });
 });
