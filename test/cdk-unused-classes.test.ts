@@ -48,6 +48,14 @@ describe('CDK stack classes the app never instantiates (cdk-unused-classes)', ()
     expect(integrations.markdown).not.toContain('UsersV2');
     for (const md of [api.markdown, infra.markdown, integrations.markdown]) expect(missingCitations(md, await indexOf(FIXTURE))).toEqual([]);
   });
+
+  it('a construct created after an early `return` under an unknown condition is conditional', async () => {
+    const infra = await section(infrastructureStep, FIXTURE);
+    expect(infra.markdown).toContain('| CloudFront distribution | `SiteDistribution` (only if `!(!existsSync(dist))`) | `/lib/ui-stack.ts:18` |');
+    expect(infra.markdown).toContain('| S3 bucket | `SiteBucket` | `/lib/ui-stack.ts:12` |');
+    const integrations = await section(integrationsStep, FIXTURE);
+    expect(integrations.markdown).toContain('**`SiteDistribution`** (Distribution in `UiStack`) — `/lib/ui-stack.ts:18`\n\n- only if `!(!existsSync(dist))`');
+  });
 });
 
 describe('DynamoDB command input that spreads a same-file object (cdk-unused-classes)', () => {
