@@ -53,6 +53,7 @@ describe('CDK stack classes the app never instantiates (cdk-unused-classes)', ()
     const infra = await section(infrastructureStep, FIXTURE);
     expect(infra.markdown).toContain('| CloudFront distribution | `SiteDistribution` (only if `!(!existsSync(dist))`) | `/lib/ui-stack.ts:18` |');
     expect(infra.markdown).toContain('| S3 bucket | `SiteBucket` | `/lib/ui-stack.ts:12` |');
+    expect(infra.markdown).toContain('| Outputs (1) | `SiteUrl` (only if `!(!existsSync(dist))`) | `/lib/ui-stack.ts:19` |');
     const integrations = await section(integrationsStep, FIXTURE);
     expect(integrations.markdown).toContain('**`SiteDistribution`** (Distribution in `UiStack`) — `/lib/ui-stack.ts:18`\n\n- only if `!(!existsSync(dist))`');
   });
