@@ -6,6 +6,7 @@ import { overviewStep } from '../src/steps/01-overview.js';
 import { backendApiStep } from '../src/steps/03-backend-api.js';
 import { databaseSchemaStep } from '../src/steps/04-database-schema.js';
 import { infrastructureStep } from '../src/steps/06-infrastructure.js';
+import { configurationStep } from '../src/steps/08-configuration.js';
 import { integrationsStep } from '../src/steps/10-integrations.js';
 import { missingCitations } from '../src/steps/verify-citations.js';
 import { detect, indexOf, section } from './helpers/fixture.js';
@@ -20,7 +21,7 @@ describe('CDK stack classes the app never instantiates (cdk-unused-classes)', ()
     const facts = await detect(cdkDetector, FIXTURE);
     expect(of<CdkStackFact>(facts, 'cdk.stack').map((s) => s.id).sort()).toEqual(['ApiStack', 'AuthStack', 'DataStack', 'UiStack']);
     expect(of<CdkAppFact>(facts, 'cdk.app')[0].data.stackClassesNotDeployed).toEqual([
-      { className: 'ApiStackV2', reason: 'unused', at: { file: 'lib/api-stack-v2.ts', line: 11 } },
+      { className: 'ApiStackV2', reason: 'unused', at: { file: 'lib/api-stack-v2.ts', line: 12 } },
       { className: 'AuthStack', reason: 'unused', at: { file: 'lib/auth-stack-v2.ts', line: 6 } },
     ]);
   });
@@ -39,13 +40,17 @@ describe('CDK stack classes the app never instantiates (cdk-unused-classes)', ()
     expect(api.markdown).not.toContain('UsersV2');
     const infra = await section(infrastructureStep, FIXTURE);
     expect(infra.markdown).toContain(
-      '- 2 stack classes the app entry never instantiates, so not deployed and not mapped here: `ApiStackV2` (`/lib/api-stack-v2.ts:11`), `AuthStack` (`/lib/auth-stack-v2.ts:6`).',
+      '- 2 stack classes the app entry never instantiates, so not deployed and not mapped here: `ApiStackV2` (`/lib/api-stack-v2.ts:12`), `AuthStack` (`/lib/auth-stack-v2.ts:6`).',
     );
     expect(infra.markdown).not.toContain('### Stack ApiStackV2');
     expect(infra.markdown).not.toContain('not instantiated in the code read');
     const integrations = await section(integrationsStep, FIXTURE);
     expect(integrations.markdown).not.toContain('ItemsHttpApi');
     expect(integrations.markdown).not.toContain('UsersV2');
+    // The environment a Lambda of the unused class would get is set on nothing deployed.
+    const config = await section(configurationStep, FIXTURE);
+    expect(config.markdown).toContain('`ITEMS_TABLE`');
+    expect(config.markdown).not.toContain('AUDIT_LEVEL');
     for (const md of [api.markdown, infra.markdown, integrations.markdown]) expect(missingCitations(md, await indexOf(FIXTURE))).toEqual([]);
   });
 
