@@ -90,7 +90,7 @@ export function dynamoAccesses(index: RepoIndex, file: string, sf: ts.SourceFile
     return expr && shown === expr.getText() && ts.isIdentifier(expr) ? (tables.of(expr).literal ?? shown) : shown;
   };
   const details = (params: ts.ObjectLiteralExpression | undefined) => {
-    const tableExpr = property(params, 'TableName');
+    const tableExpr = paramOf(params, 'TableName', constants);
     const key = objectOf(property(params, 'Key'), constants);
     return {
       ...(tableExpr ? tables.of(tableExpr) : { table: '?' }),
@@ -114,7 +114,7 @@ export function dynamoAccesses(index: RepoIndex, file: string, sf: ts.SourceFile
       const op = METHODS[node.expression.name.text];
       if (!op) return;
       const params = objectOf(node.arguments[0], constants);
-      if (!params || !['TableName', 'RequestItems', 'TransactItems'].some((p) => property(params, p))) return;
+      if (!params || !['TableName', 'RequestItems', 'TransactItems'].some((p) => paramOf(params, p, constants))) return;
       emit(op, params, node, client);
     }
   });
@@ -139,6 +139,27 @@ function objectOf(expr: ts.Expression | undefined, constants: ReadonlyMap<string
     else if (ts.isObjectLiteralExpression(e)) return e;
     else if (ts.isIdentifier(e)) e = declaredNear(e) ?? constants.get(e.text);
     else return undefined;
+  }
+  return undefined;
+}
+
+/**
+ * A parameter written in the object or in an object it spreads (`{ ...spacesTableQuery, Key }`, with
+ * `const spacesTableQuery = { TableName: process.env.SPACES_TABLE }`): a property written after a spread wins, so the
+ * last writer is looked for from the end. A spread that cannot be read leaves the parameter unknown (undefined).
+ */
+function paramOf(params: ts.ObjectLiteralExpression | undefined, name: string, constants: ReadonlyMap<string, ts.Expression>, depth = 0): ts.Expression | undefined {
+  if (!params || depth > 3) return undefined;
+  for (let i = params.properties.length - 1; i >= 0; i--) {
+    const p = params.properties[i];
+    if (ts.isSpreadAssignment(p)) {
+      const spread = objectOf(p.expression, constants);
+      if (!spread) return undefined;
+      const found = paramOf(spread, name, constants, depth + 1);
+      if (found) return found;
+    } else if ((ts.isPropertyAssignment(p) && propertyNameText(p.name) === name) || (ts.isShorthandPropertyAssignment(p) && p.name.text === name)) {
+      return ts.isPropertyAssignment(p) ? p.initializer : p.name;
+    }
   }
   return undefined;
 }

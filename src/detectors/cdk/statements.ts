@@ -17,16 +17,36 @@ export function execBlock(it: Interpreter, statements: readonly ts.Statement[], 
   for (const st of statements) {
     if (ts.isFunctionDeclaration(st) && st.name) env.vars.set(st.name.text, { k: 'fn', fn: st, env, name: st.name.text, n: st.name });
   }
-  for (const st of statements) {
+  for (const [i, st] of statements.entries()) {
     if (it.exhausted()) break;
     if (ts.isReturnStatement(st)) {
       const value = st.expression ? evaluate(it, st.expression, env) : UNDEF;
       it.returns?.push({ value, conditional: it.conditions.length > it.returnDepth });
       return true;
     }
+    if (ts.isIfStatement(st)) {
+      // `if (!existsSync(dir)) { return; }` with the condition not known: what follows runs only when the branch that
+      // returned was not taken, so it is created under the opposite condition, not always.
+      const r = execIf(it, st, env);
+      if (r.stopped) return true;
+      if (r.rest !== undefined) return it.withCondition(r.rest, () => execBlock(it, statements.slice(i + 1), env, false));
+      continue;
+    }
     if (execStatement(it, st, env)) return true;
   }
   return false;
+}
+
+/** An `if`: whether it ended the function on every path, or else the condition under which the code after it runs. */
+function execIf(it: Interpreter, st: ts.IfStatement, env: Env): { stopped: boolean; rest?: string } {
+  const known = truthy(evaluate(it, st.expression, env));
+  if (known === true) return { stopped: execBlock(it, blockOf(st.thenStatement), env) };
+  if (known === false) return { stopped: st.elseStatement ? execBlock(it, blockOf(st.elseStatement), env) : false };
+  const cond = oneLineText(st.expression);
+  const a = it.withCondition(cond, () => execBlock(it, blockOf(st.thenStatement), env));
+  const b = st.elseStatement ? it.withCondition(`!(${cond})`, () => execBlock(it, blockOf(st.elseStatement!), env)) : false;
+  if (a && b) return { stopped: true };
+  return { stopped: false, rest: a ? `!(${cond})` : b ? cond : undefined };
 }
 
 /** The value a function returns: one unconditional `return`, or the value every path agrees on; else unknown. */
@@ -73,13 +93,7 @@ export function execStatement(it: Interpreter, st: ts.Statement, env: Env): bool
   } else if (ts.isVariableStatement(st)) {
     for (const decl of st.declarationList.declarations) it.bind(decl.name, decl.initializer ? evaluate(it, decl.initializer, env) : UNDEF, env);
   } else if (ts.isIfStatement(st)) {
-    const known = truthy(evaluate(it, st.expression, env));
-    if (known === true) return execBlock(it, blockOf(st.thenStatement), env);
-    if (known === false) return st.elseStatement ? execBlock(it, blockOf(st.elseStatement), env) : false;
-    const cond = oneLineText(st.expression);
-    const a = it.withCondition(cond, () => execBlock(it, blockOf(st.thenStatement), env));
-    const b = st.elseStatement ? it.withCondition(`!(${cond})`, () => execBlock(it, blockOf(st.elseStatement!), env)) : false;
-    return a && b;
+    return execIf(it, st, env).stopped;
   } else if (ts.isBlock(st)) {
     return execBlock(it, st.statements, env);
   } else if (ts.isForOfStatement(st) || ts.isForInStatement(st)) {

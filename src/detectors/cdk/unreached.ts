@@ -7,6 +7,7 @@
  */
 import { ts } from '../../scan/ts.js';
 import { AUX_DIR } from '../stack/role.js';
+import { withoutComments } from '../shared/text-scan.js';
 import { baseOf, classKind, instantiate } from './classes.js';
 import type { Interpreter } from './interpreter.js';
 import { unknown, type Value } from './values.js';
@@ -53,12 +54,12 @@ export function readUnreached(it: Interpreter, files: readonly string[], followe
   // classes) may be instantiated in a way not followed: it is read on its own rather than said to be unused.
   const unreached = stacks.filter((c) => !it.entered.has(c.decl) && c.kind === 'stack');
   const reasonOf = (c: Candidate) => (abstract(c.decl) ? 'abstract' : bases.has(c.decl) ? 'base' : 'unused');
-  const maybeUnused = unreached.filter((c) => reasonOf(c) === 'unused').map((c) => c.decl.name?.text ?? '');
-  const named = maybeUnused.length > 0 ? namedClasses(it, files, maybeUnused) : new Set<string>();
+  const maybeUnused = unreached.filter((c) => reasonOf(c) === 'unused').map((c) => c.decl);
+  const named = maybeUnused.length > 0 ? namedClasses(it, files, maybeUnused) : new Set<ts.Node>();
   const readAlone = new Set<ts.ClassDeclaration>();
   for (const c of unreached) {
     const reason = reasonOf(c);
-    if (reason === 'unused' && named.has(c.decl.name?.text ?? '')) readAlone.add(c.decl);
+    if (reason === 'unused' && named.has(c.decl)) readAlone.add(c.decl);
     else if (followed(c.file) || reason !== 'unused') unused.push({ decl: c.decl, file: c.file, reason });
   }
   for (const decl of readAlone) {
@@ -117,25 +118,47 @@ function createdFirst(later: readonly Candidate[], created: Map<ts.Node, ts.Node
   return out;
 }
 
-/** Which of `names` the files mention outside `import`/`export … from` lines and their own `class X` declaration. */
-function namedClasses(it: Interpreter, files: readonly string[], names: readonly string[]): Set<string> {
-  const wanted = names.filter(Boolean);
-  const out = new Set<string>();
-  if (wanted.length === 0) return out;
-  const re = new RegExp(`\\b(${wanted.map((n) => n.replace(/[$]/g, '\\$')).join('|')})\\b`, 'g');
+/**
+ * Which of `classes` the files mention outside comments, `import`/`export … from` lines and their own `class X`
+ * declaration. A commented-out `// new ApiStackV2(app, …)` creates nothing. A mention counts for the class that name
+ * is bound to in that file (declared there, or imported from its module): `new AuthStack(…)` with `AuthStack` imported
+ * from `./auth-stack` does not name a same-named class in `./auth-stack-v2` that nothing imports. A name the file does
+ * not bind to a repository class (a global, a package) still counts for every class of that name.
+ */
+function namedClasses(it: Interpreter, files: readonly string[], classes: readonly ts.ClassDeclaration[]): Set<ts.Node> {
+  const byName = new Map<string, ts.ClassDeclaration[]>();
+  for (const c of classes) if (c.name) byName.set(c.name.text, [...(byName.get(c.name.text) ?? []), c]);
+  const out = new Set<ts.Node>();
+  if (byName.size === 0) return out;
+  const re = new RegExp(`\\b(${[...byName.keys()].map((n) => n.replace(/[$]/g, '\\$')).join('|')})\\b`, 'g');
   for (const file of files) {
     // Examples and tests name classes without deploying them.
     if (file.split('/').slice(0, -1).some((d) => AUX_DIR.test(d))) continue;
-    const text = it.program.index.read(file) ?? '';
+    const text = withoutComments(it.program.index.read(file) ?? '');
     for (const line of text.split('\n')) {
       if (/^\s*(import\b|export\s*(\*|\{[^}]*\}\s*from)|\}\s*from\s)/.test(line)) continue;
       for (const m of line.matchAll(re)) {
         const before = line.slice(0, m.index);
-        if (!/\b(class|interface|type|extends)\s+$/.test(before) && !/:\s*$/.test(before)) out.add(m[1]);
+        if (/\b(class|interface|type|extends)\s+$/.test(before) || /:\s*$/.test(before)) continue;
+        const bound = boundClass(it, file, m[1]);
+        for (const c of byName.get(m[1]) ?? []) if (bound === undefined || bound === c) out.add(c);
       }
     }
   }
   return out;
+}
+
+/** The repository class `name` is bound to at the top of `file` (declared there or imported), if any. */
+function boundClass(it: Interpreter, file: string, name: string): ts.Node | undefined {
+  const info = it.program.module(file);
+  if (!info) return undefined;
+  const own = info.decls.get(name);
+  if (own) return ts.isClassDeclaration(own) ? own : undefined;
+  const binding = info.imports.get(name);
+  const target = binding ? it.program.resolveImport(file, binding) : undefined;
+  if (target?.kind !== 'decl') return undefined;
+  const decl = it.program.module(target.file)?.decls.get(target.name);
+  return decl && ts.isClassDeclaration(decl) ? decl : undefined;
 }
 
 /** A helper that creates constructs takes the scope to create them in: `(scope: Construct, …)`, `(stack: Stack, …)`. */

@@ -22,6 +22,7 @@ import { dockerfileReads } from './reads-dockerfile.js';
 import { importedPropertyKeys } from './sets-passed.js';
 import { codeCommandEnv, EXEC_TEXT, packageScriptEnv, SCRIPT_FILE, scriptEnv } from './sets-scripts.js';
 import { IAC_WORDS, iacEnvSets, type IacEnvSet } from './sets-iac.js';
+import { undeployedStackClasses } from '../cdk/index.js';
 import { KUBERNETES_TEXT, kubernetesEnv, readManifests, type ManifestFile } from './sets-kubernetes.js';
 import { PLATFORM_FILE, platformEnv, TEMPLATE_FILE, TEMPLATE_TEXT, templateEnv } from './sets-platform.js';
 import { passedEnvReads } from './reads-passed.js';
@@ -79,6 +80,14 @@ const IAC_SETS: TreeMemo<IacEnvSet[]> = {
   compute: iacEnvSets,
 };
 
+
+/**
+ * Whether a line lies in a stack class the CDK app never instantiates: what it sets is set on nothing deployed (a
+ * Lambda of a stack whose `new` is commented out), so it is no "Set in" site.
+ */
+function inUndeployedStack(index: RepoIndex, file: string, line: number): boolean {
+  return undeployedStackClasses(index).some((c) => c.file === file && (index.lineAt(file, c.start) ?? Infinity) <= line && line <= (index.lineAt(file, c.end) ?? -Infinity));
+}
 
 /**
  * Environment variables: where the code reads them, where deployment and tool configuration sets them (compose,
@@ -210,7 +219,8 @@ export const envDetector: Detector = {
         continue;
       }
       if (parseable && IAC_SETS.wants(file, text ?? '')) {
-        sets((index.treeMemo(IAC_SETS, file) ?? []).map((s) => ({ ...s, file, kind: 'iac' as const })));
+        const deployed = (index.treeMemo(IAC_SETS, file) ?? []).filter((s) => s.tool !== 'AWS CDK' || !inUndeployedStack(index, file, s.line));
+        sets(deployed.map((s) => ({ ...s, file, kind: 'iac' as const })));
       }
       if (!(text !== undefined && ENV_READS.wants(file, text))) continue;
       if (parseable) {

@@ -9,6 +9,7 @@ import { isCdkModule, moduleOfNew, textImports, type TextImports } from './impor
 import { withoutComments } from '../shared/text-scan.js';
 import { LIBRARY_MODULES, libraryConstruct, servicesOf } from '../cdk/library-catalogue.js';
 import { isOtherAppText } from '../cdk/aside.js';
+import { undeployedStackClasses } from '../cdk/index.js';
 
 /** Rows of the architecture diagram, top to bottom. */
 export const LAYERS = ['client', 'edge', 'compute', 'data'] as const;
@@ -210,8 +211,9 @@ function scanCdk(index: RepoIndex, files: readonly string[], counts: ConstructCo
     if (source === undefined || !source.includes('new ') || !/aws-cdk|constructs/.test(source)) continue;
     // Another app (an archived one in docs/, an example) is not what the repository deploys.
     if (isOtherAppText(file, source)) continue;
-    // A construct or an import left in a comment (`// new s3.Bucket(…)`) is not part of the stack.
-    const text = withoutComments(source);
+    // A construct or an import left in a comment (`// new s3.Bucket(…)`) is not part of the stack, nor is one in a
+    // stack class the app never instantiates (its `new ApiStackV2(…)` commented out, a class no file imports).
+    const text = withoutUndeployed(index, file, withoutComments(source));
     const firstOf = new Set<string>();
     let imports: TextImports | undefined;
     const moduleOf = (prefix: string, name: string) => moduleOfNew((imports ??= textImports(text)), prefix.replace(/\.$/, ''), name);
@@ -278,6 +280,15 @@ function scanCdk(index: RepoIndex, files: readonly string[], counts: ConstructCo
     cited.add(`${c.file}\0${sub.title}`);
     add(sub.title, sub.layer, { file: c.file, line: index.lineAt(c.file, c.offset), what: `new ${c.name} (extends ${sub.base})` });
   }
+}
+
+/** The text with the stack classes the CDK app never instantiates blanked out (lengths and line breaks kept). */
+function withoutUndeployed(index: RepoIndex, file: string, text: string): string {
+  const spans = undeployedStackClasses(index).filter((s) => s.file === file);
+  if (spans.length === 0) return text;
+  let out = text;
+  for (const { start, end } of spans) out = out.slice(0, start) + out.slice(start, end).replace(/[^\n]/g, ' ') + out.slice(end);
+  return out;
 }
 
 /** CDK-defined components sort by a fixed, readable order within a row. */

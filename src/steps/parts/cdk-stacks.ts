@@ -198,9 +198,20 @@ export function stackSection(s: CdkStackFact, facts: FactSet): string {
   for (const r of inStack(facts, 'cdk.resource', s.id)) pushTo(byClass, r.data.className, r);
   for (const [cls, list] of [...byClass.entries()].sort(([a], [b]) => a.localeCompare(b))) {
     const shown = list.length > 3 ? `${list.length}, e.g. ${code(list[0].data.constructId)}` : names(list.map((r) => r.data.constructId));
-    rows.push([code(cls), shown, at(list[0].at[0])]);
+    rows.push([code(cls), `${shown}${whenOf(list)}`, at(list[0].at[0])]);
   }
   const outputs = inStack(facts, 'cdk.output', s.id);
-  if (outputs.length > 0) rows.push([`Outputs (${outputs.length})`, names(outputs.map((o) => o.data.constructId), 6), at(outputs[0].at[0])]);
+  if (outputs.length > 0) rows.push([`Outputs (${outputs.length})`, `${names(outputs.map((o) => o.data.constructId), 6)}${whenOf(outputs)}`, at(outputs[0].at[0])]);
   return join(heading(3, `Stack ${s.id}`), bullets(items), table(['Resource', 'Construct', 'Defined at'], rows));
+}
+
+/**
+ * The condition of a row that lists several constructs (created after an early `return`, inside an `if`): shown when
+ * they share it; when only some are conditional, the row says so rather than calling them all unconditional.
+ */
+function whenOf(list: readonly { readonly data: { readonly conditions?: readonly string[] } }[]): string {
+  const keys = list.map((f) => (f.data.conditions ?? []).join('\0'));
+  if (keys.every((k) => k === '')) return '';
+  if (keys.every((k) => k === keys[0])) return ` (${conditionText(list[0].data.conditions)})`;
+  return ' (some only under `if` conditions)';
 }

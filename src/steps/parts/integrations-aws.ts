@@ -1,6 +1,6 @@
 import type { CdkApiFact, CdkAuthorizerFact, CdkDistributionFact, CdkEdgeFunctionFact, CdkLambdaFact } from '../../detectors/cdk/facts.js';
 import type { FactSet } from '../../facts.js';
-import { authorizerLabel } from './cdk-shared.js';
+import { authorizerLabel, conditionText } from './cdk-shared.js';
 import type { StepModel } from '../../model/repo-model.js';
 import { noneOr } from './claims.js';
 import { bullets, heading, join, table } from '../../markdown/blocks.js';
@@ -36,6 +36,8 @@ export function cloudfrontSection(model: StepModel): string {
       cite(b.at),
     ]);
     const facts = [
+      // Created after an early `return` or inside an `if`: only when that condition holds (a built site folder exists).
+      conditionText(d.conditions),
       d.domainNames.length ? `domains ${d.domainNames.map(value).join(', ')}` : d.domainNamesUnread ? 'custom domains not read (the props spread a value not known statically)' : 'no custom domain',
       d.certificate ? `certificate ${value(d.certificate)}` : '',
       d.defaultRootObject ? `root object ${value(d.defaultRootObject)}` : '',
