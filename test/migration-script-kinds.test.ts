@@ -49,7 +49,7 @@ describe('migration scripts are said for what their command does', () => {
     });
     const step4 = (await section(databaseSchemaStep, root)).markdown;
     expect(step4).not.toMatch(/run with `clean`/);
-    expect(step4).toContain('not for applying migrations: `clean` → `prisma migrate reset && git clean -fdx` (`/package.json:5`) resets the database and deletes files');
+    expect(step4).toContain('not for applying migrations to a database whose data you keep: `clean` → `prisma migrate reset && git clean -fdx` (`/package.json:5`) drops all data and re-applies every migration, and deletes files');
     const step9 = (await section(workflowsStep, root)).markdown;
     expect(step9).not.toContain('npm run clean');
   });

@@ -46,4 +46,13 @@ describe('Step 7 usage examples: never "no code examples" when the docs have cod
     expect(md).toContain('From `/SKILLS.md:7` (Skills):');
     expect(md).not.toContain('none naming its clients or exports');
   });
+
+  it('a block that only declares an export (pasted source) is no usage example', async () => {
+    const skills = "# Skills\n\n```ts\nexport class AcmeClient {\n  constructor(options) {}\n}\n```\n";
+    const root = tempRepo({ 'package.json': pkg, 'src/index.ts': client, 'README.md': unrelated, 'SKILLS.md': skills });
+    const md = (await section(sdksStep, root)).markdown;
+    expect(md).not.toContain('From `/SKILLS.md:');
+    expect(md).toContain('2 TypeScript/JavaScript code blocks, none naming its clients or exports');
+  });
 });
+

@@ -25,6 +25,9 @@ export function migrationScriptKind(command: string): MigrationScriptKind {
 
 /** "resets the database and deletes files": what a destructive script does, in the words a reader needs before running it. */
 export function destructiveEffect(command: string): string {
-  const effects = [RESETS_DB.test(command) ? 'resets the database' : '', DELETES_FILES.test(command) ? 'deletes files' : ''].filter(Boolean);
-  return effects.join(' and ') || 'deletes data';
+  // `prisma migrate reset`, `migrate:fresh`: the database is dropped and every migration applied again, so a reader
+  // knows it migrates too, but never with the data kept.
+  const replays = /\bprisma\s+migrate\s+reset\b|\bmigrate:fresh\b/.test(command);
+  const effects = [RESETS_DB.test(command) ? (replays ? 'drops all data and re-applies every migration' : 'resets the database') : '', DELETES_FILES.test(command) ? 'deletes files' : ''].filter(Boolean);
+  return effects.join(', and ') || 'deletes data';
 }

@@ -50,11 +50,19 @@ export function readmeExamples(index: RepoIndex, readme: string, needles: readon
   const out: CodeExample[] = [];
   for (const b of codeBlocks(text)) {
     if (out.length >= limit) break;
-    if (!needles.some((n) => b.body.some((l) => l.includes(n)))) continue;
+    // A block that only declares the export (`export function getEnv(…) {` pasted from the source, often out of date)
+    // shows no use of it: not an example.
+    if (!needles.some((n) => b.body.some((l) => l.includes(n) && !declares(l, n)))) continue;
     const clipped = b.body.length > MAX_LINES ? [...b.body.slice(0, MAX_LINES), '// …'] : b.body;
     out.push({ file: readme, line: b.line, language: b.language, code: clipped.join('\n'), title: b.title });
   }
   return out;
+}
+
+function declares(line: string, needle: string): boolean {
+  const id = needle.replace(/^\./, '').replace(/\($/, '');
+  if (!/^[A-Za-z_$][\w$]*$/.test(id)) return false;
+  return new RegExp(`\\b(?:function\\s*\\*?\\s*|class\\s+|(?:const|let|var)\\s+)${id.replace(/\$/g, '\\$')}\\b`).test(line);
 }
 
 /** How many TypeScript/JavaScript blocks each doc file holds (files without any left out). */

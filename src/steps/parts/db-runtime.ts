@@ -48,7 +48,7 @@ export function dbRuntimePart(facts: FactSet): string {
       folders.length ? `in ${folders.join(', ')}` : '',
       pushes.length ? `${pushes.join(', ')} ${pushes.length > 1 ? 'push' : 'pushes'} the schema without applying migrations` : '',
       // Named so no reader takes it for the migration command (`clean` → `prisma migrate reset && git clean -fdx`).
-      destructive.length ? `not for applying migrations: ${destructive.join('; ')}` : '',
+      destructive.length ? `not for applying migrations to a database whose data you keep: ${destructive.join('; ')}` : '',
     ].filter(Boolean);
     items.push(`**Migrations (${oneLine(m.data.tool)})** — ${parts.join('; ')}${m.data.scripts.length + (m.data.runs?.length ?? 0) + m.data.folders.length > 6 ? `; all in ${citeAll(m.at, 2)}` : ''}`);
   }
