@@ -56,11 +56,11 @@ describe('CDK stack classes the app never instantiates (cdk-unused-classes)', ()
 
   it('a construct created after an early `return` under an unknown condition is conditional', async () => {
     const infra = await section(infrastructureStep, FIXTURE);
-    expect(infra.markdown).toContain('| CloudFront distribution | `SiteDistribution` (only if `!(!existsSync(dist))`) | `/lib/ui-stack.ts:18` |');
+    expect(infra.markdown).toContain('| CloudFront distribution | `SiteDistribution` (only if `existsSync(dist)`) | `/lib/ui-stack.ts:18` |');
     expect(infra.markdown).toContain('| S3 bucket | `SiteBucket` | `/lib/ui-stack.ts:12` |');
-    expect(infra.markdown).toContain('| Outputs (1) | `SiteUrl` (only if `!(!existsSync(dist))`) | `/lib/ui-stack.ts:19` |');
+    expect(infra.markdown).toContain('| Outputs (1) | `SiteUrl` (only if `existsSync(dist)`) | `/lib/ui-stack.ts:19` |');
     const integrations = await section(integrationsStep, FIXTURE);
-    expect(integrations.markdown).toContain('**`SiteDistribution`** (Distribution in `UiStack`) — `/lib/ui-stack.ts:18`\n\n- only if `!(!existsSync(dist))`');
+    expect(integrations.markdown).toContain('**`SiteDistribution`** (Distribution in `UiStack`) — `/lib/ui-stack.ts:18`\n\n- only if `existsSync(dist)`');
   });
 });
 

@@ -46,7 +46,16 @@ export function entryCell(l: CdkLambdaData): string {
 
 export function conditionText(conditions: readonly string[] | undefined): string {
   if (!conditions || conditions.length === 0) return '';
-  return `only if ${conditions.map((c) => code(c)).join(' and ')}`;
+  return `only if ${conditions.map((c) => code(readable(c))).join(' and ')}`;
+}
+
+/**
+ * `!(!existsSync(dir))` → `existsSync(dir)`: the code after `if (!x) return` runs under `!(!x)`, kept in that form for
+ * comparing branches (alternatives.ts) and shown plainly; only a single call or name is unwrapped (`!(!a || b)` is not
+ * `a || b`).
+ */
+function readable(condition: string): string {
+  return /^!\(!([\w$.]+(?:\([^()]*\))?)\)$/.exec(condition)?.[1] ?? condition;
 }
 
 const AUTHORIZER_TYPE: Record<CdkAuthorizerFact['data']['type'], string> = {
