@@ -30,6 +30,11 @@ export function envReadsInText(text: string): RawRead[] {
   return out;
 }
 
+/** The upper-case names a piece of code reads from `process.env` (`.X` or `['X']`), in order, for a value's source. */
+export function processEnvNames(text: string): string[] {
+  return envReadsInText(text).filter((r) => r.receiver === 'process' && /^[A-Z_][A-Z0-9_]*$/.test(r.name)).map((r) => r.name);
+}
+
 /** `os.environ["X"]`, `os.environ.get("X", d)`, `os.getenv("X")`, `environ.setdefault("X", d)`. */
 const PYTHON = /\b(?:os\.)?(environ\s*\[|environ\.get\(|getenv\(|environ\.setdefault\()\s*(['"])([A-Za-z_][A-Za-z0-9_]*)\2\s*(,)?/g;
 /** `"X" in os.environ`, `"X" not in environ`: a membership test reads whether X is set. */

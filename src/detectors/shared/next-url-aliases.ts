@@ -7,6 +7,7 @@
 import type { RepoIndex } from '../../scan/repo-index.js';
 import { lineOf, ts } from '../../scan/ts.js';
 import { clip } from '../../secrets/clip.js';
+import { processEnvNames } from '../env/reads-text.js';
 import { exportedConfig } from '../config-files/js-config.js';
 import { property, propertyNameText, staticString } from './ast.js';
 
@@ -96,7 +97,7 @@ function envOfPlaceholders(sf: ts.SourceFile, text: string): { envFrom: string[]
       .flatMap((s) => [...s.declarationList.declarations])
       .find((d) => ts.isIdentifier(d.name) && d.name.text === name);
     if (!decl?.initializer) return undefined;
-    for (const m of decl.initializer.getText(sf).matchAll(/\bprocess\.env\.([A-Z_][A-Z0-9_]*)\b|\bprocess\.env\[\s*['"]([A-Z_][A-Z0-9_]*)['"]\s*\]/g)) env.add(m[1] ?? m[2]);
+    for (const name of processEnvNames(decl.initializer.getText(sf))) env.add(name);
   }
   return { envFrom: [...env].sort() };
 }

@@ -14,6 +14,8 @@ import type { RepoIndex } from '../../scan/repo-index.js';
 import { cite } from '../../markdown/cite.js';
 import { code } from '../../markdown/text.js';
 import { ts } from '../../scan/ts.js';
+import { constantsOf } from '../../detectors/shared/ast.js';
+import { processEnvNames } from '../../detectors/env/reads-text.js';
 
 const SOURCE = /^[\w./-]+\.[cm]?[jt]sx?$/;
 const LISTEN = /\.listen\s*\(\s*([^,)]*?)\s*[,)]/;
@@ -78,14 +80,10 @@ export function listenPortText(index: RepoIndex, facts: FactSet, call: ListenCal
 function localPort(index: RepoIndex, file: string, name: string): { port: string; env: string; line: number } | undefined {
   const sf = index.parseOnce(file);
   if (!sf) return undefined;
-  const consts = new Map<string, ts.VariableDeclaration>();
-  const visit = (node: ts.Node): void => {
-    if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer && ts.isVariableDeclarationList(node.parent) && node.parent.flags & ts.NodeFlags.Const) consts.set(node.name.text, node);
-    ts.forEachChild(node, visit);
-  };
-  visit(sf);
-  const decl = consts.get(name);
-  let init = decl?.initializer;
+  const consts = constantsOf(sf);
+  const first = consts.get(name);
+  const decl = first?.parent;
+  let init = first;
   while (init && (ts.isParenthesizedExpression(init) || ts.isAsExpression(init))) init = init.expression;
   if (!decl || !init) return undefined;
   let literal: ts.Expression | undefined;
@@ -94,17 +92,16 @@ function localPort(index: RepoIndex, file: string, name: string): { port: string
   else if (ts.isBinaryExpression(init) && (init.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken || init.operatorToken.kind === ts.SyntaxKind.BarBarToken)) [literal, other] = [init.right, init.left];
   if (!literal || !other || !ts.isNumericLiteral(literal) || !/^\d{2,5}$/.test(literal.text) || Number(literal.text) > 65535) return undefined;
   // The variable behind the other side: named in it, or in the initialisers of the same-file consts it names.
-  const envOf = (text: string) => [...text.matchAll(/\bprocess\.env\.([A-Z][A-Z0-9_]*)|\bprocess\.env\[\s*['"]([A-Z][A-Z0-9_]*)['"]\s*\]/g)].map((m) => m[1] ?? m[2]);
-  const names = new Set(envOf(other.getText(sf)));
+  const names = new Set(processEnvNames(other.getText(sf)));
   const seen = new Set<string>([name]);
   const queue = [other.getText(sf)];
   for (let i = 0; i < queue.length && i < 8; i++) {
     for (const id of queue[i].match(/[A-Za-z_$][\w$]*/g) ?? []) {
-      const d = consts.get(id);
-      if (!d?.initializer || seen.has(id)) continue;
+      const value = consts.get(id);
+      if (!value || seen.has(id)) continue;
       seen.add(id);
-      const text = d.initializer.getText(sf);
-      for (const e of envOf(text)) names.add(e);
+      const text = value.getText(sf);
+      for (const e of processEnvNames(text)) names.add(e);
       queue.push(text);
     }
   }
